@@ -1,0 +1,52 @@
+// /search QUERY — full-text search over titles, summaries, places and actor names, best first.
+import type { CommandSpec } from '../src/core/command-spec.js';
+import { HIGHLIGHT_END, HIGHLIGHT_START } from '../src/core/domain.js';
+import { entrySection, pageInfo, pageRequest } from '../src/core/entry-views.js';
+import { UserError } from '../src/core/errors.js';
+import { foldKey } from '../src/core/text.js';
+import { span, type Line } from '../src/core/view.js';
+import { limitOption, pageOption } from './shared-options.js';
+
+const DEFAULT_LIMIT = 10;
+
+/** Turns the store's marked snippet into spans, highlighting the matched words. */
+export function snippetLine(snippet: string): Line {
+  const line: Line = [];
+  const pattern = new RegExp(`${HIGHLIGHT_START}([^${HIGHLIGHT_END}]*)${HIGHLIGHT_END}`, 'g');
+  let last = 0;
+  for (const match of snippet.matchAll(pattern)) {
+    if (match.index > last) line.push(span.plain(snippet.slice(last, match.index)));
+    line.push({ text: match[1]!, style: 'highlight' });
+    last = match.index + match[0].length;
+  }
+  if (last < snippet.length) line.push(span.plain(snippet.slice(last)));
+  return line;
+}
+
+export const searchCommand: CommandSpec = {
+  name: 'search',
+  description: 'Full-text search over titles, summaries, places and actor names',
+  options: [
+    { name: 'query', description: 'Words to find, e.g. buffer zone', type: 'text', required: true, maxLength: 200, example: '"buffer zone"' },
+    limitOption(DEFAULT_LIMIT),
+    pageOption,
+  ],
+  examples: ['Golan buffer zone', 'query:disengagement limit:5'],
+  run(args, ctx) {
+    const query = String(args.query);
+    if (foldKey(query) === '') {
+      throw new UserError('invalid-option', 'Option `query` needs at least one letter or digit.', ['For example: /search buffer zone']);
+    }
+    const request = pageRequest(args, DEFAULT_LIMIT);
+    const result = ctx.dossier.search(query, request.limit, request.offset);
+    const { pager, intro } = pageInfo({ command: 'search' }, args, request, result, ['result', 'results']);
+    return {
+      title: `Search — “${query}”`,
+      tone: 'normal',
+      intro: [intro],
+      sections: result.items.map((hit) => entrySection(hit.entry, [snippetLine(hit.snippet)])),
+      footer: 'Details: /entry show ID',
+      pager,
+    };
+  },
+};

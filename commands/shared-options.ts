@@ -1,0 +1,46 @@
+// Options several commands share, so their names, bounds and help read the same everywhere.
+import type { OptionSpec } from '../src/core/command-spec.js';
+import { CONFIDENCE_LEVELS, EVENT_TYPES } from '../src/core/vocabulary.js';
+
+export const MAX_PAGE_SIZE = 25;
+
+export const eventTypeChoices = EVENT_TYPES.map((t) => ({ value: t.id, label: t.label }));
+export const confidenceChoices = CONFIDENCE_LEVELS.map((c) => ({ value: c, label: c }));
+
+export function limitOption(defaultLimit: number): OptionSpec {
+  return {
+    name: 'limit',
+    description: `How many results per page (1–${MAX_PAGE_SIZE}, default ${defaultLimit})`,
+    type: 'integer',
+    min: 1,
+    max: MAX_PAGE_SIZE,
+    example: '5',
+  };
+}
+
+export const pageOption: OptionSpec = {
+  name: 'page',
+  description: 'Which page of results (default 1)',
+  type: 'integer',
+  min: 1,
+  max: 100_000,
+  example: '2',
+};
+
+export const topicOption: OptionSpec = {
+  name: 'topic',
+  description: 'Dossier, e.g. syria-israel',
+  type: 'text',
+  maxLength: 60,
+  autocomplete: 'topic',
+  example: 'syria-israel',
+};
+
+export const eventTypeOption: OptionSpec = {
+  name: 'type',
+  description: 'Event type, e.g. talks or air-strike',
+  type: 'choice',
+  choices: eventTypeChoices,
+  autocomplete: 'type',
+  example: 'talks',
+};

@@ -1,0 +1,74 @@
+// /timeline — the dossier's entries, newest first, narrowed by topic, actor, place, type or dates.
+import { resolveActor } from '../src/core/actor-resolution.js';
+import type { CommandSpec } from '../src/core/command-spec.js';
+import { entrySection, pageInfo, pageRequest } from '../src/core/entry-views.js';
+import { firstDay, formatPartialDate, lastDay, type PartialDate } from '../src/core/partial-date.js';
+import type { TimelineQuery } from '../src/core/ports.js';
+import { foldKey } from '../src/core/text.js';
+import type { EventType } from '../src/core/vocabulary.js';
+import { eventTypeLabel } from '../src/core/vocabulary.js';
+import { UserError } from '../src/core/errors.js';
+import { eventTypeOption, limitOption, pageOption, topicOption } from './shared-options.js';
+
+const DEFAULT_LIMIT = 10;
+
+export const timelineCommand: CommandSpec = {
+  name: 'timeline',
+  description: 'Show dated entries, newest first, with optional filters',
+  options: [
+    topicOption,
+    { name: 'actor', description: 'Only entries involving this actor (name or alias)', type: 'actor', maxLength: 100, autocomplete: 'actor', example: '"Ron Dermer"' },
+    { name: 'place', description: 'Only entries at this place', type: 'text', maxLength: 100, autocomplete: 'place', example: 'Paris' },
+    eventTypeOption,
+    { name: 'since', description: 'From this date: 2025, 2025-07 or 2025-07-12', type: 'date', example: '2025-07' },
+    { name: 'until', description: 'Up to this date: 2025, 2025-07 or 2025-07-12', type: 'date', example: '2025-07-24' },
+    limitOption(DEFAULT_LIMIT),
+    pageOption,
+  ],
+  examples: ['', 'actor:"Ron Dermer" since:2025-07 limit:5', 'type:talks place:Paris', 'since:2024-12 until:2025-06 page:2'],
+  run(args, ctx) {
+    const request = pageRequest(args, DEFAULT_LIMIT);
+    const since = args.since as PartialDate | undefined;
+    const until = args.until as PartialDate | undefined;
+    if (since && until && firstDay(since) > lastDay(until)) {
+      throw new UserError('invalid-option', 'Option `since` is after `until`; swap them or widen the range.');
+    }
+    const query: TimelineQuery = { limit: request.limit, offset: request.offset };
+    const filters: string[] = [];
+    if (args.topic) {
+      query.topic = String(args.topic).toLowerCase();
+      filters.push(`topic ${query.topic}`);
+    }
+    if (args.actor) {
+      const actor = resolveActor(ctx.dossier, String(args.actor));
+      query.actorId = actor.id;
+      filters.push(`actor ${actor.name}`);
+    }
+    if (args.place) {
+      query.placeKey = foldKey(String(args.place));
+      filters.push(`place ${String(args.place)}`);
+    }
+    if (args.type) {
+      query.eventType = args.type as EventType;
+      filters.push(eventTypeLabel(query.eventType));
+    }
+    if (since) {
+      query.since = firstDay(since);
+      filters.push(`since ${formatPartialDate(since)}`);
+    }
+    if (until) {
+      query.until = lastDay(until);
+      filters.push(`until ${formatPartialDate(until)}`);
+    }
+    const result = ctx.dossier.timeline(query);
+    const { pager, intro } = pageInfo({ command: 'timeline' }, args, request, result, ['entry', 'entries']);
+    return {
+      title: filters.length > 0 ? `Timeline — ${filters.join(', ')}` : 'Timeline',
+      tone: 'normal',
+      intro: [intro],
+      sections: result.items.map((entry) => entrySection(entry)),
+      footer: 'Details: /entry show ID',
+      pager,
+    };
+  },
+};

@@ -1,0 +1,38 @@
+// The console adapter: an interactive prompt on a terminal, or one command per input line when
+// stdin is piped (`printf '/timeline\n' | npm start --silent`). The operator owns the local
+// store, so counts as an admin.
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import type { Caller } from '../../core/caller.js';
+import type { Dispatcher } from '../../core/dispatcher.js';
+import { renderText } from '../../core/render-text.js';
+
+export const CONSOLE_CALLER: Caller = { platform: 'console', userId: 'operator', channelId: 'console' };
+
+export interface ConsoleOptions {
+  dispatcher: Dispatcher;
+  input: Readable & { isTTY?: boolean };
+  output: Writable & { isTTY?: boolean };
+}
+
+const GREETING = 'Sitrep console — type /help for commands, /timeline to start, Ctrl-D to quit.';
+
+export async function runConsole({ dispatcher, input, output }: ConsoleOptions): Promise<void> {
+  const interactive = Boolean(input.isTTY && output.isTTY);
+  const rl = createInterface({ input, output, terminal: interactive, prompt: 'sitrep> ' });
+  if (interactive) {
+    output.write(`${GREETING}\n`);
+    rl.prompt();
+  }
+  // Lines are handled one at a time, in order, even when piped input arrives all at once.
+  for await (const raw of rl) {
+    const line = raw.trim();
+    if (line !== '' && !line.startsWith('#')) {
+      if (line === 'exit' || line === 'quit') break;
+      const view = await dispatcher.runText(line, CONSOLE_CALLER);
+      output.write(`${renderText(view, { color: interactive })}\n\n`);
+    }
+    if (interactive) rl.prompt();
+  }
+  rl.close();
+}

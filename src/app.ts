@@ -1,0 +1,38 @@
+// Builds the platform-neutral application: store, seed, dossier and dispatcher. Used by main
+// and by tests, so both run exactly the same wiring.
+import { allCommands } from '../commands/index.js';
+import type { AdminRule } from './core/caller.js';
+import { Dispatcher } from './core/dispatcher.js';
+import type { Logger } from './core/logger.js';
+import { openDatabase, type Db } from './store/connection.js';
+import { seedDatabase } from './store/seed.js';
+import { SqliteDossier } from './store/sqlite-dossier.js';
+
+export interface AppOptions {
+  dbPath: string;
+  admins: readonly AdminRule[];
+  logger: Logger;
+  now?: () => Date;
+}
+
+export interface App {
+  db: Db;
+  dossier: SqliteDossier;
+  dispatcher: Dispatcher;
+  close(): void;
+}
+
+export function createApp(options: AppOptions): App {
+  const db = openDatabase(options.dbPath);
+  const seeded = seedDatabase(db, options.now?.() ?? new Date());
+  if (seeded.length > 0) options.logger.info({ seeded }, 'seeded a new store');
+  const dossier = new SqliteDossier(db);
+  const dispatcher = new Dispatcher({
+    commands: allCommands,
+    dossier,
+    adminRules: options.admins,
+    logger: options.logger,
+    ...(options.now ? { now: options.now } : {}),
+  });
+  return { db, dossier, dispatcher, close: () => db.close() };
+}

@@ -1,0 +1,108 @@
+// The only reader of process.env: parsed and validated once, with errors that name the variable.
+import { z } from 'zod';
+import { parseAdminRules, type AdminRule } from './core/caller.js';
+
+export interface DiscordConfig {
+  token: string;
+  appId: string;
+  /** REST base, e.g. http://127.0.0.1:PORT/api for a local fake; undefined means Discord's own. */
+  apiUrl?: string;
+  guildId?: string;
+}
+
+export interface SlackConfig {
+  botToken: string;
+  signingSecret?: string;
+  /** Set for Socket Mode. */
+  appToken?: string;
+  port: number;
+  /** Web API base ending in /api/; undefined means Slack's own. */
+  apiUrl?: string;
+}
+
+export interface Config {
+  dbPath: string;
+  admins: AdminRule[];
+  timezone: string;
+  logLevel: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' | 'silent';
+  discord?: DiscordConfig;
+  slack?: SlackConfig;
+}
+
+export class ConfigError extends Error {
+  constructor(variable: string, problem: string) {
+    super(`${variable}: ${problem}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const optional = z
+  .string()
+  .transform((s) => s.trim())
+  .optional()
+  .transform((s) => (s ? s : undefined));
+const optionalUrl = optional.pipe(z.url({ protocol: /^https?$/ }).optional());
+
+const envSchema = z.object({
+  SITREP_DB: optional.transform((s) => s ?? 'data/sitrep.db'),
+  SITREP_ADMINS: optional.transform((s) => s ?? ''),
+  SITREP_TZ: optional.transform((s) => s ?? 'UTC'),
+  LOG_LEVEL: optional.pipe(z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).optional()),
+  DISCORD_TOKEN: optional,
+  DISCORD_APP_ID: optional.pipe(z.string().regex(/^\d+$/, 'must be the numeric application id').optional()),
+  DISCORD_API_URL: optionalUrl,
+  DISCORD_GUILD_ID: optional.pipe(z.string().regex(/^\d+$/, 'must be a numeric guild id').optional()),
+  SLACK_BOT_TOKEN: optional,
+  SLACK_SIGNING_SECRET: optional,
+  SLACK_APP_TOKEN: optional.pipe(z.string().startsWith('xapp-', 'must start with xapp-').optional()),
+  SLACK_PORT: optional.pipe(z.string().regex(/^\d+$/, 'must be a port number').transform(Number).pipe(z.number().int().min(1).max(65535)).optional()),
+  SLACK_API_URL: optionalUrl,
+});
+
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ConfigError(String(issue.path[0]), issue.message);
+  }
+  const e = parsed.data;
+  let admins: AdminRule[];
+  try {
+    admins = parseAdminRules(e.SITREP_ADMINS);
+  } catch (error) {
+    throw new ConfigError('SITREP_ADMINS', (error as Error).message);
+  }
+  if (!isTimeZone(e.SITREP_TZ)) throw new ConfigError('SITREP_TZ', `"${e.SITREP_TZ}" is not an IANA time zone such as Europe/Paris`);
+  const config: Config = { dbPath: e.SITREP_DB, admins, timezone: e.SITREP_TZ, logLevel: e.LOG_LEVEL ?? 'info' };
+  if (e.DISCORD_TOKEN) {
+    if (!e.DISCORD_APP_ID) throw new ConfigError('DISCORD_APP_ID', 'set it to your application id when DISCORD_TOKEN is set');
+    config.discord = {
+      token: e.DISCORD_TOKEN,
+      appId: e.DISCORD_APP_ID,
+      ...(e.DISCORD_API_URL ? { apiUrl: e.DISCORD_API_URL } : {}),
+      ...(e.DISCORD_GUILD_ID ? { guildId: e.DISCORD_GUILD_ID } : {}),
+    };
+  }
+  if (e.SLACK_BOT_TOKEN) {
+    if (!e.SLACK_APP_TOKEN && !e.SLACK_SIGNING_SECRET) {
+      throw new ConfigError('SLACK_SIGNING_SECRET', 'set it (from your Slack app’s Basic Information) or set SLACK_APP_TOKEN for Socket Mode');
+    }
+    config.slack = {
+      botToken: e.SLACK_BOT_TOKEN,
+      port: e.SLACK_PORT ?? 3000,
+      ...(e.SLACK_SIGNING_SECRET ? { signingSecret: e.SLACK_SIGNING_SECRET } : {}),
+      ...(e.SLACK_APP_TOKEN ? { appToken: e.SLACK_APP_TOKEN } : {}),
+      ...(e.SLACK_API_URL ? { apiUrl: e.SLACK_API_URL } : {}),
+    };
+  }
+  return config;
+}

@@ -1,0 +1,42 @@
+// Turns a typed actor name into one actor, or a clear error with the closest known names.
+import { distance } from 'fastest-levenshtein';
+import type { ActorMatch } from './domain.js';
+import { UserError } from './errors.js';
+import type { DossierReader } from './ports.js';
+import { foldKey } from './text.js';
+
+/** Known names nearest to what was typed, for "did you mean". */
+export function closestActorNames(dossier: DossierReader, typed: string, count = 3): string[] {
+  const key = foldKey(typed);
+  const scored = dossier
+    .allActorNames()
+    .map(({ name }) => ({ name, score: distance(key, foldKey(name)) / Math.max(key.length, 1) }))
+    .sort((a, b) => a.score - b.score);
+  return [...new Set(scored.map((s) => s.name))].slice(0, count);
+}
+
+/** All actors matching equally well: one means found, several mean the name is ambiguous. */
+export function bestActorMatches(dossier: DossierReader, typed: string): ActorMatch[] {
+  const matches = dossier.findActors(typed, 10);
+  const bestRank = matches[0]?.rank;
+  return matches.filter((m) => m.rank === bestRank);
+}
+
+export function notFoundError(dossier: DossierReader, typed: string, option: string): UserError {
+  const closest = closestActorNames(dossier, typed);
+  return new UserError('not-found', `No actor is called \`${typed}\` (option \`${option}\`).`, [
+    closest.length > 0 ? `Closest known names: ${closest.join(', ')}.` : 'No actors are stored yet.',
+  ]);
+}
+
+/** Resolves to exactly one actor, or throws a UserError naming the option. */
+export function resolveActor(dossier: DossierReader, typed: string, option = 'actor'): ActorMatch {
+  const best = bestActorMatches(dossier, typed);
+  if (best.length === 0) throw notFoundError(dossier, typed, option);
+  if (best.length > 1) {
+    throw new UserError('invalid-option', `\`${typed}\` matches several actors (option \`${option}\`).`, [
+      `Be more specific: ${best.map((m) => m.name).join(', ')}.`,
+    ]);
+  }
+  return best[0]!;
+}

@@ -1,0 +1,94 @@
+// The shape of a command definition. One spec per command drives the handler, the text parser,
+// help, Discord's command tree and Slack's manifest alike.
+import type { PartialDate } from './partial-date.js';
+import type { DossierReader } from './ports.js';
+import type { View } from './view.js';
+import type { Caller } from './caller.js';
+
+export type OptionType = 'text' | 'integer' | 'date' | 'actor' | 'choice' | 'boolean';
+
+/** Which list autocomplete draws from. */
+export type AutocompleteSource = 'actor' | 'topic' | 'place' | 'type';
+
+export interface Choice {
+  value: string;
+  label: string;
+}
+
+export interface OptionSpec {
+  name: string;
+  /** At most 100 characters (Discord's limit for option descriptions). */
+  description: string;
+  type: OptionType;
+  required?: boolean;
+  /** Integer bounds, inclusive. */
+  min?: number;
+  max?: number;
+  /** Text length limit. */
+  maxLength?: number;
+  /** Allowed values for `choice` options (at most 25 so Discord can list them). */
+  choices?: readonly Choice[];
+  autocomplete?: AutocompleteSource;
+  /** Shown in help, e.g. `2025-07`. */
+  example?: string;
+}
+
+/** A typed option value: text, actor and choice give strings; date gives a PartialDate. */
+export type OptionValue = string | number | boolean | PartialDate;
+export type CommandArgs = Readonly<Record<string, OptionValue | undefined>>;
+
+/** What a raw option arrives as: text from Slack and the console, typed values from Discord. */
+export type RawOptionValue = string | number | boolean;
+
+export interface CommandContext {
+  caller: Caller;
+  isAdmin: boolean;
+  dossier: DossierReader;
+  /** Every registered command, for help. */
+  commands: readonly CommandSpec[];
+  now(): Date;
+}
+
+export type CommandHandler = (args: CommandArgs, ctx: CommandContext) => View | Promise<View>;
+
+export interface LeafSpec {
+  description: string;
+  options?: readonly OptionSpec[];
+  adminOnly?: boolean;
+  /** Example invocations for help, without the leading command name. */
+  examples?: readonly string[];
+  run: CommandHandler;
+}
+
+export interface SubcommandSpec extends LeafSpec {
+  name: string;
+}
+
+interface BaseCommandSpec {
+  name: string;
+  description: string;
+}
+
+/** A command is either a leaf with options or a group of subcommands, never both. */
+export type CommandSpec =
+  | (BaseCommandSpec & LeafSpec & { subcommands?: undefined })
+  | (BaseCommandSpec & { subcommands: readonly SubcommandSpec[]; adminOnly?: undefined });
+
+/** The part of a spec that actually runs: the command itself or one of its subcommands. */
+export interface ResolvedLeaf {
+  command: CommandSpec;
+  subcommand?: SubcommandSpec;
+  leaf: LeafSpec;
+  /** `timeline` or `entry show`. */
+  path: string;
+}
+
+export function leafAdminOnly(resolved: ResolvedLeaf): boolean {
+  return resolved.leaf.adminOnly === true;
+}
+
+/** Whether any part of a command is admin-only (for Discord's default_member_permissions). */
+export function commandIsAdminOnly(command: CommandSpec): boolean {
+  if (command.subcommands) return command.subcommands.every((s) => s.adminOnly === true);
+  return command.adminOnly === true;
+}

@@ -1,0 +1,136 @@
+// One entry point for every adapter: resolve the command, check rights, convert options, run
+// the handler and turn any failure into a view. Authorization lives here, once.
+import { randomBytes } from 'node:crypto';
+import type { AdminRule, Caller } from './caller.js';
+import { describeCaller, isAdmin } from './caller.js';
+import type { Choice, CommandContext, CommandSpec, RawOptionValue } from './command-spec.js';
+import { UserError, isUserError } from './errors.js';
+import type { Logger } from './logger.js';
+import { convertArgs } from './option-values.js';
+import type { DossierReader } from './ports.js';
+import { CommandRegistry } from './registry.js';
+import { rankByMatch } from './ranking.js';
+import { parseCommandText } from './text-syntax.js';
+import { EVENT_TYPES } from './vocabulary.js';
+import type { View } from './view.js';
+import { internalErrorView, userErrorView } from './error-views.js';
+
+/** Discord caps autocomplete at 25 choices; Slack has no native autocomplete for commands. */
+export const MAX_AUTOCOMPLETE_CHOICES = 25;
+
+export interface CommandRequest {
+  command: string;
+  subcommand?: string;
+  args: Readonly<Record<string, RawOptionValue>>;
+  caller: Caller;
+}
+
+export interface AutocompleteRequest {
+  command: string;
+  subcommand?: string;
+  option: string;
+  /** What the user has typed so far. */
+  value: string;
+  caller: Caller;
+}
+
+export interface DispatcherDeps {
+  commands: readonly CommandSpec[];
+  dossier: DossierReader;
+  adminRules: readonly AdminRule[];
+  logger: Logger;
+  now?: () => Date;
+}
+
+export class Dispatcher {
+  readonly registry: CommandRegistry;
+
+  constructor(private readonly deps: DispatcherDeps) {
+    this.registry = new CommandRegistry(deps.commands);
+  }
+
+  get commands(): readonly CommandSpec[] {
+    return this.registry.all;
+  }
+
+  /** Runs a command given as text (`/timeline since:2025-07`), as Slack and the console send it. */
+  async runText(text: string, caller: Caller): Promise<View> {
+    return this.guard(caller, text, async () => {
+      const { resolved, args } = this.registry.resolveText(parseCommandText(text));
+      return this.execute(resolved.command.name, resolved.subcommand?.name, args, caller);
+    });
+  }
+
+  /** Runs a command whose options arrive already split, as Discord sends them. */
+  async run(request: CommandRequest): Promise<View> {
+    const label = [request.command, request.subcommand].filter(Boolean).join(' ');
+    return this.guard(request.caller, `/${label}`, () =>
+      this.execute(request.command, request.subcommand, request.args, request.caller),
+    );
+  }
+
+  /** Choices for an autocomplete option, best match first, never more than 25. */
+  autocomplete(request: AutocompleteRequest): Choice[] {
+    try {
+      const resolved = this.registry.resolve(request.command, request.subcommand);
+      const option = resolved.leaf.options?.find((o) => o.name === request.option);
+      if (!option) return [];
+      if (option.choices) return rankByMatch(option.choices, request.value, (c) => [c.label, c.value]).slice(0, MAX_AUTOCOMPLETE_CHOICES);
+      switch (option.autocomplete) {
+        case 'type':
+          return rankByMatch(
+            EVENT_TYPES.map((t) => ({ value: t.id, label: t.label })),
+            request.value,
+            (c) => [c.label, c.value],
+          ).slice(0, MAX_AUTOCOMPLETE_CHOICES);
+        case 'actor':
+        case 'topic':
+        case 'place':
+          return this.deps.dossier
+            .suggest(option.autocomplete, request.value, MAX_AUTOCOMPLETE_CHOICES)
+            .map((value) => ({ value, label: value }));
+        default:
+          return [];
+      }
+    } catch (error) {
+      this.deps.logger.warn({ err: error, request: { ...request, caller: describeCaller(request.caller) } }, 'autocomplete failed');
+      return [];
+    }
+  }
+
+  private async execute(
+    commandName: string,
+    subcommandName: string | undefined,
+    rawArgs: Readonly<Record<string, RawOptionValue>>,
+    caller: Caller,
+  ): Promise<View> {
+    const resolved = this.registry.resolve(commandName, subcommandName);
+    const admin = isAdmin(caller, this.deps.adminRules);
+    if (resolved.leaf.adminOnly && !admin) {
+      this.deps.logger.warn({ caller: describeCaller(caller), command: resolved.path }, 'refused: not an admin');
+      throw new UserError('forbidden', `/${resolved.path} is for Sitrep admins only.`, [
+        'Ask an admin to add you to SITREP_ADMINS.',
+      ]);
+    }
+    const args = convertArgs(resolved.leaf.options ?? [], rawArgs, resolved.path);
+    const context: CommandContext = {
+      caller,
+      isAdmin: admin,
+      dossier: this.deps.dossier,
+      commands: this.registry.all,
+      now: this.deps.now ?? (() => new Date()),
+    };
+    return resolved.leaf.run(args, context);
+  }
+
+  private async guard(caller: Caller, label: string, work: () => Promise<View>): Promise<View> {
+    try {
+      return await work();
+    } catch (error) {
+      if (isUserError(error)) return userErrorView(error);
+      const errorId = randomBytes(4).toString('hex');
+      this.deps.logger.error({ err: error, errorId, caller: describeCaller(caller), command: label }, 'command failed');
+      return internalErrorView(errorId);
+    }
+  }
+}

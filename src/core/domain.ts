@@ -1,0 +1,104 @@
+// Domain records as the core sees them, independent of how the store keeps them.
+import type { ActorKind, ActorRole, Confidence, EventType } from './vocabulary.js';
+import type { PartialDate } from './partial-date.js';
+
+export interface SourceRecord {
+  outlet: string;
+  url?: string;
+  attribution?: string;
+  /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. */
+  published?: string;
+}
+
+export interface EntryActorLink {
+  actorId: number;
+  name: string;
+  role: ActorRole;
+}
+
+/** What a timeline line needs. */
+export interface EntrySummary {
+  id: number;
+  topic: string;
+  title: string;
+  eventType: EventType;
+  start: PartialDate;
+  end?: PartialDate;
+  confidence: Confidence;
+  places: string[];
+  actors: EntryActorLink[];
+}
+
+export interface EntryDetail extends EntrySummary {
+  summary: string;
+  tags: string[];
+  sources: SourceRecord[];
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+  updatedBy: string;
+  revisionCount: number;
+}
+
+export interface ActorSummary {
+  id: number;
+  name: string;
+  kind: ActorKind;
+  title?: string;
+}
+
+export interface ActorProfile extends ActorSummary {
+  affiliation?: ActorSummary;
+  aliases: string[];
+  /** Actors affiliated to this one (a ministry under its state, a minister under a ministry). */
+  members: ActorSummary[];
+}
+
+export interface ActorMatch extends ActorSummary {
+  /** The name or alias that matched. */
+  matchedName: string;
+  /** 0 exact, 1 prefix, 2 word prefix, 3 substring: lower is better. */
+  rank: number;
+}
+
+export interface CoActor extends ActorSummary {
+  sharedEntries: number;
+}
+
+export interface SearchHit {
+  entry: EntrySummary;
+  /** Snippet with the matched terms between `highlightStart` and `highlightEnd` markers. */
+  snippet: string;
+}
+
+export const HIGHLIGHT_START = '\u0002';
+export const HIGHLIGHT_END = '\u0003';
+
+/** Everything needed to create an entry; actors are referenced by id. */
+export interface EntryInput {
+  topic: string;
+  title: string;
+  summary: string;
+  eventType: EventType;
+  start: PartialDate;
+  end?: PartialDate;
+  confidence: Confidence;
+  places: string[];
+  actors: { actorId: number; role: ActorRole }[];
+  sources: SourceRecord[];
+  tags: string[];
+}
+
+export interface ActorInput {
+  name: string;
+  kind: ActorKind;
+  title?: string;
+  affiliationId?: number;
+  aliases: string[];
+}
+
+/** Who made a change and when (ISO instant, UTC). */
+export interface ChangeStamp {
+  by: string;
+  at: string;
+}

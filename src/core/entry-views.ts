@@ -1,0 +1,86 @@
+// View pieces shared by the commands that list entries: one section per entry, the date with
+// its precision, actor lists and pagination.
+import type { CommandArgs } from './command-spec.js';
+import type { EntrySummary } from './domain.js';
+import type { Page } from './ports.js';
+import { formatDateSpan, toIsoPartial, type PartialDate } from './partial-date.js';
+import { plural } from './text.js';
+import { UserError } from './errors.js';
+import { eventTypeLabel } from './vocabulary.js';
+import { span, type Invocation, type Line, type Pager, type Section } from './view.js';
+
+export function entryDateText(entry: Pick<EntrySummary, 'start' | 'end'>): string {
+  return formatDateSpan(entry.start, entry.end);
+}
+
+export function entryHeading(entry: EntrySummary): Line {
+  return [span.code(`#${entry.id}`), span.plain(' '), span.bold(entry.title)];
+}
+
+export function entryMetaLine(entry: EntrySummary): Line {
+  return [span.plain(`${entryDateText(entry)} · ${eventTypeLabel(entry.eventType)} · ${entry.confidence}`)];
+}
+
+export function actorsText(entry: EntrySummary): string {
+  return entry.actors.map((a) => `${a.name} (${a.role})`).join(', ');
+}
+
+/** An entry as a timeline item: heading, date/type/confidence, actors and places. */
+export function entrySection(entry: EntrySummary, extra: Line[] = []): Section {
+  const lines: Line[] = [entryMetaLine(entry), ...extra];
+  if (entry.actors.length > 0) lines.push([span.italic('Actors: '), span.plain(actorsText(entry))]);
+  if (entry.places.length > 0) lines.push([span.italic('Places: '), span.plain(entry.places.join(', '))]);
+  return { heading: entryHeading(entry), lines };
+}
+
+/** Typed args back into the plain values an invocation carries (dates as `2025-07`). */
+export function invocationArgs(args: CommandArgs): Record<string, string | number | boolean> {
+  const plain: Record<string, string | number | boolean> = {};
+  for (const [name, value] of Object.entries(args)) {
+    if (value === undefined) continue;
+    plain[name] = typeof value === 'object' ? toIsoPartial(value as PartialDate) : value;
+  }
+  return plain;
+}
+
+export interface PageRequest {
+  page: number;
+  limit: number;
+}
+
+export function pageRequest(args: CommandArgs, defaultLimit: number): PageRequest & { offset: number } {
+  const limit = (args.limit as number | undefined) ?? defaultLimit;
+  const page = (args.page as number | undefined) ?? 1;
+  return { page, limit, offset: (page - 1) * limit };
+}
+
+/** The pager and the "Showing 1–10 of 17" line for a page of results. */
+export function pageInfo(
+  base: Omit<Invocation, 'args'>,
+  args: CommandArgs,
+  request: PageRequest,
+  result: Page<unknown>,
+  [one, many]: readonly [string, string],
+): { pager: Pager; intro: Line } {
+  const pageCount = Math.max(1, Math.ceil(result.total / request.limit));
+  if (request.page > 1 && result.items.length === 0) {
+    throw new UserError('invalid-option', `Option \`page\` is past the end — got \`${request.page}\`.`, [
+      `There ${pageCount === 1 ? 'is 1 page' : `are ${pageCount} pages`} of ${many}.`,
+    ]);
+  }
+  const first = (request.page - 1) * request.limit + 1;
+  const last = first + result.items.length - 1;
+  const totalText = result.totalIsLowerBound
+    ? `more than ${plural(result.total, one, many)}`
+    : plural(result.total, one, many);
+  const pageArgs = (page: number): Invocation => ({ ...base, args: { ...invocationArgs(args), page } });
+  const pager: Pager = { page: request.page, pageCount, total: result.total };
+  const more = result.totalIsLowerBound || request.page < pageCount;
+  if (more) pager.next = pageArgs(request.page + 1);
+  if (request.page > 1) pager.previous = pageArgs(request.page - 1);
+  const intro =
+    result.items.length === 0
+      ? [span.plain(`No ${many} match.`)]
+      : [span.plain(`Showing ${first}–${last} of ${totalText}.`)];
+  return { pager, intro };
+}

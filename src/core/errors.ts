@@ -1,0 +1,29 @@
+// User-facing failures carry a stable code so adapters and tests can tell them apart from bugs.
+
+export type UserErrorCode =
+  | 'unknown-command'
+  | 'unknown-subcommand'
+  | 'unknown-option'
+  | 'invalid-option'
+  | 'missing-option'
+  | 'syntax'
+  | 'not-found'
+  | 'forbidden'
+  | 'conflict';
+
+/** Bad input, not allowed or not found: becomes a short private reply, never a crash. */
+export class UserError extends Error {
+  constructor(
+    readonly code: UserErrorCode,
+    message: string,
+    /** Extra lines shown under the message, e.g. the closest known names. */
+    readonly hints: string[] = [],
+  ) {
+    super(message);
+    this.name = 'UserError';
+  }
+}
+
+export function isUserError(error: unknown): error is UserError {
+  return error instanceof UserError;
+}

@@ -1,0 +1,37 @@
+// Help and usage text generated from the specs, so they never disagree with the commands.
+import type { CommandSpec, LeafSpec, OptionSpec } from './command-spec.js';
+
+export function leaves(command: CommandSpec): { path: string; leaf: LeafSpec }[] {
+  if (command.subcommands) {
+    return command.subcommands.map((s) => ({ path: `${command.name} ${s.name}`, leaf: s }));
+  }
+  return [{ path: command.name, leaf: command }];
+}
+
+function optionUsage(option: OptionSpec): string {
+  const text = `${option.name}:${option.example ?? option.type}`;
+  return option.required ? text : `[${text}]`;
+}
+
+/** `/timeline [topic:syria-israel] [actor:"Ron Dermer"] …` */
+export function usageLine(path: string, leaf: LeafSpec): string {
+  const options = (leaf.options ?? []).map(optionUsage);
+  return [`/${path}`, ...options].join(' ');
+}
+
+/** A short hint for Slack's slash-command "usage hint" (first leaf's options). */
+export function usageHint(command: CommandSpec): string {
+  if (command.subcommands) return `${command.subcommands.map((s) => s.name).join(' | ')} …`;
+  return (command.options ?? []).map((o) => (o.required ? `${o.name}:…` : `[${o.name}:…]`)).join(' ');
+}
+
+export function optionHelp(option: OptionSpec): string {
+  const facts: string[] = [];
+  if (option.required) facts.push('required');
+  if (option.type === 'integer' && option.min !== undefined && option.max !== undefined && option.max < 1e6) {
+    facts.push(`${option.min}–${option.max}`);
+  }
+  if (option.type === 'date') facts.push('2025, 2025-07 or 2025-07-12');
+  if (option.choices && option.choices.length <= 6) facts.push(option.choices.map((c) => c.value).join('|'));
+  return `${option.name} — ${option.description}${facts.length > 0 ? ` (${facts.join('; ')})` : ''}`;
+}

@@ -1,0 +1,110 @@
+// Checks and converts raw option values (text from Slack and the console, typed values from
+// Discord) into the typed arguments handlers receive. Every refusal names the option, the bad
+// value and what is accepted.
+import { z } from 'zod';
+import type { CommandArgs, OptionSpec, OptionValue, RawOptionValue } from './command-spec.js';
+import { UserError } from './errors.js';
+import { parsePartialDate } from './partial-date.js';
+
+const DEFAULT_TEXT_LIMIT = 200;
+
+function shown(value: RawOptionValue): string {
+  const text = String(value);
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}
+
+/** The zod schema for one option, with messages that say what is accepted. */
+function schemaFor(option: OptionSpec): z.ZodType<OptionValue> {
+  switch (option.type) {
+    case 'integer': {
+      const min = option.min ?? Number.MIN_SAFE_INTEGER;
+      const max = option.max ?? Number.MAX_SAFE_INTEGER;
+      const range =
+        option.min !== undefined && option.max !== undefined
+          ? `a whole number from ${min} to ${max}`
+          : 'a whole number';
+      return z
+        .union([z.number(), z.string().trim().regex(/^-?\d+$/, range).transform(Number)])
+        .pipe(z.number().int(range).min(min, range).max(max, range));
+    }
+    case 'date':
+      return z.string().transform((text, ctx) => {
+        const date = parsePartialDate(text);
+        if (!date) {
+          ctx.addIssue({ code: 'custom', message: 'a date like 2025, 2025-07 or 2025-07-12' });
+          return z.NEVER;
+        }
+        return date;
+      });
+    case 'boolean':
+      return z.union([
+        z.boolean(),
+        z
+          .string()
+          .trim()
+          .toLowerCase()
+          .pipe(z.enum(['true', 'false', 'yes', 'no'], 'true or false'))
+          .transform((text) => text === 'true' || text === 'yes'),
+      ]);
+    case 'choice': {
+      const values = (option.choices ?? []).map((c) => c.value);
+      return z
+        .string()
+        .trim()
+        .toLowerCase()
+        .pipe(z.enum(values as [string, ...string[]], `one of: ${values.join(', ')}`));
+    }
+    case 'text':
+    case 'actor': {
+      const max = option.maxLength ?? DEFAULT_TEXT_LIMIT;
+      return z
+        .string()
+        .trim()
+        .min(1, 'some text')
+        .max(max, `at most ${max} characters`);
+    }
+  }
+}
+
+/** Converts one raw value; throws a UserError naming the option on failure. */
+export function convertOption(
+  option: OptionSpec,
+  raw: RawOptionValue,
+  commandPath: string,
+): OptionValue {
+  const result = schemaFor(option).safeParse(raw);
+  if (result.success) return result.data;
+  const accepted = result.error.issues[0]?.message ?? 'a valid value';
+  throw new UserError(
+    'invalid-option',
+    `Option \`${option.name}\` of /${commandPath} must be ${accepted} — got \`${shown(raw)}\`.`,
+  );
+}
+
+/** Checks names, required options and values against the spec. */
+export function convertArgs(
+  options: readonly OptionSpec[],
+  raw: Readonly<Record<string, RawOptionValue>>,
+  commandPath: string,
+): CommandArgs {
+  const known = new Map(options.map((o) => [o.name, o]));
+  const args: Record<string, OptionValue> = {};
+  for (const [name, value] of Object.entries(raw)) {
+    const option = known.get(name);
+    if (!option) {
+      const names = options.map((o) => o.name).join(', ') || 'none';
+      throw new UserError('unknown-option', `/${commandPath} has no option \`${name}\`.`, [
+        `Options: ${names}.`,
+      ]);
+    }
+    args[name] = convertOption(option, value, commandPath);
+  }
+  for (const option of options) {
+    if (option.required && args[option.name] === undefined) {
+      throw new UserError('missing-option', `/${commandPath} needs option \`${option.name}\`.`, [
+        `${option.name}: ${option.description}`,
+      ]);
+    }
+  }
+  return args;
+}

@@ -1,0 +1,51 @@
+// What the core needs from the store, as interfaces: the store implements them, the core and
+// commands depend only on these.
+import type {
+  ActorMatch,
+  ActorProfile,
+  CoActor,
+  EntryDetail,
+  EntrySummary,
+  SearchHit,
+} from './domain.js';
+import type { EventType } from './vocabulary.js';
+
+export interface TimelineQuery {
+  topic?: string;
+  actorId?: number;
+  /** Folded place key (see foldKey). */
+  placeKey?: string;
+  eventType?: EventType;
+  /** First day, `YYYY-MM-DD`: entries ending on or after it. */
+  since?: string;
+  /** Last day, `YYYY-MM-DD`: entries starting on or before it. */
+  until?: string;
+  limit: number;
+  offset: number;
+}
+
+export interface Page<T> {
+  items: T[];
+  /** Total matching rows, counted up to `countCap`. */
+  total: number;
+  /** True when the total was capped, so the real number is larger. */
+  totalIsLowerBound: boolean;
+}
+
+export type SuggestionKind = 'actor' | 'topic' | 'place';
+
+export interface DossierReader {
+  timeline(query: TimelineQuery): Page<EntrySummary>;
+  getEntry(id: number): EntryDetail | undefined;
+  /** Names and aliases matching a folded query, best first. */
+  findActors(query: string, limit: number): ActorMatch[];
+  /** Every actor name and alias, for "did you mean" suggestions. */
+  allActorNames(): { actorId: number; name: string }[];
+  getActorProfile(actorId: number): ActorProfile | undefined;
+  /** Actors most often linked to the same entries as this one. */
+  coActors(actorId: number, limit: number): CoActor[];
+  search(query: string, limit: number, offset: number): Page<SearchHit>;
+  /** Values for autocomplete, best match first. */
+  suggest(kind: SuggestionKind, prefix: string, limit: number): string[];
+  topics(): string[];
+}

@@ -1,0 +1,30 @@
+// Orders candidates by how well they match what a user typed: exact, prefix, word prefix,
+// substring. Shared by autocomplete and actor lookup.
+import { foldKey } from './text.js';
+
+/** 0 exact, 1 prefix, 2 a word starts with it, 3 contains it; undefined when it does not match. */
+export function matchRank(candidate: string, query: string): number | undefined {
+  const key = foldKey(candidate);
+  const q = foldKey(query);
+  if (q === '') return 3;
+  if (key === q) return 0;
+  if (key.startsWith(q)) return 1;
+  if (key.includes(` ${q}`)) return 2;
+  if (key.includes(q)) return 3;
+  return undefined;
+}
+
+/** Keeps the items whose texts match, best rank first, then shortest text, then original order. */
+export function rankByMatch<T>(items: readonly T[], query: string, texts: (item: T) => string[]): T[] {
+  const scored: { item: T; rank: number; length: number; index: number }[] = [];
+  items.forEach((item, index) => {
+    let best: { rank: number; length: number } | undefined;
+    for (const text of texts(item)) {
+      const rank = matchRank(text, query);
+      if (rank !== undefined && (!best || rank < best.rank)) best = { rank, length: text.length };
+    }
+    if (best) scored.push({ item, index, ...best });
+  });
+  scored.sort((a, b) => a.rank - b.rank || a.index - b.index);
+  return scored.map((s) => s.item);
+}

@@ -1,0 +1,72 @@
+// The command registry: looks commands up by name, refuses duplicates, and maps the shared text
+// syntax onto a command's options.
+import type { CommandSpec, RawOptionValue, ResolvedLeaf } from './command-spec.js';
+import { UserError } from './errors.js';
+import type { ParsedText } from './text-syntax.js';
+
+export class CommandRegistry {
+  private readonly byName = new Map<string, CommandSpec>();
+
+  constructor(commands: readonly CommandSpec[]) {
+    for (const command of commands) {
+      if (this.byName.has(command.name)) throw new Error(`Command /${command.name} is defined twice`);
+      this.byName.set(command.name, command);
+    }
+  }
+
+  get all(): readonly CommandSpec[] {
+    return [...this.byName.values()];
+  }
+
+  resolve(commandName: string, subcommandName?: string): ResolvedLeaf {
+    const command = this.byName.get(commandName.toLowerCase());
+    if (!command) {
+      throw new UserError('unknown-command', `There is no command \`/${commandName}\`.`, [
+        `Commands: ${this.all.map((c) => `/${c.name}`).join(', ')}. Try /help.`,
+      ]);
+    }
+    if (!command.subcommands) {
+      if (subcommandName) {
+        throw new UserError('unknown-subcommand', `/${command.name} has no subcommands.`);
+      }
+      return { command, leaf: command, path: command.name };
+    }
+    const names = command.subcommands.map((s) => s.name).join(', ');
+    if (!subcommandName) {
+      throw new UserError('unknown-subcommand', `/${command.name} needs a subcommand: ${names}.`, [
+        `For example: /${command.name} ${command.subcommands[0]!.name}`,
+      ]);
+    }
+    const subcommand = command.subcommands.find((s) => s.name === subcommandName.toLowerCase());
+    if (!subcommand) {
+      throw new UserError(
+        'unknown-subcommand',
+        `/${command.name} has no subcommand \`${subcommandName}\`; use one of: ${names}.`,
+      );
+    }
+    return { command, subcommand, leaf: subcommand, path: `${command.name} ${subcommand.name}` };
+  }
+
+  /** Resolves parsed text: the first word may name a subcommand, the rest fill the first option. */
+  resolveText(parsed: ParsedText): { resolved: ResolvedLeaf; args: Record<string, RawOptionValue> } {
+    const words = [...parsed.words];
+    const command = this.byName.get(parsed.command);
+    const subcommandName = command?.subcommands ? words.shift() : undefined;
+    const resolved = this.resolve(parsed.command, subcommandName);
+    const args: Record<string, RawOptionValue> = { ...parsed.options };
+    if (words.length > 0) {
+      const first = resolved.leaf.options?.[0];
+      if (!first) {
+        throw new UserError('syntax', `/${resolved.path} takes no options; remove \`${words.join(' ')}\`.`);
+      }
+      if (first.name in args) {
+        throw new UserError(
+          'syntax',
+          `\`${words.join(' ')}\` is not an option; write options as name:value.`,
+        );
+      }
+      args[first.name] = words.join(' ');
+    }
+    return { resolved, args };
+  }
+}

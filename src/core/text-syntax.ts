@@ -1,0 +1,100 @@
+// The text syntax Slack and the console share:
+//   /timeline actor:"Ron Dermer" since:2025-07 limit:5
+//   /actor Barrack            (bare words fill the first option)
+//   /entry show 3             (the first word names the subcommand)
+import { UserError } from './errors.js';
+import type { Invocation } from './view.js';
+
+export interface ParsedText {
+  command: string;
+  /** Words that were not `name:value` pairs, in order. */
+  words: string[];
+  options: Record<string, string>;
+}
+
+// Straight and typographic quotes, since Slack and phones turn " into “ ”.
+const QUOTE_PAIRS: Record<string, string> = { '"': '"', "'": "'", '“': '”', '‘': '’', '«': '»' };
+const OPTION_PATTERN = /^([a-z][a-z0-9_-]*):/i;
+
+interface Token {
+  text: string;
+  /** The option name when the token was written `name:value`. */
+  option?: string;
+}
+
+function readQuoted(input: string, start: number): { value: string; end: number } {
+  const close = QUOTE_PAIRS[input[start]!]!;
+  const end = input.indexOf(close, start + 1);
+  if (end < 0) {
+    throw new UserError('syntax', `A quote opened at character ${start + 1} is never closed.`, [
+      'Close it, e.g. actor:"Ron Dermer".',
+    ]);
+  }
+  return { value: input.slice(start + 1, end), end: end + 1 };
+}
+
+function tokenize(input: string): Token[] {
+  const tokens: Token[] = [];
+  let i = 0;
+  while (i < input.length) {
+    if (/\s/.test(input[i]!)) {
+      i += 1;
+      continue;
+    }
+    let option: string | undefined;
+    const optionMatch = OPTION_PATTERN.exec(input.slice(i));
+    if (optionMatch) {
+      option = optionMatch[1]!.toLowerCase();
+      i += optionMatch[0].length;
+    }
+    let text = '';
+    while (i < input.length && !/\s/.test(input[i]!)) {
+      if (input[i]! in QUOTE_PAIRS) {
+        const quoted = readQuoted(input, i);
+        text += quoted.value;
+        i = quoted.end;
+      } else {
+        text += input[i];
+        i += 1;
+      }
+    }
+    tokens.push(option === undefined ? { text } : { text, option });
+  }
+  return tokens;
+}
+
+/** Splits a command line into its command, bare words and `name:value` options. */
+export function parseCommandText(input: string): ParsedText {
+  const tokens = tokenize(input.trim());
+  const first = tokens.shift();
+  if (!first || first.option !== undefined) {
+    throw new UserError('syntax', 'Start with a command, e.g. /timeline or /help.');
+  }
+  const command = first.text.replace(/^\//, '').toLowerCase();
+  const words: string[] = [];
+  const options: Record<string, string> = {};
+  for (const token of tokens) {
+    if (token.option === undefined) {
+      words.push(token.text);
+    } else if (token.option in options) {
+      throw new UserError('syntax', `Option \`${token.option}\` is given twice.`);
+    } else {
+      options[token.option] = token.text;
+    }
+  }
+  return { command, words, options };
+}
+
+function quoteIfNeeded(value: string): string {
+  return /[\s"]/.test(value) || value === '' ? `"${value.replace(/"/g, '”')}"` : value;
+}
+
+/** Writes an invocation back as text, e.g. for "next page: /timeline topic:syria-israel page:2". */
+export function formatInvocation(invocation: Invocation): string {
+  const parts = [`/${invocation.command}`];
+  if (invocation.subcommand) parts.push(invocation.subcommand);
+  for (const [name, value] of Object.entries(invocation.args)) {
+    parts.push(`${name}:${quoteIfNeeded(String(value))}`);
+  }
+  return parts.join(' ');
+}

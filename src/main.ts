@@ -1,0 +1,50 @@
+// Composition root: config → store → dispatcher → adapters. With no platform tokens it opens
+// the console on the local store.
+import { createApp } from './app.js';
+import { ConfigError, loadConfig } from './config.js';
+import type { RunningAdapter } from './adapters/running-adapter.js';
+import { createLogger } from './log.js';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const onPlatform = Boolean(config.discord || config.slack);
+  // The console prints to stdout; keep its logs to warnings unless asked otherwise.
+  const logger = createLogger(process.env.LOG_LEVEL ? config.logLevel : onPlatform ? 'info' : 'warn');
+  const app = createApp({ dbPath: config.dbPath, admins: config.admins, logger });
+
+  const adapters: RunningAdapter[] = [];
+  if (config.discord) {
+    const { startDiscordAdapter } = await import('./adapters/discord/index.js');
+    adapters.push(await startDiscordAdapter({ config: config.discord, dispatcher: app.dispatcher, logger }));
+  }
+  if (config.slack) {
+    const { startSlackAdapter } = await import('./adapters/slack/index.js');
+    adapters.push(await startSlackAdapter({ config: config.slack, dispatcher: app.dispatcher, logger }));
+  }
+
+  const shutdown = async (signal: string) => {
+    logger.info({ signal }, 'shutting down');
+    await Promise.allSettled(adapters.map((a) => a.stop()));
+    app.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+
+  if (!onPlatform) {
+    const { runConsole } = await import('./adapters/console/console-adapter.js');
+    await runConsole({ dispatcher: app.dispatcher, input: process.stdin, output: process.stdout });
+    app.close();
+  } else {
+    logger.info({ adapters: adapters.map((a) => a.name) }, 'Sitrep is running');
+  }
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    console.error(`Configuration error — ${error.message}`);
+  } else {
+    console.error('Sitrep could not start:', error);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,28 @@
+// Opens the SQLite file with the pragmas Sitrep relies on, then brings its schema up to date.
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { migrate } from './migrate.js';
+
+export type Db = Database.Database;
+
+export interface OpenOptions {
+  /** Where migrations live; defaults to data/migrations in the repo. */
+  migrationsDir?: string;
+}
+
+export function openDatabase(path: string, options: OpenOptions = {}): Db {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const db = new Database(path);
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL'); // safe with WAL: a crash loses no committed transaction's integrity
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    migrate(db, options.migrationsDir);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}

@@ -1,0 +1,56 @@
+// Turns entry rows into domain records, fetching places and actors for a page in two queries.
+import type { EntrySummary } from '../core/domain.js';
+import { parsePartialDate, type PartialDate } from '../core/partial-date.js';
+import type { ActorRole, Confidence, EventType } from '../core/vocabulary.js';
+import type { StatementCache } from './statement-cache.js';
+
+export interface EntryRow {
+  id: number;
+  topic: string;
+  title: string;
+  event_type: string;
+  occurred_on: string;
+  ends_on: string | null;
+  confidence: string;
+}
+
+export const ENTRY_ROW_COLUMNS = 'e.id, e.topic, e.title, e.event_type, e.occurred_on, e.ends_on, e.confidence';
+
+function storedDate(text: string): PartialDate {
+  const date = parsePartialDate(text);
+  if (!date) throw new Error(`Stored date "${text}" is not a partial ISO date`);
+  return date;
+}
+
+export function hydrateEntries(cache: StatementCache, rows: EntryRow[]): EntrySummary[] {
+  if (rows.length === 0) return [];
+  const ids = JSON.stringify(rows.map((r) => r.id));
+  const places = cache
+    .get(
+      `SELECT ep.entry_id, p.name FROM entry_places ep JOIN places p ON p.id = ep.place_id
+       WHERE ep.entry_id IN (SELECT value FROM json_each(?)) ORDER BY ep.entry_id, ep.position`,
+    )
+    .all(ids) as { entry_id: number; name: string }[];
+  const actors = cache
+    .get(
+      `SELECT ea.entry_id, ea.actor_id, ea.role, a.name FROM entry_actors ea JOIN actors a ON a.id = ea.actor_id
+       WHERE ea.entry_id IN (SELECT value FROM json_each(?)) ORDER BY ea.entry_id, ea.position`,
+    )
+    .all(ids) as { entry_id: number; actor_id: number; role: string; name: string }[];
+  return rows.map((row) => {
+    const entry: EntrySummary = {
+      id: row.id,
+      topic: row.topic,
+      title: row.title,
+      eventType: row.event_type as EventType,
+      start: storedDate(row.occurred_on),
+      confidence: row.confidence as Confidence,
+      places: places.filter((p) => p.entry_id === row.id).map((p) => p.name),
+      actors: actors
+        .filter((a) => a.entry_id === row.id)
+        .map((a) => ({ actorId: a.actor_id, name: a.name, role: a.role as ActorRole })),
+    };
+    if (row.ends_on) entry.end = storedDate(row.ends_on);
+    return entry;
+  });
+}

@@ -1,0 +1,112 @@
+// Loads the seed dossiers in data/seed/ into a new store. Each file is applied once, recorded
+// in seed_runs, so starting twice changes nothing.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { parsePartialDate } from '../core/partial-date.js';
+import { ACTOR_KINDS, ACTOR_ROLES, CONFIDENCE_LEVELS, EVENT_TYPE_IDS } from '../core/vocabulary.js';
+import { insertActor } from './actor-writes.js';
+import type { Db } from './connection.js';
+import { insertEntry } from './entry-writes.js';
+
+export const DEFAULT_SEED_DIR = fileURLToPath(new URL('../../data/seed/', import.meta.url));
+const SEED_AUTHOR = 'seed';
+
+const partialDate = z.string().refine((t) => parsePartialDate(t) !== undefined, 'a date like 2025, 2025-07 or 2025-07-12');
+
+const seedFileSchema = z.object({
+  name: z.string().min(1),
+  description: z.string().optional(),
+  topic: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
+  actors: z.array(
+    z.object({
+      name: z.string().min(1),
+      kind: z.enum(ACTOR_KINDS),
+      title: z.string().optional(),
+      affiliation: z.string().optional(),
+      aliases: z.array(z.string()).default([]),
+    }),
+  ),
+  entries: z.array(
+    z.object({
+      title: z.string().min(1),
+      summary: z.string().default(''),
+      date: partialDate,
+      end: partialDate.optional(),
+      type: z.enum(EVENT_TYPE_IDS as [string, ...string[]]),
+      confidence: z.enum(CONFIDENCE_LEVELS),
+      places: z.array(z.string()).default([]),
+      actors: z.array(z.tuple([z.string(), z.enum(ACTOR_ROLES)])).default([]),
+      sources: z.array(
+        z.object({
+          outlet: z.string(),
+          url: z.url({ protocol: /^https?$/ }).optional(),
+          attribution: z.string().optional(),
+          published: partialDate.optional(),
+        }),
+      ),
+      tags: z.array(z.string()).default([]),
+    }),
+  ),
+});
+export type SeedFile = z.infer<typeof seedFileSchema>;
+
+export function readSeedFiles(dir = DEFAULT_SEED_DIR): SeedFile[] {
+  return readdirSync(dir)
+    .filter((file) => file.endsWith('.json'))
+    .sort()
+    .map((file) => {
+      const parsed = seedFileSchema.safeParse(JSON.parse(readFileSync(join(dir, file), 'utf8')));
+      if (!parsed.success) throw new Error(`Seed file ${file} is invalid: ${z.prettifyError(parsed.error)}`);
+      return parsed.data;
+    });
+}
+
+function applySeed(db: Db, seed: SeedFile, at: string): void {
+  const stamp = { by: SEED_AUTHOR, at };
+  const actorIds = new Map<string, number>();
+  const idOf = (name: string): number => {
+    const id = actorIds.get(name);
+    if (id === undefined) throw new Error(`Seed ${seed.name} names unknown actor "${name}"`);
+    return id;
+  };
+  // Parents are listed before the actors affiliated to them.
+  for (const actor of seed.actors) {
+    const input = { name: actor.name, kind: actor.kind, aliases: actor.aliases, ...(actor.title ? { title: actor.title } : {}) };
+    const affiliationId = actor.affiliation ? idOf(actor.affiliation) : undefined;
+    actorIds.set(actor.name, insertActor(db, affiliationId ? { ...input, affiliationId } : input, stamp));
+  }
+  for (const entry of seed.entries) {
+    insertEntry(
+      db,
+      {
+        topic: seed.topic,
+        title: entry.title,
+        summary: entry.summary,
+        eventType: entry.type as (typeof EVENT_TYPE_IDS)[number],
+        start: parsePartialDate(entry.date)!,
+        ...(entry.end ? { end: parsePartialDate(entry.end)! } : {}),
+        confidence: entry.confidence,
+        places: entry.places,
+        actors: entry.actors.map(([name, role]) => ({ actorId: idOf(name), role })),
+        sources: entry.sources,
+        tags: entry.tags,
+      },
+      stamp,
+    );
+  }
+  db.prepare('INSERT INTO seed_runs (name, applied_at) VALUES (?, ?)').run(seed.name, at);
+}
+
+/** Applies every seed file not applied before, each in one transaction; returns their names. */
+export function seedDatabase(db: Db, now: Date = new Date(), dir = DEFAULT_SEED_DIR): string[] {
+  const applied: string[] = [];
+  for (const seed of readSeedFiles(dir)) {
+    const done = db.prepare('SELECT 1 FROM seed_runs WHERE name = ?').get(seed.name);
+    if (done) continue;
+    db.transaction(() => applySeed(db, seed, now.toISOString()))();
+    applied.push(seed.name);
+  }
+  return applied;
+}
