@@ -32,10 +32,10 @@ export const actorCommand: CommandSpec = {
   examples: ['Barrack', 'name:"Ron Dermer"', 'sharaa'],
   run(args, ctx) {
     const typed = String(args.name);
-    const matches = bestActorMatches(ctx.dossier, typed);
-    if (matches.length === 0) throw notFoundError(ctx.dossier, typed, 'name');
+    const matches = bestActorMatches(ctx.services.dossier, typed);
+    if (matches.length === 0) throw notFoundError(ctx.services.dossier, typed, 'name');
     if (matches.length > 1) return ambiguousView(typed, matches);
-    const profile = ctx.dossier.getActorProfile(matches[0]!.id)!;
+    const profile = ctx.services.dossier.getActorProfile(matches[0]!.id)!;
     const facts: Fact[] = [{ label: 'Kind', value: plainLine(humanize(profile.kind)) }];
     if (profile.title) facts.push({ label: 'Title', value: plainLine(profile.title) });
     if (profile.affiliation) facts.push({ label: 'Affiliation', value: plainLine(describe(profile.affiliation)) });
@@ -43,8 +43,8 @@ export const actorCommand: CommandSpec = {
     if (profile.members.length > 0) {
       facts.push({ label: 'Includes', value: plainLine(profile.members.map((m) => m.name).join(', ')) });
     }
-    const latest = ctx.dossier.timeline({ actorId: profile.id, limit: LATEST_ENTRIES, offset: 0 });
-    const alongside = ctx.dossier.coActors(profile.id, CO_ACTORS);
+    const latest = ctx.services.dossier.timeline({ actorId: profile.id, limit: LATEST_ENTRIES, offset: 0 });
+    const alongside = ctx.services.dossier.coActors(profile.id, CO_ACTORS);
     const allEntries = formatInvocation({ command: 'timeline', args: { actor: profile.name } });
     return {
       title: profile.name,

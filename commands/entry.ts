@@ -24,7 +24,7 @@ export const entryCommand: CommandSpec = {
       examples: ['3', 'id:12'],
       run(args, ctx) {
         const id = args.id as number;
-        const entry = ctx.dossier.getEntry(id);
+        const entry = ctx.services.dossier.getEntry(id);
         if (!entry) {
           throw new UserError('not-found', `There is no entry #${id}.`, ['Find entry numbers with /timeline or /search.']);
         }

@@ -38,7 +38,7 @@ export const searchCommand: CommandSpec = {
       throw new UserError('invalid-option', 'Option `query` needs at least one letter or digit.', ['For example: /search buffer zone']);
     }
     const request = pageRequest(args, DEFAULT_LIMIT);
-    const result = ctx.dossier.search(query, request.limit, request.offset);
+    const result = ctx.services.dossier.search(query, request.limit, request.offset);
     const { pager, intro } = pageInfo({ command: 'search' }, args, request, result, ['result', 'results']);
     return {
       title: `Search — “${query}”`,

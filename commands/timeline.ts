@@ -40,7 +40,7 @@ export const timelineCommand: CommandSpec = {
       filters.push(`topic ${query.topic}`);
     }
     if (args.actor) {
-      const actor = resolveActor(ctx.dossier, String(args.actor));
+      const actor = resolveActor(ctx.services.dossier, String(args.actor));
       query.actorId = actor.id;
       filters.push(`actor ${actor.name}`);
     }
@@ -60,7 +60,7 @@ export const timelineCommand: CommandSpec = {
       query.until = lastDay(until);
       filters.push(`until ${formatPartialDate(until)}`);
     }
-    const result = ctx.dossier.timeline(query);
+    const result = ctx.services.dossier.timeline(query);
     const { pager, intro } = pageInfo({ command: 'timeline' }, args, request, result, ['entry', 'entries']);
     return {
       title: filters.length > 0 ? `Timeline — ${filters.join(', ')}` : 'Timeline',

@@ -29,7 +29,7 @@ export function createApp(options: AppOptions): App {
   const dossier = new SqliteDossier(db);
   const dispatcher = new Dispatcher({
     commands: allCommands,
-    dossier,
+    services: { dossier },
     adminRules: options.admins,
     logger: options.logger,
     ...(options.now ? { now: options.now } : {}),

@@ -1,7 +1,7 @@
 // The shape of a command definition. One spec per command drives the handler, the text parser,
 // help, Discord's command tree and Slack's manifest alike.
 import type { PartialDate } from './partial-date.js';
-import type { DossierReader } from './ports.js';
+import type { CommandServices } from './services.js';
 import type { View } from './view.js';
 import type { Caller } from './caller.js';
 
@@ -43,7 +43,9 @@ export type RawOptionValue = string | number | boolean;
 export interface CommandContext {
   caller: Caller;
   isAdmin: boolean;
-  dossier: DossierReader;
+  /** Identifies this delivery (Discord interaction id, Slack trigger id) so retries can be recognised. */
+  requestId?: string;
+  services: CommandServices;
   /** Every registered command, for help. */
   commands: readonly CommandSpec[];
   now(): Date;

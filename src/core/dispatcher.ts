@@ -7,7 +7,7 @@ import type { Choice, CommandContext, CommandSpec, RawOptionValue } from './comm
 import { UserError, isUserError } from './errors.js';
 import type { Logger } from './logger.js';
 import { convertArgs } from './option-values.js';
-import type { DossierReader } from './ports.js';
+import type { CommandServices } from './services.js';
 import { CommandRegistry } from './registry.js';
 import { rankByMatch } from './ranking.js';
 import { parseCommandText } from './text-syntax.js';
@@ -23,6 +23,8 @@ export interface CommandRequest {
   subcommand?: string;
   args: Readonly<Record<string, RawOptionValue>>;
   caller: Caller;
+  /** The platform's id for this delivery (Discord interaction id, Slack trigger id). */
+  requestId?: string;
 }
 
 export interface AutocompleteRequest {
@@ -36,7 +38,7 @@ export interface AutocompleteRequest {
 
 export interface DispatcherDeps {
   commands: readonly CommandSpec[];
-  dossier: DossierReader;
+  services: CommandServices;
   adminRules: readonly AdminRule[];
   logger: Logger;
   now?: () => Date;
@@ -54,10 +56,10 @@ export class Dispatcher {
   }
 
   /** Runs a command given as text (`/timeline since:2025-07`), as Slack and the console send it. */
-  async runText(text: string, caller: Caller): Promise<View> {
+  async runText(text: string, caller: Caller, requestId?: string): Promise<View> {
     return this.guard(caller, text, async () => {
       const { resolved, args } = this.registry.resolveText(parseCommandText(text));
-      return this.execute(resolved.command.name, resolved.subcommand?.name, args, caller);
+      return this.execute(resolved.command.name, resolved.subcommand?.name, args, caller, requestId);
     });
   }
 
@@ -65,7 +67,7 @@ export class Dispatcher {
   async run(request: CommandRequest): Promise<View> {
     const label = [request.command, request.subcommand].filter(Boolean).join(' ');
     return this.guard(request.caller, `/${label}`, () =>
-      this.execute(request.command, request.subcommand, request.args, request.caller),
+      this.execute(request.command, request.subcommand, request.args, request.caller, request.requestId),
     );
   }
 
@@ -86,7 +88,7 @@ export class Dispatcher {
         case 'actor':
         case 'topic':
         case 'place':
-          return this.deps.dossier
+          return this.deps.services.dossier
             .suggest(option.autocomplete, request.value, MAX_AUTOCOMPLETE_CHOICES)
             .map((value) => ({ value, label: value }));
         default:
@@ -103,6 +105,7 @@ export class Dispatcher {
     subcommandName: string | undefined,
     rawArgs: Readonly<Record<string, RawOptionValue>>,
     caller: Caller,
+    requestId: string | undefined,
   ): Promise<View> {
     const resolved = this.registry.resolve(commandName, subcommandName);
     const admin = isAdmin(caller, this.deps.adminRules);
@@ -116,7 +119,8 @@ export class Dispatcher {
     const context: CommandContext = {
       caller,
       isAdmin: admin,
-      dossier: this.deps.dossier,
+      ...(requestId ? { requestId } : {}),
+      services: this.deps.services,
       commands: this.registry.all,
       now: this.deps.now ?? (() => new Date()),
     };

@@ -1,0 +1,7 @@
+// The services commands can use, handed to every handler through its context. Each feature
+// adds its own field here; the composition root (src/app.ts) provides them.
+import type { DossierReader } from './ports.js';
+
+export interface CommandServices {
+  dossier: DossierReader;
+}
