@@ -7,6 +7,7 @@ import type { Logger } from './core/logger.js';
 import { openDatabase, type Db } from './store/connection.js';
 import { seedDatabase } from './store/seed.js';
 import { SqliteDossier } from './store/sqlite-dossier.js';
+import { SqliteEditor } from './store/sqlite-editor.js';
 
 export interface AppOptions {
   dbPath: string;
@@ -29,7 +30,7 @@ export function createApp(options: AppOptions): App {
   const dossier = new SqliteDossier(db);
   const dispatcher = new Dispatcher({
     commands: allCommands,
-    services: { dossier },
+    services: { dossier, editor: new SqliteEditor(db) },
     adminRules: options.admins,
     logger: options.logger,
     ...(options.now ? { now: options.now } : {}),

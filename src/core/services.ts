@@ -1,7 +1,10 @@
 // The services commands can use, handed to every handler through its context. Each feature
 // adds its own field here; the composition root (src/app.ts) provides them.
+import type { DossierEditor } from './editor-port.js';
 import type { DossierReader } from './ports.js';
 
 export interface CommandServices {
   dossier: DossierReader;
+  /** Admin writes: entries and actors, with revisions. */
+  editor: DossierEditor;
 }

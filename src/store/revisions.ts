@@ -8,13 +8,15 @@ export interface RevisionWrite {
   action: 'create' | 'edit' | 'remove' | 'restore' | 'merge';
   snapshot: unknown;
   reason?: string;
+  /** Names of the fields this change touched; empty for create. */
+  changedFields?: string[];
 }
 
 export function writeRevision(db: Db, revision: RevisionWrite, stamp: ChangeStamp): number {
   const { lastInsertRowid } = db
     .prepare(
-      `INSERT INTO revisions (entity, entity_id, action, snapshot, reason, changed_by, changed_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO revisions (entity, entity_id, action, snapshot, reason, changed_fields, changed_by, changed_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(
       revision.entity,
@@ -22,6 +24,7 @@ export function writeRevision(db: Db, revision: RevisionWrite, stamp: ChangeStam
       revision.action,
       JSON.stringify(revision.snapshot),
       revision.reason ?? null,
+      JSON.stringify(revision.changedFields ?? []),
       stamp.by,
       stamp.at,
     );

@@ -1,0 +1,67 @@
+// Reads an entry's full editable state (the same shape revisions snapshot), live or removed.
+import type { EntryInput, SourceRecord } from '../core/domain.js';
+import { parsePartialDate } from '../core/partial-date.js';
+import type { ActorRole, Confidence, EventType } from '../core/vocabulary.js';
+import type { Db } from './connection.js';
+
+interface StateRow {
+  topic: string;
+  title: string;
+  summary: string;
+  event_type: string;
+  occurred_on: string;
+  ends_on: string | null;
+  confidence: string;
+  deleted_at: string | null;
+}
+
+export interface EntryState {
+  input: EntryInput;
+  deleted: boolean;
+}
+
+export function readEntryState(db: Db, id: number): EntryState | undefined {
+  const row = db
+    .prepare('SELECT topic, title, summary, event_type, occurred_on, ends_on, confidence, deleted_at FROM entries WHERE id = ?')
+    .get(id) as StateRow | undefined;
+  if (!row) return undefined;
+  const places = db
+    .prepare('SELECT p.name FROM entry_places ep JOIN places p ON p.id = ep.place_id WHERE ep.entry_id = ? ORDER BY ep.position')
+    .pluck()
+    .all(id) as string[];
+  const actors = db
+    .prepare('SELECT actor_id AS actorId, role FROM entry_actors WHERE entry_id = ? ORDER BY position')
+    .all(id) as { actorId: number; role: ActorRole }[];
+  const sources = (
+    db
+      .prepare('SELECT outlet, url, attribution, published_on FROM sources WHERE entry_id = ? ORDER BY position')
+      .all(id) as { outlet: string; url: string | null; attribution: string | null; published_on: string | null }[]
+  ).map((s) => {
+    const source: SourceRecord = { outlet: s.outlet };
+    if (s.url) source.url = s.url;
+    if (s.attribution) source.attribution = s.attribution;
+    if (s.published_on) source.published = s.published_on;
+    return source;
+  });
+  const tags = db.prepare('SELECT tag FROM entry_tags WHERE entry_id = ? ORDER BY tag').pluck().all(id) as string[];
+  const input: EntryInput = {
+    topic: row.topic,
+    title: row.title,
+    summary: row.summary,
+    eventType: row.event_type as EventType,
+    start: parsePartialDate(row.occurred_on)!,
+    confidence: row.confidence as Confidence,
+    places,
+    actors,
+    sources,
+    tags,
+  };
+  if (row.ends_on) input.end = parsePartialDate(row.ends_on)!;
+  return { input, deleted: row.deleted_at !== null };
+}
+
+/** Which top-level fields differ between two states, in a stable order. */
+export function changedFields(before: EntryInput, after: EntryInput): string[] {
+  const keys = new Set([...Object.keys(before), ...Object.keys(after)]) as Set<keyof EntryInput>;
+  return [...keys].filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k])).sort();
+}

@@ -1,0 +1,107 @@
+// The store's implementation of the editor port: admin changes with a revision each, undo and
+// history. Every method runs in one transaction.
+import type { ActorInput, ChangeStamp, EntryInput } from '../core/domain.js';
+import type { DossierEditor, EntryPatch, RevisionRecord } from '../core/editor-port.js';
+import { UserError } from '../core/errors.js';
+import { insertActor } from './actor-writes.js';
+import type { Db } from './connection.js';
+import { insertEntry, replaceEntryState } from './entry-writes.js';
+import { changedFields, readEntryState, type EntryState } from './entry-state.js';
+
+interface RevisionRow {
+  id: number;
+  action: RevisionRecord['action'];
+  snapshot: string;
+  reason: string | null;
+  changed_fields: string;
+  changed_by: string;
+  changed_at: string;
+}
+
+function toRecord(row: RevisionRow): RevisionRecord {
+  const record: RevisionRecord = {
+    id: row.id,
+    action: row.action,
+    changedBy: row.changed_by,
+    changedAt: row.changed_at,
+    changedFields: JSON.parse(row.changed_fields) as string[],
+  };
+  if (row.reason) record.reason = row.reason;
+  return record;
+}
+
+export class SqliteEditor implements DossierEditor {
+  constructor(private readonly db: Db) {}
+
+  private existing(id: number): EntryState {
+    const state = readEntryState(this.db, id);
+    if (!state) throw new UserError('not-found', `There is no entry #${id}.`, ['Find entry numbers with /timeline or /search.']);
+    return state;
+  }
+
+  private revisions(id: number): RevisionRow[] {
+    return this.db
+      .prepare("SELECT * FROM revisions WHERE entity = 'entry' AND entity_id = ? ORDER BY id")
+      .all(id) as RevisionRow[];
+  }
+
+  addEntry(input: EntryInput, stamp: ChangeStamp): number {
+    return insertEntry(this.db, input, stamp);
+  }
+
+  editEntry(id: number, patch: EntryPatch, stamp: ChangeStamp): string[] {
+    return this.db.transaction(() => {
+      const state = this.existing(id);
+      if (state.deleted) throw new UserError('conflict', `Entry #${id} is removed; restore it with /entry undo id:${id} first.`);
+      const next: EntryInput = { ...state.input, ...patch };
+      const fields = changedFields(state.input, next);
+      if (fields.length === 0) throw new UserError('invalid-option', `Nothing to change: entry #${id} already has those values.`);
+      replaceEntryState(this.db, id, next, undefined, { action: 'edit', changedFields: fields }, stamp);
+      return fields;
+    })();
+  }
+
+  removeEntry(id: number, reason: string, stamp: ChangeStamp): void {
+    this.db.transaction(() => {
+      const state = this.existing(id);
+      if (state.deleted) throw new UserError('conflict', `Entry #${id} is already removed.`);
+      replaceEntryState(this.db, id, state.input, { reason }, { action: 'remove', reason }, stamp);
+    })();
+  }
+
+  undoEntry(id: number, stamp: ChangeStamp): RevisionRecord {
+    return this.db.transaction(() => {
+      const state = this.existing(id);
+      const revisions = this.revisions(id);
+      const last = revisions.at(-1);
+      const previous = revisions.at(-2);
+      if (!last || !previous) {
+        throw new UserError('conflict', `Entry #${id} has no change to undo; to take it down use /entry remove.`);
+      }
+      // The state before the last change is the one the previous revision recorded.
+      const target = JSON.parse(previous.snapshot) as EntryInput;
+      const targetRemoved = previous.action === 'remove';
+      const action = targetRemoved ? 'remove' : state.deleted ? 'restore' : 'edit';
+      const reason = `undo of revision ${last.id} (${last.action})`;
+      const removal = targetRemoved ? { reason: previous.reason ?? reason } : undefined;
+      const revisionId = replaceEntryState(
+        this.db,
+        id,
+        target,
+        removal,
+        { action, reason, changedFields: changedFields(state.input, target) },
+        stamp,
+      );
+      return toRecord(this.db.prepare('SELECT * FROM revisions WHERE id = ?').get(revisionId) as RevisionRow);
+    })();
+  }
+
+  entryHistory(id: number): RevisionRecord[] {
+    this.existing(id);
+    return this.revisions(id).map(toRecord);
+  }
+
+  addActor(input: ActorInput, stamp: ChangeStamp): number {
+    return insertActor(this.db, input, stamp);
+  }
+}
