@@ -4,6 +4,7 @@ import { allCommands } from '../commands/index.js';
 import type { AdminRule } from './core/caller.js';
 import { Dispatcher } from './core/dispatcher.js';
 import type { Logger } from './core/logger.js';
+import type { CommandServices } from './core/services.js';
 import { openDatabase, type Db } from './store/connection.js';
 import { seedDatabase } from './store/seed.js';
 import { SqliteDossier } from './store/sqlite-dossier.js';
@@ -19,6 +20,7 @@ export interface AppOptions {
 export interface App {
   db: Db;
   dossier: SqliteDossier;
+  services: CommandServices;
   dispatcher: Dispatcher;
   close(): void;
 }
@@ -28,12 +30,13 @@ export function createApp(options: AppOptions): App {
   const seeded = seedDatabase(db, options.now?.() ?? new Date());
   if (seeded.length > 0) options.logger.info({ seeded }, 'seeded a new store');
   const dossier = new SqliteDossier(db);
+  const services: CommandServices = { dossier, editor: new SqliteEditor(db) };
   const dispatcher = new Dispatcher({
     commands: allCommands,
-    services: { dossier, editor: new SqliteEditor(db) },
+    services,
     adminRules: options.admins,
     logger: options.logger,
     ...(options.now ? { now: options.now } : {}),
   });
-  return { db, dossier, dispatcher, close: () => db.close() };
+  return { db, dossier, services, dispatcher, close: () => db.close() };
 }

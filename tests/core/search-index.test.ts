@@ -1,0 +1,49 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+
+let app: TestApp;
+const stamp = { by: 'console:tester', at: '2026-01-01T00:00:00.000Z' };
+beforeEach(() => {
+  app = createTestApp();
+});
+afterEach(() => app.dispose());
+
+const titlesFor = (query: string) => app.dossier.search(query, 25, 0).items.map((h) => h.entry.title);
+
+describe('GIVEN the FTS5 index over entries', () => {
+  it('THEN it finds entries by title, summary, place, actor name and alias, without diacritics', () => {
+    expect(titlesFor('disengagement')).toContain('1974 disengagement agreement establishes the buffer zone');
+    expect(titlesFor('Baku')).toContain('Syrian and Israeli officials meet in Baku');
+    expect(titlesFor('Dermer')).toContain('Diplomat: Barrack to facilitate al-Shaibani–Dermer talks');
+    expect(titlesFor('IDF')).toContain('Israel deploys troops into the UN-patrolled Golan buffer zone');
+    expect(titlesFor('Šhaibani')).toContain('Diplomat: Barrack to facilitate al-Shaibani–Dermer talks');
+  });
+
+  it('WHEN an entry is edited THEN the index follows the new text only', () => {
+    const id = app.db.prepare("SELECT id FROM entries WHERE title LIKE 'al-Sharaa visits%'").pluck().get() as number;
+    app.services.editor.editEntry(id, { title: 'Sharaa state visit to Ganja' }, stamp);
+    expect(titlesFor('Ganja')).toEqual(['Sharaa state visit to Ganja']);
+    expect(titlesFor('visits')).not.toContain('al-Sharaa visits Azerbaijan');
+  });
+
+  it('WHEN an entry is removed THEN search no longer finds it, and undo brings it back', () => {
+    const id = app.db.prepare("SELECT id FROM entries WHERE title LIKE 'Syrian and Israeli officials meet in Baku'").pluck().get() as number;
+    app.services.editor.removeEntry(id, 'duplicate', stamp);
+    expect(titlesFor('officials meet Baku')).toEqual([]);
+    app.services.editor.undoEntry(id, stamp);
+    expect(titlesFor('officials meet Baku')).toEqual(['Syrian and Israeli officials meet in Baku']);
+  });
+
+  it('WHEN an actor gains an alias THEN entries naming the actor are found by it', () => {
+    const [barrack] = app.dossier.findActors('Tom Barrack', 1);
+    expect(titlesFor('Ambassador Tom')).toEqual([]);
+    app.db.prepare("INSERT INTO actor_names (actor_id, name, name_key, is_primary) VALUES (?, 'Ambassador Tom', 'ambassador tom', 0)").run(barrack!.id);
+    expect(titlesFor('Ambassador Tom').length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('WHEN a row is hard-deleted THEN its index row goes too', () => {
+    const id = app.db.prepare("SELECT id FROM entries WHERE title LIKE 'Syria: unity%'").pluck().get() as number;
+    app.db.prepare('DELETE FROM entries WHERE id = ?').run(id);
+    expect(app.db.prepare('SELECT count(*) FROM entry_search WHERE rowid = ?').pluck().get(id)).toBe(0);
+  });
+});
