@@ -23,9 +23,11 @@ function schemaFor(option: OptionSpec): z.ZodType<OptionValue> {
         option.min !== undefined && option.max !== undefined
           ? `a whole number from ${min} to ${max}`
           : 'a whole number';
+      // Text digits become a number first; anything else fails the number check with `range`.
       return z
-        .union([z.number(), z.string().trim().regex(/^-?\d+$/, range).transform(Number)])
-        .pipe(z.number().int(range).min(min, range).max(max, range));
+        .unknown()
+        .transform((v) => (typeof v === 'string' && /^\s*-?\d+\s*$/.test(v) ? Number(v) : v))
+        .pipe(z.number(range).int(range).min(min, range).max(max, range));
     }
     case 'date':
       return z.string().transform((text, ctx) => {
@@ -37,15 +39,11 @@ function schemaFor(option: OptionSpec): z.ZodType<OptionValue> {
         return date;
       });
     case 'boolean':
-      return z.union([
-        z.boolean(),
-        z
-          .string()
-          .trim()
-          .toLowerCase()
-          .pipe(z.enum(['true', 'false', 'yes', 'no'], 'true or false'))
-          .transform((text) => text === 'true' || text === 'yes'),
-      ]);
+      return z
+        .unknown()
+        .transform((v) => (typeof v === 'string' ? v.trim().toLowerCase() : v))
+        .transform((v) => (v === 'true' || v === 'yes' ? true : v === 'false' || v === 'no' ? false : v))
+        .pipe(z.boolean('true or false'));
     case 'choice': {
       const values = (option.choices ?? []).map((c) => c.value);
       return z

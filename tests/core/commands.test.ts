@@ -1,0 +1,192 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Caller } from '../../src/core/caller.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+import { viewText } from '../support/view-text.js';
+
+let app: TestApp;
+const reader: Caller = { platform: 'discord', userId: '42', workspaceId: 'g1', channelId: 'c1' };
+beforeEach(() => {
+  app = createTestApp();
+});
+afterEach(() => app.dispose());
+
+const run = async (text: string, caller: Caller = reader) => app.dispatcher.runText(text, caller);
+
+describe('GIVEN /timeline', () => {
+  it('THEN it lists entries newest first with dates at their precision and says how to page', async () => {
+    const view = await run('/timeline');
+    const text = viewText(view);
+    expect(view.sections).toHaveLength(10);
+    expect(text).toMatch(/Showing 1–10 of 17 entries/);
+    expect(text.indexOf('26 Jul 2025')).toBeLessThan(text.indexOf('24 Jul 2025'));
+    expect(text).toContain('Next page: /timeline page:2');
+  });
+
+  it('THEN page 2 holds the rest, down to 1948', async () => {
+    const text = viewText(await run('/timeline page:2'));
+    expect(text).toMatch(/Showing 11–17 of 17 entries/);
+    expect(text).toContain('1948 · Armed clash · confirmed');
+    expect(text).toContain('Dec 2024 – Jul 2025');
+    expect(text).not.toContain('Next page');
+  });
+
+  it('THEN it filters by actor alias, month and limit', async () => {
+    const view = await run('/timeline actor:"Ron Dermer" since:2025-07 limit:5');
+    expect(view.title).toBe('Timeline — actor Ron Dermer, since Jul 2025');
+    expect(viewText(view)).toContain('Diplomat: Barrack to facilitate al-Shaibani–Dermer talks');
+    expect(view.sections).toHaveLength(1);
+  });
+
+  it('THEN it filters by place, type and a date range', async () => {
+    const paris = await run('/timeline place:paris type:talks');
+    expect(paris.sections.map((s) => s.heading!.map((x) => x.text).join(''))).toEqual([
+      '#15 US-mediated Syria–Israel talks in Paris',
+      '#13 Diplomat: Barrack to facilitate al-Shaibani–Dermer talks',
+    ]);
+    const december = viewText(await run('/timeline since:2024-12 until:2024-12'));
+    expect(december).toContain('Overthrow of Bashar al-Assad');
+    expect(december).toContain('Deeper Israeli incursions'); // a span that starts in December
+    expect(december).not.toContain('Paris');
+  });
+
+  it('WHEN nothing matches THEN it says so plainly', async () => {
+    const text = viewText(await run('/timeline topic:ukraine'));
+    expect(text).toContain('No entries match.');
+  });
+
+  it('WHEN since is after until THEN it is refused', async () => {
+    expect(viewText(await run('/timeline since:2025 until:2024'))).toMatch(/`since` is after `until`/);
+  });
+});
+
+describe('GIVEN /actor', () => {
+  it.each(['sharaa', 'Al-Sharaa', 'Ahmed al-Sharaa', 'AHMED AL SHARAA', 'Ahmed al-Sharâa'])(
+    'WHEN asked for %s THEN it finds Ahmed al-Sharaa',
+    async (name) => {
+      const view = await run(`/actor ${name}`);
+      expect(view.title).toBe('Ahmed al-Sharaa');
+    },
+  );
+
+  it('THEN it shows kind, title, affiliation, aliases, latest entries and counterparts', async () => {
+    const text = viewText(await run('/actor Barrack'));
+    expect(text).toContain('Tom Barrack');
+    expect(text).toMatch(/Kind\s+person/);
+    expect(text).toMatch(/Title\s+US special envoy for Syria/);
+    expect(text).toMatch(/Affiliation\s+United States/);
+    expect(text).toMatch(/Also known as\s+Barrack, Thomas Barrack/);
+    expect(text).toContain('Barrack says he held talks');
+    expect(text).toMatch(/Most often alongside\n\s+Israel — 2 shared entries/);
+  });
+
+  it('WHEN the name is unknown THEN it offers the closest known names', async () => {
+    const view = await run('/actor Dermar');
+    expect(view.tone).toBe('error');
+    expect(viewText(view)).toMatch(/No actor is called `Dermar`[\s\S]*Closest known names: Dermer/);
+  });
+
+  it('WHEN several actors match equally THEN it lists them to choose from', async () => {
+    const text = viewText(await run('/actor Syrian'));
+    expect(text).toContain('Several actors match');
+    expect(text).toContain('Syrian Ministry of Foreign Affairs');
+  });
+});
+
+describe('GIVEN /entry show', () => {
+  it('THEN it shows places, actors with roles, sources with attribution, confidence and revisions', async () => {
+    const text = viewText(await run('/entry show 15'));
+    expect(text).toContain('#15 US-mediated Syria–Israel talks in Paris');
+    expect(text).toMatch(/Date\s+Jul 2025/);
+    expect(text).toMatch(/Confidence\s+confirmed/);
+    expect(text).toMatch(/Places\s+Paris, France/);
+    expect(text).toContain('Tom Barrack — mediator');
+    expect(text).toContain('Syrian state television — Syrian diplomatic source, to state television (26 Jul 2025)');
+    expect(text).toMatch(/1 revision · last edited by seed/);
+  });
+
+  it('WHEN the id is unknown THEN it says so', async () => {
+    expect(viewText(await run('/entry show 999'))).toContain('There is no entry #999.');
+  });
+
+  it('WHEN the subcommand is missing or unknown THEN it lists the subcommands', async () => {
+    expect(viewText(await run('/entry'))).toMatch(/needs a subcommand: show/);
+    expect(viewText(await run('/entry delete 3'))).toMatch(/no subcommand `delete`/);
+  });
+});
+
+describe('GIVEN /search', () => {
+  it('THEN results are ranked with the matched words highlighted', async () => {
+    const view = await run('/search disengagement agreement');
+    expect(view.sections[0]!.heading!.map((s) => s.text).join('')).toContain('1974 disengagement agreement');
+    const highlighted = view.sections.flatMap((s) => s.lines.flat()).filter((s) => s.style === 'highlight');
+    expect(highlighted.map((s) => s.text.toLowerCase())).toContain('disengagement');
+  });
+
+  it('WHEN the query is empty or only punctuation THEN it asks for words', async () => {
+    expect(viewText(await run('/search'))).toMatch(/needs option `query`/);
+    expect(viewText(await run('/search "***"'))).toMatch(/at least one letter or digit/);
+  });
+
+  it('THEN FTS syntax typed by a user is treated as plain words', async () => {
+    const view = await run('/search "golan OR NEAR("');
+    expect(view.tone).toBe('normal');
+  });
+});
+
+describe('GIVEN /help', () => {
+  it('THEN it lists every command with its usage, generated from the specs', async () => {
+    const text = viewText(await run('/help'));
+    for (const name of ['/timeline', '/actor', '/entry show', '/search', '/help']) expect(text).toContain(name);
+    expect(text).toContain('[since:2025-07]');
+  });
+
+  it('THEN it explains one command in detail', async () => {
+    const text = viewText(await run('/help timeline'));
+    expect(text).toContain('limit — How many results per page (1–25, default 10)');
+    expect(text).toContain('/timeline actor:"Ron Dermer" since:2025-07 limit:5');
+  });
+});
+
+describe('GIVEN bad input', () => {
+  const cases: [string, RegExp][] = [
+    ['/nonsense', /There is no command `\/nonsense`.[\s\S]*Try \/help/],
+    ['/timeline colour:red', /\/timeline has no option `colour`[\s\S]*Options: topic, actor/],
+    ['/timeline since:notadate', /Option `since` .* must be a date like 2025, 2025-07 or 2025-07-12 — got `notadate`/],
+    ['/timeline limit:0', /Option `limit` .* from 1 to 25 — got `0`/],
+    ['/timeline limit:500', /Option `limit` .* from 1 to 25 — got `500`/],
+    ['/timeline page:99', /Option `page` is past the end — got `99`[\s\S]*There are 2 pages/],
+    ['/entry show abc', /Option `id` .* whole number .* got `abc`/],
+    ['/actor', /needs option `name`/],
+    ['/timeline actor:"Ron', /never closed/],
+  ];
+  it.each(cases)('WHEN %s THEN one clear private error', async (input, message) => {
+    const view = await run(input);
+    expect(view.tone).toBe('error');
+    expect(view.private).toBe(true);
+    expect(viewText(view)).toMatch(message);
+  });
+
+  it('WHEN a handler fails unexpectedly THEN the user gets an error id and the log has it', async () => {
+    app.db.exec('DROP TABLE entry_tags'); // break the store under the command
+    const view = await run('/entry show 15');
+    expect(view.tone).toBe('error');
+    expect(view.errorId).toMatch(/^[0-9a-f]{8}$/);
+    expect(viewText(view)).toContain(view.errorId!);
+    expect(app.logger.lines.some((l) => l.level === 'error' && (l.context as { errorId?: string }).errorId === view.errorId)).toBe(true);
+  });
+});
+
+describe('GIVEN autocomplete', () => {
+  it('THEN actor names rank exact and prefix matches first, at most 25', () => {
+    const choices = app.dispatcher.autocomplete({ command: 'timeline', option: 'actor', value: 'isr', caller: reader });
+    expect(choices[0]!.value).toBe('Israel');
+    expect(choices.length).toBeLessThanOrEqual(25);
+    expect(app.dispatcher.autocomplete({ command: 'timeline', option: 'actor', value: '', caller: reader }).length).toBe(15);
+  });
+
+  it('THEN event types, topics and places complete too', () => {
+    expect(app.dispatcher.autocomplete({ command: 'timeline', option: 'type', value: 'air', caller: reader })[0]).toEqual({ value: 'air-strike', label: 'Air/drone strike' });
+    expect(app.dispatcher.autocomplete({ command: 'timeline', option: 'topic', value: 'syr', caller: reader })).toEqual([{ value: 'syria-israel', label: 'syria-israel' }]);
+    expect(app.dispatcher.autocomplete({ command: 'timeline', option: 'place', value: 'gol', caller: reader }).map((c) => c.value)).toEqual(['Golan Heights', 'Golan buffer zone']);
+  });
+});

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { UserError } from '../../src/core/errors.js';
+import { convertArgs } from '../../src/core/option-values.js';
+import { formatInvocation, parseCommandText } from '../../src/core/text-syntax.js';
+import { timelineCommand } from '../../commands/timeline.js';
+import { CommandRegistry } from '../../src/core/registry.js';
+
+describe('GIVEN the shared text syntax', () => {
+  it('THEN options, quoted values and bare words are split apart', () => {
+    expect(parseCommandText('/timeline actor:"Ron Dermer" since:2025-07 limit:5')).toEqual({
+      command: 'timeline',
+      words: [],
+      options: { actor: 'Ron Dermer', since: '2025-07', limit: '5' },
+    });
+    expect(parseCommandText('/actor Barrack')).toEqual({ command: 'actor', words: ['Barrack'], options: {} });
+    expect(parseCommandText('/entry show 3')).toEqual({ command: 'entry', words: ['show', '3'], options: {} });
+  });
+
+  it('THEN typographic quotes from phones and Slack work like straight ones', () => {
+    expect(parseCommandText('/timeline actor:“Ron Dermer”').options).toEqual({ actor: 'Ron Dermer' });
+  });
+
+  it('THEN the command name is case-insensitive and the slash optional', () => {
+    expect(parseCommandText('TIMELINE limit:2').command).toBe('timeline');
+  });
+
+  it('WHEN a quote is not closed THEN it says so', () => {
+    expect(() => parseCommandText('/timeline actor:"Ron Dermer')).toThrow(/never closed/);
+  });
+
+  it('WHEN an option is given twice THEN it is refused', () => {
+    expect(() => parseCommandText('/timeline limit:2 limit:3')).toThrow(/given twice/);
+  });
+
+  it('THEN an invocation is written back so it parses to the same options', () => {
+    const text = formatInvocation({ command: 'timeline', args: { actor: 'Ron Dermer', page: 2 } });
+    expect(text).toBe('/timeline actor:"Ron Dermer" page:2');
+    expect(parseCommandText(text).options).toEqual({ actor: 'Ron Dermer', page: '2' });
+  });
+});
+
+describe('GIVEN option conversion against a spec', () => {
+  const options = new CommandRegistry([timelineCommand]).resolve('timeline').leaf.options!;
+  const convert = (raw: Record<string, string | number>) => convertArgs(options, raw, 'timeline');
+
+  it('THEN text and typed values give the same arguments', () => {
+    expect(convert({ limit: '5', since: '2025-07' })).toEqual({ limit: 5, since: { year: 2025, month: 7 } });
+    expect(convert({ limit: 5, since: '2025-07' })).toEqual({ limit: 5, since: { year: 2025, month: 7 } });
+  });
+
+  it('THEN dates accept year, month and day precision', () => {
+    expect(convert({ since: '2025' }).since).toEqual({ year: 2025 });
+    expect(convert({ since: '2025-07-12' }).since).toEqual({ year: 2025, month: 7, day: 12 });
+  });
+
+  const refusals: [Record<string, string | number>, RegExp][] = [
+    [{ since: 'notadate' }, /Option `since`.*2025, 2025-07 or 2025-07-12.*got `notadate`/],
+    [{ since: '2025-02-30' }, /Option `since`.*got `2025-02-30`/],
+    [{ limit: '0' }, /Option `limit`.*from 1 to 25.*got `0`/],
+    [{ limit: '500' }, /Option `limit`.*from 1 to 25.*got `500`/],
+    [{ limit: 'ten' }, /Option `limit`.*whole number.*got `ten`/],
+    [{ type: 'massacre' }, /Option `type`.*one of: armed-clash.*got `massacre`/],
+    [{ colour: 'red' }, /no option `colour`/],
+    [{ place: 'x'.repeat(101) }, /Option `place`.*at most 100 characters/],
+  ];
+  it.each(refusals)('WHEN given %j THEN the refusal names the option and what is accepted', (raw, message) => {
+    let error: unknown;
+    try {
+      convert(raw);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as Error).message).toMatch(message);
+  });
+});
