@@ -9,6 +9,7 @@ import { openDatabase, type Db } from './store/connection.js';
 import { seedDatabase } from './store/seed.js';
 import { SqliteDossier } from './store/sqlite-dossier.js';
 import { SqliteEditor } from './store/sqlite-editor.js';
+import { SqliteRequestLog } from './store/sqlite-request-log.js';
 
 export interface AppOptions {
   dbPath: string;
@@ -36,6 +37,7 @@ export function createApp(options: AppOptions): App {
     services,
     adminRules: options.admins,
     logger: options.logger,
+    requestLog: new SqliteRequestLog(db),
     ...(options.now ? { now: options.now } : {}),
   });
   return { db, dossier, services, dispatcher, close: () => db.close() };

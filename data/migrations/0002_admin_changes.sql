@@ -7,6 +7,7 @@ CREATE TABLE handled_requests (
   request_id TEXT PRIMARY KEY,
   command    TEXT NOT NULL,
   caller     TEXT NOT NULL,
-  view       TEXT NOT NULL CHECK (json_valid(view)),
+  -- NULL while the command runs; a retry arriving then is told it is in progress.
+  view       TEXT CHECK (view IS NULL OR json_valid(view)),
   handled_at TEXT NOT NULL
 ) STRICT;

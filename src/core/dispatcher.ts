@@ -1,6 +1,8 @@
 // One entry point for every adapter: resolve the command, check rights, convert options, run
 // the handler and turn any failure into a view. Authorization lives here, once.
 import { randomBytes } from 'node:crypto';
+import type { RequestLog } from './request-log.js';
+import { runOnce } from './run-once.js';
 import type { AdminRule, Caller } from './caller.js';
 import { describeCaller, isAdmin } from './caller.js';
 import type { Choice, CommandContext, CommandSpec, RawOptionValue } from './command-spec.js';
@@ -41,6 +43,8 @@ export interface DispatcherDeps {
   services: CommandServices;
   adminRules: readonly AdminRule[];
   logger: Logger;
+  /** Makes admin commands run once per platform delivery; without it retries run again. */
+  requestLog?: RequestLog;
   now?: () => Date;
 }
 
@@ -124,7 +128,9 @@ export class Dispatcher {
       commands: this.registry.all,
       now: this.deps.now ?? (() => new Date()),
     };
-    return resolved.leaf.run(args, context);
+    if (!resolved.leaf.adminOnly) return resolved.leaf.run(args, context);
+    const key = { requestId: requestId && `${caller.platform}:${requestId}`, command: resolved.path, caller: describeCaller(caller) };
+    return runOnce(this.deps.requestLog, key, () => resolved.leaf.run(args, context));
   }
 
   private async guard(caller: Caller, label: string, work: () => Promise<View>): Promise<View> {
