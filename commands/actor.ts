@@ -4,6 +4,7 @@ import type { CommandSpec } from '../src/core/command-spec.js';
 import type { ActorSummary } from '../src/core/domain.js';
 import { entrySection } from '../src/core/entry-views.js';
 import { formatInvocation } from '../src/core/text-syntax.js';
+import type { DossierReader } from '../src/core/ports.js';
 import { humanize } from '../src/core/vocabulary.js';
 import { plainLine, span, type Fact, type View } from '../src/core/view.js';
 
@@ -30,41 +31,43 @@ export const actorCommand: CommandSpec = {
     { name: 'name', description: 'Name or alias, e.g. Dermer or al-Sharaa', type: 'actor', required: true, maxLength: 100, autocomplete: 'actor', example: 'Barrack' },
   ],
   examples: ['Barrack', 'name:"Ron Dermer"', 'sharaa'],
-  run(args, ctx) {
-    const typed = String(args.name);
-    const matches = bestActorMatches(ctx.services.dossier, typed);
-    if (matches.length === 0) throw notFoundError(ctx.services.dossier, typed, 'name');
-    if (matches.length > 1) return ambiguousView(typed, matches);
-    const profile = ctx.services.dossier.getActorProfile(matches[0]!.id)!;
-    const facts: Fact[] = [{ label: 'Kind', value: plainLine(humanize(profile.kind)) }];
-    if (profile.title) facts.push({ label: 'Title', value: plainLine(profile.title) });
-    if (profile.affiliation) facts.push({ label: 'Affiliation', value: plainLine(describe(profile.affiliation)) });
-    if (profile.aliases.length > 0) facts.push({ label: 'Also known as', value: plainLine(profile.aliases.join(', ')) });
-    if (profile.members.length > 0) {
-      facts.push({ label: 'Includes', value: plainLine(profile.members.map((m) => m.name).join(', ')) });
-    }
-    const latest = ctx.services.dossier.timeline({ actorId: profile.id, limit: LATEST_ENTRIES, offset: 0 });
-    const alongside = ctx.services.dossier.coActors(profile.id, CO_ACTORS);
-    const allEntries = formatInvocation({ command: 'timeline', args: { actor: profile.name } });
-    return {
-      title: profile.name,
-      tone: 'normal',
-      facts,
-      sections: [
-        {
-          heading: [span.bold(`Latest entries (${latest.total}${latest.totalIsLowerBound ? '+' : ''} in all)`)],
-          lines: latest.items.length === 0 ? [plainLine('No entries involve this actor yet.')] : [],
-        },
-        ...latest.items.map((entry) => entrySection(entry)),
-        {
-          heading: [span.bold('Most often alongside')],
-          lines:
-            alongside.length === 0
-              ? [plainLine('Nobody yet.')]
-              : alongside.map((a) => [span.plain(`${a.name} — ${a.sharedEntries} shared ${a.sharedEntries === 1 ? 'entry' : 'entries'}`)]),
-        },
-      ],
-      footer: `All entries: ${allEntries}`,
-    };
-  },
+  run: (args, ctx) => actorLookupView(ctx.services.dossier, String(args.name)),
 };
+
+/** The /actor answer for a typed name: a profile, a choice between several, or not found. */
+export function actorLookupView(dossier: DossierReader, typed: string): View {
+  const matches = bestActorMatches(dossier, typed);
+  if (matches.length === 0) throw notFoundError(dossier, typed, 'name');
+  if (matches.length > 1) return ambiguousView(typed, matches);
+  const profile = dossier.getActorProfile(matches[0]!.id)!;
+  const facts: Fact[] = [{ label: 'Kind', value: plainLine(humanize(profile.kind)) }];
+  if (profile.title) facts.push({ label: 'Title', value: plainLine(profile.title) });
+  if (profile.affiliation) facts.push({ label: 'Affiliation', value: plainLine(describe(profile.affiliation)) });
+  if (profile.aliases.length > 0) facts.push({ label: 'Also known as', value: plainLine(profile.aliases.join(', ')) });
+  if (profile.members.length > 0) {
+    facts.push({ label: 'Includes', value: plainLine(profile.members.map((m) => m.name).join(', ')) });
+  }
+  const latest = dossier.timeline({ actorId: profile.id, limit: LATEST_ENTRIES, offset: 0 });
+  const alongside = dossier.coActors(profile.id, CO_ACTORS);
+  const allEntries = formatInvocation({ command: 'timeline', args: { actor: profile.name } });
+  return {
+    title: profile.name,
+    tone: 'normal',
+    facts,
+    sections: [
+      {
+        heading: [span.bold(`Latest entries (${latest.total}${latest.totalIsLowerBound ? '+' : ''} in all)`)],
+        lines: latest.items.length === 0 ? [plainLine('No entries involve this actor yet.')] : [],
+      },
+      ...latest.items.map((entry) => entrySection(entry)),
+      {
+        heading: [span.bold('Most often alongside')],
+        lines:
+          alongside.length === 0
+            ? [plainLine('Nobody yet.')]
+            : alongside.map((a) => [span.plain(`${a.name} — ${a.sharedEntries} shared ${a.sharedEntries === 1 ? 'entry' : 'entries'}`)]),
+      },
+    ],
+    footer: `All entries: ${allEntries}`,
+  };
+}

@@ -1,7 +1,8 @@
 // Every command Sitrep offers. Adding a command means adding its file and one line here.
 import type { CommandSpec } from '../src/core/command-spec.js';
 import { actorCommand } from './actor.js';
-import { entryCommand } from './entry.js';
+import { actorsCommand } from './actors/index.js';
+import { entryCommand } from './entry/index.js';
 import { helpCommand } from './help.js';
 import { searchCommand } from './search.js';
 import { timelineCommand } from './timeline.js';
@@ -9,6 +10,7 @@ import { timelineCommand } from './timeline.js';
 export const allCommands: readonly CommandSpec[] = [
   timelineCommand,
   actorCommand,
+  actorsCommand,
   entryCommand,
   searchCommand,
   helpCommand,

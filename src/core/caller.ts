@@ -52,3 +52,8 @@ export function isAdmin(caller: Caller, rules: readonly AdminRule[]): boolean {
 export function describeCaller(caller: Caller): string {
   return `${caller.platform}:${caller.userId}`;
 }
+
+/** How a change is attributed in revisions: `discord:1234 (alice)`. */
+export function changeAuthor(caller: Caller): string {
+  return caller.displayName ? `${describeCaller(caller)} (${caller.displayName})` : describeCaller(caller);
+}

@@ -61,6 +61,10 @@ export interface ActorMatch extends ActorSummary {
   rank: number;
 }
 
+export interface ActorListItem extends ActorSummary {
+  entryCount: number;
+}
+
 export interface CoActor extends ActorSummary {
   sharedEntries: number;
 }

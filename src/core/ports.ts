@@ -1,6 +1,7 @@
 // What the core needs from the store, as interfaces: the store implements them, the core and
 // commands depend only on these.
 import type {
+  ActorListItem,
   ActorMatch,
   ActorProfile,
   CoActor,
@@ -8,7 +9,7 @@ import type {
   EntrySummary,
   SearchHit,
 } from './domain.js';
-import type { EventType } from './vocabulary.js';
+import type { ActorKind, EventType } from './vocabulary.js';
 
 export interface TimelineQuery {
   topic?: string;
@@ -48,4 +49,6 @@ export interface DossierReader {
   /** Values for autocomplete, best match first. */
   suggest(kind: SuggestionKind, prefix: string, limit: number): string[];
   topics(): string[];
+  /** Live actors by name, optionally of one kind. */
+  listActors(kind: ActorKind | undefined, limit: number, offset: number): Page<ActorListItem>;
 }

@@ -1,12 +1,54 @@
-// Creating actors with their names and aliases; each creation writes its revision in the same
-// transaction.
+// Creating and changing actors: names, aliases, affiliation, merges. Every change writes the
+// actor's full state as a revision in the same transaction.
 import type { ActorInput, ChangeStamp } from '../core/domain.js';
+import type { ActorPatch } from '../core/editor-port.js';
+import { UserError } from '../core/errors.js';
 import { foldKey } from '../core/text.js';
+import type { ActorKind } from '../core/vocabulary.js';
 import type { Db } from './connection.js';
-import { writeRevision } from './revisions.js';
+import { writeRevision, type RevisionWrite } from './revisions.js';
+
+/** Refuses a name or alias that already names another live actor. */
+function assertNameFree(db: Db, name: string, exceptActorId?: number): void {
+  const owner = db
+    .prepare(
+      `SELECT a.name FROM actor_names n JOIN actors a ON a.id = n.actor_id
+       WHERE n.name_key = ? AND a.merged_into_id IS NULL AND a.id IS NOT ?`,
+    )
+    .pluck()
+    .get(foldKey(name), exceptActorId ?? null) as string | undefined;
+  if (owner) throw new UserError('conflict', `“${name}” already names ${owner}.`, [`See /actor ${owner}`]);
+}
+
+export function readActorState(db: Db, actorId: number): ActorInput {
+  const row = db.prepare('SELECT name, kind, title, affiliation_id FROM actors WHERE id = ?').get(actorId) as
+    | { name: string; kind: ActorKind; title: string | null; affiliation_id: number | null }
+    | undefined;
+  if (!row) throw new Error(`actor ${actorId} does not exist`);
+  const aliases = db.prepare('SELECT name FROM actor_names WHERE actor_id = ? AND is_primary = 0 ORDER BY name').pluck().all(actorId) as string[];
+  return {
+    name: row.name,
+    kind: row.kind,
+    aliases,
+    ...(row.title ? { title: row.title } : {}),
+    ...(row.affiliation_id ? { affiliationId: row.affiliation_id } : {}),
+  };
+}
+
+function recordActor(db: Db, actorId: number, revision: Omit<RevisionWrite, 'entity' | 'entityId' | 'snapshot'>, stamp: ChangeStamp): void {
+  db.prepare('UPDATE actors SET updated_at = ?, updated_by = ? WHERE id = ?').run(stamp.at, stamp.by, actorId);
+  writeRevision(db, { ...revision, entity: 'actor', entityId: actorId, snapshot: readActorState(db, actorId) }, stamp);
+}
+
+function addName(db: Db, actorId: number, name: string, primary: boolean): void {
+  db.prepare('INSERT OR IGNORE INTO actor_names (actor_id, name, name_key, is_primary) VALUES (?, ?, ?, ?)').run(
+    actorId, name, foldKey(name), primary ? 1 : 0,
+  );
+}
 
 export function insertActor(db: Db, input: ActorInput, stamp: ChangeStamp): number {
   return db.transaction(() => {
+    for (const name of [input.name, ...input.aliases]) assertNameFree(db, name);
     const { lastInsertRowid } = db
       .prepare(
         `INSERT INTO actors (name, kind, title, affiliation_id, created_at, created_by, updated_at, updated_by)
@@ -14,12 +56,71 @@ export function insertActor(db: Db, input: ActorInput, stamp: ChangeStamp): numb
       )
       .run(input.name, input.kind, input.title ?? null, input.affiliationId ?? null, stamp.at, stamp.by, stamp.at, stamp.by);
     const actorId = Number(lastInsertRowid);
-    const addName = db.prepare(
-      'INSERT OR IGNORE INTO actor_names (actor_id, name, name_key, is_primary) VALUES (?, ?, ?, ?)',
-    );
-    addName.run(actorId, input.name, foldKey(input.name), 1);
-    for (const alias of input.aliases) addName.run(actorId, alias, foldKey(alias), 0);
+    addName(db, actorId, input.name, true);
+    for (const alias of input.aliases) addName(db, actorId, alias, false);
     writeRevision(db, { entity: 'actor', entityId: actorId, action: 'create', snapshot: input }, stamp);
     return actorId;
+  })();
+}
+
+export function updateActor(db: Db, actorId: number, patch: ActorPatch, stamp: ChangeStamp): string[] {
+  return db.transaction(() => {
+    const changed = Object.keys(patch).filter((k) => patch[k as keyof ActorPatch] !== undefined).sort();
+    if (patch.affiliationId === actorId) throw new UserError('invalid-option', 'Option `affiliation`: an actor cannot belong to itself.');
+    if (patch.kind) db.prepare('UPDATE actors SET kind = ? WHERE id = ?').run(patch.kind, actorId);
+    if (patch.title !== undefined) db.prepare('UPDATE actors SET title = ? WHERE id = ?').run(patch.title || null, actorId);
+    if (patch.affiliationId !== undefined) db.prepare('UPDATE actors SET affiliation_id = ? WHERE id = ?').run(patch.affiliationId, actorId);
+    if (patch.aliases) {
+      for (const alias of patch.aliases) assertNameFree(db, alias, actorId);
+      db.prepare('DELETE FROM actor_names WHERE actor_id = ? AND is_primary = 0').run(actorId);
+      for (const alias of patch.aliases) addName(db, actorId, alias, false);
+    }
+    recordActor(db, actorId, { action: 'edit', changedFields: changed }, stamp);
+    return changed;
+  })();
+}
+
+export function addAlias(db: Db, actorId: number, alias: string, stamp: ChangeStamp): void {
+  db.transaction(() => {
+    assertNameFree(db, alias, actorId);
+    const exists = db.prepare('SELECT 1 FROM actor_names WHERE actor_id = ? AND name_key = ?').get(actorId, foldKey(alias));
+    if (exists) throw new UserError('conflict', `“${alias}” is already a name of this actor.`);
+    addName(db, actorId, alias, false);
+    recordActor(db, actorId, { action: 'edit', changedFields: ['aliases'] }, stamp);
+  })();
+}
+
+export function removeAlias(db: Db, actorId: number, alias: string, stamp: ChangeStamp): void {
+  db.transaction(() => {
+    const removed = db.prepare('DELETE FROM actor_names WHERE actor_id = ? AND name_key = ? AND is_primary = 0').run(actorId, foldKey(alias));
+    if (removed.changes === 0) throw new UserError('not-found', `“${alias}” is not an alias of this actor (a canonical name cannot be removed).`);
+    recordActor(db, actorId, { action: 'edit', changedFields: ['aliases'] }, stamp);
+  })();
+}
+
+/**
+ * Folds `fromId` into `intoId`: entry links, names (the old canonical name becomes an alias)
+ * and affiliated actors move over; the old actor stays, marked merged, with its history.
+ */
+export function mergeActors(db: Db, fromId: number, intoId: number, stamp: ChangeStamp): { links: number } {
+  return db.transaction(() => {
+    if (fromId === intoId) throw new UserError('invalid-option', 'Options `from` and `into` name the same actor.');
+    const links = db.prepare('SELECT count(*) FROM entry_actors WHERE actor_id = ?').pluck().get(fromId) as number;
+    db
+      .prepare(
+        `INSERT OR IGNORE INTO entry_actors (entry_id, actor_id, role, position)
+         SELECT entry_id, ?, role, position FROM entry_actors WHERE actor_id = ?`,
+      )
+      .run(intoId, fromId);
+    db.prepare('DELETE FROM entry_actors WHERE actor_id = ?').run(fromId);
+    const names = db.prepare('SELECT name FROM actor_names WHERE actor_id = ?').pluck().all(fromId) as string[];
+    db.prepare('DELETE FROM actor_names WHERE actor_id = ?').run(fromId);
+    for (const name of names) addName(db, intoId, name, false);
+    db.prepare('UPDATE actors SET affiliation_id = ? WHERE affiliation_id = ?').run(intoId, fromId);
+    db.prepare('UPDATE actors SET merged_into_id = ? WHERE id = ?').run(intoId, fromId);
+    // Names are gone from the merged actor, so its snapshot records what it was before.
+    writeRevision(db, { entity: 'actor', entityId: fromId, action: 'merge', snapshot: { mergedInto: intoId, names }, reason: `merged into actor ${intoId}` }, stamp);
+    recordActor(db, intoId, { action: 'merge', changedFields: ['aliases'], reason: `absorbed actor ${fromId}` }, stamp);
+    return { links };
   })();
 }

@@ -1,5 +1,7 @@
 // The store's implementation of the core's DossierReader port.
 import type { DossierReader, SuggestionKind, TimelineQuery } from '../core/ports.js';
+import type { ActorKind } from '../core/vocabulary.js';
+import { listActors } from './actor-list-query.js';
 import { actorProfile, allActorNames, coActors, findActors } from './actor-queries.js';
 import type { Db } from './connection.js';
 import { queryEntry, queryTimeline } from './entry-queries.js';
@@ -39,5 +41,8 @@ export class SqliteDossier implements DossierReader {
   }
   topics() {
     return listTopics(this.cache);
+  }
+  listActors(kind: ActorKind | undefined, limit: number, offset: number) {
+    return listActors(this.cache, kind, limit, offset);
   }
 }

@@ -1,9 +1,9 @@
 // The store's implementation of the editor port: admin changes with a revision each, undo and
 // history. Every method runs in one transaction.
 import type { ActorInput, ChangeStamp, EntryInput } from '../core/domain.js';
-import type { DossierEditor, EntryPatch, RevisionRecord } from '../core/editor-port.js';
+import type { ActorPatch, DossierEditor, EntryPatch, RevisionRecord } from '../core/editor-port.js';
 import { UserError } from '../core/errors.js';
-import { insertActor } from './actor-writes.js';
+import { addAlias, insertActor, mergeActors, removeAlias, updateActor } from './actor-writes.js';
 import type { Db } from './connection.js';
 import { insertEntry, replaceEntryState } from './entry-writes.js';
 import { changedFields, readEntryState, type EntryState } from './entry-state.js';
@@ -43,6 +43,12 @@ export class SqliteEditor implements DossierEditor {
     return this.db
       .prepare("SELECT * FROM revisions WHERE entity = 'entry' AND entity_id = ? ORDER BY id")
       .all(id) as RevisionRow[];
+  }
+
+  entryState(id: number): EntryInput {
+    const state = this.existing(id);
+    if (state.deleted) throw new UserError('conflict', `Entry #${id} is removed; restore it with /entry undo id:${id} first.`);
+    return state.input;
   }
 
   addEntry(input: EntryInput, stamp: ChangeStamp): number {
@@ -103,5 +109,21 @@ export class SqliteEditor implements DossierEditor {
 
   addActor(input: ActorInput, stamp: ChangeStamp): number {
     return insertActor(this.db, input, stamp);
+  }
+
+  editActor(actorId: number, patch: ActorPatch, stamp: ChangeStamp): string[] {
+    return updateActor(this.db, actorId, patch, stamp);
+  }
+
+  addAlias(actorId: number, alias: string, stamp: ChangeStamp): void {
+    addAlias(this.db, actorId, alias, stamp);
+  }
+
+  removeAlias(actorId: number, alias: string, stamp: ChangeStamp): void {
+    removeAlias(this.db, actorId, alias, stamp);
+  }
+
+  mergeActors(fromId: number, intoId: number, stamp: ChangeStamp): { links: number } {
+    return mergeActors(this.db, fromId, intoId, stamp);
   }
 }

@@ -1,0 +1,150 @@
+// /actors — the actor directory: everyone lists; admins add, edit, alias and merge.
+// (/actor NAME stays the lookup: on Discord a command with subcommands cannot be called bare.)
+import { resolveActor } from '../../src/core/actor-resolution.js';
+import type { CommandArgs, CommandSpec, CommandContext, SubcommandSpec } from '../../src/core/command-spec.js';
+import type { ActorPatch } from '../../src/core/editor-port.js';
+import { pageInfo, pageRequest } from '../../src/core/entry-views.js';
+import { UserError } from '../../src/core/errors.js';
+import { humanize, type ActorKind } from '../../src/core/vocabulary.js';
+import { plainLine, span, type View } from '../../src/core/view.js';
+import { limitOption, pageOption } from '../shared-options.js';
+import { stampOf } from '../stamp.js';
+import { actorLookupView } from '../actor.js';
+import { actorFieldOptions, actorKindChoices, actorNameOption } from './options.js';
+
+const splitAliases = (text: string) => [...new Set(text.split(',').map((s) => s.trim()).filter(Boolean))];
+
+function affiliationId(args: CommandArgs, ctx: CommandContext): number | null | undefined {
+  if (args.affiliation === undefined) return undefined;
+  if (String(args.affiliation).toLowerCase() === 'none') return null;
+  return resolveActor(ctx.services.dossier, String(args.affiliation), 'affiliation').id;
+}
+
+/** The profile view /actor shows, after a change. */
+function profileAfterChange(ctx: CommandContext, name: string, note: string): View {
+  const view = actorLookupView(ctx.services.dossier, name);
+  return { ...view, tone: 'success', intro: [plainLine(note), ...(view.intro ?? [])] };
+}
+
+const add: SubcommandSpec = {
+  name: 'add',
+  description: 'Add an actor (admins)',
+  adminOnly: true,
+  options: [
+    { name: 'name', description: 'Canonical name, e.g. Ron Dermer', type: 'text', required: true, maxLength: 100, example: '"Ron Dermer"' },
+    ...actorFieldOptions(true),
+  ],
+  examples: ['name:"Hakan Fidan" kind:person title:"Turkish Foreign Minister" affiliation:Turkey aliases:Fidan'],
+  run(args, ctx) {
+    const affiliation = affiliationId(args, ctx);
+    const name = String(args.name);
+    ctx.services.editor.addActor(
+      {
+        name,
+        kind: args.kind as ActorKind,
+        aliases: args.aliases ? splitAliases(String(args.aliases)) : [],
+        ...(args.title ? { title: String(args.title) } : {}),
+        ...(affiliation ? { affiliationId: affiliation } : {}),
+      },
+      stampOf(ctx),
+    );
+    return profileAfterChange(ctx, name, `Added actor ${name}.`);
+  },
+};
+
+const edit: SubcommandSpec = {
+  name: 'edit',
+  description: 'Change an actor’s kind, title, affiliation or aliases (admins)',
+  adminOnly: true,
+  options: [actorNameOption('The actor to change'), ...actorFieldOptions(false)],
+  examples: ['name:Dermer title:"Former Strategic Affairs Minister"'],
+  run(args, ctx) {
+    const actor = resolveActor(ctx.services.dossier, String(args.name), 'name');
+    const patch: ActorPatch = {};
+    if (args.kind !== undefined) patch.kind = args.kind as ActorKind;
+    if (args.title !== undefined) patch.title = String(args.title);
+    const affiliation = affiliationId(args, ctx);
+    if (affiliation !== undefined) patch.affiliationId = affiliation;
+    if (args.aliases !== undefined) patch.aliases = splitAliases(String(args.aliases));
+    if (Object.keys(patch).length === 0) {
+      throw new UserError('missing-option', '/actors edit needs kind, title, affiliation or aliases to change.');
+    }
+    const changed = ctx.services.editor.editActor(actor.id, patch, stampOf(ctx));
+    return profileAfterChange(ctx, actor.name, `Updated ${actor.name}: ${changed.join(', ')}.`);
+  },
+};
+
+const alias: SubcommandSpec = {
+  name: 'alias',
+  description: 'Add or remove one alias of an actor (admins)',
+  adminOnly: true,
+  options: [
+    actorNameOption('The actor'),
+    { name: 'add', description: 'Alias to add', type: 'text', maxLength: 100, example: '"Thomas J. Barrack"' },
+    { name: 'remove', description: 'Alias to remove', type: 'text', maxLength: 100, example: 'Barrack' },
+  ],
+  examples: ['name:Barrack add:"Thomas J. Barrack"', 'name:Barrack remove:"Thomas Barrack"'],
+  run(args, ctx) {
+    if ((args.add === undefined) === (args.remove === undefined)) {
+      throw new UserError('missing-option', '/actors alias needs exactly one of `add` or `remove`.');
+    }
+    const actor = resolveActor(ctx.services.dossier, String(args.name), 'name');
+    const stamp = stampOf(ctx);
+    if (args.add !== undefined) ctx.services.editor.addAlias(actor.id, String(args.add), stamp);
+    else ctx.services.editor.removeAlias(actor.id, String(args.remove), stamp);
+    const note = args.add !== undefined ? `Added alias “${String(args.add)}”.` : `Removed alias “${String(args.remove)}”.`;
+    return profileAfterChange(ctx, actor.name, note);
+  },
+};
+
+const merge: SubcommandSpec = {
+  name: 'merge',
+  description: 'Fold a duplicate actor into another: links, aliases and history move over (admins)',
+  adminOnly: true,
+  options: [actorNameOption('The duplicate to fold away', 'from'), actorNameOption('The actor to keep', 'into')],
+  examples: ['from:"T. Barrack" into:"Tom Barrack"'],
+  run(args, ctx) {
+    const from = resolveActor(ctx.services.dossier, String(args.from), 'from');
+    const into = resolveActor(ctx.services.dossier, String(args.into), 'into');
+    const { links } = ctx.services.editor.mergeActors(from.id, into.id, stampOf(ctx));
+    return profileAfterChange(ctx, into.name, `Merged ${from.name} into ${into.name}: ${links} entry ${links === 1 ? 'link' : 'links'} moved; “${from.name}” is now an alias.`);
+  },
+};
+
+const DEFAULT_LIST_LIMIT = 25;
+const list: SubcommandSpec = {
+  name: 'list',
+  description: 'All actors, optionally of one kind',
+  options: [
+    { name: 'kind', description: 'Only this kind, e.g. person', type: 'choice', choices: actorKindChoices, example: 'person' },
+    limitOption(DEFAULT_LIST_LIMIT),
+    pageOption,
+  ],
+  examples: ['', 'kind:person'],
+  run(args, ctx) {
+    const request = pageRequest(args, DEFAULT_LIST_LIMIT);
+    const result = ctx.services.dossier.listActors(args.kind as ActorKind | undefined, request.limit, request.offset);
+    const { pager, intro } = pageInfo({ command: 'actors', subcommand: 'list' }, args, request, result, ['actor', 'actors']);
+    return {
+      title: args.kind ? `Actors — ${humanize(String(args.kind))}` : 'Actors',
+      tone: 'normal',
+      intro: [intro],
+      sections: [
+        {
+          lines: result.items.map((a) => [
+            span.bold(a.name),
+            span.plain(` — ${humanize(a.kind)}${a.title ? `, ${a.title}` : ''} · ${a.entryCount} ${a.entryCount === 1 ? 'entry' : 'entries'}`),
+          ]),
+        },
+      ],
+      footer: 'Profile: /actor NAME',
+      pager,
+    };
+  },
+};
+
+export const actorsCommand: CommandSpec = {
+  name: 'actors',
+  description: 'The actor directory; admins add, edit, alias and merge actors',
+  subcommands: [list, add, edit, alias, merge],
+};

@@ -1,0 +1,63 @@
+// /entry add, edit and remove — admin changes, each with its revision.
+import type { SubcommandSpec } from '../../src/core/command-spec.js';
+import type { EntryInput } from '../../src/core/domain.js';
+import { UserError } from '../../src/core/errors.js';
+import { plainLine } from '../../src/core/view.js';
+import { stampOf } from '../stamp.js';
+import { applyEntryFields, entryFieldOptions, entryIdOption, newEntryFrom } from './fields.js';
+import { entryDetailView, requireEntry } from './show.js';
+
+export const addEntry: SubcommandSpec = {
+  name: 'add',
+  description: 'Add an entry (admins)',
+  adminOnly: true,
+  options: entryFieldOptions.map(({ requiredOnAdd, ...option }) => ({ ...option, required: requiredOnAdd === true })),
+  examples: ['title:"Talks resume in Baku" date:2025-08 type:talks topic:syria-israel actors:"Syria:participant, Israel:participant" confidence:reported outlet:AFP'],
+  run(args, ctx) {
+    const input = newEntryFrom(args, ctx.services.dossier);
+    const id = ctx.services.editor.addEntry(input, stampOf(ctx));
+    const view = entryDetailView(requireEntry(ctx.services.dossier, id));
+    return { ...view, tone: 'success', intro: [plainLine(`Added entry #${id}.`)] };
+  },
+};
+
+export const editEntry: SubcommandSpec = {
+  name: 'edit',
+  description: 'Change fields of an entry (admins)',
+  adminOnly: true,
+  options: [entryIdOption, ...entryFieldOptions.map(({ requiredOnAdd: _r, ...option }) => option)],
+  examples: ['id:12 confidence:confirmed', 'id:12 date:2025-07-12 places:"Baku, Azerbaijan"'],
+  run(args, ctx) {
+    const id = args.id as number;
+    if (Object.keys(args).length === 1) {
+      throw new UserError('missing-option', '/entry edit needs at least one field to change besides `id`.', ['For example: /entry edit id:12 confidence:confirmed']);
+    }
+    const current = ctx.services.editor.entryState(id);
+    const next = applyEntryFields(args, current, ctx.services.dossier) as EntryInput;
+    const changed = ctx.services.editor.editEntry(id, next, stampOf(ctx));
+    const view = entryDetailView(requireEntry(ctx.services.dossier, id));
+    return { ...view, tone: 'success', intro: [plainLine(`Updated #${id}: ${changed.join(', ')}.`)] };
+  },
+};
+
+export const removeEntry: SubcommandSpec = {
+  name: 'remove',
+  description: 'Remove an entry from timelines and search, keeping its history (admins)',
+  adminOnly: true,
+  options: [
+    entryIdOption,
+    { name: 'reason', description: 'Why it is removed (kept in history)', type: 'text', required: true, maxLength: 300, example: '"duplicate of #12"' },
+  ],
+  examples: ['id:12 reason:"duplicate of #11"'],
+  run(args, ctx) {
+    const id = args.id as number;
+    const entry = requireEntry(ctx.services.dossier, id);
+    ctx.services.editor.removeEntry(id, String(args.reason), stampOf(ctx));
+    return {
+      title: `Removed #${id} ${entry.title}`,
+      tone: 'success',
+      intro: [plainLine(`Reason: ${String(args.reason)}`), plainLine(`It is kept in history; bring it back with /entry undo id:${id}.`)],
+      sections: [],
+    };
+  },
+};

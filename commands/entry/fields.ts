@@ -1,0 +1,140 @@
+// The entry fields admins set through /entry add and /entry edit, and their conversion into
+// a checked EntryInput. Every refusal names the option and the fix; nothing is written until
+// every field is valid.
+import { resolveActor } from '../../src/core/actor-resolution.js';
+import type { CommandArgs, OptionSpec } from '../../src/core/command-spec.js';
+import type { EntryInput, SourceRecord } from '../../src/core/domain.js';
+import { UserError } from '../../src/core/errors.js';
+import { firstDay, lastDay, toIsoPartial, type PartialDate } from '../../src/core/partial-date.js';
+import type { DossierReader } from '../../src/core/ports.js';
+import { ACTOR_ROLES, type ActorRole, type Confidence, type EventType } from '../../src/core/vocabulary.js';
+import { confidenceChoices, eventTypeOption } from '../shared-options.js';
+
+/** Limits chosen so every renderer can show a field whole (Discord embed titles are 256). */
+export const ENTRY_LIMITS = { title: 200, summary: 4000, list: 1000, outlet: 100, attribution: 300, url: 500 } as const;
+const MAX_LIST_ITEMS = 25;
+
+export const entryIdOption: OptionSpec = {
+  name: 'id', description: 'Entry number, as shown in /timeline', type: 'integer', required: true, min: 1, max: Number.MAX_SAFE_INTEGER, example: '3',
+};
+
+/** The editable fields; `required` marks what /entry add needs. */
+export const entryFieldOptions: readonly (OptionSpec & { requiredOnAdd?: boolean })[] = [
+  { name: 'title', description: 'Short headline', type: 'text', maxLength: ENTRY_LIMITS.title, requiredOnAdd: true, example: '"Talks resume in Baku"' },
+  { name: 'date', description: 'When: 2025, 2025-07 or 2025-07-12', type: 'date', requiredOnAdd: true, example: '2025-08' },
+  { ...eventTypeOption, requiredOnAdd: true },
+  { name: 'topic', description: 'Dossier slug, e.g. syria-israel', type: 'text', maxLength: 60, autocomplete: 'topic', requiredOnAdd: true, example: 'syria-israel' },
+  { name: 'summary', description: 'What happened, as sourced', type: 'text', maxLength: ENTRY_LIMITS.summary, example: '"…"' },
+  { name: 'end', description: 'End of a span: 2025, 2025-07 or 2025-07-12', type: 'date', example: '2025-09' },
+  { name: 'places', description: 'Comma-separated places, e.g. Paris, France', type: 'text', maxLength: ENTRY_LIMITS.list, example: '"Baku, Azerbaijan"' },
+  { name: 'actors', description: 'Comma-separated Name:role, e.g. Israel:initiator, Syria:target', type: 'text', maxLength: ENTRY_LIMITS.list, example: '"Syria:participant, Israel:participant"' },
+  { name: 'source_url', description: 'Source link (http or https)', type: 'text', maxLength: ENTRY_LIMITS.url, example: 'https://example.org/story' },
+  { name: 'outlet', description: 'Source outlet, e.g. AFP', type: 'text', maxLength: ENTRY_LIMITS.outlet, example: 'AFP' },
+  { name: 'attribution', description: 'As reported, e.g. "Syrian diplomatic source, to state TV"', type: 'text', maxLength: ENTRY_LIMITS.attribution, example: '"Senior diplomat, to AFP"' },
+  { name: 'published', description: 'Source publication date', type: 'date', example: '2025-07-26' },
+  { name: 'confidence', description: 'confirmed, reported, claimed or disputed (default reported)', type: 'choice', choices: confidenceChoices, example: 'reported' },
+  { name: 'tags', description: 'Comma-separated tags', type: 'text', maxLength: ENTRY_LIMITS.list, example: '"baku, direct-talks"' },
+];
+
+function splitList(text: string, option: string): string[] {
+  const items = text.split(',').map((s) => s.trim()).filter(Boolean);
+  if (items.length > MAX_LIST_ITEMS) {
+    throw new UserError('invalid-option', `Option \`${option}\` lists ${items.length} items; at most ${MAX_LIST_ITEMS} are kept per entry.`);
+  }
+  return [...new Set(items)];
+}
+
+export function parseTopic(text: string): string {
+  const slug = text.trim().toLowerCase();
+  if (!/^[a-z0-9][a-z0-9-]*$/.test(slug)) {
+    throw new UserError('invalid-option', `Option \`topic\` must be a slug of letters, digits and dashes like syria-israel — got \`${text}\`.`);
+  }
+  return slug;
+}
+
+function parseActors(text: string, dossier: DossierReader): EntryInput['actors'] {
+  return splitList(text, 'actors').map((item) => {
+    const colon = item.lastIndexOf(':');
+    const name = (colon < 0 ? item : item.slice(0, colon)).trim();
+    const role = (colon < 0 ? 'participant' : item.slice(colon + 1).trim().toLowerCase()) as ActorRole;
+    if (!ACTOR_ROLES.includes(role)) {
+      throw new UserError('invalid-option', `Option \`actors\`: \`${item}\` has an unknown role.`, [`Roles: ${ACTOR_ROLES.join(', ')}.`]);
+    }
+    try {
+      return { actorId: resolveActor(dossier, name, 'actors').id, role };
+    } catch (error) {
+      if (error instanceof UserError && error.code === 'not-found') {
+        throw new UserError('not-found', error.message, [...error.hints, `Or create it first: /actors add name:"${name}" kind:person`]);
+      }
+      throw error;
+    }
+  });
+}
+
+function parseUrl(text: string): string {
+  let url: URL | undefined;
+  try {
+    url = new URL(text);
+  } catch {
+    url = undefined;
+  }
+  if (!url || !['http:', 'https:'].includes(url.protocol)) {
+    throw new UserError('invalid-option', `Option \`source_url\` must be an http(s) link — got \`${text}\`.`);
+  }
+  return url.toString();
+}
+
+/** The source the options describe, merged over an existing one; undefined when none is given. */
+function parseSource(args: CommandArgs, existing?: SourceRecord): SourceRecord | undefined {
+  const given = ['source_url', 'outlet', 'attribution', 'published'].some((n) => args[n] !== undefined);
+  if (!given) return undefined;
+  const source: SourceRecord = { ...(existing ?? { outlet: '' }) };
+  if (args.source_url !== undefined) source.url = parseUrl(String(args.source_url));
+  if (args.outlet !== undefined) source.outlet = String(args.outlet);
+  if (args.attribution !== undefined) source.attribution = String(args.attribution);
+  if (args.published !== undefined) source.published = toIsoPartial(args.published as PartialDate);
+  if (!source.outlet) {
+    if (!source.url) throw new UserError('missing-option', 'A source needs `outlet` or `source_url`.', ['For example: outlet:AFP']);
+    source.outlet = new URL(source.url).hostname.replace(/^www\./, '');
+  }
+  return source;
+}
+
+/** Applies the given options over `base` (an existing entry, or empty for add). */
+export function applyEntryFields(args: CommandArgs, base: Partial<EntryInput>, dossier: DossierReader): Partial<EntryInput> {
+  const next: Partial<EntryInput> = { ...base };
+  if (args.title !== undefined) next.title = String(args.title);
+  if (args.summary !== undefined) next.summary = String(args.summary);
+  if (args.date !== undefined) next.start = args.date as PartialDate;
+  if (args.end !== undefined) next.end = args.end as PartialDate;
+  if (args.type !== undefined) next.eventType = args.type as EventType;
+  if (args.topic !== undefined) next.topic = parseTopic(String(args.topic));
+  if (args.places !== undefined) next.places = splitList(String(args.places), 'places');
+  if (args.actors !== undefined) next.actors = parseActors(String(args.actors), dossier);
+  if (args.confidence !== undefined) next.confidence = args.confidence as Confidence;
+  if (args.tags !== undefined) next.tags = splitList(String(args.tags), 'tags').map((t) => t.toLowerCase());
+  const source = parseSource(args, base.sources?.[0]);
+  if (source) next.sources = [source, ...(base.sources ?? []).slice(1)];
+  if (next.start && next.end && lastDay(next.end) < firstDay(next.start)) {
+    throw new UserError('invalid-option', `Option \`end\` (${toIsoPartial(next.end)}) is before the date (${toIsoPartial(next.start)}).`);
+  }
+  return next;
+}
+
+/** A complete entry for /entry add, with defaults for what was not given. */
+export function newEntryFrom(args: CommandArgs, dossier: DossierReader): EntryInput {
+  const fields = applyEntryFields(args, {}, dossier);
+  return {
+    topic: fields.topic!,
+    title: fields.title!,
+    summary: fields.summary ?? '',
+    eventType: fields.eventType!,
+    start: fields.start!,
+    ...(fields.end ? { end: fields.end } : {}),
+    confidence: fields.confidence ?? 'reported',
+    places: fields.places ?? [],
+    actors: fields.actors ?? [],
+    sources: fields.sources ?? [],
+    tags: fields.tags ?? [],
+  };
+}

@@ -1,0 +1,55 @@
+// /entry history and /entry undo — who changed what and when, and reverting the last change.
+import type { SubcommandSpec } from '../../src/core/command-spec.js';
+import type { RevisionRecord } from '../../src/core/editor-port.js';
+import { plainLine, span, type Line } from '../../src/core/view.js';
+import { stampOf } from '../stamp.js';
+import { entryIdOption } from './fields.js';
+import { entryDetailView, formatInstant } from './show.js';
+
+function revisionLine(revision: RevisionRecord): Line {
+  const line: Line = [
+    span.code(`r${revision.id}`),
+    span.plain(` ${formatInstant(revision.changedAt)} · `),
+    span.bold(revision.action),
+    span.plain(` by ${revision.changedBy}`),
+  ];
+  if (revision.changedFields.length > 0 && revision.action !== 'create') line.push(span.plain(` — ${revision.changedFields.join(', ')}`));
+  if (revision.reason) line.push(span.italic(` (${revision.reason})`));
+  return line;
+}
+
+export const entryHistory: SubcommandSpec = {
+  name: 'history',
+  description: 'Who changed an entry, what and when',
+  options: [entryIdOption],
+  examples: ['12'],
+  run(args, ctx) {
+    const id = args.id as number;
+    const revisions = ctx.services.editor.entryHistory(id);
+    return {
+      title: `History of #${id}`,
+      tone: 'normal',
+      intro: [plainLine(`${revisions.length} ${revisions.length === 1 ? 'revision' : 'revisions'}, oldest first.`)],
+      sections: [{ lines: revisions.map(revisionLine) }],
+      footer: `Revert the latest with /entry undo id:${id} (admins)`,
+    };
+  },
+};
+
+export const undoEntry: SubcommandSpec = {
+  name: 'undo',
+  description: 'Revert the last change to an entry, including a removal (admins)',
+  adminOnly: true,
+  options: [entryIdOption],
+  examples: ['12'],
+  run(args, ctx) {
+    const id = args.id as number;
+    const revision = ctx.services.editor.undoEntry(id, stampOf(ctx));
+    const entry = ctx.services.dossier.getEntry(id);
+    const summary = plainLine(`Undone: ${revision.reason ?? 'last change'}.`);
+    if (!entry) {
+      return { title: `#${id} is removed again`, tone: 'success', intro: [summary], sections: [] };
+    }
+    return { ...entryDetailView(entry), tone: 'success', intro: [summary] };
+  },
+};

@@ -1,0 +1,12 @@
+// /entry — one entry in full, and the admin changes to entries. Each subcommand lives in its
+// own file beside this one.
+import type { CommandSpec } from '../../src/core/command-spec.js';
+import { addEntry, editEntry, removeEntry } from './change.js';
+import { entryHistory, undoEntry } from './history.js';
+import { showEntry } from './show.js';
+
+export const entryCommand: CommandSpec = {
+  name: 'entry',
+  description: 'Show an entry in full; admins add, edit, remove and undo',
+  subcommands: [showEntry, addEntry, editEntry, removeEntry, entryHistory, undoEntry],
+};

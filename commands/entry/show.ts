@@ -1,0 +1,63 @@
+// /entry show ID — one entry in full: actors and roles, places, sources with attribution.
+import type { SubcommandSpec } from '../../src/core/command-spec.js';
+import type { EntryDetail, SourceRecord } from '../../src/core/domain.js';
+import { entryDateText } from '../../src/core/entry-views.js';
+import { UserError } from '../../src/core/errors.js';
+import { formatIsoPartial } from '../../src/core/partial-date.js';
+import type { DossierReader } from '../../src/core/ports.js';
+import { eventTypeLabel } from '../../src/core/vocabulary.js';
+import { plainLine, span, type Line, type View } from '../../src/core/view.js';
+import { entryIdOption } from './fields.js';
+
+function sourceLine(source: SourceRecord): Line {
+  const line: Line = [source.url ? span.link(source.outlet, source.url) : span.bold(source.outlet)];
+  if (source.attribution) line.push(span.plain(` — ${source.attribution}`));
+  if (source.published) line.push(span.plain(` (${formatIsoPartial(source.published)})`));
+  return line;
+}
+
+/** `2026-11-25T21:40:12.000Z` → `2026-11-25 21:40 UTC`. */
+export function formatInstant(iso: string): string {
+  return `${iso.slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+export function entryDetailView(entry: EntryDetail): View {
+  return {
+    title: `#${entry.id} ${entry.title}`,
+    tone: 'normal',
+    facts: [
+      { label: 'Date', value: plainLine(entryDateText(entry)) },
+      { label: 'Type', value: plainLine(eventTypeLabel(entry.eventType)) },
+      { label: 'Confidence', value: plainLine(entry.confidence) },
+      { label: 'Topic', value: plainLine(entry.topic) },
+      { label: 'Places', value: plainLine(entry.places.join(', ') || '—') },
+      { label: 'Tags', value: plainLine(entry.tags.join(', ') || '—') },
+    ],
+    sections: [
+      { heading: [span.bold('Summary')], lines: [plainLine(entry.summary || '—')] },
+      {
+        heading: [span.bold('Actors')],
+        lines: entry.actors.length === 0 ? [plainLine('—')] : entry.actors.map((a) => [span.plain(`${a.name} — ${a.role}`)]),
+      },
+      {
+        heading: [span.bold('Sources')],
+        lines: entry.sources.length === 0 ? [plainLine('—')] : entry.sources.map(sourceLine),
+      },
+    ],
+    footer: `${entry.revisionCount} ${entry.revisionCount === 1 ? 'revision' : 'revisions'} · last edited by ${entry.updatedBy} at ${formatInstant(entry.updatedAt)}`,
+  };
+}
+
+export function requireEntry(dossier: DossierReader, id: number): EntryDetail {
+  const entry = dossier.getEntry(id);
+  if (!entry) throw new UserError('not-found', `There is no entry #${id}.`, ['Find entry numbers with /timeline or /search.']);
+  return entry;
+}
+
+export const showEntry: SubcommandSpec = {
+  name: 'show',
+  description: 'One entry with its actors, places, sources and history count',
+  options: [entryIdOption],
+  examples: ['3', 'id:12'],
+  run: (args, ctx) => entryDetailView(requireEntry(ctx.services.dossier, args.id as number)),
+};

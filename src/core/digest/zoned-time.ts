@@ -1,0 +1,108 @@
+// Wall-clock time in IANA zones with nothing but Intl: offsets, local time → instant with the
+// same disambiguation as Temporal's "compatible" (a time skipped by spring-forward moves
+// forward by the gap; a time repeated by fall-back means its first occurrence), and display.
+
+export interface LocalDateTime {
+  year: number;
+  month: number; // 1–12
+  day: number;
+  hour: number;
+  minute: number;
+}
+
+export interface LocalParts extends LocalDateTime {
+  second: number;
+  /** 0 = Sunday … 6 = Saturday. */
+  weekday: number;
+}
+
+const partsFormatters = new Map<string, Intl.DateTimeFormat>();
+
+function partsFormatter(zone: string): Intl.DateTimeFormat {
+  let formatter = partsFormatters.get(zone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    partsFormatters.set(zone, formatter);
+  }
+  return formatter;
+}
+
+/** The canonical name of an IANA time zone (`europe/paris` → `Europe/Paris`), or undefined. */
+export function canonicalTimeZone(name: string): string | undefined {
+  const trimmed = name.trim();
+  // Offsets such as +02:00 are not zones: they never follow daylight saving time.
+  if (!/^[A-Za-z][A-Za-z0-9_+\-]*(\/[A-Za-z0-9_+\-]+)*$/.test(trimmed)) return undefined;
+  try {
+    return new Intl.DateTimeFormat('en-US', { timeZone: trimmed }).resolvedOptions().timeZone;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The wall-clock reading of an instant in a zone. */
+export function localParts(instantMs: number, zone: string): LocalParts {
+  const values: Record<string, number> = {};
+  for (const part of partsFormatter(zone).formatToParts(instantMs)) {
+    if (part.type !== 'literal') values[part.type] = Number(part.value);
+  }
+  const { year = 0, month = 1, day = 1, hour = 0, minute = 0, second = 0 } = values;
+  return { year, month, day, hour, minute, second, weekday: new Date(Date.UTC(year, month - 1, day)).getUTCDay() };
+}
+
+/** The zone's offset from UTC at an instant, in milliseconds (+1h for Paris in winter). */
+export function offsetMs(instantMs: number, zone: string): number {
+  const p = localParts(instantMs, zone);
+  const wallAsUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
+  return wallAsUtc - Math.floor(instantMs / 1000) * 1000;
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The instant a local wall-clock time stands for. Skipped times (spring-forward) move forward
+ * by the length of the gap — 02:30 in Paris on the last Sunday of March is 03:30 CEST — and
+ * repeated times (fall-back) resolve to their first occurrence, so a slot happens exactly once.
+ */
+export function instantOf(local: LocalDateTime, zone: string): number {
+  const wall = Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute);
+  const before = offsetMs(wall - DAY_MS, zone);
+  const after = offsetMs(wall + DAY_MS, zone);
+  const earlier = wall - before;
+  const later = wall - after;
+  const valid = [earlier, later].filter((t) => offsetMs(t, zone) === wall - t).sort((a, b) => a - b);
+  // With no valid reading the time fell in a gap: read it with the offset in force before it.
+  return valid[0] ?? earlier;
+}
+
+const displayFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** `Mon 14 Jul 2025 08:00 CEST`, as people in that zone read it. */
+export function formatInZone(instant: Date, zone: string): string {
+  let formatter = displayFormatters.get(zone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-GB', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      weekday: 'short',
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      timeZoneName: 'short',
+    });
+    displayFormatters.set(zone, formatter);
+  }
+  const p: Record<string, string> = {};
+  for (const part of formatter.formatToParts(instant)) p[part.type] = part.value;
+  return `${p.weekday} ${p.day} ${p.month} ${p.year} ${p.hour}:${p.minute} ${p.timeZoneName}`;
+}
