@@ -1,0 +1,148 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Caller } from '../../src/core/caller.js';
+import { storeFingerprint } from '../support/store-fingerprint.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+import { viewText } from '../support/view-text.js';
+
+let app: TestApp;
+let clock = new Date('2026-03-01T10:00:00Z');
+const admin: Caller = { platform: 'slack', userId: 'U1', workspaceId: 'T', displayName: 'ed' };
+const run = (text: string, requestId?: string) => app.dispatcher.runText(text, admin, requestId);
+beforeEach(() => {
+  clock = new Date('2026-03-01T10:00:00Z');
+  app = createTestApp('slack:U1', () => clock);
+});
+afterEach(() => app.dispose());
+
+describe('GIVEN an admin curating entries', () => {
+  it('WHEN adding with every field THEN the reply shows the stored entry and its id', async () => {
+    const view = await run(
+      '/entry add title:"Talks resume in Baku" summary:"Second round." date:2025-08 end:2025-09 type:talks topic:syria-israel ' +
+        'places:"Baku, Azerbaijan" actors:"Syria:participant, Israel:participant, Azerbaijan:host" source_url:https://example.org/a ' +
+        'outlet:AFP attribution:"Diplomatic source, to AFP" published:2025-08-02 confidence:claimed tags:"baku, round-2"',
+    );
+    expect(view.tone).toBe('success');
+    const text = viewText(view);
+    expect(text).toContain('Added entry #18.');
+    expect(text).toMatch(/Date\s+Aug 2025 – Sep 2025/);
+    expect(text).toMatch(/Confidence\s+claimed/);
+    expect(text).toContain('Azerbaijan — host');
+    expect(text).toContain('AFP <https://example.org/a> — Diplomatic source, to AFP (2 Aug 2025)');
+    expect(text).toMatch(/Tags\s+baku, round-2/);
+    expect(text).toContain('last edited by slack:U1 (ed) at 2026-03-01 10:00 UTC');
+  });
+
+  it('WHEN add → edit → remove → undo THEN history tells who changed what and when, and the entry is back', async () => {
+    await run('/entry add title:"Talks resume in Baku" date:2025-08 type:talks topic:syria-israel');
+    clock = new Date('2026-03-01T11:00:00Z');
+    expect(viewText(await run('/entry edit id:18 confidence:confirmed places:Baku'))).toContain('Updated #18: confidence, places.');
+    clock = new Date('2026-03-01T12:00:00Z');
+    await run('/entry remove id:18 reason:"wrong month"');
+    expect(viewText(await run('/timeline since:2025-08'))).not.toContain('Talks resume in Baku');
+    expect(viewText(await run('/search resume Baku'))).toContain('No results match.');
+    expect(viewText(await run('/entry show 18'))).toContain('There is no entry #18.');
+    clock = new Date('2026-03-01T13:00:00Z');
+    const undone = viewText(await run('/entry undo id:18'));
+    expect(undone).toContain('Undone: undo of revision');
+    expect(undone).toMatch(/Confidence\s+confirmed/);
+    expect(viewText(await run('/timeline since:2025-08'))).toContain('#18 Talks resume in Baku');
+    const history = viewText(await run('/entry history 18'));
+    expect(history).toContain('4 revisions');
+    expect(history).toMatch(/10:00 UTC · create by slack:U1 \(ed\)/);
+    expect(history).toMatch(/11:00 UTC · edit by slack:U1 \(ed\) — confidence, places/);
+    expect(history).toMatch(/12:00 UTC · remove by slack:U1 \(ed\) \(wrong month\)/);
+    expect(history).toMatch(/13:00 UTC · restore by slack:U1 \(ed\)/);
+  });
+
+  it('WHEN undoing an edit THEN the previous values come back', async () => {
+    await run('/entry edit id:12 confidence:confirmed title:"Officials meet in Baku"');
+    await run('/entry undo 12');
+    const text = viewText(await run('/entry show 12'));
+    expect(text).toContain('#12 Syrian and Israeli officials meet in Baku');
+    expect(text).toMatch(/Confidence\s+reported/);
+  });
+
+  it('WHEN an entry has only its creation THEN undo refuses and points to remove', async () => {
+    expect(viewText(await run('/entry undo 5'))).toMatch(/no change to undo; to take it down use \/entry remove/);
+  });
+
+  const refusals: [string, RegExp][] = [
+    ['/entry add date:2025 type:talks topic:syria-israel', /needs option `title`/],
+    ['/entry add title:x date:2025-13 type:talks topic:syria-israel', /Option `date`.*got `2025-13`/],
+    ['/entry add title:x date:2025-05 end:2025-04 type:talks topic:syria-israel', /`end` \(2025-04\) is before the date \(2025-05\)/],
+    ['/entry add title:x date:2025 type:talks topic:syria-israel source_url:javascript:alert(1)', /`source_url` must be an http\(s\) link/],
+    ['/entry add title:x date:2025 type:talks topic:syria-israel attribution:"someone"', /source needs `outlet` or `source_url`/],
+    ['/entry add title:x date:2025 type:riot topic:syria-israel', /Option `type`.*one of/],
+    ['/entry add title:x date:2025 type:talks topic:syria-israel confidence:sure', /Option `confidence`.*confirmed, reported, claimed, disputed/],
+    ['/entry add title:x date:2025 type:talks topic:"Syria Israel"', /`topic` must be a slug/],
+    ['/entry add title:x date:2025 type:talks topic:syria-israel actors:"Narnia:host"', /No actor is called `Narnia`[\s\S]*\/actors add name:"Narnia"/],
+    ['/entry add title:x date:2025 type:talks topic:syria-israel actors:"Syria:villain"', /unknown role[\s\S]*initiator, target/],
+    [`/entry add title:${'x'.repeat(201)} date:2025 type:talks topic:syria-israel`, /Option `title`.*at most 200 characters/],
+    ['/entry edit id:999 confidence:confirmed', /There is no entry #999/],
+    ['/entry edit id:3', /needs at least one field/],
+    ['/entry edit id:3 confidence:confirmed', /Nothing to change/],
+    ['/entry remove id:3', /needs option `reason`/],
+  ];
+  it.each(refusals)('WHEN %s THEN it is refused with a clear reason and nothing is written', async (command, message) => {
+    const before = storeFingerprint(app.db);
+    const view = await run(command);
+    expect(view.tone).toBe('error');
+    expect(viewText(view)).toMatch(message);
+    expect(storeFingerprint(app.db)).toBe(before);
+  });
+
+  it('WHEN the platform retries the same delivery THEN the entry is written once and the same reply returns', async () => {
+    const command = '/entry add title:"Retried" date:2025-08 type:talks topic:syria-israel';
+    const first = await run(command, 'trigger-1');
+    const retry = await run(command, 'trigger-1');
+    expect(retry).toEqual(first);
+    expect(app.db.prepare("SELECT count(*) FROM entries WHERE title = 'Retried'").pluck().get()).toBe(1);
+    await run(command, 'trigger-2');
+    expect(app.db.prepare("SELECT count(*) FROM entries WHERE title = 'Retried'").pluck().get()).toBe(2);
+  });
+
+  it('WHEN a delivery was refused as invalid THEN a corrected retry with the same id is not blocked', async () => {
+    await run('/entry add title:x date:2025 type:talks topic:syria-israel actors:"Narnia:host"', 'same-id');
+    expect((await run('/entry add title:x date:2025 type:talks topic:syria-israel', 'same-id')).tone).toBe('success');
+  });
+});
+
+describe('GIVEN an admin curating actors', () => {
+  it('WHEN merging a duplicate THEN every link, alias and affiliation moves over and nothing is lost', async () => {
+    await run('/actors add name:"T. Barrack" kind:person aliases:"Tommy B"');
+    await run('/actors add name:"Envoy staff" kind:government-body affiliation:"T. Barrack"');
+    await run('/entry add title:"Envoy in Damascus" date:2025-08 type:talks topic:syria-israel actors:"T. Barrack:mediator, Syria:host"');
+    await run('/entry add title:"Envoy and Barrack" date:2025-08 type:talks topic:syria-israel actors:"T. Barrack:mediator, Tom Barrack:mediator"');
+    const barrackLinksBefore = app.dossier.timeline({ actorId: app.dossier.findActors('Tom Barrack', 1)[0]!.id, limit: 25, offset: 0 }).total;
+    const view = viewText(await run('/actors merge from:"T. Barrack" into:"Tom Barrack"'));
+    expect(view).toContain('Merged T. Barrack into Tom Barrack: 2 entry links moved');
+    const profile = viewText(await run('/actor Tom Barrack'));
+    expect(profile).toMatch(/Also known as\s+.*T\. Barrack.*Tommy B/);
+    expect(profile).toMatch(/Includes\s+Envoy staff/);
+    expect(app.dossier.timeline({ actorId: app.dossier.findActors('Tom Barrack', 1)[0]!.id, limit: 25, offset: 0 }).total).toBe(barrackLinksBefore + 1);
+    expect((await run('/actor Tommy B')).title).toBe('Tom Barrack');
+    expect(viewText(await run('/search Tommy'))).toContain('Envoy in Damascus');
+    const history = app.db.prepare("SELECT action FROM revisions WHERE entity = 'actor' ORDER BY id DESC LIMIT 2").pluck().all();
+    expect(history).toEqual(['merge', 'merge']);
+  });
+
+  it('WHEN adding a name another actor already has THEN it is refused', async () => {
+    expect(viewText(await run('/actors add name:Barrack kind:person'))).toMatch(/“Barrack” already names Tom Barrack/);
+  });
+
+  it('WHEN listing THEN actors come by name with their entry counts, filtered by kind', async () => {
+    const text = viewText(await run('/actors list kind:person'));
+    expect(text).toMatch(/Showing 1–5 of 5 actors/);
+    expect(text).toContain('Tom Barrack — person, US special envoy for Syria · 3 entries');
+  });
+
+  it('WHEN editing and aliasing THEN the profile shows the change and revisions record it', async () => {
+    await run('/actors edit name:Dermer title:"Former minister" affiliation:none');
+    await run('/actors alias name:Dermer add:"R. Dermer"');
+    const text = viewText(await run('/actor R. Dermer'));
+    expect(text).toMatch(/Title\s+Former minister/);
+    expect(text).not.toContain('Affiliation');
+    const revisions = app.db.prepare("SELECT changed_fields FROM revisions WHERE entity = 'actor' ORDER BY id DESC LIMIT 2").pluck().all();
+    expect(revisions).toEqual(['["aliases"]', '["affiliationId","title"]']);
+  });
+});
