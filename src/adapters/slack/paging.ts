@@ -1,0 +1,140 @@
+// Navigation for results: Previous/Next buttons between the parts of a result too long for one
+// message, and between the pages of a query (the view's own pager, dispatched again on press).
+import type { types } from '@slack/bolt';
+import { formatInvocation } from '../../core/text-syntax.js';
+import type { Invocation, Pager, View } from '../../core/view.js';
+import { ExpiringStore } from './interaction-store.js';
+import { MAX_BUTTON_VALUE } from './limits.js';
+import { escapeMrkdwn } from './mrkdwn.js';
+import { renderView, type Block, type RenderedPart } from './render-view.js';
+
+export interface SlackMessage {
+  text: string;
+  blocks: Block[];
+}
+
+/** What a navigation button carries: who may press it and where it leads. */
+export type NavValue =
+  | { o: string; s: string; i: number } // part `i` of the result stored under `s`
+  | { o: string; q: Invocation } // a page of a query, dispatched again
+  | { o: string; k: string }; // a page of a query stored under `k` (too long for a button)
+
+export const NAV_ACTION_PATTERN = /^sitrep_nav_/;
+const ACTION = {
+  previousPart: 'sitrep_nav_part_previous',
+  nextPart: 'sitrep_nav_part_next',
+  previousPage: 'sitrep_nav_page_previous',
+  nextPage: 'sitrep_nav_page_next',
+} as const;
+
+interface StoredResult {
+  owner: string;
+  messages: SlackMessage[];
+}
+
+function button(actionId: string, label: string, value: string): types.Button {
+  return { type: 'button', action_id: actionId, text: { type: 'plain_text', text: label }, value };
+}
+
+function hasOtherPages(pager: Pager | undefined): pager is Pager {
+  return pager !== undefined && (pager.next !== undefined || pager.previous !== undefined);
+}
+
+export function parseNavValue(value: string | undefined): NavValue | undefined {
+  if (!value) return undefined;
+  let data: unknown;
+  try {
+    data = JSON.parse(value);
+  } catch {
+    return undefined;
+  }
+  if (typeof data !== 'object' || data === null) return undefined;
+  const v = data as Record<string, unknown>;
+  if (typeof v.o !== 'string') return undefined;
+  if (typeof v.s === 'string' && typeof v.i === 'number') return { o: v.o, s: v.s, i: v.i };
+  if (typeof v.k === 'string') return { o: v.o, k: v.k };
+  const q = v.q as Invocation | undefined;
+  if (q && typeof q.command === 'string' && typeof q.args === 'object' && q.args !== null) return { o: v.o, q };
+  return undefined;
+}
+
+export class Paginator {
+  private readonly results: ExpiringStore<StoredResult>;
+  private readonly queries: ExpiringStore<Invocation>;
+
+  constructor(now: () => number = Date.now) {
+    this.results = new ExpiringStore(now);
+    this.queries = new ExpiringStore(now);
+  }
+
+  /**
+   * The message answering `owner`: the first part of the view, with buttons. Further parts wait
+   * in memory for the Next button.
+   */
+  reply(view: View, owner: string): SlackMessage {
+    const parts = renderView(view);
+    const key = parts.length > 1 ? this.results.put({ owner, messages: [] }) : '';
+    const messages = parts.map((part, i) => this.withNavigation(part, i, parts.length, view.pager, { owner, key }));
+    if (key) this.results.get(key)!.messages = messages;
+    return messages[0]!;
+  }
+
+  /** Every part of the view as separate messages without buttons, for posting to a channel. */
+  static broadcast(view: View): SlackMessage[] {
+    const parts = renderView(view);
+    return parts.map((part, i) => {
+      const notes = partNotes(i, parts.length, view.pager, true);
+      return { text: part.text, blocks: [part.header, ...part.content, ...(notes ? [context(notes)] : [])] };
+    });
+  }
+
+  /** A stored part, or undefined once it has expired. */
+  part(value: { s: string; i: number }): SlackMessage | undefined {
+    return this.results.get(value.s)?.messages[value.i];
+  }
+
+  /** The query a page button leads to, or undefined once a stored one has expired. */
+  query(value: { q: Invocation } | { k: string }): Invocation | undefined {
+    return 'q' in value ? value.q : this.queries.get(value.k);
+  }
+
+  private pageValue(owner: string, invocation: Invocation): string {
+    const inline = JSON.stringify({ o: owner, q: invocation });
+    return inline.length <= MAX_BUTTON_VALUE ? inline : JSON.stringify({ o: owner, k: this.queries.put(invocation) });
+  }
+
+  private withNavigation(
+    part: RenderedPart,
+    index: number,
+    count: number,
+    pager: Pager | undefined,
+    target: { owner: string; key: string },
+  ): SlackMessage {
+    const buttons: types.Button[] = [];
+    const partValue = (i: number) => JSON.stringify({ o: target.owner, s: target.key, i });
+    if (hasOtherPages(pager) && pager.previous) buttons.push(button(ACTION.previousPage, '« Previous page', this.pageValue(target.owner, pager.previous)));
+    if (index > 0) buttons.push(button(ACTION.previousPart, '‹ Previous part', partValue(index - 1)));
+    if (index < count - 1) buttons.push(button(ACTION.nextPart, 'Next part ›', partValue(index + 1)));
+    if (hasOtherPages(pager) && pager.next) buttons.push(button(ACTION.nextPage, 'Next page »', this.pageValue(target.owner, pager.next)));
+    const notes = partNotes(index, count, pager, false);
+    const blocks: Block[] = [part.header, ...part.content];
+    if (notes) blocks.push(context(notes));
+    if (buttons.length > 0) blocks.push({ type: 'actions', elements: buttons });
+    return { text: part.text, blocks };
+  }
+}
+
+function context(text: string): Block {
+  return { type: 'context', elements: [{ type: 'mrkdwn', text }] };
+}
+
+/** "Part 2 of 3 · Page 1 of 6", plus the commands to type when there are no buttons. */
+function partNotes(index: number, count: number, pager: Pager | undefined, withCommands: boolean): string {
+  const notes: string[] = [];
+  if (count > 1) notes.push(`Part ${index + 1} of ${count}`);
+  if (hasOtherPages(pager)) {
+    notes.push(`Page ${pager.page} of ${pager.pageCount}`);
+    if (withCommands && pager.next) notes.push(`next page: \`${escapeMrkdwn(formatInvocation(pager.next))}\``);
+  }
+  return notes.join(' · ');
+}

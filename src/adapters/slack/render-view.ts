@@ -1,0 +1,149 @@
+// The neutral view → Block Kit, split into as many parts as Slack's limits need. Nothing is cut:
+// a long text becomes several section blocks, many blocks become several parts (pages).
+import type { types } from '@slack/bolt';
+import { renderLine as renderPlainLine, renderText } from '../../core/render-text.js';
+import type { Fact, Line, View } from '../../core/view.js';
+import {
+  MAX_BLOCKS_PER_MESSAGE,
+  MAX_CONTEXT_TEXT,
+  MAX_FIELD_TEXT,
+  MAX_FIELDS_PER_SECTION,
+  MAX_HEADER_TEXT,
+  MAX_MESSAGE_TEXT,
+  MAX_RENDERED_CHARS_PER_MESSAGE,
+  MAX_SECTION_TEXT,
+} from './limits.js';
+import { escapeMrkdwn, renderLine, renderLinesChunks } from './mrkdwn.js';
+
+export type Block = types.KnownBlock;
+
+/** Blocks every part keeps free for its header and its navigation (context + buttons). */
+export const RESERVED_BLOCKS = 3;
+const MAX_CONTENT_BLOCKS = MAX_BLOCKS_PER_MESSAGE - RESERVED_BLOCKS;
+
+/** One block of content with its plain-text twin for the message's fallback `text`. */
+interface Piece {
+  block: Block;
+  /** Rendered characters, counted against the per-message budget. */
+  size: number;
+  plain: string;
+}
+
+/** One message's worth of a view, before navigation is added. */
+export interface RenderedPart {
+  header: Block;
+  content: Block[];
+  /** Plain-text fallback, escaped for mrkdwn. */
+  text: string;
+}
+
+const ELLIPSIS = '…';
+
+function clip(text: string, max: number): string {
+  const chars = Array.from(text);
+  return chars.length <= max ? text : chars.slice(0, max - 1).join('') + ELLIPSIS;
+}
+
+function section(text: string, plain: string): Piece {
+  return { block: { type: 'section', text: { type: 'mrkdwn', text } }, size: text.length, plain };
+}
+
+function linesPieces(lines: readonly Line[]): Piece[] {
+  if (lines.length === 0) return [];
+  const plain = lines.map((l) => renderPlainLine(l)).join('\n');
+  return renderLinesChunks(lines, MAX_SECTION_TEXT).map((text, i) => section(text, i === 0 ? plain : ''));
+}
+
+function factText(fact: Fact): string {
+  return `*${escapeMrkdwn(fact.label)}*\n${renderLine(fact.value)}`;
+}
+
+/** Facts as two-column fields, ten to a section; a fact too long for a field gets its own section. */
+function factPieces(facts: readonly Fact[]): Piece[] {
+  const pieces: Piece[] = [];
+  let fields: { text: string; plain: string }[] = [];
+  const flush = () => {
+    if (fields.length === 0) return;
+    pieces.push({
+      block: { type: 'section', fields: fields.map((f) => ({ type: 'mrkdwn' as const, text: f.text })) },
+      size: fields.reduce((sum, f) => sum + f.text.length, 0),
+      plain: fields.map((f) => f.plain).join('\n'),
+    });
+    fields = [];
+  };
+  for (const fact of facts) {
+    const text = factText(fact);
+    const plain = `${fact.label}: ${renderPlainLine(fact.value)}`;
+    if (text.length > MAX_FIELD_TEXT) {
+      flush();
+      pieces.push(...linesPieces([[{ text: fact.label, style: 'bold' }], fact.value]).map((p, i) => ({ ...p, plain: i === 0 ? plain : '' })));
+      continue;
+    }
+    fields.push({ text, plain });
+    if (fields.length === MAX_FIELDS_PER_SECTION) flush();
+  }
+  flush();
+  return pieces;
+}
+
+function footerPieces(footer: string): Piece[] {
+  return renderLinesChunks([[{ text: footer }]], MAX_CONTEXT_TEXT).map((text, i) => ({
+    block: { type: 'context', elements: [{ type: 'mrkdwn', text }] },
+    size: text.length,
+    plain: i === 0 ? footer : '',
+  }));
+}
+
+function headerTitle(view: View): string {
+  return view.tone === 'error' ? `⚠️ ${view.title}` : view.title;
+}
+
+function contentPieces(view: View): Piece[] {
+  const pieces: Piece[] = [];
+  // A title too long for the header is shown whole under it.
+  if (Array.from(headerTitle(view)).length > MAX_HEADER_TEXT) pieces.push(...linesPieces([[{ text: view.title, style: 'bold' }]]));
+  pieces.push(...linesPieces(view.intro ?? []));
+  pieces.push(...factPieces(view.facts ?? []));
+  for (const s of view.sections) pieces.push(...linesPieces(s.heading ? [s.heading, ...s.lines] : s.lines));
+  if (view.footer) pieces.push(...footerPieces(view.footer));
+  return pieces;
+}
+
+/** Greedy packing: a part takes pieces until the block count or the character budget is reached. */
+function packParts(pieces: readonly Piece[]): Piece[][] {
+  const parts: Piece[][] = [];
+  let current: Piece[] = [];
+  let size = 0;
+  for (const piece of pieces) {
+    const full = current.length >= MAX_CONTENT_BLOCKS || size + piece.size > MAX_RENDERED_CHARS_PER_MESSAGE;
+    if (full && current.length > 0) {
+      parts.push(current);
+      current = [];
+      size = 0;
+    }
+    current.push(piece);
+    size += piece.size;
+  }
+  if (current.length > 0 || parts.length === 0) parts.push(current);
+  return parts;
+}
+
+function fallbackText(text: string): string {
+  return clip(escapeMrkdwn(text), MAX_MESSAGE_TEXT);
+}
+
+/** Renders a view as one or more messages' worth of blocks, each within Slack's limits. */
+export function renderView(view: View): RenderedPart[] {
+  const header: Block = { type: 'header', text: { type: 'plain_text', text: clip(headerTitle(view), MAX_HEADER_TEXT) } };
+  const parts = packParts(contentPieces(view));
+  if (parts.length === 1) {
+    return [{ header, content: parts[0]!.map((p) => p.block), text: fallbackText(renderText(view)) }];
+  }
+  return parts.map((pieces, i) => ({
+    header,
+    content: pieces.map((p) => p.block),
+    text: fallbackText(
+      [`${view.title} (part ${i + 1} of ${parts.length})`, ...pieces.map((p) => p.plain).filter(Boolean)].join('\n\n'),
+    ),
+  }));
+}

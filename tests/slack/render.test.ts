@@ -1,0 +1,162 @@
+// GIVEN neutral views with hostile or oversized content, WHEN rendered for Slack, THEN every
+// message stays within Block Kit's limits, nothing is lost and data can never become markup.
+import type { types } from '@slack/bolt';
+import { describe, expect, it } from 'vitest';
+import { MAX_BLOCKS_PER_MESSAGE, MAX_FIELD_TEXT, MAX_HEADER_TEXT, MAX_RENDERED_CHARS_PER_MESSAGE, MAX_SECTION_TEXT } from '../../src/adapters/slack/limits.js';
+import { escapeMrkdwn, renderLine } from '../../src/adapters/slack/mrkdwn.js';
+import { Paginator } from '../../src/adapters/slack/paging.js';
+import { renderView } from '../../src/adapters/slack/render-view.js';
+import { plainLine, span, type View } from '../../src/core/view.js';
+
+/** What a reader sees of escaped plain data: entities decoded, look-alikes read as the originals. */
+function visible(mrkdwn: string): string {
+  return mrkdwn
+    .replace(/\u00AD/g, '')
+    .replace(/\u2217/g, '*')
+    .replace(/\u02CD/g, '_')
+    .replace(/\u223C/g, '~')
+    .replace(/\u02CB/g, '`')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+}
+
+function sectionTexts(blocks: types.KnownBlock[]): string[] {
+  return blocks.flatMap((b) => (b.type === 'section' ? [...(b.text ? [b.text.text] : []), ...(b.fields ?? []).map((f) => f.text)] : []));
+}
+
+function allMrkdwn(blocks: types.KnownBlock[]): string[] {
+  return blocks.flatMap((b) => {
+    if (b.type === 'section') return sectionTexts([b]);
+    if (b.type === 'context') return b.elements.flatMap((e) => ('text' in e ? [e.text] : []));
+    return [];
+  });
+}
+
+const view = (over: Partial<View>): View => ({ title: 'Test', tone: 'normal', sections: [], ...over });
+
+describe('escaping', () => {
+  const hostile = '<!channel> <!here> <!everyone> <@U123> <#C42|general> <https://evil.example|click> & *bold* _it_ ~gone~ `code`';
+
+  it('stored text cannot mention anyone, link anywhere or turn on formatting', () => {
+    const [part] = renderView(view({ title: hostile, intro: [plainLine(hostile)], facts: [{ label: 'Who', value: plainLine(hostile) }], sections: [{ heading: plainLine(hostile), lines: [plainLine(hostile)] }], footer: hostile }));
+    const texts = [...allMrkdwn(part!.content), part!.text].map((t) => t.replace(/^\*Who\*\n/, '')); // the label's bold is ours
+    expect(texts).toHaveLength(5);
+    for (const text of texts) {
+      expect(text).not.toMatch(/<[!@#h]/); // no <!channel>, <@U…>, <#C…>, <http…>
+      expect(text).not.toMatch(/[*_~`]/); // the data's own markers are gone…
+      expect(visible(text)).toContain(hostile); // …yet it reads the same
+    }
+    // plain_text is never parsed, so the header keeps the title as it is.
+    expect(part!.header).toEqual({ type: 'header', text: { type: 'plain_text', text: hostile } });
+  });
+
+  it('styles come only from spans, with whitespace kept outside the markers', () => {
+    expect(renderLine([span.italic('Actors: '), span.plain('a*b'), span.bold(' x_y '), span.code('`rm`')])).toBe('_Actors:_ a\u2217b *x\u02CDy* `\u02CBrm\u02CB`');
+  });
+
+  it('a data line starting with > does not become a block quote', () => {
+    expect(renderLine(plainLine('> not a quote\n> nor this'))).toBe('\u00AD&gt; not a quote\n\u00AD&gt; nor this');
+  });
+
+  it('links only for http(s), with | and > unable to end the link early', () => {
+    expect(renderLine([span.link('Reuters & co', 'https://example.com/a|b>c?x=1&y=2')])).toBe('<https://example.com/a%7Cb%3Ec?x=1&amp;y=2|Reuters &amp; co>');
+    expect(renderLine([span.link('click', 'javascript:alert(1)')])).toBe('click');
+  });
+
+  it('highlights (search matches) are bold', () => {
+    expect(renderLine([span.plain('the '), { text: 'Golan', style: 'highlight' }, span.plain(' Heights')])).toBe('the *Golan* Heights');
+  });
+});
+
+describe('limits', () => {
+  it('an over-long line is split across section blocks of at most 3,000 characters, all text kept', () => {
+    const long = Array.from({ length: 2500 }, (_, i) => `w${i} & <x>`).join(' ');
+    const [part, ...others] = renderView(view({ sections: [{ lines: [plainLine(long)] }] }));
+    const texts = sectionTexts([...part!.content, ...others.flatMap((p) => p.content)]);
+    expect(texts.length).toBeGreaterThan(long.length / MAX_SECTION_TEXT);
+    for (const text of texts) expect(text.length).toBeLessThanOrEqual(MAX_SECTION_TEXT);
+    expect(visible(texts.join(''))).toBe(long);
+  });
+
+  it('a styled span longer than a section keeps its style on every piece', () => {
+    const texts = sectionTexts(renderView(view({ sections: [{ lines: [[span.bold('b'.repeat(7000))]] }] }))[0]!.content);
+    expect(texts.length).toBe(3);
+    for (const text of texts) expect(text).toMatch(/^\*b+\*$/);
+  });
+
+  it('many sections become several parts, each within 50 blocks and the character budget, in order', () => {
+    const sections = Array.from({ length: 130 }, (_, i) => ({ heading: [span.bold(`Entry ${i}`)], lines: [plainLine('x'.repeat(300))] }));
+    const parts = renderView(view({ sections, footer: 'the end' }));
+    expect(parts.length).toBeGreaterThan(2);
+    const headings: string[] = [];
+    for (const part of parts) {
+      expect(part.content.length + 3).toBeLessThanOrEqual(MAX_BLOCKS_PER_MESSAGE);
+      expect(allMrkdwn(part.content).join('').length).toBeLessThanOrEqual(MAX_RENDERED_CHARS_PER_MESSAGE);
+      for (const text of sectionTexts(part.content)) headings.push(/^\*(Entry \d+)\*/.exec(text)![1]!);
+    }
+    expect(headings).toEqual(sections.map((_, i) => `Entry ${i}`));
+    expect(allMrkdwn(parts.at(-1)!.content).at(-1)).toBe('the end');
+    expect(parts[1]!.text).toMatch(/^Test \(part 2 of \d+\)/);
+  });
+
+  it('a title longer than a header is shortened there and shown whole below it', () => {
+    const title = `Title ${'t'.repeat(200)}`;
+    const [part] = renderView(view({ title }));
+    const header = part!.header as types.HeaderBlock;
+    expect(header.text.text.length).toBe(MAX_HEADER_TEXT);
+    expect(header.text.text.endsWith('…')).toBe(true);
+    expect(sectionTexts(part!.content)[0]).toBe(`*${title}*`);
+  });
+
+  it('facts go ten to a section as fields; one too long for a field gets its own section', () => {
+    const facts = Array.from({ length: 12 }, (_, i) => ({ label: `F${i}`, value: plainLine(`v${i}`) }));
+    facts.push({ label: 'Long', value: plainLine('y'.repeat(MAX_FIELD_TEXT + 10)) });
+    const blocks = renderView(view({ facts }))[0]!.content as types.SectionBlock[];
+    expect(blocks.map((b) => b.fields?.length ?? 0)).toEqual([10, 2, 0]);
+    expect(blocks[2]!.text!.text).toBe(`*Long*\n${'y'.repeat(MAX_FIELD_TEXT + 10)}`);
+  });
+});
+
+describe('pages and parts', () => {
+  it('an empty result says so and offers no buttons', () => {
+    const message = new Paginator().reply(
+      view({ title: 'Timeline', intro: [plainLine('No entries match.')], footer: 'Details: /entry show ID', pager: { page: 1, pageCount: 1, total: 0 } }),
+      'U1',
+    );
+    expect(message.blocks.map((b) => b.type)).toEqual(['header', 'section', 'context']);
+    expect(allMrkdwn(message.blocks)).toEqual(['No entries match.', 'Details: /entry show ID']);
+  });
+
+  it('a query pager becomes Previous/Next page buttons carrying the invocation and its owner', () => {
+    const pager = { page: 2, pageCount: 3, total: 25, previous: { command: 'timeline', args: { page: 1 } }, next: { command: 'timeline', args: { page: 3 } } };
+    const message = new Paginator().reply(view({ pager }), 'U1');
+    const actions = message.blocks.find((b): b is types.ActionsBlock => b.type === 'actions')!;
+    expect(actions.elements.map((e) => [(e as types.Button).text.text, JSON.parse((e as types.Button).value!)])).toEqual([
+      ['« Previous page', { o: 'U1', q: pager.previous }],
+      ['Next page »', { o: 'U1', q: pager.next }],
+    ]);
+    expect(allMrkdwn(message.blocks)).toContain('Page 2 of 3');
+  });
+
+  it('a query too long for a button value (2,000) is kept in memory behind a key', () => {
+    const paginator = new Paginator();
+    const next = { command: 'search', args: { query: 'q'.repeat(2100), page: 2 } };
+    const message = paginator.reply(view({ pager: { page: 1, pageCount: 2, total: 20, next } }), 'U1');
+    const value = (message.blocks.at(-1) as types.ActionsBlock).elements[0] as types.Button;
+    expect(value.value!.length).toBeLessThanOrEqual(2000);
+    const parsed = JSON.parse(value.value!) as { o: string; k: string };
+    expect(paginator.query(parsed)).toEqual(next);
+  });
+
+  it('posted digests repeat no buttons and name the command for the next page instead', () => {
+    const next = { command: 'timeline', args: { topic: 'syria-israel', page: 2 } };
+    const [message] = Paginator.broadcast(view({ pager: { page: 1, pageCount: 2, total: 12, next } }));
+    expect(message!.blocks.some((b) => b.type === 'actions')).toBe(false);
+    expect(allMrkdwn(message!.blocks).at(-1)).toBe('Page 1 of 2 · next page: `/timeline topic:syria-israel page:2`');
+  });
+
+  it('escapes user text in the suggested command too', () => {
+    expect(escapeMrkdwn('<@U1> `x`')).toBe('&lt;@U1&gt; \u02CBx\u02CB');
+  });
+});
