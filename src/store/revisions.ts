@@ -1,4 +1,5 @@
 // The revision log: one snapshot per change, written inside the change's own transaction.
+import type Database from 'better-sqlite3';
 import type { ChangeStamp } from '../core/domain.js';
 import type { Db } from './connection.js';
 
@@ -12,13 +13,18 @@ export interface RevisionWrite {
   changedFields?: string[];
 }
 
-export function writeRevision(db: Db, revision: RevisionWrite, stamp: ChangeStamp): number {
-  const { lastInsertRowid } = db
-    .prepare(
+export class RevisionWriter {
+  private readonly insert: Database.Statement;
+
+  constructor(db: Db) {
+    this.insert = db.prepare(
       `INSERT INTO revisions (entity, entity_id, action, snapshot, reason, changed_fields, changed_by, changed_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(
+    );
+  }
+
+  write(revision: RevisionWrite, stamp: ChangeStamp): number {
+    const { lastInsertRowid } = this.insert.run(
       revision.entity,
       revision.entityId,
       revision.action,
@@ -28,5 +34,10 @@ export function writeRevision(db: Db, revision: RevisionWrite, stamp: ChangeStam
       stamp.by,
       stamp.at,
     );
-  return Number(lastInsertRowid);
+    return Number(lastInsertRowid);
+  }
+}
+
+export function writeRevision(db: Db, revision: RevisionWrite, stamp: ChangeStamp): number {
+  return new RevisionWriter(db).write(revision, stamp);
 }

@@ -8,7 +8,7 @@ import { parsePartialDate } from '../core/partial-date.js';
 import { ACTOR_KINDS, ACTOR_ROLES, CONFIDENCE_LEVELS, EVENT_TYPE_IDS } from '../core/vocabulary.js';
 import { insertActor } from './actor-writes.js';
 import type { Db } from './connection.js';
-import { insertEntry } from './entry-writes.js';
+import { EntryWriter } from './entry-writes.js';
 
 export const DEFAULT_SEED_DIR = fileURLToPath(new URL('../../data/seed/', import.meta.url));
 const SEED_AUTHOR = 'seed';
@@ -77,9 +77,9 @@ function applySeed(db: Db, seed: SeedFile, at: string): void {
     const affiliationId = actor.affiliation ? idOf(actor.affiliation) : undefined;
     actorIds.set(actor.name, insertActor(db, affiliationId ? { ...input, affiliationId } : input, stamp));
   }
+  const writer = new EntryWriter(db);
   for (const entry of seed.entries) {
-    insertEntry(
-      db,
+    writer.insert(
       {
         topic: seed.topic,
         title: entry.title,

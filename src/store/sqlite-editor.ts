@@ -5,7 +5,7 @@ import type { ActorPatch, DossierEditor, EntryPatch, RevisionRecord } from '../c
 import { UserError } from '../core/errors.js';
 import { addAlias, insertActor, mergeActors, removeAlias, updateActor } from './actor-writes.js';
 import type { Db } from './connection.js';
-import { insertEntry, replaceEntryState } from './entry-writes.js';
+import { EntryWriter } from './entry-writes.js';
 import { changedFields, readEntryState, type EntryState } from './entry-state.js';
 
 interface RevisionRow {
@@ -31,7 +31,11 @@ function toRecord(row: RevisionRow): RevisionRecord {
 }
 
 export class SqliteEditor implements DossierEditor {
-  constructor(private readonly db: Db) {}
+  private readonly writer: EntryWriter;
+
+  constructor(private readonly db: Db) {
+    this.writer = new EntryWriter(db);
+  }
 
   private existing(id: number): EntryState {
     const state = readEntryState(this.db, id);
@@ -52,7 +56,7 @@ export class SqliteEditor implements DossierEditor {
   }
 
   addEntry(input: EntryInput, stamp: ChangeStamp): number {
-    return insertEntry(this.db, input, stamp);
+    return this.writer.insert(input, stamp);
   }
 
   editEntry(id: number, patch: EntryPatch, stamp: ChangeStamp): string[] {
@@ -62,7 +66,7 @@ export class SqliteEditor implements DossierEditor {
       const next: EntryInput = { ...state.input, ...patch };
       const fields = changedFields(state.input, next);
       if (fields.length === 0) throw new UserError('invalid-option', `Nothing to change: entry #${id} already has those values.`);
-      replaceEntryState(this.db, id, next, undefined, { action: 'edit', changedFields: fields }, stamp);
+      this.writer.replace(id, next, undefined, { action: 'edit', changedFields: fields }, stamp);
       return fields;
     })();
   }
@@ -71,7 +75,7 @@ export class SqliteEditor implements DossierEditor {
     this.db.transaction(() => {
       const state = this.existing(id);
       if (state.deleted) throw new UserError('conflict', `Entry #${id} is already removed.`);
-      replaceEntryState(this.db, id, state.input, { reason }, { action: 'remove', reason }, stamp);
+      this.writer.replace(id, state.input, { reason }, { action: 'remove', reason }, stamp);
     })();
   }
 
@@ -90,8 +94,7 @@ export class SqliteEditor implements DossierEditor {
       const action = targetRemoved ? 'remove' : state.deleted ? 'restore' : 'edit';
       const reason = `undo of revision ${last.id} (${last.action})`;
       const removal = targetRemoved ? { reason: previous.reason ?? reason } : undefined;
-      const revisionId = replaceEntryState(
-        this.db,
+      const revisionId = this.writer.replace(
         id,
         target,
         removal,
