@@ -76,6 +76,7 @@ describe('limits', () => {
     const texts = sectionTexts([...part!.content, ...others.flatMap((p) => p.content)]);
     expect(texts.length).toBeGreaterThan(long.length / MAX_SECTION_TEXT);
     for (const text of texts) expect(text.length).toBeLessThanOrEqual(MAX_SECTION_TEXT);
+    for (const text of texts.slice(0, -1)) expect(text).toMatch(/ $/); // cut between words
     expect(visible(texts.join(''))).toBe(long);
   });
 

@@ -95,15 +95,24 @@ function splitSpan(s: Span, max: number): Span[] {
   const parts: Span[] = [];
   let current = '';
   let size = 0;
+  // Where the last space ended, so a cut falls between words when there is one near.
+  let breakAt = -1;
+  let sizeAtBreak = 0;
   for (const ch of s.text) {
     const width = ch === '>' ? MAX_ESCAPED_WIDTH : ch === '\n' && s.style ? 3 : escapeChar(ch).length;
     if (size + width > budget && current) {
-      parts.push({ ...s, text: current });
-      current = '';
-      size = 0;
+      const atWord = breakAt > 0 && size - sizeAtBreak < budget / 4;
+      parts.push({ ...s, text: atWord ? current.slice(0, breakAt) : current });
+      current = atWord ? current.slice(breakAt) : '';
+      size = atWord ? size - sizeAtBreak : 0;
+      breakAt = -1;
     }
     current += ch;
     size += width;
+    if (/\s/.test(ch)) {
+      breakAt = current.length;
+      sizeAtBreak = size;
+    }
   }
   if (current) parts.push({ ...s, text: current });
   return parts;
