@@ -1,0 +1,97 @@
+// Requests as Slack sends them to the HTTP receiver: form-encoded, signed with the signing secret
+// (`v0=` + HMAC-SHA256 of `v0:${timestamp}:${rawBody}`).
+import { createHmac, randomBytes } from 'node:crypto';
+
+export interface SignOptions {
+  secret: string;
+  /** Unix seconds; defaults to now. */
+  timestamp?: number;
+  /** Replaces the computed signature (to forge one). */
+  signature?: string;
+  retryNum?: number;
+}
+
+export function sign(secret: string, timestamp: number, rawBody: string): string {
+  return `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${rawBody}`).digest('hex')}`;
+}
+
+export async function postSigned(url: string, rawBody: string, options: SignOptions): Promise<Response> {
+  const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
+  const headers: Record<string, string> = {
+    'content-type': 'application/x-www-form-urlencoded',
+    'x-slack-request-timestamp': String(timestamp),
+    'x-slack-signature': options.signature ?? sign(options.secret, timestamp, rawBody),
+  };
+  if (options.retryNum !== undefined) {
+    headers['x-slack-retry-num'] = String(options.retryNum);
+    headers['x-slack-retry-reason'] = 'http_timeout';
+  }
+  return fetch(url, { method: 'POST', headers, body: rawBody });
+}
+
+export interface SlashCommandFields {
+  command: string;
+  text: string;
+  responseUrl: string;
+  userId?: string;
+  userName?: string;
+  teamId?: string;
+  channelId?: string;
+  triggerId?: string;
+}
+
+export function slashCommandPayload(f: SlashCommandFields): Record<string, string> {
+  return {
+    token: 'deprecated-verification-token',
+    team_id: f.teamId ?? 'T0TEST',
+    team_domain: 'sitrep-test',
+    channel_id: f.channelId ?? 'C0CHAN',
+    channel_name: 'general',
+    user_id: f.userId ?? 'U0ALICE',
+    user_name: f.userName ?? 'alice',
+    command: f.command,
+    text: f.text,
+    api_app_id: 'A0TEST',
+    is_enterprise_install: 'false',
+    response_url: f.responseUrl,
+    trigger_id: f.triggerId ?? `${Date.now()}.${randomBytes(4).toString('hex')}`,
+  };
+}
+
+export function formBody(fields: Record<string, string>): string {
+  return new URLSearchParams(fields).toString();
+}
+
+export interface ButtonPress {
+  actionId: string;
+  value: string;
+  responseUrl: string;
+  userId?: string;
+  triggerId?: string;
+}
+
+/** A block_actions payload as Slack sends it for a button press: form field `payload=` JSON. */
+export function blockActionsBody(p: ButtonPress): string {
+  const payload = {
+    type: 'block_actions',
+    user: { id: p.userId ?? 'U0ALICE', username: 'alice', name: 'alice', team_id: 'T0TEST' },
+    api_app_id: 'A0TEST',
+    token: 'deprecated-verification-token',
+    container: { type: 'message', message_ts: '1700000000.000100', channel_id: 'C0CHAN', is_ephemeral: true },
+    trigger_id: p.triggerId ?? `${Date.now()}.${randomBytes(4).toString('hex')}`,
+    team: { id: 'T0TEST', domain: 'sitrep-test' },
+    channel: { id: 'C0CHAN', name: 'general' },
+    response_url: p.responseUrl,
+    actions: [
+      {
+        type: 'button',
+        action_id: p.actionId,
+        block_id: 'nav',
+        text: { type: 'plain_text', text: 'Next' },
+        value: p.value,
+        action_ts: `${Date.now() / 1000}`,
+      },
+    ],
+  };
+  return formBody({ payload: JSON.stringify(payload) });
+}
