@@ -1,0 +1,85 @@
+// Slash commands: one Bolt listener per top-level command spec. Each acks at once (Slack waits 3 s
+// at most), runs the text through the core's dispatcher and answers on the response_url.
+import { randomBytes } from 'node:crypto';
+import type { App, RespondFn, SlashCommand } from '@slack/bolt';
+import type { Caller } from '../../core/caller.js';
+import type { Dispatcher } from '../../core/dispatcher.js';
+import { internalErrorView } from '../../core/error-views.js';
+import type { Logger } from '../../core/logger.js';
+import type { View } from '../../core/view.js';
+import { decodeSlackEntities, extractPublicFlag } from './command-text.js';
+import type { SeenIds } from './interaction-store.js';
+import type { Paginator } from './paging.js';
+
+export interface HandlerDeps {
+  dispatcher: Dispatcher;
+  logger: Logger;
+  paginator: Paginator;
+  /** Trigger ids already handled: Slack may deliver the same request again. */
+  seen: SeenIds;
+}
+
+/** Manifests may name commands `/sitrep-timeline` where `/timeline` is taken in a workspace. */
+export const OPTIONAL_COMMAND_PREFIX = 'sitrep-';
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+export function commandPattern(name: string): RegExp {
+  return new RegExp(`^/(?:${escapeRegExp(OPTIONAL_COMMAND_PREFIX)})?${escapeRegExp(name)}$`, 'i');
+}
+
+function callerOf(command: SlashCommand): Caller {
+  return {
+    platform: 'slack',
+    userId: command.user_id,
+    workspaceId: command.team_id,
+    channelId: command.channel_id,
+    ...(command.user_name ? { displayName: command.user_name } : {}),
+  };
+}
+
+/** Errors and private views stay with the user even when they asked for `--public`. */
+export function isShownInChannel(view: View, askedPublic: boolean): boolean {
+  return askedPublic && view.tone !== 'error' && view.private !== true;
+}
+
+async function answer(deps: HandlerDeps, name: string, command: SlashCommand, respond: RespondFn): Promise<void> {
+  const { text, public: askedPublic } = extractPublicFlag(decodeSlackEntities(command.text ?? ''));
+  let view: View;
+  try {
+    view = await deps.dispatcher.runText(text ? `/${name} ${text}` : `/${name}`, callerOf(command), command.trigger_id);
+  } catch (error) {
+    // The dispatcher turns failures into views; this only guards against a broken adapter.
+    const errorId = randomBytes(4).toString('hex');
+    deps.logger.error({ err: error, errorId, command: name }, 'slack command failed');
+    view = internalErrorView(errorId);
+  }
+  const message = deps.paginator.reply(view, command.user_id);
+  await respond({ response_type: isShownInChannel(view, askedPublic) ? 'in_channel' : 'ephemeral', ...message });
+}
+
+export function registerCommands(app: App, deps: HandlerDeps): void {
+  const patterns = deps.dispatcher.commands.map((spec) => commandPattern(spec.name));
+  for (const spec of deps.dispatcher.commands) {
+    app.command(commandPattern(spec.name), async ({ command, ack, respond }) => {
+      await ack();
+      if (command.trigger_id && !deps.seen.firstTime(command.trigger_id)) {
+        deps.logger.info({ triggerId: command.trigger_id, command: spec.name }, 'slack: repeated delivery skipped');
+        return;
+      }
+      try {
+        await answer(deps, spec.name, command, respond);
+      } catch (error) {
+        deps.logger.error({ err: error, command: spec.name }, 'slack: could not answer on the response_url');
+      }
+    });
+  }
+  // A command configured in Slack but unknown here still gets an answer instead of a timeout.
+  app.command(/^\//, async ({ command, ack }) => {
+    if (patterns.some((p) => p.test(command.command))) return;
+    const known = deps.dispatcher.commands.map((c) => `/${c.name}`).join(', ');
+    await ack({ response_type: 'ephemeral', text: `Sitrep has no ${command.command.replace(/[&<>]/g, '')} command. Try /help (commands: ${known}).` });
+  });
+}

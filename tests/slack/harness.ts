@@ -1,0 +1,99 @@
+// A seeded Sitrep with the real Slack adapter (Bolt's HTTP receiver on 127.0.0.1) talking to the
+// fake Slack. Tests send signed requests and read what reached the fake response_url.
+import type { types } from '@slack/bolt';
+import { startSlackAdapter, type SlackAdapter } from '../../src/adapters/slack/index.js';
+import { FakeSlack, type ResponseUrlPost } from '../fakes/slack-api.js';
+import { blockActionsBody, formBody, postSigned, slashCommandPayload, type SignOptions, type SlashCommandFields } from '../fakes/slack-requests.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+
+export const SECRET = 'test-signing-secret';
+
+export interface Harness {
+  app: TestApp;
+  slack: FakeSlack;
+  adapter: SlackAdapter;
+  eventsUrl: string;
+  /** Sends a signed slash command and returns the HTTP status Bolt answered. */
+  send(fields: Omit<SlashCommandFields, 'responseUrl'> & { responseUrl?: string }, sign?: Partial<SignOptions>): Promise<Response>;
+  /** Sends `/command text` and returns what was posted to its response_url. */
+  command(commandAndText: string, fields?: Partial<SlashCommandFields>): Promise<ResponseUrlPost['body']>;
+  /** Presses a button of a rendered message and returns what was posted to its response_url. */
+  press(button: types.Button, userId?: string): Promise<ResponseUrlPost['body']>;
+  close(): Promise<void>;
+}
+
+export async function startHarness(options: { admins?: string; now?: () => number } = {}): Promise<Harness> {
+  const slack = await FakeSlack.start();
+  const app = createTestApp(options.admins ?? '');
+  const adapter = await startSlackAdapter(
+    { config: { botToken: 'xoxb-test', signingSecret: SECRET, port: 0, apiUrl: slack.apiUrl }, dispatcher: app.dispatcher, logger: app.logger },
+    { host: '127.0.0.1', ...(options.now ? { now: options.now } : {}) },
+  );
+  const eventsUrl = `http://127.0.0.1:${adapter.port}/slack/events`;
+  const send: Harness['send'] = (fields, sign = {}) =>
+    postSigned(eventsUrl, formBody(slashCommandPayload({ responseUrl: slack.responseUrl(), ...fields })), { secret: SECRET, ...sign });
+  return {
+    app,
+    slack,
+    adapter,
+    eventsUrl,
+    send,
+    async command(commandAndText, fields = {}) {
+      const [command, ...rest] = commandAndText.split(' ');
+      const id = `cmd-${slack.responses.items.length}-${Math.random().toString(36).slice(2)}`;
+      const res = await send({ command: command!, text: rest.join(' '), responseUrl: slack.responseUrl(id), ...fields });
+      if (res.status !== 200) throw new Error(`Bolt answered ${res.status}`);
+      const [post] = await slack.responses.atLeast(1, (r) => r.id === id);
+      return post!.body;
+    },
+    async press(button, userId) {
+      const id = `press-${Math.random().toString(36).slice(2)}`;
+      const body = blockActionsBody({ actionId: button.action_id!, value: button.value!, responseUrl: slack.responseUrl(id), ...(userId ? { userId } : {}) });
+      const res = await postSigned(eventsUrl, body, { secret: SECRET });
+      if (res.status !== 200) throw new Error(`Bolt answered ${res.status}`);
+      const [post] = await slack.responses.atLeast(1, (r) => r.id === id);
+      return post!.body;
+    },
+    async close() {
+      await adapter.stop();
+      await slack.close();
+      app.dispose();
+    },
+  };
+}
+
+type Body = Record<string, unknown>;
+
+export function blocksOf(body: Body): types.KnownBlock[] {
+  return (body.blocks ?? []) as types.KnownBlock[];
+}
+
+/** All the mrkdwn and plain text a message shows, block by block, in order. */
+export function textsOf(body: Body): string[] {
+  const out: string[] = [];
+  for (const block of blocksOf(body)) {
+    if (block.type === 'header') out.push(block.text.text);
+    if (block.type === 'section') {
+      if (block.text) out.push(block.text.text);
+      for (const field of block.fields ?? []) out.push(field.text);
+    }
+    if (block.type === 'context') for (const el of block.elements) if ('text' in el) out.push(el.text);
+  }
+  return out;
+}
+
+export function shownText(body: Body): string {
+  return textsOf(body).join('\n');
+}
+
+export function buttonsOf(body: Body): types.Button[] {
+  return blocksOf(body)
+    .filter((b): b is types.ActionsBlock => b.type === 'actions')
+    .flatMap((b) => b.elements.filter((e): e is types.Button => e.type === 'button'));
+}
+
+export function button(body: Body, actionId: string): types.Button {
+  const found = buttonsOf(body).find((b) => b.action_id === actionId);
+  if (!found) throw new Error(`no button ${actionId}; have ${buttonsOf(body).map((b) => b.action_id).join(', ')}`);
+  return found;
+}
