@@ -86,6 +86,11 @@ export class FakeSlack {
     this.repliers.set(method, typeof replier === 'function' ? replier : () => replier);
   }
 
+  /** Back to the default answer for a method. */
+  clearReply(method: string): void {
+    this.repliers.delete(method);
+  }
+
   callsTo(method: string): ApiCall[] {
     return this.calls.items.filter((c) => c.method === method);
   }
