@@ -9,6 +9,7 @@ import type { Logger } from '../../core/logger.js';
 import type { View } from '../../core/view.js';
 import { decodeSlackEntities, extractPublicFlag } from './command-text.js';
 import type { SeenIds } from './interaction-store.js';
+import { escapeMrkdwn } from './mrkdwn.js';
 import type { Paginator } from './paging.js';
 
 export interface HandlerDeps {
@@ -80,6 +81,6 @@ export function registerCommands(app: App, deps: HandlerDeps): void {
   app.command(/^\//, async ({ command, ack }) => {
     if (patterns.some((p) => p.test(command.command))) return;
     const known = deps.dispatcher.commands.map((c) => `/${c.name}`).join(', ');
-    await ack({ response_type: 'ephemeral', text: `Sitrep has no ${command.command.replace(/[&<>]/g, '')} command. Try /help (commands: ${known}).` });
+    await ack({ response_type: 'ephemeral', text: `Sitrep has no ${escapeMrkdwn(command.command)} command. Try /help (commands: ${known}).` });
   });
 }

@@ -32,10 +32,6 @@ export class ExpiringStore<T> {
     return entry.value;
   }
 
-  get size(): number {
-    return this.entries.size;
-  }
-
   private prune(): void {
     const now = this.now();
     for (const [key, entry] of this.entries) if (entry.expiresAt <= now) this.entries.delete(key);

@@ -74,7 +74,12 @@ export class Paginator {
   reply(view: View, owner: string): SlackMessage {
     const parts = renderView(view);
     const key = parts.length > 1 ? this.results.put({ owner, messages: [] }) : '';
-    const messages = parts.map((part, i) => this.withNavigation(part, i, parts.length, view.pager, { owner, key }));
+    const pages: PageValues = {
+      ...(view.pager?.previous ? { previous: this.pageValue(owner, view.pager.previous) } : {}),
+      ...(view.pager?.next ? { next: this.pageValue(owner, view.pager.next) } : {}),
+    };
+    const partValue = (i: number) => JSON.stringify({ o: owner, s: key, i });
+    const messages = parts.map((part, i) => withNavigation(part, i, parts.length, view.pager, pages, partValue));
     if (key) this.results.get(key)!.messages = messages;
     return messages[0]!;
   }
@@ -102,26 +107,32 @@ export class Paginator {
     const inline = JSON.stringify({ o: owner, q: invocation });
     return inline.length <= MAX_BUTTON_VALUE ? inline : JSON.stringify({ o: owner, k: this.queries.put(invocation) });
   }
+}
 
-  private withNavigation(
-    part: RenderedPart,
-    index: number,
-    count: number,
-    pager: Pager | undefined,
-    target: { owner: string; key: string },
-  ): SlackMessage {
-    const buttons: types.Button[] = [];
-    const partValue = (i: number) => JSON.stringify({ o: target.owner, s: target.key, i });
-    if (hasOtherPages(pager) && pager.previous) buttons.push(button(ACTION.previousPage, '« Previous page', this.pageValue(target.owner, pager.previous)));
-    if (index > 0) buttons.push(button(ACTION.previousPart, '‹ Previous part', partValue(index - 1)));
-    if (index < count - 1) buttons.push(button(ACTION.nextPart, 'Next part ›', partValue(index + 1)));
-    if (hasOtherPages(pager) && pager.next) buttons.push(button(ACTION.nextPage, 'Next page »', this.pageValue(target.owner, pager.next)));
-    const notes = partNotes(index, count, pager, false);
-    const blocks: Block[] = [part.header, ...part.content];
-    if (notes) blocks.push(context(notes));
-    if (buttons.length > 0) blocks.push({ type: 'actions', elements: buttons });
-    return { text: part.text, blocks };
-  }
+/** Button values for the query's previous and next pages, computed once per reply. */
+interface PageValues {
+  previous?: string;
+  next?: string;
+}
+
+function withNavigation(
+  part: RenderedPart,
+  index: number,
+  count: number,
+  pager: Pager | undefined,
+  pages: PageValues,
+  partValue: (index: number) => string,
+): SlackMessage {
+  const buttons: types.Button[] = [];
+  if (pages.previous) buttons.push(button(ACTION.previousPage, '« Previous page', pages.previous));
+  if (index > 0) buttons.push(button(ACTION.previousPart, '‹ Previous part', partValue(index - 1)));
+  if (index < count - 1) buttons.push(button(ACTION.nextPart, 'Next part ›', partValue(index + 1)));
+  if (pages.next) buttons.push(button(ACTION.nextPage, 'Next page »', pages.next));
+  const notes = partNotes(index, count, pager, false);
+  const blocks: Block[] = [part.header, ...part.content];
+  if (notes) blocks.push(context(notes));
+  if (buttons.length > 0) blocks.push({ type: 'actions', elements: buttons });
+  return { text: part.text, blocks };
 }
 
 function context(text: string): Block {
