@@ -11,3 +11,6 @@ CREATE TABLE handled_requests (
   view       TEXT CHECK (view IS NULL OR json_valid(view)),
   handled_at TEXT NOT NULL
 ) STRICT;
+
+-- Import skips duplicates: same date and title, or same source URL (sources_by_url).
+CREATE INDEX entries_by_date_title ON entries (occurred_on, title COLLATE NOCASE) WHERE deleted_at IS NULL;

@@ -64,13 +64,24 @@ function schemaFor(option: OptionSpec): z.ZodType<OptionValue> {
   }
 }
 
+// Building a zod schema costs far more than using one; specs are static, so build each once.
+const schemas = new WeakMap<OptionSpec, z.ZodType<OptionValue>>();
+function cachedSchema(option: OptionSpec): z.ZodType<OptionValue> {
+  let schema = schemas.get(option);
+  if (!schema) {
+    schema = schemaFor(option);
+    schemas.set(option, schema);
+  }
+  return schema;
+}
+
 /** Converts one raw value; throws a UserError naming the option on failure. */
 export function convertOption(
   option: OptionSpec,
   raw: RawOptionValue,
   commandPath: string,
 ): OptionValue {
-  const result = schemaFor(option).safeParse(raw);
+  const result = cachedSchema(option).safeParse(raw);
   if (result.success) return result.data;
   const accepted = result.error.issues[0]?.message ?? 'a valid value';
   throw new UserError(

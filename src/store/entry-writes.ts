@@ -33,8 +33,17 @@ function entryColumnValues(input: EntryInput): unknown[] {
 export class EntryWriter {
   private readonly revisions: RevisionWriter;
   private readonly statements: Record<string, Database.Statement>;
+  private readonly placeIds = new Map<string, number>();
+  private readonly knownTopics = new Set<string>();
 
-  constructor(private readonly db: Db) {
+  /**
+   * `bulk` caches place and topic ids: only for a writer used inside one transaction (an
+   * import), since a rollback would leave the cache pointing at rows that no longer exist.
+   */
+  constructor(
+    private readonly db: Db,
+    private readonly bulk = false,
+  ) {
     this.revisions = new RevisionWriter(db);
     const insertColumns = [...ENTRY_COLUMNS, 'created_at', 'created_by', 'updated_at', 'updated_by'];
     this.statements = {
@@ -58,18 +67,27 @@ export class EntryWriter {
     };
   }
 
-  // No caching of place or topic ids: a rolled-back transaction would leave a cache pointing
-  // at rows that no longer exist.
-
   /** The id of a place, created on first use; places are shared between entries. */
   private placeId(name: string): number {
     const key = foldKey(name);
-    this.statements.placeInsert!.run(name, key);
-    return this.statements.placeId!.get(key) as number;
+    let id = this.bulk ? this.placeIds.get(key) : undefined;
+    if (id === undefined) {
+      this.statements.placeInsert!.run(name, key);
+      id = this.statements.placeId!.get(key) as number;
+      if (this.bulk) this.placeIds.set(key, id);
+    }
+    return id;
   }
 
   private ensureTopic(slug: string, at: string): void {
+    if (this.knownTopics.has(slug)) return;
     this.statements.topic!.run(slug, at);
+    if (this.bulk) this.knownTopics.add(slug);
+  }
+
+  /** Runs `work` in a transaction, or directly when the caller already holds one. */
+  private atomically<T>(work: () => T): T {
+    return this.db.inTransaction ? work() : this.db.transaction(work)();
   }
 
   private writeLinks(entryId: number, input: EntryInput): void {
@@ -84,14 +102,14 @@ export class EntryWriter {
 
   /** Inserts a new entry with its 'create' revision; callers wrap bulk inserts in a transaction. */
   insert(input: EntryInput, stamp: ChangeStamp): number {
-    return this.db.transaction(() => {
+    return this.atomically(() => {
       this.ensureTopic(input.topic, stamp.at);
       const { lastInsertRowid } = this.statements.insert!.run(...entryColumnValues(input), stamp.at, stamp.by, stamp.at, stamp.by);
       const entryId = Number(lastInsertRowid);
       this.writeLinks(entryId, input);
       this.revisions.write({ entity: 'entry', entityId: entryId, action: 'create', snapshot: input }, stamp);
       return entryId;
-    })();
+    });
   }
 
   /**
@@ -105,7 +123,7 @@ export class EntryWriter {
     revision: Omit<RevisionWrite, 'entity' | 'entityId' | 'snapshot'>,
     stamp: ChangeStamp,
   ): number {
-    return this.db.transaction(() => {
+    return this.atomically(() => {
       this.ensureTopic(input.topic, stamp.at);
       this.statements.update!.run(
         ...entryColumnValues(input),
@@ -119,6 +137,6 @@ export class EntryWriter {
       for (const table of ['entry_places', 'entry_actors', 'sources', 'entry_tags']) this.statements[`clear_${table}`]!.run(entryId);
       this.writeLinks(entryId, input);
       return this.revisions.write({ ...revision, entity: 'entry', entityId: entryId, snapshot: input }, stamp);
-    })();
+    });
   }
 }

@@ -1,0 +1,71 @@
+// npm run import -- FILE [--dry-run] [--format json|ndjson|csv]
+// Validates every row first, skips duplicates, writes the accepted rows in one transaction and
+// prints accepted/skipped/rejected counts with the line and reason of each row not written.
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createApp } from '../app.js';
+import { loadConfig } from '../config.js';
+import { createLogger } from '../log.js';
+import { writeImport } from './bulk-write.js';
+import { planImport, type RowOutcome } from './import-plan.js';
+import { progressBar } from './progress.js';
+import { detectFormat, readRows, type ImportFormat } from './row-reader.js';
+
+const USAGE = 'Usage: npm run import -- FILE [--dry-run] [--format json|ndjson|csv]';
+
+function printOutcomes(kind: string, outcomes: RowOutcome[]): void {
+  for (const o of outcomes) console.log(`  ${kind} line ${o.line}: ${o.reason}`);
+}
+
+function main(): number {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { 'dry-run': { type: 'boolean', default: false }, format: { type: 'string' }, help: { type: 'boolean' } },
+  });
+  const file = positionals[0];
+  if (values.help || !file || positionals.length > 1) {
+    console.error(USAGE);
+    return values.help ? 0 : 2;
+  }
+  if (values.format && !['json', 'ndjson', 'csv'].includes(values.format)) {
+    console.error(`--format must be json, ndjson or csv — got "${values.format}". ${USAGE}`);
+    return 2;
+  }
+  const text = readFileSync(file, 'utf8');
+  const format = (values.format as ImportFormat | undefined) ?? detectFormat(file, text);
+  const config = loadConfig();
+  const logger = createLogger(process.env.LOG_LEVEL ? config.logLevel : 'warn');
+  const app = createApp({ dbPath: config.dbPath, admins: config.admins, logger });
+  try {
+    const rows = readRows(text, format);
+    const checking = progressBar('Checking', rows.length);
+    const plan = planImport(rows, app.db, app.dossier, (n) => checking.update(n));
+    checking.stop();
+    printOutcomes('rejected', plan.rejected);
+    printOutcomes('skipped ', plan.skipped);
+    const counts = `${plan.accepted.length} accepted, ${plan.skipped.length} skipped, ${plan.rejected.length} rejected`;
+    if (values['dry-run']) {
+      console.log(`Dry run of ${basename(file)} (${format}): ${counts}. Nothing was written.`);
+    } else {
+      console.error(`Writing ${plan.accepted.length} entries to ${config.dbPath}…`);
+      const writing = progressBar('Writing', plan.accepted.length);
+      const started = performance.now();
+      const stamp = { by: `import:${basename(file)}`, at: new Date().toISOString() };
+      writeImport(app.db, plan.accepted.map((a) => a.input), stamp, (n) => writing.update(n));
+      writing.stop();
+      const seconds = (performance.now() - started) / 1000;
+      console.log(`Imported ${basename(file)} (${format}): ${counts} in ${seconds.toFixed(1)} s.`);
+    }
+    return plan.rejected.length > 0 ? 1 : 0;
+  } finally {
+    app.close();
+  }
+}
+
+try {
+  process.exitCode = main();
+} catch (error) {
+  console.error(`Import failed, nothing was written: ${(error as Error).message}`);
+  process.exitCode = 2;
+}

@@ -1,0 +1,167 @@
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/app.js';
+import { silentLogger } from '../../src/core/logger.js';
+import { REPO, runScript, startScript } from '../support/cli.js';
+import { ndjson } from '../support/import-rows.js';
+import { storeFingerprint } from '../support/store-fingerprint.js';
+
+let dir: string;
+let dbPath: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'sitrep-import-'));
+  dbPath = join(dir, 'store.db');
+  createApp({ dbPath, admins: [], logger: silentLogger }).close(); // a seeded store, as after the first start
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+const importFile = (file: string, ...flags: string[]) => runScript('src/transfer/import-cli.ts', [file, ...flags], { SITREP_DB: dbPath });
+const fileWith = (name: string, text: string) => {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+};
+const fingerprint = () => {
+  const db = new Database(dbPath, { readonly: true });
+  try {
+    return storeFingerprint(db);
+  } finally {
+    db.close();
+  }
+};
+const query = <T>(sql: string, ...params: unknown[]): T => {
+  const db = new Database(dbPath, { readonly: true });
+  try {
+    return db.prepare(sql).pluck().get(...params) as T;
+  } finally {
+    db.close();
+  }
+};
+
+describe('GIVEN npm run import', () => {
+  it('WHEN given the example CSV THEN its rows are stored, searchable and attributed to the import', () => {
+    const result = importFile(join(REPO, 'data/examples/import-example.csv'));
+    expect(result.stdout).toContain('2 accepted, 0 skipped, 0 rejected');
+    expect(result.status).toBe(0);
+    expect(query('SELECT count(*) FROM entries')).toBe(19);
+    expect(query("SELECT e.title FROM entry_search s JOIN entries e ON e.id = s.rowid WHERE entry_search MATCH 'quneitra'")).toBe('Israeli drone strike near Quneitra');
+    expect(query("SELECT changed_by FROM revisions WHERE entity = 'entry' ORDER BY id DESC LIMIT 1")).toBe('import:import-example.csv');
+    expect(query("SELECT occurred_precision FROM entries WHERE title = 'Talks resume in Baku'")).toBe('month');
+  });
+
+  it('WHEN given the example JSON THEN an entry keeps several sources', () => {
+    expect(importFile(join(REPO, 'data/examples/import-example.json')).stdout).toContain('1 accepted');
+    expect(query("SELECT count(*) FROM sources s JOIN entries e ON e.id = s.entry_id WHERE e.title = 'Barrack meets al-Sharaa in Damascus'")).toBe(2);
+  });
+
+  it('WHEN given NDJSON THEN every line is an entry', () => {
+    const result = importFile(fileWith('rows.ndjson', ndjson(50)));
+    expect(result.stdout).toContain('50 accepted, 0 skipped, 0 rejected');
+    expect(query('SELECT count(*) FROM entries')).toBe(67);
+  });
+
+  it('WHEN rows are invalid THEN each is reported with its line and reason, and valid rows still go in', () => {
+    const csv = [
+      'title,date,type,topic,actors',
+      'Good row,2025-08-01,talks,syria-israel,Syria:participant',
+      'Bad date,2025-13,talks,syria-israel,',
+      'Unknown actor,2025-08-02,talks,syria-israel,Narnia:host',
+      '"Unknown type",2025-08-03,picnic,syria-israel,',
+    ].join('\n');
+    const result = importFile(fileWith('mixed.csv', csv));
+    expect(result.stdout).toMatch(/rejected line 3: Option `date` .* got `2025-13`/);
+    expect(result.stdout).toMatch(/rejected line 4: No actor is called `Narnia`/);
+    expect(result.stdout).toMatch(/rejected line 5: Option `type` .* got `picnic`/);
+    expect(result.stdout).toContain('1 accepted, 0 skipped, 3 rejected');
+    expect(result.status).toBe(1);
+    expect(query("SELECT count(*) FROM entries WHERE title = 'Good row'")).toBe(1);
+  });
+
+  it.each([
+    ['broken.json', '[\n  {"title": "x",\n  oops\n]', /rejected line 1: not valid JSON/],
+    ['broken.ndjson', '{"title":"a"}\n{not json}\n', /rejected line 1: \/entry add needs option `date`[\s\S]*rejected line 2: not valid JSON/],
+    ['broken.csv', 'title,date\n"unterminated,2025\n', /rejected line \d+: CSV error/],
+    ['unknown-column.csv', 'title,date,type,topic,colour\nA,2025,talks,syria-israel,red\n', /rejected line 2: unknown field `colour`/],
+  ])('WHEN the file %s is malformed THEN it says where and the store is unchanged', (name, text, message) => {
+    const before = fingerprint();
+    const result = importFile(fileWith(name, text));
+    expect(result.stdout).toMatch(message);
+    expect(result.stdout).toMatch(/0 accepted/);
+    expect(fingerprint()).toBe(before);
+  });
+
+  it('WHEN rows duplicate the store or each other THEN they are skipped, with the reason', () => {
+    const rows = [
+      { title: 'Syrian and Israeli officials meet in Baku', date: '2025-07-12', type: 'talks', topic: 'syria-israel' },
+      { title: 'New A', date: '2025-09', type: 'talks', topic: 'syria-israel', source_url: 'https://example.org/a', outlet: 'X' },
+      { title: 'New B', date: '2025-09', type: 'talks', topic: 'syria-israel', source_url: 'https://example.org/a', outlet: 'X' },
+      { title: 'new a', date: '2025-09', type: 'statement', topic: 'syria-israel' },
+    ];
+    const result = importFile(fileWith('dups.json', JSON.stringify(rows, null, 2)));
+    expect(result.stdout).toMatch(/skipped  line 2: duplicate of entry #12 \(same date and title\)/);
+    expect(result.stdout).toMatch(/skipped  line \d+: duplicate of line \d+ in this file/);
+    expect(result.stdout).toContain('1 accepted, 3 skipped, 0 rejected');
+    expect(importFile(fileWith('again.json', JSON.stringify([rows[1]]))).stdout).toMatch(/duplicate of entry #18 \(same source URL\)/);
+  });
+
+  it('WHEN --dry-run THEN it reports the counts and writes nothing', () => {
+    const before = fingerprint();
+    const result = importFile(join(REPO, 'data/examples/import-example.csv'), '--dry-run');
+    expect(result.stdout).toContain('Dry run of import-example.csv (csv): 2 accepted, 0 skipped, 0 rejected. Nothing was written.');
+    expect(fingerprint()).toBe(before);
+  });
+
+  it('WHEN the import is killed while writing a large file THEN the store is as it was', async () => {
+    const file = fileWith('large.ndjson', ndjson(100_000));
+    const before = fingerprint();
+    const child = startScript('src/transfer/import-cli.ts', [file], { SITREP_DB: dbPath });
+    const killed = await new Promise<NodeJS.Signals | null>((resolve) => {
+      child.stderr.on('data', (chunk: Buffer) => {
+        if (chunk.toString().includes('Writing')) setTimeout(() => child.kill('SIGKILL'), 100);
+      });
+      child.on('exit', (_code, signal) => resolve(signal));
+    });
+    expect(killed).toBe('SIGKILL');
+    expect(fingerprint()).toBe(before);
+  }, 120_000);
+});
+
+describe('GIVEN npm run export', () => {
+  const exportAs = (...args: string[]) => runScript('src/transfer/export-cli.ts', args, { SITREP_DB: dbPath });
+
+  it('THEN JSON export re-imports into another store with nothing lost', () => {
+    importFile(join(REPO, 'data/examples/import-example.json'));
+    const exported = exportAs('--format', 'json', '--topic', 'syria-israel');
+    const rows = JSON.parse(exported.stdout) as { title: string; sources: unknown[] }[];
+    expect(rows).toHaveLength(18);
+    const other = join(dir, 'other.db');
+    const db = new Database(other);
+    db.close();
+    rmSync(other);
+    const target = fileWith('export.json', exported.stdout);
+    const reimport = runScript('src/transfer/import-cli.ts', [target], { SITREP_DB: other });
+    // The other store is seeded too: the seed's 17 are duplicates, the added entry is new.
+    expect(reimport.stdout).toContain('1 accepted, 17 skipped, 0 rejected');
+    const check = new Database(other, { readonly: true });
+    expect(check.prepare("SELECT count(*) FROM sources s JOIN entries e ON e.id = s.entry_id WHERE e.title = 'Barrack meets al-Sharaa in Damascus'").pluck().get()).toBe(2);
+    check.close();
+  });
+
+  it('THEN CSV export uses ACLED column names where they exist', () => {
+    const csv = exportAs('--format', 'csv').stdout;
+    const [header, firstRow] = csv.split('\n');
+    expect(header!.split(',').slice(0, 9)).toEqual(['event_id', 'event_date', 'time_precision', 'event_type', 'actor1', 'actor2', 'location', 'source', 'notes']);
+    expect(firstRow).toMatch(/^sitrep-1,1948-01-01,3,Armed clash,Syria,Israel,Syria,/);
+    expect(csv).toMatch(/sitrep-12,2025-07-12,1,Talks\/negotiation,Syria,Israel,Baku,/);
+  });
+
+  it('WHEN the format is unknown THEN it says what is accepted', () => {
+    const result = exportAs('--format', 'xml');
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('--format must be json or csv — got "xml"');
+  });
+});
+
