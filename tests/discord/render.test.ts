@@ -1,0 +1,140 @@
+// GIVEN views holding hostile or huge stored text, WHEN rendered as Discord embeds, THEN the
+// text shows literally, pings nobody, and every character survives within Discord's limits.
+import { describe, expect, it } from 'vitest';
+import { EMBED_LIMITS } from '../../src/adapters/discord/limits.js';
+import { renderLine } from '../../src/adapters/discord/markdown.js';
+import { renderViewPages } from '../../src/adapters/discord/render-view.js';
+import { span, type Line, type View } from '../../src/core/view.js';
+import { embedChars, discordSpec } from './support/openapi.js';
+import { unescapedMarkup, visibleText, words } from './support/markdown-text.js';
+
+const HOSTILE = '**bold** __under__ _it_ ~~gone~~ ||spoiler|| `code` [x](https://evil.example) <@123> <@&456> <#789> @everyone @here';
+const view = (parts: Partial<View>): View => ({ title: 'T', tone: 'normal', sections: [], ...parts });
+const allText = (pages: ReturnType<typeof renderViewPages>) =>
+  pages.map((p) => [p.description ?? '', ...(p.fields ?? []).flatMap((f) => [f.name, f.value])].join('\n')).join('\n');
+
+function expectWithinLimits(pages: ReturnType<typeof renderViewPages>): void {
+  for (const page of pages) {
+    expect(page.title!.length).toBeLessThanOrEqual(EMBED_LIMITS.title);
+    expect((page.description ?? '').length).toBeLessThanOrEqual(EMBED_LIMITS.description);
+    expect((page.fields ?? []).length).toBeLessThanOrEqual(EMBED_LIMITS.fields);
+    for (const f of page.fields ?? []) {
+      expect(f.name.length).toBeLessThanOrEqual(EMBED_LIMITS.fieldName);
+      expect(f.value.length).toBeLessThanOrEqual(EMBED_LIMITS.fieldValue);
+      expect(f.value.trim()).not.toBe('');
+    }
+    expect((page.footer?.text ?? '').length).toBeLessThanOrEqual(EMBED_LIMITS.footer);
+    expect(embedChars([page])).toBeLessThanOrEqual(EMBED_LIMITS.total);
+    expect(discordSpec().errors('POST', '/channels/1/messages', { embeds: [page], allowed_mentions: { parse: [] } })).toEqual([]);
+  }
+}
+
+describe('stored text is inert', () => {
+  it('escapes every markdown character and breaks every mention', () => {
+    const rendered = renderLine([span.plain(HOSTILE)]);
+    expect(unescapedMarkup(rendered)).toEqual([]);
+    expect(rendered).toContain('\\*\\*bold\\*\\*');
+    expect(rendered).toContain('\\[x\\](https://evil.example)');
+    expect(rendered).toContain('\\<@\u200b123\\>');
+    expect(rendered).toContain('\\<@\u200b&456\\>');
+    expect(rendered).not.toMatch(/@(everyone|here)/);
+    expect(visibleText(rendered)).toBe(HOSTILE);
+  });
+
+  it('neutralises line-start markup: headings, quotes, lists and sub-text', () => {
+    const text = '# Heading\n> quote\n- item\n1. first\n-# small\n## Sub';
+    const rendered = renderLine([span.plain(text)]);
+    expect(rendered.split('\n')).toEqual(['\\# Heading', '\\> quote', '\\- item', '1\\. first', '\\-# small', '\\## Sub']);
+    expect(visibleText(rendered)).toBe(text);
+  });
+
+  it('keeps styled spans styled while their text stays inert', () => {
+    const line: Line = [span.bold('**x** @here'), span.plain(' '), span.italic('Actors: '), span.code('a`b')];
+    expect(renderLine(line)).toBe('**\\*\\*x\\*\\* @\u200bhere** *Actors:* `aˋb`');
+  });
+
+  it('links only http(s) addresses, with brackets in the address encoded', () => {
+    expect(renderLine([span.link('Report [1]', 'https://example.org/a_(b)')])).toBe('[Report \\[1\\]](https://example.org/a_%28b%29)');
+    expect(renderLine([span.link('click', 'javascript:alert(1)')])).toBe('click');
+  });
+
+  it('leaves bare links whole so they stay clickable, except inside bold or italics', () => {
+    expect(renderLine([span.plain('see https://mastodon.social/@sitrep_bot and _this_')])).toBe('see https://mastodon.social/@sitrep_bot and \\_this\\_');
+    expect(renderLine([span.bold('https://a.org/x_y')])).toBe('**https\\://a.org/x\\_y**');
+  });
+
+  it('puts a zero-width space between styled spans that touch, so markers never merge', () => {
+    expect(renderLine([span.bold('a'), span.italic('b')])).toBe('**a**\u200b*b*');
+  });
+});
+
+describe('long content is split into pages, never cut', () => {
+  const summary = Array.from({ length: 700 }, (_, i) => `word${i}_*`).join(' ');
+
+  it('a 20,000-character intro flows over several pages with every word kept in order', () => {
+    const long = `${summary} ${summary} ${summary}`;
+    const pages = renderViewPages(view({ intro: [[span.plain(long)]] }));
+    expect(pages.length).toBeGreaterThan(2);
+    expectWithinLimits(pages);
+    expect(words(visibleText(pages.map((p) => p.description).join(' ')))).toBe(words(long));
+  });
+
+  it('a long section becomes continuation fields, named again on a new page', () => {
+    const pages = renderViewPages(view({ sections: [{ heading: [span.bold('Summary')], lines: [[span.plain(summary)], [span.plain(summary)]] }] }));
+    expectWithinLimits(pages);
+    const fields = pages.flatMap((p) => p.fields ?? []);
+    expect(fields[0]!.name).toBe('**Summary**');
+    expect(words(visibleText(fields.map((f) => f.value).join(' ')))).toBe(words(`${summary} ${summary}`));
+    for (const page of pages.slice(1)) expect(page.fields![0]!.name).toBe('Summary (continued)');
+  });
+
+  it('more than 25 sections go onto further pages, in order', () => {
+    const sections = Array.from({ length: 60 }, (_, i) => ({ heading: [span.plain(`Entry ${i}`)], lines: [[span.plain(`line ${i}`)]] }));
+    const pages = renderViewPages(view({ sections }));
+    expectWithinLimits(pages);
+    expect(pages.flatMap((p) => p.fields!.map((f) => f.name))).toEqual(sections.map((_, i) => `Entry ${i}`));
+    expect(pages.map((p) => p.footer?.text)).toEqual(['Page 1 of 3', 'Page 2 of 3', 'Page 3 of 3']);
+  });
+
+  it('an over-long title is shortened with its full text kept in the description', () => {
+    const title = `Search — “${'golan '.repeat(80)}”`;
+    const [page] = renderViewPages(view({ title }));
+    expect(page!.title!.length).toBeLessThanOrEqual(EMBED_LIMITS.title);
+    expect(page!.title!.endsWith('…')).toBe(true);
+    expect(visibleText(page!.description!)).toBe(title);
+  });
+
+  it('an over-long heading and footer move into the body instead of being cut', () => {
+    const heading = 'H'.repeat(400);
+    const footer = 'F'.repeat(3000);
+    const pages = renderViewPages(view({ sections: [{ heading: [span.plain(heading)], lines: [[span.plain('x')]] }], footer }));
+    expectWithinLimits(pages);
+    const text = visibleText(allText(pages));
+    expect(text).toContain(heading);
+    expect(text.replace(/\s/g, '')).toContain(footer);
+  });
+
+  it('a single unbroken 5,000-character word is split by characters', () => {
+    const word = 'ab'.repeat(2500);
+    const pages = renderViewPages(view({ sections: [{ lines: [[span.code(word)]] }] }));
+    expectWithinLimits(pages);
+    expect(visibleText(allText(pages)).replace(/\s/g, '')).toBe(word);
+  });
+});
+
+describe('small views', () => {
+  it('an empty view is one embed with its title', () => {
+    expect(renderViewPages(view({ title: 'Nothing yet' }))).toEqual([{ title: 'Nothing yet', color: 0x5865f2 }]);
+  });
+
+  it('tones pick the colour; errors show their id in the footer', () => {
+    const [page] = renderViewPages(view({ tone: 'error', errorId: 'abcd1234', footer: 'See /help' }));
+    expect(page!.color).toBe(0xed4245);
+    expect(page!.footer?.text).toBe('See /help · Error id: abcd1234');
+  });
+
+  it('the footer breaks mentions but keeps its text plain (footers show no markdown)', () => {
+    const [page] = renderViewPages(view({ footer: 'All entries: /timeline actor:"@everyone_*"' }));
+    expect(page!.footer?.text).toBe('All entries: /timeline actor:"@\u200beveryone_*"');
+  });
+});
