@@ -1,0 +1,30 @@
+// Autocomplete: the dispatcher ranks the choices; Discord wants at most 25, names ≤ 100 chars.
+import type { ApplicationCommandOptionChoiceData, AutocompleteInteraction } from 'discord.js';
+import type { Choice } from '../../core/command-spec.js';
+import { callerOf } from './interaction-input.js';
+import type { InteractionContext } from './interaction-context.js';
+import { AUTOCOMPLETE_LIMITS } from './limits.js';
+
+export function discordChoices(choices: readonly Choice[]): ApplicationCommandOptionChoiceData<string>[] {
+  return choices
+    .filter((c) => c.value.length > 0 && c.value.length <= AUTOCOMPLETE_LIMITS.choiceValue)
+    .slice(0, AUTOCOMPLETE_LIMITS.choices)
+    .map((c) => {
+      const label = c.label.trim() || c.value;
+      const name = label.length <= AUTOCOMPLETE_LIMITS.choiceName ? label : `${label.slice(0, AUTOCOMPLETE_LIMITS.choiceName - 1)}…`;
+      return { name, value: c.value };
+    });
+}
+
+export async function handleAutocomplete(interaction: AutocompleteInteraction, ctx: InteractionContext): Promise<void> {
+  const focused = interaction.options.getFocused(true);
+  const subcommand = interaction.options.getSubcommand(false);
+  const choices = ctx.dispatcher.autocomplete({
+    command: interaction.commandName,
+    ...(subcommand ? { subcommand } : {}),
+    option: focused.name,
+    value: String(focused.value),
+    caller: callerOf(interaction),
+  });
+  await interaction.respond(discordChoices(choices));
+}

@@ -1,0 +1,34 @@
+// The discord.js gateway client: Guilds intent only (no privileged intents), no mentions by
+// default, REST pointed at DISCORD_API_URL when set.
+import { Client, Events, GatewayIntentBits } from 'discord.js';
+import type { DiscordConfig } from '../../config.js';
+import { MAX_RATE_LIMIT_WAIT_MS } from './limits.js';
+
+export function createDiscordClient(config: DiscordConfig): Client {
+  return new Client({
+    intents: [GatewayIntentBits.Guilds],
+    allowedMentions: { parse: [] },
+    rest: {
+      ...(config.apiUrl ? { api: config.apiUrl } : {}),
+      // Short rate limits are waited out by the REST queue; long ones surface to the caller.
+      rejectOnRateLimit: (limit) => limit.retryAfter > MAX_RATE_LIMIT_WAIT_MS,
+    },
+  });
+}
+
+/** Logs in and resolves once the gateway reports ready; destroys the client on failure. */
+export async function loginAndWaitReady(client: Client, token: string, timeoutMs: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const ready = new Promise<void>((resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`Discord did not report ready within ${timeoutMs} ms`)), timeoutMs);
+    client.once(Events.ClientReady, () => resolve());
+  });
+  try {
+    await Promise.all([client.login(token), ready]);
+  } catch (error) {
+    await client.destroy();
+    throw error;
+  } finally {
+    clearTimeout(timer);
+  }
+}

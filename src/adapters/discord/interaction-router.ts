@@ -1,0 +1,45 @@
+// Routes each interaction to its handler; whatever fails is logged with an error id and the
+// user gets an ephemeral apology quoting it. Nothing an interaction does can crash the bot.
+import { randomBytes } from 'node:crypto';
+import { MessageFlags, type Interaction } from 'discord.js';
+import { internalErrorView } from '../../core/error-views.js';
+import { handleAutocomplete } from './autocomplete.js';
+import { handleChatInput } from './command-interaction.js';
+import type { InteractionContext } from './interaction-context.js';
+import { noticeMessage } from './message-payload.js';
+import { handlePageButton } from './page-buttons.js';
+
+function describe(interaction: Interaction): object {
+  return {
+    interactionId: interaction.id,
+    type: interaction.type,
+    user: `discord:${interaction.user.id}`,
+    guildId: interaction.guildId,
+    ...(interaction.isCommand() || interaction.isAutocomplete() ? { command: interaction.commandName } : {}),
+    ...(interaction.isMessageComponent() ? { customId: interaction.customId } : {}),
+  };
+}
+
+async function apologise(interaction: Interaction, errorId: string, ctx: InteractionContext): Promise<void> {
+  if (!interaction.isRepliable()) return;
+  const message = { ...noticeMessage(internalErrorView(errorId)), flags: MessageFlags.Ephemeral } as const;
+  try {
+    await (interaction.replied || interaction.deferred ? interaction.followUp(message) : interaction.reply(message));
+  } catch (error) {
+    ctx.logger.warn({ err: error, errorId, ...describe(interaction) }, 'could not send the apology');
+  }
+}
+
+export function createInteractionHandler(ctx: InteractionContext): (interaction: Interaction) => Promise<void> {
+  return async (interaction) => {
+    try {
+      if (interaction.isChatInputCommand()) await handleChatInput(interaction, ctx);
+      else if (interaction.isAutocomplete()) await handleAutocomplete(interaction, ctx);
+      else if (interaction.isButton()) await handlePageButton(interaction, ctx);
+    } catch (error) {
+      const errorId = randomBytes(4).toString('hex');
+      ctx.logger.error({ err: error, errorId, ...describe(interaction) }, 'discord interaction failed');
+      await apologise(interaction, errorId, ctx);
+    }
+  };
+}

@@ -1,0 +1,103 @@
+// GIVEN results longer than one page, WHEN the user presses Previous/Next, THEN the message is
+// updated in place; nobody else can page, stale and expired buttons do no harm.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { ONLY_OWNER_TEXT, EXPIRED_TEXT } from '../../src/adapters/discord/page-buttons.js';
+import { addHugeEntry, addLongEntries, HUGE_SUMMARY, type BigEntry } from './support/big-content.js';
+import { buttons, startHarness, type Answer, type Harness } from './support/harness.js';
+import { visibleText, words } from './support/markdown-text.js';
+import { problemsIn } from './support/openapi.js';
+
+let h: Harness;
+let clockOffset = 0;
+let huge: BigEntry;
+beforeAll(async () => {
+  h = await startHarness({ adapter: { now: () => Date.now() + clockOffset } });
+  huge = addHugeEntry(h.app);
+  addLongEntries(h.app, 'long-titles', 30);
+});
+afterAll(async () => {
+  await h?.close();
+});
+afterEach(() => {
+  expect(problemsIn(h.fake.requests)).toEqual([]);
+});
+
+const embed = (answer: Answer) => answer.body.embeds![0]!;
+const states = (answer: Answer) => buttons(answer.body).map((b) => `${b.label}${b.disabled ? ' (off)' : ''}`);
+const seed = { topic: 'syria-israel' };
+
+describe('pages of results', () => {
+  it('Next fetches the next page of results and updates the message; Previous comes back', async () => {
+    const first = await h.slash('timeline', seed);
+    const second = await h.press(first, 'Next ▶');
+    expect(second.callbackType).toBe(7);
+    expect(embed(second).description).toBe('Showing 11–17 of 17 entries.');
+    expect(embed(second).footer?.text).toBe('Details: /entry show ID · Page 2 of 2');
+    expect(states(second)).toEqual(['◀ Previous', 'Next ▶ (off)']);
+    expect(second.message?.embeds).toEqual(second.body.embeds);
+
+    const back = await h.press(second, '◀ Previous');
+    expect(embed(back).description).toBe('Showing 1–10 of 17 entries.');
+    expect(states(back)).toEqual(['◀ Previous (off)', 'Next ▶']);
+  });
+
+  it('someone else pressing the buttons is told privately and the message stays', async () => {
+    const first = await h.slash('timeline', seed);
+    const before = structuredClone(first.message);
+    const refused = await h.press(first, 'Next ▶', h.other);
+    expect(refused.callbackType).toBe(4);
+    expect(refused.ephemeral).toBe(true);
+    expect(embed(refused).description).toBe(ONLY_OWNER_TEXT);
+    expect(h.fake.rest.messages.get(String(before?.id))).toEqual(before);
+    expect(embed(await h.press(first, 'Next ▶')).description).toBe('Showing 11–17 of 17 entries.');
+  });
+
+  it('a second press of the same (stale) button does not skip a page', async () => {
+    const first = await h.slash('timeline', { ...seed, limit: 3 });
+    await h.press(first, 'Next ▶');
+    const again = await h.press(first, 'Next ▶');
+    expect(embed(again).description).toBe('Showing 4–6 of 17 entries.');
+  });
+
+  it('buttons expire after 15 quiet minutes', async () => {
+    const first = await h.slash('timeline', seed);
+    clockOffset += 16 * 60 * 1000;
+    const expired = await h.press(first, 'Next ▶');
+    expect(expired.ephemeral).toBe(true);
+    expect(embed(expired).description).toBe(EXPIRED_TEXT);
+  });
+});
+
+describe('content too long for one embed', () => {
+  it('a maximal entry is split over pages, and paging through shows every character', async () => {
+    let answer = await h.slash('entry', { id: huge.id }, { subcommand: 'show' });
+    const seen = [answer];
+    while (buttons(answer.body).some((b) => b.label === 'Next ▶' && !b.disabled)) {
+      answer = await h.press(answer, 'Next ▶');
+      seen.push(answer);
+    }
+    expect(seen.length).toBeGreaterThan(2);
+    expect(embed(seen[0]!).footer?.text).toMatch(new RegExp(`^1 revision .* · Page 1 of ${seen.length}$`));
+    const raw = seen.flatMap((a) => [embed(a).description ?? '', ...(embed(a).fields ?? []).flatMap((f) => [f.name, f.value])]).join('\n');
+    expect(raw).not.toMatch(/@(everyone|here)|<@\d/);
+    const text = visibleText(raw);
+    expect(words(text)).toContain(words(HUGE_SUMMARY));
+    for (const name of huge.actorNames) expect(text).toContain(`${name} — participant`);
+    for (const [i, outlet] of huge.outlets.entries()) expect(text).toContain(`${outlet}](https://example.org/story/${i}?q=%28a%29)`);
+  });
+
+  it('paging walks through the parts of one page of results, then fetches the next page', async () => {
+    const first = await h.slash('timeline', { topic: 'long-titles', limit: 25 });
+    const footers = [embed(first).footer?.text];
+    let answer = first;
+    while (!footers.at(-1)!.startsWith('Details: /entry show ID · Page 2 of 2')) {
+      answer = await h.press(answer, 'Next ▶');
+      footers.push(embed(answer).footer?.text);
+    }
+    expect(footers[0]).toBe('Details: /entry show ID · Page 1 of 2 · part 1 of 3');
+    expect(footers.slice(1, -1)).toEqual(['Details: /entry show ID · Page 1 of 2 · part 2 of 3', 'Details: /entry show ID · Page 1 of 2 · part 3 of 3']);
+    expect(embed(answer).description).toBe('Showing 26–30 of 30 entries.');
+    const back = await h.press(answer, '◀ Previous');
+    expect(embed(back).footer?.text).toBe('Details: /entry show ID · Page 1 of 2 · part 3 of 3');
+  });
+});

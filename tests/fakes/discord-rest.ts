@@ -1,0 +1,149 @@
+// The fake REST API under /api/v10: interaction callbacks, webhook edits and follow-ups,
+// channel messages and command registration, answering as Discord does (including its errors).
+import { snowflake, userObject, type FakeGuild, type FakeUser } from './discord-payloads.js';
+
+export interface CapturedRequest {
+  method: string;
+  /** Path after /api/v10, percent-decoded: `/webhooks/1/abc/messages/@original`. */
+  path: string;
+  query: Record<string, string>;
+  authorization?: string;
+  body: unknown;
+  status: number;
+}
+
+export interface Reply {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+export interface ChannelFailure extends Reply {
+  /** How many posts fail before the channel works again; unlimited when absent. */
+  times?: number;
+}
+
+interface InteractionRecord {
+  id: string;
+  token: string;
+  dispatchedAt: number;
+  acknowledged: boolean;
+  /** The original response, or for a component interaction the message the component is on. */
+  messageId?: string;
+  component: boolean;
+  user: unknown;
+}
+
+type Json = Record<string, unknown>;
+const LOADING_FLAG = 128;
+/** Discord's first-response window for an interaction token. */
+export const INITIAL_RESPONSE_WINDOW_MS = 3_000;
+
+const error = (status: number, code: number, message: string): Reply => ({ status, body: { code, message } });
+
+export class FakeRest {
+  readonly messages = new Map<string, Json>();
+  private readonly interactions = new Map<string, InteractionRecord>();
+  private readonly failures = new Map<string, ChannelFailure>();
+
+  constructor(private readonly options: { token: string; appId: string; botUser: FakeUser; guild: FakeGuild; gatewayUrl: () => string }) {}
+
+  trackInteraction(id: string, token: string, user: unknown, componentMessageId?: string): void {
+    const record: InteractionRecord = { id, token, user, dispatchedAt: Date.now(), acknowledged: false, component: componentMessageId !== undefined };
+    if (componentMessageId) record.messageId = componentMessageId;
+    this.interactions.set(token, record);
+  }
+
+  failChannel(channelId: string, failure: ChannelFailure): void {
+    this.failures.set(channelId, failure);
+  }
+
+  /** The message a follow-up, edit or callback produced, as a client would see it. */
+  originalMessage(token: string): Json | undefined {
+    const id = this.interactions.get(token)?.messageId;
+    return id ? this.messages.get(id) : undefined;
+  }
+
+  handle(method: string, path: string, query: Record<string, string>, authorization: string | undefined, body: unknown): Reply {
+    const parts = path.split('/').filter(Boolean);
+    const is = (m: string, pattern: RegExp) => method === m && pattern.test(path);
+    if (is('POST', /^\/interactions\/[^/]+\/[^/]+\/callback$/)) return this.callback(parts[1]!, parts[2]!, body as Json, query);
+    if (/^\/webhooks\//.test(path)) return this.webhook(method, parts, body as Json);
+    if (authorization !== `Bot ${this.options.token}`) return error(401, 0, '401: Unauthorized');
+    if (is('GET', /^\/gateway\/bot$/)) {
+      return { status: 200, body: { url: this.options.gatewayUrl(), shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } } };
+    }
+    if (is('POST', /^\/channels\/\d+\/messages$/)) return this.channelMessage(parts[1]!, body as Json);
+    if (is('PUT', /^\/applications\/\d+(\/guilds\/\d+)?\/commands$/)) return this.putCommands(parts[1]!, body as Json[]);
+    return error(404, 0, '404: Not Found');
+  }
+
+  private message(channelId: string, data: Json, extra: Json = {}): Json {
+    const message: Json = {
+      id: snowflake(), channel_id: channelId, author: userObject(this.options.botUser, true), content: data.content ?? '',
+      timestamp: new Date().toISOString(), edited_timestamp: null, tts: false, mention_everyone: false, mentions: [],
+      mention_roles: [], attachments: [], embeds: data.embeds ?? [], pinned: false, type: 0, flags: data.flags ?? 0,
+      components: data.components ?? [], application_id: this.options.appId, ...extra,
+    };
+    this.messages.set(message.id as string, message);
+    return message;
+  }
+
+  private edit(id: string, data: Json): Json {
+    const message = this.messages.get(id)!;
+    for (const key of ['content', 'embeds', 'components'] as const) if (data[key] !== undefined) message[key] = data[key];
+    message.flags = (Number(message.flags) & ~LOADING_FLAG) | (Number(data.flags ?? 0) & ~LOADING_FLAG);
+    message.edited_timestamp = new Date().toISOString();
+    return message;
+  }
+
+  private callback(id: string, token: string, body: Json, query: Record<string, string>): Reply {
+    const record = this.interactions.get(token);
+    if (!record || record.id !== id || Date.now() - record.dispatchedAt > INITIAL_RESPONSE_WINDOW_MS) {
+      return error(404, 10062, 'Unknown interaction');
+    }
+    if (record.acknowledged) return error(400, 40060, 'Interaction has already been acknowledged.');
+    record.acknowledged = true;
+    const data = (body.data ?? {}) as Json;
+    const channelId = this.options.guild.channelId;
+    if (body.type === 4) record.messageId = this.message(channelId, data, { type: 20, interaction_metadata: { id, type: 2, user: record.user, authorizing_integration_owners: {} } }).id as string;
+    if (body.type === 5) record.messageId = this.message(channelId, { flags: Number(data.flags ?? 0) | LOADING_FLAG }, { type: 20, interaction_metadata: { id, type: 2, user: record.user, authorizing_integration_owners: {} } }).id as string;
+    if (body.type === 7 && record.messageId) this.edit(record.messageId, data);
+    if (query.with_response === 'true') return { status: 200, body: { interaction: { id, type: 2 }, resource: { type: body.type } } };
+    return { status: 204 };
+  }
+
+  private webhook(method: string, parts: string[], body: Json): Reply {
+    const [, appId, token, sub, target] = parts;
+    const record = token ? this.interactions.get(token) : undefined;
+    if (appId !== this.options.appId || !record || !record.acknowledged) return error(404, 10015, 'Unknown Webhook');
+    if (sub === 'messages' && target === '@original') {
+      if (!record.messageId || !this.messages.has(record.messageId)) return error(404, 10008, 'Unknown Message');
+      if (method === 'PATCH') return { status: 200, body: this.edit(record.messageId, body) };
+      if (method === 'DELETE') {
+        this.messages.delete(record.messageId);
+        return { status: 204 };
+      }
+    }
+    if (sub === undefined && method === 'POST') return { status: 200, body: this.message(this.options.guild.channelId, body, { webhook_id: appId }) };
+    return error(404, 0, '404: Not Found');
+  }
+
+  private channelMessage(channelId: string, body: Json): Reply {
+    const failure = this.failures.get(channelId);
+    if (failure && (failure.times === undefined || failure.times > 0)) {
+      if (failure.times !== undefined) failure.times -= 1;
+      return failure;
+    }
+    return { status: 200, body: this.message(channelId, body) };
+  }
+
+  private putCommands(appId: string, body: Json[]): Reply {
+    if (appId !== this.options.appId) return error(403, 50001, 'Missing Access');
+    const commands = body.map((command) => ({
+      ...command, id: snowflake(), application_id: appId, version: snowflake(),
+      default_member_permissions: command.default_member_permissions === undefined ? null : String(command.default_member_permissions),
+    }));
+    return { status: 200, body: commands };
+  }
+}
