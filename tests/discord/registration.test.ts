@@ -1,0 +1,148 @@
+// GIVEN the command specs, WHEN registered (by registerCommands or `npm run register`), THEN
+// Discord receives a command tree it accepts, generated from the specs alone.
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { allCommands } from '../../commands/index.js';
+import { registerCommands, restFor } from '../../src/adapters/discord/registration.js';
+import type { CommandSpec } from '../../src/core/command-spec.js';
+import { FakeDiscord } from '../fakes/discord-fake.js';
+import { problemsIn } from './support/openapi.js';
+
+interface Option {
+  type: number;
+  name: string;
+  description: string;
+  required?: boolean;
+  autocomplete?: boolean;
+  choices?: { name: string; value: string }[];
+  min_value?: number;
+  max_value?: number;
+  max_length?: number;
+  options?: Option[];
+}
+interface Command {
+  name: string;
+  description: string;
+  options: Option[];
+  default_member_permissions?: number;
+  contexts?: number[];
+}
+
+const REPO = fileURLToPath(new URL('../../', import.meta.url));
+let fake: FakeDiscord;
+beforeAll(async () => {
+  fake = await FakeDiscord.start();
+});
+afterAll(async () => {
+  await fake?.close();
+});
+afterEach(() => {
+  expect(problemsIn(fake.requests)).toEqual([]);
+});
+
+async function register(commands: readonly CommandSpec[], guildId?: string): Promise<Command[]> {
+  const before = fake.requests.length;
+  await registerCommands(restFor({ token: fake.token, apiUrl: fake.apiUrl }), { appId: fake.appId, ...(guildId ? { guildId } : {}) }, commands);
+  const put = fake.requests.slice(before).find((r) => r.method === 'PUT');
+  return put!.body as Command[];
+}
+
+const option = (command: Command | Option, name: string) => command.options!.find((o) => o.name === name)!;
+
+describe('the real command tree', () => {
+  it('is registered globally with one command per spec', async () => {
+    const tree = await register(allCommands);
+    expect(fake.requests.at(-1)).toMatchObject({ method: 'PUT', path: `/applications/${fake.appId}/commands`, status: 200, authorization: `Bot ${fake.token}` });
+    expect(tree.map((c) => c.name)).toEqual(allCommands.map((c) => c.name));
+    for (const command of tree) expect(command.contexts).toEqual([0]);
+  });
+
+  it('types options from the specs', async () => {
+    const tree = await register(allCommands);
+    const byName = (name: string) => tree.find((c) => c.name === name)!;
+    expect(option(byName('actor'), 'name')).toMatchObject({ type: 3, required: true, autocomplete: true, max_length: 100 });
+    expect(option(byName('timeline'), 'limit')).toMatchObject({ type: 4, min_value: 1, max_value: 25 });
+    expect(option(byName('timeline'), 'since')).toMatchObject({ type: 3, max_length: 10 });
+    const type = option(byName('timeline'), 'type');
+    expect(type).toMatchObject({ type: 3, autocomplete: true });
+    expect(type.choices).toBeUndefined();
+    const show = option(byName('entry'), 'show');
+    expect(show.type).toBe(1);
+    expect(option(show, 'id')).toMatchObject({ type: 4, required: true, min_value: 1 });
+  });
+
+  it('goes to one guild when a guild id is given', async () => {
+    await register(allCommands, '123456789012345678');
+    expect(fake.requests.at(-1)?.path).toBe(`/applications/${fake.appId}/guilds/123456789012345678/commands`);
+  });
+});
+
+describe('generated from specs', () => {
+  const run = () => ({ title: 'x', tone: 'normal' as const, sections: [] });
+  const specs: CommandSpec[] = [
+    {
+      name: 'report',
+      description: `A description far longer than Discord's hundred characters, ${'which keeps going and going '.repeat(4)}`,
+      options: [
+        { name: 'verbose', description: 'More detail', type: 'boolean' },
+        { name: 'confidence', description: 'How sure', type: 'choice', choices: [{ value: 'confirmed', label: 'Confirmed' }, { value: 'reported', label: 'Reported' }] },
+        { name: 'who', description: 'An actor', type: 'actor', required: true, autocomplete: 'actor' },
+        { name: 'count', description: 'How many', type: 'integer', required: true, min: 1, max: 5 },
+      ],
+      run,
+    },
+    { name: 'wipe', description: 'Admins only', adminOnly: true, options: [], run },
+    {
+      name: 'board',
+      description: 'Mixed rights',
+      subcommands: [
+        { name: 'view', description: 'Anyone', run },
+        { name: 'pin', description: 'Admins', adminOnly: true, run },
+      ],
+    },
+    { name: 'vault', description: 'All admin', subcommands: [{ name: 'open', description: 'Admins', adminOnly: true, run }] },
+  ];
+
+  it('puts required options first, keeping the spec order otherwise, with Discord types', async () => {
+    const [report] = await register(specs);
+    expect(report!.options.map((o) => [o.name, o.type, o.required ?? false])).toEqual([
+      ['who', 3, true], ['count', 4, true], ['verbose', 5, false], ['confidence', 3, false],
+    ]);
+    expect(option(report!, 'confidence').choices).toEqual([{ name: 'Confirmed', value: 'confirmed' }, { name: 'Reported', value: 'reported' }]);
+    expect(option(report!, 'who').max_length).toBe(200);
+    expect(report!.description).toHaveLength(100);
+    expect(report!.description.endsWith('…')).toBe(true);
+  });
+
+  it('hides admin-only commands by default (default_member_permissions 0), but not mixed ones', async () => {
+    const tree = await register(specs);
+    expect(tree.map((c) => [c.name, c.default_member_permissions])).toEqual([
+      ['report', undefined], ['wipe', 0], ['board', undefined], ['vault', 0],
+    ]);
+    expect(option(tree[2]!, 'pin')).toMatchObject({ type: 1, options: [] });
+  });
+});
+
+describe('npm run register', () => {
+  it('registers in DISCORD_GUILD_ID from the environment and says so', async () => {
+    const before = fake.requests.length;
+    const { stdout } = await promisify(execFile)(`${REPO}node_modules/.bin/tsx`, ['src/adapters/discord/register.ts'], {
+      cwd: REPO,
+      timeout: 20_000,
+      env: { PATH: process.env.PATH, DISCORD_TOKEN: fake.token, DISCORD_APP_ID: fake.appId, DISCORD_API_URL: fake.apiUrl, DISCORD_GUILD_ID: '42' },
+    });
+    expect(stdout).toContain(`Registered ${allCommands.length} commands in guild 42: /timeline`);
+    const puts = fake.requests.slice(before).filter((r) => r.method === 'PUT');
+    expect(puts.map((r) => r.path)).toEqual([`/applications/${fake.appId}/guilds/42/commands`]);
+  });
+
+  it('names the variable to set when DISCORD_TOKEN is missing', async () => {
+    const result = await promisify(execFile)(`${REPO}node_modules/.bin/tsx`, ['src/adapters/discord/register.ts'], {
+      cwd: REPO, timeout: 20_000, env: { PATH: process.env.PATH },
+    }).catch((error: { code: number; stderr: string }) => error);
+    expect(result).toMatchObject({ code: 1 });
+    expect((result as { stderr: string }).stderr).toContain('Configuration error — DISCORD_TOKEN');
+  });
+});
