@@ -1,4 +1,5 @@
 // The only reader of process.env: parsed and validated once, with errors that name the variable.
+import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { parseAdminRules, type AdminRule } from './core/caller.js';
 
@@ -68,7 +69,16 @@ function isTimeZone(name: string): boolean {
   }
 }
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+/** Reads `.env` from the working directory when present; variables already set win. */
+function loadDotEnvFile(): void {
+  if (existsSync('.env')) process.loadEnvFile('.env');
+}
+
+export function loadConfig(env?: NodeJS.ProcessEnv): Config {
+  if (!env) {
+    loadDotEnvFile();
+    env = process.env;
+  }
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;

@@ -14,7 +14,7 @@ export function entryDateText(entry: Pick<EntrySummary, 'start' | 'end'>): strin
 }
 
 export function entryHeading(entry: EntrySummary): Line {
-  return [span.code(`#${entry.id}`), span.plain(' '), span.bold(entry.title)];
+  return [span.bold(`#${entry.id}`), span.plain(' '), span.bold(entry.title)];
 }
 
 export function entryMetaLine(entry: EntrySummary): Line {

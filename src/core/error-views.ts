@@ -1,12 +1,20 @@
 // How failures look to users: short, private, and saying what to fix.
 import type { UserError } from './errors.js';
-import { plainLine, type View } from './view.js';
+import { span, type Line, type View } from './view.js';
+
+/** Messages mark option names and values with backticks; they become code spans, not raw marks. */
+export function markedLine(text: string): Line {
+  return text
+    .split(/`([^`]*)`/)
+    .map((part, i) => (i % 2 === 1 ? span.code(part) : span.plain(part)))
+    .filter((s) => s.text !== '' || s.style === 'code');
+}
 
 export function userErrorView(error: UserError): View {
   return {
     title: error.code === 'forbidden' ? 'Not allowed' : 'Cannot do that',
     tone: 'error',
-    intro: [plainLine(error.message), ...error.hints.map(plainLine)],
+    intro: [markedLine(error.message), ...error.hints.map(markedLine)],
     sections: [],
     private: true,
   };
@@ -16,7 +24,7 @@ export function internalErrorView(errorId: string): View {
   return {
     title: 'Something went wrong',
     tone: 'error',
-    intro: [plainLine(`Sorry — Sitrep hit an internal error. Quote error id ${errorId} when reporting it.`)],
+    intro: [markedLine(`Sorry — Sitrep hit an internal error. Quote error id \`${errorId}\` when reporting it.`)],
     sections: [],
     private: true,
     errorId,

@@ -14,7 +14,8 @@ function renderSpan(s: Span, style: TextStyle): string {
   if (s.href) text = `${text} <${s.href}>`;
   if (!s.style) return text;
   if (style.color) return `${ANSI[s.style]}${text}${ANSI.reset}`;
-  return s.style === 'highlight' ? `«${text}»` : text;
+  if (s.style === 'highlight') return `«${text}»`;
+  return s.style === 'code' ? `\`${text}\`` : text;
 }
 
 export function renderLine(line: Line, style: TextStyle = { color: false }): string {

@@ -22,7 +22,7 @@ describe('answers to each command', () => {
     const [header, intro, first] = blocksOf(body);
     expect(header).toEqual({ type: 'header', text: { type: 'plain_text', text: 'Timeline' } });
     expect(intro).toMatchObject({ type: 'section', text: { type: 'mrkdwn', text: 'Showing 1–10 of 17 entries.' } });
-    expect(first).toMatchObject({ type: 'section', text: { text: expect.stringContaining('`#17` *Syria: unity and sovereignty are non-negotiable*') } });
+    expect(first).toMatchObject({ type: 'section', text: { text: expect.stringContaining('*#17* *Syria: unity and sovereignty are non-negotiable*') } });
     expect(buttonsOf(body).map((b) => b.text.text)).toEqual(['Next page »']);
     expect(body.text).toContain('#17 Syria: unity and sovereignty are non-negotiable');
   });
@@ -74,8 +74,8 @@ describe('answers to each command', () => {
 describe('bad input', () => {
   it.each([
     ['/timeline actor:"Ron Dermer', 'never closed'],
-    ['/timeline since:notadate', 'got ˋnotadateˋ'],
-    ['/timeline colour:red', 'has no option ˋcolourˋ'],
+    ['/timeline since:notadate', 'got `notadate`'],
+    ['/timeline colour:red', 'has no option `colour`'],
     ['/entry show 999', 'There is no entry #999.'],
   ])('%s gets a private error saying what to fix', async (input, expected) => {
     const body = await h.command(input);
@@ -97,7 +97,7 @@ describe('bad input', () => {
     const logged = h.app.logger.lines.filter((l) => l.level === 'error').at(-1)!.context as { errorId: string };
     expect(logged.errorId).toMatch(/^[0-9a-f]{8}$/);
     expect(body.response_type).toBe('ephemeral');
-    expect(shownText(body)).toContain(`error id ${logged.errorId}`);
+    expect(shownText(body)).toContain(`error id \`${logged.errorId}\``);
     expect(shownText(body)).not.toContain('disk on fire');
   });
 

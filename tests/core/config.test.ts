@@ -1,0 +1,45 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config.js';
+import { REPO } from '../support/cli.js';
+
+describe('GIVEN configuration from the environment', () => {
+  it('THEN no tokens means the console on data/sitrep.db in UTC', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ dbPath: 'data/sitrep.db', timezone: 'UTC', admins: [] });
+    expect(config.discord).toBeUndefined();
+    expect(config.slack).toBeUndefined();
+  });
+
+  it('THEN platform settings and admins are parsed', () => {
+    const config = loadConfig({
+      DISCORD_TOKEN: 't', DISCORD_APP_ID: '123', DISCORD_API_URL: 'http://127.0.0.1:9/api',
+      SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1', SLACK_PORT: '3100',
+      SITREP_ADMINS: 'discord:1, discord-role:2,slack:U3', SITREP_TZ: 'Europe/Paris',
+    });
+    expect(config.discord).toEqual({ token: 't', appId: '123', apiUrl: 'http://127.0.0.1:9/api' });
+    expect(config.slack).toEqual({ botToken: 'xoxb-1', appToken: 'xapp-1', port: 3100 });
+    expect(config.admins).toEqual([{ kind: 'discord', id: '1' }, { kind: 'discord-role', id: '2' }, { kind: 'slack', id: 'U3' }]);
+  });
+
+  it.each([
+    [{ DISCORD_TOKEN: 't' }, /^DISCORD_APP_ID: /],
+    [{ SLACK_BOT_TOKEN: 'xoxb-1' }, /^SLACK_SIGNING_SECRET: /],
+    [{ SLACK_APP_TOKEN: 'abc' }, /^SLACK_APP_TOKEN: must start with xapp-/],
+    [{ SLACK_PORT: 'eighty' }, /^SLACK_PORT: /],
+    [{ SITREP_TZ: 'Mars/Olympus' }, /^SITREP_TZ: "Mars\/Olympus" is not an IANA time zone/],
+    [{ SITREP_ADMINS: 'root' }, /^SITREP_ADMINS: "root" is not an admin rule/],
+    [{ DISCORD_API_URL: 'ftp://x' }, /^DISCORD_API_URL: /],
+  ])('WHEN %j THEN the error names the variable to fix', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('THEN .env.example documents every variable the config reads', () => {
+    const example = readFileSync(`${REPO}/.env.example`, 'utf8');
+    const source = readFileSync(`${REPO}/src/config.ts`, 'utf8');
+    const read = [...source.matchAll(/^\s+([A-Z][A-Z_]+): /gm)].map((m) => m[1]);
+    expect(read.length).toBeGreaterThan(10);
+    for (const name of read) expect(example, name).toMatch(new RegExp(`^${name}=`, 'm'));
+  });
+});
