@@ -75,6 +75,19 @@ export class Dispatcher {
     );
   }
 
+  /**
+   * Whether the caller may run a command at all, so an adapter can refuse before opening a
+   * form. The dispatcher still checks again when the command runs.
+   */
+  mayRun(command: string, subcommand: string | undefined, caller: Caller): boolean {
+    try {
+      const resolved = this.registry.resolve(command, subcommand);
+      return !resolved.leaf.adminOnly || isAdmin(caller, this.deps.adminRules);
+    } catch {
+      return false;
+    }
+  }
+
   /** Choices for an autocomplete option, best match first, never more than 25. */
   autocomplete(request: AutocompleteRequest): Choice[] {
     try {
