@@ -9,6 +9,7 @@ import { UserError } from '../../src/core/errors.js';
 import { plainLine, type View } from '../../src/core/view.js';
 import { snowflake } from '../fakes/discord-payloads.js';
 import { startHarness, type Answer, type Harness } from './support/harness.js';
+import { visibleText } from './support/markdown-text.js';
 import { problemsIn } from './support/openapi.js';
 
 const done = (title: string): View => ({ title, tone: 'success', intro: [plainLine('Done.')], sections: [] });
@@ -94,7 +95,7 @@ describe('failures', () => {
     const errorId = (logged?.context as { errorId: string }).errorId;
     expect(errorId).toMatch(/^[0-9a-f]{8}$/);
     expect(embed(answer).title).toBe('Something went wrong');
-    expect(embed(answer).description).toContain(`Quote error id ${errorId}`);
+    expect(visibleText(embed(answer).description!)).toContain(`Quote error id ${errorId}`);
     expect(embed(answer).footer?.text).toBe(`Error id: ${errorId}`);
   });
 });
