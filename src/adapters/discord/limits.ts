@@ -43,7 +43,7 @@ export const DEFER_AFTER_MS = 2_000;
 export const PAGE_SESSION_TTL_MS = 15 * 60 * 1000;
 
 /** At most this many live paging sessions are kept; the oldest go first. */
-export const MAX_PAGE_SESSIONS = 5_000;
+export const MAX_PAGE_SESSIONS = 2_000;
 
 /** Longer rate-limit waits are not slept through by the REST queue but reported to the caller. */
 export const MAX_RATE_LIMIT_WAIT_MS = 10_000;
