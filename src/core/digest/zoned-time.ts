@@ -85,11 +85,11 @@ export function instantOf(local: LocalDateTime, zone: string): number {
 
 const displayFormatters = new Map<string, Intl.DateTimeFormat>();
 
-/** `Mon 14 Jul 2025 08:00 CEST`, as people in that zone read it. */
-export function formatInZone(instant: Date, zone: string): string {
-  let formatter = displayFormatters.get(zone);
+function displayFormatter(locale: string, zone: string): Intl.DateTimeFormat {
+  const key = `${locale}|${zone}`;
+  let formatter = displayFormatters.get(key);
   if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-GB', {
+    formatter = new Intl.DateTimeFormat(locale, {
       timeZone: zone,
       hourCycle: 'h23',
       weekday: 'short',
@@ -100,9 +100,25 @@ export function formatInZone(instant: Date, zone: string): string {
       minute: '2-digit',
       timeZoneName: 'short',
     });
-    displayFormatters.set(zone, formatter);
+    displayFormatters.set(key, formatter);
   }
-  const p: Record<string, string> = {};
-  for (const part of formatter.formatToParts(instant)) p[part.type] = part.value;
-  return `${p.weekday} ${p.day} ${p.month} ${p.year} ${p.hour}:${p.minute} ${p.timeZoneName}`;
+  return formatter;
+}
+
+function parts(formatter: Intl.DateTimeFormat, instant: Date): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const part of formatter.formatToParts(instant)) result[part.type] = part.value;
+  return result;
+}
+
+/** `Mon 14 Jul 2025 08:00 CEST`, as people in that zone read it. */
+export function formatInZone(instant: Date, zone: string): string {
+  const p = parts(displayFormatter('en-GB', zone), instant);
+  let name = p.timeZoneName ?? zone;
+  // en-GB knows European abbreviations, en-US American ones; otherwise say UTC+N.
+  if (/^(GMT|UTC)[+-]/.test(name)) {
+    const american = parts(displayFormatter('en-US', zone), instant).timeZoneName ?? name;
+    name = /^(GMT|UTC)[+-]/.test(american) ? name.replace('GMT', 'UTC') : american;
+  }
+  return `${p.weekday} ${p.day} ${p.month} ${p.year} ${p.hour}:${p.minute} ${name}`;
 }
