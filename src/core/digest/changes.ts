@@ -1,0 +1,141 @@
+// What changed in the dossier between two cursors, collapsed to one item per entry: new,
+// corrected, restored or removed. Built from the revision log, so the answer depends only on
+// the cursor range and never on wall-clock windows.
+import type { EntryInput } from '../domain.js';
+import type { EventType } from '../vocabulary.js';
+
+export type RevisionAction = 'create' | 'edit' | 'remove' | 'restore' | 'merge';
+
+/** One row of the revision log, as the store reads it. */
+export interface RevisionRecordRow {
+  id: number;
+  entity: 'entry' | 'actor';
+  entityId: number;
+  action: RevisionAction;
+  snapshot: unknown;
+  reason?: string;
+}
+
+/** The state an entry had at the start of the range (its latest revision up to the cursor). */
+export interface PriorState {
+  snapshot: EntryInput;
+  removed: boolean;
+}
+
+export type EntryChangeKind = 'new' | 'corrected' | 'restored' | 'removed';
+
+export interface EntryChange {
+  entryId: number;
+  kind: EntryChangeKind;
+  /** The entry's state at the end of the range. */
+  after: EntryInput;
+  /** Its state at the start of the range; absent for new entries. */
+  before?: EntryInput;
+  /** Top-level fields that differ between before and after. */
+  changedFields: string[];
+  /** Why it was removed, for removals. */
+  reason?: string;
+}
+
+export interface ChangeSet {
+  fromCursor: number;
+  toCursor: number;
+  entries: EntryChange[];
+  /** Actors created in the range. */
+  newActorIds: ReadonlySet<number>;
+  /** Current names of every actor the entries mention. */
+  actorNames: ReadonlyMap<number, string>;
+  /** Set instead of entries when the range held more revisions than a digest can summarise. */
+  oversized?: { revisions: number };
+}
+
+export interface DigestFilters {
+  topic?: string;
+  eventType?: EventType;
+  actorId?: number;
+  /** How the actor was named when subscribing, for display. */
+  actorName?: string;
+}
+
+/** Which top-level fields differ between two states, in a stable order. */
+export function diffFields(before: EntryInput, after: EntryInput): string[] {
+  const keys = new Set([...Object.keys(before), ...Object.keys(after)]) as Set<keyof EntryInput>;
+  // Tags are a set (the store keeps them sorted, snapshots as typed): order is no change.
+  const comparable = (entry: EntryInput, key: keyof EntryInput) =>
+    JSON.stringify(key === 'tags' ? [...entry.tags].sort() : entry[key]);
+  return [...keys].filter((k) => comparable(before, k) !== comparable(after, k)).sort();
+}
+
+interface Accumulated {
+  first: RevisionAction;
+  last: RevisionAction;
+  snapshot: EntryInput;
+  reason?: string;
+}
+
+/**
+ * Collapses the revisions of a range (ascending ids) into one change per entry. An entry
+ * created and removed inside the range never reached a digest, so it is left out; an edit
+ * undone inside the range is no change at all.
+ */
+export function collapseRevisions(rows: readonly RevisionRecordRow[], prior: ReadonlyMap<number, PriorState>): {
+  entries: EntryChange[];
+  newActorIds: Set<number>;
+} {
+  const byEntry = new Map<number, Accumulated>();
+  const newActorIds = new Set<number>();
+  for (const row of rows) {
+    if (row.entity === 'actor') {
+      if (row.action === 'create') newActorIds.add(row.entityId);
+      continue;
+    }
+    const seen = byEntry.get(row.entityId);
+    const snapshot = row.snapshot as EntryInput;
+    const reason = row.action === 'remove' ? row.reason : undefined;
+    byEntry.set(row.entityId, {
+      first: seen?.first ?? row.action,
+      last: row.action,
+      snapshot,
+      ...(reason ? { reason } : {}),
+    });
+  }
+  const entries: EntryChange[] = [];
+  for (const [entryId, acc] of byEntry) {
+    const removedNow = acc.last === 'remove';
+    if (acc.first === 'create') {
+      if (!removedNow) entries.push({ entryId, kind: 'new', after: acc.snapshot, changedFields: [] });
+      continue;
+    }
+    const before = prior.get(entryId);
+    const removedBefore = before?.removed ?? false;
+    if (removedBefore && removedNow) continue;
+    const changedFields = before ? diffFields(before.snapshot, acc.snapshot) : [];
+    let kind: EntryChangeKind;
+    if (removedNow) kind = 'removed';
+    else if (removedBefore) kind = 'restored';
+    else if (changedFields.length > 0 || !before) kind = 'corrected';
+    else continue;
+    entries.push({
+      entryId,
+      kind,
+      after: acc.snapshot,
+      ...(before ? { before: before.snapshot } : {}),
+      changedFields,
+      ...(removedNow && acc.reason ? { reason: acc.reason } : {}),
+    });
+  }
+  return { entries, newActorIds };
+}
+
+function matches(entry: EntryInput, filters: DigestFilters): boolean {
+  if (filters.topic && entry.topic !== filters.topic) return false;
+  if (filters.eventType && entry.eventType !== filters.eventType) return false;
+  if (filters.actorId !== undefined && !entry.actors.some((a) => a.actorId === filters.actorId)) return false;
+  return true;
+}
+
+/** The changes a subscription sees: those whose state before or after matches its filters. */
+export function filterChanges(entries: readonly EntryChange[], filters: DigestFilters): EntryChange[] {
+  if (!filters.topic && !filters.eventType && filters.actorId === undefined) return [...entries];
+  return entries.filter((c) => matches(c.after, filters) || (c.before !== undefined && matches(c.before, filters)));
+}

@@ -1,0 +1,89 @@
+// The lines of one digest item: date, type, actors and source, and for corrections what
+// changed, with before → after for the fields people scan for.
+import type { EntryInput, SourceRecord } from '../domain.js';
+import { formatDateSpan, formatPartialDate } from '../partial-date.js';
+import { eventTypeLabel } from '../vocabulary.js';
+import { span, type Line } from '../view.js';
+import type { EntryChange } from './changes.js';
+
+function actorName(id: number, names: ReadonlyMap<number, string>): string {
+  return names.get(id) ?? `actor #${id}`;
+}
+
+function sourceLine(source: SourceRecord, more: number): Line {
+  const line: Line = [span.italic('Source: '), source.url ? span.link(source.outlet, source.url) : span.plain(source.outlet)];
+  if (source.attribution) line.push(span.plain(` — ${source.attribution}`));
+  if (more > 0) line.push(span.plain(` (+${more} more)`));
+  return line;
+}
+
+/** Date · type · confidence, then actors with roles and the first source. */
+export function entryMetaLines(entry: EntryInput, names: ReadonlyMap<number, string>): Line[] {
+  const lines: Line[] = [
+    [span.plain(`${formatDateSpan(entry.start, entry.end)} · ${eventTypeLabel(entry.eventType)} · ${entry.confidence}`)],
+  ];
+  if (entry.actors.length > 0) {
+    lines.push([span.italic('Actors: '), span.plain(entry.actors.map((a) => `${actorName(a.actorId, names)} (${a.role})`).join(', '))]);
+  }
+  const [first, ...rest] = entry.sources;
+  if (first) lines.push(sourceLine(first, rest.length));
+  return lines;
+}
+
+const FIELD_LABELS: Record<string, string> = {
+  title: 'title',
+  summary: 'summary',
+  eventType: 'type',
+  start: 'date',
+  end: 'end date',
+  confidence: 'confidence',
+  topic: 'topic',
+  places: 'places',
+  actors: 'actors',
+  sources: 'sources',
+  tags: 'tags',
+};
+
+function listDiff(before: readonly string[], after: readonly string[]): string {
+  const added = after.filter((x) => !before.includes(x)).map((x) => `+ ${x}`);
+  const removed = before.filter((x) => !after.includes(x)).map((x) => `− ${x}`);
+  const changes = [...added, ...removed];
+  return changes.length > 0 ? changes.join(', ') : 'reordered';
+}
+
+function describeField(field: string, before: EntryInput, after: EntryInput, names: ReadonlyMap<number, string>): string {
+  const label = FIELD_LABELS[field] ?? field;
+  const date = (d: EntryInput['start'] | undefined) => (d ? formatPartialDate(d) : 'none');
+  switch (field) {
+    case 'title':
+      return `title (was “${before.title}”)`;
+    case 'eventType':
+      return `type ${eventTypeLabel(before.eventType)} → ${eventTypeLabel(after.eventType)}`;
+    case 'start':
+      return `date ${date(before.start)} → ${date(after.start)}`;
+    case 'end':
+      return `end date ${date(before.end)} → ${date(after.end)}`;
+    case 'confidence':
+      return `confidence ${before.confidence} → ${after.confidence}`;
+    case 'topic':
+      return `topic ${before.topic} → ${after.topic}`;
+    case 'places':
+    case 'tags':
+      return `${label}: ${listDiff(before[field], after[field])}`;
+    case 'actors': {
+      const show = (e: EntryInput) => e.actors.map((a) => `${actorName(a.actorId, names)} (${a.role})`);
+      return `actors: ${listDiff(show(before), show(after))}`;
+    }
+    default:
+      return label;
+  }
+}
+
+/** What a correction or restoration changed, in words. */
+export function correctionLines(item: EntryChange, names: ReadonlyMap<number, string>): Line[] {
+  if (item.kind === 'restored' && item.changedFields.length === 0) return [[span.italic('Restored unchanged.')]];
+  if (!item.before) return [[span.italic('Changed.')]];
+  const before = item.before;
+  const changes = item.changedFields.map((f) => describeField(f, before, item.after, names));
+  return [[span.italic('Changed: '), span.plain(changes.join('; '))]];
+}

@@ -1,0 +1,72 @@
+// The digest port commands use. The store and the scheduler implement it; commands only see
+// these shapes.
+import type { Platform } from '../caller.js';
+import type { View } from '../view.js';
+import type { DigestFilters } from './changes.js';
+import type { Schedule } from './schedule.js';
+
+/** Where a digest goes; one subscription per channel. */
+export interface ChannelKey {
+  platform: Platform;
+  /** Discord guild or Slack team; '' where the platform has none. */
+  workspaceId: string;
+  channelId: string;
+}
+
+export type DeliveryStatus = 'sending' | 'retrying' | 'delivered' | 'skipped' | 'failed' | 'unconfirmed';
+export type DeliveryKind = 'scheduled' | 'catch-up' | 'manual';
+
+export interface DeliverySummary {
+  slot: Date;
+  kind: DeliveryKind;
+  status: DeliveryStatus;
+  attempts: number;
+  messages: number;
+  updatedAt: Date;
+  error?: string;
+}
+
+export interface SubscriptionInfo {
+  id: number;
+  channel: ChannelKey;
+  schedule: string;
+  timezone: string;
+  filters: DigestFilters;
+  skipEmpty: boolean;
+  /** The next slot; in the past when the scheduler is behind (it will catch up). */
+  nextRunAt: Date;
+  paused?: { at: Date; reason: string };
+  lastDelivery?: DeliverySummary;
+}
+
+export interface SubscribeRequest {
+  channel: ChannelKey;
+  schedule: Schedule;
+  timezone: string;
+  filters: DigestFilters;
+  skipEmpty: boolean;
+  /** Who asked, as revisions attribute changes. */
+  by: string;
+}
+
+export type SendOutcome =
+  | { status: 'delivered'; messages: number }
+  | { status: 'skipped' }
+  | { status: 'retrying'; error: string; retryAt: Date }
+  | { status: 'failed'; error: string; paused: boolean }
+  | { status: 'busy' };
+
+export interface DigestService {
+  /** SITREP_TZ, else UTC: the zone of subscriptions that name none. */
+  readonly defaultTimeZone: string;
+  /** Creates the channel's subscription or replaces its settings (and resumes it if paused). */
+  subscribe(request: SubscribeRequest): { subscription: SubscriptionInfo; created: boolean };
+  unsubscribe(channel: ChannelKey): boolean;
+  find(channel: ChannelKey): SubscriptionInfo | undefined;
+  /** Every subscription in the workspace (or, without one, on the platform). */
+  list(scope: { platform: Platform; workspaceId: string }): SubscriptionInfo[];
+  /** What the channel's next digest would hold if it were sent now; records nothing. */
+  preview(channel: ChannelKey): View;
+  /** Sends the channel's digest now, through its platform's poster. */
+  sendNow(channel: ChannelKey): Promise<SendOutcome>;
+}
