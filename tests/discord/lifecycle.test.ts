@@ -8,7 +8,7 @@ import { createTestApp, type TestApp } from '../support/test-app.js';
 let fake: FakeDiscord;
 let app: TestApp;
 beforeAll(async () => {
-  fake = await FakeDiscord.start();
+  fake = await FakeDiscord.start({ heartbeatIntervalMs: 200 });
   app = createTestApp();
 });
 afterAll(async () => {
@@ -21,6 +21,11 @@ const deps = (token: string) => ({ config: { token, appId: fake.appId, apiUrl: f
 it('is connected once started and disconnected once stopped', async () => {
   const adapter = await startDiscordAdapter(deps(fake.token));
   expect(adapter.name).toBe('discord');
+  expect(fake.gateway.connections).toBe(1);
+  // Heartbeats are sent and acknowledged: the client keeps the same connection.
+  const heartbeats = fake.gateway.heartbeats;
+  await expect.poll(() => fake.gateway.heartbeats, { timeout: 2_000 }).toBeGreaterThanOrEqual(heartbeats + 2);
+  expect(fake.gateway.identifies).toHaveLength(1);
   expect(fake.gateway.connections).toBe(1);
   await adapter.stop();
   await expect.poll(() => fake.gateway.connections).toBe(0);

@@ -13,6 +13,7 @@ export interface FakeDiscordOptions {
   token?: string;
   appId?: string;
   guild?: Partial<FakeGuild>;
+  heartbeatIntervalMs?: number;
 }
 
 async function readBody(request: IncomingMessage): Promise<unknown> {
@@ -42,7 +43,11 @@ export class FakeDiscord {
     this.guild = { id: snowflake(), name: 'Test guild', channelId: snowflake(), roleIds: [], ...options.guild };
     this.botUser = { id: this.appId, username: 'Sitrep' };
     const shared = { token: this.token, appId: this.appId, botUser: this.botUser, guild: this.guild };
-    this.gateway = new FakeGateway({ ...shared, resumeUrl: () => this.gatewayUrl });
+    this.gateway = new FakeGateway({
+      ...shared,
+      resumeUrl: () => this.gatewayUrl,
+      ...(options.heartbeatIntervalMs ? { heartbeatIntervalMs: options.heartbeatIntervalMs } : {}),
+    });
     this.rest = new FakeRest({ ...shared, gatewayUrl: () => this.gatewayUrl });
     this.server = createServer((request, response) => {
       void this.serve(request).then(({ status, body, headers }) => {

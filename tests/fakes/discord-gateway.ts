@@ -10,6 +10,8 @@ export interface GatewayOptions {
   botUser: FakeUser;
   guild: FakeGuild;
   resumeUrl: () => string;
+  /** Discord uses about 41 s; tests shorten it to see heartbeats happen. */
+  heartbeatIntervalMs?: number;
 }
 
 export interface Identify {
@@ -57,7 +59,7 @@ export class FakeGateway {
   private accept(socket: WebSocket): void {
     socket.on('message', (raw) => this.receive(socket, JSON.parse(String(raw)) as { op: number; d: unknown }));
     socket.on('close', () => this.sockets.delete(socket));
-    this.send(socket, { op: OP.hello, d: { heartbeat_interval: 41_250 } });
+    this.send(socket, { op: OP.hello, d: { heartbeat_interval: this.options.heartbeatIntervalMs ?? 41_250 } });
   }
 
   private receive(socket: WebSocket, packet: { op: number; d: unknown }): void {
