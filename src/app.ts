@@ -10,12 +10,18 @@ import { seedDatabase } from './store/seed.js';
 import { SqliteDossier } from './store/sqlite-dossier.js';
 import { SqliteEditor } from './store/sqlite-editor.js';
 import { SqliteRequestLog } from './store/sqlite-request-log.js';
+import { createDigestRuntime, type DigestRuntime } from './scheduler/runtime.js';
+import { nodeCronTasks, type TaskFactory } from './scheduler/tasks.js';
 
 export interface AppOptions {
   dbPath: string;
   admins: readonly AdminRule[];
   logger: Logger;
   now?: () => Date;
+  /** Zone of digest subscriptions that name none (SITREP_TZ); UTC by default. */
+  timezone?: string;
+  /** Wakes the digest scheduler; node-cron and timers by default, a virtual clock in tests. */
+  digestTasks?: TaskFactory;
 }
 
 export interface App {
@@ -23,6 +29,7 @@ export interface App {
   dossier: SqliteDossier;
   services: CommandServices;
   dispatcher: Dispatcher;
+  digests: DigestRuntime;
   close(): void;
 }
 
@@ -31,7 +38,14 @@ export function createApp(options: AppOptions): App {
   const seeded = seedDatabase(db, options.now?.() ?? new Date());
   if (seeded.length > 0) options.logger.info({ seeded }, 'seeded a new store');
   const dossier = new SqliteDossier(db);
-  const services: CommandServices = { dossier, editor: new SqliteEditor(db) };
+  const digests = createDigestRuntime({
+    db,
+    defaultTimeZone: options.timezone ?? 'UTC',
+    now: options.now ?? (() => new Date()),
+    logger: options.logger,
+    tasks: options.digestTasks ?? nodeCronTasks(options.logger),
+  });
+  const services: CommandServices = { dossier, editor: new SqliteEditor(db), digests: digests.service };
   const dispatcher = new Dispatcher({
     commands: allCommands,
     services,
@@ -40,5 +54,5 @@ export function createApp(options: AppOptions): App {
     requestLog: new SqliteRequestLog(db),
     ...(options.now ? { now: options.now } : {}),
   });
-  return { db, dossier, services, dispatcher, close: () => db.close() };
+  return { db, dossier, services, dispatcher, digests, close: () => db.close() };
 }

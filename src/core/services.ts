@@ -1,5 +1,6 @@
 // The services commands can use, handed to every handler through its context. Each feature
 // adds its own field here; the composition root (src/app.ts) provides them.
+import type { DigestService } from './digest/service.js';
 import type { DossierEditor } from './editor-port.js';
 import type { DossierReader } from './ports.js';
 
@@ -7,4 +8,6 @@ export interface CommandServices {
   dossier: DossierReader;
   /** Admin writes: entries and actors, with revisions. */
   editor: DossierEditor;
+  /** Scheduled digests: subscriptions, preview and send-now. */
+  digests: DigestService;
 }

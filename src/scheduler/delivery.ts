@@ -1,0 +1,229 @@
+// Delivers one digest: record the intent (with the composed parts) → post each part, recording
+// its message references → confirm and move the cursor. Retryable failures back off and resume
+// after the last part that arrived; permanent ones pause the subscription with the reason.
+import { composeDigest } from '../core/digest/compose.js';
+import type { DeliveryKind, SendOutcome } from '../core/digest/service.js';
+import { splitDigest } from '../core/digest/split.js';
+import type { Logger } from '../core/logger.js';
+import { DeliveryError } from '../core/poster.js';
+import type { View } from '../core/view.js';
+import type { Delivery } from '../store/digest-deliveries.js';
+import type { Subscription } from '../store/digest-subscriptions.js';
+import type { DigestStore } from '../store/digest-store.js';
+import type { PosterRegistry } from './posters.js';
+import { repeatsNote, slotAfter } from './slots.js';
+import type { TaskFactory, TaskHandle } from './tasks.js';
+
+export interface RetryPolicy {
+  /** Attempts in all, the first included, before a digest is given up (not paused). */
+  maxAttempts: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+}
+
+export const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 6, baseDelayMs: 5_000, maxDelayMs: 15 * 60_000 };
+
+export interface DelivererDeps {
+  store: DigestStore;
+  posters: PosterRegistry;
+  tasks: TaskFactory;
+  now: () => Date;
+  logger: Logger;
+  /** This process's id in leases and in the delivery log. */
+  sender: string;
+  retry?: RetryPolicy;
+}
+
+type Begun = { id: number; parts: View[]; sub: Subscription } | { outcome: SendOutcome | undefined };
+
+export interface SlotRequest {
+  slot: Date;
+  kind: DeliveryKind;
+  missedSlots: number;
+  /** Scheduled deliveries only happen while this process holds the platform's lease. */
+  fenced: boolean;
+}
+
+export class DigestDeliverer {
+  private readonly busy = new Set<number>();
+  private readonly running = new Set<Promise<unknown>>();
+  private readonly retryTimers = new Set<TaskHandle>();
+  private readonly retry: RetryPolicy;
+
+  constructor(private readonly deps: DelivererDeps) {
+    this.retry = deps.retry ?? DEFAULT_RETRY;
+  }
+
+  /** Delivers a slot unless it was delivered, skipped or taken already; undefined means nothing to do. */
+  deliver(subscriptionId: number, request: SlotRequest): Promise<SendOutcome | undefined> {
+    if (this.busy.has(subscriptionId)) return Promise.resolve(request.kind === 'manual' ? { status: 'busy' } : undefined);
+    return this.track(subscriptionId, async () => {
+      const begun = this.begin(subscriptionId, request);
+      if ('outcome' in begun) return begun.outcome;
+      return this.postParts(begun.sub, begun.id, begun.parts, 0);
+    });
+  }
+
+  /** Tries a digest waiting to retry again, if its time has come and nobody else has. */
+  resume(deliveryId: number): Promise<SendOutcome | undefined> {
+    const { store, now } = this.deps;
+    const row = store.deliveries.get(deliveryId);
+    if (!row || this.busy.has(row.subscriptionId)) return Promise.resolve(undefined);
+    return this.track(row.subscriptionId, async () => {
+      const claimed = store.transaction(() => {
+        const current = store.deliveries.get(deliveryId);
+        if (!current || current.status !== 'retrying' || (current.nextAttemptAt && current.nextAttemptAt > now())) return undefined;
+        store.deliveries.startAttempt(deliveryId, now());
+        return current;
+      });
+      const sub = claimed && store.subscriptions.byId(claimed.subscriptionId);
+      if (!claimed || !sub || !claimed.parts) return undefined;
+      return this.postParts(sub, claimed.id, claimed.parts, claimed.messageRefs.length);
+    });
+  }
+
+  /**
+   * Settles digests another process left half-sent. One whose every part has a recorded
+   * message reference did arrive: it is confirmed. For any other, whether the part in flight
+   * reached the channel is unknown. Digests are at-most-once per slot, so it is NOT posted
+   * again (a blind repost risks a duplicate in the channel); it is marked `unconfirmed` and
+   * the cursor stays put, so the next digest carries its changes again with a note saying
+   * why. Readers may see an item twice, flagged, but never miss one.
+   */
+  recover(interrupted: readonly Delivery[]): void {
+    const { store, now, logger } = this.deps;
+    for (const row of interrupted) {
+      store.transaction(() => {
+        if (row.partsTotal > 0 && row.messageRefs.length >= row.partsTotal) {
+          if (store.deliveries.settle(row.id, 'delivered', now())) store.subscriptions.advanceCursor(row.subscriptionId, row.cursorTo, row.createdAt);
+          logger.info({ delivery: row.id }, 'confirmed a digest posted before the previous process stopped');
+          return;
+        }
+        const posted = row.messageRefs.length;
+        const error = `Sitrep stopped while posting part ${posted + 1} of ${row.partsTotal}; not reposted to avoid a duplicate`;
+        store.deliveries.settle(row.id, 'unconfirmed', now(), error);
+        logger.warn({ delivery: row.id, posted, parts: row.partsTotal }, 'digest delivery interrupted; marked unconfirmed');
+      });
+    }
+  }
+
+  /** Cancels pending retry timers (the rows stay `retrying`; whoever schedules next resumes them). */
+  cancelRetries(): void {
+    for (const timer of this.retryTimers) timer.stop();
+    this.retryTimers.clear();
+  }
+
+  /** Resolves once no delivery of this process is in flight (retries waiting on timers excepted). */
+  async idle(): Promise<void> {
+    while (this.running.size > 0) await Promise.allSettled([...this.running]);
+  }
+
+  private track<T>(subscriptionId: number, work: () => Promise<T>): Promise<T> {
+    this.busy.add(subscriptionId);
+    const promise = work().finally(() => {
+      this.busy.delete(subscriptionId);
+      this.running.delete(promise);
+    });
+    this.running.add(promise);
+    return promise;
+  }
+
+  /** The intent transaction: checks, composes at a fixed cursor and records, all at once. */
+  private begin(subscriptionId: number, request: SlotRequest): Begun {
+    const { store, now, sender } = this.deps;
+    return store.transaction((): Begun => {
+      const at = now();
+      const sub = store.subscriptions.byId(subscriptionId);
+      if (!sub) return { outcome: undefined };
+      const manual = request.kind === 'manual';
+      if (request.fenced && !store.leases.holds(sub.channel.platform, sender, at)) return { outcome: undefined };
+      if (!manual && (sub.paused || sub.nextSlotAt > request.slot)) return { outcome: undefined };
+      if (store.deliveries.inFlight(sub.id)) return { outcome: manual ? { status: 'busy' } : undefined };
+      if (!manual) store.subscriptions.setNextSlot(sub.id, slotAfter(sub, request.slot));
+      if (store.deliveries.hasSlot(sub.id, request.slot)) return { outcome: undefined };
+      const cursorTo = store.changes.latestCursor();
+      const repeats = repeatsNote(sub, store.deliveries.latest(sub.id));
+      const composed = composeDigest(store.changes.between(sub.cursor, cursorTo), {
+        filters: sub.filters,
+        zone: sub.timezone,
+        periodFrom: sub.cursorAt,
+        periodTo: at,
+        ...(request.kind === 'catch-up' ? { catchUp: { missedSlots: request.missedSlots } } : {}),
+        ...(repeats ? { repeats } : {}),
+      });
+      const skip = composed.empty && sub.skipEmpty && !manual;
+      const parts = skip ? [] : splitDigest(composed.view);
+      const id = store.deliveries.insert({
+        subscriptionId: sub.id,
+        slot: request.slot,
+        kind: request.kind,
+        missedSlots: request.missedSlots,
+        status: skip ? 'skipped' : 'sending',
+        cursorFrom: sub.cursor,
+        cursorTo,
+        periodFrom: sub.cursorAt,
+        parts,
+        sender,
+        now: at,
+      });
+      if (!skip) return { id, parts, sub };
+      store.subscriptions.advanceCursor(sub.id, cursorTo, at);
+      return { outcome: { status: 'skipped' } };
+    });
+  }
+
+  private async postParts(sub: Subscription, id: number, parts: readonly View[], from: number): Promise<SendOutcome> {
+    const { store, now, posters } = this.deps;
+    const poster = posters.get(sub.channel.platform);
+    if (!poster) return this.fail(sub, id, new DeliveryError('retryable', `no ${sub.channel.platform} poster is running in this process`));
+    for (let index = from; index < parts.length; index++) {
+      let refs: string[];
+      try {
+        refs = await poster.post(sub.channel.channelId, parts[index]!);
+      } catch (error) {
+        return this.fail(sub, id, error);
+      }
+      store.deliveries.recordPart(id, refs, now());
+    }
+    const row = store.transaction(() => {
+      const settled = store.deliveries.get(id);
+      if (settled && store.deliveries.settle(id, 'delivered', now())) {
+        store.subscriptions.advanceCursor(sub.id, settled.cursorTo, settled.createdAt);
+      }
+      return settled;
+    });
+    return { status: 'delivered', messages: row ? row.messageRefs.flat().length : 0 };
+  }
+
+  private fail(sub: Subscription, id: number, error: unknown): SendOutcome {
+    const { store, now, logger, tasks } = this.deps;
+    const at = now();
+    const message = error instanceof Error ? error.message : String(error);
+    if (error instanceof DeliveryError && error.kind === 'permanent') {
+      store.transaction(() => {
+        store.deliveries.settle(id, 'failed', at, message);
+        store.subscriptions.pause(sub.id, message, at);
+      });
+      logger.warn({ subscription: sub.id, channel: sub.channel, error: message }, 'digest delivery failed for good; subscription paused');
+      return { status: 'failed', error: message, paused: true };
+    }
+    const row = store.deliveries.get(id);
+    const attempts = row?.attempts ?? this.retry.maxAttempts;
+    if (attempts >= this.retry.maxAttempts) {
+      store.deliveries.settle(id, 'failed', at, `gave up after ${attempts} attempts: ${message}`);
+      logger.warn({ subscription: sub.id, attempts, error: message }, 'digest delivery gave up; the next digest repeats its changes');
+      return { status: 'failed', error: message, paused: false };
+    }
+    const hint = error instanceof DeliveryError ? error.retryAfterMs : undefined;
+    const delay = Math.min(this.retry.maxDelayMs, hint ?? this.retry.baseDelayMs * 2 ** (attempts - 1));
+    const retryAt = new Date(at.getTime() + delay);
+    store.deliveries.retryLater(id, message, retryAt, at);
+    logger.warn({ subscription: sub.id, attempts, error: message, retryAt }, 'digest delivery failed; will retry');
+    const timer = tasks.after(delay, () => {
+      this.retryTimers.delete(timer);
+      void this.resume(id).catch((crash) => logger.error({ err: crash, delivery: id }, 'digest retry crashed'));
+    });
+    this.retryTimers.add(timer);
+    return { status: 'retrying', error: message, retryAt };
+  }
+}

@@ -1,0 +1,140 @@
+// The digest port for commands, over the store, the composer and the deliverer.
+import { composeDigest } from '../core/digest/compose.js';
+import type {
+  ChannelKey,
+  DeliverySummary,
+  DigestService,
+  SendOutcome,
+  SubscribeRequest,
+  SubscriptionInfo,
+} from '../core/digest/service.js';
+import { UserError } from '../core/errors.js';
+import type { Platform } from '../core/caller.js';
+import type { View } from '../core/view.js';
+import type { Delivery } from '../store/digest-deliveries.js';
+import type { DigestStore } from '../store/digest-store.js';
+import type { Subscription } from '../store/digest-subscriptions.js';
+import type { DigestDeliverer } from './delivery.js';
+import type { PosterRegistry } from './posters.js';
+import { repeatsNote, slotAfter } from './slots.js';
+
+export interface DigestServiceDeps {
+  store: DigestStore;
+  deliverer: DigestDeliverer;
+  posters: PosterRegistry;
+  defaultTimeZone: string;
+  now: () => Date;
+}
+
+function summary(row: Delivery): DeliverySummary {
+  const result: DeliverySummary = {
+    slot: row.slot,
+    kind: row.kind,
+    status: row.status,
+    attempts: row.attempts,
+    messages: row.messageRefs.flat().length,
+    updatedAt: row.updatedAt,
+  };
+  if (row.lastError) result.error = row.lastError;
+  return result;
+}
+
+function info(sub: Subscription, last: Delivery | undefined): SubscriptionInfo {
+  const result: SubscriptionInfo = {
+    id: sub.id,
+    channel: sub.channel,
+    schedule: sub.schedule,
+    timezone: sub.timezone,
+    filters: sub.filters,
+    skipEmpty: sub.skipEmpty,
+    nextRunAt: sub.nextSlotAt,
+  };
+  if (sub.paused) result.paused = sub.paused;
+  if (last) result.lastDelivery = summary(last);
+  return result;
+}
+
+const NO_SUBSCRIPTION = (verb: string) =>
+  new UserError('not-found', `This channel has no digest to ${verb}.`, ['Start one with /digest subscribe schedule:"daily 08:00".']);
+
+export class SqliteDigestService implements DigestService {
+  private readonly listeners: (() => void)[] = [];
+
+  constructor(private readonly deps: DigestServiceDeps) {}
+
+  get defaultTimeZone(): string {
+    return this.deps.defaultTimeZone;
+  }
+
+  /** Called after subscriptions change, so a scheduler in this process updates its tasks at once. */
+  onChange(listener: () => void): void {
+    this.listeners.push(listener);
+  }
+
+  subscribe(request: SubscribeRequest): { subscription: SubscriptionInfo; created: boolean } {
+    const { store, now } = this.deps;
+    const at = now();
+    const result = store.transaction(() =>
+      store.subscriptions.upsert({
+        ...request,
+        nextSlotAt: slotAfter({ cron: request.schedule.cron, timezone: request.timezone }, at),
+        startCursor: store.changes.latestCursor(),
+        now: at,
+      }),
+    );
+    this.changed();
+    const sub = store.subscriptions.byId(result.id)!;
+    return { subscription: info(sub, store.deliveries.latest(sub.id)), created: result.created };
+  }
+
+  unsubscribe(channel: ChannelKey): boolean {
+    const removed = this.deps.store.subscriptions.remove(channel);
+    if (removed) this.changed();
+    return removed;
+  }
+
+  find(channel: ChannelKey): SubscriptionInfo | undefined {
+    const sub = this.deps.store.subscriptions.byChannel(channel);
+    return sub ? info(sub, this.deps.store.deliveries.latest(sub.id)) : undefined;
+  }
+
+  list(scope: { platform: Platform; workspaceId: string }): SubscriptionInfo[] {
+    const { store } = this.deps;
+    const subs = store.subscriptions.inWorkspace(scope.platform, scope.workspaceId);
+    const latest = store.deliveries.latestFor(subs.map((s) => s.id));
+    return subs.map((s) => info(s, latest.get(s.id)));
+  }
+
+  preview(channel: ChannelKey): View {
+    const { store, now } = this.deps;
+    const sub = store.subscriptions.byChannel(channel);
+    if (!sub) throw NO_SUBSCRIPTION('preview');
+    const repeats = repeatsNote(sub, store.deliveries.latest(sub.id));
+    const set = store.changes.between(sub.cursor, store.changes.latestCursor());
+    return composeDigest(set, {
+      filters: sub.filters,
+      zone: sub.timezone,
+      periodFrom: sub.cursorAt,
+      periodTo: now(),
+      preview: true,
+      ...(repeats ? { repeats } : {}),
+    }).view;
+  }
+
+  async sendNow(channel: ChannelKey): Promise<SendOutcome> {
+    const { store, posters, deliverer, now } = this.deps;
+    const sub = store.subscriptions.byChannel(channel);
+    if (!sub) throw NO_SUBSCRIPTION('send');
+    if (!posters.get(channel.platform)) {
+      throw new UserError('conflict', `This Sitrep process cannot post to ${channel.platform} channels.`, [
+        'Run /digest send-now from a process connected to that platform.',
+      ]);
+    }
+    const outcome = await deliverer.deliver(sub.id, { slot: now(), kind: 'manual', missedSlots: 0, fenced: false });
+    return outcome ?? { status: 'busy' };
+  }
+
+  private changed(): void {
+    for (const listener of this.listeners) listener();
+  }
+}

@@ -1,0 +1,55 @@
+// Wires the digest feature for one process: store, posters, deliverer and the service commands
+// use. The scheduler is started separately (by main) once the adapters' posters are known.
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
+import type { Logger } from '../core/logger.js';
+import type { Db } from '../store/connection.js';
+import { createDigestStore, type DigestStore } from '../store/digest-store.js';
+import { DigestDeliverer, type RetryPolicy } from './delivery.js';
+import { SqliteDigestService } from './digest-service.js';
+import { PosterRegistry } from './posters.js';
+import { DigestScheduler, type SchedulerOptions } from './scheduler.js';
+import type { TaskFactory } from './tasks.js';
+
+export interface DigestRuntimeOptions {
+  db: Db;
+  defaultTimeZone: string;
+  now: () => Date;
+  logger: Logger;
+  tasks: TaskFactory;
+  /** This process's id in leases and the delivery log; random by default. */
+  holder?: string;
+  retry?: RetryPolicy;
+}
+
+export interface DigestRuntime {
+  readonly holder: string;
+  readonly store: DigestStore;
+  readonly posters: PosterRegistry;
+  readonly deliverer: DigestDeliverer;
+  readonly service: SqliteDigestService;
+  /** Starts scheduling with the posters registered so far. */
+  startScheduler(options?: Pick<SchedulerOptions, 'leaseMs' | 'heartbeatMs' | 'staleMs'>): DigestScheduler;
+}
+
+export function createDigestRuntime(options: DigestRuntimeOptions): DigestRuntime {
+  const holder = options.holder ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+  const store = createDigestStore(options.db);
+  const posters = new PosterRegistry();
+  const { now, logger, tasks } = options;
+  const deliverer = new DigestDeliverer({ store, posters, tasks, now, logger, sender: holder, ...(options.retry ? { retry: options.retry } : {}) });
+  const service = new SqliteDigestService({ store, deliverer, posters, defaultTimeZone: options.defaultTimeZone, now });
+  return {
+    holder,
+    store,
+    posters,
+    deliverer,
+    service,
+    startScheduler(schedulerOptions = {}) {
+      const scheduler = new DigestScheduler({ store, deliverer, posters, tasks, now, logger, holder, ...schedulerOptions });
+      service.onChange(() => scheduler.refresh());
+      scheduler.start();
+      return scheduler;
+    },
+  };
+}

@@ -1,0 +1,178 @@
+// The digest scheduler: holds each platform's lease (or stands by), keeps one node-cron task
+// per active subscription in step with the store, and on every heartbeat sweeps for slots
+// that are owed — which is how it catches up after downtime, delivers slots node-cron skipped
+// (a spring-forward gap, a missed wake-up) and resumes retries after a restart.
+import type { Platform } from '../core/caller.js';
+import type { Logger } from '../core/logger.js';
+import type { DigestStore } from '../store/digest-store.js';
+import type { DigestDeliverer } from './delivery.js';
+import type { PosterRegistry } from './posters.js';
+import { dueSlot } from './slots.js';
+import type { TaskFactory, TaskHandle } from './tasks.js';
+
+export interface SchedulerOptions {
+  store: DigestStore;
+  deliverer: DigestDeliverer;
+  posters: PosterRegistry;
+  tasks: TaskFactory;
+  now: () => Date;
+  logger: Logger;
+  /** This process's id in the lease table. */
+  holder: string;
+  /** How long a lease lasts without renewal. */
+  leaseMs?: number;
+  /** How often leases are renewed and owed slots swept; well under leaseMs. */
+  heartbeatMs?: number;
+  /** A send left `sending` this long by another process is taken as interrupted. */
+  staleMs?: number;
+}
+
+/** A slot delivered later than this after its time is a catch-up, and says so. */
+const LATE_MS = 2 * 60_000;
+
+export class DigestScheduler {
+  private readonly held = new Set<Platform>();
+  private readonly standby = new Map<Platform, string>();
+  private readonly cronTasks = new Map<number, { key: string; handle: TaskHandle }>();
+  private heartbeat: TaskHandle | undefined;
+  private knownVersion = -1;
+  private running = false;
+  private readonly leaseMs: number;
+  private readonly heartbeatMs: number;
+  private readonly staleMs: number;
+
+  constructor(private readonly options: SchedulerOptions) {
+    this.leaseMs = options.leaseMs ?? 60_000;
+    this.heartbeatMs = options.heartbeatMs ?? 15_000;
+    this.staleMs = options.staleMs ?? 10 * 60_000;
+  }
+
+  /** Platforms whose digests this process schedules right now. */
+  get leading(): Platform[] {
+    return [...this.held];
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.tick();
+  }
+
+  /** Stops the tasks, lets deliveries in flight finish, then hands the leases over. */
+  async stop(timeoutMs = 10_000): Promise<void> {
+    if (!this.running) return;
+    this.running = false;
+    this.heartbeat?.stop();
+    for (const task of this.cronTasks.values()) task.handle.stop();
+    this.cronTasks.clear();
+    this.options.deliverer.cancelRetries();
+    let timer: TaskHandle | undefined;
+    await Promise.race([this.options.deliverer.idle(), new Promise<void>((done) => (timer = this.options.tasks.after(timeoutMs, done)))]);
+    timer?.stop();
+    const now = this.options.now();
+    for (const platform of this.held) this.options.store.leases.release(platform, this.options.holder, now);
+    this.held.clear();
+  }
+
+  /** Subscriptions changed in this process: update the tasks at once rather than at the next heartbeat. */
+  refresh(): void {
+    if (this.running) this.guard('refresh', () => this.reconcile(false));
+  }
+
+  /** Runs a heartbeat now and schedules the next one. */
+  tick(): void {
+    if (!this.running) return;
+    this.guard('heartbeat', () => {
+      const now = this.options.now();
+      const changed = this.renewLeases(now);
+      this.reconcile(changed);
+      this.sweep(now);
+    });
+    this.heartbeat?.stop();
+    this.heartbeat = this.options.tasks.after(this.heartbeatMs, () => this.tick());
+  }
+
+  private guard(what: string, work: () => void): void {
+    try {
+      work();
+    } catch (error) {
+      this.options.logger.error({ err: error }, `digest scheduler ${what} failed`);
+    }
+  }
+
+  /** Takes, renews or loses each platform's lease; true when the set of held platforms changed. */
+  private renewLeases(now: Date): boolean {
+    const { store, posters, holder, logger, deliverer } = this.options;
+    let changed = false;
+    for (const platform of posters.platforms()) {
+      const lease = store.leases.acquire(platform, holder, now, this.leaseMs);
+      if (lease.held && !this.held.has(platform)) {
+        this.held.add(platform);
+        this.standby.delete(platform);
+        changed = true;
+        logger.info({ platform, holder, tookOverFrom: lease.tookOverFrom }, `scheduling ${platform} digests`);
+      } else if (!lease.held && this.held.has(platform)) {
+        this.held.delete(platform);
+        changed = true;
+        logger.warn({ platform, holder: lease.holder }, `lost the ${platform} digest lease; standing by`);
+      }
+      if (!lease.held && this.standby.get(platform) !== lease.holder) {
+        this.standby.set(platform, lease.holder);
+        logger.info(
+          { platform, holder: lease.holder, until: lease.expiresAt },
+          `standing by: ${platform} digests are scheduled by another process (${lease.holder})`,
+        );
+      }
+      if (lease.held) {
+        const stale = new Date(now.getTime() - this.staleMs);
+        deliverer.recover(store.deliveries.interrupted([platform], holder, lease.tookOverFrom, stale));
+      }
+    }
+    return changed;
+  }
+
+  /** One task per active subscription of a held platform, created, changed or removed to match the store. */
+  private reconcile(force: boolean): void {
+    const { store, tasks } = this.options;
+    const version = store.subscriptions.scheduleVersion();
+    if (!force && version === this.knownVersion) return;
+    this.knownVersion = version;
+    const wanted = new Map(store.subscriptions.active([...this.held]).map((s) => [s.id, s]));
+    for (const [id, task] of this.cronTasks) {
+      const sub = wanted.get(id);
+      if (!sub || task.key !== `${sub.cron}|${sub.timezone}`) {
+        task.handle.stop();
+        this.cronTasks.delete(id);
+      }
+    }
+    for (const [id, sub] of wanted) {
+      if (this.cronTasks.has(id)) continue;
+      const handle = tasks.cron(sub.cron, sub.timezone, (firedFor) => this.guard('task', () => this.runDue(id, firedFor)));
+      this.cronTasks.set(id, { key: `${sub.cron}|${sub.timezone}`, handle });
+    }
+  }
+
+  private sweep(now: Date): void {
+    const { store, deliverer } = this.options;
+    const platforms = [...this.held];
+    for (const sub of store.subscriptions.due(platforms, now)) this.runDue(sub.id);
+    for (const row of store.deliveries.dueRetries(platforms, now)) void deliverer.resume(row.id).catch((error) => this.failed(error));
+  }
+
+  /** Delivers the subscription's owed slot, if it is owed one. */
+  private runDue(subscriptionId: number, firedFor?: Date): void {
+    const { store, deliverer, now } = this.options;
+    const sub = store.subscriptions.byId(subscriptionId);
+    if (!sub || sub.paused || !this.held.has(sub.channel.platform)) return;
+    const at = firedFor && firedFor > now() ? firedFor : now();
+    if (sub.nextSlotAt > at) return;
+    const { slot, missed } = dueSlot(sub, at);
+    const late = now().getTime() - slot.getTime() > LATE_MS;
+    const kind = missed > 0 || late ? 'catch-up' : 'scheduled';
+    void deliverer.deliver(sub.id, { slot, kind, missedSlots: missed, fenced: true }).catch((error) => this.failed(error));
+  }
+
+  private failed(error: unknown): void {
+    this.options.logger.error({ err: error }, 'digest delivery crashed');
+  }
+}

@@ -1,0 +1,43 @@
+// Slot arithmetic and notes for stored subscriptions: their cron expressions were validated when they
+// were subscribed, so they are parsed once and memoised.
+import { parseCron, type CronFields } from '../core/digest/cron.js';
+import { countRuns, latestRun, nextRun } from '../core/digest/schedule.js';
+import type { DigestContext } from '../core/digest/compose.js';
+import type { Delivery } from '../store/digest-deliveries.js';
+import type { Subscription } from '../store/digest-subscriptions.js';
+
+const parsed = new Map<string, CronFields>();
+
+function fieldsOf(cron: string): CronFields {
+  let fields = parsed.get(cron);
+  if (!fields) {
+    fields = parseCron(cron);
+    parsed.set(cron, fields);
+  }
+  return fields;
+}
+
+/** A schedule that never runs again is parked far in the future rather than lost. */
+const NEVER = new Date(Date.UTC(9999, 0, 1));
+
+export function slotAfter(sub: Pick<Subscription, 'cron' | 'timezone'>, after: Date): Date {
+  return nextRun({ fields: fieldsOf(sub.cron) }, sub.timezone, after) ?? NEVER;
+}
+
+/**
+ * The slot to deliver when a subscription is due at `now`: the latest one since the slot it
+ * was owed, and how many earlier ones it stands in for (downtime → one catch-up digest).
+ */
+export function dueSlot(sub: Pick<Subscription, 'cron' | 'timezone' | 'nextSlotAt'>, now: Date): { slot: Date; missed: number } {
+  const schedule = { fields: fieldsOf(sub.cron) };
+  const slot = latestRun(schedule, sub.timezone, now, sub.nextSlotAt) ?? sub.nextSlotAt;
+  const missed = slot.getTime() > sub.nextSlotAt.getTime() ? countRuns(schedule, sub.timezone, sub.nextSlotAt, slot) - 1 : 0;
+  return { slot, missed };
+}
+
+/** The note a digest carries when the previous one's changes were not confirmed delivered. */
+export function repeatsNote(sub: Subscription, previous: Delivery | undefined): DigestContext['repeats'] {
+  if (!previous || previous.cursorFrom !== sub.cursor) return undefined;
+  if (previous.status !== 'unconfirmed' && previous.status !== 'failed') return undefined;
+  return { slot: previous.slot, status: previous.status, ...(previous.lastError ? { error: previous.lastError } : {}) };
+}

@@ -1,0 +1,32 @@
+// How the scheduler gets woken: cron tasks in a time zone and one-shot timers. Production uses
+// node-cron and setTimeout; tests inject a virtual clock that fires them without waiting.
+import cron from 'node-cron';
+import type { Logger } from '../core/logger.js';
+
+export interface TaskHandle {
+  stop(): void;
+}
+
+export interface TaskFactory {
+  /** Runs `run` at each slot of a 5-field cron expression in an IANA zone. */
+  cron(expression: string, timezone: string, run: (firedFor: Date) => void): TaskHandle;
+  /** Runs `run` once after `ms` milliseconds. */
+  after(ms: number, run: () => void): TaskHandle;
+}
+
+/** node-cron tasks (v4: created, then started) and plain timers. */
+export function nodeCronTasks(logger: Logger): TaskFactory {
+  return {
+    cron(expression, timezone, run) {
+      const task = cron.createTask(expression, (context) => run(context.date), { timezone, noOverlap: true });
+      // node-cron only warns about a late wake-up; the scheduler's own sweep delivers that slot.
+      task.on('execution:missed', (context) => logger.warn({ expression, timezone, slot: context.date }, 'node-cron missed a digest slot'));
+      void task.start();
+      return { stop: () => void task.destroy() };
+    },
+    after(ms, run) {
+      const timer = setTimeout(run, ms);
+      return { stop: () => clearTimeout(timer) };
+    },
+  };
+}
