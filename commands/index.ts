@@ -1,6 +1,7 @@
 // Every command Sitrep offers. Adding a command means adding its file and one line here.
 import type { CommandSpec } from '../src/core/command-spec.js';
 import { actorCommand } from './actor.js';
+import { digestCommand } from './digest.js';
 import { actorsCommand } from './actors/index.js';
 import { entryCommand } from './entry/index.js';
 import { helpCommand } from './help.js';
@@ -13,5 +14,6 @@ export const allCommands: readonly CommandSpec[] = [
   actorsCommand,
   entryCommand,
   searchCommand,
+  digestCommand,
   helpCommand,
 ];

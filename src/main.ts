@@ -1,5 +1,5 @@
-// Composition root: config → store → dispatcher → adapters. With no platform tokens it opens
-// the console on the local store.
+// Composition root: config → store → dispatcher → adapters → digest scheduler. With no platform
+// tokens it opens the console on the local store, and console digests print there.
 import { createApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import type { RunningAdapter } from './adapters/running-adapter.js';
@@ -10,7 +10,7 @@ async function main(): Promise<void> {
   const onPlatform = Boolean(config.discord || config.slack);
   // The console prints to stdout; keep its logs to warnings unless asked otherwise.
   const logger = createLogger(process.env.LOG_LEVEL ? config.logLevel : onPlatform ? 'info' : 'warn');
-  const app = createApp({ dbPath: config.dbPath, admins: config.admins, logger });
+  const app = createApp({ dbPath: config.dbPath, admins: config.admins, logger, timezone: config.timezone });
 
   const adapters: RunningAdapter[] = [];
   if (config.discord) {
@@ -22,8 +22,16 @@ async function main(): Promise<void> {
     adapters.push(await startSlackAdapter({ config: config.slack, dispatcher: app.dispatcher, logger }));
   }
 
+  for (const adapter of adapters) app.digests.posters.register(adapter.poster);
+  if (!onPlatform) {
+    const { ConsolePoster } = await import('./adapters/console/console-poster.js');
+    app.digests.posters.register(new ConsolePoster(process.stdout, Boolean(process.stdout.isTTY)));
+  }
+  const scheduler = app.digests.startScheduler();
+
   const shutdown = async (signal: string) => {
     logger.info({ signal }, 'shutting down');
+    await scheduler.stop();
     await Promise.allSettled(adapters.map((a) => a.stop()));
     app.close();
     process.exit(0);
@@ -34,6 +42,7 @@ async function main(): Promise<void> {
   if (!onPlatform) {
     const { runConsole } = await import('./adapters/console/console-adapter.js');
     await runConsole({ dispatcher: app.dispatcher, input: process.stdin, output: process.stdout });
+    await scheduler.stop();
     app.close();
   } else {
     logger.info({ adapters: adapters.map((a) => a.name) }, 'Sitrep is running');

@@ -1,0 +1,134 @@
+// /digest — scheduled digests of what changed in the dossier, per channel: subscribe,
+// unsubscribe, list, preview and send-now.
+import { resolveActor } from '../src/core/actor-resolution.js';
+import { describeCaller } from '../src/core/caller.js';
+import type { CommandContext, CommandSpec } from '../src/core/command-spec.js';
+import type { DigestFilters } from '../src/core/digest/changes.js';
+import { parseSchedule } from '../src/core/digest/schedule.js';
+import type { ChannelKey } from '../src/core/digest/service.js';
+import { listView, sendOutcomeView, subscribedView } from '../src/core/digest/views.js';
+import { canonicalTimeZone } from '../src/core/digest/zoned-time.js';
+import { UserError } from '../src/core/errors.js';
+import type { EventType } from '../src/core/vocabulary.js';
+import { plainLine } from '../src/core/view.js';
+import { eventTypeOption, topicOption } from './shared-options.js';
+
+function channelOf(ctx: CommandContext): ChannelKey {
+  const { platform, workspaceId, channelId } = ctx.caller;
+  if (!channelId) {
+    throw new UserError('invalid-option', 'Digests are per channel, and this request came from none.', [
+      'Run the command in the channel that should receive the digest.',
+    ]);
+  }
+  return { platform, workspaceId: workspaceId ?? '', channelId };
+}
+
+function scheduleArg(text: string) {
+  const result = parseSchedule(text);
+  if (result.ok) return result.schedule;
+  throw new UserError(
+    'invalid-option',
+    `Option \`schedule\` of /digest subscribe must be \`daily HH:MM\`, \`weekly DAY HH:MM\` or a 5-field cron expression — got \`${text}\`: ${result.problem}.`,
+    ['Examples: daily 08:00 · weekly mon 09:00 · 0 8 * * 1-5 (weekdays at 08:00).'],
+  );
+}
+
+function timezoneArg(text: string): string {
+  const zone = canonicalTimeZone(text);
+  if (zone) return zone;
+  throw new UserError(
+    'invalid-option',
+    `Option \`timezone\` of /digest subscribe must be an IANA time zone such as Europe/Paris or America/New_York — got \`${text}\`.`,
+    ['Offsets like +02:00 are not accepted: they ignore daylight saving time.'],
+  );
+}
+
+function filtersArg(args: Readonly<Record<string, unknown>>, ctx: CommandContext): DigestFilters {
+  const filters: DigestFilters = {};
+  if (args.topic) {
+    const topic = String(args.topic).toLowerCase();
+    const known = ctx.services.dossier.topics();
+    if (!known.includes(topic)) {
+      throw new UserError('not-found', `There is no topic \`${topic}\` (option \`topic\`).`, [`Topics: ${known.join(', ') || 'none yet'}.`]);
+    }
+    filters.topic = topic;
+  }
+  if (args.type) filters.eventType = args.type as EventType;
+  if (args.actor) {
+    const actor = resolveActor(ctx.services.dossier, String(args.actor));
+    filters.actorId = actor.id;
+    filters.actorName = actor.name;
+  }
+  return filters;
+}
+
+export const digestCommand: CommandSpec = {
+  name: 'digest',
+  description: 'Scheduled digests of what changed in the dossier, posted in this channel',
+  subcommands: [
+    {
+      name: 'subscribe',
+      description: 'Post a digest in this channel on a schedule (again to change it)',
+      adminOnly: true,
+      options: [
+        { name: 'schedule', description: 'daily 08:00, weekly mon 09:00 or a cron expression', type: 'text', required: true, maxLength: 100, example: '"daily 08:00"' },
+        { name: 'timezone', description: 'IANA time zone of the schedule, e.g. Europe/Paris (default: the bot’s)', type: 'text', maxLength: 64, example: 'Europe/Paris' },
+        topicOption,
+        eventTypeOption,
+        { name: 'actor', description: 'Only changes involving this actor', type: 'actor', maxLength: 100, autocomplete: 'actor', example: '"Ron Dermer"' },
+        { name: 'skip_empty', description: 'Send nothing when nothing changed (default: say so)', type: 'boolean', example: 'true' },
+      ],
+      examples: ['schedule:"daily 08:00" timezone:Europe/Paris topic:syria-israel', 'schedule:"weekly mon 09:00" skip_empty:true', 'schedule:"0 8 * * 1-5"'],
+      run(args, ctx) {
+        const channel = channelOf(ctx);
+        const schedule = scheduleArg(String(args.schedule));
+        const timezone = args.timezone ? timezoneArg(String(args.timezone)) : ctx.services.digests.defaultTimeZone;
+        const filters = filtersArg(args, ctx);
+        const { subscription, created } = ctx.services.digests.subscribe({
+          channel,
+          schedule,
+          timezone,
+          filters,
+          skipEmpty: args.skip_empty === true,
+          by: describeCaller(ctx.caller),
+        });
+        return subscribedView(subscription, created, ctx.now());
+      },
+    },
+    {
+      name: 'unsubscribe',
+      description: 'Stop this channel’s digest',
+      adminOnly: true,
+      run(_args, ctx) {
+        if (!ctx.services.digests.unsubscribe(channelOf(ctx))) {
+          throw new UserError('not-found', 'This channel has no digest to stop.', ['See the workspace’s digests with /digest list.']);
+        }
+        return { title: 'Digest stopped', tone: 'success', intro: [plainLine('This channel will receive no more digests.')], sections: [], private: true };
+      },
+    },
+    {
+      name: 'list',
+      description: 'Digests of this workspace, with their next run and state',
+      run(_args, ctx) {
+        const here = channelOf(ctx);
+        const subs = ctx.services.digests.list({ platform: here.platform, workspaceId: here.workspaceId });
+        return listView(subs, here, ctx.now());
+      },
+    },
+    {
+      name: 'preview',
+      description: 'What this channel’s next digest would hold if it were sent now',
+      run(_args, ctx) {
+        return { ...ctx.services.digests.preview(channelOf(ctx)), private: true };
+      },
+    },
+    {
+      name: 'send-now',
+      description: 'Send this channel’s digest now; the next one starts from here',
+      adminOnly: true,
+      async run(_args, ctx) {
+        return sendOutcomeView(await ctx.services.digests.sendNow(channelOf(ctx)));
+      },
+    },
+  ],
+};

@@ -1,0 +1,22 @@
+// The console's poster: prints digests as text, so `npm start` with no platform tokens can
+// show one. Console subscriptions live in the channel `console`.
+import type { Writable } from 'node:stream';
+import type { Poster } from '../../core/poster.js';
+import { renderText } from '../../core/render-text.js';
+import type { View } from '../../core/view.js';
+
+export class ConsolePoster implements Poster {
+  readonly platform = 'console';
+  private sent = 0;
+
+  constructor(
+    private readonly output: Writable,
+    private readonly color = false,
+  ) {}
+
+  async post(channelId: string, view: View): Promise<string[]> {
+    this.sent += 1;
+    this.output.write(`\n── digest for #${channelId} ──\n${renderText(view, { color: this.color })}\n\n`);
+    return [`console-${this.sent}`];
+  }
+}

@@ -1,0 +1,105 @@
+// Views for the /digest command's replies: a subscription's settings and state, the list of
+// a workspace's subscriptions, and the outcome of a send-now.
+import { plural } from '../text.js';
+import { eventTypeLabel } from '../vocabulary.js';
+import { plainLine, span, type Line, type Section, type View } from '../view.js';
+import type { DigestFilters } from './changes.js';
+import type { ChannelKey, DeliverySummary, SendOutcome, SubscriptionInfo } from './service.js';
+import { formatInZone } from './zoned-time.js';
+
+export function filtersText(filters: DigestFilters): string {
+  const parts: string[] = [];
+  if (filters.topic) parts.push(`topic ${filters.topic}`);
+  if (filters.eventType) parts.push(`type ${eventTypeLabel(filters.eventType)}`);
+  if (filters.actorName) parts.push(`actor ${filters.actorName}`);
+  return parts.length > 0 ? parts.join(' · ') : 'everything';
+}
+
+const STATUS_WORDS: Record<DeliverySummary['status'], string> = {
+  sending: 'being sent',
+  retrying: 'waiting to retry',
+  delivered: 'delivered',
+  skipped: 'skipped (nothing new)',
+  failed: 'failed',
+  unconfirmed: 'unconfirmed (Sitrep stopped while sending)',
+};
+
+function lastDeliveryLine(last: DeliverySummary, zone: string): Line {
+  const when = formatInZone(last.slot, zone);
+  const what = last.kind === 'manual' ? 'sent on request' : last.kind === 'catch-up' ? 'catch-up' : 'scheduled';
+  let text = `${STATUS_WORDS[last.status]} — ${what}, ${when}`;
+  if (last.messages > 0) text += `, ${plural(last.messages, 'message')}`;
+  if (last.status === 'retrying' || last.status === 'failed') text += ` (${plural(last.attempts, 'attempt')}: ${last.error ?? 'unknown error'})`;
+  return [span.italic('Last digest: '), span.plain(text)];
+}
+
+/** The lines describing one subscription: schedule, next run in its zone, filters, state. */
+export function subscriptionLines(sub: SubscriptionInfo, now: Date): Line[] {
+  const lines: Line[] = [
+    [span.italic('Schedule: '), span.plain(`${sub.schedule} (${sub.timezone})`)],
+    [span.italic('Filters: '), span.plain(filtersText(sub.filters)), span.plain(sub.skipEmpty ? ' · skips empty digests' : '')],
+  ];
+  if (sub.paused) {
+    lines.push([
+      span.bold('Paused: '),
+      span.plain(`${sub.paused.reason} (since ${formatInZone(sub.paused.at, sub.timezone)}). Run /digest subscribe in that channel again to resume.`),
+    ]);
+  } else {
+    const next = sub.nextRunAt <= now ? 'due now — the scheduler will catch up' : formatInZone(sub.nextRunAt, sub.timezone);
+    lines.push([span.italic('Next digest: '), span.plain(next)]);
+  }
+  if (sub.lastDelivery) lines.push(lastDeliveryLine(sub.lastDelivery, sub.timezone));
+  return lines;
+}
+
+function channelHeading(sub: SubscriptionInfo, here: ChannelKey): Line {
+  const same = sub.channel.channelId === here.channelId && sub.channel.platform === here.platform;
+  return [span.bold(`Channel ${sub.channel.channelId}`), span.plain(same ? ' (this channel)' : '')];
+}
+
+export function listView(subs: readonly SubscriptionInfo[], here: ChannelKey, now: Date): View {
+  const sections: Section[] = subs.map((sub) => ({ heading: channelHeading(sub, here), lines: subscriptionLines(sub, now) }));
+  const paused = subs.filter((s) => s.paused).length;
+  const intro =
+    subs.length === 0
+      ? [plainLine('No channel in this workspace has a digest yet.')]
+      : [plainLine(`${plural(subs.length, 'subscription')}${paused > 0 ? `, ${paused} paused` : ''}.`)];
+  return {
+    title: 'Digests',
+    tone: 'normal',
+    intro,
+    sections,
+    footer: 'Subscribe a channel: /digest subscribe schedule:"daily 08:00" · preview: /digest preview',
+  };
+}
+
+export function subscribedView(sub: SubscriptionInfo, created: boolean, now: Date): View {
+  return {
+    title: created ? 'Digest subscribed' : 'Digest updated',
+    tone: 'success',
+    intro: [plainLine(created ? 'This channel will receive a digest of what changes in the dossier.' : 'This channel’s digest now uses these settings; nothing already sent is repeated.')],
+    sections: [{ lines: subscriptionLines(sub, now) }],
+    footer: 'See what it would hold now: /digest preview',
+    private: true,
+  };
+}
+
+export function sendOutcomeView(outcome: SendOutcome): View {
+  const view = (title: string, tone: View['tone'], text: string): View => ({ title, tone, intro: [plainLine(text)], sections: [], private: true });
+  switch (outcome.status) {
+    case 'delivered':
+      return view('Digest sent', 'success', `Posted in ${plural(outcome.messages, 'message')}. The next digest starts from here.`);
+    case 'skipped':
+      return view('Nothing to send', 'normal', 'Nothing changed since the last digest.');
+    case 'retrying':
+      return view('Digest delayed', 'normal', `The platform refused it for now (${outcome.error}); Sitrep retries at ${outcome.retryAt.toISOString().slice(11, 19)} UTC.`);
+    case 'failed':
+      return view(
+        'Digest not sent',
+        'error',
+        outcome.paused ? `${outcome.error}. The subscription is paused; fix the channel, then run /digest subscribe again.` : outcome.error,
+      );
+    case 'busy':
+      return view('Digest already on its way', 'normal', 'A digest for this channel is being sent right now; try again in a minute.');
+  }
+}

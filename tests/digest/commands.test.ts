@@ -1,0 +1,122 @@
+// /digest subscribe, unsubscribe, list, preview and send-now through the dispatcher.
+import { PassThrough } from 'node:stream';
+import { afterEach, describe, expect, it } from 'vitest';
+import { CONSOLE_CALLER } from '../../src/adapters/console/console-adapter.js';
+import { ConsolePoster } from '../../src/adapters/console/console-poster.js';
+import type { Caller } from '../../src/core/caller.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+import { viewText } from '../support/view-text.js';
+import { ADMIN, Harness, READER } from './support/harness.js';
+
+const cleanup: (() => Promise<void> | void)[] = [];
+/** Without code marks, however the text renderer shows code spans. */
+const unmarked = (text: string) => text.replaceAll('`', '');
+afterEach(async () => {
+  for (const done of cleanup.splice(0).reverse()) await done();
+});
+function harness(timezone?: string): Harness {
+  const h = new Harness({ start: '2026-07-06T05:00:00Z', ...(timezone ? { timezone } : {}) });
+  cleanup.push(() => h.removeStore(), () => h.dispose());
+  return h;
+}
+
+describe('GIVEN /digest subscribe', () => {
+  it('THEN only admins may subscribe, unsubscribe or send now; anyone may list and preview', async () => {
+    const h = harness();
+    for (const sub of ['subscribe schedule:"daily 08:00"', 'unsubscribe', 'send-now']) {
+      expect(await h.runText(`/digest ${sub}`, READER)).toContain(`/digest ${sub.split(' ')[0]} is for Sitrep admins only.`);
+    }
+    await h.runText('/digest subscribe schedule:"daily 08:00"');
+    expect(await h.runText('/digest list', READER)).toContain('daily 08:00 (UTC)');
+    expect(await h.runText('/digest preview', READER)).toContain('Digest preview');
+  });
+
+  it('WHEN the schedule or the time zone is invalid THEN the reply names the option and what is accepted', async () => {
+    const h = harness();
+    expect(unmarked(await h.runText('/digest subscribe schedule:"daily 8am"'))).toContain(
+      'Option schedule of /digest subscribe must be daily HH:MM, weekly DAY HH:MM or a 5-field cron expression — got daily 8am: 8am is not a time of day like 08:00 (24-hour clock).',
+    );
+    expect(unmarked(await h.runText('/digest subscribe schedule:"*/5 * * * *"'))).toContain('it runs more often than every 15 minutes');
+    expect(unmarked(await h.runText('/digest subscribe schedule:"daily 08:00" timezone:Europe/Pariss'))).toContain(
+      'Option timezone of /digest subscribe must be an IANA time zone such as Europe/Paris or America/New_York — got Europe/Pariss.',
+    );
+    expect(unmarked(await h.runText('/digest subscribe schedule:"daily 08:00" topic:atlantis'))).toMatch(/There is no topic atlantis \(option topic\)[\s\S]*Topics: syria-israel/);
+    expect(unmarked(await h.runText('/digest subscribe schedule:"daily 08:00" actor:Nobodyatall'))).toContain('No actor is called Nobodyatall (option actor).');
+    expect(h.app.digests.service.list({ platform: 'discord', workspaceId: 'g1' })).toEqual([]);
+  });
+
+  it('THEN the zone defaults to SITREP_TZ, and the list shows the next run in the channel’s zone', async () => {
+    const h = harness('America/New_York');
+    const reply = await h.runText('/digest subscribe schedule:"weekly mon 09:00" topic:syria-israel type:talks actor:"Ron Dermer" skip_empty:true');
+    expect(reply).toContain('Digest subscribed');
+    const list = await h.runText('/digest list');
+    expect(list).toContain('Channel c1 (this channel)');
+    expect(list).toContain('Schedule: weekly mon 09:00 (America/New_York)');
+    expect(list).toContain('Filters: topic syria-israel · type Talks/negotiation · actor Ron Dermer · skips empty digests');
+    expect(list).toContain('Next digest: Mon 6 Jul 2026 09:00 EDT');
+  });
+
+  it('WHEN a channel subscribes again THEN its one subscription is updated, and the list covers only this workspace', async () => {
+    const h = harness();
+    await h.runText('/digest subscribe schedule:"daily 08:00" timezone:Europe/Paris');
+    expect(await h.runText('/digest subscribe schedule:"daily 18:30" timezone:Europe/Paris')).toContain('Digest updated');
+    await h.runText('/digest subscribe schedule:"daily 07:00"', { ...ADMIN, channelId: 'c2' });
+    await h.runText('/digest subscribe schedule:"daily 07:00"', { ...ADMIN, workspaceId: 'g2', channelId: 'c9' });
+    const list = await h.runText('/digest list', { ...ADMIN, channelId: 'c2' });
+    expect(list).toContain('2 subscriptions.');
+    expect(list).toContain('Schedule: daily 18:30 (Europe/Paris)');
+    expect(list).toContain('Next digest: Mon 6 Jul 2026 18:30 CEST');
+    expect(list).toContain('Channel c2 (this channel)');
+    expect(list).not.toContain('c9');
+  });
+});
+
+describe('GIVEN a subscribed channel', () => {
+  it('THEN preview shows what the next digest would hold and records nothing; send-now sends it and moves the cursor', async () => {
+    const h = harness();
+    await h.runText('/digest subscribe schedule:"daily 08:00" timezone:Europe/Paris');
+    h.addEntry({ title: 'Talks in Baku' });
+    const preview = await h.run('/digest preview');
+    expect(preview.private).toBe(true);
+    expect(viewText(preview)).toContain('Talks in Baku');
+    expect(viewText(preview)).toContain('Preview — nothing was sent.');
+    expect(h.poster.posts).toHaveLength(0);
+    expect(await h.runText('/digest send-now')).toContain('Posted in 1 message. The next digest starts from here.');
+    expect(h.poster.texts()[0]).toContain('Talks in Baku');
+    expect(await h.runText('/digest preview')).toContain('Nothing changed since the last digest.');
+    expect(await h.runText('/digest list')).toMatch(/Last digest: delivered — sent on request, Mon 6 Jul 2026 07:00 CEST, 1 message/);
+  });
+
+  it('THEN unsubscribe stops it, and commands for a channel without a digest say how to start one', async () => {
+    const h = harness();
+    await h.runText('/digest subscribe schedule:"daily 08:00"');
+    expect(await h.runText('/digest unsubscribe')).toContain('This channel will receive no more digests.');
+    expect(await h.runText('/digest unsubscribe')).toContain('This channel has no digest to stop.');
+    expect(await h.runText('/digest preview')).toContain('Start one with /digest subscribe schedule:"daily 08:00".');
+    expect(await h.runText('/digest send-now')).toContain('This channel has no digest to send.');
+    expect(await h.runText('/digest list')).toContain('No channel in this workspace has a digest yet.');
+  });
+});
+
+describe('GIVEN the console', () => {
+  let app: TestApp;
+  afterEach(() => app.dispose());
+
+  it('THEN its poster prints the digest, so a digest can be seen with no platform tokens', async () => {
+    app = createTestApp();
+    const output = new PassThrough();
+    let printed = '';
+    output.on('data', (chunk: Buffer) => (printed += chunk.toString()));
+    app.digests.posters.register(new ConsolePoster(output));
+    const console: Caller = CONSOLE_CALLER;
+    await app.dispatcher.runText('/digest subscribe schedule:"daily 08:00"', console);
+    app.services.editor.addEntry(
+      { topic: 'syria-israel', title: 'Printed on the console', summary: '', eventType: 'statement', start: { year: 2025, month: 7, day: 27 }, confidence: 'claimed', places: [], actors: [], sources: [{ outlet: 'AFP' }], tags: [] },
+      { by: 'console:operator', at: new Date().toISOString() },
+    );
+    expect(viewText(await app.dispatcher.runText('/digest send-now', console))).toContain('Digest sent');
+    expect(printed).toContain('── digest for #console ──');
+    expect(printed).toContain('Printed on the console');
+    expect(printed).toContain('1 new entry (1 Statement)');
+  });
+});

@@ -1,0 +1,101 @@
+// What a digest holds for a cursor range: one item per entry, filters on the state before or
+// after, and nothing left out without saying so.
+import { afterEach, describe, expect, it } from 'vitest';
+import { composeDigest, MAX_LISTED_PER_KIND, type DigestContext } from '../../src/core/digest/compose.js';
+import { splitDigest } from '../../src/core/digest/split.js';
+import { SqliteDigestChanges } from '../../src/store/digest-changes.js';
+import { viewText } from '../support/view-text.js';
+import { Harness } from './support/harness.js';
+
+const harnesses: Harness[] = [];
+afterEach(async () => {
+  for (const h of harnesses.splice(0)) {
+    await h.dispose();
+    h.removeStore();
+  }
+});
+
+function setup() {
+  const h = new Harness({ start: '2026-07-06T05:00:00Z' });
+  harnesses.push(h);
+  const changes = h.app.digests.store.changes;
+  const from = changes.latestCursor();
+  const ctx = (extra: Partial<DigestContext> = {}): DigestContext => ({
+    filters: {},
+    zone: 'Europe/Paris',
+    periodFrom: new Date('2026-07-05T06:00:00Z'),
+    periodTo: new Date('2026-07-06T06:00:00Z'),
+    ...extra,
+  });
+  const digest = (extra: Partial<DigestContext> = {}) => composeDigest(changes.between(from, changes.latestCursor()), ctx(extra));
+  return { h, changes, from, ctx, digest };
+}
+
+describe('GIVEN changes since a cursor', () => {
+  it('THEN an entry added and removed in the range is left out, and an edit undone in it is no change', async () => {
+    const { h, digest } = setup();
+    const flash = h.addEntry({ title: 'Added by mistake' });
+    h.removeEntry(flash, 'mistake');
+    h.editEntry(5, { confidence: 'disputed' });
+    h.app.services.editor.undoEntry(5, { by: 'discord:1001', at: h.time.now().toISOString() });
+    const result = digest();
+    expect(result.empty).toBe(true);
+    expect(viewText(result.view)).toContain('Nothing changed since the last digest.');
+  });
+
+  it('THEN a removed entry put back is listed as restored', async () => {
+    const { h, changes, ctx } = setup();
+    h.removeEntry(3, 'checking');
+    const mid = changes.latestCursor();
+    h.app.services.editor.undoEntry(3, { by: 'discord:1001', at: h.time.now().toISOString() });
+    const text = viewText(composeDigest(changes.between(mid, changes.latestCursor()), ctx()).view);
+    expect(text).toContain('1 restored entry');
+    expect(text).toMatch(/#3`? .* — restored\n[\s\S]*Restored unchanged\./);
+  });
+
+  it('THEN filters match the state before or after, so an entry moved out of a topic is still reported there', async () => {
+    const { h, digest } = setup();
+    const dermer = h.actorId('Ron Dermer');
+    h.addEntry({ title: 'Dermer in Paris', actors: [{ actorId: dermer, role: 'participant' }] });
+    h.addEntry({ title: 'Unrelated statement', eventType: 'statement' });
+    h.editEntry(4, { topic: 'lebanon-israel' });
+    const byActor = viewText(digest({ filters: { actorId: dermer, actorName: 'Ron Dermer' } }).view);
+    expect(byActor).toContain('Sitrep digest — Ron Dermer');
+    expect(byActor).toContain('Dermer in Paris');
+    expect(byActor).not.toContain('Unrelated statement');
+    const byTopic = viewText(digest({ filters: { topic: 'syria-israel' } }).view);
+    expect(byTopic).toContain('topic syria-israel → lebanon-israel');
+    const byType = digest({ filters: { eventType: 'statement' } });
+    expect(byType.counts).toEqual({ new: 1, corrected: 0, restored: 0, removed: 0 });
+  });
+
+  it('THEN new actors named in the digest are counted in the header', async () => {
+    const { h, digest } = setup();
+    const envoy = h.app.services.editor.addActor({ name: 'New Envoy', kind: 'person', aliases: [] }, { by: 'x', at: h.time.now().toISOString() });
+    h.addEntry({ title: 'Envoy appointed', actors: [{ actorId: envoy, role: 'subject' }] });
+    const text = viewText(digest().view);
+    expect(text).toContain('1 new entry (1 Talks/negotiation) · 1 new actor');
+    expect(text).toContain('Actors: New Envoy (subject)');
+  });
+
+  it('WHEN more items than a digest lists THEN the rest are counted and the digest says where to find them', async () => {
+    const { h, digest } = setup();
+    for (let i = 0; i < MAX_LISTED_PER_KIND + 7; i++) h.addEntry({ title: `Bulk ${i}` });
+    const view = digest().view;
+    expect(viewText(view)).toContain(`${MAX_LISTED_PER_KIND + 7} new entries`);
+    expect(viewText(view)).toContain('7 new entries more than fit in one digest — see /timeline for all of them.');
+    const parts = splitDigest(view);
+    expect(parts.length).toBeGreaterThan(1);
+    expect(parts.flatMap((p) => p.sections)).toEqual(view.sections);
+    expect(parts[0]!.intro).toEqual(view.intro);
+  });
+
+  it('WHEN the range is too large to summarise THEN the digest says so instead of listing', async () => {
+    const { h, from, ctx } = setup();
+    for (let i = 0; i < 5; i++) h.addEntry({ title: `Import ${i}` });
+    const small = new SqliteDigestChanges(h.app.db, { maxRevisions: 3 });
+    const result = composeDigest(small.between(from, small.latestCursor()), ctx());
+    expect(viewText(result.view)).toContain('5 changes since the last digest — too many to summarise here. Browse them with /timeline.');
+    expect(result.empty).toBe(false);
+  });
+});

@@ -1,0 +1,212 @@
+// The delivery loop with a virtual clock: cursor-exact contents, catch-up after downtime, no
+// duplicate after a crash mid-send, retries, pauses and skip_empty.
+import { afterEach, describe, expect, it } from 'vitest';
+import { DeliveryError } from '../../src/core/poster.js';
+import { channelGone, rateLimited } from './support/fake-poster.js';
+import { ADMIN, Harness } from './support/harness.js';
+
+const harnesses: Harness[] = [];
+function harness(options: ConstructorParameters<typeof Harness>[0]): Harness {
+  const h = new Harness(options);
+  harnesses.push(h);
+  return h;
+}
+afterEach(async () => {
+  for (const h of harnesses.splice(0).reverse()) await h.dispose();
+});
+
+const channel = { platform: 'discord' as const, workspaceId: 'g1', channelId: 'c1' };
+const deliveries = (h: Harness) => {
+  const sub = h.app.digests.store.subscriptions.byChannel(channel)!;
+  return h.app.digests.store.deliveries.forSubscription(sub.id);
+};
+const count = (text: string, needle: string) => text.split(needle).length - 1;
+
+describe('GIVEN a channel subscribed to a daily 08:00 Europe/Paris digest', () => {
+  async function subscribed(extra = ''): Promise<Harness> {
+    const h = harness({ start: '2026-07-06T05:00:00Z' }); // Monday 07:00 in Paris
+    h.startScheduler();
+    expect(await h.runText(`/digest subscribe schedule:"daily 08:00" timezone:Europe/Paris ${extra}`)).toContain('Digest subscribed');
+    return h;
+  }
+
+  it('THEN at 08:00 it posts what changed since subscribing, and nothing older', async () => {
+    const h = await subscribed();
+    h.addEntry({ title: 'Envoys meet in Baku', eventType: 'talks' });
+    h.addEntry({ title: 'Drone strike near Sweida', eventType: 'air-strike', start: { year: 2025, month: 7, day: 22 } });
+    await h.time.advanceTo('2026-07-06T05:59:00Z');
+    expect(h.poster.posts).toHaveLength(0);
+    await h.time.advanceTo('2026-07-06T06:00:30Z');
+    expect(h.poster.posts).toHaveLength(1);
+    const [post] = h.poster.posts;
+    expect(post!.at.toISOString()).toBe('2026-07-06T06:00:00.000Z');
+    expect(post!.channelId).toBe('c1');
+    expect(post!.text).toContain('2 new entries (1 Air/drone strike, 1 Talks/negotiation)');
+    // Newest first by date, whatever the order they were added in.
+    expect(post!.text.indexOf('Drone strike near Sweida')).toBeLessThan(post!.text.indexOf('Envoys meet in Baku'));
+    expect(post!.text).not.toContain('US-mediated Syria–Israel talks in Paris'); // seeded before subscribing
+    expect(deliveries(h).map((d) => [d.status, d.kind])).toEqual([['delivered', 'scheduled']]);
+  });
+
+  it('WHEN an entry is added while a digest is being sent THEN it appears in the next digest, exactly once', async () => {
+    const h = await subscribed();
+    h.addEntry({ title: 'Before the digest' });
+    h.poster.during(() => h.addEntry({ title: 'Added during delivery' }));
+    await h.time.advanceTo('2026-07-06T06:01:00Z');
+    await h.time.advanceTo('2026-07-07T06:01:00Z');
+    await h.time.advanceTo('2026-07-08T06:01:00Z');
+    const [first, second, third] = h.poster.texts();
+    expect(first).toContain('Before the digest');
+    expect(first).not.toContain('Added during delivery');
+    expect(count(second!, 'Added during delivery')).toBe(1);
+    expect(second).not.toContain('Before the digest');
+    expect(third).toContain('Nothing changed since the last digest.');
+    expect(h.poster.texts().join('\n').split('Added during delivery').length - 1).toBe(1);
+  });
+
+  it('THEN corrections say what changed, removals say why, and topics are grouped', async () => {
+    const h = await subscribed();
+    const corrected = h.addEntry({ title: 'Ceasefire announced', eventType: 'agreement' });
+    const removed = h.addEntry({ title: 'Duplicate report' });
+    await h.time.advanceTo('2026-07-06T06:01:00Z');
+    h.editEntry(corrected, { start: { year: 2025, month: 7, day: 19 }, confidence: 'confirmed' });
+    h.removeEntry(removed, 'duplicate of an earlier entry');
+    h.addEntry({ title: 'Shelling on the Lebanese border', topic: 'lebanon-israel', eventType: 'shelling' });
+    await h.time.advanceTo('2026-07-07T06:01:00Z');
+    const text = h.poster.texts()[1]!;
+    expect(text).toContain('1 new entry (1 Shelling) · 1 correction · 1 removal');
+    expect(text).toContain('Topic: lebanon-israel');
+    expect(text).toContain('Topic: syria-israel');
+    expect(text).toMatch(/Ceasefire announced — corrected\n[^#]*Changed: confidence reported → confirmed; date 20 Jul 2025 → 19 Jul 2025/);
+    expect(text).toMatch(/Duplicate report — removed[\s\S]*Reason: duplicate of an earlier entry/);
+  });
+
+  it('WHEN the process was down over several slots THEN it sends exactly one catch-up digest on start', async () => {
+    const h1 = await subscribed();
+    h1.addEntry({ title: 'Monday entry' });
+    await h1.time.advanceTo('2026-07-06T06:01:00Z');
+    await h1.scheduler!.stop();
+    h1.addEntry({ title: 'Entry while Sitrep was down' });
+    await h1.time.advanceTo('2026-07-09T10:00:00Z'); // Tue, Wed and Thu 08:00 passed unattended
+    const h2 = harness({ start: '', sharing: h1 });
+    h2.startScheduler();
+    await h2.time.advance(5 * 60_000);
+    expect(h2.poster.posts).toHaveLength(1);
+    const text = h2.poster.texts()[0]!;
+    expect(text).toContain('Catch-up: Sitrep was not running for 3 scheduled digests; this one covers the whole gap.');
+    expect(count(text, 'Entry while Sitrep was down')).toBe(1);
+    expect(text).not.toContain('Monday entry');
+    expect(deliveries(h2).map((d) => [d.kind, d.missedSlots, d.slot.toISOString()]).at(-1)).toEqual(['catch-up', 2, '2026-07-09T06:00:00.000Z']);
+    await h2.time.advanceTo('2026-07-10T06:01:00Z');
+    expect(h2.poster.posts).toHaveLength(2);
+    expect(h2.poster.texts()[1]).not.toContain('Catch-up');
+  });
+
+  it('WHEN the process dies after posting but before confirming THEN the restart does not post it again', async () => {
+    const h1 = await subscribed();
+    h1.addEntry({ title: 'Posted just before the crash' });
+    h1.poster.hangAfterPosting();
+    await h1.time.advanceTo('2026-07-06T06:00:30Z');
+    expect(h1.poster.posts).toHaveLength(1); // it reached the channel…
+    h1.crash(); // …but the process died before recording that
+    const h2 = harness({ start: '', sharing: h1 });
+    h2.startScheduler();
+    await h2.time.advanceTo('2026-07-06T06:10:00Z'); // the dead process's lease expires, h2 takes over
+    expect(h2.scheduler!.leading).toEqual(['discord']);
+    expect(h2.poster.posts).toHaveLength(0);
+    const [row] = deliveries(h2);
+    expect(row!.status).toBe('unconfirmed');
+    expect(row!.lastError).toMatch(/not reposted to avoid a duplicate/);
+    expect(await h2.runText('/digest list', ADMIN)).toContain('unconfirmed (Sitrep stopped while sending)');
+    // Its changes were not confirmed delivered: the next digest repeats them, and says why.
+    await h2.time.advanceTo('2026-07-07T06:01:00Z');
+    expect(h2.poster.posts).toHaveLength(1);
+    expect(h2.poster.texts()[0]).toMatch(/The digest of Mon 6 Jul 2026 08:00 CEST may not have arrived .* so its changes are included here\./);
+    expect(h2.poster.texts()[0]).toContain('Posted just before the crash');
+  });
+
+  it('WHEN a crash left a digest whose every part was recorded as posted THEN the restart confirms it', async () => {
+    const h1 = await subscribed();
+    h1.addEntry({ title: 'Fully posted' });
+    await h1.time.advanceTo('2026-07-06T06:01:00Z');
+    const [row] = deliveries(h1);
+    // As if the process had died between recording the last part and confirming.
+    h1.app.db.prepare("UPDATE digest_deliveries SET status = 'sending', pending_parts = '[]', sender = 'dead-process' WHERE id = ?").run(row!.id);
+    h1.app.db.prepare('UPDATE digest_subscriptions SET cursor = ? WHERE id = ?').run(row!.cursorFrom, row!.subscriptionId);
+    await h1.scheduler!.stop();
+    const h2 = harness({ start: '', sharing: h1 });
+    h2.startScheduler({ staleMs: 60_000 });
+    await h2.time.advance(3 * 60_000);
+    expect(deliveries(h2)[0]!.status).toBe('delivered');
+    await h2.time.advanceTo('2026-07-07T06:01:00Z');
+    expect(h2.poster.texts()[0]).not.toContain('Fully posted');
+  });
+
+  it('WHEN the platform answers 429 once THEN the digest is retried after Retry-After and delivered once', async () => {
+    const h = await subscribed();
+    h.addEntry({ title: 'Rate limited entry' });
+    h.poster.failNext(rateLimited(2_000));
+    await h.time.advanceTo('2026-07-06T06:00:01Z');
+    expect(h.poster.posts).toHaveLength(0);
+    expect(deliveries(h)[0]).toMatchObject({ status: 'retrying', attempts: 1, lastError: 'HTTP 429: rate limited' });
+    await h.time.advanceTo('2026-07-06T06:05:00Z');
+    expect(h.poster.posts).toHaveLength(1);
+    expect(h.poster.posts[0]!.at.toISOString()).toBe('2026-07-06T06:00:02.000Z');
+    expect(deliveries(h)).toMatchObject([{ status: 'delivered', attempts: 2 }]);
+    await h.time.advanceTo('2026-07-07T06:01:00Z');
+    expect(h.poster.texts()[1]).not.toContain('Rate limited entry');
+  });
+
+  it('WHEN retryable failures go on THEN it backs off, gives up without pausing, and the next digest repeats the changes', async () => {
+    const h = await subscribed();
+    h.addEntry({ title: 'Unlucky entry' });
+    h.poster.failNext(...Array.from({ length: 6 }, () => new DeliveryError('retryable', 'HTTP 503: unavailable')));
+    await h.time.advanceTo('2026-07-06T07:00:00Z');
+    expect(deliveries(h)).toMatchObject([{ status: 'failed', attempts: 6 }]);
+    expect(h.app.digests.store.subscriptions.byChannel(channel)!.paused).toBeUndefined();
+    await h.time.advanceTo('2026-07-07T06:01:00Z');
+    expect(h.poster.texts()[0]).toContain('could not be delivered');
+    expect(h.poster.texts()[0]).toContain('Unlucky entry');
+  });
+
+  it('WHEN the platform fails permanently THEN the subscription is paused with the reason, shown in /digest list', async () => {
+    const h = await subscribed();
+    h.poster.failNext(channelGone());
+    await h.time.advanceTo('2026-07-06T06:01:00Z');
+    expect(h.time.activeCronTasks).toBe(0);
+    const list = await h.runText('/digest list');
+    expect(list).toContain('Paused: Unknown Channel (the channel was deleted)');
+    expect(list).toContain('Run /digest subscribe in that channel again to resume');
+    await h.time.advanceTo('2026-07-08T06:01:00Z');
+    expect(h.poster.posts).toHaveLength(0);
+    await h.runText('/digest subscribe schedule:"daily 08:00" timezone:Europe/Paris');
+    expect(await h.runText('/digest list')).not.toContain('Paused');
+    await h.time.advanceTo('2026-07-09T06:01:00Z');
+    expect(h.poster.posts).toHaveLength(1);
+    expect(h.poster.texts()[0]).toContain('could not be delivered (Unknown Channel (the channel was deleted))');
+  });
+
+  it('WHEN skip_empty is set THEN quiet days send nothing and busy ones still do', async () => {
+    const h = await subscribed('skip_empty:true');
+    await h.time.advanceTo('2026-07-06T06:01:00Z');
+    expect(h.poster.posts).toHaveLength(0);
+    expect(deliveries(h).map((d) => d.status)).toEqual(['skipped']);
+    h.addEntry({ title: 'Something at last' });
+    await h.time.advanceTo('2026-07-07T06:01:00Z');
+    expect(h.poster.texts()).toHaveLength(1);
+    expect(h.poster.texts()[0]).toContain('Something at last');
+  });
+
+  it('THEN a long digest is posted as several parts in order, none cut short', async () => {
+    const h = await subscribed();
+    for (let i = 1; i <= 45; i++) h.addEntry({ title: `Entry number ${i}`, start: { year: 2025, month: 6, day: (i % 28) + 1 } });
+    await h.time.advanceTo('2026-07-06T06:01:00Z');
+    const texts = h.poster.texts();
+    expect(texts.length).toBeGreaterThan(1);
+    expect(texts[0]).toContain('45 new entries');
+    const all = texts.join('\n');
+    for (let i = 1; i <= 45; i++) expect(count(all, `Entry number ${i}\n`)).toBe(1);
+    expect(texts.at(-1)).toContain(`part ${texts.length} of ${texts.length}`);
+    expect(deliveries(h)[0]!.messageRefs).toHaveLength(texts.length);
+  });
+});

@@ -1,0 +1,82 @@
+// Only one process schedules a platform's digests per store: a second one stands by, says
+// so, and takes over when the first stops or its lease expires.
+import { afterEach, describe, expect, it } from 'vitest';
+import { Harness } from './support/harness.js';
+
+const harnesses: Harness[] = [];
+afterEach(async () => {
+  for (const h of harnesses.splice(0).reverse()) await h.dispose();
+});
+function process(sharing?: Harness, platform?: 'console'): Harness {
+  const h = new Harness({ start: '2026-07-06T05:00:00Z', ...(sharing ? { sharing } : {}), ...(platform ? { platform } : {}) });
+  harnesses.push(h);
+  return h;
+}
+const said = (h: Harness, pattern: RegExp) => h.logger.lines.some((l) => pattern.test(l.message));
+
+describe('GIVEN two Sitrep processes on one store', () => {
+  it('THEN the second stands by and logs it, and only the first delivers', async () => {
+    const first = process();
+    const second = process(first);
+    first.startScheduler();
+    second.startScheduler();
+    expect(first.scheduler!.leading).toEqual(['discord']);
+    expect(second.scheduler!.leading).toEqual([]);
+    expect(said(second, /^standing by: discord digests are scheduled by another process/)).toBe(true);
+    await first.runText('/digest subscribe schedule:"daily 08:00" timezone:Europe/Paris');
+    await first.time.advanceTo('2026-07-07T06:01:00Z');
+    expect(first.poster.posts).toHaveLength(2);
+    expect(second.poster.posts).toHaveLength(0);
+  });
+
+  it('WHEN the first crashes THEN the second takes over once the lease expires, without a duplicate', async () => {
+    const first = process();
+    const second = process(first);
+    first.startScheduler({ leaseMs: 180_000 });
+    second.startScheduler({ leaseMs: 180_000 });
+    await first.runText('/digest subscribe schedule:"daily 08:00" timezone:Europe/Paris');
+    await first.time.advanceTo('2026-07-06T06:01:00Z');
+    expect(first.poster.posts).toHaveLength(1);
+    first.crash();
+    await second.time.advanceTo('2026-07-06T06:02:30Z');
+    expect(second.scheduler!.leading).toEqual([]); // the dead process's lease has not expired yet
+    await second.time.advanceTo('2026-07-06T06:05:00Z');
+    expect(second.scheduler!.leading).toEqual(['discord']);
+    expect(said(second, /^scheduling discord digests/)).toBe(true);
+    expect(second.poster.posts).toHaveLength(0); // Monday's digest was already delivered
+    await second.time.advanceTo('2026-07-07T06:01:00Z');
+    expect(second.poster.posts).toHaveLength(1);
+    expect(second.poster.texts()[0]).not.toContain('Catch-up');
+  });
+
+  it('WHEN the first stops cleanly THEN it hands the lease over at once', async () => {
+    const first = process();
+    const second = process(first);
+    first.startScheduler();
+    second.startScheduler();
+    await first.scheduler!.stop();
+    second.scheduler!.tick();
+    expect(second.scheduler!.leading).toEqual(['discord']);
+  });
+
+  it('THEN a console-only process never blocks the platform’s scheduler', async () => {
+    const bot = process();
+    const console = process(bot, 'console');
+    console.startScheduler();
+    bot.startScheduler();
+    expect(console.scheduler!.leading).toEqual(['console']);
+    expect(bot.scheduler!.leading).toEqual(['discord']);
+  });
+
+  it('WHEN a standby process is told of a subscription THEN the leader picks it up at its next heartbeat', async () => {
+    const first = process();
+    const second = process(first);
+    first.startScheduler();
+    second.startScheduler();
+    await second.runText('/digest subscribe schedule:"daily 08:00" timezone:Europe/Paris'); // handled by the standby
+    second.addEntry({ title: 'Added via the standby' });
+    await first.time.advanceTo('2026-07-06T06:01:00Z');
+    expect(first.poster.texts()).toHaveLength(1);
+    expect(first.poster.texts()[0]).toContain('Added via the standby');
+  });
+});

@@ -1,0 +1,128 @@
+// A Sitrep app on a temporary store with a virtual clock, a fake poster and helpers to change
+// the dossier and run /digest commands — one per simulated process.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createApp, type App } from '../../../src/app.js';
+import { parseAdminRules, type Caller, type Platform } from '../../../src/core/caller.js';
+import type { EntryInput } from '../../../src/core/domain.js';
+import type { EntryPatch } from '../../../src/core/editor-port.js';
+import type { View } from '../../../src/core/view.js';
+import type { DigestScheduler } from '../../../src/scheduler/scheduler.js';
+import { recordingLogger } from '../../support/test-app.js';
+import { viewText } from '../../support/view-text.js';
+import { FakePoster } from './fake-poster.js';
+import { ProcessTasks, VirtualTime } from './virtual-time.js';
+
+export const ADMIN: Caller = { platform: 'discord', userId: '1001', workspaceId: 'g1', channelId: 'c1' };
+export const READER: Caller = { platform: 'discord', userId: '2002', workspaceId: 'g1', channelId: 'c1' };
+
+export interface HarnessOptions {
+  /** Virtual start time, ISO. */
+  start: string;
+  /** Share a store (and a clock) with another harness, as a second process would. */
+  sharing?: Harness;
+  timezone?: string;
+  platform?: Platform;
+  /** SITREP_ADMINS; discord:1001 by default. */
+  admins?: string;
+  /** Register no fake poster: the test registers a real adapter's. */
+  noFakePoster?: boolean;
+}
+
+/** Lets in-memory posts and the writes after them run; never waits on a hung post. */
+async function flush(): Promise<void> {
+  for (let i = 0; i < 3; i++) await new Promise<void>((done) => setImmediate(done));
+}
+
+export class Harness {
+  readonly app: App;
+  readonly time: VirtualTime;
+  readonly tasks: ProcessTasks;
+  readonly poster: FakePoster;
+  readonly logger = recordingLogger();
+  readonly dir: string;
+  readonly dbPath: string;
+  scheduler: DigestScheduler | undefined;
+
+  constructor(options: HarnessOptions) {
+    this.time = options.sharing?.time ?? new VirtualTime(options.start);
+    this.tasks = new ProcessTasks(this.time);
+    this.dir = options.sharing?.dir ?? mkdtempSync(join(tmpdir(), 'sitrep-digest-'));
+    this.dbPath = join(this.dir, 'sitrep.db');
+    this.app = createApp({
+      dbPath: this.dbPath,
+      admins: parseAdminRules(options.admins ?? 'discord:1001'),
+      logger: this.logger,
+      now: this.time.now,
+      digestTasks: this.tasks,
+      ...(options.timezone ? { timezone: options.timezone } : {}),
+    });
+    this.poster = new FakePoster(options.platform ?? 'discord', this.time.now);
+    if (!options.noFakePoster) this.app.digests.posters.register(this.poster);
+    if (!options.sharing) this.time.settle = flush;
+  }
+
+  startScheduler(options: { leaseMs?: number; heartbeatMs?: number; staleMs?: number } = {}): DigestScheduler {
+    this.scheduler = this.app.digests.startScheduler({ leaseMs: 180_000, heartbeatMs: 60_000, ...options });
+    return this.scheduler;
+  }
+
+  async run(text: string, caller: Caller = ADMIN): Promise<View> {
+    return this.app.dispatcher.runText(text, caller);
+  }
+
+  async runText(text: string, caller: Caller = ADMIN): Promise<string> {
+    return viewText(await this.run(text, caller));
+  }
+
+  actorId(name: string): number {
+    const match = this.app.dossier.findActors(name, 1)[0];
+    if (!match) throw new Error(`no actor ${name}`);
+    return match.id;
+  }
+
+  addEntry(fields: Partial<EntryInput> = {}): number {
+    const input: EntryInput = {
+      topic: 'syria-israel',
+      title: 'Talks resume',
+      summary: '',
+      eventType: 'talks',
+      start: { year: 2025, month: 7, day: 20 },
+      confidence: 'reported',
+      places: [],
+      actors: [],
+      sources: [{ outlet: 'Reuters', url: 'https://example.com/report' }],
+      tags: [],
+      ...fields,
+    };
+    return this.app.services.editor.addEntry(input, this.stamp());
+  }
+
+  editEntry(id: number, patch: EntryPatch): void {
+    this.app.services.editor.editEntry(id, patch, this.stamp());
+  }
+
+  removeEntry(id: number, reason: string): void {
+    this.app.services.editor.removeEntry(id, reason, this.stamp());
+  }
+
+  /** Simulates a crash: its tasks and timers never fire again and nothing is released or confirmed. */
+  crash(): void {
+    this.tasks.kill();
+    this.app.close();
+  }
+
+  async dispose(): Promise<void> {
+    if (this.scheduler && this.app.db.open) await this.scheduler.stop(1000);
+    if (this.app.db.open) this.app.close();
+  }
+
+  removeStore(): void {
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+
+  private stamp() {
+    return { by: 'discord:1001', at: this.time.now().toISOString() };
+  }
+}
