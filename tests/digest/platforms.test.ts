@@ -1,0 +1,153 @@
+// Digests delivered through the real adapters' posters to the fake Discord and the fake Slack
+// of the adapter tests: subscribed with a real slash command, posted on schedule by the
+// scheduler on a virtual clock, retried after a 429 and paused on a permanent refusal.
+import { afterEach, describe, expect, it } from 'vitest';
+import { startDiscordAdapter } from '../../src/adapters/discord/index.js';
+import type { RunningAdapter } from '../../src/adapters/running-adapter.js';
+import { startSlackAdapter } from '../../src/adapters/slack/index.js';
+import { FakeDiscord } from '../fakes/discord-fake.js';
+import { rawOptions, slashCommand, type FakeUser } from '../fakes/discord-payloads.js';
+import { FakeSlack } from '../fakes/slack-api.js';
+import { formBody, postSigned, slashCommandPayload } from '../fakes/slack-requests.js';
+import { Harness } from './support/harness.js';
+
+const cleanup: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const done of cleanup.splice(0).reverse()) await done();
+});
+
+interface Embed {
+  title?: string;
+  description?: string;
+  fields?: { name: string; value: string }[];
+  footer?: { text: string };
+}
+const embedText = (e: Embed) => [e.title, e.description, ...(e.fields ?? []).flatMap((f) => [f.name, f.value]), e.footer?.text].join('\n');
+
+async function discordSetup() {
+  const fake = await FakeDiscord.start();
+  const admin: FakeUser = { id: '1001', username: 'editor' };
+  const h = new Harness({ start: '2026-07-06T05:00:00Z', admins: `discord:${admin.id}`, noFakePoster: true });
+  const adapter: RunningAdapter = await startDiscordAdapter({
+    config: { token: fake.token, appId: fake.appId, apiUrl: fake.apiUrl },
+    dispatcher: h.app.dispatcher,
+    logger: h.logger,
+  });
+  cleanup.push(() => fake.close(), () => h.removeStore(), () => h.dispose(), () => adapter.stop());
+  h.app.digests.posters.register(adapter.poster);
+  // Real HTTP round trips: wait for deliveries themselves, not just a few event-loop turns.
+  h.time.settle = () => h.app.digests.deliverer.idle();
+  h.startScheduler();
+  const slash = async (values: Record<string, string>, subcommand: string) => {
+    const interaction = fake.interact(slashCommand(fake.appId, fake.guild, admin, 'digest', rawOptions(values, subcommand)));
+    await fake.waitFor((r) => r.path.startsWith(`/interactions/${interaction.id}/`) || r.path.startsWith(`/webhooks/${fake.appId}/${interaction.token}`));
+  };
+  const channel = fake.guild.channelId;
+  const posts = () =>
+    fake.requests.filter((r) => r.method === 'POST' && r.path === `/channels/${channel}/messages`);
+  return { fake, h, slash, channel, posts };
+}
+
+describe('GIVEN the fake Discord', () => {
+  it('THEN a channel subscribed by slash command gets its digest at 08:00 Paris time, as embeds with no mentions', async () => {
+    const { h, slash, posts } = await discordSetup();
+    await slash({ schedule: 'daily 08:00', timezone: 'Europe/Paris' }, 'subscribe');
+    expect(h.app.digests.service.list({ platform: 'discord', workspaceId: h.app.digests.store.subscriptions.active(['discord'])[0]!.channel.workspaceId })).toHaveLength(1);
+    h.addEntry({ title: 'Envoys meet in Baku @everyone' });
+    await h.time.advanceTo('2026-07-06T06:01:00Z');
+    const sent = posts().filter((r) => r.status === 200);
+    expect(sent).toHaveLength(1);
+    const body = sent[0]!.body as { embeds: Embed[]; allowed_mentions: unknown };
+    expect(body.allowed_mentions).toEqual({ parse: [] });
+    const text = body.embeds.map(embedText).join('\n');
+    expect(text).toContain('Sitrep digest');
+    expect(text).toContain('Envoys meet in Baku');
+    expect(text).not.toContain('@everyone'); // neutralised by the renderer
+  });
+
+  it('WHEN Discord answers 429 THEN the digest is retried after Retry-After and posted once', async () => {
+    const { fake, h, slash, channel, posts } = await discordSetup();
+    await slash({ schedule: 'daily 08:00', timezone: 'Europe/Paris' }, 'subscribe');
+    h.addEntry({ title: 'Rate limited on Discord' });
+    fake.failChannel(channel, { status: 429, times: 1, headers: { 'retry-after': '30' }, body: { message: 'You are being rate limited.', retry_after: 30, global: false } });
+    await h.time.advanceTo('2026-07-06T06:00:10Z');
+    expect(posts().map((r) => r.status)).toEqual([429]);
+    await h.time.advanceTo('2026-07-06T06:02:00Z');
+    expect(posts().map((r) => r.status)).toEqual([429, 200]);
+    expect(embedText((posts()[1]!.body as { embeds: Embed[] }).embeds[0]!)).toContain('Rate limited on Discord');
+  });
+
+  it('WHEN the channel is gone THEN the subscription is paused with Discord’s reason', async () => {
+    const { fake, h, slash, channel } = await discordSetup();
+    await slash({ schedule: 'daily 08:00', timezone: 'Europe/Paris' }, 'subscribe');
+    fake.failChannel(channel, { status: 404, body: { code: 10003, message: 'Unknown Channel' } });
+    await h.time.advanceTo('2026-07-06T06:01:00Z');
+    const [sub] = h.app.digests.service.list({ platform: 'discord', workspaceId: fake.guild.id });
+    expect(sub!.paused?.reason).toMatch(/Discord answered 404 \(10003: Unknown Channel\)/);
+  });
+});
+
+describe('GIVEN the fake Slack', () => {
+  async function slackSetup() {
+    const slack = await FakeSlack.start();
+    const h = new Harness({ start: '2026-07-06T05:00:00Z', admins: 'slack:U0ALICE', noFakePoster: true });
+    const adapter = await startSlackAdapter(
+      { config: { botToken: 'xoxb-test', signingSecret: 'secret', port: 0, apiUrl: slack.apiUrl }, dispatcher: h.app.dispatcher, logger: h.logger },
+      { host: '127.0.0.1' },
+    );
+    cleanup.push(() => slack.close(), () => h.removeStore(), () => h.dispose(), () => adapter.stop());
+    h.app.digests.posters.register(adapter.poster);
+    h.time.settle = () => h.app.digests.deliverer.idle();
+    h.startScheduler();
+    const command = async (text: string) => {
+      const id = `cmd-${Math.random().toString(36).slice(2)}`;
+      const url = `http://127.0.0.1:${adapter.port}/slack/events`;
+      const res = await postSigned(url, formBody(slashCommandPayload({ command: '/digest', text, responseUrl: slack.responseUrl(id) })), { secret: 'secret' });
+      expect(res.status).toBe(200);
+      const [reply] = await slack.responses.atLeast(1, (r) => r.id === id);
+      return JSON.stringify(reply!.body);
+    };
+    return { slack, h, command };
+  }
+
+  it('THEN a channel subscribed by slash command gets its digest through chat.postMessage, escaped', async () => {
+    const { slack, h, command } = await slackSetup();
+    expect(await command('subscribe schedule:"daily 08:00" timezone:America/New_York')).toContain('Digest subscribed');
+    h.addEntry({ title: 'Talks <!channel> resume' });
+    await h.time.advanceTo('2026-07-06T12:01:00Z'); // 08:00 EDT
+    const calls = slack.callsTo('chat.postMessage');
+    expect(calls).toHaveLength(1);
+    expect(calls[0]!.args.channel).toBe('C0CHAN');
+    const blocks = JSON.stringify(calls[0]!.args.blocks);
+    expect(blocks).toContain('Talks &lt;!channel&gt; resume');
+    expect(blocks).not.toContain('<!channel>');
+  });
+
+  it('WHEN Slack rate-limits the post THEN it is retried after Retry-After and posted once', async () => {
+    const { slack, h, command } = await slackSetup();
+    await command('subscribe schedule:"daily 08:00" timezone:Europe/Paris');
+    h.addEntry({ title: 'Rate limited on Slack' });
+    let calls = 0;
+    slack.replyTo('chat.postMessage', (args) =>
+      ++calls === 1
+        ? { status: 429, headers: { 'retry-after': '20' }, body: { ok: false, error: 'ratelimited' } }
+        : { body: { ok: true, channel: args.channel, ts: `1700000000.00000${calls}` } },
+    );
+    await h.time.advanceTo('2026-07-06T06:00:10Z');
+    expect(calls).toBe(1);
+    await h.time.advanceTo('2026-07-06T06:01:00Z');
+    expect(calls).toBe(2);
+    const sub = h.app.digests.store.subscriptions.byChannel({ platform: 'slack', workspaceId: 'T0TEST', channelId: 'C0CHAN' })!;
+    expect(h.app.digests.store.deliveries.forSubscription(sub.id)).toMatchObject([
+      { status: 'delivered', attempts: 2, messageRefs: [['1700000000.000002']] },
+    ]);
+  });
+
+  it('WHEN the bot is not in the channel THEN the subscription is paused, and /digest list says why', async () => {
+    const { slack, h, command } = await slackSetup();
+    await command('subscribe schedule:"daily 08:00" timezone:Europe/Paris');
+    slack.replyTo('chat.postMessage', { body: { ok: false, error: 'not_in_channel' } });
+    await h.time.advanceTo('2026-07-06T06:01:00Z');
+    expect(await command('list')).toMatch(/Paused: Slack refused the message: not.in.channel/); // the renderer defuses mrkdwn underscores
+  });
+});
