@@ -95,3 +95,48 @@ export function blockActionsBody(p: ButtonPress): string {
   };
   return formBody({ payload: JSON.stringify(payload) });
 }
+
+/** What one input of a submitted modal holds, as Slack reports it in `view.state.values`. */
+export interface SubmittedInput {
+  type: string;
+  value?: string | null;
+  selected_option?: { text: { type: 'plain_text'; text: string }; value: string } | null;
+}
+
+export interface ViewSubmission {
+  /** The modal as the app opened it (callback_id, private_metadata, blocks). */
+  view: Record<string, unknown>;
+  /** block_id → action_id → input state. */
+  values: Record<string, Record<string, SubmittedInput>>;
+  viewId: string;
+  userId?: string;
+  triggerId?: string;
+}
+
+/** A view_submission payload as Slack sends it when a modal's submit button is pressed. */
+export function viewSubmissionBody(s: ViewSubmission): string {
+  const payload = {
+    type: 'view_submission',
+    team: { id: 'T0TEST', domain: 'sitrep-test' },
+    user: { id: s.userId ?? 'U0ALICE', username: 'alice', name: 'alice', team_id: 'T0TEST' },
+    api_app_id: 'A0TEST',
+    token: 'deprecated-verification-token',
+    trigger_id: s.triggerId ?? `${Date.now()}.${randomBytes(4).toString('hex')}`,
+    view: {
+      ...s.view,
+      id: s.viewId,
+      team_id: 'T0TEST',
+      app_id: 'A0TEST',
+      bot_id: 'B0BOT',
+      hash: `${Date.now()}.${randomBytes(4).toString('hex')}`,
+      state: { values: s.values },
+      root_view_id: s.viewId,
+      previous_view_id: null,
+      clear_on_close: false,
+      notify_on_close: false,
+    },
+    response_urls: [],
+    is_enterprise_install: false,
+  };
+  return formBody({ payload: JSON.stringify(payload) });
+}

@@ -3,7 +3,16 @@
 import type { types } from '@slack/bolt';
 import { startSlackAdapter, type SlackAdapter } from '../../src/adapters/slack/index.js';
 import { FakeSlack, type ResponseUrlPost } from '../fakes/slack-api.js';
-import { blockActionsBody, formBody, postSigned, slashCommandPayload, type SignOptions, type SlashCommandFields } from '../fakes/slack-requests.js';
+import {
+  blockActionsBody,
+  formBody,
+  postSigned,
+  slashCommandPayload,
+  viewSubmissionBody,
+  type SignOptions,
+  type SlashCommandFields,
+  type SubmittedInput,
+} from '../fakes/slack-requests.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 export const SECRET = 'test-signing-secret';
@@ -19,7 +28,35 @@ export interface Harness {
   command(commandAndText: string, fields?: Partial<SlashCommandFields>): Promise<ResponseUrlPost['body']>;
   /** Presses a button of a rendered message and returns what was posted to its response_url. */
   press(button: types.Button, userId?: string): Promise<ResponseUrlPost['body']>;
+  /** Sends `/command text` that should open a modal and returns the view passed to views.open. */
+  openForm(commandAndText: string, fields?: Partial<SlashCommandFields>): Promise<types.ModalView>;
+  /**
+   * Submits a modal with the given fields (text, or an option's value for selects) and returns
+   * Bolt's HTTP answer: `undefined` body when it closed the modal, the response_action otherwise.
+   */
+  submitForm(view: types.ModalView, fields: Record<string, string>, options?: { viewId?: string; userId?: string }): Promise<FormAnswer>;
   close(): Promise<void>;
+}
+
+export interface FormAnswer {
+  status: number;
+  body: { response_action?: string; errors?: Record<string, string> } | undefined;
+}
+
+/** The inputs of a modal filled in as a user would: only the fields given, the rest empty. */
+export function formState(view: types.ModalView, fields: Record<string, string>): Record<string, Record<string, SubmittedInput>> {
+  const values: Record<string, Record<string, SubmittedInput>> = {};
+  for (const block of view.blocks as types.KnownBlock[]) {
+    if (block.type !== 'input' || !block.block_id) continue;
+    const element = block.element as { type: string; action_id?: string; options?: { text: { type: 'plain_text'; text: string }; value: string }[] };
+    const given = fields[block.block_id];
+    const input: SubmittedInput =
+      element.type === 'static_select'
+        ? { type: element.type, selected_option: given === undefined ? null : (element.options ?? []).find((o) => o.value === given) ?? { text: { type: 'plain_text', text: given }, value: given } }
+        : { type: element.type, value: given ?? null };
+    values[block.block_id] = { [element.action_id!]: input };
+  }
+  return values;
 }
 
 export async function startHarness(options: { admins?: string; now?: () => number } = {}): Promise<Harness> {
@@ -53,6 +90,25 @@ export async function startHarness(options: { admins?: string; now?: () => numbe
       if (res.status !== 200) throw new Error(`Bolt answered ${res.status}`);
       const [post] = await slack.responses.atLeast(1, (r) => r.id === id);
       return post!.body;
+    },
+    async openForm(commandAndText, fields = {}) {
+      const [command, ...rest] = commandAndText.split(' ');
+      const triggerId = `form-${Math.random().toString(36).slice(2)}`;
+      const res = await send({ command: command!, text: rest.join(' '), ...fields, triggerId });
+      if (res.status !== 200) throw new Error(`Bolt answered ${res.status}`);
+      const [call] = await slack.calls.atLeast(1, (c) => c.method === 'views.open' && c.args.trigger_id === triggerId);
+      return call!.args.view as types.ModalView;
+    },
+    async submitForm(view, fields, options = {}) {
+      const body = viewSubmissionBody({
+        view: view as unknown as Record<string, unknown>,
+        values: formState(view, fields),
+        viewId: options.viewId ?? `V${Math.random().toString(36).slice(2, 10).toUpperCase()}`,
+        ...(options.userId ? { userId: options.userId } : {}),
+      });
+      const res = await postSigned(eventsUrl, body, { secret: SECRET });
+      const text = await res.text();
+      return { status: res.status, body: text ? (JSON.parse(text) as FormAnswer['body']) : undefined };
     },
     async close() {
       await adapter.stop();

@@ -2,7 +2,7 @@
 // person who ran the command may page; the message is replaced in place.
 import type { App, BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
 import type { Caller } from '../../core/caller.js';
-import type { HandlerDeps } from './command-handlers.js';
+import type { HandlerDeps } from './handler-deps.js';
 import { NAV_ACTION_PATTERN, parseNavValue, type NavValue } from './paging.js';
 
 export const NOT_YOURS =

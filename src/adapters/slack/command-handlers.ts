@@ -1,24 +1,17 @@
 // Slash commands: one Bolt listener per top-level command spec. Each acks at once (Slack waits 3 s
 // at most), runs the text through the core's dispatcher and answers on the response_url.
 import { randomBytes } from 'node:crypto';
-import type { App, RespondFn, SlashCommand } from '@slack/bolt';
+import type { App, RespondFn, SlashCommand, webApi } from '@slack/bolt';
 import type { Caller } from '../../core/caller.js';
-import type { Dispatcher } from '../../core/dispatcher.js';
 import { internalErrorView } from '../../core/error-views.js';
-import type { Logger } from '../../core/logger.js';
 import type { View } from '../../core/view.js';
 import { decodeSlackEntities, extractPublicFlag } from './command-text.js';
-import type { SeenIds } from './interaction-store.js';
+import { openForm } from './form-handlers.js';
+import { formRequest } from './forms.js';
+import { isShownInChannel, type HandlerDeps } from './handler-deps.js';
 import { escapeMrkdwn } from './mrkdwn.js';
-import type { Paginator } from './paging.js';
 
-export interface HandlerDeps {
-  dispatcher: Dispatcher;
-  logger: Logger;
-  paginator: Paginator;
-  /** Trigger ids already handled: Slack may deliver the same request again. */
-  seen: SeenIds;
-}
+export { isShownInChannel, type HandlerDeps };
 
 /** Manifests may name commands `/sitrep-timeline` where `/timeline` is taken in a workspace. */
 export const OPTIONAL_COMMAND_PREFIX = 'sitrep-';
@@ -41,16 +34,20 @@ function callerOf(command: SlashCommand): Caller {
   };
 }
 
-/** Errors and private views stay with the user even when they asked for `--public`. */
-export function isShownInChannel(view: View, askedPublic: boolean): boolean {
-  return askedPublic && view.tone !== 'error' && view.private !== true;
-}
-
-async function answer(deps: HandlerDeps, name: string, command: SlashCommand, respond: RespondFn): Promise<void> {
+async function answer(deps: HandlerDeps, name: string, command: SlashCommand, respond: RespondFn, client: webApi.WebClient): Promise<void> {
   const { text, public: askedPublic } = extractPublicFlag(decodeSlackEntities(command.text ?? ''));
+  const caller = callerOf(command);
+  // `/entry add` alone opens a modal, for those who may run it; everyone else gets the usual
+  // refusal from the dispatcher below.
+  const form = formRequest(deps.dispatcher.registry, name, text);
+  if (form && deps.dispatcher.mayRun(form.definition.command, form.definition.subcommand, caller)) {
+    const opening = { client, triggerId: command.trigger_id, caller, channelId: command.channel_id, public: askedPublic };
+    await openForm(deps, form, { ...opening, ...(command.response_url ? { responseUrl: command.response_url } : {}) }, respond);
+    return;
+  }
   let view: View;
   try {
-    view = await deps.dispatcher.runText(text ? `/${name} ${text}` : `/${name}`, callerOf(command), command.trigger_id);
+    view = await deps.dispatcher.runText(text ? `/${name} ${text}` : `/${name}`, caller, command.trigger_id);
   } catch (error) {
     // The dispatcher turns failures into views; this only guards against a broken adapter.
     const errorId = randomBytes(4).toString('hex');
@@ -64,14 +61,14 @@ async function answer(deps: HandlerDeps, name: string, command: SlashCommand, re
 export function registerCommands(app: App, deps: HandlerDeps): void {
   const patterns = deps.dispatcher.commands.map((spec) => commandPattern(spec.name));
   for (const spec of deps.dispatcher.commands) {
-    app.command(commandPattern(spec.name), async ({ command, ack, respond }) => {
+    app.command(commandPattern(spec.name), async ({ command, ack, respond, client }) => {
       await ack();
       if (command.trigger_id && !deps.seen.firstTime(command.trigger_id)) {
         deps.logger.info({ triggerId: command.trigger_id, command: spec.name }, 'slack: repeated delivery skipped');
         return;
       }
       try {
-        await answer(deps, spec.name, command, respond);
+        await answer(deps, spec.name, command, respond, client);
       } catch (error) {
         deps.logger.error({ err: error, command: spec.name }, 'slack: could not answer on the response_url');
       }

@@ -1,12 +1,14 @@
-// The Slack adapter: a Bolt app answering slash commands and navigation buttons through the
-// core's dispatcher, plus the poster that sends digests with chat.postMessage.
+// The Slack adapter: a Bolt app answering slash commands, navigation buttons and modal forms
+// through the core's dispatcher, plus the poster that sends digests with chat.postMessage.
 import type { App } from '@slack/bolt';
 import type { SlackConfig } from '../../config.js';
 import type { Logger } from '../../core/logger.js';
 import type { AdapterDeps, RunningAdapter } from '../running-adapter.js';
 import { registerNavigation } from './action-handlers.js';
 import { createBoltApp } from './bolt-app.js';
-import { registerCommands, type HandlerDeps } from './command-handlers.js';
+import { registerCommands } from './command-handlers.js';
+import { registerForms } from './form-handlers.js';
+import type { HandlerDeps } from './handler-deps.js';
 import { SeenIds } from './interaction-store.js';
 import { Paginator } from './paging.js';
 import { SlackPoster } from './poster.js';
@@ -48,6 +50,7 @@ export async function startSlackAdapter(deps: AdapterDeps<SlackConfig>, options:
   skipRetries(app, logger);
   registerCommands(app, handlerDeps);
   registerNavigation(app, handlerDeps);
+  registerForms(app, handlerDeps);
   app.error(async (error) => logger.error({ err: error, code: error.code }, 'slack: unhandled Bolt error'));
 
   try {

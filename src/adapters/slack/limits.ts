@@ -1,8 +1,29 @@
 // Slack's limits in one place. Block Kit rejects a message that breaks any of them, so the
 // renderer and the poster split content against these numbers instead of truncating it.
 
-/** Blocks in one message (modals allow 100; we only send messages). */
+/** Blocks in one message. */
 export const MAX_BLOCKS_PER_MESSAGE = 50;
+/** Blocks in one modal view. */
+export const MAX_BLOCKS_PER_MODAL = 100;
+/** Characters of a modal's title, submit and close labels. */
+export const MAX_MODAL_TITLE = 24;
+/** Characters of a modal's private_metadata, which Slack hands back on submission. */
+export const MAX_PRIVATE_METADATA = 3000;
+/** Characters of an input block's label and hint. */
+export const MAX_INPUT_LABEL = 2000;
+export const MAX_INPUT_HINT = 2000;
+/** Characters of an element's placeholder. */
+export const MAX_PLACEHOLDER = 150;
+/** The largest max_length a plain_text_input accepts; longer text goes through the command. */
+export const MAX_TEXT_INPUT = 3000;
+/** Options in a static_select, and characters of one option's label. */
+export const MAX_SELECT_OPTIONS = 100;
+export const MAX_OPTION_TEXT = 75;
+/**
+ * Characters of an error shown under a modal input (`response_action: errors`). Slack documents
+ * no limit; a short message is what fits under a field anyway.
+ */
+export const MAX_INPUT_ERROR = 1000;
 /** Characters of `text` in a section block. */
 export const MAX_SECTION_TEXT = 3000;
 /** Characters of one section field. */

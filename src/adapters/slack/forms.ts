@@ -1,0 +1,290 @@
+// Modals for commands whose input is too long for one line of slash-command text: /entry add and
+// /entry edit. Each modal is built from the command's option specs, so an option added to the
+// spec appears in the form without touching this file; what the user submits goes back to the
+// dispatcher as raw option values, exactly as if typed as `name:value`.
+import type { types } from '@slack/bolt';
+import type { OptionSpec, RawOptionValue } from '../../core/command-spec.js';
+import type { CommandRegistry } from '../../core/registry.js';
+import { parseCommandText } from '../../core/text-syntax.js';
+import type { Line, View } from '../../core/view.js';
+import {
+  MAX_BLOCKS_PER_MODAL,
+  MAX_INPUT_ERROR,
+  MAX_INPUT_HINT,
+  MAX_INPUT_LABEL,
+  MAX_MODAL_TITLE,
+  MAX_OPTION_TEXT,
+  MAX_PLACEHOLDER,
+  MAX_PRIVATE_METADATA,
+  MAX_SELECT_OPTIONS,
+  MAX_TEXT_INPUT,
+} from './limits.js';
+import type { Block } from './render-view.js';
+
+export const FORM_CALLBACK_ID = 'sitrep_form';
+/** Every input's action id; the block id is the option's name. */
+export const FORM_ACTION_ID = 'value';
+/** Dates keep their precision (2025, 2025-07 or 2025-07-12), so they are typed, not picked. */
+export const DATE_PLACEHOLDER = '2025-07-12';
+const DATE_INPUT_LENGTH = DATE_PLACEHOLDER.length;
+/** Text options allowing more than this many characters get a text area. */
+const MULTILINE_FROM = 1500;
+
+/** A command that opens a modal when called with nothing but its key options. */
+interface FormDefinition {
+  command: string;
+  subcommand: string;
+  /** Options given in the command text that identify what the form changes (`id`). */
+  keys: readonly string[];
+  title(fixed: Readonly<Record<string, string>>): string;
+  submit: string;
+  /** A context line over the fields. */
+  note?: string;
+  /** A read-only command run with the key options whose answer is shown above the fields. */
+  preview?: { command: string; subcommand?: string };
+}
+
+const FORMS: readonly FormDefinition[] = [
+  { command: 'entry', subcommand: 'add', keys: [], title: () => 'Add an entry', submit: 'Add entry' },
+  {
+    command: 'entry',
+    subcommand: 'edit',
+    keys: ['id'],
+    title: (fixed) => `Edit entry #${fixed.id ?? ''}`,
+    submit: 'Save changes',
+    note: 'Fill in only what changes; an empty field keeps its current value (shown above).',
+    preview: { command: 'entry', subcommand: 'show' },
+  },
+];
+
+/** A form to open: which leaf, and the key options already given in the command text. */
+export interface FormRequest {
+  definition: FormDefinition;
+  fixed: Record<string, string>;
+}
+
+/**
+ * The form a slash command asks for: `/entry add` with no options, `/entry edit 12` or
+ * `/entry edit id:12` with no field. Anything else (or text that does not parse) is run as
+ * typed, so the dispatcher reports its errors as usual.
+ */
+export function formRequest(registry: CommandRegistry, command: string, text: string): FormRequest | undefined {
+  let parsed: ReturnType<CommandRegistry['resolveText']>;
+  try {
+    parsed = registry.resolveText(parseCommandText(text ? `/${command} ${text}` : `/${command}`));
+  } catch {
+    return undefined;
+  }
+  const { resolved, args } = parsed;
+  const definition = FORMS.find((f) => f.command === resolved.command.name && f.subcommand === resolved.subcommand?.name);
+  if (!definition) return undefined;
+  const given = Object.keys(args);
+  if (given.length !== definition.keys.length || !definition.keys.every((k) => given.includes(k))) return undefined;
+  return { definition, fixed: Object.fromEntries(given.map((k) => [k, String(args[k])])) };
+}
+
+/** What the modal carries to its submission. Rights come from the submitter, never from here. */
+export interface FormMetadata {
+  /** Command, subcommand and the key options from the command text. */
+  command: string;
+  subcommand: string;
+  fixed: Record<string, string>;
+  /** Where the result is posted, and for whom. */
+  channelId: string;
+  userId: string;
+  /** The slash command's response_url: a fallback, and the way to answer in the channel. */
+  responseUrl?: string;
+  /** The user asked for `--public`. */
+  public: boolean;
+}
+
+export function encodeMetadata(meta: FormMetadata): string {
+  return JSON.stringify(meta);
+}
+
+export function decodeMetadata(text: string | undefined): FormMetadata | undefined {
+  if (!text) return undefined;
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (typeof data !== 'object' || data === null) return undefined;
+  const m = data as Partial<FormMetadata>;
+  if (typeof m.command !== 'string' || typeof m.subcommand !== 'string' || typeof m.channelId !== 'string' || typeof m.userId !== 'string') return undefined;
+  const fixed: Record<string, string> = {};
+  for (const [k, v] of Object.entries(m.fixed ?? {})) if (typeof v === 'string') fixed[k] = v;
+  return {
+    command: m.command,
+    subcommand: m.subcommand,
+    fixed,
+    channelId: m.channelId,
+    userId: m.userId,
+    ...(typeof m.responseUrl === 'string' ? { responseUrl: m.responseUrl } : {}),
+    public: m.public === true,
+  };
+}
+
+function plain(text: string, max: number): types.PlainTextElement {
+  const chars = Array.from(text);
+  return { type: 'plain_text', text: chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…` };
+}
+
+const LABEL_WORDS: Readonly<Record<string, string>> = { url: 'URL', id: 'ID' };
+
+/** `source_url` → `Source URL`. */
+export function optionLabel(option: OptionSpec): string {
+  const words = option.name.split(/[_-]+/).map((w) => LABEL_WORDS[w] ?? w);
+  const text = words.join(' ');
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** An example worth showing as a placeholder: unquoted, and more than an ellipsis. */
+function examplePlaceholder(option: OptionSpec): types.PlainTextElement | undefined {
+  const example = option.example?.replace(/^["“'](.*)["”']$/, '$1');
+  return example && /[\p{L}\p{N}]/u.test(example) ? plain(example, MAX_PLACEHOLDER) : undefined;
+}
+
+function selectElement(choices: readonly { value: string; label: string }[]): types.StaticSelect {
+  return {
+    type: 'static_select',
+    action_id: FORM_ACTION_ID,
+    placeholder: plain('Choose…', MAX_PLACEHOLDER),
+    options: choices.map((c) => ({ text: plain(c.label, MAX_OPTION_TEXT), value: c.value })),
+  };
+}
+
+/** The input element for one option, and a note for the hint when the form limits it. */
+function inputElement(option: OptionSpec): { element: types.InputBlockElement; note?: string } {
+  switch (option.type) {
+    case 'choice':
+      if (option.choices && option.choices.length > 0 && option.choices.length <= MAX_SELECT_OPTIONS) {
+        return { element: selectElement(option.choices) };
+      }
+      break;
+    case 'boolean':
+      return { element: selectElement([{ value: 'true', label: 'yes' }, { value: 'false', label: 'no' }]) };
+    case 'integer':
+      return {
+        element: {
+          type: 'number_input',
+          action_id: FORM_ACTION_ID,
+          is_decimal_allowed: false,
+          ...(option.min !== undefined ? { min_value: String(option.min) } : {}),
+          ...(option.max !== undefined ? { max_value: String(option.max) } : {}),
+        },
+      };
+    case 'date':
+      return {
+        element: { type: 'plain_text_input', action_id: FORM_ACTION_ID, placeholder: plain(DATE_PLACEHOLDER, MAX_PLACEHOLDER), max_length: DATE_INPUT_LENGTH },
+      };
+    default:
+      break;
+  }
+  const max = option.maxLength;
+  const element: types.PlainTextInput = {
+    type: 'plain_text_input',
+    action_id: FORM_ACTION_ID,
+    ...(max !== undefined && max > MULTILINE_FROM ? { multiline: true } : {}),
+    ...(max !== undefined ? { max_length: Math.min(max, MAX_TEXT_INPUT) } : {}),
+  };
+  const placeholder = examplePlaceholder(option);
+  if (placeholder) element.placeholder = placeholder;
+  const note =
+    max !== undefined && max > MAX_TEXT_INPUT
+      ? `Up to ${MAX_TEXT_INPUT} characters here (Slack's limit for a form field); the command itself takes up to ${max}.`
+      : undefined;
+  return { element, ...(note ? { note } : {}) };
+}
+
+export function inputBlock(option: OptionSpec): types.InputBlock {
+  const { element, note } = inputElement(option);
+  const hint = [option.description, note].filter(Boolean).join(' ');
+  return {
+    type: 'input',
+    block_id: option.name,
+    label: plain(optionLabel(option), MAX_INPUT_LABEL),
+    element,
+    optional: option.required !== true,
+    ...(hint ? { hint: plain(hint, MAX_INPUT_HINT) } : {}),
+  };
+}
+
+/** The options a form asks for: every option of the leaf except its key options. */
+export function formOptions(registry: CommandRegistry, definition: FormDefinition): OptionSpec[] {
+  const { leaf } = registry.resolve(definition.command, definition.subcommand);
+  return (leaf.options ?? []).filter((o) => !definition.keys.includes(o.name));
+}
+
+/**
+ * The modal for a form: the preview (if any, as far as it fits), a note, then one input per
+ * option. Throws if the inputs alone exceed Slack's 100 blocks, which a spec change would cause.
+ */
+export function buildModal(
+  registry: CommandRegistry,
+  request: FormRequest,
+  metadata: FormMetadata,
+  preview: readonly Block[] = [],
+): types.ModalView {
+  const { definition } = request;
+  const inputs = formOptions(registry, definition).map(inputBlock);
+  const note: Block[] = definition.note ? [{ type: 'context', elements: [{ type: 'plain_text', text: definition.note }] }] : [];
+  if (inputs.length + note.length > MAX_BLOCKS_PER_MODAL) {
+    throw new Error(`/${definition.command} ${definition.subcommand} has ${inputs.length} options; a Slack modal holds ${MAX_BLOCKS_PER_MODAL} blocks`);
+  }
+  const room = MAX_BLOCKS_PER_MODAL - inputs.length - note.length - 1;
+  const shown = preview.length > 0 && room > 0 ? [...preview.slice(0, room), { type: 'divider' } as Block] : [];
+  const privateMetadata = encodeMetadata(metadata);
+  if (privateMetadata.length > MAX_PRIVATE_METADATA) throw new Error('form metadata exceeds Slack’s private_metadata limit');
+  return {
+    type: 'modal',
+    callback_id: FORM_CALLBACK_ID,
+    title: plain(definition.title(request.fixed), MAX_MODAL_TITLE),
+    submit: plain(definition.submit, MAX_MODAL_TITLE),
+    close: plain('Cancel', MAX_MODAL_TITLE),
+    private_metadata: privateMetadata,
+    blocks: [...shown, ...note, ...inputs],
+  };
+}
+
+type StateValues = Readonly<Record<string, Readonly<Record<string, { value?: string | null; selected_option?: { value: string } | null }>>>>;
+
+/** The submitted fields as raw option values; empty fields are left out. */
+export function submittedArgs(values: StateValues, options: readonly OptionSpec[]): Record<string, RawOptionValue> {
+  const args: Record<string, RawOptionValue> = {};
+  for (const option of options) {
+    const state = values[option.name]?.[FORM_ACTION_ID];
+    const value = state?.selected_option?.value ?? state?.value ?? undefined;
+    if (typeof value === 'string' && value.trim() !== '') args[option.name] = value;
+  }
+  return args;
+}
+
+function lineText(line: Line): string {
+  return line.map((s) => (s.style === 'code' ? `\`${s.text}\`` : s.text)).join('');
+}
+
+/** The error view's message for the modal, with option names still in backticks. */
+export function formErrorMessage(view: View): string {
+  const text = [...(view.intro ?? []).map(lineText), ...view.sections.flatMap((s) => s.lines.map(lineText))].join(' ').trim() || view.title;
+  return Array.from(text).length <= MAX_INPUT_ERROR ? text : `${Array.from(text).slice(0, MAX_INPUT_ERROR - 1).join('')}…`;
+}
+
+/**
+ * The input an error belongs under: user errors name options in backticks (`Option \`date\` …`),
+ * so the first backticked name that is a field of the form; otherwise the first field.
+ */
+export function errorBlockId(view: View, fieldNames: readonly string[]): string | undefined {
+  for (const line of view.intro ?? []) {
+    for (const s of line) if (s.style === 'code' && fieldNames.includes(s.text)) return s.text;
+  }
+  return fieldNames[0];
+}
+
+/** The form a submission belongs to, looked up again from the metadata. */
+export function formDefinitionFor(meta: FormMetadata): FormDefinition | undefined {
+  return FORMS.find((f) => f.command === meta.command && f.subcommand === meta.subcommand);
+}
+
+export type { FormDefinition };

@@ -1,0 +1,310 @@
+// GIVEN the real Bolt app and the fake Slack, WHEN an admin runs /entry add or /entry edit ID
+// with no fields, THEN a modal built from the command's option specs opens; its submission is
+// dispatched like the typed command: a user error stays in the modal under the field it names
+// and writes nothing, success closes it and posts the result privately, and a modal submitted
+// twice writes once. Everyone else gets the usual refusal and no modal.
+import type { types } from '@slack/bolt';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { decodeMetadata, DATE_PLACEHOLDER } from '../../src/adapters/slack/forms.js';
+import { MAX_BLOCKS_PER_MODAL, MAX_TEXT_INPUT } from '../../src/adapters/slack/limits.js';
+import { CONFIDENCE_LEVELS, EVENT_TYPES } from '../../src/core/vocabulary.js';
+import type { ApiCall } from '../fakes/slack-api.js';
+import { storeFingerprint } from '../support/store-fingerprint.js';
+import { shownText, startHarness, textsOf, type Harness } from './harness.js';
+
+const ADMIN = 'U0ADMIN';
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness({ admins: `slack:${ADMIN}` });
+});
+afterAll(async () => {
+  await h?.close();
+});
+afterEach(() => {
+  h.slack.clearReply('views.open');
+  h.slack.clearReply('chat.postEphemeral');
+});
+
+const VALID = {
+  title: 'Talks resume in Baku',
+  date: '2025-07',
+  type: 'talks',
+  topic: 'syria-israel',
+  summary: 'First line.\nSecond line, as sourced.',
+  actors: 'Syria:participant, Israel:participant',
+  confidence: 'confirmed',
+  outlet: 'AFP',
+};
+
+type Input = types.InputBlock;
+
+function inputs(view: types.ModalView): Input[] {
+  return (view.blocks as types.KnownBlock[]).filter((b): b is Input => b.type === 'input');
+}
+
+function input(view: types.ModalView, name: string): Input {
+  const found = inputs(view).find((b) => b.block_id === name);
+  if (!found) throw new Error(`no input ${name}`);
+  return found;
+}
+
+function optionNames(subcommand: string): string[] {
+  return (h.app.dispatcher.registry.resolve('entry', subcommand).leaf.options ?? []).map((o) => o.name);
+}
+
+function ephemeralsTo(user: string): ApiCall[] {
+  return h.slack.callsTo('chat.postEphemeral').filter((c) => c.args.user === user);
+}
+
+function entryCount(): number {
+  return h.app.db.prepare('SELECT COUNT(*) FROM entries').pluck().get() as number;
+}
+
+async function nextEphemeral(before: number): Promise<ApiCall> {
+  const calls = await h.slack.calls.atLeast(before + 1, (c) => c.method === 'chat.postEphemeral');
+  return calls[before]!;
+}
+
+function addedId(call: ApiCall): number {
+  const match = /Added entry #(\d+)\./.exec(String(call.args.text));
+  if (!match) throw new Error(`not an added entry: ${String(call.args.text)}`);
+  return Number(match[1]);
+}
+
+describe('/entry add opens a modal built from the option specs', () => {
+  it('one input per option of /entry add, in order, within Slack’s 100 blocks', async () => {
+    const view = await h.openForm('/entry add', { userId: ADMIN });
+    expect(view.type).toBe('modal');
+    expect(view.callback_id).toBe('sitrep_form');
+    expect(view.title.text).toBe('Add an entry');
+    expect(view.blocks.length).toBeLessThanOrEqual(MAX_BLOCKS_PER_MODAL);
+    expect(inputs(view).map((b) => b.block_id)).toEqual(optionNames('add'));
+    const required = inputs(view).filter((b) => !b.optional).map((b) => b.block_id);
+    expect(required).toEqual(['title', 'date', 'type', 'topic']);
+    expect(input(view, 'source_url').label.text).toBe('Source URL');
+    expect(input(view, 'title').hint?.text).toBe('Short headline');
+  });
+
+  it('text inputs take the spec’s max length; summary is a text area capped at Slack’s 3000', async () => {
+    const view = await h.openForm('/entry add', { userId: ADMIN });
+    expect(input(view, 'title').element).toMatchObject({ type: 'plain_text_input', max_length: 200 });
+    expect(input(view, 'title').element).not.toHaveProperty('multiline');
+    expect(input(view, 'outlet').element).toMatchObject({ type: 'plain_text_input', max_length: 100 });
+    expect(input(view, 'summary').element).toMatchObject({ type: 'plain_text_input', multiline: true, max_length: MAX_TEXT_INPUT });
+    expect(input(view, 'summary').hint?.text).toContain('the command itself takes up to 4000');
+  });
+
+  it('type and confidence are menus of the known values; dates are typed, keeping their precision', async () => {
+    const view = await h.openForm('/entry add', { userId: ADMIN });
+    const values = (name: string) => ((input(view, name).element as types.StaticSelect).options ?? []).map((o) => o.value);
+    expect(input(view, 'type').element.type).toBe('static_select');
+    expect(values('type')).toEqual(EVENT_TYPES.map((t) => t.id));
+    expect(values('confidence')).toEqual([...CONFIDENCE_LEVELS]);
+    for (const name of ['date', 'end', 'published']) {
+      expect(input(view, name).element).toMatchObject({ type: 'plain_text_input', placeholder: { type: 'plain_text', text: DATE_PLACEHOLDER } });
+    }
+  });
+
+  it('keeps the channel, the user and the command’s response_url for the answer, and nothing is posted yet', async () => {
+    const responseUrl = h.slack.responseUrl('form-open');
+    const view = await h.openForm('/entry add', { userId: ADMIN, channelId: 'C0DESK', responseUrl });
+    expect(decodeMetadata(view.private_metadata)).toEqual({
+      command: 'entry',
+      subcommand: 'add',
+      fixed: {},
+      channelId: 'C0DESK',
+      userId: ADMIN,
+      responseUrl,
+      public: false,
+    });
+    await h.command('/timeline limit:1');
+    expect(h.slack.responses.items.filter((r) => r.id === 'form-open')).toEqual([]);
+  });
+
+  it('/entry add --public opens the modal too, remembering the wish', async () => {
+    const view = await h.openForm('/entry add --public', { userId: ADMIN });
+    expect(decodeMetadata(view.private_metadata)?.public).toBe(true);
+  });
+
+  it('a non-admin gets the usual private refusal and no modal', async () => {
+    const opened = h.slack.callsTo('views.open').length;
+    for (const text of ['/entry add', '/entry add --public', '/entry edit 3']) {
+      const before = storeFingerprint(h.app.db);
+      const body = await h.command(text, { userId: 'U0ALICE' });
+      expect(body.response_type).toBe('ephemeral');
+      expect(textsOf(body)[0]).toBe('⚠️ Not allowed');
+      expect(shownText(body)).toContain('is for Sitrep admins only');
+      expect(storeFingerprint(h.app.db)).toBe(before);
+    }
+    expect(h.slack.callsTo('views.open')).toHaveLength(opened);
+  });
+
+  it('with any field given, /entry add runs as typed (no modal)', async () => {
+    const opened = h.slack.callsTo('views.open').length;
+    const body = await h.command('/entry add title:"Only a title"', { userId: ADMIN });
+    expect(shownText(body)).toContain('needs option');
+    expect(h.slack.callsTo('views.open')).toHaveLength(opened);
+  });
+
+  it('when Slack refuses to open the modal, the user is told how to go on', async () => {
+    h.slack.replyTo('views.open', { body: { ok: false, error: 'expired_trigger_id' } });
+    const body = await h.command('/entry add', { userId: ADMIN });
+    expect(body.response_type).toBe('ephemeral');
+    expect(String(body.text)).toContain('Slack did not open the form for /entry add');
+    expect(String(body.text)).toContain('/entry add title:');
+  });
+});
+
+describe('submitting the add modal', () => {
+  it('adds the entry, closes the modal and posts the result privately to the channel', async () => {
+    const view = await h.openForm('/entry add', { userId: ADMIN, channelId: 'C0DESK' });
+    const before = storeFingerprint(h.app.db);
+    const posted = h.slack.callsTo('chat.postEphemeral').length;
+    const answer = await h.submitForm(view, VALID, { userId: ADMIN });
+    expect(answer).toEqual({ status: 200, body: undefined });
+    const call = await nextEphemeral(posted);
+    expect(call.args).toMatchObject({ channel: 'C0DESK', user: ADMIN });
+    const id = addedId(call);
+    const blocks = call.args.blocks as types.KnownBlock[];
+    expect(blocks[0]).toEqual({ type: 'header', text: { type: 'plain_text', text: `#${id} Talks resume in Baku` } });
+    expect(storeFingerprint(h.app.db)).not.toBe(before);
+    const entry = h.app.dossier.getEntry(id)!;
+    expect(entry).toMatchObject({ title: 'Talks resume in Baku', topic: 'syria-israel', eventType: 'talks', confidence: 'confirmed' });
+    expect(entry.start).toEqual({ year: 2025, month: 7 });
+    expect(entry.summary).toBe('First line.\nSecond line, as sourced.');
+    expect(entry.actors.map((a) => `${a.name}:${a.role}`)).toEqual(['Syria:participant', 'Israel:participant']);
+    expect(entry.sources[0]?.outlet).toBe('AFP');
+    expect(entry.updatedBy).toContain(`slack:${ADMIN}`);
+  });
+
+  it.each([
+    ['a date that does not parse', { date: 'July 2025' }, 'date', 'Option `date` of /entry add must be a date like 2025, 2025-07 or 2025-07-12'],
+    ['an end before the start', { end: '2025-06' }, 'end', 'Option `end` (2025-06) is before the date (2025-07).'],
+    ['an unknown actor', { actors: 'Nobody At All:participant' }, 'actors', 'No actor is called `Nobody At All` (option `actors`).'],
+    ['a link that is not http(s)', { source_url: 'javascript:alert(1)' }, 'source_url', 'Option `source_url` must be an http(s) link'],
+    ['a topic that is not a slug', { topic: 'Syria and Israel' }, 'topic', 'Option `topic` must be a slug'],
+  ])('%s keeps the modal open with the error under its field; nothing is written', async (_name, change, block, message) => {
+    const view = await h.openForm('/entry add', { userId: ADMIN });
+    const before = storeFingerprint(h.app.db);
+    const posted = h.slack.callsTo('chat.postEphemeral').length;
+    const answer = await h.submitForm(view, { ...VALID, ...change }, { userId: ADMIN });
+    expect(answer.status).toBe(200);
+    expect(answer.body?.response_action).toBe('errors');
+    expect(Object.keys(answer.body?.errors ?? {})).toEqual([block]);
+    expect(answer.body?.errors?.[block]).toContain(message);
+    expect(storeFingerprint(h.app.db)).toBe(before);
+    expect(h.slack.callsTo('chat.postEphemeral')).toHaveLength(posted);
+  });
+
+  it('an error naming no field of the form goes under the first field', async () => {
+    const view = await h.openForm('/entry edit 3', { userId: ADMIN });
+    const answer = await h.submitForm(view, {}, { userId: ADMIN });
+    const first = inputs(view)[0]!.block_id!;
+    expect(answer.body).toEqual({ response_action: 'errors', errors: { [first]: expect.stringContaining('needs at least one field to change besides `id`') } });
+  });
+
+  it('after an error the user fixes the field and submits the same modal again: it is added once', async () => {
+    const view = await h.openForm('/entry add', { userId: ADMIN });
+    const count = entryCount();
+    const wrong = await h.submitForm(view, { ...VALID, actors: 'Nobody At All:participant' }, { userId: ADMIN, viewId: 'V0FIXED' });
+    expect(wrong.body?.response_action).toBe('errors');
+    expect(entryCount()).toBe(count);
+    const posted = h.slack.callsTo('chat.postEphemeral').length;
+    const fixed = await h.submitForm(view, VALID, { userId: ADMIN, viewId: 'V0FIXED' });
+    expect(fixed.body).toBeUndefined();
+    await nextEphemeral(posted);
+    expect(entryCount()).toBe(count + 1);
+  });
+
+  it('the same modal submitted twice (same view id) writes once and answers once', async () => {
+    const view = await h.openForm('/entry add', { userId: ADMIN });
+    const count = entryCount();
+    const posted = h.slack.callsTo('chat.postEphemeral').length;
+    expect((await h.submitForm(view, VALID, { userId: ADMIN, viewId: 'V0TWICE' })).body).toBeUndefined();
+    await nextEphemeral(posted);
+    const afterFirst = storeFingerprint(h.app.db);
+    expect((await h.submitForm(view, VALID, { userId: ADMIN, viewId: 'V0TWICE' })).body).toBeUndefined();
+    await h.command('/timeline limit:1');
+    expect(entryCount()).toBe(count + 1);
+    expect(storeFingerprint(h.app.db)).toBe(afterFirst);
+    expect(h.slack.callsTo('chat.postEphemeral')).toHaveLength(posted + 1);
+  });
+
+  it('rights come from the person submitting: a non-admin’s submission is refused in the modal', async () => {
+    const view = await h.openForm('/entry add', { userId: ADMIN });
+    const before = storeFingerprint(h.app.db);
+    const answer = await h.submitForm(view, VALID, { userId: 'U0ALICE' });
+    expect(answer.body?.response_action).toBe('errors');
+    expect(answer.body?.errors?.title).toContain('/entry add is for Sitrep admins only.');
+    expect(storeFingerprint(h.app.db)).toBe(before);
+    expect(h.app.logger.lines.some((l) => l.message === 'refused: not an admin' && JSON.stringify(l.context).includes('slack:U0ALICE'))).toBe(true);
+  });
+
+  it('--public posts the result in the channel through the command’s response_url', async () => {
+    const responseUrl = h.slack.responseUrl('form-public');
+    const view = await h.openForm('/entry add --public', { userId: ADMIN, responseUrl });
+    const posted = ephemeralsTo(ADMIN).length;
+    expect((await h.submitForm(view, VALID, { userId: ADMIN })).body).toBeUndefined();
+    const [post] = await h.slack.responses.atLeast(1, (r) => r.id === 'form-public');
+    expect(post!.body.response_type).toBe('in_channel');
+    expect(String(post!.body.text)).toContain('Added entry #');
+    expect(ephemeralsTo(ADMIN)).toHaveLength(posted);
+  });
+
+  it('where chat.postEphemeral is refused (a channel the bot is not in), the response_url answers', async () => {
+    h.slack.replyTo('chat.postEphemeral', { body: { ok: false, error: 'channel_not_found' } });
+    const responseUrl = h.slack.responseUrl('form-fallback');
+    const view = await h.openForm('/entry add', { userId: ADMIN, responseUrl, channelId: 'D0DIRECT' });
+    expect((await h.submitForm(view, VALID, { userId: ADMIN })).body).toBeUndefined();
+    const [post] = await h.slack.responses.atLeast(1, (r) => r.id === 'form-fallback');
+    expect(post!.body.response_type).toBe('ephemeral');
+    expect(String(post!.body.text)).toContain('Added entry #');
+  });
+});
+
+describe('/entry edit ID opens a modal where empty fields keep their value', () => {
+  it('shows the entry as it is, then one optional input per field (no id input)', async () => {
+    const title = h.app.dossier.getEntry(3)!.title;
+    const view = await h.openForm('/entry edit 3', { userId: ADMIN });
+    expect(view.title.text).toBe('Edit entry #3');
+    expect(view.blocks.length).toBeLessThanOrEqual(MAX_BLOCKS_PER_MODAL);
+    expect(view.blocks[0]).toEqual({ type: 'header', text: { type: 'plain_text', text: `#3 ${title}` } });
+    expect(inputs(view).map((b) => b.block_id)).toEqual(optionNames('edit').filter((n) => n !== 'id'));
+    expect(inputs(view).every((b) => b.optional === true)).toBe(true);
+    expect(decodeMetadata(view.private_metadata)).toMatchObject({ command: 'entry', subcommand: 'edit', fixed: { id: '3' } });
+    const idForm = await h.openForm('/entry edit id:3', { userId: ADMIN });
+    expect(decodeMetadata(idForm.private_metadata)?.fixed).toEqual({ id: '3' });
+  });
+
+  it('changes only the fields filled in', async () => {
+    const before = h.app.dossier.getEntry(3)!;
+    const view = await h.openForm('/entry edit 3', { userId: ADMIN, channelId: 'C0DESK' });
+    const posted = h.slack.callsTo('chat.postEphemeral').length;
+    expect((await h.submitForm(view, { confidence: 'disputed', end: '1975' }, { userId: ADMIN })).body).toBeUndefined();
+    const call = await nextEphemeral(posted);
+    expect(String(call.args.text)).toContain('Updated #3:');
+    const after = h.app.dossier.getEntry(3)!;
+    expect(after.confidence).toBe('disputed');
+    expect(after.end).toEqual({ year: 1975 });
+    expect({ ...after, confidence: before.confidence, end: before.end, revisionCount: 0, updatedAt: '', updatedBy: '' }).toEqual({
+      ...before,
+      revisionCount: 0,
+      updatedAt: '',
+      updatedBy: '',
+    });
+  });
+
+  it('an entry that does not exist is reported at once, with no modal', async () => {
+    const opened = h.slack.callsTo('views.open').length;
+    const body = await h.command('/entry edit 999', { userId: ADMIN });
+    expect(shownText(body)).toContain('There is no entry #999.');
+    expect(h.slack.callsTo('views.open')).toHaveLength(opened);
+  });
+
+  it('with a field given, /entry edit runs as typed', async () => {
+    const opened = h.slack.callsTo('views.open').length;
+    const body = await h.command('/entry edit id:3 tags:"golan, background"', { userId: ADMIN });
+    expect(shownText(body)).toContain('Updated #3');
+    expect(h.slack.callsTo('views.open')).toHaveLength(opened);
+  });
+});
