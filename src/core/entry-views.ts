@@ -75,6 +75,7 @@ export function pageInfo(
     : plural(result.total, one, many);
   const pageArgs = (page: number): Invocation => ({ ...base, args: { ...invocationArgs(args), page } });
   const pager: Pager = { page: request.page, pageCount, total: result.total };
+  if (result.totalIsLowerBound) pager.totalIsLowerBound = true;
   const more = result.totalIsLowerBound || request.page < pageCount;
   if (more) pager.next = pageArgs(request.page + 1);
   if (request.page > 1) pager.previous = pageArgs(request.page - 1);

@@ -6,7 +6,8 @@ import type { CommandArgs, OptionSpec, OptionValue, RawOptionValue } from './com
 import { UserError } from './errors.js';
 import { parsePartialDate } from './partial-date.js';
 
-const DEFAULT_TEXT_LIMIT = 200;
+/** Length limit of text options that set none; platforms declare it too (Discord max_length). */
+export const DEFAULT_TEXT_LIMIT = 200;
 
 function shown(value: RawOptionValue): string {
   const text = String(value);

@@ -9,6 +9,8 @@ export class DeliveryError extends Error {
     message: string,
     /** A hint from the platform (e.g. Retry-After), in milliseconds. */
     readonly retryAfterMs?: number,
+    /** References of the messages of this view already posted before the failure. */
+    readonly delivered: readonly string[] = [],
   ) {
     super(message);
     this.name = 'DeliveryError';

@@ -1,6 +1,6 @@
 // Renders a view as plain text for the console (and as the fallback text of chat messages).
 import { formatInvocation } from './text-syntax.js';
-import type { Line, Span, View } from './view.js';
+import { pagerLabel, type Line, type Span, type View } from './view.js';
 
 export interface TextStyle {
   /** ANSI bold/italic/highlight for terminals; plain markers otherwise. */
@@ -39,7 +39,7 @@ export function renderText(view: View, style: TextStyle = { color: false }): str
   const pager = view.pager;
   if (pager && (pager.next || pager.previous)) {
     out.push('');
-    out.push(`Page ${pager.page} of ${pager.pageCount}.`);
+    out.push(`${pagerLabel(pager)}.`);
     if (pager.previous) out.push(`Previous page: ${formatInvocation(pager.previous)}`);
     if (pager.next) out.push(`Next page: ${formatInvocation(pager.next)}`);
   }

@@ -35,6 +35,8 @@ export interface Pager {
   page: number;
   pageCount: number;
   total: number;
+  /** The total was counted only up to a cap: there are at least `pageCount` pages. */
+  totalIsLowerBound?: boolean;
   /** Present when there is a next/previous page to fetch. */
   next?: Invocation;
   previous?: Invocation;
@@ -75,4 +77,9 @@ export function lineLength(line: Line): number {
 
 export function lineToPlainText(line: Line): string {
   return line.map((s) => s.text).join('');
+}
+
+/** `Page 3 of 6`, or `Page 3 of 40+` when the total was only counted up to a cap. */
+export function pagerLabel(pager: Pager): string {
+  return `Page ${pager.page} of ${pager.pageCount}${pager.totalIsLowerBound ? '+' : ''}`;
 }

@@ -8,6 +8,7 @@ import {
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
 import { commandIsAdminOnly, type CommandSpec, type OptionSpec } from '../../core/command-spec.js';
+import { DEFAULT_TEXT_LIMIT } from '../../core/option-values.js';
 import { COMMAND_LIMITS } from './limits.js';
 
 /**
@@ -20,7 +21,6 @@ export type CommandJSON = Omit<RESTPostAPIChatInputApplicationCommandsJSONBody, 
 };
 
 /** The core's length limit for text options that declare none (see option-values.ts). */
-const DEFAULT_TEXT_MAX_LENGTH = 200;
 /** `2025-07-12`, the longest partial date. */
 const DATE_MAX_LENGTH = 10;
 const NAME_PATTERN = /^[-_\p{Ll}\p{Lo}\p{N}]{1,32}$/u;
@@ -78,7 +78,7 @@ function optionJSON(option: OptionSpec): APIApplicationCommandBasicOption {
       return stringOption(option, Math.max(1, ...(option.choices ?? []).map((c) => c.value.length)));
     case 'text':
     case 'actor':
-      return stringOption(option, option.maxLength ?? DEFAULT_TEXT_MAX_LENGTH);
+      return stringOption(option, option.maxLength ?? DEFAULT_TEXT_LIMIT);
   }
 }
 

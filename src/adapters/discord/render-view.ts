@@ -2,7 +2,7 @@
 // Content that does not fit one page continues on the next, so nothing is ever cut off.
 import type { APIEmbed, APIEmbedField } from 'discord.js';
 import type { Pager, View } from '../../core/view.js';
-import { span } from '../../core/view.js';
+import { pagerLabel, span } from '../../core/view.js';
 import { BLANK, continuedName, fieldBlocks, fitWithEllipsis, packLines, type FieldBlock } from './embed-blocks.js';
 import { EMBED_LIMITS, PAGE_LABEL_RESERVE } from './limits.js';
 import { escapeMarkdown, neutraliseMentions } from './markdown.js';
@@ -19,8 +19,7 @@ interface Draft {
 export function pageLabel(index: number, count: number, pager?: Pager): string {
   const part = count > 1 ? `part ${index + 1} of ${count}` : '';
   if (!pager || !(pager.next || pager.previous)) return count > 1 ? `Page ${index + 1} of ${count}` : '';
-  // A total counted only up to a cap makes pageCount a lower bound; do not claim it then.
-  const page = pager.next && pager.page >= pager.pageCount ? `Page ${pager.page}` : `Page ${pager.page} of ${pager.pageCount}`;
+  const page = pagerLabel(pager);
   return [page, part].filter(Boolean).join(' · ');
 }
 

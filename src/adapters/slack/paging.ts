@@ -2,7 +2,7 @@
 // message, and between the pages of a query (the view's own pager, dispatched again on press).
 import type { types } from '@slack/bolt';
 import { formatInvocation } from '../../core/text-syntax.js';
-import type { Invocation, Pager, View } from '../../core/view.js';
+import { pagerLabel, type Invocation, type Pager, type View } from '../../core/view.js';
 import { ExpiringStore } from './interaction-store.js';
 import { MAX_BUTTON_VALUE } from './limits.js';
 import { escapeMrkdwn } from './mrkdwn.js';
@@ -144,7 +144,7 @@ function partNotes(index: number, count: number, pager: Pager | undefined, withC
   const notes: string[] = [];
   if (count > 1) notes.push(`Part ${index + 1} of ${count}`);
   if (hasOtherPages(pager)) {
-    notes.push(`Page ${pager.page} of ${pager.pageCount}`);
+    notes.push(pagerLabel(pager));
     if (withCommands && pager.next) notes.push(`next page: \`${escapeMrkdwn(formatInvocation(pager.next))}\``);
   }
   return notes.join(' · ');
