@@ -7,7 +7,7 @@ const harnesses: Harness[] = [];
 afterEach(async () => {
   for (const h of harnesses.splice(0).reverse()) await h.dispose();
 });
-function process(sharing?: Harness, platform?: 'console'): Harness {
+function sitrep(sharing?: Harness, platform?: 'console'): Harness {
   const h = new Harness({ start: '2026-07-06T05:00:00Z', ...(sharing ? { sharing } : {}), ...(platform ? { platform } : {}) });
   harnesses.push(h);
   return h;
@@ -16,8 +16,8 @@ const said = (h: Harness, pattern: RegExp) => h.logger.lines.some((l) => pattern
 
 describe('GIVEN two Sitrep processes on one store', () => {
   it('THEN the second stands by and logs it, and only the first delivers', async () => {
-    const first = process();
-    const second = process(first);
+    const first = sitrep();
+    const second = sitrep(first);
     first.startScheduler();
     second.startScheduler();
     expect(first.scheduler!.leading).toEqual(['discord']);
@@ -30,8 +30,8 @@ describe('GIVEN two Sitrep processes on one store', () => {
   });
 
   it('WHEN the first crashes THEN the second takes over once the lease expires, without a duplicate', async () => {
-    const first = process();
-    const second = process(first);
+    const first = sitrep();
+    const second = sitrep(first);
     first.startScheduler({ leaseMs: 180_000 });
     second.startScheduler({ leaseMs: 180_000 });
     await first.runText('/digest subscribe schedule:"daily 08:00" timezone:Europe/Paris');
@@ -50,8 +50,8 @@ describe('GIVEN two Sitrep processes on one store', () => {
   });
 
   it('WHEN the first stops cleanly THEN it hands the lease over at once', async () => {
-    const first = process();
-    const second = process(first);
+    const first = sitrep();
+    const second = sitrep(first);
     first.startScheduler();
     second.startScheduler();
     await first.scheduler!.stop();
@@ -60,8 +60,8 @@ describe('GIVEN two Sitrep processes on one store', () => {
   });
 
   it('THEN a console-only process never blocks the platform’s scheduler', async () => {
-    const bot = process();
-    const console = process(bot, 'console');
+    const bot = sitrep();
+    const console = sitrep(bot, 'console');
     console.startScheduler();
     bot.startScheduler();
     expect(console.scheduler!.leading).toEqual(['console']);
@@ -69,8 +69,8 @@ describe('GIVEN two Sitrep processes on one store', () => {
   });
 
   it('WHEN a standby process is told of a subscription THEN the leader picks it up at its next heartbeat', async () => {
-    const first = process();
-    const second = process(first);
+    const first = sitrep();
+    const second = sitrep(first);
     first.startScheduler();
     second.startScheduler();
     await second.runText('/digest subscribe schedule:"daily 08:00" timezone:Europe/Paris'); // handled by the standby
@@ -78,5 +78,26 @@ describe('GIVEN two Sitrep processes on one store', () => {
     await first.time.advanceTo('2026-07-06T06:01:00Z');
     expect(first.poster.texts()).toHaveLength(1);
     expect(first.poster.texts()[0]).toContain('Added via the standby');
+  });
+});
+
+describe('GIVEN several subscriptions', () => {
+  it('THEN those with the same schedule and zone share one node-cron task, kept in step as they change', async () => {
+    const h = sitrep();
+    h.startScheduler();
+    const inChannel = (channelId: string) => ({ platform: 'discord' as const, userId: '1001', workspaceId: 'g1', channelId });
+    await h.runText('/digest subscribe schedule:"daily 08:00" timezone:Europe/Paris', inChannel('c1'));
+    await h.runText('/digest subscribe schedule:"daily 08:00" timezone:Europe/Paris', inChannel('c2'));
+    expect(h.scheduler!.taskCount).toEqual({ tasks: 1, subscriptions: 2 });
+    await h.runText('/digest subscribe schedule:"daily 08:00" timezone:America/New_York', inChannel('c2'));
+    expect(h.scheduler!.taskCount).toEqual({ tasks: 2, subscriptions: 2 });
+    await h.time.advanceTo('2026-07-06T12:01:00Z');
+    expect(h.poster.posts.map((p) => [p.channelId, p.at.toISOString()])).toEqual([
+      ['c1', '2026-07-06T06:00:00.000Z'],
+      ['c2', '2026-07-06T12:00:00.000Z'],
+    ]);
+    await h.runText('/digest unsubscribe', inChannel('c1'));
+    expect(h.scheduler!.taskCount).toEqual({ tasks: 1, subscriptions: 1 });
+    expect(h.time.activeCronTasks).toBe(1);
   });
 });
