@@ -4,7 +4,7 @@
 // and writes nothing, success closes it and posts the result privately, and a modal submitted
 // twice writes once. Everyone else gets the usual refusal and no modal.
 import type { types } from '@slack/bolt';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { decodeMetadata, DATE_PLACEHOLDER } from '../../src/adapters/slack/forms.js';
 import { MAX_BLOCKS_PER_MODAL, MAX_TEXT_INPUT } from '../../src/adapters/slack/limits.js';
 import { CONFIDENCE_LEVELS, EVENT_TYPES } from '../../src/core/vocabulary.js';
@@ -21,6 +21,7 @@ afterAll(async () => {
   await h?.close();
 });
 afterEach(() => {
+  vi.restoreAllMocks();
   h.slack.clearReply('views.open');
   h.slack.clearReply('chat.postEphemeral');
 });
@@ -238,6 +239,27 @@ describe('submitting the add modal', () => {
     expect(answer.body?.errors?.title).toContain('/entry add is for Sitrep admins only.');
     expect(storeFingerprint(h.app.db)).toBe(before);
     expect(h.app.logger.lines.some((l) => l.message === 'refused: not an admin' && JSON.stringify(l.context).includes('slack:U0ALICE'))).toBe(true);
+  });
+
+  it('an internal error keeps the modal open with the error id to quote; nothing is written', async () => {
+    const view = await h.openForm('/entry add', { userId: ADMIN });
+    const before = storeFingerprint(h.app.db);
+    vi.spyOn(h.app.services.editor, 'addEntry').mockImplementation(() => {
+      throw new Error('disk on fire');
+    });
+    const answer = await h.submitForm(view, VALID, { userId: ADMIN });
+    const logged = h.app.logger.lines.filter((l) => l.level === 'error').at(-1)!.context as { errorId: string };
+    expect(answer.body).toEqual({ response_action: 'errors', errors: { title: expect.stringContaining(`error id \`${logged.errorId}\``) } });
+    expect(JSON.stringify(answer.body)).not.toContain('disk on fire');
+    expect(storeFingerprint(h.app.db)).toBe(before);
+  });
+
+  it('a failure in the adapter itself still answers the modal, with an error id', async () => {
+    const view = await h.openForm('/entry add', { userId: ADMIN });
+    vi.spyOn(h.app.dispatcher, 'run').mockRejectedValue(new Error('adapter bug'));
+    const answer = await h.submitForm(view, VALID, { userId: ADMIN });
+    const logged = h.app.logger.lines.filter((l) => l.message === 'slack: form submission failed').at(-1)!.context as { errorId: string };
+    expect(answer.body?.errors?.title).toContain(`error id \`${logged.errorId}\``);
   });
 
   it('--public posts the result in the channel through the command’s response_url', async () => {

@@ -2,8 +2,10 @@
 // submission is dispatched like the typed command. A user error keeps the modal open with the
 // message under the field it names (nothing is written); success closes it and the result is
 // posted privately to the channel the command came from.
+import { randomBytes } from 'node:crypto';
 import type { App, RespondFn, ViewSubmitAction, webApi } from '@slack/bolt';
 import type { Caller } from '../../core/caller.js';
+import { internalErrorView } from '../../core/error-views.js';
 import type { View } from '../../core/view.js';
 import { escapeMrkdwn } from './mrkdwn.js';
 import { isShownInChannel, type HandlerDeps } from './handler-deps.js';
@@ -143,38 +145,55 @@ async function deliver(deps: HandlerDeps, client: WebClient, meta: FormMetadata,
   deps.logger.error({ channel: meta.channelId, user: meta.userId, title: view.title }, 'slack: form result could not be delivered');
 }
 
+/** Answers a submission: errors keep the modal open under a field; undefined closes it. */
+type SubmissionAnswer = { errors: Record<string, string> } | undefined;
+
+function errorsUnder(block: string | undefined, message: string): SubmissionAnswer {
+  return block ? { errors: { [block]: message } } : undefined;
+}
+
 export function registerForms(app: App, deps: HandlerDeps): void {
   app.view<ViewSubmitAction>({ callback_id: FORM_CALLBACK_ID, type: 'view_submission' }, async ({ ack, body, view, client }) => {
-    const meta = decodeMetadata(view.private_metadata);
-    const definition = meta && formDefinitionFor(meta);
     const fieldNames = view.blocks.flatMap((b) => (b.type === 'input' && b.block_id ? [b.block_id] : []));
-    if (!meta || !definition) {
-      const first = fieldNames[0];
-      await (first ? ack({ response_action: 'errors', errors: { [first]: 'This form is out of date. Close it and run the command again.' } }) : ack());
-      deps.logger.warn({ callbackId: view.callback_id }, 'slack: form submission without valid metadata');
-      return;
+    let acked = false;
+    const answer = async (result: SubmissionAnswer) => {
+      acked = true;
+      await (result ? ack({ response_action: 'errors', errors: result.errors }) : ack());
+    };
+    try {
+      const meta = decodeMetadata(view.private_metadata);
+      const definition = meta && formDefinitionFor(meta);
+      if (!meta || !definition) {
+        deps.logger.warn({ callbackId: view.callback_id }, 'slack: form submission without valid metadata');
+        await answer(errorsUnder(fieldNames[0], 'This form is out of date. Close it and run the command again.'));
+        return;
+      }
+      const options = formOptions(deps.dispatcher.registry, definition);
+      const args = { ...meta.fixed, ...submittedArgs(view.state.values, options) };
+      const result = await deps.dispatcher.run({
+        command: meta.command,
+        subcommand: meta.subcommand,
+        args,
+        caller: submitterOf(body, meta),
+        // One modal is one change: a submission delivered twice writes once.
+        requestId: view.id,
+      });
+      if (result.tone === 'error') {
+        await answer(errorsUnder(errorBlockId(result, fieldNames), formErrorMessage(result)));
+        return;
+      }
+      await answer(undefined);
+      // The same modal submitted again returns the stored result; it was posted already.
+      if (!deps.seen.firstTime(`view:${view.id}`)) {
+        deps.logger.info({ viewId: view.id }, 'slack: repeated form submission; result already posted');
+        return;
+      }
+      await deliver(deps, client, meta, result);
+    } catch (error) {
+      // The dispatcher turns failures into views; this guards the adapter's own code.
+      const errorId = randomBytes(4).toString('hex');
+      deps.logger.error({ err: error, errorId, viewId: view.id }, 'slack: form submission failed');
+      if (!acked) await answer(errorsUnder(fieldNames[0], formErrorMessage(internalErrorView(errorId))));
     }
-    const options = formOptions(deps.dispatcher.registry, definition);
-    const args = { ...meta.fixed, ...submittedArgs(view.state.values, options) };
-    const result = await deps.dispatcher.run({
-      command: meta.command,
-      subcommand: meta.subcommand,
-      args,
-      caller: submitterOf(body, meta),
-      // One modal is one change: a submission delivered twice writes once.
-      requestId: view.id,
-    });
-    if (result.tone === 'error') {
-      const block = errorBlockId(result, fieldNames);
-      await (block ? ack({ response_action: 'errors', errors: { [block]: formErrorMessage(result) } }) : ack());
-      return;
-    }
-    await ack();
-    // The same modal submitted again returns the stored result; it was posted already.
-    if (!deps.seen.firstTime(`view:${view.id}`)) {
-      deps.logger.info({ viewId: view.id }, 'slack: repeated form submission; result already posted');
-      return;
-    }
-    await deliver(deps, client, meta, result);
   });
 }
