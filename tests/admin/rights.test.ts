@@ -3,7 +3,7 @@ import type { Caller } from '../../src/core/caller.js';
 import { storeFingerprint } from '../support/store-fingerprint.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { viewText } from '../support/view-text.js';
-import { ADMIN_COMMANDS } from '../support/admin-commands.js';
+import { ADMIN_COMMANDS, prepareForAdminCommands } from '../support/admin-commands.js';
 
 
 const callers: Record<string, { caller: Caller; admin: boolean }> = {
@@ -19,8 +19,7 @@ const callers: Record<string, { caller: Caller; admin: boolean }> = {
 let app: TestApp;
 beforeEach(() => {
   app = createTestApp('discord:111,discord-role:222,slack:U1');
-  // /entry undo needs a change to revert.
-  app.services.editor.editEntry(2, { title: 'Israel occupies the Golan Heights' }, { by: 'seed-test', at: '2026-01-01T00:00:00Z' });
+  prepareForAdminCommands(app.services);
 });
 afterEach(() => app.dispose());
 

@@ -3,7 +3,7 @@
 // command changes the store and everyone else gets a private refusal and changes nothing.
 // (Slack has no roles in SITREP_ADMINS; admin by role is a Discord rule.)
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_COMMANDS } from '../support/admin-commands.js';
+import { ADMIN_COMMANDS, prepareForAdminCommands } from '../support/admin-commands.js';
 import { storeFingerprint } from '../support/store-fingerprint.js';
 import { shownText, startHarness, textsOf, type Harness } from './harness.js';
 
@@ -21,8 +21,7 @@ describe.each(ADMIN_COMMANDS)('%s', (line) => {
   let h: Harness;
   beforeAll(async () => {
     h = await startHarness({ admins: ADMINS });
-    // /entry undo needs a change to revert (as in tests/admin/rights.test.ts).
-    h.app.services.editor.editEntry(2, { title: 'Israel occupies the Golan Heights' }, { by: 'seed-test', at: '2026-01-01T00:00:00Z' });
+    prepareForAdminCommands(h.app.services);
   });
   afterAll(async () => {
     await h?.close();

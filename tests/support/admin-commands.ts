@@ -1,4 +1,7 @@
-// Every admin-only command, with arguments that would succeed for an admin.
+// Every admin-only command, with arguments that succeed for an admin on the seed store once
+// prepareForAdminCommands has run.
+import type { CommandServices } from '../../src/core/services.js';
+
 export const ADMIN_COMMANDS = [
   '/entry add title:"Talks resume in Baku" date:2025-08 type:talks topic:syria-israel actors:"Syria:participant, Israel:participant" outlet:AFP',
   '/entry edit id:3 confidence:disputed',
@@ -9,3 +12,8 @@ export const ADMIN_COMMANDS = [
   '/actors alias name:Dermer add:"R. Dermer"',
   '/actors merge from:"Bashar al-Assad" into:Syria',
 ];
+
+/** /entry undo needs a change to revert: entry 2 gets one edit. */
+export function prepareForAdminCommands(services: CommandServices): void {
+  services.editor.editEntry(2, { title: 'Israel occupies the Golan Heights' }, { by: 'seed-test', at: '2026-01-01T00:00:00Z' });
+}
