@@ -4,7 +4,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { FakeGateway } from './discord-gateway.js';
-import { buttonPress, snowflake, type FakeGuild, type FakeUser, type InteractionEnvelope } from './discord-payloads.js';
+import { buttonPress, modalSubmit, snowflake, type FakeGuild, type FakeUser, type InteractionEnvelope } from './discord-payloads.js';
 import { FakeRest, type CapturedRequest, type ChannelFailure } from './discord-rest.js';
 
 export type { CapturedRequest, ChannelFailure };
@@ -98,7 +98,7 @@ export class FakeDiscord {
   interact(interaction: InteractionEnvelope): InteractionEnvelope {
     const message = interaction.payload.message as { id: string } | undefined;
     const member = interaction.payload.member as { user: unknown };
-    this.rest.trackInteraction(interaction.id, interaction.token, member.user, message?.id);
+    this.rest.trackInteraction(interaction.id, interaction.token, member.user, message?.id, Number(interaction.payload.type));
     this.gateway.dispatch('INTERACTION_CREATE', interaction.payload);
     return interaction;
   }
@@ -106,6 +106,20 @@ export class FakeDiscord {
   /** Presses a button on a message the bot sent earlier (as stored by the fake). */
   press(user: FakeUser, message: Record<string, unknown>, customId: string): InteractionEnvelope {
     return this.interact(buttonPress(this.appId, this.guild, user, customId, message));
+  }
+
+  /**
+   * Sends an interaction again with the same id and token, as a replayed gateway event would:
+   * Discord refuses a second answer to it (40060), so only the store shows whether it ran twice.
+   */
+  redeliver(interaction: InteractionEnvelope): InteractionEnvelope {
+    this.gateway.dispatch('INTERACTION_CREATE', interaction.payload);
+    return interaction;
+  }
+
+  /** Submits a modal the bot opened, with the given text input values by custom id. */
+  submitModal(user: FakeUser, customId: string, values: Record<string, string>): InteractionEnvelope {
+    return this.interact(modalSubmit(this.appId, this.guild, user, customId, values));
   }
 
   failChannel(channelId: string, failure: ChannelFailure): void {

@@ -1,5 +1,5 @@
 // Gateway and REST objects as Discord sends them, trimmed to what discord.js reads. Builders
-// for the interactions tests dispatch (slash command, autocomplete, button press).
+// for the interactions tests dispatch (slash command, autocomplete, button press, modal submit).
 import { randomBytes } from 'node:crypto';
 
 let counter = 0n;
@@ -109,4 +109,18 @@ export function autocomplete(appId: string, guild: FakeGuild, user: FakeUser, na
 
 export function buttonPress(appId: string, guild: FakeGuild, user: FakeUser, customId: string, message: Record<string, unknown>): InteractionEnvelope {
   return envelope(appId, guild, user, 3, { custom_id: customId, component_type: 2 }, { message });
+}
+
+/**
+ * A modal submission (INTERACTION type 5) as Discord sends it for a modal built from Label
+ * components: one `{ type: 18, component: { type: 4, custom_id, value } }` per text input.
+ */
+export function modalSubmit(appId: string, guild: FakeGuild, user: FakeUser, customId: string, values: Record<string, string>): InteractionEnvelope {
+  let componentId = 0;
+  const components = Object.entries(values).map(([inputId, value]) => ({
+    type: 18,
+    id: (componentId += 2) - 1,
+    component: { type: 4, id: componentId, custom_id: inputId, value },
+  }));
+  return envelope(appId, guild, user, 5, { custom_id: customId, components });
 }

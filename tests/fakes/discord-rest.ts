@@ -31,6 +31,8 @@ interface InteractionRecord {
   /** The original response, or for a component interaction the message the component is on. */
   messageId?: string;
   component: boolean;
+  /** INTERACTION type: 2 command, 3 component, 4 autocomplete, 5 modal submit. */
+  type: number;
   user: unknown;
 }
 
@@ -48,8 +50,8 @@ export class FakeRest {
 
   constructor(private readonly options: { token: string; appId: string; botUser: FakeUser; guild: FakeGuild; gatewayUrl: () => string }) {}
 
-  trackInteraction(id: string, token: string, user: unknown, componentMessageId?: string): void {
-    const record: InteractionRecord = { id, token, user, dispatchedAt: Date.now(), acknowledged: false, component: componentMessageId !== undefined };
+  trackInteraction(id: string, token: string, user: unknown, componentMessageId?: string, type = 2): void {
+    const record: InteractionRecord = { id, token, user, type, dispatchedAt: Date.now(), acknowledged: false, component: componentMessageId !== undefined };
     if (componentMessageId) record.messageId = componentMessageId;
     this.interactions.set(token, record);
   }
@@ -103,6 +105,8 @@ export class FakeRest {
       return error(404, 10062, 'Unknown interaction');
     }
     if (record.acknowledged) return error(400, 40060, 'Interaction has already been acknowledged.');
+    // A modal opens only in answer to a command or a component, never to another modal.
+    if (body.type === 9 && record.type !== 2 && record.type !== 3) return error(400, 50035, 'Invalid Form Body');
     record.acknowledged = true;
     const data = (body.data ?? {}) as Json;
     const channelId = this.options.guild.channelId;

@@ -5,7 +5,8 @@ import type { DiscordConfig } from '../../config.js';
 import type { AdapterDeps, RunningAdapter } from '../running-adapter.js';
 import { createDiscordClient, loginAndWaitReady } from './client.js';
 import { createInteractionHandler } from './interaction-router.js';
-import { DEFER_AFTER_MS, MAX_PAGE_SESSIONS, PAGE_SESSION_TTL_MS } from './limits.js';
+import { FormSessions } from './form-sessions.js';
+import { DEFER_AFTER_MS, FORM_SESSION_TTL_MS, MAX_FORM_SESSIONS, MAX_PAGE_SESSIONS, PAGE_SESSION_TTL_MS } from './limits.js';
 import { PageSessions } from './page-sessions.js';
 import { DiscordPoster } from './poster.js';
 
@@ -13,6 +14,7 @@ import { DiscordPoster } from './poster.js';
 export interface DiscordAdapterOptions {
   deferAfterMs?: number;
   pageTtlMs?: number;
+  formTtlMs?: number;
   now?: () => number;
   readyTimeoutMs?: number;
 }
@@ -27,7 +29,12 @@ export async function startDiscordAdapter(
     maxSessions: MAX_PAGE_SESSIONS,
     now: options.now ?? Date.now,
   });
-  const handle = createInteractionHandler({ dispatcher, sessions, logger, deferAfterMs: options.deferAfterMs ?? DEFER_AFTER_MS });
+  const forms = new FormSessions({
+    ttlMs: options.formTtlMs ?? FORM_SESSION_TTL_MS,
+    maxSessions: MAX_FORM_SESSIONS,
+    now: options.now ?? Date.now,
+  });
+  const handle = createInteractionHandler({ dispatcher, sessions, forms, logger, deferAfterMs: options.deferAfterMs ?? DEFER_AFTER_MS });
   client.on(Events.InteractionCreate, (interaction) => void handle(interaction));
   client.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));
   client.rest.on(RESTEvents.RateLimited, (limit) =>
@@ -46,6 +53,7 @@ export async function startDiscordAdapter(
     poster: new DiscordPoster(client.rest),
     async stop() {
       sessions.clear();
+      forms.clear();
       await client.destroy();
     },
   };

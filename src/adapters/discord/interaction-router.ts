@@ -5,6 +5,7 @@ import { MessageFlags, type Interaction } from 'discord.js';
 import { internalErrorView } from '../../core/error-views.js';
 import { handleAutocomplete } from './autocomplete.js';
 import { handleChatInput } from './command-interaction.js';
+import { handleFormReopen, handleFormSubmit } from './form-interactions.js';
 import type { InteractionContext } from './interaction-context.js';
 import { noticeMessage } from './message-payload.js';
 import { handlePageButton } from './page-buttons.js';
@@ -16,7 +17,7 @@ function describe(interaction: Interaction): object {
     user: `discord:${interaction.user.id}`,
     guildId: interaction.guildId,
     ...(interaction.isCommand() || interaction.isAutocomplete() ? { command: interaction.commandName } : {}),
-    ...(interaction.isMessageComponent() ? { customId: interaction.customId } : {}),
+    ...(interaction.isMessageComponent() || interaction.isModalSubmit() ? { customId: interaction.customId } : {}),
   };
 }
 
@@ -35,7 +36,10 @@ export function createInteractionHandler(ctx: InteractionContext): (interaction:
     try {
       if (interaction.isChatInputCommand()) await handleChatInput(interaction, ctx);
       else if (interaction.isAutocomplete()) await handleAutocomplete(interaction, ctx);
-      else if (interaction.isButton()) await handlePageButton(interaction, ctx);
+      else if (interaction.isModalSubmit()) await handleFormSubmit(interaction, ctx);
+      else if (interaction.isButton()) {
+        if (!(await handleFormReopen(interaction, ctx))) await handlePageButton(interaction, ctx);
+      }
     } catch (error) {
       const errorId = randomBytes(4).toString('hex');
       ctx.logger.error({ err: error, errorId, ...describe(interaction) }, 'discord interaction failed');

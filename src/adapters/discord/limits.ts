@@ -50,3 +50,21 @@ export const MAX_RATE_LIMIT_WAIT_MS = 10_000;
 
 /** Slack of characters kept free in each embed so the page label always fits in the footer. */
 export const PAGE_LABEL_RESERVE = 64;
+
+/** Modals (callback type 9): Discord's limits for the form and its text inputs. */
+export const MODAL_LIMITS = {
+  title: 45,
+  customId: 100,
+  /** Inputs per modal, as Discord documents for text inputs. */
+  inputs: 5,
+  label: 45,
+  labelDescription: 100,
+  /** A text input's max_length and pre-filled value. */
+  textInput: 4000,
+} as const;
+
+/** How long a form (modal) keeps the slash command's options after its last use. */
+export const FORM_SESSION_TTL_MS = 15 * 60 * 1000;
+
+/** At most this many open forms are kept; the oldest go first. */
+export const MAX_FORM_SESSIONS = 2_000;

@@ -24,6 +24,18 @@ export interface Button {
   disabled?: boolean;
 }
 
+/** A modal as the bot opened it (callback type 9 data). */
+export interface Modal {
+  custom_id: string;
+  title: string;
+  components: {
+    type: number;
+    label: string;
+    description?: string;
+    component: { type: number; custom_id: string; style: number; max_length?: number; required?: boolean; value?: string };
+  }[];
+}
+
 export interface MessageBody {
   embeds?: Embed[];
   components?: { type: 1; components: Button[] }[];
@@ -35,8 +47,10 @@ export interface MessageBody {
 export interface Answer {
   interaction: InteractionEnvelope;
   callback: CapturedRequest;
-  /** How the bot answered first: 4 reply, 5 deferred, 6 deferred update, 7 update, 8 choices. */
+  /** How the bot answered first: 4 reply, 5 deferred, 6 deferred update, 7 update, 8 choices, 9 modal. */
   callbackType: number;
+  /** The modal the bot opened (callback type 9). */
+  modal?: Modal;
   /** The message body that carries the final content (callback data, edit or follow-up). */
   body: MessageBody;
   ephemeral: boolean;
@@ -54,7 +68,13 @@ export interface Harness {
   slash(name: string, values?: Record<string, string | number | boolean>, options?: { subcommand?: string; user?: FakeUser }): Promise<Answer>;
   slashRaw(name: string, raw: RawOption[], user?: FakeUser): Promise<Answer>;
   autocomplete(name: string, raw: RawOption[]): Promise<{ name: string; value: string }[]>;
-  press(answer: Answer, label: 'Next ▶' | '◀ Previous', user?: FakeUser): Promise<Answer>;
+  press(answer: Answer, label: string, user?: FakeUser): Promise<Answer>;
+  /** Submits a modal the bot opened, with text input values by custom id. */
+  submit(customId: string, values: Record<string, string>, user?: FakeUser): Promise<Answer>;
+  /** Delivers an interaction (built with the fake's payload builders) and waits for the answer. */
+  deliver(interaction: InteractionEnvelope): Promise<Answer>;
+  /** Delivers an interaction again (same id and token) and waits for the bot's second answer. */
+  redeliver(interaction: InteractionEnvelope): Promise<Answer>;
   close(): Promise<void>;
 }
 
@@ -64,15 +84,20 @@ export function buttons(body: MessageBody): Button[] {
   return (body.components ?? []).flatMap((row) => row.components);
 }
 
-async function settle(fake: FakeDiscord, interaction: InteractionEnvelope): Promise<Answer> {
+/** The bot's answer to `interaction` among the requests captured from index `from` on. */
+async function settle(fake: FakeDiscord, interaction: InteractionEnvelope, from: number): Promise<Answer> {
   const { id, token } = interaction;
-  const callback = await fake.waitFor((r) => r.path === `/interactions/${id}/${token}/callback`);
-  const payload = callback.body as { type: number; data?: MessageBody };
-  let body: MessageBody = payload.data ?? {};
+  const after = (r: CapturedRequest) => fake.requests.indexOf(r) >= from;
+  const callback = await fake.waitFor((r) => after(r) && r.path === `/interactions/${id}/${token}/callback`);
+  const payload = callback.body as { type: number; data?: MessageBody | Modal };
+  if (payload.type === 9) {
+    return { interaction, callback, callbackType: 9, modal: payload.data as Modal, body: {}, ephemeral: false };
+  }
+  let body = (payload.data ?? {}) as MessageBody;
   if (payload.type === 5 || payload.type === 6) {
     const webhook = `/webhooks/${fake.appId}/${token}`;
     const final = await fake.waitFor(
-      (r) => (r.method === 'PATCH' && r.path === `${webhook}/messages/@original`) || (r.method === 'POST' && r.path === webhook),
+      (r) => after(r) && ((r.method === 'PATCH' && r.path === `${webhook}/messages/@original`) || (r.method === 'POST' && r.path === webhook)),
     );
     body = final.body as MessageBody;
   }
@@ -82,6 +107,12 @@ async function settle(fake: FakeDiscord, interaction: InteractionEnvelope): Prom
     ephemeral: ((body.flags ?? 0) & EPHEMERAL) !== 0,
     ...(message ? { message } : {}),
   };
+}
+
+/** Sends an interaction through the fake and waits for what the bot answers to it. */
+function exchange(fake: FakeDiscord, send: () => InteractionEnvelope): Promise<Answer> {
+  const from = fake.requests.length;
+  return settle(fake, send(), from);
 }
 
 export interface HarnessOptions {
@@ -106,10 +137,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const harness: Harness = {
     fake, app, adapter, user, other,
     slash: (name, values = {}, opts = {}) => harness.slashRaw(name, rawOptions(values, opts.subcommand), opts.user),
-    slashRaw: (name, raw, who = user) => settle(fake, fake.interact(slashCommand(fake.appId, fake.guild, who, name, raw))),
+    slashRaw: (name, raw, who = user) => exchange(fake, () => fake.interact(slashCommand(fake.appId, fake.guild, who, name, raw))),
     async autocomplete(name, raw) {
-      const interaction = fake.interact(autocomplete(fake.appId, fake.guild, user, name, raw));
-      const answer = await settle(fake, interaction);
+      const answer = await exchange(fake, () => fake.interact(autocomplete(fake.appId, fake.guild, user, name, raw)));
       expect(answer.callbackType).toBe(8);
       return (answer.callback.body as { data: { choices: { name: string; value: string }[] } }).data.choices;
     },
@@ -117,8 +147,12 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       const button = buttons(answer.body).find((b) => b.label === label);
       if (!button) throw new Error(`no "${label}" button on ${JSON.stringify(answer.body.components)}`);
       if (!answer.message) throw new Error('the fake holds no message for this answer');
-      return settle(fake, fake.press(who, answer.message, button.custom_id));
+      const message = answer.message;
+      return exchange(fake, () => fake.press(who, message, button.custom_id));
     },
+    submit: (customId, values, who = user) => exchange(fake, () => fake.submitModal(who, customId, values)),
+    deliver: (interaction) => exchange(fake, () => fake.interact(interaction)),
+    redeliver: (interaction) => exchange(fake, () => fake.redeliver(interaction)),
     async close() {
       await adapter.stop();
       await fake.close();

@@ -1,0 +1,211 @@
+// GIVEN an admin (by role) on Discord, WHEN they run `/entry add` without `summary`, THEN a
+// modal asks for the long text, and its submission adds the entry once, refuses bad input
+// without writing, and tells them to run the command again when the form has expired. Someone
+// without rights gets the refusal and no modal.
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { FORM_EXPIRED_TEXT, FORM_SUBMITTED_TEXT, REOPEN_LABEL } from '../../src/adapters/discord/form-interactions.js';
+import { modalSubmit, snowflake } from '../fakes/discord-payloads.js';
+import { storeFingerprint } from '../support/store-fingerprint.js';
+import { buttons, startHarness, type Answer, type Harness } from './support/harness.js';
+import { visibleText, words } from './support/markdown-text.js';
+import { discordSpec, problemsIn } from './support/openapi.js';
+
+const adminRole = snowflake();
+let h: Harness;
+let clockOffset = 0;
+beforeAll(async () => {
+  h = await startHarness({
+    admins: `discord-role:${adminRole}`,
+    userRoles: [adminRole],
+    adapter: { now: () => Date.now() + clockOffset },
+  });
+});
+afterAll(async () => {
+  await h?.close();
+});
+afterEach(() => {
+  expect(problemsIn(h.fake.requests)).toEqual([]);
+});
+
+const REQUIRED = { title: 'Talks resume in Baku', date: '2025-08', type: 'talks', topic: 'syria-israel' };
+const SUMMARY = 'Delegations met for a second round.\nBoth sides called the talks constructive.';
+const embed = (answer: Answer) => answer.body.embeds![0]!;
+const fingerprint = () => storeFingerprint(h.app.db);
+const entryCount = () => (h.app.db.prepare('SELECT count(*) FROM entries').pluck().get() as number);
+const field = (answer: Answer, name: string) => {
+  const found = embed(answer).fields?.find((f) => visibleText(f.name) === name);
+  return found && visibleText(found.value);
+};
+const input = (answer: Answer, name: string) => answer.modal!.components.find((c) => c.component.custom_id === name)!;
+const openForm = (extra: Record<string, string> = {}, user = h.user) => h.slash('entry', { ...REQUIRED, ...extra }, { subcommand: 'add', user });
+
+describe('the form', () => {
+  it('opens as a modal built from the /entry add option specs, pre-filled from the command', async () => {
+    const before = fingerprint();
+    const answer = await openForm({ places: 'Baku, Azerbaijan', actors: 'Syria:participant' });
+    expect(answer.callbackType).toBe(9);
+    expect(answer.callback.path).toBe(`/interactions/${answer.interaction.id}/${answer.interaction.token}/callback`);
+    expect(discordSpec().errors('POST', answer.callback.path, answer.callback.body)).toEqual([]);
+    const modal = answer.modal!;
+    expect(modal.custom_id).toMatch(/^sitrep:form:[A-Za-z0-9_-]+$/);
+    expect(modal.custom_id.length).toBeLessThanOrEqual(100);
+    expect(modal.title).toBe('/entry add: Talks resume in Baku');
+
+    const specs = h.app.dispatcher.registry.resolve('entry', 'add').leaf.options!;
+    const spec = (name: string) => specs.find((o) => o.name === name)!;
+    expect(modal.components.map((c) => c.component.custom_id)).toEqual(['summary', 'places', 'actors', 'tags']);
+    for (const c of modal.components) {
+      expect(c.type).toBe(18);
+      expect(c.description).toBe(spec(c.component.custom_id).description);
+      expect(c.component).toMatchObject({ type: 4, max_length: spec(c.component.custom_id).maxLength, required: false });
+    }
+    expect(input(answer, 'summary')).toMatchObject({ label: 'Summary', component: { style: 2, max_length: 4000 } });
+    expect(input(answer, 'places').component).toMatchObject({ style: 1, value: 'Baku, Azerbaijan' });
+    expect(input(answer, 'actors').component.value).toBe('Syria:participant');
+    expect(input(answer, 'tags').component.value).toBeUndefined();
+    expect(fingerprint()).toBe(before);
+  });
+
+  it('a submission adds the entry with the command’s options and the form’s text, and shows it', async () => {
+    const form = await openForm({ confidence: 'confirmed', outlet: 'AFP' });
+    const before = { fingerprint: fingerprint(), entries: entryCount() };
+    const run = vi.spyOn(h.app.dispatcher, 'run');
+    let answer: Answer;
+    try {
+      answer = await h.submit(form.modal!.custom_id, { summary: SUMMARY, places: 'Baku', actors: 'Syria:participant, Israel:participant', tags: 'baku, direct-talks' });
+      expect(run).toHaveBeenCalledWith(expect.objectContaining({
+        command: 'entry', subcommand: 'add', requestId: answer.interaction.id,
+        args: { ...REQUIRED, confidence: 'confirmed', outlet: 'AFP', summary: SUMMARY, places: 'Baku', actors: 'Syria:participant, Israel:participant', tags: 'baku, direct-talks' },
+      }));
+    } finally {
+      run.mockRestore();
+    }
+    expect(answer.callbackType).toBe(4);
+    expect(answer.ephemeral).toBe(false);
+    expect(entryCount()).toBe(before.entries + 1);
+    expect(fingerprint()).not.toBe(before.fingerprint);
+    const id = h.app.db.prepare('SELECT max(id) FROM entries').pluck().get() as number;
+    expect(embed(answer).title).toBe(`#${id} Talks resume in Baku`);
+    expect(embed(answer).description).toBe(`Added entry #${id}.`);
+    expect(words(field(answer, 'Summary')!)).toBe(words(SUMMARY));
+    expect(field(answer, 'Places')).toBe('Baku');
+    expect(field(answer, 'Confidence')).toBe('confirmed');
+    expect(field(answer, 'Actors')).toContain('Israel — participant');
+    const stored = h.app.dossier.getEntry(id)!;
+    expect(stored.summary).toBe(SUMMARY);
+    expect(stored.tags).toEqual(['baku', 'direct-talks']);
+    expect(stored.sources[0]?.outlet).toBe('AFP');
+  });
+
+  it('an input emptied in the form is not given (the form wins over the command)', async () => {
+    const form = await openForm({ places: 'Paris' });
+    const answer = await h.submit(form.modal!.custom_id, { summary: 'Short.', places: '', actors: '', tags: '' });
+    expect(answer.ephemeral).toBe(false);
+    expect(field(answer, 'Places')).toBe('—');
+  });
+
+  it('the same submission delivered twice writes once', async () => {
+    const form = await openForm();
+    const before = entryCount();
+    const delivery = modalSubmit(h.fake.appId, h.fake.guild, h.user, form.modal!.custom_id, { summary: SUMMARY, places: '', actors: '', tags: '' });
+    const first = await h.deliver(delivery);
+    expect(embed(first).description).toMatch(/^Added entry #\d+\.$/);
+    const after = fingerprint();
+    const second = await h.redeliver(delivery);
+    // The bot answers the replay with the result of the first delivery (Discord refuses it: 40060).
+    expect(embed(second).description).toBe(embed(first).description);
+    expect(second.callback.status).toBe(400);
+    expect(entryCount()).toBe(before + 1);
+    expect(fingerprint()).toBe(after);
+  });
+
+  it('a refused submission is private, writes nothing, and offers the form again as typed', async () => {
+    const form = await openForm();
+    const before = fingerprint();
+    const typed = { summary: SUMMARY, places: 'Baku', actors: 'Nobody Known:participant', tags: 'baku' };
+    const refused = await h.submit(form.modal!.custom_id, typed);
+    expect(refused.callbackType).toBe(4);
+    expect(refused.ephemeral).toBe(true);
+    expect(embed(refused).title).toBe('Cannot do that');
+    expect(visibleText(embed(refused).description!)).toContain('Nobody Known');
+    expect(fingerprint()).toBe(before);
+    expect(buttons(refused.body).map((b) => b.label)).toEqual([REOPEN_LABEL]);
+
+    const reopened = await h.press(refused, REOPEN_LABEL);
+    expect(reopened.callbackType).toBe(9);
+    expect(reopened.modal!.custom_id).toBe(form.modal!.custom_id);
+    expect(input(reopened, 'summary').component.value).toBe(SUMMARY);
+    expect(input(reopened, 'actors').component.value).toBe('Nobody Known:participant');
+
+    const fixed = await h.submit(reopened.modal!.custom_id, { ...typed, actors: 'Syria:participant' });
+    expect(fixed.ephemeral).toBe(false);
+    expect(embed(fixed).description).toMatch(/^Added entry #\d+\.$/);
+    expect(fingerprint()).not.toBe(before);
+
+    // The form is used up: its button no longer reopens it.
+    const stale = await h.press(refused, REOPEN_LABEL);
+    expect(stale.ephemeral).toBe(true);
+    expect(embed(stale).description).toBe(FORM_SUBMITTED_TEXT);
+  });
+
+  it('an expired form says to run the command again, gives back what was typed and writes nothing', async () => {
+    const form = await openForm();
+    clockOffset += 16 * 60 * 1000;
+    const before = fingerprint();
+    const answer = await h.submit(form.modal!.custom_id, { summary: 'A long summary typed slowly.', places: '', actors: '', tags: '' });
+    expect(answer.ephemeral).toBe(true);
+    expect(embed(answer).title).toBe('Form expired');
+    expect(visibleText(embed(answer).description!)).toContain(FORM_EXPIRED_TEXT);
+    expect(embed(answer).description).toContain('Run the command again');
+    expect(field(answer, 'Summary')).toBe('A long summary typed slowly.');
+    expect(fingerprint()).toBe(before);
+  });
+
+  it('an unknown form (e.g. after a restart), or someone else’s, is treated as expired', async () => {
+    const before = fingerprint();
+    const unknown = await h.submit('sitrep:form:AAAAAAAAAAAA', { summary: 'x' });
+    expect(unknown.ephemeral).toBe(true);
+    expect(embed(unknown).description).toContain('Run the command again');
+    const form = await openForm();
+    const stranger = await h.submit(form.modal!.custom_id, { summary: 'x' }, h.other);
+    expect(stranger.ephemeral).toBe(true);
+    expect(embed(stranger).title).toBe('Form expired');
+    expect(fingerprint()).toBe(before);
+  });
+});
+
+describe('when no form opens', () => {
+  it('a caller without rights gets the ordinary refusal and no modal, and nothing changes', async () => {
+    const before = fingerprint();
+    const answer = await openForm({}, h.other);
+    expect(answer.callbackType).toBe(4);
+    expect(answer.ephemeral).toBe(true);
+    expect(embed(answer).title).toBe('Not allowed');
+    expect(embed(answer).description).toContain('/entry add is for Sitrep admins only.');
+    expect(h.fake.requests.some((r) => r.path.endsWith('/callback') && (r.body as { type: number }).type === 9 && r.path.includes(answer.interaction.id))).toBe(false);
+    expect(fingerprint()).toBe(before);
+  });
+
+  it('with summary given, /entry add runs at once', async () => {
+    const before = entryCount();
+    const answer = await openForm({ summary: 'Given inline.' });
+    expect(answer.callbackType).toBe(4);
+    expect(embed(answer).description).toMatch(/^Added entry #\d+\.$/);
+    expect(entryCount()).toBe(before + 1);
+  });
+
+  it('with a bad option in the command, the error comes before anyone types into a form', async () => {
+    const before = fingerprint();
+    const answer = await openForm({ date: '2025-13' });
+    expect(answer.callbackType).toBe(4);
+    expect(answer.ephemeral).toBe(true);
+    expect(visibleText(embed(answer).description!)).toContain('Option date of /entry add must be a date like 2025, 2025-07 or 2025-07-12');
+    expect(fingerprint()).toBe(before);
+  });
+
+  it('/entry edit takes its summary as an option: no form', async () => {
+    const answer = await h.slash('entry', { id: 3, confidence: 'disputed' }, { subcommand: 'edit' });
+    expect(answer.callbackType).toBe(4);
+    expect(embed(answer).description).toBe('Updated #3: confidence.');
+  });
+});
