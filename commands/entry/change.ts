@@ -4,7 +4,7 @@ import type { EntryInput } from '../../src/core/domain.js';
 import { UserError } from '../../src/core/errors.js';
 import { plainLine } from '../../src/core/view.js';
 import { stampOf } from '../stamp.js';
-import { applyEntryFields, entryFieldOptions, entryIdOption, newEntryFrom } from './fields.js';
+import { applyEntryFields, entryFieldOptions, entryFormValues, entryIdOption, newEntryFrom } from './fields.js';
 import { entryDetailView, requireEntry } from './show.js';
 
 export const addEntry: SubcommandSpec = {
@@ -27,6 +27,7 @@ export const editEntry: SubcommandSpec = {
   adminOnly: true,
   options: [entryIdOption, ...entryFieldOptions.map(({ requiredOnAdd: _r, ...option }) => option)],
   examples: ['id:12 confidence:confirmed', 'id:12 date:2025-07-12 places:"Baku, Azerbaijan"'],
+  formValues: (args, ctx) => entryFormValues(requireEntry(ctx.services.dossier, args.id as number)),
   run(args, ctx) {
     const id = args.id as number;
     if (Object.keys(args).length === 1) {

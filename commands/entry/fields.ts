@@ -3,7 +3,7 @@
 // every field is valid.
 import { resolveActor } from '../../src/core/actor-resolution.js';
 import type { CommandArgs, OptionSpec } from '../../src/core/command-spec.js';
-import type { EntryInput, SourceRecord } from '../../src/core/domain.js';
+import type { EntryDetail, EntryInput, SourceRecord } from '../../src/core/domain.js';
 import { UserError } from '../../src/core/errors.js';
 import { firstDay, lastDay, toIsoPartial, type PartialDate } from '../../src/core/partial-date.js';
 import type { DossierReader } from '../../src/core/ports.js';
@@ -137,4 +137,26 @@ export function newEntryFrom(args: CommandArgs, dossier: DossierReader): EntryIn
     sources: fields.sources ?? [],
     tags: fields.tags ?? [],
   };
+}
+
+/** An entry's fields as the option text that would set them: the reverse of applyEntryFields. */
+export function entryFormValues(entry: EntryDetail): Record<string, string> {
+  const [source] = entry.sources;
+  const values: Record<string, string | undefined> = {
+    title: entry.title,
+    summary: entry.summary,
+    date: toIsoPartial(entry.start),
+    end: entry.end ? toIsoPartial(entry.end) : undefined,
+    type: entry.eventType,
+    topic: entry.topic,
+    places: entry.places.join(', '),
+    actors: entry.actors.map((a) => `${a.name}:${a.role}`).join(', '),
+    source_url: source?.url,
+    outlet: source?.outlet,
+    attribution: source?.attribution,
+    published: source?.published,
+    confidence: entry.confidence,
+    tags: entry.tags.join(', '),
+  };
+  return Object.fromEntries(Object.entries(values).filter((e): e is [string, string] => Boolean(e[1])));
 }

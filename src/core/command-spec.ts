@@ -60,6 +60,11 @@ export interface LeafSpec {
   /** Example invocations for help, without the leading command name. */
   examples?: readonly string[];
   run: CommandHandler;
+  /**
+   * Current values of the options, as text, for a form that edits something (e.g. the entry
+   * `/entry edit id:12` changes), so adapters can pre-fill their modals.
+   */
+  formValues?: (args: CommandArgs, ctx: CommandContext) => Record<string, string>;
 }
 
 export interface SubcommandSpec extends LeafSpec {

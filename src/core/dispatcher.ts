@@ -88,6 +88,23 @@ export class Dispatcher {
     }
   }
 
+  /**
+   * The current values a form for this command should start from (see LeafSpec.formValues);
+   * undefined when the command has none, the caller may not run it, or the target is missing.
+   */
+  formValues(request: CommandRequest): Record<string, string> | undefined {
+    try {
+      const resolved = this.registry.resolve(request.command, request.subcommand);
+      if (!resolved.leaf.formValues || !this.mayRun(request.command, request.subcommand, request.caller)) return undefined;
+      const options = (resolved.leaf.options ?? []).filter((o) => o.name in request.args);
+      const args = convertArgs(options, request.args, resolved.path);
+      return resolved.leaf.formValues(args, this.context(request.caller, undefined));
+    } catch (error) {
+      if (!isUserError(error)) this.deps.logger.warn({ err: error, caller: describeCaller(request.caller) }, 'form values failed');
+      return undefined;
+    }
+  }
+
   /** Choices for an autocomplete option, best match first, never more than 25. */
   autocomplete(request: AutocompleteRequest): Choice[] {
     try {
@@ -125,25 +142,28 @@ export class Dispatcher {
     requestId: string | undefined,
   ): Promise<View> {
     const resolved = this.registry.resolve(commandName, subcommandName);
-    const admin = isAdmin(caller, this.deps.adminRules);
-    if (resolved.leaf.adminOnly && !admin) {
+    if (resolved.leaf.adminOnly && !isAdmin(caller, this.deps.adminRules)) {
       this.deps.logger.warn({ caller: describeCaller(caller), command: resolved.path }, 'refused: not an admin');
       throw new UserError('forbidden', `/${resolved.path} is for Sitrep admins only.`, [
         'Ask an admin to add you to SITREP_ADMINS.',
       ]);
     }
     const args = convertArgs(resolved.leaf.options ?? [], rawArgs, resolved.path);
-    const context: CommandContext = {
+    const context = this.context(caller, requestId);
+    if (!resolved.leaf.adminOnly) return resolved.leaf.run(args, context);
+    const key = { requestId: requestId && `${caller.platform}:${requestId}`, command: resolved.path, caller: describeCaller(caller) };
+    return runOnce(this.deps.requestLog, key, () => resolved.leaf.run(args, context));
+  }
+
+  private context(caller: Caller, requestId: string | undefined): CommandContext {
+    return {
       caller,
-      isAdmin: admin,
+      isAdmin: isAdmin(caller, this.deps.adminRules),
       ...(requestId ? { requestId } : {}),
       services: this.deps.services,
       commands: this.registry.all,
       now: this.deps.now ?? (() => new Date()),
     };
-    if (!resolved.leaf.adminOnly) return resolved.leaf.run(args, context);
-    const key = { requestId: requestId && `${caller.platform}:${requestId}`, command: resolved.path, caller: describeCaller(caller) };
-    return runOnce(this.deps.requestLog, key, () => resolved.leaf.run(args, context));
   }
 
   private async guard(caller: Caller, label: string, work: () => Promise<View>): Promise<View> {

@@ -284,6 +284,34 @@ describe('submitting the add modal', () => {
   });
 });
 
+describe('/entry edit ID opens a modal that starts from the entry’s values', () => {
+  it('pre-fills every field with the current value, in option syntax', async () => {
+    const view = await h.openForm('/entry edit 12', { userId: ADMIN });
+    const byName = Object.fromEntries(inputs(view).map((b) => [b.block_id, b.element as { initial_value?: string; initial_option?: { value: string } }]));
+    expect(byName.title!.initial_value).toBe('Syrian and Israeli officials meet in Baku');
+    expect(byName.date!.initial_value).toBe('2025-07-12');
+    expect(byName.places!.initial_value).toBe('Baku, Azerbaijan');
+    expect(byName.actors!.initial_value).toBe('Syria:participant, Israel:participant, Azerbaijan:host, Ahmed al-Sharaa:subject');
+    expect(byName.type!.initial_option?.value).toBe('talks');
+    expect(byName.confidence!.initial_option?.value).toBe('reported');
+  });
+
+  it('submitted with only one value changed, changes only that field', async () => {
+    const view = await h.openForm('/entry edit 12', { userId: ADMIN, channelId: 'C0DESK' });
+    const prefilled = Object.fromEntries(
+      inputs(view).flatMap((b) => {
+        const element = b.element as { initial_value?: string; initial_option?: { value: string } };
+        const value = element.initial_value ?? element.initial_option?.value;
+        return value === undefined ? [] : [[b.block_id, value]];
+      }),
+    );
+    const posted = h.slack.callsTo('chat.postEphemeral').length;
+    await h.submitForm(view, { ...prefilled, confidence: 'confirmed' }, { userId: ADMIN });
+    const call = await nextEphemeral(posted);
+    expect(String(call.args.text)).toContain('Updated #12: confidence.');
+  });
+});
+
 describe('/entry edit ID opens a modal where empty fields keep their value', () => {
   it('shows the entry as it is, then one optional input per field (no id input)', async () => {
     const title = h.app.dossier.getEntry(3)!.title;

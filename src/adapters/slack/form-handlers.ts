@@ -75,7 +75,8 @@ export async function openForm(deps: HandlerDeps, request: FormRequest, opening:
   };
   const path = `${definition.command} ${definition.subcommand}`;
   try {
-    const view = buildModal(deps.dispatcher.registry, request, metadata, preview);
+    const initial = deps.dispatcher.formValues({ command: definition.command, subcommand: definition.subcommand, args: fixed, caller: opening.caller });
+    const view = buildModal(deps.dispatcher.registry, request, metadata, preview, initial);
     await opening.client.views.open({ trigger_id: opening.triggerId, view });
   } catch (error) {
     deps.logger.error({ err: error, command: path }, 'slack: could not open the form');

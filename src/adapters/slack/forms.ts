@@ -52,7 +52,7 @@ const FORMS: readonly FormDefinition[] = [
     keys: ['id'],
     title: (fixed) => `Edit entry #${fixed.id ?? ''}`,
     submit: 'Save changes',
-    note: 'Fill in only what changes; an empty field keeps its current value (shown above).',
+    note: 'Fields start with the current values (shown above); change what you need. An empty field keeps its current value.',
     preview: { command: 'entry', subcommand: 'show' },
   },
 ];
@@ -146,25 +146,33 @@ function examplePlaceholder(option: OptionSpec): types.PlainTextElement | undefi
   return example && /[\p{L}\p{N}]/u.test(example) ? plain(example, MAX_PLACEHOLDER) : undefined;
 }
 
-function selectElement(choices: readonly { value: string; label: string }[]): types.StaticSelect {
+function selectElement(choices: readonly { value: string; label: string }[], initial?: string): types.StaticSelect {
+  const options = choices.map((c) => ({ text: plain(c.label, MAX_OPTION_TEXT), value: c.value }));
+  const selected = options.find((o) => o.value === initial);
   return {
     type: 'static_select',
     action_id: FORM_ACTION_ID,
     placeholder: plain('Choose…', MAX_PLACEHOLDER),
-    options: choices.map((c) => ({ text: plain(c.label, MAX_OPTION_TEXT), value: c.value })),
+    options,
+    ...(selected ? { initial_option: selected } : {}),
   };
 }
 
+/** A starting value only if the input can hold it whole; otherwise the field starts empty (unchanged). */
+function fitting(initial: string | undefined, max: number | undefined): { initial_value?: string } {
+  return initial !== undefined && (max === undefined || Array.from(initial).length <= max) ? { initial_value: initial } : {};
+}
+
 /** The input element for one option, and a note for the hint when the form limits it. */
-function inputElement(option: OptionSpec): { element: types.InputBlockElement; note?: string } {
+function inputElement(option: OptionSpec, initial?: string): { element: types.InputBlockElement; note?: string } {
   switch (option.type) {
     case 'choice':
       if (option.choices && option.choices.length > 0 && option.choices.length <= MAX_SELECT_OPTIONS) {
-        return { element: selectElement(option.choices) };
+        return { element: selectElement(option.choices, initial) };
       }
       break;
     case 'boolean':
-      return { element: selectElement([{ value: 'true', label: 'yes' }, { value: 'false', label: 'no' }]) };
+      return { element: selectElement([{ value: 'true', label: 'yes' }, { value: 'false', label: 'no' }], initial) };
     case 'integer':
       return {
         element: {
@@ -173,11 +181,18 @@ function inputElement(option: OptionSpec): { element: types.InputBlockElement; n
           is_decimal_allowed: false,
           ...(option.min !== undefined ? { min_value: String(option.min) } : {}),
           ...(option.max !== undefined ? { max_value: String(option.max) } : {}),
+          ...fitting(initial, undefined),
         },
       };
     case 'date':
       return {
-        element: { type: 'plain_text_input', action_id: FORM_ACTION_ID, placeholder: plain(DATE_PLACEHOLDER, MAX_PLACEHOLDER), max_length: DATE_INPUT_LENGTH },
+        element: {
+          type: 'plain_text_input',
+          action_id: FORM_ACTION_ID,
+          placeholder: plain(DATE_PLACEHOLDER, MAX_PLACEHOLDER),
+          max_length: DATE_INPUT_LENGTH,
+          ...fitting(initial, DATE_INPUT_LENGTH),
+        },
       };
     default:
       break;
@@ -188,6 +203,7 @@ function inputElement(option: OptionSpec): { element: types.InputBlockElement; n
     action_id: FORM_ACTION_ID,
     ...(max !== undefined && max > MULTILINE_FROM ? { multiline: true } : {}),
     ...(max !== undefined ? { max_length: Math.min(max, MAX_TEXT_INPUT) } : {}),
+    ...fitting(initial, Math.min(max ?? MAX_TEXT_INPUT, MAX_TEXT_INPUT)),
   };
   const placeholder = examplePlaceholder(option);
   if (placeholder) element.placeholder = placeholder;
@@ -198,8 +214,8 @@ function inputElement(option: OptionSpec): { element: types.InputBlockElement; n
   return { element, ...(note ? { note } : {}) };
 }
 
-export function inputBlock(option: OptionSpec): types.InputBlock {
-  const { element, note } = inputElement(option);
+export function inputBlock(option: OptionSpec, initial?: string): types.InputBlock {
+  const { element, note } = inputElement(option, initial);
   const hint = [option.description, note].filter(Boolean).join(' ');
   return {
     type: 'input',
@@ -226,9 +242,10 @@ export function buildModal(
   request: FormRequest,
   metadata: FormMetadata,
   preview: readonly Block[] = [],
+  initial: Readonly<Record<string, string>> = {},
 ): types.ModalView {
   const { definition } = request;
-  const inputs = formOptions(registry, definition).map(inputBlock);
+  const inputs = formOptions(registry, definition).map((option) => inputBlock(option, initial[option.name]));
   const note: Block[] = definition.note ? [{ type: 'context', elements: [{ type: 'plain_text', text: definition.note }] }] : [];
   if (inputs.length + note.length > MAX_BLOCKS_PER_MODAL) {
     throw new Error(`/${definition.command} ${definition.subcommand} has ${inputs.length} options; a Slack modal holds ${MAX_BLOCKS_PER_MODAL} blocks`);
