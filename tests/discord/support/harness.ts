@@ -120,12 +120,15 @@ export interface HarnessOptions {
   /** Replaces the app's dispatcher (e.g. one with extra test-only commands). */
   dispatcher?: (app: TestApp) => Dispatcher;
   adapter?: DiscordAdapterOptions;
+  /** Role ids of the harness user; they exist in the guild. */
   userRoles?: string[];
+  /** Further roles that exist in the guild, for other users. */
+  guildRoles?: string[];
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const roleIds = options.userRoles ?? [];
-  const fake = await FakeDiscord.start({ guild: { roleIds } });
+  const fake = await FakeDiscord.start({ guild: { roleIds: [...new Set([...roleIds, ...(options.guildRoles ?? [])])] } });
   const app = createTestApp(options.admins ?? '');
   const dispatcher = options.dispatcher ? options.dispatcher(app) : app.dispatcher;
   const adapter = await startDiscordAdapter(
