@@ -21,14 +21,20 @@ export function toFtsQuery(text: string): string | undefined {
 export function searchEntries(cache: StatementCache, text: string, limit: number, offset: number): Page<SearchHit> {
   const query = toFtsQuery(text);
   if (!query) return { items: [], total: 0, totalIsLowerBound: false };
+  // Rank every match, but build snippets (which re-tokenize the text) for the page only.
   const rows = cache
     .get(
-      `SELECT ${ENTRY_ROW_COLUMNS}, snippet(entry_search, -1, ?, ?, '…', 24) AS snippet
-       FROM entry_search JOIN entries e ON e.id = entry_search.rowid
-       WHERE entry_search MATCH ? AND e.deleted_at IS NULL
-       ORDER BY entry_search.rank, e.day_from DESC LIMIT ? OFFSET ?`,
+      `WITH hits AS MATERIALIZED (
+         SELECT entry_search.rowid AS id, entry_search.rank AS rank, e.day_from AS day
+         FROM entry_search JOIN entries e ON e.id = entry_search.rowid
+         WHERE entry_search MATCH @query AND e.deleted_at IS NULL
+         ORDER BY entry_search.rank, e.day_from DESC, e.id DESC LIMIT @limit OFFSET @offset)
+       SELECT ${ENTRY_ROW_COLUMNS}, snippet(entry_search, -1, @start, @end, '…', 24) AS snippet
+       FROM hits CROSS JOIN entry_search ON entry_search.rowid = hits.id CROSS JOIN entries e ON e.id = hits.id
+       WHERE entry_search MATCH @query
+       ORDER BY hits.rank, hits.day DESC, hits.id DESC`,
     )
-    .all(HIGHLIGHT_START, HIGHLIGHT_END, query, limit, offset) as (EntryRow & { snippet: string })[];
+    .all({ query, limit, offset, start: HIGHLIGHT_START, end: HIGHLIGHT_END }) as (EntryRow & { snippet: string })[];
   const counted = cache
     .get('SELECT count(*) FROM (SELECT 1 FROM entry_search WHERE entry_search MATCH ? LIMIT ?)')
     .pluck()
