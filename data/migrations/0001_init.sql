@@ -74,27 +74,60 @@ CREATE TABLE entries (
   deleted_by         TEXT,
   delete_reason      TEXT
 ) STRICT;
--- Every timeline filter path: newest first, optionally narrowed by topic, type or date.
-CREATE INDEX entries_live_by_date ON entries (day_from DESC, id DESC) WHERE deleted_at IS NULL;
-CREATE INDEX entries_live_by_topic ON entries (topic, day_from DESC, id DESC) WHERE deleted_at IS NULL;
-CREATE INDEX entries_live_by_type ON entries (event_type, day_from DESC, id DESC) WHERE deleted_at IS NULL;
+-- Every timeline filter path: newest first, optionally narrowed by topic, type or date. The
+-- trailing columns let the other filters be checked, and capped counts run, from the index
+-- alone (deleted_at too: SQLite reads the table for a column the query names otherwise).
+CREATE INDEX entries_live_by_date ON entries (day_from DESC, id DESC, day_to, topic, event_type, deleted_at) WHERE deleted_at IS NULL;
+CREATE INDEX entries_live_by_topic ON entries (topic, day_from DESC, id DESC, day_to, event_type, deleted_at) WHERE deleted_at IS NULL;
+CREATE INDEX entries_live_by_type ON entries (event_type, day_from DESC, id DESC, day_to, topic, deleted_at) WHERE deleted_at IS NULL;
+CREATE INDEX entries_live_by_topic_type ON entries (topic, event_type, day_from DESC, id DESC, day_to, deleted_at) WHERE deleted_at IS NULL;
+-- Entries covering more than one day, by last day: finds what started before `since` and is
+-- still running at it without scanning everything older.
+CREATE INDEX entries_live_spans ON entries (day_to, day_from, topic, event_type, deleted_at) WHERE deleted_at IS NULL AND day_to > day_from;
 
 CREATE TABLE entry_actors (
   entry_id INTEGER NOT NULL REFERENCES entries (id) ON DELETE CASCADE,
   actor_id INTEGER NOT NULL REFERENCES actors (id),
   role     TEXT NOT NULL CHECK (role IN ('initiator', 'target', 'mediator', 'participant', 'host', 'subject')),
   position INTEGER NOT NULL,
+  -- Copies of the entry's day_from, day_to, liveness (deleted_at IS NULL), topic and type,
+  -- filled and kept by triggers, so an actor's timeline, with any other filter but place, is
+  -- read in order and counted from the index alone.
+  day_from   TEXT,
+  day_to     TEXT,
+  live       INTEGER CHECK (live IN (0, 1)),
+  topic      TEXT,
+  event_type TEXT,
   PRIMARY KEY (entry_id, actor_id, role)
 ) STRICT, WITHOUT ROWID;
-CREATE INDEX entry_actors_by_actor ON entry_actors (actor_id, entry_id);
+CREATE INDEX entry_actors_by_actor ON entry_actors (actor_id, day_from DESC, entry_id DESC, day_to, live, topic, event_type);
+-- An actor's multi-day entries by last day, for `since` (see entries_live_spans).
+CREATE INDEX entry_actors_spans ON entry_actors (actor_id, day_to, day_from, entry_id, live, topic, event_type) WHERE day_to > day_from;
 
 CREATE TABLE entry_places (
   entry_id INTEGER NOT NULL REFERENCES entries (id) ON DELETE CASCADE,
   place_id INTEGER NOT NULL REFERENCES places (id),
   position INTEGER NOT NULL,
+  -- Copies of the entry's days, liveness, topic and type, as for entry_actors.
+  day_from   TEXT,
+  day_to     TEXT,
+  live       INTEGER CHECK (live IN (0, 1)),
+  topic      TEXT,
+  event_type TEXT,
   PRIMARY KEY (entry_id, place_id)
 ) STRICT, WITHOUT ROWID;
-CREATE INDEX entry_places_by_place ON entry_places (place_id, entry_id);
+CREATE INDEX entry_places_by_place ON entry_places (place_id, day_from DESC, entry_id DESC, day_to, live, topic, event_type);
+CREATE INDEX entry_places_spans ON entry_places (place_id, day_to, day_from, entry_id, live, topic, event_type) WHERE day_to > day_from;
+
+-- For every ordered pair of actors, how many live entries name both: "most often alongside"
+-- without counting an actor's whole history on every lookup. Kept by the triggers below.
+CREATE TABLE actor_pairs (
+  actor_id INTEGER NOT NULL,
+  other_id INTEGER NOT NULL,
+  shared   INTEGER NOT NULL,
+  PRIMARY KEY (actor_id, other_id)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX actor_pairs_by_shared ON actor_pairs (actor_id, shared DESC) WHERE shared > 0;
 
 CREATE TABLE entry_tags (
   entry_id INTEGER NOT NULL REFERENCES entries (id) ON DELETE CASCADE,
@@ -217,4 +250,145 @@ BEGIN
   INSERT INTO entry_search (rowid, title, summary, places, actors)
   SELECT entry_id, title, summary, places, actors FROM entry_search_document
   WHERE entry_id IN (SELECT entry_id FROM entry_actors WHERE actor_id = OLD.actor_id);
+END;
+
+-- Denormalised copies: the day_from, day_to, live, topic and event_type of entry_actors and
+-- entry_places follow their entry. Writers may leave them out; they are filled from the entry.
+CREATE TRIGGER entry_actors_fill_copies AFTER INSERT ON entry_actors
+WHEN NEW.day_from IS NULL OR NEW.day_to IS NULL OR NEW.live IS NULL OR NEW.topic IS NULL OR NEW.event_type IS NULL
+BEGIN
+  UPDATE entry_actors SET (day_from, day_to, live, topic, event_type) =
+    (SELECT day_from, day_to, deleted_at IS NULL, topic, event_type FROM entries WHERE id = NEW.entry_id)
+  WHERE entry_id = NEW.entry_id AND actor_id = NEW.actor_id AND role = NEW.role;
+END;
+
+CREATE TRIGGER entry_places_fill_copies AFTER INSERT ON entry_places
+WHEN NEW.day_from IS NULL OR NEW.day_to IS NULL OR NEW.live IS NULL OR NEW.topic IS NULL OR NEW.event_type IS NULL
+BEGIN
+  UPDATE entry_places SET (day_from, day_to, live, topic, event_type) =
+    (SELECT day_from, day_to, deleted_at IS NULL, topic, event_type FROM entries WHERE id = NEW.entry_id)
+  WHERE entry_id = NEW.entry_id AND place_id = NEW.place_id;
+END;
+
+CREATE TRIGGER entry_actors_refill_copies AFTER UPDATE OF entry_id ON entry_actors
+BEGIN
+  UPDATE entry_actors SET (day_from, day_to, live, topic, event_type) =
+    (SELECT day_from, day_to, deleted_at IS NULL, topic, event_type FROM entries WHERE id = NEW.entry_id)
+  WHERE entry_id = NEW.entry_id AND actor_id = NEW.actor_id AND role = NEW.role;
+END;
+
+CREATE TRIGGER entry_places_refill_copies AFTER UPDATE OF entry_id ON entry_places
+BEGIN
+  UPDATE entry_places SET (day_from, day_to, live, topic, event_type) =
+    (SELECT day_from, day_to, deleted_at IS NULL, topic, event_type FROM entries WHERE id = NEW.entry_id)
+  WHERE entry_id = NEW.entry_id AND place_id = NEW.place_id;
+END;
+
+CREATE TRIGGER entries_update_copies AFTER UPDATE OF day_from, day_to, deleted_at, topic, event_type ON entries
+WHEN NEW.day_from IS NOT OLD.day_from OR NEW.day_to IS NOT OLD.day_to
+  OR (NEW.deleted_at IS NULL) IS NOT (OLD.deleted_at IS NULL)
+  OR NEW.topic IS NOT OLD.topic OR NEW.event_type IS NOT OLD.event_type
+BEGIN
+  UPDATE entry_actors SET day_from = NEW.day_from, day_to = NEW.day_to, live = NEW.deleted_at IS NULL,
+    topic = NEW.topic, event_type = NEW.event_type
+  WHERE entry_id = NEW.id;
+  UPDATE entry_places SET day_from = NEW.day_from, day_to = NEW.day_to, live = NEW.deleted_at IS NULL,
+    topic = NEW.topic, event_type = NEW.event_type
+  WHERE entry_id = NEW.id;
+END;
+
+-- actor_pairs: an actor's first link to a live entry pairs it with every other actor there; its
+-- last link going away (or the entry being removed) unpairs it. Like the search triggers, these
+-- assume links are written with INSERT, UPDATE and DELETE: OR REPLACE deletes rows without
+-- firing delete triggers (unless recursive_triggers is on).
+CREATE TRIGGER entry_actors_pair AFTER INSERT ON entry_actors
+WHEN (SELECT count(*) FROM entry_actors WHERE entry_id = NEW.entry_id AND actor_id = NEW.actor_id) = 1
+  AND EXISTS (SELECT 1 FROM entries WHERE id = NEW.entry_id AND deleted_at IS NULL)
+BEGIN
+  INSERT INTO actor_pairs (actor_id, other_id, shared)
+  SELECT NEW.actor_id, actor_id, 1 FROM entry_actors WHERE entry_id = NEW.entry_id AND actor_id <> NEW.actor_id
+  GROUP BY actor_id
+  ON CONFLICT (actor_id, other_id) DO UPDATE SET shared = shared + 1;
+  INSERT INTO actor_pairs (actor_id, other_id, shared)
+  SELECT actor_id, NEW.actor_id, 1 FROM entry_actors WHERE entry_id = NEW.entry_id AND actor_id <> NEW.actor_id
+  GROUP BY actor_id
+  ON CONFLICT (actor_id, other_id) DO UPDATE SET shared = shared + 1;
+END;
+
+CREATE TRIGGER entry_actors_unpair BEFORE DELETE ON entry_actors
+WHEN (SELECT count(*) FROM entry_actors WHERE entry_id = OLD.entry_id AND actor_id = OLD.actor_id) = 1
+  AND EXISTS (SELECT 1 FROM entries WHERE id = OLD.entry_id AND deleted_at IS NULL)
+BEGIN
+  UPDATE actor_pairs SET shared = shared - 1
+  WHERE actor_id = OLD.actor_id
+    AND other_id IN (SELECT actor_id FROM entry_actors WHERE entry_id = OLD.entry_id AND actor_id <> OLD.actor_id);
+  UPDATE actor_pairs SET shared = shared - 1
+  WHERE other_id = OLD.actor_id
+    AND actor_id IN (SELECT actor_id FROM entry_actors WHERE entry_id = OLD.entry_id AND actor_id <> OLD.actor_id);
+END;
+
+-- A link moved to another actor or entry (AFTER only: an UPDATE OR IGNORE that skips the row
+-- fires no AFTER trigger). Worked out from the new state: the old actor, if it left the old
+-- entry, is unpaired from those there before (a newcomer excluded); the new actor, if it just
+-- arrived, is paired with those there now.
+CREATE TRIGGER entry_actors_repair_changed AFTER UPDATE OF entry_id, actor_id ON entry_actors
+WHEN OLD.entry_id IS NOT NEW.entry_id OR OLD.actor_id IS NOT NEW.actor_id
+BEGIN
+  UPDATE actor_pairs SET shared = shared - 1
+  WHERE actor_id = OLD.actor_id
+    AND NOT EXISTS (SELECT 1 FROM entry_actors WHERE entry_id = OLD.entry_id AND actor_id = OLD.actor_id)
+    AND EXISTS (SELECT 1 FROM entries WHERE id = OLD.entry_id AND deleted_at IS NULL)
+    AND other_id IN (SELECT actor_id FROM entry_actors WHERE entry_id = OLD.entry_id AND actor_id <> OLD.actor_id
+      AND NOT (NEW.entry_id = OLD.entry_id AND actor_id = NEW.actor_id
+        AND (SELECT count(*) FROM entry_actors WHERE entry_id = NEW.entry_id AND actor_id = NEW.actor_id) = 1));
+  UPDATE actor_pairs SET shared = shared - 1
+  WHERE other_id = OLD.actor_id
+    AND NOT EXISTS (SELECT 1 FROM entry_actors WHERE entry_id = OLD.entry_id AND actor_id = OLD.actor_id)
+    AND EXISTS (SELECT 1 FROM entries WHERE id = OLD.entry_id AND deleted_at IS NULL)
+    AND actor_id IN (SELECT actor_id FROM entry_actors WHERE entry_id = OLD.entry_id AND actor_id <> OLD.actor_id
+      AND NOT (NEW.entry_id = OLD.entry_id AND actor_id = NEW.actor_id
+        AND (SELECT count(*) FROM entry_actors WHERE entry_id = NEW.entry_id AND actor_id = NEW.actor_id) = 1));
+  INSERT INTO actor_pairs (actor_id, other_id, shared)
+  SELECT NEW.actor_id, actor_id, 1 FROM entry_actors
+  WHERE entry_id = NEW.entry_id AND actor_id <> NEW.actor_id
+    AND (SELECT count(*) FROM entry_actors WHERE entry_id = NEW.entry_id AND actor_id = NEW.actor_id) = 1
+    AND EXISTS (SELECT 1 FROM entries WHERE id = NEW.entry_id AND deleted_at IS NULL)
+  GROUP BY actor_id
+  ON CONFLICT (actor_id, other_id) DO UPDATE SET shared = shared + 1;
+  INSERT INTO actor_pairs (actor_id, other_id, shared)
+  SELECT actor_id, NEW.actor_id, 1 FROM entry_actors
+  WHERE entry_id = NEW.entry_id AND actor_id <> NEW.actor_id
+    AND (SELECT count(*) FROM entry_actors WHERE entry_id = NEW.entry_id AND actor_id = NEW.actor_id) = 1
+    AND EXISTS (SELECT 1 FROM entries WHERE id = NEW.entry_id AND deleted_at IS NULL)
+  GROUP BY actor_id
+  ON CONFLICT (actor_id, other_id) DO UPDATE SET shared = shared + 1;
+END;
+
+CREATE TRIGGER entries_unpair_removed AFTER UPDATE OF deleted_at ON entries
+WHEN OLD.deleted_at IS NULL AND NEW.deleted_at IS NOT NULL
+BEGIN
+  UPDATE actor_pairs SET shared = shared - 1
+  WHERE actor_id IN (SELECT actor_id FROM entry_actors WHERE entry_id = NEW.id)
+    AND other_id IN (SELECT actor_id FROM entry_actors WHERE entry_id = NEW.id)
+    AND actor_id <> other_id;
+END;
+
+CREATE TRIGGER entries_pair_restored AFTER UPDATE OF deleted_at ON entries
+WHEN OLD.deleted_at IS NOT NULL AND NEW.deleted_at IS NULL
+BEGIN
+  INSERT INTO actor_pairs (actor_id, other_id, shared)
+  SELECT a.actor_id, b.actor_id, 1
+  FROM (SELECT DISTINCT actor_id FROM entry_actors WHERE entry_id = NEW.id) a
+  JOIN (SELECT DISTINCT actor_id FROM entry_actors WHERE entry_id = NEW.id) b ON b.actor_id <> a.actor_id
+  WHERE true
+  ON CONFLICT (actor_id, other_id) DO UPDATE SET shared = shared + 1;
+END;
+
+CREATE TRIGGER entries_unpair_deleted BEFORE DELETE ON entries
+WHEN OLD.deleted_at IS NULL
+BEGIN
+  UPDATE actor_pairs SET shared = shared - 1
+  WHERE actor_id IN (SELECT actor_id FROM entry_actors WHERE entry_id = OLD.id)
+    AND other_id IN (SELECT actor_id FROM entry_actors WHERE entry_id = OLD.id)
+    AND actor_id <> other_id;
 END;

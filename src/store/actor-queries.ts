@@ -18,20 +18,20 @@ function toSummary(row: ActorRow): ActorSummary {
   return actor;
 }
 
-/** Escapes LIKE wildcards so a typed `%` or `_` matches itself. */
-function likeContains(key: string): string {
-  return `%${key.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
 export function findActors(cache: StatementCache, query: string, limit: number): ActorMatch[] {
   const key = foldKey(query);
+  // Keys are folded (lower case, no punctuation) on both sides, so a plain substring test is
+  // the contains-match. The keys are tested on their covering index first; only matches are
+  // then read from the table (which would otherwise be sought for every name).
   const rows = cache
     .get(
-      `SELECT a.id, a.name, a.kind, a.title, n.name AS matched FROM actor_names n
-       JOIN actors a ON a.id = n.actor_id
-       WHERE a.merged_into_id IS NULL AND n.name_key LIKE ? ESCAPE '\\'`,
+      `WITH keys AS MATERIALIZED (SELECT actor_id, name_key FROM actor_names WHERE instr(name_key, ?) > 0)
+       SELECT a.id, a.name, a.kind, a.title, n.name AS matched FROM keys
+       CROSS JOIN actor_names n ON n.actor_id = keys.actor_id AND n.name_key = keys.name_key
+       CROSS JOIN actors a ON a.id = n.actor_id
+       WHERE a.merged_into_id IS NULL`,
     )
-    .all(likeContains(key)) as (ActorRow & { matched: string })[];
+    .all(key) as (ActorRow & { matched: string })[];
   const best = new Map<number, ActorMatch>();
   for (const row of rows) {
     const rank = matchRank(row.matched, query) ?? 3;
@@ -72,17 +72,21 @@ export function actorProfile(cache: StatementCache, actorId: number): ActorProfi
   return profile;
 }
 
+/**
+ * The actors sharing most live entries with this one, then by name. Reads the counts kept in
+ * actor_pairs: only pairs at or above the limit-th best count are sorted, so ties at the cut
+ * are still decided by name.
+ */
 export function coActors(cache: StatementCache, actorId: number, limit: number): CoActor[] {
   const rows = cache
     .get(
-      `SELECT a.id, a.name, a.kind, a.title, count(DISTINCT other.entry_id) AS shared
-       FROM entry_actors mine
-       JOIN entries e ON e.id = mine.entry_id AND e.deleted_at IS NULL
-       JOIN entry_actors other ON other.entry_id = mine.entry_id AND other.actor_id <> mine.actor_id
-       JOIN actors a ON a.id = other.actor_id
-       WHERE mine.actor_id = ?
-       GROUP BY a.id ORDER BY shared DESC, a.name LIMIT ?`,
+      `SELECT a.id, a.name, a.kind, a.title, p.shared
+       FROM actor_pairs p INDEXED BY actor_pairs_by_shared CROSS JOIN actors a ON a.id = p.other_id
+       WHERE p.actor_id = @actorId AND p.shared > 0
+         AND p.shared >= coalesce((SELECT shared FROM actor_pairs INDEXED BY actor_pairs_by_shared
+                                   WHERE actor_id = @actorId AND shared > 0 ORDER BY shared DESC LIMIT 1 OFFSET @limit - 1), 1)
+       ORDER BY p.shared DESC, a.name LIMIT @limit`,
     )
-    .all(actorId, limit) as (ActorRow & { shared: number })[];
+    .all({ actorId, limit }) as (ActorRow & { shared: number })[];
   return rows.map((row) => ({ ...toSummary(row), sharedEntries: row.shared }));
 }

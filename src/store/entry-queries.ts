@@ -7,50 +7,236 @@ import type { StatementCache } from './statement-cache.js';
 /** Counting every match of a broad query would cost more than the page itself; stop here. */
 export const COUNT_CAP = 1000;
 
-function timelineWhere(query: TimelineQuery): { sql: string; params: unknown[] } {
-  const clauses = ['e.deleted_at IS NULL'];
+/**
+ * Where two ways of reading are possible, count up to this many index rows each way (then up
+ * to ten times more if both reach it) and read the way with fewer rows.
+ */
+const PROBE_LIMIT = 2000;
+
+type Filter = 'topic' | 'type' | 'actor' | 'place';
+
+/**
+ * The index a timeline is read from: an actor's or a place's links, which carry copies of their
+ * entry's days, liveness, topic and type, or one of the entries indexes. Plans are pinned with
+ * INDEXED BY and CROSS JOIN because the store keeps no planner statistics.
+ */
+interface Driver {
+  /** The indexed table alone: enough for counts, which never need the entries row. */
+  table: string;
+  alias: 'e' | 'ea' | 'ep';
+  /** Terms selecting this driver's rows (live ones only), and the filters they already apply. */
+  key: string[];
+  keyParams: unknown[];
+  applies: Filter[];
+  day: string;
+  dayTo: string;
+  id: string;
+  dedupe?: Dedupe;
+}
+
+/**
+ * An actor holding several roles in one entry has one link row per role. Counts take DISTINCT
+ * (day, id), cheap on rows already in that order; pages keep the row of the first role only.
+ */
+interface Dedupe {
+  countDistinct: string;
+  pageWhere: string;
+}
+
+const ACTOR_DEDUPE: Dedupe = {
+  countDistinct: 'ea.day_from, ea.entry_id',
+  pageWhere:
+    'NOT EXISTS (SELECT 1 FROM entry_actors twin WHERE twin.entry_id = ea.entry_id AND twin.actor_id = ea.actor_id AND twin.role < ea.role)',
+};
+
+/** One part of a timeline: a driver's rows and the terms they must meet. */
+interface Scan {
+  driver: Driver;
+  where: string[];
+  params: unknown[];
+}
+
+/**
+ * An actor's or place's links newest first (`spans`: only its multi-day entries, by last day,
+ * still running at `since`).
+ */
+function linkDriver(kind: 'actor' | 'place', value: unknown, spans?: { since: string }): Driver {
+  const [table, alias, column, index] =
+    kind === 'actor'
+      ? ['entry_actors', 'ea', 'actor_id = ?', spans ? 'entry_actors_spans' : 'entry_actors_by_actor']
+      : ['entry_places', 'ep', 'place_id = (SELECT id FROM places WHERE place_key = ?)', spans ? 'entry_places_spans' : 'entry_places_by_place'];
+  return {
+    table: `${table} ${alias} INDEXED BY ${index}`,
+    alias: alias as 'ea' | 'ep',
+    key: [
+      `${alias}.${column}`,
+      `${alias}.live = 1`,
+      ...(spans ? [`${alias}.day_to > ${alias}.day_from`, `${alias}.day_to >= ?`] : []),
+    ],
+    keyParams: spans ? [value, spans.since] : [value],
+    applies: [kind],
+    day: `${alias}.day_from`,
+    dayTo: `${alias}.day_to`,
+    id: `${alias}.entry_id`,
+    ...(kind === 'actor' ? { dedupe: ACTOR_DEDUPE } : {}),
+  };
+}
+
+function entriesDriver(index: string, key: string[], keyParams: unknown[], applies: Filter[]): Driver {
+  return {
+    table: `entries e INDEXED BY ${index}`,
+    alias: 'e',
+    key: ['e.deleted_at IS NULL', ...key],
+    keyParams,
+    applies,
+    day: 'e.day_from',
+    dayTo: 'e.day_to',
+    id: 'e.id',
+  };
+}
+
+/** Entries newest first, narrowed by the most selective index the filters allow. */
+function driverFor(cache: StatementCache, query: TimelineQuery): Driver {
+  if (query.actorId !== undefined && query.placeKey !== undefined) {
+    const byActor = linkDriver('actor', query.actorId);
+    const byPlace = linkDriver('place', query.placeKey);
+    return cheapest(cache, [scanOf(byActor, [], []), scanOf(byPlace, [], [])]) === 0 ? byActor : byPlace;
+  }
+  if (query.actorId !== undefined) return linkDriver('actor', query.actorId);
+  if (query.placeKey !== undefined) return linkDriver('place', query.placeKey);
+  if (query.topic !== undefined && query.eventType !== undefined) {
+    return entriesDriver('entries_live_by_topic_type', ['e.topic = ?', 'e.event_type = ?'], [query.topic, query.eventType], ['topic', 'type']);
+  }
+  if (query.topic !== undefined) return entriesDriver('entries_live_by_topic', ['e.topic = ?'], [query.topic], ['topic']);
+  if (query.eventType !== undefined) return entriesDriver('entries_live_by_type', ['e.event_type = ?'], [query.eventType], ['type']);
+  return entriesDriver('entries_live_by_date', [], [], []);
+}
+
+/** The filters the driver does not already apply, checked on its rows (from the index). */
+function filterTerms(query: TimelineQuery, d: Driver): { where: string[]; params: unknown[] } {
+  const where: string[] = [];
   const params: unknown[] = [];
-  if (query.topic !== undefined) {
-    clauses.push('e.topic = ?');
-    params.push(query.topic);
+  const add = (filter: Filter, term: string, value: unknown) => {
+    if (value === undefined || d.applies.includes(filter)) return;
+    where.push(term);
+    params.push(value);
+  };
+  add('topic', `${d.alias}.topic = ?`, query.topic);
+  add('type', `${d.alias}.event_type = ?`, query.eventType);
+  add('actor', `EXISTS (SELECT 1 FROM entry_actors x WHERE x.entry_id = ${d.id} AND x.actor_id = ?)`, query.actorId);
+  add(
+    'place',
+    `EXISTS (SELECT 1 FROM entry_places x WHERE x.entry_id = ${d.id} AND x.place_id = (SELECT id FROM places WHERE place_key = ?))`,
+    query.placeKey,
+  );
+  return { where, params };
+}
+
+function scanOf(driver: Driver, range: string[], rangeParams: unknown[], query?: TimelineQuery): Scan {
+  const filters = query ? filterTerms(query, driver) : { where: [], params: [] };
+  return {
+    driver,
+    where: [...driver.key, ...range, ...filters.where],
+    params: [...driver.keyParams, ...rangeParams, ...filters.params],
+  };
+}
+
+/** Which of the scans reads the fewest index rows (counted up to a cap); its position. */
+function cheapest(cache: StatementCache, scans: Scan[]): number {
+  for (const cap of [PROBE_LIMIT, PROBE_LIMIT * 10]) {
+    const rows = scans.map((scan) => countRows(cache, scan, cap));
+    const least = Math.min(...rows);
+    if (least < cap || cap > PROBE_LIMIT) return rows.indexOf(least);
   }
-  if (query.eventType !== undefined) {
-    clauses.push('e.event_type = ?');
-    params.push(query.eventType);
-  }
+  return 0;
+}
+
+/**
+ * Entries that started on or after `since` (all entries, without `since`): a plain range of
+ * the driving index, read only as far as the page or the count cap needs.
+ */
+function startedScan(driver: Driver, query: TimelineQuery): Scan {
+  const range: string[] = [];
+  const params: unknown[] = [];
   if (query.since !== undefined) {
-    clauses.push('e.day_to >= ?');
+    range.push(`${driver.day} >= ?`);
     params.push(query.since);
   }
   if (query.until !== undefined) {
-    clauses.push('e.day_from <= ?');
+    range.push(`${driver.day} <= ?`);
     params.push(query.until);
   }
-  if (query.actorId !== undefined) {
-    clauses.push('e.id IN (SELECT entry_id FROM entry_actors WHERE actor_id = ?)');
-    params.push(query.actorId);
-  }
-  if (query.placeKey !== undefined) {
-    clauses.push(
-      'e.id IN (SELECT ep.entry_id FROM entry_places ep JOIN places p ON p.id = ep.place_id WHERE p.place_key = ?)',
-    );
-    params.push(query.placeKey);
-  }
-  return { sql: clauses.join(' AND '), params };
+  return scanOf(driver, range, params, query);
 }
 
+/**
+ * Entries that started before `since` and are still running at it: read either from the
+ * driving index below `since` (checking the copied day_to), or from the matching index of
+ * multi-day entries by last day — whichever holds fewer rows to go through.
+ */
+function runningScan(cache: StatementCache, driver: Driver, query: TimelineQuery, since: string): Scan {
+  const spans =
+    driver.alias === 'e'
+      ? entriesDriver('entries_live_spans', ['e.day_to > e.day_from', 'e.day_to >= ?'], [since], [])
+      : linkDriver(driver.alias === 'ea' ? 'actor' : 'place', driver.keyParams[0], { since });
+  const choice = cheapest(cache, [scanOf(driver, [`${driver.day} < ?`], [since]), scanOf(spans, [], [])]);
+  const chosen = choice === 0 ? driver : spans;
+  const until = query.until !== undefined ? [query.until] : [];
+  const range = [`${chosen.day} < ?`, `${chosen.dayTo} >= ?`, ...(until.length > 0 ? [`${chosen.day} <= ?`] : [])];
+  return scanOf(chosen, range, [since, since, ...until], query);
+}
+
+function countRows(cache: StatementCache, scan: Scan, cap: number): number {
+  const d = scan.driver;
+  const rows = d.dedupe ? `DISTINCT ${d.dedupe.countDistinct}` : '1';
+  return cache
+    .get(`SELECT count(*) FROM (SELECT ${rows} FROM ${d.table} WHERE ${scan.where.join(' AND ')} LIMIT ?)`)
+    .pluck()
+    .get(...scan.params, cap) as number;
+}
+
+function pageRows(cache: StatementCache, scan: Scan, limit: number, offset: number): EntryRow[] {
+  const d = scan.driver;
+  const from = d.alias === 'e' ? d.table : `${d.table} CROSS JOIN entries e ON e.id = ${d.id}`;
+  const where = d.dedupe ? [...scan.where, d.dedupe.pageWhere] : scan.where;
+  return cache
+    .get(
+      `SELECT ${ENTRY_ROW_COLUMNS} FROM ${from} WHERE ${where.join(' AND ')}
+       ORDER BY ${d.day} DESC, ${d.id} DESC LIMIT ? OFFSET ?`,
+    )
+    .all(...scan.params, limit, offset) as EntryRow[];
+}
+
+/**
+ * Newest first (day_from, then id), with an exact count up to COUNT_CAP. With `since`, the
+ * matches are the entries that started on or after it, then those that started earlier and
+ * still run at it: two disjoint parts, each already in order, so each is read only as far as
+ * needed instead of scanning everything older than `since` for entries still running.
+ */
 export function queryTimeline(cache: StatementCache, query: TimelineQuery): Page<ReturnType<typeof hydrateEntries>[number]> {
-  const where = timelineWhere(query);
-  const rows = cache
-    .get(`SELECT ${ENTRY_ROW_COLUMNS} FROM entries e WHERE ${where.sql} ORDER BY e.day_from DESC, e.id DESC LIMIT ? OFFSET ?`)
-    .all(...where.params, query.limit, query.offset) as EntryRow[];
-  const counted = cache
-    .get(`SELECT count(*) AS n FROM (SELECT 1 FROM entries e WHERE ${where.sql} LIMIT ?)`)
-    .get(...where.params, COUNT_CAP + 1) as { n: number };
+  const cap = COUNT_CAP + 1;
+  const driver = driverFor(cache, query);
+  const started = startedScan(driver, query);
+  const startedCount = countRows(cache, started, cap);
+  let count = startedCount;
+  let running: Scan | undefined;
+  if (query.since !== undefined && startedCount < cap) {
+    running = runningScan(cache, driver, query, query.since);
+    count += countRows(cache, running, cap - startedCount);
+  }
+
+  const rows = pageRows(cache, started, query.limit, query.offset);
+  if (query.since !== undefined && rows.length < query.limit) {
+    // The started part ran out on this page: continue into the running part.
+    const startedTotal =
+      startedCount < cap ? startedCount : rows.length > 0 ? query.offset + rows.length : countRows(cache, started, query.offset + 1);
+    running ??= runningScan(cache, driver, query, query.since);
+    rows.push(...pageRows(cache, running, query.limit - rows.length, Math.max(0, query.offset - startedTotal)));
+  }
   return {
     items: hydrateEntries(cache, rows),
-    total: Math.min(counted.n, COUNT_CAP),
-    totalIsLowerBound: counted.n > COUNT_CAP,
+    total: Math.min(count, COUNT_CAP),
+    totalIsLowerBound: count > COUNT_CAP,
   };
 }
 
