@@ -49,7 +49,7 @@ CREATE TABLE digest_deliveries (
   attempts        INTEGER NOT NULL DEFAULT 0,
   next_attempt_at TEXT,
   last_error      TEXT,
-  -- The composed digest, as the parts still to post (JSON array of views); cleared when done.
+  -- The composed parts (JSON array of views), kept only while the digest waits to retry.
   pending_parts   TEXT CHECK (pending_parts IS NULL OR json_valid(pending_parts)),
   parts_total     INTEGER NOT NULL DEFAULT 0,
   -- One JSON array of platform message references per part already posted, in order.

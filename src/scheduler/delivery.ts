@@ -1,5 +1,5 @@
-// Delivers one digest: record the intent (with the composed parts) → post each part, recording
-// its message references → confirm and move the cursor. Retryable failures back off and resume
+// Delivers one digest: record the intent → post each part, recording its message references →
+// confirm and move the cursor. Retryable failures back off and resume
 // after the last part that arrived; permanent ones pause the subscription with the reason.
 import { composeDigest } from '../core/digest/compose.js';
 import type { DeliveryKind, SendOutcome } from '../core/digest/service.js';
@@ -162,7 +162,7 @@ export class DigestDeliverer {
         cursorFrom: sub.cursor,
         cursorTo,
         periodFrom: sub.cursorAt,
-        parts,
+        partsTotal: parts.length,
         sender,
         now: at,
       });
@@ -175,13 +175,13 @@ export class DigestDeliverer {
   private async postParts(sub: Subscription, id: number, parts: readonly View[], from: number): Promise<SendOutcome> {
     const { store, now, posters } = this.deps;
     const poster = posters.get(sub.channel.platform);
-    if (!poster) return this.fail(sub, id, new DeliveryError('retryable', `no ${sub.channel.platform} poster is running in this process`));
+    if (!poster) return this.fail(sub, id, new DeliveryError('retryable', `no ${sub.channel.platform} poster is running in this process`), parts);
     for (let index = from; index < parts.length; index++) {
       let refs: string[];
       try {
         refs = await poster.post(sub.channel.channelId, parts[index]!);
       } catch (error) {
-        return this.fail(sub, id, error);
+        return this.fail(sub, id, error, parts);
       }
       store.deliveries.recordPart(id, refs, now());
     }
@@ -195,7 +195,7 @@ export class DigestDeliverer {
     return { status: 'delivered', messages: row ? row.messageRefs.flat().length : 0 };
   }
 
-  private fail(sub: Subscription, id: number, error: unknown): SendOutcome {
+  private fail(sub: Subscription, id: number, error: unknown, parts: readonly View[]): SendOutcome {
     const { store, now, logger, tasks } = this.deps;
     const at = now();
     const message = error instanceof Error ? error.message : String(error);
@@ -217,7 +217,7 @@ export class DigestDeliverer {
     const hint = error instanceof DeliveryError ? error.retryAfterMs : undefined;
     const delay = Math.min(this.retry.maxDelayMs, hint ?? this.retry.baseDelayMs * 2 ** (attempts - 1));
     const retryAt = new Date(at.getTime() + delay);
-    store.deliveries.retryLater(id, message, retryAt, at);
+    store.deliveries.retryLater(id, message, retryAt, at, parts);
     logger.warn({ subscription: sub.id, attempts, error: message, retryAt }, 'digest delivery failed; will retry');
     const timer = tasks.after(delay, () => {
       this.retryTimers.delete(timer);

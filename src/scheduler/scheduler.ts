@@ -33,6 +33,8 @@ export interface SchedulerOptions {
 
 /** A slot delivered later than this after its time is a catch-up, and says so. */
 const LATE_MS = 2 * 60_000;
+/** Parsed revisions and composed ranges are dropped after this long without a digest. */
+const RELEASE_CACHES_AFTER_MS = 60_000;
 
 export class DigestScheduler {
   private readonly held = new Set<Platform>();
@@ -92,6 +94,7 @@ export class DigestScheduler {
       const changed = this.renewLeases(now);
       this.reconcile(changed);
       this.sweep(now);
+      this.options.store.changes.releaseIfIdle(RELEASE_CACHES_AFTER_MS);
     });
     this.heartbeat?.stop();
     this.heartbeat = this.options.tasks.after(this.heartbeatMs, () => this.tick());

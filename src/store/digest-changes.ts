@@ -1,6 +1,7 @@
-// Reads what changed between two change cursors (revision ids) for digests. Many
-// subscriptions share a range — every daily 08:00 digest starts where yesterday's ended — so
-// the last few ranges are kept parsed and each subscription only filters them.
+// Reads what changed between two change cursors (revision ids) for digests. Revisions never
+// change once written, so the recent tail of the log is kept parsed in memory and extended as
+// new revisions arrive: the thousands of subscriptions due at the same hour share the same few
+// ranges, and each range is collapsed once and then only filtered per subscription.
 import type { EntryInput } from '../core/domain.js';
 import {
   collapseRevisions,
@@ -24,20 +25,59 @@ interface RawRevision {
 export interface ChangeReaderOptions {
   /** Ranges with more revisions than this are reported as too large to summarise. */
   maxRevisions?: number;
-  /** How many parsed ranges to keep. */
+  /** How many collapsed ranges to keep. */
   cacheSize?: number;
+  /** Parsed revisions kept in memory at most; beyond it the tail starts again from the range asked. */
+  maxTail?: number;
 }
+
+function parse(r: RawRevision): RevisionRecordRow {
+  return {
+    id: r.id,
+    entity: r.entity,
+    entityId: r.entity_id,
+    action: r.action,
+    snapshot: JSON.parse(r.snapshot) as unknown,
+    ...(r.reason ? { reason: r.reason } : {}),
+  };
+}
+
+/** Index of the first row with id > cursor, in rows sorted by id. */
+function firstAfter(rows: readonly RevisionRecordRow[], cursor: number): number {
+  let lo = 0;
+  let hi = rows.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (rows[mid]!.id <= cursor) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Entry changes the cached ranges may hold in all (about 1 KB each with their snapshots). */
+const MAX_CACHED_ENTRIES = 100_000;
 
 export class SqliteDigestChanges {
   private readonly cache: StatementCache;
   private readonly ranges = new Map<string, ChangeSet>();
   private readonly maxRevisions: number;
   private readonly cacheSize: number;
+  private readonly maxTail: number;
+  /** Parsed revisions with start < id <= end, ascending. */
+  private tail: { start: number; end: number; rows: RevisionRecordRow[] } = { start: 0, end: 0, rows: [] };
+  /** Each entry's state at `tail.start` (null: it did not exist yet), fetched when first needed. */
+  private readonly baseStates = new Map<number, PriorState | null>();
+  /** Current actor names; an actor revision arriving in the tail drops that actor's entry. */
+  private readonly names = new Map<number, string>();
+  /** Entry changes held by the cached ranges, to bound their memory. */
+  private cachedEntries = 0;
+  private lastUsed = 0;
 
   constructor(db: Db, options: ChangeReaderOptions = {}) {
     this.cache = new StatementCache(db);
     this.maxRevisions = options.maxRevisions ?? 20_000;
-    this.cacheSize = options.cacheSize ?? 16;
+    this.cacheSize = options.cacheSize ?? 64;
+    this.maxTail = Math.max(options.maxTail ?? 30_000, this.maxRevisions);
   }
 
   /** The newest revision id: the cursor a digest taken now runs up to. */
@@ -47,6 +87,7 @@ export class SqliteDigestChanges {
 
   /** Everything that changed after `from` up to and including `to`. */
   between(from: number, to: number): ChangeSet {
+    this.lastUsed = performance.now();
     const key = `${from}:${to}`;
     const cached = this.ranges.get(key);
     if (cached) {
@@ -56,55 +97,137 @@ export class SqliteDigestChanges {
     }
     const set = this.read(from, to);
     this.ranges.set(key, set);
-    if (this.ranges.size > this.cacheSize) this.ranges.delete(this.ranges.keys().next().value!);
+    this.cachedEntries += set.entries.length;
+    while (this.ranges.size > this.cacheSize || (this.cachedEntries > MAX_CACHED_ENTRIES && this.ranges.size > 1)) {
+      const oldest = this.ranges.keys().next().value!;
+      this.cachedEntries -= this.ranges.get(oldest)!.entries.length;
+      this.ranges.delete(oldest);
+    }
     return set;
+  }
+
+  /** Drops everything cached, once digests have not been composed for `idleMs`: between bursts the memory is better given back. */
+  releaseIfIdle(idleMs: number): boolean {
+    if (this.lastUsed === 0 || performance.now() - this.lastUsed < idleMs) return false;
+    this.ranges.clear();
+    this.cachedEntries = 0;
+    this.tail = { start: 0, end: 0, rows: [] };
+    this.baseStates.clear();
+    this.names.clear();
+    this.lastUsed = 0;
+    return true;
   }
 
   private read(from: number, to: number): ChangeSet {
     const empty = { fromCursor: from, toCursor: to, entries: [], newActorIds: new Set<number>(), actorNames: new Map<number, string>() };
     if (to <= from) return empty;
-    const count = this.cache.get('SELECT count(*) FROM revisions WHERE id > ? AND id <= ?').pluck().get(from, to) as number;
-    if (count > this.maxRevisions) return { ...empty, oversized: { revisions: count } };
-    const raw = this.cache
-      .get('SELECT id, entity, entity_id, action, snapshot, reason FROM revisions WHERE id > ? AND id <= ? ORDER BY id')
-      .all(from, to) as RawRevision[];
-    const rows: RevisionRecordRow[] = raw.map((r) => ({
-      id: r.id,
-      entity: r.entity,
-      entityId: r.entity_id,
-      action: r.action,
-      snapshot: JSON.parse(r.snapshot) as unknown,
-      ...(r.reason ? { reason: r.reason } : {}),
-    }));
+    if (to - from > this.maxRevisions) {
+      const count = this.cache.get('SELECT count(*) FROM revisions WHERE id > ? AND id <= ?').pluck().get(from, to) as number;
+      if (count > this.maxRevisions) return { ...empty, oversized: { revisions: count } };
+    }
+    this.cover(from, to);
+    const rows = this.tail.rows.slice(firstAfter(this.tail.rows, from), firstAfter(this.tail.rows, to));
     const { entries, newActorIds } = collapseRevisions(rows, this.priorStates(rows, from));
     const actorIds = new Set<number>();
     for (const e of entries) for (const state of [e.after, e.before]) state?.actors.forEach((a) => actorIds.add(a.actorId));
     return { fromCursor: from, toCursor: to, entries, newActorIds, actorNames: this.actorNames([...actorIds]) };
   }
 
+  /** Makes the parsed tail cover (from, to], loading only what it lacks. */
+  private cover(from: number, to: number): void {
+    const load = (after: number, upTo: number) =>
+      this.loaded(
+        (this.cache.get('SELECT id, entity, entity_id, action, snapshot, reason FROM revisions WHERE id > ? AND id <= ? ORDER BY id').all(after, upTo) as RawRevision[]).map(parse),
+      );
+    const tail = this.tail;
+    if (tail.end === 0 || tail.end - from > this.maxTail) {
+      this.tail = { start: from, end: to, rows: load(from, to) };
+      this.baseStates.clear();
+      return;
+    }
+    if (from < tail.start) {
+      tail.rows = [...load(from, tail.start), ...tail.rows];
+      tail.start = from;
+      this.baseStates.clear();
+    }
+    if (to > tail.end) {
+      tail.rows = tail.rows.concat(load(tail.end, to));
+      tail.end = to;
+    }
+    if (tail.rows.length > this.maxTail) {
+      // Forget the oldest revisions; ranges reaching back that far load them again.
+      tail.rows = tail.rows.slice(tail.rows.length - this.maxTail);
+      tail.start = tail.rows[0]!.id - 1;
+      this.baseStates.clear();
+    }
+  }
+
   /** The state at `from` of each entry changed, but not created, in the range. */
   private priorStates(rows: readonly RevisionRecordRow[], from: number): Map<number, PriorState> {
-    const createdInRange = new Set(rows.filter((r) => r.entity === 'entry' && r.action === 'create').map((r) => r.entityId));
-    const ids = [...new Set(rows.filter((r) => r.entity === 'entry' && !createdInRange.has(r.entityId)).map((r) => r.entityId))];
+    const createdInRange = new Set<number>();
+    const changed = new Set<number>();
+    for (const r of rows) {
+      if (r.entity !== 'entry') continue;
+      if (r.action === 'create') createdInRange.add(r.entityId);
+      else if (!createdInRange.has(r.entityId)) changed.add(r.entityId);
+    }
     const prior = new Map<number, PriorState>();
-    if (ids.length === 0) return prior;
+    const needBase: number[] = [];
+    // The latest revision at or before `from` that the tail holds, entry by entry.
+    const inTail = new Map<number, RevisionRecordRow>();
+    const end = firstAfter(this.tail.rows, from);
+    for (let i = 0; i < end; i++) {
+      const r = this.tail.rows[i]!;
+      if (r.entity === 'entry' && changed.has(r.entityId)) inTail.set(r.entityId, r);
+    }
+    for (const id of changed) {
+      const row = inTail.get(id);
+      if (row) prior.set(id, { snapshot: row.snapshot as EntryInput, removed: row.action === 'remove' });
+      else if (!this.baseStates.has(id)) needBase.push(id);
+    }
+    this.fetchBaseStates(needBase);
+    for (const id of changed) {
+      if (prior.has(id)) continue;
+      const base = this.baseStates.get(id);
+      if (base) prior.set(id, base);
+    }
+    return prior;
+  }
+
+  private fetchBaseStates(ids: number[]): void {
+    if (ids.length === 0) return;
     const found = this.cache
       .get(
         `SELECT r.entity_id, r.action, r.snapshot FROM json_each(?) j JOIN revisions r ON r.id =
            (SELECT max(id) FROM revisions WHERE entity = 'entry' AND entity_id = j.value AND id <= ?)`,
       )
-      .all(JSON.stringify(ids), from) as { entity_id: number; action: RevisionAction; snapshot: string }[];
+      .all(JSON.stringify(ids), this.tail.start) as { entity_id: number; action: RevisionAction; snapshot: string }[];
+    for (const id of ids) this.baseStates.set(id, null);
     for (const row of found) {
-      prior.set(row.entity_id, { snapshot: JSON.parse(row.snapshot) as EntryInput, removed: row.action === 'remove' });
+      this.baseStates.set(row.entity_id, { snapshot: JSON.parse(row.snapshot) as EntryInput, removed: row.action === 'remove' });
     }
-    return prior;
   }
 
   private actorNames(ids: number[]): Map<number, string> {
-    if (ids.length === 0) return new Map();
-    const rows = this.cache
-      .get('SELECT id, name FROM actors WHERE id IN (SELECT value FROM json_each(?))')
-      .all(JSON.stringify(ids)) as { id: number; name: string }[];
-    return new Map(rows.map((r) => [r.id, r.name]));
+    const missing = ids.filter((id) => !this.names.has(id));
+    if (missing.length > 0) {
+      const rows = this.cache
+        .get('SELECT id, name FROM actors WHERE id IN (SELECT value FROM json_each(?))')
+        .all(JSON.stringify(missing)) as { id: number; name: string }[];
+      if (this.names.size + rows.length > 50_000) this.names.clear();
+      for (const row of rows) this.names.set(row.id, row.name);
+    }
+    const result = new Map<number, string>();
+    for (const id of ids) {
+      const name = this.names.get(id);
+      if (name !== undefined) result.set(id, name);
+    }
+    return result;
+  }
+
+  /** Revisions read from the log: an actor changed by one may have a new name. */
+  private loaded(rows: RevisionRecordRow[]): RevisionRecordRow[] {
+    for (const row of rows) if (row.entity === 'actor') this.names.delete(row.entityId);
+    return rows;
   }
 }

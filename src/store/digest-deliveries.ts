@@ -1,6 +1,7 @@
-// The delivery log: one row per subscription and slot. The intent (with the composed parts)
-// is recorded before anything is posted, each posted part's message references right after
-// it is posted, and the outcome last — so a restart knows exactly what reached the channel.
+// The delivery log: one row per subscription and slot. The intent is recorded before anything
+// is posted, each posted part's message references right after it is posted, and the outcome
+// last — so a restart knows exactly what reached the channel. The composed parts are stored
+// only when a retry has to wait for them.
 import type { Platform } from '../core/caller.js';
 import type { DeliveryKind, DeliveryStatus } from '../core/digest/service.js';
 import type { View } from '../core/view.js';
@@ -41,7 +42,7 @@ export interface Delivery {
   attempts: number;
   nextAttemptAt?: Date;
   lastError?: string;
-  /** Every part of the digest, as composed at intent time; cleared once the row is settled. */
+  /** Every part of the digest as composed at intent time, kept while it waits to retry. */
   parts?: View[];
   partsTotal: number;
   /** References of the parts already posted, one array per part, in order. */
@@ -84,7 +85,7 @@ export interface DeliveryIntent {
   cursorFrom: number;
   cursorTo: number;
   periodFrom: Date;
-  parts: View[];
+  partsTotal: number;
   sender: string;
   now: Date;
 }
@@ -106,13 +107,12 @@ export class SqliteDeliveries {
     const { lastInsertRowid } = this.cache
       .get(
         `INSERT INTO digest_deliveries (subscription_id, slot, kind, missed_slots, status, cursor_from, cursor_to, period_from,
-           attempts, pending_parts, parts_total, sender, created_at, updated_at)
-         VALUES (${placeholders(14)})`,
+           attempts, parts_total, sender, created_at, updated_at)
+         VALUES (${placeholders(13)})`,
       )
       .run(
         intent.subscriptionId, intent.slot.toISOString(), intent.kind, intent.missedSlots, intent.status, intent.cursorFrom,
-        intent.cursorTo, intent.periodFrom.toISOString(), sending ? 1 : 0, sending ? JSON.stringify(intent.parts) : null,
-        intent.parts.length, intent.sender, now, now,
+        intent.cursorTo, intent.periodFrom.toISOString(), sending ? 1 : 0, intent.partsTotal, intent.sender, now, now,
       );
     return Number(lastInsertRowid);
   }
@@ -170,10 +170,14 @@ export class SqliteDeliveries {
     );
   }
 
-  retryLater(id: number, error: string, at: Date, now: Date): void {
+  /** Parks the row until `at`, with the parts a later attempt (maybe another process's) will post. */
+  retryLater(id: number, error: string, at: Date, now: Date, parts: readonly View[]): void {
     this.cache
-      .get("UPDATE digest_deliveries SET status = 'retrying', last_error = ?, next_attempt_at = ?, updated_at = ? WHERE id = ?")
-      .run(error, at.toISOString(), now.toISOString(), id);
+      .get(
+        `UPDATE digest_deliveries SET status = 'retrying', last_error = ?, next_attempt_at = ?, updated_at = ?,
+           pending_parts = coalesce(pending_parts, ?) WHERE id = ?`,
+      )
+      .run(error, at.toISOString(), now.toISOString(), JSON.stringify(parts), id);
   }
 
   /** Rows waiting to retry whose time has come, on these platforms. */

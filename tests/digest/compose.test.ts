@@ -98,4 +98,51 @@ describe('GIVEN changes since a cursor', () => {
     expect(viewText(result.view)).toContain('5 changes since the last digest — too many to summarise here. Browse them with /timeline.');
     expect(result.empty).toBe(false);
   });
+
+  it('THEN one long-lived reader (shared parsed tail, cached ranges) composes exactly what fresh readers do', async () => {
+    const { h, ctx } = setup();
+    const shared = h.app.digests.store.changes;
+    const cursors: number[] = [shared.latestCursor()];
+    const dermer = h.actorId('Ron Dermer');
+    for (let day = 0; day < 4; day++) {
+      const added = h.addEntry({ title: `Day ${day} report`, actors: [{ actorId: dermer, role: 'participant' }] });
+      h.editEntry(2 + day, { confidence: 'disputed' });
+      if (day % 2 === 1) h.removeEntry(added, 'merged into another report');
+      if (day === 2) {
+        // A rename, as a future /actors rename would do it: the name changes with an actor revision.
+        h.app.db.prepare('UPDATE actors SET name = ? WHERE id = ?').run('Ron Dermer (minister)', dermer);
+        h.app.services.editor.editActor(dermer, { title: 'Strategic Affairs Minister' }, { by: 'x', at: h.time.now().toISOString() });
+      }
+      cursors.push(shared.latestCursor());
+    }
+    const latest = shared.latestCursor();
+    // Newest ranges first, so the tail has to grow backwards as well as forwards.
+    for (const from of [...cursors].reverse()) {
+      for (const filters of [{}, { topic: 'syria-israel' }, { actorId: dermer, actorName: 'Ron Dermer' }]) {
+        const fresh = new SqliteDigestChanges(h.app.db);
+        expect(viewText(composeDigest(shared.between(from, latest), ctx({ filters })).view)).toBe(
+          viewText(composeDigest(fresh.between(from, latest), ctx({ filters })).view),
+        );
+      }
+    }
+    expect(viewText(composeDigest(shared.between(cursors[0]!, latest), ctx()).view)).toContain('Ron Dermer (minister) (participant)');
+    expect(shared.releaseIfIdle(0)).toBe(true);
+    expect(viewText(composeDigest(shared.between(cursors[1]!, latest), ctx()).view)).toBe(
+      viewText(composeDigest(new SqliteDigestChanges(h.app.db).between(cursors[1]!, latest), ctx()).view),
+    );
+  });
+
+  it('WHEN an actor is renamed after a digest was composed THEN the next one shows the new name', async () => {
+    const { h, ctx } = setup();
+    const reader = h.app.digests.store.changes;
+    const dermer = h.actorId('Ron Dermer');
+    const start = reader.latestCursor();
+    h.addEntry({ title: 'Before the rename', actors: [{ actorId: dermer, role: 'host' }] });
+    expect(viewText(composeDigest(reader.between(start, reader.latestCursor()), ctx()).view)).toContain('Ron Dermer (host)');
+    h.app.db.prepare('UPDATE actors SET name = ? WHERE id = ?').run('R. Dermer', dermer);
+    h.app.services.editor.editActor(dermer, { title: 'Minister' }, { by: 'x', at: h.time.now().toISOString() });
+    const text = viewText(composeDigest(reader.between(start, reader.latestCursor()), ctx()).view);
+    expect(text).toContain('R. Dermer (host)');
+    expect(text).not.toContain('Ron Dermer');
+  });
 });

@@ -24,6 +24,9 @@ export interface PriorState {
 
 export type EntryChangeKind = 'new' | 'corrected' | 'restored' | 'removed';
 
+/** The order kinds appear in a digest. */
+export const KIND_ORDER: readonly EntryChangeKind[] = ['new', 'corrected', 'restored', 'removed'];
+
 export interface EntryChange {
   entryId: number;
   kind: EntryChangeKind;
@@ -40,6 +43,7 @@ export interface EntryChange {
 export interface ChangeSet {
   fromCursor: number;
   toCursor: number;
+  /** In digest order: by kind (KIND_ORDER), then newest first by date, then by id. */
   entries: EntryChange[];
   /** Actors created in the range. */
   newActorIds: ReadonlySet<number>;
@@ -57,8 +61,25 @@ export interface DigestFilters {
   actorName?: string;
 }
 
+/** Snapshots are shared between ranges, so each pair is compared once. */
+const diffs = new WeakMap<EntryInput, WeakMap<EntryInput, string[]>>();
+
 /** Which top-level fields differ between two states, in a stable order. */
 export function diffFields(before: EntryInput, after: EntryInput): string[] {
+  let byAfter = diffs.get(before);
+  if (!byAfter) {
+    byAfter = new WeakMap();
+    diffs.set(before, byAfter);
+  }
+  let fields = byAfter.get(after);
+  if (!fields) {
+    fields = compareFields(before, after);
+    byAfter.set(after, fields);
+  }
+  return fields;
+}
+
+function compareFields(before: EntryInput, after: EntryInput): string[] {
   const keys = new Set([...Object.keys(before), ...Object.keys(after)]) as Set<keyof EntryInput>;
   // Tags are a set (the store keeps them sorted, snapshots as typed): order is no change.
   const comparable = (entry: EntryInput, key: keyof EntryInput) =>
@@ -124,7 +145,19 @@ export function collapseRevisions(rows: readonly RevisionRecordRow[], prior: Rea
       ...(removedNow && acc.reason ? { reason: acc.reason } : {}),
     });
   }
-  return { entries, newActorIds };
+  return { entries: sortForDigest(entries), newActorIds };
+}
+
+/** `YYYYMMDD` of the first day a partial date covers, as a number, for sorting. */
+function dayKey(entry: EntryInput): number {
+  return entry.start.year * 10_000 + (entry.start.month ?? 1) * 100 + (entry.start.day ?? 1);
+}
+
+/** Sorted once per range, so each subscription's filtered list is already in digest order. */
+function sortForDigest(entries: EntryChange[]): EntryChange[] {
+  const keyed = entries.map((change) => ({ change, kind: KIND_ORDER.indexOf(change.kind), day: dayKey(change.after) }));
+  keyed.sort((a, b) => a.kind - b.kind || b.day - a.day || b.change.entryId - a.change.entryId);
+  return keyed.map((k) => k.change);
 }
 
 function matches(entry: EntryInput, filters: DigestFilters): boolean {

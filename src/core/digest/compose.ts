@@ -1,12 +1,12 @@
 // Turns a subscription's changes into one digest view: a header (period, counts by event type,
 // new actors, notes), then new entries newest first, corrections, restorations and removals,
 // grouped by topic when there are several. Stored text stays in spans for renderers to escape.
-import { firstDay } from '../partial-date.js';
 import { plural } from '../text.js';
 import { eventTypeLabel } from '../vocabulary.js';
 import { span, type Line, type Section, type View } from '../view.js';
+import type { EntryInput } from '../domain.js';
 import type { ChangeSet, DigestFilters, EntryChange, EntryChangeKind } from './changes.js';
-import { filterChanges } from './changes.js';
+import { filterChanges, KIND_ORDER } from './changes.js';
 import { correctionLines, entryMetaLines } from './entry-lines.js';
 import { formatInZone } from './zoned-time.js';
 
@@ -34,18 +34,12 @@ export interface ComposedDigest {
   counts: Record<EntryChangeKind, number>;
 }
 
-const KIND_ORDER: readonly EntryChangeKind[] = ['new', 'corrected', 'restored', 'removed'];
 const KIND_WORDS: Record<EntryChangeKind, readonly [string, string]> = {
   new: ['new entry', 'new entries'],
   corrected: ['correction', 'corrections'],
   restored: ['restored entry', 'restored entries'],
   removed: ['removal', 'removals'],
 };
-
-function newestFirst(a: EntryChange, b: EntryChange): number {
-  const byDate = firstDay(b.after.start).localeCompare(firstDay(a.after.start));
-  return byDate !== 0 ? byDate : b.entryId - a.entryId;
-}
 
 export function digestTitle(filters: DigestFilters, preview = false): string {
   const parts = [filters.topic, filters.eventType ? eventTypeLabel(filters.eventType) : undefined, filters.actorName].filter(Boolean);
@@ -73,7 +67,7 @@ function countByKind(items: readonly EntryChange[]): Record<EntryChangeKind, num
   return counts;
 }
 
-function headerLines(ctx: DigestContext, set: ChangeSet, items: readonly EntryChange[]): Line[] {
+function headerLines(ctx: DigestContext, body: DigestBody): Line[] {
   const lines: Line[] = [
     [span.plain(`Changes from ${formatInZone(ctx.periodFrom, ctx.zone)} to ${formatInZone(ctx.periodTo, ctx.zone)}.`)],
   ];
@@ -92,47 +86,95 @@ function headerLines(ctx: DigestContext, set: ChangeSet, items: readonly EntryCh
     const why = ctx.repeats.status === 'unconfirmed' ? 'may not have arrived (Sitrep stopped while sending it)' : `could not be delivered${ctx.repeats.error ? ` (${ctx.repeats.error})` : ''}`;
     lines.push([span.italic(`The digest of ${when} ${why}, so its changes are included here.`)]);
   }
-  if (set.oversized) {
-    lines.push([
-      span.bold(`${plural(set.oversized.revisions, 'change')} since the last digest — too many to summarise here. Browse them with /timeline.`),
-    ]);
-    return lines;
-  }
-  const newActors = new Set<number>();
-  for (const item of items) for (const a of item.after.actors) if (set.newActorIds.has(a.actorId)) newActors.add(a.actorId);
-  lines.push(items.length === 0 ? [span.plain('Nothing changed since the last digest.')] : countsLine(items, newActors.size));
+  lines.push(body.summary);
   return lines;
 }
 
+interface KnownSection {
+  kind: EntryChangeKind;
+  before: EntryInput | undefined;
+  reason: string | undefined;
+  /** The actor names it shows, so a renamed actor is never shown by its old name. */
+  names: string;
+  section: Section;
+}
+
+/**
+ * A section depends only on the change's snapshots (shared by every range that holds them),
+ * its kind and the actors' names: it is built once and shared by every digest that lists it.
+ */
+const sections = new WeakMap<EntryInput, KnownSection[]>();
+
 function itemSection(item: EntryChange, names: ReadonlyMap<number, string>): Section {
+  const shown = [...item.after.actors, ...(item.before?.actors ?? [])].map((a) => names.get(a.actorId) ?? '').join('|');
+  const known = sections.get(item.after) ?? [];
+  const hit = known.find((k) => k.kind === item.kind && k.before === item.before && k.reason === item.reason && k.names === shown);
+  if (hit) return hit.section;
   const heading: Line = [span.code(`#${item.entryId}`), span.plain(' '), span.bold(item.after.title)];
   if (item.kind !== 'new') heading.push(span.italic(` — ${item.kind}`));
   const lines = entryMetaLines(item.after, names);
   if (item.kind === 'corrected' || item.kind === 'restored') lines.push(...correctionLines(item, names));
   if (item.kind === 'removed') lines.push([span.italic('Reason: '), span.plain(item.reason ?? 'not given')]);
-  return { heading, lines };
+  const section = { heading, lines };
+  sections.set(item.after, [...known.slice(-3), { kind: item.kind, before: item.before, reason: item.reason, names: shown, section }]);
+  return section;
 }
 
-/** Builds the digest a subscription would receive for a change set. */
-export function composeDigest(set: ChangeSet, ctx: DigestContext): ComposedDigest {
-  const items = set.oversized ? [] : filterChanges(set.entries, ctx.filters);
-  const listed: EntryChange[] = [];
-  const unlisted: string[] = [];
-  for (const kind of KIND_ORDER) {
-    const ofKind = items.filter((i) => i.kind === kind).sort(newestFirst);
-    listed.push(...ofKind.slice(0, MAX_LISTED_PER_KIND));
-    if (ofKind.length > MAX_LISTED_PER_KIND) unlisted.push(plural(ofKind.length - MAX_LISTED_PER_KIND, ...KIND_WORDS[kind]));
+/** What a digest holds for one range and one set of filters, whatever its zone and notes. */
+interface DigestBody {
+  summary: Line;
+  sections: Section[];
+  counts: Record<EntryChangeKind, number>;
+  empty: boolean;
+}
+
+/**
+ * Subscriptions due together share ranges and often filters: the body is built once per range
+ * and filters and reused, so composing for thousands of channels costs little more than for one.
+ */
+const bodies = new WeakMap<ChangeSet, Map<string, DigestBody>>();
+
+function bodyFor(set: ChangeSet, filters: DigestFilters): DigestBody {
+  let byFilters = bodies.get(set);
+  if (!byFilters) {
+    byFilters = new Map();
+    bodies.set(set, byFilters);
   }
-  const topics = [...new Set(listed.map((i) => i.after.topic))].sort();
+  const key = `${filters.topic ?? ''}|${filters.eventType ?? ''}|${filters.actorId ?? ''}`;
+  let body = byFilters.get(key);
+  if (!body) {
+    body = buildBody(set, filters);
+    byFilters.set(key, body);
+  }
+  return body;
+}
+
+function buildBody(set: ChangeSet, filters: DigestFilters): DigestBody {
+  const counts = countByKind([]);
+  if (set.oversized) {
+    const summary = [span.bold(`${plural(set.oversized.revisions, 'change')} since the last digest — too many to summarise here. Browse them with /timeline.`)];
+    return { summary, sections: [], counts, empty: false };
+  }
+  // The range's changes are already in digest order; filtering keeps it.
+  const items = filterChanges(set.entries, filters);
+  const listed: EntryChange[] = [];
+  for (const item of items) if (++counts[item.kind] <= MAX_LISTED_PER_KIND) listed.push(item);
+  const unlisted = KIND_ORDER.filter((k) => counts[k] > MAX_LISTED_PER_KIND).map((k) => plural(counts[k] - MAX_LISTED_PER_KIND, ...KIND_WORDS[k]));
+  const byTopic = new Map<string, EntryChange[]>();
+  for (const item of listed) {
+    const group = byTopic.get(item.after.topic);
+    if (group) group.push(item);
+    else byTopic.set(item.after.topic, [item]);
+  }
   const sections: Section[] = [];
-  for (const topic of topics) {
-    const group = listed.filter((i) => i.after.topic === topic);
-    if (topics.length > 1) {
-      const counts = countByKind(group);
-      const summary = KIND_ORDER.filter((k) => counts[k] > 0).map((k) => plural(counts[k], ...KIND_WORDS[k]));
+  for (const topic of [...byTopic.keys()].sort()) {
+    const group = byTopic.get(topic)!;
+    if (byTopic.size > 1) {
+      const inGroup = countByKind(group);
+      const summary = KIND_ORDER.filter((k) => inGroup[k] > 0).map((k) => plural(inGroup[k], ...KIND_WORDS[k]));
       sections.push({ heading: [span.bold(`Topic: ${topic}`)], lines: [[span.plain(summary.join(' · '))]] });
     }
-    sections.push(...group.map((item) => itemSection(item, set.actorNames)));
+    for (const item of group) sections.push(itemSection(item, set.actorNames));
   }
   if (unlisted.length > 0) {
     sections.push({
@@ -140,12 +182,21 @@ export function composeDigest(set: ChangeSet, ctx: DigestContext): ComposedDiges
       lines: [[span.plain(`${unlisted.join(', ')} more than fit in one digest — see /timeline for all of them.`)]],
     });
   }
+  const newActors = new Set<number>();
+  for (const item of items) for (const a of item.after.actors) if (set.newActorIds.has(a.actorId)) newActors.add(a.actorId);
+  const summary = items.length === 0 ? [span.plain('Nothing changed since the last digest.')] : countsLine(items, newActors.size);
+  return { summary, sections, counts, empty: items.length === 0 };
+}
+
+/** Builds the digest a subscription would receive for a change set. */
+export function composeDigest(set: ChangeSet, ctx: DigestContext): ComposedDigest {
+  const body = bodyFor(set, ctx.filters);
   const view: View = {
     title: digestTitle(ctx.filters, ctx.preview),
     tone: 'normal',
-    intro: headerLines(ctx, set, items),
-    sections,
+    intro: headerLines(ctx, body),
+    sections: [...body.sections],
     footer: ctx.preview ? 'Preview — nothing was sent. Details: /entry show ID' : 'Details: /entry show ID · Manage: /digest list',
   };
-  return { view, empty: items.length === 0 && !set.oversized, counts: countByKind(items) };
+  return { view, empty: body.empty, counts: { ...body.counts } };
 }

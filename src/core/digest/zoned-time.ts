@@ -111,8 +111,21 @@ function parts(formatter: Intl.DateTimeFormat, instant: Date): Record<string, st
   return result;
 }
 
+const formatted = new Map<string, string>();
+
 /** `Mon 14 Jul 2025 08:00 CEST`, as people in that zone read it. */
 export function formatInZone(instant: Date, zone: string): string {
+  // Thousands of digests share a handful of period boundaries: format each once.
+  const key = `${zone}|${instant.getTime()}`;
+  const known = formatted.get(key);
+  if (known !== undefined) return known;
+  const text = formatUncached(instant, zone);
+  if (formatted.size >= 5_000) formatted.clear();
+  formatted.set(key, text);
+  return text;
+}
+
+function formatUncached(instant: Date, zone: string): string {
   const p = parts(displayFormatter('en-GB', zone), instant);
   let name = p.timeZoneName ?? zone;
   // en-GB knows European abbreviations, en-US American ones; otherwise say UTC+N.
