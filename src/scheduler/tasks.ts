@@ -16,10 +16,22 @@ export interface TaskFactory {
 
 /** node-cron tasks (v4: created, then started) and plain timers. */
 export function nodeCronTasks(logger: Logger): TaskFactory {
+  // node-cron's own messages go to our log rather than the console.
+  const cronLogger = {
+    info: (message: string) => logger.info({ source: 'node-cron' }, message),
+    warn: (message: string) => logger.warn({ source: 'node-cron' }, message),
+    error: (message: string | Error, err?: Error) => logger.error({ source: 'node-cron', err: err ?? message }, String(message)),
+    debug: () => undefined,
+  };
   return {
     cron(expression, timezone, run) {
-      const task = cron.createTask(expression, (context) => run(context.date), { timezone, noOverlap: true });
-      // node-cron only warns about a late wake-up; the scheduler's own sweep delivers that slot.
+      const task = cron.createTask(expression, (context) => run(context.date), {
+        timezone,
+        noOverlap: true,
+        logger: cronLogger,
+        suppressMissedWarning: true,
+      });
+      // node-cron only reports a late wake-up; the scheduler's own sweep delivers that slot.
       task.on('execution:missed', (context) => logger.warn({ expression, timezone, slot: context.date }, 'node-cron missed a digest slot'));
       void task.start();
       return { stop: () => void task.destroy() };
