@@ -18,23 +18,52 @@ export function toFtsQuery(text: string): string | undefined {
   return words.map((w, i) => `"${w}"${i === words.length - 1 ? '*' : ''}`).join(' ');
 }
 
+/** Extra matches fetched past the page, so that rank ties at its end are usually complete. */
+const RANK_MARGIN = 50;
+
+/**
+ * The page of live matches in order (rank, then newest day, then id), ranking inside FTS5
+ * only. Joining every match to entries for its day costs more than ranking it, so FTS5 sorts
+ * by rank alone and only the prefix that can hold the page — the best `offset + limit` live
+ * matches plus every match tied with the last of them — is joined and put in full order.
+ */
+function rankedPage(cache: StatementCache, query: string, limit: number, offset: number): number[] {
+  const want = offset + limit;
+  const byRank = cache.get('SELECT rowid, rank FROM entry_search WHERE entry_search MATCH ? ORDER BY rank LIMIT ?').raw();
+  const live = cache.get(
+    `SELECT j.key, e.id, e.day_from FROM json_each(?) j CROSS JOIN entries e ON e.id = j.value WHERE e.deleted_at IS NULL ORDER BY j.key`,
+  ).raw();
+  for (let fetch = want + RANK_MARGIN; ; fetch *= 4) {
+    const ranked = byRank.all(query, fetch) as [number, number][];
+    const exhausted = ranked.length < fetch;
+    const rows = (live.all(JSON.stringify(ranked.map(([id]) => id))) as [number, number, string][]).map(([i, id, day]) => ({
+      id,
+      day,
+      rank: ranked[i]![1],
+    }));
+    const cut = rows.length >= want ? rows[want - 1]!.rank : undefined;
+    // Unless every match was fetched, the prefix must run past the cut's ties.
+    if (!exhausted && (cut === undefined || ranked[ranked.length - 1]![1] <= cut)) continue;
+    return rows
+      .filter((r) => cut === undefined || r.rank <= cut)
+      .sort((a, b) => a.rank - b.rank || (a.day < b.day ? 1 : a.day > b.day ? -1 : 0) || b.id - a.id)
+      .slice(offset, want)
+      .map((r) => r.id);
+  }
+}
+
 export function searchEntries(cache: StatementCache, text: string, limit: number, offset: number): Page<SearchHit> {
   const query = toFtsQuery(text);
   if (!query) return { items: [], total: 0, totalIsLowerBound: false };
-  // Rank every match, but build snippets (which re-tokenize the text) for the page only.
+  const ids = limit > 0 ? rankedPage(cache, query, limit, offset) : [];
+  // Snippets re-tokenize the text: build them for the page only.
   const rows = cache
     .get(
-      `WITH hits AS MATERIALIZED (
-         SELECT entry_search.rowid AS id, entry_search.rank AS rank, e.day_from AS day
-         FROM entry_search JOIN entries e ON e.id = entry_search.rowid
-         WHERE entry_search MATCH @query AND e.deleted_at IS NULL
-         ORDER BY entry_search.rank, e.day_from DESC, e.id DESC LIMIT @limit OFFSET @offset)
-       SELECT ${ENTRY_ROW_COLUMNS}, snippet(entry_search, -1, @start, @end, '…', 24) AS snippet
-       FROM hits CROSS JOIN entry_search ON entry_search.rowid = hits.id CROSS JOIN entries e ON e.id = hits.id
-       WHERE entry_search MATCH @query
-       ORDER BY hits.rank, hits.day DESC, hits.id DESC`,
+      `SELECT ${ENTRY_ROW_COLUMNS}, snippet(entry_search, -1, @start, @end, '…', 24) AS snippet
+       FROM json_each(@ids) page CROSS JOIN entry_search ON entry_search.rowid = page.value CROSS JOIN entries e ON e.id = page.value
+       WHERE entry_search MATCH @query ORDER BY page.key`,
     )
-    .all({ query, limit, offset, start: HIGHLIGHT_START, end: HIGHLIGHT_END }) as (EntryRow & { snippet: string })[];
+    .all({ ids: JSON.stringify(ids), query, start: HIGHLIGHT_START, end: HIGHLIGHT_END }) as (EntryRow & { snippet: string })[];
   const counted = cache
     .get('SELECT count(*) FROM (SELECT 1 FROM entry_search WHERE entry_search MATCH ? LIMIT ?)')
     .pluck()
