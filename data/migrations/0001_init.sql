@@ -41,6 +41,7 @@ CREATE TABLE actor_names (
 ) STRICT, WITHOUT ROWID;
 CREATE INDEX actor_names_key ON actor_names (name_key);
 
+
 CREATE TABLE places (
   id        INTEGER PRIMARY KEY,
   name      TEXT NOT NULL,
@@ -81,9 +82,11 @@ CREATE INDEX entries_live_by_date ON entries (day_from DESC, id DESC, day_to, to
 CREATE INDEX entries_live_by_topic ON entries (topic, day_from DESC, id DESC, day_to, event_type, deleted_at) WHERE deleted_at IS NULL;
 CREATE INDEX entries_live_by_type ON entries (event_type, day_from DESC, id DESC, day_to, topic, deleted_at) WHERE deleted_at IS NULL;
 CREATE INDEX entries_live_by_topic_type ON entries (topic, event_type, day_from DESC, id DESC, day_to, deleted_at) WHERE deleted_at IS NULL;
--- Entries covering more than one day, by last day: finds what started before `since` and is
--- still running at it without scanning everything older.
+-- Entries covering more than one day, by last day: what started before `since` and still runs
+-- at it is read as those ending within 400 days of it, plus the few spanning over 400 days.
 CREATE INDEX entries_live_spans ON entries (day_to, day_from, topic, event_type, deleted_at) WHERE deleted_at IS NULL AND day_to > day_from;
+CREATE INDEX entries_live_long_spans ON entries (day_to, day_from, topic, event_type, deleted_at)
+  WHERE deleted_at IS NULL AND day_to > date(day_from, '+400 days');
 
 CREATE TABLE entry_actors (
   entry_id INTEGER NOT NULL REFERENCES entries (id) ON DELETE CASCADE,
@@ -103,6 +106,8 @@ CREATE TABLE entry_actors (
 CREATE INDEX entry_actors_by_actor ON entry_actors (actor_id, day_from DESC, entry_id DESC, day_to, live, topic, event_type);
 -- An actor's multi-day entries by last day, for `since` (see entries_live_spans).
 CREATE INDEX entry_actors_spans ON entry_actors (actor_id, day_to, day_from, entry_id, live, topic, event_type) WHERE day_to > day_from;
+CREATE INDEX entry_actors_long_spans ON entry_actors (actor_id, day_to, day_from, entry_id, live, topic, event_type)
+  WHERE day_to > date(day_from, '+400 days');
 
 CREATE TABLE entry_places (
   entry_id INTEGER NOT NULL REFERENCES entries (id) ON DELETE CASCADE,
@@ -118,6 +123,8 @@ CREATE TABLE entry_places (
 ) STRICT, WITHOUT ROWID;
 CREATE INDEX entry_places_by_place ON entry_places (place_id, day_from DESC, entry_id DESC, day_to, live, topic, event_type);
 CREATE INDEX entry_places_spans ON entry_places (place_id, day_to, day_from, entry_id, live, topic, event_type) WHERE day_to > day_from;
+CREATE INDEX entry_places_long_spans ON entry_places (place_id, day_to, day_from, entry_id, live, topic, event_type)
+  WHERE day_to > date(day_from, '+400 days');
 
 -- For every ordered pair of actors, how many live entries name both: "most often alongside"
 -- without counting an actor's whole history on every lookup. Kept by the triggers below.

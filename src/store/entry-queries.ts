@@ -8,10 +8,18 @@ import type { StatementCache } from './statement-cache.js';
 export const COUNT_CAP = 1000;
 
 /**
- * Where two ways of reading are possible, count up to this many index rows each way (then up
- * to ten times more if both reach it) and read the way with fewer rows.
+ * To choose between an actor's and a place's links, count up to this many of each (then ten
+ * times more if both reach it) and read the smaller.
  */
 const PROBE_LIMIT = 2000;
+
+/**
+ * Spans longer than this many days have their own small indexes (the *_long_spans partial
+ * indexes, whose WHERE clause repeats the number), so that what still runs at `since` is read
+ * as two bounded ranges.
+ */
+const LONG_SPAN = "day_to > date(day_from, '+400 days')";
+const LONG_SPAN_DAYS = 400;
 
 type Filter = 'topic' | 'type' | 'actor' | 'place';
 
@@ -56,24 +64,28 @@ interface Scan {
   params: unknown[];
 }
 
+type Spans = 'spans' | 'long_spans';
+
+/** The partial-index condition of a spans index, for a table alias. */
+function spansCondition(alias: string, spans: Spans): string {
+  return spans === 'spans' ? `${alias}.day_to > ${alias}.day_from` : LONG_SPAN.replace(/day_(to|from)/g, `${alias}.day_$1`);
+}
+
 /**
- * An actor's or place's links newest first (`spans`: only its multi-day entries, by last day,
- * still running at `since`).
+ * An actor's or place's links newest first; with `spans`, only its multi-day (or longer than
+ * LONG_SPAN_DAYS) entries, by last day.
  */
-function linkDriver(kind: 'actor' | 'place', value: unknown, spans?: { since: string }): Driver {
-  const [table, alias, column, index] =
+function linkDriver(kind: 'actor' | 'place', value: unknown, spans?: Spans): Driver {
+  const [table, alias, column] =
     kind === 'actor'
-      ? ['entry_actors', 'ea', 'actor_id = ?', spans ? 'entry_actors_spans' : 'entry_actors_by_actor']
-      : ['entry_places', 'ep', 'place_id = (SELECT id FROM places WHERE place_key = ?)', spans ? 'entry_places_spans' : 'entry_places_by_place'];
+      ? ['entry_actors', 'ea', 'actor_id = ?']
+      : ['entry_places', 'ep', 'place_id = (SELECT id FROM places WHERE place_key = ?)'];
+  const index = spans ? `${table}_${spans}` : kind === 'actor' ? 'entry_actors_by_actor' : 'entry_places_by_place';
   return {
     table: `${table} ${alias} INDEXED BY ${index}`,
     alias: alias as 'ea' | 'ep',
-    key: [
-      `${alias}.${column}`,
-      `${alias}.live = 1`,
-      ...(spans ? [`${alias}.day_to > ${alias}.day_from`, `${alias}.day_to >= ?`] : []),
-    ],
-    keyParams: spans ? [value, spans.since] : [value],
+    key: [`${alias}.${column}`, `${alias}.live = 1`, ...(spans ? [spansCondition(alias, spans)] : [])],
+    keyParams: [value],
     applies: [kind],
     day: `${alias}.day_from`,
     dayTo: `${alias}.day_to`,
@@ -123,10 +135,18 @@ function filterTerms(query: TimelineQuery, d: Driver): { where: string[]; params
   };
   add('topic', `${d.alias}.topic = ?`, query.topic);
   add('type', `${d.alias}.event_type = ?`, query.eventType);
-  add('actor', `EXISTS (SELECT 1 FROM entry_actors x WHERE x.entry_id = ${d.id} AND x.actor_id = ?)`, query.actorId);
+  // The other link is sought by (key, day_from, entry_id) in its date-ordered index: rows come
+  // in that order, so successive lookups land on neighbouring pages.
+  add(
+    'actor',
+    `EXISTS (SELECT 1 FROM entry_actors x INDEXED BY entry_actors_by_actor
+             WHERE x.actor_id = ? AND x.day_from = ${d.day} AND x.entry_id = ${d.id})`,
+    query.actorId,
+  );
   add(
     'place',
-    `EXISTS (SELECT 1 FROM entry_places x WHERE x.entry_id = ${d.id} AND x.place_id = (SELECT id FROM places WHERE place_key = ?))`,
+    `EXISTS (SELECT 1 FROM entry_places x INDEXED BY entry_places_by_place
+             WHERE x.place_id = (SELECT id FROM places WHERE place_key = ?) AND x.day_from = ${d.day} AND x.entry_id = ${d.id})`,
     query.placeKey,
   );
   return { where, params };
@@ -170,20 +190,29 @@ function startedScan(driver: Driver, query: TimelineQuery): Scan {
 }
 
 /**
- * Entries that started before `since` and are still running at it: read either from the
- * driving index below `since` (checking the copied day_to), or from the matching index of
- * multi-day entries by last day — whichever holds fewer rows to go through.
+ * Entries that started before `since` and are still running at it, in two disjoint parts
+ * each read from a bounded range of a spans index: multi-day entries ending within
+ * LONG_SPAN_DAYS of `since` (any that started before it must end there unless longer), and
+ * the few longer ones ending later.
  */
-function runningScan(cache: StatementCache, driver: Driver, query: TimelineQuery, since: string): Scan {
-  const spans =
+function runningScans(driver: Driver, query: TimelineQuery, since: string): Scan[] {
+  const later = shiftDays(since, LONG_SPAN_DAYS);
+  const spansOf = (spans: Spans): Driver =>
     driver.alias === 'e'
-      ? entriesDriver('entries_live_spans', ['e.day_to > e.day_from', 'e.day_to >= ?'], [since], [])
-      : linkDriver(driver.alias === 'ea' ? 'actor' : 'place', driver.keyParams[0], { since });
-  const choice = cheapest(cache, [scanOf(driver, [`${driver.day} < ?`], [since]), scanOf(spans, [], [])]);
-  const chosen = choice === 0 ? driver : spans;
+      ? entriesDriver(`entries_live_${spans}`, [spansCondition('e', spans)], [], [])
+      : linkDriver(driver.alias === 'ea' ? 'actor' : 'place', driver.keyParams[0], spans);
   const until = query.until !== undefined ? [query.until] : [];
-  const range = [`${chosen.day} < ?`, `${chosen.dayTo} >= ?`, ...(until.length > 0 ? [`${chosen.day} <= ?`] : [])];
-  return scanOf(chosen, range, [since, since, ...until], query);
+  const part = (d: Driver, dayTo: string[], dayToParams: string[]) =>
+    scanOf(d, [...dayTo, `${d.day} < ?`, ...(until.length > 0 ? [`${d.day} <= ?`] : [])], [...dayToParams, since, ...until], query);
+  const near = spansOf('spans');
+  const far = spansOf('long_spans');
+  return [part(near, [`${near.dayTo} >= ?`, `${near.dayTo} < ?`], [since, later]), part(far, [`${far.dayTo} >= ?`], [later])];
+}
+
+function shiftDays(day: string, days: number): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
 }
 
 function countRows(cache: StatementCache, scan: Scan, cap: number): number {
@@ -195,16 +224,19 @@ function countRows(cache: StatementCache, scan: Scan, cap: number): number {
     .get(...scan.params, cap) as number;
 }
 
-function pageRows(cache: StatementCache, scan: Scan, limit: number, offset: number): EntryRow[] {
-  const d = scan.driver;
-  const from = d.alias === 'e' ? d.table : `${d.table} CROSS JOIN entries e ON e.id = ${d.id}`;
-  const where = d.dedupe ? [...scan.where, d.dedupe.pageWhere] : scan.where;
-  return cache
-    .get(
-      `SELECT ${ENTRY_ROW_COLUMNS} FROM ${from} WHERE ${where.join(' AND ')}
-       ORDER BY ${d.day} DESC, ${d.id} DESC LIMIT ? OFFSET ?`,
-    )
-    .all(...scan.params, limit, offset) as EntryRow[];
+function pageRows(cache: StatementCache, scans: Scan[], limit: number, offset: number): EntryRow[] {
+  const selects = scans.map((scan) => {
+    const d = scan.driver;
+    const from = d.alias === 'e' ? d.table : `${d.table} CROSS JOIN entries e ON e.id = ${d.id}`;
+    const where = d.dedupe ? [...scan.where, d.dedupe.pageWhere] : scan.where;
+    return `SELECT ${ENTRY_ROW_COLUMNS}, ${d.day} AS sort_day FROM ${from} WHERE ${where.join(' AND ')}`;
+  });
+  // One scan is read in its index's order; several (disjoint) are merged by a sort.
+  const sql =
+    selects.length === 1
+      ? `${selects[0]} ORDER BY ${scans[0]!.driver.day} DESC, ${scans[0]!.driver.id} DESC LIMIT ? OFFSET ?`
+      : `SELECT * FROM (${selects.join(' UNION ALL ')}) ORDER BY sort_day DESC, id DESC LIMIT ? OFFSET ?`;
+  return cache.get(sql).all(...scans.flatMap((scan) => scan.params), limit, offset) as EntryRow[];
 }
 
 /**
@@ -217,20 +249,16 @@ export function queryTimeline(cache: StatementCache, query: TimelineQuery): Page
   const cap = COUNT_CAP + 1;
   const driver = driverFor(cache, query);
   const started = startedScan(driver, query);
+  const running = query.since !== undefined ? runningScans(driver, query, query.since) : [];
   const startedCount = countRows(cache, started, cap);
   let count = startedCount;
-  let running: Scan | undefined;
-  if (query.since !== undefined && startedCount < cap) {
-    running = runningScan(cache, driver, query, query.since);
-    count += countRows(cache, running, cap - startedCount);
-  }
+  for (const part of running) if (count < cap) count += countRows(cache, part, cap - count);
 
-  const rows = pageRows(cache, started, query.limit, query.offset);
-  if (query.since !== undefined && rows.length < query.limit) {
+  const rows = pageRows(cache, [started], query.limit, query.offset);
+  if (running.length > 0 && rows.length < query.limit) {
     // The started part ran out on this page: continue into the running part.
     const startedTotal =
       startedCount < cap ? startedCount : rows.length > 0 ? query.offset + rows.length : countRows(cache, started, query.offset + 1);
-    running ??= runningScan(cache, driver, query, query.since);
     rows.push(...pageRows(cache, running, query.limit - rows.length, Math.max(0, query.offset - startedTotal)));
   }
   return {
