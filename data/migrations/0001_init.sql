@@ -41,6 +41,27 @@ CREATE TABLE actor_names (
 ) STRICT, WITHOUT ROWID;
 CREATE INDEX actor_names_key ON actor_names (name_key);
 
+-- Trigrams of every folded name, so "names containing what was typed" (3+ characters) is an
+-- index lookup rather than a scan of every name. Kept by the triggers below.
+CREATE VIRTUAL TABLE actor_name_trigrams USING fts5 (name_key, actor_id UNINDEXED, tokenize = 'trigram');
+
+CREATE TRIGGER actor_names_trigrams_insert AFTER INSERT ON actor_names
+BEGIN
+  INSERT INTO actor_name_trigrams (name_key, actor_id) VALUES (NEW.name_key, NEW.actor_id);
+END;
+
+CREATE TRIGGER actor_names_trigrams_delete AFTER DELETE ON actor_names
+BEGIN
+  DELETE FROM actor_name_trigrams WHERE rowid IN
+    (SELECT rowid FROM actor_name_trigrams WHERE actor_id = OLD.actor_id AND name_key = OLD.name_key);
+END;
+
+CREATE TRIGGER actor_names_trigrams_update AFTER UPDATE OF actor_id, name_key ON actor_names
+BEGIN
+  DELETE FROM actor_name_trigrams WHERE rowid IN
+    (SELECT rowid FROM actor_name_trigrams WHERE actor_id = OLD.actor_id AND name_key = OLD.name_key);
+  INSERT INTO actor_name_trigrams (name_key, actor_id) VALUES (NEW.name_key, NEW.actor_id);
+END;
 
 CREATE TABLE places (
   id        INTEGER PRIMARY KEY,

@@ -21,11 +21,15 @@ function toSummary(row: ActorRow): ActorSummary {
 export function findActors(cache: StatementCache, query: string, limit: number): ActorMatch[] {
   const key = foldKey(query);
   // Keys are folded (lower case, no punctuation) on both sides, so a plain substring test is
-  // the contains-match. The keys are tested on their covering index first; only matches are
-  // then read from the table (which would otherwise be sought for every name).
+  // the contains-match. Three characters or more are looked up by trigram; shorter ones test
+  // every key on its covering index. Only matching names are then read from the table.
+  const keys =
+    [...key].length >= 3
+      ? `SELECT actor_id, name_key FROM actor_name_trigrams WHERE name_key LIKE '%' || ? || '%'`
+      : 'SELECT actor_id, name_key FROM actor_names WHERE instr(name_key, ?) > 0';
   const rows = cache
     .get(
-      `WITH keys AS MATERIALIZED (SELECT actor_id, name_key FROM actor_names WHERE instr(name_key, ?) > 0)
+      `WITH keys AS MATERIALIZED (${keys})
        SELECT a.id, a.name, a.kind, a.title, n.name AS matched FROM keys
        CROSS JOIN actor_names n ON n.actor_id = keys.actor_id AND n.name_key = keys.name_key
        CROSS JOIN actors a ON a.id = n.actor_id
