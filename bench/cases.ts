@@ -207,12 +207,15 @@ export function buildCases(db: Database.Database): Case[] {
   // --- /search: words picked by how many entries contain them
   db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.bench_vocab USING fts5vocab('main', 'entry_search', 'row')");
   const matchCount = db.prepare('SELECT count(*) FROM entry_search WHERE entry_search MATCH ?').pluck();
+  // The last word of a search is a prefix: keep words whose prefix query matches about as many
+  // entries as the word itself.
   const wordsWith = (min: number, max: number, n: number) =>
     (db
       .prepare("SELECT term FROM temp.bench_vocab WHERE doc BETWEEN ? AND ? AND term GLOB '[a-z]*' ORDER BY term LIMIT ?")
       .pluck()
-      .all(min, max, n * 5) as string[])
-      .filter((_, i) => i % 5 === 0)
+      .all(min, max, n * 20) as string[])
+      .filter((term) => (matchCount.get(`"${term}"*`) as number) <= max * 1.2)
+      .filter((_, i) => i % 3 === 0)
       .slice(0, n);
   const rawSearch = new RawSearch(db);
   const searchCase = (name: string, queries: string[]) => {

@@ -7,6 +7,7 @@
 //   npm run bench -- --entries 100000    a smaller store (quick look)
 //   npm run bench -- --budget 5          seconds spent per case (default 3)
 //   npm run bench -- --only search       one group: timeline, actor or search
+//   npm run bench -- --pragma mmap_size=2147483648   try a connection setting (repeatable)
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -32,6 +33,7 @@ const { values: options } = parseArgs({
     rebuild: { type: 'boolean', default: false },
     budget: { type: 'string', default: '3' },
     only: { type: 'string' },
+    pragma: { type: 'string', multiple: true, default: [] },
   },
 });
 const entryCount = Number(options.entries);
@@ -86,8 +88,13 @@ interface Result {
   variants: number;
   command: Summary;
   raw: Summary;
-  meetsTarget: boolean;
+  /** Command p99 within TARGET_P99_MS. */
+  fast: boolean;
+  /** Command within TARGET_RATIO× the raw SQL: at p50 and at p99. */
+  ratio: { p50: number; p99: number };
 }
+
+const meetsRatio = (r: Result) => r.ratio.p50 <= TARGET_RATIO && r.ratio.p99 <= TARGET_RATIO;
 
 async function measure(c: Case, run: (variant: Case['variants'][number]) => Promise<unknown>): Promise<Result> {
   const command: number[] = [];
@@ -129,20 +136,21 @@ async function measure(c: Case, run: (variant: Case['variants'][number]) => Prom
     variants: c.variants.length,
     command: commandSummary,
     raw: rawSummary,
-    meetsTarget: commandSummary.p99 <= TARGET_P99_MS && commandSummary.p99 <= TARGET_RATIO * rawSummary.p99,
+    fast: commandSummary.p99 <= TARGET_P99_MS,
+    ratio: { p50: commandSummary.p50 / rawSummary.p50, p99: commandSummary.p99 / rawSummary.p99 },
   };
 }
 
 function table(results: Result[]): string {
   const lines = [
-    '| Case | Matching entries | Samples | Command p50 | Command p99 | Raw SQL p50 | Raw SQL p99 | p99 ratio | Target |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|:---:|',
+    '| Case | Matching entries | Samples | Command p50 | Command p99 | Raw SQL p50 | Raw SQL p99 | ×raw p50 | ×raw p99 | p99 ≤ 5 ms | ≤ 2× raw |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|:---:|:---:|',
   ];
   for (const r of results) {
-    const ratio = r.command.p99 / r.raw.p99;
+    const ratio = meetsRatio(r) ? 'yes' : r.ratio.p50 <= TARGET_RATIO ? 'p50 only' : '**no**';
     lines.push(
       `| \`/${r.group}\` ${r.name} | ${r.matches} | ${thousands(r.command.n)} | ${ms(r.command.p50)} | ${ms(r.command.p99)} | ` +
-        `${ms(r.raw.p50)} | ${ms(r.raw.p99)} | ${ratio.toFixed(2)}× | ${r.meetsTarget ? 'yes' : '**no**'} |`,
+        `${ms(r.raw.p50)} | ${ms(r.raw.p99)} | ${r.ratio.p50.toFixed(2)} | ${r.ratio.p99.toFixed(2)} | ${r.fast ? 'yes' : '**no**'} | ${ratio} |`,
     );
   }
   return lines.join('\n');
@@ -158,6 +166,7 @@ function machineLine(m: Machine): string {
 async function main(): Promise<void> {
   const meta = ensureStore();
   const app = createApp({ dbPath, admins: [], logger: silentLogger });
+  for (const pragma of options.pragma) console.log(`PRAGMA ${pragma} → ${JSON.stringify(app.db.pragma(pragma))}`);
   const caller: Caller = { platform: 'console', userId: 'bench' };
   const machineBefore = describeMachine(app.db.prepare('SELECT sqlite_version()').pluck().get() as string);
   console.log(`Machine: ${machineLine(machineBefore)}`);
@@ -185,6 +194,11 @@ async function main(): Promise<void> {
     process.exitCode = 1;
   }
 
+  // Warm up: every variant a few times, so the first cases do not pay for JIT and cold pages.
+  for (let round = 0; round < 3; round++) {
+    for (const c of cases) for (const variant of c.variants) (await run(variant), variant.raw());
+  }
+
   const results: Result[] = [];
   const started = performance.now();
   for (const c of cases) {
@@ -192,19 +206,24 @@ async function main(): Promise<void> {
     results.push(result);
     console.log(
       `  ${`/${c.group} ${c.name}`.padEnd(60)} command p50 ${ms(result.command.p50).padStart(6)} p99 ${ms(result.command.p99).padStart(6)} ms` +
-        ` | raw p50 ${ms(result.raw.p50).padStart(6)} p99 ${ms(result.raw.p99).padStart(6)} ms${result.meetsTarget ? '' : '  ← misses target'}`,
+        ` | raw p50 ${ms(result.raw.p50).padStart(6)} p99 ${ms(result.raw.p99).padStart(6)} ms` +
+        `${result.fast ? '' : '  ← p99 over 5 ms'}${meetsRatio(result) ? '' : '  ← over 2× raw'}`,
     );
   }
   const machineAfter = describeMachine(machineBefore.sqlite);
   console.log(`\nMeasured in ${((performance.now() - started) / 1000).toFixed(0)} s; load average after: ${machineAfter.load.join(' / ')}\n`);
   console.log(table(results));
-  const missed = results.filter((r) => !r.meetsTarget);
+  const slow = results.filter((r) => !r.fast).length;
+  const heavy = results.filter((r) => !meetsRatio(r)).length;
   console.log(
-    `\nTarget: p99 ≤ ${TARGET_P99_MS} ms and ≤ ${TARGET_RATIO}× the raw SQL's p99. ` +
-      (missed.length === 0 ? 'Every case meets it.' : `${missed.length} of ${results.length} cases miss it.`),
+    `\nTarget: p99 ≤ ${TARGET_P99_MS} ms — met by ${results.length - slow} of ${results.length} cases; ` +
+      `≤ ${TARGET_RATIO}× the raw SQL at p50 and p99 — met by ${results.length - heavy} of ${results.length}.`,
   );
   const out = join(dataDir, 'last-run.json');
-  writeFileSync(out, `${JSON.stringify({ machine: { before: machineBefore, after: machineAfter }, store: meta, results, mismatches }, null, 2)}\n`);
+  writeFileSync(
+    out,
+    `${JSON.stringify({ machine: { before: machineBefore, after: machineAfter }, pragmas: options.pragma, store: meta, results, mismatches }, null, 2)}\n`,
+  );
   console.log(`Results: ${out}`);
   app.close();
 }
