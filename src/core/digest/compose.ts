@@ -110,7 +110,7 @@ function itemSection(item: EntryChange, names: ReadonlyMap<number, string>): Sec
   const known = sections.get(item.after) ?? [];
   const hit = known.find((k) => k.kind === item.kind && k.before === item.before && k.reason === item.reason && k.names === shown);
   if (hit) return hit.section;
-  const heading: Line = [span.code(`#${item.entryId}`), span.plain(' '), span.bold(item.after.title)];
+  const heading: Line = [span.bold(`#${item.entryId}`), span.plain(' '), span.bold(item.after.title)];
   if (item.kind !== 'new') heading.push(span.italic(` — ${item.kind}`));
   const lines = entryMetaLines(item.after, names);
   if (item.kind === 'corrected' || item.kind === 'restored') lines.push(...correctionLines(item, names));
