@@ -329,8 +329,10 @@ END;
 -- last link going away (or the entry being removed) unpairs it. Like the search triggers, these
 -- assume links are written with INSERT, UPDATE and DELETE: OR REPLACE deletes rows without
 -- firing delete triggers (unless recursive_triggers is on).
+-- A bulk load sets settings('actor_pairs_paused') and adds its pairs once at the end.
 CREATE TRIGGER entry_actors_pair AFTER INSERT ON entry_actors
-WHEN (SELECT count(*) FROM entry_actors WHERE entry_id = NEW.entry_id AND actor_id = NEW.actor_id) = 1
+WHEN NOT EXISTS (SELECT 1 FROM settings WHERE key = 'actor_pairs_paused')
+  AND (SELECT count(*) FROM entry_actors WHERE entry_id = NEW.entry_id AND actor_id = NEW.actor_id) = 1
   AND EXISTS (SELECT 1 FROM entries WHERE id = NEW.entry_id AND deleted_at IS NULL)
 BEGIN
   INSERT INTO actor_pairs (actor_id, other_id, shared)

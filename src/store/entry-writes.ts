@@ -55,8 +55,16 @@ export class EntryWriter {
         `UPDATE entries SET ${ENTRY_COLUMNS.map((c) => `${c} = ?`).join(', ')}, updated_at = ?, updated_by = ?,
            deleted_at = ?, deleted_by = ?, delete_reason = ? WHERE id = ?`,
       ),
-      addPlace: db.prepare('INSERT OR IGNORE INTO entry_places (entry_id, place_id, position) VALUES (?, ?, ?)'),
-      addActor: db.prepare('INSERT OR IGNORE INTO entry_actors (entry_id, actor_id, role, position) VALUES (?, ?, ?, ?)'),
+      // Links carry copies of the entry's days, liveness, topic and type (the fill triggers
+      // would otherwise UPDATE each row right after inserting it).
+      addPlace: db.prepare(
+        `INSERT OR IGNORE INTO entry_places (entry_id, place_id, position, day_from, day_to, live, topic, event_type)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      addActor: db.prepare(
+        `INSERT OR IGNORE INTO entry_actors (entry_id, actor_id, role, position, day_from, day_to, live, topic, event_type)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
       addSource: db.prepare(
         'INSERT INTO sources (entry_id, position, outlet, url, attribution, published_on) VALUES (?, ?, ?, ?, ?, ?)',
       ),
@@ -90,10 +98,11 @@ export class EntryWriter {
     return this.db.inTransaction ? work() : this.db.transaction(work)();
   }
 
-  private writeLinks(entryId: number, input: EntryInput): void {
+  private writeLinks(entryId: number, input: EntryInput, live: boolean): void {
     const s = this.statements;
-    input.places.forEach((place, i) => s.addPlace!.run(entryId, this.placeId(place), i));
-    input.actors.forEach((link, i) => s.addActor!.run(entryId, link.actorId, link.role, i));
+    const copies = [firstDay(input.start), lastDay(input.end ?? input.start), live ? 1 : 0, input.topic, input.eventType];
+    input.places.forEach((place, i) => s.addPlace!.run(entryId, this.placeId(place), i, ...copies));
+    input.actors.forEach((link, i) => s.addActor!.run(entryId, link.actorId, link.role, i, ...copies));
     input.sources.forEach((src, i) =>
       s.addSource!.run(entryId, i, src.outlet, src.url ?? null, src.attribution ?? null, src.published ?? null),
     );
@@ -106,7 +115,7 @@ export class EntryWriter {
       this.ensureTopic(input.topic, stamp.at);
       const { lastInsertRowid } = this.statements.insert!.run(...entryColumnValues(input), stamp.at, stamp.by, stamp.at, stamp.by);
       const entryId = Number(lastInsertRowid);
-      this.writeLinks(entryId, input);
+      this.writeLinks(entryId, input, true);
       this.revisions.write({ entity: 'entry', entityId: entryId, action: 'create', snapshot: input }, stamp);
       return entryId;
     });
@@ -135,7 +144,7 @@ export class EntryWriter {
         entryId,
       );
       for (const table of ['entry_places', 'entry_actors', 'sources', 'entry_tags']) this.statements[`clear_${table}`]!.run(entryId);
-      this.writeLinks(entryId, input);
+      this.writeLinks(entryId, input, !deleted);
       return this.revisions.write({ ...revision, entity: 'entry', entityId: entryId, snapshot: input }, stamp);
     });
   }

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.js';
 import { silentLogger } from '../../src/core/logger.js';
+import { SqliteDossier } from '../../src/store/sqlite-dossier.js';
 import { REPO, runScript, startScript } from '../support/cli.js';
 import { ndjson } from '../support/import-rows.js';
 import { storeFingerprint } from '../support/store-fingerprint.js';
@@ -50,6 +51,17 @@ describe('GIVEN npm run import', () => {
     expect(query("SELECT e.title FROM entry_search s JOIN entries e ON e.id = s.rowid WHERE entry_search MATCH 'quneitra'")).toBe('Israeli drone strike near Quneitra');
     expect(query("SELECT changed_by FROM revisions WHERE entity = 'entry' ORDER BY id DESC LIMIT 1")).toBe('import:import-example.csv');
     expect(query("SELECT occurred_precision FROM entries WHERE title = 'Talks resume in Baku'")).toBe('month');
+    // "Most often alongside" counts follow the import: Syria and Azerbaijan now share two entries.
+    const shared = `SELECT shared FROM actor_pairs WHERE actor_id = (SELECT id FROM actors WHERE name = ?)
+      AND other_id = (SELECT id FROM actors WHERE name = ?)`;
+    expect(query(shared, 'Syria', 'Azerbaijan')).toBe(2);
+    expect(query(shared, 'Azerbaijan', 'Syria')).toBe(2);
+    // …and an actor's timeline reads the imported links in order.
+    const db = new Database(dbPath, { readonly: true });
+    const dossier = new SqliteDossier(db);
+    const azerbaijan = dossier.findActors('Azerbaijan', 1)[0]!;
+    expect(dossier.timeline({ actorId: azerbaijan.id, limit: 5, offset: 0 }).items.map((e) => e.title)[0]).toBe('Talks resume in Baku');
+    db.close();
   });
 
   it('WHEN given the example JSON THEN an entry keeps several sources', () => {
