@@ -1,13 +1,13 @@
-// npm run bench — builds (or reuses) a synthetic store of 1,000,000 entries, then measures
+// npm run bench:queries (first of npm run bench) — builds (or reuses) a synthetic store of 1,000,000 entries, then measures
 // /timeline, /actor and /search through the command layer next to the raw SQL that fetches the
 // same rows, and prints p50/p99 per case with the machine it ran on.
 //
-//   npm run bench                        build if needed, then measure
-//   npm run bench -- --rebuild           build the store again even if a matching one exists
-//   npm run bench -- --entries 100000    a smaller store (quick look)
-//   npm run bench -- --budget 5          seconds spent per case (default 3)
-//   npm run bench -- --only search       one group: timeline, actor or search
-//   npm run bench -- --pragma mmap_size=2147483648   try a connection setting (repeatable)
+//   npm run bench:queries                        build if needed, then measure
+//   npm run bench:queries -- --rebuild           build the store again even if a matching one exists
+//   npm run bench:queries -- --entries 100000    a smaller store (quick look)
+//   npm run bench:queries -- --budget 5          seconds spent per case (default 3)
+//   npm run bench:queries -- --only search       one group: timeline, actor or search
+//   npm run bench:queries -- --pragma mmap_size=2147418112   try a connection setting (repeatable)
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
