@@ -2,8 +2,8 @@
 // slash command's other options wait here, keyed by an id, until the modal is submitted. A form
 // only has to outlive one person's typing, so it expires after a quiet spell instead of being
 // stored; an expired form means "run the command again".
-import { randomBytes } from 'node:crypto';
 import type { RawOptionValue } from '../../core/command-spec.js';
+import { ExpiringSessions, type ExpiringSessionOptions } from './expiring-sessions.js';
 
 export interface FormSession {
   readonly id: string;
@@ -20,61 +20,17 @@ export interface FormSession {
   expiresAt: number;
 }
 
-export interface FormSessionOptions {
-  ttlMs: number;
-  maxSessions: number;
-  now: () => number;
-}
+export type FormSessionOptions = ExpiringSessionOptions;
 
 export type NewFormSession = Omit<FormSession, 'id' | 'expiresAt' | 'submittedBy'>;
 
-export class FormSessions {
-  // Insertion order is kept equal to expiry order (touch re-inserts), so pruning reads the front.
-  private readonly sessions = new Map<string, FormSession>();
-
-  constructor(private readonly options: FormSessionOptions) {}
-
-  get size(): number {
-    return this.sessions.size;
+export class FormSessions extends ExpiringSessions<FormSession> {
+  constructor(options: FormSessionOptions) {
+    super(options, 9);
   }
 
   open(form: NewFormSession): FormSession {
-    this.prune();
-    let id = randomBytes(9).toString('base64url');
-    while (this.sessions.has(id)) id = randomBytes(9).toString('base64url');
-    const session: FormSession = { ...form, id, expiresAt: 0 };
-    this.touch(session);
-    return session;
-  }
-
-  /** The live form with this id, or undefined when unknown or expired. */
-  find(id: string): FormSession | undefined {
-    const session = this.sessions.get(id);
-    if (!session) return undefined;
-    if (session.expiresAt <= this.options.now()) {
-      this.sessions.delete(id);
-      return undefined;
-    }
-    return session;
-  }
-
-  /** Restarts the expiry clock after a use (a submission, a reopened form). */
-  touch(session: FormSession): void {
-    session.expiresAt = this.options.now() + this.options.ttlMs;
-    this.sessions.delete(session.id);
-    this.sessions.set(session.id, session);
-  }
-
-  clear(): void {
-    this.sessions.clear();
-  }
-
-  private prune(): void {
-    const now = this.options.now();
-    for (const [id, session] of this.sessions) {
-      if (session.expiresAt > now && this.sessions.size < this.options.maxSessions) break;
-      this.sessions.delete(id);
-    }
+    return this.add((id) => ({ ...form, id, expiresAt: 0 }));
   }
 }
 

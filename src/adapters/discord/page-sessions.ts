@@ -1,8 +1,8 @@
 // Paging state for messages with Previous/Next buttons, in memory: it only has to outlive a
 // reading session, so it expires after a quiet spell instead of being stored.
-import { randomBytes } from 'node:crypto';
 import type { APIEmbed } from 'discord.js';
 import type { View } from '../../core/view.js';
+import { ExpiringSessions, type ExpiringSessionOptions } from './expiring-sessions.js';
 
 export interface PageSession {
   readonly id: string;
@@ -17,59 +17,15 @@ export interface PageSession {
   expiresAt: number;
 }
 
-export interface PageSessionOptions {
-  ttlMs: number;
-  maxSessions: number;
-  now: () => number;
-}
+export type PageSessionOptions = ExpiringSessionOptions;
 
-export class PageSessions {
-  // Insertion order is kept equal to expiry order (touch re-inserts), so pruning reads the front.
-  private readonly sessions = new Map<string, PageSession>();
-
-  constructor(private readonly options: PageSessionOptions) {}
-
-  get size(): number {
-    return this.sessions.size;
+export class PageSessions extends ExpiringSessions<PageSession> {
+  constructor(options: PageSessionOptions) {
+    super(options, 6);
   }
 
   open(ownerId: string, view: View, pages: APIEmbed[]): PageSession {
-    this.prune();
-    let id = randomBytes(6).toString('base64url');
-    while (this.sessions.has(id)) id = randomBytes(6).toString('base64url');
-    const session: PageSession = { id, ownerId, view, pages, index: 0, generation: 0, expiresAt: 0 };
-    this.touch(session);
-    return session;
-  }
-
-  /** The live session with this id, or undefined when unknown or expired. */
-  find(id: string): PageSession | undefined {
-    const session = this.sessions.get(id);
-    if (!session) return undefined;
-    if (session.expiresAt <= this.options.now()) {
-      this.sessions.delete(id);
-      return undefined;
-    }
-    return session;
-  }
-
-  /** Restarts the expiry clock after a use. */
-  touch(session: PageSession): void {
-    session.expiresAt = this.options.now() + this.options.ttlMs;
-    this.sessions.delete(session.id);
-    this.sessions.set(session.id, session);
-  }
-
-  clear(): void {
-    this.sessions.clear();
-  }
-
-  private prune(): void {
-    const now = this.options.now();
-    for (const [id, session] of this.sessions) {
-      if (session.expiresAt > now && this.sessions.size < this.options.maxSessions) break;
-      this.sessions.delete(id);
-    }
+    return this.add((id) => ({ id, ownerId, view, pages, index: 0, generation: 0, expiresAt: 0 }));
   }
 }
 
