@@ -1,7 +1,7 @@
 // Timeline and single-entry reads.
-import type { EntryDetail, SourceRecord } from '../core/domain.js';
+import type { EntryDetail } from '../core/domain.js';
 import type { Page, TimelineQuery } from '../core/ports.js';
-import { ENTRY_ROW_COLUMNS, hydrateEntries, type EntryRow } from './entry-rows.js';
+import { ENTRY_ROW_COLUMNS, hydrateEntries, SOURCES_OF_ENTRY, toSourceRecord, type EntryRow, type SourceRow } from './entry-rows.js';
 import type { StatementCache } from './statement-cache.js';
 
 /** Counting every match of a broad query would cost more than the page itself; stop here. */
@@ -285,9 +285,7 @@ export function queryEntry(cache: StatementCache, id: number): EntryDetail | und
     .get(id) as DetailRow | undefined;
   if (!row) return undefined;
   const [summary] = hydrateEntries(cache, [row]);
-  const sources = cache
-    .get('SELECT outlet, url, attribution, published_on FROM sources WHERE entry_id = ? ORDER BY position')
-    .all(id) as { outlet: string; url: string | null; attribution: string | null; published_on: string | null }[];
+  const sources = cache.get(SOURCES_OF_ENTRY).all(id) as SourceRow[];
   const tags = cache.get('SELECT tag FROM entry_tags WHERE entry_id = ? ORDER BY tag').pluck().all(id) as string[];
   const revisionCount = cache
     .get("SELECT count(*) FROM revisions WHERE entity = 'entry' AND entity_id = ?")
@@ -297,13 +295,7 @@ export function queryEntry(cache: StatementCache, id: number): EntryDetail | und
     ...summary!,
     summary: row.summary,
     tags,
-    sources: sources.map((s) => {
-      const source: SourceRecord = { outlet: s.outlet };
-      if (s.url) source.url = s.url;
-      if (s.attribution) source.attribution = s.attribution;
-      if (s.published_on) source.published = s.published_on;
-      return source;
-    }),
+    sources: sources.map(toSourceRecord),
     createdAt: row.created_at,
     createdBy: row.created_by,
     updatedAt: row.updated_at,

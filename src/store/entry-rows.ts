@@ -1,5 +1,5 @@
 // Turns entry rows into domain records, fetching places and actors for a page in two queries.
-import type { EntrySummary } from '../core/domain.js';
+import type { EntrySummary, SourceRecord } from '../core/domain.js';
 import { parsePartialDate, type PartialDate } from '../core/partial-date.js';
 import type { ActorRole, Confidence, EventType } from '../core/vocabulary.js';
 import type { StatementCache } from './statement-cache.js';
@@ -53,4 +53,22 @@ export function hydrateEntries(cache: StatementCache, rows: EntryRow[]): EntrySu
     if (row.ends_on) entry.end = storedDate(row.ends_on);
     return entry;
   });
+}
+
+/** Sources of one entry, in the order they were given. */
+export const SOURCES_OF_ENTRY = 'SELECT outlet, url, attribution, published_on FROM sources WHERE entry_id = ? ORDER BY position';
+
+export interface SourceRow {
+  outlet: string;
+  url: string | null;
+  attribution: string | null;
+  published_on: string | null;
+}
+
+export function toSourceRecord(row: SourceRow): SourceRecord {
+  const source: SourceRecord = { outlet: row.outlet };
+  if (row.url) source.url = row.url;
+  if (row.attribution) source.attribution = row.attribution;
+  if (row.published_on) source.published = row.published_on;
+  return source;
 }

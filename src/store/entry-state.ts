@@ -1,8 +1,9 @@
 // Reads an entry's full editable state (the same shape revisions snapshot), live or removed.
-import type { EntryInput, SourceRecord } from '../core/domain.js';
+import type { EntryInput } from '../core/domain.js';
 import { parsePartialDate } from '../core/partial-date.js';
 import type { ActorRole, Confidence, EventType } from '../core/vocabulary.js';
 import type { Db } from './connection.js';
+import { SOURCES_OF_ENTRY, toSourceRecord, type SourceRow } from './entry-rows.js';
 
 interface StateRow {
   topic: string;
@@ -32,17 +33,7 @@ export function readEntryState(db: Db, id: number): EntryState | undefined {
   const actors = db
     .prepare('SELECT actor_id AS actorId, role FROM entry_actors WHERE entry_id = ? ORDER BY position')
     .all(id) as { actorId: number; role: ActorRole }[];
-  const sources = (
-    db
-      .prepare('SELECT outlet, url, attribution, published_on FROM sources WHERE entry_id = ? ORDER BY position')
-      .all(id) as { outlet: string; url: string | null; attribution: string | null; published_on: string | null }[]
-  ).map((s) => {
-    const source: SourceRecord = { outlet: s.outlet };
-    if (s.url) source.url = s.url;
-    if (s.attribution) source.attribution = s.attribution;
-    if (s.published_on) source.published = s.published_on;
-    return source;
-  });
+  const sources = (db.prepare(SOURCES_OF_ENTRY).all(id) as SourceRow[]).map(toSourceRecord);
   const tags = db.prepare('SELECT tag FROM entry_tags WHERE entry_id = ? ORDER BY tag').pluck().all(id) as string[];
   const input: EntryInput = {
     topic: row.topic,
