@@ -127,7 +127,7 @@ export class FakeDiscord {
   }
 
   /** Resolves with the first captured request matching `predicate`, waiting for it if needed. */
-  async waitFor(predicate: (r: CapturedRequest) => boolean, timeoutMs = 5_000): Promise<CapturedRequest> {
+  async waitFor(predicate: (r: CapturedRequest) => boolean, timeoutMs = 15_000): Promise<CapturedRequest> {
     const found = this.requests.find(predicate);
     if (found) return found;
     return new Promise((resolve, reject) => {

@@ -15,7 +15,7 @@ export class Recorded<T> {
   }
 
   /** Resolves with the matching items once there are at least `count`; fails after `timeoutMs`. */
-  async atLeast(count: number, filter: (item: T) => boolean = () => true, timeoutMs = 5000): Promise<T[]> {
+  async atLeast(count: number, filter: (item: T) => boolean = () => true, timeoutMs = 15_000): Promise<T[]> {
     const matching = () => this.items.filter(filter);
     if (matching().length >= count) return matching();
     await new Promise<void>((resolve, reject) => {
