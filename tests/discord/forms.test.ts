@@ -117,6 +117,9 @@ describe('the form', () => {
     expect(second.callback.status).toBe(400);
     expect(entryCount()).toBe(before + 1);
     expect(fingerprint()).toBe(after);
+    // The refused replay is expected, not a failure: no error is logged and no apology sent.
+    await vi.waitFor(() => expect(h.app.logger.lines.some((l) => l.message === 'discord interaction was already answered')).toBe(true));
+    expect(h.app.logger.lines.filter((l) => l.level === 'error')).toEqual([]);
   });
 
   it('a refused submission is private, writes nothing, and offers the form again as typed', async () => {

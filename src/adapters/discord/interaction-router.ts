@@ -1,7 +1,7 @@
 // Routes each interaction to its handler; whatever fails is logged with an error id and the
 // user gets an ephemeral apology quoting it. Nothing an interaction does can crash the bot.
 import { randomBytes } from 'node:crypto';
-import { MessageFlags, type Interaction } from 'discord.js';
+import { DiscordAPIError, MessageFlags, RESTJSONErrorCodes, type Interaction } from 'discord.js';
 import { internalErrorView } from '../../core/error-views.js';
 import { handleAutocomplete } from './autocomplete.js';
 import { handleChatInput } from './command-interaction.js';
@@ -41,6 +41,12 @@ export function createInteractionHandler(ctx: InteractionContext): (interaction:
         if (!(await handleFormReopen(interaction, ctx))) await handlePageButton(interaction, ctx);
       }
     } catch (error) {
+      // A redelivered interaction: the first delivery already answered it (and any write ran
+      // once, by its request id), so there is nobody left to apologise to.
+      if (error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.InteractionHasAlreadyBeenAcknowledged) {
+        ctx.logger.info(describe(interaction), 'discord interaction was already answered');
+        return;
+      }
       const errorId = randomBytes(4).toString('hex');
       ctx.logger.error({ err: error, errorId, ...describe(interaction) }, 'discord interaction failed');
       await apologise(interaction, errorId, ctx);
