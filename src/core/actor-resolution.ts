@@ -21,6 +21,10 @@ export function closestActorNames(dossier: DossierReader, typed: string, count =
 
 /** All actors matching equally well: one means found, several mean the name is ambiguous. */
 export function bestActorMatches(dossier: DossierReader, typed: string): ActorMatch[] {
+  // An exact name is the best rank there is, so when one exists the wider search cannot change
+  // the answer; skipping it keeps lookups by full name cheap.
+  const exact = dossier.actorsNamed(typed);
+  if (exact.length > 0) return exact;
   const matches = dossier.findActors(typed, 10);
   const bestRank = matches[0]?.rank;
   return matches.filter((m) => m.rank === bestRank);

@@ -40,6 +40,8 @@ export interface DossierReader {
   getEntry(id: number): EntryDetail | undefined;
   /** Names and aliases matching a folded query, best first. */
   findActors(query: string, limit: number): ActorMatch[];
+  /** Actors with a name or alias that folds to exactly the query (rank 0 matches only). */
+  actorsNamed(query: string): ActorMatch[];
   /** Every actor name and alias, for "did you mean" suggestions. */
   allActorNames(): { actorId: number; name: string }[];
   getActorProfile(actorId: number): ActorProfile | undefined;

@@ -47,6 +47,20 @@ export function findActors(cache: StatementCache, query: string, limit: number):
     .slice(0, limit);
 }
 
+/** Actors one of whose names folds to exactly this key: the cheap first try of a lookup. */
+export function actorsNamed(cache: StatementCache, query: string): ActorMatch[] {
+  const rows = cache
+    .get(
+      `SELECT a.id, a.name, a.kind, a.title, n.name AS matched FROM actor_names n INDEXED BY actor_names_key
+       CROSS JOIN actors a ON a.id = n.actor_id
+       WHERE n.name_key = ? AND a.merged_into_id IS NULL`,
+    )
+    .all(foldKey(query)) as (ActorRow & { matched: string })[];
+  const byActor = new Map<number, ActorMatch>();
+  for (const row of rows) if (!byActor.has(row.id)) byActor.set(row.id, { ...toSummary(row), matchedName: row.matched, rank: 0 });
+  return [...byActor.values()].sort((a, b) => a.name.length - b.name.length || a.name.localeCompare(b.name));
+}
+
 export function allActorNames(cache: StatementCache): { actorId: number; name: string }[] {
   return cache
     .get(

@@ -2,7 +2,7 @@
 import type { DossierReader, SuggestionKind, TimelineQuery } from '../core/ports.js';
 import type { ActorKind } from '../core/vocabulary.js';
 import { listActors } from './actor-list-query.js';
-import { actorProfile, allActorNames, coActors, findActors } from './actor-queries.js';
+import { actorProfile, actorsNamed, allActorNames, coActors, findActors } from './actor-queries.js';
 import type { Db } from './connection.js';
 import { queryEntry, queryTimeline } from './entry-queries.js';
 import { listTopics, searchEntries, suggest } from './search-queries.js';
@@ -23,6 +23,9 @@ export class SqliteDossier implements DossierReader {
   }
   findActors(query: string, limit: number) {
     return findActors(this.cache, query, limit);
+  }
+  actorsNamed(query: string) {
+    return actorsNamed(this.cache, query);
   }
   allActorNames() {
     return allActorNames(this.cache);

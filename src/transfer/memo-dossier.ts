@@ -5,6 +5,7 @@ import type { DossierReader } from '../core/ports.js';
 
 export function memoizeActorLookups(dossier: DossierReader): DossierReader {
   const found = new Map<string, ActorMatch[]>();
+  const named = new Map<string, ActorMatch[]>();
   let names: ReturnType<DossierReader['allActorNames']> | undefined;
   return Object.assign(Object.create(dossier) as DossierReader, {
     findActors(query: string, limit: number): ActorMatch[] {
@@ -13,6 +14,14 @@ export function memoizeActorLookups(dossier: DossierReader): DossierReader {
       if (!result) {
         result = dossier.findActors(query, limit);
         found.set(key, result);
+      }
+      return result;
+    },
+    actorsNamed(query: string): ActorMatch[] {
+      let result = named.get(query);
+      if (!result) {
+        result = dossier.actorsNamed(query);
+        named.set(query, result);
       }
       return result;
     },
