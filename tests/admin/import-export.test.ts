@@ -75,6 +75,15 @@ describe('GIVEN npm run import', () => {
     expect(query('SELECT count(*) FROM entries')).toBe(67);
   });
 
+  it('WHEN the load is large against the store THEN its indexes are rebuilt, all of them, and used', () => {
+    const indexes = "SELECT group_concat(name || ':' || sql, '|') FROM (SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name)";
+    const before = query<string>(indexes);
+    importFile(fileWith('rows.ndjson', ndjson(200))); // 200 rows into 17: the rebuild path
+    expect(query<string>(indexes)).toBe(before);
+    expect(query("SELECT count(*) FROM entries INDEXED BY entries_live_by_topic WHERE topic = 'golan' AND deleted_at IS NULL")).toBe(100);
+    expect(query("SELECT count(*) FROM pragma_integrity_check WHERE integrity_check <> 'ok'")).toBe(0);
+  });
+
   it('WHEN rows are invalid THEN each is reported with its line and reason, and valid rows still go in', () => {
     const csv = [
       'title,date,type,topic,actors',
