@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiCall } from '../fakes/slack-api.js';
 import { startHarness, type Harness } from './harness.js';
+import { visibleText } from './mrkdwn-text.js';
 
 const ADMIN = 'U0ADMIN';
 const HOSTILE = '@everyone <!channel> <!here> <@U123> *bold* _x_ ~x~ `x` <https://evil|click>';
@@ -22,18 +23,6 @@ afterAll(async () => {
 /** Slack sends &, < and > of a slash command's text as entities. */
 const asSlackSendsIt = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-/** What a reader sees of escaped mrkdwn: entities decoded, look-alikes read as the originals. */
-function visible(mrkdwn: string): string {
-  return mrkdwn
-    .replace(/\u00AD/g, '')
-    .replace(/\u2217/g, '*')
-    .replace(/\u02CD/g, '_')
-    .replace(/\u223C/g, '~')
-    .replace(/\u02CB/g, '`')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
-}
 
 interface TextObject {
   type: string;
@@ -61,7 +50,7 @@ function expectInert(message: Record<string, unknown>, where: string): void {
     for (const markup of MARKUP) expect(text, where).not.toContain(markup);
   }
   for (const o of objects.filter((x) => x.text.includes('<!') || x.text.includes('<@'))) expect(o.type, `${where}: ${o.text}`).toBe('plain_text');
-  expect(visible(mrkdwn.join('\n')), where).toContain(HOSTILE);
+  expect(visibleText(mrkdwn.join('\n')), where).toContain(HOSTILE);
   // Slack would turn a plain @everyone into a mention only when asked to parse names.
   expect(message.link_names, where).toBeUndefined();
   expect(message.parse, where).toBeUndefined();

@@ -7,19 +7,8 @@ import { escapeMrkdwn, renderLine } from '../../src/adapters/slack/mrkdwn.js';
 import { Paginator } from '../../src/adapters/slack/paging.js';
 import { renderView } from '../../src/adapters/slack/render-view.js';
 import { plainLine, span, type View } from '../../src/core/view.js';
+import { visibleText } from './mrkdwn-text.js';
 
-/** What a reader sees of escaped plain data: entities decoded, look-alikes read as the originals. */
-function visible(mrkdwn: string): string {
-  return mrkdwn
-    .replace(/\u00AD/g, '')
-    .replace(/\u2217/g, '*')
-    .replace(/\u02CD/g, '_')
-    .replace(/\u223C/g, '~')
-    .replace(/\u02CB/g, '`')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
-}
 
 function sectionTexts(blocks: types.KnownBlock[]): string[] {
   return blocks.flatMap((b) => (b.type === 'section' ? [...(b.text ? [b.text.text] : []), ...(b.fields ?? []).map((f) => f.text)] : []));
@@ -45,7 +34,7 @@ describe('escaping', () => {
     for (const text of texts) {
       expect(text).not.toMatch(/<[!@#h]/); // no <!channel>, <@U…>, <#C…>, <http…>
       expect(text).not.toMatch(/[*_~`]/); // the data's own markers are gone…
-      expect(visible(text)).toContain(hostile); // …yet it reads the same
+      expect(visibleText(text)).toContain(hostile); // …yet it reads the same
     }
     // plain_text is never parsed, so the header keeps the title as it is.
     expect(part!.header).toEqual({ type: 'header', text: { type: 'plain_text', text: hostile } });
@@ -77,7 +66,7 @@ describe('limits', () => {
     expect(texts.length).toBeGreaterThan(long.length / MAX_SECTION_TEXT);
     for (const text of texts) expect(text.length).toBeLessThanOrEqual(MAX_SECTION_TEXT);
     for (const text of texts.slice(0, -1)) expect(text).toMatch(/ $/); // cut between words
-    expect(visible(texts.join(''))).toBe(long);
+    expect(visibleText(texts.join(''))).toBe(long);
   });
 
   it('a styled span longer than a section keeps its style on every piece', () => {
