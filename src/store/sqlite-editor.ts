@@ -61,10 +61,9 @@ export class SqliteEditor implements DossierEditor {
 
   editEntry(id: number, patch: EntryPatch, stamp: ChangeStamp): string[] {
     return this.db.transaction(() => {
-      const state = this.existing(id);
-      if (state.deleted) throw new UserError('conflict', `Entry #${id} is removed; restore it with /entry undo id:${id} first.`);
-      const next: EntryInput = { ...state.input, ...patch };
-      const fields = changedFields(state.input, next);
+      const current = this.entryState(id);
+      const next: EntryInput = { ...current, ...patch };
+      const fields = changedFields(current, next);
       if (fields.length === 0) throw new UserError('invalid-option', `Nothing to change: entry #${id} already has those values.`);
       this.writer.replace(id, next, undefined, { action: 'edit', changedFields: fields }, stamp);
       return fields;
