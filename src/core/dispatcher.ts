@@ -95,7 +95,8 @@ export class Dispatcher {
   formValues(request: CommandRequest): Record<string, string> | undefined {
     try {
       const resolved = this.registry.resolve(request.command, request.subcommand);
-      if (!resolved.leaf.formValues || !this.mayRun(request.command, request.subcommand, request.caller)) return undefined;
+      const allowed = !resolved.leaf.adminOnly || isAdmin(request.caller, this.deps.adminRules);
+      if (!resolved.leaf.formValues || !allowed) return undefined;
       const options = (resolved.leaf.options ?? []).filter((o) => o.name in request.args);
       const args = convertArgs(options, request.args, resolved.path);
       return resolved.leaf.formValues(args, this.context(request.caller, undefined));
