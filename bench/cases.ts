@@ -207,14 +207,17 @@ export function buildCases(db: Database.Database): Case[] {
   // --- /search: words picked by how many entries contain them
   db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.bench_vocab USING fts5vocab('main', 'entry_search', 'row')");
   const matchCount = db.prepare('SELECT count(*) FROM entry_search WHERE entry_search MATCH ?').pluck();
-  // The last word of a search is a prefix: keep words whose prefix query matches about as many
-  // entries as the word itself.
+  // Terms are the index's stemmed forms; keep those a person would type as they are (the
+  // word matches itself as often as the term does).
   const wordsWith = (min: number, max: number, n: number) =>
     (db
       .prepare("SELECT term FROM temp.bench_vocab WHERE doc BETWEEN ? AND ? AND term GLOB '[a-z]*' ORDER BY term LIMIT ?")
       .pluck()
       .all(min, max, n * 20) as string[])
-      .filter((term) => (matchCount.get(`"${term}"*`) as number) <= max * 1.2)
+      .filter((term) => {
+        const matches = matchCount.get(`"${term}"`) as number;
+        return matches >= min && matches <= max;
+      })
       .filter((_, i) => i % 3 === 0)
       .slice(0, n);
   const rawSearch = new RawSearch(db);
@@ -242,6 +245,6 @@ export function buildCases(db: Database.Database): Case[] {
   const common = wordsWith(40_000, 60_000, 4);
   const medium = wordsWith(8_000, 12_000, 4);
   searchCase('two words: ~5% and ~1%', common.map((w, i) => `${w} ${medium[i] ?? medium[0]}`));
-  searchCase('prefix of a ~0.3% word (4 letters)', wordsWith(2_500, 4_000, 6).map((w) => w.slice(0, 4)));
+  searchCase('prefix* of a ~0.3% word (4 letters)', wordsWith(2_500, 4_000, 6).map((w) => `${w.slice(0, 4)}*`));
   return cases;
 }

@@ -175,18 +175,24 @@ export class RawActorLookup {
   }
 }
 
-/** /search: ranked matches with a snippet for the page rows, and the capped count. */
+/**
+ * /search: the page within its band of the 500 most recently added matches, ranked, with a
+ * snippet for the page rows, and the capped count. (Pages that straddle two bands are not
+ * benchmarked; `run` takes pages inside one band.)
+ */
 export class RawSearch {
+  static readonly BAND = 500;
   private readonly page: Database.Statement;
   private readonly count: Database.Statement;
 
   constructor(db: Database.Database) {
     this.page = db.prepare(
-      `WITH page AS MATERIALIZED (
-         SELECT entry_search.rowid AS id, entry_search.rank AS rank, e.day_from AS day
-         FROM entry_search JOIN entries e ON e.id = entry_search.rowid
-         WHERE entry_search MATCH @match AND e.deleted_at IS NULL
-         ORDER BY entry_search.rank, e.day_from DESC, e.id DESC LIMIT @limit OFFSET @offset)
+      `WITH band AS MATERIALIZED (
+         SELECT rowid AS id, rank FROM entry_search WHERE entry_search MATCH @match
+         ORDER BY rowid DESC LIMIT ${RawSearch.BAND} OFFSET @bandStart),
+       page AS MATERIALIZED (
+         SELECT band.id, band.rank, e.day_from AS day FROM band JOIN entries e ON e.id = band.id
+         WHERE e.deleted_at IS NULL ORDER BY band.rank, e.day_from DESC, e.id DESC LIMIT @limit OFFSET @offset)
        SELECT page.id, e.title, snippet(entry_search, -1, @start, @end, '…', 24) AS snippet, ${LINKS}
        FROM page CROSS JOIN entry_search ON entry_search.rowid = page.id CROSS JOIN entries e ON e.id = page.id
        WHERE entry_search MATCH @match ORDER BY page.rank, page.day DESC, page.id DESC`,
@@ -194,16 +200,23 @@ export class RawSearch {
     this.count = db.prepare(`SELECT count(*) FROM (SELECT 1 FROM entry_search WHERE entry_search MATCH ? LIMIT ${COUNT_CAP + 1})`).pluck();
   }
 
-  /** Same query syntax as the store: every word, the last as a prefix. */
+  /** Same query syntax as the store: every word whole, a word typed with `*` as a prefix. */
   static match(text: string): string {
-    const words = foldKey(text).split(' ').filter(Boolean);
-    return words.map((w, i) => `"${w}"${i === words.length - 1 ? '*' : ''}`).join(' ');
+    return text
+      .split(/\s+/)
+      .flatMap((chunk) => {
+        const words = foldKey(chunk).split(' ').filter(Boolean);
+        const prefix = /[\p{L}\p{N}]\*$/u.test(chunk);
+        return words.map((w, i) => `"${w}"${prefix && i === words.length - 1 ? '*' : ''}`);
+      })
+      .join(' ');
   }
 
   run(text: string, limit: number, offset: number): RawPage {
     const match = RawSearch.match(text);
-    const entries = toEntries(this.page.all({ match, limit, offset, start: HIGHLIGHT_START, end: HIGHLIGHT_END }) as PageRow[]);
+    const bandStart = Math.floor(offset / RawSearch.BAND) * RawSearch.BAND;
+    const rows = this.page.all({ match, bandStart, limit, offset: offset - bandStart, start: HIGHLIGHT_START, end: HIGHLIGHT_END });
     const n = this.count.get(match) as number;
-    return { entries, total: Math.min(n, COUNT_CAP), totalIsLowerBound: n > COUNT_CAP };
+    return { entries: toEntries(rows as PageRow[]), total: Math.min(n, COUNT_CAP), totalIsLowerBound: n > COUNT_CAP };
   }
 }

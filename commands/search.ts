@@ -3,7 +3,7 @@ import type { CommandSpec } from '../src/core/command-spec.js';
 import { HIGHLIGHT_END, HIGHLIGHT_START } from '../src/core/domain.js';
 import { entrySection, pageInfo, pageRequest } from '../src/core/entry-views.js';
 import { UserError } from '../src/core/errors.js';
-import { foldKey } from '../src/core/text.js';
+import { MIN_PREFIX_LENGTH, parseSearchTerms, SEARCH_RANK_BAND } from '../src/core/search-terms.js';
 import { span, type Line } from '../src/core/view.js';
 import { limitOption, pageOption } from './shared-options.js';
 
@@ -23,19 +23,38 @@ export function snippetLine(snippet: string): Line {
   return line;
 }
 
+/** Said when ranking works band by band, so nobody takes page 1 for the best of every match. */
+const bandNote: Line = [
+  span.plain(`Ranked by relevance ${SEARCH_RANK_BAND} at a time, most recently added first — add words to narrow the search.`),
+];
+
 export const searchCommand: CommandSpec = {
   name: 'search',
   description: 'Full-text search over titles, summaries, places and actor names',
   options: [
-    { name: 'query', description: 'Words to find, e.g. buffer zone', type: 'text', required: true, maxLength: 200, example: '"buffer zone"' },
+    {
+      name: 'query',
+      description: 'Words to find, in any form (talk finds talks); end a word with * to match its start: Shaib*',
+      type: 'text',
+      required: true,
+      maxLength: 200,
+      example: '"buffer zone"',
+    },
     limitOption(DEFAULT_LIMIT),
     pageOption,
   ],
-  examples: ['Golan buffer zone', 'query:disengagement limit:5'],
+  examples: ['Golan buffer zone', 'query:disengagement limit:5', 'Shaib*'],
   run(args, ctx) {
     const query = String(args.query);
-    if (foldKey(query) === '') {
+    const terms = parseSearchTerms(query);
+    if (terms.length === 0) {
       throw new UserError('invalid-option', 'Option `query` needs at least one letter or digit.', ['For example: /search buffer zone']);
+    }
+    const shortPrefix = terms.find((t) => t.prefix && t.word.length < MIN_PREFIX_LENGTH);
+    if (shortPrefix) {
+      throw new UserError('invalid-option', `Option \`query\`: a word ending in * needs at least ${MIN_PREFIX_LENGTH} letters — got \`${shortPrefix.word}*\`.`, [
+        'For example: /search Shaib*',
+      ]);
     }
     const request = pageRequest(args, DEFAULT_LIMIT);
     const result = ctx.services.dossier.search(query, request.limit, request.offset);
@@ -43,7 +62,7 @@ export const searchCommand: CommandSpec = {
     return {
       title: `Search — “${query}”`,
       tone: 'normal',
-      intro: [intro],
+      intro: result.total > SEARCH_RANK_BAND ? [intro, bandNote] : [intro],
       sections: result.items.map((hit) => entrySection(hit.entry, [snippetLine(hit.snippet)])),
       footer: 'Details: /entry show ID',
       pager,

@@ -2,54 +2,51 @@
 import { HIGHLIGHT_END, HIGHLIGHT_START, type SearchHit } from '../core/domain.js';
 import type { Page, SuggestionKind } from '../core/ports.js';
 import { rankByMatch } from '../core/ranking.js';
-import { foldKey } from '../core/text.js';
+import { parseSearchTerms, SEARCH_RANK_BAND } from '../core/search-terms.js';
 import { findActors } from './actor-queries.js';
 import { COUNT_CAP } from './entry-queries.js';
 import { ENTRY_ROW_COLUMNS, hydrateEntries, type EntryRow } from './entry-rows.js';
 import type { StatementCache } from './statement-cache.js';
 
 /**
- * Turns what a person typed into an FTS5 query: every word must appear, the last may be a
- * prefix. Words are quoted so FTS5 operators and punctuation in user text are inert.
+ * Turns what a person typed into an FTS5 query: every word must appear; a word typed with a
+ * trailing `*` is a prefix. Words are quoted so FTS5 operators and punctuation in user text
+ * are inert.
  */
 export function toFtsQuery(text: string): string | undefined {
-  const words = foldKey(text).split(' ').filter(Boolean);
-  if (words.length === 0) return undefined;
-  return words.map((w, i) => `"${w}"${i === words.length - 1 ? '*' : ''}`).join(' ');
+  const terms = parseSearchTerms(text);
+  if (terms.length === 0) return undefined;
+  return terms.map((t) => `"${t.word}"${t.prefix ? '*' : ''}`).join(' ');
 }
 
-/** Extra matches fetched past the page, so that rank ties at its end are usually complete. */
-const RANK_MARGIN = 50;
-
 /**
- * The page of live matches in order (rank, then newest day, then id), ranking inside FTS5
- * only. Joining every match to entries for its day costs more than ranking it, so FTS5 sorts
- * by rank alone and only the prefix that can hold the page — the best `offset + limit` live
- * matches plus every match tied with the last of them — is joined and put in full order.
+ * One band of matches (see SEARCH_RANK_BAND) in page order: rank, then newest day, then id.
+ * FTS5 walks the matches newest-added first and ranks only the band's rows; the join to
+ * entries supplies the day for ties and keeps out anything not live.
  */
+function rankedBand(cache: StatementCache, query: string, band: number): number[] {
+  const ranked = cache
+    .get('SELECT rowid, rank FROM entry_search WHERE entry_search MATCH ? ORDER BY rowid DESC LIMIT ? OFFSET ?')
+    .raw()
+    .all(query, SEARCH_RANK_BAND, band * SEARCH_RANK_BAND) as [number, number][];
+  const live = cache
+    .get('SELECT j.key, e.day_from FROM json_each(?) j CROSS JOIN entries e ON e.id = j.value WHERE e.deleted_at IS NULL')
+    .raw()
+    .all(JSON.stringify(ranked.map(([id]) => id))) as [number, string][];
+  return live
+    .map(([i, day]) => ({ id: ranked[i]![0], rank: ranked[i]![1], day }))
+    .sort((a, b) => a.rank - b.rank || (a.day < b.day ? 1 : a.day > b.day ? -1 : 0) || b.id - a.id)
+    .map((r) => r.id);
+}
+
+/** The ids of one page: the bands it spans, ranked, then cut to the page. */
 function rankedPage(cache: StatementCache, query: string, limit: number, offset: number): number[] {
-  const want = offset + limit;
-  const byRank = cache.get('SELECT rowid, rank FROM entry_search WHERE entry_search MATCH ? ORDER BY rank LIMIT ?').raw();
-  const live = cache.get(
-    `SELECT j.key, e.id, e.day_from FROM json_each(?) j CROSS JOIN entries e ON e.id = j.value WHERE e.deleted_at IS NULL ORDER BY j.key`,
-  ).raw();
-  for (let fetch = want + RANK_MARGIN; ; fetch *= 4) {
-    const ranked = byRank.all(query, fetch) as [number, number][];
-    const exhausted = ranked.length < fetch;
-    const rows = (live.all(JSON.stringify(ranked.map(([id]) => id))) as [number, number, string][]).map(([i, id, day]) => ({
-      id,
-      day,
-      rank: ranked[i]![1],
-    }));
-    const cut = rows.length >= want ? rows[want - 1]!.rank : undefined;
-    // Unless every match was fetched, the prefix must run past the cut's ties.
-    if (!exhausted && (cut === undefined || ranked[ranked.length - 1]![1] <= cut)) continue;
-    return rows
-      .filter((r) => cut === undefined || r.rank <= cut)
-      .sort((a, b) => a.rank - b.rank || (a.day < b.day ? 1 : a.day > b.day ? -1 : 0) || b.id - a.id)
-      .slice(offset, want)
-      .map((r) => r.id);
-  }
+  const first = Math.floor(offset / SEARCH_RANK_BAND);
+  const last = Math.floor((offset + limit - 1) / SEARCH_RANK_BAND);
+  const ids: number[] = [];
+  for (let band = first; band <= last; band++) ids.push(...rankedBand(cache, query, band));
+  const skip = offset - first * SEARCH_RANK_BAND;
+  return ids.slice(skip, skip + limit);
 }
 
 export function searchEntries(cache: StatementCache, text: string, limit: number, offset: number): Page<SearchHit> {

@@ -19,6 +19,15 @@ describe('GIVEN the FTS5 index over entries', () => {
     expect(titlesFor('Šhaibani')).toContain('Diplomat: Barrack to facilitate al-Shaibani–Dermer talks');
   });
 
+  it('THEN a word finds its other forms, and only whole words match unless typed with *', () => {
+    // "talk" and "negotiation" appear in the seed only as "talks" and "non-negotiable"/"negotiations".
+    expect(titlesFor('talk')).toContain('US-mediated Syria–Israel talks in Paris');
+    expect(titlesFor('strike')).toContain('Israeli strikes in Damascus and Sweida province');
+    expect(titlesFor('Shaib')).toEqual([]);
+    expect(titlesFor('Shaib*')).toEqual(['Diplomat: Barrack to facilitate al-Shaibani–Dermer talks']);
+    expect(titlesFor('al-Shaib*')).toEqual(titlesFor('Shaibani'));
+  });
+
   it('WHEN an entry is edited THEN the index follows the new text only', () => {
     const id = app.db.prepare("SELECT id FROM entries WHERE title LIKE 'al-Sharaa visits%'").pluck().get() as number;
     app.services.editor.editEntry(id, { title: 'Sharaa state visit to Ganja' }, stamp);
