@@ -2,10 +2,10 @@
 // transaction that also sets PRAGMA user_version, in the style of Signal Desktop and Actual.
 import type Database from 'better-sqlite3';
 import { readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
+import { projectPath } from '../paths.js';
 
-export const DEFAULT_MIGRATIONS_DIR = fileURLToPath(new URL('../../data/migrations/', import.meta.url));
+export const DEFAULT_MIGRATIONS_DIR = projectPath('data', 'migrations');
 
 export interface Migration {
   version: number;

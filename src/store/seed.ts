@@ -2,15 +2,15 @@
 // in seed_runs, so starting twice changes nothing.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { parsePartialDate } from '../core/partial-date.js';
 import { ACTOR_KINDS, ACTOR_ROLES, CONFIDENCE_LEVELS, EVENT_TYPE_IDS } from '../core/vocabulary.js';
+import { projectPath } from '../paths.js';
 import { insertActor } from './actor-writes.js';
 import type { Db } from './connection.js';
 import { EntryWriter } from './entry-writes.js';
 
-export const DEFAULT_SEED_DIR = fileURLToPath(new URL('../../data/seed/', import.meta.url));
+export const DEFAULT_SEED_DIR = projectPath('data', 'seed');
 const SEED_AUTHOR = 'seed';
 
 const partialDate = z.string().refine((t) => parsePartialDate(t) !== undefined, 'a date like 2025, 2025-07 or 2025-07-12');
