@@ -157,20 +157,23 @@ function checkReads(db: Database.Database, dossier: SqliteDossier, when: string,
     const match = toFtsQuery(text)!;
     const offset = random.pick([0, 0, 10, 30, 495, 990]);
     const have = dossier.search(text, 10, offset).items.map((h) => h.entry.id);
-    // The definition: matches newest-added first, cut into bands of SEARCH_RANK_BAND, each band
-    // ordered by rank, then day (newest first), then id.
+    // The definition: live matches newest-added first, cut into bands of SEARCH_RANK_BAND, each
+    // band ordered by rank, then newest added.
     const want = db
       .prepare(
         `SELECT id FROM (
-           SELECT e.id, entry_search.rank AS rank, e.day_from AS day,
+           SELECT e.id, entry_search.rank AS rank,
                   (row_number() OVER (ORDER BY entry_search.rowid DESC) - 1) / ${SEARCH_RANK_BAND} AS band
            FROM entry_search JOIN entries e ON e.id = entry_search.rowid
            WHERE entry_search MATCH ? AND e.deleted_at IS NULL)
-         ORDER BY band, rank, day DESC, id DESC LIMIT 10 OFFSET ?`,
+         ORDER BY band, rank, id DESC LIMIT 10 OFFSET ?`,
       )
       .pluck()
       .all(match, offset) as number[];
     if (JSON.stringify(have) !== JSON.stringify(want)) fail(`${when}: search ${text} @${offset} gave ${have.join(',')}, want ${want.join(',')}`);
+    const all = db.prepare('SELECT count(*) FROM entry_search JOIN entries e ON e.id = entry_search.rowid WHERE entry_search MATCH ? AND e.deleted_at IS NULL').pluck().get(match) as number;
+    const total = dossier.search(text, 10, offset);
+    if (total.total !== Math.min(all, COUNT_CAP) || total.totalIsLowerBound !== all > COUNT_CAP) fail(`${when}: search ${text}: total ${total.total} for ${all} matches`);
   }
 }
 

@@ -176,7 +176,8 @@ export class RawActorLookup {
 }
 
 /**
- * /search: the page within its band of the 500 most recently added matches, ranked, with a
+ * /search: the page within its band of the 500 most recently added matches (the index holds live
+ * entries only), ranked, with a
  * snippet for the page rows, and the capped count. (Pages that straddle two bands are not
  * benchmarked; `run` takes pages inside one band.)
  */
@@ -190,12 +191,10 @@ export class RawSearch {
       `WITH band AS MATERIALIZED (
          SELECT rowid AS id, rank FROM entry_search WHERE entry_search MATCH @match
          ORDER BY rowid DESC LIMIT ${RawSearch.BAND} OFFSET @bandStart),
-       page AS MATERIALIZED (
-         SELECT band.id, band.rank, e.day_from AS day FROM band JOIN entries e ON e.id = band.id
-         WHERE e.deleted_at IS NULL ORDER BY band.rank, e.day_from DESC, e.id DESC LIMIT @limit OFFSET @offset)
+       page AS MATERIALIZED (SELECT id, rank FROM band ORDER BY rank, id DESC LIMIT @limit OFFSET @offset)
        SELECT page.id, e.title, snippet(entry_search, -1, @start, @end, '…', 24) AS snippet, ${LINKS}
        FROM page CROSS JOIN entry_search ON entry_search.rowid = page.id CROSS JOIN entries e ON e.id = page.id
-       WHERE entry_search MATCH @match ORDER BY page.rank, page.day DESC, page.id DESC`,
+       WHERE entry_search MATCH @match ORDER BY page.rank, page.id DESC`,
     );
     this.count = db.prepare(`SELECT count(*) FROM (SELECT 1 FROM entry_search WHERE entry_search MATCH ? LIMIT ${COUNT_CAP + 1})`).pluck();
   }

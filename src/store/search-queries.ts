@@ -20,39 +20,36 @@ export function toFtsQuery(text: string): string | undefined {
 }
 
 /**
- * One band of matches (see SEARCH_RANK_BAND) in page order: rank, then newest day, then id.
- * FTS5 walks the matches newest-added first and ranks only the band's rows; the join to
- * entries supplies the day for ties and keeps out anything not live.
+ * One band of matches (see SEARCH_RANK_BAND) in page order: rank, then newest added. FTS5 walks
+ * the matches newest-added first and ranks only the band's rows. The index holds live entries
+ * only (its triggers drop removed ones), so no join to entries is needed.
  */
-function rankedBand(cache: StatementCache, query: string, band: number): number[] {
-  const ranked = cache
+function rankedBand(cache: StatementCache, query: string, band: number): [id: number, rank: number][] {
+  const rows = cache
     .get('SELECT rowid, rank FROM entry_search WHERE entry_search MATCH ? ORDER BY rowid DESC LIMIT ? OFFSET ?')
     .raw()
     .all(query, SEARCH_RANK_BAND, band * SEARCH_RANK_BAND) as [number, number][];
-  const live = cache
-    .get('SELECT j.key, e.day_from FROM json_each(?) j CROSS JOIN entries e ON e.id = j.value WHERE e.deleted_at IS NULL')
-    .raw()
-    .all(JSON.stringify(ranked.map(([id]) => id))) as [number, string][];
-  return live
-    .map(([i, day]) => ({ id: ranked[i]![0], rank: ranked[i]![1], day }))
-    .sort((a, b) => a.rank - b.rank || (a.day < b.day ? 1 : a.day > b.day ? -1 : 0) || b.id - a.id)
-    .map((r) => r.id);
+  return rows.sort((a, b) => a[1] - b[1] || b[0] - a[0]);
 }
 
-/** The ids of one page: the bands it spans, ranked, then cut to the page. */
-function rankedPage(cache: StatementCache, query: string, limit: number, offset: number): number[] {
+/**
+ * The ids of one page (the bands it spans, ranked, cut to the page), and the number of matches
+ * when the first band already holds them all.
+ */
+function rankedPage(cache: StatementCache, query: string, limit: number, offset: number): { ids: number[]; allMatches?: number } {
   const first = Math.floor(offset / SEARCH_RANK_BAND);
   const last = Math.floor((offset + limit - 1) / SEARCH_RANK_BAND);
-  const ids: number[] = [];
-  for (let band = first; band <= last; band++) ids.push(...rankedBand(cache, query, band));
+  const rows: [number, number][] = [];
+  for (let band = first; band <= last; band++) rows.push(...rankedBand(cache, query, band));
   const skip = offset - first * SEARCH_RANK_BAND;
-  return ids.slice(skip, skip + limit);
+  const ids = rows.slice(skip, skip + limit).map(([id]) => id);
+  return first === 0 && rows.length < SEARCH_RANK_BAND ? { ids, allMatches: rows.length } : { ids };
 }
 
 export function searchEntries(cache: StatementCache, text: string, limit: number, offset: number): Page<SearchHit> {
   const query = toFtsQuery(text);
   if (!query) return { items: [], total: 0, totalIsLowerBound: false };
-  const ids = limit > 0 ? rankedPage(cache, query, limit, offset) : [];
+  const { ids, allMatches } = limit > 0 ? rankedPage(cache, query, limit, offset) : { ids: [], allMatches: undefined };
   // Snippets re-tokenize the text: build them for the page only.
   const rows = cache
     .get(
@@ -61,10 +58,9 @@ export function searchEntries(cache: StatementCache, text: string, limit: number
        WHERE entry_search MATCH @query ORDER BY page.key`,
     )
     .all({ ids: JSON.stringify(ids), query, start: HIGHLIGHT_START, end: HIGHLIGHT_END }) as (EntryRow & { snippet: string })[];
-  const counted = cache
-    .get('SELECT count(*) FROM (SELECT 1 FROM entry_search WHERE entry_search MATCH ? LIMIT ?)')
-    .pluck()
-    .get(query, COUNT_CAP + 1) as number;
+  const counted =
+    allMatches ??
+    (cache.get('SELECT count(*) FROM (SELECT 1 FROM entry_search WHERE entry_search MATCH ? LIMIT ?)').pluck().get(query, COUNT_CAP + 1) as number);
   const entries = hydrateEntries(cache, rows);
   return {
     items: entries.map((entry, i) => ({ entry, snippet: rows[i]!.snippet })),
