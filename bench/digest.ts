@@ -1,10 +1,13 @@
 // Digest benchmark: composition for 10,000 subscriptions over a 1,000,000-entry store (target:
 // under 2 s in total), full deliveries through no-op posters, and the steady-state memory of the
-// bot process with that store (target: under 150 MB RSS). Run it with a forced GC available:
+// bot process with that store (target: under 150 MB RSS). It runs compiled, as the bot does in
+// production (`npm start`), with a forced GC available; `npm run bench:digest` builds first:
 //
-//   node --expose-gc --import tsx bench/digest.ts                 build the store if needed, measure
-//   node --expose-gc --import tsx bench/digest.ts --rebuild       build it again
-//   node --expose-gc --import tsx bench/digest.ts --entries 100000 --subscriptions 1000 --idle 20
+//   npm run build && node --expose-gc dist/bench/digest.js            build the store if needed, measure
+//   node --expose-gc dist/bench/digest.js --rebuild                   build it again
+//   node --expose-gc dist/bench/digest.js --entries 100000 --subscriptions 1000 --idle 20
+//
+// (`node --expose-gc --import tsx bench/digest.ts` runs it from the sources, with tsx's own memory.)
 //
 // The store (the shared generator's dossier plus a week of changes and the subscriptions) lives
 // in $SITREP_BENCH_DIR, by default the OS temp dir; each run works on a copy of it.
@@ -19,11 +22,13 @@ import { createApp } from '../src/app.js';
 import { composeDigest } from '../src/core/digest/compose.js';
 import { splitDigest } from '../src/core/digest/split.js';
 import { silentLogger } from '../src/core/logger.js';
+import { PROJECT_ROOT } from '../src/paths.js';
 import type { Platform } from '../src/core/caller.js';
 import { nodeCronTasks } from '../src/scheduler/tasks.js';
 import { SqliteDigestChanges } from '../src/store/digest-changes.js';
 import type { Subscription } from '../src/store/digest-subscriptions.js';
 import { BENCH_NOW } from './digest/build-store.js';
+import { describeMachine } from './machine.js';
 
 const TARGET_COMPOSE_MS = 2_000;
 const TARGET_RSS_MB = 150;
@@ -39,7 +44,11 @@ const { values: options } = parseArgs({
   },
 });
 const IDLE_MS = Number(options.idle) * 1000;
-const repo = fileURLToPath(new URL('../', import.meta.url));
+const repo = PROJECT_ROOT;
+/** What the process runs on: compiled JavaScript, as in production, or the sources through tsx. */
+const runtime = import.meta.url.endsWith('.ts') ? 'node + tsx' : 'node';
+/** The store builder next to this file: compiled when this runs compiled, else its source through tsx. */
+const builder = fileURLToPath(new URL(import.meta.url.endsWith('.js') ? './digest/build-store.js' : './digest/build-store.ts', import.meta.url));
 const dir = process.env.SITREP_BENCH_DIR ?? join(tmpdir(), 'sitrep-bench-digest');
 const base = join(dir, `store-${options.entries}-${options.subscriptions}-${options.changes}.db`);
 
@@ -59,7 +68,7 @@ function ensureStore(): void {
   const stamp = `${base}.fingerprint`;
   if (!options.rebuild && existsSync(base) && existsSync(stamp) && readFileSync(stamp, 'utf8') === fingerprint()) return;
   console.log(`Building ${base} (once; later runs reuse it)…`);
-  const args = ['--import', 'tsx', join(repo, 'bench/digest/build-store.ts'), '--path', base, '--entries', options.entries!, '--subscriptions', options.subscriptions!, '--changes', options.changes!];
+  const args = [...(builder.endsWith('.ts') ? ['--import', 'tsx'] : []), builder, '--path', base, '--entries', options.entries!, '--subscriptions', options.subscriptions!, '--changes', options.changes!];
   const built = spawnSync(process.execPath, args, { stdio: 'inherit', cwd: repo });
   if (built.status !== 0) throw new Error('building the store failed');
   writeFileSync(stamp, fingerprint());
@@ -96,6 +105,7 @@ function composeAll(app: ReturnType<typeof createApp>, subs: Subscription[]) {
 }
 
 async function main(): Promise<void> {
+  const loadBefore = describeMachine('').load;
   ensureStore();
   const run = join(dir, 'run.db');
   for (const suffix of ['', '-wal', '-shm']) rmSync(run + suffix, { force: true });
@@ -108,6 +118,7 @@ async function main(): Promise<void> {
   const libraries = memory();
   const app = createApp({ dbPath: run, admins: [], logger: silentLogger, now: () => BENCH_NOW, digestTasks: nodeCronTasks(silentLogger) });
   const opened = memory();
+  const machine = { ...describeMachine(app.db.prepare('SELECT sqlite_version()').pluck().get() as string), load: loadBefore };
 
   const subs = app.digests.store.subscriptions.active(['discord', 'slack']);
   const windows = new Set(subs.map((s) => s.cursor)).size;
@@ -146,18 +157,21 @@ async function main(): Promise<void> {
   const tasks = scheduler.taskCount;
   await scheduler.stop();
   const peakMb = mb(process.resourceUsage().maxRSS * 1024);
+  const loadAfter = describeMachine(machine.sqlite).load;
   app.close();
 
   const ok = (pass: boolean) => (pass ? 'PASS' : 'FAIL');
   console.log(`
-Digest benchmark — ${Number(options.entries).toLocaleString('en-US')} entries, ${subs.length.toLocaleString('en-US')} subscriptions, ${options.changes} changes/day
+Machine: ${machine.cpu}, ${machine.nproc} cores, ${machine.memoryGiB} GiB, Node ${machine.node}, SQLite ${machine.sqlite}
+Load average before ${machine.load.join(' / ')}, after ${loadAfter.join(' / ')}
+Digest benchmark (${runtime}) — ${Number(options.entries).toLocaleString('en-US')} entries, ${subs.length.toLocaleString('en-US')} subscriptions, ${options.changes} changes/day
   revisions in store                 ${latest.toLocaleString('en-US')}
   distinct cursor ranges             ${windows} (mean ${meanWindow.toLocaleString('en-US')} revisions each)
   compose all, slot order            ${compose.ms} ms  (${ms((compose.ms * 1000) / subs.length)} µs each; ${compose.items.toLocaleString('en-US')} items, ${compose.parts.toLocaleString('en-US')} parts, ${compose.empty} empty)   ${ok(compose.ms < TARGET_COMPOSE_MS)} < ${TARGET_COMPOSE_MS} ms
   compose all, shuffled order        ${composeShuffled.ms} ms  (cache-hostile worst case)
   deliver all (intent→post→confirm)  ${deliverMs} ms  (${messages.toLocaleString('en-US')} messages through no-op posters)
   node-cron tasks                    ${tasks.tasks} for ${tasks.subscriptions.toLocaleString('en-US')} subscriptions
-  RSS: node + tsx                    ${boot.rss} MB
+  RSS: ${runtime.padEnd(30)}${boot.rss} MB
        + discord.js, Bolt             ${libraries.rss} MB
        + app, store open              ${opened.rss} MB
        right after the digest burst   ${burst.rss} MB  (heap ${burst.heap} MB)
@@ -165,7 +179,7 @@ Digest benchmark — ${Number(options.entries).toLocaleString('en-US')} entries,
   RSS steady, ${IDLE_MS / 1000} s after the burst   ${steady.rss} MB  (heap ${steady.heap} MB, peak RSS ${peakMb} MB)   ${ok(steady.rss < TARGET_RSS_MB)} < ${TARGET_RSS_MB} MB
        of which the digest feature    ${ms(steady.rss - libraries.rss)} MB above the process with its libraries loaded
 `);
-  console.log(JSON.stringify({ bench: 'digest', options, revisions: latest, windows, meanWindow, compose, composeShuffled, deliverMs, tasks, memory: { boot, libraries, opened, burst, samples, steady, peakMb } }));
+  console.log(JSON.stringify({ bench: 'digest', runtime, machine: { ...machine, loadAfter }, options, revisions: latest, windows, meanWindow, compose, composeShuffled, deliverMs, tasks, memory: { boot, libraries, opened, burst, samples, steady, peakMb } }));
 }
 
 main().catch((error: unknown) => {
