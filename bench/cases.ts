@@ -37,7 +37,7 @@ function comparePage(view: View, page: RawPage, what: string): string | undefine
   const total = view.pager?.total;
   if (total !== undefined && total !== page.total) return `${what}: total ${total} ≠ raw ${page.total}`;
   const intro = view.intro?.map(text).join(' ') ?? '';
-  if (page.entries.length > 0 && intro.includes('more than') !== page.totalIsLowerBound) return `${what}: "more than" differs (${intro})`;
+  if (page.entries.length > 0 && intro.includes('at least') !== page.totalIsLowerBound) return `${what}: "at least" differs (${intro})`;
   // Hydration: the actors and places lines of each entry.
   for (const [i, entry] of page.entries.entries()) {
     const lines = view.sections.filter((s) => /^#\d+ /.test(text(s.heading)))[i]!.lines.map(text).join('\n');

@@ -65,6 +65,8 @@ const ACTOR_ID = `(SELECT n.actor_id FROM actor_names n JOIN actors a ON a.id = 
 export class RawTimeline {
   private readonly page: Database.Statement;
   private readonly count: Database.Statement;
+  /** Actor and place together: the day the count starts from (see the store's INTERSECTION_COUNT_WORK). */
+  private readonly countFrom?: Database.Statement;
 
   constructor(db: Database.Database, filters: TimelineFilters) {
     let links: string | undefined;
@@ -81,6 +83,13 @@ export class RawTimeline {
       pageOnly.push('NOT EXISTS (SELECT 1 FROM entry_actors twin WHERE twin.entry_id = ea.entry_id AND twin.actor_id = ea.actor_id AND twin.role < ea.role)');
       if (filters.place !== undefined) {
         where.push('EXISTS (SELECT 1 FROM entry_places x WHERE x.entry_id = ea.entry_id AND x.place_id = (SELECT id FROM places WHERE place_key = @placeKey))');
+        const period = [filters.since !== undefined ? 'ea.day_from >= @since' : '', filters.until !== undefined ? 'ea.day_from <= @until' : ''].filter(Boolean);
+        this.countFrom = db
+          .prepare(
+            `SELECT ea.day_from FROM entry_actors ea INDEXED BY entry_actors_by_actor WHERE ${['ea.actor_id = ' + ACTOR_ID, 'ea.live = 1', ...period].join(' AND ')}
+             ORDER BY ea.day_from DESC, ea.entry_id DESC LIMIT 1 OFFSET 3999`,
+          )
+          .pluck();
       }
     } else if (filters.place !== undefined) {
       links = 'entry_places ep INDEXED BY entry_places_by_place';
@@ -103,8 +112,9 @@ export class RawTimeline {
          ORDER BY ${day} DESC, ${id} DESC LIMIT @limit OFFSET @offset)
        SELECT page.*, ${LINKS} FROM page ORDER BY page.day DESC, page.id DESC`,
     );
+    const counted = this.countFrom ? [...where, `${day} >= @countFrom`] : where;
     this.count = db
-      .prepare(`SELECT count(*) FROM (SELECT ${distinct} FROM ${countFrom} WHERE ${where.join(' AND ')} LIMIT ${COUNT_CAP + 1})`)
+      .prepare(`SELECT count(*) FROM (SELECT ${distinct} FROM ${countFrom} WHERE ${counted.join(' AND ')} LIMIT ${COUNT_CAP + 1})`)
       .pluck();
   }
 
@@ -117,7 +127,13 @@ export class RawTimeline {
     if (filters.since !== undefined) params.since = filters.since;
     if (filters.until !== undefined) params.until = filters.until;
     const entries = toEntries(this.page.all({ ...params, limit, offset }) as PageRow[]);
-    const n = this.count.get(params) as number;
+    const from = this.countFrom?.get(params) as string | undefined;
+    if (this.countFrom && from !== undefined) {
+      const n = this.count.get({ ...params, countFrom: from }) as number;
+      const shown = entries.length > 0 ? offset + entries.length : 0;
+      return { entries, total: Math.min(Math.max(n, shown), COUNT_CAP), totalIsLowerBound: true };
+    }
+    const n = this.count.get(this.countFrom ? { ...params, countFrom: '0000' } : params) as number;
     return { entries, total: Math.min(n, COUNT_CAP), totalIsLowerBound: n > COUNT_CAP };
   }
 }

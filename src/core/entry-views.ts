@@ -71,7 +71,7 @@ export function pageInfo(
   const first = (request.page - 1) * request.limit + 1;
   const last = first + result.items.length - 1;
   const totalText = result.totalIsLowerBound
-    ? `more than ${plural(result.total, one, many)}`
+    ? `at least ${plural(result.total, one, many)}`
     : plural(result.total, one, many);
   const pageArgs = (page: number): Invocation => ({ ...base, args: { ...invocationArgs(args), page } });
   const pager: Pager = { page: request.page, pageCount, total: result.total };

@@ -8,10 +8,19 @@ import type { StatementCache } from './statement-cache.js';
 export const COUNT_CAP = 1000;
 
 /**
- * To choose between an actor's and a place's links, count up to this many of each (then ten
- * times more if both reach it) and read the smaller.
+ * To choose between an actor's and a place's links, count up to this many of each and read the
+ * smaller; when both reach it, read the one whose PROBE_LIMIT-th newest link is older (the
+ * sparser one), which costs no more than the counts.
  */
 const PROBE_LIMIT = 2000;
+
+/**
+ * An actor and a place together are counted by looking up each of the driver's links in the
+ * other's index. When the actor has more than this many links in the period, only entries from
+ * the day of its INTERSECTION_COUNT_WORK-th newest link on are counted and the count is a lower
+ * bound ("at least N"), so a sparse overlap of two heavy sets costs a bounded number of lookups.
+ */
+const INTERSECTION_COUNT_WORK = 4000;
 
 /**
  * Spans longer than this many days have their own small indexes (the *_long_spans partial
@@ -161,14 +170,22 @@ function scanOf(driver: Driver, range: string[], rangeParams: unknown[], query?:
   };
 }
 
-/** Which of the scans reads the fewest index rows (counted up to a cap); its position. */
+/** Which of the scans reads the fewest index rows (see PROBE_LIMIT); its position. */
 function cheapest(cache: StatementCache, scans: Scan[]): number {
-  for (const cap of [PROBE_LIMIT, PROBE_LIMIT * 10]) {
-    const rows = scans.map((scan) => countRows(cache, scan, cap));
-    const least = Math.min(...rows);
-    if (least < cap || cap > PROBE_LIMIT) return rows.indexOf(least);
-  }
-  return 0;
+  const rows = scans.map((scan) => countRows(cache, scan, PROBE_LIMIT));
+  const least = Math.min(...rows);
+  if (least < PROBE_LIMIT) return rows.indexOf(least);
+  const days = scans.map((scan) => dayOfRow(cache, scan, PROBE_LIMIT) ?? '');
+  return days.indexOf(days.reduce((oldest, day) => (day < oldest ? day : oldest)));
+}
+
+/** The day of the scan's nth row, newest first; undefined when it has fewer rows. */
+function dayOfRow(cache: StatementCache, scan: Scan, n: number): string | undefined {
+  const d = scan.driver;
+  return cache
+    .get(`SELECT ${d.day} FROM ${d.table} WHERE ${scan.where.join(' AND ')} ORDER BY ${d.day} DESC, ${d.id} DESC LIMIT 1 OFFSET ?`)
+    .pluck()
+    .get(...scan.params, n - 1) as string | undefined;
 }
 
 /**
@@ -250,9 +267,10 @@ export function queryTimeline(cache: StatementCache, query: TimelineQuery): Page
   const driver = driverFor(cache, query);
   const started = startedScan(driver, query);
   const running = query.since !== undefined ? runningScans(driver, query, query.since) : [];
-  const startedCount = countRows(cache, started, cap);
+  const bounded = workBound(cache, query, started);
+  const startedCount = countRows(cache, bounded ?? started, cap);
   let count = startedCount;
-  for (const part of running) if (count < cap) count += countRows(cache, part, cap - count);
+  for (const part of running) if (count < cap && !bounded) count += countRows(cache, part, cap - count);
 
   const rows = pageRows(cache, [started], query.limit, query.offset);
   if (running.length > 0 && rows.length < query.limit) {
@@ -261,11 +279,29 @@ export function queryTimeline(cache: StatementCache, query: TimelineQuery): Page
       startedCount < cap ? startedCount : rows.length > 0 ? query.offset + rows.length : countRows(cache, started, query.offset + 1);
     rows.push(...pageRows(cache, running, query.limit - rows.length, Math.max(0, query.offset - startedTotal)));
   }
+  if (bounded && count < cap) {
+    // Counted only as far as the work bound: at least what was counted and what was shown.
+    const atLeast = rows.length > 0 ? Math.max(count, query.offset + rows.length) : count;
+    return { items: hydrateEntries(cache, rows), total: Math.min(atLeast, COUNT_CAP), totalIsLowerBound: true };
+  }
   return {
     items: hydrateEntries(cache, rows),
     total: Math.min(count, COUNT_CAP),
     totalIsLowerBound: count > COUNT_CAP,
   };
+}
+
+/**
+ * For an actor and a place together, the started scan cut at the day of the actor's
+ * INTERSECTION_COUNT_WORK-th newest link in the period, for counting; undefined when there is
+ * no such link (the count is then exact) or no such pair of filters.
+ */
+function workBound(cache: StatementCache, query: TimelineQuery, started: Scan): Scan | undefined {
+  if (query.actorId === undefined || query.placeKey === undefined) return undefined;
+  const period = { limit: query.limit, offset: query.offset, ...(query.since ? { since: query.since } : {}), ...(query.until ? { until: query.until } : {}) };
+  const day = dayOfRow(cache, startedScan(linkDriver('actor', query.actorId), period), INTERSECTION_COUNT_WORK);
+  if (day === undefined) return undefined;
+  return { driver: started.driver, where: [...started.where, `${started.driver.day} >= ?`], params: [...started.params, day] };
 }
 
 interface DetailRow extends EntryRow {
