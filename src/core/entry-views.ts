@@ -70,8 +70,9 @@ export function pageInfo(
   }
   const first = (request.page - 1) * request.limit + 1;
   const last = first + result.items.length - 1;
+  // A lower bound never reads below what the page itself shows (page 150 of a capped count).
   const totalText = result.totalIsLowerBound
-    ? `at least ${plural(result.total, one, many)}`
+    ? `at least ${plural(Math.max(result.total, last), one, many)}`
     : plural(result.total, one, many);
   const pageArgs = (page: number): Invocation => ({ ...base, args: { ...invocationArgs(args), page } });
   const pager: Pager = { page: request.page, pageCount, total: result.total };

@@ -16,9 +16,10 @@ const PROBE_LIMIT = 2000;
 
 /**
  * An actor and a place together are counted by looking up each of the driver's links in the
- * other's index. When the actor has more than this many links in the period, only entries from
- * the day of its INTERSECTION_COUNT_WORK-th newest link on are counted and the count is a lower
- * bound ("at least N"), so a sparse overlap of two heavy sets costs a bounded number of lookups.
+ * other's index. When both have PROBE_LIMIT links or more and the actor has this many in the
+ * period, only entries from the day of its INTERSECTION_COUNT_WORK-th newest link on are
+ * counted, and unless the page shows the last match the count is a lower bound ("at least N"):
+ * a sparse overlap of two heavy sets costs a bounded number of lookups.
  */
 const INTERSECTION_COUNT_WORK = 4000;
 
@@ -116,13 +117,22 @@ function entriesDriver(index: string, key: string[], keyParams: unknown[], appli
   };
 }
 
-/** Entries newest first, narrowed by the most selective index the filters allow. */
-function driverFor(cache: StatementCache, query: TimelineQuery): Driver {
+/**
+ * Entries newest first, narrowed by the most selective index the filters allow; `heavyPair`
+ * when an actor and a place are both given and both reach PROBE_LIMIT links.
+ */
+function driverFor(cache: StatementCache, query: TimelineQuery): { driver: Driver; heavyPair?: true } {
   if (query.actorId !== undefined && query.placeKey !== undefined) {
     const byActor = linkDriver('actor', query.actorId);
     const byPlace = linkDriver('place', query.placeKey);
-    return cheapest(cache, [scanOf(byActor, [], []), scanOf(byPlace, [], [])]) === 0 ? byActor : byPlace;
+    const choice = cheapest(cache, [scanOf(byActor, [], []), scanOf(byPlace, [], [])]);
+    const driver = choice.index === 0 ? byActor : byPlace;
+    return choice.saturated ? { driver, heavyPair: true } : { driver };
   }
+  return { driver: singleDriverFor(query) };
+}
+
+function singleDriverFor(query: TimelineQuery): Driver {
   if (query.actorId !== undefined) return linkDriver('actor', query.actorId);
   if (query.placeKey !== undefined) return linkDriver('place', query.placeKey);
   if (query.topic !== undefined && query.eventType !== undefined) {
@@ -170,13 +180,16 @@ function scanOf(driver: Driver, range: string[], rangeParams: unknown[], query?:
   };
 }
 
-/** Which of the scans reads the fewest index rows (see PROBE_LIMIT); its position. */
-function cheapest(cache: StatementCache, scans: Scan[]): number {
+/**
+ * Which of the scans reads the fewest index rows (see PROBE_LIMIT): its position, and whether
+ * every scan reached PROBE_LIMIT.
+ */
+function cheapest(cache: StatementCache, scans: Scan[]): { index: number; saturated: boolean } {
   const rows = scans.map((scan) => countRows(cache, scan, PROBE_LIMIT));
   const least = Math.min(...rows);
-  if (least < PROBE_LIMIT) return rows.indexOf(least);
+  if (least < PROBE_LIMIT) return { index: rows.indexOf(least), saturated: false };
   const days = scans.map((scan) => dayOfRow(cache, scan, PROBE_LIMIT) ?? '');
-  return days.indexOf(days.reduce((oldest, day) => (day < oldest ? day : oldest)));
+  return { index: days.indexOf(days.reduce((oldest, day) => (day < oldest ? day : oldest))), saturated: true };
 }
 
 /** The day of the scan's nth row, newest first; undefined when it has fewer rows. */
@@ -264,40 +277,47 @@ function pageRows(cache: StatementCache, scans: Scan[], limit: number, offset: n
  */
 export function queryTimeline(cache: StatementCache, query: TimelineQuery): Page<ReturnType<typeof hydrateEntries>[number]> {
   const cap = COUNT_CAP + 1;
-  const driver = driverFor(cache, query);
+  const { driver, heavyPair } = driverFor(cache, query);
   const started = startedScan(driver, query);
   const running = query.since !== undefined ? runningScans(driver, query, query.since) : [];
-  const bounded = workBound(cache, query, started);
+  const bounded = heavyPair ? workBound(cache, query, started) : undefined;
   const startedCount = countRows(cache, bounded ?? started, cap);
   let count = startedCount;
-  for (const part of running) if (count < cap && !bounded) count += countRows(cache, part, cap - count);
+  if (!bounded) for (const part of running) if (count < cap) count += countRows(cache, part, cap - count);
 
   const rows = pageRows(cache, [started], query.limit, query.offset);
   if (running.length > 0 && rows.length < query.limit) {
     // The started part ran out on this page: continue into the running part.
     const startedTotal =
-      startedCount < cap ? startedCount : rows.length > 0 ? query.offset + rows.length : countRows(cache, started, query.offset + 1);
+      startedCount < cap && !bounded
+        ? startedCount
+        : rows.length > 0
+          ? query.offset + rows.length
+          : countRows(cache, started, query.offset + 1);
     rows.push(...pageRows(cache, running, query.limit - rows.length, Math.max(0, query.offset - startedTotal)));
   }
+  const items = hydrateEntries(cache, rows);
   if (bounded && count < cap) {
-    // Counted only as far as the work bound: at least what was counted and what was shown.
+    // A page that is not full read every match: its end is the exact total. Otherwise the
+    // count stopped at the work bound: at least what it counted and what the page shows.
+    if (rows.length < query.limit && (rows.length > 0 || query.offset === 0)) return exactPage(items, query.offset + rows.length);
     const atLeast = rows.length > 0 ? Math.max(count, query.offset + rows.length) : count;
-    return { items: hydrateEntries(cache, rows), total: Math.min(atLeast, COUNT_CAP), totalIsLowerBound: true };
+    return { items, total: Math.min(atLeast, COUNT_CAP), totalIsLowerBound: true };
   }
-  return {
-    items: hydrateEntries(cache, rows),
-    total: Math.min(count, COUNT_CAP),
-    totalIsLowerBound: count > COUNT_CAP,
-  };
+  return exactPage(items, count);
+}
+
+/** A page whose count is exact up to COUNT_CAP. */
+function exactPage<T>(items: T[], count: number): Page<T> {
+  return { items, total: Math.min(count, COUNT_CAP), totalIsLowerBound: count > COUNT_CAP };
 }
 
 /**
- * For an actor and a place together, the started scan cut at the day of the actor's
- * INTERSECTION_COUNT_WORK-th newest link in the period, for counting; undefined when there is
- * no such link (the count is then exact) or no such pair of filters.
+ * For an actor and a place that both have many links, the started scan cut at the day of the
+ * actor's INTERSECTION_COUNT_WORK-th newest link in the period, for counting; undefined when
+ * there is no such link (the count is then exact).
  */
 function workBound(cache: StatementCache, query: TimelineQuery, started: Scan): Scan | undefined {
-  if (query.actorId === undefined || query.placeKey === undefined) return undefined;
   const period = { limit: query.limit, offset: query.offset, ...(query.since ? { since: query.since } : {}), ...(query.until ? { until: query.until } : {}) };
   const day = dayOfRow(cache, startedScan(linkDriver('actor', query.actorId), period), INTERSECTION_COUNT_WORK);
   if (day === undefined) return undefined;

@@ -54,6 +54,42 @@ describe('GIVEN /timeline', () => {
     expect(text).toContain('No entries match.');
   });
 
+  it('WHEN a heavy actor meets a heavy place THEN the count is a lower bound; a light place is counted exactly', async () => {
+    const [israel] = app.dossier.findActors('Israel', 1);
+    const stamp = { by: 'console:tester', at: '2026-01-01T00:00:00.000Z' };
+    const add = (i: number, place: string, withIsrael: boolean) =>
+      app.services.editor.addEntry(
+        {
+          topic: 'syria-israel',
+          title: `Patrol ${i}`,
+          summary: 'x',
+          eventType: 'incursion',
+          start: { year: 2000 + Math.floor(i / 336), month: 1 + Math.floor((i % 336) / 28), day: 1 + (i % 28) },
+          confidence: 'reported',
+          places: [place],
+          actors: withIsrael ? [{ actorId: israel!.id, role: 'initiator' }] : [],
+          sources: [],
+          tags: [],
+        },
+        stamp,
+      );
+    // Israel in 4,100 entries, one in five of them in Quneitra (820); Quneitra in 1,500 more.
+    for (let i = 0; i < 4100; i++) add(i, i % 5 === 0 ? 'Quneitra' : 'Daraa', true);
+    for (let i = 0; i < 1500; i++) add(i, 'Quneitra', false);
+
+    const heavy = viewText(await run('/timeline actor:Israel place:Quneitra'));
+    const atLeast = /Showing 1–10 of at least ([\d,]+) entries/.exec(heavy);
+    expect(atLeast).not.toBeNull();
+    expect(Number(atLeast![1]!.replace(/,/g, ''))).toBeLessThanOrEqual(820);
+    expect(heavy).toContain('Next page: /timeline actor:Israel place:Quneitra page:2');
+    // The page that shows the last match knows the total.
+    expect(viewText(await run('/timeline actor:Israel place:Quneitra limit:25 page:33'))).toMatch(/Showing 801–820 of 820 entries\./);
+    // Past the capped count, a page never claims fewer entries than it shows.
+    expect(viewText(await run('/timeline actor:Israel limit:25 page:60'))).toMatch(/Showing 1,?476–1,?500 of at least 1,500 entries/);
+    // A place with few entries is counted exactly, however heavy the actor.
+    expect(viewText(await run('/timeline actor:Israel place:Paris'))).toMatch(/Showing 1–\d+ of \d+ entr(y|ies)\./);
+  });
+
   it('WHEN since is after until THEN it is refused', async () => {
     expect(viewText(await run('/timeline since:2025 until:2024'))).toMatch(/`since` is after `until`/);
   });
