@@ -3,6 +3,7 @@
 // the capped count, the profile and co-actors). Written by hand, as a developer who knows the
 // schema and its indexes would, and independent of the store's query code.
 import type Database from 'better-sqlite3';
+import { STOPWORDS } from '../src/core/search-terms.js';
 import { foldKey } from '../src/core/text.js';
 
 export const COUNT_CAP = 1000;
@@ -67,6 +68,7 @@ export class RawTimeline {
   private readonly count: Database.Statement;
   /** Actor and place together: the day the count starts from (see the store's INTERSECTION_COUNT_WORK). */
   private readonly countFrom?: Database.Statement;
+  private readonly heavyPair?: Database.Statement;
 
   constructor(db: Database.Database, filters: TimelineFilters) {
     let links: string | undefined;
@@ -84,6 +86,13 @@ export class RawTimeline {
       if (filters.place !== undefined) {
         where.push('EXISTS (SELECT 1 FROM entry_places x WHERE x.entry_id = ea.entry_id AND x.place_id = (SELECT id FROM places WHERE place_key = @placeKey))');
         const period = [filters.since !== undefined ? 'ea.day_from >= @since' : '', filters.until !== undefined ? 'ea.day_from <= @until' : ''].filter(Boolean);
+        // Both the actor and the place in 2,000 live entries or more.
+        this.heavyPair = db
+          .prepare(
+            `SELECT (SELECT count(*) FROM (SELECT DISTINCT entry_id FROM entry_actors WHERE actor_id = ${ACTOR_ID} AND live = 1 LIMIT 2000)) >= 2000
+                AND (SELECT count(*) FROM (SELECT 1 FROM entry_places WHERE place_id = (SELECT id FROM places WHERE place_key = @placeKey) AND live = 1 LIMIT 2000)) >= 2000`,
+          )
+          .pluck();
         this.countFrom = db
           .prepare(
             `SELECT ea.day_from FROM entry_actors ea INDEXED BY entry_actors_by_actor WHERE ${['ea.actor_id = ' + ACTOR_ID, 'ea.live = 1', ...period].join(' AND ')}
@@ -127,10 +136,14 @@ export class RawTimeline {
     if (filters.since !== undefined) params.since = filters.since;
     if (filters.until !== undefined) params.until = filters.until;
     const entries = toEntries(this.page.all({ ...params, limit, offset }) as PageRow[]);
-    const from = this.countFrom?.get(params) as string | undefined;
+    const from = this.heavyPair?.get(params) === 1 ? (this.countFrom?.get(params) as string | undefined) : undefined;
     if (this.countFrom && from !== undefined) {
       const n = this.count.get({ ...params, countFrom: from }) as number;
       const shown = entries.length > 0 ? offset + entries.length : 0;
+      // A page that is not full ends the matches.
+      if (n <= COUNT_CAP && entries.length < limit && (entries.length > 0 || offset === 0)) {
+        return { entries, total: Math.min(shown, COUNT_CAP), totalIsLowerBound: shown > COUNT_CAP };
+      }
       return { entries, total: Math.min(Math.max(n, shown), COUNT_CAP), totalIsLowerBound: true };
     }
     const n = this.count.get(this.countFrom ? { ...params, countFrom: '0000' } : params) as number;
@@ -215,16 +228,15 @@ export class RawSearch {
     this.count = db.prepare(`SELECT count(*) FROM (SELECT 1 FROM entry_search WHERE entry_search MATCH ? LIMIT ${COUNT_CAP + 1})`).pluck();
   }
 
-  /** Same query syntax as the store: every word whole, a word typed with `*` as a prefix. */
+  /** Same query syntax as the store: every word whole but stopwords, a word typed with `*` as a prefix. */
   static match(text: string): string {
-    return text
-      .split(/\s+/)
-      .flatMap((chunk) => {
-        const words = foldKey(chunk).split(' ').filter(Boolean);
-        const prefix = /[\p{L}\p{N}]\*$/u.test(chunk);
-        return words.map((w, i) => `"${w}"${prefix && i === words.length - 1 ? '*' : ''}`);
-      })
-      .join(' ');
+    const terms = text.split(/\s+/).flatMap((chunk) => {
+      const words = foldKey(chunk).split(' ').filter(Boolean);
+      const prefix = /[\p{L}\p{N}]\*$/u.test(chunk);
+      return words.map((w, i) => `"${w}"${prefix && i === words.length - 1 ? '*' : ''}`);
+    });
+    const kept = terms.filter((t) => t.endsWith('*') || !STOPWORDS.has(t.slice(1, -1)));
+    return (kept.length > 0 ? kept : terms).join(' ');
   }
 
   run(text: string, limit: number, offset: number): RawPage {

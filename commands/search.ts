@@ -3,7 +3,7 @@ import type { CommandSpec } from '../src/core/command-spec.js';
 import { HIGHLIGHT_END, HIGHLIGHT_START } from '../src/core/domain.js';
 import { entrySection, pageInfo, pageRequest } from '../src/core/entry-views.js';
 import { UserError } from '../src/core/errors.js';
-import { MIN_PREFIX_LENGTH, parseSearchTerms, SEARCH_RANK_BAND } from '../src/core/search-terms.js';
+import { MIN_PREFIX_LENGTH, parseSearchTerms, SEARCH_RANK_BAND, significantTerms, type SearchTerm } from '../src/core/search-terms.js';
 import { span, type Line } from '../src/core/view.js';
 import { limitOption, pageOption } from './shared-options.js';
 
@@ -27,6 +27,13 @@ export function snippetLine(snippet: string): Line {
 const bandNote: Line = [
   span.plain(`Ranked by relevance ${SEARCH_RANK_BAND} at a time, most recently added first — add words to narrow the search.`),
 ];
+
+/** Names the common words the search left out, so nobody wonders why they are not highlighted. */
+function leftOutNote(terms: SearchTerm[]): Line[] {
+  const kept = new Set(significantTerms(terms));
+  const left = [...new Set(terms.filter((t) => !kept.has(t)).map((t) => t.word))];
+  return left.length > 0 ? [[span.plain(`Left out as too common: ${left.join(', ')}.`)]] : [];
+}
 
 export const searchCommand: CommandSpec = {
   name: 'search',
@@ -62,7 +69,7 @@ export const searchCommand: CommandSpec = {
     return {
       title: `Search — “${query}”`,
       tone: 'normal',
-      intro: result.total > SEARCH_RANK_BAND ? [intro, bandNote] : [intro],
+      intro: [intro, ...leftOutNote(terms), ...(result.total > SEARCH_RANK_BAND ? [bandNote] : [])],
       sections: result.items.map((hit) => entrySection(hit.entry, [snippetLine(hit.snippet)])),
       footer: 'Details: /entry show ID',
       pager,

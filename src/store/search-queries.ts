@@ -2,19 +2,19 @@
 import { HIGHLIGHT_END, HIGHLIGHT_START, type SearchHit } from '../core/domain.js';
 import type { Page, SuggestionKind } from '../core/ports.js';
 import { rankByMatch } from '../core/ranking.js';
-import { parseSearchTerms, SEARCH_RANK_BAND } from '../core/search-terms.js';
+import { parseSearchTerms, SEARCH_RANK_BAND, significantTerms } from '../core/search-terms.js';
 import { findActors } from './actor-queries.js';
 import { COUNT_CAP } from './entry-queries.js';
 import { ENTRY_ROW_COLUMNS, hydrateEntries, type EntryRow } from './entry-rows.js';
 import type { StatementCache } from './statement-cache.js';
 
 /**
- * Turns what a person typed into an FTS5 query: every word must appear; a word typed with a
- * trailing `*` is a prefix. Words are quoted so FTS5 operators and punctuation in user text
- * are inert.
+ * Turns what a person typed into an FTS5 query: every word but the stopwords must appear; a
+ * word typed with a trailing `*` is a prefix. Words are quoted so FTS5 operators and
+ * punctuation in user text are inert.
  */
 export function toFtsQuery(text: string): string | undefined {
-  const terms = parseSearchTerms(text);
+  const terms = significantTerms(parseSearchTerms(text));
   if (terms.length === 0) return undefined;
   return terms.map((t) => `"${t.word}"${t.prefix ? '*' : ''}`).join(' ');
 }

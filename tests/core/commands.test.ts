@@ -163,6 +163,12 @@ describe('GIVEN /search', () => {
     expect(viewText(await run('/search "***"'))).toMatch(/at least one letter or digit/);
   });
 
+  it('WHEN the query holds common words THEN the reply says they were left out', async () => {
+    const text = viewText(await run('/search the talks in Paris'));
+    expect(text).toContain('Left out as too common: the, in.');
+    expect(text).toMatch(/Showing 1–\d+ of \d+ results/);
+  });
+
   it('WHEN a word ending in * is shorter than 3 letters THEN it says so and searches nothing', async () => {
     const view = await run('/search sh*');
     expect(view.tone).toBe('error');
