@@ -4,7 +4,7 @@ import type { EntryInput } from '../../src/core/domain.js';
 import { UserError } from '../../src/core/errors.js';
 import { plainLine } from '../../src/core/view.js';
 import { stampOf } from '../stamp.js';
-import { applyEntryFields, entryFieldOptions, entryFormValues, entryIdOption, newEntryFrom } from './fields.js';
+import { applyEntryFields, clearEntryFields, clearOption, entryFieldOptions, entryFormValues, entryIdOption, newEntryFrom } from './fields.js';
 import { entryDetailView, requireEntry } from './show.js';
 
 export const addEntry: SubcommandSpec = {
@@ -25,8 +25,8 @@ export const editEntry: SubcommandSpec = {
   name: 'edit',
   description: 'Change fields of an entry (admins)',
   adminOnly: true,
-  options: [entryIdOption, ...entryFieldOptions.map(({ requiredOnAdd: _r, ...option }) => option)],
-  examples: ['id:12 confidence:confirmed', 'id:12 date:2025-07-12 places:"Baku, Azerbaijan"'],
+  options: [entryIdOption, ...entryFieldOptions.map(({ requiredOnAdd: _r, ...option }) => option), clearOption],
+  examples: ['id:12 confidence:confirmed', 'id:12 date:2025-07-12 places:"Baku, Azerbaijan"', 'id:12 clear:"end, tags"'],
   formValues: (args, ctx) => entryFormValues(requireEntry(ctx.services.dossier, args.id as number)),
   run(args, ctx) {
     const id = args.id as number;
@@ -34,7 +34,7 @@ export const editEntry: SubcommandSpec = {
       throw new UserError('missing-option', '/entry edit needs at least one field to change besides `id`.', ['For example: /entry edit id:12 confidence:confirmed']);
     }
     const current = ctx.services.editor.entryState(id);
-    const next = applyEntryFields(args, current, ctx.services.dossier) as EntryInput;
+    const next = clearEntryFields(args, applyEntryFields(args, current, ctx.services.dossier)) as EntryInput;
     const changed = ctx.services.editor.editEntry(id, next, stampOf(ctx));
     const view = entryDetailView(requireEntry(ctx.services.dossier, id));
     return { ...view, tone: 'success', intro: [plainLine(`Updated #${id}: ${changed.join(', ')}.`)] };

@@ -100,6 +100,61 @@ function parseSource(args: CommandArgs, existing?: SourceRecord): SourceRecord |
   return source;
 }
 
+/**
+ * What `/entry edit clear:` can empty, and the options that would set each one again (so one
+ * command cannot both set and clear a field). `source` is the first source, the one the
+ * source options edit.
+ */
+const CLEARABLE = {
+  summary: ['summary'],
+  end: ['end'],
+  places: ['places'],
+  actors: ['actors'],
+  source: ['source_url', 'outlet', 'attribution', 'published'],
+  tags: ['tags'],
+} as const;
+type Clearable = keyof typeof CLEARABLE;
+const CLEARABLE_NAMES = Object.keys(CLEARABLE) as Clearable[];
+
+export const clearOption: OptionSpec = {
+  name: 'clear',
+  description: `Fields to empty, comma-separated: ${CLEARABLE_NAMES.join(', ')}`,
+  type: 'text',
+  maxLength: 100,
+  example: '"end, tags"',
+};
+
+/** Empties the fields named by the `clear` option (for /entry edit). */
+export function clearEntryFields(args: CommandArgs, next: Partial<EntryInput>): Partial<EntryInput> {
+  if (args.clear === undefined) return next;
+  const names = String(args.clear).split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+  const cleared: Partial<EntryInput> = { ...next };
+  for (const name of names) {
+    if (!(CLEARABLE_NAMES as string[]).includes(name)) {
+      throw new UserError('invalid-option', `Option \`clear\` cannot empty \`${name}\`.`, [`It can empty: ${CLEARABLE_NAMES.join(', ')}.`]);
+    }
+    const setter = CLEARABLE[name as Clearable].find((option) => args[option] !== undefined);
+    if (setter) {
+      throw new UserError('invalid-option', `Option \`clear\` empties \`${name}\`, which \`${setter}\` also sets in this command.`, ['Use one or the other.']);
+    }
+    switch (name as Clearable) {
+      case 'summary':
+        cleared.summary = '';
+        break;
+      case 'end':
+        // Explicitly undefined: the editor lays the result over the stored entry.
+        cleared.end = undefined;
+        break;
+      case 'source':
+        cleared.sources = (cleared.sources ?? []).slice(1);
+        break;
+      default:
+        cleared[name as 'places' | 'actors' | 'tags'] = [];
+    }
+  }
+  return cleared;
+}
+
 /** Applies the given options over `base` (an existing entry, or empty for add). */
 export function applyEntryFields(args: CommandArgs, base: Partial<EntryInput>, dossier: DossierReader): Partial<EntryInput> {
   const next: Partial<EntryInput> = { ...base };

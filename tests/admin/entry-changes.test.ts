@@ -32,6 +32,31 @@ describe('GIVEN an admin curating entries', () => {
     expect(text).toContain('last edited by slack:U1 (ed) at 2026-03-01 10:00 UTC');
   });
 
+  it('WHEN editing with clear THEN the named fields are emptied, recorded, and undo brings them back', async () => {
+    await run(
+      '/entry add title:"Talks resume in Baku" summary:"Second round." date:2025-08 end:2025-09 type:talks topic:syria-israel ' +
+        'places:Baku actors:"Syria:participant" outlet:AFP tags:"baku, round-2"',
+    );
+    const edited = viewText(await run('/entry edit id:18 clear:"end, tags, source, summary"'));
+    expect(edited).toContain('Updated #18:');
+    expect(edited).toMatch(/Date\s+Aug 2025\n/);
+    expect(edited).toMatch(/Tags\s+—/);
+    expect(edited).not.toContain('AFP');
+    expect(edited).not.toContain('Second round.');
+    expect(viewText(await run('/entry history id:18'))).toMatch(/edit by slack:U1 \(ed\) — .*end/);
+    const undone = viewText(await run('/entry undo id:18'));
+    expect(undone).toMatch(/Date\s+Aug 2025 – Sep 2025/);
+    expect(undone).toContain('AFP');
+  });
+
+  it('WHEN clear names an unknown field or one the command also sets THEN it is refused and nothing changes', async () => {
+    await run('/entry add title:"Talks resume in Baku" date:2025-08 end:2025-09 type:talks topic:syria-israel');
+    const before = storeFingerprint(app.db);
+    expect(viewText(await run('/entry edit id:18 clear:bogus'))).toMatch(/Option `clear` cannot empty `bogus`[\s\S]*It can empty: summary, end, places, actors, source, tags/);
+    expect(viewText(await run('/entry edit id:18 clear:end end:2025-10'))).toContain('Option `clear` empties `end`, which `end` also sets in this command.');
+    expect(storeFingerprint(app.db)).toEqual(before);
+  });
+
   it('WHEN add → edit → remove → undo THEN history tells who changed what and when, and the entry is back', async () => {
     await run('/entry add title:"Talks resume in Baku" date:2025-08 type:talks topic:syria-israel');
     clock = new Date('2026-03-01T11:00:00Z');
