@@ -34,7 +34,7 @@ export const editEntry: SubcommandSpec = {
       throw new UserError('missing-option', '/entry edit needs at least one field to change besides `id`.', ['For example: /entry edit id:12 confidence:confirmed']);
     }
     const current = ctx.services.editor.entryState(id);
-    const next = clearEntryFields(args, applyEntryFields(args, current, ctx.services.dossier)) as EntryInput;
+    const next = clearEntryFields(args, applyEntryFields(args, current, ctx.services.dossier), current) as EntryInput;
     const changed = ctx.services.editor.editEntry(id, next, stampOf(ctx));
     const view = entryDetailView(requireEntry(ctx.services.dossier, id));
     return { ...view, tone: 'success', intro: [plainLine(`Updated #${id}: ${changed.join(', ')}.`)] };

@@ -101,9 +101,8 @@ function parseSource(args: CommandArgs, existing?: SourceRecord): SourceRecord |
 }
 
 /**
- * What `/entry edit clear:` can empty, and the options that would set each one again (so one
- * command cannot both set and clear a field). `source` is the first source, the one the
- * source options edit.
+ * What `/entry edit clear:` can empty, and the options that set each one (a command cannot both
+ * change a field and clear it). `source` is the first source, the one the source options edit.
  */
 const CLEARABLE = {
   summary: ['summary'],
@@ -124,8 +123,18 @@ export const clearOption: OptionSpec = {
   example: '"end, tags"',
 };
 
-/** Empties the fields named by the `clear` option (for /entry edit). */
-export function clearEntryFields(args: CommandArgs, next: Partial<EntryInput>): Partial<EntryInput> {
+/** The part of an entry a clearable name stands for, comparable as JSON. */
+function clearablePart(entry: Partial<EntryInput>, name: Clearable): unknown {
+  return name === 'source' ? entry.sources?.[0] : name === 'end' ? entry.end : entry[name];
+}
+
+/**
+ * Empties the fields named by the `clear` option (for /entry edit). `next` is the entry with
+ * the command's other options applied, `current` the stored one: a field the command also
+ * changes cannot be cleared, while one given with its current value (as an edit form sends
+ * every field, pre-filled) simply is.
+ */
+export function clearEntryFields(args: CommandArgs, next: Partial<EntryInput>, current: Partial<EntryInput>): Partial<EntryInput> {
   if (args.clear === undefined) return next;
   const names = String(args.clear).split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
   const cleared: Partial<EntryInput> = { ...next };
@@ -133,11 +142,12 @@ export function clearEntryFields(args: CommandArgs, next: Partial<EntryInput>): 
     if (!(CLEARABLE_NAMES as string[]).includes(name)) {
       throw new UserError('invalid-option', `Option \`clear\` cannot empty \`${name}\`.`, [`It can empty: ${CLEARABLE_NAMES.join(', ')}.`]);
     }
-    const setter = CLEARABLE[name as Clearable].find((option) => args[option] !== undefined);
-    if (setter) {
-      throw new UserError('invalid-option', `Option \`clear\` empties \`${name}\`, which \`${setter}\` also sets in this command.`, ['Use one or the other.']);
+    const field = name as Clearable;
+    const setter = CLEARABLE[field].find((option) => args[option] !== undefined);
+    if (setter && JSON.stringify(clearablePart(next, field)) !== JSON.stringify(clearablePart(current, field))) {
+      throw new UserError('invalid-option', `Option \`clear\` empties \`${name}\`, which \`${setter}\` changes in this command.`, ['Use one or the other.']);
     }
-    switch (name as Clearable) {
+    switch (field) {
       case 'summary':
         cleared.summary = '';
         break;
@@ -149,7 +159,7 @@ export function clearEntryFields(args: CommandArgs, next: Partial<EntryInput>): 
         cleared.sources = (cleared.sources ?? []).slice(1);
         break;
       default:
-        cleared[name as 'places' | 'actors' | 'tags'] = [];
+        cleared[field] = [];
     }
   }
   return cleared;

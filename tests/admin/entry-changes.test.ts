@@ -49,12 +49,14 @@ describe('GIVEN an admin curating entries', () => {
     expect(undone).toContain('AFP');
   });
 
-  it('WHEN clear names an unknown field or one the command also sets THEN it is refused and nothing changes', async () => {
+  it('WHEN clear names an unknown field or one the command also changes THEN it is refused and nothing changes', async () => {
     await run('/entry add title:"Talks resume in Baku" date:2025-08 end:2025-09 type:talks topic:syria-israel');
     const before = storeFingerprint(app.db);
     expect(viewText(await run('/entry edit id:18 clear:bogus'))).toMatch(/Option `clear` cannot empty `bogus`[\s\S]*It can empty: summary, end, places, actors, source, tags/);
-    expect(viewText(await run('/entry edit id:18 clear:end end:2025-10'))).toContain('Option `clear` empties `end`, which `end` also sets in this command.');
+    expect(viewText(await run('/entry edit id:18 clear:end end:2025-10'))).toContain('Option `clear` empties `end`, which `end` changes in this command.');
     expect(storeFingerprint(app.db)).toEqual(before);
+    // Given with its current value, as an edit form sends it, the field is simply cleared.
+    expect(viewText(await run('/entry edit id:18 clear:end end:2025-09'))).toMatch(/Date\s+Aug 2025\n/);
   });
 
   it('WHEN add → edit → remove → undo THEN history tells who changed what and when, and the entry is back', async () => {

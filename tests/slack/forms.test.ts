@@ -310,6 +310,24 @@ describe('/entry edit ID opens a modal that starts from the entry’s values', (
     const call = await nextEphemeral(posted);
     expect(String(call.args.text)).toContain('Updated #12: confidence.');
   });
+
+  it('submitted pre-filled with clear naming fields, empties those fields', async () => {
+    const view = await h.openForm('/entry edit 12', { userId: ADMIN, channelId: 'C0DESK' });
+    const prefilled = Object.fromEntries(
+      inputs(view).flatMap((b) => {
+        const element = b.element as { initial_value?: string; initial_option?: { value: string } };
+        const value = element.initial_value ?? element.initial_option?.value;
+        return value === undefined ? [] : [[b.block_id, value]];
+      }),
+    );
+    expect(prefilled.places).toBe('Baku, Azerbaijan');
+    const posted = h.slack.callsTo('chat.postEphemeral').length;
+    expect((await h.submitForm(view, { ...prefilled, clear: 'places, tags' }, { userId: ADMIN })).body).toBeUndefined();
+    await nextEphemeral(posted);
+    const after = h.app.dossier.getEntry(12)!;
+    expect(after.places).toEqual([]);
+    expect(after.tags).toEqual([]);
+  });
 });
 
 describe('/entry edit ID opens a modal where empty fields keep their value', () => {
