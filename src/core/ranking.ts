@@ -14,7 +14,7 @@ export function matchRank(candidate: string, query: string): number | undefined 
   return undefined;
 }
 
-/** Keeps the items whose texts match, best rank first, then shortest text, then original order. */
+/** Keeps the items whose texts match, best rank first, then in their original order. */
 export function rankByMatch<T>(items: readonly T[], query: string, texts: (item: T) => string[]): T[] {
   const scored: { item: T; rank: number; length: number; index: number }[] = [];
   items.forEach((item, index) => {

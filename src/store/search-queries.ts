@@ -73,22 +73,28 @@ export function listTopics(cache: StatementCache): string[] {
   return cache.get('SELECT slug FROM topics ORDER BY slug').pluck().all() as string[];
 }
 
-export function suggest(cache: StatementCache, kind: SuggestionKind, prefix: string, limit: number): string[] {
+/** How many links each place has: a full pass over entry_places (~140 ms at a million entries). */
+export function placeUsage(cache: StatementCache): Map<number, number> {
+  const rows = cache.get('SELECT place_id, count(*) FROM entry_places INDEXED BY entry_places_by_place GROUP BY place_id').raw().all() as [number, number][];
+  return new Map(rows);
+}
+
+/**
+ * Suggestions for an autocomplete option. `usage` orders places: the ones people use most come
+ * first among equally good matches (places it does not know yet come last).
+ */
+export function suggest(cache: StatementCache, kind: SuggestionKind, prefix: string, limit: number, usage: () => Map<number, number>): string[] {
   switch (kind) {
     case 'actor':
       return [...new Set(findActors(cache, prefix, limit).map((a) => a.name))];
     case 'topic':
       return rankByMatch(listTopics(cache), prefix, (t) => [t]).slice(0, limit);
     case 'place': {
-      // Places people use most come first among equally good matches.
-      const places = cache
-        .get(
-          `SELECT p.name FROM places p LEFT JOIN entry_places ep ON ep.place_id = p.id
-           GROUP BY p.id ORDER BY count(ep.entry_id) DESC, p.name`,
-        )
-        .pluck()
-        .all() as string[];
-      return rankByMatch(places, prefix, (p) => [p]).slice(0, limit);
+      const counts = usage();
+      const places = (cache.get('SELECT id, name FROM places ORDER BY name').raw().all() as [number, string][])
+        .map(([id, name]) => ({ name, uses: counts.get(id) ?? 0 }))
+        .sort((a, b) => b.uses - a.uses);
+      return rankByMatch(places, prefix, (p) => [p.name]).slice(0, limit).map((p) => p.name);
     }
   }
 }

@@ -5,11 +5,19 @@ import { listActors } from './actor-list-query.js';
 import { actorProfile, actorsNamed, allActorNames, coActors, findActors } from './actor-queries.js';
 import type { Db } from './connection.js';
 import { queryEntry, queryTimeline } from './entry-queries.js';
-import { listTopics, searchEntries, suggest } from './search-queries.js';
+import { listTopics, placeUsage, searchEntries, suggest } from './search-queries.js';
 import { StatementCache } from './statement-cache.js';
+
+/**
+ * Place suggestions are ordered by use, which takes a pass over every place link; autocomplete
+ * asks on each keystroke, so the counts are reused for this long. New places still show at
+ * once (with no uses yet); only the order among known ones can lag.
+ */
+const PLACE_USAGE_TTL_MS = 60_000;
 
 export class SqliteDossier implements DossierReader {
   private readonly cache: StatementCache;
+  private placeUses?: { at: number; counts: Map<number, number> };
 
   constructor(readonly db: Db) {
     this.cache = new StatementCache(db);
@@ -40,7 +48,12 @@ export class SqliteDossier implements DossierReader {
     return searchEntries(this.cache, query, limit, offset);
   }
   suggest(kind: SuggestionKind, prefix: string, limit: number) {
-    return suggest(this.cache, kind, prefix, limit);
+    return suggest(this.cache, kind, prefix, limit, () => this.placeUsage());
+  }
+  private placeUsage(): Map<number, number> {
+    const now = Date.now();
+    if (!this.placeUses || now - this.placeUses.at > PLACE_USAGE_TTL_MS) this.placeUses = { at: now, counts: placeUsage(this.cache) };
+    return this.placeUses.counts;
   }
   topics() {
     return listTopics(this.cache);

@@ -261,4 +261,14 @@ describe('GIVEN autocomplete', () => {
     expect(app.dispatcher.autocomplete({ command: 'timeline', option: 'topic', value: 'syr', caller: reader })).toEqual([{ value: 'syria-israel', label: 'syria-israel' }]);
     expect(app.dispatcher.autocomplete({ command: 'timeline', option: 'place', value: 'gol', caller: reader }).map((c) => c.value)).toEqual(['Golan Heights', 'Golan buffer zone']);
   });
+
+  it('WHEN a place is first used THEN it is suggested at once, after the places in use', () => {
+    const places = () => app.dispatcher.autocomplete({ command: 'timeline', option: 'place', value: 'gol', caller: reader }).map((c) => c.value);
+    expect(places()).toEqual(['Golan Heights', 'Golan buffer zone']);
+    app.services.editor.addEntry(
+      { topic: 'syria-israel', title: 'Shelling near Golani', summary: '', eventType: 'shelling', start: { year: 2025 }, confidence: 'reported', places: ['Golani'], actors: [], sources: [], tags: [] },
+      { by: 'console:tester', at: '2026-01-01T00:00:00.000Z' },
+    );
+    expect(places()).toEqual(['Golan Heights', 'Golan buffer zone', 'Golani']);
+  });
 });
