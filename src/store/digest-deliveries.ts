@@ -117,6 +117,20 @@ export class SqliteDeliveries {
     return Number(lastInsertRowid);
   }
 
+  /**
+   * Deletes settled rows created before `before`, except each subscription's latest (the next
+   * digest reads it to say what it repeats). Slots that old are behind every subscription's
+   * next slot, so nothing can be delivered twice for lack of its row. Returns how many went.
+   */
+  prune(before: Date): number {
+    return this.cache
+      .get(
+        `DELETE FROM digest_deliveries WHERE created_at < ? AND status IN ('delivered', 'skipped', 'failed', 'unconfirmed')
+           AND id NOT IN (SELECT max(id) FROM digest_deliveries GROUP BY subscription_id)`,
+      )
+      .run(before.toISOString()).changes;
+  }
+
   get(id: number): Delivery | undefined {
     const row = this.cache.get('SELECT * FROM digest_deliveries WHERE id = ?').get(id);
     return row ? toDelivery(row as DeliveryRow) : undefined;

@@ -48,6 +48,21 @@ describe('GIVEN a channel subscribed to a daily 08:00 Europe/Paris digest', () =
     expect(deliveries(h).map((d) => [d.status, d.kind])).toEqual([['delivered', 'scheduled']]);
   });
 
+  it('WHEN months of digests go by THEN the delivery log keeps 90 days, and nothing is posted twice', async () => {
+    const h = harness({ start: '2026-07-06T05:00:00Z' });
+    h.startScheduler({ heartbeatMs: 6 * 3600_000, leaseMs: 13 * 3600_000 });
+    await h.runText('/digest subscribe schedule:"daily 08:00" timezone:Europe/Paris');
+    await h.time.advanceTo('2026-10-20T06:30:00Z'); // 107 daily slots, 6 July to 20 October
+    expect(h.poster.posts).toHaveLength(107);
+    const kept = deliveries(h);
+    const oldest = new Date('2026-10-20T06:30:00Z').getTime() - 91 * 24 * 3600_000;
+    expect(kept.length).toBeGreaterThanOrEqual(89);
+    expect(kept.length).toBeLessThanOrEqual(92);
+    expect(kept.every((d) => d.createdAt.getTime() >= oldest)).toBe(true);
+    expect(kept.at(-1)!.slot.toISOString()).toBe('2026-10-20T06:00:00.000Z');
+    expect(h.logger.lines.some((l) => l.message === 'pruned old rows of the digest delivery log')).toBe(true);
+  });
+
   it('WHEN an entry is added while a digest is being sent THEN it appears in the next digest, exactly once', async () => {
     const h = await subscribed();
     h.addEntry({ title: 'Before the digest' });
