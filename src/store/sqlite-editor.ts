@@ -18,6 +18,36 @@ interface RevisionRow {
   changed_at: string;
 }
 
+/** The actor an id stands for now: a merged actor is followed to the one it was folded into. */
+function liveActorId(db: Db, id: number): number {
+  const mergedInto = db.prepare('SELECT merged_into_id FROM actors WHERE id = ?').pluck();
+  let current = id;
+  // Merges can chain (A into B, then B into C); the bound only guards against a corrupt cycle.
+  for (let hop = 0; hop < 64; hop++) {
+    const next = mergedInto.get(current) as number | null | undefined;
+    if (next === null || next === undefined) return current;
+    current = next;
+  }
+  return current;
+}
+
+/**
+ * A snapshot's actors as they stand now. Snapshots keep the ids of their time, and an actor
+ * merged since would otherwise come back to life on the entry; each actor and role is kept once.
+ */
+function withMergesFollowed(db: Db, input: EntryInput): EntryInput {
+  const seen = new Set<string>();
+  const actors = input.actors
+    .map((link) => ({ ...link, actorId: liveActorId(db, link.actorId) }))
+    .filter((link) => {
+      const key = `${link.actorId}:${link.role}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+  return { ...input, actors };
+}
+
 function toRecord(row: RevisionRow): RevisionRecord {
   const record: RevisionRecord = {
     id: row.id,
@@ -88,7 +118,7 @@ export class SqliteEditor implements DossierEditor {
         throw new UserError('conflict', `Entry #${id} has no change to undo; to take it down use /entry remove.`);
       }
       // The state before the last change is the one the previous revision recorded.
-      const target = JSON.parse(previous.snapshot) as EntryInput;
+      const target = withMergesFollowed(this.db, JSON.parse(previous.snapshot) as EntryInput);
       const targetRemoved = previous.action === 'remove';
       const action = targetRemoved ? 'remove' : state.deleted ? 'restore' : 'edit';
       const reason = `undo of revision ${last.id} (${last.action})`;

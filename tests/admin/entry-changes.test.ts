@@ -153,6 +153,19 @@ describe('GIVEN an admin curating actors', () => {
     expect(history).toEqual(['merge', 'merge']);
   });
 
+  it('WHEN an entry changed before a merge is undone after it THEN it names the actor merged into, not the merged one', async () => {
+    await run('/actors add name:"T. Barrack" kind:person');
+    await run('/entry add title:"Envoy in Damascus" date:2025-08 type:talks topic:syria-israel actors:"T. Barrack:mediator, Tom Barrack:mediator"');
+    await run('/entry edit id:18 confidence:confirmed');
+    await run('/actors merge from:"T. Barrack" into:"Tom Barrack"');
+    const undone = viewText(await run('/entry undo id:18'));
+    expect(undone).toMatch(/Confidence\s+reported/);
+    expect(undone).toContain('Tom Barrack — mediator');
+    expect(undone).not.toContain('T. Barrack');
+    const tom = app.dossier.findActors('Tom Barrack', 1)[0]!.id;
+    expect(app.dossier.timeline({ actorId: tom, limit: 25, offset: 0 }).items.map((e) => e.id)).toContain(18);
+  });
+
   it('WHEN adding a name another actor already has THEN it is refused', async () => {
     expect(viewText(await run('/actors add name:Barrack kind:person'))).toMatch(/“Barrack” already names Tom Barrack/);
   });
