@@ -284,6 +284,17 @@ describe('submitting the add modal', () => {
   });
 });
 
+/** What an edit modal's inputs hold when opened: what submitting it untouched would send. */
+function prefilledValues(view: Parameters<typeof inputs>[0]): Record<string, string> {
+  return Object.fromEntries(
+    inputs(view).flatMap((b) => {
+      const element = b.element as { initial_value?: string; initial_option?: { value: string } };
+      const value = element.initial_value ?? element.initial_option?.value;
+      return value === undefined ? [] : [[b.block_id, value]];
+    }),
+  );
+}
+
 describe('/entry edit ID opens a modal that starts from the entry’s values', () => {
   it('pre-fills every field with the current value, in option syntax', async () => {
     const view = await h.openForm('/entry edit 12', { userId: ADMIN });
@@ -298,13 +309,7 @@ describe('/entry edit ID opens a modal that starts from the entry’s values', (
 
   it('submitted with only one value changed, changes only that field', async () => {
     const view = await h.openForm('/entry edit 12', { userId: ADMIN, channelId: 'C0DESK' });
-    const prefilled = Object.fromEntries(
-      inputs(view).flatMap((b) => {
-        const element = b.element as { initial_value?: string; initial_option?: { value: string } };
-        const value = element.initial_value ?? element.initial_option?.value;
-        return value === undefined ? [] : [[b.block_id, value]];
-      }),
-    );
+    const prefilled = prefilledValues(view);
     const posted = h.slack.callsTo('chat.postEphemeral').length;
     await h.submitForm(view, { ...prefilled, confidence: 'confirmed' }, { userId: ADMIN });
     const call = await nextEphemeral(posted);
@@ -313,13 +318,7 @@ describe('/entry edit ID opens a modal that starts from the entry’s values', (
 
   it('submitted pre-filled with clear naming fields, empties those fields', async () => {
     const view = await h.openForm('/entry edit 12', { userId: ADMIN, channelId: 'C0DESK' });
-    const prefilled = Object.fromEntries(
-      inputs(view).flatMap((b) => {
-        const element = b.element as { initial_value?: string; initial_option?: { value: string } };
-        const value = element.initial_value ?? element.initial_option?.value;
-        return value === undefined ? [] : [[b.block_id, value]];
-      }),
-    );
+    const prefilled = prefilledValues(view);
     expect(prefilled.places).toBe('Baku, Azerbaijan');
     const posted = h.slack.callsTo('chat.postEphemeral').length;
     expect((await h.submitForm(view, { ...prefilled, clear: 'places, tags' }, { userId: ADMIN })).body).toBeUndefined();
