@@ -40,6 +40,12 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
 
   if (!onPlatform) {
+    // A reader that stops early (`npm start | head`) closes the pipe: stop quietly, as CLIs do.
+    process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') throw error;
+      app.close();
+      process.exit(0);
+    });
     const { runConsole } = await import('./adapters/console/console-adapter.js');
     await runConsole({ dispatcher: app.dispatcher, input: process.stdin, output: process.stdout });
     await scheduler.stop();

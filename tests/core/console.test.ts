@@ -32,6 +32,21 @@ describe('GIVEN the console adapter with piped input', () => {
     expect(result.stdout).toContain('US special envoy for Syria');
   });
 
+  it('WHEN the reader stops early (| head) THEN it exits quietly, without a stack trace', () => {
+    const cleanEnv = { ...process.env };
+    for (const name of ['DISCORD_TOKEN', 'SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN', 'LOG_LEVEL']) delete cleanEnv[name];
+    const commands = Array.from({ length: 200 }, () => '/timeline limit:25').join('\n');
+    // The shell's pipe into `head -1` closes after the first line while the bot still writes.
+    const result = spawnSync('bash', ['-c', `printf '%s\\n' "$COMMANDS" | npx tsx src/main.ts | head -1; echo "exit=\${PIPESTATUS[1]}"`], {
+      cwd: repo,
+      encoding: 'utf8',
+      env: { ...cleanEnv, COMMANDS: commands, SITREP_DB: join(dir, 'console.db') },
+      timeout: 30_000,
+    });
+    expect(result.stdout).toBe('Timeline\nexit=0\n');
+    expect(result.stderr).toBe('');
+  });
+
   it('THEN bad input gets one clear line and later commands still run', () => {
     const result = startWithInput('/timeline since:notadate\n/bogus\n/entry show 3\n');
     expect(result.status).toBe(0);
