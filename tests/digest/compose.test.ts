@@ -32,6 +32,20 @@ function setup() {
 }
 
 describe('GIVEN changes since a cursor', () => {
+  it('THEN an actor merge is listed, and an actor filter keeps only the merges of that actor', async () => {
+    const { h, digest } = setup();
+    await h.runText('/actors add name:"T. Barrack" kind:person');
+    await h.runText('/actors merge from:"T. Barrack" into:"Tom Barrack"');
+    const all = digest();
+    expect(all.empty).toBe(false);
+    expect(viewText(all.view)).toContain('T. Barrack → Tom Barrack');
+    const tom = digest({ filters: { actorId: h.actorId('Tom Barrack'), actorName: 'Tom Barrack' } });
+    expect(viewText(tom.view)).toContain('T. Barrack → Tom Barrack');
+    const israel = digest({ filters: { actorId: h.actorId('Israel'), actorName: 'Israel' } });
+    expect(israel.empty).toBe(true);
+    expect(viewText(israel.view)).not.toContain('Actors merged');
+  });
+
   it('THEN an entry added and removed in the range is left out, and an edit undone in it is no change', async () => {
     const { h, digest } = setup();
     const flash = h.addEntry({ title: 'Added by mistake' });

@@ -48,6 +48,20 @@ describe('GIVEN a channel subscribed to a daily 08:00 Europe/Paris digest', () =
     expect(deliveries(h).map((d) => [d.status, d.kind])).toEqual([['delivered', 'scheduled']]);
   });
 
+  it('WHEN an actor is merged into another THEN the next digest says so, once', async () => {
+    const h = await subscribed();
+    await h.runText('/actors add name:"T. Barrack" kind:person');
+    await h.time.advanceTo('2026-07-06T06:01:00Z');
+    expect(await h.runText('/actors merge from:"T. Barrack" into:"Tom Barrack"')).toContain('Merged T. Barrack into Tom Barrack');
+    await h.time.advanceTo('2026-07-07T06:01:00Z');
+    await h.time.advanceTo('2026-07-08T06:01:00Z');
+    const [, merged, after] = h.poster.texts();
+    expect(merged).toContain('1 actor merge');
+    expect(merged).toContain('Actors merged');
+    expect(merged).toContain('T. Barrack → Tom Barrack: entries that named T. Barrack now name Tom Barrack.');
+    expect(after).toContain('Nothing changed since the last digest.');
+  });
+
   it('WHEN months of digests go by THEN the delivery log keeps 90 days, and nothing is posted twice', async () => {
     const h = harness({ start: '2026-07-06T05:00:00Z' });
     h.startScheduler({ heartbeatMs: 6 * 3600_000, leaseMs: 13 * 3600_000 });

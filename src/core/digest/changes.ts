@@ -40,6 +40,12 @@ export interface EntryChange {
   reason?: string;
 }
 
+/** An actor folded into another in the range: the entries that named it now name the other. */
+export interface ActorMerge {
+  fromId: number;
+  intoId: number;
+}
+
 export interface ChangeSet {
   fromCursor: number;
   toCursor: number;
@@ -47,7 +53,9 @@ export interface ChangeSet {
   entries: EntryChange[];
   /** Actors created in the range. */
   newActorIds: ReadonlySet<number>;
-  /** Current names of every actor the entries mention. */
+  /** Actors merged in the range, in order. Merging moves links without entry revisions. */
+  merges: readonly ActorMerge[];
+  /** Current names of every actor the entries and merges mention. */
   actorNames: ReadonlyMap<number, string>;
   /** Set instead of entries when the range held more revisions than a digest can summarise. */
   oversized?: { revisions: number };
@@ -102,12 +110,17 @@ interface Accumulated {
 export function collapseRevisions(rows: readonly RevisionRecordRow[], prior: ReadonlyMap<number, PriorState>): {
   entries: EntryChange[];
   newActorIds: Set<number>;
+  merges: ActorMerge[];
 } {
   const byEntry = new Map<number, Accumulated>();
   const newActorIds = new Set<number>();
+  const merges: ActorMerge[] = [];
   for (const row of rows) {
     if (row.entity === 'actor') {
       if (row.action === 'create') newActorIds.add(row.entityId);
+      // The folded actor's own revision records where it went (the other side's does not).
+      const mergedInto = (row.snapshot as { mergedInto?: unknown } | null)?.mergedInto;
+      if (row.action === 'merge' && typeof mergedInto === 'number') merges.push({ fromId: row.entityId, intoId: mergedInto });
       continue;
     }
     const seen = byEntry.get(row.entityId);
@@ -145,7 +158,7 @@ export function collapseRevisions(rows: readonly RevisionRecordRow[], prior: Rea
       ...(removedNow && acc.reason ? { reason: acc.reason } : {}),
     });
   }
-  return { entries: sortForDigest(entries), newActorIds };
+  return { entries: sortForDigest(entries), newActorIds, merges };
 }
 
 /** `YYYYMMDD` of the first day a partial date covers, as a number, for sorting. */

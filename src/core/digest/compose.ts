@@ -47,7 +47,7 @@ export function digestTitle(filters: DigestFilters, preview = false): string {
   return parts.length > 0 ? `${base} — ${parts.join(' · ')}` : base;
 }
 
-function countsLine(items: readonly EntryChange[], newActors: number): Line {
+function countsLine(items: readonly EntryChange[], newActors: number, merges: number): Line {
   const byKind = countByKind(items);
   const parts: string[] = [];
   if (byKind.new > 0) {
@@ -58,6 +58,7 @@ function countsLine(items: readonly EntryChange[], newActors: number): Line {
   }
   for (const kind of KIND_ORDER.slice(1)) if (byKind[kind] > 0) parts.push(plural(byKind[kind], ...KIND_WORDS[kind]));
   if (newActors > 0) parts.push(plural(newActors, 'new actor'));
+  if (merges > 0) parts.push(plural(merges, 'actor merge'));
   return [span.bold(parts.join(' · '))];
 }
 
@@ -182,10 +183,21 @@ function buildBody(set: ChangeSet, filters: DigestFilters): DigestBody {
       lines: [[span.plain(`${unlisted.join(', ')} more than fit in one digest — see /timeline for all of them.`)]],
     });
   }
+  // An actor filter keeps the merges into or out of that actor; other filters keep them all, as
+  // actors are shared by every topic and type.
+  const merges = set.merges.filter((m) => filters.actorId === undefined || m.intoId === filters.actorId || m.fromId === filters.actorId);
+  if (merges.length > 0) {
+    const name = (id: number) => set.actorNames.get(id) ?? `actor ${id}`;
+    sections.push({
+      heading: [span.bold('Actors merged')],
+      lines: merges.map((m) => [span.plain(`${name(m.fromId)} → ${name(m.intoId)}: entries that named ${name(m.fromId)} now name ${name(m.intoId)}.`)]),
+    });
+  }
   const newActors = new Set<number>();
   for (const item of items) for (const a of item.after.actors) if (set.newActorIds.has(a.actorId)) newActors.add(a.actorId);
-  const summary = items.length === 0 ? [span.plain('Nothing changed since the last digest.')] : countsLine(items, newActors.size);
-  return { summary, sections, counts, empty: items.length === 0 };
+  const empty = items.length === 0 && merges.length === 0;
+  const summary = empty ? [span.plain('Nothing changed since the last digest.')] : countsLine(items, newActors.size, merges.length);
+  return { summary, sections, counts, empty };
 }
 
 /** Builds the digest a subscription would receive for a change set. */
