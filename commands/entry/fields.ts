@@ -125,7 +125,7 @@ export const clearOption: OptionSpec = {
 
 /** The part of an entry a clearable name stands for, comparable as JSON. */
 function clearablePart(entry: Partial<EntryInput>, name: Clearable): unknown {
-  return name === 'source' ? entry.sources?.[0] : name === 'end' ? entry.end : entry[name];
+  return name === 'source' ? entry.sources?.[0] : entry[name];
 }
 
 /**

@@ -18,27 +18,26 @@ interface RevisionRow {
   changed_at: string;
 }
 
-/** The actor an id stands for now: a merged actor is followed to the one it was folded into. */
-function liveActorId(db: Db, id: number): number {
-  const mergedInto = db.prepare('SELECT merged_into_id FROM actors WHERE id = ?').pluck();
-  let current = id;
-  // Merges can chain (A into B, then B into C); the bound only guards against a corrupt cycle.
-  for (let hop = 0; hop < 64; hop++) {
-    const next = mergedInto.get(current) as number | null | undefined;
-    if (next === null || next === undefined) return current;
-    current = next;
-  }
-  return current;
-}
-
 /**
  * A snapshot's actors as they stand now. Snapshots keep the ids of their time, and an actor
- * merged since would otherwise come back to life on the entry; each actor and role is kept once.
+ * merged since would otherwise come back to life on the entry: each is followed to the actor it
+ * was folded into (merges can chain: A into B, then B into C), and each actor and role is kept once.
  */
 function withMergesFollowed(db: Db, input: EntryInput): EntryInput {
+  const mergedInto = db.prepare('SELECT merged_into_id FROM actors WHERE id = ?').pluck();
+  const liveActorId = (id: number): number => {
+    let current = id;
+    // The bound only guards against a corrupt cycle.
+    for (let hop = 0; hop < 64; hop++) {
+      const next = mergedInto.get(current) as number | null | undefined;
+      if (next === null || next === undefined) return current;
+      current = next;
+    }
+    return current;
+  };
   const seen = new Set<string>();
   const actors = input.actors
-    .map((link) => ({ ...link, actorId: liveActorId(db, link.actorId) }))
+    .map((link) => ({ ...link, actorId: liveActorId(link.actorId) }))
     .filter((link) => {
       const key = `${link.actorId}:${link.role}`;
       if (seen.has(key)) return false;
