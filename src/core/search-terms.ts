@@ -18,8 +18,28 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   'a an and are as at be been but by for from had has have he her his in into is it its of on or she that the their they this to was were which who will with'.split(' '),
 );
 
-/** A prefix shorter than this would merge the postings of a large part of the vocabulary. */
+/**
+ * A prefix shorter than this would match a large part of the vocabulary. The index keeps
+ * entries for 3- and 4-letter prefixes (migration 0005), so these are read, not merged.
+ */
 export const MIN_PREFIX_LENGTH = 3;
+
+/**
+ * The index stores word stems (porter), and so does FTS5 with a prefix it is given: `negotiat*`
+ * is looked up as typed, but "negotiation" is stored as "negoti", shorter than what was typed,
+ * so it would find nothing. A prefix therefore also matches the stems it could have been cut
+ * back to: the same letters less the last one, two or three, kept to at least this many
+ * letters (shorter stems are whole short words, not cut-back forms).
+ */
+export const MIN_CUT_BACK_STEM = 5;
+const MAX_CUT_BACK = 3;
+
+/** The stems a prefix may stand for besides itself: `negotiat` → negotia, negoti, negot. */
+export function cutBackStems(prefix: string): string[] {
+  const stems: string[] = [];
+  for (let cut = 1; cut <= MAX_CUT_BACK && prefix.length - cut >= MIN_CUT_BACK_STEM; cut++) stems.push(prefix.slice(0, -cut));
+  return stems;
+}
 
 /**
  * Matches are ranked by relevance in bands of this many, the most recently added band first.
