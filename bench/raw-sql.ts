@@ -228,14 +228,21 @@ export class RawSearch {
     this.count = db.prepare(`SELECT count(*) FROM (SELECT 1 FROM entry_search WHERE entry_search MATCH ? LIMIT ${COUNT_CAP + 1})`).pluck();
   }
 
-  /** Same query syntax as the store: every word whole but stopwords, a word typed with `*` as a prefix. */
+  /**
+   * Same query syntax as the store: every word whole but stopwords, a word typed with `*` as a
+   * prefix, which also matches the stems of 5+ letters it becomes with 1–3 letters cut off.
+   */
   static match(text: string): string {
+    const prefixTerm = (w: string) => {
+      const stems = [1, 2, 3].map((cut) => w.slice(0, w.length - cut)).filter((s) => s.length >= 5);
+      return stems.length ? `("${w}"* ${stems.map((s) => `OR "${s}"`).join(' ')})` : `"${w}"*`;
+    };
     const terms = text.split(/\s+/).flatMap((chunk) => {
       const words = foldKey(chunk).split(' ').filter(Boolean);
       const prefix = /[\p{L}\p{N}]\*$/u.test(chunk);
-      return words.map((w, i) => `"${w}"${prefix && i === words.length - 1 ? '*' : ''}`);
+      return words.map((w, i) => (prefix && i === words.length - 1 ? prefixTerm(w) : `"${w}"`));
     });
-    const kept = terms.filter((t) => t.endsWith('*') || !STOPWORDS.has(t.slice(1, -1)));
+    const kept = terms.filter((t) => !t.startsWith('"') || t.endsWith('*') || !STOPWORDS.has(t.slice(1, -1)));
     return (kept.length > 0 ? kept : terms).join(' ');
   }
 

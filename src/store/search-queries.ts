@@ -2,11 +2,18 @@
 import { HIGHLIGHT_END, HIGHLIGHT_START, type SearchHit } from '../core/domain.js';
 import type { Page, SuggestionKind } from '../core/ports.js';
 import { rankByMatch } from '../core/ranking.js';
-import { parseSearchTerms, SEARCH_RANK_BAND, significantTerms } from '../core/search-terms.js';
+import { cutBackStems, parseSearchTerms, SEARCH_RANK_BAND, significantTerms, type SearchTerm } from '../core/search-terms.js';
 import { findActors } from './actor-queries.js';
 import { COUNT_CAP } from './entry-queries.js';
 import { ENTRY_ROW_COLUMNS, hydrateEntries, type EntryRow } from './entry-rows.js';
 import type { StatementCache } from './statement-cache.js';
+
+/** One word as FTS5 query syntax: a prefix also stands for the stems it may have been cut to. */
+function ftsTerm(term: SearchTerm): string {
+  if (!term.prefix) return `"${term.word}"`;
+  const stems = cutBackStems(term.word);
+  return stems.length === 0 ? `"${term.word}"*` : `("${term.word}"* OR ${stems.map((s) => `"${s}"`).join(' OR ')})`;
+}
 
 /**
  * Turns what a person typed into an FTS5 query: every word but the stopwords must appear; a
@@ -16,7 +23,7 @@ import type { StatementCache } from './statement-cache.js';
 export function toFtsQuery(text: string): string | undefined {
   const terms = significantTerms(parseSearchTerms(text));
   if (terms.length === 0) return undefined;
-  return terms.map((t) => `"${t.word}"${t.prefix ? '*' : ''}`).join(' ');
+  return terms.map(ftsTerm).join(' ');
 }
 
 /**

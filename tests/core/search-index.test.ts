@@ -28,6 +28,15 @@ describe('GIVEN the FTS5 index over entries', () => {
     expect(titlesFor('al-Shaib*')).toEqual(titlesFor('Shaibani'));
   });
 
+  it('THEN a prefix typed past where the stored stem ends still finds the word', () => {
+    // "negotiations" is stored as its stem "negoti": `negotiat*` used to find nothing.
+    expect(titlesFor('negotiations').length).toBeGreaterThan(0);
+    expect(titlesFor('negotiat*')).toEqual(expect.arrayContaining(titlesFor('negotiations')));
+    expect(titlesFor('negotiati*')).toEqual(titlesFor('negotiat*'));
+    // Short prefixes are not cut back: `Shaib*` still means words starting with "shaib".
+    expect(titlesFor('Shaib*')).toEqual(['Diplomat: Barrack to facilitate al-Shaibani–Dermer talks']);
+  });
+
   it('THEN common words such as "of" and "the" are left out, unless nothing else was typed', () => {
     // Without the rule, "of" and "the" would have to appear in every result, which drops some.
     expect(titlesFor('the Golan buffer zone')).toEqual(titlesFor('Golan buffer zone'));
