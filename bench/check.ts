@@ -21,8 +21,8 @@ import { COUNT_CAP } from '../src/store/entry-queries.js';
 import { readEntryState } from '../src/store/entry-state.js';
 import { EntryWriter } from '../src/store/entry-writes.js';
 import { SqliteDossier } from '../src/store/sqlite-dossier.js';
-import { toFtsQuery } from '../src/store/search-queries.js';
-import { SEARCH_RANK_BAND } from '../src/core/search-terms.js';
+import { ftsWords } from '../src/store/search-queries.js';
+import { COMMON_WORD_ENTRIES, SEARCH_RANK_BAND } from '../src/core/search-terms.js';
 import { buildStore } from './build-store.js';
 import { Random } from './random.js';
 
@@ -192,22 +192,30 @@ function checkReads(db: Database.Database, dossier: SqliteDossier, when: string,
   for (const title of words) {
     const parts = title.split(' ');
     const text = parts.slice(0, random.pick([1, 2])).join(' ');
-    const match = toFtsQuery(text)!;
+    const words = ftsWords(text);
+    const match = words.join(' ');
     const offset = random.pick([0, 0, 10, 30, 495, 990]);
     const have = dossier.search(text, 10, offset).items.map((h) => h.entry.id);
     // The definition: live matches newest-added first, cut into bands of SEARCH_RANK_BAND, each
-    // band ordered by rank, then newest added.
+    // band ordered by bm25 over the words that weigh (with rarer words typed, not those in more
+    // than COMMON_WORD_ENTRIES entries), then newest added.
+    const entriesWith = db.prepare('SELECT count(*) FROM entry_search JOIN entries e ON e.id = entry_search.rowid WHERE entry_search MATCH ? AND e.deleted_at IS NULL').pluck();
+    const rare = words.filter((w) => (entriesWith.get(w) as number) <= COMMON_WORD_ENTRIES);
+    const weighed = (rare.length > 0 ? rare : words).join(' ');
+    const firstBand = Math.floor(offset / SEARCH_RANK_BAND);
     const want = db
       .prepare(
-        `SELECT id FROM (
-           SELECT e.id, entry_search.rank AS rank,
-                  (row_number() OVER (ORDER BY entry_search.rowid DESC) - 1) / ${SEARCH_RANK_BAND} AS band
-           FROM entry_search JOIN entries e ON e.id = entry_search.rowid
-           WHERE entry_search MATCH ? AND e.deleted_at IS NULL)
-         ORDER BY band, rank, id DESC LIMIT 10 OFFSET ?`,
+        `WITH banded AS (
+           SELECT id, band FROM (
+             SELECT e.id, (row_number() OVER (ORDER BY entry_search.rowid DESC) - 1) / ${SEARCH_RANK_BAND} AS band
+             FROM entry_search JOIN entries e ON e.id = entry_search.rowid
+             WHERE entry_search MATCH @match AND e.deleted_at IS NULL)
+           WHERE band BETWEEN @firstBand AND @firstBand + 1)
+         SELECT banded.id FROM banded JOIN entry_search w ON w.rowid = banded.id
+         WHERE w.entry_search MATCH @weighed ORDER BY banded.band, w.rank, banded.id DESC LIMIT 10 OFFSET @offset`,
       )
       .pluck()
-      .all(match, offset) as number[];
+      .all({ match, weighed, firstBand, offset: offset - firstBand * SEARCH_RANK_BAND }) as number[];
     if (JSON.stringify(have) !== JSON.stringify(want)) fail(`${when}: search ${text} @${offset} gave ${have.join(',')}, want ${want.join(',')}`);
     const all = db.prepare('SELECT count(*) FROM entry_search JOIN entries e ON e.id = entry_search.rowid WHERE entry_search MATCH ? AND e.deleted_at IS NULL').pluck().get(match) as number;
     const total = dossier.search(text, 10, offset);

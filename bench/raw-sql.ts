@@ -3,7 +3,7 @@
 // the capped count, the profile and co-actors). Written by hand, as a developer who knows the
 // schema and its indexes would, and independent of the store's query code.
 import type Database from 'better-sqlite3';
-import { STOPWORDS } from '../src/core/search-terms.js';
+import { COMMON_WORD_ENTRIES, STOPWORDS } from '../src/core/search-terms.js';
 import { foldKey } from '../src/core/text.js';
 
 export const COUNT_CAP = 1000;
@@ -206,33 +206,49 @@ export class RawActorLookup {
 
 /**
  * /search: the page within its band of the 500 most recently added matches (the index holds live
- * entries only), ranked, with a
- * snippet for the page rows, and the capped count. (Pages that straddle two bands are not
- * benchmarked; `run` takes pages inside one band.)
+ * entries only), ranked by bm25 over the words that weigh (with rarer words typed, a word in
+ * more than COMMON_WORD_ENTRIES entries does not), with a snippet for the page rows, and the
+ * capped count. (Pages that straddle two bands are not benchmarked; `run` takes pages inside
+ * one band.)
  */
 export class RawSearch {
   static readonly BAND = 500;
   private readonly page: Database.Statement;
+  private readonly weighedPage: Database.Statement;
   private readonly count: Database.Statement;
+  private readonly wordCount: Database.Statement;
 
   constructor(db: Database.Database) {
+    const pageRows = `SELECT page.id, e.title, snippet(entry_search, -1, @start, @end, '…', 24) AS snippet, ${LINKS}
+       FROM page CROSS JOIN entry_search ON entry_search.rowid = page.id CROSS JOIN entries e ON e.id = page.id
+       WHERE entry_search MATCH @match ORDER BY page.rank, page.id DESC`;
     this.page = db.prepare(
       `WITH band AS MATERIALIZED (
          SELECT rowid AS id, rank FROM entry_search WHERE entry_search MATCH @match
          ORDER BY rowid DESC LIMIT ${RawSearch.BAND} OFFSET @bandStart),
        page AS MATERIALIZED (SELECT id, rank FROM band ORDER BY rank, id DESC LIMIT @limit OFFSET @offset)
-       SELECT page.id, e.title, snippet(entry_search, -1, @start, @end, '…', 24) AS snippet, ${LINKS}
-       FROM page CROSS JOIN entry_search ON entry_search.rowid = page.id CROSS JOIN entries e ON e.id = page.id
-       WHERE entry_search MATCH @match ORDER BY page.rank, page.id DESC`,
+       ${pageRows}`,
+    );
+    this.weighedPage = db.prepare(
+      `WITH band AS MATERIALIZED (
+         SELECT rowid AS id FROM entry_search WHERE entry_search MATCH @match
+         ORDER BY rowid DESC LIMIT ${RawSearch.BAND} OFFSET @bandStart),
+       ranked AS MATERIALIZED (
+         SELECT rowid AS id, rank FROM entry_search WHERE entry_search MATCH @weighed
+         AND rowid BETWEEN (SELECT min(id) FROM band) AND (SELECT max(id) FROM band) AND +rowid IN (SELECT id FROM band)),
+       page AS MATERIALIZED (SELECT id, rank FROM ranked ORDER BY rank, id DESC LIMIT @limit OFFSET @offset)
+       ${pageRows}`,
     );
     this.count = db.prepare(`SELECT count(*) FROM (SELECT 1 FROM entry_search WHERE entry_search MATCH ? LIMIT ${COUNT_CAP + 1})`).pluck();
+    this.wordCount = db.prepare(`SELECT count(*) FROM (SELECT 1 FROM entry_search WHERE entry_search MATCH ? LIMIT ${COMMON_WORD_ENTRIES + 1})`).pluck();
   }
 
   /**
-   * Same query syntax as the store: every word whole but stopwords, a word typed with `*` as a
-   * prefix, which also matches the stems of 5+ letters it becomes with 1–3 letters cut off.
+   * Same query syntax as the store, one FTS5 expression per word: every word whole but
+   * stopwords, a word typed with `*` as a prefix, which also matches the stems of 5+ letters it
+   * becomes with 1–3 letters cut off.
    */
-  static match(text: string): string {
+  static words(text: string): string[] {
     const prefixTerm = (w: string) => {
       const stems = [1, 2, 3].map((cut) => w.slice(0, w.length - cut)).filter((s) => s.length >= 5);
       return stems.length ? `("${w}"* ${stems.map((s) => `OR "${s}"`).join(' ')})` : `"${w}"*`;
@@ -243,13 +259,21 @@ export class RawSearch {
       return words.map((w, i) => (prefix && i === words.length - 1 ? prefixTerm(w) : `"${w}"`));
     });
     const kept = terms.filter((t) => !t.startsWith('"') || t.endsWith('*') || !STOPWORDS.has(t.slice(1, -1)));
-    return (kept.length > 0 ? kept : terms).join(' ');
+    return kept.length > 0 ? kept : terms;
+  }
+
+  static match(text: string): string {
+    return RawSearch.words(text).join(' ');
   }
 
   run(text: string, limit: number, offset: number): RawPage {
-    const match = RawSearch.match(text);
+    const words = RawSearch.words(text);
+    const match = words.join(' ');
+    const rare = words.length > 1 ? words.filter((w) => (this.wordCount.get(w) as number) <= COMMON_WORD_ENTRIES) : words;
+    const weighed = (rare.length > 0 ? rare : words).join(' ');
     const bandStart = Math.floor(offset / RawSearch.BAND) * RawSearch.BAND;
-    const rows = this.page.all({ match, bandStart, limit, offset: offset - bandStart, start: HIGHLIGHT_START, end: HIGHLIGHT_END });
+    const args = { match, bandStart, limit, offset: offset - bandStart, start: HIGHLIGHT_START, end: HIGHLIGHT_END };
+    const rows = weighed === match ? this.page.all(args) : this.weighedPage.all({ ...args, weighed });
     const n = this.count.get(match) as number;
     return { entries: toEntries(rows as PageRow[]), total: Math.min(n, COUNT_CAP), totalIsLowerBound: n > COUNT_CAP };
   }

@@ -2,7 +2,7 @@
 import { HIGHLIGHT_END, HIGHLIGHT_START, type SearchHit } from '../core/domain.js';
 import type { Page, SuggestionKind } from '../core/ports.js';
 import { rankByMatch } from '../core/ranking.js';
-import { cutBackStems, parseSearchTerms, SEARCH_RANK_BAND, significantTerms, type SearchTerm } from '../core/search-terms.js';
+import { COMMON_WORD_ENTRIES, cutBackStems, parseSearchTerms, SEARCH_RANK_BAND, significantTerms, type SearchTerm } from '../core/search-terms.js';
 import { findActors } from './actor-queries.js';
 import { COUNT_CAP } from './entry-queries.js';
 import { ENTRY_ROW_COLUMNS, hydrateEntries, type EntryRow } from './entry-rows.js';
@@ -21,9 +21,27 @@ function ftsTerm(term: SearchTerm): string {
  * punctuation in user text are inert.
  */
 export function toFtsQuery(text: string): string | undefined {
-  const terms = significantTerms(parseSearchTerms(text));
-  if (terms.length === 0) return undefined;
-  return terms.map(ftsTerm).join(' ');
+  const words = ftsWords(text);
+  return words.length > 0 ? words.join(' ') : undefined;
+}
+
+/** What a person typed as FTS5 expressions, one per word (a prefix and its cut-back stems are one). */
+export function ftsWords(text: string): string[] {
+  return significantTerms(parseSearchTerms(text)).map(ftsTerm);
+}
+
+/** The query's words in FTS5 syntax, and those of them that weigh in the ranking. */
+interface SearchQuery {
+  match: string;
+  weighed: string;
+}
+
+/** Drops the common words from the weighing when rarer ones were typed (COMMON_WORD_ENTRIES). */
+function weighedWords(cache: StatementCache, words: string[], common: number): string[] {
+  if (words.length < 2) return words;
+  const capped = cache.get('SELECT count(*) FROM (SELECT 1 FROM entry_search WHERE entry_search MATCH ? LIMIT ?)').pluck();
+  const rare = words.filter((word) => (capped.get(word, common + 1) as number) <= common);
+  return rare.length === 0 ? words : rare;
 }
 
 /**
@@ -31,32 +49,80 @@ export function toFtsQuery(text: string): string | undefined {
  * the matches newest-added first and ranks only the band's rows. The index holds live entries
  * only (its triggers drop removed ones), so no join to entries is needed.
  */
-function rankedBand(cache: StatementCache, query: string, band: number): [id: number, rank: number][] {
-  const rows = cache
-    .get('SELECT rowid, rank FROM entry_search WHERE entry_search MATCH ? ORDER BY rowid DESC LIMIT ? OFFSET ?')
-    .raw()
-    .all(query, SEARCH_RANK_BAND, band * SEARCH_RANK_BAND) as [number, number][];
+function rankedBand(cache: StatementCache, query: SearchQuery, band: number): [id: number, rank: number][] {
+  let rows: [number, number][];
+  if (query.weighed === query.match) {
+    rows = cache
+      .get('SELECT rowid, rank FROM entry_search WHERE entry_search MATCH ? ORDER BY rowid DESC LIMIT ? OFFSET ?')
+      .raw()
+      .all(query.match, SEARCH_RANK_BAND, band * SEARCH_RANK_BAND) as [number, number][];
+  } else {
+    // The band by every word, then bm25 over the weighed words for the band's rows only: the
+    // `+` keeps FTS5 from running the query once per id; the range bounds what it walks.
+    const ids = cache
+      .get('SELECT rowid FROM entry_search WHERE entry_search MATCH ? ORDER BY rowid DESC LIMIT ? OFFSET ?')
+      .pluck()
+      .all(query.match, SEARCH_RANK_BAND, band * SEARCH_RANK_BAND) as number[];
+    if (ids.length === 0) return [];
+    rows = cache
+      .get(
+        `SELECT rowid, rank FROM entry_search WHERE entry_search MATCH @weighed AND rowid BETWEEN @low AND @high
+           AND +rowid IN (SELECT value FROM json_each(@ids))`,
+      )
+      .raw()
+      .all({ weighed: query.weighed, low: ids.at(-1), high: ids[0], ids: JSON.stringify(ids) }) as [number, number][];
+  }
   return rows.sort((a, b) => a[1] - b[1] || b[0] - a[0]);
 }
 
 /**
- * The ids of one page (the bands it spans, ranked, cut to the page), and the number of matches
- * when the first band already holds them all.
+ * What the first band tells about the number of matches: all of them when it is not full;
+ * otherwise its size, and the oldest id in it, below which the count goes on.
  */
-function rankedPage(cache: StatementCache, query: string, limit: number, offset: number): { ids: number[]; allMatches?: number } {
+type FirstBand = { all: number } | { full: number; oldestId: number };
+
+/** The ids of one page (the bands it spans, ranked, cut to the page), and what band 0 tells. */
+function rankedPage(cache: StatementCache, query: SearchQuery, limit: number, offset: number): { ids: number[]; firstBand?: FirstBand } {
   const first = Math.floor(offset / SEARCH_RANK_BAND);
   const last = Math.floor((offset + limit - 1) / SEARCH_RANK_BAND);
   const rows: [number, number][] = [];
-  for (let band = first; band <= last; band++) rows.push(...rankedBand(cache, query, band));
+  let firstBand: FirstBand | undefined;
+  for (let band = first; band <= last; band++) {
+    const ranked = rankedBand(cache, query, band);
+    if (band === 0) {
+      const oldestId = Math.min(...ranked.map(([id]) => id));
+      firstBand = ranked.length < SEARCH_RANK_BAND ? { all: ranked.length } : { full: ranked.length, oldestId };
+    }
+    rows.push(...ranked);
+  }
   const skip = offset - first * SEARCH_RANK_BAND;
-  const ids = rows.slice(skip, skip + limit).map(([id]) => id);
-  return first === 0 && rows.length < SEARCH_RANK_BAND ? { ids, allMatches: rows.length } : { ids };
+  return { ids: rows.slice(skip, skip + limit).map(([id]) => id), firstBand };
 }
 
-export function searchEntries(cache: StatementCache, text: string, limit: number, offset: number): Page<SearchHit> {
-  const query = toFtsQuery(text);
-  if (!query) return { items: [], total: 0, totalIsLowerBound: false };
-  const { ids, allMatches } = limit > 0 ? rankedPage(cache, query, limit, offset) : { ids: [], allMatches: undefined };
+/** Matches, counted up to COUNT_CAP + 1; after a full first band only those older than it. */
+function countMatches(cache: StatementCache, query: string, firstBand: FirstBand | undefined): number {
+  if (firstBand && 'all' in firstBand) return firstBand.all;
+  if (firstBand && firstBand.full > COUNT_CAP) return firstBand.full;
+  if (firstBand) {
+    const older = cache.get('SELECT count(*) FROM (SELECT 1 FROM entry_search WHERE entry_search MATCH ? AND rowid < ? LIMIT ?)').pluck();
+    return firstBand.full + (older.get(query, firstBand.oldestId, COUNT_CAP + 1 - firstBand.full) as number);
+  }
+  return cache.get('SELECT count(*) FROM (SELECT 1 FROM entry_search WHERE entry_search MATCH ? LIMIT ?)').pluck().get(query, COUNT_CAP + 1) as number;
+}
+
+/** `commonWordEntries` is COMMON_WORD_ENTRIES; tests lower it to see the rule on a small store. */
+export function searchEntries(
+  cache: StatementCache,
+  text: string,
+  limit: number,
+  offset: number,
+  commonWordEntries = COMMON_WORD_ENTRIES,
+): Page<SearchHit> {
+  const words = ftsWords(text);
+  if (words.length === 0) return { items: [], total: 0, totalIsLowerBound: false };
+  const query = words.join(' ');
+  const search = { match: query, weighed: weighedWords(cache, words, commonWordEntries).join(' ') };
+  const { ids, firstBand } = limit > 0 ? rankedPage(cache, search, limit, offset) : { ids: [], firstBand: undefined };
   // Snippets re-tokenize the text: build them for the page only.
   const rows = cache
     .get(
@@ -65,9 +131,7 @@ export function searchEntries(cache: StatementCache, text: string, limit: number
        WHERE entry_search MATCH @query ORDER BY page.key`,
     )
     .all({ ids: JSON.stringify(ids), query, start: HIGHLIGHT_START, end: HIGHLIGHT_END }) as (EntryRow & { snippet: string })[];
-  const counted =
-    allMatches ??
-    (cache.get('SELECT count(*) FROM (SELECT 1 FROM entry_search WHERE entry_search MATCH ? LIMIT ?)').pluck().get(query, COUNT_CAP + 1) as number);
+  const counted = countMatches(cache, query, firstBand);
   const entries = hydrateEntries(cache, rows);
   return {
     items: entries.map((entry, i) => ({ entry, snippet: rows[i]!.snippet })),

@@ -1,4 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { EntryInput } from '../../src/core/domain.js';
+import { searchEntries } from '../../src/store/search-queries.js';
+import { StatementCache } from '../../src/store/statement-cache.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 let app: TestApp;
@@ -43,6 +46,23 @@ describe('GIVEN the FTS5 index over entries', () => {
     expect(titlesFor('Republic of Syria').length).toBeGreaterThan(0);
     expect(titlesFor('Republic of Syria')).toEqual(titlesFor('Republic Syria'));
     expect(titlesFor('the').length).toBeGreaterThan(0);
+  });
+
+  it('WHEN a rarer word is typed with a common one THEN the rarer word decides the order, and both must match', () => {
+    const entry: Omit<EntryInput, 'title'> = {
+      summary: '', eventType: 'statement', topic: 'syria-israel', start: { year: 2025, month: 7 },
+      places: [], actors: [], sources: [{ outlet: 'Wire' }], confidence: 'reported', tags: [],
+    };
+    const add = (title: string) => app.services.editor.addEntry({ ...entry, title }, stamp);
+    const twice = add('Zorblat zorblat: a long report on the fighting near the quelm line and beyond');
+    const once = add('Zorblat quelm quelm quelm');
+    for (let i = 0; i < 4; i++) add(`Quelm filler ${i}`);
+    // "quelm" is in 6 entries: common once the threshold is 3 (5,000 in the bot). Weighing it
+    // too would put the entry that repeats it first.
+    const ids = (text: string) => searchEntries(new StatementCache(app.db), text, 10, 0, 3).items.map((h) => h.entry.id);
+    expect(ids('zorblat quelm')).toEqual([twice, once]);
+    expect(ids('quelm zorblat')).toEqual([twice, once]);
+    expect(ids('quelm filler')).toHaveLength(4);
   });
 
   it('WHEN an entry is edited THEN the index follows the new text only', () => {
