@@ -119,7 +119,7 @@ export class SqliteDigestChanges {
   }
 
   private read(from: number, to: number): ChangeSet {
-    const empty = { fromCursor: from, toCursor: to, entries: [], newActorIds: new Set<number>(), merges: [], actorNames: new Map<number, string>() };
+    const empty = { fromCursor: from, toCursor: to, entries: [], newActors: new Map(), merges: [], actorNames: new Map<number, string>() };
     if (to <= from) return empty;
     if (to - from > this.maxRevisions) {
       const count = this.cache.get('SELECT count(*) FROM revisions WHERE id > ? AND id <= ?').pluck().get(from, to) as number;
@@ -127,11 +127,11 @@ export class SqliteDigestChanges {
     }
     this.cover(from, to);
     const rows = this.tail.rows.slice(firstAfter(this.tail.rows, from), firstAfter(this.tail.rows, to));
-    const { entries, newActorIds, merges } = collapseRevisions(rows, this.priorStates(rows, from));
-    const actorIds = new Set<number>();
+    const { entries, newActors, merges } = collapseRevisions(rows, this.priorStates(rows, from));
+    const actorIds = new Set<number>(newActors.keys());
     for (const e of entries) for (const state of [e.after, e.before]) state?.actors.forEach((a) => actorIds.add(a.actorId));
     for (const merge of merges) actorIds.add(merge.fromId).add(merge.intoId);
-    return { fromCursor: from, toCursor: to, entries, newActorIds, merges, actorNames: this.actorNames([...actorIds]) };
+    return { fromCursor: from, toCursor: to, entries, newActors, merges, actorNames: this.actorNames([...actorIds]) };
   }
 
   /** Makes the parsed tail cover (from, to], loading only what it lacks. */

@@ -92,6 +92,31 @@ describe('GIVEN changes since a cursor', () => {
     expect(text).toContain('Actors: New Envoy (subject)');
   });
 
+  it('WHEN an actor is added without entries THEN an unfiltered digest lists it, a filtered one does not', async () => {
+    const { h, digest } = setup();
+    await h.runText('/actors add name:"Jane Envoy" kind:person title:"UN envoy"');
+    await h.runText('/actors edit name:"Jane Envoy" title:"UN special envoy for Syria"');
+    const all = digest();
+    expect(all.empty).toBe(false);
+    const text = viewText(all.view);
+    expect(text).toContain('1 new actor');
+    expect(text).toContain('New actors');
+    expect(text).toContain('Jane Envoy — person, UN special envoy for Syria');
+    const byTopic = digest({ filters: { topic: 'syria-israel' } });
+    expect(byTopic.empty).toBe(true);
+    expect(viewText(byTopic.view)).not.toContain('Jane Envoy');
+  });
+
+  it('WHEN an actor is added and merged away in the same period THEN only the merge is listed', async () => {
+    const { h, digest } = setup();
+    await h.runText('/actors add name:"T. Barrack" kind:person');
+    await h.runText('/actors merge from:"T. Barrack" into:"Tom Barrack"');
+    const text = viewText(digest().view);
+    expect(text).toContain('T. Barrack → Tom Barrack');
+    expect(text).not.toContain('New actors');
+    expect(text).not.toContain('new actor');
+  });
+
   it('WHEN more items than a digest lists THEN the rest are counted and the digest says where to find them', async () => {
     const { h, digest } = setup();
     for (let i = 0; i < MAX_LISTED_PER_KIND + 7; i++) h.addEntry({ title: `Bulk ${i}` });

@@ -2,7 +2,7 @@
 // corrected, restored or removed. Built from the revision log, so the answer depends only on
 // the cursor range and never on wall-clock windows.
 import type { EntryInput } from '../domain.js';
-import type { EventType } from '../vocabulary.js';
+import type { ActorKind, EventType } from '../vocabulary.js';
 
 export type RevisionAction = 'create' | 'edit' | 'remove' | 'restore' | 'merge';
 
@@ -40,6 +40,12 @@ export interface EntryChange {
   reason?: string;
 }
 
+/** What a digest says of an actor created in its range (its name comes from `actorNames`). */
+export interface NewActor {
+  kind: ActorKind;
+  title?: string;
+}
+
 /** An actor folded into another in the range: the entries that named it now name the other. */
 export interface ActorMerge {
   fromId: number;
@@ -51,8 +57,8 @@ export interface ChangeSet {
   toCursor: number;
   /** In digest order: by kind (KIND_ORDER), then newest first by date, then by id. */
   entries: EntryChange[];
-  /** Actors created in the range. */
-  newActorIds: ReadonlySet<number>;
+  /** Actors created in the range and still actors at its end (not merged away), as they stand then. */
+  newActors: ReadonlyMap<number, NewActor>;
   /** Actors merged in the range, in order. Merging moves links without entry revisions. */
   merges: readonly ActorMerge[];
   /** Current names of every actor the entries and merges mention. */
@@ -109,18 +115,24 @@ interface Accumulated {
  */
 export function collapseRevisions(rows: readonly RevisionRecordRow[], prior: ReadonlyMap<number, PriorState>): {
   entries: EntryChange[];
-  newActorIds: Set<number>;
+  newActors: Map<number, NewActor>;
   merges: ActorMerge[];
 } {
   const byEntry = new Map<number, Accumulated>();
-  const newActorIds = new Set<number>();
+  const newActors = new Map<number, NewActor>();
   const merges: ActorMerge[] = [];
   for (const row of rows) {
     if (row.entity === 'actor') {
-      if (row.action === 'create') newActorIds.add(row.entityId);
+      const snapshot = row.snapshot as { kind?: ActorKind; title?: string; mergedInto?: unknown } | null;
+      // Created in the range, then perhaps edited: the latest snapshot says what it is now.
+      if ((row.action === 'create' || (row.action === 'edit' && newActors.has(row.entityId))) && snapshot?.kind) {
+        newActors.set(row.entityId, { kind: snapshot.kind, ...(snapshot.title ? { title: snapshot.title } : {}) });
+      }
       // The folded actor's own revision records where it went (the other side's does not).
-      const mergedInto = (row.snapshot as { mergedInto?: unknown } | null)?.mergedInto;
-      if (row.action === 'merge' && typeof mergedInto === 'number') merges.push({ fromId: row.entityId, intoId: mergedInto });
+      if (row.action === 'merge' && typeof snapshot?.mergedInto === 'number') {
+        merges.push({ fromId: row.entityId, intoId: snapshot.mergedInto });
+        newActors.delete(row.entityId);
+      }
       continue;
     }
     const seen = byEntry.get(row.entityId);
@@ -158,7 +170,7 @@ export function collapseRevisions(rows: readonly RevisionRecordRow[], prior: Rea
       ...(removedNow && acc.reason ? { reason: acc.reason } : {}),
     });
   }
-  return { entries: sortForDigest(entries), newActorIds, merges };
+  return { entries: sortForDigest(entries), newActors, merges };
 }
 
 /** `YYYYMMDD` of the first day a partial date covers, as a number, for sorting. */

@@ -2,7 +2,7 @@
 // new actors, notes), then new entries newest first, corrections, restorations and removals,
 // grouped by topic when there are several. Stored text stays in spans for renderers to escape.
 import { plural } from '../text.js';
-import { eventTypeLabel } from '../vocabulary.js';
+import { eventTypeLabel, humanize } from '../vocabulary.js';
 import { span, type Line, type Section, type View } from '../view.js';
 import type { EntryInput } from '../domain.js';
 import type { ChangeSet, DigestFilters, EntryChange, EntryChangeKind } from './changes.js';
@@ -183,6 +183,8 @@ function buildBody(set: ChangeSet, filters: DigestFilters): DigestBody {
       lines: [[span.plain(`${unlisted.join(', ')} more than fit in one digest — see /timeline for all of them.`)]],
     });
   }
+  const newActors = newActorsShown(set, items, filters);
+  if (newActors.length > 0) sections.push(newActorsSection(newActors, set));
   // An actor filter keeps the merges into or out of that actor; other filters keep them all, as
   // actors are shared by every topic and type.
   const merges = set.merges.filter((m) => filters.actorId === undefined || m.intoId === filters.actorId || m.fromId === filters.actorId);
@@ -193,11 +195,30 @@ function buildBody(set: ChangeSet, filters: DigestFilters): DigestBody {
       lines: merges.map((m) => [span.plain(`${name(m.fromId)} → ${name(m.intoId)}: entries that named ${name(m.fromId)} now name ${name(m.intoId)}.`)]),
     });
   }
-  const newActors = new Set<number>();
-  for (const item of items) for (const a of item.after.actors) if (set.newActorIds.has(a.actorId)) newActors.add(a.actorId);
-  const empty = items.length === 0 && merges.length === 0;
-  const summary = empty ? [span.plain('Nothing changed since the last digest.')] : countsLine(items, newActors.size, merges.length);
+  const empty = items.length === 0 && merges.length === 0 && newActors.length === 0;
+  const summary = empty ? [span.plain('Nothing changed since the last digest.')] : countsLine(items, newActors.length, merges.length);
   return { summary, sections, counts, empty };
+}
+
+/**
+ * The new actors a digest names: all of them when it is not filtered (actors belong to no topic
+ * or type); otherwise those its listed changes name, so a filtered digest stays on its subject.
+ */
+function newActorsShown(set: ChangeSet, items: readonly EntryChange[], filters: DigestFilters): number[] {
+  const unfiltered = filters.topic === undefined && filters.eventType === undefined && filters.actorId === undefined;
+  if (unfiltered) return [...set.newActors.keys()];
+  const named = new Set<number>();
+  for (const item of items) for (const a of item.after.actors) if (set.newActors.has(a.actorId)) named.add(a.actorId);
+  return [...named];
+}
+
+function newActorsSection(ids: readonly number[], set: ChangeSet): Section {
+  const lines = ids.slice(0, MAX_LISTED_PER_KIND).map((id): Line => {
+    const actor = set.newActors.get(id)!;
+    return [span.bold(set.actorNames.get(id) ?? `actor ${id}`), span.plain(` — ${humanize(actor.kind)}`), ...(actor.title ? [span.plain(`, ${actor.title}`)] : [])];
+  });
+  if (ids.length > MAX_LISTED_PER_KIND) lines.push([span.plain(`${plural(ids.length - MAX_LISTED_PER_KIND, 'more new actor', 'more new actors')} — see /actors list.`)]);
+  return { heading: [span.bold('New actors')], lines };
 }
 
 /** Builds the digest a subscription would receive for a change set. */
