@@ -9,11 +9,16 @@ export class DeliveryError extends Error {
     message: string,
     /** A hint from the platform (e.g. Retry-After), in milliseconds. */
     readonly retryAfterMs?: number,
-    /** References of the messages of this view already posted before the failure. */
+    /** References of the messages this call did post before the failure. */
     readonly delivered: readonly string[] = [],
   ) {
     super(message);
     this.name = 'DeliveryError';
+  }
+
+  /** The same failure, saying which messages did arrive before it. */
+  after(delivered: readonly string[]): DeliveryError {
+    return delivered.length === 0 ? this : new DeliveryError(this.kind, this.message, this.retryAfterMs, delivered);
   }
 }
 
@@ -21,7 +26,9 @@ export interface Poster {
   readonly platform: Platform;
   /**
    * Posts the view to a channel, split into as many messages as the platform's limits need,
-   * in order. Returns the platform's references to the messages; throws DeliveryError.
+   * in order, leaving out the first `alreadyPosted` of them (an earlier attempt posted those;
+   * the same view always splits the same way). Returns the references of the messages it
+   * posted; throws DeliveryError, whose `delivered` lists those it posted before failing.
    */
-  post(channelId: string, view: View): Promise<string[]>;
+  post(channelId: string, view: View, alreadyPosted?: number): Promise<string[]>;
 }

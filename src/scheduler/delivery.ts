@@ -60,7 +60,7 @@ export class DigestDeliverer {
     return this.track(subscriptionId, async () => {
       const begun = this.begin(subscriptionId, request);
       if ('outcome' in begun) return begun.outcome;
-      return this.postParts(begun.sub, begun.id, begun.parts, 0);
+      return this.postParts(begun.sub, begun.id, begun.parts, 0, []);
     });
   }
 
@@ -78,7 +78,7 @@ export class DigestDeliverer {
       });
       const sub = claimed && store.subscriptions.byId(claimed.subscriptionId);
       if (!claimed || !sub || !claimed.parts) return undefined;
-      return this.postParts(sub, claimed.id, claimed.parts, claimed.messageRefs.length);
+      return this.postParts(sub, claimed.id, claimed.parts, claimed.messageRefs.length, claimed.partialRefs);
     });
   }
 
@@ -172,18 +172,22 @@ export class DigestDeliverer {
     });
   }
 
-  private async postParts(sub: Subscription, id: number, parts: readonly View[], from: number): Promise<SendOutcome> {
+  /** Posts parts[from…]; `partial` are the messages of parts[from] an earlier attempt posted. */
+  private async postParts(sub: Subscription, id: number, parts: readonly View[], from: number, partial: readonly string[]): Promise<SendOutcome> {
     const { store, now, posters } = this.deps;
     const poster = posters.get(sub.channel.platform);
     if (!poster) return this.fail(sub, id, new DeliveryError('retryable', `no ${sub.channel.platform} poster is running in this process`), parts);
+    let arrived = partial;
     for (let index = from; index < parts.length; index++) {
       let refs: string[];
       try {
-        refs = await poster.post(sub.channel.channelId, parts[index]!);
+        refs = [...arrived, ...(await poster.post(sub.channel.channelId, parts[index]!, arrived.length))];
       } catch (error) {
+        if (error instanceof DeliveryError && error.delivered.length > 0) store.deliveries.recordPartial(id, [...arrived, ...error.delivered], now());
         return this.fail(sub, id, error, parts);
       }
       store.deliveries.recordPart(id, refs, now());
+      arrived = [];
     }
     const row = store.transaction(() => {
       const settled = store.deliveries.get(id);

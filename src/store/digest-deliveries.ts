@@ -24,6 +24,7 @@ interface DeliveryRow {
   pending_parts: string | null;
   parts_total: number;
   message_refs: string;
+  partial_refs: string;
   sender: string;
   created_at: string;
   updated_at: string;
@@ -47,6 +48,8 @@ export interface Delivery {
   partsTotal: number;
   /** References of the parts already posted, one array per part, in order. */
   messageRefs: string[][];
+  /** Messages of the next part that a failed attempt did post (a part may take several). */
+  partialRefs: string[];
   sender: string;
   createdAt: Date;
   updatedAt: Date;
@@ -66,6 +69,7 @@ function toDelivery(row: DeliveryRow): Delivery {
     attempts: row.attempts,
     partsTotal: row.parts_total,
     messageRefs: JSON.parse(row.message_refs) as string[][],
+    partialRefs: JSON.parse(row.partial_refs) as string[],
     sender: row.sender,
     createdAt: new Date(row.created_at),
     updatedAt: new Date(row.updated_at),
@@ -168,8 +172,13 @@ export class SqliteDeliveries {
   /** Records one posted part's message references, right after the platform accepted it. */
   recordPart(id: number, refs: readonly string[], now: Date): void {
     this.cache
-      .get("UPDATE digest_deliveries SET message_refs = json_insert(message_refs, '$[#]', json(?)), updated_at = ? WHERE id = ?")
+      .get("UPDATE digest_deliveries SET message_refs = json_insert(message_refs, '$[#]', json(?)), partial_refs = '[]', updated_at = ? WHERE id = ?")
       .run(JSON.stringify(refs), now.toISOString(), id);
+  }
+
+  /** Records the messages of a part that did arrive before posting the rest of it failed. */
+  recordPartial(id: number, refs: readonly string[], now: Date): void {
+    this.cache.get('UPDATE digest_deliveries SET partial_refs = ?, updated_at = ? WHERE id = ?').run(JSON.stringify(refs), now.toISOString(), id);
   }
 
   /** Settles the row; returns false if it was settled already (by another process). */

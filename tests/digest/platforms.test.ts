@@ -77,6 +77,28 @@ describe('GIVEN the fake Discord', () => {
     expect(embedText((posts()[1]!.body as { embeds: Embed[] }).embeds[0]!)).toContain('Rate limited on Discord');
   });
 
+  it('WHEN a part takes two messages and the second fails THEN the retry posts only the second', async () => {
+    const { fake, h, slash, channel, posts } = await discordSetup();
+    await slash({ schedule: 'daily 08:00', timezone: 'Europe/Paris' }, 'subscribe');
+    // Titles full of characters Discord markdown must escape: a part sized for one message
+    // renders to more than one embed holds (6,000 characters), so it goes out as two.
+    for (let i = 0; i < 16; i++) h.addEntry({ title: `Report ${i} ${'*_'.repeat(85)}` });
+    fake.failChannel(channel, { status: 429, times: 1, after: 1, headers: { 'retry-after': '30' }, body: { message: 'You are being rate limited.', retry_after: 30, global: false } });
+    await h.time.advanceTo('2026-07-06T06:00:10Z');
+    expect(posts().map((r) => r.status)).toEqual([200, 429]);
+    await h.time.advanceTo('2026-07-06T06:05:00Z');
+    const texts = posts().map((r) => (r.body as { embeds: Embed[] }).embeds.map(embedText).join('\n'));
+    const arrived = texts.filter((_, i) => posts()[i]!.status === 200);
+    // The retry resumes with the message that failed: nothing in the channel twice.
+    expect(texts[2]).toBe(texts[1]);
+    expect(new Set(arrived).size).toBe(arrived.length);
+    for (let i = 0; i < 16; i++) expect(arrived.filter((text) => text.includes(`Report ${i} `))).toHaveLength(1);
+    const sub = h.app.digests.store.subscriptions.active(['discord'])[0]!;
+    const delivery = h.app.digests.store.deliveries.latest(sub.id)!;
+    expect(delivery.status).toBe('delivered');
+    expect(delivery.messageRefs.flat()).toHaveLength(arrived.length);
+  });
+
   it('WHEN the channel is gone THEN the subscription is paused with Discord’s reason', async () => {
     const { fake, h, slash, channel } = await discordSetup();
     await slash({ schedule: 'daily 08:00', timezone: 'Europe/Paris' }, 'subscribe');
@@ -141,6 +163,33 @@ describe('GIVEN the fake Slack', () => {
     expect(h.app.digests.store.deliveries.forSubscription(sub.id)).toMatchObject([
       { status: 'delivered', attempts: 2, messageRefs: [['1700000000.000002']] },
     ]);
+  });
+
+  it('WHEN a part takes two messages and the second is rate-limited THEN the retry posts only the second', async () => {
+    const { slack, h, command } = await slackSetup();
+    await command('subscribe schedule:"daily 08:00" timezone:Europe/Paris');
+    // Titles full of characters Slack makes entities of (& is &amp;): a part sized for one
+    // message renders to more than one message holds, so it goes out as two.
+    for (let i = 0; i < 16; i++) h.addEntry({ title: `Report ${i} ${'&'.repeat(190)}` });
+    let calls = 0;
+    slack.replyTo('chat.postMessage', (args) =>
+      ++calls === 2
+        ? { status: 429, headers: { 'retry-after': '20' }, body: { ok: false, error: 'ratelimited' } }
+        : { body: { ok: true, channel: args.channel, ts: `1700000000.${String(calls).padStart(6, '0')}` } },
+    );
+    await h.time.advanceTo('2026-07-06T06:00:10Z');
+    expect(calls).toBe(2);
+    await h.time.advanceTo('2026-07-06T06:05:00Z');
+    const sent = slack.callsTo('chat.postMessage').map((c) => JSON.stringify(c.args.blocks));
+    // The retry resumes with the message that was refused: nothing in the channel twice.
+    expect(sent[2]).toBe(sent[1]);
+    const arrived = sent.filter((_, i) => i !== 1);
+    expect(new Set(arrived).size).toBe(arrived.length);
+    for (let i = 0; i < 16; i++) expect(arrived.filter((blocks) => blocks.includes(`Report ${i} `))).toHaveLength(1);
+    const sub = h.app.digests.store.subscriptions.byChannel({ platform: 'slack', workspaceId: 'T0TEST', channelId: 'C0CHAN' })!;
+    const [delivery] = h.app.digests.store.deliveries.forSubscription(sub.id);
+    expect(delivery).toMatchObject({ status: 'delivered', attempts: 2 });
+    expect(delivery!.messageRefs.flat()).toHaveLength(arrived.length);
   });
 
   it('WHEN the bot is not in the channel THEN the subscription is paused, and /digest list says why', async () => {

@@ -21,6 +21,8 @@ export interface Reply {
 export interface ChannelFailure extends Reply {
   /** How many posts fail before the channel works again; unlimited when absent. */
   times?: number;
+  /** How many posts still succeed before the failures begin. */
+  after?: number;
 }
 
 interface InteractionRecord {
@@ -135,7 +137,8 @@ export class FakeRest {
 
   private channelMessage(channelId: string, body: Json): Reply {
     const failure = this.failures.get(channelId);
-    if (failure && (failure.times === undefined || failure.times > 0)) {
+    if (failure?.after) failure.after -= 1;
+    else if (failure && (failure.times === undefined || failure.times > 0)) {
       if (failure.times !== undefined) failure.times -= 1;
       return failure;
     }

@@ -14,7 +14,8 @@ export class ConsolePoster implements Poster {
     private readonly color = false,
   ) {}
 
-  async post(channelId: string, view: View): Promise<string[]> {
+  async post(channelId: string, view: View, alreadyPosted = 0): Promise<string[]> {
+    if (alreadyPosted > 0) return []; // a view is one printed message
     this.sent += 1;
     this.output.write(`\n── digest for #${channelId} ──\n${renderText(view, { color: this.color })}\n\n`);
     return [`console-${this.sent}`];

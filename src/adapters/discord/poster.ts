@@ -26,10 +26,11 @@ export class DiscordPoster implements Poster {
 
   constructor(private readonly rest: REST) {}
 
-  async post(channelId: string, view: View): Promise<string[]> {
+  async post(channelId: string, view: View, alreadyPosted = 0): Promise<string[]> {
     const pages = renderViewPages(view);
     const ids: string[] = [];
     for (const [index, embed] of pages.entries()) {
+      if (index < alreadyPosted) continue;
       try {
         const message = (await this.rest.post(Routes.channelMessages(channelId), {
           body: { embeds: [embed], allowed_mentions: { parse: [] } },
@@ -37,7 +38,7 @@ export class DiscordPoster implements Poster {
         ids.push(message.id);
       } catch (error) {
         const where = `posting message ${index + 1} of ${pages.length} to channel ${channelId}`;
-        throw deliveryErrorFrom(error, ids.length > 0 ? `${where} (after ${ids.join(', ')})` : where);
+        throw deliveryErrorFrom(error, ids.length > 0 ? `${where} (after ${ids.join(', ')})` : where).after(ids);
       }
     }
     return ids;

@@ -55,10 +55,10 @@ export class SlackPoster implements Poster {
     return new SlackPoster(client, logger);
   }
 
-  async post(channelId: string, view: View): Promise<string[]> {
+  async post(channelId: string, view: View, alreadyPosted = 0): Promise<string[]> {
     const messages = Paginator.broadcast(view);
     const posted: string[] = [];
-    for (const message of messages) {
+    for (const message of messages.slice(alreadyPosted)) {
       try {
         const result = await this.client.chat.postMessage({
           channel: channelId,
@@ -71,7 +71,7 @@ export class SlackPoster implements Poster {
       } catch (error) {
         const failure = deliveryErrorFrom(error);
         this.logger.warn({ channelId, posted, of: messages.length, kind: failure.kind, reason: failure.message }, 'slack: post failed');
-        throw failure;
+        throw failure.after(posted);
       }
     }
     return posted;
