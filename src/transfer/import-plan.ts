@@ -20,30 +20,44 @@ export interface ImportPlan {
   rejected: RowOutcome[];
 }
 
-/** Finds duplicates already in the store: same source URL, or same date and title. */
-function storeDuplicates(db: Db) {
-  const byUrl = db
-    .prepare('SELECT s.entry_id FROM sources s JOIN entries e ON e.id = s.entry_id WHERE s.url = ? AND e.deleted_at IS NULL LIMIT 1')
-    .pluck();
-  const byDateTitle = db
-    .prepare('SELECT id FROM entries WHERE occurred_on = ? AND title = ? COLLATE NOCASE AND deleted_at IS NULL LIMIT 1')
-    .pluck();
-  return (input: EntryInput): string | undefined => {
-    for (const url of input.sources.map((s) => s.url).filter((u): u is string => Boolean(u))) {
-      const id = byUrl.get(url) as number | undefined;
-      if (id !== undefined) return `duplicate of entry #${id} (same source URL)`;
-    }
-    const id = byDateTitle.get(toIsoPartial(input.start), input.title) as number | undefined;
+/**
+ * Finds which checked rows duplicate a live entry already stored: same source URL, or same date
+ * and title. Two set-based lookups for the whole file: one query per row cost more than
+ * checking the row itself.
+ */
+function storeDuplicates(db: Db, inputs: readonly EntryInput[]): (string | undefined)[] {
+  const urls = inputs.map((input) => input.sources.map((s) => s.url).filter((u): u is string => Boolean(u)));
+  const byUrl = new Map(
+    db
+      .prepare(
+        `SELECT j.value, min(s.entry_id) FROM json_each(?) j JOIN sources s ON s.url = j.value
+         JOIN entries e ON e.id = s.entry_id AND e.deleted_at IS NULL GROUP BY j.value`,
+      )
+      .raw()
+      .all(JSON.stringify([...new Set(urls.flat())])) as [string, number][],
+  );
+  const byDateTitle = new Map(
+    db
+      .prepare(
+        `SELECT j.key, min(e.id) FROM json_each(?) j JOIN entries e
+           ON e.occurred_on = j.value ->> 0 AND e.title = j.value ->> 1 COLLATE NOCASE AND e.deleted_at IS NULL
+         GROUP BY j.key`,
+      )
+      .raw()
+      .all(JSON.stringify(inputs.map((input) => [toIsoPartial(input.start), input.title]))) as [number, number][],
+  );
+  return inputs.map((_, i) => {
+    const url = urls[i]!.find((u) => byUrl.has(u));
+    if (url !== undefined) return `duplicate of entry #${byUrl.get(url)} (same source URL)`;
+    const id = byDateTitle.get(i);
     return id === undefined ? undefined : `duplicate of entry #${id} (same date and title)`;
-  };
+  });
 }
 
 export function planImport(rows: SourceRow[], db: Db, dossier: DossierReader, onProgress?: (done: number) => void): ImportPlan {
   const plan: ImportPlan = { accepted: [], skipped: [], rejected: [] };
   const reader = memoizeActorLookups(dossier);
-  const inStore = storeDuplicates(db);
-  const seenUrls = new Map<string, number>();
-  const seenDateTitles = new Map<string, number>();
+  const checked: { line: number; input: EntryInput }[] = [];
   rows.forEach((row, index) => {
     if (index % 1000 === 0) onProgress?.(index);
     if (!row.values) {
@@ -51,22 +65,24 @@ export function planImport(rows: SourceRow[], db: Db, dossier: DossierReader, on
       return;
     }
     const check = checkRow(row.values, reader);
-    if (!check.ok) {
-      plan.rejected.push({ line: row.line, reason: check.reason });
-      return;
-    }
-    const { input } = check;
+    if (check.ok) checked.push({ line: row.line, input: check.input });
+    else plan.rejected.push({ line: row.line, reason: check.reason });
+  });
+  const inStore = storeDuplicates(db, checked.map((c) => c.input));
+  const seenUrls = new Map<string, number>();
+  const seenDateTitles = new Map<string, number>();
+  checked.forEach(({ line, input }, i) => {
     const urls = input.sources.map((s) => s.url).filter((u): u is string => Boolean(u));
     const dateTitle = `${toIsoPartial(input.start)}\u0000${foldKey(input.title)}`;
     const earlier = urls.map((u) => seenUrls.get(u)).find((l) => l !== undefined) ?? seenDateTitles.get(dateTitle);
-    const duplicate = earlier !== undefined ? `duplicate of line ${earlier} in this file` : inStore(input);
+    const duplicate = earlier !== undefined ? `duplicate of line ${earlier} in this file` : inStore[i];
     if (duplicate) {
-      plan.skipped.push({ line: row.line, reason: duplicate });
+      plan.skipped.push({ line, reason: duplicate });
       return;
     }
-    urls.forEach((u) => seenUrls.set(u, row.line));
-    seenDateTitles.set(dateTitle, row.line);
-    plan.accepted.push({ line: row.line, input });
+    urls.forEach((u) => seenUrls.set(u, line));
+    seenDateTitles.set(dateTitle, line);
+    plan.accepted.push({ line, input });
   });
   onProgress?.(rows.length);
   return plan;
