@@ -16,16 +16,11 @@ function ftsTerm(term: SearchTerm): string {
 }
 
 /**
- * Turns what a person typed into an FTS5 query: every word but the stopwords must appear; a
- * word typed with a trailing `*` is a prefix. Words are quoted so FTS5 operators and
+ * Turns what a person typed into FTS5 query expressions, one per word (a prefix and its cut-back
+ * stems are one); joined with spaces they make the query. Every word but the stopwords must
+ * appear; a word typed with a trailing `*` is a prefix. Words are quoted so FTS5 operators and
  * punctuation in user text are inert.
  */
-export function toFtsQuery(text: string): string | undefined {
-  const words = ftsWords(text);
-  return words.length > 0 ? words.join(' ') : undefined;
-}
-
-/** What a person typed as FTS5 expressions, one per word (a prefix and its cut-back stems are one). */
 export function ftsWords(text: string): string[] {
   return significantTerms(parseSearchTerms(text)).map(ftsTerm);
 }
