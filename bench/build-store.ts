@@ -4,6 +4,7 @@
 import { rmSync, statSync } from 'node:fs';
 import { openDatabase, type Db } from '../src/store/connection.js';
 import { seedDatabase } from '../src/store/seed.js';
+import { compactSearchIndex, indexEntriesForSearch } from '../src/store/search-index.js';
 import { foldKey } from '../src/core/text.js';
 import { ACTOR_ROLES, CONFIDENCE_LEVELS, EVENT_TYPE_IDS, type ActorKind, type ActorRole, type EventType } from '../src/core/vocabulary.js';
 import { Random, Zipf } from './random.js';
@@ -407,18 +408,17 @@ export function buildStore(options: BuildOptions): BuildStats {
   const loaded = performance.now();
   log(`  rows loaded in ${((loaded - started) / 1000).toFixed(1)} s; rebuilding the search index…`);
 
-  // The search index, rebuilt once for the whole store as the schema comment describes.
-  const rebuild = db.prepare(
-    `INSERT INTO entry_search (rowid, title, summary, places, actors)
-     SELECT entry_id, title, summary, places, actors FROM entry_search_document WHERE entry_id BETWEEN ? AND ?`,
-  );
+  // The search index, rebuilt once for the whole store as the schema comment describes, then
+  // compacted as an import of that size does.
   db.transaction(() => {
     db.prepare('DELETE FROM entry_search').run();
     const lastId = db.prepare('SELECT max(id) FROM entries').pluck().get() as number;
     for (let from = 1; from <= lastId; from += 100_000) {
-      rebuild.run(from, from + 99_999);
+      indexEntriesForSearch(db, from, from + 99_999);
       log(`  indexed up to entry ${Math.min(from + 99_999, lastId).toLocaleString('en-US')}`);
     }
+    log('  compacting the search index…');
+    compactSearchIndex(db);
     db.prepare("DELETE FROM settings WHERE key = 'search_index_paused'").run();
   })();
   const indexed = performance.now();

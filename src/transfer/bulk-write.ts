@@ -1,9 +1,10 @@
 // Writes accepted import rows in ONE transaction: an import killed half-way leaves the store as
 // it was. The search index and the actor-pair counts are paused during the load and brought up
-// to date once, set-based, for the new rows.
+// to date once, set-based, for the new rows (and the search index compacted after a large load).
 import type { ChangeStamp, EntryInput } from '../core/domain.js';
 import type { Db } from '../store/connection.js';
 import { EntryWriter } from '../store/entry-writes.js';
+import { compactSearchIndex, indexEntriesForSearch } from '../store/search-index.js';
 
 /** A page cache large enough for the indexes a bulk load touches (the default is 2 MiB). */
 const BULK_CACHE_KIB = 128 * 1024;
@@ -51,10 +52,9 @@ function load(db: Db, writer: EntryWriter, inputs: EntryInput[], stamp: ChangeSt
     });
     for (const sql of dropped) db.exec(sql);
     if (ids.length > 0) {
-      db.prepare(
-        `INSERT INTO entry_search (rowid, title, summary, places, actors)
-         SELECT entry_id, title, summary, places, actors FROM entry_search_document WHERE entry_id BETWEEN ? AND ?`,
-      ).run(ids[0], ids.at(-1));
+      indexEntriesForSearch(db, ids[0]!, ids.at(-1)!);
+      // A load this large against the store leaves the search index in many large b-trees.
+      if (dropped.length > 0) compactSearchIndex(db);
       // Imported entries are live: each pair of distinct actors on one entry counts once.
       db.prepare(
         `INSERT INTO actor_pairs (actor_id, other_id, shared)

@@ -82,6 +82,16 @@ describe('GIVEN npm run import', () => {
     expect(query<string>(indexes)).toBe(before);
     expect(query("SELECT count(*) FROM entries INDEXED BY entries_live_by_topic WHERE topic = 'golan' AND deleted_at IS NULL")).toBe(100);
     expect(query("SELECT count(*) FROM pragma_integrity_check WHERE integrity_check <> 'ok'")).toBe(0);
+    // …and the search index, rebuilt for the new rows and compacted, holds old and new entries.
+    const db = new Database(dbPath);
+    try {
+      db.prepare("INSERT INTO entry_search (entry_search) VALUES ('integrity-check')").run();
+      const search = new SqliteDossier(db);
+      expect(search.search('Synthetic update', 10, 0).total).toBe(200);
+      expect(search.search('disengagement', 25, 0).items.map((hit) => hit.entry.title)).toContain('1974 disengagement agreement establishes the buffer zone');
+    } finally {
+      db.close();
+    }
   });
 
   it('WHEN rows are invalid THEN each is reported with its line and reason, and valid rows still go in', () => {
