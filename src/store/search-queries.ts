@@ -31,11 +31,22 @@ interface SearchQuery {
   weighed: string;
 }
 
+/** How many live entries contain a word (an FTS5 expression), counted up to `cap`. */
+export function countWordEntries(cache: StatementCache, word: string, cap: number): number {
+  return cache.get('SELECT count(*) FROM (SELECT 1 FROM entry_search WHERE entry_search MATCH ? LIMIT ?)').pluck().get(word, cap) as number;
+}
+
+export interface SearchOptions {
+  /** COMMON_WORD_ENTRIES, unless a test lowers it to see the rule on a small store. */
+  commonWordEntries?: number;
+  /** Counts a word's entries up to a cap; the dossier remembers the answers for a while. */
+  countWord?: (word: string, cap: number) => number;
+}
+
 /** Drops the common words from the weighing when rarer ones were typed (COMMON_WORD_ENTRIES). */
-function weighedWords(cache: StatementCache, words: string[], common: number): string[] {
+function weighedWords(words: string[], common: number, countWord: (word: string, cap: number) => number): string[] {
   if (words.length < 2) return words;
-  const capped = cache.get('SELECT count(*) FROM (SELECT 1 FROM entry_search WHERE entry_search MATCH ? LIMIT ?)').pluck();
-  const rare = words.filter((word) => (capped.get(word, common + 1) as number) <= common);
+  const rare = words.filter((word) => countWord(word, common + 1) <= common);
   return rare.length === 0 ? words : rare;
 }
 
@@ -105,18 +116,12 @@ function countMatches(cache: StatementCache, query: string, firstBand: FirstBand
   return cache.get('SELECT count(*) FROM (SELECT 1 FROM entry_search WHERE entry_search MATCH ? LIMIT ?)').pluck().get(query, COUNT_CAP + 1) as number;
 }
 
-/** `commonWordEntries` is COMMON_WORD_ENTRIES; tests lower it to see the rule on a small store. */
-export function searchEntries(
-  cache: StatementCache,
-  text: string,
-  limit: number,
-  offset: number,
-  commonWordEntries = COMMON_WORD_ENTRIES,
-): Page<SearchHit> {
+export function searchEntries(cache: StatementCache, text: string, limit: number, offset: number, options: SearchOptions = {}): Page<SearchHit> {
   const words = ftsWords(text);
   if (words.length === 0) return { items: [], total: 0, totalIsLowerBound: false };
   const query = words.join(' ');
-  const search = { match: query, weighed: weighedWords(cache, words, commonWordEntries).join(' ') };
+  const countWord = options.countWord ?? ((word: string, cap: number) => countWordEntries(cache, word, cap));
+  const search = { match: query, weighed: weighedWords(words, options.commonWordEntries ?? COMMON_WORD_ENTRIES, countWord).join(' ') };
   const { ids, firstBand } = limit > 0 ? rankedPage(cache, search, limit, offset) : { ids: [], firstBand: undefined };
   // Snippets re-tokenize the text: build them for the page only.
   const rows = cache

@@ -5,7 +5,7 @@ import { listActors } from './actor-list-query.js';
 import { actorProfile, actorsNamed, allActorNames, coActors, findActors } from './actor-queries.js';
 import type { Db } from './connection.js';
 import { queryEntry, queryTimeline } from './entry-queries.js';
-import { listTopics, placeUsage, searchEntries, suggest } from './search-queries.js';
+import { countWordEntries, listTopics, placeUsage, searchEntries, suggest } from './search-queries.js';
 import { StatementCache } from './statement-cache.js';
 
 /**
@@ -15,9 +15,18 @@ import { StatementCache } from './statement-cache.js';
  */
 const PLACE_USAGE_TTL_MS = 60_000;
 
+/**
+ * Whether a search word is common (COMMON_WORD_ENTRIES) changes slowly, and finding out costs
+ * a capped pass over its postings (~0.3 ms for a common word at a million entries), so the
+ * answer is reused for this long. It only decides which words weigh in the ranking.
+ */
+const WORD_COUNT_TTL_MS = 60_000;
+const WORD_COUNTS_KEPT = 10_000;
+
 export class SqliteDossier implements DossierReader {
   private readonly cache: StatementCache;
   private placeUses?: { at: number; counts: Map<number, number> };
+  private readonly wordCounts = new Map<string, { at: number; count: number }>();
 
   constructor(readonly db: Db) {
     this.cache = new StatementCache(db);
@@ -45,7 +54,17 @@ export class SqliteDossier implements DossierReader {
     return coActors(this.cache, actorId, limit);
   }
   search(query: string, limit: number, offset: number) {
-    return searchEntries(this.cache, query, limit, offset);
+    return searchEntries(this.cache, query, limit, offset, { countWord: (word, cap) => this.countWord(word, cap) });
+  }
+  private countWord(word: string, cap: number): number {
+    const key = `${cap}\u0000${word}`;
+    const now = Date.now();
+    const known = this.wordCounts.get(key);
+    if (known && now - known.at <= WORD_COUNT_TTL_MS) return known.count;
+    if (this.wordCounts.size >= WORD_COUNTS_KEPT) this.wordCounts.clear();
+    const count = countWordEntries(this.cache, word, cap);
+    this.wordCounts.set(key, { at: now, count });
+    return count;
   }
   suggest(kind: SuggestionKind, prefix: string, limit: number) {
     return suggest(this.cache, kind, prefix, limit, () => this.placeUsage());

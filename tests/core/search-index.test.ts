@@ -59,7 +59,7 @@ describe('GIVEN the FTS5 index over entries', () => {
     for (let i = 0; i < 4; i++) add(`Quelm filler ${i}`);
     // "quelm" is in 6 entries: common once the threshold is 3 (5,000 in the bot). Weighing it
     // too would put the entry that repeats it first.
-    const ids = (text: string) => searchEntries(new StatementCache(app.db), text, 10, 0, 3).items.map((h) => h.entry.id);
+    const ids = (text: string) => searchEntries(new StatementCache(app.db), text, 10, 0, { commonWordEntries: 3 }).items.map((h) => h.entry.id);
     expect(ids('zorblat quelm')).toEqual([twice, once]);
     expect(ids('quelm zorblat')).toEqual([twice, once]);
     expect(ids('quelm filler')).toHaveLength(4);
