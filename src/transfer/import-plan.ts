@@ -25,8 +25,7 @@ export interface ImportPlan {
  * and title. Two set-based lookups for the whole file: one query per row cost more than
  * checking the row itself.
  */
-function storeDuplicates(db: Db, inputs: readonly EntryInput[]): (string | undefined)[] {
-  const urls = inputs.map((input) => input.sources.map((s) => s.url).filter((u): u is string => Boolean(u)));
+function storeDuplicates(db: Db, inputs: readonly EntryInput[], urls: readonly string[][]): (string | undefined)[] {
   const byUrl = new Map(
     db
       .prepare(
@@ -68,11 +67,12 @@ export function planImport(rows: SourceRow[], db: Db, dossier: DossierReader, on
     if (check.ok) checked.push({ line: row.line, input: check.input });
     else plan.rejected.push({ line: row.line, reason: check.reason });
   });
-  const inStore = storeDuplicates(db, checked.map((c) => c.input));
+  const urlsOf = checked.map(({ input }) => input.sources.map((s) => s.url).filter((u): u is string => Boolean(u)));
+  const inStore = storeDuplicates(db, checked.map((c) => c.input), urlsOf);
   const seenUrls = new Map<string, number>();
   const seenDateTitles = new Map<string, number>();
   checked.forEach(({ line, input }, i) => {
-    const urls = input.sources.map((s) => s.url).filter((u): u is string => Boolean(u));
+    const urls = urlsOf[i]!;
     const dateTitle = `${toIsoPartial(input.start)}\u0000${foldKey(input.title)}`;
     const earlier = urls.map((u) => seenUrls.get(u)).find((l) => l !== undefined) ?? seenDateTitles.get(dateTitle);
     const duplicate = earlier !== undefined ? `duplicate of line ${earlier} in this file` : inStore[i];
