@@ -29,7 +29,8 @@ export function optionHelp(option: OptionSpec): string {
   const facts: string[] = [];
   if (option.required) facts.push('required');
   if (option.type === 'integer' && option.min !== undefined && option.max !== undefined && option.max < 1e6) {
-    facts.push(`${option.min}–${option.max}`);
+    const range = `${option.min.toLocaleString('en-US')}–${option.max.toLocaleString('en-US')}`;
+    if (!option.description.includes(range)) facts.push(range); // "limit" says it in its own words
   }
   if (option.type === 'date') facts.push('2025, 2025-07 or 2025-07-12');
   if (option.choices && option.choices.length <= 6) facts.push(option.choices.map((c) => c.value).join('|'));

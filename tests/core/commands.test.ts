@@ -214,7 +214,8 @@ describe('GIVEN /help', () => {
 
   it('THEN it explains one command in detail', async () => {
     const text = viewText(await run('/help timeline'));
-    expect(text).toContain('limit — How many results per page (1–25, default 10)');
+    expect(text).toContain('limit — How many results per page (1–25, default 10)\n');
+    expect(text).toContain('page — Which page of results (default 1) (1–100,000)');
     expect(text).toContain('/timeline actor:"Ron Dermer" since:2025-07 limit:5');
   });
 });
