@@ -28,6 +28,11 @@ const bandNote: Line = [
   span.plain(`Ranked by relevance ${SEARCH_RANK_BAND} at a time, most recently added first — add words to narrow the search.`),
 ];
 
+/** Said when nothing matched: what to change in the query. */
+const noMatchHint: Line = [
+  span.plain('Every word must appear in an entry: try fewer words, or the start of a word with * (Shaib*).'),
+];
+
 /** Names the common words the search left out, so nobody wonders why they are not highlighted. */
 function leftOutNote(terms: SearchTerm[]): Line[] {
   const kept = new Set(significantTerms(terms));
@@ -69,9 +74,9 @@ export const searchCommand: CommandSpec = {
     return {
       title: `Search — “${query}”`,
       tone: 'normal',
-      intro: [intro, ...leftOutNote(terms), ...(result.total > SEARCH_RANK_BAND ? [bandNote] : [])],
+      intro: [intro, ...leftOutNote(terms), ...(result.total > SEARCH_RANK_BAND ? [bandNote] : []), ...(result.total === 0 ? [noMatchHint] : [])],
       sections: result.items.map((hit) => entrySection(hit.entry, [snippetLine(hit.snippet)])),
-      footer: 'Details: /entry show ID',
+      ...(result.total > 0 ? { footer: 'Details: /entry show ID' } : {}),
       pager,
     };
   },

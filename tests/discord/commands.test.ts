@@ -77,7 +77,8 @@ describe('commands', () => {
   it('/search with no results says so, without buttons', async () => {
     const answer = await h.slash('search', { query: 'zanzibar' });
     expect(answer.ephemeral).toBe(false);
-    expect(embed(answer).description).toBe('No results match.');
+    expect(embed(answer).description).toBe('No results match.\nEvery word must appear in an entry: try fewer words, or the start of a word with \\* (Shaib\\*).');
+    expect(embed(answer).footer).toBeUndefined();
     expect(embed(answer).fields).toBeUndefined();
     expect(buttons(answer.body)).toEqual([]);
   });
