@@ -3,7 +3,8 @@ import { resolveActor } from '../src/core/actor-resolution.js';
 import type { CommandSpec } from '../src/core/command-spec.js';
 import { entrySection, pageInfo, pageRequest } from '../src/core/entry-views.js';
 import { firstDay, formatPartialDate, lastDay, type PartialDate } from '../src/core/partial-date.js';
-import type { TimelineQuery } from '../src/core/ports.js';
+import type { DossierReader, TimelineQuery } from '../src/core/ports.js';
+import { closestNames } from '../src/core/ranking.js';
 import { foldKey } from '../src/core/text.js';
 import type { EventType } from '../src/core/vocabulary.js';
 import { eventTypeLabel } from '../src/core/vocabulary.js';
@@ -11,6 +12,31 @@ import { UserError } from '../src/core/errors.js';
 import { eventTypeOption, limitOption, pageOption, topicOption } from './shared-options.js';
 
 const DEFAULT_LIMIT = 10;
+
+/** How many place names a "did you mean" considers: every place the dossier has, in practice. */
+const PLACES_CONSIDERED = 10_000;
+
+/**
+ * Nothing matched: when a topic or place filter names nothing the dossier has, say so (and what
+ * is close) rather than "No entries match", which reads as if the filter were fine.
+ */
+function checkFiltersExist(dossier: DossierReader, topic: string | undefined, place: string | undefined): void {
+  if (topic !== undefined) {
+    const topics = dossier.topics();
+    if (!topics.includes(topic)) {
+      throw new UserError('not-found', `No topic is called \`${topic}\` (option \`topic\`).`, [`Topics: ${topics.join(', ')}.`]);
+    }
+  }
+  if (place !== undefined) {
+    const places = dossier.suggest('place', '', PLACES_CONSIDERED);
+    if (!places.some((name) => foldKey(name) === foldKey(place))) {
+      const close = [...new Set([...closestNames(places, place), ...dossier.suggest('place', place, 3)])].slice(0, 3);
+      throw new UserError('not-found', `No entry has the place \`${place}\` (option \`place\`).`, [
+        close.length > 0 ? `Closest known places: ${close.join(', ')}.` : 'Start typing a place for suggestions, or find places with /search.',
+      ]);
+    }
+  }
+}
 
 export const timelineCommand: CommandSpec = {
   name: 'timeline',
@@ -61,6 +87,7 @@ export const timelineCommand: CommandSpec = {
       filters.push(`until ${formatPartialDate(until)}`);
     }
     const result = ctx.services.dossier.timeline(query);
+    if (result.total === 0) checkFiltersExist(ctx.services.dossier, query.topic, args.place === undefined ? undefined : String(args.place));
     const { pager, intro } = pageInfo({ command: 'timeline' }, args, request, result, ['entry', 'entries']);
     return {
       title: filters.length > 0 ? `Timeline — ${filters.join(', ')}` : 'Timeline',

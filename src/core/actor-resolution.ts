@@ -1,23 +1,8 @@
 // Turns a typed actor name into one actor, or a clear error with the closest known names.
-import { distance } from 'fastest-levenshtein';
 import type { ActorMatch } from './domain.js';
 import { UserError } from './errors.js';
 import type { DossierReader } from './ports.js';
-import { foldKey } from './text.js';
-
-/** Edits per character beyond which a name is no longer a plausible typo. */
-const MAX_SUGGESTION_DISTANCE = 0.5;
-
-/** Known names nearest to what was typed, for "did you mean". */
-export function closestActorNames(dossier: DossierReader, typed: string, count = 3): string[] {
-  const key = foldKey(typed);
-  const scored = dossier
-    .allActorNames()
-    .map(({ name }) => ({ name, score: distance(key, foldKey(name)) / Math.max(key.length, 1) }))
-    .filter((s) => s.score <= MAX_SUGGESTION_DISTANCE)
-    .sort((a, b) => a.score - b.score);
-  return [...new Set(scored.map((s) => s.name))].slice(0, count);
-}
+import { closestNames } from './ranking.js';
 
 /** All actors matching equally well: one means found, several mean the name is ambiguous. */
 export function bestActorMatches(dossier: DossierReader, typed: string): ActorMatch[] {
@@ -31,7 +16,7 @@ export function bestActorMatches(dossier: DossierReader, typed: string): ActorMa
 }
 
 export function notFoundError(dossier: DossierReader, typed: string, option: string): UserError {
-  const closest = closestActorNames(dossier, typed);
+  const closest = closestNames(dossier.allActorNames().map(({ name }) => name), typed);
   return new UserError('not-found', `No actor is called \`${typed}\` (option \`${option}\`).`, [
     closest.length > 0 ? `Closest known names: ${closest.join(', ')}.` : 'No known name is close; see /actors list.',
   ]);

@@ -1,6 +1,21 @@
 // Orders candidates by how well they match what a user typed: exact, prefix, word prefix,
-// substring. Shared by autocomplete and actor lookup.
+// substring; and finds the nearest names to a typo. Shared by autocomplete, actor lookup and
+// the "did you mean" of unknown names.
+import { distance } from 'fastest-levenshtein';
 import { foldKey } from './text.js';
+
+/** Edits per character beyond which a name is no longer a plausible typo. */
+const MAX_SUGGESTION_DISTANCE = 0.5;
+
+/** The names nearest to what was typed, for "did you mean"; none when nothing is close. */
+export function closestNames(names: readonly string[], typed: string, count = 3): string[] {
+  const key = foldKey(typed);
+  const scored = names
+    .map((name) => ({ name, score: distance(key, foldKey(name)) / Math.max(key.length, 1) }))
+    .filter((s) => s.score <= MAX_SUGGESTION_DISTANCE)
+    .sort((a, b) => a.score - b.score);
+  return [...new Set(scored.map((s) => s.name))].slice(0, count);
+}
 
 /** 0 exact, 1 prefix, 2 a word starts with it, 3 contains it; undefined when it does not match. */
 export function matchRank(candidate: string, query: string): number | undefined {

@@ -50,8 +50,21 @@ describe('GIVEN /timeline', () => {
   });
 
   it('WHEN nothing matches THEN it says so plainly', async () => {
-    const text = viewText(await run('/timeline topic:ukraine'));
+    const text = viewText(await run('/timeline topic:syria-israel place:Paris since:2026'));
     expect(text).toContain('No entries match.');
+  });
+
+  it('WHEN the topic or place names nothing in the dossier THEN it says so, with what is close', async () => {
+    const topic = await run('/timeline topic:ukraine');
+    expect(topic.tone).toBe('error');
+    expect(viewText(topic)).toContain('No topic is called `ukraine` (option `topic`).');
+    expect(viewText(topic)).toContain('Topics: syria-israel.');
+    const typo = viewText(await run('/timeline place:Pariss'));
+    expect(typo).toContain('No entry has the place `Pariss` (option `place`).');
+    expect(typo).toContain('Closest known places: Paris.');
+    expect(viewText(await run('/timeline place:Golan'))).toContain('Closest known places: Golan Heights, Golan buffer zone.');
+    // A known place, in any case, is a filter that simply matched nothing here.
+    expect(viewText(await run('/timeline place:paris since:2026'))).toContain('No entries match.');
   });
 
   it('WHEN a heavy actor meets a heavy place THEN the count is a lower bound; a light place is counted exactly', async () => {
