@@ -11,7 +11,7 @@ import { canonicalTimeZone } from '../src/core/digest/zoned-time.js';
 import { UserError } from '../src/core/errors.js';
 import type { EventType } from '../src/core/vocabulary.js';
 import { plainLine } from '../src/core/view.js';
-import { eventTypeOption, topicOption } from './shared-options.js';
+import { eventTypeOption, resolveTopic, topicOption } from './shared-options.js';
 
 function channelOf(ctx: CommandContext): ChannelKey {
   const { platform, workspaceId, channelId } = ctx.caller;
@@ -45,14 +45,7 @@ function timezoneArg(text: string): string {
 
 function filtersArg(args: Readonly<Record<string, unknown>>, ctx: CommandContext): DigestFilters {
   const filters: DigestFilters = {};
-  if (args.topic) {
-    const topic = String(args.topic).toLowerCase();
-    const known = ctx.services.dossier.topics();
-    if (!known.includes(topic)) {
-      throw new UserError('not-found', `There is no topic \`${topic}\` (option \`topic\`).`, [`Topics: ${known.join(', ') || 'none yet'}.`]);
-    }
-    filters.topic = topic;
-  }
+  if (args.topic) filters.topic = resolveTopic(ctx.services.dossier, String(args.topic));
   if (args.type) filters.eventType = args.type as EventType;
   if (args.actor) {
     const actor = resolveActor(ctx.services.dossier, String(args.actor));

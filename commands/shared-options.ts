@@ -1,5 +1,7 @@
 // Options several commands share, so their names, bounds and help read the same everywhere.
 import type { OptionSpec } from '../src/core/command-spec.js';
+import { UserError } from '../src/core/errors.js';
+import type { DossierReader } from '../src/core/ports.js';
 import { CONFIDENCE_LEVELS, EVENT_TYPES } from '../src/core/vocabulary.js';
 
 export const MAX_PAGE_SIZE = 25;
@@ -35,6 +37,16 @@ export const topicOption: OptionSpec = {
   autocomplete: 'topic',
   example: 'syria-israel',
 };
+
+/** The dossier topic a `topic` option names (any case), or a refusal listing the topics. */
+export function resolveTopic(dossier: DossierReader, typed: string): string {
+  const topic = typed.toLowerCase();
+  const known = dossier.topics();
+  if (!known.includes(topic)) {
+    throw new UserError('not-found', `There is no topic \`${topic}\` (option \`topic\`).`, [`Topics: ${known.join(', ') || 'none yet'}.`]);
+  }
+  return topic;
+}
 
 export const eventTypeOption: OptionSpec = {
   name: 'type',

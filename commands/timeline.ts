@@ -9,7 +9,7 @@ import { foldKey } from '../src/core/text.js';
 import type { EventType } from '../src/core/vocabulary.js';
 import { eventTypeLabel } from '../src/core/vocabulary.js';
 import { UserError } from '../src/core/errors.js';
-import { eventTypeOption, limitOption, pageOption, topicOption } from './shared-options.js';
+import { eventTypeOption, limitOption, pageOption, resolveTopic, topicOption } from './shared-options.js';
 
 const DEFAULT_LIMIT = 10;
 
@@ -21,12 +21,7 @@ const PLACES_CONSIDERED = 10_000;
  * is close) rather than "No entries match", which reads as if the filter were fine.
  */
 function checkFiltersExist(dossier: DossierReader, topic: string | undefined, place: string | undefined): void {
-  if (topic !== undefined) {
-    const topics = dossier.topics();
-    if (!topics.includes(topic)) {
-      throw new UserError('not-found', `No topic is called \`${topic}\` (option \`topic\`).`, [`Topics: ${topics.join(', ')}.`]);
-    }
-  }
+  if (topic !== undefined) resolveTopic(dossier, topic);
   if (place !== undefined) {
     const places = dossier.suggest('place', '', PLACES_CONSIDERED);
     if (!places.some((name) => foldKey(name) === foldKey(place))) {

@@ -57,7 +57,7 @@ describe('GIVEN /timeline', () => {
   it('WHEN the topic or place names nothing in the dossier THEN it says so, with what is close', async () => {
     const topic = await run('/timeline topic:ukraine');
     expect(topic.tone).toBe('error');
-    expect(viewText(topic)).toContain('No topic is called `ukraine` (option `topic`).');
+    expect(viewText(topic)).toContain('There is no topic `ukraine` (option `topic`).');
     expect(viewText(topic)).toContain('Topics: syria-israel.');
     const typo = viewText(await run('/timeline place:Pariss'));
     expect(typo).toContain('No entry has the place `Pariss` (option `place`).');
