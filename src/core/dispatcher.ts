@@ -6,7 +6,7 @@ import { runOnce } from './run-once.js';
 import type { AdminRule, Caller } from './caller.js';
 import { describeCaller, isAdmin } from './caller.js';
 import type { Choice, CommandContext, CommandSpec, RawOptionValue } from './command-spec.js';
-import { UserError, isUserError } from './errors.js';
+import { UserError, isStoreBusy, isUserError } from './errors.js';
 import type { Logger } from './logger.js';
 import { convertArgs } from './option-values.js';
 import type { CommandServices } from './services.js';
@@ -15,7 +15,7 @@ import { rankByMatch } from './ranking.js';
 import { parseCommandText } from './text-syntax.js';
 import { EVENT_TYPES } from './vocabulary.js';
 import type { View } from './view.js';
-import { internalErrorView, userErrorView } from './error-views.js';
+import { internalErrorView, storeBusyView, userErrorView } from './error-views.js';
 
 /** Discord caps autocomplete at 25 choices; Slack has no native autocomplete for commands. */
 export const MAX_AUTOCOMPLETE_CHOICES = 25;
@@ -172,6 +172,10 @@ export class Dispatcher {
       return await work();
     } catch (error) {
       if (isUserError(error)) return userErrorView(error);
+      if (isStoreBusy(error)) {
+        this.deps.logger.warn({ caller: describeCaller(caller), command: label }, 'store busy; command refused, nothing written');
+        return storeBusyView();
+      }
       const errorId = randomBytes(4).toString('hex');
       this.deps.logger.error({ err: error, errorId, caller: describeCaller(caller), command: label }, 'command failed');
       return internalErrorView(errorId);

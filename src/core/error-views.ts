@@ -1,6 +1,6 @@
 // How failures look to users: short, private, and saying what to fix.
 import type { UserError } from './errors.js';
-import { span, type Line, type View } from './view.js';
+import { plainLine, span, type Line, type View } from './view.js';
 
 /** Messages mark option names and values with backticks; they become code spans, not raw marks. */
 export function markedLine(text: string): Line {
@@ -28,5 +28,19 @@ export function internalErrorView(errorId: string): View {
     sections: [],
     private: true,
     errorId,
+  };
+}
+
+/** The store was busy with another writer: a moment later the same command will go through. */
+export function storeBusyView(): View {
+  return {
+    title: 'Try again in a moment',
+    tone: 'error',
+    intro: [
+      plainLine('The dossier is busy with another change (an import, perhaps), so nothing was changed.'),
+      plainLine('Send the same command again in a moment.'),
+    ],
+    sections: [],
+    private: true,
   };
 }

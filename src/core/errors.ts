@@ -27,3 +27,13 @@ export class UserError extends Error {
 export function isUserError(error: unknown): error is UserError {
   return error instanceof UserError;
 }
+
+/**
+ * SQLite's "database is busy" or "locked": another connection (an import, another bot process)
+ * held the write lock past the busy timeout. Recognised by the error's code, so the core needs
+ * no SQLite import. The command's transaction was rolled back: nothing was written.
+ */
+export function isStoreBusy(error: unknown): boolean {
+  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+  return typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'));
+}

@@ -24,7 +24,12 @@ export async function runOnce(
     return view;
   } catch (error) {
     // Every write runs in one transaction, so a failed command wrote nothing: let a retry run.
-    log.release(key.requestId);
+    // If even that fails (the store is busy), the original error is what the caller must see.
+    try {
+      log.release(key.requestId);
+    } catch {
+      // The claim stays: a redelivery of this same request is told it is in progress.
+    }
     throw error;
   }
 }
