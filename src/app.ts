@@ -22,6 +22,8 @@ export interface AppOptions {
   timezone?: string;
   /** Wakes the digest scheduler; node-cron and timers by default, a virtual clock in tests. */
   digestTasks?: TaskFactory;
+  /** How long a write waits on another connection's; see openDatabase. */
+  busyTimeoutMs?: number;
 }
 
 export interface App {
@@ -34,7 +36,7 @@ export interface App {
 }
 
 export function createApp(options: AppOptions): App {
-  const db = openDatabase(options.dbPath);
+  const db = openDatabase(options.dbPath, { busyTimeoutMs: options.busyTimeoutMs });
   const seeded = seedDatabase(db, options.now?.() ?? new Date());
   if (seeded.length > 0) options.logger.info({ seeded }, 'seeded a new store');
   const dossier = new SqliteDossier(db);

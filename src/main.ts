@@ -5,12 +5,19 @@ import { ConfigError, loadConfig } from './config.js';
 import type { RunningAdapter } from './adapters/running-adapter.js';
 import { createLogger } from './log.js';
 
+/**
+ * better-sqlite3 waits for a busy store synchronously, holding the event loop: Discord and Slack
+ * want an interaction answered (or deferred) within 3 s, so while an import holds the store the
+ * bot gives up after 1 s and answers "Try again in a moment". Its own writes take milliseconds.
+ */
+const BOT_BUSY_TIMEOUT_MS = 1000;
+
 async function main(): Promise<void> {
   const config = loadConfig();
   const onPlatform = Boolean(config.discord || config.slack);
   // The console prints to stdout; keep its logs to warnings unless asked otherwise.
   const logger = createLogger(process.env.LOG_LEVEL ? config.logLevel : onPlatform ? 'info' : 'warn');
-  const app = createApp({ dbPath: config.dbPath, admins: config.admins, logger, timezone: config.timezone });
+  const app = createApp({ dbPath: config.dbPath, admins: config.admins, logger, timezone: config.timezone, busyTimeoutMs: BOT_BUSY_TIMEOUT_MS });
 
   const adapters: RunningAdapter[] = [];
   if (config.discord) {

@@ -9,7 +9,12 @@ export type Db = Database.Database;
 export interface OpenOptions {
   /** Where migrations live; defaults to data/migrations in the repo. */
   migrationsDir?: string;
+  /** How long a write waits for another connection's write to finish (default 5 s). */
+  busyTimeoutMs?: number;
 }
+
+/** Long enough for another process's commands and digests; batch tools wait on the bot's. */
+const DEFAULT_BUSY_TIMEOUT_MS = 5000;
 
 export function openDatabase(path: string, options: OpenOptions = {}): Db {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -18,7 +23,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL'); // safe with WAL: a crash loses no committed transaction's integrity
     db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
+    db.pragma(`busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS)}`);
     migrate(db, options.migrationsDir);
     return db;
   } catch (error) {

@@ -64,6 +64,23 @@ describe('GIVEN the console adapter with piped input', () => {
     db.close();
   });
 
+  it('WHEN another process holds the store THEN a change is refused with "try again" and later commands run', () => {
+    startWithInput(''); // the store exists, migrated and seeded
+    const holder = new Database(join(dir, 'console.db'));
+    try {
+      holder.exec('BEGIN IMMEDIATE'); // as an import does while it writes
+      const result = startWithInput('/entry add title:"Talks resume" date:2025-08 type:talks topic:syria-israel outlet:AFP\n/timeline limit:1\n');
+      expect(result.status).toBe(0);
+      expect(result.stdout).toContain('Try again in a moment');
+      expect(result.stdout).toContain('nothing was changed');
+      expect(result.stdout).toContain('Showing 1–1 of 17 entries.');
+      holder.exec('ROLLBACK');
+      expect(holder.prepare('SELECT count(*) FROM entries').pluck().get()).toBe(17);
+    } finally {
+      holder.close();
+    }
+  });
+
   it('WHEN configuration is wrong THEN it names the variable to fix and exits non-zero', () => {
     const result = startWithInput('', { SITREP_ADMINS: 'discord:abc def' });
     expect(result.status).toBe(1);
