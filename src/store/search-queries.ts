@@ -31,9 +31,9 @@ interface SearchQuery {
   weighed: string;
 }
 
-/** How many live entries contain a word (an FTS5 expression), counted up to `cap`. */
-export function countWordEntries(cache: StatementCache, word: string, cap: number): number {
-  return cache.get('SELECT count(*) FROM (SELECT 1 FROM entry_search WHERE entry_search MATCH ? LIMIT ?)').pluck().get(word, cap) as number;
+/** How many live entries match an FTS5 expression (one word or a whole query), counted up to `cap`. */
+export function countMatchesUpTo(cache: StatementCache, match: string, cap: number): number {
+  return cache.get('SELECT count(*) FROM (SELECT 1 FROM entry_search WHERE entry_search MATCH ? LIMIT ?)').pluck().get(match, cap) as number;
 }
 
 export interface SearchOptions {
@@ -113,14 +113,14 @@ function countMatches(cache: StatementCache, query: string, firstBand: FirstBand
     const older = cache.get('SELECT count(*) FROM (SELECT 1 FROM entry_search WHERE entry_search MATCH ? AND rowid < ? LIMIT ?)').pluck();
     return firstBand.full + (older.get(query, firstBand.oldestId, COUNT_CAP + 1 - firstBand.full) as number);
   }
-  return cache.get('SELECT count(*) FROM (SELECT 1 FROM entry_search WHERE entry_search MATCH ? LIMIT ?)').pluck().get(query, COUNT_CAP + 1) as number;
+  return countMatchesUpTo(cache, query, COUNT_CAP + 1);
 }
 
 export function searchEntries(cache: StatementCache, text: string, limit: number, offset: number, options: SearchOptions = {}): Page<SearchHit> {
   const words = ftsWords(text);
   if (words.length === 0) return { items: [], total: 0, totalIsLowerBound: false };
   const query = words.join(' ');
-  const countWord = options.countWord ?? ((word: string, cap: number) => countWordEntries(cache, word, cap));
+  const countWord = options.countWord ?? ((word: string, cap: number) => countMatchesUpTo(cache, word, cap));
   const search = { match: query, weighed: weighedWords(words, options.commonWordEntries ?? COMMON_WORD_ENTRIES, countWord).join(' ') };
   const { ids, firstBand } = limit > 0 ? rankedPage(cache, search, limit, offset) : { ids: [], firstBand: undefined };
   // Snippets re-tokenize the text: build them for the page only.

@@ -5,7 +5,7 @@ import { listActors } from './actor-list-query.js';
 import { actorProfile, actorsNamed, allActorNames, coActors, findActors } from './actor-queries.js';
 import type { Db } from './connection.js';
 import { queryEntry, queryTimeline } from './entry-queries.js';
-import { countWordEntries, listTopics, placeUsage, searchEntries, suggest } from './search-queries.js';
+import { countMatchesUpTo, listTopics, placeUsage, searchEntries, suggest } from './search-queries.js';
 import { StatementCache } from './statement-cache.js';
 
 /**
@@ -62,7 +62,7 @@ export class SqliteDossier implements DossierReader {
     const known = this.wordCounts.get(key);
     if (known && now - known.at <= WORD_COUNT_TTL_MS) return known.count;
     if (this.wordCounts.size >= WORD_COUNTS_KEPT) this.wordCounts.clear();
-    const count = countWordEntries(this.cache, word, cap);
+    const count = countMatchesUpTo(this.cache, word, cap);
     this.wordCounts.set(key, { at: now, count });
     return count;
   }
