@@ -198,10 +198,11 @@ function checkReads(db: Database.Database, dossier: SqliteDossier, when: string,
     const have = dossier.search(text, 10, offset).items.map((h) => h.entry.id);
     // The definition: live matches newest-added first, cut into bands of SEARCH_RANK_BAND, each
     // band ordered by bm25 over the words that weigh (with rarer words typed, not those in more
-    // than COMMON_WORD_ENTRIES entries), then newest added.
+    // than COMMON_WORD_ENTRIES entries; with none, the least common), then newest added.
     const entriesWith = db.prepare('SELECT count(*) FROM entry_search JOIN entries e ON e.id = entry_search.rowid WHERE entry_search MATCH ? AND e.deleted_at IS NULL').pluck();
-    const rare = words.filter((w) => (entriesWith.get(w) as number) <= COMMON_WORD_ENTRIES);
-    const weighed = (rare.length > 0 ? rare : words).join(' ');
+    const counts = words.map((w) => entriesWith.get(w) as number);
+    const rare = words.filter((_, i) => counts[i]! <= COMMON_WORD_ENTRIES);
+    const weighed = (rare.length > 0 ? rare : [words[counts.indexOf(Math.min(...counts))]!]).join(' ');
     const firstBand = Math.floor(offset / SEARCH_RANK_BAND);
     const want = db
       .prepare(

@@ -207,7 +207,7 @@ export class RawActorLookup {
 /**
  * /search: the page within its band of the 500 most recently added matches (the index holds live
  * entries only), ranked by bm25 over the words that weigh (with rarer words typed, a word in
- * more than COMMON_WORD_ENTRIES entries does not), with a snippet for the page rows, and the
+ * more than COMMON_WORD_ENTRIES entries does not; with none, the least common one), with a snippet for the page rows, and the
  * capped count. (Pages that straddle two bands are not benchmarked; `run` takes pages inside
  * one band.)
  */
@@ -217,6 +217,7 @@ export class RawSearch {
   private readonly weighedPage: Database.Statement;
   private readonly count: Database.Statement;
   private readonly wordCount: Database.Statement;
+  private readonly weighedFor = new Map<string, string[]>();
 
   constructor(db: Database.Database) {
     const pageRows = `SELECT page.id, e.title, snippet(entry_search, -1, @start, @end, '…', 24) AS snippet, ${LINKS}
@@ -240,7 +241,7 @@ export class RawSearch {
        ${pageRows}`,
     );
     this.count = db.prepare(`SELECT count(*) FROM (SELECT 1 FROM entry_search WHERE entry_search MATCH ? LIMIT ${COUNT_CAP + 1})`).pluck();
-    this.wordCount = db.prepare(`SELECT count(*) FROM (SELECT 1 FROM entry_search WHERE entry_search MATCH ? LIMIT ${COMMON_WORD_ENTRIES + 1})`).pluck();
+    this.wordCount = db.prepare('SELECT count(*) FROM (SELECT 1 FROM entry_search WHERE entry_search MATCH ? LIMIT 100000)').pluck();
   }
 
   /**
@@ -266,11 +267,27 @@ export class RawSearch {
     return RawSearch.words(text).join(' ');
   }
 
+  /**
+   * The words that weigh: the rarer ones (in at most COMMON_WORD_ENTRIES entries) when any was
+   * typed, otherwise the least common one. Worked out once per word list, as the store keeps
+   * its word counts for a minute.
+   */
+  private weighedWords(words: string[]): string[] {
+    const key = words.join(' ');
+    let weighed = this.weighedFor.get(key);
+    if (!weighed) {
+      const counts = words.map((w) => this.wordCount.get(w) as number);
+      const rare = words.filter((_, i) => counts[i]! <= COMMON_WORD_ENTRIES);
+      weighed = words.length < 2 || rare.length === 0 ? [words[counts.indexOf(Math.min(...counts))]!] : rare;
+      this.weighedFor.set(key, weighed);
+    }
+    return weighed;
+  }
+
   run(text: string, limit: number, offset: number): RawPage {
     const words = RawSearch.words(text);
     const match = words.join(' ');
-    const rare = words.length > 1 ? words.filter((w) => (this.wordCount.get(w) as number) <= COMMON_WORD_ENTRIES) : words;
-    const weighed = (rare.length > 0 ? rare : words).join(' ');
+    const weighed = this.weighedWords(words).join(' ');
     const bandStart = Math.floor(offset / RawSearch.BAND) * RawSearch.BAND;
     const args = { match, bandStart, limit, offset: offset - bandStart, start: HIGHLIGHT_START, end: HIGHLIGHT_END };
     const rows = weighed === match ? this.page.all(args) : this.weighedPage.all({ ...args, weighed });

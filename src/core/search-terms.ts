@@ -53,8 +53,8 @@ export const SEARCH_RANK_BAND = 500;
  * A word found in more entries than this must still appear in every result, but when rarer
  * words were typed with it, only those order the results: bm25 counts the entries of every word
  * it weighs, each time (~35 ns an entry: 12 ms for "Republic" in 335,000 of a million), and a
- * word that common says little about which match is best. With only common words typed, all
- * of them weigh.
+ * word that common says little about which match is best. With only common words typed, the
+ * least common of them orders the results.
  */
 export const COMMON_WORD_ENTRIES = 5_000;
 

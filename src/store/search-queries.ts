@@ -50,11 +50,22 @@ export interface SearchOptions {
   countWord?: (word: string, cap: number) => number;
 }
 
-/** Drops the common words from the weighing when rarer ones were typed (COMMON_WORD_ENTRIES). */
+/**
+ * How far words are counted to tell which of several common words is the least common. A word
+ * past this is in a tenth of a million-entry store: any other word typed is likelier to be rarer.
+ */
+const LEAST_COMMON_COUNT_CAP = 100_000;
+
+/**
+ * The words that weigh (COMMON_WORD_ENTRIES): the rarer ones when any was typed, otherwise the
+ * least common of the common ones (the first typed of those counted alike).
+ */
 function weighedWords(words: string[], common: number, countWord: (word: string, cap: number) => number): string[] {
   if (words.length < 2) return words;
   const rare = words.filter((word) => countWord(word, common + 1) <= common);
-  return rare.length === 0 ? words : rare;
+  if (rare.length > 0) return rare;
+  const counts = words.map((word) => countWord(word, LEAST_COMMON_COUNT_CAP));
+  return [words[counts.indexOf(Math.min(...counts))]!];
 }
 
 /**

@@ -65,6 +65,24 @@ describe('GIVEN the FTS5 index over entries', () => {
     expect(ids('quelm filler')).toHaveLength(4);
   });
 
+  it('WHEN only common words are typed THEN the least common of them decides the order, and all must match', () => {
+    const entry: Omit<EntryInput, 'title'> = {
+      summary: '', eventType: 'statement', topic: 'syria-israel', start: { year: 2025, month: 7 },
+      places: [], actors: [], sources: [{ outlet: 'Wire' }], confidence: 'reported', tags: [],
+    };
+    const add = (title: string) => app.services.editor.addEntry({ ...entry, title }, stamp);
+    const manyVorn = add('Vorn vorn vorn vorn vorn vorn quib');
+    const twoQuib = add('Quib quib vorn');
+    for (let i = 0; i < 3; i++) add(`Vorn filler ${i}`);
+    add('Quib filler');
+    add('Quib filler again');
+    // Both are common once the threshold is 3: "vorn" is in 5 entries, "quib" in 4. Weighing
+    // "vorn" too would put the entry that repeats it six times first.
+    const ids = (text: string) => searchEntries(new StatementCache(app.db), text, 10, 0, { commonWordEntries: 3 }).items.map((h) => h.entry.id);
+    expect(ids('vorn quib')).toEqual([twoQuib, manyVorn]);
+    expect(ids('quib vorn')).toEqual([twoQuib, manyVorn]);
+  });
+
   it('WHEN an entry is edited THEN the index follows the new text only', () => {
     const id = app.db.prepare("SELECT id FROM entries WHERE title LIKE 'al-Sharaa visits%'").pluck().get() as number;
     app.services.editor.editEntry(id, { title: 'Sharaa state visit to Ganja' }, stamp);
