@@ -3,7 +3,7 @@
 // the capped count, the profile and co-actors). Written by hand, as a developer who knows the
 // schema and its indexes would, and independent of the store's query code.
 import type Database from 'better-sqlite3';
-import { COMMON_WORD_ENTRIES, STOPWORDS } from '../src/core/search-terms.js';
+import { COMMON_WORD_ENTRIES, SEARCH_RANK_BAND, STOPWORDS } from '../src/core/search-terms.js';
 import { foldKey } from '../src/core/text.js';
 
 export const COUNT_CAP = 1000;
@@ -205,14 +205,14 @@ export class RawActorLookup {
 }
 
 /**
- * /search: the page within its band of the 500 most recently added matches (the index holds live
+ * /search: the page within its band of the SEARCH_RANK_BAND (250) most recently added matches (the index holds live
  * entries only), ranked by bm25 over the words that weigh (with rarer words typed, a word in
  * more than COMMON_WORD_ENTRIES entries does not; with none, the least common one), with a snippet for the page rows, and the
  * capped count. (Pages that straddle two bands are not benchmarked; `run` takes pages inside
  * one band.)
  */
 export class RawSearch {
-  static readonly BAND = 500;
+  static readonly BAND = SEARCH_RANK_BAND;
   private readonly page: Database.Statement;
   private readonly weighedPage: Database.Statement;
   private readonly count: Database.Statement;

@@ -45,9 +45,11 @@ export function cutBackStems(prefix: string): string[] {
  * Matches are ranked by relevance in bands of this many, the most recently added band first.
  * FTS5's bm25 has no top-k: ordering every match of a common word costs time in proportion to
  * its matches (tens of ms at 50,000). Ranking a fixed band keeps each page fast and stable,
- * and puts the newest relevant entries first — what a timeline's readers look for.
+ * and puts the newest relevant entries first — what a timeline's readers look for. Walking
+ * and scoring a band costs time in proportion to its size: at 500, two common words (in 5% and
+ * 1% of a million entries) took p50 3.6 ms and p99 up to 5.5 ms; at 250, p50 2.7 ms.
  */
-export const SEARCH_RANK_BAND = 500;
+export const SEARCH_RANK_BAND = 250;
 
 /**
  * A word found in more entries than this must still appear in every result, but when rarer

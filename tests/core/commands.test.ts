@@ -188,7 +188,7 @@ describe('GIVEN /search', () => {
     expect(viewText(view)).toMatch(/a word ending in \* needs at least 3 letters — got `sh\*`/);
   });
 
-  it('WHEN over 500 entries match THEN each band of 500, newest added first, is ranked and the reply says so', async () => {
+  it('WHEN over 250 entries match THEN each band of 250, newest added first, is ranked and the reply says so', async () => {
     const stamp = { by: 'console:tester', at: '2026-01-01T00:00:00.000Z' };
     const entry = (title: string, summary: string) =>
       app.services.editor.addEntry(
@@ -197,18 +197,18 @@ describe('GIVEN /search', () => {
       );
     // Added first, so in the older band: the strongest match of all.
     const strongest = entry('Ceasefire ceasefire ceasefire', 'A ceasefire.');
-    for (let i = 0; i < 520; i++) entry(`Routine report ${i}`, `Among many other matters of the day, a ceasefire was mentioned in passing ${i}.`);
+    for (let i = 0; i < 270; i++) entry(`Routine report ${i}`, `Among many other matters of the day, a ceasefire was mentioned in passing ${i}.`);
     const best = entry('Ceasefire holds', 'The ceasefire holds.');
 
     const first = await run('/search ceasefire');
-    expect(viewText(first)).toMatch(/Showing 1–10 of 522 results/);
-    expect(viewText(first)).toContain('Ranked by relevance 500 at a time, most recently added first');
+    expect(viewText(first)).toMatch(/Showing 1–10 of 272 results/);
+    expect(viewText(first)).toContain('Ranked by relevance 250 at a time, most recently added first');
     expect(first.sections[0]!.heading!.map((s) => s.text).join('')).toContain(`#${best}`);
     expect(viewText(first)).not.toContain(`#${strongest} `);
 
-    // The older band starts at result 501 (page 51 of 10), and its best match leads it.
-    const older = await run('/search ceasefire page:51');
-    expect(viewText(older)).toMatch(/Showing 501–510 of 522 results/);
+    // The older band starts at result 251 (page 26 of 10), and its best match leads it.
+    const older = await run('/search ceasefire page:26');
+    expect(viewText(older)).toMatch(/Showing 251–260 of 272 results/);
     expect(older.sections[0]!.heading!.map((s) => s.text).join('')).toContain(`#${strongest}`);
   });
 
