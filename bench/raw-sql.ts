@@ -205,11 +205,11 @@ export class RawActorLookup {
 }
 
 /**
- * /search: the page within its band of the SEARCH_RANK_BAND (250) most recently added matches (the index holds live
- * entries only), ranked by bm25 over the words that weigh (with rarer words typed, a word in
- * more than COMMON_WORD_ENTRIES entries does not; with none, the least common one), with a snippet for the page rows, and the
- * capped count. (Pages that straddle two bands are not benchmarked; `run` takes pages inside
- * one band.)
+ * /search: the page within its band of the SEARCH_RANK_BAND (250) most recently added matches
+ * (the index holds live entries only), ranked by bm25 over the words that weigh (with rarer
+ * words typed, a word in more than COMMON_WORD_ENTRIES entries does not; with none, only the
+ * least common one does), with a snippet for the page rows, and the capped count. (Pages that
+ * straddle two bands are not benchmarked; `run` takes pages inside one band.)
  */
 export class RawSearch {
   static readonly BAND = SEARCH_RANK_BAND;
