@@ -94,6 +94,9 @@ interface Result {
   ratio: { p50: number; p99: number };
 }
 
+/** A full GC when the process runs with --expose-gc (npm run bench:queries passes it). */
+const collectGarbage = (): void => (globalThis as { gc?: () => void }).gc?.();
+
 const meetsRatio = (r: Result) => r.ratio.p50 <= TARGET_RATIO && r.ratio.p99 <= TARGET_RATIO;
 
 async function measure(c: Case, run: (variant: Case['variants'][number]) => Promise<unknown>): Promise<Result> {
@@ -105,6 +108,9 @@ async function measure(c: Case, run: (variant: Case['variants'][number]) => Prom
       variant.raw();
     }
   }
+  // Collect what earlier cases and the set-up left behind, so that a full collection of their
+  // garbage does not land in this case's samples (its own allocations still are collected in them).
+  collectGarbage();
   const deadline = performance.now() + budgetMs;
   for (let i = 0; i < MAX_ITERATIONS && (i < MIN_ITERATIONS || performance.now() < deadline); i++) {
     const variant = c.variants[i % c.variants.length]!;
