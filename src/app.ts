@@ -53,7 +53,7 @@ export function createApp(options: AppOptions): App {
     services,
     adminRules: options.admins,
     logger: options.logger,
-    requestLog: new SqliteRequestLog(db),
+    requestLog: new SqliteRequestLog(db, options.now),
     ...(options.now ? { now: options.now } : {}),
   });
   return { db, dossier, services, dispatcher, digests, close: () => db.close() };

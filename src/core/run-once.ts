@@ -28,7 +28,8 @@ export async function runOnce(
     try {
       log.release(key.requestId);
     } catch {
-      // The claim stays: a redelivery of this same request is told it is in progress.
+      // The claim stays: a redelivery of this same request is told it is in progress until the
+      // claim counts as abandoned (ABANDONED_CLAIM_MS in the store's request log).
     }
     throw error;
   }

@@ -128,6 +128,22 @@ describe('GIVEN an admin curating entries', () => {
     expect(app.db.prepare("SELECT count(*) FROM entries WHERE title = 'Retried'").pluck().get()).toBe(2);
   });
 
+  it('WHEN a delivery died mid-command THEN a redelivery is told it is in progress, and after 30 s runs it once', async () => {
+    // What a process killed while running the command leaves: the claim, with no reply.
+    app.db
+      .prepare("INSERT INTO handled_requests (request_id, command, caller, view, handled_at) VALUES ('slack:trigger-9', 'entry add', 'slack:U1', NULL, ?)")
+      .run(clock.toISOString());
+    const command = '/entry add title:"Redelivered" date:2025-08 type:talks topic:syria-israel';
+    const count = () => app.db.prepare("SELECT count(*) FROM entries WHERE title = 'Redelivered'").pluck().get();
+    clock = new Date(clock.getTime() + 20_000);
+    expect((await run(command, 'trigger-9')).title).toBe('Already received');
+    expect(count()).toBe(0);
+    clock = new Date(clock.getTime() + 11_000);
+    expect((await run(command, 'trigger-9')).tone).toBe('success');
+    expect(await run(command, 'trigger-9')).toMatchObject({ tone: 'success' });
+    expect(count()).toBe(1);
+  });
+
   it('WHEN a delivery was refused as invalid THEN a corrected retry with the same id is not blocked', async () => {
     await run('/entry add title:x date:2025 type:talks topic:syria-israel actors:"Narnia:host"', 'same-id');
     expect((await run('/entry add title:x date:2025 type:talks topic:syria-israel', 'same-id')).tone).toBe('success');
