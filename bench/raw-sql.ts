@@ -208,8 +208,9 @@ export class RawActorLookup {
  * /search: the page within its band of the SEARCH_RANK_BAND (250) most recently added matches
  * (the index holds live entries only), ranked by bm25 over the words that weigh (with rarer
  * words typed, a word in more than COMMON_WORD_ENTRIES entries does not; with none, only the
- * least common one does), with a snippet for the page rows, and the capped count. (Pages that
- * straddle two bands are not benchmarked; `run` takes pages inside one band.)
+ * least common one does), with snippets of the summary and title for the page rows, and the
+ * capped count. (Pages that straddle two bands are not benchmarked; `run` takes pages inside
+ * one band.)
  */
 export class RawSearch {
   static readonly BAND = SEARCH_RANK_BAND;
@@ -220,7 +221,8 @@ export class RawSearch {
   private readonly weighedFor = new Map<string, string[]>();
 
   constructor(db: Database.Database) {
-    const pageRows = `SELECT page.id, e.title, snippet(entry_search, -1, @start, @end, '…', 24) AS snippet, ${LINKS}
+    const pageRows = `SELECT page.id, e.title, snippet(entry_search, 1, @start, @end, '…', 24) AS summary_snippet,
+         snippet(entry_search, 0, @start, @end, '…', 24) AS title_snippet, ${LINKS}
        FROM page CROSS JOIN entry_search ON entry_search.rowid = page.id CROSS JOIN entries e ON e.id = page.id
        WHERE entry_search MATCH @match ORDER BY page.rank, page.id DESC`;
     this.page = db.prepare(

@@ -135,6 +135,24 @@ function countMatches(cache: StatementCache, query: string, firstBand: FirstBand
   return countMatchesUpTo(cache, query, COUNT_CAP + 1);
 }
 
+/** An entry's text around the matches, from the two columns a reader recognises. */
+interface SnippetColumns {
+  summary_snippet: string;
+  title_snippet: string;
+}
+
+/**
+ * The summary around its matches; else the title, if the words are in it; else the start of the
+ * summary. The index also holds the places and every alias of every actor, but an excerpt of
+ * those is a list ("Damascus ; Syria ; Syrian Arab Republic ; …") that the reply shows better
+ * on its own lines, so an entry found through them shows its summary.
+ */
+function pickSnippet({ summary_snippet: summary, title_snippet: title }: SnippetColumns): string {
+  if (summary.includes(HIGHLIGHT_START)) return summary;
+  if (title.includes(HIGHLIGHT_START) || summary === '') return title;
+  return summary;
+}
+
 export function searchEntries(cache: StatementCache, text: string, limit: number, offset: number, options: SearchOptions = {}): Page<SearchHit> {
   const words = ftsWords(text);
   if (words.length === 0) return { items: [], total: 0, totalIsLowerBound: false };
@@ -145,15 +163,17 @@ export function searchEntries(cache: StatementCache, text: string, limit: number
   // Snippets re-tokenize the text: build them for the page only.
   const rows = cache
     .get(
-      `SELECT ${ENTRY_ROW_COLUMNS}, snippet(entry_search, -1, @start, @end, '…', 24) AS snippet
+      `SELECT ${ENTRY_ROW_COLUMNS},
+         snippet(entry_search, 1, @start, @end, '…', 24) AS summary_snippet,
+         snippet(entry_search, 0, @start, @end, '…', 24) AS title_snippet
        FROM json_each(@ids) page CROSS JOIN entry_search ON entry_search.rowid = page.value CROSS JOIN entries e ON e.id = page.value
        WHERE entry_search MATCH @query ORDER BY page.key`,
     )
-    .all({ ids: JSON.stringify(ids), query, start: HIGHLIGHT_START, end: HIGHLIGHT_END }) as (EntryRow & { snippet: string })[];
+    .all({ ids: JSON.stringify(ids), query, start: HIGHLIGHT_START, end: HIGHLIGHT_END }) as (EntryRow & SnippetColumns)[];
   const counted = countMatches(cache, query, firstBand);
   const entries = hydrateEntries(cache, rows);
   return {
-    items: entries.map((entry, i) => ({ entry, snippet: rows[i]!.snippet })),
+    items: entries.map((entry, i) => ({ entry, snippet: pickSnippet(rows[i]!) })),
     total: Math.min(counted, COUNT_CAP),
     totalIsLowerBound: counted > COUNT_CAP,
   };

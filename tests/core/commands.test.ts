@@ -171,6 +171,18 @@ describe('GIVEN /search', () => {
     expect(highlighted.map((s) => s.text.toLowerCase())).toContain('disengagement');
   });
 
+  it('WHEN the words are also among an actor\'s aliases THEN the excerpt comes from the summary, not the alias list', async () => {
+    const view = await run('/search Syria talks Israel');
+    const section = view.sections.find((s) => s.heading!.map((h) => h.text).join('').includes('Syrian source confirms Paris talks'))!;
+    const excerpt = section.lines[1]!; // after the date line
+    expect(excerpt.map((s) => s.text).join('')).toContain('US-mediated talks with Israeli officials took place in Paris');
+    expect(excerpt.filter((s) => s.style === 'highlight').map((s) => s.text)).toEqual(['talks', 'Syria']);
+    // An entry found through its actors only shows the start of its summary.
+    const barrack = await run('/search Thomas Barrack');
+    expect(barrack.sections.length).toBeGreaterThan(0);
+    for (const s of barrack.sections) expect(s.lines[1]!.map((span) => span.text).join('')).not.toContain(' ; ');
+  });
+
   it('WHEN the query is empty or only punctuation THEN it asks for words', async () => {
     expect(viewText(await run('/search'))).toMatch(/needs option `query`/);
     expect(viewText(await run('/search "***"'))).toMatch(/at least one letter or digit/);

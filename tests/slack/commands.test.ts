@@ -49,7 +49,7 @@ describe('answers to each command', () => {
   it('/search golan highlights the matched word in bold', async () => {
     const body = await h.command('/search golan');
     expect(textsOf(body)[0]).toBe('Search — “golan”');
-    expect(shownText(body)).toContain('Israel occupies the Syrian *Golan* Heights');
+    expect(shownText(body)).toContain('Israel has occupied the Syrian *Golan* Heights since 1967.');
     expect(shownText(body)).toContain('Showing 1–3 of 3 results.');
     expect(buttonsOf(body)).toEqual([]);
   });
