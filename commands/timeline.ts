@@ -46,7 +46,7 @@ export const timelineCommand: CommandSpec = {
     limitOption(DEFAULT_LIMIT),
     pageOption,
   ],
-  examples: ['', 'actor:"Ron Dermer" since:2025-07 limit:5', 'type:talks place:Paris', 'since:2024-12 until:2025-06 page:2'],
+  examples: ['', 'actor:"Ron Dermer" since:2025-07 limit:5', 'type:talks place:Paris', 'since:2024-12 limit:5 page:2'],
   run(args, ctx) {
     const request = pageRequest(args, DEFAULT_LIMIT);
     const since = args.since as PartialDate | undefined;

@@ -31,10 +31,10 @@ const add: SubcommandSpec = {
   description: 'Add an actor (admins)',
   adminOnly: true,
   options: [
-    { name: 'name', description: 'Canonical name, e.g. Ron Dermer', type: 'text', required: true, maxLength: 100, example: '"Ron Dermer"' },
-    ...actorFieldOptions(true),
+    { name: 'name', description: 'Canonical name, e.g. Morgan Ortagus', type: 'text', required: true, maxLength: 100, example: '"Morgan Ortagus"' },
+    ...actorFieldOptions(true, { title: '"US deputy special envoy for the Middle East"', aliases: 'Ortagus' }),
   ],
-  examples: ['name:"Hakan Fidan" kind:person title:"Turkish Foreign Minister" affiliation:Turkey aliases:Fidan'],
+  examples: ['name:"Morgan Ortagus" kind:person title:"US deputy special envoy for the Middle East" affiliation:"United States" aliases:Ortagus'],
   run(args, ctx) {
     const affiliation = affiliationId(args, ctx);
     const name = String(args.name);
@@ -101,7 +101,7 @@ const merge: SubcommandSpec = {
   name: 'merge',
   description: 'Fold a duplicate actor into another: links, aliases and history move over (admins)',
   adminOnly: true,
-  options: [actorNameOption('The duplicate to fold away', 'from'), actorNameOption('The actor to keep', 'into')],
+  options: [actorNameOption('The duplicate to fold away', 'from', '"T. Barrack"'), actorNameOption('The actor to keep', 'into')],
   examples: ['from:"T. Barrack" into:"Tom Barrack"'],
   run(args, ctx) {
     const from = resolveActor(ctx.services.dossier, String(args.from), 'from');

@@ -4,13 +4,26 @@ import { ACTOR_KINDS, humanize } from '../../src/core/vocabulary.js';
 
 export const actorKindChoices = ACTOR_KINDS.map((k) => ({ value: k, label: humanize(k) }));
 
-export const actorNameOption = (description: string, name = 'name'): OptionSpec => ({
-  name, description, type: 'actor', required: true, maxLength: 100, autocomplete: 'actor', example: '"Ron Dermer"',
+/**
+ * The examples of one subcommand's options make one usage line together (in /help), so they all
+ * describe one actor: Tom Barrack, the US envoy of the seed dossier, unless a subcommand (adding
+ * an actor) needs one the seed does not have.
+ */
+export const actorNameOption = (description: string, name = 'name', example = '"Tom Barrack"'): OptionSpec => ({
+  name, description, type: 'actor', required: true, maxLength: 100, autocomplete: 'actor', example,
 });
 
-export const actorFieldOptions = (kindRequired: boolean): OptionSpec[] => [
+/** The example values of the fields, for the actor a subcommand's usage line describes. */
+interface ActorFieldExamples {
+  title: string;
+  aliases: string;
+}
+
+const BARRACK: ActorFieldExamples = { title: '"US special envoy for Syria"', aliases: '"Barrack, Thomas Barrack"' };
+
+export const actorFieldOptions = (kindRequired: boolean, examples = BARRACK): OptionSpec[] => [
   { name: 'kind', description: 'What the actor is, e.g. person or state', type: 'choice', choices: actorKindChoices, required: kindRequired, example: 'person' },
-  { name: 'title', description: 'Title or role, e.g. "US special envoy for Syria" (empty "" clears it)', type: 'text', maxLength: 150, example: '"US special envoy for Syria"' },
-  { name: 'affiliation', description: 'Parent actor, e.g. Israel (none clears it)', type: 'actor', maxLength: 100, autocomplete: 'actor', example: 'Israel' },
-  { name: 'aliases', description: 'Comma-separated other names', type: 'text', maxLength: 1000, example: '"Barrack, Thomas Barrack"' },
+  { name: 'title', description: 'Title or role, e.g. "US special envoy for Syria" (empty "" clears it)', type: 'text', maxLength: 150, example: examples.title },
+  { name: 'affiliation', description: 'Parent actor, e.g. Israel (none clears it)', type: 'actor', maxLength: 100, autocomplete: 'actor', example: '"United States"' },
+  { name: 'aliases', description: 'Comma-separated other names', type: 'text', maxLength: 1000, example: examples.aliases },
 ];

@@ -26,7 +26,7 @@ export const editEntry: SubcommandSpec = {
   description: 'Change fields of an entry (admins)',
   adminOnly: true,
   options: [entryIdOption, ...entryFieldOptions.map(({ requiredOnAdd: _r, ...option }) => option), clearOption],
-  examples: ['id:12 confidence:confirmed', 'id:12 date:2025-07-12 places:"Baku, Azerbaijan"', 'id:12 clear:"end, tags"'],
+  examples: ['id:12 confidence:confirmed', 'id:12 date:2025-07 places:Baku', 'id:12 clear:"end, tags"'],
   formValues: (args, ctx) => entryFormValues(requireEntry(ctx.services.dossier, args.id as number)),
   run(args, ctx) {
     const id = args.id as number;

@@ -1,0 +1,36 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { allCommands } from '../../commands/index.js';
+import type { Caller } from '../../src/core/caller.js';
+import { leaves } from '../../src/core/help.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+import { viewText } from '../support/view-text.js';
+
+// What /help shows as examples is what people copy first: each must work as written on the seed
+// dossier (run by an admin in a channel, each on a fresh store since some of them change it).
+const admin: Caller = { platform: 'discord', userId: '7', workspaceId: 'g1', channelId: 'c1' };
+const examples = allCommands.flatMap((command) =>
+  leaves(command).flatMap(({ path, leaf }) => (leaf.examples ?? []).map((example) => `/${path} ${example}`.trim())),
+);
+
+// Two examples act on what an earlier change left, which the seed alone does not have.
+const firstRun: Record<string, string> = {
+  '/actors merge': '/actors add name:"T. Barrack" kind:person', // a duplicate to fold away
+  '/entry undo': '/entry edit id:12 confidence:claimed', // a change to revert
+};
+
+let app: TestApp | undefined;
+afterEach(() => app?.dispose());
+
+describe('GIVEN the examples /help shows', () => {
+  it('THEN there are examples for every command', () => {
+    for (const command of allCommands) expect(examples.some((e) => e.startsWith(`/${command.name}`))).toBe(true);
+  });
+
+  it.each(examples)('WHEN an admin runs `%s` on the seed dossier THEN it works', async (example) => {
+    app = createTestApp('discord:7');
+    const before = Object.entries(firstRun).find(([path]) => example.startsWith(`${path} `))?.[1];
+    if (before) expect((await app.dispatcher.runText(before, admin)).tone).toBe('success');
+    const view = await app.dispatcher.runText(example, admin);
+    expect(view.tone, viewText(view)).not.toBe('error');
+  });
+});
