@@ -28,8 +28,9 @@ function scheduleArg(text: string) {
   if (result.ok) return result.schedule;
   throw new UserError(
     'invalid-option',
-    `Option \`schedule\` of /digest subscribe must be \`daily HH:MM\`, \`weekly DAY HH:MM\` or a 5-field cron expression — got \`${text}\`: ${result.problem}.`,
-    ['Examples: daily 08:00 · weekly mon 09:00 · 0 8 * * 1-5 (weekdays at 08:00).'],
+    `Option \`schedule\` of /digest subscribe must be \`daily HH:MM\`, \`weekly DAY HH:MM\` or a 5-field cron expression — got \`${text}\`` +
+      (result.problem ? `: ${result.problem}.` : '.'),
+    ['Examples: daily 08:00 · weekly mon 09:00 · 0 8 * * 1-5 (weekdays at 08:00) · 0 * * * * (every hour).'],
   );
 }
 

@@ -37,6 +37,9 @@ describe('GIVEN /digest subscribe', () => {
       'Option schedule of /digest subscribe must be daily HH:MM, weekly DAY HH:MM or a 5-field cron expression — got daily 8am: 8am is not a time of day like 08:00 (24-hour clock).',
     );
     expect(unmarked(await h.runText('/digest subscribe schedule:"*/5 * * * *"'))).toContain('it runs more often than every 15 minutes');
+    expect(unmarked(await h.runText('/digest subscribe schedule:hourly'))).toContain(
+      'must be daily HH:MM, weekly DAY HH:MM or a 5-field cron expression — got hourly.\nExamples: daily 08:00 · weekly mon 09:00 · 0 8 * * 1-5 (weekdays at 08:00) · 0 * * * * (every hour).',
+    );
     expect(unmarked(await h.runText('/digest subscribe schedule:"daily 08:00" timezone:Europe/Pariss'))).toContain(
       'Option timezone of /digest subscribe must be an IANA time zone such as Europe/Paris or America/New_York — got Europe/Pariss.',
     );

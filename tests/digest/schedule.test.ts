@@ -33,7 +33,6 @@ describe('GIVEN schedules as admins type them', () => {
     ['daily 25:00', '`25:00` is not a time of day like 08:00 (24-hour clock)'],
     ['daily', 'write it as `daily HH:MM`, e.g. `daily 08:00`'],
     ['weekly someday 09:00', '`someday` is not a day of the week (mon, tue, … sun)'],
-    ['hourly', 'it is neither `daily HH:MM`, `weekly DAY HH:MM` nor a 5-field cron expression'],
     ['0 8 * *', 'a cron expression has 5 fields (minute hour day-of-month month day-of-week), this one has 4'],
     ['0 8 * * * *', 'a cron expression has 5 fields (minute hour day-of-month month day-of-week), this one has 6'],
     ['61 8 * * *', 'minute field: 61 is outside 0–59'],
@@ -45,6 +44,10 @@ describe('GIVEN schedules as admins type them', () => {
     ['0 8 1 * mon', 'restrict either the day of month or the day of week, not both (crons disagree on what both means)'],
   ])('THEN %s is refused: %s', (typed, problem) => {
     expect(parseSchedule(typed)).toEqual({ ok: false, problem });
+  });
+
+  it('THEN text in none of the forms is refused without a further reason (the reply lists the forms)', () => {
+    expect(parseSchedule('hourly')).toEqual({ ok: false });
   });
 });
 

@@ -12,7 +12,8 @@ export interface Schedule {
   fields: CronFields;
 }
 
-export type ScheduleResult = { ok: true; schedule: Schedule } | { ok: false; problem: string };
+/** `problem` says what is wrong when the text has one of the forms; it is absent when it has none. */
+export type ScheduleResult = { ok: true; schedule: Schedule } | { ok: false; problem?: string };
 
 /** Digests more frequent than this would flood a channel and the delivery log. */
 export const MIN_INTERVAL_MINUTES = 15;
@@ -81,7 +82,7 @@ export function parseSchedule(input: string): ScheduleResult {
     const cron = words.join(' ');
     return fromCron(cron, cron);
   }
-  return { ok: false, problem: `it is neither \`daily HH:MM\`, \`weekly DAY HH:MM\` nor a 5-field cron expression` };
+  return { ok: false };
 }
 
 const DAY_MS = 86_400_000;
