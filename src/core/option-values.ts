@@ -20,10 +20,13 @@ function schemaFor(option: OptionSpec): z.ZodType<OptionValue> {
     case 'integer': {
       const min = option.min ?? Number.MIN_SAFE_INTEGER;
       const max = option.max ?? Number.MAX_SAFE_INTEGER;
+      // An id's maximum is only the largest exact number: "1 or more" says what matters.
       const range =
-        option.min !== undefined && option.max !== undefined
-          ? `a whole number from ${min} to ${max}`
-          : 'a whole number';
+        option.min !== undefined && option.max !== undefined && option.max < Number.MAX_SAFE_INTEGER
+          ? `a whole number from ${min.toLocaleString('en-US')} to ${max.toLocaleString('en-US')}`
+          : option.min !== undefined
+            ? `a whole number, ${min.toLocaleString('en-US')} or more`
+            : 'a whole number';
       // Text digits become a number first; anything else fails the number check with `range`.
       return z
         .unknown()

@@ -253,7 +253,8 @@ describe('GIVEN bad input', () => {
     ['/timeline limit:0', /Option `limit` .* from 1 to 25 — got `0`/],
     ['/timeline limit:500', /Option `limit` .* from 1 to 25 — got `500`/],
     ['/timeline page:99', /Option `page` is past the end — got `99`[\s\S]*There are 2 pages/],
-    ['/entry show abc', /Option `id` .* whole number .* got `abc`/],
+    ['/entry show abc', /Option `id` of \/entry show must be a whole number, 1 or more — got `abc`\./],
+    ['/search golan page:0', /Option `page` of \/search must be a whole number from 1 to 100,000 — got `0`\./],
     ['/actor', /needs option `name`/],
     ['/timeline actor:"Ron', /never closed/],
   ];
