@@ -48,10 +48,20 @@ export function entryDetailView(entry: EntryDetail): View {
   };
 }
 
+/** The live entry; a removed one is refused with when, by whom and why, and the way back. */
 export function requireEntry(dossier: DossierReader, id: number): EntryDetail {
   const entry = dossier.getEntry(id);
-  if (!entry) throw new UserError('not-found', `There is no entry #${id}.`, ['Find entry numbers with /timeline or /search.']);
-  return entry;
+  if (entry) return entry;
+  const removed = dossier.removedEntry(id);
+  if (removed) {
+    throw new UserError(
+      'not-found',
+      `Entry #${id} (“${removed.title}”) was removed by ${removed.removedBy} at ${formatInstant(removed.removedAt)}` +
+        (removed.reason ? `: ${removed.reason}.` : '.'),
+      [`Its changes: /entry history id:${id}. An admin can bring it back with /entry undo id:${id}.`],
+    );
+  }
+  throw new UserError('not-found', `There is no entry #${id}.`, ['Find entry numbers with /timeline or /search.']);
 }
 
 export const showEntry: SubcommandSpec = {

@@ -29,6 +29,15 @@ export interface EntrySummary {
   actors: EntryActorLink[];
 }
 
+/** What is left to show of a removed entry: it is out of timelines and search, kept in history. */
+export interface RemovedEntry {
+  id: number;
+  title: string;
+  removedAt: string;
+  removedBy: string;
+  reason: string;
+}
+
 export interface EntryDetail extends EntrySummary {
   summary: string;
   tags: string[];

@@ -7,6 +7,7 @@ import type {
   CoActor,
   EntryDetail,
   EntrySummary,
+  RemovedEntry,
   SearchHit,
 } from './domain.js';
 import type { ActorKind, EventType } from './vocabulary.js';
@@ -38,6 +39,8 @@ export type SuggestionKind = 'actor' | 'topic' | 'place';
 export interface DossierReader {
   timeline(query: TimelineQuery): Page<EntrySummary>;
   getEntry(id: number): EntryDetail | undefined;
+  /** A removed (soft-deleted) entry, to say so instead of "no such entry". */
+  removedEntry(id: number): RemovedEntry | undefined;
   /** Names and aliases matching a folded query, best first. */
   findActors(query: string, limit: number): ActorMatch[];
   /** Actors with a name or alias that folds to exactly the query (rank 0 matches only). */

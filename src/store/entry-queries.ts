@@ -1,5 +1,5 @@
 // Timeline and single-entry reads.
-import type { EntryDetail } from '../core/domain.js';
+import type { EntryDetail, RemovedEntry } from '../core/domain.js';
 import type { Page, TimelineQuery } from '../core/ports.js';
 import { ENTRY_ROW_COLUMNS, hydrateEntries, SOURCES_OF_ENTRY, toSourceRecord, type EntryRow, type SourceRow } from './entry-rows.js';
 import type { StatementCache } from './statement-cache.js';
@@ -330,6 +330,15 @@ interface DetailRow extends EntryRow {
   created_by: string;
   updated_at: string;
   updated_by: string;
+}
+
+export function queryRemovedEntry(cache: StatementCache, id: number): RemovedEntry | undefined {
+  return cache
+    .get(
+      `SELECT id, title, deleted_at AS removedAt, deleted_by AS removedBy, coalesce(delete_reason, '') AS reason
+       FROM entries WHERE id = ? AND deleted_at IS NOT NULL`,
+    )
+    .get(id) as RemovedEntry | undefined;
 }
 
 export function queryEntry(cache: StatementCache, id: number): EntryDetail | undefined {

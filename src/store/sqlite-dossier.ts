@@ -4,7 +4,7 @@ import type { ActorKind } from '../core/vocabulary.js';
 import { listActors } from './actor-list-query.js';
 import { actorProfile, actorsNamed, allActorNames, coActors, findActors } from './actor-queries.js';
 import type { Db } from './connection.js';
-import { queryEntry, queryTimeline } from './entry-queries.js';
+import { queryEntry, queryRemovedEntry, queryTimeline } from './entry-queries.js';
 import { countMatchesUpTo, listTopics, placeUsage, searchEntries, suggest } from './search-queries.js';
 import { StatementCache } from './statement-cache.js';
 
@@ -38,6 +38,9 @@ export class SqliteDossier implements DossierReader {
   }
   getEntry(id: number) {
     return queryEntry(this.cache, id);
+  }
+  removedEntry(id: number) {
+    return queryRemovedEntry(this.cache, id);
   }
   findActors(query: string, limit: number) {
     return findActors(this.cache, query, limit);
