@@ -85,6 +85,14 @@ describe('GIVEN an admin curating entries', () => {
     expect(history).toMatch(/13:00 UTC · restore by slack:U1 \(ed\)/);
   });
 
+  it('WHEN a tagged entry is removed and restored THEN the restore changes no field', async () => {
+    // The seed gives #3 its tags in the article's order; the store reads them back sorted.
+    await run('/entry remove id:3 reason:"checking"');
+    await run('/entry undo 3');
+    expect(viewText(await run('/entry history 3'))).toMatch(/restore by slack:U1 \(ed\) \(undo of revision \d+ \(remove\)\)/);
+    expect(viewText(await run('/entry edit id:3 tags:"golan, background, disengagement-agreement"'))).toContain('Nothing to change');
+  });
+
   it('WHEN undoing an edit THEN the previous values come back', async () => {
     await run('/entry edit id:12 confidence:confirmed title:"Officials meet in Baku"');
     await run('/entry undo 12');
