@@ -24,8 +24,13 @@ async function main(): Promise<number> {
   }
   const config = loadConfig();
   const app = createApp({ dbPath: config.dbPath, admins: config.admins, logger: createLogger('warn') });
-  const out = values.out ? createWriteStream(values.out) : process.stdout;
   try {
+    const topics = app.dossier.topics();
+    if (values.topic !== undefined && !topics.includes(values.topic)) {
+      console.error(`There is no topic "${values.topic}". Topics: ${topics.join(', ')}.`);
+      return 2;
+    }
+    const out = values.out ? createWriteStream(values.out) : process.stdout;
     const ids = app.db
       .prepare(`SELECT id FROM entries WHERE deleted_at IS NULL ${values.topic ? 'AND topic = ?' : ''} ORDER BY day_from, id`)
       .pluck()

@@ -189,6 +189,13 @@ describe('GIVEN npm run export', () => {
     expect(csv).toMatch(/sitrep-12,2025-07-12,1,Talks\/negotiation,Syria,Israel,Baku,/);
   });
 
+  it('WHEN the topic is unknown THEN it says so and lists the topics, writing nothing', () => {
+    const result = exportAs('--format', 'csv', '--topic', 'atlantis');
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('There is no topic "atlantis". Topics: syria-israel.');
+  });
+
   it('WHEN the format is unknown THEN it says what is accepted', () => {
     const result = exportAs('--format', 'xml');
     expect(result.status).toBe(2);
