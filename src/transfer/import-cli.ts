@@ -32,13 +32,24 @@ function main(): number {
     console.error(`--format must be json, ndjson or csv — got "${values.format}". ${USAGE}`);
     return 2;
   }
-  const text = readFileSync(file, 'utf8');
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    const reason = { ENOENT: 'there is no such file', EISDIR: 'it is a directory', EACCES: 'permission denied' }[(error as NodeJS.ErrnoException).code ?? ''];
+    console.error(`Cannot read ${file}: ${reason ?? (error as Error).message}. Nothing was written.`);
+    return 2;
+  }
   const format = (values.format as ImportFormat | undefined) ?? detectFormat(file, text);
   const config = loadConfig();
   const logger = createLogger(process.env.LOG_LEVEL ? config.logLevel : 'warn');
   const app = createApp({ dbPath: config.dbPath, admins: config.admins, logger });
   try {
     const rows = readRows(text, format);
+    if (rows.length === 0) {
+      console.error(`${basename(file)} (${format}) holds no rows to import. Nothing was written.`);
+      return 2;
+    }
     const checking = progressBar('Checking', rows.length);
     const plan = planImport(rows, app.db, app.dossier, (n) => checking.update(n));
     checking.stop();
@@ -47,6 +58,8 @@ function main(): number {
     const counts = `${plan.accepted.length} accepted, ${plan.skipped.length} skipped, ${plan.rejected.length} rejected`;
     if (values['dry-run']) {
       console.log(`Dry run of ${basename(file)} (${format}): ${counts}. Nothing was written.`);
+    } else if (plan.accepted.length === 0) {
+      console.log(`Nothing to import from ${basename(file)} (${format}): ${counts}. Nothing was written.`);
     } else {
       console.error(`Writing ${plan.accepted.length} entries to ${config.dbPath}…`);
       const writing = progressBar('Writing', plan.accepted.length);

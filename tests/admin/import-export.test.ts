@@ -124,6 +124,25 @@ describe('GIVEN npm run import', () => {
     expect(fingerprint()).toBe(before);
   });
 
+  it('WHEN the file is missing or holds no rows THEN it says so and writes nothing', () => {
+    const before = fingerprint();
+    const missing = importFile(join(dir, 'nope.json'));
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain(`Cannot read ${join(dir, 'nope.json')}: there is no such file. Nothing was written.`);
+    const headerOnly = importFile(fileWith('header.csv', 'title,date,type,topic\n'));
+    expect(headerOnly.status).toBe(2);
+    expect(headerOnly.stderr).toContain('header.csv (csv) holds no rows to import. Nothing was written.');
+    expect(fingerprint()).toBe(before);
+  });
+
+  it('WHEN every row is already stored THEN it says there is nothing to import', () => {
+    importFile(join(REPO, 'data/examples/import-example.csv'));
+    const again = importFile(join(REPO, 'data/examples/import-example.csv'));
+    expect(again.status).toBe(0);
+    expect(again.stdout).toContain('Nothing to import from import-example.csv (csv): 0 accepted, 2 skipped, 0 rejected. Nothing was written.');
+    expect(again.stderr).not.toContain('Writing');
+  });
+
   it('WHEN rows duplicate the store or each other THEN they are skipped, with the reason', () => {
     const rows = [
       { title: 'Syrian and Israeli officials meet in Baku', date: '2025-07-12', type: 'talks', topic: 'syria-israel' },
