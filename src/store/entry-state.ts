@@ -51,12 +51,12 @@ export function readEntryState(db: Db, id: number): EntryState | undefined {
   return { input, deleted: row.deleted_at !== null };
 }
 
-/** Which top-level fields differ between two states, in a stable order. */
 /** A field's value as compared: tags are a set (stored and read without order), the rest as is. */
 function comparable(input: EntryInput, key: keyof EntryInput): string {
   return JSON.stringify(key === 'tags' ? [...input.tags].sort() : input[key]);
 }
 
+/** Which top-level fields differ between two states, in a stable order. */
 export function changedFields(before: EntryInput, after: EntryInput): string[] {
   const keys = new Set([...Object.keys(before), ...Object.keys(after)]) as Set<keyof EntryInput>;
   return [...keys].filter((k) => comparable(before, k) !== comparable(after, k)).sort();
