@@ -9,6 +9,7 @@ import { foldKey } from '../src/core/text.js';
 import type { EventType } from '../src/core/vocabulary.js';
 import { eventTypeLabel } from '../src/core/vocabulary.js';
 import { UserError } from '../src/core/errors.js';
+import { plainLine } from '../src/core/view.js';
 import { eventTypeOption, limitOption, pageOption, resolveTopic, topicOption } from './shared-options.js';
 
 const DEFAULT_LIMIT = 10;
@@ -84,12 +85,13 @@ export const timelineCommand: CommandSpec = {
     const result = ctx.services.dossier.timeline(query);
     if (result.total === 0) checkFiltersExist(ctx.services.dossier, query.topic, args.place === undefined ? undefined : String(args.place));
     const { pager, intro } = pageInfo({ command: 'timeline' }, args, request, result, ['entry', 'entries']);
+    const empty = result.total === 0;
     return {
       title: filters.length > 0 ? `Timeline — ${filters.join(', ')}` : 'Timeline',
       tone: 'normal',
-      intro: [intro],
+      intro: [intro, ...(empty ? [plainLine('Every filter must hold for an entry: drop one, or widen since/until.')] : [])],
       sections: result.items.map((entry) => entrySection(entry)),
-      footer: 'Details: /entry show ID',
+      ...(empty ? {} : { footer: 'Details: /entry show ID' }),
       pager,
     };
   },

@@ -8,7 +8,18 @@ export interface PartialDate {
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const ISO_PARTIAL = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+/** `2025`, `2025-07`, `2025-07-12`; a one-digit month or day (`2025-7-5`) is read too. */
+const ISO_PARTIAL = /^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$/;
+/** As the bot shows dates, so a shown date can be typed back: `Jul 2025`, `12 July 2025`. */
+const SHOWN_PARTIAL = /^(?:(\d{1,2})\s+)?([a-z]+)\.?\s+(\d{4})$/i;
+
+/** 1–12 for a month's name or its first three letters (or `sept`). */
+function monthNumber(name: string): number | undefined {
+  const folded = name.toLowerCase();
+  const index = MONTH_NAMES.findIndex((m) => m === folded || (folded.length >= 3 && m.startsWith(folded) && (folded.length === 3 || folded === 'sept')));
+  return index < 0 ? undefined : index + 1;
+}
 
 export function precisionOf(date: PartialDate): DatePrecision {
   if (date.day !== undefined) return 'day';
@@ -19,16 +30,25 @@ function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
-/** Parses `2025`, `2025-07` or `2025-07-12`; returns undefined for anything else or an impossible day. */
+/**
+ * Parses `2025`, `2025-07` or `2025-07-12`, or a date as the bot shows it (`Jul 2025`,
+ * `12 Jul 2025`); returns undefined for anything else, year 0 or an impossible day.
+ */
 export function parsePartialDate(text: string): PartialDate | undefined {
-  const match = ISO_PARTIAL.exec(text.trim());
-  if (!match) return undefined;
-  const year = Number(match[1]);
-  if (match[2] === undefined) return { year };
-  const month = Number(match[2]);
+  const trimmed = text.trim();
+  const iso = ISO_PARTIAL.exec(trimmed);
+  if (iso) return checkedDate(Number(iso[1]), iso[2] === undefined ? undefined : Number(iso[2]), iso[3] === undefined ? undefined : Number(iso[3]));
+  const shown = SHOWN_PARTIAL.exec(trimmed);
+  const month = shown ? monthNumber(shown[2]!) : undefined;
+  if (!shown || month === undefined) return undefined;
+  return checkedDate(Number(shown[3]), month, shown[1] === undefined ? undefined : Number(shown[1]));
+}
+
+function checkedDate(year: number, month: number | undefined, day: number | undefined): PartialDate | undefined {
+  if (year < 1) return undefined;
+  if (month === undefined) return { year };
   if (month < 1 || month > 12) return undefined;
-  if (match[3] === undefined) return { year, month };
-  const day = Number(match[3]);
+  if (day === undefined) return { year, month };
   if (day < 1 || day > daysInMonth(year, month)) return undefined;
   return { year, month, day };
 }

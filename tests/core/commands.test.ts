@@ -49,9 +49,17 @@ describe('GIVEN /timeline', () => {
     expect(december).not.toContain('Paris');
   });
 
-  it('WHEN nothing matches THEN it says so plainly', async () => {
+  it('WHEN nothing matches THEN it says so plainly, with how to widen it and no pointer to details', async () => {
     const text = viewText(await run('/timeline topic:syria-israel place:Paris since:2026'));
     expect(text).toContain('No entries match.');
+    expect(text).toContain('Every filter must hold for an entry: drop one, or widen since/until.');
+    expect(text).not.toContain('/entry show');
+  });
+
+  it('WHEN a date is typed as the bot shows it THEN it is read as that date', async () => {
+    const shown = await run('/timeline since:"Dec 2024" until:"12 Jul 2025"');
+    expect(shown.title).toBe('Timeline — since Dec 2024, until 12 Jul 2025');
+    expect(viewText(shown)).toContain('Next page: /timeline since:2024-12 until:2025-07-12 page:2');
   });
 
   it('WHEN the topic or place names nothing in the dossier THEN it says so, with what is close', async () => {

@@ -20,5 +20,20 @@ describe('GIVEN dates with precision', () => {
     expect(parsePartialDate('2023-02-29')).toBeUndefined();
     expect(parsePartialDate('25-07')).toBeUndefined();
     expect(parsePartialDate('2024-02-29')).toEqual({ year: 2024, month: 2, day: 29 });
+    expect(parsePartialDate('0000')).toBeUndefined();
+    expect(parsePartialDate('30 Feb 2025')).toBeUndefined();
+    expect(parsePartialDate('Ju 2025')).toBeUndefined();
+    expect(parsePartialDate('Julyy 2025')).toBeUndefined();
+  });
+
+  it('THEN a date can be typed as the bot shows it, or with one-digit month and day', () => {
+    expect(parsePartialDate('Jul 2025')).toEqual({ year: 2025, month: 7 });
+    expect(parsePartialDate('12 Jul 2025')).toEqual({ year: 2025, month: 7, day: 12 });
+    expect(parsePartialDate('12 july 2025')).toEqual({ year: 2025, month: 7, day: 12 });
+    expect(parsePartialDate('Sept. 2025')).toEqual({ year: 2025, month: 9 });
+    expect(parsePartialDate('December 2024')).toEqual({ year: 2024, month: 12 });
+    expect(parsePartialDate('2025-7')).toEqual({ year: 2025, month: 7 });
+    expect(parsePartialDate('2025-7-5')).toEqual({ year: 2025, month: 7, day: 5 });
+    for (const shown of ['1948', 'Dec 2024', '12 Jul 2025']) expect(formatPartialDate(parsePartialDate(shown)!)).toBe(shown);
   });
 });

@@ -179,7 +179,7 @@ describe('submitting the add modal', () => {
   });
 
   it.each([
-    ['a date that does not parse', { date: 'July 2025' }, 'date', 'Option `date` of /entry add must be a date like 2025, 2025-07 or 2025-07-12'],
+    ['a date that does not parse', { date: 'mid-July 2025' }, 'date', 'Option `date` of /entry add must be a date like 2025, 2025-07 or 2025-07-12'],
     ['an end before the start', { end: '2025-06' }, 'end', 'Option `end` (2025-06) is before the date (2025-07).'],
     ['an unknown actor', { actors: 'Nobody At All:participant' }, 'actors', 'No actor is called `Nobody At All` (option `actors`).'],
     ['a link that is not http(s)', { source_url: 'javascript:alert(1)' }, 'source_url', 'Option `source_url` must be an http(s) link'],
