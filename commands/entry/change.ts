@@ -2,10 +2,26 @@
 import type { SubcommandSpec } from '../../src/core/command-spec.js';
 import type { EntryInput } from '../../src/core/domain.js';
 import { UserError } from '../../src/core/errors.js';
-import { plainLine } from '../../src/core/view.js';
+import { closestNames } from '../../src/core/ranking.js';
+import { plainLine, type Line } from '../../src/core/view.js';
 import { stampOf } from '../stamp.js';
 import { applyEntryFields, clearEntryFields, clearOption, entryFieldOptions, entryFormValues, entryIdOption, newEntryFrom } from './fields.js';
 import { entryDetailView, requireEntry } from './show.js';
+
+/**
+ * A topic is created by the first entry that names it, so a typo (`syria-isreal`) would quietly
+ * start a stray one: the reply says when a change starts a topic, and which existing one is close.
+ */
+function newTopicNote(topicsBefore: readonly string[], topic: string, id: number): Line[] {
+  if (topicsBefore.includes(topic)) return [];
+  // Slugs share parts (`-israel`): only a near-spelling (about 2 edits in 12 letters) is a typo.
+  const [close] = closestNames(topicsBefore, topic, 1, 0.2);
+  return [
+    plainLine(
+      `This starts a new topic, ${topic}.` + (close ? ` Did you mean ${close}? If so: /entry edit id:${id} topic:${close}` : ''),
+    ),
+  ];
+}
 
 export const addEntry: SubcommandSpec = {
   name: 'add',
@@ -15,9 +31,10 @@ export const addEntry: SubcommandSpec = {
   examples: ['title:"Talks resume in Baku" date:2025-08 type:talks topic:syria-israel actors:"Syria:participant, Israel:participant" confidence:reported outlet:AFP'],
   run(args, ctx) {
     const input = newEntryFrom(args, ctx.services.dossier);
+    const topicsBefore = ctx.services.dossier.topics();
     const id = ctx.services.editor.addEntry(input, stampOf(ctx));
     const view = entryDetailView(requireEntry(ctx.services.dossier, id));
-    return { ...view, tone: 'success', intro: [plainLine(`Added entry #${id}.`)] };
+    return { ...view, tone: 'success', intro: [plainLine(`Added entry #${id}.`), ...newTopicNote(topicsBefore, input.topic, id)] };
   },
 };
 
@@ -35,9 +52,11 @@ export const editEntry: SubcommandSpec = {
     }
     const current = ctx.services.editor.entryState(id);
     const next = clearEntryFields(args, applyEntryFields(args, current, ctx.services.dossier), current) as EntryInput;
+    const topicsBefore = ctx.services.dossier.topics();
     const changed = ctx.services.editor.editEntry(id, next, stampOf(ctx));
     const view = entryDetailView(requireEntry(ctx.services.dossier, id));
-    return { ...view, tone: 'success', intro: [plainLine(`Updated #${id}: ${changed.join(', ')}.`)] };
+    const note = changed.includes('topic') ? newTopicNote(topicsBefore, next.topic, id) : [];
+    return { ...view, tone: 'success', intro: [plainLine(`Updated #${id}: ${changed.join(', ')}.`), ...note] };
   },
 };
 

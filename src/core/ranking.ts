@@ -7,12 +7,15 @@ import { foldKey } from './text.js';
 /** Edits per character beyond which a name is no longer a plausible typo. */
 const MAX_SUGGESTION_DISTANCE = 0.5;
 
-/** The names nearest to what was typed, for "did you mean"; none when nothing is close. */
-export function closestNames(names: readonly string[], typed: string, count = 3): string[] {
+/**
+ * The names nearest to what was typed, for "did you mean"; none when nothing is close.
+ * `maxEditsPerChar` is stricter where names share long parts (topic slugs end alike).
+ */
+export function closestNames(names: readonly string[], typed: string, count = 3, maxEditsPerChar = MAX_SUGGESTION_DISTANCE): string[] {
   const key = foldKey(typed);
   const scored = names
     .map((name) => ({ name, score: distance(key, foldKey(name)) / Math.max(key.length, 1) }))
-    .filter((s) => s.score <= MAX_SUGGESTION_DISTANCE)
+    .filter((s) => s.score <= maxEditsPerChar)
     .sort((a, b) => a.score - b.score);
   return [...new Set(scored.map((s) => s.name))].slice(0, count);
 }

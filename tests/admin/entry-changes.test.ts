@@ -85,6 +85,17 @@ describe('GIVEN an admin curating entries', () => {
     expect(history).toMatch(/13:00 UTC · restore by slack:U1 \(ed\)/);
   });
 
+  it('WHEN a change names a topic the dossier does not have THEN the reply says it starts one, and which is close', async () => {
+    const typo = viewText(await run('/entry add title:"Typo" date:2025 type:talks topic:syria-isreal'));
+    expect(typo).toContain('This starts a new topic, syria-isreal. Did you mean syria-israel? If so: /entry edit id:18 topic:syria-israel');
+    const fresh = viewText(await run('/entry add title:"New front" date:2025 type:talks topic:lebanon-israel'));
+    expect(fresh).toContain('This starts a new topic, lebanon-israel.');
+    expect(fresh).not.toContain('Did you mean');
+    expect(viewText(await run('/entry add title:"Same front" date:2025 type:talks topic:lebanon-israel'))).not.toContain('new topic');
+    expect(viewText(await run('/entry edit id:3 topic:golan'))).toContain('This starts a new topic, golan.');
+    expect(viewText(await run('/entry edit id:3 confidence:disputed'))).not.toContain('new topic');
+  });
+
   it('WHEN a tagged entry is removed and restored THEN the restore changes no field', async () => {
     // The seed gives #3 its tags in the article's order; the store reads them back sorted.
     await run('/entry remove id:3 reason:"checking"');
