@@ -23,7 +23,8 @@ beforeAll(async () => {
     outlet: '@everyone <@&456> **Wire**', attribution: '> quote [click](https://evil.example)', source_url: 'https://example.org/story',
   }, { subcommand: 'add' });
   const added = await h.submit(form.modal!.custom_id, { summary: SUMMARY, places: '@here, **Bold place**, <@123>', actors: 'Syria:participant', tags: '' });
-  expect(embed(added).description).toMatch(/^Added entry #\d+\.$/);
+  // The entries get a topic of their own (the /timeline case reads it), which the reply says is new.
+  expect(embed(added).description).toMatch(/^Added entry #\d+\.\nThis starts a new topic, inert-test\.$/);
   id = Number(/#(\d+)/.exec(embed(added).description!)![1]);
   answers.push(added);
 });
