@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createApp } from '../app.js';
+import type { EntryInput } from '../core/domain.js';
 import { loadConfig } from '../config.js';
 import { createLogger } from '../log.js';
 import { writeImport } from './bulk-write.js';
@@ -16,6 +17,15 @@ const USAGE = 'Usage: npm run import -- FILE [--dry-run] [--format json|ndjson|c
 
 function printOutcomes(kind: string, outcomes: RowOutcome[]): void {
   for (const o of outcomes) console.log(`  ${kind} line ${o.line}: ${o.reason}`);
+}
+
+/** Topics the accepted rows would start, with their row counts: a typo would start a stray one. */
+function newTopicsLine(topics: readonly string[], rows: readonly { input: EntryInput }[]): string[] {
+  const known = new Set(topics);
+  const added = new Map<string, number>();
+  for (const { input } of rows) if (!known.has(input.topic)) added.set(input.topic, (added.get(input.topic) ?? 0) + 1);
+  if (added.size === 0) return [];
+  return [`New topics: ${[...added].map(([topic, n]) => `${topic} (${n} ${n === 1 ? 'row' : 'rows'})`).join(', ')}.`];
 }
 
 function main(): number {
@@ -55,6 +65,7 @@ function main(): number {
     checking.stop();
     printOutcomes('rejected', plan.rejected);
     printOutcomes('skipped ', plan.skipped);
+    for (const line of newTopicsLine(app.dossier.topics(), plan.accepted)) console.log(line);
     const counts = `${plan.accepted.length} accepted, ${plan.skipped.length} skipped, ${plan.rejected.length} rejected`;
     if (values['dry-run']) {
       console.log(`Dry run of ${basename(file)} (${format}): ${counts}. Nothing was written.`);

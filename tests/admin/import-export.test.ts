@@ -107,6 +107,7 @@ describe('GIVEN npm run import', () => {
     expect(result.stdout).toMatch(/rejected line 4: No actor is called `Narnia`/);
     expect(result.stdout).toMatch(/rejected line 5: Option `type` .* got `picnic`/);
     expect(result.stdout).toContain('1 accepted, 0 skipped, 3 rejected');
+    expect(result.stdout).not.toContain('New topics');
     expect(result.status).toBe(1);
     expect(query("SELECT count(*) FROM entries WHERE title = 'Good row'")).toBe(1);
   });
@@ -122,6 +123,12 @@ describe('GIVEN npm run import', () => {
     expect(result.stdout).toMatch(message);
     expect(result.stdout).toMatch(/0 accepted/);
     expect(fingerprint()).toBe(before);
+  });
+
+  it('WHEN rows name topics the store does not have THEN it lists the topics they start', () => {
+    const csv = ['title,date,type,topic', 'Front opens,2025-08-01,talks,lebanon-israel', 'Front widens,2025-08-02,talks,lebanon-israel', 'Typo,2025-08-03,talks,syria-isreal'].join('\n');
+    const result = importFile(fileWith('topics.csv', csv), '--dry-run');
+    expect(result.stdout).toContain('New topics: lebanon-israel (2 rows), syria-isreal (1 row).');
   });
 
   it('WHEN the file is missing or holds no rows THEN it says so and writes nothing', () => {
