@@ -16,8 +16,8 @@ const SHOWN_PARTIAL = /^(?:(\d{1,2})\s+)?([a-z]+)\.?\s+(\d{4})$/i;
 
 /** 1–12 for a month's name or its first three letters (or `sept`). */
 function monthNumber(name: string): number | undefined {
-  const folded = name.toLowerCase();
-  const index = MONTH_NAMES.findIndex((m) => m === folded || (folded.length >= 3 && m.startsWith(folded) && (folded.length === 3 || folded === 'sept')));
+  const folded = name.toLowerCase() === 'sept' ? 'sep' : name.toLowerCase();
+  const index = MONTH_NAMES.findIndex((month) => month === folded || month.slice(0, 3) === folded);
   return index < 0 ? undefined : index + 1;
 }
 
