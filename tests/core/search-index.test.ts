@@ -13,6 +13,18 @@ afterEach(() => app.dispose());
 
 const titlesFor = (query: string) => app.dossier.search(query, 25, 0).items.map((h) => h.entry.title);
 
+/** Adds an entry with only a title, for the ranking cases. */
+const add = (title: string) => {
+  const entry: EntryInput = {
+    title, summary: '', eventType: 'statement', topic: 'syria-israel', start: { year: 2025, month: 7 },
+    places: [], actors: [], sources: [{ outlet: 'Wire' }], confidence: 'reported', tags: [],
+  };
+  return app.services.editor.addEntry(entry, stamp);
+};
+/** Search result ids with the common-word threshold at 3 entries (5,000 in the bot). */
+const idsWithFewCommon = (text: string) =>
+  searchEntries(new StatementCache(app.db), text, 10, 0, { commonWordEntries: 3 }).items.map((h) => h.entry.id);
+
 describe('GIVEN the FTS5 index over entries', () => {
   it('THEN it finds entries by title, summary, place, actor name and alias, without diacritics', () => {
     expect(titlesFor('disengagement')).toContain('1974 disengagement agreement establishes the buffer zone');
@@ -49,28 +61,17 @@ describe('GIVEN the FTS5 index over entries', () => {
   });
 
   it('WHEN a rarer word is typed with a common one THEN the rarer word decides the order, and both must match', () => {
-    const entry: Omit<EntryInput, 'title'> = {
-      summary: '', eventType: 'statement', topic: 'syria-israel', start: { year: 2025, month: 7 },
-      places: [], actors: [], sources: [{ outlet: 'Wire' }], confidence: 'reported', tags: [],
-    };
-    const add = (title: string) => app.services.editor.addEntry({ ...entry, title }, stamp);
     const twice = add('Zorblat zorblat: a long report on the fighting near the quelm line and beyond');
     const once = add('Zorblat quelm quelm quelm');
     for (let i = 0; i < 4; i++) add(`Quelm filler ${i}`);
     // "quelm" is in 6 entries: common once the threshold is 3 (5,000 in the bot). Weighing it
     // too would put the entry that repeats it first.
-    const ids = (text: string) => searchEntries(new StatementCache(app.db), text, 10, 0, { commonWordEntries: 3 }).items.map((h) => h.entry.id);
-    expect(ids('zorblat quelm')).toEqual([twice, once]);
-    expect(ids('quelm zorblat')).toEqual([twice, once]);
-    expect(ids('quelm filler')).toHaveLength(4);
+    expect(idsWithFewCommon('zorblat quelm')).toEqual([twice, once]);
+    expect(idsWithFewCommon('quelm zorblat')).toEqual([twice, once]);
+    expect(idsWithFewCommon('quelm filler')).toHaveLength(4);
   });
 
   it('WHEN only common words are typed THEN the least common of them decides the order, and all must match', () => {
-    const entry: Omit<EntryInput, 'title'> = {
-      summary: '', eventType: 'statement', topic: 'syria-israel', start: { year: 2025, month: 7 },
-      places: [], actors: [], sources: [{ outlet: 'Wire' }], confidence: 'reported', tags: [],
-    };
-    const add = (title: string) => app.services.editor.addEntry({ ...entry, title }, stamp);
     const manyVorn = add('Vorn vorn vorn vorn vorn vorn quib');
     const twoQuib = add('Quib quib vorn');
     for (let i = 0; i < 3; i++) add(`Vorn filler ${i}`);
@@ -78,9 +79,8 @@ describe('GIVEN the FTS5 index over entries', () => {
     add('Quib filler again');
     // Both are common once the threshold is 3: "vorn" is in 5 entries, "quib" in 4. Weighing
     // "vorn" too would put the entry that repeats it six times first.
-    const ids = (text: string) => searchEntries(new StatementCache(app.db), text, 10, 0, { commonWordEntries: 3 }).items.map((h) => h.entry.id);
-    expect(ids('vorn quib')).toEqual([twoQuib, manyVorn]);
-    expect(ids('quib vorn')).toEqual([twoQuib, manyVorn]);
+    expect(idsWithFewCommon('vorn quib')).toEqual([twoQuib, manyVorn]);
+    expect(idsWithFewCommon('quib vorn')).toEqual([twoQuib, manyVorn]);
   });
 
   it('WHEN an entry is edited THEN the index follows the new text only', () => {
