@@ -7,8 +7,9 @@ export interface PartialDate {
   day?: number; // present for day precision
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+/** As shown: `Jan` … `Dec`. */
+const MONTHS = MONTH_NAMES.map((name) => name.charAt(0).toUpperCase() + name.slice(1, 3));
 /** `2025`, `2025-07`, `2025-07-12`; a one-digit month or day (`2025-7-5`) is read too. */
 const ISO_PARTIAL = /^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$/;
 /** As the bot shows dates, so a shown date can be typed back: `Jul 2025`, `12 July 2025`. */
