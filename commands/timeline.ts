@@ -83,9 +83,9 @@ export const timelineCommand: CommandSpec = {
       filters.push(`until ${formatPartialDate(until)}`);
     }
     const result = ctx.services.dossier.timeline(query);
-    if (result.total === 0) checkFiltersExist(ctx.services.dossier, query.topic, args.place === undefined ? undefined : String(args.place));
-    const { pager, intro } = pageInfo({ command: 'timeline' }, args, request, result, ['entry', 'entries']);
     const empty = result.total === 0;
+    if (empty) checkFiltersExist(ctx.services.dossier, query.topic, args.place === undefined ? undefined : String(args.place));
+    const { pager, intro } = pageInfo({ command: 'timeline' }, args, request, result, ['entry', 'entries']);
     return {
       title: filters.length > 0 ? `Timeline — ${filters.join(', ')}` : 'Timeline',
       tone: 'normal',

@@ -52,7 +52,8 @@ export const editEntry: SubcommandSpec = {
     }
     const current = ctx.services.editor.entryState(id);
     const next = clearEntryFields(args, applyEntryFields(args, current, ctx.services.dossier), current) as EntryInput;
-    const topicsBefore = ctx.services.dossier.topics();
+    // Only an edit that names a topic can start one.
+    const topicsBefore = args.topic === undefined ? [] : ctx.services.dossier.topics();
     const changed = ctx.services.editor.editEntry(id, next, stampOf(ctx));
     const view = entryDetailView(requireEntry(ctx.services.dossier, id));
     const note = changed.includes('topic') ? newTopicNote(topicsBefore, next.topic, id) : [];
