@@ -1,9 +1,11 @@
 // What a person typed into /search, as words to match. Shared by the command (which checks the
 // words) and the store (which turns them into an FTS5 query), so both read the text alike.
-import { foldKey } from './text.js';
-
 export interface SearchTerm {
-  /** Folded like the index: lower case, no diacritics, letters and digits only. */
+  /**
+   * Lower case, letters, digits and their marks. Diacritics stay: FTS5 reads the quoted word
+   * with the index's own tokenizer, which strips them from Latin letters only (`Šhaibani` finds
+   * "Shaibani", but the hamza of `أحمد` and the accent of `Ωμέγα` are part of the stored word).
+   */
   word: string;
   /** Typed with a trailing `*`: matches every word that starts with it. */
   prefix: boolean;
@@ -60,6 +62,11 @@ export const SEARCH_RANK_BAND = 250;
  */
 export const COMMON_WORD_ENTRIES = 5_000;
 
+/** The words of a chunk of typed text, split where the index splits them (not on marks). */
+function searchWords(chunk: string): string[] {
+  return chunk.normalize('NFC').toLowerCase().split(/[^\p{L}\p{N}\p{M}]+/u).filter(Boolean);
+}
+
 /**
  * Splits the text into whole words to match; a word typed with a trailing `*` is a prefix.
  * Punctuation separates words as in the index (`al-Shaibani` is `al` and `shaibani`), so a
@@ -68,7 +75,7 @@ export const COMMON_WORD_ENTRIES = 5_000;
 export function parseSearchTerms(text: string): SearchTerm[] {
   const terms: SearchTerm[] = [];
   for (const chunk of text.split(/\s+/)) {
-    const words = foldKey(chunk).split(' ').filter(Boolean);
+    const words = searchWords(chunk);
     const prefix = /[\p{L}\p{N}]\p{M}*\*+$/u.test(chunk);
     words.forEach((word, i) => terms.push({ word, prefix: prefix && i === words.length - 1 }));
   }
