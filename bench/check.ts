@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TimelineQuery } from '../src/core/ports.js';
 import { ACTOR_ROLES, EVENT_TYPE_IDS } from '../src/core/vocabulary.js';
-import { mergeActors } from '../src/store/actor-writes.js';
+import { mergeActors } from '../src/store/actor-merges.js';
 import { openDatabase } from '../src/store/connection.js';
 import { COUNT_CAP } from '../src/store/entry-queries.js';
 import { readEntryState } from '../src/store/entry-state.js';

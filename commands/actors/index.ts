@@ -1,6 +1,6 @@
-// /actors — the actor directory: everyone lists; admins add, edit, alias and merge.
+// /actors — the actor directory: everyone lists; admins add, edit, alias, merge and unmerge.
 // (/actor NAME stays the lookup: on Discord a command with subcommands cannot be called bare.)
-import { resolveActor } from '../../src/core/actor-resolution.js';
+import { resolveActor, resolveActorExactly } from '../../src/core/actor-resolution.js';
 import type { CommandArgs, CommandSpec, CommandContext, SubcommandSpec } from '../../src/core/command-spec.js';
 import type { ActorPatch } from '../../src/core/editor-port.js';
 import { pageInfo, pageRequest } from '../../src/core/entry-views.js';
@@ -101,13 +101,32 @@ const merge: SubcommandSpec = {
   name: 'merge',
   description: 'Fold a duplicate actor into another: links, aliases and history move over (admins)',
   adminOnly: true,
-  options: [actorNameOption('The duplicate to fold away', 'from', '"T. Barrack"'), actorNameOption('The actor to keep', 'into')],
+  options: [actorNameOption('The duplicate to fold away (full name or alias)', 'from', '"T. Barrack"'), actorNameOption('The actor to keep (full name or alias)', 'into')],
   examples: ['from:"T. Barrack" into:"Tom Barrack"'],
   run(args, ctx) {
-    const from = resolveActor(ctx.services.dossier, String(args.from), 'from');
-    const into = resolveActor(ctx.services.dossier, String(args.into), 'into');
+    // Names must be exact: a merge moves every link, so a guess could fold the wrong actor.
+    const from = resolveActorExactly(ctx.services.dossier, String(args.from), 'from');
+    const into = resolveActorExactly(ctx.services.dossier, String(args.into), 'into');
+    if (from.id === into.id) {
+      throw new UserError('invalid-option', `\`${String(args.from)}\` and \`${String(args.into)}\` both name ${into.name}: nothing to merge.`);
+    }
     const { links } = ctx.services.editor.mergeActors(from.id, into.id, stampOf(ctx));
-    return profileAfterChange(ctx, into.name, `Merged ${from.name} into ${into.name}: ${links} entry ${links === 1 ? 'link' : 'links'} moved; “${from.name}” is now an alias.`);
+    const note = `Merged ${from.name} into ${into.name}: ${links} entry ${links === 1 ? 'link' : 'links'} moved; “${from.name}” is now an alias.`;
+    return profileAfterChange(ctx, into.name, `${note} To take it back: /actors unmerge name:"${from.name}"`);
+  },
+};
+
+const unmerge: SubcommandSpec = {
+  name: 'unmerge',
+  description: 'Take back a merge: the folded actor returns with its names and links (admins)',
+  adminOnly: true,
+  options: [{ name: 'name', description: 'A name the merged actor had, e.g. T. Barrack', type: 'text', required: true, maxLength: 100, example: '"T. Barrack"' }],
+  examples: ['name:"T. Barrack"'],
+  run(args, ctx) {
+    const back = ctx.services.editor.unmergeActor(String(args.name), stampOf(ctx));
+    const fromName = ctx.services.dossier.getActorProfile(back.fromId)?.name ?? `actor ${back.fromId}`;
+    const note = `Separated ${back.name} from ${fromName} again: ${back.links} entry ${back.links === 1 ? 'link' : 'links'} moved back.`;
+    return profileAfterChange(ctx, back.name, note);
   },
 };
 
@@ -146,5 +165,5 @@ const list: SubcommandSpec = {
 export const actorsCommand: CommandSpec = {
   name: 'actors',
   description: 'The actor directory; admins add, edit, alias and merge actors',
-  subcommands: [list, add, edit, alias, merge],
+  subcommands: [list, add, edit, alias, merge, unmerge],
 };

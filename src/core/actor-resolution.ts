@@ -33,3 +33,18 @@ export function resolveActor(dossier: DossierReader, typed: string, option = 'ac
   }
   return best[0]!;
 }
+
+/**
+ * For changes that must not guess (a merge): the text must be an actor's full name or alias.
+ * A near match is offered back, to be typed in full.
+ */
+export function resolveActorExactly(dossier: DossierReader, typed: string, option: string): ActorMatch {
+  const exact = dossier.actorsNamed(typed);
+  if (exact.length === 1) return exact[0]!;
+  if (exact.length > 1) return resolveActor(dossier, typed, option);
+  const near = bestActorMatches(dossier, typed);
+  if (near.length === 0) throw notFoundError(dossier, typed, option);
+  throw new UserError('invalid-option', `\`${typed}\` is not the full name or an alias of an actor (option \`${option}\`).`, [
+    `Type it in full: ${near.map((m) => `\`${m.name}\``).join(', ')}.`,
+  ]);
+}

@@ -31,6 +31,11 @@ export interface DossierEditor {
   removeAlias(actorId: number, alias: string, stamp: ChangeStamp): void;
   /** Folds one actor into another; returns how many entry links moved. */
   mergeActors(fromId: number, intoId: number, stamp: ChangeStamp): { links: number };
+  /**
+   * Takes back the merge of the actor folded away under `name`; throws not-found when no merged
+   * actor had that name. Returns the actor back, the one it came out of, and the links it got back.
+   */
+  unmergeActor(name: string, stamp: ChangeStamp): { actorId: number; name: string; fromId: number; links: number };
 }
 
 export interface ActorPatch {

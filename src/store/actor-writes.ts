@@ -35,12 +35,12 @@ export function readActorState(db: Db, actorId: number): ActorInput {
   };
 }
 
-function recordActor(db: Db, actorId: number, revision: Omit<RevisionWrite, 'entity' | 'entityId' | 'snapshot'>, stamp: ChangeStamp): void {
+export function recordActor(db: Db, actorId: number, revision: Omit<RevisionWrite, 'entity' | 'entityId' | 'snapshot'>, stamp: ChangeStamp): void {
   db.prepare('UPDATE actors SET updated_at = ?, updated_by = ? WHERE id = ?').run(stamp.at, stamp.by, actorId);
   writeRevision(db, { ...revision, entity: 'actor', entityId: actorId, snapshot: readActorState(db, actorId) }, stamp);
 }
 
-function addName(db: Db, actorId: number, name: string, primary: boolean): void {
+export function addName(db: Db, actorId: number, name: string, primary: boolean): void {
   db.prepare('INSERT OR IGNORE INTO actor_names (actor_id, name, name_key, is_primary) VALUES (?, ?, ?, ?)').run(
     actorId, name, foldKey(name), primary ? 1 : 0,
   );
@@ -95,32 +95,5 @@ export function removeAlias(db: Db, actorId: number, alias: string, stamp: Chang
     const removed = db.prepare('DELETE FROM actor_names WHERE actor_id = ? AND name_key = ? AND is_primary = 0').run(actorId, foldKey(alias));
     if (removed.changes === 0) throw new UserError('not-found', `“${alias}” is not an alias of this actor (a canonical name cannot be removed).`);
     recordActor(db, actorId, { action: 'edit', changedFields: ['aliases'] }, stamp);
-  })();
-}
-
-/**
- * Folds `fromId` into `intoId`: entry links, names (the old canonical name becomes an alias)
- * and affiliated actors move over; the old actor stays, marked merged, with its history.
- */
-export function mergeActors(db: Db, fromId: number, intoId: number, stamp: ChangeStamp): { links: number } {
-  return db.transaction(() => {
-    if (fromId === intoId) throw new UserError('invalid-option', 'Options `from` and `into` name the same actor.');
-    const links = db.prepare('SELECT count(*) FROM entry_actors WHERE actor_id = ?').pluck().get(fromId) as number;
-    db
-      .prepare(
-        `INSERT OR IGNORE INTO entry_actors (entry_id, actor_id, role, position)
-         SELECT entry_id, ?, role, position FROM entry_actors WHERE actor_id = ?`,
-      )
-      .run(intoId, fromId);
-    db.prepare('DELETE FROM entry_actors WHERE actor_id = ?').run(fromId);
-    const names = db.prepare('SELECT name FROM actor_names WHERE actor_id = ?').pluck().all(fromId) as string[];
-    db.prepare('DELETE FROM actor_names WHERE actor_id = ?').run(fromId);
-    for (const name of names) addName(db, intoId, name, false);
-    db.prepare('UPDATE actors SET affiliation_id = ? WHERE affiliation_id = ?').run(intoId, fromId);
-    db.prepare('UPDATE actors SET merged_into_id = ? WHERE id = ?').run(intoId, fromId);
-    // Names are gone from the merged actor, so its snapshot records what it was before.
-    writeRevision(db, { entity: 'actor', entityId: fromId, action: 'merge', snapshot: { mergedInto: intoId, names }, reason: `merged into actor ${intoId}` }, stamp);
-    recordActor(db, intoId, { action: 'merge', changedFields: ['aliases'], reason: `absorbed actor ${fromId}` }, stamp);
-    return { links };
   })();
 }

@@ -3,7 +3,8 @@
 import type { ActorInput, ChangeStamp, EntryInput } from '../core/domain.js';
 import type { ActorPatch, DossierEditor, EntryPatch, RevisionRecord } from '../core/editor-port.js';
 import { UserError } from '../core/errors.js';
-import { addAlias, insertActor, mergeActors, removeAlias, updateActor } from './actor-writes.js';
+import { findMergedActor, mergeActors, unmergeActor } from './actor-merges.js';
+import { addAlias, insertActor, removeAlias, updateActor } from './actor-writes.js';
 import type { Db } from './connection.js';
 import { EntryWriter } from './entry-writes.js';
 import { changedFields, readEntryState, type EntryState } from './entry-state.js';
@@ -156,5 +157,16 @@ export class SqliteEditor implements DossierEditor {
 
   mergeActors(fromId: number, intoId: number, stamp: ChangeStamp): { links: number } {
     return mergeActors(this.db, fromId, intoId, stamp);
+  }
+
+  unmergeActor(name: string, stamp: ChangeStamp): { actorId: number; name: string; fromId: number; links: number } {
+    const merged = findMergedActor(this.db, name);
+    if (!merged) {
+      throw new UserError('not-found', `No merged actor was called \`${name}\` (option \`name\`).`, [
+        'Give a name the actor had before it was merged (now an alias of the actor it went into: see /actor).',
+      ]);
+    }
+    const { links } = unmergeActor(this.db, merged, stamp);
+    return { actorId: merged.actorId, name: merged.name, fromId: merged.holderId, links };
   }
 }

@@ -205,6 +205,53 @@ describe('GIVEN an admin curating actors', () => {
     expect(app.dossier.timeline({ actorId: tom, limit: 25, offset: 0 }).items.map((e) => e.id)).toContain(18);
   });
 
+  it('WHEN merging by part of a name THEN it is refused with the full names to type, and nothing moves', async () => {
+    const before = storeFingerprint(app.db);
+    const text = viewText(await run('/actors merge from:Ministry into:Syria'));
+    expect(text).toContain('`Ministry` is not the full name or an alias of an actor (option `from`).');
+    expect(text).toContain('Type it in full: `Syrian Ministry of Foreign Affairs`.');
+    expect(viewText(await run('/actors merge from:Barrack into:"Tom Barrack"'))).toContain('both name Tom Barrack: nothing to merge');
+    expect(storeFingerprint(app.db)).toBe(before);
+  });
+
+  it('WHEN a merge is taken back THEN the actor returns with its names, links, affiliates and pairings, and search finds it again', async () => {
+    await run('/actors add name:"T. Barrack" kind:person title:Envoy aliases:"Tommy B"');
+    await run('/actors add name:"Envoy staff" kind:government-body affiliation:"T. Barrack"');
+    await run('/entry add title:"Envoy in Damascus" date:2025-08 type:talks topic:syria-israel actors:"T. Barrack:mediator, Syria:host"');
+    await run('/entry add title:"Envoy and Barrack" date:2025-08 type:talks topic:syria-israel actors:"T. Barrack:mediator, Tom Barrack:mediator"');
+    const profiles = async () => [viewText(await run('/actor T. Barrack')), viewText(await run('/actor Tom Barrack')), viewText(await run('/actor Envoy staff'))];
+    const pairs = () => app.db.prepare('SELECT actor_id, other_id, shared FROM actor_pairs WHERE shared > 0 ORDER BY 1, 2').raw().all();
+    const [profilesBefore, pairsBefore] = [await profiles(), pairs()];
+    await run('/actors merge from:"T. Barrack" into:"Tom Barrack"');
+    const back = viewText(await run('/actors unmerge name:"Tommy B"'));
+    expect(back).toContain('Separated T. Barrack from Tom Barrack again: 2 entry links moved back.');
+    expect(await profiles()).toEqual(profilesBefore);
+    expect(pairs()).toEqual(pairsBefore);
+    expect(viewText(await run('/entry show 19'))).toMatch(/T\. Barrack — mediator\s+Tom Barrack — mediator/);
+    expect(viewText(await run('/search Tommy'))).toContain('Actors: T. Barrack (mediator), Syria (host)');
+    expect(viewText(await run('/actors unmerge name:"T. Barrack"'))).toContain('No merged actor was called `T. Barrack`');
+  });
+
+  it('WHEN merging into an actor with no title or affiliation THEN it takes the folded one\'s, and unmerge gives them back', async () => {
+    await run('/actors add name:"Envoy Three" kind:person');
+    await run('/actors merge from:"Tom Barrack" into:"Envoy Three"');
+    expect(viewText(await run('/actor Envoy Three'))).toMatch(/Title\s+US special envoy for Syria\s+Affiliation\s+United States/);
+    await run('/actors unmerge name:"Tom Barrack"');
+    const three = viewText(await run('/actor Envoy Three'));
+    expect(three).not.toContain('Title');
+    expect(three).not.toContain('Affiliation');
+    expect(viewText(await run('/actor Tom Barrack'))).toMatch(/Title\s+US special envoy for Syria\s+Affiliation\s+United States/);
+  });
+
+  it('WHEN an actor is merged into one that belonged to it THEN the kept actor does not end up belonging to itself', async () => {
+    await run('/actors add name:"Alpha Group" kind:armed-group');
+    await run('/actors add name:"Beta Front" kind:armed-group affiliation:"Alpha Group"');
+    await run('/actors merge from:"Alpha Group" into:"Beta Front"');
+    const beta = viewText(await run('/actor Beta Front'));
+    expect(beta).not.toContain('Affiliation');
+    expect(beta).not.toContain('Includes');
+  });
+
   it('WHEN adding a name another actor already has THEN it is refused', async () => {
     expect(viewText(await run('/actors add name:Barrack kind:person'))).toMatch(/“Barrack” already names Tom Barrack/);
   });

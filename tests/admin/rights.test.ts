@@ -1,10 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { allCommands } from '../../commands/index.js';
+import { leaves } from '../../src/core/help.js';
 import type { Caller } from '../../src/core/caller.js';
 import { storeFingerprint } from '../support/store-fingerprint.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { viewText } from '../support/view-text.js';
 import { ADMIN_COMMANDS, prepareForAdminCommands } from '../support/admin-commands.js';
-
 
 const callers: Record<string, { caller: Caller; admin: boolean }> = {
   'discord admin by user id': { caller: { platform: 'discord', userId: '111', roleIds: [], workspaceId: 'g' }, admin: true },
@@ -44,5 +45,15 @@ describe.each(Object.entries(callers))('GIVEN %s', (_label, { caller, admin }) =
     for (const command of ['/timeline', '/entry show 3', '/entry history 3', '/actors list', '/actor Dermer']) {
       expect((await app.dispatcher.runText(command, caller)).tone).toBe('normal');
     }
+  });
+});
+
+describe('GIVEN the rights matrix', () => {
+  it('THEN it covers every admin-only /entry and /actors command', () => {
+    const adminOnly = allCommands
+      .filter((command) => command.name === 'entry' || command.name === 'actors')
+      .flatMap((command) => leaves(command).filter(({ leaf }) => leaf.adminOnly).map(({ path }) => `/${path} `));
+    expect(adminOnly.length).toBeGreaterThan(0);
+    for (const path of adminOnly) expect(ADMIN_COMMANDS.some((line) => line.startsWith(path)), path).toBe(true);
   });
 });

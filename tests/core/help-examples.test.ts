@@ -12,10 +12,11 @@ const examples = allCommands.flatMap((command) =>
   leaves(command).flatMap(({ path, leaf }) => (leaf.examples ?? []).map((example) => `/${path} ${example}`.trim())),
 );
 
-// Two examples act on what an earlier change left, which the seed alone does not have.
-const firstRun: Record<string, string> = {
-  '/actors merge': '/actors add name:"T. Barrack" kind:person', // a duplicate to fold away
-  '/entry undo': '/entry edit id:12 confidence:claimed', // a change to revert
+// Some examples act on what an earlier change left, which the seed alone does not have.
+const firstRun: Record<string, string[]> = {
+  '/actors merge': ['/actors add name:"T. Barrack" kind:person'], // a duplicate to fold away
+  '/actors unmerge': ['/actors add name:"T. Barrack" kind:person', '/actors merge from:"T. Barrack" into:"Tom Barrack"'], // a merge to take back
+  '/entry undo': ['/entry edit id:12 confidence:claimed'], // a change to revert
 };
 
 let app: TestApp | undefined;
@@ -28,8 +29,8 @@ describe('GIVEN the examples /help shows', () => {
 
   it.each(examples)('WHEN an admin runs `%s` on the seed dossier THEN it works', async (example) => {
     app = createTestApp('discord:7');
-    const before = Object.entries(firstRun).find(([path]) => example.startsWith(`${path} `))?.[1];
-    if (before) expect((await app.dispatcher.runText(before, admin)).tone).toBe('success');
+    const before = Object.entries(firstRun).find(([path]) => example.startsWith(`${path} `))?.[1] ?? [];
+    for (const line of before) expect((await app.dispatcher.runText(line, admin)).tone).toBe('success');
     const view = await app.dispatcher.runText(example, admin);
     expect(view.tone, viewText(view)).not.toBe('error');
   });

@@ -117,6 +117,20 @@ describe('GIVEN changes since a cursor', () => {
     expect(text).not.toContain('new actor');
   });
 
+  it('WHEN a merge is taken back in the same period THEN neither is listed; taken back later THEN that is listed', async () => {
+    const { h, changes, ctx } = setup();
+    const from = changes.latestCursor();
+    await h.runText('/actors merge from:"Ron Dermer" into:"Tom Barrack"');
+    await h.runText('/actors unmerge name:"Ron Dermer"');
+    const both = composeDigest(changes.between(from, changes.latestCursor()), ctx());
+    expect(both.empty).toBe(true);
+    await h.runText('/actors merge from:"Ron Dermer" into:"Tom Barrack"');
+    const afterMerge = changes.latestCursor();
+    await h.runText('/actors unmerge name:"Ron Dermer"');
+    const text = viewText(composeDigest(changes.between(afterMerge, changes.latestCursor()), ctx()).view);
+    expect(text).toContain('Ron Dermer is separate from Tom Barrack again (a merge taken back): entries that named Ron Dermer name it again.');
+  });
+
   it('WHEN more items than a digest lists THEN the rest are counted and the digest says where to find them', async () => {
     const { h, digest } = setup();
     for (let i = 0; i < MAX_LISTED_PER_KIND + 7; i++) h.addEntry({ title: `Bulk ${i}` });

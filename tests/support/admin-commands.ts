@@ -11,9 +11,13 @@ export const ADMIN_COMMANDS = [
   '/actors edit name:Dermer title:"Former minister"',
   '/actors alias name:Dermer add:"R. Dermer"',
   '/actors merge from:"Bashar al-Assad" into:Syria',
+  '/actors unmerge name:"T. Barrack"',
 ];
 
-/** /entry undo needs a change to revert: entry 2 gets one edit. */
+/** /entry undo needs a change to revert: entry 2 gets one edit; /actors unmerge a merge to take back. */
 export function prepareForAdminCommands(services: CommandServices): void {
-  services.editor.editEntry(2, { title: 'Israel occupies the Golan Heights' }, { by: 'seed-test', at: '2026-01-01T00:00:00Z' });
+  const stamp = { by: 'seed-test', at: '2026-01-01T00:00:00Z' };
+  services.editor.editEntry(2, { title: 'Israel occupies the Golan Heights' }, stamp);
+  const duplicate = services.editor.addActor({ name: 'T. Barrack', kind: 'person', aliases: [] }, stamp);
+  services.editor.mergeActors(duplicate, services.dossier.actorsNamed('Tom Barrack')[0]!.id, stamp);
 }

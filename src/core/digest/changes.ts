@@ -50,6 +50,8 @@ export interface NewActor {
 export interface ActorMerge {
   fromId: number;
   intoId: number;
+  /** An earlier merge taken back (/actors unmerge): `fromId` is separate from `intoId` again. */
+  undone?: true;
 }
 
 export interface ChangeSet {
@@ -121,9 +123,11 @@ export function collapseRevisions(rows: readonly RevisionRecordRow[], prior: Rea
   const byEntry = new Map<number, Accumulated>();
   const newActors = new Map<number, NewActor>();
   const merges: ActorMerge[] = [];
+  const createdInRange = new Set<number>();
   for (const row of rows) {
     if (row.entity === 'actor') {
-      const snapshot = row.snapshot as { kind?: ActorKind; title?: string; mergedInto?: unknown } | null;
+      if (row.action === 'create') createdInRange.add(row.entityId);
+      const snapshot = row.snapshot as { kind?: ActorKind; title?: string; mergedInto?: unknown; separatedFrom?: unknown } | null;
       // Created in the range, then perhaps edited: the latest snapshot says what it is now.
       if ((row.action === 'create' || (row.action === 'edit' && newActors.has(row.entityId))) && snapshot?.kind) {
         newActors.set(row.entityId, { kind: snapshot.kind, ...(snapshot.title ? { title: snapshot.title } : {}) });
@@ -132,6 +136,17 @@ export function collapseRevisions(rows: readonly RevisionRecordRow[], prior: Rea
       if (row.action === 'merge' && typeof snapshot?.mergedInto === 'number') {
         merges.push({ fromId: row.entityId, intoId: snapshot.mergedInto });
         newActors.delete(row.entityId);
+      }
+      // An unmerge cancels a merge in the same range; one from before the range is news itself.
+      if (row.action === 'restore' && typeof snapshot?.separatedFrom === 'number') {
+        const merged = merges.findIndex((m) => m.fromId === row.entityId && !m.undone);
+        if (merged < 0) merges.push({ fromId: row.entityId, intoId: snapshot.separatedFrom, undone: true });
+        else {
+          merges.splice(merged, 1);
+          if (createdInRange.has(row.entityId) && snapshot.kind) {
+            newActors.set(row.entityId, { kind: snapshot.kind, ...(snapshot.title ? { title: snapshot.title } : {}) });
+          }
+        }
       }
       continue;
     }

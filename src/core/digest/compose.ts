@@ -191,8 +191,14 @@ function buildBody(set: ChangeSet, filters: DigestFilters): DigestBody {
   if (merges.length > 0) {
     const name = (id: number) => set.actorNames.get(id) ?? `actor ${id}`;
     sections.push({
-      heading: [span.bold('Actors merged')],
-      lines: merges.map((m) => [span.plain(`${name(m.fromId)} → ${name(m.intoId)}: entries that named ${name(m.fromId)} now name ${name(m.intoId)}.`)]),
+      heading: [span.bold(merges.some((m) => m.undone) ? 'Actor merges' : 'Actors merged')],
+      lines: merges.map((m) => [
+        span.plain(
+          m.undone
+            ? `${name(m.fromId)} is separate from ${name(m.intoId)} again (a merge taken back): entries that named ${name(m.fromId)} name it again.`
+            : `${name(m.fromId)} → ${name(m.intoId)}: entries that named ${name(m.fromId)} now name ${name(m.intoId)}.`,
+        ),
+      ]),
     });
   }
   const empty = items.length === 0 && merges.length === 0 && newActors.length === 0;

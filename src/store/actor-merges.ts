@@ -1,0 +1,202 @@
+// Folding a duplicate actor into another, and taking the fold back. A merge records everything
+// it moved in the folded actor's revision, so that /actors unmerge can move it back.
+import type { ChangeStamp } from '../core/domain.js';
+import { UserError } from '../core/errors.js';
+import { foldKey } from '../core/text.js';
+import { addName, readActorState, recordActor } from './actor-writes.js';
+import type { Db } from './connection.js';
+import { writeRevision } from './revisions.js';
+
+type Link = [entryId: number, role: string, position: number];
+
+interface ActorProfile {
+  title: string | null;
+  affiliationId: number | null;
+}
+
+/** The snapshot of the folded actor's 'merge' revision. */
+export interface MergeRecord {
+  mergedInto: number;
+  /** Every name of the folded actor, the canonical one first. */
+  names: string[];
+  /** Its entry links, moved over to the actor kept. */
+  movedLinks?: Link[];
+  /** Its entry links that the actor kept already had (same entry and role), so were dropped. */
+  sharedLinks?: Link[];
+  /** Actors that belonged to it and now belong to the actor kept. */
+  affiliates?: number[];
+  /** The kept actor's title and affiliation before and after the merge filled or fixed them. */
+  intoBefore?: ActorProfile;
+  intoAfter?: ActorProfile;
+}
+
+const profileOf = (db: Db, actorId: number) =>
+  db.prepare('SELECT title, affiliation_id AS affiliationId FROM actors WHERE id = ?').get(actorId) as ActorProfile;
+
+/**
+ * What the kept actor should say after absorbing another: its own title and affiliation win; an
+ * empty one takes the folded actor's, so nothing known is lost; an affiliation to the folded
+ * actor (or one that would point at itself) gives way to the folded actor's own.
+ */
+function profileAfterMerge(fromId: number, intoId: number, from: ActorProfile, into: ActorProfile): ActorProfile {
+  const inherited = from.affiliationId === intoId ? null : from.affiliationId;
+  const keep = into.affiliationId !== null && into.affiliationId !== fromId;
+  return { title: into.title ?? from.title, affiliationId: keep ? into.affiliationId : inherited };
+}
+
+function changedProfileFields(before: ActorProfile, after: ActorProfile): string[] {
+  return [
+    ...(before.affiliationId !== after.affiliationId ? ['affiliationId'] : []),
+    ...(before.title !== after.title ? ['title'] : []),
+  ];
+}
+
+/**
+ * Folds `fromId` into `intoId`: entry links, names (the old canonical name becomes an alias)
+ * and affiliated actors move over; the old actor stays, marked merged, with its history.
+ */
+export function mergeActors(db: Db, fromId: number, intoId: number, stamp: ChangeStamp): { links: number } {
+  return db.transaction(() => {
+    if (fromId === intoId) throw new UserError('invalid-option', 'Options `from` and `into` name the same actor.');
+    const links = db.prepare('SELECT entry_id, role, position FROM entry_actors WHERE actor_id = ? ORDER BY entry_id, role').raw().all(fromId) as Link[];
+    const intoHas = db.prepare('SELECT 1 FROM entry_actors WHERE entry_id = ? AND actor_id = ? AND role = ?').pluck();
+    const sharedLinks = links.filter(([entryId, role]) => intoHas.get(entryId, intoId, role) !== undefined);
+    db.prepare(
+      `INSERT OR IGNORE INTO entry_actors (entry_id, actor_id, role, position)
+       SELECT entry_id, ?, role, position FROM entry_actors WHERE actor_id = ?`,
+    ).run(intoId, fromId);
+    db.prepare('DELETE FROM entry_actors WHERE actor_id = ?').run(fromId);
+    const names = db.prepare('SELECT name FROM actor_names WHERE actor_id = ? ORDER BY is_primary DESC, name').pluck().all(fromId) as string[];
+    db.prepare('DELETE FROM actor_names WHERE actor_id = ?').run(fromId);
+    for (const name of names) addName(db, intoId, name, false);
+    const affiliates = db.prepare('SELECT id FROM actors WHERE affiliation_id = ? AND id <> ? ORDER BY id').pluck().all(fromId, intoId) as number[];
+    db.prepare('UPDATE actors SET affiliation_id = ? WHERE affiliation_id = ? AND id <> ?').run(intoId, fromId, intoId);
+    const intoBefore = profileOf(db, intoId);
+    const intoAfter = profileAfterMerge(fromId, intoId, profileOf(db, fromId), intoBefore);
+    db.prepare('UPDATE actors SET title = ?, affiliation_id = ? WHERE id = ?').run(intoAfter.title, intoAfter.affiliationId, intoId);
+    db.prepare('UPDATE actors SET merged_into_id = ? WHERE id = ?').run(intoId, fromId);
+    const record: MergeRecord = {
+      mergedInto: intoId,
+      names,
+      movedLinks: links.filter((link) => !sharedLinks.includes(link)),
+      sharedLinks,
+      affiliates,
+      intoBefore,
+      intoAfter,
+    };
+    // Names are gone from the merged actor, so its snapshot records what it was before.
+    writeRevision(db, { entity: 'actor', entityId: fromId, action: 'merge', snapshot: record, reason: `merged into actor ${intoId}` }, stamp);
+    const changedFields = ['aliases', ...changedProfileFields(intoBefore, intoAfter)].sort();
+    recordActor(db, intoId, { action: 'merge', changedFields, reason: `absorbed actor ${fromId}` }, stamp);
+    return { links: links.length };
+  })();
+}
+
+export interface MergedActor {
+  actorId: number;
+  name: string;
+  /** The live actor that now holds its names and links (the one merged into, or where that went). */
+  holderId: number;
+  record: MergeRecord;
+}
+
+/** The actor folded away under the typed name (its latest merge), or undefined. */
+export function findMergedActor(db: Db, typed: string): MergedActor | undefined {
+  const key = foldKey(typed);
+  const rows = db
+    .prepare(
+      `SELECT a.id, a.name, r.snapshot FROM actors a
+       JOIN revisions r ON r.id = (SELECT max(id) FROM revisions WHERE entity = 'actor' AND entity_id = a.id AND action = 'merge')
+       WHERE a.merged_into_id IS NOT NULL ORDER BY r.id DESC`,
+    )
+    .all() as { id: number; name: string; snapshot: string }[];
+  for (const row of rows) {
+    const record = JSON.parse(row.snapshot) as MergeRecord;
+    if (!record.names.some((name) => foldKey(name) === key)) continue;
+    return { actorId: row.id, name: row.name, holderId: liveActorOf(db, record.mergedInto), record };
+  }
+  return undefined;
+}
+
+function liveActorOf(db: Db, actorId: number): number {
+  const next = db.prepare('SELECT merged_into_id FROM actors WHERE id = ?').pluck();
+  let id = actorId;
+  for (let hops = 0; hops < 100; hops += 1) {
+    const into = next.get(id) as number | null;
+    if (into === null) return id;
+    id = into;
+  }
+  throw new Error(`actor ${actorId}: merge chain does not end`);
+}
+
+/**
+ * Takes a merge back: the folded actor is live again with its names, the entry links it had
+ * (where the entry still names the actor they went to, in the same role), its affiliates, and
+ * the kept actor's title and affiliation as they were (unless changed since). Changes made since
+ * the merge stay: a link removed from an entry is not brought back.
+ */
+export function unmergeActor(db: Db, merged: MergedActor, stamp: ChangeStamp): { links: number } {
+  return db.transaction(() => {
+    const { actorId, holderId, record } = merged;
+    if (!record.movedLinks || !record.sharedLinks || !record.affiliates) {
+      throw new UserError('conflict', `${merged.name} was merged before merges recorded what they moved, so it cannot be taken back.`, [
+        `Add it again with /actors add, or keep it as an alias of the actor it went into.`,
+      ]);
+    }
+    const owner = db.prepare(
+      `SELECT a.id, a.name FROM actor_names n JOIN actors a ON a.id = n.actor_id
+       WHERE n.name_key = ? AND a.merged_into_id IS NULL AND a.id <> ?`,
+    );
+    const canonicalOwner = owner.get(foldKey(merged.name), holderId) as { name: string } | undefined;
+    if (canonicalOwner) {
+      throw new UserError('conflict', `“${merged.name}” now names ${canonicalOwner.name}, so ${merged.name} cannot come back under it.`, [
+        `Remove that name from ${canonicalOwner.name} first (/actors alias name:"${canonicalOwner.name}" remove:"${merged.name}").`,
+      ]);
+    }
+    db.prepare('UPDATE actors SET merged_into_id = NULL WHERE id = ?').run(actorId);
+    const holderHas = db.prepare('SELECT 1 FROM entry_actors WHERE entry_id = ? AND actor_id = ? AND role = ?').pluck();
+    const link = db.prepare('INSERT OR IGNORE INTO entry_actors (entry_id, actor_id, role, position) VALUES (?, ?, ?, ?)');
+    const unlink = db.prepare('DELETE FROM entry_actors WHERE entry_id = ? AND actor_id = ? AND role = ?');
+    let links = 0;
+    for (const [entryId, role, position] of [...record.movedLinks, ...record.sharedLinks]) {
+      if (holderHas.get(entryId, holderId, role) === undefined) continue;
+      link.run(entryId, actorId, role, position);
+      links += 1;
+    }
+    for (const [entryId, role] of record.movedLinks) unlink.run(entryId, holderId, role);
+    // Links first, names after: the name triggers re-index every entry of both actors for search.
+    const removeName = db.prepare('DELETE FROM actor_names WHERE actor_id = ? AND name_key = ? AND is_primary = 0');
+    for (const name of record.names) {
+      removeName.run(holderId, foldKey(name));
+      if (name === merged.name || owner.get(foldKey(name), actorId) === undefined) addName(db, actorId, name, name === merged.name);
+    }
+    const moveAffiliate = db.prepare('UPDATE actors SET affiliation_id = ? WHERE id = ? AND affiliation_id = ?');
+    for (const affiliate of record.affiliates) moveAffiliate.run(actorId, affiliate, holderId);
+    // Only the actor merged into had its profile changed; one merged on since is left as it is.
+    const restored = holderId === record.mergedInto ? restoreKeptProfile(db, record) : [];
+    writeRevision(
+      db,
+      { entity: 'actor', entityId: actorId, action: 'restore', snapshot: { ...readActorState(db, actorId), separatedFrom: holderId }, reason: `separated from actor ${holderId}` },
+      stamp,
+    );
+    recordActor(db, holderId, { action: 'edit', changedFields: ['aliases', ...restored].sort(), reason: `gave back actor ${actorId}` }, stamp);
+    return { links };
+  })();
+}
+
+/** Puts back the kept actor's title and affiliation where the merge changed them and nobody since. */
+function restoreKeptProfile(db: Db, record: MergeRecord): string[] {
+  const { intoBefore: before, intoAfter: after } = record;
+  if (!before || !after) return [];
+  const now = profileOf(db, record.mergedInto);
+  const restored: string[] = [];
+  if (before.title !== after.title && now.title === after.title) {
+    db.prepare('UPDATE actors SET title = ? WHERE id = ?').run(before.title, record.mergedInto);
+    restored.push('title');
+  }
+  if (before.affiliationId !== after.affiliationId && now.affiliationId === after.affiliationId) {
+    db.prepare('UPDATE actors SET affiliation_id = ? WHERE id = ?').run(before.affiliationId, record.mergedInto);
+    restored.push('affiliationId');
+  }
+  return restored;
+}
