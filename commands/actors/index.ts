@@ -5,7 +5,7 @@ import type { CommandArgs, CommandSpec, CommandContext, SubcommandSpec } from '.
 import type { ActorPatch } from '../../src/core/editor-port.js';
 import { pageInfo, pageRequest } from '../../src/core/entry-views.js';
 import { UserError } from '../../src/core/errors.js';
-import { humanize, type ActorKind } from '../../src/core/vocabulary.js';
+import { fieldOptionNames, humanize, type ActorKind } from '../../src/core/vocabulary.js';
 import { plainLine, span, type View } from '../../src/core/view.js';
 import { limitOption, pageOption } from '../shared-options.js';
 import { stampOf } from '../stamp.js';
@@ -70,7 +70,7 @@ const edit: SubcommandSpec = {
       throw new UserError('missing-option', '/actors edit needs kind, title, affiliation or aliases to change.');
     }
     const changed = ctx.services.editor.editActor(actor.id, patch, stampOf(ctx));
-    return profileAfterChange(ctx, actor.name, `Updated ${actor.name}: ${changed.join(', ')}.`);
+    return profileAfterChange(ctx, actor.name, `Updated ${actor.name}: ${fieldOptionNames(changed)}.`);
   },
 };
 

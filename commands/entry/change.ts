@@ -4,6 +4,7 @@ import type { EntryInput } from '../../src/core/domain.js';
 import { UserError } from '../../src/core/errors.js';
 import { closestNames } from '../../src/core/ranking.js';
 import { plainLine, type Line } from '../../src/core/view.js';
+import { fieldOptionNames } from '../../src/core/vocabulary.js';
 import { stampOf } from '../stamp.js';
 import { applyEntryFields, clearEntryFields, clearOption, entryFieldOptions, entryFormValues, entryIdOption, newEntryFrom } from './fields.js';
 import { entryDetailView, requireEntry } from './show.js';
@@ -57,7 +58,7 @@ export const editEntry: SubcommandSpec = {
     const changed = ctx.services.editor.editEntry(id, next, stampOf(ctx));
     const view = entryDetailView(requireEntry(ctx.services.dossier, id));
     const note = changed.includes('topic') ? newTopicNote(topicsBefore, next.topic, id) : [];
-    return { ...view, tone: 'success', intro: [plainLine(`Updated #${id}: ${changed.join(', ')}.`), ...note] };
+    return { ...view, tone: 'success', intro: [plainLine(`Updated #${id}: ${fieldOptionNames(changed)}.`), ...note] };
   },
 };
 

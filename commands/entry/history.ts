@@ -1,7 +1,8 @@
-// /entry history and /entry undo — who changed what and when, and reverting the last change.
+// /entry history and /entry undo — who changed what and when, and taking changes back one by one.
 import type { SubcommandSpec } from '../../src/core/command-spec.js';
 import type { RevisionRecord } from '../../src/core/editor-port.js';
 import { plainLine, span, type Line } from '../../src/core/view.js';
+import { fieldOptionNames } from '../../src/core/vocabulary.js';
 import { stampOf } from '../stamp.js';
 import { entryIdOption } from './fields.js';
 import { entryDetailView, formatInstant } from './show.js';
@@ -13,7 +14,7 @@ function revisionLine(revision: RevisionRecord): Line {
     span.bold(revision.action),
     span.plain(` by ${revision.changedBy}`),
   ];
-  if (revision.changedFields.length > 0 && revision.action !== 'create') line.push(span.plain(` — ${revision.changedFields.join(', ')}`));
+  if (revision.changedFields.length > 0 && revision.action !== 'create') line.push(span.plain(` — ${fieldOptionNames(revision.changedFields)}`));
   if (revision.reason) line.push(span.italic(` (${revision.reason})`));
   return line;
 }
@@ -38,7 +39,7 @@ export const entryHistory: SubcommandSpec = {
 
 export const undoEntry: SubcommandSpec = {
   name: 'undo',
-  description: 'Revert the last change to an entry, including a removal (admins)',
+  description: 'Take back the last change to an entry, a removal too; again to step back further (admins)',
   adminOnly: true,
   options: [entryIdOption],
   examples: ['12'],
@@ -46,7 +47,8 @@ export const undoEntry: SubcommandSpec = {
     const id = args.id as number;
     const revision = ctx.services.editor.undoEntry(id, stampOf(ctx));
     const entry = ctx.services.dossier.getEntry(id);
-    const summary = plainLine(`Undone: ${revision.reason ?? 'last change'}.`);
+    const fields = revision.changedFields.length > 0 ? ` (${fieldOptionNames(revision.changedFields)})` : '';
+    const summary = plainLine(`Took back r${revision.undoes}${fields}. Undo again to step further back; /entry history id:${id} lists every change.`);
     if (!entry) {
       return { title: `#${id} is removed again`, tone: 'success', intro: [summary], sections: [] };
     }

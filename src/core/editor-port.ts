@@ -13,6 +13,8 @@ export interface RevisionRecord {
   /** Field names this revision changed (empty for create). */
   changedFields: string[];
   reason?: string;
+  /** For an undo: the revision it took back. */
+  undoes?: number;
 }
 
 export interface DossierEditor {
@@ -21,7 +23,7 @@ export interface DossierEditor {
   addEntry(input: EntryInput, stamp: ChangeStamp): number;
   editEntry(id: number, patch: EntryPatch, stamp: ChangeStamp): string[];
   removeEntry(id: number, reason: string, stamp: ChangeStamp): void;
-  /** Reverts the latest change; returns what the undo did. */
+  /** Takes back the latest change not yet undone (so undo after undo steps further back); returns the undo's revision. */
   undoEntry(id: number, stamp: ChangeStamp): RevisionRecord;
   entryHistory(id: number): RevisionRecord[];
   addActor(input: ActorInput, stamp: ChangeStamp): number;

@@ -50,3 +50,11 @@ export type DatePrecision = (typeof DATE_PRECISIONS)[number];
 export function humanize(id: string): string {
   return id.replace(/-/g, ' ');
 }
+
+/** Stored field names that differ from the option people type to set them. */
+const OPTION_OF_FIELD: Record<string, string> = { eventType: 'type', start: 'date', sources: 'source', affiliationId: 'affiliation' };
+
+/** Changed fields as replies and history name them: by their options (`type`, not `eventType`). */
+export function fieldOptionNames(fields: readonly string[]): string {
+  return fields.map((field) => OPTION_OF_FIELD[field] ?? field).join(', ');
+}

@@ -11,6 +11,8 @@ export interface RevisionWrite {
   reason?: string;
   /** Names of the fields this change touched; empty for create. */
   changedFields?: string[];
+  /** For an undo: the revision it took back. */
+  undoes?: number;
 }
 
 export class RevisionWriter {
@@ -18,8 +20,8 @@ export class RevisionWriter {
 
   constructor(db: Db) {
     this.insert = db.prepare(
-      `INSERT INTO revisions (entity, entity_id, action, snapshot, reason, changed_fields, changed_by, changed_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO revisions (entity, entity_id, action, snapshot, reason, changed_fields, undoes, changed_by, changed_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
   }
 
@@ -31,6 +33,7 @@ export class RevisionWriter {
       JSON.stringify(revision.snapshot),
       revision.reason ?? null,
       JSON.stringify(revision.changedFields ?? []),
+      revision.undoes ?? null,
       stamp.by,
       stamp.at,
     );

@@ -15,6 +15,7 @@ interface RevisionRow {
   snapshot: string;
   reason: string | null;
   changed_fields: string;
+  undoes: number | null;
   changed_by: string;
   changed_at: string;
 }
@@ -48,6 +49,15 @@ function withMergesFollowed(db: Db, input: EntryInput): EntryInput {
   return { ...input, actors };
 }
 
+/** How an undo's reason names what it took back ("undo of r35, an edit"). */
+const ACTION_NOUNS: Record<RevisionRecord['action'], string> = {
+  create: 'the creation',
+  edit: 'an edit',
+  remove: 'a removal',
+  restore: 'a restore',
+  merge: 'a merge',
+};
+
 function toRecord(row: RevisionRow): RevisionRecord {
   const record: RevisionRecord = {
     id: row.id,
@@ -57,7 +67,24 @@ function toRecord(row: RevisionRow): RevisionRecord {
     changedFields: JSON.parse(row.changed_fields) as string[],
   };
   if (row.reason) record.reason = row.reason;
+  if (row.undoes !== null) record.undoes = row.undoes;
   return record;
+}
+
+/**
+ * The index of the latest change not yet taken back by an undo, or undefined when only the
+ * creation stands. Undos are skipped with what they took back, so undo after undo steps further
+ * back through the history (an undo is not itself undone: that would redo).
+ */
+function latestStandingChange(revisions: readonly RevisionRow[]): number | undefined {
+  const takenBack = new Set<number>();
+  for (let i = revisions.length - 1; i > 0; i--) {
+    const revision = revisions[i]!;
+    if (takenBack.has(revision.id)) continue;
+    if (revision.undoes !== null) takenBack.add(revision.undoes);
+    else return i;
+  }
+  return undefined;
 }
 
 export class SqliteEditor implements DossierEditor {
@@ -112,22 +139,24 @@ export class SqliteEditor implements DossierEditor {
     return this.db.transaction(() => {
       const state = this.existing(id);
       const revisions = this.revisions(id);
-      const last = revisions.at(-1);
-      const previous = revisions.at(-2);
-      if (!last || !previous) {
-        throw new UserError('conflict', `Entry #${id} has no change to undo; to take it down use /entry remove.`);
+      const undone = latestStandingChange(revisions);
+      if (undone === undefined) {
+        const hint = revisions.length > 1 ? 'every change to it has been undone' : 'it has no change to undo';
+        throw new UserError('conflict', `Entry #${id} is as it was first added: ${hint}. To take it down use /entry remove.`);
       }
-      // The state before the last change is the one the previous revision recorded.
+      // The state before that change is the one the revision just before it recorded.
+      const previous = revisions[undone - 1]!;
+      const last = revisions[undone]!;
       const target = withMergesFollowed(this.db, JSON.parse(previous.snapshot) as EntryInput);
       const targetRemoved = previous.action === 'remove';
       const action = targetRemoved ? 'remove' : state.deleted ? 'restore' : 'edit';
-      const reason = `undo of revision ${last.id} (${last.action})`;
+      const reason = `undo of r${last.id}, ${ACTION_NOUNS[last.action]}`;
       const removal = targetRemoved ? { reason: previous.reason ?? reason } : undefined;
       const revisionId = this.writer.replace(
         id,
         target,
         removal,
-        { action, reason, changedFields: changedFields(state.input, target) },
+        { action, reason, changedFields: changedFields(state.input, target), undoes: last.id },
         stamp,
       );
       return toRecord(this.db.prepare('SELECT * FROM revisions WHERE id = ?').get(revisionId) as RevisionRow);

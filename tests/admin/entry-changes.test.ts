@@ -74,7 +74,7 @@ describe('GIVEN an admin curating entries', () => {
     expect(viewText(await run('/entry show 99'))).toContain('There is no entry #99.');
     clock = new Date('2026-03-01T13:00:00Z');
     const undone = viewText(await run('/entry undo id:18'));
-    expect(undone).toContain('Undone: undo of revision');
+    expect(undone).toMatch(/Took back r\d+\. Undo again to step further back/);
     expect(undone).toMatch(/Confidence\s+confirmed/);
     expect(viewText(await run('/timeline since:2025-08'))).toContain('#18 Talks resume in Baku');
     const history = viewText(await run('/entry history 18'));
@@ -100,8 +100,32 @@ describe('GIVEN an admin curating entries', () => {
     // The seed gives #3 its tags in the article's order; the store reads them back sorted.
     await run('/entry remove id:3 reason:"checking"');
     await run('/entry undo 3');
-    expect(viewText(await run('/entry history 3'))).toMatch(/restore by slack:U1 \(ed\) \(undo of revision \d+ \(remove\)\)/);
+    expect(viewText(await run('/entry history 3'))).toMatch(/restore by slack:U1 \(ed\) \(undo of r\d+, a removal\)/);
     expect(viewText(await run('/entry edit id:3 tags:"golan, background, disengagement-agreement"'))).toContain('Nothing to change');
+  });
+
+  it('WHEN undoing twice THEN the second undo steps further back instead of redoing, until only the creation stands', async () => {
+    await run('/entry add title:"Talks in Baku" date:2025-08 type:talks topic:syria-israel');
+    await run('/entry edit id:18 title:"Talks in Muscat" confidence:confirmed');
+    await run('/entry edit id:18 date:2025-09 tags:muscat');
+    await run('/entry remove id:18 reason:"checking"');
+    const steps = [];
+    for (let i = 0; i < 4; i++) steps.push(viewText(await run('/entry undo 18')));
+    expect(steps[0]).toMatch(/Talks in Muscat[\s\S]*Date\s+Sep 2025/);
+    expect(steps[1]).toMatch(/Talks in Muscat\nTook back r\d+ \(date, tags\)[\s\S]*Date\s+Aug 2025/);
+    expect(steps[2]).toMatch(/Talks in Baku[\s\S]*Confidence\s+reported/);
+    expect(steps[3]).toContain('Entry #18 is as it was first added: every change to it has been undone.');
+    expect(viewText(await run('/entry history 18'))).toMatch(/\(undo of r\d+, an edit\)$/m);
+  });
+
+  it('WHEN a store has undos written before undo steps back THEN their history is read the same way', async () => {
+    await run('/entry edit id:12 confidence:confirmed');
+    await run('/entry edit id:12 confidence:disputed');
+    await run('/entry undo 12');
+    // What an undo looked like before revisions recorded which one it took back.
+    app.db.prepare("UPDATE revisions SET undoes = NULL, reason = 'undo of revision ' || (id - 1) || ' (edit)' WHERE undoes IS NOT NULL").run();
+    app.db.prepare("UPDATE revisions SET undoes = CAST(substr(reason, 18, instr(substr(reason, 18), ' ') - 1) AS INTEGER) WHERE entity = 'entry' AND reason GLOB 'undo of revision [0-9]* (*'").run();
+    expect(viewText(await run('/entry undo 12'))).toMatch(/Confidence\s+reported/);
   });
 
   it('WHEN undoing an edit THEN the previous values come back', async () => {
@@ -113,7 +137,7 @@ describe('GIVEN an admin curating entries', () => {
   });
 
   it('WHEN an entry has only its creation THEN undo refuses and points to remove', async () => {
-    expect(viewText(await run('/entry undo 5'))).toMatch(/no change to undo; to take it down use \/entry remove/);
+    expect(viewText(await run('/entry undo 5'))).toContain('Entry #5 is as it was first added: it has no change to undo. To take it down use /entry remove.');
   });
 
   const refusals: [string, RegExp][] = [
