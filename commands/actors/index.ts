@@ -62,7 +62,8 @@ const edit: SubcommandSpec = {
     const actor = resolveActor(ctx.services.dossier, String(args.name), 'name');
     const patch: ActorPatch = {};
     if (args.kind !== undefined) patch.kind = args.kind as ActorKind;
-    if (args.title !== undefined) patch.title = String(args.title);
+    // `none` clears it, as for affiliation: an empty option cannot be sent on every platform.
+    if (args.title !== undefined) patch.title = String(args.title).toLowerCase() === 'none' ? '' : String(args.title);
     const affiliation = affiliationId(args, ctx);
     if (affiliation !== undefined) patch.affiliationId = affiliation;
     if (args.aliases !== undefined) patch.aliases = splitAliases(String(args.aliases));

@@ -23,7 +23,7 @@ const BARRACK: ActorFieldExamples = { title: '"US special envoy for Syria"', ali
 
 export const actorFieldOptions = (kindRequired: boolean, examples = BARRACK): OptionSpec[] => [
   { name: 'kind', description: 'What the actor is, e.g. person or state', type: 'choice', choices: actorKindChoices, required: kindRequired, example: 'person' },
-  { name: 'title', description: 'Title or role, e.g. "US special envoy for Syria" (empty "" clears it)', type: 'text', maxLength: 150, example: examples.title },
+  { name: 'title', description: 'Title or role, e.g. "US special envoy for Syria" (none clears it)', type: 'text', maxLength: 150, example: examples.title },
   { name: 'affiliation', description: 'Parent actor, e.g. Israel (none clears it)', type: 'actor', maxLength: 100, autocomplete: 'actor', example: '"United States"' },
   { name: 'aliases', description: 'Comma-separated other names', type: 'text', maxLength: 1000, example: examples.aliases },
 ];

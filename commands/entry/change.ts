@@ -6,7 +6,7 @@ import { closestNames } from '../../src/core/ranking.js';
 import { plainLine, type Line } from '../../src/core/view.js';
 import { fieldOptionNames } from '../../src/core/vocabulary.js';
 import { stampOf } from '../stamp.js';
-import { applyEntryFields, clearEntryFields, clearOption, entryFieldOptions, entryFormValues, entryIdOption, newEntryFrom } from './fields.js';
+import { applyEntryFields, checkSpan, clearEntryFields, clearOption, entryFieldOptions, entryFormValues, entryIdOption, newEntryFrom } from './fields.js';
 import { entryDetailView, requireEntry } from './show.js';
 
 /**
@@ -53,6 +53,7 @@ export const editEntry: SubcommandSpec = {
     }
     const current = ctx.services.editor.entryState(id);
     const next = clearEntryFields(args, applyEntryFields(args, current, ctx.services.dossier), current) as EntryInput;
+    checkSpan(args, next);
     // Only an edit that names a topic can start one.
     const topicsBefore = args.topic === undefined ? [] : ctx.services.dossier.topics();
     const changed = ctx.services.editor.editEntry(id, next, stampOf(ctx));

@@ -7,6 +7,7 @@ import type { EntryDetail, EntryInput, SourceRecord } from '../../src/core/domai
 import { UserError } from '../../src/core/errors.js';
 import { firstDay, lastDay, toIsoPartial, type PartialDate } from '../../src/core/partial-date.js';
 import type { DossierReader } from '../../src/core/ports.js';
+import { foldKey } from '../../src/core/text.js';
 import { ACTOR_ROLES, type ActorRole, type Confidence, type EventType } from '../../src/core/vocabulary.js';
 import { confidenceChoices, eventTypeOption } from '../shared-options.js';
 
@@ -36,12 +37,27 @@ export const entryFieldOptions: readonly (OptionSpec & { requiredOnAdd?: boolean
   { name: 'tags', description: 'Comma-separated tags', type: 'text', maxLength: ENTRY_LIMITS.list, example: '"baku, direct-talks"' },
 ];
 
-function splitList(text: string, option: string): string[] {
+/** The longest single item: an actor's name (100) with its role, a place, a tag. */
+const MAX_ITEM_LENGTH = 120;
+
+/**
+ * A comma-separated option as its items, each once: `same` says when two items are the same
+ * (places by folded name, tags by lower case), and the first spelling is kept.
+ */
+function splitList(text: string, option: string, same: (item: string) => string = (item) => item): string[] {
   const items = text.split(',').map((s) => s.trim()).filter(Boolean);
   if (items.length > MAX_LIST_ITEMS) {
     throw new UserError('invalid-option', `Option \`${option}\` lists ${items.length} items; at most ${MAX_LIST_ITEMS} are kept per entry.`);
   }
-  return [...new Set(items)];
+  const long = items.find((item) => item.length > MAX_ITEM_LENGTH);
+  if (long !== undefined) {
+    throw new UserError('invalid-option', `Option \`${option}\`: \`${long.slice(0, 40)}…\` is ${long.length} characters; each item may have ${MAX_ITEM_LENGTH}.`, [
+      'Items are separated by commas.',
+    ]);
+  }
+  const kept = new Map<string, string>();
+  for (const item of items) if (!kept.has(same(item))) kept.set(same(item), item);
+  return [...kept.values()];
 }
 
 export function parseTopic(text: string): string {
@@ -174,21 +190,36 @@ export function applyEntryFields(args: CommandArgs, base: Partial<EntryInput>, d
   if (args.end !== undefined) next.end = args.end as PartialDate;
   if (args.type !== undefined) next.eventType = args.type as EventType;
   if (args.topic !== undefined) next.topic = parseTopic(String(args.topic));
-  if (args.places !== undefined) next.places = splitList(String(args.places), 'places');
+  if (args.places !== undefined) next.places = splitList(String(args.places), 'places', foldKey);
   if (args.actors !== undefined) next.actors = parseActors(String(args.actors), dossier);
   if (args.confidence !== undefined) next.confidence = args.confidence as Confidence;
-  if (args.tags !== undefined) next.tags = splitList(String(args.tags), 'tags').map((t) => t.toLowerCase());
+  if (args.tags !== undefined) next.tags = splitList(String(args.tags).toLowerCase(), 'tags');
   const source = parseSource(args, base.sources?.[0]);
   if (source) next.sources = [source, ...(base.sources ?? []).slice(1)];
-  if (next.start && next.end && lastDay(next.end) < firstDay(next.start)) {
-    throw new UserError('invalid-option', `Option \`end\` (${toIsoPartial(next.end)}) is before the date (${toIsoPartial(next.start)}).`);
-  }
   return next;
+}
+
+/**
+ * An end must come after the date: not before it, and (when this command sets either) not
+ * within the date's own period (`date:2025-07 end:2025-07-15`). Checked after `clear:`, which may
+ * drop the end a new date would otherwise contradict. Entries stored before the stricter rule
+ * can still be edited in other fields.
+ */
+export function checkSpan(args: CommandArgs, entry: Partial<EntryInput>): void {
+  const { start, end } = entry;
+  if (!start || !end) return;
+  const setsSpan = args.date !== undefined || args.end !== undefined;
+  const before = lastDay(end) < firstDay(start);
+  if (!before && !(setsSpan && lastDay(end) <= lastDay(start))) return;
+  const problem = before ? 'is before the date' : 'must end after the date';
+  const hints = args.end === undefined ? [`The entry's end is ${toIsoPartial(end)}: change it with \`end:\`, or drop it with \`clear:end\`.`] : [];
+  throw new UserError('invalid-option', `Option \`end\` (${toIsoPartial(end)}) ${problem} (${toIsoPartial(start)}).`, hints);
 }
 
 /** A complete entry for /entry add, with defaults for what was not given. */
 export function newEntryFrom(args: CommandArgs, dossier: DossierReader): EntryInput {
   const fields = applyEntryFields(args, {}, dossier);
+  checkSpan(args, fields);
   return {
     topic: fields.topic!,
     title: fields.title!,

@@ -8,8 +8,17 @@ import type { ActorKind } from '../core/vocabulary.js';
 import type { Db } from './connection.js';
 import { writeRevision, type RevisionWrite } from './revisions.js';
 
-/** Refuses a name or alias that already names another live actor. */
+/**
+ * Refuses a name or alias that cannot be used: one with a comma (commas separate the names of
+ * `actors:` and `aliases:` lists, so it would read as two) or one that already names another
+ * live actor.
+ */
 function assertNameFree(db: Db, name: string, exceptActorId?: number): void {
+  if (name.includes(',')) {
+    throw new UserError('invalid-option', `“${name}” has a comma, and commas separate names in lists (actors:, aliases:).`, [
+      `Write it without one, e.g. “${name.replace(/\s*,\s*/g, ' ')}” or with brackets.`,
+    ]);
+  }
   const owner = db
     .prepare(
       `SELECT a.name FROM actor_names n JOIN actors a ON a.id = n.actor_id
@@ -63,10 +72,33 @@ export function insertActor(db: Db, input: ActorInput, stamp: ChangeStamp): numb
   })();
 }
 
+/** Refuses an affiliation that would make the actor belong, through its parents, to itself. */
+function assertNoAffiliationLoop(db: Db, actorId: number, affiliationId: number): void {
+  const parentOf = db.prepare('SELECT affiliation_id FROM actors WHERE id = ?').pluck();
+  const chain: number[] = [];
+  for (let id: number | null = affiliationId; id !== null && chain.length < 64; id = parentOf.get(id) as number | null) {
+    chain.push(id);
+    if (id !== actorId) continue;
+    const names = chain.map((link) => db.prepare('SELECT name FROM actors WHERE id = ?').pluck().get(link) as string);
+    throw new UserError('invalid-option', `Option \`affiliation\`: that would make a loop (${[names.at(-1), ...names].join(' → ')}).`, [
+      'An actor cannot belong, through its parents, to itself.',
+    ]);
+  }
+}
+
+/** The fields of an actor's state that differ (aliases as a set). */
+function changedActorFields(before: ActorInput, after: ActorInput): string[] {
+  const comparable = (state: ActorInput, key: keyof ActorInput) =>
+    JSON.stringify(key === 'aliases' ? [...state.aliases].map(foldKey).sort() : state[key] ?? null);
+  const keys: (keyof ActorInput)[] = ['affiliationId', 'aliases', 'kind', 'name', 'title'];
+  return keys.filter((key) => comparable(before, key) !== comparable(after, key));
+}
+
 export function updateActor(db: Db, actorId: number, patch: ActorPatch, stamp: ChangeStamp): string[] {
   return db.transaction(() => {
-    const changed = Object.keys(patch).filter((k) => patch[k as keyof ActorPatch] !== undefined).sort();
     if (patch.affiliationId === actorId) throw new UserError('invalid-option', 'Option `affiliation`: an actor cannot belong to itself.');
+    if (patch.affiliationId) assertNoAffiliationLoop(db, actorId, patch.affiliationId);
+    const before = readActorState(db, actorId);
     if (patch.kind) db.prepare('UPDATE actors SET kind = ? WHERE id = ?').run(patch.kind, actorId);
     if (patch.title !== undefined) db.prepare('UPDATE actors SET title = ? WHERE id = ?').run(patch.title || null, actorId);
     if (patch.affiliationId !== undefined) db.prepare('UPDATE actors SET affiliation_id = ? WHERE id = ?').run(patch.affiliationId, actorId);
@@ -75,6 +107,9 @@ export function updateActor(db: Db, actorId: number, patch: ActorPatch, stamp: C
       db.prepare('DELETE FROM actor_names WHERE actor_id = ? AND is_primary = 0').run(actorId);
       for (const alias of patch.aliases) addName(db, actorId, alias, false);
     }
+    const changed = changedActorFields(before, readActorState(db, actorId));
+    // Thrown inside the transaction, so the rewritten rows roll back and no revision is written.
+    if (changed.length === 0) throw new UserError('invalid-option', `Nothing to change: ${before.name} already has those values.`);
     recordActor(db, actorId, { action: 'edit', changedFields: changed }, stamp);
     return changed;
   })();

@@ -2,6 +2,7 @@
 import type { EntryInput } from '../core/domain.js';
 import { parsePartialDate } from '../core/partial-date.js';
 import type { ActorRole, Confidence, EventType } from '../core/vocabulary.js';
+import { foldKey } from '../core/text.js';
 import type { Db } from './connection.js';
 import { SOURCES_OF_ENTRY, toSourceRecord, type SourceRow } from './entry-rows.js';
 
@@ -51,9 +52,14 @@ export function readEntryState(db: Db, id: number): EntryState | undefined {
   return { input, deleted: row.deleted_at !== null };
 }
 
-/** A field's value as compared: tags are a set (stored and read without order), the rest as is. */
+/**
+ * A field's value as compared: tags are a set (stored and read without order); places are
+ * shared rows found by their folded name, so `baghdad` for a stored `Baghdad` is no change.
+ */
 function comparable(input: EntryInput, key: keyof EntryInput): string {
-  return JSON.stringify(key === 'tags' ? [...input.tags].sort() : input[key]);
+  if (key === 'tags') return JSON.stringify([...input.tags].sort());
+  if (key === 'places') return JSON.stringify(input.places.map(foldKey));
+  return JSON.stringify(input[key]);
 }
 
 /** Which top-level fields differ between two states, in a stable order. */

@@ -140,10 +140,19 @@ describe('GIVEN an admin curating entries', () => {
     expect(viewText(await run('/entry undo 5'))).toContain('Entry #5 is as it was first added: it has no change to undo. To take it down use /entry remove.');
   });
 
+  it('WHEN a new date comes with clear:end THEN the end is dropped rather than checked against the new date', async () => {
+    const text = viewText(await run('/entry edit id:7 date:2025-09 clear:end'));
+    expect(text).toContain('Updated #7: end, date.');
+    expect(text).toMatch(/Date\s+Sep 2025\n/);
+  });
+
   const refusals: [string, RegExp][] = [
     ['/entry add date:2025 type:talks topic:syria-israel', /needs option `title`/],
     ['/entry add title:x date:2025-13 type:talks topic:syria-israel', /Option `date`.*got `2025-13`/],
     ['/entry add title:x date:2025-05 end:2025-04 type:talks topic:syria-israel', /`end` \(2025-04\) is before the date \(2025-05\)/],
+    ['/entry add title:x date:2025-07 end:2025-07-15 type:talks topic:syria-israel', /`end` \(2025-07-15\) must end after the date \(2025-07\)/],
+    ['/entry add title:x date:2025-07-12 end:2025-07-12 type:talks topic:syria-israel', /`end` \(2025-07-12\) must end after the date \(2025-07-12\)/],
+    ['/entry edit id:7 date:2025-09', /`end` \(2025-07\) is before the date \(2025-09\)[\s\S]*drop it with `clear:end`/],
     ['/entry add title:x date:2025 type:talks topic:syria-israel source_url:javascript:alert(1)', /`source_url` must be an http\(s\) link/],
     ['/entry add title:x date:2025 type:talks topic:syria-israel attribution:"someone"', /source needs `outlet` or `source_url`/],
     ['/entry add title:x date:2025 type:riot topic:syria-israel', /Option `type`.*one of/],
@@ -274,6 +283,34 @@ describe('GIVEN an admin curating actors', () => {
     const beta = viewText(await run('/actor Beta Front'));
     expect(beta).not.toContain('Affiliation');
     expect(beta).not.toContain('Includes');
+  });
+
+  const actorRefusals: [string, string][] = [
+    ['/actors add name:"Ministry of Defence, Syria" kind:government-body', '“Ministry of Defence, Syria” has a comma, and commas separate names in lists'],
+    ['/actors alias name:Dermer add:"Dermer, R."', '“Dermer, R.” has a comma'],
+    ['/actors edit name:Israel kind:state', 'Nothing to change: Israel already has those values.'],
+    ['/actors edit name:Israel affiliation:none', 'Nothing to change: Israel already has those values.'],
+    ['/actors edit name:Dermer aliases:dermer', 'Nothing to change: Ron Dermer already has those values.'],
+    ['/actors edit name:Israel affiliation:"Ron Dermer"', 'Option `affiliation`: that would make a loop (Israel → Ron Dermer → Israel).'],
+    ['/entry edit id:15 places:"paris, FRANCE"', 'Nothing to change: entry #15 already has those values.'],
+    [`/entry edit id:15 tags:"${'x'.repeat(121)}"`, 'is 121 characters; each item may have 120.'],
+  ];
+  it.each(actorRefusals)('WHEN %s THEN it is refused (%s) and nothing is written', async (command, message) => {
+    const before = storeFingerprint(app.db);
+    const view = await run(command);
+    expect(view.tone).toBe('error');
+    expect(viewText(view)).toContain(message);
+    expect(storeFingerprint(app.db)).toBe(before);
+  });
+
+  it('WHEN an actor title is set to none THEN it is cleared', async () => {
+    expect(viewText(await run('/actors edit name:Dermer title:none'))).toContain('Updated Ron Dermer: title.');
+    expect(viewText(await run('/actor Dermer'))).not.toContain('Title');
+  });
+
+  it('WHEN tags differ only in case THEN they are one tag', async () => {
+    await run('/entry edit id:12 tags:"Baku, baku, BAKU, talks"');
+    expect(viewText(await run('/entry show 12'))).toMatch(/Tags\s+baku, talks\n/);
   });
 
   it('WHEN adding a name another actor already has THEN it is refused', async () => {
