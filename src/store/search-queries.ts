@@ -179,8 +179,15 @@ export function searchEntries(cache: StatementCache, text: string, limit: number
   };
 }
 
+/**
+ * Topics with at least one live entry (one index seek each): a topic whose entries were all
+ * moved or removed (a typo corrected) is no longer offered, and naming it again says it starts one.
+ */
 export function listTopics(cache: StatementCache): string[] {
-  return cache.get('SELECT slug FROM topics ORDER BY slug').pluck().all() as string[];
+  return cache
+    .get('SELECT slug FROM topics t WHERE EXISTS (SELECT 1 FROM entries e WHERE e.topic = t.slug AND e.deleted_at IS NULL) ORDER BY slug')
+    .pluck()
+    .all() as string[];
 }
 
 /** How many links each place has: a full pass over entry_places (~140 ms at a million entries). */

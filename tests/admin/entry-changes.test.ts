@@ -96,6 +96,13 @@ describe('GIVEN an admin curating entries', () => {
     expect(viewText(await run('/entry edit id:3 confidence:disputed'))).not.toContain('new topic');
   });
 
+  it('WHEN a mistyped topic is corrected THEN it is no longer offered, and naming it again says it starts one', async () => {
+    await run('/entry add title:"Typo" date:2025 type:talks topic:syria-isreal');
+    await run('/entry edit id:18 topic:syria-israel');
+    expect(viewText(await run('/timeline topic:nope'))).toContain('Topics: syria-israel.');
+    expect(viewText(await run('/entry add title:"Again" date:2025 type:talks topic:syria-isreal'))).toContain('This starts a new topic, syria-isreal.');
+  });
+
   it('WHEN a tagged entry is removed and restored THEN the restore changes no field', async () => {
     // The seed gives #3 its tags in the article's order; the store reads them back sorted.
     await run('/entry remove id:3 reason:"checking"');
