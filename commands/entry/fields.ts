@@ -94,24 +94,29 @@ function parseUrl(text: string): string {
   } catch {
     url = undefined;
   }
-  if (!url || !['http:', 'https:'].includes(url.protocol)) {
+  if (!url || !['http:', 'https:'].includes(url.protocol) || !/^https?:\/\/[^/]/i.test(text.trim())) {
     throw new UserError('invalid-option', `Option \`source_url\` must be an http(s) link — got \`${text}\`.`);
   }
   return url.toString();
 }
+
+/** The outlet named after a link's site when none is given: `reuters.com`. */
+const outletOfUrl = (url: string) => new URL(url).hostname.replace(/^www\./, '');
 
 /** The source the options describe, merged over an existing one; undefined when none is given. */
 function parseSource(args: CommandArgs, existing?: SourceRecord): SourceRecord | undefined {
   const given = ['source_url', 'outlet', 'attribution', 'published'].some((n) => args[n] !== undefined);
   if (!given) return undefined;
   const source: SourceRecord = { ...(existing ?? { outlet: '' }) };
+  // An outlet that was only the old link's site follows a new link.
+  if (args.source_url !== undefined && args.outlet === undefined && existing?.url && existing.outlet === outletOfUrl(existing.url)) source.outlet = '';
   if (args.source_url !== undefined) source.url = parseUrl(String(args.source_url));
   if (args.outlet !== undefined) source.outlet = String(args.outlet);
   if (args.attribution !== undefined) source.attribution = String(args.attribution);
   if (args.published !== undefined) source.published = toIsoPartial(args.published as PartialDate);
   if (!source.outlet) {
     if (!source.url) throw new UserError('missing-option', 'A source needs `outlet` or `source_url`.', ['For example: outlet:AFP']);
-    source.outlet = new URL(source.url).hostname.replace(/^www\./, '');
+    source.outlet = outletOfUrl(source.url);
   }
   return source;
 }

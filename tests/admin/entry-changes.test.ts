@@ -103,6 +103,13 @@ describe('GIVEN an admin curating entries', () => {
     expect(viewText(await run('/entry add title:"Again" date:2025 type:talks topic:syria-isreal'))).toContain('This starts a new topic, syria-isreal.');
   });
 
+  it('WHEN a source link changes and its outlet was only the old site THEN the outlet follows the link', async () => {
+    await run('/entry add title:"Linked" date:2025 type:talks topic:syria-israel source_url:https://www.reuters.com/x');
+    expect(viewText(await run('/entry edit id:18 source_url:https://apnews.com/y'))).toContain('apnews.com <https://apnews.com/y>');
+    await run('/entry edit id:18 outlet:AP');
+    expect(viewText(await run('/entry edit id:18 source_url:https://apnews.com/z'))).toContain('AP <https://apnews.com/z>');
+  });
+
   it('WHEN a tagged entry is removed and restored THEN the restore changes no field', async () => {
     // The seed gives #3 its tags in the article's order; the store reads them back sorted.
     await run('/entry remove id:3 reason:"checking"');
@@ -161,6 +168,7 @@ describe('GIVEN an admin curating entries', () => {
     ['/entry add title:x date:2025-07-12 end:2025-07-12 type:talks topic:syria-israel', /`end` \(2025-07-12\) must end after the date \(2025-07-12\)/],
     ['/entry edit id:7 date:2025-09', /`end` \(2025-07\) is before the date \(2025-09\)[\s\S]*drop it with `clear:end`/],
     ['/entry add title:x date:2025 type:talks topic:syria-israel source_url:javascript:alert(1)', /`source_url` must be an http\(s\) link/],
+    ['/entry add title:x date:2025 type:talks topic:syria-israel source_url:http:/example.org', /`source_url` must be an http\(s\) link — got `http:\/example.org`/],
     ['/entry add title:x date:2025 type:talks topic:syria-israel attribution:"someone"', /source needs `outlet` or `source_url`/],
     ['/entry add title:x date:2025 type:riot topic:syria-israel', /Option `type`.*one of/],
     ['/entry add title:x date:2025 type:talks topic:syria-israel confidence:sure', /Option `confidence`.*confirmed, reported, claimed, disputed/],
