@@ -27,7 +27,7 @@ function overview(commands: readonly CommandSpec[], isAdmin: boolean): View {
 
 function detail(command: CommandSpec): View {
   const sections: Section[] = leaves(command).map(({ path, leaf }) => ({
-    heading: [span.code(`/${path}`), span.plain(` — ${leaf.description}${leaf.adminOnly ? ' (admins only)' : ''}`)],
+    heading: [span.code(`/${path}`), span.plain(` — ${leaf.description}${leaf.adminOnly && !leaf.description.includes('(admins)') ? ' (admins only)' : ''}`)],
     lines: [
       ...(leaf.options ?? []).map((o) => plainLine(optionHelp(o))),
       ...(leaf.examples ?? []).map((e) => [span.italic('e.g. '), span.code(`/${path}${e ? ` ${e}` : ''}`)]),

@@ -32,7 +32,9 @@ export function optionHelp(option: OptionSpec): string {
     const range = `${option.min.toLocaleString('en-US')}–${option.max.toLocaleString('en-US')}`;
     if (!option.description.includes(range)) facts.push(range); // "limit" says it in its own words
   }
-  if (option.type === 'date') facts.push('2025, 2025-07 or 2025-07-12');
-  if (option.choices && option.choices.length <= 6) facts.push(option.choices.map((c) => c.value).join('|'));
+  // Facts the description already gives in its own words are not repeated.
+  const says = (fact: string) => option.description.includes(fact);
+  if (option.type === 'date' && !says('2025-07-12')) facts.push('2025, 2025-07 or 2025-07-12');
+  if (option.choices && option.choices.length <= 6 && !option.choices.every((c) => says(c.value))) facts.push(option.choices.map((c) => c.value).join('|'));
   return `${option.name} — ${option.description}${facts.length > 0 ? ` (${facts.join('; ')})` : ''}`;
 }

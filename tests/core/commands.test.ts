@@ -251,6 +251,14 @@ describe('GIVEN /help', () => {
     expect(text).toContain('page — Which page of results (default 1) (1–100,000)');
     expect(text).toContain('/timeline actor:"Ron Dermer" since:2025-07 limit:5');
   });
+
+  it('THEN what a description already says is not said again', async () => {
+    const text = viewText(await run('/help entry'));
+    expect(text).toContain('`/entry add` — Add an entry (admins)\n');
+    expect(text).toContain('date — When: 2025, 2025-07 or 2025-07-12 (required)\n');
+    expect(text).toContain('confidence — confirmed, reported, claimed or disputed (default reported)\n');
+    expect(text).toContain('published — Source publication date (2025, 2025-07 or 2025-07-12)\n');
+  });
 });
 
 describe('GIVEN bad input', () => {
