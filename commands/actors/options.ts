@@ -25,5 +25,12 @@ export const actorFieldOptions = (kindRequired: boolean, examples = BARRACK): Op
   { name: 'kind', description: 'What the actor is, e.g. person or state', type: 'choice', choices: actorKindChoices, required: kindRequired, example: 'person' },
   { name: 'title', description: 'Title or role, e.g. "US special envoy for Syria" (none clears it)', type: 'text', maxLength: 150, example: examples.title },
   { name: 'affiliation', description: 'Parent actor, e.g. Israel (none clears it)', type: 'actor', maxLength: 100, autocomplete: 'actor', example: '"United States"' },
-  { name: 'aliases', description: 'Comma-separated other names', type: 'text', maxLength: 1000, example: examples.aliases },
+  {
+    name: 'aliases',
+    // On edit the list replaces the aliases; /actors alias adds or removes one.
+    description: kindRequired ? 'Comma-separated other names' : 'Comma-separated other names; replaces them all (/actors alias: one)',
+    type: 'text',
+    maxLength: 1000,
+    example: examples.aliases,
+  },
 ];

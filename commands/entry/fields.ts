@@ -62,8 +62,8 @@ function splitList(text: string, option: string, same: (item: string) => string 
 
 export function parseTopic(text: string): string {
   const slug = text.trim().toLowerCase();
-  if (!/^[a-z0-9][a-z0-9-]*$/.test(slug)) {
-    throw new UserError('invalid-option', `Option \`topic\` must be a slug of letters, digits and dashes like syria-israel — got \`${text}\`.`);
+  if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug)) {
+    throw new UserError('invalid-option', `Option \`topic\` must be a slug of letters and digits joined by single dashes, like syria-israel — got \`${text}\`.`);
   }
   return slug;
 }

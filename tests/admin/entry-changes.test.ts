@@ -173,6 +173,7 @@ describe('GIVEN an admin curating entries', () => {
     ['/entry add title:x date:2025 type:riot topic:syria-israel', /Option `type`.*one of/],
     ['/entry add title:x date:2025 type:talks topic:syria-israel confidence:sure', /Option `confidence`.*confirmed, reported, claimed, disputed/],
     ['/entry add title:x date:2025 type:talks topic:"Syria Israel"', /`topic` must be a slug/],
+    ['/entry add title:x date:2025 type:talks topic:syria--israel-', /`topic` must be a slug of letters and digits joined by single dashes/],
     ['/entry add title:x date:2025 type:talks topic:syria-israel actors:"Narnia:host"', /No actor is called `Narnia`[\s\S]*\/actors add name:"Narnia"/],
     ['/entry add title:x date:2025 type:talks topic:syria-israel actors:"Syria:villain"', /unknown role[\s\S]*initiator, target/],
     [`/entry add title:${'x'.repeat(201)} date:2025 type:talks topic:syria-israel`, /Option `title`.*at most 200 characters/],
