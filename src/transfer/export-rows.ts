@@ -1,6 +1,6 @@
 // Turns stored entries into export rows: the import format (so an export re-imports), plus
 // ACLED's column names where a column has an ACLED equivalent.
-import type { EntryDetail } from '../core/domain.js';
+import type { EntryActorLink, EntryDetail } from '../core/domain.js';
 import { firstDay, toIsoPartial } from '../core/partial-date.js';
 import { eventTypeLabel } from '../core/vocabulary.js';
 
@@ -37,18 +37,31 @@ export function exportRow(entry: EntryDetail): ExportRow {
 /** ACLED's time_precision: 1 for a known day, 3 for a month or broader. */
 const timePrecision = (entry: EntryDetail) => (entry.start.day !== undefined ? 1 : 3);
 
+/**
+ * ACLED's columns first, then the import's own (the /entry add options), so a CSV export
+ * re-imports without loss: the flat source columns hold the first source, `more_sources` the
+ * others as a JSON list, and `summary` the text ACLED's `notes` repeats.
+ */
 export const CSV_COLUMNS = [
   'event_id', 'event_date', 'time_precision', 'event_type', 'actor1', 'actor2', 'location', 'source', 'notes',
-  'title', 'date', 'end', 'type', 'topic', 'places', 'actors', 'source_url', 'outlet', 'attribution', 'published',
-  'confidence', 'tags',
+  'title', 'summary', 'date', 'end', 'type', 'topic', 'places', 'actors', 'source_url', 'outlet', 'attribution', 'published',
+  'more_sources', 'confidence', 'tags',
 ] as const;
 
-/** One CSV row; the flat source columns hold the first source, `source` names every outlet. */
+/**
+ * ACLED's two actors: actor1 the first initiator (else the first actor), actor2 the first
+ * target (else the first other actor), never the same actor twice.
+ */
+export function acledActors(actors: readonly EntryActorLink[]): [EntryActorLink | undefined, EntryActorLink | undefined] {
+  const actor1 = actors.find((a) => a.role === 'initiator') ?? actors[0];
+  const others = actors.filter((a) => a.actorId !== actor1?.actorId);
+  return [actor1, others.find((a) => a.role === 'target') ?? others[0]];
+}
+
+/** One CSV row; `source` names every outlet, as ACLED's does. */
 export function csvRow(entry: EntryDetail): Record<(typeof CSV_COLUMNS)[number], string | number> {
-  const initiators = entry.actors.filter((a) => a.role === 'initiator');
-  const actor1 = initiators[0] ?? entry.actors[0];
-  const actor2 = entry.actors.find((a) => a !== actor1 && a.role !== 'initiator');
-  const [source] = entry.sources;
+  const [actor1, actor2] = acledActors(entry.actors);
+  const [source, ...moreSources] = entry.sources;
   return {
     event_id: `sitrep-${entry.id}`,
     event_date: firstDay(entry.start),
@@ -60,6 +73,7 @@ export function csvRow(entry: EntryDetail): Record<(typeof CSV_COLUMNS)[number],
     source: entry.sources.map((s) => s.outlet).join('; '),
     notes: entry.summary,
     title: entry.title,
+    summary: entry.summary,
     date: toIsoPartial(entry.start),
     end: entry.end ? toIsoPartial(entry.end) : '',
     type: entry.eventType,
@@ -70,6 +84,7 @@ export function csvRow(entry: EntryDetail): Record<(typeof CSV_COLUMNS)[number],
     outlet: source?.outlet ?? '',
     attribution: source?.attribution ?? '',
     published: source?.published ?? '',
+    more_sources: moreSources.length > 0 ? JSON.stringify(moreSources) : '',
     confidence: entry.confidence,
     tags: entry.tags.join(', '),
   };

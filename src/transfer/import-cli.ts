@@ -1,17 +1,18 @@
 // npm run import -- FILE [--dry-run] [--format json|ndjson|csv]
 // Validates every row first, skips duplicates, writes the accepted rows in one transaction and
 // prints accepted/skipped/rejected counts with the line and reason of each row not written.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createApp } from '../app.js';
+import { createApp, type App } from '../app.js';
 import type { EntryInput } from '../core/domain.js';
-import { loadConfig } from '../config.js';
+import { loadConfig, type Config } from '../config.js';
+import type { Logger } from '../core/logger.js';
 import { createLogger } from '../log.js';
 import { writeImport } from './bulk-write.js';
-import { planImport, type RowOutcome } from './import-plan.js';
+import { planImport, type ImportPlan, type RowOutcome } from './import-plan.js';
 import { progressBar } from './progress.js';
-import { detectFormat, readRows, type ImportFormat } from './row-reader.js';
+import { detectFormat, ImportFileError, readRows, type ImportFormat, type SourceRow } from './row-reader.js';
 
 const USAGE = 'Usage: npm run import -- FILE [--dry-run] [--format json|ndjson|csv]';
 
@@ -28,6 +29,59 @@ function newTopicsLine(topics: readonly string[], rows: readonly { input: EntryI
   return [`New topics: ${[...added].map(([topic, n]) => `${topic} (${n} ${n === 1 ? 'row' : 'rows'})`).join(', ')}.`];
 }
 
+/** The file's rows, or undefined when it cannot be imported (said on stderr): read before any store is opened. */
+function readImportFile(file: string, format?: ImportFormat): { rows: SourceRow[]; format: ImportFormat } | undefined {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    const reason = { ENOENT: 'there is no such file', EISDIR: 'it is a directory', EACCES: 'permission denied' }[(error as NodeJS.ErrnoException).code ?? ''];
+    console.error(`Cannot read ${file}: ${reason ?? (error as Error).message}. Nothing was written.`);
+    return undefined;
+  }
+  const chosen = format ?? detectFormat(file, text);
+  try {
+    const rows = readRows(text, chosen);
+    if (rows.length > 0) return { rows, format: chosen };
+    console.error(`${basename(file)} (${chosen}) holds no rows to import. Nothing was written.`);
+  } catch (error) {
+    if (!(error instanceof ImportFileError)) throw error;
+    console.error(`Cannot import ${basename(file)} (${chosen}): ${error.message}. Nothing was written.`);
+  }
+  return undefined;
+}
+
+function checkRows(app: App, rows: SourceRow[]): ImportPlan {
+  const checking = progressBar('Checking', rows.length);
+  const plan = planImport(rows, app.db, app.dossier, (n) => checking.update(n));
+  checking.stop();
+  return plan;
+}
+
+/**
+ * Opens the store and checks the rows against it. A missing store is created (and seeded) only
+ * to write into: until then the rows are checked against a new one in memory, which holds what
+ * the created store would, and checked again once it exists.
+ */
+function checkAgainstStore(rows: SourceRow[], config: Config, dryRun: boolean, logger: Logger): { app: App; plan: ImportPlan } {
+  const { dbPath } = config;
+  const open = (path: string) => createApp({ dbPath: path, admins: config.admins, logger });
+  if (dbPath === ':memory:' || existsSync(dbPath)) {
+    const app = open(dbPath);
+    return { app, plan: checkRows(app, rows) };
+  }
+  const scratch = open(':memory:');
+  const plan = checkRows(scratch, rows);
+  if (dryRun || plan.accepted.length === 0) {
+    console.error(`There is no store at ${dbPath} yet: checked against a new one, and none was created.`);
+    return { app: scratch, plan };
+  }
+  scratch.close();
+  console.error(`Creating a new store at ${dbPath}.`);
+  const app = open(dbPath);
+  return { app, plan: checkRows(app, rows) };
+}
+
 function main(): number {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
@@ -42,32 +96,19 @@ function main(): number {
     console.error(`--format must be json, ndjson or csv — got "${values.format}". ${USAGE}`);
     return 2;
   }
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    const reason = { ENOENT: 'there is no such file', EISDIR: 'it is a directory', EACCES: 'permission denied' }[(error as NodeJS.ErrnoException).code ?? ''];
-    console.error(`Cannot read ${file}: ${reason ?? (error as Error).message}. Nothing was written.`);
-    return 2;
-  }
-  const format = (values.format as ImportFormat | undefined) ?? detectFormat(file, text);
+  const read = readImportFile(file, values.format as ImportFormat | undefined);
+  if (!read) return 2;
+  const { rows, format } = read;
+  const dryRun = values['dry-run'];
   const config = loadConfig();
   const logger = createLogger(process.env.LOG_LEVEL ? config.logLevel : 'warn');
-  const app = createApp({ dbPath: config.dbPath, admins: config.admins, logger });
+  const { app, plan } = checkAgainstStore(rows, config, dryRun, logger);
   try {
-    const rows = readRows(text, format);
-    if (rows.length === 0) {
-      console.error(`${basename(file)} (${format}) holds no rows to import. Nothing was written.`);
-      return 2;
-    }
-    const checking = progressBar('Checking', rows.length);
-    const plan = planImport(rows, app.db, app.dossier, (n) => checking.update(n));
-    checking.stop();
     printOutcomes('rejected', plan.rejected);
     printOutcomes('skipped ', plan.skipped);
     for (const line of newTopicsLine(app.dossier.topics(), plan.accepted)) console.log(line);
     const counts = `${plan.accepted.length} accepted, ${plan.skipped.length} skipped, ${plan.rejected.length} rejected`;
-    if (values['dry-run']) {
+    if (dryRun) {
       console.log(`Dry run of ${basename(file)} (${format}): ${counts}. Nothing was written.`);
     } else if (plan.accepted.length === 0) {
       console.log(`Nothing to import from ${basename(file)} (${format}): ${counts}. Nothing was written.`);

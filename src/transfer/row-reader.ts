@@ -1,23 +1,22 @@
 // Reads an import file into raw rows, each with the line it starts on: a JSON array, NDJSON
-// (one object per line) or CSV with a header row.
-import { parse as parseCsv } from 'csv-parse/sync';
+// (one object per line) or CSV with a header row (see csv-rows). A problem with the file as a
+// whole throws an ImportFileError; a problem with one row is that row's error.
+import { readCsv } from './csv-rows.js';
+import { jsonSyntaxProblem } from './json-syntax.js';
+import { ImportFileError, type RawRow, type SourceRow } from './source-row.js';
 
-export type RawRow = Record<string, unknown>;
-
-export interface SourceRow {
-  line: number;
-  /** Undefined when the row could not be read at all; `error` says why. */
-  values?: RawRow;
-  error?: string;
-}
+export { ImportFileError, type RawRow, type SourceRow } from './source-row.js';
 
 export type ImportFormat = 'json' | 'ndjson' | 'csv';
+
+/** Editors on Windows start UTF-8 files with a byte order mark, which JSON.parse refuses. */
+export const withoutBom = (text: string) => (text.startsWith('\uFEFF') ? text.slice(1) : text);
 
 export function detectFormat(path: string, text: string): ImportFormat {
   if (/\.csv$/i.test(path)) return 'csv';
   if (/\.(ndjson|jsonl)$/i.test(path)) return 'ndjson';
   if (/\.json$/i.test(path)) return 'json';
-  const start = text.trimStart()[0];
+  const start = withoutBom(text).trimStart()[0];
   return start === '[' ? 'json' : start === '{' ? 'ndjson' : 'csv';
 }
 
@@ -52,53 +51,57 @@ function arrayElementLines(text: string): number[] {
   return lines;
 }
 
+/** NDJSON saved as .json fails as one JSON value; its first line alone is an object. */
+function looksLikeNdjson(text: string): boolean {
+  try {
+    return isObject(JSON.parse(text.trimStart().split('\n')[0]!));
+  } catch {
+    return false;
+  }
+}
+
 function readJsonArray(text: string): SourceRow[] {
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (error) {
-    return [{ line: 1, error: `not valid JSON: ${(error as Error).message}` }];
+    const hint = looksLikeNdjson(text) ? '; it looks like NDJSON (one object per line): use --format ndjson, or name the file .ndjson' : '';
+    throw new ImportFileError(`${jsonSyntaxProblem(text, error).message}${hint}`);
   }
-  if (!Array.isArray(data)) return [{ line: 1, error: 'a JSON import must be an array of objects' }];
+  if (!Array.isArray(data)) {
+    const hint = isObject(data) ? ': put the object in [ ]' : '';
+    throw new ImportFileError(`a JSON import must be an array of objects, like [{"title": …}]${hint}`);
+  }
   const lines = arrayElementLines(text);
   return data.map((item, i) =>
     isObject(item) ? { line: lines[i] ?? 1, values: item } : { line: lines[i] ?? 1, error: 'each item must be an object' },
   );
 }
 
+function ndjsonRow(raw: string, line: number): SourceRow {
+  try {
+    const value: unknown = JSON.parse(raw);
+    return isObject(value) ? { line, values: value } : { line, error: 'each line must be a JSON object' };
+  } catch (error) {
+    return { line, error: jsonSyntaxProblem(raw, error).message.replace(/^line 1, /, '') };
+  }
+}
+
 function readNdjson(text: string): SourceRow[] {
+  if (text.trimStart().startsWith('[')) {
+    throw new ImportFileError('NDJSON has one object per line, but this file starts with `[`: use --format json, or name the file .json');
+  }
   const rows: SourceRow[] = [];
   text.split('\n').forEach((raw, i) => {
-    if (raw.trim() === '') return;
-    try {
-      const value: unknown = JSON.parse(raw);
-      rows.push(isObject(value) ? { line: i + 1, values: value } : { line: i + 1, error: 'each line must be a JSON object' });
-    } catch (error) {
-      rows.push({ line: i + 1, error: `not valid JSON: ${(error as Error).message}` });
-    }
+    if (raw.trim() !== '') rows.push(ndjsonRow(raw, i + 1));
   });
   return rows;
 }
 
-function readCsv(text: string): SourceRow[] {
-  try {
-    const records = parseCsv(text, { columns: true, skip_empty_lines: true, trim: true, bom: true, info: true, relax_column_count: false }) as {
-      record: Record<string, string>;
-      info: { lines: number };
-    }[];
-    // Empty cells mean "not given", like an omitted option.
-    return records.map(({ record, info }) => ({
-      line: info.lines,
-      values: Object.fromEntries(Object.entries(record).filter(([, v]) => v !== '')),
-    }));
-  } catch (error) {
-    const line = (error as { lines?: number }).lines ?? 1;
-    return [{ line, error: `CSV error: ${(error as Error).message}` }];
-  }
-}
-
+/** The rows of an import file; throws an ImportFileError when the file as a whole is unusable. */
 export function readRows(text: string, format: ImportFormat): SourceRow[] {
-  if (format === 'json') return readJsonArray(text);
-  if (format === 'ndjson') return readNdjson(text);
-  return readCsv(text);
+  const content = withoutBom(text);
+  if (format === 'json') return readJsonArray(content);
+  if (format === 'ndjson') return readNdjson(content);
+  return readCsv(content);
 }

@@ -1,11 +1,13 @@
 import Database from 'better-sqlite3';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.js';
 import { silentLogger } from '../../src/core/logger.js';
 import { SqliteDossier } from '../../src/store/sqlite-dossier.js';
+import { exportRow } from '../../src/transfer/export-rows.js';
 import { REPO, runScript, startScript } from '../support/cli.js';
 import { ndjson } from '../support/import-rows.js';
 import { storeFingerprint } from '../support/store-fingerprint.js';
@@ -113,15 +115,35 @@ describe('GIVEN npm run import', () => {
   });
 
   it.each([
-    ['broken.json', '[\n  {"title": "x",\n  oops\n]', /rejected line 1: not valid JSON/],
-    ['broken.ndjson', '{"title":"a"}\n{not json}\n', /rejected line 1: \/entry add needs option `date`[\s\S]*rejected line 2: not valid JSON/],
-    ['broken.csv', 'title,date\n"unterminated,2025\n', /rejected line \d+: CSV error/],
-    ['unknown-column.csv', 'title,date,type,topic,colour\nA,2025,talks,syria-israel,red\n', /rejected line 2: unknown field `colour`/],
-  ])('WHEN the file %s is malformed THEN it says where and the store is unchanged', (name, text, message) => {
+    ['broken.ndjson', '{"title":"a"}\n{not json}\n', 1, /rejected line 1: \/entry add needs option `date`[\s\S]*rejected line 2: column 2: not valid JSON/],
+    ['short-row.csv', 'title,date,type,topic,outlet\nA,2025,talks,syria-israel\n', 1, /rejected line 2: 4 values for the header's 5 columns: give every column a value/],
+  ])('WHEN a row of %s is malformed THEN it says where and the store is unchanged', (name, text, status, message) => {
     const before = fingerprint();
     const result = importFile(fileWith(name, text));
     expect(result.stdout).toMatch(message);
     expect(result.stdout).toMatch(/0 accepted/);
+    expect(result.status).toBe(status);
+    expect(fingerprint()).toBe(before);
+  });
+
+  it.each([
+    ['broken.json', '[\n  {"title": "x",\n  oops\n]', 'line 3, column 3: not valid JSON (Expected double-quoted property name)'],
+    ['ndjson.json', '{"title":"a"}\n{"title":"b"}\n', /line 2, column 1: not valid JSON .*; it looks like NDJSON/],
+    ['broken.csv', 'title,date,type,topic\n"unterminated,2025\n', 'line 2: a quoted value is never closed (a `"` is missing)'],
+    ['unknown-column.csv', 'title,date,type,topic,colour\nA,2025,talks,syria-israel,red\nB,2025,talks,syria-israel,blue\n', /^line 1: unknown column `colour`; columns are title, date/],
+    ['semicolons.csv', 'title;date;type;topic\nA;2025;talks;syria-israel\n', 'line 1: the header is separated by `;`: separate columns with commas'],
+  ])('WHEN the file %s cannot be read as a whole THEN one line says where, it exits 2 and the store is unchanged', (name, text, message) => {
+    const before = fingerprint();
+    const result = importFile(fileWith(name, text));
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe('');
+    const [line, ...more] = result.stderr.trim().split('\n');
+    expect(more).toEqual([]);
+    const format = name.split('.')[1];
+    expect(line!.startsWith(`Cannot import ${name} (${format}): `) && line!.endsWith('. Nothing was written.')).toBe(true);
+    const reason = line!.slice(`Cannot import ${name} (${format}): `.length, -'. Nothing was written.'.length);
+    if (typeof message === 'string') expect(reason).toBe(message);
+    else expect(reason).toMatch(message);
     expect(fingerprint()).toBe(before);
   });
 
@@ -213,6 +235,97 @@ describe('GIVEN npm run export', () => {
     expect(header!.split(',').slice(0, 9)).toEqual(['event_id', 'event_date', 'time_precision', 'event_type', 'actor1', 'actor2', 'location', 'source', 'notes']);
     expect(firstRow).toMatch(/^sitrep-1,1948-01-01,3,Armed clash,Syria,Israel,Syria,/);
     expect(csv).toMatch(/sitrep-12,2025-07-12,1,Talks\/negotiation,Syria,Israel,Baku,/);
+  });
+
+  /** Entries whose export is easy to get wrong: empty lists, several sources, quotes, line breaks. */
+  const addTrickyEntries = () => {
+    const app = createApp({ dbPath, admins: [], logger: silentLogger });
+    try {
+      const [syria, israel] = ['Syria', 'Israel'].map((name) => app.dossier.actorsNamed(name)[0]!.id);
+      const stamp = { by: 'test', at: new Date().toISOString() };
+      const entry = { topic: 'rt', summary: '', confidence: 'reported' as const, places: [], actors: [], sources: [], tags: [] };
+      app.services.editor.addEntry({ ...entry, title: 'Year only', eventType: 'other', start: { year: 1999 } }, stamp);
+      app.services.editor.addEntry(
+        {
+          ...entry, title: 'Quoted "title", with comma', summary: 'Line one, "quoted"\nLine two; ünïcödé — 🚀\r\nthird', eventType: 'talks',
+          start: { year: 2025, month: 7 }, end: { year: 2025, month: 9, day: 3 }, confidence: 'disputed', places: ['Baku', 'Paris'],
+          actors: [{ actorId: israel!, role: 'target' }, { actorId: syria!, role: 'initiator' }, { actorId: syria!, role: 'host' }],
+          sources: [
+            { outlet: 'AFP', url: 'https://example.org/a', attribution: 'Diplomat, to AFP', published: '2025-07' },
+            { outlet: 'Reuters', attribution: 'Second, "src"', published: '2025' },
+            { outlet: 'AP', url: 'https://example.org/b' },
+          ],
+          tags: ['x', 'y-z'],
+        },
+        stamp,
+      );
+      app.services.editor.addEntry(
+        { ...entry, title: 'Day only', summary: 'Indented', eventType: 'statement', start: { year: 2024, month: 2, day: 29 }, actors: [{ actorId: syria!, role: 'subject' }], sources: [{ outlet: 'Wire' }] },
+        stamp,
+      );
+    } finally {
+      app.close();
+    }
+  };
+  /** The topic's entries as the export writes them, without ids: what a round trip must keep. */
+  const entriesOf = (path: string, topic: string) => {
+    const db = new Database(path, { readonly: true });
+    try {
+      const dossier = new SqliteDossier(db);
+      const ids = db.prepare('SELECT id FROM entries WHERE topic = ? AND deleted_at IS NULL ORDER BY day_from, id').pluck().all(topic) as number[];
+      return ids.map((id) => exportRow(dossier.getEntry(id)!));
+    } finally {
+      db.close();
+    }
+  };
+
+  it.each(['json', 'csv'])('THEN a %s export re-imports: into the same store all are duplicates, into a new one every entry comes back whole', (format) => {
+    addTrickyEntries();
+    const file = join(dir, `export.${format}`);
+    expect(exportAs('--format', format, '--out', file).status).toBe(0);
+    const before = fingerprint();
+    expect(importFile(file).stdout).toContain(`Nothing to import from export.${format} (${format}): 0 accepted, 20 skipped, 0 rejected.`);
+    expect(fingerprint()).toBe(before);
+    const other = join(dir, 'other.db');
+    const reimport = runScript('src/transfer/import-cli.ts', [file], { SITREP_DB: other });
+    expect(reimport.stdout).toContain('3 accepted, 17 skipped, 0 rejected');
+    expect(entriesOf(other, 'rt')).toEqual(entriesOf(dbPath, 'rt'));
+    expect(entriesOf(other, 'rt')).toHaveLength(3);
+  });
+
+  it('WHEN SITREP_DB names no store THEN export refuses in one line, and an import creates none until it writes', () => {
+    const missing = join(dir, 'typo.db');
+    const exported = runScript('src/transfer/export-cli.ts', ['--format', 'csv'], { SITREP_DB: missing });
+    expect(exported.status).toBe(2);
+    expect(exported.stdout).toBe('');
+    expect(exported.stderr.trim()).toBe(`There is no store at ${missing} (SITREP_DB): nothing to export.`);
+    const dryRun = runScript('src/transfer/import-cli.ts', [join(REPO, 'data/examples/import-example.csv'), '--dry-run'], { SITREP_DB: missing });
+    expect(dryRun.stdout).toContain('2 accepted, 0 skipped, 0 rejected. Nothing was written.');
+    expect(dryRun.stderr.trim()).toBe(`There is no store at ${missing} yet: checked against a new one, and none was created.`);
+    const unreadable = runScript('src/transfer/import-cli.ts', [fileWith('bad.json', '[{')], { SITREP_DB: missing });
+    expect(unreadable.status).toBe(2);
+    const allRejected = runScript('src/transfer/import-cli.ts', [fileWith('bad.csv', 'title,date,type,topic\nA,2025-13,talks,t\n')], { SITREP_DB: missing });
+    expect(allRejected.stdout).toContain('0 accepted, 0 skipped, 1 rejected');
+    expect(existsSync(missing)).toBe(false);
+  });
+
+  it('WHEN --out cannot be written THEN one line says why and it exits 2', () => {
+    for (const [out, reason] of [
+      [join(dir, 'no-such-dir', 'x.csv'), 'its directory does not exist'],
+      [dir, 'it is a directory'],
+    ] as const) {
+      const result = exportAs('--format', 'csv', '--out', out);
+      expect(result.status).toBe(2);
+      expect(result.stderr.trim()).toBe(`Cannot write ${out}: ${reason}.`);
+    }
+  });
+
+  it('WHEN the reader stops early (| head) THEN the export stops quietly', () => {
+    importFile(fileWith('rows.ndjson', ndjson(300))); // more than a pipe holds
+    const piped = spawnSync('sh', ['-c', 'npx tsx src/transfer/export-cli.ts --format json | head -c 100 > /dev/null'], {
+      cwd: REPO, encoding: 'utf8', env: { ...process.env, SITREP_DB: dbPath }, timeout: 60_000,
+    });
+    expect(piped.stderr).toBe('');
   });
 
   it('WHEN the topic is unknown THEN it says so and lists the topics, writing nothing', () => {

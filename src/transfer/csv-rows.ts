@@ -1,0 +1,102 @@
+// Reads a CSV import: a header row naming the fields, then one entry per record. A bad header is
+// one error for the file; a record with the wrong number of values is refused alone. Each row
+// carries the line its record starts on (a quoted value may span lines).
+import { parse } from 'csv-parse/sync';
+import { ACLED_COLUMNS, IMPORT_FIELDS, REQUIRED_FIELDS } from './import-fields.js';
+import { ImportFileError, type SourceRow } from './source-row.js';
+
+const KNOWN_COLUMNS = new Set([...IMPORT_FIELDS, ...ACLED_COLUMNS]);
+const SPACE = new Set([0x20, 0x09, 0x0a, 0x0d]);
+
+/**
+ * Line numbers of byte offsets, asked in increasing order. csv-parse reports the line a record
+ * ends on, and counts a quoted \r\n as two, so lines are counted here from the byte offsets it
+ * reports: a line ends at \n, or at a \r not followed by \n.
+ */
+function lineCounter(bytes: Buffer) {
+  let offset = 0;
+  let line = 1;
+  return {
+    /** The line of the first non-blank byte from `from`: where the next record starts. */
+    startingAt(from: number): number {
+      let start = from;
+      while (start < bytes.length && SPACE.has(bytes[start]!)) start += 1;
+      for (; offset < start; offset += 1) {
+        const byte = bytes[offset];
+        if (byte === 0x0a || (byte === 0x0d && bytes[offset + 1] !== 0x0a)) line += 1;
+      }
+      return line;
+    },
+  };
+}
+
+function headerProblem(columns: string[]): string | undefined {
+  if (columns.length === 1) {
+    const separator = [';', '\t', '|'].find((s) => columns[0]!.includes(s));
+    if (separator) return `the header is separated by \`${separator === '\t' ? 'tab' : separator}\`: separate columns with commas`;
+  }
+  const unnamed = columns.findIndex((c) => c === '');
+  if (unnamed >= 0) return `column ${unnamed + 1} of the header has no name`;
+  const twice = columns.find((c, i) => columns.indexOf(c) !== i);
+  if (twice) return `column \`${twice}\` appears twice in the header`;
+  const unknown = columns.find((c) => !KNOWN_COLUMNS.has(c));
+  if (unknown) return `unknown column \`${unknown}\`; columns are ${IMPORT_FIELDS.join(', ')} (and ACLED's, which are ignored)`;
+  const missing = REQUIRED_FIELDS.filter((f) => !columns.includes(f));
+  if (missing.length > 0) return `the header has no ${missing.map((f) => `\`${f}\``).join(', ')} column; required: ${REQUIRED_FIELDS.join(', ')}`;
+  return undefined;
+}
+
+/** csv-parse's reason, without its own line count (see lineCounter). */
+function csvReason(error: { code?: string; message: string }): string {
+  if (error.code === 'CSV_QUOTE_NOT_CLOSED') return 'a quoted value is never closed (a `"` is missing)';
+  if (error.code === 'CSV_INVALID_CLOSING_QUOTE') return 'a `"` inside a value must be doubled (`""`), and the value quoted';
+  return error.message.replace(/ (at|on) line \d+.*$/s, '');
+}
+
+function rowFrom(columns: string[], values: string[], line: number): SourceRow {
+  if (values.length !== columns.length) {
+    const fix = values.length > columns.length ? 'quote a value that holds a comma' : 'give every column a value, even an empty one';
+    return { line, error: `${values.length} values for the header's ${columns.length} columns: ${fix}` };
+  }
+  // Empty cells mean "not given", like an omitted option.
+  const row: Record<string, string> = {};
+  columns.forEach((column, i) => {
+    if (values[i] !== '') row[column] = values[i]!;
+  });
+  return { line, values: row };
+}
+
+export function readCsv(text: string): SourceRow[] {
+  const bytes = Buffer.from(text, 'utf8');
+  const lines = lineCounter(bytes);
+  let end = 0;
+  let records: { record: string[]; info: { bytes: number } }[];
+  try {
+    const options = {
+      skip_empty_lines: true,
+      trim: true,
+      info: true,
+      relax_column_count: true,
+      // Where the last good record ends: the next one, which broke the parse, starts after it.
+      on_record: (record: string[], context: { bytes: number }) => {
+        end = context.bytes;
+        return record;
+      },
+    };
+    records = parse(bytes, options) as unknown as typeof records;
+  } catch (error) {
+    const line = lines.startingAt(end);
+    throw new ImportFileError(`line ${line}: ${csvReason(error as Error & { code?: string })}`);
+  }
+  const [header, ...body] = records;
+  if (!header) return [];
+  const columns = header.record.map((c) => c.toLowerCase());
+  const problem = headerProblem(columns);
+  if (problem) throw new ImportFileError(`line ${lines.startingAt(0)}: ${problem}`);
+  let from = header.info.bytes;
+  return body.map(({ record, info }) => {
+    const row = rowFrom(columns, record, lines.startingAt(from));
+    from = info.bytes;
+    return row;
+  });
+}

@@ -1,0 +1,22 @@
+// The fields an import row may carry: the options of /entry add, plus lists of sources (an entry
+// may have several, the options set one); and the ACLED columns the CSV export adds.
+import { addEntry } from '../../commands/entry/change.js';
+import type { OptionSpec } from '../core/command-spec.js';
+
+export const ENTRY_OPTIONS: readonly OptionSpec[] = addEntry.options ?? [];
+export const OPTION_NAMES = ENTRY_OPTIONS.map((o) => o.name);
+export const REQUIRED_FIELDS = ENTRY_OPTIONS.filter((o) => o.required).map((o) => o.name);
+
+/** The options that describe one source, and the key a source object uses for each. */
+export const SOURCE_OPTIONS = ENTRY_OPTIONS.filter((o) => ['source_url', 'outlet', 'attribution', 'published'].includes(o.name));
+export const SOURCE_KEYS: Readonly<Record<string, string>> = { url: 'source_url', outlet: 'outlet', attribution: 'attribution', published: 'published' };
+
+/**
+ * `sources` lists every source of the entry; `more_sources` the ones after the first, which the
+ * flat source options give (the CSV export writes it so, keeping the first source readable).
+ */
+export const SOURCE_LIST_FIELDS = ['sources', 'more_sources'];
+export const IMPORT_FIELDS = [...OPTION_NAMES, ...SOURCE_LIST_FIELDS];
+
+/** Columns our CSV export adds for ACLED compatibility; an import ignores them. */
+export const ACLED_COLUMNS = ['event_id', 'event_date', 'time_precision', 'event_type', 'actor1', 'actor2', 'location', 'source', 'notes'];

@@ -1,0 +1,78 @@
+// Turns one import row's values (JSON values, or CSV text) into the option text /entry add
+// takes. Refuses what that text cannot carry faithfully, rather than guess.
+import { ACLED_COLUMNS, ENTRY_OPTIONS, OPTION_NAMES, SOURCE_LIST_FIELDS } from './import-fields.js';
+import type { RawRow } from './source-row.js';
+
+/** A problem with a row's shape; its message is the row's reason, as a refused option's is. */
+export class RowProblem extends Error {}
+
+const LIST_FIELDS = new Set(['places', 'actors', 'tags']);
+const IGNORED = new Set([...ACLED_COLUMNS, ...SOURCE_LIST_FIELDS]);
+const KNOWN = new Set(OPTION_NAMES);
+const ACTOR_KEYS = ['name', 'role'];
+
+/** What to show as the expected text: the option's own example, or one closer to the need. */
+const EXAMPLES: Record<string, string> = {
+  date: '2025-07-12', end: '2025-07-12', published: '2025-07-12', summary: '"What happened, as sourced"', url: 'https://example.org/story',
+  places: '"Baku"', actors: '"Israel:initiator"', tags: '"ceasefire"',
+};
+const exampleOf = (field: string) => EXAMPLES[field] ?? ENTRY_OPTIONS.find((o) => o.name === field)?.example ?? '"…"';
+
+export const isObject = (value: unknown): value is RawRow => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** `null`, `""` and `[]` mean "none", as an omitted option does: what an export writes for an empty field. */
+export const isNone = (value: unknown) => value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
+
+export function describe(value: unknown): string {
+  if (Array.isArray(value)) return 'a list';
+  if (isObject(value)) return 'an object';
+  return `\`${String(value)}\``;
+}
+
+/** A value as text. A number is its text (`"date": 2025`); anything else that is not text is refused. */
+export function textOf(field: string, value: unknown, label = `\`${field}\``): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  throw new RowProblem(`${label} must be text like ${exampleOf(field)} — got ${describe(value)}.`);
+}
+
+/** An actor given as `{name, role}`, as `Name:role` text. */
+function actorText(item: RawRow): string {
+  const unknown = Object.keys(item).find((key) => !ACTOR_KEYS.includes(key));
+  if (unknown !== undefined) throw new RowProblem(`\`actors\` item has an unknown key \`${unknown}\`; keys are name and role.`);
+  const name = textOf('actors', item.name, '`actors` item `name`');
+  return isNone(item.role) ? name : `${name}:${textOf('actors', item.role, '`actors` item `role`')}`;
+}
+
+/**
+ * One list item. Commas separate items in the option text (as in chat), so an item holding one
+ * would be split into two: refused rather than changed.
+ */
+function itemText(field: string, item: unknown): string {
+  const text = field === 'actors' && isObject(item) ? actorText(item) : textOf(field, item, `\`${field}\` item`);
+  if (text.includes(',')) {
+    throw new RowProblem(`\`${field}\` item \`${text}\` holds a comma, which separates items: give each item separately, without commas.`);
+  }
+  return text;
+}
+
+function listText(field: string, value: unknown): string {
+  if (!Array.isArray(value)) return textOf(field, value);
+  return value
+    .filter((item) => !isNone(item))
+    .map((item) => itemText(field, item))
+    .join(', ');
+}
+
+/** The row's /entry add options as text; `sources` and `more_sources` are read by row-sources. */
+export function optionValues(row: RawRow): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of Object.entries(row)) {
+    if (IGNORED.has(key)) continue;
+    if (!KNOWN.has(key)) throw new RowProblem(`unknown field \`${key}\`; fields are ${[...OPTION_NAMES, ...SOURCE_LIST_FIELDS].join(', ')}.`);
+    if (isNone(value)) continue;
+    const text = LIST_FIELDS.has(key) ? listText(key, value) : textOf(key, value);
+    if (text !== '') values[key] = text;
+  }
+  return values;
+}
