@@ -58,4 +58,10 @@ describe('choices Discord can take', () => {
     expect(choices[0]).toEqual({ name: `${'n'.repeat(99)}…`, value: 'ok' });
     expect(choices.map((c) => c.value)).not.toContain('v'.repeat(101));
   });
+
+  it('shortens a name between characters: a flag at the cut is left out whole, never halved', () => {
+    const label = `${'n'.repeat(97)}🇸🇾 Syria`;
+    const [choice] = discordChoices([{ value: 'sy', label }]);
+    expect(choice!.name).toBe(`${'n'.repeat(97)}…`);
+  });
 });

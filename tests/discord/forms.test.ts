@@ -66,6 +66,12 @@ describe('the form', () => {
     expect(fingerprint()).toBe(before);
   });
 
+  it('a title cut to the modal’s 45 characters is cut before an emoji, never inside it', async () => {
+    const answer = await openForm({ title: 'Talks resume in Baku and Damasc🇸🇾 today' });
+    expect(discordSpec().errors('POST', answer.callback.path, answer.callback.body)).toEqual([]);
+    expect(answer.modal!.title).toBe('/entry add: Talks resume in Baku and Damasc…');
+  });
+
   it('a submission adds the entry with the command’s options and the form’s text, and shows it', async () => {
     const form = await openForm({ confidence: 'confirmed', outlet: 'AFP' });
     const before = { fingerprint: fingerprint(), entries: entryCount() };

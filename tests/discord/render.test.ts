@@ -104,6 +104,22 @@ describe('long content is split into pages, never cut', () => {
     expect(visibleText(page!.description!)).toBe(title);
   });
 
+  it('a title cut near a flag leaves the flag out whole rather than showing half of it', () => {
+    const title = `${'t'.repeat(253)}🇸🇾 Syria`;
+    const [page] = renderViewPages(view({ title }));
+    expect(page!.title).toBe(`${'t'.repeat(253)}…`);
+  });
+
+  it('text split across fields is split between characters: every flag stays whole', () => {
+    const flags = `x${'🇸🇾'.repeat(400)}`;
+    const pages = renderViewPages(view({ sections: [{ lines: [[span.plain(flags)]] }] }));
+    expectWithinLimits(pages);
+    const values = pages.flatMap((p) => p.fields ?? []).map((f) => f.value);
+    expect(values.length).toBeGreaterThan(1);
+    for (const value of values) expect(value).toMatch(/^x?(🇸🇾)+$/u);
+    expect(values.join('')).toBe(flags);
+  });
+
   it('an over-long heading and footer move into the body instead of being cut', () => {
     const heading = 'H'.repeat(400);
     const footer = 'F'.repeat(3000);
@@ -136,5 +152,60 @@ describe('small views', () => {
   it('the footer breaks mentions but keeps its text plain (footers show no markdown)', () => {
     const [page] = renderViewPages(view({ footer: 'All entries: /timeline actor:"@everyone_*"' }));
     expect(page!.footer?.text).toBe('All entries: /timeline actor:"@\u200beveryone_*"');
+  });
+});
+
+describe('links are never lost', () => {
+  // 413 characters: long enough that one source fills most of a field (1,024).
+  const longUrl = (i: number) => `https://news.example.org/2025/07/12/story-${i}?${'utm_source=x&utm_medium=y&ref=abcdefghij&'.repeat(9)}`;
+  const attribution = 'a senior official speaking on condition of anonymity '.repeat(5).trim();
+  const sourceLine = (outlet: string, url: string): Line => [span.link(outlet, url), span.plain(` — ${attribution}`), span.plain(' (12 Jul 2025)')];
+  const sourcesView = (lines: Line[]) => view({ sections: [{ heading: [span.bold('Sources')], lines }] });
+  /** An Arabic Wikipedia address: 200 typed characters, 1,070 once percent-encoded. */
+  const arabicUrl = new URL(`https://ar.wikipedia.org/wiki/${'اتفاق_فك_الاشتباك_بين_سوريا_وإسرائيل_'.repeat(6).slice(0, 200)}`).href;
+  /** What a reader can copy of an address shown as text, over however many fields it takes. */
+  const shownAddresses = (pages: ReturnType<typeof renderViewPages>) =>
+    pages.flatMap((p) => (p.fields ?? []).map((f) => f.value)).join('').replace(/`/g, '');
+
+  it('a link too long for the room left in a field starts the next field, whole', () => {
+    const urls = [1, 2, 3, 4].map(longUrl);
+    const pages = renderViewPages(sourcesView(urls.map((url, i) => sourceLine(`Outlet ${i + 1}`, url))));
+    expectWithinLimits(pages);
+    const text = allText(pages);
+    for (const [i, url] of urls.entries()) expect(text).toContain(`[Outlet ${i + 1}](${url}) — ${attribution}`);
+  });
+
+  it('a digest’s “Source:” label moves with its link rather than ending a field alone', () => {
+    const url = longUrl(7);
+    const meta: Line[] = [[span.plain('12 Jul 2025 · Talks/negotiation · reported')], [span.italic('Actors: '), span.plain('x'.repeat(650))]];
+    const pages = renderViewPages(view({ sections: [{ heading: [span.bold('#1 Talks')], lines: [...meta, [span.italic('Source: '), span.link('AFP', url), span.plain(' — a diplomat')]] }] }));
+    expectWithinLimits(pages);
+    const values = pages.flatMap((p) => p.fields ?? []).map((f) => f.value);
+    expect(values.some((v) => v.includes(`*Source:* [AFP](${url}) — a diplomat`))).toBe(true);
+    expect(values.some((v) => v.endsWith('*Source:*'))).toBe(false);
+  });
+
+  it('an address longer than a whole field is shown as inert text over several fields, never dropped', () => {
+    expect(arabicUrl.length).toBeGreaterThan(EMBED_LIMITS.fieldValue);
+    const pages = renderViewPages(sourcesView([sourceLine('ويكيبيديا', arabicUrl)]));
+    expectWithinLimits(pages);
+    const text = allText(pages);
+    expect(text).not.toMatch(/\]\(https?:/); // no link whose address a cut would have broken
+    expect(shownAddresses(pages)).toContain(`ويكيبيديا (${arabicUrl}) — ${attribution}`);
+    for (const f of pages.flatMap((p) => p.fields ?? [])) expect(f.value).toMatch(/^[^`]*(`[^`]*`[^`]*)*$/); // code spans closed in every field
+  });
+
+  it('twenty-five such sources page within every limit, each address whole in reading order', () => {
+    const urls = Array.from({ length: 25 }, (_, i) => `${arabicUrl}?n=${i}`);
+    const pages = renderViewPages(sourcesView(urls.map((url, i) => sourceLine(`Outlet ${i}`, url))));
+    expect(pages.length).toBeGreaterThan(1);
+    expectWithinLimits(pages);
+    const shown = shownAddresses(pages);
+    let from = 0;
+    for (const url of urls) {
+      const at = shown.indexOf(`(${url})`, from);
+      expect(at).toBeGreaterThanOrEqual(from);
+      from = at + url.length;
+    }
   });
 });

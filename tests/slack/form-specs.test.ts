@@ -3,7 +3,7 @@
 import type { types } from '@slack/bolt';
 import { describe, expect, it } from 'vitest';
 import { buildModal, decodeMetadata, errorBlockId, formErrorMessage, formRequest, submittedArgs, type FormMetadata } from '../../src/adapters/slack/forms.js';
-import { MAX_INPUT_ERROR } from '../../src/adapters/slack/limits.js';
+import { MAX_BLOCKS_PER_MODAL, MAX_INPUT_ERROR } from '../../src/adapters/slack/limits.js';
 import { allCommands } from '../../commands/index.js';
 import type { CommandSpec, OptionSpec, SubcommandSpec } from '../../src/core/command-spec.js';
 import { userErrorView } from '../../src/core/error-views.js';
@@ -65,6 +65,32 @@ describe('the modal follows the spec', () => {
     expect(formRequest(real, 'timeline', '')).toBeUndefined();
   });
 
+  it('a preview longer than the modal’s 100 blocks keeps the first blocks and says where the rest is', () => {
+    const request = formRequest(real, 'entry', 'edit 12')!;
+    const preview = Array.from({ length: 150 }, (_, i): types.KnownBlock => ({ type: 'section', text: { type: 'mrkdwn', text: `block ${i}` } }));
+    const view = buildModal(real, request, { ...META, subcommand: 'edit', fixed: request.fixed }, preview);
+    expect(view.blocks).toHaveLength(MAX_BLOCKS_PER_MODAL);
+    const divider = view.blocks.findIndex((b) => b.type === 'divider');
+    expect(view.blocks.slice(0, divider - 1)).toEqual(preview.slice(0, divider - 1));
+    expect(view.blocks[divider - 1]).toEqual({ type: 'context', elements: [{ type: 'plain_text', text: 'The rest of entry #12 does not fit in this form: /entry show id:12' }] });
+    expect(inputsOf(view).map((b) => b.block_id)).toEqual((real.resolve('entry', 'edit').leaf.options ?? []).map((o) => o.name).filter((n) => n !== 'id'));
+  });
+
+  it('a preview that fits is shown whole, with no note about the rest', () => {
+    const request = formRequest(real, 'entry', 'edit 12')!;
+    const preview = Array.from({ length: 60 }, (_, i): types.KnownBlock => ({ type: 'section', text: { type: 'mrkdwn', text: `block ${i}` } }));
+    const view = buildModal(real, request, { ...META, subcommand: 'edit', fixed: request.fixed }, preview);
+    expect(view.blocks.slice(0, 61)).toEqual([...preview, { type: 'divider' }]);
+    expect(JSON.stringify(view.blocks)).not.toContain('does not fit');
+  });
+
+  it('cuts labels between characters: an emoji at the cut is left out whole', () => {
+    const request = formRequest(real, 'entry', 'edit 12')!;
+    const title = `${'x'.repeat(22)}🇸🇾 more`;
+    const view = buildModal(real, { ...request, definition: { ...request.definition, title: () => title } }, { ...META, subcommand: 'edit', fixed: request.fixed });
+    expect(view.title.text).toBe(`${'x'.repeat(22)}…`);
+  });
+
   it('the modal title, submit and close labels fit Slack’s 24 characters', () => {
     const request = formRequest(real, 'entry', 'edit 123456789012345678')!;
     const view = buildModal(real, request, { ...META, subcommand: 'edit', fixed: request.fixed });
@@ -115,5 +141,11 @@ describe('placing an error', () => {
       'No actor is called `Nobody`. Or create it first: /actors add name:"Nobody"',
     );
     expect(Array.from(formErrorMessage(errorView('x'.repeat(5000)))).length).toBe(MAX_INPUT_ERROR);
+  });
+
+  it('a long message of emoji is cut within the bound counted in UTF-16 units, never inside an emoji', () => {
+    const message = formErrorMessage(errorView('👍🏽'.repeat(400)));
+    expect(message.length).toBeLessThanOrEqual(MAX_INPUT_ERROR);
+    expect(message).toMatch(/^(👍🏽)+…$/u);
   });
 });

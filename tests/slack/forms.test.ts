@@ -6,7 +6,7 @@
 import type { types } from '@slack/bolt';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { decodeMetadata, DATE_PLACEHOLDER } from '../../src/adapters/slack/forms.js';
-import { MAX_BLOCKS_PER_MODAL, MAX_TEXT_INPUT } from '../../src/adapters/slack/limits.js';
+import { MAX_BLOCKS_PER_MODAL, MAX_RENDERED_CHARS_PER_MODAL_PREVIEW, MAX_TEXT_INPUT } from '../../src/adapters/slack/limits.js';
 import { CONFIDENCE_LEVELS, EVENT_TYPES } from '../../src/core/vocabulary.js';
 import type { ApiCall } from '../fakes/slack-api.js';
 import { storeFingerprint } from '../support/store-fingerprint.js';
@@ -373,5 +373,49 @@ describe('/entry edit ID opens a modal where empty fields keep their value', () 
     const body = await h.command('/entry edit id:3 tags:"golan, background"', { userId: ADMIN });
     expect(shownText(body)).toContain('Updated #3');
     expect(h.slack.callsTo('views.open')).toHaveLength(opened);
+  });
+});
+
+describe('the edit modal shows the entry as it is, whole', () => {
+  const stamp = () => ({ by: 'test', at: new Date().toISOString() });
+  const addEntry = (sources: { outlet: string; url: string; attribution: string }[], summary: string) =>
+    h.app.services.editor.addEntry(
+      { topic: 'edge', title: 'Many sources', summary, eventType: 'talks', start: { year: 2025 }, confidence: 'reported', places: [], actors: [], sources, tags: [] },
+      stamp(),
+    );
+  /** The blocks above the fields: the preview of the entry. */
+  const preview = (view: types.ModalView) => {
+    const blocks = view.blocks as types.KnownBlock[];
+    return blocks.slice(0, blocks.findIndex((b) => b.type === 'divider'));
+  };
+  const shown = (blocks: types.KnownBlock[]) => textsOf({ blocks }).join('\n');
+
+  it('every source and the end of a long summary appear above the fields, not just a message’s first part', async () => {
+    const sources = Array.from({ length: 25 }, (_, i) => ({
+      outlet: `Outlet ${i}`,
+      url: `https://news.example.org/${i}?${'utm=x&'.repeat(40)}`,
+      attribution: `SOURCE-${i} ${'a senior official speaking on condition of anonymity '.repeat(4)}`,
+    }));
+    const id = addEntry(sources, `${'Summary '.repeat(400)}THE-END`);
+    const view = await h.openForm(`/entry edit ${id}`, { userId: ADMIN });
+    expect(view.blocks.length).toBeLessThanOrEqual(MAX_BLOCKS_PER_MODAL);
+    const text = shown(preview(view));
+    for (let i = 0; i < 25; i += 1) expect(text).toContain(`SOURCE-${i} `);
+    expect(text).toContain('THE-END');
+    expect(text).not.toContain('does not fit');
+    expect(inputs(view).map((b) => b.block_id)).toEqual(optionNames('edit').filter((n) => n !== 'id'));
+  });
+
+  it('an entry too long for the form says where to read the rest, and the fields all stay', async () => {
+    // 120 sources whose escaped attributions (`&lt;&gt;&amp;`) take over 300,000 characters.
+    const sources = Array.from({ length: 120 }, (_, i) => ({ outlet: `Outlet ${i}`, url: `https://example.org/${i}`, attribution: `SOURCE-${i} ${'<>&'.repeat(100)}` }));
+    const id = addEntry(sources, 'Short.');
+    const view = await h.openForm(`/entry edit ${id}`, { userId: ADMIN });
+    expect(view.blocks.length).toBeLessThanOrEqual(MAX_BLOCKS_PER_MODAL);
+    const above = preview(view);
+    expect(shown(above)).toContain('SOURCE-0 ');
+    expect(shown(above).length).toBeLessThanOrEqual(MAX_RENDERED_CHARS_PER_MODAL_PREVIEW);
+    expect(above.at(-1)).toEqual({ type: 'context', elements: [{ type: 'plain_text', text: `The rest of entry #${id} does not fit in this form: /entry show id:${id}` }] });
+    expect(inputs(view).map((b) => b.block_id)).toEqual(optionNames('edit').filter((n) => n !== 'id'));
   });
 });

@@ -99,6 +99,21 @@ describe('limits', () => {
     expect(sectionTexts(part!.content)[0]).toBe(`*${title}*`);
   });
 
+  it('a header counts emoji as Slack may (UTF-16 units): a title of 150 code points but more units is shortened, and shown whole below', () => {
+    const title = `${'t'.repeat(140)}${'👍🏽'.repeat(5)}`;
+    expect(Array.from(title).length).toBe(MAX_HEADER_TEXT);
+    const [part] = renderView(view({ title }));
+    const header = (part!.header as types.HeaderBlock).text.text;
+    expect(header.length).toBeLessThanOrEqual(MAX_HEADER_TEXT);
+    expect(header).toMatch(/^t{140}(👍🏽)*…$/u);
+    expect(sectionTexts(part!.content)[0]).toBe(`*${title}*`);
+  });
+
+  it('a header cut near a flag leaves the flag out whole rather than showing half of it', () => {
+    const [part] = renderView(view({ title: `${'t'.repeat(148)}🇸🇾 x` }));
+    expect((part!.header as types.HeaderBlock).text.text).toBe(`${'t'.repeat(148)}…`);
+  });
+
   it('facts go ten to a section as fields; one too long for a field gets its own section', () => {
     const facts = Array.from({ length: 12 }, (_, i) => ({ label: `F${i}`, value: plainLine(`v${i}`) }));
     facts.push({ label: 'Long', value: plainLine('y'.repeat(MAX_FIELD_TEXT + 10)) });

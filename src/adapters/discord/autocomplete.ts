@@ -4,6 +4,7 @@ import type { Choice } from '../../core/command-spec.js';
 import { callerOf } from './interaction-input.js';
 import type { InteractionContext } from './interaction-context.js';
 import { AUTOCOMPLETE_LIMITS } from './limits.js';
+import { clip } from '../../core/text-cut.js';
 
 export function discordChoices(choices: readonly Choice[]): ApplicationCommandOptionChoiceData<string>[] {
   return choices
@@ -11,8 +12,7 @@ export function discordChoices(choices: readonly Choice[]): ApplicationCommandOp
     .slice(0, AUTOCOMPLETE_LIMITS.choices)
     .map((c) => {
       const label = c.label.trim() || c.value;
-      const name = label.length <= AUTOCOMPLETE_LIMITS.choiceName ? label : `${label.slice(0, AUTOCOMPLETE_LIMITS.choiceName - 1)}…`;
-      return { name, value: c.value };
+      return { name: clip(label, AUTOCOMPLETE_LIMITS.choiceName), value: c.value };
     });
 }
 

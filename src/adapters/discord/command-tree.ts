@@ -10,6 +10,7 @@ import {
 import { commandIsAdminOnly, type CommandSpec, type OptionSpec } from '../../core/command-spec.js';
 import { DEFAULT_TEXT_LIMIT } from '../../core/option-values.js';
 import { COMMAND_LIMITS } from './limits.js';
+import { clip } from '../../core/text-cut.js';
 
 /**
  * `default_member_permissions` is a permission bit set. Discord's OpenAPI description types it
@@ -24,10 +25,6 @@ export type CommandJSON = Omit<RESTPostAPIChatInputApplicationCommandsJSONBody, 
 /** `2025-07-12`, the longest partial date. */
 const DATE_MAX_LENGTH = 10;
 const NAME_PATTERN = /^[-_\p{Ll}\p{Lo}\p{N}]{1,32}$/u;
-
-function clip(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
-}
 
 function checkName(name: string, what: string): string {
   if (!NAME_PATTERN.test(name)) throw new Error(`${what} "${name}" is not a valid Discord name (lowercase, 1–32 characters)`);

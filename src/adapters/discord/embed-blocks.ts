@@ -4,6 +4,7 @@ import { lineToPlainText, span, type Line } from '../../core/view.js';
 import { EMBED_LIMITS } from './limits.js';
 import { escapeMarkdown, renderLine } from './markdown.js';
 import { splitHead } from './split-line.js';
+import { cutIndex } from '../../core/text-cut.js';
 
 /** Discord refuses empty field names and values; a zero-width space shows nothing. */
 export const BLANK = '\u200b';
@@ -26,16 +27,14 @@ export function fitWithEllipsis(text: string, max: number, render: (t: string) =
     if (render(text.slice(0, mid)).length + 1 <= max) low = mid;
     else high = mid - 1;
   }
-  const code = text.charCodeAt(low - 1);
-  if (low > 0 && code >= 0xd800 && code <= 0xdbff) low -= 1;
-  return `${render(text.slice(0, low).trimEnd())}…`;
+  return `${render(text.slice(0, cutIndex(text, low)).trimEnd())}…`;
 }
 
 /** Below this much room left in a chunk, a long line starts a new chunk instead of flowing. */
 const MIN_FLOW_ROOM = 120;
 
 /** Renders lines and joins them into chunks of at most `max` characters, in order; a line too
- * long for the room left flows on into the next chunk. */
+ * long for the room left flows on into the next chunk (a link in it moves there whole). */
 export function packLines(lines: readonly Line[], max: number): string[] {
   const chunks: string[] = [];
   let current: string | undefined;
@@ -56,7 +55,12 @@ export function packLines(lines: readonly Line[], max: number): string[] {
         close();
         continue;
       }
-      const piece: { head: Line; rest?: Line } = splitHead(rest, room);
+      const piece: { head: Line; rest?: Line } = splitHead(rest, room, max);
+      if (piece.head.length === 0) {
+        // A link that fits only in a chunk of its own: it starts the next one rather than being cut.
+        close();
+        continue;
+      }
       const head = renderLine(piece.head);
       current = current === undefined ? head : `${current}\n${head}`;
       close();

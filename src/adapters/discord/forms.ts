@@ -15,6 +15,7 @@ import type { CommandRegistry } from '../../core/registry.js';
 import { DEFAULT_TEXT_LIMIT } from '../../core/option-values.js';
 import { formModalId, type FormSession } from './form-sessions.js';
 import { MODAL_LIMITS } from './limits.js';
+import { clip, prefixWithin } from '../../core/text-cut.js';
 
 /** A command that asks for its long text in a modal when the slash command leaves it out. */
 export interface FormDefinition {
@@ -82,10 +83,6 @@ export function splitArgs(form: ResolvedForm, args: Readonly<Record<string, RawO
   return { fixed, values };
 }
 
-function clip(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
-}
-
 /** `source_url` → `Source url`: the option's own name, as a label. */
 export function inputLabel(optionName: string): string {
   const words = optionName.replace(/_/g, ' ');
@@ -105,7 +102,7 @@ function textInput(option: OptionSpec, paragraph: boolean, value: string | undef
     max_length: max,
     // Discord makes every input required unless told otherwise; the spec decides.
     required: option.required === true,
-    ...(value !== undefined && value !== '' ? { value: value.slice(0, max) } : {}),
+    ...(value !== undefined && value !== '' ? { value: prefixWithin(value, max) } : {}),
   };
 }
 

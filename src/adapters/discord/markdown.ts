@@ -55,7 +55,8 @@ const WRAPPERS = {
   highlight: ['__**', '**__'],
 } as const;
 
-function safeHref(href: string): string | undefined {
+/** The address a link points to, encoded for markdown; undefined for anything but http(s). */
+export function safeHref(href: string): string | undefined {
   try {
     const url = new URL(href);
     if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;

@@ -41,10 +41,13 @@ function privately(respond: RespondFn, message: SlackMessage | { text: string })
   return respond({ response_type: 'ephemeral', ...message });
 }
 
-/** The first part of a read-only answer, as blocks to show above the fields. */
+/**
+ * A read-only answer as blocks to show above the fields: its header once, then every part (a
+ * message's limits split a long entry into parts; a modal holds more blocks than a message).
+ */
 function previewBlocks(view: View): Block[] {
-  const [part] = renderView(view);
-  return part ? [part.header, ...part.content] : [];
+  const parts = renderView(view);
+  return parts.length > 0 ? [parts[0]!.header, ...parts.flatMap((part) => part.content)] : [];
 }
 
 /** Opens the form; a missing entry or a refused views.open is answered on the response_url. */

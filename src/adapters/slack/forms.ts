@@ -9,6 +9,7 @@ import { parseCommandText } from '../../core/text-syntax.js';
 import type { Line, View } from '../../core/view.js';
 import {
   MAX_BLOCKS_PER_MODAL,
+  MAX_CONTEXT_TEXT,
   MAX_INPUT_ERROR,
   MAX_INPUT_HINT,
   MAX_INPUT_LABEL,
@@ -16,10 +17,12 @@ import {
   MAX_OPTION_TEXT,
   MAX_PLACEHOLDER,
   MAX_PRIVATE_METADATA,
+  MAX_RENDERED_CHARS_PER_MODAL_PREVIEW,
   MAX_SELECT_OPTIONS,
   MAX_TEXT_INPUT,
 } from './limits.js';
 import type { Block } from './render-view.js';
+import { clip } from '../../core/text-cut.js';
 
 export const FORM_CALLBACK_ID = 'sitrep_form';
 /** Every input's action id; the block id is the option's name. */
@@ -41,7 +44,12 @@ interface FormDefinition {
   /** A context line over the fields. */
   note?: string;
   /** A read-only command run with the key options whose answer is shown above the fields. */
-  preview?: { command: string; subcommand?: string };
+  preview?: {
+    command: string;
+    subcommand?: string;
+    /** Said under the preview when it is too long for the modal: where to read the rest. */
+    rest(fixed: Readonly<Record<string, string>>): string;
+  };
 }
 
 const FORMS: readonly FormDefinition[] = [
@@ -53,7 +61,7 @@ const FORMS: readonly FormDefinition[] = [
     title: (fixed) => `Edit entry #${fixed.id ?? ''}`,
     submit: 'Save changes',
     note: 'Fields start with the current values (shown above); change what you need. An empty field keeps its current value.',
-    preview: { command: 'entry', subcommand: 'show' },
+    preview: { command: 'entry', subcommand: 'show', rest: (fixed) => `The rest of entry #${fixed.id ?? ''} does not fit in this form: /entry show id:${fixed.id ?? ''}` },
   },
 ];
 
@@ -127,8 +135,7 @@ export function decodeMetadata(text: string | undefined): FormMetadata | undefin
 }
 
 function plain(text: string, max: number): types.PlainTextElement {
-  const chars = Array.from(text);
-  return { type: 'plain_text', text: chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…` };
+  return { type: 'plain_text', text: clip(text, max) };
 }
 
 const LABEL_WORDS: Readonly<Record<string, string>> = { url: 'URL', id: 'ID' };
@@ -160,7 +167,7 @@ function selectElement(choices: readonly { value: string; label: string }[], ini
 
 /** A starting value only if the input can hold it whole; otherwise the field starts empty (unchanged). */
 function fitting(initial: string | undefined, max: number | undefined): { initial_value?: string } {
-  return initial !== undefined && (max === undefined || Array.from(initial).length <= max) ? { initial_value: initial } : {};
+  return initial !== undefined && (max === undefined || initial.length <= max) ? { initial_value: initial } : {};
 }
 
 /** The input element for one option, and a note for the hint when the form limits it. */
@@ -233,6 +240,46 @@ export function formOptions(registry: CommandRegistry, definition: FormDefinitio
   return (leaf.options ?? []).filter((o) => !definition.keys.includes(o.name));
 }
 
+const DIVIDER: Block = { type: 'divider' };
+
+/** Characters of text a block shows, counted against the preview's budget. */
+function blockChars(block: Block): number {
+  switch (block.type) {
+    case 'header':
+      return block.text.text.length;
+    case 'section':
+      return (block.text?.text.length ?? 0) + (block.fields ?? []).reduce((sum, f) => sum + f.text.length, 0);
+    case 'context':
+      return block.elements.reduce((sum, e) => sum + ('text' in e ? e.text.length : 0), 0);
+    default:
+      return 0;
+  }
+}
+
+/** How many blocks from the start of `blocks` fit in `room` blocks and `budget` characters. */
+function fittingCount(blocks: readonly Block[], room: number, budget: number): number {
+  let count = 0;
+  let chars = 0;
+  while (count < Math.min(room, blocks.length) && chars + blockChars(blocks[count]!) <= budget) {
+    chars += blockChars(blocks[count]!);
+    count += 1;
+  }
+  return count;
+}
+
+/**
+ * The preview and a divider within `room` blocks. What does not fit is left out with a line
+ * saying where to read it, so nobody takes a cut preview for the whole entry.
+ */
+function previewSection(preview: readonly Block[], room: number, rest: string): Block[] {
+  if (preview.length === 0) return [];
+  const budget = MAX_RENDERED_CHARS_PER_MODAL_PREVIEW;
+  if (fittingCount(preview, room - 1, budget) === preview.length) return [...preview, DIVIDER];
+  if (room < 2) return [];
+  const notice: Block = { type: 'context', elements: [{ type: 'plain_text', text: clip(rest, MAX_CONTEXT_TEXT) }] };
+  return [...preview.slice(0, fittingCount(preview, room - 2, budget - blockChars(notice))), notice, DIVIDER];
+}
+
 /**
  * The modal for a form: the preview (if any, as far as it fits), a note, then one input per
  * option. Throws if the inputs alone exceed Slack's 100 blocks, which a spec change would cause.
@@ -250,8 +297,8 @@ export function buildModal(
   if (inputs.length + note.length > MAX_BLOCKS_PER_MODAL) {
     throw new Error(`/${definition.command} ${definition.subcommand} has ${inputs.length} options; a Slack modal holds ${MAX_BLOCKS_PER_MODAL} blocks`);
   }
-  const room = MAX_BLOCKS_PER_MODAL - inputs.length - note.length - 1;
-  const shown = preview.length > 0 && room > 0 ? [...preview.slice(0, room), { type: 'divider' } as Block] : [];
+  const rest = definition.preview?.rest(request.fixed) ?? 'The rest does not fit in this form.';
+  const shown = previewSection(preview, MAX_BLOCKS_PER_MODAL - inputs.length - note.length, rest);
   const privateMetadata = encodeMetadata(metadata);
   if (privateMetadata.length > MAX_PRIVATE_METADATA) throw new Error('form metadata exceeds Slack’s private_metadata limit');
   return {
@@ -285,7 +332,7 @@ function lineText(line: Line): string {
 /** The error view's message for the modal, with option names still in backticks. */
 export function formErrorMessage(view: View): string {
   const text = [...(view.intro ?? []).map(lineText), ...view.sections.flatMap((s) => s.lines.map(lineText))].join(' ').trim() || view.title;
-  return Array.from(text).length <= MAX_INPUT_ERROR ? text : `${Array.from(text).slice(0, MAX_INPUT_ERROR - 1).join('')}…`;
+  return clip(text, MAX_INPUT_ERROR);
 }
 
 /**

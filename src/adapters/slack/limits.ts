@@ -46,6 +46,12 @@ export const MAX_MESSAGE_TEXT = 40_000;
  * long result becomes several pages well before that.
  */
 export const MAX_RENDERED_CHARS_PER_MESSAGE = 12_000;
+/**
+ * Our own budget for the read-only preview above a modal's fields. Slack documents no total for
+ * a view either; this holds a long entry whole (a 4,000-character summary and 25 sources) while
+ * keeping a pathological one from making views.open fail.
+ */
+export const MAX_RENDERED_CHARS_PER_MODAL_PREVIEW = 40_000;
 
 /** How long a response_url accepts replies, and so how long paging state is worth keeping. */
 export const RESPONSE_URL_LIFETIME_MS = 30 * 60 * 1000;

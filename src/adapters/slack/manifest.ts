@@ -5,6 +5,7 @@ import { usageHint } from '../../core/help.js';
 import { OPTIONAL_COMMAND_PREFIX } from './command-handlers.js';
 import { EVENTS_PATH } from './bolt-app.js';
 import { MAX_APP_DESCRIPTION, MAX_COMMAND_DESCRIPTION, MAX_COMMAND_NAME, MAX_USAGE_HINT } from './limits.js';
+import { clip } from '../../core/text-cut.js';
 
 export interface ManifestOptions {
   /** Socket Mode needs no public URL; otherwise Slack posts to `${publicUrl}/slack/events`. */
@@ -38,10 +39,6 @@ export interface SlackManifest {
     socket_mode_enabled: boolean;
     token_rotation_enabled: boolean;
   };
-}
-
-function clip(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
 /**

@@ -14,6 +14,7 @@ import {
   MAX_SECTION_TEXT,
 } from './limits.js';
 import { escapeMrkdwn, renderLine, renderLinesChunks } from './mrkdwn.js';
+import { clip } from '../../core/text-cut.js';
 
 export type Block = types.KnownBlock;
 
@@ -35,13 +36,6 @@ export interface RenderedPart {
   content: Block[];
   /** Plain-text fallback, escaped for mrkdwn. */
   text: string;
-}
-
-const ELLIPSIS = '…';
-
-function clip(text: string, max: number): string {
-  const chars = Array.from(text);
-  return chars.length <= max ? text : chars.slice(0, max - 1).join('') + ELLIPSIS;
 }
 
 function section(text: string, plain: string): Piece {
@@ -100,8 +94,8 @@ function headerTitle(view: View): string {
 
 function contentPieces(view: View): Piece[] {
   const pieces: Piece[] = [];
-  // A title too long for the header is shown whole under it.
-  if (Array.from(headerTitle(view)).length > MAX_HEADER_TEXT) pieces.push(...linesPieces([[{ text: view.title, style: 'bold' }]]));
+  // A title too long for the header is shown whole under it (measured as the header is clipped).
+  if (headerTitle(view).length > MAX_HEADER_TEXT) pieces.push(...linesPieces([[{ text: view.title, style: 'bold' }]]));
   pieces.push(...linesPieces(view.intro ?? []));
   pieces.push(...factPieces(view.facts ?? []));
   for (const s of view.sections) pieces.push(...linesPieces(s.heading ? [s.heading, ...s.lines] : s.lines));

@@ -1,0 +1,38 @@
+// Cutting text to a platform's length limit without breaking a character. Limits are counted in
+// UTF-16 code units (JavaScript's `.length`): never less than code points, so a limit holds however
+// a platform counts. A cut falls between graphemes, so a flag, an emoji with its skin tone or a
+// letter with its accents stays whole, and a surrogate pair is never split (half a pair is invalid
+// text that a platform may refuse).
+
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
+
+/** The largest index at most `index` that falls between two code points of `text`. */
+function codePointBoundary(text: string, index: number): number {
+  return index > 0 && index < text.length && isHighSurrogate(text.charCodeAt(index - 1)) ? index - 1 : index;
+}
+
+/**
+ * The largest index at most `index` where `text` can be cut: between graphemes, or between code
+ * points when a single grapheme (e.g. a letter with hundreds of marks) is longer than `index`.
+ */
+export function cutIndex(text: string, index: number): number {
+  if (index >= text.length) return text.length;
+  if (index <= 0) return 0;
+  // `containing` looks only near `index`; iterating segments from the start slows down
+  // quadratically on long texts (tens of thousands of characters take seconds).
+  const start = graphemes.segment(text).containing(index)?.index ?? index;
+  return start > 0 ? start : codePointBoundary(text, index);
+}
+
+/** The longest prefix of `text` at most `max` UTF-16 units long that ends between graphemes. */
+export function prefixWithin(text: string, max: number): string {
+  return text.slice(0, cutIndex(text, max));
+}
+
+/** `text` within `max` UTF-16 units; when cut, the cut is marked with an ellipsis. */
+export function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  return `${prefixWithin(text, max - 1).trimEnd()}…`;
+}
