@@ -54,6 +54,11 @@ export class CommandRegistry {
     const subcommandName = command?.subcommands ? words.shift() : undefined;
     const resolved = this.resolve(parsed.command, subcommandName);
     const args: Record<string, RawOptionValue> = { ...parsed.options };
+    // `actor: Dermer` (a space after the colon) reads as words; say how to write the option.
+    const spaced = words.find((word) => resolved.leaf.options?.some((o) => word.toLowerCase() === `${o.name}:`));
+    if (spaced !== undefined) {
+      throw new UserError('syntax', `Option \`${spaced.slice(0, -1)}\` has no value: write it right after the colon, e.g. ${spaced.toLowerCase()}"…".`);
+    }
     if (words.length > 0) {
       const first = resolved.leaf.options?.[0];
       if (!first) {

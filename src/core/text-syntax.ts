@@ -14,7 +14,9 @@ export interface ParsedText {
 
 // Straight and typographic quotes, since Slack and phones turn " into “ ”.
 const QUOTE_PAIRS: Record<string, string> = { '"': '"', "'": "'", '“': '”', '‘': '’', '«': '»' };
-const OPTION_PATTERN = /^([a-z][a-z0-9_-]*):/i;
+// `name:value` with the value right after the colon: `Syria: unity` (a title typed into /search)
+// is two words, not an option.
+const OPTION_PATTERN = /^([a-z][a-z0-9_-]*):(?=\S)/i;
 
 interface Token {
   text: string;
@@ -48,8 +50,10 @@ function tokenize(input: string): Token[] {
       i += optionMatch[0].length;
     }
     let text = '';
+    const valueStart = i;
     while (i < input.length && !/\s/.test(input[i]!)) {
-      if (input[i]! in QUOTE_PAIRS) {
+      // A quote opens only where a value starts: inside a word it is an apostrophe (Sa'ar, Assad's).
+      if (i === valueStart && input[i]! in QUOTE_PAIRS) {
         const quoted = readQuoted(input, i);
         text += quoted.value;
         i = quoted.end;
@@ -85,8 +89,10 @@ export function parseCommandText(input: string): ParsedText {
   return { command, words, options };
 }
 
+/** A value as it must be typed to read back the same: quoted when it has spaces or starts with a quote. */
 function quoteIfNeeded(value: string): string {
-  return /[\s"]/.test(value) || value === '' ? `"${value.replace(/"/g, '”')}"` : value;
+  const needsQuotes = /[\s"]/.test(value) || value === '' || value[0]! in QUOTE_PAIRS;
+  return needsQuotes ? `"${value.replace(/"/g, '”')}"` : value;
 }
 
 /** Writes an invocation back as text, e.g. for "next page: /timeline topic:syria-israel page:2". */

@@ -32,6 +32,19 @@ describe('GIVEN the shared text syntax', () => {
     expect(() => parseCommandText('/timeline limit:2 limit:3')).toThrow(/given twice/);
   });
 
+  it("THEN an apostrophe inside a word is text, and a colon followed by a space is not an option", () => {
+    expect(parseCommandText("/search Assad's ouster")).toEqual({ command: 'search', words: ["Assad's", 'ouster'], options: {} });
+    expect(parseCommandText("/timeline actor:Sa'ar").options).toEqual({ actor: "Sa'ar" });
+    expect(parseCommandText('/search Syria: unity')).toEqual({ command: 'search', words: ['Syria:', 'unity'], options: {} });
+    const registry = new CommandRegistry([timelineCommand]);
+    expect(() => registry.resolveText(parseCommandText('/timeline actor: Dermer'))).toThrow(/Option `actor` has no value: write it right after the colon/);
+  });
+
+  it.each(["Assad's", "'quoted'", 'a "b" c', 'Syria: unity', ''])('THEN the value %j is written back so it parses the same', (value) => {
+    const text = formatInvocation({ command: 'search', args: { query: value, page: 2 } });
+    expect(parseCommandText(text).options).toEqual({ query: value.replace(/"/g, '”'), page: '2' });
+  });
+
   it('THEN an invocation is written back so it parses to the same options', () => {
     const text = formatInvocation({ command: 'timeline', args: { actor: 'Ron Dermer', page: 2 } });
     expect(text).toBe('/timeline actor:"Ron Dermer" page:2');
