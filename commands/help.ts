@@ -2,6 +2,7 @@
 import type { CommandSpec } from '../src/core/command-spec.js';
 import { UserError } from '../src/core/errors.js';
 import { leaves, optionHelp, usageLine } from '../src/core/help.js';
+import { closestNames } from '../src/core/ranking.js';
 import { plainLine, span, type Section, type View } from '../src/core/view.js';
 
 function overview(commands: readonly CommandSpec[], isAdmin: boolean): View {
@@ -25,9 +26,12 @@ function overview(commands: readonly CommandSpec[], isAdmin: boolean): View {
   };
 }
 
-function detail(command: CommandSpec): View {
-  const sections: Section[] = leaves(command).map(({ path, leaf }) => ({
-    heading: [span.code(`/${path}`), span.plain(` — ${leaf.description}${leaf.adminOnly && !leaf.description.includes('(admins)') ? ' (admins only)' : ''}`)],
+/** One command in detail; with a subcommand named (`/help entry show`), only that one. */
+function detail(command: CommandSpec, subcommand?: string): View {
+  const all = leaves(command);
+  const chosen = all.filter(({ path }) => subcommand !== undefined && path === `${command.name} ${subcommand}`);
+  const sections: Section[] = (chosen.length > 0 ? chosen : all).map(({ path, leaf }) => ({
+    heading: [span.code(`/${path}`), span.plain(` — ${leaf.description}${leaf.adminOnly && !leaf.description.includes('(admins)') ? ' (admins)' : ''}`)],
     lines: [
       ...(leaf.options ?? []).map((o) => plainLine(optionHelp(o))),
       ...(leaf.examples ?? []).map((e) => [span.italic('e.g. '), span.code(`/${path}${e ? ` ${e}` : ''}`)]),
@@ -43,13 +47,15 @@ export const helpCommand: CommandSpec = {
   examples: ['', 'timeline'],
   run(args, ctx) {
     if (args.command === undefined) return overview(ctx.commands, ctx.isAdmin);
-    const name = String(args.command).replace(/^\//, '').toLowerCase();
+    const [name = '', subcommand] = String(args.command).replace(/^\//, '').toLowerCase().split(/\s+/);
     const command = ctx.commands.find((c) => c.name === name);
     if (!command) {
+      const close = closestNames(ctx.commands.map((c) => c.name), name, 1);
       throw new UserError('invalid-option', `Option \`command\`: there is no command \`/${name}\`.`, [
+        ...(close.length > 0 ? [`Did you mean /help ${close[0]}?`] : []),
         `Commands: ${ctx.commands.map((c) => `/${c.name}`).join(', ')}.`,
       ]);
     }
-    return detail(command);
+    return detail(command, subcommand);
   },
 };

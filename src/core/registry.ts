@@ -2,6 +2,7 @@
 // syntax onto a command's options.
 import type { CommandSpec, RawOptionValue, ResolvedLeaf } from './command-spec.js';
 import { UserError } from './errors.js';
+import { closestNames } from './ranking.js';
 import type { ParsedText } from './text-syntax.js';
 
 export class CommandRegistry {
@@ -21,7 +22,9 @@ export class CommandRegistry {
   resolve(commandName: string, subcommandName?: string): ResolvedLeaf {
     const command = this.byName.get(commandName.toLowerCase());
     if (!command) {
+      const close = closestNames(this.all.map((c) => c.name), commandName, 1);
       throw new UserError('unknown-command', `There is no command \`/${commandName}\`.`, [
+        ...(close.length > 0 ? [`Did you mean /${close[0]}?`] : []),
         `Commands: ${this.all.map((c) => `/${c.name}`).join(', ')}. Try /help.`,
       ]);
     }
@@ -39,10 +42,11 @@ export class CommandRegistry {
     }
     const subcommand = command.subcommands.find((s) => s.name === subcommandName.toLowerCase());
     if (!subcommand) {
-      throw new UserError(
-        'unknown-subcommand',
-        `/${command.name} has no subcommand \`${subcommandName}\`; use one of: ${names}.`,
-      );
+      // `/entry 3`: a number where the subcommand goes most likely meant to show that item.
+      const show = /^#?\d+$/.test(subcommandName) && command.subcommands.some((s) => s.name === 'show');
+      throw new UserError('unknown-subcommand', `/${command.name} has no subcommand \`${subcommandName}\`; use one of: ${names}.`, [
+        ...(show ? [`To see it: /${command.name} show ${subcommandName.replace(/^#/, '')}`] : []),
+      ]);
     }
     return { command, subcommand, leaf: subcommand, path: `${command.name} ${subcommand.name}` };
   }

@@ -252,6 +252,12 @@ describe('GIVEN /help', () => {
     expect(text).toContain('/timeline actor:"Ron Dermer" since:2025-07 limit:5');
   });
 
+  it('THEN one subcommand can be asked for alone', async () => {
+    const text = viewText(await run('/help entry show'));
+    expect(text).toContain('`/entry show` — One entry');
+    expect(text).not.toContain('/entry add');
+  });
+
   it('THEN what a description already says is not said again', async () => {
     const text = viewText(await run('/help entry'));
     expect(text).toContain('`/entry add` — Add an entry (admins)\n');
@@ -273,6 +279,9 @@ describe('GIVEN bad input', () => {
     ['/search golan page:0', /Option `page` of \/search must be a whole number from 1 to 100,000 — got `0`\./],
     ['/actor', /needs option `name`/],
     ['/timeline actor:"Ron', /never closed/],
+    ['/timline', /There is no command `\/timline`.\nDid you mean \/timeline\?/],
+    ['/entry 3', /\/entry has no subcommand `3`[\s\S]*To see it: \/entry show 3/],
+    ['/help timline', /there is no command `\/timline`.\nDid you mean \/help timeline\?/],
   ];
   it.each(cases)('WHEN %s THEN one clear private error', async (input, message) => {
     const view = await run(input);
