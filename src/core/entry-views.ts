@@ -54,6 +54,8 @@ export function pageRequest(args: CommandArgs, defaultLimit: number): PageReques
   return { page, limit, offset: (page - 1) * limit };
 }
 
+const count = (n: number) => n.toLocaleString('en-US');
+
 /** The pager and the "Showing 1–10 of 17" line for a page of results. */
 export function pageInfo(
   base: Omit<Invocation, 'args'>,
@@ -62,27 +64,29 @@ export function pageInfo(
   result: Page<unknown>,
   [one, many]: readonly [string, string],
 ): { pager: Pager; intro: Line } {
-  const pageCount = Math.max(1, Math.ceil(result.total / request.limit));
-  if (request.page > 1 && result.items.length === 0) {
-    throw new UserError('invalid-option', `Option \`page\` is past the end — got \`${request.page}\`.`, [
-      `There ${pageCount === 1 ? 'is 1 page' : `are ${pageCount} pages`} of ${many}.`,
-    ]);
-  }
   const first = (request.page - 1) * request.limit + 1;
   const last = first + result.items.length - 1;
+  // A page that is not full is the last one: its end is the exact total, even past a capped count.
+  const lastPage = result.items.length > 0 && result.items.length < request.limit;
+  const exact = !result.totalIsLowerBound || lastPage;
+  const total = lastPage ? last : result.total;
+  // Past a capped count, a page that shows entries is one of them: there are at least that many.
+  const pageCount = Math.max(1, Math.ceil(total / request.limit), exact || result.items.length === 0 ? 0 : request.page);
+  if (request.page > 1 && result.items.length === 0) {
+    const pages = result.total === 0 ? `There are no ${many}.` : exact
+      ? `There ${pageCount === 1 ? 'is 1 page' : `are ${pageCount} pages`} of ${many}.`
+      : `There are at least ${pageCount} pages of ${many}, but fewer than ${request.page}; narrow the search to count them all.`;
+    throw new UserError('invalid-option', `Option \`page\` is past the end — got \`${request.page}\`.`, [pages]);
+  }
   // A lower bound never reads below what the page itself shows (page 150 of a capped count).
-  const totalText = result.totalIsLowerBound
-    ? `at least ${plural(Math.max(result.total, last), one, many)}`
-    : plural(result.total, one, many);
+  const totalText = exact ? plural(total, one, many) : `at least ${plural(Math.max(total, last), one, many)}`;
   const pageArgs = (page: number): Invocation => ({ ...base, args: { ...invocationArgs(args), page } });
-  const pager: Pager = { page: request.page, pageCount, total: result.total };
-  if (result.totalIsLowerBound) pager.totalIsLowerBound = true;
-  const more = result.totalIsLowerBound || request.page < pageCount;
+  const pager: Pager = { page: request.page, pageCount, total };
+  if (!exact) pager.totalIsLowerBound = true;
+  const more = !lastPage && (!exact || request.page < pageCount);
   if (more) pager.next = pageArgs(request.page + 1);
   if (request.page > 1) pager.previous = pageArgs(request.page - 1);
-  const intro =
-    result.items.length === 0
-      ? [span.plain(`No ${many} match.`)]
-      : [span.plain(`Showing ${first}–${last} of ${totalText}.`)];
+  const range = first === last ? count(first) : `${count(first)}–${count(last)}`;
+  const intro = result.items.length === 0 ? [span.plain(`No ${many} match.`)] : [span.plain(`Showing ${range} of ${totalText}.`)];
   return { pager, intro };
 }

@@ -107,6 +107,13 @@ describe('GIVEN /timeline', () => {
     expect(viewText(await run('/timeline actor:Israel place:Quneitra limit:25 page:33'))).toMatch(/Showing 801–820 of 820 entries\./);
     // Past the capped count, a page never claims fewer entries than it shows.
     expect(viewText(await run('/timeline actor:Israel limit:25 page:60'))).toMatch(/Showing 1,?476–1,?500 of at least 1,500 entries/);
+    // Israel's 4,100 entries are counted to 1,000 only; the last page, not full, knows the total.
+    const total = app.db.prepare('SELECT count(*) FROM entry_actors WHERE actor_id = ? AND live = 1').pluck().get(israel!.id) as number;
+    const lastPage = viewText(await run(`/timeline actor:Israel limit:25 page:${Math.ceil(total / 25)}`));
+    const shown = total.toLocaleString('en-US');
+    expect(lastPage).toMatch(new RegExp(`Showing ${(Math.floor((total - 1) / 25) * 25 + 1).toLocaleString('en-US')}–${shown} of ${shown} entries\\.`));
+    expect(lastPage).not.toContain('Next page');
+    expect(viewText(await run('/timeline actor:Israel limit:25 page:200'))).toContain('There are at least 40 pages of entries, but fewer than 200');
     // A place with few entries is counted exactly, however heavy the actor.
     expect(viewText(await run('/timeline actor:Israel place:Paris'))).toMatch(/Showing 1–\d+ of \d+ entr(y|ies)\./);
   });
@@ -275,6 +282,7 @@ describe('GIVEN bad input', () => {
     ['/timeline limit:0', /Option `limit` .* from 1 to 25 — got `0`/],
     ['/timeline limit:500', /Option `limit` .* from 1 to 25 — got `500`/],
     ['/timeline page:99', /Option `page` is past the end — got `99`[\s\S]*There are 2 pages/],
+    ['/timeline type:protest page:2', /Option `page` is past the end — got `2`[\s\S]*There are no entries\./],
     ['/entry show abc', /Option `id` of \/entry show must be a whole number, 1 or more — got `abc`\./],
     ['/search golan page:0', /Option `page` of \/search must be a whole number from 1 to 100,000 — got `0`\./],
     ['/actor', /needs option `name`/],

@@ -73,7 +73,7 @@ describe('GIVEN the console adapter with piped input', () => {
       expect(result.status).toBe(0);
       expect(result.stdout).toContain('Try again in a moment');
       expect(result.stdout).toContain('nothing was changed');
-      expect(result.stdout).toContain('Showing 1–1 of 17 entries.');
+      expect(result.stdout).toContain('Showing 1 of 17 entries.');
       holder.exec('ROLLBACK');
       expect(holder.prepare('SELECT count(*) FROM entries').pluck().get()).toBe(17);
     } finally {
