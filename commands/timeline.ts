@@ -22,16 +22,42 @@ const PLACES_CONSIDERED = 10_000;
  * is close) rather than "No entries match", which reads as if the filter were fine.
  */
 function checkFiltersExist(dossier: DossierReader, topic: string | undefined, place: string | undefined): void {
-  if (topic !== undefined) resolveTopic(dossier, topic);
+  if (topic !== undefined) checkTopic(dossier, topic);
   if (place !== undefined) {
     const places = dossier.suggest('place', '', PLACES_CONSIDERED);
     if (!places.some((name) => foldKey(name) === foldKey(place))) {
-      const close = [...new Set([...closestNames(places, place), ...dossier.suggest('place', place, 3)])].slice(0, 3);
+      // Places holding the typed word first (`Sweida` → Sweida province), then spellings alike.
+      const word = foldKey(place);
+      const holding = places.filter((name) => foldKey(name).split(' ').includes(word));
+      const close = [...new Set([...holding, ...dossier.suggest('place', place, 3), ...closestNames(places, place)])].slice(0, 3);
       throw new UserError('not-found', `No entry has the place \`${place}\` (option \`place\`).`, [
         close.length > 0 ? `Closest known places: ${close.join(', ')}.` : 'Start typing a place for suggestions, or find places with /search.',
       ]);
     }
   }
+}
+
+/**
+ * A bare word after /timeline fills `topic`: when it is no topic but an actor or a place
+ * (`/timeline Dermer`), the refusal says which option was meant.
+ */
+function checkTopic(dossier: DossierReader, topic: string): void {
+  try {
+    resolveTopic(dossier, topic);
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error;
+    const actor = dossier.findActors(topic, 1)[0];
+    const place = dossier.suggest('place', topic, 1).find((name) => foldKey(name) === foldKey(topic));
+    const quoted = (text: string) => (/\s/.test(text) ? `"${text}"` : text);
+    const meant = actor ? [`${actor.name} is an actor: /timeline actor:${quoted(actor.name)}`] : place ? [`${place} is a place: /timeline place:${quoted(place)}`] : [];
+    throw new UserError(error.code, error.message, [...meant, ...error.hints]);
+  }
+}
+
+/** What to try when nothing matched: fewer filters, or wider dates, as the query has them. */
+function emptyHint(filterCount: number, dated: boolean): string | undefined {
+  if (filterCount > 1) return `Every filter must hold for an entry: drop one${dated ? ', or widen since/until' : ''}.`;
+  return dated ? 'Widen since/until, or drop them.' : undefined;
 }
 
 export const timelineCommand: CommandSpec = {
@@ -42,8 +68,8 @@ export const timelineCommand: CommandSpec = {
     { name: 'actor', description: 'Only entries involving this actor (name or alias)', type: 'actor', maxLength: 100, autocomplete: 'actor', example: '"Ron Dermer"' },
     { name: 'place', description: 'Only entries at this place', type: 'text', maxLength: 100, autocomplete: 'place', example: 'Paris' },
     eventTypeOption,
-    { name: 'since', description: 'From this date: 2025, 2025-07 or 2025-07-12', type: 'date', example: '2025-07' },
-    { name: 'until', description: 'Up to this date: 2025, 2025-07 or 2025-07-12', type: 'date', example: '2025-07-24' },
+    { name: 'since', description: 'From this date: 2025, 2025-07 or 2025-07-12 (an entry dated Jul 2025 meets any July day)', type: 'date', example: '2025-07' },
+    { name: 'until', description: 'Up to this date: 2025, 2025-07 or 2025-07-12 (entries whose dates reach it count)', type: 'date', example: '2025-07-24' },
     limitOption(DEFAULT_LIMIT),
     pageOption,
   ],
@@ -89,7 +115,7 @@ export const timelineCommand: CommandSpec = {
     return {
       title: filters.length > 0 ? `Timeline — ${filters.join(', ')}` : 'Timeline',
       tone: 'normal',
-      intro: [intro, ...(empty ? [plainLine('Every filter must hold for an entry: drop one, or widen since/until.')] : [])],
+      intro: [intro, ...(empty ? [emptyHint(filters.length, Boolean(since || until))].filter((h) => h !== undefined).map((h) => plainLine(h)) : [])],
       sections: result.items.map((entry) => entrySection(entry)),
       ...(empty ? {} : { footer: 'Details: /entry show ID' }),
       pager,

@@ -28,9 +28,10 @@ function schemaFor(option: OptionSpec): z.ZodType<OptionValue> {
             ? `a whole number, ${min.toLocaleString('en-US')} or more`
             : 'a whole number';
       // Text digits become a number first; anything else fails the number check with `range`.
+      // `#3` as lists show entry numbers is 3.
       return z
         .unknown()
-        .transform((v) => (typeof v === 'string' && /^\s*-?\d+\s*$/.test(v) ? Number(v) : v))
+        .transform((v) => (typeof v === 'string' && /^\s*#?-?\d+\s*$/.test(v) ? Number(v.trim().replace(/^#/, '')) : v))
         .pipe(z.number(range).int(range).min(min, range).max(max, range));
     }
     case 'date':
@@ -50,10 +51,13 @@ function schemaFor(option: OptionSpec): z.ZodType<OptionValue> {
         .pipe(z.boolean('true or false'));
     case 'choice': {
       const values = (option.choices ?? []).map((c) => c.value);
+      // A label as replies show it (`Air/drone strike`, `government body`) is its value.
+      const byLabel = new Map((option.choices ?? []).map((c) => [c.label.toLowerCase(), c.value]));
       return z
         .string()
         .trim()
         .toLowerCase()
+        .transform((v) => byLabel.get(v) ?? v)
         .pipe(z.enum(values as [string, ...string[]], `one of: ${values.join(', ')}`));
     }
     case 'text':

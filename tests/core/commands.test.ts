@@ -56,6 +56,25 @@ describe('GIVEN /timeline', () => {
     expect(text).not.toContain('/entry show');
   });
 
+  it('WHEN one filter matches nothing THEN no advice to drop filters it does not have', async () => {
+    const text = viewText(await run('/timeline type:protest'));
+    expect(text).toContain('No entries match.');
+    expect(text).not.toContain('drop one');
+    expect(viewText(await run('/timeline type:protest topic:syria-israel'))).toContain('Every filter must hold for an entry: drop one.');
+  });
+
+  it('WHEN a bare word names an actor or a place THEN the refusal says which option was meant', async () => {
+    expect(viewText(await run('/timeline Dermer'))).toContain('Ron Dermer is an actor: /timeline actor:"Ron Dermer"');
+    expect(viewText(await run('/timeline Paris'))).toContain('Paris is a place: /timeline place:Paris');
+    expect(viewText(await run('/timeline place:Sweida'))).toContain('Closest known places: Sweida province');
+  });
+
+  it('WHEN a value is typed as replies show it THEN it is read as that value', async () => {
+    expect((await run('/timeline type:"Air/drone strike"')).title).toBe('Timeline — Air/drone strike');
+    expect(viewText(await run('/actors list kind:"government body"'))).toContain('Actors — government body');
+    expect((await run('/entry show #3')).title).toContain('#3 ');
+  });
+
   it('WHEN a date is typed as the bot shows it THEN it is read as that date', async () => {
     const shown = await run('/timeline since:"Dec 2024" until:"12 Jul 2025"');
     expect(shown.title).toBe('Timeline — since Dec 2024, until 12 Jul 2025');
