@@ -6,6 +6,7 @@ import type { ActorPatch } from '../../src/core/editor-port.js';
 import { pageInfo, pageRequest } from '../../src/core/entry-views.js';
 import { UserError } from '../../src/core/errors.js';
 import { fieldOptionNames, humanize, type ActorKind } from '../../src/core/vocabulary.js';
+import { plural } from '../../src/core/text.js';
 import { plainLine, span, type View } from '../../src/core/view.js';
 import { limitOption, pageOption } from '../shared-options.js';
 import { stampOf } from '../stamp.js';
@@ -153,11 +154,11 @@ const list: SubcommandSpec = {
         {
           lines: result.items.map((a) => [
             span.bold(a.name),
-            span.plain(` — ${humanize(a.kind)}${a.title ? `, ${a.title}` : ''} · ${a.entryCount} ${a.entryCount === 1 ? 'entry' : 'entries'}`),
+            span.plain(` — ${humanize(a.kind)}${a.title ? `, ${a.title}` : ''} · ${plural(a.entryCount, 'entry', 'entries')}`),
           ]),
         },
       ],
-      footer: 'Profile: /actor NAME',
+      ...(result.items.length > 0 ? { footer: 'Profile: /actor NAME' } : {}),
       pager,
     };
   },

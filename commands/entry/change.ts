@@ -43,7 +43,12 @@ export const editEntry: SubcommandSpec = {
   name: 'edit',
   description: 'Change fields of an entry (admins)',
   adminOnly: true,
-  options: [entryIdOption, ...entryFieldOptions.map(({ requiredOnAdd: _r, ...option }) => option), clearOption],
+  // A default applies only on add: an edit that leaves an option out keeps the stored value.
+  options: [
+    entryIdOption,
+    ...entryFieldOptions.map(({ requiredOnAdd: _r, ...option }) => ({ ...option, description: option.description.replace(/ \(default [^)]*\)$/, '') })),
+    clearOption,
+  ],
   examples: ['id:12 confidence:confirmed', 'id:12 date:2025-07 places:Baku', 'id:12 clear:"end, tags"'],
   formValues: (args, ctx) => entryFormValues(requireEntry(ctx.services.dossier, args.id as number)),
   run(args, ctx) {

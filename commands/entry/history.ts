@@ -1,6 +1,7 @@
 // /entry history and /entry undo — who changed what and when, and taking changes back one by one.
 import type { SubcommandSpec } from '../../src/core/command-spec.js';
 import type { RevisionRecord } from '../../src/core/editor-port.js';
+import { latestStandingChange } from '../../src/core/undo-order.js';
 import { plainLine, span, type Line } from '../../src/core/view.js';
 import { fieldOptionNames } from '../../src/core/vocabulary.js';
 import { stampOf } from '../stamp.js';
@@ -32,7 +33,7 @@ export const entryHistory: SubcommandSpec = {
       tone: 'normal',
       intro: [plainLine(`${revisions.length} ${revisions.length === 1 ? 'revision' : 'revisions'}, oldest first.`)],
       sections: [{ lines: revisions.map(revisionLine) }],
-      footer: `Revert the latest with /entry undo id:${id} (admins)`,
+      ...(latestStandingChange(revisions) !== undefined ? { footer: `Take back the latest change with /entry undo id:${id} (admins)` } : {}),
     };
   },
 };

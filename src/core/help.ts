@@ -36,5 +36,8 @@ export function optionHelp(option: OptionSpec): string {
   const says = (fact: string) => option.description.includes(fact);
   if (option.type === 'date' && !says('2025-07-12')) facts.push('2025, 2025-07 or 2025-07-12');
   if (option.choices && option.choices.length <= 6 && !option.choices.every((c) => says(c.value))) facts.push(option.choices.map((c) => c.value).join('|'));
-  return `${option.name} — ${option.description}${facts.length > 0 ? ` (${facts.join('; ')})` : ''}`;
+  if (facts.length === 0) return `${option.name} — ${option.description}`;
+  // One bracket, not two: "(default 1) (1–100,000)" reads "(default 1; 1–100,000)".
+  const described = option.description.endsWith(')') ? `${option.description.slice(0, -1)}; ` : `${option.description} (`;
+  return `${option.name} — ${described}${facts.join('; ')})`;
 }

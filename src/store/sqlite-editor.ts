@@ -3,6 +3,7 @@
 import type { ActorInput, ChangeStamp, EntryInput } from '../core/domain.js';
 import type { ActorPatch, DossierEditor, EntryPatch, RevisionRecord } from '../core/editor-port.js';
 import { UserError } from '../core/errors.js';
+import { latestStandingChange } from '../core/undo-order.js';
 import { findMergedActor, mergeActors, unmergeActor } from './actor-merges.js';
 import { addAlias, insertActor, removeAlias, updateActor } from './actor-writes.js';
 import type { Db } from './connection.js';
@@ -69,22 +70,6 @@ function toRecord(row: RevisionRow): RevisionRecord {
   if (row.reason) record.reason = row.reason;
   if (row.undoes !== null) record.undoes = row.undoes;
   return record;
-}
-
-/**
- * The index of the latest change not yet taken back by an undo, or undefined when only the
- * creation stands. Undos are skipped with what they took back, so undo after undo steps further
- * back through the history (an undo is not itself undone: that would redo).
- */
-function latestStandingChange(revisions: readonly RevisionRow[]): number | undefined {
-  const takenBack = new Set<number>();
-  for (let i = revisions.length - 1; i > 0; i--) {
-    const revision = revisions[i]!;
-    if (takenBack.has(revision.id)) continue;
-    if (revision.undoes !== null) takenBack.add(revision.undoes);
-    else return i;
-  }
-  return undefined;
 }
 
 export class SqliteEditor implements DossierEditor {

@@ -129,6 +129,10 @@ describe('GIVEN an admin curating entries', () => {
     expect(steps[1]).toMatch(/Talks in Muscat\nTook back r\d+ \(date, tags\)[\s\S]*Date\s+Aug 2025/);
     expect(steps[2]).toMatch(/Talks in Baku[\s\S]*Confidence\s+reported/);
     expect(steps[3]).toContain('Entry #18 is as it was first added: every change to it has been undone.');
+    expect(viewText(await run('/entry history 18'))).not.toContain('/entry undo');
+    expect(viewText(await run('/entry history 12'))).not.toContain('/entry undo');
+    await run('/entry edit id:12 confidence:claimed');
+    expect(viewText(await run('/entry history 12'))).toContain('Take back the latest change with /entry undo id:12 (admins)');
     expect(viewText(await run('/entry history 18'))).toMatch(/\(undo of r\d+, an edit\)$/m);
   });
 

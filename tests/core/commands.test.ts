@@ -274,7 +274,7 @@ describe('GIVEN /help', () => {
   it('THEN it explains one command in detail', async () => {
     const text = viewText(await run('/help timeline'));
     expect(text).toContain('limit — How many results per page (1–25, default 10)\n');
-    expect(text).toContain('page — Which page of results (default 1) (1–100,000)');
+    expect(text).toContain('page — Which page of results (default 1; 1–100,000)');
     expect(text).toContain('/timeline actor:"Ron Dermer" since:2025-07 limit:5');
   });
 
@@ -290,6 +290,8 @@ describe('GIVEN /help', () => {
     expect(text).toContain('date — When: 2025, 2025-07 or 2025-07-12 (required)\n');
     expect(text).toContain('confidence — confirmed, reported, claimed or disputed (default reported)\n');
     expect(text).toContain('published — Source publication date (2025, 2025-07 or 2025-07-12)\n');
+    // A default is for add only: an edit keeps what it does not name.
+    expect(text.split('`/entry edit`')[1]).toContain('confidence — confirmed, reported, claimed or disputed\n');
   });
 });
 
