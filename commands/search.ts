@@ -40,6 +40,20 @@ function leftOutNote(terms: SearchTerm[]): Line[] {
   return left.length > 0 ? [[span.plain(`Left out as too common: ${left.join(', ')}.`)]] : [];
 }
 
+/**
+ * People try search-engine operators; there are none, and each would silently change the
+ * results (OR becomes a required word, -Baku requires Baku), so the reply says how they were read.
+ */
+function operatorNote(query: string): Line[] {
+  const operators = [
+    ...new Set([...query.matchAll(/(?:^|\s)(OR|AND|NOT)(?=\s|$)/g)].map((m) => m[1]!)),
+    ...(/(?:^|\s)-[\p{L}\p{N}]/u.test(query) ? ['a leading -'] : []),
+    ...(/(?:^|\s)site:/i.test(query) ? ['site:'] : []),
+  ];
+  if (operators.length === 0) return [];
+  return [[span.plain(`Search has no operators: ${operators.join(', ')} ${operators.length === 1 ? 'was' : 'were'} read as words to find. Every word must appear.`)]];
+}
+
 export const searchCommand: CommandSpec = {
   name: 'search',
   description: 'Full-text search over titles, summaries, places and actor names',
@@ -74,7 +88,13 @@ export const searchCommand: CommandSpec = {
     return {
       title: `Search — “${query}”`,
       tone: 'normal',
-      intro: [intro, ...leftOutNote(terms), ...(result.total > SEARCH_RANK_BAND ? [bandNote] : []), ...(result.total === 0 ? [noMatchHint] : [])],
+      intro: [
+        intro,
+        ...operatorNote(query),
+        ...leftOutNote(terms),
+        ...(result.total > SEARCH_RANK_BAND ? [bandNote] : []),
+        ...(result.total === 0 ? [noMatchHint] : []),
+      ],
       sections: result.items.map((hit) => entrySection(hit.entry, [snippetLine(hit.snippet)])),
       ...(result.total > 0 ? { footer: 'Details: /entry show ID' } : {}),
       pager,

@@ -264,6 +264,22 @@ describe('GIVEN /search', () => {
   });
 });
 
+describe('GIVEN search-engine operators', () => {
+  it.each([
+    ['Paris OR Baku', 'OR was read as words to find'],
+    ['-Baku talks', 'a leading - was read as words to find'],
+    ['talks NOT Baku', 'NOT was read as words to find'],
+    ['query:"site:reuters.com"', 'site: was read as words to find'],
+  ])('WHEN %s is searched THEN the reply says there are no operators', async (query, note) => {
+    const text = viewText(await run(`/search ${query}`));
+    expect(text).toContain(`Search has no operators: ${note}. Every word must appear.`);
+  });
+
+  it('THEN an ordinary query gets no such note', async () => {
+    expect(viewText(await run('/search Paris talks'))).not.toContain('no operators');
+  });
+});
+
 describe('GIVEN /help', () => {
   it('THEN it lists every command with its usage, generated from the specs', async () => {
     const text = viewText(await run('/help'));
