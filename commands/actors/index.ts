@@ -166,6 +166,6 @@ const list: SubcommandSpec = {
 
 export const actorsCommand: CommandSpec = {
   name: 'actors',
-  description: 'The actor directory; admins add, edit, alias and merge actors',
+  description: 'The actor directory; admins add, edit, alias, merge and unmerge actors',
   subcommands: [list, add, edit, alias, merge, unmerge],
 };
