@@ -23,6 +23,15 @@ function channelOf(ctx: CommandContext): ChannelKey {
   return { platform, workspaceId: workspaceId ?? '', channelId };
 }
 
+/**
+ * Another channel of the caller's workspace, by the id /digest list shows: a deleted channel's
+ * subscription can only be removed from elsewhere. A pasted mention (<#123>, <#C123|name>) works too.
+ */
+function otherChannelArg(text: string, ctx: CommandContext): ChannelKey {
+  const id = text.trim().replace(/^<#([^>|]+)(?:\|[^>]*)?>$/, '$1').replace(/^#/, '');
+  return { platform: ctx.caller.platform, workspaceId: ctx.caller.workspaceId ?? '', channelId: id };
+}
+
 function scheduleArg(text: string) {
   const result = parseSchedule(text);
   if (result.ok) return result.schedule;
@@ -40,7 +49,7 @@ function timezoneArg(text: string): string {
   throw new UserError(
     'invalid-option',
     `Option \`timezone\` of /digest subscribe must be an IANA time zone such as Europe/Paris or America/New_York — got \`${text}\`.`,
-    ['Offsets like +02:00 are not accepted: they ignore daylight saving time.'],
+    ['Offsets (+02:00) and abbreviations (EST, CET) are not accepted: name the region, so daylight saving time is right.'],
   );
 }
 
@@ -91,13 +100,21 @@ export const digestCommand: CommandSpec = {
     },
     {
       name: 'unsubscribe',
-      description: 'Stop this channel’s digest',
+      description: 'Stop this channel’s digest, or another channel’s in this workspace',
       adminOnly: true,
-      run(_args, ctx) {
-        if (!ctx.services.digests.unsubscribe(channelOf(ctx))) {
-          throw new UserError('not-found', 'This channel has no digest to stop.', ['See the workspace’s digests with /digest list.']);
+      options: [
+        { name: 'channel', description: 'Another channel, by the id /digest list shows (e.g. a deleted one)', type: 'text', maxLength: 100, example: 'C0123456789' },
+      ],
+      run(args, ctx) {
+        const other = args.channel ? otherChannelArg(String(args.channel), ctx) : undefined;
+        const target = other ?? channelOf(ctx);
+        const here = !other || other.channelId === ctx.caller.channelId;
+        if (!ctx.services.digests.unsubscribe(target)) {
+          const what = here ? 'This channel has' : `Channel ${target.channelId} has`;
+          throw new UserError('not-found', `${what} no digest to stop${here ? '' : ' in this workspace'}.`, ['See the workspace’s digests with /digest list.']);
         }
-        return { title: 'Digest stopped', tone: 'success', intro: [plainLine('This channel will receive no more digests.')], sections: [], private: true };
+        const done = here ? 'This channel will receive no more digests.' : `Channel ${target.channelId} will receive no more digests.`;
+        return { title: 'Digest stopped', tone: 'success', intro: [plainLine(done)], sections: [], private: true };
       },
     },
     {
@@ -121,7 +138,9 @@ export const digestCommand: CommandSpec = {
       description: 'Send this channel’s digest now; the next one starts from here',
       adminOnly: true,
       async run(_args, ctx) {
-        return sendOutcomeView(await ctx.services.digests.sendNow(channelOf(ctx)));
+        const channel = channelOf(ctx);
+        const outcome = await ctx.services.digests.sendNow(channel);
+        return sendOutcomeView(outcome, ctx.services.digests.find(channel));
       },
     },
   ],

@@ -11,7 +11,7 @@ import type { Delivery } from '../store/digest-deliveries.js';
 import type { Subscription } from '../store/digest-subscriptions.js';
 import type { DigestStore } from '../store/digest-store.js';
 import type { PosterRegistry } from './posters.js';
-import { repeatsNote, slotAfter } from './slots.js';
+import { delayNote, repeatsNote, slotAfter } from './slots.js';
 import type { TaskFactory, TaskHandle } from './tasks.js';
 
 export interface RetryPolicy {
@@ -34,7 +34,7 @@ export interface DelivererDeps {
   retry?: RetryPolicy;
 }
 
-type Begun = { id: number; parts: View[]; sub: Subscription } | { outcome: SendOutcome | undefined };
+type Begun = { id: number; parts: View[]; sub: Subscription; empty: boolean } | { outcome: SendOutcome | undefined };
 
 export interface SlotRequest {
   slot: Date;
@@ -42,6 +42,8 @@ export interface SlotRequest {
   missedSlots: number;
   /** Scheduled deliveries only happen while this process holds the platform's lease. */
   fenced: boolean;
+  /** A scheduled slot delivered late though Sitrep was running: the digest says why, if known. */
+  late?: boolean;
 }
 
 export class DigestDeliverer {
@@ -60,7 +62,9 @@ export class DigestDeliverer {
     return this.track(subscriptionId, async () => {
       const begun = this.begin(subscriptionId, request);
       if ('outcome' in begun) return begun.outcome;
-      return this.postParts(begun.sub, begun.id, begun.parts, 0, []);
+      const outcome = await this.postParts(begun.sub, begun.id, begun.parts, 0, []);
+      // A send-now posts even an empty digest: its reply says that is all it posted.
+      return outcome.status === 'delivered' && begun.empty ? { ...outcome, empty: true } : outcome;
     });
   }
 
@@ -142,7 +146,9 @@ export class DigestDeliverer {
       if (!manual) store.subscriptions.setNextSlot(sub.id, slotAfter(sub, request.slot));
       if (store.deliveries.hasSlot(sub.id, request.slot)) return { outcome: undefined };
       const cursorTo = store.changes.latestCursor();
-      const repeats = repeatsNote(sub, store.deliveries.latest(sub.id));
+      const previous = store.deliveries.latest(sub.id);
+      const repeats = repeatsNote(sub, previous);
+      const delayed = request.kind === 'scheduled' && request.late ? delayNote(request.slot, request.missedSlots, previous) : undefined;
       const composed = composeDigest(store.changes.between(sub.cursor, cursorTo), {
         filters: sub.filters,
         zone: sub.timezone,
@@ -150,6 +156,7 @@ export class DigestDeliverer {
         periodTo: at,
         ...(request.kind === 'catch-up' ? { catchUp: { missedSlots: request.missedSlots } } : {}),
         ...(repeats ? { repeats } : {}),
+        ...(delayed ? { delayed } : {}),
       });
       const skip = composed.empty && sub.skipEmpty && !manual;
       const parts = skip ? [] : splitDigest(composed.view);
@@ -166,7 +173,7 @@ export class DigestDeliverer {
         sender,
         now: at,
       });
-      if (!skip) return { id, parts, sub };
+      if (!skip) return { id, parts, sub, empty: composed.empty };
       store.subscriptions.advanceCursor(sub.id, cursorTo, at);
       return { outcome: { status: 'skipped' } };
     });

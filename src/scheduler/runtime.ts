@@ -2,6 +2,7 @@
 // use. The scheduler is started separately (by main) once the adapters' posters are known.
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
+import { canonicalTimeZone, resolvedTimeZone } from '../core/digest/zoned-time.js';
 import type { Logger } from '../core/logger.js';
 import type { Db } from '../store/connection.js';
 import { createDigestStore, type DigestStore } from '../store/digest-store.js';
@@ -32,13 +33,29 @@ export interface DigestRuntime {
   startScheduler(options?: Pick<SchedulerOptions, 'leaseMs' | 'heartbeatMs' | 'staleMs'>): DigestScheduler;
 }
 
+/**
+ * SITREP_TZ as subscriptions store it: spelled canonically (`europe/paris` → `Europe/Paris`),
+ * and an abbreviation mapped to the zone it really is, with a warning, rather than shown as typed.
+ */
+function defaultZone(configured: string, logger: Logger): string {
+  const canonical = canonicalTimeZone(configured);
+  if (canonical) return canonical;
+  const resolved = resolvedTimeZone(configured) ?? configured;
+  logger.warn(
+    { SITREP_TZ: configured, zone: resolved },
+    `SITREP_TZ ${configured} is an abbreviation, not a region's zone: digests use ${resolved}. Set an IANA name such as America/New_York.`,
+  );
+  return resolved;
+}
+
 export function createDigestRuntime(options: DigestRuntimeOptions): DigestRuntime {
   const holder = options.holder ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
   const store = createDigestStore(options.db);
   const posters = new PosterRegistry();
   const { now, logger, tasks } = options;
   const deliverer = new DigestDeliverer({ store, posters, tasks, now, logger, sender: holder, ...(options.retry ? { retry: options.retry } : {}) });
-  const service = new SqliteDigestService({ store, deliverer, posters, defaultTimeZone: options.defaultTimeZone, now });
+  const defaultTimeZone = defaultZone(options.defaultTimeZone, logger);
+  const service = new SqliteDigestService({ store, deliverer, posters, defaultTimeZone, now });
   return {
     holder,
     store,

@@ -31,7 +31,10 @@ export interface SchedulerOptions {
   staleMs?: number;
 }
 
-/** A slot delivered later than this after its time is a catch-up, and says so. */
+/**
+ * A slot delivered later than this after its time is late: a catch-up, saying so, when it fell
+ * while this process was not scheduling (not running, or stalled between heartbeats).
+ */
 const LATE_MS = 2 * 60_000;
 /** Parsed revisions and composed ranges are dropped after this long without a digest. */
 const RELEASE_CACHES_AFTER_MS = 60_000;
@@ -45,6 +48,11 @@ export class DigestScheduler {
   private readonly standby = new Map<Platform, string>();
   /** One task per schedule and zone, with the subscriptions it wakes. */
   private readonly cronTasks = new Map<string, { handle: TaskHandle; subscriptions: Set<number> }>();
+  /** Schedules node-cron refused, by task key, with its message: tried again at every heartbeat, logged once. */
+  private readonly refusedTasks = new Map<string, string>();
+  /** Per platform held: since when this process has scheduled it with heartbeats on time. */
+  private readonly attendedSince = new Map<Platform, number>();
+  private lastBeatAt: number | undefined;
   private heartbeat: TaskHandle | undefined;
   private lastPruneAt = Number.NEGATIVE_INFINITY;
   private knownVersion = -1;
@@ -77,6 +85,9 @@ export class DigestScheduler {
     this.heartbeat?.stop();
     for (const task of this.cronTasks.values()) task.handle.stop();
     this.cronTasks.clear();
+    this.refusedTasks.clear();
+    this.attendedSince.clear();
+    this.lastBeatAt = undefined;
     this.options.deliverer.cancelRetries();
     let timer: TaskHandle | undefined;
     await Promise.race([this.options.deliverer.idle(), new Promise<void>((done) => (timer = this.options.tasks.after(timeoutMs, done)))]);
@@ -96,6 +107,7 @@ export class DigestScheduler {
     if (!this.running) return;
     this.guard('heartbeat', () => {
       const now = this.options.now();
+      this.noteStall(now);
       const changed = this.renewLeases(now);
       this.reconcile(changed);
       this.sweep(now);
@@ -114,12 +126,24 @@ export class DigestScheduler {
     if (pruned > 0) this.options.logger.info({ pruned }, 'pruned old rows of the digest delivery log');
   }
 
-  private guard(what: string, work: () => void): void {
+  private guard(what: string, work: () => void, context: Record<string, unknown> = {}): void {
     try {
       work();
     } catch (error) {
-      this.options.logger.error({ err: error }, `digest scheduler ${what} failed`);
+      this.options.logger.error({ ...context, err: error }, `digest scheduler ${what} failed`);
     }
+  }
+
+  /**
+   * A heartbeat far later than due means this process was stalled (suspended, or its event loop
+   * blocked): slots that fell meanwhile were not attended, and their digests are catch-ups.
+   */
+  private noteStall(now: Date): void {
+    const at = now.getTime();
+    if (this.lastBeatAt !== undefined && at - this.lastBeatAt > 2 * this.heartbeatMs) {
+      for (const platform of this.attendedSince.keys()) this.attendedSince.set(platform, at);
+    }
+    this.lastBeatAt = at;
   }
 
   /** Takes, renews or loses each platform's lease; true when the set of held platforms changed. */
@@ -130,11 +154,13 @@ export class DigestScheduler {
       const lease = store.leases.acquire(platform, holder, now, this.leaseMs);
       if (lease.held && !this.held.has(platform)) {
         this.held.add(platform);
+        this.attendedSince.set(platform, now.getTime());
         this.standby.delete(platform);
         changed = true;
         logger.info({ platform, holder, tookOverFrom: lease.tookOverFrom }, `scheduling ${platform} digests`);
       } else if (!lease.held && this.held.has(platform)) {
         this.held.delete(platform);
+        this.attendedSince.delete(platform);
         changed = true;
         logger.warn({ platform, holder: lease.holder }, `lost the ${platform} digest lease; standing by`);
       }
@@ -155,10 +181,10 @@ export class DigestScheduler {
 
   /** node-cron tasks created, changed or removed to match the active subscriptions of held platforms. */
   private reconcile(force: boolean): void {
-    const { store, tasks } = this.options;
+    const { store } = this.options;
     const version = store.subscriptions.scheduleVersion();
-    if (!force && version === this.knownVersion) return;
-    this.knownVersion = version;
+    // While node-cron refuses a schedule, every heartbeat tries it again.
+    if (!force && version === this.knownVersion && this.refusedTasks.size === 0) return;
     const wanted = new Map<string, { cron: string; timezone: string; ids: Set<number> }>();
     for (const sub of store.subscriptions.active([...this.held])) {
       const key = `${sub.cron}|${sub.timezone}`;
@@ -171,19 +197,41 @@ export class DigestScheduler {
       task.handle.stop();
       this.cronTasks.delete(key);
     }
+    for (const key of this.refusedTasks.keys()) if (!wanted.has(key)) this.refusedTasks.delete(key);
     for (const [key, group] of wanted) {
       const existing = this.cronTasks.get(key);
-      if (existing) {
-        existing.subscriptions = group.ids;
-        continue;
-      }
+      if (existing) existing.subscriptions = group.ids;
+      else this.createTask(key, group);
+    }
+    // Only once the tasks are in step: a failure above leaves the version to be tried again.
+    this.knownVersion = version;
+  }
+
+  /**
+   * One schedule's task. A schedule node-cron refuses must not cost the others theirs: it is
+   * logged, left to the heartbeat's sweep (which delivers its slots, a heartbeat late at most)
+   * and tried again at the next heartbeat.
+   */
+  private createTask(key: string, group: { cron: string; timezone: string; ids: Set<number> }): void {
+    const { tasks, logger } = this.options;
+    try {
       const handle = tasks.cron(group.cron, group.timezone, (firedFor) => this.wake(key, firedFor));
       this.cronTasks.set(key, { handle, subscriptions: group.ids });
+      if (this.refusedTasks.delete(key)) logger.info({ cron: group.cron, timezone: group.timezone }, 'node-cron accepted a digest schedule it had refused');
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      if (this.refusedTasks.get(key) !== message) {
+        logger.error(
+          { err: error, cron: group.cron, timezone: group.timezone, subscriptions: [...group.ids] },
+          'node-cron refused a digest schedule; the heartbeat delivers its slots instead',
+        );
+      }
+      this.refusedTasks.set(key, message);
     }
   }
 
   private wake(key: string, firedFor: Date): void {
-    for (const id of this.cronTasks.get(key)?.subscriptions ?? []) this.guard('task', () => this.runDue(id, firedFor));
+    for (const id of this.cronTasks.get(key)?.subscriptions ?? []) this.guard('task', () => this.runDue(id, firedFor), { subscription: id });
   }
 
   /** How many node-cron tasks are running, and for how many subscriptions. */
@@ -196,7 +244,8 @@ export class DigestScheduler {
   private sweep(now: Date): void {
     const { store, deliverer } = this.options;
     const platforms = [...this.held];
-    for (const sub of store.subscriptions.due(platforms, now)) this.runDue(sub.id);
+    // One subscription that cannot be worked out (a corrupt row) must not hold up the others.
+    for (const sub of store.subscriptions.due(platforms, now)) this.guard('sweep', () => this.runDue(sub.id), { subscription: sub.id });
     for (const row of store.deliveries.dueRetries(platforms, now)) void deliverer.resume(row.id).catch((error) => this.failed(error));
   }
 
@@ -208,9 +257,13 @@ export class DigestScheduler {
     const at = firedFor && firedFor > now() ? firedFor : now();
     if (sub.nextSlotAt > at) return;
     const { slot, missed } = dueSlot(sub, at);
-    const late = now().getTime() - slot.getTime() > LATE_MS;
-    const kind = missed > 0 || late ? 'catch-up' : 'scheduled';
-    void deliverer.deliver(sub.id, { slot, kind, missedSlots: missed, fenced: true }).catch((error) => this.failed(error));
+    const late = missed > 0 || now().getTime() - slot.getTime() > LATE_MS;
+    // Late while this process was scheduling (say, held back by the previous digest's retries)
+    // is no catch-up: Sitrep was running. Only an owed slot older than that is one.
+    const unattended = sub.nextSlotAt.getTime() < (this.attendedSince.get(sub.channel.platform) ?? Number.POSITIVE_INFINITY);
+    const kind = late && unattended ? 'catch-up' : 'scheduled';
+    const request = { slot, kind, missedSlots: missed, fenced: true, late } as const;
+    void deliverer.deliver(sub.id, request).catch((error) => this.failed(error));
   }
 
   private failed(error: unknown): void {

@@ -1,5 +1,6 @@
 // Slot arithmetic and notes for stored subscriptions: their cron expressions were validated when they
-// were subscribed, so they are parsed once and memoised.
+// were subscribed (under the rules of the day: `stored` keeps an older expression's meaning), so
+// they are parsed once and memoised.
 import { parseCron, type CronFields } from '../core/digest/cron.js';
 import { countRuns, latestRun, nextRun } from '../core/digest/schedule.js';
 import type { DigestContext } from '../core/digest/compose.js';
@@ -11,7 +12,7 @@ const parsed = new Map<string, CronFields>();
 function fieldsOf(cron: string): CronFields {
   let fields = parsed.get(cron);
   if (!fields) {
-    fields = parseCron(cron);
+    fields = parseCron(cron, { stored: true });
     parsed.set(cron, fields);
   }
   return fields;
@@ -40,4 +41,15 @@ export function repeatsNote(sub: Subscription, previous: Delivery | undefined): 
   if (!previous || previous.cursorFrom !== sub.cursor) return undefined;
   if (previous.status !== 'unconfirmed' && previous.status !== 'failed') return undefined;
   return { slot: previous.slot, status: previous.status, ...(previous.lastError ? { error: previous.lastError } : {}) };
+}
+
+/**
+ * The note a late scheduled digest carries (one whose slots fell while Sitrep was running, so no
+ * catch-up): it waited for the previous digest, which was still being delivered at its slot,
+ * and it may stand for several slots.
+ */
+export function delayNote(slot: Date, missedSlots: number, previous: Delivery | undefined): DigestContext['delayed'] {
+  const waitedForPrevious = previous !== undefined && previous.createdAt <= slot && previous.updatedAt > slot;
+  if (!waitedForPrevious && missedSlots === 0) return undefined;
+  return { missedSlots, waitedForPrevious };
 }

@@ -11,6 +11,7 @@ import {
   type RevisionRecordRow,
 } from '../core/digest/changes.js';
 import type { Db } from './connection.js';
+import { ActorMergeHistory } from './digest-actors.js';
 import { StatementCache } from './statement-cache.js';
 
 interface RawRevision {
@@ -59,6 +60,7 @@ const MAX_CACHED_ENTRIES = 100_000;
 
 export class SqliteDigestChanges {
   private readonly cache: StatementCache;
+  private readonly merges: ActorMergeHistory;
   private readonly ranges = new Map<string, ChangeSet>();
   private readonly maxRevisions: number;
   private readonly cacheSize: number;
@@ -75,6 +77,7 @@ export class SqliteDigestChanges {
 
   constructor(db: Db, options: ChangeReaderOptions = {}) {
     this.cache = new StatementCache(db);
+    this.merges = new ActorMergeHistory(db);
     this.maxRevisions = options.maxRevisions ?? 20_000;
     this.cacheSize = options.cacheSize ?? 64;
     this.maxTail = Math.max(options.maxTail ?? 30_000, this.maxRevisions);
@@ -119,7 +122,7 @@ export class SqliteDigestChanges {
   }
 
   private read(from: number, to: number): ChangeSet {
-    const empty = { fromCursor: from, toCursor: to, entries: [], newActors: new Map(), merges: [], actorNames: new Map<number, string>() };
+    const empty = { fromCursor: from, toCursor: to, entries: [], newActors: new Map(), merges: [], actorNames: new Map<number, string>(), currentActors: new Map<number, number>() };
     if (to <= from) return empty;
     if (to - from > this.maxRevisions) {
       const count = this.cache.get('SELECT count(*) FROM revisions WHERE id > ? AND id <= ?').pluck().get(from, to) as number;
@@ -127,11 +130,16 @@ export class SqliteDigestChanges {
     }
     this.cover(from, to);
     const rows = this.tail.rows.slice(firstAfter(this.tail.rows, from), firstAfter(this.tail.rows, to));
-    const { entries, newActors, merges } = collapseRevisions(rows, this.priorStates(rows, from));
+    const follow = (snapshot: EntryInput, entryId: number, revisionId: number) => this.merges.follow(snapshot, entryId, revisionId, to);
+    const { entries, newActors, merges } = collapseRevisions(rows, this.priorStates(rows, from), follow);
     const actorIds = new Set<number>(newActors.keys());
     for (const e of entries) for (const state of [e.after, e.before]) state?.actors.forEach((a) => actorIds.add(a.actorId));
-    for (const merge of merges) actorIds.add(merge.fromId).add(merge.intoId);
-    return { fromCursor: from, toCursor: to, entries, newActors, merges, actorNames: this.actorNames([...actorIds]) };
+    const currentActors = new Map<number, number>();
+    for (const merge of merges) {
+      for (const id of [merge.fromId, merge.intoId]) currentActors.set(id, this.merges.liveAt(id, to));
+      actorIds.add(merge.fromId).add(merge.intoId);
+    }
+    return { fromCursor: from, toCursor: to, entries, newActors, merges, actorNames: this.actorNames([...actorIds]), currentActors };
   }
 
   /** Makes the parsed tail cover (from, to], loading only what it lacks. */
@@ -183,7 +191,7 @@ export class SqliteDigestChanges {
     }
     for (const id of changed) {
       const row = inTail.get(id);
-      if (row) prior.set(id, { snapshot: row.snapshot as EntryInput, removed: row.action === 'remove' });
+      if (row) prior.set(id, { snapshot: row.snapshot as EntryInput, removed: row.action === 'remove', revisionId: row.id });
       else if (!this.baseStates.has(id)) needBase.push(id);
     }
     this.fetchBaseStates(needBase);
@@ -199,13 +207,13 @@ export class SqliteDigestChanges {
     if (ids.length === 0) return;
     const found = this.cache
       .get(
-        `SELECT r.entity_id, r.action, r.snapshot FROM json_each(?) j JOIN revisions r ON r.id =
+        `SELECT r.id, r.entity_id, r.action, r.snapshot FROM json_each(?) j JOIN revisions r ON r.id =
            (SELECT max(id) FROM revisions WHERE entity = 'entry' AND entity_id = j.value AND id <= ?)`,
       )
-      .all(JSON.stringify(ids), this.tail.start) as { entity_id: number; action: RevisionAction; snapshot: string }[];
+      .all(JSON.stringify(ids), this.tail.start) as { id: number; entity_id: number; action: RevisionAction; snapshot: string }[];
     for (const id of ids) this.baseStates.set(id, null);
     for (const row of found) {
-      this.baseStates.set(row.entity_id, { snapshot: JSON.parse(row.snapshot) as EntryInput, removed: row.action === 'remove' });
+      this.baseStates.set(row.entity_id, { snapshot: JSON.parse(row.snapshot) as EntryInput, removed: row.action === 'remove', revisionId: row.id });
     }
   }
 

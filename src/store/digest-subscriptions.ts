@@ -25,7 +25,17 @@ interface SubscriptionRow {
   next_slot_at: string;
   paused_at: string | null;
   paused_reason: string | null;
+  /** From the actors table: the filtered actor's name now, and where it was merged, if it was. */
+  actor_now: string | null;
+  actor_merged_into: number | null;
 }
+
+/**
+ * Every read joins the filtered actor, whose merges the filter follows. `s.*` first, so the
+ * subscription's own columns keep their names.
+ */
+const SELECT = `SELECT s.*, a.name AS actor_now, a.merged_into_id AS actor_merged_into
+  FROM digest_subscriptions s LEFT JOIN actors a ON a.id = s.actor_id`;
 
 export interface Subscription {
   id: number;
@@ -42,12 +52,26 @@ export interface Subscription {
   paused?: { at: Date; reason: string };
 }
 
-function toSubscription(row: SubscriptionRow): Subscription {
+/** The live actor an actor was merged into, by id, with its name. */
+type LiveActor = (mergedInto: number) => { id: number; name: string } | undefined;
+
+/**
+ * The actor filter as the actors stand now: a subscribed actor since merged into another is
+ * followed to it (its entries and links went there), and is itself again once unmerged.
+ */
+function actorFilter(row: SubscriptionRow, live: LiveActor): Pick<DigestFilters, 'actorId' | 'actorName' | 'actorWas'> {
+  if (row.actor_id === null) return {};
+  const subscribedName = row.actor_now ?? row.actor_name ?? undefined;
+  const holder = row.actor_merged_into === null ? undefined : live(row.actor_merged_into);
+  if (!holder) return { actorId: row.actor_id, ...(subscribedName ? { actorName: subscribedName } : {}) };
+  return { actorId: holder.id, actorName: holder.name, ...(subscribedName ? { actorWas: subscribedName } : {}) };
+}
+
+function toSubscription(row: SubscriptionRow, live: LiveActor): Subscription {
   const filters: DigestFilters = {};
   if (row.topic) filters.topic = row.topic;
   if (row.event_type) filters.eventType = row.event_type as EventType;
-  if (row.actor_id !== null) filters.actorId = row.actor_id;
-  if (row.actor_name) filters.actorName = row.actor_name;
+  Object.assign(filters, actorFilter(row, live));
   const subscription: Subscription = {
     id: row.id,
     channel: { platform: row.platform, workspaceId: row.workspace_id, channelId: row.channel_id },
@@ -77,10 +101,24 @@ export interface UpsertSubscription extends SubscribeRequest {
 
 export class SqliteSubscriptions {
   private readonly cache: StatementCache;
+  private readonly toSubscription = (row: unknown): Subscription => toSubscription(row as SubscriptionRow, this.liveActor);
 
   constructor(db: Db) {
     this.cache = new StatementCache(db);
   }
+
+  /** Follows merged_into_id to the actor that is not merged (the bound only guards against a corrupt cycle). */
+  private readonly liveActor: LiveActor = (mergedInto) => {
+    const step = this.cache.get('SELECT id, name, merged_into_id FROM actors WHERE id = ?');
+    let id = mergedInto;
+    for (let hop = 0; hop < 64; hop++) {
+      const row = step.get(id) as { id: number; name: string; merged_into_id: number | null } | undefined;
+      if (!row) return undefined;
+      if (row.merged_into_id === null) return { id: row.id, name: row.name };
+      id = row.merged_into_id;
+    }
+    return undefined;
+  };
 
   /** Creates the channel's subscription, or replaces its settings and resumes it; keeps its cursor. */
   upsert(s: UpsertSubscription): { id: number; created: boolean } {
@@ -115,29 +153,29 @@ export class SqliteSubscriptions {
   }
 
   byChannel(channel: ChannelKey): Subscription | undefined {
-    const row = this.cache.get(`SELECT * FROM digest_subscriptions WHERE ${CHANNEL}`).get(...channelArgs(channel));
-    return row ? toSubscription(row as SubscriptionRow) : undefined;
+    const row = this.cache.get(`${SELECT} WHERE ${CHANNEL}`).get(...channelArgs(channel));
+    return row ? this.toSubscription(row) : undefined;
   }
 
   byId(id: number): Subscription | undefined {
-    const row = this.cache.get('SELECT * FROM digest_subscriptions WHERE id = ?').get(id);
-    return row ? toSubscription(row as SubscriptionRow) : undefined;
+    const row = this.cache.get(`${SELECT} WHERE s.id = ?`).get(id);
+    return row ? this.toSubscription(row) : undefined;
   }
 
   inWorkspace(platform: Platform, workspaceId: string): Subscription[] {
     const rows = this.cache
-      .get('SELECT * FROM digest_subscriptions WHERE platform = ? AND workspace_id = ? ORDER BY channel_id')
-      .all(platform, workspaceId) as SubscriptionRow[];
-    return rows.map(toSubscription);
+      .get(`${SELECT} WHERE s.platform = ? AND s.workspace_id = ? ORDER BY s.channel_id`)
+      .all(platform, workspaceId);
+    return rows.map(this.toSubscription);
   }
 
   /** Active subscriptions of these platforms, for one scheduler task each. */
   active(platforms: readonly Platform[]): Subscription[] {
     if (platforms.length === 0) return [];
     const rows = this.cache
-      .get(`SELECT * FROM digest_subscriptions WHERE paused_at IS NULL AND platform IN (${placeholders(platforms.length)}) ORDER BY id`)
-      .all(...platforms) as SubscriptionRow[];
-    return rows.map(toSubscription);
+      .get(`${SELECT} WHERE s.paused_at IS NULL AND s.platform IN (${placeholders(platforms.length)}) ORDER BY s.id`)
+      .all(...platforms);
+    return rows.map(this.toSubscription);
   }
 
   /** Active subscriptions owed a slot at or before `now`. */
@@ -145,11 +183,11 @@ export class SqliteSubscriptions {
     if (platforms.length === 0) return [];
     const rows = this.cache
       .get(
-        `SELECT * FROM digest_subscriptions WHERE paused_at IS NULL AND platform IN (${placeholders(platforms.length)})
-           AND next_slot_at <= ? ORDER BY next_slot_at, id`,
+        `${SELECT} WHERE s.paused_at IS NULL AND s.platform IN (${placeholders(platforms.length)})
+           AND s.next_slot_at <= ? ORDER BY s.next_slot_at, s.id`,
       )
-      .all(...platforms, now.toISOString()) as SubscriptionRow[];
-    return rows.map(toSubscription);
+      .all(...platforms, now.toISOString());
+    return rows.map(this.toSubscription);
   }
 
   setNextSlot(id: number, at: Date): void {

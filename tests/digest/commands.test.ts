@@ -5,6 +5,7 @@ import { CONSOLE_CALLER } from '../../src/adapters/console/console-adapter.js';
 import { ConsolePoster } from '../../src/adapters/console/console-poster.js';
 import type { Caller } from '../../src/core/caller.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
+import { channelGone } from './support/fake-poster.js';
 import { viewText } from '../support/view-text.js';
 import { ADMIN, Harness, READER } from './support/harness.js';
 
@@ -43,6 +44,10 @@ describe('GIVEN /digest subscribe', () => {
     expect(unmarked(await h.runText('/digest subscribe schedule:"daily 08:00" timezone:Europe/Pariss'))).toContain(
       'Option timezone of /digest subscribe must be an IANA time zone such as Europe/Paris or America/New_York — got Europe/Pariss.',
     );
+    expect(unmarked(await h.runText('/digest subscribe schedule:"daily 08:00" timezone:EST'))).toContain(
+      'must be an IANA time zone such as Europe/Paris or America/New_York — got EST.\nOffsets (+02:00) and abbreviations (EST, CET) are not accepted: name the region, so daylight saving time is right.',
+    );
+    expect(unmarked(await h.runText('/digest subscribe schedule:"5/15 * * * *"'))).toContain('minute field: 5/15 needs a range before the step; write 5-59/15.');
     expect(unmarked(await h.runText('/digest subscribe schedule:"daily 08:00" topic:atlantis'))).toMatch(/There is no topic atlantis \(option topic\)[\s\S]*Topics: syria-israel/);
     expect(unmarked(await h.runText('/digest subscribe schedule:"daily 08:00" actor:Nobodyatall'))).toContain('No actor is called Nobodyatall (option actor).');
     expect(h.app.digests.service.list({ platform: 'discord', workspaceId: 'g1' })).toEqual([]);
@@ -74,6 +79,62 @@ describe('GIVEN /digest subscribe', () => {
   });
 });
 
+describe('GIVEN SITREP_TZ as typed in the environment', () => {
+  it('THEN subscriptions store it spelled canonically', async () => {
+    const h = harness('europe/paris');
+    await h.runText('/digest subscribe schedule:"daily 08:00"');
+    expect(await h.runText('/digest list')).toContain('Schedule: daily 08:00 (Europe/Paris)');
+  });
+
+  it('WHEN it is an abbreviation THEN the zone it stands for is used, and the log says so', async () => {
+    const h = harness('EST');
+    await h.runText('/digest subscribe schedule:"daily 08:00"');
+    expect(await h.runText('/digest list')).toContain('Schedule: daily 08:00 (America/Panama)');
+    expect(h.logger.lines.some((l) => l.level === 'warn' && l.message.startsWith('SITREP_TZ EST is an abbreviation'))).toBe(true);
+  });
+});
+
+describe('GIVEN a channel whose digest was paused because the channel was deleted', () => {
+  async function paused(): Promise<Harness> {
+    const h = harness();
+    h.startScheduler();
+    await h.runText('/digest subscribe schedule:"daily 08:00" timezone:Europe/Paris', { ...ADMIN, channelId: 'c2' });
+    await h.runText('/digest subscribe schedule:"daily 09:00" timezone:Europe/Paris');
+    h.poster.failNext(channelGone());
+    await h.time.advanceTo('2026-07-06T06:01:00Z');
+    return h;
+  }
+
+  it('THEN /digest list says how to remove it, and an admin removes it from another channel by its id', async () => {
+    const h = await paused();
+    expect(await h.runText('/digest list')).toContain(
+      'Run /digest subscribe in that channel again to resume; to remove it, run /digest unsubscribe channel:c2 (from any channel).',
+    );
+    expect(await h.runText('/digest unsubscribe channel:c2', READER)).toContain('/digest unsubscribe is for Sitrep admins only.');
+    expect(await h.runText('/digest unsubscribe channel:c2')).toContain('Channel c2 will receive no more digests.');
+    const list = await h.runText('/digest list');
+    expect(list).toContain('1 subscription.');
+    expect(list).not.toContain('c2');
+    expect(await h.runText('/digest unsubscribe channel:c2')).toContain('Channel c2 has no digest to stop in this workspace.');
+  });
+
+  it('THEN another workspace’s subscription cannot be removed from here', async () => {
+    const h = await paused();
+    await h.runText('/digest subscribe schedule:"daily 07:00"', { ...ADMIN, workspaceId: 'g2', channelId: 'c9' });
+    expect(await h.runText('/digest unsubscribe channel:c9')).toContain('Channel c9 has no digest to stop in this workspace.');
+    expect(await h.runText('/digest list', { ...ADMIN, workspaceId: 'g2', channelId: 'c9' })).toContain('Channel c9 (this channel)');
+  });
+
+  it('WHEN the channel is back and an admin sends its digest now THEN the reply says it stays paused and how to resume', async () => {
+    const h = await paused();
+    h.addEntry({ title: 'Posted on request' });
+    const reply = await h.runText('/digest send-now', { ...ADMIN, channelId: 'c2' });
+    expect(reply).toContain('Posted in 1 message. This channel’s digest stays paused, so no scheduled digest follows: run /digest subscribe here again to resume it.');
+    expect(reply).not.toContain('The next digest starts from here');
+    expect(h.poster.texts('c2')).toHaveLength(1);
+  });
+});
+
 describe('GIVEN a subscribed channel', () => {
   it('THEN preview shows what the next digest would hold and records nothing; send-now sends it and moves the cursor', async () => {
     const h = harness();
@@ -88,6 +149,9 @@ describe('GIVEN a subscribed channel', () => {
     expect(h.poster.texts()[0]).toContain('Talks in Baku');
     expect(await h.runText('/digest preview')).toContain('Nothing changed since the last digest.');
     expect(await h.runText('/digest list')).toMatch(/Last digest: delivered — sent on request, Mon 6 Jul 2026 07:00 CEST, 1 message/);
+    // Sent again with nothing new, the digest only says so: the reply says that is all it posted.
+    await h.time.advance(60_000);
+    expect(await h.runText('/digest send-now')).toContain('Posted in 1 message, saying nothing changed since the last digest. The next digest starts from here.');
   });
 
   it('THEN unsubscribe stops it, and commands for a channel without a digest say how to start one', async () => {

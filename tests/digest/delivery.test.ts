@@ -110,6 +110,42 @@ describe('GIVEN a channel subscribed to a daily 08:00 Europe/Paris digest', () =
     expect(text).toMatch(/Duplicate report — removed[\s\S]*Reason: duplicate of an earlier entry/);
   });
 
+  it('WHEN the previous digest is still being retried at the next slot THEN the next one goes out late, saying why, and is no catch-up', async () => {
+    const h = harness({ start: '2026-07-06T05:00:00Z' });
+    h.startScheduler();
+    await h.runText('/digest subscribe schedule:"0 * * * *" timezone:Europe/Paris');
+    h.addEntry({ title: 'Rate limited for an hour' });
+    h.poster.failNext(...Array.from({ length: 5 }, () => rateLimited(15 * 60_000)));
+    await h.time.advanceTo('2026-07-06T06:00:30Z');
+    h.addEntry({ title: 'Waiting behind it' });
+    await h.time.advanceTo('2026-07-06T07:30:00Z'); // the 08:00 digest arrives at 09:15; the 09:00 one waited for it
+    const [first, second] = h.poster.texts();
+    expect(first).toContain('Rate limited for an hour');
+    expect(second).toContain('Waiting behind it');
+    expect(second).toContain('Delayed: the previous digest was still being delivered when this one was due.');
+    expect(second).not.toContain('Catch-up');
+    expect(second).not.toContain('not running');
+    expect(deliveries(h).map((d) => d.kind)).toEqual(['scheduled', 'scheduled']);
+  });
+
+  it('WHEN the process was suspended over a slot (no heartbeat ran) THEN the digest is a catch-up and says so', async () => {
+    const h = harness({ start: '2026-07-06T05:00:00Z' });
+    // While suspended, nothing of this process runs: cron tasks are lost, timers fire on waking.
+    const wake = new Date('2026-07-06T06:10:00Z').getTime();
+    const asleep = () => h.time.now().getTime() >= wake - 11 * 60_000 && h.time.now().getTime() < wake;
+    const cron = h.tasks.cron.bind(h.tasks);
+    const after = h.tasks.after.bind(h.tasks);
+    h.tasks.cron = (expression, zone, run) => cron(expression, zone, (slot) => !asleep() && run(slot));
+    h.tasks.after = (ms, run) => after(asleep() ? Math.max(ms, wake - h.time.now().getTime()) : ms, run);
+    h.startScheduler();
+    await h.runText('/digest subscribe schedule:"daily 08:00" timezone:Europe/Paris');
+    h.addEntry({ title: 'Added before the suspension' });
+    await h.time.advanceTo('2026-07-06T06:15:00Z');
+    expect(h.poster.posts.map((p) => p.at.toISOString())).toEqual(['2026-07-06T06:10:00.000Z']);
+    expect(h.poster.texts()[0]).toContain('Catch-up: Sitrep was not running when this digest was due.');
+    expect(deliveries(h).map((d) => d.kind)).toEqual(['catch-up']);
+  });
+
   it('WHEN the process was down over several slots THEN it sends exactly one catch-up digest on start', async () => {
     const h1 = await subscribed();
     h1.addEntry({ title: 'Monday entry' });
@@ -224,6 +260,45 @@ describe('GIVEN a channel subscribed to a daily 08:00 Europe/Paris digest', () =
     await h.time.advanceTo('2026-07-07T06:01:00Z');
     expect(h.poster.texts()).toHaveLength(1);
     expect(h.poster.texts()[0]).toContain('Something at last');
+  });
+
+  it('THEN a long digest over several topics keeps each topic heading with its entries, and repeats it where they continue', async () => {
+    const h = await subscribed();
+    for (let i = 0; i < 18; i++) h.addEntry({ title: `Lebanon item ${i}`, topic: 'lebanon-israel' });
+    for (let i = 0; i < 5; i++) h.addEntry({ title: `Syria item ${i}`, topic: 'syria-israel' });
+    await h.time.advanceTo('2026-07-06T06:01:00Z');
+    const parts = h.poster.posts.map((p) => p.view.sections);
+    expect(parts.length).toBeGreaterThan(1);
+    const heading = (section: { heading?: { text: string }[] }) => section.heading?.map((s) => s.text).join('') ?? '';
+    for (const [index, sections] of parts.entries()) {
+      // No part ends on a bare topic heading, and each part after the first names the topic it continues.
+      expect(heading(sections.at(-1)!), `part ${index + 1}`).not.toMatch(/^Topic: /);
+      if (index > 0) expect(heading(sections[0]!), `part ${index + 1}`).toMatch(/^Topic: /);
+    }
+    const texts = h.poster.texts();
+    const all = texts.join('\n');
+    expect(count(all, 'Topic: syria-israel\n')).toBe(1);
+    for (let i = 0; i < 5; i++) expect(count(all, `Syria item ${i}\n`)).toBe(1);
+    // Every entry sits under its own topic's heading, repeated where a topic goes on in the next part.
+    for (const text of texts) {
+      let topic = '';
+      for (const line of text.split('\n')) {
+        topic = /^Topic: (\S+)/.exec(line)?.[1] ?? topic;
+        if (/^#\d+ Syria item/.test(line)) expect(topic, line).toBe('syria-israel');
+        if (/^#\d+ Lebanon item/.test(line)) expect(topic, line).toBe('lebanon-israel');
+      }
+    }
+  });
+
+  it('THEN a topic split across parts is announced again at the top of the next part, as continued', async () => {
+    const h = await subscribed();
+    for (let i = 0; i < 30; i++) {
+      h.addEntry({ title: `Bulk entry number ${i} with a long descriptive title about the talks`, topic: i % 2 ? 'syria-israel' : 'lebanon-israel' });
+    }
+    await h.time.advanceTo('2026-07-06T06:01:00Z');
+    const texts = h.poster.texts();
+    expect(texts).toHaveLength(2);
+    expect(texts[1]).toMatch(/^Sitrep digest \(continued\)\n\nTopic: syria-israel \(continued\)\n\n#\d+ Bulk entry/);
   });
 
   it('THEN a long digest is posted as several parts in order, none cut short', async () => {

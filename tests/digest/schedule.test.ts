@@ -1,6 +1,7 @@
 // Schedule parsing, time-zone validation and slot arithmetic, as pure functions.
 import cron from 'node-cron';
 import { describe, expect, it } from 'vitest';
+import { matchesDate, minutesOfDay } from '../../src/core/digest/cron.js';
 import { countRuns, latestRun, nextRun, parseSchedule, type Schedule } from '../../src/core/digest/schedule.js';
 import { canonicalTimeZone, formatInZone, instantOf } from '../../src/core/digest/zoned-time.js';
 
@@ -22,6 +23,8 @@ describe('GIVEN schedules as admins type them', () => {
     ['30 7,19 * * mon-fri', '30 7,19 * * mon-fri', '30 7,19 * * mon-fri'],
     ['0 9 1 * *', '0 9 1 * *', '0 9 1 * *'],
     ['*/30 6-9 * jan-mar *', '*/30 6-9 * jan-mar *', '*/30 6-9 * jan-mar *'],
+    ['0 8 * * fri-sun', '0 8 * * fri-sun', '0 8 * * fri-sun'],
+    ['5-59/15 * * * *', '5-59/15 * * * *', '5-59/15 * * * *'],
   ])('THEN %s is accepted as %s (cron %s) and node-cron accepts it too', (typed, text, expression) => {
     const s = schedule(typed);
     expect(s.text).toBe(text);
@@ -40,10 +43,46 @@ describe('GIVEN schedules as admins type them', () => {
     ['0 8 L * *', 'day of month field: `L` is not a number'],
     ['0 8 ? * *', 'day of month field: `?` is not a number'],
     ['*/5 * * * *', 'it runs more often than every 15 minutes'],
+    // node-cron refuses a step after a single value: accepting it would leave the channel without a task.
+    ['5/15 * * * *', 'minute field: `5/15` needs a range before the step; write `5-59/15`'],
+    ['0 8 * * 1/2', 'day of week field: `1/2` needs a range before the step; write `1-6/2`'],
     ['0 8 30 2 *', 'it never runs (no such date)'],
     ['0 8 1 * mon', 'restrict either the day of month or the day of week, not both (crons disagree on what both means)'],
   ])('THEN %s is refused: %s', (typed, problem) => {
     expect(parseSchedule(typed)).toEqual({ ok: false, problem });
+  });
+
+  it.each([
+    '0 8 * * fri-sun',
+    '0 22-2 * * *',
+    '30 23 * * sat-mon',
+    '0 8 * * 7-1',
+    '0 8 * * 5-7',
+    '0 8 * * 1-5/2',
+    '0 8-18/3 * * *',
+    '5-59/15 9 * * *',
+    '0 9 */2 * *',
+    '0 9 25-5 * *',
+    '0 12 * nov-feb *',
+    '15,45 6 * * 0,7',
+  ])('THEN %s runs at exactly the minutes node-cron runs it', (expression) => {
+    const s = schedule(expression);
+    const task = cron.createTask(expression, () => undefined, { timezone: 'UTC' });
+    const differences: string[] = [];
+    const ours = minutesOfDay(s.fields);
+    // 70 days from a Sunday in late October (every weekday, month ends, a year end): every minute
+    // of the first two days, then Sitrep's minutes and a sample of the others on each day.
+    const sample = Array.from({ length: 24 }, (_, h) => [0, 5, 30, 59].map((m) => h * 60 + m)).flat();
+    for (let dayStart = Date.UTC(2026, 9, 25), i = 0; i < 70; dayStart += 86_400_000, i++) {
+      const minutes = i < 2 ? Array.from({ length: 1440 }, (_, m) => m) : [...new Set([...ours, ...sample])];
+      for (const minute of minutes) {
+        const d = new Date(dayStart + minute * 60_000);
+        const runs = matchesDate(s.fields, d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()) && ours.includes(minute);
+        if (runs !== task.match(d)) differences.push(`${d.toISOString()}: Sitrep ${runs ? 'runs' : 'does not run'}`);
+      }
+    }
+    void task.destroy();
+    expect(differences.slice(0, 5)).toEqual([]);
   });
 
   it('THEN text in none of the forms is refused without a further reason (the reply lists the forms)', () => {
@@ -57,7 +96,9 @@ describe('GIVEN time zone names', () => {
     expect(canonicalTimeZone('europe/paris')).toBe('Europe/Paris');
     expect(canonicalTimeZone('America/New_York')).toBe('America/New_York');
     expect(canonicalTimeZone('UTC')).toBe('UTC');
-    for (const bad of ['Mars/Olympus_Mons', 'Paris', '+02:00', 'GMT+2 ', '', 'Europe/Paris; DROP TABLE']) {
+    expect(canonicalTimeZone('US/Eastern')).toBe('America/New_York');
+    // Abbreviations resolve to some city's zone (EST → America/Panama, no daylight saving time): refused.
+    for (const bad of ['Mars/Olympus_Mons', 'Paris', '+02:00', 'GMT+2 ', '', 'Europe/Paris; DROP TABLE', 'EST', 'CET', 'MST', 'PST8PDT']) {
       expect(canonicalTimeZone(bad), bad).toBeUndefined();
     }
   });

@@ -20,7 +20,16 @@ export interface RevisionRecordRow {
 export interface PriorState {
   snapshot: EntryInput;
   removed: boolean;
+  /** The revision that wrote it. */
+  revisionId: number;
 }
+
+/**
+ * An entry's snapshot, written at `revisionId`, with its actors as they stand at the end of the
+ * range: merges and unmerges since move links without writing entry revisions, and a digest
+ * must neither report that as a correction nor miss an entry its actor filter now covers.
+ */
+export type FollowMerges = (snapshot: EntryInput, entryId: number, revisionId: number) => EntryInput;
 
 export type EntryChangeKind = 'new' | 'corrected' | 'restored' | 'removed';
 
@@ -65,6 +74,8 @@ export interface ChangeSet {
   merges: readonly ActorMerge[];
   /** Current names of every actor the entries and merges mention. */
   actorNames: ReadonlyMap<number, string>;
+  /** Where each actor a merge mentions stands at the end of the range: itself, or the live actor it was merged into. */
+  currentActors: ReadonlyMap<number, number>;
   /** Set instead of entries when the range held more revisions than a digest can summarise. */
   oversized?: { revisions: number };
 }
@@ -73,8 +84,10 @@ export interface DigestFilters {
   topic?: string;
   eventType?: EventType;
   actorId?: number;
-  /** How the actor was named when subscribing, for display. */
+  /** The actor's name, for display. */
   actorName?: string;
+  /** The name it was subscribed under, when that actor has since been merged into `actorId`. */
+  actorWas?: string;
 }
 
 /** Snapshots are shared between ranges, so each pair is compared once. */
@@ -107,6 +120,7 @@ interface Accumulated {
   first: RevisionAction;
   last: RevisionAction;
   snapshot: EntryInput;
+  revisionId: number;
   reason?: string;
 }
 
@@ -115,7 +129,11 @@ interface Accumulated {
  * created and removed inside the range never reached a digest, so it is left out; an edit
  * undone inside the range is no change at all.
  */
-export function collapseRevisions(rows: readonly RevisionRecordRow[], prior: ReadonlyMap<number, PriorState>): {
+export function collapseRevisions(
+  rows: readonly RevisionRecordRow[],
+  prior: ReadonlyMap<number, PriorState>,
+  follow: FollowMerges = (snapshot) => snapshot,
+): {
   entries: EntryChange[];
   newActors: Map<number, NewActor>;
   merges: ActorMerge[];
@@ -157,20 +175,24 @@ export function collapseRevisions(rows: readonly RevisionRecordRow[], prior: Rea
       first: seen?.first ?? row.action,
       last: row.action,
       snapshot,
+      revisionId: row.id,
       ...(reason ? { reason } : {}),
     });
   }
   const entries: EntryChange[] = [];
   for (const [entryId, acc] of byEntry) {
     const removedNow = acc.last === 'remove';
+    const after = follow(acc.snapshot, entryId, acc.revisionId);
     if (acc.first === 'create') {
-      if (!removedNow) entries.push({ entryId, kind: 'new', after: acc.snapshot, changedFields: [] });
+      if (!removedNow) entries.push({ entryId, kind: 'new', after, changedFields: [] });
       continue;
     }
-    const before = prior.get(entryId);
-    const removedBefore = before?.removed ?? false;
+    const prev = prior.get(entryId);
+    const removedBefore = prev?.removed ?? false;
     if (removedBefore && removedNow) continue;
-    const changedFields = before ? diffFields(before.snapshot, acc.snapshot) : [];
+    // Both sides as the actors stand now, so a merge or unmerge since is no change to the entry.
+    const before = prev ? follow(prev.snapshot, entryId, prev.revisionId) : undefined;
+    const changedFields = before ? diffFields(before, after) : [];
     let kind: EntryChangeKind;
     if (removedNow) kind = 'removed';
     else if (removedBefore) kind = 'restored';
@@ -179,8 +201,8 @@ export function collapseRevisions(rows: readonly RevisionRecordRow[], prior: Rea
     entries.push({
       entryId,
       kind,
-      after: acc.snapshot,
-      ...(before ? { before: before.snapshot } : {}),
+      after,
+      ...(before ? { before } : {}),
       changedFields,
       ...(removedNow && acc.reason ? { reason: acc.reason } : {}),
     });

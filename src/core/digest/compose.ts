@@ -5,9 +5,10 @@ import { plural } from '../text.js';
 import { eventTypeLabel, humanize } from '../vocabulary.js';
 import { span, type Line, type Section, type View } from '../view.js';
 import type { EntryInput } from '../domain.js';
-import type { ChangeSet, DigestFilters, EntryChange, EntryChangeKind } from './changes.js';
+import type { ActorMerge, ChangeSet, DigestFilters, EntryChange, EntryChangeKind } from './changes.js';
 import { filterChanges, KIND_ORDER } from './changes.js';
 import { correctionLines, entryMetaLines } from './entry-lines.js';
+import { groupHeading } from './split.js';
 import { formatInZone } from './zoned-time.js';
 
 /** More than this many items of one kind are counted but not listed, and the digest says so. */
@@ -22,6 +23,8 @@ export interface DigestContext {
   periodTo: Date;
   /** Set when this digest stands in for slots the scheduler was not running for. */
   catchUp?: { missedSlots: number };
+  /** Set when a scheduled digest goes out late though Sitrep was running (no catch-up). */
+  delayed?: { missedSlots: number; waitedForPrevious: boolean };
   /** Set when the previous digest may not have arrived, so its changes are repeated. */
   repeats?: { slot: Date; status: 'unconfirmed' | 'failed'; error?: string };
   preview?: boolean;
@@ -82,6 +85,7 @@ function headerLines(ctx: DigestContext, body: DigestBody): Line[] {
       ),
     ]);
   }
+  if (ctx.delayed) lines.push([span.italic(delayedText(ctx.delayed))]);
   if (ctx.repeats) {
     const when = formatInZone(ctx.repeats.slot, ctx.zone);
     const why = ctx.repeats.status === 'unconfirmed' ? 'may not have arrived (Sitrep stopped while sending it)' : `could not be delivered${ctx.repeats.error ? ` (${ctx.repeats.error})` : ''}`;
@@ -89,6 +93,14 @@ function headerLines(ctx: DigestContext, body: DigestBody): Line[] {
   }
   lines.push(body.summary);
   return lines;
+}
+
+function delayedText(delayed: NonNullable<DigestContext['delayed']>): string {
+  const covers = plural(delayed.missedSlots + 1, 'scheduled digest');
+  if (!delayed.waitedForPrevious) return `This digest covers ${covers}.`;
+  return delayed.missedSlots > 0
+    ? `Delayed: the previous digest was still being delivered, so this one covers ${covers}.`
+    : 'Delayed: the previous digest was still being delivered when this one was due.';
 }
 
 interface KnownSection {
@@ -173,7 +185,9 @@ function buildBody(set: ChangeSet, filters: DigestFilters): DigestBody {
     if (byTopic.size > 1) {
       const inGroup = countByKind(group);
       const summary = KIND_ORDER.filter((k) => inGroup[k] > 0).map((k) => plural(inGroup[k], ...KIND_WORDS[k]));
-      sections.push({ heading: [span.bold(`Topic: ${topic}`)], lines: [[span.plain(summary.join(' · '))]] });
+      const heading = { heading: [span.bold(`Topic: ${topic}`)], lines: [[span.plain(summary.join(' · '))]] };
+      // A long digest split into parts repeats the topic where its entries go on.
+      sections.push(groupHeading(heading, { heading: [span.bold(`Topic: ${topic} (continued)`)], lines: [] }, group.length));
     }
     for (const item of group) sections.push(itemSection(item, set.actorNames));
   }
@@ -185,9 +199,7 @@ function buildBody(set: ChangeSet, filters: DigestFilters): DigestBody {
   }
   const newActors = newActorsShown(set, items, filters);
   if (newActors.length > 0) sections.push(newActorsSection(newActors, set));
-  // An actor filter keeps the merges into or out of that actor; other filters keep them all, as
-  // actors are shared by every topic and type.
-  const merges = set.merges.filter((m) => filters.actorId === undefined || m.intoId === filters.actorId || m.fromId === filters.actorId);
+  const merges = mergesShown(set, items, filters);
   if (merges.length > 0) {
     const name = (id: number) => set.actorNames.get(id) ?? `actor ${id}`;
     sections.push({
@@ -211,11 +223,30 @@ function buildBody(set: ChangeSet, filters: DigestFilters): DigestBody {
  * or type); otherwise those its listed changes name, so a filtered digest stays on its subject.
  */
 function newActorsShown(set: ChangeSet, items: readonly EntryChange[], filters: DigestFilters): number[] {
-  const unfiltered = filters.topic === undefined && filters.eventType === undefined && filters.actorId === undefined;
-  if (unfiltered) return [...set.newActors.keys()];
+  if (isUnfiltered(filters)) return [...set.newActors.keys()];
   const named = new Set<number>();
   for (const item of items) for (const a of item.after.actors) if (set.newActors.has(a.actorId)) named.add(a.actorId);
   return [...named];
+}
+
+function isUnfiltered(filters: DigestFilters): boolean {
+  return filters.topic === undefined && filters.eventType === undefined && filters.actorId === undefined;
+}
+
+/**
+ * The merges a digest names: all of them when it is not filtered; otherwise, like new actors,
+ * only those on its subject: merges of the filtered actor, or of actors its changes name. A
+ * merge of an actor nobody here mentions would otherwise post a skip_empty digest for nothing.
+ */
+function mergesShown(set: ChangeSet, items: readonly EntryChange[], filters: DigestFilters): ActorMerge[] {
+  if (isUnfiltered(filters)) return [...set.merges];
+  const named = new Set<number>();
+  for (const item of items) for (const state of [item.after, item.before]) state?.actors.forEach((a) => named.add(a.actorId));
+  return set.merges.filter((m) => {
+    // As they stand now too: the entries that named the folded actor name the live one.
+    const involved = [m.fromId, m.intoId].flatMap((id) => [id, set.currentActors.get(id) ?? id]);
+    return involved.some((id) => id === filters.actorId || named.has(id));
+  });
 }
 
 function newActorsSection(ids: readonly number[], set: ChangeSet): Section {

@@ -1,6 +1,9 @@
 // Five-field cron expressions (minute hour day-of-month month day-of-week), parsed into sets
-// of allowed values. A deliberate subset of what node-cron accepts, so anything parsed here
-// also runs there: numbers, `*`, ranges, steps, lists, and English month and day names.
+// of allowed values. A deliberate subset of what node-cron accepts, read the way node-cron
+// reads it, so anything parsed here also runs there with the same slots: numbers, `*`, ranges
+// (a range written backwards wraps around, `fri-sun` = fri, sat, sun), steps of `*` or of a
+// range, lists, and English month and day names. Not `5/15`: node-cron refuses a step after a
+// single value.
 
 export interface CronFields {
   minutes: number[];
@@ -26,6 +29,17 @@ interface FieldRule {
   names?: readonly string[];
   /** Index of the first name (months start at 1, days at 0). */
   namesFrom?: number;
+  /** Where a backwards range wraps around, when not `max` (node-cron wraps days of week at 6). */
+  wrapMax?: number;
+}
+
+export interface CronParseOptions {
+  /**
+   * Read `5/15` as `5-59/15`, as Sitrep did before it checked what node-cron runs: only for
+   * expressions already stored, so their slots can still be computed (the scheduler's sweep
+   * delivers them even though node-cron cannot run them).
+   */
+  stored?: boolean;
 }
 
 const MONTH_NAMES = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'] as const;
@@ -37,7 +51,7 @@ const RULES: readonly FieldRule[] = [
   { name: 'day of month', min: 1, max: 31 },
   { name: 'month', min: 1, max: 12, names: MONTH_NAMES, namesFrom: 1 },
   // 7 is Sunday too, as in most crons.
-  { name: 'day of week', min: 0, max: 7, names: DAY_NAMES, namesFrom: 0 },
+  { name: 'day of week', min: 0, max: 7, names: DAY_NAMES, namesFrom: 0, wrapMax: 6 },
 ];
 
 function parseValue(text: string, rule: FieldRule): number {
@@ -54,7 +68,24 @@ function parseValue(text: string, rule: FieldRule): number {
   return value;
 }
 
-function parsePart(part: string, rule: FieldRule): number[] {
+/** `from`…`to` by `step`; backwards ranges wrap around the field, exactly as node-cron expands them. */
+function expandRange(from: number, to: number, step: number, rule: FieldRule): number[] {
+  const values: number[] = [];
+  if (from <= to) {
+    for (let v = from; v <= to; v += step) values.push(v);
+    return values;
+  }
+  const top = rule.wrapMax ?? rule.max;
+  const size = top - rule.min + 1;
+  const span = (((to - from) % size) + size) % size;
+  for (let offset = 0; offset <= span; offset += step) {
+    const v = from + offset;
+    values.push(v > top ? v - size : v);
+  }
+  return values;
+}
+
+function parsePart(part: string, rule: FieldRule, options: CronParseOptions): number[] {
   const [range = '', stepText, extra] = part.split('/');
   if (extra !== undefined || range === '') throw new CronError(`${rule.name} field: \`${part}\` is not a value, range or step`);
   let step = 1;
@@ -62,43 +93,40 @@ function parsePart(part: string, rule: FieldRule): number[] {
     if (!/^\d{1,2}$/.test(stepText) || Number(stepText) === 0) throw new CronError(`${rule.name} field: step \`${stepText}\` must be a number from 1`);
     step = Number(stepText);
   }
-  let from: number;
-  let to: number;
-  if (range === '*') {
-    [from, to] = [rule.min, rule.max];
-  } else if (range.includes('-')) {
+  if (range === '*') return expandRange(rule.min, rule.max, step, rule);
+  if (range.includes('-')) {
     const [a = '', b = ''] = range.split('-');
-    [from, to] = [parseValue(a, rule), parseValue(b, rule)];
-    if (from > to) throw new CronError(`${rule.name} field: range \`${range}\` runs backwards`);
-  } else {
-    from = parseValue(range, rule);
-    to = stepText === undefined ? from : rule.max;
+    return expandRange(parseValue(a, rule), parseValue(b, rule), step, rule);
   }
-  const values: number[] = [];
-  for (let v = from; v <= to; v += step) values.push(v);
-  return values;
+  const value = parseValue(range, rule);
+  if (stepText === undefined) return [value];
+  if (!options.stored) {
+    const last = rule.wrapMax ?? rule.max;
+    throw new CronError(`${rule.name} field: \`${part}\` needs a range before the step; write \`${range}-${last}/${stepText}\``);
+  }
+  return expandRange(value, rule.max, step, rule);
 }
 
-function parseField(text: string, rule: FieldRule): number[] {
+function parseField(text: string, rule: FieldRule, options: CronParseOptions): number[] {
   const values = new Set<number>();
-  for (const part of text.split(',')) for (const v of parsePart(part, rule)) values.add(v);
+  for (const part of text.split(',')) for (const v of parsePart(part, rule, options)) values.add(v);
   return [...values].sort((a, b) => a - b);
 }
 
 /** Parses `0 8 * * 1-5`; throws CronError naming the field at fault. */
-export function parseCron(expression: string): CronFields {
+export function parseCron(expression: string, options: CronParseOptions = {}): CronFields {
   const fields = expression.trim().split(/\s+/);
   if (fields.length !== 5) {
     throw new CronError(`a cron expression has 5 fields (minute hour day-of-month month day-of-week), this one has ${fields.length}`);
   }
   const [minute, hour, dom, month, dow] = fields as [string, string, string, string, string];
   const parsed: CronFields = {
-    minutes: parseField(minute, RULES[0]!),
-    hours: parseField(hour, RULES[1]!),
-    months: parseField(month, RULES[3]!),
+    minutes: parseField(minute, RULES[0]!, options),
+    hours: parseField(hour, RULES[1]!, options),
+    months: parseField(month, RULES[3]!, options),
   };
-  if (dom !== '*') parsed.daysOfMonth = parseField(dom, RULES[2]!);
-  if (dow !== '*') parsed.daysOfWeek = [...new Set(parseField(dow, RULES[4]!).map((d) => d % 7))].sort((a, b) => a - b);
+  if (dom !== '*') parsed.daysOfMonth = parseField(dom, RULES[2]!, options);
+  if (dow !== '*') parsed.daysOfWeek = [...new Set(parseField(dow, RULES[4]!, options).map((d) => d % 7))].sort((a, b) => a - b);
   if (parsed.daysOfMonth && parsed.daysOfWeek) {
     // Vixie cron reads this as "either", node-cron as "both": refuse rather than guess.
     throw new CronError('restrict either the day of month or the day of week, not both (crons disagree on what both means)');

@@ -50,7 +50,8 @@ export interface SubscribeRequest {
 }
 
 export type SendOutcome =
-  | { status: 'delivered'; messages: number }
+  /** `empty`: nothing had changed, and the digest said only that. */
+  | { status: 'delivered'; messages: number; empty?: true }
   | { status: 'skipped' }
   | { status: 'retrying'; error: string; retryAt: Date }
   | { status: 'failed'; error: string; paused: boolean }

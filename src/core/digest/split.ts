@@ -12,36 +12,75 @@ export interface PartLimits {
 
 export const DEFAULT_PART_LIMITS: PartLimits = { maxChars: 3500, maxSections: 20 };
 
+interface Group {
+  /** Repeated at the top of a part the group's items continue in. */
+  continued: Section;
+  /** How many sections after the heading belong to the group. */
+  size: number;
+}
+
+/**
+ * Headings that open a group of sections (a topic's entries). Marked by identity rather than
+ * in the view, so views stay plain data: the composer's sections are shared, never copied.
+ */
+const groups = new WeakMap<Section, Group>();
+
+/** Marks `heading` as opening a group of the `size` sections after it. */
+export function groupHeading(heading: Section, continued: Section, size: number): Section {
+  groups.set(heading, { continued, size });
+  return heading;
+}
+
 function sectionSize(section: Section): number {
   // Each line costs a separator; headings and lines alike.
   const heading = section.heading ? lineLength(section.heading) + 1 : 0;
   return heading + section.lines.reduce((sum, line) => sum + lineLength(line) + 1, 0);
 }
 
+/** Sections grouped into parts: a group heading stays with its first item, and is repeated where its items go on. */
+function packSections(view: View, limits: PartLimits): Section[][] {
+  const introSize = view.title.length + (view.intro ?? []).reduce((sum, l) => sum + lineLength(l) + 1, 0);
+  const parts: Section[][] = [[]];
+  let used = introSize;
+  let open: { continued: Section; left: number } | undefined;
+  let keepWithPrevious = false;
+  view.sections.forEach((section, index) => {
+    const group = groups.get(section);
+    const next = view.sections[index + 1];
+    // A heading needs room for its first item too, or it would end a part on its own.
+    const size = sectionSize(section) + (group && group.size > 0 && next ? sectionSize(next) : 0);
+    const count = group && group.size > 0 && next ? 2 : 1;
+    const current = parts.at(-1)!;
+    const full = used + size > limits.maxChars || current.length + count > limits.maxSections;
+    if (current.length > 0 && full && !keepWithPrevious) {
+      const fresh: Section[] = [];
+      used = view.title.length;
+      if (!group && open && open.left > 0) {
+        fresh.push(open.continued);
+        used += sectionSize(open.continued);
+      }
+      parts.push(fresh);
+    }
+    parts.at(-1)!.push(section);
+    used += sectionSize(section);
+    keepWithPrevious = group !== undefined && group.size > 0;
+    if (group) open = { continued: group.continued, left: group.size };
+    else if (open && --open.left <= 0) open = undefined;
+  });
+  return parts;
+}
+
 /** One view per part, in reading order; the header opens the first, the footer closes the last. */
 export function splitDigest(view: View, limits: PartLimits = DEFAULT_PART_LIMITS): View[] {
-  const introSize = view.title.length + (view.intro ?? []).reduce((sum, l) => sum + lineLength(l) + 1, 0);
-  const groups: Section[][] = [[]];
-  let used = introSize;
-  for (const section of view.sections) {
-    const size = sectionSize(section);
-    const current = groups.at(-1)!;
-    if (current.length > 0 && (used + size > limits.maxChars || current.length >= limits.maxSections)) {
-      groups.push([section]);
-      used = view.title.length + size;
-    } else {
-      current.push(section);
-      used += size;
-    }
-  }
-  if (groups.length === 1) return [view];
-  return groups.map((sections, index) => {
-    const label = `part ${index + 1} of ${groups.length}`;
+  const parts = packSections(view, limits);
+  if (parts.length === 1) return [view];
+  return parts.map((sections, index) => {
+    const label = `part ${index + 1} of ${parts.length}`;
     const part: View = {
       title: index === 0 ? view.title : `${view.title} (continued)`,
       tone: view.tone,
       sections,
-      footer: index === groups.length - 1 && view.footer ? `${view.footer} · ${label}` : label,
+      footer: index === parts.length - 1 && view.footer ? `${view.footer} · ${label}` : label,
     };
     if (index === 0 && view.intro) part.intro = view.intro;
     return part;

@@ -11,7 +11,7 @@ export function filtersText(filters: DigestFilters): string {
   const parts: string[] = [];
   if (filters.topic) parts.push(`topic ${filters.topic}`);
   if (filters.eventType) parts.push(`type ${eventTypeLabel(filters.eventType)}`);
-  if (filters.actorName) parts.push(`actor ${filters.actorName}`);
+  if (filters.actorName) parts.push(`actor ${filters.actorName}${filters.actorWas ? ` (was ${filters.actorWas})` : ''}`);
   return parts.length > 0 ? parts.join(' · ') : 'everything';
 }
 
@@ -42,7 +42,10 @@ export function subscriptionLines(sub: SubscriptionInfo, now: Date): Line[] {
   if (sub.paused) {
     lines.push([
       span.bold('Paused: '),
-      span.plain(`${sub.paused.reason} (since ${formatInZone(sub.paused.at, sub.timezone)}). Run /digest subscribe in that channel again to resume.`),
+      span.plain(
+        `${sub.paused.reason} (since ${formatInZone(sub.paused.at, sub.timezone)}). Run /digest subscribe in that channel again to resume; ` +
+          `to remove it, run /digest unsubscribe channel:${sub.channel.channelId} (from any channel).`,
+      ),
     ]);
   } else {
     const next = sub.nextRunAt <= now ? 'due now — the scheduler will catch up' : formatInZone(sub.nextRunAt, sub.timezone);
@@ -84,11 +87,18 @@ export function subscribedView(sub: SubscriptionInfo, created: boolean, now: Dat
   };
 }
 
-export function sendOutcomeView(outcome: SendOutcome): View {
+/** What a send-now did; `sub` is the subscription as it stands after it. */
+export function sendOutcomeView(outcome: SendOutcome, sub?: SubscriptionInfo): View {
   const view = (title: string, tone: View['tone'], text: string): View => ({ title, tone, intro: [plainLine(text)], sections: [], private: true });
   switch (outcome.status) {
-    case 'delivered':
-      return view('Digest sent', 'success', `Posted in ${plural(outcome.messages, 'message')}. The next digest starts from here.`);
+    case 'delivered': {
+      const posted = `Posted in ${plural(outcome.messages, 'message')}${outcome.empty ? ', saying nothing changed since the last digest' : ''}.`;
+      // A send-now does not resume a paused subscription: say so, or the admin waits for digests that never come.
+      const next = sub?.paused
+        ? 'This channel’s digest stays paused, so no scheduled digest follows: run /digest subscribe here again to resume it.'
+        : 'The next digest starts from here.';
+      return view('Digest sent', 'success', `${posted} ${next}`);
+    }
     case 'skipped':
       return view('Nothing to send', 'normal', 'Nothing changed since the last digest.');
     case 'retrying':

@@ -36,8 +36,8 @@ function partsFormatter(zone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
-/** The canonical name of an IANA time zone (`europe/paris` → `Europe/Paris`), or undefined. */
-export function canonicalTimeZone(name: string): string | undefined {
+/** The canonical spelling Intl gives a zone name (`europe/paris` → `Europe/Paris`, `EST` → `America/Panama`), or undefined. */
+export function resolvedTimeZone(name: string): string | undefined {
   const trimmed = name.trim();
   // Offsets such as +02:00 are not zones: they never follow daylight saving time.
   if (!/^[A-Za-z][A-Za-z0-9_+\-]*(\/[A-Za-z0-9_+\-]+)*$/.test(trimmed)) return undefined;
@@ -46,6 +46,18 @@ export function canonicalTimeZone(name: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The canonical name of an IANA time zone as an admin may type it (`europe/paris` →
+ * `Europe/Paris`), or undefined. Names without a region other than UTC and GMT are refused:
+ * they are legacy abbreviations Intl maps to some city's zone (EST → America/Panama, with no
+ * daylight saving time; CET → Europe/Brussels), rarely the zone the admin meant.
+ */
+export function canonicalTimeZone(name: string): string | undefined {
+  const trimmed = name.trim();
+  if (!trimmed.includes('/') && !/^(utc|gmt)$/i.test(trimmed)) return undefined;
+  return resolvedTimeZone(trimmed);
 }
 
 /** The wall-clock reading of an instant in a zone. */
