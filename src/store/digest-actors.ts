@@ -44,13 +44,13 @@ function rolesByEntry(links: readonly Link[] | undefined): Map<number, string[]>
   return byEntry;
 }
 
-/** Index of the first event with id > revision, in events sorted by id. */
-function firstAfter(events: readonly MergeEvent[], revision: number): number {
+/** Index of the first item with id > `id`, in items sorted by id (revision rows, merge events). */
+export function firstAfter(items: readonly { id: number }[], id: number): number {
   let lo = 0;
-  let hi = events.length;
+  let hi = items.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (events[mid]!.id <= revision) lo = mid + 1;
+    if (items[mid]!.id <= id) lo = mid + 1;
     else hi = mid;
   }
   return lo;

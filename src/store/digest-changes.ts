@@ -11,7 +11,7 @@ import {
   type RevisionRecordRow,
 } from '../core/digest/changes.js';
 import type { Db } from './connection.js';
-import { ActorMergeHistory } from './digest-actors.js';
+import { ActorMergeHistory, firstAfter } from './digest-actors.js';
 import { StatementCache } from './statement-cache.js';
 
 interface RawRevision {
@@ -41,18 +41,6 @@ function parse(r: RawRevision): RevisionRecordRow {
     snapshot: JSON.parse(r.snapshot) as unknown,
     ...(r.reason ? { reason: r.reason } : {}),
   };
-}
-
-/** Index of the first row with id > cursor, in rows sorted by id. */
-function firstAfter(rows: readonly RevisionRecordRow[], cursor: number): number {
-  let lo = 0;
-  let hi = rows.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (rows[mid]!.id <= cursor) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** Entry changes the cached ranges may hold in all (about 1 KB each with their snapshots). */
