@@ -62,6 +62,28 @@ export const SEARCH_RANK_BAND = 250;
  */
 export const COMMON_WORD_ENTRIES = 5_000;
 
+/**
+ * Letters Arabic writers interchange in the same word: alef with or without hamza or madda (أحمد,
+ * احمد), final yaa and alef maqsura (على, علي), taa marbuta and haa (حماة, حماه). The index keeps
+ * each spelling apart (it folds Latin letters only), so a word is searched in all its spellings.
+ */
+const ARABIC_SPELLINGS: readonly string[] = ['اأإآ', 'يى', 'ةه'];
+
+/** Past this many spellings (a word with many alefs), only the typed one is searched. */
+const MAX_SPELLINGS = 64;
+
+/** The typed word first, then its other Arabic spellings (just the word, for any other script). */
+export function spellingVariants(word: string): string[] {
+  let forms = [''];
+  for (const char of word) {
+    const family = ARABIC_SPELLINGS.find((letters) => letters.includes(char));
+    const choices = family ? [char, ...[...family].filter((c) => c !== char)] : [char];
+    forms = forms.flatMap((form) => choices.map((c) => form + c));
+    if (forms.length > MAX_SPELLINGS) return [word];
+  }
+  return forms;
+}
+
 /** The words of a chunk of typed text, split where the index splits them (not on marks). */
 function searchWords(chunk: string): string[] {
   return chunk.normalize('NFC').toLowerCase().split(/[^\p{L}\p{N}\p{M}]+/u).filter(Boolean);

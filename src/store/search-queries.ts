@@ -2,17 +2,21 @@
 import { HIGHLIGHT_END, HIGHLIGHT_START, type SearchHit } from '../core/domain.js';
 import type { Page, SuggestionKind } from '../core/ports.js';
 import { rankByMatch } from '../core/ranking.js';
-import { COMMON_WORD_ENTRIES, cutBackStems, parseSearchTerms, SEARCH_RANK_BAND, significantTerms, type SearchTerm } from '../core/search-terms.js';
+import { COMMON_WORD_ENTRIES, cutBackStems, parseSearchTerms, SEARCH_RANK_BAND, significantTerms, spellingVariants, type SearchTerm } from '../core/search-terms.js';
 import { findActors } from './actor-queries.js';
 import { COUNT_CAP } from './entry-queries.js';
 import { ENTRY_ROW_COLUMNS, hydrateEntries, type EntryRow } from './entry-rows.js';
 import type { StatementCache } from './statement-cache.js';
 
-/** One word as FTS5 query syntax: a prefix also stands for the stems it may have been cut to. */
+/**
+ * One word as FTS5 query syntax, in each of its spellings (Arabic alef forms and the like): a
+ * prefix also stands for the stems it may have been cut to.
+ */
 function ftsTerm(term: SearchTerm): string {
-  if (!term.prefix) return `"${term.word}"`;
-  const stems = cutBackStems(term.word);
-  return stems.length === 0 ? `"${term.word}"*` : `("${term.word}"* OR ${stems.map((s) => `"${s}"`).join(' OR ')})`;
+  const forms = spellingVariants(term.word).flatMap((form) =>
+    term.prefix ? [`"${form}"*`, ...cutBackStems(form).map((s) => `"${s}"`)] : [`"${form}"`],
+  );
+  return forms.length === 1 ? forms[0]! : `(${forms.join(' OR ')})`;
 }
 
 /**
