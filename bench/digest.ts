@@ -143,6 +143,9 @@ async function main(): Promise<void> {
   const deliverMs = ms(performance.now() - deliverStarted);
 
   const burst = memory();
+  // The benchmark's own lists of 10,000 subscriptions are no part of the bot at rest: let them go.
+  const subscriptionCount = subs.length;
+  for (const list of [subs, bySlot, shuffled]) list.length = 0;
 
   // The scheduler as in production: leases, node-cron tasks, heartbeat. Its heartbeat drops the
   // digest caches after a minute without digests; do that now rather than wait a minute. V8
@@ -165,10 +168,10 @@ async function main(): Promise<void> {
   console.log(`
 Machine: ${machine.cpu}, ${machine.nproc} cores, ${machine.memoryGiB} GiB, Node ${machine.node}, SQLite ${machine.sqlite}
 Load average before ${machine.load.join(' / ')}, after ${loadAfter.join(' / ')}
-Digest benchmark (${runtime}) — ${Number(options.entries).toLocaleString('en-US')} entries, ${subs.length.toLocaleString('en-US')} subscriptions, ${options.changes} changes/day
+Digest benchmark (${runtime}) — ${Number(options.entries).toLocaleString('en-US')} entries, ${subscriptionCount.toLocaleString('en-US')} subscriptions, ${options.changes} changes/day
   revisions in store                 ${latest.toLocaleString('en-US')}
   distinct cursor ranges             ${windows} (mean ${meanWindow.toLocaleString('en-US')} revisions each)
-  compose all, slot order            ${compose.ms} ms  (${ms((compose.ms * 1000) / subs.length)} µs each; ${compose.items.toLocaleString('en-US')} items, ${compose.parts.toLocaleString('en-US')} parts, ${compose.empty} empty)   ${ok(compose.ms < TARGET_COMPOSE_MS)} < ${TARGET_COMPOSE_MS} ms
+  compose all, slot order            ${compose.ms} ms  (${ms((compose.ms * 1000) / subscriptionCount)} µs each; ${compose.items.toLocaleString('en-US')} items, ${compose.parts.toLocaleString('en-US')} parts, ${compose.empty} empty)   ${ok(compose.ms < TARGET_COMPOSE_MS)} < ${TARGET_COMPOSE_MS} ms
   compose all, shuffled order        ${composeShuffled.ms} ms  (cache-hostile worst case)
   deliver all (intent→post→confirm)  ${deliverMs} ms  (${messages.toLocaleString('en-US')} messages through no-op posters)
   node-cron tasks                    ${tasks.tasks} for ${tasks.subscriptions.toLocaleString('en-US')} subscriptions
