@@ -1,8 +1,9 @@
 // /search QUERY — full-text search over titles, summaries, places and actor names, best first.
 import type { CommandSpec } from '../src/core/command-spec.js';
-import { HIGHLIGHT_END, HIGHLIGHT_START } from '../src/core/domain.js';
+import { HIGHLIGHT_END, HIGHLIGHT_START, type SearchHit } from '../src/core/domain.js';
 import { entrySection, pageInfo, pageRequest } from '../src/core/entry-views.js';
 import { UserError } from '../src/core/errors.js';
+import type { DossierReader } from '../src/core/ports.js';
 import { MIN_PREFIX_LENGTH, parseSearchTerms, SEARCH_RANK_BAND, significantTerms, type SearchTerm } from '../src/core/search-terms.js';
 import { span, type Line } from '../src/core/view.js';
 import { limitOption, pageOption } from './shared-options.js';
@@ -54,6 +55,25 @@ function operatorNote(query: string): Line[] {
   return [[span.plain(`Search has no operators: ${operators.join(', ')} ${operators.length === 1 ? 'was' : 'were'} read as words to find. Every word must appear.`)]];
 }
 
+/**
+ * Actors the typed words name by an alias only (`Damascus`, an alias of Syria), by id: an entry
+ * found through one shows no highlighted word, so its result says which actor it was found by.
+ */
+function aliasMatches(dossier: DossierReader, terms: readonly SearchTerm[]): Map<number, string> {
+  const found = new Map<number, string>();
+  for (const term of terms) {
+    if (term.prefix) continue;
+    for (const actor of dossier.actorsNamed(term.word)) if (actor.matchedName !== actor.name) found.set(actor.id, actor.matchedName);
+  }
+  return found;
+}
+
+function aliasLine(hit: SearchHit, aliases: ReadonlyMap<number, string>): Line[] {
+  if (hit.snippet.includes(HIGHLIGHT_START)) return [];
+  const actor = hit.entry.actors.find((a) => aliases.has(a.actorId));
+  return actor ? [[span.italic(`Found through ${actor.name}, also known as “${aliases.get(actor.actorId)}”`)]] : [];
+}
+
 export const searchCommand: CommandSpec = {
   name: 'search',
   description: 'Full-text search over titles, summaries, places and actor names',
@@ -85,6 +105,7 @@ export const searchCommand: CommandSpec = {
     const request = pageRequest(args, DEFAULT_LIMIT);
     const result = ctx.services.dossier.search(query, request.limit, request.offset);
     const { pager, intro } = pageInfo({ command: 'search' }, args, request, result, ['result', 'results']);
+    const aliases = result.items.some((hit) => !hit.snippet.includes(HIGHLIGHT_START)) ? aliasMatches(ctx.services.dossier, significantTerms(terms)) : new Map<number, string>();
     return {
       title: `Search — “${query}”`,
       tone: 'normal',
@@ -95,7 +116,7 @@ export const searchCommand: CommandSpec = {
         ...(result.total > SEARCH_RANK_BAND ? [bandNote] : []),
         ...(result.total === 0 ? [noMatchHint] : []),
       ],
-      sections: result.items.map((hit) => entrySection(hit.entry, [snippetLine(hit.snippet)])),
+      sections: result.items.map((hit) => entrySection(hit.entry, [snippetLine(hit.snippet), ...aliasLine(hit, aliases)])),
       ...(result.total > 0 ? { footer: 'Details: /entry show ID' } : {}),
       pager,
     };

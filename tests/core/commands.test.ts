@@ -264,6 +264,15 @@ describe('GIVEN /search', () => {
   });
 });
 
+describe('GIVEN a search word that is an actor alias', () => {
+  it('THEN a result found only through the alias says so, and one with the word in its text does not', async () => {
+    const text = viewText(await run('/search Damascus limit:25'));
+    const section = (id: number) => text.split('\n\n').find((block) => block.startsWith(`#${id} `)) ?? '';
+    expect(section(2)).toContain('Found through Syria, also known as “Damascus”');
+    expect(section(8)).not.toContain('Found through');
+  });
+});
+
 describe('GIVEN search-engine operators', () => {
   it.each([
     ['Paris OR Baku', 'OR was read as words to find'],
