@@ -157,6 +157,20 @@ describe('the form', () => {
     expect(embed(stale).description).toBe(FORM_SUBMITTED_TEXT);
   });
 
+  it('a submission refused for an option given with the command offers no resubmit, and gives back what was typed', async () => {
+    const form = await openForm({ topic: 'Syria and Israel' });
+    expect(form.callbackType).toBe(9);
+    const before = fingerprint();
+    const refused = await h.submit(form.modal!.custom_id, { summary: SUMMARY, places: 'Baku', actors: '', tags: '' });
+    expect(refused.ephemeral).toBe(true);
+    const text = visibleText(embed(refused).description!);
+    expect(text).toContain('must be a slug');
+    expect(text).toContain('came with the command, not the form: run the command again with it corrected');
+    expect(JSON.stringify(refused.body)).toContain(SUMMARY.split('\n')[0]!.slice(0, 30));
+    expect(buttons(refused.body)).toEqual([]);
+    expect(fingerprint()).toBe(before);
+  });
+
   it('an expired form says to run the command again, gives back what was typed and writes nothing', async () => {
     const form = await openForm();
     clockOffset += 16 * 60 * 1000;

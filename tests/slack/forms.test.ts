@@ -316,6 +316,26 @@ describe('/entry edit ID opens a modal that starts from the entry’s values', (
     expect(String(call.args.text)).toContain('Updated #12: confidence.');
   });
 
+  it('submitted after someone else changed the entry, writes only what this admin changed', async () => {
+    const view = await h.openForm('/entry edit 13', { userId: ADMIN, channelId: 'C0DESK' });
+    await h.command('/entry edit id:13 title:"Changed by someone else"', { userId: ADMIN });
+    const posted = h.slack.callsTo('chat.postEphemeral').length;
+    expect((await h.submitForm(view, { ...prefilledValues(view), confidence: 'disputed' }, { userId: ADMIN })).body).toBeUndefined();
+    expect(String((await nextEphemeral(posted)).args.text)).toContain('Updated #13: confidence.');
+    const after = h.app.dossier.getEntry(13)!;
+    expect(after.title).toBe('Changed by someone else');
+    expect(after.confidence).toBe('disputed');
+  });
+
+  it('submitted for an entry stored before a stricter rule, checks only the fields changed', async () => {
+    const stored = h.app.dossier.getEntry(14)!;
+    h.app.services.editor.editEntry(14, { end: stored.start }, { by: 'seed-test', at: '2026-01-01T00:00:00Z' });
+    const view = await h.openForm('/entry edit 14', { userId: ADMIN, channelId: 'C0DESK' });
+    const posted = h.slack.callsTo('chat.postEphemeral').length;
+    expect((await h.submitForm(view, { ...prefilledValues(view), confidence: 'disputed' }, { userId: ADMIN })).body).toBeUndefined();
+    expect(String((await nextEphemeral(posted)).args.text)).toContain('Updated #14: confidence.');
+  });
+
   it('submitted pre-filled with clear naming fields, empties those fields', async () => {
     const view = await h.openForm('/entry edit 12', { userId: ADMIN, channelId: 'C0DESK' });
     const prefilled = prefilledValues(view);

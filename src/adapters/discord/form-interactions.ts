@@ -86,13 +86,45 @@ function submittedValues(interaction: ModalSubmitInteraction): Record<string, st
   return values;
 }
 
+/** The sections that give back what was typed in a form, so a long summary is not lost. */
+function typedSections(values: Readonly<Record<string, string>>) {
+  return Object.entries(values)
+    .filter(([, value]) => value.trim() !== '')
+    .map(([name, value]) => ({ heading: [span.bold(inputLabel(name))], lines: value.split('\n').map((line) => plainLine(line)) }));
+}
+
+/** The first option a refusal names (in backticks), if any. */
+function namedOption(view: View): string | undefined {
+  for (const line of view.intro ?? []) for (const s of line) if (s.style === 'code') return s.text;
+  return undefined;
+}
+
+/**
+ * A refusal that names an option given with the slash command, not in the form (a bad `topic`):
+ * resubmitting the form cannot fix it, so the reply says to run the command again, and gives
+ * back what was typed in the form.
+ */
+function refusedOutsideForm(view: View, form: ResolvedForm, submitted: Readonly<Record<string, string>>): View | undefined {
+  const option = namedOption(view);
+  if (view.tone !== 'error' || option === undefined || form.definition.inputs.includes(option)) return undefined;
+  if (!(form.leaf.leaf.options ?? []).some((o) => o.name === option)) return undefined;
+  return {
+    ...view,
+    intro: [
+      ...(view.intro ?? []),
+      plainLine(`\`${option}\` came with the command, not the form: run the command again with it corrected. What you typed in the form is below, to copy.`),
+    ],
+    sections: [...view.sections, ...typedSections(submitted)],
+  };
+}
+
 /** The form is gone: say so, and give back what was typed so a long summary is not lost. */
 function expiredView(values: Readonly<Record<string, string>>): View {
-  const typed = Object.entries(values).filter(([, value]) => value.trim() !== '');
+  const typed = typedSections(values);
   return {
     ...notice('Form expired', FORM_EXPIRED_TEXT),
     ...(typed.length > 0 ? { intro: [plainLine(FORM_EXPIRED_TEXT), plainLine('What you typed is below, to copy into the new form.')] } : {}),
-    sections: typed.map(([name, value]) => ({ heading: [span.bold(inputLabel(name))], lines: value.split('\n').map((line) => plainLine(line)) })),
+    sections: typed,
   };
 }
 
@@ -124,14 +156,21 @@ export async function handleFormSubmit(interaction: ModalSubmitInteraction, ctx:
   for (const [name, value] of Object.entries(submitted)) if (inputs.has(name)) session.values[name] = value;
   ctx.forms.touch(session);
   const caller = callerOf(interaction);
-  const work = ctx.dispatcher.run({
-    command: session.command,
-    ...(session.subcommand ? { subcommand: session.subcommand } : {}),
-    args: submittedArgs(session, session.values),
-    caller,
-    requestId: interaction.id,
-  });
-  const mayRetry = () => ctx.dispatcher.mayRun(session.command, session.subcommand, caller);
+  let outside = false;
+  const work = ctx.dispatcher
+    .run({
+      command: session.command,
+      ...(session.subcommand ? { subcommand: session.subcommand } : {}),
+      args: submittedArgs(session, session.values),
+      caller,
+      requestId: interaction.id,
+    })
+    .then((v) => {
+      const refused = refusedOutsideForm(v, form, submitted);
+      outside = refused !== undefined;
+      return refused ?? v;
+    });
+  const mayRetry = () => !outside && ctx.dispatcher.mayRun(session.command, session.subcommand, caller);
   const view = await replyWithView(interaction, work, ctx, (v) => (v.tone === 'error' && mayRetry() ? [reopenRow(session)] : []));
   if (view.tone !== 'error') session.submittedBy = interaction.id;
   return true;

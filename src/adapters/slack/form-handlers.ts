@@ -17,8 +17,10 @@ import {
   formDefinitionFor,
   formErrorMessage,
   formOptions,
+  startingValues,
   submittedArgs,
   type FormMetadata,
+  type SubmittedBlock,
   type FormRequest,
 } from './forms.js';
 import type { SlackMessage } from './paging.js';
@@ -173,7 +175,7 @@ export function registerForms(app: App, deps: HandlerDeps): void {
         return;
       }
       const options = formOptions(deps.dispatcher.registry, definition);
-      const args = { ...meta.fixed, ...submittedArgs(view.state.values, options) };
+      const args = { ...meta.fixed, ...submittedArgs(view.state.values, options, startingValues(view.blocks as SubmittedBlock[])) };
       const result = await deps.dispatcher.run({
         command: meta.command,
         subcommand: meta.subcommand,

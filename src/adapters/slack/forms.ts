@@ -314,13 +314,32 @@ export function buildModal(
 
 type StateValues = Readonly<Record<string, Readonly<Record<string, { value?: string | null; selected_option?: { value: string } | null }>>>>;
 
-/** The submitted fields as raw option values; empty fields are left out. */
-export function submittedArgs(values: StateValues, options: readonly OptionSpec[]): Record<string, RawOptionValue> {
+export interface SubmittedBlock {
+  block_id?: string;
+  element?: { initial_value?: string; initial_option?: { value: string } };
+}
+
+/** What each input of the submitted modal started with (an edit form's current values), by option name. */
+export function startingValues(blocks: readonly SubmittedBlock[] | undefined): Record<string, string> {
+  const start: Record<string, string> = {};
+  for (const block of blocks ?? []) {
+    const value = block.element?.initial_option?.value ?? block.element?.initial_value;
+    if (block.block_id !== undefined && value !== undefined) start[block.block_id] = value;
+  }
+  return start;
+}
+
+/**
+ * The submitted fields as raw option values. Empty fields are left out, and so are fields still
+ * as the form started them: an edit writes only what this admin changed, so a change someone
+ * else made meanwhile is not written back over, nor an older entry's other fields re-checked.
+ */
+export function submittedArgs(values: StateValues, options: readonly OptionSpec[], start: Readonly<Record<string, string>> = {}): Record<string, RawOptionValue> {
   const args: Record<string, RawOptionValue> = {};
   for (const option of options) {
     const state = values[option.name]?.[FORM_ACTION_ID];
     const value = state?.selected_option?.value ?? state?.value ?? undefined;
-    if (typeof value === 'string' && value.trim() !== '') args[option.name] = value;
+    if (typeof value === 'string' && value.trim() !== '' && value !== start[option.name]) args[option.name] = value;
   }
   return args;
 }
