@@ -128,6 +128,17 @@ describe('the form', () => {
     expect(h.app.logger.lines.filter((l) => l.level === 'error')).toEqual([]);
   });
 
+  it('two submissions of one form arriving together write once', async () => {
+    const form = await openForm();
+    const before = entryCount();
+    const typed = { summary: SUMMARY, places: 'Baku', actors: 'Syria:participant', tags: 'baku' };
+    const answers = await Promise.all([h.submit(form.modal!.custom_id, typed), h.submit(form.modal!.custom_id, typed)]);
+    expect(entryCount()).toBe(before + 1);
+    const titles = answers.map((a) => embed(a).title ?? '');
+    expect(titles.filter((t) => t === 'Already submitted')).toHaveLength(1);
+    expect(titles.filter((t) => /^#\d+ /.test(t))).toHaveLength(1);
+  });
+
   it('a refused submission is private, writes nothing, and offers the form again as typed', async () => {
     const form = await openForm();
     const before = fingerprint();

@@ -151,6 +151,9 @@ export async function handleFormSubmit(interaction: ModalSubmitInteraction, ctx:
     await interaction.reply({ ...noticeMessage(notice('Already submitted', FORM_SUBMITTED_TEXT)), flags: MessageFlags.Ephemeral });
     return true;
   }
+  // Claimed before the command runs: a second submission arriving meanwhile is refused above
+  // rather than writing too. A refusal gives the form back for another try.
+  session.submittedBy = interaction.id;
   const form = formOf(ctx, session);
   const inputs = new Set(form.definition.inputs);
   for (const [name, value] of Object.entries(submitted)) if (inputs.has(name)) session.values[name] = value;
@@ -172,7 +175,7 @@ export async function handleFormSubmit(interaction: ModalSubmitInteraction, ctx:
     });
   const mayRetry = () => !outside && ctx.dispatcher.mayRun(session.command, session.subcommand, caller);
   const view = await replyWithView(interaction, work, ctx, (v) => (v.tone === 'error' && mayRetry() ? [reopenRow(session)] : []));
-  if (view.tone !== 'error') session.submittedBy = interaction.id;
+  if (view.tone === 'error') session.submittedBy = undefined;
   return true;
 }
 
