@@ -10,6 +10,11 @@ export function markedLine(text: string): Line {
     .filter((s) => s.text !== '' || s.style === 'code');
 }
 
+/** What a refusal marks in backticks (option names, values), in order: a form looks here for the field at fault. */
+export function markedNames(view: View): string[] {
+  return (view.intro ?? []).flatMap((line) => line.filter((s) => s.style === 'code').map((s) => s.text));
+}
+
 export function userErrorView(error: UserError): View {
   return {
     title: error.code === 'forbidden' ? 'Not allowed' : 'Cannot do that',

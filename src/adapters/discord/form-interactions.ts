@@ -13,6 +13,7 @@ import {
   type ModalSubmitInteraction,
 } from 'discord.js';
 import type { RawOptionValue } from '../../core/command-spec.js';
+import { markedNames } from '../../core/error-views.js';
 import { convertArgs } from '../../core/option-values.js';
 import { plainLine, span, type View } from '../../core/view.js';
 import { formReopenId, parseFormModalId, parseFormReopenId, type FormSession } from './form-sessions.js';
@@ -93,21 +94,15 @@ function typedSections(values: Readonly<Record<string, string>>) {
     .map(([name, value]) => ({ heading: [span.bold(inputLabel(name))], lines: value.split('\n').map((line) => plainLine(line)) }));
 }
 
-/** The first option a refusal names (in backticks), if any. */
-function namedOption(view: View): string | undefined {
-  for (const line of view.intro ?? []) for (const s of line) if (s.style === 'code') return s.text;
-  return undefined;
-}
-
 /**
  * A refusal that names an option given with the slash command, not in the form (a bad `topic`):
  * resubmitting the form cannot fix it, so the reply says to run the command again, and gives
  * back what was typed in the form.
  */
 function refusedOutsideForm(view: View, form: ResolvedForm, submitted: Readonly<Record<string, string>>): View | undefined {
-  const option = namedOption(view);
-  if (view.tone !== 'error' || option === undefined || form.definition.inputs.includes(option)) return undefined;
-  if (!(form.leaf.leaf.options ?? []).some((o) => o.name === option)) return undefined;
+  if (view.tone !== 'error') return undefined;
+  const option = markedNames(view).find((name) => (form.leaf.leaf.options ?? []).some((o) => o.name === name));
+  if (option === undefined || form.definition.inputs.includes(option)) return undefined;
   return {
     ...view,
     intro: [

@@ -5,6 +5,7 @@
 import type { types } from '@slack/bolt';
 import type { OptionSpec, RawOptionValue } from '../../core/command-spec.js';
 import type { CommandRegistry } from '../../core/registry.js';
+import { markedNames } from '../../core/error-views.js';
 import { parseCommandText } from '../../core/text-syntax.js';
 import type { Line, View } from '../../core/view.js';
 import {
@@ -359,10 +360,7 @@ export function formErrorMessage(view: View): string {
  * so the first backticked name that is a field of the form; otherwise the first field.
  */
 export function errorBlockId(view: View, fieldNames: readonly string[]): string | undefined {
-  for (const line of view.intro ?? []) {
-    for (const s of line) if (s.style === 'code' && fieldNames.includes(s.text)) return s.text;
-  }
-  return fieldNames[0];
+  return markedNames(view).find((name) => fieldNames.includes(name)) ?? fieldNames[0];
 }
 
 /** The form a submission belongs to, looked up again from the metadata. */
