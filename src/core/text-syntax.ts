@@ -13,7 +13,7 @@ export interface ParsedText {
 }
 
 // Straight and typographic quotes, since Slack and phones turn " into “ ”.
-const QUOTE_PAIRS: Record<string, string> = { '"': '"', "'": "'", '“': '”', '‘': '’', '«': '»' };
+export const QUOTE_PAIRS: Record<string, string> = { '"': '"', "'": "'", '“': '”', '‘': '’', '«': '»' };
 // `name:value` with the value right after the colon: `Syria: unity` (a title typed into /search)
 // is two words, not an option.
 const OPTION_PATTERN = /^([a-z][a-z0-9_-]*):(?=\S)/i;
@@ -90,7 +90,7 @@ export function parseCommandText(input: string): ParsedText {
 }
 
 /** A value as it must be typed to read back the same: quoted when it has spaces or starts with a quote. */
-function quoteIfNeeded(value: string): string {
+export function quoteIfNeeded(value: string): string {
   const needsQuotes = /[\s"]/.test(value) || value === '' || value[0]! in QUOTE_PAIRS;
   return needsQuotes ? `"${value.replace(/"/g, '”')}"` : value;
 }

@@ -6,6 +6,7 @@ import type { Readable, Writable } from 'node:stream';
 import type { Caller } from '../../core/caller.js';
 import type { Dispatcher } from '../../core/dispatcher.js';
 import { renderText } from '../../core/render-text.js';
+import { CommandCompleter } from './completion.js';
 
 export const CONSOLE_CALLER: Caller = { platform: 'console', userId: 'operator', channelId: 'console' };
 
@@ -15,11 +16,19 @@ export interface ConsoleOptions {
   output: Writable & { isTTY?: boolean };
 }
 
-const GREETING = 'Sitrep console — type /help for commands, /timeline to start, Ctrl-D to quit.';
+const GREETING = 'Sitrep console — type /help for commands, /timeline to start, Tab to complete, Ctrl-D to quit.';
 
 export async function runConsole({ dispatcher, input, output }: ConsoleOptions): Promise<void> {
   const interactive = Boolean(input.isTTY && output.isTTY);
-  const rl = createInterface({ input, output, terminal: interactive, prompt: 'sitrep> ' });
+  const completer = new CommandCompleter(dispatcher, CONSOLE_CALLER);
+  const rl = createInterface({
+    input,
+    output,
+    terminal: interactive,
+    prompt: 'sitrep> ',
+    // Tab completes commands, options and values (actors, places, topics, types) on a terminal.
+    ...(interactive ? { completer: (line: string) => completer.complete(line) } : {}),
+  });
   if (interactive) {
     output.write(`${GREETING}\n`);
     rl.prompt();
