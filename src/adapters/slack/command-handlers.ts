@@ -5,7 +5,7 @@ import type { App, RespondFn, SlashCommand, webApi } from '@slack/bolt';
 import type { Caller } from '../../core/caller.js';
 import { internalErrorView } from '../../core/error-views.js';
 import type { View } from '../../core/view.js';
-import { decodeSlackEntities, extractPublicFlag } from './command-text.js';
+import { extractPublicFlag, typedCommandText } from './command-text.js';
 import { openForm } from './form-handlers.js';
 import { formRequest } from './forms.js';
 import { isShownInChannel, type HandlerDeps } from './handler-deps.js';
@@ -35,7 +35,7 @@ function callerOf(command: SlashCommand): Caller {
 }
 
 async function answer(deps: HandlerDeps, name: string, command: SlashCommand, respond: RespondFn, client: webApi.WebClient): Promise<void> {
-  const { text, public: askedPublic } = extractPublicFlag(decodeSlackEntities(command.text ?? ''));
+  const { text, public: askedPublic } = extractPublicFlag(typedCommandText(command.text ?? ''));
   const caller = callerOf(command);
   // `/entry add` alone opens a modal, for those who may run it; everyone else gets the usual
   // refusal from the dispatcher below.

@@ -1,9 +1,41 @@
-// What a slash command's `text` needs before the core's parser sees it: Slack's HTML entities
-// undone, and the adapter's own `--public` flag taken out.
+// What a slash command's `text` needs before the core's parser sees it: Slack's markup and HTML
+// entities undone, so the text is what the user typed (as a modal would hand it over), and the
+// adapter's own `--public` flag taken out.
 
 /** Slack sends &, < and > in a command's text as entities; the parser wants what was typed. */
 export function decodeSlackEntities(text: string): string {
   return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+}
+
+/** `<target>` or `<target|label>`: a bare `<` can only be Slack's, a typed one arrives as `&lt;`. */
+const SLACK_MARKUP = /<([^<>|]*)(?:\|([^<>]*))?>/g;
+const SPECIAL_MENTIONS = new Set(['here', 'channel', 'everyone']);
+
+/** What the user typed where Slack put one of its `<…>` references. */
+function typedForm(target: string, label: string | undefined): string {
+  const shown = label?.trim() ? label : undefined;
+  if (target.startsWith('@')) return shown ? `@${shown.replace(/^@/, '')}` : target; // <@U123|ana>
+  if (target.startsWith('#')) return shown ? `#${shown.replace(/^#/, '')}` : target; // <#C123|general>
+  if (target.startsWith('!')) {
+    const name = target.slice(1);
+    if (SPECIAL_MENTIONS.has(name)) return `@${name}`; // <!here>
+    return shown ?? name; // <!subteam^S123|@desk>, <!date^…|fallback>
+  }
+  return shown ?? target; // <https://example.org/a>, <mailto:a@b.org|a@b.org>
+}
+
+/**
+ * Slack wraps links (and, with escaping on, mentions and channels) in `<…>`; a URL typed into a
+ * slash command would otherwise be stored with its brackets and fail `source_url`. Entities
+ * inside (`&amp;` in a query string) are left for decodeSlackEntities, which must run after.
+ */
+export function unwrapSlackMarkup(text: string): string {
+  return text.replace(SLACK_MARKUP, (_all, target: string, label: string | undefined) => typedForm(target, label));
+}
+
+/** The command text as the user typed it. */
+export function typedCommandText(text: string): string {
+  return decodeSlackEntities(unwrapSlackMarkup(text));
 }
 
 /** `--public`, also as phones and macOS turn `--` into a dash: `—public`, `–public`. */
