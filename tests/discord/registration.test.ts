@@ -7,6 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { allCommands } from '../../commands/index.js';
 import { registerCommands, restFor } from '../../src/adapters/discord/registration.js';
 import type { CommandSpec } from '../../src/core/command-spec.js';
+import { leaves } from '../../src/core/help.js';
 import { FakeDiscord } from '../fakes/discord-fake.js';
 import { problemsIn } from './support/openapi.js';
 
@@ -64,13 +65,24 @@ describe('the real command tree', () => {
     const byName = (name: string) => tree.find((c) => c.name === name)!;
     expect(option(byName('actor'), 'name')).toMatchObject({ type: 3, required: true, autocomplete: true, max_length: 100 });
     expect(option(byName('timeline'), 'limit')).toMatchObject({ type: 4, min_value: 1, max_value: 25 });
-    expect(option(byName('timeline'), 'since')).toMatchObject({ type: 3, max_length: 10 });
+    expect(option(byName('timeline'), 'since')).toMatchObject({ type: 3, max_length: 20 });
     const type = option(byName('timeline'), 'type');
     expect(type).toMatchObject({ type: 3, autocomplete: true });
     expect(type.choices).toBeUndefined();
     const show = option(byName('entry'), 'show');
     expect(show.type).toBe(1);
     expect(option(show, 'id')).toMatchObject({ type: 4, required: true, min_value: 1 });
+  });
+
+  it('every date option lets a user type a date as replies show it (Discord stops typing at max_length)', async () => {
+    const tree = await register(allCommands);
+    const dateOptions = allCommands.flatMap(leaves).flatMap(({ leaf }) => (leaf.options ?? []).filter((o) => o.type === 'date'));
+    const registered = (o: Option[] = []): Option[] => o.flatMap((x) => [x, ...registered(x.options)]);
+    const byName = new Map(registered(tree.flatMap((c) => c.options)).map((o) => [o.name, o]));
+    expect(dateOptions.length).toBeGreaterThan(3);
+    for (const spec of dateOptions) {
+      for (const shown of ['12 Jul 2025', '30 September 2025']) expect(byName.get(spec.name)!.max_length).toBeGreaterThanOrEqual(shown.length);
+    }
   });
 
   it('goes to one guild when a guild id is given', async () => {

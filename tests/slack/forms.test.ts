@@ -106,6 +106,19 @@ describe('/entry add opens a modal built from the option specs', () => {
     }
   });
 
+  it('a date typed as replies show it (12 Jul 2025) fits the date inputs and is stored with its precision', async () => {
+    const view = await h.openForm('/entry add', { userId: ADMIN });
+    for (const name of ['date', 'end', 'published']) {
+      // Slack stops the typing at max_length, so a shorter limit would cut `30 September 2025`.
+      expect((input(view, name).element as types.PlainTextInput).max_length).toBeGreaterThanOrEqual('30 September 2025'.length);
+    }
+    const posted = h.slack.callsTo('chat.postEphemeral').length;
+    const answer = await h.submitForm(view, { ...VALID, date: '12 Jul 2025', published: '30 September 2025' }, { userId: ADMIN });
+    expect(answer.body).toBeUndefined();
+    const entry = h.app.services.dossier.getEntry(addedId(await nextEphemeral(posted)))!;
+    expect(entry.sources[0]?.published).toBe('2025-09-30');
+  });
+
   it('keeps the channel, the user and the command’s response_url for the answer, and nothing is posted yet', async () => {
     const responseUrl = h.slack.responseUrl('form-open');
     const view = await h.openForm('/entry add', { userId: ADMIN, channelId: 'C0DESK', responseUrl });

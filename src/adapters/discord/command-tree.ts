@@ -21,9 +21,12 @@ export type CommandJSON = Omit<RESTPostAPIChatInputApplicationCommandsJSONBody, 
   default_member_permissions?: number;
 };
 
-/** The core's length limit for text options that declare none (see option-values.ts). */
-/** `2025-07-12`, the longest partial date. */
-const DATE_MAX_LENGTH = 10;
+/**
+ * Dates are read as typed (`2025-07-12`) or as replies show them (`12 Jul 2025`, also `30
+ * September 2025`, 17 characters); Discord's client refuses to send more than max_length, so
+ * it leaves room for the longest of them and a stray space or two.
+ */
+const DATE_MAX_LENGTH = 20;
 const NAME_PATTERN = /^[-_\p{Ll}\p{Lo}\p{N}]{1,32}$/u;
 
 function checkName(name: string, what: string): string {

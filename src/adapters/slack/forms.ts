@@ -30,7 +30,11 @@ export const FORM_CALLBACK_ID = 'sitrep_form';
 export const FORM_ACTION_ID = 'value';
 /** Dates keep their precision (2025, 2025-07 or 2025-07-12), so they are typed, not picked. */
 export const DATE_PLACEHOLDER = '2025-07-12';
-const DATE_INPUT_LENGTH = DATE_PLACEHOLDER.length;
+/**
+ * A date may also be typed as replies show it (`12 Jul 2025`, `30 September 2025`); Slack stops
+ * the typing at max_length, so it leaves room for the longest and a stray space or two.
+ */
+const DATE_INPUT_LENGTH = 20;
 /** Text options allowing more than this many characters get a text area. */
 const MULTILINE_FROM = 1500;
 
