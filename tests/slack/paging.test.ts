@@ -107,6 +107,17 @@ it('parts are forgotten after 30 minutes; pressing then explains what to do', as
   expect(answer).toEqual({ response_type: 'ephemeral', replace_original: false, text: EXPIRED });
 });
 
+it('a part button drawn before a restart (its parts gone from memory) says why, not just “30 minutes”', async () => {
+  const first = await h.command(`/entry show ${longEntryId}`);
+  const next = button(first, 'sitrep_nav_part_next');
+  // What the button carries after the process restarted: a key no store holds any more.
+  const stale = { ...next, value: JSON.stringify({ ...JSON.parse(next.value!), s: '0123456789abcdef' }) };
+  const answer = await h.press(stale);
+  expect(answer).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+  expect(answer.text).toContain('a restart of Sitrep clears them');
+  expect(answer.text).toContain('Run the command again');
+});
+
 it('a button press redelivered with the same trigger id is handled once', async () => {
   const first = await h.command('/timeline limit:3');
   const next = button(first, 'sitrep_nav_page_next');

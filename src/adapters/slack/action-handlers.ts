@@ -7,7 +7,9 @@ import { NAV_ACTION_PATTERN, parseNavValue, type NavValue } from './paging.js';
 
 export const NOT_YOURS =
   'Only the person who ran this command can page through it. Run the command yourself to get your own copy.';
-export const EXPIRED = 'These results are no longer available (they last 30 minutes). Run the command again.';
+// Said after a restart too (the parts lived in memory), so it must not blame the clock alone.
+export const EXPIRED =
+  'These results are no longer available: they last 30 minutes, and a restart of Sitrep clears them. Run the command again.';
 
 function callerOf(body: BlockAction): Caller {
   return {
