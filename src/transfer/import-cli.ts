@@ -106,6 +106,7 @@ function main(): number {
   try {
     printOutcomes('rejected', plan.rejected);
     printOutcomes('skipped ', plan.skipped);
+    printOutcomes('noted   ', plan.noted);
     for (const line of newTopicsLine(app.dossier.topics(), plan.accepted)) console.log(line);
     const counts = `${plan.accepted.length} accepted, ${plan.skipped.length} skipped, ${plan.rejected.length} rejected`;
     if (dryRun) {

@@ -18,6 +18,8 @@ export interface ImportPlan {
   accepted: { line: number; input: EntryInput }[];
   skipped: RowOutcome[];
   rejected: RowOutcome[];
+  /** Accepted rows taken differently from /entry add (see row-validation), with why. */
+  noted: RowOutcome[];
 }
 
 /** Same date and title: titles compare folded (case, accents and punctuation ignored). */
@@ -55,9 +57,9 @@ function storeDuplicates(db: Db, inputs: readonly EntryInput[], keys: readonly s
 }
 
 export function planImport(rows: SourceRow[], db: Db, dossier: DossierReader, onProgress?: (done: number) => void): ImportPlan {
-  const plan: ImportPlan = { accepted: [], skipped: [], rejected: [] };
+  const plan: ImportPlan = { accepted: [], skipped: [], rejected: [], noted: [] };
   const reader = memoizeActorLookups(dossier);
-  const checked: { line: number; input: EntryInput }[] = [];
+  const checked: { line: number; input: EntryInput; note?: string }[] = [];
   rows.forEach((row, index) => {
     if (index % 1000 === 0) onProgress?.(index);
     if (!row.values) {
@@ -65,7 +67,7 @@ export function planImport(rows: SourceRow[], db: Db, dossier: DossierReader, on
       return;
     }
     const check = checkRow(row.values, reader);
-    if (check.ok) checked.push({ line: row.line, input: check.input });
+    if (check.ok) checked.push({ line: row.line, input: check.input, ...(check.note ? { note: check.note } : {}) });
     else plan.rejected.push({ line: row.line, reason: check.reason });
   });
   const urlsOf = checked.map(({ input }) => input.sources.map((s) => s.url).filter((u): u is string => Boolean(u)));
@@ -73,7 +75,7 @@ export function planImport(rows: SourceRow[], db: Db, dossier: DossierReader, on
   const inStore = storeDuplicates(db, checked.map((c) => c.input), keys, urlsOf);
   const seenUrls = new Map<string, number>();
   const seenDateTitles = new Map<string, number>();
-  checked.forEach(({ line, input }, i) => {
+  checked.forEach(({ line, input, note }, i) => {
     const urls = urlsOf[i]!;
     const dateTitle = keys[i]!;
     const earlier = urls.map((u) => seenUrls.get(u)).find((l) => l !== undefined) ?? seenDateTitles.get(dateTitle);
@@ -85,6 +87,7 @@ export function planImport(rows: SourceRow[], db: Db, dossier: DossierReader, on
     urls.forEach((u) => seenUrls.set(u, line));
     seenDateTitles.set(dateTitle, line);
     plan.accepted.push({ line, input });
+    if (note) plan.noted.push({ line, reason: note });
   });
   onProgress?.(rows.length);
   return plan;
