@@ -1,8 +1,10 @@
 // /entry add, edit and remove — admin changes, each with its revision.
 import type { SubcommandSpec } from '../../src/core/command-spec.js';
 import type { EntryInput } from '../../src/core/domain.js';
+import type { PlaceRespelling } from '../../src/core/editor-port.js';
 import { UserError } from '../../src/core/errors.js';
 import { closestNames } from '../../src/core/ranking.js';
+import { foldKey, plural } from '../../src/core/text.js';
 import { plainLine, type Line } from '../../src/core/view.js';
 import { fieldOptionNames } from '../../src/core/vocabulary.js';
 import { stampOf } from '../stamp.js';
@@ -24,6 +26,35 @@ function newTopicNote(topicsBefore: readonly string[], topic: string, id: number
   ];
 }
 
+/** Entry numbers to name in a reply before saying how many more. */
+const LISTED_ENTRIES = 10;
+
+/** A re-spelled place changes what other entries show too: the reply says which, and how to take it back. */
+function respellingNote(place: PlaceRespelling, id: number): Line {
+  const others = place.entryIds.filter((entryId) => entryId !== id);
+  const listed = others.slice(0, LISTED_ENTRIES).map((entryId) => `#${entryId}`).join(', ');
+  const more = others.length > LISTED_ENTRIES ? ` and ${others.length - LISTED_ENTRIES} more` : '';
+  const where = others.length === 0 ? 'No other entry shows it.' : `It now reads so on ${plural(others.length, 'other entry', 'other entries')} too: ${listed}${more}.`;
+  return plainLine(`Re-spelled the place “${place.from}” as “${place.to}” everywhere. ${where} /entry undo id:${id} spells it back.`);
+}
+
+/**
+ * A new entry naming a stored place with another spelling shows the stored one, which other
+ * entries share: the reply says so, and how to re-spell it everywhere.
+ */
+function keptSpellingNote(typed: readonly string[], shown: readonly string[], id: number): Line[] {
+  const kept = typed.flatMap((place) => {
+    const stored = shown.find((name) => foldKey(name) === foldKey(place));
+    return stored !== undefined && stored !== place ? [`“${place}” as “${stored}”`] : [];
+  });
+  if (kept.length === 0) return [];
+  return [
+    plainLine(
+      `Places keep the spelling other entries share: shown ${kept.join(', ')}. To re-spell everywhere: /entry edit id:${id} places:"${typed.join(', ')}"`,
+    ),
+  ];
+}
+
 export const addEntry: SubcommandSpec = {
   name: 'add',
   description: 'Add an entry (admins)',
@@ -34,8 +65,10 @@ export const addEntry: SubcommandSpec = {
     const input = newEntryFrom(args, ctx.services.dossier);
     const topicsBefore = ctx.services.dossier.topics();
     const id = ctx.services.editor.addEntry(input, stampOf(ctx));
-    const view = entryDetailView(requireEntry(ctx.services.dossier, id));
-    return { ...view, tone: 'success', intro: [plainLine(`Added entry #${id}.`), ...newTopicNote(topicsBefore, input.topic, id)] };
+    const entry = requireEntry(ctx.services.dossier, id);
+    const view = entryDetailView(entry);
+    const notes = [...keptSpellingNote(input.places, entry.places, id), ...newTopicNote(topicsBefore, input.topic, id)];
+    return { ...view, tone: 'success', intro: [plainLine(`Added entry #${id}.`), ...notes] };
   },
 };
 
@@ -61,10 +94,14 @@ export const editEntry: SubcommandSpec = {
     checkSpan(args, next);
     // Only an edit that names a topic can start one.
     const topicsBefore = args.topic === undefined ? [] : ctx.services.dossier.topics();
-    const changed = ctx.services.editor.editEntry(id, next, stampOf(ctx));
+    const { changedFields: changed, respelledPlaces } = ctx.services.editor.editEntry(id, next, stampOf(ctx));
     const view = entryDetailView(requireEntry(ctx.services.dossier, id));
     const note = changed.includes('topic') ? newTopicNote(topicsBefore, next.topic, id) : [];
-    return { ...view, tone: 'success', intro: [plainLine(`Updated #${id}: ${fieldOptionNames(changed)}.`), ...note] };
+    return {
+      ...view,
+      tone: 'success',
+      intro: [plainLine(`Updated #${id}: ${fieldOptionNames(changed)}.`), ...respelledPlaces.map((place) => respellingNote(place, id)), ...note],
+    };
   },
 };
 

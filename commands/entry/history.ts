@@ -1,6 +1,6 @@
 // /entry history and /entry undo — who changed what and when, and taking changes back one by one.
 import type { SubcommandSpec } from '../../src/core/command-spec.js';
-import type { RevisionRecord } from '../../src/core/editor-port.js';
+import type { EntryActorMove, RevisionRecord } from '../../src/core/editor-port.js';
 import { latestStandingChange } from '../../src/core/undo-order.js';
 import { plainLine, span, type Line } from '../../src/core/view.js';
 import { fieldOptionNames } from '../../src/core/vocabulary.js';
@@ -20,6 +20,34 @@ function revisionLine(revision: RevisionRecord): Line {
   return line;
 }
 
+const MOVE_WORDING: Record<EntryActorMove['kind'], string> = {
+  merge: 'folded into',
+  unmerge: 'separated again from',
+};
+
+/**
+ * A merge or unmerge that changed the entry's actors. It is the actor's revision, not the
+ * entry's, so it carries no entry revision number: /entry undo steps over it.
+ */
+function actorMoveLine(move: EntryActorMove): Line {
+  return [
+    span.plain(`${formatInstant(move.changedAt)} · `),
+    span.bold('Actors'),
+    span.plain(`: ${move.actor} ${MOVE_WORDING[move.kind]} ${move.other} by /actors ${move.kind} — by ${move.changedBy}`),
+  ];
+}
+
+function historyIntro(revisions: number, moves: readonly EntryActorMove[]): string {
+  const count = `${revisions} ${revisions === 1 ? 'revision' : 'revisions'}`;
+  if (moves.length === 0) return `${count}, oldest first.`;
+  const counted = (kind: EntryActorMove['kind'], one: string, many: string) => {
+    const n = moves.filter((move) => move.kind === kind).length;
+    return n === 0 ? [] : [`${n} ${n === 1 ? one : many}`];
+  };
+  const moved = [...counted('merge', 'actor merge', 'actor merges'), ...counted('unmerge', 'unmerge', 'unmerges')].join(' and ');
+  return `${count}, and ${moved} that changed its actors, oldest first.`;
+}
+
 export const entryHistory: SubcommandSpec = {
   name: 'history',
   description: 'Who changed an entry, what and when',
@@ -28,12 +56,22 @@ export const entryHistory: SubcommandSpec = {
   run(args, ctx) {
     const id = args.id as number;
     const revisions = ctx.services.editor.entryHistory(id);
+    const moves = ctx.services.editor.entryActorMoves(id);
+    // Revision ids are one sequence for entries and actors, so they order both kinds of line.
+    const lines = [
+      ...revisions.map((revision) => ({ order: revision.id, line: revisionLine(revision) })),
+      ...moves.map((move) => ({ order: move.revisionId, line: actorMoveLine(move) })),
+    ].sort((a, b) => a.order - b.order);
+    const footer = [
+      ...(latestStandingChange(revisions) !== undefined ? [`Take back the latest change with /entry undo id:${id} (admins)`] : []),
+      ...(moves.length > 0 ? ['a merge is taken back with /actors unmerge, not /entry undo'] : []),
+    ].join('; ');
     return {
       title: `History of #${id}`,
       tone: 'normal',
-      intro: [plainLine(`${revisions.length} ${revisions.length === 1 ? 'revision' : 'revisions'}, oldest first.`)],
-      sections: [{ lines: revisions.map(revisionLine) }],
-      ...(latestStandingChange(revisions) !== undefined ? { footer: `Take back the latest change with /entry undo id:${id} (admins)` } : {}),
+      intro: [plainLine(historyIntro(revisions.length, moves))],
+      sections: [{ lines: lines.map((item) => item.line) }],
+      ...(footer ? { footer: footer.charAt(0).toUpperCase() + footer.slice(1) } : {}),
     };
   },
 };

@@ -17,15 +17,55 @@ export interface RevisionRecord {
   undoes?: number;
 }
 
+/**
+ * A merge or unmerge of actors that changed which actors an entry names. Recorded as a revision
+ * of the actor, not of the entry: /entry undo never takes it back (only /actors unmerge does),
+ * and digests report it once, as a merge.
+ */
+export interface EntryActorMove {
+  /** The actor revision that recorded it. */
+  revisionId: number;
+  kind: 'merge' | 'unmerge';
+  /** The actor folded away, or brought back. */
+  actor: string;
+  /** The actor it was folded into, or separated from. */
+  other: string;
+  changedBy: string;
+  changedAt: string;
+}
+
+/**
+ * A place spelled anew: places are shared by their folded key, so an edit naming `Baghdad` where
+ * `baghdad` is stored re-spells it on every entry that shows it.
+ */
+export interface PlaceRespelling {
+  from: string;
+  to: string;
+  /** The entries that show the place (removed ones too), by id. */
+  entryIds: number[];
+}
+
+export interface EntryEdit {
+  /** Names of the changed fields. */
+  changedFields: string[];
+  respelledPlaces: PlaceRespelling[];
+}
+
 export interface DossierEditor {
   /** The live entry's editable state; throws not-found for unknown or removed entries. */
   entryState(id: number): EntryInput;
   addEntry(input: EntryInput, stamp: ChangeStamp): number;
-  editEntry(id: number, patch: EntryPatch, stamp: ChangeStamp): string[];
+  /**
+   * A place given with another spelling of a stored one (same key) is re-spelled on every entry:
+   * the edit's revision says so, and undoing it spells the place back.
+   */
+  editEntry(id: number, patch: EntryPatch, stamp: ChangeStamp): EntryEdit;
   removeEntry(id: number, reason: string, stamp: ChangeStamp): void;
   /** Takes back the latest change not yet undone (so undo after undo steps further back); returns the undo's revision. */
   undoEntry(id: number, stamp: ChangeStamp): RevisionRecord;
   entryHistory(id: number): RevisionRecord[];
+  /** The merges and unmerges that moved the entry's actor links, oldest first. */
+  entryActorMoves(id: number): EntryActorMove[];
   addActor(input: ActorInput, stamp: ChangeStamp): number;
   /** Returns the names of the changed fields. */
   editActor(actorId: number, patch: ActorPatch, stamp: ChangeStamp): string[];

@@ -1,6 +1,7 @@
 // Folding a duplicate actor into another, and taking the fold back. A merge records everything
 // it moved in the folded actor's revision, so that /actors unmerge can move it back.
 import type { ChangeStamp } from '../core/domain.js';
+import type { EntryActorMove } from '../core/editor-port.js';
 import { UserError } from '../core/errors.js';
 import { foldKey } from '../core/text.js';
 import { addName, readActorState, recordActor } from './actor-writes.js';
@@ -157,11 +158,11 @@ export function unmergeActor(db: Db, merged: MergedActor, stamp: ChangeStamp): {
     const holderHas = db.prepare('SELECT 1 FROM entry_actors WHERE entry_id = ? AND actor_id = ? AND role = ?').pluck();
     const link = db.prepare('INSERT OR IGNORE INTO entry_actors (entry_id, actor_id, role, position) VALUES (?, ?, ?, ?)');
     const unlink = db.prepare('DELETE FROM entry_actors WHERE entry_id = ? AND actor_id = ? AND role = ?');
-    let links = 0;
+    const restoredLinks: Link[] = [];
     for (const [entryId, role, position] of [...record.movedLinks, ...record.sharedLinks]) {
       if (holderHas.get(entryId, holderId, role) === undefined) continue;
       link.run(entryId, actorId, role, position);
-      links += 1;
+      restoredLinks.push([entryId, role, position]);
     }
     for (const [entryId, role] of record.movedLinks) unlink.run(entryId, holderId, role);
     // Links first, names after: the name triggers re-index every entry of both actors for search.
@@ -176,12 +177,75 @@ export function unmergeActor(db: Db, merged: MergedActor, stamp: ChangeStamp): {
     const restored = holderId === record.mergedInto ? restoreKeptProfile(db, record) : [];
     writeRevision(
       db,
-      { entity: 'actor', entityId: actorId, action: 'restore', snapshot: { ...readActorState(db, actorId), separatedFrom: holderId }, reason: `separated from actor ${holderId}` },
+      {
+        entity: 'actor',
+        entityId: actorId,
+        action: 'restore',
+        // The links it got back: the history of each of those entries tells of the unmerge.
+        snapshot: { ...readActorState(db, actorId), separatedFrom: holderId, restoredLinks } satisfies UnmergeRecord,
+        reason: `separated from actor ${holderId}`,
+      },
       stamp,
     );
     recordActor(db, holderId, { action: 'edit', changedFields: ['aliases', ...restored].sort(), reason: `gave back actor ${actorId}` }, stamp);
-    return { links };
+    return { links: restoredLinks.length };
   })();
+}
+
+/** The snapshot of an unmerge: the actor's 'restore' revision. */
+interface UnmergeRecord {
+  name: string;
+  separatedFrom: number;
+  /** Entry links it got back; absent from unmerges recorded before they said so. */
+  restoredLinks?: Link[];
+}
+
+const linksEntry = (links: readonly Link[] | undefined, entryId: number) => links?.some(([id]) => id === entryId) === true;
+
+interface ActorRevisionRow {
+  id: number;
+  entity_id: number;
+  snapshot: string;
+  changed_by: string;
+  changed_at: string;
+}
+
+/**
+ * The merges and unmerges that moved one entry's actor links, oldest first, read from the
+ * actors' revisions at read time: a merge is one change to the actor, so it is not copied into
+ * every entry it touches (an entry undo could then take back part of a merge, and a digest would
+ * report each of those entries as corrected as well as the merge). An unmerge recorded before
+ * unmerges listed their links is taken to give back every link of the merge it took back.
+ */
+export function entryActorMoves(db: Db, entryId: number): EntryActorMove[] {
+  const mentions = `EXISTS (SELECT 1 FROM json_each(r.snapshot, '$.movedLinks') WHERE json_extract(value, '$[0]') = :entry)
+    OR EXISTS (SELECT 1 FROM json_each(r.snapshot, '$.sharedLinks') WHERE json_extract(value, '$[0]') = :entry)`;
+  const merges = db
+    .prepare(`SELECT r.id, r.entity_id, r.snapshot, r.changed_by, r.changed_at FROM revisions r
+              WHERE r.entity = 'actor' AND r.action = 'merge' AND (${mentions}) ORDER BY r.id`)
+    .all({ entry: entryId }) as ActorRevisionRow[];
+  if (merges.length === 0) return [];
+  const nameOf = db.prepare('SELECT name FROM actors WHERE id = ?').pluck();
+  const mergeIdsOf = db.prepare("SELECT id FROM revisions WHERE entity = 'actor' AND entity_id = ? AND action = 'merge' ORDER BY id").pluck();
+  const unmergesOf = db.prepare(
+    `SELECT id, entity_id, snapshot, changed_by, changed_at FROM revisions
+     WHERE entity = 'actor' AND entity_id = ? AND action = 'restore' AND json_extract(snapshot, '$.separatedFrom') IS NOT NULL ORDER BY id`,
+  );
+  const moves: EntryActorMove[] = [];
+  const stamped = (row: ActorRevisionRow) => ({ revisionId: row.id, changedBy: row.changed_by, changedAt: row.changed_at });
+  for (const merge of merges) {
+    const record = JSON.parse(merge.snapshot) as MergeRecord;
+    const folded = record.names[0] ?? (nameOf.get(merge.entity_id) as string);
+    moves.push({ ...stamped(merge), kind: 'merge', actor: folded, other: nameOf.get(record.mergedInto) as string });
+    // The unmerge that took this merge back is the actor's first one before its next merge.
+    const nextMerge = (mergeIdsOf.all(merge.entity_id) as number[]).find((id) => id > merge.id) ?? Infinity;
+    const unmerge = (unmergesOf.all(merge.entity_id) as ActorRevisionRow[]).find((row) => row.id > merge.id && row.id < nextMerge);
+    if (!unmerge) continue;
+    const undone = JSON.parse(unmerge.snapshot) as UnmergeRecord;
+    if (undone.restoredLinks && !linksEntry(undone.restoredLinks, entryId)) continue;
+    moves.push({ ...stamped(unmerge), kind: 'unmerge', actor: undone.name, other: nameOf.get(undone.separatedFrom) as string });
+  }
+  return moves.sort((a, b) => a.revisionId - b.revisionId);
 }
 
 /** Puts back the kept actor's title and affiliation where the merge changed them and nobody since. */

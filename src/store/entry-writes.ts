@@ -149,3 +149,62 @@ export class EntryWriter {
     });
   }
 }
+
+/** A place's stored spelling and the one an edit gave it. */
+export interface Spelling {
+  from: string;
+  to: string;
+}
+
+/**
+ * How a revision's reason records a re-spelling, in words a reader of /entry history follows;
+ * /entry undo reads it back to spell the place as it was.
+ */
+export const respellingReason = (spellings: readonly Spelling[]): string =>
+  spellings.map(({ from, to }) => `re-spelled place “${from}” as “${to}” on every entry`).join('; ');
+
+export function respellingsIn(reason: string | null | undefined): Spelling[] {
+  return [...(reason ?? '').matchAll(/re-spelled place “([^”]+)” as “([^”]+)”/g)].map(([, from, to]) => ({ from: from!, to: to! }));
+}
+
+/**
+ * The places given with another spelling of a stored place: places are shared rows found by their
+ * folded key, so the stored spelling is what every entry shows.
+ */
+export function newSpellings(db: Db, places: readonly string[]): Spelling[] {
+  const stored = db.prepare('SELECT name FROM places WHERE place_key = ?').pluck();
+  const seen = new Set<string>();
+  const spellings: Spelling[] = [];
+  for (const place of places) {
+    const key = foldKey(place);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const from = stored.get(key) as string | undefined;
+    if (from !== undefined && from !== place) spellings.push({ from, to: place });
+  }
+  return spellings;
+}
+
+/**
+ * Spells each place anew where it still has its old spelling; returns those re-spelled with the
+ * live entries that show them. Those entries are re-indexed for search through the entries update
+ * trigger (a no-op update), so the index follows the name however the search document is built.
+ */
+export function respellPlaces(db: Db, spellings: readonly Spelling[]): { from: string; to: string; entryIds: number[] }[] {
+  const rename = db.prepare('UPDATE places SET name = ? WHERE place_key = ? AND name = ?');
+  const reindex = db.prepare('UPDATE entries SET title = title WHERE id IN (SELECT entry_id FROM entry_places WHERE place_id = (SELECT id FROM places WHERE place_key = ?))');
+  const showing = db
+    .prepare(
+      `SELECT ep.entry_id FROM entry_places ep JOIN entries e ON e.id = ep.entry_id AND e.deleted_at IS NULL
+       WHERE ep.place_id = (SELECT id FROM places WHERE place_key = ?) ORDER BY ep.entry_id`,
+    )
+    .pluck();
+  const done: { from: string; to: string; entryIds: number[] }[] = [];
+  for (const { from, to } of spellings) {
+    const key = foldKey(to);
+    if (rename.run(to, key, from).changes === 0) continue;
+    reindex.run(key);
+    done.push({ from, to, entryIds: showing.all(key) as number[] });
+  }
+  return done;
+}

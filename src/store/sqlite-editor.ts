@@ -1,13 +1,13 @@
 // The store's implementation of the editor port: admin changes with a revision each, undo and
 // history. Every method runs in one transaction.
 import type { ActorInput, ChangeStamp, EntryInput } from '../core/domain.js';
-import type { ActorPatch, DossierEditor, EntryPatch, RevisionRecord } from '../core/editor-port.js';
+import type { ActorPatch, DossierEditor, EntryActorMove, EntryEdit, EntryPatch, RevisionRecord } from '../core/editor-port.js';
 import { UserError } from '../core/errors.js';
 import { latestStandingChange } from '../core/undo-order.js';
-import { findMergedActor, mergeActors, unmergeActor } from './actor-merges.js';
+import { entryActorMoves, findMergedActor, mergeActors, unmergeActor } from './actor-merges.js';
 import { addAlias, insertActor, removeAlias, updateActor } from './actor-writes.js';
 import type { Db } from './connection.js';
-import { EntryWriter } from './entry-writes.js';
+import { EntryWriter, newSpellings, respellingReason, respellingsIn, respellPlaces, type Spelling } from './entry-writes.js';
 import { changedFields, readEntryState, type EntryState } from './entry-state.js';
 
 interface RevisionRow {
@@ -59,6 +59,10 @@ const ACTION_NOUNS: Record<RevisionRecord['action'], string> = {
   merge: 'a merge',
 };
 
+/** The changed fields with one more, kept sorted and once. */
+const withField = (fields: string[], field: string | undefined): string[] =>
+  field === undefined || fields.includes(field) ? fields : [...fields, field].sort();
+
 function toRecord(row: RevisionRow): RevisionRecord {
   const record: RevisionRecord = {
     id: row.id,
@@ -101,14 +105,18 @@ export class SqliteEditor implements DossierEditor {
     return this.writer.insert(input, stamp);
   }
 
-  editEntry(id: number, patch: EntryPatch, stamp: ChangeStamp): string[] {
+  editEntry(id: number, patch: EntryPatch, stamp: ChangeStamp): EntryEdit {
     return this.db.transaction(() => {
       const current = this.entryState(id);
       const next: EntryInput = { ...current, ...patch };
-      const fields = changedFields(current, next);
+      // Places compare by folded key, so a new spelling alone is no change of places; it is a
+      // change of the place's spelling, on every entry, recorded in this edit's revision.
+      const spellings = newSpellings(this.db, next.places);
+      const fields = withField(changedFields(current, next), spellings.length > 0 ? 'places' : undefined);
       if (fields.length === 0) throw new UserError('invalid-option', `Nothing to change: entry #${id} already has those values.`);
-      this.writer.replace(id, next, undefined, { action: 'edit', changedFields: fields }, stamp);
-      return fields;
+      const reason = spellings.length > 0 ? { reason: respellingReason(spellings) } : {};
+      this.writer.replace(id, next, undefined, { action: 'edit', changedFields: fields, ...reason }, stamp);
+      return { changedFields: fields, respelledPlaces: respellPlaces(this.db, spellings) };
     })();
   }
 
@@ -137,11 +145,19 @@ export class SqliteEditor implements DossierEditor {
       const action = targetRemoved ? 'remove' : state.deleted ? 'restore' : 'edit';
       const reason = `undo of r${last.id}, ${ACTION_NOUNS[last.action]}`;
       const removal = targetRemoved ? { reason: previous.reason ?? reason } : undefined;
+      // A re-spelling the change made is taken back too, where the place still has its spelling.
+      const spellBack = respellingsIn(last.reason).map(({ from, to }): Spelling => ({ from: to, to: from }));
+      const spelledBack = respellPlaces(this.db, spellBack);
       const revisionId = this.writer.replace(
         id,
         target,
         removal,
-        { action, reason, changedFields: changedFields(state.input, target), undoes: last.id },
+        {
+          action,
+          reason: [reason, ...(spelledBack.length > 0 ? [respellingReason(spelledBack)] : [])].join('; '),
+          changedFields: withField(changedFields(state.input, target), spelledBack.length > 0 ? 'places' : undefined),
+          undoes: last.id,
+        },
         stamp,
       );
       return toRecord(this.db.prepare('SELECT * FROM revisions WHERE id = ?').get(revisionId) as RevisionRow);
@@ -151,6 +167,11 @@ export class SqliteEditor implements DossierEditor {
   entryHistory(id: number): RevisionRecord[] {
     this.existing(id);
     return this.revisions(id).map(toRecord);
+  }
+
+  entryActorMoves(id: number): EntryActorMove[] {
+    this.existing(id);
+    return entryActorMoves(this.db, id);
   }
 
   addActor(input: ActorInput, stamp: ChangeStamp): number {

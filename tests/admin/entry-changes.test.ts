@@ -192,7 +192,8 @@ describe('GIVEN an admin curating entries', () => {
     ['/actors edit name:Israel affiliation:none', 'Nothing to change: Israel already has those values.'],
     ['/actors edit name:Dermer aliases:dermer', 'Nothing to change: Ron Dermer already has those values.'],
     ['/actors edit name:Israel affiliation:"Ron Dermer"', 'Option `affiliation`: that would make a loop (Israel → Ron Dermer → Israel).'],
-    ['/entry edit id:15 places:"paris, FRANCE"', 'Nothing to change: entry #15 already has those values.'],
+    // Spelled as stored. Another spelling of the same places re-spells them (tests/admin/place-spelling.test.ts).
+    ['/entry edit id:15 places:"Paris, France"', 'Nothing to change: entry #15 already has those values.'],
     [`/entry edit id:15 tags:"${'x'.repeat(121)}"`, 'is 121 characters; each item may have 120.'],
   ];
   it.each(refusals)('WHEN %s THEN it is refused with a clear reason and nothing is written', async (command, message) => {
