@@ -21,7 +21,7 @@ import { COUNT_CAP } from '../src/store/entry-queries.js';
 import { readEntryState } from '../src/store/entry-state.js';
 import { EntryWriter } from '../src/store/entry-writes.js';
 import { SqliteDossier } from '../src/store/sqlite-dossier.js';
-import { ftsWords } from '../src/store/search-queries.js';
+import { allOf, ftsWords } from '../src/store/search-queries.js';
 import { COMMON_WORD_ENTRIES, SEARCH_RANK_BAND } from '../src/core/search-terms.js';
 import { buildStore } from './build-store.js';
 import { Random } from './random.js';
@@ -193,7 +193,7 @@ function checkReads(db: Database.Database, dossier: SqliteDossier, when: string,
     const parts = title.split(' ');
     const text = parts.slice(0, random.pick([1, 2])).join(' ');
     const words = ftsWords(text);
-    const match = words.join(' ');
+    const match = allOf(words);
     const offset = random.pick([0, 0, 10, 30, 495, 990]);
     const have = dossier.search(text, 10, offset).items.map((h) => h.entry.id);
     // The definition: live matches newest-added first, cut into bands of SEARCH_RANK_BAND, each
@@ -202,7 +202,7 @@ function checkReads(db: Database.Database, dossier: SqliteDossier, when: string,
     const entriesWith = db.prepare('SELECT count(*) FROM entry_search JOIN entries e ON e.id = entry_search.rowid WHERE entry_search MATCH ? AND e.deleted_at IS NULL').pluck();
     const counts = words.map((w) => entriesWith.get(w) as number);
     const rare = words.filter((_, i) => counts[i]! <= COMMON_WORD_ENTRIES);
-    const weighed = (rare.length > 0 ? rare : [words[counts.indexOf(Math.min(...counts))]!]).join(' ');
+    const weighed = allOf(rare.length > 0 ? rare : [words[counts.indexOf(Math.min(...counts))]!]);
     const firstBand = Math.floor(offset / SEARCH_RANK_BAND);
     const want = db
       .prepare(

@@ -265,8 +265,9 @@ export class RawSearch {
     return kept.length > 0 ? kept : terms;
   }
 
+  /** Words joined by AND: FTS5 refuses a bracketed group (a prefix and its stems) beside a word. */
   static match(text: string): string {
-    return RawSearch.words(text).join(' ');
+    return RawSearch.words(text).join(' AND ');
   }
 
   /**
@@ -288,8 +289,8 @@ export class RawSearch {
 
   run(text: string, limit: number, offset: number): RawPage {
     const words = RawSearch.words(text);
-    const match = words.join(' ');
-    const weighed = this.weighedWords(words).join(' ');
+    const match = words.join(' AND ');
+    const weighed = this.weighedWords(words).join(' AND ');
     const bandStart = Math.floor(offset / RawSearch.BAND) * RawSearch.BAND;
     const args = { match, bandStart, limit, offset: offset - bandStart, start: HIGHLIGHT_START, end: HIGHLIGHT_END };
     const rows = weighed === match ? this.page.all(args) : this.weighedPage.all({ ...args, weighed });

@@ -1,14 +1,22 @@
 // What a person typed into /search, as words to match. Shared by the command (which checks the
 // words) and the store (which turns them into an FTS5 query), so both read the text alike.
+import { foldForSearch, isDottedInitialism } from './text.js';
+
 export interface SearchTerm {
   /**
-   * Lower case, letters, digits and their marks. Diacritics stay: FTS5 reads the quoted word
-   * with the index's own tokenizer, which strips them from Latin letters only (`Šhaibani` finds
-   * "Shaibani", but the hamza of `أحمد` and the accent of `Ωμέγα` are part of the stored word).
+   * Lower case, letters, digits and their marks, folded as the index's text is (foldForSearch:
+   * no harakat, niqqud or Greek accents). Latin diacritics stay: FTS5 reads the quoted word with
+   * the index's own tokenizer, which strips them (`Šhaibani` finds "Shaibani"). The hamza of
+   * `أحمد` is a letter of the word: its other spellings are searched as well (spellingVariants).
    */
   word: string;
   /** Typed with a trailing `*`: matches every word that starts with it. */
   prefix: boolean;
+  /**
+   * Typed as an initialism: with dots (`U.S.`, whose word is `us`) or in capitals (`US`). It
+   * also matches the other spelling: the index stores `U.S.` as one-letter words (`u`, `s`).
+   */
+  initialism: 'none' | 'dotted' | 'capitals';
 }
 
 /**
@@ -84,9 +92,42 @@ export function spellingVariants(word: string): string[] {
   return forms;
 }
 
-/** The words of a chunk of typed text, split where the index splits them (not on marks). */
-function searchWords(chunk: string): string[] {
-  return chunk.normalize('NFC').toLowerCase().split(/[^\p{L}\p{N}\p{M}]+/u).filter(Boolean);
+/**
+ * Everything one typed word is searched as, the typed spelling first: its Arabic spellings, and
+ * for an initialism its letters apart (`u s`: the index holds "U.S." as the words "u" and "s";
+ * quoted, FTS5 reads the letters as a phrase, next to each other and in order).
+ */
+export function searchForms(term: SearchTerm): string[] {
+  const forms = spellingVariants(term.word);
+  const letters = [...term.word];
+  if (term.initialism !== 'none' && letters.length > 1) forms.push(letters.join(' '));
+  return forms;
+}
+
+/**
+ * A word in capitals this long is read as an initialism (`US`, `UN`, `IDF`, `OSCE`): people
+ * type initialisms in capitals. A lower-case `us` or `un` is left alone, so the pronoun does not
+ * also search for every "U.S." (nor a caps-lock `SYRIA` for "S.Y.R.I.A.").
+ */
+const CAPITALS_INITIALISM = /^\p{Lu}{2,4}$/u;
+
+/** Where the index splits words (not on marks), less the dots that join an initialism. */
+const WORD_SEPARATORS_BUT_DOTS = /[^\p{L}\p{N}\p{M}.]+/u;
+
+/**
+ * The words of a chunk of typed text, split where the index splits them (not on marks): a dotted
+ * initialism (`U.S.`) is one word, as a name is folded (foldKey), not the letters the index holds.
+ */
+function searchWords(chunk: string): Omit<SearchTerm, 'prefix'>[] {
+  return foldForSearch(chunk.normalize('NFC'))
+    .split(WORD_SEPARATORS_BUT_DOTS)
+    .flatMap((piece): Omit<SearchTerm, 'prefix'>[] => {
+      if (isDottedInitialism(piece)) return [{ word: piece.replace(/\./g, '').toLowerCase(), initialism: 'dotted' }];
+      return piece
+        .split('.')
+        .filter(Boolean)
+        .map((word) => ({ word: word.toLowerCase(), initialism: CAPITALS_INITIALISM.test(word) ? 'capitals' : 'none' }));
+    });
 }
 
 /**
@@ -99,13 +140,19 @@ export function parseSearchTerms(text: string): SearchTerm[] {
   for (const chunk of text.split(/\s+/)) {
     const words = searchWords(chunk);
     const prefix = /[\p{L}\p{N}]\p{M}*\*+$/u.test(chunk);
-    words.forEach((word, i) => terms.push({ word, prefix: prefix && i === words.length - 1 }));
+    words.forEach(({ word, initialism }, i) => {
+      const isPrefix = prefix && i === words.length - 1;
+      terms.push({ word, prefix: isPrefix, initialism: isPrefix ? 'none' : initialism });
+    });
   }
   return terms;
 }
 
-/** The terms to search for: all but the stopwords, unless nothing else was typed. */
+/**
+ * The terms to search for: all but the stopwords, unless nothing else was typed. A word typed
+ * with dots is kept: `I.S.` is not the word "is".
+ */
 export function significantTerms(terms: SearchTerm[]): SearchTerm[] {
-  const kept = terms.filter((t) => t.prefix || !STOPWORDS.has(t.word));
+  const kept = terms.filter((t) => t.prefix || t.initialism === 'dotted' || !STOPWORDS.has(t.word));
   return kept.length > 0 ? kept : terms;
 }

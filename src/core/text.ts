@@ -1,13 +1,32 @@
 // Text helpers shared by matching and rendering.
 
 /**
- * Folds a name for matching: no diacritics, lower case, punctuation as spaces.
- * `Al-Sharaa`, `al sharaa` and `AL‑ŠHARAA` all become `al sharaa`.
+ * Single letters joined by dots: `U.S.`, `U.N.`, `e.g.`, `U.S.A` (at least two letters, each
+ * alone between dots, the last dot optional). "T. Barrack" is not one: a space follows the dot.
+ */
+const DOTTED_INITIALISM = /(?<![\p{L}\p{N}\p{M}])\p{L}\p{M}*(?:\.\p{L}\p{M}*)+\.?(?![\p{L}\p{N}\p{M}])/gu;
+
+/**
+ * Writes dotted initialisms as one word: `U.S. envoy` → `US envoy`. Writers spell them both
+ * ways, and a name or word should match whichever spelling was typed.
+ */
+export function joinDottedInitialisms(text: string): string {
+  return text.replace(DOTTED_INITIALISM, (initialism) => initialism.replace(/\./g, ''));
+}
+
+/** Whether the text is one dotted initialism (`U.S.`), as the words of a query are checked. */
+export function isDottedInitialism(text: string): boolean {
+  return text.match(DOTTED_INITIALISM)?.[0] === text;
+}
+
+/**
+ * Folds a name for matching: no diacritics, lower case, punctuation as spaces, dotted
+ * initialisms as one word. `Al-Sharaa`, `al sharaa` and `AL‑ŠHARAA` all become `al sharaa`;
+ * `U.S.` and `US` both become `us`. Stored keys (actor_names.name_key, places.place_key) are
+ * made with it: migration 0008 re-keyed the ones made before initialisms were joined.
  */
 export function foldKey(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
+  return joinDottedInitialisms(text.normalize('NFKD').replace(/\p{M}+/gu, ''))
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
@@ -15,4 +34,89 @@ export function foldKey(text: string): string {
 
 export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`;
+}
+
+/**
+ * Marks the search index would split words at, though readers write words with or without them:
+ * Arabic harakat, Quranic signs and the tatweel (أَحْمَد, احمـد), Hebrew niqqud and cantillation.
+ * FTS5's unicode61 reads a combining mark as a separator, so "أَحْمَد" was indexed as fragments.
+ */
+const SEARCH_DROPPED_MARKS = '\u0610-\u061a\u0640\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8\u06ea-\u06ed\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7';
+
+/** Greek letters with accents or breathings, which unicode61 does not fold (it folds Latin only). */
+const GREEK_ACCENTED = '\u0386-\u03ce\u1f00-\u1fff';
+
+const IS_DROPPED_MARK = new RegExp(`[${SEARCH_DROPPED_MARKS}]`, 'u');
+/** Whether a text has anything to fold: most has not, and is returned at the cost of one scan. */
+const HAS_SEARCH_FOLD = new RegExp(`[${SEARCH_DROPPED_MARKS}${GREEK_ACCENTED}]`, 'u');
+
+/** One UTF-16 unit as the index is to read it: '' dropped, a Greek vowel unaccented. */
+function foldSearchUnit(unit: string): string {
+  if (!HAS_SEARCH_FOLD.test(unit)) return unit;
+  if (IS_DROPPED_MARK.test(unit)) return '';
+  const base = unit.normalize('NFD')[0]!;
+  return /\p{L}/u.test(base) ? base : unit;
+}
+
+/**
+ * Text as the search index holds it, and as a query is read: what FTS5's tokenizer would not
+ * fold itself (SEARCH_DROPPED_MARKS dropped, Greek accents removed). Each character is dropped
+ * or kept as one, so an excerpt of the folded text maps back onto the text (unfoldExcerpt).
+ * Registered as sitrep_search_fold for the index's document view (migration 0008).
+ */
+export function foldForSearch(text: string): string {
+  return HAS_SEARCH_FOLD.test(text) ? foldedWithOrigins(text).folded : text;
+}
+
+/** The folded text, and for each of its UTF-16 units (and its end) where it came from. */
+function foldedWithOrigins(text: string): { folded: string; origins: number[] } {
+  let folded = '';
+  const origins: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const unit = foldSearchUnit(text[i]!);
+    if (unit !== '') {
+      folded += unit;
+      origins.push(i);
+    }
+  }
+  origins.push(text.length);
+  return { folded, origins };
+}
+
+/**
+ * Puts an excerpt of the folded text (an FTS5 snippet: an optional `ellipsis`, the text with
+ * `markers` around the matches, an optional `ellipsis`) back into the words as written: a
+ * reader sees "أَحْمَد" and "Ωμέγα", not what the index holds. An excerpt it cannot place is
+ * returned as it is.
+ */
+export function unfoldExcerpt(original: string, excerpt: string, ellipsis: string, markers: readonly string[]): string {
+  if (!HAS_SEARCH_FOLD.test(original)) return excerpt;
+  const { folded, origins } = foldedWithOrigins(original);
+  const isMarker = (char: string) => markers.includes(char);
+  const plain = [...excerpt].filter((char) => !isMarker(char)).join('');
+  for (const lead of [ellipsis, '']) {
+    for (const trail of [ellipsis, '']) {
+      if (!plain.startsWith(lead) || !plain.endsWith(trail) || plain.length < lead.length + trail.length) continue;
+      const at = folded.indexOf(plain.slice(lead.length, plain.length - trail.length));
+      if (at < 0) continue;
+      // Walk the excerpt past its lead: text advances through the folded text, markers stay.
+      let out = lead;
+      let position = at;
+      let copiedTo = origins[at]!;
+      let leadLeft = lead.length;
+      const bodyEnd = at + plain.length - lead.length - trail.length;
+      for (const char of excerpt) {
+        if (isMarker(char)) {
+          out += original.slice(copiedTo, origins[position]) + char;
+          copiedTo = origins[position]!;
+        } else if (leadLeft > 0) {
+          leadLeft -= char.length;
+        } else if (position < bodyEnd) {
+          position += char.length;
+        }
+      }
+      return out + original.slice(copiedTo, origins[bodyEnd]) + trail;
+    }
+  }
+  return excerpt;
 }

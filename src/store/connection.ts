@@ -2,6 +2,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { foldForSearch, foldKey } from '../core/text.js';
 import { migrate } from './migrate.js';
 
 export type Db = Database.Database;
@@ -24,6 +25,11 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
     db.pragma('synchronous = NORMAL'); // safe with WAL: a crash loses no committed transaction's integrity
     db.pragma('foreign_keys = ON');
     db.pragma(`busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS)}`);
+    // The folds of src/core/text.ts, for SQL: migration 0008 re-keys stored names with the first,
+    // and the search index's document view (so every trigger that indexes an entry) uses the second.
+    const nullOr = (fold: (text: string) => string) => (text: unknown) => (text === null ? null : fold(String(text)));
+    db.function('sitrep_fold_key', { deterministic: true }, nullOr(foldKey));
+    db.function('sitrep_search_fold', { deterministic: true }, nullOr(foldForSearch));
     migrate(db, options.migrationsDir);
     return db;
   } catch (error) {

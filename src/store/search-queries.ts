@@ -2,26 +2,36 @@
 import { HIGHLIGHT_END, HIGHLIGHT_START, type SearchHit } from '../core/domain.js';
 import type { Page, SuggestionKind } from '../core/ports.js';
 import { rankByMatch } from '../core/ranking.js';
-import { COMMON_WORD_ENTRIES, cutBackStems, parseSearchTerms, SEARCH_RANK_BAND, significantTerms, spellingVariants, type SearchTerm } from '../core/search-terms.js';
+import { unfoldExcerpt } from '../core/text.js';
+import { COMMON_WORD_ENTRIES, cutBackStems, parseSearchTerms, SEARCH_RANK_BAND, searchForms, significantTerms, type SearchTerm } from '../core/search-terms.js';
 import { findActors } from './actor-queries.js';
 import { COUNT_CAP } from './entry-queries.js';
 import { ENTRY_ROW_COLUMNS, hydrateEntries, type EntryRow } from './entry-rows.js';
 import type { StatementCache } from './statement-cache.js';
 
 /**
- * One word as FTS5 query syntax, in each of its spellings (Arabic alef forms and the like): a
- * prefix also stands for the stems it may have been cut to.
+ * One word as FTS5 query syntax, in each of its spellings (Arabic alef forms, an initialism with
+ * and without dots): a prefix also stands for the stems it may have been cut to.
  */
 function ftsTerm(term: SearchTerm): string {
-  const forms = spellingVariants(term.word).flatMap((form) =>
+  const forms = searchForms(term).flatMap((form) =>
     term.prefix ? [`"${form}"*`, ...cutBackStems(form).map((s) => `"${s}"`)] : [`"${form}"`],
   );
   return forms.length === 1 ? forms[0]! : `(${forms.join(' OR ')})`;
 }
 
 /**
+ * Joins word expressions into one query. FTS5 reads `"a" "b"` as both words, but not a
+ * bracketed group next to another word (`("us" OR "u s") "envoy"` is a syntax error), which is
+ * what a word with several forms becomes: AND says the same for every word, and parses.
+ */
+export function allOf(words: readonly string[]): string {
+  return words.join(' AND ');
+}
+
+/**
  * Turns what a person typed into FTS5 query expressions, one per word (a prefix and its cut-back
- * stems are one); joined with spaces they make the query. Every word but the stopwords must
+ * stems are one); joined by allOf they make the query. Every word but the stopwords must
  * appear; a word typed with a trailing `*` is a prefix. Words are quoted so FTS5 operators and
  * punctuation in user text are inert.
  */
@@ -145,6 +155,20 @@ interface SnippetColumns {
   title_snippet: string;
 }
 
+const SNIPPET_ELLIPSIS = '…';
+
+/**
+ * The snippets in the entry's own words: the index holds its text folded (foldForSearch), and
+ * FTS5 cuts snippets from what it holds.
+ */
+function unfoldSnippets(row: EntryRow & SnippetColumns & { summary: string }): SnippetColumns {
+  const markers = [HIGHLIGHT_START, HIGHLIGHT_END];
+  return {
+    summary_snippet: unfoldExcerpt(row.summary, row.summary_snippet, SNIPPET_ELLIPSIS, markers),
+    title_snippet: unfoldExcerpt(row.title, row.title_snippet, SNIPPET_ELLIPSIS, markers),
+  };
+}
+
 /**
  * The summary around its matches; else the title, if the words are in it; else the start of the
  * summary. The index also holds the places and every alias of every actor, but an excerpt of
@@ -160,24 +184,24 @@ function pickSnippet({ summary_snippet: summary, title_snippet: title }: Snippet
 export function searchEntries(cache: StatementCache, text: string, limit: number, offset: number, options: SearchOptions = {}): Page<SearchHit> {
   const words = ftsWords(text);
   if (words.length === 0) return { items: [], total: 0, totalIsLowerBound: false };
-  const query = words.join(' ');
+  const query = allOf(words);
   const countWord = options.countWord ?? ((word: string, cap: number) => countMatchesUpTo(cache, word, cap));
-  const search = { match: query, weighed: weighedWords(words, options.commonWordEntries ?? COMMON_WORD_ENTRIES, countWord).join(' ') };
+  const search = { match: query, weighed: allOf(weighedWords(words, options.commonWordEntries ?? COMMON_WORD_ENTRIES, countWord)) };
   const { ids, firstBand } = limit > 0 ? rankedPage(cache, search, limit, offset) : { ids: [], firstBand: undefined };
   // Snippets re-tokenize the text: build them for the page only.
   const rows = cache
     .get(
-      `SELECT ${ENTRY_ROW_COLUMNS},
-         snippet(entry_search, 1, @start, @end, '…', 24) AS summary_snippet,
-         snippet(entry_search, 0, @start, @end, '…', 24) AS title_snippet
+      `SELECT ${ENTRY_ROW_COLUMNS}, e.summary,
+         snippet(entry_search, 1, @start, @end, @ellipsis, 24) AS summary_snippet,
+         snippet(entry_search, 0, @start, @end, @ellipsis, 24) AS title_snippet
        FROM json_each(@ids) page CROSS JOIN entry_search ON entry_search.rowid = page.value CROSS JOIN entries e ON e.id = page.value
        WHERE entry_search MATCH @query ORDER BY page.key`,
     )
-    .all({ ids: JSON.stringify(ids), query, start: HIGHLIGHT_START, end: HIGHLIGHT_END }) as (EntryRow & SnippetColumns)[];
+    .all({ ids: JSON.stringify(ids), query, start: HIGHLIGHT_START, end: HIGHLIGHT_END, ellipsis: SNIPPET_ELLIPSIS }) as (EntryRow & SnippetColumns & { summary: string })[];
   const counted = countMatches(cache, query, firstBand);
   const entries = hydrateEntries(cache, rows);
   return {
-    items: entries.map((entry, i) => ({ entry, snippet: pickSnippet(rows[i]!) })),
+    items: entries.map((entry, i) => ({ entry, snippet: pickSnippet(unfoldSnippets(rows[i]!)) })),
     total: Math.min(counted, COUNT_CAP),
     totalIsLowerBound: counted > COUNT_CAP,
   };

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { EntryInput } from '../../src/core/domain.js';
+import { HIGHLIGHT_END, HIGHLIGHT_START, type EntryInput } from '../../src/core/domain.js';
 import { searchEntries } from '../../src/store/search-queries.js';
 import { StatementCache } from '../../src/store/statement-cache.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
@@ -58,6 +58,72 @@ describe('GIVEN the FTS5 index over entries', () => {
     expect(titlesFor('إحمد*').sort()).toEqual(both.sort());
     expect(titlesFor('حماة')).toEqual(['احمد الشرع يزور حماه']);
     expect(titlesFor('علي')).toEqual(['لقاء على الحدود']);
+  });
+
+  it('WHEN an initialism is typed with dots or in capitals THEN it finds both spellings', () => {
+    // The seed says "US"; the index holds "U.N." as the one-letter words "u" and "n".
+    const usEnvoy = titlesFor('US envoy');
+    expect(usEnvoy.length).toBeGreaterThan(0);
+    expect(titlesFor('U.S.')).toEqual(titlesFor('US'));
+    expect(titlesFor('"U.S. envoy"')).toEqual(usEnvoy);
+    add('U.N. observers reach Quneitra');
+    add('UN observers leave the zone');
+    const both = ['U.N. observers reach Quneitra', 'UN observers leave the zone'].sort();
+    expect(titlesFor('UN observers').sort()).toEqual(both);
+    expect(titlesFor('U.N. observers').sort()).toEqual(both);
+    expect(titlesFor('U.N.-observers').sort()).toEqual(both);
+    // Dots are not read as a common word left out: "I.S." must appear.
+    add('I.S. cells reported near Palmyra');
+    add('Cells reported near Deir ez-Zor');
+    expect(titlesFor('I.S. cells')).toEqual(['I.S. cells reported near Palmyra']);
+  });
+
+  it('WHEN a word is typed in lower case THEN it is not read as an initialism', () => {
+    // "us" the pronoun would otherwise also search every "U.S.".
+    add('Officials told us the U.N. convoy left');
+    add('The U.S. convoy left Quneitra');
+    expect(titlesFor('us convoy')).toEqual(['Officials told us the U.N. convoy left']);
+    expect(titlesFor('US convoy').sort()).toEqual(['Officials told us the U.N. convoy left', 'The U.S. convoy left Quneitra'].sort());
+  });
+
+  it('WHEN a word with several spellings is typed with other words THEN the search runs', () => {
+    // Two bracketed alternatives side by side were an FTS5 syntax error: an internal error reply.
+    add('أحمد الشرع في دمشق');
+    expect(titlesFor('احمد الشرع')).toEqual(['أحمد الشرع في دمشق']);
+    expect(titlesFor('الشرع أحمد')).toEqual(['أحمد الشرع في دمشق']);
+    expect(titlesFor('negotiat* sovereignty')).toEqual(['Syria: unity and sovereignty are non-negotiable']);
+  });
+
+  it('WHEN stored Greek has accents THEN a word typed with or without them finds it, shown as written', () => {
+    add('Ωμέγα envoy arrives');
+    add('ΩΜΕΓΑ convoy report');
+    add('Ευρωπαϊκή Ένωση statement');
+    const both = ['Ωμέγα envoy arrives', 'ΩΜΕΓΑ convoy report'].sort();
+    expect(titlesFor('ωμεγα').sort()).toEqual(both);
+    expect(titlesFor('Ωμέγα').sort()).toEqual(both);
+    expect(titlesFor('ευρωπαικη ενωση')).toEqual(['Ευρωπαϊκή Ένωση statement']);
+    const [hit] = app.dossier.search('ωμεγα envoy', 5, 0).items;
+    expect(hit!.snippet).toBe(`${HIGHLIGHT_START}Ωμέγα${HIGHLIGHT_END} ${HIGHLIGHT_START}envoy${HIGHLIGHT_END} arrives`);
+  });
+
+  it('WHEN stored Arabic or Hebrew has vowel marks THEN the word is found without them, and shown with them', () => {
+    const entry: EntryInput = {
+      title: 'لقاء في باريس', summary: 'وصل أَحْمَد الشَّرْع إلى باريس للقاء الوفد', eventType: 'statement', topic: 'syria-israel',
+      start: { year: 2025, month: 7 }, places: [], actors: [], sources: [{ outlet: 'Wire' }], confidence: 'reported', tags: [],
+    };
+    app.services.editor.addEntry(entry, stamp);
+    add('שָׁלוֹם talks in Paris');
+    expect(titlesFor('احمد')).toEqual(['لقاء في باريس']);
+    expect(titlesFor('أحمد الشرع')).toEqual(['لقاء في باريس']);
+    expect(titlesFor('أَحْمَد')).toEqual(['لقاء في باريس']);
+    expect(titlesFor('שלום')).toEqual(['שָׁלוֹם talks in Paris']);
+    const [hit] = app.dossier.search('احمد', 5, 0).items;
+    expect(hit!.snippet).toBe(`وصل ${HIGHLIGHT_START}أَحْمَد${HIGHLIGHT_END} الشَّرْع إلى باريس للقاء الوفد`);
+    // A long text is cut around the match, and the cut is shown in the words as written too.
+    const filler = Array.from({ length: 30 }, (_, i) => `كَلِمَة${i}`).join(' ');
+    app.services.editor.addEntry({ ...entry, title: 'تقرير طويل', summary: `${filler} وَفْد سُورِيّ ${filler}` }, stamp);
+    const [long] = app.dossier.search('وفد سوري', 5, 0).items;
+    expect(long!.snippet).toMatch(new RegExp(`^…كَلِمَة\\d+ .*${HIGHLIGHT_START}وَفْد${HIGHLIGHT_END} ${HIGHLIGHT_START}سُورِيّ${HIGHLIGHT_END} كَلِمَة0 .*…$`, 'u'));
   });
 
   it('THEN a word finds its other forms, and only whole words match unless typed with *', () => {
