@@ -11,6 +11,15 @@ const HOSTILE = ['@everyone', '@here', '<@123>', '<@&456>', '**bold**', '__u__',
 /** Each at the start of its own line, where `>` and `#` would quote and head. */
 const SUMMARY = HOSTILE.join('\n');
 const TITLE = HOSTILE.join(' ');
+/**
+ * Options typed with the command come through Discord's mention picker: the adapter stores the
+ * names the user saw (tests/discord/mentions.test.ts), here of ids no cache knows. The modal's
+ * fields (summary, places) are stored as typed, raw `<@123>` included, and must render inert.
+ */
+const asNamed = (text: string) => text.replace('<@123>', '@unknown-user').replace('<@&456>', '@unknown-role');
+const TITLE_STORED = asNamed(TITLE);
+const OUTLET = '@everyone <@&456> **Wire**';
+const OUTLET_STORED = asNamed(OUTLET);
 
 const adminRole = snowflake();
 let h: Harness;
@@ -20,7 +29,7 @@ beforeAll(async () => {
   h = await startHarness({ admins: `discord-role:${adminRole}`, userRoles: [adminRole] });
   const form = await h.slash('entry', {
     title: TITLE, date: '2025-08-01', type: 'statement', topic: 'inert-test',
-    outlet: '@everyone <@&456> **Wire**', attribution: '> quote [click](https://evil.example)', source_url: 'https://example.org/story',
+    outlet: OUTLET, attribution: '> quote [click](https://evil.example)', source_url: 'https://example.org/story',
   }, { subcommand: 'add' });
   const added = await h.submit(form.modal!.custom_id, { summary: SUMMARY, places: '@here, **Bold place**, <@123>', actors: 'Syria:participant', tags: '' });
   // The entries get a topic of their own (the /timeline case reads it), which the reply says is new.
@@ -68,23 +77,23 @@ function expectInert(answer: Answer, shown: readonly string[]): void {
 
 describe('hostile text stored through /entry add', () => {
   it('is inert in the reply that adds it', () => {
-    expectInert(answers[0]!, [...HOSTILE, '@everyone <@&456> **Wire**']);
+    expectInert(answers[0]!, [...HOSTILE, OUTLET_STORED]);
   });
 
   it('is inert in /entry show, escaped line by line', async () => {
     const answer = await h.slash('entry', { id }, { subcommand: 'show' });
-    expect(embed(answer).title).toBe(`#${id} @\u200beveryone @\u200bhere \\<@\u200b123\\> \\<@\u200b&456\\> \\*\\*bold\\*\\* \\_\\_u\\_\\_ \\\`x\\\` \\> quote # heading \\[click\\](https://evil.example)`);
+    expect(embed(answer).title).toBe(`#${id} @\u200beveryone @\u200bhere @\u200bunknown-user @\u200bunknown-role \\*\\*bold\\*\\* \\_\\_u\\_\\_ \\\`x\\\` \\> quote # heading \\[click\\](https://evil.example)`);
     const summary = embed(answer).fields!.find((f) => visibleText(f.name) === 'Summary')!.value;
     expect(summary.split('\n')).toEqual([
       '@\u200beveryone', '@\u200bhere', '\\<@\u200b123\\>', '\\<@\u200b&456\\>', '\\*\\*bold\\*\\*', '\\_\\_u\\_\\_', '\\`x\\`',
       '\\> quote', '\\# heading', '\\[click\\](https://evil.example)',
     ]);
-    expectInert(answer, [...HOSTILE, '@everyone <@&456> **Wire**', '> quote [click](https://evil.example)', '@here, **Bold place**, <@123>']);
+    expectInert(answer, [...HOSTILE, OUTLET_STORED, '> quote [click](https://evil.example)', '@here, **Bold place**, <@123>']);
   });
 
   it('is inert in /timeline', async () => {
     const answer = await h.slash('timeline', { topic: 'inert-test' });
     expect(embed(answer).fields).toHaveLength(1);
-    expectInert(answer, [TITLE, '@here, **Bold place**, <@123>']);
+    expectInert(answer, [TITLE_STORED, '@here, **Bold place**, <@123>']);
   });
 });

@@ -5,7 +5,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { FakeGateway } from './discord-gateway.js';
 import { buttonPress, modalSubmit, snowflake, type FakeGuild, type FakeUser, type InteractionEnvelope } from './discord-payloads.js';
-import { FakeRest, type CapturedRequest, type ChannelFailure } from './discord-rest.js';
+import { FakeRest, type CapturedRequest, type ChannelFailure, type Reply } from './discord-rest.js';
 
 export type { CapturedRequest, ChannelFailure };
 
@@ -124,6 +124,16 @@ export class FakeDiscord {
 
   failChannel(channelId: string, failure: ChannelFailure): void {
     this.rest.failChannel(channelId, failure);
+  }
+
+  /** A guild member the bot may look up (`GET /guilds/{guild_id}/members/{user_id}`). */
+  addMember(user: FakeUser, nick: string | null = null): void {
+    this.rest.addMember(user, nick);
+  }
+
+  /** Every member lookup gets `failure` from now on; `undefined` ends it. */
+  failMemberLookups(failure: Reply | undefined): void {
+    this.rest.failMemberLookups(failure);
   }
 
   /** Resolves with the first captured request matching `predicate`, waiting for it if needed. */

@@ -37,6 +37,14 @@ export function channelObject(guild: FakeGuild): Record<string, unknown> {
   };
 }
 
+/** A guild member as `GET /guilds/{guild_id}/members/{user_id}` answers (GuildMemberResponse). */
+export function memberObject(user: FakeUser, nick: string | null = null): Record<string, unknown> {
+  return {
+    user: userObject(user), nick, avatar: null, banner: null, roles: user.roles ?? [], joined_at: new Date().toISOString(),
+    premium_since: null, communication_disabled_until: null, pending: false, flags: 0, deaf: false, mute: false,
+  };
+}
+
 /** GUILD_CREATE data: the guild with its @everyone role (id = guild id), roles and one channel. */
 export function guildCreate(guild: FakeGuild, botUser: FakeUser): Record<string, unknown> {
   return {

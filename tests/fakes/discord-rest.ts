@@ -1,6 +1,7 @@
 // The fake REST API under /api/v10: interaction callbacks, webhook edits and follow-ups,
-// channel messages and command registration, answering as Discord does (including its errors).
-import { snowflake, userObject, type FakeGuild, type FakeUser } from './discord-payloads.js';
+// channel messages, guild members and command registration, answering as Discord does
+// (including its errors).
+import { memberObject, snowflake, userObject, type FakeGuild, type FakeUser } from './discord-payloads.js';
 
 export interface CapturedRequest {
   method: string;
@@ -49,6 +50,10 @@ export class FakeRest {
   readonly messages = new Map<string, Json>();
   private readonly interactions = new Map<string, InteractionRecord>();
   private readonly failures = new Map<string, ChannelFailure>();
+  /** Guild members the bot can look up, by user id; the gateway sends none (no members intent). */
+  private readonly members = new Map<string, Json>();
+  /** When set, every member lookup gets this answer instead (an outage, a missing permission). */
+  private memberFailure: Reply | undefined;
 
   constructor(private readonly options: { token: string; appId: string; botUser: FakeUser; guild: FakeGuild; gatewayUrl: () => string }) {}
 
@@ -60,6 +65,14 @@ export class FakeRest {
 
   failChannel(channelId: string, failure: ChannelFailure): void {
     this.failures.set(channelId, failure);
+  }
+
+  addMember(user: FakeUser, nick: string | null = null): void {
+    this.members.set(user.id, memberObject(user, nick));
+  }
+
+  failMemberLookups(failure: Reply | undefined): void {
+    this.memberFailure = failure;
   }
 
   /** The message a follow-up, edit or callback produced, as a client would see it. */
@@ -78,6 +91,7 @@ export class FakeRest {
       return { status: 200, body: { url: this.options.gatewayUrl(), shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } } };
     }
     if (is('POST', /^\/channels\/\d+\/messages$/)) return this.channelMessage(parts[1]!, body as Json);
+    if (is('GET', /^\/guilds\/\d+\/members\/\d+$/)) return this.member(parts[1]!, parts[3]!);
     if (is('PUT', /^\/applications\/\d+(\/guilds\/\d+)?\/commands$/)) return this.putCommands(parts[1]!, body as Json[]);
     return error(404, 0, '404: Not Found');
   }
@@ -143,6 +157,13 @@ export class FakeRest {
       return failure;
     }
     return { status: 200, body: this.message(channelId, body) };
+  }
+
+  private member(guildId: string, userId: string): Reply {
+    if (this.memberFailure) return this.memberFailure;
+    if (guildId !== this.options.guild.id) return error(404, 10004, 'Unknown Guild');
+    const member = this.members.get(userId);
+    return member ? { status: 200, body: member } : error(404, 10007, 'Unknown Member');
   }
 
   private putCommands(appId: string, body: Json[]): Reply {

@@ -3,20 +3,24 @@
 import type { ChatInputCommandInteraction } from 'discord.js';
 import { openForm } from './form-interactions.js';
 import { formFor } from './forms.js';
-import { callerOf, commandInput } from './interaction-input.js';
+import { argsAsShown, callerOf, commandInput } from './interaction-input.js';
 import type { InteractionContext } from './interaction-context.js';
 import { replyWithView } from './view-reply.js';
 
 export async function handleChatInput(interaction: ChatInputCommandInteraction, ctx: InteractionContext): Promise<void> {
-  const { subcommand, args } = commandInput(interaction.options.data);
-  const form = formFor(ctx.dispatcher.registry, interaction.commandName, subcommand, args);
-  if (form && (await openForm(interaction, form, args, ctx))) return;
-  const work = ctx.dispatcher.run({
-    command: interaction.commandName,
-    ...(subcommand ? { subcommand } : {}),
-    args,
-    caller: callerOf(interaction),
-    requestId: interaction.id,
-  });
+  const { subcommand, args: typed } = commandInput(interaction.options.data);
+  const shown = argsAsShown(typed, interaction, { fetchMembers: true });
+  const form = formFor(ctx.dispatcher.registry, interaction.commandName, subcommand, typed);
+  if (form && (await openForm(interaction, form, await shown, ctx))) return;
+  // Naming mentions may wait on Discord: it runs inside the work, so a slow lookup defers.
+  const work = shown.then((args) =>
+    ctx.dispatcher.run({
+      command: interaction.commandName,
+      ...(subcommand ? { subcommand } : {}),
+      args,
+      caller: callerOf(interaction),
+      requestId: interaction.id,
+    }),
+  );
   await replyWithView(interaction, work, ctx);
 }

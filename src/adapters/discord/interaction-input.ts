@@ -1,8 +1,9 @@
 // What an interaction tells the core: who is asking (with their roles, for admin rules) and the
-// options exactly as Discord typed them.
+// options as the user saw them while typing (mentions by name, not Discord's `<@id>` markup).
 import { ApplicationCommandOptionType, type CommandInteractionOption, type Interaction } from 'discord.js';
 import type { Caller } from '../../core/caller.js';
 import type { RawOptionValue } from '../../core/command-spec.js';
+import { mentionNamer } from './mention-names.js';
 
 function roleIds(interaction: Interaction): string[] {
   const member = interaction.member;
@@ -39,4 +40,21 @@ export function commandInput(options: readonly CommandInteractionOption[]): Comm
     if (option.value !== undefined && option.value !== null) args[option.name] = option.value;
   }
   return { args };
+}
+
+/**
+ * The text options with picked mentions (`<@123>`, `<#123>`, `<@&123>`) turned into the names the
+ * user saw (`@Ana`, `#general`, `@desk`). A command may ask Discord for a member it has not
+ * cached; autocomplete must answer at once, so it names from the caches only.
+ */
+export async function argsAsShown(
+  args: Readonly<Record<string, RawOptionValue>>,
+  interaction: Interaction,
+  lookup: { fetchMembers: boolean },
+): Promise<Record<string, RawOptionValue>> {
+  const named = mentionNamer({ client: interaction.client, guild: interaction.guild, fetchMembers: lookup.fetchMembers });
+  const entries = await Promise.all(
+    Object.entries(args).map(async ([name, value]) => [name, typeof value === 'string' ? await named(value) : value] as const),
+  );
+  return Object.fromEntries(entries);
 }
