@@ -4,6 +4,7 @@ import type { App, BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
 import type { Caller } from '../../core/caller.js';
 import type { HandlerDeps } from './handler-deps.js';
 import { NAV_ACTION_PATTERN, parseNavValue, type NavValue } from './paging.js';
+import { commandSpelling } from './workspace-commands.js';
 
 export const NOT_YOURS =
   'Only the person who ran this command can page through it. Run the command yourself to get your own copy.';
@@ -44,7 +45,9 @@ async function navigate(deps: HandlerDeps, body: BlockAction, value: NavValue, r
     caller: callerOf(body),
     requestId: body.trigger_id,
   });
-  const message = deps.paginator.reply(view, value.o);
+  // The next page names commands as the page the button was on (`/sitrep-timeline` where prefixed).
+  const spelling = commandSpelling(deps.dispatcher.commands.map((c) => c.name), value.p ?? '');
+  const message = deps.paginator.reply(view, value.o, spelling);
   // An error (say the page is gone since) must not replace a result others may be reading.
   await respond(view.tone === 'error' ? { response_type: 'ephemeral', replace_original: false, ...message } : { replace_original: true, ...message });
 }

@@ -10,11 +10,16 @@ import { openForm } from './form-handlers.js';
 import { formRequest } from './forms.js';
 import { isShownInChannel, type HandlerDeps } from './handler-deps.js';
 import { escapeMrkdwn } from './mrkdwn.js';
+import {
+  commandSpelling,
+  helpInWorkspaceSpelling,
+  OPTIONAL_COMMAND_PREFIX,
+  prefixOf,
+  spelledName,
+  type CommandSpelling,
+} from './workspace-commands.js';
 
-export { isShownInChannel, type HandlerDeps };
-
-/** Manifests may name commands `/sitrep-timeline` where `/timeline` is taken in a workspace. */
-export const OPTIONAL_COMMAND_PREFIX = 'sitrep-';
+export { isShownInChannel, OPTIONAL_COMMAND_PREFIX, type HandlerDeps };
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -23,6 +28,9 @@ function escapeRegExp(text: string): string {
 export function commandPattern(name: string): RegExp {
   return new RegExp(`^/(?:${escapeRegExp(OPTIONAL_COMMAND_PREFIX)})?${escapeRegExp(name)}$`, 'i');
 }
+
+/** The command whose whole answer is generated from the specs (see helpInWorkspaceSpelling). */
+const HELP_COMMAND = 'help';
 
 function callerOf(command: SlashCommand): Caller {
   return {
@@ -34,14 +42,20 @@ function callerOf(command: SlashCommand): Caller {
   };
 }
 
+/** The commands as the workspace has them, judged by the one Slack sent (`/sitrep-timeline`). */
+function spellingOf(deps: HandlerDeps, command: SlashCommand): CommandSpelling {
+  return commandSpelling(deps.dispatcher.commands.map((c) => c.name), prefixOf(command.command));
+}
+
 async function answer(deps: HandlerDeps, name: string, command: SlashCommand, respond: RespondFn, client: webApi.WebClient): Promise<void> {
   const { text, public: askedPublic } = extractPublicFlag(typedCommandText(command.text ?? ''));
   const caller = callerOf(command);
+  const spelling = spellingOf(deps, command);
   // `/entry add` alone opens a modal, for those who may run it; everyone else gets the usual
   // refusal from the dispatcher below.
   const form = formRequest(deps.dispatcher.registry, name, text);
   if (form && deps.dispatcher.mayRun(form.definition.command, form.definition.subcommand, caller)) {
-    const opening = { client, triggerId: command.trigger_id, caller, channelId: command.channel_id, public: askedPublic };
+    const opening = { client, triggerId: command.trigger_id, caller, channelId: command.channel_id, public: askedPublic, spelling };
     await openForm(deps, form, { ...opening, ...(command.response_url ? { responseUrl: command.response_url } : {}) }, respond);
     return;
   }
@@ -54,7 +68,8 @@ async function answer(deps: HandlerDeps, name: string, command: SlashCommand, re
     deps.logger.error({ err: error, errorId, command: name }, 'slack command failed');
     view = internalErrorView(errorId);
   }
-  const message = deps.paginator.reply(view, command.user_id);
+  const shown = name === HELP_COMMAND ? helpInWorkspaceSpelling(view, spelling) : view;
+  const message = deps.paginator.reply(shown, command.user_id, spelling);
   await respond({ response_type: isShownInChannel(view, askedPublic) ? 'in_channel' : 'ephemeral', ...message });
 }
 
@@ -77,7 +92,9 @@ export function registerCommands(app: App, deps: HandlerDeps): void {
   // A command configured in Slack but unknown here still gets an answer instead of a timeout.
   app.command(/^\//, async ({ command, ack }) => {
     if (patterns.some((p) => p.test(command.command))) return;
-    const known = deps.dispatcher.commands.map((c) => `/${c.name}`).join(', ');
-    await ack({ response_type: 'ephemeral', text: `Sitrep has no ${escapeMrkdwn(command.command)} command. Try /help (commands: ${known}).` });
+    const spelling = spellingOf(deps, command);
+    const slash = (name: string) => `/${spelledName(name, spelling)}`;
+    const known = deps.dispatcher.commands.map((c) => slash(c.name)).join(', ');
+    await ack({ response_type: 'ephemeral', text: `Sitrep has no ${escapeMrkdwn(command.command)} command. Try ${slash('help')} (commands: ${known}).` });
   });
 }

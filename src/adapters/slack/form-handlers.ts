@@ -25,6 +25,7 @@ import {
 } from './forms.js';
 import type { SlackMessage } from './paging.js';
 import { renderView, type Block } from './render-view.js';
+import { commandSpelling, spelledCommandText, viewInWorkspaceSpelling, type CommandSpelling } from './workspace-commands.js';
 
 type WebClient = webApi.WebClient;
 
@@ -35,6 +36,8 @@ export interface FormOpening {
   channelId: string;
   responseUrl?: string;
   public: boolean;
+  /** How the workspace spells the commands (`/sitrep-entry` where the manifest prefixed them). */
+  spelling?: CommandSpelling;
 }
 
 const RESPONSE_URL_TIMEOUT_MS = 5000;
@@ -47,8 +50,8 @@ function privately(respond: RespondFn, message: SlackMessage | { text: string })
  * A read-only answer as blocks to show above the fields: its header once, then every part (a
  * message's limits split a long entry into parts; a modal holds more blocks than a message).
  */
-function previewBlocks(view: View): Block[] {
-  const parts = renderView(view);
+function previewBlocks(view: View, spelling: CommandSpelling | undefined): Block[] {
+  const parts = renderView(spelling ? viewInWorkspaceSpelling(view, spelling) : view);
   return parts.length > 0 ? [parts[0]!.header, ...parts.flatMap((part) => part.content)] : [];
 }
 
@@ -64,10 +67,10 @@ export async function openForm(deps: HandlerDeps, request: FormRequest, opening:
       caller: opening.caller,
     });
     if (view.tone === 'error') {
-      await privately(respond, deps.paginator.reply(view, opening.caller.userId));
+      await privately(respond, deps.paginator.reply(view, opening.caller.userId, opening.spelling));
       return;
     }
-    preview = previewBlocks(view);
+    preview = previewBlocks(view, opening.spelling);
   }
   const metadata: FormMetadata = {
     command: definition.command,
@@ -77,6 +80,7 @@ export async function openForm(deps: HandlerDeps, request: FormRequest, opening:
     userId: opening.caller.userId,
     ...(opening.responseUrl ? { responseUrl: opening.responseUrl } : {}),
     public: opening.public,
+    ...(opening.spelling?.prefix ? { prefix: opening.spelling.prefix } : {}),
   };
   const path = `${definition.command} ${definition.subcommand}`;
   try {
@@ -86,9 +90,10 @@ export async function openForm(deps: HandlerDeps, request: FormRequest, opening:
   } catch (error) {
     deps.logger.error({ err: error, command: path }, 'slack: could not open the form');
     const example = deps.dispatcher.registry.resolve(definition.command, definition.subcommand).leaf.examples?.[0];
+    const slash = (command: string) => (opening.spelling ? spelledCommandText(command, opening.spelling) : command);
     await privately(respond, {
       text: escapeMrkdwn(
-        `Slack did not open the form for /${path}. Run the command again, or give the fields as text${example ? `, e.g. /${path} ${example}` : ''}.`,
+        `Slack did not open the form for ${slash(`/${path}`)}. Run the command again, or give the fields as text${example ? `, e.g. ${slash(`/${path} ${example}`)}` : ''}.`,
       ),
     });
   }
@@ -123,7 +128,8 @@ async function postToResponseUrl(url: string, payload: Record<string, unknown>):
  * (a channel it is not in), the response_url is the fallback while it lasts (30 minutes).
  */
 async function deliver(deps: HandlerDeps, client: WebClient, meta: FormMetadata, view: View): Promise<void> {
-  const message = deps.paginator.reply(view, meta.userId);
+  const spelling = commandSpelling(deps.dispatcher.commands.map((c) => c.name), meta.prefix ?? '');
+  const message = deps.paginator.reply(view, meta.userId, spelling);
   const attempts: [string, () => Promise<boolean>][] = [];
   if (meta.responseUrl && isShownInChannel(view, meta.public)) {
     const url = meta.responseUrl;

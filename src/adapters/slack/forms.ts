@@ -23,6 +23,7 @@ import {
   MAX_TEXT_INPUT,
 } from './limits.js';
 import type { Block } from './render-view.js';
+import { commandSpelling, knownPrefix, spelledCommandText } from './workspace-commands.js';
 import { clip } from '../../core/text-cut.js';
 
 export const FORM_CALLBACK_ID = 'sitrep_form';
@@ -52,8 +53,11 @@ interface FormDefinition {
   preview?: {
     command: string;
     subcommand?: string;
-    /** Said under the preview when it is too long for the modal: where to read the rest. */
-    rest(fixed: Readonly<Record<string, string>>): string;
+    /**
+     * Said under the preview when it is too long for the modal: where to read the rest. `slash`
+     * spells a command (`/entry show id:12`) as the workspace has it.
+     */
+    rest(fixed: Readonly<Record<string, string>>, slash: (command: string) => string): string;
   };
 }
 
@@ -66,7 +70,7 @@ const FORMS: readonly FormDefinition[] = [
     title: (fixed) => `Edit entry #${fixed.id ?? ''}`,
     submit: 'Save changes',
     note: 'Fields start with the current values (shown above); change what you need. An empty field keeps its current value.',
-    preview: { command: 'entry', subcommand: 'show', rest: (fixed) => `The rest of entry #${fixed.id ?? ''} does not fit in this form: /entry show id:${fixed.id ?? ''}` },
+    preview: { command: 'entry', subcommand: 'show', rest: (fixed, slash) => `The rest of entry #${fixed.id ?? ''} does not fit in this form: ${slash(`/entry show id:${fixed.id ?? ''}`)}` },
   },
 ];
 
@@ -109,6 +113,8 @@ export interface FormMetadata {
   responseUrl?: string;
   /** The user asked for `--public`. */
   public: boolean;
+  /** The workspace's command prefix (`sitrep-`), when the form was opened with one. */
+  prefix?: string;
 }
 
 export function encodeMetadata(meta: FormMetadata): string {
@@ -136,6 +142,7 @@ export function decodeMetadata(text: string | undefined): FormMetadata | undefin
     userId: m.userId,
     ...(typeof m.responseUrl === 'string' ? { responseUrl: m.responseUrl } : {}),
     public: m.public === true,
+    ...(knownPrefix(m.prefix) ? { prefix: knownPrefix(m.prefix) } : {}),
   };
 }
 
@@ -302,7 +309,8 @@ export function buildModal(
   if (inputs.length + note.length > MAX_BLOCKS_PER_MODAL) {
     throw new Error(`/${definition.command} ${definition.subcommand} has ${inputs.length} options; a Slack modal holds ${MAX_BLOCKS_PER_MODAL} blocks`);
   }
-  const rest = definition.preview?.rest(request.fixed) ?? 'The rest does not fit in this form.';
+  const spelling = commandSpelling(registry.all.map((c) => c.name), metadata.prefix ?? '');
+  const rest = definition.preview?.rest(request.fixed, (command) => spelledCommandText(command, spelling)) ?? 'The rest does not fit in this form.';
   const shown = previewSection(preview, MAX_BLOCKS_PER_MODAL - inputs.length - note.length, rest);
   const privateMetadata = encodeMetadata(metadata);
   if (privateMetadata.length > MAX_PRIVATE_METADATA) throw new Error('form metadata exceeds Slack’s private_metadata limit');

@@ -7,17 +7,22 @@ import { ExpiringStore } from './interaction-store.js';
 import { MAX_BUTTON_VALUE } from './limits.js';
 import { escapeMrkdwn } from './mrkdwn.js';
 import { renderView, type Block, type RenderedPart } from './render-view.js';
+import { knownPrefix, viewInWorkspaceSpelling, type CommandSpelling } from './workspace-commands.js';
 
 export interface SlackMessage {
   text: string;
   blocks: Block[];
 }
 
-/** What a navigation button carries: who may press it and where it leads. */
+/**
+ * What a navigation button carries: who may press it and where it leads. A page of a query also
+ * carries `p`, the command prefix of the workspace (absent when none), so the next page names
+ * commands as the first did.
+ */
 export type NavValue =
   | { o: string; s: string; i: number } // part `i` of the result stored under `s`
-  | { o: string; q: Invocation } // a page of a query, dispatched again
-  | { o: string; k: string }; // a page of a query stored under `k` (too long for a button)
+  | { o: string; q: Invocation; p?: string } // a page of a query, dispatched again
+  | { o: string; k: string; p?: string }; // a page of a query stored under `k` (too long for a button)
 
 export const NAV_ACTION_PATTERN = /^sitrep_nav_/;
 const ACTION = {
@@ -52,9 +57,11 @@ export function parseNavValue(value: string | undefined): NavValue | undefined {
   const v = data as Record<string, unknown>;
   if (typeof v.o !== 'string') return undefined;
   if (typeof v.s === 'string' && typeof v.i === 'number') return { o: v.o, s: v.s, i: v.i };
-  if (typeof v.k === 'string') return { o: v.o, k: v.k };
+  const prefix = knownPrefix(v.p);
+  const p = prefix ? { p: prefix } : {};
+  if (typeof v.k === 'string') return { o: v.o, k: v.k, ...p };
   const q = v.q as Invocation | undefined;
-  if (q && typeof q.command === 'string' && typeof q.args === 'object' && q.args !== null) return { o: v.o, q };
+  if (q && typeof q.command === 'string' && typeof q.args === 'object' && q.args !== null) return { o: v.o, q, ...p };
   return undefined;
 }
 
@@ -69,14 +76,17 @@ export class Paginator {
 
   /**
    * The message answering `owner`: the first part of the view, with buttons. Further parts wait
-   * in memory for the Next button.
+   * in memory for the Next button. With a `spelling`, commands are named as the workspace has
+   * them (`/sitrep-timeline`), on this page and the pages its buttons lead to.
    */
-  reply(view: View, owner: string): SlackMessage {
-    const parts = renderView(view);
+  reply(view: View, owner: string, spelling?: CommandSpelling): SlackMessage {
+    const parts = renderView(spelling ? viewInWorkspaceSpelling(view, spelling) : view);
     const key = parts.length > 1 ? this.results.put({ owner, messages: [] }) : '';
+    const prefix = spelling?.prefix ?? '';
+    // Buttons carry the original invocations: the registry knows `timeline`, not `sitrep-timeline`.
     const pages: PageValues = {
-      ...(view.pager?.previous ? { previous: this.pageValue(owner, view.pager.previous) } : {}),
-      ...(view.pager?.next ? { next: this.pageValue(owner, view.pager.next) } : {}),
+      ...(view.pager?.previous ? { previous: this.pageValue(owner, view.pager.previous, prefix) } : {}),
+      ...(view.pager?.next ? { next: this.pageValue(owner, view.pager.next, prefix) } : {}),
     };
     const partValue = (i: number) => JSON.stringify({ o: owner, s: key, i });
     const messages = parts.map((part, i) => withNavigation(part, i, parts.length, view.pager, pages, partValue));
@@ -103,9 +113,10 @@ export class Paginator {
     return 'q' in value ? value.q : this.queries.get(value.k);
   }
 
-  private pageValue(owner: string, invocation: Invocation): string {
-    const inline = JSON.stringify({ o: owner, q: invocation });
-    return inline.length <= MAX_BUTTON_VALUE ? inline : JSON.stringify({ o: owner, k: this.queries.put(invocation) });
+  private pageValue(owner: string, invocation: Invocation, prefix: string): string {
+    const p = prefix ? { p: prefix } : {};
+    const inline = JSON.stringify({ o: owner, q: invocation, ...p });
+    return inline.length <= MAX_BUTTON_VALUE ? inline : JSON.stringify({ o: owner, k: this.queries.put(invocation), ...p });
   }
 }
 
