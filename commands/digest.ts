@@ -2,6 +2,7 @@
 // unsubscribe, list, preview and send-now.
 import { resolveActor } from '../src/core/actor-resolution.js';
 import { describeCaller } from '../src/core/caller.js';
+import { subscribeRefusedError } from '../src/core/digest/confirmation.js';
 import type { CommandContext, CommandSpec } from '../src/core/command-spec.js';
 import type { DigestFilters } from '../src/core/digest/changes.js';
 import { parseSchedule } from '../src/core/digest/schedule.js';
@@ -82,20 +83,24 @@ export const digestCommand: CommandSpec = {
         { name: 'skip_empty', description: 'Send nothing when nothing changed (default: say so)', type: 'boolean', example: 'true' },
       ],
       examples: ['schedule:"daily 08:00" timezone:Europe/Paris topic:syria-israel', 'schedule:"weekly mon 09:00" skip_empty:true', 'schedule:"0 8 * * 1-5"'],
-      run(args, ctx) {
+      async run(args, ctx) {
         const channel = channelOf(ctx);
         const schedule = scheduleArg(String(args.schedule));
         const timezone = args.timezone ? timezoneArg(String(args.timezone)) : ctx.services.digests.defaultTimeZone;
         const filters = filtersArg(args, ctx);
-        const { subscription, created } = ctx.services.digests.subscribe({
+        // The reply reaches the admin through the interaction even where Sitrep may not post:
+        // the service posts a confirmation in the channel first, and stores nothing if refused.
+        const outcome = await ctx.services.digests.subscribe({
           channel,
           schedule,
           timezone,
           filters,
           skipEmpty: args.skip_empty === true,
           by: describeCaller(ctx.caller),
+          byName: ctx.caller.displayName ?? describeCaller(ctx.caller),
         });
-        return subscribedView(subscription, created, ctx.now());
+        if (outcome.status === 'refused') throw subscribeRefusedError(outcome, channel.platform);
+        return subscribedView(outcome.subscription, outcome.created, ctx.now(), outcome.confirmation);
       },
     },
     {

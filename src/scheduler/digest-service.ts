@@ -1,19 +1,23 @@
 // The digest port for commands, over the store, the composer and the deliverer.
 import { composeDigest } from '../core/digest/compose.js';
+import { confirmationView } from '../core/digest/confirmation.js';
 import type {
   ChannelKey,
   DeliverySummary,
   DigestService,
   SendOutcome,
+  SubscribeOutcome,
   SubscribeRequest,
   SubscriptionInfo,
 } from '../core/digest/service.js';
 import { UserError } from '../core/errors.js';
 import type { Platform } from '../core/caller.js';
+import type { Logger } from '../core/logger.js';
 import type { View } from '../core/view.js';
 import type { Delivery } from '../store/digest-deliveries.js';
 import type { DigestStore } from '../store/digest-store.js';
 import type { Subscription } from '../store/digest-subscriptions.js';
+import { postConfirmation } from './channel-confirmation.js';
 import type { DigestDeliverer } from './delivery.js';
 import type { PosterRegistry } from './posters.js';
 import { repeatsNote, slotAfter } from './slots.js';
@@ -24,6 +28,7 @@ export interface DigestServiceDeps {
   posters: PosterRegistry;
   defaultTimeZone: string;
   now: () => Date;
+  logger: Logger;
 }
 
 function summary(row: Delivery): DeliverySummary {
@@ -71,8 +76,32 @@ export class SqliteDigestService implements DigestService {
     this.listeners.push(listener);
   }
 
-  subscribe(request: SubscribeRequest): { subscription: SubscriptionInfo; created: boolean } {
-    const { store, now } = this.deps;
+  /**
+   * Post first, then write. The platform only answers asynchronously, and a better-sqlite3
+   * transaction cannot stay open across that wait; writing first would mean undoing an upsert
+   * (restoring the old settings, pause and all) while the scheduler may already have seen it.
+   * Posting first leaves the store untouched when the platform refuses. The price: a write
+   * failing after the post (store busy) leaves a confirmation with no subscription, and the
+   * admin, told the command failed, runs it again.
+   */
+  async subscribe(request: SubscribeRequest): Promise<SubscribeOutcome> {
+    const { store, now, posters, logger } = this.deps;
+    const current = store.subscriptions.byChannel(request.channel);
+    const view = confirmationView({
+      schedule: request.schedule.text,
+      timezone: request.timezone,
+      filters: request.filters,
+      skipEmpty: request.skipEmpty,
+      nextRunAt: slotAfter({ cron: request.schedule.cron, timezone: request.timezone }, now()),
+      byName: request.byName ?? request.by,
+      created: !current,
+    });
+    const confirmation = await postConfirmation(posters, request.channel, view, logger);
+    if (confirmation.status === 'refused') {
+      // Read again: the channel's subscription may have changed (or been paused) during the post.
+      const still = this.find(request.channel);
+      return { status: 'refused', error: confirmation.error, ...(still ? { current: still } : {}) };
+    }
     const at = now();
     const result = store.transaction(() =>
       store.subscriptions.upsert({
@@ -84,7 +113,7 @@ export class SqliteDigestService implements DigestService {
     );
     this.changed();
     const sub = store.subscriptions.byId(result.id)!;
-    return { subscription: info(sub, store.deliveries.latest(sub.id)), created: result.created };
+    return { status: 'saved', subscription: info(sub, store.deliveries.latest(sub.id)), created: result.created, confirmation };
   }
 
   unsubscribe(channel: ChannelKey): boolean {

@@ -55,7 +55,7 @@ export function createDigestRuntime(options: DigestRuntimeOptions): DigestRuntim
   const { now, logger, tasks } = options;
   const deliverer = new DigestDeliverer({ store, posters, tasks, now, logger, sender: holder, ...(options.retry ? { retry: options.retry } : {}) });
   const defaultTimeZone = defaultZone(options.defaultTimeZone, logger);
-  const service = new SqliteDigestService({ store, deliverer, posters, defaultTimeZone, now });
+  const service = new SqliteDigestService({ store, deliverer, posters, defaultTimeZone, now, logger });
   return {
     holder,
     store,

@@ -27,7 +27,7 @@ describe('GIVEN /digest subscribe', () => {
     for (const sub of ['subscribe schedule:"daily 08:00"', 'unsubscribe', 'send-now']) {
       expect(await h.runText(`/digest ${sub}`, READER)).toContain(`/digest ${sub.split(' ')[0]} is for Sitrep admins only.`);
     }
-    await h.runText('/digest subscribe schedule:"daily 08:00"');
+    await h.subscribe('schedule:"daily 08:00"');
     expect(await h.runText('/digest list', READER)).toContain('daily 08:00 (UTC)');
     expect(await h.runText('/digest preview', READER)).toContain('Digest preview');
   });
@@ -55,7 +55,7 @@ describe('GIVEN /digest subscribe', () => {
 
   it('THEN the zone defaults to SITREP_TZ, and the list shows the next run in the channel’s zone', async () => {
     const h = harness('America/New_York');
-    const reply = await h.runText('/digest subscribe schedule:"weekly mon 09:00" topic:syria-israel type:talks actor:"Ron Dermer" skip_empty:true');
+    const reply = await h.subscribe('schedule:"weekly mon 09:00" topic:syria-israel type:talks actor:"Ron Dermer" skip_empty:true');
     expect(reply).toContain('Digest subscribed');
     const list = await h.runText('/digest list');
     expect(list).toContain('Channel c1 (this channel)');
@@ -66,10 +66,10 @@ describe('GIVEN /digest subscribe', () => {
 
   it('WHEN a channel subscribes again THEN its one subscription is updated, and the list covers only this workspace', async () => {
     const h = harness();
-    await h.runText('/digest subscribe schedule:"daily 08:00" timezone:Europe/Paris');
-    expect(await h.runText('/digest subscribe schedule:"daily 18:30" timezone:Europe/Paris')).toContain('Digest updated');
-    await h.runText('/digest subscribe schedule:"daily 07:00"', { ...ADMIN, channelId: 'c2' });
-    await h.runText('/digest subscribe schedule:"daily 07:00"', { ...ADMIN, workspaceId: 'g2', channelId: 'c9' });
+    await h.subscribe('schedule:"daily 08:00" timezone:Europe/Paris');
+    expect(await h.subscribe('schedule:"daily 18:30" timezone:Europe/Paris')).toContain('Digest updated');
+    await h.subscribe('schedule:"daily 07:00"', { ...ADMIN, channelId: 'c2' });
+    await h.subscribe('schedule:"daily 07:00"', { ...ADMIN, workspaceId: 'g2', channelId: 'c9' });
     const list = await h.runText('/digest list', { ...ADMIN, channelId: 'c2' });
     expect(list).toContain('2 subscriptions.');
     expect(list).toContain('Schedule: daily 18:30 (Europe/Paris)');
@@ -82,13 +82,13 @@ describe('GIVEN /digest subscribe', () => {
 describe('GIVEN SITREP_TZ as typed in the environment', () => {
   it('THEN subscriptions store it spelled canonically', async () => {
     const h = harness('europe/paris');
-    await h.runText('/digest subscribe schedule:"daily 08:00"');
+    await h.subscribe('schedule:"daily 08:00"');
     expect(await h.runText('/digest list')).toContain('Schedule: daily 08:00 (Europe/Paris)');
   });
 
   it('WHEN it is an abbreviation THEN the zone it stands for is used, and the log says so', async () => {
     const h = harness('EST');
-    await h.runText('/digest subscribe schedule:"daily 08:00"');
+    await h.subscribe('schedule:"daily 08:00"');
     expect(await h.runText('/digest list')).toContain('Schedule: daily 08:00 (America/Panama)');
     expect(h.logger.lines.some((l) => l.level === 'warn' && l.message.startsWith('SITREP_TZ EST is an abbreviation'))).toBe(true);
   });
@@ -98,8 +98,8 @@ describe('GIVEN a channel whose digest was paused because the channel was delete
   async function paused(): Promise<Harness> {
     const h = harness();
     h.startScheduler();
-    await h.runText('/digest subscribe schedule:"daily 08:00" timezone:Europe/Paris', { ...ADMIN, channelId: 'c2' });
-    await h.runText('/digest subscribe schedule:"daily 09:00" timezone:Europe/Paris');
+    await h.subscribe('schedule:"daily 08:00" timezone:Europe/Paris', { ...ADMIN, channelId: 'c2' });
+    await h.subscribe('schedule:"daily 09:00" timezone:Europe/Paris');
     h.poster.failNext(channelGone());
     await h.time.advanceTo('2026-07-06T06:01:00Z');
     return h;
@@ -120,7 +120,7 @@ describe('GIVEN a channel whose digest was paused because the channel was delete
 
   it('THEN another workspace’s subscription cannot be removed from here', async () => {
     const h = await paused();
-    await h.runText('/digest subscribe schedule:"daily 07:00"', { ...ADMIN, workspaceId: 'g2', channelId: 'c9' });
+    await h.subscribe('schedule:"daily 07:00"', { ...ADMIN, workspaceId: 'g2', channelId: 'c9' });
     expect(await h.runText('/digest unsubscribe channel:c9')).toContain('Channel c9 has no digest to stop in this workspace.');
     expect(await h.runText('/digest list', { ...ADMIN, workspaceId: 'g2', channelId: 'c9' })).toContain('Channel c9 (this channel)');
   });
@@ -138,7 +138,7 @@ describe('GIVEN a channel whose digest was paused because the channel was delete
 describe('GIVEN a subscribed channel', () => {
   it('THEN preview shows what the next digest would hold and records nothing; send-now sends it and moves the cursor', async () => {
     const h = harness();
-    await h.runText('/digest subscribe schedule:"daily 08:00" timezone:Europe/Paris');
+    await h.subscribe('schedule:"daily 08:00" timezone:Europe/Paris');
     h.addEntry({ title: 'Talks in Baku' });
     const preview = await h.run('/digest preview');
     expect(preview.private).toBe(true);
@@ -156,7 +156,7 @@ describe('GIVEN a subscribed channel', () => {
 
   it('THEN unsubscribe stops it, and commands for a channel without a digest say how to start one', async () => {
     const h = harness();
-    await h.runText('/digest subscribe schedule:"daily 08:00"');
+    await h.subscribe('schedule:"daily 08:00"');
     expect(await h.runText('/digest unsubscribe')).toContain('This channel will receive no more digests.');
     expect(await h.runText('/digest unsubscribe')).toContain('This channel has no digest to stop.');
     expect(await h.runText('/digest preview')).toContain('Start one with /digest subscribe schedule:"daily 08:00".');

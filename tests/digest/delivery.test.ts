@@ -26,7 +26,7 @@ describe('GIVEN a channel subscribed to a daily 08:00 Europe/Paris digest', () =
   async function subscribed(extra = ''): Promise<Harness> {
     const h = harness({ start: '2026-07-06T05:00:00Z' }); // Monday 07:00 in Paris
     h.startScheduler();
-    expect(await h.runText(`/digest subscribe schedule:"daily 08:00" timezone:Europe/Paris ${extra}`)).toContain('Digest subscribed');
+    expect(await h.subscribe(`schedule:"daily 08:00" timezone:Europe/Paris ${extra}`)).toContain('Digest subscribed');
     return h;
   }
 
@@ -65,7 +65,7 @@ describe('GIVEN a channel subscribed to a daily 08:00 Europe/Paris digest', () =
   it('WHEN months of digests go by THEN the delivery log keeps 90 days, and nothing is posted twice', async () => {
     const h = harness({ start: '2026-07-06T05:00:00Z' });
     h.startScheduler({ heartbeatMs: 6 * 3600_000, leaseMs: 13 * 3600_000 });
-    await h.runText('/digest subscribe schedule:"daily 08:00" timezone:Europe/Paris');
+    await h.subscribe('schedule:"daily 08:00" timezone:Europe/Paris');
     await h.time.advanceTo('2026-10-20T06:30:00Z'); // 107 daily slots, 6 July to 20 October
     expect(h.poster.posts).toHaveLength(107);
     const kept = deliveries(h);
@@ -113,7 +113,7 @@ describe('GIVEN a channel subscribed to a daily 08:00 Europe/Paris digest', () =
   it('WHEN the previous digest is still being retried at the next slot THEN the next one goes out late, saying why, and is no catch-up', async () => {
     const h = harness({ start: '2026-07-06T05:00:00Z' });
     h.startScheduler();
-    await h.runText('/digest subscribe schedule:"0 * * * *" timezone:Europe/Paris');
+    await h.subscribe('schedule:"0 * * * *" timezone:Europe/Paris');
     h.addEntry({ title: 'Rate limited for an hour' });
     h.poster.failNext(...Array.from({ length: 5 }, () => rateLimited(15 * 60_000)));
     await h.time.advanceTo('2026-07-06T06:00:30Z');
@@ -138,7 +138,7 @@ describe('GIVEN a channel subscribed to a daily 08:00 Europe/Paris digest', () =
     h.tasks.cron = (expression, zone, run) => cron(expression, zone, (slot) => !asleep() && run(slot));
     h.tasks.after = (ms, run) => after(asleep() ? Math.max(ms, wake - h.time.now().getTime()) : ms, run);
     h.startScheduler();
-    await h.runText('/digest subscribe schedule:"daily 08:00" timezone:Europe/Paris');
+    await h.subscribe('schedule:"daily 08:00" timezone:Europe/Paris');
     h.addEntry({ title: 'Added before the suspension' });
     await h.time.advanceTo('2026-07-06T06:15:00Z');
     expect(h.poster.posts.map((p) => p.at.toISOString())).toEqual(['2026-07-06T06:10:00.000Z']);
@@ -244,7 +244,7 @@ describe('GIVEN a channel subscribed to a daily 08:00 Europe/Paris digest', () =
     expect(list).toContain('Run /digest subscribe in that channel again to resume');
     await h.time.advanceTo('2026-07-08T06:01:00Z');
     expect(h.poster.posts).toHaveLength(0);
-    await h.runText('/digest subscribe schedule:"daily 08:00" timezone:Europe/Paris');
+    await h.subscribe('schedule:"daily 08:00" timezone:Europe/Paris');
     expect(await h.runText('/digest list')).not.toContain('Paused');
     await h.time.advanceTo('2026-07-09T06:01:00Z');
     expect(h.poster.posts).toHaveLength(1);

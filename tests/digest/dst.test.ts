@@ -19,7 +19,7 @@ async function postsBetween(start: string, end: string, schedule: string, zone: 
   const h = new Harness({ start });
   harnesses.push(h);
   h.startScheduler({ heartbeatMs });
-  await h.runText(`/digest subscribe schedule:"${schedule}" timezone:${zone}`);
+  await h.subscribe(`schedule:"${schedule}" timezone:${zone}`);
   await h.time.advanceTo(end);
   const sub = h.app.digests.store.subscriptions.byChannel({ platform: 'discord', workspaceId: 'g1', channelId: 'c1' })!;
   const slots = h.app.digests.store.deliveries.forSubscription(sub.id).map((d) => d.slot);

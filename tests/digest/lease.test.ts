@@ -23,7 +23,7 @@ describe('GIVEN two Sitrep processes on one store', () => {
     expect(first.scheduler!.leading).toEqual(['discord']);
     expect(second.scheduler!.leading).toEqual([]);
     expect(said(second, /^standing by: discord digests are scheduled by another process/)).toBe(true);
-    await first.runText('/digest subscribe schedule:"daily 08:00" timezone:Europe/Paris');
+    await first.subscribe('schedule:"daily 08:00" timezone:Europe/Paris');
     await first.time.advanceTo('2026-07-07T06:01:00Z');
     expect(first.poster.posts).toHaveLength(2);
     expect(second.poster.posts).toHaveLength(0);
@@ -34,7 +34,7 @@ describe('GIVEN two Sitrep processes on one store', () => {
     const second = sitrep(first);
     first.startScheduler({ leaseMs: 180_000 });
     second.startScheduler({ leaseMs: 180_000 });
-    await first.runText('/digest subscribe schedule:"daily 08:00" timezone:Europe/Paris');
+    await first.subscribe('schedule:"daily 08:00" timezone:Europe/Paris');
     await first.time.advanceTo('2026-07-06T06:01:00Z');
     expect(first.poster.posts).toHaveLength(1);
     first.crash();
@@ -73,7 +73,7 @@ describe('GIVEN two Sitrep processes on one store', () => {
     const second = sitrep(first);
     first.startScheduler();
     second.startScheduler();
-    await second.runText('/digest subscribe schedule:"daily 08:00" timezone:Europe/Paris'); // handled by the standby
+    await second.subscribe('schedule:"daily 08:00" timezone:Europe/Paris'); // handled by the standby
     second.addEntry({ title: 'Added via the standby' });
     await first.time.advanceTo('2026-07-06T06:01:00Z');
     expect(first.poster.texts()).toHaveLength(1);
@@ -86,10 +86,10 @@ describe('GIVEN several subscriptions', () => {
     const h = sitrep();
     h.startScheduler();
     const inChannel = (channelId: string) => ({ platform: 'discord' as const, userId: '1001', workspaceId: 'g1', channelId });
-    await h.runText('/digest subscribe schedule:"daily 08:00" timezone:Europe/Paris', inChannel('c1'));
-    await h.runText('/digest subscribe schedule:"daily 08:00" timezone:Europe/Paris', inChannel('c2'));
+    await h.subscribe('schedule:"daily 08:00" timezone:Europe/Paris', inChannel('c1'));
+    await h.subscribe('schedule:"daily 08:00" timezone:Europe/Paris', inChannel('c2'));
     expect(h.scheduler!.taskCount).toEqual({ tasks: 1, subscriptions: 2 });
-    await h.runText('/digest subscribe schedule:"daily 08:00" timezone:America/New_York', inChannel('c2'));
+    await h.subscribe('schedule:"daily 08:00" timezone:America/New_York', inChannel('c2'));
     expect(h.scheduler!.taskCount).toEqual({ tasks: 2, subscriptions: 2 });
     await h.time.advanceTo('2026-07-06T12:01:00Z');
     expect(h.poster.posts.map((p) => [p.channelId, p.at.toISOString()])).toEqual([

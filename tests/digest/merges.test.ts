@@ -18,7 +18,7 @@ async function subscribed(options: string): Promise<Harness> {
   harnesses.push(h);
   h.startScheduler();
   await h.runText('/actors add name:"T. Barrack" kind:person');
-  expect(await h.runText(`/digest subscribe schedule:"daily 08:00" timezone:Europe/Paris ${options}`)).toContain('Digest subscribed');
+  expect(await h.subscribe(`schedule:"daily 08:00" timezone:Europe/Paris ${options}`)).toContain('Digest subscribed');
   return h;
 }
 

@@ -43,15 +43,26 @@ async function discordSetup() {
     await fake.waitFor((r) => r.path.startsWith(`/interactions/${interaction.id}/`) || r.path.startsWith(`/webhooks/${fake.appId}/${interaction.token}`));
   };
   const channel = fake.guild.channelId;
-  const posts = () =>
-    fake.requests.filter((r) => r.method === 'POST' && r.path === `/channels/${channel}/messages`);
-  return { fake, h, slash, channel, posts };
+  const channelPosts = () => fake.requests.filter((r) => r.method === 'POST' && r.path === `/channels/${channel}/messages`);
+  let confirmations = 0;
+  /** Subscribes by slash command and checks the one confirmation it posted in the channel. */
+  const subscribe = async (values: Record<string, string>) => {
+    await slash(values, 'subscribe');
+    const confirmation = channelPosts()[confirmations];
+    expect(channelPosts()).toHaveLength(confirmations + 1);
+    expect(confirmation!.status).toBe(200);
+    expect((confirmation!.body as { embeds: Embed[] }).embeds.map(embedText).join('\n')).toContain('Sitrep will post a digest of the dossier here');
+    confirmations += 1;
+  };
+  /** The channel's posts after the confirmations `subscribe` checked: the digests. */
+  const posts = () => channelPosts().slice(confirmations);
+  return { fake, h, slash, subscribe, channel, posts };
 }
 
 describe('GIVEN the fake Discord', () => {
   it('THEN a channel subscribed by slash command gets its digest at 08:00 Paris time, as embeds with no mentions', async () => {
-    const { h, slash, posts } = await discordSetup();
-    await slash({ schedule: 'daily 08:00', timezone: 'Europe/Paris' }, 'subscribe');
+    const { h, subscribe, posts } = await discordSetup();
+    await subscribe({ schedule: 'daily 08:00', timezone: 'Europe/Paris' });
     expect(h.app.digests.service.list({ platform: 'discord', workspaceId: h.app.digests.store.subscriptions.active(['discord'])[0]!.channel.workspaceId })).toHaveLength(1);
     h.addEntry({ title: 'Envoys meet in Baku @everyone' });
     await h.time.advanceTo('2026-07-06T06:01:00Z');
@@ -66,8 +77,8 @@ describe('GIVEN the fake Discord', () => {
   });
 
   it('WHEN Discord answers 429 THEN the digest is retried after Retry-After and posted once', async () => {
-    const { fake, h, slash, channel, posts } = await discordSetup();
-    await slash({ schedule: 'daily 08:00', timezone: 'Europe/Paris' }, 'subscribe');
+    const { fake, h, subscribe, channel, posts } = await discordSetup();
+    await subscribe({ schedule: 'daily 08:00', timezone: 'Europe/Paris' });
     h.addEntry({ title: 'Rate limited on Discord' });
     fake.failChannel(channel, { status: 429, times: 1, headers: { 'retry-after': '30' }, body: { message: 'You are being rate limited.', retry_after: 30, global: false } });
     await h.time.advanceTo('2026-07-06T06:00:10Z');
@@ -78,8 +89,8 @@ describe('GIVEN the fake Discord', () => {
   });
 
   it('WHEN a part takes two messages and the second fails THEN the retry posts only the second', async () => {
-    const { fake, h, slash, channel, posts } = await discordSetup();
-    await slash({ schedule: 'daily 08:00', timezone: 'Europe/Paris' }, 'subscribe');
+    const { fake, h, subscribe, channel, posts } = await discordSetup();
+    await subscribe({ schedule: 'daily 08:00', timezone: 'Europe/Paris' });
     // Titles full of characters Discord markdown must escape: a part sized for one message
     // renders to more than one embed holds (6,000 characters), so it goes out as two.
     for (let i = 0; i < 16; i++) h.addEntry({ title: `Report ${i} ${'*_'.repeat(85)}` });
@@ -100,8 +111,8 @@ describe('GIVEN the fake Discord', () => {
   });
 
   it('WHEN the channel is gone THEN the subscription is paused with Discord’s reason', async () => {
-    const { fake, h, slash, channel } = await discordSetup();
-    await slash({ schedule: 'daily 08:00', timezone: 'Europe/Paris' }, 'subscribe');
+    const { fake, h, subscribe, channel } = await discordSetup();
+    await subscribe({ schedule: 'daily 08:00', timezone: 'Europe/Paris' });
     fake.failChannel(channel, { status: 404, body: { code: 10003, message: 'Unknown Channel' } });
     await h.time.advanceTo('2026-07-06T06:01:00Z');
     const [sub] = h.app.digests.service.list({ platform: 'discord', workspaceId: fake.guild.id });
@@ -129,15 +140,29 @@ describe('GIVEN the fake Slack', () => {
       const [reply] = await slack.responses.atLeast(1, (r) => r.id === id);
       return JSON.stringify(reply!.body);
     };
-    return { slack, h, command };
+    let confirmations = 0;
+    /** Subscribes by slash command and checks the one confirmation it posted in the channel. */
+    const subscribe = async (options: string) => {
+      const reply = await command(`subscribe ${options}`);
+      const confirmation = slack.callsTo('chat.postMessage')[confirmations];
+      expect(slack.callsTo('chat.postMessage')).toHaveLength(confirmations + 1);
+      expect(confirmation!.args.channel).toBe('C0CHAN');
+      expect(String(confirmation!.args.text)).toContain('Digest subscribed');
+      expect(JSON.stringify(confirmation!.args.blocks)).toContain('Sitrep will post a digest of the dossier here');
+      confirmations += 1;
+      return reply;
+    };
+    /** chat.postMessage calls after the confirmations `subscribe` checked: the digests. */
+    const digestCalls = () => slack.callsTo('chat.postMessage').slice(confirmations);
+    return { slack, h, command, subscribe, digestCalls };
   }
 
   it('THEN a channel subscribed by slash command gets its digest through chat.postMessage, escaped', async () => {
-    const { slack, h, command } = await slackSetup();
-    expect(await command('subscribe schedule:"daily 08:00" timezone:America/New_York')).toContain('Digest subscribed');
+    const { h, subscribe, digestCalls } = await slackSetup();
+    expect(await subscribe('schedule:"daily 08:00" timezone:America/New_York')).toContain('Digest subscribed');
     h.addEntry({ title: 'Talks <!channel> resume' });
     await h.time.advanceTo('2026-07-06T12:01:00Z'); // 08:00 EDT
-    const calls = slack.callsTo('chat.postMessage');
+    const calls = digestCalls();
     expect(calls).toHaveLength(1);
     expect(calls[0]!.args.channel).toBe('C0CHAN');
     const blocks = JSON.stringify(calls[0]!.args.blocks);
@@ -146,8 +171,8 @@ describe('GIVEN the fake Slack', () => {
   });
 
   it('WHEN Slack rate-limits the post THEN it is retried after Retry-After and posted once', async () => {
-    const { slack, h, command } = await slackSetup();
-    await command('subscribe schedule:"daily 08:00" timezone:Europe/Paris');
+    const { slack, h, subscribe } = await slackSetup();
+    await subscribe('schedule:"daily 08:00" timezone:Europe/Paris');
     h.addEntry({ title: 'Rate limited on Slack' });
     let calls = 0;
     slack.replyTo('chat.postMessage', (args) =>
@@ -166,8 +191,8 @@ describe('GIVEN the fake Slack', () => {
   });
 
   it('WHEN a part takes two messages and the second is rate-limited THEN the retry posts only the second', async () => {
-    const { slack, h, command } = await slackSetup();
-    await command('subscribe schedule:"daily 08:00" timezone:Europe/Paris');
+    const { slack, h, subscribe, digestCalls } = await slackSetup();
+    await subscribe('schedule:"daily 08:00" timezone:Europe/Paris');
     // Titles full of characters Slack makes entities of (& is &amp;): a part sized for one
     // message renders to more than one message holds, so it goes out as two.
     for (let i = 0; i < 16; i++) h.addEntry({ title: `Report ${i} ${'&'.repeat(190)}` });
@@ -180,7 +205,7 @@ describe('GIVEN the fake Slack', () => {
     await h.time.advanceTo('2026-07-06T06:00:10Z');
     expect(calls).toBe(2);
     await h.time.advanceTo('2026-07-06T06:05:00Z');
-    const sent = slack.callsTo('chat.postMessage').map((c) => JSON.stringify(c.args.blocks));
+    const sent = digestCalls().map((c) => JSON.stringify(c.args.blocks));
     // The retry resumes with the message that was refused: nothing in the channel twice.
     expect(sent[2]).toBe(sent[1]);
     const arrived = sent.filter((_, i) => i !== 1);
@@ -193,8 +218,8 @@ describe('GIVEN the fake Slack', () => {
   });
 
   it('WHEN the bot is not in the channel THEN the subscription is paused, and /digest list says why', async () => {
-    const { slack, h, command } = await slackSetup();
-    await command('subscribe schedule:"daily 08:00" timezone:Europe/Paris');
+    const { slack, h, command, subscribe } = await slackSetup();
+    await subscribe('schedule:"daily 08:00" timezone:Europe/Paris');
     slack.replyTo('chat.postMessage', { body: { ok: false, error: 'not_in_channel' } });
     await h.time.advanceTo('2026-07-06T06:01:00Z');
     expect(await command('list')).toMatch(/Paused: Slack refused the message: not.in.channel/); // the renderer defuses mrkdwn underscores

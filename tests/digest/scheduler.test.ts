@@ -19,8 +19,8 @@ const refusals = (h: Harness) => h.logger.lines.filter((l) => l.message.startsWi
 async function twoChannels(): Promise<Harness> {
   const h = new Harness({ start: '2026-07-06T05:00:00Z' });
   harnesses.push(h);
-  await h.runText('/digest subscribe schedule:"daily 06:00" timezone:UTC');
-  await h.runText('/digest subscribe schedule:"daily 05:30" timezone:UTC', c2);
+  await h.subscribe('schedule:"daily 06:00" timezone:UTC');
+  await h.subscribe('schedule:"daily 05:30" timezone:UTC', c2);
   return h;
 }
 

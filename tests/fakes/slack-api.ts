@@ -44,6 +44,8 @@ export class FakeSlack {
   readonly responses = new Recorded<ResponseUrlPost>();
   readonly socketMode: FakeSocketMode;
   private readonly repliers = new Map<string, Replier>();
+  /** Channels the bot is not a member of: chat.postMessage there answers not_in_channel. */
+  private readonly outsideOf = new Set<string>();
   private ts = 1_700_000_000;
 
   private constructor(
@@ -86,6 +88,16 @@ export class FakeSlack {
     this.repliers.set(method, typeof replier === 'function' ? replier : () => replier);
   }
 
+  /** The bot leaves (or was never invited to) a channel, as `/remove @Sitrep` would do. */
+  removeBotFrom(channelId: string): void {
+    this.outsideOf.add(channelId);
+  }
+
+  /** The bot is a member of the channel again, as after `/invite @Sitrep`. */
+  inviteBotTo(channelId: string): void {
+    this.outsideOf.delete(channelId);
+  }
+
   /** Back to the default answer for a method. */
   clearReply(method: string): void {
     this.repliers.delete(method);
@@ -121,6 +133,8 @@ export class FakeSlack {
       case 'auth.test':
         return { ok: true, url: 'https://sitrep-test.slack.com/', team: 'Test', user: 'sitrep', team_id: 'T0TEST', user_id: 'U0BOT', bot_id: 'B0BOT' };
       case 'chat.postMessage':
+        // Slack answers HTTP 200 with ok:false; without chat:write.public this holds for public channels too.
+        if (this.outsideOf.has(String(args.channel))) return { ok: false, error: 'not_in_channel' };
         this.ts += 1;
         return { ok: true, channel: args.channel, ts: `${this.ts}.000100`, message: { text: args.text } };
       case 'chat.postEphemeral':

@@ -47,7 +47,28 @@ export interface SubscribeRequest {
   skipEmpty: boolean;
   /** Who asked, as revisions attribute changes. */
   by: string;
+  /** Who asked, as the confirmation posted in the channel names them (a display name, else `by`). */
+  byName?: string;
 }
+
+/**
+ * What became of the confirmation a subscribe posts in its channel. Posting it is also the proof
+ * that Sitrep can post there, so a permanent refusal makes the whole subscribe `refused`.
+ */
+export type ConfirmationOutcome =
+  | { status: 'posted' }
+  /** Refused for now (rate limit, outage): the subscription was saved; digests retry as usual. */
+  | { status: 'delayed'; error: string }
+  /** No poster for the channel's platform runs in this process: nothing could be posted. */
+  | { status: 'no-poster' };
+
+export type SubscribeOutcome =
+  | { status: 'saved'; subscription: SubscriptionInfo; created: boolean; confirmation: ConfirmationOutcome }
+  /**
+   * The platform refused the confirmation for good (no access, channel gone): nothing was
+   * written. `current` is the channel's subscription as it still stands, if it has one.
+   */
+  | { status: 'refused'; error: string; current?: SubscriptionInfo };
 
 export type SendOutcome =
   /** `empty`: nothing had changed, and the digest said only that. */
@@ -60,8 +81,11 @@ export type SendOutcome =
 export interface DigestService {
   /** SITREP_TZ, else UTC: the zone of subscriptions that name none. */
   readonly defaultTimeZone: string;
-  /** Creates the channel's subscription or replaces its settings (and resumes it if paused). */
-  subscribe(request: SubscribeRequest): { subscription: SubscriptionInfo; created: boolean };
+  /**
+   * Posts a confirmation in the channel, then creates the channel's subscription or replaces
+   * its settings (and resumes it if paused) — unless the platform refused that post for good.
+   */
+  subscribe(request: SubscribeRequest): Promise<SubscribeOutcome>;
   unsubscribe(channel: ChannelKey): boolean;
   find(channel: ChannelKey): SubscriptionInfo | undefined;
   /** Every subscription in the workspace (or, without one, on the platform). */

@@ -4,7 +4,7 @@ import { plural } from '../text.js';
 import { eventTypeLabel } from '../vocabulary.js';
 import { plainLine, span, type Line, type Section, type View } from '../view.js';
 import type { DigestFilters } from './changes.js';
-import type { ChannelKey, DeliverySummary, SendOutcome, SubscriptionInfo } from './service.js';
+import type { ChannelKey, ConfirmationOutcome, DeliverySummary, SendOutcome, SubscriptionInfo } from './service.js';
 import { formatInZone } from './zoned-time.js';
 
 export function filtersText(filters: DigestFilters): string {
@@ -76,11 +76,29 @@ export function listView(subs: readonly SubscriptionInfo[], here: ChannelKey, no
   };
 }
 
-export function subscribedView(sub: SubscriptionInfo, created: boolean, now: Date): View {
+/** Whether the channel saw the confirmation; a delay or a missing poster is not a refusal. */
+function confirmationLine(confirmation: ConfirmationOutcome, platform: SubscriptionInfo['channel']['platform']): Line {
+  switch (confirmation.status) {
+    case 'posted':
+      return plainLine('Sitrep posted a confirmation in this channel, so it can post digests here.');
+    case 'delayed':
+      return plainLine(
+        `Sitrep could not post its confirmation in this channel yet (${confirmation.error}). The digest is set up; if the platform still refuses when it is due, Sitrep retries it as usual.`,
+      );
+    case 'no-poster':
+      // The words of /digest send-now's refusal: the subscription stands, another process posts.
+      return plainLine(`This Sitrep process cannot post to ${platform} channels, so no confirmation was posted here; digests go out from a process connected to that platform.`);
+  }
+}
+
+export function subscribedView(sub: SubscriptionInfo, created: boolean, now: Date, confirmation: ConfirmationOutcome): View {
   return {
     title: created ? 'Digest subscribed' : 'Digest updated',
     tone: 'success',
-    intro: [plainLine(created ? 'This channel will receive a digest of what changes in the dossier.' : 'This channel’s digest now uses these settings; nothing already sent is repeated.')],
+    intro: [
+      plainLine(created ? 'This channel will receive a digest of what changes in the dossier.' : 'This channel’s digest now uses these settings; nothing already sent is repeated.'),
+      confirmationLine(confirmation, sub.channel.platform),
+    ],
     sections: [{ lines: subscriptionLines(sub, now) }],
     footer: 'See what it would hold now: /digest preview',
     private: true,

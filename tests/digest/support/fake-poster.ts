@@ -15,6 +15,8 @@ type Step = { fail: DeliveryError } | { hang: true } | { before: () => void };
 
 export class FakePoster implements Poster {
   readonly posts: Posted[] = [];
+  /** Confirmations of /digest subscribe, set apart from `posts` by Harness.subscribe once checked. */
+  readonly confirmations: Posted[] = [];
   private readonly script: Step[] = [];
   private count = 0;
 

@@ -9,6 +9,7 @@ import type { EntryInput } from '../../../src/core/domain.js';
 import type { EntryPatch } from '../../../src/core/editor-port.js';
 import type { View } from '../../../src/core/view.js';
 import type { DigestScheduler } from '../../../src/scheduler/scheduler.js';
+import { expect } from 'vitest';
 import { recordingLogger } from '../../support/test-app.js';
 import { viewText } from '../../support/view-text.js';
 import { FakePoster } from './fake-poster.js';
@@ -74,6 +75,23 @@ export class Harness {
 
   async runText(text: string, caller: Caller = ADMIN): Promise<string> {
     return viewText(await this.run(text, caller));
+  }
+
+  /**
+   * Runs `/digest subscribe <options>` and checks that it posted exactly one confirmation, in
+   * the caller's channel; the confirmation then moves to `poster.confirmations`, so `poster.posts`
+   * keeps holding digests only. Returns the reply.
+   */
+  async subscribe(options: string, caller: Caller = ADMIN): Promise<string> {
+    const before = this.poster.posts.length;
+    const reply = await this.runText(`/digest subscribe ${options}`, caller);
+    expect(reply).toContain('Sitrep posted a confirmation in this channel');
+    expect(this.poster.posts).toHaveLength(before + 1);
+    const confirmation = this.poster.posts.splice(before, 1)[0]!;
+    expect(confirmation.channelId).toBe(caller.channelId);
+    expect(confirmation.text).toMatch(/^Digest (subscribed|changed)\n(Sitrep will post|From now on, Sitrep posts) a digest of /);
+    this.poster.confirmations.push(confirmation);
+    return reply;
   }
 
   actorId(name: string): number {

@@ -1,0 +1,82 @@
+// The confirmation /digest subscribe posts in the subscribed channel, and what the admin is told
+// when the platform refuses it. The slash-command reply reaches the admin whether or not Sitrep
+// may post in the channel; this post is what proves it may, before anything is stored.
+import type { Platform } from '../caller.js';
+import { UserError } from '../errors.js';
+import { eventTypeLabel } from '../vocabulary.js';
+import { plainLine, span, type View } from '../view.js';
+import type { DigestFilters } from './changes.js';
+import type { SubscribeOutcome, SubscriptionInfo } from './service.js';
+import { formatInZone } from './zoned-time.js';
+
+export interface ConfirmationSettings {
+  /** As people write it: `daily 08:00`, `weekly mon 09:00` or a cron expression. */
+  schedule: string;
+  timezone: string;
+  filters: DigestFilters;
+  skipEmpty: boolean;
+  nextRunAt: Date;
+  /** Who set it up, as the channel should read it. */
+  byName: string;
+  /** A new subscription, or new settings for the channel's existing one. */
+  created: boolean;
+}
+
+/** `the syria-israel dossier (type Talks/negotiation · actor Ron Dermer)`. */
+function subjectText(filters: DigestFilters): string {
+  const narrowing: string[] = [];
+  if (filters.eventType) narrowing.push(`type ${eventTypeLabel(filters.eventType)}`);
+  if (filters.actorName) narrowing.push(`actor ${filters.actorName}`);
+  const dossier = filters.topic ? `the ${filters.topic} dossier` : 'the dossier';
+  return narrowing.length > 0 ? `${dossier} (${narrowing.join(' · ')})` : dossier;
+}
+
+/** `daily at 08:00`, `weekly on mon at 09:00`, or the cron expression as written. */
+function scheduleText(schedule: string): string {
+  const daily = /^daily (\d\d:\d\d)$/.exec(schedule);
+  if (daily) return `daily at ${daily[1]}`;
+  const weekly = /^weekly (\w+) (\d\d:\d\d)$/.exec(schedule);
+  if (weekly) return `weekly on ${weekly[1]} at ${weekly[2]}`;
+  return `on the schedule ${schedule}`;
+}
+
+/**
+ * Posted through the digest poster, so it is rendered (and made inert: no mention pings, markup
+ * escaped) exactly like a digest. The admin's name and the filters are data, kept in plain spans.
+ */
+export function confirmationView(c: ConfirmationSettings): View {
+  const what = `a digest of ${subjectText(c.filters)} here ${scheduleText(c.schedule)} (${c.timezone})`;
+  const lines = [
+    plainLine(c.created ? `Sitrep will post ${what}.` : `From now on, Sitrep posts ${what}.`),
+    [span.italic('Next digest: '), span.plain(formatInZone(c.nextRunAt, c.timezone))],
+  ];
+  if (c.skipEmpty) lines.push(plainLine('When nothing changed, nothing is posted.'));
+  lines.push(plainLine(`${c.created ? 'Set up' : 'Changed'} by ${c.byName}; /digest unsubscribe stops it.`));
+  return { title: c.created ? 'Digest subscribed' : 'Digest changed', tone: 'normal', intro: lines, sections: [] };
+}
+
+/** What the admin must change on each platform before Sitrep can post in the channel. */
+const ACCESS_FIX: Record<Platform, string> = {
+  slack:
+    'Invite the app to this channel with /invite @Sitrep (an archived channel must be unarchived first; in a direct message Sitrep can only post in its own), then run /digest subscribe again.',
+  discord:
+    'Give the bot View Channel, Send Messages and Embed Links in this channel (Edit Channel → Permissions; in a direct message Sitrep can only post in its own), then run /digest subscribe again.',
+  console: 'Check the console’s output, then run /digest subscribe again.',
+};
+
+/** The reply to a subscribe whose confirmation the platform refused for good: nothing was stored. */
+export function subscribeRefusedError(outcome: Extract<SubscribeOutcome, { status: 'refused' }>, platform: Platform): UserError {
+  const current = outcome.current;
+  const message = current
+    ? `Sitrep cannot post in this channel (${outcome.error}), so its digest was not changed.`
+    : `Sitrep cannot post in this channel (${outcome.error}), so no digest was set up.`;
+  return new UserError('conflict', message, [ACCESS_FIX[platform], ...(current ? [keptLine(current)] : [])]);
+}
+
+/** The channel's digest stays as it was, and cannot arrive either until the channel is fixed. */
+function keptLine(current: SubscriptionInfo): string {
+  const settings = `${current.schedule} (${current.timezone})`;
+  return current.paused
+    ? `It stays paused, on ${settings}.`
+    : `It keeps ${settings}; its next digest will be paused too unless Sitrep can post here by then.`;
+}

@@ -1,0 +1,218 @@
+// GIVEN /digest subscribe in a channel, THEN Sitrep posts a confirmation there through the digest
+// poster before storing anything: a platform that refuses it for good (bot not in the channel,
+// no permission, channel gone) leaves the store as it was and the reply says how to fix it; a
+// refusal for now (rate limit) or a process with no poster for the platform keeps the
+// subscription and says so. Console, the real discord.js against the fake Discord and the real
+// Bolt app against the fake Slack.
+import { PassThrough } from 'node:stream';
+import { afterEach, describe, expect, it } from 'vitest';
+import { CONSOLE_CALLER } from '../../src/adapters/console/console-adapter.js';
+import { ConsolePoster } from '../../src/adapters/console/console-poster.js';
+import { startDiscordAdapter } from '../../src/adapters/discord/index.js';
+import { startSlackAdapter } from '../../src/adapters/slack/index.js';
+import type { App } from '../../src/app.js';
+import { FakeDiscord } from '../fakes/discord-fake.js';
+import { rawOptions, slashCommand, type FakeUser } from '../fakes/discord-payloads.js';
+import { FakeSlack } from '../fakes/slack-api.js';
+import { formBody, postSigned, slashCommandPayload } from '../fakes/slack-requests.js';
+import { createTestApp } from '../support/test-app.js';
+import { viewText } from '../support/view-text.js';
+import { Harness } from './support/harness.js';
+
+const cleanup: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const done of cleanup.splice(0).reverse()) await done();
+});
+
+/** Every subscription row as stored, to show a refused subscribe changed nothing. */
+const storedSubscriptions = (app: App) => app.db.prepare('SELECT * FROM digest_subscriptions ORDER BY id').all();
+
+interface Embed {
+  title?: string;
+  description?: string;
+  fields?: { name: string; value: string }[];
+  footer?: { text: string };
+}
+const embedText = (e: Embed) => [e.title, e.description, ...(e.fields ?? []).flatMap((f) => [f.name, f.value]), e.footer?.text].join('\n');
+
+describe('GIVEN the console', () => {
+  it('THEN the confirmation prints like a digest, and the reply says it was posted', async () => {
+    const app = createTestApp();
+    cleanup.push(() => app.dispose());
+    const output = new PassThrough();
+    let printed = '';
+    output.on('data', (chunk: Buffer) => (printed += chunk.toString()));
+    app.digests.posters.register(new ConsolePoster(output));
+    const reply = viewText(await app.dispatcher.runText('/digest subscribe schedule:"daily 08:00" timezone:Europe/Paris topic:syria-israel', CONSOLE_CALLER));
+    expect(reply).toContain('Digest subscribed');
+    expect(reply).toContain('Sitrep posted a confirmation in this channel, so it can post digests here.');
+    expect(printed).toContain('── digest for #console ──');
+    expect(printed).toContain('Sitrep will post a digest of the syria-israel dossier here daily at 08:00 (Europe/Paris).');
+    expect(printed).toContain('Set up by console:');
+    expect(printed).toContain('/digest unsubscribe stops it.');
+  });
+
+  it('WHEN this process has no console poster THEN the subscription is kept, and the reply says nothing could be posted', async () => {
+    const app = createTestApp();
+    cleanup.push(() => app.dispose());
+    const reply = viewText(await app.dispatcher.runText('/digest subscribe schedule:"daily 08:00"', CONSOLE_CALLER));
+    expect(reply).toContain('Digest subscribed');
+    expect(reply).toContain(
+      'This Sitrep process cannot post to console channels, so no confirmation was posted here; digests go out from a process connected to that platform.',
+    );
+    expect(viewText(await app.dispatcher.runText('/digest list', CONSOLE_CALLER))).toContain('Schedule: daily 08:00 (UTC)');
+  });
+});
+
+describe('GIVEN the fake Discord', () => {
+  async function discordSetup(admin: FakeUser = { id: '1001', username: 'editor' }) {
+    const fake = await FakeDiscord.start();
+    const h = new Harness({ start: '2026-07-06T05:00:00Z', admins: `discord:${admin.id}`, noFakePoster: true });
+    const adapter = await startDiscordAdapter({ config: { token: fake.token, appId: fake.appId, apiUrl: fake.apiUrl }, dispatcher: h.app.dispatcher, logger: h.logger });
+    cleanup.push(() => fake.close(), () => h.removeStore(), () => h.dispose(), () => adapter.stop());
+    h.app.digests.posters.register(adapter.poster);
+    const channel = fake.guild.channelId;
+    /** Runs /digest <subcommand> and returns the text of the bot's reply, deferred or not. */
+    const slash = async (subcommand: string, values: Record<string, string> = {}): Promise<string> => {
+      const from = fake.requests.length;
+      const mine = (r: { path: string }) => fake.requests.indexOf(r as never) >= from;
+      const interaction = fake.interact(slashCommand(fake.appId, fake.guild, admin, 'digest', rawOptions(values, subcommand)));
+      const callback = await fake.waitFor((r) => mine(r) && r.path === `/interactions/${interaction.id}/${interaction.token}/callback`);
+      const payload = callback.body as { type: number; data?: { embeds?: Embed[] } };
+      const message =
+        payload.type === 5
+          ? ((await fake.waitFor((r) => mine(r) && r.method === 'PATCH' && r.path.startsWith(`/webhooks/${fake.appId}/${interaction.token}`))).body as { embeds?: Embed[] })
+          : payload.data;
+      return (message?.embeds ?? []).map(embedText).join('\n');
+    };
+    const posts = () => fake.requests.filter((r) => r.method === 'POST' && r.path === `/channels/${channel}/messages`);
+    return { fake, h, slash, channel, posts };
+  }
+
+  it('THEN the confirmation is posted in the channel as an embed that pings nobody', async () => {
+    const { h, slash, posts } = await discordSetup({ id: '1001', username: 'Ed @everyone' });
+    const reply = await slash('subscribe', { schedule: 'daily 08:00', timezone: 'Europe/Paris' });
+    expect(reply).toContain('Sitrep posted a confirmation in this channel');
+    expect(posts().map((r) => r.status)).toEqual([200]);
+    const body = posts()[0]!.body as { embeds: Embed[]; allowed_mentions: unknown };
+    expect(body.allowed_mentions).toEqual({ parse: [] });
+    const text = body.embeds.map(embedText).join('\n');
+    expect(text).toContain('Sitrep will post a digest of the dossier here daily at 08:00 (Europe/Paris).');
+    expect(text).toMatch(/Set up by Ed .*everyone; \/digest unsubscribe stops it\./);
+    expect(text).not.toContain('@everyone'); // neutralised by the renderer, as in digests
+    expect(storedSubscriptions(h.app)).toHaveLength(1);
+  });
+
+  it('WHEN the bot lacks access to the channel THEN nothing is stored, and the reply names the permissions to give', async () => {
+    const { fake, h, slash, channel, posts } = await discordSetup();
+    fake.failChannel(channel, { status: 403, body: { code: 50001, message: 'Missing Access' } });
+    const reply = await slash('subscribe', { schedule: 'daily 08:00', timezone: 'Europe/Paris' });
+    expect(reply).toContain('Sitrep cannot post in this channel');
+    expect(reply).toContain('Discord answered 403 (50001: Missing Access)');
+    expect(reply).toContain('so no digest was set up.');
+    expect(reply).toContain('Give the bot View Channel, Send Messages and Embed Links in this channel');
+    expect(reply).not.toContain('Digest subscribed');
+    expect(posts().map((r) => r.status)).toEqual([403]);
+    expect(storedSubscriptions(h.app)).toEqual([]);
+  });
+
+  it('WHEN a re-subscribe only changes the schedule and the channel is gone THEN the old schedule stays, untouched', async () => {
+    const { fake, h, slash, channel } = await discordSetup();
+    await slash('subscribe', { schedule: 'daily 08:00', timezone: 'Europe/Paris' });
+    const before = storedSubscriptions(h.app);
+    fake.failChannel(channel, { status: 404, body: { code: 10003, message: 'Unknown Channel' } });
+    const reply = await slash('subscribe', { schedule: 'daily 18:30', timezone: 'Europe/Paris' });
+    expect(reply).toContain('Discord answered 404 (10003: Unknown Channel)');
+    expect(reply).toContain('so its digest was not changed.');
+    expect(reply).toContain('It keeps daily 08:00 (Europe/Paris); its next digest will be paused too unless Sitrep can post here by then.');
+    expect(storedSubscriptions(h.app)).toEqual(before);
+  });
+
+  it('WHEN Discord rate-limits the confirmation THEN the subscription is kept, and the reply says it could not be posted yet', async () => {
+    const { fake, h, slash, channel } = await discordSetup();
+    fake.failChannel(channel, { status: 429, times: 1, headers: { 'retry-after': '30' }, body: { message: 'You are being rate limited.', retry_after: 30, global: false } });
+    const reply = await slash('subscribe', { schedule: 'daily 08:00', timezone: 'Europe/Paris' });
+    expect(reply).toContain('Digest subscribed');
+    expect(reply).toContain('Sitrep could not post its confirmation in this channel yet');
+    expect(reply).toContain('Sitrep retries it as usual.');
+    expect(h.app.digests.service.list({ platform: 'discord', workspaceId: fake.guild.id })).toHaveLength(1);
+  });
+});
+
+describe('GIVEN the fake Slack', () => {
+  async function slackSetup() {
+    const slack = await FakeSlack.start();
+    const h = new Harness({ start: '2026-07-06T05:00:00Z', admins: 'slack:U0ALICE', noFakePoster: true });
+    const adapter = await startSlackAdapter(
+      { config: { botToken: 'xoxb-test', signingSecret: 'secret', port: 0, apiUrl: slack.apiUrl }, dispatcher: h.app.dispatcher, logger: h.logger },
+      { host: '127.0.0.1' },
+    );
+    cleanup.push(() => slack.close(), () => h.removeStore(), () => h.dispose(), () => adapter.stop());
+    h.app.digests.posters.register(adapter.poster);
+    /** Runs /digest <text> and returns the reply Bolt posted to the response_url, as JSON. */
+    const command = async (text: string, userName = 'alice') => {
+      const id = `cmd-${Math.random().toString(36).slice(2)}`;
+      const url = `http://127.0.0.1:${adapter.port}/slack/events`;
+      const res = await postSigned(url, formBody(slashCommandPayload({ command: '/digest', text, userName, responseUrl: slack.responseUrl(id) })), { secret: 'secret' });
+      expect(res.status).toBe(200);
+      const [reply] = await slack.responses.atLeast(1, (r) => r.id === id);
+      return JSON.stringify(reply!.body);
+    };
+    const channel = { platform: 'slack' as const, workspaceId: 'T0TEST', channelId: 'C0CHAN' };
+    return { slack, h, command, channel };
+  }
+
+  it('THEN the confirmation goes out through chat.postMessage, escaped like a digest', async () => {
+    const { slack, command } = await slackSetup();
+    const reply = await command('subscribe schedule:"weekly mon 09:00" timezone:America/New_York topic:syria-israel', 'al <!channel>');
+    expect(reply).toContain('Sitrep posted a confirmation in this channel');
+    const [post] = slack.callsTo('chat.postMessage');
+    expect(post!.args.channel).toBe('C0CHAN');
+    const blocks = JSON.stringify(post!.args.blocks);
+    // Slack has no escape for _ in data: the renderer shows a look-alike, so no italics switch on.
+    expect(blocks).toMatch(/Sitrep will post a digest of the syria-israel dossier here weekly on mon at 09:00 \(America\/New.York\)\./);
+    expect(blocks).toContain('Set up by al &lt;!channel&gt;');
+    expect(blocks).not.toContain('<!channel>');
+  });
+
+  it('WHEN the bot is not in the channel THEN nothing is stored, and the reply says to invite it', async () => {
+    const { slack, h, command } = await slackSetup();
+    slack.removeBotFrom('C0CHAN');
+    const reply = await command('subscribe schedule:"daily 08:00" timezone:Europe/Paris');
+    expect(reply).toMatch(/Sitrep cannot post in this channel \(Slack refused the message: not.in.channel\), so no digest was set up\./);
+    expect(reply).toContain('Invite the app to this channel with /invite @Sitrep');
+    expect(reply).not.toContain('Digest subscribed');
+    expect(slack.callsTo('chat.postMessage')).toHaveLength(1); // the refused confirmation, nothing else
+    expect(storedSubscriptions(h.app)).toEqual([]);
+  });
+
+  it('WHEN a paused digest is subscribed again while the bot is still out THEN it stays paused; once invited, it resumes', async () => {
+    const { slack, h, command, channel } = await slackSetup();
+    h.startScheduler();
+    h.time.settle = () => h.app.digests.deliverer.idle();
+    await command('subscribe schedule:"daily 08:00" timezone:Europe/Paris');
+    slack.removeBotFrom('C0CHAN');
+    await h.time.advanceTo('2026-07-06T06:01:00Z');
+    expect(h.app.digests.service.find(channel)?.paused).toBeDefined();
+    const before = storedSubscriptions(h.app);
+    const refused = await command('subscribe schedule:"daily 09:00" timezone:Europe/Paris');
+    expect(refused).toContain('so its digest was not changed.');
+    expect(refused).toContain('It stays paused, on daily 08:00 (Europe/Paris).');
+    expect(storedSubscriptions(h.app)).toEqual(before);
+    slack.inviteBotTo('C0CHAN');
+    const resumed = await command('subscribe schedule:"daily 09:00" timezone:Europe/Paris');
+    expect(resumed).toContain('Digest updated');
+    expect(JSON.stringify(slack.callsTo('chat.postMessage').at(-1)!.args.blocks)).toContain('From now on, Sitrep posts a digest of the dossier here daily at 09:00 (Europe/Paris).');
+    expect(h.app.digests.service.find(channel)).toMatchObject({ schedule: 'daily 09:00' });
+    expect(h.app.digests.service.find(channel)?.paused).toBeUndefined();
+  });
+
+  it('WHEN Slack rate-limits the confirmation THEN the subscription is kept, and the reply says it could not be posted yet', async () => {
+    const { slack, h, command, channel } = await slackSetup();
+    slack.replyTo('chat.postMessage', { status: 429, headers: { 'retry-after': '20' }, body: { ok: false, error: 'ratelimited' } });
+    const reply = await command('subscribe schedule:"daily 08:00" timezone:Europe/Paris');
+    expect(reply).toContain('Digest subscribed');
+    expect(reply).toContain('Sitrep could not post its confirmation in this channel yet (Slack rate limit reached)');
+    expect(h.app.digests.service.find(channel)).toMatchObject({ schedule: 'daily 08:00', timezone: 'Europe/Paris' });
+  });
+});
