@@ -20,7 +20,8 @@ import { formReopenId, parseFormModalId, parseFormReopenId, type FormSession } f
 import { FORMS, inputLabel, modalData, resolveForm, splitArgs, submittedArgs, type ResolvedForm } from './forms.js';
 import { callerOf } from './interaction-input.js';
 import type { InteractionContext } from './interaction-context.js';
-import { noticeMessage, viewMessage } from './message-payload.js';
+import { noticeMessage } from './message-payload.js';
+import { viewMessage } from './paging-message.js';
 import { replyWithView } from './view-reply.js';
 
 export const FORM_EXPIRED_TEXT =
@@ -137,7 +138,7 @@ export async function handleFormSubmit(interaction: ModalSubmitInteraction, ctx:
   const submitted = submittedValues(interaction);
   const session = ctx.forms.find(id);
   if (!session || session.ownerId !== interaction.user.id) {
-    await interaction.reply({ ...viewMessage(expiredView(submitted), interaction.user.id, ctx.sessions), flags: MessageFlags.Ephemeral });
+    await interaction.reply({ ...viewMessage(expiredView(submitted), interaction.user.id, { sessions: ctx.sessions, registry: ctx.dispatcher.registry }), flags: MessageFlags.Ephemeral });
     return true;
   }
   // A delivery of the submission that succeeded is answered again (the request log replays its

@@ -8,7 +8,7 @@ import { handleChatInput } from './command-interaction.js';
 import { handleFormReopen, handleFormSubmit } from './form-interactions.js';
 import type { InteractionContext } from './interaction-context.js';
 import { noticeMessage } from './message-payload.js';
-import { handlePageButton } from './page-buttons.js';
+import { answerUnknownButton, handlePageButton } from './page-buttons.js';
 
 function describe(interaction: Interaction): object {
   return {
@@ -38,7 +38,8 @@ export function createInteractionHandler(ctx: InteractionContext): (interaction:
       else if (interaction.isAutocomplete()) await handleAutocomplete(interaction, ctx);
       else if (interaction.isModalSubmit()) await handleFormSubmit(interaction, ctx);
       else if (interaction.isButton()) {
-        if (!(await handleFormReopen(interaction, ctx))) await handlePageButton(interaction, ctx);
+        const handled = (await handleFormReopen(interaction, ctx)) || (await handlePageButton(interaction, ctx));
+        if (!handled) await answerUnknownButton(interaction, ctx);
       }
     } catch (error) {
       // A redelivered interaction: the first delivery already answered it (and any write ran

@@ -39,7 +39,7 @@ export const AUTOCOMPLETE_LIMITS = {
 /** Discord kills an interaction token that has not been answered within 3 s. */
 export const DEFER_AFTER_MS = 2_000;
 
-/** How long Previous/Next buttons keep working after the last use. */
+/** How long Previous/Next buttons kept in memory (a query too long to name in a custom_id) keep working after their last use. */
 export const PAGE_SESSION_TTL_MS = 15 * 60 * 1000;
 
 /** At most this many live paging sessions are kept; the oldest go first. */

@@ -1,17 +1,25 @@
-// Paging state for messages with Previous/Next buttons, in memory: it only has to outlive a
-// reading session, so it expires after a quiet spell instead of being stored.
+// Paging state in memory, for the messages whose buttons cannot say everything themselves (see
+// page-links.ts): a page whose invocation is too long for a custom_id, or parts of an answer
+// that cannot be fetched again (an admin command's reply). It only has to outlive a reading
+// session, so it expires after a quiet spell, and a restart clears it.
 import type { APIEmbed } from 'discord.js';
-import type { View } from '../../core/view.js';
+import type { Invocation, View } from '../../core/view.js';
 import { ExpiringSessions, type ExpiringSessionOptions } from './expiring-sessions.js';
 
-export interface PageSession {
-  readonly id: string;
+/** What a paged message shows, and what its buttons need to move on from there. */
+export interface PageScreen {
   /** Only this user may turn the pages. */
   readonly ownerId: string;
+  /** The read-only command that produced `view`, when it may be run again to turn its parts. */
+  source?: Invocation;
   /** The view on screen and its pages; replaced when a button fetches another page of results. */
   view: View;
   pages: APIEmbed[];
   index: number;
+}
+
+export interface PageSession extends PageScreen {
+  readonly id: string;
   /** Bumped on every move, so a stale button (a double click) cannot move twice. */
   generation: number;
   expiresAt: number;
@@ -24,12 +32,23 @@ export class PageSessions extends ExpiringSessions<PageSession> {
     super(options, 6);
   }
 
-  open(ownerId: string, view: View, pages: APIEmbed[]): PageSession {
-    return this.add((id) => ({ id, ownerId, view, pages, index: 0, generation: 0, expiresAt: 0 }));
+  open(ownerId: string, view: View, pages: APIEmbed[], at: { source?: Invocation; index?: number } = {}): PageSession {
+    return this.add((id) => ({
+      id,
+      ownerId,
+      ...(at.source ? { source: at.source } : {}),
+      view,
+      pages,
+      index: at.index ?? 0,
+      generation: 0,
+      expiresAt: 0,
+    }));
   }
 }
 
 const CUSTOM_ID = /^sitrep:pg:([A-Za-z0-9_-]+):(\d+):([np])$/;
+/** Any id of this family, so a garbled one is answered rather than ignored. */
+const FAMILY = /^sitrep:pg:/;
 
 export type PageDirection = 'next' | 'previous';
 
@@ -49,5 +68,8 @@ export function parsePageButtonId(customId: string): PagePress | undefined {
   return { sessionId: match[1]!, generation: Number(match[2]), direction: match[3] === 'n' ? 'next' : 'previous' };
 }
 
-export const hasNextPage = (s: PageSession) => s.index < s.pages.length - 1 || Boolean(s.view.pager?.next);
-export const hasPreviousPage = (s: PageSession) => s.index > 0 || Boolean(s.view.pager?.previous);
+/** Whether the id belongs to session buttons (well-formed or not). */
+export const isSessionButtonFamily = (customId: string): boolean => FAMILY.test(customId);
+
+/** The custom_id of a button that leads nowhere (drawn disabled): Discord wants one anyway. */
+export const inertButtonId = (direction: PageDirection): string => `sitrep:pg:none:${direction === 'next' ? 'n' : 'p'}`;

@@ -7,10 +7,10 @@ import {
   type ChatInputCommandInteraction,
   type ModalSubmitInteraction,
 } from 'discord.js';
-import type { View } from '../../core/view.js';
+import type { Invocation, View } from '../../core/view.js';
 import { answerInTime } from './deferral.js';
 import type { InteractionContext } from './interaction-context.js';
-import { viewMessage } from './message-payload.js';
+import { viewMessage } from './paging-message.js';
 
 /** Interactions answered with a new message: slash commands and modal submissions. */
 export type ReplyingInteraction = ChatInputCommandInteraction | ModalSubmitInteraction;
@@ -23,10 +23,12 @@ export async function replyWithView(
   work: Promise<View>,
   ctx: InteractionContext,
   extraRows: ExtraRows = () => [],
+  /** The read-only command the view answers, so page buttons can run it again (see page-links.ts). */
+  source?: Promise<Invocation>,
 ): Promise<View> {
   // The deferred reply is public: the view decides its privacy only once it exists.
   const { value: view, deferred } = await answerInTime(work, ctx.deferAfterMs, () => interaction.deferReply());
-  const base = viewMessage(view, interaction.user.id, ctx.sessions);
+  const base = viewMessage(view, interaction.user.id, { sessions: ctx.sessions, registry: ctx.dispatcher.registry }, await source);
   const rows = extraRows(view);
   const message = rows.length > 0 ? { ...base, components: [...(base.components ?? []), ...rows] } : base;
   if (!deferred) {
