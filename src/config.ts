@@ -1,5 +1,7 @@
 // The only reader of process.env: parsed and validated once, with errors that name the variable.
 import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
 import { z } from 'zod';
 import { parseAdminRules, type AdminRule } from './core/caller.js';
 
@@ -26,6 +28,8 @@ export interface Config {
   admins: AdminRule[];
   timezone: string;
   logLevel: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' | 'silent';
+  /** Where the interactive console keeps its command history; undefined: not kept. */
+  consoleHistoryPath?: string;
   discord?: DiscordConfig;
   slack?: SlackConfig;
 }
@@ -48,6 +52,7 @@ const envSchema = z.object({
   SITREP_DB: optional.transform((s) => s ?? 'data/sitrep.db'),
   SITREP_ADMINS: optional.transform((s) => s ?? ''),
   SITREP_TZ: optional.transform((s) => s ?? 'UTC'),
+  SITREP_HISTORY: optional,
   LOG_LEVEL: optional.pipe(z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).optional()),
   DISCORD_TOKEN: optional,
   DISCORD_APP_ID: optional.pipe(z.string().regex(/^\d+$/, 'must be the numeric application id').optional()),
@@ -74,6 +79,12 @@ function loadDotEnvFile(): void {
   if (existsSync('.env')) process.loadEnvFile('.env');
 }
 
+/** `SITREP_HISTORY`: a file, `off`, or unset for `~/.sitrep_history` (as Node's REPL keeps its own). */
+function consoleHistoryPath(value: string | undefined): string | undefined {
+  if (value?.toLowerCase() === 'off') return undefined;
+  return value ?? join(homedir(), '.sitrep_history');
+}
+
 export function loadConfig(env?: NodeJS.ProcessEnv): Config {
   if (!env) {
     loadDotEnvFile();
@@ -93,6 +104,8 @@ export function loadConfig(env?: NodeJS.ProcessEnv): Config {
   }
   if (!isTimeZone(e.SITREP_TZ)) throw new ConfigError('SITREP_TZ', `"${e.SITREP_TZ}" is not an IANA time zone such as Europe/Paris`);
   const config: Config = { dbPath: e.SITREP_DB, admins, timezone: e.SITREP_TZ, logLevel: e.LOG_LEVEL ?? 'info' };
+  const history = consoleHistoryPath(e.SITREP_HISTORY);
+  if (history) config.consoleHistoryPath = history;
   if (e.DISCORD_TOKEN) {
     if (!e.DISCORD_APP_ID) throw new ConfigError('DISCORD_APP_ID', 'set it to your application id when DISCORD_TOKEN is set');
     config.discord = {

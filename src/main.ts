@@ -54,7 +54,12 @@ async function main(): Promise<void> {
       process.exit(0);
     });
     const { runConsole } = await import('./adapters/console/console-adapter.js');
-    await runConsole({ dispatcher: app.dispatcher, input: process.stdin, output: process.stdout });
+    await runConsole({
+      dispatcher: app.dispatcher,
+      input: process.stdin,
+      output: process.stdout,
+      ...(config.consoleHistoryPath ? { historyPath: config.consoleHistoryPath } : {}),
+    });
     await scheduler.stop();
     app.close();
   } else {

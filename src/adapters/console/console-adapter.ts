@@ -6,6 +6,7 @@ import type { Readable, Writable } from 'node:stream';
 import type { Caller } from '../../core/caller.js';
 import type { Dispatcher } from '../../core/dispatcher.js';
 import { renderText } from '../../core/render-text.js';
+import { loadHistory, saveHistory, HISTORY_SIZE } from './command-history.js';
 import { CommandCompleter } from './completion.js';
 
 export const CONSOLE_CALLER: Caller = { platform: 'console', userId: 'operator', channelId: 'console' };
@@ -14,11 +15,13 @@ export interface ConsoleOptions {
   dispatcher: Dispatcher;
   input: Readable & { isTTY?: boolean };
   output: Writable & { isTTY?: boolean };
+  /** File of the interactive prompt's command history (SITREP_HISTORY); none: not kept. */
+  historyPath?: string;
 }
 
 const GREETING = 'Sitrep console — type /help for commands, /timeline to start, Tab to complete, Ctrl-D to quit.';
 
-export async function runConsole({ dispatcher, input, output }: ConsoleOptions): Promise<void> {
+export async function runConsole({ dispatcher, input, output, historyPath }: ConsoleOptions): Promise<void> {
   const interactive = Boolean(input.isTTY && output.isTTY);
   const completer = new CommandCompleter(dispatcher, CONSOLE_CALLER);
   const rl = createInterface({
@@ -28,7 +31,10 @@ export async function runConsole({ dispatcher, input, output }: ConsoleOptions):
     prompt: 'sitrep> ',
     // Tab completes commands, options and values (actors, places, topics, types) on a terminal.
     ...(interactive ? { completer: (line: string) => completer.complete(line) } : {}),
+    // Up and down recall earlier commands, also those of earlier sessions (piped input keeps none).
+    ...(interactive && historyPath ? { history: loadHistory(historyPath), historySize: HISTORY_SIZE, removeHistoryDuplicates: true } : {}),
   });
+  if (interactive && historyPath) rl.on('history', (history: string[]) => saveHistory(historyPath, history));
   if (interactive) {
     output.write(`${GREETING}\n`);
     rl.prompt();
