@@ -27,6 +27,7 @@ function ambiguousView(typed: string, matches: ActorSummary[]): View {
 export const actorCommand: CommandSpec = {
   name: 'actor',
   description: 'Look up an actor by name or alias: profile, latest entries, frequent counterparts',
+  readOnly: true,
   options: [
     { name: 'name', description: 'Name or alias, e.g. Dermer or al-Sharaa', type: 'actor', required: true, maxLength: 100, autocomplete: 'actor', example: 'Barrack' },
   ],

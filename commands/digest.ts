@@ -125,6 +125,7 @@ export const digestCommand: CommandSpec = {
     {
       name: 'list',
       description: 'Digests of this workspace, with their next run and state',
+      readOnly: true,
       run(_args, ctx) {
         const here = channelOf(ctx);
         const subs = ctx.services.digests.list({ platform: here.platform, workspaceId: here.workspaceId });
@@ -134,6 +135,7 @@ export const digestCommand: CommandSpec = {
     {
       name: 'preview',
       description: 'What this channel’s next digest would hold if it were sent now',
+      readOnly: true,
       run(_args, ctx) {
         return { ...ctx.services.digests.preview(channelOf(ctx)), private: true };
       },

@@ -43,6 +43,7 @@ function detail(command: CommandSpec, subcommand?: string): View {
 export const helpCommand: CommandSpec = {
   name: 'help',
   description: 'List the commands, or explain one',
+  readOnly: true,
   options: [{ name: 'command', description: 'A command to explain, e.g. timeline', type: 'text', maxLength: 40, example: 'timeline' }],
   examples: ['', 'timeline'],
   run(args, ctx) {

@@ -77,6 +77,7 @@ function aliasLine(hit: SearchHit, aliases: ReadonlyMap<number, string>): Line[]
 export const searchCommand: CommandSpec = {
   name: 'search',
   description: 'Full-text search over titles, summaries, places and actor names',
+  readOnly: true,
   options: [
     {
       name: 'query',

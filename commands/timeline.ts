@@ -63,6 +63,7 @@ function emptyHint(filterCount: number, dated: boolean): string | undefined {
 export const timelineCommand: CommandSpec = {
   name: 'timeline',
   description: 'Show dated entries, newest first, with optional filters',
+  readOnly: true,
   options: [
     topicOption,
     { name: 'actor', description: 'Only entries involving this actor (name or alias)', type: 'actor', maxLength: 100, autocomplete: 'actor', example: '"Ron Dermer"' },

@@ -136,6 +136,7 @@ const DEFAULT_LIST_LIMIT = 25;
 const list: SubcommandSpec = {
   name: 'list',
   description: 'All actors, optionally of one kind',
+  readOnly: true,
   options: [
     { name: 'kind', description: 'Only this kind, e.g. person', type: 'choice', choices: actorKindChoices, example: 'person' },
     limitOption(DEFAULT_LIST_LIMIT),

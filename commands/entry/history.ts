@@ -51,6 +51,7 @@ function historyIntro(revisions: number, moves: readonly EntryActorMove[]): stri
 export const entryHistory: SubcommandSpec = {
   name: 'history',
   description: 'Who changed an entry, what and when',
+  readOnly: true,
   options: [entryIdOption],
   examples: ['12'],
   run(args, ctx) {

@@ -67,6 +67,7 @@ export function requireEntry(dossier: DossierReader, id: number): EntryDetail {
 export const showEntry: SubcommandSpec = {
   name: 'show',
   description: 'One entry with its actors, places, sources and history count',
+  readOnly: true,
   options: [entryIdOption],
   examples: ['3', 'id:12'],
   run: (args, ctx) => entryDetailView(requireEntry(ctx.services.dossier, args.id as number)),

@@ -57,6 +57,12 @@ export interface LeafSpec {
   description: string;
   options?: readonly OptionSpec[];
   adminOnly?: boolean;
+  /**
+   * The command only reads: running it again changes nothing, so an adapter may re-run it by
+   * itself (a page button after a restart). Every leaf is either read-only or admin-only (a test
+   * holds commands/ to it), so a writing command is never re-run by accident.
+   */
+  readOnly?: boolean;
   /** Example invocations for help, without the leading command name. */
   examples?: readonly string[];
   run: CommandHandler;
@@ -92,6 +98,14 @@ export interface ResolvedLeaf {
 
 export function leafAdminOnly(resolved: ResolvedLeaf): boolean {
   return resolved.leaf.adminOnly === true;
+}
+
+/**
+ * Whether the leaf may be run again without anyone asking, e.g. by a page button: only a leaf
+ * marked read-only, and never an admin-only one, even if it were marked both by mistake.
+ */
+export function leafIsReadOnly(resolved: Pick<ResolvedLeaf, 'leaf'>): boolean {
+  return resolved.leaf.readOnly === true && resolved.leaf.adminOnly !== true;
 }
 
 /** Whether any part of a command is admin-only (for Discord's default_member_permissions). */

@@ -1,6 +1,6 @@
 // The command registry: looks commands up by name, refuses duplicates, and maps the shared text
 // syntax onto a command's options.
-import type { CommandSpec, RawOptionValue, ResolvedLeaf } from './command-spec.js';
+import { leafIsReadOnly, type CommandSpec, type RawOptionValue, type ResolvedLeaf } from './command-spec.js';
 import { UserError } from './errors.js';
 import { closestNames } from './ranking.js';
 import type { ParsedText } from './text-syntax.js';
@@ -77,5 +77,19 @@ export class CommandRegistry {
       args[first.name] = words.join(' ');
     }
     return { resolved, args };
+  }
+}
+
+/**
+ * Which invocations a page button may run again by itself: only commands whose spec says they
+ * read (LeafSpec.readOnly, never an admin-only one). A button's id or value comes back from the
+ * client on every press, so a button never runs an admin command, even for an admin.
+ */
+export function isReadOnlyInvocation(registry: CommandRegistry, invocation: { command: string; subcommand?: string }): boolean {
+  try {
+    return leafIsReadOnly(registry.resolve(invocation.command, invocation.subcommand));
+  } catch {
+    // An unknown command or subcommand: nothing to run again.
+    return false;
   }
 }

@@ -3,6 +3,9 @@
 // were not written by pageLinkId never parse into something to run.
 import { describe, expect, it } from 'vitest';
 import { pageLinkId, parsePageLinkId, type PageLink } from '../../src/adapters/discord/page-links.js';
+import { isReadOnlyInvocation } from '../../src/core/registry.js';
+import type { CommandSpec } from '../../src/core/command-spec.js';
+import { CommandRegistry } from '../../src/core/registry.js';
 
 const owner = '123456789012345678';
 const link = (args: PageLink['invocation']['args'], part: PageLink['part'] = 0, subcommand?: string): PageLink => ({
@@ -54,5 +57,21 @@ describe('page links', () => {
     const args = parsed?.kind === 'link' ? parsed.link.invocation.args : {};
     expect(Object.getPrototypeOf(args)).toBe(Object.prototype);
     expect(Object.keys(args)).toEqual(['__proto__']);
+  });
+});
+
+describe('the invocations a page link may run again', () => {
+  const run = () => ({ title: 'x', tone: 'normal' as const, sections: [] });
+  const registry = new CommandRegistry([
+    { name: 'reports', description: 'Reads', readOnly: true, run },
+    { name: 'stamp', description: 'Writes, and is not admin-only: nothing says it reads', run },
+    { name: 'vault', description: 'Admin', subcommands: [{ name: 'open', description: 'Admin, marked read-only by mistake', adminOnly: true, readOnly: true, run }] },
+  ] satisfies CommandSpec[]);
+
+  it('are the commands marked read-only, never one that merely is not admin-only, never an admin one', () => {
+    expect(isReadOnlyInvocation(registry, { command: 'reports' })).toBe(true);
+    expect(isReadOnlyInvocation(registry, { command: 'stamp' })).toBe(false);
+    expect(isReadOnlyInvocation(registry, { command: 'vault', subcommand: 'open' })).toBe(false);
+    expect(isReadOnlyInvocation(registry, { command: 'missing' })).toBe(false);
   });
 });

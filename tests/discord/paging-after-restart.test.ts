@@ -5,7 +5,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startDiscordAdapter } from '../../src/adapters/discord/index.js';
 import { BROKEN_BUTTON_TEXT, EXPIRED_TEXT, NOTHING_THERE_TEXT, ONLY_OWNER_TEXT, UNKNOWN_BUTTON_TEXT } from '../../src/adapters/discord/page-buttons.js';
-import { pastTheEndNote } from '../../src/adapters/discord/page-fetch.js';
+import { pageGoneNote } from '../../src/core/page-fetch.js';
 import type { RunningAdapter } from '../../src/adapters/running-adapter.js';
 import type { EntryInput } from '../../src/core/domain.js';
 import { buttonPress, snowflake } from '../fakes/discord-payloads.js';
@@ -151,7 +151,7 @@ describe('when the results changed since the buttons were drawn', () => {
     const third = await h.press(second, 'Next ▶');
     expect(third.callbackType).toBe(7);
     expect(third.ephemeral).toBe(false);
-    expect(visibleText(embed(third).description!)).toBe(`Showing 4 of 4 entries.\n${pastTheEndNote(3, 2)}`);
+    expect(visibleText(embed(third).description!)).toBe(`Showing 4 of 4 entries.\n${pageGoneNote(3, 2)}`);
     expect(states(third)).toEqual(['◀ Previous', 'Next ▶ (off)']);
   });
 

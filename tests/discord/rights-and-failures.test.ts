@@ -23,6 +23,7 @@ const testCommands: CommandSpec[] = [
     // Page 1 is quick, page 2 slow, page 3 is refused: paging through covers every path.
     name: 'reports',
     description: 'Paged results with a slow and a failing page',
+    readOnly: true, // page buttons re-run only commands marked read-only
     options: [{ name: 'page', description: 'Page', type: 'integer', min: 1, max: 3 }],
     run: async (args) => {
       const page = Number(args.page ?? 1);

@@ -20,7 +20,9 @@ export const SECRET = 'test-signing-secret';
 export interface Harness {
   app: TestApp;
   slack: FakeSlack;
+  /** The running adapter; replaced by restart(). */
   adapter: SlackAdapter;
+  /** Where Slack delivers requests; changes with restart(). */
   eventsUrl: string;
   /** Sends a signed slash command and returns the HTTP status Bolt answered. */
   send(fields: Omit<SlashCommandFields, 'responseUrl'> & { responseUrl?: string }, sign?: Partial<SignOptions>): Promise<Response>;
@@ -35,6 +37,11 @@ export interface Harness {
    * Bolt's HTTP answer: `undefined` body when it closed the modal, the response_action otherwise.
    */
   submitForm(view: types.ModalView, fields: Record<string, string>, options?: { viewId?: string; userId?: string }): Promise<FormAnswer>;
+  /**
+   * Stops the Slack app and starts a new one on the same store and fake Slack, as a restart of
+   * Sitrep would: everything the adapter kept in memory is gone.
+   */
+  restart(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -62,23 +69,24 @@ export function formState(view: types.ModalView, fields: Record<string, string>)
 export async function startHarness(options: { admins?: string; now?: () => number } = {}): Promise<Harness> {
   const slack = await FakeSlack.start();
   const app = createTestApp(options.admins ?? '');
-  const adapter = await startSlackAdapter(
-    { config: { botToken: 'xoxb-test', signingSecret: SECRET, port: 0, apiUrl: slack.apiUrl }, dispatcher: app.dispatcher, logger: app.logger },
-    { host: '127.0.0.1', ...(options.now ? { now: options.now } : {}) },
-  );
-  const eventsUrl = `http://127.0.0.1:${adapter.port}/slack/events`;
-  const send: Harness['send'] = (fields, sign = {}) =>
-    postSigned(eventsUrl, formBody(slashCommandPayload({ responseUrl: slack.responseUrl(), ...fields })), { secret: SECRET, ...sign });
-  return {
+  const startAdapter = () =>
+    startSlackAdapter(
+      { config: { botToken: 'xoxb-test', signingSecret: SECRET, port: 0, apiUrl: slack.apiUrl }, dispatcher: app.dispatcher, logger: app.logger },
+      { host: '127.0.0.1', ...(options.now ? { now: options.now } : {}) },
+    );
+  const urlOf = (adapter: SlackAdapter) => `http://127.0.0.1:${adapter.port}/slack/events`;
+  const adapter = await startAdapter();
+  const harness: Harness = {
     app,
     slack,
     adapter,
-    eventsUrl,
-    send,
+    eventsUrl: urlOf(adapter),
+    send: (fields, sign = {}) =>
+      postSigned(harness.eventsUrl, formBody(slashCommandPayload({ responseUrl: slack.responseUrl(), ...fields })), { secret: SECRET, ...sign }),
     async command(commandAndText, fields = {}) {
       const [command, ...rest] = commandAndText.split(' ');
       const id = `cmd-${slack.responses.items.length}-${Math.random().toString(36).slice(2)}`;
-      const res = await send({ command: command!, text: rest.join(' '), responseUrl: slack.responseUrl(id), ...fields });
+      const res = await harness.send({ command: command!, text: rest.join(' '), responseUrl: slack.responseUrl(id), ...fields });
       if (res.status !== 200) throw new Error(`Bolt answered ${res.status}`);
       const [post] = await slack.responses.atLeast(1, (r) => r.id === id);
       return post!.body;
@@ -86,7 +94,7 @@ export async function startHarness(options: { admins?: string; now?: () => numbe
     async press(button, userId) {
       const id = `press-${Math.random().toString(36).slice(2)}`;
       const body = blockActionsBody({ actionId: button.action_id!, value: button.value!, responseUrl: slack.responseUrl(id), ...(userId ? { userId } : {}) });
-      const res = await postSigned(eventsUrl, body, { secret: SECRET });
+      const res = await postSigned(harness.eventsUrl, body, { secret: SECRET });
       if (res.status !== 200) throw new Error(`Bolt answered ${res.status}`);
       const [post] = await slack.responses.atLeast(1, (r) => r.id === id);
       return post!.body;
@@ -94,7 +102,7 @@ export async function startHarness(options: { admins?: string; now?: () => numbe
     async openForm(commandAndText, fields = {}) {
       const [command, ...rest] = commandAndText.split(' ');
       const triggerId = `form-${Math.random().toString(36).slice(2)}`;
-      const res = await send({ command: command!, text: rest.join(' '), ...fields, triggerId });
+      const res = await harness.send({ command: command!, text: rest.join(' '), ...fields, triggerId });
       if (res.status !== 200) throw new Error(`Bolt answered ${res.status}`);
       const [call] = await slack.calls.atLeast(1, (c) => c.method === 'views.open' && c.args.trigger_id === triggerId);
       return call!.args.view as types.ModalView;
@@ -106,16 +114,22 @@ export async function startHarness(options: { admins?: string; now?: () => numbe
         viewId: options.viewId ?? `V${Math.random().toString(36).slice(2, 10).toUpperCase()}`,
         ...(options.userId ? { userId: options.userId } : {}),
       });
-      const res = await postSigned(eventsUrl, body, { secret: SECRET });
+      const res = await postSigned(harness.eventsUrl, body, { secret: SECRET });
       const text = await res.text();
       return { status: res.status, body: text ? (JSON.parse(text) as FormAnswer['body']) : undefined };
     },
+    async restart() {
+      await harness.adapter.stop();
+      harness.adapter = await startAdapter();
+      harness.eventsUrl = urlOf(harness.adapter);
+    },
     async close() {
-      await adapter.stop();
+      await harness.adapter.stop();
       await slack.close();
       app.dispose();
     },
   };
+  return harness;
 }
 
 type Body = Record<string, unknown>;

@@ -3,21 +3,23 @@
 import { afterAll, afterEach, beforeAll, expect, it, vi } from 'vitest';
 import { EXPIRED, NOT_YOURS } from '../../src/adapters/slack/action-handlers.js';
 import { MAX_SECTION_TEXT } from '../../src/adapters/slack/limits.js';
+import { pageGoneNote } from '../../src/core/page-fetch.js';
 import { blockActionsBody, postSigned } from '../fakes/slack-requests.js';
 import { button, buttonsOf, SECRET, shownText, startHarness, textsOf, type Harness } from './harness.js';
 
 let clock = Date.now();
 let h: Harness;
 let longEntryId: number;
+const ADMIN = 'U0ADMIN';
 // Sentences with characters that expand when escaped, so splitting is tested where it is hardest.
 const LONG_SUMMARY = Array.from({ length: 900 }, (_, i) => `Sentence ${i} says <&> about *Golan* & more.`).join(' ');
 
-beforeAll(async () => {
-  h = await startHarness({ now: () => clock });
-  longEntryId = h.app.services.editor.addEntry(
+/** An entry too long for one Slack message; its answer comes in parts. */
+function addLongEntry(title: string): number {
+  return h.app.services.editor.addEntry(
     {
       topic: 'syria-israel',
-      title: 'A very long entry',
+      title,
       summary: LONG_SUMMARY,
       eventType: 'statement',
       start: { year: 2025, month: 7, day: 30 },
@@ -29,6 +31,22 @@ beforeAll(async () => {
     },
     { by: 'test', at: new Date().toISOString() },
   );
+}
+
+/**
+ * An admin's answer that comes in parts (an edit shows the whole entry): a command that writes
+ * is never run again by a button, so its parts can only wait in memory.
+ */
+async function partsInMemory(): Promise<Record<string, unknown>> {
+  const id = addLongEntry('A long entry an admin edits');
+  const answer = await h.command(`/entry edit id:${id} confidence:confirmed`, { userId: ADMIN });
+  expect(shownText(answer)).toContain(`Updated #${id}`);
+  return answer;
+}
+
+beforeAll(async () => {
+  h = await startHarness({ now: () => clock, admins: `slack:${ADMIN}` });
+  longEntryId = addLongEntry('A very long entry');
 });
 afterAll(async () => {
   await h?.close();
@@ -70,12 +88,23 @@ it('another user pressing the button is refused privately and nothing runs', asy
   expect(run).not.toHaveBeenCalled();
 });
 
-it('a page that no longer exists is reported privately without replacing the result', async () => {
+it('a page that no longer exists shows the last page in place and says so', async () => {
   const value = JSON.stringify({ o: 'U0ALICE', q: { command: 'timeline', args: { limit: 10, page: 99 } } });
+  const answer = await h.press({ type: 'button', action_id: 'sitrep_nav_page_next', text: { type: 'plain_text', text: 'Next page »' }, value });
+  expect(answer.replace_original).toBe(true);
+  const total = Number(/of (\d+) entries/.exec(shownText(answer))![1]);
+  const last = Math.ceil(total / 10);
+  expect(shownText(answer)).toContain(pageGoneNote(99, last));
+  expect(shownText(answer)).toContain(`Page ${last} of ${last}`);
+  expect(buttonsOf(answer).map((b) => b.text.text)).toEqual(['« Previous page']);
+});
+
+it('a page that fails for another reason is reported privately without replacing the result', async () => {
+  const value = JSON.stringify({ o: 'U0ALICE', q: { command: 'timeline', args: { actor: 'Nobody Atall' } } });
   const answer = await h.press({ type: 'button', action_id: 'sitrep_nav_page_next', text: { type: 'plain_text', text: 'Next page »' }, value });
   expect(answer.response_type).toBe('ephemeral');
   expect(answer.replace_original).toBe(false);
-  expect(shownText(answer)).toContain('past the end');
+  expect(textsOf(answer)[0]).toMatch(/^⚠️/);
 });
 
 it('a result too long for one message is split into parts with Next/Previous part, all text kept', async () => {
@@ -100,19 +129,20 @@ it('a result too long for one message is split into parts with Next/Previous par
   expect(back.blocks).toEqual(first.blocks);
 });
 
-it('parts are forgotten after 30 minutes; pressing then explains what to do', async () => {
-  const first = await h.command(`/entry show ${longEntryId}`);
+it('parts that live in memory (an admin’s answer) are forgotten after 30 minutes; pressing then explains what to do', async () => {
+  const first = await partsInMemory();
+  expect(shownText(await h.press(button(first, 'sitrep_nav_part_next'), ADMIN))).toContain('Part 2 of');
   clock += 31 * 60 * 1000;
-  const answer = await h.press(button(first, 'sitrep_nav_part_next'));
+  const answer = await h.press(button(first, 'sitrep_nav_part_next'), ADMIN);
   expect(answer).toEqual({ response_type: 'ephemeral', replace_original: false, text: EXPIRED });
 });
 
 it('a part button drawn before a restart (its parts gone from memory) says why, not just “30 minutes”', async () => {
-  const first = await h.command(`/entry show ${longEntryId}`);
+  const first = await partsInMemory();
   const next = button(first, 'sitrep_nav_part_next');
   // What the button carries after the process restarted: a key no store holds any more.
   const stale = { ...next, value: JSON.stringify({ ...JSON.parse(next.value!), s: '0123456789abcdef' }) };
-  const answer = await h.press(stale);
+  const answer = await h.press(stale, ADMIN);
   expect(answer).toMatchObject({ response_type: 'ephemeral', replace_original: false });
   expect(answer.text).toContain('a restart of Sitrep clears them');
   expect(answer.text).toContain('Run the command again');

@@ -154,6 +154,21 @@ describe('pages and parts', () => {
     expect(paginator.query(parsed)).toEqual(next);
   });
 
+  it('a part button names the read-only command to run again and the part it shows, so it needs no memory', () => {
+    const source = { command: 'entry', subcommand: 'show', args: { id: '12' } };
+    const long = view({ sections: Array.from({ length: 60 }, (_, i) => ({ lines: [plainLine(`Line ${i}`)] })) });
+    const paginator = new Paginator();
+    const first = paginator.reply(long, 'U1', undefined, { source });
+    const next = (first.blocks.at(-1) as types.ActionsBlock).elements[0] as types.Button;
+    expect(next.text.text).toBe('Next part ›');
+    expect(JSON.parse(next.value!)).toEqual({ o: 'U1', q: source, i: 1 });
+    // Without a command to run again (an admin's answer), the parts wait in memory behind a key.
+    const kept = paginator.reply(long, 'U1');
+    const stored = JSON.parse(((kept.blocks.at(-1) as types.ActionsBlock).elements[0] as types.Button).value!) as { o: string; s: string; i: number };
+    expect(stored).toMatchObject({ o: 'U1', i: 1 });
+    expect(paginator.part(stored)?.blocks.map((b) => b.type)).toContain('actions');
+  });
+
   it('posted digests repeat no buttons and name the command for the next page instead', () => {
     const next = { command: 'timeline', args: { topic: 'syria-israel', page: 2 } };
     const [message] = Paginator.broadcast(view({ pager: { page: 1, pageCount: 2, total: 12, next } }));

@@ -9,12 +9,12 @@ import { answerInTime } from './deferral.js';
 import { callerOf } from './interaction-input.js';
 import type { InteractionContext } from './interaction-context.js';
 import { noticeMessage } from './message-payload.js';
-import { fetchPage } from './page-fetch.js';
+import { fetchPage } from '../../core/page-fetch.js';
 import { parsePageLinkId, type PageTarget } from './page-links.js';
 import { isSessionButtonFamily, parsePageButtonId, type PagePress, type PageScreen, type PageSession } from './page-sessions.js';
 import { destinationOf } from './page-targets.js';
 import { pagingMessage, type PagingDeps } from './paging-message.js';
-import { isReadOnlyInvocation } from './read-only-invocations.js';
+import { isReadOnlyInvocation } from '../../core/registry.js';
 import { renderViewPages } from './render-view.js';
 
 export const ONLY_OWNER_TEXT = 'Only the person who ran the command can page through these results.';

@@ -8,7 +8,7 @@ import { NO_MENTIONS, type MessageBody } from './message-payload.js';
 import { pageLinkId } from './page-links.js';
 import { inertButtonId, pageButtonId, type PageDirection, type PageScreen, type PageSession, type PageSessions } from './page-sessions.js';
 import { destinationOf, isPaged } from './page-targets.js';
-import { isReadOnlyInvocation } from './read-only-invocations.js';
+import { isReadOnlyInvocation } from '../../core/registry.js';
 import { renderViewPages } from './render-view.js';
 
 /** What building buttons needs from the running adapter. */

@@ -10,9 +10,10 @@ import { openForm } from './form-handlers.js';
 import { formRequest } from './forms.js';
 import { isShownInChannel, type HandlerDeps } from './handler-deps.js';
 import { escapeMrkdwn } from './mrkdwn.js';
+import { readOnlyInvocationOfText } from './read-only-invocations.js';
 import {
+  answerInWorkspaceSpelling,
   commandSpelling,
-  helpInWorkspaceSpelling,
   OPTIONAL_COMMAND_PREFIX,
   prefixOf,
   spelledName,
@@ -28,9 +29,6 @@ function escapeRegExp(text: string): string {
 export function commandPattern(name: string): RegExp {
   return new RegExp(`^/(?:${escapeRegExp(OPTIONAL_COMMAND_PREFIX)})?${escapeRegExp(name)}$`, 'i');
 }
-
-/** The command whose whole answer is generated from the specs (see helpInWorkspaceSpelling). */
-const HELP_COMMAND = 'help';
 
 function callerOf(command: SlashCommand): Caller {
   return {
@@ -59,17 +57,20 @@ async function answer(deps: HandlerDeps, name: string, command: SlashCommand, re
     await openForm(deps, form, { ...opening, ...(command.response_url ? { responseUrl: command.response_url } : {}) }, respond);
     return;
   }
+  const typed = text ? `/${name} ${text}` : `/${name}`;
   let view: View;
   try {
-    view = await deps.dispatcher.runText(text ? `/${name} ${text}` : `/${name}`, caller, command.trigger_id);
+    view = await deps.dispatcher.runText(typed, caller, command.trigger_id);
   } catch (error) {
     // The dispatcher turns failures into views; this only guards against a broken adapter.
     const errorId = randomBytes(4).toString('hex');
     deps.logger.error({ err: error, errorId, command: name }, 'slack command failed');
     view = internalErrorView(errorId);
   }
-  const shown = name === HELP_COMMAND ? helpInWorkspaceSpelling(view, spelling) : view;
-  const message = deps.paginator.reply(shown, command.user_id, spelling);
+  const shown = answerInWorkspaceSpelling(name, view, spelling);
+  // A read-only command goes along so part buttons can run it again, after a restart too.
+  const source = view.tone === 'error' ? undefined : readOnlyInvocationOfText(deps.dispatcher.registry, typed);
+  const message = deps.paginator.reply(shown, command.user_id, spelling, source ? { source } : {});
   await respond({ response_type: isShownInChannel(view, askedPublic) ? 'in_channel' : 'ephemeral', ...message });
 }
 

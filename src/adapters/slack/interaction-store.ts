@@ -1,5 +1,6 @@
-// Short-lived memory for what a button cannot carry itself: the other parts of a long result, or
-// a page request too large for a button value. Entries expire with the response_url they serve.
+// Short-lived memory for what a button cannot carry itself: the parts of a long answer that
+// cannot be run again (an admin's), or a page request too large for a button value. Entries
+// expire with the response_url they serve, and a restart clears them.
 import { randomBytes } from 'node:crypto';
 import { RESPONSE_URL_LIFETIME_MS } from './limits.js';
 

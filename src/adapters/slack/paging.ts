@@ -1,28 +1,31 @@
 // Navigation for results: Previous/Next buttons between the parts of a result too long for one
 // message, and between the pages of a query (the view's own pager, dispatched again on press).
+// A button names what to run again and which part to show (nav-values.ts), so it works after a
+// restart; memory holds only what cannot be run again or does not fit in a button value.
 import type { types } from '@slack/bolt';
 import { formatInvocation } from '../../core/text-syntax.js';
 import { pagerLabel, type Invocation, type Pager, type View } from '../../core/view.js';
 import { ExpiringStore } from './interaction-store.js';
-import { MAX_BUTTON_VALUE } from './limits.js';
 import { escapeMrkdwn } from './mrkdwn.js';
+import { rerunValue, storedPartValue, storedQueryValue } from './nav-values.js';
 import { renderView, type Block, type RenderedPart } from './render-view.js';
-import { knownPrefix, viewInWorkspaceSpelling, type CommandSpelling } from './workspace-commands.js';
+import { viewInWorkspaceSpelling, type CommandSpelling } from './workspace-commands.js';
 
 export interface SlackMessage {
   text: string;
   blocks: Block[];
 }
 
-/**
- * What a navigation button carries: who may press it and where it leads. A page of a query also
- * carries `p`, the command prefix of the workspace (absent when none), so the next page names
- * commands as the first did.
- */
-export type NavValue =
-  | { o: string; s: string; i: number } // part `i` of the result stored under `s`
-  | { o: string; q: Invocation; p?: string } // a page of a query, dispatched again
-  | { o: string; k: string; p?: string }; // a page of a query stored under `k` (too long for a button)
+/** Where in its answer a message stands, and what produced the answer. */
+export interface ReplyAt {
+  /**
+   * The read-only invocation that produced the view, so part buttons can run it again; absent
+   * for an answer that cannot be run again (an admin's), whose parts then wait in memory.
+   */
+  source?: Invocation;
+  /** The part to show (0 when absent); past the last part, the last one is shown and says so. */
+  part?: number;
+}
 
 export const NAV_ACTION_PATTERN = /^sitrep_nav_/;
 const ACTION = {
@@ -45,24 +48,8 @@ function hasOtherPages(pager: Pager | undefined): pager is Pager {
   return pager !== undefined && (pager.next !== undefined || pager.previous !== undefined);
 }
 
-export function parseNavValue(value: string | undefined): NavValue | undefined {
-  if (!value) return undefined;
-  let data: unknown;
-  try {
-    data = JSON.parse(value);
-  } catch {
-    return undefined;
-  }
-  if (typeof data !== 'object' || data === null) return undefined;
-  const v = data as Record<string, unknown>;
-  if (typeof v.o !== 'string') return undefined;
-  if (typeof v.s === 'string' && typeof v.i === 'number') return { o: v.o, s: v.s, i: v.i };
-  const prefix = knownPrefix(v.p);
-  const p = prefix ? { p: prefix } : {};
-  if (typeof v.k === 'string') return { o: v.o, k: v.k, ...p };
-  const q = v.q as Invocation | undefined;
-  if (q && typeof q.command === 'string' && typeof q.args === 'object' && q.args !== null) return { o: v.o, q, ...p };
-  return undefined;
+export function partGoneNote(requested: number, shown: number): string {
+  return `Part ${requested} no longer exists: this answer is shorter than when these buttons were drawn. This is the last part, part ${shown}.`;
 }
 
 export class Paginator {
@@ -75,23 +62,25 @@ export class Paginator {
   }
 
   /**
-   * The message answering `owner`: the first part of the view, with buttons. Further parts wait
-   * in memory for the Next button. With a `spelling`, commands are named as the workspace has
-   * them (`/sitrep-timeline`), on this page and the pages its buttons lead to.
+   * The message answering `owner`: part `at.part` of the view (the first by default), with
+   * buttons. With a `spelling`, commands are named as the workspace has them
+   * (`/sitrep-timeline`), on this page and the pages its buttons lead to.
    */
-  reply(view: View, owner: string, spelling?: CommandSpelling): SlackMessage {
+  reply(view: View, owner: string, spelling?: CommandSpelling, at: ReplyAt = {}): SlackMessage {
     const parts = renderView(spelling ? viewInWorkspaceSpelling(view, spelling) : view);
-    const key = parts.length > 1 ? this.results.put({ owner, messages: [] }) : '';
     const prefix = spelling?.prefix ?? '';
     // Buttons carry the original invocations: the registry knows `timeline`, not `sitrep-timeline`.
     const pages: PageValues = {
       ...(view.pager?.previous ? { previous: this.pageValue(owner, view.pager.previous, prefix) } : {}),
       ...(view.pager?.next ? { next: this.pageValue(owner, view.pager.next, prefix) } : {}),
     };
-    const partValue = (i: number) => JSON.stringify({ o: owner, s: key, i });
-    const messages = parts.map((part, i) => withNavigation(part, i, parts.length, view.pager, pages, partValue));
-    if (key) this.results.get(key)!.messages = messages;
-    return messages[0]!;
+    const partValue = this.partValues(parts.length, owner, prefix, at.source);
+    const build = (i: number, note?: string) => withNavigation(parts[i]!, i, parts.length, view.pager, pages, partValue.of, note);
+    const requested = at.part ?? 0;
+    const shown = Math.min(requested, parts.length - 1);
+    const message = build(shown, requested > shown ? partGoneNote(requested + 1, shown + 1) : undefined);
+    if (partValue.storedUnder) this.results.get(partValue.storedUnder)!.messages = parts.map((_, i) => (i === shown ? message : build(i)));
+    return message;
   }
 
   /** Every part of the view as separate messages without buttons, for posting to a channel. */
@@ -103,21 +92,37 @@ export class Paginator {
     });
   }
 
-  /** A stored part, or undefined once it has expired. */
+  /** A stored part, or undefined once it has expired (or the process restarted). */
   part(value: { s: string; i: number }): SlackMessage | undefined {
     return this.results.get(value.s)?.messages[value.i];
   }
 
-  /** The query a page button leads to, or undefined once a stored one has expired. */
-  query(value: { q: Invocation } | { k: string }): Invocation | undefined {
-    return 'q' in value ? value.q : this.queries.get(value.k);
+  /** A stored page query, or undefined once it has expired (or the process restarted). */
+  query(value: { k: string }): Invocation | undefined {
+    return this.queries.get(value.k);
+  }
+
+  /**
+   * Values for the part buttons: each names the source and its part when the source can be run
+   * again and every value fits; otherwise the parts are kept in memory under one key.
+   */
+  private partValues(count: number, owner: string, prefix: string, source: Invocation | undefined): PartValues {
+    if (count <= 1) return { of: () => '' };
+    const named = source ? Array.from({ length: count }, (_, i) => rerunValue(owner, source, i, prefix)) : [];
+    if (named.length === count && named.every((v) => v !== undefined)) return { of: (i) => named[i]! };
+    const storedUnder = this.results.put({ owner, messages: [] });
+    return { of: (i) => storedPartValue(owner, storedUnder, i), storedUnder };
   }
 
   private pageValue(owner: string, invocation: Invocation, prefix: string): string {
-    const p = prefix ? { p: prefix } : {};
-    const inline = JSON.stringify({ o: owner, q: invocation, ...p });
-    return inline.length <= MAX_BUTTON_VALUE ? inline : JSON.stringify({ o: owner, k: this.queries.put(invocation), ...p });
+    return rerunValue(owner, invocation, 0, prefix) ?? storedQueryValue(owner, this.queries.put(invocation), prefix);
   }
+}
+
+/** The value of the button leading to each part; `storedUnder` when the parts live in memory. */
+interface PartValues {
+  of: (index: number) => string;
+  storedUnder?: string;
 }
 
 /** Button values for the query's previous and next pages, computed once per reply. */
@@ -133,13 +138,14 @@ function withNavigation(
   pager: Pager | undefined,
   pages: PageValues,
   partValue: (index: number) => string,
+  note?: string,
 ): SlackMessage {
   const buttons: types.Button[] = [];
   if (pages.previous) buttons.push(button(ACTION.previousPage, '« Previous page', pages.previous));
   if (index > 0) buttons.push(button(ACTION.previousPart, '‹ Previous part', partValue(index - 1)));
   if (index < count - 1) buttons.push(button(ACTION.nextPart, 'Next part ›', partValue(index + 1)));
   if (pages.next) buttons.push(button(ACTION.nextPage, 'Next page »', pages.next));
-  const notes = partNotes(index, count, pager, false);
+  const notes = [note, partNotes(index, count, pager, false)].filter(Boolean).join(' · ');
   const blocks: Block[] = [part.header, ...part.content];
   if (notes) blocks.push(context(notes));
   if (buttons.length > 0) blocks.push({ type: 'actions', elements: buttons });

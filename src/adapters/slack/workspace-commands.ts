@@ -101,3 +101,14 @@ export function helpInWorkspaceSpelling(view: View, spelling: CommandSpelling): 
     ...(view.footer ? { footer: text(view.footer) } : {}),
   };
 }
+
+/** The command whose whole answer is generated from the specs (see helpInWorkspaceSpelling). */
+const HELP_COMMAND = 'help';
+
+/**
+ * An answer to `command` as this workspace should read it, before paging respells the rest:
+ * `/help` whole, any other answer by the general rule. The same whether typed or re-run by a button.
+ */
+export function answerInWorkspaceSpelling(command: string, view: View, spelling: CommandSpelling): View {
+  return command === HELP_COMMAND ? helpInWorkspaceSpelling(view, spelling) : view;
+}
