@@ -8,18 +8,13 @@ import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CONSOLE_CALLER } from '../../src/adapters/console/console-adapter.js';
 import { ConsolePoster } from '../../src/adapters/console/console-poster.js';
-import { startDiscordAdapter } from '../../src/adapters/discord/index.js';
-import { startSlackAdapter } from '../../src/adapters/slack/index.js';
 import type { App } from '../../src/app.js';
-import { FakeDiscord } from '../fakes/discord-fake.js';
 import { rawOptions, slashCommand, type FakeUser } from '../fakes/discord-payloads.js';
-import { FakeSlack } from '../fakes/slack-api.js';
-import { formBody, postSigned, slashCommandPayload } from '../fakes/slack-requests.js';
 import { createTestApp } from '../support/test-app.js';
 import { viewText } from '../support/view-text.js';
-import { Harness } from './support/harness.js';
+import { discordDigests, embedText, slackDigests, type Cleanup, type Embed } from './support/platform-digests.js';
 
-const cleanup: (() => Promise<void> | void)[] = [];
+const cleanup: Cleanup = [];
 afterEach(async () => {
   for (const done of cleanup.splice(0).reverse()) await done();
 });
@@ -27,13 +22,6 @@ afterEach(async () => {
 /** Every subscription row as stored, to show a refused subscribe changed nothing. */
 const storedSubscriptions = (app: App) => app.db.prepare('SELECT * FROM digest_subscriptions ORDER BY id').all();
 
-interface Embed {
-  title?: string;
-  description?: string;
-  fields?: { name: string; value: string }[];
-  footer?: { text: string };
-}
-const embedText = (e: Embed) => [e.title, e.description, ...(e.fields ?? []).flatMap((f) => [f.name, f.value]), e.footer?.text].join('\n');
 
 describe('GIVEN the console', () => {
   it('THEN the confirmation prints like a digest, and the reply says it was posted', async () => {
@@ -65,13 +53,8 @@ describe('GIVEN the console', () => {
 });
 
 describe('GIVEN the fake Discord', () => {
-  async function discordSetup(admin: FakeUser = { id: '1001', username: 'editor' }) {
-    const fake = await FakeDiscord.start();
-    const h = new Harness({ start: '2026-07-06T05:00:00Z', admins: `discord:${admin.id}`, noFakePoster: true });
-    const adapter = await startDiscordAdapter({ config: { token: fake.token, appId: fake.appId, apiUrl: fake.apiUrl }, dispatcher: h.app.dispatcher, logger: h.logger });
-    cleanup.push(() => fake.close(), () => h.removeStore(), () => h.dispose(), () => adapter.stop());
-    h.app.digests.posters.register(adapter.poster);
-    const channel = fake.guild.channelId;
+  async function discordSetup(user?: FakeUser) {
+    const { fake, h, admin, channel, channelPosts: posts } = await discordDigests(cleanup, user);
     /** Runs /digest <subcommand> and returns the text of the bot's reply, deferred or not. */
     const slash = async (subcommand: string, values: Record<string, string> = {}): Promise<string> => {
       const from = fake.requests.length;
@@ -85,7 +68,6 @@ describe('GIVEN the fake Discord', () => {
           : payload.data;
       return (message?.embeds ?? []).map(embedText).join('\n');
     };
-    const posts = () => fake.requests.filter((r) => r.method === 'POST' && r.path === `/channels/${channel}/messages`);
     return { fake, h, slash, channel, posts };
   }
 
@@ -141,23 +123,7 @@ describe('GIVEN the fake Discord', () => {
 
 describe('GIVEN the fake Slack', () => {
   async function slackSetup() {
-    const slack = await FakeSlack.start();
-    const h = new Harness({ start: '2026-07-06T05:00:00Z', admins: 'slack:U0ALICE', noFakePoster: true });
-    const adapter = await startSlackAdapter(
-      { config: { botToken: 'xoxb-test', signingSecret: 'secret', port: 0, apiUrl: slack.apiUrl }, dispatcher: h.app.dispatcher, logger: h.logger },
-      { host: '127.0.0.1' },
-    );
-    cleanup.push(() => slack.close(), () => h.removeStore(), () => h.dispose(), () => adapter.stop());
-    h.app.digests.posters.register(adapter.poster);
-    /** Runs /digest <text> and returns the reply Bolt posted to the response_url, as JSON. */
-    const command = async (text: string, userName = 'alice') => {
-      const id = `cmd-${Math.random().toString(36).slice(2)}`;
-      const url = `http://127.0.0.1:${adapter.port}/slack/events`;
-      const res = await postSigned(url, formBody(slashCommandPayload({ command: '/digest', text, userName, responseUrl: slack.responseUrl(id) })), { secret: 'secret' });
-      expect(res.status).toBe(200);
-      const [reply] = await slack.responses.atLeast(1, (r) => r.id === id);
-      return JSON.stringify(reply!.body);
-    };
+    const { slack, h, command } = await slackDigests(cleanup);
     const channel = { platform: 'slack' as const, workspaceId: 'T0TEST', channelId: 'C0CHAN' };
     return { slack, h, command, channel };
   }

@@ -2,39 +2,16 @@
 // of the adapter tests: subscribed with a real slash command, posted on schedule by the
 // scheduler on a virtual clock, retried after a 429 and paused on a permanent refusal.
 import { afterEach, describe, expect, it } from 'vitest';
-import { startDiscordAdapter } from '../../src/adapters/discord/index.js';
-import type { RunningAdapter } from '../../src/adapters/running-adapter.js';
-import { startSlackAdapter } from '../../src/adapters/slack/index.js';
-import { FakeDiscord } from '../fakes/discord-fake.js';
-import { rawOptions, slashCommand, type FakeUser } from '../fakes/discord-payloads.js';
-import { FakeSlack } from '../fakes/slack-api.js';
-import { formBody, postSigned, slashCommandPayload } from '../fakes/slack-requests.js';
-import { Harness } from './support/harness.js';
+import { rawOptions, slashCommand } from '../fakes/discord-payloads.js';
+import { discordDigests, embedText, slackDigests, type Cleanup, type Embed } from './support/platform-digests.js';
 
-const cleanup: (() => Promise<void> | void)[] = [];
+const cleanup: Cleanup = [];
 afterEach(async () => {
   for (const done of cleanup.splice(0).reverse()) await done();
 });
 
-interface Embed {
-  title?: string;
-  description?: string;
-  fields?: { name: string; value: string }[];
-  footer?: { text: string };
-}
-const embedText = (e: Embed) => [e.title, e.description, ...(e.fields ?? []).flatMap((f) => [f.name, f.value]), e.footer?.text].join('\n');
-
 async function discordSetup() {
-  const fake = await FakeDiscord.start();
-  const admin: FakeUser = { id: '1001', username: 'editor' };
-  const h = new Harness({ start: '2026-07-06T05:00:00Z', admins: `discord:${admin.id}`, noFakePoster: true });
-  const adapter: RunningAdapter = await startDiscordAdapter({
-    config: { token: fake.token, appId: fake.appId, apiUrl: fake.apiUrl },
-    dispatcher: h.app.dispatcher,
-    logger: h.logger,
-  });
-  cleanup.push(() => fake.close(), () => h.removeStore(), () => h.dispose(), () => adapter.stop());
-  h.app.digests.posters.register(adapter.poster);
+  const { fake, h, admin, channel, channelPosts } = await discordDigests(cleanup);
   // Real HTTP round trips: wait for deliveries themselves, not just a few event-loop turns.
   h.time.settle = () => h.app.digests.deliverer.idle();
   h.startScheduler();
@@ -42,8 +19,6 @@ async function discordSetup() {
     const interaction = fake.interact(slashCommand(fake.appId, fake.guild, admin, 'digest', rawOptions(values, subcommand)));
     await fake.waitFor((r) => r.path.startsWith(`/interactions/${interaction.id}/`) || r.path.startsWith(`/webhooks/${fake.appId}/${interaction.token}`));
   };
-  const channel = fake.guild.channelId;
-  const channelPosts = () => fake.requests.filter((r) => r.method === 'POST' && r.path === `/channels/${channel}/messages`);
   let confirmations = 0;
   /** Subscribes by slash command and checks the one confirmation it posted in the channel. */
   const subscribe = async (values: Record<string, string>) => {
@@ -122,24 +97,9 @@ describe('GIVEN the fake Discord', () => {
 
 describe('GIVEN the fake Slack', () => {
   async function slackSetup() {
-    const slack = await FakeSlack.start();
-    const h = new Harness({ start: '2026-07-06T05:00:00Z', admins: 'slack:U0ALICE', noFakePoster: true });
-    const adapter = await startSlackAdapter(
-      { config: { botToken: 'xoxb-test', signingSecret: 'secret', port: 0, apiUrl: slack.apiUrl }, dispatcher: h.app.dispatcher, logger: h.logger },
-      { host: '127.0.0.1' },
-    );
-    cleanup.push(() => slack.close(), () => h.removeStore(), () => h.dispose(), () => adapter.stop());
-    h.app.digests.posters.register(adapter.poster);
+    const { slack, h, command } = await slackDigests(cleanup);
     h.time.settle = () => h.app.digests.deliverer.idle();
     h.startScheduler();
-    const command = async (text: string) => {
-      const id = `cmd-${Math.random().toString(36).slice(2)}`;
-      const url = `http://127.0.0.1:${adapter.port}/slack/events`;
-      const res = await postSigned(url, formBody(slashCommandPayload({ command: '/digest', text, responseUrl: slack.responseUrl(id) })), { secret: 'secret' });
-      expect(res.status).toBe(200);
-      const [reply] = await slack.responses.atLeast(1, (r) => r.id === id);
-      return JSON.stringify(reply!.body);
-    };
     let confirmations = 0;
     /** Subscribes by slash command and checks the one confirmation it posted in the channel. */
     const subscribe = async (options: string) => {
