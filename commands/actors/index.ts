@@ -6,14 +6,35 @@ import type { ActorPatch } from '../../src/core/editor-port.js';
 import { pageInfo, pageRequest } from '../../src/core/entry-views.js';
 import { UserError } from '../../src/core/errors.js';
 import { fieldOptionNames, humanize, type ActorKind } from '../../src/core/vocabulary.js';
-import { plural } from '../../src/core/text.js';
+import { foldKey, plural } from '../../src/core/text.js';
 import { plainLine, span, type View } from '../../src/core/view.js';
 import { limitOption, pageOption } from '../shared-options.js';
 import { stampOf } from '../stamp.js';
 import { actorLookupView } from '../actor.js';
 import { actorFieldOptions, actorKindChoices, actorNameOption } from './options.js';
 
-const splitAliases = (text: string) => [...new Set(text.split(',').map((s) => s.trim()).filter(Boolean))];
+/** As long as a name may be typed to look an actor up (the `name` options take 100). */
+const MAX_NAME_LENGTH = 100;
+
+/**
+ * A name or alias an actor can be found by. Names are matched by their letters and digits, so
+ * one with none (`👍`, `!!!`) would answer every such text (`/actor ?`) and block all others; and
+ * one longer than a `name` option takes could never be typed back.
+ */
+function usableName(name: string, option: string): string {
+  if (foldKey(name) === '') {
+    throw new UserError('invalid-option', `Option \`${option}\`: \`${name}\` has no letter or digit, and actors are found by theirs.`);
+  }
+  if (name.length > MAX_NAME_LENGTH) {
+    throw new UserError('invalid-option', `Option \`${option}\`: \`${name}\` is ${name.length} characters; a name may have ${MAX_NAME_LENGTH}.`, [
+      'Names are separated by commas.',
+    ]);
+  }
+  return name;
+}
+
+const splitAliases = (text: string, option = 'aliases') =>
+  [...new Set(text.split(',').map((s) => s.trim()).filter(Boolean))].map((alias) => usableName(alias, option));
 
 function affiliationId(args: CommandArgs, ctx: CommandContext): number | null | undefined {
   if (args.affiliation === undefined) return undefined;
@@ -38,7 +59,7 @@ const add: SubcommandSpec = {
   examples: ['name:"Morgan Ortagus" kind:person title:"US deputy special envoy for the Middle East" affiliation:"United States" aliases:Ortagus'],
   run(args, ctx) {
     const affiliation = affiliationId(args, ctx);
-    const name = String(args.name);
+    const name = usableName(String(args.name), 'name');
     ctx.services.editor.addActor(
       {
         name,
@@ -92,7 +113,7 @@ const alias: SubcommandSpec = {
     }
     const actor = resolveActor(ctx.services.dossier, String(args.name), 'name');
     const stamp = stampOf(ctx);
-    if (args.add !== undefined) ctx.services.editor.addAlias(actor.id, String(args.add), stamp);
+    if (args.add !== undefined) ctx.services.editor.addAlias(actor.id, usableName(String(args.add), 'add'), stamp);
     else ctx.services.editor.removeAlias(actor.id, String(args.remove), stamp);
     const note = args.add !== undefined ? `Added alias “${String(args.add)}”.` : `Removed alias “${String(args.remove)}”.`;
     return profileAfterChange(ctx, actor.name, note);

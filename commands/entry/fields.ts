@@ -60,6 +60,17 @@ function splitList(text: string, option: string, same: (item: string) => string 
   return [...kept.values()];
 }
 
+/**
+ * Places are shared by their letters and digits (foldKey): one with none (`👍`, `?`) would be the
+ * same place as every other such text, and re-spell it on every entry showing it.
+ */
+function checkedPlace(place: string): string {
+  if (foldKey(place) === '') {
+    throw new UserError('invalid-option', `Option \`places\`: \`${place}\` has no letter or digit, and places are matched by theirs.`, ['Places are separated by commas.']);
+  }
+  return place;
+}
+
 export function parseTopic(text: string): string {
   const slug = text.trim().toLowerCase();
   if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug)) {
@@ -195,7 +206,7 @@ export function applyEntryFields(args: CommandArgs, base: Partial<EntryInput>, d
   if (args.end !== undefined) next.end = args.end as PartialDate;
   if (args.type !== undefined) next.eventType = args.type as EventType;
   if (args.topic !== undefined) next.topic = parseTopic(String(args.topic));
-  if (args.places !== undefined) next.places = splitList(String(args.places), 'places', foldKey);
+  if (args.places !== undefined) next.places = splitList(String(args.places), 'places', foldKey).map(checkedPlace);
   if (args.actors !== undefined) next.actors = parseActors(String(args.actors), dossier);
   if (args.confidence !== undefined) next.confidence = args.confidence as Confidence;
   if (args.tags !== undefined) next.tags = splitList(String(args.tags).toLowerCase(), 'tags');

@@ -3,9 +3,12 @@ import type { ActorMatch } from './domain.js';
 import { UserError } from './errors.js';
 import type { DossierReader } from './ports.js';
 import { closestNames } from './ranking.js';
+import { foldKey } from './text.js';
 
 /** All actors matching equally well: one means found, several mean the name is ambiguous. */
 export function bestActorMatches(dossier: DossierReader, typed: string): ActorMatch[] {
+  // Names match by their letters and digits: text with none (`?`, `👍`) would match every name.
+  if (foldKey(typed) === '') return [];
   // An exact name is the best rank there is, so when one exists the wider search cannot change
   // the answer; skipping it keeps lookups by full name cheap.
   const exact = dossier.actorsNamed(typed);

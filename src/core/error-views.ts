@@ -1,12 +1,34 @@
 // How failures look to users: short, private, and saying what to fix.
 import type { UserError } from './errors.js';
+import { prefixWithin } from './text-cut.js';
 import { plainLine, span, type Line, type View } from './view.js';
+
+/**
+ * The longest value a refusal repeats back, in characters: messages echo what was typed (an
+ * unknown command, the words `/digest list` cannot take), and a pasted page would make the reply
+ * longer than a platform can show and bury what was wrong. Long enough for any name a refusal
+ * suggests typing (actor names take 100 characters, list items 120).
+ */
+export const MAX_ECHOED_LENGTH = 120;
+
+/** A control character as its visible symbol (NUL → ␀, ESC → ␛, DEL → ␡), so echoing one drives no terminal. */
+const visibleControl = (c: string) => String.fromCharCode(c === '\u007f' ? 0x2421 : 0x2400 + c.charCodeAt(0));
+
+/**
+ * A marked value cut to MAX_ECHOED_LENGTH characters, never inside an emoji or a letter with its
+ * marks (text-cut), with control characters made visible: it repeats what was typed, which may be
+ * anything.
+ */
+function echoed(text: string): string {
+  const visible = text.replace(/[\u0000-\u001f\u007f]/g, visibleControl);
+  return visible.length > MAX_ECHOED_LENGTH ? `${prefixWithin(visible, MAX_ECHOED_LENGTH)}…` : visible;
+}
 
 /** Messages mark option names and values with backticks; they become code spans, not raw marks. */
 export function markedLine(text: string): Line {
   return text
     .split(/`([^`]*)`/)
-    .map((part, i) => (i % 2 === 1 ? span.code(part) : span.plain(part)))
+    .map((part, i) => (i % 2 === 1 ? span.code(echoed(part)) : span.plain(part)))
     .filter((s) => s.text !== '' || s.style === 'code');
 }
 

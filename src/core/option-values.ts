@@ -14,7 +14,20 @@ function shown(value: RawOptionValue): string {
   return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 }
 
-/** The zod schema for one option, with messages that say what is accepted. */
+const DATE_ACCEPTED = 'a date like 2025, 2025-07 or 2025-07-12';
+
+/**
+ * Text is stored and shown to everyone: a control character (NUL, ESC…) would drive the console's
+ * terminal or vanish on chat platforms. Tabs and line breaks (\n or \r\n, a summary typed in a form
+ * or imported from a file) are text.
+ */
+const NO_CONTROL_CHARACTERS = /^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$/;
+
+/**
+ * The zod schema for one option, with messages that say what is accepted. Every check names it,
+ * the type check too: a forged request (a number for a text option) would otherwise get zod's
+ * own "Invalid input: expected string, received number" inside the sentence.
+ */
 function schemaFor(option: OptionSpec): z.ZodType<OptionValue> {
   switch (option.type) {
     case 'integer': {
@@ -27,18 +40,21 @@ function schemaFor(option: OptionSpec): z.ZodType<OptionValue> {
           : option.min !== undefined
             ? `a whole number, ${min.toLocaleString('en-US')} or more`
             : 'a whole number';
+      // Past that maximum, though, the refusal states it: "1 or more" holds for 9007199254740992.
+      // (Checked before int(), which refuses numbers past the exact ones with its own message.)
+      const pastMax = range.startsWith('a whole number from') ? range : `a whole number from ${min.toLocaleString('en-US')} to ${max.toLocaleString('en-US')}`;
       // Text digits become a number first; anything else fails the number check with `range`.
       // `#3` as lists show entry numbers is 3.
       return z
         .unknown()
         .transform((v) => (typeof v === 'string' && /^\s*#?-?\d+\s*$/.test(v) ? Number(v.trim().replace(/^#/, '')) : v))
-        .pipe(z.number(range).int(range).min(min, range).max(max, range));
+        .pipe(z.number(range).max(max, pastMax).int(range).min(min, range));
     }
     case 'date':
-      return z.string().transform((text, ctx) => {
+      return z.string(DATE_ACCEPTED).transform((text, ctx) => {
         const date = parsePartialDate(text);
         if (!date) {
-          ctx.addIssue({ code: 'custom', message: 'a date like 2025, 2025-07 or 2025-07-12' });
+          ctx.addIssue({ code: 'custom', message: DATE_ACCEPTED });
           return z.NEVER;
         }
         return date;
@@ -53,21 +69,23 @@ function schemaFor(option: OptionSpec): z.ZodType<OptionValue> {
       const values = (option.choices ?? []).map((c) => c.value);
       // A label as replies show it (`Air/drone strike`, `government body`) is its value.
       const byLabel = new Map((option.choices ?? []).map((c) => [c.label.toLowerCase(), c.value]));
+      const accepted = `one of: ${values.join(', ')}`;
       return z
-        .string()
+        .string(accepted)
         .trim()
         .toLowerCase()
         .transform((v) => byLabel.get(v) ?? v)
-        .pipe(z.enum(values as [string, ...string[]], `one of: ${values.join(', ')}`));
+        .pipe(z.enum(values as [string, ...string[]], accepted));
     }
     case 'text':
     case 'actor': {
       const max = option.maxLength ?? DEFAULT_TEXT_LIMIT;
       return z
-        .string()
+        .string('some text')
         .trim()
         .min(1, 'some text')
-        .max(max, `at most ${max} characters`);
+        .max(max, `at most ${max} characters`)
+        .regex(NO_CONTROL_CHARACTERS, 'text without control characters');
     }
   }
 }

@@ -80,7 +80,8 @@ export function parseCommandText(input: string): ParsedText {
   for (const token of tokens) {
     if (token.option === undefined) {
       words.push(token.text);
-    } else if (token.option in options) {
+    } else if (Object.hasOwn(options, token.option)) {
+      // Own keys only: `in` also sees what every object inherits, so `constructor:x` read as given twice.
       throw new UserError('syntax', `Option \`${token.option}\` is given twice.`);
     } else {
       options[token.option] = token.text;
