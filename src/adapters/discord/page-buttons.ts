@@ -52,14 +52,7 @@ async function showTarget(
     return refuse(interaction, BROKEN_BUTTON_TEXT);
   }
   const caller = callerOf(interaction);
-  const run = (invocation: Invocation) =>
-    ctx.dispatcher.run({
-      command: invocation.command,
-      ...(invocation.subcommand ? { subcommand: invocation.subcommand } : {}),
-      args: invocation.args,
-      caller,
-      requestId: interaction.id,
-    });
+  const run = (invocation: Invocation) => ctx.dispatcher.run({ ...invocation, caller, requestId: interaction.id });
   const work = fetchPage(run, target.invocation);
   const { value: fetched, deferred } = await answerInTime(work, ctx.deferAfterMs, () => interaction.deferUpdate());
   if (fetched.view.tone === 'error') {

@@ -47,14 +47,7 @@ async function rerun(deps: HandlerDeps, body: BlockAction, value: NavValue, invo
     return;
   }
   const caller = callerOf(body);
-  const run = (asked: Invocation) =>
-    deps.dispatcher.run({
-      command: asked.command,
-      ...(asked.subcommand ? { subcommand: asked.subcommand } : {}),
-      args: asked.args,
-      caller,
-      requestId: body.trigger_id,
-    });
+  const run = (asked: Invocation) => deps.dispatcher.run({ ...asked, caller, requestId: body.trigger_id });
   const fetched = await fetchPage(run, invocation);
   // The next page names commands as the page the button was on (`/sitrep-timeline` where prefixed).
   const spelling = commandSpelling(deps.dispatcher.commands.map((c) => c.name), 'p' in value ? (value.p ?? '') : '');
