@@ -1,6 +1,7 @@
 // How failures look to users: short, private, and saying what to fix.
 import type { UserError } from './errors.js';
 import { prefixWithin } from './text-cut.js';
+import { controlSymbol } from './text.js';
 import { plainLine, span, type Line, type View } from './view.js';
 
 /**
@@ -11,16 +12,13 @@ import { plainLine, span, type Line, type View } from './view.js';
  */
 export const MAX_ECHOED_LENGTH = 120;
 
-/** A control character as its visible symbol (NUL → ␀, ESC → ␛, DEL → ␡), so echoing one drives no terminal. */
-const visibleControl = (c: string) => String.fromCharCode(c === '\u007f' ? 0x2421 : 0x2400 + c.charCodeAt(0));
-
 /**
  * A marked value cut to MAX_ECHOED_LENGTH characters, never inside an emoji or a letter with its
  * marks (text-cut), with control characters made visible: it repeats what was typed, which may be
  * anything.
  */
 function echoed(text: string): string {
-  const visible = text.replace(/[\u0000-\u001f\u007f]/g, visibleControl);
+  const visible = text.replace(/[\u0000-\u001f\u007f]/g, controlSymbol);
   return visible.length > MAX_ECHOED_LENGTH ? `${prefixWithin(visible, MAX_ECHOED_LENGTH)}…` : visible;
 }
 

@@ -1,4 +1,5 @@
 // Renders a view as plain text for the console (and as the fallback text of chat messages).
+import { visibleControls } from './text.js';
 import { formatInvocation } from './text-syntax.js';
 import { pagerLabel, type Line, type Span, type View } from './view.js';
 
@@ -10,7 +11,8 @@ export interface TextStyle {
 const ANSI = { bold: '\x1b[1m', italic: '\x1b[3m', code: '\x1b[36m', highlight: '\x1b[1;33m', reset: '\x1b[0m' };
 
 function renderSpan(s: Span, style: TextStyle): string {
-  let text = s.text;
+  // Stored text reaches a terminal here: its control characters are shown, never obeyed.
+  let text = visibleControls(s.text);
   if (s.href) text = `${text} <${s.href}>`;
   if (!s.style) return text;
   if (style.color) return `${ANSI[s.style]}${text}${ANSI.reset}`;
@@ -24,7 +26,7 @@ export function renderLine(line: Line, style: TextStyle = { color: false }): str
 
 export function renderText(view: View, style: TextStyle = { color: false }): string {
   const out: string[] = [];
-  const title = view.tone === 'error' ? `✖ ${view.title}` : view.title;
+  const title = visibleControls(view.tone === 'error' ? `✖ ${view.title}` : view.title);
   out.push(style.color ? `${ANSI.bold}${title}${ANSI.reset}` : title);
   for (const line of view.intro ?? []) out.push(renderLine(line, style));
   if (view.facts && view.facts.length > 0) {
@@ -45,7 +47,7 @@ export function renderText(view: View, style: TextStyle = { color: false }): str
   }
   if (view.footer) {
     out.push('');
-    out.push(view.footer);
+    out.push(visibleControls(view.footer));
   }
   return out.join('\n');
 }

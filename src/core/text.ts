@@ -32,6 +32,18 @@ export function foldKey(text: string): string {
     .trim();
 }
 
+/** A control character as its visible symbol: NUL → ␀, ESC → ␛, a lone CR → ␍, DEL → ␡. */
+export const controlSymbol = (c: string) => String.fromCharCode(c === '\u007f' ? 0x2421 : 0x2400 + c.charCodeAt(0));
+
+/**
+ * Text with its control characters shown, not obeyed: stored or typed text may hold an ESC that
+ * would drive a terminal, or a lone CR that moves the cursor back over the line. Line breaks
+ * (`\n`, `\r\n` as `\n`) and tabs stay.
+ */
+export function visibleControls(text: string): string {
+  return text.replace(/\r\n/g, '\n').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, controlSymbol);
+}
+
 export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`;
 }

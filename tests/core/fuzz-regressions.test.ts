@@ -3,6 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Caller } from '../../src/core/caller.js';
 import { MAX_ECHOED_LENGTH, markedNames } from '../../src/core/error-views.js';
+import { renderText } from '../../src/core/render-text.js';
 import { lineToPlainText } from '../../src/core/view.js';
 import { storeFingerprint } from '../support/store-fingerprint.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
@@ -141,5 +142,23 @@ describe('GIVEN text with no letter or digit where an actor is named', () => {
     expect(viewText(lookup)).not.toContain('matches several actors');
     const filtered = await app.dispatcher.runText(`/timeline actor:"${typed}"`, operator);
     expect(viewText(filtered)).toContain('No actor is called');
+  });
+});
+
+describe('GIVEN stored text holding control characters (from a store older than the check)', () => {
+  it('WHEN the console shows it THEN an ESC or a lone CR is shown as a symbol, never obeyed, and CRLF is a line break', async () => {
+    const id = app.services.editor.addEntry(
+      {
+        topic: 'syria-israel', title: 'Talks', summary: '', eventType: 'talks', start: { year: 2025, month: 7 },
+        confidence: 'reported', places: [], actors: [], sources: [{ outlet: 'AFP' }], tags: [],
+      },
+      { by: 'test', at: '2025-07-20T00:00:00Z' },
+    );
+    app.db.prepare('UPDATE entries SET title = ?, summary = ? WHERE id = ?').run('Talks \u001b[2Jcleared\rover', 'First line\r\nsecond line', id);
+    const shown = renderText(await app.dispatcher.runText(`/entry show ${id}`, operator), { color: true });
+    expect(shown).toContain('Talks ␛[2Jcleared␍over');
+    expect(shown).toContain('First line\nsecond line');
+    expect(shown).not.toContain('\r');
+    expect(shown.replace(/\u001b\[[0-9;]*m/g, '')).not.toContain('\u001b');
   });
 });
