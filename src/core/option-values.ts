@@ -17,11 +17,12 @@ function shown(value: RawOptionValue): string {
 const DATE_ACCEPTED = 'a date like 2025, 2025-07 or 2025-07-12';
 
 /**
- * Text is stored and shown to everyone: a control character (NUL, ESC…) would drive the console's
- * terminal or vanish on chat platforms. Tabs and line breaks (\n or \r\n, a summary typed in a form
- * or imported from a file) are text.
+ * Text is stored and shown to everyone: a control character (NUL, ESC, a lone CR that sends a
+ * terminal's cursor back over the line…) would drive the console's terminal or vanish on chat
+ * platforms. Tabs and line breaks (\n or \r\n, a summary typed in a form or imported from a file)
+ * are text.
  */
-const NO_CONTROL_CHARACTERS = /^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$/;
+const NO_CONTROL_CHARACTERS = /^(?:[^\u0000-\u0008\u000b-\u001f\u007f]|\r\n)*$/;
 
 /**
  * The zod schema for one option, with messages that say what is accepted. Every check names it,

@@ -162,3 +162,21 @@ describe('GIVEN stored text holding control characters (from a store older than 
     expect(shown.replace(/\u001b\[[0-9;]*m/g, '')).not.toContain('\u001b');
   });
 });
+
+describe('GIVEN text with a carriage return', () => {
+  it('WHEN it is a lone CR THEN it is refused as a control character; a CRLF line break is text', async () => {
+    const before = storeFingerprint(app.db);
+    const lone = await app.dispatcher.run({
+      command: 'entry', subcommand: 'add', caller: operator,
+      args: { title: 'Talks\rover', date: '2025-07', type: 'talks', topic: 'syria-israel', outlet: 'AFP' },
+    });
+    expect(lone.tone).toBe('error');
+    expect(viewText(lone)).toContain('text without control characters');
+    expect(storeFingerprint(app.db)).toBe(before);
+    const crlf = await app.dispatcher.run({
+      command: 'entry', subcommand: 'add', caller: operator,
+      args: { title: 'Talks', summary: 'First line\r\nsecond line', date: '2025-07', type: 'talks', topic: 'syria-israel', outlet: 'AFP' },
+    });
+    expect(crlf.tone).toBe('success');
+  });
+});
