@@ -27,7 +27,8 @@ export interface Config {
   dbPath: string;
   admins: AdminRule[];
   timezone: string;
-  logLevel: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' | 'silent';
+  /** LOG_LEVEL; undefined when unset, so each program picks its own default (the console: warn). */
+  logLevel?: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' | 'silent';
   /** Where the interactive console keeps its command history; undefined: not kept. */
   consoleHistoryPath?: string;
   discord?: DiscordConfig;
@@ -103,7 +104,8 @@ export function loadConfig(env?: NodeJS.ProcessEnv): Config {
     throw new ConfigError('SITREP_ADMINS', (error as Error).message);
   }
   if (!isTimeZone(e.SITREP_TZ)) throw new ConfigError('SITREP_TZ', `"${e.SITREP_TZ}" is not an IANA time zone such as Europe/Paris`);
-  const config: Config = { dbPath: e.SITREP_DB, admins, timezone: e.SITREP_TZ, logLevel: e.LOG_LEVEL ?? 'info' };
+  const config: Config = { dbPath: e.SITREP_DB, admins, timezone: e.SITREP_TZ };
+  if (e.LOG_LEVEL) config.logLevel = e.LOG_LEVEL;
   const history = consoleHistoryPath(e.SITREP_HISTORY);
   if (history) config.consoleHistoryPath = history;
   if (e.DISCORD_TOKEN) {

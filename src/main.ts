@@ -16,7 +16,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const onPlatform = Boolean(config.discord || config.slack);
   // The console prints to stdout; keep its logs to warnings unless asked otherwise.
-  const logger = createLogger(process.env.LOG_LEVEL ? config.logLevel : onPlatform ? 'info' : 'warn');
+  const logger = createLogger(config.logLevel ?? (onPlatform ? 'info' : 'warn'));
   const app = createApp({ dbPath: config.dbPath, admins: config.admins, logger, timezone: config.timezone, busyTimeoutMs: BOT_BUSY_TIMEOUT_MS });
 
   const adapters: RunningAdapter[] = [];

@@ -101,7 +101,7 @@ function main(): number {
   const { rows, format } = read;
   const dryRun = values['dry-run'];
   const config = loadConfig();
-  const logger = createLogger(process.env.LOG_LEVEL ? config.logLevel : 'warn');
+  const logger = createLogger(config.logLevel ?? 'warn');
   const { app, plan } = checkAgainstStore(rows, config, dryRun, logger);
   try {
     printOutcomes('rejected', plan.rejected);
