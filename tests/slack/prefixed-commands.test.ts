@@ -78,6 +78,16 @@ describe('replies to prefixed commands', () => {
     expect(JSON.stringify(view.blocks)).toContain(`The rest of entry #${id} does not fit in this form: /sitrep-entry show id:${id}`);
   });
 
+  it('footers and refusals name commands as /sitrep-…, so a copied hint runs', async () => {
+    const timeline = shownText(await h.command('/sitrep-timeline limit:2'));
+    expect(timeline).toContain('Details: /sitrep-entry show ID');
+    const refused = shownText(await h.command('/sitrep-entry 3'));
+    expect(refused).toContain('To see it: /sitrep-entry show 3');
+    expect(commandsNamed(refused).filter((c) => !c.startsWith('/sitrep-'))).toEqual([]);
+    const actor = shownText(await h.command('/sitrep-timeline Dermer'));
+    expect(commandsNamed(actor).filter((c) => !c.startsWith('/sitrep-'))).toEqual([]);
+  });
+
   it('stored text that mentions /timeline is shown as stored', async () => {
     const id = h.app.services.editor.addEntry(
       {

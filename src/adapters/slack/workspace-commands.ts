@@ -60,14 +60,22 @@ function spelledLine(line: Line, spelling: CommandSpelling): Line {
   return line.map((s) => spelledSpan(s, spelling));
 }
 
+/** A refusal's plain words are Sitrep's own (what was typed is in its code spans): all respelled. */
+function spelledRefusalLine(line: Line, spelling: CommandSpelling): Line {
+  return line.map((s) => (s.style === undefined ? { ...s, text: spelledEverywhere(s.text, spelling) } : spelledSpan(s, spelling)));
+}
+
 /**
- * The view as this workspace should read it: command code spans and the pager's "next page"
- * invocations respelled. For display only: the pager of the copy names commands the registry
- * does not know, so page buttons must be built from the original view.
+ * The view as this workspace should read it: command code spans, the pager's "next page"
+ * invocations, the footer ("Details: /entry show ID", written by commands, never stored text) and
+ * the plain words of a refusal ("To see it: /entry show 3") respelled. For display only: the
+ * pager of the copy names commands the registry does not know, so page buttons must be built
+ * from the original view.
  */
 export function viewInWorkspaceSpelling(view: View, spelling: CommandSpelling): View {
   if (!spelling.prefix) return view;
   const lines = (lines: readonly Line[]) => lines.map((l) => spelledLine(l, spelling));
+  const intro = (lines: readonly Line[]) => lines.map((l) => (view.tone === 'error' ? spelledRefusalLine(l, spelling) : spelledLine(l, spelling)));
   const pager = view.pager && {
     ...view.pager,
     ...(view.pager.next ? { next: { ...view.pager.next, command: spelledName(view.pager.next.command, spelling) } } : {}),
@@ -75,10 +83,11 @@ export function viewInWorkspaceSpelling(view: View, spelling: CommandSpelling): 
   };
   return {
     ...view,
-    ...(view.intro ? { intro: lines(view.intro) } : {}),
+    ...(view.intro ? { intro: intro(view.intro) } : {}),
     ...(view.facts ? { facts: view.facts.map((f) => ({ ...f, value: spelledLine(f.value, spelling) })) } : {}),
     sections: view.sections.map((s) => ({ ...s, ...(s.heading ? { heading: spelledLine(s.heading, spelling) } : {}), lines: lines(s.lines) })),
     ...(pager ? { pager } : {}),
+    ...(view.footer ? { footer: spelledEverywhere(view.footer, spelling) } : {}),
   };
 }
 
