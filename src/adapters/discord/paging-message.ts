@@ -2,13 +2,12 @@
 // button names its page in its custom_id when it can (page-links.ts), so it works after a
 // restart; otherwise it points into an in-memory session, opened only when some button needs it.
 import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent } from 'discord.js';
-import type { CommandRegistry } from '../../core/registry.js';
+import { isReadOnlyInvocation, type CommandRegistry } from '../../core/registry.js';
 import type { Invocation, View } from '../../core/view.js';
 import { NO_MENTIONS, type MessageBody } from './message-payload.js';
 import { pageLinkId } from './page-links.js';
 import { inertButtonId, pageButtonId, type PageDirection, type PageScreen, type PageSession, type PageSessions } from './page-sessions.js';
 import { destinationOf, isPaged } from './page-targets.js';
-import { isReadOnlyInvocation } from '../../core/registry.js';
 import { renderViewPages } from './render-view.js';
 
 /** What building buttons needs from the running adapter. */
