@@ -35,24 +35,41 @@ const noMatchHint: Line = [
 ];
 
 /** Names the common words the search left out, so nobody wonders why they are not highlighted. */
-function leftOutNote(terms: SearchTerm[]): Line[] {
+function leftOutWords(terms: SearchTerm[]): string[] {
   const kept = new Set(significantTerms(terms));
-  const left = [...new Set(terms.filter((t) => !kept.has(t)).map((t) => t.word))];
+  return [...new Set(terms.filter((t) => !kept.has(t)).map((t) => t.word))];
+}
+
+/** The left-out words the operator note has not already explained (OR, AND, NOT). */
+function leftOutNote(terms: SearchTerm[], explained: ReadonlySet<string>): Line[] {
+  const left = leftOutWords(terms).filter((word) => !explained.has(word));
   return left.length > 0 ? [[span.plain(`Left out as too common: ${left.join(', ')}.`)]] : [];
 }
 
 /**
  * People try search-engine operators; there are none, and each would silently change the
- * results (OR becomes a required word, -Baku requires Baku), so the reply says how they were read.
+ * results (NOT becomes a required word, -Baku requires Baku; OR and AND, common words, are left out beside rarer ones), so the reply says how they were read.
  */
-function operatorNote(query: string): Line[] {
-  const operators = [
-    ...new Set([...query.matchAll(/(?:^|\s)(OR|AND|NOT)(?=\s|$)/g)].map((m) => m[1]!)),
+function operatorNote(query: string, terms: SearchTerm[]): { lines: Line[]; explained: Set<string> } {
+  const words = [...new Set([...query.matchAll(/(?:^|\s)(OR|AND|NOT)(?=\s|$)/g)].map((m) => m[1]!))];
+  // OR, AND and NOT are common words too: beside rarer words they are left out, not required.
+  const leftOut = new Set(leftOutWords(terms));
+  const dropped = words.filter((word) => leftOut.has(word.toLowerCase()));
+  const read = [
+    ...words.filter((word) => !dropped.includes(word)),
     ...(/(?:^|\s)-[\p{L}\p{N}]/u.test(query) ? ['a leading -'] : []),
     ...(/(?:^|\s)site:/i.test(query) ? ['site:'] : []),
   ];
-  if (operators.length === 0) return [];
-  return [[span.plain(`Search has no operators: ${operators.join(', ')} ${operators.length === 1 ? 'was' : 'were'} read as words to find. Every word must appear.`)]];
+  if (read.length === 0 && dropped.length === 0) return { lines: [], explained: new Set() };
+  const clauses = [
+    ...(read.length > 0 ? [`${read.join(', ')} ${read.length === 1 ? 'was' : 'were'} read as words to find`] : []),
+    ...(dropped.length > 0 ? [`${dropped.join(', ')} ${dropped.length === 1 ? 'was' : 'were'} left out as too common`] : []),
+  ];
+  const every = dropped.length > 0 ? 'Every other word must appear.' : 'Every word must appear.';
+  return {
+    lines: [[span.plain(`Search has no operators: ${clauses.join('; ')}. ${every}`)]],
+    explained: new Set(dropped.map((word) => word.toLowerCase())),
+  };
 }
 
 /**
@@ -106,14 +123,15 @@ export const searchCommand: CommandSpec = {
     const request = pageRequest(args, DEFAULT_LIMIT);
     const result = ctx.services.dossier.search(query, request.limit, request.offset);
     const { pager, intro } = pageInfo({ command: 'search' }, args, request, result, ['result', 'results']);
+    const operators = operatorNote(query, terms);
     const aliases = result.items.some((hit) => !hit.snippet.includes(HIGHLIGHT_START)) ? aliasMatches(ctx.services.dossier, significantTerms(terms)) : new Map<number, string>();
     return {
       title: `Search — “${query}”`,
       tone: 'normal',
       intro: [
         intro,
-        ...operatorNote(query),
-        ...leftOutNote(terms),
+        ...operators.lines,
+        ...leftOutNote(terms, operators.explained),
         ...(result.total > SEARCH_RANK_BAND ? [bandNote] : []),
         ...(result.total === 0 ? [noMatchHint] : []),
       ],

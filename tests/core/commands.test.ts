@@ -275,13 +275,26 @@ describe('GIVEN a search word that is an actor alias', () => {
 
 describe('GIVEN search-engine operators', () => {
   it.each([
-    ['Paris OR Baku', 'OR was read as words to find'],
     ['-Baku talks', 'a leading - was read as words to find'],
     ['talks NOT Baku', 'NOT was read as words to find'],
     ['query:"site:reuters.com"', 'site: was read as words to find'],
   ])('WHEN %s is searched THEN the reply says there are no operators', async (query, note) => {
     const text = viewText(await run(`/search ${query}`));
     expect(text).toContain(`Search has no operators: ${note}. Every word must appear.`);
+  });
+
+  it('WHEN OR or AND is typed beside other words THEN the reply says it was left out as common, once', async () => {
+    const text = viewText(await run('/search the Paris OR Baku'));
+    expect(text).toContain('Search has no operators: OR was left out as too common. Every other word must appear.');
+    expect(text).toContain('Left out as too common: the.');
+    expect(text).not.toContain('read as words to find');
+    const mixed = viewText(await run('/search talks AND NOT Baku'));
+    expect(mixed).toContain('Search has no operators: NOT was read as words to find; AND was left out as too common. Every other word must appear.');
+    expect(mixed).not.toContain('Left out as too common: and');
+  });
+
+  it('WHEN OR is the only word THEN it was read as a word to find', async () => {
+    expect(viewText(await run('/search OR'))).toContain('Search has no operators: OR was read as words to find. Every word must appear.');
   });
 
   it('THEN an ordinary query gets no such note', async () => {
@@ -327,7 +340,8 @@ describe('GIVEN bad input', () => {
     ['/timeline since:notadate', /Option `since` .* must be a date like 2025, 2025-07 or 2025-07-12 — got `notadate`/],
     ['/timeline limit:0', /Option `limit` .* from 1 to 25 — got `0`/],
     ['/timeline limit:500', /Option `limit` .* from 1 to 25 — got `500`/],
-    ['/timeline page:99', /Option `page` is past the end — got `99`[\s\S]*There are 2 pages/],
+    ['/timeline page:99', /Option `page` is past the end — got `99`.\nThere are 2 pages of entries.\nLast page: \/timeline page:2$/],
+    ['/timeline actor:"Ron Dermer" limit:5 page:3', /There is 1 page of entries.\nLast page: \/timeline actor:"Ron Dermer" limit:5 page:1$/],
     ['/timeline type:protest page:2', /Option `page` is past the end — got `2`[\s\S]*There are no entries\./],
     ['/entry show abc', /Option `id` of \/entry show must be a whole number, 1 or more — got `abc`\./],
     ['/search golan page:0', /Option `page` of \/search must be a whole number from 1 to 100,000 — got `0`\./],
