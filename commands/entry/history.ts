@@ -87,7 +87,9 @@ export const undoEntry: SubcommandSpec = {
     const id = args.id as number;
     const revision = ctx.services.editor.undoEntry(id, stampOf(ctx));
     const entry = ctx.services.dossier.getEntry(id);
-    const fields = revision.changedFields.length > 0 ? ` (${fieldOptionNames(revision.changedFields)})` : '';
+    // A restore took back a removal, a remove took back a restore: named as /entry history names them.
+    const what = revision.action === 'restore' ? 'a removal' : revision.action === 'remove' ? 'a restore' : undefined;
+    const fields = what ? ` (${what})` : revision.changedFields.length > 0 ? ` (${fieldOptionNames(revision.changedFields)})` : '';
     const summary = plainLine(`Took back r${revision.undoes}${fields}. Undo again to step further back; /entry history id:${id} lists every change.`);
     if (!entry) {
       return { title: `#${id} is removed again`, tone: 'success', intro: [summary], sections: [] };

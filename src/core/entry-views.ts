@@ -6,6 +6,7 @@ import type { Page } from './ports.js';
 import { formatDateSpan, toIsoPartial, type PartialDate } from './partial-date.js';
 import { plural } from './text.js';
 import { UserError } from './errors.js';
+import { formatInvocation } from './text-syntax.js';
 import { eventTypeLabel } from './vocabulary.js';
 import { span, type Invocation, type Line, type Pager, type Section } from './view.js';
 
@@ -72,15 +73,17 @@ export function pageInfo(
   const total = lastPage ? last : result.total;
   // Past a capped count, a page that shows entries is one of them: there are at least that many.
   const pageCount = Math.max(1, Math.ceil(total / request.limit), exact || result.items.length === 0 ? 0 : request.page);
+  const pageArgs = (page: number): Invocation => ({ ...base, args: { ...invocationArgs(args), page } });
   if (request.page > 1 && result.items.length === 0) {
     const pages = result.total === 0 ? `There are no ${many}.` : exact
       ? `There ${pageCount === 1 ? 'is 1 page' : `are ${pageCount} pages`} of ${many}.`
       : `There are at least ${pageCount} pages of ${many}, but fewer than ${request.page}; narrow the search to count them all.`;
-    throw new UserError('invalid-option', `Option \`page\` is past the end — got \`${request.page}\`.`, [pages]);
+    // A count known exactly names the last page as a command to run.
+    const lastPageHint = result.total > 0 && exact ? [`Last page: ${formatInvocation(pageArgs(pageCount))}`] : [];
+    throw new UserError('invalid-option', `Option \`page\` is past the end — got \`${request.page}\`.`, [pages, ...lastPageHint]);
   }
   // A lower bound never reads below what the page itself shows (page 150 of a capped count).
   const totalText = exact ? plural(total, one, many) : `at least ${plural(Math.max(total, last), one, many)}`;
-  const pageArgs = (page: number): Invocation => ({ ...base, args: { ...invocationArgs(args), page } });
   const pager: Pager = { page: request.page, pageCount, total };
   if (!exact) pager.totalIsLowerBound = true;
   const more = !lastPage && (!exact || request.page < pageCount);

@@ -74,7 +74,7 @@ describe('GIVEN an admin curating entries', () => {
     expect(viewText(await run('/entry show 99'))).toContain('There is no entry #99.');
     clock = new Date('2026-03-01T13:00:00Z');
     const undone = viewText(await run('/entry undo id:18'));
-    expect(undone).toMatch(/Took back r\d+\. Undo again to step further back/);
+    expect(undone).toMatch(/Took back r\d+ \(a removal\)\. Undo again to step further back/);
     expect(undone).toMatch(/Confidence\s+confirmed/);
     expect(viewText(await run('/timeline since:2025-08'))).toContain('#18 Talks resume in Baku');
     const history = viewText(await run('/entry history 18'));
