@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { CommandArgs, OptionSpec, OptionValue, RawOptionValue } from './command-spec.js';
 import { UserError } from './errors.js';
 import { parsePartialDate } from './partial-date.js';
+import { closestNames } from './ranking.js';
 
 /** Length limit of text options that set none; platforms declare it too (Discord max_length). */
 export const DEFAULT_TEXT_LIMIT = 200;
@@ -111,9 +112,12 @@ export function convertOption(
   const result = cachedSchema(option).safeParse(raw);
   if (result.success) return result.data;
   const accepted = result.error.issues[0]?.message ?? 'a valid value';
+  // A typo of one of a few known values (`type:talk`) gets the value meant, as commands do for names.
+  const meant = option.choices && typeof raw === 'string' ? closestNames(option.choices.map((c) => c.value), raw, 1) : [];
   throw new UserError(
     'invalid-option',
     `Option \`${option.name}\` of /${commandPath} must be ${accepted} — got \`${shown(raw)}\`.`,
+    meant.length > 0 ? [`Did you mean \`${meant[0]}\`?`] : [],
   );
 }
 

@@ -180,6 +180,13 @@ describe('GIVEN an admin curating entries', () => {
     ['/entry add title:x date:2025 type:talks topic:"Syria Israel"', /`topic` must be a slug/],
     ['/entry add title:x date:2025 type:talks topic:syria--israel-', /`topic` must be a slug of letters and digits joined by single dashes/],
     ['/entry add title:x date:2025 type:talks topic:syria-israel actors:"Narnia:host"', /No actor is called `Narnia`[\s\S]*\/actors add name:"Narnia"/],
+    // A new actor's kind can't be guessed: the hint lists the kinds rather than offering `kind:person`.
+    [
+      '/entry add title:x date:2025 type:talks topic:syria-israel actors:"Sirya:participant"',
+      /Closest known names: Syria\.\nOr, if it is a new actor, create it first: \/actors add name:"Sirya" kind:… \(state, government-body, .*, person, .*other\)$/,
+    ],
+    ['/entry add title:x date:2025 type:talk topic:syria-israel', /Option `type` of \/entry add must be one of: .* — got `talk`\.\nDid you mean `talks`\?$/],
+    ['/actors list kind:peson', /Option `kind` of \/actors list must be one of: .* — got `peson`\.\nDid you mean `person`\?$/],
     ['/entry add title:x date:2025 type:talks topic:syria-israel actors:"Syria:villain"', /unknown role[\s\S]*initiator, target/],
     [`/entry add title:${'x'.repeat(201)} date:2025 type:talks topic:syria-israel`, /Option `title`.*at most 200 characters/],
     ['/entry edit id:999 confidence:confirmed', /There is no entry #999/],
