@@ -125,10 +125,23 @@ export function addAlias(db: Db, actorId: number, alias: string, stamp: ChangeSt
   })();
 }
 
+/** Says which names the actor has, so the one meant can be typed (or that there is none to remove). */
+function notAnAlias(db: Db, actorId: number, alias: string): UserError {
+  const names = db.prepare('SELECT name, is_primary FROM actor_names WHERE actor_id = ? ORDER BY is_primary DESC, name').all(actorId) as { name: string; is_primary: number }[];
+  const primary = names.find((n) => n.is_primary === 1)?.name ?? 'this actor';
+  const aliases = names.filter((n) => n.is_primary === 0).map((n) => `“${n.name}”`);
+  if (foldKey(alias) === foldKey(primary)) {
+    return new UserError('not-found', `“${alias}” is the name of ${primary}, not an alias: a name cannot be removed.`);
+  }
+  return new UserError('not-found', `“${alias}” is not an alias of ${primary}.`, [
+    aliases.length > 0 ? `Its aliases: ${aliases.join(', ')}.` : `${primary} has no aliases.`,
+  ]);
+}
+
 export function removeAlias(db: Db, actorId: number, alias: string, stamp: ChangeStamp): void {
   db.transaction(() => {
     const removed = db.prepare('DELETE FROM actor_names WHERE actor_id = ? AND name_key = ? AND is_primary = 0').run(actorId, foldKey(alias));
-    if (removed.changes === 0) throw new UserError('not-found', `“${alias}” is not an alias of this actor (a canonical name cannot be removed).`);
+    if (removed.changes === 0) throw notAnAlias(db, actorId, alias);
     recordActor(db, actorId, { action: 'edit', changedFields: ['aliases'] }, stamp);
   })();
 }

@@ -186,6 +186,8 @@ describe('GIVEN an admin curating entries', () => {
       /Closest known names: Syria\.\nOr, if it is a new actor, create it first: \/actors add name:"Sirya" kind:… \(state, government-body, .*, person, .*other\)$/,
     ],
     ['/entry add title:x date:2025 type:talk topic:syria-israel', /Option `type` of \/entry add must be one of: .* — got `talk`\.\nDid you mean `talks`\?$/],
+    ['/actors alias name:"Tom Barrack" remove:Nope', /“Nope” is not an alias of Tom Barrack\.\nIts aliases: “Barrack”, “Thomas Barrack”\.$/],
+    ['/actors alias name:"Tom Barrack" remove:"tom barrack"', /“tom barrack” is the name of Tom Barrack, not an alias: a name cannot be removed\.$/],
     ['/actors list kind:peson', /Option `kind` of \/actors list must be one of: .* — got `peson`\.\nDid you mean `person`\?$/],
     ['/entry add title:x date:2025 type:talks topic:syria-israel actors:"Syria:villain"', /unknown role[\s\S]*initiator, target/],
     [`/entry add title:${'x'.repeat(201)} date:2025 type:talks topic:syria-israel`, /Option `title`.*at most 200 characters/],
