@@ -112,13 +112,24 @@ export function convertOption(
   const result = cachedSchema(option).safeParse(raw);
   if (result.success) return result.data;
   const accepted = result.error.issues[0]?.message ?? 'a valid value';
-  // A typo of one of a few known values (`type:talk`) gets the value meant, as commands do for names.
-  const meant = option.choices && typeof raw === 'string' ? closestNames(option.choices.map((c) => c.value), raw, 1) : [];
   throw new UserError(
     'invalid-option',
     `Option \`${option.name}\` of /${commandPath} must be ${accepted} — got \`${shown(raw)}\`.`,
-    meant.length > 0 ? [`Did you mean \`${meant[0]}\`?`] : [],
+    refusalHints(option, raw),
   );
+}
+
+/** A month name or a day alone: the start of `Jul 2025` or `12 Jul 2025` typed without quotes. */
+const DATE_START = /^(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?|0?[1-9]|[12]\d|3[01])$/i;
+
+function refusalHints(option: OptionSpec, raw: RawOptionValue): string[] {
+  if (typeof raw !== 'string') return [];
+  // A typo of one of a few known values (`type:talk`) gets the value meant, as commands do for names.
+  const meant = option.choices ? closestNames(option.choices.map((c) => c.value), raw, 1) : [];
+  if (meant.length > 0) return [`Did you mean \`${meant[0]}\`?`];
+  // `since:July 2025` reads as since:July plus a stray word: the date as shown needs its quotes.
+  if (option.type === 'date' && DATE_START.test(raw.trim())) return [`A date with spaces goes in quotes: ${option.name}:"Jul 2025".`];
+  return [];
 }
 
 /** Checks names, required options and values against the spec. */

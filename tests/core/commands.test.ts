@@ -337,7 +337,10 @@ describe('GIVEN bad input', () => {
   const cases: [string, RegExp][] = [
     ['/nonsense', /There is no command `\/nonsense`.[\s\S]*Try \/help/],
     ['/timeline colour:red', /\/timeline has no option `colour`[\s\S]*Options: topic, actor/],
-    ['/timeline since:notadate', /Option `since` .* must be a date like 2025, 2025-07 or 2025-07-12 — got `notadate`/],
+    ['/timeline since:notadate', /Option `since` .* must be a date like 2025, 2025-07 or 2025-07-12 — got `notadate`\.$/],
+    // `July 2025` unquoted is since:July and a stray word: the reply shows the date as it must be typed.
+    ['/timeline since:July 2025', /must be a date like 2025, 2025-07 or 2025-07-12 — got `July`\.\nA date with spaces goes in quotes: since:"Jul 2025"\.$/],
+    ['/timeline until:12 Jul 2025', /got `12`\.\nA date with spaces goes in quotes: until:"Jul 2025"\.$/],
     ['/timeline limit:0', /Option `limit` .* from 1 to 25 — got `0`/],
     ['/timeline limit:500', /Option `limit` .* from 1 to 25 — got `500`/],
     ['/timeline page:99', /Option `page` is past the end — got `99`.\nThere are 2 pages of entries.\nLast page: \/timeline page:2$/],
