@@ -40,6 +40,17 @@ describe('GIVEN the console', () => {
     expect(printed).toContain('/digest unsubscribe stops it.');
   });
 
+  it('WHEN the digest is narrowed by type and actor THEN the confirmation names them as /digest list does', async () => {
+    const app = createTestApp();
+    cleanup.push(() => app.dispose());
+    const output = new PassThrough();
+    let printed = '';
+    output.on('data', (chunk: Buffer) => (printed += chunk.toString()));
+    app.digests.posters.register(new ConsolePoster(output));
+    await app.dispatcher.runText('/digest subscribe schedule:"weekly mon 09:00" type:talks actor:Dermer', CONSOLE_CALLER);
+    expect(printed).toContain('Sitrep will post a digest of the dossier (type Talks/negotiation · actor Ron Dermer) here weekly on mon at 09:00 (UTC).');
+  });
+
   it('WHEN this process has no console poster THEN the subscription is kept, and the reply says nothing could be posted', async () => {
     const app = createTestApp();
     cleanup.push(() => app.dispose());

@@ -3,10 +3,10 @@
 // may post in the channel; this post is what proves it may, before anything is stored.
 import type { Platform } from '../caller.js';
 import { UserError } from '../errors.js';
-import { eventTypeLabel } from '../vocabulary.js';
 import { plainLine, span, type View } from '../view.js';
 import type { DigestFilters } from './changes.js';
 import type { SubscribeOutcome, SubscriptionInfo } from './service.js';
+import { filtersText } from './views.js';
 import { formatInZone } from './zoned-time.js';
 
 export interface ConfirmationSettings {
@@ -24,11 +24,10 @@ export interface ConfirmationSettings {
 
 /** `the syria-israel dossier (type Talks/negotiation · actor Ron Dermer)`. */
 function subjectText(filters: DigestFilters): string {
-  const narrowing: string[] = [];
-  if (filters.eventType) narrowing.push(`type ${eventTypeLabel(filters.eventType)}`);
-  if (filters.actorName) narrowing.push(`actor ${filters.actorName}`);
-  const dossier = filters.topic ? `the ${filters.topic} dossier` : 'the dossier';
-  return narrowing.length > 0 ? `${dossier} (${narrowing.join(' · ')})` : dossier;
+  const { topic, ...narrowing } = filters;
+  const dossier = topic ? `the ${topic} dossier` : 'the dossier';
+  // The other filters read as /digest list shows them.
+  return narrowing.eventType || narrowing.actorName ? `${dossier} (${filtersText(narrowing)})` : dossier;
 }
 
 /** `daily at 08:00`, `weekly on mon at 09:00`, or the cron expression as written. */
