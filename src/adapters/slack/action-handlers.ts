@@ -10,7 +10,7 @@ import { parseNavValue, type NavValue } from './nav-values.js';
 import { fetchPage } from '../../core/page-fetch.js';
 import { NAV_ACTION_PATTERN } from './paging.js';
 import { isReadOnlyInvocation } from '../../core/registry.js';
-import { answerInWorkspaceSpelling, commandSpelling } from './workspace-commands.js';
+import { answerInWorkspaceSpelling, spellingOfCommands } from './workspace-commands.js';
 
 export const NOT_YOURS =
   'Only the person who ran this command can page through it. Run the command yourself to get your own copy.';
@@ -50,7 +50,7 @@ async function rerun(deps: HandlerDeps, body: BlockAction, value: NavValue, invo
   const run = (asked: Invocation) => deps.dispatcher.run({ ...asked, caller, requestId: body.trigger_id });
   const fetched = await fetchPage(run, invocation);
   // The next page names commands as the page the button was on (`/sitrep-timeline` where prefixed).
-  const spelling = commandSpelling(deps.dispatcher.commands.map((c) => c.name), 'p' in value ? (value.p ?? '') : '');
+  const spelling = spellingOfCommands(deps.dispatcher, 'p' in value ? (value.p ?? '') : '');
   const shown = answerInWorkspaceSpelling(fetched.invocation.command, fetched.view, spelling);
   if (fetched.view.tone === 'error') {
     // An error must not replace a result others may be reading.

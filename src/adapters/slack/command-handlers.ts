@@ -13,7 +13,7 @@ import { escapeMrkdwn } from './mrkdwn.js';
 import { readOnlyInvocationOfText } from './read-only-invocations.js';
 import {
   answerInWorkspaceSpelling,
-  commandSpelling,
+  spellingOfCommands,
   OPTIONAL_COMMAND_PREFIX,
   prefixOf,
   spelledName,
@@ -42,7 +42,7 @@ function callerOf(command: SlashCommand): Caller {
 
 /** The commands as the workspace has them, judged by the one Slack sent (`/sitrep-timeline`). */
 function spellingOf(deps: HandlerDeps, command: SlashCommand): CommandSpelling {
-  return commandSpelling(deps.dispatcher.commands.map((c) => c.name), prefixOf(command.command));
+  return spellingOfCommands(deps.dispatcher, prefixOf(command.command));
 }
 
 async function answer(deps: HandlerDeps, name: string, command: SlashCommand, respond: RespondFn, client: webApi.WebClient): Promise<void> {

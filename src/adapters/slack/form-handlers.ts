@@ -25,7 +25,7 @@ import {
 } from './forms.js';
 import type { SlackMessage } from './paging.js';
 import { renderView, type Block } from './render-view.js';
-import { commandSpelling, spelledCommandText, viewInWorkspaceSpelling, type CommandSpelling } from './workspace-commands.js';
+import { spellingOfCommands, spelledCommandText, viewInWorkspaceSpelling, type CommandSpelling } from './workspace-commands.js';
 
 type WebClient = webApi.WebClient;
 
@@ -128,7 +128,7 @@ async function postToResponseUrl(url: string, payload: Record<string, unknown>):
  * (a channel it is not in), the response_url is the fallback while it lasts (30 minutes).
  */
 async function deliver(deps: HandlerDeps, client: WebClient, meta: FormMetadata, view: View): Promise<void> {
-  const spelling = commandSpelling(deps.dispatcher.commands.map((c) => c.name), meta.prefix ?? '');
+  const spelling = spellingOfCommands(deps.dispatcher, meta.prefix ?? '');
   const message = deps.paginator.reply(view, meta.userId, spelling);
   const attempts: [string, () => Promise<boolean>][] = [];
   if (meta.responseUrl && isShownInChannel(view, meta.public)) {

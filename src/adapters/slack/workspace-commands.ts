@@ -18,6 +18,11 @@ export function commandSpelling(names: Iterable<string>, prefix: string): Comman
   return { prefix, names: new Set(names) };
 }
 
+/** The spelling of the commands a dispatcher serves, under a prefix (`''` for none). */
+export function spellingOfCommands(dispatcher: { readonly commands: readonly { name: string }[] }, prefix: string): CommandSpelling {
+  return commandSpelling(dispatcher.commands.map((c) => c.name), prefix);
+}
+
 /** The prefix of the command Slack sent: `/sitrep-timeline` is prefixed, `/timeline` is not. */
 export function prefixOf(invoked: string): string {
   return invoked.toLowerCase().startsWith(`/${OPTIONAL_COMMAND_PREFIX}`) ? OPTIONAL_COMMAND_PREFIX : '';
