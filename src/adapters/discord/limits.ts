@@ -1,4 +1,4 @@
-// Every Discord limit the adapter respects, in one place (see ../shared/PLATFORMS.md beside the repository, and Discord's docs).
+// Every Discord limit the adapter respects, in one place (from Discord's docs and its OpenAPI description).
 // Lengths are counted in UTF-16 code units, which is never less than what Discord counts.
 
 export const EMBED_LIMITS = {

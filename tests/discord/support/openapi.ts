@@ -6,8 +6,8 @@ import * as ajv2020 from 'ajv/dist/2020.js';
 import * as ajvFormats from 'ajv-formats';
 import type { ValidateFunction } from 'ajv';
 
-/** `../shared/specs/` beside the repository (as in CI). */
-export const SPEC_FILE = fileURLToPath(new URL('../../../../shared/specs/discord-openapi.json', import.meta.url));
+/** Discord's description, vendored with its licence (vendor/discord-api-spec/README.md). */
+export const SPEC_FILE = fileURLToPath(new URL('../../../vendor/discord-api-spec/openapi.json', import.meta.url));
 
 interface Spec {
   paths: Record<string, Record<string, { requestBody?: { content?: Record<string, unknown> } }>>;
