@@ -4,6 +4,7 @@
 import { parse } from 'csv-parse/sync';
 import { ACLED_COLUMNS, IMPORT_FIELDS, REQUIRED_FIELDS } from './import-fields.js';
 import { ImportFileError, type SourceRow } from './source-row.js';
+import { plural } from '../core/text.js';
 
 const KNOWN_COLUMNS = new Set([...IMPORT_FIELDS, ...ACLED_COLUMNS]);
 const SPACE = new Set([0x20, 0x09, 0x0a, 0x0d]);
@@ -56,7 +57,7 @@ function csvReason(error: { code?: string; message: string }): string {
 function rowFrom(columns: string[], values: string[], line: number): SourceRow {
   if (values.length !== columns.length) {
     const fix = values.length > columns.length ? 'quote a value that holds a comma' : 'give every column a value, even an empty one';
-    return { line, error: `${values.length} values for the header's ${columns.length} columns: ${fix}` };
+    return { line, error: `${plural(values.length, 'value')} for the header's ${plural(columns.length, 'column')}: ${fix}` };
   }
   // Empty cells mean "not given", like an omitted option.
   const row: Record<string, string> = {};

@@ -69,8 +69,8 @@ describe('GIVEN an admin curating entries', () => {
     expect(viewText(await run('/search resume Baku'))).toContain('No results match.');
     const shown = await run('/entry show 18');
     expect(shown.tone).toBe('error');
-    expect(viewText(shown)).toContain('Entry #18 (“Talks resume in Baku”) was removed by slack:U1 (ed) at 2026-03-01 12:00 UTC: wrong month.');
-    expect(viewText(shown)).toContain('An admin can bring it back with /entry undo id:18.');
+    expect(viewText(shown)).toContain('Entry #18 (“Talks resume in Baku”) was removed by slack:U1 (ed) at 2026-03-01 12:00 UTC: “wrong month”.');
+    expect(viewText(shown)).toContain('An admin can bring it back with `/entry undo id:18`.');
     expect(viewText(await run('/entry show 99'))).toContain('There is no entry #99.');
     clock = new Date('2026-03-01T13:00:00Z');
     const undone = viewText(await run('/entry undo id:18'));
@@ -87,7 +87,7 @@ describe('GIVEN an admin curating entries', () => {
 
   it('WHEN a change names a topic the dossier does not have THEN the reply says it starts one, and which is close', async () => {
     const typo = viewText(await run('/entry add title:"Typo" date:2025 type:talks topic:syria-isreal'));
-    expect(typo).toContain('This starts a new topic, syria-isreal. Did you mean syria-israel? If so: /entry edit id:18 topic:syria-israel');
+    expect(typo).toContain('This starts a new topic, syria-isreal. Did you mean syria-israel? If so: `/entry edit id:18 topic:syria-israel`');
     const fresh = viewText(await run('/entry add title:"New front" date:2025 type:talks topic:lebanon-israel'));
     expect(fresh).toContain('This starts a new topic, lebanon-israel.');
     expect(fresh).not.toContain('Did you mean');
@@ -132,7 +132,7 @@ describe('GIVEN an admin curating entries', () => {
     expect(viewText(await run('/entry history 18'))).not.toContain('/entry undo');
     expect(viewText(await run('/entry history 12'))).not.toContain('/entry undo');
     await run('/entry edit id:12 confidence:claimed');
-    expect(viewText(await run('/entry history 12'))).toContain('Take back the latest change with /entry undo id:12 (admins)');
+    expect(viewText(await run('/entry history 12'))).toContain('Take back the latest change with `/entry undo id:12` (admins)');
     expect(viewText(await run('/entry history 18'))).toMatch(/\(undo of r\d+, an edit\)$/m);
   });
 
@@ -155,7 +155,7 @@ describe('GIVEN an admin curating entries', () => {
   });
 
   it('WHEN an entry has only its creation THEN undo refuses and points to remove', async () => {
-    expect(viewText(await run('/entry undo 5'))).toContain('Entry #5 is as it was first added: it has no change to undo. To take it down use /entry remove.');
+    expect(viewText(await run('/entry undo 5'))).toContain('Entry #5 is as it was first added: it has no change to undo. To take it down use `/entry remove`.');
   });
 
   it('WHEN a new date comes with clear:end THEN the end is dropped rather than checked against the new date', async () => {
@@ -183,12 +183,12 @@ describe('GIVEN an admin curating entries', () => {
     // A new actor's kind can't be guessed: the hint lists the kinds rather than offering `kind:person`.
     [
       '/entry add title:x date:2025 type:talks topic:syria-israel actors:"Sirya:participant"',
-      /Closest known names: Syria\.\nOr, if it is a new actor, create it first: \/actors add name:"Sirya" kind:… \(state, government-body, .*, person, .*other\)$/,
+      /Closest known names: Syria\.\nOr, if it is a new actor, create it first: `\/actors add name:"Sirya" kind:…` \(state, government-body, .*, person, .*other\)$/,
     ],
-    ['/entry add title:x date:2025 type:talk topic:syria-israel', /Option `type` of \/entry add must be one of: .* — got `talk`\.\nDid you mean `talks`\?$/],
+    ['/entry add title:x date:2025 type:talk topic:syria-israel', /Option `type` of `\/entry add` must be one of: .* — got `talk`\.\nDid you mean `talks`\?$/],
     ['/actors alias name:"Tom Barrack" remove:Nope', /“Nope” is not an alias of Tom Barrack\.\nIts aliases: “Barrack”, “Thomas Barrack”\.$/],
     ['/actors alias name:"Tom Barrack" remove:"tom barrack"', /“tom barrack” is the name of Tom Barrack, not an alias: a name cannot be removed\.$/],
-    ['/actors list kind:peson', /Option `kind` of \/actors list must be one of: .* — got `peson`\.\nDid you mean `person`\?$/],
+    ['/actors list kind:peson', /Option `kind` of `\/actors list` must be one of: .* — got `peson`\.\nDid you mean `person`\?$/],
     ['/entry add title:x date:2025 type:talks topic:syria-israel actors:"Syria:villain"', /unknown role[\s\S]*initiator, target/],
     [`/entry add title:${'x'.repeat(201)} date:2025 type:talks topic:syria-israel`, /Option `title`.*at most 200 characters/],
     ['/entry edit id:999 confidence:confirmed', /There is no entry #999/],

@@ -9,7 +9,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.js';
 import { silentLogger } from '../../src/core/logger.js';
 import { planImport } from '../../src/transfer/import-plan.js';
-import { runScript } from '../support/cli.js';
+import { runExport } from '../../src/transfer/export-command.js';
+import { runImport } from '../../src/transfer/import-command.js';
+import { runProgram } from '../support/cli.js';
+import { copySeededStore } from '../support/test-app.js';
 import { viewText } from '../support/view-text.js';
 
 let dir: string;
@@ -22,6 +25,7 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 /** An entry of topic `legacy` as an older Sitrep stored it: a month, ending on a day inside it. */
 function storeLegacyEntry(path: string): void {
+  copySeededStore(path);
   const app = createApp({ dbPath: path, admins: [], logger: silentLogger });
   try {
     const id = app.services.editor.addEntry(
@@ -47,12 +51,12 @@ const endOf = (path: string) => {
 };
 
 describe('GIVEN a store holding an entry whose end lies inside its own date', () => {
-  it.each(['json', 'csv'])('WHEN its %s export is imported into a new store THEN the entry comes back as stored', (format) => {
+  it.each(['json', 'csv'])('WHEN its %s export is imported into a new store THEN the entry comes back as stored', async (format) => {
     storeLegacyEntry(dbPath);
     const file = join(dir, `backup.${format}`);
-    expect(runScript('src/transfer/export-cli.ts', ['--format', format, '--topic', 'legacy', '--out', file], { SITREP_DB: dbPath }).status).toBe(0);
+    expect((await runProgram(runExport, ['--format', format, '--topic', 'legacy', '--out', file], { SITREP_DB: dbPath })).status).toBe(0);
     const restored = join(dir, 'restored.db');
-    const result = runScript('src/transfer/import-cli.ts', [file], { SITREP_DB: restored });
+    const result = await runProgram(runImport, [file], { SITREP_DB: restored });
     expect(result.stdout).toContain('1 accepted, 0 skipped, 0 rejected');
     expect(result.stdout).toMatch(/ {2}noted {4}line 2: end 2025-07-15 lies within the date 2025-07/);
     expect(result.status).toBe(0);
@@ -81,7 +85,7 @@ describe('GIVEN a store holding an entry whose end lies inside its own date', ()
     try {
       const view = await app.dispatcher.runText(
         '/entry add title:x date:2025-07 end:2025-07-15 type:talks topic:legacy',
-        { platform: 'console', userId: 'operator' },
+        { platform: 'console', userId: 'operator', localOperator: true },
       );
       expect(viewText(view)).toContain('`end` (2025-07-15) must end after the date (2025-07)');
     } finally {

@@ -14,7 +14,7 @@ const callers: Record<string, { caller: Caller; admin: boolean }> = {
   'slack admin by user id': { caller: { platform: 'slack', userId: 'U1', workspaceId: 'T' }, admin: true },
   'slack non-admin': { caller: { platform: 'slack', userId: 'U2', workspaceId: 'T' }, admin: false },
   'slack user with a Discord admin id': { caller: { platform: 'slack', userId: '111', workspaceId: 'T' }, admin: false },
-  'console operator': { caller: { platform: 'console', userId: 'operator' }, admin: true },
+  'console operator': { caller: { platform: 'console', userId: 'operator', localOperator: true }, admin: true },
 };
 
 let app: TestApp;

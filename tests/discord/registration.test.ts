@@ -1,14 +1,14 @@
 // GIVEN the command specs, WHEN registered (by registerCommands or `npm run register`), THEN
 // Discord receives a command tree it accepts, generated from the specs alone.
-import { execFile } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { allCommands } from '../../commands/index.js';
+import { runRegister } from '../../src/adapters/discord/register-command.js';
 import { registerCommands, restFor } from '../../src/adapters/discord/registration.js';
 import type { CommandSpec } from '../../src/core/command-spec.js';
 import { leaves } from '../../src/core/help.js';
 import { FakeDiscord } from '../fakes/discord-fake.js';
+import { runProgram } from '../support/cli.js';
+import { startCompiled } from '../support/compiled.js';
 import { problemsIn } from './support/openapi.js';
 
 interface Option {
@@ -31,7 +31,6 @@ interface Command {
   contexts?: number[];
 }
 
-const REPO = fileURLToPath(new URL('../../', import.meta.url));
 let fake: FakeDiscord;
 beforeAll(async () => {
   fake = await FakeDiscord.start();
@@ -138,23 +137,49 @@ describe('generated from specs', () => {
 });
 
 describe('npm run register', () => {
+  const env = () => ({ DISCORD_TOKEN: fake.token, DISCORD_APP_ID: fake.appId, DISCORD_API_URL: fake.apiUrl });
+
   it('registers in DISCORD_GUILD_ID from the environment and says so', async () => {
     const before = fake.requests.length;
-    const { stdout } = await promisify(execFile)(`${REPO}node_modules/.bin/tsx`, ['src/adapters/discord/register.ts'], {
-      cwd: REPO,
-      timeout: 20_000,
-      env: { PATH: process.env.PATH, DISCORD_TOKEN: fake.token, DISCORD_APP_ID: fake.appId, DISCORD_API_URL: fake.apiUrl, DISCORD_GUILD_ID: '42' },
-    });
-    expect(stdout).toContain(`Registered ${allCommands.length} commands in guild 42: /timeline`);
+    const result = await runProgram(runRegister, [], { ...env(), DISCORD_GUILD_ID: '42' });
+    expect(result.stdout).toContain(`Registered ${allCommands.length} commands in guild 42: /timeline`);
+    expect(result.status).toBe(0);
     const puts = fake.requests.slice(before).filter((r) => r.method === 'PUT');
     expect(puts.map((r) => r.path)).toEqual([`/applications/${fake.appId}/guilds/42/commands`]);
   });
 
   it('names the variable to set when DISCORD_TOKEN is missing', async () => {
-    const result = await promisify(execFile)(`${REPO}node_modules/.bin/tsx`, ['src/adapters/discord/register.ts'], {
-      cwd: REPO, timeout: 20_000, env: { PATH: process.env.PATH },
-    }).catch((error: { code: number; stderr: string }) => error);
-    expect(result).toMatchObject({ code: 1 });
-    expect((result as { stderr: string }).stderr).toContain('Configuration error — DISCORD_TOKEN');
+    const result = await runProgram(runRegister, [], {});
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('Configuration error — DISCORD_TOKEN');
+  });
+
+  it('prints the usage on a mistyped option, registering nothing', async () => {
+    const before = fake.requests.length;
+    const result = await runProgram(runRegister, ['--guild', '42'], env());
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/^Unknown option '--guild'\.\nUsage: npm run register\n/);
+    expect(fake.requests.length).toBe(before);
+  });
+
+  it('compiled, as npm run register runs it: registers globally and exits 0; a mistyped option exits 2 without a stack trace', async () => {
+    const before = fake.requests.length;
+    const run = (args: string[]) =>
+      new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+        const child = startCompiled('src/adapters/discord/register.ts', args, env());
+        let stdout = '';
+        let stderr = '';
+        child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+        child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+        child.on('close', (code: number | null) => resolve({ code, stdout, stderr }));
+      });
+    const registered = await run([]);
+    expect(registered.stdout).toContain(`Registered ${allCommands.length} commands globally: /timeline`);
+    expect(registered.code).toBe(0);
+    expect(fake.requests.slice(before).filter((r) => r.method === 'PUT').map((r) => r.path)).toEqual([`/applications/${fake.appId}/commands`]);
+    const mistyped = await run(['--x']);
+    expect(mistyped.code).toBe(2);
+    expect(mistyped.stderr).toMatch(/^Unknown option '--x'\.\nUsage: npm run register\n/);
+    expect(mistyped.stderr).not.toMatch(/^\s+at /m);
   });
 });

@@ -1,6 +1,5 @@
 // GIVEN a dispatcher with test-only commands (admin-only, failing, slow), WHEN users run them
 // through Discord, THEN rights are enforced, failures apologise privately, slow work is deferred.
-import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parseAdminRules } from '../../src/core/caller.js';
 import type { CommandSpec } from '../../src/core/command-spec.js';
@@ -14,11 +13,31 @@ import { problemsIn } from './support/openapi.js';
 
 const done = (title: string): View => ({ title, tone: 'success', intro: [plainLine('Done.')], sections: [] });
 
+/**
+ * Slow commands wait until the test has seen the bot defer their interaction (callback type 5,
+ * or 6 behind a button): slow by that event rather than by a clock, however loaded the machine.
+ */
+let released: Promise<void> = Promise.resolve();
+
+/** Sends an interaction for a slow command, and lets the command finish once it was deferred. */
+async function slowly(send: () => Promise<Answer>): Promise<Answer> {
+  let release = () => {};
+  released = new Promise((resolve) => (release = resolve));
+  const from = h.fake.requests.length;
+  const answer = send();
+  try {
+    await h.fake.waitFor((r) => h.fake.requests.indexOf(r) >= from && r.path.endsWith('/callback') && [5, 6].includes((r.body as { type: number }).type));
+  } finally {
+    release();
+  }
+  return answer;
+}
+
 const testCommands: CommandSpec[] = [
   { name: 'purge-cache', description: 'Admin-only test command', adminOnly: true, run: () => done('Cache purged') },
   { name: 'boom', description: 'Fails with a bug', run: () => { throw new Error('disk on fire'); } },
-  { name: 'slow', description: 'Takes longer than the defer threshold', run: async () => { await sleep(400); return done('Slow result'); } },
-  { name: 'slow-refusal', description: 'Slowly refuses', run: async () => { await sleep(400); throw new UserError('not-found', 'Nothing here, slowly.'); } },
+  { name: 'slow', description: 'Takes longer than the defer threshold', run: async () => { await released; return done('Slow result'); } },
+  { name: 'slow-refusal', description: 'Slowly refuses', run: async () => { await released; throw new UserError('not-found', 'Nothing here, slowly.'); } },
   {
     // Page 1 is quick, page 2 slow, page 3 is refused: paging through covers every path.
     name: 'reports',
@@ -27,7 +46,7 @@ const testCommands: CommandSpec[] = [
     options: [{ name: 'page', description: 'Page', type: 'integer', min: 1, max: 3 }],
     run: async (args) => {
       const page = Number(args.page ?? 1);
-      if (page === 2) await sleep(400);
+      if (page === 2) await released;
       if (page === 3) throw new UserError('not-found', 'Page 3 was removed meanwhile.');
       return {
         ...done(`Reports page ${page}`),
@@ -76,7 +95,7 @@ describe('admin rights', () => {
     const answer = await h.slash('purge-cache', {}, { user: h.other });
     expect(answer.ephemeral).toBe(true);
     expect(embed(answer).title).toBe('Not allowed');
-    expect(embed(answer).description).toContain('/purge-cache is for Sitrep admins only.');
+    expect(embed(answer).description).toContain('`/purge-cache` is for Sitrep admins only.');
   });
 
   it('the real /entry add is refused to a non-admin and changes nothing', async () => {
@@ -104,7 +123,7 @@ describe('failures', () => {
 describe('slow commands', () => {
   it('a slow page behind a button is deferred (type 6), then the message is edited', async () => {
     const first = await h.slash('reports');
-    const second = await h.press(first, 'Next ▶');
+    const second = await slowly(() => h.press(first, 'Next ▶'));
     expect(second.callbackType).toBe(6);
     expect(second.callback.body).toEqual({ type: 6 });
     expect(embed(second).title).toBe('Reports page 2');
@@ -113,7 +132,7 @@ describe('slow commands', () => {
   });
 
   it('a page that fails behind a button answers privately and leaves the message alone', async () => {
-    const first = await h.slash('reports', { page: 2 });
+    const first = await slowly(() => h.slash('reports', { page: 2 }));
     const shown = structuredClone(first.message);
     const refused = await h.press(first, 'Next ▶');
     expect(refused.callbackType).toBe(4);
@@ -123,7 +142,7 @@ describe('slow commands', () => {
   });
 
   it('are deferred, then the reply is edited in', async () => {
-    const answer = await h.slash('slow');
+    const answer = await slowly(() => h.slash('slow'));
     expect(answer.callbackType).toBe(5);
     expect(answer.callback.body).toEqual({ type: 5, data: { flags: 0 } });
     expect(answer.ephemeral).toBe(false);
@@ -132,7 +151,7 @@ describe('slow commands', () => {
   });
 
   it('a slow refusal replaces the public placeholder with a private message', async () => {
-    const answer = await h.slash('slow-refusal');
+    const answer = await slowly(() => h.slash('slow-refusal'));
     expect(answer.callbackType).toBe(5);
     const { token } = answer.interaction;
     expect(h.fake.requests.some((r) => r.method === 'DELETE' && r.path === `/webhooks/${h.fake.appId}/${token}/messages/@original`)).toBe(true);

@@ -1,14 +1,16 @@
 // GIVEN the command specs, WHEN the Slack app manifest is generated, THEN Slack gets exactly one
 // slash command per top-level command, the scopes the adapter needs and the right transport.
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { allCommands } from '../../commands/index.js';
+import { runManifest } from '../../src/adapters/slack/manifest-command.js';
 import { buildManifest, type SlackManifest } from '../../src/adapters/slack/manifest.js';
 import type { CommandSpec } from '../../src/core/command-spec.js';
 import { usageHint } from '../../src/core/help.js';
+import { runProgram } from '../support/cli.js';
+import { runCompiled } from '../support/compiled.js';
 
 describe('generated from the specs', () => {
   const manifest = buildManifest(allCommands, { socketMode: false });
@@ -57,16 +59,38 @@ describe('generated from the specs', () => {
 });
 
 describe('npm run slack:manifest', () => {
-  it('writes the manifest JSON to the file given', () => {
+  it('writes the manifest JSON to the file given', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sitrep-manifest-'));
     try {
       const out = join(dir, 'manifest.json');
-      const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('SLACK_')));
-      execFileSync(process.execPath, ['--import', 'tsx', 'src/adapters/slack/manifest-cli.ts', out, '--url', 'https://sitrep.example.org'], { env, stdio: 'pipe' });
+      const result = await runProgram(runManifest, [out, '--url', 'https://sitrep.example.org']);
+      expect(result.status).toBe(0);
+      expect(result.stderr).toBe(`Wrote the Slack app manifest (request URLs) to ${out}\n`);
       const written = JSON.parse(readFileSync(out, 'utf8')) as SlackManifest;
       expect(written).toEqual(buildManifest(allCommands, { socketMode: false, publicUrl: 'https://sitrep.example.org' }));
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('writes to stdout without a file, in Socket Mode when SLACK_APP_TOKEN is set', async () => {
+    const result = await runProgram(runManifest, ['--prefix'], { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' });
+    expect(result.status).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual(buildManifest(allCommands, { socketMode: true, prefixCommands: true }));
+  });
+
+  it.each([['--socket'], ['--url'], ['--http', '--socket-mode'], ['a.json', 'b.json']])('prints the usage on a mistyped call (%s), writing nothing', async (...args) => {
+    const result = await runProgram(runManifest, args);
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/^(?:(Unknown option|Option) '[^']+'.*\.\n)?Usage: npm run slack:manifest -- \[file\] \[options\]\n/);
+  });
+
+  it('compiled, as npm run slack:manifest runs it: a mistyped option prints the usage, no stack trace, and exits 2', () => {
+    const result = runCompiled('src/adapters/slack/manifest-cli.ts', ['--socket'], {});
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/^Unknown option '--socket'\.\nUsage: npm run slack:manifest -- \[file\] \[options\]\n/);
+    expect(result.stderr).not.toMatch(/^\s+at /m);
   });
 });

@@ -1,19 +1,28 @@
-// Runs one of Sitrep's npm-script entry points as a child process, as a user would.
-import { spawn, spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+// Runs one of Sitrep's command-line programs in-process, through the function its entry file
+// runs as the process, with only the environment given (no .env, no platform tokens).
+import { Writable } from 'node:stream';
+import type { CliProgram } from '../../src/cli-io.js';
 
-export const REPO = fileURLToPath(new URL('../..', import.meta.url));
+export { REPO } from './repo.js';
 
-function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const env = { ...process.env };
-  for (const name of ['DISCORD_TOKEN', 'SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN', 'LOG_LEVEL', 'SITREP_ADMINS']) delete env[name];
-  return { ...env, ...extra };
+export interface CliResult {
+  status: number;
+  stdout: string;
+  stderr: string;
 }
 
-export function runScript(script: string, args: string[], env: Record<string, string>, input?: string) {
-  return spawnSync('npx', ['tsx', script, ...args], { cwd: REPO, encoding: 'utf8', env: cleanEnv(env), timeout: 120_000, input });
+/** A stream that keeps what is written to it. */
+class TextSink extends Writable {
+  text = '';
+  override _write(chunk: Buffer | string, _encoding: BufferEncoding, done: () => void): void {
+    this.text += chunk.toString();
+    done();
+  }
 }
 
-export function startScript(script: string, args: string[], env: Record<string, string>) {
-  return spawn('npx', ['tsx', script, ...args], { cwd: REPO, env: cleanEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+export async function runProgram(program: CliProgram, argv: string[], env: Record<string, string> = {}): Promise<CliResult> {
+  const stdout = new TextSink();
+  const stderr = new TextSink();
+  const status = await program(argv, { env, stdout, stderr });
+  return { status, stdout: stdout.text, stderr: stderr.text };
 }

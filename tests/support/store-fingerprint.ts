@@ -1,16 +1,52 @@
 // A digest of every row in the store, to prove a refused command changed nothing.
+import type { Statement } from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import type { Db } from '../../src/store/connection.js';
 
-export function storeFingerprint(db: Db): string {
-  const tables = db
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+const statements = new WeakMap<Db, Map<string, Statement>>();
+
+/** Prepared once per connection: preparing a statement for each of 30 tables costs more than reading them. */
+function prepared(db: Db, sql: string): Statement {
+  let cache = statements.get(db);
+  if (!cache) statements.set(db, (cache = new Map()));
+  let statement = cache.get(sql);
+  if (!statement) cache.set(sql, (statement = db.prepare(sql)));
+  return statement;
+}
+
+function rowDigest(db: Db): string {
+  const tables = prepared(db, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
     .pluck()
     .all() as string[];
   const hash = createHash('sha256');
   for (const table of tables) {
     hash.update(table);
-    for (const row of db.prepare(`SELECT * FROM "${table}"`).raw().iterate()) hash.update(JSON.stringify(row));
+    for (const row of prepared(db, `SELECT * FROM "${table}"`).raw().iterate()) hash.update(JSON.stringify(row));
   }
   return hash.digest('hex');
+}
+
+/**
+ * Reading every row costs milliseconds, and property tests take two digests per input. The same
+ * database image (db.serialize) holds the same rows, so a digest is reused while the image is
+ * the same: compared byte for byte with the store's last image, else looked up by its hash
+ * (a fresh copy of a seeded store has the image of the previous copy).
+ */
+const lastSeen = new WeakMap<Db, { image: Buffer; digest: string }>();
+const digestsByImage = new Map<string, string>();
+const KEPT_IMAGES = 64;
+
+export function storeFingerprint(db: Db): string {
+  const image = db.serialize();
+  const last = lastSeen.get(db);
+  if (last?.image.equals(image)) return last.digest;
+  const key = createHash('sha256').update(image).digest('hex');
+  let digest = digestsByImage.get(key);
+  if (digest === undefined) {
+    digest = rowDigest(db);
+    digestsByImage.set(key, digest);
+    if (digestsByImage.size > KEPT_IMAGES) digestsByImage.delete(digestsByImage.keys().next().value!);
+  }
+  lastSeen.set(db, { image, digest });
+  return digest;
 }

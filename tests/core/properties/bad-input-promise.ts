@@ -23,7 +23,7 @@ export interface CallerCase {
 export const ADMIN_RULES = 'discord:111,discord-role:222,slack:U1';
 
 export const CALLERS: readonly CallerCase[] = [
-  { label: 'console operator', caller: { platform: 'console', userId: 'operator' }, admin: true },
+  { label: 'console operator', caller: { platform: 'console', userId: 'operator', localOperator: true }, admin: true },
   { label: 'discord admin', caller: { platform: 'discord', userId: '111', roleIds: [], workspaceId: 'g1', channelId: 'c1' }, admin: true },
   { label: 'discord admin by role, no channel', caller: { platform: 'discord', userId: '7', roleIds: ['222'], workspaceId: 'g1' }, admin: true },
   { label: 'discord member', caller: { platform: 'discord', userId: '999', roleIds: ['555'], workspaceId: 'g1', channelId: 'c1' }, admin: false },

@@ -20,14 +20,17 @@ function optionsOf(leaf: LeafChoice): readonly OptionSpec[] {
   return leaf.leaf.options ?? [];
 }
 
+const everyName = [...new Set(leafPaths.flatMap(optionsOf).map((o) => o.name))];
+/** Built once: stringMatching compiles its pattern into generators, tens of milliseconds each time. */
+const nameLikeWord = fc.stringMatching(/^[a-z][a-z0-9_-]{0,12}$/);
+
 /** An option name as typed: a real one (any case), one of another command, or none at all. */
 function optionName(options: readonly OptionSpec[]): fc.Arbitrary<string> {
-  const everyName = [...new Set(leafPaths.flatMap(optionsOf).map((o) => o.name))];
   return fc.oneof(
     { weight: 4, arbitrary: options.length > 0 ? fc.constantFrom(...options.map((o) => o.name)) : fc.constantFrom(...everyName) },
     { weight: 1, arbitrary: options.length > 0 ? fc.constantFrom(...options.map((o) => o.name.toUpperCase())) : fc.constantFrom(...everyName) },
     { weight: 1, arbitrary: fc.constantFrom(...everyName, ...UNKNOWN_NAMES) },
-    { weight: 1, arbitrary: fc.stringMatching(/^[a-z][a-z0-9_-]{0,12}$/) },
+    { weight: 1, arbitrary: nameLikeWord },
   );
 }
 
