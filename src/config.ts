@@ -31,6 +31,8 @@ export interface Config {
   logLevel?: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' | 'silent';
   /** Where the interactive console keeps its command history; undefined: not kept. */
   consoleHistoryPath?: string;
+  /** SITREP_SOURCES_ALLOW_PRIVATE: watched feeds may be read from private and local addresses. */
+  sourcesAllowPrivate: boolean;
   discord?: DiscordConfig;
   slack?: SlackConfig;
 }
@@ -54,6 +56,9 @@ const envSchema = z.object({
   SITREP_ADMINS: optional.transform((s) => s ?? ''),
   SITREP_TZ: optional.transform((s) => s ?? 'UTC'),
   SITREP_HISTORY: optional,
+  SITREP_SOURCES_ALLOW_PRIVATE: optional.pipe(
+    z.string().regex(/^(?:true|false)$/i, 'must be true or false').transform((s) => s.toLowerCase() === 'true').optional(),
+  ),
   LOG_LEVEL: optional.pipe(z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).optional()),
   DISCORD_TOKEN: optional,
   DISCORD_APP_ID: optional.pipe(z.string().regex(/^\d+$/, 'must be the numeric application id').optional()),
@@ -104,7 +109,7 @@ export function loadConfig(env?: NodeJS.ProcessEnv): Config {
     throw new ConfigError('SITREP_ADMINS', (error as Error).message);
   }
   if (!isTimeZone(e.SITREP_TZ)) throw new ConfigError('SITREP_TZ', `"${e.SITREP_TZ}" is not an IANA time zone such as Europe/Paris`);
-  const config: Config = { dbPath: e.SITREP_DB, admins, timezone: e.SITREP_TZ };
+  const config: Config = { dbPath: e.SITREP_DB, admins, timezone: e.SITREP_TZ, sourcesAllowPrivate: e.SITREP_SOURCES_ALLOW_PRIVATE ?? false };
   if (e.LOG_LEVEL) config.logLevel = e.LOG_LEVEL;
   const history = consoleHistoryPath(e.SITREP_HISTORY);
   if (history) config.consoleHistoryPath = history;

@@ -1,5 +1,5 @@
 // The poster port: how a digest reaches a channel on any platform. Each adapter implements it.
-import type { Platform } from './caller.js';
+import type { PlatformName } from './caller.js';
 import type { View } from './view.js';
 
 /** Why a post failed: permanent failures pause a subscription, retryable ones back off. */
@@ -23,12 +23,18 @@ export class DeliveryError extends Error {
 }
 
 export interface Poster {
-  readonly platform: Platform;
+  readonly platform: PlatformName;
+  /**
+   * What an admin does so Sitrep may post in a channel of this platform (and then runs
+   * /digest subscribe again): the reply to a subscribe whose confirmation was refused for good.
+   */
+  readonly accessHelp: string;
   /**
    * Posts the view to a channel, split into as many messages as the platform's limits need,
    * in order, leaving out the first `alreadyPosted` of them (an earlier attempt posted those;
-   * the same view always splits the same way). Returns the references of the messages it
+   * the same view always splits the same way). `context` is the subscriber's Caller.context, for
+   * the platform to answer as it answered them. Returns the references of the messages it
    * posted; throws DeliveryError, whose `delivered` lists those it posted before failing.
    */
-  post(channelId: string, view: View, alreadyPosted?: number): Promise<string[]>;
+  post(channelId: string, view: View, alreadyPosted?: number, context?: string): Promise<string[]>;
 }

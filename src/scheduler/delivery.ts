@@ -2,14 +2,14 @@
 // confirm and move the cursor. Retryable failures back off and resume
 // after the last part that arrived; permanent ones pause the subscription with the reason.
 import { composeDigest } from '../core/digest/compose.js';
+import type { Delivery } from '../core/digest/delivery-log-port.js';
 import type { DeliveryKind, SendOutcome } from '../core/digest/service.js';
 import { splitDigest } from '../core/digest/split.js';
+import type { DigestStore } from '../core/digest/store-port.js';
+import type { Subscription } from '../core/digest/subscriptions-port.js';
 import type { Logger } from '../core/logger.js';
 import { DeliveryError } from '../core/poster.js';
 import type { View } from '../core/view.js';
-import type { Delivery } from '../store/digest-deliveries.js';
-import type { Subscription } from '../store/digest-subscriptions.js';
-import type { DigestStore } from '../store/digest-store.js';
 import type { PosterRegistry } from './posters.js';
 import { delayNote, repeatsNote, slotAfter } from './slots.js';
 import type { TaskFactory, TaskHandle } from './tasks.js';
@@ -188,7 +188,7 @@ export class DigestDeliverer {
     for (let index = from; index < parts.length; index++) {
       let refs: string[];
       try {
-        refs = [...arrived, ...(await poster.post(sub.channel.channelId, parts[index]!, arrived.length))];
+        refs = [...arrived, ...(await poster.post(sub.channel.channelId, parts[index]!, arrived.length, sub.context))];
       } catch (error) {
         if (error instanceof DeliveryError && error.delivered.length > 0) store.deliveries.recordPartial(id, [...arrived, ...error.delivered], now());
         return this.fail(sub, id, error, parts);

@@ -1,4 +1,5 @@
-// The digest port for commands, over the store, the composer and the deliverer.
+// The digest port for commands, over the store's digest port, the composer and the deliverer.
+import { platformName, type PlatformName } from '../core/caller.js';
 import { composeDigest } from '../core/digest/compose.js';
 import { confirmationView } from '../core/digest/confirmation.js';
 import type {
@@ -10,13 +11,12 @@ import type {
   SubscribeRequest,
   SubscriptionInfo,
 } from '../core/digest/service.js';
+import type { Delivery } from '../core/digest/delivery-log-port.js';
+import type { DigestStore } from '../core/digest/store-port.js';
+import type { Subscription } from '../core/digest/subscriptions-port.js';
 import { UserError } from '../core/errors.js';
-import type { Platform } from '../core/caller.js';
 import type { Logger } from '../core/logger.js';
 import type { View } from '../core/view.js';
-import type { Delivery } from '../store/digest-deliveries.js';
-import type { DigestStore } from '../store/digest-store.js';
-import type { Subscription } from '../store/digest-subscriptions.js';
 import { postConfirmation } from './channel-confirmation.js';
 import type { DigestDeliverer } from './delivery.js';
 import type { PosterRegistry } from './posters.js';
@@ -62,7 +62,7 @@ function info(sub: Subscription, last: Delivery | undefined): SubscriptionInfo {
 const NO_SUBSCRIPTION = (verb: string) =>
   new UserError('not-found', `This channel has no digest to ${verb}.`, ['Start one with /digest subscribe schedule:"daily 08:00".']);
 
-export class SqliteDigestService implements DigestService {
+export class ScheduledDigestService implements DigestService {
   private readonly listeners: (() => void)[] = [];
 
   constructor(private readonly deps: DigestServiceDeps) {}
@@ -86,6 +86,8 @@ export class SqliteDigestService implements DigestService {
    */
   async subscribe(request: SubscribeRequest): Promise<SubscribeOutcome> {
     const { store, now, posters, logger } = this.deps;
+    // Where a platform's name first reaches the store: a bad one is an adapter's bug, not the admin's.
+    platformName(request.channel.platform);
     const current = store.subscriptions.byChannel(request.channel);
     const view = confirmationView({
       schedule: request.schedule.text,
@@ -96,11 +98,11 @@ export class SqliteDigestService implements DigestService {
       byName: request.byName ?? request.by,
       created: !current,
     });
-    const confirmation = await postConfirmation(posters, request.channel, view, logger);
+    const confirmation = await postConfirmation(posters, request.channel, view, logger, request.context);
     if (confirmation.status === 'refused') {
       // Read again: the channel's subscription may have changed (or been paused) during the post.
       const still = this.find(request.channel);
-      return { status: 'refused', error: confirmation.error, ...(still ? { current: still } : {}) };
+      return { status: 'refused', error: confirmation.error, accessHelp: confirmation.accessHelp, ...(still ? { current: still } : {}) };
     }
     const at = now();
     const result = store.transaction(() =>
@@ -127,7 +129,7 @@ export class SqliteDigestService implements DigestService {
     return sub ? info(sub, this.deps.store.deliveries.latest(sub.id)) : undefined;
   }
 
-  list(scope: { platform: Platform; workspaceId: string }): SubscriptionInfo[] {
+  list(scope: { platform: PlatformName; workspaceId: string }): SubscriptionInfo[] {
     const { store } = this.deps;
     const subs = store.subscriptions.inWorkspace(scope.platform, scope.workspaceId);
     const latest = store.deliveries.latestFor(subs.map((s) => s.id));

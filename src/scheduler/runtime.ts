@@ -1,19 +1,20 @@
-// Wires the digest feature for one process: store, posters, deliverer and the service commands
-// use. The scheduler is started separately (by main) once the adapters' posters are known.
+// Wires the digest feature for one process: the store's digest port (the composition root
+// supplies the concrete one), posters, deliverer and the service commands use. The scheduler
+// is started separately (by main) once the adapters' posters are known.
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
+import type { DigestStore } from '../core/digest/store-port.js';
 import { canonicalTimeZone, resolvedTimeZone } from '../core/digest/zoned-time.js';
 import type { Logger } from '../core/logger.js';
-import type { Db } from '../store/connection.js';
-import { createDigestStore, type DigestStore } from '../store/digest-store.js';
 import { DigestDeliverer, type RetryPolicy } from './delivery.js';
-import { SqliteDigestService } from './digest-service.js';
+import { ScheduledDigestService } from './digest-service.js';
 import { PosterRegistry } from './posters.js';
 import { DigestScheduler, type SchedulerOptions } from './scheduler.js';
 import type { TaskFactory } from './tasks.js';
 
-export interface DigestRuntimeOptions {
-  db: Db;
+/** `Store`: the concrete store, kept as such for callers that read more than the scheduler needs. */
+export interface DigestRuntimeOptions<Store extends DigestStore> {
+  store: Store;
   defaultTimeZone: string;
   now: () => Date;
   logger: Logger;
@@ -23,12 +24,12 @@ export interface DigestRuntimeOptions {
   retry?: RetryPolicy;
 }
 
-export interface DigestRuntime {
+export interface DigestRuntime<Store extends DigestStore = DigestStore> {
   readonly holder: string;
-  readonly store: DigestStore;
+  readonly store: Store;
   readonly posters: PosterRegistry;
   readonly deliverer: DigestDeliverer;
-  readonly service: SqliteDigestService;
+  readonly service: ScheduledDigestService;
   /** Starts scheduling with the posters registered so far. */
   startScheduler(options?: Pick<SchedulerOptions, 'leaseMs' | 'heartbeatMs' | 'staleMs'>): DigestScheduler;
 }
@@ -48,14 +49,13 @@ function defaultZone(configured: string, logger: Logger): string {
   return resolved;
 }
 
-export function createDigestRuntime(options: DigestRuntimeOptions): DigestRuntime {
+export function createDigestRuntime<Store extends DigestStore>(options: DigestRuntimeOptions<Store>): DigestRuntime<Store> {
   const holder = options.holder ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
-  const store = createDigestStore(options.db);
   const posters = new PosterRegistry();
-  const { now, logger, tasks } = options;
+  const { store, now, logger, tasks } = options;
   const deliverer = new DigestDeliverer({ store, posters, tasks, now, logger, sender: holder, ...(options.retry ? { retry: options.retry } : {}) });
   const defaultTimeZone = defaultZone(options.defaultTimeZone, logger);
-  const service = new SqliteDigestService({ store, deliverer, posters, defaultTimeZone, now, logger });
+  const service = new ScheduledDigestService({ store, deliverer, posters, defaultTimeZone, now, logger });
   return {
     holder,
     store,

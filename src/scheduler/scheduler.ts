@@ -6,9 +6,9 @@
 // Subscriptions with the same schedule and zone share one node-cron task that wakes each of
 // them: a node-cron task costs about 8 KB of RSS, so one per subscription would put 10,000
 // subscriptions 80 MB over the bot's memory budget, while most share a handful of schedules.
-import type { Platform } from '../core/caller.js';
+import type { PlatformName } from '../core/caller.js';
+import type { DigestStore } from '../core/digest/store-port.js';
 import type { Logger } from '../core/logger.js';
-import type { DigestStore } from '../store/digest-store.js';
 import type { DigestDeliverer } from './delivery.js';
 import type { PosterRegistry } from './posters.js';
 import { dueSlot } from './slots.js';
@@ -44,14 +44,14 @@ export const DELIVERY_LOG_RETENTION_MS = 90 * 24 * 3600_000;
 const PRUNE_EVERY_MS = 24 * 3600_000;
 
 export class DigestScheduler {
-  private readonly held = new Set<Platform>();
-  private readonly standby = new Map<Platform, string>();
+  private readonly held = new Set<PlatformName>();
+  private readonly standby = new Map<PlatformName, string>();
   /** One task per schedule and zone, with the subscriptions it wakes. */
   private readonly cronTasks = new Map<string, { handle: TaskHandle; subscriptions: Set<number> }>();
   /** Schedules node-cron refused, by task key, with its message: tried again at every heartbeat, logged once. */
   private readonly refusedTasks = new Map<string, string>();
   /** Per platform held: since when this process has scheduled it with heartbeats on time. */
-  private readonly attendedSince = new Map<Platform, number>();
+  private readonly attendedSince = new Map<PlatformName, number>();
   private lastBeatAt: number | undefined;
   private heartbeat: TaskHandle | undefined;
   private lastPruneAt = Number.NEGATIVE_INFINITY;
@@ -68,7 +68,7 @@ export class DigestScheduler {
   }
 
   /** Platforms whose digests this process schedules right now. */
-  get leading(): Platform[] {
+  get leading(): PlatformName[] {
     return [...this.held];
   }
 

@@ -1,11 +1,11 @@
 // Slot arithmetic and notes for stored subscriptions: their cron expressions were validated when they
 // were subscribed (under the rules of the day: `stored` keeps an older expression's meaning), so
 // they are parsed once and memoised.
-import { parseCron, type CronFields } from '../core/digest/cron.js';
-import { countRuns, latestRun, nextRun } from '../core/digest/schedule.js';
 import type { DigestContext } from '../core/digest/compose.js';
-import type { Delivery } from '../store/digest-deliveries.js';
-import type { Subscription } from '../store/digest-subscriptions.js';
+import { parseCron, type CronFields } from '../core/digest/cron.js';
+import type { Delivery } from '../core/digest/delivery-log-port.js';
+import { countRuns, latestRun, nextRun } from '../core/digest/schedule.js';
+import type { Subscription } from '../core/digest/subscriptions-port.js';
 
 const parsed = new Map<string, CronFields>();
 

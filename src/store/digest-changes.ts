@@ -10,6 +10,7 @@ import {
   type RevisionAction,
   type RevisionRecordRow,
 } from '../core/digest/changes.js';
+import type { ChangeReader } from '../core/digest/store-port.js';
 import type { Db } from './connection.js';
 import { ActorMergeHistory, firstAfter } from './digest-actors.js';
 import { StatementCache } from './statement-cache.js';
@@ -46,7 +47,7 @@ function parse(r: RawRevision): RevisionRecordRow {
 /** Entry changes the cached ranges may hold in all (about 1 KB each with their snapshots). */
 const MAX_CACHED_ENTRIES = 100_000;
 
-export class SqliteDigestChanges {
+export class SqliteDigestChanges implements ChangeReader {
   private readonly cache: StatementCache;
   private readonly merges: ActorMergeHistory;
   private readonly ranges = new Map<string, ChangeSet>();

@@ -2,7 +2,8 @@
 // is posted, each posted part's message references right after it is posted, and the outcome
 // last — so a restart knows exactly what reached the channel. The composed parts are stored
 // only when a retry has to wait for them.
-import type { Platform } from '../core/caller.js';
+import type { PlatformName } from '../core/caller.js';
+import type { Delivery, DeliveryIntent, DeliveryLog } from '../core/digest/delivery-log-port.js';
 import type { DeliveryKind, DeliveryStatus } from '../core/digest/service.js';
 import type { View } from '../core/view.js';
 import type { Db } from './connection.js';
@@ -30,31 +31,6 @@ interface DeliveryRow {
   updated_at: string;
 }
 
-export interface Delivery {
-  id: number;
-  subscriptionId: number;
-  slot: Date;
-  kind: DeliveryKind;
-  missedSlots: number;
-  status: DeliveryStatus;
-  cursorFrom: number;
-  cursorTo: number;
-  periodFrom: Date;
-  attempts: number;
-  nextAttemptAt?: Date;
-  lastError?: string;
-  /** Every part of the digest as composed at intent time, kept while it waits to retry. */
-  parts?: View[];
-  partsTotal: number;
-  /** References of the parts already posted, one array per part, in order. */
-  messageRefs: string[][];
-  /** Messages of the next part that a failed attempt did post (a part may take several). */
-  partialRefs: string[];
-  sender: string;
-  createdAt: Date;
-  updatedAt: Date;
-}
-
 function toDelivery(row: DeliveryRow): Delivery {
   const delivery: Delivery = {
     id: row.id,
@@ -80,24 +56,10 @@ function toDelivery(row: DeliveryRow): Delivery {
   return delivery;
 }
 
-export interface DeliveryIntent {
-  subscriptionId: number;
-  slot: Date;
-  kind: DeliveryKind;
-  missedSlots: number;
-  status: 'sending' | 'skipped';
-  cursorFrom: number;
-  cursorTo: number;
-  periodFrom: Date;
-  partsTotal: number;
-  sender: string;
-  now: Date;
-}
-
 const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 const SETTLED = 'pending_parts = NULL, next_attempt_at = NULL';
 
-export class SqliteDeliveries {
+export class SqliteDeliveries implements DeliveryLog {
   private readonly cache: StatementCache;
 
   constructor(db: Db) {
@@ -204,7 +166,7 @@ export class SqliteDeliveries {
   }
 
   /** Rows waiting to retry whose time has come, on these platforms. */
-  dueRetries(platforms: readonly Platform[], now: Date): Delivery[] {
+  dueRetries(platforms: readonly PlatformName[], now: Date): Delivery[] {
     if (platforms.length === 0) return [];
     const rows = this.cache
       .get(
@@ -220,7 +182,7 @@ export class SqliteDeliveries {
    * Rows another process left `sending` on these platforms: those of the lease holder we took
    * over from, and any untouched since `staleBefore` (a send-now in a process that died).
    */
-  interrupted(platforms: readonly Platform[], self: string, previousHolder: string | undefined, staleBefore: Date): Delivery[] {
+  interrupted(platforms: readonly PlatformName[], self: string, previousHolder: string | undefined, staleBefore: Date): Delivery[] {
     if (platforms.length === 0) return [];
     const rows = this.cache
       .get(

@@ -1,17 +1,10 @@
 // The scheduler lease: per platform, one row naming the process that schedules its digests
 // until the lease expires. Holders renew well before expiry; others stand by and take over.
+import type { LeaseState, SchedulerLeases } from '../core/digest/store-port.js';
 import type { Db } from './connection.js';
 import { StatementCache } from './statement-cache.js';
 
-export interface LeaseState {
-  held: boolean;
-  holder: string;
-  expiresAt: Date;
-  /** When this call took the lease over from another holder, who that was. */
-  tookOverFrom?: string;
-}
-
-export class SqliteLeases {
+export class SqliteLeases implements SchedulerLeases {
   private readonly cache: StatementCache;
 
   constructor(private readonly db: Db) {

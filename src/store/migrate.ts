@@ -40,19 +40,46 @@ export function loadMigrations(dir = DEFAULT_MIGRATIONS_DIR): Migration[] {
   return migrations;
 }
 
-/** Brings the schema to the newest version; returns the versions applied. */
+/**
+ * Brings the schema to the newest version; returns the versions applied.
+ *
+ * Foreign keys are off while migrations run, as SQLite's procedure for rebuilding a table asks:
+ * with them on, dropping a parent table deletes its children's rows (ON DELETE CASCADE), and the
+ * pragma cannot change inside a transaction. Each migration is checked for dangling references
+ * before it commits instead, and the setting is restored whatever happens.
+ */
 export function migrate(db: Database.Database, dir?: string): number[] {
   const migrations = loadMigrations(dir);
   const latest = migrations.length;
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > latest) throw new SchemaTooNewError(current, latest);
+  const pending = migrations.slice(current);
+  if (pending.length === 0) return [];
+  const enforced = db.pragma('foreign_keys', { simple: true }) === 1;
+  if (enforced) db.pragma('foreign_keys = OFF');
   const applied: number[] = [];
-  for (const migration of migrations.slice(current)) {
-    db.transaction(() => {
-      db.exec(migration.sql);
-      db.pragma(`user_version = ${migration.version}`);
-    })();
-    applied.push(migration.version);
+  try {
+    for (const migration of pending) {
+      db.transaction(() => {
+        db.exec(migration.sql);
+        assertNoDanglingReferences(db, migration);
+        db.pragma(`user_version = ${migration.version}`);
+      })();
+      applied.push(migration.version);
+    }
+  } finally {
+    if (enforced) db.pragma('foreign_keys = ON');
   }
   return applied;
+}
+
+/** What foreign keys would have refused, had they been on: the migration is rolled back. */
+function assertNoDanglingReferences(db: Database.Database, migration: Migration): void {
+  const broken = db.pragma('foreign_key_check') as { table: string; rowid: number | null; parent: string }[];
+  if (broken.length === 0) return;
+  const first = broken[0]!;
+  throw new Error(
+    `Migration ${migration.name} would leave ${broken.length} row(s) pointing at missing rows ` +
+      `(first: ${first.table} row ${first.rowid ?? '?'} → ${first.parent}), so it was not applied.`,
+  );
 }

@@ -19,7 +19,20 @@ describe('GIVEN configuration from the environment', () => {
     });
     expect(config.discord).toEqual({ token: 't', appId: '123', apiUrl: 'http://127.0.0.1:9/api' });
     expect(config.slack).toEqual({ botToken: 'xoxb-1', appToken: 'xapp-1', port: 3100 });
-    expect(config.admins).toEqual([{ kind: 'discord', id: '1' }, { kind: 'discord-role', id: '2' }, { kind: 'slack', id: 'U3' }]);
+    expect(config.admins).toEqual([
+      { platform: 'discord', kind: 'user', id: '1' },
+      { platform: 'discord', kind: 'role', id: '2' },
+      { platform: 'slack', kind: 'user', id: 'U3' },
+    ]);
+  });
+
+  it('THEN an admin rule may name any platform, as PLATFORM:USERID or PLATFORM-role:ROLEID', () => {
+    const config = loadConfig({ SITREP_ADMINS: 'matrix:@ana:example.org,matrix-role:editors,irc-net:ops' });
+    expect(config.admins).toEqual([
+      { platform: 'matrix', kind: 'user', id: '@ana:example.org' },
+      { platform: 'matrix', kind: 'role', id: 'editors' },
+      { platform: 'irc-net', kind: 'user', id: 'ops' },
+    ]);
   });
 
   it.each([
@@ -28,7 +41,11 @@ describe('GIVEN configuration from the environment', () => {
     [{ SLACK_APP_TOKEN: 'abc' }, /^SLACK_APP_TOKEN: must start with xapp-/],
     [{ SLACK_PORT: 'eighty' }, /^SLACK_PORT: /],
     [{ SITREP_TZ: 'Mars/Olympus' }, /^SITREP_TZ: "Mars\/Olympus" is not an IANA time zone/],
-    [{ SITREP_ADMINS: 'root' }, /^SITREP_ADMINS: "root" is not an admin rule/],
+    [{ SITREP_ADMINS: 'root' }, /^SITREP_ADMINS: "root" is not an admin rule; use PLATFORM:USERID or PLATFORM-role:ROLEID, e\.g\. discord:USERID/],
+    [{ SITREP_ADMINS: 'discord:1,Slack:U3' }, /^SITREP_ADMINS: "Slack:U3" is not an admin rule/],
+    [{ SITREP_ADMINS: 'discord:<@123>' }, /^SITREP_ADMINS: "discord:<@123>" is not an admin rule/],
+    [{ SITREP_ADMINS: 'slack:' }, /^SITREP_ADMINS: "slack:" is not an admin rule/],
+    [{ SITREP_ADMINS: '-role:5' }, /^SITREP_ADMINS: "-role:5" is not an admin rule/],
     [{ DISCORD_API_URL: 'ftp://x' }, /^DISCORD_API_URL: /],
   ])('WHEN %j THEN the error names the variable to fix', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);

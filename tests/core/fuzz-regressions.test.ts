@@ -10,7 +10,7 @@ import { createTestApp, type TestApp } from '../support/test-app.js';
 import { viewText } from '../support/view-text.js';
 
 let app: TestApp;
-const operator: Caller = { platform: 'console', userId: 'operator', channelId: 'console' };
+const operator: Caller = { platform: 'console', userId: 'operator', channelId: 'console', localOperator: true };
 beforeEach(() => {
   app = createTestApp();
 });
@@ -37,7 +37,7 @@ describe('GIVEN an option named like a property every object has', () => {
   it('THEN it is refused as an option the command does not have, not as given twice', async () => {
     const before = storeFingerprint(app.db);
     const view = await app.dispatcher.runText('/timeline constructor:x', operator);
-    expect(viewText(view)).toContain('/timeline has no option `constructor`.');
+    expect(viewText(view)).toContain('`/timeline` has no option `constructor`.');
     expect(markedNames(view)[0]).toBe('constructor');
     expect(storeFingerprint(app.db)).toBe(before);
   });
@@ -51,7 +51,7 @@ describe('GIVEN a value of the wrong type, as only a forged request sends it', (
   ])('WHEN $option gets $value THEN the refusal says what $option takes, in our words', async ({ option, value, accepted }) => {
     const view = await app.dispatcher.run({ command: 'timeline', args: { [option]: value }, caller: operator });
     const text = viewText(view);
-    expect(text).toContain(`Option \`${option}\` of /timeline must be ${accepted}`);
+    expect(text).toContain(`Option \`${option}\` of \`/timeline\` must be ${accepted}`);
     expect(text).toContain(`got \`${String(value)}\``);
     expect(text).not.toMatch(/Invalid input|received/);
   });
@@ -109,7 +109,7 @@ describe('GIVEN control characters', () => {
     const view = await app.dispatcher.run({
       command: 'entry', subcommand: 'add', args: { title: 'Talks\u001b[2J', date: '2025-08', type: 'talks', topic: 'syria-israel' }, caller: operator,
     });
-    expect(viewText(view)).toContain('Option `title` of /entry add must be text without control characters — got `Talks␛[2J`.');
+    expect(viewText(view)).toContain('Option `title` of `/entry add` must be text without control characters — got `Talks␛[2J`.');
     expect(storeFingerprint(app.db)).toBe(before);
   });
 
@@ -129,7 +129,7 @@ describe('GIVEN an entry number past the largest exact one', () => {
   // Shrunk from: /entry history id:9007199254740992, refused as "must be a whole number, 1 or more".
   it('THEN the refusal states the maximum, which the number is past', async () => {
     const view = await app.dispatcher.runText('/entry history id:9007199254740992', operator);
-    expect(viewText(view)).toContain('Option `id` of /entry history must be a whole number from 1 to 9,007,199,254,740,991 — got `9007199254740992`.');
+    expect(viewText(view)).toContain('Option `id` of `/entry history` must be a whole number from 1 to 9,007,199,254,740,991 — got `9007199254740992`.');
     expect(viewText(await app.dispatcher.runText('/entry history id:0', operator))).toContain('must be a whole number, 1 or more — got `0`.');
   });
 });

@@ -25,7 +25,7 @@ describe('GIVEN /digest subscribe', () => {
   it('THEN only admins may subscribe, unsubscribe or send now; anyone may list and preview', async () => {
     const h = harness();
     for (const sub of ['subscribe schedule:"daily 08:00"', 'unsubscribe', 'send-now']) {
-      expect(await h.runText(`/digest ${sub}`, READER)).toContain(`/digest ${sub.split(' ')[0]} is for Sitrep admins only.`);
+      expect(await h.runText(`/digest ${sub}`, READER)).toContain(`\`/digest ${sub.split(' ')[0]}\` is for Sitrep admins only.`);
     }
     await h.subscribe('schedule:"daily 08:00"');
     expect(await h.runText('/digest list', READER)).toContain('daily 08:00 (UTC)');
@@ -108,9 +108,9 @@ describe('GIVEN a channel whose digest was paused because the channel was delete
   it('THEN /digest list says how to remove it, and an admin removes it from another channel by its id', async () => {
     const h = await paused();
     expect(await h.runText('/digest list')).toContain(
-      'Run /digest subscribe in that channel again to resume; to remove it, run /digest unsubscribe channel:c2 (from any channel).',
+      'Run `/digest subscribe` in that channel again to resume; to remove it, run `/digest unsubscribe channel:c2` (from any channel).',
     );
-    expect(await h.runText('/digest unsubscribe channel:c2', READER)).toContain('/digest unsubscribe is for Sitrep admins only.');
+    expect(await h.runText('/digest unsubscribe channel:c2', READER)).toContain('`/digest unsubscribe` is for Sitrep admins only.');
     expect(await h.runText('/digest unsubscribe channel:c2')).toContain('Channel c2 will receive no more digests.');
     const list = await h.runText('/digest list');
     expect(list).toContain('1 subscription.');
@@ -129,7 +129,7 @@ describe('GIVEN a channel whose digest was paused because the channel was delete
     const h = await paused();
     h.addEntry({ title: 'Posted on request' });
     const reply = await h.runText('/digest send-now', { ...ADMIN, channelId: 'c2' });
-    expect(reply).toContain('Posted in 1 message. This channel’s digest stays paused, so no scheduled digest follows: run /digest subscribe here again to resume it.');
+    expect(reply).toContain('Posted in 1 message. This channel’s digest stays paused, so no scheduled digest follows: run `/digest subscribe` here again to resume it.');
     expect(reply).not.toContain('The next digest starts from here');
     expect(h.poster.texts('c2')).toHaveLength(1);
   });
@@ -159,7 +159,7 @@ describe('GIVEN a subscribed channel', () => {
     await h.subscribe('schedule:"daily 08:00"');
     expect(await h.runText('/digest unsubscribe')).toContain('This channel will receive no more digests.');
     expect(await h.runText('/digest unsubscribe')).toContain('This channel has no digest to stop.');
-    expect(await h.runText('/digest preview')).toContain('Start one with /digest subscribe schedule:"daily 08:00".');
+    expect(await h.runText('/digest preview')).toContain('Start one with `/digest subscribe schedule:"daily 08:00"`.');
     expect(await h.runText('/digest send-now')).toContain('This channel has no digest to send.');
     expect(await h.runText('/digest list')).toContain('No channel in this workspace has a digest yet.');
   });

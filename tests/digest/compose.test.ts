@@ -136,7 +136,7 @@ describe('GIVEN changes since a cursor', () => {
     for (let i = 0; i < MAX_LISTED_PER_KIND + 7; i++) h.addEntry({ title: `Bulk ${i}` });
     const view = digest().view;
     expect(viewText(view)).toContain(`${MAX_LISTED_PER_KIND + 7} new entries`);
-    expect(viewText(view)).toContain('7 new entries more than fit in one digest — see /timeline for all of them.');
+    expect(viewText(view)).toContain('7 new entries more than fit in one digest — see `/timeline` for all of them.');
     const parts = splitDigest(view);
     expect(parts.length).toBeGreaterThan(1);
     expect(parts.flatMap((p) => p.sections)).toEqual(view.sections);
@@ -148,7 +148,7 @@ describe('GIVEN changes since a cursor', () => {
     for (let i = 0; i < 5; i++) h.addEntry({ title: `Import ${i}` });
     const small = new SqliteDigestChanges(h.app.db, { maxRevisions: 3 });
     const result = composeDigest(small.between(from, small.latestCursor()), ctx());
-    expect(viewText(result.view)).toContain('5 changes since the last digest — too many to summarise here. Browse them with /timeline.');
+    expect(viewText(result.view)).toContain('5 changes since the last digest — too many to summarise here. Browse them with `/timeline`.');
     expect(result.empty).toBe(false);
   });
 

@@ -91,7 +91,7 @@ describe('GIVEN the fake Discord', () => {
     expect(body.allowed_mentions).toEqual({ parse: [] });
     const text = body.embeds.map(embedText).join('\n');
     expect(text).toContain('Sitrep will post a digest of the dossier here daily at 08:00 (Europe/Paris).');
-    expect(text).toMatch(/Set up by Ed .*everyone; \/digest unsubscribe stops it\./);
+    expect(text).toMatch(/Set up by Ed .*everyone; `\/digest unsubscribe` stops it\./);
     expect(text).not.toContain('@everyone'); // neutralised by the renderer, as in digests
     expect(storedSubscriptions(h.app)).toHaveLength(1);
   });

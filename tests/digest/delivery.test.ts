@@ -241,7 +241,7 @@ describe('GIVEN a channel subscribed to a daily 08:00 Europe/Paris digest', () =
     expect(h.time.activeCronTasks).toBe(0);
     const list = await h.runText('/digest list');
     expect(list).toContain('Paused: Unknown Channel (the channel was deleted)');
-    expect(list).toContain('Run /digest subscribe in that channel again to resume');
+    expect(list).toContain('Run `/digest subscribe` in that channel again to resume');
     await h.time.advanceTo('2026-07-08T06:01:00Z');
     expect(h.poster.posts).toHaveLength(0);
     await h.subscribe('schedule:"daily 08:00" timezone:Europe/Paris');

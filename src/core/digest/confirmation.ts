@@ -1,7 +1,6 @@
 // The confirmation /digest subscribe posts in the subscribed channel, and what the admin is told
 // when the platform refuses it. The slash-command reply reaches the admin whether or not Sitrep
 // may post in the channel; this post is what proves it may, before anything is stored.
-import type { Platform } from '../caller.js';
 import { UserError } from '../errors.js';
 import { plainLine, span, type View } from '../view.js';
 import type { DigestFilters } from './changes.js';
@@ -50,26 +49,23 @@ export function confirmationView(c: ConfirmationSettings): View {
     [span.italic('Next digest: '), span.plain(formatInZone(c.nextRunAt, c.timezone))],
   ];
   if (c.skipEmpty) lines.push(plainLine('When nothing changed, nothing is posted.'));
-  lines.push(plainLine(`${c.created ? 'Set up' : 'Changed'} by ${c.byName}; /digest unsubscribe stops it.`));
+  lines.push([span.plain(`${c.created ? 'Set up' : 'Changed'} by ${c.byName}; `), span.command('digest unsubscribe'), span.plain(' stops it.')]);
   return { title: c.created ? 'Digest subscribed' : 'Digest changed', tone: 'normal', intro: lines, sections: [] };
 }
 
-/** What the admin must change on each platform before Sitrep can post in the channel. */
-const ACCESS_FIX: Record<Platform, string> = {
-  slack:
-    'Invite the app to this channel with /invite @Sitrep (an archived channel must be unarchived first; in a direct message Sitrep can only post in its own), then run /digest subscribe again.',
-  discord:
-    'Give the bot View Channel, Send Messages and Embed Links in this channel (Edit Channel → Permissions; in a direct message Sitrep can only post in its own), then run /digest subscribe again.',
-  console: 'Check the console’s output, then run /digest subscribe again.',
-};
+/** When no poster said what to do: a DigestService that does not know its platform's posters. */
+const NEUTRAL_ACCESS_HELP = 'Let Sitrep post in this channel, then run /digest subscribe again.';
 
-/** The reply to a subscribe whose confirmation the platform refused for good: nothing was stored. */
-export function subscribeRefusedError(outcome: Extract<SubscribeOutcome, { status: 'refused' }>, platform: Platform): UserError {
+/**
+ * The reply to a subscribe whose confirmation the platform refused for good: nothing was stored.
+ * How to let Sitrep post there comes from the poster that was refused, which knows its platform.
+ */
+export function subscribeRefusedError(outcome: Extract<SubscribeOutcome, { status: 'refused' }>): UserError {
   const current = outcome.current;
   const message = current
     ? `Sitrep cannot post in this channel (${outcome.error}), so its digest was not changed.`
     : `Sitrep cannot post in this channel (${outcome.error}), so no digest was set up.`;
-  return new UserError('conflict', message, [ACCESS_FIX[platform], ...(current ? [keptLine(current)] : [])]);
+  return new UserError('conflict', message, [outcome.accessHelp ?? NEUTRAL_ACCESS_HELP, ...(current ? [keptLine(current)] : [])]);
 }
 
 /** The channel's digest stays as it was, and cannot arrive either until the channel is fixed. */

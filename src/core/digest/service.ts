@@ -1,13 +1,13 @@
 // The digest port commands use. The store and the scheduler implement it; commands only see
 // these shapes.
-import type { Platform } from '../caller.js';
+import type { PlatformName } from '../caller.js';
 import type { View } from '../view.js';
 import type { DigestFilters } from './changes.js';
 import type { Schedule } from './schedule.js';
 
 /** Where a digest goes; one subscription per channel. */
 export interface ChannelKey {
-  platform: Platform;
+  platform: PlatformName;
   /** Discord guild or Slack team; '' where the platform has none. */
   workspaceId: string;
   channelId: string;
@@ -49,6 +49,8 @@ export interface SubscribeRequest {
   by: string;
   /** Who asked, as the confirmation posted in the channel names them (a display name, else `by`). */
   byName?: string;
+  /** The subscriber's Caller.context: the channel's poster gets it with every post. */
+  context?: string;
 }
 
 /**
@@ -68,7 +70,13 @@ export type SubscribeOutcome =
    * The platform refused the confirmation for good (no access, channel gone): nothing was
    * written. `current` is the channel's subscription as it still stands, if it has one.
    */
-  | { status: 'refused'; error: string; current?: SubscriptionInfo };
+  | {
+      status: 'refused';
+      error: string;
+      /** The refusing poster's Poster.accessHelp: what the admin does so Sitrep may post there. */
+      accessHelp?: string;
+      current?: SubscriptionInfo;
+    };
 
 export type SendOutcome =
   /** `empty`: nothing had changed, and the digest said only that. */
@@ -89,7 +97,7 @@ export interface DigestService {
   unsubscribe(channel: ChannelKey): boolean;
   find(channel: ChannelKey): SubscriptionInfo | undefined;
   /** Every subscription in the workspace (or, without one, on the platform). */
-  list(scope: { platform: Platform; workspaceId: string }): SubscriptionInfo[];
+  list(scope: { platform: PlatformName; workspaceId: string }): SubscriptionInfo[];
   /** What the channel's next digest would hold if it were sent now; records nothing. */
   preview(channel: ChannelKey): View;
   /** Sends the channel's digest now, through its platform's poster. */

@@ -1,5 +1,5 @@
 // A poster that records what it posts and fails, hangs or runs code on cue.
-import type { Platform } from '../../../src/core/caller.js';
+import type { PlatformName } from '../../../src/core/caller.js';
 import { DeliveryError, type Poster } from '../../../src/core/poster.js';
 import type { View } from '../../../src/core/view.js';
 import { viewText } from '../../support/view-text.js';
@@ -21,8 +21,9 @@ export class FakePoster implements Poster {
   private count = 0;
 
   constructor(
-    readonly platform: Platform,
+    readonly platform: PlatformName,
     private readonly now: () => Date,
+    readonly accessHelp = `Let Sitrep post in this ${platform} channel, then run /digest subscribe again.`,
   ) {}
 
   /** The next posts fail with these errors, in order. */

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp, type App } from '../../../src/app.js';
-import { parseAdminRules, type Caller, type Platform } from '../../../src/core/caller.js';
+import { parseAdminRules, type Caller, type PlatformName } from '../../../src/core/caller.js';
 import type { EntryInput } from '../../../src/core/domain.js';
 import type { EntryPatch } from '../../../src/core/editor-port.js';
 import type { View } from '../../../src/core/view.js';
@@ -24,7 +24,7 @@ export interface HarnessOptions {
   /** Share a store (and a clock) with another harness, as a second process would. */
   sharing?: Harness;
   timezone?: string;
-  platform?: Platform;
+  platform?: PlatformName;
   /** SITREP_ADMINS; discord:1001 by default. */
   admins?: string;
   /** Register no fake poster: the test registers a real adapter's. */

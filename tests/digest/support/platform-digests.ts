@@ -35,7 +35,8 @@ export async function discordDigests(cleanup: Cleanup, admin: FakeUser = { id: '
   return { fake, h, admin, channel, channelPosts };
 }
 
-export async function slackDigests(cleanup: Cleanup) {
+/** `invoked`: the command as the workspace's manifest names it (`/sitrep-digest` with `--prefix`). */
+export async function slackDigests(cleanup: Cleanup, invoked = '/digest') {
   const slack = await FakeSlack.start();
   const h = new Harness({ start: START, admins: 'slack:U0ALICE', noFakePoster: true });
   const adapter = await startSlackAdapter(
@@ -48,7 +49,7 @@ export async function slackDigests(cleanup: Cleanup) {
   const command = async (text: string, userName?: string) => {
     const id = `cmd-${Math.random().toString(36).slice(2)}`;
     const url = `http://127.0.0.1:${adapter.port}/slack/events`;
-    const payload = slashCommandPayload({ command: '/digest', text, ...(userName ? { userName } : {}), responseUrl: slack.responseUrl(id) });
+    const payload = slashCommandPayload({ command: invoked, text, ...(userName ? { userName } : {}), responseUrl: slack.responseUrl(id) });
     const res = await postSigned(url, formBody(payload), { secret: 'secret' });
     expect(res.status).toBe(200);
     const [reply] = await slack.responses.atLeast(1, (r) => r.id === id);

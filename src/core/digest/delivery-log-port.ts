@@ -1,0 +1,76 @@
+// What the digest scheduler needs from the delivery log: one row per subscription and slot,
+// recording the intent before anything is posted, each posted part right after it is posted and
+// the outcome last, so a restart knows exactly what reached the channel. The store implements it.
+import type { PlatformName } from '../caller.js';
+import type { View } from '../view.js';
+import type { DeliveryKind, DeliveryStatus } from './service.js';
+
+export interface Delivery {
+  id: number;
+  subscriptionId: number;
+  slot: Date;
+  kind: DeliveryKind;
+  missedSlots: number;
+  status: DeliveryStatus;
+  cursorFrom: number;
+  cursorTo: number;
+  periodFrom: Date;
+  attempts: number;
+  nextAttemptAt?: Date;
+  lastError?: string;
+  /** Every part of the digest as composed at intent time, kept while it waits to retry. */
+  parts?: View[];
+  partsTotal: number;
+  /** References of the parts already posted, one array per part, in order. */
+  messageRefs: string[][];
+  /** Messages of the next part that a failed attempt did post (a part may take several). */
+  partialRefs: string[];
+  sender: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface DeliveryIntent {
+  subscriptionId: number;
+  slot: Date;
+  kind: DeliveryKind;
+  missedSlots: number;
+  status: 'sending' | 'skipped';
+  cursorFrom: number;
+  cursorTo: number;
+  periodFrom: Date;
+  partsTotal: number;
+  sender: string;
+  now: Date;
+}
+
+export interface DeliveryLog {
+  /** Records the intent to deliver a slot (or that it was skipped); fails if the slot has a row. */
+  insert(intent: DeliveryIntent): number;
+  /** Deletes settled rows created before `before`, except each subscription's latest; returns how many. */
+  prune(before: Date): number;
+  get(id: number): Delivery | undefined;
+  hasSlot(subscriptionId: number, slot: Date): boolean;
+  /** The subscription's digest that is sending or waiting to retry, if any. */
+  inFlight(subscriptionId: number): Delivery | undefined;
+  latest(subscriptionId: number): Delivery | undefined;
+  /** The latest row of each of these subscriptions, by subscription id. */
+  latestFor(subscriptionIds: readonly number[]): Map<number, Delivery>;
+  /** Marks another attempt as started. */
+  startAttempt(id: number, now: Date): void;
+  /** Records one posted part's message references, right after the platform accepted it. */
+  recordPart(id: number, refs: readonly string[], now: Date): void;
+  /** Records the messages of a part that did arrive before posting the rest of it failed. */
+  recordPartial(id: number, refs: readonly string[], now: Date): void;
+  /** Settles the row; false if it was settled already (by another process). */
+  settle(id: number, status: 'delivered' | 'failed' | 'unconfirmed', now: Date, error?: string): boolean;
+  /** Parks the row until `at`, with the parts a later attempt (maybe another process's) will post. */
+  retryLater(id: number, error: string, at: Date, now: Date, parts: readonly View[]): void;
+  /** Rows waiting to retry whose time has come, on these platforms. */
+  dueRetries(platforms: readonly PlatformName[], now: Date): Delivery[];
+  /**
+   * Rows another process left `sending` on these platforms: those of the lease holder taken
+   * over from, and any untouched since `staleBefore` (a send-now in a process that died).
+   */
+  interrupted(platforms: readonly PlatformName[], self: string, previousHolder: string | undefined, staleBefore: Date): Delivery[];
+}
