@@ -1,9 +1,9 @@
 // /actor NAME — who an actor is, what they did lately and whom they appear with.
-import { bestActorMatches, notFoundError } from '../src/core/actor-resolution.js';
+import { actorCandidates, AMBIGUOUS_ACTOR_QUESTION, bestActorMatches, notFoundError } from '../src/core/actor-resolution.js';
 import type { CommandSpec } from '../src/core/command-spec.js';
 import type { ActorSummary } from '../src/core/domain.js';
 import { entrySection } from '../src/core/entry-views.js';
-import { formatInvocation } from '../src/core/text-syntax.js';
+import { invocationSpan } from '../src/core/command-refs.js';
 import type { DossierReader } from '../src/core/ports.js';
 import { humanize } from '../src/core/vocabulary.js';
 import { plainLine, span, type Fact, type View } from '../src/core/view.js';
@@ -19,8 +19,8 @@ function ambiguousView(typed: string, matches: ActorSummary[]): View {
   return {
     title: `Several actors match “${typed}”`,
     tone: 'normal',
-    intro: [plainLine('Ask again with one of these names:')],
-    sections: [{ lines: matches.map((m) => [span.bold(m.name), span.plain(` (${humanize(m.kind)})${m.title ? ` — ${m.title}` : ''}`)]) }],
+    intro: [plainLine(AMBIGUOUS_ACTOR_QUESTION)],
+    sections: [{ lines: actorCandidates(matches).map(plainLine) }],
   };
 }
 
@@ -50,7 +50,7 @@ export function actorLookupView(dossier: DossierReader, typed: string): View {
   }
   const latest = dossier.timeline({ actorId: profile.id, limit: LATEST_ENTRIES, offset: 0 });
   const alongside = dossier.coActors(profile.id, CO_ACTORS);
-  const allEntries = formatInvocation({ command: 'timeline', args: { actor: profile.name } });
+  const allEntries = invocationSpan({ command: 'timeline', args: { actor: profile.name } });
   return {
     title: profile.name,
     tone: 'normal',
@@ -69,6 +69,6 @@ export function actorLookupView(dossier: DossierReader, typed: string): View {
             : alongside.map((a) => [span.plain(`${a.name} — ${a.sharedEntries} shared ${a.sharedEntries === 1 ? 'entry' : 'entries'}`)]),
       },
     ],
-    footer: `All entries: ${allEntries}`,
+    footer: [span.plain('All entries: '), allEntries],
   };
 }

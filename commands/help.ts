@@ -1,15 +1,19 @@
 // /help — every command, or one command in detail, generated from the specs.
+import { commandSpans } from '../src/core/command-refs.js';
 import type { CommandSpec } from '../src/core/command-spec.js';
 import { UserError } from '../src/core/errors.js';
-import { leaves, optionHelp, usageLine } from '../src/core/help.js';
+import { leaves, optionHelp, usageSpan } from '../src/core/help.js';
 import { closestNames } from '../src/core/ranking.js';
-import { plainLine, span, type Section, type View } from '../src/core/view.js';
+import { plainLine, span, type Line, type Section, type View } from '../src/core/view.js';
+
+/** Spec wording is Sitrep's own: the commands it names are command spans. */
+const described = (text: string, commands: readonly CommandSpec[]): Line => commandSpans(text, commands).filter((s) => s.text !== '');
 
 function overview(commands: readonly CommandSpec[], isAdmin: boolean): View {
   const sections: Section[] = commands.map((command) => ({
-    heading: [span.code(`/${command.name}`), span.plain(` — ${command.description}`)],
+    heading: [span.command(command.name), ...described(` — ${command.description}`, commands)],
     lines: leaves(command).map(({ path, leaf }) => [
-      span.plain(usageLine(path, leaf)),
+      usageSpan(path, leaf),
       ...(leaf.adminOnly ? [span.italic(' (admins)')] : []),
     ]),
   }));
@@ -22,22 +26,25 @@ function overview(commands: readonly CommandSpec[], isAdmin: boolean): View {
       ...(isAdmin ? [plainLine('You are a Sitrep admin here.')] : []),
     ],
     sections,
-    footer: 'More on one command: /help timeline',
+    footer: [span.plain('More on one command: '), span.command('help', 'timeline')],
   };
 }
 
 /** One command in detail; with a subcommand named (`/help entry show`), only that one. */
-function detail(command: CommandSpec, subcommand?: string): View {
+function detail(command: CommandSpec, commands: readonly CommandSpec[], subcommand?: string): View {
   const all = leaves(command);
   const chosen = all.filter(({ path }) => subcommand !== undefined && path === `${command.name} ${subcommand}`);
   const sections: Section[] = (chosen.length > 0 ? chosen : all).map(({ path, leaf }) => ({
-    heading: [span.code(`/${path}`), span.plain(` — ${leaf.description}${leaf.adminOnly && !leaf.description.includes('(admins)') ? ' (admins)' : ''}`)],
+    // A command without subcommands is the title and intro already: its options need no heading.
+    ...(command.subcommands
+      ? { heading: [span.command(path), ...described(` — ${leaf.description}${leaf.adminOnly && !leaf.description.includes('(admins)') ? ' (admins)' : ''}`, commands)] }
+      : {}),
     lines: [
-      ...(leaf.options ?? []).map((o) => plainLine(optionHelp(o))),
-      ...(leaf.examples ?? []).map((e) => [span.italic('e.g. '), span.code(`/${path}${e ? ` ${e}` : ''}`)]),
+      ...(leaf.options ?? []).map((o) => described(optionHelp(o), commands)),
+      ...(leaf.examples ?? []).map((e) => [span.italic('e.g. '), span.command(path, e || undefined)]),
     ],
   }));
-  return { title: `/${command.name}`, tone: 'normal', intro: [plainLine(command.description)], sections };
+  return { title: `/${command.name}`, titleCommand: { name: command.name }, tone: 'normal', intro: [described(command.description, commands)], sections };
 }
 
 export const helpCommand: CommandSpec = {
@@ -55,8 +62,8 @@ export const helpCommand: CommandSpec = {
       throw new UserError('invalid-option', `Option \`command\`: there is no command \`/${name}\`.`, [
         ...(close.length > 0 ? [`Did you mean /help ${close[0]}?`] : []),
         `Commands: ${ctx.commands.map((c) => `/${c.name}`).join(', ')}.`,
-      ]);
+      ], 'command');
     }
-    return detail(command, subcommand);
+    return detail(command, ctx.commands, subcommand);
   },
 };

@@ -1,9 +1,10 @@
 // Turns a typed actor name into one actor, or a clear error with the closest known names.
-import type { ActorMatch } from './domain.js';
+import type { ActorMatch, ActorSummary } from './domain.js';
 import { UserError } from './errors.js';
 import type { DossierReader } from './ports.js';
 import { closestNames } from './ranking.js';
 import { foldKey } from './text.js';
+import { humanize } from './vocabulary.js';
 
 /** All actors matching equally well: one means found, several mean the name is ambiguous. */
 export function bestActorMatches(dossier: DossierReader, typed: string): ActorMatch[] {
@@ -18,11 +19,22 @@ export function bestActorMatches(dossier: DossierReader, typed: string): ActorMa
   return matches.filter((m) => m.rank === bestRank);
 }
 
+/** What /actor and every actor option ask when a name matches several actors. */
+export const AMBIGUOUS_ACTOR_QUESTION = 'Ask again with one of these names:';
+
+/**
+ * The candidates of an ambiguous name, one per line, with what tells them apart (kind, title):
+ * /actor and every actor option list them alike.
+ */
+export function actorCandidates(matches: readonly ActorSummary[]): string[] {
+  return matches.map((m) => `${m.name} (${humanize(m.kind)})${m.title ? ` — ${m.title}` : ''}`);
+}
+
 export function notFoundError(dossier: DossierReader, typed: string, option: string): UserError {
   const closest = closestNames(dossier.allActorNames().map(({ name }) => name), typed);
   return new UserError('not-found', `No actor is called \`${typed}\` (option \`${option}\`).`, [
     closest.length > 0 ? `Closest known names: ${closest.join(', ')}.` : 'No known name is close; see /actors list.',
-  ]);
+  ], option);
 }
 
 /** Resolves to exactly one actor, or throws a UserError naming the option. */
@@ -30,9 +42,7 @@ export function resolveActor(dossier: DossierReader, typed: string, option = 'ac
   const best = bestActorMatches(dossier, typed);
   if (best.length === 0) throw notFoundError(dossier, typed, option);
   if (best.length > 1) {
-    throw new UserError('invalid-option', `\`${typed}\` matches several actors (option \`${option}\`).`, [
-      `Be more specific: ${best.map((m) => m.name).join(', ')}.`,
-    ]);
+    throw new UserError('invalid-option', `\`${typed}\` matches several actors (option \`${option}\`).`, [AMBIGUOUS_ACTOR_QUESTION, ...actorCandidates(best)], option);
   }
   return best[0]!;
 }
@@ -49,5 +59,5 @@ export function resolveActorExactly(dossier: DossierReader, typed: string, optio
   if (near.length === 0) throw notFoundError(dossier, typed, option);
   throw new UserError('invalid-option', `\`${typed}\` is not the full name or an alias of an actor (option \`${option}\`).`, [
     `Type it in full: ${near.map((m) => `\`${m.name}\``).join(', ')}.`,
-  ]);
+  ], option);
 }

@@ -1,21 +1,20 @@
-import { PassThrough } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CONSOLE_CALLER, runConsole } from '../../src/adapters/console/console-adapter.js';
-import { CommandCompleter } from '../../src/adapters/console/completion.js';
+import { CONSOLE_CALLER } from '../../src/adapters/console/console-adapter.js';
+import { CommandCompleter, commonPrefix, insertable } from '../../src/adapters/console/completion.js';
+import { KEYS, startConsole } from '../support/console-session.js';
 import { createTestApp } from '../support/test-app.js';
 
 const app = createTestApp();
 afterAll(() => app.dispose());
 const completer = new CommandCompleter(app.dispatcher, CONSOLE_CALLER);
 
-/** The line as it reads after Tab, when readline has one candidate or a common prefix to insert. */
+/** The line as it reads after Tab: one candidate replaces the word, several only extend it. */
 function afterTab(line: string): string {
-  const [candidates, typed] = completer.complete(line);
+  const completion = completer.complete(line);
+  if (!insertable(completion)) return line;
+  const [candidates, typed] = completion;
   const head = line.slice(0, line.length - typed.length);
-  if (candidates.length === 1) return head + candidates[0]!;
-  let prefix = candidates[0] ?? typed;
-  for (const c of candidates) while (!c.startsWith(prefix)) prefix = prefix.slice(0, -1);
-  return prefix.startsWith(typed) ? head + prefix : line;
+  return head + (candidates.length === 1 ? candidates[0]! : commonPrefix(candidates));
 }
 
 describe('GIVEN the console prompt on the seed dossier WHEN the operator presses Tab', () => {
@@ -57,8 +56,8 @@ describe('GIVEN the console prompt on the seed dossier WHEN the operator presses
     // "Ahmed al-Sharaa" and "Asaad al-Shaibani" share only `actor:"A`: the typed `al` must stay.
     const [candidates, typed] = completer.complete('/timeline actor:al');
     expect(typed).toBe('actor:al');
-    expect(candidates[0]).toBe('actor:al');
     expect(candidates).toEqual(expect.arrayContaining(['actor:"Ahmed al-Sharaa"', 'actor:"Asaad al-Shaibani"']));
+    expect(candidates).not.toContain('actor:al');
     expect(afterTab('/timeline actor:al')).toBe('/timeline actor:al');
   });
 
@@ -70,23 +69,46 @@ describe('GIVEN the console prompt on the seed dossier WHEN the operator presses
 
 describe('GIVEN the interactive console on a terminal', () => {
   it('WHEN the operator types part of a command and an actor and presses Tab THEN the completed command runs', async () => {
-    const input = Object.assign(new PassThrough(), { isTTY: true, setRawMode: () => input });
-    const output = Object.assign(new PassThrough(), { isTTY: true, columns: 120 });
-    let printed = '';
-    output.on('data', (chunk: Buffer) => (printed += chunk.toString('utf8')));
-    const done = runConsole({ dispatcher: app.dispatcher, input, output });
-    input.write('/tim\t');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    input.write('actor:Ron\t');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    input.write('\r');
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    input.end();
-    await done;
-    const plain = printed.replace(/\x1b\[[0-9;]*[A-Za-z]/g, '');
-    expect(plain).toContain('Tab to complete');
-    expect(plain).toContain('Timeline — actor Ron Dermer\nShowing 1 of 1 entry.');
-    expect(plain).toContain('#13 Diplomat: Barrack to facilitate al-Shaibani–Dermer talks');
-    expect(plain).not.toContain('No actor is called');
+    const session = startConsole(app.dispatcher);
+    session.type(`/tim${KEYS.tab}`);
+    await session.until(() => session.screen.cursorLine() === 'sitrep> /timeline', 'the command name completed');
+    session.type(`actor:Ron${KEYS.tab}`);
+    await session.until(() => session.screen.cursorLine() === 'sitrep> /timeline actor:"Ron Dermer"', 'the actor completed');
+    const reply = await session.run('', 'Showing 1 of 1 entry.');
+    await session.end();
+    expect(session.printed()).toContain('Tab to complete');
+    expect(reply).toContain('Timeline — actor Ron Dermer\nShowing 1 of 1 entry.');
+    expect(reply).toContain('#13 Diplomat: Barrack to facilitate al-Shaibani–Dermer talks');
+    expect(reply).not.toContain('No actor is called');
+  });
+
+  it('WHEN a completion replaces the typed word THEN the line is redrawn in place, with no stale copy above', async () => {
+    const session = startConsole(app.dispatcher);
+    session.type(`/timeline actor:dermer${KEYS.tab}`);
+    await session.until(() => session.screen.cursorLine() === 'sitrep> /timeline actor:"Ron Dermer"', 'the actor completed');
+    expect(session.screen.lines().filter((line) => line.startsWith('sitrep>'))).toEqual(['sitrep> /timeline actor:"Ron Dermer"']);
+    session.type(KEYS.ctrlC + KEYS.ctrlC);
+    await session.done;
+  });
+
+  it('WHEN Tab is pressed twice on a word several names match THEN they are listed once, without the typed word, and the line is shown once, under them', async () => {
+    const session = startConsole(app.dispatcher);
+    session.type('/actor sha');
+    await session.until(() => session.screen.cursorLine() === 'sitrep> /actor sha', 'the typed line');
+    session.type(KEYS.tab);
+    session.type(KEYS.tab);
+    await session.until(() => session.printed().includes('"Ahmed al-Sharaa"'), 'the list of candidates');
+    const lines = session.screen.lines();
+    expect(lines.filter((line) => line.includes('sitrep>'))).toEqual(['sitrep> /actor sha']);
+    expect(lines.at(-1)).toBe('sitrep> /actor sha');
+    const list = lines.at(-2)!;
+    expect(list).toContain('"Ahmed al-Sharaa"');
+    expect(list).toContain('"Asaad al-Shaibani"');
+    expect(list.split(/\s{2,}/)).not.toContain('sha');
+    // The line is still being edited: more keys go on from it.
+    session.type(`raa${KEYS.tab}`);
+    await session.until(() => session.screen.cursorLine() === 'sitrep> /actor "Ahmed al-Sharaa"', 'the name completed from the list');
+    session.type(KEYS.ctrlC + KEYS.ctrlC);
+    await session.done;
   });
 });

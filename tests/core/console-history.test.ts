@@ -3,10 +3,9 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runConsole } from '../../src/adapters/console/console-adapter.js';
 import { loadConfig } from '../../src/config.js';
+import { KEYS, startConsole, type ConsoleSession } from '../support/console-session.js';
 import { createTestApp } from '../support/test-app.js';
 
 const app = createTestApp();
@@ -16,45 +15,47 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const UP = '\x1b[A';
-const settle = () => new Promise((resolve) => setTimeout(resolve, 60));
+/** One interactive session on a terminal: the steps type and wait for what they expect, then Ctrl-D. */
+async function session(historyPath: string, steps: (term: ConsoleSession) => Promise<unknown>): Promise<string> {
+  const term = startConsole(app.dispatcher, { historyPath });
+  await steps(term);
+  term.type(KEYS.ctrlD);
+  await term.done;
+  return term.printed();
+}
 
-/** One interactive session on a terminal: types each key sequence, then Ctrl-D. */
-async function session(keys: string[], historyPath: string | undefined): Promise<string> {
-  const input = Object.assign(new PassThrough(), { isTTY: true, setRawMode: () => input });
-  const output = Object.assign(new PassThrough(), { isTTY: true, columns: 120 });
-  let printed = '';
-  output.on('data', (chunk: Buffer) => (printed += chunk.toString('utf8')));
-  const done = runConsole({ dispatcher: app.dispatcher, input, output, ...(historyPath ? { historyPath } : {}) });
-  for (const key of keys) {
-    input.write(key);
-    await settle();
-  }
-  input.end();
-  await done;
-  return printed.replace(/\x1b\[[0-9;]*[A-Za-z]/g, '');
+/** Presses the up arrow; resolves when the prompt shows `recalled`. */
+async function up(term: ConsoleSession, recalled: string): Promise<void> {
+  term.type(KEYS.up);
+  await term.until(() => term.screen.cursorLine() === `sitrep> ${recalled}`, `${recalled} recalled`);
 }
 
 describe('GIVEN the interactive console keeping its history in a file', () => {
   it('WHEN a command was run in an earlier session THEN the up arrow runs it again', async () => {
     const path = join(dir, 'nested', 'history');
-    await session(['/actor Barrack\r', '/timeline limit:2\r'], path);
+    await session(path, async (term) => {
+      await term.run('/actor Barrack', 'US special envoy for Syria');
+      await term.run('/timeline limit:2', 'Showing 1–2 of 17 entries.');
+    });
     expect(readFileSync(path, 'utf8')).toBe('/actor Barrack\n/timeline limit:2\n');
-    const second = await session([UP, UP, '\r'], path);
-    expect(second).toContain('Tom Barrack\n  Kind           person');
+    await session(path, async (term) => {
+      await up(term, '/timeline limit:2');
+      await up(term, '/actor Barrack');
+      expect(await term.run('', 'Tom Barrack')).toContain('Tom Barrack\n  Kind           person');
+    });
   });
 
   it('WHEN the same command is run again THEN the file keeps it once, newest last', async () => {
     const path = join(dir, 'dedupe');
     writeFileSync(path, '/help\n/timeline\n');
-    await session(['/help\r'], path);
+    await session(path, (term) => term.run('/help', 'Sitrep — commands'));
     expect(readFileSync(path, 'utf8')).toBe('/timeline\n/help\n');
   });
 
   it('WHEN the history file cannot be written THEN the session still runs', async () => {
     const path = join(dir, 'a-file');
     writeFileSync(path, '');
-    const out = await session(['/help timeline\r'], join(path, 'under-a-file'));
+    const out = await session(join(path, 'under-a-file'), (term) => term.run('/help timeline', 'limit —'));
     expect(out).toContain('limit — How many results per page');
   });
 });

@@ -64,19 +64,28 @@ function unquote(value: string): string {
 }
 
 /**
- * Candidates replace the typed word. readline inserts their common prefix, which must extend
- * what was typed; when it doesn't (`actor:sharaa` → `actor:"Ahmed al-Sharaa"`, …) the typed word
- * is listed first so readline shows the list instead of replacing the word with a fragment.
+ * Candidates replace the typed word; one alone is finished with a space. Whether several may be
+ * inserted (their common prefix) or only listed is for the prompt to decide (see insertable).
  */
 function offer(candidates: string[], typed: string, finished: boolean): Completion {
   const unique = [...new Set(candidates)];
   if (unique.length === 1) return [[finished ? `${unique[0]!} ` : unique[0]!], typed];
-  const prefix = commonPrefix(unique);
-  if (unique.length === 0 || prefix.startsWith(typed) || typed.startsWith(prefix)) return [unique, typed];
-  return [[typed, ...unique], typed];
+  return [unique, typed];
 }
 
-function commonPrefix(values: string[]): string {
+/**
+ * Whether Tab may put a completion in the line: one candidate replaces the typed word, several
+ * only their common prefix, and only when it extends the word. Otherwise (`actor:sharaa` →
+ * `actor:"Ahmed al-Sharaa"`, `actor:"Asaad al-Shaibani"`) the word would become a fragment
+ * (`actor:"A`), so the candidates are listed instead.
+ */
+export function insertable([candidates, typed]: Completion): boolean {
+  if (candidates.length === 1) return true;
+  const prefix = commonPrefix(candidates);
+  return candidates.length > 1 && prefix.startsWith(typed) && prefix.length > typed.length;
+}
+
+export function commonPrefix(values: readonly string[]): string {
   if (values.length === 0) return '';
   let prefix = values[0]!;
   for (const value of values.slice(1)) {

@@ -1,15 +1,17 @@
 // The console adapter: an interactive prompt on a terminal, or one command per input line when
 // stdin is piped (`printf '/timeline\n' | npm start --silent`). The operator owns the local
 // store, so counts as an admin.
-import { createInterface } from 'node:readline';
+import { createInterface, type Interface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { Caller } from '../../core/caller.js';
 import type { Dispatcher } from '../../core/dispatcher.js';
 import { renderText } from '../../core/render-text.js';
 import { loadHistory, saveHistory, HISTORY_SIZE } from './command-history.js';
 import { CommandCompleter } from './completion.js';
+import { PromptCompletion } from './prompt-completion.js';
+import { consoleTextStyle } from './text-style.js';
 
-export const CONSOLE_CALLER: Caller = { platform: 'console', userId: 'operator', channelId: 'console' };
+export const CONSOLE_CALLER: Caller = { platform: 'console', userId: 'operator', channelId: 'console', localOperator: true };
 
 export interface ConsoleOptions {
   dispatcher: Dispatcher;
@@ -19,23 +21,31 @@ export interface ConsoleOptions {
   historyPath?: string;
 }
 
-const GREETING = 'Sitrep console — type /help for commands, /timeline to start, Tab to complete, Ctrl-D to quit.';
+const GREETING =
+  'Sitrep console — type /help for commands, /timeline to start, Tab to complete. Ctrl-C clears the line; Ctrl-D, or Ctrl-C on an empty line, quits.';
 
 export async function runConsole({ dispatcher, input, output, historyPath }: ConsoleOptions): Promise<void> {
   const interactive = Boolean(input.isTTY && output.isTTY);
-  const completer = new CommandCompleter(dispatcher, CONSOLE_CALLER);
+  const commands = new CommandCompleter(dispatcher, CONSOLE_CALLER);
+  const tab = new PromptCompletion((line) => commands.complete(line), output);
   const rl = createInterface({
     input,
     output,
     terminal: interactive,
     prompt: 'sitrep> ',
     // Tab completes commands, options and values (actors, places, topics, types) on a terminal.
-    ...(interactive ? { completer: (line: string) => completer.complete(line) } : {}),
+    ...(interactive ? { completer: tab.completer } : {}),
     // Up and down recall earlier commands, also those of earlier sessions (piped input keeps none).
     ...(interactive && historyPath ? { history: loadHistory(historyPath), historySize: HISTORY_SIZE, removeHistoryDuplicates: true } : {}),
   });
   if (interactive && historyPath) rl.on('history', (history: string[]) => saveHistory(historyPath, history));
   if (interactive) {
+    tab.attach(rl, input);
+    // As in shells: Ctrl-C drops what was typed, and quits only at an empty prompt.
+    rl.on('SIGINT', () => {
+      if (rl.line === '') rl.close();
+      else clearTypedLine(rl);
+    });
     output.write(`${GREETING}\n`);
     rl.prompt();
   }
@@ -45,9 +55,15 @@ export async function runConsole({ dispatcher, input, output, historyPath }: Con
     if (line !== '' && !line.startsWith('#')) {
       if (line === 'exit' || line === 'quit') break;
       const view = await dispatcher.runText(line, CONSOLE_CALLER);
-      output.write(`${renderText(view, { color: interactive })}\n\n`);
+      output.write(`${renderText(view, consoleTextStyle(interactive))}\n\n`);
     }
     if (interactive) rl.prompt();
   }
   rl.close();
+}
+
+/** Empties the line being typed and draws the prompt again in its place. */
+function clearTypedLine(rl: Interface): void {
+  rl.write(null, { ctrl: true, name: 'e' }); // to the end of the line
+  rl.write(null, { ctrl: true, name: 'u' }); // and delete back to its start
 }

@@ -4,9 +4,11 @@ import type { Writable } from 'node:stream';
 import type { Poster } from '../../core/poster.js';
 import { renderText } from '../../core/render-text.js';
 import type { View } from '../../core/view.js';
+import { consoleTextStyle } from './text-style.js';
 
 export class ConsolePoster implements Poster {
   readonly platform = 'console';
+  readonly accessHelp = 'Check the console’s output, then run /digest subscribe again.';
   private sent = 0;
 
   constructor(
@@ -17,7 +19,7 @@ export class ConsolePoster implements Poster {
   async post(channelId: string, view: View, alreadyPosted = 0): Promise<string[]> {
     if (alreadyPosted > 0) return []; // a view is one printed message
     this.sent += 1;
-    this.output.write(`\n── digest for #${channelId} ──\n${renderText(view, { color: this.color })}\n\n`);
+    this.output.write(`\n── digest for #${channelId} ──\n${renderText(view, consoleTextStyle(this.color))}\n\n`);
     return [`console-${this.sent}`];
   }
 }

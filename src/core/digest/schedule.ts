@@ -18,6 +18,17 @@ export type ScheduleResult = { ok: true; schedule: Schedule } | { ok: false; pro
 /** Digests more frequent than this would flood a channel and the delivery log. */
 export const MIN_INTERVAL_MINUTES = 15;
 
+const RUNS_TOO_OFTEN = `it runs more often than every ${MIN_INTERVAL_MINUTES} minutes`;
+const NEVER_RUNS = 'it never runs (no such date)';
+
+/**
+ * Whether the text is a valid schedule, refused only for when it runs (too often, never): a
+ * refusal must then not list the forms a schedule takes, as if it had none of them.
+ */
+export function refusedForTiming(result: ScheduleResult): boolean {
+  return !result.ok && (result.problem === RUNS_TOO_OFTEN || result.problem === NEVER_RUNS);
+}
+
 const FULL_DAY_NAMES = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 const TIME = /^([01]?\d|2[0-3]):([0-5]\d)$/;
 
@@ -53,10 +64,8 @@ function fromCron(text: string, cron: string): ScheduleResult {
     if (error instanceof CronError) return { ok: false, problem: error.message };
     throw error;
   }
-  if (tooFrequent(fields)) return { ok: false, problem: `it runs more often than every ${MIN_INTERVAL_MINUTES} minutes` };
-  if (nextRun({ fields }, 'UTC', new Date(Date.UTC(2000, 0, 1))) === undefined) {
-    return { ok: false, problem: 'it never runs (no such date)' };
-  }
+  if (tooFrequent(fields)) return { ok: false, problem: RUNS_TOO_OFTEN };
+  if (nextRun({ fields }, 'UTC', new Date(Date.UTC(2000, 0, 1))) === undefined) return { ok: false, problem: NEVER_RUNS };
   return { ok: true, schedule: { text, cron, fields } };
 }
 

@@ -2,8 +2,10 @@
 // a workspace's subscriptions, and the outcome of a send-now.
 import { plural } from '../text.js';
 import { eventTypeLabel } from '../vocabulary.js';
-import { plainLine, span, type Line, type Section, type View } from '../view.js';
+import { invocationSpan } from '../command-refs.js';
+import { lineToPlainText, plainLine, span, type Line, type Section, type View } from '../view.js';
 import type { DigestFilters } from './changes.js';
+import { NOTHING_CHANGED } from './compose.js';
 import type { ChannelKey, ConfirmationOutcome, DeliverySummary, SendOutcome, SubscriptionInfo } from './service.js';
 import { formatInZone } from './zoned-time.js';
 
@@ -42,10 +44,11 @@ export function subscriptionLines(sub: SubscriptionInfo, now: Date): Line[] {
   if (sub.paused) {
     lines.push([
       span.bold('Paused: '),
-      span.plain(
-        `${sub.paused.reason} (since ${formatInZone(sub.paused.at, sub.timezone)}). Run /digest subscribe in that channel again to resume; ` +
-          `to remove it, run /digest unsubscribe channel:${sub.channel.channelId} (from any channel).`,
-      ),
+      span.plain(`${sub.paused.reason} (since ${formatInZone(sub.paused.at, sub.timezone)}). Run `),
+      span.command('digest subscribe'),
+      span.plain(' in that channel again to resume; to remove it, run '),
+      invocationSpan({ command: 'digest', subcommand: 'unsubscribe', args: { channel: sub.channel.channelId } }),
+      span.plain(' (from any channel).'),
     ]);
   } else {
     const next = sub.nextRunAt <= now ? 'due now — the scheduler will catch up' : formatInZone(sub.nextRunAt, sub.timezone);
@@ -72,7 +75,7 @@ export function listView(subs: readonly SubscriptionInfo[], here: ChannelKey, no
     tone: 'normal',
     intro,
     sections,
-    footer: 'Subscribe a channel: /digest subscribe schedule:"daily 08:00" · preview: /digest preview',
+    footer: [span.plain('Subscribe a channel: '), span.command('digest subscribe', 'schedule:"daily 08:00"'), span.plain(' · preview: '), span.command('digest preview')],
   };
 }
 
@@ -100,22 +103,41 @@ export function subscribedView(sub: SubscriptionInfo, created: boolean, now: Dat
       confirmationLine(confirmation, sub.channel.platform),
     ],
     sections: [{ lines: subscriptionLines(sub, now) }],
-    footer: 'See what it would hold now: /digest preview',
+    footer: [span.plain('See what it would hold now: '), span.command('digest preview')],
     private: true,
+  };
+}
+
+/**
+ * The preview of a channel that has had no digest yet: there is no last digest to count from, so
+ * it says so, and that the first one holds what changed since the channel subscribed.
+ */
+export function firstDigestPreview(preview: View, sub: SubscriptionInfo, now: Date): View {
+  const due = sub.paused ? '' : sub.nextRunAt <= now ? ', due now,' : `, due ${formatInZone(sub.nextRunAt, sub.timezone)},`;
+  const intro = (preview.intro ?? []).map((line) =>
+    lineToPlainText(line) === NOTHING_CHANGED ? plainLine('Nothing has changed yet.') : line,
+  );
+  return {
+    ...preview,
+    intro: [plainLine(`No digest has been sent to this channel yet. The first one${due} will hold the changes made since it subscribed; so far:`), ...intro],
   };
 }
 
 /** What a send-now did; `sub` is the subscription as it stands after it. */
 export function sendOutcomeView(outcome: SendOutcome, sub?: SubscriptionInfo): View {
-  const view = (title: string, tone: View['tone'], text: string): View => ({ title, tone, intro: [plainLine(text)], sections: [], private: true });
+  const view = (title: string, tone: View['tone'], text: string | Line): View => ({ title, tone, intro: [typeof text === 'string' ? plainLine(text) : text], sections: [], private: true });
+  const subscribeAgain = (before: string, after: string): Line => [span.plain(before), span.command('digest subscribe'), span.plain(after)];
   switch (outcome.status) {
     case 'delivered': {
       const posted = `Posted in ${plural(outcome.messages, 'message')}${outcome.empty ? ', saying nothing changed since the last digest' : ''}.`;
       // A send-now does not resume a paused subscription: say so, or the admin waits for digests that never come.
-      const next = sub?.paused
-        ? 'This channel’s digest stays paused, so no scheduled digest follows: run /digest subscribe here again to resume it.'
-        : 'The next digest starts from here.';
-      return view('Digest sent', 'success', `${posted} ${next}`);
+      return view(
+        'Digest sent',
+        'success',
+        sub?.paused
+          ? subscribeAgain(`${posted} This channel’s digest stays paused, so no scheduled digest follows: run `, ' here again to resume it.')
+          : `${posted} The next digest starts from here.`,
+      );
     }
     case 'skipped':
       return view('Nothing to send', 'normal', 'Nothing changed since the last digest.');
@@ -125,7 +147,7 @@ export function sendOutcomeView(outcome: SendOutcome, sub?: SubscriptionInfo): V
       return view(
         'Digest not sent',
         'error',
-        outcome.paused ? `${outcome.error}. The subscription is paused; fix the channel, then run /digest subscribe again.` : outcome.error,
+        outcome.paused ? subscribeAgain(`${outcome.error}. The subscription is paused; fix the channel, then run `, ' again.') : outcome.error,
       );
     case 'busy':
       return view('Digest already on its way', 'normal', 'A digest for this channel is being sent right now; try again in a minute.');
