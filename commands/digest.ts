@@ -5,9 +5,9 @@ import { describeCaller } from '../src/core/caller.js';
 import { subscribeRefusedError } from '../src/core/digest/confirmation.js';
 import type { CommandContext, CommandSpec } from '../src/core/command-spec.js';
 import type { DigestFilters } from '../src/core/digest/changes.js';
-import { parseSchedule } from '../src/core/digest/schedule.js';
+import { parseSchedule, refusedForTiming } from '../src/core/digest/schedule.js';
 import type { ChannelKey } from '../src/core/digest/service.js';
-import { listView, sendOutcomeView, subscribedView } from '../src/core/digest/views.js';
+import { firstDigestPreview, listView, sendOutcomeView, subscribedView } from '../src/core/digest/views.js';
 import { canonicalTimeZone } from '../src/core/digest/zoned-time.js';
 import { UserError } from '../src/core/errors.js';
 import type { EventType } from '../src/core/vocabulary.js';
@@ -36,11 +36,14 @@ function otherChannelArg(text: string, ctx: CommandContext): ChannelKey {
 function scheduleArg(text: string) {
   const result = parseSchedule(text);
   if (result.ok) return result.schedule;
+  // A valid schedule refused for when it runs: naming the forms would suggest it has none.
+  if (refusedForTiming(result)) throw new UserError('invalid-option', `Option \`schedule\` of /digest subscribe — got \`${text}\`: ${result.problem}.`, [], 'schedule');
   throw new UserError(
     'invalid-option',
     `Option \`schedule\` of /digest subscribe must be \`daily HH:MM\`, \`weekly DAY HH:MM\` or a 5-field cron expression — got \`${text}\`` +
       (result.problem ? `: ${result.problem}.` : '.'),
     ['Examples: daily 08:00 · weekly mon 09:00 · 0 8 * * 1-5 (weekdays at 08:00) · 0 * * * * (every hour).'],
+    'schedule',
   );
 }
 
@@ -51,6 +54,7 @@ function timezoneArg(text: string): string {
     'invalid-option',
     `Option \`timezone\` of /digest subscribe must be an IANA time zone such as Europe/Paris or America/New_York — got \`${text}\`.`,
     ['Offsets (+02:00) and abbreviations (EST, CET) are not accepted: name the region, so daylight saving time is right.'],
+    'timezone',
   );
 }
 
@@ -98,8 +102,9 @@ export const digestCommand: CommandSpec = {
           skipEmpty: args.skip_empty === true,
           by: describeCaller(ctx.caller),
           byName: ctx.caller.displayName ?? describeCaller(ctx.caller),
+          ...(ctx.caller.context ? { context: ctx.caller.context } : {}),
         });
-        if (outcome.status === 'refused') throw subscribeRefusedError(outcome, channel.platform);
+        if (outcome.status === 'refused') throw subscribeRefusedError(outcome);
         return subscribedView(outcome.subscription, outcome.created, ctx.now(), outcome.confirmation);
       },
     },
@@ -137,7 +142,11 @@ export const digestCommand: CommandSpec = {
       description: 'What this channel’s next digest would hold if it were sent now',
       readOnly: true,
       run(_args, ctx) {
-        return { ...ctx.services.digests.preview(channelOf(ctx)), private: true };
+        const channel = channelOf(ctx);
+        const preview = ctx.services.digests.preview(channel);
+        const sub = ctx.services.digests.find(channel);
+        const view = sub && !sub.lastDelivery ? firstDigestPreview(preview, sub, ctx.now()) : preview;
+        return { ...view, private: true };
       },
     },
     {

@@ -112,13 +112,13 @@ export const searchCommand: CommandSpec = {
     const query = String(args.query);
     const terms = parseSearchTerms(query);
     if (terms.length === 0) {
-      throw new UserError('invalid-option', 'Option `query` needs at least one letter or digit.', ['For example: /search buffer zone']);
+      throw new UserError('invalid-option', 'Option `query` needs at least one letter or digit.', ['For example: /search buffer zone'], 'query');
     }
     const shortPrefix = terms.find((t) => t.prefix && t.word.length < MIN_PREFIX_LENGTH);
     if (shortPrefix) {
       throw new UserError('invalid-option', `Option \`query\`: a word ending in * needs at least ${MIN_PREFIX_LENGTH} letters — got \`${shortPrefix.word}*\`.`, [
         'For example: /search Shaib*',
-      ]);
+      ], 'query');
     }
     const request = pageRequest(args, DEFAULT_LIMIT);
     const result = ctx.services.dossier.search(query, request.limit, request.offset);
@@ -136,7 +136,7 @@ export const searchCommand: CommandSpec = {
         ...(result.total === 0 ? [noMatchHint] : []),
       ],
       sections: result.items.map((hit) => entrySection(hit.entry, [snippetLine(hit.snippet), ...aliasLine(hit, aliases)])),
-      ...(result.total > 0 ? { footer: 'Details: /entry show ID' } : {}),
+      ...(result.total > 0 ? { footer: [span.plain('Details: '), span.command('entry show', 'ID')] } : {}),
       pager,
     };
   },

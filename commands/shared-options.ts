@@ -43,7 +43,7 @@ export function resolveTopic(dossier: DossierReader, typed: string): string {
   const topic = typed.toLowerCase();
   const known = dossier.topics();
   if (!known.includes(topic)) {
-    throw new UserError('not-found', `There is no topic \`${topic}\` (option \`topic\`).`, [`Topics: ${known.join(', ') || 'none yet'}.`]);
+    throw new UserError('not-found', `There is no topic \`${topic}\` (option \`topic\`).`, [`Topics: ${known.join(', ') || 'none yet'}.`], 'topic');
   }
   return topic;
 }

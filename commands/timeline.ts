@@ -9,7 +9,7 @@ import { foldKey } from '../src/core/text.js';
 import type { EventType } from '../src/core/vocabulary.js';
 import { eventTypeLabel } from '../src/core/vocabulary.js';
 import { UserError } from '../src/core/errors.js';
-import { plainLine } from '../src/core/view.js';
+import { plainLine, span } from '../src/core/view.js';
 import { eventTypeOption, limitOption, pageOption, resolveTopic, topicOption } from './shared-options.js';
 
 const DEFAULT_LIMIT = 10;
@@ -32,7 +32,7 @@ function checkFiltersExist(dossier: DossierReader, topic: string | undefined, pl
       const close = [...new Set([...holding, ...dossier.suggest('place', place, 3), ...closestNames(places, place)])].slice(0, 3);
       throw new UserError('not-found', `No entry has the place \`${place}\` (option \`place\`).`, [
         close.length > 0 ? `Closest known places: ${close.join(', ')}.` : 'Start typing a place for suggestions, or find places with /search.',
-      ]);
+      ], 'place');
     }
   }
 }
@@ -50,7 +50,7 @@ function checkTopic(dossier: DossierReader, topic: string): void {
     const place = dossier.suggest('place', topic, 1).find((name) => foldKey(name) === foldKey(topic));
     const quoted = (text: string) => (/\s/.test(text) ? `"${text}"` : text);
     const meant = actor ? [`${actor.name} is an actor: /timeline actor:${quoted(actor.name)}`] : place ? [`${place} is a place: /timeline place:${quoted(place)}`] : [];
-    throw new UserError(error.code, error.message, [...meant, ...error.hints]);
+    throw new UserError(error.code, error.message, [...meant, ...error.hints], error.option);
   }
 }
 
@@ -80,7 +80,7 @@ export const timelineCommand: CommandSpec = {
     const since = args.since as PartialDate | undefined;
     const until = args.until as PartialDate | undefined;
     if (since && until && firstDay(since) > lastDay(until)) {
-      throw new UserError('invalid-option', 'Option `since` is after `until`; swap them or widen the range.');
+      throw new UserError('invalid-option', 'Option `since` is after `until`; swap them or widen the range.', [], 'since');
     }
     const query: TimelineQuery = { limit: request.limit, offset: request.offset };
     const filters: string[] = [];
@@ -118,7 +118,7 @@ export const timelineCommand: CommandSpec = {
       tone: 'normal',
       intro: [intro, ...(empty ? [emptyHint(filters.length, Boolean(since || until))].filter((h) => h !== undefined).map((h) => plainLine(h)) : [])],
       sections: result.items.map((entry) => entrySection(entry)),
-      ...(empty ? {} : { footer: 'Details: /entry show ID' }),
+      ...(empty ? {} : { footer: [span.plain('Details: '), span.command('entry show', 'ID')] }),
       pager,
     };
   },

@@ -7,7 +7,8 @@ import { pageInfo, pageRequest } from '../../src/core/entry-views.js';
 import { UserError } from '../../src/core/errors.js';
 import { fieldOptionNames, humanize, type ActorKind } from '../../src/core/vocabulary.js';
 import { foldKey, plural } from '../../src/core/text.js';
-import { plainLine, span, type View } from '../../src/core/view.js';
+import { invocationSpan } from '../../src/core/command-refs.js';
+import { plainLine, span, type Line, type View } from '../../src/core/view.js';
 import { limitOption, pageOption } from '../shared-options.js';
 import { stampOf } from '../stamp.js';
 import { actorLookupView } from '../actor.js';
@@ -23,12 +24,12 @@ const MAX_NAME_LENGTH = 100;
  */
 function usableName(name: string, option: string): string {
   if (foldKey(name) === '') {
-    throw new UserError('invalid-option', `Option \`${option}\`: \`${name}\` has no letter or digit, and actors are found by theirs.`);
+    throw new UserError('invalid-option', `Option \`${option}\`: \`${name}\` has no letter or digit, and actors are found by theirs.`, [], option);
   }
   if (name.length > MAX_NAME_LENGTH) {
     throw new UserError('invalid-option', `Option \`${option}\`: \`${name}\` is ${name.length} characters; a name may have ${MAX_NAME_LENGTH}.`, [
       'Names are separated by commas.',
-    ]);
+    ], option);
   }
   return name;
 }
@@ -43,9 +44,9 @@ function affiliationId(args: CommandArgs, ctx: CommandContext): number | null | 
 }
 
 /** The profile view /actor shows, after a change. */
-function profileAfterChange(ctx: CommandContext, name: string, note: string): View {
+function profileAfterChange(ctx: CommandContext, name: string, note: string | Line): View {
   const view = actorLookupView(ctx.services.dossier, name);
-  return { ...view, tone: 'success', intro: [plainLine(note), ...(view.intro ?? [])] };
+  return { ...view, tone: 'success', intro: [typeof note === 'string' ? plainLine(note) : note, ...(view.intro ?? [])] };
 }
 
 const add: SubcommandSpec = {
@@ -135,7 +136,8 @@ const merge: SubcommandSpec = {
     }
     const { links } = ctx.services.editor.mergeActors(from.id, into.id, stampOf(ctx));
     const note = `Merged ${from.name} into ${into.name}: ${links} entry ${links === 1 ? 'link' : 'links'} moved; “${from.name}” is now an alias.`;
-    return profileAfterChange(ctx, into.name, `${note} To take it back: /actors unmerge name:"${from.name}"`);
+    const back = invocationSpan({ command: 'actors', subcommand: 'unmerge', args: { name: from.name } });
+    return profileAfterChange(ctx, into.name, [span.plain(`${note} To take it back: `), back]);
   },
 };
 
@@ -180,7 +182,7 @@ const list: SubcommandSpec = {
           ]),
         },
       ],
-      ...(result.items.length > 0 ? { footer: 'Profile: /actor NAME' } : {}),
+      ...(result.items.length > 0 ? { footer: [span.plain('Profile: '), span.command('actor', 'NAME')] } : {}),
       pager,
     };
   },

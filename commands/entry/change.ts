@@ -1,14 +1,15 @@
 // /entry add, edit and remove — admin changes, each with its revision.
 import type { SubcommandSpec } from '../../src/core/command-spec.js';
 import type { EntryInput } from '../../src/core/domain.js';
-import type { PlaceRespelling } from '../../src/core/editor-port.js';
-import { UserError } from '../../src/core/errors.js';
+import type { EntryEdit, PlaceRespelling } from '../../src/core/editor-port.js';
+import { isUserError, UserError } from '../../src/core/errors.js';
 import { closestNames } from '../../src/core/ranking.js';
 import { foldKey, plural } from '../../src/core/text.js';
-import { plainLine, type Line } from '../../src/core/view.js';
+import { commandText, plainLine, span, type CommandRef, type Line } from '../../src/core/view.js';
 import { fieldOptionNames } from '../../src/core/vocabulary.js';
 import { stampOf } from '../stamp.js';
 import { applyEntryFields, checkSpan, clearEntryFields, clearOption, entryFieldOptions, entryFormValues, entryIdOption, newEntryFrom } from './fields.js';
+import { respellOption, withStoredCase } from './place-case.js';
 import { entryDetailView, requireEntry } from './show.js';
 
 /**
@@ -19,11 +20,8 @@ function newTopicNote(topicsBefore: readonly string[], topic: string, id: number
   if (topicsBefore.includes(topic)) return [];
   // Slugs share parts (`-israel`): only a near-spelling (about 2 edits in 12 letters) is a typo.
   const [close] = closestNames(topicsBefore, topic, 1, 0.2);
-  return [
-    plainLine(
-      `This starts a new topic, ${topic}.` + (close ? ` Did you mean ${close}? If so: /entry edit id:${id} topic:${close}` : ''),
-    ),
-  ];
+  const fix = close ? [span.plain(` Did you mean ${close}? If so: `), span.command('entry edit', `id:${id} topic:${close}`)] : [];
+  return [[span.plain(`This starts a new topic, ${topic}.`), ...fix]];
 }
 
 /** Entry numbers to name in a reply before saying how many more. */
@@ -35,31 +33,52 @@ function respellingNote(place: PlaceRespelling, id: number): Line {
   const listed = others.slice(0, LISTED_ENTRIES).map((entryId) => `#${entryId}`).join(', ');
   const more = others.length > LISTED_ENTRIES ? ` and ${others.length - LISTED_ENTRIES} more` : '';
   const where = others.length === 0 ? 'No other entry shows it.' : `It now reads so on ${plural(others.length, 'other entry', 'other entries')} too: ${listed}${more}.`;
-  return plainLine(`Re-spelled the place “${place.from}” as “${place.to}” everywhere. ${where} /entry undo id:${id} spells it back.`);
+  return [span.plain(`Re-spelled the place “${place.from}” as “${place.to}” everywhere. ${where} `), span.command('entry undo', `id:${id}`), span.plain(' spells it back.')];
 }
 
 /**
  * A new entry naming a stored place with another spelling shows the stored one, which other
- * entries share: the reply says so, and how to re-spell it everywhere.
+ * entries share, and so does an edit whose spelling differs only in letter case: the reply says
+ * so, and how to re-spell it everywhere.
  */
-function keptSpellingNote(typed: readonly string[], shown: readonly string[], id: number): Line[] {
+interface KeptSpelling {
+  said: string;
+  respell: CommandRef;
+}
+
+function keptSpelling(typed: readonly string[], shown: readonly string[], id: number, lead: string): KeptSpelling | undefined {
   const kept = typed.flatMap((place) => {
     const stored = shown.find((name) => foldKey(name) === foldKey(place));
     return stored !== undefined && stored !== place ? [`“${place}” as “${stored}”`] : [];
   });
-  if (kept.length === 0) return [];
-  return [
-    plainLine(
-      `Places keep the spelling other entries share: shown ${kept.join(', ')}. To re-spell everywhere: /entry edit id:${id} places:"${typed.join(', ')}"`,
-    ),
-  ];
+  if (kept.length === 0) return undefined;
+  return { said: `${lead}: shown ${kept.join(', ')}. To re-spell everywhere: `, respell: { name: 'entry edit', args: `id:${id} places:"${typed.join(', ')}" respell:true` } };
 }
+
+const keptLine = (kept: KeptSpelling): Line => [span.plain(kept.said), span.command(kept.respell.name, kept.respell.args)];
+
+function keptSpellingNote(typed: readonly string[], shown: readonly string[], id: number, lead = 'Places keep the spelling other entries share'): Line[] {
+  const kept = keptSpelling(typed, shown, id, lead);
+  return kept === undefined ? [] : [keptLine(kept)];
+}
+
+const KEPT_ON_EDIT = 'Kept the stored spelling of places that differ only in letter case';
+
+/** The entry's fields in a form: what is asked for first where a platform has room for few. */
+const FORM_FIELDS = ['title', 'date', 'type', 'topic', 'summary', 'places', 'actors', 'tags', 'confidence', 'end', 'source_url', 'outlet', 'attribution', 'published'];
 
 export const addEntry: SubcommandSpec = {
   name: 'add',
   description: 'Add an entry (admins)',
   adminOnly: true,
   options: entryFieldOptions.map(({ requiredOnAdd, ...option }) => ({ ...option, required: requiredOnAdd === true })),
+  form: {
+    fields: FORM_FIELDS,
+    longText: ['summary'],
+    opensWithout: 'summary',
+    title: (values) => (values.title ? `Add: ${values.title}` : 'Add an entry'),
+    submit: 'Add entry',
+  },
   examples: ['title:"Talks resume in Baku" date:2025-08 type:talks topic:syria-israel actors:"Syria:participant, Israel:participant" confidence:reported outlet:AFP'],
   run(args, ctx) {
     const input = newEntryFrom(args, ctx.services.dossier);
@@ -81,9 +100,19 @@ export const editEntry: SubcommandSpec = {
     entryIdOption,
     ...entryFieldOptions.map(({ requiredOnAdd: _r, ...option }) => ({ ...option, description: option.description.replace(/ \(default [^)]*\)$/, '') })),
     clearOption,
+    respellOption,
   ],
   examples: ['id:12 confidence:confirmed', 'id:12 date:2025-07 places:Baku', 'id:12 clear:"end, tags"'],
   formValues: (args, ctx) => entryFormValues(requireEntry(ctx.services.dossier, args.id as number)),
+  form: {
+    keys: ['id'],
+    fields: [...FORM_FIELDS, 'clear'],
+    longText: ['summary'],
+    title: (values) => `Edit entry #${values.id ?? ''}`,
+    submit: 'Save changes',
+    note: 'Fields start with the current values (shown above); change what you need. An empty field keeps its current value.',
+    preview: { command: 'entry', subcommand: 'show' },
+  },
   run(args, ctx) {
     const id = args.id as number;
     if (Object.keys(args).length === 1) {
@@ -92,15 +121,31 @@ export const editEntry: SubcommandSpec = {
     const current = ctx.services.editor.entryState(id);
     const next = clearEntryFields(args, applyEntryFields(args, current, ctx.services.dossier), current) as EntryInput;
     checkSpan(args, next);
+    const typedPlaces = next.places;
+    if (args.places !== undefined && args.respell !== true) next.places = withStoredCase(typedPlaces, ctx.services.dossier);
+    const kept = args.places === undefined ? undefined : keptSpelling(typedPlaces, next.places, id, KEPT_ON_EDIT);
     // Only an edit that names a topic can start one.
     const topicsBefore = args.topic === undefined ? [] : ctx.services.dossier.topics();
-    const { changedFields: changed, respelledPlaces } = ctx.services.editor.editEntry(id, next, stampOf(ctx));
+    let edit: EntryEdit;
+    try {
+      edit = ctx.services.editor.editEntry(id, next, stampOf(ctx));
+    } catch (error) {
+      // "Nothing to change" after a kept spelling still says how to re-spell.
+      if (isUserError(error) && kept !== undefined) error.hints.push(`${kept.said}${commandText(kept.respell)}`);
+      throw error;
+    }
+    const { changedFields: changed, respelledPlaces } = edit;
     const view = entryDetailView(requireEntry(ctx.services.dossier, id));
     const note = changed.includes('topic') ? newTopicNote(topicsBefore, next.topic, id) : [];
     return {
       ...view,
       tone: 'success',
-      intro: [plainLine(`Updated #${id}: ${fieldOptionNames(changed)}.`), ...respelledPlaces.map((place) => respellingNote(place, id)), ...note],
+      intro: [
+        plainLine(`Updated #${id}: ${fieldOptionNames(changed)}.`),
+        ...respelledPlaces.map((place) => respellingNote(place, id)),
+        ...(kept === undefined ? [] : [keptLine(kept)]),
+        ...note,
+      ],
     };
   },
 };
@@ -121,7 +166,7 @@ export const removeEntry: SubcommandSpec = {
     return {
       title: `Removed #${id} ${entry.title}`,
       tone: 'success',
-      intro: [plainLine(`Reason: ${String(args.reason)}`), plainLine(`It is kept in history; bring it back with /entry undo id:${id}.`)],
+      intro: [plainLine(`Reason: ${String(args.reason)}`), [span.plain('It is kept in history; bring it back with '), span.command('entry undo', `id:${id}`), span.plain('.')]],
       sections: [],
     };
   },

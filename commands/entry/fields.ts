@@ -47,13 +47,13 @@ const MAX_ITEM_LENGTH = 120;
 function splitList(text: string, option: string, same: (item: string) => string = (item) => item): string[] {
   const items = text.split(',').map((s) => s.trim()).filter(Boolean);
   if (items.length > MAX_LIST_ITEMS) {
-    throw new UserError('invalid-option', `Option \`${option}\` lists ${items.length} items; at most ${MAX_LIST_ITEMS} are kept per entry.`);
+    throw new UserError('invalid-option', `Option \`${option}\` lists ${items.length} items; at most ${MAX_LIST_ITEMS} are kept per entry.`, [], option);
   }
   const long = items.find((item) => item.length > MAX_ITEM_LENGTH);
   if (long !== undefined) {
     throw new UserError('invalid-option', `Option \`${option}\`: \`${long.slice(0, 40)}…\` is ${long.length} characters; each item may have ${MAX_ITEM_LENGTH}.`, [
       'Items are separated by commas.',
-    ]);
+    ], option);
   }
   const kept = new Map<string, string>();
   for (const item of items) if (!kept.has(same(item))) kept.set(same(item), item);
@@ -66,7 +66,7 @@ function splitList(text: string, option: string, same: (item: string) => string 
  */
 function checkedPlace(place: string): string {
   if (foldKey(place) === '') {
-    throw new UserError('invalid-option', `Option \`places\`: \`${place}\` has no letter or digit, and places are matched by theirs.`, ['Places are separated by commas.']);
+    throw new UserError('invalid-option', `Option \`places\`: \`${place}\` has no letter or digit, and places are matched by theirs.`, ['Places are separated by commas.'], 'places');
   }
   return place;
 }
@@ -74,7 +74,7 @@ function checkedPlace(place: string): string {
 export function parseTopic(text: string): string {
   const slug = text.trim().toLowerCase();
   if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug)) {
-    throw new UserError('invalid-option', `Option \`topic\` must be a slug of letters and digits joined by single dashes, like syria-israel — got \`${text}\`.`);
+    throw new UserError('invalid-option', `Option \`topic\` must be a slug of letters and digits joined by single dashes, like syria-israel — got \`${text}\`.`, [], 'topic');
   }
   return slug;
 }
@@ -85,7 +85,7 @@ function parseActors(text: string, dossier: DossierReader): EntryInput['actors']
     const name = (colon < 0 ? item : item.slice(0, colon)).trim();
     const role = (colon < 0 ? 'participant' : item.slice(colon + 1).trim().toLowerCase()) as ActorRole;
     if (!ACTOR_ROLES.includes(role)) {
-      throw new UserError('invalid-option', `Option \`actors\`: \`${item}\` has an unknown role.`, [`Roles: ${ACTOR_ROLES.join(', ')}.`]);
+      throw new UserError('invalid-option', `Option \`actors\`: \`${item}\` has an unknown role.`, [`Roles: ${ACTOR_ROLES.join(', ')}.`], 'actors');
     }
     try {
       return { actorId: resolveActor(dossier, name, 'actors').id, role };
@@ -93,7 +93,7 @@ function parseActors(text: string, dossier: DossierReader): EntryInput['actors']
       if (error instanceof UserError && error.code === 'not-found') {
         // A new actor's kind can't be guessed (a state, a person…): the hint names them all.
         const create = `Or, if it is a new actor, create it first: /actors add name:"${name}" kind:… (${ACTOR_KINDS.join(', ')})`;
-        throw new UserError('not-found', error.message, [...error.hints, create]);
+        throw new UserError('not-found', error.message, [...error.hints, create], error.option);
       }
       throw error;
     }
@@ -108,7 +108,7 @@ function parseUrl(text: string): string {
     url = undefined;
   }
   if (!url || !['http:', 'https:'].includes(url.protocol) || !/^https?:\/\/[^/]/i.test(text.trim())) {
-    throw new UserError('invalid-option', `Option \`source_url\` must be an http(s) link — got \`${text}\`.`);
+    throw new UserError('invalid-option', `Option \`source_url\` must be an http(s) link — got \`${text}\`.`, [], 'source_url');
   }
   return url.toString();
 }
@@ -128,7 +128,7 @@ function parseSource(args: CommandArgs, existing?: SourceRecord): SourceRecord |
   if (args.attribution !== undefined) source.attribution = String(args.attribution);
   if (args.published !== undefined) source.published = toIsoPartial(args.published as PartialDate);
   if (!source.outlet) {
-    if (!source.url) throw new UserError('missing-option', 'A source needs `outlet` or `source_url`.', ['For example: outlet:AFP']);
+    if (!source.url) throw new UserError('missing-option', 'A source needs `outlet` or `source_url`.', ['For example: outlet:AFP'], 'source_url');
     source.outlet = outletOfUrl(source.url);
   }
   return source;
@@ -174,12 +174,12 @@ export function clearEntryFields(args: CommandArgs, next: Partial<EntryInput>, c
   const cleared: Partial<EntryInput> = { ...next };
   for (const name of names) {
     if (!(CLEARABLE_NAMES as string[]).includes(name)) {
-      throw new UserError('invalid-option', `Option \`clear\` cannot empty \`${name}\`.`, [`It can empty: ${CLEARABLE_NAMES.join(', ')}.`]);
+      throw new UserError('invalid-option', `Option \`clear\` cannot empty \`${name}\`.`, [`It can empty: ${CLEARABLE_NAMES.join(', ')}.`], 'clear');
     }
     const field = name as Clearable;
     const setter = CLEARABLE[field].find((option) => args[option] !== undefined);
     if (setter && JSON.stringify(clearablePart(next, field)) !== JSON.stringify(clearablePart(current, field))) {
-      throw new UserError('invalid-option', `Option \`clear\` empties \`${name}\`, which \`${setter}\` changes in this command.`, ['Use one or the other.']);
+      throw new UserError('invalid-option', `Option \`clear\` empties \`${name}\`, which \`${setter}\` changes in this command.`, ['Use one or the other.'], 'clear');
     }
     switch (field) {
       case 'summary':
@@ -231,7 +231,7 @@ export function checkSpan(args: CommandArgs, entry: Partial<EntryInput>): void {
   if (!before && !(setsSpan && lastDay(end) <= lastDay(start))) return;
   const problem = before ? 'is before the date' : 'must end after the date';
   const hints = args.end === undefined ? [`The entry's end is ${toIsoPartial(end)}: change it with \`end:\`, or drop it with \`clear:end\`.`] : [];
-  throw new UserError('invalid-option', `Option \`end\` (${toIsoPartial(end)}) ${problem} (${toIsoPartial(start)}).`, hints);
+  throw new UserError('invalid-option', `Option \`end\` (${toIsoPartial(end)}) ${problem} (${toIsoPartial(start)}).`, hints, 'end');
 }
 
 /** A complete entry for /entry add, with defaults for what was not given. */

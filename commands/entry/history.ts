@@ -33,7 +33,9 @@ function actorMoveLine(move: EntryActorMove): Line {
   return [
     span.plain(`${formatInstant(move.changedAt)} · `),
     span.bold('Actors'),
-    span.plain(`: ${move.actor} ${MOVE_WORDING[move.kind]} ${move.other} by /actors ${move.kind} — by ${move.changedBy}`),
+    span.plain(`: ${move.actor} ${MOVE_WORDING[move.kind]} ${move.other} by `),
+    span.command(`actors ${move.kind}`),
+    span.plain(` — by ${move.changedBy}`),
   ];
 }
 
@@ -63,16 +65,17 @@ export const entryHistory: SubcommandSpec = {
       ...revisions.map((revision) => ({ order: revision.id, line: revisionLine(revision) })),
       ...moves.map((move) => ({ order: move.revisionId, line: actorMoveLine(move) })),
     ].sort((a, b) => a.order - b.order);
-    const footer = [
-      ...(latestStandingChange(revisions) !== undefined ? [`Take back the latest change with /entry undo id:${id} (admins)`] : []),
-      ...(moves.length > 0 ? ['a merge is taken back with /actors unmerge, not /entry undo'] : []),
-    ].join('; ');
+    const undo = latestStandingChange(revisions) !== undefined;
+    const footer: Line = [
+      ...(undo ? [span.plain('Take back the latest change with '), span.command('entry undo', `id:${id}`), span.plain(' (admins)')] : []),
+      ...(moves.length > 0 ? [span.plain(`${undo ? '; a' : 'A'} merge is taken back with `), span.command('actors unmerge'), span.plain(', not '), span.command('entry undo')] : []),
+    ];
     return {
       title: `History of #${id}`,
       tone: 'normal',
       intro: [plainLine(historyIntro(revisions.length, moves))],
       sections: [{ lines: lines.map((item) => item.line) }],
-      ...(footer ? { footer: footer.charAt(0).toUpperCase() + footer.slice(1) } : {}),
+      ...(footer.length > 0 ? { footer } : {}),
     };
   },
 };
@@ -90,7 +93,7 @@ export const undoEntry: SubcommandSpec = {
     // A restore took back a removal, a remove took back a restore: named as /entry history names them.
     const what = revision.action === 'restore' ? 'a removal' : revision.action === 'remove' ? 'a restore' : undefined;
     const fields = what ? ` (${what})` : revision.changedFields.length > 0 ? ` (${fieldOptionNames(revision.changedFields)})` : '';
-    const summary = plainLine(`Took back r${revision.undoes}${fields}. Undo again to step further back; /entry history id:${id} lists every change.`);
+    const summary = [span.plain(`Took back r${revision.undoes}${fields}. Undo again to step further back; `), span.command('entry history', `id:${id}`), span.plain(' lists every change.')];
     if (!entry) {
       return { title: `#${id} is removed again`, tone: 'success', intro: [summary], sections: [] };
     }

@@ -44,11 +44,14 @@ export function entryDetailView(entry: EntryDetail): View {
         lines: entry.sources.length === 0 ? [plainLine('—')] : entry.sources.map(sourceLine),
       },
     ],
-    footer: `${entry.revisionCount} ${entry.revisionCount === 1 ? 'revision' : 'revisions'} · last edited by ${entry.updatedBy} at ${formatInstant(entry.updatedAt)}`,
+    footer: plainLine(`${entry.revisionCount} ${entry.revisionCount === 1 ? 'revision' : 'revisions'} · last edited by ${entry.updatedBy} at ${formatInstant(entry.updatedAt)}`),
   };
 }
 
-/** The live entry; a removed one is refused with when, by whom and why, and the way back. */
+/**
+ * The live entry; a removed one is refused with when, by whom and why, and the way back. Its
+ * title and reason are stored text, so they are quoted: a refusal's own words name commands.
+ */
 export function requireEntry(dossier: DossierReader, id: number): EntryDetail {
   const entry = dossier.getEntry(id);
   if (entry) return entry;
@@ -57,11 +60,12 @@ export function requireEntry(dossier: DossierReader, id: number): EntryDetail {
     throw new UserError(
       'not-found',
       `Entry #${id} (“${removed.title}”) was removed by ${removed.removedBy} at ${formatInstant(removed.removedAt)}` +
-        (removed.reason ? `: ${removed.reason}.` : '.'),
+        (removed.reason ? `: “${removed.reason}”.` : '.'),
       [`Its changes: /entry history id:${id}. An admin can bring it back with /entry undo id:${id}.`],
+      'id',
     );
   }
-  throw new UserError('not-found', `There is no entry #${id}.`, ['Find entry numbers with /timeline or /search.']);
+  throw new UserError('not-found', `There is no entry #${id}.`, ['Find entry numbers with /timeline or /search.'], 'id');
 }
 
 export const showEntry: SubcommandSpec = {

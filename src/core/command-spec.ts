@@ -68,9 +68,42 @@ export interface LeafSpec {
   run: CommandHandler;
   /**
    * Current values of the options, as text, for a form that edits something (e.g. the entry
-   * `/entry edit id:12` changes), so adapters can pre-fill their modals.
+   * `/entry edit id:12` changes), so the form starts from them.
    */
   formValues?: (args: CommandArgs, ctx: CommandContext) => Record<string, string>;
+  /** The form (modal) this command offers on platforms that have them. */
+  form?: FormSpec;
+  /**
+   * A button may run this command for whoever presses it, with their rights (e.g. Approve on a
+   * review card). Without it, buttons only run read-only commands.
+   */
+  pressable?: boolean;
+}
+
+/** A form declared once for every platform; each platform only draws it. */
+export interface FormSpec {
+  /** Options that say what the form changes (`id`): given with the command, never fields. */
+  keys?: readonly string[];
+  /**
+   * The form opens when the command comes with nothing but its keys, or, when set, without this
+   * option (the long text people would rather not type on one line).
+   */
+  opensWithout?: string;
+  /** Only a button opens it (an Edit on a card): typed with its keys alone, the command runs. */
+  buttonsOnly?: boolean;
+  /**
+   * The fields, as option names, in order. A platform with room for fewer shows the required ones
+   * not given first, then the long text, then the rest in this order.
+   */
+  fields: readonly string[];
+  /** Fields that take long text (a paragraph rather than a line). */
+  longText?: readonly string[];
+  title(keys: Readonly<Record<string, string>>): string;
+  submit: string;
+  /** A line over the fields. */
+  note?: string;
+  /** A read-only command run with the keys, whose answer is shown above the fields where there is room. */
+  preview?: { command: string; subcommand?: string };
 }
 
 export interface SubcommandSpec extends LeafSpec {

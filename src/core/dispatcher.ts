@@ -14,8 +14,9 @@ import { CommandRegistry } from './registry.js';
 import { rankByMatch } from './ranking.js';
 import { parseCommandText } from './text-syntax.js';
 import { EVENT_TYPES } from './vocabulary.js';
-import type { View } from './view.js';
+import type { Invocation, View } from './view.js';
 import { internalErrorView, storeBusyView, userErrorView } from './error-views.js';
+import { leafIsReadOnly } from './command-spec.js';
 
 /** Discord caps autocomplete at 25 choices; Slack has no native autocomplete for commands. */
 export const MAX_AUTOCOMPLETE_CHOICES = 25;
@@ -36,6 +37,17 @@ export interface AutocompleteRequest {
   /** What the user has typed so far. */
   value: string;
   caller: Caller;
+}
+
+/** What a request came to, as data: nothing needs to read it back out of the rendered view. */
+export interface Outcome {
+  view: View;
+  /** The command as resolved (`/entry show 3` → entry show {id: 3}); absent when it did not resolve. */
+  invocation?: Invocation;
+  /** The command only reads, so a button may run it again. */
+  readOnly: boolean;
+  /** The option a refusal is about, when one is at fault. */
+  refusedOption?: string;
 }
 
 export interface DispatcherDeps {
@@ -61,18 +73,45 @@ export class Dispatcher {
 
   /** Runs a command given as text (`/timeline since:2025-07`), as Slack and the console send it. */
   async runText(text: string, caller: Caller, requestId?: string): Promise<View> {
-    return this.guard(caller, text, async () => {
-      const { resolved, args } = this.registry.resolveText(parseCommandText(text));
-      return this.execute(resolved.command.name, resolved.subcommand?.name, args, caller, requestId);
-    });
+    return (await this.dispatchText(text, caller, requestId)).view;
   }
 
   /** Runs a command whose options arrive already split, as Discord sends them. */
   async run(request: CommandRequest): Promise<View> {
+    return (await this.dispatch(request)).view;
+  }
+
+  /** runText, with what the request came to. The text is parsed once. */
+  async dispatchText(text: string, caller: Caller, requestId?: string): Promise<Outcome> {
+    let invocation: Invocation | undefined;
+    return this.guard(caller, text, () => invocation, async () => {
+      const { resolved, args } = this.registry.resolveText(parseCommandText(text));
+      invocation = { command: resolved.command.name, ...(resolved.subcommand ? { subcommand: resolved.subcommand.name } : {}), args };
+      return this.execute(resolved.command.name, resolved.subcommand?.name, args, caller, requestId);
+    });
+  }
+
+  /** run, with what the request came to. */
+  async dispatch(request: CommandRequest): Promise<Outcome> {
     const label = [request.command, request.subcommand].filter(Boolean).join(' ');
-    return this.guard(request.caller, `/${label}`, () =>
+    const invocation: Invocation = { command: request.command, ...(request.subcommand ? { subcommand: request.subcommand } : {}), args: { ...request.args } };
+    return this.guard(request.caller, `/${label}`, () => invocation, () =>
       this.execute(request.command, request.subcommand, request.args, request.caller, request.requestId),
     );
+  }
+
+  /** Whether the invocation names a command that only reads (see LeafSpec.readOnly). */
+  isReadOnly(invocation: { command: string; subcommand?: string }): boolean {
+    try {
+      return leafIsReadOnly(this.registry.resolve(invocation.command, invocation.subcommand));
+    } catch {
+      return false;
+    }
+  }
+
+  /** Whether the caller is one of Sitrep's admins. */
+  isAdmin(caller: Caller): boolean {
+    return isAdmin(caller, this.deps.adminRules);
   }
 
   /**
@@ -167,18 +206,27 @@ export class Dispatcher {
     };
   }
 
-  private async guard(caller: Caller, label: string, work: () => Promise<View>): Promise<View> {
+  private async guard(caller: Caller, label: string, resolved: () => Invocation | undefined, work: () => Promise<View>): Promise<Outcome> {
+    const outcome = (view: View, refusedOption?: string): Outcome => {
+      const invocation = resolved();
+      return {
+        view,
+        ...(invocation ? { invocation } : {}),
+        readOnly: invocation !== undefined && this.isReadOnly(invocation),
+        ...(refusedOption ? { refusedOption } : {}),
+      };
+    };
     try {
-      return await work();
+      return outcome(await work());
     } catch (error) {
-      if (isUserError(error)) return userErrorView(error);
+      if (isUserError(error)) return outcome(userErrorView(error, this.registry.all), error.option);
       if (isStoreBusy(error)) {
         this.deps.logger.warn({ caller: describeCaller(caller), command: label }, 'store busy; command refused, nothing written');
-        return storeBusyView();
+        return outcome(storeBusyView());
       }
       const errorId = randomBytes(4).toString('hex');
       this.deps.logger.error({ err: error, errorId, caller: describeCaller(caller), command: label }, 'command failed');
-      return internalErrorView(errorId);
+      return outcome(internalErrorView(errorId));
     }
   }
 }

@@ -80,7 +80,7 @@ export function pageInfo(
       : `There are at least ${pageCount} pages of ${many}, but fewer than ${request.page}; narrow the search to count them all.`;
     // A count known exactly names the last page as a command to run.
     const lastPageHint = result.total > 0 && exact ? [`Last page: ${formatInvocation(pageArgs(pageCount))}`] : [];
-    throw new UserError('invalid-option', `Option \`page\` is past the end — got \`${request.page}\`.`, [pages, ...lastPageHint]);
+    throw new UserError('invalid-option', `Option \`page\` is past the end — got \`${request.page}\`.`, [pages, ...lastPageHint], 'page');
   }
   // A lower bound never reads below what the page itself shows (page 150 of a capped count).
   const totalText = exact ? plural(total, one, many) : `at least ${plural(Math.max(total, last), one, many)}`;

@@ -18,6 +18,8 @@ export class UserError extends Error {
     message: string,
     /** Extra lines shown under the message, e.g. the closest known names. */
     readonly hints: string[] = [],
+    /** The option refused, when one is at fault: a form shows the message under its field. */
+    readonly option?: string,
   ) {
     super(message);
     this.name = 'UserError';

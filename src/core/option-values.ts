@@ -116,6 +116,7 @@ export function convertOption(
     'invalid-option',
     `Option \`${option.name}\` of /${commandPath} must be ${accepted} — got \`${shown(raw)}\`.`,
     refusalHints(option, raw),
+    option.name,
   );
 }
 
@@ -144,18 +145,21 @@ export function convertArgs(
     const option = known.get(name);
     if (!option) {
       const names = options.map((o) => o.name).join(', ') || 'none';
-      throw new UserError('unknown-option', `/${commandPath} has no option \`${name}\`.`, [
-        `Options: ${names}.`,
-      ]);
+      throw new UserError('unknown-option', `/${commandPath} has no option \`${name}\`.`, [`Options: ${names}.`], name);
     }
     args[name] = convertOption(option, value, commandPath);
   }
-  for (const option of options) {
-    if (option.required && args[option.name] === undefined) {
-      throw new UserError('missing-option', `/${commandPath} needs option \`${option.name}\`.`, [
-        `${option.name}: ${option.description}`,
-      ]);
-    }
+  // Every missing option at once: fixing them one refusal at a time would take as many tries.
+  const missing = options.filter((option) => option.required && args[option.name] === undefined);
+  if (missing.length > 0) {
+    const names = missing.map((option) => `\`${option.name}\``);
+    const listed = names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names.at(-1)!}`;
+    throw new UserError(
+      'missing-option',
+      `/${commandPath} needs ${missing.length === 1 ? 'option' : 'options'} ${listed}.`,
+      missing.map((option) => `${option.name}: ${option.description}`),
+      missing[0]!.name,
+    );
   }
   return args;
 }

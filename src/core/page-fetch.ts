@@ -1,8 +1,7 @@
 // Runs the invocation a page button names. Results may have shrunk since the button was drawn
 // (entries removed): a page that is now past the end shows the last page instead, saying so,
-// rather than a refusal about a `page` option the user never typed. Both platforms' page buttons
-// run through it (a button re-runs a read-only invocation by itself).
-import { markedNames } from './error-views.js';
+// rather than a refusal about a `page` option the user never typed.
+import type { Outcome } from './dispatcher.js';
 import { plainLine, type Invocation, type View } from './view.js';
 
 export interface FetchedPage {
@@ -11,7 +10,7 @@ export interface FetchedPage {
   invocation: Invocation;
 }
 
-export type RunInvocation = (invocation: Invocation) => Promise<View>;
+export type RunInvocation = (invocation: Invocation) => Promise<Outcome>;
 
 export function pageGoneNote(requested: number, shown: number): string {
   return `Page ${requested} no longer exists: there are fewer results than when these buttons were drawn. This is the last page, page ${shown}.`;
@@ -25,22 +24,17 @@ function requestedPage(invocation: Invocation): number | undefined {
   return Number.isInteger(page) && page > 1 ? page : undefined;
 }
 
-/** The dispatcher refused the `page` option (past the end, or out of bounds). */
-function refusedPage(view: View, invocation: Invocation): boolean {
-  return view.tone === 'error' && requestedPage(invocation) !== undefined && markedNames(view)[0] === 'page';
-}
-
 export async function fetchPage(run: RunInvocation, invocation: Invocation): Promise<FetchedPage> {
-  const view = await run(invocation);
-  if (!refusedPage(view, invocation)) return { view, invocation };
-  const requested = requestedPage(invocation)!;
+  const outcome = await run(invocation);
+  const requested = requestedPage(invocation);
+  if (outcome.view.tone !== 'error' || requested === undefined || outcome.refusedOption !== 'page') return { view: outcome.view, invocation };
   const firstInvocation = atPage(invocation, 1);
-  const first = await run(firstInvocation);
+  const first = (await run(firstInvocation)).view;
   const lastPage = first.pager?.pageCount ?? 1;
   // Page 1 failing too, or a count that still reaches the page asked for: the refusal stands.
-  if (first.tone === 'error' || lastPage >= requested) return { view, invocation };
+  if (first.tone === 'error' || lastPage >= requested) return { view: outcome.view, invocation };
   const lastInvocation = lastPage > 1 ? atPage(invocation, lastPage) : firstInvocation;
-  const last = lastPage > 1 ? await run(lastInvocation) : first;
+  const last = lastPage > 1 ? (await run(lastInvocation)).view : first;
   if (last.tone === 'error') return { view: last, invocation: lastInvocation };
   const note = plainLine(pageGoneNote(requested, lastPage));
   return { view: { ...last, intro: [...(last.intro ?? []), note] }, invocation: lastInvocation };

@@ -82,7 +82,7 @@ export function parseCommandText(input: string): ParsedText {
       words.push(token.text);
     } else if (Object.hasOwn(options, token.option)) {
       // Own keys only: `in` also sees what every object inherits, so `constructor:x` read as given twice.
-      throw new UserError('syntax', `Option \`${token.option}\` is given twice.`);
+      throw new UserError('syntax', `Option \`${token.option}\` is given twice.`, [], token.option);
     } else {
       options[token.option] = token.text;
     }

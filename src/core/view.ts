@@ -3,11 +3,23 @@
 
 export type SpanStyle = 'bold' | 'italic' | 'code' | 'highlight';
 
+/**
+ * One of Sitrep's commands named in a view, `entry undo` with `id:18`. Each platform spells it as
+ * its users type it (a Slack workspace may know `/sitrep-entry`); `Span.text` is the plain spelling.
+ */
+export interface CommandRef {
+  /** The command's path: `timeline`, `entry undo`. */
+  name: string;
+  args?: string;
+}
+
 export interface Span {
   text: string;
   style?: SpanStyle;
   /** Only http(s) links; renderers show them as links, never as markup from the text. */
   href?: string;
+  /** Set only by Sitrep's own wording, never for stored text: the span names this command. */
+  command?: CommandRef;
 }
 
 /** One line of rich text: spans joined without separators. */
@@ -44,6 +56,32 @@ export interface Pager {
 
 export type ViewTone = 'normal' | 'success' | 'error';
 
+export type ButtonStyle = 'primary' | 'secondary' | 'danger' | 'success';
+
+/**
+ * Who may press a button: anyone who sees it, only the person the message answers, or admins
+ * (the dispatcher checks their rights when the button's command runs, as for a typed command).
+ */
+export type Audience = 'anyone' | 'caller' | 'admins';
+
+/**
+ * What a button does, in the core's terms. `run` runs an invocation again (a read-only command,
+ * or a command whose spec says a button may run it) and shows `part` of its answer; `form` opens
+ * the form of the invocation's command with its options filled in.
+ */
+export type Action =
+  | { kind: 'run'; invocation: Invocation; part?: number | 'last' }
+  | { kind: 'form'; invocation: Invocation };
+
+export interface Button {
+  label: string;
+  style?: ButtonStyle;
+  action: Action;
+  audience: Audience;
+  /** Drawn but leading nowhere (a platform that cannot draw it so leaves it out). */
+  disabled?: boolean;
+}
+
 export interface View {
   title: string;
   tone: ViewTone;
@@ -51,12 +89,16 @@ export interface View {
   intro?: Line[];
   facts?: Fact[];
   sections: Section[];
-  footer?: string;
+  /** The title names a command (`/help entry`): platforms spell it as for a command span. */
+  titleCommand?: CommandRef;
+  footer?: Line;
   pager?: Pager;
   /** Suggested for errors and admin confirmations; adapters may also let the user choose. */
   private?: boolean;
   /** Set on internal-error views so the user can quote it. */
   errorId?: string;
+  /** Buttons under the message, besides the paging ones the platform adds. */
+  buttons?: Button[];
 }
 
 export const span = {
@@ -65,7 +107,17 @@ export const span = {
   italic: (text: string): Span => ({ text, style: 'italic' }),
   code: (text: string): Span => ({ text, style: 'code' }),
   link: (text: string, href: string): Span => ({ text, href }),
+  /** `span.command('entry undo', 'id:18')`: `/entry undo id:18`, in code, spelled by each platform. */
+  command: (name: string, args?: string): Span => {
+    const command: CommandRef = args ? { name, args } : { name };
+    return { text: commandText(command), style: 'code', command };
+  },
 };
+
+/** A command as typed where it keeps the names it was defined with: `/entry undo id:18`. */
+export function commandText(command: CommandRef): string {
+  return `/${command.name}${command.args ? ` ${command.args}` : ''}`;
+}
 
 /** A line holding one plain span. */
 export const plainLine = (text: string): Line => [span.plain(text)];

@@ -121,7 +121,7 @@ describe('bad input', () => {
 
 describe('what reaches the dispatcher', () => {
   it('passes typed option values, the interaction id and the caller’s identity', async () => {
-    const run = vi.spyOn(h.app.dispatcher, 'run');
+    const run = vi.spyOn(h.app.dispatcher, 'dispatch');
     try {
       const answer = await h.slash('timeline', { limit: 3, place: 'Paris' });
       expect(run).toHaveBeenCalledWith({

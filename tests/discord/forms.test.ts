@@ -1,12 +1,15 @@
 // GIVEN an admin (by role) on Discord, WHEN they run `/entry add` without `summary`, THEN a
 // modal asks for the long text, and its submission adds the entry once, refuses bad input
 // without writing, and tells them to run the command again when the form has expired. Someone
-// without rights gets the refusal and no modal.
+// without rights gets the refusal and no modal. `/entry edit id:N` alone opens the entry in a
+// modal, and its submission changes only what was changed.
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { FORM_EXPIRED_TEXT, FORM_SUBMITTED_TEXT, REOPEN_LABEL } from '../../src/adapters/discord/form-interactions.js';
+import { FORM_EXPIRED_TEXT, FORM_NOT_YOURS_TEXT, FORM_SUBMITTED_TEXT, NOT_YOURS_TEXT, REOPEN_LABEL } from '../../src/core/interaction/texts.js';
+import { DEFAULT_TEXT_LIMIT } from '../../src/core/option-values.js';
 import { modalSubmit, snowflake } from '../fakes/discord-payloads.js';
 import { storeFingerprint } from '../support/store-fingerprint.js';
-import { buttons, startHarness, type Answer, type Harness } from './support/harness.js';
+import { addHugeEntry, HUGE_SUMMARY } from './support/big-content.js';
+import { buttons, startHarness, type Answer, type Harness, type Modal } from './support/harness.js';
 import { visibleText, words } from './support/markdown-text.js';
 import { discordSpec, problemsIn } from './support/openapi.js';
 
@@ -38,6 +41,12 @@ const field = (answer: Answer, name: string) => {
 };
 const input = (answer: Answer, name: string) => answer.modal!.components.find((c) => c.component.custom_id === name)!;
 const openForm = (extra: Record<string, string> = {}, user = h.user) => h.slash('entry', { ...REQUIRED, ...extra }, { subcommand: 'add', user });
+/** What Discord sends back: every input of the modal, as it started unless typed over. */
+const filled = (modal: Modal, typed: Record<string, string>) => ({
+  ...Object.fromEntries(modal.components.map((c) => [c.component.custom_id, c.component.value ?? ''])),
+  ...typed,
+});
+const MINUTE = 60 * 1000;
 
 describe('the form', () => {
   it('opens as a modal built from the /entry add option specs, pre-filled from the command', async () => {
@@ -47,38 +56,50 @@ describe('the form', () => {
     expect(answer.callback.path).toBe(`/interactions/${answer.interaction.id}/${answer.interaction.token}/callback`);
     expect(discordSpec().errors('POST', answer.callback.path, answer.callback.body)).toEqual([]);
     const modal = answer.modal!;
-    expect(modal.custom_id).toMatch(/^sitrep:form:[A-Za-z0-9_-]+$/);
+    expect(modal.custom_id).toMatch(/^s1:m:[A-Za-z0-9_-]+$/);
     expect(modal.custom_id.length).toBeLessThanOrEqual(100);
-    expect(modal.title).toBe('/entry add: Talks resume in Baku');
+    expect(modal.title).toBe('Add: Talks resume in Baku');
 
     const specs = h.app.dispatcher.registry.resolve('entry', 'add').leaf.options!;
     const spec = (name: string) => specs.find((o) => o.name === name)!;
-    expect(modal.components.map((c) => c.component.custom_id)).toEqual(['summary', 'places', 'actors', 'tags']);
+    // The options Discord made required came with the command: the modal's five inputs go to the rest.
+    expect(modal.components.map((c) => c.component.custom_id)).toEqual(['summary', 'places', 'actors', 'tags', 'confidence']);
     for (const c of modal.components) {
       expect(c.type).toBe(18);
       expect(c.description).toBe(spec(c.component.custom_id).description);
-      expect(c.component).toMatchObject({ type: 4, max_length: spec(c.component.custom_id).maxLength, required: false });
+      expect(c.component).toMatchObject({ type: 4, max_length: spec(c.component.custom_id).maxLength ?? DEFAULT_TEXT_LIMIT, required: false });
     }
     expect(input(answer, 'summary')).toMatchObject({ label: 'Summary', component: { style: 2, max_length: 4000 } });
     expect(input(answer, 'places').component).toMatchObject({ style: 1, value: 'Baku, Azerbaijan' });
     expect(input(answer, 'actors').component.value).toBe('Syria:participant');
     expect(input(answer, 'tags').component.value).toBeUndefined();
+    // A choice is typed as text: the input says what it may be.
+    expect(input(answer, 'confidence').component).toMatchObject({ style: 1, placeholder: spec('confidence').choices!.map((c) => c.value).join(', ') });
     expect(fingerprint()).toBe(before);
   });
 
   it('a title cut to the modal’s 45 characters is cut before an emoji, never inside it', async () => {
-    const answer = await openForm({ title: 'Talks resume in Baku and Damasc🇸🇾 today' });
+    const answer = await openForm({ title: 'Talks resume in Baku and Damascus now🇸🇾 today' });
     expect(discordSpec().errors('POST', answer.callback.path, answer.callback.body)).toEqual([]);
-    expect(answer.modal!.title).toBe('/entry add: Talks resume in Baku and Damasc…');
+    expect(answer.modal!.title).toBe('Add: Talks resume in Baku and Damascus now…');
+  });
+
+  it('options at their longest still give a modal within Discord’s limits', async () => {
+    const answer = await openForm({ title: 'T'.repeat(200), places: 'P'.repeat(1000), actors: 'A'.repeat(1000), tags: 't'.repeat(1000) });
+    expect(answer.callbackType).toBe(9);
+    expect(discordSpec().errors('POST', answer.callback.path, answer.callback.body)).toEqual([]);
+    expect(answer.modal!.title.length).toBeLessThanOrEqual(45);
+    expect(answer.modal!.components.length).toBeLessThanOrEqual(5);
+    expect(input(answer, 'places').component.value).toBe('P'.repeat(1000));
   });
 
   it('a submission adds the entry with the command’s options and the form’s text, and shows it', async () => {
     const form = await openForm({ confidence: 'confirmed', outlet: 'AFP' });
     const before = { fingerprint: fingerprint(), entries: entryCount() };
-    const run = vi.spyOn(h.app.dispatcher, 'run');
+    const run = vi.spyOn(h.app.dispatcher, 'dispatch');
     let answer: Answer;
     try {
-      answer = await h.submit(form.modal!.custom_id, { summary: SUMMARY, places: 'Baku', actors: 'Syria:participant, Israel:participant', tags: 'baku, direct-talks' });
+      answer = await h.submit(form.modal!.custom_id, filled(form.modal!, { summary: SUMMARY, places: 'Baku', actors: 'Syria:participant, Israel:participant', tags: 'baku, direct-talks' }));
       expect(run).toHaveBeenCalledWith(expect.objectContaining({
         command: 'entry', subcommand: 'add', requestId: answer.interaction.id,
         args: { ...REQUIRED, confidence: 'confirmed', outlet: 'AFP', summary: SUMMARY, places: 'Baku', actors: 'Syria:participant, Israel:participant', tags: 'baku, direct-talks' },
@@ -105,7 +126,7 @@ describe('the form', () => {
 
   it('an input emptied in the form is not given (the form wins over the command)', async () => {
     const form = await openForm({ places: 'Paris' });
-    const answer = await h.submit(form.modal!.custom_id, { summary: 'Short.', places: '', actors: '', tags: '' });
+    const answer = await h.submit(form.modal!.custom_id, filled(form.modal!, { summary: 'Short.', places: '' }));
     expect(answer.ephemeral).toBe(false);
     expect(field(answer, 'Places')).toBe('—');
   });
@@ -153,19 +174,37 @@ describe('the form', () => {
 
     const reopened = await h.press(refused, REOPEN_LABEL);
     expect(reopened.callbackType).toBe(9);
-    expect(reopened.modal!.custom_id).toBe(form.modal!.custom_id);
+    expect(discordSpec().errors('POST', reopened.callback.path, reopened.callback.body)).toEqual([]);
+    expect(reopened.modal!.title).toBe(form.modal!.title);
     expect(input(reopened, 'summary').component.value).toBe(SUMMARY);
     expect(input(reopened, 'actors').component.value).toBe('Nobody Known:participant');
 
-    const fixed = await h.submit(reopened.modal!.custom_id, { ...typed, actors: 'Syria:participant' });
+    const fixed = await h.submit(reopened.modal!.custom_id, filled(reopened.modal!, { actors: 'Syria:participant' }));
     expect(fixed.ephemeral).toBe(false);
     expect(embed(fixed).description).toMatch(/^Added entry #\d+\.$/);
     expect(fingerprint()).not.toBe(before);
 
-    // The form is used up: its button no longer reopens it.
-    const stale = await h.press(refused, REOPEN_LABEL);
-    expect(stale.ephemeral).toBe(true);
-    expect(embed(stale).description).toBe(FORM_SUBMITTED_TEXT);
+    // The form is used up: submitting it again writes nothing.
+    const after = fingerprint();
+    const again = await h.submit(reopened.modal!.custom_id, filled(reopened.modal!, { actors: 'Syria:participant' }));
+    expect(again.ephemeral).toBe(true);
+    expect(embed(again).description).toBe(FORM_SUBMITTED_TEXT);
+    expect(fingerprint()).toBe(after);
+    // …and so is the button that reopened it: no second entry from an old message.
+    const reopenedAgain = await h.press(refused, REOPEN_LABEL);
+    expect(reopenedAgain.callbackType).toBe(4);
+    expect(embed(reopenedAgain).description).toBe(FORM_SUBMITTED_TEXT);
+    expect(fingerprint()).toBe(after);
+  });
+
+  it('a refused submission’s button is only for the person who submitted', async () => {
+    const form = await openForm();
+    const refused = await h.submit(form.modal!.custom_id, filled(form.modal!, { summary: SUMMARY, actors: 'Nobody Known:participant' }));
+    const stranger = await h.press(refused, REOPEN_LABEL, h.other);
+    expect(stranger.callbackType).toBe(4);
+    expect(stranger.ephemeral).toBe(true);
+    expect(embed(stranger).title).toBe('Not your form');
+    expect(embed(stranger).description).toBe(FORM_NOT_YOURS_TEXT);
   });
 
   it('a submission refused for an option given with the command offers no resubmit, and gives back what was typed', async () => {
@@ -182,29 +221,45 @@ describe('the form', () => {
     expect(fingerprint()).toBe(before);
   });
 
+  it('a form lasts 30 minutes after its last use', async () => {
+    const form = await openForm();
+    clockOffset += 20 * MINUTE;
+    const refused = await h.submit(form.modal!.custom_id, filled(form.modal!, { summary: SUMMARY, actors: 'Nobody Known:participant' }));
+    expect(embed(refused).title).toBe('Cannot do that');
+    clockOffset += 20 * MINUTE;
+    const added = await h.submit(form.modal!.custom_id, filled(form.modal!, { summary: SUMMARY }));
+    expect(embed(added).description).toMatch(/^Added entry #\d+\.$/);
+  });
+
   it('an expired form says to run the command again, gives back what was typed and writes nothing', async () => {
     const form = await openForm();
-    clockOffset += 16 * 60 * 1000;
+    clockOffset += 31 * MINUTE;
     const before = fingerprint();
     const answer = await h.submit(form.modal!.custom_id, { summary: 'A long summary typed slowly.', places: '', actors: '', tags: '' });
     expect(answer.ephemeral).toBe(true);
     expect(embed(answer).title).toBe('Form expired');
     expect(visibleText(embed(answer).description!)).toContain(FORM_EXPIRED_TEXT);
+    expect(FORM_EXPIRED_TEXT).toContain('30 minutes');
     expect(embed(answer).description).toContain('Run the command again');
     expect(field(answer, 'Summary')).toBe('A long summary typed slowly.');
     expect(fingerprint()).toBe(before);
   });
 
-  it('an unknown form (e.g. after a restart), or someone else’s, is treated as expired', async () => {
+  it('an unknown form (e.g. after a restart) is treated as expired; someone else’s is refused', async () => {
     const before = fingerprint();
-    const unknown = await h.submit('sitrep:form:AAAAAAAAAAAA', { summary: 'x' });
-    expect(unknown.ephemeral).toBe(true);
-    expect(embed(unknown).description).toContain('Run the command again');
+    for (const customId of ['s1:m:AAAAAAAAAAAA', 'sitrep:form:AAAAAAAAAAAA']) {
+      const unknown = await h.submit(customId, { summary: 'x' });
+      expect(unknown.ephemeral).toBe(true);
+      expect(embed(unknown).title).toBe('Form expired');
+      expect(embed(unknown).description).toContain('Run the command again');
+    }
     const form = await openForm();
     const stranger = await h.submit(form.modal!.custom_id, { summary: 'x' }, h.other);
     expect(stranger.ephemeral).toBe(true);
-    expect(embed(stranger).title).toBe('Form expired');
+    expect(embed(stranger).description).toBe(FORM_NOT_YOURS_TEXT);
     expect(fingerprint()).toBe(before);
+    // The owner's form is still open.
+    expect(embed(await h.submit(form.modal!.custom_id, filled(form.modal!, { summary: 'x' }))).description).toMatch(/^Added entry #\d+\.$/);
   });
 });
 
@@ -215,7 +270,7 @@ describe('when no form opens', () => {
     expect(answer.callbackType).toBe(4);
     expect(answer.ephemeral).toBe(true);
     expect(embed(answer).title).toBe('Not allowed');
-    expect(embed(answer).description).toContain('/entry add is for Sitrep admins only.');
+    expect(embed(answer).description).toContain('`/entry add` is for Sitrep admins only.');
     expect(h.fake.requests.some((r) => r.path.endsWith('/callback') && (r.body as { type: number }).type === 9 && r.path.includes(answer.interaction.id))).toBe(false);
     expect(fingerprint()).toBe(before);
   });
@@ -237,9 +292,76 @@ describe('when no form opens', () => {
     expect(fingerprint()).toBe(before);
   });
 
-  it('/entry edit takes its summary as an option: no form', async () => {
+  it('/entry edit with a field to change runs at once: no form', async () => {
     const answer = await h.slash('entry', { id: 3, confidence: 'disputed' }, { subcommand: 'edit' });
     expect(answer.callbackType).toBe(4);
     expect(embed(answer).description).toBe('Updated #3: confidence.');
+  });
+
+  it('/entry edit of an entry that does not exist says so instead of opening a form', async () => {
+    const answer = await h.slash('entry', { id: 999 }, { subcommand: 'edit' });
+    expect(answer.callbackType).toBe(4);
+    expect(answer.ephemeral).toBe(true);
+    expect(embed(answer).description).toContain('There is no entry #999.');
+  });
+});
+
+describe('/entry edit id:N alone', () => {
+  it('opens the entry in a modal, pre-filled, and a submission changes only the field changed', async () => {
+    const entry = h.app.dossier.getEntry(5)!;
+    const opened = await h.slash('entry', { id: 5 }, { subcommand: 'edit' });
+    expect(opened.callbackType).toBe(9);
+    expect(discordSpec().errors('POST', opened.callback.path, opened.callback.body)).toEqual([]);
+    const modal = opened.modal!;
+    expect(modal.title).toBe('Edit entry #5');
+    expect(modal.components.map((c) => c.component.custom_id)).toEqual(['title', 'date', 'type', 'topic', 'summary']);
+    expect(modal.components.every((c) => c.component.required === false)).toBe(true);
+    expect(input(opened, 'title').component.value).toBe(entry.title);
+    expect(input(opened, 'topic').component.value).toBe(entry.topic);
+    expect(input(opened, 'type').component.value).toBe(entry.eventType);
+    expect(input(opened, 'summary').component).toMatchObject({ style: 2, value: entry.summary });
+
+    const run = vi.spyOn(h.app.dispatcher, 'dispatch');
+    let answer: Answer;
+    try {
+      answer = await h.submit(modal.custom_id, filled(modal, { title: 'A new headline' }));
+      expect(run).toHaveBeenCalledWith(expect.objectContaining({ command: 'entry', subcommand: 'edit', args: { id: 5, title: 'A new headline' } }));
+    } finally {
+      run.mockRestore();
+    }
+    expect(answer.ephemeral).toBe(false);
+    expect(embed(answer).description).toBe('Updated #5: title.');
+    const stored = h.app.dossier.getEntry(5)!;
+    const { updatedAt, updatedBy, revisionCount } = stored;
+    expect(stored).toEqual({ ...entry, title: 'A new headline', updatedAt, updatedBy, revisionCount });
+    expect(revisionCount).toBe(entry.revisionCount + 1);
+  });
+
+  it('an entry at every limit opens in a modal within Discord’s limits, and its long reply pages', async () => {
+    const huge = addHugeEntry(h.app, 'form-limits');
+    const opened = await h.slash('entry', { id: huge.id }, { subcommand: 'edit' });
+    expect(opened.callbackType).toBe(9);
+    expect(discordSpec().errors('POST', opened.callback.path, opened.callback.body)).toEqual([]);
+    expect(input(opened, 'summary').component.value).toBe(HUGE_SUMMARY);
+
+    // The admin's long reply pages from memory: the edit is never run again to show a part.
+    const edited = await h.slash('entry', { id: huge.id, confidence: 'confirmed' }, { subcommand: 'edit' });
+    const next = buttons(edited.body).find((b) => b.label === 'Next ▶')!;
+    expect(next.custom_id).toMatch(/^s1:m:/);
+    const revisions = h.app.dossier.getEntry(huge.id)!.revisionCount;
+    const second = await h.press(edited, 'Next ▶');
+    expect(second.callbackType).toBe(7);
+    expect(embed(second).footer?.text).toMatch(/ · Page 2 of \d+$/);
+    expect(embed(await h.press(second, '◀ Previous'))).toEqual(embed(edited));
+    expect(embed(await h.press(edited, 'Next ▶', h.other)).description).toBe(NOT_YOURS_TEXT);
+    expect(h.app.dossier.getEntry(huge.id)!.revisionCount).toBe(revisions);
+  });
+
+  it('is for admins: anyone else gets the refusal and no modal', async () => {
+    const before = fingerprint();
+    const answer = await h.slash('entry', { id: 5 }, { subcommand: 'edit', user: h.other });
+    expect(answer.callbackType).toBe(4);
+    expect(embed(answer).title).toBe('Not allowed');
+    expect(fingerprint()).toBe(before);
   });
 });

@@ -64,7 +64,7 @@ describe('mentions picked in a text option', () => {
     const { summary: _summary, ...withoutSummary } = REQUIRED;
     const answer = await h.slash('entry', { ...withoutSummary, title: `Visit of <@${nadia.id}>` }, { subcommand: 'add' });
     expect(answer.callbackType).toBe(9);
-    expect(answer.modal!.title).toBe('/entry add: Visit of @Nadia K.');
+    expect(answer.modal!.title).toBe('Add: Visit of @Nadia K.');
   });
 
   it('are named from the caches during autocomplete, without asking Discord', async () => {

@@ -1,12 +1,13 @@
-// GIVEN a paged reply on Discord, WHEN the bot restarts (or the buttons sit idle past the
-// session expiry) and the user presses Previous/Next, THEN the page is shown in place, because
-// the button names its page itself; only a query too long for a button falls back to memory
-// and says it expired. Forged or garbled buttons get a short private answer and run nothing else.
+// GIVEN a paged reply on Discord, WHEN the bot restarts (or the buttons sit idle longer than
+// what is kept in memory lasts) and the user presses Previous/Next, THEN the page is shown in
+// place, because the button names its page itself; only a query too long for a button falls back
+// to memory and says it expired. Forged or garbled buttons get a short private answer and run
+// nothing else.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startDiscordAdapter } from '../../src/adapters/discord/index.js';
-import { BROKEN_BUTTON_TEXT, EXPIRED_TEXT, NOTHING_THERE_TEXT, ONLY_OWNER_TEXT, UNKNOWN_BUTTON_TEXT } from '../../src/adapters/discord/page-buttons.js';
+import { encodeInline } from '../../src/core/interaction/carrier.js';
+import { BROKEN_BUTTON_TEXT, EXPIRED_TEXT, NOTHING_THERE_TEXT, NOT_YOURS_TEXT, partGoneNote, UNKNOWN_BUTTON_TEXT } from '../../src/core/interaction/texts.js';
 import { pageGoneNote } from '../../src/core/page-fetch.js';
-import type { RunningAdapter } from '../../src/adapters/running-adapter.js';
+import type { Invocation } from '../../src/core/view.js';
 import type { EntryInput } from '../../src/core/domain.js';
 import { buttonPress, snowflake } from '../fakes/discord-payloads.js';
 import { addHugeEntry, addLongEntries, type BigEntry } from './support/big-content.js';
@@ -16,9 +17,7 @@ import { problemsIn } from './support/openapi.js';
 
 let h: Harness;
 let clockOffset = 0;
-let running: RunningAdapter;
 let huge: BigEntry;
-const adapterOptions = { now: () => Date.now() + clockOffset };
 /** The user who runs the commands is an admin: a forged button must not gain them anything either. */
 const adminRole = snowflake();
 
@@ -26,29 +25,17 @@ const adminRole = snowflake();
 const LONG_TOPIC = 'a-topic-whose-name-is-too-long-for-a-page-button-to-carry-it';
 
 beforeAll(async () => {
-  h = await startHarness({ admins: `discord-role:${adminRole}`, userRoles: [adminRole], adapter: adapterOptions });
-  running = h.adapter;
+  h = await startHarness({ admins: `discord-role:${adminRole}`, userRoles: [adminRole], adapter: { now: () => Date.now() + clockOffset } });
   huge = addHugeEntry(h.app);
   addLongEntries(h.app, LONG_TOPIC, 6);
   addLongEntries(h.app, 'long-titles', 30);
 });
 afterAll(async () => {
-  if (running !== h?.adapter) await running?.stop();
   await h?.close();
 });
 afterEach(() => {
   expect(problemsIn(h.fake.requests)).toEqual([]);
 });
-
-/** Stops the bot (its sessions go with it) and starts a new one on the same store and Discord. */
-async function restartBot(): Promise<void> {
-  await running.stop();
-  await expect.poll(() => h.fake.gateway.connections).toBe(0);
-  running = await startDiscordAdapter(
-    { config: { token: h.fake.token, appId: h.fake.appId, apiUrl: h.fake.apiUrl }, dispatcher: h.app.dispatcher, logger: h.app.logger },
-    adapterOptions,
-  );
-}
 
 const embed = (answer: Answer) => answer.body.embeds![0]!;
 const states = (answer: Answer) => buttons(answer.body).map((b) => `${b.label}${b.disabled ? ' (off)' : ''}`);
@@ -65,6 +52,9 @@ function addEntries(topic: string, count: number): number[] {
   });
 }
 
+/** The custom_id Sitrep writes for a button that runs `invocation` for the harness user. */
+const carrier = (invocation: Invocation) => encodeInline({ action: { kind: 'run', invocation }, audience: 'caller', owner: h.user.id }, 100)!;
+
 /** Presses a button with a custom_id of our choosing on a message the bot sent. */
 function pressId(answer: Answer, customId: string, who = h.user): Promise<Answer> {
   return h.deliver(buttonPress(h.fake.appId, h.fake.guild, who, customId, answer.message!));
@@ -73,7 +63,7 @@ function pressId(answer: Answer, customId: string, who = h.user): Promise<Answer
 describe('after a restart', () => {
   it('Next on a reply from before the restart shows page 2 in place, and Previous comes back', async () => {
     const first = await h.slash('timeline', seed);
-    await restartBot();
+    await h.restart();
     const second = await h.press(first, 'Next ▶');
     expect(second.callbackType).toBe(7);
     expect(second.ephemeral).toBe(false);
@@ -82,7 +72,7 @@ describe('after a restart', () => {
     expect(embed(second).footer?.text).toBe('Details: /entry show ID · Page 2 of 2');
     expect(states(second)).toEqual(['◀ Previous', 'Next ▶ (off)']);
 
-    await restartBot();
+    await h.restart();
     const back = await h.press(second, '◀ Previous');
     expect(embed(back).description).toBe('Showing 1–10 of 17 entries.');
     expect(states(back)).toEqual(['◀ Previous (off)', 'Next ▶']);
@@ -91,20 +81,20 @@ describe('after a restart', () => {
   it('only the person who ran the command can still page', async () => {
     const first = await h.slash('timeline', seed);
     const before = structuredClone(first.message);
-    await restartBot();
+    await h.restart();
     const refused = await h.press(first, 'Next ▶', h.other);
     expect(refused.ephemeral).toBe(true);
-    expect(embed(refused).description).toBe(ONLY_OWNER_TEXT);
+    expect(embed(refused).description).toBe(NOT_YOURS_TEXT);
     expect(h.fake.rest.messages.get(String(before?.id))).toEqual(before);
   });
 
   it('the parts of one long answer still turn, both ways', async () => {
     const first = await h.slash('entry', { id: huge.id }, { subcommand: 'show' });
     const second = await h.press(first, 'Next ▶');
-    await restartBot();
+    await h.restart();
     const third = await h.press(second, 'Next ▶');
     expect(embed(third).footer?.text).toMatch(/ · Page 3 of \d+$/);
-    await restartBot();
+    await h.restart();
     const back = await h.press(third, '◀ Previous');
     expect(embed(back).footer?.text).toBe(embed(second).footer?.text);
     expect(back.body.embeds).toEqual(second.body.embeds);
@@ -114,14 +104,14 @@ describe('after a restart', () => {
     const first = await h.slash('timeline', { topic: 'long-titles', limit: 25 });
     let answer = first;
     while (!embed(answer).footer?.text?.startsWith('Details: /entry show ID · Page 2 of 2')) answer = await h.press(answer, 'Next ▶');
-    await restartBot();
+    await h.restart();
     const back = await h.press(answer, '◀ Previous');
     expect(embed(back).footer?.text).toBe('Details: /entry show ID · Page 1 of 2 · part 3 of 3');
   });
 
-  it('buttons that name their page keep working after 15 quiet minutes', async () => {
+  it('buttons that name their page keep working after 30 quiet minutes', async () => {
     const first = await h.slash('timeline', seed);
-    clockOffset += 16 * 60 * 1000;
+    clockOffset += 31 * 60 * 1000;
     const second = await h.press(first, 'Next ▶');
     expect(second.callbackType).toBe(7);
     expect(embed(second).description).toBe('Showing 11–17 of 17 entries.');
@@ -132,7 +122,7 @@ describe('after a restart', () => {
     expect(buttons(first.body).every((b) => b.custom_id.length <= 100)).toBe(true);
     const second = await h.press(first, 'Next ▶');
     expect(embed(second).description).toBe('Showing 3–4 of 6 entries.');
-    await restartBot();
+    await h.restart();
     const expired = await h.press(second, 'Next ▶');
     expect(expired.ephemeral).toBe(true);
     expect(embed(expired).description).toBe(EXPIRED_TEXT);
@@ -147,7 +137,7 @@ describe('when the results changed since the buttons were drawn', () => {
     const second = await h.press(first, 'Next ▶');
     expect(embed(second).footer?.text).toBe('Details: /entry show ID · Page 2 of 3');
     for (const id of ids.slice(0, 5)) h.app.services.editor.removeEntry(id, 'test', stamp());
-    await restartBot();
+    await h.restart();
     const third = await h.press(second, 'Next ▶');
     expect(third.callbackType).toBe(7);
     expect(third.ephemeral).toBe(false);
@@ -155,9 +145,22 @@ describe('when the results changed since the buttons were drawn', () => {
     expect(states(third)).toEqual(['◀ Previous', 'Next ▶ (off)']);
   });
 
+  it('Next to a part that no longer exists shows the last part and says so', async () => {
+    const shrinking = addHugeEntry(h.app, 'shrinking-entry');
+    const first = await h.slash('entry', { id: shrinking.id }, { subcommand: 'show' });
+    const second = await h.press(first, 'Next ▶');
+    h.app.services.editor.editEntry(shrinking.id, { summary: 'Short now.', sources: [] }, stamp());
+    await h.restart();
+    const shown = await h.press(second, 'Next ▶');
+    expect(shown.callbackType).toBe(7);
+    const fields = embed(shown).fields ?? [];
+    expect(visibleText(fields.at(-1)!.value)).toBe(partGoneNote(3, 1));
+    expect(states(shown)).toEqual([]);
+  });
+
   it('a button pressed twice quickly shows the page once, without skipping one', async () => {
     const first = await h.slash('timeline', { ...seed, limit: 3 });
-    await restartBot();
+    await h.restart();
     const [a, b] = await Promise.all([h.press(first, 'Next ▶'), h.press(first, 'Next ▶')]);
     expect(embed(a).description).toBe('Showing 4–6 of 17 entries.');
     expect(embed(b).description).toBe('Showing 4–6 of 17 entries.');
@@ -169,9 +172,11 @@ describe('forged or garbled buttons', () => {
   it('a garbled page button gets a short private answer and the message stays', async () => {
     const first = await h.slash('timeline', seed);
     const before = structuredClone(first.message);
-    for (const forged of [`pg1:${h.user.id}:0:timeline:page#x`, `pg1:${h.user.id}:0:timeline:topic=%zz`, 'pg9:whatever', 'sitrep:pg:!!:1:n']) {
+    const page2 = carrier({ command: 'timeline', args: { topic: 'syria-israel', page: 2 } });
+    for (const forged of [page2.replace('page#2', 'page#x'), page2.replace('syria-israel', '%zz'), page2.replace('page#2', 'page#2&page#3'), 's9:whatever', 's1:m:!!']) {
       const answer = await pressId(first, forged);
       expect(answer.ephemeral).toBe(true);
+      expect(embed(answer).title).toBe('Cannot use this button');
       expect(embed(answer).description).toBe(BROKEN_BUTTON_TEXT);
     }
     expect(h.fake.rest.messages.get(String(before?.id))).toEqual(before);
@@ -188,7 +193,7 @@ describe('forged or garbled buttons', () => {
   it('never runs an admin command, even for an admin', async () => {
     const [id] = addEntries('kept', 1);
     const first = await h.slash('timeline', seed);
-    const answer = await pressId(first, `pg1:${h.user.id}:0:entry.remove:id#${id}&reason=forged`);
+    const answer = await pressId(first, carrier({ command: 'entry', subcommand: 'remove', args: { id: id!, reason: 'forged' } }));
     expect(answer.ephemeral).toBe(true);
     expect(embed(answer).description).toBe(BROKEN_BUTTON_TEXT);
     const shown = await h.slash('entry', { id: id! }, { subcommand: 'show' });
@@ -198,15 +203,18 @@ describe('forged or garbled buttons', () => {
 
   it('a forged option is refused by the dispatcher as any typed one would be', async () => {
     const first = await h.slash('timeline', seed);
-    const answer = await pressId(first, `pg1:${h.user.id}:0:timeline:__proto__=x&page#2`);
+    const forged = carrier({ command: 'timeline', args: { page: 2 } }).replace('page#2', '__proto__=x&page#2');
+    const answer = await pressId(first, forged);
     expect(answer.ephemeral).toBe(true);
     expect(embed(answer).title).toBe('Cannot do that');
   });
 
-  it('a button no handler knows is answered privately', async () => {
+  it('a button no handler knows is answered privately, as are buttons of the earlier encoding', async () => {
     const first = await h.slash('timeline', seed);
-    const answer = await pressId(first, 'something-else');
-    expect(answer.ephemeral).toBe(true);
-    expect(embed(answer).description).toBe(UNKNOWN_BUTTON_TEXT);
+    for (const customId of ['something-else', `pg1:${h.user.id}:1:timeline:`, 'sitrep:pg:abc:1:n', 'sitrep:form:abc:reopen']) {
+      const answer = await pressId(first, customId);
+      expect(answer.ephemeral).toBe(true);
+      expect(embed(answer).description).toBe(UNKNOWN_BUTTON_TEXT);
+    }
   });
 });

@@ -1,7 +1,7 @@
 // GIVEN results longer than one page, WHEN the user presses Previous/Next, THEN the message is
 // updated in place; nobody else can page, stale and expired buttons do no harm.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ONLY_OWNER_TEXT, EXPIRED_TEXT } from '../../src/adapters/discord/page-buttons.js';
+import { EXPIRED_TEXT, NOT_YOURS_TEXT } from '../../src/core/interaction/texts.js';
 import { addHugeEntry, addLongEntries, HUGE_SUMMARY, type BigEntry } from './support/big-content.js';
 import { buttons, startHarness, type Answer, type Harness } from './support/harness.js';
 import { visibleText, words } from './support/markdown-text.js';
@@ -50,7 +50,8 @@ describe('pages of results', () => {
     const refused = await h.press(first, 'Next ▶', h.other);
     expect(refused.callbackType).toBe(4);
     expect(refused.ephemeral).toBe(true);
-    expect(embed(refused).description).toBe(ONLY_OWNER_TEXT);
+    expect(embed(refused).title).toBe('Cannot use this button');
+    expect(embed(refused).description).toBe(NOT_YOURS_TEXT);
     expect(h.fake.rest.messages.get(String(before?.id))).toEqual(before);
     expect(embed(await h.press(first, 'Next ▶')).description).toBe('Showing 11–17 of 17 entries.');
   });
@@ -69,13 +70,24 @@ describe('pages of results', () => {
     expect(embed(again).description).toBe('Showing 3–4 of 6 entries.');
   });
 
-  it('buttons of a query too long to be named in them expire after 15 quiet minutes', async () => {
+  it('buttons of a query too long to be named in them expire after 30 quiet minutes', async () => {
     // Shorter queries are named in the buttons themselves and never expire (paging-after-restart.test.ts).
     const first = await h.slash('timeline', { topic: LONG_TOPIC, limit: 2 });
-    clockOffset += 16 * 60 * 1000;
+    clockOffset += 31 * 60 * 1000;
     const expired = await h.press(first, 'Next ▶');
     expect(expired.ephemeral).toBe(true);
     expect(embed(expired).description).toBe(EXPIRED_TEXT);
+    expect(EXPIRED_TEXT).toContain('30 minutes');
+  });
+
+  it('buttons kept in memory count their 30 minutes from their last use', async () => {
+    const first = await h.slash('timeline', { topic: LONG_TOPIC, limit: 2 });
+    clockOffset += 20 * 60 * 1000;
+    expect(embed(await h.press(first, 'Next ▶')).description).toBe('Showing 3–4 of 6 entries.');
+    clockOffset += 20 * 60 * 1000;
+    expect(embed(await h.press(first, 'Next ▶')).description).toBe('Showing 3–4 of 6 entries.');
+    clockOffset += 31 * 60 * 1000;
+    expect(embed(await h.press(first, 'Next ▶')).description).toBe(EXPIRED_TEXT);
   });
 });
 

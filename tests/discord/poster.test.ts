@@ -24,7 +24,7 @@ const digest = (lines: string[]): View => ({
   tone: 'normal',
   intro: [[span.plain('3 new entries since yesterday. @everyone')]],
   sections: lines.map((text, i) => ({ heading: [span.bold(`Entry ${i}`)], lines: [[span.plain(text)]] })),
-  footer: 'Unsubscribe: /digest unsubscribe',
+  footer: [span.plain('Unsubscribe: '), span.command('digest unsubscribe')],
 });
 const postsTo = (channelId: string) => h.fake.requests.filter((r) => r.method === 'POST' && r.path === `/channels/${channelId}/messages`);
 const failure = async (channelId: string) => h.adapter.poster.post(channelId, digest(['x'])).catch((error: unknown) => error);

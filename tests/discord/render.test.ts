@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { EMBED_LIMITS } from '../../src/adapters/discord/limits.js';
 import { renderLine } from '../../src/adapters/discord/markdown.js';
 import { renderViewPages } from '../../src/adapters/discord/render-view.js';
-import { span, type Line, type View } from '../../src/core/view.js';
+import { plainLine, span, type Line, type View } from '../../src/core/view.js';
 import { embedChars, discordSpec } from './support/openapi.js';
 import { unescapedMarkup, visibleText, words } from './support/markdown-text.js';
 
@@ -123,7 +123,7 @@ describe('long content is split into pages, never cut', () => {
   it('an over-long heading and footer move into the body instead of being cut', () => {
     const heading = 'H'.repeat(400);
     const footer = 'F'.repeat(3000);
-    const pages = renderViewPages(view({ sections: [{ heading: [span.plain(heading)], lines: [[span.plain('x')]] }], footer }));
+    const pages = renderViewPages(view({ sections: [{ heading: [span.plain(heading)], lines: [[span.plain('x')]] }], footer: plainLine(footer) }));
     expectWithinLimits(pages);
     const text = visibleText(allText(pages));
     expect(text).toContain(heading);
@@ -144,13 +144,13 @@ describe('small views', () => {
   });
 
   it('tones pick the colour; errors show their id in the footer', () => {
-    const [page] = renderViewPages(view({ tone: 'error', errorId: 'abcd1234', footer: 'See /help' }));
+    const [page] = renderViewPages(view({ tone: 'error', errorId: 'abcd1234', footer: [span.plain('See '), span.command('help')] }));
     expect(page!.color).toBe(0xed4245);
     expect(page!.footer?.text).toBe('See /help · Error id: abcd1234');
   });
 
   it('the footer breaks mentions but keeps its text plain (footers show no markdown)', () => {
-    const [page] = renderViewPages(view({ footer: 'All entries: /timeline actor:"@everyone_*"' }));
+    const [page] = renderViewPages(view({ footer: [span.plain('All entries: '), span.command('timeline', 'actor:"@everyone_*"')] }));
     expect(page!.footer?.text).toBe('All entries: /timeline actor:"@\u200beveryone_*"');
   });
 });

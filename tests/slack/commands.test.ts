@@ -2,7 +2,8 @@
 // command (signed, form-encoded), THEN the answer reaches the response_url as Block Kit.
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { leaves } from '../../src/core/help.js';
-import { blocksOf, buttonsOf, shownText, startHarness, textsOf, type Harness } from './harness.js';
+import { NEXT_LABEL } from '../../src/core/interaction/texts.js';
+import { blocksOf, buttonsOf, labelsOf, shownText, startHarness, textsOf, type Harness } from './harness.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -16,14 +17,14 @@ afterEach(() => {
 });
 
 describe('answers to each command', () => {
-  it('/timeline lists the newest entries privately, with a Next page button', async () => {
+  it('/timeline lists the newest entries privately, with a Next button (no Previous on the first page)', async () => {
     const body = await h.command('/timeline');
     expect(body.response_type).toBe('ephemeral');
     const [header, intro, first] = blocksOf(body);
     expect(header).toEqual({ type: 'header', text: { type: 'plain_text', text: 'Timeline' } });
     expect(intro).toMatchObject({ type: 'section', text: { type: 'mrkdwn', text: 'Showing 1–10 of 17 entries.' } });
     expect(first).toMatchObject({ type: 'section', text: { text: expect.stringContaining('*#17* *Syria: unity and sovereignty are non-negotiable*') } });
-    expect(buttonsOf(body).map((b) => b.text.text)).toEqual(['Next page »']);
+    expect(labelsOf(body)).toEqual([NEXT_LABEL]);
     expect(body.text).toContain('#17 Syria: unity and sovereignty are non-negotiable');
   });
 
@@ -110,31 +111,41 @@ describe('bad input', () => {
 
 describe('visibility', () => {
   it('--public anywhere in the text shows the answer in the channel and is not parsed', async () => {
-    const run = vi.spyOn(h.app.dispatcher, 'runText');
+    const run = vi.spyOn(h.app.dispatcher, 'dispatch');
     const body = await h.command('/timeline --public limit:2');
     expect(body.response_type).toBe('in_channel');
-    expect(run.mock.calls[0]![0]).toBe('/timeline limit:2');
+    expect(run.mock.calls[0]![0]).toMatchObject({ command: 'timeline', args: { limit: '2' } });
   });
 
   it('a phone’s em dash (—public) counts too, but a quoted "--public" is just text', async () => {
     expect((await h.command('/timeline limit:1 —public')).response_type).toBe('in_channel');
-    const run = vi.spyOn(h.app.dispatcher, 'runText');
+    const run = vi.spyOn(h.app.dispatcher, 'dispatch');
     const body = await h.command('/search "--public"');
     expect(body.response_type).toBe('ephemeral');
-    expect(run.mock.calls[0]![0]).toBe('/search "--public"');
+    expect(run.mock.calls[0]![0]).toMatchObject({ command: 'search', args: { query: '--public' } });
   });
 });
 
 describe('what reaches the dispatcher', () => {
-  it('the caller’s identity, the trigger id as request id, and the text as typed', async () => {
-    const run = vi.spyOn(h.app.dispatcher, 'runText');
+  it('the caller’s identity, the trigger id as request id, and the text as typed, parsed once', async () => {
+    const run = vi.spyOn(h.app.dispatcher, 'dispatch');
+    const runText = vi.spyOn(h.app.dispatcher, 'dispatchText');
     // Slack sends &, < and > as entities.
     await h.command('/search buffer &amp; zone &lt;b&gt;', { userId: 'U0BOB', userName: 'bob', teamId: 'T0OTHER', channelId: 'C0DESK', triggerId: '123.456.abc' });
-    expect(run).toHaveBeenCalledWith(
-      '/search buffer & zone <b>',
-      { platform: 'slack', userId: 'U0BOB', workspaceId: 'T0OTHER', channelId: 'C0DESK', displayName: 'bob' },
-      '123.456.abc',
-    );
+    expect(run).toHaveBeenCalledTimes(1);
+    expect(run).toHaveBeenCalledWith({
+      command: 'search',
+      args: { query: 'buffer & zone <b>' },
+      caller: { platform: 'slack', userId: 'U0BOB', workspaceId: 'T0OTHER', channelId: 'C0DESK', displayName: 'bob' },
+      requestId: '123.456.abc',
+    });
+    expect(runText).not.toHaveBeenCalled();
+  });
+
+  it('text that does not parse goes to the dispatcher as typed, for its refusal', async () => {
+    const runText = vi.spyOn(h.app.dispatcher, 'dispatchText');
+    await h.command('/timeline actor:"Ron Dermer', { triggerId: '123.456.def' });
+    expect(runText).toHaveBeenCalledWith('/timeline actor:"Ron Dermer', expect.objectContaining({ userId: 'U0ALICE' }), '123.456.def');
   });
 
   it('admin rights follow SITREP_ADMINS (slack:U0ADMIN) for admin-only commands', async () => {
@@ -149,8 +160,8 @@ describe('what reaches the dispatcher', () => {
   it('acks at once and answers on the response_url once the dispatcher is done', async () => {
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
-    const original = h.app.dispatcher.runText.bind(h.app.dispatcher);
-    vi.spyOn(h.app.dispatcher, 'runText').mockImplementation(async (...args) => {
+    const original = h.app.dispatcher.dispatch.bind(h.app.dispatcher);
+    vi.spyOn(h.app.dispatcher, 'dispatch').mockImplementation(async (...args) => {
       await gate;
       return original(...args);
     });

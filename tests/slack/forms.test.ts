@@ -1,12 +1,13 @@
 // GIVEN the real Bolt app and the fake Slack, WHEN an admin runs /entry add or /entry edit ID
-// with no fields, THEN a modal built from the command's option specs opens; its submission is
-// dispatched like the typed command: a user error stays in the modal under the field it names
-// and writes nothing, success closes it and posts the result privately, and a modal submitted
-// twice writes once. Everyone else gets the usual refusal and no modal.
+// with no fields, THEN a modal drawn from the form the command's spec declares opens; its
+// submission is dispatched like the typed command: a user error stays in the modal under the
+// field it names and writes nothing, success closes it and posts the result privately, and a
+// modal submitted twice writes once. Everyone else gets the usual refusal and no modal.
 import type { types } from '@slack/bolt';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { decodeMetadata, DATE_PLACEHOLDER } from '../../src/adapters/slack/forms.js';
+import { readMetadata } from '../../src/adapters/slack/form-modal.js';
 import { MAX_BLOCKS_PER_MODAL, MAX_RENDERED_CHARS_PER_MODAL_PREVIEW, MAX_TEXT_INPUT } from '../../src/adapters/slack/limits.js';
+import { FORM_EXPIRED_TEXT, FORM_NOT_YOURS_TEXT } from '../../src/core/interaction/texts.js';
 import { CONFIDENCE_LEVELS, EVENT_TYPES } from '../../src/core/vocabulary.js';
 import type { ApiCall } from '../fakes/slack-api.js';
 import { storeFingerprint } from '../support/store-fingerprint.js';
@@ -49,8 +50,13 @@ function input(view: types.ModalView, name: string): Input {
   return found;
 }
 
-function optionNames(subcommand: string): string[] {
-  return (h.app.dispatcher.registry.resolve('entry', subcommand).leaf.options ?? []).map((o) => o.name);
+/** The fields of the form an /entry subcommand declares, in its order. */
+function formFields(subcommand: string): readonly string[] {
+  return h.app.dispatcher.registry.resolve('entry', subcommand).leaf.form!.fields;
+}
+
+function optionExample(subcommand: string, name: string): string | undefined {
+  return h.app.dispatcher.registry.resolve('entry', subcommand).leaf.options?.find((o) => o.name === name)?.example;
 }
 
 function ephemeralsTo(user: string): ApiCall[] {
@@ -72,14 +78,15 @@ function addedId(call: ApiCall): number {
   return Number(match[1]);
 }
 
-describe('/entry add opens a modal built from the option specs', () => {
-  it('one input per option of /entry add, in order, within Slack’s 100 blocks', async () => {
+describe('/entry add opens a modal drawn from the form its spec declares', () => {
+  it('one input per field of the form, in the form’s order, within Slack’s 100 blocks', async () => {
     const view = await h.openForm('/entry add', { userId: ADMIN });
     expect(view.type).toBe('modal');
     expect(view.callback_id).toBe('sitrep_form');
     expect(view.title.text).toBe('Add an entry');
+    expect(view.submit?.text).toBe('Add entry');
     expect(view.blocks.length).toBeLessThanOrEqual(MAX_BLOCKS_PER_MODAL);
-    expect(inputs(view).map((b) => b.block_id)).toEqual(optionNames('add'));
+    expect(inputs(view).map((b) => b.block_id)).toEqual(formFields('add'));
     const required = inputs(view).filter((b) => !b.optional).map((b) => b.block_id);
     expect(required).toEqual(['title', 'date', 'type', 'topic']);
     expect(input(view, 'source_url').label.text).toBe('Source URL');
@@ -102,7 +109,9 @@ describe('/entry add opens a modal built from the option specs', () => {
     expect(values('type')).toEqual(EVENT_TYPES.map((t) => t.id));
     expect(values('confidence')).toEqual([...CONFIDENCE_LEVELS]);
     for (const name of ['date', 'end', 'published']) {
-      expect(input(view, name).element).toMatchObject({ type: 'plain_text_input', placeholder: { type: 'plain_text', text: DATE_PLACEHOLDER } });
+      const example = optionExample('add', name);
+      expect(example).toMatch(/^\d{4}(-\d{2}){0,2}$/);
+      expect(input(view, name).element).toMatchObject({ type: 'plain_text_input', placeholder: { type: 'plain_text', text: example } });
     }
   });
 
@@ -119,25 +128,17 @@ describe('/entry add opens a modal built from the option specs', () => {
     expect(entry.sources[0]?.published).toBe('2025-09-30');
   });
 
-  it('keeps the channel, the user and the command’s response_url for the answer, and nothing is posted yet', async () => {
+  it('keeps the channel and the command’s response_url for the answer beside the form’s carrier, and nothing is posted yet', async () => {
     const responseUrl = h.slack.responseUrl('form-open');
     const view = await h.openForm('/entry add', { userId: ADMIN, channelId: 'C0DESK', responseUrl });
-    expect(decodeMetadata(view.private_metadata)).toEqual({
-      command: 'entry',
-      subcommand: 'add',
-      fixed: {},
-      channelId: 'C0DESK',
-      userId: ADMIN,
-      responseUrl,
-      public: false,
-    });
+    expect(readMetadata(view.private_metadata)).toEqual({ carrier: expect.stringMatching(/^s1:m:/), channelId: 'C0DESK', responseUrl, public: false, prefix: '' });
     await h.command('/timeline limit:1');
     expect(h.slack.responses.items.filter((r) => r.id === 'form-open')).toEqual([]);
   });
 
   it('/entry add --public opens the modal too, remembering the wish', async () => {
     const view = await h.openForm('/entry add --public', { userId: ADMIN });
-    expect(decodeMetadata(view.private_metadata)?.public).toBe(true);
+    expect(readMetadata(view.private_metadata)?.public).toBe(true);
   });
 
   it('a non-admin gets the usual private refusal and no modal', async () => {
@@ -153,11 +154,44 @@ describe('/entry add opens a modal built from the option specs', () => {
     expect(h.slack.callsTo('views.open')).toHaveLength(opened);
   });
 
-  it('with any field given, /entry add runs as typed (no modal)', async () => {
+  it('with some fields but not all the required ones, /entry add runs as typed (no modal)', async () => {
     const opened = h.slack.callsTo('views.open').length;
     const body = await h.command('/entry add title:"Only a title"', { userId: ADMIN });
     expect(shownText(body)).toContain('needs option');
     expect(h.slack.callsTo('views.open')).toHaveLength(opened);
+  });
+
+  it('with every required option but no summary, /entry add opens its form with them filled in', async () => {
+    const view = await h.openForm('/entry add title:"Talks in Baku" date:2025-07 type:talks topic:syria-israel', { userId: ADMIN });
+    expect(view.title.text).toBe('Add: Talks in Baku');
+    expect(input(view, 'title').element).toMatchObject({ initial_value: 'Talks in Baku' });
+    expect(input(view, 'type').element).toMatchObject({ initial_option: { value: 'talks' } });
+    expect(input(view, 'summary').element).not.toHaveProperty('initial_value');
+    const posted = h.slack.callsTo('chat.postEphemeral').length;
+    expect((await h.submitForm(view, { title: 'Talks in Baku', date: '2025-07', type: 'talks', topic: 'syria-israel', summary: 'Long text.', outlet: 'AFP' }, { userId: ADMIN })).body).toBeUndefined();
+    expect(h.app.dossier.getEntry(addedId(await nextEphemeral(posted)))?.summary).toBe('Long text.');
+  });
+
+  it.each([
+    ['/entry add', true],
+    ['/entry add title:x', false],
+    ['/entry edit 12', true],
+    ['/entry edit id:12', true],
+    ['/entry edit', false],
+    ['/entry edit id:999 confidence:confirmed', false], // runs as typed, and changes nothing: there is no #999
+    ['/entry add title:"unclosed', false],
+    ['/entry show 12', false],
+    ['/timeline', false],
+  ])('%s opens a form: %s', async (text, opens) => {
+    const triggerId = `which-${Math.random().toString(36).slice(2)}`;
+    const responseUrl = h.slack.responseUrl(triggerId);
+    const [command, ...rest] = text.split(' ');
+    await h.send({ command: command!, text: rest.join(' '), userId: ADMIN, triggerId, responseUrl });
+    const [first] = await Promise.race([
+      h.slack.calls.atLeast(1, (c) => c.method === 'views.open' && c.args.trigger_id === triggerId).then(() => ['form']),
+      h.slack.responses.atLeast(1, (r) => r.id === triggerId).then(() => ['answer']),
+    ]);
+    expect(first).toBe(opens ? 'form' : 'answer');
   });
 
   it('when Slack refuses to open the modal, the user is told how to go on', async () => {
@@ -192,7 +226,7 @@ describe('submitting the add modal', () => {
   });
 
   it.each([
-    ['a date that does not parse', { date: 'mid-July 2025' }, 'date', 'Option `date` of /entry add must be a date like 2025, 2025-07 or 2025-07-12'],
+    ['a date that does not parse', { date: 'mid-July 2025' }, 'date', 'Option `date` of `/entry add` must be a date like 2025, 2025-07 or 2025-07-12'],
     ['an end before the start', { end: '2025-06' }, 'end', 'Option `end` (2025-06) is before the date (2025-07).'],
     ['an unknown actor', { actors: 'Nobody At All:participant' }, 'actors', 'No actor is called `Nobody At All` (option `actors`).'],
     ['a link that is not http(s)', { source_url: 'javascript:alert(1)' }, 'source_url', 'Option `source_url` must be an http(s) link'],
@@ -244,14 +278,26 @@ describe('submitting the add modal', () => {
     expect(h.slack.callsTo('chat.postEphemeral')).toHaveLength(posted + 1);
   });
 
-  it('rights come from the person submitting: a non-admin’s submission is refused in the modal', async () => {
+  it('a form submitted by someone other than who opened it is refused in the modal; nothing runs', async () => {
     const view = await h.openForm('/entry add', { userId: ADMIN });
     const before = storeFingerprint(h.app.db);
+    const dispatch = vi.spyOn(h.app.dispatcher, 'dispatch');
     const answer = await h.submitForm(view, VALID, { userId: 'U0ALICE' });
-    expect(answer.body?.response_action).toBe('errors');
-    expect(answer.body?.errors?.title).toContain('/entry add is for Sitrep admins only.');
+    expect(answer.body).toEqual({ response_action: 'errors', errors: { title: FORM_NOT_YOURS_TEXT } });
+    expect(dispatch).not.toHaveBeenCalled();
     expect(storeFingerprint(h.app.db)).toBe(before);
-    expect(h.app.logger.lines.some((l) => l.message === 'refused: not an admin' && JSON.stringify(l.context).includes('slack:U0ALICE'))).toBe(true);
+  });
+
+  it('a modal Sitrep no longer knows (after a restart, or metadata not ours) says so under its first field; nothing runs', async () => {
+    const view = await h.openForm('/entry add', { userId: ADMIN });
+    const dispatch = vi.spyOn(h.app.dispatcher, 'dispatch');
+    await h.restart();
+    const answer = await h.submitForm(view, VALID, { userId: ADMIN });
+    expect(answer.body?.response_action).toBe('errors');
+    expect(answer.body?.errors?.title).toContain(FORM_EXPIRED_TEXT);
+    const forged = await h.submitForm({ ...view, private_metadata: 'not ours' }, VALID, { userId: ADMIN });
+    expect(forged.body?.errors?.title).toContain(FORM_EXPIRED_TEXT);
+    expect(dispatch).not.toHaveBeenCalled();
   });
 
   it('an internal error keeps the modal open with the error id to quote; nothing is written', async () => {
@@ -269,7 +315,7 @@ describe('submitting the add modal', () => {
 
   it('a failure in the adapter itself still answers the modal, with an error id', async () => {
     const view = await h.openForm('/entry add', { userId: ADMIN });
-    vi.spyOn(h.app.dispatcher, 'run').mockRejectedValue(new Error('adapter bug'));
+    vi.spyOn(h.app.dispatcher, 'dispatch').mockRejectedValue(new Error('adapter bug'));
     const answer = await h.submitForm(view, VALID, { userId: ADMIN });
     const logged = h.app.logger.lines.filter((l) => l.message === 'slack: form submission failed').at(-1)!.context as { errorId: string };
     expect(answer.body?.errors?.title).toContain(`error id \`${logged.errorId}\``);
@@ -367,13 +413,15 @@ describe('/entry edit ID opens a modal where empty fields keep their value', () 
     const title = h.app.dossier.getEntry(3)!.title;
     const view = await h.openForm('/entry edit 3', { userId: ADMIN });
     expect(view.title.text).toBe('Edit entry #3');
+    expect(view.submit?.text).toBe('Save changes');
     expect(view.blocks.length).toBeLessThanOrEqual(MAX_BLOCKS_PER_MODAL);
     expect(view.blocks[0]).toEqual({ type: 'header', text: { type: 'plain_text', text: `#3 ${title}` } });
-    expect(inputs(view).map((b) => b.block_id)).toEqual(optionNames('edit').filter((n) => n !== 'id'));
+    expect(inputs(view).map((b) => b.block_id)).toEqual(formFields('edit'));
+    expect(formFields('edit')).not.toContain('id');
     expect(inputs(view).every((b) => b.optional === true)).toBe(true);
-    expect(decodeMetadata(view.private_metadata)).toMatchObject({ command: 'entry', subcommand: 'edit', fixed: { id: '3' } });
     const idForm = await h.openForm('/entry edit id:3', { userId: ADMIN });
-    expect(decodeMetadata(idForm.private_metadata)?.fixed).toEqual({ id: '3' });
+    expect(idForm.title.text).toBe('Edit entry #3');
+    expect(idForm.blocks[0]).toEqual(view.blocks[0]);
   });
 
   it('changes only the fields filled in', async () => {
@@ -436,7 +484,7 @@ describe('the edit modal shows the entry as it is, whole', () => {
     for (let i = 0; i < 25; i += 1) expect(text).toContain(`SOURCE-${i} `);
     expect(text).toContain('THE-END');
     expect(text).not.toContain('does not fit');
-    expect(inputs(view).map((b) => b.block_id)).toEqual(optionNames('edit').filter((n) => n !== 'id'));
+    expect(inputs(view).map((b) => b.block_id)).toEqual(formFields('edit'));
   });
 
   it('an entry too long for the form says where to read the rest, and the fields all stay', async () => {
@@ -448,7 +496,7 @@ describe('the edit modal shows the entry as it is, whole', () => {
     const above = preview(view);
     expect(shown(above)).toContain('SOURCE-0 ');
     expect(shown(above).length).toBeLessThanOrEqual(MAX_RENDERED_CHARS_PER_MODAL_PREVIEW);
-    expect(above.at(-1)).toEqual({ type: 'context', elements: [{ type: 'plain_text', text: `The rest of entry #${id} does not fit in this form: /entry show id:${id}` }] });
-    expect(inputs(view).map((b) => b.block_id)).toEqual(optionNames('edit').filter((n) => n !== 'id'));
+    expect(above.at(-1)).toEqual({ type: 'context', elements: [{ type: 'mrkdwn', text: `The rest does not fit in this form: \`/entry show id:${id}\`` }] });
+    expect(inputs(view).map((b) => b.block_id)).toEqual(formFields('edit'));
   });
 });

@@ -162,8 +162,14 @@ export function buttonsOf(body: Body): types.Button[] {
     .flatMap((b) => b.elements.filter((e): e is types.Button => e.type === 'button'));
 }
 
-export function button(body: Body, actionId: string): types.Button {
-  const found = buttonsOf(body).find((b) => b.action_id === actionId);
-  if (!found) throw new Error(`no button ${actionId}; have ${buttonsOf(body).map((b) => b.action_id).join(', ')}`);
+/** The labels of a message's buttons, in order. */
+export function labelsOf(body: Body): string[] {
+  return buttonsOf(body).map((b) => b.text.text);
+}
+
+/** The button labelled `label` (◀ Previous, Next ▶…). */
+export function button(body: Body, label: string): types.Button {
+  const found = buttonsOf(body).find((b) => b.text.text === label);
+  if (!found) throw new Error(`no button ${label}; have ${labelsOf(body).join(', ')}`);
   return found;
 }

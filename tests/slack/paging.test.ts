@@ -1,11 +1,11 @@
 // GIVEN a result with more to see, WHEN its owner presses Previous/Next (a signed block_actions
 // payload), THEN the message is replaced in place; anyone else is turned away politely.
 import { afterAll, afterEach, beforeAll, expect, it, vi } from 'vitest';
-import { EXPIRED, NOT_YOURS } from '../../src/adapters/slack/action-handlers.js';
 import { MAX_SECTION_TEXT } from '../../src/adapters/slack/limits.js';
+import { EXPIRED_TEXT, NEXT_LABEL, NOT_YOURS_TEXT, PREVIOUS_LABEL } from '../../src/core/interaction/texts.js';
 import { pageGoneNote } from '../../src/core/page-fetch.js';
 import { blockActionsBody, postSigned } from '../fakes/slack-requests.js';
-import { button, buttonsOf, SECRET, shownText, startHarness, textsOf, type Harness } from './harness.js';
+import { button, buttonsOf, labelsOf, SECRET, shownText, startHarness, textsOf, type Harness } from './harness.js';
 
 let clock = Date.now();
 let h: Harness;
@@ -55,20 +55,29 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-it('Next page replaces the message with the next page of the query, run for the presser', async () => {
+/** A private note for the presser that leaves the message as it is. */
+function expectNotice(answer: Record<string, unknown>, text: string): void {
+  expect(answer).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+  expect(shownText(answer)).toContain(text);
+}
+
+/** A button of ours carrying `value`, as a forged or stale one would. */
+const carrying = (value: string) => ({ type: 'button' as const, action_id: 'sitrep_button_0', text: { type: 'plain_text' as const, text: NEXT_LABEL }, value });
+
+it('Next replaces the message with the next page of the query, run for the presser', async () => {
   const first = await h.command('/timeline limit:3');
-  const run = vi.spyOn(h.app.dispatcher, 'run');
-  const second = await h.press(button(first, 'sitrep_nav_page_next'));
+  const run = vi.spyOn(h.app.dispatcher, 'dispatch');
+  const second = await h.press(button(first, NEXT_LABEL));
   expect(second.replace_original).toBe(true);
   expect(textsOf(second)[0]).toBe('Timeline');
   const total = /Showing 1–3 of (\d+) entries/.exec(shownText(first))![1];
   expect(shownText(second)).toContain(`Showing 4–6 of ${total} entries.`);
   expect(shownText(second)).toContain(`Page 2 of ${Math.ceil(Number(total) / 3)}`);
-  expect(buttonsOf(second).map((b) => b.text.text)).toEqual(['« Previous page', 'Next page »']);
+  expect(labelsOf(second)).toEqual([PREVIOUS_LABEL, NEXT_LABEL]);
   expect(run).toHaveBeenCalledWith(
     expect.objectContaining({ command: 'timeline', args: { limit: 3, page: 2 }, caller: expect.objectContaining({ platform: 'slack', userId: 'U0ALICE' }) }),
   );
-  const back = await h.press(button(second, 'sitrep_nav_page_previous'));
+  const back = await h.press(button(second, PREVIOUS_LABEL));
   expect(shownText(back)).toContain(`Showing 1–3 of ${total} entries.`);
 });
 
@@ -76,43 +85,42 @@ it('keeps the filters when paging', async () => {
   const first = await h.command('/timeline actor:"Ron Dermer" since:2025-07 limit:1');
   expect(buttonsOf(first)).toEqual([]); // one entry: nothing to page
   const israel = await h.command('/timeline actor:Israel since:2025 limit:2');
-  const next = await h.press(button(israel, 'sitrep_nav_page_next'));
+  const next = await h.press(button(israel, NEXT_LABEL));
   expect(textsOf(next)[0]).toBe('Timeline — actor Israel, since 2025');
 });
 
 it('another user pressing the button is refused privately and nothing runs', async () => {
   const first = await h.command('/timeline limit:3 --public');
-  const run = vi.spyOn(h.app.dispatcher, 'run');
-  const answer = await h.press(button(first, 'sitrep_nav_page_next'), 'U0MALLORY');
-  expect(answer).toEqual({ response_type: 'ephemeral', replace_original: false, text: NOT_YOURS });
+  const run = vi.spyOn(h.app.dispatcher, 'dispatch');
+  const answer = await h.press(button(first, NEXT_LABEL), 'U0MALLORY');
+  expectNotice(answer, NOT_YOURS_TEXT);
   expect(run).not.toHaveBeenCalled();
 });
 
 it('a page that no longer exists shows the last page in place and says so', async () => {
-  const value = JSON.stringify({ o: 'U0ALICE', q: { command: 'timeline', args: { limit: 10, page: 99 } } });
-  const answer = await h.press({ type: 'button', action_id: 'sitrep_nav_page_next', text: { type: 'plain_text', text: 'Next page »' }, value });
+  const answer = await h.press(carrying('s1:r:c:U0ALICE:::timeline:limit#10&page#99'));
   expect(answer.replace_original).toBe(true);
   const total = Number(/of (\d+) entries/.exec(shownText(answer))![1]);
   const last = Math.ceil(total / 10);
   expect(shownText(answer)).toContain(pageGoneNote(99, last));
   expect(shownText(answer)).toContain(`Page ${last} of ${last}`);
-  expect(buttonsOf(answer).map((b) => b.text.text)).toEqual(['« Previous page']);
+  expect(labelsOf(answer)).toEqual([PREVIOUS_LABEL]);
 });
 
 it('a page that fails for another reason is reported privately without replacing the result', async () => {
-  const value = JSON.stringify({ o: 'U0ALICE', q: { command: 'timeline', args: { actor: 'Nobody Atall' } } });
-  const answer = await h.press({ type: 'button', action_id: 'sitrep_nav_page_next', text: { type: 'plain_text', text: 'Next page »' }, value });
+  const answer = await h.press(carrying('s1:r:c:U0ALICE:::timeline:actor=Nobody Atall'));
   expect(answer.response_type).toBe('ephemeral');
   expect(answer.replace_original).toBe(false);
   expect(textsOf(answer)[0]).toMatch(/^⚠️/);
 });
 
-it('a result too long for one message is split into parts with Next/Previous part, all text kept', async () => {
+it('a result too long for one message is split into parts with Next/Previous, all text kept', async () => {
   const first = await h.command(`/entry show ${longEntryId}`);
   expect(textsOf(first)[0]).toBe(`#${longEntryId} A very long entry`);
   const parts = [first];
-  while (buttonsOf(parts.at(-1)!).some((b) => b.action_id === 'sitrep_nav_part_next')) {
-    const next = await h.press(button(parts.at(-1)!, 'sitrep_nav_part_next'));
+  expect(labelsOf(first)).toEqual([NEXT_LABEL]);
+  while (labelsOf(parts.at(-1)!).includes(NEXT_LABEL)) {
+    const next = await h.press(button(parts.at(-1)!, NEXT_LABEL));
     expect(next.replace_original).toBe(true);
     parts.push(next);
   }
@@ -125,38 +133,36 @@ it('a result too long for one message is split into parts with Next/Previous par
   expect(read.length).toBe(LONG_SUMMARY.length);
   expect(read === LONG_SUMMARY).toBe(true);
   expect(shownText(parts.at(-1)!)).toContain('1 revision');
-  const back = await h.press(button(parts[1]!, 'sitrep_nav_part_previous'));
+  expect(labelsOf(parts.at(-1)!)).toEqual([PREVIOUS_LABEL]);
+  const back = await h.press(button(parts[1]!, PREVIOUS_LABEL));
   expect(back.blocks).toEqual(first.blocks);
 });
 
 it('parts that live in memory (an admin’s answer) are forgotten after 30 minutes; pressing then explains what to do', async () => {
   const first = await partsInMemory();
-  expect(shownText(await h.press(button(first, 'sitrep_nav_part_next'), ADMIN))).toContain('Part 2 of');
+  expect(shownText(await h.press(button(first, NEXT_LABEL), ADMIN))).toContain('Part 2 of');
   clock += 31 * 60 * 1000;
-  const answer = await h.press(button(first, 'sitrep_nav_part_next'), ADMIN);
-  expect(answer).toEqual({ response_type: 'ephemeral', replace_original: false, text: EXPIRED });
+  expectNotice(await h.press(button(first, NEXT_LABEL), ADMIN), EXPIRED_TEXT);
 });
 
 it('a part button drawn before a restart (its parts gone from memory) says why, not just “30 minutes”', async () => {
   const first = await partsInMemory();
-  const next = button(first, 'sitrep_nav_part_next');
-  // What the button carries after the process restarted: a key no store holds any more.
-  const stale = { ...next, value: JSON.stringify({ ...JSON.parse(next.value!), s: '0123456789abcdef' }) };
-  const answer = await h.press(stale, ADMIN);
-  expect(answer).toMatchObject({ response_type: 'ephemeral', replace_original: false });
-  expect(answer.text).toContain('a restart of Sitrep clears them');
-  expect(answer.text).toContain('Run the command again');
+  expect(button(first, NEXT_LABEL).value).toMatch(/^s1:m:/);
+  // What the button carries after the process restarted: a key the memory holds no more.
+  const answer = await h.press(carrying('s1:m:0123456789abcdef'), ADMIN);
+  expectNotice(answer, 'a restart of Sitrep clears them');
+  expect(shownText(answer)).toContain('Run the command again');
 });
 
 it('a button press redelivered with the same trigger id is handled once', async () => {
   const first = await h.command('/timeline limit:3');
-  const next = button(first, 'sitrep_nav_page_next');
-  const run = vi.spyOn(h.app.dispatcher, 'run');
+  const next = button(first, NEXT_LABEL);
+  const run = vi.spyOn(h.app.dispatcher, 'dispatch');
   const body = blockActionsBody({ actionId: next.action_id!, value: next.value!, responseUrl: h.slack.responseUrl('press-twice'), triggerId: 'press-trigger' });
   expect((await postSigned(h.eventsUrl, body, { secret: SECRET })).status).toBe(200);
   expect((await postSigned(h.eventsUrl, body, { secret: SECRET })).status).toBe(200);
   await h.slack.responses.atLeast(1, (r) => r.id === 'press-twice');
   await h.command('/help'); // a full round trip after both deliveries
-  expect(run).toHaveBeenCalledTimes(1);
+  expect(run.mock.calls.filter(([request]) => request.requestId === 'press-trigger')).toHaveLength(1);
   expect(h.slack.responses.items.filter((r) => r.id === 'press-twice')).toHaveLength(1);
 });

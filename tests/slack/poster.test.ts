@@ -22,7 +22,7 @@ beforeEach(() => {
   slack.replyTo('chat.postMessage', (args) => ({ body: { ok: true, channel: args.channel, ts: `1700000000.${String(slack.callsTo('chat.postMessage').length).padStart(6, '0')}` } }));
 });
 
-const digest = (sections: View['sections']): View => ({ title: 'Daily digest — syria-israel', tone: 'normal', intro: [plainLine('3 new entries')], sections, footer: '<!channel> footer' });
+const digest = (sections: View['sections']): View => ({ title: 'Daily digest — syria-israel', tone: 'normal', intro: [plainLine('3 new entries')], sections, footer: plainLine('<!channel> footer') });
 
 async function failureOf(promise: Promise<unknown>): Promise<DeliveryError> {
   const error = await promise.then(

@@ -3,6 +3,7 @@
 // names commands the way that workspace has them (a copied hint must not be "command not
 // found"), paging still works, and stored text that merely mentions `/timeline` stays as stored.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NEXT_LABEL, PREVIOUS_LABEL } from '../../src/core/interaction/texts.js';
 import { button, shownText, startHarness, type Harness } from './harness.js';
 
 const ADMIN = 'U0ADMIN';
@@ -23,7 +24,7 @@ describe('replies to prefixed commands', () => {
     expect(text).toContain('`/sitrep-timeline`');
     expect(text).toContain('/sitrep-timeline [topic:syria-israel]');
     expect(text).toContain('/sitrep-entry show id:3');
-    expect(text).toContain('More on one command: /sitrep-help timeline');
+    expect(text).toContain('More on one command: `/sitrep-help timeline`');
     expect(commandsNamed(text).filter((c) => !c.startsWith('/sitrep-'))).toEqual([]);
   });
 
@@ -44,13 +45,21 @@ describe('replies to prefixed commands', () => {
   it('/sitrep-timeline pages with its buttons, and says the next page as /sitrep-timeline', async () => {
     const first = await h.command('/sitrep-timeline limit:5');
     expect(String(first.text)).toContain('Next page: /sitrep-timeline limit:5 page:2');
-    const second = await h.press(button(first, 'sitrep_nav_page_next'));
+    const second = await h.press(button(first, NEXT_LABEL));
     expect(shownText(second)).toContain('Showing 6–10 of 17 entries.');
     expect(String(second.text)).toContain('Previous page: /sitrep-timeline limit:5 page:1');
     expect(String(second.text)).toContain('Next page: /sitrep-timeline limit:5 page:3');
-    const back = await h.press(button(second, 'sitrep_nav_page_previous'));
+    const back = await h.press(button(second, PREVIOUS_LABEL));
     expect(shownText(back)).toContain('Showing 1–5 of 17 entries.');
     expect(String(back.text)).toContain('Next page: /sitrep-timeline limit:5 page:2');
+  });
+
+  it('after a restart, its buttons still lead to pages that name commands as /sitrep-…', async () => {
+    const first = await h.command('/sitrep-timeline limit:5');
+    await h.restart();
+    const second = await h.press(button(first, NEXT_LABEL));
+    expect(String(second.text)).toContain('Next page: /sitrep-timeline limit:5 page:3');
+    expect(shownText(second)).toContain('Details: `/sitrep-entry show ID`');
   });
 
   it('an unknown prefixed command is answered with the commands as this workspace has them', async () => {
@@ -75,17 +84,24 @@ describe('replies to prefixed commands', () => {
       { by: 'test', at: new Date().toISOString() },
     );
     const view = await h.openForm(`/sitrep-entry edit ${id}`, { userId: ADMIN });
-    expect(JSON.stringify(view.blocks)).toContain(`The rest of entry #${id} does not fit in this form: /sitrep-entry show id:${id}`);
+    expect(JSON.stringify(view.blocks)).toContain(`The rest does not fit in this form: \`/sitrep-entry show id:${id}\``);
   });
 
   it('footers and refusals name commands as /sitrep-…, so a copied hint runs', async () => {
     const timeline = shownText(await h.command('/sitrep-timeline limit:2'));
-    expect(timeline).toContain('Details: /sitrep-entry show ID');
+    expect(timeline).toContain('Details: `/sitrep-entry show ID`');
     const refused = shownText(await h.command('/sitrep-entry 3'));
-    expect(refused).toContain('To see it: /sitrep-entry show 3');
+    expect(refused).toContain('To see it: `/sitrep-entry show 3`');
     expect(commandsNamed(refused).filter((c) => !c.startsWith('/sitrep-'))).toEqual([]);
     const actor = shownText(await h.command('/sitrep-timeline Dermer'));
     expect(commandsNamed(actor).filter((c) => !c.startsWith('/sitrep-'))).toEqual([]);
+  });
+
+  it('a form refused in a prefixed workspace names the command under the field as /sitrep-…', async () => {
+    const view = await h.openForm('/sitrep-entry add', { userId: ADMIN });
+    const fields = { title: 'Talks resume in Baku', date: 'mid-July 2025', type: 'talks', topic: 'syria-israel' };
+    const answer = await h.submitForm(view, fields, { userId: ADMIN });
+    expect(answer.body?.errors?.date).toContain('Option `date` of `/sitrep-entry add` must be a date');
   });
 
   it('stored text that mentions /timeline is shown as stored', async () => {

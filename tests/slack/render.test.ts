@@ -1,12 +1,18 @@
 // GIVEN neutral views with hostile or oversized content, WHEN rendered for Slack, THEN every
 // message stays within Block Kit's limits, nothing is lost and data can never become markup.
 import type { types } from '@slack/bolt';
-import { describe, expect, it } from 'vitest';
-import { MAX_BLOCKS_PER_MESSAGE, MAX_FIELD_TEXT, MAX_HEADER_TEXT, MAX_RENDERED_CHARS_PER_MESSAGE, MAX_SECTION_TEXT } from '../../src/adapters/slack/limits.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SeenIds, type HandlerDeps } from '../../src/adapters/slack/handler-deps.js';
+import { SLACK_ROOM } from '../../src/adapters/slack/index.js';
+import { MAX_BLOCKS_PER_MESSAGE, MAX_BUTTON_VALUE, MAX_FIELD_TEXT, MAX_HEADER_TEXT, MAX_RENDERED_CHARS_PER_MESSAGE, MAX_SECTION_TEXT } from '../../src/adapters/slack/limits.js';
 import { escapeMrkdwn, renderLine } from '../../src/adapters/slack/mrkdwn.js';
-import { Paginator } from '../../src/adapters/slack/paging.js';
+import { answerMessage, broadcast, type SlackMessage } from '../../src/adapters/slack/paging.js';
 import { renderView } from '../../src/adapters/slack/render-view.js';
+import { parseCarrier } from '../../src/core/interaction/carrier.js';
+import { Interactions } from '../../src/core/interaction/interactions.js';
+import { interactionNotice, NEXT_LABEL, NOT_YOURS_TEXT, PREVIOUS_LABEL } from '../../src/core/interaction/texts.js';
 import { plainLine, span, type View } from '../../src/core/view.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
 import { visibleText } from './mrkdwn-text.js';
 
 
@@ -28,7 +34,7 @@ describe('escaping', () => {
   const hostile = '<!channel> <!here> <!everyone> <@U123> <#C42|general> <https://evil.example|click> & *bold* _it_ ~gone~ `code`';
 
   it('stored text cannot mention anyone, link anywhere or turn on formatting', () => {
-    const [part] = renderView(view({ title: hostile, intro: [plainLine(hostile)], facts: [{ label: 'Who', value: plainLine(hostile) }], sections: [{ heading: plainLine(hostile), lines: [plainLine(hostile)] }], footer: hostile }));
+    const [part] = renderView(view({ title: hostile, intro: [plainLine(hostile)], facts: [{ label: 'Who', value: plainLine(hostile) }], sections: [{ heading: plainLine(hostile), lines: [plainLine(hostile)] }], footer: plainLine(hostile) }));
     const texts = [...allMrkdwn(part!.content), part!.text].map((t) => t.replace(/^\*Who\*\n/, '')); // the label's bold is ours
     expect(texts).toHaveLength(5);
     for (const text of texts) {
@@ -77,7 +83,7 @@ describe('limits', () => {
 
   it('many sections become several parts, each within 50 blocks and the character budget, in order', () => {
     const sections = Array.from({ length: 130 }, (_, i) => ({ heading: [span.bold(`Entry ${i}`)], lines: [plainLine('x'.repeat(300))] }));
-    const parts = renderView(view({ sections, footer: 'the end' }));
+    const parts = renderView(view({ sections, footer: plainLine('the end') }));
     expect(parts.length).toBeGreaterThan(2);
     const headings: string[] = [];
     for (const part of parts) {
@@ -124,54 +130,68 @@ describe('limits', () => {
 });
 
 describe('pages and parts', () => {
+  let app: TestApp;
+  let deps: HandlerDeps;
+  beforeAll(() => {
+    app = createTestApp();
+    const interactions = new Interactions({ dispatcher: app.dispatcher, logger: app.logger, room: SLACK_ROOM });
+    deps = { dispatcher: app.dispatcher, logger: app.logger, interactions, seen: new SeenIds() };
+  });
+  afterAll(() => app?.dispose());
+
+  const buttons = (message: SlackMessage) => message.blocks.filter((b): b is types.ActionsBlock => b.type === 'actions').flatMap((b) => b.elements as types.Button[]);
+  const carried = (button: types.Button) => parseCarrier(button.value!, MAX_BUTTON_VALUE);
+  const caller = (userId: string) => ({ platform: 'slack', userId });
+
   it('an empty result says so and offers no buttons', () => {
-    const message = new Paginator().reply(
-      view({ title: 'Timeline', intro: [plainLine('No entries match.')], footer: 'Details: /entry show ID', pager: { page: 1, pageCount: 1, total: 0 } }),
-      'U1',
+    const message = answerMessage(
+      deps,
+      view({ title: 'Timeline', intro: [plainLine('No entries match.')], footer: plainLine('Details: /entry show ID'), pager: { page: 1, pageCount: 1, total: 0 } }),
+      { owner: 'U1' },
     );
     expect(message.blocks.map((b) => b.type)).toEqual(['header', 'section', 'context']);
     expect(allMrkdwn(message.blocks)).toEqual(['No entries match.', 'Details: /entry show ID']);
   });
 
-  it('a query pager becomes Previous/Next page buttons carrying the invocation and its owner', () => {
+  it('a query pager becomes Previous/Next buttons carrying the invocation and its owner', () => {
     const pager = { page: 2, pageCount: 3, total: 25, previous: { command: 'timeline', args: { page: 1 } }, next: { command: 'timeline', args: { page: 3 } } };
-    const message = new Paginator().reply(view({ pager }), 'U1');
-    const actions = message.blocks.find((b): b is types.ActionsBlock => b.type === 'actions')!;
-    expect(actions.elements.map((e) => [(e as types.Button).text.text, JSON.parse((e as types.Button).value!)])).toEqual([
-      ['« Previous page', { o: 'U1', q: pager.previous }],
-      ['Next page »', { o: 'U1', q: pager.next }],
+    const message = answerMessage(deps, view({ pager }), { owner: 'U1' });
+    expect(buttons(message).map((b) => [b.text.text, carried(b)])).toEqual([
+      [PREVIOUS_LABEL, { kind: 'inline', carried: { action: { kind: 'run', invocation: pager.previous, part: 'last' }, audience: 'caller', owner: 'U1' } }],
+      [NEXT_LABEL, { kind: 'inline', carried: { action: { kind: 'run', invocation: pager.next }, audience: 'caller', owner: 'U1' } }],
     ]);
+    expect(new Set(buttons(message).map((b) => b.action_id)).size).toBe(2);
     expect(allMrkdwn(message.blocks)).toContain('Page 2 of 3');
   });
 
-  it('a query too long for a button value (2,000) is kept in memory behind a key', () => {
-    const paginator = new Paginator();
+  it('a query too long for a button value (2,000) is kept in memory behind a key, still for its owner only', async () => {
     const next = { command: 'search', args: { query: 'q'.repeat(2100), page: 2 } };
-    const message = paginator.reply(view({ pager: { page: 1, pageCount: 2, total: 20, next } }), 'U1');
-    const value = (message.blocks.at(-1) as types.ActionsBlock).elements[0] as types.Button;
-    expect(value.value!.length).toBeLessThanOrEqual(2000);
-    const parsed = JSON.parse(value.value!) as { o: string; k: string };
-    expect(paginator.query(parsed)).toEqual(next);
+    const message = answerMessage(deps, view({ pager: { page: 1, pageCount: 2, total: 20, next } }), { owner: 'U1' });
+    const [button] = buttons(message);
+    expect(button!.value!.length).toBeLessThanOrEqual(MAX_BUTTON_VALUE);
+    expect(carried(button!)).toMatchObject({ kind: 'memory' });
+    expect(await deps.interactions.press(button!.value!, caller('U2'))).toEqual({ kind: 'notice', view: interactionNotice(NOT_YOURS_TEXT) });
   });
 
-  it('a part button names the read-only command to run again and the part it shows, so it needs no memory', () => {
+  it('a part button names the read-only command to run again and the part it shows, so it needs no memory', async () => {
     const source = { command: 'entry', subcommand: 'show', args: { id: '12' } };
     const long = view({ sections: Array.from({ length: 60 }, (_, i) => ({ lines: [plainLine(`Line ${i}`)] })) });
-    const paginator = new Paginator();
-    const first = paginator.reply(long, 'U1', undefined, { source });
-    const next = (first.blocks.at(-1) as types.ActionsBlock).elements[0] as types.Button;
-    expect(next.text.text).toBe('Next part ›');
-    expect(JSON.parse(next.value!)).toEqual({ o: 'U1', q: source, i: 1 });
-    // Without a command to run again (an admin's answer), the parts wait in memory behind a key.
-    const kept = paginator.reply(long, 'U1');
-    const stored = JSON.parse(((kept.blocks.at(-1) as types.ActionsBlock).elements[0] as types.Button).value!) as { o: string; s: string; i: number };
-    expect(stored).toMatchObject({ o: 'U1', i: 1 });
-    expect(paginator.part(stored)?.blocks.map((b) => b.type)).toContain('actions');
+    const [next] = buttons(answerMessage(deps, long, { owner: 'U1', source }));
+    expect(next!.text.text).toBe(NEXT_LABEL);
+    expect(carried(next!)).toEqual({ kind: 'inline', carried: { action: { kind: 'run', invocation: source, part: 1 }, audience: 'caller', owner: 'U1' } });
+    // Without a command to run again (an admin's answer), the view waits in memory behind a key.
+    const [kept] = buttons(answerMessage(deps, long, { owner: 'U1' }));
+    expect(carried(kept!)).toMatchObject({ kind: 'memory' });
+    const shown = await deps.interactions.press(kept!.value!, caller('U1'));
+    expect(shown).toMatchObject({ kind: 'show', part: 1 });
+    const second = answerMessage(deps, (shown as { view: View }).view, { owner: 'U1', part: 1 });
+    expect(allMrkdwn(second.blocks)).toContain('Part 2 of 2');
+    expect(buttons(second).map((b) => b.text.text)).toEqual([PREVIOUS_LABEL]);
   });
 
   it('posted digests repeat no buttons and name the command for the next page instead', () => {
     const next = { command: 'timeline', args: { topic: 'syria-israel', page: 2 } };
-    const [message] = Paginator.broadcast(view({ pager: { page: 1, pageCount: 2, total: 12, next } }));
+    const [message] = broadcast(view({ pager: { page: 1, pageCount: 2, total: 12, next } }));
     expect(message!.blocks.some((b) => b.type === 'actions')).toBe(false);
     expect(allMrkdwn(message!.blocks).at(-1)).toBe('Page 1 of 2 · next page: `/timeline topic:syria-israel page:2`');
   });

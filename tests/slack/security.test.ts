@@ -26,35 +26,35 @@ async function expectNothingRanFor(responseId: string): Promise<void> {
 }
 
 it('a forged signature gets 401 and reaches no handler', async () => {
-  const runText = vi.spyOn(h.app.dispatcher, 'runText');
+  const dispatch = vi.spyOn(h.app.dispatcher, 'dispatch');
   const body = timelineBody('forged');
   const res = await postSigned(h.eventsUrl, body, { secret: SECRET, signature: sign('not-the-secret', Math.floor(Date.now() / 1000), body) });
   expect(res.status).toBe(401);
-  expect(runText).not.toHaveBeenCalled();
+  expect(dispatch).not.toHaveBeenCalled();
   await expectNothingRanFor('forged');
 });
 
 it('a body changed after signing gets 401', async () => {
-  const runText = vi.spyOn(h.app.dispatcher, 'runText');
+  const dispatch = vi.spyOn(h.app.dispatcher, 'dispatch');
   const timestamp = Math.floor(Date.now() / 1000);
   const signature = sign(SECRET, timestamp, timelineBody('tampered'));
   const res = await postSigned(h.eventsUrl, timelineBody('tampered').replace('limit%3A1', 'limit%3A5'), { secret: SECRET, timestamp, signature });
   expect(res.status).toBe(401);
-  expect(runText).not.toHaveBeenCalled();
+  expect(dispatch).not.toHaveBeenCalled();
 });
 
 it('a correctly signed but stale request (over 5 minutes old) gets 401', async () => {
-  const runText = vi.spyOn(h.app.dispatcher, 'runText');
+  const dispatch = vi.spyOn(h.app.dispatcher, 'dispatch');
   const res = await postSigned(h.eventsUrl, timelineBody('stale'), { secret: SECRET, timestamp: Math.floor(Date.now() / 1000) - 6 * 60 });
   expect(res.status).toBe(401);
-  expect(runText).not.toHaveBeenCalled();
+  expect(dispatch).not.toHaveBeenCalled();
   await expectNothingRanFor('stale');
 });
 
 it('a forged button press gets 401 and changes nothing', async () => {
-  const run = vi.spyOn(h.app.dispatcher, 'run');
-  const value = JSON.stringify({ o: 'U0ALICE', q: { command: 'timeline', args: { page: 2 } } });
-  const body = blockActionsBody({ actionId: 'sitrep_nav_page_next', value, responseUrl: h.slack.responseUrl('forged-press') });
+  const run = vi.spyOn(h.app.dispatcher, 'dispatch');
+  const value = 's1:r:c:U0ALICE:::timeline:page#2';
+  const body = blockActionsBody({ actionId: 'sitrep_button_0', value, responseUrl: h.slack.responseUrl('forged-press') });
   const res = await postSigned(h.eventsUrl, body, { secret: SECRET, signature: 'v0=deadbeef' });
   expect(res.status).toBe(401);
   expect(run).not.toHaveBeenCalled();
@@ -62,7 +62,7 @@ it('a forged button press gets 401 and changes nothing', async () => {
 });
 
 it('a retried delivery (X-Slack-Retry-Num) is acknowledged but not run a second time', async () => {
-  const runText = vi.spyOn(h.app.dispatcher, 'runText');
+  const dispatch = vi.spyOn(h.app.dispatcher, 'dispatch');
   const body = timelineBody('retried', 'trigger-retried');
   expect((await postSigned(h.eventsUrl, body, { secret: SECRET })).status).toBe(200);
   await h.slack.responses.atLeast(1, (r) => r.id === 'retried');
@@ -70,15 +70,15 @@ it('a retried delivery (X-Slack-Retry-Num) is acknowledged but not run a second 
   expect(retry.status).toBe(200);
   await expectNothingRanFor('none');
   expect(h.slack.responses.items.filter((r) => r.id === 'retried')).toHaveLength(1);
-  expect(runText.mock.calls.filter(([, , requestId]) => requestId === 'trigger-retried')).toHaveLength(1);
+  expect(dispatch.mock.calls.filter(([request]) => request.requestId === 'trigger-retried')).toHaveLength(1);
   expect(h.app.logger.lines.some((l) => l.message === 'slack: retried delivery skipped')).toBe(true);
 });
 
 it('a retry is dropped even while the first delivery is still running', async () => {
   let release!: () => void;
   const gate = new Promise<void>((resolve) => (release = resolve));
-  const original = h.app.dispatcher.runText.bind(h.app.dispatcher);
-  const runText = vi.spyOn(h.app.dispatcher, 'runText').mockImplementation(async (...args) => {
+  const original = h.app.dispatcher.dispatch.bind(h.app.dispatcher);
+  const dispatch = vi.spyOn(h.app.dispatcher, 'dispatch').mockImplementation(async (...args) => {
     await gate;
     return original(...args);
   });
@@ -88,17 +88,17 @@ it('a retry is dropped even while the first delivery is still running', async ()
   release();
   await h.slack.responses.atLeast(1, (r) => r.id === 'slow-first');
   await expectNothingRanFor('none');
-  expect(runText.mock.calls.filter(([, , id]) => id === 'trigger-slow-first')).toHaveLength(1);
+  expect(dispatch.mock.calls.filter(([request]) => request.requestId === 'trigger-slow-first')).toHaveLength(1);
   expect(h.slack.responses.items.filter((r) => r.id === 'slow-first')).toHaveLength(1);
 });
 
 it('the same trigger id delivered twice without a retry header still runs once', async () => {
-  const runText = vi.spyOn(h.app.dispatcher, 'runText');
+  const dispatch = vi.spyOn(h.app.dispatcher, 'dispatch');
   const body = timelineBody('twice', 'trigger-twice');
   expect((await postSigned(h.eventsUrl, body, { secret: SECRET })).status).toBe(200);
   expect((await postSigned(h.eventsUrl, body, { secret: SECRET })).status).toBe(200);
   await h.slack.responses.atLeast(1, (r) => r.id === 'twice');
   await expectNothingRanFor('none');
-  expect(runText.mock.calls.filter(([, , id]) => id === 'trigger-twice')).toHaveLength(1);
+  expect(dispatch.mock.calls.filter(([request]) => request.requestId === 'trigger-twice')).toHaveLength(1);
   expect(h.slack.responses.items.filter((r) => r.id === 'twice')).toHaveLength(1);
 });

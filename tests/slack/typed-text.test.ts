@@ -14,7 +14,8 @@ afterAll(async () => {
   await h?.close();
 });
 
-const REQUIRED = 'date:2025-07 type:talks topic:syria-israel outlet:AFP';
+// With a summary: /entry add given every required option but no summary opens its form instead.
+const REQUIRED = 'date:2025-07 type:talks topic:syria-israel outlet:AFP summary:"As sourced."';
 
 /** Runs `/entry add` as Slack delivers it and returns the new entry as stored. */
 async function addTyped(deliveredText: string) {

@@ -11,10 +11,7 @@ export function discordChoices(choices: readonly Choice[]): ApplicationCommandOp
   return choices
     .filter((c) => c.value.length > 0 && c.value.length <= AUTOCOMPLETE_LIMITS.choiceValue)
     .slice(0, AUTOCOMPLETE_LIMITS.choices)
-    .map((c) => {
-      const label = c.label.trim() || c.value;
-      return { name: clip(label, AUTOCOMPLETE_LIMITS.choiceName), value: c.value };
-    });
+    .map((c) => ({ name: clip(c.label.trim() || c.value, AUTOCOMPLETE_LIMITS.choiceName), value: c.value }));
 }
 
 export async function handleAutocomplete(interaction: AutocompleteInteraction, ctx: InteractionContext): Promise<void> {

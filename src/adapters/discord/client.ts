@@ -2,6 +2,7 @@
 // default, REST pointed at DISCORD_API_URL when set.
 import { Client, Events, GatewayIntentBits } from 'discord.js';
 import type { DiscordConfig } from '../../config.js';
+import { StartupError } from '../../startup-errors.js';
 import { MAX_RATE_LIMIT_WAIT_MS } from './limits.js';
 
 export function createDiscordClient(config: DiscordConfig): Client {
@@ -20,7 +21,7 @@ export function createDiscordClient(config: DiscordConfig): Client {
 export async function loginAndWaitReady(client: Client, token: string, timeoutMs: number): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   const ready = new Promise<void>((resolve, reject) => {
-    timer = setTimeout(() => reject(new Error(`Discord did not report ready within ${timeoutMs} ms`)), timeoutMs);
+    timer = setTimeout(() => reject(new StartupError(`Discord did not report ready within ${timeoutMs / 1000} s of logging in`)), timeoutMs);
     client.once(Events.ClientReady, () => resolve());
   });
   try {

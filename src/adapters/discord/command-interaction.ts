@@ -1,21 +1,31 @@
-// A slash command: dispatch it, answer in time, reply with embeds (private views ephemeral).
-// `/entry add` without `summary` opens a form (modal) for the long text instead.
+// A slash command: the core says whether it opens a form (then a modal, which must be the first
+// answer) or runs; its answer is a reply with embeds, private views ephemeral.
 import type { ChatInputCommandInteraction } from 'discord.js';
 import type { Invocation } from '../../core/view.js';
-import { openForm } from './form-interactions.js';
-import { formFor } from './forms.js';
 import { argsAsShown, callerOf, commandInput } from './interaction-input.js';
 import type { InteractionContext } from './interaction-context.js';
+import { modalData } from './modal.js';
+import type { Shown } from './view-message.js';
 import { replyWithView } from './view-reply.js';
 
 export async function handleChatInput(interaction: ChatInputCommandInteraction, ctx: InteractionContext): Promise<void> {
-  const { subcommand, args: typed } = commandInput(interaction.options.data);
-  const shown = argsAsShown(typed, interaction, { fetchMembers: true });
-  const form = formFor(ctx.dispatcher.registry, interaction.commandName, subcommand, typed);
-  if (form && (await openForm(interaction, form, await shown, ctx))) return;
-  // Naming mentions may wait on Discord: it runs inside the work, so a slow lookup defers.
-  const invocation: Promise<Invocation> = shown.then((args) => ({ command: interaction.commandName, ...(subcommand ? { subcommand } : {}), args }));
-  const work = invocation.then((asked) => ctx.dispatcher.run({ ...asked, caller: callerOf(interaction), requestId: interaction.id }));
-  // The invocation goes along so page buttons can run it again to show its other parts.
-  await replyWithView(interaction, work, ctx, undefined, invocation);
+  const started = Date.now();
+  const caller = callerOf(interaction);
+  const { subcommand, args } = commandInput(interaction.options.data);
+  // Naming picked mentions may ask Discord (up to a second): the deferral below counts it in.
+  const shown = await argsAsShown(args, interaction, { fetchMembers: true });
+  const invocation: Invocation = { command: interaction.commandName, ...(subcommand ? { subcommand } : {}), args: shown };
+  const opening = await ctx.interactions.formFor(invocation, caller);
+  if (opening?.kind === 'form') {
+    await interaction.showModal(modalData(opening.form));
+    return;
+  }
+  const work: Promise<Shown> = opening
+    ? Promise.resolve({ view: opening.view })
+    : ctx.dispatcher.dispatch({ ...invocation, caller, requestId: interaction.id }).then((outcome) => ({
+        view: outcome.view,
+        // A read-only command's buttons run it again to show its other parts, even after a restart.
+        ...(outcome.readOnly && outcome.invocation ? { source: outcome.invocation } : {}),
+      }));
+  await replyWithView(interaction, work, ctx, ctx.deferAfterMs - (Date.now() - started));
 }

@@ -2,8 +2,8 @@
 // Discord limit. Long text becomes several chunks or continuation fields, never a cut.
 import { lineToPlainText, span, type Line } from '../../core/view.js';
 import { EMBED_LIMITS } from './limits.js';
-import { escapeMarkdown, renderLine } from './markdown.js';
-import { splitHead } from './split-line.js';
+import { packLines as corePackLines, type LineMarkup } from '../../core/line-pieces.js';
+import { escapeMarkdown, renderLine, safeHref } from './markdown.js';
 import { cutIndex } from '../../core/text-cut.js';
 
 /** Discord refuses empty field names and values; a zero-width space shows nothing. */
@@ -30,45 +30,15 @@ export function fitWithEllipsis(text: string, max: number, render: (t: string) =
   return `${render(text.slice(0, cutIndex(text, low)).trimEnd())}…`;
 }
 
-/** Below this much room left in a chunk, a long line starts a new chunk instead of flowing. */
-const MIN_FLOW_ROOM = 120;
+/** Discord's markdown, for cutting lines into field values and descriptions. */
+const DISCORD_MARKUP: LineMarkup = { render: renderLine, linkTarget: safeHref };
 
-/** Renders lines and joins them into chunks of at most `max` characters, in order; a line too
- * long for the room left flows on into the next chunk (a link in it moves there whole). */
+/**
+ * Lines joined into chunks of at most `max` characters, in order (see the core's packLines); an
+ * empty chunk is a zero-width space, since Discord refuses empty fields.
+ */
 export function packLines(lines: readonly Line[], max: number): string[] {
-  const chunks: string[] = [];
-  let current: string | undefined;
-  const close = () => {
-    if (current !== undefined) chunks.push(current);
-    current = undefined;
-  };
-  for (const line of lines) {
-    let rest: Line | undefined = line;
-    while (rest) {
-      const room: number = current === undefined ? max : max - current.length - 1;
-      const text = renderLine(rest);
-      if (text.length <= room) {
-        current = current === undefined ? text : `${current}\n${text}`;
-        break;
-      }
-      if (room < MIN_FLOW_ROOM) {
-        close();
-        continue;
-      }
-      const piece: { head: Line; rest?: Line } = splitHead(rest, room, max);
-      if (piece.head.length === 0) {
-        // A link that fits only in a chunk of its own: it starts the next one rather than being cut.
-        close();
-        continue;
-      }
-      const head = renderLine(piece.head);
-      current = current === undefined ? head : `${current}\n${head}`;
-      close();
-      rest = piece.rest;
-    }
-  }
-  close();
-  return chunks.map((chunk) => (chunk.trim() === '' ? BLANK : chunk));
+  return corePackLines(DISCORD_MARKUP, lines, max).map((chunk) => (chunk.trim() === '' ? BLANK : chunk));
 }
 
 /** One titled group of lines as one field, or a field followed by continuation fields. */

@@ -2,19 +2,17 @@
 // and posts digests. Registration is separate (`npm run register`).
 import { Events, RESTEvents } from 'discord.js';
 import type { DiscordConfig } from '../../config.js';
+import { Interactions } from '../../core/interaction/interactions.js';
 import type { AdapterDeps, RunningAdapter } from '../running-adapter.js';
 import { createDiscordClient, loginAndWaitReady } from './client.js';
 import { createInteractionHandler } from './interaction-router.js';
-import { FormSessions } from './form-sessions.js';
-import { DEFER_AFTER_MS, FORM_SESSION_TTL_MS, MAX_FORM_SESSIONS, MAX_PAGE_SESSIONS, PAGE_SESSION_TTL_MS } from './limits.js';
-import { PageSessions } from './page-sessions.js';
+import { DEFER_AFTER_MS, INTERACTION_ROOM } from './limits.js';
 import { DiscordPoster } from './poster.js';
+import { discordLoginFailed } from './startup-errors.js';
 
 /** Knobs for tests; production uses the defaults. */
 export interface DiscordAdapterOptions {
   deferAfterMs?: number;
-  pageTtlMs?: number;
-  formTtlMs?: number;
   now?: () => number;
   readyTimeoutMs?: number;
 }
@@ -24,24 +22,19 @@ export async function startDiscordAdapter(
   options: DiscordAdapterOptions = {},
 ): Promise<RunningAdapter> {
   const client = createDiscordClient(config);
-  const sessions = new PageSessions({
-    ttlMs: options.pageTtlMs ?? PAGE_SESSION_TTL_MS,
-    maxSessions: MAX_PAGE_SESSIONS,
-    now: options.now ?? Date.now,
-  });
-  const forms = new FormSessions({
-    ttlMs: options.formTtlMs ?? FORM_SESSION_TTL_MS,
-    maxSessions: MAX_FORM_SESSIONS,
-    now: options.now ?? Date.now,
-  });
-  const handle = createInteractionHandler({ dispatcher, sessions, forms, logger, deferAfterMs: options.deferAfterMs ?? DEFER_AFTER_MS });
+  const interactions = new Interactions({ dispatcher, logger, room: INTERACTION_ROOM, ...(options.now ? { now: options.now } : {}) });
+  const handle = createInteractionHandler({ dispatcher, interactions, logger, deferAfterMs: options.deferAfterMs ?? DEFER_AFTER_MS });
   client.on(Events.InteractionCreate, (interaction) => void handle(interaction));
   client.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));
   client.rest.on(RESTEvents.RateLimited, (limit) =>
     logger.warn({ route: limit.route, retryAfterMs: limit.retryAfter, global: limit.global }, 'discord rate limit hit'),
   );
 
-  await loginAndWaitReady(client, config.token, options.readyTimeoutMs ?? 30_000);
+  try {
+    await loginAndWaitReady(client, config.token, options.readyTimeoutMs ?? 30_000);
+  } catch (error) {
+    throw discordLoginFailed(error, client.rest.options.api);
+  }
   const applicationId = client.application?.id;
   if (applicationId && applicationId !== config.appId) {
     logger.warn({ configured: config.appId, actual: applicationId }, 'DISCORD_APP_ID does not match the bot token’s application');
@@ -52,8 +45,7 @@ export async function startDiscordAdapter(
     name: 'discord',
     poster: new DiscordPoster(client.rest),
     async stop() {
-      sessions.clear();
-      forms.clear();
+      interactions.clear();
       await client.destroy();
     },
   };

@@ -4,11 +4,11 @@ import { randomBytes } from 'node:crypto';
 import { DiscordAPIError, MessageFlags, RESTJSONErrorCodes, type Interaction } from 'discord.js';
 import { internalErrorView } from '../../core/error-views.js';
 import { handleAutocomplete } from './autocomplete.js';
+import { handleButton } from './button-interaction.js';
 import { handleChatInput } from './command-interaction.js';
-import { handleFormReopen, handleFormSubmit } from './form-interactions.js';
 import type { InteractionContext } from './interaction-context.js';
-import { noticeMessage } from './message-payload.js';
-import { answerUnknownButton, handlePageButton } from './page-buttons.js';
+import { handleModalSubmit } from './modal.js';
+import { noticeMessage } from './view-message.js';
 
 function describe(interaction: Interaction): object {
   return {
@@ -36,11 +36,8 @@ export function createInteractionHandler(ctx: InteractionContext): (interaction:
     try {
       if (interaction.isChatInputCommand()) await handleChatInput(interaction, ctx);
       else if (interaction.isAutocomplete()) await handleAutocomplete(interaction, ctx);
-      else if (interaction.isModalSubmit()) await handleFormSubmit(interaction, ctx);
-      else if (interaction.isButton()) {
-        const handled = (await handleFormReopen(interaction, ctx)) || (await handlePageButton(interaction, ctx));
-        if (!handled) await answerUnknownButton(interaction, ctx);
-      }
+      else if (interaction.isModalSubmit()) await handleModalSubmit(interaction, ctx);
+      else if (interaction.isButton()) await handleButton(interaction, ctx);
     } catch (error) {
       // A redelivered interaction: the first delivery already answered it (and any write ran
       // once, by its request id), so there is nobody left to apologise to.

@@ -1,5 +1,6 @@
 // Every Discord limit the adapter respects, in one place (from Discord's docs and its OpenAPI description).
 // Lengths are counted in UTF-16 code units, which is never less than what Discord counts.
+import type { InteractionRoom } from '../../core/interaction/interactions.js';
 
 export const EMBED_LIMITS = {
   title: 256,
@@ -13,11 +14,7 @@ export const EMBED_LIMITS = {
   embedsPerMessage: 10,
 } as const;
 
-export const COMPONENT_LIMITS = {
-  customId: 100,
-  buttonLabel: 80,
-  buttonsPerRow: 5,
-} as const;
+export const COMPONENT_LIMITS = { customId: 100, buttonLabel: 80, buttonsPerRow: 5, rowsPerMessage: 5 } as const;
 
 export const COMMAND_LIMITS = {
   name: 32,
@@ -30,20 +27,10 @@ export const COMMAND_LIMITS = {
   stringLength: 6000,
 } as const;
 
-export const AUTOCOMPLETE_LIMITS = {
-  choices: 25,
-  choiceName: 100,
-  choiceValue: 100,
-} as const;
+export const AUTOCOMPLETE_LIMITS = { choices: 25, choiceName: 100, choiceValue: 100 } as const;
 
 /** Discord kills an interaction token that has not been answered within 3 s. */
 export const DEFER_AFTER_MS = 2_000;
-
-/** How long Previous/Next buttons kept in memory (a query too long to name in a custom_id) keep working after their last use. */
-export const PAGE_SESSION_TTL_MS = 15 * 60 * 1000;
-
-/** At most this many live paging sessions are kept; the oldest go first. */
-export const MAX_PAGE_SESSIONS = 2_000;
 
 /** Longer rate-limit waits are not slept through by the REST queue but reported to the caller. */
 export const MAX_RATE_LIMIT_WAIT_MS = 10_000;
@@ -61,10 +48,9 @@ export const MODAL_LIMITS = {
   labelDescription: 100,
   /** A text input's max_length and pre-filled value. */
   textInput: 4000,
+  placeholder: 100,
 } as const;
 
-/** How long a form (modal) keeps the slash command's options after its last use. */
-export const FORM_SESSION_TTL_MS = 15 * 60 * 1000;
-
-/** At most this many open forms are kept; the oldest go first. */
-export const MAX_FORM_SESSIONS = 2_000;
+/** What Discord's buttons and modals can carry, as the core's interaction model asks. */
+// Discord closes a modal once it is answered: a refused submission offers to reopen it.
+export const INTERACTION_ROOM: InteractionRoom = { buttonLength: COMPONENT_LIMITS.customId, carrierLength: MODAL_LIMITS.customId, maxFields: MODAL_LIMITS.inputs, closesOnSubmit: true };

@@ -22,7 +22,9 @@ export function deliveryErrorFrom(error: unknown, where: string): DeliveryError 
 }
 
 export class DiscordPoster implements Poster {
-  readonly platform = 'discord' as const;
+  readonly platform = 'discord';
+  readonly accessHelp =
+    'Give the bot View Channel, Send Messages and Embed Links in this channel (Edit Channel → Permissions; in a direct message Sitrep can only post in its own), then run /digest subscribe again.';
 
   constructor(private readonly rest: REST) {}
 

@@ -1,8 +1,7 @@
 // The neutral view as Discord embeds: one embed per page, each page within every embed limit.
 // Content that does not fit one page continues on the next, so nothing is ever cut off.
 import type { APIEmbed, APIEmbedField } from 'discord.js';
-import type { Pager, View } from '../../core/view.js';
-import { pagerLabel, span } from '../../core/view.js';
+import { lineToPlainText, pagerLabel, span, type Line, type Pager, type View } from '../../core/view.js';
 import { BLANK, continuedName, fieldBlocks, fitWithEllipsis, packLines, type FieldBlock } from './embed-blocks.js';
 import { EMBED_LIMITS, PAGE_LABEL_RESERVE } from './limits.js';
 import { escapeMarkdown, neutraliseMentions } from './markdown.js';
@@ -23,17 +22,18 @@ export function pageLabel(index: number, count: number, pager?: Pager): string {
   return [page, part].filter(Boolean).join(' · ');
 }
 
-function footerText(view: View): string {
-  const parts = [view.footer ? neutraliseMentions(view.footer) : '', view.errorId ? `Error id: ${view.errorId}` : ''];
-  return parts.filter(Boolean).join(' · ');
+/** The footer and the error id; an embed's footer shows no markdown, so its text is plain. */
+function footerLine(view: View): Line {
+  const errorId = view.errorId ? [span.plain(`${view.footer ? ' · ' : ''}Error id: ${view.errorId}`)] : [];
+  return [...(view.footer ?? []), ...errorId];
 }
 
 /** Everything below the description, as fields in view order. */
-function viewFields(view: View, footerOverflow: string): FieldBlock[] {
+function viewFields(view: View, footerOverflow: Line | undefined): FieldBlock[] {
   const blocks: FieldBlock[] = [];
   for (const fact of view.facts ?? []) blocks.push(...fieldBlocks([span.plain(fact.label)], [fact.value], true));
   for (const section of view.sections) blocks.push(...fieldBlocks(section.heading, section.lines, false));
-  if (footerOverflow) blocks.push(...fieldBlocks(undefined, [[span.plain(footerOverflow)]], false));
+  if (footerOverflow) blocks.push(...fieldBlocks(undefined, [footerOverflow], false));
   return blocks;
 }
 
@@ -41,10 +41,11 @@ function viewFields(view: View, footerOverflow: string): FieldBlock[] {
 export function renderViewPages(view: View): APIEmbed[] {
   const fullTitle = escapeMarkdown(view.title);
   const title = fitWithEllipsis(view.title, EMBED_LIMITS.title);
-  let footer = footerText(view);
-  let footerOverflow = '';
+  const footerSpans = footerLine(view);
+  let footer = neutraliseMentions(lineToPlainText(footerSpans));
+  let footerOverflow: Line | undefined;
   if (footer.length > EMBED_LIMITS.footer - PAGE_LABEL_RESERVE) {
-    footerOverflow = footer;
+    footerOverflow = footerSpans;
     footer = '';
   }
   const budget = EMBED_LIMITS.total - title.length - footer.length - PAGE_LABEL_RESERVE;

@@ -1,96 +1,38 @@
-// Navigation buttons: Previous/Next part of a long result, Previous/Next page of a query. Only the
-// person who ran the command may page; the message is replaced in place. A button that names a
-// read-only invocation runs it again for the presser, so it works after a restart and never
-// expires; one backed by memory works until that memory is gone.
-import type { App, BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
-import type { Caller } from '../../core/caller.js';
-import type { Invocation } from '../../core/view.js';
-import type { HandlerDeps } from './handler-deps.js';
-import { parseNavValue, type NavValue } from './nav-values.js';
-import { fetchPage } from '../../core/page-fetch.js';
-import { NAV_ACTION_PATTERN } from './paging.js';
-import { isReadOnlyInvocation } from '../../core/registry.js';
-import { answerInWorkspaceSpelling, spellingOfCommands } from './workspace-commands.js';
+// Button presses. The core reads the button's value and decides; this answers in Slack's terms:
+// the message replaced in place, a note for the presser alone, a modal, or a new message.
+import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import { openModal } from './form-handlers.js';
+import { adapterFailure, slackCaller, type HandlerDeps } from './handler-deps.js';
+import { answerMessage } from './paging.js';
+import { knownPrefix } from './command-prefix.js';
 
-export const NOT_YOURS =
-  'Only the person who ran this command can page through it. Run the command yourself to get your own copy.';
-// Said after a restart too (the parts lived in memory), so it must not blame the clock alone.
-export const EXPIRED =
-  'These results are no longer available: they last 30 minutes, and a restart of Sitrep clears them. Run the command again.';
-export const BROKEN_BUTTON =
-  'Sitrep cannot read this button. Run the command again to page through the results.';
+/** Our buttons' action_ids: today's (sitrep_button_N) and older ones, which the core answers too. */
+const OUR_BUTTONS = /^sitrep_/;
 
-function callerOf(body: BlockAction): Caller {
-  return {
-    platform: 'slack',
-    userId: body.user.id,
-    ...((body.team?.id ?? body.user.team_id) ? { workspaceId: body.team?.id ?? body.user.team_id } : {}),
-    ...(body.channel?.id ? { channelId: body.channel.id } : {}),
-    ...((body.user.username ?? body.user.name) ? { displayName: body.user.username ?? body.user.name } : {}),
-  };
-}
-
-/** A note for the presser alone, leaving the message itself as it is. */
-function tellPresser(respond: RespondFn, text: string) {
-  return respond({ response_type: 'ephemeral', replace_original: false, text });
-}
-
-/**
- * Runs `invocation` for the presser (the dispatcher checks their rights, as for a typed command)
- * and shows part `part` of the answer in place of the message.
- */
-async function rerun(deps: HandlerDeps, body: BlockAction, value: NavValue, invocation: Invocation, part: number, respond: RespondFn): Promise<void> {
-  // Buttons only ever lead to read-only commands: a value naming another was not written by us.
-  if (!isReadOnlyInvocation(deps.dispatcher.registry, invocation)) {
-    deps.logger.warn({ user: `slack:${body.user.id}`, command: invocation.command, subcommand: invocation.subcommand }, 'slack: button naming a command it may not run');
-    await tellPresser(respond, BROKEN_BUTTON);
-    return;
-  }
-  const caller = callerOf(body);
-  const run = (asked: Invocation) => deps.dispatcher.run({ ...asked, caller, requestId: body.trigger_id });
-  const fetched = await fetchPage(run, invocation);
-  // The next page names commands as the page the button was on (`/sitrep-timeline` where prefixed).
-  const spelling = spellingOfCommands(deps.dispatcher, 'p' in value ? (value.p ?? '') : '');
-  const shown = answerInWorkspaceSpelling(fetched.invocation.command, fetched.view, spelling);
-  if (fetched.view.tone === 'error') {
-    // An error must not replace a result others may be reading.
-    await respond({ response_type: 'ephemeral', replace_original: false, ...deps.paginator.reply(shown, value.o, spelling) });
-    return;
-  }
-  const message = deps.paginator.reply(shown, value.o, spelling, { source: fetched.invocation, part });
-  await respond({ replace_original: true, ...message });
-}
-
-async function navigate(deps: HandlerDeps, body: BlockAction, value: NavValue, respond: RespondFn): Promise<void> {
-  if ('s' in value) {
-    const part = deps.paginator.part(value);
-    await (part ? respond({ replace_original: true, ...part }) : tellPresser(respond, EXPIRED));
-    return;
-  }
-  const invocation = 'q' in value ? value.q : deps.paginator.query(value);
-  if (!invocation) {
-    await tellPresser(respond, EXPIRED);
-    return;
-  }
-  await rerun(deps, body, value, invocation, 'q' in value ? (value.i ?? 0) : 0, respond);
-}
-
-export function registerNavigation(app: App, deps: HandlerDeps): void {
-  app.action<BlockAction<ButtonAction>>({ type: 'block_actions', action_id: NAV_ACTION_PATTERN }, async ({ ack, body, action, respond }) => {
+export function registerButtons(app: App, deps: HandlerDeps): void {
+  app.action<BlockAction<ButtonAction>>({ type: 'block_actions', action_id: OUR_BUTTONS }, async ({ ack, body, action, respond, client }) => {
     await ack();
     if (!deps.seen.firstTime(`${body.trigger_id}:${action.action_id}`)) return;
+    const caller = slackCaller(body.user, body.team?.id, body.channel?.id);
+    const owner = caller.userId;
     try {
-      const parsed = parseNavValue(action.value);
-      if (parsed.kind === 'malformed') {
-        deps.logger.warn({ user: `slack:${body.user.id}`, action: action.action_id }, 'slack: navigation button with an unreadable value');
-        await tellPresser(respond, BROKEN_BUTTON);
-      } else if (parsed.value.o !== body.user.id) {
-        await tellPresser(respond, NOT_YOURS);
+      const result = await deps.interactions.press(action.value ?? '', caller, body.trigger_id);
+      // The workspace's prefix came back with the button, as the context it was drawn with.
+      const prefix = knownPrefix(result.context);
+      if (result.kind === 'show') {
+        const at = { owner, part: result.part, prefix, ...(result.source ? { source: result.source } : {}) };
+        await respond({ replace_original: true, ...answerMessage(deps, result.view, at) });
+      } else if (result.kind === 'form') {
+        const where = { channelId: caller.channelId ?? '', public: false, prefix, ...(body.response_url ? { responseUrl: body.response_url } : {}) };
+        await openModal(deps, result.form, { client, triggerId: body.trigger_id, ...where }, respond);
       } else {
-        await navigate(deps, body, parsed.value, respond);
+        // A notice leaves the message as it is; a command button's answer is a new message.
+        const shown = result.kind === 'reply' && result.view.private !== true ? 'in_channel' : 'ephemeral';
+        await respond({ response_type: shown, replace_original: false, ...answerMessage(deps, result.view, { owner, prefix }) });
       }
     } catch (error) {
-      deps.logger.error({ err: error, action: action.action_id }, 'slack: navigation failed');
+      const view = adapterFailure(deps.logger, error, 'slack: button press failed', { action: action.action_id });
+      await respond({ response_type: 'ephemeral', replace_original: false, ...answerMessage(deps, view, { owner }) });
     }
   });
 }

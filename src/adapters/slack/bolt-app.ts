@@ -3,6 +3,7 @@
 import { App } from '@slack/bolt';
 import type { SlackConfig } from '../../config.js';
 import type { Logger } from '../../core/logger.js';
+import { StartupError } from '../../startup-errors.js';
 import { boltLogger } from './bolt-logger.js';
 
 export const EVENTS_PATH = '/slack/events';
@@ -30,7 +31,7 @@ export function createBoltApp(config: SlackConfig, logger: Logger): App {
     });
   }
   if (!config.signingSecret) {
-    throw new Error('SLACK_SIGNING_SECRET is required for the HTTP receiver; set it, or set SLACK_APP_TOKEN for Socket Mode');
+    throw new StartupError('SLACK_SIGNING_SECRET is required for the HTTP receiver; set it, or set SLACK_APP_TOKEN for Socket Mode');
   }
   return new App({ ...common, signingSecret: config.signingSecret, endpoints: EVENTS_PATH, port: config.port });
 }

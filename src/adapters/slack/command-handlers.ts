@@ -1,77 +1,46 @@
 // Slash commands: one Bolt listener per top-level command spec. Each acks at once (Slack waits 3 s
-// at most), runs the text through the core's dispatcher and answers on the response_url.
-import { randomBytes } from 'node:crypto';
+// at most), parses the text once, opens the command's form when the core says it asks for one,
+// and otherwise runs it through the dispatcher and answers on the response_url.
 import type { App, RespondFn, SlashCommand, webApi } from '@slack/bolt';
-import type { Caller } from '../../core/caller.js';
-import { internalErrorView } from '../../core/error-views.js';
-import type { View } from '../../core/view.js';
+import type { Outcome } from '../../core/dispatcher.js';
+import { typedInvocation } from '../../core/typed-invocation.js';
 import { extractPublicFlag, typedCommandText } from './command-text.js';
-import { openForm } from './form-handlers.js';
-import { formRequest } from './forms.js';
-import { isShownInChannel, type HandlerDeps } from './handler-deps.js';
+import { openModal } from './form-handlers.js';
+import { adapterFailure, isShownInChannel, slackCaller, type HandlerDeps } from './handler-deps.js';
 import { escapeMrkdwn } from './mrkdwn.js';
-import { readOnlyInvocationOfText } from './read-only-invocations.js';
-import {
-  answerInWorkspaceSpelling,
-  spellingOfCommands,
-  OPTIONAL_COMMAND_PREFIX,
-  prefixOf,
-  spelledName,
-  type CommandSpelling,
-} from './workspace-commands.js';
+import { answerMessage } from './paging.js';
+import { OPTIONAL_COMMAND_PREFIX, prefixOf, spellingFor } from './command-prefix.js';
 
-export { isShownInChannel, OPTIONAL_COMMAND_PREFIX, type HandlerDeps };
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export function commandPattern(name: string): RegExp {
   return new RegExp(`^/(?:${escapeRegExp(OPTIONAL_COMMAND_PREFIX)})?${escapeRegExp(name)}$`, 'i');
 }
 
-function callerOf(command: SlashCommand): Caller {
-  return {
-    platform: 'slack',
-    userId: command.user_id,
-    workspaceId: command.team_id,
-    channelId: command.channel_id,
-    ...(command.user_name ? { displayName: command.user_name } : {}),
-  };
-}
-
-/** The commands as the workspace has them, judged by the one Slack sent (`/sitrep-timeline`). */
-function spellingOf(deps: HandlerDeps, command: SlashCommand): CommandSpelling {
-  return spellingOfCommands(deps.dispatcher, prefixOf(command.command));
-}
-
 async function answer(deps: HandlerDeps, name: string, command: SlashCommand, respond: RespondFn, client: webApi.WebClient): Promise<void> {
   const { text, public: askedPublic } = extractPublicFlag(typedCommandText(command.text ?? ''));
-  const caller = callerOf(command);
-  const spelling = spellingOf(deps, command);
-  // `/entry add` alone opens a modal, for those who may run it; everyone else gets the usual
-  // refusal from the dispatcher below.
-  const form = formRequest(deps.dispatcher.registry, name, text);
-  if (form && deps.dispatcher.mayRun(form.definition.command, form.definition.subcommand, caller)) {
-    const opening = { client, triggerId: command.trigger_id, caller, channelId: command.channel_id, public: askedPublic, spelling };
-    await openForm(deps, form, { ...opening, ...(command.response_url ? { responseUrl: command.response_url } : {}) }, respond);
+  const prefix = prefixOf(command.command);
+  const caller = slackCaller({ id: command.user_id, name: command.user_name }, command.team_id, command.channel_id, prefix);
+  const typed = text ? `/${name} ${text}` : `/${name}`;
+  const invocation = typedInvocation(deps.dispatcher.registry, typed);
+  const opening = invocation && (await deps.interactions.formFor(invocation, caller));
+  if (invocation && opening?.kind === 'form') {
+    const place = { channelId: command.channel_id, public: askedPublic, prefix, ...(command.response_url ? { responseUrl: command.response_url } : {}) };
+    await openModal(deps, opening.form, { client, triggerId: command.trigger_id, command: invocation, ...place }, respond);
     return;
   }
-  const typed = text ? `/${name} ${text}` : `/${name}`;
-  let view: View;
-  try {
-    view = await deps.dispatcher.runText(typed, caller, command.trigger_id);
-  } catch (error) {
-    // The dispatcher turns failures into views; this only guards against a broken adapter.
-    const errorId = randomBytes(4).toString('hex');
-    deps.logger.error({ err: error, errorId, command: name }, 'slack command failed');
-    view = internalErrorView(errorId);
-  }
-  const shown = answerInWorkspaceSpelling(name, view, spelling);
-  // A read-only command goes along so part buttons can run it again, after a restart too.
-  const source = view.tone === 'error' ? undefined : readOnlyInvocationOfText(deps.dispatcher.registry, typed);
-  const message = deps.paginator.reply(shown, command.user_id, spelling, source ? { source } : {});
-  await respond({ response_type: isShownInChannel(view, askedPublic) ? 'in_channel' : 'ephemeral', ...message });
+  // Text that does not resolve goes to the dispatcher as typed, for its refusal.
+  const requestId = command.trigger_id;
+  const outcome: Outcome =
+    opening?.kind === 'refused'
+      ? { view: opening.view, readOnly: false }
+      : invocation
+        ? await deps.dispatcher.dispatch({ ...invocation, caller, requestId })
+        : await deps.dispatcher.dispatchText(typed, caller, requestId);
+  // A read-only command goes with its buttons, so they can run it again, after a restart too.
+  const source = outcome.readOnly && outcome.view.tone !== 'error' ? outcome.invocation : undefined;
+  const message = answerMessage(deps, outcome.view, { owner: caller.userId, prefix, ...(source ? { source } : {}) });
+  await respond({ response_type: isShownInChannel(outcome.view, askedPublic) ? 'in_channel' : 'ephemeral', ...message });
 }
 
 export function registerCommands(app: App, deps: HandlerDeps): void {
@@ -86,16 +55,16 @@ export function registerCommands(app: App, deps: HandlerDeps): void {
       try {
         await answer(deps, spec.name, command, respond, client);
       } catch (error) {
-        deps.logger.error({ err: error, command: spec.name }, 'slack: could not answer on the response_url');
+        const view = adapterFailure(deps.logger, error, 'slack command failed', { command: spec.name });
+        await respond({ response_type: 'ephemeral', ...answerMessage(deps, view, { owner: command.user_id }) });
       }
     });
   }
   // A command configured in Slack but unknown here still gets an answer instead of a timeout.
   app.command(/^\//, async ({ command, ack }) => {
     if (patterns.some((p) => p.test(command.command))) return;
-    const spelling = spellingOf(deps, command);
-    const slash = (name: string) => `/${spelledName(name, spelling)}`;
-    const known = deps.dispatcher.commands.map((c) => slash(c.name)).join(', ');
-    await ack({ response_type: 'ephemeral', text: `Sitrep has no ${escapeMrkdwn(command.command)} command. Try ${slash('help')} (commands: ${known}).` });
+    const spell = spellingFor(prefixOf(command.command));
+    const known = deps.dispatcher.commands.map((c) => spell({ name: c.name })).join(', ');
+    await ack({ response_type: 'ephemeral', text: `Sitrep has no ${escapeMrkdwn(command.command)} command. Try ${spell({ name: 'help' })} (commands: ${known}).` });
   });
 }

@@ -1,6 +1,7 @@
 // What a slash command's `text` needs before the core's parser sees it: Slack's markup and HTML
 // entities undone, so the text is what the user typed (as a modal would hand it over), and the
 // adapter's own `--public` flag taken out.
+import { QUOTE_PAIRS } from '../../core/text-syntax.js';
 
 /** Slack sends &, < and > in a command's text as entities; the parser wants what was typed. */
 export function decodeSlackEntities(text: string): string {
@@ -40,7 +41,6 @@ export function typedCommandText(text: string): string {
 
 /** `--public`, also as phones and macOS turn `--` into a dash: `—public`, `–public`. */
 const PUBLIC_FLAG = /^(?:--|—|–)public$/i;
-const QUOTES: Readonly<Record<string, string>> = { '"': '"', "'": "'", '“': '”', '‘': '’', '«': '»' };
 
 export interface CommandText {
   /** The text with the flag removed, for the core's parser. */
@@ -70,7 +70,7 @@ export function extractPublicFlag(input: string): CommandText {
     } else if (/\s/.test(ch)) {
       endToken();
     } else {
-      if (ch in QUOTES) closing = QUOTES[ch];
+      if (ch in QUOTE_PAIRS) closing = QUOTE_PAIRS[ch];
       token += ch;
     }
   }

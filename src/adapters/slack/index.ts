@@ -1,22 +1,23 @@
-// The Slack adapter: a Bolt app answering slash commands, navigation buttons and modal forms
-// through the core's dispatcher, plus the poster that sends digests with chat.postMessage.
+// The Slack adapter: a Bolt app answering slash commands, buttons and modal forms through the
+// core's dispatcher and interactions, plus the poster that sends digests with chat.postMessage.
 import type { App } from '@slack/bolt';
 import type { SlackConfig } from '../../config.js';
 import type { Logger } from '../../core/logger.js';
 import type { AdapterDeps, RunningAdapter } from '../running-adapter.js';
-import { registerNavigation } from './action-handlers.js';
+import { Interactions, type InteractionRoom } from '../../core/interaction/interactions.js';
+import { registerButtons } from './action-handlers.js';
 import { createBoltApp } from './bolt-app.js';
 import { registerCommands } from './command-handlers.js';
 import { registerForms } from './form-handlers.js';
-import type { HandlerDeps } from './handler-deps.js';
-import { SeenIds } from './interaction-store.js';
-import { Paginator } from './paging.js';
+import { SeenIds, type HandlerDeps } from './handler-deps.js';
+import { MAX_BUTTON_VALUE, MAX_PRIVATE_METADATA } from './limits.js';
 import { SlackPoster } from './poster.js';
+import { slackCallFailed, slackListenFailed } from './startup-errors.js';
 
 export interface SlackStartOptions {
   /** Interface the HTTP receiver listens on; all interfaces when unset. */
   host?: string;
-  /** Clock for paging state and duplicate detection (tests move it). */
+  /** Clock for what buttons and forms keep in memory, and for duplicate detection (tests move it). */
   now?: () => number;
 }
 
@@ -25,6 +26,13 @@ export interface SlackAdapter extends RunningAdapter {
   /** The HTTP receiver's port once listening (useful with port 0); undefined in Socket Mode. */
   readonly port?: number;
 }
+
+/**
+ * What Slack's buttons and modals carry: a button's value (2,000 characters); the form's carrier
+ * shares private_metadata (3,000) with our own fields. A modal holds 100 blocks: half for fields,
+ * the rest for the record shown above them. A refused submission keeps the modal open.
+ */
+export const SLACK_ROOM: InteractionRoom = { buttonLength: MAX_BUTTON_VALUE, carrierLength: MAX_PRIVATE_METADATA - 1000, maxFields: 50, closesOnSubmit: false };
 
 /**
  * Slack retries a delivery it thinks went unanswered (`X-Slack-Retry-Num`). The first delivery
@@ -46,23 +54,27 @@ function skipRetries(app: App, logger: Logger): void {
 export async function startSlackAdapter(deps: AdapterDeps<SlackConfig>, options: SlackStartOptions = {}): Promise<SlackAdapter> {
   const { config, dispatcher, logger } = deps;
   const app = createBoltApp(config, logger);
-  const handlerDeps: HandlerDeps = { dispatcher, logger, paginator: new Paginator(options.now), seen: new SeenIds(options.now) };
+  const interactions = new Interactions({ dispatcher, logger, room: SLACK_ROOM, ...(options.now ? { now: options.now } : {}) });
+  const handlerDeps: HandlerDeps = { dispatcher, logger, interactions, seen: new SeenIds(options.now) };
   skipRetries(app, logger);
   registerCommands(app, handlerDeps);
-  registerNavigation(app, handlerDeps);
+  registerButtons(app, handlerDeps);
   registerForms(app, handlerDeps);
   app.error(async (error) => logger.error({ err: error, code: error.code }, 'slack: unhandled Bolt error'));
 
-  try {
-    await app.init();
-  } catch (error) {
-    throw new Error(`Slack did not accept SLACK_BOT_TOKEN (auth.test failed: ${(error as Error).message})`, { cause: error });
-  }
+  const apiUrl = app.client.slackApiUrl;
+  await app.init().catch((error: unknown) => {
+    throw slackCallFailed(error, { method: 'auth.test', variable: 'SLACK_BOT_TOKEN', apiUrl });
+  });
   let port: number | undefined;
   if (config.appToken) {
-    await app.start();
+    await app.start().catch((error: unknown) => {
+      throw slackCallFailed(error, { method: 'apps.connections.open', variable: 'SLACK_APP_TOKEN', apiUrl });
+    });
   } else {
-    const server = await app.start({ port: config.port, ...(options.host ? { host: options.host } : {}) });
+    const server = await app.start({ port: config.port, ...(options.host ? { host: options.host } : {}) }).catch((error: unknown) => {
+      throw slackListenFailed(error, config.port);
+    });
     const address = server.address();
     port = typeof address === 'object' && address ? address.port : config.port;
   }

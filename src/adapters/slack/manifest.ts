@@ -2,7 +2,7 @@
 // disagrees with what the bot answers. Paste it at api.slack.com/apps → Create New App.
 import type { CommandSpec } from '../../core/command-spec.js';
 import { usageHint } from '../../core/help.js';
-import { OPTIONAL_COMMAND_PREFIX } from './command-handlers.js';
+import { OPTIONAL_COMMAND_PREFIX } from './command-prefix.js';
 import { EVENTS_PATH } from './bolt-app.js';
 import { MAX_APP_DESCRIPTION, MAX_COMMAND_DESCRIPTION, MAX_COMMAND_NAME, MAX_USAGE_HINT } from './limits.js';
 import { clip } from '../../core/text-cut.js';

@@ -1,5 +1,6 @@
 // Spans → Slack mrkdwn. Span text is stored or typed data: it is escaped so it can never mention
 // anyone (<!channel>, <@U…>), link anywhere or switch formatting on; styles come only from spans.
+import { packLines, type LineMarkup } from '../../core/line-pieces.js';
 import type { Line, Span, SpanStyle } from '../../core/view.js';
 
 const ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
@@ -23,9 +24,6 @@ const MARKERS: Readonly<Record<SpanStyle, string>> = { bold: '*', italic: '_', c
 function escapeChar(ch: string): string {
   return ENTITIES[ch] ?? LOOKALIKES[ch] ?? ch;
 }
-
-/** The most characters one character of data can take once escaped (`>` → soft hyphen + `&gt;`). */
-const MAX_ESCAPED_WIDTH = 5;
 
 /**
  * Escapes data for any mrkdwn text: entities for &, <, >, look-alikes for * _ ~ ` and a soft
@@ -79,77 +77,9 @@ export function renderLine(line: Line): string {
   return line.map(renderSpan).join('');
 }
 
-/** Characters a span adds around its escaped text (markers and link syntax). */
-function overhead(s: Span): number {
-  const target = s.href ? linkTarget(s.href) : undefined;
-  return (s.style ? 2 : 0) + (target ? target.length + 3 : 0);
-}
+const SLACK_MARKUP: LineMarkup = { render: renderLine, linkTarget };
 
-/** Splits one span into spans whose rendering fits `max`, cutting between code points. */
-function splitSpan(s: Span, max: number): Span[] {
-  const budget = max - overhead(s);
-  if (s.href && budget < MAX_ESCAPED_WIDTH * 4) {
-    // A link longer than a whole section cannot be a link; show its address as text instead.
-    return splitSpan({ text: `${s.text} (${s.href})`, ...(s.style ? { style: s.style } : {}) }, max);
-  }
-  const parts: Span[] = [];
-  let current = '';
-  let size = 0;
-  // Where the last space ended, so a cut falls between words when there is one near.
-  let breakAt = -1;
-  let sizeAtBreak = 0;
-  for (const ch of s.text) {
-    const width = ch === '>' ? MAX_ESCAPED_WIDTH : ch === '\n' && s.style ? 3 : escapeChar(ch).length;
-    if (size + width > budget && current) {
-      const atWord = breakAt > 0 && size - sizeAtBreak < budget / 4;
-      parts.push({ ...s, text: atWord ? current.slice(0, breakAt) : current });
-      current = atWord ? current.slice(breakAt) : '';
-      size = atWord ? size - sizeAtBreak : 0;
-      breakAt = -1;
-    }
-    current += ch;
-    size += width;
-    if (/\s/.test(ch)) {
-      breakAt = current.length;
-      sizeAtBreak = size;
-    }
-  }
-  if (current) parts.push({ ...s, text: current });
-  return parts;
-}
-
-/** Packs rendered pieces into strings of at most `max` characters, joined by `separator`. */
-export function packPieces(pieces: readonly string[], max: number, separator = ''): string[] {
-  const chunks: string[] = [];
-  let current: string | undefined;
-  for (const piece of pieces) {
-    if (current === undefined) current = piece;
-    else if (current.length + separator.length + piece.length <= max) current += separator + piece;
-    else {
-      chunks.push(current);
-      current = piece;
-    }
-  }
-  if (current !== undefined) chunks.push(current);
-  return chunks;
-}
-
-/** A line rendered as mrkdwn, in as many pieces of at most `max` characters as it needs. */
-export function renderLineChunks(line: Line, max: number): string[] {
-  const whole = renderLine(line);
-  if (whole.length <= max) return [whole];
-  const pieces = line.flatMap((s) => {
-    const rendered = renderSpan(s);
-    return rendered.length <= max ? [rendered] : splitSpan(s, max).map(renderSpan);
-  });
-  return packPieces(pieces, max);
-}
-
-/** Lines joined by newlines into as few texts of at most `max` characters as possible. */
+/** Lines joined by newlines into as few texts of at most `max` characters as possible (see packLines). */
 export function renderLinesChunks(lines: readonly Line[], max: number): string[] {
-  return packPieces(
-    lines.flatMap((line) => renderLineChunks(line, max)),
-    max,
-    '\n',
-  );
+  return packLines(SLACK_MARKUP, lines, max);
 }

@@ -6,7 +6,8 @@ import type { Logger } from '../../core/logger.js';
 import { DeliveryError, type Poster } from '../../core/poster.js';
 import type { View } from '../../core/view.js';
 import { boltLogger } from './bolt-logger.js';
-import { Paginator } from './paging.js';
+import { knownPrefix } from './command-prefix.js';
+import { broadcast } from './paging.js';
 
 /**
  * Slack's own trouble or its rate limit: worth another try later. Every other platform error
@@ -34,7 +35,9 @@ export function deliveryErrorFrom(error: unknown): DeliveryError {
 }
 
 export class SlackPoster implements Poster {
-  readonly platform = 'slack' as const;
+  readonly platform = 'slack';
+  readonly accessHelp =
+    'Invite the app to this channel with /invite @Sitrep (an archived channel must be unarchived first; in a direct message Sitrep can only post in its own), then run /digest subscribe again.';
 
   constructor(
     private readonly client: webApi.WebClient,
@@ -55,8 +58,9 @@ export class SlackPoster implements Poster {
     return new SlackPoster(client, logger);
   }
 
-  async post(channelId: string, view: View, alreadyPosted = 0): Promise<string[]> {
-    const messages = Paginator.broadcast(view);
+  /** `context` is the subscriber's: the prefix their workspace gives Sitrep's commands. */
+  async post(channelId: string, view: View, alreadyPosted = 0, context = ''): Promise<string[]> {
+    const messages = broadcast(view, knownPrefix(context));
     const posted: string[] = [];
     for (const message of messages.slice(alreadyPosted)) {
       try {

@@ -1,8 +1,9 @@
 // The neutral view → Block Kit, split into as many parts as Slack's limits need. Nothing is cut:
 // a long text becomes several section blocks, many blocks become several parts (pages).
 import type { types } from '@slack/bolt';
+import { spelledView, type CommandSpelling } from '../../core/command-refs.js';
 import { renderLine as renderPlainLine, renderText } from '../../core/render-text.js';
-import type { Fact, Line, View } from '../../core/view.js';
+import { commandText, type Fact, type Line, type View } from '../../core/view.js';
 import {
   MAX_BLOCKS_PER_MESSAGE,
   MAX_CONTEXT_TEXT,
@@ -38,14 +39,14 @@ export interface RenderedPart {
   text: string;
 }
 
-function section(text: string, plain: string): Piece {
-  return { block: { type: 'section', text: { type: 'mrkdwn', text } }, size: text.length, plain };
-}
+const sectionBlock = (text: string): Block => ({ type: 'section', text: { type: 'mrkdwn', text } });
+export const contextBlock = (text: string): Block => ({ type: 'context', elements: [{ type: 'mrkdwn', text }] });
 
-function linesPieces(lines: readonly Line[]): Piece[] {
+/** Lines as section blocks (or other blocks of mrkdwn text up to `max`), as few as they fit in. */
+function linesPieces(lines: readonly Line[], max = MAX_SECTION_TEXT, block = sectionBlock): Piece[] {
   if (lines.length === 0) return [];
   const plain = lines.map((l) => renderPlainLine(l)).join('\n');
-  return renderLinesChunks(lines, MAX_SECTION_TEXT).map((text, i) => section(text, i === 0 ? plain : ''));
+  return renderLinesChunks(lines, max).map((text, i) => ({ block: block(text), size: text.length, plain: i === 0 ? plain : '' }));
 }
 
 function factText(fact: Fact): string {
@@ -80,14 +81,6 @@ function factPieces(facts: readonly Fact[]): Piece[] {
   return pieces;
 }
 
-function footerPieces(footer: string): Piece[] {
-  return renderLinesChunks([[{ text: footer }]], MAX_CONTEXT_TEXT).map((text, i) => ({
-    block: { type: 'context', elements: [{ type: 'mrkdwn', text }] },
-    size: text.length,
-    plain: i === 0 ? footer : '',
-  }));
-}
-
 function headerTitle(view: View): string {
   return view.tone === 'error' ? `⚠️ ${view.title}` : view.title;
 }
@@ -99,7 +92,7 @@ function contentPieces(view: View): Piece[] {
   pieces.push(...linesPieces(view.intro ?? []));
   pieces.push(...factPieces(view.facts ?? []));
   for (const s of view.sections) pieces.push(...linesPieces(s.heading ? [s.heading, ...s.lines] : s.lines));
-  if (view.footer) pieces.push(...footerPieces(view.footer));
+  if (view.footer) pieces.push(...linesPieces([view.footer], MAX_CONTEXT_TEXT, contextBlock));
   return pieces;
 }
 
@@ -126,12 +119,16 @@ function fallbackText(text: string): string {
   return clip(escapeMrkdwn(text), MAX_MESSAGE_TEXT);
 }
 
-/** Renders a view as one or more messages' worth of blocks, each within Slack's limits. */
-export function renderView(view: View): RenderedPart[] {
+/**
+ * Renders a view as one or more messages' worth of blocks, each within Slack's limits, naming
+ * commands as `spell` writes them (the workspace's spelling).
+ */
+export function renderView(shown: View, spell: CommandSpelling = commandText): RenderedPart[] {
+  const view = spelledView(shown, spell);
   const header: Block = { type: 'header', text: { type: 'plain_text', text: clip(headerTitle(view), MAX_HEADER_TEXT) } };
   const parts = packParts(contentPieces(view));
   if (parts.length === 1) {
-    return [{ header, content: parts[0]!.map((p) => p.block), text: fallbackText(renderText(view)) }];
+    return [{ header, content: parts[0]!.map((p) => p.block), text: fallbackText(renderText(view, { color: false, spell })) }];
   }
   return parts.map((pieces, i) => ({
     header,

@@ -19,7 +19,10 @@ export interface BigEntry {
 
 export function addHugeEntry(app: TestApp, topic = 'edge-cases'): BigEntry {
   const actorNames = Array.from({ length: 25 }, (_, i) => `Actor ${i} **<@${1000 + i}>** of the ${'long-named '.repeat(3)}council`);
-  const actorIds = actorNames.map((name) => app.services.editor.addActor({ name, kind: 'person', aliases: [] }, stamp()));
+  // A second huge entry shares the first one's actors.
+  const actorIds = actorNames.map(
+    (name) => app.dossier.actorsNamed(name).find((a) => a.name === name)?.id ?? app.services.editor.addActor({ name, kind: 'person', aliases: [] }, stamp()),
+  );
   const outlets = Array.from({ length: 40 }, (_, i) => `Outlet ${i} @everyone`);
   const input: EntryInput = {
     topic,

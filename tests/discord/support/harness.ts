@@ -75,6 +75,8 @@ export interface Harness {
   deliver(interaction: InteractionEnvelope): Promise<Answer>;
   /** Delivers an interaction again (same id and token) and waits for the bot's second answer. */
   redeliver(interaction: InteractionEnvelope): Promise<Answer>;
+  /** Stops the bot (what it keeps in memory goes with it) and starts a new one on the same store and Discord. */
+  restart(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -131,10 +133,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const fake = await FakeDiscord.start({ guild: { roleIds: [...new Set([...roleIds, ...(options.guildRoles ?? [])])] } });
   const app = createTestApp(options.admins ?? '');
   const dispatcher = options.dispatcher ? options.dispatcher(app) : app.dispatcher;
-  const adapter = await startDiscordAdapter(
-    { config: { token: fake.token, appId: fake.appId, apiUrl: fake.apiUrl }, dispatcher, logger: app.logger },
-    options.adapter,
-  );
+  const start = () => startDiscordAdapter({ config: { token: fake.token, appId: fake.appId, apiUrl: fake.apiUrl }, dispatcher, logger: app.logger }, options.adapter);
+  const adapter = await start();
   const user: FakeUser = { id: snowflake(), username: 'analyst', roles: roleIds };
   const other: FakeUser = { id: snowflake(), username: 'bystander' };
   const harness: Harness = {
@@ -156,8 +156,13 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     submit: (customId, values, who = user) => exchange(fake, () => fake.submitModal(who, customId, values)),
     deliver: (interaction) => exchange(fake, () => fake.interact(interaction)),
     redeliver: (interaction) => exchange(fake, () => fake.redeliver(interaction)),
+    async restart() {
+      await harness.adapter.stop();
+      await expect.poll(() => fake.gateway.connections).toBe(0);
+      harness.adapter = await start();
+    },
     async close() {
-      await adapter.stop();
+      await harness.adapter.stop();
       await fake.close();
       app.dispose();
     },

@@ -1,0 +1,68 @@
+// Message bodies as discord.js takes them: the part of a view on screen as an embed, under it the
+// buttons the core decides on (its own and Previous/Next), and no mentions, ever.
+import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent, type APIEmbed, type MessageMentionOptions } from 'discord.js';
+import type { DrawnButton, Interactions } from '../../core/interaction/interactions.js';
+import { partGoneNote } from '../../core/interaction/texts.js';
+import { clip } from '../../core/text-cut.js';
+import { plainLine, type Invocation, type View } from '../../core/view.js';
+import { COMPONENT_LIMITS } from './limits.js';
+import { renderViewPages } from './render-view.js';
+
+/** Stored text must never ping anyone: no @everyone, @here, roles or users. */
+export const NO_MENTIONS: MessageMentionOptions = { parse: [] };
+
+export interface MessageBody {
+  embeds: APIEmbed[];
+  components?: APIActionRowComponent<APIButtonComponent>[];
+  allowedMentions: MessageMentionOptions;
+}
+
+/** What a message shows: a view, the read-only command that produced it (if any) and which part. */
+export interface Shown {
+  view: View;
+  source?: Invocation;
+  part?: number | 'last';
+}
+
+const STYLES = { primary: ButtonStyle.Primary, secondary: ButtonStyle.Secondary, success: ButtonStyle.Success, danger: ButtonStyle.Danger } as const;
+
+function buttonRows(drawn: readonly DrawnButton[]): APIActionRowComponent<APIButtonComponent>[] {
+  const { buttonsPerRow: perRow, rowsPerMessage } = COMPONENT_LIMITS;
+  const buttons: APIButtonComponent[] = drawn.slice(0, perRow * rowsPerMessage).map((b) => ({
+    type: ComponentType.Button,
+    style: STYLES[b.style],
+    label: clip(b.label, COMPONENT_LIMITS.buttonLabel),
+    custom_id: b.carrier,
+    disabled: b.disabled === true,
+  }));
+  const rowCount = Math.ceil(buttons.length / perRow);
+  return Array.from({ length: rowCount }, (_, i) => ({ type: ComponentType.ActionRow, components: buttons.slice(i * perRow, (i + 1) * perRow) }));
+}
+
+/** The view's parts; a part asked for past the end (the answer shrank) is the last one, saying so. */
+function partsOf(shown: Shown): { view: View; pages: APIEmbed[]; part: number } {
+  const pages = renderViewPages(shown.view);
+  const asked = shown.part ?? 0;
+  if (asked === 'last' || asked < pages.length) return { view: shown.view, pages, part: asked === 'last' ? pages.length - 1 : asked };
+  // Said at the very end, which is on the part shown; should it spill into one more part, it names that one.
+  const noted = (count: number): View => ({ ...shown.view, sections: [...shown.view.sections, { lines: [plainLine(partGoneNote(asked + 1, count))] }] });
+  let view = noted(pages.length);
+  let parts = renderViewPages(view);
+  if (parts.length !== pages.length) parts = renderViewPages((view = noted(parts.length)));
+  return { view, pages: parts, part: parts.length - 1 };
+}
+
+/**
+ * The message for a view, with the buttons `owner` may press. Components are always given, so an
+ * update also takes away buttons that no longer lead anywhere.
+ */
+export function viewMessage(shown: Shown, owner: string, interactions: Interactions): MessageBody {
+  const { view, pages, part } = partsOf(shown);
+  const screen = { view, ...(shown.source ? { source: shown.source } : {}), part, partCount: pages.length };
+  return { embeds: [pages[part]!], components: buttonRows(interactions.buttons(screen, owner)), allowedMentions: NO_MENTIONS };
+}
+
+/** A short message without buttons (the apology for an internal error). */
+export function noticeMessage(view: View): MessageBody {
+  return { embeds: renderViewPages(view).slice(0, 1), allowedMentions: NO_MENTIONS };
+}

@@ -1,0 +1,143 @@
+// The life of a form: opened for a command (typed, or from a button), drawn by the platform,
+// submitted, and answered — a refusal names the field at fault and gives back what was typed.
+import type { Caller } from '../caller.js';
+import type { ResolvedLeaf } from '../command-spec.js';
+import type { Dispatcher, Outcome } from '../dispatcher.js';
+import { convertOption } from '../option-values.js';
+import { invocationSpan } from '../command-refs.js';
+import { plainLine, span, type Button, type Invocation, type Section, type View } from '../view.js';
+import { formField, opensForm, optionLabel, shownFields, submittedArgs, type FormRoom, type FormScreen, type FormState } from './forms.js';
+import { FORM_EXPIRED_TEXT, FORM_NOT_YOURS_TEXT, FORM_SUBMITTED_TEXT, FORM_TYPED_TEXT, interactionNotice, outsideFormText, REOPEN_LABEL } from './texts.js';
+import { markedLine } from '../error-views.js';
+
+export type FormOpening = { kind: 'form'; form: FormScreen } | { kind: 'refused'; view: View };
+
+export type SubmitResult =
+  /** Expired, someone else's or already used: tell the submitter; nothing ran. */
+  | { kind: 'notice'; view: View }
+  /** Refused: `field` is the field at fault when the form shows it (a platform keeps its modal open there). */
+  | { kind: 'refused'; view: View; field?: string }
+  | { kind: 'done'; view: View };
+
+export interface FormFlowDeps {
+  dispatcher: Dispatcher;
+  room: FormRoom;
+  dispatch(invocation: Invocation, caller: Caller, requestId?: string): Promise<Outcome>;
+}
+
+const nonEmpty = (values: Readonly<Record<string, string>>) => Object.fromEntries(Object.entries(values).filter(([, v]) => v.trim() !== ''));
+
+const asText = (args: Readonly<Record<string, unknown>>): Record<string, string> =>
+  Object.fromEntries(Object.entries(args).map(([k, v]) => [k, String(v)]));
+
+/** Whether every option given with the command is valid, so a form is worth opening. */
+function givenValid(leaf: ResolvedLeaf, args: Invocation['args']): boolean {
+  try {
+    for (const [name, value] of Object.entries(args)) {
+      const option = leaf.leaf.options?.find((o) => o.name === name);
+      if (!option) return false;
+      convertOption(option, value, leaf.path);
+    }
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The state of a form opened for `invocation`, or undefined when the command should run as typed
+ * (it does not ask for its form, or an option given with it is bad: the dispatcher says which,
+ * before anyone types into a form that could never be accepted). `force`: a button asked for it.
+ */
+export async function openFormState(
+  deps: FormFlowDeps,
+  leaf: ResolvedLeaf,
+  invocation: Invocation,
+  caller: Caller,
+  force: boolean,
+): Promise<{ kind: 'state'; state: FormState } | { kind: 'refused'; view: View } | undefined> {
+  const form = leaf.leaf.form!;
+  const given = Object.keys(invocation.args);
+  const required = (leaf.leaf.options ?? []).filter((o) => o.required && !(form.keys ?? []).includes(o.name));
+  const asks = !form.buttonsOnly && opensForm(form, given) && (given.length === (form.keys ?? []).length || required.every((o) => given.includes(o.name)));
+  if (!force && (!asks || !givenValid(leaf, invocation.args))) return undefined;
+  const keys = form.keys ?? [];
+  const keyArgs = Object.fromEntries(Object.entries(invocation.args).filter(([name]) => keys.includes(name)));
+  const target = { command: invocation.command, ...(invocation.subcommand ? { subcommand: invocation.subcommand } : {}) };
+  let preview: View | undefined;
+  if (form.preview) {
+    const outcome = await deps.dispatch({ ...form.preview, args: keyArgs }, caller);
+    if (outcome.view.tone === 'error') return { kind: 'refused', view: outcome.view };
+    preview = outcome.view;
+  }
+  const start = deps.dispatcher.formValues({ ...target, args: keyArgs, caller }) ?? {};
+  const fields = shownFields(form, leaf, given.filter((name) => !keys.includes(name)), deps.room.maxFields);
+  const values = { ...start, ...asText(Object.fromEntries(Object.entries(invocation.args).filter(([name]) => fields.includes(name)))) };
+  const fixed = Object.fromEntries(Object.entries(invocation.args).filter(([name]) => !fields.includes(name)));
+  return { kind: 'state', state: { ...target, owner: caller.userId, fixed, values, start, fields, ...(preview ? { preview } : {}) } };
+}
+
+/** The form as a platform draws it, but for its carrier. */
+export function buildScreen(leaf: ResolvedLeaf, state: FormState): Omit<FormScreen, 'carrier'> {
+  const form = leaf.leaf.form!;
+  const options = leaf.leaf.options ?? [];
+  const fields = state.fields.flatMap((name) => {
+    const option = options.find((o) => o.name === name);
+    return option ? [formField(option, form, state.values[name])] : [];
+  });
+  const keys = asText(Object.fromEntries(Object.entries(state.fixed).filter(([name]) => (form.keys ?? []).includes(name))));
+  const rest = form.preview && invocationSpan({ ...form.preview, args: keys });
+  return {
+    title: form.title({ ...asText(state.fixed), ...state.values }),
+    submit: form.submit,
+    ...(form.note ? { note: form.note } : {}),
+    ...(state.preview && rest ? { preview: state.preview, previewRest: [span.plain('The rest does not fit in this form: '), rest] } : {}),
+    fields,
+  };
+}
+
+/** What was typed into a form, given back so a long text is not lost. */
+export function typedSections(values: Readonly<Record<string, string>>): Section[] {
+  return Object.entries(values)
+    .filter(([, value]) => value.trim() !== '')
+    .map(([name, value]) => ({ heading: [span.bold(optionLabel(name))], lines: value.split('\n').map((line) => plainLine(line)) }));
+}
+
+function expiredView(typed: Readonly<Record<string, string>>): View {
+  const sections = typedSections(typed);
+  const notice = interactionNotice(FORM_EXPIRED_TEXT, 'Form expired');
+  return sections.length > 0 ? { ...notice, intro: [...notice.intro!, plainLine(FORM_TYPED_TEXT)], sections } : notice;
+}
+
+export async function submission(
+  deps: FormFlowDeps,
+  state: FormState | undefined,
+  typed: Readonly<Record<string, string>>,
+  presser: Caller,
+  requestId: string,
+): Promise<SubmitResult> {
+  if (!state) return { kind: 'notice', view: expiredView(typed) };
+  if (state.owner !== presser.userId) return { kind: 'notice', view: interactionNotice(FORM_NOT_YOURS_TEXT, 'Not your form') };
+  // A delivery of the submission that succeeded is answered again (the request log replays its
+  // result); any other submission of a form already used is refused.
+  if (state.submittedBy !== undefined && state.submittedBy !== requestId) return { kind: 'notice', view: interactionNotice(FORM_SUBMITTED_TEXT, 'Already submitted') };
+  // Claimed before the command runs: a second submission arriving meanwhile is refused above.
+  state.submittedBy = requestId;
+  const args = submittedArgs(state, typed);
+  for (const name of state.fields) if (typed[name] !== undefined) state.values[name] = typed[name];
+  const target = { command: state.command, ...(state.subcommand ? { subcommand: state.subcommand } : {}) };
+  const outcome = await deps.dispatch({ ...target, args }, presser, requestId);
+  if (outcome.view.tone !== 'error') return { kind: 'done', view: outcome.view };
+  state.submittedBy = undefined;
+  const option = outcome.refusedOption;
+  if (option !== undefined && !state.fields.includes(option) && option in state.fixed) {
+    const view = outcome.view;
+    return { kind: 'refused', view: { ...view, intro: [...(view.intro ?? []), markedLine(outsideFormText(option))], sections: [...view.sections, ...typedSections(typed)] } };
+  }
+  const field = option !== undefined && state.fields.includes(option) ? option : undefined;
+  const mayRetry = deps.room.closesOnSubmit && deps.dispatcher.mayRun(state.command, state.subcommand, presser);
+  // The form again, starting from what was typed, since this platform closed it.
+  const reopen: Button = { label: REOPEN_LABEL, style: 'primary', action: { kind: 'form', invocation: { ...target, args: { ...state.fixed, ...nonEmpty(state.values) } } }, audience: 'caller' };
+  const view = mayRetry ? { ...outcome.view, buttons: [reopen] } : outcome.view;
+  return { kind: 'refused', view, ...(field ? { field } : {}) };
+}

@@ -1,0 +1,216 @@
+// Buttons and forms for one platform, decided once in the core: what each button carries, who
+// may press it, how long what it remembers lasts, what a press or a submission runs and what the
+// presser is told. An adapter only draws buttons and forms and hands presses and submissions here.
+import type { Caller } from '../caller.js';
+import type { ResolvedLeaf } from '../command-spec.js';
+import type { Dispatcher, Outcome } from '../dispatcher.js';
+import type { Logger } from '../logger.js';
+import { fetchPage } from '../page-fetch.js';
+import type { Button, Invocation, View } from '../view.js';
+import { encodeInline, memoryCarrier, parseCarrier, type Carried } from './carrier.js';
+import { buildScreen, openFormState, submission, type FormOpening, type SubmitResult } from './form-flow.js';
+import type { FormRoom, FormScreen, FormState } from './forms.js';
+import { ExpiringMemory } from './memory.js';
+import { navigationButtons, type Destination, type Screen } from './navigation.js';
+import { ADMINS_ONLY_TEXT, BROKEN_BUTTON_TEXT, EXPIRED_TEXT, FORM_NOT_YOURS_TEXT, FORM_SUBMITTED_TEXT, interactionNotice, NOT_YOURS_TEXT, NOTHING_THERE_TEXT, UNKNOWN_BUTTON_TEXT } from './texts.js';
+
+export type { FormOpening, SubmitResult } from './form-flow.js';
+
+/** What a platform's buttons and forms can carry. */
+export interface InteractionRoom extends FormRoom {
+  /** Characters a button carries back (Discord's custom_id 100, Slack's value 2,000). */
+  buttonLength: number;
+}
+
+/** A button ready to draw: the platform puts `carrier` in its custom_id or value. */
+export interface DrawnButton {
+  label: string;
+  style: NonNullable<Button['style']>;
+  carrier: string;
+  disabled?: boolean;
+}
+
+/** `context`: what the pressed button carried for the platform (see buttons). */
+export type PressResult = (
+  /** Tell the presser alone; the message stays as it is. */
+  | { kind: 'notice'; view: View }
+  /** Show part `part` of `view` in place of the message; `source` can be run again for its other parts. */
+  | { kind: 'show'; view: View; source?: Invocation; part: number | 'last' }
+  | { kind: 'form'; form: FormScreen }
+  /** A command button's answer, as a new message. */
+  | { kind: 'reply'; view: View }
+) & { context?: string };
+
+type Remembered =
+  | { kind: 'carried'; carried: Carried }
+  | { kind: 'stored'; view: View; part: number; owner: string; context?: string }
+  | { kind: 'form'; state: FormState };
+
+export interface InteractionsDeps {
+  dispatcher: Dispatcher;
+  logger: Logger;
+  room: InteractionRoom;
+  now?: () => number;
+  lifetimeMs?: number;
+}
+
+const INERT_CARRIER = 's1:none';
+
+export class Interactions {
+  private readonly memory: ExpiringMemory<Remembered>;
+  /** Buttons made here whose carrier is already known (a form's reopen button). */
+  private readonly preassigned = new WeakMap<Button, string>();
+
+  constructor(private readonly deps: InteractionsDeps) {
+    this.memory = new ExpiringMemory({ ...(deps.now ? { now: deps.now } : {}), ...(deps.lifetimeMs ? { ttlMs: deps.lifetimeMs } : {}) });
+  }
+
+  get room(): InteractionRoom {
+    return this.deps.room;
+  }
+
+  clear(): void {
+    this.memory.clear();
+  }
+
+  /**
+   * The view's own buttons, then Previous/Next for the screen, each with its carrier. `context`
+   * (at most 16 of a-z, 0-9, -) comes back with a press of any of them.
+   */
+  buttons(screen: Screen, owner: string, context = ''): DrawnButton[] {
+    const extra = context ? { context } : {};
+    const own = (screen.view.buttons ?? []).map((b) => {
+      const known = this.preassigned.get(b);
+      if (known) return { label: b.label, style: b.style ?? 'secondary', carrier: known };
+      return this.drawn(b.label, b.style ?? 'secondary', { action: b.action, audience: b.audience, ...(b.audience === 'caller' ? { owner } : {}), ...extra }, b.disabled);
+    });
+    const navigation = navigationButtons(screen).map((b) =>
+      b.destination ? this.drawn(b.label, b.style, this.destinationCarried(b.destination, owner, context)) : { label: b.label, style: b.style, carrier: INERT_CARRIER, disabled: true },
+    );
+    return [...own, ...navigation];
+  }
+
+  /** A press of a button whose carrier is `carrier`. */
+  async press(carrier: string, presser: Caller, requestId?: string): Promise<PressResult> {
+    if (carrier === INERT_CARRIER) return { kind: 'notice', view: interactionNotice(NOTHING_THERE_TEXT) };
+    const parsed = parseCarrier(carrier, this.deps.room.buttonLength);
+    if (!parsed) return this.notice(UNKNOWN_BUTTON_TEXT, carrier, presser);
+    if (parsed.kind === 'malformed') return this.notice(BROKEN_BUTTON_TEXT, carrier, presser);
+    if (parsed.kind === 'inline') return this.pressCarried(parsed.carried, presser, requestId);
+    const remembered = this.memory.use(parsed.key);
+    if (!remembered) return { kind: 'notice', view: interactionNotice(EXPIRED_TEXT) };
+    if (remembered.kind === 'carried') return this.pressCarried(remembered.carried, presser, requestId);
+    if (remembered.kind === 'stored') {
+      if (remembered.owner !== presser.userId) return { kind: 'notice', view: interactionNotice(NOT_YOURS_TEXT) };
+      return { kind: 'show', view: remembered.view, part: remembered.part, ...(remembered.context ? { context: remembered.context } : {}) };
+    }
+    return this.reopen(remembered.state, parsed.key, presser, requestId);
+  }
+
+  /** "Edit and resubmit" under a refused submission: the same form again, as last submitted. */
+  private async reopen(state: FormState, key: string, presser: Caller, requestId?: string): Promise<PressResult> {
+    if (state.owner !== presser.userId) return { kind: 'notice', view: interactionNotice(FORM_NOT_YOURS_TEXT, 'Not your form') };
+    if (state.submittedBy !== undefined) return { kind: 'notice', view: interactionNotice(FORM_SUBMITTED_TEXT, 'Already submitted') };
+    // Rights withdrawn meanwhile: the ordinary refusal, from the dispatcher.
+    if (!this.deps.dispatcher.mayRun(state.command, state.subcommand, presser)) return { kind: 'notice', view: (await this.dispatch(invocationOf(state), presser, requestId)).view };
+    return { kind: 'form', form: this.formScreen(state, key) };
+  }
+
+  /** The form a typed command asks for, if any (undefined: run it as typed). */
+  async formFor(invocation: Invocation, caller: Caller): Promise<FormOpening | undefined> {
+    const leaf = this.leafOf(invocation);
+    if (!leaf?.leaf.form || !this.deps.dispatcher.mayRun(invocation.command, invocation.subcommand, caller)) return undefined;
+    const opening = await openFormState(this.formDeps(), leaf, invocation, caller, false);
+    return opening && this.opened(opening);
+  }
+
+  /** A modal submission: the fields as typed, by option name. */
+  async submit(carrier: string, typed: Readonly<Record<string, string>>, presser: Caller, requestId: string): Promise<SubmitResult> {
+    const parsed = parseCarrier(carrier, this.deps.room.carrierLength);
+    const remembered = parsed?.kind === 'memory' ? this.memory.use(parsed.key) : undefined;
+    const state = remembered?.kind === 'form' ? remembered.state : undefined;
+    const result = await submission(this.formDeps(), state, typed, presser, requestId);
+    // The reopen button leads back to this very form, so it is refused once the form is used.
+    const reopen = result.kind === 'refused' ? result.view.buttons?.[0] : undefined;
+    if (reopen && parsed?.kind === 'memory') this.preassigned.set(reopen, memoryCarrier(parsed.key));
+    return result;
+  }
+
+  private formDeps() {
+    return { dispatcher: this.deps.dispatcher, room: this.deps.room, dispatch: (i: Invocation, c: Caller, r?: string) => this.dispatch(i, c, r) };
+  }
+
+  private opened(opening: { kind: 'state'; state: FormState } | { kind: 'refused'; view: View }): FormOpening {
+    if (opening.kind === 'refused') return opening;
+    const key = this.memory.put({ kind: 'form', state: opening.state });
+    return { kind: 'form', form: this.formScreen(opening.state, key) };
+  }
+
+  private formScreen(state: FormState, key: string) {
+    const leaf = this.leafOf(invocationOf(state))!;
+    return { ...buildScreen(leaf, state), carrier: memoryCarrier(key) };
+  }
+
+  /** A button's press, with what it carried as the presser's context: the command runs where it was drawn. */
+  private async pressCarried(carried: Carried, presser: Caller, requestId?: string): Promise<PressResult> {
+    if (!carried.context) return this.pressAction(carried, presser, requestId);
+    return { ...(await this.pressAction(carried, { ...presser, context: carried.context }, requestId)), context: carried.context };
+  }
+
+  private async pressAction(carried: Carried, presser: Caller, requestId?: string): Promise<PressResult> {
+    const { action, audience, owner } = carried;
+    if (audience === 'caller' && owner !== presser.userId) return { kind: 'notice', view: interactionNotice(NOT_YOURS_TEXT) };
+    if (audience === 'admins' && !this.deps.dispatcher.isAdmin(presser)) return { kind: 'notice', view: interactionNotice(ADMINS_ONLY_TEXT) };
+    const leaf = this.leafOf(action.invocation);
+    if (action.kind === 'form') {
+      if (!leaf?.leaf.form) return this.notice(BROKEN_BUTTON_TEXT, JSON.stringify(action.invocation), presser);
+      if (!this.deps.dispatcher.mayRun(action.invocation.command, action.invocation.subcommand, presser)) {
+        return { kind: 'notice', view: (await this.dispatch(action.invocation, presser, requestId)).view };
+      }
+      const opening = await openFormState(this.formDeps(), leaf, action.invocation, presser, true);
+      const form = opening && this.opened(opening);
+      return !form ? this.notice(BROKEN_BUTTON_TEXT, JSON.stringify(action.invocation), presser) : form.kind === 'form' ? form : { kind: 'notice', view: form.view };
+    }
+    // Buttons run only read-only commands and those whose spec allows it: a carrier naming another was not written by us.
+    if (this.deps.dispatcher.isReadOnly(action.invocation)) {
+      const fetched = await fetchPage((i) => this.dispatch(i, presser, requestId), action.invocation);
+      if (fetched.view.tone === 'error') return { kind: 'notice', view: fetched.view };
+      return { kind: 'show', view: fetched.view, source: fetched.invocation, part: action.part ?? 0 };
+    }
+    if (leaf?.leaf.pressable) return { kind: 'reply', view: (await this.dispatch(action.invocation, presser, requestId)).view };
+    return this.notice(BROKEN_BUTTON_TEXT, JSON.stringify(action.invocation), presser);
+  }
+
+  private destinationCarried(destination: Destination, owner: string, context: string): Carried | Remembered {
+    const extra = context ? { context } : {};
+    if (destination.kind === 'stored') return { kind: 'stored', view: destination.view, part: destination.part, owner, ...extra };
+    return { action: { kind: 'run', invocation: destination.invocation, part: destination.part }, audience: 'caller', owner, ...extra };
+  }
+
+  /** A drawn button: its action written inline when it fits, otherwise kept in memory. */
+  private drawn(label: string, style: DrawnButton['style'], what: Carried | Remembered, disabled?: boolean): DrawnButton {
+    const inline = 'action' in what ? encodeInline(what, this.deps.room.buttonLength) : undefined;
+    const remembered: Remembered = 'action' in what ? { kind: 'carried', carried: what } : what;
+    const carrier = inline ?? memoryCarrier(this.memory.put(remembered));
+    return { label, style, carrier, ...(disabled ? { disabled: true } : {}) };
+  }
+
+  private leafOf(invocation: Invocation): ResolvedLeaf | undefined {
+    try {
+      return this.deps.dispatcher.registry.resolve(invocation.command, invocation.subcommand);
+    } catch {
+      return undefined;
+    }
+  }
+
+  private dispatch(invocation: Invocation, caller: Caller, requestId?: string): Promise<Outcome> {
+    return this.deps.dispatcher.dispatch({ ...invocation, caller, ...(requestId ? { requestId } : {}) });
+  }
+
+  private notice(text: string, carrier: string, presser: Caller): PressResult {
+    this.deps.logger.warn({ carrier, caller: `${presser.platform}:${presser.userId}` }, 'a button Sitrep cannot use');
+    return { kind: 'notice', view: interactionNotice(text) };
+  }
+}
+
+const invocationOf = (state: FormState): Invocation => ({ command: state.command, ...(state.subcommand ? { subcommand: state.subcommand } : {}), args: { ...state.fixed } });
