@@ -5,7 +5,9 @@ import { digestCommand } from './digest.js';
 import { actorsCommand } from './actors/index.js';
 import { entryCommand } from './entry/index.js';
 import { helpCommand } from './help.js';
+import { reviewCommand } from './review/index.js';
 import { searchCommand } from './search.js';
+import { sourcesCommand } from './sources/index.js';
 import { timelineCommand } from './timeline.js';
 
 export const allCommands: readonly CommandSpec[] = [
@@ -15,5 +17,7 @@ export const allCommands: readonly CommandSpec[] = [
   entryCommand,
   searchCommand,
   digestCommand,
+  sourcesCommand,
+  reviewCommand,
   helpCommand,
 ];

@@ -3,6 +3,8 @@
 import type { DigestService } from './digest/service.js';
 import type { DossierEditor } from './editor-port.js';
 import type { DossierReader } from './ports.js';
+import type { ReviewQueue } from './review/review-queue.js';
+import type { WatchService } from './sources/watch-service.js';
 
 export interface CommandServices {
   dossier: DossierReader;
@@ -10,4 +12,8 @@ export interface CommandServices {
   editor: DossierEditor;
   /** Scheduled digests: subscriptions, preview and send-now. */
   digests: DigestService;
+  /** Watched feeds: adding them, checking them, what their checks found. */
+  sources: WatchService;
+  /** Candidates from the feeds, waiting for an admin to approve or reject them. */
+  review: ReviewQueue;
 }

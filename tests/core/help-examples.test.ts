@@ -3,6 +3,7 @@ import { allCommands } from '../../commands/index.js';
 import type { Caller } from '../../src/core/caller.js';
 import { leaves } from '../../src/core/help.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
+import { proposeCandidate } from '../sources-queue/support/propose.js';
 import { viewText } from '../support/view-text.js';
 
 // What /help shows as examples is what people copy first: each must work as written on the seed
@@ -17,7 +18,15 @@ const firstRun: Record<string, string[]> = {
   '/actors merge': ['/actors add name:"T. Barrack" kind:person'], // a duplicate to fold away
   '/actors unmerge': ['/actors add name:"T. Barrack" kind:person', '/actors merge from:"T. Barrack" into:"Tom Barrack"'], // a merge to take back
   '/entry undo': ['/entry edit id:12 confidence:claimed'], // a change to revert
+  // A source to act on; the one /sources check reads is refused before any connection (a local address).
+  '/sources check': ['/sources add url:http://127.0.0.1:9/feed.xml topic:syria-israel'],
+  '/sources pause': ['/sources add url:https://news.example/rss.xml topic:syria-israel'],
+  '/sources resume': ['/sources add url:https://news.example/rss.xml topic:syria-israel', '/sources pause id:1'],
+  '/sources remove': ['/sources add url:https://news.example/rss.xml topic:syria-israel'],
 };
+
+// Review decisions act on a candidate, which only a feed check proposes: one is put in the queue so.
+const needsCandidate = ['/review approve', '/review reject'];
 
 let app: TestApp | undefined;
 afterEach(() => app?.dispose());
@@ -31,6 +40,7 @@ describe('GIVEN the examples /help shows', () => {
     app = createTestApp('discord:7');
     const before = Object.entries(firstRun).find(([path]) => example.startsWith(`${path} `))?.[1] ?? [];
     for (const line of before) expect((await app.dispatcher.runText(line, admin)).tone).toBe('success');
+    if (needsCandidate.some((path) => example.startsWith(`${path} `))) await proposeCandidate(app);
     const view = await app.dispatcher.runText(example, admin);
     expect(view.tone, viewText(view)).not.toBe('error');
   });

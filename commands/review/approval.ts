@@ -1,0 +1,78 @@
+// The entry a candidate becomes: what it suggests, with the fields the admin gave (typed, or
+// changed in the Edit form) over it, checked exactly as /entry add checks them.
+import type { CommandArgs } from '../../src/core/command-spec.js';
+import type { EntryInput, SourceRecord } from '../../src/core/domain.js';
+import { parsePartialDate, toIsoPartial } from '../../src/core/partial-date.js';
+import type { DossierReader } from '../../src/core/ports.js';
+import type { Candidate } from '../../src/core/review/candidate.js';
+import { applyEntryFields, ENTRY_LIMITS } from '../entry/fields.js';
+
+/** The fields an approval may set, in the order the Edit form shows them. */
+export const APPROVAL_FIELDS = ['title', 'date', 'type', 'actors', 'places', 'summary', 'topic', 'confidence'] as const;
+
+const DEFAULT_CONFIDENCE = 'reported';
+
+/** The suggested actors still in the dossier (one merged away since is left out). */
+function liveActors(candidate: Candidate, dossier: DossierReader): { id: number; name: string }[] {
+  const live = new Set(dossier.allActorNames().map((n) => n.actorId));
+  return candidate.suggested.actors.filter((actor) => live.has(actor.id));
+}
+
+/** The other outlets that carried the story, as further sources of the entry. */
+function otherSources(candidate: Candidate): SourceRecord[] {
+  return candidate.reports.slice(1).map((report) => ({
+    outlet: report.outlet.slice(0, ENTRY_LIMITS.outlet),
+    attribution: `according to ${report.outlet}`.slice(0, ENTRY_LIMITS.attribution),
+    ...(report.link && report.link.length <= ENTRY_LIMITS.url ? { url: report.link } : {}),
+    ...(report.published ? { published: report.published.toISOString().slice(0, 10) } : {}),
+  }));
+}
+
+/** What the candidate suggests, as an entry. */
+function suggestedEntry(candidate: Candidate, dossier: DossierReader): EntryInput {
+  const { suggested } = candidate;
+  const start = parsePartialDate(suggested.date ?? candidate.createdAt.toISOString().slice(0, 10))!;
+  const seen = new Set<string>();
+  const sources = [suggested.source, ...otherSources(candidate)].filter((source) => {
+    const key = source.url ?? `outlet:${source.outlet}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return {
+    topic: candidate.topic,
+    title: candidate.title,
+    summary: candidate.summary,
+    eventType: suggested.type,
+    start,
+    confidence: DEFAULT_CONFIDENCE,
+    places: suggested.places,
+    actors: liveActors(candidate, dossier).map((actor) => ({ actorId: actor.id, role: 'participant' })),
+    sources,
+    tags: [],
+  };
+}
+
+/** The entry to add: the suggestion with the given options over it. */
+export function approvalInput(candidate: Candidate, args: CommandArgs, dossier: DossierReader): EntryInput {
+  const fields = Object.fromEntries(Object.entries(args).filter(([name]) => name !== 'id'));
+  const suggested = suggestedEntry(candidate, dossier);
+  // Every field is set in the suggestion, so the result is a whole entry.
+  return applyEntryFields(fields, suggested, dossier) as EntryInput;
+}
+
+/** The Edit form's starting values: the suggestion, as the options that would set it. */
+export function approvalFormValues(candidate: Candidate, dossier: DossierReader): Record<string, string> {
+  const entry = suggestedEntry(candidate, dossier);
+  const values: Record<string, string> = {
+    title: entry.title,
+    date: toIsoPartial(entry.start),
+    type: entry.eventType,
+    actors: liveActors(candidate, dossier).map((a) => `${a.name}:participant`).join(', '),
+    places: entry.places.join(', '),
+    summary: entry.summary,
+    topic: entry.topic,
+    confidence: entry.confidence,
+  };
+  return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== ''));
+}

@@ -1,0 +1,87 @@
+// /review approve and /review reject — an admin's decision on a candidate, from a card's
+// buttons or typed. Deciding twice (a double press, or the same card on two platforms) changes
+// nothing the second time: the answer is the card as decided.
+import type { OptionSpec, SubcommandSpec } from '../../src/core/command-spec.js';
+import { UserError } from '../../src/core/errors.js';
+import type { Candidate } from '../../src/core/review/candidate.js';
+import { candidateCard, instantText } from '../../src/core/review/candidate-card.js';
+import { span } from '../../src/core/view.js';
+import { stampOf } from '../stamp.js';
+import { entryFieldOptions } from '../entry/fields.js';
+import { APPROVAL_FIELDS, approvalFormValues, approvalInput } from './approval.js';
+
+export const candidateIdOption: OptionSpec = {
+  name: 'id', description: 'Candidate number, as /review list shows it', type: 'integer', required: true, min: 1, max: Number.MAX_SAFE_INTEGER, example: '1',
+};
+
+/** The entry options an approval may change, as /entry edit describes them (nothing is required). */
+const approvalOptions: OptionSpec[] = APPROVAL_FIELDS.map((name) => {
+  const { requiredOnAdd: _required, ...option } = entryFieldOptions.find((o) => o.name === name)!;
+  return option;
+});
+
+const decidedBy = (candidate: Candidate) => `${candidate.decision?.by ?? 'someone'} at ${candidate.decision ? instantText(candidate.decision.at) : 'an unknown time'}`;
+
+/** The answer to a decision someone made first: the card as it stands, saying so. */
+function alreadyDecided(candidate: Candidate) {
+  const what = candidate.status === 'approved' ? `approved as entry #${candidate.decision?.entryId ?? '?'}` : 'rejected';
+  return { ...candidateCard(candidate, `Already ${what} by ${decidedBy(candidate)}; nothing was changed.`), private: true };
+}
+
+export const approveCandidate: SubcommandSpec = {
+  name: 'approve',
+  description: 'Add a candidate to the dossier as an entry, changing any field first (admins)',
+  adminOnly: true,
+  pressable: true,
+  options: [candidateIdOption, ...approvalOptions],
+  examples: ['id:1', 'id:1 type:talks actors:"Syria:participant, Israel:participant" confidence:reported'],
+  formValues: (args, ctx) => approvalFormValues(ctx.services.review.candidate(args.id as number), ctx.services.dossier),
+  form: {
+    keys: ['id'],
+    // Typed, `/review approve id:N` approves at once; the card's Edit button opens the form.
+    buttonsOnly: true,
+    fields: APPROVAL_FIELDS,
+    longText: ['summary'],
+    title: (values) => `Approve candidate #${values.id ?? ''}`,
+    submit: 'Approve',
+    note: 'The entry as Sitrep suggests it: change what is wrong, then approve.',
+    preview: { command: 'review', subcommand: 'show' },
+  },
+  run(args, ctx) {
+    const id = args.id as number;
+    const candidate = ctx.services.review.candidate(id);
+    if (candidate.status === 'rejected') {
+      throw new UserError('conflict', `Candidate #${id} was rejected by ${decidedBy(candidate)}, so it is not approved.`, ['If it belongs in the dossier after all, add it with /entry add.'], 'id');
+    }
+    if (candidate.status === 'approved') return alreadyDecided(candidate);
+    const input = approvalInput(candidate, args, ctx.services.dossier);
+    const stamp = stampOf(ctx);
+    const note = `from the review queue: candidate #${id} (${candidate.outlet}), approved by ${stamp.by}`;
+    const result = ctx.services.review.approve(id, input, stamp, note);
+    if (result.kind === 'decided') return alreadyDecided(result.candidate);
+    const entryId = result.candidate.decision?.entryId;
+    const added = [span.plain(`Approved: added as entry #${entryId ?? '?'}. Where it came from: `), span.command('entry history', `id:${entryId ?? '?'}`)];
+    return candidateCard(result.candidate, added);
+  },
+};
+
+export const rejectCandidate: SubcommandSpec = {
+  name: 'reject',
+  description: 'Turn a candidate down: its items are never proposed again (admins)',
+  adminOnly: true,
+  pressable: true,
+  options: [candidateIdOption, { name: 'reason', description: 'Why (kept with the decision)', type: 'text', maxLength: 300, example: '"opinion piece, not an event"' }],
+  examples: ['id:1 reason:"opinion piece, not an event"'],
+  run(args, ctx) {
+    const id = args.id as number;
+    const candidate = ctx.services.review.candidate(id);
+    if (candidate.status === 'approved') {
+      const entryId = candidate.decision?.entryId ?? 0;
+      throw new UserError('conflict', `Candidate #${id} was approved by ${decidedBy(candidate)} as entry #${entryId}.`, [`To take the entry down: /entry remove id:${entryId} reason:"…"`], 'id');
+    }
+    if (candidate.status === 'rejected') return alreadyDecided(candidate);
+    const result = ctx.services.review.reject(id, args.reason === undefined ? undefined : String(args.reason), stampOf(ctx));
+    if (result.kind === 'decided') return alreadyDecided(result.candidate);
+    return { ...candidateCard(result.candidate, 'Rejected: its items are not proposed again.'), tone: 'success' };
+  },
+};

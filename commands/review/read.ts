@@ -1,0 +1,92 @@
+// /review list, /review show and /review channel: the candidates waiting, one candidate's
+// card, and where cards are posted.
+import type { CommandContext, SubcommandSpec } from '../../src/core/command-spec.js';
+import { UserError } from '../../src/core/errors.js';
+import type { Candidate } from '../../src/core/review/candidate.js';
+import { candidateCard, instantText } from '../../src/core/review/candidate-card.js';
+import { plural } from '../../src/core/text.js';
+import { eventTypeLabel } from '../../src/core/vocabulary.js';
+import { plainLine, span, type Section, type View } from '../../src/core/view.js';
+import { pageOption, topicOption } from '../shared-options.js';
+import { stampOf } from '../stamp.js';
+import { candidateIdOption } from './decide.js';
+
+const PAGE_SIZE = 10;
+
+function candidateSection(candidate: Candidate): Section {
+  const others = candidate.reports.length - 1;
+  return {
+    heading: [span.code(`#${candidate.id}`), span.plain(' '), span.bold(candidate.title)],
+    lines: [
+      plainLine(
+        `${candidate.outlet}${others > 0 ? ` and ${plural(others, 'other outlet')}` : ''} · ${candidate.published ? instantText(candidate.published) : 'no date'} · ${eventTypeLabel(candidate.suggested.type)} · ${candidate.topic}`,
+      ),
+      [span.plain('Decide: '), span.command('review approve', `id:${candidate.id}`), span.plain(' or '), span.command('review reject', `id:${candidate.id}`), span.plain(' · card: '), span.command('review show', `id:${candidate.id}`)],
+    ],
+  };
+}
+
+function listView(args: { topic?: string; page: number }, ctx: CommandContext): View {
+  const page = ctx.services.review.pending(args.topic, PAGE_SIZE, (args.page - 1) * PAGE_SIZE);
+  const pageCount = Math.max(1, Math.ceil(page.total / PAGE_SIZE));
+  if (args.page > pageCount && page.total > 0) {
+    throw new UserError('invalid-option', `Option \`page\`: there ${page.total === 1 ? 'is 1 page' : `are ${pageCount} pages`} of candidates.`, [], 'page');
+  }
+  const at = (n: number) => ({ command: 'review', subcommand: 'list', args: { ...(args.topic ? { topic: args.topic } : {}), page: n } });
+  const channels = ctx.services.review.channels();
+  return {
+    title: `Review queue${args.topic ? ` — ${args.topic}` : ''}`,
+    tone: 'normal',
+    intro: [
+      plainLine(page.total === 0 ? 'No candidate is waiting for review.' : `${plural(page.total, 'candidate')} waiting, newest first.`),
+      channels.length > 0
+        ? plainLine(`Cards are posted in the review channel (${channels.map((c) => c.platform).join(', ')}).`)
+        : [span.plain('No review channel is set: an admin runs '), span.command('review channel'), span.plain(' where cards should be posted.')],
+    ],
+    sections: page.items.map(candidateSection),
+    ...(pageCount > 1
+      ? { pager: { page: args.page, pageCount, total: page.total, ...(args.page < pageCount ? { next: at(args.page + 1) } : {}), ...(args.page > 1 ? { previous: at(args.page - 1) } : {}) } }
+      : {}),
+  };
+}
+
+export const listCandidates: SubcommandSpec = {
+  name: 'list',
+  description: 'Candidates waiting for review, newest first',
+  readOnly: true,
+  options: [topicOption, pageOption],
+  examples: ['', 'topic:syria-israel'],
+  run: (args, ctx) => listView({ ...(args.topic ? { topic: String(args.topic).toLowerCase() } : {}), page: (args.page as number | undefined) ?? 1 }, ctx),
+};
+
+export const showCandidate: SubcommandSpec = {
+  name: 'show',
+  description: 'One candidate’s card: the story, the suggested entry, other outlets',
+  readOnly: true,
+  options: [candidateIdOption],
+  run: (args, ctx) => candidateCard(ctx.services.review.candidate(args.id as number)),
+};
+
+export const reviewChannel: SubcommandSpec = {
+  name: 'channel',
+  description: 'Post candidates’ cards in this channel (admins)',
+  adminOnly: true,
+  examples: [''],
+  run(_args, ctx) {
+    const { platform, workspaceId, channelId } = ctx.caller;
+    if (!channelId) {
+      throw new UserError('invalid-option', 'Cards are posted in a channel, and this request came from none.', ['Run /review channel in the channel that should receive them.']);
+    }
+    ctx.services.review.setChannel({ platform, workspaceId: workspaceId ?? '', channelId }, stampOf(ctx));
+    const waiting = ctx.services.review.pending(undefined, 1, 0).total;
+    return {
+      title: 'Review channel set',
+      tone: 'success',
+      intro: [
+        plainLine(`Candidates from the watched feeds are posted in this channel from now on (one review channel per platform: this replaces any other on ${platform}).`),
+        plainLine(waiting > 0 ? `${plural(waiting, 'candidate')} waiting: their cards follow within a few minutes.` : 'No candidate is waiting yet.'),
+      ],
+      sections: [],
+    };
+  },
+};

@@ -1,0 +1,99 @@
+// /sources add — watch a feed: its items become candidates for the review queue. Every option
+// is checked before anything is stored; the first check happens in the background.
+import type { CommandArgs, SubcommandSpec } from '../../src/core/command-spec.js';
+import { UserError } from '../../src/core/errors.js';
+import { keywordList } from '../../src/core/sources/keyword-hits.js';
+import { parseKeywords } from '../../src/core/sources/keywords.js';
+import { DEFAULT_EVERY_MINUTES, formatEvery, MAX_EVERY_MINUTES, MIN_EVERY_MINUTES, parseEveryMinutes } from '../../src/core/sources/poll-timing.js';
+import type { NewSource } from '../../src/core/sources/watch-store-port.js';
+import { sourceName } from '../../src/core/sources/watched-source.js';
+import { plainLine, span, type Line } from '../../src/core/view.js';
+import { parseTopic } from '../entry/fields.js';
+import { stampOf } from '../stamp.js';
+
+const MAX_URL_LENGTH = 500;
+
+function feedUrl(text: string): string {
+  let url: URL | undefined;
+  try {
+    url = new URL(text.trim());
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || !url.hostname) {
+    throw new UserError('invalid-option', `Option \`url\` must be the feed's full address, starting with https:// or http:// — got \`${text.slice(0, 80)}\`.`, ['For example: url:https://www.example.org/world/rss.xml'], 'url');
+  }
+  if (url.username || url.password) {
+    throw new UserError('invalid-option', 'Option `url` holds a user name or password: Sitrep reads public feeds only, and would show it to everyone in /sources list.', [], 'url');
+  }
+  return url.toString();
+}
+
+function everyMinutes(text: string | undefined): number {
+  if (text === undefined) return DEFAULT_EVERY_MINUTES;
+  const minutes = parseEveryMinutes(text);
+  if (minutes === undefined) {
+    throw new UserError('invalid-option', `Option \`every\` must be a duration like 30m, 1h or 1h30m — got \`${text}\`.`, [], 'every');
+  }
+  if (minutes < MIN_EVERY_MINUTES) {
+    throw new UserError('invalid-option', `Option \`every\` must be at least ${MIN_EVERY_MINUTES} minutes, so Sitrep asks the feed's server politely — got \`${text}\`.`, [`For example: every:${MIN_EVERY_MINUTES}m (the default is ${DEFAULT_EVERY_MINUTES}m).`], 'every');
+  }
+  if (minutes > MAX_EVERY_MINUTES) {
+    throw new UserError('invalid-option', `Option \`every\` may be at most 24 hours — got \`${text}\`.`, [], 'every');
+  }
+  return minutes;
+}
+
+function keywordsArg(text: string | undefined): string {
+  if (text === undefined) return '';
+  if (parseKeywords(text).length === 0) {
+    throw new UserError('invalid-option', 'Option `keywords` holds no word to match: give terms separated by commas, a phrase in quotes.', ['For example: keywords:\'ceasefire, Sweida, "al-Sharaa"\''], 'keywords');
+  }
+  return text.trim();
+}
+
+export function newSourceFrom(args: CommandArgs): NewSource {
+  return {
+    url: feedUrl(String(args.url)),
+    topic: parseTopic(String(args.topic)),
+    keywords: keywordsArg(args.keywords === undefined ? undefined : String(args.keywords)),
+    everyMinutes: everyMinutes(args.every === undefined ? undefined : String(args.every)),
+    backfill: args.backfill === true,
+  };
+}
+
+export const addSource: SubcommandSpec = {
+  name: 'add',
+  description: 'Watch a feed: its new items become candidates for review (admins)',
+  adminOnly: true,
+  options: [
+    { name: 'url', description: 'The feed’s address (RSS, Atom or JSON Feed), starting with https://', type: 'text', required: true, maxLength: MAX_URL_LENGTH, example: 'https://news.example/syria/rss.xml' },
+    { name: 'topic', description: 'Dossier topic its entries go to, e.g. syria-israel', type: 'text', required: true, maxLength: 60, autocomplete: 'topic', example: 'syria-israel' },
+    { name: 'keywords', description: 'Keep only items naming one of these: comma-separated, "a phrase" in quotes', type: 'text', maxLength: 500, example: '"ceasefire, Sweida"' },
+    { name: 'every', description: 'How often to check: 15m or more (default 30m)', type: 'text', maxLength: 20, example: '30m' },
+    { name: 'backfill', description: 'The first check proposes the last 7 days’ items (default: none)', type: 'boolean', example: 'true' },
+  ],
+  examples: ['url:https://news.example/syria/rss.xml topic:syria-israel keywords:\'ceasefire, Sweida, "al-Sharaa"\' every:30m'],
+  run(args, ctx) {
+    const source = ctx.services.sources.add(newSourceFrom(args), stampOf(ctx));
+    const keywords = keywordList(source.keywords);
+    const first = source.backfill
+      ? 'Its first check, within a minute, proposes the items of the last 7 days; after that, every new item.'
+      : 'Its first check, within a minute, records what the feed holds and proposes none of it; after that, every new item.';
+    const where: Line =
+      ctx.services.review.channels().length > 0
+        ? plainLine('Candidates are posted in the review channel.')
+        : [span.plain('Candidates wait in '), span.command('review list'), span.plain('; run '), span.command('review channel'), span.plain(' in a channel to have them posted there.')];
+    return {
+      title: `Watching #${source.id} ${sourceName(source)}`,
+      tone: 'success',
+      intro: [
+        plainLine(`Sitrep checks ${source.url} every ${formatEvery(source.everyMinutes)} for the topic ${source.topic}, ${keywords ? `keeping items that name ${keywords}` : 'keeping every item'}.`),
+        plainLine(first),
+        where,
+      ],
+      sections: [],
+      footer: [span.plain('Check it now: '), span.command('sources check', `id:${source.id}`), span.plain(' · what its checks found: '), span.command('sources why', `id:${source.id}`)],
+    };
+  },
+};

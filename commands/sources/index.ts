@@ -1,0 +1,101 @@
+// /sources — the feeds Sitrep watches for the review queue: add, list, pause, resume, remove,
+// check now, and why (what each check found).
+import type { CommandSpec, OptionSpec, SubcommandSpec } from '../../src/core/command-spec.js';
+import { checkReplyView } from '../../src/core/sources/check-views.js';
+import { formatEvery } from '../../src/core/sources/poll-timing.js';
+import { sourceName } from '../../src/core/sources/watched-source.js';
+import { sourcesListView, whyView } from '../../src/core/sources/watch-views.js';
+import { plainLine, span } from '../../src/core/view.js';
+import { stampOf } from '../stamp.js';
+import { addSource } from './add.js';
+
+const sourceIdOption: OptionSpec = {
+  name: 'id', description: 'Source number, as /sources list shows it', type: 'integer', required: true, min: 1, max: Number.MAX_SAFE_INTEGER, example: '1',
+};
+
+/** Checks /sources why shows. */
+const WHY_CHECKS = 5;
+
+const listSources: SubcommandSpec = {
+  name: 'list',
+  description: 'The watched feeds: state, last check, last new item, failures',
+  readOnly: true,
+  examples: [''],
+  run: (_args, ctx) => sourcesListView(ctx.services.sources.list()),
+};
+
+const pauseSource: SubcommandSpec = {
+  name: 'pause',
+  description: 'Stop checking a feed for now (admins)',
+  adminOnly: true,
+  options: [sourceIdOption],
+  examples: ['id:1'],
+  run(args, ctx) {
+    const source = ctx.services.sources.pause(args.id as number, stampOf(ctx));
+    const until = [span.plain('It is not checked until '), span.command('sources resume', `id:${source.id}`), span.plain('.')];
+    return { title: `Paused #${source.id} ${sourceName(source)}`, tone: 'success', intro: [until], sections: [] };
+  },
+};
+
+const resumeSource: SubcommandSpec = {
+  name: 'resume',
+  description: 'Check a paused feed again (admins)',
+  adminOnly: true,
+  options: [sourceIdOption],
+  examples: ['id:1'],
+  run(args, ctx) {
+    const source = ctx.services.sources.resume(args.id as number, stampOf(ctx));
+    return {
+      title: `Resumed #${source.id} ${sourceName(source)}`,
+      tone: 'success',
+      intro: [plainLine(`It is checked within a minute, then every ${formatEvery(source.everyMinutes)}; its failure count starts again from 0.`)],
+      sections: [],
+    };
+  },
+};
+
+const removeSource: SubcommandSpec = {
+  name: 'remove',
+  description: 'Stop watching a feed; its candidates stay in the queue (admins)',
+  adminOnly: true,
+  options: [sourceIdOption],
+  examples: ['id:1'],
+  run(args, ctx) {
+    const source = ctx.services.sources.remove(args.id as number, stampOf(ctx));
+    return {
+      title: `Stopped watching #${source.id} ${sourceName(source)}`,
+      tone: 'success',
+      intro: [plainLine('Its candidates stay in the review queue, and the items it found stay known: added again, it proposes none of them twice.')],
+      sections: [],
+    };
+  },
+};
+
+const checkSource: SubcommandSpec = {
+  name: 'check',
+  description: 'Check a feed now and say what was found (admins)',
+  adminOnly: true,
+  options: [sourceIdOption],
+  examples: ['id:1'],
+  async run(args, ctx) {
+    const report = await ctx.services.sources.check(args.id as number, 'manual');
+    return checkReplyView(report.source, report.record);
+  },
+};
+
+const whySource: SubcommandSpec = {
+  name: 'why',
+  description: 'A feed’s last checks: what each found new, filtered out (and why), or the error',
+  readOnly: true,
+  options: [sourceIdOption],
+  run(args, ctx) {
+    const { source, checks } = ctx.services.sources.checks(args.id as number, WHY_CHECKS);
+    return whyView(source, checks);
+  },
+};
+
+export const sourcesCommand: CommandSpec = {
+  name: 'sources',
+  description: 'Feeds watched for the review queue: add, list, check, pause, resume, remove',
+  subcommands: [addSource, listSources, checkSource, whySource, pauseSource, resumeSource, removeSource],
+};

@@ -1,0 +1,72 @@
+// The card a candidate is shown as, in the review channel and in reply to /review show: the
+// story, what the entry would say, the other outlets carrying it, and Approve, Edit and Reject
+// for admins; once decided, who decided, when, and the entry it became.
+import { formatIsoPartial } from '../partial-date.js';
+import { eventTypeLabel } from '../vocabulary.js';
+import { plainLine, span, type Button, type Line, type View } from '../view.js';
+import type { Candidate, StoryReport } from './candidate.js';
+
+/** `2025-07-12T14:05:00.000Z` → `2025-07-12 14:05 UTC`. */
+export const instantText = (at: Date) => `${at.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+
+const linked = (text: string, href: string | undefined): Line => [href ? span.link(text, href) : span.plain(text)];
+const listed = (items: readonly string[]) => plainLine(items.length > 0 ? items.join(', ') : '—');
+
+function reportLine(report: StoryReport): Line {
+  return [...linked(report.outlet, report.link), span.plain(` — ${report.title}${report.published ? ` (${instantText(report.published)})` : ''}`)];
+}
+
+function decisionLine(candidate: Candidate): Line | undefined {
+  const decision = candidate.decision;
+  if (!decision) return undefined;
+  const when = `${decision.by} at ${instantText(decision.at)}`;
+  if (candidate.status === 'approved') return [span.bold('Approved'), span.plain(` by ${when} → entry #${decision.entryId ?? '?'}`)];
+  return [span.bold('Rejected'), span.plain(` by ${when}${decision.reason ? `: ${decision.reason}` : ''}`)];
+}
+
+export function reviewButtons(id: number): Button[] {
+  const invocation = (subcommand: string) => ({ command: 'review', subcommand, args: { id } });
+  return [
+    { label: 'Approve', style: 'success', action: { kind: 'run', invocation: invocation('approve') }, audience: 'admins' },
+    { label: 'Edit', style: 'primary', action: { kind: 'form', invocation: invocation('approve') }, audience: 'admins' },
+    { label: 'Reject', style: 'danger', action: { kind: 'run', invocation: invocation('reject') }, audience: 'admins' },
+  ];
+}
+
+const STATUS_TEXT = { pending: 'waiting for review', approved: 'approved', rejected: 'rejected' } as const;
+
+/** The card; `note` goes under its first line (what a decision just did, or that it was done before). */
+export function candidateCard(candidate: Candidate, note?: string | Line): View {
+  const { suggested } = candidate;
+  const others = candidate.reports.slice(1);
+  const decided = decisionLine(candidate);
+  const view: View = {
+    title: candidate.title,
+    tone: candidate.status === 'approved' && note !== undefined ? 'success' : 'normal',
+    intro: [plainLine(`Candidate #${candidate.id} · ${candidate.topic} · ${STATUS_TEXT[candidate.status]}`), ...(note ? [typeof note === 'string' ? plainLine(note) : note] : [])],
+    facts: [
+      { label: 'Outlet', value: plainLine(candidate.outlet) },
+      { label: 'Published', value: plainLine(candidate.published ? instantText(candidate.published) : 'not given by the feed') },
+      ...(candidate.link ? [{ label: 'Link', value: [span.link(candidate.link, candidate.link)] }] : []),
+      { label: 'Matched', value: plainLine(candidate.matched.length > 0 ? candidate.matched.join(', ') : 'every item (the source has no keywords)') },
+      { label: 'Actors', value: listed(suggested.actors.map((a) => a.name)) },
+      { label: 'Places', value: listed(suggested.places) },
+      { label: 'Type', value: plainLine(eventTypeLabel(suggested.type)) },
+      { label: 'Date', value: plainLine(suggested.date ? formatIsoPartial(suggested.date) : '—') },
+      { label: 'Also in', value: others.length > 0 ? plainLine(others.map((r) => r.outlet).join(', ')) : plainLine('no other outlet yet') },
+      ...(decided ? [{ label: 'Decided', value: decided }] : []),
+    ],
+    sections: [
+      ...(candidate.summary ? [{ heading: [span.bold('Summary')], lines: candidate.summary.split('\n').map((line) => plainLine(line)) }] : []),
+      ...(others.length > 0 ? [{ heading: [span.bold('Same story elsewhere')], lines: others.map(reportLine) }] : []),
+    ],
+  };
+  if (candidate.status === 'pending') {
+    view.buttons = reviewButtons(candidate.id);
+    const id = `id:${candidate.id}`;
+    view.footer = [span.plain('Approve: '), span.command('review approve', id), span.plain(' (change a field with title:, date:, type:, actors:…) · Reject: '), span.command('review reject', id)];
+  } else if (candidate.status === 'approved' && candidate.decision?.entryId !== undefined) {
+    view.footer = [span.plain('The entry: '), span.command('entry show', String(candidate.decision.entryId))];
+  }
+  return view;
+}

@@ -1,0 +1,63 @@
+// A candidate of the review queue: a story found in the watched feeds, waiting for an admin to
+// approve it as an entry or reject it, with what Sitrep suggests the entry should say.
+import type { SourceRecord } from '../domain.js';
+import type { EventType } from '../vocabulary.js';
+
+export type CandidateStatus = 'pending' | 'approved' | 'rejected';
+
+/** What the entry would say if approved as it stands. */
+export interface Suggested {
+  actors: { id: number; name: string }[];
+  places: string[];
+  type: EventType;
+  /** `YYYY-MM-DD` from the item's publication day; absent when the item gives none. */
+  date?: string;
+  source: SourceRecord;
+}
+
+/** A candidate before it is stored: what a check proposes. */
+export interface CandidateDraft {
+  topic: string;
+  title: string;
+  summary: string;
+  link?: string;
+  outlet: string;
+  published?: Date;
+  /** The source's keywords the item matched. */
+  matched: string[];
+  suggested: Suggested;
+}
+
+/** One outlet's report of the candidate's story (the item that proposed it first). */
+export interface StoryReport {
+  sourceId: number;
+  outlet: string;
+  title: string;
+  link?: string;
+  published?: Date;
+}
+
+export interface Decision {
+  by: string;
+  at: Date;
+  reason?: string;
+  /** The entry an approval created. */
+  entryId?: number;
+}
+
+export interface Candidate extends CandidateDraft {
+  id: number;
+  status: CandidateStatus;
+  createdAt: Date;
+  decision?: Decision;
+  /** Every report of the story, the proposing one first. */
+  reports: StoryReport[];
+}
+
+/** Enough of a candidate to tell whether a new item is another report of its story. */
+export interface StoryRef {
+  candidateId: number;
+  title: string;
+  published?: Date;
+  status: CandidateStatus;
+}

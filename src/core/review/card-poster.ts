@@ -1,0 +1,63 @@
+// Posts what the review channels are owed (candidates' cards, notices about paused sources)
+// through the posters of this process. Each post is claimed in the store first, so processes
+// sharing a store never post one twice; a post that fails for now is tried again on a later pass.
+import type { PlatformName } from '../caller.js';
+import type { Logger } from '../logger.js';
+import { DeliveryError, type Poster } from '../poster.js';
+import { candidateCard } from './candidate-card.js';
+import type { ClaimedPost, ReviewStore } from './review-port.js';
+
+/** The posters of the adapters running here (the scheduler's PosterRegistry). */
+export interface PosterLookup {
+  get(platform: PlatformName): Poster | undefined;
+  platforms(): PlatformName[];
+}
+
+export interface CardPosterDeps {
+  store: ReviewStore;
+  posters: PosterLookup;
+  now: () => Date;
+  logger: Logger;
+  /** This process, as the post's sender. */
+  sender: string;
+}
+
+/** Posts per pass: a queue opened in a new channel arrives over a few passes, not as a flood. */
+const POSTS_PER_PASS = 20;
+/** A post left `sending` this long was cut off by its process stopping. */
+const STALE_MS = 10 * 60_000;
+
+export class CardPoster {
+  constructor(private readonly deps: CardPosterDeps) {}
+
+  /** Posts what is owed on the platforms this process can post to; returns how many went out. */
+  async postPending(): Promise<number> {
+    const { store, posters, now } = this.deps;
+    const platforms = posters.platforms();
+    if (platforms.length === 0) return 0;
+    store.abandonStale(new Date(now().getTime() - STALE_MS));
+    store.queueCards(POSTS_PER_PASS, now());
+    let sent = 0;
+    for (const post of store.claim(platforms, this.deps.sender, now(), POSTS_PER_PASS)) {
+      if (await this.send(post)) sent += 1;
+    }
+    return sent;
+  }
+
+  private async send(post: ClaimedPost): Promise<boolean> {
+    const { store, posters, now, logger } = this.deps;
+    const poster = posters.get(post.platform);
+    const view = post.kind === 'card' ? candidateCard(post.candidate) : post.view;
+    try {
+      if (!poster) throw new DeliveryError('retryable', `no ${post.platform} poster in this process`);
+      store.posted(post.id, await poster.post(post.channelId, view), now());
+      return true;
+    } catch (error) {
+      const retry = !(error instanceof DeliveryError) || error.kind === 'retryable';
+      const message = error instanceof Error ? error.message : String(error);
+      store.failed(post.id, message, retry, now());
+      logger.warn({ err: error, post: post.id, kind: post.kind, platform: post.platform, channel: post.channelId, retry }, 'could not post to the review channel');
+      return false;
+    }
+  }
+}

@@ -1,0 +1,51 @@
+// What the review queue needs from the store: candidates and their decisions, the review channel
+// of each platform, and the posts made there. A decision and the entry it creates are written
+// in one transaction, guarded by the candidate's state, so pressing Approve twice (or on two
+// platforms) makes one entry.
+import type { PlatformName } from '../caller.js';
+import type { ChangeStamp, EntryInput } from '../domain.js';
+import type { Page } from '../ports.js';
+import type { View } from '../view.js';
+import type { Candidate } from './candidate.js';
+
+export interface ChannelRef {
+  platform: PlatformName;
+  workspaceId: string;
+  channelId: string;
+}
+
+export interface ReviewChannel extends ChannelRef {
+  setBy: string;
+  setAt: Date;
+}
+
+/** `decided`: someone decided first; nothing was written. */
+export type DecisionResult = { kind: 'done'; candidate: Candidate } | { kind: 'decided'; candidate: Candidate };
+
+/** A post claimed for sending: no other process will send it. */
+export type ClaimedPost = ChannelRef & ({ id: number; kind: 'card'; candidate: Candidate } | { id: number; kind: 'notice'; view: View });
+
+export interface ReviewStore {
+  candidate(id: number): Candidate | undefined;
+  /** Pending candidates, newest first. */
+  pending(topic: string | undefined, limit: number, offset: number): Page<Candidate>;
+  /**
+   * Adds the entry through the same writer as /entry add (its revision says it came from the
+   * queue: `note`) and marks the candidate approved, if it is still pending.
+   */
+  approve(id: number, input: EntryInput, stamp: ChangeStamp, note: string): DecisionResult;
+  reject(id: number, reason: string | undefined, stamp: ChangeStamp): DecisionResult;
+  setChannel(channel: ChannelRef, stamp: ChangeStamp): void;
+  channels(): ReviewChannel[];
+  /** Queues a card in each review channel for pending candidates that have none there yet, oldest first. */
+  queueCards(limit: number, now: Date): void;
+  /** Marks posts left `sending` since before `staleBefore` unconfirmed: never sent again. */
+  abandonStale(staleBefore: Date): number;
+  /** Claims queued posts for these platforms, oldest first; a card whose candidate was decided meanwhile is skipped. */
+  claim(platforms: readonly PlatformName[], sender: string, now: Date, limit: number): ClaimedPost[];
+  posted(id: number, refs: readonly string[], now: Date): void;
+  /** `retry`: queued again (until the attempts run out), else failed for good. */
+  failed(id: number, error: string, retry: boolean, now: Date): void;
+  /** The messages a candidate's card went out as, per channel (to replace them once decided). */
+  cardMessages(candidateId: number): (ChannelRef & { refs: string[] })[];
+}

@@ -1,0 +1,56 @@
+// The review queue as /review uses it: candidates, decisions, the review channel, and posting
+// what the channels are owed.
+import type { ChangeStamp, EntryInput } from '../domain.js';
+import { UserError } from '../errors.js';
+import type { Page } from '../ports.js';
+import type { Candidate } from './candidate.js';
+import { CardPoster, type CardPosterDeps } from './card-poster.js';
+import type { ChannelRef, DecisionResult, ReviewChannel, ReviewStore } from './review-port.js';
+
+export class ReviewQueue {
+  private readonly poster: CardPoster;
+
+  constructor(private readonly deps: CardPosterDeps) {
+    this.poster = new CardPoster(deps);
+  }
+
+  private get store(): ReviewStore {
+    return this.deps.store;
+  }
+
+  candidate(id: number): Candidate {
+    const candidate = this.store.candidate(id);
+    if (!candidate) throw new UserError('not-found', `There is no candidate #${id} (option \`id\`).`, ['See the candidates waiting with /review list.'], 'id');
+    return candidate;
+  }
+
+  pending(topic: string | undefined, limit: number, offset: number): Page<Candidate> {
+    return this.store.pending(topic, limit, offset);
+  }
+
+  approve(id: number, input: EntryInput, stamp: ChangeStamp, note: string): DecisionResult {
+    return this.store.approve(id, input, stamp, note);
+  }
+
+  reject(id: number, reason: string | undefined, stamp: ChangeStamp): DecisionResult {
+    return this.store.reject(id, reason, stamp);
+  }
+
+  setChannel(channel: ChannelRef, stamp: ChangeStamp): void {
+    this.store.setChannel(channel, stamp);
+  }
+
+  channels(): ReviewChannel[] {
+    return this.store.channels();
+  }
+
+  /** Where a candidate's card went, per channel: what a platform replaces once it is decided. */
+  cardMessages(id: number): (ChannelRef & { refs: string[] })[] {
+    return this.store.cardMessages(id);
+  }
+
+  /** Posts the cards and notices owed, on the platforms this process posts to. */
+  postPending(): Promise<number> {
+    return this.poster.postPending();
+  }
+}

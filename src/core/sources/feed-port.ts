@@ -1,0 +1,55 @@
+// What the core asks of a feed source: fetch a feed by address, given what was last seen of it.
+// The HTTP reader (src/sources) implements it; tests and the poller depend only on this port.
+
+/** One item of a feed, in plain text: no markup survives parsing. */
+export interface FeedItem {
+  /** RSS guid, Atom id, JSON Feed id or RDF about, trimmed. */
+  guid?: string;
+  /** An absolute http(s) address; any other scheme is dropped when the feed is read. */
+  link?: string;
+  title: string;
+  /** Plain text: tags removed, entities decoded, whitespace folded. */
+  summary: string;
+  published?: Date;
+  authors?: string[];
+}
+
+export interface FeedDocument {
+  title?: string;
+  link?: string;
+  items: FeedItem[];
+  /**
+   * Set when the feed held more items than this: only the first `itemLimit` were read (feeds
+   * list their newest first), the rest were ignored.
+   */
+  itemLimit?: number;
+}
+
+/** Validators from the last full answer, kept exactly as the server sent them. */
+export interface FetchState {
+  etag?: string;
+  lastModified?: string;
+}
+
+export type FetchOutcome =
+  | { kind: 'ok'; feed: FeedDocument; state: FetchState; /** Final address, after redirects. */ url: string }
+  | { kind: 'not-modified'; state: FetchState }
+  | {
+      kind: 'failed';
+      /** One sentence a person can act on: what happened, naming the address or status. */
+      error: string;
+      /** How long the server asked to be left alone (429 or 503 with Retry-After). */
+      retryAfterMs?: number;
+      /** Retrying will not help (404, 410, an address Sitrep will not read): stop polling. */
+      permanent: boolean;
+    };
+
+export interface FeedFetcher {
+  fetch(url: string, state: FetchState): Promise<FetchOutcome>;
+}
+
+/** The most items read from one feed; feeds list their newest first. */
+export const MAX_FEED_ITEMS = 1_000;
+
+/** The sentence for a body that is none of the formats Sitrep reads. */
+export const NOT_A_FEED = 'This is not a feed Sitrep can read (RSS, Atom, RDF or JSON Feed).';

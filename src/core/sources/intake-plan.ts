@@ -1,0 +1,125 @@
+// What a check makes of the items a source holds for the first time: which are proposed as
+// candidates, which report a story already in the queue, which the keywords filter out, and
+// which are only recorded (a first check, an item older than a week). Pure: the store hands it
+// what it knows inside the check's transaction and writes what it decides.
+import type { CandidateDraft, StoryRef } from '../review/candidate.js';
+import { guessEventType } from '../review/type-guess.js';
+import { toIsoPartial } from '../partial-date.js';
+import type { FeedDocument, FeedItem } from './feed-port.js';
+import { keywordHits, keywordList } from './keyword-hits.js';
+import { parseKeywords } from './keywords.js';
+import { sameStory } from './same-story.js';
+import { suggest, type CompiledNames } from './suggest.js';
+import type { WatchedSource } from './watched-source.js';
+
+/** How far back a backfill reaches, and how old a new item may be and still be proposed. */
+export const RECENT_MS = 7 * 24 * 3600_000;
+/** The limits /entry add puts on these fields, so an approval never fails on the feed's text. */
+export const DRAFT_LIMITS = { title: 200, summary: 4000, outlet: 100, url: 500, list: 25 } as const;
+/** An item's title as kept for /sources why. */
+const SEEN_TITLE_LIMIT = 300;
+
+export interface FreshItem {
+  key: string;
+  item: FeedItem;
+}
+
+export interface IntakeInput {
+  source: Pick<WatchedSource, 'topic' | 'keywords' | 'baselined' | 'backfill'>;
+  feed: Pick<FeedDocument, 'title' | 'link'>;
+  /** Items this source has not held before, once each, in feed order. */
+  fresh: readonly FreshItem[];
+  /** Candidates holding an item with one of these keys, from another source. */
+  byKey: ReadonlyMap<string, StoryRef>;
+  /** Candidates of any status published near these items. */
+  stories: readonly StoryRef[];
+  names: CompiledNames;
+  now: Date;
+}
+
+/** A candidate stored before, or one this plan proposes (by its index in `drafts`). */
+export type StoryTarget = { candidateId: number } | { draft: number };
+
+export type ItemPlan =
+  | { outcome: 'baseline' | 'stale' | 'filtered'; detail: string }
+  | { outcome: 'same-story'; detail: string; joins: StoryTarget }
+  | { outcome: 'proposed'; detail: string; draft: number };
+
+export interface IntakePlan {
+  /** Each fresh item with its decision, and its title as /sources why shows it. */
+  items: (FreshItem & { plan: ItemPlan; title: string })[];
+  drafts: CandidateDraft[];
+}
+
+const dayText = (instant: Date) => instant.toISOString().slice(0, 10);
+/** Stored text is shown to everyone: no control characters (tabs and line breaks are text). */
+const clean = (text: string) => text.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '').trim();
+const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text);
+
+function validDate(date: Date | undefined): Date | undefined {
+  return date && !Number.isNaN(date.getTime()) ? date : undefined;
+}
+
+/** The reason a first check records an item without proposing it. */
+function baselineDetail(backfill: boolean, published: Date | undefined): string {
+  if (!backfill) return 'first check: recorded, not proposed';
+  return published ? 'first check: older than the 7 days a backfill proposes' : 'first check: no date, and a backfill proposes the last 7 days only';
+}
+
+/** The candidate an item proposes: its text made fit for an entry, and what the entry would say. */
+function draftFor(item: FeedItem, input: IntakeInput, matched: string[]): CandidateDraft {
+  const suggestion = suggest(item, input.names, input.feed);
+  const summary = clip(clean(item.summary), DRAFT_LIMITS.summary);
+  const title = clip(clean(item.title) || clip(summary, 120) || '(untitled item)', DRAFT_LIMITS.title);
+  const outlet = clip(clean(suggestion.source.outlet), DRAFT_LIMITS.outlet);
+  const published = validDate(item.published);
+  const link = item.link && item.link.length <= DRAFT_LIMITS.url ? item.link : undefined;
+  const date = suggestion.start ? toIsoPartial(suggestion.start) : dayText(input.now);
+  return {
+    topic: input.source.topic,
+    title,
+    summary,
+    ...(item.link ? { link: item.link } : {}),
+    outlet,
+    ...(published ? { published } : {}),
+    matched,
+    suggested: {
+      actors: suggestion.actors.slice(0, DRAFT_LIMITS.list).map(({ id, name }) => ({ id, name })),
+      places: suggestion.places.slice(0, DRAFT_LIMITS.list),
+      type: guessEventType({ title, summary }),
+      date,
+      source: { outlet, attribution: `according to ${outlet}`, ...(link ? { url: link } : {}), published: suggestion.source.published ?? date },
+    },
+  };
+}
+
+/**
+ * Decides about each fresh item, in feed order: a first check records (or, with backfill, takes
+ * the last week); then too old, filtered by the keywords, another report of a known story, or new.
+ */
+export function planIntake(input: IntakeInput): IntakePlan {
+  const keywords = parseKeywords(input.source.keywords);
+  const oldest = input.now.getTime() - RECENT_MS;
+  const drafts: CandidateDraft[] = [];
+  const items = input.fresh.map((fresh): IntakePlan['items'][number] => {
+    const { item } = fresh;
+    const published = validDate(item.published);
+    const recent = published !== undefined && published.getTime() >= oldest;
+    const plan = (): ItemPlan => {
+      if (!input.source.baselined && !(input.source.backfill && recent)) return { outcome: 'baseline', detail: baselineDetail(input.source.backfill, published) };
+      if (published && !recent) return { outcome: 'stale', detail: `published ${dayText(published)}, more than 7 days before it was first seen` };
+      const hits = keywordHits(keywords, item);
+      if (keywords.length > 0 && hits.length === 0) return { outcome: 'filtered', detail: `matched none of the keywords: ${keywordList(keywords)}` };
+      const sameKey = input.byKey.get(fresh.key);
+      if (sameKey) return { outcome: 'same-story', detail: 'the same item, held by another source', joins: { candidateId: sameKey.candidateId } };
+      const story = input.stories.find((ref) => sameStory(item, ref));
+      if (story) return { outcome: 'same-story', detail: 'a title alike within 48 hours', joins: { candidateId: story.candidateId } };
+      const earlier = drafts.findIndex((draft) => sameStory(item, draft));
+      if (earlier !== -1) return { outcome: 'same-story', detail: 'a title alike within 48 hours', joins: { draft: earlier } };
+      drafts.push(draftFor(item, input, hits));
+      return { outcome: 'proposed', detail: hits.length > 0 ? `matched ${hits.join(', ')}` : 'no keywords: every item is proposed', draft: drafts.length - 1 };
+    };
+    return { ...fresh, plan: plan(), title: clip(clean(item.title), SEEN_TITLE_LIMIT) || '(untitled item)' };
+  });
+  return { items, drafts };
+}

@@ -1,0 +1,39 @@
+// Which feed items are the same item, seen again: the key a source's seen-items are kept by.
+import { createHash } from 'node:crypto';
+import { foldKey } from '../text.js';
+import type { FeedItem } from './feed-port.js';
+
+/**
+ * The link as one address however it was decorated: no scheme (feeds move from http to https),
+ * host in lower case, no fragment, no `utm_*` tracking parameters, no trailing slash.
+ * Undefined when it is not an http(s) address.
+ */
+export function canonicalLink(link: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(link.trim());
+  } catch {
+    return undefined;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
+  for (const name of [...url.searchParams.keys()]) {
+    if (name.toLowerCase().startsWith('utm_')) url.searchParams.delete(name);
+  }
+  const path = url.pathname.replace(/\/+$/, '');
+  const query = url.searchParams.size > 0 ? `?${url.searchParams.toString()}` : '';
+  return `${url.host.toLowerCase()}${path}${query}`;
+}
+
+/**
+ * The item's key: `guid:` its guid; else `link:` its canonical link; else `title:` a hash of
+ * its folded title and publication instant (an item with neither id nor link is known by what
+ * it says and when).
+ */
+export function itemKey(item: Pick<FeedItem, 'guid' | 'link' | 'title' | 'published'>): string {
+  const guid = item.guid?.trim();
+  if (guid) return `guid:${guid}`;
+  const link = item.link === undefined ? undefined : canonicalLink(item.link);
+  if (link) return `link:${link}`;
+  const hash = createHash('sha256').update(`${foldKey(item.title)}\n${item.published?.toISOString() ?? ''}`).digest('hex');
+  return `title:${hash.slice(0, 32)}`;
+}

@@ -1,0 +1,66 @@
+// A source's keywords option, e.g. `ceasefire, Sweida, "al-Sharaa", negotiat*`: terms apart by
+// commas, a quoted term taken as written (commas and all), a trailing `*` matching any word
+// that starts so. An item matches when its title or summary holds any term as whole words.
+import type { FeedItem } from './feed-port.js';
+import { findPhrase, foldPhrase, foldText, type FoldedPhrase } from './word-match.js';
+
+export interface Keyword {
+  /** As typed, without its quotes: what is shown as the reason an item was picked. */
+  text: string;
+  phrase: FoldedPhrase;
+}
+
+/** The terms typed, split at commas outside quotes ("…" or “…”). */
+function splitTerms(text: string): { text: string; prefix: boolean }[] {
+  const terms: { text: string; prefix: boolean }[] = [];
+  let current = '';
+  let quoted = false;
+  let closing = '';
+  const finish = () => {
+    const trimmed = current.trim();
+    const prefix = /[\p{L}\p{N}]\*+$/u.test(trimmed);
+    terms.push({ text: prefix ? trimmed.replace(/\*+$/, '') : trimmed, prefix });
+    current = '';
+  };
+  for (const char of text) {
+    if (quoted) {
+      if (char === closing) quoted = false;
+      else current += char;
+    } else if (char === '"' || char === '“') {
+      quoted = true;
+      closing = char === '"' ? '"' : '”';
+    } else if (char === ',') {
+      finish();
+    } else {
+      current += char;
+    }
+  }
+  finish();
+  return terms;
+}
+
+/** The keywords in a keywords option; terms that fold to nothing and repeats are left out. */
+export function parseKeywords(text: string): Keyword[] {
+  const keywords: Keyword[] = [];
+  const seen = new Set<string>();
+  for (const term of splitTerms(text)) {
+    const phrase = foldPhrase(term.text, term.prefix);
+    const key = phrase && `${phrase.cased}:${phrase.prefix}:${phrase.words}`;
+    if (!phrase || !key || seen.has(key)) continue;
+    seen.add(key);
+    keywords.push({ text: term.text, phrase });
+  }
+  return keywords;
+}
+
+/**
+ * The first keyword (in the order typed) found in the item's title or summary, or null. No
+ * keywords match nothing: whether a source without keywords takes every item is its caller's
+ * rule, not this one's.
+ */
+export function matchKeywords(keywords: string | readonly Keyword[], item: Pick<FeedItem, 'title' | 'summary'>): string | null {
+  const parsed = typeof keywords === 'string' ? parseKeywords(keywords) : keywords;
+  if (parsed.length === 0) return null;
+  const text = foldText(`${item.title}\n${item.summary}`);
+  return parsed.find((keyword) => findPhrase(text, keyword.phrase) !== -1)?.text ?? null;
+}

@@ -1,0 +1,103 @@
+// What a review card proposes for a feed item: the known actors and places it mentions, the
+// entry's date and its source. Only a proposal: a person confirms or edits it before it is
+// an entry.
+import type { SourceRecord } from '../domain.js';
+import { toIsoPartial, type PartialDate } from '../partial-date.js';
+import type { FeedDocument, FeedItem } from './feed-port.js';
+import { findPhrase, foldPhrase, foldText, type FoldedPhrase, type FoldedText } from './word-match.js';
+
+/** An actor or place the dossier knows, by its name and aliases. */
+export type KnownName = { kind: 'actor'; id: number; name: string; aliases?: readonly string[] } | { kind: 'place'; name: string; aliases?: readonly string[] };
+
+/** Known names folded once, to be matched against many items. */
+export interface CompiledNames {
+  names: readonly { known: KnownName; forms: { written: string; phrase: FoldedPhrase }[] }[];
+}
+
+export interface Suggestion {
+  /** Actors mentioned, in the order the item first mentions them; `matched` is the name found. */
+  actors: { id: number; name: string; matched: string }[];
+  places: string[];
+  /** The publication day (UTC), at day precision. */
+  start?: PartialDate;
+  source: SourceRecord & { attribution: string };
+}
+
+export function compileNames(names: readonly KnownName[]): CompiledNames {
+  return {
+    names: names.map((known) => ({
+      known,
+      forms: [known.name, ...(known.aliases ?? [])].flatMap((written) => {
+        const phrase = foldPhrase(written);
+        return phrase ? [{ written, phrase }] : [];
+      }),
+    })),
+  };
+}
+
+interface Mention {
+  known: KnownName;
+  written: string;
+  at: number;
+  end: number;
+}
+
+/** Every place a phrase occurs in the text, as [start, end) of its words. */
+function spans(text: FoldedText, phrase: FoldedPhrase): [number, number][] {
+  const found: [number, number][] = [];
+  for (let at = findPhrase(text, phrase); at !== -1; at = findPhrase(text, phrase, at + 1)) found.push([at + 1, at + 1 + phrase.words.length]);
+  return found;
+}
+
+/**
+ * The known names mentioned, first mention first. A mention inside a longer one ("Israel" in
+ * "Israel Defense Forces") is the longer name's, when both are known.
+ */
+function mentions(text: FoldedText, names: CompiledNames): Mention[] {
+  const candidates: Mention[] = [];
+  for (const { known, forms } of names.names) {
+    for (const { written, phrase } of forms) {
+      for (const [at, end] of spans(text, phrase)) candidates.push({ known, written, at, end });
+    }
+  }
+  candidates.sort((a, b) => b.end - b.at - (a.end - a.at) || a.at - b.at);
+  const kept: Mention[] = [];
+  for (const mention of candidates) {
+    if (!kept.some((k) => k.at <= mention.at && mention.end <= k.end && k.known !== mention.known)) kept.push(mention);
+  }
+  return kept.sort((a, b) => a.at - b.at);
+}
+
+function hostOf(link: string | undefined): string | undefined {
+  if (!link) return undefined;
+  try {
+    return new URL(link).hostname.replace(/^www\./, '') || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const dayOf = (instant: Date): PartialDate => ({ year: instant.getUTCFullYear(), month: instant.getUTCMonth() + 1, day: instant.getUTCDate() });
+
+/**
+ * The proposal for one item of `feed`. The outlet is the feed's title, else the host of the
+ * item's link, else of the feed's link.
+ */
+export function suggest(item: FeedItem, knownNames: readonly KnownName[] | CompiledNames, feed: Pick<FeedDocument, 'title' | 'link'> = {}): Suggestion {
+  const names = 'names' in knownNames ? knownNames : compileNames(knownNames);
+  const actors: Suggestion['actors'] = [];
+  const places: string[] = [];
+  for (const { known, written } of mentions(foldText(`${item.title}\n${item.summary}`), names)) {
+    if (known.kind === 'actor' && !actors.some((a) => a.id === known.id)) actors.push({ id: known.id, name: known.name, matched: written });
+    if (known.kind === 'place' && !places.includes(known.name)) places.push(known.name);
+  }
+  const outlet = feed.title?.trim() || hostOf(item.link) || hostOf(feed.link) || 'an unnamed feed';
+  const source: Suggestion['source'] = { outlet, attribution: `according to ${outlet}` };
+  if (item.link) source.url = item.link;
+  const suggestion: Suggestion = { actors, places, source };
+  if (item.published && !Number.isNaN(item.published.getTime())) {
+    suggestion.start = dayOf(item.published);
+    source.published = toIsoPartial(suggestion.start);
+  }
+  return suggestion;
+}

@@ -1,0 +1,130 @@
+// Watching feeds: the sources admins add, and checking one — fetch through the port, then hand
+// the answer to the store, where the core decides inside one transaction what is new, what is
+// another report of a story in the queue and what to propose. Used by /sources and the poller.
+import type { ChangeStamp } from '../domain.js';
+import { UserError } from '../errors.js';
+import type { Logger } from '../logger.js';
+import type { FeedFetcher, FeedItem, FetchOutcome } from './feed-port.js';
+import { planIntake, type FreshItem } from './intake-plan.js';
+import { itemKey } from './item-key.js';
+import { afterFailure, nextCheckAfterAnswer } from './poll-timing.js';
+import { compileNames } from './suggest.js';
+import { pausedNotice } from './check-views.js';
+import type { NewSource, SourceStore } from './watch-store-port.js';
+import type { CheckRecord, CheckTrigger, WatchedSource } from './watched-source.js';
+
+export interface WatchServiceDeps {
+  store: SourceStore;
+  fetcher: FeedFetcher;
+  now: () => Date;
+  logger: Logger;
+  /** Runs after every check: posts the cards and notices it queued. */
+  afterCheck?: () => Promise<unknown>;
+}
+
+export interface CheckReport {
+  source: WatchedSource;
+  record: CheckRecord;
+}
+
+/** The feed's items with their keys, each key once (the first item holding it). */
+export function keyedItems(items: readonly FeedItem[]): FreshItem[] {
+  const seen = new Set<string>();
+  return items.flatMap((item) => {
+    const key = itemKey(item);
+    if (seen.has(key)) return [];
+    seen.add(key);
+    return [{ key, item }];
+  });
+}
+
+export class WatchService {
+  /** Checks running in this process, by source: a second request for one waits for the first. */
+  private readonly running = new Map<number, Promise<CheckReport>>();
+
+  constructor(private readonly deps: WatchServiceDeps) {}
+
+  add(input: NewSource, stamp: ChangeStamp): WatchedSource {
+    return this.deps.store.add(input, stamp, this.deps.now());
+  }
+
+  list(): WatchedSource[] {
+    return this.deps.store.list();
+  }
+
+  get(id: number): WatchedSource {
+    const source = this.deps.store.get(id);
+    if (!source) throw new UserError('not-found', `There is no source #${id} (option \`id\`).`, ['See the sources with /sources list.'], 'id');
+    return source;
+  }
+
+  pause(id: number, stamp: ChangeStamp): WatchedSource {
+    const source = this.get(id);
+    if (source.pausedAt) throw new UserError('conflict', `Source #${id} is paused already (${source.pausedReason ?? 'no reason given'}).`, [`Resume it with /sources resume id:${id}.`]);
+    return this.deps.store.pause(id, `paused by ${stamp.by}`, stamp);
+  }
+
+  resume(id: number, stamp: ChangeStamp): WatchedSource {
+    const source = this.get(id);
+    if (!source.pausedAt) throw new UserError('conflict', `Source #${id} is not paused: it is checked every ${source.everyMinutes} minutes.`);
+    return this.deps.store.resume(id, stamp, this.deps.now());
+  }
+
+  remove(id: number, stamp: ChangeStamp): WatchedSource {
+    const source = this.get(id);
+    this.deps.store.remove(id, stamp);
+    return source;
+  }
+
+  checks(id: number, limit: number): { source: WatchedSource; checks: CheckRecord[] } {
+    return { source: this.get(id), checks: this.deps.store.checks(id, limit) };
+  }
+
+  due(limit: number): number[] {
+    return this.deps.store.due(this.deps.now(), limit);
+  }
+
+  /** Checks the source now; a check of it already running here is waited for instead. */
+  check(id: number, trigger: CheckTrigger): Promise<CheckReport> {
+    const running = this.running.get(id);
+    if (running) return running;
+    const work = this.run(id, trigger).finally(() => this.running.delete(id));
+    this.running.set(id, work);
+    return work;
+  }
+
+  /** Resolves once no check runs in this process. */
+  async idle(): Promise<void> {
+    while (this.running.size > 0) await Promise.allSettled([...this.running.values()]);
+  }
+
+  private async fetch(source: WatchedSource): Promise<FetchOutcome> {
+    try {
+      return await this.deps.fetcher.fetch(source.url, source.validators);
+    } catch (error) {
+      // The fetcher reports failures as outcomes; a throw is a bug, kept from the poller's loop.
+      this.deps.logger.error({ err: error, source: source.id }, 'feed fetcher threw');
+      return { kind: 'failed', error: 'The feed could not be read because of an error in Sitrep (see its log).', permanent: false };
+    }
+  }
+
+  private async run(id: number, trigger: CheckTrigger): Promise<CheckReport> {
+    const { store, now } = this.deps;
+    const source = this.get(id);
+    const outcome = await this.fetch(source);
+    const at = now();
+    let record: CheckRecord;
+    if (outcome.kind === 'failed') {
+      record = store.recordFailure(id, { at, trigger, error: outcome.error, permanent: outcome.permanent, ...(outcome.retryAfterMs !== undefined ? { retryAfterMs: outcome.retryAfterMs } : {}) }, (current) => afterFailure(at, current, outcome), pausedNotice);
+    } else {
+      const feed = outcome.kind === 'ok' ? outcome.feed : undefined;
+      const names = compileNames(store.knownNames());
+      const answer = { at, trigger, state: outcome.state, keyed: feed ? keyedItems(feed.items) : [], nextCheckAt: nextCheckAfterAnswer(at, source.everyMinutes), ...(feed ? { feed } : {}) };
+      record = store.recordAnswer(id, answer, (query) =>
+        planIntake({ source: query.source, feed: feed ?? {}, fresh: query.fresh, byKey: query.byKey, stories: query.stories, names, now: at }),
+      );
+    }
+    await this.deps.afterCheck?.().catch((error: unknown) => this.deps.logger.error({ err: error, source: id }, 'posting after a check failed'));
+    return { source: store.get(id) ?? source, record };
+  }
+}

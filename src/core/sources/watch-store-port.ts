@@ -1,0 +1,71 @@
+// What watching feeds needs from the store. A check's results are written in one transaction,
+// in which the core decides what is new from what the store knows then: a check that dies
+// midway writes nothing, and one run twice finds its items already known.
+import type { ChangeStamp } from '../domain.js';
+import type { View } from '../view.js';
+import type { StoryRef } from '../review/candidate.js';
+import type { FeedDocument, FetchState } from './feed-port.js';
+import type { FreshItem, IntakePlan } from './intake-plan.js';
+import type { FailureTiming } from './poll-timing.js';
+import type { KnownName } from './suggest.js';
+import type { CheckRecord, CheckTrigger, WatchedSource } from './watched-source.js';
+
+export interface NewSource {
+  url: string;
+  topic: string;
+  keywords: string;
+  everyMinutes: number;
+  backfill: boolean;
+}
+
+/** What the store knows of a check's fresh items, handed to the core inside the transaction. */
+export interface IntakeQuery {
+  source: WatchedSource;
+  fresh: readonly FreshItem[];
+  byKey: ReadonlyMap<string, StoryRef>;
+  stories: readonly StoryRef[];
+}
+
+export interface AnswerRecord {
+  at: Date;
+  trigger: CheckTrigger;
+  state: FetchState;
+  /** The feed read; absent for a 304 (nothing changed). */
+  feed?: FeedDocument;
+  /** Every item of the feed with its key, once each. */
+  keyed: readonly FreshItem[];
+  nextCheckAt: Date;
+}
+
+export interface FailureRecord {
+  at: Date;
+  trigger: CheckTrigger;
+  error: string;
+  permanent: boolean;
+  retryAfterMs?: number;
+}
+
+export interface SourceStore {
+  /** Throws a conflict when the address is watched already. */
+  add(source: NewSource, stamp: ChangeStamp, firstCheckAt: Date): WatchedSource;
+  /** A source not removed. */
+  get(id: number): WatchedSource | undefined;
+  list(): WatchedSource[];
+  pause(id: number, reason: string, stamp: ChangeStamp): WatchedSource;
+  /** Clears the pause and the failures; the next check is due at `nextCheckAt`. */
+  resume(id: number, stamp: ChangeStamp, nextCheckAt: Date): WatchedSource;
+  remove(id: number, stamp: ChangeStamp): void;
+  /** Active sources due by `now`, most overdue first. */
+  due(now: Date, limit: number): number[];
+  /** A successful answer: `plan` decides about the fresh items, inside the transaction. */
+  recordAnswer(sourceId: number, answer: AnswerRecord, plan: (query: IntakeQuery) => IntakePlan): CheckRecord;
+  /**
+   * A failed check: `timing` says when to retry and whether to pause; a pause queues `notice`
+   * for every review channel in the same transaction.
+   */
+  recordFailure(sourceId: number, failure: FailureRecord, timing: (source: WatchedSource) => FailureTiming, notice: (source: WatchedSource, timing: FailureTiming) => View): CheckRecord;
+  /** The latest checks, newest first, with what each found. */
+  checks(sourceId: number, limit: number): CheckRecord[];
+  /** Actors (names and aliases) and places the dossier knows, for suggestions. */
+  knownNames(): KnownName[];
+}

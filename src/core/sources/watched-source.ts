@@ -1,0 +1,77 @@
+// A feed Sitrep watches for the review queue, and what its checks found, as the core sees them.
+import type { FetchState } from './feed-port.js';
+
+export interface WatchedSource {
+  id: number;
+  url: string;
+  topic: string;
+  /** As typed; empty: every item is taken. */
+  keywords: string;
+  everyMinutes: number;
+  /** The first check proposes the last 7 days' items instead of nothing. */
+  backfill: boolean;
+  /** The feed's own title once read: the outlet its items are attributed to. */
+  feedTitle?: string;
+  validators: FetchState;
+  /** A successful check has recorded what the feed held: later items are new. */
+  baselined: boolean;
+  /** Consecutive failed checks. */
+  failures: number;
+  lastError?: string;
+  nextCheckAt: Date;
+  lastCheckedAt?: Date;
+  lastNewAt?: Date;
+  pausedAt?: Date;
+  pausedReason?: string;
+  createdBy: string;
+}
+
+export type CheckTrigger = 'schedule' | 'manual';
+export type CheckResult = 'ok' | 'not-modified' | 'failed';
+
+/**
+ * What became of an item the first time a source held it: proposed as a candidate, joined to a
+ * candidate as another report of its story, filtered out by the keywords, recorded without being
+ * proposed by a first check, or left out as older than a week.
+ */
+export type ItemOutcome = 'proposed' | 'same-story' | 'filtered' | 'baseline' | 'stale';
+
+export interface FoundItem {
+  title: string;
+  link?: string;
+  outcome: ItemOutcome;
+  /** Why: the keywords matched, the rule that filtered it out. */
+  detail?: string;
+  candidateId?: number;
+}
+
+export interface CheckRecord {
+  id: number;
+  sourceId: number;
+  at: Date;
+  trigger: CheckTrigger;
+  result: CheckResult;
+  error?: string;
+  /** Items the feed held, and how many of them the source had seen before. */
+  items: number;
+  seen: number;
+  /** Items held for the first time, with what became of each. */
+  found: FoundItem[];
+  nextCheckAt?: Date;
+  /** This check paused the source. */
+  paused: boolean;
+}
+
+/** What a source is called: its feed's title, or the host of its address until one is read. */
+export function sourceName(source: Pick<WatchedSource, 'feedTitle' | 'url'>): string {
+  if (source.feedTitle) return source.feedTitle;
+  try {
+    return new URL(source.url).hostname.replace(/^www\./, '');
+  } catch {
+    return source.url;
+  }
+}
+
+export function sourceState(source: Pick<WatchedSource, 'pausedAt'>): 'active' | 'paused' {
+  return source.pausedAt ? 'paused' : 'active';
+}

@@ -1,0 +1,107 @@
+// The feed poller: a thin loop that, every minute, checks the watched feeds that are due — only
+// in the process holding the sources lease, so two bot processes never check a feed twice —
+// and posts what the review channels are owed. Deciding what a check found is the core's.
+import type { SchedulerLeases } from '../core/digest/store-port.js';
+import type { Logger } from '../core/logger.js';
+import type { ReviewQueue } from '../core/review/review-queue.js';
+import type { WatchService } from '../core/sources/watch-service.js';
+import type { TaskFactory, TaskHandle } from './tasks.js';
+
+/** The lease row of the poller; a colon keeps it apart from the platforms' digest leases. */
+export const SOURCES_LEASE_SCOPE = 'sources:poller';
+
+export interface SourcePollerOptions {
+  sources: WatchService;
+  review: ReviewQueue;
+  leases: SchedulerLeases;
+  /** This process's id in the lease table. */
+  holder: string;
+  tasks: TaskFactory;
+  now: () => Date;
+  logger: Logger;
+  /** How often due feeds are looked for. */
+  tickMs?: number;
+  /** How long the lease lasts without renewal; renewed before every check. */
+  leaseMs?: number;
+  /** Feeds checked per tick at most; the rest wait for the next one. */
+  batch?: number;
+}
+
+export class SourcePoller {
+  private running = false;
+  private leading = false;
+  private timer: TaskHandle | undefined;
+  private current: Promise<void> | undefined;
+  private readonly tickMs: number;
+  private readonly leaseMs: number;
+  private readonly batch: number;
+
+  constructor(private readonly options: SourcePollerOptions) {
+    this.tickMs = options.tickMs ?? 60_000;
+    this.leaseMs = options.leaseMs ?? 3 * 60_000;
+    this.batch = options.batch ?? 10;
+  }
+
+  /** Whether this process holds the lease, as of its last tick. */
+  get isLeading(): boolean {
+    return this.leading;
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop();
+  }
+
+  /** Stops ticking, lets a check in flight finish, and hands the lease over. */
+  async stop(): Promise<void> {
+    if (!this.running) return;
+    this.running = false;
+    this.timer?.stop();
+    await this.idle();
+    if (this.leading) this.options.leases.release(SOURCES_LEASE_SCOPE, this.options.holder, this.options.now());
+    this.leading = false;
+  }
+
+  /** Resolves once no tick or check runs in this process. */
+  async idle(): Promise<void> {
+    while (this.current) await this.current;
+    await this.options.sources.idle();
+  }
+
+  private loop(): void {
+    if (!this.running) return;
+    this.current = this.tick().finally(() => {
+      this.current = undefined;
+      if (this.running) this.timer = this.options.tasks.after(this.tickMs, () => this.loop());
+    });
+  }
+
+  /** Takes or renews the lease; true while this process holds it. */
+  private lease(): boolean {
+    const { leases, holder, now, logger } = this.options;
+    const state = leases.acquire(SOURCES_LEASE_SCOPE, holder, now(), this.leaseMs);
+    if (state.held !== this.leading) {
+      if (state.held) logger.info({ holder, tookOverFrom: state.tookOverFrom }, 'checking watched feeds');
+      else logger.info({ holder: state.holder }, 'watched feeds are checked by another process; standing by');
+    }
+    this.leading = state.held;
+    return state.held;
+  }
+
+  /** One pass: the due feeds (while the lease holds), then the review channels' posts. */
+  async tick(): Promise<void> {
+    const { sources, review, logger } = this.options;
+    try {
+      if (this.lease()) {
+        for (const id of sources.due(this.batch)) {
+          if (!this.lease()) break;
+          await sources.check(id, 'schedule').catch((error: unknown) => logger.error({ err: error, source: id }, 'feed check failed'));
+        }
+      }
+      await review.postPending();
+    } catch (error) {
+      logger.error({ err: error }, 'feed poller tick failed');
+    }
+  }
+}

@@ -1,0 +1,132 @@
+// Each format's fields mapped onto one FeedItem shape: which element holds the id, the address,
+// the date and the text differs between RSS, Atom, RDF and JSON Feed.
+import type { AnyFeed, AtomFeed } from 'feedsmith';
+import type { FeedDocument, FeedItem } from '../core/sources/feed-port.js';
+import { clip } from '../core/text-cut.js';
+import { foldWhitespace, htmlToText } from './html-text.js';
+import { httpLink } from './safe-link.js';
+
+export type ParsedFeed = AnyFeed<Date | undefined>;
+
+/** A title longer than this is cut: it is shown on one line of a review card. */
+export const MAX_TITLE_LENGTH = 300;
+/** A summary longer than this is cut: the review card shows a summary, not the article. */
+export const MAX_SUMMARY_LENGTH = 2_000;
+/** An item without a title is named by the start of its summary, this long. */
+const TITLE_FROM_SUMMARY_LENGTH = 120;
+
+/** A text field as read, and whether it is markup (RSS and HTML fields) or already plain. */
+interface RawText {
+  value: string | undefined;
+  html: boolean;
+}
+
+interface RawItem {
+  guid?: string | undefined;
+  links: (string | undefined)[];
+  title: RawText;
+  summary: RawText;
+  published?: Date | undefined;
+  authors: (string | undefined)[];
+}
+
+const html = (value: string | undefined): RawText => ({ value, html: true });
+const plain = (value: string | undefined): RawText => ({ value, html: false });
+const asText = (text: RawText) => (text.value === undefined ? '' : text.html ? htmlToText(text.value) : foldWhitespace(text.value));
+const firstDate = (...dates: (Date | undefined)[]) => dates.find((d) => d !== undefined && !Number.isNaN(d.getTime()));
+
+/** Atom text is plain unless its type says html or xhtml. */
+const atomText = (text: AtomFeed.Text | AtomFeed.Content | undefined): RawText =>
+  text?.type === 'html' || text?.type === 'xhtml' ? html(text.value) : plain(text?.value);
+
+/** Atom's alternate link (or one without a rel) is the article; `self`, `edit` and others are not. */
+function atomLink(links: AtomFeed.Link<Date | undefined>[] | undefined): string | undefined {
+  return (links?.find((l) => l.rel === undefined || l.rel === 'alternate') ?? links?.[0])?.href;
+}
+
+function toItem(raw: RawItem, base: string | undefined): FeedItem | undefined {
+  const summary = clip(asText(raw.summary), MAX_SUMMARY_LENGTH);
+  const title = clip(asText(raw.title), MAX_TITLE_LENGTH) || clip(summary, TITLE_FROM_SUMMARY_LENGTH);
+  if (!title) return undefined;
+  const item: FeedItem = { title, summary };
+  const guid = raw.guid === undefined ? '' : foldWhitespace(raw.guid);
+  if (guid) item.guid = guid;
+  const link = raw.links.map((l) => httpLink(l, base)).find((l) => l !== undefined);
+  if (link) item.link = link;
+  if (raw.published) item.published = raw.published;
+  const authors = raw.authors.map((a) => (a === undefined ? '' : htmlToText(a))).filter(Boolean);
+  if (authors.length > 0) item.authors = [...new Set(authors)];
+  return item;
+}
+
+function rawItems(parsed: ParsedFeed): RawItem[] {
+  switch (parsed.format) {
+    case 'rss':
+      return (parsed.feed.items ?? []).map((i) => ({
+        guid: i.guid?.value,
+        // A guid that is a permalink (an absolute address, not resolved) stands in for a missing link.
+        links: [i.link, i.guid?.isPermaLink === false ? undefined : httpLink(i.guid?.value)],
+        title: html(i.title),
+        summary: html(i.description ?? i.content?.encoded),
+        published: firstDate(i.pubDate, i.dc?.dates?.[0]),
+        authors: [...(i.authors ?? []).map((a) => a.name ?? a.email), ...(i.dc?.creators ?? [])],
+      }));
+    case 'atom':
+      return (parsed.feed.entries ?? []).map((e) => ({
+        guid: e.id,
+        links: [atomLink(e.links)],
+        title: atomText(e.title),
+        summary: atomText(e.summary ?? e.content),
+        published: firstDate(e.published, e.updated, e.dc?.dates?.[0]),
+        authors: [...(e.authors ?? []).map((a) => a.name), ...(e.dc?.creators ?? [])],
+      }));
+    case 'rdf':
+      return (parsed.feed.items ?? []).map((i) => ({
+        guid: i.rdf?.about,
+        links: [i.link, i.rdf?.about],
+        title: html(i.title),
+        summary: html(i.description),
+        published: firstDate(i.dc?.dates?.[0]),
+        authors: i.dc?.creators ?? [],
+      }));
+    case 'json':
+      return (parsed.feed.items ?? []).map((i) => ({
+        guid: i.id,
+        links: [i.url, i.external_url],
+        // JSON Feed titles are plain text by the spec; summaries may be HTML.
+        title: plain(i.title),
+        summary: i.summary !== undefined ? plain(i.summary) : i.content_text !== undefined ? plain(i.content_text) : html(i.content_html),
+        published: firstDate(i.date_published, i.date_modified),
+        authors: (i.authors ?? []).map((a) => a.name),
+      }));
+  }
+}
+
+function feedHeader(parsed: ParsedFeed): { title: RawText; link: string | undefined } {
+  switch (parsed.format) {
+    case 'rss':
+    case 'rdf':
+      return { title: html(parsed.feed.title), link: parsed.feed.link };
+    case 'atom':
+      return { title: atomText(parsed.feed.title), link: atomLink(parsed.feed.links) };
+    case 'json':
+      return { title: plain(parsed.feed.title), link: parsed.feed.home_page_url };
+  }
+}
+
+/**
+ * The parsed feed as a FeedDocument, its links resolved against `base` (the feed's address),
+ * from its first `maxItems` items.
+ */
+export function toDocument(parsed: ParsedFeed, base: string | undefined, maxItems: number): FeedDocument {
+  const header = feedHeader(parsed);
+  const items = rawItems(parsed)
+    .slice(0, maxItems)
+    .flatMap((raw) => toItem(raw, base) ?? []);
+  const document: FeedDocument = { items };
+  const title = clip(asText(header.title), MAX_TITLE_LENGTH);
+  if (title) document.title = title;
+  const link = httpLink(header.link, base);
+  if (link) document.link = link;
+  return document;
+}

@@ -1,0 +1,34 @@
+// Turning a feed's bytes into a FeedDocument, behind a port: the fetcher hands the body to a
+// FeedParser and awaits the outcome. The bot reads feeds in a worker thread (worker-parser.ts),
+// so a hostile feed never holds the event loop; tests and tools may read in this thread.
+import { decodeBody } from './decode-body.js';
+import { parseFeedText, type ParseOutcome } from './parse-feed.js';
+
+export type { ParseOutcome };
+
+export interface FeedBody {
+  /** The body as received, decompressed. A parser may take it over (transfer it to a worker). */
+  bytes: Uint8Array;
+  /** The response's Content-Type, which may name the charset. */
+  contentType?: string | undefined;
+  /** The feed's final address: relative links are resolved against it. */
+  baseUrl: string;
+}
+
+export interface FeedParser {
+  /** The feed read from the body; every failure is an outcome, never a throw. */
+  parse(body: FeedBody): Promise<ParseOutcome>;
+  /** Stops whatever the parser runs; parses asked for afterwards fail. */
+  close(): Promise<void>;
+}
+
+/** Decoding and parsing, as both the worker and the in-thread parser run them. */
+export function readFeedBody(body: FeedBody): ParseOutcome {
+  return parseFeedText(decodeBody(body.bytes, body.contentType), body.baseUrl);
+}
+
+/** Reads feeds on the calling thread: for tests and tools, where blocking the loop is harmless. */
+export const inThreadParser: FeedParser = {
+  parse: async (body) => readFeedBody(body),
+  close: async () => {},
+};

@@ -1,0 +1,63 @@
+// Feed titles and summaries arrive as HTML (often escaped twice); Sitrep keeps plain text. A
+// hand-written scan rather than regular expressions: hostile markup (thousands of unclosed
+// `<script` or `<!--`) must cost one pass over the text, never one pass per tag.
+import { decodeHTML } from 'entities';
+
+/** Elements whose content is not text a reader sees. */
+const HIDDEN_ELEMENTS = ['script', 'style', 'template', 'noscript'];
+
+/** Elements that end a line or block: a space keeps their words apart once the tags are gone. */
+const BLOCK_TAG = /^\/?(?:p|br|div|li|ul|ol|tr|td|th|h[1-6]|blockquote|section|article|header|footer|hr|table|dt|dd|figcaption|pre)\b/i;
+
+/** C0 and C1 controls other than whitespace, and the bidi embedding/override/isolate marks. */
+const CONTROLS = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+/** Whitespace folded to single spaces, controls removed, ends trimmed. */
+export function foldWhitespace(text: string): string {
+  return text.replace(CONTROLS, '').replace(/\s+/g, ' ').trim();
+}
+
+/** Text without markup: tags and comments removed, hidden elements dropped, entities decoded. */
+export function htmlToText(html: string): string {
+  return foldWhitespace(decodeHTML(stripTags(html)));
+}
+
+function stripTags(html: string): string {
+  // ASCII only, so indexes in `lower` are indexes in `html` (full lower-casing can change lengths).
+  const lower = html.replace(/[A-Z]+/g, (letters) => letters.toLowerCase());
+  let out = '';
+  let at = 0;
+  for (let open = html.indexOf('<'); open !== -1; open = html.indexOf('<', at)) {
+    const next = html[open + 1] ?? '';
+    // `a < b` is text: a tag starts with a letter, `/`, `!` or `?`.
+    if (!/[a-zA-Z/!?]/.test(next)) {
+      out += html.slice(at, open + 1);
+      at = open + 1;
+      continue;
+    }
+    out += html.slice(at, open);
+    const end = tagEnd(html, open);
+    if (end === -1) return out; // Never closed: the rest is inside a tag or comment.
+    const name = /^[a-z0-9]+/.exec(lower.slice(open + 1, open + 12))?.[0] ?? '';
+    if (BLOCK_TAG.test(html.slice(open + 1, open + 13))) out += ' ';
+    at = end;
+    if (HIDDEN_ELEMENTS.includes(name)) {
+      const close = lower.indexOf(`</${name}`, at);
+      if (close === -1) return out;
+      const closeEnd = html.indexOf('>', close);
+      if (closeEnd === -1) return out;
+      at = closeEnd + 1;
+    }
+  }
+  return out + html.slice(at);
+}
+
+/** Where the tag or comment opened at `open` ends (just past it), or -1 if it never does. */
+function tagEnd(html: string, open: number): number {
+  if (html.startsWith('<!--', open)) {
+    const close = html.indexOf('-->', open + 4);
+    return close === -1 ? -1 : close + 3;
+  }
+  const close = html.indexOf('>', open);
+  return close === -1 ? -1 : close + 1;
+}

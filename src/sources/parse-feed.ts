@@ -1,0 +1,34 @@
+// Reads feed text (RSS 0.9x/2.0, Atom, RDF, JSON Feed) into a FeedDocument with feedsmith.
+// Entity expansion is not a risk: feedsmith runs fast-xml-parser with processEntities off, so
+// a DOCTYPE's entities ("billion laughs") stay unexpanded text and external ones are refused.
+import { parseFeed } from 'feedsmith';
+import { MAX_FEED_ITEMS, NOT_A_FEED, type FeedDocument } from '../core/sources/feed-port.js';
+import { toDocument, type ParsedFeed } from './feed-formats.js';
+
+export type ParseOutcome = { kind: 'ok'; feed: FeedDocument } | { kind: 'failed'; error: string };
+
+/** A date as feeds write them (RFC 822 or ISO 8601); undefined when it is not one. */
+function parseDate(raw: string): Date | undefined {
+  const date = new Date(raw.trim());
+  return Number.isNaN(date.getTime()) ? undefined : date;
+}
+
+/**
+ * The feed in `text`, its relative links resolved against `baseUrl`. At most MAX_FEED_ITEMS
+ * items are read; one more is asked of the parser to learn whether any were left out.
+ */
+export function parseFeedText(text: string, baseUrl?: string): ParseOutcome {
+  let parsed: ParsedFeed;
+  try {
+    parsed = parseFeed<Date | undefined>(text, { maxItems: MAX_FEED_ITEMS + 1, parseDateFn: parseDate });
+  } catch {
+    return { kind: 'failed', error: NOT_A_FEED };
+  }
+  const feed = toDocument(parsed, baseUrl, MAX_FEED_ITEMS);
+  if (countRawItems(parsed) > MAX_FEED_ITEMS) feed.itemLimit = MAX_FEED_ITEMS;
+  return { kind: 'ok', feed };
+}
+
+function countRawItems(parsed: ParsedFeed): number {
+  return (parsed.format === 'atom' ? parsed.feed.entries : parsed.feed.items)?.length ?? 0;
+}

@@ -1,0 +1,24 @@
+// Links from a feed end up as buttons and source URLs: only absolute http(s) addresses are kept,
+// so a `javascript:` or `data:` link in a hostile feed never reaches a reader.
+
+/** Longer than any real article address; a longer one is junk or an attempt to bloat the store. */
+const MAX_LINK_LENGTH = 2_048;
+
+/**
+ * The link as an absolute http(s) address (resolved against `base` when relative, as Atom
+ * allows), without user name or password; undefined for anything else.
+ */
+export function httpLink(raw: string | undefined, base?: string): string | undefined {
+  const text = raw?.trim();
+  if (!text || text.length > MAX_LINK_LENGTH) return undefined;
+  let url: URL;
+  try {
+    url = new URL(text, base);
+  } catch {
+    return undefined;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
+  url.username = '';
+  url.password = '';
+  return url.href.length > MAX_LINK_LENGTH ? undefined : url.href;
+}

@@ -1,0 +1,123 @@
+// The review channels and what is posted there: rows queued, claimed by one process, then
+// posted (with the platform's message references), failed, or unconfirmed when their process
+// stopped mid-post (never posted twice).
+import type { PlatformName } from '../core/caller.js';
+import type { ChangeStamp } from '../core/domain.js';
+import type { Candidate } from '../core/review/candidate.js';
+import type { ChannelRef, ClaimedPost, ReviewChannel } from '../core/review/review-port.js';
+import type { View } from '../core/view.js';
+import type { StatementCache } from './statement-cache.js';
+
+/** Tries of a post that fails for now before it is given up. */
+const MAX_ATTEMPTS = 5;
+
+interface ChannelRow {
+  platform: string;
+  workspace_id: string;
+  channel_id: string;
+  set_by: string;
+  set_at: string;
+}
+
+interface PostRow {
+  id: number;
+  kind: 'card' | 'notice';
+  candidate_id: number | null;
+  platform: string;
+  workspace_id: string;
+  channel_id: string;
+  notice: string | null;
+}
+
+const ref = (row: { platform: string; workspace_id: string; channel_id: string }): ChannelRef => ({
+  platform: row.platform,
+  workspaceId: row.workspace_id,
+  channelId: row.channel_id,
+});
+
+export function setChannel(cache: StatementCache, channel: ChannelRef, stamp: ChangeStamp): void {
+  cache
+    .get(
+      `INSERT INTO review_channels (platform, workspace_id, channel_id, set_by, set_at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (platform) DO UPDATE SET workspace_id = excluded.workspace_id, channel_id = excluded.channel_id,
+         set_by = excluded.set_by, set_at = excluded.set_at`,
+    )
+    .run(channel.platform, channel.workspaceId, channel.channelId, stamp.by, stamp.at);
+}
+
+export function channels(cache: StatementCache): ReviewChannel[] {
+  return (cache.get('SELECT * FROM review_channels ORDER BY platform').all() as ChannelRow[]).map((row) => ({
+    ...ref(row),
+    setBy: row.set_by,
+    setAt: new Date(row.set_at),
+  }));
+}
+
+/** A notice for every review channel, posted by the next pass of whichever process can. */
+export function queueNotice(cache: StatementCache, view: View, now: Date): void {
+  cache
+    .get(
+      `INSERT INTO review_posts (kind, platform, workspace_id, channel_id, notice, status, created_at, updated_at)
+       SELECT 'notice', platform, workspace_id, channel_id, ?, 'queued', ?, ? FROM review_channels`,
+    )
+    .run(JSON.stringify(view), now.toISOString(), now.toISOString());
+}
+
+export function queueCards(cache: StatementCache, limit: number, now: Date): void {
+  cache
+    .get(
+      `INSERT INTO review_posts (kind, candidate_id, platform, workspace_id, channel_id, status, created_at, updated_at)
+       SELECT 'card', c.id, ch.platform, ch.workspace_id, ch.channel_id, 'queued', ?, ? FROM review_candidates c CROSS JOIN review_channels ch
+       WHERE c.status = 'pending' AND NOT EXISTS (
+         SELECT 1 FROM review_posts p WHERE p.kind = 'card' AND p.candidate_id = c.id
+           AND p.platform = ch.platform AND p.workspace_id = ch.workspace_id AND p.channel_id = ch.channel_id)
+       ORDER BY c.id LIMIT ?`,
+    )
+    .run(now.toISOString(), now.toISOString(), limit);
+}
+
+export function abandonStale(cache: StatementCache, staleBefore: Date): number {
+  return cache.get("UPDATE review_posts SET status = 'unconfirmed' WHERE status = 'sending' AND updated_at < ?").run(staleBefore.toISOString()).changes;
+}
+
+export function claim(
+  cache: StatementCache,
+  platforms: readonly PlatformName[],
+  sender: string,
+  now: Date,
+  limit: number,
+  candidate: (id: number) => Candidate | undefined,
+): ClaimedPost[] {
+  const rows = cache
+    .get("SELECT * FROM review_posts WHERE status = 'queued' AND platform IN (SELECT value FROM json_each(?)) ORDER BY id LIMIT ?")
+    .all(JSON.stringify(platforms), limit) as PostRow[];
+  const mark = cache.get('UPDATE review_posts SET status = ?, sender = ?, attempts = attempts + ?, updated_at = ? WHERE id = ?');
+  const claimed: ClaimedPost[] = [];
+  for (const row of rows) {
+    const card = row.candidate_id === null ? undefined : candidate(row.candidate_id);
+    if (row.kind === 'card' && card?.status !== 'pending') {
+      mark.run('skipped', sender, 0, now.toISOString(), row.id);
+      continue;
+    }
+    mark.run('sending', sender, 1, now.toISOString(), row.id);
+    claimed.push(card ? { ...ref(row), id: row.id, kind: 'card', candidate: card } : { ...ref(row), id: row.id, kind: 'notice', view: JSON.parse(row.notice!) as View });
+  }
+  return claimed;
+}
+
+export function posted(cache: StatementCache, id: number, refs: readonly string[], now: Date): void {
+  cache.get("UPDATE review_posts SET status = 'posted', message_refs = ?, last_error = NULL, updated_at = ? WHERE id = ?").run(JSON.stringify(refs), now.toISOString(), id);
+}
+
+export function failed(cache: StatementCache, id: number, error: string, retry: boolean, now: Date): void {
+  cache
+    .get("UPDATE review_posts SET status = CASE WHEN ? AND attempts < ? THEN 'queued' ELSE 'failed' END, last_error = ?, updated_at = ? WHERE id = ?")
+    .run(retry ? 1 : 0, MAX_ATTEMPTS, error, now.toISOString(), id);
+}
+
+export function cardMessages(cache: StatementCache, candidateId: number): (ChannelRef & { refs: string[] })[] {
+  const rows = cache
+    .get("SELECT platform, workspace_id, channel_id, message_refs FROM review_posts WHERE kind = 'card' AND candidate_id = ? AND status = 'posted' ORDER BY id")
+    .all(candidateId) as (ChannelRow & { message_refs: string })[];
+  return rows.map((row) => ({ ...ref(row), refs: JSON.parse(row.message_refs) as string[] }));
+}

@@ -1,0 +1,106 @@
+// The review queue in the store: candidates with their reports, decisions (an approval adds the
+// entry through the writer /entry add uses, in the same transaction), channels and posts.
+import type { PlatformName } from '../core/caller.js';
+import type { ChangeStamp, EntryInput } from '../core/domain.js';
+import { UserError } from '../core/errors.js';
+import type { Page } from '../core/ports.js';
+import type { Candidate } from '../core/review/candidate.js';
+import type { ChannelRef, ClaimedPost, DecisionResult, ReviewChannel, ReviewStore } from '../core/review/review-port.js';
+import type { Db } from './connection.js';
+import { EntryWriter } from './entry-writes.js';
+import * as posts from './review-posts.js';
+import { toCandidate, toReport, type CandidateRow, type ReportRow } from './source-rows.js';
+import { StatementCache } from './statement-cache.js';
+
+export class SqliteReviewStore implements ReviewStore {
+  private readonly cache: StatementCache;
+  private readonly writer: EntryWriter;
+
+  constructor(private readonly db: Db) {
+    this.cache = new StatementCache(db);
+    this.writer = new EntryWriter(db);
+  }
+
+  private load(row: CandidateRow): Candidate {
+    // The report that proposed the candidate first, then the others as they came.
+    const reports = this.cache
+      .get("SELECT source_id, outlet, title, link, published_at FROM feed_items WHERE candidate_id = ? ORDER BY outcome <> 'proposed', id")
+      .all(row.id) as ReportRow[];
+    return toCandidate(row, reports.map(toReport));
+  }
+
+  candidate(id: number): Candidate | undefined {
+    const row = this.cache.get('SELECT * FROM review_candidates WHERE id = ?').get(id) as CandidateRow | undefined;
+    return row && this.load(row);
+  }
+
+  private required(id: number): Candidate {
+    const candidate = this.candidate(id);
+    if (!candidate) throw new UserError('not-found', `There is no candidate #${id} (option \`id\`).`, ['See the candidates waiting with /review list.'], 'id');
+    return candidate;
+  }
+
+  pending(topic: string | undefined, limit: number, offset: number): Page<Candidate> {
+    const where = "status = 'pending' AND (? IS NULL OR topic = ?)";
+    const total = this.cache.get(`SELECT count(*) FROM review_candidates WHERE ${where}`).pluck().get(topic ?? null, topic ?? null) as number;
+    const rows = this.cache.get(`SELECT * FROM review_candidates WHERE ${where} ORDER BY id DESC LIMIT ? OFFSET ?`).all(topic ?? null, topic ?? null, limit, offset) as CandidateRow[];
+    return { items: rows.map((row) => this.load(row)), total, totalIsLowerBound: false };
+  }
+
+  approve(id: number, input: EntryInput, stamp: ChangeStamp, note: string): DecisionResult {
+    return this.db.transaction((): DecisionResult => {
+      const candidate = this.required(id);
+      if (candidate.status !== 'pending') return { kind: 'decided', candidate };
+      const entryId = this.writer.insert(input, stamp);
+      // The entry's first revision says where it came from: /entry history shows it.
+      this.cache.get("UPDATE revisions SET reason = ? WHERE entity = 'entry' AND entity_id = ? AND action = 'create'").run(note, entryId);
+      this.cache
+        .get("UPDATE review_candidates SET status = 'approved', decided_by = ?, decided_at = ?, entry_id = ? WHERE id = ? AND status = 'pending'")
+        .run(stamp.by, stamp.at, entryId, id);
+      return { kind: 'done', candidate: this.required(id) };
+    }).immediate();
+  }
+
+  reject(id: number, reason: string | undefined, stamp: ChangeStamp): DecisionResult {
+    return this.db.transaction((): DecisionResult => {
+      const candidate = this.required(id);
+      if (candidate.status !== 'pending') return { kind: 'decided', candidate };
+      this.cache
+        .get("UPDATE review_candidates SET status = 'rejected', decided_by = ?, decided_at = ?, reason = ? WHERE id = ? AND status = 'pending'")
+        .run(stamp.by, stamp.at, reason ?? null, id);
+      return { kind: 'done', candidate: this.required(id) };
+    }).immediate();
+  }
+
+  setChannel(channel: ChannelRef, stamp: ChangeStamp): void {
+    posts.setChannel(this.cache, channel, stamp);
+  }
+
+  channels(): ReviewChannel[] {
+    return posts.channels(this.cache);
+  }
+
+  queueCards(limit: number, now: Date): void {
+    posts.queueCards(this.cache, limit, now);
+  }
+
+  abandonStale(staleBefore: Date): number {
+    return posts.abandonStale(this.cache, staleBefore);
+  }
+
+  claim(platforms: readonly PlatformName[], sender: string, now: Date, limit: number): ClaimedPost[] {
+    return this.db.transaction(() => posts.claim(this.cache, platforms, sender, now, limit, (id) => this.candidate(id))).immediate();
+  }
+
+  posted(id: number, refs: readonly string[], now: Date): void {
+    posts.posted(this.cache, id, refs, now);
+  }
+
+  failed(id: number, error: string, retry: boolean, now: Date): void {
+    posts.failed(this.cache, id, error, retry, now);
+  }
+
+  cardMessages(candidateId: number): (ChannelRef & { refs: string[] })[] {
+    return posts.cardMessages(this.cache, candidateId);
+  }
+}

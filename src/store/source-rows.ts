@@ -1,0 +1,173 @@
+// Rows of the feed tables as the core's records.
+import type { Candidate, StoryRef, StoryReport, Suggested } from '../core/review/candidate.js';
+import type { CheckRecord, FoundItem, ItemOutcome, WatchedSource } from '../core/sources/watched-source.js';
+
+export interface SourceRow {
+  id: number;
+  url: string;
+  topic: string;
+  keywords: string;
+  every_minutes: number;
+  backfill: number;
+  feed_title: string | null;
+  etag: string | null;
+  last_modified: string | null;
+  baselined: number;
+  failures: number;
+  last_error: string | null;
+  next_check_at: string;
+  last_checked_at: string | null;
+  last_new_at: string | null;
+  paused_at: string | null;
+  paused_reason: string | null;
+  created_by: string;
+}
+
+const date = (text: string | null): Date | undefined => (text === null ? undefined : new Date(text));
+
+export function toSource(row: SourceRow): WatchedSource {
+  const source: WatchedSource = {
+    id: row.id,
+    url: row.url,
+    topic: row.topic,
+    keywords: row.keywords,
+    everyMinutes: row.every_minutes,
+    backfill: row.backfill === 1,
+    validators: {
+      ...(row.etag !== null ? { etag: row.etag } : {}),
+      ...(row.last_modified !== null ? { lastModified: row.last_modified } : {}),
+    },
+    baselined: row.baselined === 1,
+    failures: row.failures,
+    nextCheckAt: new Date(row.next_check_at),
+    createdBy: row.created_by,
+  };
+  if (row.feed_title !== null) source.feedTitle = row.feed_title;
+  if (row.last_error !== null) source.lastError = row.last_error;
+  if (row.last_checked_at !== null) source.lastCheckedAt = new Date(row.last_checked_at);
+  if (row.last_new_at !== null) source.lastNewAt = new Date(row.last_new_at);
+  if (row.paused_at !== null) source.pausedAt = new Date(row.paused_at);
+  if (row.paused_reason !== null) source.pausedReason = row.paused_reason;
+  return source;
+}
+
+export interface CheckRow {
+  id: number;
+  source_id: number;
+  checked_at: string;
+  trigger: CheckRecord['trigger'];
+  result: CheckRecord['result'];
+  error: string | null;
+  items: number;
+  seen: number;
+  next_check_at: string | null;
+  paused: number;
+}
+
+export interface FoundRow {
+  title: string;
+  link: string | null;
+  outcome: ItemOutcome;
+  detail: string | null;
+  candidate_id: number | null;
+}
+
+export function toFound(row: FoundRow): FoundItem {
+  return {
+    title: row.title,
+    outcome: row.outcome,
+    ...(row.link !== null ? { link: row.link } : {}),
+    ...(row.detail !== null ? { detail: row.detail } : {}),
+    ...(row.candidate_id !== null ? { candidateId: row.candidate_id } : {}),
+  };
+}
+
+export function toCheck(row: CheckRow, found: FoundItem[]): CheckRecord {
+  return {
+    id: row.id,
+    sourceId: row.source_id,
+    at: new Date(row.checked_at),
+    trigger: row.trigger,
+    result: row.result,
+    ...(row.error !== null ? { error: row.error } : {}),
+    items: row.items,
+    seen: row.seen,
+    found,
+    ...(row.next_check_at !== null ? { nextCheckAt: new Date(row.next_check_at) } : {}),
+    paused: row.paused === 1,
+  };
+}
+
+export interface CandidateRow {
+  id: number;
+  topic: string;
+  title: string;
+  summary: string;
+  link: string | null;
+  outlet: string;
+  published_at: string | null;
+  matched: string;
+  suggestion: string;
+  status: Candidate['status'];
+  decided_by: string | null;
+  decided_at: string | null;
+  reason: string | null;
+  entry_id: number | null;
+  created_at: string;
+}
+
+export interface ReportRow {
+  source_id: number;
+  outlet: string;
+  title: string;
+  link: string | null;
+  published_at: string | null;
+}
+
+export function toReport(row: ReportRow): StoryReport {
+  return {
+    sourceId: row.source_id,
+    outlet: row.outlet,
+    title: row.title,
+    ...(row.link !== null ? { link: row.link } : {}),
+    ...(row.published_at !== null ? { published: new Date(row.published_at) } : {}),
+  };
+}
+
+export function toCandidate(row: CandidateRow, reports: StoryReport[]): Candidate {
+  const candidate: Candidate = {
+    id: row.id,
+    topic: row.topic,
+    title: row.title,
+    summary: row.summary,
+    outlet: row.outlet,
+    matched: JSON.parse(row.matched) as string[],
+    suggested: JSON.parse(row.suggestion) as Suggested,
+    status: row.status,
+    createdAt: new Date(row.created_at),
+    reports,
+  };
+  if (row.link !== null) candidate.link = row.link;
+  const published = date(row.published_at);
+  if (published) candidate.published = published;
+  if (row.decided_by !== null && row.decided_at !== null) {
+    candidate.decision = {
+      by: row.decided_by,
+      at: new Date(row.decided_at),
+      ...(row.reason !== null ? { reason: row.reason } : {}),
+      ...(row.entry_id !== null ? { entryId: row.entry_id } : {}),
+    };
+  }
+  return candidate;
+}
+
+export interface StoryRow {
+  id: number;
+  title: string;
+  published_at: string | null;
+  status: Candidate['status'];
+}
+
+export function toStoryRef(row: StoryRow): StoryRef {
+  return { candidateId: row.id, title: row.title, status: row.status, ...(row.published_at !== null ? { published: new Date(row.published_at) } : {}) };
+}

@@ -1,0 +1,96 @@
+// GIVEN a candidate's card in the review channel WHEN its buttons are pressed (on a platform
+// that only draws them and hands presses to the core) or the command typed THEN each decision
+// is made once, by admins only, and the Edit form starts from the suggestion.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ADMINS_ONLY_TEXT } from '../../src/core/interaction/texts.js';
+import type { View } from '../../src/core/view.js';
+import { MemoryPlatform, type Message } from '../support/memory-platform.js';
+import { storeFingerprint } from '../support/store-fingerprint.js';
+import { ADMIN, QueueApp, READER } from './support/queue-app.js';
+import { ScriptedFeeds } from './support/scripted-feeds.js';
+import { BAKU, NOW, SWEIDA } from './support/stories.js';
+
+let feeds: ScriptedFeeds;
+let queue: QueueApp;
+let memory: MemoryPlatform;
+beforeEach(async () => {
+  feeds = await ScriptedFeeds.start();
+  queue = new QueueApp({ start: NOW });
+  memory = new MemoryPlatform(queue.app.dispatcher, queue.logger, () => queue.now().getTime());
+  feeds.serve('/levant.xml', 'Levant Wire', [SWEIDA, BAKU]);
+  await queue.run('/review channel');
+  await queue.run(`/sources add url:${feeds.url('/levant.xml')} topic:syria-israel backfill:true`);
+  await queue.run('/sources check id:1');
+});
+afterEach(async () => {
+  queue.dispose();
+  await feeds.close();
+});
+
+const entryCount = () => queue.app.db.prepare('SELECT count(*) FROM entries').pluck().get() as number;
+
+/** The card posted for `title`, drawn on the memory platform as its channel would show it. */
+function card(title: string): Message & { view: View } {
+  const posted = queue.poster.posts.find((p) => p.view.title === title);
+  if (!posted) throw new Error(`no card for ${title}: ${queue.poster.texts().join('\n---\n')}`);
+  return { view: posted.view, text: posted.text, buttons: memory.interactions.buttons({ view: posted.view, part: 0, partCount: 1 }, 'ana'), private: false };
+}
+
+describe('GIVEN a posted card', () => {
+  it('WHEN Approve is pressed twice at once, and then typed on another platform THEN one entry is added', async () => {
+    const before = entryCount();
+    const baku = card(BAKU.title);
+    const [first, second] = await Promise.all([memory.press(baku, 'Approve', 'ana'), memory.press(baku, 'Approve', 'ana')]);
+    const texts = [first.text, second.text].sort();
+    expect(texts[0]).toContain('Already approved as entry #18 by memory:ana');
+    expect(texts[1]).toContain('Approved: added as entry #18.');
+    const typed = await queue.text(`/review approve id:${QueueApp.idAfter(baku.text, 'Candidate')}`, ADMIN);
+    expect(typed).toContain('Already approved as entry #18 by memory:ana');
+    expect(entryCount()).toBe(before + 1);
+  });
+
+  it('WHEN someone who is not an admin presses Approve or types it THEN it is refused privately and the store is unchanged', async () => {
+    const sweida = card(SWEIDA.title);
+    const before = storeFingerprint(queue.app.db);
+    const pressed = await memory.press(sweida, 'Approve', 'bob');
+    expect(pressed.private).toBe(true);
+    expect(pressed.text).toContain(ADMINS_ONLY_TEXT);
+    const rejected = await memory.press(sweida, 'Reject', 'bob');
+    expect(rejected.text).toContain(ADMINS_ONLY_TEXT);
+    const typed = await queue.run(`/review approve id:${QueueApp.idAfter(sweida.text, 'Candidate')}`, READER);
+    expect(typed.tone).toBe('error');
+    expect(typed.private).toBe(true);
+    expect(storeFingerprint(queue.app.db)).toBe(before);
+  });
+
+  it('WHEN Edit is pressed THEN the entry form starts from the suggestion, and submitting it approves with the changes', async () => {
+    const baku = card(BAKU.title);
+    const opened = await memory.press(baku, 'Edit', 'ana');
+    const form = opened.form!;
+    const id = QueueApp.idAfter(baku.text, 'Candidate');
+    expect(form.title).toBe(`Approve candidate #${id}`);
+    const values = Object.fromEntries(form.fields.map((f) => [f.name, f.value ?? '']));
+    expect(values).toMatchObject({ title: BAKU.title, date: '2025-07-18', type: 'talks', actors: 'Syria:participant, Israel:participant, Ron Dermer:participant', places: 'Baku' });
+    const done = await memory.submit(form, { ...values, type: 'statement', actors: 'Ron Dermer:initiator' }, 'ana');
+    expect(done.text).toContain('Approved: added as entry #18.');
+    const entry = await queue.text('/entry show 18', READER);
+    expect(entry).toContain('Type        Statement');
+    expect(entry).toContain('Ron Dermer — initiator');
+    expect(entry).not.toContain('Syria — participant');
+    expect(entry).toContain('Places      Baku');
+  });
+
+  it('WHEN Reject is pressed THEN the card shows who decided, and Approve afterwards is refused by name', async () => {
+    const sweida = card(SWEIDA.title);
+    const rejected = await memory.press(sweida, 'Reject', 'ana');
+    expect(rejected.text).toMatch(/Decided\s+Rejected by memory:ana at 2025-07-20 12:00 UTC/);
+    const before = storeFingerprint(queue.app.db);
+    const approve = await memory.press(sweida, 'Approve', 'ana');
+    expect(approve.text).toContain(`Candidate #${QueueApp.idAfter(sweida.text, 'Candidate')} was rejected by memory:ana`);
+    expect(storeFingerprint(queue.app.db)).toBe(before);
+    // Decided cards are not posted again: the next pass leaves the channel as it is.
+    const posts = queue.poster.posts.length;
+    await queue.app.services.review.postPending();
+    expect(queue.poster.posts).toHaveLength(posts);
+  });
+});

@@ -1,0 +1,123 @@
+// GIVEN items seen again — the same story in several feeds, a rejected item in another feed, a
+// re-check after a restart or after a check that died while writing — THEN each story is one
+// candidate, proposed once, and a rejected one never again.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { FeedFetcher } from '../../src/core/sources/feed-port.js';
+import { ADMIN, QueueApp, READER } from './support/queue-app.js';
+import { ScriptedFeeds } from './support/scripted-feeds.js';
+import { BAKU, BAKU_ELSEWHERE, NOW, PARIS, SWEIDA } from './support/stories.js';
+
+let feeds: ScriptedFeeds;
+let queue: QueueApp;
+beforeEach(async () => {
+  feeds = await ScriptedFeeds.start();
+  queue = new QueueApp({ start: NOW });
+});
+afterEach(async () => {
+  queue.dispose();
+  await feeds.close();
+});
+
+const candidates = (app: QueueApp = queue) => app.app.db.prepare('SELECT id, title, status FROM review_candidates ORDER BY id').all() as { id: number; title: string; status: string }[];
+
+async function watch(path: string, outlet: string, items: typeof BAKU[], app: QueueApp = queue): Promise<number> {
+  feeds.serve(path, outlet, items);
+  return QueueApp.idAfter(await app.text(`/sources add url:${feeds.url(path)} topic:syria-israel backfill:true`), 'Watching');
+}
+
+describe('GIVEN the same story in two feeds', () => {
+  it('WHEN both are checked THEN it is one candidate with two sources, and its entry cites both outlets', async () => {
+    await queue.run('/review channel');
+    const levant = await watch('/levant.xml', 'Levant Wire', [BAKU]);
+    const med = await watch('/med.xml', 'Mediterranean Dispatch', [BAKU_ELSEWHERE]);
+    await queue.run(`/sources check id:${levant}`);
+    expect(await queue.text(`/sources check id:${med}`)).toContain('same story → candidate #1: Israel, Syria resume de-escalation talks in Baku (a title alike within 48 hours)');
+    expect(candidates()).toHaveLength(1);
+    const card = await queue.text('/review show id:1', READER);
+    expect(card).toContain('Also in    Mediterranean Dispatch');
+    expect(card).toContain('Mediterranean Dispatch <https://med.example/world/2025/07/18/israel-syria-baku> — Israel, Syria resume de-escalation talks in Baku');
+    // One card: the second report does not post the story again.
+    expect(queue.poster.posts.filter((p) => p.view.title === BAKU.title)).toHaveLength(1);
+    expect(queue.poster.posts).toHaveLength(1);
+    await queue.run('/review approve id:1');
+    const entry = await queue.text('/entry show 18', READER);
+    expect(entry).toContain('Levant Wire <https://levant.example/2025/07/18/baku-talks> — according to Levant Wire (18 Jul 2025)');
+    expect(entry).toContain('Mediterranean Dispatch <https://med.example/world/2025/07/18/israel-syria-baku> — according to Mediterranean Dispatch (18 Jul 2025)');
+  });
+
+  it('WHEN two feeds carry the very same item (same guid) THEN the second joins the first’s candidate', async () => {
+    const a = await watch('/a.xml', 'Wire A', [SWEIDA]);
+    const b = await watch('/b.xml', 'Wire B', [{ ...SWEIDA, title: 'Sweida: truce declared by both sides' }]);
+    await queue.run(`/sources check id:${a}`);
+    expect(await queue.text(`/sources check id:${b}`)).toContain('same story → candidate #1: Sweida: truce declared by both sides (the same item, held by another source)');
+    expect(candidates()).toHaveLength(1);
+  });
+});
+
+describe('GIVEN a rejected candidate', () => {
+  it('WHEN its feed is checked again, or another feed carries the item or its story THEN it is never proposed again', async () => {
+    const levant = await watch('/levant.xml', 'Levant Wire', [BAKU]);
+    await queue.run(`/sources check id:${levant}`);
+    expect(await queue.text('/review reject id:1 reason:"duplicate of #14"')).toContain('Rejected: its items are not proposed again.');
+
+    // The feed changes (new validators, a full answer) but still holds the item.
+    feeds.serve('/levant.xml', 'Levant Wire', [BAKU, { ...BAKU, guid: undefined, title: `${BAKU.title} (updated)` }]);
+    queue.advance(31 * 60_000);
+    expect(await queue.text(`/sources check id:${levant}`)).toContain('2 items: 1 new (1 same story), 1 seen before');
+    const sameItem = await watch('/copy.xml', 'Copy Wire', [BAKU]);
+    expect(await queue.text(`/sources check id:${sameItem}`)).toContain('same story → candidate #1');
+    const sameStory = await watch('/med.xml', 'Mediterranean Dispatch', [BAKU_ELSEWHERE]);
+    expect(await queue.text(`/sources check id:${sameStory}`)).toContain('same story → candidate #1');
+
+    expect(candidates()).toEqual([{ id: 1, title: BAKU.title, status: 'rejected' }]);
+    expect(await queue.text('/review list', READER)).toContain('No candidate is waiting for review.');
+  });
+});
+
+describe('GIVEN a check, then a restart', () => {
+  it('WHEN the app is closed and reopened on the same file between check and approve THEN the candidate is there, approves once, and re-checks propose nothing twice', async () => {
+    const levant = await watch('/levant.xml', 'Levant Wire', [SWEIDA, BAKU]);
+    await queue.run('/review channel');
+    await queue.run(`/sources check id:${levant}`);
+    expect(queue.poster.posts).toHaveLength(2);
+
+    const restarted = queue.reopen();
+    queue = restarted;
+    expect(await restarted.text('/review list', READER)).toContain('2 candidates waiting');
+    expect(await restarted.text('/review approve id:2')).toContain('Approved: added as entry #18.');
+    feeds.serve('/levant.xml', 'Levant Wire', [PARIS, SWEIDA, BAKU]);
+    restarted.advance(31 * 60_000);
+    expect(await restarted.text(`/sources check id:${levant}`)).toContain('3 items: 1 new (1 proposed), 2 seen before');
+    expect(candidates(restarted).map((c) => c.title)).toEqual([SWEIDA.title, BAKU.title, PARIS.title]);
+    // The restarted process posts only the new card (its poster is new, the old cards are recorded).
+    expect(restarted.poster.posts.map((p) => p.view.title)).toEqual([PARIS.title]);
+  });
+
+  it('WHEN a process dies while fetching THEN nothing of that check is kept, and the next process proposes each item once', async () => {
+    const levant = await watch('/levant.xml', 'Levant Wire', [SWEIDA, BAKU]);
+    let fetching!: () => void;
+    const started = new Promise<void>((resolve) => (fetching = resolve));
+    const hangs: FeedFetcher = { fetch: () => (fetching(), new Promise(() => undefined)) };
+    const doomed = queue.another({ fetcher: hangs });
+    void doomed.run(`/sources check id:${levant}`);
+    await started;
+    doomed.close();
+    expect(queue.app.db.prepare('SELECT count(*) FROM feed_checks').pluck().get()).toBe(0);
+    expect(await queue.text(`/sources check id:${levant}`)).toContain('2 items: 2 new (2 proposed), 0 seen before');
+    expect(candidates()).toHaveLength(2);
+  });
+
+  it('WHEN a check dies while writing its results THEN none of them is kept, and checking again proposes each item once', async () => {
+    const levant = await watch('/levant.xml', 'Levant Wire', [SWEIDA, BAKU]);
+    // The second item's row cannot be written: the check's transaction is cut off halfway.
+    queue.app.db.exec(`CREATE TEMP TRIGGER cut_off BEFORE INSERT ON feed_items WHEN (SELECT count(*) FROM feed_items) >= 1
+      BEGIN SELECT RAISE(ABORT, 'process killed'); END`);
+    const failed = await queue.run(`/sources check id:${levant}`);
+    expect(failed.errorId).toBeDefined();
+    for (const table of ['feed_checks', 'feed_items', 'review_candidates']) expect(queue.app.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get(), table).toBe(0);
+    expect(queue.app.db.prepare('SELECT etag, baselined FROM feed_sources').get()).toEqual({ etag: null, baselined: 0 });
+    queue.app.db.exec('DROP TRIGGER cut_off');
+    expect(await queue.text(`/sources check id:${levant}`, ADMIN)).toContain('2 items: 2 new (2 proposed), 0 seen before');
+    expect(candidates()).toHaveLength(2);
+  });
+});

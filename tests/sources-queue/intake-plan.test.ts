@@ -1,0 +1,121 @@
+// The core's decisions, without a network or a store: what a check proposes, when a feed is
+// checked again, and what a card suggests.
+import { describe, expect, it } from 'vitest';
+import { guessEventType } from '../../src/core/review/type-guess.js';
+import type { FeedItem } from '../../src/core/sources/feed-port.js';
+import { planIntake, type IntakeInput } from '../../src/core/sources/intake-plan.js';
+import { afterFailure, backoffMs, formatEvery, parseEveryMinutes } from '../../src/core/sources/poll-timing.js';
+import { compileNames } from '../../src/core/sources/suggest.js';
+import { keyedItems } from '../../src/core/sources/watch-service.js';
+
+const now = new Date('2025-07-20T12:00:00Z');
+const item = (title: string, published: string | undefined, extra: Partial<FeedItem> = {}): FeedItem => ({
+  title,
+  summary: '',
+  ...(published ? { published: new Date(published) } : {}),
+  ...extra,
+});
+
+function input(items: FeedItem[], overrides: Partial<Omit<IntakeInput, 'source'>> & { source?: Partial<IntakeInput['source']> } = {}): IntakeInput {
+  return {
+    feed: { title: 'Levant Wire' },
+    fresh: keyedItems(items),
+    byKey: new Map(),
+    stories: [],
+    names: compileNames([
+      { kind: 'actor', id: 1, name: 'Syria', aliases: ['Damascus'] },
+      { kind: 'actor', id: 2, name: 'Israel' },
+      { kind: 'place', name: 'Baku' },
+    ]),
+    now,
+    ...overrides,
+    source: { topic: 'syria-israel', keywords: '', baselined: true, backfill: false, ...overrides.source },
+  };
+}
+
+const outcomes = (plan: ReturnType<typeof planIntake>) => plan.items.map((i) => i.plan.outcome);
+
+describe('GIVEN a first check', () => {
+  const items = [item('Talks in Baku', '2025-07-18T10:00:00Z'), item('Old analysis', '2025-07-01T10:00:00Z'), item('Undated note', undefined, { guid: 'n1' })];
+  it('THEN without backfill everything is recorded and nothing proposed', () => {
+    expect(outcomes(planIntake(input(items, { source: { baselined: false } })))).toEqual(['baseline', 'baseline', 'baseline']);
+  });
+  it('THEN with backfill only the last 7 days are proposed', () => {
+    const plan = planIntake(input(items, { source: { baselined: false, backfill: true } }));
+    expect(outcomes(plan)).toEqual(['proposed', 'baseline', 'baseline']);
+    expect(plan.drafts[0]!.suggested).toMatchObject({ places: ['Baku'], type: 'talks', date: '2025-07-18', source: { outlet: 'Levant Wire', attribution: 'according to Levant Wire', published: '2025-07-18' } });
+  });
+});
+
+describe('GIVEN a later check', () => {
+  it('THEN an item older than a week is left out, keywords filter with their rule, and known names become suggestions', () => {
+    const plan = planIntake(
+      input(
+        [
+          item('Israel strikes near Damascus', '2025-07-19T10:00:00Z', { summary: 'A drone strike was reported.' }),
+          item('Weather report', '2025-07-19T10:00:00Z'),
+          item('Israel and Syria: a look back', '2025-06-01T10:00:00Z'),
+        ],
+        { source: { keywords: 'strike*, "al-Sharaa"' } },
+      ),
+    );
+    expect(plan.items.map((i) => [i.plan.outcome, i.plan.detail])).toEqual([
+      ['proposed', 'matched strike'],
+      ['filtered', 'matched none of the keywords: strike*, al-Sharaa'],
+      ['stale', 'published 2025-06-01, more than 7 days before it was first seen'],
+    ]);
+    expect(plan.drafts[0]!.suggested.actors).toEqual([{ id: 2, name: 'Israel' }, { id: 1, name: 'Syria' }]);
+    expect(plan.drafts[0]!.suggested.type).toBe('air-strike');
+  });
+
+  it('THEN the same story joins a stored candidate, an earlier one of this check, or the candidate holding the same item', () => {
+    const stored = { candidateId: 7, title: 'Syria and Israel hold de-escalation talks in Baku', published: new Date('2025-07-18T14:00:00Z'), status: 'rejected' as const };
+    const items = [
+      item('Israel, Syria resume de-escalation talks in Baku', '2025-07-18T16:00:00Z'),
+      item('Ceasefire announced in Sweida after days of clashes', '2025-07-19T08:00:00Z'),
+      item('Ceasefire announced in Sweida after clashes', '2025-07-19T09:00:00Z'),
+      item('A different headline', '2025-07-19T09:00:00Z', { guid: 'shared' }),
+    ];
+    const plan = planIntake(input(items, { stories: [stored], byKey: new Map([['guid:shared', { ...stored, candidateId: 9 }]]) }));
+    expect(plan.items.map((i) => i.plan)).toEqual([
+      { outcome: 'same-story', detail: 'a title alike within 48 hours', joins: { candidateId: 7 } },
+      { outcome: 'proposed', detail: 'no keywords: every item is proposed', draft: 0 },
+      { outcome: 'same-story', detail: 'a title alike within 48 hours', joins: { draft: 0 } },
+      { outcome: 'same-story', detail: 'the same item, held by another source', joins: { candidateId: 9 } },
+    ]);
+  });
+
+  it('THEN text with control characters or too long is made fit for an entry', () => {
+    const plan = planIntake(input([item(`Talks\u001b[2J ${'x'.repeat(300)}`, '2025-07-19T10:00:00Z', { summary: 'a\u0000b' })]));
+    const draft = plan.drafts[0]!;
+    expect(draft.title).not.toMatch(/\u001b/);
+    expect(draft.title.length).toBeLessThanOrEqual(200);
+    expect(draft.summary).toBe('ab');
+  });
+});
+
+describe('GIVEN the polling timing', () => {
+  it('THEN intervals read as typed, and back-off doubles from 5 minutes up to a day', () => {
+    expect(['30m', '1h', '1h30m', '90', '45 min', '2 hours'].map(parseEveryMinutes)).toEqual([30, 60, 90, 90, 45, 120]);
+    expect(['soon', '', '1d', 'm'].map(parseEveryMinutes)).toEqual([undefined, undefined, undefined, undefined]);
+    expect([15, 60, 90].map(formatEvery)).toEqual(['15 min', '1 h', '1 h 30 min']);
+    expect([1, 2, 3, 9, 20].map((n) => backoffMs(n) / 60_000)).toEqual([5, 10, 20, 1280, 1440]);
+  });
+
+  it('THEN a failure waits the longest of back-off, interval and Retry-After, and the 8th in a row or a permanent one pauses', () => {
+    const at = new Date('2025-07-20T12:00:00Z');
+    const wait = (timing: { nextCheckAt: Date }) => (timing.nextCheckAt.getTime() - at.getTime()) / 60_000;
+    expect(wait(afterFailure(at, { failures: 4, everyMinutes: 15 }, { error: 'x', permanent: false }))).toBe(80);
+    expect(wait(afterFailure(at, { failures: 0, everyMinutes: 30 }, { error: 'x', permanent: false, retryAfterMs: 7_200_000 }))).toBe(120);
+    expect(afterFailure(at, { failures: 6, everyMinutes: 30 }, { error: 'HTTP 500', permanent: false }).pause).toBeUndefined();
+    expect(afterFailure(at, { failures: 7, everyMinutes: 30 }, { error: 'HTTP 500', permanent: false }).pause).toBe('8 checks in a row failed, the last with: HTTP 500');
+    expect(afterFailure(at, { failures: 0, everyMinutes: 30 }, { error: 'HTTP 410', permanent: true }).pause).toContain('retrying will not fix: HTTP 410');
+  });
+
+  it('THEN the type a title suggests is read from its words', () => {
+    expect(guessEventType({ title: 'Ceasefire announced in Sweida after days of clashes', summary: '' })).toBe('agreement');
+    expect(guessEventType({ title: 'Israel and Syria resume talks', summary: '' })).toBe('talks');
+    expect(guessEventType({ title: 'Update', summary: 'Protesters rallied in Sweida.' })).toBe('protest');
+    expect(guessEventType({ title: 'Update', summary: '' })).toBe('other');
+  });
+});

@@ -1,0 +1,157 @@
+// GIVEN a feed on the local server WHEN an admin watches it and checks it THEN its items become
+// candidates, posted as cards in the review channel, and an approved one is an ordinary entry.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ScriptedFeeds } from './support/scripted-feeds.js';
+import { ADMIN, OPERATOR, QueueApp, READER } from './support/queue-app.js';
+import { BAKU, NOW, OLD, PARIS, SWEIDA } from './support/stories.js';
+import { storeFingerprint } from '../support/store-fingerprint.js';
+
+let feeds: ScriptedFeeds;
+let queue: QueueApp;
+beforeEach(async () => {
+  feeds = await ScriptedFeeds.start();
+  queue = new QueueApp({ start: NOW });
+});
+afterEach(async () => {
+  queue.dispose();
+  await feeds.close();
+});
+
+describe('GIVEN a watched feed and a review channel', () => {
+  it('WHEN checked with backfill THEN the last week’s items are proposed, carded in the channel, and one approves as an entry with its history', async () => {
+    feeds.serve('/levant.xml', 'Levant Wire', [PARIS, SWEIDA, BAKU, OLD]);
+    expect(await queue.text('/review channel')).toContain('Review channel set');
+    const added = await queue.text(`/sources add url:${feeds.url('/levant.xml')} topic:syria-israel backfill:true`);
+    const id = QueueApp.idAfter(added, 'Watching');
+
+    const checked = await queue.text(`/sources check id:${id}`);
+    expect(checked).toContain('4 items: 4 new (3 proposed, 1 recorded), 0 seen before');
+    expect(checked).toMatch(/proposed → candidate #\d+: Syria and Israel hold de-escalation talks in Baku/);
+    expect(checked).toMatch(/recorded: Analysis: the Golan buffer zone since December \(first check: older than the 7 days/);
+
+    const cards = queue.poster.posts.filter((p) => p.channelId === 'review');
+    expect(cards.map((c) => c.view.title).sort()).toEqual([BAKU.title, SWEIDA.title, PARIS.title].sort());
+    const card = cards.find((c) => c.view.title === BAKU.title)!;
+    expect(card.view.buttons?.map((b) => [b.label, b.action.kind, b.audience])).toEqual([
+      ['Approve', 'run', 'admins'],
+      ['Edit', 'form', 'admins'],
+      ['Reject', 'run', 'admins'],
+    ]);
+    expect(card.text).toContain('Outlet     Levant Wire');
+    expect(card.text).toContain('Link       https://levant.example/2025/07/18/baku-talks');
+    expect(card.text).toContain('Published  2025-07-18 14:05 UTC');
+    expect(card.text).toContain('Actors     Syria, Israel, Ron Dermer');
+    expect(card.text).toContain('Places     Baku');
+    expect(card.text).toContain('Type       Talks/negotiation');
+    expect(card.text).toContain('Date       18 Jul 2025');
+    const candidate = QueueApp.idAfter(card.text, 'Candidate');
+
+    const approved = await queue.run(`/review approve id:${candidate}`);
+    expect(approved.tone).toBe('success');
+    const approvedText = await queue.text(`/review show id:${candidate}`);
+    expect(approvedText).toMatch(/Decided    Approved by discord:1001 \(ana\) at 2025-07-20 12:00 UTC → entry #18/);
+    expect(approvedText).not.toContain('Approve:');
+
+    const timeline = await queue.text('/timeline since:2025-07-18 until:2025-07-18', READER);
+    expect(timeline).toContain('Syria and Israel hold de-escalation talks in Baku');
+    const entry = await queue.text('/entry show 18', READER);
+    expect(entry).toContain('Date        18 Jul 2025');
+    expect(entry).toContain('Levant Wire <https://levant.example/2025/07/18/baku-talks> — according to Levant Wire (18 Jul 2025)');
+    expect(entry).toContain('Ron Dermer — participant');
+    const history = await queue.text('/entry history 18', READER);
+    expect(history).toContain(`create by discord:1001 (ana) (from the review queue: candidate #${candidate} (Levant Wire), approved by discord:1001 (ana))`);
+    // An ordinary entry: undo knows it as first added, and edits apply as to any other.
+    expect(await queue.text('/entry edit id:18 confidence:confirmed')).toContain('Updated #18: confidence.');
+    expect(await queue.text('/entry undo 18')).toContain('Took back');
+  });
+
+  it('WHEN an admin approves with fields typed THEN the entry takes them over the suggestion', async () => {
+    feeds.serve('/levant.xml', 'Levant Wire', [SWEIDA]);
+    const id = QueueApp.idAfter(await queue.text(`/sources add url:${feeds.url('/levant.xml')} topic:syria-israel backfill:true`), 'Watching');
+    await queue.run(`/sources check id:${id}`);
+    const reply = await queue.text('/review approve id:1 type:agreement actors:"Tom Barrack:mediator, Israel:participant" confidence:confirmed title:"Sweida ceasefire agreed"', OPERATOR);
+    expect(reply).toContain('Approved: added as entry #18.');
+    const entry = await queue.text('/entry show 18');
+    expect(entry).toMatch(/^#18 Sweida ceasefire agreed/);
+    expect(entry).toContain('Type        Agreement');
+    expect(entry).toContain('Confidence  confirmed');
+    expect(entry).toContain('Tom Barrack — mediator');
+  });
+
+  it('WHEN a bad field is given to approve THEN the refusal names it and nothing is written', async () => {
+    feeds.serve('/levant.xml', 'Levant Wire', [SWEIDA]);
+    const id = QueueApp.idAfter(await queue.text(`/sources add url:${feeds.url('/levant.xml')} topic:syria-israel backfill:true`), 'Watching');
+    await queue.run(`/sources check id:${id}`);
+    const before = storeFingerprint(queue.app.db);
+    const refused = await queue.run('/review approve id:1 actors:"Nobody Known:participant"');
+    expect(refused.tone).toBe('error');
+    expect(storeFingerprint(queue.app.db)).toBe(before);
+    const missing = await queue.text('/review approve id:99');
+    expect(missing).toContain('There is no candidate #99 (option `id`).');
+  });
+
+  it('WHEN the first check runs without backfill THEN it proposes nothing; items arriving later are proposed', async () => {
+    feeds.serve('/levant.xml', 'Levant Wire', [SWEIDA, BAKU]);
+    const id = QueueApp.idAfter(await queue.text(`/sources add url:${feeds.url('/levant.xml')} topic:syria-israel`, OPERATOR), 'Watching');
+    expect(await queue.text(`/sources check id:${id}`, OPERATOR)).toContain('2 items: 2 new (2 recorded), 0 seen before');
+    expect(await queue.text('/review list', READER)).toContain('No candidate is waiting for review.');
+
+    feeds.serve('/levant.xml', 'Levant Wire', [PARIS, SWEIDA, BAKU]);
+    queue.advance(30 * 60_000);
+    const second = await queue.text(`/sources check id:${id}`, OPERATOR);
+    expect(second).toContain('3 items: 1 new (1 proposed), 2 seen before');
+    const list = await queue.text('/review list', READER);
+    expect(list).toContain('1 candidate waiting');
+    expect(list).toContain('`#1` Al-Shaibani and Dermer meet in Paris, sources say');
+  });
+
+  it('WHEN the source has keywords THEN an item naming none is filtered out, kept, and /sources why says by which rule', async () => {
+    feeds.serve('/levant.xml', 'Levant Wire', [SWEIDA, BAKU]);
+    const add = `/sources add url:${feeds.url('/levant.xml')} topic:syria-israel backfill:true keywords:'ceasefire, "al-Sharaa"'`;
+    const id = QueueApp.idAfter(await queue.text(add), 'Watching');
+    await queue.run(`/sources check id:${id}`);
+    const why = await queue.text(`/sources why id:${id}`, READER);
+    expect(why).toContain('2 items: 2 new (1 proposed, 1 filtered out), 0 seen before');
+    expect(why).toContain('proposed → candidate #1: Ceasefire announced in Sweida after days of clashes (matched ceasefire)');
+    expect(why).toContain('filtered out: Syria and Israel hold de-escalation talks in Baku (matched none of the keywords: ceasefire, al-Sharaa)');
+    const list = await queue.text('/sources list', READER);
+    expect(list).toContain('keywords: ceasefire, al-Sharaa');
+    expect(list).toMatch(/last check 2025-07-20 12:00 UTC · last new item 2025-07-20 12:00 UTC/);
+  });
+
+  it('WHEN the feed holds HTML and mention syntax THEN the card keeps it as inert text in spans', async () => {
+    feeds.serve('/levant.xml', 'Levant Wire', [{ ...SWEIDA, title: 'Ceasefire @everyone <@&123>', summary: '<p>Truce <b>holds</b> in Sweida</p><script>alert(1)</script>' }]);
+    const id = QueueApp.idAfter(await queue.text(`/sources add url:${feeds.url('/levant.xml')} topic:syria-israel backfill:true`), 'Watching');
+    await queue.text('/review channel');
+    await queue.run(`/sources check id:${id}`);
+    const card = queue.poster.posts.at(-1)!;
+    expect(card.view.title).toBe('Ceasefire @everyone <@&123>');
+    expect(card.text).toContain('Truce holds in Sweida');
+    expect(card.text).not.toContain('<p>');
+    expect(card.text).not.toContain('alert(1)');
+  });
+});
+
+describe('GIVEN bad input to /sources add', () => {
+  it.each([
+    ['every:5m', 'Option `every` must be at least 15 minutes'],
+    ['every:soon', 'Option `every` must be a duration like 30m, 1h or 1h30m'],
+    ['every:2d', 'Option `every` must be a duration'],
+    ['every:25h', 'Option `every` may be at most 24 hours'],
+    ['keywords:", ,"', 'Option `keywords` holds no word to match'],
+  ])('WHEN given %s THEN it is refused, naming the option, and nothing is stored', async (option, message) => {
+    const before = storeFingerprint(queue.app.db);
+    const view = await queue.run(`/sources add url:${feeds.url('/x.xml')} topic:syria-israel ${option}`);
+    expect(view.tone).toBe('error');
+    expect(await queue.text(`/sources add url:${feeds.url('/x.xml')} topic:syria-israel ${option}`)).toContain(message);
+    expect(storeFingerprint(queue.app.db)).toBe(before);
+  });
+
+  it('WHEN the address is not http(s), the topic not a slug, or the feed watched already THEN each is refused by name', async () => {
+    expect(await queue.text('/sources add url:ftp://news.example/rss topic:syria-israel')).toContain('Option `url` must be the feed\'s full address');
+    expect(await queue.text(`/sources add url:${feeds.url('/a.xml')} topic:"Syria Israel"`)).toContain('Option `topic` must be a slug');
+    await queue.run(`/sources add url:${feeds.url('/a.xml')} topic:syria-israel`);
+    expect(await queue.text(`/sources add url:${feeds.url('/a.xml')} topic:syria-israel`)).toContain('This feed is watched already, as source #1 (option `url`).');
+    expect(await queue.text('/sources add url:https://news.example/rss.xml topic:syria-israel', READER)).toContain('is for Sitrep admins only.');
+  });
+});

@@ -1,0 +1,88 @@
+// A source's keywords option and which keyword an item matches.
+import { describe, expect, it } from 'vitest';
+import { matchKeywords, parseKeywords } from '../../src/core/sources/keywords.js';
+
+const item = (title: string, summary = '') => ({ title, summary });
+
+describe('parseKeywords', () => {
+  it('GIVEN terms, a quoted phrase and a prefix THEN each is one keyword as typed', () => {
+    expect(parseKeywords('ceasefire, Sweida, "al-Sharaa", negotiat*').map((k) => [k.text, k.phrase.words, k.phrase.prefix])).toEqual([
+      ['ceasefire', 'ceasefire', false],
+      ['Sweida', 'sweida', false],
+      ['al-Sharaa', 'al sharaa', false],
+      ['negotiat', 'negotiat', true],
+    ]);
+  });
+
+  it('GIVEN a quoted term with a comma THEN the comma is part of it', () => {
+    expect(parseKeywords('"Damascus, Syria", Baku').map((k) => k.text)).toEqual(['Damascus, Syria', 'Baku']);
+    expect(parseKeywords('“security pact”, Golan').map((k) => k.text)).toEqual(['security pact', 'Golan']);
+  });
+
+  it('GIVEN empty terms, punctuation only and repeats THEN they are left out', () => {
+    expect(parseKeywords(' , ceasefire,, "", -- , Ceasefire ,').map((k) => k.text)).toEqual(['ceasefire']);
+    expect(parseKeywords('')).toEqual([]);
+  });
+
+  it('GIVEN an unclosed quote THEN the rest is the phrase', () => {
+    expect(parseKeywords('Baku, "security pact, Golan').map((k) => k.text)).toEqual(['Baku', 'security pact, Golan']);
+  });
+});
+
+describe('matchKeywords', () => {
+  const keywords = 'ceasefire, Sweida, "al-Sharaa"';
+
+  it('GIVEN a keyword in the title THEN it is the one returned', () => {
+    expect(matchKeywords(keywords, item('Ceasefire announced after days of clashes'))).toBe('ceasefire');
+  });
+
+  it('GIVEN a keyword only in the summary THEN it matches there', () => {
+    expect(matchKeywords(keywords, item('Talks resume', 'Residents of Sweida reported calm.'))).toBe('Sweida');
+  });
+
+  it('GIVEN another spelling of a phrase (case, hyphen, diacritics) THEN it matches', () => {
+    expect(matchKeywords(keywords, item('AL SHARAA meets envoy'))).toBe('al-Sharaa');
+    expect(matchKeywords(keywords, item('Al-Sharaa meets envoy'))).toBe('al-Sharaa');
+    expect(matchKeywords('Şhaibani', item('Shaibani in Paris'))).toBe('Şhaibani');
+  });
+
+  it('GIVEN a keyword inside a longer word THEN it does not match (whole words only)', () => {
+    expect(matchKeywords('Syria', item('Syrian officials meet'))).toBeNull();
+    expect(matchKeywords('Baku', item('Bakuriani ski resort'))).toBeNull();
+  });
+
+  it('GIVEN a prefix keyword THEN words that start with it match', () => {
+    expect(matchKeywords('negotiat*', item('Negotiations stall in Paris'))).toBe('negotiat');
+    expect(matchKeywords('negotiat*', item('No talks'))).toBeNull();
+  });
+
+  it('GIVEN a keyword typed in capitals THEN only the initialism matches, dotted or not', () => {
+    expect(matchKeywords('US', item('U.S. envoy arrives'))).toBe('US');
+    expect(matchKeywords('US', item('US-brokered truce'))).toBe('US');
+    expect(matchKeywords('US', item('Officials told us the talks ended'))).toBeNull();
+    expect(matchKeywords('us', item('Officials told us the talks ended'))).toBe('us');
+  });
+
+  it('GIVEN a phrase THEN its words must be next to each other, in order', () => {
+    expect(matchKeywords('"security pact"', item('A security pact for the Golan'))).toBe('security pact');
+    expect(matchKeywords('"security pact"', item('Pact on security'))).toBeNull();
+  });
+
+  it('GIVEN several matching keywords THEN the first typed is returned', () => {
+    expect(matchKeywords('Sweida, ceasefire', item('Ceasefire in Sweida'))).toBe('Sweida');
+  });
+
+  it('GIVEN Arabic with and without harakat or hamza THEN it matches', () => {
+    expect(matchKeywords('أحمد الشرع', item('لقاء مع احمد الشَّرع في دمشق'))).toBe('أحمد الشرع');
+  });
+
+  it('GIVEN no keywords, or nothing matching THEN null', () => {
+    expect(matchKeywords('', item('Ceasefire'))).toBeNull();
+    expect(matchKeywords(keywords, item('Weather in Paris'))).toBeNull();
+  });
+
+  it('GIVEN keywords parsed once THEN they are reused across items', () => {
+    const parsed = parseKeywords(keywords);
+    expect(matchKeywords(parsed, item('Sweida calm'))).toBe('Sweida');
+  });
+});

@@ -1,0 +1,49 @@
+// Whether two items tell the same story: fixtures worded as outlets word them.
+import { describe, expect, it } from 'vitest';
+import { sameStory, titleSimilarity } from '../../src/core/sources/same-story.js';
+
+const at = (iso: string) => new Date(iso);
+const day = at('2025-07-12T10:00:00Z');
+
+describe('sameStory', () => {
+  it.each([
+    ['Syria and Israel hold de-escalation talks in Baku', 'Israel, Syria resume de-escalation talks in Baku'],
+    ['Ceasefire announced in Sweida after days of clashes', 'Sweida ceasefire announced after days of deadly clashes'],
+    ['Al-Shaibani and Dermer meet in Paris, sources say', 'Al-Shaibani, Dermer meet in Paris: sources'],
+    ['Syrian, Israeli officials meet in Paris under US mediation', 'Syrian and Israeli officials meet in Paris with US mediation'],
+    ['US envoy Barrack says Syria-Israel deal is close', 'Barrack: Syria-Israel security deal close, US envoy says'],
+    ['Syria And Israel Hold Talks In Baku', 'Syria and Israel hold talks in Baku'],
+  ])('GIVEN %j and %j on the same day THEN the same story', (a, b) => {
+    expect(sameStory({ title: a, published: day }, { title: b, published: day })).toBe(true);
+  });
+
+  it.each([
+    ['Israel strikes Damascus', 'Israel strikes near Sweida'],
+    ['Ceasefire announced in Sweida after days of clashes', 'Sweida: ceasefire takes hold after week of fighting'],
+    ['Al-Shaibani and Dermer meet in Paris, sources say', 'Al-Shaibani and Dermer meet in Baku, sources say'],
+    ['Syria and Israel hold de-escalation talks in Baku', 'Weather: heatwave in Baku'],
+  ])('GIVEN %j and %j THEN different stories', (a, b) => {
+    expect(sameStory({ title: a, published: day }, { title: b, published: day })).toBe(false);
+  });
+
+  it('GIVEN alike titles 48 hours apart THEN the same story; a minute more THEN not', () => {
+    const a = { title: 'Syria and Israel hold talks in Baku', published: day };
+    expect(sameStory(a, { title: 'Israel and Syria hold talks in Baku', published: at('2025-07-14T10:00:00Z') })).toBe(true);
+    expect(sameStory(a, { title: 'Israel and Syria hold talks in Baku', published: at('2025-07-14T10:01:00Z') })).toBe(false);
+    expect(sameStory({ ...a, published: at('2025-07-14T10:00:00Z') }, { title: 'Israel and Syria hold talks in Baku', published: day })).toBe(true);
+  });
+
+  it('GIVEN a title without a date THEN only the same folded title counts', () => {
+    expect(sameStory({ title: 'Talks in Baku' }, { title: 'TALKS IN BAKU!', published: day })).toBe(true);
+    expect(sameStory({ title: 'Syria and Israel hold talks in Baku' }, { title: 'Israel, Syria hold talks in Baku' })).toBe(false);
+    expect(sameStory({ title: '!!' }, { title: '??' })).toBe(false);
+  });
+});
+
+describe('titleSimilarity', () => {
+  it('counts words of 3+ letters, folded, without stopwords or plural s', () => {
+    expect(titleSimilarity('Talks in Baku', 'talk BAKÚ')).toBe(1);
+    expect(titleSimilarity('The talks', 'Baku')).toBe(0);
+    expect(titleSimilarity('', 'Baku')).toBe(0);
+  });
+});

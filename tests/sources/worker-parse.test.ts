@@ -1,0 +1,188 @@
+// Feeds read in a worker thread: the same documents as reading in this thread, the main thread
+// free while a hostile feed is parsed, a time limit per parse, parses in order, a clean close,
+// and the compiled worker (dist/) working as the bot runs it.
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { HttpFeedFetcher } from '../../src/sources/fetch-feed.js';
+import { inThreadParser, type FeedBody, type ParseOutcome } from '../../src/sources/feed-parser.js';
+import { WorkerFeedParser } from '../../src/sources/worker-parser.js';
+import { cleanEnv, compiled, deployedRoot } from '../support/compiled.js';
+import { FeedServer, FIXTURES, MANY_ITEMS } from '../fakes/feed-server.js';
+
+const GAVE_UP = /^Sitrep gave up reading this feed after 0\.1 s; it is too large or too complex to read in time\.$/;
+/** How late a timer on the main thread may fire while a feed is parsed. */
+const RESPONSIVE_MS = 100;
+
+let server: FeedServer;
+beforeAll(async () => {
+  server = await FeedServer.start();
+});
+afterAll(async () => {
+  await server.close();
+});
+
+const body = (bytes: Uint8Array, contentType?: string): FeedBody => ({ bytes, contentType, baseUrl: 'https://feeds.example/feed' });
+const small = (title: string) => body(Buffer.from(`<rss version="2.0"><channel><title>${title}</title><item><title>${title}</title></item></channel></rss>`));
+/** As the feed server's /many-items.xml: a hundred thousand short items, under 5 MB. */
+function flood(): FeedBody {
+  const items = Array.from({ length: MANY_ITEMS }, (_, i) => `<item><title>Talks ${i}</title></item>`).join('');
+  return body(Buffer.from(`<?xml version="1.0"?><rss version="2.0"><channel><title>Flood</title>${items}</channel></rss>`));
+}
+const titleOf = (outcome: ParseOutcome) => (outcome.kind === 'ok' ? outcome.feed.title : outcome.error);
+
+/**
+ * Fires a timer every 5 ms until `work` settles, the one pending then included, and returns how
+ * late the latest fired: what a reply arriving meanwhile would have waited for the event loop.
+ */
+async function lateness<T>(work: Promise<T>): Promise<{ result: T; ticks: number; worstMs: number }> {
+  let ticks = 0;
+  let worstMs = 0;
+  let settled = false;
+  let stopped: () => void = () => {};
+  const last = new Promise<void>((resolve) => (stopped = resolve));
+  const next = () => {
+    const due = performance.now() + 5;
+    setTimeout(() => {
+      worstMs = Math.max(worstMs, performance.now() - due);
+      ticks++;
+      if (settled) stopped();
+      else next();
+    }, 5);
+  };
+  next();
+  const result = await work.finally(() => (settled = true));
+  await last;
+  return { result, ticks, worstMs };
+}
+
+describe('GIVEN the worker parser', () => {
+  const parser = new WorkerFeedParser();
+  afterAll(() => parser.close());
+
+  it.each([
+    ['rss2.xml', 'application/rss+xml; charset=utf-8'],
+    ['atom.xml', 'application/atom+xml'],
+    ['rdf.xml', 'application/rdf+xml'],
+    ['feed.json', 'application/feed+json'],
+    ['malformed.xml', 'application/xml'],
+    ['entity-expansion.xml', 'application/xml'],
+  ])('WHEN it reads %s THEN it answers what reading in this thread does, dates included', async (name, type) => {
+    const bytes = () => readFileSync(`${FIXTURES}/${name}`);
+    const inWorker = await parser.parse(body(bytes(), type));
+    expect(inWorker).toEqual(await inThreadParser.parse(body(bytes(), type)));
+    if (inWorker.kind === 'ok' && name !== 'entity-expansion.xml') expect(inWorker.feed.items.some((item) => item.published instanceof Date)).toBe(true);
+  });
+
+  it(`WHEN a feed of ${MANY_ITEMS.toLocaleString('en')} items is fetched THEN timers on the main thread keep firing within ${RESPONSIVE_MS} ms`, async () => {
+    const fetcher = new HttpFeedFetcher({ allowPrivate: true, parser });
+    // Neither the worker's start nor the server making its body (in this process) is measured.
+    await parser.parse(small('warm'));
+    await (await fetch(server.url('/many-items.xml'))).arrayBuffer();
+    const { result, ticks, worstMs } = await lateness(fetcher.fetch(server.url('/many-items.xml'), {}));
+    if (result.kind !== 'ok') throw new Error(JSON.stringify(result));
+    expect(result.feed.items).toHaveLength(1_000);
+    expect(result.feed.itemLimit).toBe(1_000);
+    expect(ticks).toBeGreaterThan(5);
+    expect(worstMs).toBeLessThan(RESPONSIVE_MS);
+  });
+
+  it('WHEN the same feed is read in this thread instead THEN the measure above sees the loop held', async () => {
+    const fetcher = new HttpFeedFetcher({ allowPrivate: true, parser: inThreadParser });
+    const { result, worstMs } = await lateness(fetcher.fetch(server.url('/many-items.xml'), {}));
+    expect(result.kind).toBe('ok');
+    expect(worstMs).toBeGreaterThan(RESPONSIVE_MS);
+  });
+
+  it('WHEN several feeds are given at once THEN they are read one at a time, in the order given', async () => {
+    const finished: string[] = [];
+    const reads = [flood(), small('second'), small('third')].map((b) => parser.parse(b).then((outcome) => finished.push(titleOf(outcome) ?? '')));
+    await Promise.all(reads);
+    expect(finished).toEqual(['Flood', 'second', 'third']);
+  });
+});
+
+describe('GIVEN a worker parser with a time limit of 0.1 s', () => {
+  const parser = new WorkerFeedParser({ timeLimitMs: 100 });
+  afterAll(() => parser.close());
+
+  it('WHEN a feed takes longer THEN it fails with a clear sentence, and the next feed is read by a new worker', async () => {
+    await parser.parse(small('warm'));
+    expect(await parser.parse(flood())).toEqual({ kind: 'failed', error: expect.stringMatching(GAVE_UP) });
+    expect(titleOf(await parser.parse(small('after')))).toBe('after');
+  });
+
+  it('WHEN the fetcher is given it THEN the check fails, to be retried later', async () => {
+    const fetcher = new HttpFeedFetcher({ allowPrivate: true, parser });
+    expect(await fetcher.fetch(server.url('/many-items.xml'), {})).toEqual({ kind: 'failed', error: expect.stringMatching(GAVE_UP), permanent: false });
+  });
+});
+
+describe('GIVEN a worker parser allowed 32 MB of heap', () => {
+  it('WHEN a feed needs more THEN it fails with a sentence, and the next feed is read by a new worker', async () => {
+    const parser = new WorkerFeedParser({ maxHeapMb: 32 });
+    expect(await parser.parse(flood())).toEqual({ kind: 'failed', error: 'The feed needs more than the 32 MB of memory Sitrep gives one feed, so it was not read.' });
+    expect(titleOf(await parser.parse(small('after')))).toBe('after');
+    await parser.close();
+  });
+});
+
+describe('GIVEN a worker parser whose worker has read nothing for a while', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('THEN the worker is stopped, and the next feed starts a new one', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const parser = new WorkerFeedParser({ idleMs: 30_000 });
+    expect(parser.liveWorkers).toBe(0);
+    expect(titleOf(await parser.parse(small('first')))).toBe('first');
+    vi.advanceTimersByTime(29_999);
+    expect(parser.liveWorkers).toBe(1);
+    vi.advanceTimersByTime(1);
+    expect(parser.liveWorkers).toBe(0);
+    expect(titleOf(await parser.parse(small('again')))).toBe('again');
+    expect(parser.liveWorkers).toBe(1);
+    await parser.close();
+    expect(parser.liveWorkers).toBe(0);
+  });
+});
+
+describe('GIVEN a worker parser that is closed', () => {
+  it('THEN the feeds being read or waiting fail with a sentence, and later ones fail at once', async () => {
+    const parser = new WorkerFeedParser();
+    const reading = parser.parse(flood());
+    const waiting = parser.parse(small('waiting'));
+    await parser.close();
+    const shuttingDown = { kind: 'failed', error: 'Sitrep is shutting down, so the feed was not read.' };
+    expect(await reading).toEqual(shuttingDown);
+    expect(await waiting).toEqual(shuttingDown);
+    expect(await parser.parse(small('late'))).toEqual(shuttingDown);
+  });
+
+  it('THEN a fetcher closes the worker parser it started, not one it was given', async () => {
+    const given = new WorkerFeedParser();
+    await new HttpFeedFetcher({ allowPrivate: true, parser: given }).close();
+    expect(titleOf(await given.parse(small('still open')))).toBe('still open');
+    await given.close();
+    const own = new HttpFeedFetcher({ allowPrivate: true });
+    await own.close();
+    expect(await own.fetch(server.url('/rss2.xml'), {})).toMatchObject({ kind: 'failed', error: 'Sitrep is shutting down, so the feed was not read.' });
+  });
+});
+
+describe('GIVEN the compiled parser in dist/, as the bot runs it', () => {
+  it('THEN it reads a feed in its compiled worker, and an idle worker does not keep the process alive', () => {
+    const module = pathToFileURL(compiled('src/sources/worker-parser.ts')).href;
+    const script = `
+      import { WorkerFeedParser } from ${JSON.stringify(module)};
+      const parser = new WorkerFeedParser({ onProblem: (problem) => console.error(problem) });
+      const bytes = Buffer.from('<rss version="2.0"><channel><title>Compiled</title><item><title>Baku talks</title></item></channel></rss>');
+      const outcome = await parser.parse({ bytes, baseUrl: 'https://feeds.example/feed' });
+      console.log(JSON.stringify(outcome));`;
+    // No close(): the process must end by itself once the parse is answered.
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: deployedRoot(), env: cleanEnv(), encoding: 'utf8', timeout: 30_000 });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual({ kind: 'ok', feed: { title: 'Compiled', items: [{ title: 'Baku talks', summary: '' }] } });
+  });
+});
