@@ -1,9 +1,10 @@
 // Composition root: config → store → dispatcher → adapters → digest scheduler. With no platform
 // tokens it opens the console on the local store, and console digests print there.
 import { createApp } from './app.js';
-import { ConfigError, loadConfig } from './config.js';
+import { loadConfig } from './config.js';
 import type { RunningAdapter } from './adapters/running-adapter.js';
 import { createLogger } from './log.js';
+import { startupMessage } from './startup-errors.js';
 
 /**
  * better-sqlite3 waits for a busy store synchronously, holding the event loop: Discord and Slack
@@ -17,7 +18,7 @@ async function main(): Promise<void> {
   const onPlatform = Boolean(config.discord || config.slack);
   // The console prints to stdout; keep its logs to warnings unless asked otherwise.
   const logger = createLogger(config.logLevel ?? (onPlatform ? 'info' : 'warn'));
-  const app = createApp({ dbPath: config.dbPath, admins: config.admins, logger, timezone: config.timezone, busyTimeoutMs: BOT_BUSY_TIMEOUT_MS });
+  const app = createApp({ dbPath: config.dbPath, admins: config.admins, logger, timezone: config.timezone, busyTimeoutMs: BOT_BUSY_TIMEOUT_MS, sourcesAllowPrivate: config.sourcesAllowPrivate });
 
   const adapters: RunningAdapter[] = [];
   if (config.discord) {
@@ -35,10 +36,12 @@ async function main(): Promise<void> {
     app.digests.posters.register(new ConsolePoster(process.stdout, Boolean(process.stdout.isTTY)));
   }
   const scheduler = app.digests.startScheduler();
+  const poller = app.startSourcePoller();
 
   const shutdown = async (signal: string) => {
     logger.info({ signal }, 'shutting down');
     await scheduler.stop();
+    await poller.stop();
     await Promise.allSettled(adapters.map((a) => a.stop()));
     app.close();
     process.exit(0);
@@ -61,6 +64,7 @@ async function main(): Promise<void> {
       ...(config.consoleHistoryPath ? { historyPath: config.consoleHistoryPath } : {}),
     });
     await scheduler.stop();
+    await poller.stop();
     app.close();
   } else {
     logger.info({ adapters: adapters.map((a) => a.name) }, 'Sitrep is running');
@@ -68,10 +72,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError) {
-    console.error(`Configuration error — ${error.message}`);
-  } else {
-    console.error('Sitrep could not start:', error);
-  }
+  console.error(startupMessage(error));
   process.exit(1);
 });

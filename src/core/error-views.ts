@@ -1,4 +1,5 @@
 // How failures look to users: short, private, and saying what to fix.
+import { commandSpans, type KnownCommand } from './command-refs.js';
 import type { UserError } from './errors.js';
 import { prefixWithin } from './text-cut.js';
 import { controlSymbol } from './text.js';
@@ -22,24 +23,29 @@ function echoed(text: string): string {
   return visible.length > MAX_ECHOED_LENGTH ? `${prefixWithin(visible, MAX_ECHOED_LENGTH)}…` : visible;
 }
 
-/** Messages mark option names and values with backticks; they become code spans, not raw marks. */
-export function markedLine(text: string): Line {
-  return text
-    .split(/`([^`]*)`/)
-    .map((part, i) => (i % 2 === 1 ? span.code(echoed(part)) : span.plain(part)))
+/**
+ * Messages mark option names and values with backticks; they become code spans, not raw marks.
+ * Their unmarked words are Sitrep's own: the `known` commands they name become command spans.
+ */
+export function markedLine(text: string, known: readonly KnownCommand[] = []): Line {
+  const parts = text.split(/`([^`]*)`/);
+  return parts
+    .flatMap((part, i) => (i % 2 === 1 ? [span.code(echoed(part))] : commandSpans(part, known, i === parts.length - 1)))
     .filter((s) => s.text !== '' || s.style === 'code');
 }
 
 /** What a refusal marks in backticks (option names, values), in order: a form looks here for the field at fault. */
 export function markedNames(view: View): string[] {
-  return (view.intro ?? []).flatMap((line) => line.filter((s) => s.style === 'code').map((s) => s.text));
+  return (view.intro ?? []).flatMap((line) => line.filter((s) => s.style === 'code' && !s.command).map((s) => s.text));
 }
 
-export function userErrorView(error: UserError): View {
+/** A refusal; `known` are the commands its words may name (the dispatcher's). */
+export function userErrorView(error: UserError, known: readonly KnownCommand[] = []): View {
+  const line = (text: string) => markedLine(text, known);
   return {
     title: error.code === 'forbidden' ? 'Not allowed' : 'Cannot do that',
     tone: 'error',
-    intro: [markedLine(error.message), ...error.hints.map(markedLine)],
+    intro: [line(error.message), ...error.hints.map(line)],
     sections: [],
     private: true,
   };

@@ -1,5 +1,6 @@
 // Help and usage text generated from the specs, so they never disagree with the commands.
 import type { CommandSpec, LeafSpec, OptionSpec } from './command-spec.js';
+import { span, type Span } from './view.js';
 
 export function leaves(command: CommandSpec): { path: string; leaf: LeafSpec }[] {
   if (command.subcommands) {
@@ -13,10 +14,9 @@ function optionUsage(option: OptionSpec): string {
   return option.required ? text : `[${text}]`;
 }
 
-/** `/timeline [topic:syria-israel] [actor:"Ron Dermer"] …` */
-export function usageLine(path: string, leaf: LeafSpec): string {
-  const options = (leaf.options ?? []).map(optionUsage);
-  return [`/${path}`, ...options].join(' ');
+/** `/timeline [topic:syria-israel] [actor:"Ron Dermer"] …`, as a command reference. */
+export function usageSpan(path: string, leaf: LeafSpec): Span {
+  return span.command(path, (leaf.options ?? []).map(optionUsage).join(' ') || undefined);
 }
 
 /** A short hint for Slack's slash-command "usage hint" (first leaf's options). */

@@ -1,23 +1,30 @@
 // Renders a view as plain text for the console (and as the fallback text of chat messages).
+import { invocationRef, type CommandSpelling } from './command-refs.js';
 import { visibleControls } from './text.js';
-import { formatInvocation } from './text-syntax.js';
-import { pagerLabel, type Line, type Span, type View } from './view.js';
+import { commandText, pagerLabel, type Line, type Span, type View } from './view.js';
 
 export interface TextStyle {
   /** ANSI bold/italic/highlight for terminals; plain markers otherwise. */
   color: boolean;
+  /**
+   * Without color, code spans keep Markdown backticks (chat fallback text, where they are
+   * markup); false drops them, for output read as plain text (a pipe, a file).
+   */
+  codeMarks?: boolean;
+  /** How the platform spells command references; as defined (`/entry show 3`) when unset. */
+  spell?: CommandSpelling;
 }
 
 const ANSI = { bold: '\x1b[1m', italic: '\x1b[3m', code: '\x1b[36m', highlight: '\x1b[1;33m', reset: '\x1b[0m' };
 
 function renderSpan(s: Span, style: TextStyle): string {
   // Stored text reaches a terminal here: its control characters are shown, never obeyed.
-  let text = visibleControls(s.text);
+  let text = visibleControls(s.command && style.spell ? style.spell(s.command) : s.text);
   if (s.href) text = `${text} <${s.href}>`;
   if (!s.style) return text;
   if (style.color) return `${ANSI[s.style]}${text}${ANSI.reset}`;
   if (s.style === 'highlight') return `«${text}»`;
-  return s.style === 'code' ? `\`${text}\`` : text;
+  return s.style === 'code' && style.codeMarks !== false ? `\`${text}\`` : text;
 }
 
 export function renderLine(line: Line, style: TextStyle = { color: false }): string {
@@ -25,8 +32,10 @@ export function renderLine(line: Line, style: TextStyle = { color: false }): str
 }
 
 export function renderText(view: View, style: TextStyle = { color: false }): string {
+  const spell = style.spell ?? commandText;
   const out: string[] = [];
-  const title = visibleControls(view.tone === 'error' ? `✖ ${view.title}` : view.title);
+  const titleText = view.titleCommand ? spell(view.titleCommand) : view.title;
+  const title = visibleControls(view.tone === 'error' ? `✖ ${titleText}` : titleText);
   out.push(style.color ? `${ANSI.bold}${title}${ANSI.reset}` : title);
   for (const line of view.intro ?? []) out.push(renderLine(line, style));
   if (view.facts && view.facts.length > 0) {
@@ -42,12 +51,12 @@ export function renderText(view: View, style: TextStyle = { color: false }): str
   if (pager && (pager.next || pager.previous)) {
     out.push('');
     out.push(`${pagerLabel(pager)}.`);
-    if (pager.previous) out.push(`Previous page: ${formatInvocation(pager.previous)}`);
-    if (pager.next) out.push(`Next page: ${formatInvocation(pager.next)}`);
+    if (pager.previous) out.push(`Previous page: ${spell(invocationRef(pager.previous))}`);
+    if (pager.next) out.push(`Next page: ${spell(invocationRef(pager.next))}`);
   }
   if (view.footer) {
     out.push('');
-    out.push(visibleControls(view.footer));
+    out.push(renderLine(view.footer, style));
   }
   return out.join('\n');
 }

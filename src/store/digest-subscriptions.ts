@@ -1,15 +1,16 @@
 // Digest subscriptions: one per channel, with its schedule, filters, change cursor and the
 // next slot it is owed.
-import type { Platform } from '../core/caller.js';
+import type { PlatformName } from '../core/caller.js';
 import type { DigestFilters } from '../core/digest/changes.js';
-import type { ChannelKey, SubscribeRequest } from '../core/digest/service.js';
+import type { ChannelKey } from '../core/digest/service.js';
+import type { DigestSubscriptions, Subscription, UpsertSubscription } from '../core/digest/subscriptions-port.js';
 import type { EventType } from '../core/vocabulary.js';
 import type { Db } from './connection.js';
 import { StatementCache } from './statement-cache.js';
 
 interface SubscriptionRow {
   id: number;
-  platform: Platform;
+  platform: PlatformName;
   workspace_id: string;
   channel_id: string;
   schedule: string;
@@ -25,6 +26,7 @@ interface SubscriptionRow {
   next_slot_at: string;
   paused_at: string | null;
   paused_reason: string | null;
+  context: string;
   /** From the actors table: the filtered actor's name now, and where it was merged, if it was. */
   actor_now: string | null;
   actor_merged_into: number | null;
@@ -36,21 +38,6 @@ interface SubscriptionRow {
  */
 const SELECT = `SELECT s.*, a.name AS actor_now, a.merged_into_id AS actor_merged_into
   FROM digest_subscriptions s LEFT JOIN actors a ON a.id = s.actor_id`;
-
-export interface Subscription {
-  id: number;
-  channel: ChannelKey;
-  schedule: string;
-  cron: string;
-  timezone: string;
-  filters: DigestFilters;
-  skipEmpty: boolean;
-  /** Last revision id covered by a digest this channel received. */
-  cursor: number;
-  cursorAt: Date;
-  nextSlotAt: Date;
-  paused?: { at: Date; reason: string };
-}
 
 /** The live actor an actor was merged into, by id, with its name. */
 type LiveActor = (mergedInto: number) => { id: number; name: string } | undefined;
@@ -83,6 +70,7 @@ function toSubscription(row: SubscriptionRow, live: LiveActor): Subscription {
     cursor: row.cursor,
     cursorAt: new Date(row.cursor_at),
     nextSlotAt: new Date(row.next_slot_at),
+    context: row.context,
   };
   if (row.paused_at) subscription.paused = { at: new Date(row.paused_at), reason: row.paused_reason ?? 'paused' };
   return subscription;
@@ -92,14 +80,7 @@ const CHANNEL = 'platform = ? AND workspace_id = ? AND channel_id = ?';
 const channelArgs = (c: ChannelKey) => [c.platform, c.workspaceId, c.channelId];
 const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 
-export interface UpsertSubscription extends SubscribeRequest {
-  nextSlotAt: Date;
-  /** The cursor a new subscription starts from: changes after it go into its first digest. */
-  startCursor: number;
-  now: Date;
-}
-
-export class SqliteSubscriptions {
+export class SqliteSubscriptions implements DigestSubscriptions {
   private readonly cache: StatementCache;
   private readonly toSubscription = (row: unknown): Subscription => toSubscription(row as SubscriptionRow, this.liveActor);
 
@@ -125,14 +106,14 @@ export class SqliteSubscriptions {
     const now = s.now.toISOString();
     const values = [
       s.schedule.text, s.schedule.cron, s.timezone, s.filters.topic ?? null, s.filters.eventType ?? null,
-      s.filters.actorId ?? null, s.filters.actorName ?? null, s.skipEmpty ? 1 : 0, s.nextSlotAt.toISOString(),
+      s.filters.actorId ?? null, s.filters.actorName ?? null, s.skipEmpty ? 1 : 0, s.nextSlotAt.toISOString(), s.context ?? '',
     ];
     const existing = this.byChannel(s.channel);
     if (existing) {
       this.cache
         .get(
           `UPDATE digest_subscriptions SET schedule = ?, cron = ?, timezone = ?, topic = ?, event_type = ?, actor_id = ?,
-             actor_name = ?, skip_empty = ?, next_slot_at = ?, paused_at = NULL, paused_reason = NULL,
+             actor_name = ?, skip_empty = ?, next_slot_at = ?, context = ?, paused_at = NULL, paused_reason = NULL,
              updated_at = ?, updated_by = ? WHERE id = ?`,
         )
         .run(...values, now, s.by, existing.id);
@@ -141,8 +122,8 @@ export class SqliteSubscriptions {
     const { lastInsertRowid } = this.cache
       .get(
         `INSERT INTO digest_subscriptions (schedule, cron, timezone, topic, event_type, actor_id, actor_name, skip_empty,
-           next_slot_at, platform, workspace_id, channel_id, cursor, cursor_at, created_at, created_by, updated_at, updated_by)
-         VALUES (${placeholders(18)})`,
+           next_slot_at, context, platform, workspace_id, channel_id, cursor, cursor_at, created_at, created_by, updated_at, updated_by)
+         VALUES (${placeholders(19)})`,
       )
       .run(...values, ...channelArgs(s.channel), s.startCursor, now, now, s.by, now, s.by);
     return { id: Number(lastInsertRowid), created: true };
@@ -162,7 +143,7 @@ export class SqliteSubscriptions {
     return row ? this.toSubscription(row) : undefined;
   }
 
-  inWorkspace(platform: Platform, workspaceId: string): Subscription[] {
+  inWorkspace(platform: PlatformName, workspaceId: string): Subscription[] {
     const rows = this.cache
       .get(`${SELECT} WHERE s.platform = ? AND s.workspace_id = ? ORDER BY s.channel_id`)
       .all(platform, workspaceId);
@@ -170,7 +151,7 @@ export class SqliteSubscriptions {
   }
 
   /** Active subscriptions of these platforms, for one scheduler task each. */
-  active(platforms: readonly Platform[]): Subscription[] {
+  active(platforms: readonly PlatformName[]): Subscription[] {
     if (platforms.length === 0) return [];
     const rows = this.cache
       .get(`${SELECT} WHERE s.paused_at IS NULL AND s.platform IN (${placeholders(platforms.length)}) ORDER BY s.id`)
@@ -179,7 +160,7 @@ export class SqliteSubscriptions {
   }
 
   /** Active subscriptions owed a slot at or before `now`. */
-  due(platforms: readonly Platform[], now: Date): Subscription[] {
+  due(platforms: readonly PlatformName[], now: Date): Subscription[] {
     if (platforms.length === 0) return [];
     const rows = this.cache
       .get(

@@ -4,6 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/app.js';
 import { parseAdminRules } from '../../src/core/caller.js';
+import { loadMigrations } from '../../src/store/migrate.js';
 import type { Caller } from '../../src/core/caller.js';
 import type { EntryInput } from '../../src/core/domain.js';
 import { createTestApp, recordingLogger, type TestApp } from '../support/test-app.js';
@@ -45,9 +46,13 @@ const addActor = (name: string, alias: string, aliasKey: string): number => {
   return id;
 };
 
-/** Closes the store as a Sitrep before migration 0008 would leave it, and opens it again. */
+/**
+ * Runs migration 0008 again, as on a store a Sitrep before it left keyed the old way, and opens
+ * the store again. Only 0008: later migrations (new tables, new columns) cannot run twice.
+ */
 const reopenFromVersion7 = () => {
-  app.db.pragma('user_version = 7');
+  const fold = loadMigrations().find((m) => m.version === 8)!;
+  app.db.transaction(() => app.db.exec(fold.sql))();
   app.close();
   reopened = createApp({ dbPath: app.dbPath, admins: parseAdminRules(''), logger: recordingLogger() });
 };

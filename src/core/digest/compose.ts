@@ -11,6 +11,9 @@ import { correctionLines, entryMetaLines } from './entry-lines.js';
 import { groupHeading } from './split.js';
 import { formatInZone } from './zoned-time.js';
 
+/** What an empty digest says (a preview before the first digest words it otherwise, see views). */
+export const NOTHING_CHANGED = 'Nothing changed since the last digest.';
+
 /** More than this many items of one kind are counted but not listed, and the digest says so. */
 export const MAX_LISTED_PER_KIND = 50;
 
@@ -165,7 +168,7 @@ function bodyFor(set: ChangeSet, filters: DigestFilters): DigestBody {
 function buildBody(set: ChangeSet, filters: DigestFilters): DigestBody {
   const counts = countByKind([]);
   if (set.oversized) {
-    const summary = [span.bold(`${plural(set.oversized.revisions, 'change')} since the last digest — too many to summarise here. Browse them with /timeline.`)];
+    const summary = [span.bold(`${plural(set.oversized.revisions, 'change')} since the last digest — too many to summarise here. Browse them with `), span.command('timeline'), span.bold('.')];
     return { summary, sections: [], counts, empty: false };
   }
   // The range's changes are already in digest order; filtering keeps it.
@@ -194,7 +197,7 @@ function buildBody(set: ChangeSet, filters: DigestFilters): DigestBody {
   if (unlisted.length > 0) {
     sections.push({
       heading: [span.bold('Not listed')],
-      lines: [[span.plain(`${unlisted.join(', ')} more than fit in one digest — see /timeline for all of them.`)]],
+      lines: [[span.plain(`${unlisted.join(', ')} more than fit in one digest — see `), span.command('timeline'), span.plain(' for all of them.')]],
     });
   }
   const newActors = newActorsShown(set, items, filters);
@@ -214,7 +217,7 @@ function buildBody(set: ChangeSet, filters: DigestFilters): DigestBody {
     });
   }
   const empty = items.length === 0 && merges.length === 0 && newActors.length === 0;
-  const summary = empty ? [span.plain('Nothing changed since the last digest.')] : countsLine(items, newActors.length, merges.length);
+  const summary = empty ? [span.plain(NOTHING_CHANGED)] : countsLine(items, newActors.length, merges.length);
   return { summary, sections, counts, empty };
 }
 
@@ -254,9 +257,13 @@ function newActorsSection(ids: readonly number[], set: ChangeSet): Section {
     const actor = set.newActors.get(id)!;
     return [span.bold(set.actorNames.get(id) ?? `actor ${id}`), span.plain(` — ${humanize(actor.kind)}`), ...(actor.title ? [span.plain(`, ${actor.title}`)] : [])];
   });
-  if (ids.length > MAX_LISTED_PER_KIND) lines.push([span.plain(`${plural(ids.length - MAX_LISTED_PER_KIND, 'more new actor', 'more new actors')} — see /actors list.`)]);
+  if (ids.length > MAX_LISTED_PER_KIND) {
+    lines.push([span.plain(`${plural(ids.length - MAX_LISTED_PER_KIND, 'more new actor', 'more new actors')} — see `), span.command('actors list'), span.plain('.')]);
+  }
   return { heading: [span.bold('New actors')], lines };
 }
+
+const DETAILS: Line = [span.plain('Details: '), span.command('entry show', 'ID')];
 
 /** Builds the digest a subscription would receive for a change set. */
 export function composeDigest(set: ChangeSet, ctx: DigestContext): ComposedDigest {
@@ -266,7 +273,7 @@ export function composeDigest(set: ChangeSet, ctx: DigestContext): ComposedDiges
     tone: 'normal',
     intro: headerLines(ctx, body),
     sections: [...body.sections],
-    footer: ctx.preview ? 'Preview — nothing was sent. Details: /entry show ID' : 'Details: /entry show ID · Manage: /digest list',
+    footer: ctx.preview ? [span.plain('Preview — nothing was sent. '), ...DETAILS] : [...DETAILS, span.plain(' · Manage: '), span.command('digest list')],
   };
   return { view, empty: body.empty, counts: { ...body.counts } };
 }

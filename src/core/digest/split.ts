@@ -1,7 +1,7 @@
 // Cuts a digest into parts that each fit one message on every platform, so the delivery log
 // can record each part as it is posted and a retry resumes after the last one that arrived
 // instead of posting the whole digest again. Adapters may still split a part further.
-import { lineLength, type Section, type View } from '../view.js';
+import { lineLength, span, type Section, type View } from '../view.js';
 
 export interface PartLimits {
   /** Rendered characters per part, well under Discord's 6,000 per embed and Slack's budget. */
@@ -80,7 +80,7 @@ export function splitDigest(view: View, limits: PartLimits = DEFAULT_PART_LIMITS
       title: index === 0 ? view.title : `${view.title} (continued)`,
       tone: view.tone,
       sections,
-      footer: index === parts.length - 1 && view.footer ? `${view.footer} · ${label}` : label,
+      footer: index === parts.length - 1 && view.footer ? [...view.footer, span.plain(` · ${label}`)] : [span.plain(label)],
     };
     if (index === 0 && view.intro) part.intro = view.intro;
     return part;

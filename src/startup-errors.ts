@@ -1,0 +1,72 @@
+// What the person starting the bot reads when it cannot start: one line naming what is wrong
+// (a variable, a token, a URL that cannot be reached), not a stack trace.
+import { inspect } from 'node:util';
+import { ConfigError } from './config.js';
+
+/** A start-up failure its message explains; printed as it is, without a stack. */
+export class StartupError extends Error {
+  override readonly name = 'StartupError';
+}
+
+/** The error and what it wraps: `cause`, or `original` for the Slack Web API client's errors. */
+function* chain(error: unknown): Generator<object> {
+  const seen = new Set<unknown>();
+  let current = error;
+  while (typeof current === 'object' && current !== null && !seen.has(current)) {
+    seen.add(current);
+    yield current;
+    const { cause, original } = current as { cause?: unknown; original?: unknown };
+    current = cause ?? original;
+  }
+}
+
+/** undici's and TLS's codes for a request that got no answer; system errors carry a `syscall`. */
+const NETWORK_CODE = /^(UND_ERR_|ERR_TLS_)|CERT|UNABLE_TO_VERIFY/;
+
+/**
+ * Why a request got no answer at all (connection refused, name not found, timed out, TLS), as
+ * "connect ECONNREFUSED 127.0.0.1:9"; undefined when the failure is not the network's.
+ */
+export function networkCause(error: unknown): string | undefined {
+  const links = [...chain(error)] as { code?: unknown; syscall?: unknown; message?: unknown }[];
+  for (const { code, syscall, message } of links) {
+    if (typeof code !== 'string' || (typeof syscall !== 'string' && !NETWORK_CODE.test(code))) continue;
+    const text = typeof message === 'string' ? message : '';
+    return text.includes(code) ? text : `${code}${text ? `: ${text}` : ''}`;
+  }
+  // fetch() refused before connecting (a port it blocks, a malformed URL): its innermost reason.
+  const fetchFailed = links.findIndex((link) => link instanceof TypeError && link.message === 'fetch failed');
+  if (fetchFailed < 0) return undefined;
+  const reason = links.at(-1)!.message;
+  return typeof reason === 'string' ? reason : 'fetch failed';
+}
+
+/** How a platform adapter names its API in start-up errors: `Slack`, `Slack's Web API`, `SLACK_API_URL`. */
+export interface PlatformApi {
+  platform: string;
+  api: string;
+  url: string;
+  urlVariable: string;
+}
+
+/** Nothing answered at the platform's API: the network or its URL is at fault. Undefined otherwise. */
+export function unreachable(at: PlatformApi, error: unknown): StartupError | undefined {
+  const network = networkCause(error);
+  if (!network) return undefined;
+  return new StartupError(`${at.platform} could not be reached at ${at.url} (${network}). Check the network, or ${at.urlVariable}.`, { cause: error });
+}
+
+/** The platform's API answered `what` with an HTTP error status: its trouble, or the wrong URL. */
+export function answeredWithStatus(at: PlatformApi, what: string, status: unknown, error: unknown): StartupError {
+  return new StartupError(`${at.api} at ${at.url} answered ${what} with HTTP ${status}. Try again later, or check ${at.urlVariable}.`, { cause: error });
+}
+
+/** Anything thrown, as an Error: what no start-up explanation fits goes on as it is. */
+export const asError = (error: unknown): Error => (error instanceof Error ? error : new Error(String(error)));
+
+/** The message printed when start-up fails. An unexpected error keeps its stack: that is a bug. */
+export function startupMessage(error: unknown): string {
+  if (error instanceof ConfigError) return `Configuration error — ${error.message}`;
+  if (error instanceof StartupError) return `Sitrep could not start — ${error.message}`;
+  return `Sitrep could not start: ${inspect(error)}`;
+}
