@@ -23,10 +23,9 @@ import { composeDigest } from '../src/core/digest/compose.js';
 import { splitDigest } from '../src/core/digest/split.js';
 import { silentLogger } from '../src/core/logger.js';
 import { PROJECT_ROOT } from '../src/paths.js';
-import type { Platform } from '../src/core/caller.js';
 import { nodeCronTasks } from '../src/scheduler/tasks.js';
 import { SqliteDigestChanges } from '../src/store/digest-changes.js';
-import type { Subscription } from '../src/store/digest-subscriptions.js';
+import type { Subscription } from '../src/core/digest/subscriptions-port.js';
 import { BENCH_NOW } from './digest/build-store.js';
 import { describeMachine } from './machine.js';
 
@@ -133,8 +132,8 @@ async function main(): Promise<void> {
 
   // Full deliveries: intent transaction, composition, post (no-op), confirm — one at a time.
   let messages = 0;
-  for (const platform of ['discord', 'slack'] as Platform[]) {
-    app.digests.posters.register({ platform, post: async () => [`m${++messages}`] });
+  for (const platform of ['discord', 'slack']) {
+    app.digests.posters.register({ platform, accessHelp: '', post: async () => [`m${++messages}`] });
   }
   const deliverStarted = performance.now();
   for (const sub of bySlot) {

@@ -49,7 +49,7 @@ try {
   console.log(`  write  ${ms(writeMs).padStart(8)} ms  (${rate(rowCount, writeMs)} rows/s, one transaction)`);
   console.log(`  total  ${ms(totalMs).padStart(8)} ms  → ${rate(rowCount, totalMs)} rows/s (target ≥ ${thousands(TARGET_ROWS_PER_SECOND)})`);
 
-  const admin: Caller = { platform: 'console', userId: 'bench' };
+  const admin: Caller = { platform: 'console', userId: 'bench', localOperator: true };
   const samples: number[] = [];
   for (let i = 0; i < addCount; i += 1) {
     const started = performance.now();

@@ -173,7 +173,7 @@ async function main(): Promise<void> {
   const meta = ensureStore();
   const app = createApp({ dbPath, admins: [], logger: silentLogger });
   for (const pragma of options.pragma) console.log(`PRAGMA ${pragma} → ${JSON.stringify(app.db.pragma(pragma))}`);
-  const caller: Caller = { platform: 'console', userId: 'bench' };
+  const caller: Caller = { platform: 'console', userId: 'bench', localOperator: true };
   const machineBefore = describeMachine(app.db.prepare('SELECT sqlite_version()').pluck().get() as string);
   console.log(`Machine: ${machineLine(machineBefore)}`);
   const b = meta.build;
