@@ -1,8 +1,8 @@
-// Timeline and single-entry reads.
-import type { EntryDetail, RemovedEntry } from '../core/domain.js';
+// Timeline reads: which index drives a page, counted up to a cap.
 import type { Page, TimelineQuery } from '../core/ports.js';
-import { ENTRY_ROW_COLUMNS, hydrateEntries, SOURCES_OF_ENTRY, toSourceRecord, type EntryRow, type SourceRow } from './entry-rows.js';
+import { ENTRY_ROW_COLUMNS, hydrateEntries, type EntryRow } from './entry-rows.js';
 import type { StatementCache } from './statement-cache.js';
+import { LONG_SPAN_DAYS, entriesDriver, linkDriver, spansCondition, type Driver, type Filter, type Scan, type Spans } from './timeline-drivers.js';
 
 /** Counting every match of a broad query would cost more than the page itself; stop here. */
 export const COUNT_CAP = 1000;
@@ -22,100 +22,6 @@ const PROBE_LIMIT = 2000;
  * a sparse overlap of two heavy sets costs a bounded number of lookups.
  */
 const INTERSECTION_COUNT_WORK = 4000;
-
-/**
- * Spans longer than this many days have their own small indexes (the *_long_spans partial
- * indexes, whose WHERE clause repeats the number), so that what still runs at `since` is read
- * as two bounded ranges.
- */
-const LONG_SPAN = "day_to > date(day_from, '+400 days')";
-const LONG_SPAN_DAYS = 400;
-
-type Filter = 'topic' | 'type' | 'actor' | 'place';
-
-/**
- * The index a timeline is read from: an actor's or a place's links, which carry copies of their
- * entry's days, liveness, topic and type, or one of the entries indexes. Plans are pinned with
- * INDEXED BY and CROSS JOIN because the store keeps no planner statistics.
- */
-interface Driver {
-  /** The indexed table alone: enough for counts, which never need the entries row. */
-  table: string;
-  alias: 'e' | 'ea' | 'ep';
-  /** Terms selecting this driver's rows (live ones only), and the filters they already apply. */
-  key: string[];
-  keyParams: unknown[];
-  applies: Filter[];
-  day: string;
-  dayTo: string;
-  id: string;
-  dedupe?: Dedupe;
-}
-
-/**
- * An actor holding several roles in one entry has one link row per role. Counts take DISTINCT
- * (day, id), cheap on rows already in that order; pages keep the row of the first role only.
- */
-interface Dedupe {
-  countDistinct: string;
-  pageWhere: string;
-}
-
-const ACTOR_DEDUPE: Dedupe = {
-  countDistinct: 'ea.day_from, ea.entry_id',
-  pageWhere:
-    'NOT EXISTS (SELECT 1 FROM entry_actors twin WHERE twin.entry_id = ea.entry_id AND twin.actor_id = ea.actor_id AND twin.role < ea.role)',
-};
-
-/** One part of a timeline: a driver's rows and the terms they must meet. */
-interface Scan {
-  driver: Driver;
-  where: string[];
-  params: unknown[];
-}
-
-type Spans = 'spans' | 'long_spans';
-
-/** The partial-index condition of a spans index, for a table alias. */
-function spansCondition(alias: string, spans: Spans): string {
-  return spans === 'spans' ? `${alias}.day_to > ${alias}.day_from` : LONG_SPAN.replace(/day_(to|from)/g, `${alias}.day_$1`);
-}
-
-/**
- * An actor's or place's links newest first; with `spans`, only its multi-day (or longer than
- * LONG_SPAN_DAYS) entries, by last day.
- */
-function linkDriver(kind: 'actor' | 'place', value: unknown, spans?: Spans): Driver {
-  const [table, alias, column] =
-    kind === 'actor'
-      ? ['entry_actors', 'ea', 'actor_id = ?']
-      : ['entry_places', 'ep', 'place_id = (SELECT id FROM places WHERE place_key = ?)'];
-  const index = spans ? `${table}_${spans}` : kind === 'actor' ? 'entry_actors_by_actor' : 'entry_places_by_place';
-  return {
-    table: `${table} ${alias} INDEXED BY ${index}`,
-    alias: alias as 'ea' | 'ep',
-    key: [`${alias}.${column}`, `${alias}.live = 1`, ...(spans ? [spansCondition(alias, spans)] : [])],
-    keyParams: [value],
-    applies: [kind],
-    day: `${alias}.day_from`,
-    dayTo: `${alias}.day_to`,
-    id: `${alias}.entry_id`,
-    ...(kind === 'actor' ? { dedupe: ACTOR_DEDUPE } : {}),
-  };
-}
-
-function entriesDriver(index: string, key: string[], keyParams: unknown[], applies: Filter[]): Driver {
-  return {
-    table: `entries e INDEXED BY ${index}`,
-    alias: 'e',
-    key: ['e.deleted_at IS NULL', ...key],
-    keyParams,
-    applies,
-    day: 'e.day_from',
-    dayTo: 'e.day_to',
-    id: 'e.id',
-  };
-}
 
 /**
  * Entries newest first, narrowed by the most selective index the filters allow; `heavyPair`
@@ -322,49 +228,4 @@ function workBound(cache: StatementCache, query: TimelineQuery, started: Scan): 
   const day = dayOfRow(cache, startedScan(linkDriver('actor', query.actorId), period), INTERSECTION_COUNT_WORK);
   if (day === undefined) return undefined;
   return { driver: started.driver, where: [...started.where, `${started.driver.day} >= ?`], params: [...started.params, day] };
-}
-
-interface DetailRow extends EntryRow {
-  summary: string;
-  created_at: string;
-  created_by: string;
-  updated_at: string;
-  updated_by: string;
-}
-
-export function queryRemovedEntry(cache: StatementCache, id: number): RemovedEntry | undefined {
-  return cache
-    .get(
-      `SELECT id, title, deleted_at AS removedAt, deleted_by AS removedBy, coalesce(delete_reason, '') AS reason
-       FROM entries WHERE id = ? AND deleted_at IS NOT NULL`,
-    )
-    .get(id) as RemovedEntry | undefined;
-}
-
-export function queryEntry(cache: StatementCache, id: number): EntryDetail | undefined {
-  const row = cache
-    .get(
-      `SELECT ${ENTRY_ROW_COLUMNS}, e.summary, e.created_at, e.created_by, e.updated_at, e.updated_by
-       FROM entries e WHERE e.id = ? AND e.deleted_at IS NULL`,
-    )
-    .get(id) as DetailRow | undefined;
-  if (!row) return undefined;
-  const [summary] = hydrateEntries(cache, [row]);
-  const sources = cache.get(SOURCES_OF_ENTRY).all(id) as SourceRow[];
-  const tags = cache.get('SELECT tag FROM entry_tags WHERE entry_id = ? ORDER BY tag').pluck().all(id) as string[];
-  const revisionCount = cache
-    .get("SELECT count(*) FROM revisions WHERE entity = 'entry' AND entity_id = ?")
-    .pluck()
-    .get(id) as number;
-  return {
-    ...summary!,
-    summary: row.summary,
-    tags,
-    sources: sources.map(toSourceRecord),
-    createdAt: row.created_at,
-    createdBy: row.created_by,
-    updatedAt: row.updated_at,
-    updatedBy: row.updated_by,
-    revisionCount,
-  };
 }

@@ -4,7 +4,8 @@ import type { ActorKind } from '../core/vocabulary.js';
 import { listActors } from './actor-list-query.js';
 import { actorProfile, actorsNamed, allActorNames, coActors, findActors } from './actor-queries.js';
 import type { Db } from './connection.js';
-import { queryEntry, queryRemovedEntry, queryTimeline } from './entry-queries.js';
+import { queryEntry, queryRemovedEntry } from './entry-detail-queries.js';
+import { queryTimeline } from './entry-queries.js';
 import { countMatchesUpTo, listTopics, placeUsage, searchEntries, suggest } from './search-queries.js';
 import { StatementCache } from './statement-cache.js';
 

@@ -1,4 +1,4 @@
-// The console's command history, kept in a file between sessions so the up arrow recalls
+// The console's command history, kept in a file between runs so the up arrow recalls
 // yesterday's queries, as shells and Node's own REPL do. Losing it is never worth an error: a
 // file that cannot be read or written just means no history.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';

@@ -35,7 +35,7 @@ export async function runConsole({ dispatcher, input, output, historyPath }: Con
     prompt: 'sitrep> ',
     // Tab completes commands, options and values (actors, places, topics, types) on a terminal.
     ...(interactive ? { completer: tab.completer } : {}),
-    // Up and down recall earlier commands, also those of earlier sessions (piped input keeps none).
+    // Up and down recall earlier commands, also those of earlier runs (piped input keeps none).
     ...(interactive && historyPath ? { history: loadHistory(historyPath), historySize: HISTORY_SIZE, removeHistoryDuplicates: true } : {}),
   });
   if (interactive && historyPath) rl.on('history', (history: string[]) => saveHistory(historyPath, history));
