@@ -1,11 +1,12 @@
 // /review approve and /review reject — an admin's decision on a candidate, from a card's
 // buttons or typed. Deciding twice (a double press, or the same card on two platforms) changes
-// nothing the second time: the answer is the card as decided.
+// nothing the second time: the answer is the card as decided. The posted cards are edited to
+// show the decision by the review queue; a pressed card is replaced by the answer itself.
 import type { OptionSpec, SubcommandSpec } from '../../src/core/command-spec.js';
 import { UserError } from '../../src/core/errors.js';
 import type { Candidate } from '../../src/core/review/candidate.js';
-import { candidateCard, instantText } from '../../src/core/review/candidate-card.js';
-import { span } from '../../src/core/view.js';
+import { candidateCard, decidedCard, instantText } from '../../src/core/review/candidate-card.js';
+import type { View } from '../../src/core/view.js';
 import { stampOf } from '../stamp.js';
 import { entryFieldOptions } from '../entry/fields.js';
 import { APPROVAL_FIELDS, approvalFormValues, approvalInput } from './approval.js';
@@ -19,6 +20,9 @@ const approvalOptions: OptionSpec[] = APPROVAL_FIELDS.map((name) => {
   const { requiredOnAdd: _required, ...option } = entryFieldOptions.find((o) => o.name === name)!;
   return option;
 });
+
+/** A decision just made: the card as decided, in place of the card whose button made it. */
+const justDecided = (candidate: Candidate): View => ({ ...decidedCard(candidate), replacesMessage: true });
 
 const decidedBy = (candidate: Candidate) => `${candidate.decision?.by ?? 'someone'} at ${candidate.decision ? instantText(candidate.decision.at) : 'an unknown time'}`;
 
@@ -47,7 +51,7 @@ export const approveCandidate: SubcommandSpec = {
     note: 'The entry as Sitrep suggests it: change what is wrong, then approve.',
     preview: { command: 'review', subcommand: 'show' },
   },
-  run(args, ctx) {
+  async run(args, ctx) {
     const id = args.id as number;
     const candidate = ctx.services.review.candidate(id);
     if (candidate.status === 'rejected') {
@@ -57,11 +61,8 @@ export const approveCandidate: SubcommandSpec = {
     const input = approvalInput(candidate, args, ctx.services.dossier);
     const stamp = stampOf(ctx);
     const note = `from the review queue: candidate #${id} (${candidate.outlet}), approved by ${stamp.by}`;
-    const result = ctx.services.review.approve(id, input, stamp, note);
-    if (result.kind === 'decided') return alreadyDecided(result.candidate);
-    const entryId = result.candidate.decision?.entryId;
-    const added = [span.plain(`Approved: added as entry #${entryId ?? '?'}. Where it came from: `), span.command('entry history', `id:${entryId ?? '?'}`)];
-    return candidateCard(result.candidate, added);
+    const result = await ctx.services.review.approve(id, input, stamp, note);
+    return result.kind === 'decided' ? alreadyDecided(result.candidate) : justDecided(result.candidate);
   },
 };
 
@@ -72,7 +73,7 @@ export const rejectCandidate: SubcommandSpec = {
   pressable: true,
   options: [candidateIdOption, { name: 'reason', description: 'Why (kept with the decision)', type: 'text', maxLength: 300, example: '"opinion piece, not an event"' }],
   examples: ['id:1 reason:"opinion piece, not an event"'],
-  run(args, ctx) {
+  async run(args, ctx) {
     const id = args.id as number;
     const candidate = ctx.services.review.candidate(id);
     if (candidate.status === 'approved') {
@@ -80,8 +81,7 @@ export const rejectCandidate: SubcommandSpec = {
       throw new UserError('conflict', `Candidate #${id} was approved by ${decidedBy(candidate)} as entry #${entryId}.`, [`To take the entry down: /entry remove id:${entryId} reason:"…"`], 'id');
     }
     if (candidate.status === 'rejected') return alreadyDecided(candidate);
-    const result = ctx.services.review.reject(id, args.reason === undefined ? undefined : String(args.reason), stampOf(ctx));
-    if (result.kind === 'decided') return alreadyDecided(result.candidate);
-    return { ...candidateCard(result.candidate, 'Rejected: its items are not proposed again.'), tone: 'success' };
+    const result = await ctx.services.review.reject(id, args.reason === undefined ? undefined : String(args.reason), stampOf(ctx));
+    return result.kind === 'decided' ? alreadyDecided(result.candidate) : justDecided(result.candidate);
   },
 };

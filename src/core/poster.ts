@@ -1,5 +1,7 @@
-// The poster port: how a digest reaches a channel on any platform. Each adapter implements it.
+// The poster port: how a digest or a review card reaches a channel on any platform, and how a
+// card posted earlier is replaced once decided. Each adapter implements it.
 import type { PlatformName } from './caller.js';
+import type { DrawnButton, Interactions } from './interaction/interactions.js';
 import type { View } from './view.js';
 
 /** Why a post failed: permanent failures pause a subscription, retryable ones back off. */
@@ -37,4 +39,57 @@ export interface Poster {
    * posted; throws DeliveryError, whose `delivered` lists those it posted before failing.
    */
   post(channelId: string, view: View, alreadyPosted?: number, context?: string): Promise<string[]>;
+  /**
+   * Shows `view` in the messages `post` returned for an earlier view in this channel (see
+   * partsOntoMessages), e.g. a review card once decided; never posts a new message. Throws
+   * DeliveryError. A platform that cannot edit its messages leaves this out.
+   */
+  update?(channelId: string, messageRefs: readonly string[], view: View, context?: string): Promise<void>;
+}
+
+/**
+ * The buttons a posted view carries under its last message: its own, drawn by the platform's
+ * interactions for no one in particular, and no Previous/Next, since every part is posted.
+ */
+export function postedButtons(interactions: Interactions | undefined, view: View, context = ''): DrawnButton[] {
+  if (!interactions || !view.buttons?.length) return [];
+  const { pager: _pager, ...own } = view;
+  return interactions.buttons({ view: own, part: 0, partCount: 1 }, '', context);
+}
+
+/**
+ * Sends a view's messages in order, from the first not `alreadyPosted`, and returns the references
+ * `send` gives; a failure (as `failure` words it) says which of them went out before it.
+ */
+export async function postInOrder<M>(
+  messages: readonly M[],
+  alreadyPosted: number,
+  send: (message: M) => Promise<string>,
+  failure: (error: unknown, index: number, posted: readonly string[]) => DeliveryError,
+): Promise<string[]> {
+  const posted: string[] = [];
+  for (let index = alreadyPosted; index < messages.length; index += 1) {
+    try {
+      posted.push(await send(messages[index]!));
+    } catch (error) {
+      throw failure(error, index, posted).after(posted);
+    }
+  }
+  return posted;
+}
+
+/**
+ * Which part of a view each posted message shows when the view replaces them: part i in message
+ * i, and the last part in the last message, the one that carried the buttons. Parts beyond the
+ * messages are left out before the last; messages beyond the parts keep what they showed.
+ */
+export function partsOntoMessages(partCount: number, messageCount: number): { message: number; part: number }[] {
+  if (partCount === 0 || messageCount === 0) return [];
+  const leading = Array.from({ length: Math.min(partCount, messageCount) - 1 }, (_, i) => ({ message: i, part: i }));
+  return [...leading, { message: messageCount - 1, part: partCount - 1 }];
+}
+
+/** Edits each posted message (by its reference) to show its part of the replacing view's `parts`. */
+export async function replaceInPlace<M>(parts: readonly M[], messageRefs: readonly string[], edit: (ref: string, part: M) => Promise<unknown>): Promise<void> {
+  for (const { message, part } of partsOntoMessages(parts.length, messageRefs.length)) await edit(messageRefs[message]!, parts[part]!);
 }

@@ -99,6 +99,11 @@ export interface View {
   errorId?: string;
   /** Buttons under the message, besides the paging ones the platform adds. */
   buttons?: Button[];
+  /**
+   * The answer to a button is the new state of the message the button was on (a review card once
+   * decided): the platform shows it in place of that message rather than as a new one.
+   */
+  replacesMessage?: boolean;
 }
 
 export const span = {

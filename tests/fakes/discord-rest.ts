@@ -1,5 +1,5 @@
 // The fake REST API under /api/v10: interaction callbacks, webhook edits and follow-ups,
-// channel messages, guild members and command registration, answering as Discord does
+// channel messages and their edits, guild members and command registration, answering as Discord does
 // (including its errors).
 import { memberObject, snowflake, userObject, type FakeGuild, type FakeUser } from './discord-payloads.js';
 
@@ -91,6 +91,7 @@ export class FakeRest {
       return { status: 200, body: { url: this.options.gatewayUrl(), shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } } };
     }
     if (is('POST', /^\/channels\/\d+\/messages$/)) return this.channelMessage(parts[1]!, body as Json);
+    if (is('PATCH', /^\/channels\/\d+\/messages\/\d+$/)) return this.editChannelMessage(parts[1]!, parts[3]!, body as Json);
     if (is('GET', /^\/guilds\/\d+\/members\/\d+$/)) return this.member(parts[1]!, parts[3]!);
     if (is('PUT', /^\/applications\/\d+(\/guilds\/\d+)?\/commands$/)) return this.putCommands(parts[1]!, body as Json[]);
     return error(404, 0, '404: Not Found');
@@ -149,14 +150,26 @@ export class FakeRest {
     return error(404, 0, '404: Not Found');
   }
 
-  private channelMessage(channelId: string, body: Json): Reply {
+  /** The failure a request to the channel gets now, if any (posts and edits count alike). */
+  private failing(channelId: string): Reply | undefined {
     const failure = this.failures.get(channelId);
     if (failure?.after) failure.after -= 1;
     else if (failure && (failure.times === undefined || failure.times > 0)) {
       if (failure.times !== undefined) failure.times -= 1;
       return failure;
     }
-    return { status: 200, body: this.message(channelId, body) };
+    return undefined;
+  }
+
+  private channelMessage(channelId: string, body: Json): Reply {
+    return this.failing(channelId) ?? { status: 200, body: this.message(channelId, body) };
+  }
+
+  private editChannelMessage(channelId: string, messageId: string, body: Json): Reply {
+    const failure = this.failing(channelId);
+    if (failure) return failure;
+    if (this.messages.get(messageId)?.channel_id !== channelId) return error(404, 10008, 'Unknown Message');
+    return { status: 200, body: this.edit(messageId, body) };
   }
 
   private member(guildId: string, userId: string): Reply {

@@ -46,6 +46,8 @@ export class FakeSlack {
   private readonly repliers = new Map<string, Replier>();
   /** Channels the bot is not a member of: chat.postMessage there answers not_in_channel. */
   private readonly outsideOf = new Set<string>();
+  /** The bot's channel messages as they stand now (chat.update changes them), by ts. */
+  readonly messages = new Map<string, { channel: string; text: unknown; blocks: unknown }>();
   private ts = 1_700_000_000;
 
   private constructor(
@@ -136,7 +138,14 @@ export class FakeSlack {
         // Slack answers HTTP 200 with ok:false; without chat:write.public this holds for public channels too.
         if (this.outsideOf.has(String(args.channel))) return { ok: false, error: 'not_in_channel' };
         this.ts += 1;
+        this.messages.set(`${this.ts}.000100`, { channel: String(args.channel), text: args.text, blocks: args.blocks });
         return { ok: true, channel: args.channel, ts: `${this.ts}.000100`, message: { text: args.text } };
+      case 'chat.update': {
+        const ts = String(args.ts);
+        if (this.messages.get(ts)?.channel !== String(args.channel)) return { ok: false, error: 'message_not_found' };
+        this.messages.set(ts, { channel: String(args.channel), text: args.text, blocks: args.blocks });
+        return { ok: true, channel: args.channel, ts, text: args.text };
+      }
       case 'chat.postEphemeral':
         return { ok: true, message_ts: `${this.ts}.000200` };
       case 'views.open':

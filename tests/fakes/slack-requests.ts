@@ -68,6 +68,9 @@ export interface ButtonPress {
   responseUrl: string;
   userId?: string;
   triggerId?: string;
+  /** The channel and message the button is on (a message in #general by default). */
+  channelId?: string;
+  messageTs?: string;
 }
 
 /** A block_actions payload as Slack sends it for a button press: form field `payload=` JSON. */
@@ -77,10 +80,10 @@ export function blockActionsBody(p: ButtonPress): string {
     user: { id: p.userId ?? 'U0ALICE', username: 'alice', name: 'alice', team_id: 'T0TEST' },
     api_app_id: 'A0TEST',
     token: 'deprecated-verification-token',
-    container: { type: 'message', message_ts: '1700000000.000100', channel_id: 'C0CHAN', is_ephemeral: true },
+    container: { type: 'message', message_ts: p.messageTs ?? '1700000000.000100', channel_id: p.channelId ?? 'C0CHAN', is_ephemeral: p.messageTs === undefined },
     trigger_id: p.triggerId ?? `${Date.now()}.${randomBytes(4).toString('hex')}`,
     team: { id: 'T0TEST', domain: 'sitrep-test' },
-    channel: { id: 'C0CHAN', name: 'general' },
+    channel: { id: p.channelId ?? 'C0CHAN', name: 'general' },
     response_url: p.responseUrl,
     actions: [
       {

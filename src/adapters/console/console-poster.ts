@@ -1,5 +1,6 @@
 // The console's poster: prints digests as text, so `npm start` with no platform tokens can
-// show one. Console subscriptions live in the channel `console`.
+// show one. Console subscriptions live in the channel `console`. A printed message cannot be
+// changed, so an update (a review card once decided) is printed after it, naming it.
 import type { Writable } from 'node:stream';
 import type { Poster } from '../../core/poster.js';
 import { renderText } from '../../core/render-text.js';
@@ -21,5 +22,9 @@ export class ConsolePoster implements Poster {
     this.sent += 1;
     this.output.write(`\n── digest for #${channelId} ──\n${renderText(view, consoleTextStyle(this.color))}\n\n`);
     return [`console-${this.sent}`];
+  }
+
+  async update(channelId: string, messageRefs: readonly string[], view: View): Promise<void> {
+    this.output.write(`\n── ${messageRefs.join(', ')} in #${channelId}, updated ──\n${renderText(view, consoleTextStyle(this.color))}\n\n`);
   }
 }

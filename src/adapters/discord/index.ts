@@ -1,5 +1,6 @@
 // The Discord adapter: logs in over the gateway, answers interactions through the dispatcher
-// and posts digests. Registration is separate (`npm run register`).
+// and posts digests and review cards (whose buttons its interactions draw). Registration is
+// separate (`npm run register`).
 import { Events, RESTEvents } from 'discord.js';
 import type { DiscordConfig } from '../../config.js';
 import { Interactions } from '../../core/interaction/interactions.js';
@@ -43,7 +44,7 @@ export async function startDiscordAdapter(
 
   return {
     name: 'discord',
-    poster: new DiscordPoster(client.rest),
+    poster: new DiscordPoster(client.rest, interactions),
     async stop() {
       interactions.clear();
       await client.destroy();

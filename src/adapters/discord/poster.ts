@@ -1,10 +1,13 @@
-// Posts digests to channels: one message per page of the rendered view, in order. Failures
+// Posts digests and review cards to channels: one message per page of the rendered view, in
+// order, the view's buttons under the last; edits a card's messages once it is decided. Failures
 // become DeliveryErrors the scheduler understands: permanent (no access, channel gone) or
 // retryable (rate limited, Discord having trouble, network).
 import { DiscordAPIError, HTTPError, RateLimitError, Routes, type APIMessage, type REST } from 'discord.js';
-import { DeliveryError, type Poster } from '../../core/poster.js';
+import type { Interactions } from '../../core/interaction/interactions.js';
+import { DeliveryError, postedButtons, postInOrder, replaceInPlace, type Poster } from '../../core/poster.js';
 import type { View } from '../../core/view.js';
 import { renderViewPages } from './render-view.js';
+import { buttonRows } from './view-message.js';
 
 export function deliveryErrorFrom(error: unknown, where: string): DeliveryError {
   if (error instanceof RateLimitError) {
@@ -26,23 +29,36 @@ export class DiscordPoster implements Poster {
   readonly accessHelp =
     'Give the bot View Channel, Send Messages and Embed Links in this channel (Edit Channel → Permissions; in a direct message Sitrep can only post in its own), then run /digest subscribe again.';
 
-  constructor(private readonly rest: REST) {}
+  /** `interactions`: the adapter's own, which draws the buttons a view carries. */
+  constructor(
+    private readonly rest: REST,
+    private readonly interactions?: Interactions,
+  ) {}
+
+  /** A message per page of the view, its buttons under the last; for an edit, no buttons is said too. */
+  private bodies(view: View, edit: boolean) {
+    const pages = renderViewPages(view);
+    const rows = buttonRows(postedButtons(this.interactions, view));
+    return pages.map((embed, index) => {
+      const components = index === pages.length - 1 ? rows : [];
+      return { embeds: [embed], ...(components.length > 0 || edit ? { components } : {}), allowed_mentions: { parse: [] } };
+    });
+  }
 
   async post(channelId: string, view: View, alreadyPosted = 0): Promise<string[]> {
-    const pages = renderViewPages(view);
-    const ids: string[] = [];
-    for (const [index, embed] of pages.entries()) {
-      if (index < alreadyPosted) continue;
-      try {
-        const message = (await this.rest.post(Routes.channelMessages(channelId), {
-          body: { embeds: [embed], allowed_mentions: { parse: [] } },
-        })) as APIMessage;
-        ids.push(message.id);
-      } catch (error) {
-        const where = `posting message ${index + 1} of ${pages.length} to channel ${channelId}`;
-        throw deliveryErrorFrom(error, ids.length > 0 ? `${where} (after ${ids.join(', ')})` : where).after(ids);
-      }
-    }
-    return ids;
+    const bodies = this.bodies(view, false);
+    const send = async (body: object) => ((await this.rest.post(Routes.channelMessages(channelId), { body })) as APIMessage).id;
+    return postInOrder(bodies, alreadyPosted, send, (error, index, ids) => {
+      const where = `posting message ${index + 1} of ${bodies.length} to channel ${channelId}`;
+      return deliveryErrorFrom(error, ids.length > 0 ? `${where} (after ${ids.join(', ')})` : where);
+    });
+  }
+
+  async update(channelId: string, messageRefs: readonly string[], view: View): Promise<void> {
+    await replaceInPlace(this.bodies(view, true), messageRefs, (messageId, body) =>
+      this.rest.patch(Routes.channelMessage(channelId, messageId), { body }).catch((error: unknown) => {
+        throw deliveryErrorFrom(error, `editing message ${messageId} in channel ${channelId}`);
+      }),
+    );
   }
 }

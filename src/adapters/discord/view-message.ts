@@ -26,7 +26,7 @@ export interface Shown {
 
 const STYLES = { primary: ButtonStyle.Primary, secondary: ButtonStyle.Secondary, success: ButtonStyle.Success, danger: ButtonStyle.Danger } as const;
 
-function buttonRows(drawn: readonly DrawnButton[]): APIActionRowComponent<APIButtonComponent>[] {
+export function buttonRows(drawn: readonly DrawnButton[]): APIActionRowComponent<APIButtonComponent>[] {
   const { buttonsPerRow: perRow, rowsPerMessage } = COMPONENT_LIMITS;
   const buttons: APIButtonComponent[] = drawn.slice(0, perRow * rowsPerMessage).map((b) => ({
     type: ComponentType.Button,

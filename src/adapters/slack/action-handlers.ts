@@ -1,8 +1,10 @@
 // Button presses. The core reads the button's value and decides; this answers in Slack's terms:
-// the message replaced in place, a note for the presser alone, a modal, or a new message.
+// the message replaced in place (another part or page, a review card once decided), a note for
+// the presser alone, a modal, or a new message.
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { openModal } from './form-handlers.js';
-import { adapterFailure, slackCaller, type HandlerDeps } from './handler-deps.js';
+import { adapterFailure } from '../../core/adapter-failure.js';
+import { slackCaller, type HandlerDeps } from './handler-deps.js';
 import { answerMessage } from './paging.js';
 import { knownPrefix } from './command-prefix.js';
 
@@ -19,9 +21,10 @@ export function registerButtons(app: App, deps: HandlerDeps): void {
       const result = await deps.interactions.press(action.value ?? '', caller, body.trigger_id);
       // The workspace's prefix came back with the button, as the context it was drawn with.
       const prefix = knownPrefix(result.context);
-      if (result.kind === 'show') {
-        const at = { owner, part: result.part, prefix, ...(result.source ? { source: result.source } : {}) };
-        await respond({ replace_original: true, ...answerMessage(deps, result.view, at) });
+      if (result.kind === 'show' || (result.kind === 'reply' && result.view.replacesMessage && !result.view.private)) {
+        // Buttons sit under a message's last part, so that part is what replaces it.
+        const at = result.kind === 'show' ? { part: result.part, ...(result.source ? { source: result.source } : {}) } : { part: 'last' as const };
+        await respond({ replace_original: true, ...answerMessage(deps, result.view, { owner, prefix, ...at }) });
       } else if (result.kind === 'form') {
         const where = { channelId: caller.channelId ?? '', public: false, prefix, ...(body.response_url ? { responseUrl: body.response_url } : {}) };
         await openModal(deps, result.form, { client, triggerId: body.trigger_id, ...where }, respond);

@@ -1,7 +1,7 @@
 // What a slash command's `text` needs before the core's parser sees it: Slack's markup and HTML
 // entities undone, so the text is what the user typed (as a modal would hand it over), and the
 // adapter's own `--public` flag taken out.
-import { QUOTE_PAIRS } from '../../core/text-syntax.js';
+import { quotedWords } from '../../core/quoted-words.js';
 
 /** Slack sends &, < and > in a command's text as entities; the parser wants what was typed. */
 export function decodeSlackEntities(text: string): string {
@@ -54,27 +54,8 @@ export interface CommandText {
  * searches for it.
  */
 export function extractPublicFlag(input: string): CommandText {
-  const kept: string[] = [];
-  let isPublic = false;
-  let closing: string | undefined;
-  let token = '';
-  const endToken = () => {
-    if (PUBLIC_FLAG.test(token)) isPublic = true;
-    else if (token) kept.push(token);
-    token = '';
-  };
-  for (const ch of input) {
-    if (closing !== undefined) {
-      token += ch;
-      if (ch === closing) closing = undefined;
-    } else if (/\s/.test(ch)) {
-      endToken();
-    } else {
-      if (ch in QUOTE_PAIRS) closing = QUOTE_PAIRS[ch];
-      token += ch;
-    }
-  }
-  endToken();
-  // Whitespace inside quotes is kept by the token; between tokens one space is enough.
-  return { text: kept.join(' '), public: isPublic };
+  const words = quotedWords(input);
+  const kept = words.filter((word) => !PUBLIC_FLAG.test(word));
+  // Whitespace inside quotes is kept by the word; between words one space is enough.
+  return { text: kept.join(' '), public: kept.length < words.length };
 }

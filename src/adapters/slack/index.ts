@@ -1,5 +1,5 @@
 // The Slack adapter: a Bolt app answering slash commands, buttons and modal forms through the
-// core's dispatcher and interactions, plus the poster that sends digests with chat.postMessage.
+// core's dispatcher and interactions, plus the poster that sends digests and review cards.
 import type { App } from '@slack/bolt';
 import type { SlackConfig } from '../../config.js';
 import type { Logger } from '../../core/logger.js';
@@ -84,7 +84,7 @@ export async function startSlackAdapter(deps: AdapterDeps<SlackConfig>, options:
     name: 'slack',
     app,
     ...(port !== undefined ? { port } : {}),
-    poster: SlackPoster.create(config, logger),
+    poster: SlackPoster.create(config, logger, interactions),
     async stop() {
       await app.stop();
     },

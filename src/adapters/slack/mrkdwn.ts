@@ -2,6 +2,7 @@
 // anyone (<!channel>, <@U…>), link anywhere or switch formatting on; styles come only from spans.
 import { packLines, type LineMarkup } from '../../core/line-pieces.js';
 import type { Line, Span, SpanStyle } from '../../core/view.js';
+import { webAddress } from '../../core/web-address.js';
 
 const ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
 
@@ -40,16 +41,8 @@ export function escapeMrkdwn(text: string): string {
 }
 
 /** Only http(s) URLs become links; `|` and `>` would end Slack's `<url|label>` early. */
-function linkTarget(href: string): string | undefined {
-  let url: URL;
-  try {
-    url = new URL(href);
-  } catch {
-    return undefined;
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
-  return url.href.replace(/&/g, '&amp;').replace(/</g, '%3C').replace(/>/g, '%3E').replace(/\|/g, '%7C');
-}
+const linkTarget = (href: string): string | undefined =>
+  webAddress(href)?.replace(/&/g, '&amp;').replace(/</g, '%3C').replace(/>/g, '%3E').replace(/\|/g, '%7C');
 
 /** Slack ignores `*bold *`: whitespace goes outside the markers, and each line is styled alone. */
 function applyStyle(style: SpanStyle | undefined, escaped: string): string {

@@ -1,6 +1,6 @@
 // A view as Slack messages: the part of it a message shows (render-view splits a long view into
 // parts), a line saying where it stands, and the core's buttons; or, for posting to a channel,
-// every part without buttons, naming the command for the next page instead.
+// every part without paging buttons, naming the command for the next page instead.
 import type { types } from '@slack/bolt';
 import { invocationRef, type CommandSpelling } from '../../core/command-refs.js';
 import type { DrawnButton } from '../../core/interaction/interactions.js';
@@ -55,7 +55,7 @@ function partNotes(index: number, count: number, pager: Pager | undefined, spell
 
 /**
  * The message showing `at.part` of the view (past the end: the last part, saying so), naming
- * commands as the workspace types them. Slack has no disabled buttons, so those are left out.
+ * commands as the workspace types them, with the buttons the core draws for it.
  */
 export function answerMessage(deps: HandlerDeps, view: View, at: Placement): SlackMessage {
   const prefix = at.prefix ?? '';
@@ -64,19 +64,24 @@ export function answerMessage(deps: HandlerDeps, view: View, at: Placement): Sla
   const index = Math.min(asked, parts.length - 1);
   const part = parts[index]!;
   const screen = { view, part: index, partCount: parts.length, ...(at.source ? { source: at.source } : {}) };
-  const buttons = deps.interactions.buttons(screen, at.owner, prefix).filter((b) => !b.disabled);
   const notes = [asked > index ? partGoneNote(asked + 1, index + 1) : '', partNotes(index, parts.length, view.pager)].filter(Boolean).join(' · ');
   const blocks: Block[] = [part.header, ...part.content, ...(notes ? [contextBlock(notes)] : [])];
-  if (buttons.length > 0) blocks.push({ type: 'actions', elements: buttons.map(slackButton) });
-  return { text: part.text, blocks };
+  return { text: part.text, blocks: [...blocks, ...actionsBlocks(deps.interactions.buttons(screen, at.owner, prefix))] };
 }
 
-/** Every part of the view as separate messages without buttons, for posting to a channel. */
-export function broadcast(view: View, prefix = ''): SlackMessage[] {
+/** The buttons as an actions block, if any: Slack has no disabled buttons, so those are left out. */
+function actionsBlocks(drawn: readonly DrawnButton[]): Block[] {
+  const shown = drawn.filter((b) => !b.disabled);
+  return shown.length > 0 ? [{ type: 'actions', elements: shown.map(slackButton) }] : [];
+}
+
+/** Every part of the view as separate messages, for posting to a channel; `buttons` go under the last. */
+export function broadcast(view: View, prefix = '', buttons: readonly DrawnButton[] = []): SlackMessage[] {
   const spell = spellingFor(prefix);
   const parts = renderView(view, spell);
   return parts.map((part, i) => {
     const notes = partNotes(i, parts.length, view.pager, spell);
-    return { text: part.text, blocks: [part.header, ...part.content, ...(notes ? [contextBlock(notes)] : [])] };
+    const blocks: Block[] = [part.header, ...part.content, ...(notes ? [contextBlock(notes)] : [])];
+    return { text: part.text, blocks: i === parts.length - 1 ? [...blocks, ...actionsBlocks(buttons)] : blocks };
   });
 }

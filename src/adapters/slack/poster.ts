@@ -1,13 +1,15 @@
 // The core's poster port on chat.postMessage: a view becomes as many messages as Slack's limits
-// need, posted in order. Failures become DeliveryErrors the scheduler knows how to treat.
+// need, posted in order, its buttons under the last; chat.update shows a decided review card in
+// them. Failures become DeliveryErrors the scheduler knows how to treat.
 import { webApi } from '@slack/bolt';
 import type { SlackConfig } from '../../config.js';
+import type { Interactions } from '../../core/interaction/interactions.js';
 import type { Logger } from '../../core/logger.js';
-import { DeliveryError, type Poster } from '../../core/poster.js';
+import { DeliveryError, postedButtons, postInOrder, replaceInPlace, type Poster } from '../../core/poster.js';
 import type { View } from '../../core/view.js';
 import { boltLogger } from './bolt-logger.js';
 import { knownPrefix } from './command-prefix.js';
-import { broadcast } from './paging.js';
+import { broadcast, type SlackMessage } from './paging.js';
 
 /**
  * Slack's own trouble or its rate limit: worth another try later. Every other platform error
@@ -39,45 +41,49 @@ export class SlackPoster implements Poster {
   readonly accessHelp =
     'Invite the app to this channel with /invite @Sitrep (an archived channel must be unarchived first; in a direct message Sitrep can only post in its own), then run /digest subscribe again.';
 
+  /** `interactions`: the adapter's own, which draws the buttons a view carries. */
   constructor(
     private readonly client: webApi.WebClient,
     private readonly logger: Logger,
+    private readonly interactions?: Interactions,
   ) {}
 
   /**
    * No retries inside the client and no silent waiting on a 429: the scheduler owns retries and
    * backs off with the Retry-After this poster reports.
    */
-  static create(config: SlackConfig, logger: Logger): SlackPoster {
+  static create(config: SlackConfig, logger: Logger, interactions?: Interactions): SlackPoster {
     const client = new webApi.WebClient(config.botToken, {
       ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
       retryConfig: { retries: 0 },
       rejectRateLimitedCalls: true,
       logger: boltLogger(logger),
     });
-    return new SlackPoster(client, logger);
+    return new SlackPoster(client, logger, interactions);
   }
 
   /** `context` is the subscriber's: the prefix their workspace gives Sitrep's commands. */
+  private messages(view: View, context: string): SlackMessage[] {
+    const prefix = knownPrefix(context);
+    return broadcast(view, prefix, postedButtons(this.interactions, view, prefix));
+  }
+
   async post(channelId: string, view: View, alreadyPosted = 0, context = ''): Promise<string[]> {
-    const messages = broadcast(view, knownPrefix(context));
-    const posted: string[] = [];
-    for (const message of messages.slice(alreadyPosted)) {
-      try {
-        const result = await this.client.chat.postMessage({
-          channel: channelId,
-          text: message.text,
-          blocks: message.blocks,
-          unfurl_links: false,
-          unfurl_media: false,
-        });
-        posted.push(result.ts ?? '');
-      } catch (error) {
-        const failure = deliveryErrorFrom(error);
-        this.logger.warn({ channelId, posted, of: messages.length, kind: failure.kind, reason: failure.message }, 'slack: post failed');
-        throw failure.after(posted);
-      }
-    }
-    return posted;
+    const messages = this.messages(view, context);
+    const send = async ({ text, blocks }: SlackMessage) =>
+      (await this.client.chat.postMessage({ channel: channelId, text, blocks, unfurl_links: false, unfurl_media: false })).ts ?? '';
+    return postInOrder(messages, alreadyPosted, send, (error, _index, posted) => {
+      const failure = deliveryErrorFrom(error);
+      this.logger.warn({ channelId, posted, of: messages.length, kind: failure.kind, reason: failure.message }, 'slack: post failed');
+      return failure;
+    });
+  }
+
+  async update(channelId: string, messageRefs: readonly string[], view: View, context = ''): Promise<void> {
+    await replaceInPlace(this.messages(view, context), messageRefs, (ts, { text, blocks }) =>
+      this.client.chat.update({ channel: channelId, ts, text, blocks }).catch((error: unknown) => {
+        throw deliveryErrorFrom(error);
+      }),
+    );
   }
 }

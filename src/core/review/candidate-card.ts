@@ -70,3 +70,13 @@ export function candidateCard(candidate: Candidate, note?: string | Line): View 
   }
   return view;
 }
+
+/**
+ * The card once decided, the same for whoever decided and for every channel it was posted in:
+ * who decided, when, and the entry it became; no buttons.
+ */
+export function decidedCard(candidate: Candidate): View {
+  if (candidate.status === 'rejected') return { ...candidateCard(candidate, 'Rejected: its items are not proposed again.'), tone: 'success' };
+  const entryId = candidate.decision?.entryId ?? '?';
+  return candidateCard(candidate, [span.plain(`Approved: added as entry #${entryId}. Where it came from: `), span.command('entry history', `id:${entryId}`)]);
+}

@@ -1,10 +1,12 @@
 // Posts what the review channels are owed (candidates' cards, notices about paused sources)
 // through the posters of this process. Each post is claimed in the store first, so processes
 // sharing a store never post one twice; a post that fails for now is tried again on a later pass.
+// Once a candidate is decided, its posted cards are edited to show the decision.
 import type { PlatformName } from '../caller.js';
 import type { Logger } from '../logger.js';
 import { DeliveryError, type Poster } from '../poster.js';
-import { candidateCard } from './candidate-card.js';
+import type { Candidate } from './candidate.js';
+import { candidateCard, decidedCard } from './candidate-card.js';
 import type { ClaimedPost, ReviewStore } from './review-port.js';
 
 /** The posters of the adapters running here (the scheduler's PosterRegistry). */
@@ -42,6 +44,28 @@ export class CardPoster {
       if (await this.send(post)) sent += 1;
     }
     return sent;
+  }
+
+  /**
+   * Shows the decision in every message the candidate's card went out as, on the platforms this
+   * process posts to. A failed edit is logged: the card stays as it was and nothing is posted anew.
+   */
+  async showDecision(candidate: Candidate): Promise<void> {
+    const { store, posters, logger } = this.deps;
+    const view = decidedCard(candidate);
+    for (const card of store.cardMessages(candidate.id)) {
+      const where = { candidate: candidate.id, platform: card.platform, channel: card.channelId, messages: card.refs };
+      const poster = posters.get(card.platform);
+      if (!poster?.update) {
+        logger.warn(where, 'a decided card cannot be edited from this process');
+        continue;
+      }
+      try {
+        await poster.update(card.channelId, card.refs, view);
+      } catch (error) {
+        logger.warn({ err: error, ...where }, 'could not show the decision on a posted card');
+      }
+    }
   }
 
   private async send(post: ClaimedPost): Promise<boolean> {

@@ -28,12 +28,19 @@ export class ReviewQueue {
     return this.store.pending(topic, limit, offset);
   }
 
-  approve(id: number, input: EntryInput, stamp: ChangeStamp, note: string): DecisionResult {
-    return this.store.approve(id, input, stamp, note);
+  /** Approves the candidate; once done, its posted cards show the decision. */
+  approve(id: number, input: EntryInput, stamp: ChangeStamp, note: string): Promise<DecisionResult> {
+    return this.decided(this.store.approve(id, input, stamp, note));
   }
 
-  reject(id: number, reason: string | undefined, stamp: ChangeStamp): DecisionResult {
-    return this.store.reject(id, reason, stamp);
+  reject(id: number, reason: string | undefined, stamp: ChangeStamp): Promise<DecisionResult> {
+    return this.decided(this.store.reject(id, reason, stamp));
+  }
+
+  /** Whoever decided first edits the cards; a later decision changed nothing, so has nothing to show. */
+  private async decided(result: DecisionResult): Promise<DecisionResult> {
+    if (result.kind === 'done') await this.poster.showDecision(result.candidate);
+    return result;
   }
 
   setChannel(channel: ChannelRef, stamp: ChangeStamp): void {
@@ -44,7 +51,7 @@ export class ReviewQueue {
     return this.store.channels();
   }
 
-  /** Where a candidate's card went, per channel: what a platform replaces once it is decided. */
+  /** Where a candidate's card went, per channel: what is replaced once it is decided. */
   cardMessages(id: number): (ChannelRef & { refs: string[] })[] {
     return this.store.cardMessages(id);
   }

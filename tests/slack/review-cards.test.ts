@@ -1,0 +1,220 @@
+// GIVEN a watched feed and a review channel on Slack WHEN a check proposes candidates THEN each
+// card arrives in the channel with Approve, Edit and Reject; a refused press changes nothing; a
+// decision adds the entry once and replaces the card (chat.update, and the pressed message
+// through its response_url) to say who decided and the entry it became; a rejected story is never
+// proposed again; Edit opens the approval form filled in; an edit Slack refuses is logged only.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { types } from '@slack/bolt';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSlackAdapter, type SlackAdapter } from '../../src/adapters/slack/index.js';
+import { createApp, type App } from '../../src/app.js';
+import { parseAdminRules } from '../../src/core/caller.js';
+import { ADMINS_ONLY_TEXT } from '../../src/core/interaction/texts.js';
+import { reviewButtons } from '../../src/core/review/candidate-card.js';
+import { plainLine, type View } from '../../src/core/view.js';
+import { FakeSlack } from '../fakes/slack-api.js';
+import { blockActionsBody, formBody, postSigned, slashCommandPayload, viewSubmissionBody } from '../fakes/slack-requests.js';
+import { ScriptedFeeds } from '../sources-queue/support/scripted-feeds.js';
+import { BAKU, NOW, PARIS, SWEIDA } from '../sources-queue/support/stories.js';
+import { storeFingerprint } from '../support/store-fingerprint.js';
+import { copySeededStore, recordingLogger } from '../support/test-app.js';
+import { buttonsOf, formState, labelsOf, SECRET, shownText } from './harness.js';
+import { visibleText } from './mrkdwn-text.js';
+
+const ADMIN = 'U0ADMIN';
+const READER = 'U0READER';
+const REVIEW = 'C0REVIEW';
+let feeds: ScriptedFeeds;
+let dir: string;
+let logger: ReturnType<typeof recordingLogger>;
+let app: App;
+let slack: FakeSlack;
+let adapter: SlackAdapter;
+type Body = Record<string, unknown>;
+
+const eventsUrl = () => `http://127.0.0.1:${adapter.port}/slack/events`;
+let sent = 0;
+
+/** Sends `/command text` in the review channel and returns what reached its response_url. */
+async function command(commandAndText: string, userId = ADMIN): Promise<Body> {
+  const [name, ...rest] = commandAndText.split(' ');
+  const id = `cmd-${(sent += 1)}`;
+  const payload = slashCommandPayload({ command: name!, text: rest.join(' '), responseUrl: slack.responseUrl(id), userId, channelId: REVIEW });
+  expect((await postSigned(eventsUrl(), formBody(payload), { secret: SECRET })).status).toBe(200);
+  const [post] = await slack.responses.atLeast(1, (r) => r.id === id);
+  return post!.body;
+}
+
+/** The card for `title` as the review channel holds it now, with its ts. */
+function card(title: string): { ts: string; blocks: types.KnownBlock[] } {
+  const found = [...slack.messages].find(([, m]) => m.channel === REVIEW && shownText(m as Body).split('\n')[0] === title);
+  if (!found) throw new Error(`no card for ${title} in the review channel`);
+  return { ts: found[0], blocks: structuredClone(found[1].blocks) as types.KnownBlock[] };
+}
+
+/** Presses the button labelled `label` on the card as it was then; returns what reached its response_url. */
+async function press(posted: { ts: string; blocks: types.KnownBlock[] }, label: string, userId = ADMIN, triggerId?: string): Promise<Body> {
+  const button = buttonsOf(posted).find((b) => b.text.text === label);
+  if (!button) throw new Error(`no ${label} button on the card`);
+  const id = `press-${(sent += 1)}`;
+  const where = { channelId: REVIEW, messageTs: posted.ts, ...(triggerId ? { triggerId } : {}) };
+  const body = blockActionsBody({ actionId: button.action_id!, value: button.value!, responseUrl: slack.responseUrl(id), userId, ...where });
+  expect((await postSigned(eventsUrl(), body, { secret: SECRET })).status).toBe(200);
+  if (triggerId) return {};
+  const [post] = await slack.responses.atLeast(1, (r) => r.id === id);
+  return post!.body;
+}
+
+const entryCount = () => app.db.prepare('SELECT count(*) FROM entries').pluck().get() as number;
+/** What a reader sees, bold markers left out. */
+const seen = (body: Body) => visibleText(shownText(body).replace(/\*/g, ''));
+const posts = () => slack.callsTo('chat.postMessage');
+const updatesOf = (ts: string) => slack.calls.atLeast(1, (c) => c.method === 'chat.update' && c.args.ts === ts && c.args.channel === REVIEW);
+
+beforeAll(async () => {
+  feeds = await ScriptedFeeds.start();
+  feeds.serve('/levant.xml', 'Levant Wire', [PARIS, SWEIDA, BAKU]);
+  dir = mkdtempSync(join(tmpdir(), 'sitrep-cards-'));
+  copySeededStore(join(dir, 'sitrep.db'), new Date(NOW));
+  logger = recordingLogger();
+  // The feed server is on 127.0.0.1, which only sourcesAllowPrivate lets the fetcher read.
+  app = createApp({ dbPath: join(dir, 'sitrep.db'), admins: parseAdminRules(`slack:${ADMIN}`), logger, now: () => new Date(NOW), sourcesAllowPrivate: true });
+  slack = await FakeSlack.start();
+  const config = { botToken: 'xoxb-test', signingSecret: SECRET, port: 0, apiUrl: slack.apiUrl };
+  adapter = await startSlackAdapter({ config, dispatcher: app.dispatcher, logger }, { host: '127.0.0.1' });
+  app.digests.posters.register(adapter.poster);
+  await command('/review channel');
+  await command(`/sources add url:${feeds.url('/levant.xml')} topic:syria-israel backfill:true`);
+  await command('/sources check id:1');
+});
+afterAll(async () => {
+  await adapter?.stop();
+  await slack?.close();
+  app?.close();
+  await feeds?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('GIVEN a check that proposed three stories', () => {
+  it('THEN each card is posted in the review channel with Approve, Edit and Reject under it', () => {
+    expect(posts().map((c) => c.args.channel)).toEqual([REVIEW, REVIEW, REVIEW]);
+    for (const story of [PARIS, SWEIDA, BAKU]) {
+      const posted = card(story.title);
+      expect(seen(posted)).toContain('waiting for review');
+      expect(labelsOf(posted)).toEqual(['Approve', 'Edit', 'Reject']);
+      expect(buttonsOf(posted).map((b) => b.style)).toEqual(['primary', 'primary', 'danger']);
+      // Each action_id unique in the message, each value written whole, so presses work after a restart.
+      expect(new Set(buttonsOf(posted).map((b) => b.action_id)).size).toBe(3);
+      for (const b of buttonsOf(posted)) expect(b.value).toMatch(/^s1:[rf]:d::/);
+    }
+  });
+
+  it('WHEN someone who is not an admin presses Approve or Reject THEN they alone are refused and nothing changes', async () => {
+    const before = storeFingerprint(app.db);
+    for (const label of ['Approve', 'Reject']) {
+      const refused = await press(card(BAKU.title), label, READER);
+      expect(refused).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+      expect(seen(refused)).toContain(ADMINS_ONLY_TEXT);
+    }
+    expect(storeFingerprint(app.db)).toBe(before);
+    expect(slack.callsTo('chat.update')).toEqual([]);
+  });
+
+  it('WHEN an admin presses Approve THEN the entry is added once and the card shows who decided and the entry', async () => {
+    const before = entryCount();
+    const entryId = before + 1;
+    const pending = card(BAKU.title);
+    const approved = await press(pending, 'Approve');
+    expect(entryCount()).toBe(before + 1);
+    // The pressed message is replaced by the card as decided, without its buttons.
+    expect(approved.replace_original).toBe(true);
+    expect(buttonsOf(approved)).toEqual([]);
+    expect(seen(approved)).toContain(`Approved by slack:${ADMIN} (alice) at 2025-07-20 12:00 UTC → entry #${entryId}`);
+    expect(seen(approved)).toContain(`Approved: added as entry #${entryId}.`);
+    // Every posted copy is edited too.
+    const [update] = await updatesOf(pending.ts);
+    expect(buttonsOf(update!.args)).toEqual([]);
+    expect(seen(update!.args)).toContain(`→ entry #${entryId}`);
+    expect(seen(card(BAKU.title))).toContain(`→ entry #${entryId}`);
+    const timeline = await command('/timeline topic:syria-israel since:2025-07-18', 'U0ANYONE');
+    expect(seen(timeline)).toContain(BAKU.title);
+
+    // A press that was on its way meanwhile (the card as it was) adds nothing.
+    const again = await press(pending, 'Approve');
+    expect(again).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+    expect(seen(again)).toContain(`Already approved as entry #${entryId}`);
+    expect(entryCount()).toBe(before + 1);
+    expect(posts()).toHaveLength(3);
+  });
+
+  it('WHEN an admin presses Reject THEN the card says so, and checking the feed again never proposes it again', async () => {
+    const pending = card(SWEIDA.title);
+    const rejected = await press(pending, 'Reject');
+    expect(rejected.replace_original).toBe(true);
+    expect(seen(rejected)).toContain(`Rejected by slack:${ADMIN}`);
+    const [update] = await updatesOf(pending.ts);
+    expect(buttonsOf(update!.args)).toEqual([]);
+
+    feeds.serve('/levant.xml', 'Levant Wire', [PARIS, SWEIDA, BAKU]);
+    await command('/sources check id:1');
+    const queue = seen(await command('/review list'));
+    expect(queue).not.toContain(SWEIDA.title);
+    expect(queue).toContain(PARIS.title);
+    expect(posts()).toHaveLength(3);
+  });
+
+  it('WHEN an admin presses Edit THEN the approval form opens filled in; an edit Slack refuses is logged, never posted anew', async () => {
+    const pending = card(PARIS.title);
+    const triggerId = 'edit-trigger';
+    await press(pending, 'Edit', ADMIN, triggerId);
+    const [call] = await slack.calls.atLeast(1, (c) => c.method === 'views.open' && c.args.trigger_id === triggerId);
+    const modal = call!.args.view as types.ModalView;
+    expect(modal.title.text).toMatch(/^Approve candidate #\d+$/);
+    const inputs = (modal.blocks as types.KnownBlock[]).filter((b): b is types.InputBlock => b.type === 'input');
+    const initial = Object.fromEntries(inputs.map((b) => {
+      const element = b.element as { initial_value?: string; initial_option?: { value: string } };
+      return [b.block_id!, element.initial_value ?? element.initial_option?.value ?? ''];
+    }));
+    expect(initial).toMatchObject({ title: PARIS.title, date: '2025-07-20' });
+
+    // The card's channel was archived meanwhile: the card cannot show the decision, and nothing else is posted.
+    slack.replyTo('chat.update', { body: { ok: false, error: 'is_archived' } });
+    const before = entryCount();
+    const values = formState(modal, initial);
+    const submitted = await postSigned(eventsUrl(), viewSubmissionBody({ view: modal as unknown as Body, values, viewId: 'VEDIT1', userId: ADMIN }), { secret: SECRET });
+    expect(submitted.status).toBe(200);
+    expect(await submitted.text()).toBe('');
+    expect(entryCount()).toBe(before + 1);
+    await updatesOf(pending.ts);
+    const [result] = await slack.calls.atLeast(1, (c) => c.method === 'chat.postEphemeral');
+    expect(seen(result!.args)).toContain(`Approved: added as entry #${before + 1}.`);
+    expect(logger.lines.some((l) => l.message === 'could not show the decision on a posted card')).toBe(true);
+    expect(posts()).toHaveLength(3);
+    slack.clearReply('chat.update');
+  });
+});
+
+describe('GIVEN a card longer than one message', () => {
+  const long: View = {
+    title: 'A long card',
+    tone: 'normal',
+    sections: Array.from({ length: 40 }, (_, i) => ({ lines: [plainLine(`Report ${i}: ${'a long line of card text '.repeat(20)}`)] })),
+    buttons: reviewButtons(99),
+  };
+
+  it('THEN its buttons are under the last message, and the decision replaces that one', async () => {
+    const target = 'C0LONG';
+    const refs = await adapter.poster.post(target, long);
+    expect(refs.length).toBeGreaterThan(1);
+    const sent = posts().filter((c) => c.args.channel === target);
+    expect(sent.map((c) => labelsOf(c.args))).toEqual([...refs.slice(1).map(() => []), ['Approve', 'Edit', 'Reject']]);
+
+    await adapter.poster.update!(target, refs, { title: 'A long card', tone: 'success', sections: [{ lines: [plainLine('Approved → entry #99')] }] });
+    const edits = slack.callsTo('chat.update').filter((c) => c.args.channel === target);
+    expect(edits.map((c) => c.args.ts)).toEqual([refs.at(-1)]);
+    expect(buttonsOf(slack.messages.get(refs.at(-1)!) as Body)).toEqual([]);
+    expect(seen(slack.messages.get(refs.at(-1)!) as Body)).toContain('Approved → entry #99');
+  });
+});
