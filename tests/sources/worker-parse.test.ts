@@ -1,17 +1,18 @@
 // Feeds read in a worker thread: the same documents as reading in this thread, the main thread
 // free while a hostile feed is parsed, a time limit per parse, parses in order, a clean close,
 // and the compiled worker (dist/) working as the bot runs it.
-import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { HttpFeedFetcher } from '../../src/sources/fetch-feed.js';
 import { inThreadParser, type FeedBody, type ParseOutcome } from '../../src/sources/feed-parser.js';
 import { WorkerFeedParser } from '../../src/sources/worker-parser.js';
 import { cleanEnv, compiled, deployedRoot } from '../support/compiled.js';
 import { FeedServer, FIXTURES, MANY_ITEMS } from '../fakes/feed-server.js';
 
-const GAVE_UP = /^Sitrep gave up reading this feed after 0\.1 s; it is too large or too complex to read in time\.$/;
+const GAVE_UP = /^Sitrep gave up reading this feed after 0\.5 s; it is too large or too complex to read in time\.$/;
 /** How late a timer on the main thread may fire while a feed is parsed. */
 const RESPONSIVE_MS = 100;
 
@@ -84,6 +85,7 @@ describe('GIVEN the worker parser', () => {
     if (result.kind !== 'ok') throw new Error(JSON.stringify(result));
     expect(result.feed.items).toHaveLength(1_000);
     expect(result.feed.itemLimit).toBe(1_000);
+    console.log('DEBUG worst', Math.round(worstMs));
     expect(ticks).toBeGreaterThan(5);
     expect(worstMs).toBeLessThan(RESPONSIVE_MS);
   });
@@ -103,8 +105,9 @@ describe('GIVEN the worker parser', () => {
   });
 });
 
-describe('GIVEN a worker parser with a time limit of 0.1 s', () => {
-  const parser = new WorkerFeedParser({ timeLimitMs: 100 });
+describe('GIVEN a worker parser with a time limit of 0.5 s', () => {
+  // Long enough for a small feed in a cold worker on a loaded machine, far too short for the flood.
+  const parser = new WorkerFeedParser({ timeLimitMs: 500 });
   afterAll(() => parser.close());
 
   it('WHEN a feed takes longer THEN it fails with a clear sentence, and the next feed is read by a new worker', async () => {
@@ -184,5 +187,25 @@ describe('GIVEN the compiled parser in dist/, as the bot runs it', () => {
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(JSON.parse(run.stdout)).toEqual({ kind: 'ok', feed: { title: 'Compiled', items: [{ title: 'Baku talks', summary: '' }] } });
+  });
+});
+
+describe('GIVEN the compiled bot on the console, allowed to read local feeds', () => {
+  it('WHEN a feed is added and checked, then the input ends THEN the check is answered from the worker and the bot exits', async () => {
+    const db = join(mkdtempSync(join(inject('scratchRoot'), 'worker-')), 'sitrep.db');
+    const bot = spawn(process.execPath, [compiled('src/main.ts')], {
+      cwd: deployedRoot(),
+      env: cleanEnv({ SITREP_DB: db, SITREP_HISTORY: 'off', SITREP_SOURCES_ALLOW_PRIVATE: 'true' }),
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    bot.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    bot.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => bot.on('exit', resolve));
+    bot.stdin.end(`/sources add url:${server.url('/rss2.xml')} topic:syria-israel\n/sources check id:1\n`);
+    expect(await exited).toBe(0);
+    expect(stderr).toBe('');
+    expect(stdout).toMatch(/4 items: 4 new/);
   });
 });
