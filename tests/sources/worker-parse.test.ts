@@ -4,6 +4,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { performance, type EventLoopUtilization } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { HttpFeedFetcher } from '../../src/sources/fetch-feed.js';
@@ -13,7 +14,7 @@ import { cleanEnv, compiled, deployedRoot } from '../support/compiled.js';
 import { FeedServer, FIXTURES, MANY_ITEMS } from '../fakes/feed-server.js';
 
 const GAVE_UP = /^Sitrep gave up reading this feed after 0\.5 s; it is too large or too complex to read in time\.$/;
-/** How late a timer on the main thread may fire while a feed is parsed. */
+/** The longest the main thread's event loop may be held while a feed is parsed. */
 const RESPONSIVE_MS = 100;
 
 let server: FeedServer;
@@ -34,28 +35,29 @@ function flood(): FeedBody {
 const titleOf = (outcome: ParseOutcome) => (outcome.kind === 'ok' ? outcome.feed.title : outcome.error);
 
 /**
- * Fires a timer every 5 ms until `work` settles, the one pending then included, and returns how
- * late the latest fired: what a reply arriving meanwhile would have waited for the event loop.
+ * Fires a timer every 5 ms until `work` settles (the one pending then included) and returns the
+ * longest the event loop was busy between two of them: how long a reply arriving meanwhile would
+ * have waited for this process. The loop's own busy time is measured, not the timers' lateness,
+ * which on a loaded machine also counts the wait for a core.
  */
-async function lateness<T>(work: Promise<T>): Promise<{ result: T; ticks: number; worstMs: number }> {
+async function heldLoop<T>(work: Promise<T>): Promise<{ result: T; ticks: number; heldMs: number }> {
   let ticks = 0;
-  let worstMs = 0;
+  let heldMs = 0;
   let settled = false;
   let stopped: () => void = () => {};
   const last = new Promise<void>((resolve) => (stopped = resolve));
-  const next = () => {
-    const due = performance.now() + 5;
+  const next = (since: EventLoopUtilization) => {
     setTimeout(() => {
-      worstMs = Math.max(worstMs, performance.now() - due);
+      heldMs = Math.max(heldMs, performance.eventLoopUtilization(since).active);
       ticks++;
       if (settled) stopped();
-      else next();
+      else next(performance.eventLoopUtilization());
     }, 5);
   };
-  next();
+  next(performance.eventLoopUtilization());
   const result = await work.finally(() => (settled = true));
   await last;
-  return { result, ticks, worstMs };
+  return { result, ticks, heldMs };
 }
 
 describe('GIVEN the worker parser', () => {
@@ -76,25 +78,24 @@ describe('GIVEN the worker parser', () => {
     if (inWorker.kind === 'ok' && name !== 'entity-expansion.xml') expect(inWorker.feed.items.some((item) => item.published instanceof Date)).toBe(true);
   });
 
-  it(`WHEN a feed of ${MANY_ITEMS.toLocaleString('en')} items is fetched THEN timers on the main thread keep firing within ${RESPONSIVE_MS} ms`, async () => {
+  it(`WHEN a feed of ${MANY_ITEMS.toLocaleString('en')} items is fetched THEN the main thread is never held for ${RESPONSIVE_MS} ms`, async () => {
     const fetcher = new HttpFeedFetcher({ allowPrivate: true, parser });
     // Neither the worker's start nor the server making its body (in this process) is measured.
     await parser.parse(small('warm'));
     await (await fetch(server.url('/many-items.xml'))).arrayBuffer();
-    const { result, ticks, worstMs } = await lateness(fetcher.fetch(server.url('/many-items.xml'), {}));
+    const { result, ticks, heldMs } = await heldLoop(fetcher.fetch(server.url('/many-items.xml'), {}));
     if (result.kind !== 'ok') throw new Error(JSON.stringify(result));
     expect(result.feed.items).toHaveLength(1_000);
     expect(result.feed.itemLimit).toBe(1_000);
-    console.log('DEBUG worst', Math.round(worstMs));
     expect(ticks).toBeGreaterThan(5);
-    expect(worstMs).toBeLessThan(RESPONSIVE_MS);
+    expect(heldMs).toBeLessThan(RESPONSIVE_MS);
   });
 
   it('WHEN the same feed is read in this thread instead THEN the measure above sees the loop held', async () => {
     const fetcher = new HttpFeedFetcher({ allowPrivate: true, parser: inThreadParser });
-    const { result, worstMs } = await lateness(fetcher.fetch(server.url('/many-items.xml'), {}));
+    const { result, heldMs } = await heldLoop(fetcher.fetch(server.url('/many-items.xml'), {}));
     expect(result.kind).toBe('ok');
-    expect(worstMs).toBeGreaterThan(RESPONSIVE_MS);
+    expect(heldMs).toBeGreaterThan(RESPONSIVE_MS);
   });
 
   it('WHEN several feeds are given at once THEN they are read one at a time, in the order given', async () => {
