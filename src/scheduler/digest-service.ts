@@ -140,7 +140,8 @@ export class ScheduledDigestService implements DigestService {
     const { store, now } = this.deps;
     const sub = store.subscriptions.byChannel(channel);
     if (!sub) throw NO_SUBSCRIPTION('preview');
-    const repeats = repeatsNote(sub, store.deliveries.latest(sub.id));
+    const latest = store.deliveries.latest(sub.id);
+    const repeats = repeatsNote(sub, latest);
     const set = store.changes.between(sub.cursor, store.changes.latestCursor());
     return composeDigest(set, {
       filters: sub.filters,
@@ -148,6 +149,7 @@ export class ScheduledDigestService implements DigestService {
       periodFrom: sub.cursorAt,
       periodTo: now(),
       preview: true,
+      ...(latest ? {} : { firstDigest: true }),
       ...(repeats ? { repeats } : {}),
     }).view;
   }

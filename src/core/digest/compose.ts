@@ -11,8 +11,10 @@ import { correctionLines, entryMetaLines } from './entry-lines.js';
 import { groupHeading } from './split.js';
 import { formatInZone } from './zoned-time.js';
 
-/** What an empty digest says (a preview before the first digest words it otherwise, see views). */
+/** What an empty digest says. */
 export const NOTHING_CHANGED = 'Nothing changed since the last digest.';
+/** …and before the channel's first digest, when there is no last one to count from. */
+export const NOTHING_YET = 'Nothing has changed yet.';
 
 /** More than this many items of one kind are counted but not listed, and the digest says so. */
 export const MAX_LISTED_PER_KIND = 50;
@@ -31,6 +33,8 @@ export interface DigestContext {
   /** Set when the previous digest may not have arrived, so its changes are repeated. */
   repeats?: { slot: Date; status: 'unconfirmed' | 'failed'; error?: string };
   preview?: boolean;
+  /** No digest has reached this channel yet: an empty one cannot speak of "the last digest". */
+  firstDigest?: boolean;
 }
 
 export interface ComposedDigest {
@@ -267,7 +271,8 @@ const DETAILS: Line = [span.plain('Details: '), span.command('entry show', 'ID')
 
 /** Builds the digest a subscription would receive for a change set. */
 export function composeDigest(set: ChangeSet, ctx: DigestContext): ComposedDigest {
-  const body = bodyFor(set, ctx.filters);
+  const built = bodyFor(set, ctx.filters);
+  const body = built.empty && ctx.firstDigest ? { ...built, summary: [span.plain(NOTHING_YET)] } : built;
   const view: View = {
     title: digestTitle(ctx.filters, ctx.preview),
     tone: 'normal',

@@ -3,9 +3,8 @@
 import { plural } from '../text.js';
 import { eventTypeLabel } from '../vocabulary.js';
 import { invocationSpan } from '../command-refs.js';
-import { lineToPlainText, plainLine, span, type Line, type Section, type View } from '../view.js';
+import { plainLine, span, type Line, type Section, type View } from '../view.js';
 import type { DigestFilters } from './changes.js';
-import { NOTHING_CHANGED } from './compose.js';
 import type { ChannelKey, ConfirmationOutcome, DeliverySummary, SendOutcome, SubscriptionInfo } from './service.js';
 import { formatInZone } from './zoned-time.js';
 
@@ -114,12 +113,9 @@ export function subscribedView(sub: SubscriptionInfo, created: boolean, now: Dat
  */
 export function firstDigestPreview(preview: View, sub: SubscriptionInfo, now: Date): View {
   const due = sub.paused ? '' : sub.nextRunAt <= now ? ', due now,' : `, due ${formatInZone(sub.nextRunAt, sub.timezone)},`;
-  const intro = (preview.intro ?? []).map((line) =>
-    lineToPlainText(line) === NOTHING_CHANGED ? plainLine('Nothing has changed yet.') : line,
-  );
   return {
     ...preview,
-    intro: [plainLine(`No digest has been sent to this channel yet. The first one${due} will hold the changes made since it subscribed; so far:`), ...intro],
+    intro: [plainLine(`No digest has been sent to this channel yet. The first one${due} will hold the changes made since it subscribed; so far:`), ...(preview.intro ?? [])],
   };
 }
 
