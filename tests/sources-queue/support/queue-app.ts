@@ -38,6 +38,8 @@ export class QueueApp {
   readonly dbPath: string;
   private t: number;
   private readonly externalNow: (() => Date) | undefined;
+  /** The fetcher made here (not one a test passed in), with its parse worker: closed with the app. */
+  private readonly ownFetcher = new HttpFeedFetcher({ allowPrivate: true, timeoutMs: 5_000 });
 
   constructor(private readonly options: QueueAppOptions) {
     this.t = Date.parse(options.start);
@@ -53,7 +55,7 @@ export class QueueApp {
       admins: parseAdminRules(ADMINS),
       logger: this.logger,
       now: this.now,
-      feedFetcher: options.fetcher ?? new HttpFeedFetcher({ allowPrivate: true, timeoutMs: 5_000 }),
+      feedFetcher: options.fetcher ?? this.ownFetcher,
       ...(options.tasks ? { digestTasks: options.tasks } : {}),
     });
     this.poster = new FakePoster('discord', this.now);
@@ -100,6 +102,7 @@ export class QueueApp {
 
   close(): void {
     if (this.app.db.open) this.app.close();
+    void this.ownFetcher.close();
   }
 
   dispose(): void {
