@@ -34,7 +34,7 @@ export interface DelivererDeps {
   retry?: RetryPolicy;
 }
 
-type Begun = { id: number; parts: View[]; sub: Subscription; empty: boolean } | { outcome: SendOutcome | undefined };
+type Begun = { id: number; parts: View[]; sub: Subscription; empty: boolean; first: boolean } | { outcome: SendOutcome | undefined };
 
 export interface SlotRequest {
   slot: Date;
@@ -64,7 +64,7 @@ export class DigestDeliverer {
       if ('outcome' in begun) return begun.outcome;
       const outcome = await this.postParts(begun.sub, begun.id, begun.parts, 0, []);
       // A send-now posts even an empty digest: its reply says that is all it posted.
-      return outcome.status === 'delivered' && begun.empty ? { ...outcome, empty: true } : outcome;
+      return outcome.status === 'delivered' && begun.empty ? { ...outcome, empty: true, ...(begun.first ? { first: true as const } : {}) } : outcome;
     });
   }
 
@@ -154,6 +154,7 @@ export class DigestDeliverer {
         zone: sub.timezone,
         periodFrom: sub.cursorAt,
         periodTo: at,
+        ...(previous ? {} : { firstDigest: true }),
         ...(request.kind === 'catch-up' ? { catchUp: { missedSlots: request.missedSlots } } : {}),
         ...(repeats ? { repeats } : {}),
         ...(delayed ? { delayed } : {}),
@@ -173,7 +174,7 @@ export class DigestDeliverer {
         sender,
         now: at,
       });
-      if (!skip) return { id, parts, sub, empty: composed.empty };
+      if (!skip) return { id, parts, sub, empty: composed.empty, first: !previous };
       store.subscriptions.advanceCursor(sub.id, cursorTo, at);
       return { outcome: { status: 'skipped' } };
     });

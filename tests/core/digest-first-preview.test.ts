@@ -8,11 +8,15 @@ import { createTestApp, type TestApp } from '../support/test-app.js';
 import { viewText } from '../support/view-text.js';
 
 let app: TestApp;
+let posted: string;
 const run = async (line: string) => viewText(await app.dispatcher.runText(line, CONSOLE_CALLER));
 
 beforeEach(() => {
   app = createTestApp('', () => new Date('2026-07-06T05:00:00Z'));
-  app.digests.posters.register(new ConsolePoster(new PassThrough()));
+  posted = '';
+  const channel = new PassThrough();
+  channel.on('data', (chunk: Buffer) => (posted += chunk.toString('utf8')));
+  app.digests.posters.register(new ConsolePoster(channel));
 });
 afterEach(() => app.dispose());
 
@@ -40,6 +44,13 @@ describe('GIVEN /digest on the console', () => {
     expect(preview).toContain('No digest has been sent to this channel yet.');
     expect(preview).toContain('1 correction');
     expect(preview).toContain('#3 1974 disengagement agreement establishes the buffer zone — corrected');
+  });
+
+  it('WHEN the first digest is sent with nothing changed THEN the posted digest says nothing has changed yet, not "since the last digest"', async () => {
+    await run('/digest subscribe schedule:"daily 08:00"');
+    expect(await run('/digest send-now')).toContain('Posted in 1 message, saying nothing has changed yet.');
+    expect(posted).toContain('Nothing has changed yet.');
+    expect(posted).not.toContain('since the last digest');
   });
 
   it('WHEN a digest has been sent THEN the preview counts from it again', async () => {

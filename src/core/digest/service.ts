@@ -79,8 +79,8 @@ export type SubscribeOutcome =
     };
 
 export type SendOutcome =
-  /** `empty`: nothing had changed, and the digest said only that. */
-  | { status: 'delivered'; messages: number; empty?: true }
+  /** `empty`: nothing had changed, and the digest said only that; `first`: it was the channel's first. */
+  | { status: 'delivered'; messages: number; empty?: true; first?: true }
   | { status: 'skipped' }
   | { status: 'retrying'; error: string; retryAt: Date }
   | { status: 'failed'; error: string; paused: boolean }

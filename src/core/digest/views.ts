@@ -125,7 +125,7 @@ export function sendOutcomeView(outcome: SendOutcome, sub?: SubscriptionInfo): V
   const subscribeAgain = (before: string, after: string): Line => [span.plain(before), span.command('digest subscribe'), span.plain(after)];
   switch (outcome.status) {
     case 'delivered': {
-      const posted = `Posted in ${plural(outcome.messages, 'message')}${outcome.empty ? ', saying nothing changed since the last digest' : ''}.`;
+      const posted = `Posted in ${plural(outcome.messages, 'message')}${!outcome.empty ? '' : outcome.first ? ', saying nothing has changed yet' : ', saying nothing changed since the last digest'}.`;
       // A send-now does not resume a paused subscription: say so, or the admin waits for digests that never come.
       return view(
         'Digest sent',
