@@ -94,12 +94,12 @@ function loadCountries(db: Database.Database, addName: Insert): void {
 
 function loadAliases(db: Database.Database, path: string, addName: Insert): void {
   const [, ...rows] = readFileSync(path, 'utf8').split('\n').filter((line) => line.trim() !== '');
-  // A country's alias that is shorter than its English names is how it reads: "Syria".
-  const rename = db.prepare('UPDATE countries SET name = ? WHERE code = ? AND length(name) > length(?)');
+  // A country's alias is how it reads ("Syria", "Türkiye"), where the shortest English name is not.
+  const rename = db.prepare('UPDATE countries SET name = ? WHERE code = ?');
   for (const row of rows) {
     const [name, ref] = row.split('\t');
     addName(foldKey(name!), ref!, 0, name!);
-    if (ref!.startsWith('country:')) rename.run(name!, ref!.slice('country:'.length), name!);
+    if (ref!.startsWith('country:')) rename.run(name!, ref!.slice('country:'.length));
   }
 }
 
