@@ -66,7 +66,7 @@ describe('GIVEN the seed dossier and entries added at places in Ukraine', () => 
     expect(reply).toContain('Option `places`: “Odesaa” could not be located.');
     expect(reply).toMatch(/closest: Odesa — Odesa, Ukraine/);
     expect(reply).toContain('add located:false');
-    expect(await run('/entry show 21')).toContain('No entry #21');
+    expect(await run('/entry show 21')).toContain('There is no entry #21.');
   });
 
   it('WHEN the admin insists with located:false THEN the place is kept as not located, and no admin is asked about it', async () => {
