@@ -37,7 +37,7 @@ function locateInCountry(db: Db, placeIds: readonly number[]): void {
   const [first] = [...placeIds].sort((a, b) => a - b);
   const { code, alpha3, name, regions, share } = BENCH_COUNTRY;
   const locate = db.prepare(
-    `UPDATE places SET location = 'located', precision = 'region', gazetteer_ref = ?, country_code = ?, country_alpha3 = ?,
+    `UPDATE places SET location = 'located', precision = 'locality', gazetteer_ref = ?, country_code = ?, country_alpha3 = ?,
        country_name = ?, region_code = ? WHERE id = ?`,
   );
   const area = db.prepare('INSERT INTO place_areas (place_id, area) VALUES (?, ?)');
@@ -45,9 +45,11 @@ function locateInCountry(db: Db, placeIds: readonly number[]): void {
   placeIds.forEach((id, i) => {
     if (i % step !== 0) return;
     const region = `${code}.${String(1 + ((i / step) % regions)).padStart(2, '0')}`;
-    locate.run(`region:${region}`, code, alpha3, name, region, id);
+    // A made-up locality: its own area, as a gazetteer locality has.
+    locate.run(`locality:bench-${id}`, code, alpha3, name, region, id);
     area.run(id, `country:${code}`);
     area.run(id, `region:${region}`);
+    area.run(id, `locality:bench-${id}`);
   });
   db.prepare("UPDATE places SET location = 'not-located' WHERE location IS NULL AND id >= ?").run(first ?? 0);
 }

@@ -75,7 +75,7 @@ export function setPlaceLocation(db: Db, placeId: number, outcome: PlaceOutcome,
 /** Locates a place just stored, if the connection has a gazetteer. */
 export function locateNewPlace(db: Db, placeId: number, name: string, stamp: ChangeStamp): void {
   const gazetteer = gazetteers.get(db);
-  if (gazetteer) setPlaceLocation(db, placeId, outcomeOf(resolvePlace(gazetteer, name)), stamp);
+  if (gazetteer) setPlaceLocation(db, placeId, outcomeOf(resolvePlace(gazetteer, name, false)), stamp);
 }
 
 /** Who looks up the places stored before Sitrep located them, as /entry history names it. */
@@ -91,7 +91,7 @@ export function locatePendingPlaces(db: Db, gazetteer: Gazetteer, at: string): R
   if (pending.length === 0) return counts;
   db.transaction(() => {
     for (const { id, name } of pending) {
-      const outcome = outcomeOf(resolvePlace(gazetteer, name));
+      const outcome = outcomeOf(resolvePlace(gazetteer, name, false));
       setPlaceLocation(db, id, outcome, { by: UPGRADE_LOCATOR, at });
       counts[outcome.kind] += 1;
     }

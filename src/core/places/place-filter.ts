@@ -30,7 +30,7 @@ export function optionLines(options: readonly PlaceOption[]): string[] {
  */
 export function placeFilter(places: PlaceDirectory, typed: string, option = 'place'): PlaceFilter | undefined {
   const stored = places.stored(typed);
-  const resolution = resolvePlace(places.gazetteer, typed);
+  const resolution = resolvePlace(places.gazetteer, typed, false);
   if (stored && stored.location !== 'located') return { kind: 'stored', name: stored.name };
   if (stored?.ref) {
     const own = places.gazetteer.byRef(stored.ref);
@@ -39,6 +39,7 @@ export function placeFilter(places: PlaceDirectory, typed: string, option = 'pla
       return { kind: 'area', area: wider, place: places.gazetteer.byRef(wider) ?? own };
     }
   }
+  if (stored) return { kind: 'stored', name: stored.name };
   if (resolution.kind === 'located') return { kind: 'area', area: resolution.area, place: places.gazetteer.byRef(resolution.area) ?? resolution.place };
   if (resolution.kind === 'ambiguous') {
     throw new UserError('invalid-option', `Option \`${option}\`: “${typed}” names several places.`, [`Say which: ${optionLines(resolution.options).join('; ')}.`], option);

@@ -73,7 +73,8 @@ function inQualifier(gazetteer: Gazetteer, qualifier: string): (place: Gazetteer
   return (place) => refs.has(`country:${place.country.code}`) || (place.region !== undefined && refs.has(`region:${place.region.code}`));
 }
 
-export function resolvePlace(gazetteer: Gazetteer, typed: string): PlaceResolution {
+/** `suggest: false` skips the closest names of an unknown place (a filter or a lookup that needs no reply). */
+export function resolvePlace(gazetteer: Gazetteer, typed: string, suggest = true): PlaceResolution {
   const { name, qualifier } = splitQualifier(typed);
   let matches = gazetteer.named(foldKey(name));
   if (matches.length === 0 && REGION_WORDS.test(name.toLowerCase())) {
@@ -84,7 +85,7 @@ export function resolvePlace(gazetteer: Gazetteer, typed: string): PlaceResoluti
   let places = matches.filter((m) => m.tier === tier).map((m) => m.place);
   if (qualifier !== undefined) places = places.filter(inQualifier(gazetteer, qualifier));
   if (places.length === 0) {
-    const closest = gazetteer.closest(name, 3);
+    const closest = suggest ? gazetteer.closest(name, 3) : [];
     return { kind: 'unknown', closest: closest.map((c) => ({ spelling: c.name, place: c.place })) };
   }
   const countries = places.filter((p) => p.precision === 'country');
