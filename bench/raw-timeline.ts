@@ -18,12 +18,14 @@ export interface TimelineFilters {
   type?: string;
   actor?: string;
   place?: string;
+  /** A located place's area (`country:UA`): the entries at every place within it. */
+  area?: string;
   since?: string; // first day, YYYY-MM-DD
   until?: string; // last day, YYYY-MM-DD
 }
 
 /** Which rows are read: entries, or the actor's or the place's links. */
-export type Drive = 'entries' | 'actor' | 'place';
+export type Drive = 'entries' | 'actor' | 'place' | 'area';
 
 /** The *_long_spans indexes hold the entries spanning more than this many days (their WHERE clause). */
 const LONG_SPAN_DAYS = 400;
@@ -36,7 +38,7 @@ type Index = 'main' | 'spans' | 'long_spans';
 /** One index range's rows, with the terms that select them and the columns they are ordered by. */
 interface Part {
   from: string;
-  alias: 'e' | 'ea' | 'ep';
+  alias: 'e' | 'ea' | 'ep' | 'ar';
   where: string[];
   day: string;
   id: string;
@@ -62,7 +64,9 @@ function part(drive: Drive, filters: TimelineFilters, index: Index): Part {
       ? (['entry_actors', 'ea', [`ea.actor_id = ${ACTOR_ID}`, 'ea.live = 1'], 'entry_actors_by_actor'] as const)
       : drive === 'place'
         ? (['entry_places', 'ep', [`ep.place_id = ${PLACE_ID}`, 'ep.live = 1'], 'entry_places_by_place'] as const)
-        : (['entries', 'e', ['e.deleted_at IS NULL'], entriesIndex(filters)] as const);
+        : drive === 'area'
+          ? (['entry_areas', 'ar', ['ar.area = @area', 'ar.live = 1'], 'entry_areas_by_area'] as const)
+          : (['entries', 'e', ['e.deleted_at IS NULL'], entriesIndex(filters)] as const);
   const indexName = index === 'main' ? main : `${table === 'entries' ? 'entries_live' : table}_${index}`;
   const day = `${alias}.day_from`;
   const id = alias === 'e' ? 'e.id' : `${alias}.entry_id`;
@@ -116,7 +120,7 @@ export class RawTimeline {
   private readonly countFrom?: Database.Statement;
   private readonly boundedCount?: Database.Statement;
 
-  constructor(db: Database.Database, filters: TimelineFilters, drive: Drive = filters.actor !== undefined ? 'actor' : filters.place !== undefined ? 'place' : 'entries') {
+  constructor(db: Database.Database, filters: TimelineFilters, drive: Drive = filters.actor !== undefined ? 'actor' : filters.place !== undefined ? 'place' : filters.area !== undefined ? 'area' : 'entries') {
     const started = part(drive, filters, 'main');
     const running = filters.since !== undefined ? [part(drive, filters, 'spans'), part(drive, filters, 'long_spans')] : [];
     const order = (p: Part) => `ORDER BY ${p.day} DESC, ${p.id} DESC`;
@@ -166,6 +170,7 @@ export class RawTimeline {
     const params: Record<string, unknown> = {};
     if (filters.actor !== undefined) params.actorKey = foldKey(filters.actor);
     if (filters.place !== undefined) params.placeKey = foldKey(filters.place);
+    if (filters.area !== undefined) params.area = filters.area;
     if (filters.topic !== undefined) params.topic = filters.topic;
     if (filters.type !== undefined) params.type = filters.type;
     if (filters.since !== undefined) Object.assign(params, { since: filters.since, later: shiftDay(filters.since, LONG_SPAN_DAYS) });

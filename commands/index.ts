@@ -5,6 +5,8 @@ import { digestCommand } from './digest.js';
 import { actorsCommand } from './actors/index.js';
 import { entryCommand } from './entry/index.js';
 import { helpCommand } from './help.js';
+import { placeCommand } from './place.js';
+import { placesCommand } from './places.js';
 import { reviewCommand } from './review/index.js';
 import { searchCommand } from './search.js';
 import { sourcesCommand } from './sources/index.js';
@@ -15,6 +17,8 @@ export const allCommands: readonly CommandSpec[] = [
   actorCommand,
   actorsCommand,
   entryCommand,
+  placeCommand,
+  placesCommand,
   searchCommand,
   digestCommand,
   sourcesCommand,

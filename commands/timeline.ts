@@ -3,6 +3,7 @@ import { resolveActor } from '../src/core/actor-resolution.js';
 import type { CommandSpec } from '../src/core/command-spec.js';
 import { entrySection, pageInfo, pageRequest } from '../src/core/entry-views.js';
 import { firstDay, formatPartialDate, lastDay, type PartialDate } from '../src/core/partial-date.js';
+import { placeFilter } from '../src/core/places/place-filter.js';
 import type { DossierReader, TimelineQuery } from '../src/core/ports.js';
 import { closestNames } from '../src/core/ranking.js';
 import { foldKey } from '../src/core/text.js';
@@ -94,7 +95,10 @@ export const timelineCommand: CommandSpec = {
       filters.push(`actor ${actor.name}`);
     }
     if (args.place) {
-      query.placeKey = foldKey(String(args.place));
+      // A located place reads its area: place:Ukraine holds Odesa and Sevastopol.
+      const place = placeFilter(ctx.services.places, String(args.place));
+      if (place?.kind === 'area') query.placeArea = place.area;
+      else query.placeKey = foldKey(String(args.place));
       filters.push(`place ${String(args.place)}`);
     }
     if (args.type) {

@@ -12,6 +12,9 @@ import { HttpFeedFetcher } from './sources/fetch-feed.js';
 import { WorkerFeedParser } from './sources/worker-parser.js';
 import { openDatabase, type Db } from './store/connection.js';
 import { createDigestStore, type SqliteDigestStore } from './store/digest-store.js';
+import { openGazetteer } from './store/place-gazetteer.js';
+import { attachGazetteer, locatePendingPlaces } from './store/place-locations.js';
+import { SqlitePlaces } from './store/place-store.js';
 import { seedDatabase } from './store/seed.js';
 import { SqliteDossier } from './store/sqlite-dossier.js';
 import { SqliteEditor } from './store/sqlite-editor.js';
@@ -37,6 +40,8 @@ export interface AppOptions {
   sourcesAllowPrivate?: boolean;
   /** Reads watched feeds; the HTTP fetcher by default. */
   feedFetcher?: FeedFetcher;
+  /** Where the gazetteer file is kept (built there when missing); data/gazetteer by default. */
+  gazetteerDir?: string;
 }
 
 export interface App {
@@ -52,8 +57,14 @@ export interface App {
 
 export function createApp(options: AppOptions): App {
   const db = openDatabase(options.dbPath, { busyTimeoutMs: options.busyTimeoutMs });
+  const gazetteer = openGazetteer(options.gazetteerDir, (message) => options.logger.info({}, message));
+  // Before the seed, so its places are located as they are stored.
+  attachGazetteer(db, gazetteer);
   const seeded = seedDatabase(db, options.now?.() ?? new Date());
   if (seeded.length > 0) options.logger.info({ seeded }, 'seeded a new store');
+  // Places stored before Sitrep located them (or by a process without the gazetteer).
+  const looked = locatePendingPlaces(db, gazetteer, (options.now?.() ?? new Date()).toISOString());
+  if (Object.values(looked).some((n) => n > 0)) options.logger.info({ places: looked }, 'looked up stored places in the gazetteer');
   const dossier = new SqliteDossier(db);
   const now = options.now ?? (() => new Date());
   const tasks = options.digestTasks ?? nodeCronTasks(options.logger);
@@ -70,7 +81,7 @@ export function createApp(options: AppOptions): App {
   const parser = options.feedFetcher ? undefined : new WorkerFeedParser({ onProblem: (problem) => options.logger.error({ problem }, 'reading a feed failed') });
   const fetcher = options.feedFetcher ?? new HttpFeedFetcher({ allowPrivate: options.sourcesAllowPrivate ?? false, ...(parser ? { parser } : {}) });
   const sources = new WatchService({ store: new SqliteSourceStore(db), fetcher, now, logger: options.logger, afterCheck: () => review.postPending() });
-  const services: CommandServices = { dossier, editor: new SqliteEditor(db), digests: digests.service, sources, review };
+  const services: CommandServices = { dossier, editor: new SqliteEditor(db), digests: digests.service, sources, review, places: new SqlitePlaces(db, gazetteer) };
   const dispatcher = new Dispatcher({
     commands: allCommands,
     services,
@@ -87,6 +98,7 @@ export function createApp(options: AppOptions): App {
   const close = () => {
     void parser?.close();
     db.close();
+    gazetteer.close();
   };
   return { db, dossier, services, dispatcher, digests, startSourcePoller, close };
 }

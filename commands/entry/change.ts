@@ -10,6 +10,7 @@ import { fieldOptionNames } from '../../src/core/vocabulary.js';
 import { stampOf } from '../stamp.js';
 import { applyEntryFields, checkSpan, clearEntryFields, clearOption, entryFieldOptions, entryFormValues, entryIdOption, newEntryFrom } from './fields.js';
 import { respellOption, withStoredCase } from './place-case.js';
+import { checkNewPlaces, keepUnlocated, locatedOption } from './place-check.js';
 import { entryDetailView, requireEntry } from './show.js';
 
 /**
@@ -71,7 +72,7 @@ export const addEntry: SubcommandSpec = {
   name: 'add',
   description: 'Add an entry (admins)',
   adminOnly: true,
-  options: entryFieldOptions.map(({ requiredOnAdd, ...option }) => ({ ...option, required: requiredOnAdd === true })),
+  options: [...entryFieldOptions.map(({ requiredOnAdd, ...option }) => ({ ...option, required: requiredOnAdd === true })), locatedOption],
   form: {
     fields: FORM_FIELDS,
     longText: ['summary'],
@@ -82,8 +83,10 @@ export const addEntry: SubcommandSpec = {
   examples: ['title:"Talks resume in Baku" date:2025-08 type:talks topic:syria-israel actors:"Syria:participant, Israel:participant" confidence:reported outlet:AFP'],
   run(args, ctx) {
     const input = newEntryFrom(args, ctx.services.dossier);
+    const unlocated = checkNewPlaces(ctx.services.places, input.places, args);
     const topicsBefore = ctx.services.dossier.topics();
     const id = ctx.services.editor.addEntry(input, stampOf(ctx));
+    keepUnlocated(ctx.services.places, unlocated, stampOf(ctx));
     const entry = requireEntry(ctx.services.dossier, id);
     const view = entryDetailView(entry);
     const notes = [...keptSpellingNote(input.places, entry.places, id), ...newTopicNote(topicsBefore, input.topic, id)];
@@ -101,6 +104,7 @@ export const editEntry: SubcommandSpec = {
     ...entryFieldOptions.map(({ requiredOnAdd: _r, ...option }) => ({ ...option, description: option.description.replace(/ \(default [^)]*\)$/, '') })),
     clearOption,
     respellOption,
+    locatedOption,
   ],
   examples: ['id:12 confidence:confirmed', 'id:12 date:2025-07 places:Baku', 'id:12 clear:"end, tags"'],
   formValues: (args, ctx) => entryFormValues(requireEntry(ctx.services.dossier, args.id as number)),
@@ -124,6 +128,7 @@ export const editEntry: SubcommandSpec = {
     const typedPlaces = next.places;
     if (args.places !== undefined && args.respell !== true) next.places = withStoredCase(typedPlaces, ctx.services.dossier);
     const kept = args.places === undefined ? undefined : keptSpelling(typedPlaces, next.places, id, KEPT_ON_EDIT);
+    const unlocated = args.places === undefined ? [] : checkNewPlaces(ctx.services.places, next.places, args);
     // Only an edit that names a topic can start one.
     const topicsBefore = args.topic === undefined ? [] : ctx.services.dossier.topics();
     let edit: EntryEdit;
@@ -134,6 +139,7 @@ export const editEntry: SubcommandSpec = {
       if (isUserError(error) && kept !== undefined) error.hints.push(`${kept.said}${commandText(kept.respell)}`);
       throw error;
     }
+    keepUnlocated(ctx.services.places, unlocated, stampOf(ctx));
     const { changedFields: changed, respelledPlaces } = edit;
     const view = entryDetailView(requireEntry(ctx.services.dossier, id));
     const note = changed.includes('topic') ? newTopicNote(topicsBefore, next.topic, id) : [];

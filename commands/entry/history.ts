@@ -2,7 +2,8 @@
 import type { SubcommandSpec } from '../../src/core/command-spec.js';
 import type { EntryActorMove, RevisionRecord } from '../../src/core/editor-port.js';
 import { latestStandingChange } from '../../src/core/undo-order.js';
-import { plainLine, span, type Line } from '../../src/core/view.js';
+import type { PlaceLocationRecord } from '../../src/core/places/place-port.js';
+import { plainLine, span, type Line, type Section } from '../../src/core/view.js';
 import { fieldOptionNames } from '../../src/core/vocabulary.js';
 import { stampOf } from '../stamp.js';
 import { entryIdOption } from './fields.js';
@@ -39,6 +40,17 @@ function actorMoveLine(move: EntryActorMove): Line {
   ];
 }
 
+/**
+ * How the entry's places came to be located: changes to the shared place, not revisions of the
+ * entry (so /entry undo steps over them), e.g. by the first start that looked up stored places.
+ */
+function placeLocationSection(records: readonly PlaceLocationRecord[]): Section {
+  return {
+    heading: [span.bold('Places located')],
+    lines: records.map((r) => [span.plain(`${formatInstant(r.changedAt)} · ${r.place}: ${r.location} — ${r.detail}, by ${r.changedBy}`)]),
+  };
+}
+
 function historyIntro(revisions: number, moves: readonly EntryActorMove[]): string {
   const count = `${revisions} ${revisions === 1 ? 'revision' : 'revisions'}`;
   if (moves.length === 0) return `${count}, oldest first.`;
@@ -70,11 +82,12 @@ export const entryHistory: SubcommandSpec = {
       ...(undo ? [span.plain('Take back the latest change with '), span.command('entry undo', `id:${id}`), span.plain(' (admins)')] : []),
       ...(moves.length > 0 ? [span.plain(`${undo ? '; a' : 'A'} merge is taken back with `), span.command('actors unmerge'), span.plain(', not '), span.command('entry undo')] : []),
     ];
+    const located = ctx.services.places.locationsOf(id);
     return {
       title: `History of #${id}`,
       tone: 'normal',
       intro: [plainLine(historyIntro(revisions.length, moves))],
-      sections: [{ lines: lines.map((item) => item.line) }],
+      sections: [{ lines: lines.map((item) => item.line) }, ...(located.length > 0 ? [placeLocationSection(located)] : [])],
       ...(footer.length > 0 ? { footer } : {}),
     };
   },

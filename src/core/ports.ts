@@ -15,8 +15,10 @@ import type { ActorKind, EventType } from './vocabulary.js';
 export interface TimelineQuery {
   topic?: string;
   actorId?: number;
-  /** Folded place key (see foldKey). */
+  /** Folded place key (see foldKey): the entries at that stored place. */
   placeKey?: string;
+  /** An area (`country:UA`, `region:UA.17`, `locality:698740`): the entries at every place within it. */
+  placeArea?: string;
   eventType?: EventType;
   /** First day, `YYYY-MM-DD`: entries ending on or after it. */
   since?: string;

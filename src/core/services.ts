@@ -2,6 +2,7 @@
 // adds its own field here; the composition root (src/app.ts) provides them.
 import type { DigestService } from './digest/service.js';
 import type { DossierEditor } from './editor-port.js';
+import type { PlaceDirectory } from './places/place-port.js';
 import type { DossierReader } from './ports.js';
 import type { ReviewQueue } from './review/review-queue.js';
 import type { WatchService } from './sources/watch-service.js';
@@ -16,4 +17,6 @@ export interface CommandServices {
   sources: WatchService;
   /** Candidates from the feeds, waiting for an admin to approve or reject them. */
   review: ReviewQueue;
+  /** Stored places, where they are in the gazetteer, and the ones waiting for an admin. */
+  places: PlaceDirectory;
 }

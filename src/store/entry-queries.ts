@@ -2,7 +2,7 @@
 import type { Page, TimelineQuery } from '../core/ports.js';
 import { ENTRY_ROW_COLUMNS, hydrateEntries, type EntryRow } from './entry-rows.js';
 import type { StatementCache } from './statement-cache.js';
-import { LONG_SPAN_DAYS, entriesDriver, linkDriver, spansCondition, type Driver, type Filter, type Scan, type Spans } from './timeline-drivers.js';
+import { LONG_SPAN_DAYS, entriesDriver, linkDriver, linkKindOf, spansCondition, type Driver, type Filter, type Scan, type Spans } from './timeline-drivers.js';
 
 /** Counting every match of a broad query would cost more than the page itself; stop here. */
 export const COUNT_CAP = 1000;
@@ -28,9 +28,9 @@ const INTERSECTION_COUNT_WORK = 4000;
  * when an actor and a place are both given and both reach PROBE_LIMIT links.
  */
 function driverFor(cache: StatementCache, query: TimelineQuery): { driver: Driver; heavyPair?: true } {
-  if (query.actorId !== undefined && query.placeKey !== undefined) {
+  const byPlace = placeDriver(query);
+  if (query.actorId !== undefined && byPlace !== undefined) {
     const byActor = linkDriver('actor', query.actorId);
-    const byPlace = linkDriver('place', query.placeKey);
     const choice = cheapest(cache, [scanOf(byActor, [], []), scanOf(byPlace, [], [])]);
     const driver = choice.index === 0 ? byActor : byPlace;
     return choice.saturated ? { driver, heavyPair: true } : { driver };
@@ -38,9 +38,16 @@ function driverFor(cache: StatementCache, query: TimelineQuery): { driver: Drive
   return { driver: singleDriverFor(query) };
 }
 
+/** A place filter's links: an area's (a located place and all within it) or a stored place's. */
+function placeDriver(query: TimelineQuery): Driver | undefined {
+  if (query.placeArea !== undefined) return linkDriver('area', query.placeArea);
+  return query.placeKey !== undefined ? linkDriver('place', query.placeKey) : undefined;
+}
+
 function singleDriverFor(query: TimelineQuery): Driver {
   if (query.actorId !== undefined) return linkDriver('actor', query.actorId);
-  if (query.placeKey !== undefined) return linkDriver('place', query.placeKey);
+  const byPlace = placeDriver(query);
+  if (byPlace !== undefined) return byPlace;
   if (query.topic !== undefined && query.eventType !== undefined) {
     return entriesDriver('entries_live_by_topic_type', ['e.topic = ?', 'e.event_type = ?'], [query.topic, query.eventType], ['topic', 'type']);
   }
@@ -73,6 +80,12 @@ function filterTerms(query: TimelineQuery, d: Driver): { where: string[]; params
     `EXISTS (SELECT 1 FROM entry_places x INDEXED BY entry_places_by_place
              WHERE x.place_id = (SELECT id FROM places WHERE place_key = ?) AND x.day_from = ${d.day} AND x.entry_id = ${d.id})`,
     query.placeKey,
+  );
+  add(
+    'place',
+    `EXISTS (SELECT 1 FROM entry_areas x INDEXED BY entry_areas_by_area
+             WHERE x.area = ? AND x.day_from = ${d.day} AND x.entry_id = ${d.id})`,
+    query.placeArea,
   );
   return { where, params };
 }
@@ -136,7 +149,7 @@ function runningScans(driver: Driver, query: TimelineQuery, since: string): Scan
   const spansOf = (spans: Spans): Driver =>
     driver.alias === 'e'
       ? entriesDriver(`entries_live_${spans}`, [spansCondition('e', spans)], [], [])
-      : linkDriver(driver.alias === 'ea' ? 'actor' : 'place', driver.keyParams[0], spans);
+      : linkDriver(linkKindOf(driver.alias), driver.keyParams[0], spans);
   const until = query.until !== undefined ? [query.until] : [];
   const part = (d: Driver, dayTo: string[], dayToParams: string[]) =>
     scanOf(d, [...dayTo, `${d.day} < ?`, ...(until.length > 0 ? [`${d.day} <= ?`] : [])], [...dayToParams, since, ...until], query);

@@ -6,6 +6,7 @@ import type { ChangeStamp, EntryInput } from '../core/domain.js';
 import { firstDay, lastDay, precisionOf, toIsoPartial } from '../core/partial-date.js';
 import { foldKey } from '../core/text.js';
 import type { Db } from './connection.js';
+import { locateNewPlace } from './place-locations.js';
 import { RevisionWriter, type RevisionWrite } from './revisions.js';
 
 const ENTRY_COLUMNS = [
@@ -75,13 +76,17 @@ export class EntryWriter {
     };
   }
 
-  /** The id of a place, created on first use; places are shared between entries. */
-  private placeId(name: string): number {
+  /**
+   * The id of a place, created on first use (and then located in the gazetteer); places are
+   * shared between entries.
+   */
+  private placeId(name: string, stamp: ChangeStamp): number {
     const key = foldKey(name);
     let id = this.bulk ? this.placeIds.get(key) : undefined;
     if (id === undefined) {
-      this.statements.placeInsert!.run(name, key);
+      const created = this.statements.placeInsert!.run(name, key).changes > 0;
       id = this.statements.placeId!.get(key) as number;
+      if (created) locateNewPlace(this.db, id, name, stamp);
       if (this.bulk) this.placeIds.set(key, id);
     }
     return id;
@@ -98,10 +103,10 @@ export class EntryWriter {
     return this.db.inTransaction ? work() : this.db.transaction(work)();
   }
 
-  private writeLinks(entryId: number, input: EntryInput, live: boolean): void {
+  private writeLinks(entryId: number, input: EntryInput, live: boolean, stamp: ChangeStamp): void {
     const s = this.statements;
     const copies = [firstDay(input.start), lastDay(input.end ?? input.start), live ? 1 : 0, input.topic, input.eventType];
-    input.places.forEach((place, i) => s.addPlace!.run(entryId, this.placeId(place), i, ...copies));
+    input.places.forEach((place, i) => s.addPlace!.run(entryId, this.placeId(place, stamp), i, ...copies));
     input.actors.forEach((link, i) => s.addActor!.run(entryId, link.actorId, link.role, i, ...copies));
     input.sources.forEach((src, i) =>
       s.addSource!.run(entryId, i, src.outlet, src.url ?? null, src.attribution ?? null, src.published ?? null),
@@ -115,7 +120,7 @@ export class EntryWriter {
       this.ensureTopic(input.topic, stamp.at);
       const { lastInsertRowid } = this.statements.insert!.run(...entryColumnValues(input), stamp.at, stamp.by, stamp.at, stamp.by);
       const entryId = Number(lastInsertRowid);
-      this.writeLinks(entryId, input, true);
+      this.writeLinks(entryId, input, true, stamp);
       this.revisions.write({ entity: 'entry', entityId: entryId, action: 'create', snapshot: input }, stamp);
       return entryId;
     });
@@ -144,7 +149,7 @@ export class EntryWriter {
         entryId,
       );
       for (const table of ['entry_places', 'entry_actors', 'sources', 'entry_tags']) this.statements[`clear_${table}`]!.run(entryId);
-      this.writeLinks(entryId, input, !deleted);
+      this.writeLinks(entryId, input, !deleted, stamp);
       return this.revisions.write({ ...revision, entity: 'entry', entityId: entryId, snapshot: input }, stamp);
     });
   }

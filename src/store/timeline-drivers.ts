@@ -11,14 +11,14 @@ export const LONG_SPAN_DAYS = 400;
 export type Filter = 'topic' | 'type' | 'actor' | 'place';
 
 /**
- * The index a timeline is read from: an actor's or a place's links, which carry copies of their
+ * The index a timeline is read from: an actor's, a place's or an area's links, which carry copies of their
  * entry's days, liveness, topic and type, or one of the entries indexes. Plans are pinned with
  * INDEXED BY and CROSS JOIN because the store keeps no planner statistics.
  */
 export interface Driver {
   /** The indexed table alone: enough for counts, which never need the entries row. */
   table: string;
-  alias: 'e' | 'ea' | 'ep';
+  alias: 'e' | 'ea' | 'ep' | 'ar';
   /** Terms selecting this driver's rows (live ones only), and the filters they already apply. */
   key: string[];
   keyParams: unknown[];
@@ -58,22 +58,31 @@ export function spansCondition(alias: string, spans: Spans): string {
   return spans === 'spans' ? `${alias}.day_to > ${alias}.day_from` : LONG_SPAN.replace(/day_(to|from)/g, `${alias}.day_$1`);
 }
 
+/** Which links a driver reads: an actor's, a stored place's, or every entry within an area. */
+export type LinkKind = 'actor' | 'place' | 'area';
+
+const LINKS: Record<LinkKind, { table: string; alias: 'ea' | 'ep' | 'ar'; column: string; index: string; applies: Filter }> = {
+  actor: { table: 'entry_actors', alias: 'ea', column: 'actor_id = ?', index: 'entry_actors_by_actor', applies: 'actor' },
+  place: { table: 'entry_places', alias: 'ep', column: 'place_id = (SELECT id FROM places WHERE place_key = ?)', index: 'entry_places_by_place', applies: 'place' },
+  // An area (`country:UA`) holds the entries at every place within it (migration 0012).
+  area: { table: 'entry_areas', alias: 'ar', column: 'area = ?', index: 'entry_areas_by_area', applies: 'place' },
+};
+
+/** The kind of links a driver reads, from its alias. */
+export const linkKindOf = (alias: Driver['alias']): LinkKind => (alias === 'ea' ? 'actor' : alias === 'ep' ? 'place' : 'area');
+
 /**
- * An actor's or place's links newest first; with `spans`, only its multi-day (or longer than
- * LONG_SPAN_DAYS) entries, by last day.
+ * An actor's, place's or area's links newest first; with `spans`, only its multi-day (or longer
+ * than LONG_SPAN_DAYS) entries, by last day.
  */
-export function linkDriver(kind: 'actor' | 'place', value: unknown, spans?: Spans): Driver {
-  const [table, alias, column] =
-    kind === 'actor'
-      ? ['entry_actors', 'ea', 'actor_id = ?']
-      : ['entry_places', 'ep', 'place_id = (SELECT id FROM places WHERE place_key = ?)'];
-  const index = spans ? `${table}_${spans}` : kind === 'actor' ? 'entry_actors_by_actor' : 'entry_places_by_place';
+export function linkDriver(kind: LinkKind, value: unknown, spans?: Spans): Driver {
+  const { table, alias, column, index, applies } = LINKS[kind];
   return {
-    table: `${table} ${alias} INDEXED BY ${index}`,
-    alias: alias as 'ea' | 'ep',
+    table: `${table} ${alias} INDEXED BY ${spans ? `${table}_${spans}` : index}`,
+    alias,
     key: [`${alias}.${column}`, `${alias}.live = 1`, ...(spans ? [spansCondition(alias, spans)] : [])],
     keyParams: [value],
-    applies: [kind],
+    applies: [applies],
     day: `${alias}.day_from`,
     dayTo: `${alias}.day_to`,
     id: `${alias}.entry_id`,

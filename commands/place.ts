@@ -1,0 +1,77 @@
+// /place NAME — where a place is (its region and country, coordinates, how precise) and its
+// latest entries, within it and every place it holds.
+import type { CommandSpec } from '../src/core/command-spec.js';
+import { invocationSpan } from '../src/core/command-refs.js';
+import { entrySection } from '../src/core/entry-views.js';
+import { UserError } from '../src/core/errors.js';
+import type { GazetteerPlace } from '../src/core/places/gazetteer-port.js';
+import { optionLines, placeFilter } from '../src/core/places/place-filter.js';
+import type { PlaceDirectory } from '../src/core/places/place-port.js';
+import { resolvePlace } from '../src/core/places/resolve-place.js';
+import type { DossierReader, TimelineQuery } from '../src/core/ports.js';
+import { foldKey } from '../src/core/text.js';
+import { plainLine, span, type Fact, type View } from '../src/core/view.js';
+
+const LATEST_ENTRIES = 5;
+
+/** Latitude and longitude as ACLED and maps read them: decimal degrees, 5 places (about 1 m). */
+export const coordinates = (place: GazetteerPlace) => `${place.latitude.toFixed(5)}, ${place.longitude.toFixed(5)}`;
+
+function whereFacts(place: GazetteerPlace): Fact[] {
+  const country = `${place.country.name} (${place.country.code} · ${place.country.alpha3})`;
+  const facts: Fact[] = [{ label: 'Precision', value: plainLine(place.precision) }];
+  if (place.precision === 'locality' && place.region) facts.push({ label: 'Region', value: plainLine(place.region.name) });
+  if (place.precision !== 'country') facts.push({ label: 'Country', value: plainLine(country) });
+  else facts.push({ label: 'ISO 3166', value: plainLine(`${place.country.code} · ${place.country.alpha3}`) });
+  facts.push({ label: 'Coordinates', value: plainLine(coordinates(place)) });
+  return facts;
+}
+
+function entriesView(dossier: DossierReader, title: string, facts: Fact[], query: Pick<TimelineQuery, 'placeArea' | 'placeKey'>, typed: string): View {
+  const latest = dossier.timeline({ ...query, limit: LATEST_ENTRIES, offset: 0 });
+  return {
+    title,
+    tone: 'normal',
+    facts,
+    sections: [
+      {
+        heading: [span.bold(`Latest entries (${latest.total}${latest.totalIsLowerBound ? '+' : ''} in all)`)],
+        lines: latest.items.length === 0 ? [plainLine('No entries at this place yet.')] : [],
+      },
+      ...latest.items.map((entry) => entrySection(entry)),
+    ],
+    footer: [span.plain('All entries: '), invocationSpan({ command: 'timeline', args: { place: typed } })],
+  };
+}
+
+function notFound(places: PlaceDirectory, typed: string): UserError {
+  const resolution = resolvePlace(places.gazetteer, typed);
+  const closest = resolution.kind === 'unknown' ? resolution.closest : [];
+  return new UserError('not-found', `No place called “${typed}” is stored or in the gazetteer.`, [
+    closest.length > 0 ? `Closest in the gazetteer: ${optionLines(closest).join('; ')}.` : 'Check the spelling, or try the name in English.',
+  ], 'name');
+}
+
+export function placeView(ctx: { services: { dossier: DossierReader; places: PlaceDirectory } }, typed: string): View {
+  const { dossier, places } = ctx.services;
+  const filter = placeFilter(places, typed, 'name');
+  if (filter?.kind === 'area') return entriesView(dossier, filter.place.name, whereFacts(filter.place), { placeArea: filter.area }, typed);
+  const stored = filter ? places.stored(filter.name) : undefined;
+  if (!stored) throw notFound(places, typed);
+  const status =
+    stored.location === 'ambiguous'
+      ? `not located: could be ${stored.candidates.join(', ')}`
+      : stored.location === undefined
+        ? 'not looked up yet'
+        : 'not located (free text)';
+  return entriesView(dossier, stored.name, [{ label: 'Location', value: plainLine(status) }], { placeKey: foldKey(stored.name) }, typed);
+}
+
+export const placeCommand: CommandSpec = {
+  name: 'place',
+  description: 'Where a place is (region, country, coordinates) and its latest entries',
+  readOnly: true,
+  options: [{ name: 'name', description: 'Place name, any spelling, e.g. Odesa, Kiev or Sweida', type: 'text', required: true, maxLength: 100, autocomplete: 'place', example: 'Sweida' }],
+  examples: ['Sweida', 'Ukraine', 'name:"Paris (Texas)"'],
+  run: (args, ctx) => placeView(ctx, String(args.name)),
+};

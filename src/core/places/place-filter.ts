@@ -1,0 +1,48 @@
+// What a typed place means where it narrows a list (/timeline place:, /place): the area to read,
+// so that a country holds its regions and localities, and any spelling finds the same place.
+import { UserError } from '../errors.js';
+import { areasOf, type GazetteerPlace } from './gazetteer-port.js';
+import type { PlaceDirectory } from './place-port.js';
+import { resolvePlace, type PlaceOption } from './resolve-place.js';
+
+export type PlaceFilter =
+  /** Every entry at a place within this area (`country:UA`), the record it stands for. */
+  | { kind: 'area'; area: string; place: GazetteerPlace }
+  /** The entries at one stored place that is not located (free text). */
+  | { kind: 'stored'; name: string };
+
+/** How many candidates a refusal names before saying how many more there are. */
+const LISTED_OPTIONS = 6;
+
+/** The spellings a refusal offers, with where each is, the likeliest first. */
+export function optionLines(options: readonly PlaceOption[]): string[] {
+  const lines = options
+    .slice(0, LISTED_OPTIONS)
+    .map((o) => `${o.spelling} — ${[o.place.region?.name, o.place.country.name].filter(Boolean).join(', ')} (${o.place.precision})`);
+  return options.length > LISTED_OPTIONS ? [...lines, `and ${options.length - LISTED_OPTIONS} more`] : lines;
+}
+
+/**
+ * A stored place that is located reads its own area, or the wider one its name also means
+ * (`Kyiv`, the city, reads the region Kyiv City, which holds it); a stored place not located
+ * reads its own entries; a name only the gazetteer knows reads the area it resolves to.
+ * Undefined when the name is neither stored nor in the gazetteer.
+ */
+export function placeFilter(places: PlaceDirectory, typed: string, option = 'place'): PlaceFilter | undefined {
+  const stored = places.stored(typed);
+  const resolution = resolvePlace(places.gazetteer, typed, false);
+  if (stored && stored.location !== 'located') return { kind: 'stored', name: stored.name };
+  if (stored?.ref) {
+    const own = places.gazetteer.byRef(stored.ref);
+    if (own) {
+      const wider = resolution.kind === 'located' && areasOf(own).includes(resolution.area) ? resolution.area : stored.ref;
+      return { kind: 'area', area: wider, place: places.gazetteer.byRef(wider) ?? own };
+    }
+  }
+  if (stored) return { kind: 'stored', name: stored.name };
+  if (resolution.kind === 'located') return { kind: 'area', area: resolution.area, place: places.gazetteer.byRef(resolution.area) ?? resolution.place };
+  if (resolution.kind === 'ambiguous') {
+    throw new UserError('invalid-option', `Option \`${option}\`: “${typed}” names several places.`, [`Say which: ${optionLines(resolution.options).join('; ')}.`], option);
+  }
+  return undefined;
+}

@@ -1,0 +1,44 @@
+// Stored places as the commands see them: where each is, which ones wait for an admin, and how
+// they came to be located. The store implements it (src/store/place-store.ts).
+import type { ChangeStamp } from '../domain.js';
+import type { Page } from '../ports.js';
+import type { Gazetteer, GazetteerPlace, PlacePrecision } from './gazetteer-port.js';
+
+export type PlaceLocation = 'located' | 'ambiguous' | 'not-located';
+
+export interface StoredPlace {
+  id: number;
+  name: string;
+  /** Undefined while not looked up yet (stored before Sitrep located places, until it starts). */
+  location?: PlaceLocation;
+  precision?: PlacePrecision;
+  /** The gazetteer record, for a located place. */
+  ref?: string;
+  /** For an ambiguous place: spellings that each name one candidate. */
+  candidates: string[];
+  /** Live entries at this place. */
+  entries: number;
+}
+
+/** One line of a place's location log, as /entry history shows it. */
+export interface PlaceLocationRecord {
+  place: string;
+  location: PlaceLocation;
+  detail: string;
+  changedBy: string;
+  changedAt: string;
+}
+
+export type PlaceDecision = { kind: 'located'; place: GazetteerPlace } | { kind: 'not-located' };
+
+export interface PlaceDirectory {
+  readonly gazetteer: Gazetteer;
+  /** The stored place with this folded name, if any. */
+  stored(name: string): StoredPlace | undefined;
+  /** Places the gazetteer could not settle (ambiguous) or not looked up yet, most used first. */
+  unsettled(limit: number, offset: number): Page<StoredPlace>;
+  /** An admin's decision on a stored place: located as a record, or kept as not located. */
+  settle(placeId: number, decision: PlaceDecision, stamp: ChangeStamp): void;
+  /** How the places an entry shows came to be located, oldest first. */
+  locationsOf(entryId: number): PlaceLocationRecord[];
+}

@@ -1,0 +1,98 @@
+// Which gazetteer record a typed place means, or why none: the rules in docs/places.md.
+import { foldKey } from '../text.js';
+import type { Gazetteer, GazetteerPlace } from './gazetteer-port.js';
+
+/** A candidate, with the spelling that names it alone (`Paris (Texas)`). */
+export interface PlaceOption {
+  spelling: string;
+  place: GazetteerPlace;
+}
+
+export type PlaceResolution =
+  /** `place` is what an entry stores; `area` is what a filter by this name reads (see below). */
+  | { kind: 'located'; place: GazetteerPlace; area: string }
+  | { kind: 'ambiguous'; options: PlaceOption[] }
+  | { kind: 'unknown'; closest: PlaceOption[] };
+
+/**
+ * A place more populous than every other candidate by this factor is the one meant: Damascus,
+ * Syria (1.6 million) over Damascus, Maryland (15,000); two of a size stay ambiguous.
+ */
+export const DOMINANCE = 5;
+
+/** Words naming a first-level region, dropped to find it: `Sweida province`, `Odesa Oblast`. */
+const REGION_WORDS = /\s+(province|governorate|oblast|region|district|krai|kray|republic|muhafazah|state)$/;
+
+/** `Paris (Texas)` → name and qualifier. */
+function splitQualifier(typed: string): { name: string; qualifier?: string } {
+  const match = /^(.*\S)\s*\(([^()]+)\)\s*$/.exec(typed.trim());
+  return match ? { name: match[1]!, qualifier: match[2]!.trim() } : { name: typed.trim() };
+}
+
+/** A region with the localities of the same name in it, or one locality: one candidate place. */
+interface Group {
+  region?: GazetteerPlace;
+  localities: GazetteerPlace[];
+  weight: number;
+}
+
+function groupsOf(places: readonly GazetteerPlace[]): Group[] {
+  const regions = places.filter((p) => p.precision === 'region');
+  const groups: Group[] = regions.map((region) => ({ region, localities: [], weight: region.population }));
+  for (const place of places.filter((p) => p.precision === 'locality')) {
+    const group = groups.find((g) => g.region && g.region.ref === `region:${place.region?.code}`);
+    if (group) group.localities.push(place);
+    else groups.push({ localities: [place], weight: 0 });
+  }
+  for (const group of groups) {
+    group.localities.sort((a, b) => b.population - a.population);
+    group.weight = Math.max(group.weight, group.localities[0]?.population ?? 0);
+  }
+  return groups.sort((a, b) => b.weight - a.weight);
+}
+
+/** What an entry stores (the locality, the most precise) and what a filter reads (the region, the widest). */
+function chosen(group: Group): PlaceResolution {
+  const place = group.localities[0] ?? group.region!;
+  return { kind: 'located', place, area: (group.region ?? place).ref };
+}
+
+/** Spellings telling the options apart: by country where that is enough, else by region. */
+function options(name: string, places: readonly GazetteerPlace[]): PlaceOption[] {
+  const countries = new Set(places.map((p) => p.country.code));
+  const byCountry = countries.size === places.length;
+  return places.map((place) => ({
+    place,
+    spelling: `${name} (${byCountry || !place.region ? place.country.name : place.region.name})`,
+  }));
+}
+
+/** Whether a record lies in what the qualifier names (a country or a region, by any name). */
+function inQualifier(gazetteer: Gazetteer, qualifier: string): (place: GazetteerPlace) => boolean {
+  const refs = new Set(gazetteer.named(foldKey(qualifier)).map((m) => m.place.ref));
+  return (place) => refs.has(`country:${place.country.code}`) || (place.region !== undefined && refs.has(`region:${place.region.code}`));
+}
+
+/** `suggest: false` skips the closest names of an unknown place (a filter or a lookup that needs no reply). */
+export function resolvePlace(gazetteer: Gazetteer, typed: string, suggest = true): PlaceResolution {
+  const { name, qualifier } = splitQualifier(typed);
+  let matches = gazetteer.named(foldKey(name));
+  if (matches.length === 0 && REGION_WORDS.test(name.toLowerCase())) {
+    matches = gazetteer.named(foldKey(name.toLowerCase().replace(REGION_WORDS, ''))).filter((m) => m.place.precision === 'region');
+  }
+  // The gazetteer's alternate names count only where no name of its own or alias matches.
+  const tier = Math.min(...matches.map((m) => m.tier));
+  let places = matches.filter((m) => m.tier === tier).map((m) => m.place);
+  if (qualifier !== undefined) places = places.filter(inQualifier(gazetteer, qualifier));
+  if (places.length === 0) {
+    const closest = suggest ? gazetteer.closest(name, 3) : [];
+    return { kind: 'unknown', closest: closest.map((c) => ({ spelling: c.name, place: c.place })) };
+  }
+  const countries = places.filter((p) => p.precision === 'country');
+  if (countries.length === 1) return { kind: 'located', place: countries[0]!, area: countries[0]!.ref };
+  if (countries.length > 1) return { kind: 'ambiguous', options: options(name, countries) };
+  const groups = groupsOf(places);
+  const [first, second] = groups;
+  if (!second || first!.weight >= DOMINANCE * Math.max(second.weight, 1)) return chosen(first!);
+  return { kind: 'ambiguous', options: options(name, groups.map((g) => g.localities[0] ?? g.region!)) };
+}

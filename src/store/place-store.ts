@@ -1,0 +1,70 @@
+// The store's side of /place and /places: stored places with where they are, and their log.
+import type { ChangeStamp } from '../core/domain.js';
+import type { Gazetteer } from '../core/places/gazetteer-port.js';
+import type { PlaceDecision, PlaceDirectory, PlaceLocationRecord, StoredPlace } from '../core/places/place-port.js';
+import type { Page } from '../core/ports.js';
+import { foldKey } from '../core/text.js';
+import type { Db } from './connection.js';
+import { setPlaceLocation } from './place-locations.js';
+
+interface PlaceRow {
+  id: number;
+  name: string;
+  location: StoredPlace['location'] | null;
+  precision: StoredPlace['precision'] | null;
+  gazetteer_ref: string | null;
+  candidates: string | null;
+  entries: number;
+}
+
+const PLACE_COLUMNS = `p.id, p.name, p.location, p.precision, p.gazetteer_ref, p.candidates,
+  (SELECT count(*) FROM entry_places ep WHERE ep.place_id = p.id AND ep.live = 1) AS entries`;
+
+function toStored(row: PlaceRow): StoredPlace {
+  return {
+    id: row.id,
+    name: row.name,
+    ...(row.location !== null ? { location: row.location } : {}),
+    ...(row.precision !== null ? { precision: row.precision } : {}),
+    ...(row.gazetteer_ref !== null ? { ref: row.gazetteer_ref } : {}),
+    candidates: row.candidates ? (JSON.parse(row.candidates) as string[]) : [],
+    entries: row.entries,
+  };
+}
+
+export class SqlitePlaces implements PlaceDirectory {
+  constructor(
+    private readonly db: Db,
+    readonly gazetteer: Gazetteer,
+  ) {}
+
+  stored(name: string): StoredPlace | undefined {
+    const row = this.db.prepare(`SELECT ${PLACE_COLUMNS} FROM places p WHERE p.place_key = ?`).get(foldKey(name)) as PlaceRow | undefined;
+    return row ? toStored(row) : undefined;
+  }
+
+  unsettled(limit: number, offset: number): Page<StoredPlace> {
+    const where = "p.location IS NULL OR p.location = 'ambiguous'";
+    const total = this.db.prepare(`SELECT count(*) FROM places p WHERE ${where}`).pluck().get() as number;
+    const rows = this.db
+      .prepare(`SELECT ${PLACE_COLUMNS} FROM places p WHERE ${where} ORDER BY entries DESC, p.name LIMIT ? OFFSET ?`)
+      .all(limit, offset) as PlaceRow[];
+    return { items: rows.map(toStored), total, totalIsLowerBound: false };
+  }
+
+  settle(placeId: number, decision: PlaceDecision, stamp: ChangeStamp): void {
+    const outcome = decision.kind === 'located' ? decision : { kind: 'not-located' as const, why: 'kept as not located by an admin' };
+    this.db.transaction(() => setPlaceLocation(this.db, placeId, outcome, stamp))();
+  }
+
+  locationsOf(entryId: number): PlaceLocationRecord[] {
+    const rows = this.db
+      .prepare(
+        `SELECT p.name AS place, l.location, l.detail, l.changed_by, l.changed_at
+         FROM entry_places ep JOIN places p ON p.id = ep.place_id JOIN place_locations l ON l.place_id = p.id
+         WHERE ep.entry_id = ? ORDER BY l.id`,
+      )
+      .all(entryId) as { place: string; location: PlaceLocationRecord['location']; detail: string; changed_by: string; changed_at: string }[];
+    return rows.map((r) => ({ place: r.place, location: r.location, detail: r.detail, changedBy: r.changed_by, changedAt: r.changed_at }));
+  }
+}

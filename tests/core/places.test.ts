@@ -1,0 +1,145 @@
+// Places located in the gazetteer, through the real command layer: countries hold their regions
+// and localities, any spelling finds the same place, /place shows where it is, unknown and
+// ambiguous places are refused on /entry add unless kept as free text, and a store made before
+// places were located keeps every row and has its places looked up at the next start.
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/app.js';
+import { parseAdminRules, type Caller } from '../../src/core/caller.js';
+import { silentLogger } from '../../src/core/logger.js';
+import { openDatabase } from '../../src/store/connection.js';
+import { EntryWriter } from '../../src/store/entry-writes.js';
+import { DEFAULT_MIGRATIONS_DIR, loadMigrations } from '../../src/store/migrate.js';
+import { seedDatabase } from '../../src/store/seed.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+import { viewText } from '../support/view-text.js';
+
+const admin: Caller = { platform: 'slack', userId: 'U1', workspaceId: 'T', displayName: 'ed' };
+const reader: Caller = { platform: 'slack', userId: 'U2', workspaceId: 'T', displayName: 'ann' };
+
+describe('GIVEN the seed dossier and entries added at places in Ukraine', () => {
+  let app: TestApp;
+  const run = async (text: string, caller = admin) => viewText(await app.dispatcher.runText(text, caller));
+  const shown = (reply: string) => [...reply.matchAll(/^#(\d+) /gm)].map((m) => Number(m[1]));
+  beforeEach(async () => {
+    app = createTestApp('slack:U1', () => new Date('2026-03-01T10:00:00Z'));
+    await run('/entry add title:"Port of Odesa struck" date:2025-08-01 type:air-strike topic:ukraine places:Odesa');
+    await run('/entry add title:"Drones over Sevastopol bay" date:2025-08-02 type:air-strike topic:ukraine places:Sevastopol');
+    await run('/entry add title:"Talks in Kyiv" date:2025-08-03 type:talks topic:ukraine places:Kyiv');
+  });
+  afterEach(() => app.dispose());
+
+  it('WHEN anyone asks for /timeline place:Ukraine THEN the entries at Odesa, Sevastopol and Kyiv are all there', async () => {
+    const reply = await run('/timeline place:Ukraine', reader);
+    expect(reply).toContain('Showing 1–3 of 3 entries.');
+    expect(shown(reply)).toEqual([20, 19, 18]);
+  });
+
+  it('WHEN they ask for place:Syria THEN the entries at Damascus and in Sweida province are there, and not the Paris talks', async () => {
+    const reply = await run('/timeline place:Syria limit:25', reader);
+    expect(reply).toContain('Israeli strikes in Damascus and Sweida province');
+    expect(reply).toContain('Places: Sweida province');
+    expect(reply).not.toContain('Places: Paris');
+  });
+
+  it('WHEN a place is typed in another spelling THEN it finds the same entries', async () => {
+    const count = async (place: string) => (await run(`/timeline place:${place}`, reader)).match(/of (\d+) entr/)?.[1];
+    expect(await count('Kiev')).toBe('1');
+    expect(await count('Odessa')).toBe('1');
+    const sweida = await count('Sweida');
+    expect(sweida).toBe('3');
+    expect(await count('Suwayda')).toBe(sweida);
+    expect(await count('As-Suwayda')).toBe(sweida);
+  });
+
+  it('WHEN anyone asks /place Sweida THEN it says where it is, how precise, its coordinates and its latest entries', async () => {
+    const reply = await run('/place Sweida', reader);
+    expect(reply).toMatch(/^Suwayda\n {2}Precision +region\n {2}Country +Syria \(SY · SYR\)\n {2}Coordinates +32\.\d{5}, 36\.\d{5}/);
+    expect(reply).toContain('Latest entries (3 in all)');
+    expect(await run('/place Odessa', reader)).toMatch(/^Odesa\n {2}Precision +locality\n {2}Region +Odesa\n {2}Country +Ukraine \(UA · UKR\)/);
+  });
+
+  it('WHEN an admin adds an entry at a place the gazetteer does not know THEN the closest matches are offered and nothing is written', async () => {
+    const reply = await run('/entry add title:"Shelling" date:2025-08-04 type:shelling topic:ukraine places:"Odesaa, Kherson"');
+    expect(reply).toContain('Option `places`: “Odesaa” could not be located.');
+    expect(reply).toMatch(/closest: Odesa — Odesa, Ukraine/);
+    expect(reply).toContain('add located:false');
+    expect(await run('/entry show 21')).toContain('There is no entry #21.');
+  });
+
+  it('WHEN the admin insists with located:false THEN the place is kept as not located, and no admin is asked about it', async () => {
+    expect(await run('/entry add title:"Clash" date:2025-08-04 type:armed-clash topic:ukraine places:"Zaporizhzhia front" located:false')).toContain('Added entry #21.');
+    expect(await run('/place "Zaporizhzhia front"', reader)).toMatch(/Location +not located \(free text\)[\s\S]*Latest entries \(1 in all\)/);
+    expect(await run('/places unresolved', reader)).not.toContain('Zaporizhzhia front');
+  });
+
+  it('WHEN a place names several THEN the reply says how to name each, and a qualified name is located there', async () => {
+    const refused = await run('/entry add title:"Rally" date:2025-08-04 type:protest topic:usa places:Springfield');
+    expect(refused).toContain('“Springfield” names several places; say which: Springfield (Missouri)');
+    expect(await run('/entry add title:"Rally" date:2025-08-04 type:protest topic:usa places:"Springfield (Illinois)"')).toContain('Added entry #21.');
+    expect(await run('/place "Springfield (Illinois)"', reader)).toMatch(/Region +Illinois\n {2}Country +United States \(US · USA\)/);
+  });
+
+  it('WHEN an admin locates a free-text place THEN country filters include its entries', async () => {
+    expect(await run('/place "Southern Syria"', reader)).toContain('not located');
+    expect(await run('/places locate name:"Southern Syria" as:Syria')).toContain('Southern Syria: Syria');
+    expect(await run('/place "Southern Syria"', reader)).toMatch(/^Syria\n {2}Precision +country/);
+    expect(await run('/places locate name:"Southern Syria" as:Syria', reader)).toMatch(/admin/i);
+  });
+});
+
+describe('GIVEN a store made before places were located', () => {
+  const dirs: string[] = [];
+  afterEach(() => dirs.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+  /** A seeded store at the schema before the located-places migration, with an ambiguous place added. */
+  function previousStore(): string {
+    const dir = mkdtempSync(join(tmpdir(), 'sitrep-places-'));
+    dirs.push(dir);
+    const migration = loadMigrations().find((m) => m.name.endsWith('_located_places.sql'))!;
+    const migrations = join(dir, 'migrations');
+    mkdirSync(migrations);
+    for (const m of loadMigrations().filter((m) => m.version < migration.version)) copyFileSync(join(DEFAULT_MIGRATIONS_DIR, m.name), join(migrations, m.name));
+    const db = openDatabase(join(dir, 'store.db'), { migrationsDir: migrations });
+    seedDatabase(db, new Date('2026-01-01T00:00:00Z'));
+    new EntryWriter(db).insert(
+      { topic: 'usa', title: 'Rally', summary: '', eventType: 'protest', start: { year: 2025 }, confidence: 'reported', places: ['Springfield'], actors: [], sources: [], tags: [] },
+      { by: 'import', at: '2026-01-02T00:00:00Z' },
+    );
+    db.close();
+    return join(dir, 'store.db');
+  }
+
+  it('THEN the next start keeps every entry, revision and id, locates what is unambiguous and lists the rest for an admin', async () => {
+    const path = previousStore();
+    const before = openDatabase(path, { migrationsDir: join(path, '..', 'migrations') });
+    const rows = (db: typeof before) => ({
+      entries: db.prepare('SELECT id, title FROM entries ORDER BY id').all(),
+      revisions: db.prepare('SELECT id, entity, entity_id, action FROM revisions ORDER BY id').all(),
+      places: db.prepare('SELECT id, name FROM places ORDER BY id').all(),
+    });
+    const kept = rows(before);
+    before.close();
+
+    const app = createApp({ dbPath: path, admins: parseAdminRules('slack:U1'), logger: silentLogger, now: () => new Date('2026-03-01T10:00:00Z') });
+    try {
+      expect(rows(app.db)).toEqual(kept);
+      const located = app.db.prepare('SELECT name, location, precision, country_code, region_name FROM places ORDER BY id').all();
+      expect(located).toContainEqual({ name: 'Damascus', location: 'located', precision: 'locality', country_code: 'SY', region_name: 'Damascus Governorate' });
+      expect(located).toContainEqual({ name: 'Sweida province', location: 'located', precision: 'region', country_code: 'SY', region_name: 'Suwayda' });
+      expect(located).toContainEqual({ name: 'Golan Heights', location: 'not-located', precision: null, country_code: null, region_name: null });
+      expect(located).toContainEqual({ name: 'Springfield', location: 'ambiguous', precision: null, country_code: null, region_name: null });
+
+      const run = async (text: string) => viewText(await app.dispatcher.runText(text, admin));
+      expect(await run('/places unresolved')).toMatch(/Springfield — 1 entry; could be Springfield \(Missouri\)/);
+      const history = await run('/entry history id:10');
+      expect(history).toContain('Places located');
+      expect(history).toMatch(/Damascus: located — Damascus, Damascus Governorate, Syria \(locality\), by Sitrep, locating the places stored before it used a gazetteer/);
+      expect(await run('/timeline place:Syria limit:25')).toContain('Israeli strikes in Damascus and Sweida province');
+    } finally {
+      app.close();
+    }
+  });
+});
