@@ -3,7 +3,9 @@
 import { addEntry } from '../../commands/entry/change.js';
 import type { OptionSpec } from '../core/command-spec.js';
 
-export const ENTRY_OPTIONS: readonly OptionSpec[] = addEntry.options ?? [];
+// `located:false` answers /entry add's refusal of an unknown place; an import refuses none (it
+// locates what it can and keeps the rest as not located), so it has no such column.
+export const ENTRY_OPTIONS: readonly OptionSpec[] = (addEntry.options ?? []).filter((o) => o.name !== 'located');
 export const OPTION_NAMES = ENTRY_OPTIONS.map((o) => o.name);
 export const REQUIRED_FIELDS = ENTRY_OPTIONS.filter((o) => o.required).map((o) => o.name);
 
