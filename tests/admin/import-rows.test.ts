@@ -50,7 +50,7 @@ describe('GIVEN import row values', () => {
 
   it('WHEN `sources` items are not source objects THEN the row is refused, not the source dropped', () => {
     expect(reasonOf({ sources: ['https://x.org/s'] })).toBe('`sources` item 1 must be an object like {"outlet": "AFP", "url": "https://…"} — got `https://x.org/s`.');
-    expect(reasonOf({ sources: [{ outlet: 'R', source_url: 'https://x.org/1' }] })).toBe('`sources` item 1 has an unknown key `source_url`; keys are url, outlet, attribution, published.');
+    expect(reasonOf({ sources: [{ outlet: 'R', source_url: 'https://x.org/1' }] })).toBe('`sources` item 1 has an unknown key `source_url`; keys are url, outlet, attribution, published, grade.');
     expect(reasonOf({ sources: [{ outlet: 'A' }, { outlet: 'R', urll: 'https://x.org/9' }] })).toMatch(/^`sources` item 2 has an unknown key `urll`/);
     expect(reasonOf({ sources: [{ outlet: 'R', published_on: '2025-01' }] })).toMatch(/unknown key `published_on`/);
     expect(reasonOf({ sources: [{ attribution: 'Officials' }] })).toBe('`sources` item 1 needs `outlet` or `url`.');
