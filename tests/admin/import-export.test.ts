@@ -379,7 +379,7 @@ describe('GIVEN npm run export', () => {
   it('WHEN the format is unknown THEN it says what is accepted', async () => {
     const result = await exportAs('--format', 'xml');
     expect(result.status).toBe(2);
-    expect(result.stderr).toContain('--format must be json or csv — got "xml"');
+    expect(result.stderr).toContain('--format must be json, csv or acled — got "xml"');
   });
 
   it('WHEN an option is mistyped THEN it prints the usage and exits 2, writing nothing', async () => {
