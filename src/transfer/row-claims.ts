@@ -24,7 +24,7 @@ const SHAPE: ListShape = {
 
 /** Names a claim object's key, not the /entry claim option, in a refusal about one claim. */
 const claimMessage = (message: string) =>
-  message.replace(/Option `(\w+)`|`(\w+)`/g, (whole, option?: string, bare?: string) => {
+  message.replace(/Option `(\w+)`(?: of \/entry claim)?|`(\w+)`/g, (whole, option?: string, bare?: string) => {
     const name = option ?? bare!;
     const key = KEYS.find((k) => CLAIM_KEYS[k] === name);
     return key === undefined ? whole : `\`${key}\``;
