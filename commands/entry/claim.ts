@@ -51,7 +51,7 @@ export const claimEntry: SubcommandSpec = {
   description: 'Record that an actor claims, denies, confirms or disputes an entry (admins)',
   adminOnly: true,
   options: [entryIdOption, ...CLAIM_OPTIONS],
-  examples: ['id:15 actor:Syria stance:confirms outlet:"Syrian state television" grade:C2 date:2025-07-26', 'id:10 actor:Israel stance:claims source_url:https://example.org/statement note:"Strikes protect the Druze"'],
+  examples: ['id:12 actor:Israel stance:denies outlet:"Israeli army radio" grade:C3 date:2025-07-14', 'id:10 actor:Syria stance:disputes source_url:https://example.org/statement note:"Calls the strikes aggression"'],
   run(args, ctx) {
     const id = args.id as number;
     const current = ctx.services.editor.entryState(id);

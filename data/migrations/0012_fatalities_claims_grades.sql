@@ -52,8 +52,8 @@ WITH fix (n, title, fields, reason) AS (VALUES
       'the report says only “previously”, and “Damascus” means the government: the date marked as inferred, no place'),
   (9, 'Sectarian violence in southern Syria', '["actors","places","summary","tags"]', 'the report says neither that the violence centred on Sweida nor when: inferences marked'),
   (10, 'Israeli strikes in Damascus and Sweida province', '["claims","sources","summary"]', 'Israel''s stated motives are its claim, not confirmed fact'),
-  (11, 'al-Sharaa visits Azerbaijan', '["confidence","eventType","places","summary","tags"]',
-      'a visit, not talks, and reported once: type other, confidence reported; its date inferred from the Baku meeting'),
+  (11, 'al-Sharaa visits Azerbaijan', '["confidence","eventType","summary","tags"]',
+      'a visit, not talks, and reported once: type other, confidence reported; its date and place inferred from the Baku meeting'),
   (12, 'Syrian and Israeli officials meet in Baku', '["actors","sources"]', 'the report does not say Azerbaijan hosted the meeting; source graded'),
   (13, 'Diplomat: Barrack to facilitate al-Shaibani–Dermer talks', '["actors","eventType","places","sources","summary","tags"]',
       'a forecast (“would facilitate”), not talks held in Paris: a statement, with no place'),
@@ -76,7 +76,6 @@ INSERT INTO seed_actor SELECT name, id FROM actors WHERE created_by = 'seed'
 DELETE FROM entry_places WHERE entry_id = (SELECT id FROM seed_fix WHERE n = 4) AND place_id = (SELECT id FROM places WHERE place_key = sitrep_fold_key('Damascus'));
 DELETE FROM entry_places WHERE entry_id = (SELECT id FROM seed_fix WHERE n = 8);
 DELETE FROM entry_places WHERE entry_id = (SELECT id FROM seed_fix WHERE n = 9) AND place_id = (SELECT id FROM places WHERE place_key = sitrep_fold_key('Sweida province'));
-DELETE FROM entry_places WHERE entry_id = (SELECT id FROM seed_fix WHERE n = 11) AND place_id = (SELECT id FROM places WHERE place_key = sitrep_fold_key('Baku'));
 DELETE FROM entry_places WHERE entry_id = (SELECT id FROM seed_fix WHERE n = 13);
 DELETE FROM entry_actors WHERE entry_id = (SELECT id FROM seed_fix WHERE n = 9);
 DELETE FROM entry_actors WHERE entry_id = (SELECT id FROM seed_fix WHERE n = 12) AND actor_id = (SELECT id FROM seed_actor WHERE name = 'Azerbaijan');
@@ -85,7 +84,7 @@ UPDATE entry_actors SET role = 'subject' WHERE entry_id = (SELECT id FROM seed_f
 
 -- Tags: `ongoing` and `inferred` added, the ones resting on what the article does not say dropped.
 DELETE FROM entry_tags WHERE (entry_id, tag) IN (
-  SELECT id, tag FROM seed_fix JOIN (SELECT 9 AS n, 'sweida' AS tag UNION ALL SELECT 11, 'baku') USING (n));
+  SELECT id, tag FROM seed_fix JOIN (SELECT 9 AS n, 'sweida' AS tag) USING (n));
 INSERT INTO entry_tags (entry_id, tag)
 SELECT id, tag FROM seed_fix JOIN (SELECT 7 AS n, 'ongoing' AS tag UNION ALL SELECT 8, 'inferred' UNION ALL SELECT 9, 'inferred'
   UNION ALL SELECT 11, 'inferred' UNION ALL SELECT 13, 'inferred' UNION ALL SELECT 15, 'inferred' UNION ALL SELECT 17, 'inferred') USING (n);
@@ -126,7 +125,7 @@ UPDATE entries SET summary = 'Recent sectarian violence in southern Syria preced
   WHERE id = (SELECT id FROM seed_fix WHERE n = 9);
 UPDATE entries SET summary = 'Israel initiated strikes this month in Damascus and the Druze-majority Sweida province. Its stated reasons are Israel''s claim, recorded as such.'
   WHERE id = (SELECT id FROM seed_fix WHERE n = 10);
-UPDATE entries SET summary = 'Syria''s interim President Ahmed al-Sharaa visits Azerbaijan. Inferred: the date, that of the Baku meeting the visit coincided with.',
+UPDATE entries SET summary = 'Syria''s interim President Ahmed al-Sharaa visits Azerbaijan. Inferred: the date and the place, those of the Baku meeting the visit coincided with.',
   event_type = 'other', confidence = 'reported'
   WHERE id = (SELECT id FROM seed_fix WHERE n = 11);
 UPDATE entries SET summary = 'A senior diplomat had earlier told AFP that US special envoy Tom Barrack would facilitate talks between Syrian Foreign Minister Asaad al-Shaibani and Israeli Strategic Affairs Minister Ron Dermer: a forecast, not talks that took place, and the report does not say where. Inferred: the date, July 2025, “earlier” than the report.',

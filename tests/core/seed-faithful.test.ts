@@ -23,9 +23,9 @@ describe('GIVEN a new store seeded from the Paris-talks article', () => {
     expect(entry(13).sources[0]).toMatchObject({ outlet: 'AFP', attribution: 'Senior diplomat, to AFP', grade: 'F3' });
   });
 
-  it('THEN #11, al-Sharaa’s visit to Azerbaijan, is a visit reported once, dated by the meeting it coincided with', () => {
-    expect(entry(11)).toMatchObject({ eventType: 'other', confidence: 'reported', places: ['Azerbaijan'], start: { year: 2025, month: 7, day: 12 } });
-    expect(entry(11).summary).toContain('Inferred: the date, that of the Baku meeting');
+  it('THEN #11, al-Sharaa’s visit to Azerbaijan, is a visit reported once, dated and placed by the meeting it coincided with', () => {
+    expect(entry(11)).toMatchObject({ eventType: 'other', confidence: 'reported', places: ['Baku', 'Azerbaijan'], start: { year: 2025, month: 7, day: 12 } });
+    expect(entry(11).summary).toContain('Inferred: the date and the place, those of the Baku meeting');
   });
 
   it('THEN #8, “Damascus has previously acknowledged”, has no place and a span marked as inferred', () => {
