@@ -66,7 +66,7 @@ const row = (values: Record<string, string>) => ({
   ...Object.fromEntries(CODEBOOK_COLUMNS.map((column) => [column, ''])),
   source: 'AFP', fatalities: '0', timestamp: TIMESTAMP, ...values,
 });
-const rowOf = (id: number) => rows.find((r) => r.event_id_cnty.endsWith(String(id)))!;
+const rowOf = (id: number) => rows.find((r) => r.event_id_cnty!.endsWith(String(id)))!;
 const STATE = 'State forces';
 const NO_PLACE = {};
 const SYRIA_COUNTRY = { event_id_cnty: '', iso: '760', country: 'Syria', location: 'Syria', geo_precision: '3' };
