@@ -1,15 +1,28 @@
-// /actor NAME — who an actor is, what they did lately and whom they appear with.
+// /actor NAME — who an actor is, what they did and claimed lately, and whom they appear with.
 import { actorCandidates, AMBIGUOUS_ACTOR_QUESTION, bestActorMatches, notFoundError } from '../src/core/actor-resolution.js';
 import type { CommandSpec } from '../src/core/command-spec.js';
 import type { ActorSummary } from '../src/core/domain.js';
-import { entrySection } from '../src/core/entry-views.js';
+import { claimLine, entrySection } from '../src/core/entry-views.js';
 import { invocationSpan } from '../src/core/command-refs.js';
 import type { DossierReader } from '../src/core/ports.js';
 import { humanize } from '../src/core/vocabulary.js';
-import { plainLine, span, type Fact, type View } from '../src/core/view.js';
+import { plainLine, span, type Fact, type Section, type View } from '../src/core/view.js';
 
 const LATEST_ENTRIES = 5;
 const CO_ACTORS = 5;
+const LATEST_CLAIMS = 5;
+
+/** What the actor claimed, denied, confirmed or disputed, latest first; nothing when it made no claim. */
+function claimsSection(dossier: DossierReader, actorId: number): Section[] {
+  const claims = dossier.claimsBy(actorId, LATEST_CLAIMS);
+  if (claims.total === 0) return [];
+  return [
+    {
+      heading: [span.bold(`Claims on entries (${claims.total} in all)`)],
+      lines: claims.items.map((claim) => claimLine([span.bold(`#${claim.entryId}`), span.plain(` ${claim.entryTitle}:`)], claim)),
+    },
+  ];
+}
 
 function describe(actor: ActorSummary): string {
   return actor.title ? `${actor.name} — ${actor.title}` : actor.name;
@@ -26,7 +39,7 @@ function ambiguousView(typed: string, matches: ActorSummary[]): View {
 
 export const actorCommand: CommandSpec = {
   name: 'actor',
-  description: 'Look up an actor by name or alias: profile, latest entries, frequent counterparts',
+  description: 'Look up an actor by name or alias: profile, latest entries, claims, frequent counterparts',
   readOnly: true,
   options: [
     { name: 'name', description: 'Name or alias, e.g. Dermer or al-Sharaa', type: 'actor', required: true, maxLength: 100, autocomplete: 'actor', example: 'Barrack' },
@@ -61,6 +74,7 @@ export function actorLookupView(dossier: DossierReader, typed: string): View {
         lines: latest.items.length === 0 ? [plainLine('No entries involve this actor yet.')] : [],
       },
       ...latest.items.map((entry) => entrySection(entry)),
+      ...claimsSection(dossier, profile.id),
       {
         heading: [span.bold('Most often alongside')],
         lines:

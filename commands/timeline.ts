@@ -1,7 +1,7 @@
 // /timeline — the dossier's entries, newest first, narrowed by topic, actor, place, type or dates.
 import { resolveActor } from '../src/core/actor-resolution.js';
 import type { CommandSpec } from '../src/core/command-spec.js';
-import { entrySection, pageInfo, pageRequest } from '../src/core/entry-views.js';
+import { entrySection, fatalitiesSumLine, pageInfo, pageRequest } from '../src/core/entry-views.js';
 import { firstDay, formatPartialDate, lastDay, type PartialDate } from '../src/core/partial-date.js';
 import { placeFilter } from '../src/core/places/place-filter.js';
 import type { DossierReader, TimelineQuery } from '../src/core/ports.js';
@@ -120,7 +120,11 @@ export const timelineCommand: CommandSpec = {
     return {
       title: filters.length > 0 ? `Timeline — ${filters.join(', ')}` : 'Timeline',
       tone: 'normal',
-      intro: [intro, ...(empty ? [emptyHint(filters.length, Boolean(since || until))].filter((h) => h !== undefined).map((h) => plainLine(h)) : [])],
+      intro: [
+        intro,
+        ...fatalitiesSumLine(result.items, 'on this page'),
+        ...(empty ? [emptyHint(filters.length, Boolean(since || until))].filter((h) => h !== undefined).map((h) => plainLine(h)) : []),
+      ],
       sections: result.items.map((entry) => entrySection(entry)),
       ...(empty ? {} : { footer: [span.plain('Details: '), span.command('entry show', 'ID')] }),
       pager,

@@ -66,7 +66,10 @@ function keptSpellingNote(typed: readonly string[], shown: readonly string[], id
 const KEPT_ON_EDIT = 'Kept the stored spelling of places that differ only in letter case';
 
 /** The entry's fields in a form: what is asked for first where a platform has room for few. */
-const FORM_FIELDS = ['title', 'date', 'type', 'topic', 'summary', 'places', 'actors', 'tags', 'confidence', 'end', 'source_url', 'outlet', 'attribution', 'published'];
+const FORM_FIELDS = [
+  'title', 'date', 'type', 'topic', 'summary', 'places', 'actors', 'tags', 'confidence', 'end', 'source_url', 'outlet', 'attribution', 'published',
+  'grade', 'fatalities', 'fatalities_source',
+];
 
 export const addEntry: SubcommandSpec = {
   name: 'add',

@@ -3,16 +3,19 @@
 // every field is valid.
 import { resolveActor } from '../../src/core/actor-resolution.js';
 import type { CommandArgs, OptionSpec } from '../../src/core/command-spec.js';
-import type { EntryDetail, EntryInput, SourceRecord } from '../../src/core/domain.js';
+import type { EntryDetail, EntryInput } from '../../src/core/domain.js';
 import { UserError } from '../../src/core/errors.js';
 import { firstDay, lastDay, toIsoPartial, type PartialDate } from '../../src/core/partial-date.js';
 import type { DossierReader } from '../../src/core/ports.js';
 import { foldKey } from '../../src/core/text.js';
 import { ACTOR_KINDS, ACTOR_ROLES, type ActorRole, type Confidence, type EventType } from '../../src/core/vocabulary.js';
+import { fatalitiesText } from '../../src/core/fatalities.js';
 import { confidenceChoices, eventTypeOption } from '../shared-options.js';
+import { fatalityOptions, parseFatalityOptions } from './fatality-fields.js';
+import { attributionOption, gradeOption, outletOption, parseSource, SOURCE_LIMITS, sourceUrlOption } from './source-fields.js';
 
 /** Limits chosen so every renderer can show a field whole (Discord embed titles are 256). */
-export const ENTRY_LIMITS = { title: 200, summary: 4000, list: 1000, outlet: 100, attribution: 300, url: 500 } as const;
+export const ENTRY_LIMITS = { title: 200, summary: 4000, list: 1000, ...SOURCE_LIMITS } as const;
 const MAX_LIST_ITEMS = 25;
 
 export const entryIdOption: OptionSpec = {
@@ -29,11 +32,13 @@ export const entryFieldOptions: readonly (OptionSpec & { requiredOnAdd?: boolean
   { name: 'end', description: 'End of a span: 2025, 2025-07 or 2025-07-12', type: 'date', example: '2025-09' },
   { name: 'places', description: 'Comma-separated places, e.g. Paris, France', type: 'text', maxLength: ENTRY_LIMITS.list, example: '"Baku, Azerbaijan"' },
   { name: 'actors', description: 'Comma-separated Name:role, e.g. Israel:initiator, Syria:target', type: 'text', maxLength: ENTRY_LIMITS.list, example: '"Syria:participant, Israel:participant"' },
-  { name: 'source_url', description: 'Source link (http or https)', type: 'text', maxLength: ENTRY_LIMITS.url, example: 'https://example.org/story' },
-  { name: 'outlet', description: 'Source outlet, e.g. AFP', type: 'text', maxLength: ENTRY_LIMITS.outlet, example: 'AFP' },
-  { name: 'attribution', description: 'As reported, e.g. "Syrian diplomatic source, to state TV"', type: 'text', maxLength: ENTRY_LIMITS.attribution, example: '"Senior diplomat, to AFP"' },
+  sourceUrlOption,
+  outletOption,
+  attributionOption,
   { name: 'published', description: 'Source publication date', type: 'date', example: '2025-07-26' },
+  gradeOption,
   { name: 'confidence', description: 'confirmed, reported, claimed or disputed (default reported)', type: 'choice', choices: confidenceChoices, example: 'reported' },
+  ...fatalityOptions,
   { name: 'tags', description: 'Comma-separated tags', type: 'text', maxLength: ENTRY_LIMITS.list, example: '"baku, direct-talks"' },
 ];
 
@@ -100,40 +105,6 @@ function parseActors(text: string, dossier: DossierReader): EntryInput['actors']
   });
 }
 
-function parseUrl(text: string): string {
-  let url: URL | undefined;
-  try {
-    url = new URL(text);
-  } catch {
-    url = undefined;
-  }
-  if (!url || !['http:', 'https:'].includes(url.protocol) || !/^https?:\/\/[^/]/i.test(text.trim())) {
-    throw new UserError('invalid-option', `Option \`source_url\` must be an http(s) link — got \`${text}\`.`, [], 'source_url');
-  }
-  return url.toString();
-}
-
-/** The outlet named after a link's site when none is given: `reuters.com`. */
-const outletOfUrl = (url: string) => new URL(url).hostname.replace(/^www\./, '');
-
-/** The source the options describe, merged over an existing one; undefined when none is given. */
-function parseSource(args: CommandArgs, existing?: SourceRecord): SourceRecord | undefined {
-  const given = ['source_url', 'outlet', 'attribution', 'published'].some((n) => args[n] !== undefined);
-  if (!given) return undefined;
-  const source: SourceRecord = { ...(existing ?? { outlet: '' }) };
-  // An outlet that was only the old link's site follows a new link.
-  if (args.source_url !== undefined && args.outlet === undefined && existing?.url && existing.outlet === outletOfUrl(existing.url)) source.outlet = '';
-  if (args.source_url !== undefined) source.url = parseUrl(String(args.source_url));
-  if (args.outlet !== undefined) source.outlet = String(args.outlet);
-  if (args.attribution !== undefined) source.attribution = String(args.attribution);
-  if (args.published !== undefined) source.published = toIsoPartial(args.published as PartialDate);
-  if (!source.outlet) {
-    if (!source.url) throw new UserError('missing-option', 'A source needs `outlet` or `source_url`.', ['For example: outlet:AFP'], 'source_url');
-    source.outlet = outletOfUrl(source.url);
-  }
-  return source;
-}
-
 /**
  * What `/entry edit clear:` can empty, and the options that set each one (a command cannot both
  * change a field and clear it). `source` is the first source, the one the source options edit.
@@ -143,8 +114,11 @@ const CLEARABLE = {
   end: ['end'],
   places: ['places'],
   actors: ['actors'],
-  source: ['source_url', 'outlet', 'attribution', 'published'],
+  source: ['source_url', 'outlet', 'attribution', 'published', 'grade'],
   tags: ['tags'],
+  fatalities: ['fatalities', 'fatalities_source'],
+  // Claims are recorded with /entry claim: no option of /entry edit sets them.
+  claims: [],
 } as const;
 type Clearable = keyof typeof CLEARABLE;
 const CLEARABLE_NAMES = Object.keys(CLEARABLE) as Clearable[];
@@ -186,8 +160,9 @@ export function clearEntryFields(args: CommandArgs, next: Partial<EntryInput>, c
         cleared.summary = '';
         break;
       case 'end':
+      case 'fatalities':
         // Explicitly undefined: the editor lays the result over the stored entry.
-        cleared.end = undefined;
+        cleared[field] = undefined;
         break;
       case 'source':
         cleared.sources = (cleared.sources ?? []).slice(1);
@@ -214,6 +189,8 @@ export function applyEntryFields(args: CommandArgs, base: Partial<EntryInput>, d
   if (args.tags !== undefined) next.tags = splitList(String(args.tags).toLowerCase(), 'tags');
   const source = parseSource(args, base.sources?.[0]);
   if (source) next.sources = [source, ...(base.sources ?? []).slice(1)];
+  const fatalities = parseFatalityOptions(args, base.fatalities);
+  if (fatalities) next.fatalities = fatalities;
   return next;
 }
 
@@ -250,6 +227,7 @@ export function newEntryFrom(args: CommandArgs, dossier: DossierReader): EntryIn
     actors: fields.actors ?? [],
     sources: fields.sources ?? [],
     tags: fields.tags ?? [],
+    ...(fields.fatalities ? { fatalities: fields.fatalities } : {}),
   };
 }
 
@@ -269,7 +247,10 @@ export function entryFormValues(entry: EntryDetail): Record<string, string> {
     outlet: source?.outlet,
     attribution: source?.attribution,
     published: source?.published,
+    grade: source?.grade,
     confidence: entry.confidence,
+    fatalities: entry.fatalities ? fatalitiesText(entry.fatalities) : undefined,
+    fatalities_source: entry.fatalities?.source,
     tags: entry.tags.join(', '),
   };
   return Object.fromEntries(Object.entries(values).filter((e): e is [string, string] => Boolean(e[1])));

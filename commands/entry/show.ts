@@ -1,19 +1,34 @@
-// /entry show ID — one entry in full: actors and roles, places, sources with attribution.
+// /entry show ID — one entry in full: actors and roles, places, fatalities, sources with
+// attribution and grades, and the claims actors made about it.
 import type { SubcommandSpec } from '../../src/core/command-spec.js';
-import type { EntryDetail, SourceRecord } from '../../src/core/domain.js';
-import { entryDateText } from '../../src/core/entry-views.js';
+import type { EntryDetail } from '../../src/core/domain.js';
+import { claimLine, entryDateText, sourceLine } from '../../src/core/entry-views.js';
 import { UserError } from '../../src/core/errors.js';
-import { formatIsoPartial } from '../../src/core/partial-date.js';
+import { formatFatalities } from '../../src/core/fatalities.js';
 import type { DossierReader } from '../../src/core/ports.js';
 import { eventTypeLabel } from '../../src/core/vocabulary.js';
-import { plainLine, span, type Line, type View } from '../../src/core/view.js';
+import { plainLine, span, type Fact, type Line, type Section, type View } from '../../src/core/view.js';
 import { entryIdOption } from './fields.js';
 
-function sourceLine(source: SourceRecord): Line {
-  const line: Line = [source.url ? span.link(source.outlet, source.url) : span.bold(source.outlet)];
-  if (source.attribution) line.push(span.plain(` — ${source.attribution}`));
-  if (source.published) line.push(span.plain(` (${formatIsoPartial(source.published)})`));
-  return line;
+/**
+ * The confidence, and for a disputed entry who disputes it: the actors whose claims deny or
+ * dispute it (or, when none is recorded, how to record one).
+ */
+function confidenceLine(entry: EntryDetail): Line {
+  if (entry.confidence !== 'disputed') return plainLine(entry.confidence);
+  const against = [...new Set(entry.claims.filter((c) => c.stance === 'denies' || c.stance === 'disputes').map((c) => `${c.actorName} (${c.stance})`))];
+  if (against.length > 0) return plainLine(`disputed — by ${against.join(', ')}`);
+  return [span.plain('disputed — no claim on record says by whom: '), span.command('entry claim', `id:${entry.id} actor:… stance:disputes outlet:…`)];
+}
+
+function fatalitiesFact(entry: EntryDetail): Fact[] {
+  const figures = entry.fatalities;
+  return figures ? [{ label: 'Fatalities', value: plainLine(`${formatFatalities(figures)} — ${figures.source}`) }] : [];
+}
+
+function claimsSection(entry: EntryDetail): Section[] {
+  if (entry.claims.length === 0) return [];
+  return [{ heading: [span.bold('Claims')], lines: entry.claims.map((claim) => claimLine([span.bold(claim.actorName)], claim)) }];
 }
 
 /** `2026-11-25T21:40:12.000Z` → `2026-11-25 21:40 UTC`. */
@@ -28,9 +43,10 @@ export function entryDetailView(entry: EntryDetail): View {
     facts: [
       { label: 'Date', value: plainLine(entryDateText(entry)) },
       { label: 'Type', value: plainLine(eventTypeLabel(entry.eventType)) },
-      { label: 'Confidence', value: plainLine(entry.confidence) },
+      { label: 'Confidence', value: confidenceLine(entry) },
       { label: 'Topic', value: plainLine(entry.topic) },
       { label: 'Places', value: plainLine(entry.places.join(', ') || '—') },
+      ...fatalitiesFact(entry),
       { label: 'Tags', value: plainLine(entry.tags.join(', ') || '—') },
     ],
     sections: [
@@ -43,6 +59,7 @@ export function entryDetailView(entry: EntryDetail): View {
         heading: [span.bold('Sources')],
         lines: entry.sources.length === 0 ? [plainLine('—')] : entry.sources.map(sourceLine),
       },
+      ...claimsSection(entry),
     ],
     footer: plainLine(`${entry.revisionCount} ${entry.revisionCount === 1 ? 'revision' : 'revisions'} · last edited by ${entry.updatedBy} at ${formatInstant(entry.updatedAt)}`),
   };
@@ -70,7 +87,7 @@ export function requireEntry(dossier: DossierReader, id: number): EntryDetail {
 
 export const showEntry: SubcommandSpec = {
   name: 'show',
-  description: 'One entry with its actors, places, sources and history count',
+  description: 'One entry with its actors, places, fatalities, sources, claims and history count',
   readOnly: true,
   options: [entryIdOption],
   examples: ['3', 'id:12'],

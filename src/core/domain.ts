@@ -1,5 +1,5 @@
 // Domain records as the core sees them, independent of how the store keeps them.
-import type { ActorKind, ActorRole, Confidence, EventType } from './vocabulary.js';
+import type { ActorKind, ActorRole, ClaimStance, Confidence, EventType } from './vocabulary.js';
 import type { PartialDate } from './partial-date.js';
 
 export interface SourceRecord {
@@ -8,6 +8,37 @@ export interface SourceRecord {
   attribution?: string;
   /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. */
   published?: string;
+  /** Admiralty grade: reliability of the source A–F, credibility of the information 1–6 (`B2`). */
+  grade?: string;
+}
+
+/** Fatalities as UCDP gives them: a best estimate, optionally within low ≤ best ≤ high, and who gives them. */
+export interface Fatalities {
+  best: number;
+  low?: number;
+  high?: number;
+  /** The outlet or body the figures come from, as reported. */
+  source: string;
+}
+
+/** An actor's stance on an entry, when it took it and through which source. */
+export interface ClaimInput {
+  actorId: number;
+  stance: ClaimStance;
+  date: PartialDate;
+  source: SourceRecord;
+  note?: string;
+}
+
+/** A claim as shown: its actor named as it stands now (an actor merged since is the one kept). */
+export interface ClaimDetail extends ClaimInput {
+  actorName: string;
+}
+
+/** A claim an actor made, with the entry it is about (for /actor). */
+export interface ActorClaim extends ClaimInput {
+  entryId: number;
+  entryTitle: string;
 }
 
 export interface EntryActorLink {
@@ -27,6 +58,7 @@ export interface EntrySummary {
   confidence: Confidence;
   places: string[];
   actors: EntryActorLink[];
+  fatalities?: Fatalities;
 }
 
 /** What is left to show of a removed entry: it is out of timelines and search, kept in history. */
@@ -42,6 +74,7 @@ export interface EntryDetail extends EntrySummary {
   summary: string;
   tags: string[];
   sources: SourceRecord[];
+  claims: ClaimDetail[];
   createdAt: string;
   createdBy: string;
   updatedAt: string;
@@ -100,6 +133,10 @@ export interface EntryInput {
   actors: { actorId: number; role: ActorRole }[];
   sources: SourceRecord[];
   tags: string[];
+  /** Absent when none are known (as in revisions written before entries had them). */
+  fatalities?: Fatalities;
+  /** In the order recorded; absent or empty when there are none. */
+  claims?: ClaimInput[];
 }
 
 export interface ActorInput {

@@ -1,9 +1,10 @@
-// View pieces shared by the commands that list entries: one section per entry, the date with
-// its precision, actor lists and pagination.
+// View pieces shared by the commands that show entries: one section per entry, the date with
+// its precision, actor lists, fatalities, sources with their grades, claims and pagination.
 import type { CommandArgs } from './command-spec.js';
-import type { EntrySummary } from './domain.js';
+import type { ClaimInput, EntrySummary, SourceRecord } from './domain.js';
+import { formatFatalities, sumFatalities } from './fatalities.js';
 import type { Page } from './ports.js';
-import { formatDateSpan, toIsoPartial, type PartialDate } from './partial-date.js';
+import { formatDateSpan, formatIsoPartial, formatPartialDate, toIsoPartial, type PartialDate } from './partial-date.js';
 import { plural } from './text.js';
 import { UserError } from './errors.js';
 import { formatInvocation } from './text-syntax.js';
@@ -19,7 +20,34 @@ export function entryHeading(entry: EntrySummary): Line {
 }
 
 export function entryMetaLine(entry: EntrySummary): Line {
-  return [span.plain(`${entryDateText(entry)} · ${eventTypeLabel(entry.eventType)} · ${entry.confidence}`)];
+  const fatalities = entry.fatalities ? ` · fatalities ${formatFatalities(entry.fatalities)}` : '';
+  return [span.plain(`${entryDateText(entry)} · ${eventTypeLabel(entry.eventType)} · ${entry.confidence}${fatalities}`)];
+}
+
+/** The fatalities of the entries shown, added up (a list's header); none when no entry has figures. */
+export function fatalitiesSumLine(entries: readonly EntrySummary[], shown: string): Line[] {
+  const sum = sumFatalities(entries.map((e) => e.fatalities));
+  if (!sum) return [];
+  return [[span.plain(`Fatalities ${shown}: ${formatFatalities(sum.figures)}, from ${plural(sum.entries, 'entry', 'entries')} with figures.`)]];
+}
+
+/** A source as listed: the outlet (a link when it has one), its grade (`AFP · B2`), attribution and date. */
+export function sourceLine(source: SourceRecord): Line {
+  const line: Line = [source.url ? span.link(source.outlet, source.url) : span.bold(source.outlet)];
+  if (source.grade) line.push(span.plain(` · ${source.grade}`));
+  if (source.attribution) line.push(span.plain(` — ${source.attribution}`));
+  if (source.published) line.push(span.plain(` (${formatIsoPartial(source.published)})`));
+  return line;
+}
+
+/** `confirms · 26 Jul 2025 · Syrian state television · F1 — as reported`, after whoever made the claim. */
+export function claimLine(lead: Line, claim: ClaimInput): Line {
+  return [
+    ...lead,
+    span.plain(` ${claim.stance} · ${formatPartialDate(claim.date)} · `),
+    ...sourceLine(claim.source),
+    ...(claim.note ? [span.italic(` — ${claim.note}`)] : []),
+  ];
 }
 
 export function actorsText(entry: EntrySummary): string {

@@ -19,6 +19,21 @@ export function usageSpan(path: string, leaf: LeafSpec): Span {
   return span.command(path, (leaf.options ?? []).map(optionUsage).join(' ') || undefined);
 }
 
+/** More options than this, and the overview of every command shows a leaf's required ones only. */
+const OVERVIEW_OPTIONS = 8;
+
+/**
+ * A leaf's usage in the overview of every command: whole, or for a leaf with many options its
+ * required ones and how many more (`/entry add title:… […13 more]`), so that the overview of a
+ * command fits one field of a platform's message; `/help entry` shows them all.
+ */
+export function overviewUsageSpan(path: string, leaf: LeafSpec): Span {
+  const options = leaf.options ?? [];
+  if (options.length <= OVERVIEW_OPTIONS) return usageSpan(path, leaf);
+  const required = options.filter((o) => o.required);
+  return span.command(path, [...required.map(optionUsage), `[…${options.length - required.length} more]`].join(' '));
+}
+
 /** A short hint for Slack's slash-command "usage hint" (first leaf's options). */
 export function usageHint(command: CommandSpec): string {
   if (command.subcommands) return `${command.subcommands.map((s) => s.name).join(' | ')} …`;

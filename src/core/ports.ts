@@ -1,6 +1,7 @@
 // What the core needs from the store, as interfaces: the store implements them, the core and
 // commands depend only on these.
 import type {
+  ActorClaim,
   ActorListItem,
   ActorMatch,
   ActorProfile,
@@ -52,6 +53,8 @@ export interface DossierReader {
   getActorProfile(actorId: number): ActorProfile | undefined;
   /** Actors most often linked to the same entries as this one. */
   coActors(actorId: number, limit: number): CoActor[];
+  /** The claims an actor made on live entries, latest first. */
+  claimsBy(actorId: number, limit: number): Page<ActorClaim>;
   search(query: string, limit: number, offset: number): Page<SearchHit>;
   /** Values for autocomplete, best match first. */
   suggest(kind: SuggestionKind, prefix: string, limit: number): string[];

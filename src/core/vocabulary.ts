@@ -28,6 +28,10 @@ export function eventTypeLabel(id: string): string {
 export const CONFIDENCE_LEVELS = ['confirmed', 'reported', 'claimed', 'disputed'] as const;
 export type Confidence = (typeof CONFIDENCE_LEVELS)[number];
 
+/** What an actor says of an entry, recorded as a claim on it (/entry claim). */
+export const CLAIM_STANCES = ['claims', 'denies', 'confirms', 'disputes'] as const;
+export type ClaimStance = (typeof CLAIM_STANCES)[number];
+
 export const ACTOR_KINDS = [
   'state',
   'government-body',

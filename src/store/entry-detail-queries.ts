@@ -1,6 +1,7 @@
-// Single-entry reads: one live entry in full, or what is left to say of a removed one.
+// Single-entry reads: one live entry in full (with its claims), or what is left to say of a removed one.
 import type { EntryDetail, RemovedEntry } from '../core/domain.js';
 import { ENTRY_ROW_COLUMNS, hydrateEntries, SOURCES_OF_ENTRY, toSourceRecord, type EntryRow, type SourceRow } from './entry-rows.js';
+import { claimDetails } from './entry-claims.js';
 import type { StatementCache } from './statement-cache.js';
 
 interface DetailRow extends EntryRow {
@@ -40,6 +41,7 @@ export function queryEntry(cache: StatementCache, id: number): EntryDetail | und
     summary: row.summary,
     tags,
     sources: sources.map(toSourceRecord),
+    claims: claimDetails(cache, id),
     createdAt: row.created_at,
     createdBy: row.created_by,
     updatedAt: row.updated_at,

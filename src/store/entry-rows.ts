@@ -1,5 +1,5 @@
-// Turns entry rows into domain records, fetching places and actors for a page in two queries.
-import type { EntrySummary, SourceRecord } from '../core/domain.js';
+// Turns entry rows into domain records, fetching places, actors and fatalities for a page in three queries.
+import type { EntrySummary, Fatalities, SourceRecord } from '../core/domain.js';
 import { parsePartialDate, type PartialDate } from '../core/partial-date.js';
 import type { ActorRole, Confidence, EventType } from '../core/vocabulary.js';
 import type { StatementCache } from './statement-cache.js';
@@ -37,6 +37,11 @@ export function hydrateEntries(cache: StatementCache, rows: EntryRow[]): EntrySu
        WHERE ea.entry_id IN (SELECT value FROM json_each(?)) ORDER BY ea.entry_id, ea.position`,
     )
     .all(ids) as { entry_id: number; actor_id: number; role: string; name: string }[];
+  const fatalities = new Map(
+    (cache
+      .get('SELECT entry_id, low, best, high, source FROM entry_fatalities WHERE entry_id IN (SELECT value FROM json_each(?))')
+      .all(ids) as (FatalitiesRow & { entry_id: number })[]).map((f) => [f.entry_id, toFatalities(f)]),
+  );
   return rows.map((row) => {
     const entry: EntrySummary = {
       id: row.id,
@@ -51,18 +56,21 @@ export function hydrateEntries(cache: StatementCache, rows: EntryRow[]): EntrySu
         .map((a) => ({ actorId: a.actor_id, name: a.name, role: a.role as ActorRole })),
     };
     if (row.ends_on) entry.end = storedDate(row.ends_on);
+    const figures = fatalities.get(row.id);
+    if (figures) entry.fatalities = figures;
     return entry;
   });
 }
 
 /** Sources of one entry, in the order they were given. */
-export const SOURCES_OF_ENTRY = 'SELECT outlet, url, attribution, published_on FROM sources WHERE entry_id = ? ORDER BY position';
+export const SOURCES_OF_ENTRY = 'SELECT outlet, url, attribution, published_on, grade FROM sources WHERE entry_id = ? ORDER BY position';
 
 export interface SourceRow {
   outlet: string;
   url: string | null;
   attribution: string | null;
-  published_on: string | null;
+  published_on?: string | null;
+  grade: string | null;
 }
 
 export function toSourceRecord(row: SourceRow): SourceRecord {
@@ -70,5 +78,17 @@ export function toSourceRecord(row: SourceRow): SourceRecord {
   if (row.url) source.url = row.url;
   if (row.attribution) source.attribution = row.attribution;
   if (row.published_on) source.published = row.published_on;
+  if (row.grade) source.grade = row.grade;
   return source;
+}
+
+export interface FatalitiesRow {
+  low: number | null;
+  best: number;
+  high: number | null;
+  source: string;
+}
+
+export function toFatalities(row: FatalitiesRow): Fatalities {
+  return { ...(row.low === null ? {} : { low: row.low }), best: row.best, ...(row.high === null ? {} : { high: row.high }), source: row.source };
 }

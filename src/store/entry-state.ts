@@ -4,7 +4,8 @@ import { parsePartialDate } from '../core/partial-date.js';
 import type { ActorRole, Confidence, EventType } from '../core/vocabulary.js';
 import { foldKey } from '../core/text.js';
 import type { Db } from './connection.js';
-import { SOURCES_OF_ENTRY, toSourceRecord, type SourceRow } from './entry-rows.js';
+import { readClaims } from './entry-claims.js';
+import { SOURCES_OF_ENTRY, toFatalities, toSourceRecord, type FatalitiesRow, type SourceRow } from './entry-rows.js';
 
 interface StateRow {
   topic: string;
@@ -49,15 +50,22 @@ export function readEntryState(db: Db, id: number): EntryState | undefined {
     tags,
   };
   if (row.ends_on) input.end = parsePartialDate(row.ends_on)!;
+  const fatalities = db.prepare('SELECT low, best, high, source FROM entry_fatalities WHERE entry_id = ?').get(id) as FatalitiesRow | undefined;
+  if (fatalities) input.fatalities = toFatalities(fatalities);
+  // Left out when there are none, as in revisions written before entries had claims.
+  const claims = readClaims(db, id);
+  if (claims.length > 0) input.claims = claims;
   return { input, deleted: row.deleted_at !== null };
 }
 
 /**
  * A field's value as compared: tags are a set (stored and read without order); places are
- * shared rows found by their folded name, so `baghdad` for a stored `Baghdad` is no change.
+ * shared rows found by their folded name, so `baghdad` for a stored `Baghdad` is no change; no
+ * claims is the same whether said with an empty list or none.
  */
 function comparable(input: EntryInput, key: keyof EntryInput): string {
   if (key === 'tags') return JSON.stringify([...input.tags].sort());
+  if (key === 'claims') return JSON.stringify(input.claims ?? []);
   if (key === 'places') return JSON.stringify(input.places.map(foldKey));
   return JSON.stringify(input[key]);
 }

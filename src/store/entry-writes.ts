@@ -1,4 +1,4 @@
-// Writing entries with their places, actors, sources and tags, plus the revision, in one
+// Writing entries with their places, actors, sources, tags, figures and claims, plus the revision, in one
 // transaction so nothing partial is ever stored. Statements are prepared once per writer so
 // bulk imports stay fast.
 import type Database from 'better-sqlite3';
@@ -8,6 +8,9 @@ import { foldKey } from '../core/text.js';
 import type { Db } from './connection.js';
 import { locateNewPlace } from './place-locations.js';
 import { RevisionWriter, type RevisionWrite } from './revisions.js';
+
+/** The tables holding an entry's parts besides its own row: replaced whole on every change. */
+const LINK_TABLES = ['entry_places', 'entry_actors', 'sources', 'entry_tags', 'entry_fatalities', 'entry_claims'];
 
 const ENTRY_COLUMNS = [
   'topic', 'title', 'summary', 'event_type', 'occurred_on', 'occurred_precision',
@@ -67,12 +70,15 @@ export class EntryWriter {
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       addSource: db.prepare(
-        'INSERT INTO sources (entry_id, position, outlet, url, attribution, published_on) VALUES (?, ?, ?, ?, ?, ?)',
+        'INSERT INTO sources (entry_id, position, outlet, url, attribution, published_on, grade) VALUES (?, ?, ?, ?, ?, ?, ?)',
       ),
       addTag: db.prepare('INSERT OR IGNORE INTO entry_tags (entry_id, tag) VALUES (?, ?)'),
-      ...Object.fromEntries(
-        ['entry_places', 'entry_actors', 'sources', 'entry_tags'].map((t) => [`clear_${t}`, db.prepare(`DELETE FROM ${t} WHERE entry_id = ?`)]),
+      addFatalities: db.prepare('INSERT INTO entry_fatalities (entry_id, low, best, high, source) VALUES (?, ?, ?, ?, ?)'),
+      addClaim: db.prepare(
+        `INSERT INTO entry_claims (entry_id, position, actor_id, stance, claimed_on, outlet, url, attribution, grade, note)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
+      ...Object.fromEntries(LINK_TABLES.map((t) => [`clear_${t}`, db.prepare(`DELETE FROM ${t} WHERE entry_id = ?`)])),
     };
   }
 
@@ -109,9 +115,15 @@ export class EntryWriter {
     input.places.forEach((place, i) => s.addPlace!.run(entryId, this.placeId(place, stamp), i, ...copies));
     input.actors.forEach((link, i) => s.addActor!.run(entryId, link.actorId, link.role, i, ...copies));
     input.sources.forEach((src, i) =>
-      s.addSource!.run(entryId, i, src.outlet, src.url ?? null, src.attribution ?? null, src.published ?? null),
+      s.addSource!.run(entryId, i, src.outlet, src.url ?? null, src.attribution ?? null, src.published ?? null, src.grade ?? null),
     );
     for (const tag of input.tags) s.addTag!.run(entryId, tag);
+    const figures = input.fatalities;
+    if (figures) s.addFatalities!.run(entryId, figures.low ?? null, figures.best, figures.high ?? null, figures.source);
+    (input.claims ?? []).forEach((claim, i) => {
+      const { source } = claim;
+      s.addClaim!.run(entryId, i, claim.actorId, claim.stance, toIsoPartial(claim.date), source.outlet, source.url ?? null, source.attribution ?? null, source.grade ?? null, claim.note ?? null);
+    });
   }
 
   /** Inserts a new entry with its 'create' revision; callers wrap bulk inserts in a transaction. */
@@ -148,7 +160,7 @@ export class EntryWriter {
         deleted ? deleted.reason : null,
         entryId,
       );
-      for (const table of ['entry_places', 'entry_actors', 'sources', 'entry_tags']) this.statements[`clear_${table}`]!.run(entryId);
+      for (const table of LINK_TABLES) this.statements[`clear_${table}`]!.run(entryId);
       this.writeLinks(entryId, input, !deleted, stamp);
       return this.revisions.write({ ...revision, entity: 'entry', entityId: entryId, snapshot: input }, stamp);
     });

@@ -3,8 +3,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import type { ClaimInput } from '../core/domain.js';
 import { parsePartialDate } from '../core/partial-date.js';
-import { ACTOR_KINDS, ACTOR_ROLES, CONFIDENCE_LEVELS, EVENT_TYPE_IDS } from '../core/vocabulary.js';
+import { ACTOR_KINDS, ACTOR_ROLES, CLAIM_STANCES, CONFIDENCE_LEVELS, EVENT_TYPE_IDS } from '../core/vocabulary.js';
 import { projectPath } from '../paths.js';
 import { insertActor } from './actor-writes.js';
 import type { Db } from './connection.js';
@@ -14,6 +15,10 @@ export const DEFAULT_SEED_DIR = projectPath('data', 'seed');
 const SEED_AUTHOR = 'seed';
 
 const partialDate = z.string().refine((t) => parsePartialDate(t) !== undefined, 'a date like 2025, 2025-07 or 2025-07-12');
+const grade = z.string().regex(/^[A-F][1-6]$/, 'an Admiralty grade like B2').optional();
+// In the order the store reads a source back (toSourceRecord), so a revision's snapshot of the
+// seeded entry compares equal to the entry as stored.
+const outlet = { outlet: z.string(), url: z.url({ protocol: /^https?$/ }).optional(), attribution: z.string().optional() };
 
 const seedFileSchema = z.object({
   name: z.string().min(1),
@@ -38,14 +43,8 @@ const seedFileSchema = z.object({
       confidence: z.enum(CONFIDENCE_LEVELS),
       places: z.array(z.string()).default([]),
       actors: z.array(z.tuple([z.string(), z.enum(ACTOR_ROLES)])).default([]),
-      sources: z.array(
-        z.object({
-          outlet: z.string(),
-          url: z.url({ protocol: /^https?$/ }).optional(),
-          attribution: z.string().optional(),
-          published: partialDate.optional(),
-        }),
-      ),
+      sources: z.array(z.object({ ...outlet, published: partialDate.optional(), grade })),
+      claims: z.array(z.object({ actor: z.string(), stance: z.enum(CLAIM_STANCES), date: partialDate, ...outlet, grade, note: z.string().optional() })).default([]),
       tags: z.array(z.string()).default([]),
     }),
   ),
@@ -61,6 +60,12 @@ export function readSeedFiles(dir = DEFAULT_SEED_DIR): SeedFile[] {
       if (!parsed.success) throw new Error(`Seed file ${file} is invalid: ${z.prettifyError(parsed.error)}`);
       return parsed.data;
     });
+}
+
+type SeedClaim = SeedFile['entries'][number]['claims'][number];
+
+function seedClaim({ actor, stance, date, note, ...source }: SeedClaim, idOf: (name: string) => number): ClaimInput {
+  return { actorId: idOf(actor), stance, date: parsePartialDate(date)!, source, ...(note ? { note } : {}) };
 }
 
 function applySeed(db: Db, seed: SeedFile, at: string): void {
@@ -92,6 +97,7 @@ function applySeed(db: Db, seed: SeedFile, at: string): void {
         actors: entry.actors.map(([name, role]) => ({ actorId: idOf(name), role })),
         sources: entry.sources,
         tags: entry.tags,
+        ...(entry.claims.length > 0 ? { claims: entry.claims.map((claim) => seedClaim(claim, idOf)) } : {}),
       },
       stamp,
     );

@@ -4,6 +4,7 @@ import type { ActorKind } from '../core/vocabulary.js';
 import { listActors } from './actor-list-query.js';
 import { actorProfile, actorsNamed, allActorNames, coActors, findActors } from './actor-queries.js';
 import type { Db } from './connection.js';
+import { claimsByActor } from './entry-claims.js';
 import { queryEntry, queryRemovedEntry } from './entry-detail-queries.js';
 import { queryTimeline } from './entry-queries.js';
 import { countMatchesUpTo, listTopics, placeUsage, searchEntries, suggest } from './search-queries.js';
@@ -57,6 +58,9 @@ export class SqliteDossier implements DossierReader {
   }
   coActors(actorId: number, limit: number) {
     return coActors(this.cache, actorId, limit);
+  }
+  claimsBy(actorId: number, limit: number) {
+    return claimsByActor(this.cache, actorId, limit);
   }
   search(query: string, limit: number, offset: number) {
     return searchEntries(this.cache, query, limit, offset, { countWord: (word, cap) => this.countWord(word, cap) });

@@ -1,4 +1,4 @@
-// npm run export -- --format json|csv [--topic SLUG] [--out FILE]
+// npm run export -- --format json|csv|acled [--topic SLUG] [--out FILE]
 // Writes the live entries, oldest first, to stdout or a file.
 import { createWriteStream, existsSync } from 'node:fs';
 import { Readable, type Writable } from 'node:stream';
@@ -11,8 +11,13 @@ import { loadConfig } from '../config.js';
 import { createLogger } from '../log.js';
 import { CSV_COLUMNS, csvRow, exportRow } from './export-rows.js';
 import { plural } from '../core/text.js';
+import type { EventType } from '../core/vocabulary.js';
+import { acledText } from './acled-export.js';
+import { locateNothing, type PlaceLocator } from './acled-geo.js';
 
-const USAGE = 'Usage: npm run export -- --format json|csv [--topic SLUG] [--out FILE]';
+const FORMATS = ['json', 'csv', 'acled'] as const;
+type ExportFormat = (typeof FORMATS)[number];
+const USAGE = `Usage: npm run export -- --format ${FORMATS.join('|')} [--topic SLUG] [--out FILE]`;
 const WRITE_ERRORS: Record<string, string> = {
   ENOENT: 'its directory does not exist',
   EISDIR: 'it is a directory',
@@ -46,7 +51,20 @@ async function writeOut(text: Iterable<string>, out: Writable, target: string, s
   }
 }
 
-async function exportEntries(format: 'json' | 'csv', topic: string | undefined, outFile: string | undefined, io: CliIo): Promise<number> {
+/** What an ACLED export left out, and why, in one line; none when it left nothing out. */
+function leftOutLine(leftOut: ReadonlyMap<EventType, number>): string | undefined {
+  const counts = [...leftOut].map(([type, n]) => plural(n, `${type} entry`, `${type} entries`));
+  return counts.length === 0 ? undefined : `Left out ${counts.join(', ')}: ACLED records no such event (see "ACLED export" in the README).`;
+}
+
+interface ExportRequest {
+  format: ExportFormat;
+  topic?: string;
+  outFile?: string;
+  locate: PlaceLocator;
+}
+
+async function exportEntries({ format, topic, outFile, locate }: ExportRequest, io: CliIo): Promise<number> {
   const config = loadConfig(io.env);
   // Opening a missing store would create and seed one: a mistyped SITREP_DB would export that.
   if (!existsSync(config.dbPath)) {
@@ -65,15 +83,23 @@ async function exportEntries(format: 'json' | 'csv', topic: string | undefined, 
       .pluck()
       .all(...(topic ? [topic] : [])) as number[];
     const out = outFile ? createWriteStream(outFile) : io.stdout;
-    const outcome = await writeOut(exportText(app, ids, format), out, outFile ?? 'the standard output', io.stderr);
-    if (outcome === 'written') writeLine(io.stderr, `Exported ${plural(ids.length, 'entry', 'entries')}${topic ? ` of ${topic}` : ''} as ${format}.`);
+    const leftOut = new Map<EventType, number>();
+    const text = format === 'acled' ? acledText(app, ids, locate, leftOut) : exportText(app, ids, format);
+    const outcome = await writeOut(text, out, outFile ?? 'the standard output', io.stderr);
+    if (outcome === 'written') {
+      const skipped = [...leftOut.values()].reduce((sum, n) => sum + n, 0);
+      writeLine(io.stderr, `Exported ${plural(ids.length - skipped, 'entry', 'entries')}${topic ? ` of ${topic}` : ''} as ${format}.`);
+      const note = leftOutLine(leftOut);
+      if (note) writeLine(io.stderr, note);
+    }
     return outcome === 'failed' ? 2 : 0;
   } finally {
     app.close();
   }
 }
 
-export async function runExport(argv: string[], io: CliIo): Promise<number> {
+/** `locate` places entries for the ACLED geography columns; by default none is located. */
+export async function runExport(argv: string[], io: CliIo, locate: PlaceLocator = locateNothing): Promise<number> {
   const read = readArgs({
     args: argv,
     options: { format: { type: 'string', default: 'json' }, topic: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean' } },
@@ -87,13 +113,13 @@ export async function runExport(argv: string[], io: CliIo): Promise<number> {
     writeLine(io.stderr, USAGE);
     return 0;
   }
-  const { format } = values;
-  if (format !== 'json' && format !== 'csv') {
-    writeLine(io.stderr, `--format must be json or csv — got "${format}". ${USAGE}`);
+  const format = FORMATS.find((known) => known === values.format);
+  if (format === undefined) {
+    writeLine(io.stderr, `--format must be json, csv or acled — got "${values.format}". ${USAGE}`);
     return 2;
   }
   try {
-    return await exportEntries(format, values.topic, values.out, io);
+    return await exportEntries({ format, locate, ...(values.topic ? { topic: values.topic } : {}), ...(values.out ? { outFile: values.out } : {}) }, io);
   } catch (error) {
     writeLine(io.stderr, `Export failed: ${(error as Error).message}`);
     return 2;

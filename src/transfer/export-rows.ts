@@ -1,6 +1,7 @@
 // Turns stored entries into export rows: the import format (so an export re-imports), plus
 // ACLED's column names where a column has an ACLED equivalent.
-import type { EntryActorLink, EntryDetail } from '../core/domain.js';
+import type { ClaimDetail, EntryActorLink, EntryDetail, SourceRecord } from '../core/domain.js';
+import { fatalitiesText } from '../core/fatalities.js';
 import { firstDay, toIsoPartial } from '../core/partial-date.js';
 import { eventTypeLabel } from '../core/vocabulary.js';
 
@@ -13,10 +14,43 @@ export interface ExportRow {
   topic: string;
   places: string[];
   actors: string[];
-  sources: { url?: string; outlet: string; attribution?: string; published?: string }[];
+  sources: SourceRecord[];
   confidence: string;
   tags: string[];
+  fatalities?: string;
+  fatalities_source?: string;
+  claims?: ExportClaim[];
 }
+
+/** A claim as an import reads it back (see row-claims): its actor by name, its source flat. */
+export interface ExportClaim {
+  actor: string;
+  stance: string;
+  date: string;
+  outlet: string;
+  url?: string;
+  attribution?: string;
+  grade?: string;
+  note?: string;
+}
+
+function exportClaim(claim: ClaimDetail): ExportClaim {
+  const { url, outlet, attribution, grade } = claim.source;
+  return {
+    actor: claim.actorName,
+    stance: claim.stance,
+    date: toIsoPartial(claim.date),
+    outlet,
+    ...(url ? { url } : {}),
+    ...(attribution ? { attribution } : {}),
+    ...(grade ? { grade } : {}),
+    ...(claim.note ? { note: claim.note } : {}),
+  };
+}
+
+/** The fatality fields an entry exports, as /entry add takes them. */
+const fatalityFields = (entry: EntryDetail) =>
+  entry.fatalities ? { fatalities: fatalitiesText(entry.fatalities), fatalities_source: entry.fatalities.source } : {};
 
 export function exportRow(entry: EntryDetail): ExportRow {
   return {
@@ -31,6 +65,8 @@ export function exportRow(entry: EntryDetail): ExportRow {
     sources: entry.sources,
     confidence: entry.confidence,
     tags: entry.tags,
+    ...fatalityFields(entry),
+    ...(entry.claims.length > 0 ? { claims: entry.claims.map(exportClaim) } : {}),
   };
 }
 
@@ -40,12 +76,13 @@ const timePrecision = (entry: EntryDetail) => (entry.start.day !== undefined ? 1
 /**
  * ACLED's columns first, then the import's own (the /entry add options), so a CSV export
  * re-imports without loss: the flat source columns hold the first source, `more_sources` the
- * others as a JSON list, and `summary` the text ACLED's `notes` repeats.
+ * others as a JSON list, and `summary` the text ACLED's `notes` repeats. Columns added since
+ * come last, so the earlier ones keep their places.
  */
 export const CSV_COLUMNS = [
   'event_id', 'event_date', 'time_precision', 'event_type', 'actor1', 'actor2', 'location', 'source', 'notes',
   'title', 'summary', 'date', 'end', 'type', 'topic', 'places', 'actors', 'source_url', 'outlet', 'attribution', 'published',
-  'more_sources', 'confidence', 'tags',
+  'more_sources', 'confidence', 'tags', 'grade', 'fatalities', 'fatalities_source', 'claims',
 ] as const;
 
 /**
@@ -87,5 +124,10 @@ export function csvRow(entry: EntryDetail): Record<(typeof CSV_COLUMNS)[number],
     more_sources: moreSources.length > 0 ? JSON.stringify(moreSources) : '',
     confidence: entry.confidence,
     tags: entry.tags.join(', '),
+    grade: source?.grade ?? '',
+    fatalities: '',
+    fatalities_source: '',
+    ...fatalityFields(entry),
+    claims: entry.claims.length > 0 ? JSON.stringify(entry.claims.map(exportClaim)) : '',
   };
 }

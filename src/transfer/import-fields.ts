@@ -9,16 +9,19 @@ export const ENTRY_OPTIONS: readonly OptionSpec[] = (addEntry.options ?? []).fil
 export const OPTION_NAMES = ENTRY_OPTIONS.map((o) => o.name);
 export const REQUIRED_FIELDS = ENTRY_OPTIONS.filter((o) => o.required).map((o) => o.name);
 
-/** The options that describe one source, and the key a source object uses for each. */
-export const SOURCE_OPTIONS = ENTRY_OPTIONS.filter((o) => ['source_url', 'outlet', 'attribution', 'published'].includes(o.name));
-export const SOURCE_KEYS: Readonly<Record<string, string>> = { url: 'source_url', outlet: 'outlet', attribution: 'attribution', published: 'published' };
+/** The key a source object uses for each option that describes one source. */
+export const SOURCE_KEYS: Readonly<Record<string, string>> = { url: 'source_url', outlet: 'outlet', attribution: 'attribution', published: 'published', grade: 'grade' };
+export const SOURCE_OPTIONS = ENTRY_OPTIONS.filter((o) => Object.values(SOURCE_KEYS).includes(o.name));
 
 /**
  * `sources` lists every source of the entry; `more_sources` the ones after the first, which the
  * flat source options give (the CSV export writes it so, keeping the first source readable).
+ * `claims` lists the claims on the entry, as /entry claim records them.
  */
 export const SOURCE_LIST_FIELDS = ['sources', 'more_sources'];
-export const IMPORT_FIELDS = [...OPTION_NAMES, ...SOURCE_LIST_FIELDS];
+export const CLAIM_LIST_FIELD = 'claims';
+export const LIST_FIELDS = [...SOURCE_LIST_FIELDS, CLAIM_LIST_FIELD];
+export const IMPORT_FIELDS = [...OPTION_NAMES, ...LIST_FIELDS];
 
 /** Columns our CSV export adds for ACLED compatibility; an import ignores them. */
 export const ACLED_COLUMNS = ['event_id', 'event_date', 'time_precision', 'event_type', 'actor1', 'actor2', 'location', 'source', 'notes'];

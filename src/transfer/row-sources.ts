@@ -1,5 +1,5 @@
 // Reads the lists of sources an import row may carry (`sources`, `more_sources`): JSON arrays of
-// {url, outlet, attribution, published}, or the same as JSON text in a CSV cell. Each source is
+// {url, outlet, attribution, published, grade}, or the same as JSON text in a CSV cell. Each source is
 // checked as the flat source options of /entry add are; nothing is dropped silently.
 import { applyEntryFields } from '../../commands/entry/fields.js';
 import type { SourceRecord } from '../core/domain.js';
@@ -12,28 +12,38 @@ import { describe, isNone, isObject, RowProblem, textOf } from './row-values.js'
 
 const KEYS = Object.keys(SOURCE_KEYS);
 const LIST_EXAMPLE = '[{"outlet": "AFP", "url": "https://example.org/story"}]';
-const FLAT_SOURCE = ['source_url', 'outlet', 'attribution', 'published'];
+const FLAT_SOURCE = Object.values(SOURCE_KEYS);
 
 export interface SourceList {
   field: 'sources' | 'more_sources';
   items: RawRow[];
 }
 
-function items(field: string, value: unknown): RawRow[] {
+/** How a list field is written: its keys, and an example of the list and of one item. */
+export interface ListShape {
+  keys: readonly string[];
+  example: string;
+  itemExample: string;
+}
+
+const SOURCE_SHAPE: ListShape = { keys: KEYS, example: LIST_EXAMPLE, itemExample: '{"outlet": "AFP", "url": "https://…"}' };
+
+/** A list field's objects (a JSON list, or its text in a CSV cell), each with known keys only. */
+export function listItems(field: string, value: unknown, shape: ListShape): RawRow[] {
   let list = value;
   if (typeof value === 'string') {
     try {
       list = JSON.parse(value);
     } catch {
-      throw new RowProblem(`\`${field}\` must be a JSON list like ${LIST_EXAMPLE} — its text is not valid JSON.`);
+      throw new RowProblem(`\`${field}\` must be a JSON list like ${shape.example} — its text is not valid JSON.`);
     }
   }
-  if (!Array.isArray(list)) throw new RowProblem(`\`${field}\` must be a list like ${LIST_EXAMPLE} — got ${describe(list)}.`);
+  if (!Array.isArray(list)) throw new RowProblem(`\`${field}\` must be a list like ${shape.example} — got ${describe(list)}.`);
   return list.map((item, i) => {
     const label = `\`${field}\` item ${i + 1}`;
-    if (!isObject(item)) throw new RowProblem(`${label} must be an object like {"outlet": "AFP", "url": "https://…"} — got ${describe(item)}.`);
-    const unknown = Object.keys(item).find((key) => !KEYS.includes(key));
-    if (unknown !== undefined) throw new RowProblem(`${label} has an unknown key \`${unknown}\`; keys are ${KEYS.join(', ')}.`);
+    if (!isObject(item)) throw new RowProblem(`${label} must be an object like ${shape.itemExample} — got ${describe(item)}.`);
+    const unknown = Object.keys(item).find((key) => !shape.keys.includes(key));
+    if (unknown !== undefined) throw new RowProblem(`${label} has an unknown key \`${unknown}\`; keys are ${shape.keys.join(', ')}.`);
     return item;
   });
 }
@@ -53,8 +63,8 @@ export function sourceList(row: RawRow, values: Readonly<Record<string, string>>
   if (hasMore && values.outlet === undefined && values.source_url === undefined) {
     throw new RowProblem('`more_sources` lists the sources after the first: give the first in `outlet` or `source_url` (or all of them in `sources`).');
   }
-  if (hasAll) return { field: 'sources', items: items('sources', row.sources) };
-  return hasMore ? { field: 'more_sources', items: items('more_sources', row.more_sources) } : undefined;
+  if (hasAll) return { field: 'sources', items: listItems('sources', row.sources, SOURCE_SHAPE) };
+  return hasMore ? { field: 'more_sources', items: listItems('more_sources', row.more_sources, SOURCE_SHAPE) } : undefined;
 }
 
 /** Names a source object's key, not the /entry add option, in a refusal about one source. */

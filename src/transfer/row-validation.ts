@@ -10,6 +10,7 @@ import { firstDay, lastDay, toIsoPartial, type PartialDate } from '../core/parti
 import type { DossierReader } from '../core/ports.js';
 import { ENTRY_OPTIONS } from './import-fields.js';
 import type { RawRow } from './source-row.js';
+import { rowClaims } from './row-claims.js';
 import { checkSource, sourceList } from './row-sources.js';
 import { optionValues } from './row-values.js';
 
@@ -41,11 +42,13 @@ function checkedInput(row: RawRow, dossier: DossierReader): { input: EntryInput;
   const stored = storedShapeSpan(args);
   const { end: _checkedApart, ...withoutEnd } = args;
   const checked = stored ? { ...newEntryFrom(withoutEnd, dossier), end: stored.end } : newEntryFrom(args, dossier);
-  const input = list ? { ...checked, sources: [...checked.sources, ...list.items.map((_, i) => checkSource(list, i, dossier))] } : checked;
+  const withSources = list ? { ...checked, sources: [...checked.sources, ...list.items.map((_, i) => checkSource(list, i, dossier))] } : checked;
+  const claims = rowClaims(row, dossier);
+  const input = claims ? { ...withSources, claims } : withSources;
   return stored ? { input, note: stored.note } : { input };
 }
 
-/** One row: its fields as /entry add options, then its listed sources (see row-sources). */
+/** One row: its fields as /entry add options, then its listed sources (see row-sources) and claims (row-claims). */
 export function checkRow(row: RawRow, dossier: DossierReader): RowCheck {
   try {
     return { ok: true, ...checkedInput(row, dossier) };

@@ -1,13 +1,13 @@
 // Turns one import row's values (JSON values, or CSV text) into the option text /entry add
 // takes. Refuses what that text cannot carry faithfully, rather than guess.
-import { ACLED_COLUMNS, ENTRY_OPTIONS, OPTION_NAMES, SOURCE_LIST_FIELDS } from './import-fields.js';
+import { ACLED_COLUMNS, ENTRY_OPTIONS, LIST_FIELDS, OPTION_NAMES } from './import-fields.js';
 import type { RawRow } from './source-row.js';
 
 /** A problem with a row's shape; its message is the row's reason, as a refused option's is. */
 export class RowProblem extends Error {}
 
-const LIST_FIELDS = new Set(['places', 'actors', 'tags']);
-const IGNORED = new Set([...ACLED_COLUMNS, ...SOURCE_LIST_FIELDS]);
+const TEXT_LIST_FIELDS = new Set(['places', 'actors', 'tags']);
+const IGNORED = new Set([...ACLED_COLUMNS, ...LIST_FIELDS]);
 const KNOWN = new Set(OPTION_NAMES);
 const ACTOR_KEYS = ['name', 'role'];
 
@@ -64,14 +64,14 @@ function listText(field: string, value: unknown): string {
     .join(', ');
 }
 
-/** The row's /entry add options as text; `sources` and `more_sources` are read by row-sources. */
+/** The row's /entry add options as text; `sources` and `more_sources` are read by row-sources, `claims` by row-claims. */
 export function optionValues(row: RawRow): Record<string, string> {
   const values: Record<string, string> = {};
   for (const [key, value] of Object.entries(row)) {
     if (IGNORED.has(key)) continue;
-    if (!KNOWN.has(key)) throw new RowProblem(`unknown field \`${key}\`; fields are ${[...OPTION_NAMES, ...SOURCE_LIST_FIELDS].join(', ')}.`);
+    if (!KNOWN.has(key)) throw new RowProblem(`unknown field \`${key}\`; fields are ${[...OPTION_NAMES, ...LIST_FIELDS].join(', ')}.`);
     if (isNone(value)) continue;
-    const text = LIST_FIELDS.has(key) ? listText(key, value) : textOf(key, value);
+    const text = TEXT_LIST_FIELDS.has(key) ? listText(key, value) : textOf(key, value);
     if (text !== '') values[key] = text;
   }
   return values;

@@ -159,8 +159,8 @@ describe('GIVEN an admin curating entries', () => {
   });
 
   it('WHEN a new date comes with clear:end THEN the end is dropped rather than checked against the new date', async () => {
-    const text = viewText(await run('/entry edit id:7 date:2025-09 clear:end'));
-    expect(text).toContain('Updated #7: end, date.');
+    const text = viewText(await run('/entry edit id:8 date:2025-09 clear:end'));
+    expect(text).toContain('Updated #8: end, date.');
     expect(text).toMatch(/Date\s+Sep 2025\n/);
   });
 
@@ -171,7 +171,7 @@ describe('GIVEN an admin curating entries', () => {
     ['/entry add title:x date:2025-05 end:2025-04 type:talks topic:syria-israel', /`end` \(2025-04\) is before the date \(2025-05\)/],
     ['/entry add title:x date:2025-07 end:2025-07-15 type:talks topic:syria-israel', /`end` \(2025-07-15\) must end after the date \(2025-07\)/],
     ['/entry add title:x date:2025-07-12 end:2025-07-12 type:talks topic:syria-israel', /`end` \(2025-07-12\) must end after the date \(2025-07-12\)/],
-    ['/entry edit id:7 date:2025-09', /`end` \(2025-07\) is before the date \(2025-09\)[\s\S]*drop it with `clear:end`/],
+    ['/entry edit id:8 date:2025-09', /`end` \(2025-07\) is before the date \(2025-09\)[\s\S]*drop it with `clear:end`/],
     ['/entry add title:x date:2025 type:talks topic:syria-israel source_url:javascript:alert(1)', /`source_url` must be an http\(s\) link/],
     ['/entry add title:x date:2025 type:talks topic:syria-israel source_url:http:/example.org', /`source_url` must be an http\(s\) link — got `http:\/example.org`/],
     ['/entry add title:x date:2025 type:talks topic:syria-israel attribution:"someone"', /source needs `outlet` or `source_url`/],

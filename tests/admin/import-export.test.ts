@@ -58,11 +58,12 @@ describe('GIVEN npm run import', () => {
     expect(query("SELECT e.title FROM entry_search s JOIN entries e ON e.id = s.rowid WHERE entry_search MATCH 'quneitra'")).toBe('Israeli drone strike near Quneitra');
     expect(query("SELECT changed_by FROM revisions WHERE entity = 'entry' ORDER BY id DESC LIMIT 1")).toBe('import:import-example.csv');
     expect(query("SELECT occurred_precision FROM entries WHERE title = 'Talks resume in Baku'")).toBe('month');
-    // "Most often alongside" counts follow the import: Syria and Azerbaijan now share two entries.
+    // "Most often alongside" counts follow the import: Syria and Azerbaijan, in no seed entry
+    // together, now share the imported one.
     const shared = `SELECT shared FROM actor_pairs WHERE actor_id = (SELECT id FROM actors WHERE name = ?)
       AND other_id = (SELECT id FROM actors WHERE name = ?)`;
-    expect(query(shared, 'Syria', 'Azerbaijan')).toBe(2);
-    expect(query(shared, 'Azerbaijan', 'Syria')).toBe(2);
+    expect(query(shared, 'Syria', 'Azerbaijan')).toBe(1);
+    expect(query(shared, 'Azerbaijan', 'Syria')).toBe(1);
     // …and an actor's timeline reads the imported links in order.
     const db = new Database(dbPath, { readonly: true });
     const dossier = new SqliteDossier(db);
@@ -379,7 +380,7 @@ describe('GIVEN npm run export', () => {
   it('WHEN the format is unknown THEN it says what is accepted', async () => {
     const result = await exportAs('--format', 'xml');
     expect(result.status).toBe(2);
-    expect(result.stderr).toContain('--format must be json or csv — got "xml"');
+    expect(result.stderr).toContain('--format must be json, csv or acled — got "xml"');
   });
 
   it('WHEN an option is mistyped THEN it prints the usage and exits 2, writing nothing', async () => {
@@ -387,7 +388,7 @@ describe('GIVEN npm run export', () => {
       const result = await exportAs(...args);
       expect(result.status, args.join(' ')).toBe(2);
       expect(result.stdout).toBe('');
-      expect(result.stderr.trimEnd().split('\n')).toEqual([expect.stringMatching(/^(Unknown option|Option|Unexpected argument) '[^']+'.*\.$/), 'Usage: npm run export -- --format json|csv [--topic SLUG] [--out FILE]']);
+      expect(result.stderr.trimEnd().split('\n')).toEqual([expect.stringMatching(/^(Unknown option|Option|Unexpected argument) '[^']+'.*\.$/), 'Usage: npm run export -- --format json|csv|acled [--topic SLUG] [--out FILE]']);
     }
   });
 
@@ -395,7 +396,7 @@ describe('GIVEN npm run export', () => {
     const result = runCompiled('src/transfer/export-cli.ts', ['--nope'], { SITREP_DB: dbPath });
     expect(result.status).toBe(2);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toBe("Unknown option '--nope'.\nUsage: npm run export -- --format json|csv [--topic SLUG] [--out FILE]\n");
+    expect(result.stderr).toBe("Unknown option '--nope'.\nUsage: npm run export -- --format json|csv|acled [--topic SLUG] [--out FILE]\n");
   });
 });
 

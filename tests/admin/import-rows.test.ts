@@ -50,7 +50,7 @@ describe('GIVEN import row values', () => {
 
   it('WHEN `sources` items are not source objects THEN the row is refused, not the source dropped', () => {
     expect(reasonOf({ sources: ['https://x.org/s'] })).toBe('`sources` item 1 must be an object like {"outlet": "AFP", "url": "https://…"} — got `https://x.org/s`.');
-    expect(reasonOf({ sources: [{ outlet: 'R', source_url: 'https://x.org/1' }] })).toBe('`sources` item 1 has an unknown key `source_url`; keys are url, outlet, attribution, published.');
+    expect(reasonOf({ sources: [{ outlet: 'R', source_url: 'https://x.org/1' }] })).toBe('`sources` item 1 has an unknown key `source_url`; keys are url, outlet, attribution, published, grade.');
     expect(reasonOf({ sources: [{ outlet: 'A' }, { outlet: 'R', urll: 'https://x.org/9' }] })).toMatch(/^`sources` item 2 has an unknown key `urll`/);
     expect(reasonOf({ sources: [{ outlet: 'R', published_on: '2025-01' }] })).toMatch(/unknown key `published_on`/);
     expect(reasonOf({ sources: [{ attribution: 'Officials' }] })).toBe('`sources` item 1 needs `outlet` or `url`.');
@@ -115,7 +115,7 @@ describe('GIVEN an import file', () => {
   it.each([
     ['title;date;type;topic\nX;2025;talks;t\n', 'line 1: the header is separated by `;`: separate columns with commas'],
     ['title,date,type\nX,2025,talks\n', 'line 1: the header has no `topic` column; required: title, date, type, topic'],
-    ['title,date,type,topic,colour\nX,2025,talks,t,red\nY,2025,talks,t,blue\n', 'line 1: unknown column `colour`; columns are title, date, type, topic, summary, end, places, actors, source_url, outlet, attribution, published, confidence, tags, sources, more_sources (and ACLED\'s, which are ignored)'],
+    ['title,date,type,topic,colour\nX,2025,talks,t,red\nY,2025,talks,t,blue\n', 'line 1: unknown column `colour`; columns are title, date, type, topic, summary, end, places, actors, source_url, outlet, attribution, published, grade, confidence, fatalities, fatalities_source, tags, sources, more_sources, claims (and ACLED\'s, which are ignored)'],
     ['title,date,type,topic,title\nX,2025,talks,t,Y\n', 'line 1: column `title` appears twice in the header'],
     ['title,date,type,topic\nX,2025,talks,t\n"Y,2025,talks,t\n', 'line 3: a quoted value is never closed (a `"` is missing)'],
   ])('WHEN a CSV header or quote is wrong THEN it is one error for the file: %j', (csv, message) => {

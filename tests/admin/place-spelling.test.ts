@@ -46,7 +46,7 @@ describe('GIVEN a place first stored as “baghdad”', () => {
 
   it('WHEN an edit spells two stored places anew THEN the reply says so for each', async () => {
     const reply = await run('/entry edit id:15 places:"paris, FRANCE" respell:true');
-    expect(reply).toContain('Re-spelled the place “Paris” as “paris” everywhere. It now reads so on 3 other entries too: #13, #14, #16.');
+    expect(reply).toContain('Re-spelled the place “Paris” as “paris” everywhere. It now reads so on 2 other entries too: #14, #16.');
     expect(reply).toContain('Re-spelled the place “France” as “FRANCE” everywhere. No other entry shows it.');
   });
 

@@ -41,7 +41,8 @@ describe('commands', () => {
     expect(embed(answer).title).toBe('Timeline');
     expect(embed(answer).description).toBe('Showing 1–10 of 17 entries.');
     expect(embed(answer).fields).toHaveLength(10);
-    expect(fieldNames(answer)[0]).toBe('#17 Syria: unity and sovereignty are non-negotiable');
+    // The newest is the Syrian confirmation of 26 July (#17, which the article does not date, is July 2025).
+    expect(fieldNames(answer)[0]).toBe('#16 Syrian source confirms Paris talks with Israeli officials');
     expect(embed(answer).footer?.text).toBe('Details: /entry show ID · Page 1 of 2');
     expect(buttons(answer.body).map((b) => [b.label, b.disabled])).toEqual([['◀ Previous', true], ['Next ▶', false]]);
     expect(answer.body.allowed_mentions).toEqual({ parse: [] });
@@ -63,7 +64,7 @@ describe('commands', () => {
     expect(field(answer, 'Date')).toBe('Jul 2025');
     expect(field(answer, 'Type')).toBe('Talks/negotiation');
     expect(field(answer, 'Summary')).toContain('reactivating the disengagement agreement with international guarantees');
-    expect(field(answer, 'Sources')).toContain('Syrian state television — Syrian diplomatic source, to state television (26 Jul 2025)');
+    expect(field(answer, 'Sources')).toContain('Syrian state television · F2 — Syrian diplomatic source, to state television (26 Jul 2025)');
   });
 
   it('/search query:golan highlights the matched words', async () => {

@@ -23,9 +23,10 @@ describe('answers to each command', () => {
     const [header, intro, first] = blocksOf(body);
     expect(header).toEqual({ type: 'header', text: { type: 'plain_text', text: 'Timeline' } });
     expect(intro).toMatchObject({ type: 'section', text: { type: 'mrkdwn', text: 'Showing 1–10 of 17 entries.' } });
-    expect(first).toMatchObject({ type: 'section', text: { text: expect.stringContaining('*#17* *Syria: unity and sovereignty are non-negotiable*') } });
+    // The newest is the Syrian confirmation of 26 July (#17, which the article does not date, is July 2025).
+    expect(first).toMatchObject({ type: 'section', text: { text: expect.stringContaining('*#16* *Syrian source confirms Paris talks with Israeli officials*') } });
     expect(labelsOf(body)).toEqual([NEXT_LABEL]);
-    expect(body.text).toContain('#17 Syria: unity and sovereignty are non-negotiable');
+    expect(body.text).toContain('#16 Syrian source confirms Paris talks with Israeli officials');
   });
 
   it('/actor Dermer shows the profile as fields and his entries', async () => {

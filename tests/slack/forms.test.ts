@@ -361,7 +361,7 @@ describe('/entry edit ID opens a modal that starts from the entry’s values', (
     expect(byName.title!.initial_value).toBe('Syrian and Israeli officials meet in Baku');
     expect(byName.date!.initial_value).toBe('2025-07-12');
     expect(byName.places!.initial_value).toBe('Baku, Azerbaijan');
-    expect(byName.actors!.initial_value).toBe('Syria:participant, Israel:participant, Azerbaijan:host, Ahmed al-Sharaa:subject');
+    expect(byName.actors!.initial_value).toBe('Syria:participant, Israel:participant, Ahmed al-Sharaa:subject');
     expect(byName.type!.initial_option?.value).toBe('talks');
     expect(byName.confidence!.initial_option?.value).toBe('reported');
   });

@@ -7,6 +7,7 @@ export const ADMIN_COMMANDS = [
   '/entry edit id:3 confidence:disputed',
   '/entry remove id:3 reason:"duplicate"',
   '/entry undo id:2',
+  '/entry claim id:3 actor:Syria stance:denies outlet:SANA',
   '/actors add name:"Hakan Fidan" kind:person',
   '/actors edit name:Dermer title:"Former minister"',
   '/actors alias name:Dermer add:"R. Dermer"',

@@ -1,0 +1,73 @@
+// /entry claim — records what an actor says of an entry (claims, denies, confirms or disputes),
+// when and through which source. A claim is part of the entry: its revision, history and undo are
+// those of any change.
+import { resolveActor } from '../../src/core/actor-resolution.js';
+import type { CommandArgs, OptionSpec, SubcommandSpec } from '../../src/core/command-spec.js';
+import type { ClaimInput } from '../../src/core/domain.js';
+import { UserError } from '../../src/core/errors.js';
+import { toIsoPartial, type PartialDate } from '../../src/core/partial-date.js';
+import type { DossierReader } from '../../src/core/ports.js';
+import { CLAIM_STANCES, type ClaimStance } from '../../src/core/vocabulary.js';
+import { span } from '../../src/core/view.js';
+import { stampOf } from '../stamp.js';
+import { entryIdOption } from './fields.js';
+import { entryDetailView, requireEntry } from './show.js';
+import { attributionOption, gradeOption, outletOption, parseSource, sourceUrlOption } from './source-fields.js';
+
+/** What describes one claim: the options of /entry claim besides the entry, and the fields of an imported claim. */
+export const CLAIM_OPTIONS: readonly OptionSpec[] = [
+  { name: 'actor', description: 'Who takes the stance (name or alias)', type: 'actor', required: true, maxLength: 100, autocomplete: 'actor', example: 'Israel' },
+  { name: 'stance', description: 'claims, denies, confirms or disputes', type: 'choice', required: true, choices: CLAIM_STANCES.map((s) => ({ value: s, label: s })), example: 'denies' },
+  sourceUrlOption,
+  outletOption,
+  attributionOption,
+  gradeOption,
+  { name: 'date', description: 'When the actor said so: 2025, 2025-07 or 2025-07-12 (default today)', type: 'date', example: '2025-07-26' },
+  { name: 'note', description: 'What was said, briefly', type: 'text', maxLength: 300, example: '"Calls the report fabricated"' },
+];
+
+/** Today, UTC, as a day: when a claim recorded without a date was made. */
+const today = (now: Date): PartialDate => ({ year: now.getUTCFullYear(), month: now.getUTCMonth() + 1, day: now.getUTCDate() });
+
+/** The claim the options describe, dated `undated` when they give no date (or refused without one); refusals name the option. */
+export function claimFrom(args: CommandArgs, dossier: DossierReader, undated?: PartialDate): ClaimInput {
+  const actor = resolveActor(dossier, String(args.actor), 'actor');
+  const source = parseSource(args);
+  if (!source) throw new UserError('missing-option', 'A claim needs its source: `source_url` or `outlet`.', ['For example: outlet:"Syrian state television"'], 'source_url');
+  const date = (args.date as PartialDate | undefined) ?? undated;
+  if (!date) throw new UserError('missing-option', 'A claim needs its `date`: when the actor said so.', ['For example: 2025-07-26'], 'date');
+  const claim: ClaimInput = { actorId: actor.id, stance: args.stance as ClaimStance, date, source };
+  if (args.note !== undefined) claim.note = String(args.note);
+  return claim;
+}
+
+/** The same actor, stance, day and source: a claim recorded twice. */
+const sameClaim = (a: ClaimInput, b: ClaimInput) =>
+  a.actorId === b.actorId && a.stance === b.stance && toIsoPartial(a.date) === toIsoPartial(b.date) &&
+  (a.source.url ?? a.source.outlet) === (b.source.url ?? b.source.outlet);
+
+export const claimEntry: SubcommandSpec = {
+  name: 'claim',
+  description: 'Record that an actor claims, denies, confirms or disputes an entry (admins)',
+  adminOnly: true,
+  options: [entryIdOption, ...CLAIM_OPTIONS],
+  examples: ['id:12 actor:Israel stance:denies outlet:"Israeli army radio" grade:C3 date:2025-07-14', 'id:10 actor:Syria stance:disputes source_url:https://example.org/statement note:"Calls the strikes aggression"'],
+  run(args, ctx) {
+    const id = args.id as number;
+    const current = ctx.services.editor.entryState(id);
+    const claim = claimFrom(args, ctx.services.dossier, today(ctx.now()));
+    const claims = current.claims ?? [];
+    const actor = String(args.actor);
+    if (claims.some((known) => sameClaim(known, claim))) {
+      throw new UserError('conflict', `Entry #${id} already records that ${actor} ${claim.stance} it on that day through that source.`, [`See it with /entry show id:${id}.`]);
+    }
+    ctx.services.editor.editEntry(id, { claims: [...claims, claim] }, stampOf(ctx));
+    const entry = requireEntry(ctx.services.dossier, id);
+    const recorded = entry.claims.at(-1)!;
+    return {
+      ...entryDetailView(entry),
+      tone: 'success',
+      intro: [[span.plain(`Recorded on #${id}: ${recorded.actorName} ${recorded.stance} it. `), span.command('entry undo', `id:${id}`), span.plain(' takes it back.')]],
+    };
+  },
+};

@@ -1,0 +1,64 @@
+// Fatality figures as UCDP records them: a best estimate, and where sources differ a low and a
+// high estimate around it (low ≤ best ≤ high). Typed as `12`, `10-12-15`, or as shown: `12 (10–15)`.
+import type { Fatalities } from './domain.js';
+
+export type FatalityFigures = Omit<Fatalities, 'source'>;
+
+/** The largest figure taken: more than any single event has had, so a typo of extra digits is caught. */
+const MAX_FIGURE = 10_000_000;
+const NUMBER = String.raw`(\d{1,3}(?:,\d{3})+|\d+)`;
+const DASH = String.raw`\s*[-–—]\s*`;
+const BEST_ONLY = new RegExp(`^${NUMBER}$`);
+const LOW_BEST_HIGH = new RegExp(`^${NUMBER}${DASH}${NUMBER}${DASH}${NUMBER}$`);
+const BEST_THEN_RANGE = new RegExp(String.raw`^${NUMBER}\s*\(\s*${NUMBER}${DASH}${NUMBER}\s*\)$`);
+
+export const FATALITIES_ACCEPTED = 'the best estimate (`12`), or low-best-high (`10-12-15`, UCDP’s convention)';
+
+const figure = (text: string) => Number(text.replace(/,/g, ''));
+
+/** The figures the text gives, or the reason it gives none (for a refusal that names the option). */
+export function parseFatalities(text: string): FatalityFigures | { problem: string } {
+  const trimmed = text.trim();
+  let parsed: FatalityFigures | undefined;
+  const best = BEST_ONLY.exec(trimmed);
+  const lowBestHigh = LOW_BEST_HIGH.exec(trimmed);
+  const bestRange = BEST_THEN_RANGE.exec(trimmed);
+  if (best) parsed = { best: figure(best[1]!) };
+  else if (lowBestHigh) parsed = { low: figure(lowBestHigh[1]!), best: figure(lowBestHigh[2]!), high: figure(lowBestHigh[3]!) };
+  else if (bestRange) parsed = { low: figure(bestRange[2]!), best: figure(bestRange[1]!), high: figure(bestRange[3]!) };
+  if (!parsed) return { problem: `\`${trimmed}\` is not a figure` };
+  const { low, best: b, high } = parsed;
+  if (Math.max(low ?? 0, b, high ?? 0) > MAX_FIGURE) return { problem: `figures above ${MAX_FIGURE.toLocaleString('en-US')} are not taken — got \`${trimmed}\`` };
+  if (low !== undefined && low > b) return { problem: `the low estimate (${low}) is above the best (${b}): low ≤ best ≤ high` };
+  if (high !== undefined && high < b) return { problem: `the high estimate (${high}) is below the best (${b}): low ≤ best ≤ high` };
+  return parsed;
+}
+
+const count = (n: number) => n.toLocaleString('en-US');
+
+/** As shown: `12`, or `12 (10–15)` with a range. */
+export function formatFatalities(figures: FatalityFigures): string {
+  const { low, best, high } = figures;
+  if (low === undefined && high === undefined) return count(best);
+  return `${count(best)} (${count(low ?? best)}–${count(high ?? best)})`;
+}
+
+/** As typed back (forms, exports): `12` or `10-12-15`. */
+export function fatalitiesText(figures: FatalityFigures): string {
+  const { low, best, high } = figures;
+  return low === undefined && high === undefined ? String(best) : `${low ?? best}-${best}-${high ?? best}`;
+}
+
+/**
+ * The figures of several entries added up, each entry's missing low or high taken as its best;
+ * undefined when none has figures.
+ */
+export function sumFatalities(all: readonly (FatalityFigures | undefined)[]): { figures: FatalityFigures; entries: number } | undefined {
+  const known = all.filter((f): f is FatalityFigures => f !== undefined);
+  if (known.length === 0) return undefined;
+  const total = (pick: (f: FatalityFigures) => number) => known.reduce((sum, f) => sum + pick(f), 0);
+  const best = total((f) => f.best);
+  const low = total((f) => f.low ?? f.best);
+  const high = total((f) => f.high ?? f.best);
+  return { figures: low === best && high === best ? { best } : { low, best, high }, entries: known.length };
+}

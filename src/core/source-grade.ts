@@ -1,0 +1,11 @@
+// Admiralty (NATO) grades of a source: how reliable the source is, A (completely reliable) to
+// F (cannot be judged), and how credible this information is, 1 (confirmed by other sources) to
+// 6 (cannot be judged). Written together, `B2`: a usually reliable source, probably true.
+
+export const GRADE_ACCEPTED = 'a letter A–F (reliability of the source) and a digit 1–6 (credibility of the information), like `B2`';
+
+/** `B2` for `B2`, `b2`, `B-2` or `B 2`; undefined for anything else. */
+export function parseGrade(text: string): string | undefined {
+  const match = /^([a-f])[\s-]?([1-6])$/i.exec(text.trim());
+  return match ? `${match[1]!.toUpperCase()}${match[2]}` : undefined;
+}

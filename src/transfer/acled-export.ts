@@ -1,0 +1,26 @@
+// `npm run export -- --format acled`: the live entries as ACLED data, ACLED's columns in ACLED's
+// order (acled-vocabulary), one row per entry of a type ACLED records; the others are counted.
+import { stringify } from 'csv-stringify/sync';
+import type { App } from '../app.js';
+import type { ActorKind, EventType } from '../core/vocabulary.js';
+import { acledRow, type ActorFacts } from './acled-row.js';
+import type { PlaceLocator } from './acled-geo.js';
+import { ACLED_CODEBOOK_COLUMNS } from './acled-vocabulary.js';
+
+/** Every actor's kind and affiliation: a side and an actor type are read from them. */
+function actorFacts(app: App): Map<number, ActorFacts> {
+  const rows = app.db.prepare('SELECT id, kind, affiliation_id FROM actors').raw().all() as [number, ActorKind, number | null][];
+  return new Map(rows.map(([id, kind, affiliationId]) => [id, { kind, affiliationId }]));
+}
+
+/** The CSV text, row by row; `leftOut` counts the entries of each type ACLED does not record. */
+export function* acledText(app: App, ids: readonly number[], locate: PlaceLocator, leftOut: Map<EventType, number>): Generator<string> {
+  const context = { actors: actorFacts(app), locate };
+  yield stringify([[...ACLED_CODEBOOK_COLUMNS]]);
+  for (const id of ids) {
+    const entry = app.dossier.getEntry(id)!;
+    const row = acledRow(entry, context);
+    if (row) yield stringify([row], { columns: [...ACLED_CODEBOOK_COLUMNS] });
+    else leftOut.set(entry.eventType, (leftOut.get(entry.eventType) ?? 0) + 1);
+  }
+}
