@@ -18,7 +18,7 @@ const unresolved: SubcommandSpec = {
   description: 'Stored places the gazetteer could not settle, most used first',
   readOnly: true,
   options: [limitOption(DEFAULT_LIMIT), pageOption],
-  examples: ['', 'page:2'],
+  examples: [''],
   run(args, ctx) {
     const request = pageRequest(args, DEFAULT_LIMIT);
     const page = ctx.services.places.unsettled(request.limit, request.offset);

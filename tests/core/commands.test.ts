@@ -66,7 +66,7 @@ describe('GIVEN /timeline', () => {
   it('WHEN a bare word names an actor or a place THEN the refusal says which option was meant', async () => {
     expect(viewText(await run('/timeline Dermer'))).toContain('Ron Dermer is an actor: `/timeline actor:"Ron Dermer"`');
     expect(viewText(await run('/timeline Paris'))).toContain('Paris is a place: `/timeline place:Paris`');
-    expect(viewText(await run('/timeline place:Sweida'))).toContain('Closest known places: Sweida province');
+    expect(viewText(await run('/timeline place:"Sweida provnce"'))).toContain('Closest known places: Sweida province.');
   });
 
   it('WHEN a value is typed as replies show it THEN it is read as that value', async () => {
