@@ -37,6 +37,8 @@ export const ACTOR_KINDS = [
   'international-organisation',
   'community',
   'other',
+  // What an import that creates the actors its rows name gives one whose kind the file omits.
+  'unknown',
 ] as const;
 export type ActorKind = (typeof ACTOR_KINDS)[number];
 

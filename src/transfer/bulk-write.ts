@@ -29,25 +29,31 @@ function dropSecondaryIndexes(db: Db): string[] {
   return indexes.map((i) => i.sql);
 }
 
-export function writeImport(db: Db, inputs: EntryInput[], stamp: ChangeStamp, onProgress?: (done: number) => void): number[] {
+/** A new entry to load, with the key its row gives (a new one otherwise). */
+export interface LoadedEntry {
+  input: EntryInput;
+  key?: string;
+}
+
+export function writeImport(db: Db, entries: readonly LoadedEntry[], stamp: ChangeStamp, onProgress?: (done: number) => void): number[] {
   const writer = new EntryWriter(db, true);
   const cacheSize = db.pragma('cache_size', { simple: true }) as number;
   db.pragma(`cache_size = -${BULK_CACHE_KIB}`);
   try {
-    return load(db, writer, inputs, stamp, onProgress);
+    return load(db, writer, entries, stamp, onProgress);
   } finally {
     db.pragma(`cache_size = ${cacheSize}`);
   }
 }
 
-function load(db: Db, writer: EntryWriter, inputs: EntryInput[], stamp: ChangeStamp, onProgress?: (done: number) => void): number[] {
+function load(db: Db, writer: EntryWriter, inputs: readonly LoadedEntry[], stamp: ChangeStamp, onProgress?: (done: number) => void): number[] {
   return db.transaction(() => {
     db.prepare("INSERT INTO settings (key, value) VALUES ('search_index_paused', 'import'), ('actor_pairs_paused', 'import')").run();
     const stored = db.prepare('SELECT count(*) FROM entries').pluck().get() as number;
     const dropped = inputs.length >= REBUILD_INDEXES_FROM * stored ? dropSecondaryIndexes(db) : [];
     const ids: number[] = [];
-    inputs.forEach((input, i) => {
-      ids.push(writer.insert(input, stamp));
+    inputs.forEach(({ input, key }, i) => {
+      ids.push(writer.insert(input, stamp, key));
       if (i % 1000 === 0) onProgress?.(i);
     });
     for (const sql of dropped) db.exec(sql);

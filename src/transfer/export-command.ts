@@ -1,5 +1,6 @@
-// npm run export -- --format json|csv [--topic SLUG] [--out FILE]
-// Writes the live entries, oldest first, to stdout or a file.
+// npm run export -- --format json|csv|bundle [--topic SLUG] [--out FILE]
+// Writes the live entries, oldest first, to stdout or a file; or, as a bundle, the whole dossier
+// (docs/bundle.md).
 import { createWriteStream, existsSync } from 'node:fs';
 import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -11,8 +12,10 @@ import { loadConfig } from '../config.js';
 import { createLogger } from '../log.js';
 import { CSV_COLUMNS, csvRow, exportRow } from './export-rows.js';
 import { plural } from '../core/text.js';
+import { bundleRecords } from '../store/bundle-export.js';
 
-const USAGE = 'Usage: npm run export -- --format json|csv [--topic SLUG] [--out FILE]';
+const USAGE = 'Usage: npm run export -- --format json|csv|bundle [--topic SLUG] [--out FILE]';
+type ExportFormat = 'json' | 'csv' | 'bundle';
 const WRITE_ERRORS: Record<string, string> = {
   ENOENT: 'its directory does not exist',
   EISDIR: 'it is a directory',
@@ -20,14 +23,19 @@ const WRITE_ERRORS: Record<string, string> = {
   ENOSPC: 'the disk is full',
 };
 
-function* exportText(app: App, ids: readonly number[], format: 'json' | 'csv'): Generator<string> {
+function* exportText(app: App, entries: readonly { id: number; key: string | null }[], format: 'json' | 'csv'): Generator<string> {
   yield format === 'csv' ? stringify([[...CSV_COLUMNS]]) : '[\n';
-  for (const [i, id] of ids.entries()) {
+  for (const [i, { id, key }] of entries.entries()) {
     const entry = app.dossier.getEntry(id)!;
-    if (format === 'csv') yield stringify([csvRow(entry)], { columns: [...CSV_COLUMNS] });
-    else yield `${i > 0 ? ',\n' : ''}  ${JSON.stringify(exportRow(entry))}`;
+    if (format === 'csv') yield stringify([csvRow(entry, key)], { columns: [...CSV_COLUMNS] });
+    else yield `${i > 0 ? ',\n' : ''}  ${JSON.stringify(exportRow(entry, key))}`;
   }
   if (format === 'json') yield '\n]\n';
+}
+
+/** One record a line (docs/bundle.md). */
+function* bundleText(app: App, topic: string | undefined): Generator<string> {
+  for (const record of bundleRecords(app.db, topic)) yield `${JSON.stringify(record)}\n`;
 }
 
 /**
@@ -46,7 +54,7 @@ async function writeOut(text: Iterable<string>, out: Writable, target: string, s
   }
 }
 
-async function exportEntries(format: 'json' | 'csv', topic: string | undefined, outFile: string | undefined, io: CliIo): Promise<number> {
+async function exportEntries(format: ExportFormat, topic: string | undefined, outFile: string | undefined, io: CliIo): Promise<number> {
   const config = loadConfig(io.env);
   // Opening a missing store would create and seed one: a mistyped SITREP_DB would export that.
   if (!existsSync(config.dbPath)) {
@@ -60,13 +68,14 @@ async function exportEntries(format: 'json' | 'csv', topic: string | undefined, 
       writeLine(io.stderr, `There is no topic "${topic}". Topics: ${topics.join(', ')}.`);
       return 2;
     }
-    const ids = app.db
-      .prepare(`SELECT id FROM entries WHERE deleted_at IS NULL ${topic ? 'AND topic = ?' : ''} ORDER BY day_from, id`)
-      .pluck()
-      .all(...(topic ? [topic] : [])) as number[];
+    const entries = app.db
+      .prepare(`SELECT id, key FROM entries WHERE deleted_at IS NULL ${topic ? 'AND topic = ?' : ''} ORDER BY day_from, id`)
+      .all(...(topic ? [topic] : [])) as { id: number; key: string | null }[];
     const out = outFile ? createWriteStream(outFile) : io.stdout;
-    const outcome = await writeOut(exportText(app, ids, format), out, outFile ?? 'the standard output', io.stderr);
-    if (outcome === 'written') writeLine(io.stderr, `Exported ${plural(ids.length, 'entry', 'entries')}${topic ? ` of ${topic}` : ''} as ${format}.`);
+    const text = format === 'bundle' ? bundleText(app, topic) : exportText(app, entries, format);
+    const outcome = await writeOut(text, out, outFile ?? 'the standard output', io.stderr);
+    const what = format === 'bundle' ? 'the dossier' : plural(entries.length, 'entry', 'entries');
+    if (outcome === 'written') writeLine(io.stderr, `Exported ${what}${topic ? ` of ${topic}` : ''} as ${format}.`);
     return outcome === 'failed' ? 2 : 0;
   } finally {
     app.close();
@@ -88,8 +97,8 @@ export async function runExport(argv: string[], io: CliIo): Promise<number> {
     return 0;
   }
   const { format } = values;
-  if (format !== 'json' && format !== 'csv') {
-    writeLine(io.stderr, `--format must be json or csv — got "${format}". ${USAGE}`);
+  if (format !== 'json' && format !== 'csv' && format !== 'bundle') {
+    writeLine(io.stderr, `--format must be json, csv or bundle — got "${format}". ${USAGE}`);
     return 2;
   }
   try {

@@ -16,7 +16,13 @@ export const SOURCE_KEYS: Readonly<Record<string, string>> = { url: 'source_url'
  * flat source options give (the CSV export writes it so, keeping the first source readable).
  */
 export const SOURCE_LIST_FIELDS = ['sources', 'more_sources'];
-export const IMPORT_FIELDS = [...OPTION_NAMES, ...SOURCE_LIST_FIELDS];
 
-/** Columns our CSV export adds for ACLED compatibility; an import ignores them. */
+/** The entry's stable key (see row-key): which stored entry the row is, if any. */
+export const KEY_FIELD = 'key';
+export const IMPORT_FIELDS = [KEY_FIELD, ...OPTION_NAMES, ...SOURCE_LIST_FIELDS];
+
+/**
+ * Columns our CSV export adds for ACLED compatibility; an import ignores them, but for
+ * `event_id`, which holds the entry's key (read as `key` is).
+ */
 export const ACLED_COLUMNS = ['event_id', 'event_date', 'time_precision', 'event_type', 'actor1', 'actor2', 'location', 'source', 'notes'];
