@@ -45,7 +45,7 @@ export const CORRECTABLE_FIELDS: readonly CorrectableField[] = [
     show: (e) => (e.sources.length === 0 ? '(none)' : e.sources.map(sourceText).join('; ')),
   },
   { field: 'confidence', label: 'confidence', given: ['confidence'], clearable: false, show: (e) => e.confidence },
-  { field: 'tags', label: 'tags', given: ['tags'], clearable: true, show: (e) => listed(e.tags) },
+  { field: 'tags', label: 'tags', given: ['tags'], clearable: true, show: (e) => listed([...e.tags].sort()) },
 ];
 
 /** A source with its keys in one order, so two equal sources compare equal as JSON. */

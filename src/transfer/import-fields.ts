@@ -19,7 +19,7 @@ export const SOURCE_LIST_FIELDS = ['sources', 'more_sources'];
 
 /** The entry's stable key (see row-key): which stored entry the row is, if any. */
 export const KEY_FIELD = 'key';
-export const IMPORT_FIELDS = [KEY_FIELD, ...OPTION_NAMES, ...SOURCE_LIST_FIELDS];
+export const IMPORT_FIELDS = [...OPTION_NAMES, ...SOURCE_LIST_FIELDS, KEY_FIELD];
 
 /**
  * Columns our CSV export adds for ACLED compatibility; an import ignores them, but for

@@ -104,9 +104,6 @@ export function planImport(rows: SourceRow[], db: Db, dossier: DossierReader, on
     // A key says which entry a row is; rows without one are told apart as before keys.
     const earlier = key !== undefined ? seen.keys.get(key) : (urls.map((u) => seen.urls.get(u)).find((l) => l !== undefined) ?? seen.dateTitles.get(dateTitle));
     if (earlier !== undefined) return void plan.skipped.push({ line, reason: `duplicate of line ${earlier} in this file` });
-    if (key !== undefined) seen.keys.set(key, line);
-    urls.forEach((u) => seen.urls.set(u, line));
-    seen.dateTitles.set(dateTitle, line);
 
     const byKey = key !== undefined ? stored.byKey.get(key) : undefined;
     if (byKey?.removed) {
@@ -128,10 +125,15 @@ export function planImport(rows: SourceRow[], db: Db, dossier: DossierReader, on
     const sameDateTitle = stored.byDateTitle.get(dateTitle);
     if (sameDateTitle !== undefined) {
       const current = readEntryState(db, sameDateTitle)!.input;
-      const changes = fieldChanges(current, correctedState(current, input, row), names);
+      // Titles match here as folded: only the other fields can tell the row from the entry.
+      const changes = fieldChanges(current, correctedState(current, input, row), names).filter((c) => c.field !== 'title');
       const differs = changes.length > 0 ? `; it differs in ${changes.map((c) => c.label).join(', ')}: give the row that entry's key to correct it` : '';
       return void plan.skipped.push({ line, reason: `duplicate of entry #${sameDateTitle} (same date and title)${differs}` });
     }
+    // Later rows are compared with the new entries, as with those stored.
+    if (key !== undefined) seen.keys.set(key, line);
+    urls.forEach((u) => seen.urls.set(u, line));
+    seen.dateTitles.set(dateTitle, line);
     plan.accepted.push({ line, input, ...(key ? { key } : {}) });
     if (note) plan.noted.push({ line, reason: note });
   });

@@ -77,7 +77,7 @@ export function optionValues(row: RawRow): Record<string, string> {
   const values: Record<string, string> = {};
   for (const [key, value] of Object.entries(row)) {
     if (IGNORED.has(key)) continue;
-    if (!KNOWN.has(key)) throw new RowProblem(`unknown field \`${key}\`; fields are ${[KEY_FIELD, ...OPTION_NAMES, ...SOURCE_LIST_FIELDS].join(', ')}.`);
+    if (!KNOWN.has(key)) throw new RowProblem(`unknown field \`${key}\`; fields are ${[...OPTION_NAMES, ...SOURCE_LIST_FIELDS, KEY_FIELD].join(', ')}.`);
     if (isNone(value)) continue;
     const text = LIST_FIELDS.has(key) ? listText(key, value) : textOf(key, value);
     if (text !== '') values[key] = text;
