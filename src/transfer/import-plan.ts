@@ -63,10 +63,11 @@ interface CheckedRow {
 
 function checkRows(rows: SourceRow[], reader: DossierReader, planned: PlannedActors, options: PlanOptions, plan: ImportPlan, onProgress?: (done: number) => void): CheckedRow[] {
   const checked: CheckedRow[] = [];
+  const knownActors = new Set<string>();
   rows.forEach((row, index) => {
     if (index % 1000 === 0) onProgress?.(index);
     if (!row.values) return void plan.rejected.push({ line: row.line, reason: row.error ?? 'unreadable row' });
-    const missing = missingActors(row.values, reader);
+    const missing = missingActors(row.values, reader, knownActors);
     if (missing.length > 0 && !options.createActors) return void plan.rejected.push({ line: row.line, reason: missingActorsReason(missing, reader) });
     for (const actor of missing) planned.plan(actor);
     let key: string | undefined;

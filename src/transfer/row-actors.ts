@@ -36,13 +36,18 @@ export function actorsNamedBy(row: RawRow): NamedActor[] {
   });
 }
 
-/** The actors a row names that no stored (or planned) actor answers to, each once. */
-export function missingActors(row: RawRow, dossier: DossierReader): NamedActor[] {
+/**
+ * The actors a row names that no stored (or planned) actor answers to, each once. `known`
+ * remembers the names found, across the rows of a file: most rows name actors seen before.
+ */
+export function missingActors(row: RawRow, dossier: DossierReader, known: Set<string>): NamedActor[] {
   const missing = new Map<string, NamedActor>();
   for (const actor of actorsNamedBy(row)) {
+    if (known.has(actor.name)) continue;
     const key = foldKey(actor.name);
     if (key === '' || missing.has(key)) continue;
     if (bestActorMatches(dossier, actor.name).length === 0) missing.set(key, actor);
+    else known.add(actor.name);
   }
   return [...missing.values()];
 }
@@ -105,7 +110,7 @@ export class PlannedActors {
     const planned = this.byKey;
     return Object.assign(Object.create(dossier) as DossierReader, {
       actorsNamed(query: string): ActorMatch[] {
-        const actor = planned.get(foldKey(query));
+        const actor = planned.size === 0 ? undefined : planned.get(foldKey(query));
         if (!actor) return dossier.actorsNamed(query);
         return [{ id: actor.placeholderId, name: actor.name, kind: actor.kind, matchedName: query, rank: 0 }];
       },
