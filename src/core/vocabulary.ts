@@ -42,6 +42,9 @@ export const ACTOR_KINDS = [
 ] as const;
 export type ActorKind = (typeof ACTOR_KINDS)[number];
 
+/** The kinds an admin chooses from: `unknown` is only given by imports, and edited away. */
+export const CHOSEN_ACTOR_KINDS = ACTOR_KINDS.filter((kind) => kind !== 'unknown');
+
 export const ACTOR_ROLES = ['initiator', 'target', 'mediator', 'participant', 'host', 'subject'] as const;
 export type ActorRole = (typeof ACTOR_ROLES)[number];
 
