@@ -3,6 +3,7 @@
 // store as it was. The search index and actor pairs, derived, are built once at the end.
 import { foldKey } from '../core/text.js';
 import type { Db } from './connection.js';
+import { dropSecondaryIndexes } from './bulk-indexes.js';
 import { JSON_COLUMNS, RECORD_TABLES, recordColumns, type BundleName, type EntryLinks, type RecordKind } from './bundle-format.js';
 import { compactSearchIndex, indexEntriesForSearch } from './search-index.js';
 
@@ -80,6 +81,8 @@ export function loadBundle(db: Db, records: readonly BundleRecord[], onProgress?
     // keys are checked at commit.
     db.pragma('defer_foreign_keys = ON');
     db.prepare("INSERT INTO settings (key, value) VALUES ('search_index_paused', 'bundle'), ('actor_pairs_paused', 'bundle')").run();
+    // Every row is new to the store: its indexes are built once, at the end.
+    const dropped = dropSecondaryIndexes(db);
     const inserts = new Map<RecordKind, (fields: Record<string, unknown>) => void>();
     const links = linkWriters(db);
     records.forEach(({ kind, line, fields }, i) => {
@@ -93,6 +96,7 @@ export function loadBundle(db: Db, records: readonly BundleRecord[], onProgress?
         throw new BundleLoadError(line, (error as Error).message);
       }
     });
+    for (const sql of dropped) db.exec(sql);
     const range = db.prepare('SELECT min(id), max(id) FROM entries').raw().get() as [number | null, number | null];
     if (range[0] !== null) {
       indexEntriesForSearch(db, range[0], range[1]!);

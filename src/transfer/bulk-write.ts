@@ -3,31 +3,15 @@
 // to date once, set-based, for the new rows (and the search index compacted after a large load).
 import type { ChangeStamp, EntryInput } from '../core/domain.js';
 import type { Db } from '../store/connection.js';
+import { dropSecondaryIndexes } from '../store/bulk-indexes.js';
 import { EntryWriter } from '../store/entry-writes.js';
 import { compactSearchIndex, indexEntriesForSearch } from '../store/search-index.js';
 
 /** A page cache large enough for the indexes a bulk load touches (the default is 2 MiB). */
 const BULK_CACHE_KIB = 128 * 1024;
 
-/**
- * Rebuilding an index costs time in proportion to the whole table but sorts once; updating it
- * row by row costs several times more per row. So when the load is large against what is
- * stored, the secondary indexes of the written tables are dropped and created again at the end
- * (inside the same transaction, so a killed import still leaves everything as it was).
- */
+/** Loads of at least this share of what is stored rebuild the indexes (see bulk-indexes). */
 const REBUILD_INDEXES_FROM = 0.25;
-const LOADED_TABLES = ['entries', 'entry_actors', 'entry_places', 'sources', 'entry_tags', 'revisions'];
-
-function dropSecondaryIndexes(db: Db): string[] {
-  const indexes = db
-    .prepare(
-      `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL
-       AND tbl_name IN (${LOADED_TABLES.map(() => '?').join(', ')})`,
-    )
-    .all(...LOADED_TABLES) as { name: string; sql: string }[];
-  for (const index of indexes) db.exec(`DROP INDEX "${index.name}"`);
-  return indexes.map((i) => i.sql);
-}
 
 /** A new entry to load, with the key its row gives (a new one otherwise). */
 export interface LoadedEntry {
