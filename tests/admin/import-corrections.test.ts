@@ -122,21 +122,29 @@ describe('GIVEN rows naming actors the store does not have', () => {
 });
 
 describe('GIVEN the exports of a store with actors the seed lacks', () => {
-  it.each(['json', 'csv'])('WHEN its %s export is imported into a new store with --create-actors THEN no row is rejected and keys are kept', async (format) => {
+  const addFidan = async () => {
     await run('/actors add name:"Hakan Fidan" kind:person');
     await run('/entry add title:"Fidan visits Damascus" date:2025-08-02 type:talks topic:turkey-syria actors:"Hakan Fidan:initiator, Syria:host" outlet:AFP');
+  };
+  const keysOf = (path: string) => {
+    const db = new Database(path, { readonly: true });
+    try {
+      return db.prepare('SELECT key FROM entries ORDER BY key').pluck().all();
+    } finally {
+      db.close();
+    }
+  };
+
+  // A new store is seeded as it is created: the seed's entries are duplicates, by date and title.
+  it.each(['json', 'csv'])('WHEN its %s export is imported into a new store with --create-actors THEN no row is rejected, and keys are kept', async (format) => {
+    await addFidan();
     const file = join(dir, `store.${format}`);
     await runProgram(runExport, ['--format', format, '--out', file], { SITREP_DB: app.dbPath });
     const other = join(dir, 'other.db');
     const result = await importInto(other, file, '--create-actors');
     expect(result.stdout).toContain('1 accepted, 17 skipped, 0 rejected');
     expect(result.stdout).toContain('Actors created: Hakan Fidan (unknown).');
-    const copy = new Database(other, { readonly: true });
-    try {
-      expect(copy.prepare("SELECT key FROM entries WHERE title = 'Fidan visits Damascus'").pluck().get()).toBe(keyOf(18));
-    } finally {
-      copy.close();
-    }
     expect(readFileSync(file, 'utf8')).toContain(keyOf(18));
+    expect(keysOf(other)).toContain(keyOf(18));
   });
 });
