@@ -145,5 +145,5 @@ export function planImport(rows: SourceRow[], db: Db, dossier: DossierReader, on
   return plan;
 }
 
-/** "entry #12 (line 3): confidence reported → confirmed", for listing corrections. */
+/** "line 3: entry #12: confidence reported → confirmed", for listing corrections. */
 export const correctionLine = (c: Correction): string => `line ${c.line}: entry #${c.entryId}: ${describeChanges(c.changes)}`;

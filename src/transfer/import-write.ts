@@ -9,20 +9,14 @@ import { writeImport } from './bulk-write.js';
 import { correctionReason } from './corrections.js';
 import type { ImportPlan } from './import-plan.js';
 
-export interface ImportWritten {
-  entryIds: number[];
-  /** Created actors' ids, in the plan's order. */
-  actorIds: number[];
-}
-
 /** The entry with each planned actor's placeholder id replaced by the id it was created with. */
 function withCreatedActors(input: EntryInput, created: ReadonlyMap<number, number>): EntryInput {
   if (!input.actors.some((a) => a.actorId < 0)) return input;
   return { ...input, actors: input.actors.map((a) => (a.actorId < 0 ? { ...a, actorId: created.get(a.actorId)! } : a)) };
 }
 
-export function writePlan(db: Db, plan: ImportPlan, file: string, stamp: ChangeStamp, onProgress?: (done: number) => void): ImportWritten {
-  return db.transaction(() => {
+export function writePlan(db: Db, plan: ImportPlan, file: string, stamp: ChangeStamp, onProgress?: (done: number) => void): void {
+  db.transaction(() => {
     const created = new Map<number, number>();
     // Planned in order, an actor after the one it belongs to.
     for (const actor of plan.createdActors) {
@@ -31,7 +25,7 @@ export function writePlan(db: Db, plan: ImportPlan, file: string, stamp: ChangeS
       created.set(actor.placeholderId, insertActor(db, affiliationId !== undefined ? { ...input, affiliationId } : input, stamp));
     }
     const rows = plan.accepted.map((row) => ({ ...row, input: withCreatedActors(row.input, created) }));
-    const entryIds = writeImport(db, rows, stamp, onProgress);
+    writeImport(db, rows, stamp, onProgress);
     // After the bulk load, whose pauses of the search index and actor pairs are over: each
     // correction keeps them in step as an edit from chat does.
     const writer = new EntryWriter(db);
@@ -39,6 +33,5 @@ export function writePlan(db: Db, plan: ImportPlan, file: string, stamp: ChangeS
       const next = withCreatedActors(correction.next, created);
       writer.replace(correction.entryId, next, undefined, { action: 'edit', changedFields: correction.changedFields, reason: correctionReason(file, correction.changes) }, stamp);
     }
-    return { entryIds, actorIds: [...created.values()] };
   })();
 }
