@@ -45,20 +45,23 @@ export function markBotRunning(db: Db, holder: string, logger: Logger, now: () =
     `INSERT INTO bot_processes (holder, host, pid, started_at, seen_at) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT (holder) DO UPDATE SET seen_at = excluded.seen_at`,
   );
-  const renew = () => {
+  // A store held by another writer (an import) costs a renewal or the goodbye, never the bot:
+  // a row not renewed ages out, one left behind too.
+  const attempt = (what: string, write: () => void) => {
     try {
-      upsert.run(holder, hostname(), process.pid, started, now().toISOString());
+      write();
     } catch (error) {
-      logger.warn({ err: (error as Error).message }, 'could not renew this bot process in bot_processes');
+      logger.warn({ err: (error as Error).message }, `could not ${what} this bot process in bot_processes`);
     }
   };
+  const renew = () => attempt('renew', () => upsert.run(holder, hostname(), process.pid, started, now().toISOString()));
   renew();
   const timer = setInterval(renew, PRESENCE_RENEW_MS);
   timer.unref();
   return {
     stop() {
       clearInterval(timer);
-      db.prepare('DELETE FROM bot_processes WHERE holder = ?').run(holder);
+      attempt('remove', () => db.prepare('DELETE FROM bot_processes WHERE holder = ?').run(holder));
     },
   };
 }
