@@ -39,7 +39,7 @@ try {
   const plan = planImport(rows, app.db, app.dossier);
   const checkMs = performance.now() - t;
   t = performance.now();
-  writeImport(app.db, plan.accepted.map((a) => a.input), { by: 'bench', at: new Date().toISOString() });
+  writeImport(app.db, plan.accepted, { by: 'bench', at: new Date().toISOString() });
   const writeMs = performance.now() - t;
   const totalMs = readMs + checkMs + writeMs;
   const rate = (n: number, msTaken: number) => thousands(Math.round(n / (msTaken / 1000)));

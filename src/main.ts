@@ -5,6 +5,7 @@ import { loadConfig } from './config.js';
 import type { RunningAdapter } from './adapters/running-adapter.js';
 import { createLogger } from './log.js';
 import { startupMessage } from './startup-errors.js';
+import { markBotRunning } from './store/bot-presence.js';
 
 /**
  * better-sqlite3 waits for a busy store synchronously, holding the event loop: Discord and Slack
@@ -19,6 +20,12 @@ async function main(): Promise<void> {
   // The console prints to stdout; keep its logs to warnings unless asked otherwise.
   const logger = createLogger(config.logLevel ?? (onPlatform ? 'info' : 'warn'));
   const app = createApp({ dbPath: config.dbPath, admins: config.admins, logger, timezone: config.timezone, busyTimeoutMs: BOT_BUSY_TIMEOUT_MS, sourcesAllowPrivate: config.sourcesAllowPrivate });
+  // While this process runs, `npm run restore` refuses to swap the store from under it.
+  const presence = markBotRunning(app.db, app.digests.holder, logger);
+  const closeStore = () => {
+    presence.stop();
+    app.close();
+  };
 
   const adapters: RunningAdapter[] = [];
   if (config.discord) {
@@ -43,7 +50,7 @@ async function main(): Promise<void> {
     await scheduler.stop();
     await poller.stop();
     await Promise.allSettled(adapters.map((a) => a.stop()));
-    app.close();
+    closeStore();
     process.exit(0);
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));
@@ -53,7 +60,7 @@ async function main(): Promise<void> {
     // A reader that stops early (`npm start | head`) closes the pipe: stop quietly, as CLIs do.
     process.stdout.on('error', (error: NodeJS.ErrnoException) => {
       if (error.code !== 'EPIPE') throw error;
-      app.close();
+      closeStore();
       process.exit(0);
     });
     const { runConsole } = await import('./adapters/console/console-adapter.js');
@@ -65,7 +72,7 @@ async function main(): Promise<void> {
     });
     await scheduler.stop();
     await poller.stop();
-    app.close();
+    closeStore();
   } else {
     logger.info({ adapters: adapters.map((a) => a.name) }, 'Sitrep is running');
   }

@@ -1,8 +1,8 @@
 // Options shared by the /actors subcommands.
 import type { OptionSpec } from '../../src/core/command-spec.js';
-import { ACTOR_KINDS, humanize } from '../../src/core/vocabulary.js';
+import { CHOSEN_ACTOR_KINDS, humanize } from '../../src/core/vocabulary.js';
 
-export const actorKindChoices = ACTOR_KINDS.map((k) => ({ value: k, label: humanize(k) }));
+export const actorKindChoices = CHOSEN_ACTOR_KINDS.map((k) => ({ value: k, label: humanize(k) }));
 
 /**
  * The examples of one subcommand's options make one usage line together (in /help), so they all

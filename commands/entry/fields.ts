@@ -8,7 +8,7 @@ import { UserError } from '../../src/core/errors.js';
 import { firstDay, lastDay, toIsoPartial, type PartialDate } from '../../src/core/partial-date.js';
 import type { DossierReader } from '../../src/core/ports.js';
 import { foldKey } from '../../src/core/text.js';
-import { ACTOR_KINDS, ACTOR_ROLES, type ActorRole, type Confidence, type EventType } from '../../src/core/vocabulary.js';
+import { ACTOR_ROLES, CHOSEN_ACTOR_KINDS, type ActorRole, type Confidence, type EventType } from '../../src/core/vocabulary.js';
 import { fatalitiesText } from '../../src/core/fatalities.js';
 import { confidenceChoices, eventTypeOption } from '../shared-options.js';
 import { fatalityOptions, parseFatalityOptions } from './fatality-fields.js';
@@ -97,7 +97,7 @@ function parseActors(text: string, dossier: DossierReader): EntryInput['actors']
     } catch (error) {
       if (error instanceof UserError && error.code === 'not-found') {
         // A new actor's kind can't be guessed (a state, a person…): the hint names them all.
-        const create = `Or, if it is a new actor, create it first: /actors add name:"${name}" kind:… (${ACTOR_KINDS.join(', ')})`;
+        const create = `Or, if it is a new actor, create it first: /actors add name:"${name}" kind:… (${CHOSEN_ACTOR_KINDS.join(', ')})`;
         throw new UserError('not-found', error.message, [...error.hints, create], error.option);
       }
       throw error;

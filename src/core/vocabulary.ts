@@ -41,8 +41,13 @@ export const ACTOR_KINDS = [
   'international-organisation',
   'community',
   'other',
+  // What an import that creates the actors its rows name gives one whose kind the file omits.
+  'unknown',
 ] as const;
 export type ActorKind = (typeof ACTOR_KINDS)[number];
+
+/** The kinds an admin chooses from: `unknown` is only given by imports, and edited away. */
+export const CHOSEN_ACTOR_KINDS = ACTOR_KINDS.filter((kind) => kind !== 'unknown');
 
 export const ACTOR_ROLES = ['initiator', 'target', 'mediator', 'participant', 'host', 'subject'] as const;
 export type ActorRole = (typeof ACTOR_ROLES)[number];

@@ -6,6 +6,7 @@ import type { ChangeStamp, EntryInput } from '../core/domain.js';
 import { firstDay, lastDay, precisionOf, toIsoPartial } from '../core/partial-date.js';
 import { foldKey } from '../core/text.js';
 import type { Db } from './connection.js';
+import { newEntryKey } from './entry-keys.js';
 import { locateNewPlace } from './place-locations.js';
 import { RevisionWriter, type RevisionWrite } from './revisions.js';
 
@@ -49,7 +50,7 @@ export class EntryWriter {
     private readonly bulk = false,
   ) {
     this.revisions = new RevisionWriter(db);
-    const insertColumns = [...ENTRY_COLUMNS, 'created_at', 'created_by', 'updated_at', 'updated_by'];
+    const insertColumns = [...ENTRY_COLUMNS, 'key', 'created_at', 'created_by', 'updated_at', 'updated_by'];
     this.statements = {
       topic: db.prepare('INSERT INTO topics (slug, created_at) VALUES (?, ?) ON CONFLICT (slug) DO NOTHING'),
       placeInsert: db.prepare('INSERT INTO places (name, place_key) VALUES (?, ?) ON CONFLICT (place_key) DO NOTHING'),
@@ -126,11 +127,14 @@ export class EntryWriter {
     });
   }
 
-  /** Inserts a new entry with its 'create' revision; callers wrap bulk inserts in a transaction. */
-  insert(input: EntryInput, stamp: ChangeStamp): number {
+  /**
+   * Inserts a new entry with its 'create' revision; callers wrap bulk inserts in a transaction.
+   * `key` is the entry's stable key when a file gives one; a new key otherwise.
+   */
+  insert(input: EntryInput, stamp: ChangeStamp, key: string = newEntryKey()): number {
     return this.atomically(() => {
       this.ensureTopic(input.topic, stamp.at);
-      const { lastInsertRowid } = this.statements.insert!.run(...entryColumnValues(input), stamp.at, stamp.by, stamp.at, stamp.by);
+      const { lastInsertRowid } = this.statements.insert!.run(...entryColumnValues(input), key, stamp.at, stamp.by, stamp.at, stamp.by);
       const entryId = Number(lastInsertRowid);
       this.writeLinks(entryId, input, true, stamp);
       this.revisions.write({ entity: 'entry', entityId: entryId, action: 'create', snapshot: input }, stamp);

@@ -64,6 +64,7 @@ export const INTER_OF_KIND: Readonly<Record<ActorKind, InterType | undefined>> =
   'armed-group': undefined,
   person: undefined,
   other: undefined,
+  unknown: undefined,
 };
 
 /** ACLED's interaction: `State forces-Civilians` (lower code first), or `State forces only` without a second actor. */

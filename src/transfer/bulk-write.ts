@@ -3,51 +3,41 @@
 // to date once, set-based, for the new rows (and the search index compacted after a large load).
 import type { ChangeStamp, EntryInput } from '../core/domain.js';
 import type { Db } from '../store/connection.js';
+import { dropSecondaryIndexes } from '../store/bulk-indexes.js';
 import { EntryWriter } from '../store/entry-writes.js';
 import { compactSearchIndex, indexEntriesForSearch } from '../store/search-index.js';
 
 /** A page cache large enough for the indexes a bulk load touches (the default is 2 MiB). */
 const BULK_CACHE_KIB = 128 * 1024;
 
-/**
- * Rebuilding an index costs time in proportion to the whole table but sorts once; updating it
- * row by row costs several times more per row. So when the load is large against what is
- * stored, the secondary indexes of the written tables are dropped and created again at the end
- * (inside the same transaction, so a killed import still leaves everything as it was).
- */
+/** Loads of at least this share of what is stored rebuild the indexes (see bulk-indexes). */
 const REBUILD_INDEXES_FROM = 0.25;
-const LOADED_TABLES = ['entries', 'entry_actors', 'entry_places', 'sources', 'entry_tags', 'revisions'];
 
-function dropSecondaryIndexes(db: Db): string[] {
-  const indexes = db
-    .prepare(
-      `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL
-       AND tbl_name IN (${LOADED_TABLES.map(() => '?').join(', ')})`,
-    )
-    .all(...LOADED_TABLES) as { name: string; sql: string }[];
-  for (const index of indexes) db.exec(`DROP INDEX "${index.name}"`);
-  return indexes.map((i) => i.sql);
+/** A new entry to load, with the key its row gives (a new one otherwise). */
+export interface LoadedEntry {
+  input: EntryInput;
+  key?: string;
 }
 
-export function writeImport(db: Db, inputs: EntryInput[], stamp: ChangeStamp, onProgress?: (done: number) => void): number[] {
+export function writeImport(db: Db, entries: readonly LoadedEntry[], stamp: ChangeStamp, onProgress?: (done: number) => void): number[] {
   const writer = new EntryWriter(db, true);
   const cacheSize = db.pragma('cache_size', { simple: true }) as number;
   db.pragma(`cache_size = -${BULK_CACHE_KIB}`);
   try {
-    return load(db, writer, inputs, stamp, onProgress);
+    return load(db, writer, entries, stamp, onProgress);
   } finally {
     db.pragma(`cache_size = ${cacheSize}`);
   }
 }
 
-function load(db: Db, writer: EntryWriter, inputs: EntryInput[], stamp: ChangeStamp, onProgress?: (done: number) => void): number[] {
+function load(db: Db, writer: EntryWriter, inputs: readonly LoadedEntry[], stamp: ChangeStamp, onProgress?: (done: number) => void): number[] {
   return db.transaction(() => {
     db.prepare("INSERT INTO settings (key, value) VALUES ('search_index_paused', 'import'), ('actor_pairs_paused', 'import')").run();
     const stored = db.prepare('SELECT count(*) FROM entries').pluck().get() as number;
     const dropped = inputs.length >= REBUILD_INDEXES_FROM * stored ? dropSecondaryIndexes(db) : [];
     const ids: number[] = [];
-    inputs.forEach((input, i) => {
-      ids.push(writer.insert(input, stamp));
+    inputs.forEach(({ input, key }, i) => {
+      ids.push(writer.insert(input, stamp, key));
       if (i % 1000 === 0) onProgress?.(i);
     });
     for (const sql of dropped) db.exec(sql);

@@ -59,10 +59,11 @@ function rowFrom(columns: string[], values: string[], line: number): SourceRow {
     const fix = values.length > columns.length ? 'quote a value that holds a comma' : 'give every column a value, even an empty one';
     return { line, error: `${plural(values.length, 'value')} for the header's ${plural(columns.length, 'column')}: ${fix}` };
   }
-  // Empty cells mean "not given", like an omitted option.
+  // An empty cell means none, as an empty JSON value does; the column is still given, so a
+  // correction by import empties that field of the entry (a column the file lacks keeps it).
   const row: Record<string, string> = {};
   columns.forEach((column, i) => {
-    if (values[i] !== '') row[column] = values[i]!;
+    row[column] = values[i]!;
   });
   return { line, values: row };
 }

@@ -1,5 +1,6 @@
-// npm run export -- --format json|csv|acled [--topic SLUG] [--out FILE]
-// Writes the live entries, oldest first, to stdout or a file.
+// npm run export -- --format json|csv|acled|bundle [--topic SLUG] [--out FILE]
+// Writes the live entries, oldest first, to stdout or a file; or, as a bundle, the whole dossier
+// (docs/bundle.md).
 import { createWriteStream, existsSync } from 'node:fs';
 import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -12,10 +13,11 @@ import { createLogger } from '../log.js';
 import { CSV_COLUMNS, csvRow, exportRow } from './export-rows.js';
 import { plural } from '../core/text.js';
 import type { EventType } from '../core/vocabulary.js';
+import { bundleRecords } from '../store/bundle-export.js';
 import { acledText } from './acled-export.js';
 import { locateNothing, type PlaceLocator } from './acled-geo.js';
 
-const FORMATS = ['json', 'csv', 'acled'] as const;
+const FORMATS = ['json', 'csv', 'acled', 'bundle'] as const;
 type ExportFormat = (typeof FORMATS)[number];
 const USAGE = `Usage: npm run export -- --format ${FORMATS.join('|')} [--topic SLUG] [--out FILE]`;
 const WRITE_ERRORS: Record<string, string> = {
@@ -25,14 +27,19 @@ const WRITE_ERRORS: Record<string, string> = {
   ENOSPC: 'the disk is full',
 };
 
-function* exportText(app: App, ids: readonly number[], format: 'json' | 'csv'): Generator<string> {
+function* exportText(app: App, entries: readonly { id: number; key: string | null }[], format: 'json' | 'csv'): Generator<string> {
   yield format === 'csv' ? stringify([[...CSV_COLUMNS]]) : '[\n';
-  for (const [i, id] of ids.entries()) {
+  for (const [i, { id, key }] of entries.entries()) {
     const entry = app.dossier.getEntry(id)!;
-    if (format === 'csv') yield stringify([csvRow(entry)], { columns: [...CSV_COLUMNS] });
-    else yield `${i > 0 ? ',\n' : ''}  ${JSON.stringify(exportRow(entry))}`;
+    if (format === 'csv') yield stringify([csvRow(entry, key)], { columns: [...CSV_COLUMNS] });
+    else yield `${i > 0 ? ',\n' : ''}  ${JSON.stringify(exportRow(entry, key))}`;
   }
   if (format === 'json') yield '\n]\n';
+}
+
+/** One record a line (docs/bundle.md). */
+function* bundleText(app: App, topic: string | undefined): Generator<string> {
+  for (const record of bundleRecords(app.db, topic)) yield `${JSON.stringify(record)}\n`;
 }
 
 /**
@@ -78,17 +85,19 @@ async function exportEntries({ format, topic, outFile, locate }: ExportRequest, 
       writeLine(io.stderr, `There is no topic "${topic}". Topics: ${topics.join(', ')}.`);
       return 2;
     }
-    const ids = app.db
-      .prepare(`SELECT id FROM entries WHERE deleted_at IS NULL ${topic ? 'AND topic = ?' : ''} ORDER BY day_from, id`)
-      .pluck()
-      .all(...(topic ? [topic] : [])) as number[];
+    const entries = app.db
+      .prepare(`SELECT id, key FROM entries WHERE deleted_at IS NULL ${topic ? 'AND topic = ?' : ''} ORDER BY day_from, id`)
+      .all(...(topic ? [topic] : [])) as { id: number; key: string | null }[];
     const out = outFile ? createWriteStream(outFile) : io.stdout;
     const leftOut = new Map<EventType, number>();
-    const text = format === 'acled' ? acledText(app, ids, locate, leftOut) : exportText(app, ids, format);
+    const ids = entries.map((e) => e.id);
+    const text =
+      format === 'bundle' ? bundleText(app, topic) : format === 'acled' ? acledText(app, ids, locate, leftOut) : exportText(app, entries, format);
     const outcome = await writeOut(text, out, outFile ?? 'the standard output', io.stderr);
     if (outcome === 'written') {
       const skipped = [...leftOut.values()].reduce((sum, n) => sum + n, 0);
-      writeLine(io.stderr, `Exported ${plural(ids.length - skipped, 'entry', 'entries')}${topic ? ` of ${topic}` : ''} as ${format}.`);
+      const what = format === 'bundle' ? 'the dossier' : plural(entries.length - skipped, 'entry', 'entries');
+      writeLine(io.stderr, `Exported ${what}${topic ? ` of ${topic}` : ''} as ${format}.`);
       const note = leftOutLine(leftOut);
       if (note) writeLine(io.stderr, note);
     }
@@ -115,7 +124,7 @@ export async function runExport(argv: string[], io: CliIo, locate: PlaceLocator 
   }
   const format = FORMATS.find((known) => known === values.format);
   if (format === undefined) {
-    writeLine(io.stderr, `--format must be json, csv or acled — got "${values.format}". ${USAGE}`);
+    writeLine(io.stderr, `--format must be json, csv, acled or bundle — got "${values.format}". ${USAGE}`);
     return 2;
   }
   try {

@@ -6,6 +6,8 @@ import { firstDay, toIsoPartial } from '../core/partial-date.js';
 import { eventTypeLabel } from '../core/vocabulary.js';
 
 export interface ExportRow {
+  /** The entry's stable key: a corrected file re-imported corrects the entry it names. */
+  key?: string;
   title: string;
   summary: string;
   date: string;
@@ -52,8 +54,9 @@ function exportClaim(claim: ClaimDetail): ExportClaim {
 const fatalityFields = (entry: EntryDetail) =>
   entry.fatalities ? { fatalities: fatalitiesText(entry.fatalities), fatalities_source: entry.fatalities.source } : {};
 
-export function exportRow(entry: EntryDetail): ExportRow {
+export function exportRow(entry: EntryDetail, key?: string | null): ExportRow {
   return {
+    ...(key ? { key } : {}),
     title: entry.title,
     summary: entry.summary,
     date: toIsoPartial(entry.start),
@@ -95,12 +98,12 @@ export function acledActors(actors: readonly EntryActorLink[]): [EntryActorLink 
   return [actor1, others.find((a) => a.role === 'target') ?? others[0]];
 }
 
-/** One CSV row; `source` names every outlet, as ACLED's does. */
-export function csvRow(entry: EntryDetail): Record<(typeof CSV_COLUMNS)[number], string | number> {
+/** One CSV row; `event_id` is the entry's key, and `source` names every outlet, as ACLED's does. */
+export function csvRow(entry: EntryDetail, key?: string | null): Record<(typeof CSV_COLUMNS)[number], string | number> {
   const [actor1, actor2] = acledActors(entry.actors);
   const [source, ...moreSources] = entry.sources;
   return {
-    event_id: `sitrep-${entry.id}`,
+    event_id: key ?? '',
     event_date: firstDay(entry.start),
     time_precision: timePrecision(entry),
     event_type: eventTypeLabel(entry.eventType),

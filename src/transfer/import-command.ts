@@ -1,77 +1,56 @@
-// npm run import -- FILE [--dry-run] [--format json|ndjson|csv]
-// Validates every row first, skips duplicates, writes the accepted rows in one transaction and
-// prints accepted/skipped/rejected counts with the line and reason of each row not written.
+// npm run import -- FILE [--dry-run] [--create-actors] [--format json|ndjson|csv|bundle]
+// Rows: validates every row first, sorts them into new entries, corrections of stored entries,
+// skipped and rejected rows, writes the new entries and corrections in one transaction and prints
+// what happened to each row. A bundle: see bundle-import.
 // Exits 0, 1 when a row was rejected, 2 when nothing could be imported (or the usage was wrong).
 import { basename } from 'node:path';
-import type { Writable } from 'node:stream';
 import { readArgs } from '../cli-args.js';
 import { writeLine, type CliIo } from '../cli-io.js';
 import { loadConfig } from '../config.js';
-import type { EntryInput } from '../core/domain.js';
 import { createLogger } from '../log.js';
-import { writeImport } from './bulk-write.js';
-import type { RowOutcome } from './import-plan.js';
+import { importBundle } from './bundle-import.js';
+import { applyPlan } from './import-apply.js';
 import { readImportFile } from './import-file.js';
 import { checkAgainstStore } from './import-store.js';
-import { phaseProgress } from './progress-report.js';
-import type { ImportFormat } from './row-reader.js';
-import { plural } from '../core/text.js';
+import type { ImportFormat, SourceRow } from './row-reader.js';
 
-const USAGE = 'Usage: npm run import -- FILE [--dry-run] [--format json|ndjson|csv]';
-const FORMATS: readonly string[] = ['json', 'ndjson', 'csv'];
+const USAGE = 'Usage: npm run import -- FILE [--dry-run] [--create-actors] [--format json|ndjson|csv|bundle]';
+const FORMATS: readonly string[] = ['json', 'ndjson', 'csv', 'bundle'];
 
-function printOutcomes(stdout: Writable, kind: string, outcomes: RowOutcome[]): void {
-  for (const o of outcomes) writeLine(stdout, `  ${kind} line ${o.line}: ${o.reason}`);
+interface ImportOptions {
+  dryRun: boolean;
+  createActors: boolean;
 }
 
-/** Topics the accepted rows would start, with their row counts: a typo would start a stray one. */
-function newTopicsLine(topics: readonly string[], rows: readonly { input: EntryInput }[]): string[] {
-  const known = new Set(topics);
-  const added = new Map<string, number>();
-  for (const { input } of rows) if (!known.has(input.topic)) added.set(input.topic, (added.get(input.topic) ?? 0) + 1);
-  if (added.size === 0) return [];
-  return [`New topics: ${[...added].map(([topic, n]) => `${topic} (${n} ${n === 1 ? 'row' : 'rows'})`).join(', ')}.`];
-}
-
-function importFile(file: string, format: ImportFormat | undefined, dryRun: boolean, io: CliIo): number {
-  const read = readImportFile(file, format, io.stderr);
-  if (!read) return 2;
-  const { rows } = read;
+function importRows(file: string, rows: SourceRow[], format: ImportFormat, options: ImportOptions, io: CliIo): number {
   const config = loadConfig(io.env);
   const logger = createLogger(config.logLevel ?? 'warn');
-  const { app, plan } = checkAgainstStore(rows, config, dryRun, logger, io.stderr);
+  const { app, plan } = checkAgainstStore(rows, config, options.dryRun, logger, io.stderr, { createActors: options.createActors });
   try {
-    printOutcomes(io.stdout, 'rejected', plan.rejected);
-    printOutcomes(io.stdout, 'skipped ', plan.skipped);
-    printOutcomes(io.stdout, 'noted   ', plan.noted);
-    for (const line of newTopicsLine(app.dossier.topics(), plan.accepted)) writeLine(io.stdout, line);
-    const name = `${basename(file)} (${read.format})`;
-    const counts = `${plan.accepted.length} accepted, ${plan.skipped.length} skipped, ${plan.rejected.length} rejected`;
-    if (dryRun) {
-      writeLine(io.stdout, `Dry run of ${name}: ${counts}. Nothing was written.`);
-    } else if (plan.accepted.length === 0) {
-      writeLine(io.stdout, `Nothing to import from ${name}: ${counts}. Nothing was written.`);
-    } else {
-      writeLine(io.stderr, `Writing ${plural(plan.accepted.length, 'entry', 'entries')} to ${config.dbPath}…`);
-      const writing = phaseProgress(io.stderr, 'Writing', plan.accepted.length);
-      const started = performance.now();
-      const stamp = { by: `import:${basename(file)}`, at: new Date().toISOString() };
-      writeImport(app.db, plan.accepted.map((a) => a.input), stamp, (n) => writing.update(n));
-      writing.stop();
-      const seconds = (performance.now() - started) / 1000;
-      writeLine(io.stdout, `Imported ${name}: ${counts} in ${seconds.toFixed(1)} s.`);
-    }
-    return plan.rejected.length > 0 ? 1 : 0;
+    const target = { db: app.db, dbPath: config.dbPath, topics: app.dossier.topics() };
+    return applyPlan(target, plan, file, `${basename(file)} (${format})`, options.dryRun, io);
   } finally {
     app.close();
   }
+}
+
+function importFile(file: string, format: ImportFormat | 'bundle' | undefined, options: ImportOptions, io: CliIo): number {
+  const source = readImportFile(file, format, io.stderr);
+  if (!source) return 2;
+  if (source.kind === 'bundle') return importBundle(file, source.text, loadConfig(io.env), options.dryRun, io);
+  return importRows(file, source.rows, source.format, options, io);
 }
 
 export async function runImport(argv: string[], io: CliIo): Promise<number> {
   const read = readArgs({
     args: argv,
     allowPositionals: true,
-    options: { 'dry-run': { type: 'boolean', default: false }, format: { type: 'string' }, help: { type: 'boolean' } },
+    options: {
+      'dry-run': { type: 'boolean', default: false },
+      'create-actors': { type: 'boolean', default: false },
+      format: { type: 'string' },
+      help: { type: 'boolean' },
+    },
   });
   if ('problem' in read) {
     writeLine(io.stderr, `${read.problem}\n${USAGE}`);
@@ -84,11 +63,12 @@ export async function runImport(argv: string[], io: CliIo): Promise<number> {
     return values.help ? 0 : 2;
   }
   if (values.format !== undefined && !FORMATS.includes(values.format)) {
-    writeLine(io.stderr, `--format must be json, ndjson or csv — got "${values.format}". ${USAGE}`);
+    writeLine(io.stderr, `--format must be json, ndjson, csv or bundle — got "${values.format}". ${USAGE}`);
     return 2;
   }
   try {
-    return importFile(file, values.format as ImportFormat | undefined, values['dry-run'], io);
+    const options = { dryRun: values['dry-run'], createActors: values['create-actors'] };
+    return importFile(file, values.format as ImportFormat | 'bundle' | undefined, options, io);
   } catch (error) {
     writeLine(io.stderr, `Import failed, nothing was written: ${(error as Error).message}`);
     return 2;

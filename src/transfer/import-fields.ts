@@ -21,7 +21,13 @@ export const SOURCE_OPTIONS = ENTRY_OPTIONS.filter((o) => Object.values(SOURCE_K
 export const SOURCE_LIST_FIELDS = ['sources', 'more_sources'];
 export const CLAIM_LIST_FIELD = 'claims';
 export const LIST_FIELDS = [...SOURCE_LIST_FIELDS, CLAIM_LIST_FIELD];
-export const IMPORT_FIELDS = [...OPTION_NAMES, ...LIST_FIELDS];
 
-/** Columns our CSV export adds for ACLED compatibility; an import ignores them. */
+/** The entry's stable key (see row-key): which stored entry the row is, if any. */
+export const KEY_FIELD = 'key';
+export const IMPORT_FIELDS = [...OPTION_NAMES, ...LIST_FIELDS, KEY_FIELD];
+
+/**
+ * Columns our CSV export adds for ACLED compatibility; an import ignores them, but for
+ * `event_id`, which holds the entry's key (read as `key` is).
+ */
 export const ACLED_COLUMNS = ['event_id', 'event_date', 'time_precision', 'event_type', 'actor1', 'actor2', 'location', 'source', 'notes'];

@@ -1,94 +1,149 @@
-// Sorts import rows into accepted, skipped (duplicates) and rejected (invalid), before anything
-// is written.
+// Sorts import rows, before anything is written, into new entries (accepted), corrections of
+// stored entries, skipped rows (the same as what is stored, or repeating an earlier row) and
+// rejected ones (invalid).
 import type { EntryInput } from '../core/domain.js';
 import type { DossierReader } from '../core/ports.js';
-import { firstDay, toIsoPartial } from '../core/partial-date.js';
-import { foldKey } from '../core/text.js';
+import { toIsoPartial } from '../core/partial-date.js';
 import type { Db } from '../store/connection.js';
+import { changedFields, readEntryState } from '../store/entry-state.js';
+import { correctedState, describeChanges, fieldChanges, type ActorNames, type FieldChange } from './corrections.js';
 import { memoizeActorLookups } from './memo-dossier.js';
-import type { SourceRow } from './row-reader.js';
+import { missingActors, missingActorsReason, PlannedActors, type PlannedActor } from './row-actors.js';
+import type { RawRow, SourceRow } from './row-reader.js';
+import { rowKey } from './row-key.js';
 import { checkRow } from './row-validation.js';
+import { dateTitleKey, storedMatches } from './stored-matches.js';
 
 export interface RowOutcome {
   line: number;
   reason: string;
 }
 
+export interface AcceptedRow {
+  line: number;
+  input: EntryInput;
+  /** The key the row gives; the new entry gets a key of its own otherwise. */
+  key?: string;
+}
+
+/** A stored entry the row corrects: its state afterwards, and what changes. */
+export interface Correction {
+  line: number;
+  entryId: number;
+  next: EntryInput;
+  changedFields: string[];
+  changes: FieldChange[];
+}
+
 export interface ImportPlan {
-  accepted: { line: number; input: EntryInput }[];
+  accepted: AcceptedRow[];
+  corrected: Correction[];
   skipped: RowOutcome[];
   rejected: RowOutcome[];
   /** Accepted rows taken differently from /entry add (see row-validation), with why. */
   noted: RowOutcome[];
+  /** Actors the rows name that the store lacks, created by the import (--create-actors). */
+  createdActors: PlannedActor[];
 }
 
-/** Same date and title: titles compare folded (case, accents and punctuation ignored). */
-const dateTitleKey = (date: string, title: string) => `${date}\u0000${foldKey(title)}`;
-
-/**
- * Finds which checked rows duplicate a live entry already stored: same source URL, or same date
- * and title by dateTitleKey, as rows within the file are compared. Two set-based lookups for the
- * whole file (one query per row cost more than checking the row itself); the second reads the
- * stored entries starting on the file's days, through the by-date index, and folds their titles.
- */
-function storeDuplicates(db: Db, inputs: readonly EntryInput[], keys: readonly string[], urls: readonly string[][]): (string | undefined)[] {
-  const byUrl = new Map(
-    db
-      .prepare(
-        `SELECT j.value, min(s.entry_id) FROM json_each(?) j JOIN sources s ON s.url = j.value
-         JOIN entries e ON e.id = s.entry_id AND e.deleted_at IS NULL GROUP BY j.value`,
-      )
-      .raw()
-      .all(JSON.stringify([...new Set(urls.flat())])) as [string, number][],
-  );
-  const byDateTitle = new Map<string, number>();
-  const stored = db
-    .prepare('SELECT e.occurred_on, e.title, e.id FROM json_each(?) j JOIN entries e ON e.day_from = j.value AND e.deleted_at IS NULL ORDER BY e.id DESC')
-    .raw()
-    .iterate(JSON.stringify([...new Set(inputs.map((input) => firstDay(input.start)))])) as IterableIterator<[string, string, number]>;
-  // Newest first, so the oldest entry with a key is the one named.
-  for (const [date, title, id] of stored) byDateTitle.set(dateTitleKey(date, title), id);
-  return inputs.map((_, i) => {
-    const url = urls[i]!.find((u) => byUrl.has(u));
-    if (url !== undefined) return `duplicate of entry #${byUrl.get(url)} (same source URL)`;
-    const id = byDateTitle.get(keys[i]!);
-    return id === undefined ? undefined : `duplicate of entry #${id} (same date and title)`;
-  });
+export interface PlanOptions {
+  /** Create the actors rows name that the store does not have, instead of refusing those rows. */
+  createActors?: boolean;
+  /** Actors to create whether rows name them or not (those of a bundle merged in). */
+  planned?: PlannedActors;
 }
 
-export function planImport(rows: SourceRow[], db: Db, dossier: DossierReader, onProgress?: (done: number) => void): ImportPlan {
-  const plan: ImportPlan = { accepted: [], skipped: [], rejected: [], noted: [] };
-  const reader = memoizeActorLookups(dossier);
-  const checked: { line: number; input: EntryInput; note?: string }[] = [];
+interface CheckedRow {
+  line: number;
+  row: RawRow;
+  input: EntryInput;
+  key?: string;
+  note?: string;
+}
+
+function checkRows(rows: SourceRow[], reader: DossierReader, planned: PlannedActors, options: PlanOptions, plan: ImportPlan, onProgress?: (done: number) => void): CheckedRow[] {
+  const checked: CheckedRow[] = [];
+  const knownActors = new Set<string>();
   rows.forEach((row, index) => {
     if (index % 1000 === 0) onProgress?.(index);
-    if (!row.values) {
-      plan.rejected.push({ line: row.line, reason: row.error ?? 'unreadable row' });
-      return;
+    if (!row.values) return void plan.rejected.push({ line: row.line, reason: row.error ?? 'unreadable row' });
+    const missing = missingActors(row.values, reader, knownActors);
+    if (missing.length > 0 && !options.createActors) return void plan.rejected.push({ line: row.line, reason: missingActorsReason(missing, reader) });
+    for (const actor of missing) planned.plan(actor);
+    let key: string | undefined;
+    try {
+      key = rowKey(row.values);
+    } catch (error) {
+      return void plan.rejected.push({ line: row.line, reason: (error as Error).message });
     }
     const check = checkRow(row.values, reader);
-    if (check.ok) checked.push({ line: row.line, input: check.input, ...(check.note ? { note: check.note } : {}) });
-    else plan.rejected.push({ line: row.line, reason: check.reason });
+    if (!check.ok) return void plan.rejected.push({ line: row.line, reason: check.reason });
+    checked.push({ line: row.line, row: row.values, input: check.input, ...(key ? { key } : {}), ...(check.note ? { note: check.note } : {}) });
   });
+  return checked;
+}
+
+/** Names actors by id, for the changes a correction lists: stored ones, and those the import plans. */
+function actorNames(db: Db, planned: PlannedActors): ActorNames {
+  const stored = db.prepare('SELECT name FROM actors WHERE id = ?').pluck();
+  return (id) => (id < 0 ? planned.nameOf(id) : (stored.get(id) as string | undefined)) ?? `actor ${id}`;
+}
+
+export function planImport(rows: SourceRow[], db: Db, dossier: DossierReader, onProgress?: (done: number) => void, options: PlanOptions = {}): ImportPlan {
+  const plan: ImportPlan = { accepted: [], corrected: [], skipped: [], rejected: [], noted: [], createdActors: [] };
+  const planned = options.planned ?? new PlannedActors();
+  const checked = checkRows(rows, planned.reader(memoizeActorLookups(dossier)), planned, options, plan, onProgress);
   const urlsOf = checked.map(({ input }) => input.sources.map((s) => s.url).filter((u): u is string => Boolean(u)));
-  const keys = checked.map(({ input }) => dateTitleKey(toIsoPartial(input.start), input.title));
-  const inStore = storeDuplicates(db, checked.map((c) => c.input), keys, urlsOf);
-  const seenUrls = new Map<string, number>();
-  const seenDateTitles = new Map<string, number>();
-  checked.forEach(({ line, input, note }, i) => {
+  const dateTitles = checked.map(({ input }) => dateTitleKey(toIsoPartial(input.start), input.title));
+  const stored = storedMatches(db, checked.map((c) => c.input), checked.map((c) => c.key), urlsOf);
+  const names = actorNames(db, planned);
+  const seen = { keys: new Map<string, number>(), urls: new Map<string, number>(), dateTitles: new Map<string, number>(), entries: new Map<number, number>() };
+
+  checked.forEach(({ line, row, input, key, note }, i) => {
     const urls = urlsOf[i]!;
-    const dateTitle = keys[i]!;
-    const earlier = urls.map((u) => seenUrls.get(u)).find((l) => l !== undefined) ?? seenDateTitles.get(dateTitle);
-    const duplicate = earlier !== undefined ? `duplicate of line ${earlier} in this file` : inStore[i];
-    if (duplicate) {
-      plan.skipped.push({ line, reason: duplicate });
+    const dateTitle = dateTitles[i]!;
+    // A key says which entry a row is; rows without one are told apart as before keys.
+    const earlier = key !== undefined ? seen.keys.get(key) : (urls.map((u) => seen.urls.get(u)).find((l) => l !== undefined) ?? seen.dateTitles.get(dateTitle));
+    if (earlier !== undefined) return void plan.skipped.push({ line, reason: `duplicate of line ${earlier} in this file` });
+
+    const byKey = key !== undefined ? stored.byKey.get(key) : undefined;
+    if (byKey?.removed) {
+      return void plan.skipped.push({ line, reason: `entry #${byKey.id}, which has this key, is removed: restore it with /entry undo id:${byKey.id} to correct it` });
+    }
+    const url = urls.find((u) => stored.byUrl.has(u));
+    const target = byKey ? { id: byKey.id, by: 'same key' } : url !== undefined ? { id: stored.byUrl.get(url)!, by: 'same source URL' } : undefined;
+    if (target) {
+      const corrector = seen.entries.get(target.id);
+      if (corrector !== undefined) return void plan.skipped.push({ line, reason: `line ${corrector} already corrects entry #${target.id} (${target.by})` });
+      seen.entries.set(target.id, line);
+      const current = readEntryState(db, target.id)!.input;
+      const next = correctedState(current, input, row);
+      const changes = fieldChanges(current, next, names);
+      if (changes.length === 0) return void plan.skipped.push({ line, reason: `duplicate of entry #${target.id} (${target.by})` });
+      plan.corrected.push({ line, entryId: target.id, next, changedFields: changedFields(current, next), changes });
       return;
     }
-    urls.forEach((u) => seenUrls.set(u, line));
-    seenDateTitles.set(dateTitle, line);
-    plan.accepted.push({ line, input });
+    const sameDateTitle = stored.byDateTitle.get(dateTitle);
+    if (sameDateTitle !== undefined) {
+      const current = readEntryState(db, sameDateTitle)!.input;
+      // Titles match here as folded: only the other fields can tell the row from the entry.
+      const changes = fieldChanges(current, correctedState(current, input, row), names).filter((c) => c.field !== 'title');
+      const differs = changes.length > 0 ? `; it differs in ${changes.map((c) => c.label).join(', ')}: give the row that entry's key to correct it` : '';
+      return void plan.skipped.push({ line, reason: `duplicate of entry #${sameDateTitle} (same date and title)${differs}` });
+    }
+    // Later rows are compared with the new entries, as with those stored.
+    if (key !== undefined) seen.keys.set(key, line);
+    urls.forEach((u) => seen.urls.set(u, line));
+    seen.dateTitles.set(dateTitle, line);
+    plan.accepted.push({ line, input, ...(key ? { key } : {}) });
     if (note) plan.noted.push({ line, reason: note });
   });
+  // Of the actors rows name, only those a written row names are created.
+  const used = new Set([...plan.accepted.map((a) => a.input), ...plan.corrected.map((c) => c.next)].flatMap((e) => e.actors.map((a) => a.actorId)));
+  plan.createdActors = options.planned ? planned.list() : planned.list().filter((a) => used.has(a.placeholderId));
   onProgress?.(rows.length);
   return plan;
 }
+
+/** "line 3: entry #12: confidence reported → confirmed", for listing corrections. */
+export const correctionLine = (c: Correction): string => `line ${c.line}: entry #${c.entryId}: ${describeChanges(c.changes)}`;

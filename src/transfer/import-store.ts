@@ -5,13 +5,14 @@ import { createApp, type App } from '../app.js';
 import { writeLine } from '../cli-io.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../core/logger.js';
-import { planImport, type ImportPlan } from './import-plan.js';
+import { planImport, type ImportPlan, type PlanOptions } from './import-plan.js';
+import { plansWrites } from './import-report.js';
 import { phaseProgress } from './progress-report.js';
 import type { SourceRow } from './row-reader.js';
 
-function checkRows(app: App, rows: SourceRow[], stderr: Writable): ImportPlan {
+function checkRows(app: App, rows: SourceRow[], stderr: Writable, options: PlanOptions): ImportPlan {
   const checking = phaseProgress(stderr, 'Checking', rows.length);
-  const plan = planImport(rows, app.db, app.dossier, (n) => checking.update(n));
+  const plan = planImport(rows, app.db, app.dossier, (n) => checking.update(n), options);
   checking.stop();
   return plan;
 }
@@ -21,21 +22,28 @@ function checkRows(app: App, rows: SourceRow[], stderr: Writable): ImportPlan {
  * against a new one in memory, which holds what the created store would, and checked again
  * once it exists.
  */
-export function checkAgainstStore(rows: SourceRow[], config: Config, dryRun: boolean, logger: Logger, stderr: Writable): { app: App; plan: ImportPlan } {
+export function checkAgainstStore(
+  rows: SourceRow[],
+  config: Config,
+  dryRun: boolean,
+  logger: Logger,
+  stderr: Writable,
+  options: PlanOptions = {},
+): { app: App; plan: ImportPlan } {
   const { dbPath } = config;
   const open = (path: string) => createApp({ dbPath: path, admins: config.admins, logger });
   if (dbPath === ':memory:' || existsSync(dbPath)) {
     const app = open(dbPath);
-    return { app, plan: checkRows(app, rows, stderr) };
+    return { app, plan: checkRows(app, rows, stderr, options) };
   }
   const scratch = open(':memory:');
-  const plan = checkRows(scratch, rows, stderr);
-  if (dryRun || plan.accepted.length === 0) {
+  const plan = checkRows(scratch, rows, stderr, options);
+  if (dryRun || !plansWrites(plan)) {
     writeLine(stderr, `There is no store at ${dbPath} yet: checked against a new one, and none was created.`);
     return { app: scratch, plan };
   }
   scratch.close();
   writeLine(stderr, `Creating a new store at ${dbPath}.`);
   const app = open(dbPath);
-  return { app, plan: checkRows(app, rows, stderr) };
+  return { app, plan: checkRows(app, rows, stderr, options) };
 }

@@ -1,15 +1,17 @@
 // Turns one import row's values (JSON values, or CSV text) into the option text /entry add
 // takes. Refuses what that text cannot carry faithfully, rather than guess.
-import { ACLED_COLUMNS, ENTRY_OPTIONS, LIST_FIELDS, OPTION_NAMES } from './import-fields.js';
+import { ACTOR_KINDS } from '../core/vocabulary.js';
+import { ACLED_COLUMNS, ENTRY_OPTIONS, KEY_FIELD, LIST_FIELDS, OPTION_NAMES } from './import-fields.js';
 import type { RawRow } from './source-row.js';
 
 /** A problem with a row's shape; its message is the row's reason, as a refused option's is. */
 export class RowProblem extends Error {}
 
 const TEXT_LIST_FIELDS = new Set(['places', 'actors', 'tags']);
-const IGNORED = new Set([...ACLED_COLUMNS, ...LIST_FIELDS]);
+/** Read apart: the key by row-key, the source and claim lists by their own readers. */
+const IGNORED = new Set([KEY_FIELD, ...ACLED_COLUMNS, ...LIST_FIELDS]);
 const KNOWN = new Set(OPTION_NAMES);
-const ACTOR_KEYS = ['name', 'role'];
+const ACTOR_KEYS = ['name', 'role', 'kind'];
 
 /** What to show as the expected text: the option's own example, or one closer to the need. */
 const EXAMPLES: Record<string, string> = {
@@ -36,10 +38,16 @@ export function textOf(field: string, value: unknown, label = `\`${field}\``): s
   throw new RowProblem(`${label} must be text like ${exampleOf(field)} — got ${describe(value)}.`);
 }
 
-/** An actor given as `{name, role}`, as `Name:role` text. */
+/**
+ * An actor given as `{name, role}`, as `Name:role` text. Its `kind` says what an import with
+ * --create-actors makes of an actor the store does not have (see row-actors).
+ */
 function actorText(item: RawRow): string {
   const unknown = Object.keys(item).find((key) => !ACTOR_KEYS.includes(key));
-  if (unknown !== undefined) throw new RowProblem(`\`actors\` item has an unknown key \`${unknown}\`; keys are name and role.`);
+  if (unknown !== undefined) throw new RowProblem(`\`actors\` item has an unknown key \`${unknown}\`; keys are name, role and kind.`);
+  if (!isNone(item.kind) && !(ACTOR_KINDS as readonly unknown[]).includes(item.kind)) {
+    throw new RowProblem(`\`actors\` item \`kind\` must be one of ${ACTOR_KINDS.join(', ')} — got ${describe(item.kind)}.`);
+  }
   const name = textOf('actors', item.name, '`actors` item `name`');
   return isNone(item.role) ? name : `${name}:${textOf('actors', item.role, '`actors` item `role`')}`;
 }
@@ -69,7 +77,7 @@ export function optionValues(row: RawRow): Record<string, string> {
   const values: Record<string, string> = {};
   for (const [key, value] of Object.entries(row)) {
     if (IGNORED.has(key)) continue;
-    if (!KNOWN.has(key)) throw new RowProblem(`unknown field \`${key}\`; fields are ${[...OPTION_NAMES, ...LIST_FIELDS].join(', ')}.`);
+    if (!KNOWN.has(key)) throw new RowProblem(`unknown field \`${key}\`; fields are ${[...OPTION_NAMES, ...LIST_FIELDS, KEY_FIELD].join(', ')}.`);
     if (isNone(value)) continue;
     const text = TEXT_LIST_FIELDS.has(key) ? listText(key, value) : textOf(key, value);
     if (text !== '') values[key] = text;

@@ -207,10 +207,10 @@ describe('GIVEN npm run import', () => {
       const result = await runProgram(runImport, args, { SITREP_DB: dbPath });
       expect(result.status, args.join(' ')).toBe(2);
       expect(result.stdout).toBe('');
-      expect(result.stderr.trimEnd().split('\n').at(-1)).toBe('Usage: npm run import -- FILE [--dry-run] [--format json|ndjson|csv]');
+      expect(result.stderr.trimEnd().split('\n').at(-1)).toBe('Usage: npm run import -- FILE [--dry-run] [--create-actors] [--format json|ndjson|csv|bundle]');
     }
     expect((await runProgram(runImport, ['--bogus'])).stderr).toMatch(/^Unknown option '--bogus'\.\nUsage: /);
-    expect((await runProgram(runImport, ['x.csv', '--format', 'xml'])).stderr).toContain('--format must be json, ndjson or csv — got "xml"');
+    expect((await runProgram(runImport, ['x.csv', '--format', 'xml'])).stderr).toContain('--format must be json, ndjson, csv or bundle — got "xml"');
   });
 });
 
@@ -222,7 +222,7 @@ describe('GIVEN the compiled import, as npm run import runs it', () => {
     expect(rejected.status).toBe(1);
     const mistyped = runCompiled('src/transfer/import-cli.ts', ['--bogus'], { SITREP_DB: dbPath });
     expect(mistyped.status).toBe(2);
-    expect(mistyped.stderr).toBe("Unknown option '--bogus'.\nUsage: npm run import -- FILE [--dry-run] [--format json|ndjson|csv]\n");
+    expect(mistyped.stderr).toBe("Unknown option '--bogus'.\nUsage: npm run import -- FILE [--dry-run] [--create-actors] [--format json|ndjson|csv|bundle]\n");
   });
 
   it('WHEN the import is killed while writing a large file THEN the store is as it was', async () => {
@@ -273,8 +273,10 @@ describe('GIVEN npm run export', () => {
     const csv = (await exportAs('--format', 'csv')).stdout;
     const [header, firstRow] = csv.split('\n');
     expect(header!.split(',').slice(0, 9)).toEqual(['event_id', 'event_date', 'time_precision', 'event_type', 'actor1', 'actor2', 'location', 'source', 'notes']);
-    expect(firstRow).toMatch(/^sitrep-1,1948-01-01,3,Armed clash,Syria,Israel,Syria,/);
-    expect(csv).toMatch(/sitrep-12,2025-07-12,1,Talks\/negotiation,Syria,Israel,Baku,/);
+    // event_id is the entry's stable key.
+    const keyOf = (id: number) => query<string>('SELECT key FROM entries WHERE id = ?', id);
+    expect(firstRow).toMatch(new RegExp(`^${keyOf(1)},1948-01-01,3,Armed clash,Syria,Israel,Syria,`));
+    expect(csv).toMatch(new RegExp(`\n${keyOf(12)},2025-07-12,1,Talks/negotiation,Syria,Israel,Baku,`));
   });
 
   /** Entries whose export is easy to get wrong: empty lists, several sources, quotes, line breaks. */
@@ -380,7 +382,7 @@ describe('GIVEN npm run export', () => {
   it('WHEN the format is unknown THEN it says what is accepted', async () => {
     const result = await exportAs('--format', 'xml');
     expect(result.status).toBe(2);
-    expect(result.stderr).toContain('--format must be json, csv or acled — got "xml"');
+    expect(result.stderr).toContain('--format must be json, csv, acled or bundle — got "xml"');
   });
 
   it('WHEN an option is mistyped THEN it prints the usage and exits 2, writing nothing', async () => {
@@ -388,7 +390,7 @@ describe('GIVEN npm run export', () => {
       const result = await exportAs(...args);
       expect(result.status, args.join(' ')).toBe(2);
       expect(result.stdout).toBe('');
-      expect(result.stderr.trimEnd().split('\n')).toEqual([expect.stringMatching(/^(Unknown option|Option|Unexpected argument) '[^']+'.*\.$/), 'Usage: npm run export -- --format json|csv|acled [--topic SLUG] [--out FILE]']);
+      expect(result.stderr.trimEnd().split('\n')).toEqual([expect.stringMatching(/^(Unknown option|Option|Unexpected argument) '[^']+'.*\.$/), 'Usage: npm run export -- --format json|csv|acled|bundle [--topic SLUG] [--out FILE]']);
     }
   });
 
@@ -396,7 +398,7 @@ describe('GIVEN npm run export', () => {
     const result = runCompiled('src/transfer/export-cli.ts', ['--nope'], { SITREP_DB: dbPath });
     expect(result.status).toBe(2);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toBe("Unknown option '--nope'.\nUsage: npm run export -- --format json|csv|acled [--topic SLUG] [--out FILE]\n");
+    expect(result.stderr).toBe("Unknown option '--nope'.\nUsage: npm run export -- --format json|csv|acled|bundle [--topic SLUG] [--out FILE]\n");
   });
 });
 

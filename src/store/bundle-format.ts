@@ -1,0 +1,64 @@
+// The dossier bundle (docs/bundle.md): what each record of the NDJSON file holds, shared by the
+// export that writes it and the loader that reads it back. An entry or actor record carries every
+// column of its table by name, so a column a later migration adds travels without a change here.
+import type { Db } from './connection.js';
+
+export const BUNDLE_FORMAT = 'sitrep-bundle';
+export const BUNDLE_VERSION = 1;
+
+/** Record kinds, in the order a bundle lists them (each kind by id, or by name). */
+export const RECORD_KINDS = ['seed_run', 'topic', 'place', 'actor', 'entry', 'revision'] as const;
+export type RecordKind = (typeof RECORD_KINDS)[number];
+
+/** The table each kind's columns come from, and the order its rows are listed in. */
+export const RECORD_TABLES: Record<RecordKind, { table: string; order: string }> = {
+  seed_run: { table: 'seed_runs', order: 'name' },
+  topic: { table: 'topics', order: 'slug' },
+  place: { table: 'places', order: 'id' },
+  actor: { table: 'actors', order: 'id' },
+  entry: { table: 'entries', order: 'id' },
+  revision: { table: 'revisions', order: 'id' },
+};
+
+/** Columns the store derives from others; a bundle leaves them out and the loader computes them. */
+export const DERIVED_COLUMNS: Partial<Record<RecordKind, readonly string[]>> = {
+  place: ['place_key'],
+};
+
+/** Columns holding JSON text, written into the bundle as JSON values. */
+export const JSON_COLUMNS: Partial<Record<RecordKind, readonly string[]>> = {
+  revision: ['snapshot', 'changed_fields'],
+};
+
+/** An actor's names (actor_names): the canonical one marked primary. */
+export interface BundleName {
+  name: string;
+  primary: boolean;
+}
+
+/** The links an entry record carries besides its columns. */
+export interface EntryLinks {
+  places: { place_id: number; position: number }[];
+  actors: { actor_id: number; role: string; position: number }[];
+  sources: { position: number; outlet: string; url: string | null; attribution: string | null; published_on: string | null }[];
+  tags: string[];
+}
+
+export interface BundleHeader {
+  record: typeof BUNDLE_FORMAT;
+  version: number;
+  /** The topic the bundle was limited to, or null for the whole store. */
+  topic: string | null;
+}
+
+export interface BundleEnd {
+  record: 'end';
+  counts: Record<RecordKind, number>;
+}
+
+/** The columns of a kind's table that a bundle record carries. */
+export function recordColumns(db: Db, kind: RecordKind): string[] {
+  const derived = DERIVED_COLUMNS[kind] ?? [];
+  const columns = db.prepare('SELECT name FROM pragma_table_info(?) ORDER BY cid').pluck().all(RECORD_TABLES[kind].table) as string[];
+  return columns.filter((c) => !derived.includes(c));
+}

@@ -1,0 +1,117 @@
+// npm run import -- BUNDLE: into a store that holds no dossier (or none at all yet) the bundle is
+// loaded whole, with its own ids and history, so the store exports the same bundle again; into a
+// store with a dossier it is merged (see bundle-merge). A new store is built under a temporary
+// name and renamed into place once loaded: killed half-way, there is no store rather than half a one.
+import { existsSync, renameSync, rmSync } from 'node:fs';
+import { basename } from 'node:path';
+import { writeLine, type CliIo } from '../cli-io.js';
+import type { Config } from '../config.js';
+import { plural } from '../core/text.js';
+import type { RecordKind } from '../store/bundle-format.js';
+import { BundleLoadError, holdsNoDossier, loadBundle } from '../store/bundle-load.js';
+import { openDatabase, type Db } from '../store/connection.js';
+import { SqliteDossier } from '../store/sqlite-dossier.js';
+import { readBundle, type Bundle } from './bundle-file.js';
+import { mergeBundle } from './bundle-merge.js';
+import { applyPlan } from './import-apply.js';
+import { planImport } from './import-plan.js';
+import { phaseProgress } from './progress-report.js';
+import { ImportFileError } from './source-row.js';
+
+/** "17 entries (2 removed), 15 actors, 9 places and 40 revisions". */
+function contents(bundle: Bundle): string {
+  const count = (kind: RecordKind) => bundle.records.filter((r) => r.kind === kind).length;
+  const removed = bundle.records.filter((r) => r.kind === 'entry' && r.fields.deleted_at !== null).length;
+  return [
+    `${plural(count('entry'), 'entry', 'entries')}${removed > 0 ? ` (${removed} removed)` : ''}`,
+    plural(count('actor'), 'actor'),
+    plural(count('place'), 'place'),
+    `and ${plural(count('revision'), 'revision')}`,
+  ].join(', ').replace(', and', ' and');
+}
+
+/** The bundle read against the store's columns, or undefined after saying why it cannot be. */
+function readOrSay(text: string, db: Db, name: string, io: CliIo): Bundle | undefined {
+  try {
+    return readBundle(text, db);
+  } catch (error) {
+    if (!(error instanceof ImportFileError)) throw error;
+    writeLine(io.stderr, `Cannot import ${name}: ${error.message}. Nothing was written.`);
+    return undefined;
+  }
+}
+
+function loadWhole(db: Db, bundle: Bundle, io: CliIo): void {
+  const loading = phaseProgress(io.stderr, 'Loading', bundle.records.length);
+  try {
+    loadBundle(db, bundle.records, (n) => loading.update(n));
+  } catch (error) {
+    if (error instanceof BundleLoadError) throw new Error(`line ${error.line}: ${error.message}`);
+    throw error;
+  } finally {
+    loading.stop();
+  }
+}
+
+function intoNewStore(dbPath: string, text: string, name: string, dryRun: boolean, io: CliIo): number {
+  if (dryRun) {
+    const scratch = openDatabase(':memory:');
+    try {
+      const bundle = readOrSay(text, scratch, name, io);
+      if (!bundle) return 2;
+      writeLine(io.stdout, `Dry run of ${name}: it would create a store at ${dbPath} holding ${contents(bundle)}. Nothing was written.`);
+      return 0;
+    } finally {
+      scratch.close();
+    }
+  }
+  const building = `${dbPath}.importing-${process.pid}`;
+  const db = openDatabase(building);
+  try {
+    const bundle = readOrSay(text, db, name, io);
+    if (!bundle) return 2;
+    writeLine(io.stderr, `Creating a new store at ${dbPath} from ${name}.`);
+    loadWhole(db, bundle, io);
+    // Closing the only connection folds the WAL into the file, so the file alone is the store.
+    db.close();
+    renameSync(building, dbPath);
+    writeLine(io.stdout, `Imported ${name} into a new store at ${dbPath}: ${contents(bundle)}.`);
+    return 0;
+  } finally {
+    if (db.open) db.close();
+    for (const suffix of ['', '-wal', '-shm']) rmSync(`${building}${suffix}`, { force: true });
+  }
+}
+
+function intoStore(dbPath: string, file: string, text: string, name: string, dryRun: boolean, io: CliIo): number {
+  const db = openDatabase(dbPath);
+  try {
+    const bundle = readOrSay(text, db, name, io);
+    if (!bundle) return 2;
+    if (holdsNoDossier(db)) {
+      if (dryRun) {
+        writeLine(io.stdout, `Dry run of ${name}: the store at ${dbPath} holds no dossier, so it would load ${contents(bundle)} whole. Nothing was written.`);
+        return 0;
+      }
+      loadWhole(db, bundle, io);
+      writeLine(io.stdout, `Imported ${name} whole into ${dbPath}: ${contents(bundle)}.`);
+      return 0;
+    }
+    const dossier = new SqliteDossier(db);
+    const merge = mergeBundle(bundle.records, dossier);
+    const checking = phaseProgress(io.stderr, 'Checking', merge.rows.length);
+    const plan = planImport(merge.rows, db, dossier, (n) => checking.update(n), { planned: merge.planned });
+    checking.stop();
+    plan.skipped = [...merge.skipped, ...plan.skipped].sort((a, b) => a.line - b.line);
+    writeLine(io.stderr, `The store at ${dbPath} holds a dossier: merging ${name} into it (its entries' history stays in the bundle).`);
+    return applyPlan({ db, dbPath, topics: dossier.topics() }, plan, file, name, dryRun, io);
+  } finally {
+    db.close();
+  }
+}
+
+export function importBundle(file: string, text: string, config: Config, dryRun: boolean, io: CliIo): number {
+  const name = `${basename(file)} (bundle)`;
+  if (config.dbPath !== ':memory:' && !existsSync(config.dbPath)) return intoNewStore(config.dbPath, text, name, dryRun, io);
+  return intoStore(config.dbPath, file, text, name, dryRun, io);
+}

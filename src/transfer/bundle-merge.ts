@@ -1,0 +1,90 @@
+// A bundle imported into a store that already holds a dossier is merged: each of its actors is the
+// stored actor answering to one of its names or aliases, or is created with its kind, title,
+// aliases and affiliation; each live entry becomes an import row naming actors and places by name,
+// so it is matched by its key like any row (new, a correction, or unchanged). Its history stays
+// behind: a merged entry's history starts with the import.
+import type { ActorKind } from '../core/vocabulary.js';
+import type { DossierReader } from '../core/ports.js';
+import type { BundleName, EntryLinks } from '../store/bundle-format.js';
+import type { BundleRecord } from '../store/bundle-load.js';
+import type { RowOutcome } from './import-plan.js';
+import { PlannedActors } from './row-actors.js';
+import type { SourceRow } from './source-row.js';
+
+export interface BundleMerge {
+  rows: SourceRow[];
+  planned: PlannedActors;
+  /** Removed entries of the bundle: not merged. */
+  skipped: RowOutcome[];
+}
+
+type Fields = Record<string, unknown>;
+
+/** The name by which a stored actor answers to one of the bundle actor's names, if one does. */
+function storedName(names: readonly BundleName[], dossier: DossierReader): string | undefined {
+  return names.map((n) => n.name).find((name) => dossier.actorsNamed(name).length === 1);
+}
+
+/** Plans the bundle actors no stored actor answers to, an actor after the one it belongs to. */
+function mapActors(actors: readonly Fields[], dossier: DossierReader, planned: PlannedActors): Map<number, string> {
+  const byId = new Map(actors.map((a) => [a.id as number, a]));
+  const nameOf = new Map<number, string>();
+  const placeholders = new Map<number, number>();
+  const visit = (actor: Fields): void => {
+    const id = actor.id as number;
+    if (nameOf.has(id)) return;
+    const names = actor.names as BundleName[];
+    const stored = storedName(names, dossier);
+    nameOf.set(id, stored ?? (actor.name as string));
+    if (stored !== undefined) return;
+    const parent = byId.get(actor.affiliation_id as number);
+    if (parent && parent.merged_into_id === null) visit(parent);
+    const parentName = parent ? nameOf.get(parent.id as number) : undefined;
+    const parentId = parent ? (placeholders.get(parent.id as number) ?? (parentName !== undefined ? dossier.actorsNamed(parentName)[0]?.id : undefined)) : undefined;
+    // An alias another stored actor answers to would be refused when the actor is created.
+    const aliases = names.filter((n) => !n.primary && dossier.actorsNamed(n.name).length === 0).map((n) => n.name);
+    const plannedActor = planned.plan({
+      name: actor.name as string,
+      kind: actor.kind as ActorKind,
+      aliases,
+      ...(typeof actor.title === 'string' ? { title: actor.title } : {}),
+      ...(parentId !== undefined ? { affiliationId: parentId } : {}),
+    });
+    placeholders.set(id, plannedActor.placeholderId);
+  };
+  // A merged actor's names and links are with the actor it went into.
+  for (const actor of actors) if (actor.merged_into_id === null) visit(actor);
+  return nameOf;
+}
+
+function entryRow(entry: Fields, places: ReadonlyMap<number, string>, actors: ReadonlyMap<number, string>): Fields {
+  const links = entry as unknown as EntryLinks;
+  return {
+    key: entry.key,
+    title: entry.title,
+    summary: entry.summary,
+    date: entry.occurred_on,
+    end: entry.ends_on,
+    type: entry.event_type,
+    topic: entry.topic,
+    places: links.places.map((p) => places.get(p.place_id)),
+    actors: links.actors.map((a) => ({ name: actors.get(a.actor_id), role: a.role })),
+    sources: links.sources.map((s) => ({ outlet: s.outlet, url: s.url, attribution: s.attribution, published: s.published_on })),
+    confidence: entry.confidence,
+    tags: links.tags,
+  };
+}
+
+export function mergeBundle(records: readonly BundleRecord[], dossier: DossierReader): BundleMerge {
+  const of = (kind: BundleRecord['kind']) => records.filter((r) => r.kind === kind);
+  const planned = new PlannedActors();
+  const actors = mapActors(of('actor').map((r) => r.fields), dossier, planned);
+  const places = new Map(of('place').map((r) => [r.fields.id as number, r.fields.name as string]));
+  const rows: SourceRow[] = [];
+  const skipped: RowOutcome[] = [];
+  for (const { line, fields } of of('entry')) {
+    if (fields.deleted_at !== null) skipped.push({ line, reason: `entry ${String(fields.key)} is removed in the bundle: not merged` });
+    else rows.push({ line, values: entryRow(fields, places, actors) });
+  }
+  return { rows, planned, skipped };
+}

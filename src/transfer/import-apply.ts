@@ -1,0 +1,39 @@
+// The end of an import of rows or of a bundle merged into a store: print the plan, then write it
+// (unless a dry run, or nothing would change), and say how it went. The exit code: 1 when a row
+// was rejected, 0 otherwise.
+import { basename } from 'node:path';
+import { writeLine, type CliIo } from '../cli-io.js';
+import { plural } from '../core/text.js';
+import type { Db } from '../store/connection.js';
+import type { ImportPlan } from './import-plan.js';
+import { planCounts, plansWrites, printPlan } from './import-report.js';
+import { writePlan } from './import-write.js';
+import { phaseProgress } from './progress-report.js';
+
+export interface ImportTarget {
+  db: Db;
+  dbPath: string;
+  /** The store's topics before the import, to name the ones it starts. */
+  topics: readonly string[];
+}
+
+export function applyPlan(target: ImportTarget, plan: ImportPlan, file: string, name: string, dryRun: boolean, io: CliIo): number {
+  printPlan(io.stdout, plan, target.topics, dryRun);
+  const counts = planCounts(plan);
+  if (dryRun) {
+    writeLine(io.stdout, `Dry run of ${name}: ${counts}. Nothing was written.`);
+  } else if (!plansWrites(plan)) {
+    writeLine(io.stdout, `Nothing to import from ${name}: ${counts}. Nothing was written.`);
+  } else {
+    const changing = plan.corrected.length > 0 ? ` and correcting ${plural(plan.corrected.length, 'entry', 'entries')}` : '';
+    writeLine(io.stderr, `Writing ${plural(plan.accepted.length, 'entry', 'entries')}${changing} to ${target.dbPath}…`);
+    const writing = phaseProgress(io.stderr, 'Writing', plan.accepted.length);
+    const started = performance.now();
+    const stamp = { by: `import:${basename(file)}`, at: new Date().toISOString() };
+    writePlan(target.db, plan, basename(file), stamp, (n) => writing.update(n));
+    writing.stop();
+    const seconds = (performance.now() - started) / 1000;
+    writeLine(io.stdout, `Imported ${name}: ${counts} in ${seconds.toFixed(1)} s.`);
+  }
+  return plan.rejected.length > 0 ? 1 : 0;
+}

@@ -1,0 +1,40 @@
+// What an import prints on stdout: each row not written as is (rejected, skipped, taken with a
+// note), each correction field by field, the actors and topics it starts, and the counts.
+import type { Writable } from 'node:stream';
+import { writeLine } from '../cli-io.js';
+import { humanize } from '../core/vocabulary.js';
+import { correctionLine, type ImportPlan, type RowOutcome } from './import-plan.js';
+
+function printOutcomes(stdout: Writable, kind: string, outcomes: readonly RowOutcome[]): void {
+  for (const o of outcomes) writeLine(stdout, `  ${kind} line ${o.line}: ${o.reason}`);
+}
+
+/** Topics the new rows would start, with their row counts: a typo would start a stray one. */
+function newTopicsLine(topics: readonly string[], plan: ImportPlan): string[] {
+  const known = new Set(topics);
+  const added = new Map<string, number>();
+  for (const { input } of plan.accepted) if (!known.has(input.topic)) added.set(input.topic, (added.get(input.topic) ?? 0) + 1);
+  if (added.size === 0) return [];
+  return [`New topics: ${[...added].map(([topic, n]) => `${topic} (${n} ${n === 1 ? 'row' : 'rows'})`).join(', ')}.`];
+}
+
+/** Every row's outcome but the new entries', then the actors and topics the import starts. */
+export function printPlan(stdout: Writable, plan: ImportPlan, topics: readonly string[], dryRun: boolean): void {
+  printOutcomes(stdout, 'rejected', plan.rejected);
+  printOutcomes(stdout, 'skipped ', plan.skipped);
+  printOutcomes(stdout, 'noted   ', plan.noted);
+  for (const correction of plan.corrected) writeLine(stdout, `  correct  ${correctionLine(correction)}`);
+  if (plan.createdActors.length > 0) {
+    const actors = plan.createdActors.map((a) => `${a.name} (${humanize(a.kind)})`).join(', ');
+    writeLine(stdout, `${dryRun ? 'Actors it would create' : 'Actors created'}: ${actors}.`);
+  }
+  for (const line of newTopicsLine(topics, plan)) writeLine(stdout, line);
+}
+
+export function planCounts(plan: ImportPlan): string {
+  const corrected = plan.corrected.length > 0 ? `, ${plan.corrected.length} corrected` : '';
+  return `${plan.accepted.length} accepted, ${plan.skipped.length} skipped, ${plan.rejected.length} rejected${corrected}`;
+}
+
+/** Whether the plan writes anything: new entries, corrections or actors. */
+export const plansWrites = (plan: ImportPlan): boolean => plan.accepted.length + plan.corrected.length + plan.createdActors.length > 0;

@@ -1,0 +1,37 @@
+// Writes an import plan in ONE transaction: the actors it creates, the new entries (bulk), then
+// each correction as an edit with its own revision, which /entry undo takes back like any edit.
+// An import killed half-way leaves the store as it was.
+import type { ChangeStamp, EntryInput } from '../core/domain.js';
+import { insertActor } from '../store/actor-writes.js';
+import type { Db } from '../store/connection.js';
+import { EntryWriter } from '../store/entry-writes.js';
+import { writeImport } from './bulk-write.js';
+import { correctionReason } from './corrections.js';
+import type { ImportPlan } from './import-plan.js';
+
+/** The entry with each planned actor's placeholder id replaced by the id it was created with. */
+function withCreatedActors(input: EntryInput, created: ReadonlyMap<number, number>): EntryInput {
+  if (!input.actors.some((a) => a.actorId < 0)) return input;
+  return { ...input, actors: input.actors.map((a) => (a.actorId < 0 ? { ...a, actorId: created.get(a.actorId)! } : a)) };
+}
+
+export function writePlan(db: Db, plan: ImportPlan, file: string, stamp: ChangeStamp, onProgress?: (done: number) => void): void {
+  db.transaction(() => {
+    const created = new Map<number, number>();
+    // Planned in order, an actor after the one it belongs to.
+    for (const actor of plan.createdActors) {
+      const affiliationId = actor.affiliationId !== undefined && actor.affiliationId < 0 ? created.get(actor.affiliationId) : actor.affiliationId;
+      const input = { name: actor.name, kind: actor.kind, aliases: actor.aliases ?? [], ...(actor.title ? { title: actor.title } : {}) };
+      created.set(actor.placeholderId, insertActor(db, affiliationId !== undefined ? { ...input, affiliationId } : input, stamp));
+    }
+    const rows = plan.accepted.map((row) => ({ ...row, input: withCreatedActors(row.input, created) }));
+    writeImport(db, rows, stamp, onProgress);
+    // After the bulk load, whose pauses of the search index and actor pairs are over: each
+    // correction keeps them in step as an edit from chat does.
+    const writer = new EntryWriter(db);
+    for (const correction of plan.corrected) {
+      const next = withCreatedActors(correction.next, created);
+      writer.replace(correction.entryId, next, undefined, { action: 'edit', changedFields: correction.changedFields, reason: correctionReason(file, correction.changes) }, stamp);
+    }
+  })();
+}

@@ -1,0 +1,40 @@
+// npm run restore -- FILE
+// Puts the backup FILE in place of the store (SITREP_DB), refusing while a bot runs on it: FILE is
+// checked first, and the store it replaces is kept aside. Exits 0 when restored, 2 otherwise (the
+// store is then as it was).
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { readArgs } from '../cli-args.js';
+import { writeLine, type CliIo } from '../cli-io.js';
+import { loadConfig } from '../config.js';
+import { restoreStore } from '../store/restore.js';
+
+const USAGE = 'Usage: npm run restore -- FILE';
+
+export async function runRestore(argv: string[], io: CliIo): Promise<number> {
+  const read = readArgs({ args: argv, allowPositionals: true, options: { help: { type: 'boolean' } } });
+  if ('problem' in read) {
+    writeLine(io.stderr, `${read.problem}\n${USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = read.args;
+  if (values.help || positionals.length !== 1) {
+    writeLine(io.stderr, USAGE);
+    return values.help ? 0 : 2;
+  }
+  const file = resolve(positionals[0]!);
+  const { dbPath } = loadConfig(io.env);
+  if (!existsSync(file)) {
+    writeLine(io.stderr, `Cannot restore ${file}: there is no such file. The store is unchanged.`);
+    return 2;
+  }
+  try {
+    const { keptAside } = await restoreStore(file, dbPath);
+    const aside = keptAside ? ` The store it replaced is kept at ${keptAside}: delete it once the restored store is as it should be.` : '';
+    writeLine(io.stdout, `Restored ${file} (integrity checked) as the store at ${dbPath}.${aside}`);
+    return 0;
+  } catch (error) {
+    writeLine(io.stderr, `Cannot restore ${file}: ${(error as Error).message.replace(/\.?$/, '.')} The store is unchanged.`);
+    return 2;
+  }
+}

@@ -1,0 +1,45 @@
+// Which stored entry each checked import row is, looked up for the whole file at once (one query
+// per row cost more than checking the row itself): by key, by source URL, or by date and title.
+import type { EntryInput } from '../core/domain.js';
+import { firstDay } from '../core/partial-date.js';
+import { foldKey } from '../core/text.js';
+import type { Db } from '../store/connection.js';
+
+/** Same date and title: titles compare folded (case, accents and punctuation ignored). */
+export const dateTitleKey = (date: string, title: string) => `${date}\u0000${foldKey(title)}`;
+
+export interface StoredMatches {
+  /** Entries by key, removed ones too: a key names one entry for good. */
+  byKey: Map<string, { id: number; removed: boolean }>;
+  /** Live entries by source URL (the oldest citing it). */
+  byUrl: Map<string, number>;
+  /** Live entries by dateTitleKey (the oldest). */
+  byDateTitle: Map<string, number>;
+}
+
+export function storedMatches(db: Db, inputs: readonly EntryInput[], keys: readonly (string | undefined)[], urls: readonly string[][]): StoredMatches {
+  const byKey = new Map<string, { id: number; removed: boolean }>();
+  const keyed = db
+    .prepare('SELECT j.value, e.id, e.deleted_at IS NOT NULL FROM json_each(?) j JOIN entries e ON e.key = j.value')
+    .raw()
+    .iterate(JSON.stringify([...new Set(keys.filter((k): k is string => k !== undefined))])) as IterableIterator<[string, number, number]>;
+  for (const [key, id, removed] of keyed) byKey.set(key, { id, removed: removed === 1 });
+  const byUrl = new Map(
+    db
+      .prepare(
+        `SELECT j.value, min(s.entry_id) FROM json_each(?) j JOIN sources s ON s.url = j.value
+         JOIN entries e ON e.id = s.entry_id AND e.deleted_at IS NULL GROUP BY j.value`,
+      )
+      .raw()
+      .all(JSON.stringify([...new Set(urls.flat())])) as [string, number][],
+  );
+  // The stored entries starting on the file's days, through the by-date index, titles folded.
+  const byDateTitle = new Map<string, number>();
+  const stored = db
+    .prepare('SELECT e.occurred_on, e.title, e.id FROM json_each(?) j JOIN entries e ON e.day_from = j.value AND e.deleted_at IS NULL ORDER BY e.id DESC')
+    .raw()
+    .iterate(JSON.stringify([...new Set(inputs.map((input) => firstDay(input.start)))])) as IterableIterator<[string, string, number]>;
+  // Newest first, so the oldest entry with a key is the one named.
+  for (const [date, title, id] of stored) byDateTitle.set(dateTitleKey(date, title), id);
+  return { byKey, byUrl, byDateTitle };
+}

@@ -1,0 +1,169 @@
+// The dossier bundle: export → import into an empty store → export gives the same bytes, and the
+// imported store works as the first (history, undo, search, actors); into a store with a dossier
+// it merges; a bundle that is not whole is refused before anything is written.
+import Database from 'better-sqlite3';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/app.js';
+import { parseAdminRules, type Caller } from '../../src/core/caller.js';
+import { silentLogger } from '../../src/core/logger.js';
+import { openDatabase } from '../../src/store/connection.js';
+import { runExport } from '../../src/transfer/export-command.js';
+import { runImport } from '../../src/transfer/import-command.js';
+import { runProgram } from '../support/cli.js';
+import { copySeededStore } from '../support/test-app.js';
+import { viewText } from '../support/view-text.js';
+
+let dir: string;
+let source: string;
+const admin: Caller = { platform: 'console', userId: 'op', workspaceId: '', displayName: 'op' };
+
+/** A dossier with every kind of record: edits, an undo, a removal, new actors, a merge, a new topic. */
+async function curate(dbPath: string): Promise<void> {
+  const app = createApp({ dbPath, admins: parseAdminRules('console:op'), logger: silentLogger });
+  try {
+    for (const command of [
+      '/entry edit id:3 confidence:disputed summary:"Buffer zone, as agreed in 1974."',
+      '/entry edit id:5 tags:"buffer, idf"',
+      '/entry undo id:5',
+      '/entry remove id:4 reason:"duplicate"',
+      '/actors add name:"Hamas" kind:armed-group aliases:"Harakat al-Muqawama"',
+      '/actors add name:"Hamas political bureau" kind:government-body affiliation:Hamas',
+      '/actors add name:"T. Barrack" kind:person',
+      '/actors merge from:"T. Barrack" into:"Tom Barrack"',
+      '/entry add title:"Ceasefire talks in Doha" date:2025-08-03 type:talks topic:gaza places:"Doha, Gaza" actors:"Hamas:participant, Israel:participant, United States:mediator" source_url:https://example.org/doha outlet:AFP attribution:"Officials, to AFP" published:2025-08-03 confidence:claimed tags:"ceasefire, doha"',
+    ]) {
+      const view = await app.dispatcher.runText(command, admin);
+      expect(view.tone, `${command}: ${viewText(view)}`).not.toBe('error');
+    }
+  } finally {
+    app.close();
+  }
+}
+
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'sitrep-bundle-'));
+  source = join(dir, 'source.db');
+  copySeededStore(source);
+  await curate(source);
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+const exportBundle = async (dbPath: string, ...args: string[]) => {
+  const result = await runProgram(runExport, ['--format', 'bundle', ...args], { SITREP_DB: dbPath });
+  expect(result.status, result.stderr).toBe(0);
+  return result.stdout;
+};
+const importInto = (dbPath: string, file: string, ...flags: string[]) => runProgram(runImport, [file, ...flags], { SITREP_DB: dbPath });
+const fileWith = (name: string, text: string) => {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+};
+
+describe('GIVEN a bundle of a whole store', () => {
+  it('WHEN imported into no store THEN the new store exports the same bytes, and works as the first', async () => {
+    const bundle = await exportBundle(source);
+    const target = join(dir, 'restored.db');
+    const result = await importInto(target, fileWith('dossier.ndjson', bundle));
+    expect(result.stdout).toBe(`Imported dossier.ndjson (bundle) into a new store at ${target}: 18 entries (1 removed), 18 actors, 13 places and 42 revisions.\n`);
+    expect(result.status).toBe(0);
+    expect(await exportBundle(target)).toBe(bundle);
+
+    const app = createApp({ dbPath: target, admins: parseAdminRules('console:op'), logger: silentLogger });
+    try {
+      const run = async (text: string) => viewText(await app.dispatcher.runText(text, admin));
+      expect(await run('/entry history id:3')).toContain('edit by console:op');
+      expect(await run('/entry undo id:3')).toContain('#3');
+      expect(await run('/entry show id:3')).toMatch(/Confidence\s+confirmed/);
+      expect(await run('/search Doha')).toContain('Ceasefire talks in Doha');
+      expect(await run('/actor Harakat al-Muqawama')).toContain('Hamas political bureau');
+      expect(await run('/actor Tom Barrack')).toContain('T. Barrack');
+      expect(await run('/actors unmerge name:"T. Barrack"')).not.toMatch(/^Error/);
+      expect(await run('/entry show id:4')).toContain('removed');
+      // The bundle carried the seed's run: the seed is not applied again.
+      expect(app.db.prepare('SELECT count(*) FROM entries').pluck().get()).toBe(18);
+    } finally {
+      app.close();
+    }
+  });
+
+  it('WHEN imported into an existing store that holds no dossier THEN it is loaded whole, with its ids', async () => {
+    const bundle = await exportBundle(source);
+    const target = join(dir, 'empty.db');
+    openDatabase(target).close();
+    const result = await importInto(target, fileWith('dossier.ndjson', bundle));
+    expect(result.stdout).toContain(`Imported dossier.ndjson (bundle) whole into ${target}: 18 entries (1 removed)`);
+    expect(await exportBundle(target)).toBe(bundle);
+  });
+
+  it('WHEN limited to a topic THEN its bundle holds what that topic needs, and round-trips too', async () => {
+    const bundle = await exportBundle(source, '--topic', 'gaza');
+    const kinds = bundle.trimEnd().split('\n').map((line) => (JSON.parse(line) as { record: string }).record);
+    expect(kinds.filter((k) => k === 'entry')).toHaveLength(1);
+    const names = bundle.split('\n').filter((l) => l.includes('"record":"actor"')).map((l) => (JSON.parse(l) as { name: string }).name);
+    expect(names).toEqual(['Israel', 'United States', 'Hamas']);
+    const target = join(dir, 'gaza.db');
+    expect((await importInto(target, fileWith('gaza.ndjson', bundle))).status).toBe(0);
+    expect(await exportBundle(target, '--topic', 'gaza')).toBe(bundle);
+  });
+});
+
+describe('GIVEN a bundle imported into a store that holds a dossier', () => {
+  it('WHEN merged THEN actors match by name or alias, entries by key: new ones are added, changed ones corrected, removed ones left', async () => {
+    const target = join(dir, 'other.db');
+    copySeededStore(target);
+    const first = await importInto(target, fileWith('dossier.ndjson', await exportBundle(source)), '--dry-run');
+    // Both stores are copies of one seeded store, so their seed entries have the same keys.
+    expect(first.stdout).toMatch(/skipped {2}line \d+: entry [0-9a-f-]+ is removed in the bundle: not merged/);
+    expect(first.stdout).toMatch(/skipped {2}line \d+: duplicate of entry #12 \(same key\)/);
+    expect(first.stdout).toMatch(/correct {2}line \d+: entry #3: summary “.*” → “Buffer zone, as agreed in 1974\.”; confidence confirmed → disputed/);
+    expect(first.stdout).toContain('Actors it would create: Hamas (armed group), Hamas political bureau (government body).');
+    expect(first.stdout).toContain('Dry run of dossier.ndjson (bundle): 1 accepted, 16 skipped, 0 rejected, 1 corrected. Nothing was written.');
+
+    const merged = await importInto(target, fileWith('dossier.ndjson', await exportBundle(source)));
+    expect(merged.stdout).toContain('1 accepted, 16 skipped, 0 rejected, 1 corrected');
+    const check = new Database(target, { readonly: true });
+    try {
+      expect(check.prepare("SELECT a.name FROM actors a JOIN actors p ON p.id = a.affiliation_id WHERE p.name = 'Hamas'").pluck().all()).toEqual(['Hamas political bureau']);
+      expect(check.prepare("SELECT count(*) FROM actor_names WHERE name = 'Harakat al-Muqawama'").pluck().get()).toBe(1);
+    } finally {
+      check.close();
+    }
+
+    // Corrected at the source since: the merge corrects the entry its key names.
+    const app = createApp({ dbPath: source, admins: parseAdminRules('console:op'), logger: silentLogger });
+    await app.dispatcher.runText('/entry edit id:18 confidence:confirmed', admin);
+    app.close();
+    const again = await importInto(target, fileWith('dossier.ndjson', await exportBundle(source)));
+    expect(again.stdout).toMatch(/correct {2}line \d+: entry #18: confidence claimed → confirmed/);
+    expect(again.stdout).toContain('0 accepted, 17 skipped, 0 rejected, 1 corrected');
+  });
+});
+
+describe('GIVEN a bundle that is not whole', () => {
+  it.each([
+    ['cut short', (lines: string[]) => lines.slice(0, -3), 'the bundle has no closing `end` record: it was cut short, so nothing is imported'],
+    ['missing a record', (lines: string[]) => lines.filter((_, i) => i !== 5), /^the bundle holds 12 place records, but its end says 13: it is not whole/],
+    ['from a newer Sitrep', (lines: string[]) => lines.map((l) => l.replace('"record":"place","id":1,', '"record":"place","id":1,"population":3,')), /^line \d+: a place record has the field `population`, which this store does not have/],
+  ])('WHEN %s THEN it is refused in one line, and no store is created', async (_, change, message) => {
+    const lines = (await exportBundle(source)).trimEnd().split('\n');
+    const target = join(dir, 'new.db');
+    const result = await importInto(target, fileWith('broken.ndjson', `${change(lines).join('\n')}\n`));
+    expect(result.status).toBe(2);
+    const reason = result.stderr.trim().replace(/^Cannot import broken\.ndjson \(bundle\): /, '').replace(/\. Nothing was written\.$/, '');
+    if (typeof message === 'string') expect(reason).toBe(message);
+    else expect(reason).toMatch(message);
+    expect(existsSync(target)).toBe(false);
+  });
+
+  it('WHEN a dry run THEN it says what it would load and creates nothing', async () => {
+    const target = join(dir, 'new.db');
+    const result = await importInto(target, fileWith('dossier.ndjson', await exportBundle(source)), '--dry-run');
+    expect(result.stdout).toContain(`Dry run of dossier.ndjson (bundle): it would create a store at ${target} holding 18 entries (1 removed)`);
+    expect(existsSync(target)).toBe(false);
+    expect(readFileSync(join(dir, 'dossier.ndjson'), 'utf8').startsWith('{"record":"sitrep-bundle","version":1,"topic":null}\n')).toBe(true);
+  });
+});
