@@ -2,6 +2,7 @@
 // exporter is given (a gazetteer: place name → located record); an entry with no located place
 // leaves every geography column empty.
 import countries from 'i18n-iso-countries';
+import type { PlaceDirectory } from '../core/places/place-port.js';
 
 /** How precisely a place is known, from the most precise down. */
 export type LocatedPrecision = 'locality' | 'region' | 'country';
@@ -23,8 +24,23 @@ export interface LocatedPlace {
 
 export type PlaceLocator = (place: string) => LocatedPlace | undefined;
 
-/** Knows no place: every entry exports with empty geography. */
-export const locateNothing: PlaceLocator = () => undefined;
+/** The store's own locations: a place an admin or the gazetteer located, as its record says. */
+export function gazetteerLocator(places: PlaceDirectory): PlaceLocator {
+  return (name) => {
+    const stored = places.stored(name);
+    const record = stored?.location === 'located' && stored.ref ? places.gazetteer.byRef(stored.ref) : undefined;
+    if (!record) return undefined;
+    return {
+      countryCode: record.country.code,
+      country: record.country.name,
+      ...(record.region ? { admin1: record.region.name } : {}),
+      location: record.name,
+      latitude: record.latitude,
+      longitude: record.longitude,
+      precision: record.precision,
+    };
+  };
+}
 
 const PRECISION_ORDER: readonly LocatedPrecision[] = ['locality', 'region', 'country'];
 

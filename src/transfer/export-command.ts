@@ -15,7 +15,7 @@ import { plural } from '../core/text.js';
 import type { EventType } from '../core/vocabulary.js';
 import { bundleRecords } from '../store/bundle-export.js';
 import { acledText } from './acled-export.js';
-import { locateNothing, type PlaceLocator } from './acled-geo.js';
+import { gazetteerLocator, type PlaceLocator } from './acled-geo.js';
 
 const FORMATS = ['json', 'csv', 'acled', 'bundle'] as const;
 type ExportFormat = (typeof FORMATS)[number];
@@ -68,7 +68,8 @@ interface ExportRequest {
   format: ExportFormat;
   topic?: string;
   outFile?: string;
-  locate: PlaceLocator;
+  /** The ACLED geography's source; the store's located places when not given. */
+  locate?: PlaceLocator;
 }
 
 async function exportEntries({ format, topic, outFile, locate }: ExportRequest, io: CliIo): Promise<number> {
@@ -92,7 +93,7 @@ async function exportEntries({ format, topic, outFile, locate }: ExportRequest, 
     const leftOut = new Map<EventType, number>();
     const ids = entries.map((e) => e.id);
     const text =
-      format === 'bundle' ? bundleText(app, topic) : format === 'acled' ? acledText(app, ids, locate, leftOut) : exportText(app, entries, format);
+      format === 'bundle' ? bundleText(app, topic) : format === 'acled' ? acledText(app, ids, locate ?? gazetteerLocator(app.services.places), leftOut) : exportText(app, entries, format);
     const outcome = await writeOut(text, out, outFile ?? 'the standard output', io.stderr);
     if (outcome === 'written') {
       const skipped = [...leftOut.values()].reduce((sum, n) => sum + n, 0);
@@ -107,8 +108,8 @@ async function exportEntries({ format, topic, outFile, locate }: ExportRequest, 
   }
 }
 
-/** `locate` places entries for the ACLED geography columns; by default none is located. */
-export async function runExport(argv: string[], io: CliIo, locate: PlaceLocator = locateNothing): Promise<number> {
+/** `locate` places entries for the ACLED geography columns; by default the store's located places do. */
+export async function runExport(argv: string[], io: CliIo, locate?: PlaceLocator): Promise<number> {
   const read = readArgs({
     args: argv,
     options: { format: { type: 'string', default: 'json' }, topic: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean' } },
@@ -128,7 +129,7 @@ export async function runExport(argv: string[], io: CliIo, locate: PlaceLocator 
     return 2;
   }
   try {
-    return await exportEntries({ format, locate, ...(values.topic ? { topic: values.topic } : {}), ...(values.out ? { outFile: values.out } : {}) }, io);
+    return await exportEntries({ format, ...(locate ? { locate } : {}), ...(values.topic ? { topic: values.topic } : {}), ...(values.out ? { outFile: values.out } : {}) }, io);
   } catch (error) {
     writeLine(io.stderr, `Export failed: ${(error as Error).message}`);
     return 2;

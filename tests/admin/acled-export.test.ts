@@ -149,3 +149,19 @@ describe('GIVEN npm run export -- --format csv', () => {
     );
   });
 });
+
+describe('GIVEN npm run export -- --format acled with no locator given', () => {
+  it('THEN the geography comes from the store’s located places: Damascus is a locality in Syria with its coordinates', async () => {
+    const seeded = createTestApp('slack:U1', () => NOW);
+    try {
+      const out = await runProgram(runExport, ['--format', 'acled'], { SITREP_DB: seeded.dbPath });
+      expect(out.status).toBe(0);
+      const strikes = (parse(out.stdout, { columns: true }) as Record<string, string>[]).find((r) => /^\D*10$/.test(r.event_id_cnty!))!;
+      expect(strikes).toMatchObject({ event_id_cnty: 'SYR10', iso: '760', country: 'Syria', location: 'Damascus', geo_precision: '1' });
+      expect(Number(strikes.latitude)).toBeCloseTo(33.51, 1);
+      expect(Number(strikes.longitude)).toBeCloseTo(36.29, 1);
+    } finally {
+      seeded.dispose();
+    }
+  });
+});
