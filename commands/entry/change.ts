@@ -68,7 +68,7 @@ const KEPT_ON_EDIT = 'Kept the stored spelling of places that differ only in let
 /** The entry's fields in a form: what is asked for first where a platform has room for few. */
 const FORM_FIELDS = [
   'title', 'date', 'type', 'topic', 'summary', 'places', 'actors', 'tags', 'confidence', 'end', 'source_url', 'outlet', 'attribution', 'published',
-  'grade', 'fatalities', 'fatalities_source',
+  'grade', 'fatalities', 'fatalities_source', 'located',
 ];
 
 export const addEntry: SubcommandSpec = {

@@ -30,6 +30,8 @@ beforeAll(async () => {
   const form = await h.slash('entry', {
     title: TITLE, date: '2025-08-01', type: 'statement', topic: 'inert-test',
     outlet: OUTLET, attribution: '> quote [click](https://evil.example)', source_url: 'https://example.org/story',
+    // The hostile places are no gazetteer's: kept as typed, not located.
+    located: false,
   }, { subcommand: 'add' });
   const added = await h.submit(form.modal!.custom_id, { summary: SUMMARY, places: '@here, **Bold place**, <@123>', actors: 'Syria:participant', tags: '' });
   // The entries get a topic of their own (the /timeline case reads it), which the reply says is new.

@@ -77,6 +77,8 @@ describe.each(['typed', 'modal'])('hostile text added through /entry add (%s)', 
       attribution: HOSTILE,
       outlet: '<https://evil|click>',
       tags: '_x_, ~x~',
+      // The hostile places are no gazetteer's: kept as typed, not located.
+      located: 'false',
     };
     if (route === 'typed') {
       const text = Object.entries(fields)
