@@ -5,12 +5,14 @@ import type { DiscordConfig } from '../../config.js';
 import { StartupError } from '../../startup-errors.js';
 import { MAX_RATE_LIMIT_WAIT_MS } from './limits.js';
 
-export function createDiscordClient(config: DiscordConfig): Client {
+/** `restTimeoutMs`: how long a REST request waits for its answer before discord.js sends it again. */
+export function createDiscordClient(config: DiscordConfig, restTimeoutMs: number): Client {
   return new Client({
     intents: [GatewayIntentBits.Guilds],
     allowedMentions: { parse: [] },
     rest: {
       ...(config.apiUrl ? { api: config.apiUrl } : {}),
+      timeout: restTimeoutMs,
       // Short rate limits are waited out by the REST queue; long ones surface to the caller.
       rejectOnRateLimit: (limit) => limit.retryAfter > MAX_RATE_LIMIT_WAIT_MS,
     },
