@@ -24,7 +24,7 @@ export async function startDiscordAdapter(
   { config, dispatcher, logger }: AdapterDeps<DiscordConfig>,
   options: DiscordAdapterOptions = {},
 ): Promise<RunningAdapter> {
-  const client = createDiscordClient(config, options.restTimeoutMs ?? REST_TIMEOUT_MS);
+  const client = createDiscordClient(config, logger, options.restTimeoutMs ?? REST_TIMEOUT_MS);
   const interactions = new Interactions({ dispatcher, logger, room: INTERACTION_ROOM, ...(options.now ? { now: options.now } : {}) });
   const handle = createInteractionHandler({ dispatcher, interactions, logger, deferAfterMs: options.deferAfterMs ?? DEFER_AFTER_MS });
   client.on(Events.InteractionCreate, (interaction) => void handle(interaction));
