@@ -3,12 +3,10 @@
 // before; the others Bolt logged without naming them and left for Slack to send again), THEN it
 // is logged with its ids, answered so Slack does not send it again, and the bot goes on serving.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSlackAdapter, type SlackAdapter } from '../../src/adapters/slack/index.js';
-import { FakeSlack } from '../fakes/slack-api.js';
+import type { FakeSlack } from '../fakes/slack-api.js';
 import { formBody, postSigned, sign, slashCommandPayload } from '../fakes/slack-requests.js';
-import type { LoggedLine } from '../support/test-app.js';
-import { createTestApp, type TestApp } from '../support/test-app.js';
-import { SECRET, shownText, startHarness, type Harness } from './harness.js';
+import type { LoggedLine, TestApp } from '../support/test-app.js';
+import { SECRET, shownText, startHarness, startSocketModeHarness, type Harness, type SocketModeHarness } from './harness.js';
 
 const user = { id: 'U0ALICE', username: 'alice', team_id: 'T0TEST' };
 const press = { type: 'block_actions', user, team: { id: 'T0TEST' }, trigger_id: 't-press', actions: [{ type: 'button', action_id: 'sitrep_button_1', value: 'x' }] };
@@ -67,19 +65,15 @@ describe('GIVEN the HTTP receiver', () => {
 });
 
 describe('GIVEN Socket Mode', () => {
+  let h: SocketModeHarness;
   let slack: FakeSlack;
   let app: TestApp;
-  let adapter: SlackAdapter;
   beforeAll(async () => {
-    slack = await FakeSlack.start();
-    app = createTestApp();
-    const config = { botToken: 'xoxb-test', appToken: 'xapp-1-A0TEST-1-secret', port: 0, apiUrl: slack.apiUrl };
-    adapter = await startSlackAdapter({ config, dispatcher: app.dispatcher, logger: app.logger });
+    h = await startSocketModeHarness();
+    ({ slack, app } = h);
   });
   afterAll(async () => {
-    await adapter?.stop();
-    await slack?.close();
-    app?.dispose();
+    await h?.close();
   });
 
   /** Sends the envelope and waits for its ack. */
