@@ -24,7 +24,7 @@ export function deliveryErrorFrom(error: unknown, where: string): DeliveryError 
     return new DeliveryError('retryable', `${where}: Discord answered ${error.status} ${error.message}`);
   }
   if (error instanceof Error && error.name === 'AbortError') {
-    return new DeliveryError('retryable', `${where}: Discord did not answer in time, however often discord.js asked`);
+    return new DeliveryError('retryable', `${where}: Discord answered none of discord.js's tries in time`);
   }
   return new DeliveryError('retryable', `${where}: ${error instanceof Error ? error.message : String(error)}`);
 }
