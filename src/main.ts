@@ -1,9 +1,12 @@
 // Composition root: config → store → dispatcher → adapters → digest scheduler. With no platform
-// tokens it opens the console on the local store, and console digests print there.
+// tokens it opens the console on the local store, and console digests print there. Whatever
+// started is stopped cleanly, the store last, on a signal or after a fault (process-stop.ts).
 import { createApp } from './app.js';
-import { loadConfig } from './config.js';
+import { loadConfig, type Config } from './config.js';
 import type { RunningAdapter } from './adapters/running-adapter.js';
+import type { Logger } from './core/logger.js';
 import { createLogger } from './log.js';
+import { handleFaults, Shutdown } from './process-stop.js';
 import { startupMessage } from './startup-errors.js';
 import { markBotRunning } from './store/bot-presence.js';
 
@@ -14,27 +17,29 @@ import { markBotRunning } from './store/bot-presence.js';
  */
 const BOT_BUSY_TIMEOUT_MS = 1000;
 
-async function main(): Promise<void> {
-  const config = loadConfig();
+/** Starts everything, registering how to stop each part with `shutdown` as it starts. */
+async function start(config: Config, logger: Logger, shutdown: Shutdown): Promise<void> {
   const onPlatform = Boolean(config.discord || config.slack);
-  // The console prints to stdout; keep its logs to warnings unless asked otherwise.
-  const logger = createLogger(config.logLevel ?? (onPlatform ? 'info' : 'warn'));
   const app = createApp({ dbPath: config.dbPath, admins: config.admins, logger, timezone: config.timezone, busyTimeoutMs: BOT_BUSY_TIMEOUT_MS, sourcesAllowPrivate: config.sourcesAllowPrivate });
   // While this process runs, `npm run restore` refuses to swap the store from under it.
   const presence = markBotRunning(app.db, app.digests.holder, logger);
-  const closeStore = () => {
+  shutdown.add('store', () => {
     presence.stop();
     app.close();
-  };
+  });
 
   const adapters: RunningAdapter[] = [];
+  const started = (adapter: RunningAdapter) => {
+    adapters.push(adapter);
+    shutdown.add(`${adapter.name} adapter`, () => adapter.stop());
+  };
   if (config.discord) {
     const { startDiscordAdapter } = await import('./adapters/discord/index.js');
-    adapters.push(await startDiscordAdapter({ config: config.discord, dispatcher: app.dispatcher, logger }));
+    started(await startDiscordAdapter({ config: config.discord, dispatcher: app.dispatcher, logger }));
   }
   if (config.slack) {
     const { startSlackAdapter } = await import('./adapters/slack/index.js');
-    adapters.push(await startSlackAdapter({ config: config.slack, dispatcher: app.dispatcher, logger }));
+    started(await startSlackAdapter({ config: config.slack, dispatcher: app.dispatcher, logger }));
   }
 
   for (const adapter of adapters) app.digests.posters.register(adapter.poster);
@@ -43,25 +48,23 @@ async function main(): Promise<void> {
     app.digests.posters.register(new ConsolePoster(process.stdout, Boolean(process.stdout.isTTY)));
   }
   const scheduler = app.digests.startScheduler();
+  shutdown.add('digest scheduler', () => scheduler.stop());
   const poller = app.startSourcePoller();
+  shutdown.add('source poller', () => poller.stop());
 
-  const shutdown = async (signal: string) => {
-    logger.info({ signal }, 'shutting down');
-    await scheduler.stop();
-    await poller.stop();
-    await Promise.allSettled(adapters.map((a) => a.stop()));
-    closeStore();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  const stopAndExit = (code: number) => void shutdown.run().finally(() => process.exit(code));
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      logger.info({ signal }, 'shutting down');
+      stopAndExit(0);
+    });
+  }
 
   if (!onPlatform) {
     // A reader that stops early (`npm start | head`) closes the pipe: stop quietly, as CLIs do.
     process.stdout.on('error', (error: NodeJS.ErrnoException) => {
       if (error.code !== 'EPIPE') throw error;
-      closeStore();
-      process.exit(0);
+      stopAndExit(0);
     });
     const { runConsole } = await import('./adapters/console/console-adapter.js');
     await runConsole({
@@ -70,11 +73,25 @@ async function main(): Promise<void> {
       output: process.stdout,
       ...(config.consoleHistoryPath ? { historyPath: config.consoleHistoryPath } : {}),
     });
-    await scheduler.stop();
-    await poller.stop();
-    closeStore();
+    await shutdown.run();
   } else {
     logger.info({ adapters: adapters.map((a) => a.name) }, 'Sitrep is running');
+  }
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const onPlatform = Boolean(config.discord || config.slack);
+  // The console prints to stdout; keep its logs to warnings unless asked otherwise.
+  const logger = createLogger(config.logLevel ?? (onPlatform ? 'info' : 'warn'));
+  const shutdown = new Shutdown(logger);
+  handleFaults(process, { logger, shutdown, exit: (code) => process.exit(code) });
+  try {
+    await start(config, logger, shutdown);
+  } catch (error) {
+    // What started before the failure (the store, an adapter) stops before the process exits.
+    await shutdown.run();
+    throw error;
   }
 }
 

@@ -1,5 +1,6 @@
 // The poster port: how a digest or a review card reaches a channel on any platform, and how a
 // card posted earlier is replaced once decided. Each adapter implements it.
+import { randomBytes } from 'node:crypto';
 import type { PlatformName } from './caller.js';
 import type { DrawnButton, Interactions } from './interaction/interactions.js';
 import type { View } from './view.js';
@@ -24,6 +25,28 @@ export class DeliveryError extends Error {
   }
 }
 
+/**
+ * Names one post across its attempts. The platform marks each message it sends with the key and
+ * the message's index (Discord: an enforced nonce; Slack: message metadata), so a message whose
+ * answer was lost (a timeout, a connection reset after the request went out) is found again on
+ * the next attempt instead of being sent twice.
+ */
+export interface PostMark {
+  /** The same on every attempt at this post, different for any other: short, of [0-9a-z-]. */
+  key: string;
+  /**
+   * Set on an attempt after a failed one: when the first attempt began. The first message this
+   * attempt would send may have arrived last time; a platform that cannot refuse a repeated mark
+   * looks for it in the channel from then on before sending it.
+   */
+  retryOf?: Date;
+  /** Hears of a message whose answer came late or was found after it was lost, in a sentence. */
+  onLateAnswer?: (note: string) => void;
+}
+
+/** A mark for a post nobody will try again: unique, so that only the platform client's own resends share it. */
+export const oneOffPostMark = (): PostMark => ({ key: `o${randomBytes(6).toString('hex')}` });
+
 export interface Poster {
   readonly platform: PlatformName;
   /**
@@ -35,10 +58,11 @@ export interface Poster {
    * Posts the view to a channel, split into as many messages as the platform's limits need,
    * in order, leaving out the first `alreadyPosted` of them (an earlier attempt posted those;
    * the same view always splits the same way). `context` is the subscriber's Caller.context, for
-   * the platform to answer as it answered them. Returns the references of the messages it
-   * posted; throws DeliveryError, whose `delivered` lists those it posted before failing.
+   * the platform to answer as it answered them; `mark` names the post across its attempts (a
+   * post without one gets a mark of its own). Returns the references of the messages it posted;
+   * throws DeliveryError, whose `delivered` lists those it posted before failing.
    */
-  post(channelId: string, view: View, alreadyPosted?: number, context?: string): Promise<string[]>;
+  post(channelId: string, view: View, alreadyPosted?: number, context?: string, mark?: PostMark): Promise<string[]>;
   /**
    * Shows `view` in the messages `post` returned for an earlier view in this channel (see
    * partsOntoMessages), e.g. a review card once decided; never posts a new message. Throws

@@ -8,7 +8,7 @@ import { splitDigest } from '../core/digest/split.js';
 import type { DigestStore } from '../core/digest/store-port.js';
 import type { Subscription } from '../core/digest/subscriptions-port.js';
 import type { Logger } from '../core/logger.js';
-import { DeliveryError } from '../core/poster.js';
+import { DeliveryError, type PostMark } from '../core/poster.js';
 import type { View } from '../core/view.js';
 import type { PosterRegistry } from './posters.js';
 import { delayNote, repeatsNote, slotAfter } from './slots.js';
@@ -34,7 +34,23 @@ export interface DelivererDeps {
   retry?: RetryPolicy;
 }
 
-type Begun = { id: number; parts: View[]; sub: Subscription; empty: boolean; first: boolean } | { outcome: SendOutcome | undefined };
+/** The digest being posted, as its platform marks come from it. */
+interface InFlight {
+  id: number;
+  createdAt: Date;
+  /** An attempt after a failed one: its first message may have arrived last time. */
+  retry: boolean;
+}
+
+type Begun = { delivery: InFlight; parts: View[]; sub: Subscription; empty: boolean; first: boolean } | { outcome: SendOutcome | undefined };
+
+/**
+ * A part's mark: the delivery, by id and by when it was recorded (the id of a deleted row can
+ * come back), and the part. The same on every attempt, so a resend is recognised as one.
+ */
+function partKey(delivery: InFlight, part: number): string {
+  return `d${delivery.id.toString(36)}-${delivery.createdAt.getTime().toString(36)}-${part}`;
+}
 
 export interface SlotRequest {
   slot: Date;
@@ -62,7 +78,7 @@ export class DigestDeliverer {
     return this.track(subscriptionId, async () => {
       const begun = this.begin(subscriptionId, request);
       if ('outcome' in begun) return begun.outcome;
-      const outcome = await this.postParts(begun.sub, begun.id, begun.parts, 0, []);
+      const outcome = await this.postParts(begun.sub, begun.delivery, begun.parts, 0, []);
       // A send-now posts even an empty digest: its reply says that is all it posted.
       return outcome.status === 'delivered' && begun.empty ? { ...outcome, empty: true, ...(begun.first ? { first: true as const } : {}) } : outcome;
     });
@@ -82,7 +98,8 @@ export class DigestDeliverer {
       });
       const sub = claimed && store.subscriptions.byId(claimed.subscriptionId);
       if (!claimed || !sub || !claimed.parts) return undefined;
-      return this.postParts(sub, claimed.id, claimed.parts, claimed.messageRefs.length, claimed.partialRefs);
+      const delivery = { id: claimed.id, createdAt: claimed.createdAt, retry: true };
+      return this.postParts(sub, delivery, claimed.parts, claimed.messageRefs.length, claimed.partialRefs);
     });
   }
 
@@ -174,22 +191,24 @@ export class DigestDeliverer {
         sender,
         now: at,
       });
-      if (!skip) return { id, parts, sub, empty: composed.empty, first: !previous };
+      if (!skip) return { delivery: { id, createdAt: at, retry: false }, parts, sub, empty: composed.empty, first: !previous };
       store.subscriptions.advanceCursor(sub.id, cursorTo, at);
       return { outcome: { status: 'skipped' } };
     });
   }
 
   /** Posts parts[from…]; `partial` are the messages of parts[from] an earlier attempt posted. */
-  private async postParts(sub: Subscription, id: number, parts: readonly View[], from: number, partial: readonly string[]): Promise<SendOutcome> {
+  private async postParts(sub: Subscription, delivery: InFlight, parts: readonly View[], from: number, partial: readonly string[]): Promise<SendOutcome> {
     const { store, now, posters } = this.deps;
+    const { id } = delivery;
     const poster = posters.get(sub.channel.platform);
     if (!poster) return this.fail(sub, id, new DeliveryError('retryable', `no ${sub.channel.platform} poster is running in this process`), parts);
     let arrived = partial;
     for (let index = from; index < parts.length; index++) {
       let refs: string[];
       try {
-        refs = [...arrived, ...(await poster.post(sub.channel.channelId, parts[index]!, arrived.length, sub.context))];
+        const mark = this.markFor(sub, delivery, index, parts.length, index === from);
+        refs = [...arrived, ...(await poster.post(sub.channel.channelId, parts[index]!, arrived.length, sub.context, mark))];
       } catch (error) {
         if (error instanceof DeliveryError && error.delivered.length > 0) store.deliveries.recordPartial(id, [...arrived, ...error.delivered], now());
         return this.fail(sub, id, error, parts);
@@ -205,6 +224,20 @@ export class DigestDeliverer {
       return settled;
     });
     return { status: 'delivered', messages: row ? row.messageRefs.flat().length : 0 };
+  }
+
+  /** Part `index`'s mark; a late answer the platform reports goes into the delivery log. */
+  private markFor(sub: Subscription, delivery: InFlight, index: number, total: number, firstOfAttempt: boolean): PostMark {
+    const { store, now, logger } = this.deps;
+    return {
+      key: partKey(delivery, index),
+      // Only the first message an attempt sends can have been sent before: a failure stops the rest.
+      ...(delivery.retry && firstOfAttempt ? { retryOf: delivery.createdAt } : {}),
+      onLateAnswer: (note) => {
+        store.deliveries.note(delivery.id, `Part ${index + 1} of ${total}: ${note}`, now());
+        logger.warn({ subscription: sub.id, delivery: delivery.id, part: index + 1, note }, 'digest part answered late');
+      },
+    };
   }
 
   private fail(sub: Subscription, id: number, error: unknown, parts: readonly View[]): SendOutcome {

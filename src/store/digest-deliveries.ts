@@ -26,6 +26,7 @@ interface DeliveryRow {
   parts_total: number;
   message_refs: string;
   partial_refs: string;
+  notes: string;
   sender: string;
   created_at: string;
   updated_at: string;
@@ -46,6 +47,7 @@ function toDelivery(row: DeliveryRow): Delivery {
     partsTotal: row.parts_total,
     messageRefs: JSON.parse(row.message_refs) as string[][],
     partialRefs: JSON.parse(row.partial_refs) as string[],
+    notes: JSON.parse(row.notes) as string[],
     sender: row.sender,
     createdAt: new Date(row.created_at),
     updatedAt: new Date(row.updated_at),
@@ -141,6 +143,13 @@ export class SqliteDeliveries implements DeliveryLog {
   /** Records the messages of a part that did arrive before posting the rest of it failed. */
   recordPartial(id: number, refs: readonly string[], now: Date): void {
     this.cache.get('UPDATE digest_deliveries SET partial_refs = ?, updated_at = ? WHERE id = ?').run(JSON.stringify(refs), now.toISOString(), id);
+  }
+
+  /** Adds a sentence to the row's notes. */
+  note(id: number, text: string, now: Date): void {
+    this.cache
+      .get("UPDATE digest_deliveries SET notes = json_insert(notes, '$[#]', ?), updated_at = ? WHERE id = ?")
+      .run(text, now.toISOString(), id);
   }
 
   /** Settles the row; returns false if it was settled already (by another process). */

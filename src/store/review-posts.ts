@@ -27,6 +27,8 @@ interface PostRow {
   workspace_id: string;
   channel_id: string;
   notice: string | null;
+  attempts: number;
+  created_at: string;
 }
 
 const ref = (row: { platform: string; workspace_id: string; channel_id: string }): ChannelRef => ({
@@ -100,7 +102,8 @@ export function claim(
       continue;
     }
     mark.run('sending', sender, 1, now.toISOString(), row.id);
-    claimed.push(card ? { ...ref(row), id: row.id, kind: 'card', candidate: card } : { ...ref(row), id: row.id, kind: 'notice', view: JSON.parse(row.notice!) as View });
+    const post = { ...ref(row), id: row.id, ...(row.attempts > 0 ? { retryOf: new Date(row.created_at) } : {}) };
+    claimed.push(card ? { ...post, kind: 'card', candidate: card } : { ...post, kind: 'notice', view: JSON.parse(row.notice!) as View });
   }
   return claimed;
 }

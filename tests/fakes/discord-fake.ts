@@ -50,7 +50,9 @@ export class FakeDiscord {
     });
     this.rest = new FakeRest({ ...shared, gatewayUrl: () => this.gatewayUrl });
     this.server = createServer((request, response) => {
-      void this.serve(request).then(({ status, body, headers }) => {
+      void this.serve(request).then(({ status, body, headers, withheld }) => {
+        // The client hears nothing and gives up in its own time, closing the connection.
+        if (withheld) return;
         response.writeHead(status, { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers });
         response.end(body === undefined ? undefined : JSON.stringify(body));
       });
@@ -89,7 +91,10 @@ export class FakeDiscord {
     const query = Object.fromEntries(url.searchParams);
     const authorization = request.headers.authorization;
     const reply = this.rest.handle(request.method ?? 'GET', path, query, authorization, body);
-    this.requests.push({ method: request.method ?? 'GET', path, query, ...(authorization ? { authorization } : {}), body, status: reply.status });
+    this.requests.push({
+      method: request.method ?? 'GET', path, query, ...(authorization ? { authorization } : {}), body, status: reply.status,
+      ...(reply.withheld ? { unanswered: true } : {}),
+    });
     for (const wake of this.waiters) wake();
     return reply;
   }
@@ -124,6 +129,11 @@ export class FakeDiscord {
 
   failChannel(channelId: string, failure: ChannelFailure): void {
     this.rest.failChannel(channelId, failure);
+  }
+
+  /** The next `times` messages posted to the channel are created, but Discord's answers never come. */
+  answerNever(channelId: string, times = 1): void {
+    this.rest.answerNever(channelId, times);
   }
 
   /** A guild member the bot may look up (`GET /guilds/{guild_id}/members/{user_id}`). */

@@ -1,6 +1,6 @@
 // The fake REST API under /api/v10: interaction callbacks, webhook edits and follow-ups,
-// channel messages and their edits, guild members and command registration, answering as Discord does
-// (including its errors).
+// channel messages (with nonce enforcement) and their edits, guild members and command
+// registration, answering as Discord does (including its errors, and answers that never come).
 import { memberObject, snowflake, userObject, type FakeGuild, type FakeUser } from './discord-payloads.js';
 
 export interface CapturedRequest {
@@ -11,12 +11,16 @@ export interface CapturedRequest {
   authorization?: string;
   body: unknown;
   status: number;
+  /** The work was done but the answer never sent (see FakeDiscord.answerNever). */
+  unanswered?: true;
 }
 
 export interface Reply {
   status: number;
   body?: unknown;
   headers?: Record<string, string>;
+  /** Discord did the work, but its answer never reaches the client, who waits until it gives up. */
+  withheld?: boolean;
 }
 
 export interface ChannelFailure extends Reply {
@@ -43,6 +47,9 @@ type Json = Record<string, unknown>;
 const LOADING_FLAG = 128;
 /** Discord's first-response window for an interaction token. */
 export const INITIAL_RESPONSE_WINDOW_MS = 3_000;
+/** How long an enforced nonce keeps answering with its first message ("a few minutes"). */
+export const NONCE_WINDOW_MS = 5 * 60_000;
+const MAX_NONCE_LENGTH = 25;
 
 const error = (status: number, code: number, message: string): Reply => ({ status, body: { code, message } });
 
@@ -54,6 +61,10 @@ export class FakeRest {
   private readonly members = new Map<string, Json>();
   /** When set, every member lookup gets this answer instead (an outage, a missing permission). */
   private memberFailure: Reply | undefined;
+  /** The bot's messages created with an enforced nonce, by nonce. */
+  private readonly nonces = new Map<string, { messageId: string; at: number }>();
+  /** Channels whose next message creates are done but never answered, with how many remain. */
+  private readonly silences = new Map<string, number>();
 
   constructor(private readonly options: { token: string; appId: string; botUser: FakeUser; guild: FakeGuild; gatewayUrl: () => string }) {}
 
@@ -73,6 +84,11 @@ export class FakeRest {
 
   failMemberLookups(failure: Reply | undefined): void {
     this.memberFailure = failure;
+  }
+
+  /** The next `times` messages created in the channel are created, but their answers never come. */
+  answerNever(channelId: string, times = 1): void {
+    this.silences.set(channelId, times);
   }
 
   /** The message a follow-up, edit or callback produced, as a client would see it. */
@@ -161,8 +177,25 @@ export class FakeRest {
     return undefined;
   }
 
+  /**
+   * A message create. With `enforce_nonce`, a nonce the bot used within the last few minutes is
+   * answered with the message it created then, and nothing new is posted.
+   */
   private channelMessage(channelId: string, body: Json): Reply {
-    return this.failing(channelId) ?? { status: 200, body: this.message(channelId, body) };
+    const failure = this.failing(channelId);
+    if (failure) return failure;
+    const nonce = body.nonce === undefined || body.nonce === null ? undefined : String(body.nonce);
+    if (nonce !== undefined && nonce.length > MAX_NONCE_LENGTH) return error(400, 50035, 'Invalid Form Body');
+    const enforced = nonce !== undefined && body.enforce_nonce === true;
+    const earlier = enforced ? this.nonces.get(nonce) : undefined;
+    if (earlier && Date.now() - earlier.at < NONCE_WINDOW_MS && this.messages.has(earlier.messageId)) {
+      return { status: 200, body: this.messages.get(earlier.messageId) };
+    }
+    const message = this.message(channelId, body, nonce === undefined ? {} : { nonce: body.nonce });
+    if (enforced) this.nonces.set(nonce, { messageId: message.id as string, at: Date.now() });
+    const silent = this.silences.get(channelId) ?? 0;
+    if (silent > 0) this.silences.set(channelId, silent - 1);
+    return { status: 200, body: message, ...(silent > 0 ? { withheld: true } : {}) };
   }
 
   private editChannelMessage(channelId: string, messageId: string, body: Json): Reply {

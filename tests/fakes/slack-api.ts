@@ -1,5 +1,7 @@
 // A fake Slack on 127.0.0.1: the Web API (/api/<method>), response_url endpoints (/response/<id>)
-// and a Socket Mode WebSocket (/socket). It records everything the real Bolt app sends to it.
+// and a Socket Mode WebSocket (/socket). It records everything the real Bolt app sends to it, keeps
+// the bot's channel messages (with their metadata, readable through conversations.history) and
+// can cut a call off after receiving it, as a connection reset would.
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -24,6 +26,21 @@ export interface FakeReply {
   status?: number;
   headers?: Record<string, string>;
   body?: unknown;
+  /** The connection is reset instead of answered. */
+  cut?: true;
+}
+
+/** A message the bot posted, as it stands now (a type, so tests may read it as any JSON body). */
+export type ChannelMessage = {
+  channel: string;
+  text: unknown;
+  blocks: unknown;
+  metadata?: unknown;
+};
+
+export interface FakeSlackOptions {
+  /** Slack's clock (ms), which a message's ts comes from; the wall clock by default. */
+  now?: () => number;
 }
 
 type Replier = (args: Record<string, unknown>) => FakeReply;
@@ -46,28 +63,36 @@ export class FakeSlack {
   private readonly repliers = new Map<string, Replier>();
   /** Channels the bot is not a member of: chat.postMessage there answers not_in_channel. */
   private readonly outsideOf = new Set<string>();
-  /** The bot's channel messages as they stand now (chat.update changes them), by ts. */
-  readonly messages = new Map<string, { channel: string; text: unknown; blocks: unknown }>();
-  private ts = 1_700_000_000;
+  /** The bot's channel messages as they stand now (chat.update changes them), by ts, oldest first. */
+  readonly messages = new Map<string, ChannelMessage>();
+  /** Microseconds of the latest ts: each message's is later than the one before. */
+  private lastTs = 0;
+  /** Methods whose next calls are cut off, each saying whether Slack acted on the call first. */
+  private readonly cutOffs = new Map<string, boolean[]>();
 
   private constructor(
     private readonly server: Server,
     readonly url: string,
+    private readonly now: () => number,
   ) {
     this.socketMode = new FakeSocketMode(server, '/socket');
   }
 
-  static async start(): Promise<FakeSlack> {
+  static async start(options: FakeSlackOptions = {}): Promise<FakeSlack> {
     const server = createServer();
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
-    const fake = new FakeSlack(server, `http://127.0.0.1:${port}`);
+    const fake = new FakeSlack(server, `http://127.0.0.1:${port}`, options.now ?? Date.now);
     server.on('request', (req, res) => {
       let raw = '';
       req.setEncoding('utf8');
       req.on('data', (chunk: string) => (raw += chunk));
       req.on('end', () => {
         const reply = fake.handle(req.url ?? '/', req.headers, parseBody(raw, req.headers['content-type']));
+        if (reply.cut) {
+          req.socket.destroy();
+          return;
+        }
         res.writeHead(reply.status ?? 200, { 'content-type': 'application/json', ...reply.headers });
         res.end(reply.body === undefined ? '' : JSON.stringify(reply.body));
       });
@@ -100,6 +125,19 @@ export class FakeSlack {
     this.outsideOf.delete(channelId);
   }
 
+  /**
+   * The next call to `method` is cut off once Slack has it: the connection resets, no answer.
+   * `tookEffect`: Slack acted on it first (a message was posted) or not.
+   */
+  cutOffNext(method: string, tookEffect: boolean): void {
+    this.cutOffs.set(method, [...(this.cutOffs.get(method) ?? []), tookEffect]);
+  }
+
+  /** The bot's messages in a channel, oldest first. */
+  messagesIn(channel: string): (ChannelMessage & { ts: string })[] {
+    return [...this.messages].filter(([, m]) => m.channel === channel).map(([ts, m]) => ({ ...m, ts }));
+  }
+
   /** Back to the default answer for a method. */
   clearReply(method: string): void {
     this.repliers.delete(method);
@@ -125,9 +163,50 @@ export class FakeSlack {
     if (!api) return { status: 404, body: { ok: false, error: 'unknown_path' } };
     const method = api[1]!;
     this.calls.push({ method, args, headers });
+    const cut = this.cutOffs.get(method)?.shift();
+    if (cut !== undefined) {
+      if (cut) this.answer(method, args);
+      return { cut: true };
+    }
+    return this.answer(method, args);
+  }
+
+  private answer(method: string, args: Record<string, unknown>): FakeReply {
     const scripted = this.repliers.get(method);
     if (scripted) return scripted(args);
     return { body: this.defaultReply(method, args) };
+  }
+
+  /** A ts from Slack's clock, later than every earlier one. */
+  private nextTs(): string {
+    this.lastTs = Math.max(this.now() * 1000, this.lastTs + 1);
+    return `${Math.floor(this.lastTs / 1e6)}.${String(this.lastTs % 1e6).padStart(6, '0')}`;
+  }
+
+  /** The channel's messages newer than `oldest`, newest first, a page at a time (cursor: how many come before). */
+  private history(args: Record<string, unknown>): Record<string, unknown> {
+    const oldest = Number(args.oldest ?? 0);
+    const limit = Number(args.limit ?? 100);
+    const from = Number(args.cursor ?? 0);
+    const withMetadata = args.include_all_metadata === 'true';
+    const all = this.messagesIn(String(args.channel)).filter((m) => Number(m.ts) > oldest).reverse();
+    const page = all.slice(from, from + limit).map(({ ts, text, metadata }) => ({
+      type: 'message', ts, text, bot_id: 'B0BOT', app_id: 'A0TEST', ...(withMetadata && metadata ? { metadata } : {}),
+    }));
+    const more = from + limit < all.length;
+    return { ok: true, messages: page, has_more: more, response_metadata: { next_cursor: more ? String(from + limit) : '' } };
+  }
+
+  private postMessage(args: Record<string, unknown>): Record<string, unknown> {
+    // Slack answers HTTP 200 with ok:false; without chat:write.public this holds for public channels too.
+    if (this.outsideOf.has(String(args.channel))) return { ok: false, error: 'not_in_channel' };
+    const metadata = args.metadata as { event_type?: unknown; event_payload?: unknown } | undefined;
+    if (metadata !== undefined && (typeof metadata.event_type !== 'string' || typeof metadata.event_payload !== 'object')) {
+      return { ok: false, error: 'invalid_metadata_format' };
+    }
+    const ts = this.nextTs();
+    this.messages.set(ts, { channel: String(args.channel), text: args.text, blocks: args.blocks, ...(metadata ? { metadata } : {}) });
+    return { ok: true, channel: args.channel, ts, message: { text: args.text } };
   }
 
   private defaultReply(method: string, args: Record<string, unknown>): Record<string, unknown> {
@@ -135,19 +214,18 @@ export class FakeSlack {
       case 'auth.test':
         return { ok: true, url: 'https://sitrep-test.slack.com/', team: 'Test', user: 'sitrep', team_id: 'T0TEST', user_id: 'U0BOT', bot_id: 'B0BOT' };
       case 'chat.postMessage':
-        // Slack answers HTTP 200 with ok:false; without chat:write.public this holds for public channels too.
-        if (this.outsideOf.has(String(args.channel))) return { ok: false, error: 'not_in_channel' };
-        this.ts += 1;
-        this.messages.set(`${this.ts}.000100`, { channel: String(args.channel), text: args.text, blocks: args.blocks });
-        return { ok: true, channel: args.channel, ts: `${this.ts}.000100`, message: { text: args.text } };
+        return this.postMessage(args);
+      case 'conversations.history':
+        return this.history(args);
       case 'chat.update': {
         const ts = String(args.ts);
-        if (this.messages.get(ts)?.channel !== String(args.channel)) return { ok: false, error: 'message_not_found' };
-        this.messages.set(ts, { channel: String(args.channel), text: args.text, blocks: args.blocks });
+        const message = this.messages.get(ts);
+        if (message?.channel !== String(args.channel)) return { ok: false, error: 'message_not_found' };
+        this.messages.set(ts, { ...message, text: args.text, blocks: args.blocks });
         return { ok: true, channel: args.channel, ts, text: args.text };
       }
       case 'chat.postEphemeral':
-        return { ok: true, message_ts: `${this.ts}.000200` };
+        return { ok: true, message_ts: this.nextTs() };
       case 'views.open':
         return { ok: true, view: { id: 'V0TEST', ...(args.view as object) } };
       case 'apps.connections.open':

@@ -26,10 +26,15 @@ export class FakeSocketMode {
 
   /** Sends an envelope to the most recent connection and returns its envelope id. */
   send(type: string, payload: Record<string, unknown>, envelopeId = `env-${Date.now()}`): string {
+    this.sendRaw({ envelope_id: envelopeId, type, payload, accepts_response_payload: type === 'slash_commands' });
+    return envelopeId;
+  }
+
+  /** Sends any JSON, well-formed envelope or not, to the most recent connection. */
+  sendRaw(message: unknown): void {
     const ws = this.connections.items.at(-1);
     if (!ws || ws.readyState !== WebSocket.OPEN) throw new Error('no open Socket Mode connection');
-    ws.send(JSON.stringify({ envelope_id: envelopeId, type, payload, accepts_response_payload: type === 'slash_commands' }));
-    return envelopeId;
+    ws.send(JSON.stringify(message));
   }
 
   async close(): Promise<void> {

@@ -132,6 +132,31 @@ export async function startHarness(options: { admins?: string; now?: () => numbe
   return harness;
 }
 
+export interface SocketModeHarness {
+  slack: FakeSlack;
+  app: TestApp;
+  adapter: SlackAdapter;
+  close(): Promise<void>;
+}
+
+/** A seeded Sitrep with the real Slack adapter in Socket Mode (an app token): no HTTP endpoint at all. */
+export async function startSocketModeHarness(): Promise<SocketModeHarness> {
+  const slack = await FakeSlack.start();
+  const app = createTestApp();
+  const config = { botToken: 'xoxb-test', appToken: 'xapp-1-A0TEST-1-secret', port: 0, apiUrl: slack.apiUrl };
+  const adapter = await startSlackAdapter({ config, dispatcher: app.dispatcher, logger: app.logger });
+  return {
+    slack,
+    app,
+    adapter,
+    async close() {
+      await adapter.stop();
+      await slack.close();
+      app.dispose();
+    },
+  };
+}
+
 type Body = Record<string, unknown>;
 
 export function blocksOf(body: Body): types.KnownBlock[] {

@@ -2,7 +2,8 @@
 // card arrives in the channel with Approve, Edit and Reject; a refused press changes nothing; a
 // decision adds the entry once and replaces the card (chat.update, and the pressed message
 // through its response_url) to say who decided and the entry it became; a rejected story is never
-// proposed again; Edit opens the approval form filled in; an edit Slack refuses is logged only.
+// proposed again; Edit opens the approval form filled in; an edit Slack refuses is logged only;
+// a card whose post's answer was lost is found in the channel by its marker, not posted again.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -216,5 +217,24 @@ describe('GIVEN a card longer than one message', () => {
     expect(edits.map((c) => c.args.ts)).toEqual([refs.at(-1)]);
     expect(buttonsOf(slack.messages.get(refs.at(-1)!) as Body)).toEqual([]);
     expect(seen(slack.messages.get(refs.at(-1)!) as Body)).toContain('Approved → entry #99');
+  });
+});
+
+describe('GIVEN a card Slack posted but whose answer was lost', () => {
+  const GOLAN = { guid: 'wire-1', title: 'Golan de-confliction line agreed', link: 'https://wire.example/golan', summary: 'Officials agreed a line.', published: '2025-07-20T09:00:00Z' };
+
+  it('THEN the next pass finds it in the channel by its marker and does not post it again', async () => {
+    feeds.serve('/wire.xml', 'Wire', [GOLAN]);
+    slack.cutOffNext('chat.postMessage', true);
+    await command(`/sources add url:${feeds.url('/wire.xml')} topic:syria-israel backfill:true`);
+    await command('/sources check id:2');
+    await expect.poll(() => logger.lines.map((l) => l.message)).toContain('could not post to the review channel');
+
+    await app.services.review.postPending();
+    const golan = posts().filter((c) => String(c.args.text).includes(GOLAN.title));
+    expect(golan).toHaveLength(1);
+    expect(slack.callsTo('conversations.history').map((c) => c.args.channel)).toEqual([REVIEW]);
+    expect(card(GOLAN.title).ts).toBeDefined();
+    expect(logger.lines.map((l) => l.message)).toContain('review post answered late');
   });
 });

@@ -2,29 +2,21 @@
 // apps.connections.open on the fake Slack, acks a slash command envelope on the socket and
 // answers on the response_url, with no public HTTP endpoint at all.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startSlackAdapter, type SlackAdapter } from '../../src/adapters/slack/index.js';
-import { FakeSlack } from '../fakes/slack-api.js';
+import type { SlackAdapter } from '../../src/adapters/slack/index.js';
+import type { FakeSlack } from '../fakes/slack-api.js';
 import { slashCommandPayload } from '../fakes/slack-requests.js';
-import { createTestApp, type TestApp } from '../support/test-app.js';
-import { shownText, textsOf } from './harness.js';
+import { shownText, startSocketModeHarness, textsOf, type SocketModeHarness } from './harness.js';
 
+let h: SocketModeHarness;
 let slack: FakeSlack;
-let app: TestApp;
 let adapter: SlackAdapter;
 
 beforeAll(async () => {
-  slack = await FakeSlack.start();
-  app = createTestApp();
-  adapter = await startSlackAdapter({
-    config: { botToken: 'xoxb-test', appToken: 'xapp-1-A0TEST-1-secret', port: 0, apiUrl: slack.apiUrl },
-    dispatcher: app.dispatcher,
-    logger: app.logger,
-  });
+  h = await startSocketModeHarness();
+  ({ slack, adapter } = h);
 });
 afterAll(async () => {
-  await adapter?.stop();
-  await slack?.close();
-  app?.dispose();
+  await h?.close();
 });
 
 it('connects with the app token through apps.connections.open and the socket', async () => {

@@ -1,20 +1,26 @@
 // The discord.js gateway client: Guilds intent only (no privileged intents), no mentions by
-// default, REST pointed at DISCORD_API_URL when set.
+// default, REST pointed at DISCORD_API_URL when set, and gateway events it cannot read dropped.
 import { Client, Events, GatewayIntentBits } from 'discord.js';
 import type { DiscordConfig } from '../../config.js';
 import { StartupError } from '../../startup-errors.js';
+import type { Logger } from '../../core/logger.js';
 import { MAX_RATE_LIMIT_WAIT_MS } from './limits.js';
+import { dropUnreadableEvents } from './unreadable-events.js';
 
-export function createDiscordClient(config: DiscordConfig): Client {
-  return new Client({
+/** `restTimeoutMs`: how long a REST request waits for its answer before discord.js sends it again. */
+export function createDiscordClient(config: DiscordConfig, logger: Logger, restTimeoutMs: number): Client {
+  const client = new Client({
     intents: [GatewayIntentBits.Guilds],
     allowedMentions: { parse: [] },
     rest: {
       ...(config.apiUrl ? { api: config.apiUrl } : {}),
+      timeout: restTimeoutMs,
       // Short rate limits are waited out by the REST queue; long ones surface to the caller.
       rejectOnRateLimit: (limit) => limit.retryAfter > MAX_RATE_LIMIT_WAIT_MS,
     },
   });
+  dropUnreadableEvents(client, logger);
+  return client;
 }
 
 /** Logs in and resolves once the gateway reports ready; destroys the client on failure. */

@@ -7,7 +7,7 @@ import { Interactions } from '../../core/interaction/interactions.js';
 import type { AdapterDeps, RunningAdapter } from '../running-adapter.js';
 import { createDiscordClient, loginAndWaitReady } from './client.js';
 import { createInteractionHandler } from './interaction-router.js';
-import { DEFER_AFTER_MS, INTERACTION_ROOM } from './limits.js';
+import { DEFER_AFTER_MS, INTERACTION_ROOM, REST_TIMEOUT_MS } from './limits.js';
 import { DiscordPoster } from './poster.js';
 import { discordLoginFailed } from './startup-errors.js';
 
@@ -16,13 +16,15 @@ export interface DiscordAdapterOptions {
   deferAfterMs?: number;
   now?: () => number;
   readyTimeoutMs?: number;
+  /** How long a REST request waits for its answer before discord.js sends it again (15 s). */
+  restTimeoutMs?: number;
 }
 
 export async function startDiscordAdapter(
   { config, dispatcher, logger }: AdapterDeps<DiscordConfig>,
   options: DiscordAdapterOptions = {},
 ): Promise<RunningAdapter> {
-  const client = createDiscordClient(config);
+  const client = createDiscordClient(config, logger, options.restTimeoutMs ?? REST_TIMEOUT_MS);
   const interactions = new Interactions({ dispatcher, logger, room: INTERACTION_ROOM, ...(options.now ? { now: options.now } : {}) });
   const handle = createInteractionHandler({ dispatcher, interactions, logger, deferAfterMs: options.deferAfterMs ?? DEFER_AFTER_MS });
   client.on(Events.InteractionCreate, (interaction) => void handle(interaction));

@@ -54,3 +54,9 @@ export const MODAL_LIMITS = {
 /** What Discord's buttons and modals can carry, as the core's interaction model asks. */
 // Discord closes a modal once it is answered: a refused submission offers to reopen it.
 export const INTERACTION_ROOM: InteractionRoom = { buttonLength: COMPONENT_LIMITS.customId, carrierLength: MODAL_LIMITS.customId, maxFields: MODAL_LIMITS.inputs, closesOnSubmit: true };
+
+/** A message's nonce: Discord refuses a longer one. */
+export const MAX_NONCE_LENGTH = 25;
+
+/** How long discord.js waits for an answer before it sends a request again (its own default). */
+export const REST_TIMEOUT_MS = 15_000;

@@ -1,11 +1,13 @@
 // Posts digests and review cards to channels: one message per page of the rendered view, in
-// order, the view's buttons under the last; edits a card's messages once it is decided. Failures
-// become DeliveryErrors the scheduler understands: permanent (no access, channel gone) or
-// retryable (rate limited, Discord having trouble, network).
+// order, the view's buttons under the last, each with the nonce of its mark (message-nonce.ts);
+// edits a card's messages once it is decided. Failures become DeliveryErrors the scheduler
+// understands: permanent (no access, channel gone) or retryable (rate limited, Discord having
+// trouble, no answer in time, network).
 import { DiscordAPIError, HTTPError, RateLimitError, Routes, type APIMessage, type REST } from 'discord.js';
 import type { Interactions } from '../../core/interaction/interactions.js';
-import { DeliveryError, postedButtons, postInOrder, replaceInPlace, type Poster } from '../../core/poster.js';
+import { DeliveryError, oneOffPostMark, postedButtons, postInOrder, replaceInPlace, type PostMark, type Poster } from '../../core/poster.js';
 import type { View } from '../../core/view.js';
+import { messageNonce, UnansweredTries } from './message-nonce.js';
 import { renderViewPages } from './render-view.js';
 import { buttonRows } from './view-message.js';
 
@@ -21,6 +23,9 @@ export function deliveryErrorFrom(error: unknown, where: string): DeliveryError 
   if (error instanceof HTTPError) {
     return new DeliveryError('retryable', `${where}: Discord answered ${error.status} ${error.message}`);
   }
+  if (error instanceof Error && error.name === 'AbortError') {
+    return new DeliveryError('retryable', `${where}: Discord answered none of discord.js's tries in time`);
+  }
   return new DeliveryError('retryable', `${where}: ${error instanceof Error ? error.message : String(error)}`);
 }
 
@@ -29,11 +34,15 @@ export class DiscordPoster implements Poster {
   readonly accessHelp =
     'Give the bot View Channel, Send Messages and Embed Links in this channel (Edit Channel → Permissions; in a direct message Sitrep can only post in its own), then run /digest subscribe again.';
 
+  private readonly unanswered: UnansweredTries;
+
   /** `interactions`: the adapter's own, which draws the buttons a view carries. */
   constructor(
     private readonly rest: REST,
     private readonly interactions?: Interactions,
-  ) {}
+  ) {
+    this.unanswered = new UnansweredTries(rest);
+  }
 
   /** A message per page of the view, its buttons under the last; for an edit, no buttons is said too. */
   private bodies(view: View, edit: boolean) {
@@ -45,13 +54,31 @@ export class DiscordPoster implements Poster {
     });
   }
 
-  async post(channelId: string, view: View, alreadyPosted = 0): Promise<string[]> {
-    const bodies = this.bodies(view, false);
-    const send = async (body: object) => ((await this.rest.post(Routes.channelMessages(channelId), { body })) as APIMessage).id;
+  async post(channelId: string, view: View, alreadyPosted = 0, _context = '', mark: PostMark = oneOffPostMark()): Promise<string[]> {
+    const bodies = this.bodies(view, false).map((body, index) => ({ ...body, nonce: messageNonce(mark.key, index), enforce_nonce: true }));
+    const send = async (body: (typeof bodies)[number]) => {
+      this.unanswered.watch(body);
+      let message: APIMessage;
+      try {
+        message = (await this.rest.post(Routes.channelMessages(channelId), { body })) as APIMessage;
+      } catch (error) {
+        this.unanswered.settle(body);
+        throw error;
+      }
+      const unanswered = this.unanswered.settle(body);
+      if (unanswered > 0) mark.onLateAnswer?.(this.lateNote(bodies.indexOf(body), bodies.length, unanswered, message));
+      return message.id;
+    };
     return postInOrder(bodies, alreadyPosted, send, (error, index, ids) => {
       const where = `posting message ${index + 1} of ${bodies.length} to channel ${channelId}`;
       return deliveryErrorFrom(error, ids.length > 0 ? `${where} (after ${ids.join(', ')})` : where);
     });
+  }
+
+  /** A message Discord created and answered only after discord.js had sent it again. */
+  private lateNote(index: number, count: number, unanswered: number, message: APIMessage): string {
+    const waited = `${unanswered === 1 ? 'its first try' : `${unanswered} tries`} got no answer within ${this.rest.options.timeout / 1000} s`;
+    return `message ${index + 1} of ${count}: ${waited}; discord.js sent it again with the same nonce (${message.nonce ?? 'none returned'}), and Discord answered with message ${message.id}, posted once`;
   }
 
   async update(channelId: string, messageRefs: readonly string[], view: View): Promise<void> {

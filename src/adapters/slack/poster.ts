@@ -1,15 +1,20 @@
 // The core's poster port on chat.postMessage: a view becomes as many messages as Slack's limits
-// need, posted in order, its buttons under the last; chat.update shows a decided review card in
-// them. Failures become DeliveryErrors the scheduler knows how to treat.
+// need, posted in order, its buttons under the last, each marked with its post's mark (see
+// post-marker.ts); chat.update shows a decided review card in them. Failures become
+// DeliveryErrors the scheduler knows how to treat.
 import { webApi } from '@slack/bolt';
 import type { SlackConfig } from '../../config.js';
 import type { Interactions } from '../../core/interaction/interactions.js';
 import type { Logger } from '../../core/logger.js';
-import { DeliveryError, postedButtons, postInOrder, replaceInPlace, type Poster } from '../../core/poster.js';
+import { DeliveryError, oneOffPostMark, postedButtons, postInOrder, replaceInPlace, type PostMark, type Poster } from '../../core/poster.js';
 import type { View } from '../../core/view.js';
 import { boltLogger } from './bolt-logger.js';
 import { knownPrefix } from './command-prefix.js';
 import { broadcast, type SlackMessage } from './paging.js';
+import { findMarkedMessage, postMarker } from './post-marker.js';
+
+/** How long a Web API call waits for Slack's answer (the client waits forever by default). */
+export const SLACK_REQUEST_TIMEOUT_MS = 15_000;
 
 /**
  * Slack's own trouble or its rate limit: worth another try later. Every other platform error
@@ -50,11 +55,12 @@ export class SlackPoster implements Poster {
 
   /**
    * No retries inside the client and no silent waiting on a 429: the scheduler owns retries and
-   * backs off with the Retry-After this poster reports.
+   * backs off with the Retry-After this poster reports. A call unanswered for `timeoutMs` fails.
    */
-  static create(config: SlackConfig, logger: Logger, interactions?: Interactions): SlackPoster {
+  static create(config: SlackConfig, logger: Logger, interactions?: Interactions, timeoutMs = SLACK_REQUEST_TIMEOUT_MS): SlackPoster {
     const client = new webApi.WebClient(config.botToken, {
       ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
+      timeout: timeoutMs,
       retryConfig: { retries: 0 },
       rejectRateLimitedCalls: true,
       logger: boltLogger(logger),
@@ -68,10 +74,19 @@ export class SlackPoster implements Poster {
     return broadcast(view, prefix, postedButtons(this.interactions, view, prefix));
   }
 
-  async post(channelId: string, view: View, alreadyPosted = 0, context = ''): Promise<string[]> {
-    const messages = this.messages(view, context);
-    const send = async ({ text, blocks }: SlackMessage) =>
-      (await this.client.chat.postMessage({ channel: channelId, text, blocks, unfurl_links: false, unfurl_media: false })).ts ?? '';
+  async post(channelId: string, view: View, alreadyPosted = 0, context = '', mark: PostMark = oneOffPostMark()): Promise<string[]> {
+    const messages = this.messages(view, context).map((message, index) => ({ ...message, index }));
+    const send = async ({ text, blocks, index }: (typeof messages)[number]) => {
+      // Only the first message of a retry can have arrived before: a failure stops the rest.
+      const since = index === alreadyPosted ? mark.retryOf : undefined;
+      const earlier = since && (await findMarkedMessage(this.client, this.logger, channelId, { key: mark.key, index, since }));
+      if (earlier) {
+        mark.onLateAnswer?.(`message ${index + 1} of ${messages.length}: the answer to an earlier attempt was lost, and the message was found in the channel (${earlier}) by its marker, so it was not sent again`);
+        return earlier;
+      }
+      const metadata = postMarker(mark.key, index);
+      return (await this.client.chat.postMessage({ channel: channelId, text, blocks, unfurl_links: false, unfurl_media: false, metadata })).ts ?? '';
+    };
     return postInOrder(messages, alreadyPosted, send, (error, _index, posted) => {
       const failure = deliveryErrorFrom(error);
       this.logger.warn({ channelId, posted, of: messages.length, kind: failure.kind, reason: failure.message }, 'slack: post failed');

@@ -25,6 +25,8 @@ export interface Delivery {
   messageRefs: string[][];
   /** Messages of the next part that a failed attempt did post (a part may take several). */
   partialRefs: string[];
+  /** What happened while posting that status and attempts do not say (a late answer), oldest first. */
+  notes: string[];
   sender: string;
   createdAt: Date;
   updatedAt: Date;
@@ -62,6 +64,8 @@ export interface DeliveryLog {
   recordPart(id: number, refs: readonly string[], now: Date): void;
   /** Records the messages of a part that did arrive before posting the rest of it failed. */
   recordPartial(id: number, refs: readonly string[], now: Date): void;
+  /** Adds a sentence to the row's notes. */
+  note(id: number, text: string, now: Date): void;
   /** Settles the row; false if it was settled already (by another process). */
   settle(id: number, status: 'delivered' | 'failed' | 'unconfirmed', now: Date, error?: string): boolean;
   /** Parks the row until `at`, with the parts a later attempt (maybe another process's) will post. */

@@ -4,7 +4,7 @@
 // Once a candidate is decided, its posted cards are edited to show the decision.
 import type { PlatformName } from '../caller.js';
 import type { Logger } from '../logger.js';
-import { DeliveryError, type Poster } from '../poster.js';
+import { DeliveryError, type PostMark, type Poster } from '../poster.js';
 import type { Candidate } from './candidate.js';
 import { candidateCard, decidedCard } from './candidate-card.js';
 import type { ClaimedPost, ReviewStore } from './review-port.js';
@@ -68,13 +68,23 @@ export class CardPoster {
     }
   }
 
+  /** The post's mark, the same on every claim of it (review posts are never deleted, so ids never come back). */
+  private markFor(post: ClaimedPost): PostMark {
+    const { logger } = this.deps;
+    return {
+      key: `r${post.id.toString(36)}`,
+      ...(post.retryOf ? { retryOf: post.retryOf } : {}),
+      onLateAnswer: (note) => logger.warn({ post: post.id, kind: post.kind, platform: post.platform, channel: post.channelId, note }, 'review post answered late'),
+    };
+  }
+
   private async send(post: ClaimedPost): Promise<boolean> {
     const { store, posters, now, logger } = this.deps;
     const poster = posters.get(post.platform);
     const view = post.kind === 'card' ? candidateCard(post.candidate) : post.view;
     try {
       if (!poster) throw new DeliveryError('retryable', `no ${post.platform} poster in this process`);
-      store.posted(post.id, await poster.post(post.channelId, view), now());
+      store.posted(post.id, await poster.post(post.channelId, view, 0, '', this.markFor(post)), now());
       return true;
     } catch (error) {
       const retry = !(error instanceof DeliveryError) || error.kind === 'retryable';

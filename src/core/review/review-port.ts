@@ -22,8 +22,11 @@ export interface ReviewChannel extends ChannelRef {
 /** `decided`: someone decided first; nothing was written. */
 export type DecisionResult = { kind: 'done'; candidate: Candidate } | { kind: 'decided'; candidate: Candidate };
 
-/** A post claimed for sending: no other process will send it. */
-export type ClaimedPost = ChannelRef & ({ id: number; kind: 'card'; candidate: Candidate } | { id: number; kind: 'notice'; view: View });
+/**
+ * A post claimed for sending: no other process will send it. `retryOf` is set when an earlier
+ * claim of it failed: when it was queued (its first message may have arrived then).
+ */
+export type ClaimedPost = ChannelRef & { id: number; retryOf?: Date } & ({ kind: 'card'; candidate: Candidate } | { kind: 'notice'; view: View });
 
 export interface ReviewStore {
   candidate(id: number): Candidate | undefined;
