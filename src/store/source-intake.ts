@@ -12,6 +12,7 @@ import type { View } from '../core/view.js';
 import { queueNotice } from './review-posts.js';
 import { toStoryRef, type StoryRow } from './source-rows.js';
 import type { StatementCache } from './statement-cache.js';
+import type { StoryCache } from './story-cache.js';
 
 /** Checks kept per source for /sources why. */
 const KEPT_CHECKS = 20;
@@ -32,15 +33,14 @@ function prune(cache: StatementCache, sourceId: number): void {
 }
 
 /** What the store knows of the fresh items: candidates holding their keys, and stories near them. */
-function query(cache: StatementCache, source: WatchedSource, answer: AnswerRecord): IntakeQuery {
+function query(cache: StatementCache, stories: StoryCache, source: WatchedSource, answer: AnswerRecord): IntakeQuery {
   const keys = JSON.stringify(answer.keyed.map((k) => k.key));
   const known = new Set(
     cache.get('SELECT item_key FROM feed_items WHERE source_id = ? AND item_key IN (SELECT value FROM json_each(?))').pluck().all(source.id, keys) as string[],
   );
   const fresh = answer.keyed.filter((k) => !known.has(k.key));
   const byKey = new Map<string, StoryRef>();
-  const stories: StoryRef[] = [];
-  if (fresh.length === 0) return { source, fresh, byKey, stories };
+  if (fresh.length === 0) return { source, fresh, byKey, stories: [] };
   const rows = cache
     .get(
       `SELECT fi.item_key AS key, c.id, c.title, c.published_at, c.status FROM feed_items fi JOIN review_candidates c ON c.id = fi.candidate_id
@@ -51,12 +51,8 @@ function query(cache: StatementCache, source: WatchedSource, answer: AnswerRecor
   const dated = fresh.flatMap((k) => (k.item.published && !Number.isNaN(k.item.published.getTime()) ? [k.item.published.getTime()] : []));
   // Items older than a week are never compared (left out as too old), so neither are stories older than that.
   const oldest = answer.at.getTime() - RECENT_MS;
-  const since = new Date(Math.max(oldest, Math.min(answer.at.getTime(), ...dated)) - SAME_STORY_WINDOW_MS);
-  const near = cache
-    .get('SELECT id, title, published_at, status FROM review_candidates WHERE published_at >= ? OR (published_at IS NULL AND created_at >= ?) ORDER BY id')
-    .all(since.toISOString(), new Date(answer.at.getTime() - UNDATED_STORY_MS).toISOString()) as StoryRow[];
-  stories.push(...near.map(toStoryRef));
-  return { source, fresh, byKey, stories };
+  const since = new Date(Math.max(oldest, dated.reduce((min, time) => Math.min(min, time), answer.at.getTime())) - SAME_STORY_WINDOW_MS);
+  return { source, fresh, byKey, stories: stories.window(cache, answer.at, since, new Date(answer.at.getTime() - UNDATED_STORY_MS)) };
 }
 
 function insertDrafts(cache: StatementCache, plan: IntakePlan, at: Date): number[] {
@@ -72,8 +68,8 @@ function insertDrafts(cache: StatementCache, plan: IntakePlan, at: Date): number
   );
 }
 
-export function recordAnswer(cache: StatementCache, source: WatchedSource, answer: AnswerRecord, decide: (query: IntakeQuery) => IntakePlan): number {
-  const known = query(cache, source, answer);
+export function recordAnswer(cache: StatementCache, stories: StoryCache, source: WatchedSource, answer: AnswerRecord, decide: (query: IntakeQuery) => IntakePlan): number {
+  const known = query(cache, stories, source, answer);
   const plan = decide(known);
   const checkId = insertCheck(cache, source.id, {
     at: answer.at,

@@ -12,11 +12,13 @@ import type { Db } from './connection.js';
 import { recordAnswer, recordFailure } from './source-intake.js';
 import { toCheck, toFound, toSource, type CheckRow, type FoundRow, type SourceRow } from './source-rows.js';
 import { StatementCache } from './statement-cache.js';
+import { StoryCache } from './story-cache.js';
 
 const LIVE = 'SELECT * FROM feed_sources WHERE id = ? AND removed_at IS NULL';
 
 export class SqliteSourceStore implements SourceStore {
   private readonly cache: StatementCache;
+  private readonly stories = new StoryCache();
 
   constructor(private readonly db: Db) {
     this.cache = new StatementCache(db);
@@ -90,7 +92,7 @@ export class SqliteSourceStore implements SourceStore {
   }
 
   recordAnswer(sourceId: number, answer: AnswerRecord, plan: (query: IntakeQuery) => IntakePlan): CheckRecord {
-    const id = this.db.transaction(() => recordAnswer(this.cache, toSource(this.required(sourceId)), answer, plan)).immediate();
+    const id = this.db.transaction(() => recordAnswer(this.cache, this.stories, toSource(this.required(sourceId)), answer, plan)).immediate();
     return this.check(id);
   }
 
@@ -133,5 +135,9 @@ export class SqliteSourceStore implements SourceStore {
     }
     const places = (this.cache.get('SELECT name FROM places ORDER BY name').pluck().all() as string[]).map((name): KnownName => ({ kind: 'place', name }));
     return [...actors.values(), ...places];
+  }
+
+  knownNamesVersion(): number {
+    return this.cache.get('SELECT version FROM known_names_version').pluck().get() as number;
   }
 }

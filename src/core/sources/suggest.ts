@@ -9,9 +9,20 @@ import { findPhrase, foldPhrase, foldText, type FoldedPhrase, type FoldedText } 
 /** An actor or place the dossier knows, by its name and aliases. */
 export type KnownName = { kind: 'actor'; id: number; name: string; aliases?: readonly string[] } | { kind: 'place'; name: string; aliases?: readonly string[] };
 
-/** Known names folded once, to be matched against many items. */
+/** One way of writing a known name, folded; `order` is its place in the list the names came in. */
+interface NameForm {
+  order: number;
+  known: KnownName;
+  written: string;
+  phrase: FoldedPhrase;
+}
+
+/**
+ * Known names folded once, to be matched against many items, each form filed under its first
+ * folded word: an item tries only the forms whose first word it holds, not the dossier's every name.
+ */
 export interface CompiledNames {
-  names: readonly { known: KnownName; forms: { written: string; phrase: FoldedPhrase }[] }[];
+  byFirstWord: ReadonlyMap<string, readonly NameForm[]>;
 }
 
 export interface Suggestion {
@@ -24,15 +35,28 @@ export interface Suggestion {
 }
 
 export function compileNames(names: readonly KnownName[]): CompiledNames {
-  return {
-    names: names.map((known) => ({
-      known,
-      forms: [known.name, ...(known.aliases ?? [])].flatMap((written) => {
-        const phrase = foldPhrase(written);
-        return phrase ? [{ written, phrase }] : [];
-      }),
-    })),
-  };
+  const byFirstWord = new Map<string, NameForm[]>();
+  let order = 0;
+  for (const known of names) {
+    for (const written of [known.name, ...(known.aliases ?? [])]) {
+      const phrase = foldPhrase(written);
+      if (!phrase) continue;
+      // A phrase is found only where the text holds its first word (findPhrase matches whole words).
+      const first = phrase.words.split(' ', 1)[0]!;
+      const forms = byFirstWord.get(first);
+      const form = { order: order++, known, written, phrase };
+      if (forms) forms.push(form);
+      else byFirstWord.set(first, [form]);
+    }
+  }
+  return { byFirstWord };
+}
+
+/** The forms whose first word the text holds, in the order the names were listed. */
+function formsIn(text: FoldedText, names: CompiledNames): NameForm[] {
+  const forms: NameForm[] = [];
+  for (const word of new Set(text.lower.split(' '))) forms.push(...(names.byFirstWord.get(word) ?? []));
+  return forms.sort((a, b) => a.order - b.order);
 }
 
 interface Mention {
@@ -55,10 +79,8 @@ function spans(text: FoldedText, phrase: FoldedPhrase): [number, number][] {
  */
 function mentions(text: FoldedText, names: CompiledNames): Mention[] {
   const candidates: Mention[] = [];
-  for (const { known, forms } of names.names) {
-    for (const { written, phrase } of forms) {
-      for (const [at, end] of spans(text, phrase)) candidates.push({ known, written, at, end });
-    }
+  for (const { known, written, phrase } of formsIn(text, names)) {
+    for (const [at, end] of spans(text, phrase)) candidates.push({ known, written, at, end });
   }
   candidates.sort((a, b) => b.end - b.at - (a.end - a.at) || a.at - b.at);
   const kept: Mention[] = [];
@@ -84,7 +106,7 @@ const dayOf = (instant: Date): PartialDate => ({ year: instant.getUTCFullYear(),
  * item's link, else of the feed's link.
  */
 export function suggest(item: FeedItem, knownNames: readonly KnownName[] | CompiledNames, feed: Pick<FeedDocument, 'title' | 'link'> = {}): Suggestion {
-  const names = 'names' in knownNames ? knownNames : compileNames(knownNames);
+  const names = 'byFirstWord' in knownNames ? knownNames : compileNames(knownNames);
   const actors: Suggestion['actors'] = [];
   const places: string[] = [];
   for (const { known, written } of mentions(foldText(`${item.title}\n${item.summary}`), names)) {

@@ -8,7 +8,7 @@ import type { FeedFetcher, FeedItem, FetchOutcome } from './feed-port.js';
 import { planIntake, type FreshItem } from './intake-plan.js';
 import { itemKey } from './item-key.js';
 import { afterFailure, nextCheckAfterAnswer } from './poll-timing.js';
-import { compileNames } from './suggest.js';
+import { compileNames, type CompiledNames } from './suggest.js';
 import { pausedNotice } from './check-views.js';
 import type { NewSource, SourceStore } from './watch-store-port.js';
 import type { CheckRecord, CheckTrigger, WatchedSource } from './watched-source.js';
@@ -41,6 +41,8 @@ export function keyedItems(items: readonly FeedItem[]): FreshItem[] {
 export class WatchService {
   /** Checks running in this process, by source: a second request for one waits for the first. */
   private readonly running = new Map<number, Promise<CheckReport>>();
+  /** The dossier's names, folded once and kept until the store says one changed. */
+  private names: { version: number; compiled: CompiledNames } | undefined;
 
   constructor(private readonly deps: WatchServiceDeps) {}
 
@@ -98,6 +100,12 @@ export class WatchService {
     while (this.running.size > 0) await Promise.allSettled([...this.running.values()]);
   }
 
+  private compiledNames(): CompiledNames {
+    const version = this.deps.store.knownNamesVersion();
+    if (this.names?.version !== version) this.names = { version, compiled: compileNames(this.deps.store.knownNames()) };
+    return this.names.compiled;
+  }
+
   private async fetch(source: WatchedSource): Promise<FetchOutcome> {
     try {
       return await this.deps.fetcher.fetch(source.url, source.validators);
@@ -118,7 +126,7 @@ export class WatchService {
       record = store.recordFailure(id, { at, trigger, error: outcome.error, permanent: outcome.permanent, ...(outcome.retryAfterMs !== undefined ? { retryAfterMs: outcome.retryAfterMs } : {}) }, (current) => afterFailure(at, current, outcome), pausedNotice);
     } else {
       const feed = outcome.kind === 'ok' ? outcome.feed : undefined;
-      const names = compileNames(store.knownNames());
+      const names = this.compiledNames();
       const answer = { at, trigger, state: outcome.state, keyed: feed ? keyedItems(feed.items) : [], nextCheckAt: nextCheckAfterAnswer(at, source.everyMinutes), ...(feed ? { feed } : {}) };
       record = store.recordAnswer(id, answer, (query) =>
         planIntake({ source: query.source, feed: feed ?? {}, fresh: query.fresh, byKey: query.byKey, stories: query.stories, names, now: at }),

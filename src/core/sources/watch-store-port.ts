@@ -7,6 +7,7 @@ import type { StoryRef } from '../review/candidate.js';
 import type { FeedDocument, FetchState } from './feed-port.js';
 import type { FreshItem, IntakePlan } from './intake-plan.js';
 import type { FailureTiming } from './poll-timing.js';
+import type { StoryLookup } from './story-index.js';
 import type { KnownName } from './suggest.js';
 import type { CheckRecord, CheckTrigger, WatchedSource } from './watched-source.js';
 
@@ -23,7 +24,8 @@ export interface IntakeQuery {
   source: WatchedSource;
   fresh: readonly FreshItem[];
   byKey: ReadonlyMap<string, StoryRef>;
-  stories: readonly StoryRef[];
+  /** Candidates published near the fresh items. */
+  stories: readonly StoryRef[] | StoryLookup<StoryRef>;
 }
 
 export interface AnswerRecord {
@@ -68,4 +70,6 @@ export interface SourceStore {
   checks(sourceId: number, limit: number): CheckRecord[];
   /** Actors (names and aliases) and places the dossier knows, for suggestions. */
   knownNames(): KnownName[];
+  /** A number that changes whenever knownNames() would give something else. */
+  knownNamesVersion(): number;
 }
