@@ -5,7 +5,7 @@
 // (title, publication, creation) never change.
 import type { StoryRef } from '../core/review/candidate.js';
 import { RECENT_MS } from '../core/sources/intake-plan.js';
-import { SAME_STORY_WINDOW_MS } from '../core/sources/same-story.js';
+import { foldStory, SAME_STORY_WINDOW_MS } from '../core/sources/same-story.js';
 import { StoryIndex, type StoryLookup } from '../core/sources/story-index.js';
 import { toStoryRef, type StoryRow } from './source-rows.js';
 import type { StatementCache } from './statement-cache.js';
@@ -67,7 +67,7 @@ export class StoryCache {
     for (const row of rows) {
       const story = held(row);
       this.stories.push(story);
-      this.index.add(story, story.ref);
+      this.index.add(story, foldStory(story.ref));
       this.lastId = row.id;
     }
   }

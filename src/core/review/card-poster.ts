@@ -4,6 +4,7 @@
 // Once a candidate is decided, its posted cards are edited to show the decision.
 import type { PlatformName } from '../caller.js';
 import type { Logger } from '../logger.js';
+import { Turns } from '../turns.js';
 import { DeliveryError, type Poster } from '../poster.js';
 import type { Candidate } from './candidate.js';
 import { candidateCard, decidedCard } from './candidate-card.js';
@@ -22,6 +23,8 @@ export interface CardPosterDeps {
   logger: Logger;
   /** This process, as the post's sender. */
   sender: string;
+  /** Turns of the event loop shared with the feed checks: the store's work is done one piece per turn. */
+  turns?: Turns;
 }
 
 /** Posts per pass: a queue opened in a new channel arrives over a few passes, not as a flood. */
@@ -30,17 +33,44 @@ const POSTS_PER_PASS = 20;
 const STALE_MS = 10 * 60_000;
 
 export class CardPoster {
-  constructor(private readonly deps: CardPosterDeps) {}
+  private readonly turns: Turns;
+  /** The pass running, and the one asked for while it runs (which every caller meanwhile shares). */
+  private pass: Promise<number> | undefined;
+  private next: Promise<number> | undefined;
 
-  /** Posts what is owed on the platforms this process can post to; returns how many went out. */
-  async postPending(): Promise<number> {
+  constructor(private readonly deps: CardPosterDeps) {
+    this.turns = deps.turns ?? new Turns();
+  }
+
+  /**
+   * Posts what is owed on the platforms this process can post to; returns how many went out.
+   * Asked while a pass runs, it runs one more pass after it, for whatever that one missed.
+   */
+  postPending(): Promise<number> {
+    if (!this.pass) {
+      this.pass = this.postOnce().finally(() => (this.pass = undefined));
+      return this.pass;
+    }
+    this.next ??= this.pass
+      .catch(() => 0)
+      .then(() => {
+        this.next = undefined;
+        return this.postPending();
+      });
+    return this.next;
+  }
+
+  private async postOnce(): Promise<number> {
     const { store, posters, now } = this.deps;
     const platforms = posters.platforms();
     if (platforms.length === 0) return 0;
-    store.abandonStale(new Date(now().getTime() - STALE_MS));
-    store.queueCards(POSTS_PER_PASS, now());
+    const claimed = await this.turns.take(() => {
+      store.abandonStale(new Date(now().getTime() - STALE_MS));
+      store.queueCards(POSTS_PER_PASS, now());
+      return store.claim(platforms, this.deps.sender, now(), POSTS_PER_PASS);
+    });
     let sent = 0;
-    for (const post of store.claim(platforms, this.deps.sender, now(), POSTS_PER_PASS)) {
+    for (const post of claimed) {
       if (await this.send(post)) sent += 1;
     }
     return sent;
@@ -74,12 +104,13 @@ export class CardPoster {
     const view = post.kind === 'card' ? candidateCard(post.candidate) : post.view;
     try {
       if (!poster) throw new DeliveryError('retryable', `no ${post.platform} poster in this process`);
-      store.posted(post.id, await poster.post(post.channelId, view), now());
+      const refs = await poster.post(post.channelId, view);
+      await this.turns.take(() => store.posted(post.id, refs, now()));
       return true;
     } catch (error) {
       const retry = !(error instanceof DeliveryError) || error.kind === 'retryable';
       const message = error instanceof Error ? error.message : String(error);
-      store.failed(post.id, message, retry, now());
+      await this.turns.take(() => store.failed(post.id, message, retry, now()));
       logger.warn({ err: error, post: post.id, kind: post.kind, platform: post.platform, channel: post.channelId, retry }, 'could not post to the review channel');
       return false;
     }

@@ -11,8 +11,8 @@ type Story = Pick<FeedItem, 'title' | 'published'>;
 
 /** Where an item may look for the story it reports. */
 export interface StoryLookup<T> {
-  /** The first story (in the order added) that `item` is another report of. */
-  find(item: Story): T | undefined;
+  /** The first story (in the order added) that the item, folded, is another report of. */
+  find(item: FoldedStory): T | undefined;
 }
 
 export class StoryIndex<T> implements StoryLookup<T> {
@@ -25,7 +25,7 @@ export class StoryIndex<T> implements StoryLookup<T> {
   /** An index of `values` in their order, each read as a story by `story`. */
   static of<T>(values: Iterable<T>, story: (value: T) => Story): StoryIndex<T> {
     const index = new StoryIndex<T>();
-    for (const value of values) index.add(value, story(value));
+    for (const value of values) index.add(value, foldStory(story(value)));
     return index;
   }
 
@@ -33,16 +33,14 @@ export class StoryIndex<T> implements StoryLookup<T> {
     return this.stories.length;
   }
 
-  add(value: T, story: Story): void {
-    const folded = foldStory(story);
+  add(value: T, folded: FoldedStory): void {
     const at = this.stories.push({ ...folded, value }) - 1;
     if (folded.title.key) file(this.byKey, folded.title.key, at);
     if (folded.published) for (const word of folded.title.words) file(this.byWord, word, at);
   }
 
   /** The first story added that `item` reports too, among those `accept` keeps. */
-  find(item: Story, accept: (value: T) => boolean = () => true): T | undefined {
-    const folded = foldStory(item);
+  find(folded: FoldedStory, accept: (value: T) => boolean = () => true): T | undefined {
     const positions = [...(this.byKey.get(folded.title.key) ?? [])];
     if (folded.published) for (const word of this.rarest(folded.title.words)) positions.push(...(this.byWord.get(word) ?? []));
     positions.sort((a, b) => a - b);

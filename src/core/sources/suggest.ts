@@ -19,10 +19,11 @@ interface NameForm {
 
 /**
  * Known names folded once, to be matched against many items, each form filed under its first
- * folded word: an item tries only the forms whose first word it holds, not the dossier's every name.
+ * two folded words (its only word, for a one-word name): an item tries only the forms whose
+ * opening words it holds side by side, not the dossier's every name.
  */
 export interface CompiledNames {
-  byFirstWord: ReadonlyMap<string, readonly NameForm[]>;
+  byOpening: ReadonlyMap<string, readonly NameForm[]>;
 }
 
 export interface Suggestion {
@@ -35,27 +36,33 @@ export interface Suggestion {
 }
 
 export function compileNames(names: readonly KnownName[]): CompiledNames {
-  const byFirstWord = new Map<string, NameForm[]>();
+  const byOpening = new Map<string, NameForm[]>();
   let order = 0;
   for (const known of names) {
     for (const written of [known.name, ...(known.aliases ?? [])]) {
       const phrase = foldPhrase(written);
       if (!phrase) continue;
-      // A phrase is found only where the text holds its first word (findPhrase matches whole words).
-      const first = phrase.words.split(' ', 1)[0]!;
-      const forms = byFirstWord.get(first);
+      const opening = phrase.words.split(' ', 2).join(' ');
+      const forms = byOpening.get(opening);
       const form = { order: order++, known, written, phrase };
       if (forms) forms.push(form);
-      else byFirstWord.set(first, [form]);
+      else byOpening.set(opening, [form]);
     }
   }
-  return { byFirstWord };
+  return { byOpening };
 }
 
-/** The forms whose first word the text holds, in the order the names were listed. */
+/**
+ * The forms whose opening words the text holds, in the order the names were listed. findPhrase
+ * matches whole words one space apart (names have no `*`), so a form it can find opens with a
+ * word of the text, or with two words side by side in it.
+ */
 function formsIn(text: FoldedText, names: CompiledNames): NameForm[] {
+  const words = text.lower.split(' ');
+  const openings = new Set(words);
+  for (let at = 1; at < words.length; at++) openings.add(`${words[at - 1]} ${words[at]}`);
   const forms: NameForm[] = [];
-  for (const word of new Set(text.lower.split(' '))) forms.push(...(names.byFirstWord.get(word) ?? []));
+  for (const opening of openings) forms.push(...(names.byOpening.get(opening) ?? []));
   return forms.sort((a, b) => a.order - b.order);
 }
 
@@ -106,7 +113,7 @@ const dayOf = (instant: Date): PartialDate => ({ year: instant.getUTCFullYear(),
  * item's link, else of the feed's link.
  */
 export function suggest(item: FeedItem, knownNames: readonly KnownName[] | CompiledNames, feed: Pick<FeedDocument, 'title' | 'link'> = {}): Suggestion {
-  const names = 'byFirstWord' in knownNames ? knownNames : compileNames(knownNames);
+  const names = 'byOpening' in knownNames ? knownNames : compileNames(knownNames);
   const actors: Suggestion['actors'] = [];
   const places: string[] = [];
   for (const { known, written } of mentions(foldText(`${item.title}\n${item.summary}`), names)) {

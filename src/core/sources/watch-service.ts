@@ -4,6 +4,7 @@
 import type { ChangeStamp } from '../domain.js';
 import { UserError } from '../errors.js';
 import type { Logger } from '../logger.js';
+import { Turns } from '../turns.js';
 import type { FeedFetcher, FeedItem, FetchOutcome } from './feed-port.js';
 import { planIntake, type FreshItem } from './intake-plan.js';
 import { itemKey } from './item-key.js';
@@ -20,6 +21,8 @@ export interface WatchServiceDeps {
   logger: Logger;
   /** Runs after every check: posts the cards and notices it queued. */
   afterCheck?: () => Promise<unknown>;
+  /** Turns of the event loop shared with the review cards' posting: one check is recorded per turn. */
+  turns?: Turns;
 }
 
 export interface CheckReport {
@@ -43,8 +46,11 @@ export class WatchService {
   private readonly running = new Map<number, Promise<CheckReport>>();
   /** The dossier's names, folded once and kept until the store says one changed. */
   private names: { version: number; compiled: CompiledNames } | undefined;
+  private readonly turns: Turns;
 
-  constructor(private readonly deps: WatchServiceDeps) {}
+  constructor(private readonly deps: WatchServiceDeps) {
+    this.turns = deps.turns ?? new Turns();
+  }
 
   add(input: NewSource, stamp: ChangeStamp): WatchedSource {
     return this.deps.store.add(input, stamp, this.deps.now());
@@ -117,22 +123,27 @@ export class WatchService {
   }
 
   private async run(id: number, trigger: CheckTrigger): Promise<CheckReport> {
-    const { store, now } = this.deps;
     const source = this.get(id);
     const outcome = await this.fetch(source);
-    const at = now();
-    let record: CheckRecord;
-    if (outcome.kind === 'failed') {
-      record = store.recordFailure(id, { at, trigger, error: outcome.error, permanent: outcome.permanent, ...(outcome.retryAfterMs !== undefined ? { retryAfterMs: outcome.retryAfterMs } : {}) }, (current) => afterFailure(at, current, outcome), pausedNotice);
-    } else {
-      const feed = outcome.kind === 'ok' ? outcome.feed : undefined;
-      const names = this.compiledNames();
-      const answer = { at, trigger, state: outcome.state, keyed: feed ? keyedItems(feed.items) : [], nextCheckAt: nextCheckAfterAnswer(at, source.everyMinutes), ...(feed ? { feed } : {}) };
-      record = store.recordAnswer(id, answer, (query) =>
-        planIntake({ source: query.source, feed: feed ?? {}, fresh: query.fresh, byKey: query.byKey, stories: query.stories, names, now: at }),
-      );
-    }
+    // Checks running at once are fetched together but recorded one per turn of the event loop.
+    const record = await this.turns.take(() => this.record(source, trigger, outcome));
     await this.deps.afterCheck?.().catch((error: unknown) => this.deps.logger.error({ err: error, source: id }, 'posting after a check failed'));
-    return { source: store.get(id) ?? source, record };
+    return { source: this.deps.store.get(id) ?? source, record };
+  }
+
+  /** Writes what the fetch gave, in one transaction. */
+  private record(source: WatchedSource, trigger: CheckTrigger, outcome: FetchOutcome): CheckRecord {
+    const { store, now } = this.deps;
+    const at = now();
+    if (outcome.kind === 'failed') {
+      const failure = { at, trigger, error: outcome.error, permanent: outcome.permanent, ...(outcome.retryAfterMs !== undefined ? { retryAfterMs: outcome.retryAfterMs } : {}) };
+      return store.recordFailure(source.id, failure, (current) => afterFailure(at, current, outcome), pausedNotice);
+    }
+    const feed = outcome.kind === 'ok' ? outcome.feed : undefined;
+    const names = this.compiledNames();
+    const answer = { at, trigger, state: outcome.state, keyed: feed ? keyedItems(feed.items) : [], nextCheckAt: nextCheckAfterAnswer(at, source.everyMinutes), ...(feed ? { feed } : {}) };
+    return store.recordAnswer(source.id, answer, (query) =>
+      planIntake({ source: query.source, feed: feed ?? {}, fresh: query.fresh, byKey: query.byKey, stories: query.stories, names, now: at }),
+    );
   }
 }
