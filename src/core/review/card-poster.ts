@@ -1,6 +1,8 @@
 // Posts what the review channels are owed (candidates' cards, notices about paused sources)
-// through the posters of this process. Each post is claimed in the store first, so processes
-// sharing a store never post one twice; a post that fails for now is tried again on a later pass.
+// through the posters of this process, naming commands as the channel's workspace has them
+// (its context). Each post is claimed in the store first, so processes sharing a store never
+// post one twice; a post that fails for now, or that a stopped process never got to, is tried
+// again on a later pass, without the messages of it already in the channel.
 // Once a candidate is decided, its posted cards are edited to show the decision.
 import type { PlatformName } from '../caller.js';
 import type { Logger } from '../logger.js';
@@ -91,7 +93,7 @@ export class CardPoster {
         continue;
       }
       try {
-        await poster.update(card.channelId, card.refs, view);
+        await poster.update(card.channelId, card.refs, view, card.context);
       } catch (error) {
         logger.warn({ err: error, ...where }, 'could not show the decision on a posted card');
       }
@@ -104,13 +106,18 @@ export class CardPoster {
     const view = post.kind === 'card' ? candidateCard(post.candidate) : post.view;
     try {
       if (!poster) throw new DeliveryError('retryable', `no ${post.platform} poster in this process`);
-      const refs = await poster.post(post.channelId, view);
-      await this.turns.take(() => store.posted(post.id, refs, now()));
+      // From here the post may reach the channel: if this process stops before it is settled, it
+      // is unconfirmed, never sent again. Until here it was not sent, and another pass sends it.
+      if (!(await this.turns.take(() => store.handOver(post, now())))) return false;
+      // The messages an earlier attempt delivered are not posted again.
+      const refs = await poster.post(post.channelId, view, post.delivered.length, post.context);
+      await this.turns.take(() => store.posted(post.id, [...post.delivered, ...refs], now()));
       return true;
     } catch (error) {
       const retry = !(error instanceof DeliveryError) || error.kind === 'retryable';
       const message = error instanceof Error ? error.message : String(error);
-      await this.turns.take(() => store.failed(post.id, message, retry, now()));
+      const delivered = [...post.delivered, ...(error instanceof DeliveryError ? error.delivered : [])];
+      await this.turns.take(() => store.failed(post.id, message, retry, now(), delivered));
       logger.warn({ err: error, post: post.id, kind: post.kind, platform: post.platform, channel: post.channelId, retry }, 'could not post to the review channel');
       return false;
     }

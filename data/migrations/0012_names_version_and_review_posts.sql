@@ -42,3 +42,15 @@ CREATE TRIGGER places_version_update AFTER UPDATE OF name ON places
 BEGIN
   UPDATE known_names_version SET version = version + 1;
 END;
+
+-- A review channel keeps the Caller.context of whoever set it (a Slack workspace whose manifest
+-- names the commands /sitrep-review…), and each post copies its channel's, so a card names
+-- commands as that workspace has them. Channels set before get '': commands as they were named.
+ALTER TABLE review_channels ADD COLUMN context TEXT NOT NULL DEFAULT '';
+ALTER TABLE review_posts ADD COLUMN context TEXT NOT NULL DEFAULT '';
+
+-- When the post's latest claim was handed to the platform: a post left `sending` that never was
+-- (its process stopped before reaching it) did not reach the channel and is queued again; one
+-- that was may have, and is `unconfirmed`. A post being sent now may have been handed over.
+ALTER TABLE review_posts ADD COLUMN handed_at TEXT;
+UPDATE review_posts SET handed_at = updated_at WHERE status = 'sending';
