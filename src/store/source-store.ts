@@ -9,7 +9,7 @@ import type { FailureTiming } from '../core/sources/poll-timing.js';
 import type { IntakePlan } from '../core/sources/intake-plan.js';
 import type { View } from '../core/view.js';
 import type { Db } from './connection.js';
-import { recordAnswer, recordFailure } from './source-intake.js';
+import { answerSteps, recordFailure, type InSourceTransaction } from './source-intake.js';
 import { toCheck, toFound, toSource, type CheckRow, type FoundRow, type SourceRow } from './source-rows.js';
 import { StatementCache } from './statement-cache.js';
 import { StoryCache } from './story-cache.js';
@@ -91,8 +91,10 @@ export class SqliteSourceStore implements SourceStore {
       .all(now.toISOString(), limit) as number[];
   }
 
-  recordAnswer(sourceId: number, answer: AnswerRecord, plan: (query: IntakeQuery) => IntakePlan): CheckRecord {
-    const id = this.db.transaction(() => recordAnswer(this.cache, this.stories, toSource(this.required(sourceId)), answer, plan)).immediate();
+  *answerSteps(sourceId: number, answer: AnswerRecord, batch: number, plan: (query: IntakeQuery) => IntakePlan): Generator<void, CheckRecord> {
+    const inTransaction: InSourceTransaction = (work) => this.db.transaction(() => work(toSource(this.required(sourceId)))).immediate();
+    const id = yield* answerSteps(this.cache, this.stories, inTransaction, answer, batch, plan);
+    yield;
     return this.check(id);
   }
 

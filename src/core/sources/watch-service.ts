@@ -11,7 +11,7 @@ import { itemKey } from './item-key.js';
 import { afterFailure, nextCheckAfterAnswer } from './poll-timing.js';
 import { compileNames, type CompiledNames } from './suggest.js';
 import { pausedNotice } from './check-views.js';
-import type { NewSource, SourceStore } from './watch-store-port.js';
+import type { IntakeQuery, NewSource, SourceStore } from './watch-store-port.js';
 import type { CheckRecord, CheckTrigger, WatchedSource } from './watched-source.js';
 
 export interface WatchServiceDeps {
@@ -24,6 +24,9 @@ export interface WatchServiceDeps {
   /** Turns of the event loop shared with the review cards' posting: one check is recorded per turn. */
   turns?: Turns;
 }
+
+/** Fresh items decided about and written per transaction: a few milliseconds of work. */
+export const ITEMS_PER_TRANSACTION = 50;
 
 export interface CheckReport {
   source: WatchedSource;
@@ -125,25 +128,29 @@ export class WatchService {
   private async run(id: number, trigger: CheckTrigger): Promise<CheckReport> {
     const source = this.get(id);
     const outcome = await this.fetch(source);
-    // Checks running at once are fetched together but recorded one per turn of the event loop.
-    const record = await this.turns.take(() => this.record(source, trigger, outcome));
+    const record = await this.record(source, trigger, outcome);
     await this.deps.afterCheck?.().catch((error: unknown) => this.deps.logger.error({ err: error, source: id }, 'posting after a check failed'));
     return { source: this.deps.store.get(id) ?? source, record };
   }
 
-  /** Writes what the fetch gave, in one transaction. */
-  private record(source: WatchedSource, trigger: CheckTrigger, outcome: FetchOutcome): CheckRecord {
+  /**
+   * Writes what the fetch gave, one transaction per turn of the event loop: checks running at
+   * once are fetched together but recorded a piece at a time, with replies served in between.
+   */
+  private async record(source: WatchedSource, trigger: CheckTrigger, outcome: FetchOutcome): Promise<CheckRecord> {
     const { store, now } = this.deps;
     const at = now();
     if (outcome.kind === 'failed') {
       const failure = { at, trigger, error: outcome.error, permanent: outcome.permanent, ...(outcome.retryAfterMs !== undefined ? { retryAfterMs: outcome.retryAfterMs } : {}) };
-      return store.recordFailure(source.id, failure, (current) => afterFailure(at, current, outcome), pausedNotice);
+      return this.turns.take(() => store.recordFailure(source.id, failure, (current) => afterFailure(at, current, outcome), pausedNotice));
     }
     const feed = outcome.kind === 'ok' ? outcome.feed : undefined;
-    const names = this.compiledNames();
     const answer = { at, trigger, state: outcome.state, keyed: feed ? keyedItems(feed.items) : [], nextCheckAt: nextCheckAfterAnswer(at, source.everyMinutes), ...(feed ? { feed } : {}) };
-    return store.recordAnswer(source.id, answer, (query) =>
-      planIntake({ source: query.source, feed: feed ?? {}, fresh: query.fresh, byKey: query.byKey, stories: query.stories, names, now: at }),
-    );
+    const plan = (query: IntakeQuery) => planIntake({ source: query.source, feed: feed ?? {}, fresh: query.fresh, byKey: query.byKey, stories: query.stories, names: this.compiledNames(), now: at });
+    const steps = store.answerSteps(source.id, answer, ITEMS_PER_TRANSACTION, plan);
+    for (;;) {
+      const step = await this.turns.take(() => steps.next());
+      if (step.done) return step.value;
+    }
   }
 }
