@@ -25,12 +25,12 @@ export function measureFloor(db: Db, config: FeedConfig, first: number): Floor {
      VALUES (?, ?, NULL, ?, ?, ?, ?, ?, 'baseline', NULL, NULL)`,
   );
   const sourceIds = db.prepare('SELECT id FROM feed_sources ORDER BY id').pluck().all() as number[];
-  const rows = sourceIds.map((id, source) => Array.from({ length: config.items }, (_, index) => ({ id, item: feedItem(config, source, first + index) })));
+  const rows = sourceIds.map((id, source) => Array.from({ length: config.items }, (_, index) => ({ id, key: `floor:${index}`, item: feedItem(config, source, first + index) })));
   const at = new Date().toISOString();
   const started = performance.now();
   for (const feed of rows) {
     db.transaction(() => {
-      for (const { id, item } of feed) insert.run(id, `floor:${item.guid}`, item.title, item.link, 'floor', item.published.toISOString(), at);
+      for (const { id, key, item } of feed) insert.run(id, key, item.title, item.link, 'floor', item.published.toISOString(), at);
     }).immediate();
   }
   const insertMs = performance.now() - started;
