@@ -146,7 +146,9 @@ export class WatchService {
     }
     const feed = outcome.kind === 'ok' ? outcome.feed : undefined;
     const answer = { at, trigger, state: outcome.state, keyed: feed ? keyedItems(feed.items) : [], nextCheckAt: nextCheckAfterAnswer(at, source.everyMinutes), ...(feed ? { feed } : {}) };
-    const plan = (query: IntakeQuery) => planIntake({ source: query.source, feed: feed ?? {}, fresh: query.fresh, byKey: query.byKey, stories: query.stories, names: this.compiledNames(), now: at });
+    // Folding the names again, when one changed, is a piece of work of its own, outside any transaction.
+    const names = await this.turns.take(() => this.compiledNames());
+    const plan = (query: IntakeQuery) => planIntake({ source: query.source, feed: feed ?? {}, fresh: query.fresh, byKey: query.byKey, stories: query.stories, names, now: at });
     const steps = store.answerSteps(source.id, answer, ITEMS_PER_TRANSACTION, plan);
     for (;;) {
       const step = await this.turns.take(() => steps.next());
