@@ -29,10 +29,6 @@ export class StoryIndex<T> implements StoryLookup<T> {
     return index;
   }
 
-  get size(): number {
-    return this.stories.length;
-  }
-
   add(value: T, folded: FoldedStory): void {
     const at = this.stories.push({ ...folded, value }) - 1;
     if (folded.title.key) file(this.byKey, folded.title.key, at);
