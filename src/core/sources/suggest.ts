@@ -35,21 +35,34 @@ export interface Suggestion {
   source: SourceRecord & { attribution: string };
 }
 
-export function compileNames(names: readonly KnownName[]): CompiledNames {
-  const byOpening = new Map<string, NameForm[]>();
-  let order = 0;
-  for (const known of names) {
-    for (const written of [known.name, ...(known.aliases ?? [])]) {
-      const phrase = foldPhrase(written);
-      if (!phrase) continue;
-      const opening = phrase.words.split(' ', 2).join(' ');
-      const forms = byOpening.get(opening);
-      const form = { order: order++, known, written, phrase };
-      if (forms) forms.push(form);
-      else byOpening.set(opening, [form]);
+/** Folds known names a part at a time (a long list need not be folded in one go), in list order. */
+export class NameCompiler {
+  private readonly byOpening = new Map<string, NameForm[]>();
+  private order = 0;
+
+  add(names: readonly KnownName[]): void {
+    for (const known of names) {
+      for (const written of [known.name, ...(known.aliases ?? [])]) {
+        const phrase = foldPhrase(written);
+        if (!phrase) continue;
+        const opening = phrase.words.split(' ', 2).join(' ');
+        const forms = this.byOpening.get(opening);
+        const form = { order: this.order++, known, written, phrase };
+        if (forms) forms.push(form);
+        else this.byOpening.set(opening, [form]);
+      }
     }
   }
-  return { byOpening };
+
+  get compiled(): CompiledNames {
+    return { byOpening: this.byOpening };
+  }
+}
+
+export function compileNames(names: readonly KnownName[]): CompiledNames {
+  const compiler = new NameCompiler();
+  compiler.add(names);
+  return compiler.compiled;
 }
 
 /**

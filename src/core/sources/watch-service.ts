@@ -9,7 +9,7 @@ import type { FeedFetcher, FeedItem, FetchOutcome } from './feed-port.js';
 import { planIntake, type FreshItem } from './intake-plan.js';
 import { itemKey } from './item-key.js';
 import { afterFailure, nextCheckAfterAnswer } from './poll-timing.js';
-import { compileNames, type CompiledNames } from './suggest.js';
+import { NameCompiler, type CompiledNames } from './suggest.js';
 import { pausedNotice } from './check-views.js';
 import type { IntakeQuery, NewSource, SourceStore } from './watch-store-port.js';
 import type { CheckRecord, CheckTrigger, WatchedSource } from './watched-source.js';
@@ -27,6 +27,8 @@ export interface WatchServiceDeps {
 
 /** Fresh items decided about and written per transaction: a few milliseconds of work. */
 export const ITEMS_PER_TRANSACTION = 50;
+/** Known names folded per turn of the event loop: a few milliseconds of work. */
+const NAMES_PER_TURN = 500;
 
 export interface CheckReport {
   source: WatchedSource;
@@ -48,7 +50,7 @@ export class WatchService {
   /** Checks running in this process, by source: a second request for one waits for the first. */
   private readonly running = new Map<number, Promise<CheckReport>>();
   /** The dossier's names, folded once and kept until the store says one changed. */
-  private names: { version: number; compiled: CompiledNames } | undefined;
+  private names: { version: number; compiled: Promise<CompiledNames> } | undefined;
   private readonly turns: Turns;
 
   constructor(private readonly deps: WatchServiceDeps) {
@@ -109,10 +111,25 @@ export class WatchService {
     while (this.running.size > 0) await Promise.allSettled([...this.running.values()]);
   }
 
-  private compiledNames(): CompiledNames {
-    const version = this.deps.store.knownNamesVersion();
-    if (this.names?.version !== version) this.names = { version, compiled: compileNames(this.deps.store.knownNames()) };
+  /** The names as of now: folded again, a part per turn, when one changed; checks at once share one folding. */
+  private async compiledNames(): Promise<CompiledNames> {
+    const version = await this.turns.take(() => this.deps.store.knownNamesVersion());
+    if (this.names?.version !== version) {
+      const compiled = this.compileNames();
+      this.names = { version, compiled };
+      // A folding that failed is not kept: the next check tries again.
+      compiled.catch(() => {
+        if (this.names?.compiled === compiled) this.names = undefined;
+      });
+    }
     return this.names.compiled;
+  }
+
+  private async compileNames(): Promise<CompiledNames> {
+    const known = await this.turns.take(() => this.deps.store.knownNames());
+    const compiler = new NameCompiler();
+    for (let at = 0; at < known.length; at += NAMES_PER_TURN) await this.turns.take(() => compiler.add(known.slice(at, at + NAMES_PER_TURN)));
+    return compiler.compiled;
   }
 
   private async fetch(source: WatchedSource): Promise<FetchOutcome> {
@@ -146,8 +163,7 @@ export class WatchService {
     }
     const feed = outcome.kind === 'ok' ? outcome.feed : undefined;
     const answer = { at, trigger, state: outcome.state, keyed: feed ? keyedItems(feed.items) : [], nextCheckAt: nextCheckAfterAnswer(at, source.everyMinutes), ...(feed ? { feed } : {}) };
-    // Folding the names again, when one changed, is a piece of work of its own, outside any transaction.
-    const names = await this.turns.take(() => this.compiledNames());
+    const names = await this.compiledNames();
     const plan = (query: IntakeQuery) => planIntake({ source: query.source, feed: feed ?? {}, fresh: query.fresh, byKey: query.byKey, stories: query.stories, names, now: at });
     const steps = store.answerSteps(source.id, answer, ITEMS_PER_TRANSACTION, plan);
     for (;;) {
