@@ -28,8 +28,6 @@ export interface SourcePollerOptions {
   leaseMs?: number;
   /** Feeds checked per tick at most; the rest wait for the next one. */
   batch?: number;
-  /** Checks running at once. */
-  concurrency?: number;
 }
 
 /**
@@ -46,13 +44,11 @@ export class SourcePoller {
   private readonly tickMs: number;
   private readonly leaseMs: number;
   private readonly batch: number;
-  private readonly concurrency: number;
 
   constructor(private readonly options: SourcePollerOptions) {
     this.tickMs = options.tickMs ?? 60_000;
     this.leaseMs = options.leaseMs ?? 3 * 60_000;
     this.batch = options.batch ?? 10;
-    this.concurrency = options.concurrency ?? CHECKS_AT_ONCE;
   }
 
   /** Whether this process holds the lease, as of its last tick. */
@@ -112,7 +108,7 @@ export class SourcePoller {
           if (!this.lease()) return;
           await sources.check(id, 'schedule').catch((error: unknown) => logger.error({ err: error, source: id }, 'feed check failed'));
         };
-        await pMap(sources.due(this.batch), check, { concurrency: this.concurrency });
+        await pMap(sources.due(this.batch), check, { concurrency: CHECKS_AT_ONCE });
       }
       await review.postPending();
     } catch (error) {
