@@ -1,6 +1,6 @@
 // Sources benchmark: check cycles over 500 watched feeds of 200 items each, served by a local
 // HTTP server in another process, through the bot's real path (poller tick → HTTP fetcher →
-// parse in the worker thread → keys, dedup and intake in one transaction per feed → review
+// parse in the worker thread → keys, dedup and intake in transactions of 50 items → review
 // cards) into a copy of the synthetic dossier, while /timeline requests arrive on the main
 // thread. Targets: ≥ 10,000 items/s, RSS < 200 MB, /timeline p99 ≤ 5 ms during the cycle.
 // It runs compiled, as the bot does in production:
@@ -36,6 +36,7 @@ import type { HostMessage, HostReply } from './sources/feed-host.js';
 import { pickVariants } from './sources/timeline-variants.js';
 import { TimelineProbe, type ProbeResult } from './sources/timeline-probe.js';
 import { report, type CycleReport } from './sources/report.js';
+import { measureFloor } from './sources/floor.js';
 
 const { values: options } = parseArgs({
   options: {
@@ -151,11 +152,13 @@ async function main(): Promise<void> {
   }
 
   const peakMb = mb(process.resourceUsage().maxRSS * 1024);
+  log('  measuring the floor (bare parsing, plain INSERTs)…');
+  const floor = measureFloor(app.db, config, FRESH + ITEMS * 2);
   host.stop();
   await parser.close();
   app.close();
   store.remove();
-  report({ runtime: options['in-thread'] ? `${runtime}, parsing on the main thread` : runtime, machine, loadBefore, loadAfter: loadavg(), entries, sources: SOURCES, items: ITEMS, fresh: FRESH, store: store.from, rss: { boot, libraries, peakMb }, idle, cycles, cards, variants });
+  report({ runtime: options['in-thread'] ? `${runtime}, parsing on the main thread` : runtime, machine, loadBefore, loadAfter: loadavg(), entries, sources: SOURCES, items: ITEMS, fresh: FRESH, store: store.from, rss: { boot, libraries, peakMb }, idle, cycles, cards, variants, floor });
 }
 
 main().catch((error: unknown) => {

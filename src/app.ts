@@ -8,6 +8,7 @@ import type { CommandServices } from './core/services.js';
 import { ReviewQueue } from './core/review/review-queue.js';
 import type { FeedFetcher } from './core/sources/feed-port.js';
 import { WatchService } from './core/sources/watch-service.js';
+import { Turns } from './core/turns.js';
 import { HttpFeedFetcher } from './sources/fetch-feed.js';
 import { WorkerFeedParser } from './sources/worker-parser.js';
 import { openDatabase, type Db } from './store/connection.js';
@@ -76,11 +77,13 @@ export function createApp(options: AppOptions): App {
     tasks,
   });
   // Review cards go out through the digests' posters: one registry of the adapters running here.
-  const review = new ReviewQueue({ store: new SqliteReviewStore(db), posters: digests.posters, now, logger: options.logger, sender: digests.holder });
+  // Feed checks and card posts do their store work in shared turns of the event loop, between replies.
+  const turns = new Turns();
+  const review = new ReviewQueue({ store: new SqliteReviewStore(db), posters: digests.posters, now, logger: options.logger, sender: digests.holder, turns });
   // Feeds are read in a worker thread, so parsing one never holds a reply; stopped on close.
   const parser = options.feedFetcher ? undefined : new WorkerFeedParser({ onProblem: (problem) => options.logger.error({ problem }, 'reading a feed failed') });
   const fetcher = options.feedFetcher ?? new HttpFeedFetcher({ allowPrivate: options.sourcesAllowPrivate ?? false, ...(parser ? { parser } : {}) });
-  const sources = new WatchService({ store: new SqliteSourceStore(db), fetcher, now, logger: options.logger, afterCheck: () => review.postPending() });
+  const sources = new WatchService({ store: new SqliteSourceStore(db), fetcher, now, logger: options.logger, afterCheck: () => review.postPending(), turns });
   const services: CommandServices = { dossier, editor: new SqliteEditor(db), digests: digests.service, sources, review, places: new SqlitePlaces(db, gazetteer) };
   const dispatcher = new Dispatcher({
     commands: allCommands,

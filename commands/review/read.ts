@@ -13,7 +13,8 @@ import { candidateIdOption } from './decide.js';
 
 const PAGE_SIZE = 10;
 
-function candidateSection(candidate: Candidate): Section {
+/** `unconfirmed`: the platforms whose review channel may not have the candidate's card. */
+function candidateSection(candidate: Candidate, unconfirmed: readonly string[]): Section {
   const others = candidate.reports.length - 1;
   return {
     heading: [span.code(`#${candidate.id}`), span.plain(' '), span.bold(candidate.title)],
@@ -21,6 +22,9 @@ function candidateSection(candidate: Candidate): Section {
       plainLine(
         `${candidate.outlet}${others > 0 ? ` and ${plural(others, 'other outlet')}` : ''} · ${candidate.published ? instantText(candidate.published) : 'no date'} · ${eventTypeLabel(candidate.suggested.type)} · ${candidate.topic}`,
       ),
+      ...(unconfirmed.length > 0
+        ? [plainLine(`Its card may not have reached the review channel on ${unconfirmed.join(', ')} (Sitrep stopped while posting it, and does not post it twice): decide it here.`)]
+        : []),
       [span.plain('Decide: '), span.command('review approve', `id:${candidate.id}`), span.plain(' or '), span.command('review reject', `id:${candidate.id}`), span.plain(' · card: '), span.command('review show', `id:${candidate.id}`)],
     ],
   };
@@ -34,6 +38,7 @@ function listView(args: { topic?: string; page: number }, ctx: CommandContext): 
   }
   const at = (n: number) => ({ command: 'review', subcommand: 'list', args: { ...(args.topic ? { topic: args.topic } : {}), page: n } });
   const channels = ctx.services.review.channels();
+  const unconfirmed = ctx.services.review.unconfirmedCards(page.items.map((candidate) => candidate.id));
   return {
     title: `Review queue${args.topic ? ` — ${args.topic}` : ''}`,
     tone: 'normal',
@@ -43,7 +48,7 @@ function listView(args: { topic?: string; page: number }, ctx: CommandContext): 
         ? plainLine(`Cards are posted in the review channel (${channels.map((c) => c.platform).join(', ')}).`)
         : [span.plain('No review channel is set: an admin runs '), span.command('review channel'), span.plain(' where cards should be posted.')],
     ],
-    sections: page.items.map(candidateSection),
+    sections: page.items.map((candidate) => candidateSection(candidate, unconfirmed.filter((card) => card.candidateId === candidate.id).map((card) => card.platform))),
     ...(pageCount > 1
       ? { pager: { page: args.page, pageCount, total: page.total, ...(args.page < pageCount ? { next: at(args.page + 1) } : {}), ...(args.page > 1 ? { previous: at(args.page - 1) } : {}) } }
       : {}),
@@ -73,11 +78,12 @@ export const reviewChannel: SubcommandSpec = {
   adminOnly: true,
   examples: [''],
   run(_args, ctx) {
-    const { platform, workspaceId, channelId } = ctx.caller;
+    const { platform, workspaceId, channelId, context } = ctx.caller;
     if (!channelId) {
       throw new UserError('invalid-option', 'Cards are posted in a channel, and this request came from none.', ['Run /review channel in the channel that should receive them.']);
     }
-    ctx.services.review.setChannel({ platform, workspaceId: workspaceId ?? '', channelId }, stampOf(ctx));
+    // The caller's context goes with the channel, so cards name commands as this workspace has them.
+    ctx.services.review.setChannel({ platform, workspaceId: workspaceId ?? '', channelId, context: context ?? '' }, stampOf(ctx));
     const waiting = ctx.services.review.pending(undefined, 1, 0).total;
     return {
       title: 'Review channel set',

@@ -11,7 +11,14 @@ const DOTTED_INITIALISM = /(?<![\p{L}\p{N}\p{M}])\p{L}\p{M}*(?:\.\p{L}\p{M}*)+\.
  * ways, and a name or word should match whichever spelling was typed.
  */
 export function joinDottedInitialisms(text: string): string {
-  return text.replace(DOTTED_INITIALISM, (initialism) => initialism.replace(/\./g, ''));
+  return text.includes('.') ? text.replace(DOTTED_INITIALISM, (initialism) => initialism.replace(/\./g, '')) : text;
+}
+
+const ASCII = /^[\u0000-\u007f]*$/;
+
+/** The text without diacritics and other marks (decomposed, marks dropped); ASCII has none to drop. */
+export function withoutMarks(text: string): string {
+  return ASCII.test(text) ? text : text.normalize('NFKD').replace(/\p{M}+/gu, '');
 }
 
 /** Whether the text is one dotted initialism (`U.S.`), as the words of a query are checked. */
@@ -26,7 +33,7 @@ export function isDottedInitialism(text: string): boolean {
  * made with it: migration 0008 re-keyed the ones made before initialisms were joined.
  */
 export function foldKey(text: string): string {
-  return joinDottedInitialisms(text.normalize('NFKD').replace(/\p{M}+/gu, ''))
+  return joinDottedInitialisms(withoutMarks(text))
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();

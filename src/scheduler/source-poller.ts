@@ -1,6 +1,9 @@
 // The feed poller: a thin loop that, every minute, checks the watched feeds that are due — only
 // in the process holding the sources lease, so two bot processes never check a feed twice —
 // and posts what the review channels are owed. Deciding what a check found is the core's.
+// A few checks run at once, so the next feeds are fetched and read (in the parse worker) while
+// the current one is recorded.
+import pMap from 'p-map';
 import type { SchedulerLeases } from '../core/digest/store-port.js';
 import type { Logger } from '../core/logger.js';
 import type { ReviewQueue } from '../core/review/review-queue.js';
@@ -26,6 +29,12 @@ export interface SourcePollerOptions {
   /** Feeds checked per tick at most; the rest wait for the next one. */
   batch?: number;
 }
+
+/**
+ * Enough to keep the parse worker and the recording busy while other feeds are fetched; few
+ * enough that the feeds waiting to be read hold little memory.
+ */
+export const CHECKS_AT_ONCE = 4;
 
 export class SourcePoller {
   private running = false;
@@ -94,10 +103,12 @@ export class SourcePoller {
     const { sources, review, logger } = this.options;
     try {
       if (this.lease()) {
-        for (const id of sources.due(this.batch)) {
-          if (!this.lease()) break;
+        // The lease is renewed before each check; once it is lost, the checks not started are left to its holder.
+        const check = async (id: number) => {
+          if (!this.lease()) return;
           await sources.check(id, 'schedule').catch((error: unknown) => logger.error({ err: error, source: id }, 'feed check failed'));
-        }
+        };
+        await pMap(sources.due(this.batch), check, { concurrency: CHECKS_AT_ONCE });
       }
       await review.postPending();
     } catch (error) {

@@ -23,6 +23,11 @@ export const WORKER_START_LIMIT_MS = 30_000;
  * needing more than this fails, instead of growing the bot.
  */
 export const PARSE_HEAP_LIMIT_MB = 256;
+/**
+ * A parse makes short-lived objects by the megabyte: with V8's default young generation (tens of
+ * MB) the worker keeps that much memory touched; a small one collects it sooner, for little time.
+ */
+export const PARSE_YOUNG_GENERATION_MB = 8;
 
 export interface WorkerParserOptions {
   /** Parses run at once, each in its own worker thread (1 by default). */
@@ -154,7 +159,8 @@ export class WorkerFeedParser implements FeedParser {
   #start(slot: Slot): Worker {
     const { script, eval: evaluated } = workerScript();
     // No flags of this process (--input-type, loaders, inspectors) apply to the worker's script.
-    const worker = new Worker(script, { eval: evaluated, execArgv: [], name: 'sitrep-feed-parser', resourceLimits: { maxOldGenerationSizeMb: this.#maxHeapMb } });
+    const resourceLimits = { maxOldGenerationSizeMb: this.#maxHeapMb, maxYoungGenerationSizeMb: PARSE_YOUNG_GENERATION_MB };
+    const worker = new Worker(script, { eval: evaluated, execArgv: [], name: 'sitrep-feed-parser', resourceLimits });
     slot.worker = worker;
     slot.ready = false;
     worker.unref();

@@ -1,10 +1,11 @@
-// The review channels and what is posted there: rows queued, claimed by one process, then
-// posted (with the platform's message references), failed, or unconfirmed when their process
-// stopped mid-post (never posted twice).
+// The review channels and what is posted there: rows queued, claimed by one process, handed to
+// the platform, then posted (with the platform's message references) or failed. A row whose
+// process stopped while it was claimed is queued again if it was never handed over, else it is
+// unconfirmed: it may be in the channel, so it is never posted twice.
 import type { PlatformName } from '../core/caller.js';
 import type { ChangeStamp } from '../core/domain.js';
 import type { Candidate } from '../core/review/candidate.js';
-import type { ChannelRef, ClaimedPost, ReviewChannel } from '../core/review/review-port.js';
+import type { ChannelRef, ClaimedPost, ReviewChannel, UnconfirmedCard } from '../core/review/review-port.js';
 import type { View } from '../core/view.js';
 import type { StatementCache } from './statement-cache.js';
 
@@ -15,6 +16,7 @@ interface ChannelRow {
   platform: string;
   workspace_id: string;
   channel_id: string;
+  context: string;
   set_by: string;
   set_at: string;
 }
@@ -26,25 +28,28 @@ interface PostRow {
   platform: string;
   workspace_id: string;
   channel_id: string;
+  context: string;
   notice: string | null;
   attempts: number;
   created_at: string;
+  message_refs: string;
 }
 
-const ref = (row: { platform: string; workspace_id: string; channel_id: string }): ChannelRef => ({
+const ref = (row: { platform: string; workspace_id: string; channel_id: string; context: string }): ChannelRef => ({
   platform: row.platform,
   workspaceId: row.workspace_id,
   channelId: row.channel_id,
+  context: row.context,
 });
 
 export function setChannel(cache: StatementCache, channel: ChannelRef, stamp: ChangeStamp): void {
   cache
     .get(
-      `INSERT INTO review_channels (platform, workspace_id, channel_id, set_by, set_at) VALUES (?, ?, ?, ?, ?)
+      `INSERT INTO review_channels (platform, workspace_id, channel_id, context, set_by, set_at) VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT (platform) DO UPDATE SET workspace_id = excluded.workspace_id, channel_id = excluded.channel_id,
-         set_by = excluded.set_by, set_at = excluded.set_at`,
+         context = excluded.context, set_by = excluded.set_by, set_at = excluded.set_at`,
     )
-    .run(channel.platform, channel.workspaceId, channel.channelId, stamp.by, stamp.at);
+    .run(channel.platform, channel.workspaceId, channel.channelId, channel.context, stamp.by, stamp.at);
 }
 
 export function channels(cache: StatementCache): ReviewChannel[] {
@@ -59,8 +64,8 @@ export function channels(cache: StatementCache): ReviewChannel[] {
 export function queueNotice(cache: StatementCache, view: View, now: Date): void {
   cache
     .get(
-      `INSERT INTO review_posts (kind, platform, workspace_id, channel_id, notice, status, created_at, updated_at)
-       SELECT 'notice', platform, workspace_id, channel_id, ?, 'queued', ?, ? FROM review_channels`,
+      `INSERT INTO review_posts (kind, platform, workspace_id, channel_id, context, notice, status, created_at, updated_at)
+       SELECT 'notice', platform, workspace_id, channel_id, context, ?, 'queued', ?, ? FROM review_channels`,
     )
     .run(JSON.stringify(view), now.toISOString(), now.toISOString());
 }
@@ -68,8 +73,8 @@ export function queueNotice(cache: StatementCache, view: View, now: Date): void 
 export function queueCards(cache: StatementCache, limit: number, now: Date): void {
   cache
     .get(
-      `INSERT INTO review_posts (kind, candidate_id, platform, workspace_id, channel_id, status, created_at, updated_at)
-       SELECT 'card', c.id, ch.platform, ch.workspace_id, ch.channel_id, 'queued', ?, ? FROM review_candidates c CROSS JOIN review_channels ch
+      `INSERT INTO review_posts (kind, candidate_id, platform, workspace_id, channel_id, context, status, created_at, updated_at)
+       SELECT 'card', c.id, ch.platform, ch.workspace_id, ch.channel_id, ch.context, 'queued', ?, ? FROM review_candidates c CROSS JOIN review_channels ch
        WHERE c.status = 'pending' AND NOT EXISTS (
          SELECT 1 FROM review_posts p WHERE p.kind = 'card' AND p.candidate_id = c.id
            AND p.platform = ch.platform AND p.workspace_id = ch.workspace_id AND p.channel_id = ch.channel_id)
@@ -79,7 +84,9 @@ export function queueCards(cache: StatementCache, limit: number, now: Date): voi
 }
 
 export function abandonStale(cache: StatementCache, staleBefore: Date): number {
-  return cache.get("UPDATE review_posts SET status = 'unconfirmed' WHERE status = 'sending' AND updated_at < ?").run(staleBefore.toISOString()).changes;
+  return cache
+    .get("UPDATE review_posts SET status = CASE WHEN handed_at IS NULL THEN 'queued' ELSE 'unconfirmed' END WHERE status = 'sending' AND updated_at < ?")
+    .run(staleBefore.toISOString()).changes;
 }
 
 export function claim(
@@ -93,7 +100,8 @@ export function claim(
   const rows = cache
     .get("SELECT * FROM review_posts WHERE status = 'queued' AND platform IN (SELECT value FROM json_each(?)) ORDER BY id LIMIT ?")
     .all(JSON.stringify(platforms), limit) as PostRow[];
-  const mark = cache.get('UPDATE review_posts SET status = ?, sender = ?, attempts = attempts + ?, updated_at = ? WHERE id = ?');
+  // Each claim counts as an attempt, which also tells it from a later claim of the same row.
+  const mark = cache.get('UPDATE review_posts SET status = ?, sender = ?, attempts = attempts + ?, handed_at = NULL, updated_at = ? WHERE id = ?');
   const claimed: ClaimedPost[] = [];
   for (const row of rows) {
     const card = row.candidate_id === null ? undefined : candidate(row.candidate_id);
@@ -102,25 +110,43 @@ export function claim(
       continue;
     }
     mark.run('sending', sender, 1, now.toISOString(), row.id);
-    const post = { ...ref(row), id: row.id, ...(row.attempts > 0 ? { retryOf: new Date(row.created_at) } : {}) };
+    const post = { ...ref(row), id: row.id, claim: row.attempts + 1, delivered: JSON.parse(row.message_refs) as string[], ...(row.attempts > 0 ? { retryOf: new Date(row.created_at) } : {}) };
     claimed.push(card ? { ...post, kind: 'card', candidate: card } : { ...post, kind: 'notice', view: JSON.parse(row.notice!) as View });
   }
   return claimed;
+}
+
+export function handOver(cache: StatementCache, post: Pick<ClaimedPost, 'id' | 'claim'>, now: Date): boolean {
+  return (
+    cache
+      .get("UPDATE review_posts SET handed_at = ?, updated_at = ? WHERE id = ? AND status = 'sending' AND attempts = ? AND handed_at IS NULL")
+      .run(now.toISOString(), now.toISOString(), post.id, post.claim).changes === 1
+  );
 }
 
 export function posted(cache: StatementCache, id: number, refs: readonly string[], now: Date): void {
   cache.get("UPDATE review_posts SET status = 'posted', message_refs = ?, last_error = NULL, updated_at = ? WHERE id = ?").run(JSON.stringify(refs), now.toISOString(), id);
 }
 
-export function failed(cache: StatementCache, id: number, error: string, retry: boolean, now: Date): void {
+export function failed(cache: StatementCache, id: number, error: string, retry: boolean, now: Date, delivered: readonly string[]): void {
   cache
-    .get("UPDATE review_posts SET status = CASE WHEN ? AND attempts < ? THEN 'queued' ELSE 'failed' END, last_error = ?, updated_at = ? WHERE id = ?")
-    .run(retry ? 1 : 0, MAX_ATTEMPTS, error, now.toISOString(), id);
+    .get("UPDATE review_posts SET status = CASE WHEN ? AND attempts < ? THEN 'queued' ELSE 'failed' END, message_refs = ?, last_error = ?, updated_at = ? WHERE id = ?")
+    .run(retry ? 1 : 0, MAX_ATTEMPTS, JSON.stringify(delivered), error, now.toISOString(), id);
+}
+
+export function unconfirmedCards(cache: StatementCache, ids: readonly number[]): UnconfirmedCard[] {
+  return cache
+    .get(
+      `SELECT DISTINCT p.candidate_id AS candidateId, p.platform FROM review_posts p JOIN review_channels ch
+         ON ch.platform = p.platform AND ch.workspace_id = p.workspace_id AND ch.channel_id = p.channel_id
+       WHERE p.kind = 'card' AND p.status = 'unconfirmed' AND p.candidate_id IN (SELECT value FROM json_each(?)) ORDER BY p.candidate_id, p.platform`,
+    )
+    .all(JSON.stringify(ids)) as UnconfirmedCard[];
 }
 
 export function cardMessages(cache: StatementCache, candidateId: number): (ChannelRef & { refs: string[] })[] {
   const rows = cache
-    .get("SELECT platform, workspace_id, channel_id, message_refs FROM review_posts WHERE kind = 'card' AND candidate_id = ? AND status = 'posted' ORDER BY id")
+    .get("SELECT platform, workspace_id, channel_id, context, message_refs FROM review_posts WHERE kind = 'card' AND candidate_id = ? AND status = 'posted' ORDER BY id")
     .all(candidateId) as (ChannelRow & { message_refs: string })[];
   return rows.map((row) => ({ ...ref(row), refs: JSON.parse(row.message_refs) as string[] }));
 }

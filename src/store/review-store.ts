@@ -5,7 +5,7 @@ import type { ChangeStamp, EntryInput } from '../core/domain.js';
 import { UserError } from '../core/errors.js';
 import type { Page } from '../core/ports.js';
 import type { Candidate } from '../core/review/candidate.js';
-import type { ChannelRef, ClaimedPost, DecisionResult, ReviewChannel, ReviewStore } from '../core/review/review-port.js';
+import type { ChannelRef, ClaimedPost, DecisionResult, ReviewChannel, ReviewStore, UnconfirmedCard } from '../core/review/review-port.js';
 import type { Db } from './connection.js';
 import { EntryWriter } from './entry-writes.js';
 import * as posts from './review-posts.js';
@@ -92,12 +92,20 @@ export class SqliteReviewStore implements ReviewStore {
     return this.db.transaction(() => posts.claim(this.cache, platforms, sender, now, limit, (id) => this.candidate(id))).immediate();
   }
 
+  handOver(post: Pick<ClaimedPost, 'id' | 'claim'>, now: Date): boolean {
+    return posts.handOver(this.cache, post, now);
+  }
+
   posted(id: number, refs: readonly string[], now: Date): void {
     posts.posted(this.cache, id, refs, now);
   }
 
-  failed(id: number, error: string, retry: boolean, now: Date): void {
-    posts.failed(this.cache, id, error, retry, now);
+  failed(id: number, error: string, retry: boolean, now: Date, delivered: readonly string[]): void {
+    posts.failed(this.cache, id, error, retry, now, delivered);
+  }
+
+  unconfirmedCards(ids: readonly number[]): UnconfirmedCard[] {
+    return posts.unconfirmedCards(this.cache, ids);
   }
 
   cardMessages(candidateId: number): (ChannelRef & { refs: string[] })[] {

@@ -1,9 +1,11 @@
-// Writing a check's results, inside the transaction the caller opened: the check row, the items
-// seen for the first time with what became of each, the candidates they propose, and the
-// source's new state. Reading what is known happens in the same transaction, so two processes
-// (or a re-run after a crash) can never record an item, or propose it, twice.
+// Writing a check's results: the check row, the items seen for the first time with what became
+// of each, the candidates they propose, and the source's new state, in short transactions the
+// caller runs one by one. Each batch of items reads what is known in its own transaction, so two
+// processes (or a re-run after a crash) can never record an item, or propose it, twice; the
+// source's state (validators, first check done) changes only in the last, so a check cut short
+// leaves the items it did not reach fresh for the next one.
 import type { FailureTiming } from '../core/sources/poll-timing.js';
-import { RECENT_MS, type IntakePlan, type StoryTarget } from '../core/sources/intake-plan.js';
+import { RECENT_MS, type FreshItem, type IntakePlan, type StoryTarget } from '../core/sources/intake-plan.js';
 import type { AnswerRecord, FailureRecord, IntakeQuery } from '../core/sources/watch-store-port.js';
 import { sourceName, type WatchedSource } from '../core/sources/watched-source.js';
 import { SAME_STORY_WINDOW_MS } from '../core/sources/same-story.js';
@@ -12,6 +14,7 @@ import type { View } from '../core/view.js';
 import { queueNotice } from './review-posts.js';
 import { toStoryRef, type StoryRow } from './source-rows.js';
 import type { StatementCache } from './statement-cache.js';
+import type { StoryCache } from './story-cache.js';
 
 /** Checks kept per source for /sources why. */
 const KEPT_CHECKS = 20;
@@ -31,16 +34,47 @@ function prune(cache: StatementCache, sourceId: number): void {
     .run(sourceId, sourceId, KEPT_CHECKS);
 }
 
-/** What the store knows of the fresh items: candidates holding their keys, and stories near them. */
-function query(cache: StatementCache, source: WatchedSource, answer: AnswerRecord): IntakeQuery {
-  const keys = JSON.stringify(answer.keyed.map((k) => k.key));
-  const known = new Set(
-    cache.get('SELECT item_key FROM feed_items WHERE source_id = ? AND item_key IN (SELECT value FROM json_each(?))').pluck().all(source.id, keys) as string[],
-  );
+/** The keys of `keyed` this source holds already. */
+function knownKeys(cache: StatementCache, sourceId: number, keyed: readonly FreshItem[]): Set<string> {
+  const keys = JSON.stringify(keyed.map((k) => k.key));
+  return new Set(cache.get('SELECT item_key FROM feed_items WHERE source_id = ? AND item_key IN (SELECT value FROM json_each(?))').pluck().all(sourceId, keys) as string[]);
+}
+
+/** What a check being recorded carries from its first step to the next ones. */
+interface OpenCheck {
+  checkId: number;
+  /** The items not known when the check began, in feed order. */
+  fresh: FreshItem[];
+  /** Stories published before this are too old for any of them. */
+  since: Date;
+}
+
+/** The check's row, with how many of its items were known already. */
+function openCheck(cache: StatementCache, source: WatchedSource, answer: AnswerRecord): OpenCheck {
+  const known = knownKeys(cache, source.id, answer.keyed);
   const fresh = answer.keyed.filter((k) => !known.has(k.key));
+  const dated = fresh.flatMap((k) => (k.item.published && !Number.isNaN(k.item.published.getTime()) ? [k.item.published.getTime()] : []));
+  // Items older than a week are never compared (left out as too old), so neither are stories older than that.
+  const oldest = answer.at.getTime() - RECENT_MS;
+  const since = new Date(Math.max(oldest, dated.reduce((min, time) => Math.min(min, time), answer.at.getTime())) - SAME_STORY_WINDOW_MS);
+  const checkId = insertCheck(cache, source.id, {
+    at: answer.at,
+    trigger: answer.trigger,
+    result: answer.feed ? 'ok' : 'not-modified',
+    items: answer.keyed.length,
+    seen: answer.keyed.length - fresh.length,
+    next: answer.nextCheckAt,
+  });
+  return { checkId, fresh, since };
+}
+
+/** What the store knows of a batch of fresh items: candidates holding their keys, and stories near them. */
+function query(cache: StatementCache, stories: StoryCache, source: WatchedSource, answer: AnswerRecord, open: OpenCheck, batch: readonly FreshItem[]): IntakeQuery {
+  // Another process may have recorded some of them since the check began.
+  const known = knownKeys(cache, source.id, batch);
+  const fresh = batch.filter((k) => !known.has(k.key));
   const byKey = new Map<string, StoryRef>();
-  const stories: StoryRef[] = [];
-  if (fresh.length === 0) return { source, fresh, byKey, stories };
+  if (fresh.length === 0) return { source, fresh, byKey, stories: [] };
   const rows = cache
     .get(
       `SELECT fi.item_key AS key, c.id, c.title, c.published_at, c.status FROM feed_items fi JOIN review_candidates c ON c.id = fi.candidate_id
@@ -48,15 +82,7 @@ function query(cache: StatementCache, source: WatchedSource, answer: AnswerRecor
     )
     .all(JSON.stringify(fresh.map((k) => k.key)), source.id) as (StoryRow & { key: string })[];
   for (const row of rows) if (!byKey.has(row.key)) byKey.set(row.key, toStoryRef(row));
-  const dated = fresh.flatMap((k) => (k.item.published && !Number.isNaN(k.item.published.getTime()) ? [k.item.published.getTime()] : []));
-  // Items older than a week are never compared (left out as too old), so neither are stories older than that.
-  const oldest = answer.at.getTime() - RECENT_MS;
-  const since = new Date(Math.max(oldest, Math.min(answer.at.getTime(), ...dated)) - SAME_STORY_WINDOW_MS);
-  const near = cache
-    .get('SELECT id, title, published_at, status FROM review_candidates WHERE published_at >= ? OR (published_at IS NULL AND created_at >= ?) ORDER BY id')
-    .all(since.toISOString(), new Date(answer.at.getTime() - UNDATED_STORY_MS).toISOString()) as StoryRow[];
-  stories.push(...near.map(toStoryRef));
-  return { source, fresh, byKey, stories };
+  return { source, fresh, byKey, stories: stories.window(cache, answer.at, open.since, new Date(answer.at.getTime() - UNDATED_STORY_MS)) };
 }
 
 function insertDrafts(cache: StatementCache, plan: IntakePlan, at: Date): number[] {
@@ -72,17 +98,9 @@ function insertDrafts(cache: StatementCache, plan: IntakePlan, at: Date): number
   );
 }
 
-export function recordAnswer(cache: StatementCache, source: WatchedSource, answer: AnswerRecord, decide: (query: IntakeQuery) => IntakePlan): number {
-  const known = query(cache, source, answer);
-  const plan = decide(known);
-  const checkId = insertCheck(cache, source.id, {
-    at: answer.at,
-    trigger: answer.trigger,
-    result: answer.feed ? 'ok' : 'not-modified',
-    items: answer.keyed.length,
-    seen: answer.keyed.length - known.fresh.length,
-    next: answer.nextCheckAt,
-  });
+/** Decides about a batch of the check's fresh items and writes what became of each. */
+function recordBatch(cache: StatementCache, stories: StoryCache, source: WatchedSource, answer: AnswerRecord, open: OpenCheck, batch: readonly FreshItem[], decide: (query: IntakeQuery) => IntakePlan): void {
+  const plan = decide(query(cache, stories, source, answer, open, batch));
   const candidateIds = insertDrafts(cache, plan, answer.at);
   const target = (joins: StoryTarget) => ('draft' in joins ? candidateIds[joins.draft]! : joins.candidateId);
   const outlet = answer.feed?.title?.trim() || sourceName(source);
@@ -93,8 +111,12 @@ export function recordAnswer(cache: StatementCache, source: WatchedSource, answe
   for (const { key, item, title, plan: itemPlan } of plan.items) {
     const candidate = itemPlan.outcome === 'proposed' ? candidateIds[itemPlan.draft]! : itemPlan.outcome === 'same-story' ? target(itemPlan.joins) : null;
     const published = item.published && !Number.isNaN(item.published.getTime()) ? item.published.toISOString() : null;
-    insertItem.run(source.id, key, checkId, title, item.link ?? null, outlet, published, answer.at.toISOString(), itemPlan.outcome, itemPlan.detail, candidate);
+    insertItem.run(source.id, key, open.checkId, title, item.link ?? null, outlet, published, answer.at.toISOString(), itemPlan.outcome, itemPlan.detail, candidate);
   }
+}
+
+/** The source once the check is recorded: its validators, its state and when it is due again. */
+function closeCheck(cache: StatementCache, source: WatchedSource, answer: AnswerRecord, open: OpenCheck): void {
   // A 304 keeps the validators it does not repeat; a full answer replaces them.
   const validators = answer.feed ? answer.state : { ...source.validators, ...answer.state };
   cache
@@ -109,14 +131,45 @@ export function recordAnswer(cache: StatementCache, source: WatchedSource, answe
       answer.feed?.title?.trim() || null,
       answer.feed ? 1 : 0,
       answer.at.toISOString(),
-      known.fresh.length > 0 ? 1 : 0,
+      open.fresh.length > 0 ? 1 : 0,
       answer.at.toISOString(),
       answer.nextCheckAt.toISOString(),
       answer.at.toISOString(),
       source.id,
     );
   prune(cache, source.id);
-  return checkId;
+}
+
+/** Runs `work` in a transaction on the source as it is then. */
+export type InSourceTransaction = <T>(work: (source: WatchedSource) => T) => T;
+
+/**
+ * A successful answer, written in steps of one transaction each (see SourceStore.answerSteps):
+ * the first writes the check's row and its first `batch` fresh items, each next one the next
+ * items, and the last the source's new state too (a check with `batch` fresh items or fewer is
+ * one transaction). Returns the check's id.
+ */
+export function* answerSteps(
+  cache: StatementCache,
+  stories: StoryCache,
+  inTransaction: InSourceTransaction,
+  answer: AnswerRecord,
+  batch: number,
+  decide: (query: IntakeQuery) => IntakePlan,
+): Generator<void, number> {
+  let open: OpenCheck | undefined;
+  for (let from = 0; ; from += batch) {
+    const done = inTransaction((source) => {
+      open ??= openCheck(cache, source, answer);
+      const items = open.fresh.slice(from, from + batch);
+      if (items.length > 0) recordBatch(cache, stories, source, answer, open, items, decide);
+      const last = from + batch >= open.fresh.length;
+      if (last) closeCheck(cache, source, answer, open);
+      return last;
+    });
+    if (done) return open!.checkId;
+    yield;
+  }
 }
 
 export function recordFailure(

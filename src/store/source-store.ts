@@ -9,14 +9,16 @@ import type { FailureTiming } from '../core/sources/poll-timing.js';
 import type { IntakePlan } from '../core/sources/intake-plan.js';
 import type { View } from '../core/view.js';
 import type { Db } from './connection.js';
-import { recordAnswer, recordFailure } from './source-intake.js';
+import { answerSteps, recordFailure, type InSourceTransaction } from './source-intake.js';
 import { toCheck, toFound, toSource, type CheckRow, type FoundRow, type SourceRow } from './source-rows.js';
 import { StatementCache } from './statement-cache.js';
+import { StoryCache } from './story-cache.js';
 
 const LIVE = 'SELECT * FROM feed_sources WHERE id = ? AND removed_at IS NULL';
 
 export class SqliteSourceStore implements SourceStore {
   private readonly cache: StatementCache;
+  private readonly stories = new StoryCache();
 
   constructor(private readonly db: Db) {
     this.cache = new StatementCache(db);
@@ -89,8 +91,10 @@ export class SqliteSourceStore implements SourceStore {
       .all(now.toISOString(), limit) as number[];
   }
 
-  recordAnswer(sourceId: number, answer: AnswerRecord, plan: (query: IntakeQuery) => IntakePlan): CheckRecord {
-    const id = this.db.transaction(() => recordAnswer(this.cache, toSource(this.required(sourceId)), answer, plan)).immediate();
+  *answerSteps(sourceId: number, answer: AnswerRecord, batch: number, plan: (query: IntakeQuery) => IntakePlan): Generator<void, CheckRecord> {
+    const inTransaction: InSourceTransaction = (work) => this.db.transaction(() => work(toSource(this.required(sourceId)))).immediate();
+    const id = yield* answerSteps(this.cache, this.stories, inTransaction, answer, batch, plan);
+    yield;
     return this.check(id);
   }
 
@@ -133,5 +137,9 @@ export class SqliteSourceStore implements SourceStore {
     }
     const places = (this.cache.get('SELECT name FROM places ORDER BY name').pluck().all() as string[]).map((name): KnownName => ({ kind: 'place', name }));
     return [...actors.values(), ...places];
+  }
+
+  knownNamesVersion(): number {
+    return this.cache.get('SELECT version FROM known_names_version').pluck().get() as number;
   }
 }

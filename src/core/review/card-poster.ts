@@ -1,9 +1,12 @@
 // Posts what the review channels are owed (candidates' cards, notices about paused sources)
-// through the posters of this process. Each post is claimed in the store first, so processes
-// sharing a store never post one twice; a post that fails for now is tried again on a later pass.
+// through the posters of this process, naming commands as the channel's workspace has them
+// (its context). Each post is claimed in the store first, so processes sharing a store never
+// post one twice; a post that fails for now, or that a stopped process never got to, is tried
+// again on a later pass, without the messages of it already in the channel.
 // Once a candidate is decided, its posted cards are edited to show the decision.
 import type { PlatformName } from '../caller.js';
 import type { Logger } from '../logger.js';
+import { Turns } from '../turns.js';
 import { DeliveryError, type PostMark, type Poster } from '../poster.js';
 import type { Candidate } from './candidate.js';
 import { candidateCard, decidedCard } from './candidate-card.js';
@@ -22,6 +25,8 @@ export interface CardPosterDeps {
   logger: Logger;
   /** This process, as the post's sender. */
   sender: string;
+  /** Turns of the event loop shared with the feed checks: the store's work is done one piece per turn. */
+  turns?: Turns;
 }
 
 /** Posts per pass: a queue opened in a new channel arrives over a few passes, not as a flood. */
@@ -30,17 +35,44 @@ const POSTS_PER_PASS = 20;
 const STALE_MS = 10 * 60_000;
 
 export class CardPoster {
-  constructor(private readonly deps: CardPosterDeps) {}
+  private readonly turns: Turns;
+  /** The pass running, and the one asked for while it runs (which every caller meanwhile shares). */
+  private pass: Promise<number> | undefined;
+  private next: Promise<number> | undefined;
 
-  /** Posts what is owed on the platforms this process can post to; returns how many went out. */
-  async postPending(): Promise<number> {
+  constructor(private readonly deps: CardPosterDeps) {
+    this.turns = deps.turns ?? new Turns();
+  }
+
+  /**
+   * Posts what is owed on the platforms this process can post to; returns how many went out.
+   * Asked while a pass runs, it runs one more pass after it, for whatever that one missed.
+   */
+  postPending(): Promise<number> {
+    if (!this.pass) {
+      this.pass = this.postOnce().finally(() => (this.pass = undefined));
+      return this.pass;
+    }
+    this.next ??= this.pass
+      .catch(() => 0)
+      .then(() => {
+        this.next = undefined;
+        return this.postPending();
+      });
+    return this.next;
+  }
+
+  private async postOnce(): Promise<number> {
     const { store, posters, now } = this.deps;
     const platforms = posters.platforms();
     if (platforms.length === 0) return 0;
-    store.abandonStale(new Date(now().getTime() - STALE_MS));
-    store.queueCards(POSTS_PER_PASS, now());
+    const claimed = await this.turns.take(() => {
+      store.abandonStale(new Date(now().getTime() - STALE_MS));
+      store.queueCards(POSTS_PER_PASS, now());
+      return store.claim(platforms, this.deps.sender, now(), POSTS_PER_PASS);
+    });
     let sent = 0;
-    for (const post of store.claim(platforms, this.deps.sender, now(), POSTS_PER_PASS)) {
+    for (const post of claimed) {
       if (await this.send(post)) sent += 1;
     }
     return sent;
@@ -61,7 +93,7 @@ export class CardPoster {
         continue;
       }
       try {
-        await poster.update(card.channelId, card.refs, view);
+        await poster.update(card.channelId, card.refs, view, card.context);
       } catch (error) {
         logger.warn({ err: error, ...where }, 'could not show the decision on a posted card');
       }
@@ -84,12 +116,18 @@ export class CardPoster {
     const view = post.kind === 'card' ? candidateCard(post.candidate) : post.view;
     try {
       if (!poster) throw new DeliveryError('retryable', `no ${post.platform} poster in this process`);
-      store.posted(post.id, await poster.post(post.channelId, view, 0, '', this.markFor(post)), now());
+      // From here the post may reach the channel: if this process stops before it is settled, it
+      // is unconfirmed, never sent again. Until here it was not sent, and another pass sends it.
+      if (!(await this.turns.take(() => store.handOver(post, now())))) return false;
+      // The messages an earlier attempt delivered are not posted again.
+      const refs = await poster.post(post.channelId, view, post.delivered.length, post.context, this.markFor(post));
+      await this.turns.take(() => store.posted(post.id, [...post.delivered, ...refs], now()));
       return true;
     } catch (error) {
       const retry = !(error instanceof DeliveryError) || error.kind === 'retryable';
       const message = error instanceof Error ? error.message : String(error);
-      store.failed(post.id, message, retry, now());
+      const delivered = [...post.delivered, ...(error instanceof DeliveryError ? error.delivered : [])];
+      await this.turns.take(() => store.failed(post.id, message, retry, now(), delivered));
       logger.warn({ err: error, post: post.id, kind: post.kind, platform: post.platform, channel: post.channelId, retry }, 'could not post to the review channel');
       return false;
     }

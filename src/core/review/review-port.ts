@@ -12,6 +12,8 @@ export interface ChannelRef {
   platform: PlatformName;
   workspaceId: string;
   channelId: string;
+  /** The Caller.context of the admin who set the channel, for the poster ('' when none). */
+  context: string;
 }
 
 export interface ReviewChannel extends ChannelRef {
@@ -23,10 +25,18 @@ export interface ReviewChannel extends ChannelRef {
 export type DecisionResult = { kind: 'done'; candidate: Candidate } | { kind: 'decided'; candidate: Candidate };
 
 /**
- * A post claimed for sending: no other process will send it. `retryOf` is set when an earlier
- * claim of it failed: when it was queued (its first message may have arrived then).
+ * A post claimed for sending: no other process will send it. `claim` tells this claim from a
+ * later one of the same post; `delivered` are the messages of it an earlier attempt posted.
+ * `retryOf` is set when an earlier claim of it failed: when it was queued (its first message
+ * may have arrived then).
  */
-export type ClaimedPost = ChannelRef & { id: number; retryOf?: Date } & ({ kind: 'card'; candidate: Candidate } | { kind: 'notice'; view: View });
+export type ClaimedPost = ChannelRef & { id: number; claim: number; delivered: string[]; retryOf?: Date } & ({ kind: 'card'; candidate: Candidate } | { kind: 'notice'; view: View });
+
+/** A pending candidate whose card may not have reached a review channel. */
+export interface UnconfirmedCard {
+  candidateId: number;
+  platform: PlatformName;
+}
 
 export interface ReviewStore {
   candidate(id: number): Candidate | undefined;
@@ -42,13 +52,27 @@ export interface ReviewStore {
   channels(): ReviewChannel[];
   /** Queues a card in each review channel for pending candidates that have none there yet, oldest first. */
   queueCards(limit: number, now: Date): void;
-  /** Marks posts left `sending` since before `staleBefore` unconfirmed: never sent again. */
+  /**
+   * Settles posts left `sending` since before `staleBefore` (their process stopped): one never
+   * handed to the platform is queued again; one that was is `unconfirmed`, never sent again.
+   */
   abandonStale(staleBefore: Date): number;
   /** Claims queued posts for these platforms, oldest first; a card whose candidate was decided meanwhile is skipped. */
   claim(platforms: readonly PlatformName[], sender: string, now: Date, limit: number): ClaimedPost[];
+  /**
+   * Records that the post is being handed to the platform, if this claim still holds it (false
+   * when the post was settled meanwhile and claimed again: it must not be sent).
+   */
+  handOver(post: Pick<ClaimedPost, 'id' | 'claim'>, now: Date): boolean;
+  /** All the post's messages are in the channel: `refs`, every one of them. */
   posted(id: number, refs: readonly string[], now: Date): void;
-  /** `retry`: queued again (until the attempts run out), else failed for good. */
-  failed(id: number, error: string, retry: boolean, now: Date): void;
+  /**
+   * `retry`: queued again (until the attempts run out), else failed for good; `delivered` are
+   * the messages of it in the channel so far, which a retry does not post again.
+   */
+  failed(id: number, error: string, retry: boolean, now: Date, delivered: readonly string[]): void;
+  /** Pending candidates among `ids` whose card in a review channel is unconfirmed. */
+  unconfirmedCards(ids: readonly number[]): UnconfirmedCard[];
   /** The messages a candidate's card went out as, per channel (to replace them once decided). */
   cardMessages(candidateId: number): (ChannelRef & { refs: string[] })[];
 }

@@ -5,7 +5,7 @@ import { UserError } from '../errors.js';
 import type { Page } from '../ports.js';
 import type { Candidate } from './candidate.js';
 import { CardPoster, type CardPosterDeps } from './card-poster.js';
-import type { ChannelRef, DecisionResult, ReviewChannel, ReviewStore } from './review-port.js';
+import type { ChannelRef, DecisionResult, ReviewChannel, ReviewStore, UnconfirmedCard } from './review-port.js';
 
 export class ReviewQueue {
   private readonly poster: CardPoster;
@@ -49,6 +49,11 @@ export class ReviewQueue {
 
   channels(): ReviewChannel[] {
     return this.store.channels();
+  }
+
+  /** Pending candidates among `ids` whose card may not have reached a review channel. */
+  unconfirmedCards(ids: readonly number[]): UnconfirmedCard[] {
+    return this.store.unconfirmedCards(ids);
   }
 
   /** Where a candidate's card went, per channel: what is replaced once it is decided. */

@@ -8,7 +8,8 @@ import { toIsoPartial } from '../partial-date.js';
 import type { FeedDocument, FeedItem } from './feed-port.js';
 import { keywordHits, keywordList } from './keyword-hits.js';
 import { parseKeywords } from './keywords.js';
-import { sameStory } from './same-story.js';
+import { foldStory } from './same-story.js';
+import { StoryIndex, type StoryLookup } from './story-index.js';
 import { suggest, type CompiledNames } from './suggest.js';
 import type { WatchedSource } from './watched-source.js';
 
@@ -31,8 +32,8 @@ export interface IntakeInput {
   fresh: readonly FreshItem[];
   /** Candidates holding an item with one of these keys, from another source. */
   byKey: ReadonlyMap<string, StoryRef>;
-  /** Candidates of any status published near these items. */
-  stories: readonly StoryRef[];
+  /** Candidates of any status published near these items (a list, or the store's index of them). */
+  stories: readonly StoryRef[] | StoryLookup<StoryRef>;
   names: CompiledNames;
   now: Date;
 }
@@ -55,6 +56,8 @@ const dayText = (instant: Date) => instant.toISOString().slice(0, 10);
 /** Stored text is shown to everyone: no control characters (tabs and line breaks are text). */
 const clean = (text: string) => text.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '').trim();
 const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text);
+
+const isList = (stories: IntakeInput['stories']): stories is readonly StoryRef[] => Array.isArray(stories);
 
 function validDate(date: Date | undefined): Date | undefined {
   return date && !Number.isNaN(date.getTime()) ? date : undefined;
@@ -100,7 +103,9 @@ function draftFor(item: FeedItem, input: IntakeInput, matched: string[]): Candid
 export function planIntake(input: IntakeInput): IntakePlan {
   const keywords = parseKeywords(input.source.keywords);
   const oldest = input.now.getTime() - RECENT_MS;
+  const stored = isList(input.stories) ? StoryIndex.of(input.stories, (ref) => ref) : input.stories;
   const drafts: CandidateDraft[] = [];
+  const draftStories = new StoryIndex<number>();
   const items = input.fresh.map((fresh): IntakePlan['items'][number] => {
     const { item } = fresh;
     const published = validDate(item.published);
@@ -112,11 +117,14 @@ export function planIntake(input: IntakeInput): IntakePlan {
       if (keywords.length > 0 && hits.length === 0) return { outcome: 'filtered', detail: `matched none of the keywords: ${keywordList(keywords)}` };
       const sameKey = input.byKey.get(fresh.key);
       if (sameKey) return { outcome: 'same-story', detail: 'the same item, held by another source', joins: { candidateId: sameKey.candidateId } };
-      const story = input.stories.find((ref) => sameStory(item, ref));
+      const folded = foldStory(item);
+      const story = stored.find(folded);
       if (story) return { outcome: 'same-story', detail: 'a title alike within 48 hours', joins: { candidateId: story.candidateId } };
-      const earlier = drafts.findIndex((draft) => sameStory(item, draft));
-      if (earlier !== -1) return { outcome: 'same-story', detail: 'a title alike within 48 hours', joins: { draft: earlier } };
-      drafts.push(draftFor(item, input, hits));
+      const earlier = draftStories.find(folded);
+      if (earlier !== undefined) return { outcome: 'same-story', detail: 'a title alike within 48 hours', joins: { draft: earlier } };
+      const draft = draftFor(item, input, hits);
+      draftStories.add(drafts.length, draft.title === item.title && draft.published === item.published ? folded : foldStory(draft));
+      drafts.push(draft);
       return { outcome: 'proposed', detail: hits.length > 0 ? `matched ${hits.join(', ')}` : 'no keywords: every item is proposed', draft: drafts.length - 1 };
     };
     return { ...fresh, plan: plan(), title: clip(clean(item.title), SEEN_TITLE_LIMIT) || '(untitled item)' };

@@ -1,7 +1,8 @@
 // Whether two items (from one feed or several) report the same story: titles made of mostly the
 // same words, published within two days. Outlets word one event differently ("Israel, Syria
 // resume talks in Baku" / "Syria and Israel hold talks in Baku"), so titles are compared as sets
-// of words, not as strings.
+// of words, not as strings. A title is folded into those sets once (foldTitle), however many
+// titles it is compared with.
 import { STOPWORDS } from '../search-terms.js';
 import { foldKey } from '../text.js';
 import type { FeedItem } from './feed-port.js';
@@ -15,13 +16,30 @@ const MIN_WORD_LENGTH = 3;
 /** A title with at least this share of its longer words capitalised is in Title Case. */
 const TITLE_CASE_SHARE = 0.8;
 
+/** A title as the comparison reads it. */
+export interface FoldedTitle {
+  /** The whole title folded (foldKey): what titles without a date are compared by. */
+  key: string;
+  /** The words that say what it is about (titleWords). */
+  words: ReadonlySet<string>;
+  /** The names it holds (nameWords). */
+  names: ReadonlySet<string>;
+}
+
+/** An item or a candidate, its title folded. */
+export interface FoldedStory {
+  title: FoldedTitle;
+  published?: Date | undefined;
+}
+
 /** A word without its plural `s` ("talks" and "talk", "strikes" and "strike" are one word). */
 const singular = (word: string) => (word.length > 4 && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word);
 const telling = (word: string) => [...word].length >= MIN_WORD_LENGTH && !STOPWORDS.has(word.toLowerCase());
+const wordsOfKey = (key: string) => new Set(key.split(' ').filter(telling).map(singular));
 
 /** The title's words that say what it is about: folded, 3+ letters, no stopwords, singular. */
 export function titleWords(title: string): Set<string> {
-  return new Set(foldKey(title).split(' ').filter(telling).map(singular));
+  return wordsOfKey(foldKey(title));
 }
 
 /**
@@ -36,23 +54,48 @@ function nameWords(title: string): Set<string> {
   return new Set(words.slice(1).filter((w) => capitalised(w) && telling(w)).map((w) => singular(w.toLowerCase())));
 }
 
-/** Shared words over all words of both titles (Jaccard): 1 for the same words, 0 for none alike. */
-export function titleSimilarity(a: string, b: string): number {
-  const left = titleWords(a);
-  const right = titleWords(b);
+export function foldTitle(title: string): FoldedTitle {
+  const key = foldKey(title);
+  return { key, words: wordsOfKey(key), names: nameWords(title) };
+}
+
+export const foldStory = (story: Pick<FeedItem, 'title' | 'published'>): FoldedStory => ({ title: foldTitle(story.title), published: story.published });
+
+/** Shared words over all words of both sets (Jaccard): 1 for the same words, 0 for none alike. */
+function similarity(left: ReadonlySet<string>, right: ReadonlySet<string>): number {
   if (left.size === 0 || right.size === 0) return 0;
   let shared = 0;
   for (const word of left) if (right.has(word)) shared++;
   return shared / (left.size + right.size - shared);
 }
 
+/** Shared words over all words of both titles (Jaccard): 1 for the same words, 0 for none alike. */
+export function titleSimilarity(a: string, b: string): number {
+  return similarity(titleWords(a), titleWords(b));
+}
+
 /**
  * Each title names someone or somewhere the other does not ("… meet in Paris" and "… meet in
  * Baku"): two events, however alike the rest of the words.
  */
-function namesDiffer(a: string, b: string): boolean {
-  const inOther = (names: Set<string>, other: Set<string>) => [...names].every((name) => other.has(name));
-  return !inOther(nameWords(a), titleWords(b)) && !inOther(nameWords(b), titleWords(a));
+function namesDiffer(a: FoldedTitle, b: FoldedTitle): boolean {
+  const inOther = (names: ReadonlySet<string>, other: ReadonlySet<string>) => [...names].every((name) => other.has(name));
+  return !inOther(a.names, b.words) && !inOther(b.names, a.words);
+}
+
+/**
+ * At least this many words of a title of `size` words are in any title alike enough to tell
+ * the same story: Jaccard ≥ SAME_STORY_SIMILARITY needs shared ≥ that share of the union, and
+ * the union is at least the title itself. (The epsilon keeps a product like 0.6 × 5 from
+ * rounding up past its integer.)
+ */
+export const wordsNeeded = (size: number) => Math.ceil(SAME_STORY_SIMILARITY * size - 1e-9);
+
+/** sameStory on titles folded beforehand. */
+export function sameFoldedStory(a: FoldedStory, b: FoldedStory): boolean {
+  if (!a.published || !b.published) return a.title.key !== '' && a.title.key === b.title.key;
+  if (Math.abs(a.published.getTime() - b.published.getTime()) > SAME_STORY_WINDOW_MS) return false;
+  return similarity(a.title.words, b.title.words) >= SAME_STORY_SIMILARITY && !namesDiffer(a.title, b.title);
 }
 
 /**
@@ -61,7 +104,5 @@ function namesDiffer(a: string, b: string): boolean {
  * day's event, so only the same title (folded) counts.
  */
 export function sameStory(a: Pick<FeedItem, 'title' | 'published'>, b: Pick<FeedItem, 'title' | 'published'>): boolean {
-  if (!a.published || !b.published) return foldKey(a.title) !== '' && foldKey(a.title) === foldKey(b.title);
-  if (Math.abs(a.published.getTime() - b.published.getTime()) > SAME_STORY_WINDOW_MS) return false;
-  return titleSimilarity(a.title, b.title) >= SAME_STORY_SIMILARITY && !namesDiffer(a.title, b.title);
+  return sameFoldedStory(foldStory(a), foldStory(b));
 }

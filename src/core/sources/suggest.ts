@@ -9,9 +9,21 @@ import { findPhrase, foldPhrase, foldText, type FoldedPhrase, type FoldedText } 
 /** An actor or place the dossier knows, by its name and aliases. */
 export type KnownName = { kind: 'actor'; id: number; name: string; aliases?: readonly string[] } | { kind: 'place'; name: string; aliases?: readonly string[] };
 
-/** Known names folded once, to be matched against many items. */
+/** One way of writing a known name, folded; `order` is its place in the list the names came in. */
+interface NameForm {
+  order: number;
+  known: KnownName;
+  written: string;
+  phrase: FoldedPhrase;
+}
+
+/**
+ * Known names folded once, to be matched against many items, each form filed under its first
+ * two folded words (its only word, for a one-word name): an item tries only the forms whose
+ * opening words it holds side by side, not the dossier's every name.
+ */
 export interface CompiledNames {
-  names: readonly { known: KnownName; forms: { written: string; phrase: FoldedPhrase }[] }[];
+  byOpening: ReadonlyMap<string, readonly NameForm[]>;
 }
 
 export interface Suggestion {
@@ -23,16 +35,48 @@ export interface Suggestion {
   source: SourceRecord & { attribution: string };
 }
 
-export function compileNames(names: readonly KnownName[]): CompiledNames {
-  return {
-    names: names.map((known) => ({
-      known,
-      forms: [known.name, ...(known.aliases ?? [])].flatMap((written) => {
+/** Folds known names a part at a time (a long list need not be folded in one go), in list order. */
+export class NameCompiler {
+  private readonly byOpening = new Map<string, NameForm[]>();
+  private order = 0;
+
+  add(names: readonly KnownName[]): void {
+    for (const known of names) {
+      for (const written of [known.name, ...(known.aliases ?? [])]) {
         const phrase = foldPhrase(written);
-        return phrase ? [{ written, phrase }] : [];
-      }),
-    })),
-  };
+        if (!phrase) continue;
+        const opening = phrase.words.split(' ', 2).join(' ');
+        const forms = this.byOpening.get(opening);
+        const form = { order: this.order++, known, written, phrase };
+        if (forms) forms.push(form);
+        else this.byOpening.set(opening, [form]);
+      }
+    }
+  }
+
+  get compiled(): CompiledNames {
+    return { byOpening: this.byOpening };
+  }
+}
+
+export function compileNames(names: readonly KnownName[]): CompiledNames {
+  const compiler = new NameCompiler();
+  compiler.add(names);
+  return compiler.compiled;
+}
+
+/**
+ * The forms whose opening words the text holds, in the order the names were listed. findPhrase
+ * matches whole words one space apart (names have no `*`), so a form it can find opens with a
+ * word of the text, or with two words side by side in it.
+ */
+function formsIn(text: FoldedText, names: CompiledNames): NameForm[] {
+  const words = text.lower.split(' ');
+  const openings = new Set(words);
+  for (let at = 1; at < words.length; at++) openings.add(`${words[at - 1]} ${words[at]}`);
+  const forms: NameForm[] = [];
+  for (const opening of openings) forms.push(...(names.byOpening.get(opening) ?? []));
+  return forms.sort((a, b) => a.order - b.order);
 }
 
 interface Mention {
@@ -55,10 +99,8 @@ function spans(text: FoldedText, phrase: FoldedPhrase): [number, number][] {
  */
 function mentions(text: FoldedText, names: CompiledNames): Mention[] {
   const candidates: Mention[] = [];
-  for (const { known, forms } of names.names) {
-    for (const { written, phrase } of forms) {
-      for (const [at, end] of spans(text, phrase)) candidates.push({ known, written, at, end });
-    }
+  for (const { known, written, phrase } of formsIn(text, names)) {
+    for (const [at, end] of spans(text, phrase)) candidates.push({ known, written, at, end });
   }
   candidates.sort((a, b) => b.end - b.at - (a.end - a.at) || a.at - b.at);
   const kept: Mention[] = [];
@@ -84,7 +126,7 @@ const dayOf = (instant: Date): PartialDate => ({ year: instant.getUTCFullYear(),
  * item's link, else of the feed's link.
  */
 export function suggest(item: FeedItem, knownNames: readonly KnownName[] | CompiledNames, feed: Pick<FeedDocument, 'title' | 'link'> = {}): Suggestion {
-  const names = 'names' in knownNames ? knownNames : compileNames(knownNames);
+  const names = 'byOpening' in knownNames ? knownNames : compileNames(knownNames);
   const actors: Suggestion['actors'] = [];
   const places: string[] = [];
   for (const { known, written } of mentions(foldText(`${item.title}\n${item.summary}`), names)) {

@@ -4,13 +4,14 @@
 import type { ChangeStamp } from '../domain.js';
 import { UserError } from '../errors.js';
 import type { Logger } from '../logger.js';
+import { Turns } from '../turns.js';
 import type { FeedFetcher, FeedItem, FetchOutcome } from './feed-port.js';
 import { planIntake, type FreshItem } from './intake-plan.js';
 import { itemKey } from './item-key.js';
 import { afterFailure, nextCheckAfterAnswer } from './poll-timing.js';
-import { compileNames } from './suggest.js';
+import { NameCompiler, type CompiledNames } from './suggest.js';
 import { pausedNotice } from './check-views.js';
-import type { NewSource, SourceStore } from './watch-store-port.js';
+import type { IntakeQuery, NewSource, SourceStore } from './watch-store-port.js';
 import type { CheckRecord, CheckTrigger, WatchedSource } from './watched-source.js';
 
 export interface WatchServiceDeps {
@@ -20,7 +21,14 @@ export interface WatchServiceDeps {
   logger: Logger;
   /** Runs after every check: posts the cards and notices it queued. */
   afterCheck?: () => Promise<unknown>;
+  /** Turns of the event loop shared with the review cards' posting: one check is recorded per turn. */
+  turns?: Turns;
 }
+
+/** Fresh items decided about and written per transaction: a few milliseconds of work. */
+export const ITEMS_PER_TRANSACTION = 50;
+/** Known names folded per turn of the event loop: a few milliseconds of work. */
+const NAMES_PER_TURN = 500;
 
 export interface CheckReport {
   source: WatchedSource;
@@ -41,8 +49,13 @@ export function keyedItems(items: readonly FeedItem[]): FreshItem[] {
 export class WatchService {
   /** Checks running in this process, by source: a second request for one waits for the first. */
   private readonly running = new Map<number, Promise<CheckReport>>();
+  /** The dossier's names, folded once and kept until the store says one changed. */
+  private names: { version: number; compiled: Promise<CompiledNames> } | undefined;
+  private readonly turns: Turns;
 
-  constructor(private readonly deps: WatchServiceDeps) {}
+  constructor(private readonly deps: WatchServiceDeps) {
+    this.turns = deps.turns ?? new Turns();
+  }
 
   add(input: NewSource, stamp: ChangeStamp): WatchedSource {
     return this.deps.store.add(input, stamp, this.deps.now());
@@ -98,6 +111,27 @@ export class WatchService {
     while (this.running.size > 0) await Promise.allSettled([...this.running.values()]);
   }
 
+  /** The names as of now: folded again, a part per turn, when one changed; checks at once share one folding. */
+  private async compiledNames(): Promise<CompiledNames> {
+    const version = await this.turns.take(() => this.deps.store.knownNamesVersion());
+    if (this.names?.version !== version) {
+      const compiled = this.compileNames();
+      this.names = { version, compiled };
+      // A folding that failed is not kept: the next check tries again.
+      compiled.catch(() => {
+        if (this.names?.compiled === compiled) this.names = undefined;
+      });
+    }
+    return this.names.compiled;
+  }
+
+  private async compileNames(): Promise<CompiledNames> {
+    const known = await this.turns.take(() => this.deps.store.knownNames());
+    const compiler = new NameCompiler();
+    for (let at = 0; at < known.length; at += NAMES_PER_TURN) await this.turns.take(() => compiler.add(known.slice(at, at + NAMES_PER_TURN)));
+    return compiler.compiled;
+  }
+
   private async fetch(source: WatchedSource): Promise<FetchOutcome> {
     try {
       return await this.deps.fetcher.fetch(source.url, source.validators);
@@ -109,22 +143,32 @@ export class WatchService {
   }
 
   private async run(id: number, trigger: CheckTrigger): Promise<CheckReport> {
-    const { store, now } = this.deps;
     const source = this.get(id);
     const outcome = await this.fetch(source);
-    const at = now();
-    let record: CheckRecord;
-    if (outcome.kind === 'failed') {
-      record = store.recordFailure(id, { at, trigger, error: outcome.error, permanent: outcome.permanent, ...(outcome.retryAfterMs !== undefined ? { retryAfterMs: outcome.retryAfterMs } : {}) }, (current) => afterFailure(at, current, outcome), pausedNotice);
-    } else {
-      const feed = outcome.kind === 'ok' ? outcome.feed : undefined;
-      const names = compileNames(store.knownNames());
-      const answer = { at, trigger, state: outcome.state, keyed: feed ? keyedItems(feed.items) : [], nextCheckAt: nextCheckAfterAnswer(at, source.everyMinutes), ...(feed ? { feed } : {}) };
-      record = store.recordAnswer(id, answer, (query) =>
-        planIntake({ source: query.source, feed: feed ?? {}, fresh: query.fresh, byKey: query.byKey, stories: query.stories, names, now: at }),
-      );
-    }
+    const record = await this.record(source, trigger, outcome);
     await this.deps.afterCheck?.().catch((error: unknown) => this.deps.logger.error({ err: error, source: id }, 'posting after a check failed'));
-    return { source: store.get(id) ?? source, record };
+    return { source: this.deps.store.get(id) ?? source, record };
+  }
+
+  /**
+   * Writes what the fetch gave, one transaction per turn of the event loop: checks running at
+   * once are fetched together but recorded a piece at a time, with replies served in between.
+   */
+  private async record(source: WatchedSource, trigger: CheckTrigger, outcome: FetchOutcome): Promise<CheckRecord> {
+    const { store, now } = this.deps;
+    const at = now();
+    if (outcome.kind === 'failed') {
+      const failure = { at, trigger, error: outcome.error, permanent: outcome.permanent, ...(outcome.retryAfterMs !== undefined ? { retryAfterMs: outcome.retryAfterMs } : {}) };
+      return this.turns.take(() => store.recordFailure(source.id, failure, (current) => afterFailure(at, current, outcome), pausedNotice));
+    }
+    const feed = outcome.kind === 'ok' ? outcome.feed : undefined;
+    const answer = { at, trigger, state: outcome.state, keyed: feed ? keyedItems(feed.items) : [], nextCheckAt: nextCheckAfterAnswer(at, source.everyMinutes), ...(feed ? { feed } : {}) };
+    const names = await this.compiledNames();
+    const plan = (query: IntakeQuery) => planIntake({ source: query.source, feed: feed ?? {}, fresh: query.fresh, byKey: query.byKey, stories: query.stories, names, now: at });
+    const steps = store.answerSteps(source.id, answer, ITEMS_PER_TRANSACTION, plan);
+    for (;;) {
+      const step = await this.turns.take(() => steps.next());
+      if (step.done) return step.value;
+    }
   }
 }

@@ -1,12 +1,14 @@
-// What watching feeds needs from the store. A check's results are written in one transaction,
-// in which the core decides what is new from what the store knows then: a check that dies
-// midway writes nothing, and one run twice finds its items already known.
+// What watching feeds needs from the store. A check's results are written in short
+// transactions, in each of which the core decides what is new from what the store knows then:
+// a check that dies midway leaves what it did not reach for the next, and one run twice finds
+// its items already known.
 import type { ChangeStamp } from '../domain.js';
 import type { View } from '../view.js';
 import type { StoryRef } from '../review/candidate.js';
 import type { FeedDocument, FetchState } from './feed-port.js';
 import type { FreshItem, IntakePlan } from './intake-plan.js';
 import type { FailureTiming } from './poll-timing.js';
+import type { StoryLookup } from './story-index.js';
 import type { KnownName } from './suggest.js';
 import type { CheckRecord, CheckTrigger, WatchedSource } from './watched-source.js';
 
@@ -23,7 +25,8 @@ export interface IntakeQuery {
   source: WatchedSource;
   fresh: readonly FreshItem[];
   byKey: ReadonlyMap<string, StoryRef>;
-  stories: readonly StoryRef[];
+  /** Candidates published near the fresh items. */
+  stories: readonly StoryRef[] | StoryLookup<StoryRef>;
 }
 
 export interface AnswerRecord {
@@ -57,8 +60,14 @@ export interface SourceStore {
   remove(id: number, stamp: ChangeStamp): void;
   /** Active sources due by `now`, most overdue first. */
   due(now: Date, limit: number): number[];
-  /** A successful answer: `plan` decides about the fresh items, inside the transaction. */
-  recordAnswer(sourceId: number, answer: AnswerRecord, plan: (query: IntakeQuery) => IntakePlan): CheckRecord;
+  /**
+   * A successful answer, written in steps the caller runs in order (so other work can run
+   * between them): one transaction per `batch` fresh items (`plan` deciding about them inside
+   * it), the first writing the check too and the last the source's new state; a final step reads
+   * the check back. Steps never run (the process stopped) leave the source as it was and the
+   * items not reached fresh for its next check: nothing is lost or proposed twice.
+   */
+  answerSteps(sourceId: number, answer: AnswerRecord, batch: number, plan: (query: IntakeQuery) => IntakePlan): Generator<void, CheckRecord>;
   /**
    * A failed check: `timing` says when to retry and whether to pause; a pause queues `notice`
    * for every review channel in the same transaction.
@@ -68,4 +77,6 @@ export interface SourceStore {
   checks(sourceId: number, limit: number): CheckRecord[];
   /** Actors (names and aliases) and places the dossier knows, for suggestions. */
   knownNames(): KnownName[];
+  /** A number that changes whenever knownNames() would give something else. */
+  knownNamesVersion(): number;
 }

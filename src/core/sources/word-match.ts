@@ -2,7 +2,7 @@
 // diacritics or case, punctuation as spaces, dotted initialisms as one word. A word typed in
 // capitals (`US`, `UN`, `IDF`) is matched in capitals only, so the pronoun "us" is not the
 // United States, as search reads capitals as an initialism.
-import { foldKey, joinDottedInitialisms } from '../text.js';
+import { foldKey, joinDottedInitialisms, withoutMarks } from '../text.js';
 
 /** Text folded for matching, padded with a space at each end so every word has two neighbours. */
 export interface FoldedText {
@@ -24,7 +24,7 @@ const CAPITALS_INITIALISM = /^\p{Lu}{2,4}$/u;
 
 /** Folded as foldKey folds, but with case kept (and not trimmed). */
 export function caseKeptFold(text: string): string {
-  return joinDottedInitialisms(text.normalize('NFKD').replace(/\p{M}+/gu, '')).replace(/[^\p{L}\p{N}]+/gu, ' ');
+  return joinDottedInitialisms(withoutMarks(text)).replace(/[^\p{L}\p{N}]+/gu, ' ');
 }
 
 export function foldText(text: string): FoldedText {

@@ -1,0 +1,84 @@
+// The candidates a check's fresh items may be other reports of, held in memory between checks
+// with their titles folded once. Inside each check's transaction the candidates added since
+// (by this process or any other) are read by id, so a check sees exactly what reading the
+// window from the table would give: candidates are never deleted, and the fields compared
+// (title, publication, creation) never change.
+import type { StoryRef } from '../core/review/candidate.js';
+import { RECENT_MS } from '../core/sources/intake-plan.js';
+import { foldStory, SAME_STORY_WINDOW_MS } from '../core/sources/same-story.js';
+import { StoryIndex, type StoryLookup } from '../core/sources/story-index.js';
+import { toStoryRef, type StoryRow } from './source-rows.js';
+import type { StatementCache } from './statement-cache.js';
+
+/** The oldest story a check at `at` may compare with: a week back for items, 48 hours before that. */
+const horizon = (at: Date) => at.getTime() - RECENT_MS - SAME_STORY_WINDOW_MS;
+/** Stories past the horizon are dropped once it has moved this far (not at every check). */
+const DROP_EVERY_MS = 3600_000;
+
+interface HeldStory {
+  ref: StoryRef;
+  /** Publication, else creation, in ms: what the horizon is compared with. */
+  time: number;
+  createdAt: number;
+}
+
+type Row = StoryRow & { created_at: string };
+
+const COLUMNS = 'id, title, published_at, status, created_at';
+
+function held(row: Row): HeldStory {
+  const ref = toStoryRef(row);
+  const createdAt = Date.parse(row.created_at);
+  return { ref, time: ref.published?.getTime() ?? createdAt, createdAt };
+}
+
+export class StoryCache {
+  private index = new StoryIndex<HeldStory>();
+  private stories: HeldStory[] = [];
+  /** The highest candidate id read. */
+  private lastId = 0;
+  /** Candidates published (or, undated, created) before this are not held; Infinity: none read yet. */
+  private from = Infinity;
+
+  /**
+   * The candidates published at or after `since`, or undated and created at or after
+   * `undatedSince`, as of the caller's transaction, for a check at `at`.
+   */
+  window(cache: StatementCache, at: Date, since: Date, undatedSince: Date): StoryLookup<StoryRef> {
+    const needed = Math.min(since.getTime(), undatedSince.getTime(), horizon(at));
+    if (needed < this.from) this.reload(cache, needed);
+    else this.readNew(cache);
+    if (horizon(at) - this.from > DROP_EVERY_MS) this.keepFrom(horizon(at));
+    const inWindow = (story: HeldStory) => (story.ref.published ? story.ref.published >= since : story.createdAt >= undatedSince.getTime());
+    return { find: (item) => this.index.find(item, inWindow)?.ref };
+  }
+
+  /** Every candidate from `from` on, read afresh (first use, or a clock set back). */
+  private reload(cache: StatementCache, from: number): void {
+    const iso = new Date(from).toISOString();
+    const rows = cache.get(`SELECT ${COLUMNS} FROM review_candidates WHERE published_at >= ? OR (published_at IS NULL AND created_at >= ?) ORDER BY id`).all(iso, iso) as Row[];
+    this.lastId = cache.get('SELECT coalesce(max(id), 0) FROM review_candidates').pluck().get() as number;
+    this.from = from;
+    this.hold(rows.map(held));
+  }
+
+  private readNew(cache: StatementCache): void {
+    const rows = cache.get(`SELECT ${COLUMNS} FROM review_candidates WHERE id > ? ORDER BY id`).all(this.lastId) as Row[];
+    for (const row of rows) {
+      const story = held(row);
+      this.stories.push(story);
+      this.index.add(story, foldStory(story.ref));
+      this.lastId = row.id;
+    }
+  }
+
+  private keepFrom(from: number): void {
+    this.from = from;
+    this.hold(this.stories.filter((story) => story.time >= from));
+  }
+
+  private hold(stories: HeldStory[]): void {
+    this.stories = stories;
+    this.index = StoryIndex.of(stories, (story) => story.ref);
+  }
+}
