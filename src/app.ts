@@ -2,6 +2,9 @@
 // and by tests, so both run exactly the same wiring.
 import { allCommands } from '../commands/index.js';
 import type { AdminRule } from './core/caller.js';
+import type { ChartRenderer } from './core/charts/chart.js';
+import { UNLOCATED_PLACES, type PlaceCoordinates } from './core/charts/locate.js';
+import { WorkerChartRenderer } from './charts/render-pool.js';
 import { Dispatcher } from './core/dispatcher.js';
 import type { Logger } from './core/logger.js';
 import type { CommandServices } from './core/services.js';
@@ -10,6 +13,7 @@ import type { FeedFetcher } from './core/sources/feed-port.js';
 import { WatchService } from './core/sources/watch-service.js';
 import { HttpFeedFetcher } from './sources/fetch-feed.js';
 import { WorkerFeedParser } from './sources/worker-parser.js';
+import { SqliteChartData } from './store/chart-queries.js';
 import { openDatabase, type Db } from './store/connection.js';
 import { createDigestStore, type SqliteDigestStore } from './store/digest-store.js';
 import { seedDatabase } from './store/seed.js';
@@ -37,6 +41,12 @@ export interface AppOptions {
   sourcesAllowPrivate?: boolean;
   /** Reads watched feeds; the HTTP fetcher by default. */
   feedFetcher?: FeedFetcher;
+  /** SITREP_CHART_RENDERS: charts drawn at once, each in a worker thread (1 by default). */
+  chartRenders?: number;
+  /** Draws charts; worker threads by default, started on the first chart. */
+  chartRenderer?: ChartRenderer;
+  /** Where places are; none located by default (the store's places are names). */
+  placeCoordinates?: PlaceCoordinates;
 }
 
 export interface App {
@@ -70,7 +80,10 @@ export function createApp(options: AppOptions): App {
   const parser = options.feedFetcher ? undefined : new WorkerFeedParser({ onProblem: (problem) => options.logger.error({ problem }, 'reading a feed failed') });
   const fetcher = options.feedFetcher ?? new HttpFeedFetcher({ allowPrivate: options.sourcesAllowPrivate ?? false, ...(parser ? { parser } : {}) });
   const sources = new WatchService({ store: new SqliteSourceStore(db), fetcher, now, logger: options.logger, afterCheck: () => review.postPending() });
-  const services: CommandServices = { dossier, editor: new SqliteEditor(db), digests: digests.service, sources, review };
+  // Charts are drawn in worker threads, started on the first one; stopped on close.
+  const pool = options.chartRenderer ? undefined : new WorkerChartRenderer({ workers: options.chartRenders ?? 1, onProblem: (problem) => options.logger.error({ problem }, 'drawing a chart failed') });
+  const charts = { renderer: options.chartRenderer ?? pool!, data: new SqliteChartData(db), coordinates: options.placeCoordinates ?? UNLOCATED_PLACES };
+  const services: CommandServices = { dossier, editor: new SqliteEditor(db), digests: digests.service, sources, review, charts };
   const dispatcher = new Dispatcher({
     commands: allCommands,
     services,
@@ -86,6 +99,7 @@ export function createApp(options: AppOptions): App {
   };
   const close = () => {
     void parser?.close();
+    void pool?.close();
     db.close();
   };
   return { db, dossier, services, dispatcher, digests, startSourcePoller, close };

@@ -1,5 +1,6 @@
 // The services commands can use, handed to every handler through its context. Each feature
 // adds its own field here; the composition root (src/app.ts) provides them.
+import type { ChartServices } from './charts/picture.js';
 import type { DigestService } from './digest/service.js';
 import type { DossierEditor } from './editor-port.js';
 import type { DossierReader } from './ports.js';
@@ -16,4 +17,6 @@ export interface CommandServices {
   sources: WatchService;
   /** Candidates from the feeds, waiting for an admin to approve or reject them. */
   review: ReviewQueue;
+  /** Pictures: their renderer, the figures they are drawn from, and where places are. */
+  charts: ChartServices;
 }

@@ -1,0 +1,44 @@
+// What charts need from the store: entries counted by period and type, and the places entries
+// were at with how many and of what latest type. The store implements it.
+import type { EventType } from '../vocabulary.js';
+import type { PeriodUnit } from './chart.js';
+
+/** The timeline filters a chart takes; days are YYYY-MM-DD, an entry counts by the day it starts. */
+export interface ChartFilter {
+  topic?: string;
+  actorId?: number;
+  /** Folded place key (see foldKey). */
+  placeKey?: string;
+  eventType?: EventType;
+  since?: string;
+  until?: string;
+}
+
+export interface PeriodTypeCount {
+  /** The period's first day. */
+  start: string;
+  type: EventType;
+  count: number;
+}
+
+export interface PeriodCounts {
+  rows: PeriodTypeCount[];
+  /** Matching entries dated less precisely than the period (a month-dated entry on a weekly chart). */
+  imprecise: number;
+}
+
+/** A place entries matching a filter were at: how many, and the event type of the newest. */
+export interface PlaceActivity {
+  name: string;
+  placeKey: string;
+  entries: number;
+  latestType: EventType;
+}
+
+export interface ChartData {
+  /** The first days of the oldest and the newest matching entries, if any match. */
+  dayRange(filter: ChartFilter): { oldest: string; newest: string } | undefined;
+  periodCounts(filter: ChartFilter & { since: string; until: string }, unit: PeriodUnit): PeriodCounts;
+  /** Places of the entries matching the filter (topic, since, until), busiest first. */
+  placeActivity(filter: ChartFilter): PlaceActivity[];
+}
