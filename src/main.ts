@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   const onPlatform = Boolean(config.discord || config.slack);
   // The console prints to stdout; keep its logs to warnings unless asked otherwise.
   const logger = createLogger(config.logLevel ?? (onPlatform ? 'info' : 'warn'));
-  const app = createApp({ dbPath: config.dbPath, admins: config.admins, logger, timezone: config.timezone, busyTimeoutMs: BOT_BUSY_TIMEOUT_MS, sourcesAllowPrivate: config.sourcesAllowPrivate });
+  const app = createApp({ dbPath: config.dbPath, admins: config.admins, logger, timezone: config.timezone, busyTimeoutMs: BOT_BUSY_TIMEOUT_MS, sourcesAllowPrivate: config.sourcesAllowPrivate, chartRenders: config.chartRenders });
 
   const adapters: RunningAdapter[] = [];
   if (config.discord) {
@@ -33,7 +33,7 @@ async function main(): Promise<void> {
   for (const adapter of adapters) app.digests.posters.register(adapter.poster);
   if (!onPlatform) {
     const { ConsolePoster } = await import('./adapters/console/console-poster.js');
-    app.digests.posters.register(new ConsolePoster(process.stdout, Boolean(process.stdout.isTTY)));
+    app.digests.posters.register(new ConsolePoster(process.stdout, Boolean(process.stdout.isTTY), { dir: config.chartsDir, logger }));
   }
   const scheduler = app.digests.startScheduler();
   const poller = app.startSourcePoller();
@@ -61,6 +61,7 @@ async function main(): Promise<void> {
       dispatcher: app.dispatcher,
       input: process.stdin,
       output: process.stdout,
+      pictures: { dir: config.chartsDir, logger },
       ...(config.consoleHistoryPath ? { historyPath: config.consoleHistoryPath } : {}),
     });
     await scheduler.stop();

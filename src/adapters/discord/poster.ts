@@ -5,7 +5,9 @@
 import { DiscordAPIError, HTTPError, RateLimitError, Routes, type APIMessage, type REST } from 'discord.js';
 import type { Interactions } from '../../core/interaction/interactions.js';
 import { DeliveryError, postedButtons, postInOrder, replaceInPlace, type Poster } from '../../core/poster.js';
+import { silentLogger, type Logger } from '../../core/logger.js';
 import type { View } from '../../core/view.js';
+import { drawForDiscord, embedShowing, restFiles, type Picture } from './picture.js';
 import { renderViewPages } from './render-view.js';
 import { buttonRows } from './view-message.js';
 
@@ -33,21 +35,30 @@ export class DiscordPoster implements Poster {
   constructor(
     private readonly rest: REST,
     private readonly interactions?: Interactions,
+    private readonly logger: Logger = silentLogger,
   ) {}
 
-  /** A message per page of the view, its buttons under the last; for an edit, no buttons is said too. */
-  private bodies(view: View, edit: boolean) {
+  /**
+   * A message per page of the view, its buttons under the last, its picture (if any) in the first;
+   * for an edit, no buttons is said too.
+   */
+  private bodies(view: View, edit: boolean, picture?: Picture) {
     const pages = renderViewPages(view);
     const rows = buttonRows(postedButtons(this.interactions, view));
-    return pages.map((embed, index) => {
+    return pages.map((page, index) => {
       const components = index === pages.length - 1 ? rows : [];
-      return { embeds: [embed], ...(components.length > 0 || edit ? { components } : {}), allowed_mentions: { parse: [] } };
+      const embed = picture && index === 0 ? embedShowing(page, picture) : page;
+      const files = picture && index === 0 ? restFiles(picture) : undefined;
+      const body = { embeds: [embed], ...(components.length > 0 || edit ? { components } : {}), allowed_mentions: { parse: [] }, ...(files ? { attachments: files.attachments } : {}) };
+      return { body, ...(files ? { files: files.files } : {}) };
     });
   }
 
   async post(channelId: string, view: View, alreadyPosted = 0): Promise<string[]> {
-    const bodies = this.bodies(view, false);
-    const send = async (body: object) => ((await this.rest.post(Routes.channelMessages(channelId), { body })) as APIMessage).id;
+    // The picture goes with the first message: drawn only when that one is still to post.
+    const drawn = alreadyPosted === 0 ? await drawForDiscord({ view }, this.logger) : { view: { ...view, image: undefined } };
+    const bodies = this.bodies(drawn.view, false, 'picture' in drawn ? drawn.picture : undefined);
+    const send = async (request: object) => ((await this.rest.post(Routes.channelMessages(channelId), request)) as APIMessage).id;
     return postInOrder(bodies, alreadyPosted, send, (error, index, ids) => {
       const where = `posting message ${index + 1} of ${bodies.length} to channel ${channelId}`;
       return deliveryErrorFrom(error, ids.length > 0 ? `${where} (after ${ids.join(', ')})` : where);
@@ -55,8 +66,8 @@ export class DiscordPoster implements Poster {
   }
 
   async update(channelId: string, messageRefs: readonly string[], view: View): Promise<void> {
-    await replaceInPlace(this.bodies(view, true), messageRefs, (messageId, body) =>
-      this.rest.patch(Routes.channelMessage(channelId, messageId), { body }).catch((error: unknown) => {
+    await replaceInPlace(this.bodies(view, true), messageRefs, (messageId, request) =>
+      this.rest.patch(Routes.channelMessage(channelId, messageId), request).catch((error: unknown) => {
         throw deliveryErrorFrom(error, `editing message ${messageId} in channel ${channelId}`);
       }),
     );
