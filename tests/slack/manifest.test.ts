@@ -25,9 +25,9 @@ describe('generated from the specs', () => {
     }
   });
 
-  it('asks for commands and chat:write, plus chat:write.public unless left out', () => {
-    expect(manifest.oauth_config.scopes.bot).toEqual(['commands', 'chat:write', 'chat:write.public']);
-    expect(buildManifest(allCommands, { socketMode: false, postToPublicChannels: false }).oauth_config.scopes.bot).toEqual(['commands', 'chat:write']);
+  it('asks for commands, chat:write and files:write, plus chat:write.public unless left out', () => {
+    expect(manifest.oauth_config.scopes.bot).toEqual(['commands', 'chat:write', 'files:write', 'chat:write.public']);
+    expect(buildManifest(allCommands, { socketMode: false, postToPublicChannels: false }).oauth_config.scopes.bot).toEqual(['commands', 'chat:write', 'files:write']);
   });
 
   it('with request URLs: every command and interactivity post to /slack/events', () => {

@@ -43,11 +43,11 @@ export interface SlackManifest {
 
 /**
  * Bot scopes, least first: `commands` for slash commands, `chat:write` to post digests to
- * channels the bot is in, and optionally `chat:write.public` for public channels it is not in.
- * Command answers go to the response_url, which needs no scope at all.
+ * channels the bot is in, `files:write` to upload charts, and optionally `chat:write.public` for
+ * public channels it is not in. Command answers go to the response_url, which needs no scope.
  */
 export function botScopes(postToPublicChannels: boolean): string[] {
-  return ['commands', 'chat:write', ...(postToPublicChannels ? ['chat:write.public'] : [])];
+  return ['commands', 'chat:write', 'files:write', ...(postToPublicChannels ? ['chat:write.public'] : [])];
 }
 
 export function buildManifest(commands: readonly CommandSpec[], options: ManifestOptions): SlackManifest {

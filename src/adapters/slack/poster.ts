@@ -10,6 +10,7 @@ import type { View } from '../../core/view.js';
 import { boltLogger } from './bolt-logger.js';
 import { knownPrefix } from './command-prefix.js';
 import { broadcast, type SlackMessage } from './paging.js';
+import { uploadPicture, withPictureBlock } from './picture.js';
 
 /**
  * Slack's own trouble or its rate limit: worth another try later. Every other platform error
@@ -69,7 +70,9 @@ export class SlackPoster implements Poster {
   }
 
   async post(channelId: string, view: View, alreadyPosted = 0, context = ''): Promise<string[]> {
-    const messages = this.messages(view, context);
+    // The picture goes with the first message: drawn and uploaded only when that one is still to post.
+    const pictured = alreadyPosted === 0 ? await uploadPicture(this.client, view, this.logger) : { view };
+    const messages = this.messages(pictured.view, context).map((message, index) => (index === 0 ? withPictureBlock(message, pictured.block) : message));
     const send = async ({ text, blocks }: SlackMessage) =>
       (await this.client.chat.postMessage({ channel: channelId, text, blocks, unfurl_links: false, unfurl_media: false })).ts ?? '';
     return postInOrder(messages, alreadyPosted, send, (error, _index, posted) => {
