@@ -24,17 +24,14 @@ export async function withPictureFile(view: View, files: PictureFiles, now = new
   const drawn = await drawPicture(view, files.logger);
   const { image: _image, ...text } = drawn.view;
   if (!drawn.png) return text;
+  const withData = { ...text, sections: [...text.sections, { heading: [span.bold('Data')], lines: image.table }] };
   const path = resolve(join(files.dir, fileName(image.filename, now)));
   try {
     await mkdir(files.dir, { recursive: true });
     await writeFile(path, drawn.png);
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    return { ...text, intro: [...(text.intro ?? []), plainLine(`The picture could not be written to ${files.dir} (${reason}): check SITREP_CHARTS_DIR.`)] };
+    return { ...withData, intro: [...(text.intro ?? []), plainLine(`The picture could not be written to ${files.dir} (${reason}): check SITREP_CHARTS_DIR.`)] };
   }
-  return {
-    ...text,
-    intro: [...(text.intro ?? []), [span.plain(`Picture (${image.width}×${image.height}): `), span.code(path)]],
-    sections: [...text.sections, { heading: [span.bold('Data')], lines: image.table }],
-  };
+  return { ...withData, intro: [...(text.intro ?? []), [span.plain(`Picture (${image.width}×${image.height}): `), span.code(path)]] };
 }
