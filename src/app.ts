@@ -66,8 +66,12 @@ export function createApp(options: AppOptions): App {
   if (seeded.length > 0) options.logger.info({ seeded }, 'seeded a new store');
   const dossier = new SqliteDossier(db);
   const now = options.now ?? (() => new Date());
+  // Charts are drawn in worker threads, started on the first one; stopped on close.
+  const pool = options.chartRenderer ? undefined : new WorkerChartRenderer({ workers: options.chartRenders ?? 1, onProblem: (problem) => options.logger.error({ problem }, 'drawing a chart failed') });
+  const charts = { renderer: options.chartRenderer ?? pool!, data: new SqliteChartData(db), coordinates: options.placeCoordinates ?? UNLOCATED_PLACES };
   const tasks = options.digestTasks ?? nodeCronTasks(options.logger);
   const digests = createDigestRuntime({
+    charts,
     store: createDigestStore(db),
     defaultTimeZone: options.timezone ?? 'UTC',
     now,
@@ -80,9 +84,6 @@ export function createApp(options: AppOptions): App {
   const parser = options.feedFetcher ? undefined : new WorkerFeedParser({ onProblem: (problem) => options.logger.error({ problem }, 'reading a feed failed') });
   const fetcher = options.feedFetcher ?? new HttpFeedFetcher({ allowPrivate: options.sourcesAllowPrivate ?? false, ...(parser ? { parser } : {}) });
   const sources = new WatchService({ store: new SqliteSourceStore(db), fetcher, now, logger: options.logger, afterCheck: () => review.postPending() });
-  // Charts are drawn in worker threads, started on the first one; stopped on close.
-  const pool = options.chartRenderer ? undefined : new WorkerChartRenderer({ workers: options.chartRenders ?? 1, onProblem: (problem) => options.logger.error({ problem }, 'drawing a chart failed') });
-  const charts = { renderer: options.chartRenderer ?? pool!, data: new SqliteChartData(db), coordinates: options.placeCoordinates ?? UNLOCATED_PLACES };
   const services: CommandServices = { dossier, editor: new SqliteEditor(db), digests: digests.service, sources, review, charts };
   const dispatcher = new Dispatcher({
     commands: allCommands,

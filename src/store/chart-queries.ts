@@ -55,6 +55,13 @@ export class SqliteChartData implements ChartData {
     return { rows: counted, imprecise: rows.filter((r) => r.start === null).reduce((sum, r) => sum + r.count, 0) };
   }
 
+  addedByType(filter: ChartFilter, from: Date, to: Date): { type: EventType; count: number }[] {
+    const { where, params } = entryTerms(filter);
+    const sql = `SELECT e.event_type AS type, count(*) AS count FROM entries e
+      WHERE ${where.join(' AND ')} AND e.created_at > ? AND e.created_at <= ? GROUP BY e.event_type`;
+    return this.cache.get(sql).all(...params, from.toISOString(), to.toISOString()) as { type: EventType; count: number }[];
+  }
+
   placeActivity(filter: ChartFilter): PlaceActivity[] {
     const where = ['ep.live = 1'];
     const params: unknown[] = [];

@@ -39,6 +39,8 @@ export interface ChartData {
   /** The first days of the oldest and the newest matching entries, if any match. */
   dayRange(filter: ChartFilter): { oldest: string; newest: string } | undefined;
   periodCounts(filter: ChartFilter & { since: string; until: string }, unit: PeriodUnit): PeriodCounts;
+  /** Live entries matching the filter (topic, type, actor) added after `from`, up to `to`, by type. */
+  addedByType(filter: ChartFilter, from: Date, to: Date): { type: EventType; count: number }[];
   /** Places of the entries matching the filter (topic, since, until), busiest first. */
   placeActivity(filter: ChartFilter): PlaceActivity[];
 }
