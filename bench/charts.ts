@@ -71,8 +71,8 @@ const rssBefore = rssMb();
 const newest = app.services.charts.data.dayRange({})!.newest;
 const year = Number(newest.slice(0, 4));
 // Different charts each run (the pool draws a chart asked twice once).
-const timelineArgs = (i: number) => ({ until: `${year - (i % 4)}-${String(12 - Math.floor(i / 4)).padStart(2, '0')}`, by: 'week' });
-const mapArgs = (i: number) => ({ since: `${year - 1 - (i % 4)}` });
+const timelineArgs = (i: number) => ({ until: `${year - (i % 4)}-${String(12 - (Math.floor(i / 4) % 12)).padStart(2, '0')}`, by: 'week' });
+const mapArgs = (i: number) => ({ since: `${year - 1 - (i % 4)}-${String(1 + (i % 12)).padStart(2, '0')}` });
 await drawn(timelineArgs(99), 'timeline'); // starts the worker and loads the renderer
 const results: { name: string; command: number[]; total: number[] }[] = [];
 for (const [name, sub, args] of [['/chart timeline, a year by week', 'timeline', timelineArgs], [`/chart map, ${PLACES} places`, 'map', mapArgs]] as const) {
