@@ -2,9 +2,9 @@
 // and by tests, so both run exactly the same wiring.
 import { allCommands } from '../commands/index.js';
 import type { AdminRule } from './core/caller.js';
-import type { ChartRenderer } from './core/charts/chart.js';
 import { UNLOCATED_PLACES, type PlaceCoordinates } from './core/charts/locate.js';
 import { WorkerChartRenderer } from './charts/render-pool.js';
+import { WorkerChartData } from './charts/worker-chart-data.js';
 import { Dispatcher } from './core/dispatcher.js';
 import type { Logger } from './core/logger.js';
 import type { CommandServices } from './core/services.js';
@@ -13,7 +13,7 @@ import type { FeedFetcher } from './core/sources/feed-port.js';
 import { WatchService } from './core/sources/watch-service.js';
 import { HttpFeedFetcher } from './sources/fetch-feed.js';
 import { WorkerFeedParser } from './sources/worker-parser.js';
-import { SqliteChartData } from './store/chart-queries.js';
+import { SqliteChartQueries } from './store/chart-queries.js';
 import { openDatabase, type Db } from './store/connection.js';
 import { createDigestStore, type SqliteDigestStore } from './store/digest-store.js';
 import { seedDatabase } from './store/seed.js';
@@ -43,8 +43,8 @@ export interface AppOptions {
   feedFetcher?: FeedFetcher;
   /** SITREP_CHART_RENDERS: charts drawn at once, each in a worker thread (1 by default). */
   chartRenders?: number;
-  /** Draws charts; worker threads by default, started on the first chart. */
-  chartRenderer?: ChartRenderer;
+  /** Draws charts and counts their figures; worker threads on this store by default, started on the first chart. */
+  chartRenderer?: WorkerChartRenderer;
   /** Where places are; none located by default (the store's places are names). */
   placeCoordinates?: PlaceCoordinates;
 }
@@ -67,8 +67,9 @@ export function createApp(options: AppOptions): App {
   const dossier = new SqliteDossier(db);
   const now = options.now ?? (() => new Date());
   // Charts are drawn in worker threads, started on the first one; stopped on close.
-  const pool = options.chartRenderer ? undefined : new WorkerChartRenderer({ workers: options.chartRenders ?? 1, onProblem: (problem) => options.logger.error({ problem }, 'drawing a chart failed') });
-  const charts = { renderer: options.chartRenderer ?? pool!, data: new SqliteChartData(db), coordinates: options.placeCoordinates ?? UNLOCATED_PLACES };
+  const pool = options.chartRenderer ? undefined : new WorkerChartRenderer({ dbPath: options.dbPath, workers: options.chartRenders ?? 1, onProblem: (problem) => options.logger.error({ problem }, 'drawing a chart failed') });
+  const renderer = options.chartRenderer ?? pool!;
+  const charts = { renderer, data: new WorkerChartData(renderer), added: new SqliteChartQueries(db), coordinates: options.placeCoordinates ?? UNLOCATED_PLACES };
   const tasks = options.digestTasks ?? nodeCronTasks(options.logger);
   const digests = createDigestRuntime({
     charts,

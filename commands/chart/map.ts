@@ -36,11 +36,11 @@ export const chartMap: SubcommandSpec = {
   readOnly: true,
   options: [topicOption, sinceOption, untilOption, dataOption],
   examples: ['topic:syria-israel', 'since:2025-07', 'topic:syria-israel data:true'],
-  run(args, ctx): View {
+  async run(args, ctx): Promise<View> {
     const { filter, words } = chartFilter(args, ctx);
     const title = titled('Where entries happened', words);
     const { charts } = ctx.services;
-    const { points, unlocated } = locatePlaces(charts.data.placeActivity(filter), charts.coordinates);
+    const { points, unlocated } = locatePlaces(await charts.data.placeActivity(filter), charts.coordinates);
     if (points.length === 0) {
       const intro = unlocated.length === 0
         ? [plainLine('No entries with places match, so there is nothing to map.')]

@@ -38,11 +38,11 @@ export const chartTimeline: SubcommandSpec = {
     dataOption,
   ],
   examples: ['topic:syria-israel', 'actor:"Ron Dermer" by:month', 'since:2024-07 until:2025-06 type:talks', 'topic:syria-israel data:true'],
-  run(args, ctx) {
+  async run(args, ctx) {
     const { filter, words } = chartFilter(args, ctx);
     const data = ctx.services.charts.data;
     // Without dates: the year up to the newest matching entry, or less when the entries start later.
-    const found = filter.since !== undefined && filter.until !== undefined ? undefined : data.dayRange(filter);
+    const found = filter.since !== undefined && filter.until !== undefined ? undefined : await data.dayRange(filter);
     const until = filter.until ?? found?.newest;
     const since = filter.since ?? (until && found ? [yearBefore(until), found.oldest].sort()[1] : undefined);
     const given = args.by as PeriodUnit | undefined;
@@ -54,7 +54,7 @@ export const chartTimeline: SubcommandSpec = {
       const shorter = unit === 'week' ? 'Use by:month, or a shorter since/until.' : 'Use a shorter since/until.';
       throw new UserError('invalid-option', `A chart by ${unit} draws at most ${MAX_PERIODS[unit]} ${unit}s; since/until span ${periods}.`, [shorter], 'since');
     }
-    const counts = data.periodCounts({ ...filter, since, until }, unit);
+    const counts = await data.periodCounts({ ...filter, since, until }, unit);
     const chart = buildTimelineChart({ title, unit, since, until, counts });
     if (chartTotal(chart) === 0 && counts.imprecise === 0) return nothingToChart(title, words.length > 0);
     const alt = timelineAlt(chart);

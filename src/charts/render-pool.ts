@@ -1,11 +1,13 @@
-// Draws charts in worker threads: drawing one takes a few hundred milliseconds of synchronous
-// work, which on the main thread would hold every other user's reply. At most `workers` charts
-// are drawn at once, the others wait in order. Workers start on first use (the renderer is not
-// loaded until someone asks for a picture), never keep the process alive, and stop once idle.
+// Draws charts, and counts their figures, in worker threads: drawing one takes a few hundred
+// milliseconds of synchronous work and counting a year of a large store tens, which on the main
+// thread would hold every other user's reply. At most `workers` jobs run at once, the others wait
+// in order. Workers start on first use (the renderer is not loaded until someone asks for a
+// chart), never keep the process alive, and stop once idle.
 import { Worker } from 'node:worker_threads';
 import type { Chart, ChartRenderer, RenderedChart } from '../core/charts/chart.js';
+import type { ChartQuery } from '../store/chart-queries.js';
 import { workerScript } from '../worker-script.js';
-import type { RenderRequest, RenderResponse } from './render-worker.js';
+import type { WorkerRequest, WorkerResponse, WorkerSetup } from './render-worker.js';
 
 /** A worker holding Vega, the atlas and resvg takes some 60 MB: it is stopped after this long unused. */
 export const RENDER_IDLE_MS = 60_000;
@@ -21,13 +23,17 @@ export interface RenderPoolOptions {
   idleMs?: number;
   /** Which resvg build to use: the native one where it loads (default), or WebAssembly. */
   prefer?: 'native' | 'wasm';
+  /** The store the workers count in (read-only); without it, they only draw. */
+  dbPath?: string;
   /** Told what went wrong inside a worker, for the log. */
   onProblem?: (problem: string) => void;
 }
 
+type Request = WorkerRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
+
 interface Job {
-  chart: Chart;
-  resolve: (rendered: RenderedChart) => void;
+  request: Request;
+  resolve: (outcome: unknown) => void;
   reject: (error: Error) => void;
 }
 
@@ -41,15 +47,16 @@ export class WorkerChartRenderer implements ChartRenderer {
   readonly #slots: Slot[];
   readonly #queue: Job[] = [];
   readonly #recent = new Map<string, Promise<RenderedChart>>();
-  readonly #options: Required<Omit<RenderPoolOptions, 'workers'>>;
+  readonly #options: Required<Omit<RenderPoolOptions, 'workers' | 'dbPath'>>;
+  readonly #dbPath: string | undefined;
   #nextId = 0;
   #closed = false;
-  /** Which resvg build the last worker to start loaded. */
-  renderer: 'native' | 'wasm' | undefined;
 
   constructor(options: RenderPoolOptions = {}) {
     this.#slots = Array.from({ length: Math.max(1, options.workers ?? 1) }, (): Slot => ({}));
-    this.#options = { timeLimitMs: RENDER_TIME_LIMIT_MS, idleMs: RENDER_IDLE_MS, prefer: 'native', onProblem: () => {}, ...options };
+    const { workers: _workers, dbPath, ...rest } = options;
+    this.#options = { timeLimitMs: RENDER_TIME_LIMIT_MS, idleMs: RENDER_IDLE_MS, prefer: 'native', onProblem: () => {}, ...rest };
+    this.#dbPath = dbPath;
   }
 
   /** Worker threads alive now. */
@@ -58,18 +65,27 @@ export class WorkerChartRenderer implements ChartRenderer {
   }
 
   render(chart: Chart): Promise<RenderedChart> {
-    if (this.#closed) return Promise.reject(new Error('Sitrep is shutting down, so the picture was not drawn.'));
     const key = JSON.stringify(chart);
     const known = this.#recent.get(key);
     if (known) return known;
-    const rendering = new Promise<RenderedChart>((resolve, reject) => {
-      this.#queue.push({ chart, resolve, reject });
-      this.#pump();
-    });
+    const rendering = this.#enqueue({ kind: 'draw', chart }) as Promise<RenderedChart>;
     this.#recent.set(key, rendering);
     if (this.#recent.size > REMEMBERED) this.#recent.delete(this.#recent.keys().next().value!);
     rendering.catch(() => this.#recent.delete(key));
     return rendering;
+  }
+
+  /** Runs one of the store's chart queries in a worker. */
+  query(query: ChartQuery, args: unknown[]): Promise<unknown> {
+    return this.#enqueue({ kind: 'count', query, args });
+  }
+
+  #enqueue(request: Request): Promise<unknown> {
+    if (this.#closed) return Promise.reject(new Error('Sitrep is shutting down, so the picture was not drawn.'));
+    return new Promise((resolve, reject) => {
+      this.#queue.push({ request, resolve, reject });
+      this.#pump();
+    });
   }
 
   async close(): Promise<void> {
@@ -93,27 +109,23 @@ export class WorkerChartRenderer implements ChartRenderer {
     const timer = setTimeout(() => void this.#stop(slot, new Error(`The picture took longer than ${this.#options.timeLimitMs / 1000} s to draw.`)), this.#options.timeLimitMs);
     slot.job = { ...job, id, timer };
     worker.ref();
-    worker.postMessage({ id, chart: job.chart } satisfies RenderRequest);
+    worker.postMessage({ id, ...job.request } as WorkerRequest);
   }
 
   #start(slot: Slot): Worker {
     const { script, eval: evaluated } = workerScript(import.meta.url, 'render-worker', 'esm');
-    const worker = new Worker(script, { eval: evaluated, execArgv: [], name: 'sitrep-chart-renderer', workerData: { prefer: this.#options.prefer } });
+    const setup: WorkerSetup = { prefer: this.#options.prefer, ...(this.#dbPath ? { dbPath: this.#dbPath } : {}) };
+    const worker = new Worker(script, { eval: evaluated, execArgv: [], name: 'sitrep-chart-renderer', workerData: setup });
     slot.worker = worker;
     worker.unref();
     const current = () => slot.worker === worker;
-    worker.on('message', (response: RenderResponse) => {
-      if (!current()) return;
-      if ('ready' in response) {
-        this.renderer = response.ready;
-        return;
-      }
-      if (slot.job?.id !== response.id) return;
+    worker.on('message', (response: WorkerResponse) => {
+      if (!current() || 'ready' in response || slot.job?.id !== response.id) return;
       if ('failed' in response) {
         this.#options.onProblem(`drawing a chart failed: ${response.failed}`);
         return this.#finish(slot, new Error('The picture could not be drawn because of an error in Sitrep (see its log).'));
       }
-      this.#finish(slot, { png: response.png, width: response.width, height: response.height });
+      this.#finish(slot, 'result' in response ? response.result : { png: response.png, width: response.width, height: response.height });
     });
     worker.on('error', (error: Error) => {
       if (!current()) return;
@@ -136,7 +148,7 @@ export class WorkerChartRenderer implements ChartRenderer {
   }
 
   /** Answers the slot's chart and hands the slot the next one waiting. */
-  #finish(slot: Slot, outcome: RenderedChart | Error): void {
+  #finish(slot: Slot, outcome: unknown): void {
     const job = slot.job;
     if (!job) return;
     clearTimeout(job.timer);

@@ -1,7 +1,8 @@
-// The store's implementation of the charts' ChartData port: entries counted by period and type,
-// and the places of matching entries. An entry counts by the day it starts; one dated less
+// The store's queries behind the charts' ports: entries counted by period and type, and the
+// places of matching entries (run in the chart worker, on its own read-only connection), and
+// entries added by type (for digest cards). An entry counts by the day it starts; one dated less
 // precisely than the chart's period (a month, on a weekly chart) is counted apart.
-import type { ChartData, ChartFilter, PeriodCounts, PlaceActivity } from '../core/charts/chart-data-port.js';
+import type { AddedCounts, ChartFilter, DayRange, PeriodCounts, PlaceActivity } from '../core/charts/chart-data-port.js';
 import type { PeriodUnit } from '../core/charts/chart.js';
 import type { EventType } from '../core/vocabulary.js';
 import type { Db } from './connection.js';
@@ -32,14 +33,17 @@ function entryTerms(filter: ChartFilter): { where: string[]; params: unknown[] }
   return { where, params };
 }
 
-export class SqliteChartData implements ChartData {
+/** The queries a chart worker runs for ChartData, by name. */
+export type ChartQuery = 'dayRange' | 'periodCounts' | 'placeActivity';
+
+export class SqliteChartQueries implements AddedCounts {
   private readonly cache: StatementCache;
 
   constructor(db: Db) {
     this.cache = new StatementCache(db);
   }
 
-  dayRange(filter: ChartFilter): { oldest: string; newest: string } | undefined {
+  dayRange(filter: ChartFilter): DayRange | undefined {
     const { where, params } = entryTerms(filter);
     const sql = `SELECT min(e.day_from) AS oldest, max(e.day_from) AS newest FROM entries e WHERE ${where.join(' AND ')}`;
     const row = this.cache.get(sql).get(...params) as { oldest: string | null; newest: string | null };

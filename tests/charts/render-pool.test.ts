@@ -25,7 +25,6 @@ describe('chart workers', () => {
     expect(finished).toEqual([1, 2, 3]);
     expect(most.live).toBe(1);
     for (const picture of drawn) expect(pngSize(picture.png)).toEqual(CHART_SIZES.card);
-    expect(pool.renderer).toBe('native');
   });
 
   it('draw N at once when given N workers, and the same chart once', async () => {

@@ -17,7 +17,7 @@ function fileName(filename: string, now: Date): string {
   return `${now.toISOString().replace(/:|\./g, '-')}-${filename}`;
 }
 
-/** The view as the console prints it: its picture written to a file, named with its figures. */
+/** The view as the console prints it: its picture written to a file, the path and the figures under the text. */
 export async function withPictureFile(view: View, files: PictureFiles, now = new Date()): Promise<View> {
   const image = view.image;
   if (!image) return view;

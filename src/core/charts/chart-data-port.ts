@@ -1,5 +1,7 @@
 // What charts need from the store: entries counted by period and type, and the places entries
-// were at with how many and of what latest type. The store implements it.
+// were at with how many and of what latest type. Counting a year of a large store takes tens of
+// milliseconds, so these answer asynchronously (the store's queries run off the bot's thread);
+// a digest card's counts, read by an index, are cheap and answered at once.
 import type { EventType } from '../vocabulary.js';
 import type { PeriodUnit } from './chart.js';
 
@@ -35,12 +37,20 @@ export interface PlaceActivity {
   latestType: EventType;
 }
 
+export interface DayRange {
+  oldest: string;
+  newest: string;
+}
+
 export interface ChartData {
   /** The first days of the oldest and the newest matching entries, if any match. */
-  dayRange(filter: ChartFilter): { oldest: string; newest: string } | undefined;
-  periodCounts(filter: ChartFilter & { since: string; until: string }, unit: PeriodUnit): PeriodCounts;
+  dayRange(filter: ChartFilter): Promise<DayRange | undefined>;
+  periodCounts(filter: ChartFilter & { since: string; until: string }, unit: PeriodUnit): Promise<PeriodCounts>;
+  /** Places of the entries matching the filter (topic, since, until), busiest first. */
+  placeActivity(filter: ChartFilter): Promise<PlaceActivity[]>;
+}
+
+export interface AddedCounts {
   /** Live entries matching the filter (topic, type, actor) added after `from`, up to `to`, by type. */
   addedByType(filter: ChartFilter, from: Date, to: Date): { type: EventType; count: number }[];
-  /** Places of the entries matching the filter (topic, since, until), busiest first. */
-  placeActivity(filter: ChartFilter): PlaceActivity[];
 }

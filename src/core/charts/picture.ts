@@ -3,13 +3,15 @@
 import type { Logger } from '../logger.js';
 import { plainLine, type Line, type View, type ViewImage } from '../view.js';
 import { CHART_SIZES, type Chart, type ChartRenderer } from './chart.js';
-import type { ChartData } from './chart-data-port.js';
+import type { AddedCounts, ChartData } from './chart-data-port.js';
 import type { PlaceCoordinates } from './locate.js';
 
 /** Charts Sitrep draws, where its commands and digests find them. */
 export interface ChartServices {
   renderer: ChartRenderer;
   data: ChartData;
+  /** Digest cards' counts. */
+  added: AddedCounts;
   coordinates: PlaceCoordinates;
 }
 

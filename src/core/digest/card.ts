@@ -33,7 +33,7 @@ function cardTable(rows: readonly Row[]): Line[] {
 export function digestCard(charts: ChartServices, filters: DigestFilters, period: CardPeriod): ViewImage | undefined {
   const length = period.to.getTime() - period.from.getTime();
   const filter = { ...(filters.topic ? { topic: filters.topic } : {}), ...(filters.eventType ? { eventType: filters.eventType } : {}), ...(filters.actorId !== undefined ? { actorId: filters.actorId } : {}) };
-  const counts = (from: Date, to: Date) => new Map(charts.data.addedByType(filter, from, to).map((r) => [r.type, r.count]));
+  const counts = (from: Date, to: Date) => new Map(charts.added.addedByType(filter, from, to).map((r) => [r.type, r.count]));
   const current = counts(period.from, period.to);
   const previous = counts(new Date(period.from.getTime() - length), period.from);
   const rows = EVENT_TYPE_IDS.filter((t: EventType) => current.has(t) || previous.has(t))
