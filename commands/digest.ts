@@ -85,6 +85,7 @@ export const digestCommand: CommandSpec = {
         eventTypeOption,
         { name: 'actor', description: 'Only changes involving this actor', type: 'actor', maxLength: 100, autocomplete: 'actor', example: '"Ron Dermer"' },
         { name: 'skip_empty', description: 'Send nothing when nothing changed (default: say so)', type: 'boolean', example: 'true' },
+        { name: 'card', description: 'Open each digest with a picture of entries added by type (default: true)', type: 'boolean', example: 'false' },
       ],
       examples: ['schedule:"daily 08:00" timezone:Europe/Paris topic:syria-israel', 'schedule:"weekly mon 09:00" skip_empty:true', 'schedule:"0 8 * * 1-5"'],
       async run(args, ctx) {
@@ -100,6 +101,7 @@ export const digestCommand: CommandSpec = {
           timezone,
           filters,
           skipEmpty: args.skip_empty === true,
+          card: args.card !== false,
           by: describeCaller(ctx.caller),
           byName: ctx.caller.displayName ?? describeCaller(ctx.caller),
           ...(ctx.caller.context ? { context: ctx.caller.context } : {}),

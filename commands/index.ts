@@ -1,6 +1,7 @@
 // Every command Sitrep offers. Adding a command means adding its file and one line here.
 import type { CommandSpec } from '../src/core/command-spec.js';
 import { actorCommand } from './actor.js';
+import { chartCommand } from './chart/index.js';
 import { digestCommand } from './digest.js';
 import { actorsCommand } from './actors/index.js';
 import { entryCommand } from './entry/index.js';
@@ -20,6 +21,7 @@ export const allCommands: readonly CommandSpec[] = [
   placeCommand,
   placesCommand,
   searchCommand,
+  chartCommand,
   digestCommand,
   sourcesCommand,
   reviewCommand,

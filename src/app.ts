@@ -2,6 +2,10 @@
 // and by tests, so both run exactly the same wiring.
 import { allCommands } from '../commands/index.js';
 import type { AdminRule } from './core/caller.js';
+import type { PlaceCoordinates } from './core/charts/locate.js';
+import { WorkerChartRenderer } from './charts/render-pool.js';
+import { WorkerChartData } from './charts/worker-chart-data.js';
+import { SqlitePlaceCoordinates } from './store/place-coordinates.js';
 import { Dispatcher } from './core/dispatcher.js';
 import type { Logger } from './core/logger.js';
 import type { CommandServices } from './core/services.js';
@@ -11,6 +15,7 @@ import { WatchService } from './core/sources/watch-service.js';
 import { Turns } from './core/turns.js';
 import { HttpFeedFetcher } from './sources/fetch-feed.js';
 import { WorkerFeedParser } from './sources/worker-parser.js';
+import { SqliteChartQueries } from './store/chart-queries.js';
 import { openDatabase, type Db } from './store/connection.js';
 import { createDigestStore, type SqliteDigestStore } from './store/digest-store.js';
 import { openGazetteer } from './store/place-gazetteer.js';
@@ -43,6 +48,12 @@ export interface AppOptions {
   feedFetcher?: FeedFetcher;
   /** Where the gazetteer file is kept (built there when missing); data/gazetteer by default. */
   gazetteerDir?: string;
+  /** SITREP_CHART_RENDERS: charts drawn at once, each in a worker thread (1 by default). */
+  chartRenders?: number;
+  /** Draws charts and counts their figures; worker threads on this store by default, started on the first chart. */
+  chartRenderer?: WorkerChartRenderer;
+  /** Where places are on a map; the store's located places by default. */
+  placeCoordinates?: PlaceCoordinates;
 }
 
 export interface App {
@@ -68,8 +79,13 @@ export function createApp(options: AppOptions): App {
   if (Object.values(looked).some((n) => n > 0)) options.logger.info({ places: looked }, 'looked up stored places in the gazetteer');
   const dossier = new SqliteDossier(db);
   const now = options.now ?? (() => new Date());
+  // Charts are drawn in worker threads, started on the first one; stopped on close.
+  const pool = options.chartRenderer ? undefined : new WorkerChartRenderer({ dbPath: options.dbPath, workers: options.chartRenders ?? 1, onProblem: (problem) => options.logger.error({ problem }, 'drawing a chart failed') });
+  const renderer = options.chartRenderer ?? pool!;
+  const charts = { renderer, data: new WorkerChartData(renderer), added: new SqliteChartQueries(db), coordinates: options.placeCoordinates ?? new SqlitePlaceCoordinates(db) };
   const tasks = options.digestTasks ?? nodeCronTasks(options.logger);
   const digests = createDigestRuntime({
+    charts,
     store: createDigestStore(db),
     defaultTimeZone: options.timezone ?? 'UTC',
     now,
@@ -84,7 +100,7 @@ export function createApp(options: AppOptions): App {
   const parser = options.feedFetcher ? undefined : new WorkerFeedParser({ onProblem: (problem) => options.logger.error({ problem }, 'reading a feed failed') });
   const fetcher = options.feedFetcher ?? new HttpFeedFetcher({ allowPrivate: options.sourcesAllowPrivate ?? false, ...(parser ? { parser } : {}) });
   const sources = new WatchService({ store: new SqliteSourceStore(db), fetcher, now, logger: options.logger, afterCheck: () => review.postPending(), turns });
-  const services: CommandServices = { dossier, editor: new SqliteEditor(db), digests: digests.service, sources, review, places: new SqlitePlaces(db, gazetteer) };
+  const services: CommandServices = { dossier, editor: new SqliteEditor(db), digests: digests.service, sources, review, places: new SqlitePlaces(db, gazetteer), charts };
   const dispatcher = new Dispatcher({
     commands: allCommands,
     services,
@@ -100,6 +116,7 @@ export function createApp(options: AppOptions): App {
   };
   const close = () => {
     void parser?.close();
+    void pool?.close();
     db.close();
     gazetteer.close();
   };

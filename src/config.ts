@@ -1,7 +1,7 @@
 // The only reader of process.env: parsed and validated once, with errors that name the variable.
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { parseAdminRules, type AdminRule } from './core/caller.js';
 
@@ -33,6 +33,10 @@ export interface Config {
   consoleHistoryPath?: string;
   /** SITREP_SOURCES_ALLOW_PRIVATE: watched feeds may be read from private and local addresses. */
   sourcesAllowPrivate: boolean;
+  /** SITREP_CHARTS_DIR: where the console writes pictures; `charts` beside the store by default. */
+  chartsDir: string;
+  /** SITREP_CHART_RENDERS: charts drawn at once, each in a worker thread. */
+  chartRenders: number;
   discord?: DiscordConfig;
   slack?: SlackConfig;
 }
@@ -59,6 +63,8 @@ const envSchema = z.object({
   SITREP_SOURCES_ALLOW_PRIVATE: optional.pipe(
     z.string().regex(/^(?:true|false)$/i, 'must be true or false').transform((s) => s.toLowerCase() === 'true').optional(),
   ),
+  SITREP_CHARTS_DIR: optional,
+  SITREP_CHART_RENDERS: optional.pipe(z.string().regex(/^\d+$/, 'must be a whole number from 1 to 8').transform(Number).pipe(z.number().int().min(1, 'must be a whole number from 1 to 8').max(8, 'must be a whole number from 1 to 8')).optional()),
   LOG_LEVEL: optional.pipe(z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).optional()),
   DISCORD_TOKEN: optional,
   DISCORD_APP_ID: optional.pipe(z.string().regex(/^\d+$/, 'must be the numeric application id').optional()),
@@ -109,7 +115,14 @@ export function loadConfig(env?: NodeJS.ProcessEnv): Config {
     throw new ConfigError('SITREP_ADMINS', (error as Error).message);
   }
   if (!isTimeZone(e.SITREP_TZ)) throw new ConfigError('SITREP_TZ', `"${e.SITREP_TZ}" is not an IANA time zone such as Europe/Paris`);
-  const config: Config = { dbPath: e.SITREP_DB, admins, timezone: e.SITREP_TZ, sourcesAllowPrivate: e.SITREP_SOURCES_ALLOW_PRIVATE ?? false };
+  const config: Config = {
+    dbPath: e.SITREP_DB,
+    admins,
+    timezone: e.SITREP_TZ,
+    sourcesAllowPrivate: e.SITREP_SOURCES_ALLOW_PRIVATE ?? false,
+    chartsDir: e.SITREP_CHARTS_DIR ?? join(dirname(e.SITREP_DB), 'charts'),
+    chartRenders: e.SITREP_CHART_RENDERS ?? 1,
+  };
   if (e.LOG_LEVEL) config.logLevel = e.LOG_LEVEL;
   const history = consoleHistoryPath(e.SITREP_HISTORY);
   if (history) config.consoleHistoryPath = history;

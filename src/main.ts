@@ -20,7 +20,7 @@ const BOT_BUSY_TIMEOUT_MS = 1000;
 /** Starts everything, registering how to stop each part with `shutdown` as it starts. */
 async function start(config: Config, logger: Logger, shutdown: Shutdown): Promise<void> {
   const onPlatform = Boolean(config.discord || config.slack);
-  const app = createApp({ dbPath: config.dbPath, admins: config.admins, logger, timezone: config.timezone, busyTimeoutMs: BOT_BUSY_TIMEOUT_MS, sourcesAllowPrivate: config.sourcesAllowPrivate });
+  const app = createApp({ dbPath: config.dbPath, admins: config.admins, logger, timezone: config.timezone, busyTimeoutMs: BOT_BUSY_TIMEOUT_MS, sourcesAllowPrivate: config.sourcesAllowPrivate, chartRenders: config.chartRenders });
   // While this process runs, `npm run restore` refuses to swap the store from under it.
   const presence = markBotRunning(app.db, app.digests.holder, logger);
   shutdown.add('store', () => {
@@ -45,7 +45,7 @@ async function start(config: Config, logger: Logger, shutdown: Shutdown): Promis
   for (const adapter of adapters) app.digests.posters.register(adapter.poster);
   if (!onPlatform) {
     const { ConsolePoster } = await import('./adapters/console/console-poster.js');
-    app.digests.posters.register(new ConsolePoster(process.stdout, Boolean(process.stdout.isTTY)));
+    app.digests.posters.register(new ConsolePoster(process.stdout, Boolean(process.stdout.isTTY), { dir: config.chartsDir, logger }));
   }
   const scheduler = app.digests.startScheduler();
   shutdown.add('digest scheduler', () => scheduler.stop());
@@ -71,6 +71,7 @@ async function start(config: Config, logger: Logger, shutdown: Shutdown): Promis
       dispatcher: app.dispatcher,
       input: process.stdin,
       output: process.stdout,
+      pictures: { dir: config.chartsDir, logger },
       ...(config.consoleHistoryPath ? { historyPath: config.consoleHistoryPath } : {}),
     });
     await shutdown.run();

@@ -157,6 +157,7 @@ function subscriptions(db: Db, count: number, hourly: number[], next: () => numb
         timezone,
         filters,
         skipEmpty: next() < 0.2,
+        card: true,
         by: 'bench',
         startCursor: hourly[cursorHour]!,
         nextSlotAt: slotAfter({ cron: parsed.schedule.cron, timezone }, BENCH_NOW),

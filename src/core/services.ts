@@ -1,5 +1,6 @@
 // The services commands can use, handed to every handler through its context. Each feature
 // adds its own field here; the composition root (src/app.ts) provides them.
+import type { ChartServices } from './charts/picture.js';
 import type { DigestService } from './digest/service.js';
 import type { DossierEditor } from './editor-port.js';
 import type { PlaceDirectory } from './places/place-port.js';
@@ -19,4 +20,6 @@ export interface CommandServices {
   review: ReviewQueue;
   /** Stored places, where they are in the gazetteer, and the ones waiting for an admin. */
   places: PlaceDirectory;
+  /** Pictures: their renderer, the figures they are drawn from, and where places are. */
+  charts: ChartServices;
 }

@@ -66,11 +66,14 @@ export type Audience = 'anyone' | 'caller' | 'admins';
 
 /**
  * What a button does, in the core's terms. `run` runs an invocation again (a read-only command,
- * or a command whose spec says a button may run it) and shows `part` of its answer; `form` opens
- * the form of the invocation's command with its options filled in.
+ * or a command whose spec says a button may run it) and shows `part` of its answer; `tell` runs a
+ * read-only invocation and answers the presser alone, leaving the message as it is (a chart's
+ * figures under its Data button); `form` opens the form of the invocation's command with its
+ * options filled in.
  */
 export type Action =
   | { kind: 'run'; invocation: Invocation; part?: number | 'last' }
+  | { kind: 'tell'; invocation: Invocation }
   | { kind: 'form'; invocation: Invocation };
 
 export interface Button {
@@ -80,6 +83,22 @@ export interface Button {
   audience: Audience;
   /** Drawn but leading nowhere (a platform that cannot draw it so leaves it out). */
   disabled?: boolean;
+}
+
+/**
+ * A picture shown with the view (a chart): its size is stated up front, and it is drawn only when
+ * a platform shows it. `alt` says what it shows, with its figures, for screen readers.
+ */
+export interface ViewImage {
+  /** `timeline.png`: what the file is called where the platform keeps one. */
+  filename: string;
+  width: number;
+  height: number;
+  alt: string;
+  /** The same figures as lines of a table: platforms with buttons offer them under a Data button. */
+  table: Line[];
+  /** Draws the PNG (off the event loop); rejects when it cannot be drawn. */
+  png(): Promise<Uint8Array>;
 }
 
 export interface View {
@@ -99,6 +118,8 @@ export interface View {
   errorId?: string;
   /** Buttons under the message, besides the paging ones the platform adds. */
   buttons?: Button[];
+  /** A picture under the text (see ViewImage). */
+  image?: ViewImage;
   /**
    * The answer to a button is the new state of the message the button was on (a review card once
    * decided): the platform shows it in place of that message rather than as a new one.

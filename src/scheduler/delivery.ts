@@ -1,6 +1,8 @@
 // Delivers one digest: record the intent → post each part, recording its message references →
 // confirm and move the cursor. Retryable failures back off and resume
 // after the last part that arrived; permanent ones pause the subscription with the reason.
+import type { ChartServices } from '../core/charts/picture.js';
+import { digestCard, withCard } from '../core/digest/card.js';
 import { composeDigest } from '../core/digest/compose.js';
 import type { Delivery } from '../core/digest/delivery-log-port.js';
 import type { DeliveryKind, SendOutcome } from '../core/digest/service.js';
@@ -32,6 +34,8 @@ export interface DelivererDeps {
   /** This process's id in leases and in the delivery log. */
   sender: string;
   retry?: RetryPolicy;
+  /** Draws digest cards; without it, digests have none. */
+  charts?: ChartServices;
 }
 
 /** The digest being posted, as its platform marks come from it. */
@@ -205,10 +209,12 @@ export class DigestDeliverer {
     if (!poster) return this.fail(sub, id, new DeliveryError('retryable', `no ${sub.channel.platform} poster is running in this process`), parts);
     let arrived = partial;
     for (let index = from; index < parts.length; index++) {
+      // The card opens the first part, counted when it is posted (a retry counts the same period).
+      const view = index === 0 && arrived.length === 0 ? this.withCard(sub, id, parts[0]!) : parts[index]!;
       let refs: string[];
       try {
         const mark = this.markFor(sub, delivery, index, parts.length, index === from);
-        refs = [...arrived, ...(await poster.post(sub.channel.channelId, parts[index]!, arrived.length, sub.context, mark))];
+        refs = [...arrived, ...(await poster.post(sub.channel.channelId, view, arrived.length, sub.context, mark))];
       } catch (error) {
         if (error instanceof DeliveryError && error.delivered.length > 0) store.deliveries.recordPartial(id, [...arrived, ...error.delivered], now());
         return this.fail(sub, id, error, parts);
@@ -238,6 +244,11 @@ export class DigestDeliverer {
         logger.warn({ subscription: sub.id, delivery: delivery.id, part: index + 1, note }, 'digest part answered late');
       },
     };
+  }
+
+  private withCard(sub: Subscription, id: number, view: View): View {
+    const row = this.deps.charts && sub.card ? this.deps.store.deliveries.get(id) : undefined;
+    return row ? withCard(view, digestCard(this.deps.charts!, sub.filters, { from: row.periodFrom, to: row.createdAt })) : view;
   }
 
   private fail(sub: Subscription, id: number, error: unknown, parts: readonly View[]): SendOutcome {

@@ -1,5 +1,7 @@
 // The digest port for commands, over the store's digest port, the composer and the deliverer.
 import { platformName, type PlatformName } from '../core/caller.js';
+import type { ChartServices } from '../core/charts/picture.js';
+import { digestCard, withCard } from '../core/digest/card.js';
 import { composeDigest } from '../core/digest/compose.js';
 import { confirmationView } from '../core/digest/confirmation.js';
 import type {
@@ -29,6 +31,8 @@ export interface DigestServiceDeps {
   defaultTimeZone: string;
   now: () => Date;
   logger: Logger;
+  /** Draws digest cards, for previews; without it, previews have none. */
+  charts?: ChartServices;
 }
 
 function summary(row: Delivery): DeliverySummary {
@@ -52,6 +56,7 @@ function info(sub: Subscription, last: Delivery | undefined): SubscriptionInfo {
     timezone: sub.timezone,
     filters: sub.filters,
     skipEmpty: sub.skipEmpty,
+    card: sub.card,
     nextRunAt: sub.nextSlotAt,
   };
   if (sub.paused) result.paused = sub.paused;
@@ -143,15 +148,18 @@ export class ScheduledDigestService implements DigestService {
     const latest = store.deliveries.latest(sub.id);
     const repeats = repeatsNote(sub, latest);
     const set = store.changes.between(sub.cursor, store.changes.latestCursor());
-    return composeDigest(set, {
+    const at = now();
+    const { view } = composeDigest(set, {
       filters: sub.filters,
       zone: sub.timezone,
       periodFrom: sub.cursorAt,
-      periodTo: now(),
+      periodTo: at,
       preview: true,
       ...(latest ? {} : { firstDigest: true }),
       ...(repeats ? { repeats } : {}),
-    }).view;
+    });
+    const { charts } = this.deps;
+    return charts && sub.card ? withCard(view, digestCard(charts, sub.filters, { from: sub.cursorAt, to: at })) : view;
   }
 
   async sendNow(channel: ChannelKey): Promise<SendOutcome> {

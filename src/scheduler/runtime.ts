@@ -3,6 +3,7 @@
 // is started separately (by main) once the adapters' posters are known.
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
+import type { ChartServices } from '../core/charts/picture.js';
 import type { DigestStore } from '../core/digest/store-port.js';
 import { canonicalTimeZone, resolvedTimeZone } from '../core/digest/zoned-time.js';
 import type { Logger } from '../core/logger.js';
@@ -22,6 +23,8 @@ export interface DigestRuntimeOptions<Store extends DigestStore> {
   /** This process's id in leases and the delivery log; random by default. */
   holder?: string;
   retry?: RetryPolicy;
+  /** Draws the cards digests open with; without it, digests have none. */
+  charts?: ChartServices;
 }
 
 export interface DigestRuntime<Store extends DigestStore = DigestStore> {
@@ -53,9 +56,10 @@ export function createDigestRuntime<Store extends DigestStore>(options: DigestRu
   const holder = options.holder ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
   const posters = new PosterRegistry();
   const { store, now, logger, tasks } = options;
-  const deliverer = new DigestDeliverer({ store, posters, tasks, now, logger, sender: holder, ...(options.retry ? { retry: options.retry } : {}) });
+  const charts = options.charts ? { charts: options.charts } : {};
+  const deliverer = new DigestDeliverer({ store, posters, tasks, now, logger, sender: holder, ...(options.retry ? { retry: options.retry } : {}), ...charts });
   const defaultTimeZone = defaultZone(options.defaultTimeZone, logger);
-  const service = new ScheduledDigestService({ store, deliverer, posters, defaultTimeZone, now, logger });
+  const service = new ScheduledDigestService({ store, deliverer, posters, defaultTimeZone, now, logger, ...charts });
   return {
     holder,
     store,

@@ -3,9 +3,8 @@
 // parses run at once, the rest wait in order; a parse past its time limit has its worker stopped
 // (a new one starts for the next feed). Workers start on first use, never keep the process
 // alive while idle, and stop after some idle seconds.
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { workerScript } from '../worker-script.js';
 import { seconds } from './fetch-errors.js';
 import type { FeedBody, FeedParser, ParseOutcome } from './feed-parser.js';
 import type { ParseRequest, ParseResponse } from './parse-worker.js';
@@ -61,21 +60,6 @@ interface Slot {
   /** Stops the worker when it has been idle for idleMs. */
   idle?: NodeJS.Timeout | undefined;
   job?: { id: number; done: Job['done']; timer?: NodeJS.Timeout | undefined } | undefined;
-}
-
-/**
- * How to start the worker: the compiled parse-worker.js beside this file or, when this module
- * runs from its TypeScript source (vitest, tsx), parse-worker.ts through tsx's require hook.
- * Node 20 ignores ESM loaders (`--import tsx`) given in a worker's execArgv (nodejs/node#47747),
- * so the source is loaded by a small CommonJS script that registers tsx first.
- */
-function workerScript(): { script: URL | string; eval: boolean } {
-  const self = import.meta.url;
-  if (!self.endsWith('.ts')) return { script: new URL('./parse-worker.js', self), eval: false };
-  // tsx is a dev dependency, found from this file rather than the working directory.
-  const tsx = createRequire(self).resolve('tsx/cjs/api');
-  const entry = fileURLToPath(new URL('./parse-worker.ts', self));
-  return { script: `require(${JSON.stringify(tsx)}).register(); require(${JSON.stringify(entry)});`, eval: true };
 }
 
 /** The bytes to move to the worker instead of copying: a buffer the body alone uses. */
@@ -157,7 +141,7 @@ export class WorkerFeedParser implements FeedParser {
   }
 
   #start(slot: Slot): Worker {
-    const { script, eval: evaluated } = workerScript();
+    const { script, eval: evaluated } = workerScript(import.meta.url, 'parse-worker');
     // No flags of this process (--input-type, loaders, inspectors) apply to the worker's script.
     const resourceLimits = { maxOldGenerationSizeMb: this.#maxHeapMb, maxYoungGenerationSizeMb: PARSE_YOUNG_GENERATION_MB };
     const worker = new Worker(script, { eval: evaluated, execArgv: [], name: 'sitrep-feed-parser', resourceLimits });

@@ -21,6 +21,7 @@ interface SubscriptionRow {
   actor_id: number | null;
   actor_name: string | null;
   skip_empty: number;
+  card: number;
   cursor: number;
   cursor_at: string;
   next_slot_at: string;
@@ -71,6 +72,7 @@ function toSubscription(row: SubscriptionRow, live: LiveActor): Subscription {
     cursorAt: new Date(row.cursor_at),
     nextSlotAt: new Date(row.next_slot_at),
     context: row.context,
+    card: row.card === 1,
   };
   if (row.paused_at) subscription.paused = { at: new Date(row.paused_at), reason: row.paused_reason ?? 'paused' };
   return subscription;
@@ -106,14 +108,14 @@ export class SqliteSubscriptions implements DigestSubscriptions {
     const now = s.now.toISOString();
     const values = [
       s.schedule.text, s.schedule.cron, s.timezone, s.filters.topic ?? null, s.filters.eventType ?? null,
-      s.filters.actorId ?? null, s.filters.actorName ?? null, s.skipEmpty ? 1 : 0, s.nextSlotAt.toISOString(), s.context ?? '',
+      s.filters.actorId ?? null, s.filters.actorName ?? null, s.skipEmpty ? 1 : 0, s.nextSlotAt.toISOString(), s.context ?? '', s.card ? 1 : 0,
     ];
     const existing = this.byChannel(s.channel);
     if (existing) {
       this.cache
         .get(
           `UPDATE digest_subscriptions SET schedule = ?, cron = ?, timezone = ?, topic = ?, event_type = ?, actor_id = ?,
-             actor_name = ?, skip_empty = ?, next_slot_at = ?, context = ?, paused_at = NULL, paused_reason = NULL,
+             actor_name = ?, skip_empty = ?, next_slot_at = ?, context = ?, card = ?, paused_at = NULL, paused_reason = NULL,
              updated_at = ?, updated_by = ? WHERE id = ?`,
         )
         .run(...values, now, s.by, existing.id);
@@ -122,8 +124,8 @@ export class SqliteSubscriptions implements DigestSubscriptions {
     const { lastInsertRowid } = this.cache
       .get(
         `INSERT INTO digest_subscriptions (schedule, cron, timezone, topic, event_type, actor_id, actor_name, skip_empty,
-           next_slot_at, context, platform, workspace_id, channel_id, cursor, cursor_at, created_at, created_by, updated_at, updated_by)
-         VALUES (${placeholders(19)})`,
+           next_slot_at, context, card, platform, workspace_id, channel_id, cursor, cursor_at, created_at, created_by, updated_at, updated_by)
+         VALUES (${placeholders(20)})`,
       )
       .run(...values, ...channelArgs(s.channel), s.startCursor, now, now, s.by, now, s.by);
     return { id: Number(lastInsertRowid), created: true };

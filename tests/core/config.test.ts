@@ -26,6 +26,11 @@ describe('GIVEN configuration from the environment', () => {
     ]);
   });
 
+  it('THEN pictures go beside the store unless SITREP_CHARTS_DIR says where, drawn one at a time unless told', () => {
+    expect(loadConfig({ SITREP_DB: '/srv/sitrep/store.db' })).toMatchObject({ chartsDir: '/srv/sitrep/charts', chartRenders: 1 });
+    expect(loadConfig({ SITREP_CHARTS_DIR: '/tmp/pictures', SITREP_CHART_RENDERS: '3' })).toMatchObject({ chartsDir: '/tmp/pictures', chartRenders: 3 });
+  });
+
   it('THEN an admin rule may name any platform, as PLATFORM:USERID or PLATFORM-role:ROLEID', () => {
     const config = loadConfig({ SITREP_ADMINS: 'matrix:@ana:example.org,matrix-role:editors,irc-net:ops' });
     expect(config.admins).toEqual([
@@ -47,6 +52,8 @@ describe('GIVEN configuration from the environment', () => {
     [{ SITREP_ADMINS: 'slack:' }, /^SITREP_ADMINS: "slack:" is not an admin rule/],
     [{ SITREP_ADMINS: '-role:5' }, /^SITREP_ADMINS: "-role:5" is not an admin rule/],
     [{ DISCORD_API_URL: 'ftp://x' }, /^DISCORD_API_URL: /],
+    [{ SITREP_CHART_RENDERS: '0' }, /^SITREP_CHART_RENDERS: must be a whole number from 1 to 8/],
+    [{ SITREP_CHART_RENDERS: 'two' }, /^SITREP_CHART_RENDERS: must be a whole number from 1 to 8/],
   ])('WHEN %j THEN the error names the variable to fix', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

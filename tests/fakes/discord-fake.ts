@@ -5,9 +5,10 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { FakeGateway } from './discord-gateway.js';
 import { buttonPress, modalSubmit, snowflake, type FakeGuild, type FakeUser, type InteractionEnvelope } from './discord-payloads.js';
+import { readMultipart, type UploadedFile } from './discord-multipart.js';
 import { FakeRest, type CapturedRequest, type ChannelFailure, type Reply } from './discord-rest.js';
 
-export type { CapturedRequest, ChannelFailure };
+export type { CapturedRequest, ChannelFailure, UploadedFile };
 
 export interface FakeDiscordOptions {
   token?: string;
@@ -16,14 +17,16 @@ export interface FakeDiscordOptions {
   heartbeatIntervalMs?: number;
 }
 
-async function readBody(request: IncomingMessage): Promise<unknown> {
+/** A request's JSON body, or, for a message with files (multipart), its payload_json and the files. */
+async function readBody(request: IncomingMessage): Promise<{ body: unknown; files?: UploadedFile[] }> {
   const chunks: Buffer[] = [];
   for await (const chunk of request) chunks.push(chunk as Buffer);
-  const text = Buffer.concat(chunks).toString('utf8');
-  if (text === '') return undefined;
+  const raw = Buffer.concat(chunks);
+  if (raw.length === 0) return { body: undefined };
   const type = request.headers['content-type'] ?? '';
+  if (type.startsWith('multipart/form-data')) return readMultipart(raw, type);
   if (!type.startsWith('application/json')) throw new Error(`fake discord: unexpected content-type ${type}`);
-  return JSON.parse(text);
+  return { body: JSON.parse(raw.toString('utf8')) };
 }
 
 export class FakeDiscord {
@@ -85,14 +88,14 @@ export class FakeDiscord {
 
   private async serve(request: IncomingMessage) {
     const url = new URL(request.url ?? '/', this.origin);
-    const body = await readBody(request);
+    const { body, files } = await readBody(request);
     if (!url.pathname.startsWith('/api/v10/')) return { status: 404, body: { code: 0, message: '404: Not Found' } };
     const path = decodeURIComponent(url.pathname.slice('/api/v10'.length));
     const query = Object.fromEntries(url.searchParams);
     const authorization = request.headers.authorization;
-    const reply = this.rest.handle(request.method ?? 'GET', path, query, authorization, body);
+    const reply = this.rest.handle(request.method ?? 'GET', path, query, authorization, body, files);
     this.requests.push({
-      method: request.method ?? 'GET', path, query, ...(authorization ? { authorization } : {}), body, status: reply.status,
+      method: request.method ?? 'GET', path, query, ...(authorization ? { authorization } : {}), body, ...(files ? { files } : {}), status: reply.status,
       ...(reply.withheld ? { unanswered: true } : {}),
     });
     for (const wake of this.waiters) wake();

@@ -1,6 +1,7 @@
 // The fake REST API under /api/v10: interaction callbacks, webhook edits and follow-ups,
 // channel messages (with nonce enforcement) and their edits, guild members and command
 // registration, answering as Discord does (including its errors, and answers that never come).
+import { attachmentObjects, type UploadedFile } from './discord-multipart.js';
 import { memberObject, snowflake, userObject, type FakeGuild, type FakeUser } from './discord-payloads.js';
 
 export interface CapturedRequest {
@@ -9,7 +10,10 @@ export interface CapturedRequest {
   path: string;
   query: Record<string, string>;
   authorization?: string;
+  /** For multipart requests, the payload_json. */
   body: unknown;
+  /** Files sent with a message (multipart). */
+  files?: UploadedFile[];
   status: number;
   /** The work was done but the answer never sent (see FakeDiscord.answerNever). */
   unanswered?: true;
@@ -66,6 +70,9 @@ export class FakeRest {
   /** Channels whose next message creates are done but never answered, with how many remain. */
   private readonly silences = new Map<string, number>();
 
+  /** The files of the request being handled, which become its message's attachments. */
+  private files: readonly UploadedFile[] = [];
+
   constructor(private readonly options: { token: string; appId: string; botUser: FakeUser; guild: FakeGuild; gatewayUrl: () => string }) {}
 
   trackInteraction(id: string, token: string, user: unknown, componentMessageId?: string, type = 2): void {
@@ -97,7 +104,8 @@ export class FakeRest {
     return id ? this.messages.get(id) : undefined;
   }
 
-  handle(method: string, path: string, query: Record<string, string>, authorization: string | undefined, body: unknown): Reply {
+  handle(method: string, path: string, query: Record<string, string>, authorization: string | undefined, body: unknown, files: readonly UploadedFile[] = []): Reply {
+    this.files = files;
     const parts = path.split('/').filter(Boolean);
     const is = (m: string, pattern: RegExp) => method === m && pattern.test(path);
     if (is('POST', /^\/interactions\/[^/]+\/[^/]+\/callback$/)) return this.callback(parts[1]!, parts[2]!, body as Json, query);
@@ -117,7 +125,7 @@ export class FakeRest {
     const message: Json = {
       id: snowflake(), channel_id: channelId, author: userObject(this.options.botUser, true), content: data.content ?? '',
       timestamp: new Date().toISOString(), edited_timestamp: null, tts: false, mention_everyone: false, mentions: [],
-      mention_roles: [], attachments: [], embeds: data.embeds ?? [], pinned: false, type: 0, flags: data.flags ?? 0,
+      mention_roles: [], attachments: attachmentObjects(data, this.files, snowflake), embeds: data.embeds ?? [], pinned: false, type: 0, flags: data.flags ?? 0,
       components: data.components ?? [], application_id: this.options.appId, ...extra,
     };
     this.messages.set(message.id as string, message);
@@ -127,6 +135,7 @@ export class FakeRest {
   private edit(id: string, data: Json): Json {
     const message = this.messages.get(id)!;
     for (const key of ['content', 'embeds', 'components'] as const) if (data[key] !== undefined) message[key] = data[key];
+    if (this.files.length > 0) message.attachments = attachmentObjects(data, this.files, snowflake);
     message.flags = (Number(message.flags) & ~LOADING_FLAG) | (Number(data.flags ?? 0) & ~LOADING_FLAG);
     message.edited_timestamp = new Date().toISOString();
     return message;

@@ -22,6 +22,13 @@ export interface ResponseUrlPost {
   body: Record<string, unknown>;
 }
 
+/** Bytes POSTed to an upload address files.getUploadURLExternal gave out. */
+export interface Upload {
+  fileId: string;
+  contentType: string | undefined;
+  bytes: Buffer;
+}
+
 export interface FakeReply {
   status?: number;
   headers?: Record<string, string>;
@@ -59,6 +66,8 @@ function parseBody(raw: string, contentType: string | undefined): Record<string,
 export class FakeSlack {
   readonly calls = new Recorded<ApiCall>();
   readonly responses = new Recorded<ResponseUrlPost>();
+  readonly uploads = new Recorded<Upload>();
+  private files = 0;
   readonly socketMode: FakeSocketMode;
   private readonly repliers = new Map<string, Replier>();
   /** Channels the bot is not a member of: chat.postMessage there answers not_in_channel. */
@@ -84,11 +93,13 @@ export class FakeSlack {
     const { port } = server.address() as AddressInfo;
     const fake = new FakeSlack(server, `http://127.0.0.1:${port}`, options.now ?? Date.now);
     server.on('request', (req, res) => {
-      let raw = '';
-      req.setEncoding('utf8');
-      req.on('data', (chunk: string) => (raw += chunk));
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => chunks.push(chunk));
       req.on('end', () => {
-        const reply = fake.handle(req.url ?? '/', req.headers, parseBody(raw, req.headers['content-type']));
+        const raw = Buffer.concat(chunks);
+        const upload = /^\/upload\/(F\w+)$/.exec(req.url ?? '');
+        if (upload) fake.uploads.push({ fileId: upload[1]!, contentType: req.headers['content-type'], bytes: raw });
+        const reply: FakeReply = upload ? { body: 'OK - 1' } : fake.handle(req.url ?? '/', req.headers, parseBody(raw.toString('utf8'), req.headers['content-type']));
         if (reply.cut) {
           req.socket.destroy();
           return;
@@ -226,6 +237,13 @@ export class FakeSlack {
       }
       case 'chat.postEphemeral':
         return { ok: true, message_ts: this.nextTs() };
+      case 'files.getUploadURLExternal': {
+        this.files += 1;
+        const fileId = `F0FILE${this.files}`;
+        return { ok: true, upload_url: `${this.url}/upload/${fileId}`, file_id: fileId };
+      }
+      case 'files.completeUploadExternal':
+        return { ok: true, files: (args.files as { id: string; title?: string }[]).map((f) => ({ id: f.id, title: f.title ?? '' })) };
       case 'views.open':
         return { ok: true, view: { id: 'V0TEST', ...(args.view as object) } };
       case 'apps.connections.open':

@@ -8,6 +8,7 @@ import type { Dispatcher } from '../../core/dispatcher.js';
 import { renderText } from '../../core/render-text.js';
 import { loadHistory, saveHistory, HISTORY_SIZE } from './command-history.js';
 import { CommandCompleter } from './completion.js';
+import { withPictureFile, type PictureFiles } from './console-picture.js';
 import { PromptCompletion } from './prompt-completion.js';
 import { consoleTextStyle } from './text-style.js';
 
@@ -19,12 +20,14 @@ export interface ConsoleOptions {
   output: Writable & { isTTY?: boolean };
   /** File of the interactive prompt's command history (SITREP_HISTORY); none: not kept. */
   historyPath?: string;
+  /** Where pictures (charts) are written; without it, a view's picture is left out. */
+  pictures?: PictureFiles;
 }
 
 const GREETING =
   'Sitrep console — type /help for commands, /timeline to start, Tab to complete. Ctrl-C clears the line; Ctrl-D, or Ctrl-C on an empty line, quits.';
 
-export async function runConsole({ dispatcher, input, output, historyPath }: ConsoleOptions): Promise<void> {
+export async function runConsole({ dispatcher, input, output, historyPath, pictures }: ConsoleOptions): Promise<void> {
   const interactive = Boolean(input.isTTY && output.isTTY);
   const commands = new CommandCompleter(dispatcher, CONSOLE_CALLER);
   const tab = new PromptCompletion((line) => commands.complete(line), output);
@@ -54,7 +57,8 @@ export async function runConsole({ dispatcher, input, output, historyPath }: Con
     const line = raw.trim();
     if (line !== '' && !line.startsWith('#')) {
       if (line === 'exit' || line === 'quit') break;
-      const view = await dispatcher.runText(line, CONSOLE_CALLER);
+      const answer = await dispatcher.runText(line, CONSOLE_CALLER);
+      const view = pictures ? await withPictureFile(answer, pictures) : answer;
       output.write(`${renderText(view, consoleTextStyle(interactive))}\n\n`);
     }
     if (interactive) rl.prompt();

@@ -5,6 +5,7 @@ import type { Writable } from 'node:stream';
 import type { Poster } from '../../core/poster.js';
 import { renderText } from '../../core/render-text.js';
 import type { View } from '../../core/view.js';
+import { withPictureFile, type PictureFiles } from './console-picture.js';
 import { consoleTextStyle } from './text-style.js';
 
 export class ConsolePoster implements Poster {
@@ -15,12 +16,15 @@ export class ConsolePoster implements Poster {
   constructor(
     private readonly output: Writable,
     private readonly color = false,
+    /** Where a digest's picture is written; without it, the picture is left out. */
+    private readonly pictures?: PictureFiles,
   ) {}
 
   async post(channelId: string, view: View, alreadyPosted = 0): Promise<string[]> {
     if (alreadyPosted > 0) return []; // a view is one printed message
     this.sent += 1;
-    this.output.write(`\n── digest for #${channelId} ──\n${renderText(view, consoleTextStyle(this.color))}\n\n`);
+    const shown = this.pictures ? await withPictureFile(view, this.pictures) : view;
+    this.output.write(`\n── digest for #${channelId} ──\n${renderText(shown, consoleTextStyle(this.color))}\n\n`);
     return [`console-${this.sent}`];
   }
 

@@ -5,6 +5,7 @@ import type { Invocation } from '../../core/view.js';
 import { argsAsShown, callerOf, commandInput } from './interaction-input.js';
 import type { InteractionContext } from './interaction-context.js';
 import { modalData } from './modal.js';
+import { drawForDiscord } from './picture.js';
 import type { Shown } from './view-message.js';
 import { replyWithView } from './view-reply.js';
 
@@ -20,12 +21,14 @@ export async function handleChatInput(interaction: ChatInputCommandInteraction, 
     await interaction.showModal(modalData(opening.form));
     return;
   }
-  const work: Promise<Shown> = opening
+  const answered: Promise<Shown> = opening
     ? Promise.resolve({ view: opening.view })
     : ctx.dispatcher.dispatch({ ...invocation, caller, requestId: interaction.id }).then((outcome) => ({
         view: outcome.view,
         // A read-only command's buttons run it again to show its other parts, even after a restart.
         ...(outcome.readOnly && outcome.invocation ? { source: outcome.invocation } : {}),
       }));
+  // A picture is drawn within the work, so a slow drawing defers the reply like slow work does.
+  const work = answered.then((shown) => drawForDiscord(shown, ctx.logger));
   await replyWithView(interaction, work, ctx, ctx.deferAfterMs - (Date.now() - started));
 }

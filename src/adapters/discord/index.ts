@@ -46,7 +46,7 @@ export async function startDiscordAdapter(
 
   return {
     name: 'discord',
-    poster: new DiscordPoster(client.rest, interactions),
+    poster: new DiscordPoster(client.rest, interactions, logger),
     async stop() {
       interactions.clear();
       await client.destroy();

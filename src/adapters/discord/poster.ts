@@ -6,8 +6,10 @@
 import { DiscordAPIError, HTTPError, RateLimitError, Routes, type APIMessage, type REST } from 'discord.js';
 import type { Interactions } from '../../core/interaction/interactions.js';
 import { DeliveryError, oneOffPostMark, postedButtons, postInOrder, replaceInPlace, type PostMark, type Poster } from '../../core/poster.js';
+import { silentLogger, type Logger } from '../../core/logger.js';
 import type { View } from '../../core/view.js';
 import { messageNonce, UnansweredTries } from './message-nonce.js';
+import { drawForDiscord, embedShowing, restFiles, type Picture } from './picture.js';
 import { renderViewPages } from './render-view.js';
 import { buttonRows } from './view-message.js';
 
@@ -40,33 +42,45 @@ export class DiscordPoster implements Poster {
   constructor(
     private readonly rest: REST,
     private readonly interactions?: Interactions,
+    private readonly logger: Logger = silentLogger,
   ) {
     this.unanswered = new UnansweredTries(rest);
   }
 
-  /** A message per page of the view, its buttons under the last; for an edit, no buttons is said too. */
-  private bodies(view: View, edit: boolean) {
+  /**
+   * A message per page of the view, its buttons under the last, its picture (if any) in the first;
+   * for an edit, no buttons is said too.
+   */
+  private bodies(view: View, edit: boolean, picture?: Picture) {
     const pages = renderViewPages(view);
     const rows = buttonRows(postedButtons(this.interactions, view));
-    return pages.map((embed, index) => {
+    return pages.map((page, index) => {
       const components = index === pages.length - 1 ? rows : [];
-      return { embeds: [embed], ...(components.length > 0 || edit ? { components } : {}), allowed_mentions: { parse: [] } };
+      const embed = picture && index === 0 ? embedShowing(page, picture) : page;
+      const files = picture && index === 0 ? restFiles(picture) : undefined;
+      const body = { embeds: [embed], ...(components.length > 0 || edit ? { components } : {}), allowed_mentions: { parse: [] }, ...(files ? { attachments: files.attachments } : {}) };
+      return { body, ...(files ? { files: files.files } : {}) };
     });
   }
 
   async post(channelId: string, view: View, alreadyPosted = 0, _context = '', mark: PostMark = oneOffPostMark()): Promise<string[]> {
-    const bodies = this.bodies(view, false).map((body, index) => ({ ...body, nonce: messageNonce(mark.key, index), enforce_nonce: true }));
-    const send = async (body: (typeof bodies)[number]) => {
-      this.unanswered.watch(body);
+    // The picture goes with the first message: drawn only when that one is still to post.
+    const drawn = alreadyPosted === 0 ? await drawForDiscord({ view }, this.logger) : { view: { ...view, image: undefined } };
+    const bodies = this.bodies(drawn.view, false, 'picture' in drawn ? drawn.picture : undefined).map((request, index) => ({
+      ...request,
+      body: { ...request.body, nonce: messageNonce(mark.key, index), enforce_nonce: true },
+    }));
+    const send = async (request: (typeof bodies)[number]) => {
+      this.unanswered.watch(request.body);
       let message: APIMessage;
       try {
-        message = (await this.rest.post(Routes.channelMessages(channelId), { body })) as APIMessage;
+        message = (await this.rest.post(Routes.channelMessages(channelId), request)) as APIMessage;
       } catch (error) {
-        this.unanswered.settle(body);
+        this.unanswered.settle(request.body);
         throw error;
       }
-      const unanswered = this.unanswered.settle(body);
-      if (unanswered > 0) mark.onLateAnswer?.(this.lateNote(bodies.indexOf(body), bodies.length, unanswered, message));
+      const unanswered = this.unanswered.settle(request.body);
+      if (unanswered > 0) mark.onLateAnswer?.(this.lateNote(bodies.indexOf(request), bodies.length, unanswered, message));
       return message.id;
     };
     return postInOrder(bodies, alreadyPosted, send, (error, index, ids) => {
@@ -82,8 +96,8 @@ export class DiscordPoster implements Poster {
   }
 
   async update(channelId: string, messageRefs: readonly string[], view: View): Promise<void> {
-    await replaceInPlace(this.bodies(view, true), messageRefs, (messageId, body) =>
-      this.rest.patch(Routes.channelMessage(channelId, messageId), { body }).catch((error: unknown) => {
+    await replaceInPlace(this.bodies(view, true), messageRefs, (messageId, request) =>
+      this.rest.patch(Routes.channelMessage(channelId, messageId), request).catch((error: unknown) => {
         throw deliveryErrorFrom(error, `editing message ${messageId} in channel ${channelId}`);
       }),
     );

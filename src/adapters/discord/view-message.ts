@@ -6,6 +6,7 @@ import { partGoneNote } from '../../core/interaction/texts.js';
 import { clip } from '../../core/text-cut.js';
 import { plainLine, type Invocation, type View } from '../../core/view.js';
 import { COMPONENT_LIMITS } from './limits.js';
+import { embedShowing, replyFiles, type Picture } from './picture.js';
 import { renderViewPages } from './render-view.js';
 
 /** Stored text must never ping anyone: no @everyone, @here, roles or users. */
@@ -15,6 +16,8 @@ export interface MessageBody {
   embeds: APIEmbed[];
   components?: APIActionRowComponent<APIButtonComponent>[];
   allowedMentions: MessageMentionOptions;
+  /** The view's picture, attached (see picture.ts). */
+  files?: ReturnType<typeof replyFiles>;
 }
 
 /** What a message shows: a view, the read-only command that produced it (if any) and which part. */
@@ -22,6 +25,8 @@ export interface Shown {
   view: View;
   source?: Invocation;
   part?: number | 'last';
+  /** The view's picture, drawn: shown in the embed of the first part. */
+  picture?: Picture;
 }
 
 const STYLES = { primary: ButtonStyle.Primary, secondary: ButtonStyle.Secondary, success: ButtonStyle.Success, danger: ButtonStyle.Danger } as const;
@@ -59,7 +64,9 @@ function partsOf(shown: Shown): { view: View; pages: APIEmbed[]; part: number } 
 export function viewMessage(shown: Shown, owner: string, interactions: Interactions): MessageBody {
   const { view, pages, part } = partsOf(shown);
   const screen = { view, ...(shown.source ? { source: shown.source } : {}), part, partCount: pages.length };
-  return { embeds: [pages[part]!], components: buttonRows(interactions.buttons(screen, owner)), allowedMentions: NO_MENTIONS };
+  const components = buttonRows(interactions.buttons(screen, owner));
+  if (shown.picture && part === 0) return { embeds: [embedShowing(pages[0]!, shown.picture)], components, allowedMentions: NO_MENTIONS, files: replyFiles(shown.picture) };
+  return { embeds: [pages[part]!], components, allowedMentions: NO_MENTIONS };
 }
 
 /** A short message without buttons (the apology for an internal error). */

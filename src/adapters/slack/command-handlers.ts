@@ -10,6 +10,7 @@ import { adapterFailure } from '../../core/adapter-failure.js';
 import { isShownInChannel, slackCaller, type HandlerDeps } from './handler-deps.js';
 import { escapeMrkdwn } from './mrkdwn.js';
 import { answerMessage } from './paging.js';
+import { uploadPicture, withPictureBlock } from './picture.js';
 import { OPTIONAL_COMMAND_PREFIX, prefixOf, spellingFor } from './command-prefix.js';
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -40,8 +41,9 @@ async function answer(deps: HandlerDeps, name: string, command: SlashCommand, re
         : await deps.dispatcher.dispatchText(typed, caller, requestId);
   // A read-only command goes with its buttons, so they can run it again, after a restart too.
   const source = outcome.readOnly && outcome.view.tone !== 'error' ? outcome.invocation : undefined;
-  const message = answerMessage(deps, outcome.view, { owner: caller.userId, prefix, ...(source ? { source } : {}) });
-  await respond({ response_type: isShownInChannel(outcome.view, askedPublic) ? 'in_channel' : 'ephemeral', ...message });
+  const { view, block } = await uploadPicture(client, outcome.view, deps.logger);
+  const message = withPictureBlock(answerMessage(deps, view, { owner: caller.userId, prefix, ...(source ? { source } : {}) }), block);
+  await respond({ response_type: isShownInChannel(view, askedPublic) ? 'in_channel' : 'ephemeral', ...message });
 }
 
 export function registerCommands(app: App, deps: HandlerDeps): void {

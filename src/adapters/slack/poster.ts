@@ -12,6 +12,7 @@ import { boltLogger } from './bolt-logger.js';
 import { knownPrefix } from './command-prefix.js';
 import { broadcast, type SlackMessage } from './paging.js';
 import { findMarkedMessage, postMarker } from './post-marker.js';
+import { uploadPicture, withPictureBlock } from './picture.js';
 
 /** How long a Web API call waits for Slack's answer (the client waits forever by default). */
 export const SLACK_REQUEST_TIMEOUT_MS = 15_000;
@@ -75,7 +76,9 @@ export class SlackPoster implements Poster {
   }
 
   async post(channelId: string, view: View, alreadyPosted = 0, context = '', mark: PostMark = oneOffPostMark()): Promise<string[]> {
-    const messages = this.messages(view, context).map((message, index) => ({ ...message, index }));
+    // The picture goes with the first message: drawn and uploaded only when that one is still to post.
+    const pictured = alreadyPosted === 0 ? await uploadPicture(this.client, view, this.logger) : { view };
+    const messages = this.messages(pictured.view, context).map((message, index) => ({ ...(index === 0 ? withPictureBlock(message, pictured.block) : message), index }));
     const send = async ({ text, blocks, index }: (typeof messages)[number]) => {
       // Only the first message of a retry can have arrived before: a failure stops the rest.
       const since = index === alreadyPosted ? mark.retryOf : undefined;

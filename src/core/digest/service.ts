@@ -33,6 +33,8 @@ export interface SubscriptionInfo {
   timezone: string;
   filters: DigestFilters;
   skipEmpty: boolean;
+  /** Digests open with a card (a picture of entries added by type); `card:false` turns it off. */
+  card: boolean;
   /** The next slot; in the past when the scheduler is behind (it will catch up). */
   nextRunAt: Date;
   paused?: { at: Date; reason: string };
@@ -45,6 +47,7 @@ export interface SubscribeRequest {
   timezone: string;
   filters: DigestFilters;
   skipEmpty: boolean;
+  card: boolean;
   /** Who asked, as revisions attribute changes. */
   by: string;
   /** Who asked, as the confirmation posted in the channel names them (a display name, else `by`). */

@@ -19,6 +19,8 @@ export interface Subscription {
   paused?: { at: Date; reason: string };
   /** The subscriber's Caller.context ('' for none), handed to the poster. */
   context: string;
+  /** Digests open with a card: entries added by type, this period beside the one before. */
+  card: boolean;
 }
 
 export interface UpsertSubscription extends SubscribeRequest {

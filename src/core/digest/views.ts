@@ -38,7 +38,7 @@ function lastDeliveryLine(last: DeliverySummary, zone: string): Line {
 export function subscriptionLines(sub: SubscriptionInfo, now: Date): Line[] {
   const lines: Line[] = [
     [span.italic('Schedule: '), span.plain(`${sub.schedule} (${sub.timezone})`)],
-    [span.italic('Filters: '), span.plain(filtersText(sub.filters)), span.plain(sub.skipEmpty ? ' · skips empty digests' : '')],
+    [span.italic('Filters: '), span.plain(filtersText(sub.filters)), span.plain(sub.skipEmpty ? ' · skips empty digests' : ''), span.plain(sub.card ? '' : ' · no card')],
   ];
   if (sub.paused) {
     lines.push([

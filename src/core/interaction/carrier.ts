@@ -5,7 +5,7 @@
 //   s1:<kind>:<audience>:<owner>:<part>:<context>:<command>[.<subcommand>]:<name><tag><value>&…
 //   s1:m:<key>                       the action is kept in memory under <key> (memory.ts)
 //
-// <kind> `r` run, `f` form; <audience> `a` anyone, `c` the caller (<owner> is their id), `d` admins;
+// <kind> `r` run, `t` tell, `f` form; <audience> `a` anyone, `c` the caller (<owner> is their id), `d` admins;
 // <part> empty, a part index or `L` (the last part); <context> what the platform needs to draw
 // the answer as the message was drawn (Slack: the workspace's command prefix), often empty. <tag> keeps the value's type: `=` text,
 // `#` number, `!` boolean (1/0). In text values only `%` and `&` are escaped (%25, %26), so names
@@ -27,7 +27,7 @@ export type ParsedCarrier = { kind: 'inline'; carried: Carried } | { kind: 'memo
 const VERSION = 's1';
 /** Any carrier of ours, readable or not, so a garbled one is answered rather than ignored. */
 const FAMILY = /^s\d+:/;
-const INLINE = /^s1:([rf]):([acd]):([A-Za-z0-9_.@-]{0,64}):(\d{1,3}|L|):([a-z0-9-]{0,16}):([a-z0-9_-]{1,32})(?:\.([a-z0-9_-]{1,32}))?:(.*)$/s;
+const INLINE = /^s1:([rtf]):([acd]):([A-Za-z0-9_.@-]{0,64}):(\d{1,3}|L|):([a-z0-9-]{0,16}):([a-z0-9_-]{1,32})(?:\.([a-z0-9_-]{1,32}))?:(.*)$/s;
 const CONTEXT = /^[a-z0-9-]{0,16}$/;
 const MEMORY = /^s1:m:([A-Za-z0-9_-]{8,32})$/;
 const NAME = /^[a-z0-9_-]{1,32}$/;
@@ -37,6 +37,7 @@ const NUMBER = /^-?\d{1,15}(?:\.\d{1,15})?$/;
 /** The most parts one answer is split into that a carrier may name. */
 export const MAX_PART = 999;
 
+const KIND_CODE = { run: 'r', tell: 't', form: 'f' } as const;
 const AUDIENCE_CODE = { anyone: 'a', caller: 'c', admins: 'd' } as const;
 const AUDIENCE_OF = { a: 'anyone', c: 'caller', d: 'admins' } as const;
 
@@ -70,7 +71,7 @@ export function encodeInline(carried: Carried, maxLength: number): string | unde
   const args = Object.entries(invocation.args).map(([name, value]) => encodeArg(name, value));
   if (part === undefined || args.some((arg) => arg === undefined)) return undefined;
   const path = invocation.subcommand === undefined ? invocation.command : `${invocation.command}.${invocation.subcommand}`;
-  const kind = action.kind === 'run' ? 'r' : 'f';
+  const kind = KIND_CODE[action.kind];
   const text = `${VERSION}:${kind}:${AUDIENCE_CODE[audience]}:${owner}:${part}:${context}:${path}:${args.join('&')}`;
   return text.length <= maxLength ? text : undefined;
 }
@@ -106,13 +107,13 @@ export function parseCarrier(text: string, maxLength: number): ParsedCarrier | u
   const match = INLINE.exec(text);
   if (!match) return { kind: 'malformed' };
   const [, kind, audienceCode, owner, partText, context, command, subcommand, argsText] = match as unknown as [
-    string, 'r' | 'f', 'a' | 'c' | 'd', string, string, string, string, string | undefined, string,
+    string, 'r' | 't' | 'f', 'a' | 'c' | 'd', string, string, string, string, string | undefined, string,
   ];
   const audience = AUDIENCE_OF[audienceCode];
-  if ((audience === 'caller') !== (owner !== '') || (kind === 'f' && partText !== '')) return { kind: 'malformed' };
+  if ((audience === 'caller') !== (owner !== '') || (kind !== 'r' && partText !== '')) return { kind: 'malformed' };
   const invocation = decodeInvocation(command, subcommand, argsText);
   if (!invocation) return { kind: 'malformed' };
   const part = partText === 'L' ? 'last' : partText === '' ? undefined : Number(partText);
-  const action: Action = kind === 'f' ? { kind: 'form', invocation } : { kind: 'run', invocation, ...(part !== undefined ? { part } : {}) };
+  const action: Action = kind === 'r' ? { kind: 'run', invocation, ...(part !== undefined ? { part } : {}) } : { kind: kind === 't' ? 'tell' : 'form', invocation };
   return { kind: 'inline', carried: { action, audience, ...(owner ? { owner } : {}), ...(context ? { context } : {}) } };
 }

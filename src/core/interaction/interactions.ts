@@ -172,6 +172,10 @@ export class Interactions {
       return !form ? this.notice(BROKEN_BUTTON_TEXT, JSON.stringify(action.invocation), presser) : form.kind === 'form' ? form : { kind: 'notice', view: form.view };
     }
     // Buttons run only read-only commands and those whose spec allows it: a carrier naming another was not written by us.
+    if (action.kind === 'tell') {
+      if (!this.deps.dispatcher.isReadOnly(action.invocation)) return this.notice(BROKEN_BUTTON_TEXT, JSON.stringify(action.invocation), presser);
+      return { kind: 'reply', view: { ...(await this.dispatch(action.invocation, presser, requestId)).view, private: true } };
+    }
     if (this.deps.dispatcher.isReadOnly(action.invocation)) {
       const fetched = await fetchPage((i) => this.dispatch(i, presser, requestId), action.invocation);
       if (fetched.view.tone === 'error') return { kind: 'notice', view: fetched.view };

@@ -14,6 +14,7 @@ export interface Embed {
   color?: number;
   fields?: { name: string; value: string; inline?: boolean }[];
   footer?: { text: string };
+  image?: { url: string };
 }
 
 export interface Button {

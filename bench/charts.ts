@@ -1,0 +1,117 @@
+// Charts benchmark: /chart timeline (a year by week) and /chart map (500 located places) drawn
+// end to end, command and picture, through the bot's real path (the store's counts, the worker
+// pool, Vega-Lite and resvg), while /timeline requests arrive on the main thread; and the bot's
+// RSS before the first chart, with the renderer loaded, and once its worker has stopped.
+// Targets: each chart ≤ 500 ms, /timeline p99 ≤ 5 ms meanwhile, steady RSS < 150 MB.
+//
+//   npm run build && node --expose-gc dist/bench/charts.js        100,000-entry dossier
+//   node --expose-gc dist/bench/charts.js --entries 1000000       the full dossier
+//
+// The dossier is bench:queries' store when built (bench/.data), else one built once in
+// $SITREP_BENCH_DIR (see bench/sources/bench-store.ts); each run works on a copy. The store's
+// places have no coordinates: the 500 busiest get made-up ones in the Levant, as a gazetteer
+// would give them.
+import { parseArgs } from 'node:util';
+import { createApp } from '../src/app.js';
+import { WorkerChartRenderer } from '../src/charts/render-pool.js';
+import type { Caller } from '../src/core/caller.js';
+import type { PlaceCoordinates } from '../src/core/charts/locate.js';
+import { silentLogger } from '../src/core/logger.js';
+import type { View } from '../src/core/view.js';
+import { describeMachine } from './machine.js';
+import { benchStore } from './sources/bench-store.js';
+import { pickVariants } from './sources/timeline-variants.js';
+import { TimelineProbe } from './sources/timeline-probe.js';
+import { ms, summarize, thousands } from './stats.js';
+
+const { values: options } = parseArgs({
+  options: {
+    entries: { type: 'string', default: '100000' },
+    runs: { type: 'string', default: '8' },
+    places: { type: 'string', default: '500' },
+  },
+});
+const RUNS = Number(options.runs);
+const PLACES = Number(options.places);
+const CALLER: Caller = { platform: 'console', userId: 'bench', localOperator: true };
+const log = (message: string) => console.log(message);
+const rssMb = () => Math.round(process.memoryUsage().rss / 2 ** 20);
+const settle = () => new Promise((resolve) => setTimeout(resolve, 2_000));
+
+/** Made-up coordinates for the busiest places, spread over the Levant, the same every run. */
+function levantGazetteer(keys: readonly string[]): PlaceCoordinates {
+  const at = new Map(keys.map((key, i) => [key, { lat: 29.5 + ((i * 37) % 100) / 12, lon: 34.2 + ((i * 53) % 100) / 11 }]));
+  return { coordinatesOf: (key) => at.get(key), howToLocate: '' };
+}
+
+const store = benchStore(Number(options.entries), log);
+const busiest = await (async () => {
+  const probe = createApp({ dbPath: store.path, admins: [], logger: silentLogger });
+  const keys = (await probe.services.charts.data.placeActivity({})).slice(0, PLACES).map((p) => p.placeKey);
+  probe.close();
+  return keys;
+})();
+const renderer = new WorkerChartRenderer({ idleMs: 5_000, dbPath: store.path });
+const app = createApp({ dbPath: store.path, admins: [], logger: silentLogger, chartRenderer: renderer, placeCoordinates: levantGazetteer(busiest) });
+const machine = describeMachine(app.db.prepare('SELECT sqlite_version()').pluck().get() as string);
+log(`Machine: ${machine.nproc} cores, ${machine.cpu}, ${machine.memoryGiB} GiB, Node ${machine.node}, SQLite ${machine.sqlite}, load ${machine.load.join(' ')}`);
+
+async function drawn(args: Record<string, string>, subcommand: 'timeline' | 'map'): Promise<{ command: number; total: number; view: View }> {
+  const started = performance.now();
+  const view = await app.dispatcher.run({ command: 'chart', subcommand, args, caller: CALLER });
+  const command = performance.now() - started;
+  if (!view.image) throw new Error(`no picture: ${view.title} ${JSON.stringify(view.intro)}`);
+  await view.image.png();
+  return { command, total: performance.now() - started, view };
+}
+
+global.gc?.();
+await settle();
+const rssBefore = rssMb();
+const newest = (await app.services.charts.data.dayRange({}))!.newest;
+const year = Number(newest.slice(0, 4));
+// Different charts each run (the pool draws a chart asked twice once).
+const timelineArgs = (i: number) => ({ until: `${year - (i % 4)}-${String(12 - (Math.floor(i / 4) % 12)).padStart(2, '0')}`, by: 'week' });
+const mapArgs = (i: number) => ({ since: `${year - 1 - (i % 4)}-${String(1 + (i % 12)).padStart(2, '0')}` });
+await drawn(timelineArgs(99), 'timeline'); // starts the worker and loads the renderer
+const results: { name: string; command: number[]; total: number[] }[] = [];
+for (const [name, sub, args] of [['/chart timeline, a year by week', 'timeline', timelineArgs], [`/chart map, ${PLACES} places`, 'map', mapArgs]] as const) {
+  const command: number[] = [];
+  const total: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const run = await drawn(args(i), sub);
+    command.push(run.command);
+    total.push(run.total);
+  }
+  results.push({ name, command, total });
+}
+for (const r of results) {
+  const t = summarize(r.total);
+  log(`${r.name}: p50 ${ms(t.p50)} ms, max ${ms(t.max)} ms (the command alone: p50 ${ms(summarize(r.command).p50)} ms) over ${r.total.length} runs — target ≤ 500 ms: ${t.max <= 500 ? 'met' : 'MISSED'}`);
+}
+
+// /timeline every 20 ms while charts are drawn one after another.
+const probe = new TimelineProbe(app, pickVariants(app.db), 20);
+for (const args of pickVariants(app.db)) await probe.once(args);
+// First without charts, for how the machine answers anyway (on a shared machine, not 5 ms).
+probe.start();
+await new Promise((resolve) => setTimeout(resolve, 5_000));
+const alone = probe.stop();
+log(`/timeline with no chart drawn: ${thousands(alone.response.n)} requests, p50 ${ms(alone.response.p50)} ms, p99 ${ms(alone.response.p99)} ms, max ${ms(alone.response.max)} ms`);
+probe.start();
+for (let i = 0; i < RUNS; i++) {
+  await drawn({ ...timelineArgs(i), topic: pickVariants(app.db)[2]!.topic as string }, 'timeline');
+  await drawn(mapArgs(i + 4), 'map');
+}
+const during = probe.stop();
+log(`/timeline while charts render: ${thousands(during.response.n)} requests, p50 ${ms(during.response.p50)} ms, p99 ${ms(during.response.p99)} ms, max ${ms(during.response.max)} ms — target p99 ≤ 5 ms: ${during.response.p99 <= 5 ? 'met' : 'MISSED'}`);
+
+global.gc?.();
+const rssLoaded = rssMb();
+await new Promise((resolve) => setTimeout(resolve, 6_000)); // the worker's idle time, and a little
+global.gc?.();
+await settle();
+log(`RSS: ${rssBefore} MB before the first chart, ${rssLoaded} MB with the renderer loaded, ${rssMb()} MB once its worker stopped (workers alive: ${renderer.liveWorkers}) — target < 150 MB at rest`);
+await renderer.close();
+app.close();
+store.remove();

@@ -1,0 +1,59 @@
+// The filters a chart takes, resolved as /timeline resolves them, with words for its title.
+import { resolveActor } from '../../src/core/actor-resolution.js';
+import type { ChartFilter } from '../../src/core/charts/chart-data-port.js';
+import type { CommandArgs, CommandContext, OptionSpec } from '../../src/core/command-spec.js';
+import { UserError } from '../../src/core/errors.js';
+import { firstDay, formatPartialDate, lastDay, type PartialDate } from '../../src/core/partial-date.js';
+import { foldKey } from '../../src/core/text.js';
+import { eventTypeLabel, type EventType } from '../../src/core/vocabulary.js';
+import { resolveTopic, topicOption } from '../shared-options.js';
+
+export const sinceOption: OptionSpec = { name: 'since', description: 'From this date: 2025, 2025-07 or 2025-07-12 (default: the oldest matching entry, at most a year before until)', type: 'date', example: '2025-01' };
+export const untilOption: OptionSpec = { name: 'until', description: 'Up to this date (default: the newest matching entry)', type: 'date', example: '2025-07' };
+export const dataOption: OptionSpec = { name: 'data', description: 'The figures as a text table instead of a picture', type: 'boolean', example: 'true' };
+export { topicOption };
+
+export interface ResolvedFilter {
+  filter: ChartFilter;
+  /** `topic syria-israel`, `actor Ron Dermer`…, for the title. */
+  words: string[];
+}
+
+export function chartFilter(args: CommandArgs, ctx: CommandContext): ResolvedFilter {
+  const since = args.since as PartialDate | undefined;
+  const until = args.until as PartialDate | undefined;
+  if (since && until && firstDay(since) > lastDay(until)) {
+    throw new UserError('invalid-option', 'Option `since` is after `until`; swap them or widen the range.', [], 'since');
+  }
+  const filter: ChartFilter = {};
+  const words: string[] = [];
+  if (args.topic) {
+    filter.topic = resolveTopic(ctx.services.dossier, String(args.topic));
+    words.push(`topic ${filter.topic}`);
+  }
+  if (args.actor) {
+    const actor = resolveActor(ctx.services.dossier, String(args.actor));
+    filter.actorId = actor.id;
+    words.push(`actor ${actor.name}`);
+  }
+  if (args.place) {
+    filter.placeKey = foldKey(String(args.place));
+    words.push(`place ${String(args.place)}`);
+  }
+  if (args.type) {
+    filter.eventType = args.type as EventType;
+    words.push(eventTypeLabel(filter.eventType));
+  }
+  if (since) {
+    filter.since = firstDay(since);
+    words.push(`since ${formatPartialDate(since)}`);
+  }
+  if (until) {
+    filter.until = lastDay(until);
+    words.push(`until ${formatPartialDate(until)}`);
+  }
+  return { filter, words };
+}
+
+/** `Entries per week — topic syria-israel`: the chart's subject and its filters. */
+export const titled = (subject: string, words: readonly string[]) => (words.length > 0 ? `${subject} — ${words.join(', ')}` : subject);

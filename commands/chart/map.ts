@@ -1,0 +1,64 @@
+// /chart map — where entries happened: one circle per located place, sized by its entries and
+// coloured by its latest event type, over the region's borders.
+import type { LocatedPoint, MapChart } from '../../src/core/charts/chart.js';
+import { locatePlaces } from '../../src/core/charts/locate.js';
+import { chartImage } from '../../src/core/charts/picture.js';
+import type { SubcommandSpec } from '../../src/core/command-spec.js';
+import { plural } from '../../src/core/text.js';
+import { plainLine, span, type Line, type View } from '../../src/core/view.js';
+import { eventTypeLabel } from '../../src/core/vocabulary.js';
+import { dataButton } from './data-button.js';
+import { chartFilter, dataOption, sinceOption, titled, topicOption, untilOption } from './filters.js';
+
+/** The most places one map draws: the busiest. */
+export const MAX_MAP_PLACES = 1000;
+/** Places the alt text names: the busiest. */
+const NAMED = 5;
+
+export function mapAlt(points: readonly LocatedPoint[], unlocated: readonly string[]): string {
+  const entries = points.reduce((sum, p) => sum + p.entries, 0);
+  const busiest = points.slice(0, NAMED).map((p) => `${p.name} ${p.entries}`).join(', ');
+  const missing = unlocated.length > 0 ? `; ${plural(unlocated.length, 'place')} without coordinates ${unlocated.length === 1 ? 'is' : 'are'} not shown` : '';
+  return `Map of ${plural(points.length, 'located place')} with ${plural(entries, 'entry', 'entries')}, each sized by its entries and coloured by its latest event type; the busiest: ${busiest}${missing}.`;
+}
+
+function mapTable(points: readonly LocatedPoint[]): Line[] {
+  const width = Math.max(5, ...points.map((p) => p.name.length));
+  return [
+    [span.code(`${'Place'.padEnd(width)}  Entries  Lat/lon`), span.plain('  Latest type')],
+    ...points.map((p): Line => [span.code(`${p.name.padEnd(width)}  ${String(p.entries).padStart(7)}  ${p.lat.toFixed(2)}, ${p.lon.toFixed(2)}`), span.plain(`  ${eventTypeLabel(p.latestType)}`)]),
+  ];
+}
+
+export const chartMap: SubcommandSpec = {
+  name: 'map',
+  description: 'A map of where entries happened, by located place, as a picture',
+  readOnly: true,
+  options: [topicOption, sinceOption, untilOption, dataOption],
+  examples: ['topic:syria-israel', 'since:2025-07', 'topic:syria-israel data:true'],
+  async run(args, ctx): Promise<View> {
+    const { filter, words } = chartFilter(args, ctx);
+    const title = titled('Where entries happened', words);
+    const { charts } = ctx.services;
+    const { points, unlocated } = locatePlaces(await charts.data.placeActivity(filter), charts.coordinates);
+    if (points.length === 0) {
+      const intro = unlocated.length === 0
+        ? [plainLine('No entries with places match, so there is nothing to map.')]
+        : [plainLine(`${plural(unlocated.length, 'place has', 'places have')} matching entries, but none has coordinates, so there is nothing to map.`), plainLine(charts.coordinates.howToLocate)];
+      return { title, tone: 'normal', intro, sections: [] };
+    }
+    const shown = points.slice(0, MAX_MAP_PLACES);
+    const alt = mapAlt(shown, unlocated);
+    const more = points.length > shown.length ? [plainLine(`The ${MAX_MAP_PLACES} busiest of ${points.length} located places are drawn.`)] : [];
+    if (args.data === true) return { title: `Data — ${title}`, tone: 'normal', intro: [plainLine(alt), ...more], sections: [{ lines: mapTable(shown) }] };
+    const chart: MapChart = { kind: 'map', title, points: shown };
+    return {
+      title,
+      tone: 'normal',
+      intro: [plainLine(alt), ...more],
+      sections: [],
+      image: chartImage(charts.renderer, chart, alt, mapTable(shown)),
+      buttons: [dataButton('map', args)],
+    };
+  },
+};

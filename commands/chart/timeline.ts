@@ -1,0 +1,74 @@
+// /chart timeline — entries per week or month, stacked by event type, as a picture.
+import type { PeriodUnit } from '../../src/core/charts/chart.js';
+import { chartImage } from '../../src/core/charts/picture.js';
+import { periodCount, yearBefore } from '../../src/core/charts/periods.js';
+import { buildTimelineChart, chartTotal, timelineAlt, timelineTable } from '../../src/core/charts/timeline-chart.js';
+import type { SubcommandSpec } from '../../src/core/command-spec.js';
+import { UserError } from '../../src/core/errors.js';
+import { plural } from '../../src/core/text.js';
+import { plainLine, type View } from '../../src/core/view.js';
+import { eventTypeOption } from '../shared-options.js';
+import { dataButton } from './data-button.js';
+import { chartFilter, dataOption, sinceOption, titled, topicOption, untilOption } from './filters.js';
+
+/** The most periods one chart draws, so bars stay wider than a line. */
+export const MAX_PERIODS: Record<PeriodUnit, number> = { week: 104, month: 120 };
+/** Without `by`, ranges up to this many days are drawn by week, longer ones by month. */
+const WEEKLY_UP_TO_DAYS = 400;
+
+const dayCount = (since: string, until: string) => (Date.parse(until) - Date.parse(since)) / 86_400_000 + 1;
+
+function nothingToChart(title: string, filtered: boolean): View {
+  const hint = filtered ? 'Every filter must hold for an entry: drop one, or widen since/until.' : 'Add entries with /entry add, or import them.';
+  return { title, tone: 'normal', intro: [plainLine('No entries match, so there is nothing to chart.'), plainLine(hint)], sections: [] };
+}
+
+export const chartTimeline: SubcommandSpec = {
+  name: 'timeline',
+  description: 'Entries per week or month, stacked by event type, as a picture',
+  readOnly: true,
+  options: [
+    topicOption,
+    { name: 'actor', description: 'Only entries involving this actor (name or alias)', type: 'actor', maxLength: 100, autocomplete: 'actor', example: '"Ron Dermer"' },
+    { name: 'place', description: 'Only entries at this place', type: 'text', maxLength: 100, autocomplete: 'place', example: 'Paris' },
+    eventTypeOption,
+    sinceOption,
+    untilOption,
+    { name: 'by', description: 'Bars per week or per month (default: week for a year or less)', type: 'choice', choices: [{ value: 'week', label: 'week' }, { value: 'month', label: 'month' }], example: 'month' },
+    dataOption,
+  ],
+  examples: ['topic:syria-israel', 'actor:"Ron Dermer" by:month', 'since:2024-07 until:2025-06 type:talks', 'topic:syria-israel data:true'],
+  async run(args, ctx) {
+    const { filter, words } = chartFilter(args, ctx);
+    const data = ctx.services.charts.data;
+    // Without dates: the year up to the newest matching entry, or less when the entries start later.
+    const found = filter.since !== undefined && filter.until !== undefined ? undefined : await data.dayRange(filter);
+    const until = filter.until ?? found?.newest;
+    const since = filter.since ?? (until && found ? [yearBefore(until), found.oldest].sort()[1] : undefined);
+    const given = args.by as PeriodUnit | undefined;
+    const unit: PeriodUnit = given ?? (since && until && dayCount(since, until) > WEEKLY_UP_TO_DAYS ? 'month' : 'week');
+    const title = titled(`Entries per ${unit}`, words);
+    if (!since || !until || since > until) return nothingToChart(title, words.length > 0);
+    const periods = periodCount(since, until, unit);
+    if (periods > MAX_PERIODS[unit]) {
+      const shorter = unit === 'week' ? 'Use by:month, or a shorter since/until.' : 'Use a shorter since/until.';
+      throw new UserError('invalid-option', `A chart by ${unit} draws at most ${MAX_PERIODS[unit]} ${unit}s; since/until span ${periods}.`, [shorter], 'since');
+    }
+    const counts = await data.periodCounts({ ...filter, since, until }, unit);
+    const chart = buildTimelineChart({ title, unit, since, until, counts });
+    if (chartTotal(chart) === 0 && counts.imprecise === 0) return nothingToChart(title, words.length > 0);
+    const alt = timelineAlt(chart);
+    const imprecise = counts.imprecise > 0 ? [plainLine(`${plural(counts.imprecise, 'entry', 'entries')} dated less precisely than a ${unit} ${counts.imprecise === 1 ? 'is' : 'are'} not on this chart${unit === 'week' ? ' (by:month shows those dated to a month)' : ''}.`)] : [];
+    if (args.data === true) {
+      return { title: `Data — ${title}`, tone: 'normal', intro: [plainLine(alt), ...imprecise], sections: [{ lines: timelineTable(chart) }] };
+    }
+    return {
+      title,
+      tone: 'normal',
+      intro: [plainLine(alt), ...imprecise],
+      sections: [],
+      image: chartImage(ctx.services.charts.renderer, chart, alt, timelineTable(chart)),
+      buttons: [dataButton('timeline', args)],
+    };
+  },
+};

@@ -1,0 +1,42 @@
+// A view's picture on Discord: drawn before the answer goes out, sent as the message's PNG
+// attachment (its description is the alt text) and shown as the embed's image.
+import type { APIEmbed } from 'discord.js';
+import { drawPicture } from '../../core/charts/picture.js';
+import type { Logger } from '../../core/logger.js';
+import { clip } from '../../core/text-cut.js';
+import type { View } from '../../core/view.js';
+
+/** Discord's limit on an attachment's description (its alt text). */
+const ALT_TEXT_LIMIT = 1024;
+
+export interface Picture {
+  png: Uint8Array;
+  name: string;
+  alt: string;
+}
+
+/** The view with its picture drawn (or, when it cannot be, left out with a note in the view). */
+export async function drawForDiscord<T extends { view: View }>(shown: T, logger: Logger): Promise<T & { picture?: Picture }> {
+  const image = shown.view.image;
+  if (!image) return shown;
+  const drawn = await drawPicture(shown.view, logger);
+  if (!drawn.png) return { ...shown, view: drawn.view };
+  return { ...shown, picture: { png: drawn.png, name: image.filename, alt: clip(image.alt, ALT_TEXT_LIMIT) } };
+}
+
+export function embedShowing(embed: APIEmbed, picture: Picture): APIEmbed {
+  return { ...embed, image: { url: `attachment://${picture.name}` } };
+}
+
+/** As discord.js takes files on a reply or an edit. */
+export function replyFiles(picture: Picture) {
+  return [{ attachment: Buffer.from(picture.png), name: picture.name, description: picture.alt }];
+}
+
+/** As Discord's REST takes them on a channel message: the file, and its description in the payload. */
+export function restFiles(picture: Picture) {
+  return {
+    files: [{ name: picture.name, data: Buffer.from(picture.png), contentType: 'image/png' }],
+    attachments: [{ id: 0, filename: picture.name, description: picture.alt }],
+  };
+}

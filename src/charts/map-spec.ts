@@ -1,0 +1,69 @@
+// A map as a Vega-Lite spec: the region's country borders, one circle per located place sized by
+// its entries and coloured by its latest event type, the busiest places named. The projection is
+// fitted to the places with d3-geo, so the map shows their region rather than the world.
+import { geoMercator } from 'd3-geo';
+import type { TopLevelSpec } from 'vega-lite';
+import { CHART_SIZES, type LocatedPoint, type MapChart } from '../core/charts/chart.js';
+import { EVENT_TYPE_IDS, eventTypeLabel } from '../core/vocabulary.js';
+import { CHART_CONFIG, CHART_SCALE, typeScale } from './palette.js';
+import { countriesIn, type Window } from './world.js';
+
+/** Places named on the map: the busiest, so labels stay legible. */
+const NAMED_PLACES = 8;
+/** The least span of the window, in degrees, so one place shows its surroundings. */
+const MIN_SPAN = 4;
+/** Room the title and the legends take from the plot, in layout units (padding included). */
+const TITLE_ROOM = 40;
+const LEGEND_ROOM = 200;
+
+/** The places' box, widened to at least MIN_SPAN and by a margin on every side. */
+export function windowAround(points: readonly LocatedPoint[]): Window {
+  const lons = points.map((p) => p.lon);
+  const lats = points.map((p) => p.lat);
+  const widen = (low: number, high: number, limit: number) => {
+    const pad = Math.max((MIN_SPAN - (high - low)) / 2, (high - low) * 0.15, 0.5);
+    return [Math.max(low - pad, -limit), Math.min(high + pad, limit)] as const;
+  };
+  const [west, east] = widen(Math.min(...lons), Math.max(...lons), 180);
+  const [south, north] = widen(Math.min(...lats), Math.max(...lats), 84);
+  return { west, south, east, north };
+}
+
+export function mapSpec(chart: MapChart): TopLevelSpec {
+  const { width, height } = CHART_SIZES.map;
+  const plot = { width: width / CHART_SCALE - LEGEND_ROOM, height: height / CHART_SCALE - TITLE_ROOM };
+  const window = windowAround(chart.points);
+  const corners = { type: 'MultiPoint' as const, coordinates: [[window.west, window.south], [window.east, window.north]] };
+  const projection = geoMercator().fitSize([plot.width, plot.height], corners);
+  const points = [...chart.points]
+    .sort((a, b) => b.entries - a.entries || a.name.localeCompare(b.name))
+    .map((p) => ({ name: p.name, lon: p.lon, lat: p.lat, entries: p.entries, type: eventTypeLabel(p.latestType) }));
+  const types = EVENT_TYPE_IDS.filter((t) => chart.points.some((p) => p.latestType === t));
+  const position = { longitude: { field: 'lon', type: 'quantitative' }, latitude: { field: 'lat', type: 'quantitative' } };
+  return {
+    width: width / CHART_SCALE,
+    height: height / CHART_SCALE,
+    autosize: { type: 'fit', contains: 'padding' },
+    padding: 12,
+    title: chart.title,
+    config: CHART_CONFIG,
+    projection: { type: 'mercator', scale: projection.scale(), translate: projection.translate() },
+    layer: [
+      { data: { values: countriesIn(window) }, mark: { type: 'geoshape', fill: '#eef0f2', stroke: '#8f98a3', strokeWidth: 0.6, clip: true } },
+      {
+        data: { values: points },
+        mark: { type: 'circle', opacity: 0.85, stroke: '#ffffff', strokeWidth: 0.8, clip: true },
+        encoding: {
+          ...position,
+          size: { field: 'entries', type: 'quantitative', scale: { range: [40, 1200] }, legend: { title: 'Entries' } },
+          color: { field: 'type', type: 'nominal', scale: typeScale(types), legend: { title: 'Latest event type' } },
+        },
+      },
+      {
+        data: { values: points.slice(0, NAMED_PLACES) },
+        mark: { type: 'text', dy: -12, fontSize: 11, fontWeight: 'bold', clip: true },
+        encoding: { ...position, text: { field: 'name' } },
+      },
+    ],
+  } as TopLevelSpec;
+}

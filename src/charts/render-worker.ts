@@ -1,0 +1,66 @@
+// The worker thread of render-pool.ts: draws one chart at a time as a PNG, or runs one of the
+// charts' counting queries on its own read-only connection to the store. Vega, the world atlas
+// and resvg are loaded here, on first use, never in the bot's thread.
+import Database from 'better-sqlite3';
+import { setPriority } from 'node:os';
+import { parentPort, workerData } from 'node:worker_threads';
+import { CHART_SIZES, type Chart } from '../core/charts/chart.js';
+import { SqliteChartQueries, type ChartQuery } from '../store/chart-queries.js';
+import { chartSvg } from './chart-svg.js';
+import { loadSvgToPng } from './svg-png.js';
+
+export type WorkerRequest = { id: number; kind: 'draw'; chart: Chart } | { id: number; kind: 'count'; query: ChartQuery; args: unknown[] };
+
+export type WorkerResponse =
+  | { id: number; png: Uint8Array; width: number; height: number }
+  | { id: number; result: unknown }
+  | { id: number; failed: string }
+  | { ready: true };
+
+/** Nice value of the worker thread (0 normal, 19 lowest). */
+const CHART_THREAD_NICE = 10;
+
+export interface WorkerSetup {
+  prefer: 'native' | 'wasm';
+  /** The store the counting queries read; none: the worker only draws. */
+  dbPath?: string;
+}
+
+const port = parentPort;
+if (!port) throw new Error('render-worker.ts runs as a worker thread (see render-pool.ts)');
+const setup = workerData as WorkerSetup;
+// Linux keeps a nice value per thread: this worker yields the cores to the bot's own thread, so a
+// chart never slows the replies to other users (it may take longer on a busy machine instead).
+try {
+  setPriority(CHART_THREAD_NICE);
+} catch {
+  // Not allowed here, or not per thread on this system: drawing still works, at the bot's priority.
+}
+
+// Loaded on the first chart; no top-level await, which tsx's require hook (tests) cannot run.
+let renderer: ReturnType<typeof loadSvgToPng> | undefined;
+let queries: SqliteChartQueries | undefined;
+
+function store(): SqliteChartQueries {
+  if (!setup.dbPath) throw new Error('this chart worker has no store to count in');
+  queries ??= new SqliteChartQueries(new Database(setup.dbPath, { readonly: true, fileMustExist: true }));
+  return queries;
+}
+
+async function answer(request: WorkerRequest): Promise<WorkerResponse> {
+  if (request.kind === 'count') {
+    const method = store()[request.query] as (...args: unknown[]) => unknown;
+    return { id: request.id, result: method.apply(queries, request.args) };
+  }
+  renderer ??= loadSvgToPng(setup.prefer);
+  const [toPng, svg] = await Promise.all([renderer, chartSvg(request.chart)]);
+  const size = CHART_SIZES[request.chart.kind];
+  return { id: request.id, png: toPng.toPng(svg, size.width), ...size };
+}
+
+port.on('message', (request: WorkerRequest) => {
+  void answer(request)
+    .catch((error: unknown): WorkerResponse => ({ id: request.id, failed: error instanceof Error ? (error.stack ?? error.message) : String(error) }))
+    .then((response) => port.postMessage(response, 'png' in response ? [response.png.buffer as ArrayBuffer] : []));
+});
+port.postMessage({ ready: true } satisfies WorkerResponse);

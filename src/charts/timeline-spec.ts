@@ -1,0 +1,75 @@
+// A timeline chart as a Vega-Lite spec: entries per period stacked by event type, with any line
+// series on a right-hand axis and any marks as labelled rules on the period axis.
+import type { TopLevelSpec } from 'vega-lite';
+import { CHART_SIZES, type ChartSeries, type TimelineChart } from '../core/charts/chart.js';
+import { EVENT_TYPE_IDS, eventTypeLabel, type EventType } from '../core/vocabulary.js';
+import { CHART_CONFIG, CHART_SCALE, typeScale } from './palette.js';
+
+/** At most this many period labels on the axis; the others are left unlabelled. */
+const MAX_AXIS_LABELS = 14;
+const LINE_COLOUR = '#222222';
+
+/** Every k-th label, so that at most MAX_AXIS_LABELS show, the first one always among them. */
+export function shownLabels(labels: readonly string[]): string[] {
+  const step = Math.ceil(labels.length / MAX_AXIS_LABELS);
+  return labels.filter((_, i) => i % step === 0);
+}
+
+function periodAxis(chart: TimelineChart, labels: readonly string[]) {
+  return {
+    field: 'label',
+    type: 'ordinal' as const,
+    scale: { domain: [...labels] },
+    axis: { title: chart.unit === 'week' ? 'Week starting' : 'Month', values: shownLabels(labels), labelAngle: -40 },
+  };
+}
+
+function seriesLayer(series: ChartSeries, labelOf: ReadonlyMap<string, string>, x: ReturnType<typeof periodAxis>) {
+  const values = series.points.filter((p) => labelOf.has(p.start)).map((p) => ({ label: labelOf.get(p.start)!, value: p.value ?? null, text: p.label ?? '' }));
+  if (series.kind === 'line') {
+    return {
+      data: { values },
+      mark: { type: 'line' as const, point: true, color: LINE_COLOUR, strokeWidth: 2 },
+      encoding: { x, y: { field: 'value', type: 'quantitative' as const, axis: { title: series.name, orient: 'right' as const } } },
+    };
+  }
+  return {
+    data: { values },
+    layer: [
+      { mark: { type: 'rule' as const, color: LINE_COLOUR, strokeDash: [4, 3] }, encoding: { x } },
+      { mark: { type: 'text' as const, align: 'left' as const, dx: 3, baseline: 'top' as const, fontSize: 10 }, encoding: { x, y: { value: 2 }, text: { field: 'text' } } },
+    ],
+  };
+}
+
+export function timelineSpec(chart: TimelineChart): TopLevelSpec {
+  const { width, height } = CHART_SIZES.timeline;
+  const labels = chart.periods.map((p) => p.label);
+  const labelOf = new Map(chart.periods.map((p) => [p.start, p.label]));
+  const types = EVENT_TYPE_IDS.filter((t) => chart.periods.some((p) => (p.counts[t] ?? 0) > 0));
+  const bars = chart.periods.flatMap((p) =>
+    types.filter((t) => (p.counts[t] ?? 0) > 0).map((t: EventType) => ({ label: p.label, type: eventTypeLabel(t), order: EVENT_TYPE_IDS.indexOf(t), count: p.counts[t]! })),
+  );
+  const x = periodAxis(chart, labels);
+  const barLayer = {
+    data: { values: bars },
+    mark: { type: 'bar' as const },
+    encoding: {
+      x,
+      y: { field: 'count', type: 'quantitative' as const, stack: 'zero' as const, axis: { title: 'Entries', tickMinStep: 1 } },
+      color: { field: 'type', type: 'nominal' as const, scale: typeScale(types), legend: { title: 'Event type' } },
+      order: { field: 'order' },
+    },
+  };
+  const lines = chart.series.filter((s) => s.kind === 'line');
+  return {
+    width: width / CHART_SCALE,
+    height: height / CHART_SCALE,
+    autosize: { type: 'fit', contains: 'padding' },
+    padding: 12,
+    title: chart.title,
+    config: CHART_CONFIG,
+    layer: [barLayer, ...chart.series.map((s) => seriesLayer(s, labelOf, x))],
+    ...(lines.length > 0 ? { resolve: { scale: { y: 'independent' } } } : {}),
+  } as TopLevelSpec;
+}

@@ -1,0 +1,77 @@
+// Pictures as data: what a chart shows, in the core's terms. The renderer (src/charts) draws them;
+// commands and digests only build these and say what they show in words (alt text, data table).
+import type { EventType } from '../vocabulary.js';
+
+export type PeriodUnit = 'week' | 'month';
+
+/** One bar of a timeline chart: a period and its entries by event type. */
+export interface PeriodBar {
+  /** The period's first day, YYYY-MM-DD (a week starts on Monday). */
+  start: string;
+  /** As people read it: `7 Jul 2025` (week starting) or `Jul 2025`. */
+  label: string;
+  counts: Partial<Record<EventType, number>>;
+}
+
+/**
+ * More figures drawn over the bars, by period start: a `line` on its own axis (casualties), or
+ * `marks` labelled on the period axis (trend calls). Built by whoever has the figures.
+ */
+export interface ChartSeries {
+  name: string;
+  kind: 'line' | 'marks';
+  points: readonly { start: string; value?: number; label?: string }[];
+}
+
+export interface TimelineChart {
+  kind: 'timeline';
+  title: string;
+  unit: PeriodUnit;
+  /** Every period of the range in order, empty ones included. */
+  periods: readonly PeriodBar[];
+  series: readonly ChartSeries[];
+}
+
+/** A place with coordinates and what the dossier has there for a filter. */
+export interface LocatedPoint {
+  name: string;
+  lat: number;
+  lon: number;
+  entries: number;
+  latestType: EventType;
+}
+
+export interface MapChart {
+  kind: 'map';
+  title: string;
+  points: readonly LocatedPoint[];
+}
+
+/** A digest's summary picture: entries by type this period beside the previous one. */
+export interface CardChart {
+  kind: 'card';
+  title: string;
+  currentLabel: string;
+  previousLabel: string;
+  rows: readonly { type: EventType; current: number; previous: number }[];
+}
+
+export type Chart = TimelineChart | MapChart | CardChart;
+
+export interface RenderedChart {
+  png: Uint8Array;
+  width: number;
+  height: number;
+}
+
+/** Draws charts as PNG pictures (off the event loop, a few at a time). */
+export interface ChartRenderer {
+  render(chart: Chart): Promise<RenderedChart>;
+}
+
+/** The picture size of each kind of chart, in pixels: fixed, so a view can state it before drawing. */
+export const CHART_SIZES: Record<Chart['kind'], { width: number; height: number }> = {
+  timeline: { width: 1200, height: 600 },
+  map: { width: 1200, height: 800 },
+  card: { width: 900, height: 420 },
+};

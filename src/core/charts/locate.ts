@@ -1,0 +1,27 @@
+// Where places are: the port a gazetteer implements, and the located points a map is drawn from.
+import type { LocatedPoint } from './chart.js';
+import type { PlaceActivity } from './chart-data-port.js';
+
+export interface PlaceCoordinates {
+  /** Coordinates of a place by its folded key, when it is located. */
+  coordinatesOf(placeKey: string): { lat: number; lon: number } | undefined;
+  /** What an admin does so places get coordinates: said when a map has none to show. */
+  readonly howToLocate: string;
+}
+
+export interface LocatedPlaces {
+  points: LocatedPoint[];
+  /** Places the entries name that have no coordinates. */
+  unlocated: string[];
+}
+
+export function locatePlaces(activity: readonly PlaceActivity[], coordinates: PlaceCoordinates): LocatedPlaces {
+  const points: LocatedPoint[] = [];
+  const unlocated: string[] = [];
+  for (const place of activity) {
+    const at = coordinates.coordinatesOf(place.placeKey);
+    if (at) points.push({ name: place.name, lat: at.lat, lon: at.lon, entries: place.entries, latestType: place.latestType });
+    else unlocated.push(place.name);
+  }
+  return { points, unlocated };
+}

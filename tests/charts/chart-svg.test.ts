@@ -1,0 +1,105 @@
+// GIVEN charts built as commands build them, WHEN they are drawn as SVG, THEN the marks, axis
+// labels, legends and titles are there, names in any script included; and the PNG is the stated size.
+import { describe, expect, it } from 'vitest';
+import { chartSvg } from '../../src/charts/chart-svg.js';
+import { loadSvgToPng } from '../../src/charts/svg-png.js';
+import { CHART_SIZES, type CardChart, type MapChart, type TimelineChart } from '../../src/core/charts/chart.js';
+import { buildTimelineChart } from '../../src/core/charts/timeline-chart.js';
+import { pngSize } from '../support/png.js';
+
+/** The SVG's text elements, as written. */
+const texts = (svg: string) => [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]!);
+/** Marks of one Vega role: `<g class="mark-rect role-mark …">` groups hold one path per datum. */
+const markGroup = (svg: string, type: string, name?: string) => new RegExp(`<g class="mark-${type} role-mark${name ? ` ${name}` : ''}[^"]*"[^>]*>(.*?)</g>`, 's').exec(svg)?.[1] ?? '';
+
+const weekly: TimelineChart = buildTimelineChart({
+  title: 'Entries per week — place دمشق',
+  unit: 'week',
+  since: '2025-06-02',
+  until: '2025-07-27',
+  counts: {
+    rows: [
+      { start: '2025-06-02', type: 'talks', count: 2 },
+      { start: '2025-06-02', type: 'air-strike', count: 1 },
+      { start: '2025-07-21', type: 'statement', count: 3 },
+    ],
+    imprecise: 0,
+  },
+});
+
+describe('timeline chart', () => {
+  it('stacks one bar piece per period and type, labels the axes and lists the types in the legend', async () => {
+    const svg = await chartSvg(weekly);
+    expect(svg.match(/<path/g)?.length).toBeGreaterThan(0);
+    expect(markGroup(svg, 'rect').match(/<path/g)).toHaveLength(3);
+    const shown = texts(svg);
+    expect(shown).toEqual(expect.arrayContaining(['Entries per week — place دمشق', 'Week starting', 'Entries', 'Event type', '2 Jun 2025', '21 Jul 2025']));
+    expect(shown).toEqual(expect.arrayContaining(['Air/drone strike', 'Talks/negotiation', 'Statement']));
+    expect(weekly.periods).toHaveLength(8);
+  });
+
+  it('draws a line series on its own axis and marks as labelled rules, when given', async () => {
+    const svg = await chartSvg({
+      ...weekly,
+      series: [
+        { name: 'Fatalities', kind: 'line', points: [{ start: '2025-06-02', value: 4 }, { start: '2025-06-09', value: 9 }] },
+        { name: 'Trend', kind: 'marks', points: [{ start: '2025-07-21', label: 'escalation' }] },
+      ],
+    });
+    expect(markGroup(svg, 'line')).toMatch(/<path/);
+    expect(markGroup(svg, 'rule')).toMatch(/<line|<path/);
+    expect(texts(svg)).toEqual(expect.arrayContaining(['Fatalities', 'escalation']));
+  });
+});
+
+const map: MapChart = {
+  kind: 'map',
+  title: 'Where entries happened',
+  points: [
+    { name: 'Damascus', lat: 33.51, lon: 36.29, entries: 12, latestType: 'talks' },
+    { name: 'السويداء', lat: 32.71, lon: 36.57, entries: 5, latestType: 'armed-clash' },
+    { name: 'Beyrouth', lat: 33.89, lon: 35.5, entries: 1, latestType: 'statement' },
+  ],
+};
+
+describe('map', () => {
+  it('draws a circle per place over the region’s countries, names the places and explains colour and size', async () => {
+    const svg = await chartSvg(map);
+    expect(markGroup(svg, 'symbol').match(/<path/g)).toHaveLength(3);
+    // Syria, Lebanon, Israel, Jordan… but not the whole world.
+    const countries = markGroup(svg, 'shape').match(/<path/g)?.length ?? 0;
+    expect(countries).toBeGreaterThan(4);
+    expect(countries).toBeLessThan(40);
+    expect(texts(svg)).toEqual(expect.arrayContaining(['Where entries happened', 'Damascus', 'السويداء', 'Beyrouth', 'Latest event type', 'Entries', 'Talks/negotiation', 'Armed clash']));
+  });
+});
+
+const card: CardChart = {
+  kind: 'card',
+  title: 'Digest — this week and the one before',
+  currentLabel: 'This week',
+  previousLabel: 'The week before',
+  rows: [
+    { type: 'talks', current: 5, previous: 2 },
+    { type: 'air-strike', current: 1, previous: 4 },
+  ],
+};
+
+describe('digest card', () => {
+  it('sets each type’s count beside the previous one, with the change and an arrow', async () => {
+    const svg = await chartSvg(card);
+    expect(markGroup(svg, 'rect').match(/<path/g)).toHaveLength(4);
+    expect(markGroup(svg, 'symbol').match(/<path/g)).toHaveLength(2);
+    expect(texts(svg)).toEqual(expect.arrayContaining(['5 (+3)', '1 (−3)', 'This week', 'The week before', 'Talks/negotiation']));
+  });
+});
+
+describe('PNG', () => {
+  it.each(['native', 'wasm'] as const)('the %s renderer draws each chart at its stated size', async (prefer) => {
+    const renderer = await loadSvgToPng(prefer);
+    expect(renderer.kind).toBe(prefer);
+    for (const chart of [weekly, map, card]) {
+      expect(pngSize(renderer.toPng(await chartSvg(chart), CHART_SIZES[chart.kind].width))).toEqual(CHART_SIZES[chart.kind]);
+    }
+  });
+});

@@ -1,0 +1,57 @@
+// GIVEN places with coordinates (as a gazetteer would give them), WHEN /chart map runs through the
+// command layer, THEN it maps the located places and names the others; without coordinates it
+// says how places get located.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp, type App } from '../../src/app.js';
+import { CHART_SIZES } from '../../src/core/charts/chart.js';
+import type { PlaceCoordinates } from '../../src/core/charts/locate.js';
+import { silentLogger } from '../../src/core/logger.js';
+import { lineToPlainText } from '../../src/core/view.js';
+import { pngSize } from '../support/png.js';
+import { copySeededStore } from '../support/test-app.js';
+
+const KNOWN: Record<string, { lat: number; lon: number }> = { paris: { lat: 48.86, lon: 2.35 }, damascus: { lat: 33.51, lon: 36.29 }, 'sweida province': { lat: 32.71, lon: 36.57 } };
+const gazetteer: PlaceCoordinates = { coordinatesOf: (key) => KNOWN[key], howToLocate: 'Locate places with the gazetteer.' };
+const operator = { platform: 'console', userId: 'operator', localOperator: true };
+
+let dir: string;
+let app: App;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'sitrep-map-'));
+  copySeededStore(join(dir, 'sitrep.db'));
+  app = createApp({ dbPath: join(dir, 'sitrep.db'), admins: [], logger: silentLogger, placeCoordinates: gazetteer });
+});
+afterAll(() => {
+  app?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const intro = (view: { intro?: Parameters<typeof lineToPlainText>[0][] }) => (view.intro ?? []).map(lineToPlainText);
+
+describe('/chart map', () => {
+  it('maps the located places, sized by entries, and says which are not located', async () => {
+    const view = await app.dispatcher.runText('/chart map topic:syria-israel', operator);
+    expect(view.title).toBe('Where entries happened — topic syria-israel');
+    expect(intro(view)[0]).toMatch(/^Map of 3 located places with \d+ entries, each sized by its entries and coloured by its latest event type; the busiest: .*Paris \d+.*; 8 places without coordinates are not shown\.$/);
+    expect(view.image?.alt).toBe(intro(view)[0]);
+    expect(pngSize(await view.image!.png())).toEqual(CHART_SIZES.map);
+    expect(view.buttons?.map((b) => b.label)).toEqual(['Data']);
+  });
+
+  it('gives the figures as a table with data:true', async () => {
+    const view = await app.dispatcher.runText('/chart map data:true', operator);
+    const rows = view.sections[0]!.lines.map(lineToPlainText);
+    expect(rows[0]).toMatch(/^Place +Entries +Lat\/lon +Latest type$/);
+    expect(rows.some((row) => /^Paris +4 +48\.86, 2\.35  Statement$/.test(row))).toBe(true);
+    expect(view.image).toBeUndefined();
+  });
+
+  it('says there is nothing to map when no matching entry has a place', async () => {
+    const view = await app.dispatcher.runText('/chart map since:2030', operator);
+    expect(intro(view)).toEqual(['No entries with places match, so there is nothing to map.']);
+    expect(view.image).toBeUndefined();
+  });
+});

@@ -1,0 +1,49 @@
+// GIVEN a subscribed channel, WHEN its digests go out, THEN each opens with a card: entries added
+// by event type in its period beside the period before, as a picture with the figures in its alt
+// text; `card:false` leaves it out, and /digest list says so.
+import { afterEach, describe, expect, it } from 'vitest';
+import { CHART_SIZES } from '../../src/core/charts/chart.js';
+import { pngSize } from '../support/png.js';
+import { Harness } from './support/harness.js';
+
+const harnesses: Harness[] = [];
+afterEach(async () => {
+  for (const h of harnesses.splice(0).reverse()) await h.dispose();
+});
+
+async function subscribed(extra = ''): Promise<Harness> {
+  const h = new Harness({ start: '2026-07-06T05:00:00Z' });
+  harnesses.push(h);
+  h.startScheduler();
+  expect(await h.subscribe(`schedule:"daily 08:00" timezone:Europe/Paris ${extra}`)).toContain('Digest subscribed');
+  return h;
+}
+
+describe('digest cards', () => {
+  it('open each digest with this period’s entries by type beside the period before', async () => {
+    // Protests only: the seed dossier, added when the store was made, has none.
+    const h = await subscribed('type:protest');
+    await h.time.advanceTo('2026-07-06T05:30:00Z');
+    h.addEntry({ title: 'March in Sweida', eventType: 'protest' });
+    h.addEntry({ title: 'Sit-in in Damascus', eventType: 'protest' });
+    await h.time.advanceTo('2026-07-06T06:01:00Z');
+    h.addEntry({ title: 'Strike in Daraa', eventType: 'protest' });
+    await h.time.advanceTo('2026-07-07T06:01:00Z');
+    const [first, second] = h.poster.posts.map((p) => p.view);
+    expect(first?.image?.alt).toBe("Bar chart of entries added by event type in this digest's period against the period before: 2 against 0; Protest 2 (0 before).");
+    expect(second?.image?.alt).toBe("Bar chart of entries added by event type in this digest's period against the period before: 1 against 2; Protest 1 (2 before).");
+    expect(second!.image!.table.map((line) => line.map((s) => s.text).join(''))).toEqual([
+      'Event type  This period  Before  Change',
+      'Protest               1       2      −1',
+    ]);
+    expect(pngSize(await second!.image!.png())).toEqual(CHART_SIZES.card);
+  });
+
+  it('are left out with card:false, which /digest list shows', async () => {
+    const h = await subscribed('card:false');
+    h.addEntry({ title: 'Talks resume' });
+    await h.time.advanceTo('2026-07-06T06:01:00Z');
+    expect(h.poster.posts[0]?.view.image).toBeUndefined();
+    expect(await h.runText('/digest list')).toContain('· no card');
+  });
+});

@@ -1,0 +1,48 @@
+// GIVEN the real Bolt app and the fake Slack, WHEN a user asks for a chart, THEN the PNG is
+// uploaded (getUploadURLExternal, the bytes POSTed to the address it gave, completeUploadExternal)
+// and the answer shows it in an image block with the alt text; Data answers the figures privately.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHART_SIZES } from '../../src/core/charts/chart.js';
+import { pngSize } from '../support/png.js';
+import { blocksOf, button, labelsOf, shownText, startHarness, type Harness } from './harness.js';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+describe('/chart timeline on Slack', () => {
+  it('uploads a PNG of the stated size and shows it with its alt text', async () => {
+    const body = await h.command('/chart timeline by:month since:2024');
+    const [asked] = h.slack.callsTo('files.getUploadURLExternal');
+    const [upload] = h.slack.uploads.items;
+    expect(upload?.contentType).toBe('image/png');
+    expect(pngSize(upload!.bytes)).toEqual(CHART_SIZES.timeline);
+    expect(asked?.args).toMatchObject({ filename: 'timeline.png', length: String(upload!.bytes.length) });
+    expect(h.slack.callsTo('files.completeUploadExternal')[0]?.args.files).toEqual([{ id: upload!.fileId, title: 'Entries per month — since 2024' }]);
+    const image = blocksOf(body).find((b) => b.type === 'image');
+    expect(image).toEqual({ type: 'image', slack_file: { id: upload!.fileId }, alt_text: expect.stringMatching(/^Bar chart of 13 entries per month from Jan 2024 to Jul 2025/) });
+    expect(asked?.args.alt_text).toBe((image as { alt_text: string }).alt_text);
+    expect(labelsOf(body)).toEqual(['Data']);
+  });
+
+  it('Data answers the figures as a table to the presser alone', async () => {
+    const chart = await h.command('/chart timeline by:month since:2025-06');
+    const data = await h.press(button(chart, 'Data'), 'U0OTHER');
+    expect(data.response_type).toBe('ephemeral');
+    expect(data.replace_original).toBe(false);
+    expect(shownText(data)).toContain('`Jul 2025      9`  Armed clash 1, Air/drone strike 1, Talks/negotiation 4, Statement 3');
+    expect(blocksOf(data).some((b) => b.type === 'image')).toBe(false);
+  });
+
+  it('a map with no located places says how places get located, with no upload', async () => {
+    const uploads = h.slack.callsTo('files.getUploadURLExternal').length;
+    const body = await h.command('/chart map');
+    expect(shownText(body)).toContain('11 places have matching entries, but none has coordinates, so there is nothing to map.');
+    expect(shownText(body)).toContain('a map needs places located by a gazetteer');
+    expect(h.slack.callsTo('files.getUploadURLExternal')).toHaveLength(uploads);
+  });
+});
