@@ -2,11 +2,12 @@
 // own file beside this one.
 import type { CommandSpec } from '../../src/core/command-spec.js';
 import { addEntry, editEntry, removeEntry } from './change.js';
+import { diffEntry } from './diff.js';
 import { entryHistory, undoEntry } from './history.js';
 import { showEntry } from './show.js';
 
 export const entryCommand: CommandSpec = {
   name: 'entry',
-  description: 'Show an entry in full; admins add, edit, remove and undo',
-  subcommands: [showEntry, addEntry, editEntry, removeEntry, entryHistory, undoEntry],
+  description: 'Show an entry in full, or as it stood; admins add, edit, remove and undo',
+  subcommands: [showEntry, diffEntry, addEntry, editEntry, removeEntry, entryHistory, undoEntry],
 };

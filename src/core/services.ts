@@ -1,5 +1,6 @@
 // The services commands can use, handed to every handler through its context. Each feature
 // adds its own field here; the composition root (src/app.ts) provides them.
+import type { PastViews } from './as-of-port.js';
 import type { DigestService } from './digest/service.js';
 import type { DossierEditor } from './editor-port.js';
 import type { DossierReader } from './ports.js';
@@ -8,6 +9,8 @@ import type { WatchService } from './sources/watch-service.js';
 
 export interface CommandServices {
   dossier: DossierReader;
+  /** The dossier as it stood at an earlier instant, rebuilt from its revisions. */
+  past: PastViews;
   /** Admin writes: entries and actors, with revisions. */
   editor: DossierEditor;
   /** Scheduled digests: subscriptions, preview and send-now. */

@@ -1,0 +1,131 @@
+// A timeline page of a past view: the live timeline's filters, order, paging and capped count
+// (entry-queries.ts), read from the spans that held at an instant, then each entry shown as
+// its latest revision before that instant wrote it.
+import type { EntryInput, EntrySummary } from '../core/domain.js';
+import { summaryOf } from '../core/past-entry.js';
+import type { Page, TimelineQuery } from '../core/ports.js';
+import { asOfDriver, asOfFilterTerms, type AsOfFilters, type DriverKind } from './as-of-drivers.js';
+import { COUNT_CAP, countRows, exactPage, shiftDays } from './entry-queries.js';
+import type { StatementCache } from './statement-cache.js';
+import { LONG_SPAN_DAYS, type Driver, type Scan, type Spans } from './timeline-drivers.js';
+
+/** Spans of an actor or a place counted up to this many to tell which of the two is sparser. */
+const PROBE_LIMIT = 2000;
+
+/** The actor and every actor merged into it (merges chain), since snapshots keep the ids of their time. */
+export function actorAndMergedIds(cache: StatementCache, actorId: number): number[] {
+  return cache
+    .get(
+      `WITH RECURSIVE folded (id) AS (SELECT ? UNION SELECT a.id FROM actors a JOIN folded f ON a.merged_into_id = f.id)
+       SELECT id FROM folded ORDER BY id`,
+    )
+    .pluck()
+    .all(actorId) as number[];
+}
+
+/**
+ * An actor's spans when it is one actor (an actor with others merged into it is checked on the
+ * entries' spans instead: merges are rare), a place's, or the sparser of the two.
+ */
+function driverKind(cache: StatementCache, query: TimelineQuery, filters: AsOfFilters): DriverKind {
+  const oneActor = filters.actorIds !== undefined && (JSON.parse(filters.actorIds) as number[]).length === 1;
+  if (oneActor && query.placeKey !== undefined) {
+    const count = (kind: DriverKind) => {
+      const driver = asOfDriver(kind, query, filters);
+      return countRows(cache, { driver, where: driver.key, params: driver.keyParams }, PROBE_LIMIT);
+    };
+    return count('actor') <= count('place') ? 'actor' : 'place';
+  }
+  if (oneActor) return 'actor';
+  return query.placeKey !== undefined ? 'place' : 'entries';
+}
+
+function scanOf(driver: Driver, range: string[], rangeParams: unknown[], query: TimelineQuery, filters: AsOfFilters): Scan {
+  const terms = asOfFilterTerms(query, filters, driver);
+  return { driver, where: [...driver.key, ...range, ...terms.where], params: [...driver.keyParams, ...rangeParams, ...terms.params] };
+}
+
+/** Entries that started within since–until (or at all). */
+function startedScan(kind: DriverKind, query: TimelineQuery, filters: AsOfFilters): Scan {
+  const driver = asOfDriver(kind, query, filters);
+  const range: string[] = [];
+  const params: unknown[] = [];
+  if (query.since !== undefined) (range.push(`${driver.day} >= ?`), params.push(query.since));
+  if (query.until !== undefined) (range.push(`${driver.day} <= ?`), params.push(query.until));
+  return scanOf(driver, range, params, query, filters);
+}
+
+/** Entries that started before `since` and still ran at it, in two bounded parts (see entry-queries.ts). */
+function runningScans(kind: DriverKind, query: TimelineQuery, filters: AsOfFilters, since: string): Scan[] {
+  const later = shiftDays(since, LONG_SPAN_DAYS);
+  const until = query.until !== undefined ? [query.until] : [];
+  const part = (spans: Spans, dayTo: (d: Driver) => string[], dayToParams: string[]) => {
+    const d = asOfDriver(kind, query, filters, spans);
+    return scanOf(d, [...dayTo(d), `${d.day} < ?`, ...until.map(() => `${d.day} <= ?`)], [...dayToParams, since, ...until], query, filters);
+  };
+  return [
+    part('spans', (d) => [`${d.dayTo} >= ?`, `${d.dayTo} < ?`], [since, later]),
+    part('long_spans', (d) => [`${d.dayTo} >= ?`], [later]),
+  ];
+}
+
+interface PageRow {
+  id: number;
+}
+
+function pageRows(cache: StatementCache, scans: Scan[], limit: number, offset: number): PageRow[] {
+  const selects = scans.map(({ driver: d, where }) => `SELECT ${d.id} AS id, ${d.day} AS sort_day FROM ${d.table} WHERE ${where.join(' AND ')}`);
+  const sql =
+    selects.length === 1
+      ? `${selects[0]} ORDER BY ${scans[0]!.driver.day} DESC, ${scans[0]!.driver.id} DESC LIMIT ? OFFSET ?`
+      : `SELECT * FROM (${selects.join(' UNION ALL ')}) ORDER BY sort_day DESC, id DESC LIMIT ? OFFSET ?`;
+  return cache.get(sql).all(...scans.flatMap((scan) => scan.params), limit, offset) as PageRow[];
+}
+
+/** Newest first, with an exact count up to COUNT_CAP, as the live timeline counts. */
+export function queryTimelineAsOf(cache: StatementCache, query: TimelineQuery, before: string): Page<EntrySummary> {
+  const filters: AsOfFilters = { before };
+  if (query.actorId !== undefined) filters.actorIds = JSON.stringify(actorAndMergedIds(cache, query.actorId));
+  const kind = driverKind(cache, query, filters);
+  const cap = COUNT_CAP + 1;
+  const started = startedScan(kind, query, filters);
+  const running = query.since !== undefined ? runningScans(kind, query, filters, query.since) : [];
+  const startedCount = countRows(cache, started, cap);
+  let count = startedCount;
+  for (const part of running) if (count < cap) count += countRows(cache, part, cap - count);
+  const rows = pageRows(cache, [started], query.limit, query.offset);
+  if (running.length > 0 && rows.length < query.limit) {
+    // The started part ran out on this page: continue into the running part.
+    const startedTotal = startedCount < cap ? startedCount : rows.length > 0 ? query.offset + rows.length : countRows(cache, started, query.offset + 1);
+    rows.push(...pageRows(cache, running, query.limit - rows.length, Math.max(0, query.offset - startedTotal)));
+  }
+  return exactPage(entriesAsOf(cache, rows.map((r) => r.id), before), count);
+}
+
+/** Each entry as its latest revision before the instant wrote it, in the order given. */
+export function snapshotsBefore(cache: StatementCache, ids: readonly number[], before: string): Map<number, EntryInput> {
+  const rows = cache
+    .get(
+      `SELECT j.value AS id, r.snapshot FROM json_each(?) j
+       JOIN revisions r ON r.id = (SELECT max(id) FROM revisions
+                                   WHERE entity = 'entry' AND entity_id = j.value AND strftime('%Y-%m-%dT%H:%M:%fZ', changed_at) < ?)`,
+    )
+    .all(JSON.stringify(ids), before) as { id: number; snapshot: string }[];
+  return new Map(rows.map((row) => [row.id, JSON.parse(row.snapshot) as EntryInput]));
+}
+
+export function actorNamesOf(cache: StatementCache, ids: readonly number[]): Map<number, string> {
+  const rows = cache
+    .get('SELECT id, name FROM actors WHERE id IN (SELECT value FROM json_each(?))')
+    .all(JSON.stringify([...new Set(ids)])) as { id: number; name: string }[];
+  return new Map(rows.map((row) => [row.id, row.name]));
+}
+
+function entriesAsOf(cache: StatementCache, ids: readonly number[], before: string): EntrySummary[] {
+  const states = snapshotsBefore(cache, ids, before);
+  const names = actorNamesOf(cache, [...states.values()].flatMap((s) => s.actors.map((a) => a.actorId)));
+  return ids.flatMap((id) => {
+    const state = states.get(id);
+    return state ? [summaryOf(id, state, names)] : [];
+  });
+}
