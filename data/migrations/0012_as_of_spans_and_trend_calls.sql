@@ -98,60 +98,50 @@ SELECT id AS revision_id,
        snapshot
 FROM entry_revision_dates;
 
--- Inserting a revision id here applies that revision to the spans: the spans it ends are closed
--- at its instant, and those it starts are opened. Revisions of an entry are applied in order.
-CREATE VIEW entry_span_feed AS SELECT id AS revision_id FROM revisions WHERE 0;
+-- Inserting a revision's keys here applies it to the spans: the spans it ends are closed at its
+-- instant, and those it starts are opened. Revisions of an entry are applied in order.
+CREATE VIEW entry_span_feed AS SELECT * FROM entry_revision_keys WHERE 0;
 
 CREATE TRIGGER entry_span_feed_apply INSTEAD OF INSERT ON entry_span_feed
 BEGIN
-  UPDATE entry_spans SET valid_to = k.at
-  FROM entry_revision_keys k
-  WHERE k.revision_id = NEW.revision_id AND entry_spans.entry_id = k.entry_id AND entry_spans.valid_to IS NULL
-    AND NOT (k.live AND entry_spans.day_from = k.day_from AND entry_spans.day_to = k.day_to
-             AND entry_spans.topic = k.topic AND entry_spans.event_type = k.event_type);
+  UPDATE entry_spans SET valid_to = NEW.at
+  WHERE entry_id = NEW.entry_id AND valid_to IS NULL
+    AND NOT (NEW.live AND day_from = NEW.day_from AND day_to = NEW.day_to AND topic = NEW.topic AND event_type = NEW.event_type);
   INSERT INTO entry_spans (entry_id, day_from, day_to, topic, event_type, valid_from)
-  SELECT k.entry_id, k.day_from, k.day_to, k.topic, k.event_type, k.at
-  FROM entry_revision_keys k
-  WHERE k.revision_id = NEW.revision_id AND k.live
-    AND NOT EXISTS (SELECT 1 FROM entry_spans s WHERE s.entry_id = k.entry_id AND s.valid_to IS NULL);
+  SELECT NEW.entry_id, NEW.day_from, NEW.day_to, NEW.topic, NEW.event_type, NEW.at
+  WHERE NEW.live AND NOT EXISTS (SELECT 1 FROM entry_spans s INDEXED BY entry_spans_open WHERE s.entry_id = NEW.entry_id AND s.valid_to IS NULL);
 
-  UPDATE entry_actor_spans SET valid_to = k.at
-  FROM entry_revision_keys k
-  WHERE k.revision_id = NEW.revision_id AND entry_actor_spans.entry_id = k.entry_id AND entry_actor_spans.valid_to IS NULL
-    AND NOT (k.live AND entry_actor_spans.day_from = k.day_from AND entry_actor_spans.day_to = k.day_to
-             AND entry_actor_spans.topic = k.topic AND entry_actor_spans.event_type = k.event_type
-             AND entry_actor_spans.actor_id IN (SELECT json_extract(a.value, '$.actorId') FROM json_each(k.snapshot, '$.actors') a));
+  UPDATE entry_actor_spans SET valid_to = NEW.at
+  WHERE entry_id = NEW.entry_id AND valid_to IS NULL
+    AND NOT (NEW.live AND day_from = NEW.day_from AND day_to = NEW.day_to AND topic = NEW.topic AND event_type = NEW.event_type
+             AND actor_id IN (SELECT json_extract(a.value, '$.actorId') FROM json_each(NEW.snapshot, '$.actors') a));
   INSERT INTO entry_actor_spans (actor_id, entry_id, day_from, day_to, topic, event_type, valid_from)
-  SELECT DISTINCT json_extract(a.value, '$.actorId'), k.entry_id, k.day_from, k.day_to, k.topic, k.event_type, k.at
-  FROM entry_revision_keys k, json_each(k.snapshot, '$.actors') a
-  WHERE k.revision_id = NEW.revision_id AND k.live
-    AND NOT EXISTS (SELECT 1 FROM entry_actor_spans s
-                    WHERE s.entry_id = k.entry_id AND s.actor_id = json_extract(a.value, '$.actorId') AND s.valid_to IS NULL);
+  SELECT DISTINCT json_extract(a.value, '$.actorId'), NEW.entry_id, NEW.day_from, NEW.day_to, NEW.topic, NEW.event_type, NEW.at
+  FROM json_each(NEW.snapshot, '$.actors') a
+  WHERE NEW.live
+    AND NOT EXISTS (SELECT 1 FROM entry_actor_spans s INDEXED BY entry_actor_spans_open
+                    WHERE s.entry_id = NEW.entry_id AND s.actor_id = json_extract(a.value, '$.actorId') AND s.valid_to IS NULL);
 
   -- Snapshots name places as spelled then; places are shared rows found by their folded key.
-  UPDATE entry_place_spans SET valid_to = k.at
-  FROM entry_revision_keys k
-  WHERE k.revision_id = NEW.revision_id AND entry_place_spans.entry_id = k.entry_id AND entry_place_spans.valid_to IS NULL
-    AND NOT (k.live AND entry_place_spans.day_from = k.day_from AND entry_place_spans.day_to = k.day_to
-             AND entry_place_spans.topic = k.topic AND entry_place_spans.event_type = k.event_type
-             AND entry_place_spans.place_id IN (SELECT p.id FROM json_each(k.snapshot, '$.places') j
-                                                JOIN places p ON p.place_key = sitrep_fold_key(j.value)));
+  UPDATE entry_place_spans SET valid_to = NEW.at
+  WHERE entry_id = NEW.entry_id AND valid_to IS NULL
+    AND NOT (NEW.live AND day_from = NEW.day_from AND day_to = NEW.day_to AND topic = NEW.topic AND event_type = NEW.event_type
+             AND place_id IN (SELECT p.id FROM json_each(NEW.snapshot, '$.places') j JOIN places p ON p.place_key = sitrep_fold_key(j.value)));
   INSERT INTO entry_place_spans (place_id, entry_id, day_from, day_to, topic, event_type, valid_from)
-  SELECT DISTINCT p.id, k.entry_id, k.day_from, k.day_to, k.topic, k.event_type, k.at
-  FROM entry_revision_keys k, json_each(k.snapshot, '$.places') j
-  JOIN places p ON p.place_key = sitrep_fold_key(j.value)
-  WHERE k.revision_id = NEW.revision_id AND k.live
-    AND NOT EXISTS (SELECT 1 FROM entry_place_spans s WHERE s.entry_id = k.entry_id AND s.place_id = p.id AND s.valid_to IS NULL);
+  SELECT DISTINCT p.id, NEW.entry_id, NEW.day_from, NEW.day_to, NEW.topic, NEW.event_type, NEW.at
+  FROM json_each(NEW.snapshot, '$.places') j JOIN places p ON p.place_key = sitrep_fold_key(j.value)
+  WHERE NEW.live
+    AND NOT EXISTS (SELECT 1 FROM entry_place_spans s INDEXED BY entry_place_spans_open WHERE s.entry_id = NEW.entry_id AND s.place_id = p.id AND s.valid_to IS NULL);
 END;
 
 CREATE TRIGGER revisions_entry_spans AFTER INSERT ON revisions
 WHEN NEW.entity = 'entry'
 BEGIN
-  INSERT INTO entry_span_feed (revision_id) VALUES (NEW.id);
+  INSERT INTO entry_span_feed SELECT * FROM entry_revision_keys WHERE revision_id = NEW.id;
 END;
 
 -- The revisions already stored, entry by entry in the order they were written.
-INSERT INTO entry_span_feed (revision_id) SELECT id FROM revisions WHERE entity = 'entry' ORDER BY entity_id, id;
+INSERT INTO entry_span_feed SELECT * FROM entry_revision_keys ORDER BY entry_id, revision_id;
 
 -- Trend calls: an admin's judgement of which way a topic is going, at most one per topic and day
 -- (UTC): a second call the same day replaces the first.
