@@ -10,9 +10,9 @@ import type { FeedFetcher } from './core/sources/feed-port.js';
 import { WatchService } from './core/sources/watch-service.js';
 import { HttpFeedFetcher } from './sources/fetch-feed.js';
 import { WorkerFeedParser } from './sources/worker-parser.js';
+import { SqlitePastViews } from './store/as-of-views.js';
 import { openDatabase, type Db } from './store/connection.js';
 import { createDigestStore, type SqliteDigestStore } from './store/digest-store.js';
-import { SqlitePastViews } from './store/as-of-views.js';
 import { seedDatabase } from './store/seed.js';
 import { SqliteDossier } from './store/sqlite-dossier.js';
 import { SqliteEditor } from './store/sqlite-editor.js';
@@ -71,7 +71,15 @@ export function createApp(options: AppOptions): App {
   const parser = options.feedFetcher ? undefined : new WorkerFeedParser({ onProblem: (problem) => options.logger.error({ problem }, 'reading a feed failed') });
   const fetcher = options.feedFetcher ?? new HttpFeedFetcher({ allowPrivate: options.sourcesAllowPrivate ?? false, ...(parser ? { parser } : {}) });
   const sources = new WatchService({ store: new SqliteSourceStore(db), fetcher, now, logger: options.logger, afterCheck: () => review.postPending() });
-  const services: CommandServices = { dossier, past: new SqlitePastViews(db), editor: new SqliteEditor(db), digests: digests.service, sources, review };
+  const services: CommandServices = {
+    dossier,
+    past: new SqlitePastViews(db),
+    editor: new SqliteEditor(db),
+    digests: digests.service,
+    sources,
+    review,
+    trends: digests.store.trends,
+  };
   const dispatcher = new Dispatcher({
     commands: allCommands,
     services,

@@ -28,9 +28,18 @@ CREATE INDEX entry_spans_by_type ON entry_spans (event_type, day_from DESC, entr
 CREATE INDEX entry_spans_spans ON entry_spans (day_to, day_from, topic, event_type, valid_from, valid_to, entry_id) WHERE day_to > day_from;
 CREATE INDEX entry_spans_long_spans ON entry_spans (day_to, day_from, topic, event_type, valid_from, valid_to, entry_id)
   WHERE day_to > date(day_from, '+400 days');
--- When the dossier began (its earliest span), and the open span of each entry for the trigger.
-CREATE INDEX entry_spans_by_start ON entry_spans (valid_from);
+-- By when each span began: when the dossier began, and every span of a view from early in its
+-- life, when few had begun (read whole, then sorted). The open span of each entry, for the trigger.
+CREATE INDEX entry_spans_by_start ON entry_spans (valid_from, valid_to, day_from, day_to, topic, event_type, entry_id);
 CREATE INDEX entry_spans_open ON entry_spans (entry_id) WHERE valid_to IS NULL;
+
+-- For each month spans began in (`YYYY-MM` of valid_from), the latest first day among them. A
+-- view at an instant holds no entry starting after the latest of those up to its month, so its
+-- newest-first reading skips at once what was only written later (the recent past, mostly).
+CREATE TABLE entry_span_months (
+  month    TEXT PRIMARY KEY,
+  last_day TEXT NOT NULL
+) STRICT, WITHOUT ROWID;
 
 CREATE TABLE entry_actor_spans (
   id         INTEGER PRIMARY KEY,
@@ -110,6 +119,8 @@ BEGIN
   INSERT INTO entry_spans (entry_id, day_from, day_to, topic, event_type, valid_from)
   SELECT NEW.entry_id, NEW.day_from, NEW.day_to, NEW.topic, NEW.event_type, NEW.at
   WHERE NEW.live AND NOT EXISTS (SELECT 1 FROM entry_spans s INDEXED BY entry_spans_open WHERE s.entry_id = NEW.entry_id AND s.valid_to IS NULL);
+  INSERT INTO entry_span_months (month, last_day) SELECT substr(NEW.at, 1, 7), NEW.day_from WHERE NEW.live
+  ON CONFLICT (month) DO UPDATE SET last_day = max(last_day, excluded.last_day);
 
   UPDATE entry_actor_spans SET valid_to = NEW.at
   WHERE entry_id = NEW.entry_id AND valid_to IS NULL
@@ -133,6 +144,9 @@ BEGIN
   WHERE NEW.live
     AND NOT EXISTS (SELECT 1 FROM entry_place_spans s INDEXED BY entry_place_spans_open WHERE s.entry_id = NEW.entry_id AND s.place_id = p.id AND s.valid_to IS NULL);
 END;
+
+-- Snapshots keep the actor ids of their time: an actor filter also finds those merged into it.
+CREATE INDEX actors_merged_into ON actors (merged_into_id) WHERE merged_into_id IS NOT NULL;
 
 CREATE TRIGGER revisions_entry_spans AFTER INSERT ON revisions
 WHEN NEW.entity = 'entry'

@@ -6,6 +6,7 @@ import type { DossierEditor } from './editor-port.js';
 import type { DossierReader } from './ports.js';
 import type { ReviewQueue } from './review/review-queue.js';
 import type { WatchService } from './sources/watch-service.js';
+import type { TrendCalls } from './trend-port.js';
 
 export interface CommandServices {
   dossier: DossierReader;
@@ -19,4 +20,6 @@ export interface CommandServices {
   sources: WatchService;
   /** Candidates from the feeds, waiting for an admin to approve or reject them. */
   review: ReviewQueue;
+  /** Admins' calls of which way each topic is going. */
+  trends: TrendCalls;
 }

@@ -154,6 +154,7 @@ export class DigestDeliverer {
         zone: sub.timezone,
         periodFrom: sub.cursorAt,
         periodTo: at,
+        trendCalls: store.trends.latestByTopic(),
         ...(request.kind === 'catch-up' ? { catchUp: { missedSlots: request.missedSlots } } : {}),
         ...(repeats ? { repeats } : {}),
         ...(delayed ? { delayed } : {}),

@@ -149,6 +149,7 @@ export class ScheduledDigestService implements DigestService {
       periodFrom: sub.cursorAt,
       periodTo: now(),
       preview: true,
+      trendCalls: store.trends.latestByTopic(),
       ...(latest ? {} : { firstDigest: true }),
       ...(repeats ? { repeats } : {}),
     }).view;

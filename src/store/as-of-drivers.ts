@@ -1,6 +1,7 @@
-// The indexes a past timeline page is read from: the spans tables of migration 0012, each
-// narrowed to the spans that held at an instant. The counterpart of timeline-drivers.ts for
-// live entries, with the same column names so the same terms apply.
+// The indexes a past timeline page is read from: the spans tables of migration 0012. The
+// counterpart of timeline-drivers.ts for live entries, with the same column names so the same
+// range terms apply; whether a span held at the instant is a check on each row, like the
+// filters the driver does not apply.
 import type { TimelineQuery } from '../core/ports.js';
 import { spansCondition, type Driver, type Filter, type Spans } from './timeline-drivers.js';
 
@@ -9,7 +10,7 @@ function heldTerms(alias: string): string[] {
   return [`${alias}.valid_from < ?`, `(${alias}.valid_to IS NULL OR ${alias}.valid_to >= ?)`];
 }
 
-/** The actor ids a filter stands for, as JSON: the actor and those merged into it since. */
+/** The instant, and the actor ids a filter stands for as JSON: the actor and those merged into it. */
 export interface AsOfFilters {
   before: string;
   actorIds?: string;
@@ -22,16 +23,18 @@ const LINK_TABLES: Record<Kind, { table: string; alias: string }> = {
   place: { table: 'entry_place_spans', alias: 'xp' },
 };
 
+const ACTOR_KEY = 'actor_id = ?';
+const PLACE_KEY = 'place_id = (SELECT id FROM places WHERE place_key = ?)';
+
 /** The actor's or place's spans newest first; with `spans`, only its multi-day (or long) ones. */
-function linkSpansDriver(kind: Kind, key: string, value: unknown, before: string, spans?: Spans): Driver {
+function linkSpansDriver(kind: Kind, value: unknown, spans?: Spans): Driver {
   const { table } = LINK_TABLES[kind];
   const alias = kind === 'actor' ? 'sa' : 'sp';
-  const index = `${table}_${spans ?? `by_${kind}`}`;
   return {
-    table: `${table} ${alias} INDEXED BY ${index}`,
+    table: `${table} ${alias} INDEXED BY ${table}_${spans ?? `by_${kind}`}`,
     alias,
-    key: [`${alias}.${key}`, ...heldTerms(alias), ...(spans ? [spansCondition(alias, spans)] : [])],
-    keyParams: [value, before, before],
+    key: [`${alias}.${kind === 'actor' ? ACTOR_KEY : PLACE_KEY}`, ...(spans ? [spansCondition(alias, spans)] : [])],
+    keyParams: [value],
     applies: [kind],
     day: `${alias}.day_from`,
     dayTo: `${alias}.day_to`,
@@ -39,12 +42,12 @@ function linkSpansDriver(kind: Kind, key: string, value: unknown, before: string
   };
 }
 
-function entrySpansDriver(index: string, key: string[], keyParams: unknown[], applies: Filter[], before: string, spans?: Spans): Driver {
+function entrySpansDriver(index: string, key: string[], keyParams: unknown[], applies: Filter[], spans?: Spans): Driver {
   return {
     table: `entry_spans s INDEXED BY ${index}`,
     alias: 's',
-    key: [...key, ...heldTerms('s'), ...(spans ? [spansCondition('s', spans)] : [])],
-    keyParams: [...keyParams, before, before],
+    key: [...key, ...(spans ? [spansCondition('s', spans)] : [])],
+    keyParams,
     applies,
     day: 's.day_from',
     dayTo: 's.day_to',
@@ -52,30 +55,29 @@ function entrySpansDriver(index: string, key: string[], keyParams: unknown[], ap
   };
 }
 
-const ACTOR_KEY = 'actor_id = ?';
-const PLACE_KEY = 'place_id = (SELECT id FROM places WHERE place_key = ?)';
-
-/** Which spans a page is read from: one actor's, a place's, or the entries'. */
-export type DriverKind = 'actor' | 'place' | 'entries';
+/** Which spans a page is read from: one actor's, a place's, the entries' in day order, or by when they began. */
+export type DriverKind = 'actor' | 'place' | 'entries' | 'started';
 
 /** The driver of a kind; the entries' by topic, type or date, as the query's filters allow. */
 export function asOfDriver(kind: DriverKind, query: TimelineQuery, filters: AsOfFilters, spans?: Spans): Driver {
-  if (kind === 'actor') return linkSpansDriver('actor', ACTOR_KEY, (JSON.parse(filters.actorIds!) as number[])[0], filters.before, spans);
-  if (kind === 'place') return linkSpansDriver('place', PLACE_KEY, query.placeKey, filters.before, spans);
-  if (spans) return entrySpansDriver(`entry_spans_${spans}`, [], [], [], filters.before, spans);
-  if (query.topic !== undefined) return entrySpansDriver('entry_spans_by_topic', ['s.topic = ?'], [query.topic], ['topic'], filters.before);
-  if (query.eventType !== undefined) return entrySpansDriver('entry_spans_by_type', ['s.event_type = ?'], [query.eventType], ['type'], filters.before);
-  return entrySpansDriver('entry_spans_by_date', [], [], [], filters.before);
+  if (kind === 'actor') return linkSpansDriver('actor', (JSON.parse(filters.actorIds!) as number[])[0], spans);
+  if (kind === 'place') return linkSpansDriver('place', query.placeKey, spans);
+  if (kind === 'started') return entrySpansDriver('entry_spans_by_start', ['s.valid_from < ?'], [filters.before], []);
+  if (spans) return entrySpansDriver(`entry_spans_${spans}`, [], [], [], spans);
+  if (query.topic !== undefined) return entrySpansDriver('entry_spans_by_topic', ['s.topic = ?'], [query.topic], ['topic']);
+  if (query.eventType !== undefined) return entrySpansDriver('entry_spans_by_type', ['s.event_type = ?'], [query.eventType], ['type']);
+  return entrySpansDriver('entry_spans_by_date', [], [], []);
 }
 
 /**
- * The filters the driver does not apply, checked on its rows. Every spans table carries the
- * entry's days, topic and type, and an entry's spans all split at the same instants, so the
- * span of another table that held then has the same first day: that lookup stays narrow.
+ * What each of the driver's rows must meet: its span held at the instant, and the filters the
+ * driver does not apply. Every spans table carries the entry's days, topic and type, and an
+ * entry's spans all split at the same instants, so the span of another table that held then
+ * has the same first day: that lookup stays narrow.
  */
-export function asOfFilterTerms(query: TimelineQuery, filters: AsOfFilters, d: Driver): { where: string[]; params: unknown[] } {
-  const where: string[] = [];
-  const params: unknown[] = [];
+export function asOfChecks(query: TimelineQuery, filters: AsOfFilters, d: Driver): { where: string[]; params: unknown[] } {
+  const where = heldTerms(d.alias);
+  const params: unknown[] = [filters.before, filters.before];
   const add = (filter: Filter, term: string, values: unknown[]) => {
     if (values[0] === undefined || d.applies.includes(filter)) return;
     where.push(term);

@@ -4,13 +4,23 @@
 import type { EntryInput, EntrySummary } from '../core/domain.js';
 import { summaryOf } from '../core/past-entry.js';
 import type { Page, TimelineQuery } from '../core/ports.js';
-import { asOfDriver, asOfFilterTerms, type AsOfFilters, type DriverKind } from './as-of-drivers.js';
+import { asOfChecks, asOfDriver, type AsOfFilters, type DriverKind } from './as-of-drivers.js';
 import { COUNT_CAP, countRows, exactPage, shiftDays } from './entry-queries.js';
 import type { StatementCache } from './statement-cache.js';
 import { LONG_SPAN_DAYS, type Driver, type Scan, type Spans } from './timeline-drivers.js';
 
 /** Spans of an actor or a place counted up to this many to tell which of the two is sparser. */
 const PROBE_LIMIT = 2000;
+
+/** When fewer spans than this had begun by the instant (early in the dossier's life), all are read and sorted. */
+const FEW_SPANS = 4000;
+
+/**
+ * Rows of each part read to count its matches. Early in a dossier later filled with older
+ * history, few of the spans of any period held then: past this many rows the count says "at
+ * least", as a heavy filter pair does on the live timeline.
+ */
+const COUNT_WORK = 20_000;
 
 /** The actor and every actor merged into it (merges chain), since snapshots keep the ids of their time. */
 export function actorAndMergedIds(cache: StatementCache, actorId: number): number[] {
@@ -22,6 +32,21 @@ export function actorAndMergedIds(cache: StatementCache, actorId: number): numbe
     .pluck()
     .all(actorId) as number[];
 }
+
+/** A range of a driver's index, and what each of its rows must meet. */
+interface AsOfScan {
+  driver: Driver;
+  range: string[];
+  rangeParams: unknown[];
+  checks: string[];
+  checkParams: unknown[];
+}
+
+const whole = (scan: AsOfScan): Scan => ({
+  driver: scan.driver,
+  where: [...scan.driver.key, ...scan.range, ...scan.checks],
+  params: [...scan.driver.keyParams, ...scan.rangeParams, ...scan.checkParams],
+});
 
 /**
  * An actor's spans when it is one actor (an actor with others merged into it is checked on the
@@ -40,13 +65,13 @@ function driverKind(cache: StatementCache, query: TimelineQuery, filters: AsOfFi
   return query.placeKey !== undefined ? 'place' : 'entries';
 }
 
-function scanOf(driver: Driver, range: string[], rangeParams: unknown[], query: TimelineQuery, filters: AsOfFilters): Scan {
-  const terms = asOfFilterTerms(query, filters, driver);
-  return { driver, where: [...driver.key, ...range, ...terms.where], params: [...driver.keyParams, ...rangeParams, ...terms.params] };
+function scanOf(driver: Driver, range: string[], rangeParams: unknown[], query: TimelineQuery, filters: AsOfFilters): AsOfScan {
+  const checks = asOfChecks(query, filters, driver);
+  return { driver, range, rangeParams, checks: checks.where, checkParams: checks.params };
 }
 
-/** Entries that started within since–until (or at all). */
-function startedScan(kind: DriverKind, query: TimelineQuery, filters: AsOfFilters): Scan {
+/** Entries that started within since–until. */
+function startedScan(kind: DriverKind, query: TimelineQuery, filters: AsOfFilters): AsOfScan {
   const driver = asOfDriver(kind, query, filters);
   const range: string[] = [];
   const params: unknown[] = [];
@@ -56,7 +81,7 @@ function startedScan(kind: DriverKind, query: TimelineQuery, filters: AsOfFilter
 }
 
 /** Entries that started before `since` and still ran at it, in two bounded parts (see entry-queries.ts). */
-function runningScans(kind: DriverKind, query: TimelineQuery, filters: AsOfFilters, since: string): Scan[] {
+function runningScans(kind: DriverKind, query: TimelineQuery, filters: AsOfFilters, since: string): AsOfScan[] {
   const later = shiftDays(since, LONG_SPAN_DAYS);
   const until = query.until !== undefined ? [query.until] : [];
   const part = (spans: Spans, dayTo: (d: Driver) => string[], dayToParams: string[]) => {
@@ -67,6 +92,20 @@ function runningScans(kind: DriverKind, query: TimelineQuery, filters: AsOfFilte
     part('spans', (d) => [`${d.dayTo} >= ?`, `${d.dayTo} < ?`], [since, later]),
     part('long_spans', (d) => [`${d.dayTo} >= ?`], [later]),
   ];
+}
+
+/** The matches among the first COUNT_WORK rows of the scan's range, and whether the range ended there. */
+function boundedCount(cache: StatementCache, scan: AsOfScan): { matches: number; exhausted: boolean } {
+  const d = scan.driver;
+  const columns = ['entry_id', 'day_from', 'day_to', 'topic', 'event_type', 'valid_from', 'valid_to'].map((c) => `${d.alias}.${c} AS ${c}`);
+  const row = cache
+    .get(
+      `SELECT count(*) AS seen, count(*) FILTER (WHERE ${scan.checks.join(' AND ')}) AS matches
+       FROM (SELECT ${columns.join(', ')} FROM ${d.table} WHERE ${[...d.key, ...scan.range].join(' AND ')}
+             ORDER BY ${d.day} DESC, ${d.id} DESC LIMIT ?) AS ${d.alias}`,
+    )
+    .get(...scan.checkParams, ...d.keyParams, ...scan.rangeParams, COUNT_WORK) as { seen: number; matches: number };
+  return { matches: row.matches, exhausted: row.seen < COUNT_WORK };
 }
 
 interface PageRow {
@@ -82,24 +121,59 @@ function pageRows(cache: StatementCache, scans: Scan[], limit: number, offset: n
   return cache.get(sql).all(...scans.flatMap((scan) => scan.params), limit, offset) as PageRow[];
 }
 
-/** Newest first, with an exact count up to COUNT_CAP, as the live timeline counts. */
+/** The latest first day of the spans begun by the instant's month; undefined before the first. */
+function newestDayBefore(cache: StatementCache, before: string): string | undefined {
+  return (cache.get('SELECT max(last_day) FROM entry_span_months WHERE month <= ?').pluck().get(before.slice(0, 7)) as string | null) ?? undefined;
+}
+
+/** Early in the dossier's life: every span begun by then, checked and sorted, counted exactly. */
+function fewSpansPage(cache: StatementCache, query: TimelineQuery, filters: AsOfFilters): { rows: PageRow[]; count: number; lowerBound: boolean } {
+  const driver = asOfDriver('started', query, filters);
+  const range: string[] = [];
+  const params: unknown[] = [];
+  if (query.since !== undefined) (range.push(`${driver.dayTo} >= ?`), params.push(query.since));
+  if (query.until !== undefined) (range.push(`${driver.day} <= ?`), params.push(query.until));
+  const scan = whole(scanOf(driver, range, params, query, filters));
+  const count = countRows(cache, scan, COUNT_CAP + 1);
+  return { rows: pageRows(cache, [scan], query.limit, query.offset), count, lowerBound: false };
+}
+
+/** Newest first from the driver's index, counted up to COUNT_CAP within COUNT_WORK rows of each part. */
+function indexedPage(cache: StatementCache, query: TimelineQuery, filters: AsOfFilters): { rows: PageRow[]; count: number; lowerBound: boolean } {
+  const kind = driverKind(cache, query, filters);
+  const started = startedScan(kind, query, filters);
+  const running = query.since !== undefined ? runningScans(kind, query, filters, query.since) : [];
+  const startedCount = boundedCount(cache, started);
+  let count = startedCount.matches;
+  let lowerBound = !startedCount.exhausted;
+  for (const part of running) {
+    if (count > COUNT_CAP) break;
+    const counted = boundedCount(cache, part);
+    count += counted.matches;
+    lowerBound ||= !counted.exhausted;
+  }
+  const rows = pageRows(cache, [whole(started)], query.limit, query.offset);
+  if (running.length > 0 && rows.length < query.limit) {
+    // The started part ran out on this page: continue into the running part.
+    const startedTotal = startedCount.exhausted ? startedCount.matches : rows.length > 0 ? query.offset + rows.length : countRows(cache, whole(started), query.offset + 1);
+    rows.push(...pageRows(cache, running.map(whole), query.limit - rows.length, Math.max(0, query.offset - startedTotal)));
+  }
+  return { rows, count, lowerBound };
+}
+
+/** Newest first, counted up to COUNT_CAP as the live timeline counts (a lower bound when the count stopped at its work). */
 export function queryTimelineAsOf(cache: StatementCache, query: TimelineQuery, before: string): Page<EntrySummary> {
   const filters: AsOfFilters = { before };
   if (query.actorId !== undefined) filters.actorIds = JSON.stringify(actorAndMergedIds(cache, query.actorId));
-  const kind = driverKind(cache, query, filters);
-  const cap = COUNT_CAP + 1;
-  const started = startedScan(kind, query, filters);
-  const running = query.since !== undefined ? runningScans(kind, query, filters, query.since) : [];
-  const startedCount = countRows(cache, started, cap);
-  let count = startedCount;
-  for (const part of running) if (count < cap) count += countRows(cache, part, cap - count);
-  const rows = pageRows(cache, [started], query.limit, query.offset);
-  if (running.length > 0 && rows.length < query.limit) {
-    // The started part ran out on this page: continue into the running part.
-    const startedTotal = startedCount < cap ? startedCount : rows.length > 0 ? query.offset + rows.length : countRows(cache, started, query.offset + 1);
-    rows.push(...pageRows(cache, running, query.limit - rows.length, Math.max(0, query.offset - startedTotal)));
-  }
-  return exactPage(entriesAsOf(cache, rows.map((r) => r.id), before), count);
+  const newest = newestDayBefore(cache, before);
+  if (newest === undefined) return exactPage([], 0);
+  // Nothing held then starts after `newest`: the reading starts there.
+  const bounded: TimelineQuery = { ...query, until: query.until !== undefined && query.until < newest ? query.until : newest };
+  const byStart = asOfDriver('started', bounded, filters);
+  const begun = countRows(cache, { driver: byStart, where: byStart.key, params: byStart.keyParams }, FEW_SPANS);
+  const { rows, count, lowerBound } = begun < FEW_SPANS ? fewSpansPage(cache, bounded, filters) : indexedPage(cache, bounded, filters);
+  const items = entriesAsOf(cache, rows.map((r) => r.id), before);
+  return { items, total: Math.min(count, COUNT_CAP), totalIsLowerBound: lowerBound || count > COUNT_CAP };
 }
 
 /** Each entry as its latest revision before the instant wrote it, in the order given. */
