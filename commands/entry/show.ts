@@ -103,7 +103,7 @@ export const showEntry: SubcommandSpec = {
   description: 'One entry with its actors, places, sources and history count',
   readOnly: true,
   options: [entryIdOption, asOfOption],
-  examples: ['3', 'id:12', 'id:12 as_of:2025-07-20'],
+  examples: ['3', 'id:12'],
   run(args, ctx) {
     const id = args.id as number;
     if (args.as_of === undefined) return entryDetailView(requireEntry(ctx.services.dossier, id));
