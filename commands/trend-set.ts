@@ -4,7 +4,6 @@
 import type { SubcommandSpec } from '../src/core/command-spec.js';
 import { changeAuthor } from '../src/core/caller.js';
 import { callHeadline, callLine, TREND_ALERTS, TREND_DIRECTIONS, type TrendAlert, type TrendCall, type TrendDirection } from '../src/core/trends.js';
-import { UserError } from '../src/core/errors.js';
 import { span, type Line } from '../src/core/view.js';
 import { topicOption } from './shared-options.js';
 import { trendTopic } from './trend-topic.js';
@@ -31,7 +30,6 @@ export const setTrend: SubcommandSpec = {
   examples: ['topic:syria-israel direction:deteriorated note:"Clashes in Sweida spread north"', 'topic:syria-israel direction:improved alert:opportunity note:"Direct talks resume in Paris"'],
   run(args, ctx) {
     const now = ctx.now();
-    if (String(args.note).trim() === '') throw new UserError('invalid-option', 'Option `note` is empty: say what the call rests on.', [], 'note');
     const call: TrendCall = {
       topic: trendTopic(ctx, String(args.topic)),
       day: now.toISOString().slice(0, 10),

@@ -34,7 +34,7 @@ export const suggestTrend: SubcommandSpec = {
       { label: `Last ${WINDOW_DAYS} days`, value: plainLine(`${period(recent)}: ${figuresText(recent)}`) },
       { label: `${WINDOW_DAYS} days before`, value: plainLine(`${period(before)}: ${figuresText(before)}`) },
       { label: 'Armed clashes', value: plainLine(`${clashes(before)} → ${clashes(recent)}`) },
-      { label: 'Strikes', value: plainLine(`${strikes(before)} → ${strikes(recent)} (air strikes and shelling)`) },
+      { label: 'Strikes', value: plainLine(`${strikes(before)} → ${strikes(recent)} (air/drone strikes and shelling)`) },
     ];
     if (before.casualties !== undefined && recent.casualties !== undefined) {
       facts.push({ label: 'Reported killed', value: plainLine(`${before.casualties} → ${recent.casualties}`) });

@@ -103,8 +103,8 @@ export function suggestDirection(before: WindowFigures, after: WindowFigures): S
   };
 }
 
-/** `12 entries: 5 Armed clash, 4 Air strike, …`, most frequent first. */
+/** `12 entries: Armed clash 5, Air/drone strike 4, …`, most frequent first. */
 export function figuresText(w: WindowFigures): string {
-  const types = [...w.byType].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0])).map(([t, n]) => `${n} ${eventTypeLabel(t)}`);
+  const types = [...w.byType].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0])).map(([t, n]) => `${eventTypeLabel(t)} ${n}`);
   return `${plural(w.entries, 'entry', 'entries')}${types.length > 0 ? `: ${types.join(', ')}` : ''}`;
 }
