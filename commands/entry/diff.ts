@@ -54,7 +54,7 @@ export const diffEntry: SubcommandSpec = {
     { name: 'from', description: 'As it stood at the end of this day: 2025-07-20', type: 'date', required: true, example: '2025-07-20' },
     { name: 'to', description: 'Compared with the end of this day (default: now)', type: 'date', example: '2025-07-25' },
   ],
-  examples: ['id:13 from:2025-07-20', 'id:13 from:2025-07-20 to:2025-07-25'],
+  examples: ['id:13 from:2025-07-20'],
   run(args, ctx) {
     const id = args.id as number;
     const fromDate = args.from as PartialDate;
