@@ -5,12 +5,12 @@ import { plural } from '../text.js';
 import { eventTypeLabel, humanize } from '../vocabulary.js';
 import { span, type Line, type Section, type View } from '../view.js';
 import type { EntryInput } from '../domain.js';
+import { callLine, type TrendCall } from '../trends.js';
 import type { ActorMerge, ChangeSet, DigestFilters, EntryChange, EntryChangeKind } from './changes.js';
 import { filterChanges, KIND_ORDER } from './changes.js';
 import { correctionLines, entryMetaLines } from './entry-lines.js';
 import { groupHeading } from './split.js';
 import { formatInZone } from './zoned-time.js';
-import { callLine, type TrendCall } from '../trends.js';
 
 /** What an empty digest says. */
 export const NOTHING_CHANGED = 'Nothing changed since the last digest.';

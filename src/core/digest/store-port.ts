@@ -1,8 +1,8 @@
 // What the digest scheduler needs from the store, as one port: subscriptions, the delivery log,
 // the change log and the per-platform leases, with a transaction around several of them. The
 // store implements it; the composition root hands the concrete one to the scheduler.
-import type { ChangeSet } from './changes.js';
 import type { TrendCalls } from '../trend-port.js';
+import type { ChangeSet } from './changes.js';
 import type { DeliveryLog } from './delivery-log-port.js';
 import type { DigestSubscriptions } from './subscriptions-port.js';
 
