@@ -33,12 +33,15 @@ CREATE INDEX entry_spans_long_spans ON entry_spans (day_to, day_from, topic, eve
 CREATE INDEX entry_spans_by_start ON entry_spans (valid_from, valid_to, day_from, day_to, topic, event_type, entry_id);
 CREATE INDEX entry_spans_open ON entry_spans (entry_id) WHERE valid_to IS NULL;
 
--- For each month spans began in (`YYYY-MM` of valid_from), the latest first day among them. A
--- view at an instant holds no entry starting after the latest of those up to its month, so its
--- newest-first reading skips at once what was only written later (the recent past, mostly).
+-- For each month entry spans began in (`YYYY-MM` of valid_from), the latest first day among them
+-- and how many began (at most: an edit written at the very instant of the one before counts
+-- again). A view at an instant holds no entry starting after the latest of those up to its
+-- month, so its newest-first reading skips at once what was only written later (the recent
+-- past, mostly); and when few spans had begun by then, it reads them all instead.
 CREATE TABLE entry_span_months (
   month    TEXT PRIMARY KEY,
-  last_day TEXT NOT NULL
+  last_day TEXT NOT NULL,
+  spans    INTEGER NOT NULL
 ) STRICT, WITHOUT ROWID;
 
 CREATE TABLE entry_actor_spans (
@@ -119,8 +122,11 @@ BEGIN
   INSERT INTO entry_spans (entry_id, day_from, day_to, topic, event_type, valid_from)
   SELECT NEW.entry_id, NEW.day_from, NEW.day_to, NEW.topic, NEW.event_type, NEW.at
   WHERE NEW.live AND NOT EXISTS (SELECT 1 FROM entry_spans s INDEXED BY entry_spans_open WHERE s.entry_id = NEW.entry_id AND s.valid_to IS NULL);
-  INSERT INTO entry_span_months (month, last_day) SELECT substr(NEW.at, 1, 7), NEW.day_from WHERE NEW.live
-  ON CONFLICT (month) DO UPDATE SET last_day = max(last_day, excluded.last_day);
+  INSERT INTO entry_span_months (month, last_day, spans)
+  SELECT substr(NEW.at, 1, 7), NEW.day_from,
+         (SELECT count(*) FROM entry_spans s INDEXED BY entry_spans_open WHERE s.entry_id = NEW.entry_id AND s.valid_to IS NULL AND s.valid_from = NEW.at)
+  WHERE NEW.live
+  ON CONFLICT (month) DO UPDATE SET last_day = max(last_day, excluded.last_day), spans = spans + excluded.spans;
 
   UPDATE entry_actor_spans SET valid_to = NEW.at
   WHERE entry_id = NEW.entry_id AND valid_to IS NULL

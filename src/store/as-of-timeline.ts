@@ -94,18 +94,24 @@ function runningScans(kind: DriverKind, query: TimelineQuery, filters: AsOfFilte
   ];
 }
 
-/** The matches among the first COUNT_WORK rows of the scan's range, and whether the range ended there. */
-function boundedCount(cache: StatementCache, scan: AsOfScan): { matches: number; exhausted: boolean } {
+/**
+ * The matches among the first COUNT_WORK rows of the scan's range, up to `cap`, and whether
+ * they are all of them: the count stopped neither at the cap nor at COUNT_WORK rows.
+ */
+function boundedCount(cache: StatementCache, scan: AsOfScan, cap: number): { matches: number; exhausted: boolean } {
   const d = scan.driver;
   const columns = ['entry_id', 'day_from', 'day_to', 'topic', 'event_type', 'valid_from', 'valid_to'].map((c) => `${d.alias}.${c} AS ${c}`);
-  const row = cache
+  const range = `FROM ${d.table} WHERE ${[...d.key, ...scan.range].join(' AND ')}`;
+  const matches = cache
     .get(
-      `SELECT count(*) AS seen, count(*) FILTER (WHERE ${scan.checks.join(' AND ')}) AS matches
-       FROM (SELECT ${columns.join(', ')} FROM ${d.table} WHERE ${[...d.key, ...scan.range].join(' AND ')}
-             ORDER BY ${d.day} DESC, ${d.id} DESC LIMIT ?) AS ${d.alias}`,
+      `SELECT count(*) FROM (SELECT 1 FROM (SELECT ${columns.join(', ')} ${range} ORDER BY ${d.day} DESC, ${d.id} DESC LIMIT ?) AS ${d.alias}
+                             WHERE ${scan.checks.join(' AND ')} LIMIT ?)`,
     )
-    .get(...scan.checkParams, ...d.keyParams, ...scan.rangeParams, COUNT_WORK) as { seen: number; matches: number };
-  return { matches: row.matches, exhausted: row.seen < COUNT_WORK };
+    .pluck()
+    .get(...d.keyParams, ...scan.rangeParams, COUNT_WORK, ...scan.checkParams, cap) as number;
+  if (matches >= cap) return { matches, exhausted: false };
+  const rows = cache.get(`SELECT count(*) FROM (SELECT 1 ${range} LIMIT ?)`).pluck().get(...d.keyParams, ...scan.rangeParams, COUNT_WORK) as number;
+  return { matches, exhausted: rows < COUNT_WORK };
 }
 
 interface PageRow {
@@ -121,9 +127,16 @@ function pageRows(cache: StatementCache, scans: Scan[], limit: number, offset: n
   return cache.get(sql).all(...scans.flatMap((scan) => scan.params), limit, offset) as PageRow[];
 }
 
-/** The latest first day of the spans begun by the instant's month; undefined before the first. */
-function newestDayBefore(cache: StatementCache, before: string): string | undefined {
-  return (cache.get('SELECT max(last_day) FROM entry_span_months WHERE month <= ?').pluck().get(before.slice(0, 7)) as string | null) ?? undefined;
+/**
+ * The latest first day of the entry spans begun by the end of the instant's month, and how many
+ * began by then (at most); undefined before the first.
+ */
+function spansBegun(cache: StatementCache, before: string): { lastDay: string; spans: number } | undefined {
+  const row = cache.get('SELECT max(last_day) AS lastDay, sum(spans) AS spans FROM entry_span_months WHERE month <= ?').get(before.slice(0, 7)) as {
+    lastDay: string | null;
+    spans: number | null;
+  };
+  return row.lastDay === null ? undefined : { lastDay: row.lastDay, spans: row.spans ?? 0 };
 }
 
 /** Early in the dossier's life: every span begun by then, checked and sorted, counted exactly. */
@@ -143,19 +156,20 @@ function indexedPage(cache: StatementCache, query: TimelineQuery, filters: AsOfF
   const kind = driverKind(cache, query, filters);
   const started = startedScan(kind, query, filters);
   const running = query.since !== undefined ? runningScans(kind, query, filters, query.since) : [];
-  const startedCount = boundedCount(cache, started);
+  const cap = COUNT_CAP + 1;
+  const startedCount = boundedCount(cache, started, cap);
   let count = startedCount.matches;
-  let lowerBound = !startedCount.exhausted;
+  let lowerBound = !startedCount.exhausted && count < cap;
   for (const part of running) {
-    if (count > COUNT_CAP) break;
-    const counted = boundedCount(cache, part);
+    if (count >= cap) break;
+    const counted = boundedCount(cache, part, cap - count);
     count += counted.matches;
-    lowerBound ||= !counted.exhausted;
+    lowerBound ||= !counted.exhausted && count < cap;
   }
   const rows = pageRows(cache, [whole(started)], query.limit, query.offset);
   if (running.length > 0 && rows.length < query.limit) {
     // The started part ran out on this page: continue into the running part.
-    const startedTotal = startedCount.exhausted ? startedCount.matches : rows.length > 0 ? query.offset + rows.length : countRows(cache, whole(started), query.offset + 1);
+    const startedTotal = startedCount.exhausted && startedCount.matches < cap ? startedCount.matches : rows.length > 0 ? query.offset + rows.length : countRows(cache, whole(started), query.offset + 1);
     rows.push(...pageRows(cache, running.map(whole), query.limit - rows.length, Math.max(0, query.offset - startedTotal)));
   }
   return { rows, count, lowerBound };
@@ -165,13 +179,11 @@ function indexedPage(cache: StatementCache, query: TimelineQuery, filters: AsOfF
 export function queryTimelineAsOf(cache: StatementCache, query: TimelineQuery, before: string): Page<EntrySummary> {
   const filters: AsOfFilters = { before };
   if (query.actorId !== undefined) filters.actorIds = JSON.stringify(actorAndMergedIds(cache, query.actorId));
-  const newest = newestDayBefore(cache, before);
-  if (newest === undefined) return exactPage([], 0);
-  // Nothing held then starts after `newest`: the reading starts there.
-  const bounded: TimelineQuery = { ...query, until: query.until !== undefined && query.until < newest ? query.until : newest };
-  const byStart = asOfDriver('started', bounded, filters);
-  const begun = countRows(cache, { driver: byStart, where: byStart.key, params: byStart.keyParams }, FEW_SPANS);
-  const { rows, count, lowerBound } = begun < FEW_SPANS ? fewSpansPage(cache, bounded, filters) : indexedPage(cache, bounded, filters);
+  const begun = spansBegun(cache, before);
+  if (begun === undefined) return exactPage([], 0);
+  // Nothing held then starts after the latest day begun by then: the reading starts there.
+  const bounded: TimelineQuery = { ...query, until: query.until !== undefined && query.until < begun.lastDay ? query.until : begun.lastDay };
+  const { rows, count, lowerBound } = begun.spans < FEW_SPANS ? fewSpansPage(cache, bounded, filters) : indexedPage(cache, bounded, filters);
   const items = entriesAsOf(cache, rows.map((r) => r.id), before);
   return { items, total: Math.min(count, COUNT_CAP), totalIsLowerBound: lowerBound || count > COUNT_CAP };
 }
