@@ -16,11 +16,14 @@ const PROBE_LIMIT = 2000;
 const FEW_SPANS = 4000;
 
 /**
- * Rows of each part read to count its matches. Early in a dossier later filled with older
- * history, few of the spans of any period held then: past this many rows the count says "at
- * least", as a heavy filter pair does on the live timeline.
+ * Rows of each part read to count its matches, when fewer than DENSE_SHARE of all spans had begun
+ * by then. Early in a dossier later filled with older history, few of the spans of any period
+ * held then: past this many rows the count says "at least", as a heavy filter pair does on the
+ * live timeline. From DENSE_SHARE on, most rows read are matches, and the count runs to its cap
+ * as the live one does.
  */
 const COUNT_WORK = 20_000;
+const DENSE_SHARE = 0.5;
 
 /** The actor and every actor merged into it (merges chain), since snapshots keep the ids of their time. */
 export function actorAndMergedIds(cache: StatementCache, actorId: number): number[] {
@@ -127,16 +130,23 @@ function pageRows(cache: StatementCache, scans: Scan[], limit: number, offset: n
   return cache.get(sql).all(...scans.flatMap((scan) => scan.params), limit, offset) as PageRow[];
 }
 
-/**
- * The latest first day of the entry spans begun by the end of the instant's month, and how many
- * began by then (at most); undefined before the first.
- */
-function spansBegun(cache: StatementCache, before: string): { lastDay: string; spans: number } | undefined {
-  const row = cache.get('SELECT max(last_day) AS lastDay, sum(spans) AS spans FROM entry_span_months WHERE month <= ?').get(before.slice(0, 7)) as {
-    lastDay: string | null;
-    spans: number | null;
-  };
-  return row.lastDay === null ? undefined : { lastDay: row.lastDay, spans: row.spans ?? 0 };
+interface SpansBegun {
+  /** The latest first day of the entry spans begun by the end of the instant's month. */
+  lastDay: string;
+  /** How many began by then (at most), and in all. */
+  spans: number;
+  all: number;
+}
+
+/** Undefined before the first span began. */
+function spansBegun(cache: StatementCache, before: string): SpansBegun | undefined {
+  const row = cache
+    .get(
+      `SELECT max(last_day) FILTER (WHERE month <= @month) AS lastDay, sum(spans) FILTER (WHERE month <= @month) AS spans, sum(spans) AS "all"
+       FROM entry_span_months`,
+    )
+    .get({ month: before.slice(0, 7) }) as { lastDay: string | null; spans: number | null; all: number | null };
+  return row.lastDay === null ? undefined : { lastDay: row.lastDay, spans: row.spans ?? 0, all: row.all ?? 0 };
 }
 
 /** Early in the dossier's life: every span begun by then, checked and sorted, counted exactly. */
@@ -151,18 +161,28 @@ function fewSpansPage(cache: StatementCache, query: TimelineQuery, filters: AsOf
   return { rows: pageRows(cache, [scan], query.limit, query.offset), count, lowerBound: false };
 }
 
-/** Newest first from the driver's index, counted up to COUNT_CAP within COUNT_WORK rows of each part. */
-function indexedPage(cache: StatementCache, query: TimelineQuery, filters: AsOfFilters): { rows: PageRow[]; count: number; lowerBound: boolean } {
+/** The matches of the scan up to `cap`, all of them: where most spans had begun, as the live timeline counts. */
+function cappedCount(cache: StatementCache, scan: AsOfScan, cap: number): { matches: number; exhausted: boolean } {
+  const matches = countRows(cache, whole(scan), cap);
+  return { matches, exhausted: matches < cap };
+}
+
+/**
+ * Newest first from the driver's index, counted up to COUNT_CAP; within COUNT_WORK rows of each
+ * part unless the spans are `dense`.
+ */
+function indexedPage(cache: StatementCache, query: TimelineQuery, filters: AsOfFilters, dense: boolean): { rows: PageRow[]; count: number; lowerBound: boolean } {
   const kind = driverKind(cache, query, filters);
   const started = startedScan(kind, query, filters);
   const running = query.since !== undefined ? runningScans(kind, query, filters, query.since) : [];
   const cap = COUNT_CAP + 1;
-  const startedCount = boundedCount(cache, started, cap);
+  const counter = dense ? cappedCount : boundedCount;
+  const startedCount = counter(cache, started, cap);
   let count = startedCount.matches;
   let lowerBound = !startedCount.exhausted && count < cap;
   for (const part of running) {
     if (count >= cap) break;
-    const counted = boundedCount(cache, part, cap - count);
+    const counted = counter(cache, part, cap - count);
     count += counted.matches;
     lowerBound ||= !counted.exhausted && count < cap;
   }
@@ -183,7 +203,8 @@ export function queryTimelineAsOf(cache: StatementCache, query: TimelineQuery, b
   if (begun === undefined) return exactPage([], 0);
   // Nothing held then starts after the latest day begun by then: the reading starts there.
   const bounded: TimelineQuery = { ...query, until: query.until !== undefined && query.until < begun.lastDay ? query.until : begun.lastDay };
-  const { rows, count, lowerBound } = begun.spans < FEW_SPANS ? fewSpansPage(cache, bounded, filters) : indexedPage(cache, bounded, filters);
+  const { rows, count, lowerBound } =
+    begun.spans < FEW_SPANS ? fewSpansPage(cache, bounded, filters) : indexedPage(cache, bounded, filters, begun.spans >= DENSE_SHARE * begun.all);
   const items = entriesAsOf(cache, rows.map((r) => r.id), before);
   return { items, total: Math.min(count, COUNT_CAP), totalIsLowerBound: lowerBound || count > COUNT_CAP };
 }
@@ -202,7 +223,7 @@ export function snapshotsBefore(cache: StatementCache, ids: readonly number[], b
 
 export function actorNamesOf(cache: StatementCache, ids: readonly number[]): Map<number, string> {
   const rows = cache
-    .get('SELECT id, name FROM actors WHERE id IN (SELECT value FROM json_each(?))')
+    .get('SELECT a.id, a.name FROM json_each(?) j JOIN actors a ON a.id = j.value')
     .all(JSON.stringify([...new Set(ids)])) as { id: number; name: string }[];
   return new Map(rows.map((row) => [row.id, row.name]));
 }
