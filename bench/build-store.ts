@@ -7,6 +7,9 @@ import { seedDatabase } from '../src/store/seed.js';
 import { compactSearchIndex, indexEntriesForSearch } from '../src/store/search-index.js';
 import { foldKey } from '../src/core/text.js';
 import { ACTOR_ROLES, CONFIDENCE_LEVELS, EVENT_TYPE_IDS, type ActorKind, type ActorRole, type EventType } from '../src/core/vocabulary.js';
+import type { EntryInput } from '../src/core/domain.js';
+import type { PartialDate } from '../src/core/partial-date.js';
+import { HistoryWriter } from './entry-history.js';
 import { Random, Zipf } from './random.js';
 import {
   ACTOR_KIND_WEIGHTS,
@@ -60,6 +63,8 @@ export interface BuildOptions {
   seed: number;
   actors?: number;
   places?: number;
+  /** Give every entry the revisions it would have had (bench/entry-history.ts); otherwise none. */
+  history?: boolean;
   log?: (message: string) => void;
 }
 
@@ -73,6 +78,7 @@ export interface BuildStats {
   entryPlaces: number;
   sources: number;
   tags: number;
+  revisions: number;
   seconds: { load: number; searchIndex: number; pairs: number; total: number };
   fileBytes: number;
 }
@@ -220,6 +226,12 @@ interface GenDate {
   precision: 'year' | 'month' | 'day';
 }
 
+/** The date as a revision snapshot holds it. */
+function partialDate(date: GenDate): PartialDate {
+  if (date.precision === 'year') return { year: date.year };
+  return date.precision === 'month' ? { year: date.year, month: date.month } : { year: date.year, month: date.month, day: date.day };
+}
+
 function makeDate(year: number, month: number, day: number, precision: GenDate['precision']): GenDate {
   const y = String(year).padStart(4, '0');
   switch (precision) {
@@ -334,7 +346,9 @@ export function buildStore(options: BuildOptions): BuildStats {
       'INSERT INTO sources (entry_id, position, outlet, url, attribution, published_on) VALUES (?, ?, ?, ?, ?, ?)',
     ),
     tag: db.prepare('INSERT INTO entry_tags (entry_id, tag) VALUES (?, ?)'),
+    times: db.prepare('UPDATE entries SET created_at = ?, updated_at = ?, deleted_at = ? WHERE id = ?'),
   };
+  const history = options.history ? new HistoryWriter(db, new Random(options.seed + 1), Date.parse(AT)) : undefined;
 
   const stats = { entries: 0, liveEntries: 0, entryActors: 0, entryPlaces: 0, sources: 0, tags: 0, actorNames: 0 };
   db.prepare("INSERT INTO settings (key, value) VALUES ('search_index_paused', 'bench build')").run();
@@ -391,11 +405,17 @@ export function buildStore(options: BuildOptions): BuildStats {
       const days = [start.first, end?.last ?? start.last] as const;
       const copies = [...days, deleted ? 0 : 1, topic, type];
 
+      const confidence = random.weighted(confidenceWeights);
       insert.entry.run(
         id, topic, title, summary, type, start.text, start.precision, end?.text ?? null, end?.precision ?? null,
-        days[0], days[1], random.weighted(confidenceWeights), AT, BY, AT, BY,
+        days[0], days[1], confidence, AT, BY, AT, BY,
         deleted ? AT : null, deleted ? BY : null, deleted ? 'duplicate' : null,
       );
+      // The entry as its latest revision holds it, filled in as its links are written.
+      const state: EntryInput = {
+        topic, title, summary, eventType: type, start: partialDate(start), confidence, places: [], actors: [], sources: [], tags: [],
+        ...(end ? { end: partialDate(end) } : {}),
+      };
       stats.entries++;
       if (!deleted) stats.liveEntries++;
 
@@ -403,33 +423,41 @@ export function buildStore(options: BuildOptions): BuildStats {
       actorIds.forEach((actorId, position) => {
         const args = [id, actorId, roles[position]!, position];
         insert.entryActor.run(...(actorCopies ? [...args, ...copies] : args));
+        state.actors.push({ actorId, role: roles[position]! });
         stats.entryActors++;
       });
       // Now and then an actor plays two roles in one entry (host and participant).
       if (random.chance(0.002) && roles[0] !== 'host') {
         const args = [id, actorIds[0]!, 'host', actorIds.length];
         insert.entryActor.run(...(actorCopies ? [...args, ...copies] : args));
+        state.actors.push({ actorId: actorIds[0]!, role: 'host' });
         stats.entryActors++;
       }
       placeIds.forEach((index, position) => {
         const args = [id, firstPlaceId + index, position];
         insert.entryPlace.run(...(placeCopies ? [...args, ...copies] : args));
+        state.places.push(places[index]!);
         stats.entryPlaces++;
       });
       const sourceCount = random.chance(0.3) ? 2 : 1;
       for (let s = 0; s < sourceCount; s++) {
         const outlet = random.pick(OUTLETS);
-        insert.source.run(
-          id, s, outlet,
-          random.chance(0.8) ? `https://news.example/${foldKey(outlet).replace(/ /g, '-')}/${id}-${s}` : null,
-          random.chance(0.3) ? `Quoting ${random.chance(0.5) ? 'officials' : 'a spokesman'}` : null,
-          random.chance(0.6) ? end?.last ?? start.last : null,
-        );
+        const url = random.chance(0.8) ? `https://news.example/${foldKey(outlet).replace(/ /g, '-')}/${id}-${s}` : null;
+        const attribution = random.chance(0.3) ? `Quoting ${random.chance(0.5) ? 'officials' : 'a spokesman'}` : null;
+        const published = random.chance(0.6) ? end?.last ?? start.last : null;
+        insert.source.run(id, s, outlet, url, attribution, published);
+        state.sources.push({ outlet, ...(url ? { url } : {}), ...(attribution ? { attribution } : {}), ...(published ? { published } : {}) });
         stats.sources++;
       }
       if (random.chance(0.3)) {
-        insert.tag.run(id, random.pick(TAGS));
+        const tag = random.pick(TAGS);
+        insert.tag.run(id, tag);
+        state.tags.push(tag);
         stats.tags++;
+      }
+      if (history) {
+        const times = history.write(id, state, deleted);
+        insert.times.run(times.createdAt, times.updatedAt, times.removedAt ?? null, id);
       }
     }
   });
@@ -478,7 +506,7 @@ export function buildStore(options: BuildOptions): BuildStats {
               (SELECT count(*) FROM actors) AS actors, (SELECT count(*) FROM actor_names) AS actorNames,
               (SELECT count(*) FROM places) AS places, (SELECT count(*) FROM entry_actors) AS entryActors,
               (SELECT count(*) FROM entry_places) AS entryPlaces, (SELECT count(*) FROM sources) AS sources,
-              (SELECT count(*) FROM entry_tags) AS tags`,
+              (SELECT count(*) FROM entry_tags) AS tags, (SELECT count(*) FROM revisions) AS revisions`,
     )
     .get() as Record<string, number>;
   db.pragma('journal_mode = WAL');
@@ -494,6 +522,7 @@ export function buildStore(options: BuildOptions): BuildStats {
     entryPlaces: totals.entryPlaces!,
     sources: totals.sources!,
     tags: totals.tags!,
+    revisions: totals.revisions!,
     seconds: {
       load: (loaded - started) / 1000,
       searchIndex: (indexed - loaded) / 1000,

@@ -9,6 +9,7 @@ import { HIGHLIGHT_END, HIGHLIGHT_START } from '../src/core/domain.js';
 import type { Line, View } from '../src/core/view.js';
 import { RawActorLookup, RawSearch, RawTimeline, type Drive, type RawActor, type RawPage, type TimelineFilters } from './raw-sql.js';
 import { BENCH_COUNTRY } from './build-store.js';
+import { buildAsOfCases } from './as-of-cases.js';
 import { thousands } from './stats.js';
 
 export interface Variant {
@@ -20,7 +21,8 @@ export interface Variant {
 }
 
 export interface Case {
-  group: 'timeline' | 'actor' | 'search';
+  /** `as-of`: /timeline with as_of (past views), whose target is its own. */
+  group: 'timeline' | 'actor' | 'search' | 'as-of';
   name: string;
   /** How many entries match, for the reader (uncapped where cheap to know). */
   matches: string;
@@ -49,7 +51,7 @@ function compareEntries(view: View, page: RawPage, what: string): string | undef
   return undefined;
 }
 
-function comparePage(view: View, page: RawPage, what: string): string | undefined {
+export function comparePage(view: View, page: RawPage, what: string): string | undefined {
   if (view.tone === 'error') return `${what}: command failed: ${view.title} ${view.intro?.map(text).join(' ')}`;
   const entries = compareEntries(view, page, what);
   if (entries) return entries;
@@ -67,7 +69,7 @@ function comparePage(view: View, page: RawPage, what: string): string | undefine
 }
 
 /** Timeline args as typed (`since:2025-07`) to the raw filters (first and last days). */
-function timelineFilters(args: Record<string, string>): TimelineFilters {
+export function timelineFilters(args: Record<string, string>): TimelineFilters {
   const f: TimelineFilters = {};
   if (args.topic) f.topic = args.topic;
   if (args.type) f.type = args.type;
@@ -80,12 +82,12 @@ function timelineFilters(args: Record<string, string>): TimelineFilters {
   return f;
 }
 
-interface Pick {
+export interface Pick {
   name: string;
   count: number;
 }
 
-function shiftDay(day: string, days: number): string {
+export function shiftDay(day: string, days: number): string {
   const d = new Date(`${day}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
@@ -271,5 +273,6 @@ export function buildCases(db: Database.Database): Case[] {
   const medium = wordsWith(8_000, 12_000, 4);
   searchCase('two words: ~5% and ~1%', common.map((w, i) => `${w} ${medium[i] ?? medium[0]}`));
   searchCase('prefix* of a ~0.3% word (4 letters)', wordsWith(2_500, 4_000, 6).map((w) => `${w.slice(0, 4)}*`));
+  cases.push(...buildAsOfCases(db, { bigTopic, smallTopics, heavyActors, midActors, midPlaces, newest }));
   return cases;
 }

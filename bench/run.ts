@@ -6,7 +6,7 @@
 //   npm run bench:queries -- --rebuild           build the store again even if a matching one exists
 //   npm run bench:queries -- --entries 100000    a smaller store (quick look)
 //   npm run bench:queries -- --budget 5          seconds spent per case (default 3)
-//   npm run bench:queries -- --only search       one group: timeline, actor or search
+//   npm run bench:queries -- --only search       one group: timeline, actor, search or as-of (/timeline as_of:)
 //   npm run bench:queries -- --pragma mmap_size=2147418112   try a connection setting (repeatable)
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -22,6 +22,11 @@ import { describeMachine, type Machine } from './machine.js';
 import { ms, summarize, thousands, type Summary } from './stats.js';
 
 const TARGET_P99_MS = 5;
+/** Past views (/timeline as_of:) rebuild the dossier at an instant: the issue sets them 20 ms. */
+const AS_OF_TARGET_P99_MS = 20;
+const targetOf = (group: Case['group']) => (group === 'as-of' ? AS_OF_TARGET_P99_MS : TARGET_P99_MS);
+/** How a group's cases are typed: past views are /timeline with as_of. */
+const commandOf = (group: Case['group']) => (group === 'as-of' ? 'timeline' : group);
 const TARGET_RATIO = 2;
 const SEED = 20_251_120;
 const MIN_ITERATIONS = 30;
@@ -57,7 +62,7 @@ function fingerprint(): string {
   const files = [
     ...readdirSync(join(repoDir, 'data/migrations')).sort().map((f) => join(repoDir, 'data/migrations', f)),
     ...readdirSync(join(repoDir, 'data/seed')).sort().map((f) => join(repoDir, 'data/seed', f)),
-    ...['build-store.ts', 'random.ts', 'vocabulary.ts'].map((f) => join(benchDir, f)),
+    ...['build-store.ts', 'entry-history.ts', 'random.ts', 'vocabulary.ts'].map((f) => join(benchDir, f)),
   ];
   for (const file of files) hash.update(file).update(readFileSync(file));
   return hash.digest('hex').slice(0, 16);
@@ -74,7 +79,7 @@ function ensureStore(): StoreMeta {
     }
   }
   console.log(`Building ${thousands(entryCount)} entries into ${dbPath}…`);
-  const build = buildStore({ path: dbPath, entries: entryCount, seed: SEED, log: (m) => console.log(m) });
+  const build = buildStore({ path: dbPath, entries: entryCount, seed: SEED, history: true, log: (m) => console.log(m) });
   const meta: StoreMeta = { fingerprint: wanted, build, builtAt: new Date().toISOString() };
   writeFileSync(metaPath, `${JSON.stringify(meta, null, 2)}\n`);
   console.log(`Built in ${build.seconds.total.toFixed(1)} s\n`);
@@ -88,7 +93,7 @@ interface Result {
   variants: number;
   command: Summary;
   raw: Summary;
-  /** Command p99 within TARGET_P99_MS. */
+  /** Command p99 within its target (TARGET_P99_MS, or AS_OF_TARGET_P99_MS for past views). */
   fast: boolean;
   /** Command within TARGET_RATIO× the raw SQL: at p50 and at p99. */
   ratio: { p50: number; p99: number };
@@ -142,20 +147,20 @@ async function measure(c: Case, run: (variant: Case['variants'][number]) => Prom
     variants: c.variants.length,
     command: commandSummary,
     raw: rawSummary,
-    fast: commandSummary.p99 <= TARGET_P99_MS,
+    fast: commandSummary.p99 <= targetOf(c.group),
     ratio: { p50: commandSummary.p50 / rawSummary.p50, p99: commandSummary.p99 / rawSummary.p99 },
   };
 }
 
 function table(results: Result[]): string {
   const lines = [
-    '| Case | Matching entries | Samples | Command p50 | Command p99 | Raw SQL p50 | Raw SQL p99 | ×raw p50 | ×raw p99 | p99 ≤ 5 ms | ≤ 2× raw |',
+    '| Case | Matching entries | Samples | Command p50 | Command p99 | Raw SQL p50 | Raw SQL p99 | ×raw p50 | ×raw p99 | p99 ≤ target (5 ms; as_of 20 ms) | ≤ 2× raw |',
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|:---:|:---:|',
   ];
   for (const r of results) {
     const ratio = meetsRatio(r) ? 'yes' : r.ratio.p50 <= TARGET_RATIO ? 'p50 only' : '**no**';
     lines.push(
-      `| \`/${r.group}\` ${r.name} | ${r.matches} | ${thousands(r.command.n)} | ${ms(r.command.p50)} | ${ms(r.command.p99)} | ` +
+      `| \`/${commandOf(r.group)}\` ${r.name} | ${r.matches} | ${thousands(r.command.n)} | ${ms(r.command.p50)} | ${ms(r.command.p99)} | ` +
         `${ms(r.raw.p50)} | ${ms(r.raw.p99)} | ${r.ratio.p50.toFixed(2)} | ${r.ratio.p99.toFixed(2)} | ${r.fast ? 'yes' : '**no**'} | ${ratio} |`,
     );
   }
@@ -178,7 +183,7 @@ async function main(): Promise<void> {
   console.log(`Machine: ${machineLine(machineBefore)}`);
   const b = meta.build;
   console.log(
-    `Store: ${thousands(b.entries)} entries (${thousands(b.liveEntries)} live), ${thousands(b.actors)} actors with ` +
+    `Store: ${thousands(b.entries)} entries (${thousands(b.liveEntries)} live) with ${thousands(b.revisions)} revisions, ${thousands(b.actors)} actors with ` +
       `${thousands(b.actorNames)} names, ${thousands(b.places)} places, ${thousands(b.entryActors)} actor links, ` +
       `${thousands(b.entryPlaces)} place links, ${thousands(b.sources)} sources; ${(b.fileBytes / 2 ** 30).toFixed(2)} GiB; ` +
       `built in ${b.seconds.total.toFixed(0)} s (rows ${b.seconds.load.toFixed(0)} s, search index ${b.seconds.searchIndex.toFixed(0)} s, ` +
@@ -211,9 +216,9 @@ async function main(): Promise<void> {
     const result = await measure(c, run);
     results.push(result);
     console.log(
-      `  ${`/${c.group} ${c.name}`.padEnd(60)} command p50 ${ms(result.command.p50).padStart(6)} p99 ${ms(result.command.p99).padStart(6)} ms` +
+      `  ${`/${commandOf(c.group)} ${c.name}`.padEnd(60)} command p50 ${ms(result.command.p50).padStart(6)} p99 ${ms(result.command.p99).padStart(6)} ms` +
         ` | raw p50 ${ms(result.raw.p50).padStart(6)} p99 ${ms(result.raw.p99).padStart(6)} ms` +
-        `${result.fast ? '' : '  ← p99 over 5 ms'}${meetsRatio(result) ? '' : '  ← over 2× raw'}`,
+        `${result.fast ? '' : `  ← p99 over ${targetOf(c.group)} ms`}${meetsRatio(result) ? '' : '  ← over 2× raw'}`,
     );
   }
   const machineAfter = describeMachine(machineBefore.sqlite);
@@ -222,7 +227,7 @@ async function main(): Promise<void> {
   const slow = results.filter((r) => !r.fast).length;
   const heavy = results.filter((r) => !meetsRatio(r)).length;
   console.log(
-    `\nTarget: p99 ≤ ${TARGET_P99_MS} ms — met by ${results.length - slow} of ${results.length} cases; ` +
+    `\nTarget: p99 ≤ ${TARGET_P99_MS} ms (past views ${AS_OF_TARGET_P99_MS} ms) — met by ${results.length - slow} of ${results.length} cases; ` +
       `≤ ${TARGET_RATIO}× the raw SQL at p50 and p99 — met by ${results.length - heavy} of ${results.length}.`,
   );
   const out = join(dataDir, 'last-run.json');

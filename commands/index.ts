@@ -12,6 +12,7 @@ import { reviewCommand } from './review/index.js';
 import { searchCommand } from './search.js';
 import { sourcesCommand } from './sources/index.js';
 import { timelineCommand } from './timeline.js';
+import { trendCommand } from './trend.js';
 
 export const allCommands: readonly CommandSpec[] = [
   timelineCommand,
@@ -25,5 +26,6 @@ export const allCommands: readonly CommandSpec[] = [
   digestCommand,
   sourcesCommand,
   reviewCommand,
+  trendCommand,
   helpCommand,
 ];

@@ -1,5 +1,6 @@
 // /timeline — the dossier's entries, newest first, narrowed by topic, actor, place, type or dates.
 import { resolveActor } from '../src/core/actor-resolution.js';
+import { beforeDossierText } from '../src/core/as-of-day.js';
 import type { CommandSpec } from '../src/core/command-spec.js';
 import { entrySection, fatalitiesSumLine, pageInfo, pageRequest } from '../src/core/entry-views.js';
 import { firstDay, formatPartialDate, lastDay, type PartialDate } from '../src/core/partial-date.js';
@@ -11,6 +12,7 @@ import type { EventType } from '../src/core/vocabulary.js';
 import { eventTypeLabel } from '../src/core/vocabulary.js';
 import { UserError } from '../src/core/errors.js';
 import { plainLine, span } from '../src/core/view.js';
+import { asOfOption, pastInstant, pastViewLine } from './as-of.js';
 import { eventTypeOption, limitOption, pageOption, resolveTopic, topicOption } from './shared-options.js';
 
 const DEFAULT_LIMIT = 10;
@@ -74,8 +76,9 @@ export const timelineCommand: CommandSpec = {
     { name: 'until', description: 'Up to this date: 2025, 2025-07 or 2025-07-12 (entries whose dates reach it count)', type: 'date', example: '2025-07-24' },
     limitOption(DEFAULT_LIMIT),
     pageOption,
+    asOfOption,
   ],
-  examples: ['', 'actor:"Ron Dermer" since:2025-07 limit:5', 'type:talks place:Paris', 'since:2024-12 limit:5 page:2'],
+  examples: ['', 'actor:"Ron Dermer" since:2025-07 limit:5', 'type:talks place:Paris', 'since:2024-12 limit:5 page:2', 'topic:syria-israel as_of:2025-07-20'],
   run(args, ctx) {
     const request = pageRequest(args, DEFAULT_LIMIT);
     const since = args.since as PartialDate | undefined;
@@ -113,14 +116,20 @@ export const timelineCommand: CommandSpec = {
       query.until = lastDay(until);
       filters.push(`until ${formatPartialDate(until)}`);
     }
-    const result = ctx.services.dossier.timeline(query);
+    const title = filters.length > 0 ? `Timeline — ${filters.join(', ')}` : 'Timeline';
+    const asOf = args.as_of ? pastInstant(args.as_of as PartialDate, ctx, 'as_of') : undefined;
+    const past = asOf ? [pastViewLine(asOf, 'timeline', args)] : [];
+    const notYet = asOf && beforeDossierText(asOf, ctx.services.past.firstEntryAt());
+    if (asOf && notYet) return { title: `${title} — as of ${asOf.label}`, tone: 'normal', intro: [...past, plainLine(notYet)], sections: [] };
+    const result = asOf ? ctx.services.past.timeline(query, asOf.before) : ctx.services.dossier.timeline(query);
     const empty = result.total === 0;
     if (empty) checkFiltersExist(ctx.services.dossier, query.topic, args.place === undefined ? undefined : String(args.place));
     const { pager, intro } = pageInfo({ command: 'timeline' }, args, request, result, ['entry', 'entries']);
     return {
-      title: filters.length > 0 ? `Timeline — ${filters.join(', ')}` : 'Timeline',
+      title: asOf ? `${title} — as of ${asOf.label}` : title,
       tone: 'normal',
       intro: [
+        ...past,
         intro,
         ...fatalitiesSumLine(result.items, 'on this page'),
         ...(empty ? [emptyHint(filters.length, Boolean(since || until))].filter((h) => h !== undefined).map((h) => plainLine(h)) : []),

@@ -16,6 +16,7 @@ import { Turns } from './core/turns.js';
 import { HttpFeedFetcher } from './sources/fetch-feed.js';
 import { WorkerFeedParser } from './sources/worker-parser.js';
 import { SqliteChartQueries } from './store/chart-queries.js';
+import { SqlitePastViews } from './store/as-of-views.js';
 import { openDatabase, type Db } from './store/connection.js';
 import { createDigestStore, type SqliteDigestStore } from './store/digest-store.js';
 import { openGazetteer } from './store/place-gazetteer.js';
@@ -100,7 +101,17 @@ export function createApp(options: AppOptions): App {
   const parser = options.feedFetcher ? undefined : new WorkerFeedParser({ onProblem: (problem) => options.logger.error({ problem }, 'reading a feed failed') });
   const fetcher = options.feedFetcher ?? new HttpFeedFetcher({ allowPrivate: options.sourcesAllowPrivate ?? false, ...(parser ? { parser } : {}) });
   const sources = new WatchService({ store: new SqliteSourceStore(db), fetcher, now, logger: options.logger, afterCheck: () => review.postPending(), turns });
-  const services: CommandServices = { dossier, editor: new SqliteEditor(db), digests: digests.service, sources, review, places: new SqlitePlaces(db, gazetteer), charts };
+  const services: CommandServices = {
+    dossier,
+    past: new SqlitePastViews(db),
+    editor: new SqliteEditor(db),
+    digests: digests.service,
+    sources,
+    review,
+    trends: digests.store.trends,
+    places: new SqlitePlaces(db, gazetteer),
+    charts,
+  };
   const dispatcher = new Dispatcher({
     commands: allCommands,
     services,

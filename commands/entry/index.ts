@@ -3,11 +3,12 @@
 import type { CommandSpec } from '../../src/core/command-spec.js';
 import { addEntry, editEntry, removeEntry } from './change.js';
 import { claimEntry } from './claim.js';
+import { diffEntry } from './diff.js';
 import { entryHistory, undoEntry } from './history.js';
 import { showEntry } from './show.js';
 
 export const entryCommand: CommandSpec = {
   name: 'entry',
-  description: 'Show an entry in full; admins add, edit, remove, undo and record claims',
-  subcommands: [showEntry, addEntry, editEntry, removeEntry, entryHistory, undoEntry, claimEntry],
+  description: 'Show an entry in full, or as it stood; admins add, edit, remove, undo and record claims',
+  subcommands: [showEntry, diffEntry, addEntry, editEntry, removeEntry, entryHistory, undoEntry, claimEntry],
 };

@@ -1,13 +1,18 @@
 // /entry show ID — one entry in full: actors and roles, places, fatalities, sources with
-// attribution and grades, and the claims actors made about it.
-import type { SubcommandSpec } from '../../src/core/command-spec.js';
+// attribution and grades, and the claims actors made about it; with as_of, as it stood at the end
+// of that day.
+import type { AsOfInstant } from '../../src/core/as-of-day.js';
+import type { CommandArgs, CommandContext, SubcommandSpec } from '../../src/core/command-spec.js';
 import type { EntryDetail } from '../../src/core/domain.js';
 import { claimLine, entryDateText, sourceLine } from '../../src/core/entry-views.js';
 import { UserError } from '../../src/core/errors.js';
 import { formatFatalities } from '../../src/core/fatalities.js';
+import { toIsoPartial, type PartialDate } from '../../src/core/partial-date.js';
+import { detailOf } from '../../src/core/past-entry.js';
 import type { DossierReader } from '../../src/core/ports.js';
 import { eventTypeLabel } from '../../src/core/vocabulary.js';
 import { plainLine, span, type Fact, type Line, type Section, type View } from '../../src/core/view.js';
+import { asOfOption, pastInstant, pastViewLine } from '../as-of.js';
 import { entryIdOption } from './fields.js';
 
 /**
@@ -85,11 +90,41 @@ export function requireEntry(dossier: DossierReader, id: number): EntryDetail {
   throw new UserError('not-found', `There is no entry #${id}.`, ['Find entry numbers with /timeline or /search.'], 'id');
 }
 
+/** The entry as it stood then; refused when it did not exist yet, saying when it was added. */
+function pastEntryView(id: number, asOf: AsOfInstant, args: CommandArgs, ctx: CommandContext): View {
+  const { past } = ctx.services;
+  const entry = past.entryAt(id, asOf.before);
+  if (!entry) {
+    const created = past.entryCreatedAt(id);
+    if (created === undefined) throw new UserError('not-found', `There is no entry #${id}.`, ['Find entry numbers with /timeline or /search.'], 'id');
+    throw new UserError('not-found', `Entry #${id} did not exist yet as of ${asOf.label}: it was added at ${formatInstant(created)}.`, [
+      `As it is now: /entry show id:${id}`,
+    ], 'as_of');
+  }
+  const view = entryDetailView(detailOf(entry, past.actorNames([...entry.state.actors, ...(entry.state.claims ?? [])].map((a) => a.actorId))));
+  const removed = entry.removed
+    ? [[span.bold('Removed by then: '), span.plain(`by ${entry.removed.by} at ${formatInstant(entry.removed.at)}${entry.removed.reason ? ` — “${entry.removed.reason}”` : ''}.`)]]
+    : [];
+  const since = entry.revisionsAfter === 0
+    ? [span.plain(' · unchanged since')]
+    : [span.plain(` · ${entry.revisionsAfter} ${entry.revisionsAfter === 1 ? 'change' : 'changes'} since: `), span.command('entry diff', `id:${id} from:${toIsoPartial(args.as_of as PartialDate)}`)];
+  return {
+    ...view,
+    title: `${view.title} — as of ${asOf.label}`,
+    intro: [pastViewLine(asOf, 'entry show', args), ...removed],
+    footer: [...(view.footer ?? []), ...since],
+  };
+}
+
 export const showEntry: SubcommandSpec = {
   name: 'show',
   description: 'One entry with its actors, places, fatalities, sources, claims and history count',
   readOnly: true,
-  options: [entryIdOption],
+  options: [entryIdOption, asOfOption],
   examples: ['3', 'id:12'],
-  run: (args, ctx) => entryDetailView(requireEntry(ctx.services.dossier, args.id as number)),
+  run(args, ctx) {
+    const id = args.id as number;
+    if (args.as_of === undefined) return entryDetailView(requireEntry(ctx.services.dossier, id));
+    return pastEntryView(id, pastInstant(args.as_of as PartialDate, ctx, 'as_of'), args, ctx);
+  },
 };

@@ -1,15 +1,19 @@
 // The services commands can use, handed to every handler through its context. Each feature
 // adds its own field here; the composition root (src/app.ts) provides them.
 import type { ChartServices } from './charts/picture.js';
+import type { PastViews } from './as-of-port.js';
 import type { DigestService } from './digest/service.js';
 import type { DossierEditor } from './editor-port.js';
 import type { PlaceDirectory } from './places/place-port.js';
 import type { DossierReader } from './ports.js';
 import type { ReviewQueue } from './review/review-queue.js';
 import type { WatchService } from './sources/watch-service.js';
+import type { TrendCalls } from './trend-port.js';
 
 export interface CommandServices {
   dossier: DossierReader;
+  /** The dossier as it stood at an earlier instant, rebuilt from its revisions. */
+  past: PastViews;
   /** Admin writes: entries and actors, with revisions. */
   editor: DossierEditor;
   /** Scheduled digests: subscriptions, preview and send-now. */
@@ -22,4 +26,6 @@ export interface CommandServices {
   places: PlaceDirectory;
   /** Pictures: their renderer, the figures they are drawn from, and where places are. */
   charts: ChartServices;
+  /** Admins' calls of which way each topic is going. */
+  trends: TrendCalls;
 }

@@ -176,6 +176,7 @@ export class DigestDeliverer {
         periodFrom: sub.cursorAt,
         periodTo: at,
         ...(previous ? {} : { firstDigest: true }),
+        trendCalls: store.trends.latestByTopic(),
         ...(request.kind === 'catch-up' ? { catchUp: { missedSlots: request.missedSlots } } : {}),
         ...(repeats ? { repeats } : {}),
         ...(delayed ? { delayed } : {}),

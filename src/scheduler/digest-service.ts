@@ -155,6 +155,7 @@ export class ScheduledDigestService implements DigestService {
       periodFrom: sub.cursorAt,
       periodTo: at,
       preview: true,
+      trendCalls: store.trends.latestByTopic(),
       ...(latest ? {} : { firstDigest: true }),
       ...(repeats ? { repeats } : {}),
     });

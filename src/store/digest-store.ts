@@ -6,6 +6,7 @@ import { SqliteDigestChanges, type ChangeReaderOptions } from './digest-changes.
 import { SqliteDeliveries } from './digest-deliveries.js';
 import { SqliteLeases } from './digest-leases.js';
 import { SqliteSubscriptions } from './digest-subscriptions.js';
+import { SqliteTrendCalls } from './trend-calls.js';
 
 /** The port with its concrete repositories, for the tools and tests that read more than the scheduler does. */
 export interface SqliteDigestStore extends DigestStore {
@@ -13,6 +14,7 @@ export interface SqliteDigestStore extends DigestStore {
   deliveries: SqliteDeliveries;
   changes: SqliteDigestChanges;
   leases: SqliteLeases;
+  trends: SqliteTrendCalls;
 }
 
 export function createDigestStore(db: Db, options: ChangeReaderOptions = {}): SqliteDigestStore {
@@ -21,6 +23,7 @@ export function createDigestStore(db: Db, options: ChangeReaderOptions = {}): Sq
     deliveries: new SqliteDeliveries(db),
     changes: new SqliteDigestChanges(db, options),
     leases: new SqliteLeases(db),
+    trends: new SqliteTrendCalls(db),
     // IMMEDIATE takes the write lock up front, so two processes never interleave.
     transaction: <T>(work: () => T): T => (db.inTransaction ? work() : db.transaction(work).immediate()),
   };

@@ -158,13 +158,13 @@ function runningScans(driver: Driver, query: TimelineQuery, since: string): Scan
   return [part(near, [`${near.dayTo} >= ?`, `${near.dayTo} < ?`], [since, later]), part(far, [`${far.dayTo} >= ?`], [later])];
 }
 
-function shiftDays(day: string, days: number): string {
+export function shiftDays(day: string, days: number): string {
   const date = new Date(`${day}T00:00:00Z`);
   date.setUTCDate(date.getUTCDate() + days);
   return date.toISOString().slice(0, 10);
 }
 
-function countRows(cache: StatementCache, scan: Scan, cap: number): number {
+export function countRows(cache: StatementCache, scan: Scan, cap: number): number {
   const d = scan.driver;
   const rows = d.dedupe ? `DISTINCT ${d.dedupe.countDistinct}` : '1';
   return cache
@@ -227,7 +227,7 @@ export function queryTimeline(cache: StatementCache, query: TimelineQuery): Page
 }
 
 /** A page whose count is exact up to COUNT_CAP. */
-function exactPage<T>(items: T[], count: number): Page<T> {
+export function exactPage<T>(items: T[], count: number): Page<T> {
   return { items, total: Math.min(count, COUNT_CAP), totalIsLowerBound: count > COUNT_CAP };
 }
 

@@ -2,7 +2,6 @@
 import type { EntryInput } from '../core/domain.js';
 import { parsePartialDate } from '../core/partial-date.js';
 import type { ActorRole, Confidence, EventType } from '../core/vocabulary.js';
-import { foldKey } from '../core/text.js';
 import type { Db } from './connection.js';
 import { readClaims } from './entry-claims.js';
 import { SOURCES_OF_ENTRY, toFatalities, toSourceRecord, type FatalitiesRow, type SourceRow } from './entry-rows.js';
@@ -56,22 +55,4 @@ export function readEntryState(db: Db, id: number): EntryState | undefined {
   const claims = readClaims(db, id);
   if (claims.length > 0) input.claims = claims;
   return { input, deleted: row.deleted_at !== null };
-}
-
-/**
- * A field's value as compared: tags are a set (stored and read without order); places are
- * shared rows found by their folded name, so `baghdad` for a stored `Baghdad` is no change; no
- * claims is the same whether said with an empty list or none.
- */
-function comparable(input: EntryInput, key: keyof EntryInput): string {
-  if (key === 'tags') return JSON.stringify([...input.tags].sort());
-  if (key === 'claims') return JSON.stringify(input.claims ?? []);
-  if (key === 'places') return JSON.stringify(input.places.map(foldKey));
-  return JSON.stringify(input[key]);
-}
-
-/** Which top-level fields differ between two states, in a stable order. */
-export function changedFields(before: EntryInput, after: EntryInput): string[] {
-  const keys = new Set([...Object.keys(before), ...Object.keys(after)]) as Set<keyof EntryInput>;
-  return [...keys].filter((k) => comparable(before, k) !== comparable(after, k)).sort();
 }

@@ -2,13 +2,14 @@
 // history. Every method runs in one transaction.
 import type { ActorInput, ChangeStamp, EntryInput } from '../core/domain.js';
 import type { ActorPatch, DossierEditor, EntryActorMove, EntryEdit, EntryPatch, RevisionRecord } from '../core/editor-port.js';
+import { changedFields } from '../core/entry-diff.js';
 import { UserError } from '../core/errors.js';
 import { latestStandingChange } from '../core/undo-order.js';
 import { entryActorMoves, findMergedActor, mergeActors, unmergeActor } from './actor-merges.js';
 import { addAlias, insertActor, removeAlias, updateActor } from './actor-writes.js';
 import type { Db } from './connection.js';
 import { EntryWriter, newSpellings, respellingReason, respellingsIn, respellPlaces, type Spelling } from './entry-writes.js';
-import { changedFields, readEntryState, type EntryState } from './entry-state.js';
+import { readEntryState, type EntryState } from './entry-state.js';
 
 interface RevisionRow {
   id: number;

@@ -5,7 +5,7 @@
 import type { EntryInput, SourceRecord } from '../core/domain.js';
 import { toIsoPartial } from '../core/partial-date.js';
 import { clip } from '../core/text-cut.js';
-import { changedFields } from '../store/entry-state.js';
+import { changedFields } from '../core/entry-diff.js';
 import type { RawRow } from './source-row.js';
 import { isNone } from './row-values.js';
 

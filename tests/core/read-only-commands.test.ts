@@ -19,7 +19,10 @@ describe('GIVEN every command leaf', () => {
 
   it('THEN the reading commands are the ones marked read-only', () => {
     const readOnly = allLeaves.filter(({ leaf }) => leafIsReadOnly({ leaf })).map(({ path }) => path);
-    expect(readOnly).toEqual(['timeline', 'actor', 'actors list', 'entry show', 'entry history', 'place', 'places unresolved', 'search', 'chart timeline', 'chart map', 'digest list', 'digest preview', 'sources list', 'sources why', 'review list', 'review show', 'help']);
+    expect(readOnly).toEqual([
+      'timeline', 'actor', 'actors list', 'entry show', 'entry diff', 'entry history', 'place', 'places unresolved', 'search', 'chart timeline', 'chart map',
+      'digest list', 'digest preview', 'sources list', 'sources why', 'review list', 'review show', 'trend show', 'trend suggest', 'help',
+    ]);
   });
 });
 

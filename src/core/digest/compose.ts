@@ -5,6 +5,7 @@ import { plural } from '../text.js';
 import { eventTypeLabel, humanize } from '../vocabulary.js';
 import { span, type Line, type Section, type View } from '../view.js';
 import type { EntryInput } from '../domain.js';
+import { callLine, type TrendCall } from '../trends.js';
 import type { ActorMerge, ChangeSet, DigestFilters, EntryChange, EntryChangeKind } from './changes.js';
 import { filterChanges, KIND_ORDER } from './changes.js';
 import { correctionLines, entryMetaLines } from './entry-lines.js';
@@ -35,6 +36,8 @@ export interface DigestContext {
   preview?: boolean;
   /** No digest has reached this channel yet: an empty one cannot speak of "the last digest". */
   firstDigest?: boolean;
+  /** The latest trend call of each topic that has one: the digest opens with those of its topics. */
+  trendCalls?: ReadonlyMap<string, TrendCall>;
 }
 
 export interface ComposedDigest {
@@ -78,8 +81,16 @@ function countByKind(items: readonly EntryChange[]): Record<EntryChangeKind, num
   return counts;
 }
 
+/** The calls of the digest's topic, or of the topics its changes are about. */
+function trendLines(ctx: DigestContext, body: DigestBody): Line[] {
+  const topics = ctx.filters.topic !== undefined ? [ctx.filters.topic] : body.topics;
+  const calls = topics.flatMap((topic) => ctx.trendCalls?.get(topic) ?? []);
+  return calls.map((call) => [span.italic('Trend: '), ...callLine(call, ctx.filters.topic === undefined)]);
+}
+
 function headerLines(ctx: DigestContext, body: DigestBody): Line[] {
   const lines: Line[] = [
+    ...trendLines(ctx, body),
     [span.plain(`Changes from ${formatInZone(ctx.periodFrom, ctx.zone)} to ${formatInZone(ctx.periodTo, ctx.zone)}.`)],
   ];
   if (ctx.catchUp) {
@@ -146,6 +157,8 @@ interface DigestBody {
   sections: Section[];
   counts: Record<EntryChangeKind, number>;
   empty: boolean;
+  /** The topics its changes are about, in order. */
+  topics: string[];
 }
 
 /**
@@ -173,7 +186,7 @@ function buildBody(set: ChangeSet, filters: DigestFilters): DigestBody {
   const counts = countByKind([]);
   if (set.oversized) {
     const summary = [span.bold(`${plural(set.oversized.revisions, 'change')} since the last digest — too many to summarise here. Browse them with `), span.command('timeline'), span.bold('.')];
-    return { summary, sections: [], counts, empty: false };
+    return { summary, sections: [], counts, empty: false, topics: [] };
   }
   // The range's changes are already in digest order; filtering keeps it.
   const items = filterChanges(set.entries, filters);
@@ -222,7 +235,7 @@ function buildBody(set: ChangeSet, filters: DigestFilters): DigestBody {
   }
   const empty = items.length === 0 && merges.length === 0 && newActors.length === 0;
   const summary = empty ? [span.plain(NOTHING_CHANGED)] : countsLine(items, newActors.length, merges.length);
-  return { summary, sections, counts, empty };
+  return { summary, sections, counts, empty, topics: [...byTopic.keys()].sort() };
 }
 
 /**

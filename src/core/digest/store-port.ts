@@ -1,6 +1,7 @@
 // What the digest scheduler needs from the store, as one port: subscriptions, the delivery log,
 // the change log and the per-platform leases, with a transaction around several of them. The
 // store implements it; the composition root hands the concrete one to the scheduler.
+import type { TrendCalls } from '../trend-port.js';
 import type { ChangeSet } from './changes.js';
 import type { DeliveryLog } from './delivery-log-port.js';
 import type { DigestSubscriptions } from './subscriptions-port.js';
@@ -38,6 +39,8 @@ export interface DigestStore {
   deliveries: DeliveryLog;
   changes: ChangeReader;
   leases: SchedulerLeases;
+  /** The trend calls digests open with. */
+  trends: Pick<TrendCalls, 'latestByTopic'>;
   /** Runs `work` in one transaction that takes the write lock up front, so two processes never interleave. */
   transaction<T>(work: () => T): T;
 }

@@ -1,0 +1,37 @@
+// The `as_of` option of the commands that show a past view (/timeline, /entry show), and the
+// instant it stands for: the end of that day in the channel's digest zone, else UTC.
+import { asOfInstant, type AsOfInstant } from '../src/core/as-of-day.js';
+import type { CommandArgs, CommandContext, OptionSpec } from '../src/core/command-spec.js';
+import { invocationArgs } from '../src/core/entry-views.js';
+import type { PartialDate } from '../src/core/partial-date.js';
+import { quoteIfNeeded } from '../src/core/text-syntax.js';
+import { span, type Line } from '../src/core/view.js';
+
+export const asOfOption: OptionSpec = {
+  name: 'as_of',
+  description: 'Show it as it stood at the end of this day (2025-07-20), rebuilt from its revisions',
+  type: 'date',
+  example: '2025-07-20',
+};
+
+/** Days end in the zone of the channel's digests, where it has some; in UTC elsewhere. */
+export function viewZone(ctx: CommandContext): string {
+  const { platform, workspaceId, channelId } = ctx.caller;
+  if (!channelId) return 'UTC';
+  return ctx.services.digests.find({ platform, workspaceId: workspaceId ?? '', channelId })?.timezone ?? 'UTC';
+}
+
+/** The instant a date option stands for, in the channel's zone; refused when in the future. */
+export function pastInstant(date: PartialDate, ctx: CommandContext, option: string): AsOfInstant {
+  return asOfInstant(date, viewZone(ctx), ctx.now(), option);
+}
+
+/**
+ * The line a past view opens with, so nobody takes it for the dossier as it is, naming the
+ * command (`command`, e.g. `entry show`, with the same options but `as_of` and `page`) that shows it now.
+ */
+export function pastViewLine(asOf: AsOfInstant, command: string, args: CommandArgs): Line {
+  const kept = Object.entries(invocationArgs(args)).filter(([name]) => name !== 'as_of' && name !== 'page');
+  const now = kept.map(([name, value]) => `${name}:${quoteIfNeeded(String(value))}`).join(' ');
+  return [span.italic(`A past view: the dossier as of ${asOf.label}, rebuilt from its revisions. As it is now: `), span.command(command, now || undefined)];
+}

@@ -1,0 +1,15 @@
+// The `topic` of the trend commands: a topic of the dossier, any case; an unknown one is refused
+// with the topics spelled closest to it.
+import type { CommandContext } from '../src/core/command-spec.js';
+import { UserError } from '../src/core/errors.js';
+import { closestNames } from '../src/core/ranking.js';
+
+export function trendTopic(ctx: CommandContext, typed: string): string {
+  const topic = typed.toLowerCase();
+  const known = ctx.services.dossier.topics();
+  if (known.includes(topic)) return topic;
+  const close = closestNames(known, topic);
+  throw new UserError('not-found', `There is no topic \`${topic}\` (option \`topic\`).`, [
+    close.length > 0 ? `Closest topics: ${close.join(', ')}.` : `Topics: ${known.join(', ') || 'none yet'}.`,
+  ], 'topic');
+}

@@ -1,0 +1,36 @@
+// Past views of the dossier, rebuilt from the revision log: what the store offers the as-of
+// commands. An instant here is exclusive: a view "at" it holds every change written before it.
+import type { EntryInput, EntrySummary } from './domain.js';
+import type { Page, TimelineQuery } from './ports.js';
+
+export interface StampedChange {
+  at: string;
+  by: string;
+}
+
+/** One entry as it stood at an instant. */
+export interface EntryAt {
+  id: number;
+  state: EntryInput;
+  /** Set when the entry had been removed by then. */
+  removed?: StampedChange & { reason: string };
+  created: StampedChange;
+  /** The last change written before the instant (the creation, if none since). */
+  lastChange: StampedChange;
+  /** Revisions written before the instant, and after it up to now. */
+  revisionsBefore: number;
+  revisionsAfter: number;
+}
+
+export interface PastViews {
+  /** When the dossier's first entry was written (its earliest revision), if it has any. */
+  firstEntryAt(): string | undefined;
+  /** The timeline as it stood just before `before`: same filters, order and paging as the live one. */
+  timeline(query: TimelineQuery, before: string): Page<EntrySummary>;
+  /** The entry just before `before`; undefined when it did not exist yet (or never). */
+  entryAt(id: number, before: string): EntryAt | undefined;
+  /** When the entry was written first, if it exists at all. */
+  entryCreatedAt(id: number): string | undefined;
+  /** The names of actors, merged ones included (a snapshot keeps the ids of its time). */
+  actorNames(ids: readonly number[]): Map<number, string>;
+}

@@ -1,0 +1,86 @@
+// What differs between two states of an entry, field by field: which fields changed (as edits
+// record them) and, for /entry diff, each change in words.
+import type { EntryInput, SourceRecord } from './domain.js';
+import { formatPartialDate, type PartialDate } from './partial-date.js';
+import { foldKey } from './text.js';
+import { eventTypeLabel } from './vocabulary.js';
+
+/**
+ * A field's value as compared: tags are a set (stored and read without order); places are
+ * shared rows found by their folded name, so `baghdad` for a stored `Baghdad` is no change; no
+ * claims is the same whether said with an empty list or none.
+ */
+function comparable(input: EntryInput, key: keyof EntryInput): string {
+  if (key === 'tags') return JSON.stringify([...input.tags].sort());
+  if (key === 'claims') return JSON.stringify(input.claims ?? []);
+  if (key === 'places') return JSON.stringify(input.places.map(foldKey));
+  return JSON.stringify(input[key]);
+}
+
+/** Which top-level fields differ between two states, in a stable order. */
+export function changedFields(before: EntryInput, after: EntryInput): string[] {
+  const keys = new Set([...Object.keys(before), ...Object.keys(after)]) as Set<keyof EntryInput>;
+  return [...keys].filter((k) => comparable(before, k) !== comparable(after, k)).sort();
+}
+
+/** One changed field: a value replaced, or items added to and taken from a list. */
+export type FieldChange =
+  | { field: string; label: string; kind: 'value'; before: string; after: string }
+  | { field: string; label: string; kind: 'list'; added: string[]; removed: string[] };
+
+/** The order fields are shown in: as /entry show lists them. */
+const FIELDS: readonly (readonly [keyof EntryInput, string])[] = [
+  ['title', 'Title'],
+  ['start', 'Date'],
+  ['end', 'End date'],
+  ['eventType', 'Type'],
+  ['confidence', 'Confidence'],
+  ['topic', 'Topic'],
+  ['places', 'Places'],
+  ['tags', 'Tags'],
+  ['summary', 'Summary'],
+  ['actors', 'Actors'],
+  ['sources', 'Sources'],
+];
+
+const dateText = (date: PartialDate | undefined) => (date ? formatPartialDate(date) : 'none');
+
+function sourceText(source: SourceRecord): string {
+  return [source.outlet, source.url, source.attribution, source.published].filter(Boolean).join(' · ');
+}
+
+function valueText(state: EntryInput, field: keyof EntryInput): string {
+  switch (field) {
+    case 'start':
+    case 'end':
+      return dateText(state[field]);
+    case 'eventType':
+      return eventTypeLabel(state.eventType);
+    default:
+      return String(state[field] ?? '') || '—';
+  }
+}
+
+function listItems(state: EntryInput, field: keyof EntryInput, names: ReadonlyMap<number, string>): string[] {
+  switch (field) {
+    case 'actors':
+      return state.actors.map((a) => `${names.get(a.actorId) ?? `actor #${a.actorId}`} (${a.role})`);
+    case 'sources':
+      return state.sources.map(sourceText);
+    default:
+      return state[field] as string[];
+  }
+}
+
+/** Every field that differs, in words; a list that only changed order says so with no items. */
+export function fieldChanges(before: EntryInput, after: EntryInput, names: ReadonlyMap<number, string>): FieldChange[] {
+  const changed = new Set(changedFields(before, after));
+  return FIELDS.filter(([field]) => changed.has(field)).map(([field, label]): FieldChange => {
+    if (!['actors', 'sources', 'places', 'tags'].includes(field)) {
+      return { field, label, kind: 'value', before: valueText(before, field), after: valueText(after, field) };
+    }
+    const was = listItems(before, field, names);
+    const now = listItems(after, field, names);
+    return { field, label, kind: 'list', added: now.filter((x) => !was.includes(x)), removed: was.filter((x) => !now.includes(x)) };
+  });
+}

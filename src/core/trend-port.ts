@@ -1,0 +1,14 @@
+// What the trend commands and digests need from the store.
+import type { Page } from './ports.js';
+import type { TrendCall, WindowFigures } from './trends.js';
+
+export interface TrendCalls {
+  /** Records a call; a call already made for that topic and day is replaced, and returned. */
+  record(call: TrendCall): { replaced?: TrendCall };
+  /** A topic's calls, newest day first. */
+  history(topic: string, limit: number, offset: number): Page<TrendCall>;
+  /** The latest call of every topic that has one, by topic. */
+  latestByTopic(): ReadonlyMap<string, TrendCall>;
+  /** A topic's live entries that start within the days `from`–`to` (inclusive, `YYYY-MM-DD`). */
+  figures(topic: string, from: string, to: string): WindowFigures;
+}

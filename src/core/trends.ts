@@ -1,0 +1,110 @@
+// Trend calls: an admin's judgement of which way a topic is going (deteriorated, improved or
+// unchanged, with an optional risk or opportunity alert and a note), at most one per topic and
+// day; and the figures that help make one. The store keeps them (trend-port.ts).
+import { formatIsoPartial } from './partial-date.js';
+import { plural } from './text.js';
+import { eventTypeLabel, type EventType } from './vocabulary.js';
+import { span, type Line } from './view.js';
+
+export const TREND_DIRECTIONS = ['deteriorated', 'improved', 'unchanged'] as const;
+export type TrendDirection = (typeof TREND_DIRECTIONS)[number];
+export const TREND_ALERTS = ['risk', 'opportunity'] as const;
+export type TrendAlert = (typeof TREND_ALERTS)[number];
+
+/** As CrisisWatch draws them: things getting worse point up. */
+export const TREND_ARROWS: Record<TrendDirection, string> = { deteriorated: '↑', improved: '↓', unchanged: '→' };
+
+export interface TrendCall {
+  topic: string;
+  /** The UTC day it was made for, `YYYY-MM-DD`: one call per topic and day. */
+  day: string;
+  direction: TrendDirection;
+  alert?: TrendAlert;
+  note: string;
+  madeBy: string;
+  /** ISO instant. */
+  madeAt: string;
+}
+
+const ALERT_WORDS: Record<TrendAlert, string> = { risk: 'conflict risk alert', opportunity: 'resolution opportunity' };
+
+/** `↑ deteriorated (conflict risk alert)`. */
+export function callHeadline(call: Pick<TrendCall, 'direction' | 'alert'>): string {
+  return `${TREND_ARROWS[call.direction]} ${call.direction}${call.alert ? ` (${ALERT_WORDS[call.alert]})` : ''}`;
+}
+
+/** `↑ deteriorated — note` then who made it and on which day; the note is stored text, in a plain span. */
+export function callLine(call: TrendCall, withTopic: boolean): Line {
+  return [
+    ...(withTopic ? [span.bold(`${call.topic}: `)] : []),
+    span.bold(callHeadline(call)),
+    span.plain(` — ${call.note}`),
+    span.italic(` (${formatIsoPartial(call.day)}, ${call.madeBy})`),
+  ];
+}
+
+/** Entries of a topic over one window, by the day each starts. */
+export interface WindowFigures {
+  from: string;
+  to: string;
+  entries: number;
+  byType: ReadonlyMap<EventType, number>;
+  /** People reported killed, once entries record casualties; absent until then. */
+  casualties?: number;
+}
+
+/** The event types counted as violence when proposing a direction: clashes and strikes. */
+export const CLASH_TYPES: readonly EventType[] = ['armed-clash'];
+export const STRIKE_TYPES: readonly EventType[] = ['air-strike', 'shelling'];
+
+const countOf = (w: WindowFigures, types: readonly EventType[]) => types.reduce((n, t) => n + (w.byType.get(t) ?? 0), 0);
+export const clashes = (w: WindowFigures) => countOf(w, CLASH_TYPES);
+export const strikes = (w: WindowFigures) => countOf(w, STRIKE_TYPES);
+
+/** Below this many violent events (or deaths) in both windows, a change is noise. */
+const MIN_EVENTS = 3;
+/** A rise or fall by this share or more (and by MIN_EVENTS or more) is a change. */
+const CHANGE_SHARE = 0.25;
+
+export interface Suggestion {
+  direction: TrendDirection;
+  /** Why, in a sentence with the figures. */
+  reason: string;
+}
+
+function compare(what: string, before: number, after: number): Suggestion | undefined {
+  const change = after - before;
+  if (Math.max(before, after) < MIN_EVENTS || Math.abs(change) < MIN_EVENTS) return undefined;
+  if (after >= before * (1 + CHANGE_SHARE)) return { direction: 'deteriorated', reason: `${what} rose from ${before} to ${after}.` };
+  if (after <= before * (1 - CHANGE_SHARE)) return { direction: 'improved', reason: `${what} fell from ${before} to ${after}.` };
+  return undefined;
+}
+
+/**
+ * Proposes a direction from the last window against the one before: casualties when both
+ * windows record them, else armed clashes and strikes together. Fewer than MIN_EVENTS, or a
+ * change under CHANGE_SHARE, is no change.
+ */
+export function suggestDirection(before: WindowFigures, after: WindowFigures): Suggestion {
+  if (before.casualties !== undefined && after.casualties !== undefined) {
+    const byDeaths = compare('People reported killed', before.casualties, after.casualties);
+    if (byDeaths) return byDeaths;
+  }
+  const violence = (w: WindowFigures) => clashes(w) + strikes(w);
+  const byViolence = compare('Armed clashes and strikes', violence(before), violence(after));
+  if (byViolence) return byViolence;
+  const [b, a] = [violence(before), violence(after)];
+  return {
+    direction: 'unchanged',
+    reason:
+      Math.max(a, b) < MIN_EVENTS
+        ? `Too few armed clashes and strikes to see a change (${b}, then ${a}).`
+        : `Armed clashes and strikes held steady (${b}, then ${a}).`,
+  };
+}
+
+/** `12 entries: Armed clash 5, Air/drone strike 4, …`, most frequent first. */
+export function figuresText(w: WindowFigures): string {
+  const types = [...w.byType].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0])).map(([t, n]) => `${eventTypeLabel(t)} ${n}`);
+  return `${plural(w.entries, 'entry', 'entries')}${types.length > 0 ? `: ${types.join(', ')}` : ''}`;
+}

@@ -1,0 +1,97 @@
+// The indexes a past timeline page is read from: the spans tables of migration 0012. The
+// counterpart of timeline-drivers.ts for live entries, with the same column names so the same
+// range terms apply; whether a span held at the instant is a check on each row, like the
+// filters the driver does not apply.
+import type { TimelineQuery } from '../core/ports.js';
+import { spansCondition, type Driver, type Filter, type Spans } from './timeline-drivers.js';
+
+/** Terms true of a span that held just before the instant (valid_from < it <= valid_to). */
+function heldTerms(alias: string): string[] {
+  return [`${alias}.valid_from < ?`, `(${alias}.valid_to IS NULL OR ${alias}.valid_to >= ?)`];
+}
+
+/** The instant, and the actor ids a filter stands for as JSON: the actor and those merged into it. */
+export interface AsOfFilters {
+  before: string;
+  actorIds?: string;
+}
+
+type Kind = 'actor' | 'place';
+
+const LINK_TABLES: Record<Kind, { table: string; alias: string }> = {
+  actor: { table: 'entry_actor_spans', alias: 'xa' },
+  place: { table: 'entry_place_spans', alias: 'xp' },
+};
+
+const ACTOR_KEY = 'actor_id = ?';
+const PLACE_KEY = 'place_id = (SELECT id FROM places WHERE place_key = ?)';
+
+/** The actor's or place's spans newest first; with `spans`, only its multi-day (or long) ones. */
+function linkSpansDriver(kind: Kind, value: unknown, spans?: Spans): Driver {
+  const { table } = LINK_TABLES[kind];
+  const alias = kind === 'actor' ? 'sa' : 'sp';
+  return {
+    table: `${table} ${alias} INDEXED BY ${table}_${spans ?? `by_${kind}`}`,
+    alias,
+    key: [`${alias}.${kind === 'actor' ? ACTOR_KEY : PLACE_KEY}`, ...(spans ? [spansCondition(alias, spans)] : [])],
+    keyParams: [value],
+    applies: [kind],
+    day: `${alias}.day_from`,
+    dayTo: `${alias}.day_to`,
+    id: `${alias}.entry_id`,
+  };
+}
+
+function entrySpansDriver(index: string, key: string[], keyParams: unknown[], applies: Filter[], spans?: Spans): Driver {
+  return {
+    table: `entry_spans s INDEXED BY ${index}`,
+    alias: 's',
+    key: [...key, ...(spans ? [spansCondition('s', spans)] : [])],
+    keyParams,
+    applies,
+    day: 's.day_from',
+    dayTo: 's.day_to',
+    id: 's.entry_id',
+  };
+}
+
+/** Which spans a page is read from: one actor's, a place's, the entries' in day order, or by when they began. */
+export type DriverKind = 'actor' | 'place' | 'entries' | 'started';
+
+/** The driver of a kind; the entries' by topic, type or date, as the query's filters allow. */
+export function asOfDriver(kind: DriverKind, query: TimelineQuery, filters: AsOfFilters, spans?: Spans): Driver {
+  if (kind === 'actor') return linkSpansDriver('actor', (JSON.parse(filters.actorIds!) as number[])[0], spans);
+  if (kind === 'place') return linkSpansDriver('place', query.placeKey, spans);
+  if (kind === 'started') return entrySpansDriver('entry_spans_by_start', ['s.valid_from < ?'], [filters.before], []);
+  if (spans) return entrySpansDriver(`entry_spans_${spans}`, [], [], [], spans);
+  if (query.topic !== undefined) return entrySpansDriver('entry_spans_by_topic', ['s.topic = ?'], [query.topic], ['topic']);
+  if (query.eventType !== undefined) return entrySpansDriver('entry_spans_by_type', ['s.event_type = ?'], [query.eventType], ['type']);
+  return entrySpansDriver('entry_spans_by_date', [], [], []);
+}
+
+/**
+ * What each of the driver's rows must meet: its span held at the instant, and the filters the
+ * driver does not apply. Every spans table carries the entry's days, topic and type, and an
+ * entry's spans all split at the same instants, so the span of another table that held then
+ * has the same first day: that lookup stays narrow.
+ */
+export function asOfChecks(query: TimelineQuery, filters: AsOfFilters, d: Driver): { where: string[]; params: unknown[] } {
+  const where = heldTerms(d.alias);
+  const params: unknown[] = [filters.before, filters.before];
+  const add = (filter: Filter, term: string, values: unknown[]) => {
+    if (values[0] === undefined || d.applies.includes(filter)) return;
+    where.push(term);
+    params.push(...values);
+  };
+  add('topic', `${d.alias}.topic = ?`, [query.topic]);
+  add('type', `${d.alias}.event_type = ?`, [query.eventType]);
+  const link = (kind: Kind, key: string) => {
+    const { table, alias } = LINK_TABLES[kind];
+    return `EXISTS (SELECT 1 FROM ${table} ${alias} INDEXED BY ${table}_by_${kind}
+                    WHERE ${alias}.${key} AND ${alias}.day_from = ${d.day} AND ${alias}.entry_id = ${d.id}
+                      AND ${heldTerms(alias).join(' AND ')})`;
+  };
+  add('actor', link('actor', 'actor_id IN (SELECT value FROM json_each(?))'), [filters.actorIds, filters.before, filters.before]);
+  add('place', link('place', PLACE_KEY), [query.placeKey, filters.before, filters.before]);
+  return { where, params };
+}

@@ -1,0 +1,67 @@
+// The store's implementation of the core's PastViews port: timelines and entries as they stood
+// at an instant, read from the revision log and its spans (migration 0012), never written.
+import type { EntryAt, PastViews } from '../core/as-of-port.js';
+import type { EntryInput } from '../core/domain.js';
+import type { TimelineQuery } from '../core/ports.js';
+import { actorNamesOf, queryTimelineAsOf } from './as-of-timeline.js';
+import type { Db } from './connection.js';
+import { StatementCache } from './statement-cache.js';
+
+interface RevisionRow {
+  action: string;
+  snapshot: string;
+  reason: string | null;
+  changed_by: string;
+  changed_at: string;
+  /** The instant in the form spans and `before` use, to compare as text. */
+  at: string;
+}
+
+export class SqlitePastViews implements PastViews {
+  private readonly cache: StatementCache;
+
+  constructor(db: Db) {
+    this.cache = new StatementCache(db);
+  }
+
+  firstEntryAt(): string | undefined {
+    return (this.cache.get('SELECT min(valid_from) FROM entry_spans').pluck().get() as string | null) ?? undefined;
+  }
+
+  timeline(query: TimelineQuery, before: string) {
+    return queryTimelineAsOf(this.cache, query, before);
+  }
+
+  entryAt(id: number, before: string): EntryAt | undefined {
+    const revisions = this.cache
+      .get(
+        `SELECT action, snapshot, reason, changed_by, changed_at, strftime('%Y-%m-%dT%H:%M:%fZ', changed_at) AS at
+         FROM revisions WHERE entity = 'entry' AND entity_id = ? ORDER BY id`,
+      )
+      .all(id) as RevisionRow[];
+    const written = revisions.filter((r) => r.at < before);
+    const first = written[0];
+    const last = written[written.length - 1];
+    if (!first || !last) return undefined;
+    const entry: EntryAt = {
+      id,
+      state: JSON.parse(last.snapshot) as EntryInput,
+      created: { at: first.changed_at, by: first.changed_by },
+      lastChange: { at: last.changed_at, by: last.changed_by },
+      revisionsBefore: written.length,
+      revisionsAfter: revisions.length - written.length,
+    };
+    if (last.action === 'remove') entry.removed = { at: last.changed_at, by: last.changed_by, reason: last.reason ?? '' };
+    return entry;
+  }
+
+  entryCreatedAt(id: number): string | undefined {
+    return this.cache.get("SELECT changed_at FROM revisions WHERE entity = 'entry' AND entity_id = ? ORDER BY id LIMIT 1").pluck().get(id) as
+      | string
+      | undefined;
+  }
+
+  actorNames(ids: readonly number[]): Map<number, string> {
+    return actorNamesOf(this.cache, ids);
+  }
+}

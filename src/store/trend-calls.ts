@@ -1,0 +1,80 @@
+// The store's trend calls (migration 0012's trend_calls) and the figures behind a suggestion.
+import type { EventType } from '../core/vocabulary.js';
+import type { TrendCalls } from '../core/trend-port.js';
+import type { TrendAlert, TrendCall, TrendDirection, WindowFigures } from '../core/trends.js';
+import type { Db } from './connection.js';
+import { StatementCache } from './statement-cache.js';
+
+interface CallRow {
+  topic: string;
+  day: string;
+  direction: TrendDirection;
+  alert: TrendAlert | null;
+  note: string;
+  made_by: string;
+  made_at: string;
+}
+
+const COLUMNS = 'topic, day, direction, alert, note, made_by, made_at';
+
+function toCall(row: CallRow): TrendCall {
+  const call: TrendCall = { topic: row.topic, day: row.day, direction: row.direction, note: row.note, madeBy: row.made_by, madeAt: row.made_at };
+  if (row.alert) call.alert = row.alert;
+  return call;
+}
+
+export class SqliteTrendCalls implements TrendCalls {
+  private readonly cache: StatementCache;
+  /**
+   * Every digest of a burst opens with the latest calls: they are read once per change to the
+   * file (PRAGMA data_version moves when another connection commits; this object's own writes
+   * drop them, so the app shares one between commands and digests).
+   */
+  private latest?: { version: number; calls: ReadonlyMap<string, TrendCall> };
+
+  constructor(private readonly db: Db) {
+    this.cache = new StatementCache(db);
+  }
+
+  record(call: TrendCall): { replaced?: TrendCall } {
+    return this.db.transaction(() => {
+      const earlier = this.cache.get(`SELECT ${COLUMNS} FROM trend_calls WHERE topic = ? AND day = ?`).get(call.topic, call.day) as CallRow | undefined;
+      this.cache
+        .get(
+          `INSERT INTO trend_calls (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)
+           ON CONFLICT (topic, day) DO UPDATE SET direction = excluded.direction, alert = excluded.alert, note = excluded.note,
+             made_by = excluded.made_by, made_at = excluded.made_at`,
+        )
+        .run(call.topic, call.day, call.direction, call.alert ?? null, call.note, call.madeBy, call.madeAt);
+      this.latest = undefined;
+      return earlier ? { replaced: toCall(earlier) } : {};
+    })();
+  }
+
+  history(topic: string, limit: number, offset: number) {
+    const rows = this.cache.get(`SELECT ${COLUMNS} FROM trend_calls WHERE topic = ? ORDER BY day DESC LIMIT ? OFFSET ?`).all(topic, limit, offset) as CallRow[];
+    const total = this.cache.get('SELECT count(*) FROM trend_calls WHERE topic = ?').pluck().get(topic) as number;
+    return { items: rows.map(toCall), total, totalIsLowerBound: false };
+  }
+
+  latestByTopic(): ReadonlyMap<string, TrendCall> {
+    const version = this.cache.get('PRAGMA data_version').pluck().get() as number;
+    if (this.latest?.version === version) return this.latest.calls;
+    const rows = this.cache
+      .get(`SELECT ${COLUMNS} FROM trend_calls c WHERE day = (SELECT max(day) FROM trend_calls WHERE topic = c.topic) ORDER BY topic`)
+      .all() as CallRow[];
+    const calls = new Map(rows.map((row) => [row.topic, toCall(row)]));
+    this.latest = { version, calls };
+    return calls;
+  }
+
+  figures(topic: string, from: string, to: string): WindowFigures {
+    const rows = this.cache
+      .get(
+        `SELECT event_type, count(*) AS n FROM entries INDEXED BY entries_live_by_topic
+         WHERE topic = ? AND deleted_at IS NULL AND day_from BETWEEN ? AND ? GROUP BY event_type`,
+      )
+      .all(topic, from, to) as { event_type: EventType; n: number }[];
+    return { from, to, entries: rows.reduce((sum, r) => sum + r.n, 0), byType: new Map(rows.map((r) => [r.event_type, r.n])) };
+  }
+}

@@ -1,0 +1,152 @@
+// Past views through the real command layer, on the seed dossier edited at known (fake) times:
+// /timeline as_of:, /entry show as_of: and /entry diff show the dossier as it stood at the end of
+// a day, in the channel's digest zone or UTC, and never change the store.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Caller } from '../../src/core/caller.js';
+import { NEXT_LABEL } from '../../src/core/interaction/texts.js';
+import { MemoryPlatform } from '../support/memory-platform.js';
+import { storeFingerprint } from '../support/store-fingerprint.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+import { viewText } from '../support/view-text.js';
+
+let app: TestApp;
+let clock: Date;
+const ana: Caller = { platform: 'memory', userId: 'ana', workspaceId: 'w1', channelId: 'c1' };
+const elsewhere: Caller = { ...ana, userId: 'bob', channelId: 'c2' };
+const run = async (text: string, caller = ana) => app.dispatcher.runText(text, caller);
+const text = async (line: string, caller = ana) => viewText(await run(line, caller));
+const OLD_TITLE = 'Diplomat: Barrack to facilitate al-Shaibani–Dermer talks';
+const NEW_TITLE = 'Barrack to host al-Shaibani–Dermer talks';
+
+/** The seed dossier on 1 Jul, then an edit, a removal and an addition over the following days. */
+async function editAt(at: string, line: string): Promise<void> {
+  clock = new Date(at);
+  const view = await run(line);
+  expect(view.tone, viewText(view)).toBe('success');
+}
+
+beforeEach(async () => {
+  clock = new Date('2025-07-01T09:00:00Z');
+  app = createTestApp('memory:ana', () => clock);
+  await editAt('2025-07-03T12:00:00Z', `/entry edit id:13 title:"${NEW_TITLE}" confidence:confirmed`);
+  // 20:00 UTC on 5 Jul is already 6 Jul in Tokyo.
+  await editAt('2025-07-05T20:00:00Z', '/entry remove id:3 reason:"duplicate of #8"');
+  await editAt('2025-07-08T10:00:00Z', '/entry add title:"Talks resume in Baku" date:2025-08 type:talks topic:syria-israel actors:"Syria:participant, Israel:participant" outlet:AFP');
+  clock = new Date('2025-07-20T12:00:00Z');
+});
+afterEach(() => app.dispose());
+
+describe('GIVEN a dossier edited on known days', () => {
+  it('WHEN the timeline is asked as of a day THEN it shows the entries as they stood at its end, saying it is a past view', async () => {
+    const before = storeFingerprint(app.db);
+    const early = await text('/timeline as_of:2025-07-02 limit:25');
+    expect(early).toContain('Timeline — as of the end of 2 Jul 2025 (UTC)');
+    expect(early).toContain('A past view: the dossier as of the end of 2 Jul 2025 (UTC), rebuilt from its revisions. As it is now: `/timeline limit:25`');
+    expect(early).toContain('Showing 1–17 of 17 entries.');
+    expect(early).toContain(`#13 ${OLD_TITLE}`);
+    expect(early).toContain('#3 1974 disengagement agreement');
+    expect(early).not.toContain('#18 ');
+
+    const later = await text('/timeline as_of:2025-07-06 limit:25');
+    expect(later).toContain('Showing 1–16 of 16 entries.');
+    expect(later).toContain(`#13 ${NEW_TITLE}`);
+    expect(later).toMatch(/#13 .*\n\s+Jul 2025 · Talks\/negotiation · confirmed/);
+    expect(later).not.toContain('#3 1974');
+
+    const now = await text('/timeline limit:25');
+    expect(now).toContain('#18 Talks resume in Baku');
+    expect(storeFingerprint(app.db)).toBe(before);
+  });
+
+  it("WHEN the channel's digests run in Tokyo THEN its days end there; elsewhere they end in UTC", async () => {
+    const subscribed = await run('/digest subscribe schedule:"daily 08:00" timezone:Asia/Tokyo');
+    expect(subscribed.tone, viewText(subscribed)).not.toBe('error');
+    const tokyo = await text('/timeline as_of:2025-07-05 limit:25');
+    expect(tokyo).toContain('as of the end of 5 Jul 2025 (Asia/Tokyo)');
+    expect(tokyo).toContain('#3 1974 disengagement agreement');
+    const utc = await text('/timeline as_of:2025-07-05 limit:25', elsewhere);
+    expect(utc).toContain('as of the end of 5 Jul 2025 (UTC)');
+    expect(utc).not.toContain('#3 1974');
+  });
+
+  it('WHEN one entry is shown as of a day THEN its fields are those of then, with how many changes came since', async () => {
+    const shown = await text('/entry show id:13 as_of:2025-07-02');
+    expect(shown).toContain(`#13 ${OLD_TITLE} — as of the end of 2 Jul 2025 (UTC)`);
+    expect(shown).toMatch(/Confidence\s+reported/);
+    expect(shown).toContain('As it is now: `/entry show id:13`');
+    expect(shown).toContain('1 revision · last edited by seed at 2025-07-01 09:00 UTC · 1 change since: `/entry diff id:13 from:2025-07-02`');
+
+    const removed = await text('/entry show id:3 as_of:2025-07-10');
+    expect(removed).toContain('Removed by then: by memory:ana at 2025-07-05 20:00 UTC — “duplicate of #8”.');
+
+    const unborn = await run('/entry show id:18 as_of:2025-07-05');
+    expect(unborn.tone).toBe('error');
+    expect(viewText(unborn)).toContain('Entry #18 did not exist yet as of the end of 5 Jul 2025 (UTC): it was added at 2025-07-08 10:00 UTC.');
+  });
+
+  it('WHEN an entry is compared between two days THEN each changed field shows what it was and what it became', async () => {
+    const diff = await text('/entry diff id:13 from:2025-07-02');
+    expect(diff).toContain(`#13 ${NEW_TITLE} — from the end of 2 Jul 2025 (UTC) to now`);
+    expect(diff).toContain('1 revision in between; last by memory:ana at 2025-07-03 12:00 UTC.');
+    expect(diff).toContain(`Title: ${OLD_TITLE} → ${NEW_TITLE}`);
+    expect(diff).toContain('Confidence: reported → confirmed');
+    expect(diff).not.toContain('Summary:');
+
+    const removal = await text('/entry diff id:3 from:2025-07-02 to:2025-07-06');
+    expect(removal).toContain('Status: live → removed (by memory:ana at 2025-07-05 20:00 UTC: “duplicate of #8”)');
+
+    const unchanged = await text('/entry diff id:12 from:2025-07-02 to:2025-07-10');
+    expect(unchanged).toContain('No change between these dates.');
+
+    const added = await text('/entry diff id:18 from:2025-07-02');
+    expect(added).toContain('Not yet added as of the end of 2 Jul 2025 (UTC): added at 2025-07-08 10:00 UTC by memory:ana. As of now:');
+    expect(added).toContain('Syria — participant');
+  });
+
+  it('WHEN an actor filter is used THEN it matches the actors entries named then, merged actors included', async () => {
+    await editAt('2025-07-09T10:00:00Z', '/entry edit id:18 actors:"Syria:participant, Israel:participant, Tom Barrack:mediator"');
+    await editAt('2025-07-10T10:00:00Z', '/actors add name:"T. Barrack" kind:person');
+    await editAt('2025-07-10T11:00:00Z', '/entry edit id:12 actors:"Syria:participant, Israel:participant, T. Barrack:mediator"');
+    await editAt('2025-07-11T10:00:00Z', '/actors merge from:"T. Barrack" into:"Tom Barrack"');
+    clock = new Date('2025-07-20T12:00:00Z');
+    expect(await text('/timeline actor:"Tom Barrack" as_of:2025-07-08 limit:25')).not.toContain('#18 ');
+    const ninth = await text('/timeline actor:"Tom Barrack" as_of:2025-07-09 limit:25');
+    expect(ninth).toContain('#18 Talks resume in Baku');
+    expect(ninth).not.toContain('#12 ');
+    const tenth = await text('/timeline actor:"Tom Barrack" as_of:2025-07-10 limit:25');
+    expect(tenth).toMatch(/#12 Syrian and Israeli officials meet in Baku[^#]*T\. Barrack \(mediator\)/);
+  });
+
+  it('WHEN a past timeline is paged THEN Next keeps the day', async () => {
+    const platform = new MemoryPlatform(app.dispatcher, app.logger);
+    const first = await platform.command('/timeline as_of:2025-07-02 limit:4', 'ana');
+    expect(first.text).toContain('Showing 1–4 of 17 entries.');
+    const second = await platform.press(first, NEXT_LABEL, 'ana');
+    expect(second.text).toContain('Showing 5–8 of 17 entries.');
+    expect(second.text).toContain('as of the end of 2 Jul 2025 (UTC)');
+  });
+
+  it('WHEN the day is before the dossier began THEN the reply says so; a future day is refused and nothing is written', async () => {
+    const before = storeFingerprint(app.db);
+    const early = await run('/timeline as_of:2025-06-30');
+    expect(early.tone).toBe('normal');
+    expect(viewText(early)).toContain('The dossier did not exist yet as of the end of 30 Jun 2025 (UTC): its first entry was written on Tue 1 Jul 2025 09:00 UTC.');
+
+    const future = await run('/timeline as_of:2025-07-21');
+    expect(future.tone).toBe('error');
+    expect(viewText(future)).toContain('Option `as_of` is in the future — got `21 Jul 2025`; today is 20 Jul 2025 (UTC).');
+    const outcome = await app.dispatcher.dispatchText('/entry diff id:13 from:2025-07-02 to:2025-08', ana, 'r1');
+    expect(outcome.view.tone).toBe('error');
+    expect(outcome.refusedOption).toBe('to');
+    const swapped = await run('/entry diff id:13 from:2025-07-10 to:2025-07-02');
+    expect(viewText(swapped)).toContain('Option `to` is before `from`; swap them.');
+    expect(storeFingerprint(app.db)).toBe(before);
+  });
+
+  it('WHEN the month asked is not over THEN the view is the dossier so far', async () => {
+    const month = await text('/timeline as_of:2025-07 limit:25');
+    expect(month).toContain('as of 20 Jul 2025, so far (UTC)');
+    expect(month).toContain('#18 Talks resume in Baku');
+    expect(await text('/timeline as_of:2025-07-02 limit:25 type:talks')).not.toContain('#18 ');
+  });
+});

@@ -1,0 +1,86 @@
+// Trend calls through the real command layer: /trend set (admins, one call per topic and UTC
+// day), /trend show with and without a topic, and /trend suggest's figures on a dossier with
+// entries dated in its two windows.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Caller } from '../../src/core/caller.js';
+import { storeFingerprint } from '../support/store-fingerprint.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+import { viewText } from '../support/view-text.js';
+
+let app: TestApp;
+let clock: Date;
+const admin: Caller = { platform: 'memory', userId: 'ana', workspaceId: 'w1', channelId: 'c1', displayName: 'Ana' };
+const reader: Caller = { ...admin, userId: 'bob', displayName: 'Bob' };
+const run = (line: string, caller = admin) => app.dispatcher.runText(line, caller);
+const text = async (line: string, caller = admin) => viewText(await run(line, caller)).replaceAll('`', '');
+
+beforeEach(() => {
+  clock = new Date('2025-08-20T09:15:00Z');
+  app = createTestApp('memory:ana', () => clock);
+});
+afterEach(() => app.dispose());
+
+describe('GIVEN trend calls', () => {
+  it('WHEN an admin calls a topic twice the same day THEN the second replaces the first, and the reply says what it replaced', async () => {
+    const first = await run('/trend set topic:syria-israel direction:deteriorated alert:risk note:"Clashes in Sweida spread north"');
+    expect(first.tone).toBe('success');
+    expect(viewText(first)).toContain('↑ deteriorated (conflict risk alert) — Clashes in Sweida spread north (20 Aug 2025, memory:ana (Ana))');
+    clock = new Date('2025-08-20T16:40:00Z');
+    const second = await text('/trend set topic:syria-israel direction:unchanged note:"Fighting contained by evening"');
+    expect(second).toContain('→ unchanged — Fighting contained by evening (20 Aug 2025, memory:ana (Ana))');
+    expect(second).toContain('It replaces the call memory:ana (Ana) made today at 09:15 UTC: ↑ deteriorated (conflict risk alert) — Clashes in Sweida spread north');
+    clock = new Date('2025-08-21T08:00:00Z');
+    await run('/trend set topic:syria-israel direction:improved alert:opportunity note:"Ceasefire holds"');
+
+    const shown = await text('/trend show topic:syria-israel', reader);
+    expect(shown).toContain('Latest: ↓ improved (resolution opportunity) — Ceasefire holds (21 Aug 2025, memory:ana (Ana))');
+    expect(shown).toContain('Showing 1–2 of 2 calls.');
+    expect(shown).toMatch(/Ceasefire holds[\s\S]*→ unchanged — Fighting contained by evening \(20 Aug 2025/);
+    expect(shown).not.toContain('Clashes in Sweida spread north');
+  });
+
+  it('WHEN /trend show has no topic THEN it lists the latest call of each topic, and names those without one', async () => {
+    expect(await text('/trend show', reader)).toContain('No topic has a trend call yet.');
+    await run('/entry add title:"Protests in Tartus" date:2025-08-18 type:protest topic:syria-coast outlet:AFP');
+    await run('/trend set topic:syria-israel direction:deteriorated note:"Strikes near Damascus"');
+    const listed = await text('/trend show', reader);
+    expect(listed).toContain('The latest call of each topic (1 of 2).');
+    expect(listed).toContain('syria-israel: ↑ deteriorated — Strikes near Damascus (20 Aug 2025, memory:ana (Ana))');
+    expect(listed).toContain('No call yet: syria-coast.');
+  });
+
+  it('WHEN the topic is unknown or the caller is no admin THEN the call is refused, nothing written', async () => {
+    const before = storeFingerprint(app.db);
+    const typo = await app.dispatcher.dispatchText('/trend set topic:syria-isreal direction:improved note:"x"', admin, 'r1');
+    expect(typo.view.tone).toBe('error');
+    expect(typo.refusedOption).toBe('topic');
+    expect(viewText(typo.view)).toContain('Closest topics: syria-israel.');
+    expect(await text('/trend set topic:syria-israel direction:improved note:"x"', reader)).toContain('/trend set is for Sitrep admins only.');
+    expect(await text('/trend set topic:syria-israel direction:better note:"x"')).toContain('Option direction');
+    expect(await text('/trend set topic:syria-israel direction:improved note:"  "')).toContain('Option note of /trend set must be some text');
+    expect(await text('/trend show topic:syria-isreal', reader)).toContain('Closest topics: syria-israel.');
+    expect(storeFingerprint(app.db)).toBe(before);
+  });
+
+  it('WHEN a suggestion is asked THEN it compares the last 30 days with the 30 before and proposes a direction with its figures', async () => {
+    // 30 days before: 22 Jun – 21 Jul; last 30 days: 22 Jul – 20 Aug. A topic of its own, so
+    // the seed's July entries stay out of the figures.
+    const entries = [
+      '2025-06-25 armed-clash', '2025-07-02 air-strike', '2025-07-19 talks',
+      '2025-07-23 armed-clash', '2025-07-30 armed-clash', '2025-08-02 shelling', '2025-08-09 air-strike', '2025-08-15 armed-clash', '2025-08-20 air-strike',
+    ];
+    for (const [date, type] of entries.map((e) => e.split(' '))) {
+      expect((await run(`/entry add title:"Event ${date} ${type}" date:${date} type:${type} topic:sudan outlet:AFP`)).tone).toBe('success');
+    }
+    const before = storeFingerprint(app.db);
+    const suggested = await text('/trend suggest topic:sudan', reader);
+    expect(suggested).toMatch(/Last 30 days\s+22 Jul 2025 – 20 Aug 2025: 6 entries: Armed clash 3, Air\/drone strike 2, Shelling 1/);
+    expect(suggested).toMatch(/30 days before\s+22 Jun 2025 – 21 Jul 2025: 3 entries: Air\/drone strike 1, Armed clash 1, Talks\/negotiation 1/);
+    expect(suggested).toMatch(/Armed clashes\s+1 → 3/);
+    expect(suggested).toMatch(/Strikes\s+1 → 3 \(air\/drone strikes and shelling\)/);
+    expect(suggested).toContain('↑ deteriorated — Armed clashes and strikes rose from 2 to 6.');
+    expect(suggested).toContain('To make it: /trend set topic:sudan direction:deteriorated note:"…"');
+    expect(await text('/trend suggest topic:syria-israel', reader)).toMatch(/→ unchanged — (Too few armed clashes|Armed clashes and strikes held steady)/);
+    expect(storeFingerprint(app.db)).toBe(before);
+  });
+});
