@@ -6,8 +6,6 @@ import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { CHART_SIZES, type Chart } from '../core/charts/chart.js';
 import { SqliteChartQueries, type ChartQuery } from '../store/chart-queries.js';
-import { chartSvg } from './chart-svg.js';
-import { loadSvgToPng } from './svg-png.js';
 
 export type WorkerRequest = { id: number; kind: 'draw'; chart: Chart } | { id: number; kind: 'count'; query: ChartQuery; args: unknown[] };
 
@@ -37,8 +35,15 @@ try {
   // Not allowed here, or not per thread on this system: drawing still works, at the bot's priority.
 }
 
-// Loaded on the first chart; no top-level await, which tsx's require hook (tests) cannot run.
-let renderer: ReturnType<typeof loadSvgToPng> | undefined;
+// Vega, the atlas and resvg are loaded on the first chart, not for counting: a worker that only
+// counts starts in a moment.
+let drawing: Promise<{ chartSvg: (chart: Chart) => Promise<string>; toPng: (svg: string, width: number) => Uint8Array }> | undefined;
+
+async function loadDrawing() {
+  const [{ chartSvg }, { loadSvgToPng }] = await Promise.all([import('./chart-svg.js'), import('./svg-png.js')]);
+  const { toPng } = await loadSvgToPng(setup.prefer);
+  return { chartSvg, toPng };
+}
 let queries: SqliteChartQueries | undefined;
 
 function store(): SqliteChartQueries {
@@ -52,10 +57,10 @@ async function answer(request: WorkerRequest): Promise<WorkerResponse> {
     const method = store()[request.query] as (...args: unknown[]) => unknown;
     return { id: request.id, result: method.apply(queries, request.args) };
   }
-  renderer ??= loadSvgToPng(setup.prefer);
-  const [toPng, svg] = await Promise.all([renderer, chartSvg(request.chart)]);
+  drawing ??= loadDrawing();
+  const { chartSvg, toPng } = await drawing;
   const size = CHART_SIZES[request.chart.kind];
-  return { id: request.id, png: toPng.toPng(svg, size.width), ...size };
+  return { id: request.id, png: toPng(await chartSvg(request.chart), size.width), ...size };
 }
 
 port.on('message', (request: WorkerRequest) => {

@@ -48,6 +48,17 @@ describe('/chart timeline on Discord', () => {
     expect(h.fake.rest.originalMessage(chart.interaction.token)?.attachments).toHaveLength(1);
   });
 
+  it('a posted view (a digest with its card) carries the PNG in its first message', async () => {
+    const view = await h.app.dispatcher.runText('/chart timeline by:month since:2024', { platform: 'discord', userId: h.user.id, channelId: '42' });
+    const [id] = await h.adapter.poster.post('4242', view);
+    const sent = h.fake.requests.find((r) => r.method === 'POST' && r.path === '/channels/4242/messages')!;
+    expect(pngSize(sent.files![0]!.bytes)).toEqual(CHART_SIZES.timeline);
+    const body = sent.body as { embeds: { image?: { url: string } }[]; attachments: { description: string }[] };
+    expect(body.embeds[0]!.image).toEqual({ url: 'attachment://timeline.png' });
+    expect(body.attachments[0]!.description).toBe(view.image!.alt);
+    expect(h.fake.rest.messages.get(id!)?.attachments).toMatchObject([{ filename: 'timeline.png', description: view.image!.alt }]);
+  });
+
   it('a chart of nothing says so in text, with no picture', async () => {
     const answer = await h.slash('chart', { type: 'protest' }, { subcommand: 'timeline' });
     expect(answer.body.embeds![0]!.description).toContain('No entries match, so there is nothing to chart.');

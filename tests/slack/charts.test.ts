@@ -38,6 +38,15 @@ describe('/chart timeline on Slack', () => {
     expect(blocksOf(data).some((b) => b.type === 'image')).toBe(false);
   });
 
+  it('a posted view (a digest with its card) shows the uploaded PNG in its first message', async () => {
+    const view = await h.app.dispatcher.runText('/chart timeline by:month since:2024', { platform: 'slack', userId: 'U0ADMIN', channelId: 'C0DIGEST' });
+    await h.adapter.poster.post('C0DIGEST', view);
+    const upload = h.slack.uploads.items.at(-1)!;
+    expect(pngSize(upload.bytes)).toEqual(CHART_SIZES.timeline);
+    const posted = h.slack.callsTo('chat.postMessage').at(-1)!;
+    expect((posted.args.blocks as { type: string }[]).find((b) => b.type === 'image')).toEqual({ type: 'image', slack_file: { id: upload.fileId }, alt_text: view.image!.alt });
+  });
+
   it('a map with no located places says how places get located, with no upload', async () => {
     const uploads = h.slack.callsTo('files.getUploadURLExternal').length;
     const body = await h.command('/chart map');

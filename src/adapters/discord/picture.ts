@@ -37,6 +37,6 @@ export function replyFiles(picture: Picture) {
 export function restFiles(picture: Picture) {
   return {
     files: [{ name: picture.name, data: Buffer.from(picture.png), contentType: 'image/png' }],
-    attachments: [{ id: 0, filename: picture.name, description: picture.alt }],
+    attachments: [{ id: '0', filename: picture.name, description: picture.alt }],
   };
 }
