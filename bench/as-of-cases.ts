@@ -3,7 +3,8 @@
 // it existed yet), alone and with each kind of filter, next to the raw SQL of raw-as-of.ts.
 import type Database from 'better-sqlite3';
 import { foldKey } from '../src/core/text.js';
-import { comparePage, shiftDay, timelineFilters, type Case, type Pick } from './cases.js';
+import { shiftDay } from '../src/core/as-of-day.js';
+import { comparePage, timelineFilters, type Case, type Pick } from './cases.js';
 import { DOSSIER_START } from './entry-history.js';
 import { RawAsOfTimeline } from './raw-as-of.js';
 import type { RawPage } from './raw-rows.js';

@@ -3,6 +3,7 @@
 // typical and heavy filters. Every variant is checked once: command and raw SQL must agree.
 import type Database from 'better-sqlite3';
 import type { RawOptionValue } from '../src/core/command-spec.js';
+import { shiftDay } from '../src/core/as-of-day.js';
 import { firstDay, lastDay, parsePartialDate } from '../src/core/partial-date.js';
 import { foldKey } from '../src/core/text.js';
 import { HIGHLIGHT_END, HIGHLIGHT_START } from '../src/core/domain.js';
@@ -87,11 +88,6 @@ export interface Pick {
   count: number;
 }
 
-export function shiftDay(day: string, days: number): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
 
 /** Picks parameters from the built store and builds every case. */
 export function buildCases(db: Database.Database): Case[] {

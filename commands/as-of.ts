@@ -1,8 +1,10 @@
 // The `as_of` option of the commands that show a past view (/timeline, /entry show), and the
 // instant it stands for: the end of that day in the channel's digest zone, else UTC.
 import { asOfInstant, type AsOfInstant } from '../src/core/as-of-day.js';
+import type { EntryAt } from '../src/core/as-of-port.js';
 import type { CommandArgs, CommandContext, OptionSpec } from '../src/core/command-spec.js';
 import { invocationArgs } from '../src/core/entry-views.js';
+import { UserError } from '../src/core/errors.js';
 import type { PartialDate } from '../src/core/partial-date.js';
 import { quoteIfNeeded } from '../src/core/text-syntax.js';
 import { span, type Line } from '../src/core/view.js';
@@ -34,4 +36,17 @@ export function pastViewLine(asOf: AsOfInstant, command: string, args: CommandAr
   const kept = Object.entries(invocationArgs(args)).filter(([name]) => name !== 'as_of' && name !== 'page');
   const now = kept.map(([name, value]) => `${name}:${quoteIfNeeded(String(value))}`).join(' ');
   return [span.italic(`A past view: the dossier as of ${asOf.label}, rebuilt from its revisions. As it is now: `), span.command(command, now || undefined)];
+}
+
+/**
+ * The entry as it stood at an instant; refused when there is no such entry, or when it did not
+ * exist yet (saying when it was added, with `hint`: what to try instead).
+ */
+export function entryAtOrRefuse(ctx: CommandContext, id: number, asOf: AsOfInstant, option: string, hint: (createdAt: string) => string): EntryAt {
+  const entry = ctx.services.past.entryAt(id, asOf.before);
+  if (entry) return entry;
+  const created = ctx.services.past.entryCreatedAt(id);
+  if (created === undefined) throw new UserError('not-found', `There is no entry #${id}.`, ['Find entry numbers with /timeline or /search.'], 'id');
+  const at = `${created.slice(0, 16).replace('T', ' ')} UTC`;
+  throw new UserError('not-found', `Entry #${id} did not exist yet as of ${asOf.label}: it was added at ${at}.`, [hint(created)], option);
 }

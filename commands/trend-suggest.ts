@@ -1,6 +1,7 @@
 // /trend suggest — the figures behind a call: a topic's last 30 days against the 30 before
 // (entries by type, armed clashes, strikes, and casualties once entries record them), with the
 // direction they point to. The admin decides; this only proposes.
+import { shiftDay } from '../src/core/as-of-day.js';
 import type { SubcommandSpec } from '../src/core/command-spec.js';
 import { formatIsoPartial } from '../src/core/partial-date.js';
 import { callHeadline, callLine, clashes, figuresText, strikes, suggestDirection, type WindowFigures } from '../src/core/trends.js';
@@ -9,12 +10,6 @@ import { topicOption } from './shared-options.js';
 import { trendTopic } from './trend-topic.js';
 
 const WINDOW_DAYS = 30;
-
-function dayBefore(day: string, days: number): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() - days);
-  return date.toISOString().slice(0, 10);
-}
 
 const period = (w: WindowFigures) => `${formatIsoPartial(w.from)} – ${formatIsoPartial(w.to)}`;
 
@@ -27,8 +22,8 @@ export const suggestTrend: SubcommandSpec = {
   run(args, ctx) {
     const topic = trendTopic(ctx, String(args.topic));
     const today = ctx.now().toISOString().slice(0, 10);
-    const recent = ctx.services.trends.figures(topic, dayBefore(today, WINDOW_DAYS - 1), today);
-    const before = ctx.services.trends.figures(topic, dayBefore(today, 2 * WINDOW_DAYS - 1), dayBefore(today, WINDOW_DAYS));
+    const recent = ctx.services.trends.figures(topic, shiftDay(today, 1 - WINDOW_DAYS), today);
+    const before = ctx.services.trends.figures(topic, shiftDay(today, 1 - 2 * WINDOW_DAYS), shiftDay(today, -WINDOW_DAYS));
     const suggestion = suggestDirection(before, recent);
     const facts: Fact[] = [
       { label: `Last ${WINDOW_DAYS} days`, value: plainLine(`${period(recent)}: ${figuresText(recent)}`) },

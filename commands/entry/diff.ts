@@ -9,7 +9,7 @@ import { UserError } from '../../src/core/errors.js';
 import { lastDay, type PartialDate } from '../../src/core/partial-date.js';
 import { plural } from '../../src/core/text.js';
 import { plainLine, span, type Line, type View } from '../../src/core/view.js';
-import { pastInstant, viewZone } from '../as-of.js';
+import { entryAtOrRefuse, pastInstant } from '../as-of.js';
 import { entryIdOption } from './fields.js';
 import { entryDetailView, formatInstant } from './show.js';
 
@@ -22,17 +22,6 @@ function changeLine(change: FieldChange): Line {
 
 function statusText(entry: EntryAt): string {
   return entry.removed ? `removed (by ${entry.removed.by} at ${formatInstant(entry.removed.at)}${entry.removed.reason ? `: “${entry.removed.reason}”` : ''})` : 'live';
-}
-
-/** The entry at an instant; refused when it did not exist yet, naming the day it was added. */
-function entryAt(ctx: CommandContext, id: number, asOf: AsOfInstant, option: string): EntryAt {
-  const entry = ctx.services.past.entryAt(id, asOf.before);
-  if (entry) return entry;
-  const created = ctx.services.past.entryCreatedAt(id);
-  if (created === undefined) throw new UserError('not-found', `There is no entry #${id}.`, ['Find entry numbers with /timeline or /search.'], 'id');
-  throw new UserError('not-found', `Entry #${id} did not exist yet as of ${asOf.label}: it was added at ${formatInstant(created)}.`, [
-    `Compare from the day it was added: /entry diff id:${id} from:${dayInZone(new Date(created), viewZone(ctx))}`,
-  ], option);
 }
 
 /** From before the entry was added: it is all new, so it is shown whole, as it stood at `to`. */
@@ -64,7 +53,7 @@ export const diffEntry: SubcommandSpec = {
     }
     const from = pastInstant(fromDate, ctx, 'from');
     const to: AsOfInstant = toDate ? pastInstant(toDate, ctx, 'to') : { before: new Date(ctx.now().getTime() + 1).toISOString(), label: 'now', zone: from.zone };
-    const after = entryAt(ctx, id, to, 'to');
+    const after = entryAtOrRefuse(ctx, id, to, 'to', (created) => `Compare from the day it was added: /entry diff id:${id} from:${dayInZone(new Date(created), to.zone)}`);
     const before = ctx.services.past.entryAt(id, from.before);
     if (!before) return addedSinceView(after, from, to, ctx);
     const names = ctx.services.past.actorNames([...before.state.actors, ...after.state.actors].map((a) => a.actorId));

@@ -12,7 +12,7 @@ import { detailOf } from '../../src/core/past-entry.js';
 import type { DossierReader } from '../../src/core/ports.js';
 import { eventTypeLabel } from '../../src/core/vocabulary.js';
 import { plainLine, span, type Fact, type Line, type Section, type View } from '../../src/core/view.js';
-import { asOfOption, pastInstant, pastViewLine } from '../as-of.js';
+import { asOfOption, entryAtOrRefuse, pastInstant, pastViewLine } from '../as-of.js';
 import { entryIdOption } from './fields.js';
 
 /**
@@ -93,14 +93,7 @@ export function requireEntry(dossier: DossierReader, id: number): EntryDetail {
 /** The entry as it stood then; refused when it did not exist yet, saying when it was added. */
 function pastEntryView(id: number, asOf: AsOfInstant, args: CommandArgs, ctx: CommandContext): View {
   const { past } = ctx.services;
-  const entry = past.entryAt(id, asOf.before);
-  if (!entry) {
-    const created = past.entryCreatedAt(id);
-    if (created === undefined) throw new UserError('not-found', `There is no entry #${id}.`, ['Find entry numbers with /timeline or /search.'], 'id');
-    throw new UserError('not-found', `Entry #${id} did not exist yet as of ${asOf.label}: it was added at ${formatInstant(created)}.`, [
-      `As it is now: /entry show id:${id}`,
-    ], 'as_of');
-  }
+  const entry = entryAtOrRefuse(ctx, id, asOf, 'as_of', () => `As it is now: /entry show id:${id}`);
   const view = entryDetailView(detailOf(entry, past.actorNames([...entry.state.actors, ...(entry.state.claims ?? [])].map((a) => a.actorId))));
   const removed = entry.removed
     ? [[span.bold('Removed by then: '), span.plain(`by ${entry.removed.by} at ${formatInstant(entry.removed.at)}${entry.removed.reason ? ` — “${entry.removed.reason}”` : ''}.`)]]

@@ -12,10 +12,11 @@ export interface AsOfInstant {
   zone: string;
 }
 
-function dayAfter(day: string): PartialDate {
+/** `YYYY-MM-DD` shifted by a number of days (back when negative). */
+export function shiftDay(day: string, days: number): string {
   const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + 1);
-  return parsePartialDate(date.toISOString().slice(0, 10))!;
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
 }
 
 /** The zone's calendar day at an instant, as `YYYY-MM-DD`. */
@@ -43,7 +44,7 @@ export function asOfInstant(date: PartialDate, zone: string, now: Date, option: 
     const label = `${formatPartialDate(parsePartialDate(today)!)}, so far (${zone})`;
     return { before: new Date(now.getTime() + 1).toISOString(), label, zone };
   }
-  const next = dayAfter(last);
+  const next = parsePartialDate(shiftDay(last, 1))!;
   const before = new Date(instantOf({ year: next.year, month: next.month!, day: next.day!, hour: 0, minute: 0 }, zone)).toISOString();
   return { before, label: `the end of ${formatPartialDate(date)} (${zone})`, zone };
 }
