@@ -137,7 +137,7 @@ describe('GIVEN a bundle of version 1, made before grades, fatalities, claims an
         if (r.record === 'end') return { ...r, counts: { ...(r.counts as object), place_location: undefined } };
         if (r.record !== 'entry') return r;
         const { fatalities: _f, claims: _c, ...entry } = r;
-        return { ...entry, sources: (entry.sources as object[]).map(({ grade: _g, ...s }: Record<string, unknown>) => s) };
+        return { ...entry, sources: (entry.sources as Record<string, unknown>[]).map(({ grade: _g, ...s }) => s) };
       });
     const target = join(dir, 'older.db');
     const result = await importInto(target, fileWith('older.ndjson', `${older.map((r) => JSON.stringify(r)).join('\n')}\n`));
