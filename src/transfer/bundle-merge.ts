@@ -98,7 +98,7 @@ export function mergeBundle(records: readonly BundleRecord[], dossier: DossierRe
   const planned = new PlannedActors();
   const actorRecords = of('actor').map((r) => r.fields);
   const actors = mapActors(actorRecords, dossier, planned);
-  // Claims keep the actor of their time: one merged since is the actor it went into.
+  // Claims keep the actor of their time: one merged since is named as the actor it went into.
   const byId = new Map(actorRecords.map((a) => [a.id as number, a]));
   const actorName = (id: number): string | undefined => {
     let actor = byId.get(id);
