@@ -35,7 +35,10 @@ function topicSelection(db: Db, topic: string): Selection {
     idsOf(
       db,
       `SELECT actor_id FROM entry_actors WHERE entry_id IN (SELECT value FROM json_each(@ids))
+       UNION SELECT actor_id FROM entry_claims WHERE entry_id IN (SELECT value FROM json_each(@ids))
        UNION SELECT json_extract(a.value, '$.actorId') FROM revisions r, json_each(r.snapshot, '$.actors') a
+       WHERE r.entity = 'entry' AND r.entity_id IN (SELECT value FROM json_each(@ids))
+       UNION SELECT json_extract(c.value, '$.actorId') FROM revisions r, json_each(r.snapshot, '$.claims') c
        WHERE r.entity = 'entry' AND r.entity_id IN (SELECT value FROM json_each(@ids))`,
       { ids: list },
     ),
@@ -50,10 +53,12 @@ function topicSelection(db: Db, topic: string): Selection {
     for (const id of related.all({ ids: JSON.stringify([...actors]) }) as number[]) actors.add(id);
   }
   const actorList = JSON.stringify([...actors]);
+  const places = idsOf(db, 'SELECT DISTINCT place_id FROM entry_places WHERE entry_id IN (SELECT value FROM json_each(?)) ORDER BY place_id', list);
   return {
     seed_run: 'all',
     topic: [topic],
-    place: idsOf(db, 'SELECT DISTINCT place_id FROM entry_places WHERE entry_id IN (SELECT value FROM json_each(?)) ORDER BY place_id', list),
+    place: places,
+    place_location: idsOf(db, 'SELECT id FROM place_locations WHERE place_id IN (SELECT value FROM json_each(?)) ORDER BY id', JSON.stringify(places)),
     actor: [...actors].sort((a, b) => a - b),
     entry: entries,
     revision: idsOf(
@@ -66,7 +71,7 @@ function topicSelection(db: Db, topic: string): Selection {
   };
 }
 
-const ALL: Selection = { seed_run: 'all', topic: 'all', place: 'all', actor: 'all', entry: 'all', revision: 'all' };
+const ALL: Selection = { seed_run: 'all', topic: 'all', place: 'all', place_location: 'all', actor: 'all', entry: 'all', revision: 'all' };
 
 function* rowsOf(db: Db, kind: RecordKind, selected: Selection[RecordKind]): Generator<Row> {
   const { table, order } = RECORD_TABLES[kind];
@@ -81,8 +86,12 @@ function* rowsOf(db: Db, kind: RecordKind, selected: Selection[RecordKind]): Gen
 function linkReaders(db: Db) {
   const places = db.prepare('SELECT place_id, position FROM entry_places WHERE entry_id = ? ORDER BY position, place_id');
   const actors = db.prepare('SELECT actor_id, role, position FROM entry_actors WHERE entry_id = ? ORDER BY position, actor_id, role');
-  const sources = db.prepare('SELECT position, outlet, url, attribution, published_on FROM sources WHERE entry_id = ? ORDER BY position, id');
+  const sources = db.prepare('SELECT position, outlet, url, attribution, published_on, grade FROM sources WHERE entry_id = ? ORDER BY position, id');
   const tags = db.prepare('SELECT tag FROM entry_tags WHERE entry_id = ? ORDER BY tag').pluck();
+  const fatalities = db.prepare('SELECT low, best, high, source FROM entry_fatalities WHERE entry_id = ?');
+  const claims = db.prepare(
+    'SELECT position, actor_id, stance, claimed_on, outlet, url, attribution, grade, note FROM entry_claims WHERE entry_id = ? ORDER BY position',
+  );
   const names = db.prepare('SELECT name, is_primary FROM actor_names WHERE actor_id = ? ORDER BY name_key');
   return {
     entry: (id: number): EntryLinks => ({
@@ -90,6 +99,8 @@ function linkReaders(db: Db) {
       actors: actors.all(id) as EntryLinks['actors'],
       sources: sources.all(id) as EntryLinks['sources'],
       tags: tags.all(id) as string[],
+      fatalities: (fatalities.get(id) as EntryLinks['fatalities'] | undefined) ?? null,
+      claims: claims.all(id) as EntryLinks['claims'],
     }),
     names: (id: number): BundleName[] => (names.all(id) as { name: string; is_primary: number }[]).map((n) => ({ name: n.name, primary: n.is_primary === 1 })),
   };

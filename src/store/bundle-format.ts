@@ -4,10 +4,11 @@
 import type { Db } from './connection.js';
 
 export const BUNDLE_FORMAT = 'sitrep-bundle';
-export const BUNDLE_VERSION = 1;
+/** Version 2 added sources' grades, entries' fatalities and claims, and place_location records; version 1 files are read too. */
+export const BUNDLE_VERSION = 2;
 
 /** Record kinds, in the order a bundle lists them (each kind by id, or by name). */
-export const RECORD_KINDS = ['seed_run', 'topic', 'place', 'actor', 'entry', 'revision'] as const;
+export const RECORD_KINDS = ['seed_run', 'topic', 'place', 'place_location', 'actor', 'entry', 'revision'] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
 /** The table each kind's columns come from, and the order its rows are listed in. */
@@ -15,6 +16,7 @@ export const RECORD_TABLES: Record<RecordKind, { table: string; order: string }>
   seed_run: { table: 'seed_runs', order: 'name' },
   topic: { table: 'topics', order: 'slug' },
   place: { table: 'places', order: 'id' },
+  place_location: { table: 'place_locations', order: 'id' },
   actor: { table: 'actors', order: 'id' },
   entry: { table: 'entries', order: 'id' },
   revision: { table: 'revisions', order: 'id' },
@@ -40,8 +42,23 @@ export interface BundleName {
 export interface EntryLinks {
   places: { place_id: number; position: number }[];
   actors: { actor_id: number; role: string; position: number }[];
-  sources: { position: number; outlet: string; url: string | null; attribution: string | null; published_on: string | null }[];
+  sources: { position: number; outlet: string; url: string | null; attribution: string | null; published_on: string | null; grade: string | null }[];
   tags: string[];
+  fatalities: { low: number | null; best: number; high: number | null; source: string } | null;
+  claims: BundleClaim[];
+}
+
+/** A claim on an entry (entry_claims), its actor by id as stored. */
+export interface BundleClaim {
+  position: number;
+  actor_id: number;
+  stance: string;
+  claimed_on: string;
+  outlet: string;
+  url: string | null;
+  attribution: string | null;
+  grade: string | null;
+  note: string | null;
 }
 
 export interface BundleHeader {

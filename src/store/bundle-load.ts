@@ -46,8 +46,13 @@ function linkWriters(db: Db) {
   const name = db.prepare('INSERT INTO actor_names (actor_id, name, name_key, is_primary) VALUES (?, ?, ?, ?)');
   const place = db.prepare('INSERT INTO entry_places (entry_id, place_id, position, day_from, day_to, live, topic, event_type) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
   const actor = db.prepare('INSERT INTO entry_actors (entry_id, actor_id, role, position, day_from, day_to, live, topic, event_type) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
-  const source = db.prepare('INSERT INTO sources (entry_id, position, outlet, url, attribution, published_on) VALUES (?, ?, ?, ?, ?, ?)');
+  const source = db.prepare('INSERT INTO sources (entry_id, position, outlet, url, attribution, published_on, grade) VALUES (?, ?, ?, ?, ?, ?, ?)');
   const tag = db.prepare('INSERT INTO entry_tags (entry_id, tag) VALUES (?, ?)');
+  const fatalities = db.prepare('INSERT INTO entry_fatalities (entry_id, low, best, high, source) VALUES (?, ?, ?, ?, ?)');
+  const claim = db.prepare(
+    'INSERT INTO entry_claims (entry_id, position, actor_id, stance, claimed_on, outlet, url, attribution, grade, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  const area = db.prepare('INSERT INTO place_areas (place_id, area) VALUES (?, ?)');
   return {
     names(actorId: number, names: readonly BundleName[]) {
       for (const n of names) name.run(actorId, n.name, foldKey(n.name), n.primary ? 1 : 0);
@@ -58,8 +63,19 @@ function linkWriters(db: Db) {
       const copies = [fields.day_from, fields.day_to, fields.deleted_at === null || fields.deleted_at === undefined ? 1 : 0, fields.topic, fields.event_type];
       for (const p of links.places) place.run(id, p.place_id, p.position, ...copies);
       for (const a of links.actors) actor.run(id, a.actor_id, a.role, a.position, ...copies);
-      for (const s of links.sources) source.run(id, s.position, s.outlet, s.url, s.attribution, s.published_on);
+      for (const s of links.sources) source.run(id, s.position, s.outlet, s.url, s.attribution, s.published_on, s.grade ?? null);
       for (const t of links.tags) tag.run(id, t);
+      // A version 1 bundle has neither.
+      const f = links.fatalities;
+      if (f) fatalities.run(id, f.low, f.best, f.high, f.source);
+      for (const c of links.claims ?? []) claim.run(id, c.position, c.actor_id, c.stance, c.claimed_on, c.outlet, c.url, c.attribution, c.grade, c.note);
+    },
+    /** The areas a located place lies in, from its columns as setPlaceLocation derived them (areasOf). */
+    areas(fields: Record<string, unknown>) {
+      if (fields.location !== 'located') return;
+      area.run(fields.id, `country:${String(fields.country_code)}`);
+      if (fields.region_code !== null) area.run(fields.id, `region:${String(fields.region_code)}`);
+      if (fields.precision === 'locality') area.run(fields.id, fields.gazetteer_ref);
     },
   };
 }
@@ -90,6 +106,7 @@ export function loadBundle(db: Db, records: readonly BundleRecord[], onProgress?
       try {
         if (!inserts.has(kind)) inserts.set(kind, inserter(db, kind));
         inserts.get(kind)!(fields);
+        if (kind === 'place') links.areas(fields);
         if (kind === 'actor') links.names(fields.id as number, fields.names as BundleName[]);
         if (kind === 'entry') links.entry(fields, fields as unknown as EntryLinks);
       } catch (error) {

@@ -20,8 +20,20 @@ const EXTRAS: Partial<Record<RecordKind, z.ZodObject>> = {
   entry: z.object({
     places: z.array(z.object({ place_id: z.int(), position: z.int() }).strict()),
     actors: z.array(z.object({ actor_id: z.int(), role: z.string(), position: z.int() }).strict()),
-    sources: z.array(z.object({ position: z.int(), outlet: z.string(), url: nullableText, attribution: nullableText, published_on: nullableText }).strict()),
+    // Absent from version 1 bundles, made before sources had grades and entries fatalities and claims.
+    sources: z.array(
+      z.object({ position: z.int(), outlet: z.string(), url: nullableText, attribution: nullableText, published_on: nullableText, grade: nullableText.optional() }).strict(),
+    ),
     tags: z.array(z.string()),
+    fatalities: z.object({ low: z.int().nullable(), best: z.int(), high: z.int().nullable(), source: z.string() }).strict().nullable().optional(),
+    claims: z
+      .array(
+        z.object({
+          position: z.int(), actor_id: z.int(), stance: z.string(), claimed_on: z.string(), outlet: z.string(),
+          url: nullableText, attribution: nullableText, grade: nullableText, note: nullableText,
+        }).strict(),
+      )
+      .optional(),
   }),
 };
 

@@ -3,10 +3,12 @@
 // aliases and affiliation; each live entry becomes an import row naming actors and places by name,
 // so it is matched by its key like any row (new, a correction, or unchanged). Its history stays
 // behind: a merged entry's history starts with the import.
+import { fatalitiesText } from '../core/fatalities.js';
 import type { ActorKind } from '../core/vocabulary.js';
 import type { DossierReader } from '../core/ports.js';
-import type { BundleName, EntryLinks } from '../store/bundle-format.js';
+import type { BundleClaim, BundleName, EntryLinks } from '../store/bundle-format.js';
 import type { BundleRecord } from '../store/bundle-load.js';
+import { toFatalities } from '../store/entry-rows.js';
 import type { RowOutcome } from './import-plan.js';
 import { PlannedActors } from './row-actors.js';
 import type { SourceRow } from './source-row.js';
@@ -57,8 +59,21 @@ function mapActors(actors: readonly Fields[], dossier: DossierReader, planned: P
   return nameOf;
 }
 
-function entryRow(entry: Fields, places: ReadonlyMap<number, string>, actors: ReadonlyMap<number, string>): Fields {
+/** A claim as an import row gives it (see row-claims). */
+const claimRow = (claim: BundleClaim, actorName: (id: number) => string | undefined): Fields => ({
+  actor: actorName(claim.actor_id),
+  stance: claim.stance,
+  date: claim.claimed_on,
+  outlet: claim.outlet,
+  url: claim.url,
+  attribution: claim.attribution,
+  grade: claim.grade,
+  note: claim.note,
+});
+
+function entryRow(entry: Fields, places: ReadonlyMap<number, string>, actorName: (id: number) => string | undefined): Fields {
   const links = entry as unknown as EntryLinks;
+  const { fatalities, claims = [] } = links;
   return {
     key: entry.key,
     title: entry.title,
@@ -68,23 +83,34 @@ function entryRow(entry: Fields, places: ReadonlyMap<number, string>, actors: Re
     type: entry.event_type,
     topic: entry.topic,
     places: links.places.map((p) => places.get(p.place_id)),
-    actors: links.actors.map((a) => ({ name: actors.get(a.actor_id), role: a.role })),
-    sources: links.sources.map((s) => ({ outlet: s.outlet, url: s.url, attribution: s.attribution, published: s.published_on })),
+    actors: links.actors.map((a) => ({ name: actorName(a.actor_id), role: a.role })),
+    sources: links.sources.map((s) => ({ outlet: s.outlet, url: s.url, attribution: s.attribution, published: s.published_on, grade: s.grade ?? null })),
     confidence: entry.confidence,
     tags: links.tags,
+    // A version 1 bundle says nothing of fatalities or claims: the stored ones are kept.
+    ...(fatalities !== undefined ? { fatalities: fatalities && fatalitiesText(toFatalities(fatalities)), fatalities_source: fatalities?.source ?? null } : {}),
+    ...('claims' in links ? { claims: claims.map((c) => claimRow(c, actorName)) } : {}),
   };
 }
 
 export function mergeBundle(records: readonly BundleRecord[], dossier: DossierReader): BundleMerge {
   const of = (kind: BundleRecord['kind']) => records.filter((r) => r.kind === kind);
   const planned = new PlannedActors();
-  const actors = mapActors(of('actor').map((r) => r.fields), dossier, planned);
+  const actorRecords = of('actor').map((r) => r.fields);
+  const actors = mapActors(actorRecords, dossier, planned);
+  // Claims keep the actor of their time: one merged since is named as the actor it went into.
+  const byId = new Map(actorRecords.map((a) => [a.id as number, a]));
+  const actorName = (id: number): string | undefined => {
+    let actor = byId.get(id);
+    for (let hop = 0; hop < 64 && actor && actor.merged_into_id !== null; hop++) actor = byId.get(actor.merged_into_id as number);
+    return actor && actors.get(actor.id as number);
+  };
   const places = new Map(of('place').map((r) => [r.fields.id as number, r.fields.name as string]));
   const rows: SourceRow[] = [];
   const skipped: RowOutcome[] = [];
   for (const { line, fields } of of('entry')) {
     if (fields.deleted_at !== null) skipped.push({ line, reason: `entry ${String(fields.key)} is removed in the bundle: not merged` });
-    else rows.push({ line, values: entryRow(fields, places, actors) });
+    else rows.push({ line, values: entryRow(fields, places, actorName) });
   }
   return { rows, planned, skipped };
 }

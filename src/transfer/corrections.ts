@@ -2,8 +2,9 @@
 // gives replace the stored ones, a field it lacks keeps its value, and what differs is said field
 // by field ("confidence reported → confirmed"). One table says, for each field of an entry, which
 // row fields give it and how a value reads; a field added to entries adds a line here.
-import type { EntryInput, SourceRecord } from '../core/domain.js';
-import { toIsoPartial } from '../core/partial-date.js';
+import type { ClaimInput, EntryInput, Fatalities, SourceRecord } from '../core/domain.js';
+import { formatFatalities } from '../core/fatalities.js';
+import { parsePartialDate, toIsoPartial } from '../core/partial-date.js';
 import { clip } from '../core/text-cut.js';
 import { changedFields } from '../core/entry-diff.js';
 import type { RawRow } from './source-row.js';
@@ -26,7 +27,10 @@ interface CorrectableField {
 const QUOTE_LENGTH = 60;
 const quoted = (text: string) => (text === '' ? '(none)' : `“${clip(text, QUOTE_LENGTH)}”`);
 const listed = (items: readonly string[]) => (items.length === 0 ? '(none)' : items.join(', '));
-const sourceText = (s: SourceRecord) => [s.outlet, s.url, s.attribution, s.published].filter(Boolean).join(' ');
+const sourceText = (s: SourceRecord) => [s.outlet, s.url, s.attribution, s.published, s.grade].filter(Boolean).join(' ');
+const fatalitiesShown = (f: Fatalities | undefined) => (f ? `${formatFatalities(f)} (${f.source})` : '(none)');
+const claimText = (c: ClaimInput, names: ActorNames) =>
+  [`${names(c.actorId)} ${c.stance} ${toIsoPartial(c.date)}:`, sourceText(c.source), c.note ? quoted(c.note) : ''].filter(Boolean).join(' ');
 
 export const CORRECTABLE_FIELDS: readonly CorrectableField[] = [
   { field: 'title', label: 'title', given: ['title'], clearable: false, show: (e) => quoted(e.title) },
@@ -46,6 +50,11 @@ export const CORRECTABLE_FIELDS: readonly CorrectableField[] = [
   },
   { field: 'confidence', label: 'confidence', given: ['confidence'], clearable: false, show: (e) => e.confidence },
   { field: 'tags', label: 'tags', given: ['tags'], clearable: true, show: (e) => listed([...e.tags].sort()) },
+  { field: 'fatalities', label: 'fatalities', given: ['fatalities', 'fatalities_source'], clearable: true, show: (e) => fatalitiesShown(e.fatalities) },
+  {
+    field: 'claims', label: 'claims', given: ['claims'], clearable: true,
+    show: (e, names) => ((e.claims ?? []).length === 0 ? '(none)' : e.claims!.map((c) => claimText(c, names)).join('; ')),
+  },
 ];
 
 /** A source with its keys in one order, so two equal sources compare equal as JSON. */
@@ -55,18 +64,38 @@ function canonicalSource(source: SourceRecord): SourceRecord {
     ...(source.url ? { url: source.url } : {}),
     ...(source.attribution ? { attribution: source.attribution } : {}),
     ...(source.published ? { published: source.published } : {}),
+    ...(source.grade ? { grade: source.grade } : {}),
   };
 }
+
+/** A claim with its keys in one order (its date and source too), as the store reads it back. */
+function canonicalClaim(claim: ClaimInput): ClaimInput {
+  return {
+    actorId: claim.actorId,
+    stance: claim.stance,
+    date: parsePartialDate(toIsoPartial(claim.date))!,
+    source: canonicalSource(claim.source),
+    ...(claim.note ? { note: claim.note } : {}),
+  };
+}
+
+/** The entry with its sources and claims in canonical form, so equal states compare equal. */
+const canonical = (entry: EntryInput): EntryInput => ({
+  ...entry,
+  sources: entry.sources.map(canonicalSource),
+  ...(entry.claims ? { claims: entry.claims.map(canonicalClaim) } : {}),
+});
 
 const givesField = (row: RawRow, spec: CorrectableField) =>
   spec.given.some((name) => name in row && (spec.clearable || !isNone(row[name])));
 
 /** The stored entry with the fields the row gives laid over it (`checked`: the row as /entry add reads it). */
 export function correctedState(current: EntryInput, checked: EntryInput, row: RawRow): EntryInput {
-  const next: EntryInput = { ...current, sources: current.sources.map(canonicalSource) };
+  const next = canonical(current);
+  const given = canonical(checked);
   for (const spec of CORRECTABLE_FIELDS) {
     if (!givesField(row, spec)) continue;
-    const value = spec.field === 'sources' ? checked.sources.map(canonicalSource) : checked[spec.field];
+    const value = given[spec.field];
     if (value === undefined) delete next[spec.field];
     else Object.assign(next, { [spec.field]: value });
   }
@@ -82,7 +111,7 @@ export interface FieldChange {
 
 /** What differs, field by field, in the table's order. */
 export function fieldChanges(current: EntryInput, next: EntryInput, names: ActorNames): FieldChange[] {
-  const changed = new Set(changedFields({ ...current, sources: current.sources.map(canonicalSource) }, next));
+  const changed = new Set(changedFields(canonical(current), next));
   return CORRECTABLE_FIELDS.filter((spec) => changed.has(spec.field)).map((spec) => ({
     field: spec.field,
     label: spec.label,

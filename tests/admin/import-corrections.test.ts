@@ -54,6 +54,8 @@ describe('GIVEN a file whose rows name stored entries by key', () => {
     const history = viewText(await run('/entry history id:12'));
     expect(history).toMatch(/edit by import:corrected\.json — confidence, summary .*\(changed by import of corrected\.json: summary “.*” → “Corrected summary\.”; confidence reported → confirmed\)/);
     expect(viewText(await run('/entry show id:12'))).toMatch(/Confidence\s+confirmed/);
+    // The row's source is the entry's, grade and all: kept as it was.
+    expect(app.db.prepare('SELECT grade FROM sources WHERE entry_id = 12').pluck().all()).toEqual(['F3']);
     // The same file again: the entry is as the row says, so nothing changes.
     const again = await importInto(app.dbPath, fileWith('corrected.json', JSON.stringify([edited])));
     expect(again.stdout).toContain(`skipped  line 1: duplicate of entry #12 (same key)`);
@@ -61,6 +63,29 @@ describe('GIVEN a file whose rows name stored entries by key', () => {
 
     expect(viewText(await run('/entry undo id:12'))).toContain('#12');
     expect(viewText(await run('/entry show id:12'))).toMatch(/Confidence\s+reported/);
+  });
+
+  it('WHEN a row gives fatalities or claims THEN they are corrected and named; a row without them keeps them', async () => {
+    const rows = JSON.parse(await exportFrom(app.dbPath, '--format', 'json')) as Record<string, unknown>[];
+    const row = rows.find((r) => r.key === keyOf(10))!;
+    const [claim] = row.claims as Record<string, unknown>[];
+    expect(claim).toMatchObject({ actor: 'Israel', stance: 'claims', date: '2025-07' });
+    const edited = { ...row, fatalities: '3-5-9', fatalities_source: 'AFP', claims: [{ ...claim, stance: 'disputes', grade: 'C3' }] };
+    const result = await importInto(app.dbPath, fileWith('figures.json', JSON.stringify([edited])));
+    expect(result.stdout).toMatch(
+      /correct {2}line 1: entry #10: fatalities \(none\) → 5 \(3–9\) \(AFP\); claims Israel claims 2025-07: News report, 26 Jul 2025 .* → Israel disputes 2025-07: News report, 26 Jul 2025 Israel, as reported by the outlet C3 “/,
+    );
+    expect(viewText(await run('/entry history id:10'))).toMatch(/edit by import:figures\.json — claims, fatalities \(changed by import of figures\.json: fatalities/);
+    const shown = viewText(await run('/entry show id:10'));
+    expect(shown).toMatch(/Fatalities\s+5 \(3–9\) — AFP/);
+    expect(shown).toContain('disputes');
+
+    const { fatalities: _f, fatalities_source: _s, claims: _c, ...without } = edited;
+    const again = await importInto(app.dbPath, fileWith('summary.json', JSON.stringify([{ ...without, summary: 'Strikes, as reported.' }])));
+    expect(again.stdout).toMatch(/correct {2}line 1: entry #10: summary “.*” → “Strikes, as reported\.”\n/);
+    const kept = viewText(await run('/entry show id:10'));
+    expect(kept).toMatch(/Fatalities\s+5 \(3–9\) — AFP/);
+    expect(kept).toContain('disputes');
   });
 
   it('WHEN --dry-run THEN each change is listed field by field and nothing is written', async () => {

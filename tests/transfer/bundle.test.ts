@@ -20,7 +20,10 @@ let dir: string;
 let source: string;
 const admin: Caller = { platform: 'console', userId: 'op', workspaceId: '', displayName: 'op' };
 
-/** A dossier with every kind of record: edits, an undo, a removal, new actors, a merge, a new topic. */
+/**
+ * A dossier with every kind of record: edits, an undo, a removal, new actors, a merge, a new topic,
+ * fatality figures, and (from the seed) claims, graded sources and located places.
+ */
 async function curate(dbPath: string): Promise<void> {
   const app = createApp({ dbPath, admins: parseAdminRules('console:op'), logger: silentLogger });
   try {
@@ -29,6 +32,7 @@ async function curate(dbPath: string): Promise<void> {
       '/entry edit id:5 tags:"buffer, idf"',
       '/entry undo id:5',
       '/entry remove id:4 reason:"duplicate"',
+      '/entry edit id:10 fatalities:"3-5-9" fatalities_source:AFP',
       '/actors add name:"Hamas" kind:armed-group aliases:"Harakat al-Muqawama"',
       '/actors add name:"Hamas political bureau" kind:government-body affiliation:Hamas',
       '/actors add name:"T. Barrack" kind:person',
@@ -68,13 +72,25 @@ describe('GIVEN a bundle of a whole store', () => {
     const bundle = await exportBundle(source);
     const target = join(dir, 'restored.db');
     const result = await importInto(target, fileWith('dossier.ndjson', bundle));
-    expect(result.stdout).toBe(`Imported dossier.ndjson (bundle) into a new store at ${target}: 18 entries (1 removed), 18 actors, 13 places and 42 revisions.\n`);
+    expect(result.stdout).toBe(`Imported dossier.ndjson (bundle) into a new store at ${target}: 18 entries (1 removed), 18 actors, 13 places and 43 revisions.\n`);
     expect(result.status).toBe(0);
     expect(await exportBundle(target)).toBe(bundle);
+
+    // Figures, claims, grades and where places are (with how they were located) come across as they were.
+    const shown = ['/entry show id:10', '/entry show id:15', '/entry show id:12', '/entry history id:12', '/timeline place:Azerbaijan'];
+    const first = createApp({ dbPath: source, admins: parseAdminRules('console:op'), logger: silentLogger });
+    const before = await Promise.all(shown.map(async (text) => viewText(await first.dispatcher.runText(text, admin))));
+    first.close();
+    expect(before[0]).toMatch(/Fatalities\s+5 \(3–9\) — AFP/);
+    expect(before[0]).toContain('Claims');
+    expect(before[1]).toContain('B1');
+    expect(before[3]).toContain('Baku: located');
+    expect(before[4]).toContain('Syrian and Israeli officials meet in Baku');
 
     const app = createApp({ dbPath: target, admins: parseAdminRules('console:op'), logger: silentLogger });
     try {
       const run = async (text: string) => viewText(await app.dispatcher.runText(text, admin));
+      for (const [i, text] of shown.entries()) expect(await run(text), text).toBe(before[i]);
       expect(await run('/entry history id:3')).toContain('edit by console:op');
       expect(await run('/entry undo id:3')).toContain('#3');
       expect(await run('/entry show id:3')).toMatch(/Confidence\s+confirmed/);
@@ -111,6 +127,34 @@ describe('GIVEN a bundle of a whole store', () => {
   });
 });
 
+describe('GIVEN a bundle of version 1, made before grades, fatalities, claims and place locations', () => {
+  it('WHEN imported into no store THEN it is loaded whole, its entries without them', async () => {
+    const records = (await exportBundle(source)).trimEnd().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    const older = records
+      .filter((r) => r.record !== 'place_location')
+      .map((r) => {
+        if (r.record === 'sitrep-bundle') return { ...r, version: 1 };
+        if (r.record === 'end') return { ...r, counts: { ...(r.counts as object), place_location: undefined } };
+        if (r.record !== 'entry') return r;
+        const { fatalities: _f, claims: _c, ...entry } = r;
+        return { ...entry, sources: (entry.sources as Record<string, unknown>[]).map(({ grade: _g, ...s }) => s) };
+      });
+    const target = join(dir, 'older.db');
+    const result = await importInto(target, fileWith('older.ndjson', `${older.map((r) => JSON.stringify(r)).join('\n')}\n`));
+    expect(result.stdout).toContain('18 entries (1 removed)');
+    expect(result.status).toBe(0);
+    const app = createApp({ dbPath: target, admins: parseAdminRules('console:op'), logger: silentLogger });
+    try {
+      const shown = viewText(await app.dispatcher.runText('/entry show id:10', admin));
+      expect(shown).toContain('Israeli strikes in Damascus and Sweida province');
+      expect(shown).not.toContain('Fatalities');
+      expect(shown).not.toContain('Claims');
+    } finally {
+      app.close();
+    }
+  });
+});
+
 describe('GIVEN a bundle imported into a store that holds a dossier', () => {
   it('WHEN merged THEN actors match by name or alias, entries by key: new ones are added, changed ones corrected, removed ones left', async () => {
     const target = join(dir, 'other.db');
@@ -121,10 +165,12 @@ describe('GIVEN a bundle imported into a store that holds a dossier', () => {
     expect(first.stdout).toMatch(/skipped {2}line \d+: duplicate of entry #12 \(same key\)/);
     expect(first.stdout).toMatch(/correct {2}line \d+: entry #3: summary “.*” → “Buffer zone, as agreed in 1974\.”; confidence confirmed → disputed/);
     expect(first.stdout).toContain('Actors it would create: Hamas (armed group), Hamas political bureau (government body).');
-    expect(first.stdout).toContain('Dry run of dossier.ndjson (bundle): 1 accepted, 16 skipped, 0 rejected, 1 corrected. Nothing was written.');
+    // Figures travel; the seed's claims and graded sources, the same in both stores, are no change.
+    expect(first.stdout).toMatch(/correct {2}line \d+: entry #10: fatalities \(none\) → 5 \(3–9\) \(AFP\)\n/);
+    expect(first.stdout).toContain('Dry run of dossier.ndjson (bundle): 1 accepted, 15 skipped, 0 rejected, 2 corrected. Nothing was written.');
 
     const merged = await importInto(target, fileWith('dossier.ndjson', await exportBundle(source)));
-    expect(merged.stdout).toContain('1 accepted, 16 skipped, 0 rejected, 1 corrected');
+    expect(merged.stdout).toContain('1 accepted, 15 skipped, 0 rejected, 2 corrected');
     const check = new Database(target, { readonly: true });
     try {
       expect(check.prepare("SELECT a.name FROM actors a JOIN actors p ON p.id = a.affiliation_id WHERE p.name = 'Hamas'").pluck().all()).toEqual(['Hamas political bureau']);
@@ -164,6 +210,6 @@ describe('GIVEN a bundle that is not whole', () => {
     const result = await importInto(target, fileWith('dossier.ndjson', await exportBundle(source)), '--dry-run');
     expect(result.stdout).toContain(`Dry run of dossier.ndjson (bundle): it would create a store at ${target} holding 18 entries (1 removed)`);
     expect(existsSync(target)).toBe(false);
-    expect(readFileSync(join(dir, 'dossier.ndjson'), 'utf8').startsWith('{"record":"sitrep-bundle","version":1,"topic":null}\n')).toBe(true);
+    expect(readFileSync(join(dir, 'dossier.ndjson'), 'utf8').startsWith('{"record":"sitrep-bundle","version":2,"topic":null}\n')).toBe(true);
   });
 });
