@@ -2,7 +2,7 @@
 import { commandSpans } from '../src/core/command-refs.js';
 import type { CommandSpec } from '../src/core/command-spec.js';
 import { UserError } from '../src/core/errors.js';
-import { leaves, optionHelp, overviewUsageSpan } from '../src/core/help.js';
+import { leaves, optionHelp, overviewUsageSpan, usageSpan } from '../src/core/help.js';
 import { closestNames } from '../src/core/ranking.js';
 import { plainLine, span, type Line, type Section, type View } from '../src/core/view.js';
 
@@ -13,7 +13,8 @@ function overview(commands: readonly CommandSpec[], isAdmin: boolean): View {
   const sections: Section[] = commands.map((command) => ({
     heading: [span.command(command.name), ...described(` — ${command.description}`, commands)],
     lines: leaves(command).map(({ path, leaf }) => [
-      overviewUsageSpan(path, leaf),
+      // A command of its own fills its field alone; subcommands share their command's field.
+      command.subcommands ? overviewUsageSpan(path, leaf) : usageSpan(path, leaf),
       ...(leaf.adminOnly ? [span.italic(' (admins)')] : []),
     ]),
   }));

@@ -19,7 +19,7 @@ export function usageSpan(path: string, leaf: LeafSpec): Span {
   return span.command(path, (leaf.options ?? []).map(optionUsage).join(' ') || undefined);
 }
 
-/** More options than this, and the overview of every command shows a leaf's required ones only. */
+/** More options than this, and the overview of every command shows a subcommand's required ones only. */
 const OVERVIEW_OPTIONS = 8;
 
 /**

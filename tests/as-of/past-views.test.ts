@@ -50,7 +50,7 @@ describe('GIVEN a dossier edited on known days', () => {
     const later = await text('/timeline as_of:2025-07-06 limit:25');
     expect(later).toContain('Showing 1–16 of 16 entries.');
     expect(later).toContain(`#13 ${NEW_TITLE}`);
-    expect(later).toMatch(/#13 .*\n\s+Jul 2025 · Talks\/negotiation · confirmed/);
+    expect(later).toMatch(/#13 .*\n\s+Jul 2025 · Statement · confirmed/);
     expect(later).not.toContain('#3 1974');
 
     const now = await text('/timeline limit:25');

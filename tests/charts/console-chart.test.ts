@@ -34,7 +34,7 @@ describe('charts on the console', () => {
     expect(existsSync(path!)).toBe(true);
     expect(pngSize(readFileSync(path!))).toEqual(CHART_SIZES.timeline);
     expect(printed).toContain('Bar chart of 9 entries per month from Jun 2025 to Jul 2025');
-    expect(printed).toMatch(/Data\n.*Month +Total\n.*Jun 2025 +0\n.*Jul 2025 +9  Armed clash 1, Air\/drone strike 1, Talks\/negotiation 4, Statement 3/);
+    expect(printed).toMatch(/Data\n.*Month +Total\n.*Jun 2025 +0\n.*Jul 2025 +9  Armed clash 1, Air\/drone strike 1, Talks\/negotiation 2, Statement 4, Other 1/);
   });
 
   it('says where a picture could not be written, and still prints the figures', async () => {

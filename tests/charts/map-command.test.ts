@@ -45,7 +45,7 @@ describe('/chart map', () => {
     const view = await app.dispatcher.runText('/chart map data:true', operator);
     const rows = view.sections[0]!.lines.map(lineToPlainText);
     expect(rows[0]).toMatch(/^Place +Entries +Lat\/lon +Latest type$/);
-    expect(rows.some((row) => /^Paris +4 +48\.86, 2\.35  Statement$/.test(row))).toBe(true);
+    expect(rows.some((row) => /^Paris +3 +48\.86, 2\.35  Statement$/.test(row))).toBe(true);
     expect(view.image).toBeUndefined();
   });
 

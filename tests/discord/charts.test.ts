@@ -30,7 +30,7 @@ describe('/chart timeline on Discord', () => {
     expect(embed.title).toBe('Entries per month — since 2024');
     expect(embed.image?.url).toBe('attachment://timeline.png');
     const payload = answer.body as { attachments?: { description: string }[] };
-    expect(payload.attachments).toMatchObject([{ description: expect.stringMatching(/^Bar chart of 13 entries per month from Jan 2024 to Jul 2025, stacked by event type \(Talks\/negotiation 4, Statement 3/) }]);
+    expect(payload.attachments).toMatchObject([{ description: expect.stringMatching(/^Bar chart of 14 entries per month from Jan 2024 to Jul 2025, stacked by event type \(Statement 5, Air\/drone strike 2/) }]);
     expect(embed.description).toContain(payload.attachments![0]!.description);
     expect(answer.message?.attachments).toMatchObject([{ filename: 'timeline.png', content_type: 'image/png' }]);
     expect(buttons(answer.body).map((b) => b.label)).toEqual(['Data']);
@@ -43,7 +43,7 @@ describe('/chart timeline on Discord', () => {
     const embed = data.body.embeds![0]!;
     expect(embed.title).toBe('Data — Entries per month — since Jun 2025');
     expect(embed.description).toMatch(/^Bar chart of 9 entries per month from Jun 2025 to Jul 2025/);
-    expect(embed.fields?.[0]?.value).toContain('`Jun 2025      0`\n`Jul 2025      9`  Armed clash 1, Air/drone strike 1, Talks/negotiation 4, Statement 3');
+    expect(embed.fields?.[0]?.value).toContain('`Jun 2025      0`\n`Jul 2025      9`  Armed clash 1, Air/drone strike 1, Talks/negotiation 2, Statement 4, Other 1');
     expect(data.body.embeds![0]!.image).toBeUndefined();
     expect(h.fake.rest.originalMessage(chart.interaction.token)?.attachments).toHaveLength(1);
   });
