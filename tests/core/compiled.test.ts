@@ -26,7 +26,9 @@ describe('GIVEN the project root', () => {
 describe('GIVEN the bot compiled with tsconfig.build.json', () => {
   it('THEN npm run build compiles every source without a word', () => {
     const build = inject('buildReport');
-    expect(build.output).toBe('');
+    // The one line allowed: the build's own note when it makes the gazetteer file (a fresh clone).
+    const said = build.output.split('\n').filter((line) => line !== '' && !line.startsWith('building the gazetteer from its packages'));
+    expect(said).toEqual([]);
     expect(build.status).toBe(0);
   });
 
