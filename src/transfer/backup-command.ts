@@ -4,8 +4,7 @@
 // checked copy, 2 otherwise (FILE is then left as it was).
 import Database from 'better-sqlite3';
 import { existsSync, realpathSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { readArgs } from '../cli-args.js';
+import { readOneFile } from '../cli-args.js';
 import { writeLine, type CliIo } from '../cli-io.js';
 import { loadConfig } from '../config.js';
 import { backupStore } from '../store/backup.js';
@@ -18,17 +17,9 @@ const BUSY_TIMEOUT_MS = 5000;
 const sameFile = (a: string, b: string) => existsSync(b) && realpathSync(a) === realpathSync(b);
 
 export async function runBackup(argv: string[], io: CliIo): Promise<number> {
-  const read = readArgs({ args: argv, allowPositionals: true, options: { help: { type: 'boolean' } } });
-  if ('problem' in read) {
-    writeLine(io.stderr, `${read.problem}\n${USAGE}`);
-    return 2;
-  }
-  const { values, positionals } = read.args;
-  if (values.help || positionals.length !== 1) {
-    writeLine(io.stderr, USAGE);
-    return values.help ? 0 : 2;
-  }
-  const file = resolve(positionals[0]!);
+  const read = readOneFile(argv, USAGE, io.stderr);
+  if ('exit' in read) return read.exit;
+  const { file } = read;
   const { dbPath } = loadConfig(io.env);
   if (!existsSync(dbPath)) {
     writeLine(io.stderr, `There is no store at ${dbPath} (SITREP_DB): nothing to back up.`);

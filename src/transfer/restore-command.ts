@@ -3,8 +3,7 @@
 // checked first, and the store it replaces is kept aside. Exits 0 when restored, 2 otherwise (the
 // store is then as it was).
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { readArgs } from '../cli-args.js';
+import { readOneFile } from '../cli-args.js';
 import { writeLine, type CliIo } from '../cli-io.js';
 import { loadConfig } from '../config.js';
 import { restoreStore } from '../store/restore.js';
@@ -12,17 +11,9 @@ import { restoreStore } from '../store/restore.js';
 const USAGE = 'Usage: npm run restore -- FILE';
 
 export async function runRestore(argv: string[], io: CliIo): Promise<number> {
-  const read = readArgs({ args: argv, allowPositionals: true, options: { help: { type: 'boolean' } } });
-  if ('problem' in read) {
-    writeLine(io.stderr, `${read.problem}\n${USAGE}`);
-    return 2;
-  }
-  const { values, positionals } = read.args;
-  if (values.help || positionals.length !== 1) {
-    writeLine(io.stderr, USAGE);
-    return values.help ? 0 : 2;
-  }
-  const file = resolve(positionals[0]!);
+  const read = readOneFile(argv, USAGE, io.stderr);
+  if ('exit' in read) return read.exit;
+  const { file } = read;
   const { dbPath } = loadConfig(io.env);
   if (!existsSync(file)) {
     writeLine(io.stderr, `Cannot restore ${file}: there is no such file. The store is unchanged.`);
