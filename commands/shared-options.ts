@@ -56,3 +56,13 @@ export const eventTypeOption: OptionSpec = {
   autocomplete: 'type',
   example: 'talks',
 };
+
+/** The timeline's actor filter, shared by the commands that filter entries the same way. */
+export const actorFilterOption: OptionSpec = {
+  name: 'actor', description: 'Only entries involving this actor (name or alias)', type: 'actor', maxLength: 100, autocomplete: 'actor', example: '"Ron Dermer"',
+};
+
+/** The timeline's place filter, likewise. */
+export const placeFilterOption: OptionSpec = {
+  name: 'place', description: 'Only entries at this place', type: 'text', maxLength: 100, autocomplete: 'place', example: 'Paris',
+};

@@ -13,7 +13,7 @@ import { eventTypeLabel } from '../src/core/vocabulary.js';
 import { UserError } from '../src/core/errors.js';
 import { plainLine, span } from '../src/core/view.js';
 import { asOfOption, pastInstant, pastViewLine } from './as-of.js';
-import { eventTypeOption, limitOption, pageOption, resolveTopic, topicOption } from './shared-options.js';
+import { actorFilterOption, eventTypeOption, placeFilterOption, limitOption, pageOption, resolveTopic, topicOption } from './shared-options.js';
 
 const DEFAULT_LIMIT = 10;
 
@@ -69,8 +69,8 @@ export const timelineCommand: CommandSpec = {
   readOnly: true,
   options: [
     topicOption,
-    { name: 'actor', description: 'Only entries involving this actor (name or alias)', type: 'actor', maxLength: 100, autocomplete: 'actor', example: '"Ron Dermer"' },
-    { name: 'place', description: 'Only entries at this place', type: 'text', maxLength: 100, autocomplete: 'place', example: 'Paris' },
+    actorFilterOption,
+    placeFilterOption,
     eventTypeOption,
     { name: 'since', description: 'From this date: 2025, 2025-07 or 2025-07-12 (an entry dated Jul 2025 meets any July day)', type: 'date', example: '2025-07' },
     { name: 'until', description: 'Up to this date: 2025, 2025-07 or 2025-07-12 (entries whose dates reach it count)', type: 'date', example: '2025-07-24' },

@@ -7,7 +7,7 @@ import type { SubcommandSpec } from '../../src/core/command-spec.js';
 import { UserError } from '../../src/core/errors.js';
 import { plural } from '../../src/core/text.js';
 import { plainLine, type View } from '../../src/core/view.js';
-import { eventTypeOption } from '../shared-options.js';
+import { actorFilterOption, eventTypeOption, placeFilterOption } from '../shared-options.js';
 import { dataButton } from './data-button.js';
 import { chartFilter, dataOption, sinceOption, titled, topicOption, untilOption } from './filters.js';
 
@@ -29,8 +29,8 @@ export const chartTimeline: SubcommandSpec = {
   readOnly: true,
   options: [
     topicOption,
-    { name: 'actor', description: 'Only entries involving this actor (name or alias)', type: 'actor', maxLength: 100, autocomplete: 'actor', example: '"Ron Dermer"' },
-    { name: 'place', description: 'Only entries at this place', type: 'text', maxLength: 100, autocomplete: 'place', example: 'Paris' },
+    actorFilterOption,
+    placeFilterOption,
     eventTypeOption,
     sinceOption,
     untilOption,
