@@ -121,7 +121,9 @@ export class WorkerPool<Request extends object, Response extends { id: number }>
       if (!current()) return;
       if ('ready' in message) {
         slot.ready = true;
-        return this.#arm(slot);
+        // Without a start limit, the job's clock has run since it was posted, start included.
+        if (this.#options.startLimitMs !== undefined) this.#arm(slot);
+        return;
       }
       if (slot.job?.id === message.id) this.#finish(slot, { kind: 'answer', response: message });
     });
