@@ -83,7 +83,6 @@ export function pageRequest(args: CommandArgs, defaultLimit: number): PageReques
   return { page, limit, offset: (page - 1) * limit };
 }
 
-
 /** The pager and the "Showing 1–10 of 17" line for a page of results. */
 export function pageInfo(
   base: Omit<Invocation, 'args'>,
