@@ -6,6 +6,7 @@
 import { Worker } from 'node:worker_threads';
 import type { Chart, ChartRenderer, RenderedChart } from '../core/charts/chart.js';
 import type { ChartQuery } from '../store/chart-queries.js';
+import { WorkerPool } from '../worker-pool.js';
 import { workerScript } from '../worker-script.js';
 import type { WorkerRequest, WorkerResponse, WorkerSetup } from './render-worker.js';
 
@@ -30,38 +31,26 @@ export interface RenderPoolOptions {
 }
 
 type Request = WorkerRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
+type Answer = Exclude<WorkerResponse, { ready: true }>;
 
-interface Job {
-  request: Request;
-  resolve: (outcome: unknown) => void;
-  reject: (error: Error) => void;
-}
-
-interface Slot {
-  worker?: Worker | undefined;
-  idle?: NodeJS.Timeout | undefined;
-  job?: (Job & { id: number; timer: NodeJS.Timeout }) | undefined;
-}
+const failedToDraw = () => new Error('The picture could not be drawn because of an error in Sitrep (see its log).');
 
 export class WorkerChartRenderer implements ChartRenderer {
-  readonly #slots: Slot[];
-  readonly #queue: Job[] = [];
+  readonly #pool: WorkerPool<Request, Answer>;
   readonly #recent = new Map<string, Promise<RenderedChart>>();
   readonly #options: Required<Omit<RenderPoolOptions, 'workers' | 'dbPath'>>;
   readonly #dbPath: string | undefined;
-  #nextId = 0;
-  #closed = false;
 
   constructor(options: RenderPoolOptions = {}) {
-    this.#slots = Array.from({ length: Math.max(1, options.workers ?? 1) }, (): Slot => ({}));
-    const { workers: _workers, dbPath, ...rest } = options;
+    const { workers, dbPath, ...rest } = options;
     this.#options = { timeLimitMs: RENDER_TIME_LIMIT_MS, idleMs: RENDER_IDLE_MS, prefer: 'native', onProblem: () => {}, ...rest };
     this.#dbPath = dbPath;
+    this.#pool = new WorkerPool({ workers: workers ?? 1, timeLimitMs: this.#options.timeLimitMs, idleMs: this.#options.idleMs, start: () => this.#start() });
   }
 
   /** Worker threads alive now. */
   get liveWorkers(): number {
-    return this.#slots.filter((slot) => slot.worker).length;
+    return this.#pool.liveWorkers;
   }
 
   render(chart: Chart): Promise<RenderedChart> {
@@ -80,94 +69,37 @@ export class WorkerChartRenderer implements ChartRenderer {
     return this.#enqueue({ kind: 'count', query, args });
   }
 
-  #enqueue(request: Request): Promise<unknown> {
-    if (this.#closed) return Promise.reject(new Error('Sitrep is shutting down, so the picture was not drawn.'));
-    return new Promise((resolve, reject) => {
-      this.#queue.push({ request, resolve, reject });
-      this.#pump();
-    });
-  }
-
-  async close(): Promise<void> {
-    this.#closed = true;
-    const closing = new Error('Sitrep is shutting down, so the picture was not drawn.');
-    for (const job of this.#queue.splice(0)) job.reject(closing);
-    await Promise.all(this.#slots.map((slot) => this.#stop(slot, closing)));
-  }
-
-  #pump(): void {
-    for (const slot of this.#slots) {
-      if (this.#queue.length === 0) return;
-      if (!slot.job) this.#run(slot, this.#queue.shift()!);
+  async #enqueue(request: Request): Promise<unknown> {
+    const answer = await this.#pool.run(request);
+    switch (answer.kind) {
+      case 'answer': {
+        const response = answer.response;
+        if ('failed' in response) {
+          this.#options.onProblem(`drawing a chart failed: ${response.failed}`);
+          throw failedToDraw();
+        }
+        return 'result' in response ? response.result : { png: response.png, width: response.width, height: response.height };
+      }
+      case 'time-limit':
+      case 'no-start':
+        throw new Error(`The picture took longer than ${this.#options.timeLimitMs / 1000} s to draw.`);
+      case 'closing':
+        throw new Error('Sitrep is shutting down, so the picture was not drawn.');
+      case 'error':
+        this.#options.onProblem(`chart worker failed: ${answer.error.stack ?? answer.error.message}`);
+        throw failedToDraw();
+      case 'exit':
+        throw new Error('The chart renderer stopped while drawing.');
     }
   }
 
-  #run(slot: Slot, job: Job): void {
-    clearTimeout(slot.idle);
-    const worker = slot.worker ?? this.#start(slot);
-    const id = ++this.#nextId;
-    const timer = setTimeout(() => void this.#stop(slot, new Error(`The picture took longer than ${this.#options.timeLimitMs / 1000} s to draw.`)), this.#options.timeLimitMs);
-    slot.job = { ...job, id, timer };
-    worker.ref();
-    worker.postMessage({ id, ...job.request } as WorkerRequest);
+  close(): Promise<void> {
+    return this.#pool.close();
   }
 
-  #start(slot: Slot): Worker {
+  #start(): Worker {
     const { script, eval: evaluated } = workerScript(import.meta.url, 'render-worker', 'esm');
     const setup: WorkerSetup = { prefer: this.#options.prefer, ...(this.#dbPath ? { dbPath: this.#dbPath } : {}) };
-    const worker = new Worker(script, { eval: evaluated, execArgv: [], name: 'sitrep-chart-renderer', workerData: setup });
-    slot.worker = worker;
-    worker.unref();
-    const current = () => slot.worker === worker;
-    worker.on('message', (response: WorkerResponse) => {
-      if (!current() || 'ready' in response || slot.job?.id !== response.id) return;
-      if ('failed' in response) {
-        this.#options.onProblem(`drawing a chart failed: ${response.failed}`);
-        return this.#finish(slot, new Error('The picture could not be drawn because of an error in Sitrep (see its log).'));
-      }
-      this.#finish(slot, 'result' in response ? response.result : { png: response.png, width: response.width, height: response.height });
-    });
-    worker.on('error', (error: Error) => {
-      if (!current()) return;
-      this.#options.onProblem(`chart worker failed: ${error.stack ?? error.message}`);
-      void this.#stop(slot, new Error('The picture could not be drawn because of an error in Sitrep (see its log).'));
-    });
-    worker.on('exit', () => {
-      if (current()) void this.#stop(slot, new Error('The chart renderer stopped while drawing.'));
-    });
-    return worker;
-  }
-
-  /** Stops the slot's worker, failing its chart with `error`; the next chart gets a new worker. */
-  async #stop(slot: Slot, error: Error): Promise<void> {
-    const worker = slot.worker;
-    clearTimeout(slot.idle);
-    slot.worker = undefined;
-    this.#finish(slot, error);
-    await worker?.terminate();
-  }
-
-  /** Answers the slot's chart and hands the slot the next one waiting. */
-  #finish(slot: Slot, outcome: unknown): void {
-    const job = slot.job;
-    if (!job) return;
-    clearTimeout(job.timer);
-    slot.job = undefined;
-    slot.worker?.unref();
-    if (outcome instanceof Error) job.reject(outcome);
-    else job.resolve(outcome);
-    if (this.#closed) return;
-    this.#pump();
-    this.#stopWhenIdle(slot);
-  }
-
-  #stopWhenIdle(slot: Slot): void {
-    const worker = slot.worker;
-    if (!worker || slot.job) return;
-    slot.idle = setTimeout(() => {
-      if (slot.worker !== worker || slot.job) return;
-      slot.worker = undefined;
-      void worker.terminate();
-    }, this.#options.idleMs).unref();
+    return new Worker(script, { eval: evaluated, execArgv: [], name: 'sitrep-chart-renderer', workerData: setup });
   }
 }

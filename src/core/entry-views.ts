@@ -5,7 +5,7 @@ import type { ClaimInput, EntrySummary, SourceRecord } from './domain.js';
 import { formatFatalities, sumFatalities } from './fatalities.js';
 import type { Page } from './ports.js';
 import { formatDateSpan, formatIsoPartial, formatPartialDate, toIsoPartial, type PartialDate } from './partial-date.js';
-import { plural } from './text.js';
+import { formatCount, plural } from './text.js';
 import { UserError } from './errors.js';
 import { formatInvocation } from './text-syntax.js';
 import { eventTypeLabel } from './vocabulary.js';
@@ -83,8 +83,6 @@ export function pageRequest(args: CommandArgs, defaultLimit: number): PageReques
   return { page, limit, offset: (page - 1) * limit };
 }
 
-const count = (n: number) => n.toLocaleString('en-US');
-
 /** The pager and the "Showing 1–10 of 17" line for a page of results. */
 export function pageInfo(
   base: Omit<Invocation, 'args'>,
@@ -117,7 +115,7 @@ export function pageInfo(
   const more = !lastPage && (!exact || request.page < pageCount);
   if (more) pager.next = pageArgs(request.page + 1);
   if (request.page > 1) pager.previous = pageArgs(request.page - 1);
-  const range = first === last ? count(first) : `${count(first)}–${count(last)}`;
+  const range = first === last ? formatCount(first) : `${formatCount(first)}–${formatCount(last)}`;
   const intro = result.items.length === 0 ? [span.plain(`No ${many} match.`)] : [span.plain(`Showing ${range} of ${totalText}.`)];
   return { pager, intro };
 }

@@ -1,6 +1,7 @@
 // Fatality figures as UCDP records them: a best estimate, and where sources differ a low and a
 // high estimate around it (low ≤ best ≤ high). Typed as `12`, `10-12-15`, or as shown: `12 (10–15)`.
 import type { Fatalities } from './domain.js';
+import { formatCount } from './text.js';
 
 export type FatalityFigures = Omit<Fatalities, 'source'>;
 
@@ -34,13 +35,11 @@ export function parseFatalities(text: string): FatalityFigures | { problem: stri
   return parsed;
 }
 
-const count = (n: number) => n.toLocaleString('en-US');
-
 /** As shown: `12`, or `12 (10–15)` with a range. */
 export function formatFatalities(figures: FatalityFigures): string {
   const { low, best, high } = figures;
-  if (low === undefined && high === undefined) return count(best);
-  return `${count(best)} (${count(low ?? best)}–${count(high ?? best)})`;
+  if (low === undefined && high === undefined) return formatCount(best);
+  return `${formatCount(best)} (${formatCount(low ?? best)}–${formatCount(high ?? best)})`;
 }
 
 /** As typed back (forms, exports): `12` or `10-12-15`. */

@@ -8,7 +8,8 @@ export interface ParseRequest {
   body: FeedBody;
 }
 
-export type ParseResponse = { id: number; outcome: ParseOutcome } | { id: number; crashed: string } | { ready: true };
+export type ParseAnswer = { id: number; outcome: ParseOutcome } | { id: number; crashed: string };
+export type ParseResponse = ParseAnswer | { ready: true };
 
 const port = parentPort;
 if (!port) throw new Error('parse-worker.ts runs as a worker thread (see worker-parser.ts)');

@@ -70,12 +70,19 @@ export function queueNotice(cache: StatementCache, view: View, now: Date): void 
     .run(JSON.stringify(view), now.toISOString(), now.toISOString());
 }
 
+/**
+ * Cards for the pending candidates each channel has none for, oldest first. Cards are queued in
+ * candidate order, so only the candidates after the newest one carded in a channel are read
+ * (NOT INDEXED keeps the planner on that range of ids rather than an index of every pending one).
+ */
 export function queueCards(cache: StatementCache, limit: number, now: Date): void {
   cache
     .get(
       `INSERT INTO review_posts (kind, candidate_id, platform, workspace_id, channel_id, context, status, created_at, updated_at)
-       SELECT 'card', c.id, ch.platform, ch.workspace_id, ch.channel_id, ch.context, 'queued', ?, ? FROM review_candidates c CROSS JOIN review_channels ch
-       WHERE c.status = 'pending' AND NOT EXISTS (
+       SELECT 'card', c.id, ch.platform, ch.workspace_id, ch.channel_id, ch.context, 'queued', ?, ? FROM review_channels ch CROSS JOIN review_candidates c NOT INDEXED
+       WHERE c.id > coalesce((SELECT max(p.candidate_id) FROM review_posts p WHERE p.kind = 'card'
+           AND p.platform = ch.platform AND p.workspace_id = ch.workspace_id AND p.channel_id = ch.channel_id), 0)
+         AND c.status = 'pending' AND NOT EXISTS (
          SELECT 1 FROM review_posts p WHERE p.kind = 'card' AND p.candidate_id = c.id
            AND p.platform = ch.platform AND p.workspace_id = ch.workspace_id AND p.channel_id = ch.channel_id)
        ORDER BY c.id LIMIT ?`,

@@ -108,10 +108,11 @@ function recordBatch(cache: StatementCache, stories: StoryCache, source: Watched
     `INSERT INTO feed_items (source_id, item_key, check_id, title, link, outlet, published_at, first_seen, outcome, detail, candidate_id)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (source_id, item_key) DO NOTHING`,
   );
+  const firstSeen = answer.at.toISOString();
   for (const { key, item, title, plan: itemPlan } of plan.items) {
     const candidate = itemPlan.outcome === 'proposed' ? candidateIds[itemPlan.draft]! : itemPlan.outcome === 'same-story' ? target(itemPlan.joins) : null;
     const published = item.published && !Number.isNaN(item.published.getTime()) ? item.published.toISOString() : null;
-    insertItem.run(source.id, key, open.checkId, title, item.link ?? null, outlet, published, answer.at.toISOString(), itemPlan.outcome, itemPlan.detail, candidate);
+    insertItem.run(source.id, key, open.checkId, title, item.link ?? null, outlet, published, firstSeen, itemPlan.outcome, itemPlan.detail, candidate);
   }
 }
 
