@@ -5,6 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Caller } from '../../src/core/caller.js';
 import type { WatchRunner } from '../../src/scheduler/watch-runner.js';
+import { DeliveryError } from '../../src/core/poster.js';
 import { Harness } from '../digest/support/harness.js';
 
 const TICK_MS = 30_000;
@@ -111,5 +112,42 @@ describe('GIVEN a message delivered by a process that then stopped', () => {
       await nextRunner.stop(1000);
       await next.dispose();
     }
+  });
+});
+
+describe('GIVEN an entry someone watches', () => {
+  it('WHEN an admin undoes a correction, then removes the entry THEN each reaches them, saying what changed and why it went', async () => {
+    await h.run('/watch add topic:syria-israel', reader);
+    const id = h.addEntry({ title: 'Envoys meet in Baku' });
+    h.editEntry(id, { confidence: 'confirmed' });
+    await h.time.advance(TICK_MS);
+    await h.run(`/entry undo id:${id}`);
+    await h.time.advance(10 * MINUTE + TICK_MS);
+    await h.run(`/entry remove id:${id} reason:"Duplicate of an earlier report"`);
+    await h.time.advance(10 * MINUTE + TICK_MS);
+    expect(dms().map((m) => m.text.split('\n')[1])).toEqual(['1 new entry', '1 correction', '1 removal']);
+    expect(dms()[1]!.text).toContain('Changed: confidence confirmed → reported');
+    expect(dms()[2]!.text).toContain('Reason: Duplicate of an earlier report');
+  });
+});
+
+describe('GIVEN watches paused because the platform refused a message', () => {
+  it('WHEN the person resumes THEN changes from then on reach them, and those made while paused do not', async () => {
+    await h.run('/watch add topic:syria-israel', reader);
+    h.poster.failNext(new DeliveryError('permanent', 'Discord answered 403 (50007: Cannot send messages to this user)'));
+    h.addEntry({ title: 'Envoys meet in Baku' });
+    await h.time.advance(TICK_MS);
+    h.addEntry({ title: 'Talks stall' });
+    await h.time.advance(15 * MINUTE);
+    expect(dms()).toHaveLength(0);
+    expect(await h.runText('/watch list', reader)).toContain('Paused: Sitrep could not send you a direct message (Discord answered 403 (50007: Cannot send messages to this user))');
+
+    expect(await h.runText('/watch resume', reader)).toContain('Your watches are on again');
+    h.addEntry({ title: 'Ceasefire announced' });
+    await h.time.advance(TICK_MS);
+    expect(dms()).toHaveLength(1);
+    expect(dms()[0]!.text).toContain('Ceasefire announced');
+    expect(dms()[0]!.text).not.toContain('Talks stall');
+    expect(await h.runText('/watch list', reader)).not.toContain('Paused');
   });
 });
