@@ -6,7 +6,7 @@
 import type { Logger } from '../core/logger.js';
 import { DeliveryError, type PostMark } from '../core/poster.js';
 import type { WatchDelivery, WatchDeliveryStore, WatcherKey } from '../core/watch/watch-port.js';
-import { DEFAULT_RETRY, type RetryPolicy } from './delivery.js';
+import { DEFAULT_RETRY, retryDelay, type RetryPolicy } from './delivery.js';
 import type { PosterRegistry } from './posters.js';
 import type { TaskFactory, TaskHandle } from './tasks.js';
 
@@ -135,8 +135,7 @@ export class WatchSender {
       logger.warn({ watcher: row.watcher, attempts: row.attempts, error: message }, 'a watch message gave up; the next one carries its changes');
       return;
     }
-    const hint = error instanceof DeliveryError ? error.retryAfterMs : undefined;
-    const delay = Math.min(this.retry.maxDelayMs, hint ?? this.retry.baseDelayMs * 2 ** (row.attempts - 1));
+    const delay = retryDelay(this.retry, row.attempts, error);
     store.retryLater(row.id, message, new Date(at.getTime() + delay), at);
     logger.warn({ watcher: row.watcher, attempts: row.attempts, error: message, delay }, 'a watch message failed; will retry');
     const context = store.watcher(row.watcher)?.context ?? '';

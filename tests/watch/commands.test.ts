@@ -3,7 +3,9 @@
 // list shows them; /watch stop stops one or all; bad input is refused, naming the option, with
 // nothing written.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { PassThrough } from 'node:stream';
 import { CONSOLE_CALLER } from '../../src/adapters/console/console-adapter.js';
+import { ConsolePoster } from '../../src/adapters/console/console-poster.js';
 import type { Caller } from '../../src/core/caller.js';
 import { Harness } from '../digest/support/harness.js';
 import { storeFingerprint } from '../support/store-fingerprint.js';
@@ -67,5 +69,28 @@ describe('GIVEN the console', () => {
   it('WHEN nothing is paused THEN /watch resume says there is nothing to resume', async () => {
     await h.run('/watch add actor:Dermer', reader);
     expect(await text('/watch resume', reader)).toContain('Your watches are not paused: nothing to resume.');
+  });
+});
+
+describe('GIVEN the console operator watching a topic', () => {
+  it('WHEN an entry of it is added THEN the watch message prints on the console', async () => {
+    const term = new Harness({ start: '2026-07-06T05:00:00Z', noFakePoster: true });
+    const output = new PassThrough();
+    let printed = '';
+    output.on('data', (chunk: Buffer) => (printed += chunk.toString('utf8')));
+    term.app.digests.posters.register(new ConsolePoster(output));
+    const runner = term.app.startWatchRunner({ tickMs: 30_000 });
+    term.time.settle = () => runner.idle();
+    try {
+      await term.run('/watch add topic:syria-israel', CONSOLE_CALLER);
+      term.addEntry({ title: 'Envoys meet in Baku' });
+      await term.time.advance(30_000);
+      expect(printed).toContain('── direct message for operator ──');
+      expect(printed).toContain('Envoys meet in Baku');
+    } finally {
+      await runner.stop(1000);
+      await term.dispose();
+      term.removeStore();
+    }
   });
 });
