@@ -98,7 +98,11 @@ export class WatchSender {
   private async post(row: WatchDelivery, context: string, retry: boolean): Promise<void> {
     const { store, posters, now, logger } = this.deps;
     const poster = posters.get(row.watcher.platform);
-    if (!row.view) return;
+    // Unsettled rows keep their message; one without it can never be sent, and must not hold the person's next.
+    if (!row.view) {
+      store.settle(row.id, 'failed', now(), 'the message was not kept');
+      return;
+    }
     if (!poster?.direct) return this.fail(row, new DeliveryError('retryable', `no ${row.watcher.platform} poster with direct messages is running in this process`));
     const mark: PostMark = {
       key: markKey(row),

@@ -1,7 +1,8 @@
 // A fake Slack on 127.0.0.1: the Web API (/api/<method>), response_url endpoints (/response/<id>)
 // and a Socket Mode WebSocket (/socket). It records everything the real Bolt app sends to it, keeps
-// the bot's channel messages (with their metadata, readable through conversations.history) and
-// can cut a call off after receiving it, as a connection reset would.
+// the bot's channel messages (with their metadata, readable through conversations.history), opens
+// direct message conversations (conversations.open, or refuses them) and can cut a call off after
+// receiving it, as a connection reset would.
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
