@@ -13,6 +13,7 @@ import { searchCommand } from './search.js';
 import { sourcesCommand } from './sources/index.js';
 import { timelineCommand } from './timeline.js';
 import { trendCommand } from './trend.js';
+import { watchCommand } from './watch/index.js';
 
 export const allCommands: readonly CommandSpec[] = [
   timelineCommand,
@@ -27,5 +28,6 @@ export const allCommands: readonly CommandSpec[] = [
   sourcesCommand,
   reviewCommand,
   trendCommand,
+  watchCommand,
   helpCommand,
 ];

@@ -28,16 +28,19 @@ function checkFiltersExist(dossier: DossierReader, topic: string | undefined, pl
   if (topic !== undefined) checkTopic(dossier, topic);
   if (place !== undefined) {
     const places = dossier.suggest('place', '', PLACES_CONSIDERED);
-    if (!places.some((name) => foldKey(name) === foldKey(place))) {
-      // Places holding the typed word first (`Sweida` → Sweida province), then spellings alike.
-      const word = foldKey(place);
-      const holding = places.filter((name) => foldKey(name).split(' ').includes(word));
-      const close = [...new Set([...holding, ...dossier.suggest('place', place, 3), ...closestNames(places, place)])].slice(0, 3);
-      throw new UserError('not-found', `No entry has the place \`${place}\` (option \`place\`).`, [
-        close.length > 0 ? `Closest known places: ${close.join(', ')}.` : 'Start typing a place for suggestions, or find places with /search.',
-      ], 'place');
-    }
+    if (!places.some((name) => foldKey(name) === foldKey(place))) throw unknownPlaceError(dossier, place, places);
   }
+}
+
+/** No entry has this place: the refusal names the known places closest to it. */
+export function unknownPlaceError(dossier: DossierReader, place: string, places = dossier.suggest('place', '', PLACES_CONSIDERED)): UserError {
+  // Places holding the typed word first (`Sweida` → Sweida province), then spellings alike.
+  const word = foldKey(place);
+  const holding = places.filter((name) => foldKey(name).split(' ').includes(word));
+  const close = [...new Set([...holding, ...dossier.suggest('place', place, 3), ...closestNames(places, place)])].slice(0, 3);
+  return new UserError('not-found', `No entry has the place \`${place}\` (option \`place\`).`, [
+    close.length > 0 ? `Closest known places: ${close.join(', ')}.` : 'Start typing a place for suggestions, or find places with /search.',
+  ], 'place');
 }
 
 /**

@@ -30,6 +30,8 @@ import { SqliteReviewStore } from './store/review-store.js';
 import { SqliteSourceStore } from './store/source-store.js';
 import { createDigestRuntime, type DigestRuntime } from './scheduler/runtime.js';
 import { SourcePoller, type SourcePollerOptions } from './scheduler/source-poller.js';
+import { WatchRunner, type WatchRunnerOptions } from './scheduler/watch-runner.js';
+import { SqliteWatches } from './store/watches.js';
 import { nodeCronTasks, type TaskFactory } from './scheduler/tasks.js';
 
 export interface AppOptions {
@@ -65,6 +67,8 @@ export interface App {
   digests: DigestRuntime<SqliteDigestStore>;
   /** Starts checking the watched feeds (in the process holding their lease) and posting review cards. */
   startSourcePoller(options?: Pick<SourcePollerOptions, 'tickMs' | 'leaseMs' | 'batch'>): SourcePoller;
+  /** Starts sending watchers their direct messages, through the posters registered so far that have them. */
+  startWatchRunner(options?: Pick<WatchRunnerOptions, 'tickMs' | 'leaseMs' | 'retry'>): WatchRunner;
   close(): void;
 }
 
@@ -101,6 +105,8 @@ export function createApp(options: AppOptions): App {
   const parser = options.feedFetcher ? undefined : new WorkerFeedParser({ onProblem: (problem) => options.logger.error({ problem }, 'reading a feed failed') });
   const fetcher = options.feedFetcher ?? new HttpFeedFetcher({ allowPrivate: options.sourcesAllowPrivate ?? false, ...(parser ? { parser } : {}) });
   const sources = new WatchService({ store: new SqliteSourceStore(db), fetcher, now, logger: options.logger, afterCheck: () => review.postPending(), turns });
+  const watches = new SqliteWatches(db);
+  const places = new SqlitePlaces(db, gazetteer);
   const services: CommandServices = {
     dossier,
     past: new SqlitePastViews(db),
@@ -109,8 +115,9 @@ export function createApp(options: AppOptions): App {
     sources,
     review,
     trends: digests.store.trends,
-    places: new SqlitePlaces(db, gazetteer),
+    places,
     charts,
+    watches,
   };
   const dispatcher = new Dispatcher({
     commands: allCommands,
@@ -125,11 +132,17 @@ export function createApp(options: AppOptions): App {
     poller.start();
     return poller;
   };
+  const startWatchRunner = (runnerOptions: Pick<WatchRunnerOptions, 'tickMs' | 'leaseMs' | 'retry'> = {}) => {
+    const { store, posters, holder } = digests;
+    const runner = new WatchRunner({ store: watches, changes: store.changes, places, leases: store.leases, posters, tasks, now, logger: options.logger, holder, ...runnerOptions });
+    runner.start();
+    return runner;
+  };
   const close = () => {
     void parser?.close();
     void pool?.close();
     db.close();
     gazetteer.close();
   };
-  return { db, dossier, services, dispatcher, digests, startSourcePoller, close };
+  return { db, dossier, services, dispatcher, digests, startSourcePoller, startWatchRunner, close };
 }

@@ -51,6 +51,8 @@ async function start(config: Config, logger: Logger, shutdown: Shutdown): Promis
   shutdown.add('digest scheduler', () => scheduler.stop());
   const poller = app.startSourcePoller();
   shutdown.add('source poller', () => poller.stop());
+  const watchRunner = app.startWatchRunner();
+  shutdown.add('watch messages', () => watchRunner.stop());
 
   const stopAndExit = (code: number) => void shutdown.run().finally(() => process.exit(code));
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {

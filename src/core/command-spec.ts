@@ -63,6 +63,12 @@ export interface LeafSpec {
    * holds commands/ to it), so a writing command is never re-run by accident.
    */
   readOnly?: boolean;
+  /**
+   * The command writes only the caller's own things (their watches): anyone may run it, for
+   * themselves, and like any writing command no button re-runs it by itself. A leaf is exactly
+   * one of read-only, admin-only or personal.
+   */
+  personal?: boolean;
   /** Example invocations for help, without the leading command name. */
   examples?: readonly string[];
   run: CommandHandler;

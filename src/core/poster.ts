@@ -69,6 +69,12 @@ export interface Poster {
    * DeliveryError. A platform that cannot edit its messages leaves this out.
    */
   update?(channelId: string, messageRefs: readonly string[], view: View, context?: string): Promise<void>;
+  /**
+   * Posts the view in a person's direct messages (a watch's message) as `post` does in a
+   * channel, opening the conversation with them first. Throws DeliveryError, permanent when they
+   * cannot receive direct messages from Sitrep. A platform without them leaves this out.
+   */
+  direct?(userId: string, view: View, alreadyPosted?: number, context?: string, mark?: PostMark): Promise<string[]>;
 }
 
 /**

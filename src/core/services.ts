@@ -9,6 +9,7 @@ import type { DossierReader } from './ports.js';
 import type { ReviewQueue } from './review/review-queue.js';
 import type { WatchService } from './sources/watch-service.js';
 import type { TrendCalls } from './trend-port.js';
+import type { WatchList } from './watch/watch-port.js';
 
 export interface CommandServices {
   dossier: DossierReader;
@@ -28,4 +29,6 @@ export interface CommandServices {
   charts: ChartServices;
   /** Admins' calls of which way each topic is going. */
   trends: TrendCalls;
+  /** Each person's own watches, whose changes reach them as direct messages. */
+  watches: WatchList;
 }

@@ -25,6 +25,12 @@ export interface RetryPolicy {
 
 export const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 6, baseDelayMs: 5_000, maxDelayMs: 15 * 60_000 };
 
+/** How long to wait after the `attempts`-th failed attempt: the platform's hint, else doubling, capped. */
+export function retryDelay(policy: RetryPolicy, attempts: number, error: unknown): number {
+  const hint = error instanceof DeliveryError ? error.retryAfterMs : undefined;
+  return Math.min(policy.maxDelayMs, hint ?? policy.baseDelayMs * 2 ** (attempts - 1));
+}
+
 export interface DelivererDeps {
   store: DigestStore;
   posters: PosterRegistry;
@@ -271,8 +277,7 @@ export class DigestDeliverer {
       logger.warn({ subscription: sub.id, attempts, error: message }, 'digest delivery gave up; the next digest repeats its changes');
       return { status: 'failed', error: message, paused: false };
     }
-    const hint = error instanceof DeliveryError ? error.retryAfterMs : undefined;
-    const delay = Math.min(this.retry.maxDelayMs, hint ?? this.retry.baseDelayMs * 2 ** (attempts - 1));
+    const delay = retryDelay(this.retry, attempts, error);
     const retryAt = new Date(at.getTime() + delay);
     store.deliveries.retryLater(id, message, retryAt, at, parts);
     logger.warn({ subscription: sub.id, attempts, error: message, retryAt }, 'digest delivery failed; will retry');

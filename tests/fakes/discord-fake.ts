@@ -134,6 +134,16 @@ export class FakeDiscord {
     this.rest.failChannel(channelId, failure);
   }
 
+  /** The user's direct message channel, once the bot opened it. */
+  dmChannelOf(userId: string): string | undefined {
+    return this.rest.dmChannelOf(userId);
+  }
+
+  /** The user no longer accepts direct messages from the bot: posts there answer 403, code 50007. */
+  refuseDirectMessages(userId: string): void {
+    this.rest.refuseDirectMessages(userId);
+  }
+
   /** The next `times` messages posted to the channel are created, but Discord's answers never come. */
   answerNever(channelId: string, times = 1): void {
     this.rest.answerNever(channelId, times);

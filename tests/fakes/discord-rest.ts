@@ -1,6 +1,7 @@
 // The fake REST API under /api/v10: interaction callbacks, webhook edits and follow-ups,
-// channel messages (with nonce enforcement) and their edits, guild members and command
-// registration, answering as Discord does (including its errors, and answers that never come).
+// channel messages (with nonce enforcement) and their edits, direct message channels, guild
+// members and command registration, answering as Discord does (including its errors, and
+// answers that never come).
 import { attachmentObjects, type UploadedFile } from './discord-multipart.js';
 import { memberObject, snowflake, userObject, type FakeGuild, type FakeUser } from './discord-payloads.js';
 
@@ -70,6 +71,12 @@ export class FakeRest {
   /** Channels whose next message creates are done but never answered, with how many remain. */
   private readonly silences = new Map<string, number>();
 
+  /** Each user's direct message channel with the bot, by user id, and the other way round. */
+  private readonly dmChannels = new Map<string, string>();
+  private readonly dmRecipients = new Map<string, string>();
+  /** Users who do not accept direct messages from the bot: posting to them answers 50007. */
+  private readonly closedDms = new Set<string>();
+
   /** The files of the request being handled, which become its message's attachments. */
   private files: readonly UploadedFile[] = [];
 
@@ -83,6 +90,16 @@ export class FakeRest {
 
   failChannel(channelId: string, failure: ChannelFailure): void {
     this.failures.set(channelId, failure);
+  }
+
+  /** The user's direct message channel, once the bot opened it. */
+  dmChannelOf(userId: string): string | undefined {
+    return this.dmChannels.get(userId);
+  }
+
+  /** The user closes their direct messages to the bot (server privacy settings, or a block). */
+  refuseDirectMessages(userId: string): void {
+    this.closedDms.add(userId);
   }
 
   addMember(user: FakeUser, nick: string | null = null): void {
@@ -114,6 +131,7 @@ export class FakeRest {
     if (is('GET', /^\/gateway\/bot$/)) {
       return { status: 200, body: { url: this.options.gatewayUrl(), shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } } };
     }
+    if (is('POST', /^\/users\/@me\/channels$/)) return this.openDm(body as Json);
     if (is('POST', /^\/channels\/\d+\/messages$/)) return this.channelMessage(parts[1]!, body as Json);
     if (is('PATCH', /^\/channels\/\d+\/messages\/\d+$/)) return this.editChannelMessage(parts[1]!, parts[3]!, body as Json);
     if (is('GET', /^\/guilds\/\d+\/members\/\d+$/)) return this.member(parts[1]!, parts[3]!);
@@ -190,9 +208,24 @@ export class FakeRest {
    * A message create. With `enforce_nonce`, a nonce the bot used within the last few minutes is
    * answered with the message it created then, and nothing new is posted.
    */
+  /** POST /users/@me/channels: the DM channel with `recipient_id`, the same one each time. */
+  private openDm(body: Json): Reply {
+    const userId = typeof body?.recipient_id === 'string' ? body.recipient_id : undefined;
+    if (!userId) return error(400, 50035, 'Invalid Form Body');
+    let channelId = this.dmChannels.get(userId);
+    if (!channelId) {
+      channelId = snowflake();
+      this.dmChannels.set(userId, channelId);
+      this.dmRecipients.set(channelId, userId);
+    }
+    return { status: 200, body: { id: channelId, type: 1, flags: 0, last_message_id: null, recipients: [userObject({ id: userId, username: `user${userId}` })] } };
+  }
+
   private channelMessage(channelId: string, body: Json): Reply {
     const failure = this.failing(channelId);
     if (failure) return failure;
+    const recipient = this.dmRecipients.get(channelId);
+    if (recipient && this.closedDms.has(recipient)) return error(403, 50007, 'Cannot send messages to this user');
     const nonce = body.nonce === undefined || body.nonce === null ? undefined : String(body.nonce);
     if (nonce !== undefined && nonce.length > MAX_NONCE_LENGTH) return error(400, 50035, 'Invalid Form Body');
     const enforced = nonce !== undefined && body.enforce_nonce === true;

@@ -1,7 +1,8 @@
 // A fake Slack on 127.0.0.1: the Web API (/api/<method>), response_url endpoints (/response/<id>)
 // and a Socket Mode WebSocket (/socket). It records everything the real Bolt app sends to it, keeps
-// the bot's channel messages (with their metadata, readable through conversations.history) and
-// can cut a call off after receiving it, as a connection reset would.
+// the bot's channel messages (with their metadata, readable through conversations.history), opens
+// direct message conversations (conversations.open, or refuses them) and can cut a call off after
+// receiving it, as a connection reset would.
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -76,6 +77,8 @@ export class FakeSlack {
   readonly messages = new Map<string, ChannelMessage>();
   /** Microseconds of the latest ts: each message's is later than the one before. */
   private lastTs = 0;
+  /** Users Slack will not open a direct message with, and the error it gives. */
+  private readonly closedDms = new Map<string, string>();
   /** Methods whose next calls are cut off, each saying whether Slack acted on the call first. */
   private readonly cutOffs = new Map<string, boolean[]>();
 
@@ -147,6 +150,16 @@ export class FakeSlack {
   /** The bot's messages in a channel, oldest first. */
   messagesIn(channel: string): (ChannelMessage & { ts: string })[] {
     return [...this.messages].filter(([, m]) => m.channel === channel).map(([ts, m]) => ({ ...m, ts }));
+  }
+
+  /** The user's direct message conversation with the app, as conversations.open names it. */
+  dmChannelOf(userId: string): string {
+    return `D${userId}`;
+  }
+
+  /** conversations.open with the user fails from now on (a deactivated user: `user_disabled`). */
+  refuseDirectMessages(userId: string, error = 'user_disabled'): void {
+    this.closedDms.set(userId, error);
   }
 
   /** Back to the default answer for a method. */
@@ -228,6 +241,13 @@ export class FakeSlack {
         return this.postMessage(args);
       case 'conversations.history':
         return this.history(args);
+      case 'conversations.open': {
+        // One user (a DM); several would open a group conversation, which Sitrep never asks for.
+        const user = String(args.users ?? '');
+        const refused = this.closedDms.get(user);
+        if (refused) return { ok: false, error: refused };
+        return user && !user.includes(',') ? { ok: true, channel: { id: this.dmChannelOf(user) } } : { ok: false, error: 'users_list_not_supplied' };
+      }
       case 'chat.update': {
         const ts = String(args.ts);
         const message = this.messages.get(ts);

@@ -26,8 +26,8 @@ describe('generated from the specs', () => {
   });
 
   it('asks for commands, chat:write, the history of channels and files:write, plus chat:write.public unless left out', () => {
-    expect(manifest.oauth_config.scopes.bot).toEqual(['commands', 'chat:write', 'channels:history', 'groups:history', 'files:write', 'chat:write.public']);
-    expect(buildManifest(allCommands, { socketMode: false, postToPublicChannels: false }).oauth_config.scopes.bot).toEqual(['commands', 'chat:write', 'channels:history', 'groups:history', 'files:write']);
+    expect(manifest.oauth_config.scopes.bot).toEqual(['commands', 'chat:write', 'channels:history', 'groups:history', 'files:write', 'im:write', 'im:history', 'chat:write.public']);
+    expect(buildManifest(allCommands, { socketMode: false, postToPublicChannels: false }).oauth_config.scopes.bot).toEqual(['commands', 'chat:write', 'channels:history', 'groups:history', 'files:write', 'im:write', 'im:history']);
   });
 
   it('with request URLs: every command and interactivity post to /slack/events', () => {

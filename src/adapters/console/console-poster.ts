@@ -28,6 +28,14 @@ export class ConsolePoster implements Poster {
     return [`console-${this.sent}`];
   }
 
+  /** The console's one person is whoever reads it: their watch messages are printed too. */
+  async direct(userId: string, view: View, alreadyPosted = 0): Promise<string[]> {
+    if (alreadyPosted > 0) return [];
+    this.sent += 1;
+    this.output.write(`\n── direct message for ${userId} ──\n${renderText(view, consoleTextStyle(this.color))}\n\n`);
+    return [`console-${this.sent}`];
+  }
+
   async update(channelId: string, messageRefs: readonly string[], view: View): Promise<void> {
     this.output.write(`\n── ${messageRefs.join(', ')} in #${channelId}, updated ──\n${renderText(view, consoleTextStyle(this.color))}\n\n`);
   }

@@ -3,7 +3,7 @@
 // edits a card's messages once it is decided. Failures become DeliveryErrors the scheduler
 // understands: permanent (no access, channel gone) or retryable (rate limited, Discord having
 // trouble, no answer in time, network).
-import { DiscordAPIError, HTTPError, RateLimitError, Routes, type APIMessage, type REST } from 'discord.js';
+import { DiscordAPIError, HTTPError, RateLimitError, Routes, type APIDMChannel, type APIMessage, type REST } from 'discord.js';
 import type { Interactions } from '../../core/interaction/interactions.js';
 import { DeliveryError, oneOffPostMark, postedButtons, postInOrder, replaceInPlace, type PostMark, type Poster } from '../../core/poster.js';
 import { silentLogger, type Logger } from '../../core/logger.js';
@@ -37,6 +37,8 @@ export class DiscordPoster implements Poster {
     'Give the bot View Channel, Send Messages and Embed Links in this channel (Edit Channel → Permissions; in a direct message Sitrep can only post in its own), then run /digest subscribe again.';
 
   private readonly unanswered: UnansweredTries;
+  /** Each person's direct message channel, by user id: Discord answers the same one every time. */
+  private readonly dmChannels = new Map<string, string>();
 
   /** `interactions`: the adapter's own, which draws the buttons a view carries. */
   constructor(
@@ -93,6 +95,20 @@ export class DiscordPoster implements Poster {
   private lateNote(index: number, count: number, unanswered: number, message: APIMessage): string {
     const waited = `${unanswered === 1 ? 'its first try' : `${unanswered} tries`} got no answer within ${this.rest.options.timeout / 1000} s`;
     return `message ${index + 1} of ${count}: ${waited}; discord.js sent it again with the same nonce (${message.nonce ?? 'none returned'}), and Discord answered with message ${message.id}, posted once`;
+  }
+
+  /** Opens the person's direct message channel (POST /users/@me/channels), then posts there as in a channel. */
+  async direct(userId: string, view: View, alreadyPosted = 0, context = '', mark?: PostMark): Promise<string[]> {
+    let channelId = this.dmChannels.get(userId);
+    if (!channelId) {
+      try {
+        channelId = ((await this.rest.post(Routes.userChannels(), { body: { recipient_id: userId } })) as APIDMChannel).id;
+      } catch (error) {
+        throw deliveryErrorFrom(error, `opening a direct message with user ${userId}`);
+      }
+      this.dmChannels.set(userId, channelId);
+    }
+    return this.post(channelId, view, alreadyPosted, context, mark);
   }
 
   async update(channelId: string, messageRefs: readonly string[], view: View): Promise<void> {

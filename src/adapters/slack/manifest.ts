@@ -44,12 +44,13 @@ export interface SlackManifest {
 /**
  * Bot scopes, least first: `commands` for slash commands, `chat:write` to post digests to
  * channels the bot is in, `channels:history` and `groups:history` to look for a post whose
- * answer was lost before sending it again, `files:write` to upload charts, and optionally
+ * answer was lost before sending it again, `files:write` to upload charts, `im:write` and
+ * `im:history` to open a watcher's direct messages and look there likewise, and optionally
  * `chat:write.public` for public channels it is not in. Command answers go to the response_url,
  * which needs no scope at all.
  */
 export function botScopes(postToPublicChannels: boolean): string[] {
-  return ['commands', 'chat:write', 'channels:history', 'groups:history', 'files:write', ...(postToPublicChannels ? ['chat:write.public'] : [])];
+  return ['commands', 'chat:write', 'channels:history', 'groups:history', 'files:write', 'im:write', 'im:history', ...(postToPublicChannels ? ['chat:write.public'] : [])];
 }
 
 export function buildManifest(commands: readonly CommandSpec[], options: ManifestOptions): SlackManifest {

@@ -97,6 +97,21 @@ export class SlackPoster implements Poster {
     });
   }
 
+  /**
+   * Opens the person's direct message conversation with the app (conversations.open), then posts
+   * there as in a channel; Slack answers the same conversation every time.
+   */
+  async direct(userId: string, view: View, alreadyPosted = 0, context = '', mark?: PostMark): Promise<string[]> {
+    let channelId: string | undefined;
+    try {
+      channelId = (await this.client.conversations.open({ users: userId })).channel?.id;
+    } catch (error) {
+      throw deliveryErrorFrom(error);
+    }
+    if (!channelId) throw new DeliveryError('retryable', `Slack opened no conversation with ${userId}`);
+    return this.post(channelId, view, alreadyPosted, context, mark);
+  }
+
   async update(channelId: string, messageRefs: readonly string[], view: View, context = ''): Promise<void> {
     await replaceInPlace(this.messages(view, context), messageRefs, (ts, { text, blocks }) =>
       this.client.chat.update({ channel: channelId, ts, text, blocks }).catch((error: unknown) => {

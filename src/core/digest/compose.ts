@@ -136,7 +136,8 @@ interface KnownSection {
  */
 const sections = new WeakMap<EntryInput, KnownSection[]>();
 
-function itemSection(item: EntryChange, names: ReadonlyMap<number, string>): Section {
+/** One change as digests (and watchers' direct messages) list it: heading, entry lines, what changed. */
+export function itemSection(item: EntryChange, names: ReadonlyMap<number, string>): Section {
   const shown = [...item.after.actors, ...(item.before?.actors ?? [])].map((a) => names.get(a.actorId) ?? '').join('|');
   const known = sections.get(item.after) ?? [];
   const hit = known.find((k) => k.kind === item.kind && k.before === item.before && k.reason === item.reason && k.names === shown);

@@ -44,6 +44,11 @@ export class FakePoster implements Poster {
     return this;
   }
 
+  /** A direct message goes to `dm:USER` and takes its turn in the script like a post. */
+  async direct(userId: string, view: View): Promise<string[]> {
+    return this.post(`dm:${userId}`, view);
+  }
+
   async post(channelId: string, view: View): Promise<string[]> {
     const step = this.script.shift();
     if (step && 'fail' in step) throw step.fail;

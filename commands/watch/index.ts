@@ -1,0 +1,137 @@
+// /watch — anyone follows an actor, a place or a topic for themselves and gets a direct message
+// when an entry involving it is added or corrected: /watch add, /watch list, /watch stop, and
+// /watch resume once direct messages are open again.
+import type { CommandArgs, CommandContext, CommandSpec, OptionSpec, SubcommandSpec } from '../../src/core/command-spec.js';
+import { UserError } from '../../src/core/errors.js';
+import { plainLine, span, type Line, type View } from '../../src/core/view.js';
+import type { Watch, WatcherKey } from '../../src/core/watch/watch-port.js';
+import { actorFilterOption, placeFilterOption, topicOption } from '../shared-options.js';
+import { namedKind, resolveTarget, sameTarget } from './targets.js';
+
+const who = (ctx: CommandContext): WatcherKey => ({ platform: ctx.caller.platform, userId: ctx.caller.userId });
+
+const targetOptions = (verb: string): OptionSpec[] => [
+  { ...actorFilterOption, description: `${verb} this actor (name or alias)` },
+  { ...placeFilterOption, description: `${verb} entries at this place or within it (Syria holds Sweida)` },
+  { ...topicOption, description: `${verb} this dossier, e.g. syria-israel` },
+];
+
+const KIND_WORDS = { actor: 'actor', place: 'place', topic: 'topic' } as const;
+
+function watchLine(watch: Watch): Line {
+  return [span.bold(`#${watch.id}`), span.plain(` ${KIND_WORDS[watch.target.kind]} `), span.bold(watch.label)];
+}
+
+const STOP_FOOTER: Line = [span.plain('Your watches: '), span.command('watch list'), span.plain(' · stop one: '), span.command('watch stop', 'id:N'), span.plain(' · all: '), span.command('watch stop')];
+
+function pausedLines(ctx: CommandContext): Line[] {
+  const paused = ctx.services.watches.watcher(who(ctx))?.paused;
+  if (!paused) return [];
+  return [
+    [span.bold('Paused: '), span.plain(`Sitrep could not send you a direct message (${paused.reason}), so nothing is sent.`)],
+    [span.plain('Allow direct messages from Sitrep, then '), span.command('watch resume'), span.plain('.')],
+  ];
+}
+
+const addWatch: SubcommandSpec = {
+  name: 'add',
+  description: 'Get a direct message when an entry involving an actor, a place or a topic is added or corrected',
+  personal: true,
+  options: targetOptions('Watch'),
+  examples: ['actor:"Ron Dermer"', 'place:Syria', 'topic:syria-israel'],
+  run(args: CommandArgs, ctx: CommandContext): View {
+    const kind = namedKind(args, 'add');
+    if (!kind) {
+      throw new UserError('invalid-option', 'Say what to watch: /watch add takes one of `actor`, `place` or `topic`.', ['For example: /watch add actor:"Ron Dermer" or /watch add place:Syria.'], 'actor');
+    }
+    const { target, label } = resolveTarget(kind, String(args[kind]), ctx);
+    const added = ctx.services.watches.add({ ...who(ctx), context: ctx.caller.context ?? '' }, target, label, ctx.now());
+    const intro: Line[] = added
+      ? [plainLine(`You now watch ${label} (${KIND_WORDS[kind]}, #${added.id}).`), plainLine('Sitrep sends you a direct message when an entry involving it is added or corrected: at most one every 10 minutes, with what changed.')]
+      : [plainLine(`You already watch ${label} (${KIND_WORDS[kind]}).`)];
+    return { title: 'Watch', tone: 'success', intro: [...intro, ...pausedLines(ctx)], sections: [], footer: STOP_FOOTER };
+  },
+};
+
+const listWatches: SubcommandSpec = {
+  name: 'list',
+  description: 'What you watch, and whether your direct messages are paused',
+  readOnly: true,
+  examples: [''],
+  run(_args, ctx) {
+    const watches = ctx.services.watches.watches(who(ctx));
+    if (watches.length === 0) {
+      return { title: 'Your watches', tone: 'normal', intro: [plainLine('You watch nothing yet.')], sections: [], footer: [span.plain('Start: '), span.command('watch add', 'actor:NAME'), span.plain(', '), span.command('watch add', 'place:NAME'), span.plain(' or '), span.command('watch add', 'topic:TOPIC')] };
+    }
+    return {
+      title: 'Your watches',
+      tone: 'normal',
+      intro: [plainLine(`You watch ${watches.length === 1 ? 'one thing' : `${watches.length} things`}; changes reach you as direct messages, at most one every 10 minutes.`), ...pausedLines(ctx)],
+      sections: [{ lines: watches.map(watchLine) }],
+      footer: STOP_FOOTER,
+    };
+  },
+};
+
+/** The watches `/watch stop` names: by id, by what they follow, or all of them. */
+function watchesToStop(args: CommandArgs, ctx: CommandContext, mine: readonly Watch[]): Watch[] {
+  const kind = namedKind(args, 'stop');
+  if (args.id !== undefined && kind) throw new UserError('invalid-option', 'Give either `id` or what the watch follows, not both.', [], 'id');
+  if (args.id !== undefined) {
+    const watch = mine.find((w) => w.id === args.id);
+    if (!watch) throw notWatched(`#${String(args.id)}`, 'id', mine);
+    return [watch];
+  }
+  if (!kind) return [...mine];
+  const { target, label } = resolveTarget(kind, String(args[kind]), ctx);
+  const watch = mine.find((w) => sameTarget(w.target, target));
+  if (!watch) throw notWatched(label, kind, mine);
+  return [watch];
+}
+
+function notWatched(what: string, option: string, mine: readonly Watch[]): UserError {
+  const yours = mine.map((w) => `#${w.id} ${w.label}`).join(', ');
+  return new UserError('not-found', `You do not watch ${what} (option \`${option}\`).`, [mine.length > 0 ? `Your watches: ${yours}.` : 'You watch nothing.'], option);
+}
+
+const stopWatches: SubcommandSpec = {
+  name: 'stop',
+  description: 'Stop one watch (by id or by what it follows), or all of them',
+  personal: true,
+  options: [{ name: 'id', description: 'The watch, as /watch list numbers it', type: 'integer', min: 1, example: '3' }, ...targetOptions('Stop watching')],
+  examples: ['id:3', 'actor:"Ron Dermer"', ''],
+  run(args, ctx) {
+    const mine = ctx.services.watches.watches(who(ctx));
+    if (mine.length === 0) return { title: 'Watch stopped', tone: 'normal', intro: [plainLine('You watch nothing: there was nothing to stop.')], sections: [] };
+    const chosen = watchesToStop(args, ctx, mine);
+    const stopped = ctx.services.watches.stop(who(ctx), chosen.length === mine.length ? undefined : chosen.map((w) => w.id));
+    const left = mine.length - stopped.length;
+    return {
+      title: stopped.length === 1 ? 'Watch stopped' : 'Watches stopped',
+      tone: 'success',
+      intro: [plainLine(left === 0 ? `You no longer watch anything (${stopped.map((w) => w.label).join(', ')}): Sitrep sends you no more direct messages.` : `You no longer watch ${stopped.map((w) => w.label).join(', ')}.`)],
+      sections: [],
+      ...(left > 0 ? { footer: [span.plain('Still watched: '), span.command('watch list')] } : {}),
+    };
+  },
+};
+
+const resumeWatches: SubcommandSpec = {
+  name: 'resume',
+  description: 'Send your watch messages again after Sitrep could not reach you',
+  personal: true,
+  examples: [''],
+  run(_args, ctx) {
+    const resumed = ctx.services.watches.resume(who(ctx));
+    const text = resumed
+      ? 'Your watches are on again: changes from now on reach you as direct messages (those made while they were paused are not sent).'
+      : 'Your watches are not paused: nothing to resume.';
+    return { title: 'Watch', tone: resumed ? 'success' : 'normal', intro: [plainLine(text)], sections: [], footer: STOP_FOOTER };
+  },
+};
+
+export const watchCommand: CommandSpec = {
+  name: 'watch',
+  description: 'Direct messages when entries about an actor, a place or a topic you follow change',
+  subcommands: [addWatch, listWatches, stopWatches, resumeWatches],
+};

@@ -1,0 +1,47 @@
+// Which changes a person's watches cover: an entry involves a watched actor when the actor is on
+// it, a watched topic when it is the entry's, a watched place when one of its places lies within
+// the watched area (a watch on Syria covers Sweida) or, for a place the gazetteer does not know,
+// is that place. Either side of a correction counts, so an entry moved away is still reported.
+import type { EntryChange } from '../digest/changes.js';
+import type { EntryInput } from '../domain.js';
+import { areasOf } from '../places/gazetteer-port.js';
+import type { PlaceDirectory } from '../places/place-port.js';
+import { foldKey } from '../text.js';
+import type { Watch, WatchTarget } from './watch-port.js';
+
+/** The areas each stored place lies in, looked up once per round of deliveries. */
+export class PlaceAreas {
+  private readonly known = new Map<string, readonly string[]>();
+
+  constructor(private readonly places: PlaceDirectory) {}
+
+  of(name: string): readonly string[] {
+    let areas = this.known.get(name);
+    if (!areas) {
+      const stored = this.places.stored(name);
+      const place = stored?.location === 'located' && stored.ref ? this.places.gazetteer.byRef(stored.ref) : undefined;
+      areas = place ? areasOf(place) : [];
+      this.known.set(name, areas);
+    }
+    return areas;
+  }
+}
+
+function involves(entry: EntryInput, target: WatchTarget, areas: PlaceAreas): boolean {
+  switch (target.kind) {
+    case 'actor':
+      return entry.actors.some((a) => a.actorId === target.actorId);
+    case 'topic':
+      return entry.topic === target.topic;
+    case 'place':
+      return 'area' in target ? entry.places.some((p) => areas.of(p).includes(target.area)) : entry.places.some((p) => foldKey(p) === target.placeKey);
+  }
+}
+
+/** The changes any of the watches covers, in the order given. */
+export function watchedChanges(changes: readonly EntryChange[], watches: readonly Watch[], areas: PlaceAreas): EntryChange[] {
+  if (watches.length === 0) return [];
+  return changes.filter((change) =>
+    watches.some((w) => involves(change.after, w.target, areas) || (change.before !== undefined && involves(change.before, w.target, areas))),
+  );
+}

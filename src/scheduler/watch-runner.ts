@@ -1,0 +1,164 @@
+// Direct messages for watches: on each heartbeat, in the process holding the platform's watch
+// lease, each watcher's cursor is read forward over the revision log. Changes none of their
+// watches cover only move the cursor; changes one covers become a message, at most one per person
+// every 10 minutes (what changes meanwhile waits and goes in the next). Messages another process
+// left unsettled, and retries whose time has come, are sent again with their marks.
+import type { PlatformName } from '../core/caller.js';
+import type { ChangeReader, SchedulerLeases } from '../core/digest/store-port.js';
+import type { Logger } from '../core/logger.js';
+import type { PlaceDirectory } from '../core/places/place-port.js';
+import { PlaceAreas, watchedChanges } from '../core/watch/matching.js';
+import { watchMessage } from '../core/watch/message.js';
+import type { Watch, WatchDeliveryStore, Watcher } from '../core/watch/watch-port.js';
+import type { RetryPolicy } from './delivery.js';
+import type { PosterRegistry } from './posters.js';
+import type { TaskFactory, TaskHandle } from './tasks.js';
+import { WatchSender } from './watch-sender.js';
+
+/** At most one direct message per person in this long. */
+export const WATCH_MESSAGE_GAP_MS = 10 * 60_000;
+/**
+ * Revisions read per step of a watcher's cursor: below what the change reader summarises at
+ * once, so a large import is read in steps rather than skipped as too large.
+ */
+const CHANGES_PER_STEP = 10_000;
+
+export interface WatchRunnerOptions {
+  store: WatchDeliveryStore;
+  changes: ChangeReader;
+  places: PlaceDirectory;
+  leases: SchedulerLeases;
+  posters: PosterRegistry;
+  tasks: TaskFactory;
+  now: () => Date;
+  logger: Logger;
+  /** This process's id in leases and the delivery log. */
+  holder: string;
+  retry?: RetryPolicy;
+  /** How often watchers are looked at (30 s by default). */
+  tickMs?: number;
+  /** How long the watch lease lasts without renewal; well over tickMs. */
+  leaseMs?: number;
+}
+
+const leaseScope = (platform: PlatformName) => `watch:${platform}`;
+
+export class WatchRunner {
+  private readonly sender: WatchSender;
+  private readonly held = new Set<PlatformName>();
+  private heartbeat: TaskHandle | undefined;
+  private running = false;
+  private readonly tickMs: number;
+  private readonly leaseMs: number;
+
+  constructor(private readonly options: WatchRunnerOptions) {
+    this.tickMs = options.tickMs ?? 30_000;
+    this.leaseMs = options.leaseMs ?? 90_000;
+    const { store, posters, tasks, now, logger, holder } = options;
+    this.sender = new WatchSender({ store, posters, tasks, now, logger, sender: holder, ...(options.retry ? { retry: options.retry } : {}) });
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.tick();
+  }
+
+  /** Stops the heartbeat, lets messages in flight finish (up to `timeoutMs`), then hands the leases over. */
+  async stop(timeoutMs = 10_000): Promise<void> {
+    if (!this.running) return;
+    this.running = false;
+    this.heartbeat?.stop();
+    this.sender.cancelRetries();
+    let timer: TaskHandle | undefined;
+    await Promise.race([this.sender.idle(), new Promise<void>((done) => (timer = this.options.tasks.after(timeoutMs, done)))]);
+    timer?.stop();
+    for (const platform of this.held) this.options.leases.release(leaseScope(platform), this.options.holder, this.options.now());
+    this.held.clear();
+  }
+
+  /** Resolves once no message of this process is being posted. */
+  idle(): Promise<void> {
+    return this.sender.idle();
+  }
+
+  /** One round now, and the next after tickMs. */
+  tick(): void {
+    if (!this.running) return;
+    try {
+      this.round();
+    } catch (error) {
+      this.options.logger.error({ err: error }, 'watch messages: a round failed');
+    }
+    this.heartbeat?.stop();
+    this.heartbeat = this.options.tasks.after(this.tickMs, () => this.tick());
+  }
+
+  private round(): void {
+    const platforms = this.renewLeases();
+    if (platforms.length === 0) return;
+    const { store, now } = this.options;
+    for (const row of store.unsettled(platforms)) {
+      // Our own in flight are being posted; another process's (it stopped) or a due retry are sent again.
+      if (this.sender.isBusy(row.watcher) || (row.status === 'retrying' && row.nextAttemptAt && row.nextAttemptAt > now())) continue;
+      if (row.status === 'sending' && row.sender === this.options.holder) continue;
+      void this.sender.resume(row.id, store.watcher(row.watcher)?.context ?? '');
+    }
+    const areas = new PlaceAreas(this.options.places);
+    for (const { watcher, watches } of store.active(platforms)) {
+      try {
+        this.consider(watcher, watches, areas);
+      } catch (error) {
+        this.options.logger.error({ err: error, watcher: { platform: watcher.platform, userId: watcher.userId } }, 'watch messages: a watcher could not be worked out');
+      }
+    }
+  }
+
+  /** Platforms whose poster sends direct messages and whose watch lease this process holds. */
+  private renewLeases(): PlatformName[] {
+    const { posters, leases, holder, now, logger } = this.options;
+    for (const platform of posters.platforms()) {
+      if (!posters.get(platform)?.direct) continue;
+      const lease = leases.acquire(leaseScope(platform), holder, now(), this.leaseMs);
+      if (lease.held && !this.held.has(platform)) logger.info({ platform, holder }, `sending ${platform} watch messages`);
+      if (lease.held) this.held.add(platform);
+      else this.held.delete(platform);
+    }
+    return [...this.held];
+  }
+
+  /** Moves the cursor over changes nobody here watches; sends what a watch covers once the gap has passed. */
+  private consider(watcher: Watcher, watches: readonly Watch[], areas: PlaceAreas): void {
+    const { store, changes, now } = this.options;
+    if (this.sender.isBusy(watcher) || store.inFlight(watcher)) return;
+    const latest = changes.latestCursor();
+    let cursor = watcher.cursor;
+    while (cursor < latest) {
+      const to = Math.min(latest, cursor + CHANGES_PER_STEP);
+      const set = changes.between(cursor, to);
+      const covered = watchedChanges(set.entries, watches, areas);
+      if (covered.length === 0) {
+        store.advanceCursor(watcher, to);
+        cursor = to;
+        continue;
+      }
+      const waitUntil = (watcher.lastMessageAt?.getTime() ?? 0) + WATCH_MESSAGE_GAP_MS;
+      if (now().getTime() < waitUntil) return;
+      const view = watchMessage(covered, set.actorNames, watches.map((w) => w.label));
+      void this.sender.send(watcher, watcher.context, () => this.recordIntent(watcher, { from: cursor, to }, view));
+      return;
+    }
+  }
+
+  /** The intent, unless another process took the lease or recorded one first. */
+  private recordIntent(watcher: Watcher, range: { from: number; to: number }, view: ReturnType<typeof watchMessage>): number | undefined {
+    const { store, leases, holder, now } = this.options;
+    return store.transaction(() => {
+      if (!leases.holds(leaseScope(watcher.platform), holder, now())) return undefined;
+      if (store.inFlight(watcher)) return undefined;
+      const current = store.watcher(watcher);
+      if (!current || current.paused || current.cursor !== range.from) return undefined;
+      return store.insertDelivery(watcher, range, view, holder, now());
+    });
+  }
+}

@@ -1,0 +1,152 @@
+// Sends one watcher's direct message as digests are sent (delivery.ts): the intent is recorded
+// with the composed message before anything is posted, the messages posted are recorded as they
+// arrive, and each attempt carries the same mark, so a message whose answer was lost is found
+// rather than sent again. Retryable failures back off; a permanent one (they cannot receive
+// direct messages) pauses the person's watches with the platform's reason.
+import type { Logger } from '../core/logger.js';
+import { DeliveryError, type PostMark } from '../core/poster.js';
+import type { WatchDelivery, WatchDeliveryStore, WatcherKey } from '../core/watch/watch-port.js';
+import { DEFAULT_RETRY, retryDelay, type RetryPolicy } from './delivery.js';
+import type { PosterRegistry } from './posters.js';
+import type { TaskFactory, TaskHandle } from './tasks.js';
+
+export interface WatchSenderDeps {
+  store: WatchDeliveryStore;
+  posters: PosterRegistry;
+  tasks: TaskFactory;
+  now: () => Date;
+  logger: Logger;
+  /** This process's id in the delivery log. */
+  sender: string;
+  retry?: RetryPolicy;
+}
+
+const personKey = (who: WatcherKey) => `${who.platform}:${who.userId}`;
+
+/** The same on every attempt at one message, different for any other (a deleted row's id can come back). */
+function markKey(row: Pick<WatchDelivery, 'id' | 'createdAt'>): string {
+  return `w${row.id.toString(36)}-${row.createdAt.getTime().toString(36)}`;
+}
+
+export class WatchSender {
+  private readonly busy = new Set<string>();
+  private readonly running = new Set<Promise<unknown>>();
+  private readonly retryTimers = new Set<TaskHandle>();
+  private readonly retry: RetryPolicy;
+
+  constructor(private readonly deps: WatchSenderDeps) {
+    this.retry = deps.retry ?? DEFAULT_RETRY;
+  }
+
+  isBusy(who: WatcherKey): boolean {
+    return this.busy.has(personKey(who));
+  }
+
+  /** Posts a delivery whose intent `record` writes (in the caller's transaction); nothing when it records none. */
+  send(who: WatcherKey, context: string, record: () => number | undefined): Promise<void> {
+    if (this.isBusy(who)) return Promise.resolve();
+    return this.track(who, async () => {
+      const id = record();
+      const row = id === undefined ? undefined : this.deps.store.delivery(id);
+      if (row) await this.post(row, context, false);
+    });
+  }
+
+  /**
+   * Tries a message again: one waiting to retry once its time has come, or one another process
+   * left half-sent. The mark lets the platform find a message that did arrive last time.
+   */
+  resume(deliveryId: number, context: string): Promise<void> {
+    const { store, now } = this.deps;
+    const row = store.delivery(deliveryId);
+    if (!row || this.isBusy(row.watcher)) return Promise.resolve();
+    return this.track(row.watcher, async () => {
+      const claimed = store.transaction(() => {
+        const current = store.delivery(deliveryId);
+        if (!current || current.status === 'delivered' || current.status === 'failed') return undefined;
+        if (current.nextAttemptAt && current.nextAttemptAt > now()) return undefined;
+        store.startAttempt(deliveryId, now());
+        return store.delivery(deliveryId);
+      });
+      if (claimed) await this.post(claimed, context, true);
+    });
+  }
+
+  cancelRetries(): void {
+    for (const timer of this.retryTimers) timer.stop();
+    this.retryTimers.clear();
+  }
+
+  /** Resolves once no message of this process is being posted. */
+  async idle(): Promise<void> {
+    while (this.running.size > 0) await Promise.allSettled([...this.running]);
+  }
+
+  private track(who: WatcherKey, work: () => Promise<void>): Promise<void> {
+    const key = personKey(who);
+    this.busy.add(key);
+    const promise = work()
+      .catch((error: unknown) => this.deps.logger.error({ err: error, watcher: who }, 'sending a watch message crashed'))
+      .finally(() => {
+        this.busy.delete(key);
+        this.running.delete(promise);
+      });
+    this.running.add(promise);
+    return promise;
+  }
+
+  private async post(row: WatchDelivery, context: string, retry: boolean): Promise<void> {
+    const { store, posters, now, logger } = this.deps;
+    const poster = posters.get(row.watcher.platform);
+    // Unsettled rows keep their message; one without it can never be sent, and must not hold the person's next.
+    if (!row.view) {
+      store.settle(row.id, 'failed', now(), 'the message was not kept');
+      return;
+    }
+    if (!poster?.direct) return this.fail(row, new DeliveryError('retryable', `no ${row.watcher.platform} poster with direct messages is running in this process`));
+    const mark: PostMark = {
+      key: markKey(row),
+      ...(retry ? { retryOf: row.createdAt } : {}),
+      onLateAnswer: (note) => logger.warn({ delivery: row.id, watcher: row.watcher, note }, 'watch message answered late'),
+    };
+    let refs: string[];
+    try {
+      refs = [...row.messageRefs, ...(await poster.direct(row.watcher.userId, row.view, row.messageRefs.length, context, mark))];
+    } catch (error) {
+      if (error instanceof DeliveryError && error.delivered.length > 0) store.recordPosted(row.id, [...row.messageRefs, ...error.delivered], now());
+      return this.fail(row, error);
+    }
+    store.transaction(() => {
+      store.recordPosted(row.id, refs, now());
+      store.settle(row.id, 'delivered', now());
+    });
+  }
+
+  private fail(row: WatchDelivery, error: unknown): void {
+    const { store, now, logger, tasks } = this.deps;
+    const at = now();
+    const message = error instanceof Error ? error.message : String(error);
+    if (error instanceof DeliveryError && error.kind === 'permanent') {
+      store.transaction(() => {
+        store.settle(row.id, 'failed', at, message);
+        store.pause(row.watcher, message, at);
+      });
+      logger.warn({ watcher: row.watcher, error: message }, 'a watch message was refused for good; the watches are paused');
+      return;
+    }
+    if (row.attempts >= this.retry.maxAttempts) {
+      store.settle(row.id, 'failed', at, `gave up after ${row.attempts} attempts: ${message}`);
+      logger.warn({ watcher: row.watcher, attempts: row.attempts, error: message }, 'a watch message gave up; the next one carries its changes');
+      return;
+    }
+    const delay = retryDelay(this.retry, row.attempts, error);
+    store.retryLater(row.id, message, new Date(at.getTime() + delay), at);
+    logger.warn({ watcher: row.watcher, attempts: row.attempts, error: message, delay }, 'a watch message failed; will retry');
+    const context = store.watcher(row.watcher)?.context ?? '';
+    const timer = tasks.after(delay, () => {
+      this.retryTimers.delete(timer);
+      void this.resume(row.id, context);
+    });
+    this.retryTimers.add(timer);
+  }
+}

@@ -1,0 +1,96 @@
+// /watch through the real command layer, as the console runs it: anyone watches an actor (any
+// alias), a place (a located area holds the places within it) or a topic for themselves; /watch
+// list shows them; /watch stop stops one or all; bad input is refused, naming the option, with
+// nothing written.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { PassThrough } from 'node:stream';
+import { CONSOLE_CALLER } from '../../src/adapters/console/console-adapter.js';
+import { ConsolePoster } from '../../src/adapters/console/console-poster.js';
+import type { Caller } from '../../src/core/caller.js';
+import { Harness } from '../digest/support/harness.js';
+import { storeFingerprint } from '../support/store-fingerprint.js';
+import { viewText } from '../support/view-text.js';
+
+let h: Harness;
+const reader: Caller = { platform: 'console', userId: 'reader', channelId: 'console' };
+const text = async (line: string, caller: Caller = CONSOLE_CALLER) => viewText(await h.run(line, caller)).replaceAll('`', '');
+
+beforeEach(() => {
+  h = new Harness({ start: '2026-07-06T05:00:00Z', platform: 'console' });
+});
+afterEach(async () => {
+  await h.dispose();
+  h.removeStore();
+});
+
+describe('GIVEN the console', () => {
+  it('WHEN someone watches an actor by an alias, a place and a topic THEN /watch list shows the three, each with its id', async () => {
+    expect(await text('/watch list', reader)).toContain('You watch nothing yet.');
+    expect(await text('/watch add actor:Dermer', reader)).toContain('You now watch Ron Dermer (actor, #1).');
+    expect(await text('/watch add place:syria', reader)).toMatch(/You now watch Syria \(place, #2\)/);
+    expect(await text('/watch add topic:SYRIA-ISRAEL', reader)).toContain('You now watch syria-israel (topic, #3).');
+    expect(await text('/watch add actor:"Ron Dermer"', reader)).toContain('You already watch Ron Dermer (actor).');
+    const listed = await text('/watch list', reader);
+    expect(listed).toContain('You watch 3 things');
+    expect(listed).toMatch(/#1 actor Ron Dermer\n\s*#2 place Syria\n\s*#3 topic syria-israel/);
+    // Watches are each person's own.
+    expect(await text('/watch list')).toContain('You watch nothing yet.');
+  });
+
+  it('WHEN someone stops a watch by id, by what it follows, then all THEN each goes, and the last stop says no more messages come', async () => {
+    for (const line of ['/watch add actor:Dermer', '/watch add place:Paris', '/watch add topic:syria-israel', '/watch add actor:Barrack']) await h.run(line, reader);
+    expect(await text('/watch stop id:2', reader)).toContain('You no longer watch Paris.');
+    expect(await text('/watch stop actor:"Tom Barrack"', reader)).toContain('You no longer watch Tom Barrack.');
+    expect(await text('/watch list', reader)).toMatch(/#1 actor Ron Dermer\n\s*#3 topic syria-israel\n\n/);
+    expect(await text('/watch stop', reader)).toContain('You no longer watch anything (Ron Dermer, syria-israel): Sitrep sends you no more direct messages.');
+    expect(await text('/watch list', reader)).toContain('You watch nothing yet.');
+    expect(await text('/watch stop', reader)).toContain('You watch nothing: there was nothing to stop.');
+  });
+
+  it('WHEN the input is wrong THEN the reply says which option and what is close, and nothing is written', async () => {
+    await h.run('/watch add actor:Dermer', reader);
+    const before = storeFingerprint(h.app.db);
+    const refused = async (line: string, option: string | undefined) => {
+      const outcome = await h.app.dispatcher.dispatchText(line, reader, `r-${line}`);
+      expect(outcome.view.tone).toBe('error');
+      expect(outcome.refusedOption).toBe(option);
+      return viewText(outcome.view).replaceAll('`', '');
+    };
+    expect(await refused('/watch add actor:Dermr', 'actor')).toContain('Closest known names: Dermer');
+    expect(await refused('/watch add topic:syria-isreal', 'topic')).toContain('Closest topics: syria-israel.');
+    expect(await refused('/watch add place:Narnia', 'place')).toContain('No entry has the place Narnia (option place).');
+    expect(await refused('/watch add', 'actor')).toContain('Say what to watch: /watch add takes one of actor, place or topic.');
+    expect(await refused('/watch add actor:Dermer topic:syria-israel', 'topic')).toContain('One watch at a time');
+    expect(await refused('/watch stop id:9', 'id')).toContain('You do not watch #9 (option id).');
+    expect(await refused('/watch stop topic:syria-israel', 'topic')).toContain('Your watches: #1 Ron Dermer.');
+    expect(storeFingerprint(h.app.db)).toEqual(before);
+  });
+
+  it('WHEN nothing is paused THEN /watch resume says there is nothing to resume', async () => {
+    await h.run('/watch add actor:Dermer', reader);
+    expect(await text('/watch resume', reader)).toContain('Your watches are not paused: nothing to resume.');
+  });
+});
+
+describe('GIVEN the console operator watching a topic', () => {
+  it('WHEN an entry of it is added THEN the watch message prints on the console', async () => {
+    const term = new Harness({ start: '2026-07-06T05:00:00Z', noFakePoster: true });
+    const output = new PassThrough();
+    let printed = '';
+    output.on('data', (chunk: Buffer) => (printed += chunk.toString('utf8')));
+    term.app.digests.posters.register(new ConsolePoster(output));
+    const runner = term.app.startWatchRunner({ tickMs: 30_000 });
+    term.time.settle = () => runner.idle();
+    try {
+      await term.run('/watch add topic:syria-israel', CONSOLE_CALLER);
+      term.addEntry({ title: 'Envoys meet in Baku' });
+      await term.time.advance(30_000);
+      expect(printed).toContain('── direct message for operator ──');
+      expect(printed).toContain('Envoys meet in Baku');
+    } finally {
+      await runner.stop(1000);
+      await term.dispose();
+      term.removeStore();
+    }
+  });
+});

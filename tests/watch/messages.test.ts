@@ -1,0 +1,153 @@
+// Watch messages on a virtual clock, through a recording poster: a change an entry's actor,
+// place or topic is watched for reaches the watcher as one direct message listing it, a change
+// nobody watches reaches no one, changes within 10 minutes of a message wait and go together in
+// the next, and a process started on the same store after a message went out never sends it again.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Caller } from '../../src/core/caller.js';
+import type { WatchRunner } from '../../src/scheduler/watch-runner.js';
+import { DeliveryError } from '../../src/core/poster.js';
+import { Harness } from '../digest/support/harness.js';
+
+const TICK_MS = 30_000;
+const MINUTE = 60_000;
+const reader: Caller = { platform: 'discord', userId: '2002', workspaceId: 'g1', channelId: 'c1' };
+
+let h: Harness;
+let runner: WatchRunner;
+const dms = () => h.poster.posts.filter((p) => p.channelId === 'dm:2002');
+
+function startRunner(harness: Harness): WatchRunner {
+  const started = harness.app.startWatchRunner({ tickMs: TICK_MS });
+  harness.time.settle = () => started.idle();
+  return started;
+}
+
+beforeEach(() => {
+  h = new Harness({ start: '2026-07-06T05:00:00Z' });
+  runner = startRunner(h);
+});
+afterEach(async () => {
+  if (h.app.db.open) await runner.stop(1000);
+  await h.dispose();
+  h.removeStore();
+});
+
+describe('GIVEN someone watching an actor', () => {
+  it('WHEN an entry naming the actor is added THEN they get one direct message with it; an entry without the actor sends nothing', async () => {
+    await h.run('/watch add actor:Dermer', reader);
+    h.addEntry({ title: 'Envoys meet in Baku', actors: [{ actorId: h.actorId('Ron Dermer'), role: 'participant' }] });
+    h.addEntry({ title: 'Shelling near Quneitra' });
+    await h.time.advance(TICK_MS);
+    expect(dms()).toHaveLength(1);
+    const [message] = dms();
+    expect(message!.text).toContain('Sitrep — what you watch changed');
+    expect(message!.text).toContain('1 new entry');
+    expect(message!.text).toContain('Envoys meet in Baku');
+    expect(message!.text).toContain('You watch Ron Dermer.');
+    expect(message!.text).toContain('/watch stop');
+    expect(message!.text).not.toContain('Quneitra');
+    await h.time.advance(20 * MINUTE);
+    expect(dms()).toHaveLength(1);
+  });
+});
+
+describe('GIVEN someone watching a country', () => {
+  it('WHEN an entry at a place within it is added THEN the message reaches them', async () => {
+    await h.run('/watch add place:Syria', reader);
+    h.addEntry({ title: 'Clashes in the south', places: ['Sweida province'] });
+    h.addEntry({ title: 'Talks in Paris', places: ['Paris'] });
+    await h.time.advance(TICK_MS);
+    expect(dms()).toHaveLength(1);
+    expect(dms()[0]!.text).toContain('Clashes in the south');
+    expect(dms()[0]!.text).not.toContain('Talks in Paris');
+  });
+});
+
+describe('GIVEN a message sent a minute ago', () => {
+  it('WHEN more changes come within 10 minutes THEN they wait, and go together in one message, corrections saying what changed', async () => {
+    await h.run('/watch add topic:syria-israel', reader);
+    const first = h.addEntry({ title: 'Envoys meet in Baku' });
+    await h.time.advance(TICK_MS);
+    expect(dms()).toHaveLength(1);
+    const sentAt = dms()[0]!.at.getTime();
+
+    await h.time.advance(MINUTE);
+    h.editEntry(first, { confidence: 'confirmed' });
+    await h.time.advance(2 * MINUTE);
+    h.addEntry({ title: 'Ceasefire announced' });
+    await h.time.advance(5 * MINUTE);
+    expect(dms()).toHaveLength(1);
+
+    await h.time.advance(3 * MINUTE);
+    expect(dms()).toHaveLength(2);
+    const bundled = dms()[1]!;
+    expect(bundled.at.getTime() - sentAt).toBeGreaterThanOrEqual(10 * MINUTE);
+    expect(bundled.at.getTime() - sentAt).toBeLessThanOrEqual(10 * MINUTE + TICK_MS);
+    expect(bundled.text).toContain('1 new entry · 1 correction');
+    expect(bundled.text).toContain('Ceasefire announced');
+    expect(bundled.text).toMatch(/Envoys meet in Baku — corrected[\s\S]*Changed: confidence reported → confirmed/);
+  });
+});
+
+describe('GIVEN a message delivered by a process that then stopped', () => {
+  it('WHEN another process starts on the same store THEN it does not send it again, and sends the next change once', async () => {
+    await h.run('/watch add actor:Dermer', reader);
+    const dermer = [{ actorId: h.actorId('Ron Dermer'), role: 'participant' as const }];
+    h.addEntry({ title: 'Envoys meet in Baku', actors: dermer });
+    await h.time.advance(TICK_MS);
+    expect(dms()).toHaveLength(1);
+    h.crash();
+
+    const next = new Harness({ start: '', sharing: h });
+    const nextRunner = startRunner(next);
+    try {
+      await next.time.advance(3 * MINUTE);
+      expect(next.poster.posts).toHaveLength(0);
+      next.addEntry({ title: 'Ceasefire announced', actors: dermer });
+      await next.time.advance(10 * MINUTE);
+      expect(next.poster.posts.map((p) => p.channelId)).toEqual(['dm:2002']);
+      expect(next.poster.posts[0]!.text).toContain('Ceasefire announced');
+      expect(next.poster.posts[0]!.text).not.toContain('Envoys meet in Baku');
+    } finally {
+      await nextRunner.stop(1000);
+      await next.dispose();
+    }
+  });
+});
+
+describe('GIVEN an entry someone watches', () => {
+  it('WHEN an admin undoes a correction, then removes the entry THEN each reaches them, saying what changed and why it went', async () => {
+    await h.run('/watch add topic:syria-israel', reader);
+    const id = h.addEntry({ title: 'Envoys meet in Baku' });
+    h.editEntry(id, { confidence: 'confirmed' });
+    await h.time.advance(TICK_MS);
+    await h.run(`/entry undo id:${id}`);
+    await h.time.advance(10 * MINUTE + TICK_MS);
+    await h.run(`/entry remove id:${id} reason:"Duplicate of an earlier report"`);
+    await h.time.advance(10 * MINUTE + TICK_MS);
+    expect(dms().map((m) => m.text.split('\n')[1])).toEqual(['1 new entry', '1 correction', '1 removal']);
+    expect(dms()[1]!.text).toContain('Changed: confidence confirmed → reported');
+    expect(dms()[2]!.text).toContain('Reason: Duplicate of an earlier report');
+  });
+});
+
+describe('GIVEN watches paused because the platform refused a message', () => {
+  it('WHEN the person resumes THEN changes from then on reach them, and those made while paused do not', async () => {
+    await h.run('/watch add topic:syria-israel', reader);
+    h.poster.failNext(new DeliveryError('permanent', 'Discord answered 403 (50007: Cannot send messages to this user)'));
+    h.addEntry({ title: 'Envoys meet in Baku' });
+    await h.time.advance(TICK_MS);
+    h.addEntry({ title: 'Talks stall' });
+    await h.time.advance(15 * MINUTE);
+    expect(dms()).toHaveLength(0);
+    expect(await h.runText('/watch list', reader)).toContain('Paused: Sitrep could not send you a direct message (Discord answered 403 (50007: Cannot send messages to this user))');
+
+    expect(await h.runText('/watch resume', reader)).toContain('Your watches are on again');
+    h.addEntry({ title: 'Ceasefire announced' });
+    await h.time.advance(TICK_MS);
+    expect(dms()).toHaveLength(1);
+    expect(dms()[0]!.text).toContain('Ceasefire announced');
+    expect(dms()[0]!.text).not.toContain('Talks stall');
+    expect(await h.runText('/watch list', reader)).not.toContain('Paused');
+  });
+});
