@@ -84,6 +84,18 @@ describe('GIVEN a digest posted on the fake Discord', () => {
     expect(text).toMatch(/✏️ Corrected 6 Jul: .*confidence reported → confirmed/);
   });
 
+  it('WHEN a correction is undone THEN the message is drawn again as it was posted', async () => {
+    const { h, id, messageId, admin, edits, messageText } = await posted();
+    const original = messageText(messageId);
+    await h.runText(`/entry edit id:${id} confidence:confirmed`, admin);
+    await h.time.advance(2 * 60_000);
+    expect(messageText(messageId)).toContain('Corrected');
+    await h.runText(`/entry undo id:${id}`, admin);
+    await h.time.advance(2 * 60_000);
+    expect(edits().map((r) => r.status)).toEqual([200, 200]);
+    expect(messageText(messageId)).toBe(original);
+  });
+
   it('WHEN Discord refuses the edit for now THEN it is retried after a wait and made, still without a new message', async () => {
     const { fake, h, id, channel, messageId, admin, edits, messageText, channelPosts, postsBefore } = await posted();
     fake.failChannel(channel, { status: 429, times: 1, headers: { 'retry-after': '30' }, body: { message: 'You are being rate limited.', retry_after: 30, global: false } });
