@@ -1,6 +1,14 @@
 -- Corrections reach the channels. Each message Sitrep posted that shows entries (a digest part, a
 -- review card whose candidate became an entry) is kept for 14 days with the view it showed, and
 -- each entry it showed with the state it showed, so a correction can redraw it in place.
+
+-- What posts show, once: channels whose digests share a period and filters got the same view.
+CREATE TABLE shown_views (
+  id   INTEGER PRIMARY KEY,
+  hash TEXT NOT NULL UNIQUE,
+  view TEXT NOT NULL CHECK (json_valid(view))
+) STRICT;
+
 CREATE TABLE shown_posts (
   id           INTEGER PRIMARY KEY,
   platform     TEXT NOT NULL,
@@ -9,7 +17,7 @@ CREATE TABLE shown_posts (
   context      TEXT NOT NULL DEFAULT '',
   -- The zone the correction mark's day is written in (the digest's; UTC for cards).
   zone         TEXT NOT NULL,
-  view         TEXT NOT NULL CHECK (json_valid(view)),
+  view_id      INTEGER NOT NULL REFERENCES shown_views (id),
   -- The platform's references of the messages the view went out as.
   message_refs TEXT NOT NULL CHECK (json_valid(message_refs)),
   posted_at    TEXT NOT NULL,
@@ -17,6 +25,7 @@ CREATE TABLE shown_posts (
   expires_at   TEXT NOT NULL
 ) STRICT;
 CREATE INDEX shown_posts_expiry ON shown_posts (expires_at);
+CREATE INDEX shown_posts_by_view ON shown_posts (view_id);
 
 -- The index from an entry to the posts that showed it: a correction queues their edits in one
 -- statement, however many channels got it.
@@ -26,9 +35,8 @@ CREATE TABLE shown_entries (
   -- Where in the view's sections it is; NULL when the view has none for it (a card), so the
   -- corrected entry is added at the end.
   section  INTEGER,
-  -- Its snapshot as shown, and whether it was shown as removed.
-  shown    TEXT NOT NULL CHECK (json_valid(shown)),
-  removed  INTEGER NOT NULL CHECK (removed IN (0, 1)),
+  -- The revision it was shown as (its snapshot; a removal if it was shown removed).
+  revision_id INTEGER NOT NULL,
   PRIMARY KEY (entry_id, post_id)
 ) STRICT, WITHOUT ROWID;
 CREATE INDEX shown_entries_by_post ON shown_entries (post_id);

@@ -1,6 +1,8 @@
 // Posts that showed entries and the edits corrections owe them (migration post_edits): a post is
-// kept with its view and each entry's state as shown; the trigger on `revisions` queues one edit
-// per post an entry's correction reaches; the runner settles each edit for the correction it drew.
+// kept with its view (stored once for every post showing the same) and the revision each entry
+// was shown as; the trigger on `revisions` queues one edit per post an entry's correction
+// reaches; the runner settles each edit for the correction it drew.
+import { createHash } from 'node:crypto';
 import type { PlatformName } from '../core/caller.js';
 import type { EntryInput } from '../core/domain.js';
 import { EDITABLE_FOR_MS, type DueEdit, type EntryNow, type EntryPlace, type PostEditStore, type ShownEntry, type ShownPost } from '../core/digest/post-edits-port.js';
@@ -50,23 +52,25 @@ export class SqlitePostEdits implements PostEditStore {
   remember(post: ShownPost, entries: readonly EntryPlace[], asOf = LATEST): void {
     if (entries.length === 0) return;
     const expires = new Date(post.postedAt.getTime() + EDITABLE_FOR_MS);
+    const view = JSON.stringify(post.view);
+    const hash = createHash('sha256').update(view).digest('base64url');
     this.db.transaction(() => {
+      this.cache.get('INSERT INTO shown_views (hash, view) VALUES (?, ?) ON CONFLICT (hash) DO NOTHING').run(hash, view);
       const { lastInsertRowid } = this.cache
         .get(
-          `INSERT INTO shown_posts (platform, channel_id, context, zone, view, message_refs, posted_at, expires_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO shown_posts (platform, channel_id, context, zone, view_id, message_refs, posted_at, expires_at)
+           VALUES (?, ?, ?, ?, (SELECT id FROM shown_views WHERE hash = ?), ?, ?, ?)`,
         )
-        .run(post.platform, post.channelId, post.context, post.zone, JSON.stringify(post.view), JSON.stringify(post.refs), post.postedAt.toISOString(), expires.toISOString());
+        .run(post.platform, post.channelId, post.context, post.zone, hash, JSON.stringify(post.refs), post.postedAt.toISOString(), expires.toISOString());
       // Each entry as it stood at `asOf`: its latest revision up to it.
       this.cache
         .get(
-          `INSERT INTO shown_entries (entry_id, post_id, section, shown, removed)
-           SELECT j.entry_id, ?, j.section, r.snapshot, r.action = 'remove'
+          `INSERT INTO shown_entries (entry_id, post_id, section, revision_id)
+           SELECT j.entry_id, ?, j.section, (SELECT max(id) FROM revisions WHERE entity = 'entry' AND entity_id = j.entry_id AND id <= ?) AS revision_id
            FROM (SELECT json_extract(value, '$.entryId') AS entry_id, json_extract(value, '$.section') AS section FROM json_each(?)) j
-           JOIN revisions r ON r.id = (SELECT max(id) FROM revisions WHERE entity = 'entry' AND entity_id = j.entry_id AND id <= ?)
-           WHERE true ON CONFLICT DO NOTHING`,
+           WHERE revision_id IS NOT NULL ON CONFLICT DO NOTHING`,
         )
-        .run(Number(lastInsertRowid), JSON.stringify(entries), asOf);
+        .run(Number(lastInsertRowid), asOf, JSON.stringify(entries));
     })();
   }
 
@@ -74,15 +78,18 @@ export class SqlitePostEdits implements PostEditStore {
     if (platforms.length === 0) return [];
     const rows = this.cache
       .get(
-        `SELECT e.post_id, e.revision_id, e.attempts, p.platform, p.channel_id, p.context, p.zone, p.view, p.message_refs, p.posted_at
-         FROM post_edits e JOIN shown_posts p ON p.id = e.post_id
+        `SELECT e.post_id, e.revision_id, e.attempts, p.platform, p.channel_id, p.context, p.zone, v.view, p.message_refs, p.posted_at
+         FROM post_edits e JOIN shown_posts p ON p.id = e.post_id JOIN shown_views v ON v.id = p.view_id
          WHERE e.status = 'queued' AND e.platform IN (SELECT value FROM json_each(?)) AND e.next_attempt_at <= ?
          ORDER BY e.revision_id, e.post_id LIMIT ?`,
       )
       .all(JSON.stringify(platforms), now.toISOString(), limit) as DueRow[];
     if (rows.length === 0) return [];
     const shown = this.cache
-      .get('SELECT post_id, entry_id, section, shown, removed FROM shown_entries WHERE post_id IN (SELECT value FROM json_each(?))')
+      .get(
+        `SELECT s.post_id, s.entry_id, s.section, r.snapshot AS shown, r.action = 'remove' AS removed
+         FROM shown_entries s JOIN revisions r ON r.id = s.revision_id WHERE s.post_id IN (SELECT value FROM json_each(?))`,
+      )
       .all(JSON.stringify(rows.map((r) => r.post_id))) as ShownRow[];
     const byPost = new Map<number, ShownEntry[]>();
     for (const row of shown) {
@@ -146,6 +153,10 @@ export class SqlitePostEdits implements PostEditStore {
   }
 
   prune(now: Date): number {
-    return this.cache.get('DELETE FROM shown_posts WHERE expires_at <= ?').run(now.toISOString()).changes;
+    return this.db.transaction(() => {
+      const pruned = this.cache.get('DELETE FROM shown_posts WHERE expires_at <= ?').run(now.toISOString()).changes;
+      if (pruned > 0) this.cache.get('DELETE FROM shown_views WHERE NOT EXISTS (SELECT 1 FROM shown_posts WHERE view_id = shown_views.id)').run();
+      return pruned;
+    })();
   }
 }

@@ -27,7 +27,7 @@ async function discordSetup() {
   const { fake, h, channel, channelPosts } = await discordDigests(cleanup);
   settleAll(h);
   h.startScheduler();
-  expect(await h.runText('/digest subscribe schedule:"daily 08:00" timezone:Europe/Paris', { ...discordAdmin(fake.guild.id), channelId: channel })).toContain('Sitrep posted a confirmation');
+  expect(await h.runText('/digest subscribe schedule:"daily 08:00" timezone:Europe/Paris card:false', { ...discordAdmin(fake.guild.id), channelId: channel })).toContain('Sitrep posted a confirmation');
   const edits = () => fake.requests.filter((r) => r.method === 'PATCH' && r.path.startsWith(`/channels/${channel}/messages/`));
   const rawText = (id: string) => (fake.rest.messages.get(id)!.embeds as Embed[]).map(embedText).join('\n');
   const messageText = (id: string) => visibleText(rawText(id));
@@ -156,7 +156,7 @@ describe('GIVEN a digest posted on the fake Slack', () => {
     const { slack, h, command } = await slackDigests(cleanup);
     settleAll(h);
     h.startScheduler();
-    expect(await command('subscribe schedule:"daily 08:00" timezone:Europe/Paris')).toContain('Digest subscribed');
+    expect(await command('subscribe schedule:"daily 08:00" timezone:Europe/Paris card:false')).toContain('Digest subscribed');
     const id = h.addEntry({ title: 'Talks <!channel> resume', confidence: 'reported' });
     await h.time.advanceTo('2026-07-06T06:01:00Z');
     const posts = slack.callsTo('chat.postMessage').length;
