@@ -74,7 +74,8 @@ try {
     }
   })();
   const rows = app.db.prepare('SELECT count(*) FROM shown_entries').pluck().get() as number;
-  console.log(`Remembered ${thousands(DAYS * CHANNELS)} posts showing ${thousands(rows)} entries in ${ms(performance.now() - started)} ms`);
+  const rememberMs = performance.now() - started;
+  console.log(`Remembered ${thousands(DAYS * CHANNELS)} posts showing ${thousands(rows)} entries in ${ms(rememberMs)} ms (${ms(rememberMs / (DAYS * CHANNELS))} ms a post)`);
 
   const queued = () => app.db.prepare("SELECT count(*) FROM post_edits WHERE status = 'queued'").pluck().get() as number;
   const correct = async (id: number, i: number) => {
