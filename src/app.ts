@@ -22,6 +22,7 @@ import { createDigestStore, type SqliteDigestStore } from './store/digest-store.
 import { openGazetteer } from './store/place-gazetteer.js';
 import { attachGazetteer, locatePendingPlaces } from './store/place-locations.js';
 import { SqlitePlaces } from './store/place-store.js';
+import { SqlitePostEdits } from './store/post-edits.js';
 import { seedDatabase } from './store/seed.js';
 import { SqliteDossier } from './store/sqlite-dossier.js';
 import { SqliteEditor } from './store/sqlite-editor.js';
@@ -89,8 +90,10 @@ export function createApp(options: AppOptions): App {
   const renderer = options.chartRenderer ?? pool!;
   const charts = { renderer, data: new WorkerChartData(renderer), added: new SqliteChartQueries(db), coordinates: options.placeCoordinates ?? new SqlitePlaceCoordinates(db) };
   const tasks = options.digestTasks ?? nodeCronTasks(options.logger);
+  const postEdits = new SqlitePostEdits(db);
   const digests = createDigestRuntime({
     charts,
+    postEdits,
     store: createDigestStore(db),
     defaultTimeZone: options.timezone ?? 'UTC',
     now,
@@ -100,7 +103,7 @@ export function createApp(options: AppOptions): App {
   // Review cards go out through the digests' posters: one registry of the adapters running here.
   // Feed checks and card posts do their store work in shared turns of the event loop, between replies.
   const turns = new Turns();
-  const review = new ReviewQueue({ store: new SqliteReviewStore(db), posters: digests.posters, now, logger: options.logger, sender: digests.holder, turns });
+  const review = new ReviewQueue({ store: new SqliteReviewStore(db), posters: digests.posters, now, logger: options.logger, sender: digests.holder, turns, edits: postEdits });
   // Feeds are read in a worker thread, so parsing one never holds a reply; stopped on close.
   const parser = options.feedFetcher ? undefined : new WorkerFeedParser({ onProblem: (problem) => options.logger.error({ problem }, 'reading a feed failed') });
   const fetcher = options.feedFetcher ?? new HttpFeedFetcher({ allowPrivate: options.sourcesAllowPrivate ?? false, ...(parser ? { parser } : {}) });

@@ -34,6 +34,8 @@ export interface Fact {
 export interface Section {
   heading?: Line;
   lines: Line[];
+  /** The dossier entry it shows (a digest item), so a correction can redraw it where it was posted. */
+  entryId?: number;
 }
 
 /** A command call that can be dispatched again, e.g. the next page of a timeline. */

@@ -5,6 +5,8 @@ import type { ChartServices } from '../core/charts/picture.js';
 import { digestCard, withCard } from '../core/digest/card.js';
 import { composeDigest } from '../core/digest/compose.js';
 import type { Delivery } from '../core/digest/delivery-log-port.js';
+import { rememberPost } from '../core/digest/post-edits.js';
+import type { PostEditStore } from '../core/digest/post-edits-port.js';
 import type { DeliveryKind, SendOutcome } from '../core/digest/service.js';
 import { splitDigest } from '../core/digest/split.js';
 import type { DigestStore } from '../core/digest/store-port.js';
@@ -42,6 +44,8 @@ export interface DelivererDeps {
   retry?: RetryPolicy;
   /** Draws digest cards; without it, digests have none. */
   charts?: ChartServices;
+  /** Remembers posted parts, so corrections of their entries edit them; without it, none are. */
+  edits?: Pick<PostEditStore, 'remember'>;
 }
 
 /** The digest being posted, as its platform marks come from it. */
@@ -50,6 +54,8 @@ interface InFlight {
   createdAt: Date;
   /** An attempt after a failed one: its first message may have arrived last time. */
   retry: boolean;
+  /** The revision the digest runs up to: its entries are shown as they stood then. */
+  cursorTo: number;
 }
 
 type Begun = { delivery: InFlight; parts: View[]; sub: Subscription; empty: boolean; first: boolean } | { outcome: SendOutcome | undefined };
@@ -108,7 +114,7 @@ export class DigestDeliverer {
       });
       const sub = claimed && store.subscriptions.byId(claimed.subscriptionId);
       if (!claimed || !sub || !claimed.parts) return undefined;
-      const delivery = { id: claimed.id, createdAt: claimed.createdAt, retry: true };
+      const delivery = { id: claimed.id, createdAt: claimed.createdAt, retry: true, cursorTo: claimed.cursorTo };
       return this.postParts(sub, delivery, claimed.parts, claimed.messageRefs.length, claimed.partialRefs);
     });
   }
@@ -202,7 +208,7 @@ export class DigestDeliverer {
         sender,
         now: at,
       });
-      if (!skip) return { delivery: { id, createdAt: at, retry: false }, parts, sub, empty: composed.empty, first: !previous };
+      if (!skip) return { delivery: { id, createdAt: at, retry: false, cursorTo }, parts, sub, empty: composed.empty, first: !previous };
       store.subscriptions.advanceCursor(sub.id, cursorTo, at);
       return { outcome: { status: 'skipped' } };
     });
@@ -227,6 +233,10 @@ export class DigestDeliverer {
         return this.fail(sub, id, error, parts);
       }
       store.deliveries.recordPart(id, refs, now());
+      if (this.deps.edits && poster.update) {
+        const post = { platform: sub.channel.platform, channelId: sub.channel.channelId, context: sub.context, zone: sub.timezone, view, refs, postedAt: now() };
+        rememberPost(this.deps.edits, post, this.deps.logger, { asOf: delivery.cursorTo });
+      }
       arrived = [];
     }
     const row = store.transaction(() => {

@@ -7,7 +7,9 @@ import type { ChartServices } from '../core/charts/picture.js';
 import type { DigestStore } from '../core/digest/store-port.js';
 import { canonicalTimeZone, resolvedTimeZone } from '../core/digest/zoned-time.js';
 import type { Logger } from '../core/logger.js';
+import type { PostEditStore } from '../core/digest/post-edits-port.js';
 import { DigestDeliverer, type RetryPolicy } from './delivery.js';
+import { PostEditRunner } from './edit-runner.js';
 import { ScheduledDigestService } from './digest-service.js';
 import { PosterRegistry } from './posters.js';
 import { DigestScheduler, type SchedulerOptions } from './scheduler.js';
@@ -25,6 +27,8 @@ export interface DigestRuntimeOptions<Store extends DigestStore> {
   retry?: RetryPolicy;
   /** Draws the cards digests open with; without it, digests have none. */
   charts?: ChartServices;
+  /** Where posts and the edits corrections owe them are kept; without it, corrections edit nothing. */
+  postEdits?: PostEditStore;
 }
 
 export interface DigestRuntime<Store extends DigestStore = DigestStore> {
@@ -33,6 +37,8 @@ export interface DigestRuntime<Store extends DigestStore = DigestStore> {
   readonly posters: PosterRegistry;
   readonly deliverer: DigestDeliverer;
   readonly service: ScheduledDigestService;
+  /** Edits posted messages for corrections (with `postEdits`). */
+  readonly edits: PostEditRunner | undefined;
   /** Starts scheduling with the posters registered so far. */
   startScheduler(options?: Pick<SchedulerOptions, 'leaseMs' | 'heartbeatMs' | 'staleMs'>): DigestScheduler;
 }
@@ -57,7 +63,10 @@ export function createDigestRuntime<Store extends DigestStore>(options: DigestRu
   const posters = new PosterRegistry();
   const { store, now, logger, tasks } = options;
   const charts = options.charts ? { charts: options.charts } : {};
-  const deliverer = new DigestDeliverer({ store, posters, tasks, now, logger, sender: holder, ...(options.retry ? { retry: options.retry } : {}), ...charts });
+  const retry = options.retry ? { retry: options.retry } : {};
+  const postEdits = options.postEdits;
+  const deliverer = new DigestDeliverer({ store, posters, tasks, now, logger, sender: holder, ...retry, ...charts, ...(postEdits ? { edits: postEdits } : {}) });
+  const edits = postEdits && new PostEditRunner({ store: postEdits, posters, now, logger, ...retry });
   const defaultTimeZone = defaultZone(options.defaultTimeZone, logger);
   const service = new ScheduledDigestService({ store, deliverer, posters, defaultTimeZone, now, logger, ...charts });
   return {
@@ -66,8 +75,9 @@ export function createDigestRuntime<Store extends DigestStore>(options: DigestRu
     posters,
     deliverer,
     service,
+    edits,
     startScheduler(schedulerOptions = {}) {
-      const scheduler = new DigestScheduler({ store, deliverer, posters, tasks, now, logger, holder, ...schedulerOptions });
+      const scheduler = new DigestScheduler({ store, deliverer, posters, tasks, now, logger, holder, ...schedulerOptions, ...(edits ? { edits } : {}) });
       service.onChange(() => scheduler.refresh());
       scheduler.start();
       return scheduler;

@@ -10,6 +10,7 @@ import type { PlatformName } from '../core/caller.js';
 import type { DigestStore } from '../core/digest/store-port.js';
 import type { Logger } from '../core/logger.js';
 import type { DigestDeliverer } from './delivery.js';
+import type { PostEditRunner } from './edit-runner.js';
 import type { PosterRegistry } from './posters.js';
 import { dueSlot } from './slots.js';
 import type { TaskFactory, TaskHandle } from './tasks.js';
@@ -29,6 +30,8 @@ export interface SchedulerOptions {
   heartbeatMs?: number;
   /** A send left `sending` this long by another process is taken as interrupted. */
   staleMs?: number;
+  /** Edits posted messages for corrections, on the platforms this process schedules. */
+  edits?: PostEditRunner;
 }
 
 /**
@@ -90,7 +93,8 @@ export class DigestScheduler {
     this.lastBeatAt = undefined;
     this.options.deliverer.cancelRetries();
     let timer: TaskHandle | undefined;
-    await Promise.race([this.options.deliverer.idle(), new Promise<void>((done) => (timer = this.options.tasks.after(timeoutMs, done)))]);
+    const idle = Promise.all([this.options.deliverer.idle(), this.options.edits?.idle()]);
+    await Promise.race([idle, new Promise<void>((done) => (timer = this.options.tasks.after(timeoutMs, done)))]);
     timer?.stop();
     const now = this.options.now();
     for (const platform of this.held) this.options.store.leases.release(platform, this.options.holder, now);
@@ -111,6 +115,7 @@ export class DigestScheduler {
       const changed = this.renewLeases(now);
       this.reconcile(changed);
       this.sweep(now);
+      if (this.held.size > 0) void this.options.edits?.runDue([...this.held]).catch((error) => this.options.logger.error({ err: error }, 'editing posts for corrections crashed'));
       this.pruneDeliveryLog(now);
       this.options.store.changes.releaseIfIdle(RELEASE_CACHES_AFTER_MS);
     });

@@ -130,6 +130,18 @@ describe('GIVEN a check that proposed three stories', () => {
     expect(channelPosts()).toHaveLength(3);
   });
 
+  it('WHEN the entry an approved card became is corrected THEN the card is edited to show it, and nothing is posted', async () => {
+    const entryId = Number(/→ entry #(\d+)/.exec(embedText(card(BAKU.title).embeds![0]!))![1]);
+    const posts = channelPosts().length;
+    await h.slash('entry', { id: entryId, confidence: 'confirmed' }, { subcommand: 'edit' });
+    // The scheduler's heartbeat makes the edits due; here, at once.
+    expect(await app.digests.edits!.runDue(['discord'])).toBe(1);
+    const shown = embedText(card(BAKU.title).embeds![0]!);
+    expect(shown).toMatch(/✏️ Corrected 20 Jul: confidence \w+ → confirmed/);
+    expect(shown).toContain(`→ entry #${entryId}`); // the rest of the card as it was
+    expect(channelPosts()).toHaveLength(posts);
+  });
+
   it('WHEN an admin presses Reject THEN the card says so, and checking the feed again never proposes it again', async () => {
     const pending = card(SWEIDA.title);
     const rejected = await press(pending, 'Reject');

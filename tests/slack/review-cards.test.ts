@@ -150,6 +150,18 @@ describe('GIVEN a check that proposed three stories', () => {
     expect(posts()).toHaveLength(3);
   });
 
+  it('WHEN the entry an approved card became is corrected THEN the card is updated to show it, and nothing is posted', async () => {
+    const entryId = Number(/→ entry #(\d+)/.exec(seen(card(BAKU.title)))![1]);
+    const before = posts().length;
+    await command(`/entry edit id:${entryId} confidence:confirmed`);
+    // The scheduler's heartbeat makes the edits due; here, at once.
+    expect(await app.digests.edits!.runDue(['slack'])).toBe(1);
+    const shown = seen(card(BAKU.title));
+    expect(shown).toMatch(/Corrected 20 Jul:_? confidence \w+ → confirmed/);
+    expect(shown).toContain(`→ entry #${entryId}`); // the rest of the card as it was
+    expect(posts()).toHaveLength(before);
+  });
+
   it('WHEN an admin presses Reject THEN the card says so, and checking the feed again never proposes it again', async () => {
     const pending = card(SWEIDA.title);
     const rejected = await press(pending, 'Reject');

@@ -147,7 +147,7 @@ export function itemSection(item: EntryChange, names: ReadonlyMap<number, string
   const lines = entryMetaLines(item.after, names);
   if (item.kind === 'corrected' || item.kind === 'restored') lines.push(...correctionLines(item, names));
   if (item.kind === 'removed') lines.push([span.italic('Reason: '), span.plain(item.reason ?? 'not given')]);
-  const section = { heading, lines };
+  const section = { heading, lines, entryId: item.entryId };
   sections.set(item.after, [...known.slice(-3), { kind: item.kind, before: item.before, reason: item.reason, names: shown, section }]);
   return section;
 }

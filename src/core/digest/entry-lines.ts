@@ -79,11 +79,16 @@ function describeField(field: string, before: EntryInput, after: EntryInput, nam
   }
 }
 
+/** What changed between the item's two states, in words (`confidence reported → confirmed; date …`). */
+export function describeChanges(item: Pick<EntryChange, 'before' | 'after' | 'changedFields'>, names: ReadonlyMap<number, string>): string {
+  const before = item.before;
+  if (!before) return '';
+  return item.changedFields.map((f) => describeField(f, before, item.after, names)).join('; ');
+}
+
 /** What a correction or restoration changed, in words. */
 export function correctionLines(item: EntryChange, names: ReadonlyMap<number, string>): Line[] {
   if (item.kind === 'restored' && item.changedFields.length === 0) return [[span.italic('Restored unchanged.')]];
   if (!item.before) return [[span.italic('Changed.')]];
-  const before = item.before;
-  const changes = item.changedFields.map((f) => describeField(f, before, item.after, names));
-  return [[span.italic('Changed: '), span.plain(changes.join('; '))]];
+  return [[span.italic('Changed: '), span.plain(describeChanges(item, names))]];
 }

@@ -5,6 +5,8 @@
 // again on a later pass, without the messages of it already in the channel.
 // Once a candidate is decided, its posted cards are edited to show the decision.
 import type { PlatformName } from '../caller.js';
+import { rememberPost } from '../digest/post-edits.js';
+import type { PostEditStore } from '../digest/post-edits-port.js';
 import type { Logger } from '../logger.js';
 import { Turns } from '../turns.js';
 import { DeliveryError, type PostMark, type Poster } from '../poster.js';
@@ -27,6 +29,8 @@ export interface CardPosterDeps {
   sender: string;
   /** Turns of the event loop shared with the feed checks: the store's work is done one piece per turn. */
   turns?: Turns;
+  /** Remembers an approved card, so corrections of its entry edit it too; without it, none are. */
+  edits?: Pick<PostEditStore, 'remember'>;
 }
 
 /** Posts per pass: a queue opened in a new channel arrives over a few passes, not as a flood. */
@@ -96,6 +100,11 @@ export class CardPoster {
         await poster.update(card.channelId, card.refs, view, card.context);
       } catch (error) {
         logger.warn({ err: error, ...where }, 'could not show the decision on a posted card');
+      }
+      const entryId = candidate.status === 'approved' ? candidate.decision?.entryId : undefined;
+      if (this.deps.edits && entryId !== undefined) {
+        const post = { platform: card.platform, channelId: card.channelId, context: card.context, zone: 'UTC', view, refs: card.refs, postedAt: this.deps.now() };
+        rememberPost(this.deps.edits, post, logger, { entries: [{ entryId }] });
       }
     }
   }

@@ -1,0 +1,75 @@
+// What correcting posted messages needs from the store: the posts that showed entries (kept 14
+// days, with their view and the state of each entry they showed), the edits a correction queued
+// for them, and the entries' current state. The store implements it; a trigger on the revision
+// log queues the edits, so every correction, from any process, reaches them.
+import type { PlatformName } from '../caller.js';
+import type { EntryInput } from '../domain.js';
+import type { View } from '../view.js';
+
+/** How long a posted message is redrawn when an entry it showed is corrected. */
+export const EDITABLE_FOR_MS = 14 * 24 * 3600_000;
+
+export interface ShownPost {
+  platform: PlatformName;
+  channelId: string;
+  /** The subscriber's or review channel's Caller.context, for the poster. */
+  context: string;
+  /** The zone the correction mark's day is written in. */
+  zone: string;
+  /** What the messages show, without a picture (an edit leaves the messages' picture to the platform). */
+  view: View;
+  refs: string[];
+  postedAt: Date;
+}
+
+/** Where a post shows an entry: its section of the view, or none (the correction is added at the end). */
+export interface EntryPlace {
+  entryId: number;
+  section?: number;
+}
+
+export interface ShownEntry extends EntryPlace {
+  /** The entry as the post showed it. */
+  shown: EntryInput;
+  removed: boolean;
+}
+
+/** An entry as it stands now, from its latest revision. */
+export interface EntryNow {
+  state: EntryInput;
+  removed: boolean;
+  /** Why it was removed, for removals. */
+  reason?: string;
+  /** When its latest revision was written. */
+  changedAt: Date;
+}
+
+export interface DueEdit extends ShownPost {
+  postId: number;
+  /** The latest correction that asked for this edit. */
+  revisionId: number;
+  attempts: number;
+  entries: ShownEntry[];
+}
+
+export interface PostEditStore {
+  /**
+   * Remembers a post and the entries it shows, each as it stood at revision `asOf` (the digest's
+   * cursor; now when absent). A post showing no entry is not kept.
+   */
+  remember(post: ShownPost, entries: readonly EntryPlace[], asOf?: number): void;
+  /** Queued edits due by `now` on these platforms, oldest correction first. */
+  due(platforms: readonly PlatformName[], now: Date, limit: number): DueEdit[];
+  /** The current state of these entries, by id. */
+  current(entryIds: readonly number[]): Map<number, EntryNow>;
+  /** The current names of these actors, by id. */
+  actorNames(actorIds: readonly number[]): Map<number, string>;
+  /** The edit drawn for `revisionId` is in place (a later correction keeps it queued). */
+  done(postId: number, revisionId: number, now: Date): void;
+  /** The edit failed for now: tried again at `at`. */
+  retryLater(postId: number, revisionId: number, error: string, at: Date, now: Date): void;
+  /** The edit failed for good; the post is left as it is. */
+  failed(postId: number, revisionId: number, error: string, now: Date): void;
+  /** Forgets posts older than EDITABLE_FOR_MS; returns how many. */
+  prune(now: Date): number;
+}

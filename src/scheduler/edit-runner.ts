@@ -1,0 +1,100 @@
+// Carries out the edits corrections queued (see post-edits.ts): each post redrawn with its
+// entries as they stand now and replaced in place through its platform's poster, never posted
+// anew. Run by the scheduler's heartbeat for the platforms whose lease this process holds, one
+// pass at a time, so two edits of one message never race. A failed edit waits and is tried
+// again like a delivery; a permanent failure, or the last attempt, is recorded and the post
+// left as it is.
+import { actorsNamed, redrawPost } from '../core/digest/post-edits.js';
+import type { DueEdit, EntryNow, PostEditStore } from '../core/digest/post-edits-port.js';
+import type { PlatformName } from '../core/caller.js';
+import type { Logger } from '../core/logger.js';
+import { DeliveryError } from '../core/poster.js';
+import { DEFAULT_RETRY, retryDelay, type RetryPolicy } from './delivery.js';
+import type { PosterRegistry } from './posters.js';
+
+export interface EditRunnerDeps {
+  store: PostEditStore;
+  posters: PosterRegistry;
+  now: () => Date;
+  logger: Logger;
+  retry?: RetryPolicy;
+}
+
+/** Edits read from the store at once. */
+const BATCH = 50;
+/** Posts past their 14 days are forgotten at most this often. */
+const PRUNE_EVERY_MS = 3600_000;
+
+export class PostEditRunner {
+  private pass: Promise<number> | undefined;
+  private lastPruneAt = Number.NEGATIVE_INFINITY;
+  private readonly retry: RetryPolicy;
+
+  constructor(private readonly deps: EditRunnerDeps) {
+    this.retry = deps.retry ?? DEFAULT_RETRY;
+  }
+
+  /** Makes the edits due on these platforms; returns how many were made. A pass running already is joined. */
+  runDue(platforms: readonly PlatformName[]): Promise<number> {
+    this.pass ??= this.runPass(platforms).finally(() => (this.pass = undefined));
+    return this.pass;
+  }
+
+  /** Resolves once no pass is running. */
+  async idle(): Promise<void> {
+    while (this.pass) await this.pass.catch(() => 0);
+  }
+
+  private async runPass(platforms: readonly PlatformName[]): Promise<number> {
+    const { store, now, logger } = this.deps;
+    if (now().getTime() - this.lastPruneAt >= PRUNE_EVERY_MS) {
+      this.lastPruneAt = now().getTime();
+      const pruned = store.prune(now());
+      if (pruned > 0) logger.info({ pruned }, 'forgot posts past the time corrections edit them');
+    }
+    let edited = 0;
+    for (;;) {
+      const due = store.due(platforms, now(), BATCH);
+      if (due.length === 0) return edited;
+      const current = store.current(due.flatMap((edit) => edit.entries.map((entry) => entry.entryId)));
+      const names = store.actorNames(actorsNamed(due, current));
+      for (const edit of due) if (await this.edit(edit, current, names)) edited += 1;
+      if (due.length < BATCH) return edited;
+    }
+  }
+
+  private async edit(edit: DueEdit, current: ReadonlyMap<number, EntryNow>, names: ReadonlyMap<number, string>): Promise<boolean> {
+    const { store, posters, now } = this.deps;
+    try {
+      const poster = posters.get(edit.platform);
+      if (!poster?.update) throw new DeliveryError('permanent', `no ${edit.platform} poster that edits messages is running in this process`);
+      await poster.update(edit.channelId, edit.refs, redrawPost(edit, current, names), edit.context);
+      store.done(edit.postId, edit.revisionId, now());
+      return true;
+    } catch (error) {
+      this.failed(edit, error);
+      return false;
+    }
+  }
+
+  private failed(edit: DueEdit, error: unknown): void {
+    const { store, now, logger } = this.deps;
+    const at = now();
+    const message = error instanceof Error ? error.message : String(error);
+    const attempts = edit.attempts + 1;
+    const where = { post: edit.postId, platform: edit.platform, channel: edit.channelId, messages: edit.refs, attempts, error: message };
+    if (error instanceof DeliveryError && error.kind === 'permanent') {
+      store.failed(edit.postId, edit.revisionId, message, at);
+      logger.warn(where, 'a correction could not be shown in a posted message: the platform refused the edit');
+      return;
+    }
+    if (attempts >= this.retry.maxAttempts) {
+      store.failed(edit.postId, edit.revisionId, `gave up after ${attempts} attempts: ${message}`, at);
+      logger.warn(where, 'a correction could not be shown in a posted message: gave up');
+      return;
+    }
+    const retryAt = new Date(at.getTime() + retryDelay(this.retry, attempts, error));
+    store.retryLater(edit.postId, edit.revisionId, message, retryAt, at);
+    logger.warn({ ...where, retryAt }, 'editing a posted message for a correction failed; will retry');
+  }
+}

@@ -1,0 +1,162 @@
+// Posts that showed entries and the edits corrections owe them (migration post_edits): a post is
+// kept with its view (stored once for every post showing the same) and the revision each entry
+// was shown as; the trigger on `revisions` queues one edit per post an entry's correction
+// reaches; the runner settles each edit for the correction it drew.
+import { createHash } from 'node:crypto';
+import type { PlatformName } from '../core/caller.js';
+import type { EntryInput } from '../core/domain.js';
+import { EDITABLE_FOR_MS, type DueEdit, type EntryNow, type EntryPlace, type PostEditStore, type ShownEntry, type ShownPost } from '../core/digest/post-edits-port.js';
+import type { View } from '../core/view.js';
+import type { Db } from './connection.js';
+import { StatementCache } from './statement-cache.js';
+
+interface DueRow {
+  post_id: number;
+  revision_id: number;
+  attempts: number;
+  platform: string;
+  channel_id: string;
+  context: string;
+  zone: string;
+  view: string;
+  message_refs: string;
+  posted_at: string;
+}
+
+interface ShownRow {
+  post_id: number;
+  entry_id: number;
+  section: number | null;
+  shown: string;
+  removed: number;
+}
+
+interface LatestRow {
+  entity_id: number;
+  action: string;
+  snapshot: string;
+  reason: string | null;
+  changed_at: string;
+}
+
+/** Past every revision id: "as the entry stands now". */
+const LATEST = Number.MAX_SAFE_INTEGER;
+
+export class SqlitePostEdits implements PostEditStore {
+  private readonly cache: StatementCache;
+
+  constructor(private readonly db: Db) {
+    this.cache = new StatementCache(db);
+  }
+
+  remember(post: ShownPost, entries: readonly EntryPlace[], asOf = LATEST): void {
+    if (entries.length === 0) return;
+    const expires = new Date(post.postedAt.getTime() + EDITABLE_FOR_MS);
+    const view = JSON.stringify(post.view);
+    const hash = createHash('sha256').update(view).digest('base64url');
+    this.db.transaction(() => {
+      this.cache.get('INSERT INTO shown_views (hash, view) VALUES (?, ?) ON CONFLICT (hash) DO NOTHING').run(hash, view);
+      const { lastInsertRowid } = this.cache
+        .get(
+          `INSERT INTO shown_posts (platform, channel_id, context, zone, view_id, message_refs, posted_at, expires_at)
+           VALUES (?, ?, ?, ?, (SELECT id FROM shown_views WHERE hash = ?), ?, ?, ?)`,
+        )
+        .run(post.platform, post.channelId, post.context, post.zone, hash, JSON.stringify(post.refs), post.postedAt.toISOString(), expires.toISOString());
+      // Each entry as it stood at `asOf`: its latest revision up to it.
+      this.cache
+        .get(
+          `INSERT INTO shown_entries (entry_id, post_id, section, revision_id)
+           SELECT j.entry_id, ?, j.section, (SELECT max(id) FROM revisions WHERE entity = 'entry' AND entity_id = j.entry_id AND id <= ?) AS revision_id
+           FROM (SELECT json_extract(value, '$.entryId') AS entry_id, json_extract(value, '$.section') AS section FROM json_each(?)) j
+           WHERE revision_id IS NOT NULL ON CONFLICT DO NOTHING`,
+        )
+        .run(Number(lastInsertRowid), asOf, JSON.stringify(entries));
+    })();
+  }
+
+  due(platforms: readonly PlatformName[], now: Date, limit: number): DueEdit[] {
+    if (platforms.length === 0) return [];
+    const rows = this.cache
+      .get(
+        `SELECT e.post_id, e.revision_id, e.attempts, p.platform, p.channel_id, p.context, p.zone, v.view, p.message_refs, p.posted_at
+         FROM post_edits e JOIN shown_posts p ON p.id = e.post_id JOIN shown_views v ON v.id = p.view_id
+         WHERE e.status = 'queued' AND e.platform IN (SELECT value FROM json_each(?)) AND e.next_attempt_at <= ?
+         ORDER BY e.revision_id, e.post_id LIMIT ?`,
+      )
+      .all(JSON.stringify(platforms), now.toISOString(), limit) as DueRow[];
+    if (rows.length === 0) return [];
+    const shown = this.cache
+      .get(
+        `SELECT s.post_id, s.entry_id, s.section, r.snapshot AS shown, r.action = 'remove' AS removed
+         FROM shown_entries s JOIN revisions r ON r.id = s.revision_id WHERE s.post_id IN (SELECT value FROM json_each(?))`,
+      )
+      .all(JSON.stringify(rows.map((r) => r.post_id))) as ShownRow[];
+    const byPost = new Map<number, ShownEntry[]>();
+    for (const row of shown) {
+      const entry: ShownEntry = { entryId: row.entry_id, shown: JSON.parse(row.shown) as EntryInput, removed: row.removed === 1 };
+      if (row.section !== null) entry.section = row.section;
+      byPost.set(row.post_id, [...(byPost.get(row.post_id) ?? []), entry]);
+    }
+    return rows.map((row) => ({
+      postId: row.post_id,
+      revisionId: row.revision_id,
+      attempts: row.attempts,
+      platform: row.platform,
+      channelId: row.channel_id,
+      context: row.context,
+      zone: row.zone,
+      view: JSON.parse(row.view) as View,
+      refs: JSON.parse(row.message_refs) as string[],
+      postedAt: new Date(row.posted_at),
+      entries: byPost.get(row.post_id) ?? [],
+    }));
+  }
+
+  current(entryIds: readonly number[]): Map<number, EntryNow> {
+    const rows = this.cache
+      .get(
+        `SELECT r.entity_id, r.action, r.snapshot, r.reason, r.changed_at FROM json_each(?) j
+         JOIN revisions r ON r.id = (SELECT max(id) FROM revisions WHERE entity = 'entry' AND entity_id = j.value)`,
+      )
+      .all(JSON.stringify([...new Set(entryIds)])) as LatestRow[];
+    return new Map(
+      rows.map((row): [number, EntryNow] => {
+        const removed = row.action === 'remove';
+        const now: EntryNow = { state: JSON.parse(row.snapshot) as EntryInput, removed, changedAt: new Date(row.changed_at) };
+        if (removed && row.reason) now.reason = row.reason;
+        return [row.entity_id, now];
+      }),
+    );
+  }
+
+  actorNames(actorIds: readonly number[]): Map<number, string> {
+    const rows = this.cache.get('SELECT id, name FROM actors WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(actorIds)) as { id: number; name: string }[];
+    return new Map(rows.map((r) => [r.id, r.name]));
+  }
+
+  done(postId: number, revisionId: number, now: Date): void {
+    this.cache
+      .get("UPDATE post_edits SET status = 'done', attempts = attempts + 1, last_error = NULL, updated_at = ? WHERE post_id = ? AND revision_id = ?")
+      .run(now.toISOString(), postId, revisionId);
+  }
+
+  retryLater(postId: number, revisionId: number, error: string, at: Date, now: Date): void {
+    this.cache
+      .get('UPDATE post_edits SET attempts = attempts + 1, next_attempt_at = ?, last_error = ?, updated_at = ? WHERE post_id = ? AND revision_id = ?')
+      .run(at.toISOString(), error, now.toISOString(), postId, revisionId);
+  }
+
+  failed(postId: number, revisionId: number, error: string, now: Date): void {
+    this.cache
+      .get("UPDATE post_edits SET status = 'failed', attempts = attempts + 1, last_error = ?, updated_at = ? WHERE post_id = ? AND revision_id = ?")
+      .run(error, now.toISOString(), postId, revisionId);
+  }
+
+  prune(now: Date): number {
+    return this.db.transaction(() => {
+      const pruned = this.cache.get('DELETE FROM shown_posts WHERE expires_at <= ?').run(now.toISOString()).changes;
+      if (pruned > 0) this.cache.get('DELETE FROM shown_views WHERE NOT EXISTS (SELECT 1 FROM shown_posts WHERE view_id = shown_views.id)').run();
+      return pruned;
+    })();
+  }
+}

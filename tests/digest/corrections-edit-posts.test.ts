@@ -1,0 +1,182 @@
+// Corrections reach the channels: a digest posted through the real Discord and Slack posters to
+// the fake platforms, then its entry corrected or removed with /entry: the earlier message is
+// edited in place (no new message, no mention, Slack text escaped) to show the entry as it now
+// stands, marked with what changed; a refused edit is retried, a post older than 14 days is left
+// alone, and an edit queued while Sitrep was stopped is made once after a restart, never again.
+import { afterEach, describe, expect, it } from 'vitest';
+import { startDiscordAdapter } from '../../src/adapters/discord/index.js';
+import type { Caller } from '../../src/core/caller.js';
+import { visibleText } from '../discord/support/markdown-text.js';
+import { Harness } from './support/harness.js';
+import { discordDigests, embedText, slackDigests, type Cleanup, type Embed } from './support/platform-digests.js';
+
+const cleanup: Cleanup = [];
+afterEach(async () => {
+  for (const done of cleanup.splice(0).reverse()) await done();
+});
+
+/** Deliveries and edits alike finish before virtual time moves on. */
+function settleAll(h: Harness): void {
+  h.time.settle = async () => {
+    await h.app.digests.deliverer.idle();
+    await h.app.digests.edits!.idle();
+  };
+}
+
+async function discordSetup() {
+  const { fake, h, channel, channelPosts } = await discordDigests(cleanup);
+  settleAll(h);
+  h.startScheduler();
+  expect(await h.runText('/digest subscribe schedule:"daily 08:00" timezone:Europe/Paris card:false', { ...discordAdmin(fake.guild.id), channelId: channel })).toContain('Sitrep posted a confirmation');
+  const edits = () => fake.requests.filter((r) => r.method === 'PATCH' && r.path.startsWith(`/channels/${channel}/messages/`));
+  const rawText = (id: string) => (fake.rest.messages.get(id)!.embeds as Embed[]).map(embedText).join('\n');
+  const messageText = (id: string) => visibleText(rawText(id));
+  return { fake, h, channel, channelPosts, edits, messageText, rawText };
+}
+
+const discordAdmin = (guild: string): Caller => ({ platform: 'discord', userId: '1001', workspaceId: guild, channelId: 'c1' });
+
+describe('GIVEN a digest posted on the fake Discord', () => {
+  async function posted() {
+    const setup = await discordSetup();
+    const id = setup.h.addEntry({ title: 'Envoys meet in Baku @everyone', confidence: 'reported' });
+    await setup.h.time.advanceTo('2026-07-06T06:01:00Z');
+    const sub = setup.h.app.digests.store.subscriptions.active(['discord'])[0]!;
+    const [messageId] = setup.h.app.digests.store.deliveries.latest(sub.id)!.messageRefs.flat();
+    if (!messageId) throw new Error('no digest was posted');
+    expect(setup.messageText(messageId)).toContain('Envoys meet in Baku');
+    const admin = discordAdmin(setup.fake.guild.id);
+    return { ...setup, id, messageId, admin, postsBefore: setup.channelPosts().length };
+  }
+
+  it('WHEN its entry is corrected THEN that message is edited to show it, marked, with no mention and no new message', async () => {
+    const { h, id, messageId, admin, edits, messageText, rawText, channelPosts, postsBefore } = await posted();
+    await h.runText(`/entry edit id:${id} confidence:confirmed`, admin);
+    await h.time.advance(2 * 60_000);
+    expect(edits()).toHaveLength(1);
+    expect(edits()[0]!.path.endsWith(`/${messageId}`)).toBe(true);
+    expect((edits()[0]!.body as { allowed_mentions: unknown }).allowed_mentions).toEqual({ parse: [] });
+    const text = messageText(messageId);
+    expect(text).toContain('✏️ Corrected 6 Jul: confidence reported → confirmed');
+    expect(text).toContain('· confirmed');
+    expect(text).toContain('Sitrep digest'); // the rest of the message as it was
+    expect(rawText(messageId)).not.toContain('@everyone'); // neutralised by the renderer, as in the digest
+    expect(channelPosts()).toHaveLength(postsBefore);
+  });
+
+  it('WHEN its entry is removed THEN the message says so with the reason', async () => {
+    const { h, id, messageId, admin, edits, messageText, channelPosts, postsBefore } = await posted();
+    await h.runText(`/entry remove id:${id} reason:"duplicate of another report"`, admin);
+    await h.time.advance(2 * 60_000);
+    expect(edits().map((r) => r.status)).toEqual([200]);
+    expect(messageText(messageId)).toContain('Removed 6 Jul: duplicate of another report');
+    expect(channelPosts()).toHaveLength(postsBefore);
+  });
+
+  it('WHEN it is corrected twice before the edit runs THEN one edit shows the latest state', async () => {
+    const { h, id, messageId, admin, edits, messageText } = await posted();
+    await h.runText(`/entry edit id:${id} confidence:confirmed`, admin);
+    await h.runText(`/entry edit id:${id} title:"Envoys meet in Baku again"`, admin);
+    await h.time.advance(2 * 60_000);
+    expect(edits()).toHaveLength(1);
+    const text = messageText(messageId);
+    expect(text).toContain('Envoys meet in Baku again');
+    expect(text).toMatch(/✏️ Corrected 6 Jul: .*confidence reported → confirmed/);
+  });
+
+  it('WHEN a correction is undone THEN the message is drawn again as it was posted', async () => {
+    const { h, id, messageId, admin, edits, messageText } = await posted();
+    const original = messageText(messageId);
+    await h.runText(`/entry edit id:${id} confidence:confirmed`, admin);
+    await h.time.advance(2 * 60_000);
+    expect(messageText(messageId)).toContain('Corrected');
+    await h.runText(`/entry undo id:${id}`, admin);
+    await h.time.advance(2 * 60_000);
+    expect(edits().map((r) => r.status)).toEqual([200, 200]);
+    expect(messageText(messageId)).toBe(original);
+  });
+
+  it('WHEN Discord refuses the edit for now THEN it is retried after a wait and made, still without a new message', async () => {
+    const { fake, h, id, channel, messageId, admin, edits, messageText, channelPosts, postsBefore } = await posted();
+    fake.failChannel(channel, { status: 429, times: 1, headers: { 'retry-after': '30' }, body: { message: 'You are being rate limited.', retry_after: 30, global: false } });
+    await h.runText(`/entry edit id:${id} confidence:confirmed`, admin);
+    await h.time.advance(60_000);
+    expect(edits().map((r) => r.status)).toEqual([429]);
+    expect(messageText(messageId)).not.toContain('Corrected');
+    await h.time.advance(3 * 60_000);
+    expect(edits().map((r) => r.status)).toEqual([429, 200]);
+    expect(messageText(messageId)).toContain('✏️ Corrected 6 Jul: confidence reported → confirmed');
+    expect(channelPosts()).toHaveLength(postsBefore);
+  });
+
+  it('WHEN the entry is corrected more than 14 days after the digest THEN the message is left as it was', async () => {
+    const { fake, h, id, admin, edits } = await (async () => {
+      const setup = await discordSetup();
+      // Hourly heartbeats: fifteen days of them pass quickly.
+      await setup.h.scheduler!.stop();
+      setup.h.startScheduler({ heartbeatMs: 3_600_000, leaseMs: 4 * 3_600_000 });
+      const id = setup.h.addEntry({ title: 'Envoys meet in Baku', confidence: 'reported' });
+      await setup.h.time.advanceTo('2026-07-06T06:01:00Z');
+      return { ...setup, id, admin: discordAdmin(setup.fake.guild.id) };
+    })();
+    await h.time.advanceTo('2026-07-21T07:00:00Z');
+    await h.runText(`/entry edit id:${id} confidence:confirmed`, admin);
+    await h.time.advance(2 * 3_600_000);
+    expect(edits()).toEqual([]);
+    expect(fake.requests.filter((r) => r.method === 'PATCH')).toEqual([]);
+  });
+
+  it('WHEN Sitrep stops before the edit runs THEN the next process makes it once, and the one after makes none', async () => {
+    const { fake, h, id, messageId, admin, edits, messageText } = await posted();
+    await h.runText(`/entry edit id:${id} confidence:confirmed`, admin);
+    await h.dispose(); // before its next heartbeat: the edit is only queued
+    expect(edits()).toEqual([]);
+    const restart = async () => {
+      const next = new Harness({ start: '', sharing: h, admins: 'discord:1001', noFakePoster: true });
+      const adapter = await startDiscordAdapter({ config: { token: fake.token, appId: fake.appId, apiUrl: fake.apiUrl }, dispatcher: next.app.dispatcher, logger: next.logger });
+      next.app.digests.posters.register(adapter.poster);
+      settleAll(next);
+      next.startScheduler();
+      await next.time.advance(2 * 60_000);
+      await next.dispose();
+      await adapter.stop();
+    };
+    await restart();
+    expect(edits().map((r) => r.status)).toEqual([200]);
+    expect(messageText(messageId)).toContain('✏️ Corrected 6 Jul: confidence reported → confirmed');
+    await restart();
+    expect(edits()).toHaveLength(1);
+  });
+});
+
+describe('GIVEN a digest posted on the fake Slack', () => {
+  const admin: Caller = { platform: 'slack', userId: 'U0ALICE', workspaceId: 'T0TEST', channelId: 'C0CHAN' };
+
+  it('WHEN its entry is corrected, then removed THEN its message is updated in place each time, escaped', async () => {
+    const { slack, h, command } = await slackDigests(cleanup);
+    settleAll(h);
+    h.startScheduler();
+    expect(await command('subscribe schedule:"daily 08:00" timezone:Europe/Paris card:false')).toContain('Digest subscribed');
+    const id = h.addEntry({ title: 'Talks <!channel> resume', confidence: 'reported' });
+    await h.time.advanceTo('2026-07-06T06:01:00Z');
+    const posts = slack.callsTo('chat.postMessage').length;
+    const digest = slack.messagesIn('C0CHAN').at(-1)!;
+    expect(JSON.stringify(digest.blocks)).toContain('Talks &lt;!channel&gt; resume');
+
+    await h.runText(`/entry edit id:${id} confidence:confirmed`, admin);
+    await h.time.advance(2 * 60_000);
+    expect(slack.callsTo('chat.update').map((c) => c.args.ts)).toEqual([digest.ts]);
+    const corrected = JSON.stringify(slack.messagesIn('C0CHAN').find((m) => m.ts === digest.ts)!.blocks);
+    expect(corrected).toMatch(/Corrected 6 Jul:_? confidence reported → confirmed/);
+    expect(corrected).toContain('Talks &lt;!channel&gt; resume');
+    expect(corrected).not.toContain('<!channel>');
+
+    await h.runText(`/entry remove id:${id} reason:"wrong <!here> report"`, admin);
+    await h.time.advance(2 * 60_000);
+    expect(slack.callsTo('chat.update')).toHaveLength(2);
+    const removed = JSON.stringify(slack.messagesIn('C0CHAN').find((m) => m.ts === digest.ts)!.blocks);
+    expect(removed).toMatch(/Removed 6 Jul:_? wrong &lt;!here&gt; report/);
+    expect(removed).not.toContain('<!here>');
+    expect(slack.callsTo('chat.postMessage')).toHaveLength(posts);
+  });
+});
