@@ -161,7 +161,7 @@ describe('GIVEN the ACLED columns of a CSV export', () => {
 
   it('THEN the row carries the summary and every source in the import columns', () => {
     const entry = app.dossier.getEntry(1)!;
-    const row = csvRow({ ...entry, sources: [{ outlet: 'AFP', url: 'https://x.org/a' }, { outlet: 'Reuters', published: '2025' }] });
+    const row = csvRow({ ...entry, sources: [{ outlet: 'AFP', url: 'https://x.org/a' }, { outlet: 'Reuters', published: '2025' }] }, undefined, () => true);
     expect(row).toMatchObject({ summary: entry.summary, notes: entry.summary, outlet: 'AFP', source_url: 'https://x.org/a', more_sources: '[{"outlet":"Reuters","published":"2025"}]' });
   });
 });
