@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runExport } from '../../src/transfer/export-command.js';
 import { runImport } from '../../src/transfer/import-command.js';
-import { runProgram } from '../support/cli.js';
+import { REPO, runProgram } from '../support/cli.js';
 import { storeFingerprint } from '../support/store-fingerprint.js';
 import { copySeededStore } from '../support/test-app.js';
 
@@ -99,6 +99,13 @@ describe('GIVEN an import naming places', () => {
     expect(result.stdout).toContain('rejected line 3: Option `located` of /entry add must be true or false — got `perhaps`.');
     expect(result.stdout).toContain('Places kept as not located: Tell al-Ahmar farm (line 2).');
     expect(result.stdout).toContain('2 accepted, 0 skipped, 1 rejected');
+  });
+
+  it('WHEN the example CSV is imported THEN its row with located false keeps the place the gazetteer lacks', async () => {
+    const result = await importFile(join(REPO, 'data/examples/import-example.csv'));
+    expect(result.stdout).toContain('Places kept as not located: Hamidiyah farms (line 3).');
+    expect(result.stdout).toContain('2 accepted, 0 skipped, 0 rejected');
+    expect(locationOf('Hamidiyah farms')).toBe('not-located');
   });
 
   it('WHEN entries with places kept not located are exported THEN the rows say located: false and re-import into a new store', async () => {
