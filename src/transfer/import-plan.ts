@@ -74,7 +74,7 @@ interface CheckedRow {
 
 /** The row's places kept as not located, or the reason it is refused (rows of a bundle are not checked). */
 function placesOf(row: RawRow, input: EntryInput, places: RowPlaces | undefined): PlacesCheck {
-  if (!places || input.places.length === 0) return { ok: true, kept: [] };
+  if (!places) return { ok: true, kept: [] };
   try {
     return places.check(row, input.places);
   } catch (error) {

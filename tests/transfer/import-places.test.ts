@@ -93,12 +93,14 @@ describe('GIVEN an import naming places', () => {
         'Strike at a farm,2025-08-05,air-strike,syria-israel,Tell al-Ahmar farm,AFP,false',
         'Strike at the hamlet,2025-08-06,air-strike,syria-israel,Umm Batna hamlet,AFP,perhaps',
         'Strike in Quneitra,2025-08-07,air-strike,syria-israel,Quneitra,AFP,',
+        'Statement without a place,2025-08-08,statement,syria-israel,,AFP,perhaps',
       ].join('\n'),
     );
     const result = await importFile(csv);
     expect(result.stdout).toContain('rejected line 3: Option `located` of /entry add must be true or false — got `perhaps`.');
+    expect(result.stdout).toContain('rejected line 5: Option `located` of /entry add must be true or false — got `perhaps`.');
     expect(result.stdout).toContain('Places kept as not located: Tell al-Ahmar farm (line 2).');
-    expect(result.stdout).toContain('2 accepted, 0 skipped, 1 rejected');
+    expect(result.stdout).toContain('2 accepted, 0 skipped, 2 rejected');
   });
 
   it('WHEN the example CSV is imported THEN its row with located false keeps the place the gazetteer lacks', async () => {
