@@ -61,7 +61,7 @@ const locate: SubcommandSpec = {
     if (args.located === true) throw new UserError('invalid-option', 'Option `located` can only be false here; say where the place is with `as`.', [], 'located');
     if (args.located === false) {
       places.settle(stored.id, { kind: 'not-located' }, stampOf(ctx));
-      return { title: `${stored.name}: not located`, tone: 'success', intro: [plainLine(`Kept as free text, on ${plural(stored.entries, 'entry', 'entries')}.`)], sections: [] };
+      return { title: `${stored.name}: not located`, tone: 'success', intro: [plainLine(`Kept as free text, on ${plural(places.entriesAt(stored.id), 'entry', 'entries')}.`)], sections: [] };
     }
     const resolution = resolvePlace(places.gazetteer, String(args.as));
     if (resolution.kind === 'ambiguous') throw new UserError('invalid-option', `Option \`as\`: “${String(args.as)}” names several places.`, [`Say which: ${optionLines(resolution.options).join('; ')}.`], 'as');
@@ -73,7 +73,7 @@ const locate: SubcommandSpec = {
     return {
       title: `${stored.name}: ${placeChain(resolution.place)}`,
       tone: 'success',
-      intro: [plainLine(`Located (${resolution.place.precision}) on ${plural(stored.entries, 'entry', 'entries')}.`)],
+      intro: [plainLine(`Located (${resolution.place.precision}) on ${plural(places.entriesAt(stored.id), 'entry', 'entries')}.`)],
       sections: [],
     };
   },

@@ -1,10 +1,10 @@
 // /trend suggest — the figures behind a call: a topic's last 30 days against the 30 before
-// (entries by type, armed clashes, strikes, and casualties once entries record them), with the
+// (entries by type, armed clashes, strikes, and people reported killed where entries give figures), with the
 // direction they point to. The admin decides; this only proposes.
 import { shiftDay } from '../src/core/as-of-day.js';
 import type { SubcommandSpec } from '../src/core/command-spec.js';
 import { formatIsoPartial } from '../src/core/partial-date.js';
-import { callHeadline, callLine, clashes, figuresText, strikes, suggestDirection, type WindowFigures } from '../src/core/trends.js';
+import { callHeadline, callLine, casualtiesText, clashes, figuresText, strikes, suggestDirection, type WindowFigures } from '../src/core/trends.js';
 import { plainLine, span, type Fact } from '../src/core/view.js';
 import { topicOption } from './shared-options.js';
 import { trendTopic } from './trend-topic.js';
@@ -31,8 +31,8 @@ export const suggestTrend: SubcommandSpec = {
       { label: 'Armed clashes', value: plainLine(`${clashes(before)} → ${clashes(recent)}`) },
       { label: 'Strikes', value: plainLine(`${strikes(before)} → ${strikes(recent)} (air/drone strikes and shelling)`) },
     ];
-    if (before.casualties !== undefined && recent.casualties !== undefined) {
-      facts.push({ label: 'Reported killed', value: plainLine(`${before.casualties} → ${recent.casualties}`) });
+    if (before.casualties !== undefined || recent.casualties !== undefined) {
+      facts.push({ label: 'Reported killed', value: plainLine(`${casualtiesText(before)} → ${casualtiesText(recent)}`) });
     }
     const latest = ctx.services.trends.latestByTopic().get(topic);
     return {

@@ -3,9 +3,8 @@
 import type { CommandArgs, OptionSpec } from '../../src/core/command-spec.js';
 import type { ChangeStamp } from '../../src/core/domain.js';
 import { UserError } from '../../src/core/errors.js';
-import { optionLines } from '../../src/core/places/place-filter.js';
 import type { PlaceDirectory } from '../../src/core/places/place-port.js';
-import { resolvePlace } from '../../src/core/places/resolve-place.js';
+import { quotedNames, unlocatedPlace } from '../../src/core/places/unlocated-places.js';
 
 export const locatedOption: OptionSpec = {
   name: 'located',
@@ -19,21 +18,9 @@ export const locatedOption: OptionSpec = {
  * matches or the spellings that name one; returns those the admin keeps unlocated (located:false).
  */
 export function checkNewPlaces(places: PlaceDirectory, typed: readonly string[], args: CommandArgs): string[] {
-  const unsettled = typed.flatMap((name) => {
-    if (places.stored(name)) return [];
-    const resolution = resolvePlace(places.gazetteer, name);
-    if (resolution.kind === 'located') return [];
-    const hint =
-      resolution.kind === 'ambiguous'
-        ? `“${name}” names several places; say which: ${optionLines(resolution.options).join('; ')}.`
-        : resolution.closest.length > 0
-          ? `“${name}” is not in the gazetteer; closest: ${optionLines(resolution.closest).join('; ')}.`
-          : `“${name}” is not in the gazetteer.`;
-    return [{ name, hint }];
-  });
+  const unsettled = typed.flatMap((name) => unlocatedPlace(places, name) ?? []);
   if (unsettled.length === 0 || args.located === false) return unsettled.map((u) => u.name);
-  const names = unsettled.map((u) => `“${u.name}”`).join(', ');
-  throw new UserError('not-found', `Option \`places\`: ${names} could not be located.`, [
+  throw new UserError('not-found', `Option \`places\`: ${quotedNames(unsettled)} could not be located.`, [
     ...unsettled.map((u) => u.hint),
     'To keep a place as free text, not located, add located:false.',
   ], 'places');

@@ -1,6 +1,7 @@
 // Trend calls: an admin's judgement of which way a topic is going (deteriorated, improved or
 // unchanged, with an optional risk or opportunity alert and a note), at most one per topic and
 // day; and the figures that help make one. The store keeps them (trend-port.ts).
+import { formatFatalities, type FatalityFigures } from './fatalities.js';
 import { formatIsoPartial } from './partial-date.js';
 import { plural } from './text.js';
 import { eventTypeLabel, type EventType } from './vocabulary.js';
@@ -49,8 +50,11 @@ export interface WindowFigures {
   to: string;
   entries: number;
   byType: ReadonlyMap<EventType, number>;
-  /** People reported killed, once entries record casualties; absent until then. */
-  casualties?: number;
+  /**
+   * People reported killed: the entries' fatality figures added up (best estimates, with the
+   * range where they give one), and how many entries carry figures; absent when none does.
+   */
+  casualties?: { figures: FatalityFigures; entries: number };
 }
 
 /** The event types counted as violence when proposing a direction: clashes and strikes. */
@@ -87,7 +91,7 @@ function compare(what: string, before: number, after: number): Suggestion | unde
  */
 export function suggestDirection(before: WindowFigures, after: WindowFigures): Suggestion {
   if (before.casualties !== undefined && after.casualties !== undefined) {
-    const byDeaths = compare('People reported killed', before.casualties, after.casualties);
+    const byDeaths = compare('People reported killed', before.casualties.figures.best, after.casualties.figures.best);
     if (byDeaths) return byDeaths;
   }
   const violence = (w: WindowFigures) => clashes(w) + strikes(w);
@@ -107,4 +111,10 @@ export function suggestDirection(before: WindowFigures, after: WindowFigures): S
 export function figuresText(w: WindowFigures): string {
   const types = [...w.byType].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0])).map(([t, n]) => `${eventTypeLabel(t)} ${n}`);
   return `${plural(w.entries, 'entry', 'entries')}${types.length > 0 ? `: ${types.join(', ')}` : ''}`;
+}
+
+/** `40 (35–52) in 5 of 18 entries`, or that no entry gives figures: who is counted, and how many. */
+export function casualtiesText(w: WindowFigures): string {
+  if (!w.casualties) return `no figures (${plural(w.entries, 'entry', 'entries')})`;
+  return `${formatFatalities(w.casualties.figures)} in ${w.casualties.entries} of ${plural(w.entries, 'entry', 'entries')}`;
 }

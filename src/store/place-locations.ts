@@ -4,6 +4,7 @@
 import type { ChangeStamp } from '../core/domain.js';
 import { areasOf, placeChain, type Gazetteer, type GazetteerPlace } from '../core/places/gazetteer-port.js';
 import { resolvePlace, type PlaceResolution } from '../core/places/resolve-place.js';
+import { foldKey } from '../core/text.js';
 import type { Db } from './connection.js';
 
 /** The gazetteer places written through a connection are located with (see attachGazetteer). */
@@ -70,6 +71,18 @@ export function setPlaceLocation(db: Db, placeId: number, outcome: PlaceOutcome,
     stamp.by,
     stamp.at,
   );
+}
+
+/** An admin's choice for a place the gazetteer cannot settle (/places, located:false, an import's). */
+export const KEPT_NOT_LOCATED: PlaceOutcome = { kind: 'not-located', why: 'kept as not located by an admin' };
+
+/** Marks stored places not located, by name, unless they are already (an import's `located: false`). */
+export function keepNotLocated(db: Db, names: readonly string[], stamp: ChangeStamp): void {
+  const find = db.prepare('SELECT id, location FROM places WHERE place_key = ?');
+  for (const name of names) {
+    const place = find.get(foldKey(name)) as { id: number; location: string | null } | undefined;
+    if (place && place.location !== 'not-located') setPlaceLocation(db, place.id, KEPT_NOT_LOCATED, stamp);
+  }
 }
 
 /** Locates a place just stored, if the connection has a gazetteer. */

@@ -1,11 +1,11 @@
 // The store's side of /place and /places: stored places with where they are, and their log.
 import type { ChangeStamp } from '../core/domain.js';
 import type { Gazetteer } from '../core/places/gazetteer-port.js';
-import type { PlaceDecision, PlaceDirectory, PlaceLocationRecord, StoredPlace } from '../core/places/place-port.js';
+import type { CountedPlace, PlaceDecision, PlaceDirectory, PlaceLocationRecord, StoredPlace } from '../core/places/place-port.js';
 import type { Page } from '../core/ports.js';
 import { foldKey } from '../core/text.js';
 import type { Db } from './connection.js';
-import { setPlaceLocation } from './place-locations.js';
+import { KEPT_NOT_LOCATED, setPlaceLocation } from './place-locations.js';
 
 interface PlaceRow {
   id: number;
@@ -14,11 +14,10 @@ interface PlaceRow {
   precision: StoredPlace['precision'] | null;
   gazetteer_ref: string | null;
   candidates: string | null;
-  entries: number;
 }
 
-const PLACE_COLUMNS = `p.id, p.name, p.location, p.precision, p.gazetteer_ref, p.candidates,
-  (SELECT count(*) FROM entry_places ep WHERE ep.place_id = p.id AND ep.live = 1) AS entries`;
+const PLACE_COLUMNS = 'p.id, p.name, p.location, p.precision, p.gazetteer_ref, p.candidates';
+const ENTRIES_AT = '(SELECT count(*) FROM entry_places ep WHERE ep.place_id = p.id AND ep.live = 1)';
 
 function toStored(row: PlaceRow): StoredPlace {
   return {
@@ -28,7 +27,6 @@ function toStored(row: PlaceRow): StoredPlace {
     ...(row.precision !== null ? { precision: row.precision } : {}),
     ...(row.gazetteer_ref !== null ? { ref: row.gazetteer_ref } : {}),
     candidates: row.candidates ? (JSON.parse(row.candidates) as string[]) : [],
-    entries: row.entries,
   };
 }
 
@@ -43,17 +41,21 @@ export class SqlitePlaces implements PlaceDirectory {
     return row ? toStored(row) : undefined;
   }
 
-  unsettled(limit: number, offset: number): Page<StoredPlace> {
+  entriesAt(placeId: number): number {
+    return this.db.prepare(`SELECT ${ENTRIES_AT} FROM places p WHERE p.id = ?`).pluck().get(placeId) as number;
+  }
+
+  unsettled(limit: number, offset: number): Page<CountedPlace> {
     const where = "p.location IS NULL OR p.location = 'ambiguous'";
     const total = this.db.prepare(`SELECT count(*) FROM places p WHERE ${where}`).pluck().get() as number;
     const rows = this.db
-      .prepare(`SELECT ${PLACE_COLUMNS} FROM places p WHERE ${where} ORDER BY entries DESC, p.name LIMIT ? OFFSET ?`)
-      .all(limit, offset) as PlaceRow[];
-    return { items: rows.map(toStored), total, totalIsLowerBound: false };
+      .prepare(`SELECT ${PLACE_COLUMNS}, ${ENTRIES_AT} AS entries FROM places p WHERE ${where} ORDER BY entries DESC, p.name LIMIT ? OFFSET ?`)
+      .all(limit, offset) as (PlaceRow & { entries: number })[];
+    return { items: rows.map((row) => ({ ...toStored(row), entries: row.entries })), total, totalIsLowerBound: false };
   }
 
   settle(placeId: number, decision: PlaceDecision, stamp: ChangeStamp): void {
-    const outcome = decision.kind === 'located' ? decision : { kind: 'not-located' as const, why: 'kept as not located by an admin' };
+    const outcome = decision.kind === 'located' ? decision : KEPT_NOT_LOCATED;
     this.db.transaction(() => setPlaceLocation(this.db, placeId, outcome, stamp))();
   }
 

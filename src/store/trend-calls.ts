@@ -1,4 +1,5 @@
 // The store's trend calls (migration 0012's trend_calls) and the figures behind a suggestion.
+import { sumFatalities, type FatalityFigures } from '../core/fatalities.js';
 import type { EventType } from '../core/vocabulary.js';
 import type { TrendCalls } from '../core/trend-port.js';
 import type { TrendAlert, TrendCall, TrendDirection, WindowFigures } from '../core/trends.js';
@@ -75,6 +76,19 @@ export class SqliteTrendCalls implements TrendCalls {
          WHERE topic = ? AND deleted_at IS NULL AND day_from BETWEEN ? AND ? GROUP BY event_type`,
       )
       .all(topic, from, to) as { event_type: EventType; n: number }[];
-    return { from, to, entries: rows.reduce((sum, r) => sum + r.n, 0), byType: new Map(rows.map((r) => [r.event_type, r.n])) };
+    const figures: WindowFigures = { from, to, entries: rows.reduce((sum, r) => sum + r.n, 0), byType: new Map(rows.map((r) => [r.event_type, r.n])) };
+    const casualties = sumFatalities(this.fatalities(topic, from, to));
+    return casualties ? { ...figures, casualties } : figures;
+  }
+
+  /** The fatality figures of the same entries, for those that carry any. */
+  private fatalities(topic: string, from: string, to: string): FatalityFigures[] {
+    const rows = this.cache
+      .get(
+        `SELECT f.low, f.best, f.high FROM entries e INDEXED BY entries_live_by_topic CROSS JOIN entry_fatalities f ON f.entry_id = e.id
+         WHERE e.topic = ? AND e.deleted_at IS NULL AND e.day_from BETWEEN ? AND ?`,
+      )
+      .all(topic, from, to) as { low: number | null; best: number; high: number | null }[];
+    return rows.map(({ low, best, high }) => ({ best, ...(low !== null ? { low } : {}), ...(high !== null ? { high } : {}) }));
   }
 }

@@ -10,7 +10,8 @@ import { readArgs } from '../cli-args.js';
 import { writeLine, type CliIo } from '../cli-io.js';
 import { loadConfig } from '../config.js';
 import { createLogger } from '../log.js';
-import { CSV_COLUMNS, csvRow, exportRow } from './export-rows.js';
+import type { PlaceDirectory } from '../core/places/place-port.js';
+import { CSV_COLUMNS, csvRow, exportRow, type PlacesLocated } from './export-rows.js';
 import { plural } from '../core/text.js';
 import type { EventType } from '../core/vocabulary.js';
 import { bundleRecords } from '../store/bundle-export.js';
@@ -27,12 +28,23 @@ const WRITE_ERRORS: Record<string, string> = {
   ENOSPC: 'the disk is full',
 };
 
+/** Whether an entry's places are all located, each place looked up once per export. */
+function placesLocated(places: PlaceDirectory): PlacesLocated {
+  const located = new Map<string, boolean>();
+  const isLocated = (name: string) => {
+    if (!located.has(name)) located.set(name, places.stored(name)?.location === 'located');
+    return located.get(name)!;
+  };
+  return (entry) => entry.places.every(isLocated);
+}
+
 function* exportText(app: App, entries: readonly { id: number; key: string | null }[], format: 'json' | 'csv'): Generator<string> {
   yield format === 'csv' ? stringify([[...CSV_COLUMNS]]) : '[\n';
+  const located = placesLocated(app.services.places);
   for (const [i, { id, key }] of entries.entries()) {
     const entry = app.dossier.getEntry(id)!;
-    if (format === 'csv') yield stringify([csvRow(entry, key)], { columns: [...CSV_COLUMNS] });
-    else yield `${i > 0 ? ',\n' : ''}  ${JSON.stringify(exportRow(entry, key))}`;
+    if (format === 'csv') yield stringify([csvRow(entry, key, located)], { columns: [...CSV_COLUMNS] });
+    else yield `${i > 0 ? ',\n' : ''}  ${JSON.stringify(exportRow(entry, key, located))}`;
   }
   if (format === 'json') yield '\n]\n';
 }

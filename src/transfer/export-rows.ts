@@ -22,6 +22,8 @@ export interface ExportRow {
   fatalities?: string;
   fatalities_source?: string;
   claims?: ExportClaim[];
+  /** false when a place is stored not located: the row re-imports into a store that lacks it (see row-places). */
+  located?: false;
 }
 
 /** A claim as an import reads it back (see row-claims): its actor by name, its source flat. */
@@ -54,7 +56,13 @@ function exportClaim(claim: ClaimDetail): ExportClaim {
 const fatalityFields = (entry: EntryDetail) =>
   entry.fatalities ? { fatalities: fatalitiesText(entry.fatalities), fatalities_source: entry.fatalities.source } : {};
 
-export function exportRow(entry: EntryDetail, key?: string | null): ExportRow {
+/**
+ * Whether every place of the entry is one the gazetteer located; `false` is written so that the
+ * row's places stay not located where it is imported, instead of being refused there.
+ */
+export type PlacesLocated = (entry: EntryDetail) => boolean;
+
+export function exportRow(entry: EntryDetail, key: string | null | undefined, located: PlacesLocated): ExportRow {
   return {
     ...(key ? { key } : {}),
     title: entry.title,
@@ -70,6 +78,7 @@ export function exportRow(entry: EntryDetail, key?: string | null): ExportRow {
     tags: entry.tags,
     ...fatalityFields(entry),
     ...(entry.claims.length > 0 ? { claims: entry.claims.map(exportClaim) } : {}),
+    ...(located(entry) ? {} : { located: false as const }),
   };
 }
 
@@ -85,7 +94,7 @@ const timePrecision = (entry: EntryDetail) => (entry.start.day !== undefined ? 1
 export const CSV_COLUMNS = [
   'event_id', 'event_date', 'time_precision', 'event_type', 'actor1', 'actor2', 'location', 'source', 'notes',
   'title', 'summary', 'date', 'end', 'type', 'topic', 'places', 'actors', 'source_url', 'outlet', 'attribution', 'published',
-  'more_sources', 'confidence', 'tags', 'grade', 'fatalities', 'fatalities_source', 'claims',
+  'more_sources', 'confidence', 'tags', 'grade', 'fatalities', 'fatalities_source', 'claims', 'located',
 ] as const;
 
 /**
@@ -99,7 +108,7 @@ export function acledActors(actors: readonly EntryActorLink[]): [EntryActorLink 
 }
 
 /** One CSV row; `event_id` is the entry's key, and `source` names every outlet, as ACLED's does. */
-export function csvRow(entry: EntryDetail, key?: string | null): Record<(typeof CSV_COLUMNS)[number], string | number> {
+export function csvRow(entry: EntryDetail, key: string | null | undefined, located: PlacesLocated): Record<(typeof CSV_COLUMNS)[number], string | number> {
   const [actor1, actor2] = acledActors(entry.actors);
   const [source, ...moreSources] = entry.sources;
   return {
@@ -132,5 +141,6 @@ export function csvRow(entry: EntryDetail, key?: string | null): Record<(typeof 
     fatalities_source: '',
     ...fatalityFields(entry),
     claims: entry.claims.length > 0 ? JSON.stringify(entry.claims.map(exportClaim)) : '',
+    located: located(entry) ? '' : 'false',
   };
 }

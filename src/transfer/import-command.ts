@@ -1,4 +1,4 @@
-// npm run import -- FILE [--dry-run] [--create-actors] [--format json|ndjson|csv|bundle]
+// npm run import -- FILE [--dry-run] [--create-actors] [--unlocated-places] [--format json|ndjson|csv|bundle]
 // Rows: validates every row first, sorts them into new entries, corrections of stored entries,
 // skipped and rejected rows, writes the new entries and corrections in one transaction and prints
 // what happened to each row. A bundle: see bundle-import.
@@ -14,18 +14,23 @@ import { readImportFile } from './import-file.js';
 import { checkAgainstStore } from './import-store.js';
 import type { ImportFormat, SourceRow } from './row-reader.js';
 
-const USAGE = 'Usage: npm run import -- FILE [--dry-run] [--create-actors] [--format json|ndjson|csv|bundle]';
+const USAGE = 'Usage: npm run import -- FILE [--dry-run] [--create-actors] [--unlocated-places] [--format json|ndjson|csv|bundle]';
 const FORMATS: readonly string[] = ['json', 'ndjson', 'csv', 'bundle'];
 
 interface ImportOptions {
   dryRun: boolean;
   createActors: boolean;
+  /** Keep places the gazetteer cannot locate as not located, instead of refusing their rows. */
+  unlocatedPlaces: boolean;
 }
 
 function importRows(file: string, rows: SourceRow[], format: ImportFormat, options: ImportOptions, io: CliIo): number {
   const config = loadConfig(io.env);
   const logger = createLogger(config.logLevel ?? 'warn');
-  const { app, plan } = checkAgainstStore(rows, config, options.dryRun, logger, io.stderr, { createActors: options.createActors });
+  const { app, plan } = checkAgainstStore(rows, config, options.dryRun, logger, io.stderr, {
+    createActors: options.createActors,
+    keepUnlocated: options.unlocatedPlaces,
+  });
   try {
     const target = { db: app.db, dbPath: config.dbPath, topics: app.dossier.topics() };
     return applyPlan(target, plan, file, `${basename(file)} (${format})`, options.dryRun, io);
@@ -48,6 +53,7 @@ export async function runImport(argv: string[], io: CliIo): Promise<number> {
     options: {
       'dry-run': { type: 'boolean', default: false },
       'create-actors': { type: 'boolean', default: false },
+      'unlocated-places': { type: 'boolean', default: false },
       format: { type: 'string' },
       help: { type: 'boolean' },
     },
@@ -67,7 +73,7 @@ export async function runImport(argv: string[], io: CliIo): Promise<number> {
     return 2;
   }
   try {
-    const options = { dryRun: values['dry-run'], createActors: values['create-actors'] };
+    const options = { dryRun: values['dry-run'], createActors: values['create-actors'], unlocatedPlaces: values['unlocated-places'] };
     return importFile(file, values.format as ImportFormat | 'bundle' | undefined, options, io);
   } catch (error) {
     writeLine(io.stderr, `Import failed, nothing was written: ${(error as Error).message}`);

@@ -3,9 +3,9 @@
 import { addEntry } from '../../commands/entry/change.js';
 import type { OptionSpec } from '../core/command-spec.js';
 
-// `located:false` answers /entry add's refusal of an unknown place; an import refuses none (it
-// locates what it can and keeps the rest as not located), so it has no such column.
-export const ENTRY_OPTIONS: readonly OptionSpec[] = (addEntry.options ?? []).filter((o) => o.name !== 'located');
+// `located` is read apart (row-places): it says what to do with the row's places, not a field of the entry.
+export const LOCATED_FIELD = 'located';
+export const ENTRY_OPTIONS: readonly OptionSpec[] = (addEntry.options ?? []).filter((o) => o.name !== LOCATED_FIELD);
 export const OPTION_NAMES = ENTRY_OPTIONS.map((o) => o.name);
 export const REQUIRED_FIELDS = ENTRY_OPTIONS.filter((o) => o.required).map((o) => o.name);
 
@@ -24,7 +24,7 @@ export const LIST_FIELDS = [...SOURCE_LIST_FIELDS, CLAIM_LIST_FIELD];
 
 /** The entry's stable key (see row-key): which stored entry the row is, if any. */
 export const KEY_FIELD = 'key';
-export const IMPORT_FIELDS = [...OPTION_NAMES, ...LIST_FIELDS, KEY_FIELD];
+export const IMPORT_FIELDS = [...OPTION_NAMES, ...LIST_FIELDS, KEY_FIELD, LOCATED_FIELD];
 
 /**
  * Columns our CSV export adds for ACLED compatibility; an import ignores them, but for

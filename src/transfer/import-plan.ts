@@ -12,6 +12,7 @@ import { memoizeActorLookups } from './memo-dossier.js';
 import { missingActors, missingActorsReason, PlannedActors, type PlannedActor } from './row-actors.js';
 import type { RawRow, SourceRow } from './row-reader.js';
 import { rowKey } from './row-key.js';
+import type { PlacesCheck, RowPlaces } from './row-places.js';
 import { checkRow } from './row-validation.js';
 import { dateTitleKey, storedMatches } from './stored-matches.js';
 
@@ -45,6 +46,8 @@ export interface ImportPlan {
   noted: RowOutcome[];
   /** Actors the rows name that the store lacks, created by the import (--create-actors). */
   createdActors: PlannedActor[];
+  /** Places the gazetteer cannot locate that written rows keep as not located, with their lines. */
+  keptUnlocated: Map<string, number[]>;
 }
 
 export interface PlanOptions {
@@ -52,6 +55,11 @@ export interface PlanOptions {
   createActors?: boolean;
   /** Actors to create whether rows name them or not (those of a bundle merged in). */
   planned?: PlannedActors;
+  /**
+   * Where rows' places are checked against the gazetteer (see row-places). Without it they are
+   * not: a bundle carries how its places were located.
+   */
+  places?: RowPlaces;
 }
 
 interface CheckedRow {
@@ -60,6 +68,18 @@ interface CheckedRow {
   input: EntryInput;
   key?: string;
   note?: string;
+  /** Its places kept as not located (see row-places). */
+  kept: string[];
+}
+
+/** The row's places kept as not located, or the reason it is refused (rows of a bundle are not checked). */
+function placesOf(row: RawRow, input: EntryInput, places: RowPlaces | undefined): PlacesCheck {
+  if (!places) return { ok: true, kept: [] };
+  try {
+    return places.check(row, input.places);
+  } catch (error) {
+    return { ok: false, reason: (error as Error).message };
+  }
 }
 
 function checkRows(rows: SourceRow[], reader: DossierReader, planned: PlannedActors, options: PlanOptions, plan: ImportPlan, onProgress?: (done: number) => void): CheckedRow[] {
@@ -79,7 +99,9 @@ function checkRows(rows: SourceRow[], reader: DossierReader, planned: PlannedAct
     }
     const check = checkRow(row.values, reader);
     if (!check.ok) return void plan.rejected.push({ line: row.line, reason: check.reason });
-    checked.push({ line: row.line, row: row.values, input: check.input, ...(key ? { key } : {}), ...(check.note ? { note: check.note } : {}) });
+    const places = placesOf(row.values, check.input, options.places);
+    if (!places.ok) return void plan.rejected.push({ line: row.line, reason: places.reason });
+    checked.push({ line: row.line, row: row.values, input: check.input, kept: places.kept, ...(key ? { key } : {}), ...(check.note ? { note: check.note } : {}) });
   });
   return checked;
 }
@@ -91,7 +113,7 @@ function actorNames(db: Db, planned: PlannedActors): ActorNames {
 }
 
 export function planImport(rows: SourceRow[], db: Db, dossier: DossierReader, onProgress?: (done: number) => void, options: PlanOptions = {}): ImportPlan {
-  const plan: ImportPlan = { accepted: [], corrected: [], skipped: [], rejected: [], noted: [], createdActors: [] };
+  const plan: ImportPlan = { accepted: [], corrected: [], skipped: [], rejected: [], noted: [], createdActors: [], keptUnlocated: new Map() };
   const planned = options.planned ?? new PlannedActors();
   const checked = checkRows(rows, planned.reader(memoizeActorLookups(dossier)), planned, options, plan, onProgress);
   const urlsOf = checked.map(({ input }) => input.sources.map((s) => s.url).filter((u): u is string => Boolean(u)));
@@ -100,7 +122,8 @@ export function planImport(rows: SourceRow[], db: Db, dossier: DossierReader, on
   const names = actorNames(db, planned);
   const seen = { keys: new Map<string, number>(), urls: new Map<string, number>(), dateTitles: new Map<string, number>(), entries: new Map<number, number>() };
 
-  checked.forEach(({ line, row, input, key, note }, i) => {
+  const keep = (line: number, kept: readonly string[]) => kept.forEach((name) => plan.keptUnlocated.set(name, [...(plan.keptUnlocated.get(name) ?? []), line]));
+  checked.forEach(({ line, row, input, key, note, kept }, i) => {
     const urls = urlsOf[i]!;
     const dateTitle = dateTitles[i]!;
     // A key says which entry a row is; rows without one are told apart as before keys.
@@ -122,6 +145,7 @@ export function planImport(rows: SourceRow[], db: Db, dossier: DossierReader, on
       const changes = fieldChanges(current, next, names);
       if (changes.length === 0) return void plan.skipped.push({ line, reason: `duplicate of entry #${target.id} (${target.by})` });
       plan.corrected.push({ line, entryId: target.id, next, changedFields: changedFields(current, next), changes });
+      keep(line, kept);
       return;
     }
     const sameDateTitle = stored.byDateTitle.get(dateTitle);
@@ -137,6 +161,7 @@ export function planImport(rows: SourceRow[], db: Db, dossier: DossierReader, on
     urls.forEach((u) => seen.urls.set(u, line));
     seen.dateTitles.set(dateTitle, line);
     plan.accepted.push({ line, input, ...(key ? { key } : {}) });
+    keep(line, kept);
     if (note) plan.noted.push({ line, reason: note });
   });
   // Of the actors rows name, only those a written row names are created.

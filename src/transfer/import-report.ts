@@ -29,6 +29,10 @@ export function printPlan(stdout: Writable, plan: ImportPlan, topics: readonly s
     writeLine(stdout, `${dryRun ? 'Actors it would create' : 'Actors created'}: ${actors}.`);
   }
   for (const line of newTopicsLine(topics, plan)) writeLine(stdout, line);
+  if (plan.keptUnlocated.size > 0) {
+    const places = [...plan.keptUnlocated].map(([name, lines]) => `${name} (${lines.length === 1 ? 'line' : 'lines'} ${lines.join(', ')})`);
+    writeLine(stdout, `${dryRun ? 'Places it would keep as not located' : 'Places kept as not located'}: ${places.join(', ')}.`);
+  }
 }
 
 export function planCounts(plan: ImportPlan): string {

@@ -7,12 +7,20 @@ import type { Config } from '../config.js';
 import type { Logger } from '../core/logger.js';
 import { planImport, type ImportPlan, type PlanOptions } from './import-plan.js';
 import { plansWrites } from './import-report.js';
+import { RowPlaces } from './row-places.js';
 import { phaseProgress } from './progress-report.js';
 import type { SourceRow } from './row-reader.js';
 
-function checkRows(app: App, rows: SourceRow[], stderr: Writable, options: PlanOptions): ImportPlan {
+/** How rows are checked: as planImport's options, their places against the store's gazetteer. */
+export interface CheckOptions extends Omit<PlanOptions, 'places'> {
+  /** --unlocated-places: keep places the gazetteer cannot locate as not located, in every row. */
+  keepUnlocated?: boolean;
+}
+
+function checkRows(app: App, rows: SourceRow[], stderr: Writable, { keepUnlocated, ...options }: CheckOptions): ImportPlan {
   const checking = phaseProgress(stderr, 'Checking', rows.length);
-  const plan = planImport(rows, app.db, app.dossier, (n) => checking.update(n), options);
+  const places = new RowPlaces(app.services.places, keepUnlocated === true);
+  const plan = planImport(rows, app.db, app.dossier, (n) => checking.update(n), { ...options, places });
   checking.stop();
   return plan;
 }
@@ -28,7 +36,7 @@ export function checkAgainstStore(
   dryRun: boolean,
   logger: Logger,
   stderr: Writable,
-  options: PlanOptions = {},
+  options: CheckOptions = {},
 ): { app: App; plan: ImportPlan } {
   const { dbPath } = config;
   const open = (path: string) => createApp({ dbPath: path, admins: config.admins, logger });

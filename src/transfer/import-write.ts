@@ -1,10 +1,12 @@
 // Writes an import plan in ONE transaction: the actors it creates, the new entries (bulk), then
-// each correction as an edit with its own revision, which /entry undo takes back like any edit.
+// each correction as an edit with its own revision, which /entry undo takes back like any edit;
+// then the places rows keep as not located are marked so.
 // An import killed half-way leaves the store as it was.
 import type { ChangeStamp, EntryInput } from '../core/domain.js';
 import { insertActor } from '../store/actor-writes.js';
 import type { Db } from '../store/connection.js';
 import { EntryWriter } from '../store/entry-writes.js';
+import { keepNotLocated } from '../store/place-locations.js';
 import { writeImport } from './bulk-write.js';
 import { correctionReason } from './corrections.js';
 import type { ImportPlan } from './import-plan.js';
@@ -33,5 +35,7 @@ export function writePlan(db: Db, plan: ImportPlan, file: string, stamp: ChangeS
       const next = withCreatedActors(correction.next, created);
       writer.replace(correction.entryId, next, undefined, { action: 'edit', changedFields: correction.changedFields, reason: correctionReason(file, correction.changes) }, stamp);
     }
+    // A name the gazetteer finds several places for is kept not located, as /entry add's located:false keeps it.
+    keepNotLocated(db, [...plan.keptUnlocated.keys()], stamp);
   })();
 }

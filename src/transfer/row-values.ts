@@ -1,15 +1,15 @@
 // Turns one import row's values (JSON values, or CSV text) into the option text /entry add
 // takes. Refuses what that text cannot carry faithfully, rather than guess.
 import { ACTOR_KINDS } from '../core/vocabulary.js';
-import { ACLED_COLUMNS, ENTRY_OPTIONS, KEY_FIELD, LIST_FIELDS, OPTION_NAMES } from './import-fields.js';
+import { ACLED_COLUMNS, ENTRY_OPTIONS, IMPORT_FIELDS, KEY_FIELD, LIST_FIELDS, LOCATED_FIELD, OPTION_NAMES } from './import-fields.js';
 import type { RawRow } from './source-row.js';
 
 /** A problem with a row's shape; its message is the row's reason, as a refused option's is. */
 export class RowProblem extends Error {}
 
 const TEXT_LIST_FIELDS = new Set(['places', 'actors', 'tags']);
-/** Read apart: the key by row-key, the source and claim lists by their own readers. */
-const IGNORED = new Set([KEY_FIELD, ...ACLED_COLUMNS, ...LIST_FIELDS]);
+/** Read apart: the key by row-key, the source and claim lists by their own readers, `located` by row-places. */
+const IGNORED = new Set([KEY_FIELD, LOCATED_FIELD, ...ACLED_COLUMNS, ...LIST_FIELDS]);
 const KNOWN = new Set(OPTION_NAMES);
 const ACTOR_KEYS = ['name', 'role', 'kind'];
 
@@ -77,7 +77,7 @@ export function optionValues(row: RawRow): Record<string, string> {
   const values: Record<string, string> = {};
   for (const [key, value] of Object.entries(row)) {
     if (IGNORED.has(key)) continue;
-    if (!KNOWN.has(key)) throw new RowProblem(`unknown field \`${key}\`; fields are ${[...OPTION_NAMES, ...LIST_FIELDS, KEY_FIELD].join(', ')}.`);
+    if (!KNOWN.has(key)) throw new RowProblem(`unknown field \`${key}\`; fields are ${IMPORT_FIELDS.join(', ')}.`);
     if (isNone(value)) continue;
     const text = TEXT_LIST_FIELDS.has(key) ? listText(key, value) : textOf(key, value);
     if (text !== '') values[key] = text;

@@ -115,7 +115,7 @@ describe('GIVEN an import file', () => {
   it.each([
     ['title;date;type;topic\nX;2025;talks;t\n', 'line 1: the header is separated by `;`: separate columns with commas'],
     ['title,date,type\nX,2025,talks\n', 'line 1: the header has no `topic` column; required: title, date, type, topic'],
-    ['title,date,type,topic,colour\nX,2025,talks,t,red\nY,2025,talks,t,blue\n', 'line 1: unknown column `colour`; columns are title, date, type, topic, summary, end, places, actors, source_url, outlet, attribution, published, grade, confidence, fatalities, fatalities_source, tags, sources, more_sources, claims, key (and ACLED\'s, which are ignored)'],
+    ['title,date,type,topic,colour\nX,2025,talks,t,red\nY,2025,talks,t,blue\n', 'line 1: unknown column `colour`; columns are title, date, type, topic, summary, end, places, actors, source_url, outlet, attribution, published, grade, confidence, fatalities, fatalities_source, tags, sources, more_sources, claims, key, located (and ACLED\'s, which are ignored)'],
     ['title,date,type,topic,title\nX,2025,talks,t,Y\n', 'line 1: column `title` appears twice in the header'],
     ['title,date,type,topic\nX,2025,talks,t\n"Y,2025,talks,t\n', 'line 3: a quoted value is never closed (a `"` is missing)'],
   ])('WHEN a CSV header or quote is wrong THEN it is one error for the file: %j', (csv, message) => {
@@ -161,7 +161,7 @@ describe('GIVEN the ACLED columns of a CSV export', () => {
 
   it('THEN the row carries the summary and every source in the import columns', () => {
     const entry = app.dossier.getEntry(1)!;
-    const row = csvRow({ ...entry, sources: [{ outlet: 'AFP', url: 'https://x.org/a' }, { outlet: 'Reuters', published: '2025' }] });
+    const row = csvRow({ ...entry, sources: [{ outlet: 'AFP', url: 'https://x.org/a' }, { outlet: 'Reuters', published: '2025' }] }, undefined, () => true);
     expect(row).toMatchObject({ summary: entry.summary, notes: entry.summary, outlet: 'AFP', source_url: 'https://x.org/a', more_sources: '[{"outlet":"Reuters","published":"2025"}]' });
   });
 });

@@ -83,4 +83,27 @@ describe('GIVEN trend calls', () => {
     expect(await text('/trend suggest topic:syria-israel', reader)).toMatch(/→ unchanged — (Too few armed clashes|Armed clashes and strikes held steady)/);
     expect(storeFingerprint(app.db)).toBe(before);
   });
+
+  it('WHEN entries give fatality figures THEN the suggestion sums them per window, says how many entries carry them, and proposes from them', async () => {
+    // Best estimates summed, low and high where given (else the best); a removed entry does not count.
+    const entries = [
+      '2025-06-25 armed-clash fatalities:4', '2025-07-02 air-strike fatalities:2-3-5', '2025-07-19 talks',
+      '2025-07-23 armed-clash fatalities:10', '2025-08-02 armed-clash fatalities:8-12-20', '2025-08-09 shelling',
+    ];
+    for (const [date, type, figures] of entries.map((e) => e.split(' '))) {
+      const given = figures ? ` ${figures} fatalities_source:"Medics, to AFP"` : '';
+      expect((await run(`/entry add title:"Event ${date} ${type}" date:${date} type:${type} topic:sudan outlet:AFP${given}`)).tone).toBe('success');
+    }
+    const removed = viewText(await run('/entry add title:"Misdated massacre" date:2025-08-12 type:armed-clash topic:sudan outlet:AFP fatalities:100 fatalities_source:AFP'));
+    const removedId = /Added entry #(\d+)/.exec(removed)![1];
+    expect((await run(`/entry remove id:${removedId} reason:"duplicate"`)).tone).toBe('success');
+
+    const suggested = await text('/trend suggest topic:sudan', reader);
+    expect(suggested).toMatch(/Reported killed\s+7 \(6–9\) in 2 of 3 entries → 22 \(18–30\) in 2 of 3 entries/);
+    // Clashes and strikes (2, then 3) change too little to decide: the deaths do.
+    expect(suggested).toContain('↑ deteriorated — People reported killed rose from 7 to 22.');
+
+    const withoutFigures = await text('/trend suggest topic:syria-israel', reader);
+    expect(withoutFigures).not.toContain('Reported killed');
+  });
 });

@@ -16,7 +16,10 @@ export interface StoredPlace {
   ref?: string;
   /** For an ambiguous place: spellings that each name one candidate. */
   candidates: string[];
-  /** Live entries at this place. */
+}
+
+/** A stored place with its live entries counted: a count reads every link of the place. */
+export interface CountedPlace extends StoredPlace {
   entries: number;
 }
 
@@ -33,10 +36,12 @@ export type PlaceDecision = { kind: 'located'; place: GazetteerPlace } | { kind:
 
 export interface PlaceDirectory {
   readonly gazetteer: Gazetteer;
-  /** The stored place with this folded name, if any. */
+  /** The stored place with this folded name, if any: one index lookup, whatever its entries (timeline filters, imports). */
   stored(name: string): StoredPlace | undefined;
+  /** How many live entries are at a stored place. */
+  entriesAt(placeId: number): number;
   /** Places the gazetteer could not settle (ambiguous) or not looked up yet, most used first. */
-  unsettled(limit: number, offset: number): Page<StoredPlace>;
+  unsettled(limit: number, offset: number): Page<CountedPlace>;
   /** An admin's decision on a stored place: located as a record, or kept as not located. */
   settle(placeId: number, decision: PlaceDecision, stamp: ChangeStamp): void;
   /** How the places an entry shows came to be located, oldest first. */

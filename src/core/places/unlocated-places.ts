@@ -1,0 +1,29 @@
+// The places of an entry the gazetteer cannot locate (unknown, or naming several places), each
+// with what to say about it: /entry add and edit refuse them, and so does an import, unless the
+// admin keeps them as not located.
+import { optionLines } from './place-filter.js';
+import type { PlaceDirectory } from './place-port.js';
+import { resolvePlace } from './resolve-place.js';
+
+export interface UnlocatedPlace {
+  name: string;
+  /** The closest gazetteer matches, or the spellings that name one place each. */
+  hint: string;
+}
+
+/** A stored place is decided already (located, or kept as not located before): it passes. */
+export function unlocatedPlace(places: PlaceDirectory, name: string): UnlocatedPlace | undefined {
+  if (places.stored(name)) return undefined;
+  const resolution = resolvePlace(places.gazetteer, name);
+  if (resolution.kind === 'located') return undefined;
+  const hint =
+    resolution.kind === 'ambiguous'
+      ? `“${name}” names several places; say which: ${optionLines(resolution.options).join('; ')}.`
+      : resolution.closest.length > 0
+        ? `“${name}” is not in the gazetteer; closest: ${optionLines(resolution.closest).join('; ')}.`
+        : `“${name}” is not in the gazetteer.`;
+  return { name, hint };
+}
+
+/** `“Tel Foo”, “Bar”`: the places a refusal names. */
+export const quotedNames = (unlocated: readonly UnlocatedPlace[]) => unlocated.map((u) => `“${u.name}”`).join(', ');
