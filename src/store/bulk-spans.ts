@@ -1,12 +1,10 @@
 // What the as-of span trigger and the area trigger (migrations 0018, 0012) would have written
-// for a range of new entries, written once, set-based, by a bulk load that paused them (0019).
+// for a range of new entries, written once, set-based, by a bulk load that dropped them
+// (bulk-triggers).
 // New entries have one creation revision each, all at the load's instant, so each opens one
 // span, one per distinct actor and one per distinct place, and none is closed. Their links hold
 // what their snapshots say: the actor ids, and the places those snapshots' names fold to.
 import type { Db } from './connection.js';
-
-/** The settings keys that pause the triggers, set and cleared inside the load's transaction. */
-export const SPAN_AND_AREA_PAUSES = ['entry_spans_paused', 'entry_areas_paused'] as const;
 
 /** Opens the spans of the entries with ids in [fromId, toId], created at `at`. */
 function openSpans(db: Db, fromId: number, toId: number, at: string): void {
@@ -43,7 +41,7 @@ function addAreas(db: Db, fromId: number, toId: number): void {
   ).run(fromId, toId);
 }
 
-/** Brings spans and areas up to date for new entries loaded while their triggers were paused. */
+/** Brings spans and areas up to date for new entries loaded without their triggers. */
 export function fillSpansAndAreas(db: Db, fromId: number, toId: number, at: string): void {
   openSpans(db, fromId, toId, at);
   addAreas(db, fromId, toId);
