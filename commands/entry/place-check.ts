@@ -20,7 +20,7 @@ export const locatedOption: OptionSpec = {
  */
 export function checkNewPlaces(places: PlaceDirectory, typed: readonly string[], args: CommandArgs): string[] {
   const unsettled = typed.flatMap((name) => {
-    if (places.stored(name)) return [];
+    if (places.has(name)) return [];
     const resolution = resolvePlace(places.gazetteer, name);
     if (resolution.kind === 'located') return [];
     const hint =

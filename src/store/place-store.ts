@@ -38,6 +38,10 @@ export class SqlitePlaces implements PlaceDirectory {
     readonly gazetteer: Gazetteer,
   ) {}
 
+  has(name: string): boolean {
+    return this.db.prepare('SELECT 1 FROM places WHERE place_key = ?').get(foldKey(name)) !== undefined;
+  }
+
   stored(name: string): StoredPlace | undefined {
     const row = this.db.prepare(`SELECT ${PLACE_COLUMNS} FROM places p WHERE p.place_key = ?`).get(foldKey(name)) as PlaceRow | undefined;
     return row ? toStored(row) : undefined;

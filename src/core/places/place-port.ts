@@ -35,6 +35,8 @@ export interface PlaceDirectory {
   readonly gazetteer: Gazetteer;
   /** The stored place with this folded name, if any. */
   stored(name: string): StoredPlace | undefined;
+  /** Whether a place with this folded name is stored: what a write checks, without counting its entries. */
+  has(name: string): boolean;
   /** Places the gazetteer could not settle (ambiguous) or not looked up yet, most used first. */
   unsettled(limit: number, offset: number): Page<StoredPlace>;
   /** An admin's decision on a stored place: located as a record, or kept as not located. */
