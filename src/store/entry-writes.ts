@@ -89,13 +89,14 @@ export class EntryWriter {
    */
   private placeId(name: string, stamp: ChangeStamp): number {
     const key = foldKey(name);
-    let id = this.bulk ? this.placeIds.get(key) : undefined;
+    // Looked up before inserting: an insert that finds the place costs several times the lookup.
+    let id = (this.bulk ? this.placeIds.get(key) : undefined) ?? (this.statements.placeId!.get(key) as number | undefined);
     if (id === undefined) {
       const created = this.statements.placeInsert!.run(name, key).changes > 0;
       id = this.statements.placeId!.get(key) as number;
       if (created) locateNewPlace(this.db, id, name, stamp);
-      if (this.bulk) this.placeIds.set(key, id);
     }
+    if (this.bulk) this.placeIds.set(key, id);
     return id;
   }
 

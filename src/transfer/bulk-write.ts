@@ -1,9 +1,12 @@
 // Writes accepted import rows in ONE transaction: an import killed half-way leaves the store as
-// it was. The search index and the actor-pair counts are paused during the load and brought up
-// to date once, set-based, for the new rows (and the search index compacted after a large load).
+// it was. The triggers that keep the search index, the actor-pair counts, the as-of spans and
+// the entries' areas are dropped for the load (see bulk-triggers), and all four brought up to
+// date once, set-based, for the new rows (and the search index compacted after a large load).
 import type { ChangeStamp, EntryInput } from '../core/domain.js';
 import type { Db } from '../store/connection.js';
 import { dropSecondaryIndexes } from '../store/bulk-indexes.js';
+import { fillSpansAndAreas } from '../store/bulk-spans.js';
+import { dropEntryInsertTriggers } from '../store/bulk-triggers.js';
 import { EntryWriter } from '../store/entry-writes.js';
 import { compactSearchIndex, indexEntriesForSearch } from '../store/search-index.js';
 
@@ -32,7 +35,7 @@ export function writeImport(db: Db, entries: readonly LoadedEntry[], stamp: Chan
 
 function load(db: Db, writer: EntryWriter, inputs: readonly LoadedEntry[], stamp: ChangeStamp, onProgress?: (done: number) => void): number[] {
   return db.transaction(() => {
-    db.prepare("INSERT INTO settings (key, value) VALUES ('search_index_paused', 'import'), ('actor_pairs_paused', 'import')").run();
+    const triggers = dropEntryInsertTriggers(db);
     const stored = db.prepare('SELECT count(*) FROM entries').pluck().get() as number;
     const dropped = inputs.length >= REBUILD_INDEXES_FROM * stored ? dropSecondaryIndexes(db) : [];
     const ids: number[] = [];
@@ -40,6 +43,7 @@ function load(db: Db, writer: EntryWriter, inputs: readonly LoadedEntry[], stamp
       ids.push(writer.insert(input, stamp, key));
       if (i % 1000 === 0) onProgress?.(i);
     });
+    if (ids.length > 0) fillSpansAndAreas(db, ids[0]!, ids.at(-1)!, stamp.at);
     for (const sql of dropped) db.exec(sql);
     if (ids.length > 0) {
       indexEntriesForSearch(db, ids[0]!, ids.at(-1)!);
@@ -55,7 +59,7 @@ function load(db: Db, writer: EntryWriter, inputs: readonly LoadedEntry[], stamp
          ON CONFLICT (actor_id, other_id) DO UPDATE SET shared = shared + excluded.shared`,
       ).run(ids[0], ids.at(-1));
     }
-    db.prepare("DELETE FROM settings WHERE key IN ('search_index_paused', 'actor_pairs_paused')").run();
+    for (const sql of triggers) db.exec(sql);
     onProgress?.(inputs.length);
     return ids;
   })();
