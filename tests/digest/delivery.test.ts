@@ -75,7 +75,7 @@ describe('GIVEN a channel subscribed to a daily 08:00 Europe/Paris digest', () =
     expect(kept.every((d) => d.createdAt.getTime() >= oldest)).toBe(true);
     expect(kept.at(-1)!.slot.toISOString()).toBe('2026-10-20T06:00:00.000Z');
     expect(h.logger.lines.some((l) => l.message === 'pruned old rows of the digest delivery log')).toBe(true);
-  });
+  }, 60_000); // 107 digests composed and delivered: seconds of work, more when the machine is busy
 
   it('WHEN an entry is added while a digest is being sent THEN it appears in the next digest, exactly once', async () => {
     const h = await subscribed();
