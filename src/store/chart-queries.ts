@@ -41,6 +41,28 @@ function entryTerms(filter: ChartFilter): { where: string[]; params: unknown[] }
   return { where, params };
 }
 
+/**
+ * Where a filter's days are read: an actor's or a place's links, which copy their entry's days,
+ * liveness, topic and type in a date-ordered index (aliased `e`, so the terms read alike), or else
+ * the entries' own date-ordered indexes.
+ */
+function dayTerms(filter: ChartFilter): { from: string; where: string[]; params: unknown[] } {
+  const byLink = filter.actorId !== undefined ? 'actor' : filter.placeKey !== undefined ? 'place' : undefined;
+  if (!byLink) return { from: 'entries e', ...entryTerms(filter) };
+  const { actorId: _actor, placeKey: _place, ...copied } = filter;
+  const { where, params } = entryTerms(copied);
+  where[0] = 'e.live = 1';
+  if (byLink === 'actor') {
+    where.push('e.actor_id = ?');
+    params.push(filter.actorId);
+    if (filter.placeKey !== undefined) (where.push('e.entry_id IN (SELECT entry_id FROM entry_places WHERE place_id = (SELECT id FROM places WHERE place_key = ?) AND live = 1)'), params.push(filter.placeKey));
+    return { from: 'entry_actors e', where, params };
+  }
+  where.push('e.place_id = (SELECT id FROM places WHERE place_key = ?)');
+  params.push(filter.placeKey);
+  return { from: 'entry_places e', where, params };
+}
+
 /** The queries a chart worker runs for ChartData, by name. */
 export type ChartQuery = 'dayRange' | 'periodCounts' | 'placeActivity';
 
@@ -52,9 +74,9 @@ export class SqliteChartQueries implements AddedCounts {
   }
 
   dayRange(filter: ChartFilter): DayRange | undefined {
-    const { where, params } = entryTerms(filter);
+    const { from, where, params } = dayTerms(filter);
     // Two ordered reads of one row each: min() and max() in one SELECT would scan every entry.
-    const end = (order: 'ASC' | 'DESC') => `(SELECT e.day_from FROM entries e WHERE ${where.join(' AND ')} ORDER BY e.day_from ${order} LIMIT 1)`;
+    const end = (order: 'ASC' | 'DESC') => `(SELECT e.day_from FROM ${from} WHERE ${where.join(' AND ')} ORDER BY e.day_from ${order} LIMIT 1)`;
     const sql = `SELECT ${end('ASC')} AS oldest, ${end('DESC')} AS newest`;
     const row = this.cache.get(sql).get(...params, ...params) as { oldest: string | null; newest: string | null };
     return row.oldest !== null && row.newest !== null ? { oldest: row.oldest, newest: row.newest } : undefined;
