@@ -1,7 +1,8 @@
 // GIVEN entries that record fatalities and trend calls made on a topic, WHEN /chart timeline runs
 // through the command layer, THEN the fatalities' best estimates are summed per period as a line
 // and the calls are marked at their period (arrows), in the picture, its alt text and its Data table;
-// entries dated less precisely than the period count in neither.
+// entries dated less precisely than the period count in neither; without dates, an actor's or a
+// place's chart ends at its newest entry.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHART_SIZES } from '../../src/core/charts/chart.js';
 import type { Caller } from '../../src/core/caller.js';
@@ -59,6 +60,13 @@ describe('/chart timeline with fatalities and trend calls', () => {
   it('counts the month-dated entry and its fatalities by month, and names each call’s topic on a chart of every topic', async () => {
     const monthly = rows(await run('/chart timeline since:2025-08 until:2025-08 by:month data:true'));
     expect(monthly.find((row) => row.startsWith('Aug 2025'))).toMatch(/Violence against civilians 1, .*Fatalities \(best estimates\) 18, Trend calls ↓ syria-israel ↑ syria-israel$/);
+  });
+
+  it('without dates, covers up to the newest entry of the actor or place asked for', async () => {
+    for (const filter of ['actor:Israel', 'place:Quneitra']) {
+      const table = rows(await run(`/chart timeline ${filter} by:week data:true`));
+      expect(table.at(-1)).toMatch(/^4 Aug 2025 +2  Armed clash 1, Air\/drone strike 1/);
+    }
   });
 
   it('draws neither when no entry records fatalities and no call was made', async () => {
