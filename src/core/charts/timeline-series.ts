@@ -6,7 +6,7 @@ import type { PeriodFatalities } from './chart-data-port.js';
 import { periodStart, periodStarts } from './periods.js';
 
 export const FATALITIES_SERIES = 'Fatalities (best estimates)';
-export const TREND_SERIES = 'Trend calls';
+const TREND_SERIES = 'Trend calls';
 
 /** A point for every period once any records fatalities (none recorded: 0), else no line. */
 export function fatalityLine(fatalities: readonly PeriodFatalities[], since: string, until: string, unit: PeriodUnit): ChartSeries[] {
