@@ -1,8 +1,8 @@
 // The store's queries behind the charts' ports: entries counted by period and type (with the
 // fatalities they record), and the places of matching entries (run in the chart worker, on its
-// own read-only connection), and
-// entries added by type (for digest cards). An entry counts by the day it starts; one dated less
-// precisely than the chart's period (a month, on a weekly chart) is counted apart.
+// own read-only connection), and entries added by type (for digest cards). An entry counts by
+// the day it starts; one dated less precisely than the chart's period (a month, on a weekly
+// chart) is counted apart.
 import type { AddedCounts, ChartFilter, DayRange, PeriodCounts, PeriodFatalities, PeriodTypeCount, PlaceActivity } from '../core/charts/chart-data-port.js';
 import type { PeriodUnit } from '../core/charts/chart.js';
 import type { EventType } from '../core/vocabulary.js';
