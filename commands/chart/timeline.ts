@@ -1,8 +1,10 @@
-// /chart timeline — entries per week or month, stacked by event type, as a picture.
+// /chart timeline — entries per week or month, stacked by event type, as a picture, with the
+// fatalities they record as a line and the topic's trend calls marked at their period.
 import type { PeriodUnit } from '../../src/core/charts/chart.js';
 import { chartImage } from '../../src/core/charts/picture.js';
 import { periodCount, yearBefore } from '../../src/core/charts/periods.js';
 import { buildTimelineChart, chartTotal, timelineAlt, timelineTable } from '../../src/core/charts/timeline-chart.js';
+import { fatalityLine, trendMarks } from '../../src/core/charts/timeline-series.js';
 import type { SubcommandSpec } from '../../src/core/command-spec.js';
 import { UserError } from '../../src/core/errors.js';
 import { plural } from '../../src/core/text.js';
@@ -55,7 +57,9 @@ export const chartTimeline: SubcommandSpec = {
       throw new UserError('invalid-option', `A chart by ${unit} draws at most ${MAX_PERIODS[unit]} ${unit}s; since/until span ${periods}.`, [shorter], 'since');
     }
     const counts = await data.periodCounts({ ...filter, since, until }, unit);
-    const chart = buildTimelineChart({ title, unit, since, until, counts });
+    const calls = ctx.services.trends.between(filter.topic, since, until);
+    const series = [...fatalityLine(counts.fatalities, since, until, unit), ...trendMarks(calls, unit, filter.topic === undefined)];
+    const chart = buildTimelineChart({ title, unit, since, until, counts, series });
     if (chartTotal(chart) === 0 && counts.imprecise === 0) return nothingToChart(title, words.length > 0);
     const alt = timelineAlt(chart);
     const imprecise = counts.imprecise > 0 ? [plainLine(`${plural(counts.imprecise, 'entry', 'entries')} dated less precisely than a ${unit} ${counts.imprecise === 1 ? 'is' : 'are'} not on this chart${unit === 'week' ? ' (by:month shows those dated to a month)' : ''}.`)] : [];

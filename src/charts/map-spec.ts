@@ -1,12 +1,13 @@
 // A map as a Vega-Lite spec: the region's country borders, one circle per located place sized by
 // its entries and coloured by its latest event type, the busiest places named. The projection is
-// fitted to the places with d3-geo, so the map shows their region rather than the world.
+// fitted to the places with d3-geo, so the map shows their region rather than the world, and
+// applied here: Vega gets plot coordinates (an identity projection) and clips nothing itself.
 import { geoMercator } from 'd3-geo';
 import type { TopLevelSpec } from 'vega-lite';
 import { CHART_SIZES, type LocatedPoint, type MapChart } from '../core/charts/chart.js';
 import { EVENT_TYPE_IDS, eventTypeLabel } from '../core/vocabulary.js';
 import { CHART_CONFIG, CHART_SCALE, typeScale } from './palette.js';
-import { countriesIn, type Window } from './world.js';
+import { projectedBordersIn, type Window } from './world.js';
 
 /** Places named on the map: the busiest, so labels stay legible. */
 const NAMED_PLACES = 8;
@@ -34,12 +35,17 @@ export function mapSpec(chart: MapChart): TopLevelSpec {
   const plot = { width: width / CHART_SCALE - LEGEND_ROOM, height: height / CHART_SCALE - TITLE_ROOM };
   const window = windowAround(chart.points);
   const corners = { type: 'MultiPoint' as const, coordinates: [[window.west, window.south], [window.east, window.north]] };
-  const projection = geoMercator().fitSize([plot.width, plot.height], corners);
+  const projection = geoMercator().fitSize([plot.width, plot.height], corners).clipExtent([[0, 0], [plot.width, plot.height]]);
+  const borders = projectedBordersIn(window, projection, JSON.stringify(window));
   const points = [...chart.points]
     .sort((a, b) => b.entries - a.entries || a.name.localeCompare(b.name))
-    .map((p) => ({ name: p.name, lon: p.lon, lat: p.lat, entries: p.entries, type: eventTypeLabel(p.latestType) }));
+    .map((p) => {
+      const [x, y] = projection([p.lon, p.lat])!;
+      return { name: p.name, x, y, entries: p.entries, type: eventTypeLabel(p.latestType) };
+    });
   const types = EVENT_TYPE_IDS.filter((t) => chart.points.some((p) => p.latestType === t));
-  const position = { longitude: { field: 'lon', type: 'quantitative' }, latitude: { field: 'lat', type: 'quantitative' } };
+  // With the identity projection, longitude and latitude are read as plot x and y.
+  const position = { longitude: { field: 'x', type: 'quantitative' }, latitude: { field: 'y', type: 'quantitative' } };
   return {
     width: width / CHART_SCALE,
     height: height / CHART_SCALE,
@@ -47,12 +53,13 @@ export function mapSpec(chart: MapChart): TopLevelSpec {
     padding: 12,
     title: chart.title,
     config: CHART_CONFIG,
-    projection: { type: 'mercator', scale: projection.scale(), translate: projection.translate() },
+    projection: { type: 'identity', scale: 1, translate: [0, 0] },
     layer: [
-      { data: { values: countriesIn(window) }, mark: { type: 'geoshape', fill: '#eef0f2', stroke: '#8f98a3', strokeWidth: 0.6, clip: true } },
+      { data: { values: borders }, mark: { type: 'geoshape', fill: '#eef0f2', stroke: '#8f98a3', strokeWidth: 0.6 } },
       {
         data: { values: points },
-        mark: { type: 'circle', opacity: 0.85, stroke: '#ffffff', strokeWidth: 0.8, clip: true },
+        // The window has a margin around every place, so circles need no clipping (which costs).
+        mark: { type: 'circle', opacity: 0.85, stroke: '#ffffff', strokeWidth: 0.8 },
         encoding: {
           ...position,
           size: { field: 'entries', type: 'quantitative', scale: { range: [40, 1200] }, legend: { title: 'Entries' } },

@@ -1,7 +1,7 @@
 // A timeline chart as a Vega-Lite spec: entries per period stacked by event type, with any line
-// series on a right-hand axis and any marks as labelled rules on the period axis.
+// series on a right-hand axis and any marks as rules on the period axis, with arrows and labels.
 import type { TopLevelSpec } from 'vega-lite';
-import { CHART_SIZES, type ChartSeries, type TimelineChart } from '../core/charts/chart.js';
+import { CHART_SIZES, type ChartSeries, type MarkArrow, type TimelineChart } from '../core/charts/chart.js';
 import { EVENT_TYPE_IDS, eventTypeLabel, type EventType } from '../core/vocabulary.js';
 import { CHART_CONFIG, CHART_SCALE, typeScale } from './palette.js';
 
@@ -24,20 +24,50 @@ function periodAxis(chart: TimelineChart, labels: readonly string[]) {
   };
 }
 
-function seriesLayer(series: ChartSeries, labelOf: ReadonlyMap<string, string>, x: ReturnType<typeof periodAxis>) {
-  const values = series.points.filter((p) => labelOf.has(p.start)).map((p) => ({ label: labelOf.get(p.start)!, value: p.value ?? null, text: p.label ?? '' }));
+/** Arrows as symbol paths (the fonts have no arrow glyphs), in Vega's unit square. */
+const ARROW_PATHS: Record<MarkArrow, string> = {
+  up: 'M0,-1L0.8,-0.1L0.3,-0.1L0.3,1L-0.3,1L-0.3,-0.1L-0.8,-0.1Z',
+  down: 'M0,1L0.8,0.1L0.3,0.1L0.3,-1L-0.3,-1L-0.3,0.1L-0.8,0.1Z',
+  right: 'M1,0L0.1,0.8L0.1,0.3L-1,0.3L-1,-0.3L0.1,-0.3L0.1,-0.8Z',
+};
+/** Marks of one period stack downwards from the top of the plot, this many layout units apart. */
+const MARK_ROW = 14;
+
+function seriesLayer(series: ChartSeries, labelOf: ReadonlyMap<string, string>, band: ReturnType<typeof periodAxis>) {
+  // Over bars, a figure belongs to the middle of its period's band.
+  const x = { ...band, bandPosition: 0.5 };
+  const shown = series.points.filter((p) => labelOf.has(p.start));
   if (series.kind === 'line') {
     return {
-      data: { values },
+      data: { values: shown.map((p) => ({ label: labelOf.get(p.start)!, value: p.value ?? null })) },
       mark: { type: 'line' as const, point: true, color: LINE_COLOUR, strokeWidth: 2 },
       encoding: { x, y: { field: 'value', type: 'quantitative' as const, axis: { title: series.name, orient: 'right' as const } } },
     };
   }
+  const rows = new Map<string, number>();
+  const values = shown.map((p) => {
+    const row = rows.get(p.start) ?? 0;
+    rows.set(p.start, row + 1);
+    return { label: labelOf.get(p.start)!, arrow: p.arrow ?? null, text: p.label ?? '', y: 8 + row * MARK_ROW };
+  });
+  // Pixel positions down the plot, on no scale.
+  const y = { field: 'y', type: 'quantitative' as const, scale: null };
+  const arrows = Object.keys(ARROW_PATHS) as MarkArrow[];
   return {
     data: { values },
     layer: [
       { mark: { type: 'rule' as const, color: LINE_COLOUR, strokeDash: [4, 3] }, encoding: { x } },
-      { mark: { type: 'text' as const, align: 'left' as const, dx: 3, baseline: 'top' as const, fontSize: 10 }, encoding: { x, y: { value: 2 }, text: { field: 'text' } } },
+      {
+        transform: [{ filter: 'datum.arrow !== null' }],
+        mark: { type: 'point' as const, filled: true, size: 90, color: LINE_COLOUR, opacity: 1 },
+        encoding: { x, y, shape: { field: 'arrow', type: 'nominal' as const, scale: { domain: arrows, range: arrows.map((a) => ARROW_PATHS[a]) }, legend: null } },
+      },
+      {
+        transform: [{ filter: "datum.text !== ''" }],
+        // Right of the rule, and of the arrow on it.
+        mark: { type: 'text' as const, align: 'left' as const, baseline: 'middle' as const, dx: 8, fontSize: 10 },
+        encoding: { x, y, text: { field: 'text' } },
+      },
     ],
   };
 }

@@ -1,10 +1,13 @@
 // Country borders from world-atlas (Natural Earth), read from the package once per worker, and the
 // countries that show in a window of longitude and latitude: at 1:50m for a region, at 1:110m
-// for a wider view, where finer borders would only cost drawing time.
+// for a wider view, where finer borders would only cost drawing time. A map gets them projected
+// and cut to its plot once per window: projecting a whole country (Russia, for the Levant) on
+// every picture cost more than drawing the rest of it.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { geoBounds } from 'd3-geo';
-import type { Feature, Geometry } from 'geojson';
+import { geoBounds, type GeoProjection } from 'd3-geo';
+import { geoProject } from 'd3-geo-projection';
+import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 
@@ -25,6 +28,9 @@ type Detail = '50m' | '110m';
 const FINE_SPAN = 30;
 
 const atlases = new Map<Detail, Country[]>();
+/** Projected borders of the last few windows: maps of one region are drawn again and again. */
+const projected = new Map<string, Feature<Geometry>[]>();
+const PROJECTED_KEPT = 8;
 
 function loadCountries(detail: Detail): Country[] {
   const file = createRequire(import.meta.url).resolve(`world-atlas/countries-${detail}.json`);
@@ -40,9 +46,23 @@ function meets({ bounds: [[west, south], [east, north]] }: Country, w: Window): 
 }
 
 /** The borders of the countries in the window, so the picture holds only what it shows. */
-export function countriesIn(window: Window): Feature<Geometry>[] {
+function countriesIn(window: Window): Feature<Geometry>[] {
   const detail: Detail = window.east - window.west > FINE_SPAN ? '110m' : '50m';
   let countries = atlases.get(detail);
   if (!countries) atlases.set(detail, (countries = loadCountries(detail)));
   return countries.filter((c) => meets(c, window)).map((c) => c.shape);
+}
+
+/**
+ * The borders of the countries in the window in the projection's plane (pixels), cut to its clip
+ * extent; `key` names the window and the projection, which are the same for the same key.
+ */
+export function projectedBordersIn(window: Window, projection: GeoProjection, key: string): Feature<Geometry>[] {
+  const known = projected.get(key);
+  if (known) return known;
+  const countries: FeatureCollection<Geometry> = { type: 'FeatureCollection', features: countriesIn(window) };
+  const shapes = geoProject(countries, projection).features.filter((shape) => shape.geometry !== null);
+  projected.set(key, shapes);
+  if (projected.size > PROJECTED_KEPT) projected.delete(projected.keys().next().value!);
+  return shapes;
 }

@@ -7,6 +7,8 @@ export interface TrendCalls {
   record(call: TrendCall): { replaced?: TrendCall };
   /** A topic's calls, newest day first. */
   history(topic: string, limit: number, offset: number): Page<TrendCall>;
+  /** Calls made for days `from`–`to` (inclusive, `YYYY-MM-DD`), of one topic or of every one, oldest first. */
+  between(topic: string | undefined, from: string, to: string): TrendCall[];
   /** The latest call of every topic that has one, by topic. */
   latestByTopic(): ReadonlyMap<string, TrendCall>;
   /** A topic's live entries that start within the days `from`–`to` (inclusive, `YYYY-MM-DD`). */

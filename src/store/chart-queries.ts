@@ -1,8 +1,9 @@
-// The store's queries behind the charts' ports: entries counted by period and type, and the
-// places of matching entries (run in the chart worker, on its own read-only connection), and
-// entries added by type (for digest cards). An entry counts by the day it starts; one dated less
-// precisely than the chart's period (a month, on a weekly chart) is counted apart.
-import type { AddedCounts, ChartFilter, DayRange, PeriodCounts, PlaceActivity } from '../core/charts/chart-data-port.js';
+// The store's queries behind the charts' ports: entries counted by period and type (with the
+// fatalities they record), and the places of matching entries (run in the chart worker, on its
+// own read-only connection), and entries added by type (for digest cards). An entry counts by
+// the day it starts; one dated less precisely than the chart's period (a month, on a weekly
+// chart) is counted apart.
+import type { AddedCounts, ChartFilter, DayRange, PeriodCounts, PeriodFatalities, PeriodTypeCount, PlaceActivity } from '../core/charts/chart-data-port.js';
 import type { PeriodUnit } from '../core/charts/chart.js';
 import type { EventType } from '../core/vocabulary.js';
 import type { Db } from './connection.js';
@@ -13,8 +14,15 @@ const PERIOD_START: Record<PeriodUnit, string> = {
   week: "date(e.day_from, '-' || ((CAST(strftime('%w', e.day_from) AS INTEGER) + 6) % 7) || ' days')",
   month: "substr(e.day_from, 1, 7) || '-01'",
 };
-/** Precisions that place an entry in one period of the unit. */
-const PRECISE: Record<PeriodUnit, string> = { week: "('day')", month: "('day', 'month')" };
+/**
+ * Whether an entry lies in one period of the unit. Only an entry spanning days from the first of
+ * a month (of a year, for months) can be a month- (year-) dated one: the others are told from the
+ * date index alone, and only those few rows are read from the table for their precision.
+ */
+const PRECISE: Record<PeriodUnit, string> = {
+  week: "(e.day_to = e.day_from OR substr(e.day_from, 9, 2) <> '01' OR e.occurred_precision = 'day')",
+  month: "(e.day_to = e.day_from OR substr(e.day_from, 6, 5) <> '01-01' OR e.occurred_precision <> 'year')",
+};
 
 /** Terms on `entries e` for a filter, with their parameters. */
 function entryTerms(filter: ChartFilter): { where: string[]; params: unknown[] } {
@@ -33,6 +41,28 @@ function entryTerms(filter: ChartFilter): { where: string[]; params: unknown[] }
   return { where, params };
 }
 
+/**
+ * Where a filter's days are read: an actor's or a place's links, which copy their entry's days,
+ * liveness, topic and type in a date-ordered index (aliased `e`, so the terms read alike), or else
+ * the entries' own date-ordered indexes.
+ */
+function dayTerms(filter: ChartFilter): { from: string; where: string[]; params: unknown[] } {
+  const byLink = filter.actorId !== undefined ? 'actor' : filter.placeKey !== undefined ? 'place' : undefined;
+  if (!byLink) return { from: 'entries e', ...entryTerms(filter) };
+  const { actorId: _actor, placeKey: _place, ...copied } = filter;
+  const { where, params } = entryTerms(copied);
+  where[0] = 'e.live = 1';
+  if (byLink === 'actor') {
+    where.push('e.actor_id = ?');
+    params.push(filter.actorId);
+    if (filter.placeKey !== undefined) (where.push('e.entry_id IN (SELECT entry_id FROM entry_places WHERE place_id = (SELECT id FROM places WHERE place_key = ?) AND live = 1)'), params.push(filter.placeKey));
+    return { from: 'entry_actors e', where, params };
+  }
+  where.push('e.place_id = (SELECT id FROM places WHERE place_key = ?)');
+  params.push(filter.placeKey);
+  return { from: 'entry_places e', where, params };
+}
+
 /** The queries a chart worker runs for ChartData, by name. */
 export type ChartQuery = 'dayRange' | 'periodCounts' | 'placeActivity';
 
@@ -44,19 +74,27 @@ export class SqliteChartQueries implements AddedCounts {
   }
 
   dayRange(filter: ChartFilter): DayRange | undefined {
-    const { where, params } = entryTerms(filter);
-    const sql = `SELECT min(e.day_from) AS oldest, max(e.day_from) AS newest FROM entries e WHERE ${where.join(' AND ')}`;
-    const row = this.cache.get(sql).get(...params) as { oldest: string | null; newest: string | null };
+    const { from, where, params } = dayTerms(filter);
+    // Two ordered reads of one row each: min() and max() in one SELECT would scan every entry.
+    const end = (order: 'ASC' | 'DESC') => `(SELECT e.day_from FROM ${from} WHERE ${where.join(' AND ')} ORDER BY e.day_from ${order} LIMIT 1)`;
+    const sql = `SELECT ${end('ASC')} AS oldest, ${end('DESC')} AS newest`;
+    const row = this.cache.get(sql).get(...params, ...params) as { oldest: string | null; newest: string | null };
     return row.oldest !== null && row.newest !== null ? { oldest: row.oldest, newest: row.newest } : undefined;
   }
 
   periodCounts(filter: ChartFilter & { since: string; until: string }, unit: PeriodUnit): PeriodCounts {
     const { where, params } = entryTerms(filter);
-    const sql = `SELECT CASE WHEN e.occurred_precision IN ${PRECISE[unit]} THEN ${PERIOD_START[unit]} END AS start, e.event_type AS type, count(*) AS count
-      FROM entries e WHERE ${where.join(' AND ')} GROUP BY start, type`;
-    const rows = this.cache.get(sql).all(...params) as { start: string | null; type: EventType; count: number }[];
-    const counted = rows.filter((r): r is { start: string; type: EventType; count: number } => r.start !== null);
-    return { rows: counted, imprecise: rows.filter((r) => r.start === null).reduce((sum, r) => sum + r.count, 0) };
+    // The precision test sits in WHERE, where SQLite reads a table row only when the index cannot answer it.
+    const counted = `SELECT ${PERIOD_START[unit]} AS start, e.event_type AS type, count(*) AS count
+      FROM entries e WHERE ${where.join(' AND ')} AND ${PRECISE[unit]} GROUP BY start, type`;
+    const imprecise = `SELECT count(*) FROM entries e WHERE ${where.join(' AND ')} AND NOT ${PRECISE[unit]}`;
+    const fatalities = `SELECT ${PERIOD_START[unit]} AS start, sum(f.best) AS best
+      FROM entries e JOIN entry_fatalities f ON f.entry_id = e.id WHERE ${where.join(' AND ')} AND ${PRECISE[unit]} GROUP BY start ORDER BY start`;
+    return {
+      rows: this.cache.get(counted).all(...params) as PeriodTypeCount[],
+      imprecise: this.cache.get(imprecise).pluck().get(...params) as number,
+      fatalities: this.cache.get(fatalities).all(...params) as PeriodFatalities[],
+    };
   }
 
   addedByType(filter: ChartFilter, from: Date, to: Date): { type: EventType; count: number }[] {

@@ -58,6 +58,13 @@ export class SqliteTrendCalls implements TrendCalls {
     return { items: rows.map(toCall), total, totalIsLowerBound: false };
   }
 
+  between(topic: string | undefined, from: string, to: string): TrendCall[] {
+    const rows = topic === undefined
+      ? this.cache.get(`SELECT ${COLUMNS} FROM trend_calls WHERE day BETWEEN ? AND ? ORDER BY day, topic`).all(from, to)
+      : this.cache.get(`SELECT ${COLUMNS} FROM trend_calls WHERE topic = ? AND day BETWEEN ? AND ? ORDER BY day`).all(topic, from, to);
+    return (rows as CallRow[]).map(toCall);
+  }
+
   latestByTopic(): ReadonlyMap<string, TrendCall> {
     const version = this.cache.get('PRAGMA data_version').pluck().get() as number;
     if (this.latest?.version === version) return this.latest.calls;

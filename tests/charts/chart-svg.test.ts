@@ -5,6 +5,7 @@ import { chartSvg } from '../../src/charts/chart-svg.js';
 import { loadSvgToPng } from '../../src/charts/svg-png.js';
 import { CHART_SIZES, type CardChart, type MapChart, type TimelineChart } from '../../src/core/charts/chart.js';
 import { buildTimelineChart } from '../../src/core/charts/timeline-chart.js';
+import { FATALITIES_SERIES, fatalityLine, trendMarks } from '../../src/core/charts/timeline-series.js';
 import { pngSize } from '../support/png.js';
 
 /** The SVG's text elements, as written. */
@@ -24,6 +25,7 @@ const weekly: TimelineChart = buildTimelineChart({
       { start: '2025-07-21', type: 'statement', count: 3 },
     ],
     imprecise: 0,
+    fatalities: [],
   },
 });
 
@@ -49,6 +51,22 @@ describe('timeline chart', () => {
     expect(markGroup(svg, 'line')).toMatch(/<path/);
     expect(markGroup(svg, 'rule')).toMatch(/<line|<path/);
     expect(texts(svg)).toEqual(expect.arrayContaining(['Fatalities', 'escalation']));
+  });
+
+  it('draws the fatalities through every period and the trend calls as arrows, as the command builds them', async () => {
+    const calls = [
+      { topic: 'syria-israel', day: '2025-06-04', direction: 'improved', note: '', madeBy: 'ana', madeAt: '2025-06-04T09:00:00Z' },
+      { topic: 'syria-israel', day: '2025-07-23', direction: 'deteriorated', note: '', madeBy: 'ana', madeAt: '2025-07-23T09:00:00Z' },
+    ] as const;
+    const series = [...fatalityLine([{ start: '2025-06-09', best: 12 }], weekly.periods[0]!.start, '2025-07-27', 'week'), ...trendMarks(calls, 'week', true)];
+    const svg = await chartSvg({ ...weekly, series });
+    const line = /<path[^>]* d="M([^"]*)"/.exec(markGroup(svg, 'line'))?.[1] ?? '';
+    expect(line.split('L')).toHaveLength(weekly.periods.length);
+    expect(markGroup(svg, 'rule').match(/<line|<path/g)).toHaveLength(2);
+    // The arrows are shapes (the fonts have none): one per call, pointing up or down, with the call's topic beside it.
+    const arrows = markGroup(svg, 'symbol', 'layer_2_layer_1_marks').match(/<path[^>]*>/g) ?? [];
+    expect(arrows).toHaveLength(2);
+    expect(texts(svg)).toEqual(expect.arrayContaining([FATALITIES_SERIES, 'syria-israel']));
   });
 });
 

@@ -23,10 +23,19 @@ export interface PeriodTypeCount {
   count: number;
 }
 
+export interface PeriodFatalities {
+  /** The period's first day. */
+  start: string;
+  /** The best estimates of the period's entries that record fatalities, summed. */
+  best: number;
+}
+
 export interface PeriodCounts {
   rows: PeriodTypeCount[];
   /** Matching entries dated less precisely than the period (a month-dated entry on a weekly chart). */
   imprecise: number;
+  /** Periods whose counted entries record fatality figures; none when no entry does. */
+  fatalities: PeriodFatalities[];
 }
 
 /** A place entries matching a filter were at: how many, and the event type of the newest. */

@@ -13,15 +13,32 @@ export interface PeriodBar {
   counts: Partial<Record<EventType, number>>;
 }
 
+/** An arrow a mark is drawn with: a shape, as the charts' fonts have no arrow glyphs. */
+export type MarkArrow = 'up' | 'down' | 'right';
+export const ARROW_TEXT: Record<MarkArrow, string> = { up: '↑', down: '↓', right: '→' };
+
+export interface SeriesPoint {
+  /** The start of the period it belongs to. */
+  start: string;
+  /** A line's figure. */
+  value?: number;
+  arrow?: MarkArrow;
+  label?: string;
+}
+
 /**
  * More figures drawn over the bars, by period start: a `line` on its own axis (casualties), or
- * `marks` labelled on the period axis (trend calls). Built by whoever has the figures.
+ * `marks` on the period axis, each an arrow and/or a label (trend calls; one period may have
+ * several). Built by whoever has the figures.
  */
 export interface ChartSeries {
   name: string;
   kind: 'line' | 'marks';
-  points: readonly { start: string; value?: number; label?: string }[];
+  points: readonly SeriesPoint[];
 }
+
+/** A mark as words: its arrow and its label, `↑ syria-israel`. */
+export const markText = (point: SeriesPoint) => [point.arrow ? ARROW_TEXT[point.arrow] : '', point.label ?? ''].filter(Boolean).join(' ');
 
 export interface TimelineChart {
   kind: 'timeline';

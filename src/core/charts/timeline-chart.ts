@@ -3,7 +3,7 @@
 import { plural } from '../text.js';
 import { span, type Line } from '../view.js';
 import { EVENT_TYPE_IDS, eventTypeLabel, type EventType } from '../vocabulary.js';
-import type { ChartSeries, PeriodUnit, TimelineChart } from './chart.js';
+import { markText, type ChartSeries, type PeriodUnit, type TimelineChart } from './chart.js';
 import type { PeriodCounts } from './chart-data-port.js';
 import { periodLabel, periodStarts } from './periods.js';
 
@@ -41,6 +41,22 @@ export function chartTotal(chart: TimelineChart): number {
   return chart.periods.reduce((sum, p) => sum + totalOf(p.counts), 0);
 }
 
+/** `the week starting 7 Jul 2025` or `Jul 2025`. */
+function periodWords(chart: TimelineChart, start: string): string {
+  const label = chart.periods.find((p) => p.start === start)?.label ?? start;
+  return chart.unit === 'week' ? `the week starting ${label}` : label;
+}
+
+/** What a series over the bars shows, as a clause of the alt text. */
+function seriesWords(chart: TimelineChart, series: ChartSeries): string {
+  if (series.kind === 'line') {
+    const total = series.points.reduce((sum, p) => sum + (p.value ?? 0), 0);
+    const most = series.points.reduce((best, p) => ((p.value ?? 0) > (best.value ?? 0) ? p : best), series.points[0]!);
+    return `a line of ${series.name.toLowerCase()}, ${total} in all, most in ${periodWords(chart, most.start)} (${most.value ?? 0})`;
+  }
+  return `${series.name.toLowerCase()} marked: ${series.points.map((p) => `${markText(p)} in ${periodWords(chart, p.start)}`).join(', ')}`;
+}
+
 /** One sentence saying what the chart shows, with its figures, for screen readers. */
 export function timelineAlt(chart: TimelineChart): string {
   const first = chart.periods[0]!;
@@ -48,19 +64,28 @@ export function timelineAlt(chart: TimelineChart): string {
   const busiest = chart.periods.reduce((best, p) => (totalOf(p.counts) > totalOf(best.counts) ? p : best), first);
   const types = typeTotals(chart).map((t) => `${eventTypeLabel(t.type)} ${t.count}`).join(', ');
   const unit = chart.unit === 'week' ? 'week' : 'month';
-  const when = chart.unit === 'week' ? `the week starting ${busiest.label}` : busiest.label;
-  return `Bar chart of ${plural(chartTotal(chart), 'entry', 'entries')} per ${unit} from ${first.label} to ${last.label}, stacked by event type (${types}); the busiest was ${when}, with ${totalOf(busiest.counts)}.`;
+  const overlays = chart.series.map((series) => `; ${seriesWords(chart, series)}`).join('');
+  return `Bar chart of ${plural(chartTotal(chart), 'entry', 'entries')} per ${unit} from ${first.label} to ${last.label}, stacked by event type (${types}); the busiest was ${periodWords(chart, busiest.start)}, with ${totalOf(busiest.counts)}${overlays}.`;
 }
 
-/** The chart's figures as lines of a table: a period, its total, then its entries by type. */
+/** A period's figures from the series over the bars: `Fatalities (best estimates) 12`, `Trend calls ↑`. */
+function seriesCells(chart: TimelineChart, start: string): string[] {
+  return chart.series.flatMap((series) => {
+    const points = series.points.filter((p) => p.start === start);
+    if (points.length === 0) return [];
+    return [series.kind === 'line' ? `${series.name} ${points[0]!.value ?? 0}` : `${series.name} ${points.map(markText).join(' ')}`];
+  });
+}
+
+/** The chart's figures as lines of a table: a period, its total, then its entries by type and its series' figures. */
 export function timelineTable(chart: TimelineChart): Line[] {
   const width = Math.max(...chart.periods.map((p) => p.label.length));
   const header = `${(chart.unit === 'week' ? 'Week of' : 'Month').padEnd(width)}  Total`;
   return [
     [span.code(header)],
     ...chart.periods.map((p): Line => {
-      const types = EVENT_TYPE_IDS.filter((t) => (p.counts[t] ?? 0) > 0).map((t) => `${eventTypeLabel(t)} ${p.counts[t]}`);
-      return [span.code(`${p.label.padEnd(width)}  ${String(totalOf(p.counts)).padStart(5)}`), ...(types.length > 0 ? [span.plain(`  ${types.join(', ')}`)] : [])];
+      const cells = [...EVENT_TYPE_IDS.filter((t) => (p.counts[t] ?? 0) > 0).map((t) => `${eventTypeLabel(t)} ${p.counts[t]}`), ...seriesCells(chart, p.start)];
+      return [span.code(`${p.label.padEnd(width)}  ${String(totalOf(p.counts)).padStart(5)}`), ...(cells.length > 0 ? [span.plain(`  ${cells.join(', ')}`)] : [])];
     }),
   ];
 }

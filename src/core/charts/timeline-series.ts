@@ -1,0 +1,26 @@
+// What a timeline chart draws over its bars: the fatalities its entries record, as a line (best
+// estimates summed per period), and the trend calls made in its range, as arrows at their period.
+import type { TrendCall, TrendDirection } from '../trends.js';
+import type { ChartSeries, MarkArrow, PeriodUnit } from './chart.js';
+import type { PeriodFatalities } from './chart-data-port.js';
+import { periodStart, periodStarts } from './periods.js';
+
+export const FATALITIES_SERIES = 'Fatalities (best estimates)';
+const TREND_SERIES = 'Trend calls';
+
+/** A point for every period once any records fatalities (none recorded: 0), else no line. */
+export function fatalityLine(fatalities: readonly PeriodFatalities[], since: string, until: string, unit: PeriodUnit): ChartSeries[] {
+  if (fatalities.length === 0) return [];
+  const byStart = new Map(fatalities.map((f) => [f.start, f.best]));
+  return [{ name: FATALITIES_SERIES, kind: 'line', points: periodStarts(since, until, unit).map((start) => ({ start, value: byStart.get(start) ?? 0 })) }];
+}
+
+/** The arrows of /trend's words: ↑ deteriorated, ↓ improved, → unchanged. */
+const ARROWS: Record<TrendDirection, MarkArrow> = { deteriorated: 'up', improved: 'down', unchanged: 'right' };
+
+/** A mark per call at the period of its day: its arrow, with its topic when the chart is not of one topic. */
+export function trendMarks(calls: readonly TrendCall[], unit: PeriodUnit, withTopic: boolean): ChartSeries[] {
+  if (calls.length === 0) return [];
+  const points = calls.map((call) => ({ start: periodStart(call.day, unit), arrow: ARROWS[call.direction], ...(withTopic ? { label: call.topic } : {}) }));
+  return [{ name: TREND_SERIES, kind: 'marks', points }];
+}
