@@ -26,9 +26,9 @@ const KEPT_BY_THE_LOAD: Record<string, string> = {
 const ENTRY_TABLES = ['entries', 'entry_actors', 'entry_places', 'sources', 'entry_tags', 'entry_fatalities', 'entry_claims', 'revisions'];
 
 /**
- * Drops the insert triggers of the entry tables; returns the statements that create them again,
- * in their order, but for those it keeps. A trigger the load neither redoes nor keeps is refused: a new one must be added above,
- * with its work added to the load.
+ * Drops the insert triggers of the entry tables but those it keeps; returns the statements that
+ * create them again, in their order. A trigger the load neither redoes nor keeps is refused: a
+ * new one must be added above, with its work added to the load.
  */
 export function dropEntryInsertTriggers(db: Db): string[] {
   const listed = db
