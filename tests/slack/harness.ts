@@ -66,9 +66,10 @@ export function formState(view: types.ModalView, fields: Record<string, string>)
   return values;
 }
 
-export async function startHarness(options: { admins?: string; now?: () => number } = {}): Promise<Harness> {
+/** `now` is the adapter's clock (request signatures); `appNow` the app's, to edit the dossier at known times. */
+export async function startHarness(options: { admins?: string; now?: () => number; appNow?: () => Date } = {}): Promise<Harness> {
   const slack = await FakeSlack.start();
-  const app = createTestApp(options.admins ?? '');
+  const app = createTestApp(options.admins ?? '', options.appNow);
   const startAdapter = () =>
     startSlackAdapter(
       { config: { botToken: 'xoxb-test', signingSecret: SECRET, port: 0, apiUrl: slack.apiUrl }, dispatcher: app.dispatcher, logger: app.logger },

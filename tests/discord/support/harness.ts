@@ -127,12 +127,14 @@ export interface HarnessOptions {
   userRoles?: string[];
   /** Further roles that exist in the guild, for other users. */
   guildRoles?: string[];
+  /** The app's clock, for tests that edit the dossier at known times. */
+  appNow?: () => Date;
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const roleIds = options.userRoles ?? [];
   const fake = await FakeDiscord.start({ guild: { roleIds: [...new Set([...roleIds, ...(options.guildRoles ?? [])])] } });
-  const app = createTestApp(options.admins ?? '');
+  const app = createTestApp(options.admins ?? '', options.appNow);
   const dispatcher = options.dispatcher ? options.dispatcher(app) : app.dispatcher;
   const start = () => startDiscordAdapter({ config: { token: fake.token, appId: fake.appId, apiUrl: fake.apiUrl }, dispatcher, logger: app.logger }, options.adapter);
   const adapter = await start();
