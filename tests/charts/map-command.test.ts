@@ -7,9 +7,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/app.js';
 import { CHART_SIZES } from '../../src/core/charts/chart.js';
+import type { ChartFilter } from '../../src/core/charts/chart-data-port.js';
 import type { PlaceCoordinates } from '../../src/core/charts/locate.js';
 import { silentLogger } from '../../src/core/logger.js';
 import { lineToPlainText } from '../../src/core/view.js';
+import { SqliteChartQueries } from '../../src/store/chart-queries.js';
 import { pngSize } from '../support/png.js';
 import { copySeededStore } from '../support/test-app.js';
 
@@ -53,5 +55,16 @@ describe('/chart map', () => {
     const view = await app.dispatcher.runText('/chart map since:2030', operator);
     expect(intro(view)).toEqual(['No entries with places match, so there is nothing to map.']);
     expect(view.image).toBeUndefined();
+  });
+});
+
+describe('the places a map draws', () => {
+  it("colours each place by its newest entry within the chart's range", () => {
+    const queries = new SqliteChartQueries(app.db);
+    const paris = (filter: ChartFilter) => queries.placeActivity(filter).find((p) => p.placeKey === 'paris');
+    // Paris in the seed: #15 (talks, Jul 2025), #14 (statement, 24 Jul), #16 (statement, 26 Jul).
+    expect(paris({ topic: 'syria-israel' })).toMatchObject({ name: 'Paris', entries: 3, latestType: 'statement' });
+    expect(paris({ topic: 'syria-israel', until: '2025-07-23' })).toMatchObject({ entries: 1, latestType: 'talks' });
+    expect(paris({ topic: 'syria-israel', since: '2026-01-01' })).toBeUndefined();
   });
 });
