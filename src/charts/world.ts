@@ -5,7 +5,7 @@
 // every picture cost more than drawing the rest of it.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { geoBounds, type GeoProjection } from 'd3-geo';
+import type { GeoProjection } from 'd3-geo';
 import { geoProject } from 'd3-geo-projection';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { feature } from 'topojson-client';
@@ -36,7 +36,30 @@ function loadCountries(detail: Detail): Country[] {
   const file = createRequire(import.meta.url).resolve(`world-atlas/countries-${detail}.json`);
   const topology = JSON.parse(readFileSync(file, 'utf8')) as Topology<{ countries: GeometryCollection }>;
   const shapes = feature(topology, topology.objects.countries).features as Feature<Geometry>[];
-  return shapes.map((shape) => ({ shape, bounds: geoBounds(shape) }));
+  return shapes.map((shape) => ({ shape, bounds: lonLatBounds(shape) }));
+}
+
+/** Half a degree around a country's vertices covers its edges' bulge between them. */
+const EDGE_MARGIN = 0.5;
+
+/**
+ * A country's bounds from its vertices, in plain longitude and latitude: what it takes to pick
+ * the countries a window meets (d3's spherical geoBounds cost a worker's first map more than its
+ * drawing). A country spanning more than half the globe in longitude crosses the antimeridian
+ * (Russia, Fiji): it is given west > east, which meets every window of its latitudes.
+ */
+function lonLatBounds(shape: Feature<Geometry>): [[number, number], [number, number]] {
+  let [west, south, east, north] = [Infinity, Infinity, -Infinity, -Infinity];
+  const visit = (coordinates: unknown): void => {
+    if (typeof (coordinates as number[])[0] === 'number') {
+      const [lon, lat] = coordinates as [number, number];
+      [west, east, south, north] = [Math.min(west, lon), Math.max(east, lon), Math.min(south, lat), Math.max(north, lat)];
+    } else for (const inner of coordinates as unknown[]) visit(inner);
+  };
+  if (shape.geometry && 'coordinates' in shape.geometry) visit(shape.geometry.coordinates);
+  if (west === Infinity) return [[180, 90], [-180, -90]];
+  if (east - west > 180) return [[180, south - EDGE_MARGIN], [-180, north + EDGE_MARGIN]];
+  return [[west - EDGE_MARGIN, south - EDGE_MARGIN], [east + EDGE_MARGIN, north + EDGE_MARGIN]];
 }
 
 /** Whether a country's bounds meet the window; bounds across the antimeridian (west > east) always do. */
