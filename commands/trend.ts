@@ -67,4 +67,5 @@ export const trendCommand: CommandSpec = {
   name: 'trend',
   description: 'Which way each topic is going: trend calls, their history and the figures',
   subcommands: [showTrend, setTrend, suggestTrend],
+  typedDefault: 'show',
 };

@@ -134,4 +134,5 @@ export const watchCommand: CommandSpec = {
   name: 'watch',
   description: 'Direct messages when entries about an actor, a place or a topic you follow change',
   subcommands: [addWatch, listWatches, stopWatches, resumeWatches],
+  typedDefault: 'add',
 };

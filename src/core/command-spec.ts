@@ -124,7 +124,15 @@ interface BaseCommandSpec {
 /** A command is either a leaf with options or a group of subcommands, never both. */
 export type CommandSpec =
   | (BaseCommandSpec & LeafSpec & { subcommands?: undefined })
-  | (BaseCommandSpec & { subcommands: readonly SubcommandSpec[]; adminOnly?: undefined });
+  | (BaseCommandSpec & {
+      subcommands: readonly SubcommandSpec[];
+      adminOnly?: undefined;
+      /**
+       * The subcommand a typed command (console, Slack) runs when it names none: `/trend` and
+       * `/trend topic:T` are `/trend show …`. Discord's pickers always name one.
+       */
+      typedDefault?: string;
+    });
 
 /** The part of a spec that actually runs: the command itself or one of its subcommands. */
 export interface ResolvedLeaf {

@@ -55,7 +55,8 @@ export class CommandRegistry {
   resolveText(parsed: ParsedText): { resolved: ResolvedLeaf; args: Record<string, RawOptionValue> } {
     const words = [...parsed.words];
     const command = this.byName.get(parsed.command);
-    const subcommandName = command?.subcommands ? words.shift() : undefined;
+    // Only options typed (`/trend topic:T`, `/watch actor:X`): the group's default subcommand, if any.
+    const subcommandName = command?.subcommands ? (words.length > 0 ? words.shift() : command.typedDefault) : undefined;
     const resolved = this.resolve(parsed.command, subcommandName);
     const args: Record<string, RawOptionValue> = { ...parsed.options };
     // `actor: Dermer` (a space after the colon) reads as words; say how to write the option.

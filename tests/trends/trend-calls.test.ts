@@ -37,6 +37,10 @@ describe('GIVEN trend calls', () => {
     expect(shown).toContain('Showing 1–2 of 2 calls.');
     expect(shown).toMatch(/Ceasefire holds[\s\S]*→ unchanged — Fighting contained by evening \(20 Aug 2025/);
     expect(shown).not.toContain('Clashes in Sweida spread north');
+    // Typed as the calls are named: /trend topic:T is /trend show topic:T, and /trend alone lists every topic.
+    expect(await text('/trend topic:syria-israel', reader)).toBe(shown);
+    expect(await text('/trend', reader)).toContain('syria-israel: ↓ improved (resolution opportunity) — Ceasefire holds');
+    expect(await text('/trend syria', reader)).toContain('/trend has no subcommand syria');
   });
 
   it('WHEN /trend show has no topic THEN it lists the latest call of each topic, and names those without one', async () => {

@@ -35,6 +35,8 @@ describe('GIVEN the console', () => {
     expect(listed).toMatch(/#1 actor Ron Dermer\n\s*#2 place Syria\n\s*#3 topic syria-israel/);
     // Watches are each person's own.
     expect(await text('/watch list')).toContain('You watch nothing yet.');
+    // Typed with options alone, /watch adds: /watch actor:X is /watch add actor:X.
+    expect(await text('/watch actor:Barrack', reader)).toContain('You now watch Tom Barrack (actor, #4).');
   });
 
   it('WHEN someone stops a watch by id, by what it follows, then all THEN each goes, and the last stop says no more messages come', async () => {
