@@ -16,7 +16,8 @@ import { DeliveryError, type PostMark } from '../core/poster.js';
 import type { View } from '../core/view.js';
 import type { PosterRegistry } from './posters.js';
 import { delayNote, repeatsNote, slotAfter } from './slots.js';
-import type { TaskFactory, TaskHandle } from './tasks.js';
+import { InFlightWork } from './in-flight-work.js';
+import type { TaskFactory } from './tasks.js';
 
 export interface RetryPolicy {
   /** Attempts in all, the first included, before a digest is given up (not paused). */
@@ -79,9 +80,8 @@ export interface SlotRequest {
 }
 
 export class DigestDeliverer {
-  private readonly busy = new Set<number>();
-  private readonly running = new Set<Promise<unknown>>();
-  private readonly retryTimers = new Set<TaskHandle>();
+  /** By subscription id. */
+  private readonly inFlight = new InFlightWork<number>();
   private readonly retry: RetryPolicy;
 
   constructor(private readonly deps: DelivererDeps) {
@@ -90,8 +90,8 @@ export class DigestDeliverer {
 
   /** Delivers a slot unless it was delivered, skipped or taken already; undefined means nothing to do. */
   deliver(subscriptionId: number, request: SlotRequest): Promise<SendOutcome | undefined> {
-    if (this.busy.has(subscriptionId)) return Promise.resolve(request.kind === 'manual' ? { status: 'busy' } : undefined);
-    return this.track(subscriptionId, async () => {
+    if (this.inFlight.has(subscriptionId)) return Promise.resolve(request.kind === 'manual' ? { status: 'busy' } : undefined);
+    return this.inFlight.track(subscriptionId, async () => {
       const begun = this.begin(subscriptionId, request);
       if ('outcome' in begun) return begun.outcome;
       const outcome = await this.postParts(begun.sub, begun.delivery, begun.parts, 0, []);
@@ -104,8 +104,8 @@ export class DigestDeliverer {
   resume(deliveryId: number): Promise<SendOutcome | undefined> {
     const { store, now } = this.deps;
     const row = store.deliveries.get(deliveryId);
-    if (!row || this.busy.has(row.subscriptionId)) return Promise.resolve(undefined);
-    return this.track(row.subscriptionId, async () => {
+    if (!row || this.inFlight.has(row.subscriptionId)) return Promise.resolve(undefined);
+    return this.inFlight.track(row.subscriptionId, async () => {
       const claimed = store.transaction(() => {
         const current = store.deliveries.get(deliveryId);
         if (!current || current.status !== 'retrying' || (current.nextAttemptAt && current.nextAttemptAt > now())) return undefined;
@@ -146,23 +146,12 @@ export class DigestDeliverer {
 
   /** Cancels pending retry timers (the rows stay `retrying`; whoever schedules next resumes them). */
   cancelRetries(): void {
-    for (const timer of this.retryTimers) timer.stop();
-    this.retryTimers.clear();
+    this.inFlight.cancelRetries();
   }
 
   /** Resolves once no delivery of this process is in flight (retries waiting on timers excepted). */
-  async idle(): Promise<void> {
-    while (this.running.size > 0) await Promise.allSettled([...this.running]);
-  }
-
-  private track<T>(subscriptionId: number, work: () => Promise<T>): Promise<T> {
-    this.busy.add(subscriptionId);
-    const promise = work().finally(() => {
-      this.busy.delete(subscriptionId);
-      this.running.delete(promise);
-    });
-    this.running.add(promise);
-    return promise;
+  idle(): Promise<void> {
+    return this.inFlight.idle();
   }
 
   /** The intent transaction: checks, composes at a fixed cursor and records, all at once. */
@@ -291,11 +280,7 @@ export class DigestDeliverer {
     const retryAt = new Date(at.getTime() + delay);
     store.deliveries.retryLater(id, message, retryAt, at, parts);
     logger.warn({ subscription: sub.id, attempts, error: message, retryAt }, 'digest delivery failed; will retry');
-    const timer = tasks.after(delay, () => {
-      this.retryTimers.delete(timer);
-      void this.resume(id).catch((crash) => logger.error({ err: crash, delivery: id }, 'digest retry crashed'));
-    });
-    this.retryTimers.add(timer);
+    this.inFlight.retryAfter(tasks, delay, () => void this.resume(id).catch((crash) => logger.error({ err: crash, delivery: id }, 'digest retry crashed')));
     return { status: 'retrying', error: message, retryAt };
   }
 }

@@ -13,7 +13,7 @@ import type { DigestDeliverer } from './delivery.js';
 import type { PostEditRunner } from './edit-runner.js';
 import type { PosterRegistry } from './posters.js';
 import { dueSlot } from './slots.js';
-import type { TaskFactory, TaskHandle } from './tasks.js';
+import { waitAtMost, type TaskFactory, type TaskHandle } from './tasks.js';
 
 export interface SchedulerOptions {
   store: DigestStore;
@@ -92,10 +92,7 @@ export class DigestScheduler {
     this.attendedSince.clear();
     this.lastBeatAt = undefined;
     this.options.deliverer.cancelRetries();
-    let timer: TaskHandle | undefined;
-    const idle = Promise.all([this.options.deliverer.idle(), this.options.edits?.idle()]);
-    await Promise.race([idle, new Promise<void>((done) => (timer = this.options.tasks.after(timeoutMs, done)))]);
-    timer?.stop();
+    await waitAtMost(this.options.tasks, Promise.all([this.options.deliverer.idle(), this.options.edits?.idle()]), timeoutMs);
     const now = this.options.now();
     for (const platform of this.held) this.options.store.leases.release(platform, this.options.holder, now);
     this.held.clear();

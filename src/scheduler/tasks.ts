@@ -42,3 +42,10 @@ export function nodeCronTasks(logger: Logger): TaskFactory {
     },
   };
 }
+
+/** Waits for `work`, but no longer than `ms`: a stop must not hang on a platform that never answers. */
+export async function waitAtMost(tasks: TaskFactory, work: Promise<unknown>, ms: number): Promise<void> {
+  let timer: TaskHandle | undefined;
+  await Promise.race([work, new Promise<void>((done) => (timer = tasks.after(ms, done)))]);
+  timer?.stop();
+}

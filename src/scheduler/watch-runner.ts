@@ -12,7 +12,7 @@ import { watchMessage } from '../core/watch/message.js';
 import type { Watch, WatchDeliveryStore, Watcher } from '../core/watch/watch-port.js';
 import type { RetryPolicy } from './delivery.js';
 import type { PosterRegistry } from './posters.js';
-import type { TaskFactory, TaskHandle } from './tasks.js';
+import { waitAtMost, type TaskFactory, type TaskHandle } from './tasks.js';
 import { WatchSender } from './watch-sender.js';
 
 /** At most one direct message per person in this long. */
@@ -70,9 +70,7 @@ export class WatchRunner {
     this.running = false;
     this.heartbeat?.stop();
     this.sender.cancelRetries();
-    let timer: TaskHandle | undefined;
-    await Promise.race([this.sender.idle(), new Promise<void>((done) => (timer = this.options.tasks.after(timeoutMs, done)))]);
-    timer?.stop();
+    await waitAtMost(this.options.tasks, this.sender.idle(), timeoutMs);
     for (const platform of this.held) this.options.leases.release(leaseScope(platform), this.options.holder, this.options.now());
     this.held.clear();
   }

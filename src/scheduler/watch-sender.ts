@@ -8,7 +8,8 @@ import { DeliveryError, type PostMark } from '../core/poster.js';
 import type { WatchDelivery, WatchDeliveryStore, WatcherKey } from '../core/watch/watch-port.js';
 import { DEFAULT_RETRY, retryDelay, type RetryPolicy } from './delivery.js';
 import type { PosterRegistry } from './posters.js';
-import type { TaskFactory, TaskHandle } from './tasks.js';
+import { InFlightWork } from './in-flight-work.js';
+import type { TaskFactory } from './tasks.js';
 
 export interface WatchSenderDeps {
   store: WatchDeliveryStore;
@@ -29,9 +30,8 @@ function markKey(row: Pick<WatchDelivery, 'id' | 'createdAt'>): string {
 }
 
 export class WatchSender {
-  private readonly busy = new Set<string>();
-  private readonly running = new Set<Promise<unknown>>();
-  private readonly retryTimers = new Set<TaskHandle>();
+  /** By person (personKey). */
+  private readonly inFlight = new InFlightWork<string>();
   private readonly retry: RetryPolicy;
 
   constructor(private readonly deps: WatchSenderDeps) {
@@ -39,7 +39,7 @@ export class WatchSender {
   }
 
   isBusy(who: WatcherKey): boolean {
-    return this.busy.has(personKey(who));
+    return this.inFlight.has(personKey(who));
   }
 
   /** Posts a delivery whose intent `record` writes (in the caller's transaction); nothing when it records none. */
@@ -73,26 +73,18 @@ export class WatchSender {
   }
 
   cancelRetries(): void {
-    for (const timer of this.retryTimers) timer.stop();
-    this.retryTimers.clear();
+    this.inFlight.cancelRetries();
   }
 
   /** Resolves once no message of this process is being posted. */
-  async idle(): Promise<void> {
-    while (this.running.size > 0) await Promise.allSettled([...this.running]);
+  idle(): Promise<void> {
+    return this.inFlight.idle();
   }
 
   private track(who: WatcherKey, work: () => Promise<void>): Promise<void> {
-    const key = personKey(who);
-    this.busy.add(key);
-    const promise = work()
-      .catch((error: unknown) => this.deps.logger.error({ err: error, watcher: who }, 'sending a watch message crashed'))
-      .finally(() => {
-        this.busy.delete(key);
-        this.running.delete(promise);
-      });
-    this.running.add(promise);
-    return promise;
+    return this.inFlight.track(personKey(who), () =>
+      work().catch((error: unknown) => this.deps.logger.error({ err: error, watcher: who }, 'sending a watch message crashed')),
+    );
   }
 
   private async post(row: WatchDelivery, context: string, retry: boolean): Promise<void> {
@@ -143,10 +135,6 @@ export class WatchSender {
     store.retryLater(row.id, message, new Date(at.getTime() + delay), at);
     logger.warn({ watcher: row.watcher, attempts: row.attempts, error: message, delay }, 'a watch message failed; will retry');
     const context = store.watcher(row.watcher)?.context ?? '';
-    const timer = tasks.after(delay, () => {
-      this.retryTimers.delete(timer);
-      void this.resume(row.id, context);
-    });
-    this.retryTimers.add(timer);
+    this.inFlight.retryAfter(tasks, delay, () => void this.resume(row.id, context));
   }
 }
