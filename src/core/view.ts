@@ -123,6 +123,11 @@ export interface View {
   /** A picture under the text (see ViewImage). */
   image?: ViewImage;
   /**
+   * An edit of a message posted with a picture: the platform holds the picture already, and the
+   * edit keeps it where it was (only its file name and alt text are known by then).
+   */
+  postedPicture?: Pick<ViewImage, 'filename' | 'alt'>;
+  /**
    * The answer to a button is the new state of the message the button was on (a review card once
    * decided): the platform shows it in place of that message rather than as a new one.
    */

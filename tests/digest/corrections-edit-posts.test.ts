@@ -23,11 +23,13 @@ function settleAll(h: Harness): void {
   };
 }
 
-async function discordSetup() {
+/** `card`: the digest opens with its picture. */
+async function discordSetup(card = false) {
   const { fake, h, channel, channelPosts } = await discordDigests(cleanup);
   settleAll(h);
   h.startScheduler();
-  expect(await h.runText('/digest subscribe schedule:"daily 08:00" timezone:Europe/Paris card:false', { ...discordAdmin(fake.guild.id), channelId: channel })).toContain('Sitrep posted a confirmation');
+  const subscribe = `/digest subscribe schedule:"daily 08:00" timezone:Europe/Paris${card ? '' : ' card:false'}`;
+  expect(await h.runText(subscribe, { ...discordAdmin(fake.guild.id), channelId: channel })).toContain('Sitrep posted a confirmation');
   const edits = () => fake.requests.filter((r) => r.method === 'PATCH' && r.path.startsWith(`/channels/${channel}/messages/`));
   const rawText = (id: string) => (fake.rest.messages.get(id)!.embeds as Embed[]).map(embedText).join('\n');
   const messageText = (id: string) => visibleText(rawText(id));
@@ -37,8 +39,8 @@ async function discordSetup() {
 const discordAdmin = (guild: string): Caller => ({ platform: 'discord', userId: '1001', workspaceId: guild, channelId: 'c1' });
 
 describe('GIVEN a digest posted on the fake Discord', () => {
-  async function posted() {
-    const setup = await discordSetup();
+  async function posted(card = false) {
+    const setup = await discordSetup(card);
     const id = setup.h.addEntry({ title: 'Envoys meet in Baku @everyone', confidence: 'reported' });
     await setup.h.time.advanceTo('2026-07-06T06:01:00Z');
     const sub = setup.h.app.digests.store.subscriptions.active(['discord'])[0]!;
@@ -62,6 +64,22 @@ describe('GIVEN a digest posted on the fake Discord', () => {
     expect(text).toContain('Sitrep digest'); // the rest of the message as it was
     expect(rawText(messageId)).not.toContain('@everyone'); // neutralised by the renderer, as in the digest
     expect(channelPosts()).toHaveLength(postsBefore);
+  });
+
+  it('WHEN the digest opened with its card THEN the edited message keeps the picture in its embed', async () => {
+    const { fake, h, id, messageId, admin, edits, messageText } = await posted(true);
+    const before = fake.rest.messages.get(messageId)!;
+    const picture = (before.embeds as { image?: { url: string } }[])[0]!.image;
+    expect(picture?.url).toMatch(/^attachment:\/\/.+\.png$/);
+    expect(before.attachments).toHaveLength(1);
+    await h.runText(`/entry edit id:${id} confidence:confirmed`, admin);
+    await h.time.advance(2 * 60_000);
+    expect(edits()).toHaveLength(1);
+    const body = edits()[0]!.body as { embeds: { image?: { url: string } }[] };
+    expect(body).not.toHaveProperty('attachments'); // the message keeps the file it was posted with
+    expect(body.embeds[0]!.image).toEqual(picture);
+    expect(messageText(messageId)).toContain('✏️ Corrected 6 Jul: confidence reported → confirmed');
+    expect(fake.rest.messages.get(messageId)!.attachments).toEqual(before.attachments);
   });
 
   it('WHEN its entry is removed THEN the message says so with the reason', async () => {
@@ -151,6 +169,26 @@ describe('GIVEN a digest posted on the fake Discord', () => {
 
 describe('GIVEN a digest posted on the fake Slack', () => {
   const admin: Caller = { platform: 'slack', userId: 'U0ALICE', workspaceId: 'T0TEST', channelId: 'C0CHAN' };
+
+  it('WHEN the digest opened with its card THEN the updated message keeps the picture', async () => {
+    const { slack, h, command } = await slackDigests(cleanup);
+    settleAll(h);
+    h.startScheduler();
+    expect(await command('subscribe schedule:"daily 08:00" timezone:Europe/Paris')).toContain('Digest subscribed');
+    const id = h.addEntry({ title: 'Talks resume', confidence: 'reported' });
+    await h.time.advanceTo('2026-07-06T06:01:00Z');
+    const digest = slack.messagesIn('C0CHAN').at(-1)!;
+    const imageOf = (blocks: unknown) => (blocks as { type: string; slack_file?: { id: string }; alt_text?: string }[]).filter((block) => block.type === 'image');
+    const [picture] = imageOf(digest.blocks);
+    expect(picture?.slack_file?.id).toMatch(/^F/);
+
+    await h.runText(`/entry edit id:${id} confidence:confirmed`, admin);
+    await h.time.advance(2 * 60_000);
+    expect(slack.callsTo('chat.update').map((c) => c.args.ts)).toEqual([digest.ts]);
+    const updated = slack.messagesIn('C0CHAN').find((m) => m.ts === digest.ts)!;
+    expect(JSON.stringify(updated.blocks)).toMatch(/Corrected 6 Jul:_? confidence reported → confirmed/);
+    expect(imageOf(updated.blocks)).toEqual([{ type: 'image', slack_file: { id: picture!.slack_file!.id }, alt_text: picture!.alt_text }]);
+  });
 
   it('WHEN its entry is corrected, then removed THEN its message is updated in place each time, escaped', async () => {
     const { slack, h, command } = await slackDigests(cleanup);

@@ -210,12 +210,15 @@ export class FakeSlack {
   /** The channel's messages newer than `oldest`, newest first, a page at a time (cursor: how many come before). */
   private history(args: Record<string, unknown>): Record<string, unknown> {
     const oldest = Number(args.oldest ?? 0);
+    const latest = args.latest === undefined ? Infinity : Number(args.latest);
+    const inclusive = args.inclusive === 'true';
     const limit = Number(args.limit ?? 100);
     const from = Number(args.cursor ?? 0);
     const withMetadata = args.include_all_metadata === 'true';
-    const all = this.messagesIn(String(args.channel)).filter((m) => Number(m.ts) > oldest).reverse();
-    const page = all.slice(from, from + limit).map(({ ts, text, metadata }) => ({
-      type: 'message', ts, text, bot_id: 'B0BOT', app_id: 'A0TEST', ...(withMetadata && metadata ? { metadata } : {}),
+    const within = (ts: number) => ts > oldest && (ts < latest || (inclusive && ts === latest));
+    const all = this.messagesIn(String(args.channel)).filter((m) => within(Number(m.ts))).reverse();
+    const page = all.slice(from, from + limit).map(({ ts, text, blocks, metadata }) => ({
+      type: 'message', ts, text, blocks, bot_id: 'B0BOT', app_id: 'A0TEST', ...(withMetadata && metadata ? { metadata } : {}),
     }));
     const more = from + limit < all.length;
     return { ok: true, messages: page, has_more: more, response_metadata: { next_cursor: more ? String(from + limit) : '' } };

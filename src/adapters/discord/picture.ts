@@ -24,7 +24,8 @@ export async function drawForDiscord<T extends { view: View }>(shown: T, logger:
   return { ...shown, picture: { png: drawn.png, name: image.filename, alt: clip(image.alt, ALT_TEXT_LIMIT) } };
 }
 
-export function embedShowing(embed: APIEmbed, picture: Picture): APIEmbed {
+/** The embed showing the message's attachment named `picture.name` (sent with it, or kept from the post an edit changes). */
+export function embedShowing(embed: APIEmbed, picture: Pick<Picture, 'name'>): APIEmbed {
   return { ...embed, image: { url: `attachment://${picture.name}` } };
 }
 

@@ -58,7 +58,9 @@ export class DiscordPoster implements Poster {
     const rows = buttonRows(postedButtons(this.interactions, view));
     return pages.map((page, index) => {
       const components = index === pages.length - 1 ? rows : [];
-      const embed = picture && index === 0 ? embedShowing(page, picture) : page;
+      // An edit says no attachments, so the message keeps the picture it was posted with.
+      const shown = picture ?? (edit && view.postedPicture ? { name: view.postedPicture.filename } : undefined);
+      const embed = shown && index === 0 ? embedShowing(page, shown) : page;
       const files = picture && index === 0 ? restFiles(picture) : undefined;
       const body = { embeds: [embed], ...(components.length > 0 || edit ? { components } : {}), allowed_mentions: { parse: [] }, ...(files ? { attachments: files.attachments } : {}) };
       return { body, ...(files ? { files: files.files } : {}) };
@@ -112,7 +114,10 @@ export class DiscordPoster implements Poster {
   }
 
   async update(channelId: string, messageRefs: readonly string[], view: View): Promise<void> {
-    await replaceInPlace(this.bodies(view, true), messageRefs, (messageId, request) =>
+    let bodies = this.bodies(view, true);
+    // One part replacing several messages goes to the last one, which has no picture to show.
+    if (bodies.length === 1 && messageRefs.length > 1) bodies = this.bodies({ ...view, postedPicture: undefined }, true);
+    await replaceInPlace(bodies, messageRefs, (messageId, request) =>
       this.rest.patch(Routes.channelMessage(channelId, messageId), request).catch((error: unknown) => {
         throw deliveryErrorFrom(error, `editing message ${messageId} in channel ${channelId}`);
       }),

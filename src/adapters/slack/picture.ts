@@ -43,6 +43,26 @@ export async function uploadPicture(client: webApi.WebClient, view: View, logger
   }
 }
 
+/**
+ * The image block of a posted message (by its ts), read back for an edit that keeps the picture:
+ * chat.update replaces every block. Unreadable (a missing scope, Slack's trouble): none, and the
+ * edit goes ahead without the picture rather than not at all.
+ */
+export async function postedPictureBlock(client: webApi.WebClient, channelId: string, ts: string, alt: string, logger: Logger): Promise<Block | undefined> {
+  try {
+    const answer = await client.conversations.history({ channel: channelId, latest: ts, inclusive: true, limit: 1 });
+    const shown = answer.messages?.find((m) => m.ts === ts)?.blocks?.find((block) => block.type === 'image');
+    // Slack answers with fields it does not take back (sizes, fallback): the block is written anew.
+    const alt_text = clip(alt, ALT_TEXT_LIMIT);
+    if (shown?.slack_file?.id) return { type: 'image', slack_file: { id: shown.slack_file.id }, alt_text };
+    if (shown?.image_url) return { type: 'image', image_url: shown.image_url, alt_text };
+    return undefined;
+  } catch (error) {
+    logger.warn({ err: error, channelId, ts }, 'slack: could not read the picture of a message to edit; editing it without');
+    return undefined;
+  }
+}
+
 /** The message with the picture under its text, above its notes and buttons. */
 export function withPictureBlock(message: SlackMessage, block: Block | undefined): SlackMessage {
   if (!block) return message;

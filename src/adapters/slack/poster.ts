@@ -12,7 +12,7 @@ import { boltLogger } from './bolt-logger.js';
 import { knownPrefix } from './command-prefix.js';
 import { broadcast, type SlackMessage } from './paging.js';
 import { findMarkedMessage, postMarker } from './post-marker.js';
-import { uploadPicture, withPictureBlock } from './picture.js';
+import { postedPictureBlock, uploadPicture, withPictureBlock } from './picture.js';
 
 /** How long a Web API call waits for Slack's answer (the client waits forever by default). */
 export const SLACK_REQUEST_TIMEOUT_MS = 15_000;
@@ -113,10 +113,13 @@ export class SlackPoster implements Poster {
   }
 
   async update(channelId: string, messageRefs: readonly string[], view: View, context = ''): Promise<void> {
-    await replaceInPlace(this.messages(view, context), messageRefs, (ts, { text, blocks }) =>
-      this.client.chat.update({ channel: channelId, ts, text, blocks }).catch((error: unknown) => {
+    const first = messageRefs[0];
+    const picture = view.postedPicture && first ? await postedPictureBlock(this.client, channelId, first, view.postedPicture.alt, this.logger) : undefined;
+    await replaceInPlace(this.messages(view, context), messageRefs, (ts, message) => {
+      const { text, blocks } = ts === first ? withPictureBlock(message, picture) : message;
+      return this.client.chat.update({ channel: channelId, ts, text, blocks }).catch((error: unknown) => {
         throw deliveryErrorFrom(error);
-      }),
-    );
+      });
+    });
   }
 }

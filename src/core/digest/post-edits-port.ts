@@ -16,7 +16,7 @@ export interface ShownPost {
   context: string;
   /** The zone the correction mark's day is written in. */
   zone: string;
-  /** What the messages show, without a picture (an edit leaves the messages' picture to the platform). */
+  /** What the messages show, a picture only as `postedPicture` (an edit keeps the one the platform holds). */
   view: View;
   refs: string[];
   postedAt: Date;

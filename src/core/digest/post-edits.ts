@@ -80,7 +80,8 @@ export function rememberPost(
   logger: Logger,
   options: { entries?: readonly EntryPlace[]; asOf?: number } = {},
 ): void {
-  const { image: _picture, ...view } = post.view;
+  const { image, ...shown } = post.view;
+  const view: View = image ? { ...shown, postedPicture: { filename: image.filename, alt: image.alt } } : shown;
   const entries = options.entries ?? entriesShown(view);
   if (entries.length === 0) return;
   try {
