@@ -7,6 +7,7 @@ import { CHART_SIZES, type CardChart, type MapChart, type TimelineChart } from '
 import { buildTimelineChart } from '../../src/core/charts/timeline-chart.js';
 import { FATALITIES_SERIES, fatalityLine, trendMarks } from '../../src/core/charts/timeline-series.js';
 import { pngSize } from '../support/png.js';
+import { DRAWING } from '../support/drawing.js';
 
 /** The SVG's text elements, as written. */
 const texts = (svg: string) => [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]!);
@@ -29,7 +30,7 @@ const weekly: TimelineChart = buildTimelineChart({
   },
 });
 
-describe('timeline chart', () => {
+describe('timeline chart', DRAWING, () => {
   it('stacks one bar piece per period and type, labels the axes and lists the types in the legend', async () => {
     const svg = await chartSvg(weekly);
     expect(svg.match(/<path/g)?.length).toBeGreaterThan(0);
@@ -80,7 +81,7 @@ const map: MapChart = {
   ],
 };
 
-describe('map', () => {
+describe('map', DRAWING, () => {
   it('draws a circle per place over the region’s countries, names the places and explains colour and size', async () => {
     const svg = await chartSvg(map);
     expect(markGroup(svg, 'symbol').match(/<path/g)).toHaveLength(3);
@@ -103,7 +104,7 @@ const card: CardChart = {
   ],
 };
 
-describe('digest card', () => {
+describe('digest card', DRAWING, () => {
   it('sets each type’s count beside the previous one, with the change and an arrow', async () => {
     const svg = await chartSvg(card);
     expect(markGroup(svg, 'rect').match(/<path/g)).toHaveLength(4);
@@ -112,7 +113,7 @@ describe('digest card', () => {
   });
 });
 
-describe('PNG', () => {
+describe('PNG', DRAWING, () => {
   it.each(['native', 'wasm'] as const)('the %s renderer draws each chart at its stated size', async (prefer) => {
     const renderer = await loadSvgToPng(prefer);
     expect(renderer.kind).toBe(prefer);

@@ -8,6 +8,7 @@ import { runConsole } from '../../src/adapters/console/console-adapter.js';
 import { CHART_SIZES } from '../../src/core/charts/chart.js';
 import { pngSize } from '../support/png.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
+import { DRAWING } from '../support/drawing.js';
 
 let app: TestApp;
 beforeAll(() => {
@@ -25,7 +26,7 @@ async function consoleRun(lines: string, dir: string): Promise<string> {
   return printed;
 }
 
-describe('charts on the console', () => {
+describe('charts on the console', DRAWING, () => {
   it('writes the picture to SITREP_CHARTS_DIR and prints its path, alt text and figures', async () => {
     const dir = join(app.dir, 'charts');
     const printed = await consoleRun('/chart timeline by:month since:2025-06\n', dir);

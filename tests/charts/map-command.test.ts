@@ -14,6 +14,7 @@ import { lineToPlainText } from '../../src/core/view.js';
 import { SqliteChartQueries } from '../../src/store/chart-queries.js';
 import { pngSize } from '../support/png.js';
 import { copySeededStore } from '../support/test-app.js';
+import { DRAWING } from '../support/drawing.js';
 
 const KNOWN: Record<string, { lat: number; lon: number }> = { paris: { lat: 48.86, lon: 2.35 }, damascus: { lat: 33.51, lon: 36.29 }, 'sweida province': { lat: 32.71, lon: 36.57 } };
 const gazetteer: PlaceCoordinates = { coordinatesOf: (key) => KNOWN[key], howToLocate: 'Locate places with the gazetteer.' };
@@ -33,7 +34,7 @@ afterAll(() => {
 
 const intro = (view: { intro?: Parameters<typeof lineToPlainText>[0][] }) => (view.intro ?? []).map(lineToPlainText);
 
-describe('/chart map', () => {
+describe('/chart map', DRAWING, () => {
   it('maps the located places, sized by entries, and says which are not located', async () => {
     const view = await app.dispatcher.runText('/chart map topic:syria-israel', operator);
     expect(view.title).toBe('Where entries happened — topic syria-israel');
@@ -58,7 +59,7 @@ describe('/chart map', () => {
   });
 });
 
-describe('the places a map draws', () => {
+describe('the places a map draws', DRAWING, () => {
   it("colours each place by its newest entry within the chart's range", () => {
     const queries = new SqliteChartQueries(app.db);
     const paris = (filter: ChartFilter) => queries.placeActivity(filter).find((p) => p.placeKey === 'paris');

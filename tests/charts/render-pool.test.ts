@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { WorkerChartRenderer } from '../../src/charts/render-pool.js';
 import { CHART_SIZES, type CardChart } from '../../src/core/charts/chart.js';
 import { pngSize } from '../support/png.js';
+import { DRAWING } from '../support/drawing.js';
 
 const card = (n: number): CardChart => ({ kind: 'card', title: `Card ${n}`, currentLabel: 'Now', previousLabel: 'Before', rows: [{ type: 'talks', current: n, previous: 1 }] });
 
@@ -13,7 +14,7 @@ afterEach(async () => {
   await pool?.close();
 });
 
-describe('chart workers', () => {
+describe('chart workers', DRAWING, () => {
   it('start on the first chart, draw one at a time by default, and answer in the order asked', async () => {
     pool = new WorkerChartRenderer();
     expect(pool.liveWorkers).toBe(0);

@@ -9,6 +9,7 @@ import type { Caller } from '../../src/core/caller.js';
 import { lineToPlainText, type View } from '../../src/core/view.js';
 import { pngSize } from '../support/png.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
+import { DRAWING } from '../support/drawing.js';
 
 let app: TestApp;
 let clock = new Date('2025-08-12T09:00:00Z');
@@ -38,7 +39,7 @@ afterAll(() => app?.dispose());
 
 const WEEKLY = '/chart timeline topic:syria-israel since:2025-07-28 until:2025-08-24 by:week';
 
-describe('/chart timeline with fatalities and trend calls', () => {
+describe('/chart timeline with fatalities and trend calls', DRAWING, () => {
   it('sums the best estimates per week, marks the calls at their weeks, and says both in the alt text', async () => {
     const view = await run(WEEKLY);
     const alt = intro(view)[0]!;

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { CHART_SIZES } from '../../src/core/charts/chart.js';
 import { pngSize } from '../support/png.js';
 import { Harness } from './support/harness.js';
+import { DRAWING } from '../support/drawing.js';
 
 const harnesses: Harness[] = [];
 afterEach(async () => {
@@ -19,7 +20,7 @@ async function subscribed(extra = ''): Promise<Harness> {
   return h;
 }
 
-describe('digest cards', () => {
+describe('digest cards', DRAWING, () => {
   it('open each digest with this period’s entries by type beside the period before', async () => {
     // Protests only: the seed dossier, added when the store was made, has none.
     const h = await subscribed('type:protest');

@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startDiscordAdapter } from '../../src/adapters/discord/index.js';
 import type { Caller } from '../../src/core/caller.js';
 import { visibleText } from '../discord/support/markdown-text.js';
+import { DRAWING } from '../support/drawing.js';
 import { Harness } from './support/harness.js';
 import { discordDigests, embedText, slackDigests, type Cleanup, type Embed } from './support/platform-digests.js';
 
@@ -66,7 +67,7 @@ describe('GIVEN a digest posted on the fake Discord', () => {
     expect(channelPosts()).toHaveLength(postsBefore);
   });
 
-  it('WHEN the digest opened with its card THEN the edited message keeps the picture in its embed', async () => {
+  it('WHEN the digest opened with its card THEN the edited message keeps the picture in its embed', DRAWING, async () => {
     const { fake, h, id, messageId, admin, edits, messageText } = await posted(true);
     const before = fake.rest.messages.get(messageId)!;
     const picture = (before.embeds as { image?: { url: string } }[])[0]!.image;
@@ -170,7 +171,7 @@ describe('GIVEN a digest posted on the fake Discord', () => {
 describe('GIVEN a digest posted on the fake Slack', () => {
   const admin: Caller = { platform: 'slack', userId: 'U0ALICE', workspaceId: 'T0TEST', channelId: 'C0CHAN' };
 
-  it('WHEN the digest opened with its card THEN the updated message keeps the picture', async () => {
+  it('WHEN the digest opened with its card THEN the updated message keeps the picture', DRAWING, async () => {
     const { slack, h, command } = await slackDigests(cleanup);
     settleAll(h);
     h.startScheduler();

@@ -6,6 +6,7 @@ import { CHART_SIZES } from '../../src/core/charts/chart.js';
 import { pngSize } from '../support/png.js';
 import { buttons, startHarness, type Harness } from './support/harness.js';
 import { problemsIn } from './support/openapi.js';
+import { DRAWING } from '../support/drawing.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -18,7 +19,7 @@ afterEach(() => {
   expect(problemsIn(h.fake.requests)).toEqual([]);
 });
 
-describe('/chart timeline on Discord', () => {
+describe('/chart timeline on Discord', DRAWING, () => {
   it('attaches a PNG of the stated size, shows it in the embed, and describes it with the figures', async () => {
     const answer = await h.slash('chart', { by: 'month', since: '2024' }, { subcommand: 'timeline' });
     const sent = h.fake.requests.filter((r) => r.files?.length).at(-1);

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHART_SIZES } from '../../src/core/charts/chart.js';
 import { pngSize } from '../support/png.js';
 import { blocksOf, button, labelsOf, shownText, startHarness, type Harness } from './harness.js';
+import { DRAWING } from '../support/drawing.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -14,7 +15,7 @@ afterAll(async () => {
   await h?.close();
 });
 
-describe('/chart timeline on Slack', () => {
+describe('/chart timeline on Slack', DRAWING, () => {
   it('uploads a PNG of the stated size and shows it with its alt text', async () => {
     const body = await h.command('/chart timeline by:month since:2024');
     const [asked] = h.slack.callsTo('files.getUploadURLExternal');
