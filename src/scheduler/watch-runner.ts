@@ -4,6 +4,7 @@
 // every 10 minutes (what changes meanwhile waits and goes in the next). Messages another process
 // left unsettled, and retries whose time has come, are sent again with their marks.
 import type { PlatformName } from '../core/caller.js';
+import type { ChangeSet } from '../core/digest/changes.js';
 import type { ChangeReader, SchedulerLeases } from '../core/digest/store-port.js';
 import type { Logger } from '../core/logger.js';
 import type { PlaceDirectory } from '../core/places/place-port.js';
@@ -103,9 +104,10 @@ export class WatchRunner {
       void this.sender.resume(row.id, store.watcher(row.watcher)?.context ?? '');
     }
     const areas = new PlaceAreas(this.options.places);
+    const round = this.changesThisRound();
     for (const { watcher, watches } of store.active(platforms)) {
       try {
-        this.consider(watcher, watches, areas);
+        this.consider(watcher, watches, areas, round);
       } catch (error) {
         this.options.logger.error({ err: error, watcher: { platform: watcher.platform, userId: watcher.userId } }, 'watch messages: a watcher could not be worked out');
       }
@@ -125,11 +127,29 @@ export class WatchRunner {
     return [...this.held];
   }
 
+  /**
+   * The revision log as one round reads it: its end, read once, and each stretch of it read once
+   * for every watcher whose cursor stands at the same place (most do, once they are up to date).
+   */
+  private changesThisRound(): { latest: number; between: (from: number, to: number) => ChangeSet } {
+    const { changes } = this.options;
+    const read = new Map<string, ChangeSet>();
+    return {
+      latest: changes.latestCursor(),
+      between: (from, to) => {
+        const key = `${from}-${to}`;
+        let set = read.get(key);
+        if (!set) read.set(key, (set = changes.between(from, to)));
+        return set;
+      },
+    };
+  }
+
   /** Moves the cursor over changes nobody here watches; sends what a watch covers once the gap has passed. */
-  private consider(watcher: Watcher, watches: readonly Watch[], areas: PlaceAreas): void {
-    const { store, changes, now } = this.options;
+  private consider(watcher: Watcher, watches: readonly Watch[], areas: PlaceAreas, changes: ReturnType<WatchRunner['changesThisRound']>): void {
+    const { store, now } = this.options;
     if (this.sender.isBusy(watcher) || store.inFlight(watcher)) return;
-    const latest = changes.latestCursor();
+    const latest = changes.latest;
     let cursor = watcher.cursor;
     while (cursor < latest) {
       const to = Math.min(latest, cursor + CHANGES_PER_STEP);
