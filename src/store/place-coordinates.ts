@@ -5,13 +5,18 @@ import type { Db } from './connection.js';
 export class SqlitePlaceCoordinates implements PlaceCoordinates {
   readonly howToLocate =
     'Places get coordinates when the gazetteer locates them: see /places unresolved for the ones waiting for an admin, and settle each with /places locate.';
-  private readonly byKey;
+  private readonly byKeys;
 
   constructor(db: Db) {
-    this.byKey = db.prepare("SELECT latitude AS lat, longitude AS lon FROM places WHERE place_key = ? AND location = 'located' AND latitude IS NOT NULL");
+    // One statement for a map's places (thousands on a large dossier), not one per place.
+    this.byKeys = db.prepare(
+      `SELECT p.place_key AS key, p.latitude AS lat, p.longitude AS lon FROM json_each(?) k
+       JOIN places p ON p.place_key = k.value WHERE p.location = 'located' AND p.latitude IS NOT NULL`,
+    );
   }
 
-  coordinatesOf(placeKey: string): { lat: number; lon: number } | undefined {
-    return this.byKey.get(placeKey) as { lat: number; lon: number } | undefined;
+  coordinatesOf(placeKeys: readonly string[]): ReadonlyMap<string, { lat: number; lon: number }> {
+    const rows = this.byKeys.all(JSON.stringify(placeKeys)) as { key: string; lat: number; lon: number }[];
+    return new Map(rows.map(({ key, lat, lon }) => [key, { lat, lon }]));
   }
 }

@@ -17,7 +17,10 @@ import { copySeededStore } from '../support/test-app.js';
 import { DRAWING } from '../support/drawing.js';
 
 const KNOWN: Record<string, { lat: number; lon: number }> = { paris: { lat: 48.86, lon: 2.35 }, damascus: { lat: 33.51, lon: 36.29 }, 'sweida province': { lat: 32.71, lon: 36.57 } };
-const gazetteer: PlaceCoordinates = { coordinatesOf: (key) => KNOWN[key], howToLocate: 'Locate places with the gazetteer.' };
+const gazetteer: PlaceCoordinates = {
+  coordinatesOf: (keys) => new Map(keys.flatMap((key) => (KNOWN[key] ? [[key, KNOWN[key]] as const] : []))),
+  howToLocate: 'Locate places with the gazetteer.',
+};
 const operator = { platform: 'console', userId: 'operator', localOperator: true };
 
 let dir: string;

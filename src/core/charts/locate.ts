@@ -3,8 +3,8 @@ import type { LocatedPoint } from './chart.js';
 import type { PlaceActivity } from './chart-data-port.js';
 
 export interface PlaceCoordinates {
-  /** Coordinates of a place by its folded key, when it is located. */
-  coordinatesOf(placeKey: string): { lat: number; lon: number } | undefined;
+  /** Coordinates of the places, by folded key, of those located: asked once for a whole map. */
+  coordinatesOf(placeKeys: readonly string[]): ReadonlyMap<string, { lat: number; lon: number }>;
   /** What an admin does so places get coordinates: said when a map has none to show. */
   readonly howToLocate: string;
 }
@@ -18,8 +18,9 @@ export interface LocatedPlaces {
 export function locatePlaces(activity: readonly PlaceActivity[], coordinates: PlaceCoordinates): LocatedPlaces {
   const points: LocatedPoint[] = [];
   const unlocated: string[] = [];
+  const located = coordinates.coordinatesOf(activity.map((place) => place.placeKey));
   for (const place of activity) {
-    const at = coordinates.coordinatesOf(place.placeKey);
+    const at = located.get(place.placeKey);
     if (at) points.push({ name: place.name, lat: at.lat, lon: at.lon, entries: place.entries, latestType: place.latestType });
     else unlocated.push(place.name);
   }
