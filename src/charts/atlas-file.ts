@@ -1,7 +1,8 @@
 // The world atlas's countries, decoded once per install into a file a chart worker can read a
 // country at a time: decoding the whole TopoJSON (parsing it, then every country's outline) was
 // most of a worker's first map, for the ten countries a region shows. `npm run build` writes the
-// files; a worker that finds one missing writes it on the spot.
+// files; a worker that finds one missing writes it on the spot (or, on a read-only install, keeps
+// it in memory).
 //
 // A file is one line of JSON per country after a first line that indexes them:
 // `{"parts": [[[west, south, east, north], …], …], "lengths": [bytes, …]}`, with the bounds of
@@ -68,31 +69,48 @@ function partBounds(shape: Feature<Geometry>): Bounds[] {
 
 const rounded = (_key: string, value: unknown) => (typeof value === 'number' ? Math.round(value * DECIMALS) / DECIMALS : value);
 
-/** Decodes the package's TopoJSON and writes the file (through a temporary name: readers see all of it or none). */
-function buildAtlasFile(detail: Detail, path: string): void {
+/** The file's bytes, decoded from the package's TopoJSON. */
+function decodeAtlas(detail: Detail): Buffer {
   const topology = JSON.parse(readFileSync(topologyFile(detail), 'utf8')) as Topology<{ countries: GeometryCollection }>;
   const shapes = feature(topology, topology.objects.countries).features as Feature<Geometry>[];
   const lines = shapes.map((shape) => Buffer.from(JSON.stringify(shape, rounded)));
   const index = { parts: shapes.map(partBounds), lengths: lines.map((line) => line.length + 1) };
-  const temporary = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}`;
-  writeFileSync(temporary, Buffer.concat([Buffer.from(JSON.stringify(index)), ...lines.flatMap((line) => [Buffer.from('\n'), line])]));
-  renameSync(temporary, path);
+  return Buffer.concat([Buffer.from(JSON.stringify(index)), ...lines.flatMap((line) => [Buffer.from('\n'), line])]);
 }
 
-/** The file for the installed atlas, written first when missing; older ones are removed. */
-export function ensureAtlasFile(detail: Detail, dir = DEFAULT_ATLAS_DIR): string {
-  const path = atlasPath(detail, dir);
-  if (existsSync(path)) return path;
+/** Writes the file through a temporary name (readers see all of it or none) and removes older ones. */
+function writeAtlasFile(detail: Detail, dir: string, path: string, text: Buffer): void {
   mkdirSync(dir, { recursive: true });
-  buildAtlasFile(detail, path);
+  const temporary = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}`;
+  writeFileSync(temporary, text);
+  renameSync(temporary, path);
   const prefix = `countries-${detail}-`;
   for (const file of readdirSync(dir)) {
     if (file.startsWith(prefix) && file.endsWith('.ndjson') && join(dir, file) !== path) rmSync(join(dir, file), { force: true });
   }
+}
+
+/** The file for the installed atlas, written first when missing. */
+export function ensureAtlasFile(detail: Detail, dir = DEFAULT_ATLAS_DIR): string {
+  const path = atlasPath(detail, dir);
+  if (!existsSync(path)) writeAtlasFile(detail, dir, path, decodeAtlas(detail));
   return path;
 }
 
-/** An atlas read from its file: the bounds of every country's polygons, and each outline parsed when first asked for. */
+/** The atlas's bytes: from its file, written first when missing, or decoded in memory where it cannot be written. */
+export function readAtlas(detail: Detail, dir = DEFAULT_ATLAS_DIR): Buffer {
+  const path = atlasPath(detail, dir);
+  if (existsSync(path)) return readFileSync(path);
+  const text = decodeAtlas(detail);
+  try {
+    writeAtlasFile(detail, dir, path, text);
+  } catch {
+    // A read-only install: this worker keeps the decoded atlas, the next one decodes it again.
+  }
+  return text;
+}
+
+/** An atlas from its bytes (readAtlas): the bounds of every country's polygons, and each outline parsed when first asked for. */
 export class AtlasCountries {
   readonly parts: readonly (readonly Bounds[])[];
   readonly #text: Buffer;
@@ -100,8 +118,8 @@ export class AtlasCountries {
   readonly #lines: [number, number][];
   readonly #shapes = new Map<number, Feature<Geometry>>();
 
-  constructor(path: string) {
-    this.#text = readFileSync(path);
+  constructor(text: Buffer) {
+    this.#text = text;
     const headerEnd = this.#text.indexOf(10);
     const index = JSON.parse(this.#text.toString('utf8', 0, headerEnd)) as { parts: Bounds[][]; lengths: number[] };
     this.parts = index.parts;

@@ -6,7 +6,7 @@
 import type { GeoProjection } from 'd3-geo';
 import { geoProject } from 'd3-geo-projection';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
-import { AtlasCountries, ensureAtlasFile, type Bounds, type Detail } from './atlas-file.js';
+import { AtlasCountries, readAtlas, type Bounds, type Detail } from './atlas-file.js';
 
 export interface Window {
   west: number;
@@ -33,7 +33,7 @@ function meets([west, south, east, north]: Bounds, w: Window): boolean {
 function countriesIn(window: Window): Feature<Geometry>[] {
   const detail: Detail = window.east - window.west > FINE_SPAN ? '110m' : '50m';
   let atlas = atlases.get(detail);
-  if (!atlas) atlases.set(detail, (atlas = new AtlasCountries(ensureAtlasFile(detail))));
+  if (!atlas) atlases.set(detail, (atlas = new AtlasCountries(readAtlas(detail))));
   return atlas.parts.flatMap((parts, i) => {
     const shown = parts.map((bounds) => meets(bounds, window));
     return shown.includes(true) ? [atlas.shapeWith(i, (part) => shown[part]!)] : [];

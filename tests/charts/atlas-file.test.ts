@@ -8,7 +8,7 @@ import type { Feature, Geometry } from 'geojson';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AtlasCountries, ensureAtlasFile } from '../../src/charts/atlas-file.js';
+import { AtlasCountries, ensureAtlasFile, readAtlas } from '../../src/charts/atlas-file.js';
 
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })));
@@ -38,8 +38,17 @@ describe('the decoded atlas', () => {
     expect(readdirSync(dir)).toEqual([path.slice(dir.length + 1)]);
   });
 
+  it('is decoded in memory where it cannot be written', () => {
+    const dir = freshDir();
+    const blocked = join(dir, 'not-a-directory');
+    writeFileSync(blocked, '');
+    const atlas = new AtlasCountries(readAtlas('110m', blocked));
+    expect(atlas.parts).toHaveLength(packageCountries().length);
+    expect(readdirSync(dir)).toEqual(['not-a-directory']);
+  });
+
   it('gives back every country as the package draws it, and only the polygons a window asks for', () => {
-    const atlas = new AtlasCountries(ensureAtlasFile('110m', freshDir()));
+    const atlas = new AtlasCountries(readAtlas('110m', freshDir()));
     const expected = packageCountries();
     expect(atlas.parts).toHaveLength(expected.length);
     expected.forEach((country, i) => {
