@@ -151,6 +151,7 @@ function refusalHints(option: OptionSpec, raw: RawOptionValue): string[] {
   return [];
 }
 
+/** A command's options by name, built once per list (an import converts one row after another). */
 const byName = new WeakMap<readonly OptionSpec[], Map<string, OptionSpec>>();
 function optionsByName(options: readonly OptionSpec[]): Map<string, OptionSpec> {
   let named = byName.get(options);
