@@ -11,9 +11,7 @@ import { EntryWriter } from '../src/store/entry-writes.js';
 import { indexEntriesForSearch } from '../src/store/search-index.js';
 import type { LoadedEntry } from '../src/transfer/bulk-write.js';
 
-/** Milliseconds the floor takes. */
-export function writeFloor(db: Db, entries: readonly LoadedEntry[], stamp: ChangeStamp): number {
-  const started = performance.now();
+export function writeFloor(db: Db, entries: readonly LoadedEntry[], stamp: ChangeStamp): void {
   db.transaction(() => {
     const triggers = dropEntryInsertTriggers(db);
     const indexes = dropSecondaryIndexes(db);
@@ -23,7 +21,6 @@ export function writeFloor(db: Db, entries: readonly LoadedEntry[], stamp: Chang
     if (ids.length > 0) indexEntriesForSearch(db, ids[0]!, ids.at(-1)!);
     for (const sql of triggers) db.exec(sql);
   })();
-  return performance.now() - started;
 }
 
 /** The store file's size with everything checkpointed into it (the WAL emptied). */
