@@ -91,11 +91,9 @@ export class SqliteSourceStore implements SourceStore {
       .all(now.toISOString(), limit) as number[];
   }
 
-  *answerSteps(sourceId: number, answer: AnswerRecord, batch: number, plan: (query: IntakeQuery) => IntakePlan): Generator<void, CheckRecord> {
+  answerSteps(sourceId: number, answer: AnswerRecord, batch: number, plan: (query: IntakeQuery) => IntakePlan): Generator<void, number> {
     const inTransaction: InSourceTransaction = (work) => this.db.transaction(() => work(toSource(this.required(sourceId)))).immediate();
-    const id = yield* answerSteps(this.cache, this.stories, inTransaction, answer, batch, plan);
-    yield;
-    return this.check(id);
+    return answerSteps(this.cache, this.stories, inTransaction, answer, batch, plan);
   }
 
   recordFailure(
@@ -103,16 +101,15 @@ export class SqliteSourceStore implements SourceStore {
     failure: FailureRecord,
     timing: (source: WatchedSource) => FailureTiming,
     notice: (source: WatchedSource, timing: FailureTiming) => View,
-  ): CheckRecord {
-    const id = this.db.transaction(() => recordFailure(this.cache, toSource(this.required(sourceId)), failure, timing, notice)).immediate();
-    return this.check(id);
+  ): number {
+    return this.db.transaction(() => recordFailure(this.cache, toSource(this.required(sourceId)), failure, timing, notice)).immediate();
   }
 
   private found(checkId: number): FoundRow[] {
     return this.cache.get('SELECT title, link, outcome, detail, candidate_id FROM feed_items WHERE check_id = ? ORDER BY id').all(checkId) as FoundRow[];
   }
 
-  private check(id: number): CheckRecord {
+  check(id: number): CheckRecord {
     const row = this.cache.get('SELECT * FROM feed_checks WHERE id = ?').get(id) as CheckRow;
     return toCheck(row, this.found(id).map(toFound));
   }

@@ -35,6 +35,12 @@ export interface CheckReport {
   record: CheckRecord;
 }
 
+/** A check written to the store: the source as it was checked, and the check's id. */
+interface CheckDone {
+  source: WatchedSource;
+  checkId: number;
+}
+
 /** The feed's items with their keys, each key once (the first item holding it). */
 export function keyedItems(items: readonly FeedItem[]): FreshItem[] {
   const seen = new Set<string>();
@@ -48,7 +54,7 @@ export function keyedItems(items: readonly FeedItem[]): FreshItem[] {
 
 export class WatchService {
   /** Checks running in this process, by source: a second request for one waits for the first. */
-  private readonly running = new Map<number, Promise<CheckReport>>();
+  private readonly running = new Map<number, Promise<CheckDone>>();
   /** The dossier's names, folded once and kept until the store says one changed. */
   private names: { version: number; compiled: Promise<CompiledNames> } | undefined;
   private readonly turns: Turns;
@@ -97,8 +103,21 @@ export class WatchService {
     return this.deps.store.due(this.deps.now(), limit);
   }
 
-  /** Checks the source now; a check of it already running here is waited for instead. */
-  check(id: number, trigger: CheckTrigger): Promise<CheckReport> {
+  /** Checks the source now and reads back what it found; a check of it already running here is waited for instead. */
+  async check(id: number, trigger: CheckTrigger): Promise<CheckReport> {
+    const { source, checkId } = await this.checkDone(id, trigger);
+    return this.turns.take(() => ({ source: this.deps.store.get(id) ?? source, record: this.deps.store.check(checkId) }));
+  }
+
+  /**
+   * Checks the source now, as check() does, without reading its items back: the poller's checks
+   * are seen in /sources why, so reading 200 items per feed back here would be work for no one.
+   */
+  async checkUnread(id: number, trigger: CheckTrigger): Promise<void> {
+    await this.checkDone(id, trigger);
+  }
+
+  private checkDone(id: number, trigger: CheckTrigger): Promise<CheckDone> {
     const running = this.running.get(id);
     if (running) return running;
     const work = this.run(id, trigger).finally(() => this.running.delete(id));
@@ -142,19 +161,19 @@ export class WatchService {
     }
   }
 
-  private async run(id: number, trigger: CheckTrigger): Promise<CheckReport> {
+  private async run(id: number, trigger: CheckTrigger): Promise<CheckDone> {
     const source = this.get(id);
     const outcome = await this.fetch(source);
-    const record = await this.record(source, trigger, outcome);
+    const checkId = await this.record(source, trigger, outcome);
     await this.deps.afterCheck?.().catch((error: unknown) => this.deps.logger.error({ err: error, source: id }, 'posting after a check failed'));
-    return { source: this.deps.store.get(id) ?? source, record };
+    return { source, checkId };
   }
 
   /**
    * Writes what the fetch gave, one transaction per turn of the event loop: checks running at
    * once are fetched together but recorded a piece at a time, with replies served in between.
    */
-  private async record(source: WatchedSource, trigger: CheckTrigger, outcome: FetchOutcome): Promise<CheckRecord> {
+  private async record(source: WatchedSource, trigger: CheckTrigger, outcome: FetchOutcome): Promise<number> {
     const { store, now } = this.deps;
     const at = now();
     if (outcome.kind === 'failed') {
