@@ -5,6 +5,7 @@ import { createApp } from './app.js';
 import { loadConfig, type Config } from './config.js';
 import type { RunningAdapter } from './adapters/running-adapter.js';
 import type { Logger } from './core/logger.js';
+import { boundHeapGrowth } from './heap-growth.js';
 import { createLogger } from './log.js';
 import { handleFaults, Shutdown } from './process-stop.js';
 import { startupMessage } from './startup-errors.js';
@@ -83,6 +84,7 @@ async function start(config: Config, logger: Logger, shutdown: Shutdown): Promis
 }
 
 async function main(): Promise<void> {
+  boundHeapGrowth();
   const config = loadConfig();
   const onPlatform = Boolean(config.discord || config.slack);
   // The console prints to stdout; keep its logs to warnings unless asked otherwise.
