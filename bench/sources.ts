@@ -3,7 +3,8 @@
 // parse in the worker thread → keys, dedup and intake in transactions of 50 items → review
 // cards) into a copy of the synthetic dossier, while /timeline requests arrive on the main
 // thread. Targets: ≥ 10,000 items/s, RSS < 200 MB, /timeline p99 ≤ 5 ms during the cycle.
-// It runs compiled, as the bot does in production:
+// It runs compiled, as the bot does in production (`npm run bench:sources` also sets what the
+// service unit sets: MALLOC_ARENA_MAX=2 and node --max-semi-space-size=4):
 //
 //   npm run build && node --expose-gc dist/bench/sources.js       500 feeds, 100,000-entry dossier
 //   node --expose-gc dist/bench/sources.js --entries 1000000      the full 1,000,000-entry dossier
