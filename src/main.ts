@@ -21,7 +21,7 @@ const BOT_BUSY_TIMEOUT_MS = 1000;
 /** Starts everything, registering how to stop each part with `shutdown` as it starts. */
 async function start(config: Config, logger: Logger, shutdown: Shutdown): Promise<void> {
   const onPlatform = Boolean(config.discord || config.slack);
-  const app = createApp({ dbPath: config.dbPath, admins: config.admins, logger, timezone: config.timezone, busyTimeoutMs: BOT_BUSY_TIMEOUT_MS, sourcesAllowPrivate: config.sourcesAllowPrivate, chartRenders: config.chartRenders });
+  const app = createApp({ dbPath: config.dbPath, admins: config.admins, logger, timezone: config.timezone, busyTimeoutMs: BOT_BUSY_TIMEOUT_MS, sourcesAllowPrivate: config.sourcesAllowPrivate, chartRenders: config.chartRenders, feedReaders: config.feedReaders });
   // While this process runs, `npm run restore` refuses to swap the store from under it.
   const presence = markBotRunning(app.db, app.digests.holder, logger);
   shutdown.add('store', () => {
