@@ -1,7 +1,7 @@
 // How far V8 lets the heap grow past what is live before its next full collection. For a heap
-// allowed gigabytes V8 grows it up to 4× the live size, so a burst of short-lived objects (a
-// check cycle over hundreds of feeds, ~25 MB live) was kept to ~100 MB before being collected;
-// at 1.5× the same work runs in a heap of about half that, for a few more collections.
+// allowed gigabytes V8 grows it up to 4× the live size, so the garbage of a burst of work (a
+// check cycle over hundreds of feeds, 21–26 MB live) piled up to 77–100 MB of heap before it was
+// collected; at 1.5× the same cycle peaks at 67–83 MB, for a few more collections (BENCHMARKS.md).
 import { setFlagsFromString } from 'node:v8';
 
 /** Growth past the live size allowed between full collections, in percent of it. */

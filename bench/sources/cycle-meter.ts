@@ -35,7 +35,7 @@ export interface CycleCost {
   /** The longest the event loop was held, and its p99 (ms). */
   stallMaxMs: number;
   stallP99Ms: number;
-  /** CPU time of the bot's thread, and of the process's other threads (parse workers, SQLite's and libuv's). */
+  /** CPU time of the bot's thread, and of the process's other threads (parse workers, V8's and libuv's helpers). */
   mainCpuMs: number;
   otherCpuMs: number;
   rssPeakMb: number;
