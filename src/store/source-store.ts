@@ -119,21 +119,22 @@ export class SqliteSourceStore implements SourceStore {
     return rows.map((row) => toCheck(row, this.found(row.id).map(toFound)));
   }
 
-  knownNames(): KnownName[] {
+  knownActors(afterId: number, limit: number): { actors: KnownName[]; last?: number } {
+    const ids = this.cache.get('SELECT id FROM actors WHERE merged_into_id IS NULL AND id > ? ORDER BY id LIMIT ?').pluck().all(afterId, limit) as number[];
     const rows = this.cache
-      .get(
-        `SELECT n.actor_id AS id, n.name, n.is_primary AS isPrimary FROM actor_names n JOIN actors a ON a.id = n.actor_id
-         WHERE a.merged_into_id IS NULL ORDER BY n.actor_id, n.is_primary DESC, n.name`,
-      )
-      .all() as { id: number; name: string; isPrimary: number }[];
+      .get('SELECT actor_id AS id, name FROM actor_names WHERE actor_id IN (SELECT value FROM json_each(?)) ORDER BY actor_id, is_primary DESC, name')
+      .all(JSON.stringify(ids)) as { id: number; name: string }[];
     const actors = new Map<number, { kind: 'actor'; id: number; name: string; aliases: string[] }>();
     for (const row of rows) {
       const actor = actors.get(row.id);
       if (actor) actor.aliases.push(row.name);
       else actors.set(row.id, { kind: 'actor', id: row.id, name: row.name, aliases: [] });
     }
-    const places = (this.cache.get('SELECT name FROM places ORDER BY name').pluck().all() as string[]).map((name): KnownName => ({ kind: 'place', name }));
-    return [...actors.values(), ...places];
+    return { actors: [...actors.values()], ...(ids.length === limit ? { last: ids.at(-1)! } : {}) };
+  }
+
+  knownPlaces(): KnownName[] {
+    return (this.cache.get('SELECT name FROM places ORDER BY name').pluck().all() as string[]).map((name): KnownName => ({ kind: 'place', name }));
   }
 
   knownNamesVersion(): number {

@@ -77,8 +77,14 @@ export interface SourceStore {
   check(checkId: number): CheckRecord;
   /** The latest checks, newest first, with what each found. */
   checks(sourceId: number, limit: number): CheckRecord[];
-  /** Actors (names and aliases) and places the dossier knows, for suggestions. */
-  knownNames(): KnownName[];
-  /** A number that changes whenever knownNames() would give something else. */
+  /**
+   * A page of the actors the dossier knows (names and aliases), for suggestions: the first
+   * `limit` with an id above `afterId`, in id order; `last` is the id to read on after, absent
+   * when there are no more.
+   */
+  knownActors(afterId: number, limit: number): { actors: KnownName[]; last?: number };
+  /** The places the dossier knows, for suggestions. */
+  knownPlaces(): KnownName[];
+  /** A number that changes whenever knownActors() or knownPlaces() would give something else. */
   knownNamesVersion(): number;
 }
