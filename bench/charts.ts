@@ -12,7 +12,6 @@
 // $SITREP_BENCH_DIR (see bench/sources/bench-store.ts); each run works on a copy. The store's
 // places have no coordinates: the 500 busiest get made-up ones in the Levant, as a gazetteer
 // would give them.
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createApp } from '../src/app.js';
 import { RENDER_IDLE_MS, WorkerChartRenderer } from '../src/charts/render-pool.js';
@@ -26,6 +25,7 @@ import { benchStore } from './sources/bench-store.js';
 import { pickVariants } from './sources/timeline-variants.js';
 import { TimelineProbe } from './sources/timeline-probe.js';
 import { ms, summarize, thousands } from './stats.js';
+import { mainThreadCpuMs, processCpuMs } from './thread-cpu.js';
 
 const { values: options } = parseArgs({
   options: {
@@ -38,8 +38,6 @@ const RUNS = Number(options.runs);
 const PLACES = Number(options.places);
 const CALLER: Caller = { platform: 'console', userId: 'bench', localOperator: true };
 const log = (message: string) => console.log(message);
-/** Linux's USER_HZ: /proc times are in hundredths of a second. */
-const CLOCK_TICKS = 100;
 const rssMb = () => Math.round(process.memoryUsage().rss / 2 ** 20);
 const settle = () => new Promise((resolve) => setTimeout(resolve, 2_000));
 
@@ -61,29 +59,14 @@ const app = createApp({ dbPath: store.path, admins: [], logger: silentLogger, ch
 const machine = describeMachine(app.db.prepare('SELECT sqlite_version()').pluck().get() as string);
 log(`Machine: ${machine.nproc} cores, ${machine.cpu}, ${machine.memoryGiB} GiB, Node ${machine.node}, SQLite ${machine.sqlite}, load ${machine.load.join(' ')}`);
 
-/** CPU time of every thread of this process, in ms: on a shared machine, what a chart costs whatever the load. */
-const cpuMs = () => {
-  const { user, system } = process.cpuUsage();
-  return (user + system) / 1000;
-};
-
-/**
- * CPU time of the bot's own thread (Linux: the main thread's task has the process id), in ms:
- * whether /timeline waits behind work on its thread or for a core other threads hold.
- */
-function mainThreadCpuMs(): number {
-  const fields = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
-}
-
 async function drawn(args: Record<string, string>, subcommand: 'timeline' | 'map'): Promise<{ command: number; total: number; cpu: number; view: View }> {
-  const cpuBefore = cpuMs();
+  const cpuBefore = processCpuMs();
   const started = performance.now();
   const view = await app.dispatcher.run({ command: 'chart', subcommand, args, caller: CALLER });
   const command = performance.now() - started;
   if (!view.image) throw new Error(`no picture: ${view.title} ${JSON.stringify(view.intro)}`);
   await view.image.png();
-  return { command, total: performance.now() - started, cpu: cpuMs() - cpuBefore, view };
+  return { command, total: performance.now() - started, cpu: processCpuMs() - cpuBefore, view };
 }
 
 global.gc?.();

@@ -3,13 +3,15 @@
 // parse in the worker thread → keys, dedup and intake in transactions of 50 items → review
 // cards) into a copy of the synthetic dossier, while /timeline requests arrive on the main
 // thread. Targets: ≥ 10,000 items/s, RSS < 200 MB, /timeline p99 ≤ 5 ms during the cycle.
-// It runs compiled, as the bot does in production:
+// It runs compiled, as the bot does in production (`npm run bench:sources` also sets what the
+// service unit sets: MALLOC_ARENA_MAX=2 and node --max-semi-space-size=4):
 //
 //   npm run build && node --expose-gc dist/bench/sources.js       500 feeds, 100,000-entry dossier
 //   node --expose-gc dist/bench/sources.js --entries 1000000      the full 1,000,000-entry dossier
 //   node --expose-gc dist/bench/sources.js --sources 50           a smoke run
 //   node --expose-gc dist/bench/sources.js --sources 50 --flood   adds the dedup's worst case
 //   node --expose-gc dist/bench/sources.js --in-thread            parses on the main thread, to compare
+//   node --expose-gc dist/bench/sources.js --parse-workers 2      reads two feeds at once, in two workers
 //
 // (`node --expose-gc --import tsx bench/sources.ts` runs it from the sources, with tsx's memory.)
 // Cycles: `first` (every feed new to Sitrep: its items recorded, none proposed), `steady` (each
@@ -28,6 +30,7 @@ import { nodeCronTasks } from '../src/scheduler/tasks.js';
 import { inThreadParser } from '../src/sources/feed-parser.js';
 import { HttpFeedFetcher } from '../src/sources/fetch-feed.js';
 import { WorkerFeedParser } from '../src/sources/worker-parser.js';
+import { boundHeapGrowth } from '../src/heap-growth.js';
 import { describeMachine } from './machine.js';
 import { benchStore } from './sources/bench-store.js';
 import { CycleMeter, TimedFetcher, type CycleCost } from './sources/cycle-meter.js';
@@ -47,6 +50,8 @@ const { values: options } = parseArgs({
     flood: { type: 'boolean', default: false },
     /** Parses on the main thread instead of the worker: what the worker costs and saves. */
     'in-thread': { type: 'boolean', default: false },
+    /** Parse workers: feeds read at once, each in its own thread. */
+    'parse-workers': { type: 'string', default: '1' },
     /** A /timeline request arrives this often (ms) during the cycles. */
     every: { type: 'string', default: '20' },
   },
@@ -86,6 +91,8 @@ function startHost(): { stop: () => void; ask: (message: HostMessage) => Promise
 
 async function main(): Promise<void> {
   const loadBefore = loadavg();
+  // As the bot sets it when it starts (src/main.ts).
+  boundHeapGrowth();
   const store = benchStore(Number(options.entries), log);
   const boot = mb(process.memoryUsage.rss());
   // The platform libraries the bot process carries (not connected: no network here).
@@ -95,7 +102,7 @@ async function main(): Promise<void> {
 
   let clock = Date.now();
   const now = () => new Date(clock);
-  const parser = options['in-thread'] ? inThreadParser : new WorkerFeedParser({ onProblem: (problem) => console.error(problem) });
+  const parser = options['in-thread'] ? inThreadParser : new WorkerFeedParser({ workers: Number(options['parse-workers']), onProblem: (problem) => console.error(problem) });
   const fetcher = new TimedFetcher(new HttpFeedFetcher({ allowPrivate: true, parser }));
   const app = createApp({ dbPath: store.path, admins: parseAdminRules('discord:1001'), logger: silentLogger, now, feedFetcher: fetcher, digestTasks: nodeCronTasks(silentLogger) });
   const machine = describeMachine(app.db.prepare('SELECT sqlite_version()').pluck().get() as string);
@@ -158,7 +165,7 @@ async function main(): Promise<void> {
   await parser.close();
   app.close();
   store.remove();
-  report({ runtime: options['in-thread'] ? `${runtime}, parsing on the main thread` : runtime, machine, loadBefore, loadAfter: loadavg(), entries, sources: SOURCES, items: ITEMS, fresh: FRESH, store: store.from, rss: { boot, libraries, peakMb }, idle, cycles, cards, variants, floor });
+  report({ runtime: options['in-thread'] ? `${runtime}, parsing on the main thread` : `${runtime}, ${options['parse-workers']} parse worker(s)`, machine, loadBefore, loadAfter: loadavg(), entries, sources: SOURCES, items: ITEMS, fresh: FRESH, store: store.from, rss: { boot, libraries, peakMb }, idle, cycles, cards, variants, floor });
 }
 
 main().catch((error: unknown) => {

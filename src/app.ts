@@ -54,6 +54,8 @@ export interface AppOptions {
   gazetteerDir?: string;
   /** SITREP_CHART_RENDERS: charts drawn at once, each in a worker thread (1 by default). */
   chartRenders?: number;
+  /** SITREP_FEED_READERS: feeds read at once, each in a worker thread (1 by default). */
+  feedReaders?: number;
   /** Draws charts and counts their figures; worker threads on this store by default, started on the first chart. */
   chartRenderer?: WorkerChartRenderer;
   /** Where places are on a map; the store's located places by default. */
@@ -105,7 +107,7 @@ export function createApp(options: AppOptions): App {
   const turns = new Turns();
   const review = new ReviewQueue({ store: new SqliteReviewStore(db), posters: digests.posters, now, logger: options.logger, sender: digests.holder, turns, edits: postEdits });
   // Feeds are read in a worker thread, so parsing one never holds a reply; stopped on close.
-  const parser = options.feedFetcher ? undefined : new WorkerFeedParser({ onProblem: (problem) => options.logger.error({ problem }, 'reading a feed failed') });
+  const parser = options.feedFetcher ? undefined : new WorkerFeedParser({ workers: options.feedReaders ?? 1, onProblem: (problem) => options.logger.error({ problem }, 'reading a feed failed') });
   const fetcher = options.feedFetcher ?? new HttpFeedFetcher({ allowPrivate: options.sourcesAllowPrivate ?? false, ...(parser ? { parser } : {}) });
   const sources = new WatchService({ store: new SqliteSourceStore(db), fetcher, now, logger: options.logger, afterCheck: () => review.postPending(), turns });
   const watches = new SqliteWatches(db);

@@ -37,6 +37,8 @@ export interface Config {
   chartsDir: string;
   /** SITREP_CHART_RENDERS: charts drawn at once, each in a worker thread. */
   chartRenders: number;
+  /** SITREP_FEED_READERS: feeds read at once, each in a worker thread. */
+  feedReaders: number;
   discord?: DiscordConfig;
   slack?: SlackConfig;
 }
@@ -54,6 +56,11 @@ const optional = z
   .optional()
   .transform((s) => (s ? s : undefined));
 const optionalUrl = optional.pipe(z.url({ protocol: /^https?$/ }).optional());
+/** A count of worker threads, from `min` to `max`. */
+const wholeNumber = (min: number, max: number) => {
+  const message = `must be a whole number from ${min} to ${max}`;
+  return z.string().regex(/^\d+$/, message).transform(Number).pipe(z.number().int().min(min, message).max(max, message)).optional();
+};
 
 const envSchema = z.object({
   SITREP_DB: optional.transform((s) => s ?? 'data/sitrep.db'),
@@ -64,7 +71,8 @@ const envSchema = z.object({
     z.string().regex(/^(?:true|false)$/i, 'must be true or false').transform((s) => s.toLowerCase() === 'true').optional(),
   ),
   SITREP_CHARTS_DIR: optional,
-  SITREP_CHART_RENDERS: optional.pipe(z.string().regex(/^\d+$/, 'must be a whole number from 1 to 8').transform(Number).pipe(z.number().int().min(1, 'must be a whole number from 1 to 8').max(8, 'must be a whole number from 1 to 8')).optional()),
+  SITREP_CHART_RENDERS: optional.pipe(wholeNumber(1, 8)),
+  SITREP_FEED_READERS: optional.pipe(wholeNumber(1, 4)),
   LOG_LEVEL: optional.pipe(z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).optional()),
   DISCORD_TOKEN: optional,
   DISCORD_APP_ID: optional.pipe(z.string().regex(/^\d+$/, 'must be the numeric application id').optional()),
@@ -122,6 +130,7 @@ export function loadConfig(env?: NodeJS.ProcessEnv): Config {
     sourcesAllowPrivate: e.SITREP_SOURCES_ALLOW_PRIVATE ?? false,
     chartsDir: e.SITREP_CHARTS_DIR ?? join(dirname(e.SITREP_DB), 'charts'),
     chartRenders: e.SITREP_CHART_RENDERS ?? 1,
+    feedReaders: e.SITREP_FEED_READERS ?? 1,
   };
   if (e.LOG_LEVEL) config.logLevel = e.LOG_LEVEL;
   const history = consoleHistoryPath(e.SITREP_HISTORY);

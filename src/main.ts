@@ -5,6 +5,7 @@ import { createApp } from './app.js';
 import { loadConfig, type Config } from './config.js';
 import type { RunningAdapter } from './adapters/running-adapter.js';
 import type { Logger } from './core/logger.js';
+import { boundHeapGrowth } from './heap-growth.js';
 import { createLogger } from './log.js';
 import { handleFaults, Shutdown } from './process-stop.js';
 import { startupMessage } from './startup-errors.js';
@@ -20,7 +21,7 @@ const BOT_BUSY_TIMEOUT_MS = 1000;
 /** Starts everything, registering how to stop each part with `shutdown` as it starts. */
 async function start(config: Config, logger: Logger, shutdown: Shutdown): Promise<void> {
   const onPlatform = Boolean(config.discord || config.slack);
-  const app = createApp({ dbPath: config.dbPath, admins: config.admins, logger, timezone: config.timezone, busyTimeoutMs: BOT_BUSY_TIMEOUT_MS, sourcesAllowPrivate: config.sourcesAllowPrivate, chartRenders: config.chartRenders });
+  const app = createApp({ dbPath: config.dbPath, admins: config.admins, logger, timezone: config.timezone, busyTimeoutMs: BOT_BUSY_TIMEOUT_MS, sourcesAllowPrivate: config.sourcesAllowPrivate, chartRenders: config.chartRenders, feedReaders: config.feedReaders });
   // While this process runs, `npm run restore` refuses to swap the store from under it.
   const presence = markBotRunning(app.db, app.digests.holder, logger);
   shutdown.add('store', () => {
@@ -83,6 +84,7 @@ async function start(config: Config, logger: Logger, shutdown: Shutdown): Promis
 }
 
 async function main(): Promise<void> {
+  boundHeapGrowth();
   const config = loadConfig();
   const onPlatform = Boolean(config.discord || config.slack);
   // The console prints to stdout; keep its logs to warnings unless asked otherwise.

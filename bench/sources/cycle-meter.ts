@@ -3,6 +3,7 @@
 // and the process's memory (its parse worker included) sampled while the cycle runs.
 import { monitorEventLoopDelay, performance, type EventLoopUtilization } from 'node:perf_hooks';
 import type { FeedFetcher, FetchOutcome, FetchState } from '../../src/core/sources/feed-port.js';
+import { mainThreadCpuMs, processCpuMs } from '../thread-cpu.js';
 
 const mb = (bytes: number) => Math.round(bytes / 1e5) / 10;
 
@@ -34,6 +35,9 @@ export interface CycleCost {
   /** The longest the event loop was held, and its p99 (ms). */
   stallMaxMs: number;
   stallP99Ms: number;
+  /** CPU time of the bot's thread, and of the process's other threads (parse workers, V8's and libuv's helpers). */
+  mainCpuMs: number;
+  otherCpuMs: number;
   rssPeakMb: number;
   /** The V8 heap (main thread) and memory outside it, when RSS peaked. */
   heapAtPeakMb: number;
@@ -44,6 +48,7 @@ export interface CycleCost {
 
 export class CycleMeter {
   private started = 0;
+  private cpu = { main: 0, all: 0 };
   private elu: EventLoopUtilization | undefined;
   private readonly delay = monitorEventLoopDelay({ resolution: 1 });
   private sampler: NodeJS.Timeout | undefined;
@@ -61,6 +66,7 @@ export class CycleMeter {
     this.delay.enable();
     this.elu = performance.eventLoopUtilization();
     this.started = performance.now();
+    this.cpu = { main: mainThreadCpuMs(), all: processCpuMs() };
   }
 
   /** RSS alone is cheap to read; the heap's figures (a walk of its spaces) only at a new peak. */
@@ -70,6 +76,8 @@ export class CycleMeter {
 
   stop(): CycleCost {
     const ms = performance.now() - this.started;
+    const mainCpuMs = mainThreadCpuMs() - this.cpu.main;
+    const otherCpuMs = processCpuMs() - this.cpu.all - mainCpuMs;
     const busy = performance.eventLoopUtilization(this.elu).utilization;
     this.delay.disable();
     clearInterval(this.sampler);
@@ -81,6 +89,8 @@ export class CycleMeter {
       fetches: this.fetcher.fetches,
       failures: [...new Set(this.fetcher.failures)],
       mainThreadBusy: busy,
+      mainCpuMs,
+      otherCpuMs,
       stallMaxMs: this.delay.max / 1e6,
       stallP99Ms: this.delay.percentile(99) / 1e6,
       rssPeakMb: mb(this.peak.rss),

@@ -51,6 +51,7 @@ function cycleLines(c: CycleReport): string[] {
     `    wall ${(c.cost.ms / 1000).toFixed(2)} s → ${thousands(Math.round(perSecond))} items/s   ${pass(perSecond >= TARGET_ITEMS_PER_S)} ≥ ${thousands(TARGET_ITEMS_PER_S)}`,
     `    fetch + parse (awaited, summed over the checks running at once) ${(c.cost.fetchMs / 1000).toFixed(2)} s; ${thousands(c.candidates)} candidates proposed`,
     `    main thread busy ${(c.cost.mainThreadBusy * 100).toFixed(0)} %, longest stall ${ms(c.cost.stallMaxMs)} ms (p99 ${ms(c.cost.stallP99Ms)} ms)`,
+    `    CPU time: main thread ${(c.cost.mainCpuMs / 1000).toFixed(2)} s, other threads ${(c.cost.otherCpuMs / 1000).toFixed(2)} s (${thousands(Math.round((c.cost.mainCpuMs * 1000) / c.counts.items))} + ${thousands(Math.round((c.cost.otherCpuMs * 1000) / c.counts.items))} µs an item)`,
     `    /timeline during the cycle: ${probeLine(c.timeline)}   ${pass(c.timeline.response.p99 <= TARGET_TIMELINE_P99_MS)} ≤ ${TARGET_TIMELINE_P99_MS} ms`,
     `    RSS peak ${c.cost.rssPeakMb} MB (main heap ${c.cost.heapAtPeakMb} MB of which ${c.cost.heapUsedAtPeakMb} MB in use, external ${c.cost.externalAtPeakMb} MB), at the end ${c.cost.rssEndMb} MB   ${pass(c.cost.rssPeakMb < TARGET_RSS_MB)} < ${TARGET_RSS_MB} MB`,
     ...(c.cost.failures.length ? [`    failures: ${c.cost.failures.join(' | ')}`] : []),

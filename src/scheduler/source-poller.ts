@@ -106,7 +106,7 @@ export class SourcePoller {
         // The lease is renewed before each check; once it is lost, the checks not started are left to its holder.
         const check = async (id: number) => {
           if (!this.lease()) return;
-          await sources.check(id, 'schedule').catch((error: unknown) => logger.error({ err: error, source: id }, 'feed check failed'));
+          await sources.checkUnread(id, 'schedule').catch((error: unknown) => logger.error({ err: error, source: id }, 'feed check failed'));
         };
         await pMap(sources.due(this.batch), check, { concurrency: CHECKS_AT_ONCE });
       }

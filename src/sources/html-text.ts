@@ -10,21 +10,32 @@ const HIDDEN_ELEMENTS = ['script', 'style', 'template', 'noscript'];
 const BLOCK_TAG = /^\/?(?:p|br|div|li|ul|ol|tr|td|th|h[1-6]|blockquote|section|article|header|footer|hr|table|dt|dd|figcaption|pre)\b/i;
 
 /** C0 and C1 controls other than whitespace, and the bidi embedding/override/isolate marks. */
-const CONTROLS = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+const CONTROL = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+const CONTROLS = new RegExp(CONTROL.source, 'g');
+/**
+ * Whitespace to fold: runs, and single characters other than a space. A lone space, the common
+ * case by far, is left alone instead of being replaced by itself.
+ */
+const LOOSE_WHITESPACE = /\s{2,}|[^\S ]/g;
 
 /** Whitespace folded to single spaces, controls removed, ends trimmed. */
 export function foldWhitespace(text: string): string {
-  return text.replace(CONTROLS, '').replace(/\s+/g, ' ').trim();
+  // Feeds hardly ever hold controls: testing first spares most texts a replacement pass.
+  const visible = CONTROL.test(text) ? text.replace(CONTROLS, '') : text;
+  return visible.replace(LOOSE_WHITESPACE, ' ').trim();
 }
 
 /** Text without markup: tags and comments removed, hidden elements dropped, entities decoded. */
 export function htmlToText(html: string): string {
-  return foldWhitespace(decodeHTML(stripTags(html)));
+  const text = stripTags(html);
+  return foldWhitespace(text.includes('&') ? decodeHTML(text) : text);
 }
 
 function stripTags(html: string): string {
+  if (!html.includes('<')) return html;
   // ASCII only, so indexes in `lower` are indexes in `html` (full lower-casing can change lengths).
-  const lower = html.replace(/[A-Z]+/g, (letters) => letters.toLowerCase());
+  let lowered: string | undefined;
+  const lower = () => (lowered ??= html.replace(/[A-Z]+/g, (letters) => letters.toLowerCase()));
   let out = '';
   let at = 0;
   for (let open = html.indexOf('<'); open !== -1; open = html.indexOf('<', at)) {
@@ -38,11 +49,11 @@ function stripTags(html: string): string {
     out += html.slice(at, open);
     const end = tagEnd(html, open);
     if (end === -1) return out; // Never closed: the rest is inside a tag or comment.
-    const name = /^[a-z0-9]+/.exec(lower.slice(open + 1, open + 12))?.[0] ?? '';
+    const name = /^[a-z0-9]+/i.exec(html.slice(open + 1, open + 12))?.[0].toLowerCase() ?? '';
     if (BLOCK_TAG.test(html.slice(open + 1, open + 13))) out += ' ';
     at = end;
     if (HIDDEN_ELEMENTS.includes(name)) {
-      const close = lower.indexOf(`</${name}`, at);
+      const close = lower().indexOf(`</${name}`, at);
       if (close === -1) return out;
       const closeEnd = html.indexOf('>', close);
       if (closeEnd === -1) return out;

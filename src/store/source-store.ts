@@ -91,11 +91,9 @@ export class SqliteSourceStore implements SourceStore {
       .all(now.toISOString(), limit) as number[];
   }
 
-  *answerSteps(sourceId: number, answer: AnswerRecord, batch: number, plan: (query: IntakeQuery) => IntakePlan): Generator<void, CheckRecord> {
+  answerSteps(sourceId: number, answer: AnswerRecord, batch: number, plan: (query: IntakeQuery) => IntakePlan): Generator<void, number> {
     const inTransaction: InSourceTransaction = (work) => this.db.transaction(() => work(toSource(this.required(sourceId)))).immediate();
-    const id = yield* answerSteps(this.cache, this.stories, inTransaction, answer, batch, plan);
-    yield;
-    return this.check(id);
+    return answerSteps(this.cache, this.stories, inTransaction, answer, batch, plan);
   }
 
   recordFailure(
@@ -103,16 +101,15 @@ export class SqliteSourceStore implements SourceStore {
     failure: FailureRecord,
     timing: (source: WatchedSource) => FailureTiming,
     notice: (source: WatchedSource, timing: FailureTiming) => View,
-  ): CheckRecord {
-    const id = this.db.transaction(() => recordFailure(this.cache, toSource(this.required(sourceId)), failure, timing, notice)).immediate();
-    return this.check(id);
+  ): number {
+    return this.db.transaction(() => recordFailure(this.cache, toSource(this.required(sourceId)), failure, timing, notice)).immediate();
   }
 
   private found(checkId: number): FoundRow[] {
     return this.cache.get('SELECT title, link, outcome, detail, candidate_id FROM feed_items WHERE check_id = ? ORDER BY id').all(checkId) as FoundRow[];
   }
 
-  private check(id: number): CheckRecord {
+  check(id: number): CheckRecord {
     const row = this.cache.get('SELECT * FROM feed_checks WHERE id = ?').get(id) as CheckRow;
     return toCheck(row, this.found(id).map(toFound));
   }
@@ -122,21 +119,22 @@ export class SqliteSourceStore implements SourceStore {
     return rows.map((row) => toCheck(row, this.found(row.id).map(toFound)));
   }
 
-  knownNames(): KnownName[] {
+  knownActors(afterId: number, limit: number): { actors: KnownName[]; last?: number } {
+    const ids = this.cache.get('SELECT id FROM actors WHERE merged_into_id IS NULL AND id > ? ORDER BY id LIMIT ?').pluck().all(afterId, limit) as number[];
     const rows = this.cache
-      .get(
-        `SELECT n.actor_id AS id, n.name, n.is_primary AS isPrimary FROM actor_names n JOIN actors a ON a.id = n.actor_id
-         WHERE a.merged_into_id IS NULL ORDER BY n.actor_id, n.is_primary DESC, n.name`,
-      )
-      .all() as { id: number; name: string; isPrimary: number }[];
+      .get('SELECT actor_id AS id, name FROM actor_names WHERE actor_id IN (SELECT value FROM json_each(?)) ORDER BY actor_id, is_primary DESC, name')
+      .all(JSON.stringify(ids)) as { id: number; name: string }[];
     const actors = new Map<number, { kind: 'actor'; id: number; name: string; aliases: string[] }>();
     for (const row of rows) {
       const actor = actors.get(row.id);
       if (actor) actor.aliases.push(row.name);
       else actors.set(row.id, { kind: 'actor', id: row.id, name: row.name, aliases: [] });
     }
-    const places = (this.cache.get('SELECT name FROM places ORDER BY name').pluck().all() as string[]).map((name): KnownName => ({ kind: 'place', name }));
-    return [...actors.values(), ...places];
+    return { actors: [...actors.values()], ...(ids.length === limit ? { last: ids.at(-1)! } : {}) };
+  }
+
+  knownPlaces(): KnownName[] {
+    return (this.cache.get('SELECT name FROM places ORDER BY name').pluck().all() as string[]).map((name): KnownName => ({ kind: 'place', name }));
   }
 
   knownNamesVersion(): number {

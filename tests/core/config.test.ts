@@ -31,6 +31,11 @@ describe('GIVEN configuration from the environment', () => {
     expect(loadConfig({ SITREP_CHARTS_DIR: '/tmp/pictures', SITREP_CHART_RENDERS: '3' })).toMatchObject({ chartsDir: '/tmp/pictures', chartRenders: 3 });
   });
 
+  it('THEN feeds are read one at a time unless SITREP_FEED_READERS says how many', () => {
+    expect(loadConfig({})).toMatchObject({ feedReaders: 1 });
+    expect(loadConfig({ SITREP_FEED_READERS: '2' })).toMatchObject({ feedReaders: 2 });
+  });
+
   it('THEN an admin rule may name any platform, as PLATFORM:USERID or PLATFORM-role:ROLEID', () => {
     const config = loadConfig({ SITREP_ADMINS: 'matrix:@ana:example.org,matrix-role:editors,irc-net:ops' });
     expect(config.admins).toEqual([
@@ -54,6 +59,8 @@ describe('GIVEN configuration from the environment', () => {
     [{ DISCORD_API_URL: 'ftp://x' }, /^DISCORD_API_URL: /],
     [{ SITREP_CHART_RENDERS: '0' }, /^SITREP_CHART_RENDERS: must be a whole number from 1 to 8/],
     [{ SITREP_CHART_RENDERS: 'two' }, /^SITREP_CHART_RENDERS: must be a whole number from 1 to 8/],
+    [{ SITREP_FEED_READERS: '5' }, /^SITREP_FEED_READERS: must be a whole number from 1 to 4/],
+    [{ SITREP_FEED_READERS: '0' }, /^SITREP_FEED_READERS: must be a whole number from 1 to 4/],
   ])('WHEN %j THEN the error names the variable to fix', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

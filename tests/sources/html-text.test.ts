@@ -12,6 +12,8 @@ describe('htmlToText', () => {
     ['Before<!-- <p>hidden</p> -->after', 'Beforeafter'],
     ['a < b and c > d', 'a < b and c > d'],
     ['  many\n\n\tspaces  ', 'many spaces'],
+    ['one\ttab, one\nbreak, one\u00a0no-break space, one space', 'one tab, one break, one no-break space, one space'],
+    ['Plain text & no tags', 'Plain text & no tags'],
     ['&lt;b&gt;escaped&lt;/b&gt;', '<b>escaped</b>'],
     ['<a href="javascript:alert(1)" onclick="x()">link</a>', 'link'],
     ['Ends inside a tag <a href="x', 'Ends inside a tag'],

@@ -9,7 +9,7 @@ import type { FeedFetcher, FeedItem, FetchOutcome } from './feed-port.js';
 import { planIntake, type FreshItem } from './intake-plan.js';
 import { itemKey } from './item-key.js';
 import { afterFailure, nextCheckAfterAnswer } from './poll-timing.js';
-import { NameCompiler, type CompiledNames } from './suggest.js';
+import { NameCompiler, type CompiledNames, type KnownName } from './suggest.js';
 import { pausedNotice } from './check-views.js';
 import type { IntakeQuery, NewSource, SourceStore } from './watch-store-port.js';
 import type { CheckRecord, CheckTrigger, WatchedSource } from './watched-source.js';
@@ -29,10 +29,18 @@ export interface WatchServiceDeps {
 export const ITEMS_PER_TRANSACTION = 50;
 /** Known names folded per turn of the event loop: a few milliseconds of work. */
 const NAMES_PER_TURN = 500;
+/** Known actors read per turn (with their aliases): a few milliseconds, where the whole dossier's took tens. */
+const ACTORS_PER_TURN = 500;
 
 export interface CheckReport {
   source: WatchedSource;
   record: CheckRecord;
+}
+
+/** A check written to the store: the source as it was checked, and the check's id. */
+interface CheckDone {
+  source: WatchedSource;
+  checkId: number;
 }
 
 /** The feed's items with their keys, each key once (the first item holding it). */
@@ -48,7 +56,7 @@ export function keyedItems(items: readonly FeedItem[]): FreshItem[] {
 
 export class WatchService {
   /** Checks running in this process, by source: a second request for one waits for the first. */
-  private readonly running = new Map<number, Promise<CheckReport>>();
+  private readonly running = new Map<number, Promise<CheckDone>>();
   /** The dossier's names, folded once and kept until the store says one changed. */
   private names: { version: number; compiled: Promise<CompiledNames> } | undefined;
   private readonly turns: Turns;
@@ -97,8 +105,21 @@ export class WatchService {
     return this.deps.store.due(this.deps.now(), limit);
   }
 
-  /** Checks the source now; a check of it already running here is waited for instead. */
-  check(id: number, trigger: CheckTrigger): Promise<CheckReport> {
+  /** Checks the source now and reads back what it found; a check of it already running here is waited for instead. */
+  async check(id: number, trigger: CheckTrigger): Promise<CheckReport> {
+    const { source, checkId } = await this.checkDone(id, trigger);
+    return this.turns.take(() => ({ source: this.deps.store.get(id) ?? source, record: this.deps.store.check(checkId) }));
+  }
+
+  /**
+   * Checks the source now, as check() does, without reading its items back: the poller's checks
+   * are seen in /sources why, so reading 200 items per feed back here would be work for no one.
+   */
+  async checkUnread(id: number, trigger: CheckTrigger): Promise<void> {
+    await this.checkDone(id, trigger);
+  }
+
+  private checkDone(id: number, trigger: CheckTrigger): Promise<CheckDone> {
     const running = this.running.get(id);
     if (running) return running;
     const work = this.run(id, trigger).finally(() => this.running.delete(id));
@@ -125,10 +146,20 @@ export class WatchService {
     return this.names.compiled;
   }
 
+  /** The dossier's names read a page per turn and folded a part per turn, actors first, as suggestions rank them. */
   private async compileNames(): Promise<CompiledNames> {
-    const known = await this.turns.take(() => this.deps.store.knownNames());
+    const { store } = this.deps;
     const compiler = new NameCompiler();
-    for (let at = 0; at < known.length; at += NAMES_PER_TURN) await this.turns.take(() => compiler.add(known.slice(at, at + NAMES_PER_TURN)));
+    const fold = async (names: readonly KnownName[]) => {
+      for (let at = 0; at < names.length; at += NAMES_PER_TURN) await this.turns.take(() => compiler.add(names.slice(at, at + NAMES_PER_TURN)));
+    };
+    for (let after: number | undefined = 0; after !== undefined; ) {
+      const from: number = after;
+      const page = await this.turns.take(() => store.knownActors(from, ACTORS_PER_TURN));
+      await fold(page.actors);
+      after = page.last;
+    }
+    await fold(await this.turns.take(() => store.knownPlaces()));
     return compiler.compiled;
   }
 
@@ -142,19 +173,19 @@ export class WatchService {
     }
   }
 
-  private async run(id: number, trigger: CheckTrigger): Promise<CheckReport> {
+  private async run(id: number, trigger: CheckTrigger): Promise<CheckDone> {
     const source = this.get(id);
     const outcome = await this.fetch(source);
-    const record = await this.record(source, trigger, outcome);
+    const checkId = await this.record(source, trigger, outcome);
     await this.deps.afterCheck?.().catch((error: unknown) => this.deps.logger.error({ err: error, source: id }, 'posting after a check failed'));
-    return { source: this.deps.store.get(id) ?? source, record };
+    return { source, checkId };
   }
 
   /**
    * Writes what the fetch gave, one transaction per turn of the event loop: checks running at
    * once are fetched together but recorded a piece at a time, with replies served in between.
    */
-  private async record(source: WatchedSource, trigger: CheckTrigger, outcome: FetchOutcome): Promise<CheckRecord> {
+  private async record(source: WatchedSource, trigger: CheckTrigger, outcome: FetchOutcome): Promise<number> {
     const { store, now } = this.deps;
     const at = now();
     if (outcome.kind === 'failed') {

@@ -63,20 +63,28 @@ export interface SourceStore {
   /**
    * A successful answer, written in steps the caller runs in order (so other work can run
    * between them): one transaction per `batch` fresh items (`plan` deciding about them inside
-   * it), the first writing the check too and the last the source's new state; a final step reads
-   * the check back. Steps never run (the process stopped) leave the source as it was and the
+   * it), the first writing the check too and the last the source's new state; returns the
+   * check's id. Steps never run (the process stopped) leave the source as it was and the
    * items not reached fresh for its next check: nothing is lost or proposed twice.
    */
-  answerSteps(sourceId: number, answer: AnswerRecord, batch: number, plan: (query: IntakeQuery) => IntakePlan): Generator<void, CheckRecord>;
+  answerSteps(sourceId: number, answer: AnswerRecord, batch: number, plan: (query: IntakeQuery) => IntakePlan): Generator<void, number>;
   /**
    * A failed check: `timing` says when to retry and whether to pause; a pause queues `notice`
-   * for every review channel in the same transaction.
+   * for every review channel in the same transaction. Returns the check's id.
    */
-  recordFailure(sourceId: number, failure: FailureRecord, timing: (source: WatchedSource) => FailureTiming, notice: (source: WatchedSource, timing: FailureTiming) => View): CheckRecord;
+  recordFailure(sourceId: number, failure: FailureRecord, timing: (source: WatchedSource) => FailureTiming, notice: (source: WatchedSource, timing: FailureTiming) => View): number;
+  /** One check with what it found. */
+  check(checkId: number): CheckRecord;
   /** The latest checks, newest first, with what each found. */
   checks(sourceId: number, limit: number): CheckRecord[];
-  /** Actors (names and aliases) and places the dossier knows, for suggestions. */
-  knownNames(): KnownName[];
-  /** A number that changes whenever knownNames() would give something else. */
+  /**
+   * A page of the actors the dossier knows (names and aliases), for suggestions: the first
+   * `limit` with an id above `afterId`, in id order; `last` is the id to read on after, absent
+   * when there are no more.
+   */
+  knownActors(afterId: number, limit: number): { actors: KnownName[]; last?: number };
+  /** The places the dossier knows, for suggestions. */
+  knownPlaces(): KnownName[];
+  /** A number that changes whenever knownActors() or knownPlaces() would give something else. */
   knownNamesVersion(): number;
 }
