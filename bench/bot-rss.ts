@@ -1,4 +1,4 @@
-// The bot's own RSS, as `npm start` runs it (dist/src/main.js with the console, on a copy of the
+// The bot's own RSS, as `npm start` runs it (dist/src/main.js with --max-semi-space-size=4 and the console, on a copy of the
 // bench store, MALLOC_ARENA_MAX=2 as the README's service unit sets it): at rest, once the chart
 // renderer is loaded (a timeline and a map drawn), and once its worker has stopped unused. Read
 // from /proc, so it is the real process, not the benchmark's, which holds more (its own app, the
@@ -23,7 +23,7 @@ const SETTLE_MS = 10_000;
 
 export async function botRss(dbPath: string, commands: readonly string[]): Promise<BotRss> {
   const { DISCORD_TOKEN: _d, SLACK_BOT_TOKEN: _s, SLACK_APP_TOKEN: _a, ...env } = process.env;
-  const bot = spawn(process.execPath, [projectPath('dist', 'src', 'main.js')], {
+  const bot = spawn(process.execPath, ['--max-semi-space-size=4', projectPath('dist', 'src', 'main.js')], {
     env: { ...env, MALLOC_ARENA_MAX: '2', SITREP_DB: dbPath, SITREP_CHARTS_DIR: join(dirname(dbPath), 'bot-charts'), LOG_LEVEL: 'warn' },
     stdio: ['pipe', 'pipe', 'inherit'],
   });

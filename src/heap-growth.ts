@@ -1,7 +1,7 @@
 // How far V8 lets the heap grow past what is live before its next full collection. For a heap
 // allowed gigabytes V8 grows it up to 4× the live size, so the garbage of a burst of work (a
-// check cycle over hundreds of feeds, 21–26 MB live) piled up to 77–100 MB of heap before it was
-// collected; at 1.5× the same cycle peaks at 67–83 MB, for a few more collections (BENCHMARKS.md).
+// check cycle over hundreds of feeds) piles up for long before it is collected; at 1.5× the same
+// cycle peaks lower, for a few more collections (see BENCHMARKS.md).
 import { setFlagsFromString } from 'node:v8';
 
 /** Growth past the live size allowed between full collections, in percent of it. */
