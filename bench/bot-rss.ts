@@ -1,8 +1,8 @@
-// The bot's own RSS, as `npm start` runs it (dist/src/main.js with --max-semi-space-size=4 and the console, on a copy of the
-// bench store, MALLOC_ARENA_MAX=2 as the README's service unit sets it): at rest, once the chart
-// renderer is loaded (a timeline and a map drawn), and once its worker has stopped unused. Read
-// from /proc, so it is the real process, not the benchmark's, which holds more (its own app, the
-// probe's variants, the timings).
+// The bot's own RSS, as `npm start` runs it (dist/src/main.js with --max-semi-space-size=4 and the
+// console, on a copy of the bench store, MALLOC_ARENA_MAX=2 as the README's service unit sets it):
+// at rest, once the chart renderer is loaded (a timeline and a map drawn), and once its worker has
+// stopped unused. Read from /proc, so it is the real process, not the benchmark's, which holds
+// more (its own app, the probe's variants, the timings).
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
