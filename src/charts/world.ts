@@ -1,8 +1,8 @@
-// Country borders from world-atlas (Natural Earth), read from the decoded atlas file (atlas-file.ts)
-// a country at a time, and the countries that show in a window of longitude and latitude: at 1:50m for a region, at 1:110m
-// for a wider view, where finer borders would only cost drawing time. A map gets them projected
-// and cut to its plot once per window: projecting a whole country (Russia, for the Levant) on
-// every picture cost more than drawing the rest of it.
+// Country borders from world-atlas (Natural Earth), read a country at a time from the decoded atlas
+// (atlas-file.ts), and the countries that show in a window of longitude and latitude: at 1:50m
+// for a region, at 1:110m for a wider view, where finer borders would only cost drawing time. A
+// map gets them projected and cut to its plot once per window: projecting a whole country
+// (Russia, for the Levant) on every picture cost more than drawing the rest of it.
 import type { GeoProjection } from 'd3-geo';
 import { geoProject } from 'd3-geo-projection';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
