@@ -20,7 +20,7 @@ import { projectPath } from '../paths.js';
 export type Detail = '50m' | '110m';
 export const DETAILS: readonly Detail[] = ['50m', '110m'];
 
-/** West, south, east, north in degrees; west > east for a country across the antimeridian. */
+/** West, south, east, north in degrees; west > east for a polygon across the antimeridian. */
 export type Bounds = [number, number, number, number];
 
 export const DEFAULT_ATLAS_DIR = projectPath('data', 'atlas');
