@@ -1,5 +1,5 @@
 // A digest of every row in the store, to prove a refused command changed nothing.
-import type { Statement } from 'better-sqlite3';
+import Database, { type Statement } from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import type { Db } from '../../src/store/connection.js';
 
@@ -49,4 +49,14 @@ export function storeFingerprint(db: Db): string {
   }
   lastSeen.set(db, { image, digest });
   return digest;
+}
+
+/** The fingerprint of the store file at `path`, read through a connection of its own. */
+export function fileFingerprint(path: string): string {
+  const db = new Database(path, { readonly: true });
+  try {
+    return storeFingerprint(db);
+  } finally {
+    db.close();
+  }
 }

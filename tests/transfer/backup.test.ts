@@ -9,7 +9,7 @@ import { markBotRunning, PRESENCE_STALE_MS } from '../../src/store/bot-presence.
 import { runBackup } from '../../src/transfer/backup-command.js';
 import { runRestore } from '../../src/transfer/restore-command.js';
 import { runProgram } from '../support/cli.js';
-import { storeFingerprint } from '../support/store-fingerprint.js';
+import { fileFingerprint, storeFingerprint } from '../support/store-fingerprint.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 let app: TestApp;
@@ -25,15 +25,6 @@ afterEach(() => {
 
 const env = () => ({ SITREP_DB: app.dbPath });
 const stamp = { by: 'test', at: '2026-01-01T00:00:00Z' };
-const fingerprintOf = (path: string) => {
-  const db = new Database(path, { readonly: true });
-  try {
-    return storeFingerprint(db);
-  } finally {
-    db.close();
-  }
-};
-
 describe('GIVEN npm run backup', () => {
   it('WHEN the bot is writing THEN FILE is one checked file holding the store as it was at one moment', async () => {
     const file = join(dir, 'backup.db');
@@ -90,7 +81,7 @@ describe('GIVEN npm run restore', () => {
 
   it('WHEN the bot that ran is gone THEN the backup is swapped in and the store it replaced kept aside', async () => {
     const file = await backupNow();
-    const backedUp = fingerprintOf(file);
+    const backedUp = fileFingerprint(file);
     app.services.editor.removeEntry(5, 'after the backup', stamp);
     // A bot killed outright leaves its row, renewed no more.
     app.db.prepare("INSERT INTO bot_processes VALUES ('gone', 'elsewhere', 1, ?, ?)").run(stamp.at, new Date(Date.now() - PRESENCE_STALE_MS - 1000).toISOString());
@@ -101,7 +92,7 @@ describe('GIVEN npm run restore', () => {
     expect(result.stdout).toBe(
       `Restored ${file} (integrity checked) as the store at ${app.dbPath}. The store it replaced is kept at ${join(app.dir, aside)}: delete it once the restored store is as it should be.\n`,
     );
-    expect(fingerprintOf(app.dbPath)).toBe(backedUp);
+    expect(fileFingerprint(app.dbPath)).toBe(backedUp);
     const old = new Database(join(app.dir, aside), { readonly: true });
     expect(old.prepare('SELECT deleted_at IS NOT NULL FROM entries WHERE id = 5').pluck().get()).toBe(1);
     old.close();
@@ -116,11 +107,11 @@ describe('GIVEN npm run restore', () => {
     if (text) writeFileSync(file, text);
     else new Database(file).exec('CREATE TABLE t (x); PRAGMA user_version = 3;');
     app.close();
-    const before = fingerprintOf(app.dbPath);
+    const before = fileFingerprint(app.dbPath);
     const result = await runProgram(runRestore, [file], env());
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(message);
-    expect(fingerprintOf(app.dbPath)).toBe(before);
+    expect(fileFingerprint(app.dbPath)).toBe(before);
     expect(existsSync(`${app.dbPath}.restoring-${process.pid}`)).toBe(false);
   });
 });

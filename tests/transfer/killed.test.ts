@@ -1,6 +1,5 @@
 // kill -9 in the middle of the compiled programs that write a store or a backup: what they write
 // is whole or not there, never half. Real processes, killed at a progress line of the write itself.
-import Database from 'better-sqlite3';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
@@ -9,7 +8,7 @@ import { runImport } from '../../src/transfer/import-command.js';
 import { runProgram } from '../support/cli.js';
 import { startCompiled } from '../support/compiled.js';
 import { ndjson } from '../support/import-rows.js';
-import { storeFingerprint } from '../support/store-fingerprint.js';
+import { fileFingerprint } from '../support/store-fingerprint.js';
 import { copySeededStore } from '../support/test-app.js';
 
 let dir: string;
@@ -40,15 +39,6 @@ function killAt(source: string, args: string[], env: Record<string, string>, at:
   });
 }
 
-const fingerprintOf = (path: string) => {
-  const db = new Database(path, { readonly: true });
-  try {
-    return storeFingerprint(db);
-  } finally {
-    db.close();
-  }
-};
-
 describe('GIVEN a large dossier', () => {
   it('WHEN a bundle import into a new store is killed while loading THEN there is no store', async () => {
     const target = join(dir, 'restored.db');
@@ -63,7 +53,7 @@ describe('GIVEN a large dossier', () => {
     const { signal, stderr } = await killAt('src/transfer/backup-cli.ts', [file], { SITREP_DB: store }, /^Copying \d+\/\d+ /m);
     expect(stderr).toMatch(/^Copying \d+\/\d+ \(\d+%\)$/m);
     expect(signal).toBe('SIGKILL');
-    if (existsSync(file)) expect(fingerprintOf(file)).toBe(fingerprintOf(store));
-    expect(fingerprintOf(store)).toBeTruthy();
+    if (existsSync(file)) expect(fileFingerprint(file)).toBe(fileFingerprint(store));
+    expect(fileFingerprint(store)).toBeTruthy();
   }, 60_000);
 });
