@@ -34,8 +34,8 @@ export function retryDelay(policy: RetryPolicy, attempts: number, error: unknown
   return Math.min(policy.maxDelayMs, hint ?? policy.baseDelayMs * 2 ** (attempts - 1));
 }
 
-export interface DelivererDeps {
-  store: DigestStore;
+/** What a sender of recorded posts (digests, watch messages) works with, besides its store. */
+export interface PostingDeps {
   posters: PosterRegistry;
   tasks: TaskFactory;
   now: () => Date;
@@ -43,6 +43,10 @@ export interface DelivererDeps {
   /** This process's id in leases and in the delivery log. */
   sender: string;
   retry?: RetryPolicy;
+}
+
+export interface DelivererDeps extends PostingDeps {
+  store: DigestStore;
   /** Draws digest cards; without it, digests have none. */
   charts?: ChartServices;
   /** Remembers posted parts, so corrections of their entries edit them; without it, none are. */

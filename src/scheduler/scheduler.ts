@@ -11,6 +11,7 @@ import type { DigestStore } from '../core/digest/store-port.js';
 import type { Logger } from '../core/logger.js';
 import type { DigestDeliverer } from './delivery.js';
 import type { PostEditRunner } from './edit-runner.js';
+import { Heartbeat } from './heartbeat.js';
 import type { PosterRegistry } from './posters.js';
 import { dueSlot } from './slots.js';
 import { waitAtMost, type TaskFactory, type TaskHandle } from './tasks.js';
@@ -56,17 +57,15 @@ export class DigestScheduler {
   /** Per platform held: since when this process has scheduled it with heartbeats on time. */
   private readonly attendedSince = new Map<PlatformName, number>();
   private lastBeatAt: number | undefined;
-  private heartbeat: TaskHandle | undefined;
+  private readonly heartbeat: Heartbeat;
   private lastPruneAt = Number.NEGATIVE_INFINITY;
   private knownVersion = -1;
-  private running = false;
   private readonly leaseMs: number;
-  private readonly heartbeatMs: number;
   private readonly staleMs: number;
 
   constructor(private readonly options: SchedulerOptions) {
     this.leaseMs = options.leaseMs ?? 60_000;
-    this.heartbeatMs = options.heartbeatMs ?? 15_000;
+    this.heartbeat = new Heartbeat(options.tasks, options.heartbeatMs ?? 15_000, () => this.beat());
     this.staleMs = options.staleMs ?? 10 * 60_000;
   }
 
@@ -76,16 +75,12 @@ export class DigestScheduler {
   }
 
   start(): void {
-    if (this.running) return;
-    this.running = true;
-    this.tick();
+    this.heartbeat.start();
   }
 
   /** Stops the tasks, lets deliveries in flight finish, then hands the leases over. */
   async stop(timeoutMs = 10_000): Promise<void> {
-    if (!this.running) return;
-    this.running = false;
-    this.heartbeat?.stop();
+    if (!this.heartbeat.stop()) return;
     for (const task of this.cronTasks.values()) task.handle.stop();
     this.cronTasks.clear();
     this.refusedTasks.clear();
@@ -100,12 +95,15 @@ export class DigestScheduler {
 
   /** Subscriptions changed in this process: update the tasks at once rather than at the next heartbeat. */
   refresh(): void {
-    if (this.running) this.guard('refresh', () => this.reconcile(false));
+    if (this.heartbeat.running) this.guard('refresh', () => this.reconcile(false));
   }
 
   /** Runs a heartbeat now and schedules the next one. */
   tick(): void {
-    if (!this.running) return;
+    this.heartbeat.beatNow();
+  }
+
+  private beat(): void {
     this.guard('heartbeat', () => {
       const now = this.options.now();
       this.noteStall(now);
@@ -116,8 +114,6 @@ export class DigestScheduler {
       this.pruneDeliveryLog(now);
       this.options.store.changes.releaseIfIdle(RELEASE_CACHES_AFTER_MS);
     });
-    this.heartbeat?.stop();
-    this.heartbeat = this.options.tasks.after(this.heartbeatMs, () => this.tick());
   }
 
   /** Keeps the delivery log from growing without end: 10,000 daily digests add 3.6M rows a year. */
@@ -142,7 +138,7 @@ export class DigestScheduler {
    */
   private noteStall(now: Date): void {
     const at = now.getTime();
-    if (this.lastBeatAt !== undefined && at - this.lastBeatAt > 2 * this.heartbeatMs) {
+    if (this.lastBeatAt !== undefined && at - this.lastBeatAt > 2 * this.heartbeat.everyMs) {
       for (const platform of this.attendedSince.keys()) this.attendedSince.set(platform, at);
     }
     this.lastBeatAt = at;

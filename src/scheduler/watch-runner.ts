@@ -12,8 +12,9 @@ import { PlaceAreas, watchedChanges } from '../core/watch/matching.js';
 import { watchMessage } from '../core/watch/message.js';
 import type { Watch, WatchDeliveryStore, Watcher } from '../core/watch/watch-port.js';
 import type { RetryPolicy } from './delivery.js';
+import { Heartbeat } from './heartbeat.js';
 import type { PosterRegistry } from './posters.js';
-import { waitAtMost, type TaskFactory, type TaskHandle } from './tasks.js';
+import { waitAtMost, type TaskFactory } from './tasks.js';
 import { WatchSender } from './watch-sender.js';
 
 /** At most one direct message per person in this long. */
@@ -47,29 +48,23 @@ const leaseScope = (platform: PlatformName) => `watch:${platform}`;
 export class WatchRunner {
   private readonly sender: WatchSender;
   private readonly held = new Set<PlatformName>();
-  private heartbeat: TaskHandle | undefined;
-  private running = false;
-  private readonly tickMs: number;
+  private readonly heartbeat: Heartbeat;
   private readonly leaseMs: number;
 
   constructor(private readonly options: WatchRunnerOptions) {
-    this.tickMs = options.tickMs ?? 30_000;
+    this.heartbeat = new Heartbeat(options.tasks, options.tickMs ?? 30_000, () => this.beat());
     this.leaseMs = options.leaseMs ?? 90_000;
     const { store, posters, tasks, now, logger, holder } = options;
     this.sender = new WatchSender({ store, posters, tasks, now, logger, sender: holder, ...(options.retry ? { retry: options.retry } : {}) });
   }
 
   start(): void {
-    if (this.running) return;
-    this.running = true;
-    this.tick();
+    this.heartbeat.start();
   }
 
   /** Stops the heartbeat, lets messages in flight finish (up to `timeoutMs`), then hands the leases over. */
   async stop(timeoutMs = 10_000): Promise<void> {
-    if (!this.running) return;
-    this.running = false;
-    this.heartbeat?.stop();
+    if (!this.heartbeat.stop()) return;
     this.sender.cancelRetries();
     await waitAtMost(this.options.tasks, this.sender.idle(), timeoutMs);
     for (const platform of this.held) this.options.leases.release(leaseScope(platform), this.options.holder, this.options.now());
@@ -83,14 +78,15 @@ export class WatchRunner {
 
   /** One round now, and the next after tickMs. */
   tick(): void {
-    if (!this.running) return;
+    this.heartbeat.beatNow();
+  }
+
+  private beat(): void {
     try {
       this.round();
     } catch (error) {
       this.options.logger.error({ err: error }, 'watch messages: a round failed');
     }
-    this.heartbeat?.stop();
-    this.heartbeat = this.options.tasks.after(this.tickMs, () => this.tick());
   }
 
   private round(): void {

@@ -3,23 +3,13 @@
 // arrive, and each attempt carries the same mark, so a message whose answer was lost is found
 // rather than sent again. Retryable failures back off; a permanent one (they cannot receive
 // direct messages) pauses the person's watches with the platform's reason.
-import type { Logger } from '../core/logger.js';
 import { DeliveryError, type PostMark } from '../core/poster.js';
 import type { WatchDelivery, WatchDeliveryStore, WatcherKey } from '../core/watch/watch-port.js';
-import { DEFAULT_RETRY, retryDelay, type RetryPolicy } from './delivery.js';
-import type { PosterRegistry } from './posters.js';
+import { DEFAULT_RETRY, retryDelay, type PostingDeps, type RetryPolicy } from './delivery.js';
 import { InFlightWork } from './in-flight-work.js';
-import type { TaskFactory } from './tasks.js';
 
-export interface WatchSenderDeps {
+export interface WatchSenderDeps extends PostingDeps {
   store: WatchDeliveryStore;
-  posters: PosterRegistry;
-  tasks: TaskFactory;
-  now: () => Date;
-  logger: Logger;
-  /** This process's id in the delivery log. */
-  sender: string;
-  retry?: RetryPolicy;
 }
 
 const personKey = (who: WatcherKey) => `${who.platform}:${who.userId}`;
