@@ -4,14 +4,14 @@
 import Database from 'better-sqlite3';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Caller } from '../../src/core/caller.js';
 import { runExport } from '../../src/transfer/export-command.js';
 import { runImport } from '../../src/transfer/import-command.js';
-import { runProgram } from '../support/cli.js';
+import { fileIn, runProgram } from '../support/cli.js';
 import { storeFingerprint } from '../support/store-fingerprint.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { viewText } from '../support/view-text.js';
@@ -29,11 +29,7 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const fileWith = (name: string, text: string) => {
-  const path = join(dir, name);
-  writeFileSync(path, text);
-  return path;
-};
+const fileWith = (name: string, text: string) => fileIn(dir, name, text);
 const importInto = (dbPath: string, file: string, ...flags: string[]) => runProgram(runImport, [file, ...flags], { SITREP_DB: dbPath });
 const exportFrom = async (dbPath: string, ...args: string[]) => (await runProgram(runExport, args, { SITREP_DB: dbPath })).stdout;
 const keyOf = (id: number) => app.db.prepare('SELECT key FROM entries WHERE id = ?').pluck().get(id) as string;

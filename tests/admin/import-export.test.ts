@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -10,10 +10,10 @@ import { SqliteDossier } from '../../src/store/sqlite-dossier.js';
 import { exportRow } from '../../src/transfer/export-rows.js';
 import { runExport } from '../../src/transfer/export-command.js';
 import { runImport } from '../../src/transfer/import-command.js';
-import { REPO, runProgram } from '../support/cli.js';
+import { fileIn, REPO, runProgram } from '../support/cli.js';
 import { cleanEnv, compiled, deployedRoot, runCompiled, startCompiled } from '../support/compiled.js';
 import { ndjson } from '../support/import-rows.js';
-import { storeFingerprint } from '../support/store-fingerprint.js';
+import { fileFingerprint } from '../support/store-fingerprint.js';
 import { copySeededStore } from '../support/test-app.js';
 
 let dir: string;
@@ -26,19 +26,8 @@ beforeEach(() => {
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 const importFile = (file: string, ...flags: string[]) => runProgram(runImport, [file, ...flags], { SITREP_DB: dbPath });
-const fileWith = (name: string, text: string) => {
-  const path = join(dir, name);
-  writeFileSync(path, text);
-  return path;
-};
-const fingerprint = () => {
-  const db = new Database(dbPath, { readonly: true });
-  try {
-    return storeFingerprint(db);
-  } finally {
-    db.close();
-  }
-};
+const fileWith = (name: string, text: string) => fileIn(dir, name, text);
+const fingerprint = () => fileFingerprint(dbPath);
 const query = <T>(sql: string, ...params: unknown[]): T => {
   const db = new Database(dbPath, { readonly: true });
   try {

@@ -1,5 +1,7 @@
 // Runs one of Sitrep's command-line programs in-process, through the function its entry file
 // runs as the process, with only the environment given (no .env, no platform tokens).
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import type { CliProgram } from '../../src/cli-io.js';
 
@@ -25,4 +27,11 @@ export async function runProgram(program: CliProgram, argv: string[], env: Recor
   const stderr = new TextSink();
   const status = await program(argv, { env, stdout, stderr });
   return { status, stdout: stdout.text, stderr: stderr.text };
+}
+
+/** Writes `text` to a file `name` in `dir` (an input for a program) and returns its path. */
+export function fileIn(dir: string, name: string, text: string): string {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
 }

@@ -2,7 +2,7 @@
 // imported store works as the first (history, undo, search, actors); into a store with a dossier
 // it merges; a bundle that is not whole is refused before anything is written.
 import Database from 'better-sqlite3';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -12,7 +12,7 @@ import { silentLogger } from '../../src/core/logger.js';
 import { openDatabase } from '../../src/store/connection.js';
 import { runExport } from '../../src/transfer/export-command.js';
 import { runImport } from '../../src/transfer/import-command.js';
-import { runProgram } from '../support/cli.js';
+import { fileIn, runProgram } from '../support/cli.js';
 import { copySeededStore } from '../support/test-app.js';
 import { viewText } from '../support/view-text.js';
 
@@ -61,11 +61,7 @@ const exportBundle = async (dbPath: string, ...args: string[]) => {
   return result.stdout;
 };
 const importInto = (dbPath: string, file: string, ...flags: string[]) => runProgram(runImport, [file, ...flags], { SITREP_DB: dbPath });
-const fileWith = (name: string, text: string) => {
-  const path = join(dir, name);
-  writeFileSync(path, text);
-  return path;
-};
+const fileWith = (name: string, text: string) => fileIn(dir, name, text);
 
 describe('GIVEN a bundle of a whole store', () => {
   it('WHEN imported into no store THEN the new store exports the same bytes, and works as the first', async () => {

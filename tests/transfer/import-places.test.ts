@@ -2,13 +2,13 @@
 // cannot locate refuses its row with the closest matches, unless the row says `located: false`
 // or the import runs with --unlocated-places; those places are kept as not located and listed.
 import Database from 'better-sqlite3';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runExport } from '../../src/transfer/export-command.js';
 import { runImport } from '../../src/transfer/import-command.js';
-import { REPO, runProgram } from '../support/cli.js';
+import { fileIn, REPO, runProgram } from '../support/cli.js';
 import { storeFingerprint } from '../support/store-fingerprint.js';
 import { copySeededStore } from '../support/test-app.js';
 
@@ -22,11 +22,7 @@ beforeEach(() => {
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 const importFile = (file: string, ...flags: string[]) => runProgram(runImport, [file, ...flags], { SITREP_DB: dbPath });
-const fileWith = (name: string, text: string) => {
-  const path = join(dir, name);
-  writeFileSync(path, text);
-  return path;
-};
+const fileWith = (name: string, text: string) => fileIn(dir, name, text);
 const withStore = <T>(read: (db: Database.Database) => T): T => {
   const db = new Database(dbPath, { readonly: true });
   try {
