@@ -168,14 +168,20 @@ describe('GIVEN a digest posted on the fake Discord', () => {
   });
 });
 
+/** `card`: the digest opens with its picture. */
+async function slackSetup(card = false) {
+  const setup = await slackDigests(cleanup);
+  settleAll(setup.h);
+  setup.h.startScheduler();
+  expect(await setup.command(`subscribe schedule:"daily 08:00" timezone:Europe/Paris${card ? '' : ' card:false'}`)).toContain('Digest subscribed');
+  return setup;
+}
+
 describe('GIVEN a digest posted on the fake Slack', () => {
   const admin: Caller = { platform: 'slack', userId: 'U0ALICE', workspaceId: 'T0TEST', channelId: 'C0CHAN' };
 
   it('WHEN the digest opened with its card THEN the updated message keeps the picture', DRAWING, async () => {
-    const { slack, h, command } = await slackDigests(cleanup);
-    settleAll(h);
-    h.startScheduler();
-    expect(await command('subscribe schedule:"daily 08:00" timezone:Europe/Paris')).toContain('Digest subscribed');
+    const { slack, h } = await slackSetup(true);
     const id = h.addEntry({ title: 'Talks resume', confidence: 'reported' });
     await h.time.advanceTo('2026-07-06T06:01:00Z');
     const digest = slack.messagesIn('C0CHAN').at(-1)!;
@@ -192,10 +198,7 @@ describe('GIVEN a digest posted on the fake Slack', () => {
   });
 
   it('WHEN its entry is corrected, then removed THEN its message is updated in place each time, escaped', async () => {
-    const { slack, h, command } = await slackDigests(cleanup);
-    settleAll(h);
-    h.startScheduler();
-    expect(await command('subscribe schedule:"daily 08:00" timezone:Europe/Paris card:false')).toContain('Digest subscribed');
+    const { slack, h } = await slackSetup();
     const id = h.addEntry({ title: 'Talks <!channel> resume', confidence: 'reported' });
     await h.time.advanceTo('2026-07-06T06:01:00Z');
     const posts = slack.callsTo('chat.postMessage').length;
