@@ -117,11 +117,13 @@ export class SqliteWatches implements WatchDeliveryStore {
 
   watches(who: WatcherKey): Watch[] {
     const rows = this.cache.get('SELECT id, kind, target, label, created_at FROM watches WHERE platform = ? AND user_id = ? ORDER BY id').all(who.platform, who.userId) as WatchRow[];
-    return rows.map((row) => {
-      const watch = toWatch(row);
-      // A watched actor since merged into another is followed there: its entries now name that one.
-      return watch.target.kind === 'actor' ? { ...watch, target: { kind: 'actor', actorId: this.liveActorId(watch.target.actorId) } } : watch;
-    });
+    return rows.map((row) => this.followed(row));
+  }
+
+  /** A watch as it is followed now: a watched actor since merged into another is followed there, as its entries now name that one. */
+  private followed(row: WatchRow): Watch {
+    const watch = toWatch(row);
+    return watch.target.kind === 'actor' ? { ...watch, target: { kind: 'actor', actorId: this.liveActorId(watch.target.actorId) } } : watch;
   }
 
   private liveActorId(actorId: number): number {
@@ -159,12 +161,28 @@ export class SqliteWatches implements WatchDeliveryStore {
 
   active(platforms: readonly PlatformName[]): { watcher: Watcher; watches: Watch[] }[] {
     if (platforms.length === 0) return [];
+    const chosen = JSON.stringify(platforms);
     const rows = this.cache
       .get(`SELECT ${WATCHER_COLUMNS} FROM watchers WHERE paused_at IS NULL AND platform IN (SELECT value FROM json_each(?))`)
-      .all(JSON.stringify(platforms)) as WatcherRow[];
+      .all(chosen) as WatcherRow[];
+    // Every active watcher's watches in one read, not one read per watcher.
+    const watchRows = this.cache
+      .get(
+        `SELECT w.platform, w.user_id, w.id, w.kind, w.target, w.label, w.created_at FROM watches w
+         JOIN watchers p ON p.platform = w.platform AND p.user_id = w.user_id
+         WHERE p.paused_at IS NULL AND p.platform IN (SELECT value FROM json_each(?)) ORDER BY w.id`,
+      )
+      .all(chosen) as (WatchRow & { platform: string; user_id: string })[];
+    const byPerson = new Map<string, Watch[]>();
+    for (const row of watchRows) {
+      const key = `${row.platform}\u0000${row.user_id}`;
+      const list = byPerson.get(key);
+      if (list) list.push(this.followed(row));
+      else byPerson.set(key, [this.followed(row)]);
+    }
     return rows.map((row) => {
       const watcher = toWatcher(row);
-      return { watcher, watches: this.watches(watcher) };
+      return { watcher, watches: byPerson.get(`${watcher.platform}\u0000${watcher.userId}`) ?? [] };
     });
   }
 
