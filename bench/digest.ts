@@ -1,6 +1,6 @@
-// Digest benchmark: composition for 10,000 subscriptions over a 1,000,000-entry store (target:
-// under 2 s in total), full deliveries through no-op posters, and the steady-state memory of the
-// bot process with that store (target: under 150 MB RSS). It runs compiled, as the bot does in
+// Digest benchmark: composition for 10,000 subscriptions over a 1,000,000-entry store, each with
+// its card's figures (target: under 2 s in total), full deliveries through no-op posters, and the
+// steady-state memory of the bot process with that store (target: under 150 MB RSS). It runs compiled, as the bot does in
 // production (`npm start`), with a forced GC available; `npm run bench:digest` builds first:
 //
 //   npm run build && node --expose-gc dist/bench/digest.js            build the store if needed, measure
@@ -19,6 +19,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createApp } from '../src/app.js';
+import { digestCard } from '../src/core/digest/card.js';
 import { composeDigest } from '../src/core/digest/compose.js';
 import { splitDigest } from '../src/core/digest/split.js';
 import { silentLogger } from '../src/core/logger.js';
@@ -82,13 +83,19 @@ function memory(): { rss: number; heap: number; heapTotal: number; external: num
 }
 const ms = (t: number) => Math.round(t * 10) / 10;
 
-/** Composes every subscription's digest from a cold change reader, in the given order. */
+/**
+ * Composes every subscription's digest from a cold change reader, in the given order, with the
+ * card each opens with (its figures; the picture is drawn only when a platform posts it).
+ */
 function composeAll(app: ReturnType<typeof createApp>, subs: Subscription[]) {
   const changes = new SqliteDigestChanges(app.db);
+  const { deliveries } = app.digests.store;
   const latest = changes.latestCursor();
   let items = 0;
   let parts = 0;
   let empty = 0;
+  let cards = 0;
+  let cardMs = 0;
   const started = performance.now();
   for (const sub of subs) {
     const composed = composeDigest(changes.between(sub.cursor, latest), {
@@ -100,8 +107,13 @@ function composeAll(app: ReturnType<typeof createApp>, subs: Subscription[]) {
     items += composed.counts.new + composed.counts.corrected + composed.counts.removed + composed.counts.restored;
     parts += splitDigest(composed.view).length;
     if (composed.empty) empty += 1;
+    const cardStarted = performance.now();
+    const previous = deliveries.settledEndingAt(sub.id, sub.cursor);
+    const current = { cursorFrom: sub.cursor, cursorTo: latest, from: sub.cursorAt, to: BENCH_NOW };
+    if (digestCard(app.services.charts, changes, sub.filters, { current, ...(previous ? { previous } : {}) })) cards += 1;
+    cardMs += performance.now() - cardStarted;
   }
-  return { ms: ms(performance.now() - started), items, parts, empty };
+  return { ms: ms(performance.now() - started), items, parts, empty, cards, cardMs: ms(cardMs) };
 }
 
 async function main(): Promise<void> {
@@ -171,7 +183,8 @@ Digest benchmark (${runtime}) — ${Number(options.entries).toLocaleString('en-U
   revisions in store                 ${latest.toLocaleString('en-US')}
   distinct cursor ranges             ${windows} (mean ${meanWindow.toLocaleString('en-US')} revisions each)
   compose all, slot order            ${compose.ms} ms  (${ms((compose.ms * 1000) / subscriptionCount)} µs each; ${compose.items.toLocaleString('en-US')} items, ${compose.parts.toLocaleString('en-US')} parts, ${compose.empty} empty)   ${ok(compose.ms < TARGET_COMPOSE_MS)} < ${TARGET_COMPOSE_MS} ms
-  compose all, shuffled order        ${composeShuffled.ms} ms  (cache-hostile worst case)
+    of which the cards' figures      ${compose.cardMs} ms  (${compose.cards.toLocaleString('en-US')} cards)
+  compose all, shuffled order        ${composeShuffled.ms} ms  (cache-hostile worst case; cards ${composeShuffled.cardMs} ms)
   deliver all (intent→post→confirm)  ${deliverMs} ms  (${messages.toLocaleString('en-US')} messages through no-op posters)
   node-cron tasks                    ${tasks.tasks} for ${tasks.subscriptions.toLocaleString('en-US')} subscriptions
   RSS: ${runtime.padEnd(30)}${boot.rss} MB

@@ -3,7 +3,7 @@
 // had it been written through the app; then a week of daily changes through the app's own
 // write paths (new entries, corrections, removals), and S subscriptions whose cursors sit
 // where their previous digest left them — a day back for daily digests, a week back for
-// weekly ones.
+// weekly ones — with that previous digest in the delivery log.
 //
 //   tsx bench/digest/build-store.ts --path /tmp/x.db --entries 1000000 --subscriptions 10000
 import { statSync, writeFileSync } from 'node:fs';
@@ -13,6 +13,7 @@ import type { EntryInput } from '../../src/core/domain.js';
 import { CONFIDENCE_LEVELS, EVENT_TYPE_IDS, type ActorRole } from '../../src/core/vocabulary.js';
 import { slotAfter } from '../../src/scheduler/slots.js';
 import { openDatabase, type Db } from '../../src/store/connection.js';
+import { SqliteDeliveries } from '../../src/store/digest-deliveries.js';
 import { SqliteSubscriptions } from '../../src/store/digest-subscriptions.js';
 import { EntryWriter } from '../../src/store/entry-writes.js';
 import { SqliteEditor } from '../../src/store/sqlite-editor.js';
@@ -129,8 +130,9 @@ function weekOfChanges(db: Db, perDay: number, make: (title: string) => EntryInp
   return hourly;
 }
 
-function subscriptions(db: Db, count: number, hourly: number[], next: () => number, actorIds: number[], topics: string[]): void {
+function subscriptions(db: Db, count: number, hourly: number[], perDay: number, next: () => number, actorIds: number[], topics: string[]): void {
   const repo = new SqliteSubscriptions(db);
+  const deliveries = new SqliteDeliveries(db);
   const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)]!;
   db.transaction(() => {
     for (let i = 0; i < count; i++) {
@@ -151,7 +153,7 @@ function subscriptions(db: Db, count: number, hourly: number[], next: () => numb
       const timezone = pick(ZONES);
       const platform = next() < 0.6 ? 'discord' : 'slack';
       const now = new Date(WEEK_STARTS + cursorHour * 3_600_000);
-      repo.upsert({
+      const { id } = repo.upsert({
         channel: { platform, workspaceId: `w${i % 500}`, channelId: `c${i}` },
         schedule: parsed.schedule,
         timezone,
@@ -163,6 +165,15 @@ function subscriptions(db: Db, count: number, hourly: number[], next: () => numb
         nextSlotAt: slotAfter({ cron: parsed.schedule.cron, timezone }, BENCH_NOW),
         now,
       });
+      // That previous digest, delivered: the range a digest card compares its own with.
+      const previousFrom = weekly ? Math.max(0, hourly[cursorHour]! - 7 * perDay) : hourly[cursorHour - 24]!;
+      const periodFrom = new Date(now.getTime() - (weekly ? 7 : 1) * 86_400_000);
+      const delivery = deliveries.insert({
+        subscriptionId: id, slot: now, kind: 'scheduled', missedSlots: 0, status: 'sending', cursorFrom: previousFrom,
+        cursorTo: hourly[cursorHour]!, periodFrom, partsTotal: 1, sender: 'bench', now,
+      });
+      deliveries.recordPart(delivery, [`m${i}`], now);
+      deliveries.settle(delivery, 'delivered', now);
     }
   })();
 }
@@ -187,7 +198,7 @@ export function buildDigestStore(options: DigestStoreOptions, log: (m: string) =
   log('a week of changes…');
   const hourly = weekOfChanges(db, options.changesPerDay, make, next, options.entries);
   log('subscriptions…');
-  subscriptions(db, options.subscriptions, hourly, next, actorIds, topics);
+  subscriptions(db, options.subscriptions, hourly, options.changesPerDay, next, actorIds, topics);
   db.pragma('wal_checkpoint(TRUNCATE)');
   const counts = {
     entries: db.prepare('SELECT count(*) FROM entries').pluck().get() as number,

@@ -257,8 +257,12 @@ export class DigestDeliverer {
   }
 
   private withCard(sub: Subscription, id: number, view: View): View {
-    const row = this.deps.charts && sub.card ? this.deps.store.deliveries.get(id) : undefined;
-    return row ? withCard(view, digestCard(this.deps.charts!, sub.filters, { from: row.periodFrom, to: row.createdAt })) : view;
+    const { charts, store } = this.deps;
+    const row = charts && sub.card ? store.deliveries.get(id) : undefined;
+    if (!row) return view;
+    const current = { cursorFrom: row.cursorFrom, cursorTo: row.cursorTo, from: row.periodFrom, to: row.createdAt };
+    const previous = store.deliveries.settledEndingAt(sub.id, row.cursorFrom);
+    return withCard(view, digestCard(charts!, store.changes, sub.filters, { current, ...(previous ? { previous } : {}) }));
   }
 
   private fail(sub: Subscription, id: number, error: unknown, parts: readonly View[]): SendOutcome {

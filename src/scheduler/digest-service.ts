@@ -147,7 +147,8 @@ export class ScheduledDigestService implements DigestService {
     if (!sub) throw NO_SUBSCRIPTION('preview');
     const latest = store.deliveries.latest(sub.id);
     const repeats = repeatsNote(sub, latest);
-    const set = store.changes.between(sub.cursor, store.changes.latestCursor());
+    const cursorTo = store.changes.latestCursor();
+    const set = store.changes.between(sub.cursor, cursorTo);
     const at = now();
     const { view } = composeDigest(set, {
       filters: sub.filters,
@@ -160,7 +161,10 @@ export class ScheduledDigestService implements DigestService {
       ...(repeats ? { repeats } : {}),
     });
     const { charts } = this.deps;
-    return charts && sub.card ? withCard(view, digestCard(charts, sub.filters, { from: sub.cursorAt, to: at })) : view;
+    if (!charts || !sub.card) return view;
+    const previous = store.deliveries.settledEndingAt(sub.id, sub.cursor);
+    const current = { cursorFrom: sub.cursor, cursorTo, from: sub.cursorAt, to: at };
+    return withCard(view, digestCard(charts, store.changes, sub.filters, { current, ...(previous ? { previous } : {}) }));
   }
 
   async sendNow(channel: ChannelKey): Promise<SendOutcome> {

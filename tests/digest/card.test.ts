@@ -3,6 +3,8 @@
 // text; `card:false` leaves it out, and /digest list says so.
 import { afterEach, describe, expect, it } from 'vitest';
 import { CHART_SIZES } from '../../src/core/charts/chart.js';
+import { digestCard } from '../../src/core/digest/card.js';
+import { SqliteDigestChanges } from '../../src/store/digest-changes.js';
 import { pngSize } from '../support/png.js';
 import { Harness } from './support/harness.js';
 import { DRAWING } from '../support/drawing.js';
@@ -38,6 +40,50 @@ describe('digest cards', DRAWING, () => {
       'Protest               1       2      −1',
     ]);
     expect(pngSize(await second!.image!.png())).toEqual(CHART_SIZES.card);
+  });
+
+  it('count the new entries their digest lists; a range too large to list is counted by the store, alike', async () => {
+    const h = await subscribed();
+    const changes = h.app.digests.store.changes;
+    const start = changes.latestCursor();
+    h.addEntry({ title: 'Shelling near Sweida', eventType: 'shelling' });
+    h.addEntry({ title: 'March in Sweida', eventType: 'protest' });
+    h.removeEntry(h.addEntry({ title: 'Posted twice', eventType: 'protest' }), 'duplicate');
+    const middle = changes.latestCursor();
+    h.addEntry({ title: 'Sit-in in Damascus', eventType: 'protest' });
+    h.addEntry({ title: 'Strike in Daraa', eventType: 'protest' });
+    h.editEntry(1, { confidence: 'disputed' });
+    const end = changes.latestCursor();
+    const periods = {
+      current: { cursorFrom: middle, cursorTo: end, from: new Date('2026-07-06T06:00:00Z'), to: new Date('2026-07-07T06:00:00Z') },
+      previous: { cursorFrom: start, cursorTo: middle },
+    };
+    const expected = "Bar chart of entries added by event type in this digest's period against the period before: 2 against 2; Protest 2 (1 before), Shelling 0 (1 before).";
+    expect(digestCard(h.app.services.charts, changes, {}, periods)?.alt).toBe(expected);
+    const tooLargeToList = new SqliteDigestChanges(h.app.db, { maxRevisions: 2 });
+    expect(tooLargeToList.between(middle, end).oversized).toBeDefined();
+    expect(digestCard(h.app.services.charts, tooLargeToList, {}, periods)?.alt).toBe(expected);
+    expect(digestCard(h.app.services.charts, tooLargeToList, { eventType: 'shelling' }, periods)?.alt).toBe(
+      "Bar chart of entries added by event type in this digest's period against the period before: 0 against 1; Shelling 0 (1 before).",
+    );
+  });
+
+  it('are drawn once for the channels subscribed alike at one slot', async () => {
+    const h = await subscribed();
+    const changes = h.app.digests.store.changes;
+    const start = changes.latestCursor();
+    h.addEntry({ title: 'March in Sweida', eventType: 'protest' });
+    const periods = { current: { cursorFrom: start, cursorTo: changes.latestCursor(), from: new Date('2026-07-06T06:00:00Z'), to: new Date('2026-07-07T06:00:00Z') }, previous: { cursorFrom: start, cursorTo: start } };
+    const real = h.app.services.charts;
+    let drawings = 0;
+    const charts = { ...real, renderer: { render: (chart: Parameters<typeof real.renderer.render>[0]) => (drawings++, real.renderer.render(chart)) } };
+    const [first, second] = [digestCard(charts, changes, {}, periods)!, digestCard(charts, changes, { topic: 'syria-israel' }, periods)!];
+    const [a, b] = await Promise.all([first.png(), second.png()]);
+    expect(Buffer.from(b).equals(Buffer.from(a))).toBe(true);
+    expect(drawings).toBe(1);
+    await digestCard(charts, changes, { eventType: 'shelling' }, periods)?.png();
+    await digestCard(charts, changes, { eventType: 'protest' }, { ...periods, previous: periods.current })!.png();
+    expect(drawings).toBe(2);
   });
 
   it('are left out with card:false, which /digest list shows', async () => {

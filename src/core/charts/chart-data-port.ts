@@ -62,4 +62,6 @@ export interface ChartData {
 export interface AddedCounts {
   /** Live entries matching the filter (topic, type, actor) added after `from`, up to `to`, by type. */
   addedByType(filter: ChartFilter, from: Date, to: Date): { type: EventType; count: number }[];
+  /** Live entries matching the filter whose creation revision lies after cursor `from`, up to `to`, by type. */
+  addedInRevisions(filter: ChartFilter, from: number, to: number): { type: EventType; count: number }[];
 }

@@ -1,15 +1,75 @@
-// A digest's card: live entries added in its period by event type, beside the period of the same
-// length before, drawn as a picture that opens the digest, with the same figures in words.
-import type { CardChart } from '../charts/chart.js';
+// A digest's card: the entries its digest reports as new, by event type, beside those the
+// previous digest reported, drawn as a picture that opens the digest, with the same figures in
+// words. Both are counted from the change log's ranges, which the digests of one slot share.
+import type { ChartFilter } from '../charts/chart-data-port.js';
+import type { CardChart, ChartRenderer, RenderedChart } from '../charts/chart.js';
 import { chartImage, type ChartServices } from '../charts/picture.js';
 import { span, type Line, type View, type ViewImage } from '../view.js';
 import { EVENT_TYPE_IDS, eventTypeLabel, type EventType } from '../vocabulary.js';
-import type { DigestFilters } from './changes.js';
+import { filterChanges, type ChangeSet, type DigestFilters } from './changes.js';
+import type { ChangeReader } from './store-port.js';
 
-export interface CardPeriod {
+/** A digest's change range (after cursor `cursorFrom`, up to `cursorTo`) and the time it covers. */
+export interface CardRange {
+  cursorFrom: number;
+  cursorTo: number;
   from: Date;
   to: Date;
 }
+
+export interface CardPeriods {
+  current: CardRange;
+  /** The previous digest's range, while the delivery log keeps it; without it, the same length of time before. */
+  previous?: Pick<CardRange, 'cursorFrom' | 'cursorTo'>;
+}
+
+type Counts = ReadonlyMap<EventType, number>;
+
+/** New entries by type, per change set and filter: the subscriptions of a slot share their sets. */
+const newByType = new WeakMap<ChangeSet, Map<string, Counts>>();
+
+function countNew(set: ChangeSet, filters: DigestFilters): Counts {
+  let byFilter = newByType.get(set);
+  if (!byFilter) newByType.set(set, (byFilter = new Map()));
+  const key = `${filters.topic ?? ''}|${filters.eventType ?? ''}|${filters.actorId ?? ''}`;
+  let counts = byFilter.get(key);
+  if (!counts) {
+    const tally = new Map<EventType, number>();
+    for (const change of filterChanges(set.entries, filters)) {
+      if (change.kind === 'new') tally.set(change.after.eventType, (tally.get(change.after.eventType) ?? 0) + 1);
+    }
+    byFilter.set(key, (counts = tally));
+  }
+  return counts;
+}
+
+/**
+ * Cards drawn lately, by renderer and figures: channels subscribed alike at one slot get the same
+ * card, drawn once. A failed drawing is forgotten, so the next digest tries again.
+ */
+const drawnCards = new WeakMap<ChartRenderer, Map<string, Promise<RenderedChart>>>();
+const DRAWN_KEPT = 16;
+
+function sharedDrawing(renderer: ChartRenderer): ChartRenderer {
+  let drawn = drawnCards.get(renderer);
+  if (!drawn) drawnCards.set(renderer, (drawn = new Map()));
+  const kept = drawn;
+  return {
+    render(chart) {
+      const key = JSON.stringify(chart);
+      let picture = kept.get(key);
+      if (!picture) {
+        if (kept.size >= DRAWN_KEPT) kept.delete(kept.keys().next().value!);
+        picture = renderer.render(chart);
+        picture.catch(() => kept.delete(key));
+        kept.set(key, picture);
+      }
+      return picture;
+    },
+  };
+}
+
+const asCounts = (rows: readonly { type: EventType; count: number }[]): Counts => new Map(rows.map((r) => [r.type, r.count]));
 
 type Row = CardChart['rows'][number];
 
@@ -29,19 +89,26 @@ function cardTable(rows: readonly Row[]): Line[] {
   ];
 }
 
-/** The card for a digest's period, or undefined when neither period added anything. */
-export function digestCard(charts: ChartServices, filters: DigestFilters, period: CardPeriod): ViewImage | undefined {
+/**
+ * The card for a digest's range, or undefined when neither it nor the one before added anything.
+ * A range too large for the digest to list is counted by the store instead.
+ */
+export function digestCard(charts: ChartServices, changes: ChangeReader, filters: DigestFilters, periods: CardPeriods): ViewImage | undefined {
+  const filter: ChartFilter = { ...(filters.topic ? { topic: filters.topic } : {}), ...(filters.eventType ? { eventType: filters.eventType } : {}), ...(filters.actorId !== undefined ? { actorId: filters.actorId } : {}) };
+  const inRange = (from: number, to: number): Counts => {
+    const set = changes.between(from, to);
+    return set.oversized ? asCounts(charts.added.addedInRevisions(filter, from, to)) : countNew(set, filters);
+  };
+  const { current: period, previous: before } = periods;
+  const current = inRange(period.cursorFrom, period.cursorTo);
   const length = period.to.getTime() - period.from.getTime();
-  const filter = { ...(filters.topic ? { topic: filters.topic } : {}), ...(filters.eventType ? { eventType: filters.eventType } : {}), ...(filters.actorId !== undefined ? { actorId: filters.actorId } : {}) };
-  const counts = (from: Date, to: Date) => new Map(charts.added.addedByType(filter, from, to).map((r) => [r.type, r.count]));
-  const current = counts(period.from, period.to);
-  const previous = counts(new Date(period.from.getTime() - length), period.from);
+  const previous = before ? inRange(before.cursorFrom, before.cursorTo) : asCounts(charts.added.addedByType(filter, new Date(period.from.getTime() - length), period.from));
   const rows = EVENT_TYPE_IDS.filter((t: EventType) => current.has(t) || previous.has(t))
     .map((type) => ({ type, current: current.get(type) ?? 0, previous: previous.get(type) ?? 0 }))
     .sort((a, b) => b.current - a.current || b.previous - a.previous);
   if (rows.length === 0) return undefined;
   const chart: CardChart = { kind: 'card', title: 'Entries added, by event type', currentLabel: 'This period', previousLabel: 'The period before', rows };
-  return chartImage(charts.renderer, chart, cardAlt(rows), cardTable(rows));
+  return chartImage(sharedDrawing(charts.renderer), chart, cardAlt(rows), cardTable(rows));
 }
 
 /** The digest's first part with its card, when it has one. */
