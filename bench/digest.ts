@@ -1,7 +1,8 @@
 // Digest benchmark: composition for 10,000 subscriptions over a 1,000,000-entry store, each with
 // its card's figures (target: under 2 s in total), full deliveries through no-op posters, and the
-// steady-state memory of the bot process with that store (target: under 150 MB RSS). It runs compiled, as the bot does in
-// production (`npm start`), with a forced GC available; `npm run bench:digest` builds first:
+// steady-state memory of the bot process with that store (target: under 150 MB RSS). It runs
+// compiled, as the bot does in production (`npm start`), with a forced GC available;
+// `npm run bench:digest` builds first:
 //
 //   npm run build && node --expose-gc dist/bench/digest.js            build the store if needed, measure
 //   node --expose-gc dist/bench/digest.js --rebuild                   build it again

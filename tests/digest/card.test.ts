@@ -68,24 +68,6 @@ describe('digest cards', DRAWING, () => {
     );
   });
 
-  it('are drawn once for the channels subscribed alike at one slot', async () => {
-    const h = await subscribed();
-    const changes = h.app.digests.store.changes;
-    const start = changes.latestCursor();
-    h.addEntry({ title: 'March in Sweida', eventType: 'protest' });
-    const periods = { current: { cursorFrom: start, cursorTo: changes.latestCursor(), from: new Date('2026-07-06T06:00:00Z'), to: new Date('2026-07-07T06:00:00Z') }, previous: { cursorFrom: start, cursorTo: start } };
-    const real = h.app.services.charts;
-    let drawings = 0;
-    const charts = { ...real, renderer: { render: (chart: Parameters<typeof real.renderer.render>[0]) => (drawings++, real.renderer.render(chart)) } };
-    const [first, second] = [digestCard(charts, changes, {}, periods)!, digestCard(charts, changes, { topic: 'syria-israel' }, periods)!];
-    const [a, b] = await Promise.all([first.png(), second.png()]);
-    expect(Buffer.from(b).equals(Buffer.from(a))).toBe(true);
-    expect(drawings).toBe(1);
-    await digestCard(charts, changes, { eventType: 'shelling' }, periods)?.png();
-    await digestCard(charts, changes, { eventType: 'protest' }, { ...periods, previous: periods.current })!.png();
-    expect(drawings).toBe(2);
-  });
-
   it('are left out with card:false, which /digest list shows', async () => {
     const h = await subscribed('card:false');
     h.addEntry({ title: 'Talks resume' });

@@ -2,7 +2,7 @@
 // previous digest reported, drawn as a picture that opens the digest, with the same figures in
 // words. Both are counted from the change log's ranges, which the digests of one slot share.
 import type { ChartFilter } from '../charts/chart-data-port.js';
-import type { CardChart, ChartRenderer, RenderedChart } from '../charts/chart.js';
+import type { CardChart } from '../charts/chart.js';
 import { chartImage, type ChartServices } from '../charts/picture.js';
 import { span, type Line, type View, type ViewImage } from '../view.js';
 import { EVENT_TYPE_IDS, eventTypeLabel, type EventType } from '../vocabulary.js';
@@ -41,32 +41,6 @@ function countNew(set: ChangeSet, filters: DigestFilters): Counts {
     byFilter.set(key, (counts = tally));
   }
   return counts;
-}
-
-/**
- * Cards drawn lately, by renderer and figures: channels subscribed alike at one slot get the same
- * card, drawn once. A failed drawing is forgotten, so the next digest tries again.
- */
-const drawnCards = new WeakMap<ChartRenderer, Map<string, Promise<RenderedChart>>>();
-const DRAWN_KEPT = 16;
-
-function sharedDrawing(renderer: ChartRenderer): ChartRenderer {
-  let drawn = drawnCards.get(renderer);
-  if (!drawn) drawnCards.set(renderer, (drawn = new Map()));
-  const kept = drawn;
-  return {
-    render(chart) {
-      const key = JSON.stringify(chart);
-      let picture = kept.get(key);
-      if (!picture) {
-        if (kept.size >= DRAWN_KEPT) kept.delete(kept.keys().next().value!);
-        picture = renderer.render(chart);
-        picture.catch(() => kept.delete(key));
-        kept.set(key, picture);
-      }
-      return picture;
-    },
-  };
 }
 
 const asCounts = (rows: readonly { type: EventType; count: number }[]): Counts => new Map(rows.map((r) => [r.type, r.count]));
@@ -108,7 +82,7 @@ export function digestCard(charts: ChartServices, changes: ChangeReader, filters
     .sort((a, b) => b.current - a.current || b.previous - a.previous);
   if (rows.length === 0) return undefined;
   const chart: CardChart = { kind: 'card', title: 'Entries added, by event type', currentLabel: 'This period', previousLabel: 'The period before', rows };
-  return chartImage(sharedDrawing(charts.renderer), chart, cardAlt(rows), cardTable(rows));
+  return chartImage(charts.renderer, chart, cardAlt(rows), cardTable(rows));
 }
 
 /** The digest's first part with its card, when it has one. */
