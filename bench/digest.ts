@@ -50,6 +50,8 @@ const repo = PROJECT_ROOT;
 const runtime = import.meta.url.endsWith('.ts') ? 'node + tsx' : 'node';
 /** The store builder next to this file: compiled when this runs compiled, else its source through tsx. */
 const builder = fileURLToPath(new URL(import.meta.url.endsWith('.js') ? './digest/build-store.js' : './digest/build-store.ts', import.meta.url));
+/** Opens the built store once as the bot does on its first start (locating its places), in a process of its own. */
+const firstStart = fileURLToPath(new URL(import.meta.url.endsWith('.js') ? './digest/first-start.js' : './digest/first-start.ts', import.meta.url));
 const dir = process.env.SITREP_BENCH_DIR ?? join(tmpdir(), 'sitrep-bench-digest');
 const base = join(dir, `store-${options.entries}-${options.subscriptions}-${options.changes}.db`);
 
@@ -59,7 +61,7 @@ function fingerprint(): string {
   const hash = createHash('sha256').update(JSON.stringify([options.entries, options.subscriptions, options.changes]));
   const migrations = join(repo, 'data/migrations');
   for (const file of readdirSync(migrations).sort()) hash.update(readFileSync(join(migrations, file)));
-  for (const file of ['bench/digest/build-store.ts', 'bench/build-store.ts', 'bench/random.ts', 'bench/vocabulary.ts']) {
+  for (const file of ['bench/digest/build-store.ts', 'bench/digest/first-start.ts', 'bench/build-store.ts', 'bench/random.ts', 'bench/vocabulary.ts']) {
     if (existsSync(join(repo, file))) hash.update(readFileSync(join(repo, file)));
   }
   return hash.digest('hex').slice(0, 16);
@@ -73,6 +75,8 @@ function ensureStore(): void {
   const args = [...(builder.endsWith('.ts') ? ['--import', 'tsx'] : []), builder, '--path', base, '--entries', options.entries!, '--subscriptions', options.subscriptions!, '--changes', options.changes!];
   const built = spawnSync(process.execPath, args, { stdio: 'inherit', cwd: repo });
   if (built.status !== 0) throw new Error('building the store failed');
+  const started = spawnSync(process.execPath, [...(firstStart.endsWith('.ts') ? ['--import', 'tsx'] : []), firstStart, '--path', base], { stdio: 'inherit', cwd: repo });
+  if (started.status !== 0) throw new Error('opening the store as the bot does failed');
   writeFileSync(stamp, fingerprint());
 }
 

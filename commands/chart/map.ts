@@ -4,6 +4,7 @@ import type { LocatedPoint, MapChart } from '../../src/core/charts/chart.js';
 import { locatePlaces } from '../../src/core/charts/locate.js';
 import { chartImage } from '../../src/core/charts/picture.js';
 import type { SubcommandSpec } from '../../src/core/command-spec.js';
+import { nextTurn } from '../../src/core/turns.js';
 import { plural } from '../../src/core/text.js';
 import { plainLine, span, type Line, type View } from '../../src/core/view.js';
 import { eventTypeLabel } from '../../src/core/vocabulary.js';
@@ -40,7 +41,11 @@ export const chartMap: SubcommandSpec = {
     const { filter, words } = chartFilter(args, ctx);
     const title = titled('Where entries happened', words);
     const { charts } = ctx.services;
-    const { points, unlocated } = locatePlaces(await charts.data.placeActivity(filter), charts.coordinates);
+    const activity = await charts.data.placeActivity(filter);
+    // Thousands of places arrived in one turn of the bot's event loop; locating them takes another.
+    await nextTurn();
+    const { points, unlocated } = locatePlaces(activity, charts.coordinates);
+    await nextTurn();
     if (points.length === 0) {
       const intro = unlocated.length === 0
         ? [plainLine('No entries with places match, so there is nothing to map.')]
@@ -57,7 +62,7 @@ export const chartMap: SubcommandSpec = {
       tone: 'normal',
       intro: [plainLine(alt), ...more],
       sections: [],
-      image: chartImage(charts.renderer, chart, alt, mapTable(shown)),
+      image: chartImage(charts.renderer, chart, alt, () => mapTable(shown)),
       buttons: [dataButton('map', args)],
     };
   },

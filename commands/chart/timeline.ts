@@ -71,7 +71,7 @@ export const chartTimeline: SubcommandSpec = {
       tone: 'normal',
       intro: [plainLine(alt), ...imprecise],
       sections: [],
-      image: chartImage(ctx.services.charts.renderer, chart, alt, timelineTable(chart)),
+      image: chartImage(ctx.services.charts.renderer, chart, alt, () => timelineTable(chart)),
       buttons: [dataButton('timeline', args)],
     };
   },

@@ -14,7 +14,7 @@ import type { WorkerRequest, WorkerResponse, WorkerSetup } from './render-worker
 export const RENDER_IDLE_MS = 60_000;
 /** A chart not drawn within this time (the worker's start included) fails, and its worker is stopped. */
 export const RENDER_TIME_LIMIT_MS = 30_000;
-/** The same chart asked again soon (a digest card for many channels) is drawn once. */
+/** The same card asked again soon (a digest card for many channels) is drawn once. */
 const REMEMBERED = 16;
 
 export interface RenderPoolOptions {
@@ -54,6 +54,8 @@ export class WorkerChartRenderer implements ChartRenderer {
   }
 
   render(chart: Chart): Promise<RenderedChart> {
+    // Only cards come again soon; keying a map by its text would cost the bot's thread milliseconds.
+    if (chart.kind !== 'card') return this.#enqueue({ kind: 'draw', chart }) as Promise<RenderedChart>;
     const key = JSON.stringify(chart);
     const known = this.#recent.get(key);
     if (known) return known;

@@ -3,6 +3,9 @@
 // one piece, so commands and timers waiting are answered between two pieces.
 import { setImmediate } from 'node:timers/promises';
 
+/** Resolves on a later turn of the event loop, once the timers and I/O waiting have run. */
+export const nextTurn = (): Promise<void> => setImmediate();
+
 export class Turns {
   private last: Promise<unknown> = Promise.resolve();
 

@@ -10,6 +10,7 @@ import {
   type RevisionAction,
   type RevisionRecordRow,
 } from '../core/digest/changes.js';
+import { indexNewEntries, type NewEntries } from '../core/digest/new-entries.js';
 import type { ChangeReader } from '../core/digest/store-port.js';
 import type { Db } from './connection.js';
 import { ActorMergeHistory, firstAfter } from './digest-actors.js';
@@ -46,11 +47,15 @@ function parse(r: RawRevision): RevisionRecordRow {
 
 /** Entry changes the cached ranges may hold in all (about 1 KB each with their snapshots). */
 const MAX_CACHED_ENTRIES = 100_000;
+/** Ranges whose new entries are kept counted: small, and asked for by every card of a slot. */
+const MAX_COUNTED_RANGES = 128;
 
 export class SqliteDigestChanges implements ChangeReader {
   private readonly cache: StatementCache;
   private readonly merges: ActorMergeHistory;
   private readonly ranges = new Map<string, ChangeSet>();
+  /** New entries counted per range (null: too large to list), apart from the ranges kept whole. */
+  private readonly counted = new Map<string, NewEntries | null>();
   private readonly maxRevisions: number;
   private readonly cacheSize: number;
   private readonly maxTail: number;
@@ -98,10 +103,28 @@ export class SqliteDigestChanges implements ChangeReader {
     return set;
   }
 
+  /**
+   * A range's new entries, counted. A card also counts the previous digest's range, which no digest
+   * composes now: read, it is counted and let go rather than kept whole beside the ranges in use.
+   */
+  newEntries(from: number, to: number): NewEntries | undefined {
+    this.lastUsed = performance.now();
+    const key = `${from}:${to}`;
+    let index = this.counted.get(key);
+    if (index === undefined) {
+      const set = this.ranges.get(key) ?? this.read(from, to);
+      index = set.oversized ? null : indexNewEntries(set);
+      if (this.counted.size >= MAX_COUNTED_RANGES) this.counted.delete(this.counted.keys().next().value!);
+      this.counted.set(key, index);
+    }
+    return index ?? undefined;
+  }
+
   /** Drops everything cached, once digests have not been composed for `idleMs`: between bursts the memory is better given back. */
   releaseIfIdle(idleMs: number): boolean {
     if (this.lastUsed === 0 || performance.now() - this.lastUsed < idleMs) return false;
     this.ranges.clear();
+    this.counted.clear();
     this.cachedEntries = 0;
     this.tail = { start: 0, end: 0, rows: [] };
     this.baseStates.clear();

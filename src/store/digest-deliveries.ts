@@ -121,11 +121,13 @@ export class SqliteDeliveries implements DeliveryLog {
     return row ? toDelivery(row as DeliveryRow) : undefined;
   }
 
-  settledEndingAt(subscriptionId: number, cursor: number): Delivery | undefined {
-    const row = this.cache
-      .get("SELECT * FROM digest_deliveries WHERE subscription_id = ? AND cursor_to = ? AND status IN ('delivered', 'skipped') ORDER BY id DESC LIMIT 1")
-      .get(subscriptionId, cursor);
-    return row ? toDelivery(row as DeliveryRow) : undefined;
+  settledEndingAt(subscriptionId: number, cursor: number): Pick<Delivery, 'cursorFrom' | 'cursorTo'> | undefined {
+    return this.cache
+      .get(
+        `SELECT cursor_from AS cursorFrom, cursor_to AS cursorTo FROM digest_deliveries
+         WHERE subscription_id = ? AND cursor_to = ? AND status IN ('delivered', 'skipped') ORDER BY id DESC LIMIT 1`,
+      )
+      .get(subscriptionId, cursor) as Pick<Delivery, 'cursorFrom' | 'cursorTo'> | undefined;
   }
 
   forSubscription(subscriptionId: number): Delivery[] {

@@ -1,6 +1,6 @@
 // GIVEN the worker pool that draws charts, WHEN several charts are asked at once, THEN no worker
 // starts before the first, at most N draw at a time, answers come in the order asked, the same
-// chart asked twice is drawn once, and an idle worker stops.
+// card asked twice is drawn once, and an idle worker stops.
 import { afterEach, describe, expect, it } from 'vitest';
 import { WorkerChartRenderer } from '../../src/charts/render-pool.js';
 import { CHART_SIZES, type CardChart } from '../../src/core/charts/chart.js';
@@ -28,7 +28,7 @@ describe('chart workers', DRAWING, () => {
     for (const picture of drawn) expect(pngSize(picture.png)).toEqual(CHART_SIZES.card);
   });
 
-  it('draw N at once when given N workers, and the same chart once', async () => {
+  it('draw N at once when given N workers, and the same card once', async () => {
     pool = new WorkerChartRenderer({ workers: 2 });
     const same = [pool.render(card(7)), pool.render(card(7))];
     const other = pool.render(card(8));

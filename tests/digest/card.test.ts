@@ -50,8 +50,9 @@ describe('digest cards', DRAWING, () => {
     h.addEntry({ title: 'March in Sweida', eventType: 'protest' });
     h.removeEntry(h.addEntry({ title: 'Posted twice', eventType: 'protest' }), 'duplicate');
     const middle = changes.latestCursor();
-    h.addEntry({ title: 'Sit-in in Damascus', eventType: 'protest' });
-    h.addEntry({ title: 'Strike in Daraa', eventType: 'protest' });
+    const dermer = h.actorId('Ron Dermer');
+    h.addEntry({ title: 'Sit-in in Damascus', eventType: 'protest', actors: [{ actorId: dermer, role: 'subject' }] });
+    h.addEntry({ title: 'Strike in Daraa', eventType: 'protest', topic: 'syria-internal', actors: [{ actorId: dermer, role: 'subject' }] });
     h.editEntry(1, { confidence: 'disputed' });
     const end = changes.latestCursor();
     const periods = {
@@ -66,6 +67,15 @@ describe('digest cards', DRAWING, () => {
     expect(digestCard(h.app.services.charts, tooLargeToList, { eventType: 'shelling' }, periods)?.alt).toBe(
       "Bar chart of entries added by event type in this digest's period against the period before: 0 against 1; Shelling 0 (1 before).",
     );
+    const filters = [{ topic: 'syria-internal' }, { actorId: dermer }, { topic: 'syria-israel', actorId: dermer }, { topic: 'syria-israel', eventType: 'protest' as const }];
+    const listed = filters.map((f) => digestCard(h.app.services.charts, changes, f, periods)?.alt);
+    expect(listed).toEqual([
+      "Bar chart of entries added by event type in this digest's period against the period before: 1 against 0; Protest 1 (0 before).",
+      "Bar chart of entries added by event type in this digest's period against the period before: 2 against 0; Protest 2 (0 before).",
+      "Bar chart of entries added by event type in this digest's period against the period before: 1 against 0; Protest 1 (0 before).",
+      "Bar chart of entries added by event type in this digest's period against the period before: 1 against 1; Protest 1 (1 before).",
+    ]);
+    expect(filters.map((f) => digestCard(h.app.services.charts, tooLargeToList, f, periods)?.alt)).toEqual(listed);
   });
 
   it('are left out with card:false, which /digest list shows', async () => {

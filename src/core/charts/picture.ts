@@ -15,9 +15,19 @@ export interface ChartServices {
   coordinates: PlaceCoordinates;
 }
 
-export function chartImage(renderer: ChartRenderer, chart: Chart, alt: string, table: Line[]): ViewImage {
+/** A chart's picture; its table is built when first read (a map's has a line per place, rarely asked). */
+export function chartImage(renderer: ChartRenderer, chart: Chart, alt: string, table: () => Line[]): ViewImage {
   let drawn: Promise<Uint8Array> | undefined;
-  return { filename: `${chart.kind}.png`, ...CHART_SIZES[chart.kind], alt, table, png: () => (drawn ??= renderer.render(chart).then((r) => r.png)) };
+  let lines: Line[] | undefined;
+  return {
+    filename: `${chart.kind}.png`,
+    ...CHART_SIZES[chart.kind],
+    alt,
+    get table() {
+      return (lines ??= table());
+    },
+    png: () => (drawn ??= renderer.render(chart).then((r) => r.png)),
+  };
 }
 
 export interface DrawnView {

@@ -6,7 +6,8 @@ import type { CardChart } from '../charts/chart.js';
 import { chartImage, type ChartServices } from '../charts/picture.js';
 import { span, type Line, type View, type ViewImage } from '../view.js';
 import { EVENT_TYPE_IDS, eventTypeLabel, type EventType } from '../vocabulary.js';
-import { filterChanges, type ChangeSet, type DigestFilters } from './changes.js';
+import type { DigestFilters } from './changes.js';
+import { countNewEntries, type NewCounts } from './new-entries.js';
 import type { ChangeReader } from './store-port.js';
 
 /** A digest's change range (after cursor `cursorFrom`, up to `cursorTo`) and the time it covers. */
@@ -23,27 +24,7 @@ export interface CardPeriods {
   previous?: Pick<CardRange, 'cursorFrom' | 'cursorTo'>;
 }
 
-type Counts = ReadonlyMap<EventType, number>;
-
-/** New entries by type, per change set and filter: the subscriptions of a slot share their sets. */
-const newByType = new WeakMap<ChangeSet, Map<string, Counts>>();
-
-function countNew(set: ChangeSet, filters: DigestFilters): Counts {
-  let byFilter = newByType.get(set);
-  if (!byFilter) newByType.set(set, (byFilter = new Map()));
-  const key = `${filters.topic ?? ''}|${filters.eventType ?? ''}|${filters.actorId ?? ''}`;
-  let counts = byFilter.get(key);
-  if (!counts) {
-    const tally = new Map<EventType, number>();
-    for (const change of filterChanges(set.entries, filters)) {
-      if (change.kind === 'new') tally.set(change.after.eventType, (tally.get(change.after.eventType) ?? 0) + 1);
-    }
-    byFilter.set(key, (counts = tally));
-  }
-  return counts;
-}
-
-const asCounts = (rows: readonly { type: EventType; count: number }[]): Counts => new Map(rows.map((r) => [r.type, r.count]));
+const asCounts = (rows: readonly { type: EventType; count: number }[]): NewCounts => new Map(rows.map((r) => [r.type, r.count]));
 
 type Row = CardChart['rows'][number];
 
@@ -69,9 +50,9 @@ function cardTable(rows: readonly Row[]): Line[] {
  */
 export function digestCard(charts: ChartServices, changes: ChangeReader, filters: DigestFilters, periods: CardPeriods): ViewImage | undefined {
   const filter: ChartFilter = { ...(filters.topic ? { topic: filters.topic } : {}), ...(filters.eventType ? { eventType: filters.eventType } : {}), ...(filters.actorId !== undefined ? { actorId: filters.actorId } : {}) };
-  const inRange = (from: number, to: number): Counts => {
-    const set = changes.between(from, to);
-    return set.oversized ? asCounts(charts.added.addedInRevisions(filter, from, to)) : countNew(set, filters);
+  const inRange = (from: number, to: number): NewCounts => {
+    const index = changes.newEntries(from, to);
+    return index ? countNewEntries(index, filters) : asCounts(charts.added.addedInRevisions(filter, from, to));
   };
   const { current: period, previous: before } = periods;
   const current = inRange(period.cursorFrom, period.cursorTo);
@@ -82,7 +63,7 @@ export function digestCard(charts: ChartServices, changes: ChangeReader, filters
     .sort((a, b) => b.current - a.current || b.previous - a.previous);
   if (rows.length === 0) return undefined;
   const chart: CardChart = { kind: 'card', title: 'Entries added, by event type', currentLabel: 'This period', previousLabel: 'The period before', rows };
-  return chartImage(charts.renderer, chart, cardAlt(rows), cardTable(rows));
+  return chartImage(charts.renderer, chart, cardAlt(rows), () => cardTable(rows));
 }
 
 /** The digest's first part with its card, when it has one. */

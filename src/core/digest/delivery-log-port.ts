@@ -56,8 +56,8 @@ export interface DeliveryLog {
   /** The subscription's digest that is sending or waiting to retry, if any. */
   inFlight(subscriptionId: number): Delivery | undefined;
   latest(subscriptionId: number): Delivery | undefined;
-  /** The subscription's latest digest delivered (or skipped as empty) whose range ended at `cursor`. */
-  settledEndingAt(subscriptionId: number, cursor: number): Delivery | undefined;
+  /** The range of the subscription's latest digest delivered (or skipped as empty) that ended at `cursor`. */
+  settledEndingAt(subscriptionId: number, cursor: number): Pick<Delivery, 'cursorFrom' | 'cursorTo'> | undefined;
   /** The latest row of each of these subscriptions, by subscription id. */
   latestFor(subscriptionIds: readonly number[]): Map<number, Delivery>;
   /** Marks another attempt as started. */

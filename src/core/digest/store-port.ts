@@ -4,6 +4,7 @@
 import type { TrendCalls } from '../trend-port.js';
 import type { ChangeSet } from './changes.js';
 import type { DeliveryLog } from './delivery-log-port.js';
+import type { NewEntries } from './new-entries.js';
 import type { DigestSubscriptions } from './subscriptions-port.js';
 
 /** What changed in the dossier, by change cursor (revision id). */
@@ -12,6 +13,8 @@ export interface ChangeReader {
   latestCursor(): number;
   /** Everything that changed after `from` up to and including `to`. */
   between(from: number, to: number): ChangeSet;
+  /** The range's new entries counted for digest cards; undefined when it is too large to list. */
+  newEntries(from: number, to: number): NewEntries | undefined;
   /** Drops what it caches once no digest was composed for `idleMs`; true if it did. */
   releaseIfIdle(idleMs: number): boolean;
 }

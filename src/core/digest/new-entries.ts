@@ -1,0 +1,62 @@
+// The entries a change range created and still holds at its end, counted by event type, in all
+// and per topic and per actor: the figures of every digest card over that range, whatever its
+// filters, read without going through the range's changes again.
+import type { EventType } from '../vocabulary.js';
+import type { ChangeSet, DigestFilters } from './changes.js';
+
+export type NewCounts = ReadonlyMap<EventType, number>;
+
+export interface NewEntries {
+  all: NewCounts;
+  byTopic: ReadonlyMap<string, NewCounts>;
+  byActor: ReadonlyMap<number, NewCounts>;
+  /** Each new entry's type, topic and actors, for the rare filter on a topic and an actor at once. */
+  list: readonly { type: EventType; topic: string; actors: readonly number[] }[];
+}
+
+function tally(counts: Map<EventType, number>, type: EventType): void {
+  counts.set(type, (counts.get(type) ?? 0) + 1);
+}
+
+export function indexNewEntries(set: ChangeSet): NewEntries {
+  const all = new Map<EventType, number>();
+  const byTopic = new Map<string, Map<EventType, number>>();
+  const byActor = new Map<number, Map<EventType, number>>();
+  const list: NewEntries['list'][number][] = [];
+  for (const change of set.entries) {
+    if (change.kind !== 'new') continue;
+    const { eventType: type, topic } = change.after;
+    // An actor named in two roles counts once.
+    const actors: number[] = [];
+    for (const { actorId } of change.after.actors) if (!actors.includes(actorId)) actors.push(actorId);
+    tally(all, type);
+    let inTopic = byTopic.get(topic);
+    if (!inTopic) byTopic.set(topic, (inTopic = new Map()));
+    tally(inTopic, type);
+    for (const actor of actors) {
+      let ofActor = byActor.get(actor);
+      if (!ofActor) byActor.set(actor, (ofActor = new Map()));
+      tally(ofActor, type);
+    }
+    list.push({ type, topic, actors });
+  }
+  return { all, byTopic, byActor, list };
+}
+
+const NONE: NewCounts = new Map();
+
+/** The new entries a digest with these filters lists, by type (the filters of filterChanges). */
+export function countNewEntries(index: NewEntries, filters: DigestFilters): NewCounts {
+  const { topic, eventType, actorId } = filters;
+  let counts: NewCounts;
+  if (topic && actorId !== undefined) {
+    const both = new Map<EventType, number>();
+    for (const entry of index.list) if (entry.topic === topic && entry.actors.includes(actorId)) tally(both, entry.type);
+    counts = both;
+  } else if (topic) counts = index.byTopic.get(topic) ?? NONE;
+  else if (actorId !== undefined) counts = index.byActor.get(actorId) ?? NONE;
+  else counts = index.all;
+  if (!eventType) return counts;
+  const count = counts.get(eventType);
+  return count ? new Map([[eventType, count]]) : NONE;
+}
