@@ -229,8 +229,42 @@ function matches(entry: EntryInput, filters: DigestFilters): boolean {
   return true;
 }
 
+/** A range's changes filed by the topics, types and actors of their states before and after, in digest order. */
+interface ChangeIndex {
+  byTopic: Map<string, EntryChange[]>;
+  byType: Map<EventType, EntryChange[]>;
+  byActor: Map<number, EntryChange[]>;
+}
+
+/** Built once per range's changes: the hundreds of subscriptions over a range each filter it. */
+const indexes = new WeakMap<readonly EntryChange[], ChangeIndex>();
+
+function file<K>(map: Map<K, EntryChange[]>, key: K, change: EntryChange): void {
+  const list = map.get(key);
+  if (!list) map.set(key, [change]);
+  else if (list.at(-1) !== change) list.push(change);
+}
+
+function indexChanges(entries: readonly EntryChange[]): ChangeIndex {
+  let index = indexes.get(entries);
+  if (index) return index;
+  index = { byTopic: new Map(), byType: new Map(), byActor: new Map() };
+  for (const change of entries) {
+    for (const state of change.before ? [change.after, change.before] : [change.after]) {
+      file(index.byTopic, state.topic, change);
+      file(index.byType, state.eventType, change);
+      for (const { actorId } of state.actors) file(index.byActor, actorId, change);
+    }
+  }
+  indexes.set(entries, index);
+  return index;
+}
+
 /** The changes a subscription sees: those whose state before or after matches its filters. */
 export function filterChanges(entries: readonly EntryChange[], filters: DigestFilters): EntryChange[] {
   if (!filters.topic && !filters.eventType && filters.actorId === undefined) return [...entries];
-  return entries.filter((c) => matches(c.after, filters) || (c.before !== undefined && matches(c.before, filters)));
+  // Only the changes filed under one of the filters can match them all.
+  const index = indexChanges(entries);
+  const filed = (filters.actorId !== undefined ? index.byActor.get(filters.actorId) : filters.topic ? index.byTopic.get(filters.topic) : index.byType.get(filters.eventType!)) ?? [];
+  return filed.filter((c) => matches(c.after, filters) || (c.before !== undefined && matches(c.before, filters)));
 }

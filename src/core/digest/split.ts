@@ -31,10 +31,18 @@ export function groupHeading(heading: Section, continued: Section, size: number)
   return heading;
 }
 
+/** Sections are shared by every digest over the same changes and filters: each is measured once. */
+const sizes = new WeakMap<Section, number>();
+
 function sectionSize(section: Section): number {
-  // Each line costs a separator; headings and lines alike.
-  const heading = section.heading ? lineLength(section.heading) + 1 : 0;
-  return heading + section.lines.reduce((sum, line) => sum + lineLength(line) + 1, 0);
+  let size = sizes.get(section);
+  if (size === undefined) {
+    // Each line costs a separator; headings and lines alike.
+    const heading = section.heading ? lineLength(section.heading) + 1 : 0;
+    size = heading + section.lines.reduce((sum, line) => sum + lineLength(line) + 1, 0);
+    sizes.set(section, size);
+  }
+  return size;
 }
 
 /** Sections grouped into parts: a group heading stays with its first item, and is repeated where its items go on. */
