@@ -1,7 +1,9 @@
 // What a digest holds for a cursor range: one item per entry, filters on the state before or
 // after, and nothing left out without saying so.
 import { afterEach, describe, expect, it } from 'vitest';
+import { filterChanges, type DigestFilters } from '../../src/core/digest/changes.js';
 import { composeDigest, MAX_LISTED_PER_KIND, type DigestContext } from '../../src/core/digest/compose.js';
+import type { EntryInput } from '../../src/core/domain.js';
 import { splitDigest } from '../../src/core/digest/split.js';
 import { SqliteDigestChanges } from '../../src/store/digest-changes.js';
 import { viewText } from '../support/view-text.js';
@@ -183,6 +185,30 @@ describe('GIVEN changes since a cursor', () => {
     expect(viewText(composeDigest(shared.between(cursors[1]!, latest), ctx()).view)).toBe(
       viewText(composeDigest(new SqliteDigestChanges(h.app.db).between(cursors[1]!, latest), ctx()).view),
     );
+  });
+
+  it('THEN each filter keeps exactly the changes whose state before or after matches it, in digest order', async () => {
+    const { h, changes, from } = setup();
+    const dermer = h.actorId('Ron Dermer');
+    const barrack = h.actorId('Tom Barrack');
+    h.addEntry({ title: 'Talks in Baku', actors: [{ actorId: dermer, role: 'participant' }] });
+    h.addEntry({ title: 'Shelling near Sweida', eventType: 'shelling', topic: 'syria-internal', actors: [{ actorId: barrack, role: 'subject' }] });
+    h.addEntry({ title: 'Both sides meet', actors: [{ actorId: dermer, role: 'participant' }, { actorId: barrack, role: 'mediator' }] });
+    // Existing entries move between topics, types and actors: a filter matches their state before or after.
+    h.editEntry(2, { topic: 'syria-internal', eventType: 'statement' });
+    h.editEntry(3, { actors: [{ actorId: barrack, role: 'host' }] });
+    h.removeEntry(4, 'duplicate');
+    const set = changes.between(from, changes.latestCursor());
+    const matches = (state: EntryInput | undefined, f: DigestFilters) =>
+      state !== undefined && (!f.topic || state.topic === f.topic) && (!f.eventType || state.eventType === f.eventType) && (f.actorId === undefined || state.actors.some((a) => a.actorId === f.actorId));
+    const filters: DigestFilters[] = [
+      { topic: 'syria-israel' }, { topic: 'syria-internal' }, { eventType: 'talks' }, { eventType: 'statement' }, { actorId: dermer }, { actorId: barrack },
+      { topic: 'syria-internal', eventType: 'shelling' }, { topic: 'syria-israel', actorId: barrack }, { eventType: 'talks', actorId: dermer }, { topic: 'nowhere' },
+    ];
+    for (const f of filters) {
+      expect(filterChanges(set.entries, f)).toEqual(set.entries.filter((c) => matches(c.after, f) || matches(c.before, f)));
+    }
+    expect(filterChanges(set.entries, { actorId: barrack }).length).toBeGreaterThan(1);
   });
 
   it('WHEN an actor is renamed after a digest was composed THEN the next one shows the new name', async () => {
