@@ -20,7 +20,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createApp } from '../src/app.js';
-import { digestCard } from '../src/core/digest/card.js';
+import { subscriptionCard } from '../src/core/digest/card.js';
 import { composeDigest } from '../src/core/digest/compose.js';
 import { splitDigest } from '../src/core/digest/split.js';
 import { silentLogger } from '../src/core/logger.js';
@@ -115,9 +115,8 @@ function composeAll(app: ReturnType<typeof createApp>, subs: Subscription[]) {
     parts += splitDigest(composed.view).length;
     if (composed.empty) empty += 1;
     const cardStarted = performance.now();
-    const previous = deliveries.settledEndingAt(sub.id, sub.cursor);
-    const current = { cursorFrom: sub.cursor, cursorTo: latest, from: sub.cursorAt, to: BENCH_NOW };
-    if (digestCard(app.services.charts, changes, sub.filters, { current, ...(previous ? { previous } : {}) })) cards += 1;
+    const card = subscriptionCard(app.services.charts, { changes, deliveries }, sub, { cursorFrom: sub.cursor, cursorTo: latest, from: sub.cursorAt, to: BENCH_NOW });
+    if (card) cards += 1;
     cardMs += performance.now() - cardStarted;
   }
   return { ms: ms(performance.now() - started), cpuMs: ms(mainThreadCpuMs() - cpuStarted), items, parts, empty, cards, cardMs: ms(cardMs) };

@@ -2,7 +2,7 @@
 // confirm and move the cursor. Retryable failures back off and resume
 // after the last part that arrived; permanent ones pause the subscription with the reason.
 import type { ChartServices } from '../core/charts/picture.js';
-import { digestCard, withCard } from '../core/digest/card.js';
+import { subscriptionCard, withCard } from '../core/digest/card.js';
 import { composeDigest } from '../core/digest/compose.js';
 import type { Delivery } from '../core/digest/delivery-log-port.js';
 import { rememberPost } from '../core/digest/post-edits.js';
@@ -260,9 +260,7 @@ export class DigestDeliverer {
     const { charts, store } = this.deps;
     const row = charts && sub.card ? store.deliveries.get(id) : undefined;
     if (!row) return view;
-    const current = { cursorFrom: row.cursorFrom, cursorTo: row.cursorTo, from: row.periodFrom, to: row.createdAt };
-    const previous = store.deliveries.settledEndingAt(sub.id, row.cursorFrom);
-    return withCard(view, digestCard(charts!, store.changes, sub.filters, { current, ...(previous ? { previous } : {}) }));
+    return withCard(view, subscriptionCard(charts!, store, sub, { cursorFrom: row.cursorFrom, cursorTo: row.cursorTo, from: row.periodFrom, to: row.createdAt }));
   }
 
   private fail(sub: Subscription, id: number, error: unknown, parts: readonly View[]): SendOutcome {

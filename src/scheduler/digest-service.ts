@@ -1,7 +1,7 @@
 // The digest port for commands, over the store's digest port, the composer and the deliverer.
 import { platformName, type PlatformName } from '../core/caller.js';
 import type { ChartServices } from '../core/charts/picture.js';
-import { digestCard, withCard } from '../core/digest/card.js';
+import { subscriptionCard, withCard } from '../core/digest/card.js';
 import { composeDigest } from '../core/digest/compose.js';
 import { confirmationView } from '../core/digest/confirmation.js';
 import type {
@@ -161,10 +161,7 @@ export class ScheduledDigestService implements DigestService {
       ...(repeats ? { repeats } : {}),
     });
     const { charts } = this.deps;
-    if (!charts || !sub.card) return view;
-    const previous = store.deliveries.settledEndingAt(sub.id, sub.cursor);
-    const current = { cursorFrom: sub.cursor, cursorTo, from: sub.cursorAt, to: at };
-    return withCard(view, digestCard(charts, store.changes, sub.filters, { current, ...(previous ? { previous } : {}) }));
+    return charts && sub.card ? withCard(view, subscriptionCard(charts, store, sub, { cursorFrom: sub.cursor, cursorTo, from: sub.cursorAt, to: at })) : view;
   }
 
   async sendNow(channel: ChannelKey): Promise<SendOutcome> {

@@ -40,6 +40,10 @@ describe('digest cards', DRAWING, () => {
       'Protest               1       2      −1',
     ]);
     expect(pngSize(await second!.image!.png())).toEqual(CHART_SIZES.card);
+    // A preview compares with the digest last posted, as the next digest will.
+    h.addEntry({ title: 'Vigil in Suwayda', eventType: 'protest' });
+    h.addEntry({ title: 'March in Daraa', eventType: 'protest' });
+    expect(h.app.digests.service.preview({ platform: 'discord', workspaceId: 'g1', channelId: 'c1' }).image?.alt).toContain('2 against 1; Protest 2 (1 before).');
   });
 
   it('count the new entries their digest lists; a range too large to list is counted by the store, alike', async () => {

@@ -8,7 +8,8 @@ import { span, type Line, type View, type ViewImage } from '../view.js';
 import { EVENT_TYPE_IDS, eventTypeLabel, type EventType } from '../vocabulary.js';
 import type { DigestFilters } from './changes.js';
 import { countNewEntries, type NewCounts } from './new-entries.js';
-import type { ChangeReader } from './store-port.js';
+import type { ChangeReader, DigestStore } from './store-port.js';
+import type { Subscription } from './subscriptions-port.js';
 
 /** A digest's change range (after cursor `cursorFrom`, up to `cursorTo`) and the time it covers. */
 export interface CardRange {
@@ -64,6 +65,12 @@ export function digestCard(charts: ChartServices, changes: ChangeReader, filters
   if (rows.length === 0) return undefined;
   const chart: CardChart = { kind: 'card', title: 'Entries added, by event type', currentLabel: 'This period', previousLabel: 'The period before', rows };
   return chartImage(charts.renderer, chart, cardAlt(rows), () => cardTable(rows));
+}
+
+/** A subscription's card over `current`, beside its previous digest's range when the delivery log has it. */
+export function subscriptionCard(charts: ChartServices, store: Pick<DigestStore, 'changes' | 'deliveries'>, sub: Pick<Subscription, 'id' | 'filters'>, current: CardRange): ViewImage | undefined {
+  const previous = store.deliveries.settledEndingAt(sub.id, current.cursorFrom);
+  return digestCard(charts, store.changes, sub.filters, { current, ...(previous ? { previous } : {}) });
 }
 
 /** The digest's first part with its card, when it has one. */
