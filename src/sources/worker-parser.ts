@@ -10,7 +10,12 @@ import type { FeedBody, FeedParser, ParseOutcome } from './feed-parser.js';
 import type { ParseAnswer, ParseRequest } from './parse-worker.js';
 import { WorkerPool } from '../worker-pool.js';
 
-export const PARSE_TIME_LIMIT_MS = 10_000;
+/**
+ * A feed not read within this time is given up on. The worker runs at a lower priority than the
+ * bot, so on a machine busy with other work a large feed's few seconds of parsing stretch several
+ * times over; the limit is there for feeds that would never finish.
+ */
+export const PARSE_TIME_LIMIT_MS = 30_000;
 /**
  * An idle worker holds about 20 MB, more after a large feed, and starts again in some 50 ms off
  * the main thread: it is stopped once it has read nothing for this long.

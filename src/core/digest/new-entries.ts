@@ -10,25 +10,39 @@ export interface NewEntries {
   all: NewCounts;
   byTopic: ReadonlyMap<string, NewCounts>;
   byActor: ReadonlyMap<number, NewCounts>;
-  /** Each new entry's type, topic and actors, for the rare filter on a topic and an actor at once. */
-  list: readonly { type: EventType; topic: string; actors: readonly number[] }[];
+  /** Each new entry, for the rare filter on a topic and an actor at once. */
+  list: readonly NewEntry[];
 }
 
 function tally(counts: Map<EventType, number>, type: EventType): void {
   counts.set(type, (counts.get(type) ?? 0) + 1);
 }
 
-export function indexNewEntries(set: ChangeSet): NewEntries {
+/** One entry a range created, as it stands: what a card's filters read of it. */
+export interface NewEntry {
+  type: EventType;
+  topic: string;
+  /** Each actor once, whatever its roles. */
+  actors: readonly number[];
+}
+
+/** The new entries of a change set, as they stand at its end. */
+export function newEntriesOf(set: ChangeSet): NewEntry[] {
+  const found: NewEntry[] = [];
+  for (const change of set.entries) {
+    if (change.kind !== 'new') continue;
+    const actors: number[] = [];
+    for (const { actorId } of change.after.actors) if (!actors.includes(actorId)) actors.push(actorId);
+    found.push({ type: change.after.eventType, topic: change.after.topic, actors });
+  }
+  return found;
+}
+
+export function indexNewEntries(entries: readonly NewEntry[]): NewEntries {
   const all = new Map<EventType, number>();
   const byTopic = new Map<string, Map<EventType, number>>();
   const byActor = new Map<number, Map<EventType, number>>();
-  const list: NewEntries['list'][number][] = [];
-  for (const change of set.entries) {
-    if (change.kind !== 'new') continue;
-    const { eventType: type, topic } = change.after;
-    // An actor named in two roles counts once.
-    const actors: number[] = [];
-    for (const { actorId } of change.after.actors) if (!actors.includes(actorId)) actors.push(actorId);
+  for (const { type, topic, actors } of entries) {
     tally(all, type);
     let inTopic = byTopic.get(topic);
     if (!inTopic) byTopic.set(topic, (inTopic = new Map()));
@@ -38,9 +52,8 @@ export function indexNewEntries(set: ChangeSet): NewEntries {
       if (!ofActor) byActor.set(actor, (ofActor = new Map()));
       tally(ofActor, type);
     }
-    list.push({ type, topic, actors });
   }
-  return { all, byTopic, byActor, list };
+  return { all, byTopic, byActor, list: entries };
 }
 
 const NONE: NewCounts = new Map();
