@@ -10,8 +10,7 @@ import {
   type RevisionAction,
   type RevisionRecordRow,
 } from '../core/digest/changes.js';
-import { indexNewEntries, newEntriesOf, type NewEntries, type NewEntry } from '../core/digest/new-entries.js';
-import type { EventType } from '../core/vocabulary.js';
+import { indexNewEntries, type NewEntries } from '../core/digest/new-entries.js';
 import type { ChangeReader } from '../core/digest/store-port.js';
 import type { Db } from './connection.js';
 import { ActorMergeHistory, firstAfter } from './digest-actors.js';
@@ -105,44 +104,20 @@ export class SqliteDigestChanges implements ChangeReader {
   }
 
   /**
-   * A range's new entries, counted: from the range's changes when they are held, else (the previous
-   * digest's range, which no digest composes now) from the store, as those entries stand now.
+   * A range's new entries, counted. A card also counts the previous digest's range, which no digest
+   * composes now: read, it is counted and let go rather than kept whole beside the ranges in use.
    */
   newEntries(from: number, to: number): NewEntries | undefined {
     this.lastUsed = performance.now();
     const key = `${from}:${to}`;
     let index = this.counted.get(key);
     if (index === undefined) {
-      const set = this.ranges.get(key);
-      if (set) index = set.oversized ? null : indexNewEntries(newEntriesOf(set));
-      else index = this.oversized(from, to) ? null : indexNewEntries(this.createdIn(from, to));
+      const set = this.ranges.get(key) ?? this.read(from, to);
+      index = set.oversized ? null : indexNewEntries(set);
       if (this.counted.size >= MAX_COUNTED_RANGES) this.counted.delete(this.counted.keys().next().value!);
       this.counted.set(key, index);
     }
     return index ?? undefined;
-  }
-
-  /** The live entries whose creation revision lies in the range, as they stand. */
-  private createdIn(from: number, to: number): NewEntry[] {
-    const created = (joined = '') => `FROM revisions r CROSS JOIN entries e ON e.id = r.entity_id ${joined}
-      WHERE r.id > ? AND r.id <= ? AND r.entity = 'entry' AND r.action = 'create' AND e.deleted_at IS NULL`;
-    const entries = this.cache.get(`SELECT e.id, e.event_type AS type, e.topic ${created()}`).all(from, to) as { id: number; type: EventType; topic: string }[];
-    const actors = new Map<number, number[]>();
-    for (const { entry, actor } of this.cache
-      .get(`SELECT DISTINCT a.entry_id AS entry, a.actor_id AS actor ${created('CROSS JOIN entry_actors a ON a.entry_id = e.id')}`)
-      .all(from, to) as { entry: number; actor: number }[]) {
-      const list = actors.get(entry);
-      if (list) list.push(actor);
-      else actors.set(entry, [actor]);
-    }
-    return entries.map(({ id, type, topic }) => ({ type, topic, actors: actors.get(id) ?? [] }));
-  }
-
-  /** Whether the range holds more revisions than a digest can summarise. */
-  private oversized(from: number, to: number): number | undefined {
-    if (to - from <= this.maxRevisions) return undefined;
-    const count = this.cache.get('SELECT count(*) FROM revisions WHERE id > ? AND id <= ?').pluck().get(from, to) as number;
-    return count > this.maxRevisions ? count : undefined;
   }
 
   /** Drops everything cached, once digests have not been composed for `idleMs`: between bursts the memory is better given back. */
@@ -161,8 +136,10 @@ export class SqliteDigestChanges implements ChangeReader {
   private read(from: number, to: number): ChangeSet {
     const empty = { fromCursor: from, toCursor: to, entries: [], newActors: new Map(), merges: [], actorNames: new Map<number, string>(), currentActors: new Map<number, number>() };
     if (to <= from) return empty;
-    const count = this.oversized(from, to);
-    if (count !== undefined) return { ...empty, oversized: { revisions: count } };
+    if (to - from > this.maxRevisions) {
+      const count = this.cache.get('SELECT count(*) FROM revisions WHERE id > ? AND id <= ?').pluck().get(from, to) as number;
+      if (count > this.maxRevisions) return { ...empty, oversized: { revisions: count } };
+    }
     this.cover(from, to);
     const rows = this.tail.rows.slice(firstAfter(this.tail.rows, from), firstAfter(this.tail.rows, to));
     const follow = (snapshot: EntryInput, entryId: number, revisionId: number) => this.merges.follow(snapshot, entryId, revisionId, to);

@@ -10,39 +10,25 @@ export interface NewEntries {
   all: NewCounts;
   byTopic: ReadonlyMap<string, NewCounts>;
   byActor: ReadonlyMap<number, NewCounts>;
-  /** Each new entry, for the rare filter on a topic and an actor at once. */
-  list: readonly NewEntry[];
+  /** Each new entry's type, topic and actors, for the rare filter on a topic and an actor at once. */
+  list: readonly { type: EventType; topic: string; actors: readonly number[] }[];
 }
 
 function tally(counts: Map<EventType, number>, type: EventType): void {
   counts.set(type, (counts.get(type) ?? 0) + 1);
 }
 
-/** One entry a range created, as it stands: what a card's filters read of it. */
-export interface NewEntry {
-  type: EventType;
-  topic: string;
-  /** Each actor once, whatever its roles. */
-  actors: readonly number[];
-}
-
-/** The new entries of a change set, as they stand at its end. */
-export function newEntriesOf(set: ChangeSet): NewEntry[] {
-  const found: NewEntry[] = [];
-  for (const change of set.entries) {
-    if (change.kind !== 'new') continue;
-    const actors: number[] = [];
-    for (const { actorId } of change.after.actors) if (!actors.includes(actorId)) actors.push(actorId);
-    found.push({ type: change.after.eventType, topic: change.after.topic, actors });
-  }
-  return found;
-}
-
-export function indexNewEntries(entries: readonly NewEntry[]): NewEntries {
+export function indexNewEntries(set: ChangeSet): NewEntries {
   const all = new Map<EventType, number>();
   const byTopic = new Map<string, Map<EventType, number>>();
   const byActor = new Map<number, Map<EventType, number>>();
-  for (const { type, topic, actors } of entries) {
+  const list: NewEntries['list'][number][] = [];
+  for (const change of set.entries) {
+    if (change.kind !== 'new') continue;
+    const { eventType: type, topic } = change.after;
+    // An actor named in two roles counts once.
+    const actors: number[] = [];
+    for (const { actorId } of change.after.actors) if (!actors.includes(actorId)) actors.push(actorId);
     tally(all, type);
     let inTopic = byTopic.get(topic);
     if (!inTopic) byTopic.set(topic, (inTopic = new Map()));
@@ -52,8 +38,9 @@ export function indexNewEntries(entries: readonly NewEntry[]): NewEntries {
       if (!ofActor) byActor.set(actor, (ofActor = new Map()));
       tally(ofActor, type);
     }
+    list.push({ type, topic, actors });
   }
-  return { all, byTopic, byActor, list: entries };
+  return { all, byTopic, byActor, list };
 }
 
 const NONE: NewCounts = new Map();
