@@ -260,7 +260,10 @@ export class DigestDeliverer {
     const { charts, store } = this.deps;
     const row = charts && sub.card ? store.deliveries.get(id) : undefined;
     if (!row) return view;
-    return withCard(view, subscriptionCard(charts!, store, sub, { cursorFrom: row.cursorFrom, cursorTo: row.cursorTo, from: row.periodFrom, to: row.createdAt }));
+    const card = subscriptionCard(charts!, store, sub, { cursorFrom: row.cursorFrom, cursorTo: row.cursorTo, from: row.periodFrom, to: row.createdAt });
+    // The next digest's card compares with these figures without reading this range again.
+    store.deliveries.recordCardFigures(id, card.figures);
+    return withCard(view, card.image);
   }
 
   private fail(sub: Subscription, id: number, error: unknown, parts: readonly View[]): SendOutcome {

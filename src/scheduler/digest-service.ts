@@ -161,7 +161,7 @@ export class ScheduledDigestService implements DigestService {
       ...(repeats ? { repeats } : {}),
     });
     const { charts } = this.deps;
-    return charts && sub.card ? withCard(view, subscriptionCard(charts, store, sub, { cursorFrom: sub.cursor, cursorTo, from: sub.cursorAt, to: at })) : view;
+    return charts && sub.card ? withCard(view, subscriptionCard(charts, store, sub, { cursorFrom: sub.cursor, cursorTo, from: sub.cursorAt, to: at }).image) : view;
   }
 
   async sendNow(channel: ChannelKey): Promise<SendOutcome> {

@@ -3,7 +3,8 @@
 // last — so a restart knows exactly what reached the channel. The composed parts are stored
 // only when a retry has to wait for them.
 import type { PlatformName } from '../core/caller.js';
-import type { Delivery, DeliveryIntent, DeliveryLog } from '../core/digest/delivery-log-port.js';
+import type { CardFigures } from '../core/digest/card.js';
+import type { Delivery, DeliveryIntent, DeliveryLog, SettledRange } from '../core/digest/delivery-log-port.js';
 import type { DeliveryKind, DeliveryStatus } from '../core/digest/service.js';
 import type { View } from '../core/view.js';
 import type { Db } from './connection.js';
@@ -121,13 +122,20 @@ export class SqliteDeliveries implements DeliveryLog {
     return row ? toDelivery(row as DeliveryRow) : undefined;
   }
 
-  settledEndingAt(subscriptionId: number, cursor: number): Pick<Delivery, 'cursorFrom' | 'cursorTo'> | undefined {
-    return this.cache
+  settledEndingAt(subscriptionId: number, cursor: number): SettledRange | undefined {
+    const row = this.cache
       .get(
-        `SELECT cursor_from AS cursorFrom, cursor_to AS cursorTo FROM digest_deliveries
+        `SELECT id, cursor_from AS cursorFrom, cursor_to AS cursorTo, card_figures AS figures FROM digest_deliveries
          WHERE subscription_id = ? AND cursor_to = ? AND status IN ('delivered', 'skipped') ORDER BY id DESC LIMIT 1`,
       )
-      .get(subscriptionId, cursor) as Pick<Delivery, 'cursorFrom' | 'cursorTo'> | undefined;
+      .get(subscriptionId, cursor) as { id: number; cursorFrom: number; cursorTo: number; figures: string | null } | undefined;
+    if (!row) return undefined;
+    const { figures, ...range } = row;
+    return figures ? { ...range, cardFigures: JSON.parse(figures) as CardFigures } : range;
+  }
+
+  recordCardFigures(id: number, figures: CardFigures): void {
+    this.cache.get('UPDATE digest_deliveries SET card_figures = ? WHERE id = ?').run(JSON.stringify(figures), id);
   }
 
   forSubscription(subscriptionId: number): Delivery[] {

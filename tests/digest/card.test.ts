@@ -64,22 +64,42 @@ describe('digest cards', DRAWING, () => {
       previous: { cursorFrom: start, cursorTo: middle },
     };
     const expected = "Bar chart of entries added by event type in this digest's period against the period before: 2 against 2; Protest 2 (1 before), Shelling 0 (1 before).";
-    expect(digestCard(h.app.services.charts, changes, {}, periods)?.alt).toBe(expected);
+    expect(digestCard(h.app.services.charts, changes, {}, periods).image?.alt).toBe(expected);
     const tooLargeToList = new SqliteDigestChanges(h.app.db, { maxRevisions: 2 });
     expect(tooLargeToList.between(middle, end).oversized).toBeDefined();
-    expect(digestCard(h.app.services.charts, tooLargeToList, {}, periods)?.alt).toBe(expected);
-    expect(digestCard(h.app.services.charts, tooLargeToList, { eventType: 'shelling' }, periods)?.alt).toBe(
+    expect(digestCard(h.app.services.charts, tooLargeToList, {}, periods).image?.alt).toBe(expected);
+    expect(digestCard(h.app.services.charts, tooLargeToList, { eventType: 'shelling' }, periods).image?.alt).toBe(
       "Bar chart of entries added by event type in this digest's period against the period before: 0 against 1; Shelling 0 (1 before).",
     );
     const filters = [{ topic: 'syria-internal' }, { actorId: dermer }, { topic: 'syria-israel', actorId: dermer }, { topic: 'syria-israel', eventType: 'protest' as const }];
-    const listed = filters.map((f) => digestCard(h.app.services.charts, changes, f, periods)?.alt);
+    const listed = filters.map((f) => digestCard(h.app.services.charts, changes, f, periods).image?.alt);
     expect(listed).toEqual([
       "Bar chart of entries added by event type in this digest's period against the period before: 1 against 0; Protest 1 (0 before).",
       "Bar chart of entries added by event type in this digest's period against the period before: 2 against 0; Protest 2 (0 before).",
       "Bar chart of entries added by event type in this digest's period against the period before: 1 against 0; Protest 1 (0 before).",
       "Bar chart of entries added by event type in this digest's period against the period before: 1 against 1; Protest 1 (1 before).",
     ]);
-    expect(filters.map((f) => digestCard(h.app.services.charts, tooLargeToList, f, periods)?.alt)).toEqual(listed);
+    expect(filters.map((f) => digestCard(h.app.services.charts, tooLargeToList, f, periods).image?.alt)).toEqual(listed);
+  });
+
+  it('compare with what the previous card counted, recounting only when the filters changed since', async () => {
+    const h = await subscribed('type:protest');
+    h.addEntry({ title: 'March in Sweida', eventType: 'protest' });
+    h.addEntry({ title: 'Talks in Baku', eventType: 'talks' });
+    await h.time.advanceTo('2026-07-06T06:01:00Z');
+    const row = h.app.db.prepare('SELECT card_figures FROM digest_deliveries ORDER BY id DESC LIMIT 1').pluck().get() as string;
+    expect(JSON.parse(row)).toEqual({ filters: '|protest|', counts: { protest: 1 } });
+    // What the previous card counted is read back, not counted again.
+    const changes = h.app.digests.store.changes;
+    const cursor = changes.latestCursor();
+    const current = { cursorFrom: cursor, cursorTo: cursor, from: new Date('2026-07-06T06:00:00Z'), to: new Date('2026-07-07T06:00:00Z') };
+    const recorded = { cursorFrom: 0, cursorTo: cursor, cardFigures: { filters: '|protest|', counts: { protest: 7 } } };
+    expect(digestCard(h.app.services.charts, changes, { eventType: 'protest' }, { current, previous: recorded }).image?.alt).toContain('0 against 7; Protest 0 (7 before).');
+    // The channel now follows every type: the previous range is counted again under the new filters.
+    expect(await h.subscribe('schedule:"daily 08:00" timezone:Europe/Paris')).toContain('Digest updated');
+    h.addEntry({ title: 'Strike in Daraa', eventType: 'protest' });
+    await h.time.advanceTo('2026-07-07T06:01:00Z');
+    expect(h.poster.posts.at(-1)?.view.image?.alt).toContain('1 against 2; Protest 1 (1 before), Talks/negotiation 0 (1 before).');
   });
 
   it('are left out with card:false, which /digest list shows', async () => {

@@ -19,11 +19,32 @@ export interface CardRange {
   to: Date;
 }
 
+/** What a card counted for its digest's range: new entries by type, under these filters. */
+export interface CardFigures {
+  /** The filters counted under: a subscription's filters may change between digests. */
+  filters: string;
+  counts: Partial<Record<EventType, number>>;
+}
+
+/** The previous digest's range, with what its card counted when it recorded that. */
+export interface PreviousRange extends Pick<CardRange, 'cursorFrom' | 'cursorTo'> {
+  cardFigures?: CardFigures;
+}
+
 export interface CardPeriods {
   current: CardRange;
   /** The previous digest's range, while the delivery log keeps it; without it, the same length of time before. */
-  previous?: Pick<CardRange, 'cursorFrom' | 'cursorTo'>;
+  previous?: PreviousRange;
 }
+
+export interface DigestCard {
+  /** Undefined when neither range added anything. */
+  image?: ViewImage;
+  /** The current range's figures, for the next digest's card. */
+  figures: CardFigures;
+}
+
+const filtersKey = (f: DigestFilters) => `${f.topic ?? ''}|${f.eventType ?? ''}|${f.actorId ?? ''}`;
 
 const asCounts = (rows: readonly { type: EventType; count: number }[]): NewCounts => new Map(rows.map((r) => [r.type, r.count]));
 
@@ -46,29 +67,35 @@ function cardTable(rows: readonly Row[]): Line[] {
 }
 
 /**
- * The card for a digest's range, or undefined when neither it nor the one before added anything.
- * A range too large for the digest to list is counted by the store instead.
+ * The card for a digest's range. A range too large for the digest to list is counted by the
+ * store instead; the previous range's figures are read from its card when it recorded them.
  */
-export function digestCard(charts: ChartServices, changes: ChangeReader, filters: DigestFilters, periods: CardPeriods): ViewImage | undefined {
+export function digestCard(charts: ChartServices, changes: ChangeReader, filters: DigestFilters, periods: CardPeriods): DigestCard {
   const filter: ChartFilter = { ...(filters.topic ? { topic: filters.topic } : {}), ...(filters.eventType ? { eventType: filters.eventType } : {}), ...(filters.actorId !== undefined ? { actorId: filters.actorId } : {}) };
   const inRange = (from: number, to: number): NewCounts => {
     const index = changes.newEntries(from, to);
     return index ? countNewEntries(index, filters) : asCounts(charts.added.addedInRevisions(filter, from, to));
   };
+  const key = filtersKey(filters);
   const { current: period, previous: before } = periods;
   const current = inRange(period.cursorFrom, period.cursorTo);
   const length = period.to.getTime() - period.from.getTime();
-  const previous = before ? inRange(before.cursorFrom, before.cursorTo) : asCounts(charts.added.addedByType(filter, new Date(period.from.getTime() - length), period.from));
+  const previous = !before
+    ? asCounts(charts.added.addedByType(filter, new Date(period.from.getTime() - length), period.from))
+    : before.cardFigures?.filters === key
+      ? new Map(Object.entries(before.cardFigures.counts) as [EventType, number][])
+      : inRange(before.cursorFrom, before.cursorTo);
+  const figures: CardFigures = { filters: key, counts: Object.fromEntries(current) };
   const rows = EVENT_TYPE_IDS.filter((t: EventType) => current.has(t) || previous.has(t))
     .map((type) => ({ type, current: current.get(type) ?? 0, previous: previous.get(type) ?? 0 }))
     .sort((a, b) => b.current - a.current || b.previous - a.previous);
-  if (rows.length === 0) return undefined;
+  if (rows.length === 0) return { figures };
   const chart: CardChart = { kind: 'card', title: 'Entries added, by event type', currentLabel: 'This period', previousLabel: 'The period before', rows };
-  return chartImage(charts.renderer, chart, cardAlt(rows), () => cardTable(rows));
+  return { image: chartImage(charts.renderer, chart, cardAlt(rows), () => cardTable(rows)), figures };
 }
 
 /** A subscription's card over `current`, beside its previous digest's range when the delivery log has it. */
-export function subscriptionCard(charts: ChartServices, store: Pick<DigestStore, 'changes' | 'deliveries'>, sub: Pick<Subscription, 'id' | 'filters'>, current: CardRange): ViewImage | undefined {
+export function subscriptionCard(charts: ChartServices, store: Pick<DigestStore, 'changes' | 'deliveries'>, sub: Pick<Subscription, 'id' | 'filters'>, current: CardRange): DigestCard {
   const previous = store.deliveries.settledEndingAt(sub.id, current.cursorFrom);
   return digestCard(charts, store.changes, sub.filters, { current, ...(previous ? { previous } : {}) });
 }

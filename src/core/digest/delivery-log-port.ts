@@ -1,6 +1,7 @@
 // What the digest scheduler needs from the delivery log: one row per subscription and slot,
 // recording the intent before anything is posted, each posted part right after it is posted and
 // the outcome last, so a restart knows exactly what reached the channel. The store implements it.
+import type { CardFigures, PreviousRange } from './card.js';
 import type { PlatformName } from '../caller.js';
 import type { View } from '../view.js';
 import type { DeliveryKind, DeliveryStatus } from './service.js';
@@ -32,6 +33,10 @@ export interface Delivery {
   updatedAt: Date;
 }
 
+export interface SettledRange extends PreviousRange {
+  id: number;
+}
+
 export interface DeliveryIntent {
   subscriptionId: number;
   slot: Date;
@@ -56,8 +61,10 @@ export interface DeliveryLog {
   /** The subscription's digest that is sending or waiting to retry, if any. */
   inFlight(subscriptionId: number): Delivery | undefined;
   latest(subscriptionId: number): Delivery | undefined;
-  /** The range of the subscription's latest digest delivered (or skipped as empty) that ended at `cursor`. */
-  settledEndingAt(subscriptionId: number, cursor: number): Pick<Delivery, 'cursorFrom' | 'cursorTo'> | undefined;
+  /** The subscription's latest digest delivered (or skipped as empty) whose range ended at `cursor`: that range, with its card's figures. */
+  settledEndingAt(subscriptionId: number, cursor: number): SettledRange | undefined;
+  /** Records what the digest's card counted for its range. */
+  recordCardFigures(id: number, figures: CardFigures): void;
   /** The latest row of each of these subscriptions, by subscription id. */
   latestFor(subscriptionIds: readonly number[]): Map<number, Delivery>;
   /** Marks another attempt as started. */
