@@ -6,7 +6,7 @@ import type { CardChart } from '../charts/chart.js';
 import { chartImage, type ChartServices } from '../charts/picture.js';
 import { span, type Line, type View, type ViewImage } from '../view.js';
 import { EVENT_TYPE_IDS, eventTypeLabel, type EventType } from '../vocabulary.js';
-import type { DigestFilters } from './changes.js';
+import { filtersKey, type DigestFilters } from './changes.js';
 import { countNewEntries, type NewCounts } from './new-entries.js';
 import type { ChangeReader, DigestStore } from './store-port.js';
 import type { Subscription } from './subscriptions-port.js';
@@ -44,7 +44,6 @@ export interface DigestCard {
   figures: CardFigures;
 }
 
-const filtersKey = (f: DigestFilters) => `${f.topic ?? ''}|${f.eventType ?? ''}|${f.actorId ?? ''}`;
 
 const asCounts = (rows: readonly { type: EventType; count: number }[]): NewCounts => new Map(rows.map((r) => [r.type, r.count]));
 

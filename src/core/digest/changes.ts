@@ -90,6 +90,9 @@ export interface DigestFilters {
   actorWas?: string;
 }
 
+/** The filters as one string: the digests with the same filters share what is counted and composed under them. */
+export const filtersKey = (f: DigestFilters): string => `${f.topic ?? ''}|${f.eventType ?? ''}|${f.actorId ?? ''}`;
+
 /** Snapshots are shared between ranges, so each pair is compared once. */
 const diffs = new WeakMap<EntryInput, WeakMap<EntryInput, string[]>>();
 

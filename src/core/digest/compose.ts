@@ -7,7 +7,7 @@ import { span, type Line, type Section, type View } from '../view.js';
 import type { EntryInput } from '../domain.js';
 import { callLine, type TrendCall } from '../trends.js';
 import type { ActorMerge, ChangeSet, DigestFilters, EntryChange, EntryChangeKind } from './changes.js';
-import { filterChanges, KIND_ORDER } from './changes.js';
+import { filterChanges, filtersKey, KIND_ORDER } from './changes.js';
 import { correctionLines, entryMetaLines } from './entry-lines.js';
 import { groupHeading } from './split.js';
 import { formatInZone } from './zoned-time.js';
@@ -174,7 +174,7 @@ function bodyFor(set: ChangeSet, filters: DigestFilters): DigestBody {
     byFilters = new Map();
     bodies.set(set, byFilters);
   }
-  const key = `${filters.topic ?? ''}|${filters.eventType ?? ''}|${filters.actorId ?? ''}`;
+  const key = filtersKey(filters);
   let body = byFilters.get(key);
   if (!body) {
     body = buildBody(set, filters);
