@@ -83,6 +83,26 @@ describe('GIVEN the numbered SQL migrations', () => {
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     db.close();
   });
+
+  it('THEN a migration that removes rows others point at, or writes through a trigger, is checked as well', () => {
+    const dir = tempDir('sitrep-dangling-reach-');
+    writeFileSync(
+      join(dir, '0001_parents.sql'),
+      `CREATE TABLE parent (id INTEGER PRIMARY KEY); CREATE TABLE child (parent_id INTEGER REFERENCES parent (id));
+       CREATE TABLE inbox (parent_id INTEGER); CREATE TRIGGER inbox_to_child AFTER INSERT ON inbox BEGIN INSERT INTO child (parent_id) VALUES (NEW.parent_id); END;
+       INSERT INTO parent (id) VALUES (1); INSERT INTO child (parent_id) VALUES (1);`,
+    );
+    writeFileSync(join(dir, '0002_drop_parent.sql'), 'DELETE FROM parent WHERE id = 1;');
+    const db = new Database(join(dir, 'store.db'));
+    expect(() => migrate(db, dir)).toThrow(/Migration 0002_drop_parent\.sql would leave 1 row\(s\) pointing at missing rows \(first: child row 1 → parent\)/);
+    expect(db.prepare('SELECT count(*) FROM parent').pluck().get()).toBe(1);
+
+    writeFileSync(join(dir, '0002_drop_parent.sql'), 'INSERT INTO inbox (parent_id) VALUES (7);');
+    expect(() => migrate(db, dir)).toThrow(/would leave 1 row\(s\) pointing at missing rows \(first: child row 2 → parent\)/);
+    expect(db.prepare('SELECT count(*) FROM child').pluck().get()).toBe(1);
+    expect(db.pragma('user_version', { simple: true })).toBe(1);
+    db.close();
+  });
 });
 
 /** Everything a digest store holds, in a fixed order. */
