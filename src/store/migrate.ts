@@ -78,7 +78,7 @@ export function migrate(db: Database.Database, dir?: string): number[] {
  * held no dangling reference before (each earlier migration was checked, and foreign keys are on
  * at run time), so only tables the migration can have reached are checked: those its SQL names,
  * those the triggers on them name (the triggers fire on its writes), and the children of any of
- * them. Checking the whole store took about a second per 100,000 entries for every migration.
+ * them, rather than the whole store after every migration, which takes time in proportion to it.
  */
 function assertNoDanglingReferences(db: Database.Database, migration: Migration): void {
   const broken = reachedTables(db, migration.sql).flatMap(
