@@ -115,6 +115,9 @@ describe('GIVEN the polling timing', () => {
   it('THEN the type a title suggests is read from its words', () => {
     expect(guessEventType({ title: 'Ceasefire announced in Sweida after days of clashes', summary: '' })).toBe('agreement');
     expect(guessEventType({ title: 'Israel and Syria resume talks', summary: '' })).toBe('talks');
+    expect(guessEventType({ title: 'Syria and Israel hold new talks in Baku on the Sweida ceasefire', summary: '' })).toBe('talks');
+    expect(guessEventType({ title: 'Syria and Israel agree a truce at their Paris meeting', summary: '' })).toBe('agreement');
+    expect(guessEventType({ title: 'Envoy: ceasefire deal signed after talks', summary: '' })).toBe('agreement');
     expect(guessEventType({ title: 'Update', summary: 'Protesters rallied in Sweida.' })).toBe('protest');
     expect(guessEventType({ title: 'Update', summary: '' })).toBe('other');
   });

@@ -3,7 +3,7 @@
 import { findPhrase, foldPhrase, foldText, type FoldedPhrase, type FoldedText } from '../sources/word-match.js';
 import type { EventType } from '../vocabulary.js';
 
-/** Word stems (`*`: any ending) per type, most telling types first: a ceasefire talk is an agreement. */
+/** Word stems (`*`: any ending) per type, most telling types first: a ceasefire announced is an agreement. */
 const SIGNS: readonly [EventType, readonly string[]][] = [
   ['agreement', ['ceasefire*', 'truce*', 'agreement*', 'accord*', 'deal', 'deals', 'pact*', 'signed', 'signs']],
   ['air-strike', ['airstrike*', 'air strike*', 'drone strike*', 'strike*', 'bombed', 'bombing*', 'bombard*']],
@@ -24,8 +24,16 @@ const COMPILED: readonly [EventType, FoldedPhrase[]][] = SIGNS.map(([type, stems
   stems.flatMap((stem) => foldPhrase(stem.replace(/\*$/, ''), stem.endsWith('*')) ?? []),
 ]);
 
+/** Words saying an agreement was made, not only discussed. */
+const MADE = ['agree*', 'signed', 'signs', 'sign', 'reach*', 'seal*', 'announc*', 'accept*'].flatMap((stem) => foldPhrase(stem.replace(/\*$/, ''), stem.endsWith('*')) ?? []);
+const TALKS = COMPILED.find(([type]) => type === 'talks')![1];
+
+const holds = (text: FoldedText, phrases: readonly FoldedPhrase[]) => phrases.some((phrase) => findPhrase(text, phrase) !== -1);
+
 function typeIn(text: FoldedText): EventType | undefined {
-  return COMPILED.find(([, phrases]) => phrases.some((phrase) => findPhrase(text, phrase) !== -1))?.[0];
+  const type = COMPILED.find(([, phrases]) => holds(text, phrases))?.[0];
+  // "Talks on the Sweida ceasefire" report talks: an agreement's name with talks, and nothing saying it was made.
+  return type === 'agreement' && holds(text, TALKS) && !holds(text, MADE) ? 'talks' : type;
 }
 
 /** The title decides when it tells; else the summary; else `other`. */
