@@ -30,6 +30,13 @@ export function windowAround(points: readonly LocatedPoint[]): Window {
   return { west, south, east, north };
 }
 
+/** Whole counts for the size legend, from 1 to the busiest place's: a place has no half entry. */
+export function sizeLegendValues(points: readonly { entries: number }[]): number[] {
+  const most = Math.max(1, ...points.map((p) => p.entries));
+  if (most <= 4) return Array.from({ length: most }, (_, i) => i + 1);
+  return [...new Set([1, Math.round(most / 4), Math.round(most / 2), most])].filter((value) => value >= 1);
+}
+
 export function mapSpec(chart: MapChart): TopLevelSpec {
   const { width, height } = CHART_SIZES.map;
   const plot = { width: width / CHART_SCALE - LEGEND_ROOM, height: height / CHART_SCALE - TITLE_ROOM };
@@ -62,7 +69,7 @@ export function mapSpec(chart: MapChart): TopLevelSpec {
         mark: { type: 'circle', opacity: 0.85, stroke: '#ffffff', strokeWidth: 0.8 },
         encoding: {
           ...position,
-          size: { field: 'entries', type: 'quantitative', scale: { range: [40, 1200] }, legend: { title: 'Entries' } },
+          size: { field: 'entries', type: 'quantitative', scale: { range: [40, 1200] }, legend: { title: 'Entries', values: sizeLegendValues(points), format: 'd' } },
           color: { field: 'type', type: 'nominal', scale: typeScale(types), legend: { title: 'Latest event type' } },
         },
       },

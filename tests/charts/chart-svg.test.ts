@@ -12,6 +12,13 @@ import { DRAWING } from '../support/drawing.js';
 /** The SVG's text elements, as written. */
 const texts = (svg: string) => [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]!);
 /** Marks of one Vega role: `<g class="mark-rect role-mark …">` groups hold one path per datum. */
+/** The labels of the legend titled `title`, in order (each legend's title follows its labels). */
+const legendLabels = (svg: string, title: string) =>
+  svg
+    .split('class="mark-group role-legend"')
+    .slice(1)
+    .map((legend) => ({ labels: [...legend.matchAll(/role-legend-label"[^>]*>.*?<text[^>]*>([^<]*)<\/text>/gs)].map((m) => m[1]!), title: /role-legend-title"[^>]*>.*?<text[^>]*>([^<]*)<\/text>/s.exec(legend)?.[1] }))
+    .find((legend) => legend.title === title)?.labels;
 const markGroup = (svg: string, type: string, name?: string) => new RegExp(`<g class="mark-${type} role-mark${name ? ` ${name}` : ''}[^"]*"[^>]*>(.*?)</g>`, 's').exec(svg)?.[1] ?? '';
 
 const weekly: TimelineChart = buildTimelineChart({
@@ -90,6 +97,13 @@ describe('map', DRAWING, () => {
     expect(countries).toBeGreaterThan(4);
     expect(countries).toBeLessThan(40);
     expect(texts(svg)).toEqual(expect.arrayContaining(['Where entries happened', 'Damascus', 'السويداء', 'Beyrouth', 'Latest event type', 'Entries', 'Talks/negotiation', 'Armed clash']));
+  });
+
+  it('shows whole numbers of entries in the size legend, from one to the busiest place', async () => {
+    const labels = legendLabels(await chartSvg(map), 'Entries');
+    expect(labels).toEqual(['1', '3', '6', '12']);
+    const few = legendLabels(await chartSvg({ ...map, points: map.points.map((p, i) => ({ ...p, entries: i + 1 })) }), 'Entries');
+    expect(few).toEqual(['1', '2', '3']);
   });
 });
 
