@@ -6,16 +6,20 @@ import { geoMercator } from 'd3-geo';
 import type { TopLevelSpec } from 'vega-lite';
 import { CHART_SIZES, type LocatedPoint, type MapChart } from '../core/charts/chart.js';
 import { EVENT_TYPE_IDS, eventTypeLabel } from '../core/vocabulary.js';
+import { placeLabels } from './label-placement.js';
 import { CHART_CONFIG, CHART_SCALE, typeScale } from './palette.js';
 import { projectedBordersIn, type Window } from './world.js';
 
-/** Places named on the map: the busiest, so labels stay legible. */
+/** Places named on the map: the busiest, each where its name covers no other (see label-placement.ts). */
 const NAMED_PLACES = 8;
 /** The least span of the window, in degrees, so one place shows its surroundings. */
 const MIN_SPAN = 4;
 /** Room the title and the legends take from the plot, in layout units (padding included). */
 const TITLE_ROOM = 40;
 const LEGEND_ROOM = 200;
+/** Circle areas, in square layout units: no entries would be the first, the busiest place the last. */
+const CIRCLE_AREAS: [number, number] = [40, 1200];
+const LABEL_FONT = { size: 11, charWidth: 0.6 };
 
 /** The places' box, widened to at least MIN_SPAN and by a margin on every side. */
 export function windowAround(points: readonly LocatedPoint[]): Window {
@@ -50,6 +54,14 @@ export function mapSpec(chart: MapChart): TopLevelSpec {
       const [x, y] = projection([p.lon, p.lat])!;
       return { name: p.name, x, y, entries: p.entries, type: eventTypeLabel(p.latestType) };
     });
+  // The size scale starts at zero entries, so a circle's area grows in proportion to its count.
+  const most = Math.max(1, ...points.map((p) => p.entries));
+  const radius = (entries: number) => Math.sqrt((CIRCLE_AREAS[0] + ((CIRCLE_AREAS[1] - CIRCLE_AREAS[0]) * entries) / most) / Math.PI);
+  const labels = placeLabels(
+    points.slice(0, NAMED_PLACES).map((p) => ({ name: p.name, x: p.x, y: p.y, r: radius(p.entries) })),
+    plot,
+    LABEL_FONT,
+  );
   const types = EVENT_TYPE_IDS.filter((t) => chart.points.some((p) => p.latestType === t));
   // With the identity projection, longitude and latitude are read as plot x and y.
   const position = { longitude: { field: 'x', type: 'quantitative' }, latitude: { field: 'y', type: 'quantitative' } };
@@ -69,13 +81,13 @@ export function mapSpec(chart: MapChart): TopLevelSpec {
         mark: { type: 'circle', opacity: 0.85, stroke: '#ffffff', strokeWidth: 0.8 },
         encoding: {
           ...position,
-          size: { field: 'entries', type: 'quantitative', scale: { range: [40, 1200] }, legend: { title: 'Entries', values: sizeLegendValues(points), format: 'd' } },
+          size: { field: 'entries', type: 'quantitative', scale: { range: CIRCLE_AREAS, zero: true }, legend: { title: 'Entries', values: sizeLegendValues(points), format: 'd' } },
           color: { field: 'type', type: 'nominal', scale: typeScale(types), legend: { title: 'Latest event type' } },
         },
       },
       {
-        data: { values: points.slice(0, NAMED_PLACES) },
-        mark: { type: 'text', dy: -12, fontSize: 11, fontWeight: 'bold', clip: true },
+        data: { values: labels },
+        mark: { type: 'text', align: 'center', baseline: 'middle', fontSize: LABEL_FONT.size, fontWeight: 'bold' },
         encoding: { ...position, text: { field: 'name' } },
       },
     ],

@@ -1,0 +1,71 @@
+// Where a map's place names go: beside their circle, on the first side (above, below, right,
+// left) where the name, kept inside the plot, overlaps no name already placed nor any other
+// named circle, busiest place first; a name with no free side is left out rather than drawn over
+// another. Vega-Lite places no labels itself, and one fixed offset above every circle writes
+// neighbours' names over each other (Baku and Azerbaijan, Damascus and Sweida).
+
+export interface LabelledPoint {
+  name: string;
+  /** The circle's centre and radius, in plot units. */
+  x: number;
+  y: number;
+  r: number;
+}
+
+export interface PlacedLabel {
+  name: string;
+  /** The centre of the name's box, in plot units (the text is drawn centred on it). */
+  x: number;
+  y: number;
+}
+
+interface Box {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+export interface LabelFont {
+  /** Font size, in plot units. */
+  size: number;
+  /** Mean width of a character, as a share of the font size (bold Latin text is about 0.6). */
+  charWidth: number;
+}
+
+const GAP = 2;
+
+const clamp = (value: number, low: number, high: number) => Math.min(Math.max(value, low), Math.max(low, high));
+
+const overlaps = (a: Box, b: Box) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+const circleBox = (p: LabelledPoint): Box => ({ left: p.x - p.r, top: p.y - p.r, right: p.x + p.r, bottom: p.y + p.r });
+
+/** The names of `points`, in their order of importance, placed so that none covers another. */
+export function placeLabels(points: readonly LabelledPoint[], plot: { width: number; height: number }, font: LabelFont): PlacedLabel[] {
+  const circles = points.map(circleBox);
+  const taken: Box[] = [];
+  const placed: PlacedLabel[] = [];
+  points.forEach((point, index) => {
+    const width = [...point.name].length * font.size * font.charWidth;
+    const height = font.size * 1.2;
+    const reach = point.r + GAP;
+    const sides = [
+      { x: point.x, y: point.y - reach - height / 2 },
+      { x: point.x, y: point.y + reach + height / 2 },
+      { x: point.x + reach + width / 2, y: point.y },
+      { x: point.x - reach - width / 2, y: point.y },
+    ];
+    for (const side of sides) {
+      // A name that would stick out of the plot is moved back in, along the edge.
+      const x = clamp(side.x, width / 2, plot.width - width / 2);
+      const y = clamp(side.y, height / 2, plot.height - height / 2);
+      const box = { left: x - width / 2, top: y - height / 2, right: x + width / 2, bottom: y + height / 2 };
+      // Moved in, it may cover its own circle, which no other side does: a name beside another place's circle is not.
+      if (taken.some((other) => overlaps(box, other)) || circles.some((circle, at) => (at !== index || x !== side.x || y !== side.y) && overlaps(box, circle))) continue;
+      taken.push(box);
+      placed.push({ name: point.name, x, y });
+      return;
+    }
+  });
+  return placed;
+}
