@@ -1,5 +1,5 @@
 // Where a map's place names go: beside their circle, on the first side (above, below, right,
-// left) where the name, kept inside the plot, overlaps no name already placed nor any other
+// left, then the corners) where the name, kept inside the plot, overlaps no name already placed nor any other
 // named circle, busiest place first; a name with no free side is left out rather than drawn over
 // another. Vega-Lite places no labels itself, and one fixed offset above every circle writes
 // neighbours' names over each other (Baku and Azerbaijan, Damascus and Sweida).
@@ -54,6 +54,8 @@ export function placeLabels(points: readonly LabelledPoint[], plot: { width: num
       { x: point.x, y: point.y + reach + height / 2 },
       { x: point.x + reach + width / 2, y: point.y },
       { x: point.x - reach - width / 2, y: point.y },
+      // Then the corners, the name's nearest corner by the circle's edge.
+      ...[1, -1].flatMap((dx) => [-1, 1].map((dy) => ({ x: point.x + dx * (reach * Math.SQRT1_2 + width / 2), y: point.y + dy * (reach * Math.SQRT1_2 + height / 2) }))),
     ];
     for (const side of sides) {
       // A name that would stick out of the plot is moved back in, along the edge.
