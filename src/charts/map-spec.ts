@@ -35,7 +35,7 @@ export function windowAround(points: readonly LocatedPoint[]): Window {
 }
 
 /** Whole counts for the size legend, from 1 to the busiest place's: a place has no half entry. */
-export function sizeLegendValues(points: readonly { entries: number }[]): number[] {
+function sizeLegendValues(points: readonly { entries: number }[]): number[] {
   const most = Math.max(1, ...points.map((p) => p.entries));
   if (most <= 4) return Array.from({ length: most }, (_, i) => i + 1);
   return [...new Set([1, Math.round(most / 4), Math.round(most / 2), most])].filter((value) => value >= 1);
