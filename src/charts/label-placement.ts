@@ -1,7 +1,7 @@
 // Where a map's place names go: beside their circle, on the first side (above, below, right,
-// left, then the corners) where the name, kept inside the plot, overlaps no name already placed nor any other
-// named circle, busiest place first; a name with no free side is left out rather than drawn over
-// another. Vega-Lite places no labels itself, and one fixed offset above every circle writes
+// left, then the corners) where the name, kept inside the plot, overlaps no name already placed
+// nor any other named circle, busiest place first; a name with no free side is left out rather
+// than drawn over another. Vega-Lite places no labels itself, and one fixed offset above every circle writes
 // neighbours' names over each other (Baku and Azerbaijan, Damascus and Sweida).
 
 export interface LabelledPoint {
@@ -61,9 +61,11 @@ export function placeLabels(points: readonly LabelledPoint[], plot: { width: num
       // A name that would stick out of the plot is moved back in, along the edge.
       const x = clamp(side.x, width / 2, plot.width - width / 2);
       const y = clamp(side.y, height / 2, plot.height - height / 2);
+      const moved = x !== side.x || y !== side.y;
       const box = { left: x - width / 2, top: y - height / 2, right: x + width / 2, bottom: y + height / 2 };
-      // Moved in, it may cover its own circle, which no other side does: a name beside another place's circle is not.
-      if (taken.some((other) => overlaps(box, other)) || circles.some((circle, at) => (at !== index || x !== side.x || y !== side.y) && overlaps(box, circle))) continue;
+      // Every side clears the place's own circle, if not the square around it: only a name moved in can cover it.
+      const covers = (circle: Box, at: number) => (at !== index || moved) && overlaps(box, circle);
+      if (taken.some((other) => overlaps(box, other)) || circles.some(covers)) continue;
       taken.push(box);
       placed.push({ name: point.name, x, y });
       return;

@@ -35,8 +35,7 @@ export function windowAround(points: readonly LocatedPoint[]): Window {
 }
 
 /** Whole counts for the size legend, from 1 to the busiest place's: a place has no half entry. */
-function sizeLegendValues(points: readonly { entries: number }[]): number[] {
-  const most = Math.max(1, ...points.map((p) => p.entries));
+function sizeLegendValues(most: number): number[] {
   if (most <= 4) return Array.from({ length: most }, (_, i) => i + 1);
   return [...new Set([1, Math.round(most / 4), Math.round(most / 2), most])].filter((value) => value >= 1);
 }
@@ -81,7 +80,7 @@ export function mapSpec(chart: MapChart): TopLevelSpec {
         mark: { type: 'circle', opacity: 0.85, stroke: '#ffffff', strokeWidth: 0.8 },
         encoding: {
           ...position,
-          size: { field: 'entries', type: 'quantitative', scale: { range: CIRCLE_AREAS, zero: true }, legend: { title: 'Entries', values: sizeLegendValues(points), format: 'd' } },
+          size: { field: 'entries', type: 'quantitative', scale: { range: CIRCLE_AREAS, zero: true }, legend: { title: 'Entries', values: sizeLegendValues(most), format: 'd' } },
           color: { field: 'type', type: 'nominal', scale: typeScale(types), legend: { title: 'Latest event type' } },
         },
       },
