@@ -19,10 +19,10 @@ const rss = (items: string, channel = '<title>Wire</title>') => `<?xml version="
 
 describe('GIVEN the RSS 2.0 fixture', () => {
   const feed = fixture('rss2.xml');
-  it('THEN items carry guid, link, plain-text title and summary, date and authors', () => {
+  it('THEN items carry guid, link (without its utm_* tracking parameters), plain-text title and summary, date and authors', () => {
     expect(feed.items[0]).toEqual({
       guid: 'levantwire-48213',
-      link: 'https://www.levantwire.example/syria/2025/07/12/baku-talks/?utm_source=rss&utm_medium=feed',
+      link: 'https://www.levantwire.example/syria/2025/07/12/baku-talks/',
       title: 'Syria and Israel hold de-escalation talks in Baku',
       summary:
         'Syrian and Israeli officials met in Baku on Saturday, according to two diplomats, in the first direct contact since December. The meeting focused on southern Syria & the Quneitra line.',
@@ -110,6 +110,10 @@ describe('GIVEN hostile or broken feeds', () => {
     expect(feed.items[0]?.summary).toBe('&lol9;');
   });
 
+  it('THEN a link keeps its other parameters and its fragment without the utm_* ones', () => {
+    const link = '<link>https://x.example/live?id=7&amp;utm_source=rss&amp;UTM_Campaign=july#post-12</link>';
+    expect(read(rss(`<item><title>A</title>${link}</item>`)).items[0]?.link).toBe('https://x.example/live?id=7#post-12');
+  });
   it('THEN a guid that is not an address is not taken for a link', () => {
     expect(read(rss('<item><title>A</title><guid>laugh-1</guid></item>'), 'https://x.example/feed').items[0]?.link).toBeUndefined();
   });
