@@ -5,6 +5,13 @@ import { formatPartialDate, type PartialDate } from './partial-date.js';
 import { foldKey } from './text.js';
 import { eventTypeLabel } from './vocabulary.js';
 
+const byKey = ([a]: [string, unknown], [b]: [string, unknown]) => (a < b ? -1 : a > b ? 1 : 0);
+/** JSON with every object's keys in one order: a source read from the store equals itself in a snapshot. */
+const stableJson = (value: unknown) =>
+  JSON.stringify(value, (_key, field: unknown) =>
+    field !== null && typeof field === 'object' && !Array.isArray(field) ? Object.fromEntries(Object.entries(field).sort(byKey)) : field,
+  );
+
 /**
  * A field's value as compared: tags are a set (stored and read without order); places are
  * shared rows found by their folded name, so `baghdad` for a stored `Baghdad` is no change; no
@@ -12,9 +19,9 @@ import { eventTypeLabel } from './vocabulary.js';
  */
 function comparable(input: EntryInput, key: keyof EntryInput): string {
   if (key === 'tags') return JSON.stringify([...input.tags].sort());
-  if (key === 'claims') return JSON.stringify(input.claims ?? []);
+  if (key === 'claims') return stableJson(input.claims ?? []);
   if (key === 'places') return JSON.stringify(input.places.map(foldKey));
-  return JSON.stringify(input[key]);
+  return stableJson(input[key]);
 }
 
 /** Which top-level fields differ between two states, in a stable order. */
