@@ -2,32 +2,26 @@
 // record them) and, for /entry diff, each change in words.
 import type { EntryInput, SourceRecord } from './domain.js';
 import { formatPartialDate, type PartialDate } from './partial-date.js';
+import { sameJson } from './same-json.js';
 import { foldKey } from './text.js';
 import { eventTypeLabel } from './vocabulary.js';
-
-const byKey = ([a]: [string, unknown], [b]: [string, unknown]) => (a < b ? -1 : a > b ? 1 : 0);
-/** JSON with every object's keys in one order: a source read from the store equals itself in a snapshot. */
-const stableJson = (value: unknown) =>
-  JSON.stringify(value, (_key, field: unknown) =>
-    field !== null && typeof field === 'object' && !Array.isArray(field) ? Object.fromEntries(Object.entries(field).sort(byKey)) : field,
-  );
 
 /**
  * A field's value as compared: tags are a set (stored and read without order); places are
  * shared rows found by their folded name, so `baghdad` for a stored `Baghdad` is no change; no
  * claims is the same whether said with an empty list or none.
  */
-function comparable(input: EntryInput, key: keyof EntryInput): string {
-  if (key === 'tags') return JSON.stringify([...input.tags].sort());
-  if (key === 'claims') return stableJson(input.claims ?? []);
-  if (key === 'places') return JSON.stringify(input.places.map(foldKey));
-  return stableJson(input[key]);
+function comparable(input: EntryInput, key: keyof EntryInput): unknown {
+  if (key === 'tags') return [...input.tags].sort();
+  if (key === 'claims') return input.claims ?? [];
+  if (key === 'places') return input.places.map(foldKey);
+  return input[key];
 }
 
 /** Which top-level fields differ between two states, in a stable order. */
 export function changedFields(before: EntryInput, after: EntryInput): string[] {
   const keys = new Set([...Object.keys(before), ...Object.keys(after)]) as Set<keyof EntryInput>;
-  return [...keys].filter((k) => comparable(before, k) !== comparable(after, k)).sort();
+  return [...keys].filter((k) => !sameJson(comparable(before, k), comparable(after, k))).sort();
 }
 
 /** One changed field: a value replaced, or items added to and taken from a list. */

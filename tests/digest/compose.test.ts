@@ -1,7 +1,7 @@
 // What a digest holds for a cursor range: one item per entry, filters on the state before or
 // after, and nothing left out without saying so.
 import { afterEach, describe, expect, it } from 'vitest';
-import { filterChanges, type DigestFilters } from '../../src/core/digest/changes.js';
+import { diffFields, filterChanges, type DigestFilters } from '../../src/core/digest/changes.js';
 import { composeDigest, MAX_LISTED_PER_KIND, type DigestContext } from '../../src/core/digest/compose.js';
 import type { EntryInput } from '../../src/core/domain.js';
 import { splitDigest } from '../../src/core/digest/split.js';
@@ -34,6 +34,16 @@ function setup() {
 }
 
 describe('GIVEN changes since a cursor', () => {
+  it('THEN a correction names the fields it changed, whatever order a source’s fields were written in', () => {
+    // As an approval from the review queue writes a source, then as the store reads it back for an edit.
+    const approved = { outlet: 'Levant Wire', attribution: 'according to Levant Wire', url: 'https://levant.example/a1', published: '2026-12-02' };
+    const readBack = { outlet: 'Levant Wire', url: 'https://levant.example/a1', attribution: 'according to Levant Wire', published: '2026-12-02' };
+    const before = { title: 'Talks in Baku', eventType: 'agreement', tags: ['b', 'a'], sources: [approved] } as unknown as EntryInput;
+    const after = { title: 'Talks in Baku', eventType: 'talks', tags: ['a', 'b'], sources: [readBack] } as unknown as EntryInput;
+    expect(diffFields(before, after)).toEqual(['eventType']);
+    expect(diffFields(before, { ...after, sources: [{ ...readBack, url: 'https://levant.example/a2' }] } as EntryInput)).toEqual(['eventType', 'sources']);
+  });
+
   it('THEN an actor merge is listed, and an actor filter keeps only the merges of that actor', async () => {
     const { h, digest } = setup();
     await h.runText('/actors add name:"T. Barrack" kind:person');

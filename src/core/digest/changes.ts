@@ -3,6 +3,7 @@
 // the cursor range and never on wall-clock windows.
 import type { EntryInput } from '../domain.js';
 import type { ActorKind, EventType } from '../vocabulary.js';
+import { sameJson } from '../same-json.js';
 
 export type RevisionAction = 'create' | 'edit' | 'remove' | 'restore' | 'merge';
 
@@ -113,10 +114,10 @@ export function diffFields(before: EntryInput, after: EntryInput): string[] {
 
 function compareFields(before: EntryInput, after: EntryInput): string[] {
   const keys = new Set([...Object.keys(before), ...Object.keys(after)]) as Set<keyof EntryInput>;
-  // Tags are a set (the store keeps them sorted, snapshots as typed): order is no change.
-  const comparable = (entry: EntryInput, key: keyof EntryInput) =>
-    JSON.stringify(key === 'tags' ? [...entry.tags].sort() : entry[key]);
-  return [...keys].filter((k) => comparable(before, k) !== comparable(after, k)).sort();
+  // Tags are a set (the store keeps them sorted, snapshots as typed): order is no change; nor is
+  // the order of a source's fields.
+  const comparable = (entry: EntryInput, key: keyof EntryInput) => (key === 'tags' ? [...entry.tags].sort() : entry[key]);
+  return [...keys].filter((k) => !sameJson(comparable(before, k), comparable(after, k))).sort();
 }
 
 interface Accumulated {
