@@ -71,6 +71,19 @@ export class HttpFeedFetcher implements FeedFetcher {
     this.#ownsParser = options.parser === undefined;
   }
 
+  refusal(url: string): string | undefined {
+    let host: string;
+    try {
+      host = new URL(url).hostname.replace(/^\[|\]$/g, '');
+    } catch {
+      return undefined;
+    }
+    // localhost is loopback wherever it is looked up; other names are vetted when a fetch resolves them.
+    const address = host === 'localhost' || host.endsWith('.localhost') ? '127.0.0.1' : host;
+    if (!isIP(address) || !isRefused(address, this.#policy)) return undefined;
+    return privateAddress(host, address).error;
+  }
+
   /** Stops the parser this fetcher started; fetches afterwards fail. */
   async close(): Promise<void> {
     if (this.#ownsParser) await this.#parser.close();

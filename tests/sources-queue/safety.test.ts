@@ -46,9 +46,25 @@ describe('GIVEN a feed on 127.0.0.1', () => {
     return app;
   }
 
-  it('WHEN private addresses are not allowed (the default) THEN the check is refused before any request, and the source paused with the reason', async () => {
+  it('WHEN private addresses are not allowed (the default) THEN /sources add refuses one written out, saying how to allow it, and stores nothing', async () => {
     const app = appWith(undefined, 'default');
-    await app.dispatcher.runText(`/sources add url:${feeds.url('/local.xml')} topic:syria-israel`, ADMIN);
+    for (const url of [feeds.url('/local.xml'), 'http://localhost:8080/feed.xml', 'http://[::1]/feed.xml', 'http://169.254.169.254/latest']) {
+      const reply = viewText(await app.dispatcher.runText(`/sources add url:${url} topic:syria-israel`, ADMIN));
+      expect(reply).toMatch(/Option `url`: (127\.0\.0\.1|::1|169\.254\.169\.254|localhost resolves to 127\.0\.0\.1,) (is )?a private or local network address/);
+      expect(reply).toContain('SITREP_SOURCES_ALLOW_PRIVATE=true');
+    }
+    expect(viewText(await app.dispatcher.runText('/sources list', ADMIN))).toContain('No feed is watched yet');
+    expect(feeds.requests).toHaveLength(0);
+  });
+
+  it('WHEN a source on a private address was added where they were allowed THEN a process that does not allow them refuses its check before any request, and pauses it with the reason', async () => {
+    const dbPath = join(dir, 'moved.db');
+    copySeededStore(dbPath, new Date(NOW));
+    const before = createApp({ dbPath, admins: parseAdminRules(ADMINS), logger: recordingLogger(), now: () => new Date(NOW), sourcesAllowPrivate: true });
+    await before.dispatcher.runText(`/sources add url:${feeds.url('/local.xml')} topic:syria-israel`, ADMIN);
+    before.close();
+    const app = createApp({ dbPath, admins: parseAdminRules(ADMINS), logger: recordingLogger(), now: () => new Date(NOW) });
+    apps.push(app);
     const reply = viewText(await app.dispatcher.runText('/sources check id:1', ADMIN));
     expect(reply).toContain('127.0.0.1 is a private or local network address, which Sitrep does not read feeds from');
     expect(reply).toMatch(/Source #1 is paused: the feed failed in a way retrying will not fix/);

@@ -46,6 +46,12 @@ export type FetchOutcome =
 
 export interface FeedFetcher {
   fetch(url: string, state: FetchState): Promise<FetchOutcome>;
+  /**
+   * Why no fetch of this address would be allowed, as far as the address itself tells (a
+   * private network address written out, or localhost), so /sources add can refuse it at once;
+   * undefined when it may be fetched, or when only its lookup at fetch time can tell.
+   */
+  refusal?(url: string): string | undefined;
 }
 
 /** The most items read from one feed; feeds list their newest first. */

@@ -66,6 +66,10 @@ export class WatchService {
   }
 
   add(input: NewSource, stamp: ChangeStamp): WatchedSource {
+    const refusal = this.deps.fetcher.refusal?.(input.url);
+    if (refusal) {
+      throw new UserError('invalid-option', `Option \`url\`: ${refusal}`, ['For a feed server on your own network, the operator sets SITREP_SOURCES_ALLOW_PRIVATE=true.'], 'url');
+    }
     return this.deps.store.add(input, stamp, this.deps.now());
   }
 
