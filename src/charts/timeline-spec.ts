@@ -40,15 +40,18 @@ function seriesLayer(series: ChartSeries, labelOf: ReadonlyMap<string, string>, 
   if (series.kind === 'line') {
     return {
       data: { values: shown.map((p) => ({ label: labelOf.get(p.start)!, value: p.value ?? null })) },
-      mark: { type: 'line' as const, point: true, color: LINE_COLOUR, strokeWidth: 2 },
+      mark: { type: 'line' as const, point: { color: LINE_COLOUR, filled: true }, color: LINE_COLOUR, strokeWidth: 2 },
       encoding: { x, y: { field: 'value', type: 'quantitative' as const, axis: { title: series.name, orient: 'right' as const } } },
     };
   }
   const rows = new Map<string, number>();
+  const periods = [...labelOf.keys()];
   const values = shown.map((p) => {
     const row = rows.get(p.start) ?? 0;
     rows.set(p.start, row + 1);
-    return { label: labelOf.get(p.start)!, arrow: p.arrow ?? null, text: p.label ?? '', y: 8 + row * MARK_ROW };
+    // In the right half of the chart a mark's text goes left of its rule, clear of the right-hand axis.
+    const side = periods.indexOf(p.start) >= periods.length / 2 ? 'left' : 'right';
+    return { label: labelOf.get(p.start)!, arrow: p.arrow ?? null, text: p.label ?? '', y: 8 + row * MARK_ROW, side };
   });
   // Pixel positions down the plot, on no scale.
   const y = { field: 'y', type: 'quantitative' as const, scale: null };
@@ -62,12 +65,12 @@ function seriesLayer(series: ChartSeries, labelOf: ReadonlyMap<string, string>, 
         mark: { type: 'point' as const, filled: true, size: 90, color: LINE_COLOUR, opacity: 1 },
         encoding: { x, y, shape: { field: 'arrow', type: 'nominal' as const, scale: { domain: arrows, range: arrows.map((a) => ARROW_PATHS[a]) }, legend: null } },
       },
-      {
-        transform: [{ filter: "datum.text !== ''" }],
-        // Right of the rule, and of the arrow on it.
-        mark: { type: 'text' as const, align: 'left' as const, baseline: 'middle' as const, dx: 8, fontSize: 10 },
+      // Beside the rule, clear of the arrow on it.
+      ...(['right', 'left'] as const).map((side) => ({
+        transform: [{ filter: `datum.text !== '' && datum.side === '${side}'` }],
+        mark: { type: 'text' as const, align: side === 'right' ? ('left' as const) : ('right' as const), baseline: 'middle' as const, dx: side === 'right' ? 8 : -8, fontSize: 10 },
         encoding: { x, y, text: { field: 'text' } },
-      },
+      })),
     ],
   };
 }

@@ -75,6 +75,8 @@ describe('timeline chart', DRAWING, () => {
     const arrows = markGroup(svg, 'symbol', 'layer_2_layer_1_marks').match(/<path[^>]*>/g) ?? [];
     expect(arrows).toHaveLength(2);
     expect(texts(svg)).toEqual(expect.arrayContaining([FATALITIES_SERIES, 'syria-israel']));
+    // The early call's topic reads right of its rule, the late one's left of it, clear of the right-hand axis.
+    expect([...svg.matchAll(/<text[^>]* text-anchor="(\w+)"[^>]*>syria-israel<\/text>/g)].map((m) => m[1])).toEqual(['start', 'end']);
   });
 });
 
