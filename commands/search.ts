@@ -5,6 +5,7 @@ import { entrySection, pageInfo, pageRequest } from '../src/core/entry-views.js'
 import { UserError } from '../src/core/errors.js';
 import type { DossierReader } from '../src/core/ports.js';
 import { MIN_PREFIX_LENGTH, parseSearchTerms, SEARCH_RANK_BAND, significantTerms, type SearchTerm } from '../src/core/search-terms.js';
+import { respelledQuery } from '../src/core/search-respelling.js';
 import { span, type Line } from '../src/core/view.js';
 import { limitOption, pageOption } from './shared-options.js';
 
@@ -91,6 +92,11 @@ function aliasLine(hit: SearchHit, aliases: ReadonlyMap<number, string>): Line[]
   return actor ? [[span.italic(`Found through ${actor.name}, also known as “${aliases.get(actor.actorId)}”`)]] : [];
 }
 
+function didYouMean(dossier: DossierReader, query: string, terms: readonly SearchTerm[]): Line[] {
+  const respelled = respelledQuery(dossier, query, terms);
+  return respelled ? [[span.plain('Did you mean '), span.command('search', `query:"${respelled.replace(/"/g, '')}"`), span.plain('?')]] : [];
+}
+
 export const searchCommand: CommandSpec = {
   name: 'search',
   description: 'Full-text search over titles, summaries, places and actor names',
@@ -133,7 +139,7 @@ export const searchCommand: CommandSpec = {
         ...operators.lines,
         ...leftOutNote(terms, operators.explained),
         ...(result.total > SEARCH_RANK_BAND ? [bandNote] : []),
-        ...(result.total === 0 ? [noMatchHint] : []),
+        ...(result.total === 0 ? [noMatchHint, ...didYouMean(ctx.services.dossier, query, significantTerms(terms))] : []),
       ],
       sections: result.items.map((hit) => entrySection(hit.entry, [snippetLine(hit.snippet), ...aliasLine(hit, aliases)])),
       ...(result.total > 0 ? { footer: [span.plain('Details: '), span.command('entry show', 'ID')] } : {}),

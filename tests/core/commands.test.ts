@@ -265,6 +265,16 @@ describe('GIVEN /search', () => {
     const view = await run('/search "golan OR NEAR("');
     expect(view.tone).toBe('normal');
   });
+
+  it('WHEN nothing matches a misspelt name THEN it offers the query with the name respelled, and that query finds entries', async () => {
+    expect(viewText(await run('/search Barak'))).toContain('Did you mean `/search query:"Barrack"`?');
+    expect(viewText(await run('/search Paris talks Barak'))).toContain('Did you mean `/search query:"Paris talks Barrack"`?');
+    expect(viewText(await run('/search Sweeda'))).toContain('Did you mean `/search query:"Sweida"`?');
+    expect(viewText(await run('/search Barrack'))).toMatch(/Showing 1–\d+ of \d+ results/);
+    // Nothing close, or no respelling that finds anything: no offer.
+    expect(viewText(await run('/search zanzibar'))).not.toContain('Did you mean');
+    expect(viewText(await run('/search Barak zanzibar'))).not.toContain('Did you mean');
+  });
 });
 
 describe('GIVEN a search word that is an actor alias', () => {
