@@ -9,7 +9,7 @@ import { foldKey } from './text.js';
 const SUGGESTED_PLACES = 500;
 /** Words shorter than this are not respelled: too many names lie a letter or two away. */
 const MIN_RESPELLED_LENGTH = 4;
-/** Name words are read again after this long (a scan of every name), so renamed actors and new places are offered. */
+/** Name words are read again after this long (a scan of every name), so new names are offered. */
 const NAME_WORDS_TTL_MS = 10 * 60_000;
 
 /** Each dossier's name words by first letter, read at most once per NAME_WORDS_TTL_MS. */

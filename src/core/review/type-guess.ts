@@ -19,13 +19,11 @@ const SIGNS: readonly [EventType, readonly string[]][] = [
   ['statement', ['said', 'says', 'statement*', 'announc*', 'warn*', 'urge*', 'condemn*']],
 ];
 
-const COMPILED: readonly [EventType, FoldedPhrase[]][] = SIGNS.map(([type, stems]) => [
-  type,
-  stems.flatMap((stem) => foldPhrase(stem.replace(/\*$/, ''), stem.endsWith('*')) ?? []),
-]);
+const compile = (stems: readonly string[]) => stems.flatMap((stem) => foldPhrase(stem.replace(/\*$/, ''), stem.endsWith('*')) ?? []);
+const COMPILED: readonly [EventType, FoldedPhrase[]][] = SIGNS.map(([type, stems]) => [type, compile(stems)]);
 
 /** Words saying an agreement was made, not only discussed. */
-const MADE = ['agree*', 'signed', 'signs', 'sign', 'reach*', 'seal*', 'announc*', 'accept*'].flatMap((stem) => foldPhrase(stem.replace(/\*$/, ''), stem.endsWith('*')) ?? []);
+const MADE = compile(['agree*', 'signed', 'signs', 'sign', 'reach*', 'seal*', 'announc*', 'accept*']);
 const TALKS = COMPILED.find(([type]) => type === 'talks')![1];
 
 const holds = (text: FoldedText, phrases: readonly FoldedPhrase[]) => phrases.some((phrase) => findPhrase(text, phrase) !== -1);
