@@ -37,7 +37,13 @@ export function windowAround(points: readonly LocatedPoint[]): Window {
 /** Whole counts for the size legend, from 1 to the busiest place's: a place has no half entry. */
 function sizeLegendValues(most: number): number[] {
   if (most <= 4) return Array.from({ length: most }, (_, i) => i + 1);
-  return [...new Set([1, Math.round(most / 4), Math.round(most / 2), most])].filter((value) => value >= 1);
+  // The steps between are rounded as people round (50 and 100, not 50.25 and 100.5), the busiest count kept as it is.
+  const round = (value: number) => {
+    if (value < 10) return Math.round(value);
+    const unit = 10 ** Math.floor(Math.log10(value)) / 2;
+    return Math.round(value / unit) * unit;
+  };
+  return [...new Set([1, round(most / 4), round(most / 2), most])].filter((value) => value >= 1 && value <= most);
 }
 
 export function mapSpec(chart: MapChart): TopLevelSpec {

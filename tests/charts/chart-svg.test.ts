@@ -106,6 +106,8 @@ describe('map', DRAWING, () => {
     expect(labels).toEqual(['1', '3', '6', '12']);
     const few = legendLabels(await chartSvg({ ...map, points: map.points.map((p, i) => ({ ...p, entries: i + 1 })) }), 'Entries');
     expect(few).toEqual(['1', '2', '3']);
+    const busy = legendLabels(await chartSvg({ ...map, points: map.points.map((p, i) => ({ ...p, entries: [201, 40, 3][i]! })) }), 'Entries');
+    expect(busy).toEqual(['1', '50', '100', '201']);
   });
 });
 
