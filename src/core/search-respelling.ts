@@ -39,8 +39,9 @@ function nameWords(dossier: DossierReader): Map<string, string[]> {
 /** The closest name word to a typed one: same first letter, at most one edit in 4 letters, two from 5. */
 function closestNameWord(words: Map<string, string[]>, typed: string): string | undefined {
   const candidates = (words.get(typed[0]!) ?? []).filter((word) => Math.abs(word.length - typed.length) <= 2);
-  if (candidates.some((word) => foldKey(word) === typed)) return undefined;
-  return closestNames(candidates, typed, 1, (typed.length >= 5 ? 2 : 1) / typed.length)[0];
+  // A name word spelled as typed comes first: then there is nothing to respell.
+  const [closest] = closestNames(candidates, typed, 1, (typed.length >= 5 ? 2 : 1) / typed.length);
+  return closest !== undefined && foldKey(closest) !== typed ? closest : undefined;
 }
 
 /**

@@ -1,6 +1,7 @@
 // Links from a feed end up as buttons and source URLs: only absolute http(s) addresses are kept,
 // so a `javascript:` or `data:` link in a hostile feed never reaches a reader; and without the
 // `utm_*` parameters feeds add for their publishers' analytics, which no source needs to cite.
+import { dropTrackingParameters } from '../core/sources/item-key.js';
 
 /** Longer than any real article address; a longer one is junk or an attempt to bloat the store. */
 const MAX_LINK_LENGTH = 2_048;
@@ -21,8 +22,6 @@ export function httpLink(raw: string | undefined, base?: string): string | undef
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
   url.username = '';
   url.password = '';
-  for (const name of [...url.searchParams.keys()]) {
-    if (/^utm_/i.test(name)) url.searchParams.delete(name);
-  }
+  dropTrackingParameters(url);
   return url.href.length > MAX_LINK_LENGTH ? undefined : url.href;
 }

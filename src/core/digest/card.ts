@@ -44,7 +44,6 @@ export interface DigestCard {
   figures: CardFigures;
 }
 
-
 const asCounts = (rows: readonly { type: EventType; count: number }[]): NewCounts => new Map(rows.map((r) => [r.type, r.count]));
 
 type Row = CardChart['rows'][number];

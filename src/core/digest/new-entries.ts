@@ -18,6 +18,13 @@ function tally(counts: Map<EventType, number>, type: EventType): void {
   counts.set(type, (counts.get(type) ?? 0) + 1);
 }
 
+/** Counts one entry of `type` in the counts filed under `key`. */
+function tallyUnder<K>(counts: Map<K, Map<EventType, number>>, key: K, type: EventType): void {
+  let under = counts.get(key);
+  if (!under) counts.set(key, (under = new Map()));
+  tally(under, type);
+}
+
 export function indexNewEntries(set: ChangeSet): NewEntries {
   const all = new Map<EventType, number>();
   const byTopic = new Map<string, Map<EventType, number>>();
@@ -30,14 +37,8 @@ export function indexNewEntries(set: ChangeSet): NewEntries {
     const actors: number[] = [];
     for (const { actorId } of change.after.actors) if (!actors.includes(actorId)) actors.push(actorId);
     tally(all, type);
-    let inTopic = byTopic.get(topic);
-    if (!inTopic) byTopic.set(topic, (inTopic = new Map()));
-    tally(inTopic, type);
-    for (const actor of actors) {
-      let ofActor = byActor.get(actor);
-      if (!ofActor) byActor.set(actor, (ofActor = new Map()));
-      tally(ofActor, type);
-    }
+    tallyUnder(byTopic, topic, type);
+    for (const actor of actors) tallyUnder(byActor, actor, type);
     list.push({ type, topic, actors });
   }
   return { all, byTopic, byActor, list };

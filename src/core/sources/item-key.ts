@@ -3,6 +3,13 @@ import { createHash } from 'node:crypto';
 import { foldKey } from '../text.js';
 import type { FeedItem } from './feed-port.js';
 
+/** Takes out the `utm_*` parameters feeds add to links for their publishers' analytics. */
+export function dropTrackingParameters(url: URL): void {
+  for (const name of [...url.searchParams.keys()]) {
+    if (name.toLowerCase().startsWith('utm_')) url.searchParams.delete(name);
+  }
+}
+
 /**
  * The link as one address however it was decorated: no scheme (feeds move from http to https),
  * host in lower case, no fragment, no `utm_*` tracking parameters, no trailing slash.
@@ -16,9 +23,7 @@ export function canonicalLink(link: string): string | undefined {
     return undefined;
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
-  for (const name of [...url.searchParams.keys()]) {
-    if (name.toLowerCase().startsWith('utm_')) url.searchParams.delete(name);
-  }
+  dropTrackingParameters(url);
   const path = url.pathname.replace(/\/+$/, '');
   const query = url.searchParams.size > 0 ? `?${url.searchParams.toString()}` : '';
   return `${url.host.toLowerCase()}${path}${query}`;
