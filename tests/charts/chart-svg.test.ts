@@ -61,15 +61,23 @@ describe('timeline chart', DRAWING, () => {
     expect(texts(svg)).toEqual(expect.arrayContaining(['Fatalities', 'escalation']));
   });
 
-  it('draws the fatalities through every period and the trend calls as arrows, as the command builds them', async () => {
+  it('draws the fatalities where periods record them, broken where none do, and the trend calls as arrows, as the command builds them', async () => {
     const calls = [
       { topic: 'syria-israel', day: '2025-06-04', direction: 'improved', note: '', madeBy: 'ana', madeAt: '2025-06-04T09:00:00Z' },
       { topic: 'syria-israel', day: '2025-07-23', direction: 'deteriorated', note: '', madeBy: 'ana', madeAt: '2025-07-23T09:00:00Z' },
     ] as const;
-    const series = [...fatalityLine([{ start: '2025-06-09', best: 12 }], weekly.periods[0]!.start, '2025-07-27', 'week'), ...trendMarks(calls, 'week', true)];
+    const fatalities = [
+      { start: '2025-06-09', best: 12 },
+      { start: '2025-06-16', best: 3 },
+      { start: '2025-07-07', best: 0 },
+      { start: '2025-07-14', best: 5 },
+    ];
+    const series = [...fatalityLine(fatalities, weekly.periods[0]!.start, '2025-07-27', 'week'), ...trendMarks(calls, 'week', true)];
     const svg = await chartSvg({ ...weekly, series });
-    const line = /<path[^>]* d="M([^"]*)"/.exec(markGroup(svg, 'line'))?.[1] ?? '';
-    expect(line.split('L')).toHaveLength(weekly.periods.length);
+    // Two pieces of two points each: the weeks between record no figure, which is not a zero.
+    const line = /<path[^>]* d="([^"]*)"/.exec(markGroup(svg, 'line'))?.[1] ?? '';
+    expect(line.split('M').filter(Boolean).map((piece) => piece.split('L').length)).toEqual([2, 2]);
+    expect(markGroup(svg, 'symbol').match(/<path/g)).toHaveLength(4);
     expect(markGroup(svg, 'rule').match(/<line|<path/g)).toHaveLength(2);
     // The arrows are shapes (the fonts have none): one per call, pointing up or down, with the call's topic beside it.
     const arrows = markGroup(svg, 'symbol', 'layer_2_layer_1_marks').match(/<path[^>]*>/g) ?? [];

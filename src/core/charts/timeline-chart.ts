@@ -71,9 +71,9 @@ export function timelineAlt(chart: TimelineChart): string {
 /** A period's figures from the series over the bars: `Fatalities (best estimates) 12`, `Trend calls ↑`. */
 function seriesCells(chart: TimelineChart, start: string): string[] {
   return chart.series.flatMap((series) => {
-    const points = series.points.filter((p) => p.start === start);
+    const points = series.points.filter((p) => p.start === start && (series.kind === 'marks' || p.value !== undefined));
     if (points.length === 0) return [];
-    return [series.kind === 'line' ? `${series.name} ${points[0]!.value ?? 0}` : `${series.name} ${points.map(markText).join(' ')}`];
+    return [series.kind === 'line' ? `${series.name} ${points[0]!.value}` : `${series.name} ${points.map(markText).join(' ')}`];
   });
 }
 

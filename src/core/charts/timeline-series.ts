@@ -8,11 +8,18 @@ import { periodStart, periodStarts } from './periods.js';
 export const FATALITIES_SERIES = 'Fatalities (best estimates)';
 const TREND_SERIES = 'Trend calls';
 
-/** A point for every period once any records fatalities (none recorded: 0), else no line. */
+/**
+ * A point for every period once any records fatalities, else no line. A period whose entries
+ * record no figure has no value: unknown is not zero, so the line breaks there.
+ */
 export function fatalityLine(fatalities: readonly PeriodFatalities[], since: string, until: string, unit: PeriodUnit): ChartSeries[] {
   if (fatalities.length === 0) return [];
   const byStart = new Map(fatalities.map((f) => [f.start, f.best]));
-  return [{ name: FATALITIES_SERIES, kind: 'line', points: periodStarts(since, until, unit).map((start) => ({ start, value: byStart.get(start) ?? 0 })) }];
+  const points = periodStarts(since, until, unit).map((start) => {
+    const value = byStart.get(start);
+    return value === undefined ? { start } : { start, value };
+  });
+  return [{ name: FATALITIES_SERIES, kind: 'line', points }];
 }
 
 /** The arrows of /trend's words: ↑ deteriorated, ↓ improved, → unchanged. */
