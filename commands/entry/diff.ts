@@ -1,12 +1,12 @@
 // /entry diff id:N from:DATE [to:DATE] — field by field, what changed in one entry between the
 // end of one day and the end of another (or now), rebuilt from its revisions.
-import { dayInZone, type AsOfInstant } from '../../src/core/as-of-day.js';
+import { dayInZone, shiftDay, type AsOfInstant } from '../../src/core/as-of-day.js';
 import type { EntryAt } from '../../src/core/as-of-port.js';
 import type { CommandContext, SubcommandSpec } from '../../src/core/command-spec.js';
 import { fieldChanges, type FieldChange } from '../../src/core/entry-diff.js';
 import { detailOf } from '../../src/core/past-entry.js';
 import { UserError } from '../../src/core/errors.js';
-import { lastDay, type PartialDate } from '../../src/core/partial-date.js';
+import { firstDay, formatPartialDate, lastDay, parsePartialDate, type PartialDate } from '../../src/core/partial-date.js';
 import { plural } from '../../src/core/text.js';
 import { plainLine, span, type Line, type View } from '../../src/core/view.js';
 import { entryAtOrRefuse, pastInstant } from '../as-of.js';
@@ -34,13 +34,24 @@ function addedSinceView(after: EntryAt, from: AsOfInstant, to: AsOfInstant, ctx:
   };
 }
 
+/**
+ * The end of `from`; a day (or month) not over yet has no end to compare from, so its start is
+ * taken: `from:` today shows today's changes.
+ */
+function fromInstant(fromDate: PartialDate, ctx: CommandContext): AsOfInstant {
+  const end = pastInstant(fromDate, ctx, 'from');
+  if (lastDay(fromDate) < dayInZone(ctx.now(), end.zone)) return end;
+  const dayBefore = parsePartialDate(shiftDay(firstDay(fromDate), -1))!;
+  return { ...pastInstant(dayBefore, ctx, 'from'), label: `the start of ${formatPartialDate(fromDate)} (${end.zone})` };
+}
+
 export const diffEntry: SubcommandSpec = {
   name: 'diff',
   description: 'What changed in one entry between two dates, field by field',
   readOnly: true,
   options: [
     entryIdOption,
-    { name: 'from', description: 'As it stood at the end of this day: 2025-07-20', type: 'date', required: true, example: '2025-07-20' },
+    { name: 'from', description: 'As it stood at the end of this day (today: its start): 2025-07-20', type: 'date', required: true, example: '2025-07-20' },
     { name: 'to', description: 'Compared with the end of this day (default: now)', type: 'date', example: '2025-07-25' },
   ],
   examples: ['id:13 from:2025-07-20'],
@@ -51,7 +62,7 @@ export const diffEntry: SubcommandSpec = {
     if (toDate && lastDay(toDate) < lastDay(fromDate)) {
       throw new UserError('invalid-option', 'Option `to` is before `from`; swap them.', [], 'to');
     }
-    const from = pastInstant(fromDate, ctx, 'from');
+    const from = fromInstant(fromDate, ctx);
     const to: AsOfInstant = toDate ? pastInstant(toDate, ctx, 'to') : { before: new Date(ctx.now().getTime() + 1).toISOString(), label: 'now', zone: from.zone };
     const after = entryAtOrRefuse(ctx, id, to, 'to', (created) => `Compare from the day it was added: /entry diff id:${id} from:${dayInZone(new Date(created), to.zone)}`);
     const before = ctx.services.past.entryAt(id, from.before);

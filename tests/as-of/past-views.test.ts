@@ -103,6 +103,18 @@ describe('GIVEN a dossier edited on known days', () => {
     expect(added).toContain('Syria — participant');
   });
 
+  it('WHEN an entry is compared from today THEN today’s changes show, compared from the start of the day', async () => {
+    await editAt('2025-07-20T08:00:00Z', '/entry edit id:12 confidence:confirmed');
+    clock = new Date('2025-07-20T12:00:00Z');
+    const today = await text('/entry diff id:12 from:2025-07-20');
+    expect(today).toContain('— from the start of 20 Jul 2025 (UTC) to now');
+    expect(today).toContain('1 revision in between; last by memory:ana at 2025-07-20 08:00 UTC.');
+    expect(today).toContain('Confidence: reported → confirmed');
+    const month = await text('/entry diff id:13 from:2025-07');
+    expect(month).toContain('— from the start of Jul 2025 (UTC) to now');
+    expect(month).toContain('Not yet added as of the start of Jul 2025 (UTC): added at 2025-07-01 09:00 UTC by seed. As of now:');
+  });
+
   it('WHEN an actor filter is used THEN it matches the actors entries named then, merged actors included', async () => {
     await editAt('2025-07-09T10:00:00Z', '/entry edit id:18 actors:"Syria:participant, Israel:participant, Tom Barrack:mediator"');
     await editAt('2025-07-10T10:00:00Z', '/actors add name:"T. Barrack" kind:person');
