@@ -63,10 +63,11 @@ describe('GIVEN npm run import', () => {
 
   it('WHEN given the example JSON THEN an entry keeps several sources', async () => {
     const result = await importFile(join(REPO, 'data/examples/import-example.json'));
-    expect(result.stdout).toContain('1 accepted');
-    // Counts agree in number.
-    expect(result.stderr).toContain('Writing 1 entry to');
+    expect(result.stdout).toContain('2 accepted');
+    expect(result.stderr).toContain('Writing 2 entries to');
     expect(query("SELECT count(*) FROM sources s JOIN entries e ON e.id = s.entry_id WHERE e.title = 'Barrack meets al-Sharaa in Damascus'")).toBe(2);
+    // The second keeps its figures and its unlocated place.
+    expect(query("SELECT low || '-' || best || '-' || high FROM entry_fatalities JOIN entries e ON e.id = entry_id WHERE e.title = 'Shelling near the Hamidiyah farms'")).toBe('1-2-4');
   });
 
   it('WHEN given NDJSON THEN every line is an entry', async () => {
@@ -244,17 +245,18 @@ describe('GIVEN npm run export', () => {
     await importFile(join(REPO, 'data/examples/import-example.json'));
     const exported = await exportAs('--format', 'json', '--topic', 'syria-israel');
     const rows = JSON.parse(exported.stdout) as { title: string; sources: unknown[] }[];
-    expect(rows).toHaveLength(18);
+    expect(rows).toHaveLength(19);
     const other = join(dir, 'other.db');
     const db = new Database(other);
     db.close();
     rmSync(other);
     const target = fileWith('export.json', exported.stdout);
     const reimport = await runProgram(runImport, [target], { SITREP_DB: other });
-    // The other store is seeded too: the seed's 17 are duplicates, the added entry is new.
-    expect(reimport.stdout).toContain('1 accepted, 17 skipped, 0 rejected');
+    // The other store is seeded too: the seed's 17 are duplicates, the added entries are new.
+    expect(reimport.stdout).toContain('2 accepted, 17 skipped, 0 rejected');
     const check = new Database(other, { readonly: true });
     expect(check.prepare("SELECT count(*) FROM sources s JOIN entries e ON e.id = s.entry_id WHERE e.title = 'Barrack meets al-Sharaa in Damascus'").pluck().get()).toBe(2);
+    expect(check.prepare("SELECT best || ' by ' || source FROM entry_fatalities JOIN entries e ON e.id = entry_id WHERE e.title = 'Shelling near the Hamidiyah farms'").pluck().get()).toBe('2 by Local residents, to Example Wire');
     check.close();
   });
 
