@@ -1,6 +1,6 @@
 // Where a map's place names go: beside their circle, on the first side (above, below, right,
 // left, then the corners) where the name, kept inside the plot, overlaps no name already placed
-// nor any other named circle, busiest place first; a name with no free side is left out rather
+// nor any named circle (its own included), busiest place first; a name with no free side is left out rather
 // than drawn over another. Vega-Lite places no labels itself, and one fixed offset above every circle writes
 // neighbours' names over each other (Baku and Azerbaijan, Damascus and Sweida).
 
@@ -38,14 +38,14 @@ const GAP = 2;
 const clamp = (value: number, low: number, high: number) => Math.min(Math.max(value, low), Math.max(low, high));
 
 const overlaps = (a: Box, b: Box) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
-const circleBox = (p: LabelledPoint): Box => ({ left: p.x - p.r, top: p.y - p.r, right: p.x + p.r, bottom: p.y + p.r });
+/** Whether a box covers part of a circle: the box's point nearest the centre lies inside it. */
+const coversCircle = (box: Box, c: LabelledPoint) => Math.hypot(clamp(c.x, box.left, box.right) - c.x, clamp(c.y, box.top, box.bottom) - c.y) < c.r;
 
 /** The names of `points`, in their order of importance, placed so that none covers another. */
 export function placeLabels(points: readonly LabelledPoint[], plot: { width: number; height: number }, font: LabelFont): PlacedLabel[] {
-  const circles = points.map(circleBox);
   const taken: Box[] = [];
   const placed: PlacedLabel[] = [];
-  points.forEach((point, index) => {
+  points.forEach((point) => {
     const width = [...point.name].length * font.size * font.charWidth;
     const height = font.size * 1.2;
     const reach = point.r + GAP;
@@ -61,11 +61,8 @@ export function placeLabels(points: readonly LabelledPoint[], plot: { width: num
       // A name that would stick out of the plot is moved back in, along the edge.
       const x = clamp(side.x, width / 2, plot.width - width / 2);
       const y = clamp(side.y, height / 2, plot.height - height / 2);
-      const moved = x !== side.x || y !== side.y;
       const box = { left: x - width / 2, top: y - height / 2, right: x + width / 2, bottom: y + height / 2 };
-      // Every side clears the place's own circle, if not the square around it: only a name moved in can cover it.
-      const covers = (circle: Box, at: number) => (at !== index || moved) && overlaps(box, circle);
-      if (taken.some((other) => overlaps(box, other)) || circles.some(covers)) continue;
+      if (taken.some((other) => overlaps(box, other)) || points.some((circle) => coversCircle(box, circle))) continue;
       taken.push(box);
       placed.push({ name: point.name, x, y });
       return;

@@ -36,6 +36,15 @@ describe('GIVEN places to name on a map', () => {
     }
   });
 
+  it('THEN a name may pass by the curve of a busier circle, not only outside the square around it', () => {
+    // Above Damascus, the name's box takes a corner of the square around Syria's circle, clear of the circle.
+    const labels = placeLabels([{ name: 'Syria', x: 100, y: 100, r: 20 }, { name: 'Damascus', x: 140, y: 136, r: 4 }], PLOT, FONT);
+    expect(labels).toEqual([
+      { name: 'Syria', x: 100, y: 100 - 22 - 6 },
+      { name: 'Damascus', x: 140, y: 136 - 6 - 6 },
+    ]);
+  });
+
   it('THEN a place hemmed in on every side by busier ones is left unnamed, and one at the edge is named inside the plot', () => {
     const busy = [
       { name: 'North', x: 100, y: 70, r: 20 },
