@@ -1,6 +1,7 @@
 // /chart timeline — entries per week or month, stacked by event type, as a picture, with the
 // fatalities they record as a line and the topic's trend calls marked at their period.
 import type { PeriodUnit } from '../../src/core/charts/chart.js';
+import type { PeriodCounts } from '../../src/core/charts/chart-data-port.js';
 import { chartImage } from '../../src/core/charts/picture.js';
 import { periodCount, yearBefore } from '../../src/core/charts/periods.js';
 import { buildTimelineChart, chartTotal, timelineAlt, timelineTable } from '../../src/core/charts/timeline-chart.js';
@@ -20,6 +21,8 @@ const WEEKLY_UP_TO_DAYS = 400;
 
 const dayCount = (since: string, until: string) => (Date.parse(until) - Date.parse(since)) / 86_400_000 + 1;
 
+const countedEntries = (counts: PeriodCounts) => counts.rows.reduce((sum, row) => sum + row.count, 0);
+
 function nothingToChart(title: string, filtered: boolean): View {
   const hint = filtered ? 'Every filter must hold for an entry: drop one, or widen since/until.' : 'Add entries with /entry add, or import them.';
   return { title, tone: 'normal', intro: [plainLine('No entries match, so there is nothing to chart.'), plainLine(hint)], sections: [] };
@@ -36,7 +39,7 @@ export const chartTimeline: SubcommandSpec = {
     eventTypeOption,
     sinceOption,
     untilOption,
-    { name: 'by', description: 'Bars per week or per month (default: week for a year or less)', type: 'choice', choices: [{ value: 'week', label: 'week' }, { value: 'month', label: 'month' }], example: 'month' },
+    { name: 'by', description: 'Bars per week or per month (default: week for a year or less, month if most are dated to one)', type: 'choice', choices: [{ value: 'week', label: 'week' }, { value: 'month', label: 'month' }], example: 'month' },
     dataOption,
   ],
   examples: ['topic:syria-israel', 'actor:"Ron Dermer" by:month', 'since:2024-07 until:2025-06 type:talks', 'topic:syria-israel data:true'],
@@ -48,28 +51,35 @@ export const chartTimeline: SubcommandSpec = {
     const until = filter.until ?? found?.newest;
     const since = filter.since ?? (until && found ? [yearBefore(until), found.oldest].sort()[1] : undefined);
     const given = args.by as PeriodUnit | undefined;
-    const unit: PeriodUnit = given ?? (since && until && dayCount(since, until) > WEEKLY_UP_TO_DAYS ? 'month' : 'week');
-    const title = titled(`Entries per ${unit}`, words);
-    if (!since || !until || since > until) return nothingToChart(title, words.length > 0);
+    let unit: PeriodUnit = given ?? (since && until && dayCount(since, until) > WEEKLY_UP_TO_DAYS ? 'month' : 'week');
+    if (!since || !until || since > until) return nothingToChart(titled(`Entries per ${unit}`, words), words.length > 0);
     const periods = periodCount(since, until, unit);
     if (periods > MAX_PERIODS[unit]) {
       const shorter = unit === 'week' ? 'Use by:month, or a shorter since/until.' : 'Use a shorter since/until.';
       throw new UserError('invalid-option', `A chart by ${unit} draws at most ${MAX_PERIODS[unit]} ${unit}s; since/until span ${periods}.`, [shorter], 'since');
     }
-    const counts = await data.periodCounts({ ...filter, since, until }, unit);
+    let counts = await data.periodCounts({ ...filter, since, until }, unit);
+    // Weeks that would leave out more entries (dated to a month) than they draw give way to months.
+    const byMonthInstead = given === undefined && unit === 'week' && counts.imprecise > countedEntries(counts);
+    if (byMonthInstead) {
+      unit = 'month';
+      counts = await data.periodCounts({ ...filter, since, until }, unit);
+    }
+    const title = titled(`Entries per ${unit}`, words);
     const calls = ctx.services.trends.between(filter.topic, since, until);
     const series = [...fatalityLine(counts.fatalities, since, until, unit), ...trendMarks(calls, unit, filter.topic === undefined)];
     const chart = buildTimelineChart({ title, unit, since, until, counts, series });
     if (chartTotal(chart) === 0 && counts.imprecise === 0) return nothingToChart(title, words.length > 0);
     const alt = timelineAlt(chart);
     const imprecise = counts.imprecise > 0 ? [plainLine(`${plural(counts.imprecise, 'entry', 'entries')} dated less precisely than a ${unit} ${counts.imprecise === 1 ? 'is' : 'are'} not on this chart${unit === 'week' ? ' (by:month shows those dated to a month)' : ''}.`)] : [];
+    const notes = [...(byMonthInstead ? [plainLine('By month, as most of these entries are dated only to a month (by:week draws weeks).')] : []), ...imprecise];
     if (args.data === true) {
-      return { title: `Data — ${title}`, tone: 'normal', intro: [plainLine(alt), ...imprecise], sections: [{ lines: timelineTable(chart) }] };
+      return { title: `Data — ${title}`, tone: 'normal', intro: [plainLine(alt), ...notes], sections: [{ lines: timelineTable(chart) }] };
     }
     return {
       title,
       tone: 'normal',
-      intro: [plainLine(alt), ...imprecise],
+      intro: [plainLine(alt), ...notes],
       sections: [],
       image: chartImage(ctx.services.charts.renderer, chart, alt, () => timelineTable(chart)),
       buttons: [dataButton('timeline', args)],

@@ -71,6 +71,22 @@ describe('/chart timeline with fatalities and trend calls', DRAWING, () => {
     }
   });
 
+  it('without by:, draws months when weeks would leave out more entries (dated to a month) than they draw', async () => {
+    // The seed dossier: most of its entries are dated to July 2025 only.
+    const seedOnly = '/chart timeline until:2025-07-31';
+    const view = await run(seedOnly);
+    expect(view.title).toMatch(/^Entries per month/);
+    expect(intro(view)[1]).toBe('By month, as most of these entries are dated only to a month (by:week draws weeks).');
+    const weekly = await run(`${seedOnly} by:week`);
+    expect(weekly.title).toMatch(/^Entries per week/);
+    expect(intro(weekly)[1]).toMatch(/^\d+ entries dated less precisely than a week are not on this chart/);
+    // Its Data table gives a run of empty weeks one row.
+    const table = rows(await run(`${seedOnly} by:week data:true`));
+    expect(table.slice(0, 3)).toEqual([expect.stringMatching(/^Week of +Total$/), expect.stringMatching(/^29 Jul 2024 – 30 Jun 2025 +0$/), expect.stringMatching(/^7 Jul 2025 +2 /)]);
+    // Where weeks draw most entries, they stay.
+    expect((await run('/chart timeline place:Quneitra')).title).toMatch(/^Entries per week/);
+  });
+
   it('draws neither when no entry records fatalities and no call was made', async () => {
     const view = await run('/chart timeline topic:syria-israel since:2025-06 until:2025-06-30 by:week');
     expect(intro(view)[0]).not.toMatch(/fatalities|trend calls/);

@@ -77,15 +77,31 @@ function seriesCells(chart: TimelineChart, start: string): string[] {
   });
 }
 
-/** The chart's figures as lines of a table: a period, its total, then its entries by type and its series' figures. */
+/**
+ * The chart's figures as lines of a table: a period, its total, then its entries by type and its
+ * series' figures. A run of periods with nothing in them is one row (`3 Feb 2025 – 24 Mar 2025`).
+ */
 export function timelineTable(chart: TimelineChart): Line[] {
-  const width = Math.max(...chart.periods.map((p) => p.label.length));
+  const rows: { label: string; total: number; cells: string[] }[] = [];
+  let emptyRun: { first: string; last: string } | undefined;
+  const endRun = () => {
+    if (emptyRun) rows.push({ label: emptyRun.first === emptyRun.last ? emptyRun.first : `${emptyRun.first} – ${emptyRun.last}`, total: 0, cells: [] });
+    emptyRun = undefined;
+  };
+  for (const p of chart.periods) {
+    const cells = [...EVENT_TYPE_IDS.filter((t) => (p.counts[t] ?? 0) > 0).map((t) => `${eventTypeLabel(t)} ${p.counts[t]}`), ...seriesCells(chart, p.start)];
+    if (cells.length === 0) {
+      emptyRun = { first: emptyRun?.first ?? p.label, last: p.label };
+      continue;
+    }
+    endRun();
+    rows.push({ label: p.label, total: totalOf(p.counts), cells });
+  }
+  endRun();
+  const width = Math.max(...rows.map((row) => row.label.length));
   const header = `${(chart.unit === 'week' ? 'Week of' : 'Month').padEnd(width)}  Total`;
   return [
     [span.code(header)],
-    ...chart.periods.map((p): Line => {
-      const cells = [...EVENT_TYPE_IDS.filter((t) => (p.counts[t] ?? 0) > 0).map((t) => `${eventTypeLabel(t)} ${p.counts[t]}`), ...seriesCells(chart, p.start)];
-      return [span.code(`${p.label.padEnd(width)}  ${String(totalOf(p.counts)).padStart(5)}`), ...(cells.length > 0 ? [span.plain(`  ${cells.join(', ')}`)] : [])];
-    }),
+    ...rows.map((row): Line => [span.code(`${row.label.padEnd(width)}  ${String(row.total).padStart(5)}`), ...(row.cells.length > 0 ? [span.plain(`  ${row.cells.join(', ')}`)] : [])]),
   ];
 }
