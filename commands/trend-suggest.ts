@@ -3,7 +3,8 @@
 // direction they point to. The admin decides; this only proposes.
 import { shiftDay } from '../src/core/as-of-day.js';
 import type { SubcommandSpec } from '../src/core/command-spec.js';
-import { formatIsoPartial } from '../src/core/partial-date.js';
+import { UserError } from '../src/core/errors.js';
+import { firstDay, formatIsoPartial, formatPartialDate, lastDay, type PartialDate } from '../src/core/partial-date.js';
 import { callHeadline, callLine, casualtiesText, clashes, figuresText, strikes, suggestDirection, type WindowFigures } from '../src/core/trends.js';
 import { plainLine, span, type Fact } from '../src/core/view.js';
 import { topicOption } from './shared-options.js';
@@ -11,19 +12,36 @@ import { trendTopic } from './trend-topic.js';
 
 const WINDOW_DAYS = 30;
 
+/** The day the windows end: `until`'s last day, refused in the future; else today. */
+function windowEnd(until: PartialDate | undefined, today: string): string {
+  if (until === undefined) return today;
+  if (firstDay(until) > today) {
+    throw new UserError('invalid-option', `Option \`until\` is in the future — got \`${formatPartialDate(until)}\`; today is ${formatIsoPartial(today)} (UTC).`, ['Give a day up to today, or leave it out.'], 'until');
+  }
+  return [lastDay(until), today].sort()[0]!;
+}
+
 const period = (w: WindowFigures) => `${formatIsoPartial(w.from)} – ${formatIsoPartial(w.to)}`;
 
 export const suggestTrend: SubcommandSpec = {
   name: 'suggest',
   description: "A topic's last 30 days against the 30 before, and the direction they point to",
   readOnly: true,
-  options: [{ ...topicOption, required: true }],
-  examples: ['topic:syria-israel'],
-  run(args, ctx) {
+  options: [
+    { ...topicOption, required: true },
+    { name: 'until', description: 'The windows end on this day (default: today): 2025-07-26', type: 'date', example: '2025-07-26' },
+  ],
+  examples: ['topic:syria-israel', 'topic:syria-israel until:2025-07-26'],
+  async run(args, ctx) {
     const topic = trendTopic(ctx, String(args.topic));
-    const today = ctx.now().toISOString().slice(0, 10);
-    const recent = ctx.services.trends.figures(topic, shiftDay(today, 1 - WINDOW_DAYS), today);
-    const before = ctx.services.trends.figures(topic, shiftDay(today, 1 - 2 * WINDOW_DAYS), shiftDay(today, -WINDOW_DAYS));
+    const end = windowEnd(args.until as PartialDate | undefined, ctx.now().toISOString().slice(0, 10));
+    const recent = ctx.services.trends.figures(topic, shiftDay(end, 1 - WINDOW_DAYS), end);
+    const before = ctx.services.trends.figures(topic, shiftDay(end, 1 - 2 * WINDOW_DAYS), shiftDay(end, -WINDOW_DAYS));
+    // Nothing in either window of a topic that has entries: say where its latest ones are.
+    const newest = recent.entries + before.entries === 0 ? (await ctx.services.charts.data.dayRange({ topic }))?.newest : undefined;
+    const quiet = newest
+      ? [[span.plain(`No entry of ${topic} starts in these 60 days; its newest starts on ${formatIsoPartial(newest)}. Compare the 60 days up to it: `), span.command('trend suggest', `topic:${topic} until:${newest}`)]]
+      : [];
     const suggestion = suggestDirection(before, recent);
     const facts: Fact[] = [
       { label: `Last ${WINDOW_DAYS} days`, value: plainLine(`${period(recent)}: ${figuresText(recent)}`) },
@@ -38,7 +56,7 @@ export const suggestTrend: SubcommandSpec = {
     return {
       title: `Trend suggestion — ${topic}`,
       tone: 'normal',
-      intro: [plainLine('Entries counted by the day each starts; the call is yours to make.')],
+      intro: [plainLine('Entries counted by the day each starts; the call is yours to make.'), ...quiet],
       facts,
       sections: [
         { heading: [span.bold('Proposed')], lines: [[span.bold(callHeadline(suggestion)), span.plain(` — ${suggestion.reason}`)]] },

@@ -88,6 +88,21 @@ describe('GIVEN trend calls', () => {
     expect(storeFingerprint(app.db)).toBe(before);
   });
 
+  it('WHEN the topic has nothing in the last 60 days THEN the reply names its newest entry, and until: compares the 60 days up to it', async () => {
+    clock = new Date('2026-12-03T10:00:00Z');
+    const quiet = await text('/trend suggest topic:syria-israel', reader);
+    expect(quiet).toMatch(/Last 30 days\s+4 Nov 2026 – 3 Dec 2026: 0 entries/);
+    expect(quiet).toContain('No entry of syria-israel starts in these 60 days; its newest starts on 26 Jul 2025. Compare the 60 days up to it: /trend suggest topic:syria-israel until:2025-07-26');
+    const then = await text('/trend suggest topic:syria-israel until:2025-07-26', reader);
+    expect(then).toMatch(/Last 30 days\s+27 Jun 2025 – 26 Jul 2025: \d+ entries/);
+    expect(then).not.toContain('No entry of syria-israel');
+    // A month ends on its last day; a day to come is refused.
+    expect(await text('/trend suggest topic:syria-israel until:2025-07', reader)).toMatch(/Last 30 days\s+2 Jul 2025 – 31 Jul 2025/);
+    const future = await run('/trend suggest topic:syria-israel until:2027-01-01', reader);
+    expect(future.tone).toBe('error');
+    expect(viewText(future)).toContain('Option `until` is in the future — got `1 Jan 2027`; today is 3 Dec 2026 (UTC).');
+  });
+
   it('WHEN entries give fatality figures THEN the suggestion sums them per window, says how many entries carry them, and proposes from them', async () => {
     // Best estimates summed, low and high where given (else the best); a removed entry does not count.
     const entries = [
