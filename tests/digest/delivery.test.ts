@@ -110,6 +110,17 @@ describe('GIVEN a channel subscribed to a daily 08:00 Europe/Paris digest', () =
     expect(text).toMatch(/Duplicate report — removed[\s\S]*Reason: duplicate of an earlier entry/);
   });
 
+  it('THEN an item says where it happened and who gives its fatality figures, and a correction of them says from what to what', async () => {
+    const h = await subscribed();
+    const shelling = h.addEntry({ title: 'Shelling near Quneitra', eventType: 'shelling', places: ['Quneitra'], fatalities: { best: 2, source: 'Residents, to AFP' } });
+    await h.time.advanceTo('2026-07-06T06:01:00Z');
+    h.editEntry(shelling, { fatalities: { low: 3, best: 4, high: 6, source: 'Health ministry' } });
+    await h.time.advanceTo('2026-07-07T06:01:00Z');
+    const [added, corrected] = h.poster.texts();
+    expect(added).toMatch(/Shelling near Quneitra\n[^#]*Places: Quneitra\n[^#]*Fatalities: 2 — Residents, to AFP\n/);
+    expect(corrected).toContain('Changed: fatalities 2 → 4 (3–6) — Health ministry');
+  });
+
   it('WHEN the previous digest is still being retried at the next slot THEN the next one goes out late, saying why, and is no catch-up', async () => {
     const h = harness({ start: '2026-07-06T05:00:00Z' });
     h.startScheduler();

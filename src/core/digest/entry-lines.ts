@@ -1,6 +1,7 @@
-// The lines of one digest item: date, type, actors and source, and for corrections what
+// The lines of one digest item: date, type, actors, places, fatalities and source, and for corrections what
 // changed, with before → after for the fields people scan for.
-import type { EntryInput, SourceRecord } from '../domain.js';
+import type { EntryInput, Fatalities, SourceRecord } from '../domain.js';
+import { formatFatalities } from '../fatalities.js';
 import { formatDateSpan, formatPartialDate } from '../partial-date.js';
 import { eventTypeLabel } from '../vocabulary.js';
 import { span, type Line } from '../view.js';
@@ -17,7 +18,10 @@ function sourceLine(source: SourceRecord, more: number): Line {
   return line;
 }
 
-/** Date · type · confidence, then actors with roles and the first source. */
+/** `2 (1–4) — Residents, to AFP`, as /entry show gives them. */
+const fatalitiesText = (fatalities: Fatalities) => `${formatFatalities(fatalities)} — ${fatalities.source}`;
+
+/** Date · type · confidence, then actors with roles, places, fatalities and the first source. */
 export function entryMetaLines(entry: EntryInput, names: ReadonlyMap<number, string>): Line[] {
   const lines: Line[] = [
     [span.plain(`${formatDateSpan(entry.start, entry.end)} · ${eventTypeLabel(entry.eventType)} · ${entry.confidence}`)],
@@ -25,6 +29,8 @@ export function entryMetaLines(entry: EntryInput, names: ReadonlyMap<number, str
   if (entry.actors.length > 0) {
     lines.push([span.italic('Actors: '), span.plain(entry.actors.map((a) => `${actorName(a.actorId, names)} (${a.role})`).join(', '))]);
   }
+  if (entry.places.length > 0) lines.push([span.italic('Places: '), span.plain(entry.places.join(', '))]);
+  if (entry.fatalities) lines.push([span.italic('Fatalities: '), span.plain(fatalitiesText(entry.fatalities))]);
   const [first, ...rest] = entry.sources;
   if (first) lines.push(sourceLine(first, rest.length));
   return lines;
@@ -70,6 +76,8 @@ function describeField(field: string, before: EntryInput, after: EntryInput, nam
     case 'places':
     case 'tags':
       return `${label}: ${listDiff(before[field], after[field])}`;
+    case 'fatalities':
+      return `fatalities ${before.fatalities ? formatFatalities(before.fatalities) : 'none'} → ${after.fatalities ? fatalitiesText(after.fatalities) : 'none'}`;
     case 'actors': {
       const show = (e: EntryInput) => e.actors.map((a) => `${actorName(a.actorId, names)} (${a.role})`);
       return `actors: ${listDiff(show(before), show(after))}`;
