@@ -67,7 +67,8 @@ export const diffEntry: SubcommandSpec = {
     const after = entryAtOrRefuse(ctx, id, to, 'to', (created) => `Compare from the day it was added: /entry diff id:${id} from:${dayInZone(new Date(created), to.zone)}`);
     const before = ctx.services.past.entryAt(id, from.before);
     if (!before) return addedSinceView(after, from, to, ctx);
-    const names = ctx.services.past.actorNames([...before.state.actors, ...after.state.actors].map((a) => a.actorId));
+    const named = [before.state, after.state].flatMap((state) => [...state.actors, ...(state.claims ?? [])]);
+    const names = ctx.services.past.actorNames(named.map((a) => a.actorId));
     const changes = fieldChanges(before.state, after.state, names);
     const lines: Line[] = changes.map(changeLine);
     if (statusText(before) !== statusText(after)) lines.unshift([span.bold('Status: '), span.plain(`${statusText(before)} → ${statusText(after)}`)]);

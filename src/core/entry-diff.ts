@@ -1,6 +1,7 @@
 // What differs between two states of an entry, field by field: which fields changed (as edits
 // record them) and, for /entry diff, each change in words.
-import type { EntryInput, SourceRecord } from './domain.js';
+import type { ClaimInput, EntryInput, Fatalities, SourceRecord } from './domain.js';
+import { formatFatalities } from './fatalities.js';
 import { formatPartialDate, type PartialDate } from './partial-date.js';
 import { sameJson } from './same-json.js';
 import { foldKey } from './text.js';
@@ -38,16 +39,32 @@ const FIELDS: readonly (readonly [keyof EntryInput, string])[] = [
   ['confidence', 'Confidence'],
   ['topic', 'Topic'],
   ['places', 'Places'],
+  ['fatalities', 'Fatalities'],
   ['tags', 'Tags'],
   ['summary', 'Summary'],
   ['actors', 'Actors'],
   ['sources', 'Sources'],
+  ['claims', 'Claims'],
 ];
+
+/** Fields compared item by item rather than as one value. */
+const LIST_FIELDS: readonly (keyof EntryInput)[] = ['actors', 'sources', 'places', 'tags', 'claims'];
 
 const dateText = (date: PartialDate | undefined) => (date ? formatPartialDate(date) : 'none');
 
 function sourceText(source: SourceRecord): string {
-  return [source.outlet, source.url, source.attribution, source.published].filter(Boolean).join(' · ');
+  return [source.outlet, source.url, source.attribution, source.published, source.grade].filter(Boolean).join(' · ');
+}
+
+/** `2 (1–4) — Residents, to AFP`, as /entry show gives them, or `none`. */
+export function fatalitiesText(fatalities: Fatalities | undefined): string {
+  return fatalities ? `${formatFatalities(fatalities)} — ${fatalities.source}` : 'none';
+}
+
+/** `Israel denies · 26 Jul 2025 · AFP · B2 — note`: who, which stance, when, through which source. */
+export function claimText(claim: ClaimInput, names: ReadonlyMap<number, string>): string {
+  const who = names.get(claim.actorId) ?? `actor #${claim.actorId}`;
+  return `${who} ${claim.stance} · ${formatPartialDate(claim.date)} · ${sourceText(claim.source)}${claim.note ? ` — ${claim.note}` : ''}`;
 }
 
 function valueText(state: EntryInput, field: keyof EntryInput): string {
@@ -57,6 +74,8 @@ function valueText(state: EntryInput, field: keyof EntryInput): string {
       return dateText(state[field]);
     case 'eventType':
       return eventTypeLabel(state.eventType);
+    case 'fatalities':
+      return fatalitiesText(state.fatalities);
     default:
       return String(state[field] ?? '') || '—';
   }
@@ -68,6 +87,8 @@ function listItems(state: EntryInput, field: keyof EntryInput, names: ReadonlyMa
       return state.actors.map((a) => `${names.get(a.actorId) ?? `actor #${a.actorId}`} (${a.role})`);
     case 'sources':
       return state.sources.map(sourceText);
+    case 'claims':
+      return (state.claims ?? []).map((claim) => claimText(claim, names));
     default:
       return state[field] as string[];
   }
@@ -77,7 +98,7 @@ function listItems(state: EntryInput, field: keyof EntryInput, names: ReadonlyMa
 export function fieldChanges(before: EntryInput, after: EntryInput, names: ReadonlyMap<number, string>): FieldChange[] {
   const changed = new Set(changedFields(before, after));
   return FIELDS.filter(([field]) => changed.has(field)).map(([field, label]): FieldChange => {
-    if (!['actors', 'sources', 'places', 'tags'].includes(field)) {
+    if (!LIST_FIELDS.includes(field)) {
       return { field, label, kind: 'value', before: valueText(before, field), after: valueText(after, field) };
     }
     const was = listItems(before, field, names);

@@ -145,7 +145,12 @@ export class SqliteDigestChanges implements ChangeReader {
     const follow = (snapshot: EntryInput, entryId: number, revisionId: number) => this.merges.follow(snapshot, entryId, revisionId, to);
     const { entries, newActors, merges } = collapseRevisions(rows, this.priorStates(rows, from), follow);
     const actorIds = new Set<number>(newActors.keys());
-    for (const e of entries) for (const state of [e.after, e.before]) state?.actors.forEach((a) => actorIds.add(a.actorId));
+    for (const e of entries) {
+      for (const state of [e.after, e.before]) {
+        state?.actors.forEach((a) => actorIds.add(a.actorId));
+        state?.claims?.forEach((c) => actorIds.add(c.actorId));
+      }
+    }
     const currentActors = new Map<number, number>();
     for (const merge of merges) {
       for (const id of [merge.fromId, merge.intoId]) currentActors.set(id, this.merges.liveAt(id, to));

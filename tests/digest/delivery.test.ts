@@ -115,10 +115,11 @@ describe('GIVEN a channel subscribed to a daily 08:00 Europe/Paris digest', () =
     const shelling = h.addEntry({ title: 'Shelling near Quneitra', eventType: 'shelling', places: ['Quneitra'], fatalities: { best: 2, source: 'Residents, to AFP' } });
     await h.time.advanceTo('2026-07-06T06:01:00Z');
     h.editEntry(shelling, { fatalities: { low: 3, best: 4, high: 6, source: 'Health ministry' } });
+    expect(await h.runText(`/entry claim id:${shelling} actor:Israel stance:denies date:2025-07-21 outlet:"Army radio"`)).toContain('Israel denies');
     await h.time.advanceTo('2026-07-07T06:01:00Z');
     const [added, corrected] = h.poster.texts();
     expect(added).toMatch(/Shelling near Quneitra\n[^#]*Places: Quneitra\n[^#]*Fatalities: 2 — Residents, to AFP\n/);
-    expect(corrected).toContain('Changed: fatalities 2 → 4 (3–6) — Health ministry');
+    expect(corrected).toContain('Changed: claims: + Israel denies · 21 Jul 2025 · Army radio; fatalities 2 → 4 (3–6) — Health ministry');
   });
 
   it('WHEN the previous digest is still being retried at the next slot THEN the next one goes out late, saying why, and is no catch-up', async () => {

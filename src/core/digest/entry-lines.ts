@@ -1,6 +1,7 @@
 // The lines of one digest item: date, type, actors, places, fatalities and source, and for corrections what
 // changed, with before → after for the fields people scan for.
-import type { EntryInput, Fatalities, SourceRecord } from '../domain.js';
+import type { EntryInput, SourceRecord } from '../domain.js';
+import { claimText, fatalitiesText } from '../entry-diff.js';
 import { formatFatalities } from '../fatalities.js';
 import { formatDateSpan, formatPartialDate } from '../partial-date.js';
 import { eventTypeLabel } from '../vocabulary.js';
@@ -17,9 +18,6 @@ function sourceLine(source: SourceRecord, more: number): Line {
   if (more > 0) line.push(span.plain(` (+${more} more)`));
   return line;
 }
-
-/** `2 (1–4) — Residents, to AFP`, as /entry show gives them. */
-const fatalitiesText = (fatalities: Fatalities) => `${formatFatalities(fatalities)} — ${fatalities.source}`;
 
 /** Date · type · confidence, then actors with roles, places, fatalities and the first source. */
 export function entryMetaLines(entry: EntryInput, names: ReadonlyMap<number, string>): Line[] {
@@ -77,7 +75,11 @@ function describeField(field: string, before: EntryInput, after: EntryInput, nam
     case 'tags':
       return `${label}: ${listDiff(before[field], after[field])}`;
     case 'fatalities':
-      return `fatalities ${before.fatalities ? formatFatalities(before.fatalities) : 'none'} → ${after.fatalities ? fatalitiesText(after.fatalities) : 'none'}`;
+      return `fatalities ${before.fatalities ? formatFatalities(before.fatalities) : 'none'} → ${fatalitiesText(after.fatalities)}`;
+    case 'claims': {
+      const show = (e: EntryInput) => (e.claims ?? []).map((claim) => claimText(claim, names));
+      return `claims: ${listDiff(show(before), show(after))}`;
+    }
     case 'actors': {
       const show = (e: EntryInput) => e.actors.map((a) => `${actorName(a.actorId, names)} (${a.role})`);
       return `actors: ${listDiff(show(before), show(after))}`;
