@@ -67,6 +67,13 @@ describe('GIVEN a digest posted on the fake Discord', () => {
     expect(channelPosts()).toHaveLength(postsBefore);
   });
 
+  it('WHEN a claim is recorded on its entry THEN the edited message names who made it', async () => {
+    const { h, id, messageId, admin, messageText } = await posted();
+    expect(await h.runText(`/entry claim id:${id} actor:Israel stance:denies date:2025-07-21 outlet:"Army radio"`, admin)).toContain('Israel denies');
+    await h.time.advance(2 * 60_000);
+    expect(messageText(messageId)).toContain('✏️ Corrected 6 Jul: claims: + Israel denies · 21 Jul 2025 · Army radio');
+  });
+
   it('WHEN the digest opened with its card THEN the edited message keeps the picture in its embed', DRAWING, async () => {
     const { fake, h, id, messageId, admin, edits, messageText } = await posted(true);
     const before = fake.rest.messages.get(messageId)!;

@@ -56,11 +56,12 @@ export function redrawPost(post: Pick<DueEdit, 'view' | 'zone' | 'entries'>, cur
   return { ...post.view, sections: [...sections, ...added] };
 }
 
-/** Every actor a redraw of these posts may name. */
+/** Every actor a redraw of these posts may name: those of the entries and of their claims. */
 export function actorsNamed(posts: readonly Pick<DueEdit, 'entries'>[], current: ReadonlyMap<number, EntryNow>): number[] {
   const ids = new Set<number>();
-  for (const post of posts) for (const entry of post.entries) entry.shown.actors.forEach((a) => ids.add(a.actorId));
-  for (const now of current.values()) now.state.actors.forEach((a) => ids.add(a.actorId));
+  const add = (state: EntryNow['state']) => [...state.actors, ...(state.claims ?? [])].forEach((a) => ids.add(a.actorId));
+  for (const post of posts) for (const entry of post.entries) add(entry.shown);
+  for (const now of current.values()) add(now.state);
   return [...ids];
 }
 
