@@ -9,6 +9,8 @@ import { applyEntryFields, ENTRY_LIMITS } from '../entry/fields.js';
 
 /** The fields an approval may set, in the order the Edit form shows them. */
 export const APPROVAL_FIELDS = ['title', 'date', 'type', 'actors', 'places', 'summary', 'topic', 'confidence'] as const;
+/** The options of /review approve: the form's fields, and the fatality figures typed. */
+export const APPROVAL_OPTIONS = [...APPROVAL_FIELDS, 'fatalities', 'fatalities_source'] as const;
 
 const DEFAULT_CONFIDENCE = 'reported';
 
@@ -50,6 +52,7 @@ function suggestedEntry(candidate: Candidate, dossier: DossierReader): EntryInpu
     actors: liveActors(candidate, dossier).map((actor) => ({ actorId: actor.id, role: 'participant' })),
     sources,
     tags: [],
+    ...(suggested.fatalities === undefined ? {} : { fatalities: { best: suggested.fatalities, source: suggested.source.outlet.slice(0, ENTRY_LIMITS.attribution) } }),
   };
 }
 

@@ -9,14 +9,14 @@ import { candidateCard, decidedCard, instantText } from '../../src/core/review/c
 import type { View } from '../../src/core/view.js';
 import { stampOf } from '../stamp.js';
 import { entryFieldOptions } from '../entry/fields.js';
-import { APPROVAL_FIELDS, approvalFormValues, approvalInput } from './approval.js';
+import { APPROVAL_FIELDS, APPROVAL_OPTIONS, approvalFormValues, approvalInput } from './approval.js';
 
 export const candidateIdOption: OptionSpec = {
   name: 'id', description: 'Candidate number, as /review list shows it', type: 'integer', required: true, min: 1, max: Number.MAX_SAFE_INTEGER, example: '1',
 };
 
 /** The entry options an approval may change, as /entry edit describes them (nothing is required). */
-const approvalOptions: OptionSpec[] = APPROVAL_FIELDS.map((name) => {
+const approvalOptions: OptionSpec[] = APPROVAL_OPTIONS.map((name) => {
   const { requiredOnAdd: _required, ...option } = entryFieldOptions.find((o) => o.name === name)!;
   return option;
 });

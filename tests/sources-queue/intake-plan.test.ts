@@ -1,6 +1,7 @@
 // The core's decisions, without a network or a store: what a check proposes, when a feed is
 // checked again, and what a card suggests.
 import { describe, expect, it } from 'vitest';
+import { guessFatalities } from '../../src/core/review/fatality-guess.js';
 import { guessEventType } from '../../src/core/review/type-guess.js';
 import type { FeedItem } from '../../src/core/sources/feed-port.js';
 import { planIntake, type IntakeInput } from '../../src/core/sources/intake-plan.js';
@@ -120,5 +121,21 @@ describe('GIVEN the polling timing', () => {
     expect(guessEventType({ title: 'Envoy: ceasefire deal signed after talks', summary: '' })).toBe('agreement');
     expect(guessEventType({ title: 'Update', summary: 'Protesters rallied in Sweida.' })).toBe('protest');
     expect(guessEventType({ title: 'Update', summary: '' })).toBe('other');
+  });
+
+  it('THEN the killed a title or summary plainly gives are read as a figure, and nothing less plain is', () => {
+    const killed = (title: string, summary = '') => guessFatalities({ title, summary });
+    expect(killed('Israeli drone strike kills 3 near Quneitra')).toBe(3);
+    expect(killed('Clashes in Sweida: 12 civilians were killed, monitor says')).toBe(12);
+    expect(killed('Shelling kills at least seven in Daraa')).toBe(7);
+    expect(killed('Death toll rises to 1,204 after week of clashes')).toBe(1204);
+    expect(killed('Update', 'Two fighters reportedly killed in an ambush.')).toBe(2);
+    expect(killed('Seventeen dead in Sweida clashes')).toBe(17);
+    // Ages, shares, years and vaguer words give none.
+    expect(killed('Strike kills 3-year-old, residents say')).toBeUndefined();
+    expect(killed('Talks on the 1974 agreement; 2025 dead set on a deal')).toBeUndefined();
+    expect(killed('Dozens killed in Sweida, monitor says')).toBeUndefined();
+    expect(killed('Envoys meet in Paris', 'They often killed time between sessions.')).toBeUndefined();
+    expect(killed('Ten-point plan presented')).toBeUndefined();
   });
 });

@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ScriptedFeeds } from './support/scripted-feeds.js';
 import { ADMIN, OPERATOR, QueueApp, READER } from './support/queue-app.js';
-import { BAKU, NOW, OLD, PARIS, SWEIDA } from './support/stories.js';
+import { BAKU, NOW, OLD, PARIS, QUNEITRA_STRIKE, SWEIDA } from './support/stories.js';
 import { storeFingerprint } from '../support/store-fingerprint.js';
 
 let feeds: ScriptedFeeds;
@@ -77,6 +77,24 @@ describe('GIVEN a watched feed and a review channel', () => {
     expect(entry).toContain('Type        Agreement');
     expect(entry).toContain('Confidence  confirmed');
     expect(entry).toContain('Tom Barrack — mediator');
+  });
+
+  it('WHEN an item gives a death toll THEN the card suggests it and the entry records it from the outlet, unless the admin gives other figures', async () => {
+    feeds.serve('/levant.xml', 'Levant Wire', [QUNEITRA_STRIKE, BAKU]);
+    expect(await queue.text('/review channel')).toContain('Review channel set');
+    const id = QueueApp.idAfter(await queue.text(`/sources add url:${feeds.url('/levant.xml')} topic:syria-israel backfill:true`), 'Watching');
+    await queue.run(`/sources check id:${id}`);
+    const cards = queue.poster.posts.filter((p) => p.channelId === 'review');
+    const strike = cards.find((c) => c.view.title === QUNEITRA_STRIKE.title)!;
+    expect(strike.text).toContain('Type        Air/drone strike');
+    expect(strike.text).toContain('Fatalities  3, as the item gives them (from Levant Wire)');
+    expect(cards.find((c) => c.view.title === BAKU.title)!.text).not.toContain('Fatalities');
+
+    expect(await queue.text(`/review approve id:${QueueApp.idAfter(strike.text, 'Candidate')}`)).toContain('Approved: added as entry #18.');
+    expect(await queue.text('/entry show 18', READER)).toContain('Fatalities  3 — Levant Wire');
+    const other = QueueApp.idAfter(cards.find((c) => c.view.title === BAKU.title)!.text, 'Candidate');
+    expect(await queue.text(`/review approve id:${other} fatalities:"0-1-2" fatalities_source:"Health ministry"`)).toContain('Approved: added as entry #19.');
+    expect(await queue.text('/entry show 19', READER)).toContain('Fatalities  1 (0–2) — Health ministry');
   });
 
   it('WHEN a bad field is given to approve THEN the refusal names it and nothing is written', async () => {

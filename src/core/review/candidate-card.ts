@@ -2,6 +2,7 @@
 // story, what the entry would say, the other outlets carrying it, and Approve, Edit and Reject
 // for admins; once decided, who decided, when, and the entry it became.
 import { formatIsoPartial } from '../partial-date.js';
+import { formatCount } from '../text.js';
 import { eventTypeLabel } from '../vocabulary.js';
 import { plainLine, span, type Button, type Line, type View } from '../view.js';
 import type { Candidate, StoryReport } from './candidate.js';
@@ -53,6 +54,7 @@ export function candidateCard(candidate: Candidate, note?: string | Line): View 
       { label: 'Places', value: listed(suggested.places) },
       { label: 'Type', value: plainLine(eventTypeLabel(suggested.type)) },
       { label: 'Date', value: plainLine(suggested.date ? formatIsoPartial(suggested.date) : '—') },
+      ...(suggested.fatalities === undefined ? [] : [{ label: 'Fatalities', value: plainLine(`${formatCount(suggested.fatalities)}, as the item gives them (from ${suggested.source.outlet})`) }]),
       { label: 'Also in', value: others.length > 0 ? plainLine(others.map((r) => r.outlet).join(', ')) : plainLine('no other outlet yet') },
       ...(decided ? [{ label: 'Decided', value: decided }] : []),
     ],
@@ -64,7 +66,7 @@ export function candidateCard(candidate: Candidate, note?: string | Line): View 
   if (candidate.status === 'pending') {
     view.buttons = reviewButtons(candidate.id);
     const id = `id:${candidate.id}`;
-    view.footer = [span.plain('Approve: '), span.command('review approve', id), span.plain(' (change a field with title:, date:, type:, actors:…) · Reject: '), span.command('review reject', id)];
+    view.footer = [span.plain('Approve: '), span.command('review approve', id), span.plain(' (change a field with title:, date:, type:, actors:, fatalities:…) · Reject: '), span.command('review reject', id)];
   } else if (candidate.status === 'approved' && candidate.decision?.entryId !== undefined) {
     view.footer = [span.plain('The entry: '), span.command('entry show', String(candidate.decision.entryId))];
   }

@@ -13,6 +13,8 @@ export interface Suggested {
   /** `YYYY-MM-DD` from the item's publication day; absent when the item gives none. */
   date?: string;
   source: SourceRecord;
+  /** The killed the item's words give plainly (a best estimate, from its outlet); absent when they give none. */
+  fatalities?: number;
 }
 
 /** A candidate before it is stored: what a check proposes. */

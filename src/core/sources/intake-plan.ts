@@ -3,6 +3,7 @@
 // which are only recorded (a first check, an item older than a week). Pure: the store hands it
 // what it knows inside the check's transaction and writes what it decides.
 import type { CandidateDraft, StoryRef } from '../review/candidate.js';
+import { guessFatalities } from '../review/fatality-guess.js';
 import { guessEventType } from '../review/type-guess.js';
 import { toIsoPartial } from '../partial-date.js';
 import type { FeedDocument, FeedItem } from './feed-port.js';
@@ -78,6 +79,7 @@ function draftFor(item: FeedItem, input: IntakeInput, matched: string[]): Candid
   const published = validDate(item.published);
   const link = item.link && item.link.length <= DRAFT_LIMITS.url ? item.link : undefined;
   const date = suggestion.start ? toIsoPartial(suggestion.start) : dayText(input.now);
+  const killed = guessFatalities({ title, summary });
   return {
     topic: input.source.topic,
     title,
@@ -92,6 +94,7 @@ function draftFor(item: FeedItem, input: IntakeInput, matched: string[]): Candid
       type: guessEventType({ title, summary }),
       date,
       source: { outlet, attribution: `according to ${outlet}`, ...(link ? { url: link } : {}), published: suggestion.source.published ?? date },
+      ...(killed === undefined ? {} : { fatalities: killed }),
     },
   };
 }

@@ -47,3 +47,12 @@ export const PARIS: ScriptedItem = {
   summary: 'Syrian Foreign Minister Asaad al-Shaibani met Israeli minister Ron Dermer in Paris, with the U.S. mediating.',
   published: '2025-07-20T10:10:00Z',
 };
+
+/** Gives a death toll in its headline. */
+export const QUNEITRA_STRIKE: ScriptedItem = {
+  guid: 'levant-48401',
+  title: 'Israeli drone strike kills 3 near Quneitra',
+  link: 'https://levant.example/2025/07/19/quneitra-strike',
+  summary: 'Residents said the strike hit a car on the road south of Quneitra.',
+  published: '2025-07-19T18:45:00Z',
+};

@@ -1,0 +1,38 @@
+// The number of people a feed item says were killed, when its words say it plainly ("Strike kills
+// 3", "12 civilians killed", "death toll rises to 40"): a suggestion on the review card, which
+// the admin approves or changes like the type. English only; anything less plain proposes none.
+
+const WORD_NUMBERS: Record<string, number> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+  thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20,
+};
+
+// A figure: digits (with thousands commas) or a word, not the start of `3-year-old` or `40%`.
+const FIGURE = String.raw`(\d{1,3}(?:,\d{3})+|\d+|${Object.keys(WORD_NUMBERS).join('|')})(?![\d%-])`;
+const WHO = String.raw`(?:(?:people|persons|civilians|soldiers|fighters|militants|children|women|men|troops|policemen|police officers|officers|protesters|workers|members|others|more)\s+)?`;
+const HOW = String.raw`(?:(?:were|are|have been|has been|reported|reportedly|later)\s+)*`;
+
+/** In the order tried: "kills 3", "3 civilians were killed", "death toll rises to 40". */
+const PATTERNS = [
+  new RegExp(String.raw`\bkill(?:s|ed|ing)\s+(?:at least\s+|more than\s+|nearly\s+|some\s+|about\s+)?${FIGURE}\b`, 'i'),
+  new RegExp(String.raw`\b${FIGURE}\s+${WHO}${HOW}(?:killed|dead|die|died)\b`, 'i'),
+  new RegExp(String.raw`\bdeath toll\s+(?:(?:rises|climbs|reaches|hits|jumps|now|stands|at|of|to)\s+){0,3}${FIGURE}\b`, 'i'),
+];
+
+const figureOf = (text: string): number => WORD_NUMBERS[text.toLowerCase()] ?? Number(text.replace(/,/g, ''));
+
+/** A figure that reads as a year ("the 1974 agreement", "2025 dead") is none. */
+const looksLikeYear = (text: string) => /^(?:19|20)\d\d$/.test(text);
+
+function figureIn(text: string): number | undefined {
+  for (const pattern of PATTERNS) {
+    const found = pattern.exec(text)?.[1];
+    if (found !== undefined && !looksLikeYear(found)) return figureOf(found);
+  }
+  return undefined;
+}
+
+/** The killed the title says, else the summary; undefined when neither says it plainly. */
+export function guessFatalities(item: { title: string; summary: string }): number | undefined {
+  return figureIn(item.title) ?? figureIn(item.summary);
+}
