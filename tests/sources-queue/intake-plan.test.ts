@@ -129,6 +129,8 @@ describe('GIVEN the polling timing', () => {
     expect(killed('Clashes in Sweida: 12 civilians were killed, monitor says')).toBe(12);
     expect(killed('Shelling kills at least seven in Daraa')).toBe(7);
     expect(killed('Death toll rises to 1,204 after week of clashes')).toBe(1204);
+    expect(killed('Death toll in Sweida clashes rises to 40, monitor says')).toBe(40);
+    expect(killed('Death toll of at least 25 confirmed by ministry')).toBe(25);
     expect(killed('Update', 'Two fighters reportedly killed in an ambush.')).toBe(2);
     expect(killed('Seventeen dead in Sweida clashes')).toBe(17);
     // Ages, shares, years and vaguer words give none.

@@ -16,7 +16,8 @@ const HOW = String.raw`(?:(?:were|are|have been|has been|reported|reportedly|lat
 const PATTERNS = [
   new RegExp(String.raw`\bkill(?:s|ed|ing)\s+(?:at least\s+|more than\s+|nearly\s+|some\s+|about\s+)?${FIGURE}\b`, 'i'),
   new RegExp(String.raw`\b${FIGURE}\s+${WHO}${HOW}(?:killed|dead|die|died)\b`, 'i'),
-  new RegExp(String.raw`\bdeath toll\s+(?:(?:rises|climbs|reaches|hits|jumps|now|stands|at|of|to)\s+){0,3}${FIGURE}\b`, 'i'),
+  // "death toll rises to 40", "death toll in Sweida clashes reaches 40", "death toll of 40".
+  new RegExp(String.raw`\bdeath toll\b[^.;:!?\d]{0,40}?\b(?:to|at|of|reaches|hits|passes|tops|exceeds)\s+(?:at least\s+|more than\s+|nearly\s+|about\s+)?${FIGURE}\b`, 'i'),
 ];
 
 const figureOf = (text: string): number => WORD_NUMBERS[text.toLowerCase()] ?? Number(text.replace(/,/g, ''));
