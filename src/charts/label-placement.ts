@@ -1,8 +1,9 @@
 // Where a map's place names go: beside their circle, on the first side (above, below, right,
 // left, then the corners) where the name, kept inside the plot, overlaps no name already placed
-// nor any named circle (its own included), busiest place first; a name with no free side is left out rather
-// than drawn over another. Vega-Lite places no labels itself, and one fixed offset above every circle writes
-// neighbours' names over each other (Baku and Azerbaijan, Damascus and Sweida).
+// nor any named circle (its own included), busiest place first; a name with no free side is left
+// out rather than drawn over another. Vega-Lite places no labels itself, and one fixed offset
+// above every circle writes neighbours' names over each other (Baku and Azerbaijan, Damascus and
+// Sweida).
 
 export interface LabelledPoint {
   name: string;

@@ -137,6 +137,7 @@ describe('GIVEN the polling timing', () => {
     expect(killed('Strike kills 3-year-old, residents say')).toBeUndefined();
     expect(killed('Talks on the 1974 agreement; 2025 dead set on a deal')).toBeUndefined();
     expect(killed('Dozens killed in Sweida, monitor says')).toBeUndefined();
+    expect(killed('Strike kills 12345678, a typo says')).toBeUndefined();
     expect(killed('Envoys meet in Paris', 'They often killed time between sessions.')).toBeUndefined();
     expect(killed('Ten-point plan presented')).toBeUndefined();
   });

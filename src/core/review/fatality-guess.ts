@@ -24,11 +24,15 @@ const figureOf = (text: string): number => WORD_NUMBERS[text.toLowerCase()] ?? N
 
 /** A figure that reads as a year ("the 1974 agreement", "2025 dead") is none. */
 const looksLikeYear = (text: string) => /^(?:19|20)\d\d$/.test(text);
+/** Past this, a figure is more likely a typo or another number than a death toll: none. */
+const MOST_PLAUSIBLE = 1_000_000;
 
 function figureIn(text: string): number | undefined {
   for (const pattern of PATTERNS) {
     const found = pattern.exec(text)?.[1];
-    if (found !== undefined && !looksLikeYear(found)) return figureOf(found);
+    if (found === undefined || looksLikeYear(found)) continue;
+    const figure = figureOf(found);
+    return figure <= MOST_PLAUSIBLE ? figure : undefined;
   }
   return undefined;
 }
