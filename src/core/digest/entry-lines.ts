@@ -1,5 +1,5 @@
-// The lines of one digest item: date, type, actors, places, fatalities and source, and for corrections what
-// changed, with before → after for the fields people scan for.
+// The lines of one digest item: date, type, actors, places, fatalities and source, and for
+// corrections what changed, with before → after for the fields people scan for.
 import type { EntryInput, SourceRecord } from '../domain.js';
 import { claimText, fatalitiesText } from '../entry-diff.js';
 import { formatFatalities } from '../fatalities.js';
