@@ -2,6 +2,7 @@
 // instant it stands for: the end of that day in the channel's digest zone, else UTC.
 import { asOfInstant, type AsOfInstant } from '../src/core/as-of-day.js';
 import type { EntryAt } from '../src/core/as-of-port.js';
+import { channelZone } from '../src/core/day-words.js';
 import type { CommandArgs, CommandContext, OptionSpec } from '../src/core/command-spec.js';
 import { invocationArgs } from '../src/core/entry-views.js';
 import { UserError } from '../src/core/errors.js';
@@ -18,9 +19,7 @@ export const asOfOption: OptionSpec = {
 
 /** Days end in the zone of the channel's digests, where it has some; in UTC elsewhere. */
 export function viewZone(ctx: CommandContext): string {
-  const { platform, workspaceId, channelId } = ctx.caller;
-  if (!channelId) return 'UTC';
-  return ctx.services.digests.find({ platform, workspaceId: workspaceId ?? '', channelId })?.timezone ?? 'UTC';
+  return channelZone(ctx.services, ctx.caller);
 }
 
 /** The instant a date option stands for, in the channel's zone; refused when in the future. */

@@ -23,7 +23,7 @@ function overview(commands: readonly CommandSpec[], isAdmin: boolean): View {
     tone: 'normal',
     intro: [
       plainLine('A curated, sourced timeline of conflict and diplomacy updates.'),
-      plainLine('Options are written name:value; quote values with spaces: actor:"Ron Dermer". Dates: 2025, 2025-07 or 2025-07-12 (or as shown: "12 Jul 2025").'),
+      plainLine('Options are written name:value; quote values with spaces: actor:"Ron Dermer". Dates: 2025, 2025-07 or 2025-07-12 (or as shown: "12 Jul 2025"; or today, yesterday).'),
       ...(isAdmin ? [plainLine('You are a Sitrep admin here.')] : []),
     ],
     sections,

@@ -8,6 +8,7 @@ import { describeCaller, isAdmin } from './caller.js';
 import type { Choice, CommandContext, CommandSpec, RawOptionValue } from './command-spec.js';
 import { UserError, isStoreBusy, isUserError } from './errors.js';
 import type { Logger } from './logger.js';
+import { channelZone, resolveDayWords } from './day-words.js';
 import { convertArgs } from './option-values.js';
 import type { CommandServices } from './services.js';
 import { CommandRegistry } from './registry.js';
@@ -188,8 +189,9 @@ export class Dispatcher {
         'Ask an admin to add you to SITREP_ADMINS.',
       ]);
     }
-    const args = convertArgs(resolved.leaf.options ?? [], rawArgs, resolved.path);
     const context = this.context(caller, requestId);
+    const options = resolved.leaf.options ?? [];
+    const args = convertArgs(options, resolveDayWords(options, rawArgs, context.now(), () => channelZone(this.deps.services, caller)), resolved.path);
     if (!resolved.leaf.adminOnly) return resolved.leaf.run(args, context);
     const key = { requestId: requestId && `${caller.platform}:${requestId}`, command: resolved.path, caller: describeCaller(caller) };
     return runOnce(this.deps.requestLog, key, () => resolved.leaf.run(args, context));

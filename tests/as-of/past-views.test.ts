@@ -121,9 +121,16 @@ describe('GIVEN a dossier edited on known days', () => {
     expect(today).toContain('— from the start of 20 Jul 2025 (UTC) to now');
     expect(today).toContain('1 revision in between; last by memory:ana at 2025-07-20 08:00 UTC.');
     expect(today).toContain('Confidence: reported → confirmed');
+    // `today` and `yesterday` are those days: in UTC here, in the zone of the channel's digests where it has some.
+    expect(await text('/entry diff id:12 from:today')).toBe(today);
+    expect(await text('/entry diff id:12 from:Yesterday')).toBe(await text('/entry diff id:12 from:2025-07-19'));
     const month = await text('/entry diff id:13 from:2025-07');
     expect(month).toContain('— from the start of Jul 2025 (UTC) to now');
     expect(month).toContain('Not yet added as of the start of Jul 2025 (UTC): added at 2025-07-01 09:00 UTC by seed. As of now:');
+    clock = new Date('2025-07-20T20:00:00Z'); // 21 Jul in Tokyo
+    expect(await text('/timeline as_of:yesterday limit:1')).toContain('as of the end of 19 Jul 2025 (UTC)');
+    expect((await run('/digest subscribe schedule:"daily 08:00" timezone:Asia/Tokyo')).tone).not.toBe('error');
+    expect(await text('/timeline as_of:yesterday limit:1')).toContain('as of the end of 20 Jul 2025 (Asia/Tokyo)');
   });
 
   it('WHEN an actor filter is used THEN it matches the actors entries named then, merged actors included', async () => {
