@@ -32,13 +32,14 @@ export const suggestTrend: SubcommandSpec = {
     { name: 'until', description: 'The windows end on this day (default: today): 2025-07-26', type: 'date', example: '2025-07-26' },
   ],
   examples: ['topic:syria-israel', 'topic:syria-israel until:2025-07-26'],
-  async run(args, ctx) {
+  run(args, ctx) {
     const topic = trendTopic(ctx, String(args.topic));
     const end = windowEnd(args.until as PartialDate | undefined, ctx.now().toISOString().slice(0, 10));
     const recent = ctx.services.trends.figures(topic, shiftDay(end, 1 - WINDOW_DAYS), end);
     const before = ctx.services.trends.figures(topic, shiftDay(end, 1 - 2 * WINDOW_DAYS), shiftDay(end, -WINDOW_DAYS));
     // Nothing in either window of a topic that has entries: say where its latest ones are.
-    const newest = recent.entries + before.entries === 0 ? (await ctx.services.charts.data.dayRange({ topic }))?.newest : undefined;
+    const newestEntry = recent.entries + before.entries === 0 ? ctx.services.dossier.timeline({ topic, limit: 1, offset: 0 }).items[0] : undefined;
+    const newest = newestEntry && firstDay(newestEntry.start);
     const quiet = newest
       ? [[span.plain(`No entry of ${topic} starts in these 60 days; its newest starts on ${formatIsoPartial(newest)}. Compare the 60 days up to it: `), span.command('trend suggest', `topic:${topic} until:${newest}`)]]
       : [];
