@@ -42,6 +42,16 @@ describe('suggest', () => {
     expect(s.places).toEqual(['Sweida']);
   });
 
+  it('GIVEN a region stored with its kind THEN news naming it without the kind suggests it; a republic keeps its whole name', () => {
+    const regions: KnownName[] = [
+      { kind: 'place', name: 'Quneitra Governorate' },
+      { kind: 'place', name: 'Sweida province' },
+      { kind: 'place', name: 'Czech Republic' },
+    ];
+    expect(suggest(item({ title: 'Clashes in Sweida and Quneitra', summary: 'The Czech foreign ministry called for calm.' }), regions).places).toEqual(['Sweida province', 'Quneitra Governorate']);
+    expect(suggest(item({ title: 'Talks in the Czech Republic' }), regions).places).toEqual(['Czech Republic']);
+  });
+
   it('GIVEN "us" the pronoun THEN it is not the United States', () => {
     expect(suggest(item({ title: 'Officials told us the talks ended' }), known).actors).toEqual([]);
   });

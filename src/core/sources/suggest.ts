@@ -35,6 +35,19 @@ export interface Suggestion {
   source: SourceRecord & { attribution: string };
 }
 
+/**
+ * The kinds of region news leaves out of their names. Not `republic` or `state`: `Czech` and
+ * `Dominican` alone name no place.
+ */
+const REGION_KIND = /\s+(?:province|governorate|oblast|region|district|krai|kray|muhafazah)$/i;
+
+/** A region stored with its kind (`Sweida province`) is also named without it (`Sweida`), as news names it. */
+function shortRegionName(known: KnownName): string[] {
+  if (known.kind !== 'place') return [];
+  const short = known.name.replace(REGION_KIND, '');
+  return short !== known.name && short.trim() !== '' ? [short] : [];
+}
+
 /** Folds known names a part at a time (a long list need not be folded in one go), in list order. */
 export class NameCompiler {
   private readonly byOpening = new Map<string, NameForm[]>();
@@ -42,7 +55,7 @@ export class NameCompiler {
 
   add(names: readonly KnownName[]): void {
     for (const known of names) {
-      for (const written of [known.name, ...(known.aliases ?? [])]) {
+      for (const written of [known.name, ...(known.aliases ?? []), ...shortRegionName(known)]) {
         const phrase = foldPhrase(written);
         if (!phrase) continue;
         const opening = phrase.words.split(' ', 2).join(' ');
