@@ -56,10 +56,15 @@ function suggestedEntry(candidate: Candidate, dossier: DossierReader): EntryInpu
   };
 }
 
+/** `fatalities:none`: the figures the card suggests are wrong, and the entry records none. */
+const refusesFigures = (args: CommandArgs) => typeof args.fatalities === 'string' && args.fatalities.trim().toLowerCase() === 'none';
+
 /** The entry to add: the suggestion with the given options over it. */
 export function approvalInput(candidate: Candidate, args: CommandArgs, dossier: DossierReader): EntryInput {
-  const fields = Object.fromEntries(Object.entries(args).filter(([name]) => name !== 'id'));
+  const noFigures = refusesFigures(args);
+  const fields = Object.fromEntries(Object.entries(args).filter(([name]) => name !== 'id' && !(noFigures && name.startsWith('fatalities'))));
   const suggested = suggestedEntry(candidate, dossier);
+  if (noFigures) delete suggested.fatalities;
   // Every field is set in the suggestion, so the result is a whole entry.
   return applyEntryFields(fields, suggested, dossier) as EntryInput;
 }

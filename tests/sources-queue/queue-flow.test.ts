@@ -87,7 +87,7 @@ describe('GIVEN a watched feed and a review channel', () => {
     const cards = queue.poster.posts.filter((p) => p.channelId === 'review');
     const strike = cards.find((c) => c.view.title === QUNEITRA_STRIKE.title)!;
     expect(strike.text).toContain('Type        Air/drone strike');
-    expect(strike.text).toContain('Fatalities  3, as the item gives them (from Levant Wire)');
+    expect(strike.text).toContain('Fatalities  3, as the item gives them (from Levant Wire; fatalities:none on approve if wrong)');
     expect(cards.find((c) => c.view.title === BAKU.title)!.text).not.toContain('Fatalities');
 
     expect(await queue.text(`/review approve id:${QueueApp.idAfter(strike.text, 'Candidate')}`)).toContain('Approved: added as entry #18.');
@@ -95,6 +95,15 @@ describe('GIVEN a watched feed and a review channel', () => {
     const other = QueueApp.idAfter(cards.find((c) => c.view.title === BAKU.title)!.text, 'Candidate');
     expect(await queue.text(`/review approve id:${other} fatalities:"0-1-2" fatalities_source:"Health ministry"`)).toContain('Approved: added as entry #19.');
     expect(await queue.text('/entry show 19', READER)).toContain('Fatalities  1 (0–2) — Health ministry');
+  });
+
+  it('WHEN the suggested death toll is wrong THEN fatalities:none approves the entry without figures', async () => {
+    feeds.serve('/levant.xml', 'Levant Wire', [QUNEITRA_STRIKE]);
+    const id = QueueApp.idAfter(await queue.text(`/sources add url:${feeds.url('/levant.xml')} topic:syria-israel backfill:true`), 'Watching');
+    await queue.run(`/sources check id:${id}`);
+    expect(await queue.text('/review show id:1')).toContain('Fatalities  3, as the item gives them (from Levant Wire; fatalities:none on approve if wrong)');
+    expect(await queue.text('/review approve id:1 fatalities:None')).toContain('Approved: added as entry #18.');
+    expect(await queue.text('/entry show 18', READER)).not.toContain('Fatalities');
   });
 
   it('WHEN a bad field is given to approve THEN the refusal names it and nothing is written', async () => {
