@@ -1,9 +1,9 @@
 // Where a map's place names go: beside their circle, on the first side (above, below, right,
-// left, then the corners) where the name, kept inside the plot, overlaps no name already placed
-// nor any named circle (its own included), busiest place first; a name with no free side is left
-// out rather than drawn over another. Vega-Lite places no labels itself, and one fixed offset
-// above every circle writes neighbours' names over each other (Baku and Azerbaijan, Damascus and
-// Sweida).
+// left, those slid along the circle, then the corners) where the name, kept inside the plot,
+// overlaps no name already placed nor any named circle (its own included), busiest place first;
+// a name with no free side is left out rather than drawn over another. Vega-Lite places no labels
+// itself, and one fixed offset above every circle writes neighbours' names over each other (Baku
+// and Azerbaijan, Damascus and Sweida).
 
 export interface LabelledPoint {
   name: string;
@@ -55,6 +55,13 @@ export function placeLabels(points: readonly LabelledPoint[], plot: { width: num
       { x: point.x, y: point.y + reach + height / 2 },
       { x: point.x + reach + width / 2, y: point.y },
       { x: point.x - reach - width / 2, y: point.y },
+      // Then the same sides slid along the circle by a third of the name (or half its height).
+      ...[-1, 1].flatMap((d) => [
+        { x: point.x + (d * width) / 3, y: point.y - reach - height / 2 },
+        { x: point.x + (d * width) / 3, y: point.y + reach + height / 2 },
+        { x: point.x + reach + width / 2, y: point.y + (d * height) / 2 },
+        { x: point.x - reach - width / 2, y: point.y + (d * height) / 2 },
+      ]),
       // Then the corners, the name's nearest corner by the circle's edge.
       ...[1, -1].flatMap((dx) => [-1, 1].map((dy) => ({ x: point.x + dx * (reach * Math.SQRT1_2 + width / 2), y: point.y + dy * (reach * Math.SQRT1_2 + height / 2) }))),
     ];

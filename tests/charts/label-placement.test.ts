@@ -45,6 +45,21 @@ describe('GIVEN places to name on a map', () => {
     ]);
   });
 
+  it('THEN a name with every side taken slides along its circle before going to a corner', () => {
+    // Above is taken by A's circle, below and left by B's, right by C's; above, slid right, is free.
+    const labels = placeLabels(
+      [
+        { name: 'Damascus', x: 200, y: 200, r: 5 },
+        { name: 'A', x: 186, y: 180, r: 6 },
+        { name: 'B', x: 175, y: 215, r: 18 },
+        { name: 'C', x: 240, y: 203, r: 6 },
+      ],
+      PLOT,
+      FONT,
+    );
+    expect(labels[0]).toEqual({ name: 'Damascus', x: 200 + 16, y: 200 - 7 - 6 });
+  });
+
   it('THEN a place hemmed in on every side by busier ones is left unnamed, and one at the edge is named inside the plot', () => {
     const busy = [
       { name: 'North', x: 100, y: 70, r: 20 },
