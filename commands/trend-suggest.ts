@@ -1,22 +1,25 @@
 // /trend suggest — the figures behind a call: a topic's last 30 days against the 30 before
 // (entries by type, armed clashes, strikes, and people reported killed where entries give figures), with the
 // direction they point to. The admin decides; this only proposes.
-import { shiftDay } from '../src/core/as-of-day.js';
-import type { SubcommandSpec } from '../src/core/command-spec.js';
+import { dayInZone, shiftDay } from '../src/core/as-of-day.js';
+import type { CommandContext, SubcommandSpec } from '../src/core/command-spec.js';
 import { UserError } from '../src/core/errors.js';
 import { firstDay, formatIsoPartial, formatPartialDate, lastDay, type PartialDate } from '../src/core/partial-date.js';
 import { callHeadline, callLine, casualtiesText, clashes, figuresText, strikes, suggestDirection, type WindowFigures } from '../src/core/trends.js';
 import { plainLine, span, type Fact } from '../src/core/view.js';
+import { viewZone } from './as-of.js';
 import { topicOption } from './shared-options.js';
 import { trendTopic } from './trend-topic.js';
 
 const WINDOW_DAYS = 30;
 
-/** The day the windows end: `until`'s last day, refused in the future; else today. */
-function windowEnd(until: PartialDate | undefined, today: string): string {
+/** The day the windows end: `until`'s last day, refused in the future; else today, in the channel's zone. */
+function windowEnd(until: PartialDate | undefined, ctx: CommandContext): string {
+  const zone = viewZone(ctx);
+  const today = dayInZone(ctx.now(), zone);
   if (until === undefined) return today;
   if (firstDay(until) > today) {
-    throw new UserError('invalid-option', `Option \`until\` is in the future — got \`${formatPartialDate(until)}\`; today is ${formatIsoPartial(today)} (UTC).`, ['Give a day up to today, or leave it out.'], 'until');
+    throw new UserError('invalid-option', `Option \`until\` is in the future — got \`${formatPartialDate(until)}\`; today is ${formatIsoPartial(today)} (${zone}).`, ['Give a day up to today, or leave it out.'], 'until');
   }
   return [lastDay(until), today].sort()[0]!;
 }
@@ -34,7 +37,7 @@ export const suggestTrend: SubcommandSpec = {
   examples: ['topic:syria-israel', 'topic:syria-israel until:2025-07-26'],
   run(args, ctx) {
     const topic = trendTopic(ctx, String(args.topic));
-    const end = windowEnd(args.until as PartialDate | undefined, ctx.now().toISOString().slice(0, 10));
+    const end = windowEnd(args.until as PartialDate | undefined, ctx);
     const recent = ctx.services.trends.figures(topic, shiftDay(end, 1 - WINDOW_DAYS), end);
     const before = ctx.services.trends.figures(topic, shiftDay(end, 1 - 2 * WINDOW_DAYS), shiftDay(end, -WINDOW_DAYS));
     // Nothing in either window of a topic that has entries: say where its latest ones are.

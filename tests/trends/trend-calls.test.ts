@@ -101,6 +101,10 @@ describe('GIVEN trend calls', () => {
     const future = await run('/trend suggest topic:syria-israel until:2027-01-01', reader);
     expect(future.tone).toBe('error');
     expect(viewText(future)).toContain('Option `until` is in the future — got `1 Jan 2027`; today is 3 Dec 2026 (UTC).');
+    // Where the channel's digests run in Tokyo, its today is Tokyo's, already 4 Dec at 20:00 UTC.
+    clock = new Date('2026-12-03T20:00:00Z');
+    expect((await run('/digest subscribe schedule:"daily 08:00" timezone:Asia/Tokyo')).tone).not.toBe('error');
+    expect(await text('/trend suggest topic:syria-israel until:today')).toMatch(/Last 30 days\s+5 Nov 2026 – 4 Dec 2026/);
   });
 
   it('WHEN entries give fatality figures THEN the suggestion sums them per window, says how many entries carry them, and proposes from them', async () => {
