@@ -182,7 +182,7 @@ describe('GIVEN the console', () => {
       { by: 'console:operator', at: new Date().toISOString() },
     );
     expect(viewText(await app.dispatcher.runText('/digest send-now', console))).toContain('Digest sent');
-    expect(printed).toContain('── digest for #console ──');
+    expect(printed).toContain('── posted in #console ──');
     expect(printed).toContain('Printed on the console');
     expect(printed).toContain('1 new entry (1 Statement)');
   });

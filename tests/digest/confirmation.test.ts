@@ -34,7 +34,7 @@ describe('GIVEN the console', () => {
     const reply = viewText(await app.dispatcher.runText('/digest subscribe schedule:"daily 08:00" timezone:Europe/Paris topic:syria-israel', CONSOLE_CALLER));
     expect(reply).toContain('Digest subscribed');
     expect(reply).toContain('Sitrep posted a confirmation in this channel, so it can post digests here.');
-    expect(printed).toContain('── digest for #console ──');
+    expect(printed).toContain('── posted in #console ──');
     expect(printed).toContain('Sitrep will post a digest of the syria-israel dossier here daily at 08:00 (Europe/Paris).');
     expect(printed).toContain('Set up by console:');
     expect(printed).toContain('/digest unsubscribe stops it.');

@@ -1,6 +1,7 @@
-// The console's poster: prints digests as text, so `npm start` with no platform tokens can
-// show one. Console subscriptions live in the channel `console`. A printed message cannot be
-// changed, so an update (a review card once decided) is printed after it, naming it.
+// The console's poster: prints digests as text, so `npm start` with no platform tokens can show
+// one, and whatever else Sitrep posts in a channel (confirmations, review cards), each under a
+// line naming the channel. Console subscriptions live in the channel `console`. A printed message
+// cannot be changed, so an update (a review card once decided) is printed after it, naming it.
 import type { Writable } from 'node:stream';
 import type { Poster } from '../../core/poster.js';
 import { renderText } from '../../core/render-text.js';
@@ -24,7 +25,7 @@ export class ConsolePoster implements Poster {
     if (alreadyPosted > 0) return []; // a view is one printed message
     this.sent += 1;
     const shown = this.pictures ? await withPictureFile(view, this.pictures) : view;
-    this.output.write(`\n── digest for #${channelId} ──\n${renderText(shown, consoleTextStyle(this.color))}\n\n`);
+    this.output.write(`\n── posted in #${channelId} ──\n${renderText(shown, consoleTextStyle(this.color))}\n\n`);
     return [`console-${this.sent}`];
   }
 
