@@ -118,6 +118,7 @@ describe('GIVEN a channel subscribed to a daily 08:00 Europe/Paris digest', () =
     expect(await h.runText(`/entry claim id:${shelling} actor:Israel stance:denies date:2025-07-21 outlet:"Army radio"`)).toContain('Israel denies');
     await h.time.advanceTo('2026-07-07T06:01:00Z');
     const [added, corrected] = h.poster.texts();
+    expect(added).toContain('1 new entry (1 Shelling) · 2 reported killed in 1 new entry');
     expect(added).toMatch(/Shelling near Quneitra\n[^#]*Places: Quneitra\n[^#]*Fatalities: 2 — Residents, to AFP\n/);
     expect(corrected).toContain('Changed: claims: + Israel denies · 21 Jul 2025 · Army radio; fatalities 2 → 4 (3–6) — Health ministry');
   });

@@ -86,9 +86,13 @@ describe('GIVEN digests in America/New_York', () => {
     ]);
   });
 
-  it('THEN a weekly Monday 09:00 digest keeps 09:00 local across both changes', async () => {
+  // Two weeks each, a heartbeat every 15 minutes: one test per change, so each has its own time budget.
+  it('THEN a weekly Monday 09:00 digest keeps 09:00 local across the spring change', async () => {
     const spring = await postsBetween('2026-03-01T12:00:00Z', '2026-03-17T12:00:00Z', 'weekly mon 09:00', 'America/New_York', 15 * 60_000);
     expect(spring).toEqual(['Mon 2 Mar 2026 09:00 EST', 'Mon 9 Mar 2026 09:00 EDT', 'Mon 16 Mar 2026 09:00 EDT']);
+  });
+
+  it('THEN a weekly Monday 09:00 digest keeps 09:00 local across the autumn change', async () => {
     const autumn = await postsBetween('2026-10-25T12:00:00Z', '2026-11-10T12:00:00Z', 'weekly mon 09:00', 'America/New_York', 15 * 60_000);
     expect(autumn).toEqual(['Mon 26 Oct 2026 09:00 EDT', 'Mon 2 Nov 2026 09:00 EST', 'Mon 9 Nov 2026 09:00 EST']);
   });
