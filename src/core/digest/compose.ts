@@ -4,7 +4,7 @@
 import { plural } from '../text.js';
 import { eventTypeLabel, humanize } from '../vocabulary.js';
 import { span, type Line, type Section, type View } from '../view.js';
-import type { EntryInput } from '../domain.js';
+import type { EntryInput, Fatalities } from '../domain.js';
 import { formatFatalities, sumFatalities } from '../fatalities.js';
 import { callLine, type TrendCall } from '../trends.js';
 import type { ActorMerge, ChangeSet, DigestFilters, EntryChange, EntryChangeKind } from './changes.js';
@@ -66,10 +66,15 @@ function countsLine(items: readonly EntryChange[], newActors: number, merges: nu
   const parts: string[] = [];
   if (byKind.new > 0) {
     const types = new Map<string, number>();
-    for (const item of items) if (item.kind === 'new') types.set(item.after.eventType, (types.get(item.after.eventType) ?? 0) + 1);
+    const figures: Fatalities[] = [];
+    for (const item of items) {
+      if (item.kind !== 'new') continue;
+      types.set(item.after.eventType, (types.get(item.after.eventType) ?? 0) + 1);
+      if (item.after.fatalities) figures.push(item.after.fatalities);
+    }
     const detail = [...types].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([t, n]) => `${n} ${eventTypeLabel(t)}`);
     parts.push(`${plural(byKind.new, ...KIND_WORDS.new)} (${detail.join(', ')})`);
-    const killed = sumFatalities(items.filter((item) => item.kind === 'new').map((item) => item.after.fatalities));
+    const killed = sumFatalities(figures);
     if (killed) parts.push(`${formatFatalities(killed.figures)} reported killed in ${plural(killed.entries, ...KIND_WORDS.new)}`);
   }
   for (const kind of KIND_ORDER.slice(1)) if (byKind[kind] > 0) parts.push(plural(byKind[kind], ...KIND_WORDS[kind]));
