@@ -1,10 +1,9 @@
 // /trend suggest — the figures behind a call: a topic's last 30 days against the 30 before
 // (entries by type, armed clashes, strikes, and people reported killed where entries give figures), with the
 // direction they point to. The admin decides; this only proposes.
-import { dayInZone, shiftDay } from '../src/core/as-of-day.js';
+import { dayInZone, refuseFuture, shiftDay } from '../src/core/as-of-day.js';
 import type { CommandContext, SubcommandSpec } from '../src/core/command-spec.js';
-import { UserError } from '../src/core/errors.js';
-import { firstDay, formatIsoPartial, formatPartialDate, lastDay, type PartialDate } from '../src/core/partial-date.js';
+import { firstDay, formatIsoPartial, lastDay, type PartialDate } from '../src/core/partial-date.js';
 import { callHeadline, callLine, casualtiesText, clashes, figuresText, strikes, suggestDirection, type WindowFigures } from '../src/core/trends.js';
 import { plainLine, span, type Fact } from '../src/core/view.js';
 import { viewZone } from './as-of.js';
@@ -18,9 +17,7 @@ function windowEnd(until: PartialDate | undefined, ctx: CommandContext): string 
   const zone = viewZone(ctx);
   const today = dayInZone(ctx.now(), zone);
   if (until === undefined) return today;
-  if (firstDay(until) > today) {
-    throw new UserError('invalid-option', `Option \`until\` is in the future — got \`${formatPartialDate(until)}\`; today is ${formatIsoPartial(today)} (${zone}).`, ['Give a day up to today, or leave it out.'], 'until');
-  }
+  refuseFuture(until, today, zone, 'until', 'Give a day up to today, or leave it out.');
   return [lastDay(until), today].sort()[0]!;
 }
 
