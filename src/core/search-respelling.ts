@@ -3,7 +3,7 @@
 import type { DossierReader } from './ports.js';
 import { closestNames } from './ranking.js';
 import type { SearchTerm } from './search-terms.js';
-import { foldKey } from './text.js';
+import { escapeRegExp, foldKey } from './text.js';
 
 /** Place names read for spelling suggestions: the most used first. */
 const SUGGESTED_PLACES = 500;
@@ -57,7 +57,7 @@ export function respelledQuery(dossier: DossierReader, query: string, terms: rea
     if (term.prefix || term.word.length < MIN_RESPELLED_LENGTH) continue;
     const closest = closestNameWord(words, term.word);
     if (!closest || !findsNothing(term.word)) continue;
-    const typed = new RegExp(`(?<![\\p{L}\\p{N}])${term.word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'iu');
+    const typed = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(term.word)}(?![\\p{L}\\p{N}])`, 'iu');
     respelled = respelled.replace(typed, closest);
   }
   return respelled !== query && !findsNothing(respelled) ? respelled : undefined;

@@ -1,5 +1,8 @@
 // Text helpers shared by matching and rendering.
 
+/** Text to match as it is written inside a regular expression. */
+export const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 /**
  * Single letters joined by dots: `U.S.`, `U.N.`, `e.g.`, `U.S.A` (at least two letters, each
  * alone between dots, the last dot optional). "T. Barrack" is not one: a space follows the dot.

@@ -12,8 +12,7 @@ import { escapeMrkdwn } from './mrkdwn.js';
 import { answerMessage } from './paging.js';
 import { uploadPicture, withPictureBlock } from './picture.js';
 import { OPTIONAL_COMMAND_PREFIX, prefixOf, spellingFor } from './command-prefix.js';
-
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+import { escapeRegExp } from '../../core/text.js';
 
 export function commandPattern(name: string): RegExp {
   return new RegExp(`^/(?:${escapeRegExp(OPTIONAL_COMMAND_PREFIX)})?${escapeRegExp(name)}$`, 'i');
