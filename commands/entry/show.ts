@@ -6,7 +6,7 @@ import type { CommandArgs, CommandContext, SubcommandSpec } from '../../src/core
 import type { EntryDetail } from '../../src/core/domain.js';
 import { claimLine, entryDateText, sourceLine } from '../../src/core/entry-views.js';
 import { UserError } from '../../src/core/errors.js';
-import { formatFatalities } from '../../src/core/fatalities.js';
+import { fatalitiesWithSource } from '../../src/core/fatalities.js';
 import { toIsoPartial, type PartialDate } from '../../src/core/partial-date.js';
 import { detailOf } from '../../src/core/past-entry.js';
 import type { DossierReader } from '../../src/core/ports.js';
@@ -28,7 +28,7 @@ function confidenceLine(entry: EntryDetail): Line {
 
 function fatalitiesFact(entry: EntryDetail): Fact[] {
   const figures = entry.fatalities;
-  return figures ? [{ label: 'Fatalities', value: plainLine(`${formatFatalities(figures)} — ${figures.source}`) }] : [];
+  return figures ? [{ label: 'Fatalities', value: plainLine(fatalitiesWithSource(figures)) }] : [];
 }
 
 function claimsSection(entry: EntryDetail): Section[] {

@@ -1,7 +1,7 @@
 // What differs between two states of an entry, field by field: which fields changed (as edits
 // record them) and, for /entry diff, each change in words.
-import type { ClaimInput, EntryInput, Fatalities, SourceRecord } from './domain.js';
-import { formatFatalities } from './fatalities.js';
+import type { ClaimInput, EntryInput, SourceRecord } from './domain.js';
+import { fatalitiesWithSource } from './fatalities.js';
 import { formatPartialDate, type PartialDate } from './partial-date.js';
 import { sameJson } from './same-json.js';
 import { foldKey } from './text.js';
@@ -56,15 +56,12 @@ function sourceText(source: SourceRecord): string {
   return [source.outlet, source.url, source.attribution, source.published, source.grade].filter(Boolean).join(' · ');
 }
 
-/** `2 (1–4) — Residents, to AFP`, as /entry show gives them, or `none`. */
-export function fatalitiesText(fatalities: Fatalities | undefined): string {
-  return fatalities ? `${formatFatalities(fatalities)} — ${fatalities.source}` : 'none';
-}
+/** An actor as a snapshot names it: by its name, or by its id when the name is not known. */
+export const actorName = (id: number, names: ReadonlyMap<number, string>) => names.get(id) ?? `actor #${id}`;
 
 /** `Israel denies · 26 Jul 2025 · AFP · B2 — note`: who, which stance, when, through which source. */
 export function claimText(claim: ClaimInput, names: ReadonlyMap<number, string>): string {
-  const who = names.get(claim.actorId) ?? `actor #${claim.actorId}`;
-  return `${who} ${claim.stance} · ${formatPartialDate(claim.date)} · ${sourceText(claim.source)}${claim.note ? ` — ${claim.note}` : ''}`;
+  return `${actorName(claim.actorId, names)} ${claim.stance} · ${formatPartialDate(claim.date)} · ${sourceText(claim.source)}${claim.note ? ` — ${claim.note}` : ''}`;
 }
 
 function valueText(state: EntryInput, field: keyof EntryInput): string {
@@ -75,7 +72,7 @@ function valueText(state: EntryInput, field: keyof EntryInput): string {
     case 'eventType':
       return eventTypeLabel(state.eventType);
     case 'fatalities':
-      return fatalitiesText(state.fatalities);
+      return fatalitiesWithSource(state.fatalities);
     default:
       return String(state[field] ?? '') || '—';
   }
@@ -84,7 +81,7 @@ function valueText(state: EntryInput, field: keyof EntryInput): string {
 function listItems(state: EntryInput, field: keyof EntryInput, names: ReadonlyMap<number, string>): string[] {
   switch (field) {
     case 'actors':
-      return state.actors.map((a) => `${names.get(a.actorId) ?? `actor #${a.actorId}`} (${a.role})`);
+      return state.actors.map((a) => `${actorName(a.actorId, names)} (${a.role})`);
     case 'sources':
       return state.sources.map(sourceText);
     case 'claims':

@@ -42,6 +42,11 @@ export function formatFatalities(figures: FatalityFigures): string {
   return `${formatCount(best)} (${formatCount(low ?? best)}–${formatCount(high ?? best)})`;
 }
 
+/** As /entry show, /entry diff and digests give them: `12 (10–15) — Health ministry`, or `none`. */
+export function fatalitiesWithSource(fatalities: Fatalities | undefined): string {
+  return fatalities ? `${formatFatalities(fatalities)} — ${fatalities.source}` : 'none';
+}
+
 /** As typed back (forms, exports): `12` or `10-12-15`. */
 export function fatalitiesText(figures: FatalityFigures): string {
   const { low, best, high } = figures;

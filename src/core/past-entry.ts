@@ -2,6 +2,7 @@
 // actors by id, and those ids may since have been merged, so names come with them.
 import type { EntryAt } from './as-of-port.js';
 import type { EntryDetail, EntryInput, EntrySummary } from './domain.js';
+import { actorName } from './entry-diff.js';
 
 export function summaryOf(id: number, state: EntryInput, names: ReadonlyMap<number, string>): EntrySummary {
   const summary: EntrySummary = {
@@ -12,7 +13,7 @@ export function summaryOf(id: number, state: EntryInput, names: ReadonlyMap<numb
     start: state.start,
     confidence: state.confidence,
     places: state.places,
-    actors: state.actors.map((a) => ({ actorId: a.actorId, name: names.get(a.actorId) ?? `actor #${a.actorId}`, role: a.role })),
+    actors: state.actors.map((a) => ({ actorId: a.actorId, name: actorName(a.actorId, names), role: a.role })),
   };
   if (state.end) summary.end = state.end;
   return summary;
@@ -25,7 +26,7 @@ export function detailOf(entry: EntryAt, names: ReadonlyMap<number, string>): En
     summary: entry.state.summary,
     tags: entry.state.tags,
     sources: entry.state.sources,
-    claims: (entry.state.claims ?? []).map((claim) => ({ ...claim, actorName: names.get(claim.actorId) ?? `actor #${claim.actorId}` })),
+    claims: (entry.state.claims ?? []).map((claim) => ({ ...claim, actorName: actorName(claim.actorId, names) })),
     ...(entry.state.fatalities ? { fatalities: entry.state.fatalities } : {}),
     createdAt: entry.created.at,
     createdBy: entry.created.by,

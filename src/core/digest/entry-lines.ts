@@ -1,16 +1,12 @@
 // The lines of one digest item: date, type, actors, places, fatalities and source, and for
 // corrections what changed, with before → after for the fields people scan for.
 import type { EntryInput, SourceRecord } from '../domain.js';
-import { claimText, fatalitiesText } from '../entry-diff.js';
-import { formatFatalities } from '../fatalities.js';
+import { actorName, claimText } from '../entry-diff.js';
+import { fatalitiesWithSource, formatFatalities } from '../fatalities.js';
 import { formatDateSpan, formatPartialDate } from '../partial-date.js';
 import { eventTypeLabel } from '../vocabulary.js';
 import { span, type Line } from '../view.js';
 import type { EntryChange } from './changes.js';
-
-function actorName(id: number, names: ReadonlyMap<number, string>): string {
-  return names.get(id) ?? `actor #${id}`;
-}
 
 function sourceLine(source: SourceRecord, more: number): Line {
   const line: Line = [span.italic('Source: '), source.url ? span.link(source.outlet, source.url) : span.plain(source.outlet)];
@@ -28,7 +24,7 @@ export function entryMetaLines(entry: EntryInput, names: ReadonlyMap<number, str
     lines.push([span.italic('Actors: '), span.plain(entry.actors.map((a) => `${actorName(a.actorId, names)} (${a.role})`).join(', '))]);
   }
   if (entry.places.length > 0) lines.push([span.italic('Places: '), span.plain(entry.places.join(', '))]);
-  if (entry.fatalities) lines.push([span.italic('Fatalities: '), span.plain(fatalitiesText(entry.fatalities))]);
+  if (entry.fatalities) lines.push([span.italic('Fatalities: '), span.plain(fatalitiesWithSource(entry.fatalities))]);
   const [first, ...rest] = entry.sources;
   if (first) lines.push(sourceLine(first, rest.length));
   return lines;
@@ -75,7 +71,7 @@ function describeField(field: string, before: EntryInput, after: EntryInput, nam
     case 'tags':
       return `${label}: ${listDiff(before[field], after[field])}`;
     case 'fatalities':
-      return `fatalities ${before.fatalities ? formatFatalities(before.fatalities) : 'none'} → ${fatalitiesText(after.fatalities)}`;
+      return `fatalities ${before.fatalities ? formatFatalities(before.fatalities) : 'none'} → ${fatalitiesWithSource(after.fatalities)}`;
     case 'claims': {
       const show = (e: EntryInput) => (e.claims ?? []).map((claim) => claimText(claim, names));
       return `claims: ${listDiff(show(before), show(after))}`;
