@@ -1,5 +1,6 @@
-// The bot's own RSS, as `npm start` runs it (dist/src/main.js with --max-semi-space-size=4 and the
-// console, on a copy of the bench store, MALLOC_ARENA_MAX=2 as the README's service unit sets it):
+// The bot's own RSS, as `npm start` runs it (dist/src/main.js with the node flags of package.json's
+// start script and the console, on a copy of the bench store, MALLOC_ARENA_MAX=2 as the README's
+// service unit sets it):
 // at rest, once the chart renderer is loaded (a timeline and a map drawn), and once its worker has
 // stopped unused. Read from /proc, so it is the real process, not the benchmark's, which holds
 // more (its own app, the probe's variants, the timings).
@@ -16,6 +17,13 @@ export interface BotRss {
   workerStopped: number;
 }
 
+/** The node flags `npm start` gives the bot, read from package.json so the two cannot drift apart. */
+function startFlags(): string[] {
+  const start: string = JSON.parse(readFileSync(projectPath('package.json'), 'utf8')).scripts.start;
+  const words = start.split(/\s+/);
+  return words.slice(words.indexOf('node') + 1, words.indexOf('dist/src/main.js'));
+}
+
 const rssOf = (pid: number) => Math.round(Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024);
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** Time the bot is left alone before its RSS at rest is read: start-up's garbage collected. */
@@ -23,7 +31,7 @@ const SETTLE_MS = 10_000;
 
 export async function botRss(dbPath: string, commands: readonly string[]): Promise<BotRss> {
   const { DISCORD_TOKEN: _d, SLACK_BOT_TOKEN: _s, SLACK_APP_TOKEN: _a, ...env } = process.env;
-  const bot = spawn(process.execPath, ['--max-semi-space-size=4', projectPath('dist', 'src', 'main.js')], {
+  const bot = spawn(process.execPath, [...startFlags(), projectPath('dist', 'src', 'main.js')], {
     env: { ...env, MALLOC_ARENA_MAX: '2', SITREP_DB: dbPath, SITREP_CHARTS_DIR: join(dirname(dbPath), 'bot-charts'), LOG_LEVEL: 'warn' },
     stdio: ['pipe', 'pipe', 'inherit'],
   });

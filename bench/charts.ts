@@ -57,7 +57,7 @@ const busiest = await (async () => {
 const renderer = new WorkerChartRenderer({ idleMs: 5_000, dbPath: store.path });
 const app = createApp({ dbPath: store.path, admins: [], logger: silentLogger, chartRenderer: renderer, placeCoordinates: levantGazetteer(busiest) });
 const machine = describeMachine(app.db.prepare('SELECT sqlite_version()').pluck().get() as string);
-log(`Machine: ${machine.nproc} cores, ${machine.cpu}, ${machine.memoryGiB} GiB, Node ${machine.node}, SQLite ${machine.sqlite}, load ${machine.load.join(' ')}`);
+log(`Machine: ${machine.nproc} cores, ${machine.cpu}, ${machine.memoryGiB} GiB, Node ${machine.node} (flags: ${machine.nodeFlags}), SQLite ${machine.sqlite}, load ${machine.load.join(' ')}`);
 
 async function drawn(args: Record<string, string>, subcommand: 'timeline' | 'map'): Promise<{ command: number; total: number; cpu: number; view: View }> {
   const cpuBefore = processCpuMs();

@@ -7,6 +7,8 @@ export interface Machine {
   cpu: string;
   memoryGiB: number;
   node: string;
+  /** The flags node ran with (V8's pool and young generation change the figures). */
+  nodeFlags: string;
   sqlite: string;
   load: [number, number, number];
 }
@@ -27,6 +29,7 @@ export function describeMachine(sqliteVersion: string): Machine {
     cpu: cpuModel(),
     memoryGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
     node: process.version,
+    nodeFlags: process.execArgv.join(' ') || 'none',
     sqlite: sqliteVersion,
     load: loadavg().map((l) => Math.round(l * 100) / 100) as [number, number, number],
   };

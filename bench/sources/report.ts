@@ -71,7 +71,7 @@ export function report(r: BenchReport): void {
   console.log(
     [
       '',
-      `Machine: ${m.cpu}, ${m.nproc} cores, ${m.memoryGiB} GiB, Node ${m.node}, SQLite ${m.sqlite}`,
+      `Machine: ${m.cpu}, ${m.nproc} cores, ${m.memoryGiB} GiB, Node ${m.node} (flags: ${m.nodeFlags}), SQLite ${m.sqlite}`,
       `Load average before ${load(r.loadBefore)}, after ${load(r.loadAfter)}`,
       `Sources benchmark (${r.runtime}) — ${thousands(r.sources)} feeds × ${r.items} items, ${r.fresh} new per feed in the steady cycle, dossier of ${thousands(r.entries)} entries (${r.store})`,
       `  /timeline variants: ${r.variants.map((v) => JSON.stringify(v)).join(' ')}`,
