@@ -109,7 +109,7 @@ export function createApp(options: AppOptions): App {
   // Feeds are read in a worker thread, so parsing one never holds a reply; stopped on close.
   const parser = options.feedFetcher ? undefined : new WorkerFeedParser({ workers: options.feedReaders ?? 1, onProblem: (problem) => options.logger.error({ problem }, 'reading a feed failed') });
   const fetcher = options.feedFetcher ?? new HttpFeedFetcher({ allowPrivate: options.sourcesAllowPrivate ?? false, ...(parser ? { parser } : {}) });
-  const sources = new WatchService({ store: new SqliteSourceStore(db), fetcher, now, logger: options.logger, afterCheck: () => review.postPending(), turns });
+  const sources = new WatchService({ store: new SqliteSourceStore(db), fetcher, now, logger: options.logger, afterCheck: () => review.postPending(), turns, gazetteer });
   const watches = new SqliteWatches(db);
   const places = new SqlitePlaces(db, gazetteer);
   const services: CommandServices = {

@@ -134,7 +134,8 @@ export class SqliteSourceStore implements SourceStore {
   }
 
   knownPlaces(): KnownName[] {
-    return (this.cache.get('SELECT name FROM places ORDER BY name').pluck().all() as string[]).map((name): KnownName => ({ kind: 'place', name }));
+    const rows = this.cache.get('SELECT name, country_code AS country FROM places ORDER BY name').all() as { name: string; country: string | null }[];
+    return rows.map(({ name, country }): KnownName => ({ kind: 'place', name, ...(country ? { country } : {}) }));
   }
 
   knownNamesVersion(): number {

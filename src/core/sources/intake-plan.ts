@@ -11,7 +11,7 @@ import { keywordHits, keywordList } from './keyword-hits.js';
 import { parseKeywords } from './keywords.js';
 import { foldStory } from './same-story.js';
 import { StoryIndex, type StoryLookup } from './story-index.js';
-import { suggest, type CompiledNames } from './suggest.js';
+import { knowsName, suggest, type CompiledNames } from './suggest.js';
 import type { WatchedSource } from './watched-source.js';
 
 /** How far back a backfill reaches, and how old a new item may be and still be proposed. */
@@ -36,6 +36,8 @@ export interface IntakeInput {
   /** Candidates of any status published near these items (a list, or the store's index of them). */
   stories: readonly StoryRef[] | StoryLookup<StoryRef>;
   names: CompiledNames;
+  /** Places the gazetteer knows and the dossier does not yet, found in an item's text (see place-spotting.ts). */
+  spotPlaces?: (text: string, known: (folded: string) => boolean) => string[];
   now: Date;
 }
 
@@ -80,6 +82,7 @@ function draftFor(item: FeedItem, input: IntakeInput, matched: string[]): Candid
   const link = item.link && item.link.length <= DRAFT_LIMITS.url ? item.link : undefined;
   const date = suggestion.start ? toIsoPartial(suggestion.start) : dayText(input.now);
   const killed = guessFatalities({ title, summary });
+  const spotted = input.spotPlaces?.(`${title}\n${summary}`, (folded) => knowsName(input.names, folded)) ?? [];
   return {
     topic: input.source.topic,
     title,
@@ -90,7 +93,7 @@ function draftFor(item: FeedItem, input: IntakeInput, matched: string[]): Candid
     matched,
     suggested: {
       actors: suggestion.actors.slice(0, DRAFT_LIMITS.list).map(({ id, name }) => ({ id, name })),
-      places: suggestion.places.slice(0, DRAFT_LIMITS.list),
+      places: [...suggestion.places, ...spotted].slice(0, DRAFT_LIMITS.list),
       type: guessEventType({ title, summary }),
       date,
       source: { outlet, attribution: `according to ${outlet}`, ...(link ? { url: link } : {}), published: suggestion.source.published ?? date },

@@ -7,7 +7,10 @@ import type { FeedDocument, FeedItem } from './feed-port.js';
 import { findPhrase, foldPhrase, foldText, type FoldedPhrase, type FoldedText } from './word-match.js';
 
 /** An actor or place the dossier knows, by its name and aliases. */
-export type KnownName = { kind: 'actor'; id: number; name: string; aliases?: readonly string[] } | { kind: 'place'; name: string; aliases?: readonly string[] };
+export type KnownName =
+  | { kind: 'actor'; id: number; name: string; aliases?: readonly string[] }
+  /** `country`: the ISO code of the country a located place lies in. */
+  | { kind: 'place'; name: string; aliases?: readonly string[]; country?: string };
 
 /** One way of writing a known name, folded; `order` is its place in the list the names came in. */
 interface NameForm {
@@ -24,6 +27,13 @@ interface NameForm {
  */
 export interface CompiledNames {
   byOpening: ReadonlyMap<string, readonly NameForm[]>;
+  /** The countries the dossier's located places lie in: where a new place is likeliest. */
+  countries: ReadonlySet<string>;
+}
+
+/** Whether a folded phrase (foldKey) is one of the known names' forms. */
+export function knowsName(names: CompiledNames, folded: string): boolean {
+  return (names.byOpening.get(folded.split(' ', 2).join(' ')) ?? []).some((form) => form.phrase.words === folded);
 }
 
 export interface Suggestion {
@@ -51,10 +61,12 @@ function shortRegionName(known: KnownName): string[] {
 /** Folds known names a part at a time (a long list need not be folded in one go), in list order. */
 export class NameCompiler {
   private readonly byOpening = new Map<string, NameForm[]>();
+  private readonly countries = new Set<string>();
   private order = 0;
 
   add(names: readonly KnownName[]): void {
     for (const known of names) {
+      if (known.kind === 'place' && known.country) this.countries.add(known.country);
       for (const written of [known.name, ...(known.aliases ?? []), ...shortRegionName(known)]) {
         const phrase = foldPhrase(written);
         if (!phrase) continue;
@@ -68,7 +80,7 @@ export class NameCompiler {
   }
 
   get compiled(): CompiledNames {
-    return { byOpening: this.byOpening };
+    return { byOpening: this.byOpening, countries: this.countries };
   }
 }
 

@@ -10,6 +10,8 @@ import { planIntake, type FreshItem } from './intake-plan.js';
 import { itemKey } from './item-key.js';
 import { afterFailure, nextCheckAfterAnswer } from './poll-timing.js';
 import { NameCompiler, type CompiledNames, type KnownName } from './suggest.js';
+import { PlaceSpotter } from './place-spotting.js';
+import type { Gazetteer } from '../places/gazetteer-port.js';
 import { pausedNotice } from './check-views.js';
 import type { IntakeQuery, NewSource, SourceStore } from './watch-store-port.js';
 import type { CheckRecord, CheckTrigger, WatchedSource } from './watched-source.js';
@@ -23,6 +25,8 @@ export interface WatchServiceDeps {
   afterCheck?: () => Promise<unknown>;
   /** Turns of the event loop shared with the review cards' posting: one check is recorded per turn. */
   turns?: Turns;
+  /** Where places the dossier does not know yet are found for the cards; without it, only known places are suggested. */
+  gazetteer?: Gazetteer;
 }
 
 /** Fresh items decided about and written per transaction: a few milliseconds of work. */
@@ -59,6 +63,8 @@ export class WatchService {
   private readonly running = new Map<number, Promise<CheckDone>>();
   /** The dossier's names, folded once and kept until the store says one changed. */
   private names: { version: number; compiled: Promise<CompiledNames> } | undefined;
+  /** The spotter for the names now compiled (it keeps its verdicts across checks). */
+  private spotter: { names: CompiledNames; spotter: PlaceSpotter } | undefined;
   private readonly turns: Turns;
 
   constructor(private readonly deps: WatchServiceDeps) {
@@ -150,6 +156,13 @@ export class WatchService {
     return this.names.compiled;
   }
 
+  private placeSpotter(names: CompiledNames): PlaceSpotter | undefined {
+    const { gazetteer } = this.deps;
+    if (!gazetteer) return undefined;
+    if (this.spotter?.names !== names) this.spotter = { names, spotter: new PlaceSpotter(gazetteer, names.countries) };
+    return this.spotter.spotter;
+  }
+
   /** The dossier's names read a page per turn and folded a part per turn, actors first, as suggestions rank them. */
   private async compileNames(): Promise<CompiledNames> {
     const { store } = this.deps;
@@ -199,7 +212,10 @@ export class WatchService {
     const feed = outcome.kind === 'ok' ? outcome.feed : undefined;
     const answer = { at, trigger, state: outcome.state, keyed: feed ? keyedItems(feed.items) : [], nextCheckAt: nextCheckAfterAnswer(at, source.everyMinutes), ...(feed ? { feed } : {}) };
     const names = await this.compiledNames();
-    const plan = (query: IntakeQuery) => planIntake({ source: query.source, feed: feed ?? {}, fresh: query.fresh, byKey: query.byKey, stories: query.stories, names, now: at });
+    const spotter = this.placeSpotter(names);
+    const spotPlaces = spotter && ((text: string, known: (folded: string) => boolean) => spotter.spot(text, known));
+    const plan = (query: IntakeQuery) =>
+      planIntake({ source: query.source, feed: feed ?? {}, fresh: query.fresh, byKey: query.byKey, stories: query.stories, names, ...(spotPlaces ? { spotPlaces } : {}), now: at });
     const steps = store.answerSteps(source.id, answer, ITEMS_PER_TRANSACTION, plan);
     for (;;) {
       const step = await this.turns.take(() => steps.next());

@@ -1,0 +1,186 @@
+// Places a feed item names that the dossier does not know yet, found in the gazetteer: a review
+// card for "Israeli strike near Daraa" suggests Daraa even before any entry has it. Names are
+// read as news writes them, capitalised words side by side (English and other Latin-script text);
+// a place counts where the dossier's own places are, in a country the item names, or when it is
+// a city most readers would know, so sentence-initial words and far-off namesakes stay out.
+// Countries are not suggested (news names them as actors, `US envoy`); they only widen where.
+import { foldKey } from '../text.js';
+import type { Gazetteer, GazetteerPlace } from '../places/gazetteer-port.js';
+import { resolvePlace } from '../places/resolve-place.js';
+
+/** A place outside the dossier's countries is suggested only from this many people up. */
+export const KNOWN_CITY_POPULATION = 100_000;
+/** Words in a name may be this many: `Deir ez-Zor`, `Ras al Ain`, `Bint Jbeil`. */
+const LONGEST_NAME = 4;
+/** A name opening a clause counts from this many people up (a region by its own). */
+const OPENING_POPULATION = 10_000;
+/** `US`, `EU`, `SDF`: initialisms, which the gazetteer has as villages' names. */
+const INITIALISM = /^\p{Lu}{1,4}$/u;
+const NONE: ReadonlySet<string> = new Set();
+/** Places suggested from one item at most. */
+const MOST_PER_ITEM = 5;
+/** Phrases and verdicts kept across items (news repeats its names); forgotten all at once past this. */
+const REMEMBERED = 5_000;
+
+/** Where a clause ends: a name never runs across these. */
+const CLAUSE_BREAK = /[.,;:!?()[\]{}"“”«»|\n\u2013\u2014]+/;
+/** A capitalised word, or one after a particle (`al-Bab`, `ez-Zor`). */
+const CAPITALISED = /^(?:\p{Ll}{1,3}-)?\p{Lu}/u;
+/** Particles lower-case inside a name: `Ras al Ain`, `Jisr ash Shughur`. */
+const PARTICLES = new Set(['al', 'el', 'ad', 'ar', 'as', 'ash', 'at', 'az', 'an', 'ez', 'ed', 'bin', 'ibn', 'de', 'du', 'del', 'la', 'le']);
+
+/** A word without the quotes around it and the possessive after it: `‘Daraa’s` → `Daraa`. */
+const bare = (word: string) => word.replace(/^['‘’]+/, '').replace(/['’]s$/, '').replace(/['‘’]+$/, '');
+
+/** A run of capitalised words; `opening` when it starts its clause, where any word is capitalised. */
+interface Run {
+  words: string[];
+  opening: boolean;
+}
+
+/** Runs of capitalised words, each clause apart, particles allowed between two of them. */
+function nameRuns(text: string): Run[] {
+  const runs: Run[] = [];
+  for (const clause of text.split(CLAUSE_BREAK)) {
+    let run: string[] = [];
+    let opening = true;
+    const close = () => {
+      while (run.length > 0 && PARTICLES.has(run[run.length - 1]!)) run.pop();
+      if (run.length > 0) runs.push({ words: run, opening });
+      run = [];
+    };
+    for (const word of clause.split(/\s+/).map(bare)) {
+      if (word === '') continue;
+      if (CAPITALISED.test(word)) run.push(word);
+      else if (run.length > 0 && PARTICLES.has(word)) run.push(word);
+      else {
+        close();
+        opening = false;
+      }
+    }
+    close();
+  }
+  return runs;
+}
+
+interface Found {
+  spelling: string;
+  place: GazetteerPlace;
+}
+
+/** Words tried as a name: where they stand in their run of capitalised words. */
+interface Words {
+  phrase: string;
+  /** The gazetteer's records of that name (tier 0). */
+  own: readonly GazetteerPlace[];
+  /** The whole run: no capitalised word beside them (`Victoria` in `Victoria Nuland` is not). */
+  whole: boolean;
+  /** The clause's first words, which may be capitalised only for opening it. */
+  opening: boolean;
+}
+
+export class PlaceSpotter {
+  /** Each phrase folded, with the gazetteer's records of that name (tier 0): most name nothing. */
+  readonly #phrases = new Map<string, { folded: string; own: GazetteerPlace[] }>();
+  readonly #verdicts = new Map<string, Found | null>();
+
+  /** `homeCountries`: the ISO codes of the countries the dossier's places lie in. */
+  constructor(
+    private readonly gazetteer: Gazetteer,
+    private readonly homeCountries: ReadonlySet<string>,
+  ) {}
+
+  /**
+   * The places `text` names, as spellings `/entry add places:` locates to the same record (with
+   * the country after the name where the name alone means a namesake elsewhere), first mention
+   * first. `known(folded)` says a name is the dossier's already (an actor or place it suggests).
+   */
+  spot(text: string, known: (folded: string) => boolean): string[] {
+    const runs = nameRuns(text);
+    // Countries the item names widen where a place may be (`Tripoli, Lebanon`).
+    const named = new Set<string>();
+    for (const { words: run } of runs) {
+      for (let at = 0; at < run.length; at++) {
+        for (const phrase of at + 1 < run.length ? [run[at]!, `${run[at]} ${run[at + 1]}`] : [run[at]!]) {
+          // `US envoy`, `UK-made`: an initialism is more often an adjective than the place meant.
+          if (INITIALISM.test(phrase)) continue;
+          for (const place of this.#phrase(phrase).own) if (place.precision === 'country') named.add(place.country.code);
+        }
+      }
+    }
+    const found: Found[] = [];
+    for (const { words: run, opening } of runs) {
+      for (let at = 0; at < run.length && found.length < MOST_PER_ITEM; ) {
+        let taken = 1;
+        for (let length = Math.min(LONGEST_NAME, run.length - at); length >= 1; length--) {
+          const words = run.slice(at, at + length);
+          if (PARTICLES.has(words[words.length - 1]!)) continue;
+          const phrase = words.join(' ');
+          const { folded, own } = this.#phrase(phrase);
+          if (known(folded)) {
+            taken = length;
+            break;
+          }
+          const place = own.length > 0 ? this.#verdict({ phrase, own, whole: length === run.length, opening: opening && at === 0 }, named) : null;
+          if (place) {
+            if (!found.some((f) => f.place.ref === place.place.ref)) found.push(place);
+            taken = length;
+            break;
+          }
+        }
+        at += taken;
+      }
+    }
+    return found.map((f) => f.spelling);
+  }
+
+  #phrase(phrase: string): { folded: string; own: GazetteerPlace[] } {
+    let entry = this.#phrases.get(phrase);
+    if (entry === undefined) {
+      const folded = foldKey(phrase);
+      // The gazetteer's alternate names are left out: they hold words like `Israeli`, `Tell`, `Omar`.
+      entry = { folded, own: this.gazetteer.named(folded).flatMap((m) => (m.tier === 0 ? [m.place] : [])) };
+      if (this.#phrases.size >= REMEMBERED) this.#phrases.clear();
+      this.#phrases.set(phrase, entry);
+    }
+    return entry;
+  }
+
+  #verdict(words: Words, named: ReadonlySet<string>): Found | null {
+    const key = `${words.phrase}|${words.whole}|${words.opening}|${[...named].join(',')}`;
+    const remembered = this.#verdicts.get(key);
+    if (remembered !== undefined) return remembered;
+    const verdict = this.#judge(words, named);
+    if (this.#verdicts.size >= REMEMBERED) this.#verdicts.clear();
+    this.#verdicts.set(key, verdict);
+    return verdict;
+  }
+
+  #near(place: GazetteerPlace, named: ReadonlySet<string>): boolean {
+    return this.homeCountries.has(place.country.code) || named.has(place.country.code);
+  }
+
+  #judge({ phrase, own: records, whole, opening }: Words, namedInItem: ReadonlySet<string>): Found | null {
+    if (INITIALISM.test(phrase)) return null;
+    // Part of a longer name (`Victoria` of `Victoria Nuland`) counts only where the dossier's places are.
+    const named = whole ? namedInItem : NONE;
+    const own = records.filter((place) => place.precision !== 'country');
+    if (own.length === 0) return null;
+    const resolved = resolvePlace(this.gazetteer, phrase, false);
+    const located = resolved.kind === 'located' && resolved.place.precision !== 'country' ? resolved.place : undefined;
+    const found = ((): Found | null => {
+      if (located && this.#near(located, named)) return { spelling: phrase, place: located };
+      // A namesake where the dossier's places are, spelt with its country so that it is the one located.
+      const near = own.filter((place) => this.#near(place, named));
+      if (new Set(near.map((place) => place.country.code)).size === 1) {
+        const spelling = `${phrase} (${near[0]!.country.name})`;
+        const qualified = resolvePlace(this.gazetteer, spelling, false);
+        return qualified.kind === 'located' ? { spelling, place: qualified.place } : null;
+      }
+      // Far from the dossier: a known city, named on its own (not `Victoria` of `Victoria Nuland`).
+      return located && whole && located.population >= KNOWN_CITY_POPULATION ? { spelling: phrase, place: located } : null;
+    })();
+    // A clause's first word is capitalised whatever it is (`Port workers…`): only a town of some size counts.
+    return found && opening && found.place.population < OPENING_POPULATION ? null : found;
+  }
+}

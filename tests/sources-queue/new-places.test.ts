@@ -1,0 +1,68 @@
+// GIVEN feed items naming places the dossier has never had WHEN a check proposes them THEN the
+// card suggests the places the gazetteer knows (where the dossier's places are, in a country the
+// item names, or a city most readers know), not words that only look like names, and an approved
+// card's places are stored located.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { QueueApp } from './support/queue-app.js';
+import { ScriptedFeeds, type ScriptedItem } from './support/scripted-feeds.js';
+import { NOW } from './support/stories.js';
+
+let feeds: ScriptedFeeds;
+let queue: QueueApp;
+beforeEach(async () => {
+  feeds = await ScriptedFeeds.start();
+  queue = new QueueApp({ start: NOW });
+});
+afterEach(async () => {
+  queue.dispose();
+  await feeds.close();
+});
+
+const published = new Date(Date.parse(NOW) - 3_600_000).toISOString();
+const item = (guid: string, title: string, summary: string): ScriptedItem => ({ guid, title, summary, link: `https://levant.example/${guid}`, published });
+
+/** Checks a feed of these items, backfilled, and gives each candidate's suggested places line. */
+async function placesSuggested(items: ScriptedItem[]): Promise<string[]> {
+  feeds.serve('/levant.xml', 'Levant Wire', items);
+  await queue.run(`/sources add url:${feeds.url('/levant.xml')} topic:syria-israel backfill:true`);
+  await queue.run('/sources check id:1');
+  const lines: string[] = [];
+  for (let id = 1; id <= items.length; id++) {
+    const card = await queue.text(`/review show id:${id}`);
+    lines.push(/^ {2}Places +(.*)$/m.exec(card)?.[1] ?? `no places line in: ${card}`);
+  }
+  return lines;
+}
+
+describe('GIVEN the seed dossier, whose places are in Syria, Israel, France and Azerbaijan', () => {
+  it('WHEN items name Daraa, Amman, Latakia, a village of Sweida and two cities in a title-case headline THEN each card suggests them beside the places the dossier knows', async () => {
+    const lines = await placesSuggested([
+      item('d1', 'Israeli strike hits weapons depot near Daraa, two killed', 'Israel did not comment.'),
+      item('d2', 'Al-Shaibani meets Barrack in Amman to discuss southern Syria', 'The two met on Wednesday.'),
+      item('d3', 'Clashes in Latakia countryside leave 12 dead', 'Security forces clashed with gunmen, a monitor said. Shells also fell near Salkhad.'),
+      item('d4', 'Government Forces Shell Villages Between Homs And Hama', ''),
+    ]);
+    expect(lines).toEqual(['Daraa', 'Southern Syria, Amman', 'Latakia, Salkhad', 'Homs, Hama']);
+  });
+
+  it('WHEN an item names Tripoli with Lebanon THEN the Lebanese city is suggested by a spelling that locates it, not the Libyan capital', async () => {
+    const [line] = await placesSuggested([item('t1', 'Clashes in Tripoli, Lebanon leave three dead', 'The army deployed in Bab al-Tabbaneh.')]);
+    expect(line).toBe('Tripoli (Lebanon)');
+    await queue.run('/review approve id:1');
+    expect(await queue.text('/place name:"Tripoli (Lebanon)"')).toContain('Lebanon');
+    expect(await queue.text('/timeline place:Lebanon')).toContain('Clashes in Tripoli, Lebanon leave three dead');
+  });
+
+  it('WHEN capitalised words only look like places (a person, initialisms, a clause opening on a common word) THEN none is suggested', async () => {
+    const [line] = await placesSuggested([item('p1', 'Victoria Nuland says US and EU will keep sanctions', 'Port workers in the region went on strike.')]);
+    expect(line).toBe('—');
+  });
+
+  it('WHEN an approved card suggested a new place THEN the entry holds it, located in its country', async () => {
+    await placesSuggested([item('a1', 'Shelling reported near Daraa', 'Residents said shells fell overnight.')]);
+    const approved = await queue.text('/review approve id:1');
+    const id = /entry #(\d+)/.exec(approved)![1];
+    expect(await queue.text(`/entry show id:${id}`)).toMatch(/Places +Daraa/);
+    expect(await queue.text('/timeline place:Syria limit:1')).toContain('Shelling reported near Daraa');
+  });
+});
