@@ -109,6 +109,7 @@ export class SqliteGazetteer implements Gazetteer {
   private readonly db: Database.Database;
   private readonly selects: Record<PlacePrecision, Database.Statement>;
   private readonly names: Database.Statement;
+  private readonly ownNames: Database.Statement;
   private readonly near: Database.Statement;
 
   constructor(path: string) {
@@ -119,6 +120,7 @@ export class SqliteGazetteer implements Gazetteer {
       locality: this.db.prepare(PLACE_SELECTS.locality),
     };
     this.names = this.db.prepare('SELECT ref, tier FROM names WHERE name_key = ?');
+    this.ownNames = this.db.prepare('SELECT ref FROM names WHERE name_key = ? AND tier = 0').pluck();
     this.near = this.db.prepare('SELECT name_key, ref, name FROM names WHERE name_key >= ? AND name_key < ? AND tier = 0 LIMIT ?');
   }
 
@@ -138,6 +140,11 @@ export class SqliteGazetteer implements Gazetteer {
       const place = this.byRef(ref);
       return place ? [{ place, tier }] : [];
     });
+  }
+
+  ownNamed(key: string): GazetteerPlace[] {
+    if (key === '') return [];
+    return (this.ownNames.all(key) as string[]).flatMap((ref) => this.byRef(ref) ?? []);
   }
 
   closest(typed: string, count: number): { name: string; place: GazetteerPlace }[] {

@@ -36,6 +36,8 @@ export interface Gazetteer {
    * an alias of Sitrep's table, 1 one of the gazetteer's alternate names.
    */
   named(key: string): { place: GazetteerPlace; tier: number }[];
+  /** The records whose own name or alias of Sitrep's table folds to this key (tier 0 only). */
+  ownNamed(key: string): GazetteerPlace[];
   /** A record by its ref, or undefined. */
   byRef(ref: string): GazetteerPlace | undefined;
   /** Names close to a misspelling, most likely first: `[name, record]`. */

@@ -19,6 +19,13 @@ const INITIALISM = /^\p{Lu}{1,4}$/u;
 const NONE: ReadonlySet<string> = new Set();
 /** Places suggested from one item at most. */
 const MOST_PER_ITEM = 5;
+/**
+ * Gazetteer lookups of names not met before, per item: a news item needs a few dozen; a hostile
+ * one of 4,000 characters in capitalised nonsense would otherwise cost tens of milliseconds.
+ */
+export const LOOKUPS_PER_ITEM = 120;
+/** Characters of an item read: its title and lede, where news names where it happened. */
+const READ_CHARACTERS = 1_200;
 /** Phrases and verdicts kept across items (news repeats its names); forgotten all at once past this. */
 const REMEMBERED = 5_000;
 
@@ -83,6 +90,8 @@ export class PlaceSpotter {
   /** Each phrase folded, with the gazetteer's records of that name (tier 0): most name nothing. */
   readonly #phrases = new Map<string, { folded: string; own: GazetteerPlace[] }>();
   readonly #verdicts = new Map<string, Found | null>();
+  /** Lookups left for the item being read. */
+  #lookups = 0;
 
   /** `homeCountries`: the ISO codes of the countries the dossier's places lie in. */
   constructor(
@@ -96,11 +105,12 @@ export class PlaceSpotter {
    * first. `known(folded)` says a name is the dossier's already (an actor or place it suggests).
    */
   spot(text: string, known: (folded: string) => boolean): string[] {
-    const runs = nameRuns(text);
+    this.#lookups = LOOKUPS_PER_ITEM;
+    const runs = nameRuns(text.slice(0, READ_CHARACTERS));
     // Countries the item names widen where a place may be (`Tripoli, Lebanon`).
     const named = new Set<string>();
     for (const { words: run } of runs) {
-      for (let at = 0; at < run.length; at++) {
+      for (let at = 0; at < run.length && this.#lookups > 0; at++) {
         for (const phrase of at + 1 < run.length ? [run[at]!, `${run[at]} ${run[at + 1]}`] : [run[at]!]) {
           // `US envoy`, `UK-made`: an initialism is more often an adjective than the place meant.
           if (INITIALISM.test(phrase)) continue;
@@ -109,8 +119,9 @@ export class PlaceSpotter {
       }
     }
     const found: Found[] = [];
+    // The item's lookups spent, the rest of it is not read: what was found stands.
     for (const { words: run, opening } of runs) {
-      for (let at = 0; at < run.length && found.length < MOST_PER_ITEM; ) {
+      for (let at = 0; at < run.length && found.length < MOST_PER_ITEM && this.#lookups > 0; ) {
         let taken = 1;
         for (let length = Math.min(LONGEST_NAME, run.length - at); length >= 1; length--) {
           const words = run.slice(at, at + length);
@@ -138,8 +149,11 @@ export class PlaceSpotter {
     let entry = this.#phrases.get(phrase);
     if (entry === undefined) {
       const folded = foldKey(phrase);
+      // Past the item's lookups a name is taken to name nothing, and that is not remembered.
+      if (this.#lookups <= 0) return { folded, own: [] };
+      this.#lookups--;
       // The gazetteer's alternate names are left out: they hold words like `Israeli`, `Tell`, `Omar`.
-      entry = { folded, own: this.gazetteer.named(folded).flatMap((m) => (m.tier === 0 ? [m.place] : [])) };
+      entry = { folded, own: this.gazetteer.ownNamed(folded) };
       if (this.#phrases.size >= REMEMBERED) this.#phrases.clear();
       this.#phrases.set(phrase, entry);
     }
