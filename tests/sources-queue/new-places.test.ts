@@ -35,14 +35,15 @@ async function placesSuggested(items: ScriptedItem[]): Promise<string[]> {
 }
 
 describe('GIVEN the seed dossier, whose places are in Syria, Israel, France and Azerbaijan', () => {
-  it('WHEN items name Daraa, Amman, Latakia, a village of Sweida and two cities in a title-case headline THEN each card suggests them beside the places the dossier knows', async () => {
+  it('WHEN items name Daraa, Amman, Latakia, a village of Sweida, two cities in a title-case headline and a province THEN each card suggests them beside the places the dossier knows', async () => {
     const lines = await placesSuggested([
       item('d1', 'Israeli strike hits weapons depot near Daraa, two killed', 'Israel did not comment.'),
       item('d2', 'Al-Shaibani meets Barrack in Amman to discuss southern Syria', 'The two met on Wednesday.'),
       item('d3', 'Clashes in Latakia countryside leave 12 dead', 'Security forces clashed with gunmen, a monitor said. Shells also fell near Salkhad.'),
       item('d4', 'Government Forces Shell Villages Between Homs And Hama', ''),
+      item('d5', 'Shelling in Idlib province kills four', ''),
     ]);
-    expect(lines).toEqual(['Daraa', 'Southern Syria, Amman', 'Latakia, Salkhad', 'Homs, Hama']);
+    expect(lines).toEqual(['Daraa', 'Southern Syria, Amman', 'Latakia, Salkhad', 'Homs, Hama', 'Idlib province']);
   });
 
   it('WHEN an item names Tripoli with Lebanon THEN the Lebanese city is suggested by a spelling that locates it, not the Libyan capital', async () => {

@@ -36,6 +36,10 @@ const CAPITALISED = /^(?:\p{Ll}{1,3}-)?\p{Lu}/u;
 /** Particles lower-case inside a name: `Ras al Ain`, `Jisr ash Shughur`. */
 const PARTICLES = new Set(['al', 'el', 'ad', 'ar', 'as', 'ash', 'at', 'az', 'an', 'ez', 'ed', 'bin', 'ibn', 'de', 'du', 'del', 'la', 'le']);
 
+/** The kinds of region news writes after a name, which end it: `Idlib province`. */
+const REGION_KINDS = new Set(['province', 'governorate', 'oblast', 'region', 'district', 'krai', 'kray', 'muhafazah']);
+const lastWord = (phrase: string) => phrase.slice(phrase.lastIndexOf(' ') + 1).toLowerCase();
+
 /** A word without the quotes around it and the possessive after it: `‘Daraa’s` → `Daraa`. */
 const bare = (word: string) => word.replace(/^['‘’]+/, '').replace(/['’]s$/, '').replace(/['‘’]+$/, '');
 
@@ -60,6 +64,11 @@ function nameRuns(text: string): Run[] {
       if (word === '') continue;
       if (CAPITALISED.test(word)) run.push(word);
       else if (run.length > 0 && PARTICLES.has(word)) run.push(word);
+      else if (run.length > 0 && REGION_KINDS.has(word)) {
+        run.push(word);
+        close();
+        opening = false;
+      }
       else {
         close();
         opening = false;
@@ -153,7 +162,12 @@ export class PlaceSpotter {
       if (this.#lookups <= 0) return { folded, own: [] };
       this.#lookups--;
       // The gazetteer's alternate names are left out: they hold words like `Israeli`, `Tell`, `Omar`.
-      entry = { folded, own: this.gazetteer.ownNamed(folded) };
+      let own = this.gazetteer.ownNamed(folded);
+      // `Idlib province` is the region Idlib, as /entry add reads it.
+      if (own.length === 0 && phrase.includes(' ') && REGION_KINDS.has(lastWord(phrase))) {
+        own = this.gazetteer.ownNamed(foldKey(phrase.slice(0, phrase.lastIndexOf(' ')))).filter((place) => place.precision === 'region');
+      }
+      entry = { folded, own };
       if (this.#phrases.size >= REMEMBERED) this.#phrases.clear();
       this.#phrases.set(phrase, entry);
     }
