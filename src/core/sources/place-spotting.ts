@@ -7,6 +7,7 @@
 import { foldKey } from '../text.js';
 import type { Gazetteer, GazetteerPlace } from '../places/gazetteer-port.js';
 import { resolvePlace } from '../places/resolve-place.js';
+import { REGION_KINDS } from './suggest.js';
 
 /** A place outside the dossier's countries is suggested only from this many people up. */
 export const KNOWN_CITY_POPULATION = 100_000;
@@ -36,8 +37,6 @@ const CAPITALISED = /^(?:\p{Ll}{1,3}-)?\p{Lu}/u;
 /** Particles lower-case inside a name: `Ras al Ain`, `Jisr ash Shughur`. */
 const PARTICLES = new Set(['al', 'el', 'ad', 'ar', 'as', 'ash', 'at', 'az', 'an', 'ez', 'ed', 'bin', 'ibn', 'de', 'du', 'del', 'la', 'le']);
 
-/** The kinds of region news writes after a name, which end it: `Idlib province`. */
-const REGION_KINDS = new Set(['province', 'governorate', 'oblast', 'region', 'district', 'krai', 'kray', 'muhafazah']);
 const lastWord = (phrase: string) => phrase.slice(phrase.lastIndexOf(' ') + 1).toLowerCase();
 
 /** A word without the quotes around it and the possessive after it: `‘Daraa’s` → `Daraa`. */
@@ -64,12 +63,9 @@ function nameRuns(text: string): Run[] {
       if (word === '') continue;
       if (CAPITALISED.test(word)) run.push(word);
       else if (run.length > 0 && PARTICLES.has(word)) run.push(word);
-      else if (run.length > 0 && REGION_KINDS.has(word)) {
-        run.push(word);
-        close();
-        opening = false;
-      }
       else {
+        // A region's kind after a name ends it: `Idlib province`.
+        if (run.length > 0 && REGION_KINDS.has(word)) run.push(word);
         close();
         opening = false;
       }

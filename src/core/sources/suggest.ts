@@ -46,10 +46,11 @@ export interface Suggestion {
 }
 
 /**
- * The kinds of region news leaves out of their names. Not `republic` or `state`: `Czech` and
- * `Dominican` alone name no place.
+ * The kinds of region news leaves out of their names, or writes after them. Not `republic` or
+ * `state`: `Czech` and `Dominican` alone name no place.
  */
-const REGION_KIND = /\s+(?:province|governorate|oblast|region|district|krai|kray|muhafazah)$/i;
+export const REGION_KINDS: ReadonlySet<string> = new Set(['province', 'governorate', 'oblast', 'region', 'district', 'krai', 'kray', 'muhafazah']);
+const REGION_KIND = new RegExp(`\\s+(?:${[...REGION_KINDS].join('|')})$`, 'i');
 
 /** A region stored with its kind (`Sweida province`) is also named without it (`Sweida`), as news names it. */
 function shortRegionName(known: KnownName): string[] {
