@@ -107,7 +107,7 @@ export class PlaceSpotter {
   /**
    * The places `text` names, as spellings `/entry add places:` locates to the same record (with
    * the country after the name where the name alone means a namesake elsewhere), first mention
-   * first. `known(folded)` says a name is the dossier's already (an actor or place it suggests).
+   * first. `known(folded)` says a name is the dossier's already (an actor's or a place's, or an alias).
    */
   spot(text: string, known: (folded: string) => boolean): string[] {
     this.#lookups = LOOKUPS_PER_ITEM;
