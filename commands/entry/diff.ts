@@ -3,7 +3,7 @@
 import { dayInZone, shiftDay, type AsOfInstant } from '../../src/core/as-of-day.js';
 import type { EntryAt } from '../../src/core/as-of-port.js';
 import type { CommandContext, SubcommandSpec } from '../../src/core/command-spec.js';
-import { fieldChanges, type FieldChange } from '../../src/core/entry-diff.js';
+import { actorIdsNamed, fieldChanges, type FieldChange } from '../../src/core/entry-diff.js';
 import { detailOf } from '../../src/core/past-entry.js';
 import { UserError } from '../../src/core/errors.js';
 import { firstDay, formatPartialDate, lastDay, parsePartialDate, type PartialDate } from '../../src/core/partial-date.js';
@@ -67,8 +67,7 @@ export const diffEntry: SubcommandSpec = {
     const after = entryAtOrRefuse(ctx, id, to, 'to', (created) => `Compare from the day it was added: /entry diff id:${id} from:${dayInZone(new Date(created), to.zone)}`);
     const before = ctx.services.past.entryAt(id, from.before);
     if (!before) return addedSinceView(after, from, to, ctx);
-    const named = [before.state, after.state].flatMap((state) => [...state.actors, ...(state.claims ?? [])]);
-    const names = ctx.services.past.actorNames(named.map((a) => a.actorId));
+    const names = ctx.services.past.actorNames([before.state, after.state].flatMap(actorIdsNamed));
     const changes = fieldChanges(before.state, after.state, names);
     const lines: Line[] = changes.map(changeLine);
     if (statusText(before) !== statusText(after)) lines.unshift([span.bold('Status: '), span.plain(`${statusText(before)} → ${statusText(after)}`)]);

@@ -4,6 +4,7 @@
 import type { AsOfInstant } from '../../src/core/as-of-day.js';
 import type { CommandArgs, CommandContext, SubcommandSpec } from '../../src/core/command-spec.js';
 import type { EntryDetail } from '../../src/core/domain.js';
+import { actorIdsNamed } from '../../src/core/entry-diff.js';
 import { claimLine, entryDateText, sourceLine } from '../../src/core/entry-views.js';
 import { UserError } from '../../src/core/errors.js';
 import { fatalitiesWithSource } from '../../src/core/fatalities.js';
@@ -94,7 +95,7 @@ export function requireEntry(dossier: DossierReader, id: number): EntryDetail {
 function pastEntryView(id: number, asOf: AsOfInstant, args: CommandArgs, ctx: CommandContext): View {
   const { past } = ctx.services;
   const entry = entryAtOrRefuse(ctx, id, asOf, 'as_of', () => `As it is now: /entry show id:${id}`);
-  const view = entryDetailView(detailOf(entry, past.actorNames([...entry.state.actors, ...(entry.state.claims ?? [])].map((a) => a.actorId))));
+  const view = entryDetailView(detailOf(entry, past.actorNames(actorIdsNamed(entry.state))));
   const removed = entry.removed
     ? [[span.bold('Removed by then: '), span.plain(`by ${entry.removed.by} at ${formatInstant(entry.removed.at)}${entry.removed.reason ? ` — “${entry.removed.reason}”` : ''}.`)]]
     : [];

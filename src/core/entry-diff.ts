@@ -56,6 +56,9 @@ function sourceText(source: SourceRecord): string {
   return [source.outlet, source.url, source.attribution, source.published, source.grade].filter(Boolean).join(' · ');
 }
 
+/** Every actor a state of an entry names, as a party or as the author of a claim (ids may repeat). */
+export const actorIdsNamed = (state: EntryInput): number[] => [...state.actors, ...(state.claims ?? [])].map((a) => a.actorId);
+
 /** An actor as a snapshot names it: by its name, or by its id when the name is not known. */
 export const actorName = (id: number, names: ReadonlyMap<number, string>) => names.get(id) ?? `actor #${id}`;
 

@@ -3,6 +3,7 @@
 // new revisions arrive: the thousands of subscriptions due at the same hour share the same few
 // ranges, and each range is collapsed once and then only filtered per subscription.
 import type { EntryInput } from '../core/domain.js';
+import { actorIdsNamed } from '../core/entry-diff.js';
 import {
   collapseRevisions,
   type ChangeSet,
@@ -145,12 +146,7 @@ export class SqliteDigestChanges implements ChangeReader {
     const follow = (snapshot: EntryInput, entryId: number, revisionId: number) => this.merges.follow(snapshot, entryId, revisionId, to);
     const { entries, newActors, merges } = collapseRevisions(rows, this.priorStates(rows, from), follow);
     const actorIds = new Set<number>(newActors.keys());
-    for (const e of entries) {
-      for (const state of [e.after, e.before]) {
-        state?.actors.forEach((a) => actorIds.add(a.actorId));
-        state?.claims?.forEach((c) => actorIds.add(c.actorId));
-      }
-    }
+    for (const e of entries) for (const state of [e.after, e.before]) if (state) actorIdsNamed(state).forEach((id) => actorIds.add(id));
     const currentActors = new Map<number, number>();
     for (const merge of merges) {
       for (const id of [merge.fromId, merge.intoId]) currentActors.set(id, this.merges.liveAt(id, to));

@@ -3,6 +3,7 @@
 // showed it (in the words of the digest's corrections section) and when; the rest of the
 // message stays as it was. An entry that stands as shown again (a correction undone) is drawn
 // as it was.
+import { actorIdsNamed } from '../entry-diff.js';
 import type { Logger } from '../logger.js';
 import { span, type Line, type Section, type View } from '../view.js';
 import { diffFields } from './changes.js';
@@ -59,7 +60,7 @@ export function redrawPost(post: Pick<DueEdit, 'view' | 'zone' | 'entries'>, cur
 /** Every actor a redraw of these posts may name: those of the entries and of their claims. */
 export function actorsNamed(posts: readonly Pick<DueEdit, 'entries'>[], current: ReadonlyMap<number, EntryNow>): number[] {
   const ids = new Set<number>();
-  const add = (state: EntryNow['state']) => [...state.actors, ...(state.claims ?? [])].forEach((a) => ids.add(a.actorId));
+  const add = (state: EntryNow['state']) => actorIdsNamed(state).forEach((id) => ids.add(id));
   for (const post of posts) for (const entry of post.entries) add(entry.shown);
   for (const now of current.values()) add(now.state);
   return [...ids];
