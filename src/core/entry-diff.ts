@@ -62,6 +62,9 @@ export const actorIdsNamed = (state: EntryInput): number[] => [...state.actors, 
 /** An actor as a snapshot names it: by its name, or by its id when the name is not known. */
 export const actorName = (id: number, names: ReadonlyMap<number, string>) => names.get(id) ?? `actor #${id}`;
 
+/** `Israel (mediator)`: an actor of an entry with its role. */
+export const actorWithRole = (actor: { actorId: number; role: string }, names: ReadonlyMap<number, string>) => `${actorName(actor.actorId, names)} (${actor.role})`;
+
 /** `Israel denies · 26 Jul 2025 · AFP · B2 — note`: who, which stance, when, through which source. */
 export function claimText(claim: ClaimInput, names: ReadonlyMap<number, string>): string {
   return `${actorName(claim.actorId, names)} ${claim.stance} · ${formatPartialDate(claim.date)} · ${sourceText(claim.source)}${claim.note ? ` — ${claim.note}` : ''}`;
@@ -81,10 +84,11 @@ function valueText(state: EntryInput, field: keyof EntryInput): string {
   }
 }
 
-function listItems(state: EntryInput, field: keyof EntryInput, names: ReadonlyMap<number, string>): string[] {
+/** The items of a list field (actors, sources, places, tags, claims), each as a line of text. */
+export function listItems(state: EntryInput, field: keyof EntryInput, names: ReadonlyMap<number, string>): string[] {
   switch (field) {
     case 'actors':
-      return state.actors.map((a) => `${actorName(a.actorId, names)} (${a.role})`);
+      return state.actors.map((a) => actorWithRole(a, names));
     case 'sources':
       return state.sources.map(sourceText);
     case 'claims':

@@ -1,7 +1,7 @@
 // The lines of one digest item: date, type, actors, places, fatalities and source, and for
 // corrections what changed, with before → after for the fields people scan for.
 import type { EntryInput, SourceRecord } from '../domain.js';
-import { actorName, claimText } from '../entry-diff.js';
+import { actorWithRole, listItems } from '../entry-diff.js';
 import { fatalitiesWithSource, formatFatalities } from '../fatalities.js';
 import { formatDateSpan, formatPartialDate } from '../partial-date.js';
 import { eventTypeLabel } from '../vocabulary.js';
@@ -21,7 +21,7 @@ export function entryMetaLines(entry: EntryInput, names: ReadonlyMap<number, str
     [span.plain(`${formatDateSpan(entry.start, entry.end)} · ${eventTypeLabel(entry.eventType)} · ${entry.confidence}`)],
   ];
   if (entry.actors.length > 0) {
-    lines.push([span.italic('Actors: '), span.plain(entry.actors.map((a) => `${actorName(a.actorId, names)} (${a.role})`).join(', '))]);
+    lines.push([span.italic('Actors: '), span.plain(entry.actors.map((a) => actorWithRole(a, names)).join(', '))]);
   }
   if (entry.places.length > 0) lines.push([span.italic('Places: '), span.plain(entry.places.join(', '))]);
   if (entry.fatalities) lines.push([span.italic('Fatalities: '), span.plain(fatalitiesWithSource(entry.fatalities))]);
@@ -69,17 +69,11 @@ function describeField(field: string, before: EntryInput, after: EntryInput, nam
       return `topic ${before.topic} → ${after.topic}`;
     case 'places':
     case 'tags':
-      return `${label}: ${listDiff(before[field], after[field])}`;
+    case 'claims':
+    case 'actors':
+      return `${label}: ${listDiff(listItems(before, field, names), listItems(after, field, names))}`;
     case 'fatalities':
       return `fatalities ${before.fatalities ? formatFatalities(before.fatalities) : 'none'} → ${fatalitiesWithSource(after.fatalities)}`;
-    case 'claims': {
-      const show = (e: EntryInput) => (e.claims ?? []).map((claim) => claimText(claim, names));
-      return `claims: ${listDiff(show(before), show(after))}`;
-    }
-    case 'actors': {
-      const show = (e: EntryInput) => e.actors.map((a) => `${actorName(a.actorId, names)} (${a.role})`);
-      return `actors: ${listDiff(show(before), show(after))}`;
-    }
     default:
       return label;
   }
