@@ -84,6 +84,17 @@ describe('GIVEN the seed dossier and entries added at places in Ukraine', () => 
     expect(await run('/place "Springfield (Illinois)"', reader)).toMatch(/Region +Illinois\n {2}Country +United States \(US · USA\)/);
   });
 
+  it('WHEN an admin types places as the press spells them in the Levant THEN each is located where the news means, and a qualifier reaches an alternate spelling', async () => {
+    // GeoNames' own "Jenin" is a Polish village; its "Ras al Ayn" is Rosh HaAyin in Israel.
+    expect(await run('/entry add title:"Raid" date:2025-08-04 type:incursion topic:west-bank places:"Jenin, Ras al-Ain, Qamishli, Palmyra"')).toContain('Added entry #21.');
+    expect(await run('/place Jenin', reader)).toMatch(/^Janīn\n {2}Precision +locality\n {2}Region +West Bank\n {2}Country +Palestine/);
+    expect(await run('/place "Ras al-Ain"', reader)).toMatch(/Country +Syria/);
+    expect(await run('/timeline place:Syria', reader)).toContain('Raid');
+    expect(await run('/place "Jenin (Poland)"', reader)).toMatch(/Country +Poland/);
+    // "Khan Yunis" is GeoNames' own name, "Khan Younis" one of its alternates: qualified, it still locates.
+    expect(await run('/place "Khan Younis (Palestine)"', reader)).toMatch(/^Khān Yūnis\n {2}Precision +locality/);
+  });
+
   it('WHEN an admin locates a free-text place THEN country filters include its entries', async () => {
     expect(await run('/place "Southern Syria"', reader)).toContain('not located');
     expect(await run('/places locate name:"Southern Syria" as:Syria')).toContain('Southern Syria: Syria');

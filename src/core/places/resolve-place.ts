@@ -83,7 +83,12 @@ export function resolvePlace(gazetteer: Gazetteer, typed: string, suggest = true
   // The gazetteer's alternate names count only where no name of its own or alias matches.
   const tier = Math.min(...matches.map((m) => m.tier));
   let places = matches.filter((m) => m.tier === tier).map((m) => m.place);
-  if (qualifier !== undefined) places = places.filter(inQualifier(gazetteer, qualifier));
+  if (qualifier !== undefined) {
+    const inside = inQualifier(gazetteer, qualifier);
+    places = places.filter(inside);
+    // The qualifier may say the alternate spelling is meant: `Jenin (Palestine)`, whose own name is a Polish village's.
+    if (places.length === 0) places = matches.filter((m) => m.tier !== tier).map((m) => m.place).filter(inside);
+  }
   if (places.length === 0) {
     const closest = suggest ? gazetteer.closest(name, 3) : [];
     return { kind: 'unknown', closest: closest.map((c) => ({ spelling: c.name, place: c.place })) };

@@ -83,17 +83,26 @@ interface Found {
 /** Words tried as a name: where they stand in their run of capitalised words. */
 interface Words {
   phrase: string;
-  /** The gazetteer's records of that name (tier 0). */
+  /** The gazetteer's records of that name: its own names (tier 0), else its alternate names. */
   own: readonly GazetteerPlace[];
+  /** The records are named by the gazetteer's alternate names only (`Khan Younis`, `Kobani`). */
+  alternate: boolean;
   /** The whole run: no capitalised word beside them (`Victoria` in `Victoria Nuland` is not). */
   whole: boolean;
   /** The clause's first words, which may be capitalised only for opening it. */
   opening: boolean;
 }
 
+/** A phrase folded, the records its own names name, and those its alternate names do once asked. */
+interface PhraseRecords {
+  folded: string;
+  own: GazetteerPlace[];
+  alternates?: GazetteerPlace[];
+}
+
 export class PlaceSpotter {
   /** Each phrase folded, with the gazetteer's records of that name (tier 0): most name nothing. */
-  readonly #phrases = new Map<string, { folded: string; own: GazetteerPlace[] }>();
+  readonly #phrases = new Map<string, PhraseRecords>();
   readonly #verdicts = new Map<string, Found | null>();
   /** Lookups left for the item being read. */
   #lookups = 0;
@@ -137,7 +146,11 @@ export class PlaceSpotter {
             taken = length;
             break;
           }
-          const place = own.length > 0 ? this.#verdict({ phrase, own, whole: length === run.length, opening: opening && at === 0 }, named) : null;
+          const whole = length === run.length;
+          const opens = opening && at === 0;
+          // A name that is no record's own is read in the gazetteer's alternate names: standing alone, and not one word opening its clause (see #judge).
+          const records = own.length > 0 ? own : whole && !(opens && length === 1) ? this.#alternates(phrase) : [];
+          const place = records.length > 0 ? this.#verdict({ phrase, own: records, alternate: own.length === 0, whole, opening: opens }, named) : null;
           if (place) {
             if (!found.some((f) => f.place.ref === place.place.ref)) found.push(place);
             taken = length;
@@ -150,7 +163,7 @@ export class PlaceSpotter {
     return found.map((f) => f.spelling);
   }
 
-  #phrase(phrase: string): { folded: string; own: GazetteerPlace[] } {
+  #phrase(phrase: string): PhraseRecords {
     let entry = this.#phrases.get(phrase);
     if (entry === undefined) {
       const folded = foldKey(phrase);
@@ -170,6 +183,17 @@ export class PlaceSpotter {
     return entry;
   }
 
+  /** The records the phrase names by the gazetteer's alternate names only: asked once per phrase, from the item's lookups. */
+  #alternates(phrase: string): GazetteerPlace[] {
+    const entry = this.#phrase(phrase);
+    if (entry.alternates === undefined) {
+      if (this.#lookups <= 0) return [];
+      this.#lookups--;
+      entry.alternates = this.gazetteer.named(entry.folded).flatMap((m) => (m.tier === 0 ? [] : [m.place]));
+    }
+    return entry.alternates;
+  }
+
   #verdict(words: Words, named: ReadonlySet<string>): Found | null {
     const key = `${words.phrase}|${words.whole}|${words.opening}|${[...named].join(',')}`;
     const remembered = this.#verdicts.get(key);
@@ -184,8 +208,12 @@ export class PlaceSpotter {
     return this.homeCountries.has(place.country.code) || named.has(place.country.code);
   }
 
-  #judge({ phrase, own: records, whole, opening }: Words, namedInItem: ReadonlySet<string>): Found | null {
+  #judge({ phrase, own: records, alternate, whole, opening }: Words, namedInItem: ReadonlySet<string>): Found | null {
     if (INITIALISM.test(phrase)) return null;
+    // Alternate names hold words and people's names (`Tell`, `Khalil`, `Hamas` is Hamm's): one word
+    // by an alternate name counts only where the dossier's places are, and not opening a clause.
+    const oneAlternateWord = alternate && !phrase.includes(' ');
+    if (oneAlternateWord && opening) return null;
     // Part of a longer name (`Victoria` of `Victoria Nuland`) counts only where the dossier's places are.
     const named = whole ? namedInItem : NONE;
     const own = records.filter((place) => place.precision !== 'country');
@@ -202,9 +230,10 @@ export class PlaceSpotter {
         return qualified.kind === 'located' ? { spelling, place: qualified.place } : null;
       }
       // Far from the dossier: a known city, named on its own (not `Victoria` of `Victoria Nuland`).
-      return located && whole && located.population >= KNOWN_CITY_POPULATION ? { spelling: phrase, place: located } : null;
+      return located && whole && !oneAlternateWord && located.population >= KNOWN_CITY_POPULATION ? { spelling: phrase, place: located } : null;
     })();
     // A clause's first word is capitalised whatever it is (`Port workers…`): only a town of some size counts.
-    return found && opening && found.place.population < OPENING_POPULATION ? null : found;
+    // And by an alternate name, only a town of some size.
+    return found && (opening || alternate) && found.place.population < OPENING_POPULATION ? null : found;
   }
 }
