@@ -59,15 +59,17 @@ describe('GIVEN the seed dossier, whose places are in Syria, Israel, France and 
     expect(line).toBe('—');
   });
 
-  it('WHEN items name places by GeoNames\' alternate names or the press spellings Sitrep adds THEN those are suggested, and a word that is only an alternate name elsewhere is not', async () => {
+  it('WHEN items name places by GeoNames\' alternate names or the press spellings Sitrep adds THEN those are suggested; a word that is only an alternate name elsewhere, and a capital that speaks, are not', async () => {
     const lines = await placesSuggested([
       item('k1', 'Kurdish forces hand over Kobani checkpoints to the Syrian army', ''),
       item('k2', 'Israeli strike kills five in Khan Younis, health officials say', ''),
       item('k3', 'Clashes erupt in Qamishli between the SDF and government forces', ''),
       // GeoNames has "Hamas" among the alternate names of Hamm, Germany, and "Tell" of At Tall near Damascus.
       item('k4', 'Hamas official says talks continue', 'Tell me why, one resident asked.'),
+      // A capital that urges or says is its government speaking.
+      item('k5', 'Washington urges restraint after Quneitra incursion', 'Amman says its border is closed.'),
     ]);
-    expect(lines).toEqual(['Kobani', 'Khan Younis', 'Qamishli', '—']);
+    expect(lines).toEqual(['Kobani', 'Khan Younis', 'Qamishli', '—', 'Quneitra']);
     await queue.run('/review approve id:2');
     expect(await queue.text('/place "Khan Younis"')).toMatch(/Country +Palestine/);
   });

@@ -61,6 +61,12 @@ describe('suggest', () => {
     expect(suggest(item({ title: 'Israel Defense Forces withdraw', summary: 'Israel said so.' }), known).actors.map((a) => a.id)).toEqual([7, 6]);
   });
 
+  it('GIVEN a place standing for its government ("Paris condemns…") THEN it is not suggested as where it happened, unless named again as a place', () => {
+    expect(suggest(item({ title: 'Paris condemns shelling of Sweida' }), known).places).toEqual(['Sweida']);
+    expect(suggest(item({ title: 'Baku says talks will resume', summary: 'Envoys met in Paris.' }), known).places).toEqual(['Paris']);
+    expect(suggest(item({ title: 'Paris says talks in Paris will resume' }), known).places).toEqual(['Paris']);
+  });
+
   it('GIVEN a publication time THEN the entry date is its UTC day, at day precision', () => {
     const s = suggest(item({ title: 'Talks', published: new Date('2025-07-12T23:30:00-02:00') }), known);
     expect(s.start).toEqual({ year: 2025, month: 7, day: 13 });

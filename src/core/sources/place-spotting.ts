@@ -7,7 +7,7 @@
 import { foldKey } from '../text.js';
 import type { Gazetteer, GazetteerPlace } from '../places/gazetteer-port.js';
 import { resolvePlace } from '../places/resolve-place.js';
-import { REGION_KINDS } from './suggest.js';
+import { REGION_KINDS, SPEECH_VERBS } from './suggest.js';
 
 /** A place outside the dossier's countries is suggested only from this many people up. */
 export const KNOWN_CITY_POPULATION = 100_000;
@@ -46,6 +46,8 @@ const bare = (word: string) => word.replace(/^['‘’]+/, '').replace(/['’]s$
 interface Run {
   words: string[];
   opening: boolean;
+  /** A verb of speech follows (`Washington urges…`): the run's last name is who spoke. */
+  speaks: boolean;
 }
 
 /** Runs of capitalised words, each clause apart, particles allowed between two of them. */
@@ -54,9 +56,9 @@ function nameRuns(text: string): Run[] {
   for (const clause of text.split(CLAUSE_BREAK)) {
     let run: string[] = [];
     let opening = true;
-    const close = () => {
+    const close = (speaks = false) => {
       while (run.length > 0 && PARTICLES.has(run[run.length - 1]!)) run.pop();
-      if (run.length > 0) runs.push({ words: run, opening });
+      if (run.length > 0) runs.push({ words: run, opening, speaks });
       run = [];
     };
     for (const word of clause.split(/\s+/).map(bare)) {
@@ -66,7 +68,7 @@ function nameRuns(text: string): Run[] {
       else {
         // A region's kind after a name ends it: `Idlib province`.
         if (run.length > 0 && REGION_KINDS.has(word)) run.push(word);
-        close();
+        close(SPEECH_VERBS.has(word.toLowerCase()));
         opening = false;
       }
     }
@@ -134,12 +136,12 @@ export class PlaceSpotter {
     }
     const found: Found[] = [];
     // The item's lookups spent, the rest of it is not read: what was found stands.
-    for (const { words: run, opening } of runs) {
+    for (const { words: run, opening, speaks } of runs) {
       for (let at = 0; at < run.length && found.length < MOST_PER_ITEM && this.#lookups > 0; ) {
         let taken = 1;
         for (let length = Math.min(LONGEST_NAME, run.length - at); length >= 1; length--) {
           const words = run.slice(at, at + length);
-          if (PARTICLES.has(words[words.length - 1]!)) continue;
+          if (PARTICLES.has(words[words.length - 1]!) || (speaks && at + length === run.length)) continue;
           const phrase = words.join(' ');
           const { folded, own } = this.#phrase(phrase);
           if (known(folded)) {

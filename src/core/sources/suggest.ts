@@ -52,6 +52,23 @@ export interface Suggestion {
 export const REGION_KINDS: ReadonlySet<string> = new Set(['province', 'governorate', 'oblast', 'region', 'district', 'krai', 'kray', 'muhafazah']);
 const REGION_KIND = new RegExp(`\\s+(?:${[...REGION_KINDS].join('|')})$`, 'i');
 
+/**
+ * Verbs news puts after a capital standing for its government (`Damascus denies…`, `Washington
+ * urges…`): a place followed by one is who spoke, not where it happened, and is not suggested.
+ */
+export const SPEECH_VERBS: ReadonlySet<string> = new Set(
+  ('says said say urges urged warns warned denies denied condemns condemned accuses accused rejects rejected welcomes welcomed ' +
+    'demands demanded insists insisted vows vowed threatens threatened announces announced blames blamed hails hailed slams slammed ' +
+    'dismisses dismissed tells told pledges pledged protests protested summons summoned recalls recalled expels expelled')
+    .split(' '),
+);
+
+/** The word after a mention ending at `end` (a space in the padded text). */
+function wordAfter(text: FoldedText, end: number): string {
+  const next = text.lower.indexOf(' ', end + 1);
+  return text.lower.slice(end + 1, next === -1 ? undefined : next);
+}
+
 /** A region stored with its kind (`Sweida province`) is also named without it (`Sweida`), as news names it. */
 function shortRegionName(known: KnownName): string[] {
   if (known.kind !== 'place') return [];
@@ -155,9 +172,10 @@ export function suggest(item: FeedItem, knownNames: readonly KnownName[] | Compi
   const names = 'byOpening' in knownNames ? knownNames : compileNames(knownNames);
   const actors: Suggestion['actors'] = [];
   const places: string[] = [];
-  for (const { known, written } of mentions(foldText(`${item.title}\n${item.summary}`), names)) {
+  const text = foldText(`${item.title}\n${item.summary}`);
+  for (const { known, written, end } of mentions(text, names)) {
     if (known.kind === 'actor' && !actors.some((a) => a.id === known.id)) actors.push({ id: known.id, name: known.name, matched: written });
-    if (known.kind === 'place' && !places.includes(known.name)) places.push(known.name);
+    if (known.kind === 'place' && !places.includes(known.name) && !SPEECH_VERBS.has(wordAfter(text, end))) places.push(known.name);
   }
   const outlet = feed.title?.trim() || hostOf(item.link) || hostOf(feed.link) || 'an unnamed feed';
   const source: Suggestion['source'] = { outlet, attribution: `according to ${outlet}` };
