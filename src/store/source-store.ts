@@ -134,8 +134,8 @@ export class SqliteSourceStore implements SourceStore {
   }
 
   knownPlaces(): KnownName[] {
-    const rows = this.cache.get('SELECT name, country_code AS country FROM places ORDER BY name').all() as { name: string; country: string | null }[];
-    return rows.map(({ name, country }): KnownName => ({ kind: 'place', name, ...(country ? { country } : {}) }));
+    const rows = this.cache.get('SELECT name, country_code AS country, gazetteer_ref AS ref FROM places ORDER BY name').all() as { name: string; country: string | null; ref: string | null }[];
+    return rows.map(({ name, country, ref }): KnownName => ({ kind: 'place', name, ...(country ? { country } : {}), ...(ref ? { ref } : {}) }));
   }
 
   knownNamesVersion(): number {

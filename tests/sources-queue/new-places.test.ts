@@ -74,6 +74,12 @@ describe('GIVEN the seed dossier, whose places are in Syria, Israel, France and 
     expect(await queue.text('/place "Khan Younis"')).toMatch(/Country +Palestine/);
   });
 
+  it('WHEN an item names a place the dossier holds under another spelling THEN the card suggests the dossier\'s spelling, once', async () => {
+    await queue.run('/entry add title:"Shelling near Tadmur" date:2025-07-20 type:shelling topic:syria-israel places:Tadmur');
+    const [line] = await placesSuggested([item('m1', 'Fighting near Palmyra as cells regroup', 'Clashes were reported in Tadmur and around Palmyra.')]);
+    expect(line).toBe('Tadmur');
+  });
+
   it('WHEN an approved card suggested a new place THEN the entry holds it, located in its country', async () => {
     await placesSuggested([item('a1', 'Shelling reported near Daraa', 'Residents said shells fell overnight.')]);
     const approved = await queue.text('/review approve id:1');

@@ -93,7 +93,7 @@ function draftFor(item: FeedItem, input: IntakeInput, matched: string[]): Candid
     matched,
     suggested: {
       actors: suggestion.actors.slice(0, DRAFT_LIMITS.list).map(({ id, name }) => ({ id, name })),
-      places: [...suggestion.places, ...spotted].slice(0, DRAFT_LIMITS.list),
+      places: [...new Set([...suggestion.places, ...spotted])].slice(0, DRAFT_LIMITS.list),
       type: guessEventType({ title, summary }),
       date,
       source: { outlet, attribution: `according to ${outlet}`, ...(link ? { url: link } : {}), published: suggestion.source.published ?? date },

@@ -109,10 +109,14 @@ export class PlaceSpotter {
   /** Lookups left for the item being read. */
   #lookups = 0;
 
-  /** `homeCountries`: the ISO codes of the countries the dossier's places lie in. */
+  /**
+   * `homeCountries`: the ISO codes of the countries the dossier's places lie in; `dossierNames`:
+   * the dossier's located places by gazetteer record (`Palmyra` found, `Tadmur` stored: `Tadmur`).
+   */
   constructor(
     private readonly gazetteer: Gazetteer,
     private readonly homeCountries: ReadonlySet<string>,
+    private readonly dossierNames: ReadonlyMap<string, string> = new Map(),
   ) {}
 
   /**
@@ -162,7 +166,7 @@ export class PlaceSpotter {
         at += taken;
       }
     }
-    return found.map((f) => f.spelling);
+    return [...new Set(found.map((f) => this.dossierNames.get(f.place.ref) ?? f.spelling))];
   }
 
   #phrase(phrase: string): PhraseRecords {

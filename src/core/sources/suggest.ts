@@ -9,8 +9,8 @@ import { findPhrase, foldPhrase, foldText, type FoldedPhrase, type FoldedText } 
 /** An actor or place the dossier knows, by its name and aliases. */
 export type KnownName =
   | { kind: 'actor'; id: number; name: string; aliases?: readonly string[] }
-  /** `country`: the ISO code of the country a located place lies in. */
-  | { kind: 'place'; name: string; aliases?: readonly string[]; country?: string };
+  /** `country`: the ISO code of the country a located place lies in; `ref`: its gazetteer record. */
+  | { kind: 'place'; name: string; aliases?: readonly string[]; country?: string; ref?: string };
 
 /** One way of writing a known name, folded; `order` is its place in the list the names came in. */
 interface NameForm {
@@ -29,6 +29,8 @@ export interface CompiledNames {
   byOpening: ReadonlyMap<string, readonly NameForm[]>;
   /** The countries the dossier's located places lie in: where a new place is likeliest. */
   countries: ReadonlySet<string>;
+  /** The dossier's located places by gazetteer record: a place found under another spelling keeps the dossier's. */
+  placeNames: ReadonlyMap<string, string>;
 }
 
 /** Whether a folded phrase (foldKey) is one of the known names' forms. */
@@ -80,11 +82,13 @@ function shortRegionName(known: KnownName): string[] {
 export class NameCompiler {
   private readonly byOpening = new Map<string, NameForm[]>();
   private readonly countries = new Set<string>();
+  private readonly placeNames = new Map<string, string>();
   private order = 0;
 
   add(names: readonly KnownName[]): void {
     for (const known of names) {
       if (known.kind === 'place' && known.country) this.countries.add(known.country);
+      if (known.kind === 'place' && known.ref && !this.placeNames.has(known.ref)) this.placeNames.set(known.ref, known.name);
       for (const written of [known.name, ...(known.aliases ?? []), ...shortRegionName(known)]) {
         const phrase = foldPhrase(written);
         if (!phrase) continue;
@@ -98,7 +102,7 @@ export class NameCompiler {
   }
 
   get compiled(): CompiledNames {
-    return { byOpening: this.byOpening, countries: this.countries };
+    return { byOpening: this.byOpening, countries: this.countries, placeNames: this.placeNames };
   }
 }
 

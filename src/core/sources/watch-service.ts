@@ -159,7 +159,7 @@ export class WatchService {
   private placeSpotter(names: CompiledNames): PlaceSpotter | undefined {
     const { gazetteer } = this.deps;
     if (!gazetteer) return undefined;
-    if (this.spotter?.names !== names) this.spotter = { names, spotter: new PlaceSpotter(gazetteer, names.countries) };
+    if (this.spotter?.names !== names) this.spotter = { names, spotter: new PlaceSpotter(gazetteer, names.countries, names.placeNames) };
     return this.spotter.spotter;
   }
 
