@@ -3,7 +3,8 @@
 // overlaps no name already placed nor any named circle (its own included), busiest place first;
 // a name with no free side is left out rather than drawn over another. Vega-Lite places no labels
 // itself, and one fixed offset above every circle writes neighbours' names over each other (Baku
-// and Azerbaijan, Damascus and Sweida).
+// and Azerbaijan, Damascus and Sweida). Country names (country-labels.ts) are kept off these names
+// and circles with the same boxes.
 
 export interface LabelledPoint {
   name: string;
@@ -20,7 +21,7 @@ export interface PlacedLabel {
   y: number;
 }
 
-interface Box {
+export interface Box {
   left: number;
   top: number;
   right: number;
@@ -38,17 +39,27 @@ const GAP = 2;
 
 const clamp = (value: number, low: number, high: number) => Math.min(Math.max(value, low), Math.max(low, high));
 
-const overlaps = (a: Box, b: Box) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+/** A name's box: its characters at the font's mean width, one line high. */
+export const labelSize = (name: string, font: LabelFont) => ({ width: [...name].length * font.size * font.charWidth, height: font.size * 1.2 });
+/** The box of that size centred on (x, y), as names are drawn. */
+export const boxAround = (x: number, y: number, { width, height }: { width: number; height: number }): Box => ({
+  left: x - width / 2,
+  top: y - height / 2,
+  right: x + width / 2,
+  bottom: y + height / 2,
+});
+
+export const overlaps = (a: Box, b: Box) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 /** Whether a box covers part of a circle: the box's point nearest the centre lies inside it. */
-const coversCircle = (box: Box, c: LabelledPoint) => Math.hypot(clamp(c.x, box.left, box.right) - c.x, clamp(c.y, box.top, box.bottom) - c.y) < c.r;
+export const coversCircle = (box: Box, c: LabelledPoint) => Math.hypot(clamp(c.x, box.left, box.right) - c.x, clamp(c.y, box.top, box.bottom) - c.y) < c.r;
 
 /** The names of `points`, in their order of importance, placed so that none covers another. */
 export function placeLabels(points: readonly LabelledPoint[], plot: { width: number; height: number }, font: LabelFont): PlacedLabel[] {
   const taken: Box[] = [];
   const placed: PlacedLabel[] = [];
   points.forEach((point) => {
-    const width = [...point.name].length * font.size * font.charWidth;
-    const height = font.size * 1.2;
+    const size = labelSize(point.name, font);
+    const { width, height } = size;
     const reach = point.r + GAP;
     const sides = [
       { x: point.x, y: point.y - reach - height / 2 },
@@ -69,7 +80,7 @@ export function placeLabels(points: readonly LabelledPoint[], plot: { width: num
       // A name that would stick out of the plot is moved back in, along the edge.
       const x = clamp(side.x, width / 2, plot.width - width / 2);
       const y = clamp(side.y, height / 2, plot.height - height / 2);
-      const box = { left: x - width / 2, top: y - height / 2, right: x + width / 2, bottom: y + height / 2 };
+      const box = boxAround(x, y, size);
       if (taken.some((other) => overlaps(box, other)) || points.some((circle) => coversCircle(box, circle))) continue;
       taken.push(box);
       placed.push({ name: point.name, x, y });

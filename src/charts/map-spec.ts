@@ -1,14 +1,16 @@
-// A map as a Vega-Lite spec: the region's country borders, one circle per located place sized by
-// its entries and coloured by its latest event type, the busiest places named. The projection is
-// fitted to the places with d3-geo, so the map shows their region rather than the world, and
-// applied here: Vega gets plot coordinates (an identity projection) and clips nothing itself.
+// A map as a Vega-Lite spec: the region's country borders and names, one circle per located place
+// sized by its entries and coloured by its latest event type, the busiest places named. The
+// projection is fitted to the places with d3-geo, so the map shows their region rather than the
+// world, and applied here: Vega gets plot coordinates (an identity projection) and clips nothing
+// itself.
 import { geoMercator } from 'd3-geo';
 import type { TopLevelSpec } from 'vega-lite';
 import { CHART_SIZES, type LocatedPoint, type MapChart } from '../core/charts/chart.js';
 import { EVENT_TYPE_IDS, eventTypeLabel } from '../core/vocabulary.js';
-import { placeLabels } from './label-placement.js';
+import { COUNTRY_NAME_FONT, placeCountryNames } from './country-labels.js';
+import { boxAround, labelSize, placeLabels } from './label-placement.js';
 import { CHART_CONFIG, CHART_SCALE, typeScale } from './palette.js';
-import { projectedBordersIn, type Window } from './world.js';
+import { projectedCountriesIn, type Window } from './world.js';
 
 /** Places named on the map: the busiest, each where its name covers no other (see label-placement.ts). */
 const NAMED_PLACES = 8;
@@ -52,7 +54,7 @@ export function mapSpec(chart: MapChart): TopLevelSpec {
   const window = windowAround(chart.points);
   const corners = { type: 'MultiPoint' as const, coordinates: [[window.west, window.south], [window.east, window.north]] };
   const projection = geoMercator().fitSize([plot.width, plot.height], corners).clipExtent([[0, 0], [plot.width, plot.height]]);
-  const borders = projectedBordersIn(window, projection, JSON.stringify(window));
+  const { borders, nameSpots } = projectedCountriesIn(window, projection, JSON.stringify(window));
   const points = [...chart.points]
     .sort((a, b) => b.entries - a.entries || a.name.localeCompare(b.name))
     .map((p) => {
@@ -62,10 +64,13 @@ export function mapSpec(chart: MapChart): TopLevelSpec {
   // The size scale starts at zero entries, so a circle's area grows in proportion to its count.
   const most = Math.max(1, ...points.map((p) => p.entries));
   const radius = (entries: number) => Math.sqrt((CIRCLE_AREAS[0] + ((CIRCLE_AREAS[1] - CIRCLE_AREAS[0]) * entries) / most) / Math.PI);
-  const labels = placeLabels(
-    points.slice(0, NAMED_PLACES).map((p) => ({ name: p.name, x: p.x, y: p.y, r: radius(p.entries) })),
-    plot,
-    LABEL_FONT,
+  const circles = points.map((p) => ({ name: p.name, x: p.x, y: p.y, r: radius(p.entries) }));
+  const labels = placeLabels(circles.slice(0, NAMED_PLACES), plot, LABEL_FONT);
+  // Country names go where the places' names and circles leave room.
+  const countryNames = placeCountryNames(
+    nameSpots,
+    labels.map((l) => boxAround(l.x, l.y, labelSize(l.name, LABEL_FONT))),
+    circles,
   );
   const types = EVENT_TYPE_IDS.filter((t) => chart.points.some((p) => p.latestType === t));
   // With the identity projection, longitude and latitude are read as plot x and y.
@@ -80,6 +85,12 @@ export function mapSpec(chart: MapChart): TopLevelSpec {
     projection: { type: 'identity', scale: 1, translate: [0, 0] },
     layer: [
       { data: { values: borders }, mark: { type: 'geoshape', fill: '#eef0f2', stroke: '#8f98a3', strokeWidth: 0.6 } },
+      {
+        // Under the places, grey and smaller than their names.
+        data: { values: countryNames },
+        mark: { type: 'text', align: 'center', baseline: 'middle', fontSize: COUNTRY_NAME_FONT.size, color: '#6b7480' },
+        encoding: { ...position, text: { field: 'name' } },
+      },
       {
         data: { values: points },
         // The window has a margin around every place, so circles need no clipping (which costs).

@@ -1,12 +1,14 @@
 // Country borders from world-atlas (Natural Earth), read a country at a time from the decoded atlas
 // (atlas-file.ts), and the countries that show in a window of longitude and latitude: at 1:50m
 // for a region, at 1:110m for a wider view, where finer borders would only cost drawing time. A
-// map gets them projected and cut to its plot once per window: projecting a whole country
-// (Russia, for the Levant) on every picture cost more than drawing the rest of it.
+// map gets them projected and cut to its plot once per window, with the spots where the countries'
+// names fit (country-labels.ts): projecting a whole country (Russia, for the Levant) on every
+// picture cost more than drawing the rest of it.
 import type { GeoProjection } from 'd3-geo';
 import { geoProject } from 'd3-geo-projection';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { AtlasCountries, readAtlas, type Bounds, type Detail } from './atlas-file.js';
+import { countryNameSpots, type CountryNameSpots } from './country-labels.js';
 
 export interface Window {
   west: number;
@@ -18,9 +20,16 @@ export interface Window {
 /** Windows wider than this many degrees of longitude get the coarser borders. */
 const FINE_SPAN = 30;
 
+export interface ProjectedCountries {
+  /** The countries' borders in the projection's plane (pixels), cut to its clip extent. */
+  borders: Feature<Geometry>[];
+  /** Where each country with room for its name can be named, largest country first. */
+  nameSpots: CountryNameSpots[];
+}
+
 const atlases = new Map<Detail, AtlasCountries>();
-/** Projected borders of the last few windows: maps of one region are drawn again and again. */
-const projected = new Map<string, Feature<Geometry>[]>();
+/** The last few windows' countries: maps of one region are drawn again and again. */
+const projected = new Map<string, ProjectedCountries>();
 const PROJECTED_KEPT = 8;
 
 /** Whether a polygon's bounds meet the window; bounds across the antimeridian (west > east) always do. */
@@ -41,15 +50,17 @@ function countriesIn(window: Window): Feature<Geometry>[] {
 }
 
 /**
- * The borders of the countries in the window in the projection's plane (pixels), cut to its clip
- * extent; `key` names the window and the projection, which are the same for the same key.
+ * The countries in the window, projected and cut to the projection's clip extent; `key` names the
+ * window and the projection, which are the same for the same key.
  */
-export function projectedBordersIn(window: Window, projection: GeoProjection, key: string): Feature<Geometry>[] {
+export function projectedCountriesIn(window: Window, projection: GeoProjection, key: string): ProjectedCountries {
   const known = projected.get(key);
   if (known) return known;
   const countries: FeatureCollection<Geometry> = { type: 'FeatureCollection', features: countriesIn(window) };
-  const shapes = geoProject(countries, projection).features.filter((shape) => shape.geometry !== null);
-  projected.set(key, shapes);
+  const borders = geoProject(countries, projection).features.filter((shape) => shape.geometry !== null);
+  const [[left, top], [right, bottom]] = projection.clipExtent() ?? [[-Infinity, -Infinity], [Infinity, Infinity]];
+  const result = { borders, nameSpots: countryNameSpots(borders, { left, top, right, bottom }) };
+  projected.set(key, result);
   if (projected.size > PROJECTED_KEPT) projected.delete(projected.keys().next().value!);
-  return shapes;
+  return result;
 }

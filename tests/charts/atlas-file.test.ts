@@ -57,6 +57,8 @@ describe('the decoded atlas', () => {
       expect(vertices(read)).toEqual(vertices(country));
     });
     const france = expected.findIndex((country) => country.properties?.name === 'France');
+    // Maps name the countries from the decoded atlas.
+    expect(atlas.shapeWith(france, () => true).properties?.name).toBe('France');
     const whole = atlas.shapeWith(france, () => true).geometry;
     expect(whole.type === 'MultiPolygon' && whole.coordinates.length).toBeGreaterThan(1);
     expect(atlas.parts[france]).toHaveLength(whole.type === 'MultiPolygon' ? whole.coordinates.length : 0);

@@ -2,6 +2,7 @@
 // labels, legends and titles are there, names in any script included; and the PNG is the stated size.
 import { describe, expect, it } from 'vitest';
 import { chartSvg } from '../../src/charts/chart-svg.js';
+import { coversCircle, overlaps } from '../../src/charts/label-placement.js';
 import { loadSvgToPng } from '../../src/charts/svg-png.js';
 import { CHART_SIZES, type CardChart, type MapChart, type TimelineChart } from '../../src/core/charts/chart.js';
 import { buildTimelineChart } from '../../src/core/charts/timeline-chart.js';
@@ -98,6 +99,36 @@ const map: MapChart = {
   ],
 };
 
+const levant: MapChart = {
+  kind: 'map',
+  title: 'Where entries happened',
+  points: [
+    { name: 'Damascus', lat: 33.51, lon: 36.29, entries: 12, latestType: 'talks' },
+    { name: 'Sweida', lat: 32.71, lon: 36.57, entries: 5, latestType: 'armed-clash' },
+    { name: 'Beirut', lat: 33.89, lon: 35.5, entries: 3, latestType: 'statement' },
+    { name: 'Amman', lat: 31.95, lon: 35.93, entries: 2, latestType: 'statement' },
+    { name: 'Haifa', lat: 32.79, lon: 34.99, entries: 1, latestType: 'air-strike' },
+    // Where Palestine's name would go, were the place not there.
+    { name: 'Nablus', lat: 32.22, lon: 35.26, entries: 1, latestType: 'statement' },
+  ],
+};
+
+/**
+ * A map's names and circles where the SVG draws them (plot units, from each mark's aria-label):
+ * country names are the grey ones, place names the bold ones. A name's box is its characters at
+ * a mean width a little wider than the fonts' (0.55 of the size regular, 0.6 bold), one line high.
+ */
+const mapLabels = (svg: string) => {
+  const labels = [...svg.matchAll(/<text aria-label="x: ([-\d.]+); y: ([-\d.]+); name: ([^"]*)"[^>]* font-size="([\d.]+)px"([^>]*)>/g)].map((m) => {
+    const [x, y, size] = [Number(m[1]), Number(m[2]), Number(m[4])];
+    const bold = m[5]!.includes('font-weight="bold"');
+    const width = [...m[3]!].length * size * (bold ? 0.6 : 0.55);
+    return { name: m[3]!, size, bold, grey: m[5]!.includes('fill="#6b7480"'), box: { left: x - width / 2, right: x + width / 2, top: y - size * 0.6, bottom: y + size * 0.6 } };
+  });
+  const circles = [...svg.matchAll(/<path aria-label="x: ([-\d.]+); y: ([-\d.]+);[^"]*" role="graphics-symbol" aria-roledescription="circle"[^>]* d="M([\d.]+),/g)].map((m) => ({ name: '', x: Number(m[1]), y: Number(m[2]), r: Number(m[3]) }));
+  return { countries: labels.filter((l) => l.grey && !l.bold), places: labels.filter((l) => l.bold), circles };
+};
+
 describe('map', DRAWING, () => {
   it('draws a circle per place over the region’s countries, names the places and explains colour and size', async () => {
     const svg = await chartSvg(map);
@@ -107,6 +138,26 @@ describe('map', DRAWING, () => {
     expect(countries).toBeGreaterThan(4);
     expect(countries).toBeLessThan(40);
     expect(texts(svg)).toEqual(expect.arrayContaining(['Where entries happened', 'Damascus', 'السويداء', 'Beyrouth', 'Latest event type', 'Entries', 'Talks/negotiation', 'Armed clash']));
+  });
+
+  it('names the countries of the region once each, quieter than the places and under them, clear of every place’s name and circle', async () => {
+    const svg = await chartSvg(levant);
+    const shown = texts(svg);
+    for (const country of ['Syria', 'Lebanon', 'Jordan', 'Israel']) expect(shown.filter((text) => text === country), country).toHaveLength(1);
+    // Cyprus and Sinai show only as corners at the map's edges: their borders are drawn, their names are not.
+    expect(shown).not.toEqual(expect.arrayContaining(['Cyprus']));
+    expect(shown).not.toEqual(expect.arrayContaining(['Egypt']));
+    const { countries, places, circles } = mapLabels(svg);
+    expect(countries.map((c) => c.name)).toEqual(expect.arrayContaining(['Syria', 'Lebanon', 'Jordan', 'Israel']));
+    expect(places.map((p) => p.name)).toEqual(levant.points.map((p) => p.name));
+    expect(circles).toHaveLength(levant.points.length);
+    for (const country of countries) {
+      expect(country.size).toBeLessThan(places[0]!.size);
+      for (const place of places) expect(overlaps(country.box, place.box), `${country.name} over ${place.name}`).toBe(false);
+      for (const circle of circles) expect(coversCircle(country.box, circle), `${country.name} over a circle at ${circle.x},${circle.y}`).toBe(false);
+    }
+    // Drawn before the circles, so under them.
+    expect(svg.indexOf('>Syria</text>')).toBeLessThan(svg.indexOf('aria-roledescription="circle"'));
   });
 
   it('shows whole numbers of entries in the size legend, from one to the busiest place', async () => {
