@@ -144,9 +144,12 @@ export function buildCases(db: Database.Database): Case[] {
        WHERE a.created_by = 'bench' GROUP BY ea.actor_id ORDER BY count DESC`,
     )
     .all() as Pick[];
+  // Places a filter reads by their own entries: a country or region named (the seed's Syria)
+  // reads every entry in it, which the country case measures.
   const placeCounts = db
     .prepare(
       `SELECT p.name, count(*) AS count FROM entry_places ep JOIN places p ON p.id = ep.place_id
+       WHERE p.precision IS NULL OR p.precision = 'locality'
        GROUP BY ep.place_id ORDER BY count DESC`,
     )
     .all() as Pick[];
