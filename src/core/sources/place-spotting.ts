@@ -127,14 +127,20 @@ export class PlaceSpotter {
   spot(text: string, known: (folded: string) => boolean): string[] {
     this.#lookups = LOOKUPS_PER_ITEM;
     const runs = nameRuns(text.slice(0, READ_CHARACTERS));
-    // Countries the item names widen where a place may be (`Tripoli, Lebanon`).
+    // Countries the item names widen where a place may be (`Tripoli, Lebanon`), and so do regions
+    // named standing alone whose name is found in one country only (`Jenin, West Bank`; `Beit
+    // Lahia in northern Gaza`; not `Tripoli`, a Libyan region and a Lebanese city).
     const named = new Set<string>();
-    for (const { words: run } of runs) {
+    for (const { words: run, opening } of runs) {
+      const whole = run.join(' ');
       for (let at = 0; at < run.length && this.#lookups > 0; at++) {
         for (const phrase of at + 1 < run.length ? [run[at]!, `${run[at]} ${run[at + 1]}`] : [run[at]!]) {
           // `US envoy`, `UK-made`: an initialism is more often an adjective than the place meant.
           if (INITIALISM.test(phrase)) continue;
-          for (const place of this.#phrase(phrase).own) if (place.precision === 'country') named.add(place.country.code);
+          const { own } = this.#phrase(phrase);
+          for (const place of own) if (place.precision === 'country') named.add(place.country.code);
+          const alone = phrase === whole && !(opening && run.length === 1);
+          if (alone && own.some((place) => place.precision === 'region') && new Set(own.map((place) => place.country.code)).size === 1) named.add(own[0]!.country.code);
         }
       }
     }
