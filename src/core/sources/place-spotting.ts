@@ -172,7 +172,10 @@ export class PlaceSpotter {
         at += taken;
       }
     }
-    return [...new Set(found.map((f) => this.dossierNames.get(f.place.ref) ?? f.spelling))];
+    // A region named beside a town in it (`Jenin, West Bank`) says where the town is: the town is the place.
+    const holding = new Set(found.flatMap((f) => (f.place.precision === 'locality' && f.place.region ? [`region:${f.place.region.code}`] : [])));
+    const places = found.filter((f) => !(f.place.precision === 'region' && holding.has(f.place.ref)));
+    return [...new Set(places.map((f) => this.dossierNames.get(f.place.ref) ?? f.spelling))];
   }
 
   #phrase(phrase: string): PhraseRecords {
