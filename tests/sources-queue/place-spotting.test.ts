@@ -1,6 +1,7 @@
 // A feed item's new places are looked up in the gazetteer a bounded number of times: an item of
-// capitalised nonsense (a hostile feed) costs the bot's thread a few lookups, not thousands, and
-// the next item is read as before.
+// capitalised nonsense, or of names each the name of many places (a hostile feed), costs the
+// bot's thread a bounded amount of gazetteer work, not thousands of queries, and the next item
+// is read as before.
 import { describe, expect, it } from 'vitest';
 import type { Gazetteer, GazetteerPlace } from '../../src/core/places/gazetteer-port.js';
 import { LOOKUPS_PER_ITEM, PlaceSpotter } from '../../src/core/sources/place-spotting.js';
@@ -16,18 +17,37 @@ const DARAA: GazetteerPlace = {
   population: 278_865,
 };
 
-/** A gazetteer of one place that counts the names it is asked about. */
-function countingGazetteer(): Gazetteer & { asked: number } {
-  const records = (key: string) => (key === 'daraa' ? [DARAA] : []);
+/** A hamlet in a far country, of which there are many of every name `Qx…`: never suggested. */
+const hamlet = (key: string, i: number): GazetteerPlace => ({
+  precision: 'locality',
+  ref: `locality:${key}-${i}`,
+  name: key,
+  country: { code: 'PE', alpha3: 'PER', name: 'Peru' },
+  latitude: -12,
+  longitude: -77,
+  population: 0,
+});
+
+/**
+ * A gazetteer of Daraa, and of `hamlets` places for every `Qx…` name, that counts the names it
+ * is asked about and the records it answers.
+ */
+function countingGazetteer(hamlets = 0): Gazetteer & { asked: number; answered: number } {
+  const records = (key: string) => (key === 'daraa' ? [DARAA] : key.startsWith('qx') ? Array.from({ length: hamlets }, (_, i) => hamlet(key, i)) : []);
   return {
     asked: 0,
+    answered: 0,
     named(key) {
       this.asked++;
-      return records(key).map((place) => ({ place, tier: 0 }));
+      const found = records(key);
+      this.answered += found.length;
+      return found.map((place) => ({ place, tier: 0 }));
     },
     ownNamed(key) {
       this.asked++;
-      return records(key);
+      const found = records(key);
+      this.answered += found.length;
+      return found;
     },
     byRef: (ref) => (ref === DARAA.ref ? DARAA : undefined),
     closest: () => [],
@@ -48,6 +68,16 @@ describe('GIVEN a spotter for a dossier in Syria', () => {
     expect(spotter.spot(nonsense(), () => false)).toEqual([]);
     expect(gazetteer.asked).toBeGreaterThan(0);
     expect(gazetteer.asked).toBeLessThanOrEqual(LOOKUPS_PER_ITEM);
+    expect(spotter.spot('Shelling reported near Daraa overnight', () => false)).toEqual(['Daraa']);
+  });
+
+  it('WHEN every capitalised word of an item is the name of 20 places THEN the item reads at most its allowance of queries and records', () => {
+    const gazetteer = countingGazetteer(20);
+    const spotter = new PlaceSpotter(gazetteer, new Set(['SY']));
+    expect(spotter.spot(nonsense().replace(/ /g, ', '), () => false)).toEqual([]);
+    // The last query may answer more than the allowance had left.
+    expect(gazetteer.asked + gazetteer.answered).toBeLessThanOrEqual(LOOKUPS_PER_ITEM + 20);
+    expect(gazetteer.asked).toBeLessThan(LOOKUPS_PER_ITEM / 10);
     expect(spotter.spot('Shelling reported near Daraa overnight', () => false)).toEqual(['Daraa']);
   });
 

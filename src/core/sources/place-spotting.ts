@@ -7,6 +7,7 @@
 import { foldKey } from '../text.js';
 import type { Gazetteer, GazetteerPlace } from '../places/gazetteer-port.js';
 import { resolvePlace } from '../places/resolve-place.js';
+import { SpottingGazetteer } from './spotting-gazetteer.js';
 import { REGION_KINDS, SPEECH_VERBS } from './suggest.js';
 
 /** A place outside the dossier's countries is suggested only from this many people up. */
@@ -21,10 +22,11 @@ const NONE: ReadonlySet<string> = new Set();
 /** Places suggested from one item at most. */
 const MOST_PER_ITEM = 5;
 /**
- * Gazetteer lookups of names not met before, per item: a news item needs a few dozen; a hostile
- * one of 4,000 characters in capitalised nonsense would otherwise cost tens of milliseconds.
+ * Gazetteer work per item, each query of a name not met before and each record it returns
+ * counting one: a news item needs a few dozen; a hostile one of capitalised nonsense, or of
+ * real place names by the hundred, would otherwise cost tens of milliseconds.
  */
-export const LOOKUPS_PER_ITEM = 120;
+export const LOOKUPS_PER_ITEM = 300;
 /** Characters of an item read: its title and lede, where news names where it happened. */
 const READ_CHARACTERS = 1_200;
 /** Phrases and verdicts kept across items (news repeats its names); forgotten all at once past this. */
@@ -106,18 +108,19 @@ export class PlaceSpotter {
   /** Each phrase folded, with the gazetteer's records of that name (tier 0): most name nothing. */
   readonly #phrases = new Map<string, PhraseRecords>();
   readonly #verdicts = new Map<string, Found | null>();
-  /** Lookups left for the item being read. */
-  #lookups = 0;
+  readonly #gazetteer: SpottingGazetteer;
 
   /**
    * `homeCountries`: the ISO codes of the countries the dossier's places lie in; `dossierNames`:
    * the dossier's located places by gazetteer record (`Palmyra` found, `Tadmur` stored: `Tadmur`).
    */
   constructor(
-    private readonly gazetteer: Gazetteer,
+    gazetteer: Gazetteer,
     private readonly homeCountries: ReadonlySet<string>,
     private readonly dossierNames: ReadonlyMap<string, string> = new Map(),
-  ) {}
+  ) {
+    this.#gazetteer = new SpottingGazetteer(gazetteer, REMEMBERED);
+  }
 
   /**
    * The places `text` names, as spellings `/entry add places:` locates to the same record (with
@@ -125,7 +128,7 @@ export class PlaceSpotter {
    * first. `known(folded)` says a name is the dossier's already (an actor's or a place's, or an alias).
    */
   spot(text: string, known: (folded: string) => boolean): string[] {
-    this.#lookups = LOOKUPS_PER_ITEM;
+    this.#gazetteer.startItem(LOOKUPS_PER_ITEM);
     const runs = nameRuns(text.slice(0, READ_CHARACTERS));
     // Countries the item names widen where a place may be (`Tripoli, Lebanon`), and so do regions
     // named standing alone whose name is found in one country only (`Jenin, West Bank`; `Beit
@@ -133,7 +136,7 @@ export class PlaceSpotter {
     const named = new Set<string>();
     for (const { words: run, opening } of runs) {
       const whole = run.join(' ');
-      for (let at = 0; at < run.length && this.#lookups > 0; at++) {
+      for (let at = 0; at < run.length && !this.#gazetteer.spent; at++) {
         for (const phrase of at + 1 < run.length ? [run[at]!, `${run[at]} ${run[at + 1]}`] : [run[at]!]) {
           // `US envoy`, `UK-made`: an initialism is more often an adjective than the place meant.
           if (INITIALISM.test(phrase)) continue;
@@ -145,9 +148,9 @@ export class PlaceSpotter {
       }
     }
     const found: Found[] = [];
-    // The item's lookups spent, the rest of it is not read: what was found stands.
+    // The item's allowance spent, the rest of it is not read: what was found stands.
     for (const { words: run, opening, speaks } of runs) {
-      for (let at = 0; at < run.length && found.length < MOST_PER_ITEM && this.#lookups > 0; ) {
+      for (let at = 0; at < run.length && found.length < MOST_PER_ITEM && !this.#gazetteer.spent; ) {
         let taken = 1;
         for (let length = Math.min(LONGEST_NAME, run.length - at); length >= 1; length--) {
           const words = run.slice(at, at + length);
@@ -182,29 +185,28 @@ export class PlaceSpotter {
     let entry = this.#phrases.get(phrase);
     if (entry === undefined) {
       const folded = foldKey(phrase);
-      // Past the item's lookups a name is taken to name nothing, and that is not remembered.
-      if (this.#lookups <= 0) return { folded, own: [] };
-      this.#lookups--;
       // The gazetteer's alternate names are left out: they hold words like `Israeli`, `Tell`, `Omar`.
-      let own = this.gazetteer.ownNamed(folded);
+      let own = this.#gazetteer.ownNamed(folded);
       // `Idlib province` is the region Idlib, as /entry add reads it.
       if (own.length === 0 && phrase.includes(' ') && REGION_KINDS.has(lastWord(phrase))) {
-        own = this.gazetteer.ownNamed(foldKey(phrase.slice(0, phrase.lastIndexOf(' ')))).filter((place) => place.precision === 'region');
+        own = this.#gazetteer.ownNamed(foldKey(phrase.slice(0, phrase.lastIndexOf(' ')))).filter((place) => place.precision === 'region');
       }
       entry = { folded, own };
+      // Past the item's allowance a name is taken to name nothing, and that is not remembered.
+      if (this.#gazetteer.spent) return entry;
       if (this.#phrases.size >= REMEMBERED) this.#phrases.clear();
       this.#phrases.set(phrase, entry);
     }
     return entry;
   }
 
-  /** The records the phrase names by the gazetteer's alternate names only: asked once per phrase, from the item's lookups. */
+  /** The records the phrase names by the gazetteer's alternate names only: asked once per phrase. */
   #alternates(phrase: string): GazetteerPlace[] {
     const entry = this.#phrase(phrase);
     if (entry.alternates === undefined) {
-      if (this.#lookups <= 0) return [];
-      this.#lookups--;
-      entry.alternates = this.gazetteer.named(entry.folded).flatMap((m) => (m.tier === 0 ? [] : [m.place]));
+      const alternates = this.#gazetteer.named(entry.folded).flatMap((m) => (m.tier === 0 ? [] : [m.place]));
+      if (this.#gazetteer.spent) return alternates;
+      entry.alternates = alternates;
     }
     return entry.alternates;
   }
@@ -214,6 +216,8 @@ export class PlaceSpotter {
     const remembered = this.#verdicts.get(key);
     if (remembered !== undefined) return remembered;
     const verdict = this.#judge(words, named);
+    // A verdict reached on what a spent allowance left unanswered is not kept.
+    if (this.#gazetteer.spent) return verdict;
     if (this.#verdicts.size >= REMEMBERED) this.#verdicts.clear();
     this.#verdicts.set(key, verdict);
     return verdict;
@@ -233,7 +237,7 @@ export class PlaceSpotter {
     const named = whole ? namedInItem : NONE;
     const own = records.filter((place) => place.precision !== 'country');
     if (own.length === 0) return null;
-    const resolved = resolvePlace(this.gazetteer, phrase, false);
+    const resolved = resolvePlace(this.#gazetteer, phrase, false);
     const located = resolved.kind === 'located' && resolved.place.precision !== 'country' ? resolved.place : undefined;
     const found = ((): Found | null => {
       if (located && this.#near(located, named)) return { spelling: phrase, place: located };
@@ -241,7 +245,7 @@ export class PlaceSpotter {
       const near = own.filter((place) => this.#near(place, named));
       if (new Set(near.map((place) => place.country.code)).size === 1) {
         const spelling = `${phrase} (${near[0]!.country.name})`;
-        const qualified = resolvePlace(this.gazetteer, spelling, false);
+        const qualified = resolvePlace(this.#gazetteer, spelling, false);
         return qualified.kind === 'located' ? { spelling, place: qualified.place } : null;
       }
       // Far from the dossier: a known city, named on its own (not `Victoria` of `Victoria Nuland`).
