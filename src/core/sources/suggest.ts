@@ -57,11 +57,12 @@ const REGION_KIND = new RegExp(`\\s+(?:${[...REGION_KINDS].join('|')})$`, 'i');
 /**
  * Verbs news puts after a capital standing for its government (`Damascus denies…`, `Washington
  * urges…`): a place followed by one is who spoke, not where it happened, and is not suggested.
+ * Not `protests`, which is as often the noun (`Paris protests turn violent`).
  */
 export const SPEECH_VERBS: ReadonlySet<string> = new Set(
   ('says said say urges urged warns warned denies denied condemns condemned accuses accused rejects rejected welcomes welcomed ' +
     'demands demanded insists insisted vows vowed threatens threatened announces announced blames blamed hails hailed slams slammed ' +
-    'dismisses dismissed tells told pledges pledged protests protested summons summoned recalls recalled expels expelled')
+    'dismisses dismissed tells told pledges pledged protested summons summoned recalls recalled expels expelled')
     .split(' '),
 );
 
