@@ -79,8 +79,10 @@ describe('GIVEN the seed dossier, whose places are in Syria, Israel, France and 
       item('k4', 'Hamas official says talks continue', 'Tell me why, one resident asked.'),
       // A capital that urges or says is its government speaking.
       item('k5', 'Washington urges restraint after Quneitra incursion', 'Amman says its border is closed.'),
+      // Where the speakers are is still a place.
+      item('k6', 'Officials in Latakia said the port reopened', ''),
     ]);
-    expect(lines).toEqual(['Kobani', 'Khan Younis', 'Qamishli', '—', 'Quneitra']);
+    expect(lines).toEqual(['Kobani', 'Khan Younis', 'Qamishli', '—', 'Quneitra', 'Latakia']);
     await queue.run('/review approve id:2');
     expect(await queue.text('/place "Khan Younis"')).toMatch(/Country +Palestine/);
   });

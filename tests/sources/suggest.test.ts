@@ -66,6 +66,7 @@ describe('suggest', () => {
     expect(suggest(item({ title: 'Baku says talks will resume', summary: 'Envoys met in Paris.' }), known).places).toEqual(['Paris']);
     expect(suggest(item({ title: 'Paris says talks in Paris will resume' }), known).places).toEqual(['Paris']);
     expect(suggest(item({ title: 'Paris protests turn violent' }), known).places).toEqual(['Paris']);
+    expect(suggest(item({ title: 'Diplomats meeting in Paris said talks will resume' }), known).places).toEqual(['Paris']);
   });
 
   it('GIVEN a publication time THEN the entry date is its UTC day, at day precision', () => {

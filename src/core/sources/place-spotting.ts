@@ -8,7 +8,7 @@ import { foldKey } from '../text.js';
 import type { Gazetteer, GazetteerPlace } from '../places/gazetteer-port.js';
 import { resolvePlace } from '../places/resolve-place.js';
 import { SpottingGazetteer } from './spotting-gazetteer.js';
-import { REGION_KINDS, SPEECH_VERBS } from './suggest.js';
+import { PLACE_PREPOSITIONS, REGION_KINDS, SPEECH_VERBS } from './suggest.js';
 
 /** A place outside the dossier's countries is suggested only from this many people up. */
 export const KNOWN_CITY_POPULATION = 100_000;
@@ -48,7 +48,7 @@ const bare = (word: string) => word.replace(/^['‘’]+/, '').replace(/['’]s$
 interface Run {
   words: string[];
   opening: boolean;
-  /** A verb of speech follows (`Washington urges…`): the run's last name is who spoke. */
+  /** A verb of speech follows and no preposition comes before (`Washington urges…`): the run's last name is who spoke. */
   speaks: boolean;
 }
 
@@ -58,13 +58,18 @@ function nameRuns(text: string): Run[] {
   for (const clause of text.split(CLAUSE_BREAK)) {
     let run: string[] = [];
     let opening = true;
-    const close = (speaks = false) => {
+    // The word before the run being read, and before the word being read.
+    let before = '';
+    let previous = '';
+    const close = (verb = false) => {
       while (run.length > 0 && PARTICLES.has(run[run.length - 1]!)) run.pop();
-      if (run.length > 0) runs.push({ words: run, opening, speaks });
+      if (run.length > 0) runs.push({ words: run, opening, speaks: verb && !PLACE_PREPOSITIONS.has(before) });
       run = [];
     };
     for (const word of clause.split(/\s+/).map(bare)) {
       if (word === '') continue;
+      if (run.length === 0) before = previous;
+      previous = word.toLowerCase();
       if (CAPITALISED.test(word)) run.push(word);
       else if (run.length > 0 && PARTICLES.has(word)) run.push(word);
       else {

@@ -66,11 +66,22 @@ export const SPEECH_VERBS: ReadonlySet<string> = new Set(
     .split(' '),
 );
 
+/** Words before a place that make it where something is (`officials in Paris said`), not who speaks. */
+export const PLACE_PREPOSITIONS: ReadonlySet<string> = new Set('in at near from to of into inside outside around across toward towards over on'.split(' '));
+
 /** The word after a mention ending at `end` (a space in the padded text). */
 function wordAfter(text: FoldedText, end: number): string {
   const next = text.lower.indexOf(' ', end + 1);
   return text.lower.slice(end + 1, next === -1 ? undefined : next);
 }
+
+/** The word before a mention starting at `start` (after a space in the padded text). */
+function wordBefore(text: FoldedText, start: number): string {
+  return text.lower.slice(text.lower.lastIndexOf(' ', start - 2) + 1, start - 1);
+}
+
+/** A place mention that is a government speaking: a verb of speech after it, no preposition before. */
+const speaks = (text: FoldedText, start: number, end: number) => SPEECH_VERBS.has(wordAfter(text, end)) && !PLACE_PREPOSITIONS.has(wordBefore(text, start));
 
 /** A region stored with its kind (`Sweida province`) is also named without it (`Sweida`), as news names it. */
 function shortRegionName(known: KnownName): string[] {
@@ -178,9 +189,9 @@ export function suggest(item: FeedItem, knownNames: readonly KnownName[] | Compi
   const actors: Suggestion['actors'] = [];
   const places: string[] = [];
   const text = foldText(`${item.title}\n${item.summary}`);
-  for (const { known, written, end } of mentions(text, names)) {
+  for (const { known, written, at, end } of mentions(text, names)) {
     if (known.kind === 'actor' && !actors.some((a) => a.id === known.id)) actors.push({ id: known.id, name: known.name, matched: written });
-    if (known.kind === 'place' && !places.includes(known.name) && !SPEECH_VERBS.has(wordAfter(text, end))) places.push(known.name);
+    if (known.kind === 'place' && !places.includes(known.name) && !speaks(text, at, end)) places.push(known.name);
   }
   const outlet = feed.title?.trim() || hostOf(item.link) || hostOf(feed.link) || 'an unnamed feed';
   const source: Suggestion['source'] = { outlet, attribution: `according to ${outlet}` };
