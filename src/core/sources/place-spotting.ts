@@ -102,11 +102,10 @@ interface Words {
   opening: boolean;
 }
 
-/** A phrase folded, the records its own names name, and those its alternate names do once asked. */
+/** A phrase folded, and the records its own names name. */
 interface PhraseRecords {
   folded: string;
   own: GazetteerPlace[];
-  alternates?: GazetteerPlace[];
 }
 
 export class PlaceSpotter {
@@ -205,15 +204,9 @@ export class PlaceSpotter {
     return entry;
   }
 
-  /** The records the phrase names by the gazetteer's alternate names only: asked once per phrase. */
+  /** The records the phrase names by the gazetteer's alternate names only (the spotting gazetteer remembers them). */
   #alternates(phrase: string): GazetteerPlace[] {
-    const entry = this.#phrase(phrase);
-    if (entry.alternates === undefined) {
-      const alternates = this.#gazetteer.named(entry.folded).flatMap((m) => (m.tier === 0 ? [] : [m.place]));
-      if (this.#gazetteer.spent) return alternates;
-      entry.alternates = alternates;
-    }
-    return entry.alternates;
+    return this.#gazetteer.named(this.#phrase(phrase).folded).flatMap((m) => (m.tier === 0 ? [] : [m.place]));
   }
 
   #verdict(words: Words, named: ReadonlySet<string>): Found | null {
