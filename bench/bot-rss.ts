@@ -1,13 +1,15 @@
 // The bot's own RSS, as `npm start` runs it (dist/src/main.js with the node flags of package.json's
 // start script and the console, on a copy of the bench store, MALLOC_ARENA_MAX=2 as the README's
 // service unit sets it):
-// at rest, once the chart renderer is loaded (a timeline and a map drawn), and once its worker has
-// stopped unused. Read from /proc, so it is the real process, not the benchmark's, which holds
-// more (its own app, the probe's variants, the timings).
+// at rest, once the chart renderer is loaded (a timeline and a map drawn, then a few seconds with
+// nothing to draw, as between a team's charts), and once its worker has stopped unused. Read from
+// /proc, so it is the real process, not the benchmark's, which holds more (its own app, the
+// probe's variants, the timings).
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { IDLE_COLLECT_MS } from '../src/charts/idle-collect.js';
 import { RENDER_IDLE_MS } from '../src/charts/render-pool.js';
 import { projectPath } from '../src/paths.js';
 
@@ -46,8 +48,9 @@ export async function botRss(dbPath: string, commands: readonly string[]): Promi
       bot.stdin.write(`${command}\n`);
       while ((printed.match(/Picture \(/g)?.length ?? 0) <= i) await Promise.race([once(bot.stdout, 'data'), stopped]);
     }
+    await pause(IDLE_COLLECT_MS + 2_000);
     const rendererLoaded = rssOf(bot.pid!);
-    await pause(RENDER_IDLE_MS + 5_000);
+    await pause(RENDER_IDLE_MS + 2_000);
     return { atRest, rendererLoaded, workerStopped: rssOf(bot.pid!) };
   } finally {
     bot.stdin.end();

@@ -6,6 +6,7 @@ import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { CHART_SIZES, type Chart } from '../core/charts/chart.js';
 import { SqliteChartQueries, type ChartQuery } from '../store/chart-queries.js';
+import { idleCollector } from './idle-collect.js';
 
 export type WorkerRequest = { id: number; kind: 'draw'; chart: Chart } | { id: number; kind: 'count'; query: ChartQuery; args: unknown[] };
 
@@ -63,9 +64,13 @@ async function answer(request: WorkerRequest): Promise<WorkerResponse> {
   return { id: request.id, png: toPng(await chartSvg(request.chart), size.width), ...size };
 }
 
+const collector = idleCollector();
+
 port.on('message', (request: WorkerRequest) => {
+  collector.busy();
   void answer(request)
     .catch((error: unknown): WorkerResponse => ({ id: request.id, failed: error instanceof Error ? (error.stack ?? error.message) : String(error) }))
-    .then((response) => port.postMessage(response, 'png' in response ? [response.png.buffer as ArrayBuffer] : []));
+    .then((response) => port.postMessage(response, 'png' in response ? [response.png.buffer as ArrayBuffer] : []))
+    .finally(() => collector.idle());
 });
 port.postMessage({ ready: true } satisfies WorkerResponse);
