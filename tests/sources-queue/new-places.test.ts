@@ -87,6 +87,20 @@ describe('GIVEN the seed dossier, whose places are in Syria, Israel, France and 
     expect(await queue.text('/place "Khan Younis"')).toMatch(/Country +Palestine/);
   });
 
+  it('WHEN a headline is in title case, or a clause opens on a preposition THEN the place after the preposition is read as a name standing alone, other words count as a clause\'s first word would, and a capital that speaks is still not suggested', async () => {
+    const lines = await placesSuggested([
+      item('c1', 'Talks On Aid Crossings In Khan Younis Stall', ''),
+      item('c2', 'Shelling in Khan Younis Damages Hospital', ''),
+      item('c3', 'In Kobani residents return to ruined homes', ''),
+      item('c4', 'Washington Urges Restraint After Quneitra Incursion', ''),
+      item('c5', 'Kobani Residents Return As Talks Resume', ''),
+      // Port is a French village of 3,000 people: a title-case word is capitalised for the style.
+      item('c6', 'Explosion In Latakia Port Kills Two Workers', ''),
+    ]);
+    // Kobani opening a title-case headline is no name standing alone: an alternate name there is not read.
+    expect(lines).toEqual(['Khan Younis', 'Khan Younis', 'Kobani', 'Quneitra', '—', 'Latakia']);
+  });
+
   it('WHEN an item names a place the dossier holds under another spelling THEN the card suggests the dossier\'s spelling, once', async () => {
     await queue.run('/entry add title:"Shelling near Tadmur" date:2025-07-20 type:shelling topic:syria-israel places:Tadmur');
     const [line] = await placesSuggested([item('m1', 'Fighting near Palmyra as cells regroup', 'Clashes were reported in Tadmur and around Palmyra.')]);

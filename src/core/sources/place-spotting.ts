@@ -50,6 +50,23 @@ interface Run {
   opening: boolean;
   /** A verb of speech follows and no preposition comes before (`Washington urges…`): the run's last name is who spoke. */
   speaks: boolean;
+  /**
+   * In a headline in title case, the run comes after a preposition of place (`… In Khan Younis
+   * Stall`): its first words may be a name standing alone, the words after it being capitalised
+   * only for the headline's style.
+   */
+  led: boolean;
+  /** The clause is in title case: every word may be capitalised for the style alone, as a clause's first is. */
+  title: boolean;
+}
+
+/** Short words a headline in title case capitalises (`Talks On Aid Crossings In Khan Younis Stall`). */
+const SMALL_WORDS: ReadonlySet<string> = new Set([...PLACE_PREPOSITIONS, ...'a an and as by for or the with amid after'.split(' ')]);
+
+/** A clause in title case: every word capitalised, small words and particles aside (three at least). */
+function titleCased(words: readonly string[]): boolean {
+  const large = words.filter((word) => /\p{L}/u.test(word) && !SMALL_WORDS.has(word.toLowerCase()) && !PARTICLES.has(word));
+  return large.length >= 3 && large.every((word) => CAPITALISED.test(word));
 }
 
 /** Runs of capitalised words, each clause apart, particles allowed between two of them. */
@@ -61,16 +78,23 @@ function nameRuns(text: string): Run[] {
     // The word before the run being read, and before the word being read.
     let before = '';
     let previous = '';
+    const words = clause.split(/\s+/).map(bare).filter((word) => word !== '');
+    const title = titleCased(words);
     const close = (verb = false) => {
       while (run.length > 0 && PARTICLES.has(run[run.length - 1]!)) run.pop();
-      if (run.length > 0) runs.push({ words: run, opening, speaks: verb && !PLACE_PREPOSITIONS.has(before) });
+      if (run.length > 0) runs.push({ words: run, opening, speaks: verb && !PLACE_PREPOSITIONS.has(before), led: title && PLACE_PREPOSITIONS.has(before), title });
       run = [];
     };
-    for (const word of clause.split(/\s+/).map(bare)) {
-      if (word === '') continue;
+    for (const word of words) {
       if (run.length === 0) before = previous;
       previous = word.toLowerCase();
-      if (CAPITALISED.test(word)) run.push(word);
+      // In title case a small word or a verb of speech is capitalised for the style, not as a
+      // name's; so is a preposition opening any clause (`In Khan Younis, …`).
+      const styled = title ? SMALL_WORDS.has(previous) || SPEECH_VERBS.has(previous) : opening && run.length === 0 && PLACE_PREPOSITIONS.has(previous);
+      if (styled) {
+        close(SPEECH_VERBS.has(previous));
+        opening = false;
+      } else if (CAPITALISED.test(word)) run.push(word);
       else if (run.length > 0 && PARTICLES.has(word)) run.push(word);
       else {
         // A region's kind after a name ends it: `Idlib province`.
@@ -153,7 +177,7 @@ export class PlaceSpotter {
     }
     const found: Found[] = [];
     // The item's allowance spent, the rest of it is not read: what was found stands.
-    for (const { words: run, opening, speaks } of runs) {
+    for (const { words: run, opening, speaks, led, title } of runs) {
       for (let at = 0; at < run.length && found.length < MOST_PER_ITEM && !this.#gazetteer.spent; ) {
         let taken = 1;
         for (let length = Math.min(LONGEST_NAME, run.length - at); length >= 1; length--) {
@@ -165,8 +189,9 @@ export class PlaceSpotter {
             taken = length;
             break;
           }
-          const whole = length === run.length;
-          const opens = opening && at === 0;
+          const whole = length === run.length || (led && at === 0);
+          // In title case only a name after a preposition of place is capitalised as a name for sure.
+          const opens = (opening && at === 0) || (title && !(led && at === 0));
           // A name that is no record's own is read in the gazetteer's alternate names: standing alone, and not one word opening its clause (see #judge).
           const records = own.length > 0 ? own : whole && !(opens && length === 1) ? this.#alternates(phrase) : [];
           const place = records.length > 0 ? this.#verdict({ phrase, own: records, alternate: own.length === 0, whole, opening: opens }, named) : null;
