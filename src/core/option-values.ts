@@ -2,10 +2,11 @@
 // Discord) into the typed arguments handlers receive. Every refusal names the option, the bad
 // value and what is accepted.
 import { z } from 'zod';
-import type { CommandArgs, OptionSpec, OptionValue, RawOptionValue } from './command-spec.js';
+import type { Choice, CommandArgs, OptionSpec, OptionValue, RawOptionValue } from './command-spec.js';
 import { UserError } from './errors.js';
 import { parsePartialDate } from './partial-date.js';
 import { closestNames } from './ranking.js';
+import { foldKey } from './text.js';
 
 /** Length limit of text options that set none; platforms declare it too (Discord max_length). */
 export const DEFAULT_TEXT_LIMIT = 200;
@@ -141,11 +142,28 @@ export function convertOption(
 /** A month name or a day alone: the start of `Jul 2025` or `12 Jul 2025` typed without quotes. */
 const DATE_START = /^(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?|0?[1-9]|[12]\d|3[01])$/i;
 
+/** A word without a plural's ending, so that `clashes` meets `clash` and `negotiations` `negotiation`. */
+const stem = (word: string) => (word.length > 4 ? word.replace(/(?:es|s)$/, '') : word);
+const wordsOf = (text: string) => foldKey(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean).map(stem);
+
+/** Choices whose label or value holds each word typed (`strike` → air-strike, `Air/drone strike`). */
+function choicesNamed(choices: readonly Choice[], raw: string): Choice[] {
+  const typed = wordsOf(raw);
+  if (typed.length === 0) return [];
+  return choices.filter((choice) => {
+    const words = new Set([...wordsOf(choice.label), ...wordsOf(choice.value)]);
+    return typed.every((word) => words.has(word));
+  });
+}
+
 function refusalHints(option: OptionSpec, raw: RawOptionValue): string[] {
   if (typeof raw !== 'string') return [];
   // A typo of one of a few known values (`type:talk`) gets the value meant, as commands do for names.
   const meant = option.choices ? closestNames(option.choices.map((c) => c.value), raw, 1) : [];
   if (meant.length > 0) return [`Did you mean \`${meant[0]}\`?`];
+  // A word of a choice's label (`type:strike`, `type:negotiations`) gets the choices it names.
+  const named = option.choices ? choicesNamed(option.choices, raw).slice(0, 3) : [];
+  if (named.length > 0) return [`Did you mean ${named.map((c) => `\`${c.value}\` (${c.label})`).join(' or ')}?`];
   // `since:July 2025` reads as since:July plus a stray word: the date as shown needs its quotes.
   if (option.type === 'date' && DATE_START.test(raw.trim())) return [`A date with spaces goes in quotes: ${option.name}:"Jul 2025".`];
   return [];

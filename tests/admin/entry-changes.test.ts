@@ -186,6 +186,10 @@ describe('GIVEN an admin curating entries', () => {
       /Closest known names: Syria\.\nOr, if it is a new actor, create it first: `\/actors add name:"Sirya" kind:…` \(state, government-body, .*, person, .*other\)$/,
     ],
     ['/entry add title:x date:2025 type:talk topic:syria-israel', /Option `type` of `\/entry add` must be one of: .* — got `talk`\.\nDid you mean `talks`\?$/],
+    // A word of a type's label, as people name event types, gets the types it names.
+    ['/entry add title:x date:2025 type:strike topic:syria-israel', /— got `strike`\.\nDid you mean `air-strike` \(Air\/drone strike\)\?$/],
+    ['/entry add title:x date:2025 type:negotiations topic:syria-israel', /— got `negotiations`\.\nDid you mean `talks` \(Talks\/negotiation\)\?$/],
+    ['/entry add title:x date:2025 type:clashes topic:syria-israel', /— got `clashes`\.\nDid you mean `armed-clash` \(Armed clash\)\?$/],
     ['/actors alias name:"Tom Barrack" remove:Nope', /“Nope” is not an alias of Tom Barrack\.\nIts aliases: “Barrack”, “Thomas Barrack”\.$/],
     ['/actors alias name:"Tom Barrack" remove:"tom barrack"', /“tom barrack” is the name of Tom Barrack, not an alias: a name cannot be removed\.$/],
     ['/actors list kind:peson', /Option `kind` of `\/actors list` must be one of: .* — got `peson`\.\nDid you mean `person`\?$/],
