@@ -123,6 +123,14 @@ describe('GIVEN the polling timing', () => {
     expect(guessEventType({ title: 'Update', summary: '' })).toBe('other');
   });
 
+  it('THEN a French title suggests its type as well', () => {
+    expect(guessEventType({ title: 'Frappe israélienne sur une voiture au Liban-Sud', summary: '' })).toBe('air-strike');
+    expect(guessEventType({ title: 'Cessez-le-feu à Soueida : les pourparlers reprennent', summary: '' })).toBe('talks');
+    expect(guessEventType({ title: 'Un accord de cessez-le-feu conclu entre Damas et les Druzes', summary: '' })).toBe('agreement');
+    expect(guessEventType({ title: 'Affrontements à Soueida entre tribus bédouines et druzes', summary: '' })).toBe('armed-clash');
+    expect(guessEventType({ title: 'Manifestation à Beyrouth contre la vie chère', summary: '' })).toBe('protest');
+  });
+
   it('THEN the killed a title or summary plainly gives are read as a figure, and nothing less plain is', () => {
     const killed = (title: string, summary = '') => guessFatalities({ title, summary });
     expect(killed('Israeli drone strike kills 3 near Quneitra')).toBe(3);
@@ -137,6 +145,13 @@ describe('GIVEN the polling timing', () => {
     expect(killed('Strike kills 3-year-old, residents say')).toBeUndefined();
     expect(killed('Talks on the 1974 agreement; 2025 dead set on a deal')).toBeUndefined();
     expect(killed('Dozens killed in Sweida, monitor says')).toBeUndefined();
+    // French, as L'Orient-Le Jour or France 24 write it.
+    expect(killed('Une frappe israélienne fait trois morts au Liban-Sud')).toBe(3);
+    expect(killed('Une frappe a tué au moins 12 personnes à Gaza')).toBe(12);
+    expect(killed('Soueida', 'Cinq civils ont été tués dans un bombardement.')).toBe(5);
+    expect(killed("Le bilan des affrontements s'alourdit à 1 204 morts")).toBe(1204);
+    expect(killed('Un enfant de 3 ans tué par un obus')).toBeUndefined();
+    expect(killed('Des dizaines de morts à Soueida')).toBeUndefined();
     expect(killed('Strike kills 12345678, a typo says')).toBeUndefined();
     expect(killed('Envoys meet in Paris', 'They often killed time between sessions.')).toBeUndefined();
     expect(killed('Ten-point plan presented')).toBeUndefined();

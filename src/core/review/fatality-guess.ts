@@ -1,10 +1,15 @@
 // The number of people a feed item says were killed, when its words say it plainly ("Strike kills
-// 3", "12 civilians killed", "death toll rises to 40"): a suggestion on the review card, which
-// the admin approves or changes like the type. English only; anything less plain proposes none.
+// 3", "12 civilians killed", "death toll rises to 40"; in French "fait 12 morts", "a tué trois
+// civils", "le bilan s'alourdit à 40"): a suggestion on the review card, which the admin approves
+// or changes like the type. Anything less plain proposes none.
 
 const WORD_NUMBERS: Record<string, number> = {
   one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
   thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20,
+};
+const FRENCH_NUMBERS: Record<string, number> = {
+  deux: 2, trois: 3, quatre: 4, cinq: 5, six: 6, sept: 7, huit: 8, neuf: 9, dix: 10, onze: 11, douze: 12,
+  treize: 13, quatorze: 14, quinze: 15, seize: 16, vingt: 20,
 };
 
 // A figure: digits (with thousands commas) or a word, not the start of `3-year-old` or `40%`.
@@ -12,15 +17,30 @@ const FIGURE = String.raw`(\d{1,3}(?:,\d{3})+|\d+|${Object.keys(WORD_NUMBERS).jo
 const WHO = String.raw`(?:(?:people|persons|civilians|soldiers|fighters|militants|children|women|men|troops|policemen|police officers|officers|protesters|workers|members|others|more)\s+)?`;
 const HOW = String.raw`(?:(?:were|are|have been|has been|reported|reportedly|later)\s+)*`;
 
-/** In the order tried: "kills 3", "3 civilians were killed", "death toll rises to 40". */
+// French: thousands apart by a space or a dot (`1 204`, `1.204`); accented words end where letters
+// do (`\b` knows ASCII letters only).
+const FIGURE_FR = String.raw`(\d{1,3}(?:[ \u00a0\u202f.]\d{3})+|\d+|${Object.keys(FRENCH_NUMBERS).join('|')})(?![\d%-])`;
+const WHO_FR = String.raw`(?:(?:personnes|civils|soldats|militaires|combattants|enfants|femmes|hommes|policiers|manifestants|membres|autres)\s+)?`;
+const HOW_FR = String.raw`(?:(?:ont été|ont|sont|auraient été)\s+)?`;
+const ABOUT_FR = String.raw`(?:au moins\s+|plus de\s+|près de\s+|environ\s+|quelque\s+)?`;
+const START = String.raw`(?<![\p{L}\d])`;
+const END = String.raw`(?![\p{L}])`;
+
+/** In the order tried: "kills 3", "3 civilians were killed", "death toll rises to 40", then the same in French. */
 const PATTERNS = [
   new RegExp(String.raw`\bkill(?:s|ed|ing)\s+(?:at least\s+|more than\s+|nearly\s+|some\s+|about\s+)?${FIGURE}\b`, 'i'),
   new RegExp(String.raw`\b${FIGURE}\s+${WHO}${HOW}(?:killed|dead|die|died)\b`, 'i'),
   // "death toll rises to 40", "death toll in Sweida clashes reaches 40", "death toll of 40".
   new RegExp(String.raw`\bdeath toll\b[^.;:!?\d]{0,40}?\b(?:to|at|of|reaches|hits|passes|tops|exceeds)\s+(?:at least\s+|more than\s+|nearly\s+|about\s+)?${FIGURE}\b`, 'i'),
+  // "a tué au moins 12 personnes", "tue trois civils".
+  new RegExp(String.raw`${START}tu(?:e|ent|é|és|ée|ées|ant)\s+${ABOUT_FR}${FIGURE_FR}${END}`, 'iu'),
+  // "fait 12 morts", "3 civils tués", "cinq personnes ont été tuées".
+  new RegExp(String.raw`${START}${FIGURE_FR}\s+${WHO_FR}${HOW_FR}(?:morts?|tués?|tuées?)${END}`, 'iu'),
+  // "le bilan s'alourdit à 40", "bilan passe à 1 204".
+  new RegExp(String.raw`${START}bilan${END}[^.;:!?\d]{0,40}?${START}(?:à|de)\s+${ABOUT_FR}${FIGURE_FR}${END}`, 'iu'),
 ];
 
-const figureOf = (text: string): number => WORD_NUMBERS[text.toLowerCase()] ?? Number(text.replace(/,/g, ''));
+const figureOf = (text: string): number => WORD_NUMBERS[text.toLowerCase()] ?? FRENCH_NUMBERS[text.toLowerCase()] ?? Number(text.replace(/[,. \u00a0\u202f]/g, ''));
 
 /** A figure that reads as a year ("the 1974 agreement", "2025 dead") is none. */
 const looksLikeYear = (text: string) => /^(?:19|20)\d\d$/.test(text);

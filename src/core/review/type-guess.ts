@@ -3,27 +3,30 @@
 import { findPhrase, foldPhrase, foldText, type FoldedPhrase, type FoldedText } from '../sources/word-match.js';
 import type { EventType } from '../vocabulary.js';
 
-/** Word stems (`*`: any ending) per type, most telling types first: a ceasefire announced is an agreement. */
+/**
+ * Word stems (`*`: any ending) per type, most telling types first: a ceasefire announced is an
+ * agreement. English, then French (folded: `trêve` is `treve`), as feeds of the region write.
+ */
 const SIGNS: readonly [EventType, readonly string[]][] = [
-  ['agreement', ['ceasefire*', 'truce*', 'agreement*', 'accord*', 'deal', 'deals', 'pact*', 'signed', 'signs']],
-  ['air-strike', ['airstrike*', 'air strike*', 'drone strike*', 'strike*', 'bombed', 'bombing*', 'bombard*']],
-  ['shelling', ['shelling*', 'shelled', 'artillery', 'mortar*', 'rocket*']],
-  ['armed-clash', ['clash*', 'fighting', 'battle*', 'gunfight*', 'firefight*']],
-  ['incursion', ['incursion*', 'troops enter*', 'deploy*', 'advance*', 'raid*']],
+  ['agreement', ['ceasefire*', 'truce*', 'agreement*', 'accord*', 'deal', 'deals', 'pact*', 'signed', 'signs', 'cessez-le-feu', 'treve*']],
+  ['air-strike', ['airstrike*', 'air strike*', 'air raid*', 'drone strike*', 'strike*', 'bombed', 'bombing*', 'bombard*', 'frappe*', 'raid aerien*', 'raids aeriens']],
+  ['shelling', ['shelling*', 'shelled', 'artillery', 'mortar*', 'rocket*', 'obus', 'artillerie', 'roquette*', 'pilonn*']],
+  ['armed-clash', ['clash*', 'fighting', 'battle*', 'gunfight*', 'firefight*', 'affrontement*', 'combats', 'accrochage*']],
+  ['incursion', ['incursion*', 'troops enter*', 'deploy*', 'advance*', 'raid*', 'deploi*']],
   ['violence-against-civilians', ['massacre*', 'killed civilians', 'executions', 'abduct*']],
-  ['arrest', ['arrest*', 'detain*', 'detention*']],
-  ['protest', ['protest*', 'demonstrat*', 'rally', 'rallies', 'march']],
-  ['talks', ['talks', 'negotiat*', 'meet', 'meets', 'met', 'meeting*', 'summit*', 'mediat*', 'envoy*', 'dialogue']],
-  ['humanitarian', ['aid', 'humanitarian', 'refugee*', 'displaced', 'famine', 'relief']],
-  ['political-change', ['elect*', 'resign*', 'appoint*', 'sworn', 'coup*', 'cabinet']],
-  ['statement', ['said', 'says', 'statement*', 'announc*', 'warn*', 'urge*', 'condemn*']],
+  ['arrest', ['arrest*', 'detain*', 'detention*', 'interpell*']],
+  ['protest', ['protest*', 'demonstrat*', 'rally', 'rallies', 'march', 'manifestation*', 'manifestant*', 'rassemblement*']],
+  ['talks', ['talks', 'negotiat*', 'meet', 'meets', 'met', 'meeting*', 'summit*', 'mediat*', 'envoy*', 'dialogue', 'pourparlers', 'negociation*', 'rencontre*', 'sommet*', 'entretien*']],
+  ['humanitarian', ['aid', 'humanitarian', 'refugee*', 'displaced', 'famine', 'relief', 'humanitaire*', 'refugie*', 'deplaces']],
+  ['political-change', ['elect*', 'resign*', 'appoint*', 'sworn', 'coup*', 'cabinet', 'demission*']],
+  ['statement', ['said', 'says', 'statement*', 'announc*', 'warn*', 'urge*', 'condemn*', 'declar*', 'annonc*', 'condamn*', 'dement', 'dementent', 'dementi']],
 ];
 
 const compile = (stems: readonly string[]) => stems.flatMap((stem) => foldPhrase(stem.replace(/\*$/, ''), stem.endsWith('*')) ?? []);
 const COMPILED: readonly [EventType, FoldedPhrase[]][] = SIGNS.map(([type, stems]) => [type, compile(stems)]);
 
 /** Words saying an agreement was made, not only discussed. */
-const MADE = compile(['agree*', 'signed', 'signs', 'sign', 'reach*', 'seal*', 'announc*', 'accept*']);
+const MADE = compile(['agree*', 'signed', 'signs', 'sign', 'reach*', 'seal*', 'announc*', 'accept*', 'conclu', 'annonc*', 'signe', 'signent', 'entre en vigueur']);
 const TALKS = COMPILED.find(([type]) => type === 'talks')![1];
 
 const holds = (text: FoldedText, phrases: readonly FoldedPhrase[]) => phrases.some((phrase) => findPhrase(text, phrase) !== -1);
