@@ -1,0 +1,130 @@
+// npm run feeds -- import FILE.opml [--topic SLUG] [--keywords "…"] [--every 30m]
+// npm run feeds -- export [--topic SLUG] [--out FILE]
+// Feed lists in OPML, as feed readers export them: importing watches each listed feed as
+// `/sources add` would (the same checks, one line per feed saying what became of it); exporting
+// writes the watched feeds, one folder per topic. Exits 0, 1 when a listed feed was refused, 2
+// when nothing could be read or written.
+import { createWriteStream, existsSync, readFileSync } from 'node:fs';
+import { finished } from 'node:stream/promises';
+import { newSourceFrom } from '../../commands/sources/add.js';
+import { createApp, type App } from '../app.js';
+import { readArgs } from '../cli-args.js';
+import { writeLine, type CliIo } from '../cli-io.js';
+import { loadConfig } from '../config.js';
+import { UserError } from '../core/errors.js';
+import { plural } from '../core/text.js';
+import { createLogger } from '../log.js';
+import { feedsInOpml, opmlOf, type ListedFeed } from './feed-list.js';
+
+const USAGE = [
+  'Usage: npm run feeds -- import FILE.opml [--topic SLUG] [--keywords "ceasefire, Sweida"] [--every 30m]',
+  '       npm run feeds -- export [--topic SLUG] [--out FILE]',
+].join('\n');
+
+interface ImportChoices {
+  topic?: string;
+  keywords?: string;
+  every?: string;
+}
+
+type Outcome = { kind: 'added' | 'watched' | 'refused'; line: string };
+
+function openApp(io: CliIo): App | undefined {
+  const config = loadConfig(io.env);
+  // Opening a missing store would create and seed one: a mistyped SITREP_DB would fill that.
+  if (!existsSync(config.dbPath)) {
+    writeLine(io.stderr, `There is no store at ${config.dbPath} (SITREP_DB): start the bot once (npm start) to create it.`);
+    return undefined;
+  }
+  return createApp({ dbPath: config.dbPath, admins: config.admins, logger: createLogger('warn'), sourcesAllowPrivate: config.sourcesAllowPrivate });
+}
+
+/** Watches one listed feed, as `/sources add` with the list's topic, keywords and interval would. */
+function watch(app: App, feed: ListedFeed, choices: ImportChoices, by: string): Outcome {
+  const topic = choices.topic ?? feed.topic;
+  if (topic === undefined) return { kind: 'refused', line: `refused ${feed.url}: the list gives it no category or folder, so no topic: give one with --topic.` };
+  const keywords = choices.keywords ?? feed.keywords;
+  const every = choices.every ?? feed.every;
+  try {
+    const args = { url: feed.url, topic, ...(keywords ? { keywords } : {}), ...(every ? { every } : {}) };
+    const source = app.services.sources.add(newSourceFrom(args), { by, at: new Date().toISOString() });
+    return { kind: 'added', line: `added #${source.id} ${feed.title ?? source.url} (${source.url}) to ${source.topic}` };
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error;
+    return { kind: error.code === 'conflict' ? 'watched' : 'refused', line: `${error.code === 'conflict' ? 'skipped' : 'refused'} ${feed.url}: ${error.message}` };
+  }
+}
+
+function importList(file: string, choices: ImportChoices, io: CliIo): number {
+  let feeds: ListedFeed[];
+  try {
+    feeds = feedsInOpml(readFileSync(file, 'utf8'));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    writeLine(io.stderr, code ? `Cannot read ${file}: ${(error as Error).message}` : `${file} is not an OPML feed list (the <opml> document feed readers export).`);
+    return 2;
+  }
+  if (feeds.length === 0) {
+    writeLine(io.stderr, `${file} lists no feed (no outline with an xmlUrl): nothing to import.`);
+    return 2;
+  }
+  const app = openApp(io);
+  if (!app) return 2;
+  try {
+    const outcomes = feeds.map((feed) => watch(app, feed, choices, `import:${file.split('/').pop()}`));
+    for (const outcome of outcomes) writeLine(io.stdout, outcome.line);
+    const count = (kind: Outcome['kind']) => outcomes.filter((o) => o.kind === kind).length;
+    const added = count('added');
+    writeLine(
+      io.stderr,
+      `${plural(added, 'feed')} added, ${count('watched')} watched already, ${count('refused')} refused.${added > 0 ? ' Each first check records what its feed holds and proposes none of it.' : ''}`,
+    );
+    return count('refused') > 0 ? 1 : 0;
+  } finally {
+    app.close();
+  }
+}
+
+async function exportList(topic: string | undefined, outFile: string | undefined, io: CliIo): Promise<number> {
+  const app = openApp(io);
+  if (!app) return 2;
+  try {
+    const sources = app.services.sources.list().filter((source) => topic === undefined || source.topic === topic);
+    const out = outFile ? createWriteStream(outFile) : io.stdout;
+    const done = outFile ? finished(out) : Promise.resolve();
+    out.write(opmlOf(sources, new Date()));
+    if (outFile) out.end();
+    await done;
+    writeLine(io.stderr, `Exported ${plural(sources.length, 'watched feed')}${topic ? ` of ${topic}` : ''} as OPML.`);
+    return 0;
+  } catch (error) {
+    writeLine(io.stderr, `Cannot write ${outFile ?? 'the standard output'}: ${(error as Error).message}`);
+    return 2;
+  } finally {
+    app.close();
+  }
+}
+
+export async function runFeeds(argv: string[], io: CliIo): Promise<number> {
+  const read = readArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { topic: { type: 'string' }, keywords: { type: 'string' }, every: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean' } },
+  });
+  if ('problem' in read) {
+    writeLine(io.stderr, `${read.problem}\n${USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = read.args;
+  const [action, file, ...rest] = positionals;
+  if (values.help) {
+    writeLine(io.stderr, USAGE);
+    return 0;
+  }
+  if (action === 'import' && file !== undefined && rest.length === 0) {
+    return importList(file, { ...(values.topic ? { topic: values.topic } : {}), ...(values.keywords ? { keywords: values.keywords } : {}), ...(values.every ? { every: values.every } : {}) }, io);
+  }
+  if (action === 'export' && file === undefined) return exportList(values.topic, values.out, io);
+  writeLine(io.stderr, USAGE);
+  return 2;
+}

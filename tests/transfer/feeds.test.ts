@@ -1,0 +1,112 @@
+// GIVEN a newsroom's feed list as feed readers export it (OPML) WHEN an operator runs
+// `npm run feeds -- import` THEN each listed feed is watched as `/sources add` would watch it,
+// with the topic its folder or category names, and each refusal says why; `npm run feeds --
+// export` writes the watched feeds back, and that list imports into another store alike.
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runFeeds } from '../../src/transfer/feeds-command.js';
+import { fileIn, runProgram } from '../support/cli.js';
+import { fileFingerprint } from '../support/store-fingerprint.js';
+import { copySeededStore } from '../support/test-app.js';
+
+let dir: string;
+let dbPath: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'sitrep-feeds-'));
+  dbPath = join(dir, 'store.db');
+  copySeededStore(dbPath);
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+const feeds = (store: string, ...argv: string[]) => runProgram(runFeeds, argv, { SITREP_DB: store });
+
+interface Watched {
+  url: string;
+  topic: string;
+  keywords: string;
+  every: number;
+}
+function watched(store: string): Watched[] {
+  const db = new Database(store, { readonly: true });
+  try {
+    return db.prepare('SELECT url, topic, keywords, every_minutes AS every FROM feed_sources WHERE removed_at IS NULL ORDER BY id').all() as Watched[];
+  } finally {
+    db.close();
+  }
+}
+
+const LIST = `<?xml version="1.0"?>
+<opml version="2.0"><head><title>Newsroom feeds</title></head><body>
+  <outline text="Syria–Israel">
+    <outline text="Levant Wire" type="rss" xmlUrl="https://levant.example/rss.xml"/>
+    <outline text="Beirut Daily" type="rss" xmlUrl="https://beirut.example/feed" category="/news/lebanon"/>
+  </outline>
+  <outline text="Golan Monitor" type="rss" xmlUrl="https://golan.example/atom" category="/syria-israel" keywords="ceasefire, Quneitra" every="1h"/>
+  <outline text="Intranet" type="rss" xmlUrl="http://127.0.0.1:8765/feed.xml" category="/syria-israel"/>
+  <outline text="Odd" type="rss" xmlUrl="javascript:alert(1)" category="/syria-israel"/>
+  <outline text="Eager" type="rss" xmlUrl="https://eager.example/rss" category="/syria-israel" every="5m"/>
+  <outline text="Unfiled" type="rss" xmlUrl="https://unfiled.example/rss"/>
+</body></opml>`;
+
+describe('GIVEN npm run feeds', () => {
+  it('WHEN a feed list is imported THEN each feed is watched under its folder or category, and each refusal says why and how to fix it', async () => {
+    const result = await feeds(dbPath, 'import', fileIn(dir, 'feeds.opml', LIST));
+    expect(result.status).toBe(1);
+    expect(result.stdout.split('\n').filter(Boolean)).toEqual([
+      'added #1 Levant Wire (https://levant.example/rss.xml) to syria-israel',
+      'added #2 Beirut Daily (https://beirut.example/feed) to lebanon',
+      'added #3 Golan Monitor (https://golan.example/atom) to syria-israel',
+      expect.stringMatching(/^refused http:\/\/127\.0\.0\.1:8765\/feed\.xml: .*private or local network address/),
+      expect.stringMatching(/^refused javascript:alert\(1\): Option `url` must be the feed's full address, starting with https:\/\//),
+      expect.stringMatching(/^refused https:\/\/eager\.example\/rss: Option `every` must be at least 15 minutes/),
+      'refused https://unfiled.example/rss: the list gives it no category or folder, so no topic: give one with --topic.',
+    ]);
+    expect(result.stderr).toContain('3 feeds added, 0 watched already, 4 refused.');
+    expect(watched(dbPath)).toEqual([
+      { url: 'https://levant.example/rss.xml', topic: 'syria-israel', keywords: '', every: 30 },
+      { url: 'https://beirut.example/feed', topic: 'lebanon', keywords: '', every: 30 },
+      { url: 'https://golan.example/atom', topic: 'syria-israel', keywords: 'ceasefire, Quneitra', every: 60 },
+    ]);
+  });
+
+  it('WHEN the same list is imported again with --topic and --every THEN the feeds watched already are skipped and the rest take those', async () => {
+    const list = fileIn(dir, 'feeds.opml', LIST);
+    await feeds(dbPath, 'import', list);
+    const again = await feeds(dbPath, 'import', list, '--topic', 'golan', '--every', '2h');
+    expect(again.stdout).toContain('skipped https://levant.example/rss.xml: This feed is watched already, as source #1');
+    // --every stands for the list's 5m, which was refused.
+    expect(again.stdout).toContain('added #4 Eager (https://eager.example/rss) to golan');
+    expect(again.stdout).toContain('added #5 Unfiled (https://unfiled.example/rss) to golan');
+    expect(again.stderr).toContain('2 feeds added, 3 watched already, 2 refused.');
+    expect(watched(dbPath).at(-1)).toEqual({ url: 'https://unfiled.example/rss', topic: 'golan', keywords: '', every: 120 });
+  });
+
+  it('WHEN the watched feeds are exported THEN the list imports into another store with the same topics, keywords and intervals', async () => {
+    await feeds(dbPath, 'import', fileIn(dir, 'feeds.opml', LIST));
+    const out = join(dir, 'exported.opml');
+    const exported = await feeds(dbPath, 'export', '--out', out);
+    expect(exported.status).toBe(0);
+    expect(exported.stderr).toContain('Exported 3 watched feeds as OPML.');
+    const other = join(dir, 'other.db');
+    copySeededStore(other);
+    const imported = await feeds(other, 'import', out);
+    expect(imported.status).toBe(0);
+    // The list is filed by topic, so the feeds come back in another order.
+    const byUrl = (list: Watched[]) => [...list].sort((a, b) => a.url.localeCompare(b.url));
+    expect(byUrl(watched(other))).toEqual(byUrl(watched(dbPath)));
+  });
+
+  it('WHEN the file is not a feed list THEN it says so and the store is unchanged', async () => {
+    const before = fileFingerprint(dbPath);
+    const result = await feeds(dbPath, 'import', fileIn(dir, 'feed.xml', '<rss version="2.0"><channel><title>x</title></channel></rss>'));
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('is not an OPML feed list');
+    const empty = await feeds(dbPath, 'import', fileIn(dir, 'empty.opml', '<opml version="2.0"><head/><body><outline text="Folder"/></body></opml>'));
+    expect(empty.status).toBe(2);
+    expect(empty.stderr).toContain('lists no feed');
+    expect(fileFingerprint(dbPath)).toEqual(before);
+  });
+});
