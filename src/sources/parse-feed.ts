@@ -2,7 +2,8 @@
 // Entity expansion is not a risk: feedsmith runs fast-xml-parser with processEntities off, so
 // a DOCTYPE's entities ("billion laughs") stay unexpanded text and external ones are refused.
 import { parseFeed } from 'feedsmith';
-import { MAX_FEED_ITEMS, NOT_A_FEED, type FeedDocument } from '../core/sources/feed-port.js';
+import { MAX_FEED_ITEMS, type FeedDocument } from '../core/sources/feed-port.js';
+import { notAFeed } from './feed-links.js';
 import { toDocument, type ParsedFeed } from './feed-formats.js';
 
 export type ParseOutcome = { kind: 'ok'; feed: FeedDocument } | { kind: 'failed'; error: string };
@@ -22,7 +23,7 @@ export function parseFeedText(text: string, baseUrl?: string): ParseOutcome {
   try {
     parsed = parseFeed<Date | undefined>(text, { maxItems: MAX_FEED_ITEMS + 1, parseDateFn: parseDate });
   } catch {
-    return { kind: 'failed', error: NOT_A_FEED };
+    return { kind: 'failed', error: notAFeed(text, baseUrl) };
   }
   const feed = toDocument(parsed, baseUrl, MAX_FEED_ITEMS);
   if (countRawItems(parsed) > MAX_FEED_ITEMS) feed.itemLimit = MAX_FEED_ITEMS;

@@ -167,6 +167,13 @@ export class FeedServer {
         return send(200, { 'content-type': 'application/rss+xml; charset=utf-8' }, invalidUtf8());
       case '/latin1.xml':
         return send(200, { 'content-type': 'application/xml' }, latin1());
+      case '/site':
+        // A site's home page, naming its feeds in its head as sites do.
+        return send(
+          200,
+          { 'content-type': 'text/html; charset=utf-8' },
+          '<!doctype html><html><head><title>Levant Wire</title><link rel="stylesheet" href="/site.css"><link rel="alternate" type="application/rss+xml" title="All news" href="/rss2.xml"><link rel="alternate" type="application/atom+xml" href="https://levant.example/atom.xml?lang=en&amp;v=2"></head><body><p>Home</p></body></html>',
+        );
       case '/page.html':
         return send(200, { 'content-type': 'text/html' }, '<!doctype html><html><head><title>Syria news</title></head><body><p>Not a feed</p></body></html>');
       default:

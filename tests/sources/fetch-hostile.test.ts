@@ -134,6 +134,14 @@ describe('GIVEN a body that is not a well-formed feed', () => {
     if (path !== '/missing-route-is-404') expect(outcome.error).toBe('This is not a feed Sitrep can read (RSS, Atom, RDF or JSON Feed).');
   });
 
+  it("THEN a site's home page given for its feed is refused with the feeds it names, the first to watch instead", async () => {
+    const outcome = failed(await reader.fetch(server.url('/site'), {}));
+    const feed = server.url('/rss2.xml');
+    expect(outcome.error).toBe(
+      `This address is a web page, not a feed. It names these feeds: ${feed}, https://levant.example/atom.xml?lang=en&v=2: watch that instead (/sources add url:${feed}) and remove this source.`,
+    );
+  });
+
   it('THEN entity-expansion XML ("billion laughs") is read without expanding, quickly', async () => {
     const started = performance.now();
     const outcome = await reader.fetch(server.url('/entity-expansion.xml'), {});

@@ -104,6 +104,17 @@ describe('GIVEN hostile or broken feeds', () => {
     expect(parseFeedText(text)).toEqual({ kind: 'failed', error: NOT_A_FEED });
   });
 
+  it('THEN a web page naming one feed says which address to watch, resolved against the page', () => {
+    const page = "<!DOCTYPE html><html lang='en'><head><link rel='alternate' type='application/rss+xml' href='feeds/all.xml'></head><body></body></html>";
+    expect(parseFeedText(page, 'https://news.example/syria/')).toEqual({
+      kind: 'failed',
+      error: 'This address is a web page, not a feed. It names its feed, https://news.example/syria/feeds/all.xml: watch that instead (/sources add url:https://news.example/syria/feeds/all.xml) and remove this source.',
+    });
+    // Links that are no feed, or to no web address, are not named.
+    const others = '<html><head><link rel="alternate" hreflang="fr" href="/fr/"><link rel="alternate" type="application/rss+xml" href="javascript:alert(1)"></head></html>';
+    expect(parseFeedText(others, 'https://news.example/')).toEqual({ kind: 'failed', error: NOT_A_FEED });
+  });
+
   it('THEN entity definitions are not expanded', () => {
     const feed = read(readFileSync(`${FIXTURES}/entity-expansion.xml`, 'utf8'));
     expect(feed.title).toBe('Laughs &lol9;');

@@ -1,0 +1,51 @@
+// The feeds a web page names for itself (`<link rel="alternate" type="application/rss+xml"
+// href="…">` in its head), as feed readers discover them: an admin who gives a site's home page
+// instead of its feed is told which address to watch.
+import { NOT_A_FEED } from '../core/sources/feed-port.js';
+
+/** The feed types a page's alternate links announce. */
+const FEED_TYPES = new Set(['application/rss+xml', 'application/atom+xml', 'application/rdf+xml', 'application/feed+json', 'application/json']);
+/** Links named at most; a page naming more (one per category) lists its main ones first. */
+const MOST = 3;
+/** Where a page's head ends, give or take: the links are read from this much of it. */
+const HEAD_CHARACTERS = 200_000;
+
+const LINK_TAG = /<link\b[^>]*>/gi;
+const ATTRIBUTE = /([a-z:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/gi;
+
+function attributesOf(tag: string): Map<string, string> {
+  const attributes = new Map<string, string>();
+  for (const [, name, double, single, bare] of tag.matchAll(ATTRIBUTE)) attributes.set(name!.toLowerCase(), (double ?? single ?? bare ?? '').trim());
+  return attributes;
+}
+
+/** The http(s) feed addresses a page's alternate links name, resolved against its address, first first. */
+export function feedLinksIn(html: string, pageUrl: string): string[] {
+  const found: string[] = [];
+  for (const [tag] of html.slice(0, HEAD_CHARACTERS).matchAll(LINK_TAG)) {
+    const attributes = attributesOf(tag);
+    const rel = (attributes.get('rel') ?? '').toLowerCase().split(/\s+/);
+    const type = (attributes.get('type') ?? '').toLowerCase().split(';')[0]!.trim();
+    const href = attributes.get('href')?.replace(/&amp;/g, '&');
+    if (!rel.includes('alternate') || !FEED_TYPES.has(type) || !href) continue;
+    let url: URL;
+    try {
+      url = new URL(href, pageUrl);
+    } catch {
+      continue;
+    }
+    if ((url.protocol === 'http:' || url.protocol === 'https:') && !found.includes(url.href)) found.push(url.href);
+    if (found.length === MOST) break;
+  }
+  return found;
+}
+
+const looksLikeHtml = (text: string) => /<html[\s>]|<!doctype html/i.test(text.slice(0, 2_000));
+
+/** Why a body is no feed: a web page naming its feeds says which to watch instead. */
+export function notAFeed(text: string, pageUrl: string | undefined): string {
+  const links = pageUrl && looksLikeHtml(text) ? feedLinksIn(text, pageUrl) : [];
+  if (links.length === 0) return NOT_A_FEED;
+  const named = links.length === 1 ? `It names its feed, ${links[0]}` : `It names these feeds: ${links.join(', ')}`;
+  return `This address is a web page, not a feed. ${named}: watch that instead (/sources add url:${links[0]}) and remove this source.`;
+}
