@@ -2,7 +2,7 @@
 // is checked before anything is stored; the first check happens in the background.
 import type { CommandArgs, SubcommandSpec } from '../../src/core/command-spec.js';
 import { UserError } from '../../src/core/errors.js';
-import { keywordList } from '../../src/core/sources/keyword-hits.js';
+import { keywordRule } from '../../src/core/sources/keyword-hits.js';
 import { parseKeywords } from '../../src/core/sources/keywords.js';
 import { DEFAULT_EVERY_MINUTES, formatEvery, MAX_EVERY_MINUTES, MIN_EVERY_MINUTES, parseEveryMinutes } from '../../src/core/sources/poll-timing.js';
 import type { NewSource } from '../../src/core/sources/watch-store-port.js';
@@ -69,14 +69,13 @@ export const addSource: SubcommandSpec = {
   options: [
     { name: 'url', description: 'The feed’s address (RSS, Atom or JSON Feed), starting with https://', type: 'text', required: true, maxLength: MAX_URL_LENGTH, example: 'https://news.example/syria/rss.xml' },
     { name: 'topic', description: 'Dossier topic its entries go to, e.g. syria-israel', type: 'text', required: true, maxLength: 60, autocomplete: 'topic', example: 'syria-israel' },
-    { name: 'keywords', description: 'Keep only items naming one of these: comma-separated, "a phrase" in quotes', type: 'text', maxLength: 500, example: '"ceasefire, Sweida"' },
+    { name: 'keywords', description: 'Keep only items naming one of these: comma-separated, "a phrase" in quotes, -word to leave out', type: 'text', maxLength: 500, example: '"ceasefire, Sweida"' },
     { name: 'every', description: 'How often to check: 15m or more (default 30m)', type: 'text', maxLength: 20, example: '30m' },
     { name: 'backfill', description: 'The first check proposes the last 7 days’ items (default: none)', type: 'boolean', example: 'true' },
   ],
   examples: ['url:https://news.example/syria/rss.xml topic:syria-israel keywords:\'ceasefire, Sweida, "al-Sharaa"\' every:30m'],
   run(args, ctx) {
     const source = ctx.services.sources.add(newSourceFrom(args), stampOf(ctx));
-    const keywords = keywordList(source.keywords);
     const first = source.backfill
       ? 'Its first check, within a minute, proposes the items of the last 7 days; after that, every new item.'
       : 'Its first check, within a minute, records what the feed holds and proposes none of it; after that, every new item.';
@@ -88,7 +87,7 @@ export const addSource: SubcommandSpec = {
       title: `Watching #${source.id} ${sourceName(source)}`,
       tone: 'success',
       intro: [
-        plainLine(`Sitrep checks ${source.url} every ${formatEvery(source.everyMinutes)} for the topic ${source.topic}, ${keywords ? `keeping items that name ${keywords}` : 'keeping every item'}.`),
+        plainLine(`Sitrep checks ${source.url} every ${formatEvery(source.everyMinutes)} for the topic ${source.topic}, ${keywordRule(source.keywords)}.`),
         plainLine(first),
         where,
       ],

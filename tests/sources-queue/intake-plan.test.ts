@@ -69,6 +69,23 @@ describe('GIVEN a later check', () => {
     expect(plan.drafts[0]!.suggested.type).toBe('air-strike');
   });
 
+  it('THEN a term typed with a dash leaves out the items holding it, with or without terms sought', () => {
+    const items = [
+      item('Ceasefire holds in Sweida', '2025-07-19T10:00:00Z'),
+      item('Opinion: why the ceasefire will fail', '2025-07-19T10:00:00Z'),
+      item('Live updates: ceasefire talks', '2025-07-19T11:00:00Z'),
+      item('Convoy reaches Sweida', '2025-07-19T12:00:00Z'),
+    ];
+    const outcomes = (keywords: string) => planIntake(input(items, { source: { keywords } })).items.map((i) => [i.plan.outcome, i.plan.detail]);
+    expect(outcomes('ceasefire, -opinion, -"live updates"')).toEqual([
+      ['proposed', 'matched ceasefire'],
+      ['filtered', 'holds -opinion, which the keywords leave out'],
+      ['filtered', 'holds -"live updates", which the keywords leave out'],
+      ['filtered', 'matched none of the keywords: ceasefire'],
+    ]);
+    expect(outcomes('-opinion').map(([outcome]) => outcome)).toEqual(['proposed', 'filtered', 'proposed', 'proposed']);
+  });
+
   it('THEN the same story joins a stored candidate, an earlier one of this check, or the candidate holding the same item', () => {
     const stored = { candidateId: 7, title: 'Syria and Israel hold de-escalation talks in Baku', published: new Date('2025-07-18T14:00:00Z'), status: 'rejected' as const };
     const items = [

@@ -1,5 +1,6 @@
 // A source's keywords option and which keyword an item matches.
 import { describe, expect, it } from 'vitest';
+import { keywordList, keywordRule } from '../../src/core/sources/keyword-hits.js';
 import { matchKeywords, parseKeywords } from '../../src/core/sources/keywords.js';
 
 const item = (title: string, summary = '') => ({ title, summary });
@@ -22,6 +23,20 @@ describe('parseKeywords', () => {
   it('GIVEN empty terms, punctuation only and repeats THEN they are left out', () => {
     expect(parseKeywords(' , ceasefire,, "", -- , Ceasefire ,').map((k) => k.text)).toEqual(['ceasefire']);
     expect(parseKeywords('')).toEqual([]);
+  });
+
+  it('GIVEN a term typed with a dash THEN it leaves out, quoted or not; a dash inside a word is the word\'s', () => {
+    expect(parseKeywords('ceasefire, -opinion, -"live updates", al-Sharaa, - podcast').map((k) => [k.text, k.exclude])).toEqual([
+      ['ceasefire', false],
+      ['opinion', true],
+      ['live updates', true],
+      ['al-Sharaa', false],
+      ['podcast', true],
+    ]);
+    expect(keywordList('ceasefire, -opinion, -"live updates", strike*')).toBe('ceasefire, -opinion, -"live updates", strike*');
+    expect(keywordRule('ceasefire, Sweida, -opinion')).toBe('keeping items that name ceasefire or Sweida, but none that name opinion');
+    expect(keywordRule('-opinion, -"live updates"')).toBe('keeping every item but those that name opinion or "live updates"');
+    expect(keywordRule('')).toBe('keeping every item');
   });
 
   it('GIVEN an unclosed quote THEN the rest is the phrase', () => {
@@ -49,6 +64,8 @@ describe('matchKeywords', () => {
   it('GIVEN a keyword inside a longer word THEN it does not match (whole words only)', () => {
     expect(matchKeywords('Syria', item('Syrian officials meet'))).toBeNull();
     expect(matchKeywords('Baku', item('Bakuriani ski resort'))).toBeNull();
+    expect(matchKeywords('ceasefire, -opinion', item('Opinion: the ceasefire'))).toBeNull();
+    expect(matchKeywords('ceasefire, -opinion', item('The ceasefire holds'))).toBe('ceasefire');
   });
 
   it('GIVEN a prefix keyword THEN words that start with it match', () => {

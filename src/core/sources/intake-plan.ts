@@ -7,7 +7,7 @@ import { guessFatalities } from '../review/fatality-guess.js';
 import { guessEventType } from '../review/type-guess.js';
 import { toIsoPartial } from '../partial-date.js';
 import type { FeedDocument, FeedItem } from './feed-port.js';
-import { keywordHits, keywordList } from './keyword-hits.js';
+import { keywordList, keywordVerdict } from './keyword-hits.js';
 import { parseKeywords } from './keywords.js';
 import { foldStory } from './same-story.js';
 import { StoryIndex, type StoryLookup } from './story-index.js';
@@ -108,6 +108,7 @@ function draftFor(item: FeedItem, input: IntakeInput, matched: string[]): Candid
  */
 export function planIntake(input: IntakeInput): IntakePlan {
   const keywords = parseKeywords(input.source.keywords);
+  const sought = keywords.filter((keyword) => !keyword.exclude);
   const oldest = input.now.getTime() - RECENT_MS;
   const stored = isList(input.stories) ? StoryIndex.of(input.stories, (ref) => ref) : input.stories;
   const drafts: CandidateDraft[] = [];
@@ -119,8 +120,9 @@ export function planIntake(input: IntakeInput): IntakePlan {
     const plan = (): ItemPlan => {
       if (!input.source.baselined && !(input.source.backfill && recent)) return { outcome: 'baseline', detail: baselineDetail(input.source.backfill, published) };
       if (published && !recent) return { outcome: 'stale', detail: `published ${dayText(published)}, more than 7 days before it was first seen` };
-      const hits = keywordHits(keywords, item);
-      if (keywords.length > 0 && hits.length === 0) return { outcome: 'filtered', detail: `matched none of the keywords: ${keywordList(keywords)}` };
+      const { hits, excluded } = keywordVerdict(keywords, item);
+      if (excluded !== undefined) return { outcome: 'filtered', detail: `holds ${excluded}, which the keywords leave out` };
+      if (sought.length > 0 && hits.length === 0) return { outcome: 'filtered', detail: `matched none of the keywords: ${keywordList(sought)}` };
       const sameKey = input.byKey.get(fresh.key);
       if (sameKey) return { outcome: 'same-story', detail: 'the same item, held by another source', joins: { candidateId: sameKey.candidateId } };
       const folded = foldStory(item);

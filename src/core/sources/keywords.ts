@@ -1,25 +1,37 @@
-// A source's keywords option, e.g. `ceasefire, Sweida, "al-Sharaa", negotiat*`: terms apart by
-// commas, a quoted term taken as written (commas and all), a trailing `*` matching any word
-// that starts so. An item matches when its title or summary holds any term as whole words.
+// A source's keywords option, e.g. `ceasefire, Sweida, "al-Sharaa", negotiat*, -opinion`: terms
+// apart by commas, a quoted term taken as written (commas and all), a trailing `*` matching any
+// word that starts so, a leading `-` leaving out the items that hold it. An item matches when its
+// title or summary holds any term as whole words and none of the terms left out.
 import type { FeedItem } from './feed-port.js';
 import { findPhrase, foldPhrase, foldText, type FoldedPhrase } from './word-match.js';
 
 export interface Keyword {
-  /** As typed, without its quotes: what is shown as the reason an item was picked. */
+  /** As typed, without its quotes nor its `-`: what is shown as the reason an item was picked or left out. */
   text: string;
   phrase: FoldedPhrase;
+  /** Typed with a leading `-`: an item holding it is left out, whatever else it holds. */
+  exclude: boolean;
+}
+
+interface Term {
+  text: string;
+  prefix: boolean;
+  exclude: boolean;
 }
 
 /** The terms typed, split at commas outside quotes ("…" or “…”). */
-function splitTerms(text: string): { text: string; prefix: boolean }[] {
-  const terms: { text: string; prefix: boolean }[] = [];
+function splitTerms(text: string): Term[] {
+  const terms: Term[] = [];
   let current = '';
   let quoted = false;
   let closing = '';
   const finish = () => {
-    const trimmed = current.trim();
+    let trimmed = current.trim();
+    // `-opinion`, `-"live updates"`: the dash before the term, not a word's own (`-` alone is none).
+    const exclude = /^-\s*[^\s-]/.test(trimmed);
+    if (exclude) trimmed = trimmed.slice(1).trim();
     const prefix = /[\p{L}\p{N}]\*+$/u.test(trimmed);
-    terms.push({ text: prefix ? trimmed.replace(/\*+$/, '') : trimmed, prefix });
+    terms.push({ text: prefix ? trimmed.replace(/\*+$/, '') : trimmed, prefix, exclude });
     current = '';
   };
   for (const char of text) {
@@ -45,22 +57,24 @@ export function parseKeywords(text: string): Keyword[] {
   const seen = new Set<string>();
   for (const term of splitTerms(text)) {
     const phrase = foldPhrase(term.text, term.prefix);
-    const key = phrase && `${phrase.cased}:${phrase.prefix}:${phrase.words}`;
+    const key = phrase && `${term.exclude}:${phrase.cased}:${phrase.prefix}:${phrase.words}`;
     if (!phrase || !key || seen.has(key)) continue;
     seen.add(key);
-    keywords.push({ text: term.text, phrase });
+    keywords.push({ text: term.text, phrase, exclude: term.exclude });
   }
   return keywords;
 }
 
 /**
- * The first keyword (in the order typed) found in the item's title or summary, or null. No
- * keywords match nothing: whether a source without keywords takes every item is its caller's
- * rule, not this one's.
+ * The first keyword (in the order typed) found in the item's title or summary, or null; null too
+ * when the item holds a term left out. No keywords match nothing: whether a source without
+ * keywords takes every item is its caller's rule, not this one's.
  */
 export function matchKeywords(keywords: string | readonly Keyword[], item: Pick<FeedItem, 'title' | 'summary'>): string | null {
   const parsed = typeof keywords === 'string' ? parseKeywords(keywords) : keywords;
   if (parsed.length === 0) return null;
   const text = foldText(`${item.title}\n${item.summary}`);
-  return parsed.find((keyword) => findPhrase(text, keyword.phrase) !== -1)?.text ?? null;
+  const held = (keyword: Keyword) => findPhrase(text, keyword.phrase) !== -1;
+  if (parsed.some((keyword) => keyword.exclude && held(keyword))) return null;
+  return parsed.find((keyword) => !keyword.exclude && held(keyword))?.text ?? null;
 }
