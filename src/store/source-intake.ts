@@ -10,6 +10,7 @@ import type { AnswerRecord, FailureRecord, IntakeQuery } from '../core/sources/w
 import { sourceName, type WatchedSource } from '../core/sources/watched-source.js';
 import { SAME_STORY_WINDOW_MS } from '../core/sources/same-story.js';
 import type { StoryRef } from '../core/review/candidate.js';
+import { citedForms } from '../core/sources/item-key.js';
 import type { View } from '../core/view.js';
 import { queueNotice } from './review-posts.js';
 import { toStoryRef, type StoryRow } from './source-rows.js';
@@ -74,7 +75,7 @@ function query(cache: StatementCache, stories: StoryCache, source: WatchedSource
   const known = knownKeys(cache, source.id, batch);
   const fresh = batch.filter((k) => !known.has(k.key));
   const byKey = new Map<string, StoryRef>();
-  if (fresh.length === 0) return { source, fresh, byKey, stories: [] };
+  if (fresh.length === 0) return { source, fresh, byKey, stories: [], cited: new Map() };
   const rows = cache
     .get(
       `SELECT fi.item_key AS key, c.id, c.title, c.published_at, c.status FROM feed_items fi JOIN review_candidates c ON c.id = fi.candidate_id
@@ -82,7 +83,27 @@ function query(cache: StatementCache, stories: StoryCache, source: WatchedSource
     )
     .all(JSON.stringify(fresh.map((k) => k.key)), source.id) as (StoryRow & { key: string })[];
   for (const row of rows) if (!byKey.has(row.key)) byKey.set(row.key, toStoryRef(row));
-  return { source, fresh, byKey, stories: stories.window(cache, answer.at, open.since, new Date(answer.at.getTime() - UNDATED_STORY_MS)) };
+  return { source, fresh, byKey, stories: stories.window(cache, answer.at, open.since, new Date(answer.at.getTime() - UNDATED_STORY_MS)), cited: citedLinks(cache, fresh) };
+}
+
+/** The live entries (the oldest of each) citing a fresh item's link already, under any of its forms. */
+function citedLinks(cache: StatementCache, fresh: readonly FreshItem[]): Map<string, number> {
+  const linkOf = new Map<string, string>();
+  for (const { item } of fresh) if (item.link) for (const form of citedForms(item.link)) linkOf.set(form, item.link);
+  const cited = new Map<string, number>();
+  if (linkOf.size === 0) return cited;
+  const rows = cache
+    .get(
+      `SELECT j.value, min(s.entry_id) FROM json_each(?) j JOIN sources s ON s.url = j.value
+       JOIN entries e ON e.id = s.entry_id AND e.deleted_at IS NULL GROUP BY j.value`,
+    )
+    .raw()
+    .all(JSON.stringify([...linkOf.keys()])) as [string, number][];
+  for (const [form, entryId] of rows) {
+    const link = linkOf.get(form)!;
+    cited.set(link, Math.min(entryId, cited.get(link) ?? entryId));
+  }
+  return cited;
 }
 
 function insertDrafts(cache: StatementCache, plan: IntakePlan, at: Date): number[] {

@@ -54,6 +54,16 @@ describe('GIVEN the same story in two feeds', () => {
   });
 });
 
+describe('GIVEN an entry an admin typed from an article', () => {
+  it('WHEN a feed carries that article THEN it is not proposed: /sources why names the entry citing it', async () => {
+    // Typed as the browser showed it: over http, with a trailing slash.
+    await queue.run('/entry add title:"De-escalation talks in Baku" date:2025-07-18 type:talks topic:syria-israel source_url:http://levant.example/2025/07/18/baku-talks/ outlet:"Levant Wire"');
+    const levant = await watch('/levant.xml', 'Levant Wire', [BAKU, SWEIDA]);
+    expect(await queue.text(`/sources check id:${levant}`)).toContain(`filtered out: ${BAKU.title} (in the dossier already: entry #18 cites this link)`);
+    expect(candidates().map((c) => c.title)).toEqual([SWEIDA.title]);
+  });
+});
+
 describe('GIVEN a rejected candidate', () => {
   it('WHEN its feed is checked again, or another feed carries the item or its story THEN it is never proposed again', async () => {
     const levant = await watch('/levant.xml', 'Levant Wire', [BAKU]);

@@ -36,6 +36,8 @@ export interface IntakeInput {
   /** Candidates of any status published near these items (a list, or the store's index of them). */
   stories: readonly StoryRef[] | StoryLookup<StoryRef>;
   names: CompiledNames;
+  /** Live entries citing an item's link already, by the item's link: such an item is not proposed again. */
+  cited?: ReadonlyMap<string, number>;
   /** Places the gazetteer knows and the dossier does not yet, found in an item's text (see place-spotting.ts). */
   spotPlaces?: (text: string, known: (folded: string) => boolean) => string[];
   now: Date;
@@ -123,6 +125,8 @@ export function planIntake(input: IntakeInput): IntakePlan {
       const { hits, excluded } = keywordVerdict(keywords, item);
       if (excluded !== undefined) return { outcome: 'filtered', detail: `holds ${excluded}, which the keywords leave out` };
       if (sought.length > 0 && hits.length === 0) return { outcome: 'filtered', detail: `matched none of the keywords: ${keywordList(sought)}` };
+      const citedBy = item.link === undefined ? undefined : input.cited?.get(item.link);
+      if (citedBy !== undefined) return { outcome: 'filtered', detail: `in the dossier already: entry #${citedBy} cites this link` };
       const sameKey = input.byKey.get(fresh.key);
       if (sameKey) return { outcome: 'same-story', detail: 'the same item, held by another source', joins: { candidateId: sameKey.candidateId } };
       const folded = foldStory(item);

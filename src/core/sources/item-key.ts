@@ -42,3 +42,23 @@ export function itemKey(item: Pick<FeedItem, 'guid' | 'link' | 'title' | 'publis
   const hash = createHash('sha256').update(`${foldKey(item.title)}\n${item.published?.toISOString() ?? ''}`).digest('hex');
   return `title:${hash.slice(0, 32)}`;
 }
+
+/**
+ * The addresses an entry may cite the same article by: over http or https, with or without a
+ * trailing slash (an admin types what the browser shows). Empty when the link is not http(s).
+ */
+export function citedForms(link: string): string[] {
+  let url: URL;
+  try {
+    url = new URL(link.trim());
+  } catch {
+    return [];
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return [];
+  url.hash = '';
+  dropTrackingParameters(url);
+  const rest = url.href.slice(url.protocol.length);
+  const [path, query = ''] = rest.split(/(?=\?)/);
+  const paths = new Set([path!, path!.endsWith('/') ? path!.replace(/\/+$/, '') : `${path}/`]);
+  return ['https:', 'http:'].flatMap((scheme) => [...paths].map((p) => `${scheme}${p}${query}`));
+}

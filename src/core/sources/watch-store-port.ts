@@ -27,6 +27,8 @@ export interface IntakeQuery {
   byKey: ReadonlyMap<string, StoryRef>;
   /** Candidates published near the fresh items. */
   stories: readonly StoryRef[] | StoryLookup<StoryRef>;
+  /** Live entries citing a fresh item's link already, by the item's link. */
+  cited: ReadonlyMap<string, number>;
 }
 
 export interface AnswerRecord {
