@@ -6,6 +6,7 @@ import { formatEvery } from '../../src/core/sources/poll-timing.js';
 import { sourceName } from '../../src/core/sources/watched-source.js';
 import { sourcesListView, whyView } from '../../src/core/sources/watch-views.js';
 import { plainLine, span } from '../../src/core/view.js';
+import { pageOption, topicOption } from '../shared-options.js';
 import { stampOf } from '../stamp.js';
 import { addSource } from './add.js';
 
@@ -20,8 +21,10 @@ const listSources: SubcommandSpec = {
   name: 'list',
   description: 'The watched feeds: state, last check, last new item, failures',
   readOnly: true,
-  examples: [''],
-  run: (_args, ctx) => sourcesListView(ctx.services.sources.list()),
+  options: [topicOption, pageOption],
+  examples: ['', 'topic:syria-israel page:2'],
+  run: (args, ctx) =>
+    sourcesListView(ctx.services.sources.list(), { ...(args.topic ? { topic: String(args.topic).toLowerCase() } : {}), page: (args.page as number | undefined) ?? 1 }),
 };
 
 const pauseSource: SubcommandSpec = {

@@ -147,6 +147,22 @@ describe('GIVEN a watched feed and a review channel', () => {
     expect(list).toMatch(/last check 2025-07-20 12:00 UTC · last new item 2025-07-20 12:00 UTC/);
   });
 
+  it('WHEN many feeds are watched THEN /sources list shows them a page at a time, by topic if asked', async () => {
+    for (let n = 1; n <= 12; n++) await queue.run(`/sources add url:${feeds.url(`/feed-${n}.xml`)} topic:${n <= 9 ? 'syria-israel' : 'lebanon'}`);
+    const first = await queue.text('/sources list', READER);
+    expect(first).toContain('Sources (12)');
+    expect(first).toContain('`#10` ');
+    expect(first).not.toContain('`#11` ');
+    expect(first).toContain('Page 1 of 2.\nNext page: /sources list page:2');
+    const second = await queue.text('/sources list page:2', READER);
+    expect(second).toContain('`#12` ');
+    expect(second).not.toContain('`#1` ');
+    const lebanon = await queue.text('/sources list topic:lebanon', READER);
+    expect(lebanon).toContain('Sources — lebanon (3)');
+    expect(lebanon).not.toContain('Next page');
+    expect(await queue.text('/sources list page:3', READER)).toContain('there are 2 pages of sources');
+  });
+
   it('WHEN the feed holds HTML and mention syntax THEN the card keeps it as inert text in spans', async () => {
     feeds.serve('/levant.xml', 'Levant Wire', [{ ...SWEIDA, title: 'Ceasefire @everyone <@&123>', summary: '<p>Truce <b>holds</b> in Sweida</p><script>alert(1)</script>' }]);
     const id = QueueApp.idAfter(await queue.text(`/sources add url:${feeds.url('/levant.xml')} topic:syria-israel backfill:true`), 'Watching');
