@@ -45,7 +45,8 @@ export function itemKey(item: Pick<FeedItem, 'guid' | 'link' | 'title' | 'publis
 
 /**
  * The addresses an entry may cite the same article by: over http or https, with or without a
- * trailing slash (an admin types what the browser shows). Empty when the link is not http(s).
+ * trailing slash (an admin types what the browser shows). The fragment stays: a live blog's
+ * posts differ by it alone. Empty when the link is not http(s).
  */
 export function citedForms(link: string): string[] {
   let url: URL;
@@ -55,10 +56,11 @@ export function citedForms(link: string): string[] {
     return [];
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return [];
-  url.hash = '';
   dropTrackingParameters(url);
-  const rest = url.href.slice(url.protocol.length);
-  const [path, query = ''] = rest.split(/(?=\?)/);
-  const paths = new Set([path!, path!.endsWith('/') ? path!.replace(/\/+$/, '') : `${path}/`]);
-  return ['https:', 'http:'].flatMap((scheme) => [...paths].map((p) => `${scheme}${p}${query}`));
+  const after = `${url.search}${url.hash}`;
+  url.search = '';
+  url.hash = '';
+  const path = url.href.slice(url.protocol.length);
+  const paths = new Set([path, path.endsWith('/') ? path.replace(/\/+$/, '') : `${path}/`]);
+  return ['https:', 'http:'].flatMap((scheme) => [...paths].map((p) => `${scheme}${p}${after}`));
 }
