@@ -14,12 +14,13 @@ function prepared(db: Db, sql: string): Statement {
   return statement;
 }
 
-function rowDigest(db: Db): string {
+function rowDigest(db: Db, except: readonly string[]): string {
   const tables = prepared(db, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
     .pluck()
     .all() as string[];
   const hash = createHash('sha256');
   for (const table of tables) {
+    if (except.includes(table)) continue;
     hash.update(table);
     for (const row of prepared(db, `SELECT * FROM "${table}"`).raw().iterate()) hash.update(JSON.stringify(row));
   }
@@ -32,22 +33,26 @@ function rowDigest(db: Db): string {
  * the same: compared byte for byte with the store's last image, else looked up by its hash
  * (a fresh copy of a seeded store has the image of the previous copy).
  */
-const lastSeen = new WeakMap<Db, { image: Buffer; digest: string }>();
+const lastSeen = new WeakMap<Db, Map<string, { image: Buffer; digest: string }>>();
 const digestsByImage = new Map<string, string>();
 const KEPT_IMAGES = 64;
 
-export function storeFingerprint(db: Db): string {
+/** `except`: tables left out of the digest (a member's own watches, which members may change). */
+export function storeFingerprint(db: Db, except: readonly string[] = []): string {
   const image = db.serialize();
-  const last = lastSeen.get(db);
+  const exceptKey = except.join(',');
+  let seen = lastSeen.get(db);
+  if (!seen) lastSeen.set(db, (seen = new Map()));
+  const last = seen.get(exceptKey);
   if (last?.image.equals(image)) return last.digest;
-  const key = createHash('sha256').update(image).digest('hex');
+  const key = `${exceptKey}:${createHash('sha256').update(image).digest('hex')}`;
   let digest = digestsByImage.get(key);
   if (digest === undefined) {
-    digest = rowDigest(db);
+    digest = rowDigest(db, except);
     digestsByImage.set(key, digest);
     if (digestsByImage.size > KEPT_IMAGES) digestsByImage.delete(digestsByImage.keys().next().value!);
   }
-  lastSeen.set(db, { image, digest });
+  seen.set(exceptKey, { image, digest });
   return digest;
 }
 
