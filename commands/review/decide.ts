@@ -66,12 +66,14 @@ export const approveCandidate: SubcommandSpec = {
   },
 };
 
+export const reasonOption: OptionSpec = { name: 'reason', description: 'Why (kept with the decision)', type: 'text', maxLength: 300, example: '"opinion piece, not an event"' };
+
 export const rejectCandidate: SubcommandSpec = {
   name: 'reject',
   description: 'Turn a candidate down: its items are never proposed again (admins)',
   adminOnly: true,
   pressable: true,
-  options: [candidateIdOption, { name: 'reason', description: 'Why (kept with the decision)', type: 'text', maxLength: 300, example: '"opinion piece, not an event"' }],
+  options: [candidateIdOption, reasonOption],
   examples: ['id:1 reason:"opinion piece, not an event"'],
   async run(args, ctx) {
     const id = args.id as number;

@@ -72,6 +72,18 @@ export class SqliteReviewStore implements ReviewStore {
     }).immediate();
   }
 
+  rejectWaiting(filter: { topic?: string; before: string }, reason: string | undefined, stamp: ChangeStamp): Candidate[] {
+    return this.db.transaction((): Candidate[] => {
+      const ids = this.cache
+        .get("SELECT id FROM review_candidates WHERE status = 'pending' AND (? IS NULL OR topic = ?) AND coalesce(published_at, created_at) < ? ORDER BY id")
+        .pluck()
+        .all(filter.topic ?? null, filter.topic ?? null, filter.before) as number[];
+      const reject = this.cache.get("UPDATE review_candidates SET status = 'rejected', decided_by = ?, decided_at = ?, reason = ? WHERE id = ? AND status = 'pending'");
+      for (const id of ids) reject.run(stamp.by, stamp.at, reason ?? null, id);
+      return ids.map((id) => this.required(id));
+    }).immediate();
+  }
+
   setChannel(channel: ChannelRef, stamp: ChangeStamp): void {
     posts.setChannel(this.cache, channel, stamp);
   }

@@ -94,3 +94,23 @@ describe('GIVEN a posted card', () => {
     expect(queue.poster.posts).toHaveLength(posts);
   });
 });
+
+describe('GIVEN candidates waiting since different days', () => {
+  it('WHEN an admin clears those published before a day THEN they are rejected with the reason, the rest wait, and their items are never proposed again', async () => {
+    // SWEIDA was published on 19 July, BAKU on the 18th.
+    const before = storeFingerprint(queue.app.db);
+    expect(await queue.text('/review clear before:2025-07-19', READER)).toContain('`/review clear` is for Sitrep admins only.');
+    expect(storeFingerprint(queue.app.db)).toBe(before);
+    const cleared = await queue.text('/review clear before:2025-07-19 reason:"not reviewed in time"', ADMIN);
+    expect(cleared).toMatch(/^Rejected 1 candidate\nEvery candidate published before 2025-07-19 that was waiting: #\d+, for “not reviewed in time”\./);
+    expect(queue.app.services.review.pending(undefined, 10, 0).total).toBe(1);
+    const list = await queue.text('/review list', READER);
+    expect(list).toContain(SWEIDA.title);
+    expect(list).not.toContain(BAKU.title);
+    expect(await queue.text('/review clear before:2025-07-19', ADMIN)).toContain('No candidate published before 2025-07-19 is waiting.');
+    // The feed checked again, or carrying the item anew: not proposed again.
+    queue.advance(31 * 60_000);
+    await queue.run('/sources check id:1');
+    expect(queue.app.db.prepare("SELECT count(*) FROM review_candidates WHERE status = 'pending'").pluck().get()).toBe(1);
+  });
+});

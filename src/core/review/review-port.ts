@@ -48,6 +48,8 @@ export interface ReviewStore {
    */
   approve(id: number, input: EntryInput, stamp: ChangeStamp, note: string): DecisionResult;
   reject(id: number, reason: string | undefined, stamp: ChangeStamp): DecisionResult;
+  /** Rejects every pending candidate published (or, undated, proposed) before `before`, of `topic` if given; returns them. */
+  rejectWaiting(filter: { topic?: string; before: string }, reason: string | undefined, stamp: ChangeStamp): Candidate[];
   setChannel(channel: ChannelRef, stamp: ChangeStamp): void;
   channels(): ReviewChannel[];
   /** Queues a card in each review channel for pending candidates that have none there yet, oldest first. */

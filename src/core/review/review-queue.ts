@@ -37,6 +37,20 @@ export class ReviewQueue {
     return this.decided(this.store.reject(id, reason, stamp));
   }
 
+  /**
+   * Rejects every candidate waiting since before `before` (of a topic, if given). Their posted
+   * cards are edited to show the decision afterwards, one after another, so that a queue of
+   * hundreds does not hold the reply for as long as the platforms take to edit them all.
+   */
+  rejectWaiting(filter: { topic?: string; before: string }, reason: string | undefined, stamp: ChangeStamp): Candidate[] {
+    const rejected = this.store.rejectWaiting(filter, reason, stamp);
+    const showAll = async () => {
+      for (const candidate of rejected) await this.poster.showDecision(candidate);
+    };
+    void showAll().catch((error: unknown) => this.deps.logger.warn({ err: error }, 'could not show every rejection on its posted card'));
+    return rejected;
+  }
+
   /** Whoever decided first edits the cards; a later decision changed nothing, so has nothing to show. */
   private async decided(result: DecisionResult): Promise<DecisionResult> {
     if (result.kind === 'done') await this.poster.showDecision(result.candidate);

@@ -1,0 +1,46 @@
+// /review clear — the queue kept to what can still be decided: every candidate waiting since
+// before a date (of one topic, if given) is rejected at once, with a reason, and never proposed
+// again; their cards show the decision as they are edited, after the reply.
+import type { SubcommandSpec } from '../../src/core/command-spec.js';
+import { firstDay, type PartialDate } from '../../src/core/partial-date.js';
+import { plural } from '../../src/core/text.js';
+import { plainLine, span } from '../../src/core/view.js';
+import { topicOption } from '../shared-options.js';
+import { stampOf } from '../stamp.js';
+import { reasonOption } from './decide.js';
+
+/** Candidates the reply names by number; the rest are counted. */
+const NAMED = 20;
+
+export const clearCandidates: SubcommandSpec = {
+  name: 'clear',
+  description: 'Reject every candidate waiting that was published before a date (admins)',
+  adminOnly: true,
+  options: [
+    { name: 'before', description: 'Reject those published before this day: 2025-07-10, or 2025-07 for before July', type: 'date', required: true, example: '2025-07-10' },
+    topicOption,
+    reasonOption,
+  ],
+  examples: ['before:2025-07-10 reason:"not reviewed in time"', 'before:2025-07 topic:syria-israel'],
+  run(args, ctx) {
+    const before = firstDay(args.before as PartialDate);
+    const topic = args.topic === undefined ? undefined : String(args.topic).toLowerCase();
+    const reason = args.reason === undefined ? undefined : String(args.reason);
+    const rejected = ctx.services.review.rejectWaiting({ ...(topic ? { topic } : {}), before }, reason, stampOf(ctx));
+    const scope = `published before ${before}${topic ? ` in ${topic}` : ''}`;
+    if (rejected.length === 0) {
+      return { title: 'Review queue: nothing to clear', tone: 'normal', intro: [plainLine(`No candidate ${scope} is waiting.`)], sections: [] };
+    }
+    const named = rejected.slice(0, NAMED).map((candidate) => `#${candidate.id}`).join(', ');
+    const more = rejected.length > NAMED ? ` and ${rejected.length - NAMED} more` : '';
+    return {
+      title: `Rejected ${plural(rejected.length, 'candidate')}`,
+      tone: 'success',
+      intro: [
+        plainLine(`Every candidate ${scope} that was waiting: ${named}${more}${reason ? `, for “${reason}”` : ''}. Their items are never proposed again; their cards show the decision as they are edited.`),
+        [span.plain('Still waiting: '), span.command('review list', topic ? `topic:${topic}` : undefined)],
+      ],
+      sections: [],
+    };
+  },
+};
