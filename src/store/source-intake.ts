@@ -83,8 +83,11 @@ function query(cache: StatementCache, stories: StoryCache, source: WatchedSource
     )
     .all(JSON.stringify(fresh.map((k) => k.key)), source.id) as (StoryRow & { key: string })[];
   for (const row of rows) if (!byKey.has(row.key)) byKey.set(row.key, toStoryRef(row));
-  return { source, fresh, byKey, stories: stories.window(cache, answer.at, open.since, new Date(answer.at.getTime() - UNDATED_STORY_MS)), cited: citedLinks(cache, fresh) };
+  return { source, fresh, byKey, stories: stories.window(cache, answer.at, open.since, new Date(answer.at.getTime() - UNDATED_STORY_MS)), cited: proposing(source) ? citedLinks(cache, fresh) : new Map() };
 }
+
+/** Whether the check may propose items: a first check without backfill only records them. */
+const proposing = (source: WatchedSource) => source.baselined || source.backfill;
 
 /** The live entries (the oldest of each) citing a fresh item's link already, under any of its forms. */
 function citedLinks(cache: StatementCache, fresh: readonly FreshItem[]): Map<string, number> {
