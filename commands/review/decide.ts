@@ -58,6 +58,14 @@ export const approveCandidate: SubcommandSpec = {
       throw new UserError('conflict', `Candidate #${id} was rejected by ${decidedBy(candidate)}, so it is not approved.`, ['If it belongs in the dossier after all, add it with /entry add.'], 'id');
     }
     if (candidate.status === 'approved') return alreadyDecided(candidate);
+    // An admin may have typed the entry from the same article since the candidate was proposed.
+    const citedBy = ctx.services.review.citedBy(candidate);
+    if (citedBy !== undefined) {
+      throw new UserError('conflict', `Entry #${citedBy} cites this report already, so candidate #${id} is not approved: the dossier would hold it twice.`, [
+        `See it with /entry show id:${citedBy}; turn the candidate down with /review reject id:${id} reason:"in the dossier as #${citedBy}".`,
+        'If the article reports another event too, add that one with /entry add.',
+      ], 'id');
+    }
     const input = approvalInput(candidate, args, ctx.services.dossier);
     const stamp = stampOf(ctx);
     const note = `from the review queue: candidate #${id} (${candidate.outlet}), approved by ${stamp.by}`;

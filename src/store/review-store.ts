@@ -6,6 +6,7 @@ import { UserError } from '../core/errors.js';
 import type { Page } from '../core/ports.js';
 import type { Candidate } from '../core/review/candidate.js';
 import type { ChannelRef, ClaimedPost, DecisionResult, ReviewChannel, ReviewStore, UnconfirmedCard } from '../core/review/review-port.js';
+import { citedForms } from '../core/sources/item-key.js';
 import type { Db } from './connection.js';
 import { EntryWriter } from './entry-writes.js';
 import * as posts from './review-posts.js';
@@ -70,6 +71,16 @@ export class SqliteReviewStore implements ReviewStore {
         .run(stamp.by, stamp.at, reason ?? null, id);
       return { kind: 'done', candidate: this.required(id) };
     }).immediate();
+  }
+
+  citing(links: readonly string[]): number | undefined {
+    const forms = links.flatMap(citedForms);
+    if (forms.length === 0) return undefined;
+    const id = this.cache
+      .get('SELECT min(s.entry_id) FROM json_each(?) j JOIN sources s ON s.url = j.value JOIN entries e ON e.id = s.entry_id AND e.deleted_at IS NULL')
+      .pluck()
+      .get(JSON.stringify(forms)) as number | null;
+    return id ?? undefined;
   }
 
   rejectWaiting(filter: { topic?: string; before: string }, reason: string | undefined, stamp: ChangeStamp): Candidate[] {

@@ -95,6 +95,18 @@ describe('GIVEN a posted card', () => {
   });
 });
 
+describe('GIVEN a candidate whose article an admin has since typed in as an entry', () => {
+  it('WHEN it is approved THEN it is refused, naming the entry, and the dossier holds the report once', async () => {
+    await queue.run(`/entry add title:"Talks in Baku" date:2025-07-18 type:talks topic:syria-israel source_url:${BAKU.link}/ outlet:"Levant Wire"`, ADMIN);
+    const id = QueueApp.idAfter(card(BAKU.title).text, 'Candidate');
+    const before = storeFingerprint(queue.app.db);
+    const refused = await memory.press(card(BAKU.title), 'Approve', 'ana');
+    expect(refused.text).toContain(`Entry #18 cites this report already, so candidate #${id} is not approved: the dossier would hold it twice.`);
+    expect(refused.text).toContain(`/review reject id:${id} reason:"in the dossier as #18"`);
+    expect(storeFingerprint(queue.app.db)).toBe(before);
+  });
+});
+
 describe('GIVEN candidates waiting since different days', () => {
   it('WHEN an admin clears those published before a day THEN they are rejected with the reason, the rest wait, and their items are never proposed again', async () => {
     // SWEIDA was published on 19 July, BAKU on the 18th.

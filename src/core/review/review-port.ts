@@ -48,6 +48,8 @@ export interface ReviewStore {
    */
   approve(id: number, input: EntryInput, stamp: ChangeStamp, note: string): DecisionResult;
   reject(id: number, reason: string | undefined, stamp: ChangeStamp): DecisionResult;
+  /** The oldest live entry citing one of these links (under any of their http/https, trailing-slash forms). */
+  citing(links: readonly string[]): number | undefined;
   /** Rejects every pending candidate published (or, undated, proposed) before `before`, of `topic` if given; returns them. */
   rejectWaiting(filter: { topic?: string; before: string }, reason: string | undefined, stamp: ChangeStamp): Candidate[];
   setChannel(channel: ChannelRef, stamp: ChangeStamp): void;

@@ -28,6 +28,11 @@ export class ReviewQueue {
     return this.store.pending(topic, limit, offset);
   }
 
+  /** The oldest live entry citing one of the candidate's reports already, if any. */
+  citedBy(candidate: Candidate): number | undefined {
+    return this.store.citing(candidate.reports.flatMap((report) => (report.link ? [report.link] : [])));
+  }
+
   /** Approves the candidate; once done, its posted cards show the decision. */
   approve(id: number, input: EntryInput, stamp: ChangeStamp, note: string): Promise<DecisionResult> {
     return this.decided(this.store.approve(id, input, stamp, note));
