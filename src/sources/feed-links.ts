@@ -3,8 +3,13 @@
 // instead of its feed is told which address to watch.
 import { NOT_A_FEED } from '../core/sources/feed-port.js';
 
-/** The feed types a page's alternate links announce. */
-const FEED_TYPES = new Set(['application/rss+xml', 'application/atom+xml', 'application/rdf+xml', 'application/feed+json', 'application/json']);
+/**
+ * The feed types a page's alternate links announce. Not plain `application/json`: WordPress
+ * names its REST API that way on every page.
+ */
+const FEED_TYPES = new Set(['application/rss+xml', 'application/atom+xml', 'application/rdf+xml', 'application/feed+json']);
+/** As long as a watched feed's address may be (/sources add). */
+const LONGEST_URL = 500;
 /** Links named at most; a page naming more (one per category) lists its main ones first. */
 const MOST = 3;
 /** Where a page's head ends, give or take: the links are read from this much of it. */
@@ -34,7 +39,8 @@ export function feedLinksIn(html: string, pageUrl: string): string[] {
     } catch {
       continue;
     }
-    if ((url.protocol === 'http:' || url.protocol === 'https:') && !found.includes(url.href)) found.push(url.href);
+    const usable = (url.protocol === 'http:' || url.protocol === 'https:') && url.href.length <= LONGEST_URL;
+    if (usable && !found.includes(url.href)) found.push(url.href);
     if (found.length === MOST) break;
   }
   return found;

@@ -110,8 +110,10 @@ describe('GIVEN hostile or broken feeds', () => {
       kind: 'failed',
       error: 'This address is a web page, not a feed. It names its feed, https://news.example/syria/feeds/all.xml: watch that instead (/sources add url:https://news.example/syria/feeds/all.xml) and remove this source.',
     });
-    // Links that are no feed, or to no web address, are not named.
-    const others = '<html><head><link rel="alternate" hreflang="fr" href="/fr/"><link rel="alternate" type="application/rss+xml" href="javascript:alert(1)"></head></html>';
+    // Links that are no feed (a language version, WordPress's REST API), to no web address, or too long to watch, are not named.
+    const others =
+      '<html><head><link rel="alternate" hreflang="fr" href="/fr/"><link rel="alternate" type="application/json" href="/wp-json/wp/v2/pages/12">' +
+      `<link rel="alternate" type="application/rss+xml" href="javascript:alert(1)"><link rel="alternate" type="application/rss+xml" href="/${'x'.repeat(600)}"></head></html>`;
     expect(parseFeedText(others, 'https://news.example/')).toEqual({ kind: 'failed', error: NOT_A_FEED });
   });
 
