@@ -29,7 +29,7 @@ interface Outline {
 }
 
 /** A folder's or category's name as a topic slug; undefined when it holds no letter or digit. */
-export function topicSlug(name: string): string | undefined {
+function topicSlug(name: string): string | undefined {
   const slug = foldKey(name).replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
   return slug === '' ? undefined : slug;
 }
