@@ -84,6 +84,7 @@ describe('GIVEN a later check', () => {
       ['filtered', 'matched none of the keywords: ceasefire'],
     ]);
     expect(outcomes('-opinion').map(([outcome]) => outcome)).toEqual(['proposed', 'filtered', 'proposed', 'proposed']);
+    expect(outcomes('-opinion')[0]).toEqual(['proposed', 'no keyword sought: every item not left out is proposed']);
   });
 
   it('THEN the same story joins a stored candidate, an earlier one of this check, or the candidate holding the same item', () => {

@@ -137,7 +137,7 @@ export function planIntake(input: IntakeInput): IntakePlan {
       const draft = draftFor(item, input, hits);
       draftStories.add(drafts.length, draft.title === item.title && draft.published === item.published ? folded : foldStory(draft));
       drafts.push(draft);
-      return { outcome: 'proposed', detail: hits.length > 0 ? `matched ${hits.join(', ')}` : 'no keywords: every item is proposed', draft: drafts.length - 1 };
+      return { outcome: 'proposed', detail: hits.length > 0 ? `matched ${hits.join(', ')}` : sought.length < keywords.length ? 'no keyword sought: every item not left out is proposed' : 'no keywords: every item is proposed', draft: drafts.length - 1 };
     };
     return { ...fresh, plan: plan(), title: clip(clean(item.title), SEEN_TITLE_LIMIT) || '(untitled item)' };
   });
