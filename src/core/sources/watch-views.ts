@@ -78,6 +78,6 @@ export function whyView(source: WatchedSource, checks: readonly CheckRecord[]): 
       stateLine(source),
     ],
     sections: checks.map(checkSection),
-    footer: plainLine('proposed: a new candidate · same story: another report of a candidate · filtered out: no keyword matched · recorded: held by a first check · too old: published over 7 days before'),
+    footer: plainLine('proposed: a new candidate · same story: another report of a candidate · filtered out: kept out by the keywords, or in the dossier already · recorded: held by a first check · too old: published over 7 days before'),
   };
 }
