@@ -33,11 +33,12 @@ export const clearCandidates: SubcommandSpec = {
     }
     const named = rejected.slice(0, NAMED).map((candidate) => `#${candidate.id}`).join(', ');
     const more = rejected.length > NAMED ? ` and ${rejected.length - NAMED} more` : '';
+    const cards = ctx.services.review.channels().length > 0 ? '; their cards in the review channel show the decision as they are edited' : '';
     return {
       title: `Rejected ${plural(rejected.length, 'candidate')}`,
       tone: 'success',
       intro: [
-        plainLine(`Every candidate ${scope} that was waiting: ${named}${more}${reason ? `, for “${reason}”` : ''}. Their items are never proposed again; their cards show the decision as they are edited.`),
+        plainLine(`Every candidate ${scope} that was waiting: ${named}${more}${reason ? `, for “${reason}”` : ''}. Their items are never proposed again${cards}.`),
         [span.plain('Still waiting: '), span.command('review list', topic ? `topic:${topic}` : undefined)],
       ],
       sections: [],
