@@ -5,6 +5,7 @@ import { UserError } from '../../src/core/errors.js';
 import type { Candidate } from '../../src/core/review/candidate.js';
 import { candidateCard, instantText } from '../../src/core/review/candidate-card.js';
 import { plural } from '../../src/core/text.js';
+import { exactPager } from '../../src/core/entry-views.js';
 import { eventTypeLabel } from '../../src/core/vocabulary.js';
 import { plainLine, span, type Section, type View } from '../../src/core/view.js';
 import { pageOption, topicOption } from '../shared-options.js';
@@ -32,11 +33,8 @@ function candidateSection(candidate: Candidate, unconfirmed: readonly string[]):
 
 function listView(args: { topic?: string; page: number }, ctx: CommandContext): View {
   const page = ctx.services.review.pending(args.topic, PAGE_SIZE, (args.page - 1) * PAGE_SIZE);
-  const pageCount = Math.max(1, Math.ceil(page.total / PAGE_SIZE));
-  if (args.page > pageCount && page.total > 0) {
-    throw new UserError('invalid-option', `Option \`page\`: there ${page.total === 1 ? 'is 1 page' : `are ${pageCount} pages`} of candidates.`, [], 'page');
-  }
   const at = (n: number) => ({ command: 'review', subcommand: 'list', args: { ...(args.topic ? { topic: args.topic } : {}), page: n } });
+  const paging = exactPager(args.page, page.total, PAGE_SIZE, 'candidates', at);
   const channels = ctx.services.review.channels();
   const unconfirmed = ctx.services.review.unconfirmedCards(page.items.map((candidate) => candidate.id));
   return {
@@ -49,9 +47,7 @@ function listView(args: { topic?: string; page: number }, ctx: CommandContext): 
         : [span.plain('No review channel is set: an admin runs '), span.command('review channel'), span.plain(' where cards should be posted.')],
     ],
     sections: page.items.map((candidate) => candidateSection(candidate, unconfirmed.filter((card) => card.candidateId === candidate.id).map((card) => card.platform))),
-    ...(pageCount > 1
-      ? { pager: { page: args.page, pageCount, total: page.total, ...(args.page < pageCount ? { next: at(args.page + 1) } : {}), ...(args.page > 1 ? { previous: at(args.page - 1) } : {}) } }
-      : {}),
+    ...paging,
   };
 }
 

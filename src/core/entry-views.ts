@@ -83,6 +83,19 @@ export function pageRequest(args: CommandArgs, defaultLimit: number): PageReques
   return { page, limit, offset: (page - 1) * limit };
 }
 
+/**
+ * The pager of a list counted exactly, `size` to a page (none when one page holds it all); a
+ * page past the end is refused, naming how many there are.
+ */
+export function exactPager(page: number, total: number, size: number, many: string, at: (page: number) => Invocation): { pager?: Pager } {
+  const pageCount = Math.max(1, Math.ceil(total / size));
+  if (page > pageCount && total > 0) {
+    throw new UserError('invalid-option', `Option \`page\`: there ${pageCount === 1 ? 'is 1 page' : `are ${pageCount} pages`} of ${many}.`, [], 'page');
+  }
+  if (pageCount === 1) return {};
+  return { pager: { page, pageCount, total, ...(page < pageCount ? { next: at(page + 1) } : {}), ...(page > 1 ? { previous: at(page - 1) } : {}) } };
+}
+
 /** The pager and the "Showing 1–10 of 17" line for a page of results. */
 export function pageInfo(
   base: Omit<Invocation, 'args'>,

@@ -1,6 +1,6 @@
 // /sources list and /sources why: every watched feed with its state, and one feed's latest
 // checks with what each found.
-import { UserError } from '../errors.js';
+import { exactPager } from '../entry-views.js';
 import { instantText } from '../review/candidate-card.js';
 import { plural } from '../text.js';
 import { plainLine, span, type Line, type Section, type View } from '../view.js';
@@ -44,20 +44,17 @@ export function sourcesListView(all: readonly WatchedSource[], { topic, page = 1
       : [span.plain(`No feed is watched for the topic ${topic}. All of them: `), span.command('sources list')];
     return { title: 'Sources', tone: 'normal', intro: [intro], sections: [] };
   }
-  const pageCount = Math.ceil(sources.length / SOURCES_PAGE_SIZE);
-  if (page > pageCount) {
-    throw new UserError('invalid-option', `Option \`page\`: there ${pageCount === 1 ? 'is 1 page' : `are ${pageCount} pages`} of sources.`, [], 'page');
-  }
+  const at = (n: number) => ({ command: 'sources', subcommand: 'list', args: { ...(topic ? { topic } : {}), page: n } });
+  const paging = exactPager(page, sources.length, SOURCES_PAGE_SIZE, 'sources', at);
   const paused = sources.filter((s) => s.pausedAt).length;
   const failing = sources.filter((s) => !s.pausedAt && s.failures > 0).length;
   const states = [paused > 0 ? `${paused} paused` : '', failing > 0 ? `${failing} failing` : ''].filter(Boolean);
-  const at = (n: number) => ({ command: 'sources', subcommand: 'list', args: { ...(topic ? { topic } : {}), page: n } });
   return {
     title: `Sources${topic ? ` — ${topic}` : ''} (${sources.length})`,
     tone: 'normal',
     intro: [[span.plain(`${plural(sources.length, 'feed')} watched${states.length > 0 ? `, ${states.join(', ')}` : ''}. What a source's checks found: `), span.command('sources why', 'id:N')]],
     sections: sources.slice((page - 1) * SOURCES_PAGE_SIZE, page * SOURCES_PAGE_SIZE).map(sourceSection),
-    ...(pageCount > 1 ? { pager: { page, pageCount, total: sources.length, ...(page < pageCount ? { next: at(page + 1) } : {}), ...(page > 1 ? { previous: at(page - 1) } : {}) } } : {}),
+    ...paging,
   };
 }
 
