@@ -7,6 +7,7 @@ import type { Page } from '../core/ports.js';
 import type { Candidate } from '../core/review/candidate.js';
 import type { ChannelRef, ClaimedPost, DecisionResult, ReviewChannel, ReviewStore, UnconfirmedCard } from '../core/review/review-port.js';
 import { citedForms } from '../core/sources/item-key.js';
+import { citingEntries } from './citing-entries.js';
 import type { Db } from './connection.js';
 import { EntryWriter } from './entry-writes.js';
 import * as posts from './review-posts.js';
@@ -74,13 +75,8 @@ export class SqliteReviewStore implements ReviewStore {
   }
 
   citing(links: readonly string[]): number | undefined {
-    const forms = links.flatMap(citedForms);
-    if (forms.length === 0) return undefined;
-    const id = this.cache
-      .get('SELECT min(s.entry_id) FROM json_each(?) j JOIN sources s ON s.url = j.value JOIN entries e ON e.id = s.entry_id AND e.deleted_at IS NULL')
-      .pluck()
-      .get(JSON.stringify(forms)) as number | null;
-    return id ?? undefined;
+    const ids = [...citingEntries((sql) => this.cache.get(sql), links.flatMap(citedForms)).values()];
+    return ids.length > 0 ? Math.min(...ids) : undefined;
   }
 
   rejectWaiting(filter: { topic?: string; before: string }, reason: string | undefined, stamp: ChangeStamp): Candidate[] {

@@ -11,6 +11,7 @@ import { sourceName, type WatchedSource } from '../core/sources/watched-source.j
 import { SAME_STORY_WINDOW_MS } from '../core/sources/same-story.js';
 import type { StoryRef } from '../core/review/candidate.js';
 import { citedForms } from '../core/sources/item-key.js';
+import { citingEntries } from './citing-entries.js';
 import type { View } from '../core/view.js';
 import { queueNotice } from './review-posts.js';
 import { toStoryRef, type StoryRow } from './source-rows.js';
@@ -94,15 +95,7 @@ function citedLinks(cache: StatementCache, fresh: readonly FreshItem[]): Map<str
   const linkOf = new Map<string, string>();
   for (const { item } of fresh) if (item.link) for (const form of citedForms(item.link)) linkOf.set(form, item.link);
   const cited = new Map<string, number>();
-  if (linkOf.size === 0) return cited;
-  const rows = cache
-    .get(
-      `SELECT j.value, min(s.entry_id) FROM json_each(?) j JOIN sources s ON s.url = j.value
-       JOIN entries e ON e.id = s.entry_id AND e.deleted_at IS NULL GROUP BY j.value`,
-    )
-    .raw()
-    .all(JSON.stringify([...linkOf.keys()])) as [string, number][];
-  for (const [form, entryId] of rows) {
+  for (const [form, entryId] of citingEntries((sql) => cache.get(sql), [...linkOf.keys()])) {
     const link = linkOf.get(form)!;
     cited.set(link, Math.min(entryId, cited.get(link) ?? entryId));
   }

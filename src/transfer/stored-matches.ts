@@ -3,6 +3,7 @@
 import type { EntryInput } from '../core/domain.js';
 import { firstDay } from '../core/partial-date.js';
 import { foldKey } from '../core/text.js';
+import { citingEntries } from '../store/citing-entries.js';
 import type { Db } from '../store/connection.js';
 
 /** Same date and title: titles compare folded (case, accents and punctuation ignored). */
@@ -24,15 +25,7 @@ export function storedMatches(db: Db, inputs: readonly EntryInput[], keys: reado
     .raw()
     .iterate(JSON.stringify([...new Set(keys.filter((k): k is string => k !== undefined))])) as IterableIterator<[string, number, number]>;
   for (const [key, id, removed] of keyed) byKey.set(key, { id, removed: removed === 1 });
-  const byUrl = new Map(
-    db
-      .prepare(
-        `SELECT j.value, min(s.entry_id) FROM json_each(?) j JOIN sources s ON s.url = j.value
-         JOIN entries e ON e.id = s.entry_id AND e.deleted_at IS NULL GROUP BY j.value`,
-      )
-      .raw()
-      .all(JSON.stringify([...new Set(urls.flat())])) as [string, number][],
-  );
+  const byUrl = citingEntries((sql) => db.prepare(sql), urls.flat());
   // The stored entries starting on the file's days, through the by-date index, titles folded.
   const byDateTitle = new Map<string, number>();
   const stored = db
