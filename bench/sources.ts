@@ -48,7 +48,9 @@ const { values: options } = parseArgs({
     items: { type: 'string', default: '200' },
     fresh: { type: 'string', default: '20' },
     flood: { type: 'boolean', default: false },
-    /** Parses on the main thread instead of the worker: what the worker costs and saves. */
+    /** Records checks on the bot's thread (with feeds parsed in a parse worker), as before the checks' worker. */
+    'checks-here': { type: 'boolean', default: false },
+    /** With --checks-here, parses on the main thread instead of the worker: what the worker costs and saves. */
     'in-thread': { type: 'boolean', default: false },
     /** Parse workers: feeds read at once, each in its own thread. */
     'parse-workers': { type: 'string', default: '1' },
@@ -102,9 +104,21 @@ async function main(): Promise<void> {
 
   let clock = Date.now();
   const now = () => new Date(clock);
-  const parser = options['in-thread'] ? inThreadParser : new WorkerFeedParser({ workers: Number(options['parse-workers']), onProblem: (problem) => console.error(problem) });
-  const fetcher = new TimedFetcher(new HttpFeedFetcher({ allowPrivate: true, parser }));
-  const app = createApp({ dbPath: store.path, admins: parseAdminRules('discord:1001'), logger: silentLogger, now, feedFetcher: fetcher, digestTasks: nodeCronTasks(silentLogger) });
+  const here = options['checks-here'];
+  const parser = !here ? undefined : options['in-thread'] ? inThreadParser : new WorkerFeedParser({ workers: Number(options['parse-workers']), onProblem: (problem) => console.error(problem) });
+  // As the bot runs, checks are fetched and recorded in the checks' worker, which fetches itself.
+  const fetcher = parser && new TimedFetcher(new HttpFeedFetcher({ allowPrivate: true, parser }));
+  const logger = { ...silentLogger, error: (context: object, message: string) => console.error(message, context) };
+  const app = createApp({
+    dbPath: store.path,
+    admins: parseAdminRules('discord:1001'),
+    logger,
+    now,
+    sourcesAllowPrivate: true,
+    feedReaders: Number(options['parse-workers']),
+    ...(fetcher ? { feedFetcher: fetcher } : {}),
+    digestTasks: nodeCronTasks(silentLogger),
+  });
   const machine = describeMachine(app.db.prepare('SELECT sqlite_version()').pluck().get() as string);
   const entries = app.db.prepare('SELECT count(*) FROM entries').pluck().get() as number;
   // Review cards go to a channel through a poster that only counts them.
@@ -162,10 +176,10 @@ async function main(): Promise<void> {
   log('  measuring the floor (bare parsing, plain INSERTs)…');
   const floor = measureFloor(app.db, config, FRESH + ITEMS * 2);
   host.stop();
-  await parser.close();
+  await parser?.close();
   app.close();
   store.remove();
-  report({ runtime: options['in-thread'] ? `${runtime}, parsing on the main thread` : `${runtime}, ${options['parse-workers']} parse worker(s)`, machine, loadBefore, loadAfter: loadavg(), entries, sources: SOURCES, items: ITEMS, fresh: FRESH, store: store.from, rss: { boot, libraries, peakMb }, idle, cycles, cards, variants, floor });
+  report({ runtime: !here ? `${runtime}, checks in the checks' worker, ${options['parse-workers']} parse worker(s)` : options['in-thread'] ? `${runtime}, checks recorded and parsed on the main thread` : `${runtime}, checks recorded on the main thread, ${options['parse-workers']} parse worker(s)`, machine, loadBefore, loadAfter: loadavg(), entries, sources: SOURCES, items: ITEMS, fresh: FRESH, store: store.from, rss: { boot, libraries, peakMb }, idle, cycles, cards, variants, floor });
 }
 
 main().catch((error: unknown) => {

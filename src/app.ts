@@ -13,8 +13,10 @@ import { ReviewQueue } from './core/review/review-queue.js';
 import type { FeedFetcher } from './core/sources/feed-port.js';
 import { WatchService } from './core/sources/watch-service.js';
 import { Turns } from './core/turns.js';
+import { withoutWaiting } from './store/writes-without-waiting.js';
 import { HttpFeedFetcher } from './sources/fetch-feed.js';
 import { WorkerFeedParser } from './sources/worker-parser.js';
+import { WorkerChecks } from './sources/worker-checks.js';
 import { SqliteChartQueries } from './store/chart-queries.js';
 import { SqlitePastViews } from './store/as-of-views.js';
 import { openDatabase, type Db } from './store/connection.js';
@@ -56,6 +58,12 @@ export interface AppOptions {
   chartRenders?: number;
   /** SITREP_FEED_READERS: feeds read at once, each in a worker thread (1 by default). */
   feedReaders?: number;
+  /**
+   * Feed checks fetched and recorded in a worker thread with its own connection to the store
+   * (true by default); false records them on this thread. A given feedFetcher, or a store in
+   * memory (which no second connection can open), always records them here.
+   */
+  checksInWorker?: boolean;
   /** Draws charts and counts their figures; worker threads on this store by default, started on the first chart. */
   chartRenderer?: WorkerChartRenderer;
   /** Where places are on a map; the store's located places by default. */
@@ -103,13 +111,30 @@ export function createApp(options: AppOptions): App {
     tasks,
   });
   // Review cards go out through the digests' posters: one registry of the adapters running here.
-  // Feed checks and card posts do their store work in shared turns of the event loop, between replies.
+  // Feed checks and card posts do their store work in turns of the event loop, between replies;
+  // a card post's store work does not wait on the checks' worker writing, it tries again later.
   const turns = new Turns();
-  const review = new ReviewQueue({ store: new SqliteReviewStore(db), posters: digests.posters, now, logger: options.logger, sender: digests.holder, turns, edits: postEdits });
-  // Feeds are read in a worker thread, so parsing one never holds a reply; stopped on close.
-  const parser = options.feedFetcher ? undefined : new WorkerFeedParser({ workers: options.feedReaders ?? 1, onProblem: (problem) => options.logger.error({ problem }, 'reading a feed failed') });
-  const fetcher = options.feedFetcher ?? new HttpFeedFetcher({ allowPrivate: options.sourcesAllowPrivate ?? false, ...(parser ? { parser } : {}) });
-  const sources = new WatchService({ store: new SqliteSourceStore(db), fetcher, now, logger: options.logger, afterCheck: () => review.postPending(), turns, gazetteer });
+  const reviewTurns = new Turns(withoutWaiting(db));
+  const review = new ReviewQueue({ store: new SqliteReviewStore(db), posters: digests.posters, now, logger: options.logger, sender: digests.holder, turns: reviewTurns, edits: postEdits });
+  // Checks are fetched, read and recorded in a worker thread, so a cycle of hundreds of feeds
+  // never holds a reply; or, with a fetcher given, here, with feeds read in a worker thread.
+  const allowPrivate = options.sourcesAllowPrivate ?? false;
+  const inWorker = (options.checksInWorker ?? true) && !options.feedFetcher && options.dbPath !== ':memory:';
+  const runner = inWorker
+    ? new WorkerChecks({
+        dbPath: options.dbPath,
+        allowPrivate,
+        feedReaders: options.feedReaders ?? 1,
+        logger: options.logger,
+        now,
+        ...(options.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.busyTimeoutMs }),
+        ...(options.gazetteerDir === undefined ? {} : { gazetteerDir: options.gazetteerDir }),
+      })
+    : undefined;
+  const parser = options.feedFetcher || runner ? undefined : new WorkerFeedParser({ workers: options.feedReaders ?? 1, onProblem: (problem) => options.logger.error({ problem }, 'reading a feed failed') });
+  // With the runner, this fetcher only judges addresses as /sources add is given them.
+  const fetcher = options.feedFetcher ?? new HttpFeedFetcher({ allowPrivate, ...(parser ? { parser } : {}) });
+  const sources = new WatchService({ store: new SqliteSourceStore(db), fetcher, now, logger: options.logger, afterCheck: () => review.postPending(), turns, gazetteer, ...(runner ? { runner } : {}) });
   const watches = new SqliteWatches(db);
   const places = new SqlitePlaces(db, gazetteer);
   const services: CommandServices = {
@@ -145,6 +170,7 @@ export function createApp(options: AppOptions): App {
   };
   const close = () => {
     void parser?.close();
+    void runner?.close();
     void pool?.close();
     db.close();
     gazetteer.close();

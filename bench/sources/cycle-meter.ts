@@ -54,12 +54,15 @@ export class CycleMeter {
   private sampler: NodeJS.Timeout | undefined;
   private peak: NodeJS.MemoryUsage = process.memoryUsage();
 
-  constructor(private readonly fetcher: TimedFetcher) {}
+  /** Without a fetcher (checks run in the checks' worker), fetches are not timed. */
+  constructor(private readonly fetcher?: TimedFetcher) {}
 
   start(): void {
-    this.fetcher.fetchMs = 0;
-    this.fetcher.fetches = 0;
-    this.fetcher.failures = [];
+    if (this.fetcher) {
+      this.fetcher.fetchMs = 0;
+      this.fetcher.fetches = 0;
+      this.fetcher.failures = [];
+    }
     this.peak = process.memoryUsage();
     this.sampler = setInterval(() => this.sample(), 50);
     this.delay.reset();
@@ -85,9 +88,9 @@ export class CycleMeter {
     const rss = process.memoryUsage.rss();
     return {
       ms,
-      fetchMs: this.fetcher.fetchMs,
-      fetches: this.fetcher.fetches,
-      failures: [...new Set(this.fetcher.failures)],
+      fetchMs: this.fetcher?.fetchMs ?? Number.NaN,
+      fetches: this.fetcher?.fetches ?? Number.NaN,
+      failures: [...new Set(this.fetcher?.failures ?? [])],
       mainThreadBusy: busy,
       mainCpuMs,
       otherCpuMs,

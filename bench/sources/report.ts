@@ -49,7 +49,9 @@ function cycleLines(c: CycleReport): string[] {
   return [
     `  cycle "${c.name}": ${thousands(c.counts.checks)} checks, ${thousands(c.counts.items)} items (${thousands(fresh)} new: ${outcomes || 'none'}), ${(c.feedBytes / 2 ** 20).toFixed(1)} MB of feeds${c.counts.failed ? `, ${c.counts.failed} FAILED` : ''}`,
     `    wall ${(c.cost.ms / 1000).toFixed(2)} s → ${thousands(Math.round(perSecond))} items/s   ${pass(perSecond >= TARGET_ITEMS_PER_S)} ≥ ${thousands(TARGET_ITEMS_PER_S)}`,
-    `    fetch + parse (awaited, summed over the checks running at once) ${(c.cost.fetchMs / 1000).toFixed(2)} s; ${thousands(c.candidates)} candidates proposed`,
+    Number.isNaN(c.cost.fetchMs)
+      ? `    fetched, parsed and recorded in the checks' worker; ${thousands(c.candidates)} candidates proposed`
+      : `    fetch + parse (awaited, summed over the checks running at once) ${(c.cost.fetchMs / 1000).toFixed(2)} s; ${thousands(c.candidates)} candidates proposed`,
     `    main thread busy ${(c.cost.mainThreadBusy * 100).toFixed(0)} %, longest stall ${ms(c.cost.stallMaxMs)} ms (p99 ${ms(c.cost.stallP99Ms)} ms)`,
     `    CPU time: main thread ${(c.cost.mainCpuMs / 1000).toFixed(2)} s, other threads ${(c.cost.otherCpuMs / 1000).toFixed(2)} s (${thousands(Math.round((c.cost.mainCpuMs * 1000) / c.counts.items))} + ${thousands(Math.round((c.cost.otherCpuMs * 1000) / c.counts.items))} µs an item)`,
     `    /timeline during the cycle: ${probeLine(c.timeline)}   ${pass(c.timeline.response.p99 <= TARGET_TIMELINE_P99_MS)} ≤ ${TARGET_TIMELINE_P99_MS} ms`,

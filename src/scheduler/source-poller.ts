@@ -39,6 +39,8 @@ export const CHECKS_AT_ONCE = 4;
 export class SourcePoller {
   private running = false;
   private leading = false;
+  /** When this process last wrote its lease (ms). */
+  private renewedAt: number | undefined;
   private timer: TaskHandle | undefined;
   private current: Promise<void> | undefined;
   private readonly tickMs: number;
@@ -70,6 +72,7 @@ export class SourcePoller {
     await this.idle();
     if (this.leading) this.options.leases.release(SOURCES_LEASE_SCOPE, this.options.holder, this.options.now());
     this.leading = false;
+    this.renewedAt = undefined;
   }
 
   /** Resolves once no tick or check runs in this process. */
@@ -86,10 +89,17 @@ export class SourcePoller {
     });
   }
 
-  /** Takes or renews the lease; true while this process holds it. */
+  /**
+   * Takes or renews the lease; true while this process holds it. A lease renewed less than a
+   * quarter of its length ago is not written again: the checks' worker is writing meanwhile, and
+   * every renewal would wait for it on this thread.
+   */
   private lease(): boolean {
     const { leases, holder, now, logger } = this.options;
-    const state = leases.acquire(SOURCES_LEASE_SCOPE, holder, now(), this.leaseMs);
+    const at = now();
+    if (this.leading && this.renewedAt !== undefined && at.getTime() - this.renewedAt < this.leaseMs / 4) return true;
+    const state = leases.acquire(SOURCES_LEASE_SCOPE, holder, at, this.leaseMs);
+    this.renewedAt = state.held ? at.getTime() : undefined;
     if (state.held !== this.leading) {
       if (state.held) logger.info({ holder, tookOverFrom: state.tookOverFrom }, 'checking watched feeds');
       else logger.info({ holder: state.holder }, 'watched feeds are checked by another process; standing by');

@@ -27,6 +27,16 @@ export interface WatchServiceDeps {
   turns?: Turns;
   /** Where places the dossier does not know yet are found for the cards; without it, only known places are suggested. */
   gazetteer?: Gazetteer;
+  /**
+   * Fetches and records checks elsewhere (a worker thread with its own connection to the store),
+   * answering each check's id; without it, checks are fetched and recorded here.
+   */
+  runner?: CheckRunner;
+}
+
+/** Runs a check of a source to its end, fetched and recorded; resolves with the check's id. */
+export interface CheckRunner {
+  run(sourceId: number, trigger: CheckTrigger): Promise<number>;
 }
 
 /** Fresh items decided about and written per transaction: a few milliseconds of work. */
@@ -129,6 +139,12 @@ export class WatchService {
     await this.checkDone(id, trigger);
   }
 
+  /** Fetches and records a check here, without what runs after one (for a CheckRunner's thread); resolves with its id. */
+  async checkRecorded(id: number, trigger: CheckTrigger): Promise<number> {
+    const source = this.get(id);
+    return this.record(source, trigger, await this.fetch(source));
+  }
+
   private checkDone(id: number, trigger: CheckTrigger): Promise<CheckDone> {
     const running = this.running.get(id);
     if (running) return running;
@@ -192,8 +208,8 @@ export class WatchService {
 
   private async run(id: number, trigger: CheckTrigger): Promise<CheckDone> {
     const source = this.get(id);
-    const outcome = await this.fetch(source);
-    const checkId = await this.record(source, trigger, outcome);
+    const { runner } = this.deps;
+    const checkId = runner ? await runner.run(id, trigger) : await this.record(source, trigger, await this.fetch(source));
     await this.deps.afterCheck?.().catch((error: unknown) => this.deps.logger.error({ err: error, source: id }, 'posting after a check failed'));
     return { source, checkId };
   }

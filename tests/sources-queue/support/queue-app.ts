@@ -1,5 +1,5 @@
 // A Sitrep app on a temporary store for the review-queue tests: the real HTTP fetcher allowed to
-// read 127.0.0.1, a clock the test moves, a fake poster for the review channel, and a way to
+// read 127.0.0.1 (on the test's thread, or in the checks' worker as the bot runs it), a clock the test moves, a fake poster for the review channel, and a way to
 // close and reopen the app on the same file as a restart would.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -29,6 +29,8 @@ export interface QueueAppOptions {
   dbPath?: string;
   /** Reads feeds instead of the HTTP fetcher (a process that dies mid-fetch). */
   fetcher?: FeedFetcher;
+  /** Checks fetched and recorded in the checks' worker thread, as the bot runs them, instead of on the test's thread. */
+  inWorker?: boolean;
 }
 
 export class QueueApp {
@@ -55,7 +57,7 @@ export class QueueApp {
       admins: parseAdminRules(ADMINS),
       logger: this.logger,
       now: this.now,
-      feedFetcher: options.fetcher ?? this.ownFetcher,
+      ...(options.inWorker ? { sourcesAllowPrivate: true } : { feedFetcher: options.fetcher ?? this.ownFetcher }),
       ...(options.tasks ? { digestTasks: options.tasks } : {}),
     });
     this.poster = new FakePoster('discord', this.now);

@@ -1,0 +1,74 @@
+// The worker thread of worker-checks.ts: fetches watched feeds and records their checks on its
+// own connection to the store (WAL lets the bot's reads go on beside its writes). Deciding what
+// an item is, suggesting names and places, and writing the candidates all happen here, so a
+// check cycle of hundreds of feeds leaves the bot's thread to its users. Feeds are still parsed
+// in a parse worker of this thread's own, with its time and memory limits.
+import { setPriority } from 'node:os';
+import { parentPort, workerData } from 'node:worker_threads';
+import type { Logger } from '../core/logger.js';
+import type { CheckTrigger } from '../core/sources/watched-source.js';
+import { WatchService } from '../core/sources/watch-service.js';
+import { openDatabase } from '../store/connection.js';
+import { openGazetteer } from '../store/place-gazetteer.js';
+import { SqliteSourceStore } from '../store/source-store.js';
+import { HttpFeedFetcher } from './fetch-feed.js';
+import { WorkerFeedParser } from './worker-parser.js';
+
+/** Nice value of the worker thread (0 normal, 19 lowest), as the parse and chart workers have. */
+const INTAKE_THREAD_NICE = 10;
+
+export interface IntakeSetup {
+  dbPath: string;
+  busyTimeoutMs?: number;
+  allowPrivate: boolean;
+  gazetteerDir?: string;
+  /** Parse workers of this thread. */
+  feedReaders: number;
+}
+
+export interface IntakeRequest {
+  id: number;
+  sourceId: number;
+  trigger: CheckTrigger;
+  /** The bot's clock when the check was asked for: the check's time. */
+  at: string;
+}
+
+export type IntakeLog = { level: keyof Logger; context: object; message: string };
+
+export type IntakeResponse = { id: number; checkId: number } | { id: number; failed: string } | { log: IntakeLog } | { ready: true };
+
+const port = parentPort;
+if (!port) throw new Error('intake-worker.ts runs as a worker thread (see worker-checks.ts)');
+const setup = workerData as IntakeSetup;
+// Linux keeps a nice value per thread: recording checks yields the cores to the bot's own thread.
+try {
+  setPriority(INTAKE_THREAD_NICE);
+} catch {
+  // Not allowed here, or not per thread on this system: checks are recorded at the bot's priority.
+}
+
+/** Errors are not cloneable with their fields; the log gets their text. */
+function loggable(context: object): object {
+  return Object.fromEntries(Object.entries(context).map(([key, value]) => [key, value instanceof Error ? (value.stack ?? value.message) : value]));
+}
+
+const log = (level: keyof Logger) => (context: object, message: string) => port.postMessage({ log: { level, context: loggable(context), message } } satisfies IntakeResponse);
+const logger: Logger = { info: log('info'), warn: log('warn'), error: log('error') };
+
+let clock = new Date();
+const db = openDatabase(setup.dbPath, setup.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: setup.busyTimeoutMs });
+const gazetteer = openGazetteer(setup.gazetteerDir);
+const parser = new WorkerFeedParser({ workers: setup.feedReaders, onProblem: (problem) => logger.error({ problem }, 'reading a feed failed') });
+const fetcher = new HttpFeedFetcher({ allowPrivate: setup.allowPrivate, parser });
+const sources = new WatchService({ store: new SqliteSourceStore(db), fetcher, now: () => clock, logger, gazetteer });
+
+port.on('message', (request: IntakeRequest) => {
+  clock = new Date(request.at);
+  sources.checkRecorded(request.sourceId, request.trigger).then(
+    (checkId) => port.postMessage({ id: request.id, checkId } satisfies IntakeResponse),
+    (error: unknown) => port.postMessage({ id: request.id, failed: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies IntakeResponse),
+  );
+});
+// The owner terminates this thread; its connections close with it (each check's writes are whole transactions).
+port.postMessage({ ready: true } satisfies IntakeResponse);
