@@ -2,11 +2,11 @@
 // charts' counting queries on its own read-only connection to the store. Vega, the world atlas
 // and resvg are loaded here, on first use, never in the bot's thread.
 import Database from 'better-sqlite3';
-import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { CHART_SIZES, type Chart } from '../core/charts/chart.js';
 import { SqliteChartQueries, type ChartQuery } from '../store/chart-queries.js';
 import { idleCollector } from './idle-collect.js';
+import { failureText, yieldCoresToBot } from '../worker-thread.js';
 
 export type WorkerRequest = { id: number; kind: 'draw'; chart: Chart } | { id: number; kind: 'count'; query: ChartQuery; args: unknown[] };
 
@@ -15,9 +15,6 @@ export type WorkerResponse =
   | { id: number; result: unknown }
   | { id: number; failed: string }
   | { ready: true };
-
-/** Nice value of the worker thread (0 normal, 19 lowest). */
-const CHART_THREAD_NICE = 10;
 
 export interface WorkerSetup {
   prefer: 'native' | 'wasm';
@@ -28,13 +25,7 @@ export interface WorkerSetup {
 const port = parentPort;
 if (!port) throw new Error('render-worker.ts runs as a worker thread (see render-pool.ts)');
 const setup = workerData as WorkerSetup;
-// Linux keeps a nice value per thread: this worker yields the cores to the bot's own thread, so a
-// chart never slows the replies to other users (it may take longer on a busy machine instead).
-try {
-  setPriority(CHART_THREAD_NICE);
-} catch {
-  // Not allowed here, or not per thread on this system: drawing still works, at the bot's priority.
-}
+yieldCoresToBot();
 
 // Vega, the atlas and resvg are loaded on the first chart, not for counting: a worker that only
 // counts starts in a moment.
@@ -69,7 +60,7 @@ const collector = idleCollector();
 port.on('message', (request: WorkerRequest) => {
   collector.busy();
   void answer(request)
-    .catch((error: unknown): WorkerResponse => ({ id: request.id, failed: error instanceof Error ? (error.stack ?? error.message) : String(error) }))
+    .catch((error: unknown): WorkerResponse => ({ id: request.id, failed: failureText(error) }))
     .then((response) => port.postMessage(response, 'png' in response ? [response.png.buffer as ArrayBuffer] : []))
     .finally(() => collector.idle());
 });

@@ -3,7 +3,6 @@
 // an item is, suggesting names and places, and writing the candidates all happen here, so a
 // check cycle of hundreds of feeds leaves the bot's thread to its users. Feeds are still parsed
 // in a parse worker of this thread's own, with its time and memory limits.
-import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Logger } from '../core/logger.js';
 import type { CheckTrigger } from '../core/sources/watched-source.js';
@@ -13,9 +12,7 @@ import { openGazetteer } from '../store/place-gazetteer.js';
 import { SqliteSourceStore } from '../store/source-store.js';
 import { HttpFeedFetcher } from './fetch-feed.js';
 import { WorkerFeedParser } from './worker-parser.js';
-
-/** Nice value of the worker thread (0 normal, 19 lowest), as the parse and chart workers have. */
-const INTAKE_THREAD_NICE = 10;
+import { failureText, yieldCoresToBot } from '../worker-thread.js';
 
 export interface IntakeSetup {
   dbPath: string;
@@ -41,16 +38,11 @@ export type IntakeResponse = { id: number; checkId: number } | { id: number; fai
 const port = parentPort;
 if (!port) throw new Error('intake-worker.ts runs as a worker thread (see worker-checks.ts)');
 const setup = workerData as IntakeSetup;
-// Linux keeps a nice value per thread: recording checks yields the cores to the bot's own thread.
-try {
-  setPriority(INTAKE_THREAD_NICE);
-} catch {
-  // Not allowed here, or not per thread on this system: checks are recorded at the bot's priority.
-}
+yieldCoresToBot();
 
 /** Errors are not cloneable with their fields; the log gets their text. */
 function loggable(context: object): object {
-  return Object.fromEntries(Object.entries(context).map(([key, value]) => [key, value instanceof Error ? (value.stack ?? value.message) : value]));
+  return Object.fromEntries(Object.entries(context).map(([key, value]) => [key, value instanceof Error ? failureText(value) : value]));
 }
 
 const log = (level: keyof Logger) => (context: object, message: string) => port.postMessage({ log: { level, context: loggable(context), message } } satisfies IntakeResponse);
@@ -67,7 +59,7 @@ port.on('message', (request: IntakeRequest) => {
   clock = new Date(request.at);
   sources.checkRecorded(request.sourceId, request.trigger).then(
     (checkId) => port.postMessage({ id: request.id, checkId } satisfies IntakeResponse),
-    (error: unknown) => port.postMessage({ id: request.id, failed: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies IntakeResponse),
+    (error: unknown) => port.postMessage({ id: request.id, failed: failureText(error) } satisfies IntakeResponse),
   );
 });
 // The owner terminates this thread; its connections close with it (each check's writes are whole transactions).

@@ -2,11 +2,9 @@
 // thread in SQLite's busy wait: the caller tries again on a later turn of the event loop (see
 // Turns), and the replies waiting meanwhile are answered. For background work on the bot's
 // thread (posting review cards) while the checks' worker writes to the same store.
+import { isStoreBusy } from '../core/errors.js';
 import type { TurnsOptions } from '../core/turns.js';
 import type { Db } from './connection.js';
-
-/** SQLITE_BUSY and its extended codes: nothing was written, the same work may run again. */
-export const isBusy = (error: unknown): boolean => typeof (error as { code?: unknown })?.code === 'string' && (error as { code: string }).code.startsWith('SQLITE_BUSY');
 
 /** Turns options for `db`: each piece runs with no busy wait, and is tried again as long as the connection's own wait would have lasted. */
 export function withoutWaiting(db: Db): Required<TurnsOptions> {
@@ -20,7 +18,8 @@ export function withoutWaiting(db: Db): Required<TurnsOptions> {
         db.pragma(`busy_timeout = ${waitMs}`);
       }
     },
-    retryable: isBusy,
+    // Busy or locked: nothing was written, the same work may run again.
+    retryable: isStoreBusy,
     retryForMs: waitMs,
   };
 }

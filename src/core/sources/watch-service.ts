@@ -141,7 +141,11 @@ export class WatchService {
 
   /** Fetches and records a check here, without what runs after one (for a CheckRunner's thread); resolves with its id. */
   async checkRecorded(id: number, trigger: CheckTrigger): Promise<number> {
-    const source = this.get(id);
+    // Async, so a source not found is a rejection of this check, never a throw in the caller's loop.
+    return this.fetchAndRecord(this.get(id), trigger);
+  }
+
+  private async fetchAndRecord(source: WatchedSource, trigger: CheckTrigger): Promise<number> {
     return this.record(source, trigger, await this.fetch(source));
   }
 
@@ -209,7 +213,7 @@ export class WatchService {
   private async run(id: number, trigger: CheckTrigger): Promise<CheckDone> {
     const source = this.get(id);
     const { runner } = this.deps;
-    const checkId = runner ? await runner.run(id, trigger) : await this.record(source, trigger, await this.fetch(source));
+    const checkId = await (runner ? runner.run(id, trigger) : this.fetchAndRecord(source, trigger));
     await this.deps.afterCheck?.().catch((error: unknown) => this.deps.logger.error({ err: error, source: id }, 'posting after a check failed'));
     return { source, checkId };
   }
