@@ -111,6 +111,10 @@ export class SqliteReviewStore implements ReviewStore {
     return this.db.transaction(() => posts.claim(this.cache, platforms, sender, now, limit, (id) => this.candidate(id))).immediate();
   }
 
+  inOneWrite<T>(work: () => T): T {
+    return this.db.transaction(work).immediate();
+  }
+
   handOver(post: Pick<ClaimedPost, 'id' | 'claim'>, now: Date): boolean {
     return posts.handOver(this.cache, post, now);
   }

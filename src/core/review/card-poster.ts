@@ -70,15 +70,21 @@ export class CardPoster {
     const { store, posters, now } = this.deps;
     const platforms = posters.platforms();
     if (platforms.length === 0) return 0;
-    const claimed = await this.turns.take(() => {
-      store.abandonStale(new Date(now().getTime() - STALE_MS));
-      store.queueCards(POSTS_PER_PASS, now());
-      return store.claim(platforms, this.deps.sender, now(), POSTS_PER_PASS);
-    });
+    const claimed = await this.turns.take(() =>
+      store.inOneWrite(() => {
+        store.abandonStale(new Date(now().getTime() - STALE_MS));
+        store.queueCards(POSTS_PER_PASS, now());
+        return store.claim(platforms, this.deps.sender, now(), POSTS_PER_PASS);
+      }),
+    );
     let sent = 0;
+    let outcome: Outcome | undefined;
     for (const post of claimed) {
-      if (await this.send(post)) sent += 1;
+      const attempt = await this.send(post, outcome);
+      if (attempt.sent) sent += 1;
+      outcome = attempt.outcome;
     }
+    if (outcome) await this.turns.take(() => store.inOneWrite(outcome));
     return sent;
   }
 
@@ -119,7 +125,12 @@ export class CardPoster {
     };
   }
 
-  private async send(post: ClaimedPost): Promise<boolean> {
+  /**
+   * Sends one post. The outcome of the post before it (`earlier`) is written in the same
+   * transaction as this one's hand-over, and this one's is returned for the next: a pass writes
+   * to the store once a post, which the checks' worker, writing beside it, waits for less.
+   */
+  private async send(post: ClaimedPost, earlier: Outcome | undefined): Promise<Attempt> {
     const { store, posters, now, logger } = this.deps;
     const poster = posters.get(post.platform);
     const view = post.kind === 'card' ? candidateCard(post.candidate) : post.view;
@@ -127,18 +138,41 @@ export class CardPoster {
       if (!poster) throw new DeliveryError('retryable', `no ${post.platform} poster in this process`);
       // From here the post may reach the channel: if this process stops before it is settled, it
       // is unconfirmed, never sent again. Until here it was not sent, and another pass sends it.
-      if (!(await this.turns.take(() => store.handOver(post, now())))) return false;
+      const handed = await this.turns.take(() =>
+        store.inOneWrite(() => {
+          earlier?.();
+          return store.handOver(post, now());
+        }),
+      );
+      earlier = undefined;
+      if (!handed) return { sent: false };
       // The messages an earlier attempt delivered are not posted again.
       const refs = await poster.post(post.channelId, view, post.delivered.length, post.context, this.markFor(post));
-      await this.turns.take(() => store.posted(post.id, [...post.delivered, ...refs], now()));
-      return true;
+      const at = now();
+      return { sent: true, outcome: () => store.posted(post.id, [...post.delivered, ...refs], at) };
     } catch (error) {
       const retry = !(error instanceof DeliveryError) || error.kind === 'retryable';
       const message = error instanceof Error ? error.message : String(error);
       const delivered = [...post.delivered, ...(error instanceof DeliveryError ? error.delivered : [])];
-      await this.turns.take(() => store.failed(post.id, message, retry, now(), delivered));
       logger.warn({ err: error, post: post.id, kind: post.kind, platform: post.platform, channel: post.channelId, retry }, 'could not post to the review channel');
-      return false;
+      const at = now();
+      const unwritten = earlier;
+      return {
+        sent: false,
+        outcome: () => {
+          unwritten?.();
+          store.failed(post.id, message, retry, at, delivered);
+        },
+      };
     }
   }
+}
+
+/** A post's outcome in the store, to be written (in a transaction with the next post's hand-over). */
+type Outcome = () => void;
+
+interface Attempt {
+  sent: boolean;
+  /** Nothing to write when the post was not handed over (another claim holds it). */
+  outcome?: Outcome;
 }

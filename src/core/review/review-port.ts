@@ -75,6 +75,8 @@ export interface ReviewStore {
    * the messages of it in the channel so far, which a retry does not post again.
    */
   failed(id: number, error: string, retry: boolean, now: Date, delivered: readonly string[]): void;
+  /** Runs `work`, calls of this store, as one transaction: all of its writes are made, or none. */
+  inOneWrite<T>(work: () => T): T;
   /** Pending candidates among `ids` whose card in a review channel is unconfirmed. */
   unconfirmedCards(ids: readonly number[]): UnconfirmedCard[];
   /** The messages a candidate's card went out as, per channel (to replace them once decided). */
