@@ -5,6 +5,7 @@ import type { SourceRecord } from '../../src/core/domain.js';
 import { UserError } from '../../src/core/errors.js';
 import { toIsoPartial, type PartialDate } from '../../src/core/partial-date.js';
 import { GRADE_ACCEPTED, parseGrade } from '../../src/core/source-grade.js';
+import { dropTrackingParameters } from '../../src/core/sources/item-key.js';
 
 export const SOURCE_LIMITS = { outlet: 100, attribution: 300, url: 500 } as const;
 
@@ -30,6 +31,8 @@ function parseUrl(text: string): string {
   if (!url || !['http:', 'https:'].includes(url.protocol) || !/^https?:\/\/[^/]/i.test(text.trim())) {
     throw new UserError('invalid-option', `Option \`source_url\` must be an http(s) link — got \`${text}\`.`, [], 'source_url');
   }
+  // Kept as feeds' items are: the same article cites as the same link, whoever shared it.
+  dropTrackingParameters(url);
   return url.toString();
 }
 

@@ -62,6 +62,15 @@ describe('GIVEN an entry an admin typed from an article', () => {
     expect(await queue.text(`/sources check id:${levant}`)).toContain(`filtered out: ${BAKU.title} (in the dossier already: entry #18 cites this link)`);
     expect(candidates().map((c) => c.title)).toEqual([SWEIDA.title]);
   });
+
+  it('WHEN the link was shared with tracking parameters THEN the entry keeps it without them, and the feed’s item is not proposed', async () => {
+    const added = await queue.text('/entry add title:"De-escalation talks in Baku" date:2025-07-18 type:talks topic:syria-israel source_url:"https://levant.example/2025/07/18/baku-talks?utm_source=twitter&utm_medium=social&id=4" outlet:"Levant Wire"');
+    expect(added).toContain('https://levant.example/2025/07/18/baku-talks?id=4');
+    expect(added).not.toContain('utm_');
+    const levant = await watch('/levant.xml', 'Levant Wire', [{ ...BAKU, link: `${BAKU.link}?id=4&utm_source=rss` }, SWEIDA]);
+    expect(await queue.text(`/sources check id:${levant}`)).toContain(`filtered out: ${BAKU.title} (in the dossier already: entry #18 cites this link)`);
+    expect(candidates().map((c) => c.title)).toEqual([SWEIDA.title]);
+  });
 });
 
 describe('GIVEN a rejected candidate', () => {
