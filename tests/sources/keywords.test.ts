@@ -68,6 +68,19 @@ describe('matchKeywords', () => {
     expect(matchKeywords('ceasefire, -opinion', item('The ceasefire holds'))).toBe('ceasefire');
   });
 
+  it('GIVEN Arabic keywords THEN they match with a conjunction, preposition or article written onto the word, and either spelling of a letter', () => {
+    const ceasefire = '"وقف إطلاق النار"';
+    expect(matchKeywords(ceasefire, item('اتفاق على وقف إطلاق النار في السويداء'))).toBe('وقف إطلاق النار');
+    expect(matchKeywords(ceasefire, item('ترحيب دولي بوقف إطلاق النار'))).toBe('وقف إطلاق النار');
+    expect(matchKeywords('السويداء', item('قوافل مساعدات تصل إلى محافظة السويداء'))).toBe('السويداء');
+    expect(matchKeywords('السويداء', item('هدوء حذر بالسويداء'))).toBe('السويداء');
+    expect(matchKeywords('حماة', item('قصف على ريف حماه'))).toBe('حماة');
+    expect(matchKeywords('مفاوض*', item('استئناف المفاوضات في باريس'))).toBe('مفاوض');
+    // Still whole words: the adjective is not the city.
+    expect(matchKeywords('دمشق', item('المسؤول الدمشقي'))).toBeNull();
+    expect(matchKeywords('دمشق', item('وصل الوفد إلى دمشق'))).toBe('دمشق');
+  });
+
   it('GIVEN a prefix keyword THEN words that start with it match', () => {
     expect(matchKeywords('negotiat*', item('Negotiations stall in Paris'))).toBe('negotiat');
     expect(matchKeywords('negotiat*', item('No talks'))).toBeNull();

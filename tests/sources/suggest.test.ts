@@ -100,4 +100,21 @@ describe('suggest', () => {
   it('GIVEN no known names THEN nothing is proposed but the source', () => {
     expect(suggest(item({ title: 'Talks in Baku' }), [], { title: 'Wire' })).toEqual({ actors: [], places: [], source: { outlet: 'Wire', attribution: 'according to Wire' } });
   });
+  it('GIVEN names with Arabic aliases THEN an Arabic item finds them with what Arabic writes onto them, and not inside other words', () => {
+    const names: KnownName[] = [
+      { kind: 'actor', id: 6, name: 'Israel', aliases: ['إسرائيل'] },
+      { kind: 'actor', id: 8, name: 'Syria', aliases: ['سوريا'] },
+      { kind: 'actor', id: 9, name: 'Bashar al-Assad', aliases: ['بشار الأسد', 'الأسد'] },
+      { kind: 'place', name: 'Beirut', aliases: ['بيروت'] },
+      { kind: 'place', name: 'Damascus', aliases: ['دمشق'] },
+      { kind: 'place', name: 'Hama', aliases: ['حماة'] },
+    ];
+    const s = suggest(item({ title: 'وفد إسرائيلي يصل لبيروت', summary: 'محادثات بين سوريا وإسرائيل بدمشق، وقصف قرب حماه، وتصريح للأسد' }), names);
+    expect(s.actors).toEqual([
+      { id: 8, name: 'Syria', matched: 'سوريا' },
+      { id: 6, name: 'Israel', matched: 'إسرائيل' },
+      { id: 9, name: 'Bashar al-Assad', matched: 'الأسد' },
+    ]);
+    expect(s.places).toEqual(['Beirut', 'Damascus', 'Hama']);
+  });
 });

@@ -27,8 +27,51 @@ export function caseKeptFold(text: string): string {
   return joinDottedInitialisms(withoutMarks(text)).replace(/[^\p{L}\p{N}]+/gu, ' ');
 }
 
+/** Arabic script: the letters news writes, where clitics and spelling variants are looked for. */
+const ARABIC = /[\u0600-\u06FF]/;
+const ARABIC_WORD = /[\u0621-\u064A]+/g;
+/** Letters Arabic writes onto the next word: `و` and, `ف` so, `ب` in, `ل` for, `ك` like. */
+const PROCLITICS = new Set(['و', 'ف', 'ب', 'ل', 'ك']);
+
+/**
+ * An Arabic word's parts: its proclitics each apart, then its article, then its stem (`وبالأسد`
+ * "and with al-Assad" → `و ب ال اسد`). A word that merely begins with such a letter is split the
+ * same way (`بيروت` → `ب يروت`): names and text are split alike, so a name still matches itself,
+ * and matches whatever is written onto it (`لبيروت` → `ل ب يروت`).
+ */
+function arabicParts(word: string): string {
+  const parts: string[] = [];
+  let rest = word;
+  while (rest.length > 2 && PROCLITICS.has(rest[0]!)) {
+    parts.push(rest[0]!);
+    // `لل…`: `ل` before the article, whose alef is not written (`للأسد` "for al-Assad").
+    if (rest[0] === 'ل' && rest[1] === 'ل' && rest.length > 3) {
+      rest = `ا${rest.slice(1)}`;
+      break;
+    }
+    rest = rest.slice(1);
+  }
+  if (rest.startsWith('ال') && rest.length > 3) {
+    parts.push('ال');
+    rest = rest.slice(2);
+  }
+  parts.push(rest);
+  return parts.join(' ');
+}
+
+/**
+ * Arabic text as names are matched in it: the clitics written onto a word set apart (see
+ * arabicParts), letters written either way made one (`ى`/`ي`, `ة`/`ه`, `ٱ`/`ا`) and the
+ * stretching `ـ` dropped; hamzas and vowel marks went with the marks already. Other text is as it was.
+ */
+function arabicWords(folded: string): string {
+  if (!ARABIC.test(folded)) return folded;
+  const letters = folded.replace(/\u0640/g, '').replace(/\u0649/g, '\u064A').replace(/\u0629/g, '\u0647').replace(/\u0671/g, '\u0627');
+  return letters.replace(ARABIC_WORD, arabicParts);
+}
+
 export function foldText(text: string): FoldedText {
-  const cased = ` ${caseKeptFold(text)} `;
+  const cased = ` ${arabicWords(caseKeptFold(text))} `;
   const lower = cased.toLowerCase();
   // Lower-casing keeps the length of folded text in practice; if not, initialisms match by case.
   return { lower, cased: cased.length === lower.length ? cased : lower };
@@ -36,7 +79,7 @@ export function foldText(text: string): FoldedText {
 
 /** The phrase as it is matched; undefined when nothing is left to match once folded. */
 export function foldPhrase(phrase: string, prefix = false): FoldedPhrase | undefined {
-  const words = foldKey(phrase);
+  const words = arabicWords(foldKey(phrase));
   if (!words) return undefined;
   const kept = caseKeptFold(phrase).trim();
   return { words, cased: !prefix && CAPITALS_INITIALISM.test(kept), prefix };

@@ -1,0 +1,48 @@
+// GIVEN a feed in Arabic and actors the dossier knows by Arabic aliases THEN its items are
+// filtered by Arabic keywords and their cards suggest those actors, though Arabic writes its
+// conjunctions and prepositions onto the names.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { QueueApp, READER } from './support/queue-app.js';
+import { ScriptedFeeds } from './support/scripted-feeds.js';
+import { NOW } from './support/stories.js';
+
+let feeds: ScriptedFeeds;
+let queue: QueueApp;
+beforeEach(async () => {
+  feeds = await ScriptedFeeds.start();
+  queue = new QueueApp({ start: NOW });
+});
+afterEach(async () => {
+  queue.dispose();
+  await feeds.close();
+});
+
+const TRUCE = {
+  guid: 'sana-ar-1',
+  title: 'سوريا وإسرائيل تتفقان على وقف إطلاق النار',
+  link: 'https://ar.levant.example/2025/07/19/truce',
+  summary: 'أعلن المبعوث الأمريكي أن دمشق وتل أبيب اتفقتا على وقف إطلاق النار، وقال إن لإسرائيل مطالب أمنية.',
+  published: '2025-07-19T09:00:00Z',
+};
+const WEATHER = {
+  guid: 'sana-ar-2',
+  title: 'موجة حر في سوريا',
+  link: 'https://ar.levant.example/2025/07/19/weather',
+  summary: 'درجات الحرارة أعلى من معدلاتها.',
+  published: '2025-07-19T10:00:00Z',
+};
+
+describe('GIVEN an Arabic feed watched with an Arabic keyword', () => {
+  it('WHEN it is checked THEN the item without the keyword is filtered out, and the card suggests the actors by their Arabic aliases', async () => {
+    expect(await queue.text('/actors alias name:Israel add:"إسرائيل"')).toContain('إسرائيل');
+    await queue.run('/actors alias name:Syria add:"سوريا"');
+    feeds.serve('/ar.xml', 'Levant Wire (Arabic)', [TRUCE, WEATHER]);
+    const id = QueueApp.idAfter(await queue.text(`/sources add url:${feeds.url('/ar.xml')} topic:syria-israel keywords:"وقف إطلاق النار" backfill:true`), 'Watching');
+    const checked = await queue.text(`/sources check id:${id}`);
+    expect(checked).toContain('1 proposed');
+    expect(checked).toContain(`filtered out: ${WEATHER.title}`);
+    const card = await queue.text('/review show id:1', READER);
+    expect(card).toContain(TRUCE.title);
+    expect(card).toContain('Actors     Syria, Israel');
+  });
+});
