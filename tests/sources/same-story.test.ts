@@ -13,6 +13,8 @@ describe('sameStory', () => {
     ['Syrian, Israeli officials meet in Paris under US mediation', 'Syrian and Israeli officials meet in Paris with US mediation'],
     ['US envoy Barrack says Syria-Israel deal is close', 'Barrack: Syria-Israel security deal close, US envoy says'],
     ['Syria And Israel Hold Talks In Baku', 'Syria and Israel hold talks in Baku'],
+    // Arabic writes "and", "in", "the" onto the words: `وإسرائيل` is `إسرائيل`.
+    ['سوريا وإسرائيل تعقدان محادثات في باكو', 'محادثات بين إسرائيل وسوريا في باكو'],
   ])('GIVEN %j and %j on the same day THEN the same story', (a, b) => {
     expect(sameStory({ title: a, published: day }, { title: b, published: day })).toBe(true);
   });
@@ -22,6 +24,7 @@ describe('sameStory', () => {
     ['Ceasefire announced in Sweida after days of clashes', 'Sweida: ceasefire takes hold after week of fighting'],
     ['Al-Shaibani and Dermer meet in Paris, sources say', 'Al-Shaibani and Dermer meet in Baku, sources say'],
     ['Syria and Israel hold de-escalation talks in Baku', 'Weather: heatwave in Baku'],
+    ['غارة إسرائيلية على دمشق', 'غارة إسرائيلية قرب السويداء'],
   ])('GIVEN %j and %j THEN different stories', (a, b) => {
     expect(sameStory({ title: a, published: day }, { title: b, published: day })).toBe(false);
   });

@@ -6,7 +6,7 @@
 import { STOPWORDS } from '../search-terms.js';
 import { foldKey } from '../text.js';
 import type { FeedItem } from './feed-port.js';
-import { caseKeptFold } from './word-match.js';
+import { arabicWords, caseKeptFold } from './word-match.js';
 
 export const SAME_STORY_WINDOW_MS = 48 * 60 * 60 * 1000;
 /** Jaccard similarity of the titles' words at or above which two titles tell the same story. */
@@ -37,9 +37,12 @@ const singular = (word: string) => (word.length > 4 && word.endsWith('s') && !wo
 const telling = (word: string) => [...word].length >= MIN_WORD_LENGTH && !STOPWORDS.has(word.toLowerCase());
 const wordsOfKey = (key: string) => new Set(key.split(' ').filter(telling).map(singular));
 
-/** The title's words that say what it is about: folded, 3+ letters, no stopwords, singular. */
+/**
+ * The title's words that say what it is about: folded, 3+ letters, no stopwords, singular;
+ * Arabic words without the clitics written onto them (`وإسرائيل` is `إسرائيل`'s word).
+ */
 export function titleWords(title: string): Set<string> {
-  return wordsOfKey(foldKey(title));
+  return wordsOfKey(arabicWords(foldKey(title)));
 }
 
 /**
@@ -56,7 +59,7 @@ function nameWords(title: string): Set<string> {
 
 export function foldTitle(title: string): FoldedTitle {
   const key = foldKey(title);
-  return { key, words: wordsOfKey(key), names: nameWords(title) };
+  return { key, words: wordsOfKey(arabicWords(key)), names: nameWords(title) };
 }
 
 export const foldStory = (story: Pick<FeedItem, 'title' | 'published'>): FoldedStory => ({ title: foldTitle(story.title), published: story.published });

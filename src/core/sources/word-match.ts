@@ -64,7 +64,7 @@ function arabicParts(word: string): string {
  * arabicParts), letters written either way made one (`ى`/`ي`, `ة`/`ه`, `ٱ`/`ا`) and the
  * stretching `ـ` dropped; hamzas and vowel marks went with the marks already. Other text is as it was.
  */
-function arabicWords(folded: string): string {
+export function arabicWords(folded: string): string {
   if (!ARABIC.test(folded)) return folded;
   const letters = folded.replace(/\u0640/g, '').replace(/\u0649/g, '\u064A').replace(/\u0629/g, '\u0647').replace(/\u0671/g, '\u0627');
   return letters.replace(ARABIC_WORD, arabicParts);
