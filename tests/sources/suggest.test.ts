@@ -1,7 +1,8 @@
 // What a review card proposes for a feed item: actors, places, date and source.
 import { describe, expect, it } from 'vitest';
 import type { FeedItem } from '../../src/core/sources/feed-port.js';
-import { compileNames, suggest, type KnownName } from '../../src/core/sources/suggest.js';
+import { compileNames, knowsName, suggest, type KnownName } from '../../src/core/sources/suggest.js';
+import { foldKey } from '../../src/core/text.js';
 
 const known: KnownName[] = [
   { kind: 'actor', id: 1, name: 'Ahmed al-Sharaa', aliases: ['al-Sharaa', 'Abu Mohammad al-Julani'] },
@@ -116,5 +117,8 @@ describe('suggest', () => {
       { id: 9, name: 'Bashar al-Assad', matched: 'الأسد' },
     ]);
     expect(s.places).toEqual(['Beirut', 'Damascus', 'Hama']);
+    // A name already known is known under its Arabic form too, as the place spotter asks.
+    expect(knowsName(compileNames(names), foldKey('بيروت'))).toBe(true);
+    expect(knowsName(compileNames(names), foldKey('يروت'))).toBe(false);
   });
 });

@@ -4,7 +4,7 @@
 import type { SourceRecord } from '../domain.js';
 import { toIsoPartial, type PartialDate } from '../partial-date.js';
 import type { FeedDocument, FeedItem } from './feed-port.js';
-import { findPhrase, foldPhrase, foldText, type FoldedPhrase, type FoldedText } from './word-match.js';
+import { arabicWords, findPhrase, foldPhrase, foldText, type FoldedPhrase, type FoldedText } from './word-match.js';
 
 /** An actor or place the dossier knows, by its name and aliases. */
 export type KnownName =
@@ -35,7 +35,9 @@ export interface CompiledNames {
 
 /** Whether a folded phrase (foldKey) is one of the known names' forms. */
 export function knowsName(names: CompiledNames, folded: string): boolean {
-  return (names.byOpening.get(folded.split(' ', 2).join(' ')) ?? []).some((form) => form.phrase.words === folded);
+  // As the forms were filed: Arabic words with their clitics apart.
+  const words = arabicWords(folded);
+  return (names.byOpening.get(words.split(' ', 2).join(' ')) ?? []).some((form) => form.phrase.words === words);
 }
 
 export interface Suggestion {
