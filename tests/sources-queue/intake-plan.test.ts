@@ -149,6 +149,16 @@ describe('GIVEN the polling timing', () => {
     expect(guessEventType({ title: 'Manifestation à Beyrouth contre la vie chère', summary: '' })).toBe('protest');
   });
 
+  it('THEN an Arabic title suggests its type as well, with what Arabic writes onto its words', () => {
+    expect(guessEventType({ title: 'سوريا وإسرائيل تتفقان على وقف إطلاق النار في السويداء', summary: '' })).toBe('agreement');
+    expect(guessEventType({ title: 'استئناف المحادثات بشأن وقف إطلاق النار في السويداء', summary: '' })).toBe('talks');
+    expect(guessEventType({ title: 'غارة إسرائيلية على سيارة في جنوب لبنان', summary: '' })).toBe('air-strike');
+    expect(guessEventType({ title: 'اشتباكات بين عشائر بدوية ومسلحين دروز', summary: '' })).toBe('armed-clash');
+    expect(guessEventType({ title: 'مظاهرات في بيروت ضد الغلاء', summary: '' })).toBe('protest');
+    expect(guessEventType({ title: 'توغل قوات إسرائيلية في ريف القنيطرة', summary: '' })).toBe('incursion');
+    expect(guessEventType({ title: 'موجة حر في دمشق', summary: '' })).toBe('other');
+  });
+
   it('THEN the killed a title or summary plainly gives are read as a figure, and nothing less plain is', () => {
     const killed = (title: string, summary = '') => guessFatalities({ title, summary });
     expect(killed('Israeli drone strike kills 3 near Quneitra')).toBe(3);

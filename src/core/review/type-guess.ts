@@ -5,28 +5,31 @@ import type { EventType } from '../vocabulary.js';
 
 /**
  * Word stems (`*`: any ending) per type, most telling types first: a ceasefire announced is an
- * agreement. English, then French (folded: `trêve` is `treve`), as feeds of the region write.
+ * agreement. English, then French (folded: `trêve` is `treve`), then Arabic (matched with the
+ * clitics Arabic writes onto a word: `بوقف إطلاق النار` holds `وقف إطلاق النار`), as feeds of the
+ * region write. Arabic words with a second everyday sense are left out (`مسيرة` is a drone and a
+ * march, `وقع` signed and happened).
  */
 const SIGNS: readonly [EventType, readonly string[]][] = [
-  ['agreement', ['ceasefire*', 'truce*', 'agreement*', 'accord*', 'deal', 'deals', 'pact*', 'signed', 'signs', 'cessez-le-feu', 'treve*']],
-  ['air-strike', ['airstrike*', 'air strike*', 'air raid*', 'drone strike*', 'strike*', 'bombed', 'bombing*', 'bombard*', 'frappe*', 'raid aerien*', 'raids aeriens']],
-  ['shelling', ['shelling*', 'shelled', 'artillery', 'mortar*', 'rocket*', 'obus', 'artillerie', 'roquette*', 'pilonn*']],
-  ['armed-clash', ['clash*', 'fighting', 'battle*', 'gunfight*', 'firefight*', 'affrontement*', 'combats', 'accrochage*']],
-  ['incursion', ['incursion*', 'troops enter*', 'deploy*', 'advance*', 'raid*', 'deploi*']],
-  ['violence-against-civilians', ['massacre*', 'killed civilians', 'executions', 'abduct*']],
-  ['arrest', ['arrest*', 'detain*', 'detention*', 'interpell*']],
-  ['protest', ['protest*', 'demonstrat*', 'rally', 'rallies', 'march', 'manifestation*', 'manifestant*', 'rassemblement*']],
-  ['talks', ['talks', 'negotiat*', 'meet', 'meets', 'met', 'meeting*', 'summit*', 'mediat*', 'envoy*', 'dialogue', 'pourparlers', 'negociation*', 'rencontre*', 'sommet*', 'entretien*']],
-  ['humanitarian', ['aid', 'humanitarian', 'refugee*', 'displaced', 'famine', 'relief', 'humanitaire*', 'refugie*', 'deplaces']],
-  ['political-change', ['elect*', 'resign*', 'appoint*', 'sworn', 'coup*', 'cabinet', 'demission*']],
-  ['statement', ['said', 'says', 'statement*', 'announc*', 'warn*', 'urge*', 'condemn*', 'declar*', 'annonc*', 'condamn*', 'dement', 'dementent', 'dementi']],
+  ['agreement', ['ceasefire*', 'truce*', 'agreement*', 'accord*', 'deal', 'deals', 'pact*', 'signed', 'signs', 'cessez-le-feu', 'treve*', 'وقف إطلاق النار', 'هدنة', 'اتفاق*', 'توقيع']],
+  ['air-strike', ['airstrike*', 'air strike*', 'air raid*', 'drone strike*', 'strike*', 'bombed', 'bombing*', 'bombard*', 'frappe*', 'raid aerien*', 'raids aeriens', 'غارة', 'غارات', 'قصف جوي', 'ضربة جوية', 'ضربات جوية']],
+  ['shelling', ['shelling*', 'shelled', 'artillery', 'mortar*', 'rocket*', 'obus', 'artillerie', 'roquette*', 'pilonn*', 'قصف مدفعي', 'قذائف', 'صواريخ', 'هاون']],
+  ['armed-clash', ['clash*', 'fighting', 'battle*', 'gunfight*', 'firefight*', 'affrontement*', 'combats', 'accrochage*', 'اشتباك*', 'معارك', 'مواجهات']],
+  ['incursion', ['incursion*', 'troops enter*', 'deploy*', 'advance*', 'raid*', 'deploi*', 'توغل*']],
+  ['violence-against-civilians', ['massacre*', 'killed civilians', 'executions', 'abduct*', 'مجزرة', 'مجازر', 'إعدامات']],
+  ['arrest', ['arrest*', 'detain*', 'detention*', 'interpell*', 'اعتقال*', 'اعتقل*', 'احتجاز*']],
+  ['protest', ['protest*', 'demonstrat*', 'rally', 'rallies', 'march', 'manifestation*', 'manifestant*', 'rassemblement*', 'مظاهرة', 'مظاهرات', 'تظاهر*', 'احتجاج*']],
+  ['talks', ['talks', 'negotiat*', 'meet', 'meets', 'met', 'meeting*', 'summit*', 'mediat*', 'envoy*', 'dialogue', 'pourparlers', 'negociation*', 'rencontre*', 'sommet*', 'entretien*', 'محادثات', 'مباحثات', 'مفاوض*', 'اجتماع*', 'لقاء', 'قمة', 'وساطة', 'مبعوث*']],
+  ['humanitarian', ['aid', 'humanitarian', 'refugee*', 'displaced', 'famine', 'relief', 'humanitaire*', 'refugie*', 'deplaces', 'مساعدات', 'إنساني*', 'لاجئ*', 'نازح*', 'مجاعة']],
+  ['political-change', ['elect*', 'resign*', 'appoint*', 'sworn', 'coup*', 'cabinet', 'demission*', 'انتخاب*', 'استقال*', 'تعيين', 'انقلاب']],
+  ['statement', ['said', 'says', 'statement*', 'announc*', 'warn*', 'urge*', 'condemn*', 'declar*', 'annonc*', 'condamn*', 'dement', 'dementent', 'dementi', 'بيان', 'أعلن*', 'حذر*', 'أدان*', 'قال']],
 ];
 
 const compile = (stems: readonly string[]) => stems.flatMap((stem) => foldPhrase(stem.replace(/\*$/, ''), stem.endsWith('*')) ?? []);
 const COMPILED: readonly [EventType, FoldedPhrase[]][] = SIGNS.map(([type, stems]) => [type, compile(stems)]);
 
 /** Words saying an agreement was made, not only discussed. */
-const MADE = compile(['agree*', 'signed', 'signs', 'sign', 'reach*', 'seal*', 'announc*', 'accept*', 'conclu', 'annonc*', 'signe', 'signent', 'entre en vigueur']);
+const MADE = compile(['agree*', 'signed', 'signs', 'sign', 'reach*', 'seal*', 'announc*', 'accept*', 'conclu', 'annonc*', 'signe', 'signent', 'entre en vigueur', 'اتفق*', 'تتفق*', 'يتفق*', 'توصل*', 'أعلن*', 'دخل حيز التنفيذ']);
 const TALKS = COMPILED.find(([type]) => type === 'talks')![1];
 
 const holds = (text: FoldedText, phrases: readonly FoldedPhrase[]) => phrases.some((phrase) => findPhrase(text, phrase) !== -1);
