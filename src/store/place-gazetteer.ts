@@ -16,7 +16,7 @@ import { projectPath } from '../paths.js';
 import { gazetteerSources } from './place-gazetteer-build.js';
 
 /** Bumped when the builder's tables change, so an older file is built again. */
-const FORMAT = 1;
+const FORMAT = 2;
 
 export const DEFAULT_GAZETTEER_DIR = projectPath('data', 'gazetteer');
 
@@ -111,6 +111,7 @@ export class SqliteGazetteer implements Gazetteer {
   private readonly names: Database.Statement;
   private readonly ownNames: Database.Statement;
   private readonly near: Database.Statement;
+  private readonly arabic: Database.Statement;
 
   constructor(path: string) {
     this.db = new Database(path, { readonly: true, fileMustExist: true });
@@ -122,6 +123,12 @@ export class SqliteGazetteer implements Gazetteer {
     this.names = this.db.prepare('SELECT ref, tier FROM names WHERE name_key = ?');
     this.ownNames = this.db.prepare('SELECT ref FROM names WHERE name_key = ? AND tier = 0').pluck();
     this.near = this.db.prepare('SELECT name_key, ref, name FROM names WHERE name_key >= ? AND name_key < ? AND tier = 0 LIMIT ?');
+    // The WHERE of the partial index names_in_arabic_script_by_ref, as written there.
+    this.arabic = this.db.prepare("SELECT name FROM names WHERE ref = ? AND name GLOB '*[ء-ي]*' ORDER BY name").pluck();
+  }
+
+  arabicNames(ref: string): string[] {
+    return this.arabic.all(ref) as string[];
   }
 
   byRef(ref: string): GazetteerPlace | undefined {

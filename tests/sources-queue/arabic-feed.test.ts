@@ -1,7 +1,9 @@
-// GIVEN a feed in Arabic and actors the dossier knows by Arabic aliases THEN its items are
-// filtered by Arabic keywords and their cards suggest those actors, though Arabic writes its
-// conjunctions and prepositions onto the names.
+// GIVEN a feed in Arabic, actors the dossier knows by Arabic aliases and places it has located
+// THEN its items are filtered by Arabic keywords and their cards suggest those actors, and the
+// places by the gazetteer's Arabic names, though Arabic writes its conjunctions and prepositions
+// onto the names.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openGazetteer } from '../../src/store/place-gazetteer.js';
 import { QueueApp, READER } from './support/queue-app.js';
 import { ScriptedFeeds } from './support/scripted-feeds.js';
 import { NOW } from './support/stories.js';
@@ -21,7 +23,7 @@ const TRUCE = {
   guid: 'sana-ar-1',
   title: 'سوريا وإسرائيل تتفقان على وقف إطلاق النار',
   link: 'https://ar.levant.example/2025/07/19/truce',
-  summary: 'أعلن المبعوث الأمريكي أن دمشق وتل أبيب اتفقتا على وقف إطلاق النار، وقال إن لإسرائيل مطالب أمنية.',
+  summary: 'أعلن المبعوث الأمريكي بعد اجتماع بدمشق أن الطرفين اتفقا على وقف إطلاق النار، وقال إن لإسرائيل مطالب أمنية.',
   published: '2025-07-19T09:00:00Z',
 };
 const WEATHER = {
@@ -44,5 +46,20 @@ describe('GIVEN an Arabic feed watched with an Arabic keyword', () => {
     const card = await queue.text('/review show id:1', READER);
     expect(card).toContain(TRUCE.title);
     expect(card).toContain('Actors     Syria, Israel');
+    // The seed's Damascus is located: the gazetteer's Arabic name finds it in `بدمشق`.
+    expect(card).toContain('Places     Damascus');
+  });
+});
+
+describe('GIVEN the gazetteer', () => {
+  it('THEN a record’s Arabic-script names are read by its ref, and a ref it lacks has none', () => {
+    const gazetteer = openGazetteer();
+    try {
+      expect(gazetteer.arabicNames('locality:170654')).toContain('دمشق');
+      expect(gazetteer.arabicNames('country:SY')).toContain('سوريا');
+      expect(gazetteer.arabicNames('locality:0')).toEqual([]);
+    } finally {
+      gazetteer.close();
+    }
   });
 });

@@ -50,6 +50,7 @@ function countingGazetteer(hamlets = 0): Gazetteer & { asked: number; answered: 
       return found;
     },
     byRef: (ref) => (ref === DARAA.ref ? DARAA : undefined),
+    arabicNames: () => [],
     closest: () => [],
   };
 }

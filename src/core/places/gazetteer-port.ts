@@ -40,6 +40,8 @@ export interface Gazetteer {
   ownNamed(key: string): GazetteerPlace[];
   /** A record by its ref, or undefined. */
   byRef(ref: string): GazetteerPlace | undefined;
+  /** The record's names in Arabic script (GeoNames' alternate names): what Arabic news calls it. */
+  arabicNames(ref: string): string[];
   /** Names close to a misspelling, most likely first: `[name, record]`. */
   closest(typed: string, count: number): { name: string; place: GazetteerPlace }[];
 }

@@ -43,6 +43,10 @@ export class SpottingGazetteer implements Gazetteer {
     return this.inner.byRef(ref);
   }
 
+  arabicNames(ref: string): string[] {
+    return this.inner.arabicNames(ref);
+  }
+
   /** Spotting never suggests a spelling it was not given. */
   closest(): { name: string; place: GazetteerPlace }[] {
     return [];

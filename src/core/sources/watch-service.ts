@@ -196,8 +196,26 @@ export class WatchService {
       await fold(page.actors);
       after = page.last;
     }
-    await fold(await this.turns.take(() => store.knownPlaces()));
+    const places = await this.turns.take(() => store.knownPlaces());
+    await fold(this.deps.gazetteer ? await this.withArabicNames(places, this.deps.gazetteer) : places);
     return compiler.compiled;
+  }
+
+  /** The located places with the gazetteer's Arabic names among their aliases, read a part per turn: Arabic feeds name them so. */
+  private async withArabicNames(places: readonly KnownName[], gazetteer: Gazetteer): Promise<KnownName[]> {
+    const named: KnownName[] = [];
+    for (let at = 0; at < places.length; at += NAMES_PER_TURN) {
+      const part = places.slice(at, at + NAMES_PER_TURN);
+      named.push(
+        ...(await this.turns.take(() =>
+          part.map((place) => {
+            const arabic = place.kind === 'place' && place.ref ? gazetteer.arabicNames(place.ref) : [];
+            return arabic.length === 0 ? place : { ...place, aliases: [...(place.aliases ?? []), ...arabic] };
+          }),
+        )),
+      );
+    }
+    return named;
   }
 
   private async fetch(source: WatchedSource): Promise<FetchOutcome> {
