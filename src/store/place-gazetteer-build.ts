@@ -40,8 +40,8 @@ CREATE TABLE localities (id INTEGER PRIMARY KEY, name TEXT NOT NULL, country TEX
 -- 1 one of GeoNames' alternate names (used only when no tier-0 name matches).
 CREATE TABLE names (name_key TEXT NOT NULL, ref TEXT NOT NULL, tier INTEGER NOT NULL, name TEXT NOT NULL,
   PRIMARY KEY (name_key, ref)) STRICT, WITHOUT ROWID;
--- The names in Arabic script by record: what Arabic news calls the dossier's places. Queries
--- repeat this WHERE (ARABIC_SCRIPT_NAME) for the planner to use it.
+-- The names in Arabic script by record: what Arabic news calls the dossier's places. A query
+-- repeats this WHERE as written, for the planner to use the index (SqliteGazetteer.arabicNames).
 CREATE INDEX names_in_arabic_script_by_ref ON names (ref) WHERE name GLOB '*[ء-ي]*';
 CREATE INDEX localities_by_region ON localities (region);
 CREATE INDEX localities_by_country ON localities (country);
