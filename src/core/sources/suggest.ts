@@ -64,12 +64,17 @@ const REGION_KIND = new RegExp(`\\s+(?:${[...REGION_KINDS].join('|')})$`, 'i');
 export const SPEECH_VERBS: ReadonlySet<string> = new Set(
   ('says said say urges urged warns warned denies denied condemns condemned accuses accused rejects rejected welcomes welcomed ' +
     'demands demanded insists insisted vows vowed threatens threatened announces announced blames blamed hails hailed slams slammed ' +
-    'dismisses dismissed tells told pledges pledged protested summons summoned recalls recalled expels expelled')
+    'dismisses dismissed tells told pledges pledged protested summons summoned recalls recalled expels expelled ' +
+    // Arabic, as word-match folds it (`تندد` condemns, `تنفي` denies, `ترحب` welcomes, `قالت` said…).
+    'تقول قالت يقول قال تندد ندد تدين يدين ادانت تنفي نفت ينفي ترفض رفضت يرفض تحذر حذرت يحذر تطالب طالبت يطالب ترحب رحبت يرحب تتهم اتهمت يتهم تعلن اعلنت يعلن تتوعد توعدت')
     .split(' '),
 );
 
 /** Words before a place that make it where something is (`officials in Paris said`), not who speaks. */
-export const PLACE_PREPOSITIONS: ReadonlySet<string> = new Set('in at near from to of into inside outside around across toward towards over on'.split(' '));
+export const PLACE_PREPOSITIONS: ReadonlySet<string> = new Set(
+  // Arabic too, folded and with `ب` (in) and `ل` (to) set apart from the word (`بدمشق`, `لدمشق`).
+  'in at near from to of into inside outside around across toward towards over on ب ل في من الي علي قرب نحو داخل'.split(' '),
+);
 
 /** The word after a mention ending at `end` (a space in the padded text). */
 function wordAfter(text: FoldedText, end: number): string {
