@@ -159,6 +159,17 @@ describe('GIVEN the polling timing', () => {
     expect(guessEventType({ title: 'موجة حر في دمشق', summary: '' })).toBe('other');
   });
 
+  it('THEN the killed an Arabic title or summary plainly gives are read, in either script’s digits', () => {
+    const killed = (title: string, summary = '') => guessFatalities({ title, summary });
+    expect(killed('مقتل 3 مدنيين في غارة إسرائيلية على جنوب لبنان')).toBe(3);
+    expect(killed('غارة على درعا تسفر عن ١٢ قتيلاً')).toBe(12);
+    expect(killed('ارتفاع حصيلة القتلى في السويداء إلى ١٬٢٠٤')).toBe(1204);
+    expect(killed('تحديث', 'قصف على ريف حماة ومقتل أكثر من 7 أشخاص')).toBe(7);
+    expect(killed('مقتل خمسة أشخاص')).toBeUndefined();
+    expect(killed('اتفاق عام 2025 قتيل سياسي')).toBeUndefined();
+    expect(killed('Strike kills 3 near «القنيطرة»')).toBe(3);
+  });
+
   it('THEN the killed a title or summary plainly gives are read as a figure, and nothing less plain is', () => {
     const killed = (title: string, summary = '') => guessFatalities({ title, summary });
     expect(killed('Israeli drone strike kills 3 near Quneitra')).toBe(3);

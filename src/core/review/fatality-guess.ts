@@ -1,7 +1,7 @@
 // The number of people a feed item says were killed, when its words say it plainly ("Strike kills
 // 3", "12 civilians killed", "death toll rises to 40"; in French "fait 12 morts", "a tué trois
-// civils", "le bilan s'alourdit à 40"): a suggestion on the review card, which the admin approves
-// or changes like the type. Anything less plain proposes none.
+// civils", "le bilan s'alourdit à 40"; in Arabic "مقتل 3", "١٢ قتيلا"): a suggestion on the review
+// card, which the admin approves or changes like the type. Anything less plain proposes none.
 
 const WORD_NUMBERS: Record<string, number> = {
   one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
@@ -26,6 +26,13 @@ const ABOUT_FR = String.raw`(?:au moins\s+|plus de\s+|près de\s+|environ\s+|que
 const START = String.raw`(?<![\p{L}\d])`;
 const END = String.raw`(?![\p{L}])`;
 
+// Arabic, read once its digits are ASCII and its vowel marks and hamza seats are gone (see
+// arabicReadable): figures in digits only (`١٢` or `12`, thousands apart by `٬` or `,`).
+const FIGURE_AR = String.raw`(\d{1,3}(?:[,\u066c]\d{3})+|\d+)(?![\d%\u066a-])`;
+const ABOUT_AR = String.raw`(?:(?:اكثر من|ما لا يقل عن|نحو|حوالي)\s+)?`;
+/** `و` (and) or `ب` (with) written onto the word: `ومقتل`. */
+const JOINED_AR = String.raw`(?:[وفب])?`;
+
 /** In the order tried: "kills 3", "3 civilians were killed", "death toll rises to 40", then the same in French. */
 const PATTERNS = [
   new RegExp(String.raw`\bkill(?:s|ed|ing)\s+(?:at least\s+|more than\s+|nearly\s+|some\s+|about\s+)?${FIGURE}\b`, 'i'),
@@ -40,7 +47,23 @@ const PATTERNS = [
   new RegExp(String.raw`${START}bilan${END}[^.;:!?\d]{0,40}?${START}(?:à|de)\s+${ABOUT_FR}${FIGURE_FR}${END}`, 'iu'),
 ];
 
-const figureOf = (text: string): number => WORD_NUMBERS[text.toLowerCase()] ?? FRENCH_NUMBERS[text.toLowerCase()] ?? Number(text.replace(/[,. \u00a0\u202f]/g, ''));
+/** "مقتل 3 مدنيين" (the killing of 3), "12 قتيلا" (12 dead), "ارتفاع حصيلة القتلى إلى 40" (the toll rises to 40). */
+const ARABIC_PATTERNS = [
+  new RegExp(String.raw`${START}${JOINED_AR}(?:مقتل|استشهاد|قتل|قتلت|يقتل|تقتل)\s+${ABOUT_AR}${FIGURE_AR}`, 'u'),
+  new RegExp(String.raw`${START}${FIGURE_AR}\s+(?:قتلى|قتيلا|قتيل|شهداء|شهيدا|شهيد)${END}`, 'u'),
+  new RegExp(String.raw`${START}${JOINED_AR}حصيلة${END}[^.؛،!?\d]{0,40}?${START}(?:الى|ل)\s*${ABOUT_AR}${FIGURE_AR}`, 'u'),
+];
+
+/** Arabic text with ASCII digits (Arabic-Indic and Persian ones too), without vowel marks, hamza seats or the stretching `ـ`. */
+function arabicReadable(text: string): string {
+  return text
+    .replace(/[\u0660-\u0669]/g, (digit) => String(digit.charCodeAt(0) - 0x0660))
+    .replace(/[\u06f0-\u06f9]/g, (digit) => String(digit.charCodeAt(0) - 0x06f0))
+    .normalize('NFD')
+    .replace(/[\u064b-\u065f\u0670\u0640]/g, '');
+}
+
+const figureOf = (text: string): number => WORD_NUMBERS[text.toLowerCase()] ?? FRENCH_NUMBERS[text.toLowerCase()] ?? Number(text.replace(/[,. \u00a0\u202f\u066c]/g, ''));
 
 /** A figure that reads as a year ("the 1974 agreement", "2025 dead") is none. */
 const looksLikeYear = (text: string) => /^(?:19|20)\d\d$/.test(text);
@@ -48,11 +71,15 @@ const looksLikeYear = (text: string) => /^(?:19|20)\d\d$/.test(text);
 const MOST_PLAUSIBLE = 1_000_000;
 
 function figureIn(text: string): number | undefined {
-  for (const pattern of PATTERNS) {
-    const found = pattern.exec(text)?.[1];
-    if (found === undefined || looksLikeYear(found)) continue;
-    const figure = figureOf(found);
-    return figure <= MOST_PLAUSIBLE ? figure : undefined;
+  // Text with Arabic in it is read as Arabic first, then as the other languages (a quoted name).
+  const readings: [RegExp[], string][] = /[\u0600-\u06ff]/.test(text) ? [[ARABIC_PATTERNS, arabicReadable(text)], [PATTERNS, text]] : [[PATTERNS, text]];
+  for (const [patterns, read] of readings) {
+    for (const pattern of patterns) {
+      const found = pattern.exec(read)?.[1];
+      if (found === undefined || looksLikeYear(found)) continue;
+      const figure = figureOf(found);
+      return figure <= MOST_PLAUSIBLE ? figure : undefined;
+    }
   }
   return undefined;
 }
