@@ -37,14 +37,26 @@ export class StoryIndex<T> implements StoryLookup<T> {
 
   /** The first story added that `item` reports too, among those `accept` keeps. */
   find(folded: FoldedStory, accept: (value: T) => boolean = () => true): T | undefined {
-    const positions = [...(this.byKey.get(folded.title.key) ?? [])];
-    if (folded.published) for (const word of this.rarest(folded.title.words)) positions.push(...(this.byWord.get(word) ?? []));
-    positions.sort((a, b) => a - b);
-    for (const at of positions) {
+    const lists: number[][] = [];
+    const byKey = this.byKey.get(folded.title.key);
+    if (byKey) lists.push(byKey);
+    if (folded.published) {
+      for (const word of this.rarest(folded.title.words)) {
+        const positions = this.byWord.get(word);
+        if (positions) lists.push(positions);
+      }
+    }
+    // Each list holds positions in the order stories were added: walked together, smallest first,
+    // each story is compared once, in that order, and the walk stops at the first that matches.
+    const next = lists.map(() => 0);
+    for (;;) {
+      let at = Infinity;
+      for (let i = 0; i < lists.length; i++) at = Math.min(at, lists[i]![next[i]!] ?? Infinity);
+      if (at === Infinity) return undefined;
+      for (let i = 0; i < lists.length; i++) if (lists[i]![next[i]!] === at) next[i]! += 1;
       const story = this.stories[at]!;
       if (accept(story.value) && sameFoldedStory(folded, story)) return story.value;
     }
-    return undefined;
   }
 
   /** The words of a title that any title alike enough shares at least one of, rarest first. */
