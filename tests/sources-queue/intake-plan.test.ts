@@ -165,7 +165,10 @@ describe('GIVEN the polling timing', () => {
     expect(killed('غارة على درعا تسفر عن ١٢ قتيلاً')).toBe(12);
     expect(killed('ارتفاع حصيلة القتلى في السويداء إلى ١٬٢٠٤')).toBe(1204);
     expect(killed('تحديث', 'قصف على ريف حماة ومقتل أكثر من 7 أشخاص')).toBe(7);
-    expect(killed('مقتل خمسة أشخاص')).toBeUndefined();
+    expect(killed('مقتل خمسة أشخاص بقصف على إدلب')).toBe(5);
+    expect(killed('مقتل أربع نساء وطفل')).toBe(4);
+    expect(killed('سبعة قتلى في اشتباكات بالسويداء')).toBe(7);
+    expect(killed('مقتل عشرات المدنيين')).toBeUndefined();
     expect(killed('اتفاق عام 2025 قتيل سياسي')).toBeUndefined();
     expect(killed('Strike kills 3 near «القنيطرة»')).toBe(3);
   });

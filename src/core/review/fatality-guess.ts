@@ -1,7 +1,8 @@
 // The number of people a feed item says were killed, when its words say it plainly ("Strike kills
 // 3", "12 civilians killed", "death toll rises to 40"; in French "fait 12 morts", "a tué trois
-// civils", "le bilan s'alourdit à 40"; in Arabic "مقتل 3", "١٢ قتيلا"): a suggestion on the review
-// card, which the admin approves or changes like the type. Anything less plain proposes none.
+// civils", "le bilan s'alourdit à 40"; in Arabic "مقتل 3", "١٢ قتيلا", "مقتل خمسة"): a suggestion
+// on the review card, which the admin approves or changes like the type. Anything less plain
+// proposes none.
 
 const WORD_NUMBERS: Record<string, number> = {
   one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
@@ -27,8 +28,15 @@ const START = String.raw`(?<![\p{L}\d])`;
 const END = String.raw`(?![\p{L}])`;
 
 // Arabic, read once its digits are ASCII and its vowel marks and hamza seats are gone (see
-// arabicReadable): figures in digits only (`١٢` or `12`, thousands apart by `٬` or `,`).
-const FIGURE_AR = String.raw`(\d{1,3}(?:[,\u066c]\d{3})+|\d+)(?![\d%\u066a-])`;
+// arabicReadable): figures in digits (`١٢` or `12`, thousands apart by `٬` or `,`) or a word up
+// to ten, in either gender (`خمسة`, `خمس`).
+const ARABIC_NUMBERS: Record<string, number> = {
+  اثنان: 2, اثنين: 2, ثلاثة: 3, ثلاث: 3, اربعة: 4, اربع: 4, خمسة: 5, خمس: 5, ستة: 6, ست: 6,
+  سبعة: 7, سبع: 7, ثمانية: 8, ثماني: 8, تسعة: 9, تسع: 9, عشرة: 10, عشر: 10,
+};
+// Longer words first, so that `خمسة` is not read as `خمس` and a letter.
+const ARABIC_NUMBER_WORDS = Object.keys(ARABIC_NUMBERS).sort((a, b) => b.length - a.length).join('|');
+const FIGURE_AR = String.raw`(\d{1,3}(?:[,\u066c]\d{3})+|\d+|(?:${ARABIC_NUMBER_WORDS})(?!\p{L}))(?![\d%\u066a-])`;
 const ABOUT_AR = String.raw`(?:(?:اكثر من|ما لا يقل عن|نحو|حوالي)\s+)?`;
 /** `و` (and) or `ب` (with) written onto the word: `ومقتل`. */
 const JOINED_AR = String.raw`(?:[وفب])?`;
@@ -63,7 +71,8 @@ function arabicReadable(text: string): string {
     .replace(/[\u064b-\u065f\u0670\u0640]/g, '');
 }
 
-const figureOf = (text: string): number => WORD_NUMBERS[text.toLowerCase()] ?? FRENCH_NUMBERS[text.toLowerCase()] ?? Number(text.replace(/[,. \u00a0\u202f\u066c]/g, ''));
+const figureOf = (text: string): number =>
+  WORD_NUMBERS[text.toLowerCase()] ?? FRENCH_NUMBERS[text.toLowerCase()] ?? ARABIC_NUMBERS[text] ?? Number(text.replace(/[,. \u00a0\u202f\u066c]/g, ''));
 
 /** A figure that reads as a year ("the 1974 agreement", "2025 dead") is none. */
 const looksLikeYear = (text: string) => /^(?:19|20)\d\d$/.test(text);
