@@ -119,6 +119,7 @@ describe('suggest', () => {
     expect(s.places).toEqual(['Beirut', 'Damascus', 'Hama']);
     // A capital that speaks is its government, not where it happened; after a preposition it is a place again.
     expect(suggest(item({ title: 'دمشق تندد بالغارة', summary: '' }), names).places).toEqual([]);
+    expect(suggest(item({ title: 'غارة ليلية، ودمشق وتندد بها', summary: '' }), names).places).toEqual([]);
     expect(suggest(item({ title: 'وفد في دمشق تندد به المعارضة', summary: '' }), names).places).toEqual(['Damascus']);
     // A name already known is known under its Arabic form too, as the place spotter asks.
     expect(knowsName(compileNames(names), foldKey('بيروت'))).toBe(true);

@@ -87,8 +87,17 @@ function wordBefore(text: FoldedText, start: number): string {
   return text.lower.slice(text.lower.lastIndexOf(' ', start - 2) + 1, start - 1);
 }
 
+/** `و` (and) or `ف` (so) written onto the verb, set apart by word-match: `دمشق وتندد` is `دمشق و تندد`. */
+const ARABIC_JOINING = new Set(['و', 'ف']);
+
+/** The word after a mention, past an Arabic conjunction written onto it. */
+function verbAfter(text: FoldedText, end: number): string {
+  const after = wordAfter(text, end);
+  return ARABIC_JOINING.has(after) ? wordAfter(text, end + 1 + after.length) : after;
+}
+
 /** A place mention that is a government speaking: a verb of speech after it, no preposition before. */
-const speaks = (text: FoldedText, start: number, end: number) => SPEECH_VERBS.has(wordAfter(text, end)) && !PLACE_PREPOSITIONS.has(wordBefore(text, start));
+const speaks = (text: FoldedText, start: number, end: number) => SPEECH_VERBS.has(verbAfter(text, end)) && !PLACE_PREPOSITIONS.has(wordBefore(text, start));
 
 /** A region stored with its kind (`Sweida province`) is also named without it (`Sweida`), as news names it. */
 function shortRegionName(known: KnownName): string[] {
