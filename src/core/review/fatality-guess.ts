@@ -3,6 +3,7 @@
 // civils", "le bilan s'alourdit à 40"; in Arabic "مقتل 3", "١٢ قتيلا", "مقتل خمسة"): a suggestion
 // on the review card, which the admin approves or changes like the type. Anything less plain
 // proposes none.
+import { holdsArabic } from '../sources/word-match.js';
 
 const WORD_NUMBERS: Record<string, number> = {
   one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
@@ -81,7 +82,7 @@ const MOST_PLAUSIBLE = 1_000_000;
 
 function figureIn(text: string): number | undefined {
   // Text with Arabic in it is read as Arabic first, then as the other languages (a quoted name).
-  const readings: [RegExp[], string][] = /[\u0600-\u06ff]/.test(text) ? [[ARABIC_PATTERNS, arabicReadable(text)], [PATTERNS, text]] : [[PATTERNS, text]];
+  const readings: [RegExp[], string][] = holdsArabic(text) ? [[ARABIC_PATTERNS, arabicReadable(text)], [PATTERNS, text]] : [[PATTERNS, text]];
   for (const [patterns, read] of readings) {
     for (const pattern of patterns) {
       const found = pattern.exec(read)?.[1];

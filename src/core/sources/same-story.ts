@@ -35,14 +35,12 @@ export interface FoldedStory {
 /** A word without its plural `s` ("talks" and "talk", "strikes" and "strike" are one word). */
 const singular = (word: string) => (word.length > 4 && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word);
 const telling = (word: string) => [...word].length >= MIN_WORD_LENGTH && !STOPWORDS.has(word.toLowerCase());
-const wordsOfKey = (key: string) => new Set(key.split(' ').filter(telling).map(singular));
+// Arabic words are taken without the clitics written onto them (`وإسرائيل` is `إسرائيل`'s word).
+const wordsOfKey = (key: string) => new Set(arabicWords(key).split(' ').filter(telling).map(singular));
 
-/**
- * The title's words that say what it is about: folded, 3+ letters, no stopwords, singular;
- * Arabic words without the clitics written onto them (`وإسرائيل` is `إسرائيل`'s word).
- */
+/** The title's words that say what it is about: folded, 3+ letters, no stopwords, singular. */
 export function titleWords(title: string): Set<string> {
-  return wordsOfKey(arabicWords(foldKey(title)));
+  return wordsOfKey(foldKey(title));
 }
 
 /**
@@ -59,7 +57,7 @@ function nameWords(title: string): Set<string> {
 
 export function foldTitle(title: string): FoldedTitle {
   const key = foldKey(title);
-  return { key, words: wordsOfKey(arabicWords(key)), names: nameWords(title) };
+  return { key, words: wordsOfKey(key), names: nameWords(title) };
 }
 
 export const foldStory = (story: Pick<FeedItem, 'title' | 'published'>): FoldedStory => ({ title: foldTitle(story.title), published: story.published });

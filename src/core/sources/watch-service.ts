@@ -187,8 +187,8 @@ export class WatchService {
   private async compileNames(): Promise<CompiledNames> {
     const { store } = this.deps;
     const compiler = new NameCompiler();
-    const fold = async (names: readonly KnownName[]) => {
-      for (let at = 0; at < names.length; at += NAMES_PER_TURN) await this.turns.take(() => compiler.add(names.slice(at, at + NAMES_PER_TURN)));
+    const fold = async (names: readonly KnownName[], dress = (name: KnownName) => name) => {
+      for (let at = 0; at < names.length; at += NAMES_PER_TURN) await this.turns.take(() => compiler.add(names.slice(at, at + NAMES_PER_TURN).map(dress)));
     };
     for (let after: number | undefined = 0; after !== undefined; ) {
       const from: number = after;
@@ -196,26 +196,14 @@ export class WatchService {
       await fold(page.actors);
       after = page.last;
     }
-    const places = await this.turns.take(() => store.knownPlaces());
-    await fold(this.deps.gazetteer ? await this.withArabicNames(places, this.deps.gazetteer) : places);
+    await fold(await this.turns.take(() => store.knownPlaces()), (place) => this.withArabicNames(place));
     return compiler.compiled;
   }
 
-  /** The located places with the gazetteer's Arabic names among their aliases, read a part per turn: Arabic feeds name them so. */
-  private async withArabicNames(places: readonly KnownName[], gazetteer: Gazetteer): Promise<KnownName[]> {
-    const named: KnownName[] = [];
-    for (let at = 0; at < places.length; at += NAMES_PER_TURN) {
-      const part = places.slice(at, at + NAMES_PER_TURN);
-      named.push(
-        ...(await this.turns.take(() =>
-          part.map((place) => {
-            const arabic = place.kind === 'place' && place.ref ? gazetteer.arabicNames(place.ref) : [];
-            return arabic.length === 0 ? place : { ...place, aliases: [...(place.aliases ?? []), ...arabic] };
-          }),
-        )),
-      );
-    }
-    return named;
+  /** A located place with the gazetteer's Arabic names among its aliases: Arabic feeds name it so. */
+  private withArabicNames(place: KnownName): KnownName {
+    const arabic = place.kind === 'place' && place.ref ? (this.deps.gazetteer?.arabicNames(place.ref) ?? []) : [];
+    return arabic.length === 0 ? place : { ...place, aliases: [...(place.aliases ?? []), ...arabic] };
   }
 
   private async fetch(source: WatchedSource): Promise<FetchOutcome> {

@@ -27,8 +27,9 @@ export function caseKeptFold(text: string): string {
   return joinDottedInitialisms(withoutMarks(text)).replace(/[^\p{L}\p{N}]+/gu, ' ');
 }
 
-/** Arabic script: the letters news writes, where clitics and spelling variants are looked for. */
 const ARABIC = /[\u0600-\u06FF]/;
+/** Whether the text holds Arabic script, where clitics, spelling variants and Arabic phrasing are looked for. */
+export const holdsArabic = (text: string): boolean => ARABIC.test(text);
 const ARABIC_WORD = /[\u0621-\u064A]+/g;
 /** Letters Arabic writes onto the next word: `و` and, `ف` so, `ب` in, `ل` for, `ك` like. */
 const PROCLITICS = new Set(['و', 'ف', 'ب', 'ل', 'ك']);
@@ -65,7 +66,7 @@ function arabicParts(word: string): string {
  * stretching `ـ` dropped; hamzas and vowel marks went with the marks already. Other text is as it was.
  */
 export function arabicWords(folded: string): string {
-  if (!ARABIC.test(folded)) return folded;
+  if (!holdsArabic(folded)) return folded;
   const letters = folded.replace(/\u0640/g, '').replace(/\u0649/g, '\u064A').replace(/\u0629/g, '\u0647').replace(/\u0671/g, '\u0627');
   return letters.replace(ARABIC_WORD, arabicParts);
 }
