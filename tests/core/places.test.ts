@@ -56,6 +56,17 @@ describe('GIVEN the seed dossier and entries added at places in Ukraine', () => 
     expect(await count('As-Suwayda')).toBe(sweida);
   });
 
+  it('WHEN a governorate or its seat is typed in Arabic THEN it finds what its English name finds, and a Syrian city is not taken for its foreign namesake', async () => {
+    const count = async (place: string) => (await run(`/timeline place:"${place}"`, reader)).match(/of (\d+) entr/)?.[1];
+    const sweida = await count('Sweida');
+    expect(await count('السويداء')).toBe(sweida);
+    expect(await count('محافظة السويداء')).toBe(sweida);
+    // GeoNames names Morocco's Kenitra (ten times the people) in Arabic as it does Quneitra.
+    expect(await run('/entry add title:"Patrol near Quneitra" date:2025-08-04 type:other topic:syria-israel places:"القنيطرة"')).toContain('Added entry #21.');
+    expect(await run('/place "القنيطرة"', reader)).toMatch(/^Quneitra\n {2}Precision +region\n {2}Country +Syria[\s\S]*#21 Patrol near Quneitra/);
+    expect(await run('/place "محافظة حلب"', reader)).toMatch(/^Aleppo\n {2}Precision +region\n {2}Country +Syria/);
+  });
+
   it('WHEN anyone asks /place Sweida THEN it says where it is, how precise, its coordinates and its latest entries', async () => {
     const reply = await run('/place Sweida', reader);
     expect(reply).toMatch(/^Suwayda\n {2}Precision +region\n {2}Country +Syria \(SY · SYR\)\n {2}Coordinates +32\.\d{5}, 36\.\d{5}/);

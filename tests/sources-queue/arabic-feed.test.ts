@@ -51,12 +51,22 @@ describe('GIVEN an Arabic feed watched with an Arabic keyword', () => {
   });
 });
 
+describe('GIVEN the seed’s place Sweida province, a governorate', () => {
+  it('WHEN an Arabic item names the governorate THEN its card suggests the place, by the Arabic name Sitrep’s aliases give the governorate', async () => {
+    feeds.serve('/ar.xml', 'Levant Wire (Arabic)', [{ ...WEATHER, guid: 'sana-ar-3', title: 'اشتباكات في ريف محافظة السويداء', summary: 'تجددت الاشتباكات صباح اليوم.' }]);
+    const id = QueueApp.idAfter(await queue.text(`/sources add url:${feeds.url('/ar.xml')} topic:syria-israel backfill:true`), 'Watching');
+    expect(await queue.text(`/sources check id:${id}`)).toContain('1 proposed');
+    expect(await queue.text('/review show id:1', READER)).toContain('Places     Sweida province');
+  });
+});
+
 describe('GIVEN the gazetteer', () => {
   it('THEN a record’s Arabic-script names are read by its ref, and a ref it lacks has none', () => {
     const gazetteer = openGazetteer();
     try {
       expect(gazetteer.arabicNames('locality:170654')).toContain('دمشق');
       expect(gazetteer.arabicNames('country:SY')).toContain('سوريا');
+      expect(gazetteer.arabicNames('region:SY.05')).toEqual(expect.arrayContaining(['السويداء', 'محافظة السويداء']));
       expect(gazetteer.arabicNames('locality:0')).toEqual([]);
     } finally {
       gazetteer.close();
