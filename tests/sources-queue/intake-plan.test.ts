@@ -159,7 +159,7 @@ describe('GIVEN the polling timing', () => {
     expect(guessEventType({ title: 'موجة حر في دمشق', summary: '' })).toBe('other');
   });
 
-  it('THEN the killed an Arabic title or summary plainly gives are read, in either script’s digits', () => {
+  it('THEN the killed an Arabic title or summary plainly gives are read, in either script’s digits or in words', () => {
     const killed = (title: string, summary = '') => guessFatalities({ title, summary });
     expect(killed('مقتل 3 مدنيين في غارة إسرائيلية على جنوب لبنان')).toBe(3);
     expect(killed('غارة على درعا تسفر عن ١٢ قتيلاً')).toBe(12);
@@ -168,6 +168,13 @@ describe('GIVEN the polling timing', () => {
     expect(killed('مقتل خمسة أشخاص بقصف على إدلب')).toBe(5);
     expect(killed('مقتل أربع نساء وطفل')).toBe(4);
     expect(killed('سبعة قتلى في اشتباكات بالسويداء')).toBe(7);
+    // Words up to ninety-nine: teens, tens, and a unit joined to its tens by `و`.
+    expect(killed('مقتل ثلاثة عشر شخصاً في قصف على ريف إدلب')).toBe(13);
+    expect(killed('مقتل إحدى عشرة امرأة')).toBe(11);
+    expect(killed('غارة إسرائيلية تسفر عن عشرين قتيلا')).toBe(20);
+    expect(killed('ارتفاع حصيلة القتلى إلى خمسة وعشرين')).toBe(25);
+    expect(killed('مقتل ثمانية و ثمانين مدنيا')).toBe(88);
+    expect(killed('استشهاد ثلاثين فلسطينيا في غزة')).toBe(30);
     expect(killed('مقتل عشرات المدنيين')).toBeUndefined();
     expect(killed('اتفاق عام 2025 قتيل سياسي')).toBeUndefined();
     expect(killed('Strike kills 3 near «القنيطرة»')).toBe(3);

@@ -1,6 +1,6 @@
 // The number of people a feed item says were killed, when its words say it plainly ("Strike kills
 // 3", "12 civilians killed", "death toll rises to 40"; in French "fait 12 morts", "a tué trois
-// civils", "le bilan s'alourdit à 40"; in Arabic "مقتل 3", "١٢ قتيلا", "مقتل خمسة"): a suggestion
+// civils", "le bilan s'alourdit à 40"; in Arabic "مقتل 3", "١٢ قتيلا", "مقتل خمسة وعشرين"): a suggestion
 // on the review card, which the admin approves or changes like the type. Anything less plain
 // proposes none.
 import { holdsArabic } from '../sources/word-match.js';
@@ -29,15 +29,39 @@ const START = String.raw`(?<![\p{L}\d])`;
 const END = String.raw`(?![\p{L}])`;
 
 // Arabic, read once its digits are ASCII and its vowel marks and hamza seats are gone (see
-// arabicReadable): figures in digits (`١٢` or `12`, thousands apart by `٬` or `,`) or a word up
-// to ten, in either gender (`خمسة`, `خمس`).
-const ARABIC_NUMBERS: Record<string, number> = {
-  اثنان: 2, اثنين: 2, ثلاثة: 3, ثلاث: 3, اربعة: 4, اربع: 4, خمسة: 5, خمس: 5, ستة: 6, ست: 6,
-  سبعة: 7, سبع: 7, ثمانية: 8, ثماني: 8, تسعة: 9, تسع: 9, عشرة: 10, عشر: 10,
+// arabicReadable): figures in digits (`١٢` or `12`, thousands apart by `٬` or `,`) or in words up
+// to ninety-nine, in either gender: `خمسة`, `خمس`; `ثلاثة عشر` (13); `عشرين` (20); `خمسة وعشرون` (25).
+const ARABIC_UNITS: Record<string, number> = {
+  واحد: 1, احد: 1, احدى: 1, اثنان: 2, اثنين: 2, اثنتان: 2, اثنتين: 2, اثنا: 2, اثني: 2, اثنتا: 2, اثنتي: 2,
+  ثلاثة: 3, ثلاث: 3, اربعة: 4, اربع: 4, خمسة: 5, خمس: 5, ستة: 6, ست: 6, سبعة: 7, سبع: 7,
+  ثمانية: 8, ثماني: 8, ثمان: 8, تسعة: 9, تسع: 9,
+};
+const ARABIC_TENS: Record<string, number> = {
+  عشرة: 10, عشر: 10, عشرون: 20, عشرين: 20, ثلاثون: 30, ثلاثين: 30, اربعون: 40, اربعين: 40, خمسون: 50, خمسين: 50,
+  ستون: 60, ستين: 60, سبعون: 70, سبعين: 70, ثمانون: 80, ثمانين: 80, تسعون: 90, تسعين: 90,
 };
 // Longer words first, so that `خمسة` is not read as `خمس` and a letter.
-const ARABIC_NUMBER_WORDS = Object.keys(ARABIC_NUMBERS).sort((a, b) => b.length - a.length).join('|');
-const FIGURE_AR = String.raw`(\d{1,3}(?:[,\u066c]\d{3})+|\d+|(?:${ARABIC_NUMBER_WORDS})(?!\p{L}))(?![\d%\u066a-])`;
+const alternatives = (words: Record<string, number>) => Object.keys(words).sort((a, b) => b.length - a.length).join('|');
+const UNIT_AR = `(?:${alternatives(ARABIC_UNITS)})`;
+const TEN_AR = `(?:${alternatives(ARABIC_TENS)})`;
+/** `ثلاثة عشر` (a unit and ten: 13), `خمسة وعشرون` (a unit and tens: 25), `عشرين`, `خمسة`. */
+const NUMBER_WORDS_AR = String.raw`(?:${UNIT_AR}\s+(?:عشرة|عشر)|${UNIT_AR}\s+و\s*${TEN_AR}|${TEN_AR}|${UNIT_AR})(?!\p{L})`;
+const FIGURE_AR = String.raw`(\d{1,3}(?:[,\u066c]\d{3})+|\d+|${NUMBER_WORDS_AR})(?![\d%\u066a-])`;
+
+/** The number Arabic words say: a unit, a ten, or a unit and its ten or tens added (`خمسة وعشرون`: 5 + 20). */
+function arabicNumber(words: string): number | undefined {
+  let sum = 0;
+  for (const [at, word] of words.split(/\s+/).entries()) {
+    // The tens after a unit are joined by `و` (and), written onto them or apart.
+    const part = at > 0 && word.startsWith('و') && word !== 'و' ? word.slice(1) : word;
+    if (part === 'و') continue;
+    const value = ARABIC_UNITS[part] ?? ARABIC_TENS[part];
+    if (value === undefined) return undefined;
+    sum += value;
+  }
+  return sum;
+}
+
 const ABOUT_AR = String.raw`(?:(?:اكثر من|ما لا يقل عن|نحو|حوالي)\s+)?`;
 /** `و` (and) or `ب` (with) written onto the word: `ومقتل`. */
 const JOINED_AR = String.raw`(?:[وفب])?`;
@@ -73,7 +97,7 @@ function arabicReadable(text: string): string {
 }
 
 const figureOf = (text: string): number =>
-  WORD_NUMBERS[text.toLowerCase()] ?? FRENCH_NUMBERS[text.toLowerCase()] ?? ARABIC_NUMBERS[text] ?? Number(text.replace(/[,. \u00a0\u202f\u066c]/g, ''));
+  WORD_NUMBERS[text.toLowerCase()] ?? FRENCH_NUMBERS[text.toLowerCase()] ?? arabicNumber(text) ?? Number(text.replace(/[,. \u00a0\u202f\u066c]/g, ''));
 
 /** A figure that reads as a year ("the 1974 agreement", "2025 dead") is none. */
 const looksLikeYear = (text: string) => /^(?:19|20)\d\d$/.test(text);
