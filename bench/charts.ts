@@ -110,7 +110,7 @@ probe.start();
 await new Promise((resolve) => setTimeout(resolve, 5_000));
 const alone = probe.stop();
 const aloneBusy = (mainThreadCpuMs() - mainCpu) / (performance.now() - wall);
-log(`/timeline with no chart drawn: ${thousands(alone.response.n)} requests, p50 ${ms(alone.response.p50)} ms, p99 ${ms(alone.response.p99)} ms, max ${ms(alone.response.max)} ms; the bot's thread busy ${(aloneBusy * 100).toFixed(1)}% of the time`);
+log(`/timeline with no chart drawn: ${thousands(alone.response.n)} requests, p50 ${ms(alone.response.p50)} ms, p99 ${ms(alone.response.p99)} ms, max ${ms(alone.response.max)} ms (the command alone: p50 ${ms(alone.service.p50)}, p99 ${ms(alone.service.p99)} ms); the bot's thread busy ${(aloneBusy * 100).toFixed(1)}% of the time`);
 mainCpu = mainThreadCpuMs();
 wall = performance.now();
 probe.start();
@@ -122,7 +122,7 @@ for (let i = 0; i < PROBE_RUNS; i++) {
 }
 const during = probe.stop();
 const duringBusy = (mainThreadCpuMs() - mainCpu) / (performance.now() - wall);
-log(`/timeline while charts render: ${thousands(during.response.n)} requests, p50 ${ms(during.response.p50)} ms, p99 ${ms(during.response.p99)} ms, max ${ms(during.response.max)} ms; the bot's thread busy ${(duringBusy * 100).toFixed(1)}% of the time — target p99 ≤ 5 ms: ${during.response.p99 <= 5 ? 'met' : 'MISSED'}`);
+log(`/timeline while charts render: ${thousands(during.response.n)} requests, p50 ${ms(during.response.p50)} ms, p99 ${ms(during.response.p99)} ms, max ${ms(during.response.max)} ms (the command alone: p50 ${ms(during.service.p50)}, p99 ${ms(during.service.p99)} ms); the bot's thread busy ${(duringBusy * 100).toFixed(1)}% of the time — target p99 ≤ 5 ms: ${during.response.p99 <= 5 ? 'met' : 'MISSED'}`);
 
 global.gc?.();
 const rssLoaded = rssMb();
