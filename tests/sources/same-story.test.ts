@@ -1,6 +1,6 @@
 // Whether two items tell the same story: fixtures worded as outlets word them.
 import { describe, expect, it } from 'vitest';
-import { sameStory, titleSimilarity } from '../../src/core/sources/same-story.js';
+import { sameStory, titleSimilarity, titleWords } from '../../src/core/sources/same-story.js';
 
 const at = (iso: string) => new Date(iso);
 const day = at('2025-07-12T10:00:00Z');
@@ -27,6 +27,12 @@ describe('sameStory', () => {
     ['غارة إسرائيلية على دمشق', 'غارة إسرائيلية قرب السويداء'],
   ])('GIVEN %j and %j THEN different stories', (a, b) => {
     expect(sameStory({ title: a, published: day }, { title: b, published: day })).toBe(false);
+  });
+
+  it('GIVEN an Arabic title THEN a three-letter word is one of its words, not a clitic and two letters', () => {
+    // `وقف` (halt) is not `و` (and) written onto `قف`; `ووقف` (and halt) is.
+    expect([...titleWords('وقف إطلاق النار في السويداء')]).toEqual(['وقف', 'اطلاق', 'نار', 'سويداء']);
+    expect([...titleWords('ووقف الاشتباكات')]).toEqual(['وقف', 'اشتباكات']);
   });
 
   it('GIVEN alike titles 48 hours apart THEN the same story; a minute more THEN not', () => {

@@ -43,7 +43,8 @@ const PROCLITICS = new Set(['و', 'ف', 'ب', 'ل', 'ك']);
 function arabicParts(word: string): string {
   const parts: string[] = [];
   let rest = word;
-  while (rest.length > 2 && PROCLITICS.has(rest[0]!)) {
+  // A stem keeps three letters at least: `وقف` (halt) is a word, not `و` and `قف`.
+  while (rest.length > 3 && PROCLITICS.has(rest[0]!)) {
     parts.push(rest[0]!);
     // `لل…`: `ل` before the article, whose alef is not written (`للأسد` "for al-Assad").
     if (rest[0] === 'ل' && rest[1] === 'ل' && rest.length > 3) {
