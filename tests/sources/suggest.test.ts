@@ -121,6 +121,15 @@ describe('suggest', () => {
     expect(suggest(item({ title: 'دمشق تندد بالغارة', summary: '' }), names).places).toEqual([]);
     expect(suggest(item({ title: 'غارة ليلية، ودمشق وتندد بها', summary: '' }), names).places).toEqual([]);
     expect(suggest(item({ title: 'وفد في دمشق تندد به المعارضة', summary: '' }), names).places).toEqual(['Damascus']);
+    // `ل` (for, to) written onto a name that begins with `ل`, or with the article: `للبنان`, `للاذقية`.
+    const levant: KnownName[] = [
+      { kind: 'actor', id: 10, name: 'Lebanon', aliases: ['لبنان'] },
+      { kind: 'place', name: 'Latakia', aliases: ['اللاذقية'] },
+      { kind: 'place', name: 'Libya', aliases: ['ليبيا'] },
+    ];
+    const sent = suggest(item({ title: 'دعم فرنسي للبنان', summary: 'وصول شحنة مساعدات للاذقية، ووفد لليبيا' }), levant);
+    expect(sent.actors.map((a) => a.name)).toEqual(['Lebanon']);
+    expect(sent.places).toEqual(['Latakia', 'Libya']);
     // A name already known is known under its Arabic form too, as the place spotter asks.
     expect(knowsName(compileNames(names), foldKey('بيروت'))).toBe(true);
     expect(knowsName(compileNames(names), foldKey('يروت'))).toBe(false);

@@ -35,27 +35,25 @@ const ARABIC_WORD = /[\u0621-\u064A]+/g;
 const PROCLITICS = new Set(['و', 'ف', 'ب', 'ل', 'ك']);
 
 /**
- * An Arabic word's parts: its proclitics each apart, then its article, then its stem (`وبالأسد`
- * "and with al-Assad" → `و ب ال اسد`). A word that merely begins with such a letter is split the
- * same way (`بيروت` → `ب يروت`): names and text are split alike, so a name still matches itself,
- * and matches whatever is written onto it (`لبيروت` → `ل ب يروت`).
+ * An Arabic word's parts: each letter Arabic writes onto a word apart, the article written `ل`
+ * (its alef is dropped after `ل`: `للأسد` is `ل` and `الأسد`), then the stem of three letters at
+ * least (`وبالأسد` "and with al-Assad" → `و ب ل اسد`). Each part is taken off the word as it is
+ * left, so a word with a letter written onto it is that letter and the word's own parts
+ * (`للبنان` → `ل` and `لبنان`'s `ل ب نان`), and a name matches itself whatever is written onto it.
+ * A word that merely begins with such a letter is split the same way (`بيروت` → `ب يروت`).
  */
 function arabicParts(word: string): string {
   const parts: string[] = [];
   let rest = word;
   // A stem keeps three letters at least: `وقف` (halt) is a word, not `و` and `قف`.
-  while (rest.length > 3 && PROCLITICS.has(rest[0]!)) {
-    parts.push(rest[0]!);
-    // `لل…`: `ل` before the article, whose alef is not written (`للأسد` "for al-Assad").
-    if (rest[0] === 'ل' && rest[1] === 'ل' && rest.length > 3) {
-      rest = `ا${rest.slice(1)}`;
-      break;
-    }
-    rest = rest.slice(1);
-  }
-  if (rest.startsWith('ال') && rest.length > 3) {
-    parts.push('ال');
-    rest = rest.slice(2);
+  for (;;) {
+    if (rest.length > 3 && PROCLITICS.has(rest[0]!)) {
+      parts.push(rest[0]!);
+      rest = rest.slice(1);
+    } else if (rest.length > 4 && rest.startsWith('ال')) {
+      parts.push('ل');
+      rest = rest.slice(2);
+    } else break;
   }
   parts.push(rest);
   return parts.join(' ');
