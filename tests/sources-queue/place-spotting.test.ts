@@ -82,6 +82,17 @@ describe('GIVEN a spotter for a dossier in Syria', () => {
     expect(spotter.spot('Shelling reported near Daraa overnight', () => false)).toEqual(['Daraa']);
   });
 
+  it('WHEN an Arabic item is a cue before every word THEN the gazetteer is asked at most the lookups an item may spend, and the next item still finds Daraa', () => {
+    const gazetteer = countingGazetteer();
+    const spotter = new PlaceSpotter(gazetteer, new Set(['SY']));
+    const letters = 'بتثجحخدذرزسشصضطظعغفقكلمنهوي';
+    const words = Array.from({ length: 800 }, (_, i) => `قرية ${letters[i % 28]}${letters[Math.floor(i / 28) % 28]}${letters[(i * 7) % 28]}ان`);
+    expect(spotter.spot(words.join(' '), () => false)).toEqual([]);
+    expect(gazetteer.asked).toBeGreaterThan(0);
+    expect(gazetteer.asked).toBeLessThanOrEqual(LOOKUPS_PER_ITEM);
+    expect(spotter.spot('Shelling reported near Daraa overnight', () => false)).toEqual(['Daraa']);
+  });
+
   it('WHEN the same names come again THEN they are not looked up again', () => {
     const gazetteer = countingGazetteer();
     const spotter = new PlaceSpotter(gazetteer, new Set(['SY']));

@@ -1,14 +1,18 @@
 // Places a feed item names that the dossier does not know yet, found in the gazetteer: a review
 // card for "Israeli strike near Daraa" suggests Daraa even before any entry has it. Names are
-// read as news writes them, capitalised words side by side (English and other Latin-script text);
+// read as news writes them, capitalised words side by side (English and other Latin-script text),
+// and in Arabic the words after one saying a place follows (arabic-place-cues.ts);
 // a place counts where the dossier's own places are, in a country the item names, or when it is
-// a city most readers would know, so sentence-initial words and far-off namesakes stay out.
+// a city most readers would know (in Arabic, only where the dossier's places are), so
+// sentence-initial words and far-off namesakes stay out.
 // Countries are not suggested (news names them as actors, `US envoy`); they only widen where.
 import { foldKey } from '../text.js';
 import type { Gazetteer, GazetteerPlace } from '../places/gazetteer-port.js';
 import { resolvePlace } from '../places/resolve-place.js';
+import { arabicPlacePhrases } from './arabic-place-cues.js';
 import { SpottingGazetteer } from './spotting-gazetteer.js';
 import { PLACE_PREPOSITIONS, REGION_KINDS, SPEECH_VERBS } from './suggest.js';
+import { CLAUSE_BREAK, holdsArabic } from './word-match.js';
 
 /** A place outside the dossier's countries is suggested only from this many people up. */
 export const KNOWN_CITY_POPULATION = 100_000;
@@ -32,8 +36,6 @@ const READ_CHARACTERS = 1_200;
 /** Phrases and verdicts kept across items (news repeats its names); forgotten all at once past this. */
 const REMEMBERED = 5_000;
 
-/** Where a clause ends: a name never runs across these. */
-const CLAUSE_BREAK = /[.,;:!?()[\]{}"“”«»|\n\u2013\u2014]+/;
 /** A capitalised word, or one after a particle (`al-Bab`, `ez-Zor`). */
 const CAPITALISED = /^(?:\p{Ll}{1,3}-)?\p{Lu}/u;
 /** Particles lower-case inside a name: `Ras al Ain`, `Jisr ash Shughur`. */
@@ -106,6 +108,12 @@ function nameRuns(text: string): Run[] {
     close();
   }
   return runs;
+}
+
+/** The record a spelling locates to, as `/entry add places:` would; undefined for none or several. */
+function locatedAs(gazetteer: Gazetteer, spelling: string): GazetteerPlace | undefined {
+  const resolved = resolvePlace(gazetteer, spelling, false);
+  return resolved.kind === 'located' ? resolved.place : undefined;
 }
 
 interface Found {
@@ -204,10 +212,48 @@ export class PlaceSpotter {
         at += taken;
       }
     }
+    if (holdsArabic(text)) this.#spotArabic(text.slice(0, READ_CHARACTERS), known, found);
     // A region named beside a town in it (`Jenin, West Bank`) says where the town is: the town is the place.
     const holding = new Set(found.flatMap((f) => (f.place.precision === 'locality' && f.place.region ? [`region:${f.place.region.code}`] : [])));
     const places = found.filter((f) => !(f.place.precision === 'region' && holding.has(f.place.ref)));
     return [...new Set(places.map((f) => this.dossierNames.get(f.place.ref) ?? f.spelling))];
+  }
+
+  /**
+   * Places Arabic text names after a word saying one follows (see arabic-place-cues), the
+   * longest name first; only where the dossier's places are, Arabic having no capitals to tell
+   * a name from a word that is some far village's name too.
+   */
+  #spotArabic(text: string, known: (folded: string) => boolean, found: Found[]): void {
+    for (const phrases of arabicPlacePhrases(text)) {
+      if (found.length >= MOST_PER_ITEM || this.#gazetteer.spent) return;
+      for (const phrase of phrases) {
+        if (known(phrase)) break;
+        const place = this.#verdictBy(`ar|${phrase}`, () => this.#judgeArabic(phrase));
+        if (place) {
+          if (!found.some((f) => f.place.ref === place.place.ref)) found.push(place);
+          break;
+        }
+      }
+    }
+  }
+
+  #judgeArabic(phrase: string): Found | null {
+    const near = this.#gazetteer.named(phrase).flatMap(({ place }) => (place.precision !== 'country' && this.homeCountries.has(place.country.code) ? [place] : []));
+    if (near.length === 0) return null;
+    // The record the name locates to, else its namesake where the dossier's places are (`رفح`: Gaza's, not Egypt's).
+    const resolved = resolvePlace(this.#gazetteer, phrase, false);
+    const place =
+      resolved.kind === 'located' && near.some((p) => p.ref === resolved.place.ref)
+        ? resolved.place
+        : new Set(near.map((p) => p.country.code)).size === 1
+          ? locatedAs(this.#gazetteer, `${phrase} (${near[0]!.country.name})`)
+          : undefined;
+    if (!place) return null;
+    // Suggested by the gazetteer's own name where that locates it (`Nawá`), else the Arabic one.
+    const spellings = [place.name, `${place.name} (${place.country.name})`, phrase, `${phrase} (${place.country.name})`];
+    const spelling = spellings.find((candidate) => locatedAs(this.#gazetteer, candidate)?.ref === place.ref);
+    return spelling ? { spelling, place } : null;
   }
 
   #phrase(phrase: string): PhraseRecords {
@@ -235,10 +281,13 @@ export class PlaceSpotter {
   }
 
   #verdict(words: Words, named: ReadonlySet<string>): Found | null {
-    const key = `${words.phrase}|${words.whole}|${words.opening}|${[...named].join(',')}`;
+    return this.#verdictBy(`${words.phrase}|${words.whole}|${words.opening}|${[...named].join(',')}`, () => this.#judge(words, named));
+  }
+
+  #verdictBy(key: string, judge: () => Found | null): Found | null {
     const remembered = this.#verdicts.get(key);
     if (remembered !== undefined) return remembered;
-    const verdict = this.#judge(words, named);
+    const verdict = judge();
     // A verdict reached on what a spent allowance left unanswered is not kept.
     if (this.#gazetteer.spent) return verdict;
     if (this.#verdicts.size >= REMEMBERED) this.#verdicts.clear();

@@ -27,6 +27,9 @@ export function caseKeptFold(text: string): string {
   return joinDottedInitialisms(withoutMarks(text)).replace(/[^\p{L}\p{N}]+/gu, ' ');
 }
 
+/** Where a clause ends: a name never runs across these (Arabic's comma, semicolon and question mark too). */
+export const CLAUSE_BREAK = /[.,;:!?()[\]{}"“”«»|\n\u060c\u061b\u061f\u2013\u2014]+/;
+
 const ARABIC = /[\u0600-\u06FF]/;
 /** Whether the text holds Arabic script, where clitics, spelling variants and Arabic phrasing are looked for. */
 export const holdsArabic = (text: string): boolean => ARABIC.test(text);
