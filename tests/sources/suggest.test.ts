@@ -121,6 +121,9 @@ describe('suggest', () => {
     expect(suggest(item({ title: 'دمشق تندد بالغارة', summary: '' }), names).places).toEqual([]);
     expect(suggest(item({ title: 'غارة ليلية، ودمشق وتندد بها', summary: '' }), names).places).toEqual([]);
     expect(suggest(item({ title: 'وفد في دمشق تندد به المعارضة', summary: '' }), names).places).toEqual(['Damascus']);
+    // Arabic puts the verb first as often: `أعلنت دمشق` (Damascus announced), `وقالت بيروت`.
+    expect(suggest(item({ title: 'أعلنت دمشق وقف إطلاق النار', summary: 'وقالت بيروت إنها ترحب بالاتفاق' }), names).places).toEqual([]);
+    expect(suggest(item({ title: 'قال مسؤول في دمشق إن المحادثات مستمرة', summary: '' }), names).places).toEqual(['Damascus']);
     // `ل` (for, to) written onto a name that begins with `ل`, or with the article: `للبنان`, `للاذقية`.
     const levant: KnownName[] = [
       { kind: 'actor', id: 10, name: 'Lebanon', aliases: ['لبنان'] },

@@ -4,7 +4,7 @@
 import type { SourceRecord } from '../domain.js';
 import { toIsoPartial, type PartialDate } from '../partial-date.js';
 import type { FeedDocument, FeedItem } from './feed-port.js';
-import { arabicWords, findPhrase, foldPhrase, foldText, type FoldedPhrase, type FoldedText } from './word-match.js';
+import { arabicWords, findPhrase, foldPhrase, foldText, holdsArabic, type FoldedPhrase, type FoldedText } from './word-match.js';
 
 /** An actor or place the dossier knows, by its name and aliases. */
 export type KnownName =
@@ -96,8 +96,14 @@ function verbAfter(text: FoldedText, end: number): string {
   return ARABIC_JOINING.has(after) ? wordAfter(text, end + 1 + after.length) : after;
 }
 
-/** A place mention that is a government speaking: a verb of speech after it, no preposition before. */
-const speaks = (text: FoldedText, start: number, end: number) => SPEECH_VERBS.has(verbAfter(text, end)) && !PLACE_PREPOSITIONS.has(wordBefore(text, start));
+/**
+ * A place mention that is a government speaking: a verb of speech after it and no preposition
+ * before, or an Arabic verb of speech before it, as Arabic puts the verb first (`أعلنت دمشق`).
+ */
+function speaks(text: FoldedText, start: number, end: number): boolean {
+  const before = wordBefore(text, start);
+  return (SPEECH_VERBS.has(verbAfter(text, end)) && !PLACE_PREPOSITIONS.has(before)) || (holdsArabic(before) && SPEECH_VERBS.has(before));
+}
 
 /** A region stored with its kind (`Sweida province`) is also named without it (`Sweida`), as news names it. */
 function shortRegionName(known: KnownName): string[] {
