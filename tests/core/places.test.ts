@@ -61,6 +61,8 @@ describe('GIVEN the seed dossier and entries added at places in Ukraine', () => 
     const sweida = await count('Sweida');
     expect(await count('السويداء')).toBe(sweida);
     expect(await count('محافظة السويداء')).toBe(sweida);
+    // `ريف` (countryside): the governorate outside its seat, as Arabic news names it.
+    expect(await count('ريف السويداء')).toBe(sweida);
     // GeoNames names Morocco's Kenitra (ten times the people) in Arabic as it does Quneitra.
     expect(await run('/entry add title:"Patrol near Quneitra" date:2025-08-04 type:other topic:syria-israel places:"القنيطرة"')).toContain('Added entry #21.');
     expect(await run('/place "القنيطرة"', reader)).toMatch(/^Quneitra\n {2}Precision +region\n {2}Country +Syria[\s\S]*#21 Patrol near Quneitra/);
