@@ -19,6 +19,7 @@ import type { Caller } from '../src/core/caller.js';
 import type { PlaceCoordinates } from '../src/core/charts/locate.js';
 import { silentLogger } from '../src/core/logger.js';
 import type { View } from '../src/core/view.js';
+import { keepOtherThreadsIdle } from '../src/idle-threads.js';
 import { botRss } from './bot-rss.js';
 import { describeMachine } from './machine.js';
 import { benchStore } from './sources/bench-store.js';
@@ -32,6 +33,8 @@ const { values: options } = parseArgs({
     entries: { type: 'string', default: '100000' },
     runs: { type: 'string', default: '8' },
     places: { type: 'string', default: '500' },
+    /** Leaves the other threads at nice 10 only, as SITREP_IDLE_THREADS=false does. */
+    'normal-threads': { type: 'boolean', default: false },
   },
 });
 const RUNS = Number(options.runs);
@@ -49,6 +52,8 @@ function levantGazetteer(keys: readonly string[]): PlaceCoordinates {
   return { coordinatesOf: () => at, howToLocate: '' };
 }
 
+// As the bot does when it starts (src/main.ts).
+const idleThreads = options['normal-threads'] ? undefined : keepOtherThreadsIdle();
 const store = benchStore(Number(options.entries), log);
 const busiest = await (async () => {
   const probe = createApp({ dbPath: store.path, admins: [], logger: silentLogger });
@@ -59,7 +64,7 @@ const busiest = await (async () => {
 const renderer = new WorkerChartRenderer({ idleMs: 5_000, dbPath: store.path });
 const app = createApp({ dbPath: store.path, admins: [], logger: silentLogger, chartRenderer: renderer, placeCoordinates: levantGazetteer(busiest) });
 const machine = describeMachine(app.db.prepare('SELECT sqlite_version()').pluck().get() as string);
-log(`Machine: ${machine.nproc} cores, ${machine.cpu}, ${machine.memoryGiB} GiB, Node ${machine.node} (flags: ${machine.nodeFlags}), SQLite ${machine.sqlite}, load ${machine.load.join(' ')}`);
+log(`Machine: ${machine.nproc} cores, ${machine.cpu}, ${machine.memoryGiB} GiB, Node ${machine.node} (flags: ${machine.nodeFlags}), SQLite ${machine.sqlite}, load ${machine.load.join(' ')}; the bot's other threads ${idleThreads ? 'SCHED_IDLE' : 'at nice 10 only'}`);
 
 async function drawn(args: Record<string, string>, subcommand: 'timeline' | 'map'): Promise<{ command: number; total: number; cpu: number; view: View }> {
   const cpuBefore = processCpuMs();
@@ -131,6 +136,7 @@ global.gc?.();
 await settle();
 log(`This benchmark's process: ${rssBefore} MB before the first chart, ${rssLoaded} MB with the renderer loaded, ${rssMb()} MB once its worker stopped (workers alive: ${renderer.liveWorkers})`);
 await renderer.close();
+idleThreads?.stop();
 app.close();
 log(`Starting the bot on the store (console, MALLOC_ARENA_MAX=2) for its own RSS; about ${Math.round(RENDER_IDLE_MS / 1000) + 20} s…`);
 const bot = await botRss(store.path, ['/chart timeline by:week', '/chart map']);

@@ -31,6 +31,7 @@ import { inThreadParser } from '../src/sources/feed-parser.js';
 import { HttpFeedFetcher } from '../src/sources/fetch-feed.js';
 import { WorkerFeedParser } from '../src/sources/worker-parser.js';
 import { boundHeapGrowth } from '../src/heap-growth.js';
+import { keepOtherThreadsIdle } from '../src/idle-threads.js';
 import { describeMachine } from './machine.js';
 import { benchStore } from './sources/bench-store.js';
 import { CycleMeter, TimedFetcher, type CycleCost } from './sources/cycle-meter.js';
@@ -56,6 +57,8 @@ const { values: options } = parseArgs({
     'parse-workers': { type: 'string', default: '1' },
     /** A /timeline request arrives this often (ms) during the cycles. */
     every: { type: 'string', default: '20' },
+    /** Leaves the other threads at nice 10 only, as SITREP_IDLE_THREADS=false does. */
+    'normal-threads': { type: 'boolean', default: false },
   },
 });
 const SOURCES = Number(options.sources);
@@ -93,8 +96,9 @@ function startHost(): { stop: () => void; ask: (message: HostMessage) => Promise
 
 async function main(): Promise<void> {
   const loadBefore = loadavg();
-  // As the bot sets it when it starts (src/main.ts).
+  // As the bot sets them when it starts (src/main.ts).
   boundHeapGrowth();
+  const idleThreads = options['normal-threads'] ? undefined : keepOtherThreadsIdle();
   const store = benchStore(Number(options.entries), log);
   const boot = mb(process.memoryUsage.rss());
   // The platform libraries the bot process carries (not connected: no network here).
@@ -176,10 +180,12 @@ async function main(): Promise<void> {
   log('  measuring the floor (bare parsing, plain INSERTs)…');
   const floor = measureFloor(app.db, config, FRESH + ITEMS * 2);
   host.stop();
+  idleThreads?.stop();
   await parser?.close();
   app.close();
   store.remove();
-  report({ runtime: !here ? `${runtime}, checks in the checks' worker, ${options['parse-workers']} parse worker(s)` : options['in-thread'] ? `${runtime}, checks recorded and parsed on the main thread` : `${runtime}, checks recorded on the main thread, ${options['parse-workers']} parse worker(s)`, machine, loadBefore, loadAfter: loadavg(), entries, sources: SOURCES, items: ITEMS, fresh: FRESH, store: store.from, rss: { boot, libraries, peakMb }, idle, cycles, cards, variants, floor });
+  const threads = idleThreads ? ', the other threads SCHED_IDLE' : '';
+  report({ runtime: (!here ? `${runtime}, checks in the checks' worker, ${options['parse-workers']} parse worker(s)` : options['in-thread'] ? `${runtime}, checks recorded and parsed on the main thread` : `${runtime}, checks recorded on the main thread, ${options['parse-workers']} parse worker(s)`) + threads, machine, loadBefore, loadAfter: loadavg(), entries, sources: SOURCES, items: ITEMS, fresh: FRESH, store: store.from, rss: { boot, libraries, peakMb }, idle, cycles, cards, variants, floor });
 }
 
 main().catch((error: unknown) => {

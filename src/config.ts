@@ -39,6 +39,8 @@ export interface Config {
   chartRenders: number;
   /** SITREP_FEED_READERS: feeds read at once, each in a worker thread. */
   feedReaders: number;
+  /** SITREP_IDLE_THREADS: the bot's other threads under Linux's SCHED_IDLE policy (see idle-threads.ts). */
+  idleThreads: boolean;
   discord?: DiscordConfig;
   slack?: SlackConfig;
 }
@@ -62,17 +64,18 @@ const wholeNumber = (min: number, max: number) => {
   return z.string().regex(/^\d+$/, message).transform(Number).pipe(z.number().int().min(min, message).max(max, message)).optional();
 };
 
+const trueOrFalse = z.string().regex(/^(?:true|false)$/i, 'must be true or false').transform((s) => s.toLowerCase() === 'true').optional();
+
 const envSchema = z.object({
   SITREP_DB: optional.transform((s) => s ?? 'data/sitrep.db'),
   SITREP_ADMINS: optional.transform((s) => s ?? ''),
   SITREP_TZ: optional.transform((s) => s ?? 'UTC'),
   SITREP_HISTORY: optional,
-  SITREP_SOURCES_ALLOW_PRIVATE: optional.pipe(
-    z.string().regex(/^(?:true|false)$/i, 'must be true or false').transform((s) => s.toLowerCase() === 'true').optional(),
-  ),
+  SITREP_SOURCES_ALLOW_PRIVATE: optional.pipe(trueOrFalse),
   SITREP_CHARTS_DIR: optional,
   SITREP_CHART_RENDERS: optional.pipe(wholeNumber(1, 8)),
   SITREP_FEED_READERS: optional.pipe(wholeNumber(1, 4)),
+  SITREP_IDLE_THREADS: optional.pipe(trueOrFalse),
   LOG_LEVEL: optional.pipe(z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).optional()),
   DISCORD_TOKEN: optional,
   DISCORD_APP_ID: optional.pipe(z.string().regex(/^\d+$/, 'must be the numeric application id').optional()),
@@ -131,6 +134,7 @@ export function loadConfig(env?: NodeJS.ProcessEnv): Config {
     chartsDir: e.SITREP_CHARTS_DIR ?? join(dirname(e.SITREP_DB), 'charts'),
     chartRenders: e.SITREP_CHART_RENDERS ?? 1,
     feedReaders: e.SITREP_FEED_READERS ?? 1,
+    idleThreads: e.SITREP_IDLE_THREADS ?? true,
   };
   if (e.LOG_LEVEL) config.logLevel = e.LOG_LEVEL;
   const history = consoleHistoryPath(e.SITREP_HISTORY);

@@ -6,6 +6,7 @@ import { loadConfig, type Config } from './config.js';
 import type { RunningAdapter } from './adapters/running-adapter.js';
 import type { Logger } from './core/logger.js';
 import { boundHeapGrowth } from './heap-growth.js';
+import { keepOtherThreadsIdle } from './idle-threads.js';
 import { createLogger } from './log.js';
 import { handleFaults, Shutdown } from './process-stop.js';
 import { startupMessage } from './startup-errors.js';
@@ -91,6 +92,9 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel ?? (onPlatform ? 'info' : 'warn'));
   const shutdown = new Shutdown(logger);
   handleFaults(process, { logger, shutdown, exit: (code) => process.exit(code) });
+  // Started first, while the process is small (it is one fork).
+  const idleThreads = config.idleThreads ? keepOtherThreadsIdle() : undefined;
+  if (idleThreads) shutdown.add('idle threads keeper', () => idleThreads.stop());
   try {
     await start(config, logger, shutdown);
   } catch (error) {

@@ -36,6 +36,11 @@ describe('GIVEN configuration from the environment', () => {
     expect(loadConfig({ SITREP_FEED_READERS: '2' })).toMatchObject({ feedReaders: 2 });
   });
 
+  it('THEN the bot’s other threads are kept idle-class unless SITREP_IDLE_THREADS is false', () => {
+    expect(loadConfig({})).toMatchObject({ idleThreads: true });
+    expect(loadConfig({ SITREP_IDLE_THREADS: 'false' })).toMatchObject({ idleThreads: false });
+  });
+
   it('THEN an admin rule may name any platform, as PLATFORM:USERID or PLATFORM-role:ROLEID', () => {
     const config = loadConfig({ SITREP_ADMINS: 'matrix:@ana:example.org,matrix-role:editors,irc-net:ops' });
     expect(config.admins).toEqual([
@@ -61,6 +66,7 @@ describe('GIVEN configuration from the environment', () => {
     [{ SITREP_CHART_RENDERS: 'two' }, /^SITREP_CHART_RENDERS: must be a whole number from 1 to 8/],
     [{ SITREP_FEED_READERS: '5' }, /^SITREP_FEED_READERS: must be a whole number from 1 to 4/],
     [{ SITREP_FEED_READERS: '0' }, /^SITREP_FEED_READERS: must be a whole number from 1 to 4/],
+    [{ SITREP_IDLE_THREADS: 'no' }, /^SITREP_IDLE_THREADS: must be true or false/],
   ])('WHEN %j THEN the error names the variable to fix', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
