@@ -136,7 +136,7 @@ global.gc?.();
 await settle();
 log(`This benchmark's process: ${rssBefore} MB before the first chart, ${rssLoaded} MB with the renderer loaded, ${rssMb()} MB once its worker stopped (workers alive: ${renderer.liveWorkers})`);
 await renderer.close();
-idleThreads?.stop();
+await idleThreads?.stop();
 app.close();
 log(`Starting the bot on the store (console, MALLOC_ARENA_MAX=2) for its own RSS; about ${Math.round(RENDER_IDLE_MS / 1000) + 20} s…`);
 const bot = await botRss(store.path, ['/chart timeline by:week', '/chart map']);

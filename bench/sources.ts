@@ -180,7 +180,7 @@ async function main(): Promise<void> {
   log('  measuring the floor (bare parsing, plain INSERTs)…');
   const floor = measureFloor(app.db, config, FRESH + ITEMS * 2);
   host.stop();
-  idleThreads?.stop();
+  await idleThreads?.stop();
   await parser?.close();
   app.close();
   store.remove();
