@@ -242,18 +242,19 @@ export class PlaceSpotter {
     const near = this.#gazetteer.named(phrase).flatMap(({ place }) => (place.precision !== 'country' && this.homeCountries.has(place.country.code) ? [place] : []));
     if (near.length === 0) return null;
     // The record the name locates to, else its namesake where the dossier's places are (`رفح`: Gaza's, not Egypt's).
-    const resolved = resolvePlace(this.#gazetteer, phrase, false);
-    const place =
-      resolved.kind === 'located' && near.some((p) => p.ref === resolved.place.ref)
-        ? resolved.place
-        : new Set(near.map((p) => p.country.code)).size === 1
-          ? locatedAs(this.#gazetteer, `${phrase} (${near[0]!.country.name})`)
-          : undefined;
-    if (!place) return null;
+    const located = locatedAs(this.#gazetteer, phrase);
+    let found: Found | undefined;
+    if (located && near.some((p) => p.ref === located.ref)) found = { spelling: phrase, place: located };
+    else if (new Set(near.map((p) => p.country.code)).size === 1) {
+      const spelling = `${phrase} (${near[0]!.country.name})`;
+      const place = locatedAs(this.#gazetteer, spelling);
+      if (place) found = { spelling, place };
+    }
+    if (!found) return null;
     // Suggested by the gazetteer's own name where that locates it (`Nawá`), else the Arabic one.
-    const spellings = [place.name, `${place.name} (${place.country.name})`, phrase, `${phrase} (${place.country.name})`];
-    const spelling = spellings.find((candidate) => locatedAs(this.#gazetteer, candidate)?.ref === place.ref);
-    return spelling ? { spelling, place } : null;
+    const { place } = found;
+    const own = [place.name, `${place.name} (${place.country.name})`].find((spelling) => locatedAs(this.#gazetteer, spelling)?.ref === place.ref);
+    return own ? { spelling: own, place } : found;
   }
 
   #phrase(phrase: string): PhraseRecords {
@@ -309,16 +310,16 @@ export class PlaceSpotter {
     const named = whole ? namedInItem : NONE;
     const own = records.filter((place) => place.precision !== 'country');
     if (own.length === 0) return null;
-    const resolved = resolvePlace(this.#gazetteer, phrase, false);
-    const located = resolved.kind === 'located' && resolved.place.precision !== 'country' ? resolved.place : undefined;
+    const resolved = locatedAs(this.#gazetteer, phrase);
+    const located = resolved && resolved.precision !== 'country' ? resolved : undefined;
     const found = ((): Found | null => {
       if (located && this.#near(located, named)) return { spelling: phrase, place: located };
       // A namesake where the dossier's places are, spelt with its country so that it is the one located.
       const near = own.filter((place) => this.#near(place, named));
       if (new Set(near.map((place) => place.country.code)).size === 1) {
         const spelling = `${phrase} (${near[0]!.country.name})`;
-        const qualified = resolvePlace(this.#gazetteer, spelling, false);
-        return qualified.kind === 'located' ? { spelling, place: qualified.place } : null;
+        const place = locatedAs(this.#gazetteer, spelling);
+        return place ? { spelling, place } : null;
       }
       // Far from the dossier: a known city, named on its own (not `Victoria` of `Victoria Nuland`).
       return located && whole && !oneAlternateWord && located.population >= KNOWN_CITY_POPULATION ? { spelling: phrase, place: located } : null;
