@@ -20,6 +20,7 @@ import { WorkerChecks } from './sources/worker-checks.js';
 import { SqliteChartQueries } from './store/chart-queries.js';
 import { SqlitePastViews } from './store/as-of-views.js';
 import { openDatabase, type Db } from './store/connection.js';
+import { leaveCheckpoints } from './store/checkpoints.js';
 import { createDigestStore, type SqliteDigestStore } from './store/digest-store.js';
 import { openGazetteer } from './store/place-gazetteer.js';
 import { attachGazetteer, locatePendingPlaces } from './store/place-locations.js';
@@ -127,6 +128,7 @@ export function createApp(options: AppOptions): App {
         feedReaders: options.feedReaders ?? 1,
         logger: options.logger,
         now,
+        onLive: (live) => leaveCheckpoints(db, live),
         ...(options.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.busyTimeoutMs }),
         ...(options.gazetteerDir === undefined ? {} : { gazetteerDir: options.gazetteerDir }),
       })

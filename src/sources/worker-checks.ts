@@ -27,6 +27,8 @@ export interface WorkerChecksOptions extends IntakeSetup {
   logger: Logger;
   now: () => Date;
   idleMs?: number;
+  /** Told when the worker starts (true) and stops (false): while it runs, its connection checkpoints the store. */
+  onLive?: (live: boolean) => void;
 }
 
 interface Waiting {
@@ -73,6 +75,7 @@ export class WorkerChecks implements CheckRunner {
     // No flags of this process (--input-type, loaders, inspectors) apply to the worker's script.
     const worker = new Worker(script, { eval: evaluated, execArgv: [], name: 'sitrep-feed-checks', workerData: setup, resourceLimits: { maxYoungGenerationSizeMb: INTAKE_YOUNG_GENERATION_MB } });
     this.#worker = worker;
+    this.options.onLive?.(true);
     const current = () => this.#worker === worker;
     worker.on('message', (message: IntakeResponse) => {
       if ('log' in message) return logger[message.log.level](message.log.context, message.log.message);
@@ -106,6 +109,7 @@ export class WorkerChecks implements CheckRunner {
     const worker = this.#worker;
     clearTimeout(this.#idle);
     this.#worker = undefined;
+    if (worker) this.options.onLive?.(false);
     const waiting = [...this.#waiting.values()];
     this.#waiting.clear();
     for (const { reject } of waiting) reject(reason);

@@ -24,7 +24,7 @@ afterEach(async () => {
   await feeds.close();
 });
 
-function runner(options: { idleMs?: number } = {}): WorkerChecks {
+function runner(options: { idleMs?: number; onLive?: (live: boolean) => void } = {}): WorkerChecks {
   const made = new WorkerChecks({ dbPath: queue.dbPath, allowPrivate: true, feedReaders: 1, logger: recordingLogger(), now: queue.now, ...options });
   runners.push(made);
   return made;
@@ -36,6 +36,9 @@ describe('GIVEN the bot checking feeds in its checks’ worker', () => {
     const id = QueueApp.idAfter(await queue.text(`/sources add url:${feeds.url('/levant.xml')} topic:syria-israel backfill:true`), 'Watching');
     const checked = await queue.text(`/sources check id:${id}`);
     expect(checked).toContain('4 items: 4 new (3 proposed, 1 recorded), 0 seen before');
+    // While its worker runs, the bot's connection leaves copying the log into the store (seconds
+    // of its thread over a cycle) to the worker's connection.
+    expect(queue.app.db.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
     const cards = queue.poster.posts.filter((p) => p.channelId === 'review');
     expect(cards.map((c) => c.view.title).sort()).toEqual([BAKU.title, SWEIDA.title, PARIS.title].sort());
     const baku = cards.find((c) => c.view.title === BAKU.title)!;
@@ -58,12 +61,15 @@ describe('GIVEN the bot checking feeds in its checks’ worker', () => {
     expect(row).toEqual({ source_id: id, result: 'ok', items: 4 });
   });
 
-  it('WHEN it has nothing to do for its idle time THEN its thread stops, and the next check starts another', async () => {
+  it('WHEN it has nothing to do for its idle time THEN its thread stops, the next check starts another, and the bot’s connection is told each time', async () => {
     const id = QueueApp.idAfter(await queue.text(`/sources add url:${feeds.url('/levant.xml')} topic:syria-israel`), 'Watching');
-    const checks = runner({ idleMs: 20 });
+    const told: boolean[] = [];
+    const checks = runner({ idleMs: 20, onLive: (live) => told.push(live) });
     await checks.run(id, 'manual');
     await vi.waitFor(() => expect(checks.live).toBe(false), { timeout: 5_000 });
     await expect(checks.run(id, 'manual')).resolves.toBeGreaterThan(0);
+    // The bot's connection is told, to checkpoint the store again while no worker does.
+    expect(told).toEqual([true, false, true]);
   });
 
   it('WHEN it is closed with a check waiting on a feed THEN that check fails saying why, and the store holds no half of it', async () => {
