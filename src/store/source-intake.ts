@@ -77,10 +77,12 @@ function query(cache: StatementCache, stories: StoryCache, source: WatchedSource
   const fresh = batch.filter((k) => !known.has(k.key));
   const byKey = new Map<string, StoryRef>();
   if (fresh.length === 0) return { source, fresh, byKey, stories: [], cited: new Map() };
+  // The candidate of the earliest report of each key: a wire item carried by many feeds has a
+  // row in each, and reading them all made a cycle's reads grow with the square of the feeds.
   const rows = cache
     .get(
-      `SELECT fi.item_key AS key, c.id, c.title, c.published_at, c.status FROM feed_items fi JOIN review_candidates c ON c.id = fi.candidate_id
-       WHERE fi.item_key IN (SELECT value FROM json_each(?)) AND fi.source_id <> ?`,
+      `SELECT k.value AS key, c.id, c.title, c.published_at, c.status FROM json_each(?) k JOIN review_candidates c ON c.id = (
+         SELECT fi.candidate_id FROM feed_items fi WHERE fi.item_key = k.value AND fi.source_id <> ? AND fi.candidate_id IS NOT NULL ORDER BY fi.id LIMIT 1)`,
     )
     .all(JSON.stringify(fresh.map((k) => k.key)), source.id) as (StoryRow & { key: string })[];
   for (const row of rows) if (!byKey.has(row.key)) byKey.set(row.key, toStoryRef(row));

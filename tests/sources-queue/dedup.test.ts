@@ -45,11 +45,13 @@ describe('GIVEN the same story in two feeds', () => {
     expect(entry).toContain('Mediterranean Dispatch <https://med.example/world/2025/07/18/israel-syria-baku> — according to Mediterranean Dispatch (18 Jul 2025)');
   });
 
-  it('WHEN two feeds carry the very same item (same guid) THEN the second joins the first’s candidate', async () => {
+  it('WHEN three feeds carry the very same item (same guid) THEN the second and third join the first’s candidate', async () => {
     const a = await watch('/a.xml', 'Wire A', [SWEIDA]);
     const b = await watch('/b.xml', 'Wire B', [{ ...SWEIDA, title: 'Sweida: truce declared by both sides' }]);
+    const c = await watch('/c.xml', 'Wire C', [{ ...SWEIDA, title: 'Truce in Sweida' }]);
     await queue.run(`/sources check id:${a}`);
     expect(await queue.text(`/sources check id:${b}`)).toContain('same story → candidate #1: Sweida: truce declared by both sides (the same item, held by another source)');
+    expect(await queue.text(`/sources check id:${c}`)).toContain('same story → candidate #1: Truce in Sweida (the same item, held by another source)');
     expect(candidates()).toHaveLength(1);
   });
 });
