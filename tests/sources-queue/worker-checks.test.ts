@@ -36,8 +36,8 @@ describe('GIVEN the bot checking feeds in its checks’ worker', () => {
     const id = QueueApp.idAfter(await queue.text(`/sources add url:${feeds.url('/levant.xml')} topic:syria-israel backfill:true`), 'Watching');
     const checked = await queue.text(`/sources check id:${id}`);
     expect(checked).toContain('4 items: 4 new (3 proposed, 1 recorded), 0 seen before');
-    // While its worker runs, the bot's connection leaves copying the log into the store (seconds
-    // of its thread over a cycle) to the worker's connection.
+    // While its worker runs, the bot's connection leaves copying the log into the store (up to
+    // tens of ms of its thread each time) to the worker's connection.
     expect(queue.app.db.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
     const cards = queue.poster.posts.filter((p) => p.channelId === 'review');
     expect(cards.map((c) => c.view.title).sort()).toEqual([BAKU.title, SWEIDA.title, PARIS.title].sort());
