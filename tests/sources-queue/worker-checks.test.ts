@@ -5,6 +5,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { WorkerChecks } from '../../src/sources/worker-checks.js';
+import { CHECKPOINT_PAGES_LEFT_TO_OTHERS } from '../../src/store/checkpoints.js';
 import { recordingLogger } from '../support/test-app.js';
 import { ScriptedFeeds } from './support/scripted-feeds.js';
 import { ADMIN, QueueApp, READER } from './support/queue-app.js';
@@ -37,8 +38,8 @@ describe('GIVEN the bot checking feeds in its checks’ worker', () => {
     const checked = await queue.text(`/sources check id:${id}`);
     expect(checked).toContain('4 items: 4 new (3 proposed, 1 recorded), 0 seen before');
     // While its worker runs, the bot's connection leaves copying the log into the store (up to
-    // tens of ms of its thread each time) to the worker's connection.
-    expect(queue.app.db.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
+    // tens of ms of its thread each time) to the worker's connection, unless it falls far behind.
+    expect(queue.app.db.pragma('wal_autocheckpoint', { simple: true })).toBe(CHECKPOINT_PAGES_LEFT_TO_OTHERS);
     const cards = queue.poster.posts.filter((p) => p.channelId === 'review');
     expect(cards.map((c) => c.view.title).sort()).toEqual([BAKU.title, SWEIDA.title, PARIS.title].sort());
     const baku = cards.find((c) => c.view.title === BAKU.title)!;
