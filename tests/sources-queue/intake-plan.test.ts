@@ -175,6 +175,15 @@ describe('GIVEN the polling timing', () => {
     expect(killed('ارتفاع حصيلة القتلى إلى خمسة وعشرين')).toBe(25);
     expect(killed('مقتل ثمانية و ثمانين مدنيا')).toBe(88);
     expect(killed('استشهاد ثلاثين فلسطينيا في غزة')).toBe(30);
+    // Hundreds: `مئة`/`مائة`, `مئتين`, a unit written onto them or apart, then `و` and the rest.
+    expect(killed('مقتل مئة شخص في غارة')).toBe(100);
+    expect(killed('ارتفاع حصيلة القتلى إلى مائة وخمسة وعشرين')).toBe(125);
+    expect(killed('مقتل مئتين وثلاثة مدنيين')).toBe(203);
+    expect(killed('سبعمائة قتيل في اشتباكات')).toBe(700);
+    expect(killed('ارتفاع حصيلة القتلى إلى ثلاث مئة وعشرين')).toBe(320);
+    expect(killed('مقتل ثمانمئة وتسعة وتسعين')).toBe(899);
+    expect(killed('اشتباكات السويداء', 'وارتفعت الحصيلة إلى مئة وعشرين قتيلا')).toBe(120);
+    expect(killed('مقتل مئات المدنيين')).toBeUndefined();
     expect(killed('مقتل عشرات المدنيين')).toBeUndefined();
     expect(killed('اتفاق عام 2025 قتيل سياسي')).toBeUndefined();
     expect(killed('Strike kills 3 near «القنيطرة»')).toBe(3);

@@ -30,7 +30,9 @@ const END = String.raw`(?![\p{L}])`;
 
 // Arabic, read once its digits are ASCII and its vowel marks and hamza seats are gone (see
 // arabicReadable): figures in digits (`١٢` or `12`, thousands apart by `٬` or `,`) or in words up
-// to ninety-nine, in either gender: `خمسة`, `خمس`; `ثلاثة عشر` (13); `عشرين` (20); `خمسة وعشرون` (25).
+// to 999, in either gender: `خمسة`, `خمس`; `ثلاثة عشر` (13); `عشرين` (20); `خمسة وعشرون` (25);
+// `مئة` (100, read `مية` once its hamza seat is gone), `مئتين` (200), `ثلاثمئة` or `ثلاث مئة` (300),
+// then `و` and the rest: `مئة وخمسة وعشرون` (125).
 const ARABIC_UNITS: Record<string, number> = {
   واحد: 1, احد: 1, احدى: 1, اثنان: 2, اثنين: 2, اثنتان: 2, اثنتين: 2, اثنا: 2, اثني: 2, اثنتا: 2, اثنتي: 2,
   ثلاثة: 3, ثلاث: 3, اربعة: 4, اربع: 4, خمسة: 5, خمس: 5, ستة: 6, ست: 6, سبعة: 7, سبع: 7,
@@ -40,23 +42,53 @@ const ARABIC_TENS: Record<string, number> = {
   عشرة: 10, عشر: 10, عشرون: 20, عشرين: 20, ثلاثون: 30, ثلاثين: 30, اربعون: 40, اربعين: 40, خمسون: 50, خمسين: 50,
   ستون: 60, ستين: 60, سبعون: 70, سبعين: 70, ثمانون: 80, ثمانين: 80, تسعون: 90, تسعين: 90,
 };
+/** The units that multiply a hundred, as written before it: `ثلاث` in `ثلاثمئة` (300). */
+const HUNDREDS_UNITS: Record<string, number> = { ثلاث: 3, اربع: 4, خمس: 5, ست: 6, سبع: 7, ثمان: 8, ثماني: 8, تسع: 9 };
+/** A hundred (`مئة`, `مائة`) and two hundred (`مئتان`, `مئتين`), as arabicReadable leaves them. */
+const HUNDRED_AR = '(?:مية|ماية)';
+const TWO_HUNDRED_AR = '(?:ميتان|ميتين|مايتان|مايتين)';
 // Longer words first, so that `خمسة` is not read as `خمس` and a letter.
 const alternatives = (words: Record<string, number>) => Object.keys(words).sort((a, b) => b.length - a.length).join('|');
 const UNIT_AR = `(?:${alternatives(ARABIC_UNITS)})`;
 const TEN_AR = `(?:${alternatives(ARABIC_TENS)})`;
+const HUNDREDS_AR = String.raw`(?:(?:${alternatives(HUNDREDS_UNITS)})\s?${HUNDRED_AR}|${TWO_HUNDRED_AR}|${HUNDRED_AR})`;
 /** `ثلاثة عشر` (a unit and ten: 13), `خمسة وعشرون` (a unit and tens: 25), `عشرين`, `خمسة`. */
-const NUMBER_WORDS_AR = String.raw`(?:${UNIT_AR}\s+(?:عشرة|عشر)|${UNIT_AR}\s+و\s*${TEN_AR}|${TEN_AR}|${UNIT_AR})(?!\p{L})`;
+const UNDER_HUNDRED_AR = String.raw`(?:${UNIT_AR}\s+(?:عشرة|عشر)|${UNIT_AR}\s+و\s*${TEN_AR}|${TEN_AR}|${UNIT_AR})`;
+/** Hundreds, then `و` and the rest (`مئة وخمسة وعشرون`: 125), or a number under a hundred. */
+const NUMBER_WORDS_AR = String.raw`(?:${HUNDREDS_AR}(?:\s+و\s*${UNDER_HUNDRED_AR})?|${UNDER_HUNDRED_AR})(?!\p{L})`;
 const FIGURE_AR = String.raw`(\d{1,3}(?:[,\u066c]\d{3})+|\d+|${NUMBER_WORDS_AR})(?![\d%\u066a-])`;
 
-/** The number Arabic words say: a unit, a ten, or a unit and its ten or tens added (`خمسة وعشرون`: 5 + 20). */
+const TWO_HUNDRED_WORD = new RegExp(`^${TWO_HUNDRED_AR}$`);
+const HUNDREDS_WORD = new RegExp(`^(.*?)${HUNDRED_AR}$`);
+
+/** The hundreds one word says: `مية` 100, `ميتين` 200, `ثلاثمية` 300; undefined for any other word. */
+function hundredsOf(word: string): number | undefined {
+  if (TWO_HUNDRED_WORD.test(word)) return 200;
+  const unit = HUNDREDS_WORD.exec(word)?.[1];
+  if (unit === undefined) return undefined;
+  return unit === '' ? 100 : HUNDREDS_UNITS[unit] === undefined ? undefined : HUNDREDS_UNITS[unit] * 100;
+}
+
+/**
+ * The number Arabic words say: the hundreds, then a unit, a ten, or a unit and its ten or tens
+ * added (`مية وخمسة وعشرون`: 100 + 5 + 20). A unit written apart before `مية` multiplies it.
+ */
 function arabicNumber(words: string): number | undefined {
   let sum = 0;
+  let unitBefore: number | undefined;
   for (const [at, word] of words.split(/\s+/).entries()) {
-    // The tens after a unit are joined by `و` (and), written onto them or apart.
+    // What follows the hundreds, and the tens after a unit, are joined by `و` (and), written onto them or apart.
     const part = at > 0 && word.startsWith('و') && word !== 'و' ? word.slice(1) : word;
     if (part === 'و') continue;
-    const value = ARABIC_UNITS[part] ?? ARABIC_TENS[part];
+    const hundreds = hundredsOf(part);
+    if (hundreds === 100 && unitBefore !== undefined) {
+      sum += unitBefore * 100 - unitBefore;
+      unitBefore = undefined;
+      continue;
+    }
+    const value = hundreds ?? ARABIC_UNITS[part] ?? ARABIC_TENS[part];
     if (value === undefined) return undefined;
+    unitBefore = at === 0 && ARABIC_UNITS[part] !== undefined ? value : undefined;
     sum += value;
   }
   return sum;
@@ -80,11 +112,11 @@ const PATTERNS = [
   new RegExp(String.raw`${START}bilan${END}[^.;:!?\d]{0,40}?${START}(?:à|de)\s+${ABOUT_FR}${FIGURE_FR}${END}`, 'iu'),
 ];
 
-/** "مقتل 3 مدنيين" (the killing of 3), "12 قتيلا" (12 dead), "ارتفاع حصيلة القتلى إلى 40" (the toll rises to 40). */
+/** "مقتل 3 مدنيين" (the killing of 3), "12 قتيلا" (12 dead), "ارتفاع (ال)حصيلة (القتلى) إلى 40" (the toll rises to 40). */
 const ARABIC_PATTERNS = [
   new RegExp(String.raw`${START}${JOINED_AR}(?:مقتل|استشهاد|قتل|قتلت|يقتل|تقتل)\s+${ABOUT_AR}${FIGURE_AR}`, 'u'),
   new RegExp(String.raw`${START}${FIGURE_AR}\s+(?:قتلى|قتيلا|قتيل|شهداء|شهيدا|شهيد)${END}`, 'u'),
-  new RegExp(String.raw`${START}${JOINED_AR}حصيلة${END}[^.؛،!?\d]{0,40}?${START}(?:الى|ل)\s*${ABOUT_AR}${FIGURE_AR}`, 'u'),
+  new RegExp(String.raw`${START}${JOINED_AR}(?:ال)?حصيلة${END}[^.؛،!?\d]{0,40}?${START}(?:الى|ل)\s*${ABOUT_AR}${FIGURE_AR}`, 'u'),
 ];
 
 /** Arabic text with ASCII digits (Arabic-Indic and Persian ones too), without vowel marks, hamza seats or the stretching `ـ`. */
