@@ -3,7 +3,8 @@
 // ms of a thread's time. While the checks' worker writes (a check cycle), its connection commits
 // most and does them; the bot's thread leaves them to it, and takes them up again once the worker
 // stops. Should the worker fall far behind (a machine whose cores other programs keep busy), the
-// bot's connection still checkpoints once the log is ten times that long, so it cannot grow unchecked.
+// bot's connection still checkpoints once the log is ten times that long, so it cannot grow
+// unchecked.
 import type { Db } from './connection.js';
 
 /** SQLite's own default: a checkpoint once the log holds this many pages. */

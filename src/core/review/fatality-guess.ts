@@ -66,7 +66,8 @@ function hundredsOf(word: string): number | undefined {
   if (TWO_HUNDRED_WORD.test(word)) return 200;
   const unit = HUNDREDS_WORD.exec(word)?.[1];
   if (unit === undefined) return undefined;
-  return unit === '' ? 100 : HUNDREDS_UNITS[unit] === undefined ? undefined : HUNDREDS_UNITS[unit] * 100;
+  const times = unit === '' ? 1 : HUNDREDS_UNITS[unit];
+  return times === undefined ? undefined : times * 100;
 }
 
 /**

@@ -32,10 +32,11 @@ export function arabicPlacePhrases(text: string): string[][] {
   for (const clause of text.split(CLAUSE_BREAK)) {
     const words = foldKey(clause).split(' ').filter((word) => word !== '');
     for (let at = 0; at < words.length; at++) {
-      if (!CUES.has(stem(words[at]!))) continue;
+      const cue = stem(words[at]!);
+      if (!CUES.has(cue)) continue;
       let from = at + 1;
       // `بالقرب من دمشق`: near, then `from`.
-      if (words[from] === 'من' && stem(words[at]!) === NEAR) from++;
+      if (words[from] === 'من' && cue === NEAR) from++;
       const name: string[] = [];
       for (let next = from; next < words.length && name.length < LONGEST_NAME; next++) {
         const word = words[next]!;

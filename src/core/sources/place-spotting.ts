@@ -121,6 +121,13 @@ interface Found {
   place: GazetteerPlace;
 }
 
+/** A name spelt with its country, so that the namesake there is the one located (`Nawá (Syria)`); null if it is not. */
+function withCountry(gazetteer: Gazetteer, phrase: string, country: GazetteerPlace['country']): Found | null {
+  const spelling = `${phrase} (${country.name})`;
+  const place = locatedAs(gazetteer, spelling);
+  return place ? { spelling, place } : null;
+}
+
 /** Words tried as a name: where they stand in their run of capitalised words. */
 interface Words {
   phrase: string;
@@ -243,13 +250,9 @@ export class PlaceSpotter {
     if (near.length === 0) return null;
     // The record the name locates to, else its namesake where the dossier's places are (`رفح`: Gaza's, not Egypt's).
     const located = locatedAs(this.#gazetteer, phrase);
-    let found: Found | undefined;
+    let found: Found | null = null;
     if (located && near.some((p) => p.ref === located.ref)) found = { spelling: phrase, place: located };
-    else if (new Set(near.map((p) => p.country.code)).size === 1) {
-      const spelling = `${phrase} (${near[0]!.country.name})`;
-      const place = locatedAs(this.#gazetteer, spelling);
-      if (place) found = { spelling, place };
-    }
+    else if (new Set(near.map((p) => p.country.code)).size === 1) found = withCountry(this.#gazetteer, phrase, near[0]!.country);
     if (!found) return null;
     // Suggested by the gazetteer's own name where that locates it (`Nawá`), else the Arabic one.
     const { place } = found;
@@ -316,11 +319,7 @@ export class PlaceSpotter {
       if (located && this.#near(located, named)) return { spelling: phrase, place: located };
       // A namesake where the dossier's places are, spelt with its country so that it is the one located.
       const near = own.filter((place) => this.#near(place, named));
-      if (new Set(near.map((place) => place.country.code)).size === 1) {
-        const spelling = `${phrase} (${near[0]!.country.name})`;
-        const place = locatedAs(this.#gazetteer, spelling);
-        return place ? { spelling, place } : null;
-      }
+      if (new Set(near.map((place) => place.country.code)).size === 1) return withCountry(this.#gazetteer, phrase, near[0]!.country);
       // Far from the dossier: a known city, named on its own (not `Victoria` of `Victoria Nuland`).
       return located && whole && !oneAlternateWord && located.population >= KNOWN_CITY_POPULATION ? { spelling: phrase, place: located } : null;
     })();
