@@ -43,6 +43,10 @@ CREATE TABLE names (name_key TEXT NOT NULL, ref TEXT NOT NULL, tier INTEGER NOT 
 -- The names in Arabic script by record: what Arabic news calls the dossier's places. A query
 -- repeats this WHERE as written, for the planner to use the index (SqliteGazetteer.arabicNames).
 CREATE INDEX names_in_arabic_script_by_ref ON names (ref) WHERE name GLOB '*[ء-ي]*';
+-- How a record reads in Latin script where its own name is not how English news spells it: the
+-- aliases of Sitrep's table first (rank in table order), then GeoNames' ASCII name (\`Jasim\` for
+-- \`Jāsim\`). Kept only where they differ from the record's own name.
+CREATE TABLE latin_names (ref TEXT NOT NULL, rank INTEGER NOT NULL, name TEXT NOT NULL, PRIMARY KEY (ref, rank)) STRICT, WITHOUT ROWID;
 CREATE INDEX localities_by_region ON localities (region);
 CREATE INDEX localities_by_country ON localities (country);
 `;
@@ -52,8 +56,14 @@ const CODE_LIKE = /^[A-Z0-9]{2,4}$/;
 
 type Insert = (key: string, ref: string, tier: number, name: string) => void;
 
+/** The rank of GeoNames' ASCII name among a record's Latin names: after every alias. */
+const ASCII_NAME_RANK = 1_000_000;
+/** A name written in Latin letters (and no other script's): `Daraa`, `Dar‘ā`, not `درعا`. */
+const LATIN = /^[\p{Script=Latin}\p{M}\p{N}\p{P}\p{Zs}'‘’`ʼ]+$/u;
+
 async function loadLocalities(db: Database.Database, path: string, addName: Insert): Promise<void> {
   const insert = db.prepare('INSERT INTO localities (id, name, country, region, latitude, longitude, population) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const ascii = db.prepare('INSERT INTO latin_names (ref, rank, name) VALUES (?, ?, ?)');
   const lines = createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity });
   for await (const line of lines) {
     // GeoNames' columns: id, name, asciiname, alternatenames, lat, lon, class, code, country, cc2, admin1, …, population.
@@ -63,6 +73,7 @@ async function loadLocalities(db: Database.Database, path: string, addName: Inse
     const ref = `locality:${id}`;
     insert.run(id, f[1]!, f[8]!, f[10] ? `${f[8]}.${f[10]}` : null, Number(f[4]), Number(f[5]), Number(f[14]) || 0);
     for (const name of [f[1]!, f[2]!]) addName(foldKey(name), ref, 0, f[1]!);
+    if (f[2] && f[2] !== f[1]) ascii.run(ref, ASCII_NAME_RANK, f[2]);
     for (const name of f[3]!.split(',')) if (name && !CODE_LIKE.test(name)) addName(foldKey(name), ref, 1, name);
   }
 }
@@ -99,9 +110,11 @@ function loadAliases(db: Database.Database, path: string, addName: Insert): void
   const [, ...rows] = readFileSync(path, 'utf8').split('\n').filter((line) => line.trim() !== '');
   // A country's alias is how it reads ("Syria", "Türkiye"), where the shortest English name is not.
   const rename = db.prepare('UPDATE countries SET name = ? WHERE code = ?');
-  for (const row of rows) {
+  const latin = db.prepare('INSERT INTO latin_names (ref, rank, name) VALUES (?, ?, ?)');
+  for (const [rank, row] of rows.entries()) {
     const [name, ref] = row.split('\t');
     addName(foldKey(name!), ref!, 0, name!);
+    if (LATIN.test(name!)) latin.run(ref!, rank, name!);
     if (ref!.startsWith('country:')) rename.run(name!, ref!.slice('country:'.length));
   }
 }

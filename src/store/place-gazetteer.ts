@@ -16,7 +16,7 @@ import { projectPath } from '../paths.js';
 import { gazetteerSources } from './place-gazetteer-build.js';
 
 /** Bumped when the builder's tables change, so an older file is built again. */
-const FORMAT = 2;
+const FORMAT = 3;
 
 export const DEFAULT_GAZETTEER_DIR = projectPath('data', 'gazetteer');
 
@@ -112,6 +112,7 @@ export class SqliteGazetteer implements Gazetteer {
   private readonly ownNames: Database.Statement;
   private readonly near: Database.Statement;
   private readonly arabic: Database.Statement;
+  private readonly latin: Database.Statement;
 
   constructor(path: string) {
     this.db = new Database(path, { readonly: true, fileMustExist: true });
@@ -125,10 +126,15 @@ export class SqliteGazetteer implements Gazetteer {
     this.near = this.db.prepare('SELECT name_key, ref, name FROM names WHERE name_key >= ? AND name_key < ? AND tier = 0 LIMIT ?');
     // The WHERE of the partial index names_in_arabic_script_by_ref, as written there.
     this.arabic = this.db.prepare("SELECT name FROM names WHERE ref = ? AND name GLOB '*[ء-ي]*' ORDER BY name").pluck();
+    this.latin = this.db.prepare('SELECT name FROM latin_names WHERE ref = ? ORDER BY rank').pluck();
   }
 
   arabicNames(ref: string): string[] {
     return this.arabic.all(ref) as string[];
+  }
+
+  latinNames(ref: string): string[] {
+    return this.latin.all(ref) as string[];
   }
 
   byRef(ref: string): GazetteerPlace | undefined {

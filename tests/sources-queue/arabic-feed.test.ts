@@ -61,28 +61,34 @@ describe('GIVEN the seed’s place Sweida province, a governorate', () => {
 });
 
 describe('GIVEN Arabic items naming places the dossier lacks', () => {
-  it('WHEN a word says a place follows (town, countryside, camp, near) THEN the card suggests the places in the dossier’s countries, by names that locate them, and approving stores them located', async () => {
+  it('WHEN a word says a place follows (town, countryside, camp, near) THEN the card suggests the places in the dossier’s countries, spelt as English news spells them where that locates them, and approving stores them located', async () => {
     const raid = { ...WEATHER, guid: 'sana-ar-4', title: 'قصف على بلدة جاسم بريف درعا الشمالي', summary: 'وسقطت قذائف بالقرب من مدينة نوى.' };
     const far = { ...WEATHER, guid: 'sana-ar-5', title: 'اجتماع في المدينة لبحث الأوضاع', summary: 'وصل الوفد إلى قرب المدينة المنورة.' };
     feeds.serve('/ar.xml', 'Levant Wire (Arabic)', [raid, far]);
     const id = QueueApp.idAfter(await queue.text(`/sources add url:${feeds.url('/ar.xml')} topic:syria-israel backfill:true`), 'Watching');
     expect(await queue.text(`/sources check id:${id}`)).toContain('2 proposed');
-    expect(await queue.text('/review show id:1', READER)).toContain('Places     Jāsim, Dar‘ā, Nawá (Syria)');
+    expect(await queue.text('/review show id:1', READER)).toContain('Places     Jasim, Daraa, Nawa (Syria)');
     // Medina is no place of the dossier's countries, and `المدينة` (the city) no cue's name.
     expect(await queue.text('/review show id:2', READER)).toContain('Places     —');
     expect(await queue.text('/review approve id:1')).toContain('Approved');
-    expect(await queue.text('/place "Nawá (Syria)"', READER)).toMatch(/Country +Syria[\s\S]*قصف على بلدة جاسم/);
+    expect(await queue.text('/place "Nawa (Syria)"', READER)).toMatch(/^Nawá\n {2}Precision +locality[\s\S]*Country +Syria[\s\S]*قصف على بلدة جاسم/);
+    expect(await queue.text('/place "Dar‘ā"', READER)).toMatch(/^Dar‘ā\n {2}Precision +locality[\s\S]*قصف على بلدة جاسم/);
   });
 });
 
 describe('GIVEN the gazetteer', () => {
-  it('THEN a record’s Arabic-script names are read by its ref, and a ref it lacks has none', () => {
+  it('THEN a record’s Arabic-script and Latin names are read by its ref, and a ref it lacks has none', () => {
     const gazetteer = openGazetteer();
     try {
       expect(gazetteer.arabicNames('locality:170654')).toContain('دمشق');
       expect(gazetteer.arabicNames('country:SY')).toContain('سوريا');
       expect(gazetteer.arabicNames('region:SY.05')).toEqual(expect.arrayContaining(['السويداء', 'محافظة السويداء']));
       expect(gazetteer.arabicNames('locality:0')).toEqual([]);
+      // Latin spellings: Sitrep's aliases first, then GeoNames' ASCII name; none where the own name is both.
+      expect(gazetteer.latinNames('locality:170905')).toEqual(['Daraa', "Dar'a"]);
+      expect(gazetteer.latinNames('locality:165997')).toEqual(['Jasim']);
+      expect(gazetteer.latinNames('region:SY.05')[0]).toBe('Sweida');
+      expect(gazetteer.latinNames('locality:169389')).toEqual([]);
     } finally {
       gazetteer.close();
     }

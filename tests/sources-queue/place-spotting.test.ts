@@ -51,6 +51,7 @@ function countingGazetteer(hamlets = 0): Gazetteer & { asked: number; answered: 
     },
     byRef: (ref) => (ref === DARAA.ref ? DARAA : undefined),
     arabicNames: () => [],
+    latinNames: () => [],
     closest: () => [],
   };
 }

@@ -42,6 +42,11 @@ export interface Gazetteer {
   byRef(ref: string): GazetteerPlace | undefined;
   /** The record's names in Arabic script (GeoNames' alternate names): what Arabic news calls it. */
   arabicNames(ref: string): string[];
+  /**
+   * How the record is spelt in Latin script where its own name is not how English news writes it,
+   * best first: the aliases of Sitrep's table (`Daraa` for `Dar‘ā`), then its ASCII name (`Jasim`).
+   */
+  latinNames(ref: string): string[];
   /** Names close to a misspelling, most likely first: `[name, record]`. */
   closest(typed: string, count: number): { name: string; place: GazetteerPlace }[];
 }

@@ -254,10 +254,12 @@ export class PlaceSpotter {
     if (located && near.some((p) => p.ref === located.ref)) found = { spelling: phrase, place: located };
     else if (new Set(near.map((p) => p.country.code)).size === 1) found = withCountry(this.#gazetteer, phrase, near[0]!.country);
     if (!found) return null;
-    // Suggested by the gazetteer's own name where that locates it (`Nawá`), else the Arabic one.
+    // Suggested as English news spells it where that locates it (`Daraa`, `Jasim`, `Nawa (Syria)`),
+    // else by the gazetteer's own name, else by the Arabic one.
     const { place } = found;
-    const own = [place.name, `${place.name} (${place.country.name})`].find((spelling) => locatedAs(this.#gazetteer, spelling)?.ref === place.ref);
-    return own ? { spelling: own, place } : found;
+    const latin = [...this.#gazetteer.latinNames(place.ref), place.name].flatMap((name) => [name, `${name} (${place.country.name})`]);
+    const spelt = latin.find((spelling) => locatedAs(this.#gazetteer, spelling)?.ref === place.ref);
+    return spelt ? { spelling: spelt, place } : found;
   }
 
   #phrase(phrase: string): PhraseRecords {

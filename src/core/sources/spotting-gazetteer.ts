@@ -47,6 +47,10 @@ export class SpottingGazetteer implements Gazetteer {
     return this.inner.arabicNames(ref);
   }
 
+  latinNames(ref: string): string[] {
+    return this.inner.latinNames(ref);
+  }
+
   /** Spotting never suggests a spelling it was not given. */
   closest(): { name: string; place: GazetteerPlace }[] {
     return [];
