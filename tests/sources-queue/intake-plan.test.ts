@@ -183,6 +183,15 @@ describe('GIVEN the polling timing', () => {
     expect(killed('ارتفاع حصيلة القتلى إلى ثلاث مئة وعشرين')).toBe(320);
     expect(killed('مقتل ثمانمئة وتسعة وتسعين')).toBe(899);
     expect(killed('اشتباكات السويداء', 'وارتفعت الحصيلة إلى مئة وعشرين قتيلا')).toBe(120);
+    // Thousands: `ألف`, `ألفين`/`ألفي`, a number before `آلاف`/`ألفا`, then `و` and the rest; not `آلاف` alone.
+    expect(killed('مقتل ثلاثة آلاف مدني')).toBe(3000);
+    expect(killed('مقتل ألف شخص')).toBe(1000);
+    expect(killed('مقتل ألفي شخص')).toBe(2000);
+    expect(killed('ارتفاع حصيلة القتلى إلى 12 ألفا')).toBe(12000);
+    expect(killed('١٢ ألف قتيل في عام من الحرب')).toBe(12000);
+    expect(killed('وارتفعت الحصيلة إلى ثلاثة آلاف وخمسمئة وعشرين قتيلا')).toBe(3520);
+    expect(killed('مقتل ألف ومئة وخمسين')).toBe(1150);
+    expect(killed('مقتل آلاف المدنيين')).toBeUndefined();
     expect(killed('مقتل مئات المدنيين')).toBeUndefined();
     expect(killed('مقتل عشرات المدنيين')).toBeUndefined();
     expect(killed('اتفاق عام 2025 قتيل سياسي')).toBeUndefined();

@@ -32,7 +32,8 @@ const END = String.raw`(?![\p{L}])`;
 // arabicReadable): figures in digits (`١٢` or `12`, thousands apart by `٬` or `,`) or in words up
 // to 999, in either gender: `خمسة`, `خمس`; `ثلاثة عشر` (13); `عشرين` (20); `خمسة وعشرون` (25);
 // `مئة` (100, read `مية` once its hamza seat is gone), `مئتين` (200), `ثلاثمئة` or `ثلاث مئة` (300),
-// then `و` and the rest: `مئة وخمسة وعشرون` (125).
+// then `و` and the rest: `مئة وخمسة وعشرون` (125); and thousands: `ألف` (1,000), `ألفين` (2,000),
+// a number before `آلاف`/`ألف`/`ألفا` (`ثلاثة آلاف`, `12 ألفا`), then `و` and the rest.
 const ARABIC_UNITS: Record<string, number> = {
   واحد: 1, احد: 1, احدى: 1, اثنان: 2, اثنين: 2, اثنتان: 2, اثنتين: 2, اثنا: 2, اثني: 2, اثنتا: 2, اثنتي: 2,
   ثلاثة: 3, ثلاث: 3, اربعة: 4, اربع: 4, خمسة: 5, خمس: 5, ستة: 6, ست: 6, سبعة: 7, سبع: 7,
@@ -55,8 +56,11 @@ const HUNDREDS_AR = String.raw`(?:(?:${alternatives(HUNDREDS_UNITS)})\s?${HUNDRE
 /** `ثلاثة عشر` (a unit and ten: 13), `خمسة وعشرون` (a unit and tens: 25), `عشرين`, `خمسة`. */
 const UNDER_HUNDRED_AR = String.raw`(?:${UNIT_AR}\s+(?:عشرة|عشر)|${UNIT_AR}\s+و\s*${TEN_AR}|${TEN_AR}|${UNIT_AR})`;
 /** Hundreds, then `و` and the rest (`مئة وخمسة وعشرون`: 125), or a number under a hundred. */
-const NUMBER_WORDS_AR = String.raw`(?:${HUNDREDS_AR}(?:\s+و\s*${UNDER_HUNDRED_AR})?|${UNDER_HUNDRED_AR})(?!\p{L})`;
-const FIGURE_AR = String.raw`(\d{1,3}(?:[,\u066c]\d{3})+|\d+|${NUMBER_WORDS_AR})(?![\d%\u066a-])`;
+const UNDER_THOUSAND_AR = String.raw`(?:${HUNDREDS_AR}(?:\s+و\s*${UNDER_HUNDRED_AR})?|${UNDER_HUNDRED_AR})`;
+/** A thousand, two thousand, or a number times thousands (`ثلاثة الاف`, `12 الفا`); `آلاف` alone ("thousands") is no figure. */
+const THOUSANDS_AR = String.raw`(?:(?:\d+|${UNDER_THOUSAND_AR})\s+(?:الاف|الفا|الف)|الفين|الفان|الفي|الف)`;
+const NUMBER_WORDS_AR = String.raw`(?:${THOUSANDS_AR}(?:\s+و\s*${UNDER_THOUSAND_AR})?|${UNDER_THOUSAND_AR})(?!\p{L})`;
+const FIGURE_AR = String.raw`(${NUMBER_WORDS_AR}|\d{1,3}(?:[,\u066c]\d{3})+|\d+)(?![\d%\u066a-])`;
 
 const TWO_HUNDRED_WORD = new RegExp(`^${TWO_HUNDRED_AR}$`);
 const HUNDREDS_WORD = new RegExp(`^(.*?)${HUNDRED_AR}$`);
@@ -95,6 +99,18 @@ function arabicNumber(words: string): number | undefined {
   return sum;
 }
 
+const THOUSANDS_WORDS = /^(?:(.+?)\s+(?:الاف|الفا|الف)|(الفين|الفان|الفي|الف))(?:\s+و\s*(.+))?$/;
+
+/** The number Arabic words (or digits before `الف`) say, thousands included: `ثلاثة الاف وخمسمية` 3,500. */
+function arabicFigure(text: string): number | undefined {
+  const thousands = THOUSANDS_WORDS.exec(text);
+  if (!thousands) return arabicNumber(text);
+  const [, times, alone, rest] = thousands;
+  const multiplier = alone !== undefined ? (alone === 'الف' ? 1 : 2) : /^\d+$/.test(times!) ? Number(times) : arabicNumber(times!);
+  const below = rest === undefined ? 0 : arabicNumber(rest);
+  return multiplier === undefined || below === undefined ? undefined : multiplier * 1000 + below;
+}
+
 const ABOUT_AR = String.raw`(?:(?:اكثر من|ما لا يقل عن|نحو|حوالي)\s+)?`;
 /** `و` (and) or `ب` (with) written onto the word: `ومقتل`. */
 const JOINED_AR = String.raw`(?:[وفب])?`;
@@ -130,7 +146,7 @@ function arabicReadable(text: string): string {
 }
 
 const figureOf = (text: string): number =>
-  WORD_NUMBERS[text.toLowerCase()] ?? FRENCH_NUMBERS[text.toLowerCase()] ?? arabicNumber(text) ?? Number(text.replace(/[,. \u00a0\u202f\u066c]/g, ''));
+  WORD_NUMBERS[text.toLowerCase()] ?? FRENCH_NUMBERS[text.toLowerCase()] ?? arabicFigure(text) ?? Number(text.replace(/[,. \u00a0\u202f\u066c]/g, ''));
 
 /** A figure that reads as a year ("the 1974 agreement", "2025 dead") is none. */
 const looksLikeYear = (text: string) => /^(?:19|20)\d\d$/.test(text);
