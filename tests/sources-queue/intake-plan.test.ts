@@ -206,6 +206,10 @@ describe('GIVEN the polling timing', () => {
     expect(killed('Death toll rises to 1,204 after week of clashes')).toBe(1204);
     expect(killed('Death toll in Sweida clashes rises to 40, monitor says')).toBe(40);
     expect(killed('Death toll of at least 25 confirmed by ministry')).toBe(25);
+    // A figure in words followed by its scale is not read as the smaller number.
+    expect(killed('Fighting kills two hundred in a week')).toBeUndefined();
+    expect(killed('Famine has killed 3 million since 2023')).toBeUndefined();
+    expect(killed('La guerre a tué deux mille civils')).toBeUndefined();
     expect(killed('Update', 'Two fighters reportedly killed in an ambush.')).toBe(2);
     expect(killed('Seventeen dead in Sweida clashes')).toBe(17);
     // Ages, shares, years and vaguer words give none.

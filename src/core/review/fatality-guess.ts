@@ -153,13 +153,18 @@ const looksLikeYear = (text: string) => /^(?:19|20)\d\d$/.test(text);
 /** Past this, a figure is more likely a typo or another number than a death toll: none. */
 const MOST_PLAUSIBLE = 1_000_000;
 
+/** A scale word after an English or French figure (`two hundred`, `3 thousand`, `deux mille`): the figure is not the toll. */
+const SCALE_AFTER = /^\s+(?:hundreds?|thousands?|millions?|cents?|mille|milliers|milliards?)(?!\p{L})/iu;
+
 function figureIn(text: string): number | undefined {
   // Text with Arabic in it is read as Arabic first, then as the other languages (a quoted name).
   const readings: [RegExp[], string][] = holdsArabic(text) ? [[ARABIC_PATTERNS, arabicReadable(text)], [PATTERNS, text]] : [[PATTERNS, text]];
   for (const [patterns, read] of readings) {
     for (const pattern of patterns) {
-      const found = pattern.exec(read)?.[1];
+      const match = pattern.exec(read);
+      const found = match?.[1];
       if (found === undefined || looksLikeYear(found)) continue;
+      if (patterns === PATTERNS && SCALE_AFTER.test(read.slice(match!.index + match![0].length))) return undefined;
       const figure = figureOf(found);
       return figure <= MOST_PLAUSIBLE ? figure : undefined;
     }
