@@ -138,6 +138,16 @@ describe('GIVEN the polling timing', () => {
     expect(guessEventType({ title: 'Syria and Israel agree a truce at their Paris meeting', summary: '' })).toBe('agreement');
     expect(guessEventType({ title: 'Envoy: ceasefire deal signed after talks', summary: '' })).toBe('agreement');
     expect(guessEventType({ title: 'Update', summary: 'Protesters rallied in Sweida.' })).toBe('protest');
+    // What the event is about, after `against`, `over`, `amid`, `despite`, does not make its type.
+    expect(guessEventType({ title: 'Protesters rally in Beirut against Israeli strikes', summary: '' })).toBe('protest');
+    expect(guessEventType({ title: 'Strikes continue despite ceasefire', summary: '' })).toBe('air-strike');
+    expect(guessEventType({ title: 'Clashes erupt in Sweida amid truce talks', summary: '' })).toBe('armed-clash');
+    expect(guessEventType({ title: 'Talks over Sweida ceasefire stall', summary: '' })).toBe('talks');
+    expect(guessEventType({ title: 'Manifestation à Damas contre les frappes israéliennes', summary: '' })).toBe('protest');
+    expect(guessEventType({ title: 'مظاهرات في السويداء ضد الغارات الإسرائيلية', summary: '' })).toBe('protest');
+    // Nothing telling before them: the whole title is read.
+    expect(guessEventType({ title: 'Drones over Sevastopol bay', summary: '' })).toBe('other');
+    expect(guessEventType({ title: 'Anger over Israeli strike on Quneitra', summary: '' })).toBe('air-strike');
     expect(guessEventType({ title: 'Update', summary: '' })).toBe('other');
   });
 

@@ -40,7 +40,20 @@ function typeIn(text: FoldedText): EventType | undefined {
   return type === 'agreement' && holds(text, TALKS) && !holds(text, MADE) ? 'talks' : type;
 }
 
+/**
+ * Words after which a title says what its event is about, not what it is: `Protesters rally
+ * against Israeli strikes` is a protest, `Strikes continue despite ceasefire` strikes, `Clashes
+ * amid truce talks` a clash. Arabic: `ضد` against, `رغم` despite, `وسط` amid.
+ */
+const ABOUT = /\s(?:against|over|amid|amidst|despite|contre|malgré|malgre|sur fond de|ضد|رغم|وسط)\s/iu;
+
+/** What the words before ABOUT tell, else what the whole text tells. */
+function typeOf(text: string): EventType | undefined {
+  const about = ABOUT.exec(text);
+  return (about ? typeIn(foldText(text.slice(0, about.index))) : undefined) ?? typeIn(foldText(text));
+}
+
 /** The title decides when it tells; else the summary; else `other`. */
 export function guessEventType(item: { title: string; summary: string }): EventType {
-  return typeIn(foldText(item.title)) ?? typeIn(foldText(item.summary)) ?? 'other';
+  return typeOf(item.title) ?? typeOf(item.summary) ?? 'other';
 }
