@@ -9,6 +9,7 @@ import { candidateCard, decidedCard, instantText } from '../../src/core/review/c
 import type { View } from '../../src/core/view.js';
 import { stampOf } from '../stamp.js';
 import { entryFieldOptions } from '../entry/fields.js';
+import { checkNewPlaces, keepUnlocated, locatedOption } from '../entry/place-check.js';
 import { APPROVAL_FIELDS, APPROVAL_OPTIONS, approvalFormValues, approvalInput } from './approval.js';
 
 export const candidateIdOption: OptionSpec = {
@@ -37,7 +38,7 @@ export const approveCandidate: SubcommandSpec = {
   description: 'Add a candidate to the dossier as an entry, changing any field first (admins)',
   adminOnly: true,
   pressable: true,
-  options: [candidateIdOption, ...approvalOptions],
+  options: [candidateIdOption, ...approvalOptions, locatedOption],
   examples: ['id:1', 'id:1 type:talks actors:"Syria:participant, Israel:participant" confidence:reported'],
   formValues: (args, ctx) => approvalFormValues(ctx.services.review.candidate(args.id as number), ctx.services.dossier),
   form: {
@@ -67,10 +68,14 @@ export const approveCandidate: SubcommandSpec = {
       ], 'id');
     }
     const input = approvalInput(candidate, args, ctx.services.dossier);
+    // Places the admin typed are checked as /entry add checks them; the card's own locate by construction.
+    const unlocated = args.places === undefined ? [] : checkNewPlaces(ctx.services.places, input.places, args);
     const stamp = stampOf(ctx);
     const note = `from the review queue: candidate #${id} (${candidate.outlet}), approved by ${stamp.by}`;
     const result = await ctx.services.review.approve(id, input, stamp, note);
-    return result.kind === 'decided' ? alreadyDecided(result.candidate) : justDecided(result.candidate);
+    if (result.kind === 'decided') return alreadyDecided(result.candidate);
+    keepUnlocated(ctx.services.places, unlocated, stamp);
+    return justDecided(result.candidate);
   },
 };
 

@@ -80,6 +80,23 @@ describe('GIVEN a posted card', () => {
     expect(entry).toContain('Places      Baku');
   });
 
+  it('WHEN an admin approves with a place the gazetteer cannot tell apart THEN it is refused as /entry add refuses it and nothing is written; a spelling that names one, or located:false, approves', async () => {
+    const id = QueueApp.idAfter(card(BAKU.title).text, 'Candidate');
+    const before = storeFingerprint(queue.app.db);
+    const refused = await queue.run(`/review approve id:${id} places:Springfield`, ADMIN);
+    expect(refused.tone).toBe('error');
+    const text = await queue.text(`/review approve id:${id} places:"Baku, Springfield"`, ADMIN);
+    expect(text).toContain('Option `places`: “Springfield” could not be located.');
+    expect(text).toContain('Springfield (Illinois)');
+    expect(text).toContain('located:false');
+    expect(storeFingerprint(queue.app.db)).toBe(before);
+    expect(await queue.text(`/review approve id:${id} places:"Baku, Springfield (Illinois)"`, ADMIN)).toContain('Approved: added as entry #18.');
+    expect(await queue.text('/place "Springfield (Illinois)"', READER)).toMatch(/Country +United States[\s\S]*Latest entries \(1 in all\)/);
+    const sweida = QueueApp.idAfter(card(SWEIDA.title).text, 'Candidate');
+    expect(await queue.text(`/review approve id:${sweida} places:"Sweida countryside" located:false`, ADMIN)).toContain('Approved: added as entry #19.');
+    expect(await queue.text('/place "Sweida countryside"', READER)).toContain('not located (free text)');
+  });
+
   it('WHEN Reject is pressed THEN the card shows who decided, and Approve afterwards is refused by name', async () => {
     const sweida = card(SWEIDA.title);
     const rejected = await memory.press(sweida, 'Reject', 'ana');
