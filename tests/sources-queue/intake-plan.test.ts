@@ -145,6 +145,8 @@ describe('GIVEN the polling timing', () => {
     expect(guessEventType({ title: 'Talks over Sweida ceasefire stall', summary: '' })).toBe('talks');
     expect(guessEventType({ title: 'Manifestation à Damas contre les frappes israéliennes', summary: '' })).toBe('protest');
     expect(guessEventType({ title: 'مظاهرات في السويداء ضد الغارات الإسرائيلية', summary: '' })).toBe('protest');
+    expect(guessEventType({ title: 'Turkish drones hit SDF positions near Kobani', summary: '' })).toBe('air-strike');
+    expect(guessEventType({ title: 'Drone attack on a convoy near Quneitra', summary: '' })).toBe('air-strike');
     // Nothing telling before them: the whole title is read.
     expect(guessEventType({ title: 'Drones over Sevastopol bay', summary: '' })).toBe('other');
     expect(guessEventType({ title: 'Anger over Israeli strike on Quneitra', summary: '' })).toBe('air-strike');
