@@ -46,6 +46,14 @@ describe('GIVEN the seed dossier, whose places are in Syria, Israel, France and 
     expect(lines).toEqual(['Daraa', 'Southern Syria, Amman', 'Latakia, Salkhad', 'Homs, Hama', 'Idlib province']);
   });
 
+  it('WHEN a headline of names lists two places after a preposition THEN the second counts as the first does, not as a word capitalised for style', async () => {
+    const lines = await placesSuggested([
+      item('l1', 'Clashes near Qamishli and Ras al-Ain', ''),
+      item('l2', 'Strikes in Deir ez-Zor and Al-Bukamal', ''),
+    ]);
+    expect(lines).toEqual(['Qamishli, Ras al-Ain', 'Deir ez-Zor, Al-Bukamal']);
+  });
+
   it('WHEN an item names Tripoli with Lebanon THEN the Lebanese city is suggested by a spelling that locates it, not the Libyan capital', async () => {
     const [line] = await placesSuggested([item('t1', 'Clashes in Tripoli, Lebanon leave three dead', 'The army deployed in Bab al-Tabbaneh.')]);
     expect(line).toBe('Tripoli (Lebanon)');

@@ -62,6 +62,9 @@ interface Run {
   title: boolean;
 }
 
+/** Words joining two names in a list (`Daraa and Quneitra`). */
+const COORDINATORS: ReadonlySet<string> = new Set(['and', 'or', '&', 'et', 'ou']);
+
 /** Short words a headline in title case capitalises (`Talks On Aid Crossings In Khan Younis Stall`). */
 const SMALL_WORDS: ReadonlySet<string> = new Set([...PLACE_PREPOSITIONS, ...'a an and as by for or the with amid after'.split(' ')]);
 
@@ -80,15 +83,24 @@ function nameRuns(text: string): Run[] {
     // The word before the run being read, and before the word being read.
     let before = '';
     let previous = '';
+    // Where the run being read starts, and where the last run after a preposition of place ended
+    // (`near Tal Abyad and Ras al-Ain`: the second name is as led as the first).
+    let start = 0;
+    let ledEnd = -2;
     const words = clause.split(/\s+/).map(bare).filter((word) => word !== '');
     const title = titleCased(words);
     const close = (verb = false) => {
       while (run.length > 0 && PARTICLES.has(run[run.length - 1]!)) run.pop();
-      if (run.length > 0) runs.push({ words: run, opening, speaks: verb && !PLACE_PREPOSITIONS.has(before), led: title && PLACE_PREPOSITIONS.has(before), title });
+      const led = title && (PLACE_PREPOSITIONS.has(before) || (COORDINATORS.has(before) && ledEnd === start - 2));
+      if (run.length > 0) runs.push({ words: run, opening, speaks: verb && !PLACE_PREPOSITIONS.has(before), led, title });
+      if (led) ledEnd = start + run.length - 1;
       run = [];
     };
-    for (const word of words) {
-      if (run.length === 0) before = previous;
+    for (const [at, word] of words.entries()) {
+      if (run.length === 0) {
+        before = previous;
+        start = at;
+      }
       previous = word.toLowerCase();
       // In title case a small word or a verb of speech is capitalised for the style, not as a
       // name's; so is a preposition opening any clause (`In Khan Younis, …`).
