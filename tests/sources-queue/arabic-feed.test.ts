@@ -76,6 +76,19 @@ describe('GIVEN Arabic items naming places the dossier lacks', () => {
   });
 });
 
+describe('GIVEN Arabic items naming a place in a country the dossier has no place in', () => {
+  it('WHEN the item names that country too THEN the card suggests the place there; without it, it does not', async () => {
+    const named = { ...WEATHER, guid: 'nna-1', title: 'غارة إسرائيلية على بلدة بنت جبيل في جنوب لبنان', summary: 'وأفادت مصادر محلية بوقوع أضرار.' };
+    const unnamed = { ...WEATHER, guid: 'nna-2', title: 'وصول تعزيزات عسكرية ومعدات ثقيلة إلى بلدة بنت جبيل مساء أمس', summary: 'وأفادت مصادر محلية بوقوع أضرار.' };
+    feeds.serve('/ar.xml', 'Levant Wire (Arabic)', [named, unnamed]);
+    const id = QueueApp.idAfter(await queue.text(`/sources add url:${feeds.url('/ar.xml')} topic:syria-israel backfill:true`), 'Watching');
+    expect(await queue.text(`/sources check id:${id}`)).toContain('2 proposed');
+    const cards = [await queue.text('/review show id:1', READER), await queue.text('/review show id:2', READER)];
+    expect(cards.find((card) => card.includes('جنوب لبنان'))).toContain('Places     Bint Jbeil');
+    expect(cards.find((card) => !card.includes('جنوب لبنان'))).toContain('Places     —');
+  });
+});
+
 describe('GIVEN the gazetteer', () => {
   it('THEN a record’s Arabic-script and Latin names are read by its ref, and a ref it lacks has none', () => {
     const gazetteer = openGazetteer();

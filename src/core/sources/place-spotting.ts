@@ -3,8 +3,8 @@
 // read as news writes them, capitalised words side by side (English and other Latin-script text),
 // and in Arabic the words after one saying a place follows (arabic-place-cues.ts);
 // a place counts where the dossier's own places are, in a country the item names, or when it is
-// a city most readers would know (in Arabic, only where the dossier's places are), so
-// sentence-initial words and far-off namesakes stay out.
+// a city most readers would know (not in Arabic), so sentence-initial words and far-off
+// namesakes stay out.
 // Countries are not suggested (news names them as actors, `US envoy`); they only widen where.
 import { foldKey } from '../text.js';
 import type { Gazetteer, GazetteerPlace } from '../places/gazetteer-port.js';
@@ -61,6 +61,9 @@ interface Run {
   /** The clause is in title case: every word may be capitalised for the style alone, as a clause's first is. */
   title: boolean;
 }
+
+/** Letters Arabic writes onto a word (and, in, to, so, like). */
+const ARABIC_PROCLITICS: ReadonlySet<string> = new Set(['و', 'ب', 'ل', 'ف', 'ك']);
 
 /** Words joining two names in a list (`Daraa and Quneitra`). */
 const COORDINATORS: ReadonlySet<string> = new Set(['and', 'or', '&', 'et', 'ou']);
@@ -231,7 +234,7 @@ export class PlaceSpotter {
         at += taken;
       }
     }
-    if (holdsArabic(text)) this.#spotArabic(text.slice(0, READ_CHARACTERS), known, found);
+    if (holdsArabic(text)) this.#spotArabic(text.slice(0, READ_CHARACTERS), known, found, named);
     // A region named beside a town in it (`Jenin, West Bank`) says where the town is: the town is the place.
     const holding = new Set(found.flatMap((f) => (f.place.precision === 'locality' && f.place.region ? [`region:${f.place.region.code}`] : [])));
     const places = found.filter((f) => !(f.place.precision === 'region' && holding.has(f.place.ref)));
@@ -240,15 +243,18 @@ export class PlaceSpotter {
 
   /**
    * Places Arabic text names after a word saying one follows (see arabic-place-cues), the
-   * longest name first; only where the dossier's places are, Arabic having no capitals to tell
-   * a name from a word that is some far village's name too.
+   * longest name first; only where the dossier's places are or in a country the item names
+   * (`جنوب لبنان`), Arabic having no capitals to tell a name from a word that is some far
+   * village's name too.
    */
-  #spotArabic(text: string, known: (folded: string) => boolean, found: Found[]): void {
+  #spotArabic(text: string, known: (folded: string) => boolean, found: Found[], namedInItem: ReadonlySet<string>): void {
+    const named = new Set([...namedInItem, ...this.#arabicCountries(text)]);
+    const countries = [...named].sort().join(',');
     for (const phrases of arabicPlacePhrases(text)) {
       if (found.length >= MOST_PER_ITEM || this.#gazetteer.spent) return;
       for (const phrase of phrases) {
         if (known(phrase)) break;
-        const place = this.#verdictBy(`ar|${phrase}`, () => this.#judgeArabic(phrase));
+        const place = this.#verdictBy(`ar|${phrase}|${countries}`, () => this.#judgeArabic(phrase, named));
         if (place) {
           if (!found.some((f) => f.place.ref === place.place.ref)) found.push(place);
           break;
@@ -257,8 +263,20 @@ export class PlaceSpotter {
     }
   }
 
-  #judgeArabic(phrase: string): Found | null {
-    const near = this.#gazetteer.named(phrase).flatMap(({ place }) => (place.precision !== 'country' && this.homeCountries.has(place.country.code) ? [place] : []));
+  /** The countries Arabic text names, by any of their names, with a letter written onto it or not (`بلبنان`, `والأردن`). */
+  #arabicCountries(text: string): Set<string> {
+    const countries = new Set<string>();
+    const words = new Set(foldKey(text).split(' ').filter(holdsArabic));
+    for (const word of words) {
+      for (const key of word.length > 3 && ARABIC_PROCLITICS.has(word[0]!) ? [word, word.slice(1)] : [word]) {
+        for (const { place } of this.#gazetteer.named(key)) if (place.precision === 'country') countries.add(place.country.code);
+      }
+    }
+    return countries;
+  }
+
+  #judgeArabic(phrase: string, named: ReadonlySet<string>): Found | null {
+    const near = this.#gazetteer.named(phrase).flatMap(({ place }) => (place.precision !== 'country' && this.#near(place, named) ? [place] : []));
     if (near.length === 0) return null;
     // The record the name locates to, else its namesake where the dossier's places are (`رفح`: Gaza's, not Egypt's).
     const located = locatedAs(this.#gazetteer, phrase);
