@@ -108,6 +108,14 @@ describe('GIVEN the seed dossier and entries added at places in Ukraine', () => 
     expect(await run('/place "Khan Younis (Palestine)"', reader)).toMatch(/^Khān Yūnis\n {2}Precision +locality/);
   });
 
+  it('WHEN an admin types towns as the press spells them where GeoNames does not (Tal Abyad, Tel Tamr, Khan Arnabeh, Hodeidah) THEN each is located', async () => {
+    expect(await run('/entry add title:"Shelling" date:2025-08-04 type:shelling topic:syria-internal places:"Tal Abyad, Tel Tamr, Khan Arnabeh, Hodeidah"')).toContain('Added entry #21.');
+    expect(await run('/place "Tall Tamr"', reader)).toMatch(/^Tall Tamr\n {2}Precision +locality[\s\S]*Country +Syria/);
+    expect(await run('/place "Khān Arnabah"', reader)).toMatch(/Precision +locality\n {2}Region +Quneitra/);
+    expect(await run('/place "Tall Abyaḑ"', reader)).toMatch(/Precision +locality[\s\S]*Country +Syria/);
+    expect(await run('/place Hodeidah', reader)).toMatch(/Country +Yemen[\s\S]*Latest entries \(1 in all\)/);
+  });
+
   it('WHEN an admin types the name a governorate shares with its seat (Daraa, Hama, Raqqa) THEN the entry is at the seat, as in Arabic, and a filter by the name reads the whole governorate', async () => {
     expect(await run('/entry add title:"Shelling of the city" date:2025-08-04 type:shelling topic:syria-internal places:"Daraa, Hama, Raqqa"')).toContain('Added entry #21.');
     expect(await run('/entry add title:"Raid on a town" date:2025-08-05 type:incursion topic:syria-internal places:Jasim')).toContain('Added entry #22.');
