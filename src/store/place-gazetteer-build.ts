@@ -53,7 +53,10 @@ CREATE INDEX names_in_arabic_script_by_ref ON names (ref) WHERE name GLOB '*[ء-
 CREATE TABLE latin_names (ref TEXT NOT NULL, rank INTEGER NOT NULL, name TEXT NOT NULL, PRIMARY KEY (ref, rank)) STRICT, WITHOUT ROWID;
 -- What a country's people are called, in English, French and Arabic, singular and plural, each
 -- gender: \`Israeli\`, \`Israelis\`, \`Israélienne\`, \`إسرائيلية\` ("Israeli strike" names Israel).
-CREATE TABLE demonyms (country TEXT NOT NULL, name TEXT NOT NULL, PRIMARY KEY (country, name)) STRICT, WITHOUT ROWID;
+-- Read both ways: a state's people's names (by country), and the country a name of people says
+-- an item is about (by name_key, folded: "the Lebanese town of Khiam" is in Lebanon).
+CREATE TABLE demonyms (country TEXT NOT NULL, name TEXT NOT NULL, name_key TEXT NOT NULL, PRIMARY KEY (country, name)) STRICT, WITHOUT ROWID;
+CREATE INDEX demonyms_by_key ON demonyms (name_key);
 CREATE INDEX localities_by_region ON localities (region);
 CREATE INDEX localities_by_country ON localities (country);
 `;
@@ -126,11 +129,11 @@ function withPlural(name: string, language: string): string[] {
 
 function loadDemonyms(db: Database.Database, path: string): void {
   const countries = JSON.parse(readFileSync(path, 'utf8')) as WorldCountry[];
-  const insert = db.prepare('INSERT OR IGNORE INTO demonyms (country, name) VALUES (?, ?)');
+  const insert = db.prepare('INSERT OR IGNORE INTO demonyms (country, name, name_key) VALUES (?, ?, ?)');
   for (const { cca2, demonyms } of countries) {
     for (const language of ['eng', 'fra']) {
       const { m, f } = demonyms?.[language] ?? {};
-      for (const name of new Set([m, f])) if (name) for (const form of withPlural(name, language)) insert.run(cca2, form);
+      for (const name of new Set([m, f])) if (name) for (const form of withPlural(name, language)) insert.run(cca2, form, foldKey(form));
     }
   }
 }
@@ -142,10 +145,10 @@ function loadDemonyms(db: Database.Database, path: string): void {
  */
 function loadArabicDemonyms(db: Database.Database, path: string): void {
   const [, ...rows] = readFileSync(path, 'utf8').split('\n').filter((line) => line.trim() !== '');
-  const insert = db.prepare('INSERT OR IGNORE INTO demonyms (country, name) VALUES (?, ?)');
+  const insert = db.prepare('INSERT OR IGNORE INTO demonyms (country, name, name_key) VALUES (?, ?, ?)');
   for (const row of rows) {
     const [country, masculine] = row.split('\t');
-    for (const ending of ['', 'ة', 'ون', 'ين']) insert.run(country!, `${masculine}${ending}`);
+    for (const ending of ['', 'ة', 'ون', 'ين']) insert.run(country!, `${masculine}${ending}`, foldKey(`${masculine}${ending}`));
   }
 }
 

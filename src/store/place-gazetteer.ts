@@ -16,7 +16,7 @@ import { projectPath } from '../paths.js';
 import { gazetteerSources } from './place-gazetteer-build.js';
 
 /** Bumped when the builder's tables change, so an older file is built again. */
-const FORMAT = 3;
+const FORMAT = 4;
 
 export const DEFAULT_GAZETTEER_DIR = projectPath('data', 'gazetteer');
 
@@ -115,6 +115,7 @@ export class SqliteGazetteer implements Gazetteer {
   private readonly arabic: Database.Statement;
   private readonly latin: Database.Statement;
   private readonly peoples: Database.Statement;
+  private readonly peoplesCountries: Database.Statement;
 
   constructor(path: string) {
     this.db = new Database(path, { readonly: true, fileMustExist: true });
@@ -130,6 +131,7 @@ export class SqliteGazetteer implements Gazetteer {
     this.arabic = this.db.prepare("SELECT name FROM names WHERE ref = ? AND name GLOB '*[ء-ي]*' ORDER BY name").pluck();
     this.latin = this.db.prepare('SELECT name FROM latin_names WHERE ref = ? ORDER BY rank').pluck();
     this.peoples = this.db.prepare('SELECT name FROM demonyms WHERE country = ? ORDER BY name').pluck();
+    this.peoplesCountries = this.db.prepare('SELECT DISTINCT country FROM demonyms WHERE name_key = ? ORDER BY country').pluck();
   }
 
   arabicNames(ref: string): string[] {
@@ -142,6 +144,10 @@ export class SqliteGazetteer implements Gazetteer {
 
   demonyms(countryCode: string): string[] {
     return this.peoples.all(countryCode) as string[];
+  }
+
+  countriesOfPeople(key: string): string[] {
+    return key === '' ? [] : (this.peoplesCountries.all(key) as string[]);
   }
 
   byRef(ref: string): GazetteerPlace | undefined {

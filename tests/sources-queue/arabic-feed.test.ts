@@ -87,6 +87,13 @@ describe('GIVEN Arabic items naming a place in a country the dossier has no plac
     expect(cards.find((card) => card.includes('جنوب لبنان'))).toContain('Places     Bint Jbeil');
     expect(cards.find((card) => !card.includes('جنوب لبنان'))).toContain('Places     —');
   });
+
+  it('WHEN the item calls the place Lebanese THEN that names the country as well', async () => {
+    feeds.serve('/ar.xml', 'Levant Wire (Arabic)', [{ ...WEATHER, guid: 'nna-3', title: 'غارة إسرائيلية على مدينة صور اللبنانية', summary: 'وأفادت مصادر محلية بوقوع أضرار.' }]);
+    const id = QueueApp.idAfter(await queue.text(`/sources add url:${feeds.url('/ar.xml')} topic:syria-israel backfill:true`), 'Watching');
+    expect(await queue.text(`/sources check id:${id}`)).toContain('1 proposed');
+    expect(await queue.text('/review show id:1', READER)).toContain('Places     Tyre');
+  });
 });
 
 describe('GIVEN the gazetteer', () => {

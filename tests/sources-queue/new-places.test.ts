@@ -54,6 +54,14 @@ describe('GIVEN the seed dossier, whose places are in Syria, Israel, France and 
     expect(lines).toEqual(['Qamishli, Ras al-Ain', 'Deir ez-Zor, Al-Bukamal']);
   });
 
+  it('WHEN an item says a town is Lebanese THEN the town counts as in a country the item names; named alone, it does not', async () => {
+    const lines = await placesSuggested([
+      item('b1', 'Israeli drone hits a car in the Lebanese town of Bint Jbeil', ''),
+      item('b2', 'Fire breaks out at a market in Bint Jbeil overnight', ''),
+    ]);
+    expect(lines).toEqual(['Bint Jbeil', '—']);
+  });
+
   it('WHEN an item names Tripoli with Lebanon THEN the Lebanese city is suggested by a spelling that locates it, not the Libyan capital', async () => {
     const [line] = await placesSuggested([item('t1', 'Clashes in Tripoli, Lebanon leave three dead', 'The army deployed in Bab al-Tabbaneh.')]);
     expect(line).toBe('Tripoli (Lebanon)');

@@ -53,6 +53,7 @@ function countingGazetteer(hamlets = 0): Gazetteer & { asked: number; answered: 
     arabicNames: () => [],
     latinNames: () => [],
     demonyms: () => [],
+    countriesOfPeople: () => [],
     closest: () => [],
   };
 }

@@ -49,6 +49,8 @@ export interface Gazetteer {
   latinNames(ref: string): string[];
   /** What a country's people are called, by its ISO alpha-2 code: `Israeli`, `Israelis`, `Israélien`, `إسرائيلي`… */
   demonyms(countryCode: string): string[];
+  /** The countries whose people a folded name calls so (`lebanese` → LB), by their ISO alpha-2 codes. */
+  countriesOfPeople(key: string): string[];
   /** Names close to a misspelling, most likely first: `[name, record]`. */
   closest(typed: string, count: number): { name: string; place: GazetteerPlace }[];
 }

@@ -198,8 +198,10 @@ export class PlaceSpotter {
         for (const phrase of at + 1 < run.length ? [run[at]!, `${run[at]} ${run[at + 1]}`] : [run[at]!]) {
           // `US envoy`, `UK-made`: an initialism is more often an adjective than the place meant.
           if (INITIALISM.test(phrase)) continue;
-          const { own } = this.#phrase(phrase);
+          const { folded, own } = this.#phrase(phrase);
           for (const place of own) if (place.precision === 'country') named.add(place.country.code);
+          // `the Lebanese town of Khiam`: a people's name says the country as its name does.
+          for (const code of this.#gazetteer.countriesOfPeople(folded)) named.add(code);
           const alone = phrase === whole && !(opening && run.length === 1);
           if (alone && own.some((place) => place.precision === 'region') && new Set(own.map((place) => place.country.code)).size === 1) named.add(own[0]!.country.code);
         }
@@ -263,14 +265,20 @@ export class PlaceSpotter {
     }
   }
 
-  /** The countries Arabic text names, by any of their names, with a letter written onto it or not (`بلبنان`, `والأردن`). */
+  /**
+   * The countries Arabic text names, by any of their names or their people's, with a letter or
+   * the article written onto it or not (`بلبنان`, `والأردن`, `اللبنانية`).
+   */
   #arabicCountries(text: string): Set<string> {
     const countries = new Set<string>();
     const words = new Set(foldKey(text).split(' ').filter(holdsArabic));
     for (const word of words) {
-      for (const key of word.length > 3 && ARABIC_PROCLITICS.has(word[0]!) ? [word, word.slice(1)] : [word]) {
+      const bare = word.length > 3 && ARABIC_PROCLITICS.has(word[0]!) ? word.slice(1) : word;
+      for (const key of new Set([word, bare])) {
         for (const { place } of this.#gazetteer.named(key)) if (place.precision === 'country') countries.add(place.country.code);
       }
+      const people = bare.length > 4 && bare.startsWith('ال') ? bare.slice(2) : bare;
+      for (const code of this.#gazetteer.countriesOfPeople(people)) countries.add(code);
     }
     return countries;
   }

@@ -11,6 +11,7 @@ type Named = ReturnType<Gazetteer['named']>;
 export class SpottingGazetteer implements Gazetteer {
   readonly #named = new Map<string, Named>();
   readonly #own = new Map<string, GazetteerPlace[]>();
+  readonly #peoples = new Map<string, string[]>();
   #left = 0;
   #spent = false;
 
@@ -53,6 +54,10 @@ export class SpottingGazetteer implements Gazetteer {
 
   demonyms(countryCode: string): string[] {
     return this.inner.demonyms(countryCode);
+  }
+
+  countriesOfPeople(key: string): string[] {
+    return this.#ask(this.#peoples, key, () => this.inner.countriesOfPeople(key));
   }
 
   /** Spotting never suggests a spelling it was not given. */
