@@ -54,6 +54,15 @@ describe('GIVEN the seed dossier', () => {
     expect(lines).toEqual(['Israel', 'Syria, United States', 'Syria, Israel']);
   });
 
+  it('WHEN a people’s name opens another name (the Syrian Democratic Forces, the Syrian Observatory) THEN it does not suggest the state, unless the title capitalises every word', async () => {
+    const lines = await actorsSuggested([
+      item('n1', 'Syrian Democratic Forces clash with tribal fighters', 'The Syrian Observatory for Human Rights reported casualties.'),
+      item('n2', 'Israeli Strike Hits Depot Near Quneitra'),
+      item('n3', 'Drone hits a car near Daraa', 'Syrian state media blamed Israeli drones.'),
+    ]);
+    expect(lines).toEqual(['—', 'Israel', 'Syria, Israel']);
+  });
+
   it('WHEN an actor that is no state bears a country’s name THEN its people’s name does not suggest it', async () => {
     await queue.run('/actors add name:Jordan kind:person title:"Aid worker"');
     const [line] = await actorsSuggested([item('j1', 'Jordanian officials say crossings reopen')]);

@@ -9,7 +9,15 @@ import { arabicWords, findPhrase, foldPhrase, foldText, holdsArabic, type Folded
 
 /** An actor or place the dossier knows, by its name and aliases. */
 export type KnownName =
-  | { kind: 'actor'; id: number; name: string; aliases?: readonly string[]; actorKind?: ActorKind }
+  | {
+      kind: 'actor';
+      id: number;
+      name: string;
+      aliases?: readonly string[];
+      actorKind?: ActorKind;
+      /** What a state's people are called (`Israeli`, `سوري`): found as its aliases are, but not as part of a longer name. */
+      peoples?: readonly string[];
+    }
   /** `country`: the ISO code of the country a located place lies in; `ref`: its gazetteer record. */
   | { kind: 'place'; name: string; aliases?: readonly string[]; country?: string; ref?: string };
 
@@ -19,6 +27,8 @@ interface NameForm {
   known: KnownName;
   written: string;
   phrase: FoldedPhrase;
+  /** One of a state's people's names (KnownName.peoples). */
+  people: boolean;
 }
 
 /**
@@ -124,12 +134,14 @@ export class NameCompiler {
     for (const known of names) {
       if (known.kind === 'place' && known.country) this.countries.add(known.country);
       if (known.kind === 'place' && known.ref && !this.placeNames.has(known.ref)) this.placeNames.set(known.ref, known.name);
-      for (const written of [known.name, ...(known.aliases ?? []), ...shortRegionName(known)]) {
+      const names = [known.name, ...(known.aliases ?? []), ...shortRegionName(known)];
+      const peoples = known.kind === 'actor' ? (known.peoples ?? []) : [];
+      for (const [index, written] of [...names, ...peoples].entries()) {
         const phrase = foldPhrase(written);
         if (!phrase) continue;
         const opening = phrase.words.split(' ', 2).join(' ');
         const forms = this.byOpening.get(opening);
-        const form = { order: this.order++, known, written, phrase };
+        const form = { order: this.order++, known, written, phrase, people: index >= names.length };
         if (forms) forms.push(form);
         else this.byOpening.set(opening, [form]);
       }
@@ -166,6 +178,7 @@ interface Mention {
   written: string;
   at: number;
   end: number;
+  people: boolean;
 }
 
 /** Every place a phrase occurs in the text, as [start, end) of its words. */
@@ -181,8 +194,8 @@ function spans(text: FoldedText, phrase: FoldedPhrase): [number, number][] {
  */
 function mentions(text: FoldedText, names: CompiledNames): Mention[] {
   const candidates: Mention[] = [];
-  for (const { known, written, phrase } of formsIn(text, names)) {
-    for (const [at, end] of spans(text, phrase)) candidates.push({ known, written, at, end });
+  for (const { known, written, phrase, people } of formsIn(text, names)) {
+    for (const [at, end] of spans(text, phrase)) candidates.push({ known, written, at, end, people });
   }
   candidates.sort((a, b) => b.end - b.at - (a.end - a.at) || a.at - b.at);
   const kept: Mention[] = [];
@@ -207,12 +220,28 @@ const dayOf = (instant: Date): PartialDate => ({ year: instant.getUTCFullYear(),
  * The proposal for one item of `feed`. The outlet is the feed's title, else the host of the
  * item's link, else of the feed's link.
  */
+/** Whether the word after a mention ending at `end` is capitalised, as the next word of a name is. */
+function opensName(text: FoldedText, end: number): boolean {
+  return /\p{Lu}/u.test(text.cased.slice(end + 1, end + 2));
+}
+
+/** A title in title case (`Israeli Strike Kills Two`): most of its longer words capitalised. */
+function titleCase(title: string): boolean {
+  const words = title.split(/\s+/).filter((word) => /^\p{L}{4,}/u.test(word));
+  return words.length >= 3 && words.filter((word) => /^\p{Lu}/u.test(word)).length >= words.length * 0.75;
+}
+
 export function suggest(item: FeedItem, knownNames: readonly KnownName[] | CompiledNames, feed: Pick<FeedDocument, 'title' | 'link'> = {}): Suggestion {
   const names = 'byOpening' in knownNames ? knownNames : compileNames(knownNames);
   const actors: Suggestion['actors'] = [];
   const places: string[] = [];
   const text = foldText(`${item.title}\n${item.summary}`);
-  for (const { known, written, at, end } of mentions(text, names)) {
+  const titleEnd = foldText(item.title).lower.length - 1;
+  const styledTitle = titleCase(item.title);
+  for (const { known, written, at, end, people } of mentions(text, names)) {
+    // `Syrian Democratic Forces`, `the Syrian Observatory for Human Rights`: a people's name
+    // opening another name is not the state (unless every word of the title is capitalised).
+    if (people && opensName(text, end) && !(styledTitle && at < titleEnd)) continue;
     if (known.kind === 'actor' && !actors.some((a) => a.id === known.id)) actors.push({ id: known.id, name: known.name, matched: written });
     if (known.kind === 'place' && !places.includes(known.name) && !speaks(text, at, end)) places.push(known.name);
   }
