@@ -33,7 +33,7 @@ const hamlet = (key: string, i: number): GazetteerPlace => ({
  * is asked about and the records it answers.
  */
 function countingGazetteer(hamlets = 0): Gazetteer & { asked: number; answered: number } {
-  const records = (key: string) => (key === 'daraa' ? [DARAA] : key.startsWith('qx') ? Array.from({ length: hamlets }, (_, i) => hamlet(key, i)) : []);
+  const records = (key: string) => (key === 'daraa' || key === 'درعا' ? [DARAA] : key.startsWith('qx') ? Array.from({ length: hamlets }, (_, i) => hamlet(key, i)) : []);
   return {
     asked: 0,
     answered: 0,
@@ -94,6 +94,14 @@ describe('GIVEN a spotter for a dossier in Syria', () => {
     expect(gazetteer.asked).toBeGreaterThan(0);
     expect(gazetteer.asked).toBeLessThanOrEqual(LOOKUPS_PER_ITEM);
     expect(spotter.spot('Shelling reported near Daraa overnight', () => false)).toEqual(['Daraa']);
+  });
+
+  it('WHEN a long Arabic item names its place first and then hundreds of other words THEN the place is found: only the words after a cue are read for countries', () => {
+    const gazetteer = countingGazetteer();
+    const spotter = new PlaceSpotter(gazetteer, new Set(['SY']));
+    const letters = 'بتثجحخدذرزسشصضطظعغفقكلمنهوي';
+    const words = Array.from({ length: 300 }, (_, i) => `${letters[i % 28]}${letters[Math.floor(i / 28) % 28]}${letters[(i * 5) % 28]}ون`);
+    expect(spotter.spot(`قصف قرب درعا. ${words.join(' ')}`.slice(0, 1_200), () => false)).toEqual(['Daraa']);
   });
 
   it('WHEN the same names come again THEN they are not looked up again', () => {

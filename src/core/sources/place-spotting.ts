@@ -200,8 +200,8 @@ export class PlaceSpotter {
           if (INITIALISM.test(phrase)) continue;
           const { folded, own } = this.#phrase(phrase);
           for (const place of own) if (place.precision === 'country') named.add(place.country.code);
-          // `the Lebanese town of Khiam`: a people's name says the country as its name does.
-          for (const code of this.#gazetteer.countriesOfPeople(folded)) named.add(code);
+          // `the Lebanese town of Khiam`: a people's name (one word) says the country as its name does.
+          if (!phrase.includes(' ')) for (const code of this.#gazetteer.countriesOfPeople(folded)) named.add(code);
           const alone = phrase === whole && !(opening && run.length === 1);
           if (alone && own.some((place) => place.precision === 'region') && new Set(own.map((place) => place.country.code)).size === 1) named.add(own[0]!.country.code);
         }
@@ -250,9 +250,10 @@ export class PlaceSpotter {
    * village's name too.
    */
   #spotArabic(text: string, known: (folded: string) => boolean, found: Found[], namedInItem: ReadonlySet<string>): void {
-    const named = new Set([...namedInItem, ...this.#arabicCountries(text)]);
+    const groups = arabicPlacePhrases(text);
+    const named = new Set([...namedInItem, ...this.#arabicCountries(groups)]);
     const countries = [...named].sort().join(',');
-    for (const phrases of arabicPlacePhrases(text)) {
+    for (const phrases of groups) {
       if (found.length >= MOST_PER_ITEM || this.#gazetteer.spent) return;
       for (const phrase of phrases) {
         if (known(phrase)) break;
@@ -266,12 +267,14 @@ export class PlaceSpotter {
   }
 
   /**
-   * The countries Arabic text names, by any of their names or their people's, with a letter or
-   * the article written onto it or not (`بلبنان`, `والأردن`, `اللبنانية`).
+   * The countries Arabic text names where it names places (the words after a cue: `جنوب لبنان`,
+   * `محافظة النبطية بلبنان`, `مدينة صور اللبنانية`), by any of their names or their people's, with
+   * a letter or the article written onto them or not. Only those words are read: a long item's
+   * every word would spend its allowance of gazetteer work before its places were.
    */
-  #arabicCountries(text: string): Set<string> {
+  #arabicCountries(phraseGroups: readonly string[][]): Set<string> {
     const countries = new Set<string>();
-    const words = new Set(foldKey(text).split(' ').filter(holdsArabic));
+    const words = new Set(phraseGroups.flatMap((phrases) => phrases[0]!.split(' ')));
     for (const word of words) {
       const bare = word.length > 3 && ARABIC_PROCLITICS.has(word[0]!) ? word.slice(1) : word;
       for (const key of new Set([word, bare])) {
