@@ -56,8 +56,18 @@ export class SpottingGazetteer implements Gazetteer {
     return this.inner.demonyms(countryCode);
   }
 
+  /**
+   * Not charged to the item: the table of peoples' names is small and each word of an item asks
+   * it at most once, so the allowance is left for the places.
+   */
   countriesOfPeople(key: string): string[] {
-    return this.#ask(this.#peoples, key, () => this.inner.countriesOfPeople(key));
+    let countries = this.#peoples.get(key);
+    if (countries === undefined) {
+      countries = this.inner.countriesOfPeople(key);
+      if (this.#peoples.size >= this.remembered) this.#peoples.clear();
+      this.#peoples.set(key, countries);
+    }
+    return countries;
   }
 
   /** Spotting never suggests a spelling it was not given. */
