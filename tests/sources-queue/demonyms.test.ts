@@ -54,13 +54,14 @@ describe('GIVEN the seed dossier', () => {
     expect(lines).toEqual(['Israel', 'Syria, United States', 'Syria, Israel']);
   });
 
-  it('WHEN a people’s name opens another name (the Syrian Democratic Forces, the Syrian Observatory) THEN it does not suggest the state, unless the title capitalises every word', async () => {
+  it('WHEN a people’s name opens another name (the Syrian Democratic Forces, the Syrian Observatory) THEN it does not suggest the state, unless the title capitalises every word or the name is the state’s own office or organ', async () => {
     const lines = await actorsSuggested([
       item('n1', 'Syrian Democratic Forces clash with tribal fighters', 'The Syrian Observatory for Human Rights reported casualties.'),
       item('n2', 'Israeli Strike Hits Depot Near Quneitra'),
       item('n3', 'Drone hits a car near Daraa', 'Syrian state media blamed Israeli drones.'),
+      item('n4', 'Israeli Prime Minister warns of a wider war', 'The Syrian Army redeployed south.'),
     ]);
-    expect(lines).toEqual(['—', 'Israel', 'Syria, Israel']);
+    expect(lines).toEqual(['—', 'Israel', 'Syria, Israel', 'Israel, Syria']);
   });
 
   it('WHEN an actor that is no state bears a country’s name THEN its people’s name does not suggest it', async () => {

@@ -220,9 +220,17 @@ const dayOf = (instant: Date): PartialDate => ({ year: instant.getUTCFullYear(),
  * The proposal for one item of `feed`. The outlet is the feed's title, else the host of the
  * item's link, else of the feed's link.
  */
-/** Whether the word after a mention ending at `end` is capitalised, as the next word of a name is. */
+/** Capitalised words after a people's name that still say the state (`Israeli Prime Minister`, `Syrian Army`). */
+const STATE_WORDS: ReadonlySet<string> = new Set(
+  'president presidency prime minister ministry foreign defence defense interior army air navy government military police security state'.split(' '),
+);
+
+/**
+ * Whether the word after a mention ending at `end` is capitalised, as the next word of a name is,
+ * and is not one of the state's own organs or offices.
+ */
 function opensName(text: FoldedText, end: number): boolean {
-  return /\p{Lu}/u.test(text.cased.slice(end + 1, end + 2));
+  return /\p{Lu}/u.test(text.cased.slice(end + 1, end + 2)) && !STATE_WORDS.has(wordAfter(text, end));
 }
 
 /** A title in title case (`Israeli Strike Kills Two`): most of its longer words capitalised. */
