@@ -14,15 +14,34 @@ import { candidateIdOption } from './decide.js';
 
 const PAGE_SIZE = 10;
 
+/** Actors, and places, a list line names of what a candidate suggests, before saying how many more. */
+const LISTED_NAMES = 3;
+
+const listed = (names: readonly string[]) =>
+  names.length > LISTED_NAMES ? `${names.slice(0, LISTED_NAMES).join(', ')} and ${names.length - LISTED_NAMES} more` : names.join(', ');
+
+/** Who, where and how many killed the card suggests, in one line to triage by; undefined when it suggests none. */
+function suggestedLine(candidate: Candidate): string | undefined {
+  const { actors, places, fatalities } = candidate.suggested;
+  const parts = [
+    ...(actors.length > 0 ? [listed(actors.map((actor) => actor.name))] : []),
+    ...(places.length > 0 ? [`in ${listed(places)}`] : []),
+    ...(fatalities !== undefined ? [`${fatalities} killed`] : []),
+  ];
+  return parts.length > 0 ? parts.join(' · ') : undefined;
+}
+
 /** `unconfirmed`: the platforms whose review channel may not have the candidate's card. */
 function candidateSection(candidate: Candidate, unconfirmed: readonly string[]): Section {
   const others = candidate.reports.length - 1;
+  const suggested = suggestedLine(candidate);
   return {
     heading: [span.code(`#${candidate.id}`), span.plain(' '), span.bold(candidate.title)],
     lines: [
       plainLine(
         `${candidate.outlet}${others > 0 ? ` and ${plural(others, 'other outlet')}` : ''} · ${candidate.published ? instantText(candidate.published) : 'no date'} · ${eventTypeLabel(candidate.suggested.type)} · ${candidate.topic}`,
       ),
+      ...(suggested ? [plainLine(suggested)] : []),
       ...(unconfirmed.length > 0
         ? [plainLine(`Its card may not have reached the review channel on ${unconfirmed.join(', ')} (Sitrep stopped while posting it, and does not post it twice): decide it here.`)]
         : []),

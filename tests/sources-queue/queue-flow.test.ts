@@ -131,6 +131,8 @@ describe('GIVEN a watched feed and a review channel', () => {
     const list = await queue.text('/review list', READER);
     expect(list).toContain('1 candidate waiting');
     expect(list).toContain('`#1` Al-Shaibani and Dermer meet in Paris, sources say');
+    // Who and where the card suggests, to triage by without opening it.
+    expect(list).toContain('Asaad al-Shaibani, Ron Dermer, Syria and 2 more · in Paris');
   });
 
   it('WHEN the source has keywords THEN an item naming none is filtered out, kept, and /sources why says by which rule', async () => {
