@@ -26,7 +26,7 @@ function suggestedLine(candidate: Candidate): string | undefined {
   const parts = [
     ...(actors.length > 0 ? [listed(actors.map((actor) => actor.name))] : []),
     ...(places.length > 0 ? [`in ${listed(places)}`] : []),
-    ...(fatalities !== undefined ? [`${fatalities} killed`] : []),
+    ...(fatalities !== undefined ? [`${fatalities.toLocaleString('en-US')} killed`] : []),
   ];
   return parts.length > 0 ? parts.join(' · ') : undefined;
 }

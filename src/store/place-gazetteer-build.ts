@@ -29,6 +29,7 @@ export function gazetteerSources() {
     demonymsPackage: join(dirname(require.resolve('world-countries/countries.json')), 'package.json'),
     aliases: projectPath('data', 'places', 'aliases.tsv'),
     arabicDemonyms: projectPath('data', 'places', 'demonyms-ar.tsv'),
+    countryNames: projectPath('data', 'places', 'country-names.tsv'),
   };
 }
 
@@ -57,6 +58,10 @@ CREATE TABLE latin_names (ref TEXT NOT NULL, rank INTEGER NOT NULL, name TEXT NO
 -- an item is about (by name_key, folded: "the Lebanese town of Khiam" is in Lebanon).
 CREATE TABLE demonyms (country TEXT NOT NULL, name TEXT NOT NULL, name_key TEXT NOT NULL, PRIMARY KEY (country, name)) STRICT, WITHOUT ROWID;
 CREATE INDEX demonyms_by_key ON demonyms (name_key);
+-- What news in Sitrep's languages calls each country (English, French, Arabic: \`Syria\`,
+-- \`Syrie\`, \`سوريا\`), read both ways as demonyms are.
+CREATE TABLE press_names (country TEXT NOT NULL, name TEXT NOT NULL, name_key TEXT NOT NULL, PRIMARY KEY (country, name)) STRICT, WITHOUT ROWID;
+CREATE INDEX press_names_by_key ON press_names (name_key);
 CREATE INDEX localities_by_region ON localities (region);
 CREATE INDEX localities_by_country ON localities (country);
 `;
@@ -113,6 +118,29 @@ function loadCountries(db: Database.Database, addName: Insert): void {
     for (const [code, names] of Object.entries(countries.getNames(lang, { select: 'all' }))) {
       for (const name of names) addName(foldKey(name), `country:${code}`, 1, name);
     }
+  }
+  const press = db.prepare('INSERT OR IGNORE INTO press_names (country, name, name_key) VALUES (?, ?, ?)');
+  for (const lang of PRESS_LANGUAGES) {
+    for (const [code, names] of Object.entries(countries.getNames(lang, { select: 'all' }))) {
+      for (const name of names) if (!CODE_LIKE.test(name)) press.run(code, name, foldKey(name));
+    }
+  }
+}
+
+/** The languages of the press Sitrep reads (English, French, Arabic). */
+const PRESS_LANGUAGES = ['en', 'fr', 'ar'];
+
+/** Sitrep's country names (data/places/country-names.tsv) and its aliases' country names, added to the press names. */
+function loadPressNames(db: Database.Database, paths: readonly string[]): void {
+  const press = db.prepare('INSERT OR IGNORE INTO press_names (country, name, name_key) VALUES (?, ?, ?)');
+  const [countryNames, aliases] = paths.map((path) => readFileSync(path, 'utf8').split('\n').filter((line) => line.trim() !== '').slice(1));
+  for (const row of countryNames!) {
+    const [country, name] = row.split('\t');
+    press.run(country!, name!, foldKey(name!));
+  }
+  for (const row of aliases!) {
+    const [name, ref] = row.split('\t');
+    if (ref!.startsWith('country:')) press.run(ref!.slice('country:'.length), name!, foldKey(name!));
   }
 }
 
@@ -203,6 +231,7 @@ export async function buildGazetteer(out: string, fingerprint: string): Promise<
     loadCountries(db, addName);
     loadDemonyms(db, sources.demonyms);
     loadArabicDemonyms(db, sources.arabicDemonyms);
+    loadPressNames(db, [sources.countryNames, sources.aliases]);
     loadAliases(db, sources.aliases, addName);
     summarise(db);
     db.prepare("INSERT INTO meta (key, value) VALUES ('fingerprint', ?)").run(fingerprint);

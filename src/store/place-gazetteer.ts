@@ -16,7 +16,7 @@ import { projectPath } from '../paths.js';
 import { gazetteerSources } from './place-gazetteer-build.js';
 
 /** Bumped when the builder's tables change, so an older file is built again. */
-const FORMAT = 4;
+const FORMAT = 5;
 
 export const DEFAULT_GAZETTEER_DIR = projectPath('data', 'gazetteer');
 
@@ -28,6 +28,7 @@ export function gazetteerFingerprint(): string {
     .update(JSON.stringify([FORMAT, version(sources.localitiesPackage), version(sources.regionsPackage), version(sources.countriesPackage), version(sources.demonymsPackage)]))
     .update(readFileSync(sources.aliases))
     .update(readFileSync(sources.arabicDemonyms))
+    .update(readFileSync(sources.countryNames))
     .update(foldKey('Āş-Şuwaydā’ U.S. Київ'))
     .digest('hex')
     .slice(0, 16);
@@ -116,6 +117,8 @@ export class SqliteGazetteer implements Gazetteer {
   private readonly latin: Database.Statement;
   private readonly peoples: Database.Statement;
   private readonly peoplesCountries: Database.Statement;
+  private readonly pressNames: Database.Statement;
+  private readonly pressCountries: Database.Statement;
 
   constructor(path: string) {
     this.db = new Database(path, { readonly: true, fileMustExist: true });
@@ -132,6 +135,8 @@ export class SqliteGazetteer implements Gazetteer {
     this.latin = this.db.prepare('SELECT name FROM latin_names WHERE ref = ? ORDER BY rank').pluck();
     this.peoples = this.db.prepare('SELECT name FROM demonyms WHERE country = ? ORDER BY name').pluck();
     this.peoplesCountries = this.db.prepare('SELECT DISTINCT country FROM demonyms WHERE name_key = ? ORDER BY country').pluck();
+    this.pressNames = this.db.prepare('SELECT name FROM press_names WHERE country = ? ORDER BY name').pluck();
+    this.pressCountries = this.db.prepare('SELECT DISTINCT country FROM press_names WHERE name_key = ? ORDER BY country').pluck();
   }
 
   arabicNames(ref: string): string[] {
@@ -148,6 +153,14 @@ export class SqliteGazetteer implements Gazetteer {
 
   countriesOfPeople(key: string): string[] {
     return key === '' ? [] : (this.peoplesCountries.all(key) as string[]);
+  }
+
+  countryNames(countryCode: string): string[] {
+    return this.pressNames.all(countryCode) as string[];
+  }
+
+  countriesNamed(key: string): string[] {
+    return key === '' ? [] : (this.pressCountries.all(key) as string[]);
   }
 
   byRef(ref: string): GazetteerPlace | undefined {

@@ -64,6 +64,14 @@ describe('GIVEN the seed dossier', () => {
     expect(lines).toEqual(['—', 'Israel', 'Syria, Israel', 'Israel, Syria']);
   });
 
+  it('WHEN items name states in French or Arabic (États-Unis, سوريا, إسرائيل) THEN the cards suggest them with no alias added by hand', async () => {
+    const lines = await actorsSuggested([
+      item('c1', 'Les États-Unis appellent au calme à Soueida'),
+      item('c2', 'اجتماع بين سوريا وإسرائيل في باكو'),
+    ]);
+    expect(lines).toEqual(['United States', 'Syria, Israel']);
+  });
+
   it('WHEN an actor that is no state bears a country’s name THEN its people’s name does not suggest it', async () => {
     await queue.run('/actors add name:Jordan kind:person title:"Aid worker"');
     const [line] = await actorsSuggested([item('j1', 'Jordanian officials say crossings reopen')]);

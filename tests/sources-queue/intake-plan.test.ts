@@ -159,6 +159,8 @@ describe('GIVEN the polling timing', () => {
     expect(guessEventType({ title: 'Un accord de cessez-le-feu conclu entre Damas et les Druzes', summary: '' })).toBe('agreement');
     expect(guessEventType({ title: 'Affrontements à Soueida entre tribus bédouines et druzes', summary: '' })).toBe('armed-clash');
     expect(guessEventType({ title: 'Manifestation à Beyrouth contre la vie chère', summary: '' })).toBe('protest');
+    expect(guessEventType({ title: 'Les États-Unis appellent au calme à Soueida', summary: '' })).toBe('statement');
+    expect(guessEventType({ title: 'UN calls for calm in Sweida', summary: '' })).toBe('statement');
   });
 
   it('THEN an Arabic title suggests its type as well, with what Arabic writes onto its words', () => {

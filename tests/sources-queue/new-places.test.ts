@@ -62,6 +62,11 @@ describe('GIVEN the seed dossier, whose places are in Syria, Israel, France and 
     expect(lines).toEqual(['Bint Jbeil', '—']);
   });
 
+  it('WHEN a French item names the country as French news does (Liban) THEN a town there counts', async () => {
+    const [line] = await placesSuggested([item('b3', 'Liban : deux civils tués dans une frappe de drone à Bint Jbeil', '')]);
+    expect(line).toBe('Bint Jbeil');
+  });
+
   it('WHEN an item names Tripoli with Lebanon THEN the Lebanese city is suggested by a spelling that locates it, not the Libyan capital', async () => {
     const [line] = await placesSuggested([item('t1', 'Clashes in Tripoli, Lebanon leave three dead', 'The army deployed in Bab al-Tabbaneh.')]);
     expect(line).toBe('Tripoli (Lebanon)');

@@ -54,6 +54,8 @@ function countingGazetteer(hamlets = 0): Gazetteer & { asked: number; answered: 
     latinNames: () => [],
     demonyms: () => [],
     countriesOfPeople: () => [],
+    countryNames: () => [],
+    countriesNamed: () => [],
     closest: () => [],
   };
 }

@@ -51,6 +51,10 @@ export interface Gazetteer {
   demonyms(countryCode: string): string[];
   /** The countries whose people a folded name calls so (`lebanese` → LB), by their ISO alpha-2 codes. */
   countriesOfPeople(key: string): string[];
+  /** What English, French and Arabic news call a country, by its ISO alpha-2 code: `Syria`, `Syrie`, `سوريا`… */
+  countryNames(countryCode: string): string[];
+  /** The countries a folded name is one of those names of (`liban` → LB). */
+  countriesNamed(key: string): string[];
   /** Names close to a misspelling, most likely first: `[name, record]`. */
   closest(typed: string, count: number): { name: string; place: GazetteerPlace }[];
 }

@@ -22,7 +22,7 @@ const SIGNS: readonly [EventType, readonly string[]][] = [
   ['talks', ['talks', 'negotiat*', 'meet', 'meets', 'met', 'meeting*', 'summit*', 'mediat*', 'envoy*', 'dialogue', 'pourparlers', 'negociation*', 'rencontre*', 'sommet*', 'entretien*', 'محادثات', 'مباحثات', 'مفاوض*', 'اجتماع*', 'لقاء', 'قمة', 'وساطة', 'مبعوث*']],
   ['humanitarian', ['aid', 'humanitarian', 'refugee*', 'displaced', 'famine', 'relief', 'humanitaire*', 'refugie*', 'deplaces', 'مساعدات', 'إنساني*', 'لاجئ*', 'نازح*', 'مجاعة']],
   ['political-change', ['elect*', 'resign*', 'appoint*', 'sworn', 'coup*', 'cabinet', 'demission*', 'انتخاب*', 'استقال*', 'تعيين', 'انقلاب']],
-  ['statement', ['said', 'says', 'statement*', 'announc*', 'warn*', 'urge*', 'condemn*', 'declar*', 'annonc*', 'condamn*', 'dement', 'dementent', 'dementi', 'بيان', 'أعلن*', 'حذر*', 'أدان*', 'قال']],
+  ['statement', ['said', 'says', 'statement*', 'announc*', 'warn*', 'urge*', 'condemn*', 'declar*', 'calls for', 'called for', 'annonc*', 'condamn*', 'appelle', 'appellent', 'dement', 'dementent', 'dementi', 'بيان', 'أعلن*', 'حذر*', 'أدان*', 'قال']],
 ];
 
 const compile = (stems: readonly string[]) => stems.flatMap((stem) => foldPhrase(stem.replace(/\*$/, ''), stem.endsWith('*')) ?? []);

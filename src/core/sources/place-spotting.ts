@@ -200,7 +200,9 @@ export class PlaceSpotter {
           if (INITIALISM.test(phrase)) continue;
           const { folded, own } = this.#phrase(phrase);
           for (const place of own) if (place.precision === 'country') named.add(place.country.code);
-          // `the Lebanese town of Khiam`: a people's name (one word) says the country as its name does.
+          // `Liban`, `the Lebanese town of Khiam`: the country's name in the press's languages, or
+          // its people's (one word), says the country as its own name does.
+          for (const code of this.#gazetteer.countriesNamed(folded)) named.add(code);
           if (!phrase.includes(' ')) for (const code of this.#gazetteer.countriesOfPeople(folded)) named.add(code);
           const alone = phrase === whole && !(opening && run.length === 1);
           if (alone && own.some((place) => place.precision === 'region') && new Set(own.map((place) => place.country.code)).size === 1) named.add(own[0]!.country.code);
@@ -280,6 +282,7 @@ export class PlaceSpotter {
       for (const key of new Set([word, bare])) {
         for (const { place } of this.#gazetteer.named(key)) if (place.precision === 'country') countries.add(place.country.code);
       }
+      for (const code of this.#gazetteer.countriesNamed(bare)) countries.add(code);
       const people = bare.length > 4 && bare.startsWith('ال') ? bare.slice(2) : bare;
       for (const code of this.#gazetteer.countriesOfPeople(people)) countries.add(code);
     }

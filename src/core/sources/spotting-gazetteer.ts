@@ -12,6 +12,7 @@ export class SpottingGazetteer implements Gazetteer {
   readonly #named = new Map<string, Named>();
   readonly #own = new Map<string, GazetteerPlace[]>();
   readonly #peoples = new Map<string, string[]>();
+  readonly #countries = new Map<string, string[]>();
   #left = 0;
   #spent = false;
 
@@ -56,16 +57,28 @@ export class SpottingGazetteer implements Gazetteer {
     return this.inner.demonyms(countryCode);
   }
 
-  /**
-   * Not charged to the item: the table of peoples' names is small and each word of an item asks
-   * it at most once, so the allowance is left for the places.
-   */
   countriesOfPeople(key: string): string[] {
-    let countries = this.#peoples.get(key);
+    return this.#free(this.#peoples, key, () => this.inner.countriesOfPeople(key));
+  }
+
+  countryNames(countryCode: string): string[] {
+    return this.inner.countryNames(countryCode);
+  }
+
+  countriesNamed(key: string): string[] {
+    return this.#free(this.#countries, key, () => this.inner.countriesNamed(key));
+  }
+
+  /**
+   * Not charged to the item: the tables of peoples' and countries' names are small and each word
+   * of an item asks them at most once, so the allowance is left for the places.
+   */
+  #free(memo: Map<string, string[]>, key: string, query: () => string[]): string[] {
+    let countries = memo.get(key);
     if (countries === undefined) {
-      countries = this.inner.countriesOfPeople(key);
-      if (this.#peoples.size >= this.remembered) this.#peoples.clear();
-      this.#peoples.set(key, countries);
+      countries = query();
+      if (memo.size >= this.remembered) memo.clear();
+      memo.set(key, countries);
     }
     return countries;
   }

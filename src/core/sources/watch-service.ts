@@ -202,15 +202,17 @@ export class WatchService {
   }
 
   /**
-   * A state named as a country, with what its people are called: news names it so (`Israeli
-   * strike`, `Syrian forces`, `frappes israéliennes`, `غارة إسرائيلية`).
+   * A state named as a country, with its names in the press's languages and what its people are
+   * called: news names it so (`Syrie`, `سوريا`, `Israeli strike`, `frappes israéliennes`, `غارة إسرائيلية`).
    */
   private withDemonyms(actor: KnownName): KnownName {
     const { gazetteer } = this.deps;
     if (actor.kind !== 'actor' || actor.actorKind !== 'state' || !gazetteer) return actor;
     const countries = gazetteer.ownNamed(foldKey(actor.name)).filter((place) => place.precision === 'country');
     if (countries.length !== 1) return actor;
-    return { ...actor, peoples: gazetteer.demonyms(countries[0]!.country.code) };
+    const code = countries[0]!.country.code;
+    // Its names in the press's languages too (`Syrie`, `سوريا`), as aliases.
+    return { ...actor, aliases: [...(actor.aliases ?? []), ...gazetteer.countryNames(code)], peoples: gazetteer.demonyms(code) };
   }
 
   /** A located place with the gazetteer's Arabic names among its aliases: Arabic feeds name it so. */
