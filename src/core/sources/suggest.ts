@@ -216,10 +216,6 @@ function hostOf(link: string | undefined): string | undefined {
 
 const dayOf = (instant: Date): PartialDate => ({ year: instant.getUTCFullYear(), month: instant.getUTCMonth() + 1, day: instant.getUTCDate() });
 
-/**
- * The proposal for one item of `feed`. The outlet is the feed's title, else the host of the
- * item's link, else of the feed's link.
- */
 /** Capitalised words after a people's name that still say the state (`Israeli Prime Minister`, `Syrian Army`). */
 const STATE_WORDS: ReadonlySet<string> = new Set(
   'president presidency prime minister ministry foreign defence defense interior army air navy government military police security state'.split(' '),
@@ -239,6 +235,10 @@ function titleCase(title: string): boolean {
   return words.length >= 3 && words.filter((word) => /^\p{Lu}/u.test(word)).length >= words.length * 0.75;
 }
 
+/**
+ * The proposal for one item of `feed`. The outlet is the feed's title, else the host of the
+ * item's link, else of the feed's link.
+ */
 export function suggest(item: FeedItem, knownNames: readonly KnownName[] | CompiledNames, feed: Pick<FeedDocument, 'title' | 'link'> = {}): Suggestion {
   const names = 'byOpening' in knownNames ? knownNames : compileNames(knownNames);
   const actors: Suggestion['actors'] = [];
