@@ -194,7 +194,7 @@ export class WatchService {
     for (let after: number | undefined = 0; after !== undefined; ) {
       const from: number = after;
       const page = await this.turns.take(() => store.knownActors(from, ACTORS_PER_TURN));
-      await fold(page.actors, (actor) => this.withDemonyms(actor));
+      await fold(page.actors, (actor) => this.withPressNames(actor));
       after = page.last;
     }
     await fold(await this.turns.take(() => store.knownPlaces()), (place) => this.withArabicNames(place));
@@ -205,7 +205,7 @@ export class WatchService {
    * A state named as a country, with its names in the press's languages and what its people are
    * called: news names it so (`Syrie`, `سوريا`, `Israeli strike`, `frappes israéliennes`, `غارة إسرائيلية`).
    */
-  private withDemonyms(actor: KnownName): KnownName {
+  private withPressNames(actor: KnownName): KnownName {
     const { gazetteer } = this.deps;
     if (actor.kind !== 'actor' || actor.actorKind !== 'state' || !gazetteer) return actor;
     const countries = gazetteer.ownNamed(foldKey(actor.name)).filter((place) => place.precision === 'country');
