@@ -1,7 +1,7 @@
 // GIVEN the seed's states (Syria, Israel, the United States) WHEN feed items name them by what
 // their people are called ("Israeli strike", "Syrian officials", "frappes israéliennes",
-// "غارة إسرائيلية") THEN
-// the card suggests the state, and a longer name the dossier knows still wins ("Israeli forces").
+// "غارة إسرائيلية") or by the country's French or Arabic name THEN the card suggests the state,
+// and a longer name the dossier knows still wins ("Israeli forces").
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { QueueApp } from './support/queue-app.js';
 import { ScriptedFeeds, type ScriptedItem } from './support/scripted-feeds.js';
