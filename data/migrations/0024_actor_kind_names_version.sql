@@ -1,5 +1,6 @@
--- A state's people's names (`Israeli`, `Syrians`) are among the names a check reads for it
--- (watch-service's withPressNames): an actor becoming a state, or ceasing to be one, changes them.
+-- A state's country names in the press's languages and its people's names (`Syrie`, `Israeli`)
+-- are among the names a check reads for it (watch-service's withPressNames): an actor becoming a
+-- state, or ceasing to be one, changes them.
 CREATE TRIGGER actors_version_kind AFTER UPDATE OF kind ON actors
 WHEN NEW.kind IS NOT OLD.kind
 BEGIN
