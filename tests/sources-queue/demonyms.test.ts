@@ -4,6 +4,7 @@
 // and a longer name the dossier knows still wins ("Israeli forces").
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { QueueApp } from './support/queue-app.js';
+import { cardLines, recentItem as item } from './support/card-lines.js';
 import { ScriptedFeeds, type ScriptedItem } from './support/scripted-feeds.js';
 import { NOW } from './support/stories.js';
 
@@ -18,21 +19,7 @@ afterEach(async () => {
   await feeds.close();
 });
 
-const published = new Date(Date.parse(NOW) - 3_600_000).toISOString();
-const item = (guid: string, title: string, summary = ''): ScriptedItem => ({ guid, title, summary, link: `https://levant.example/${guid}`, published });
-
-/** Checks a feed of these items, backfilled, and gives each candidate's suggested actors line. */
-async function actorsSuggested(items: ScriptedItem[]): Promise<string[]> {
-  feeds.serve('/levant.xml', 'Levant Wire', items);
-  await queue.run(`/sources add url:${feeds.url('/levant.xml')} topic:syria-israel backfill:true`);
-  await queue.run('/sources check id:1');
-  const lines: string[] = [];
-  for (let id = 1; id <= items.length; id++) {
-    const card = await queue.text(`/review show id:${id}`);
-    lines.push(/^ {2}Actors +(.*)$/m.exec(card)?.[1] ?? `no actors line in: ${card}`);
-  }
-  return lines;
-}
+const actorsSuggested = (items: ScriptedItem[]) => cardLines(queue, feeds, items, 'Actors');
 
 describe('GIVEN the seed dossier', () => {
   it('WHEN items name states by their people, in English or French THEN each card suggests the states; a known longer name keeps its own actor', async () => {

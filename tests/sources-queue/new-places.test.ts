@@ -4,6 +4,7 @@
 // card's places are stored located.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { QueueApp } from './support/queue-app.js';
+import { cardLines, recentItem as item } from './support/card-lines.js';
 import { ScriptedFeeds, type ScriptedItem } from './support/scripted-feeds.js';
 import { NOW } from './support/stories.js';
 
@@ -18,21 +19,7 @@ afterEach(async () => {
   await feeds.close();
 });
 
-const published = new Date(Date.parse(NOW) - 3_600_000).toISOString();
-const item = (guid: string, title: string, summary: string): ScriptedItem => ({ guid, title, summary, link: `https://levant.example/${guid}`, published });
-
-/** Checks a feed of these items, backfilled, and gives each candidate's suggested places line. */
-async function placesSuggested(items: ScriptedItem[]): Promise<string[]> {
-  feeds.serve('/levant.xml', 'Levant Wire', items);
-  await queue.run(`/sources add url:${feeds.url('/levant.xml')} topic:syria-israel backfill:true`);
-  await queue.run('/sources check id:1');
-  const lines: string[] = [];
-  for (let id = 1; id <= items.length; id++) {
-    const card = await queue.text(`/review show id:${id}`);
-    lines.push(/^ {2}Places +(.*)$/m.exec(card)?.[1] ?? `no places line in: ${card}`);
-  }
-  return lines;
-}
+const placesSuggested = (items: ScriptedItem[]) => cardLines(queue, feeds, items, 'Places');
 
 describe('GIVEN the seed dossier, whose places are in Syria, Israel, France and Azerbaijan', () => {
   it('WHEN items name Daraa, Amman, Latakia, a village of Sweida, two cities in a title-case headline and a province THEN each card suggests them beside the places the dossier knows', async () => {
