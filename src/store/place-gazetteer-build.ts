@@ -130,18 +130,16 @@ function loadCountries(db: Database.Database, addName: Insert): void {
 /** The languages of the press Sitrep reads (English, French, Arabic). */
 const PRESS_LANGUAGES = ['en', 'fr', 'ar'];
 
-/** Sitrep's country names (data/places/country-names.tsv) and its aliases' country names, added to the press names. */
-function loadPressNames(db: Database.Database, paths: readonly string[]): void {
+/** Sitrep's own press names of countries (data/places/country-names.tsv); its aliases' are added by loadAliases. */
+function loadPressNames(db: Database.Database, path: string): void {
   const press = db.prepare('INSERT OR IGNORE INTO press_names (country, name, name_key) VALUES (?, ?, ?)');
-  const [countryNames, aliases] = paths.map((path) => readFileSync(path, 'utf8').split('\n').filter((line) => line.trim() !== '').slice(1));
-  for (const row of countryNames!) {
-    const [country, name] = row.split('\t');
-    press.run(country!, name!, foldKey(name!));
-  }
-  for (const row of aliases!) {
-    const [name, ref] = row.split('\t');
-    if (ref!.startsWith('country:')) press.run(ref!.slice('country:'.length), name!, foldKey(name!));
-  }
+  for (const [country, name] of tsvRows(path)) press.run(country!, name!, foldKey(name!));
+}
+
+/** A table of Sitrep's (data/places/*.tsv): its rows' fields, the header and blank lines left out. */
+function tsvRows(path: string): string[][] {
+  const [, ...rows] = readFileSync(path, 'utf8').split('\n').filter((line) => line.trim() !== '');
+  return rows.map((row) => row.split('\t'));
 }
 
 interface WorldCountry {
@@ -172,24 +170,25 @@ function loadDemonyms(db: Database.Database, path: string): void {
  * written onto them are matched apart (word-match).
  */
 function loadArabicDemonyms(db: Database.Database, path: string): void {
-  const [, ...rows] = readFileSync(path, 'utf8').split('\n').filter((line) => line.trim() !== '');
   const insert = db.prepare('INSERT OR IGNORE INTO demonyms (country, name, name_key) VALUES (?, ?, ?)');
-  for (const row of rows) {
-    const [country, masculine] = row.split('\t');
+  for (const [country, masculine] of tsvRows(path)) {
     for (const ending of ['', 'ة', 'ون', 'ين']) insert.run(country!, `${masculine}${ending}`, foldKey(`${masculine}${ending}`));
   }
 }
 
 function loadAliases(db: Database.Database, path: string, addName: Insert): void {
-  const [, ...rows] = readFileSync(path, 'utf8').split('\n').filter((line) => line.trim() !== '');
-  // A country's alias is how it reads ("Syria", "Türkiye"), where the shortest English name is not.
+  // A country's alias is how it reads ("Syria", "Türkiye"), where the shortest English name is
+  // not, and one of its press names.
   const rename = db.prepare('UPDATE countries SET name = ? WHERE code = ?');
+  const press = db.prepare('INSERT OR IGNORE INTO press_names (country, name, name_key) VALUES (?, ?, ?)');
   const latin = db.prepare('INSERT INTO latin_names (ref, rank, name) VALUES (?, ?, ?)');
-  for (const [rank, row] of rows.entries()) {
-    const [name, ref] = row.split('\t');
+  for (const [rank, [name, ref]] of tsvRows(path).entries()) {
     addName(foldKey(name!), ref!, 0, name!);
     if (LATIN.test(name!)) latin.run(ref!, rank, name!);
-    if (ref!.startsWith('country:')) rename.run(name!, ref!.slice('country:'.length));
+    if (ref!.startsWith('country:')) {
+      rename.run(name!, ref!.slice('country:'.length));
+      press.run(ref!.slice('country:'.length), name!, foldKey(name!));
+    }
   }
 }
 
@@ -231,7 +230,7 @@ export async function buildGazetteer(out: string, fingerprint: string): Promise<
     loadCountries(db, addName);
     loadDemonyms(db, sources.demonyms);
     loadArabicDemonyms(db, sources.arabicDemonyms);
-    loadPressNames(db, [sources.countryNames, sources.aliases]);
+    loadPressNames(db, sources.countryNames);
     loadAliases(db, sources.aliases, addName);
     summarise(db);
     db.prepare("INSERT INTO meta (key, value) VALUES ('fingerprint', ?)").run(fingerprint);
