@@ -57,8 +57,11 @@ const HUNDREDS_AR = String.raw`(?:(?:${alternatives(HUNDREDS_UNITS)})\s?${HUNDRE
 const UNDER_HUNDRED_AR = String.raw`(?:${UNIT_AR}\s+(?:عشرة|عشر)|${UNIT_AR}\s+و\s*${TEN_AR}|${TEN_AR}|${UNIT_AR})`;
 /** Hundreds, then `و` and the rest (`مئة وخمسة وعشرون`: 125), or a number under a hundred. */
 const UNDER_THOUSAND_AR = String.raw`(?:${HUNDREDS_AR}(?:\s+و\s*${UNDER_HUNDRED_AR})?|${UNDER_HUNDRED_AR})`;
-/** A thousand, two thousand, or a number times thousands (`ثلاثة الاف`, `12 الفا`); `آلاف` alone ("thousands") is no figure. */
-const THOUSANDS_AR = String.raw`(?:(?:\d+|${UNDER_THOUSAND_AR})\s+(?:الاف|الفا|الف)|الفين|الفان|الفي|الف)`;
+/** Thousands after a number (`ثلاثة الاف`, `12 الفا`), and a thousand or two standing alone. */
+const THOUSANDS_AFTER_AR = '(?:الاف|الفا|الف)';
+const THOUSAND_OR_TWO_AR = '(?:الفين|الفان|الفي|الف)';
+/** A thousand, two thousand, or a number times thousands; `آلاف` alone ("thousands") is no figure. */
+const THOUSANDS_AR = String.raw`(?:(?:\d+|${UNDER_THOUSAND_AR})\s+${THOUSANDS_AFTER_AR}|${THOUSAND_OR_TWO_AR})`;
 const NUMBER_WORDS_AR = String.raw`(?:${THOUSANDS_AR}(?:\s+و\s*${UNDER_THOUSAND_AR})?|${UNDER_THOUSAND_AR})(?!\p{L})`;
 const FIGURE_AR = String.raw`(${NUMBER_WORDS_AR}|\d{1,3}(?:[,\u066c]\d{3})+|\d+)(?![\d%\u066a-])`;
 
@@ -99,7 +102,7 @@ function arabicNumber(words: string): number | undefined {
   return sum;
 }
 
-const THOUSANDS_WORDS = /^(?:(.+?)\s+(?:الاف|الفا|الف)|(الفين|الفان|الفي|الف))(?:\s+و\s*(.+))?$/;
+const THOUSANDS_WORDS = new RegExp(String.raw`^(?:(.+?)\s+${THOUSANDS_AFTER_AR}|(${THOUSAND_OR_TWO_AR}))(?:\s+و\s*(.+))?$`);
 
 /** The number Arabic words (or digits before `الف`) say, thousands included: `ثلاثة الاف وخمسمية` 3,500. */
 function arabicFigure(text: string): number | undefined {
