@@ -12,7 +12,7 @@ import { resolvePlace } from '../places/resolve-place.js';
 import { arabicPlacePhrases } from './arabic-place-cues.js';
 import { SpottingGazetteer } from './spotting-gazetteer.js';
 import { PLACE_PREPOSITIONS, REGION_KINDS, SPEECH_VERBS } from './suggest.js';
-import { CLAUSE_BREAK, holdsArabic } from './word-match.js';
+import { CLAUSE_BREAK, holdsArabic, PROCLITICS } from './word-match.js';
 
 /** A place outside the dossier's countries is suggested only from this many people up. */
 export const KNOWN_CITY_POPULATION = 100_000;
@@ -61,9 +61,6 @@ interface Run {
   /** The clause is in title case: every word may be capitalised for the style alone, as a clause's first is. */
   title: boolean;
 }
-
-/** Letters Arabic writes onto a word (and, in, to, so, like). */
-const ARABIC_PROCLITICS: ReadonlySet<string> = new Set(['و', 'ب', 'ل', 'ف', 'ك']);
 
 /** Words joining two names in a list (`Daraa and Quneitra`). */
 const COORDINATORS: ReadonlySet<string> = new Set(['and', 'or', '&', 'et', 'ou']);
@@ -278,7 +275,7 @@ export class PlaceSpotter {
     const countries = new Set<string>();
     const words = new Set(phraseGroups.flatMap((phrases) => phrases[0]!.split(' ')));
     for (const word of words) {
-      const bare = word.length > 3 && ARABIC_PROCLITICS.has(word[0]!) ? word.slice(1) : word;
+      const bare = word.length > 3 && PROCLITICS.has(word[0]!) ? word.slice(1) : word;
       for (const key of new Set([word, bare])) {
         for (const { place } of this.#gazetteer.named(key)) if (place.precision === 'country') countries.add(place.country.code);
       }

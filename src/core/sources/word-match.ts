@@ -35,7 +35,7 @@ const ARABIC = /[\u0600-\u06FF]/;
 export const holdsArabic = (text: string): boolean => ARABIC.test(text);
 const ARABIC_WORD = /[\u0621-\u064A]+/g;
 /** Letters Arabic writes onto the next word: `و` and, `ف` so, `ب` in, `ل` for, `ك` like. */
-const PROCLITICS = new Set(['و', 'ف', 'ب', 'ل', 'ك']);
+export const PROCLITICS: ReadonlySet<string> = new Set(['و', 'ف', 'ب', 'ل', 'ك']);
 
 /**
  * An Arabic word's parts: each letter Arabic writes onto a word apart, the article written `ل`
