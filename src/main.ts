@@ -45,9 +45,11 @@ async function start(config: Config, logger: Logger, shutdown: Shutdown): Promis
   }
 
   for (const adapter of adapters) app.digests.posters.register(adapter.poster);
+  let consolePoster: import('./adapters/console/console-poster.js').ConsolePoster | undefined;
   if (!onPlatform) {
     const { ConsolePoster } = await import('./adapters/console/console-poster.js');
-    app.digests.posters.register(new ConsolePoster(process.stdout, Boolean(process.stdout.isTTY), { dir: config.chartsDir, logger }));
+    consolePoster = new ConsolePoster(process.stdout, Boolean(process.stdout.isTTY), { dir: config.chartsDir, logger });
+    app.digests.posters.register(consolePoster);
   }
   const scheduler = app.digests.startScheduler();
   shutdown.add('digest scheduler', () => scheduler.stop());
@@ -76,6 +78,7 @@ async function start(config: Config, logger: Logger, shutdown: Shutdown): Promis
       input: process.stdin,
       output: process.stdout,
       pictures: { dir: config.chartsDir, logger },
+      ...(consolePoster ? { poster: consolePoster } : {}),
       ...(config.consoleHistoryPath ? { historyPath: config.consoleHistoryPath } : {}),
     });
     await shutdown.run();

@@ -20,7 +20,8 @@ const ANSI = { bold: '\x1b[1m', italic: '\x1b[3m', code: '\x1b[36m', highlight: 
 function renderSpan(s: Span, style: TextStyle): string {
   // Stored text reaches a terminal here: its control characters are shown, never obeyed.
   let text = visibleControls(s.command && style.spell ? style.spell(s.command) : s.text);
-  if (s.href) text = `${text} <${s.href}>`;
+  // A link shown as its own address is printed once.
+  if (s.href && s.href !== s.text) text = `${text} <${s.href}>`;
   if (!s.style) return text;
   if (style.color) return `${ANSI[s.style]}${text}${ANSI.reset}`;
   if (s.style === 'highlight') return `«${text}»`;

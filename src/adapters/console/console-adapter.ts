@@ -9,6 +9,7 @@ import { renderText } from '../../core/render-text.js';
 import { loadHistory, saveHistory, HISTORY_SIZE } from './command-history.js';
 import { CommandCompleter } from './completion.js';
 import { withPictureFile, type PictureFiles } from './console-picture.js';
+import type { ConsolePoster } from './console-poster.js';
 import { PromptCompletion } from './prompt-completion.js';
 import { consoleTextStyle } from './text-style.js';
 
@@ -22,12 +23,14 @@ export interface ConsoleOptions {
   historyPath?: string;
   /** Where pictures (charts) are written; without it, a view's picture is left out. */
   pictures?: PictureFiles;
+  /** The console's poster, when it prints in the same output: a reply it has just printed as an update is not printed again. */
+  poster?: Pick<ConsolePoster, 'takeUpdates'>;
 }
 
 const GREETING =
   'Sitrep console — type /help for commands, /timeline to start, Tab to complete. Ctrl-C clears the line; Ctrl-D, or Ctrl-C on an empty line, quits.';
 
-export async function runConsole({ dispatcher, input, output, historyPath, pictures }: ConsoleOptions): Promise<void> {
+export async function runConsole({ dispatcher, input, output, historyPath, pictures, poster }: ConsoleOptions): Promise<void> {
   const interactive = Boolean(input.isTTY && output.isTTY);
   const commands = new CommandCompleter(dispatcher, CONSOLE_CALLER);
   const tab = new PromptCompletion((line) => commands.complete(line), output);
@@ -57,9 +60,11 @@ export async function runConsole({ dispatcher, input, output, historyPath, pictu
     const line = raw.trim();
     if (line !== '' && !line.startsWith('#')) {
       if (line === 'exit' || line === 'quit') break;
+      poster?.takeUpdates();
       const answer = await dispatcher.runText(line, CONSOLE_CALLER);
       const view = pictures ? await withPictureFile(answer, pictures) : answer;
-      output.write(`${renderText(view, consoleTextStyle(interactive))}\n\n`);
+      const printedAsUpdate = poster?.takeUpdates().includes(renderText(view)) ?? false;
+      if (!printedAsUpdate) output.write(`${renderText(view, consoleTextStyle(interactive))}\n\n`);
     }
     if (interactive) rl.prompt();
   }

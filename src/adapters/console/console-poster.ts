@@ -9,10 +9,15 @@ import type { View } from '../../core/view.js';
 import { withPictureFile, type PictureFiles } from './console-picture.js';
 import { consoleTextStyle } from './text-style.js';
 
+/** A command's own updates are a handful; more are the scheduler's, printed while the prompt waits. */
+const KEPT_UPDATES = 8;
+
 export class ConsolePoster implements Poster {
   readonly platform = 'console';
   readonly accessHelp = 'Check the console’s output, then run /digest subscribe again.';
   private sent = 0;
+  /** What updates printed since the console last asked, as plain text (see takeUpdates). */
+  private updates: string[] = [];
 
   constructor(
     private readonly output: Writable,
@@ -38,6 +43,19 @@ export class ConsolePoster implements Poster {
   }
 
   async update(channelId: string, messageRefs: readonly string[], view: View): Promise<void> {
+    this.updates.push(renderText(view));
+    if (this.updates.length > KEPT_UPDATES) this.updates.shift(); // between commands nobody asks
     this.output.write(`\n── ${messageRefs.join(', ')} in #${channelId}, updated ──\n${renderText(view, consoleTextStyle(this.color))}\n\n`);
+  }
+
+  /**
+   * The updates printed since the last call, as plain text. A decision typed at the console
+   * updates the card it decides, and its reply is that card again: the console prints the reply
+   * only when it is not one of these, so the card is not printed twice in a row.
+   */
+  takeUpdates(): string[] {
+    const printed = this.updates;
+    this.updates = [];
+    return printed;
   }
 }
