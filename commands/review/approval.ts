@@ -15,7 +15,7 @@ export const APPROVAL_OPTIONS = [...APPROVAL_FIELDS, 'fatalities', 'fatalities_s
 const DEFAULT_CONFIDENCE = 'reported';
 
 /** The suggested actors still in the dossier (one merged away since is left out). */
-function liveActors(candidate: Candidate, dossier: DossierReader): { id: number; name: string }[] {
+function liveActors(candidate: Candidate, dossier: DossierReader): Candidate['suggested']['actors'] {
   const live = new Set(dossier.allActorNames().map((n) => n.actorId));
   return candidate.suggested.actors.filter((actor) => live.has(actor.id));
 }
@@ -49,7 +49,7 @@ function suggestedEntry(candidate: Candidate, dossier: DossierReader): EntryInpu
     start,
     confidence: DEFAULT_CONFIDENCE,
     places: suggested.places,
-    actors: liveActors(candidate, dossier).map((actor) => ({ actorId: actor.id, role: 'participant' })),
+    actors: liveActors(candidate, dossier).map((actor) => ({ actorId: actor.id, role: actor.role ?? 'participant' })),
     sources,
     tags: [],
     ...(suggested.fatalities === undefined ? {} : { fatalities: { best: suggested.fatalities, source: suggested.source.outlet.slice(0, ENTRY_LIMITS.attribution) } }),
@@ -76,7 +76,7 @@ export function approvalFormValues(candidate: Candidate, dossier: DossierReader)
     title: entry.title,
     date: toIsoPartial(entry.start),
     type: entry.eventType,
-    actors: liveActors(candidate, dossier).map((a) => `${a.name}:participant`).join(', '),
+    actors: liveActors(candidate, dossier).map((a) => `${a.name}:${a.role ?? 'participant'}`).join(', '),
     places: entry.places.join(', '),
     summary: entry.summary,
     topic: entry.topic,

@@ -29,7 +29,7 @@ describe('GIVEN the seed dossier', () => {
       item('p3', 'Frappes israéliennes près de Deraa', 'Les Syriens dénoncent une violation.'),
       item('p4', 'Israeli forces advance near Quneitra'),
     ]);
-    expect(lines).toEqual(['Israel', 'Syria, Israel, United States', 'Israel, Syria', 'Israel Defense Forces']);
+    expect(lines).toEqual(['Israel (initiator)', 'Syria, Israel, United States', 'Israel (initiator), Syria', 'Israel Defense Forces (initiator)']);
   });
 
   it('WHEN Arabic items name states by their people, with the article or a clitic written on THEN each card suggests the states', async () => {
@@ -38,7 +38,7 @@ describe('GIVEN the seed dossier', () => {
       item('a2', 'انتشار القوات السورية قرب الحدود', 'وقال مسؤولون أميركيون إن المحادثات مستمرة.'),
       item('a3', 'لقاء بين مسؤولين سوريين وإسرائيليين في باريس'),
     ]);
-    expect(lines).toEqual(['Israel', 'Syria, United States', 'Syria, Israel']);
+    expect(lines).toEqual(['Israel (initiator)', 'Syria, United States', 'Syria, Israel']);
   });
 
   it('WHEN a people’s name opens another name (the Syrian Democratic Forces, the Syrian Observatory) THEN it does not suggest the state, unless the title capitalises every word or the name is the state’s own office or organ', async () => {
@@ -48,7 +48,7 @@ describe('GIVEN the seed dossier', () => {
       item('n3', 'Drone hits a car near Daraa', 'Syrian state media blamed Israeli drones.'),
       item('n4', 'Israeli Prime Minister warns of a wider war', 'The Syrian Army redeployed south.'),
     ]);
-    expect(lines).toEqual(['—', 'Israel', 'Syria, Israel', 'Israel, Syria']);
+    expect(lines).toEqual(['—', 'Israel (initiator)', 'Syria, Israel', 'Israel (initiator), Syria']);
   });
 
   it('WHEN items name states in French or Arabic (États-Unis, سوريا, إسرائيل) THEN the cards suggest them with no alias added by hand', async () => {
@@ -74,6 +74,6 @@ describe('GIVEN the seed dossier', () => {
     expect(await queue.text('/actors edit name:Jordan kind:state')).toContain('Jordan');
     feeds.serve('/levant.xml', 'Levant Wire', [item('j2', 'Jordanian troops deploy along the border')]);
     await queue.run('/sources check id:1');
-    expect(await queue.text('/review show id:2')).toMatch(/^ {2}Actors +Jordan$/m);
+    expect(await queue.text('/review show id:2')).toMatch(/^ {2}Actors +Jordan \(initiator\)$/m);
   });
 });

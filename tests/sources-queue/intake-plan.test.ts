@@ -65,7 +65,7 @@ describe('GIVEN a later check', () => {
       ['filtered', 'matched none of the keywords: strike*, al-Sharaa'],
       ['stale', 'published 2025-06-01, more than 7 days before it was first seen'],
     ]);
-    expect(plan.drafts[0]!.suggested.actors).toEqual([{ id: 2, name: 'Israel' }, { id: 1, name: 'Syria' }]);
+    expect(plan.drafts[0]!.suggested.actors).toEqual([{ id: 2, name: 'Israel', role: 'initiator' }, { id: 1, name: 'Syria' }]);
     expect(plan.drafts[0]!.suggested.type).toBe('air-strike');
   });
 

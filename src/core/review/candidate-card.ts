@@ -50,7 +50,7 @@ export function candidateCard(candidate: Candidate, note?: string | Line): View 
       { label: 'Published', value: plainLine(candidate.published ? instantText(candidate.published) : 'not given by the feed') },
       ...(candidate.link ? [{ label: 'Link', value: [span.link(candidate.link, candidate.link)] }] : []),
       { label: 'Matched', value: plainLine(candidate.matched.length > 0 ? candidate.matched.join(', ') : 'every item (the source seeks no keywords)') },
-      { label: 'Actors', value: listed(suggested.actors.map((a) => a.name)) },
+      { label: 'Actors', value: listed(suggested.actors.map((a) => (a.role ? `${a.name} (${a.role})` : a.name))) },
       { label: 'Places', value: listed(suggested.places) },
       { label: 'Type', value: plainLine(eventTypeLabel(suggested.type)) },
       { label: 'Date', value: plainLine(suggested.date ? formatIsoPartial(suggested.date) : '—') },

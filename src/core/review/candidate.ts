@@ -1,13 +1,14 @@
 // A candidate of the review queue: a story found in the watched feeds, waiting for an admin to
 // approve it as an entry or reject it, with what Sitrep suggests the entry should say.
 import type { SourceRecord } from '../domain.js';
-import type { EventType } from '../vocabulary.js';
+import type { ActorRole, EventType } from '../vocabulary.js';
 
 export type CandidateStatus = 'pending' | 'approved' | 'rejected';
 
 /** What the entry would say if approved as it stands. */
 export interface Suggested {
-  actors: { id: number; name: string }[];
+  /** `role`: what the title says the actor did (absent: a participant, as far as it tells). */
+  actors: { id: number; name: string; role?: ActorRole }[];
   places: string[];
   type: EventType;
   /** `YYYY-MM-DD` from the item's publication day; absent when the item gives none. */

@@ -25,6 +25,9 @@ const SIGNS: readonly [EventType, readonly string[]][] = [
   ['statement', ['said', 'says', 'statement*', 'announc*', 'warn*', 'urge*', 'condemn*', 'declar*', 'calls for', 'called for', 'annonc*', 'condamn*', 'appelle', 'appellent', 'dement', 'dementent', 'dementi', 'بيان', 'أعلن*', 'حذر*', 'أدان*', 'قال']],
 ];
 
+/** The words that tell `type`, as SIGNS writes them. */
+export const signsOf = (type: EventType): readonly string[] => SIGNS.find(([signed]) => signed === type)?.[1] ?? [];
+
 const compile = (stems: readonly string[]) => stems.flatMap((stem) => foldPhrase(stem.replace(/\*$/, ''), stem.endsWith('*')) ?? []);
 const COMPILED: readonly [EventType, FoldedPhrase[]][] = SIGNS.map(([type, stems]) => [type, compile(stems)]);
 

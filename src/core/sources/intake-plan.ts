@@ -4,6 +4,7 @@
 // what it knows inside the check's transaction and writes what it decides.
 import type { CandidateDraft, StoryRef } from '../review/candidate.js';
 import { guessFatalities } from '../review/fatality-guess.js';
+import { guessRoles } from '../review/role-guess.js';
 import { guessEventType } from '../review/type-guess.js';
 import { toIsoPartial } from '../partial-date.js';
 import type { FeedDocument, FeedItem } from './feed-port.js';
@@ -84,6 +85,9 @@ function draftFor(item: FeedItem, input: IntakeInput, matched: string[]): Candid
   const link = item.link && item.link.length <= DRAFT_LIMITS.url ? item.link : undefined;
   const date = suggestion.start ? toIsoPartial(suggestion.start) : dayText(input.now);
   const killed = guessFatalities({ title, summary });
+  const type = guessEventType({ title, summary });
+  const actors = suggestion.actors.slice(0, DRAFT_LIMITS.list);
+  const roles = guessRoles(title, type, actors);
   const spotted = input.spotPlaces?.(`${title}\n${summary}`, (folded) => knowsName(input.names, folded)) ?? [];
   return {
     topic: input.source.topic,
@@ -94,9 +98,9 @@ function draftFor(item: FeedItem, input: IntakeInput, matched: string[]): Candid
     ...(published ? { published } : {}),
     matched,
     suggested: {
-      actors: suggestion.actors.slice(0, DRAFT_LIMITS.list).map(({ id, name }) => ({ id, name })),
+      actors: actors.map(({ id, name }) => ({ id, name, ...(roles.has(id) ? { role: roles.get(id)! } : {}) })),
       places: [...new Set([...suggestion.places, ...spotted])].slice(0, DRAFT_LIMITS.list),
-      type: guessEventType({ title, summary }),
+      type,
       date,
       source: { outlet, attribution: `according to ${outlet}`, ...(link ? { url: link } : {}), published: suggestion.source.published ?? date },
       ...(killed === undefined ? {} : { fatalities: killed }),

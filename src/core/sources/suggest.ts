@@ -53,7 +53,7 @@ export function knowsName(names: CompiledNames, folded: string): boolean {
 
 export interface Suggestion {
   /** Actors mentioned, in the order the item first mentions them; `matched` is the name found. */
-  actors: { id: number; name: string; matched: string }[];
+  actors: { id: number; name: string; matched: string; people: boolean }[];
   places: string[];
   /** The publication day (UTC), at day precision. */
   start?: PartialDate;
@@ -250,7 +250,7 @@ export function suggest(item: FeedItem, knownNames: readonly KnownName[] | Compi
     // `Syrian Democratic Forces`, `the Syrian Observatory for Human Rights`: a people's name
     // opening another name is not the state (unless every word of the title is capitalised).
     if (people && opensName(text, end) && !(styledTitle && at < titleEnd)) continue;
-    if (known.kind === 'actor' && !actors.some((a) => a.id === known.id)) actors.push({ id: known.id, name: known.name, matched: written });
+    if (known.kind === 'actor' && !actors.some((a) => a.id === known.id)) actors.push({ id: known.id, name: known.name, matched: written, people });
     if (known.kind === 'place' && !places.includes(known.name) && !speaks(text, at, end)) places.push(known.name);
   }
   const outlet = feed.title?.trim() || hostOf(item.link) || hostOf(feed.link) || 'an unnamed feed';

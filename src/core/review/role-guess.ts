@@ -1,0 +1,139 @@
+// The role each suggested actor most likely has in a feed item's event, read from where the title
+// names it beside the words that gave the event type: `Israeli drone strike` (initiator), `strike
+// on Syrian army positions` (target), `US-mediated talks` (mediator), `Azerbaijan hosts` (host).
+// Only a suggestion on the review card; an actor the title does not place is a participant.
+import { SPEECH_VERBS } from '../sources/suggest.js';
+import { findPhrase, foldPhrase, foldText, holdsArabic, type FoldedPhrase, type FoldedText } from '../sources/word-match.js';
+import type { ActorRole, EventType } from '../vocabulary.js';
+import { signsOf } from './type-guess.js';
+
+/** Types with one side acting on another. Clashes are mutual; talks and statements have their own rules. */
+const ACTING: ReadonlySet<EventType> = new Set(['air-strike', 'shelling', 'incursion', 'violence-against-civilians', 'arrest']);
+
+const words = (list: string) => new Set(list.split(' '));
+/** Words between an actor and what it does (`Israeli army drones hit`, `Syrian Foreign Ministry says`). */
+const ACTOR_WORDS = words(
+  'forces force troops army military soldiers jets warplanes drone drones navy air police militia militants fighters settlers artillery ' +
+    'government president presidency prime minister ministry foreign defence defense interior spokesman spokesperson officials official envoy ' +
+    'forces armee troupes soldats aviation gouvernement ministre ministere قوات الجيش جيش',
+);
+/** Words after a strike's name that say whose it is or what it is (`frappe aérienne israélienne`, `غارة جوية إسرائيلية`). */
+const DESCRIBING = words('aerienne aeriennes aerien aeriens de drone جويه جوي');
+/** Words before whom an act is aimed at. */
+const AIMED = words('on against targeting target targets at sur contre علي ضد');
+/** Articles, and Arabic's `ال` as word-match sets it apart (`الإسرائيلية` is `ل اسرائيليه`). */
+const ARTICLES = words('the a an le la les l un une des du de ل');
+const BY = words('by par');
+
+const phrases = (list: readonly string[]) => list.flatMap((written) => foldPhrase(written.replace(/\*$/, ''), written.endsWith('*')) ?? []);
+const MEDIATED_AFTER = phrases(['mediated', 'brokered', 'sponsored']);
+const MEDIATED_BEFORE = phrases(['mediated by', 'brokered by', 'mediation of', 'mediation by', 'mediation de', 'mediation du', 'sous l egide de', 'sous l egide du', 'بوساطة', 'برعاية']);
+const HOSTS_AFTER = phrases(['hosts', 'hosted', 'accueille']);
+const HOSTED_BEFORE = phrases(['hosted by', 'accueilli par', 'accueillis par']);
+const SPEECH = phrases([...SPEECH_VERBS]);
+const ACTING_SIGNS = phrases([...ACTING].flatMap(signsOf));
+
+/** A place in the folded title: the space before a word, as findPhrase reports it. */
+type At = number;
+
+/** The space after the phrase found at `at` (its last word may run on, for a stem). */
+function endOf(text: FoldedText, at: At, phrase: FoldedPhrase): At {
+  return text.lower.indexOf(' ', at + phrase.words.length);
+}
+
+const wordAt = (text: FoldedText, at: At) => text.lower.slice(at + 1, text.lower.indexOf(' ', at + 1));
+
+/** Past up to `max` words of `skipped` from `at`. */
+function skip(text: FoldedText, at: At, skipped: ReadonlySet<string>, max: number): At {
+  for (let n = 0; n < max && at < text.lower.length - 1 && skipped.has(wordAt(text, at)); n++) at = text.lower.indexOf(' ', at + 1);
+  return at;
+}
+
+/** Whether one of `list` starts at `at`, or after up to three ACTOR_WORDS (`drones` in `Turkish drones hit` may open the act too). */
+function leadsTo(text: FoldedText, at: At, list: readonly FoldedPhrase[]): boolean {
+  for (let n = 0; n <= 3 && at < text.lower.length - 1; n++) {
+    if (startingAt(text, at, list)) return true;
+    if (!ACTOR_WORDS.has(wordAt(text, at))) return false;
+    at = text.lower.indexOf(' ', at + 1);
+  }
+  return false;
+}
+
+/** Where the words after an act name whom it is aimed at (`on`, `contre le`, `على`), within its next three words. */
+function aimedAt(text: FoldedText, after: At): At | undefined {
+  let at = after;
+  for (let n = 0; n < 3 && at < text.lower.length - 1; n++) {
+    if (AIMED.has(wordAt(text, at))) return skip(text, text.lower.indexOf(' ', at + 1), ARTICLES, 1);
+    at = text.lower.indexOf(' ', at + 1);
+  }
+  return undefined;
+}
+
+/** The phrase among `list` that starts at `at`, if one does. */
+function startingAt(text: FoldedText, at: At, list: readonly FoldedPhrase[]): FoldedPhrase | undefined {
+  return list.find((phrase) => findPhrase(text, phrase, at) === at);
+}
+
+/** Whether one of `list` (whole words, no stems) ends right before `at`. */
+function endingAt(text: FoldedText, at: At, list: readonly FoldedPhrase[]): boolean {
+  return list.some((phrase) => {
+    const from = at - phrase.words.length - 1;
+    return from >= 0 && findPhrase(text, phrase, from) === from;
+  });
+}
+
+export interface RoleMention {
+  id: number;
+  /** The form the item names it by (a name, an alias, or its people's name). */
+  matched: string;
+  /** Named by its people's name (`Israeli`, `israélienne`, `إسرائيلية`). */
+  people?: boolean;
+}
+
+/** The role of each actor whose mention in the title tells one; the rest are left out. */
+export function guessRoles(title: string, type: EventType, actors: readonly RoleMention[]): Map<number, ActorRole> {
+  const text = foldText(title);
+  const arabic = holdsArabic(title);
+  // Any act's words, not only the type's: `Israeli army arrests 5 in Quneitra raid` is an incursion.
+  const signs = ACTING.has(type) ? ACTING_SIGNS : [];
+  const found = actors.flatMap((actor) => {
+    const phrase = foldPhrase(actor.matched);
+    const at = phrase ? findPhrase(text, phrase) : -1;
+    return phrase && at !== -1 ? [{ actor, at, end: endOf(text, at, phrase) }] : [];
+  });
+  // Where each of the type's words is, and where it ends.
+  const acts: { at: At; end: At }[] = [];
+  for (const sign of signs) {
+    for (let at = findPhrase(text, sign); at !== -1; at = findPhrase(text, sign, at + 1)) acts.push({ at, end: endOf(text, at, sign) });
+  }
+  const roles = new Map<number, ActorRole>();
+  for (const { actor, at, end } of found) {
+    const role = roleOf(text, arabic, type, { at, end, people: actor.people ?? false }, signs, acts);
+    if (role) roles.set(actor.id, role);
+  }
+  return roles;
+}
+
+function roleOf(text: FoldedText, arabic: boolean, type: EventType, mention: { at: At; end: At; people: boolean }, signs: readonly FoldedPhrase[], acts: readonly { at: At; end: At }[]): ActorRole | undefined {
+  const { at, end, people } = mention;
+  if (startingAt(text, end, MEDIATED_AFTER) || endingAt(text, at, MEDIATED_BEFORE)) return 'mediator';
+  if (startingAt(text, end, HOSTS_AFTER) || endingAt(text, at, HOSTED_BEFORE)) return 'host';
+  // `Syrian Foreign Ministry says`; Arabic puts the verb first: `قالت سوريا`.
+  if (type === 'statement') return leadsTo(text, end, SPEECH) || (arabic && endingAt(text, at, SPEECH)) ? 'initiator' : undefined;
+  if (signs.length === 0) return undefined;
+  // `Israeli drone strike`, `Israel strikes`, `Turkish drones hit`, `Israël frappe`.
+  if (!arabic && leadsTo(text, end, signs)) return 'initiator';
+  // A people's name after the act, in lower case as French writes it, or in Arabic: whose act it is
+  // (`des frappes israéliennes`, `غارة إسرائيلية`, `قصف إسرائيل`).
+  const after = arabic || (people && /^\p{Ll}/u.test(text.cased.slice(at + 1, at + 2)));
+  for (const act of acts) {
+    const next = skip(text, act.end, DESCRIBING, 2);
+    // `strike by Israeli forces`, `frappe par Israël`.
+    if (BY.has(wordAt(text, next)) && skip(text, text.lower.indexOf(' ', next + 1), ARTICLES, 1) === at) return 'initiator';
+    // Right after the act: `Israel strikes Syria`, `Israël frappe la Syrie`; whose act, for a people's name after it.
+    if (skip(text, next, ARTICLES, 1) === at) return after ? 'initiator' : 'target';
+    // `strike on Syrian army positions`, `frappes israéliennes contre le Hezbollah`, `غارة إسرائيلية على سوريا`.
+    if (aimedAt(text, next) === at) return 'target';
+  }
+  return undefined;
+}
