@@ -151,6 +151,12 @@ describe('GIVEN the polling timing', () => {
     expect(guessEventType({ title: 'Drones over Sevastopol bay', summary: '' })).toBe('other');
     expect(guessEventType({ title: 'Anger over Israeli strike on Quneitra', summary: '' })).toBe('air-strike');
     expect(guessEventType({ title: 'Update', summary: '' })).toBe('other');
+    // What came before, after `after` or `following`, is not the event either.
+    expect(guessEventType({ title: 'Hezbollah fires rockets at northern Israel after strike on Beirut suburb', summary: '' })).toBe('shelling');
+    expect(guessEventType({ title: 'Three killed after Israeli strike on car', summary: '' })).toBe('air-strike');
+    expect(guessEventType({ title: 'Syria says Israeli drones struck army positions in Quneitra', summary: '' })).toBe('air-strike');
+    expect(guessEventType({ title: 'Turkey shells Kurdish-held villages near Kobani', summary: '' })).toBe('shelling');
+    expect(guessEventType({ title: 'Russian warplanes pound rebel-held Idlib', summary: '' })).toBe('air-strike');
   });
 
   it('THEN a French title suggests its type as well', () => {
@@ -171,6 +177,8 @@ describe('GIVEN the polling timing', () => {
     expect(guessEventType({ title: 'مظاهرات في بيروت ضد الغلاء', summary: '' })).toBe('protest');
     expect(guessEventType({ title: 'توغل قوات إسرائيلية في ريف القنيطرة', summary: '' })).toBe('incursion');
     expect(guessEventType({ title: 'موجة حر في دمشق', summary: '' })).toBe('other');
+    expect(guessEventType({ title: 'قصف إسرائيلي على بلدة في جنوب لبنان', summary: '' })).toBe('shelling');
+    expect(guessEventType({ title: 'الجيش السوري يعلن استعادة السيطرة على السويداء', summary: '' })).toBe('statement');
   });
 
   it('THEN the killed an Arabic title or summary plainly gives are read, in either script’s digits or in words', () => {

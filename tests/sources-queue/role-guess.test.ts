@@ -36,6 +36,7 @@ describe('GIVEN an English title', () => {
     expect(roles('Turkish drones hit SDF positions near Kobani')).toEqual({ Turkey: 'initiator', 'Syrian Democratic Forces': 'target' });
     // The act's words of any kind, not only the type's: an arrest in a raid.
     expect(roles('Israeli army arrests five in Quneitra raid')).toEqual({ Israel: 'initiator' });
+    expect(roles('Hezbollah fires rockets at Israel after strike on Beirut suburb')).toEqual({ Hezbollah: 'initiator', Israel: 'target' });
   });
 
   it('THEN who reacts to a strike is not taken for the striker', () => {

@@ -17,6 +17,8 @@ const ACTOR_WORDS = words(
     'government president presidency prime minister ministry foreign defence defense interior spokesman spokesperson officials official envoy ' +
     'forces armee troupes soldats aviation gouvernement ministre ministere قوات الجيش جيش',
 );
+/** Verbs before the act's own word (`Hezbollah fires rockets`, `le Hezbollah tire des roquettes`). */
+const LEAD_INS = words('fires fired launches launched tire tirent des');
 /** Words after a strike's name that say whose it is or what it is (`frappe aérienne israélienne`, `غارة جوية إسرائيلية`). */
 const DESCRIBING = words('aerienne aeriennes aerien aeriens de drone جويه جوي');
 /** Words before whom an act is aimed at. */
@@ -49,11 +51,12 @@ function skip(text: FoldedText, at: At, skipped: ReadonlySet<string>, max: numbe
   return at;
 }
 
-/** Whether one of `list` starts at `at`, or after up to three ACTOR_WORDS (`drones` in `Turkish drones hit` may open the act too). */
+/** Whether one of `list` starts at `at`, or after up to three ACTOR_WORDS or LEAD_INS (`drones` in `Turkish drones hit` may open the act too). */
 function leadsTo(text: FoldedText, at: At, list: readonly FoldedPhrase[]): boolean {
   for (let n = 0; n <= 3 && at < text.lower.length - 1; n++) {
     if (startingAt(text, at, list)) return true;
-    if (!ACTOR_WORDS.has(wordAt(text, at))) return false;
+    const word = wordAt(text, at);
+    if (!ACTOR_WORDS.has(word) && !LEAD_INS.has(word)) return false;
     at = text.lower.indexOf(' ', at + 1);
   }
   return false;

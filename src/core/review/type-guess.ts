@@ -12,8 +12,8 @@ import type { EventType } from '../vocabulary.js';
  */
 const SIGNS: readonly [EventType, readonly string[]][] = [
   ['agreement', ['ceasefire*', 'truce*', 'agreement*', 'accord*', 'deal', 'deals', 'pact*', 'signed', 'signs', 'cessez-le-feu', 'treve*', 'وقف إطلاق النار', 'هدنة', 'اتفاق*', 'توقيع']],
-  ['air-strike', ['airstrike*', 'air strike*', 'air raid*', 'drone strike*', 'drone attack*', 'drones hit', 'drone hits', 'drones target*', 'drone target*', 'strike*', 'bombed', 'bombing*', 'bombard*', 'frappe*', 'raid aerien*', 'raids aeriens', 'غارة', 'غارات', 'قصف جوي', 'ضربة جوية', 'ضربات جوية']],
-  ['shelling', ['shelling*', 'shelled', 'artillery', 'mortar*', 'rocket*', 'obus', 'artillerie', 'roquette*', 'pilonn*', 'قصف مدفعي', 'قذائف', 'صواريخ', 'هاون']],
+  ['air-strike', ['airstrike*', 'air strike*', 'air raid*', 'drone strike*', 'drone attack*', 'drones hit', 'drone hits', 'drones target*', 'drone target*', 'strike*', 'struck', 'warplane', 'warplanes', 'bombed', 'bombing*', 'bombard*', 'frappe*', 'raid aerien*', 'raids aeriens', 'غارة', 'غارات', 'قصف جوي', 'ضربة جوية', 'ضربات جوية']],
+  ['shelling', ['shelling*', 'shelled', 'shells', 'artillery', 'mortar*', 'rocket*', 'obus', 'artillerie', 'roquette*', 'pilonn*', 'قصف مدفعي', 'قذائف', 'صواريخ', 'هاون', 'قصف']],
   ['armed-clash', ['clash*', 'fighting', 'battle*', 'gunfight*', 'firefight*', 'affrontement*', 'combats', 'accrochage*', 'اشتباك*', 'معارك', 'مواجهات']],
   ['incursion', ['incursion*', 'troops enter*', 'deploy*', 'advance*', 'raid*', 'deploi*', 'توغل*']],
   ['violence-against-civilians', ['massacre*', 'killed civilians', 'executions', 'abduct*', 'مجزرة', 'مجازر', 'إعدامات']],
@@ -22,7 +22,7 @@ const SIGNS: readonly [EventType, readonly string[]][] = [
   ['talks', ['talks', 'negotiat*', 'meet', 'meets', 'met', 'meeting*', 'summit*', 'mediat*', 'envoy*', 'dialogue', 'pourparlers', 'negociation*', 'rencontre*', 'sommet*', 'entretien*', 'محادثات', 'مباحثات', 'مفاوض*', 'اجتماع*', 'لقاء', 'قمة', 'وساطة', 'مبعوث*']],
   ['humanitarian', ['aid', 'humanitarian', 'refugee*', 'displaced', 'famine', 'relief', 'humanitaire*', 'refugie*', 'deplaces', 'مساعدات', 'إنساني*', 'لاجئ*', 'نازح*', 'مجاعة']],
   ['political-change', ['elect*', 'resign*', 'appoint*', 'sworn', 'coup*', 'cabinet', 'demission*', 'انتخاب*', 'استقال*', 'تعيين', 'انقلاب']],
-  ['statement', ['said', 'says', 'statement*', 'announc*', 'warn*', 'urge*', 'condemn*', 'declar*', 'calls for', 'called for', 'annonc*', 'condamn*', 'appelle', 'appellent', 'dement', 'dementent', 'dementi', 'بيان', 'أعلن*', 'حذر*', 'أدان*', 'قال']],
+  ['statement', ['said', 'says', 'statement*', 'announc*', 'warn*', 'urge*', 'condemn*', 'declar*', 'calls for', 'called for', 'annonc*', 'condamn*', 'appelle', 'appellent', 'dement', 'dementent', 'dementi', 'بيان', 'أعلن*', 'يعلن', 'تعلن', 'حذر*', 'أدان*', 'قال']],
 ];
 
 /** The words that tell `type`, as SIGNS writes them. */
@@ -44,11 +44,12 @@ function typeIn(text: FoldedText): EventType | undefined {
 }
 
 /**
- * Words after which a title says what its event is about, not what it is: `Protesters rally
- * against Israeli strikes` is a protest, `Strikes continue despite ceasefire` strikes, `Clashes
- * amid truce talks` a clash. Arabic: `ضد` against, `رغم` despite, `وسط` amid.
+ * Words after which a title says what its event is about or came after, not what it is:
+ * `Protesters rally against Israeli strikes` is a protest, `Strikes continue despite ceasefire`
+ * strikes, `Clashes amid truce talks` a clash, `Hezbollah fires rockets after strike on Beirut`
+ * shelling. Arabic: `ضد` against, `رغم` despite, `وسط` amid, `بعد` after.
  */
-const ABOUT = /\s(?:against|over|amid|amidst|despite|contre|malgré|malgre|sur fond de|ضد|رغم|وسط)\s/iu;
+const ABOUT = /\s(?:against|over|amid|amidst|despite|after|following|contre|malgré|malgre|sur fond de|après|apres|suite à|ضد|رغم|وسط|بعد)\s/iu;
 
 /** What the words before ABOUT tell, else what the whole text tells. */
 function typeOf(text: string): EventType | undefined {
