@@ -59,6 +59,11 @@ describe('GIVEN the seed dossier', () => {
     expect(lines).toEqual(['United States', 'Syria, Israel']);
   });
 
+  it('WHEN a people’s name is part of another people’s (Latin American, North American) THEN it does not suggest the state', async () => {
+    const lines = await actorsSuggested([item('l1', 'Latin American and Syrian diplomats meet in Geneva'), item('l2', 'North American envoys urge calm')]);
+    expect(lines).toEqual(['Syria', '—']);
+  });
+
   it('WHEN an actor that is no state bears a country’s name THEN its people’s name does not suggest it', async () => {
     await queue.run('/actors add name:Jordan kind:person title:"Aid worker"');
     const [line] = await actorsSuggested([item('j1', 'Jordanian officials say crossings reopen')]);

@@ -229,6 +229,12 @@ function opensName(text: FoldedText, end: number): boolean {
   return /\p{Lu}/u.test(text.cased.slice(end + 1, end + 2)) && !STATE_WORDS.has(wordAfter(text, end));
 }
 
+/**
+ * Words that make a people's name another people's (`Latin American`, `South Sudanese`): a
+ * people's name after one is not the state's.
+ */
+const PEOPLE_PREFIXES: ReadonlySet<string> = new Set('latin south north central east west african asian native anglo pan'.split(' '));
+
 /** A title in title case (`Israeli Strike Kills Two`): most of its longer words capitalised. */
 function titleCase(title: string): boolean {
   const words = title.split(/\s+/).filter((word) => /^\p{L}{4,}/u.test(word));
@@ -250,6 +256,7 @@ export function suggest(item: FeedItem, knownNames: readonly KnownName[] | Compi
     // `Syrian Democratic Forces`, `the Syrian Observatory for Human Rights`: a people's name
     // opening another name is not the state (unless every word of the title is capitalised).
     if (people && opensName(text, end) && !(styledTitle && at < titleEnd)) continue;
+    if (people && PEOPLE_PREFIXES.has(wordBefore(text, at))) continue;
     if (known.kind === 'actor' && !actors.some((a) => a.id === known.id)) actors.push({ id: known.id, name: known.name, matched: written, people });
     if (known.kind === 'place' && !places.includes(known.name) && !speaks(text, at, end)) places.push(known.name);
   }
