@@ -26,7 +26,7 @@ function statusText(entry: EntryAt): string {
 
 /** From before the entry was added: it is all new, so it is shown whole, as it stood at `to`. */
 function addedSinceView(after: EntryAt, from: AsOfInstant, to: AsOfInstant, ctx: CommandContext): View {
-  const shown = entryDetailView(detailOf(after, ctx.services.past.actorNames(after.state.actors.map((a) => a.actorId))));
+  const shown = entryDetailView(detailOf(after, ctx.services.past.actorNames(actorIdsNamed(after.state))));
   return {
     ...shown,
     title: `${shown.title} — from ${from.label} to ${to.label}`,

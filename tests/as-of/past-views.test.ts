@@ -127,6 +127,10 @@ describe('GIVEN a dossier edited on known days', () => {
     const month = await text('/entry diff id:13 from:2025-07');
     expect(month).toContain('— from the start of Jul 2025 (UTC) to now');
     expect(month).toContain('Not yet added as of the start of Jul 2025 (UTC): added at 2025-07-01 09:00 UTC by seed. As of now:');
+    // A claim's actor is named even when it is not one of the entry's actors (Syria, on the Paris talks).
+    const claimed = await text('/entry diff id:15 from:2025-07');
+    expect(claimed).toContain('US-mediated Syria–Israel talks in Paris');
+    expect(claimed).toContain('    Syria confirms · 26 Jul 2025');
     clock = new Date('2025-07-20T20:00:00Z'); // 21 Jul in Tokyo
     expect(await text('/timeline as_of:yesterday limit:1')).toContain('as of the end of 19 Jul 2025 (UTC)');
     expect((await run('/digest subscribe schedule:"daily 08:00" timezone:Asia/Tokyo')).tone).not.toBe('error');
