@@ -186,7 +186,7 @@ export class SqliteGazetteer implements Gazetteer {
     return (this.ownNames.all(key) as string[]).flatMap((ref) => this.byRef(ref) ?? []);
   }
 
-  closest(typed: string, count: number): { name: string; place: GazetteerPlace }[] {
+  closest(typed: string, count: number, within?: (place: GazetteerPlace) => boolean): { name: string; place: GazetteerPlace }[] {
     const key = foldKey(typed);
     if (key.length < 2) return [];
     const prefix = key.slice(0, 2);
@@ -195,7 +195,7 @@ export class SqliteGazetteer implements Gazetteer {
       .map((row) => ({ row, edits: distance(key, row.name_key) / key.length }))
       .filter((s) => s.edits <= CLOSEST_MAX_EDITS)
       .map((s) => ({ ...s, place: this.byRef(s.row.ref) }))
-      .filter((s): s is typeof s & { place: GazetteerPlace } => s.place !== undefined)
+      .filter((s): s is typeof s & { place: GazetteerPlace } => s.place !== undefined && (within === undefined || within(s.place)))
       // Fewest edits first; among equals, the place more people know.
       .sort((a, b) => a.edits - b.edits || weight(b.place) - weight(a.place));
     const seen = new Set<string>();

@@ -84,6 +84,16 @@ describe('GIVEN the seed dossier and entries added at places in Ukraine', () => 
     expect(await run('/entry show 21')).toContain('There is no entry #21.');
   });
 
+  it('WHEN the unknown place is qualified by its country THEN only spellings in that country are offered', async () => {
+    const qualified = await run('/entry add title:"Strike" date:2025-08-04 type:air-strike topic:syria-israel places:"Damscus (Syria)"');
+    expect(qualified).toContain('“Damscus (Syria)” could not be located.');
+    expect(qualified).toMatch(/closest: Damascus — [^;]*Syria \(locality\)/);
+    const elsewhere = await run('/entry add title:"Strike" date:2025-08-04 type:air-strike topic:syria-israel places:"Odesaa (Syria)"');
+    expect(elsewhere).toContain('could not be located.');
+    expect(elsewhere).not.toContain('Ukraine');
+    expect(await run('/entry show 21')).toContain('There is no entry #21.');
+  });
+
   it('WHEN the admin insists with located:false THEN the place is kept as not located, and no admin is asked about it', async () => {
     expect(await run('/entry add title:"Clash" date:2025-08-04 type:armed-clash topic:ukraine places:"Zaporizhzhia front" located:false')).toContain('Added entry #21.');
     expect(await run('/place "Zaporizhzhia front"', reader)).toMatch(/Location +not located \(free text\)[\s\S]*Latest entries \(1 in all\)/);

@@ -55,8 +55,8 @@ export interface Gazetteer {
   countryNames(countryCode: string): string[];
   /** The countries a folded name is one of those names of (`liban` → LB). */
   countriesNamed(key: string): string[];
-  /** Names close to a misspelling, most likely first: `[name, record]`. */
-  closest(typed: string, count: number): { name: string; place: GazetteerPlace }[];
+  /** Names close to a misspelling, most likely first: `[name, record]`; only records `within` accepts, when given. */
+  closest(typed: string, count: number, within?: (place: GazetteerPlace) => boolean): { name: string; place: GazetteerPlace }[];
 }
 
 /**

@@ -90,7 +90,8 @@ export function resolvePlace(gazetteer: Gazetteer, typed: string, suggest = true
     if (places.length === 0) places = matches.filter((m) => m.tier !== tier).map((m) => m.place).filter(inside);
   }
   if (places.length === 0) {
-    const closest = suggest ? gazetteer.closest(name, 3) : [];
+    // `Damscus (Syria)`: only spellings in what the qualifier names are offered.
+    const closest = suggest ? gazetteer.closest(name, 3, qualifier === undefined ? undefined : inQualifier(gazetteer, qualifier)) : [];
     return { kind: 'unknown', closest: closest.map((c) => ({ spelling: c.name, place: c.place })) };
   }
   const countries = places.filter((p) => p.precision === 'country');
