@@ -47,7 +47,7 @@ const addWatch: SubcommandSpec = {
     const { target, label } = resolveTarget(kind, String(args[kind]), ctx);
     const added = ctx.services.watches.add({ ...who(ctx), context: ctx.caller.context ?? '' }, target, label, ctx.now());
     const intro: Line[] = added
-      ? [plainLine(`You now watch ${label} (${KIND_WORDS[kind]}, #${added.id}).`), plainLine('Sitrep sends you a direct message when an entry involving it is added or corrected: at most one every 10 minutes, with what changed.')]
+      ? [plainLine(`You now watch ${label} (${KIND_WORDS[kind]}) as watch #${added.id}.`), plainLine('Sitrep sends you a direct message when an entry involving it is added or corrected: at most one every 10 minutes, with what changed.')]
       : [plainLine(`You already watch ${label} (${KIND_WORDS[kind]}).`)];
     return { title: 'Watch', tone: 'success', intro: [...intro, ...pausedLines(ctx)], sections: [], footer: STOP_FOOTER };
   },

@@ -26,9 +26,9 @@ afterEach(async () => {
 describe('GIVEN the console', () => {
   it('WHEN someone watches an actor by an alias, a place and a topic THEN /watch list shows the three, each with its id', async () => {
     expect(await text('/watch list', reader)).toContain('You watch nothing yet.');
-    expect(await text('/watch add actor:Dermer', reader)).toContain('You now watch Ron Dermer (actor, #1).');
-    expect(await text('/watch add place:syria', reader)).toMatch(/You now watch Syria \(place, #2\)/);
-    expect(await text('/watch add topic:SYRIA-ISRAEL', reader)).toContain('You now watch syria-israel (topic, #3).');
+    expect(await text('/watch add actor:Dermer', reader)).toContain('You now watch Ron Dermer (actor) as watch #1.');
+    expect(await text('/watch add place:syria', reader)).toMatch(/You now watch Syria \(place\) as watch #2/);
+    expect(await text('/watch add topic:SYRIA-ISRAEL', reader)).toContain('You now watch syria-israel (topic) as watch #3.');
     expect(await text('/watch add actor:"Ron Dermer"', reader)).toContain('You already watch Ron Dermer (actor).');
     const listed = await text('/watch list', reader);
     expect(listed).toContain('You watch 3 things');
@@ -36,7 +36,7 @@ describe('GIVEN the console', () => {
     // Watches are each person's own.
     expect(await text('/watch list')).toContain('You watch nothing yet.');
     // Typed with options alone, /watch adds: /watch actor:X is /watch add actor:X.
-    expect(await text('/watch actor:Barrack', reader)).toContain('You now watch Tom Barrack (actor, #4).');
+    expect(await text('/watch actor:Barrack', reader)).toContain('You now watch Tom Barrack (actor) as watch #4.');
   });
 
   it('WHEN someone stops a watch by id, by what it follows, then all THEN each goes, and the last stop says no more messages come', async () => {
