@@ -23,11 +23,13 @@ const unresolved: SubcommandSpec = {
     const request = pageRequest(args, DEFAULT_LIMIT);
     const page = ctx.services.places.unsettled(request.limit, request.offset);
     const { pager, intro } = pageInfo({ command: 'places', subcommand: 'unresolved' }, args, request, page, ['place', 'places']);
+    // Nothing waiting is good news, not an empty search.
+    const none = page.total === 0 && request.page === 1;
     return {
       title: 'Places to settle',
       tone: 'normal',
-      intro: [intro],
-      sections: [
+      intro: [none ? plainLine('No place is waiting: every stored place is located, or kept as free text by an admin.') : intro],
+      sections: none ? [] : [
         {
           lines: page.items.map((place) => [
             span.bold(place.name),
