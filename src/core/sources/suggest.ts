@@ -53,7 +53,8 @@ export function knowsName(names: CompiledNames, folded: string): boolean {
 
 export interface Suggestion {
   /** Actors mentioned, in the order the item first mentions them; `matched` is the name found. */
-  actors: { id: number; name: string; matched: string; people: boolean }[];
+  /** `people`: found by what its people are called (`Israeli`), not by a name of its own. */
+  actors: { id: number; name: string; matched: string; people?: true }[];
   places: string[];
   /** The publication day (UTC), at day precision. */
   start?: PartialDate;
@@ -257,7 +258,7 @@ export function suggest(item: FeedItem, knownNames: readonly KnownName[] | Compi
     // opening another name is not the state (unless every word of the title is capitalised).
     if (people && opensName(text, end) && !(styledTitle && at < titleEnd)) continue;
     if (people && PEOPLE_PREFIXES.has(wordBefore(text, at))) continue;
-    if (known.kind === 'actor' && !actors.some((a) => a.id === known.id)) actors.push({ id: known.id, name: known.name, matched: written, people });
+    if (known.kind === 'actor' && !actors.some((a) => a.id === known.id)) actors.push({ id: known.id, name: known.name, matched: written, ...(people ? { people } : {}) });
     if (known.kind === 'place' && !places.includes(known.name) && !speaks(text, at, end)) places.push(known.name);
   }
   const outlet = feed.title?.trim() || hostOf(item.link) || hostOf(feed.link) || 'an unnamed feed';
