@@ -48,10 +48,14 @@ export function feedLinksIn(html: string, pageUrl: string): string[] {
 
 const looksLikeHtml = (text: string) => /<html[\s>]|<!doctype html/i.test(text.slice(0, 2_000));
 
+/** A web page that names no feed of its own: the admin has to find the site's feed by hand. */
+export const PAGE_WITHOUT_FEED = 'This address is a web page, not a feed, and the page names no feed of its own: find the site’s RSS or Atom link, watch that instead and remove this source.';
+
 /** Why a body is no feed: a web page naming its feeds says which to watch instead. */
 export function notAFeed(text: string, pageUrl: string | undefined): string {
-  const links = pageUrl && looksLikeHtml(text) ? feedLinksIn(text, pageUrl) : [];
-  if (links.length === 0) return NOT_A_FEED;
+  if (!pageUrl || !looksLikeHtml(text)) return NOT_A_FEED;
+  const links = feedLinksIn(text, pageUrl);
+  if (links.length === 0) return PAGE_WITHOUT_FEED;
   const named = links.length === 1 ? `It names its feed, ${links[0]}` : `It names these feeds: ${links.join(', ')}`;
   return `This address is a web page, not a feed. ${named}: watch that instead (/sources add url:${links[0]}) and remove this source.`;
 }

@@ -131,7 +131,8 @@ describe('GIVEN a body that is not a well-formed feed', () => {
   const reader = new HttpFeedFetcher({ allowPrivate: true });
   it.each(['/malformed.xml', '/page.html', '/missing-route-is-404'])('THEN %s fails without a throw', async (path) => {
     const outcome = failed(await reader.fetch(server.url(path), {}));
-    if (path !== '/missing-route-is-404') expect(outcome.error).toBe('This is not a feed Sitrep can read (RSS, Atom, RDF or JSON Feed).');
+    if (path === '/malformed.xml') expect(outcome.error).toBe('This is not a feed Sitrep can read (RSS, Atom, RDF or JSON Feed).');
+    if (path === '/page.html') expect(outcome.error).toBe('This address is a web page, not a feed, and the page names no feed of its own: find the site’s RSS or Atom link, watch that instead and remove this source.');
   });
 
   it("THEN a site's home page given for its feed is refused with the feeds it names, the first to watch instead", async () => {

@@ -8,6 +8,7 @@ import { MAX_SUMMARY_LENGTH, MAX_TITLE_LENGTH } from '../../src/sources/feed-for
 import { FIXTURES } from '../fakes/feed-server.js';
 
 const NOT_A_FEED = 'This is not a feed Sitrep can read (RSS, Atom, RDF or JSON Feed).';
+const PAGE_WITHOUT_FEED = 'This address is a web page, not a feed, and the page names no feed of its own: find the site’s RSS or Atom link, watch that instead and remove this source.';
 
 function read(text: string, base?: string): FeedDocument {
   const outcome = parseFeedText(text, base);
@@ -114,7 +115,7 @@ describe('GIVEN hostile or broken feeds', () => {
     const others =
       '<html><head><link rel="alternate" hreflang="fr" href="/fr/"><link rel="alternate" type="application/json" href="/wp-json/wp/v2/pages/12">' +
       `<link rel="alternate" type="application/rss+xml" href="javascript:alert(1)"><link rel="alternate" type="application/rss+xml" href="/${'x'.repeat(600)}"></head></html>`;
-    expect(parseFeedText(others, 'https://news.example/')).toEqual({ kind: 'failed', error: NOT_A_FEED });
+    expect(parseFeedText(others, 'https://news.example/')).toEqual({ kind: 'failed', error: PAGE_WITHOUT_FEED });
   });
 
   it('THEN entity definitions are not expanded', () => {

@@ -71,7 +71,7 @@ export function whyView(source: WatchedSource, checks: readonly CheckRecord[]): 
     title: `Checks of #${source.id} ${sourceName(source)}`,
     tone: 'normal',
     intro: [
-      plainLine(checks.length === 0 ? 'Not checked yet: the first check records what the feed holds.' : `The latest ${plural(checks.length, 'check')}, newest first, and what each found new.`),
+      plainLine(checks.length === 0 ? 'Not checked yet: the first check records what the feed holds.' : checks.length === 1 ? 'The latest check, and what it found new.' : `The latest ${plural(checks.length, 'check')}, newest first, and what each found new.`),
       stateLine(source),
     ],
     sections: checks.map(checkSection),
