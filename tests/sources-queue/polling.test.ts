@@ -36,12 +36,14 @@ describe('GIVEN a feed server that sends validators', () => {
     try {
       await queue.run(`/sources add url:${server.url('/rss2.xml')} topic:syria-israel`);
       await queue.run('/sources check id:1');
+      expect(await queue.text('/sources why id:1', READER)).toContain('The latest check, and what it found new.');
       expect(server.requests[0]!.headers['if-none-match']).toBeUndefined();
       queue.advance(30 * MINUTE);
       const second = await queue.text('/sources check id:1', OPERATOR);
       expect(server.requests[1]!.headers).toMatchObject({ 'if-none-match': etagOf('rss2.xml'), 'if-modified-since': LAST_MODIFIED });
       expect(second).toContain('not modified since the last check (the server answered 304)');
       const why = await queue.text('/sources why id:1', READER);
+      expect(why).toContain('The latest 2 checks, newest first, and what each found new.');
       expect(why).toMatch(/2025-07-20 12:30 UTC · checked by hand · not modified[^\n]*\n\n2025-07-20 12:00 UTC · checked by hand · 4 items: 4 new \(4 recorded\), 0 seen before/);
       expect(source().feedTitle).toBe('Levant Wire — Syria');
     } finally {
