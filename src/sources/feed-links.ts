@@ -47,13 +47,19 @@ export function feedLinksIn(html: string, pageUrl: string): string[] {
 }
 
 const looksLikeHtml = (text: string) => /<html[\s>]|<!doctype html/i.test(text.slice(0, 2_000));
+/** An RSS, Atom or RDF root element near the start: the address is a feed's, broken. */
+const looksLikeFeed = (text: string) => /<(?:rss|feed|rdf:RDF)[\s>]/.test(text.slice(0, 2_000));
+
+/** A body that opens as a feed but does not parse as one: the address is right, the feed is not. */
+export const MALFORMED_FEED = 'The feed is malformed: it opens as RSS, Atom or RDF but its XML does not parse, which only its publisher can fix. Sitrep tries again at each check.';
 
 /** A web page that names no feed of its own: the admin has to find the site's feed by hand. */
 export const PAGE_WITHOUT_FEED = 'This address is a web page, not a feed, and the page names no feed of its own: find the site’s RSS or Atom link, watch that instead and remove this source.';
 
 /** Why a body is no feed: a web page naming its feeds says which to watch instead. */
 export function notAFeed(text: string, pageUrl: string | undefined): string {
-  if (!pageUrl || !looksLikeHtml(text)) return NOT_A_FEED;
+  if (!looksLikeHtml(text)) return looksLikeFeed(text) ? MALFORMED_FEED : NOT_A_FEED;
+  if (!pageUrl) return NOT_A_FEED;
   const links = feedLinksIn(text, pageUrl);
   if (links.length === 0) return PAGE_WITHOUT_FEED;
   const named = links.length === 1 ? `It names its feed, ${links[0]}` : `It names these feeds: ${links.join(', ')}`;

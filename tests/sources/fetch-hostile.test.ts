@@ -131,7 +131,7 @@ describe('GIVEN a body that is not a well-formed feed', () => {
   const reader = new HttpFeedFetcher({ allowPrivate: true });
   it.each(['/malformed.xml', '/page.html', '/missing-route-is-404'])('THEN %s fails without a throw', async (path) => {
     const outcome = failed(await reader.fetch(server.url(path), {}));
-    if (path === '/malformed.xml') expect(outcome.error).toBe('This is not a feed Sitrep can read (RSS, Atom, RDF or JSON Feed).');
+    if (path === '/malformed.xml') expect(outcome.error).toBe('The feed is malformed: it opens as RSS, Atom or RDF but its XML does not parse, which only its publisher can fix. Sitrep tries again at each check.');
     if (path === '/page.html') expect(outcome.error).toBe('This address is a web page, not a feed, and the page names no feed of its own: find the site’s RSS or Atom link, watch that instead and remove this source.');
   });
 
