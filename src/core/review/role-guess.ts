@@ -15,9 +15,9 @@ const words = (list: string) => new Set(list.split(' '));
 const ACTOR_WORDS = words(
   'forces force troops army military soldiers jets warplanes drone drones navy air police militia militants fighters settlers artillery ' +
     'government president presidency prime minister ministry foreign defence defense interior spokesman spokesperson officials official envoy ' +
-    'forces armee troupes soldats aviation gouvernement ministre ministere قوات الجيش جيش',
+    'armee troupes soldats aviation gouvernement ministre ministere قوات الجيش جيش',
 );
-/** Verbs before the act's own word (`Hezbollah fires rockets`, `le Hezbollah tire des roquettes`). */
+/** Verbs (and an article) before the act's own word (`Hezbollah fires rockets`, `le Hezbollah tire des roquettes`). */
 const LEAD_INS = words('fires fired launches launched tire tirent des');
 /** Words after a strike's name that say whose it is or what it is (`frappe aérienne israélienne`, `غارة جوية إسرائيلية`). */
 const DESCRIBING = words('aerienne aeriennes aerien aeriens de drone جويه جوي');
@@ -104,7 +104,7 @@ export function guessRoles(title: string, type: EventType, actors: readonly Role
     const at = phrase ? findPhrase(text, phrase) : -1;
     return phrase && at !== -1 ? [{ actor, at, end: endOf(text, at, phrase) }] : [];
   });
-  // Where each of the type's words is, and where it ends.
+  // Where each act's words are in the title, and where they end.
   const acts: { at: At; end: At }[] = [];
   for (const sign of signs) {
     for (let at = findPhrase(text, sign); at !== -1; at = findPhrase(text, sign, at + 1)) acts.push({ at, end: endOf(text, at, sign) });
