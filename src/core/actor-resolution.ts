@@ -30,9 +30,13 @@ export function actorCandidates(matches: readonly ActorSummary[]): string[] {
   return matches.map((m) => `${m.name} (${humanize(m.kind)})${m.title ? ` — ${m.title}` : ''}`);
 }
 
+/** A name holding `;` is most likely two actors apart by a semicolon, as some files write lists. */
+export const LIST_SEPARATOR_HINT = 'Actors are apart by commas, each as name:role: actors:"Syria:participant, Israel:participant".';
+
 export function notFoundError(dossier: DossierReader, typed: string, option: string): UserError {
   const closest = closestNames(dossier.allActorNames().map(({ name }) => name), typed);
   return new UserError('not-found', `No actor is called \`${typed}\` (option \`${option}\`).`, [
+    ...(typed.includes(';') ? [LIST_SEPARATOR_HINT] : []),
     closest.length > 0 ? `Closest known names: ${closest.join(', ')}.` : 'No known name is close; see /actors list.',
   ], option);
 }

@@ -2,7 +2,7 @@
 // is refused naming every one of them (not only the first, as /entry add would); with it, each
 // is planned, answered by lookups as if it existed (a placeholder id below zero), and created
 // when the import writes, with the kind a row gives or `unknown`.
-import { bestActorMatches } from '../core/actor-resolution.js';
+import { bestActorMatches, LIST_SEPARATOR_HINT } from '../core/actor-resolution.js';
 import type { ActorMatch } from '../core/domain.js';
 import type { DossierReader } from '../core/ports.js';
 import { closestNames } from '../core/ranking.js';
@@ -63,6 +63,7 @@ export function missingActorsReason(missing: readonly NamedActor[], dossier: Dos
   });
   return [
     `No actor is called ${listed} (option \`actors\`).`,
+    ...(missing.some((a) => a.name.includes(';')) ? [LIST_SEPARATOR_HINT] : []),
     ...(close.length > 0 ? [`Closest known names: ${close.join('; ')}.`] : []),
     'Create them first with /actors add, or import with --create-actors (each gets the `kind` its row gives, else unknown).',
   ].join(' ');

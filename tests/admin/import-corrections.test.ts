@@ -132,6 +132,13 @@ describe('GIVEN rows naming actors the store does not have', () => {
     expect(fingerprint()).toBe(before);
   });
 
+  it('WHEN a CSV row lists its actors apart by semicolons THEN the refusal says lists are apart by commas', async () => {
+    const before = fingerprint();
+    const result = await importInto(app.dbPath, fileWith('semicolons.csv', 'title,date,type,topic,actors\nA,2025-09,talks,syria-israel,"Syria:participant; Israel:participant"\n'));
+    expect(result.stdout).toMatch(/rejected line 2: No actor is called `Syria:participant; Israel` \(option `actors`\)\. Actors are apart by commas, each as name:role/);
+    expect(fingerprint()).toBe(before);
+  });
+
   it('WHEN --create-actors THEN they are created once each, with the kind a row gives or unknown, and listed', async () => {
     const result = await importInto(app.dbPath, fileWith('actors.json', JSON.stringify(rows, null, 1)), '--create-actors');
     expect(result.stdout).toContain('Actors created: Hamas (unknown), Hezbollah (unknown), Qatar (state).');
