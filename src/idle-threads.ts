@@ -54,6 +54,8 @@ export function keepOtherThreadsIdle(): IdleThreads | undefined {
   keeper.unref();
   return {
     stop: () => {
+      // Held again while it ends, or a program with nothing else to do would exit before it has.
+      keeper.ref();
       keeper.kill();
       return ended;
     },

@@ -3,9 +3,11 @@
 // the bot's own thread keeps its policy.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { keepOtherThreadsIdle, SCHED_IDLE, type IdleThreads } from '../../src/idle-threads.js';
+import { cleanEnv, compiled, deployedRoot } from '../support/compiled.js';
 
 /** A thread's scheduling policy: the 41st field of its stat (the 39th after the command's parenthesis). */
 const policyOf = (tid: string) => Number(readFileSync(`/proc/self/task/${tid}/stat`, 'utf8').split(') ')[1]!.split(' ')[38]);
@@ -38,5 +40,17 @@ describe.runIf(process.platform === 'linux' && spawnSync('chrt', ['--version']).
     keeper = keepOtherThreadsIdle();
     await expect(keeper!.stop()).resolves.toBeUndefined();
     keeper = undefined;
+  });
+
+  it('WHEN a program with nothing else to do awaits the keeper’s stop THEN it goes on once the keeper has ended, and exits cleanly', () => {
+    const module = pathToFileURL(compiled('src/idle-threads.ts')).href;
+    const script = `
+      import { keepOtherThreadsIdle } from ${JSON.stringify(module)};
+      const keeper = keepOtherThreadsIdle();
+      await keeper.stop();
+      console.log('stopped');`;
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: deployedRoot(), env: cleanEnv(), encoding: 'utf8', timeout: 30_000 });
+    expect(run.stdout).toBe('stopped\n');
+    expect(run.status).toBe(0);
   });
 });
