@@ -137,13 +137,16 @@ export class SqliteChartQueries implements AddedCounts {
       return where.join(' AND ');
     };
     const params = [filter.topic, filter.since, filter.until].filter((value) => value !== undefined);
-    // Counted first, then each place's newest type read from its date-ordered links: a max()
-    // over every link in the range cost the map several times the count itself.
-    const sql = `SELECT p.name AS name, p.place_key AS placeKey, c.entries AS entries,
+    // Each place counts its own links in the range, read from its date-ordered index: grouping
+    // every link by place read the whole index whatever the range. Then each place's newest type,
+    // from the same index: a max() over every link in the range cost the map several times the count.
+    const sql = `WITH c AS MATERIALIZED (SELECT p.id AS place_id, p.name AS name, p.place_key AS placeKey,
+          (SELECT count(*) FROM entry_places ep WHERE ep.place_id = p.id AND ${terms('ep')}) AS entries
+        FROM places p)
+      SELECT c.name AS name, c.placeKey AS placeKey, c.entries AS entries,
         (SELECT n.event_type FROM entry_places n WHERE n.place_id = c.place_id AND ${terms('n')}
          ORDER BY n.day_from DESC, n.entry_id DESC LIMIT 1) AS latestType
-      FROM (SELECT ep.place_id, count(*) AS entries FROM entry_places ep WHERE ${terms('ep')} GROUP BY ep.place_id) c
-      JOIN places p ON p.id = c.place_id ORDER BY c.entries DESC, p.name`;
+      FROM c WHERE c.entries > 0 ORDER BY c.entries DESC, c.name`;
     return this.cache.get(sql).all(...params, ...params) as PlaceActivity[];
   }
 
