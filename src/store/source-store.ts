@@ -43,10 +43,10 @@ export class SqliteSourceStore implements SourceStore {
       }
       const { lastInsertRowid } = this.cache
         .get(
-          `INSERT INTO feed_sources (url, topic, keywords, every_minutes, backfill, next_check_at, created_at, created_by, updated_at, updated_by)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO feed_sources (url, topic, keywords, every_minutes, backfill, feed_title, next_check_at, created_at, created_by, updated_at, updated_by)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(source.url, source.topic, source.keywords, source.everyMinutes, source.backfill ? 1 : 0, firstCheckAt.toISOString(), stamp.at, stamp.by, stamp.at, stamp.by);
+        .run(source.url, source.topic, source.keywords, source.everyMinutes, source.backfill ? 1 : 0, source.title ?? null, firstCheckAt.toISOString(), stamp.at, stamp.by, stamp.at, stamp.by);
       return toSource(this.required(Number(lastInsertRowid)));
     }).immediate();
   }

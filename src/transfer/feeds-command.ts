@@ -39,6 +39,9 @@ function openApp(io: CliIo): App | undefined {
   return createApp({ dbPath: config.dbPath, admins: config.admins, logger: createLogger('warn'), sourcesAllowPrivate: config.sourcesAllowPrivate });
 }
 
+/** The most of a list's name for a feed kept as its title (a feed's own title replaces it at its first check). */
+const LIST_TITLE_LIMIT = 200;
+
 /** Watches one listed feed, as `/sources add` with the list's topic, keywords and interval would. */
 function watch(app: App, feed: ListedFeed, choices: ImportChoices, by: string): Outcome {
   const topic = choices.topic ?? feed.topic;
@@ -47,7 +50,8 @@ function watch(app: App, feed: ListedFeed, choices: ImportChoices, by: string): 
   const every = choices.every ?? feed.every;
   try {
     const args = { url: feed.url, topic, ...(keywords ? { keywords } : {}), ...(every ? { every } : {}) };
-    const source = app.services.sources.add(newSourceFrom(args), { by, at: new Date().toISOString() });
+    const title = feed.title?.trim().slice(0, LIST_TITLE_LIMIT);
+    const source = app.services.sources.add({ ...newSourceFrom(args), ...(title ? { title } : {}) }, { by, at: new Date().toISOString() });
     return { kind: 'added', line: `added #${source.id} ${feed.title ?? source.url} (${source.url}) to ${source.topic}` };
   } catch (error) {
     if (!(error instanceof UserError)) throw error;

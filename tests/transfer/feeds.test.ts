@@ -3,7 +3,7 @@
 // with the topic its folder or category names, and each refusal says why; `npm run feeds --
 // export` writes the watched feeds back, and that list imports into another store alike.
 import Database from 'better-sqlite3';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -90,6 +90,9 @@ describe('GIVEN npm run feeds', () => {
     const exported = await feeds(dbPath, 'export', '--out', out);
     expect(exported.status).toBe(0);
     expect(exported.stderr).toContain('Exported 3 watched feeds as OPML.');
+    // Before their first check, the feeds go by the names the list gave them.
+    const titles = [...readFileSync(out, 'utf8').matchAll(/<outline text="([^"]+)" type="rss"/g)].map((m) => m[1]).sort();
+    expect(titles).toEqual(['Beirut Daily', 'Golan Monitor', 'Levant Wire']);
     const other = join(dir, 'other.db');
     copySeededStore(other);
     const imported = await feeds(other, 'import', out);

@@ -18,6 +18,8 @@ export interface NewSource {
   keywords: string;
   everyMinutes: number;
   backfill: boolean;
+  /** What a feed list calls it, shown until its first check reads the feed's own title. */
+  title?: string;
 }
 
 /** What the store knows of a check's fresh items, handed to the core inside the transaction. */
