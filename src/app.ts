@@ -94,7 +94,7 @@ export function createApp(options: AppOptions): App {
   // Places stored before Sitrep located them (or by a process without the gazetteer).
   const looked = locatePendingPlaces(db, gazetteer, (options.now?.() ?? new Date()).toISOString());
   if (Object.values(looked).some((n) => n > 0)) options.logger.info({ places: looked }, 'looked up stored places in the gazetteer');
-  const dossier = new SqliteDossier(db);
+  const dossier = new SqliteDossier(db, gazetteer);
   const now = options.now ?? (() => new Date());
   // Charts are drawn in worker threads, started on the first one; stopped on close.
   const pool = options.chartRenderer ? undefined : new WorkerChartRenderer({ dbPath: options.dbPath, workers: options.chartRenders ?? 1, onProblem: (problem) => options.logger.error({ problem }, 'drawing a chart failed') });

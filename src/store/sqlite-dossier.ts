@@ -1,5 +1,7 @@
 // The store's implementation of the core's DossierReader port.
+import type { Gazetteer } from '../core/places/gazetteer-port.js';
 import type { DossierReader, SuggestionKind, TimelineQuery } from '../core/ports.js';
+import { foldKey } from '../core/text.js';
 import type { ActorKind } from '../core/vocabulary.js';
 import { listActors } from './actor-list-query.js';
 import { actorProfile, actorsNamed, allActorNames, coActors, findActors } from './actor-queries.js';
@@ -31,7 +33,11 @@ export class SqliteDossier implements DossierReader {
   private placeUses?: { at: number; counts: Map<number, number> };
   private readonly wordCounts = new Map<string, { at: number; count: number }>();
 
-  constructor(readonly db: Db) {
+  /** With a gazetteer, a state is found by its country's names in French and Arabic too (`Syrie`, `سوريا`). */
+  constructor(
+    readonly db: Db,
+    private readonly gazetteer?: Pick<Gazetteer, 'countriesNamed' | 'countryNames'>,
+  ) {
     this.cache = new StatementCache(db);
   }
 
@@ -48,7 +54,20 @@ export class SqliteDossier implements DossierReader {
     return findActors(this.cache, query, limit);
   }
   actorsNamed(query: string) {
-    return actorsNamed(this.cache, query);
+    const named = actorsNamed(this.cache, query);
+    return named.length > 0 || !this.gazetteer ? named : this.statesCalled(query);
+  }
+
+  /** The state actors named as a country that `query` names in another language, as review cards find them. */
+  private statesCalled(query: string) {
+    const gazetteer = this.gazetteer!;
+    const states = new Map<number, ReturnType<typeof actorsNamed>[number]>();
+    for (const code of gazetteer.countriesNamed(foldKey(query))) {
+      for (const name of gazetteer.countryNames(code)) {
+        for (const actor of actorsNamed(this.cache, name)) if (actor.kind === 'state' && !states.has(actor.id)) states.set(actor.id, { ...actor, matchedName: query });
+      }
+    }
+    return [...states.values()];
   }
   allActorNames() {
     return allActorNames(this.cache);
