@@ -50,7 +50,8 @@ function watch(app: App, feed: ListedFeed, choices: ImportChoices, by: string): 
   const every = choices.every ?? feed.every;
   try {
     const args = { url: feed.url, topic, ...(keywords ? { keywords } : {}), ...(every ? { every } : {}) };
-    const title = feed.title?.trim().slice(0, LIST_TITLE_LIMIT);
+    // Shown in chat as a feed's own title is: one line, no control characters.
+    const title = feed.title?.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim().slice(0, LIST_TITLE_LIMIT);
     const source = app.services.sources.add({ ...newSourceFrom(args), ...(title ? { title } : {}) }, { by, at: new Date().toISOString() });
     return { kind: 'added', line: `added #${source.id} ${feed.title ?? source.url} (${source.url}) to ${source.topic}` };
   } catch (error) {
