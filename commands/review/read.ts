@@ -2,7 +2,7 @@
 // card, and where cards are posted.
 import type { CommandContext, SubcommandSpec } from '../../src/core/command-spec.js';
 import { UserError } from '../../src/core/errors.js';
-import type { Candidate } from '../../src/core/review/candidate.js';
+import { suggestedActorText, type Candidate } from '../../src/core/review/candidate.js';
 import { candidateCard, instantText } from '../../src/core/review/candidate-card.js';
 import { plural } from '../../src/core/text.js';
 import { exactPager } from '../../src/core/entry-views.js';
@@ -24,7 +24,7 @@ const listed = (names: readonly string[]) =>
 function suggestedLine(candidate: Candidate): string | undefined {
   const { actors, places, fatalities } = candidate.suggested;
   const parts = [
-    ...(actors.length > 0 ? [listed(actors.map((actor) => actor.name))] : []),
+    ...(actors.length > 0 ? [listed(actors.map(suggestedActorText))] : []),
     ...(places.length > 0 ? [`in ${listed(places)}`] : []),
     ...(fatalities !== undefined ? [`${fatalities.toLocaleString('en-US')} killed`] : []),
   ];

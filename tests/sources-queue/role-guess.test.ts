@@ -76,6 +76,7 @@ describe('GIVEN the seed dossier and a watched feed', () => {
     try {
       const [actors] = await cardLines(queue, feeds, [recentItem('r1', 'Israeli drone strike on Syrian army post near Quneitra')], 'Actors');
       expect(actors).toBe('Israel (initiator), Syria (target)');
+      expect(await queue.text('/review list')).toContain('Israel (initiator), Syria (target) · in Quneitra');
       expect(await queue.text('/review approve id:1')).toContain('Approved: added as entry #18.');
       const entry = await queue.text('/entry show id:18');
       expect(entry).toMatch(/^ {4}Israel — initiator$/m);

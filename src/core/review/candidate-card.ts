@@ -5,7 +5,7 @@ import { formatIsoPartial } from '../partial-date.js';
 import { formatCount } from '../text.js';
 import { eventTypeLabel } from '../vocabulary.js';
 import { plainLine, span, type Button, type Line, type View } from '../view.js';
-import type { Candidate, StoryReport } from './candidate.js';
+import { suggestedActorText, type Candidate, type StoryReport } from './candidate.js';
 
 /** `2025-07-12T14:05:00.000Z` → `2025-07-12 14:05 UTC`. */
 export const instantText = (at: Date) => `${at.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
@@ -50,7 +50,7 @@ export function candidateCard(candidate: Candidate, note?: string | Line): View 
       { label: 'Published', value: plainLine(candidate.published ? instantText(candidate.published) : 'not given by the feed') },
       ...(candidate.link ? [{ label: 'Link', value: [span.link(candidate.link, candidate.link)] }] : []),
       { label: 'Matched', value: plainLine(candidate.matched.length > 0 ? candidate.matched.join(', ') : 'every item (the source seeks no keywords)') },
-      { label: 'Actors', value: listed(suggested.actors.map((a) => (a.role ? `${a.name} (${a.role})` : a.name))) },
+      { label: 'Actors', value: listed(suggested.actors.map(suggestedActorText)) },
       { label: 'Places', value: listed(suggested.places) },
       { label: 'Type', value: plainLine(eventTypeLabel(suggested.type)) },
       { label: 'Date', value: plainLine(suggested.date ? formatIsoPartial(suggested.date) : '—') },

@@ -18,6 +18,9 @@ export interface Suggested {
   fatalities?: number;
 }
 
+/** A suggested actor as a card or a list names it: with its role when the title tells one. */
+export const suggestedActorText = (actor: Suggested['actors'][number]): string => (actor.role ? `${actor.name} (${actor.role})` : actor.name);
+
 /** A candidate before it is stored: what a check proposes. */
 export interface CandidateDraft {
   topic: string;
