@@ -7,6 +7,7 @@ import type { EntryDetail, EntryInput } from '../../src/core/domain.js';
 import { UserError } from '../../src/core/errors.js';
 import { firstDay, lastDay, toIsoPartial, type PartialDate } from '../../src/core/partial-date.js';
 import type { DossierReader } from '../../src/core/ports.js';
+import { closestNames } from '../../src/core/ranking.js';
 import { foldKey } from '../../src/core/text.js';
 import { ACTOR_ROLES, CHOSEN_ACTOR_KINDS, type ActorRole, type Confidence, type EventType } from '../../src/core/vocabulary.js';
 import { fatalitiesText } from '../../src/core/fatalities.js';
@@ -84,13 +85,28 @@ export function parseTopic(text: string): string {
   return slug;
 }
 
+/** What analysts also call the roles (ACLED's and the press's words), for a refusal's "did you mean". */
+const ROLE_WORDS: Readonly<Record<string, ActorRole>> = {
+  perpetrator: 'initiator', attacker: 'initiator', aggressor: 'initiator', instigator: 'initiator', actor: 'initiator',
+  victim: 'target', targeted: 'target', attacked: 'target',
+  broker: 'mediator', facilitator: 'mediator', mediation: 'mediator',
+  party: 'participant', side: 'participant', participants: 'participant',
+  hosts: 'host', mentioned: 'subject', object: 'subject',
+};
+
+/** The role a typed word most likely means: a synonym, else a near spelling. */
+function meantRole(typed: string): ActorRole | undefined {
+  return ROLE_WORDS[typed] ?? (closestNames(ACTOR_ROLES, typed, 1)[0] as ActorRole | undefined);
+}
+
 function parseActors(text: string, dossier: DossierReader): EntryInput['actors'] {
   return splitList(text, 'actors').map((item) => {
     const colon = item.lastIndexOf(':');
     const name = (colon < 0 ? item : item.slice(0, colon)).trim();
     const role = (colon < 0 ? 'participant' : item.slice(colon + 1).trim().toLowerCase()) as ActorRole;
     if (!ACTOR_ROLES.includes(role)) {
-      throw new UserError('invalid-option', `Option \`actors\`: \`${item}\` has an unknown role.`, [`Roles: ${ACTOR_ROLES.join(', ')}.`], 'actors');
+      const meant = meantRole(role);
+      throw new UserError('invalid-option', `Option \`actors\`: \`${item}\` has an unknown role.`, [`Roles: ${ACTOR_ROLES.join(', ')}.`, ...(meant ? [`Did you mean \`${name}:${meant}\`?`] : [])], 'actors');
     }
     try {
       return { actorId: resolveActor(dossier, name, 'actors').id, role };

@@ -182,6 +182,9 @@ describe('GIVEN an admin curating entries', () => {
     ['/entry add title:x date:2025 type:talks topic:syria-israel actors:"Narnia:host"', /No actor is called `Narnia`[\s\S]*\/actors add name:"Narnia"/],
     // Every wrong value at once, each with its hints, not one refusal per try.
     ['/entry add title:x date:2025-13-01 type:talkz topic:syria-israel confidence:sure', /— got `2025-13-01`\.\nOption `type` of `\/entry add` must be one of: .* — got `talkz`\.\nDid you mean `talks`\?\nOption `confidence` of `\/entry add` must be one of: confirmed, reported, claimed, disputed — got `sure`\.$/],
+    // A role named as analysts also call it, or misspelt, gets the role it means.
+    ['/entry add title:x date:2025 type:air-strike topic:syria-israel actors:"Israel:perpetrator"', /`Israel:perpetrator` has an unknown role\.\nRoles: initiator, target, mediator, participant, host, subject\.\nDid you mean `Israel:initiator`\?$/],
+    ['/entry add title:x date:2025 type:air-strike topic:syria-israel actors:"Syria:traget"', /Did you mean `Syria:target`\?$/],
     // Actors written apart by semicolons, as some files list them.
     ['/entry add title:x date:2025 type:talks topic:syria-israel actors:"Syria:participant; Israel:participant"', /No actor is called `Syria:participant; Israel`[\s\S]*\nActors are apart by commas, each as name:role: actors:"Syria:participant, Israel:participant"\./],
     // A new actor's kind can't be guessed: the hint lists the kinds rather than offering `kind:person`.
