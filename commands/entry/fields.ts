@@ -86,17 +86,18 @@ export function parseTopic(text: string): string {
 }
 
 /** What analysts also call the roles (ACLED's and the press's words), for a refusal's "did you mean". */
-const ROLE_WORDS: Readonly<Record<string, ActorRole>> = {
-  perpetrator: 'initiator', attacker: 'initiator', aggressor: 'initiator', instigator: 'initiator', actor: 'initiator',
-  victim: 'target', targeted: 'target', attacked: 'target',
-  broker: 'mediator', facilitator: 'mediator', mediation: 'mediator',
-  party: 'participant', side: 'participant', participants: 'participant',
-  hosts: 'host', mentioned: 'subject', object: 'subject',
-};
+const ROLE_WORDS: ReadonlyMap<string, ActorRole> = new Map([
+  ...['perpetrator', 'attacker', 'aggressor', 'instigator', 'actor'].map((word) => [word, 'initiator'] as const),
+  ...['victim', 'targeted', 'attacked'].map((word) => [word, 'target'] as const),
+  ...['broker', 'facilitator', 'mediation'].map((word) => [word, 'mediator'] as const),
+  ...['party', 'side', 'participants'].map((word) => [word, 'participant'] as const),
+  ['hosts', 'host'],
+  ...['mentioned', 'object'].map((word) => [word, 'subject'] as const),
+]);
 
 /** The role a typed word most likely means: a synonym, else a near spelling. */
 function meantRole(typed: string): ActorRole | undefined {
-  return ROLE_WORDS[typed] ?? (closestNames(ACTOR_ROLES, typed, 1)[0] as ActorRole | undefined);
+  return ROLE_WORDS.get(typed) ?? (closestNames(ACTOR_ROLES, typed, 1)[0] as ActorRole | undefined);
 }
 
 function parseActors(text: string, dossier: DossierReader): EntryInput['actors'] {

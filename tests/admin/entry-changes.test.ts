@@ -185,6 +185,8 @@ describe('GIVEN an admin curating entries', () => {
     // A role named as analysts also call it, or misspelt, gets the role it means.
     ['/entry add title:x date:2025 type:air-strike topic:syria-israel actors:"Israel:perpetrator"', /`Israel:perpetrator` has an unknown role\.\nRoles: initiator, target, mediator, participant, host, subject\.\nDid you mean `Israel:initiator`\?$/],
     ['/entry add title:x date:2025 type:air-strike topic:syria-israel actors:"Syria:traget"', /Did you mean `Syria:target`\?$/],
+    // A word no role is near gets the list alone (not an object's inherited property).
+    ['/entry add title:x date:2025 type:air-strike topic:syria-israel actors:"Syria:constructor"', /has an unknown role\.\nRoles: initiator, target, mediator, participant, host, subject\.$/],
     // Actors written apart by semicolons, as some files list them.
     ['/entry add title:x date:2025 type:talks topic:syria-israel actors:"Syria:participant; Israel:participant"', /No actor is called `Syria:participant; Israel`[\s\S]*\nActors are apart by commas, each as name:role: actors:"Syria:participant, Israel:participant"\./],
     // A new actor's kind can't be guessed: the hint lists the kinds rather than offering `kind:person`.
