@@ -5,7 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openGazetteer } from '../../src/store/place-gazetteer.js';
 import { QueueApp, READER } from './support/queue-app.js';
-import { ScriptedFeeds } from './support/scripted-feeds.js';
+import { ScriptedFeeds, type ScriptedItem } from './support/scripted-feeds.js';
 import { NOW } from './support/stories.js';
 
 let feeds: ScriptedFeeds;
@@ -34,6 +34,13 @@ const WEATHER = {
   published: '2025-07-19T10:00:00Z',
 };
 
+/** Serves the items as an Arabic feed, watched with backfill, checks it once; resolves with the check's reply. */
+async function checkArabic(items: ScriptedItem[]): Promise<string> {
+  feeds.serve('/ar.xml', 'Levant Wire (Arabic)', items);
+  const id = QueueApp.idAfter(await queue.text(`/sources add url:${feeds.url('/ar.xml')} topic:syria-israel backfill:true`), 'Watching');
+  return queue.text(`/sources check id:${id}`);
+}
+
 describe('GIVEN an Arabic feed watched with an Arabic keyword', () => {
   it('WHEN it is checked THEN the item without the keyword is filtered out, and the card suggests the actors by their Arabic aliases', async () => {
     expect(await queue.text('/actors alias name:Israel add:"إسرائيل"')).toContain('إسرائيل');
@@ -53,9 +60,7 @@ describe('GIVEN an Arabic feed watched with an Arabic keyword', () => {
 
 describe('GIVEN the seed’s place Sweida province, a governorate', () => {
   it('WHEN an Arabic item names the governorate THEN its card suggests the place, by the Arabic name Sitrep’s aliases give the governorate', async () => {
-    feeds.serve('/ar.xml', 'Levant Wire (Arabic)', [{ ...WEATHER, guid: 'sana-ar-3', title: 'اشتباكات في ريف محافظة السويداء', summary: 'تجددت الاشتباكات صباح اليوم.' }]);
-    const id = QueueApp.idAfter(await queue.text(`/sources add url:${feeds.url('/ar.xml')} topic:syria-israel backfill:true`), 'Watching');
-    expect(await queue.text(`/sources check id:${id}`)).toContain('1 proposed');
+    expect(await checkArabic([{ ...WEATHER, guid: 'sana-ar-3', title: 'اشتباكات في ريف محافظة السويداء', summary: 'تجددت الاشتباكات صباح اليوم.' }])).toContain('1 proposed');
     expect(await queue.text('/review show id:1', READER)).toContain('Places     Sweida province');
   });
 });
@@ -64,9 +69,7 @@ describe('GIVEN Arabic items naming places the dossier lacks', () => {
   it('WHEN a word says a place follows (town, countryside, camp, near) THEN the card suggests the places in the dossier’s countries, spelt as English news spells them where that locates them, and approving stores them located', async () => {
     const raid = { ...WEATHER, guid: 'sana-ar-4', title: 'قصف على بلدة جاسم بريف درعا الشمالي', summary: 'وسقطت قذائف بالقرب من مدينة نوى.' };
     const far = { ...WEATHER, guid: 'sana-ar-5', title: 'اجتماع في المدينة لبحث الأوضاع', summary: 'وصل الوفد إلى قرب المدينة المنورة.' };
-    feeds.serve('/ar.xml', 'Levant Wire (Arabic)', [raid, far]);
-    const id = QueueApp.idAfter(await queue.text(`/sources add url:${feeds.url('/ar.xml')} topic:syria-israel backfill:true`), 'Watching');
-    expect(await queue.text(`/sources check id:${id}`)).toContain('2 proposed');
+    expect(await checkArabic([raid, far])).toContain('2 proposed');
     expect(await queue.text('/review show id:1', READER)).toContain('Places     Jasim, Daraa, Nawa (Syria)');
     // Medina is no place of the dossier's countries, and `المدينة` (the city) no cue's name.
     expect(await queue.text('/review show id:2', READER)).toContain('Places     —');
@@ -80,18 +83,14 @@ describe('GIVEN Arabic items naming a place in a country the dossier has no plac
   it('WHEN the item names that country too THEN the card suggests the place there; without it, it does not', async () => {
     const named = { ...WEATHER, guid: 'nna-1', title: 'غارة إسرائيلية على بلدة بنت جبيل في جنوب لبنان', summary: 'وأفادت مصادر محلية بوقوع أضرار.' };
     const unnamed = { ...WEATHER, guid: 'nna-2', title: 'وصول تعزيزات عسكرية ومعدات ثقيلة إلى بلدة بنت جبيل مساء أمس', summary: 'وأفادت مصادر محلية بوقوع أضرار.' };
-    feeds.serve('/ar.xml', 'Levant Wire (Arabic)', [named, unnamed]);
-    const id = QueueApp.idAfter(await queue.text(`/sources add url:${feeds.url('/ar.xml')} topic:syria-israel backfill:true`), 'Watching');
-    expect(await queue.text(`/sources check id:${id}`)).toContain('2 proposed');
+    expect(await checkArabic([named, unnamed])).toContain('2 proposed');
     const cards = [await queue.text('/review show id:1', READER), await queue.text('/review show id:2', READER)];
     expect(cards.find((card) => card.includes('جنوب لبنان'))).toContain('Places     Bint Jbeil');
     expect(cards.find((card) => !card.includes('جنوب لبنان'))).toContain('Places     —');
   });
 
   it('WHEN the item calls the place Lebanese THEN that names the country as well', async () => {
-    feeds.serve('/ar.xml', 'Levant Wire (Arabic)', [{ ...WEATHER, guid: 'nna-3', title: 'غارة إسرائيلية على مدينة صور اللبنانية', summary: 'وأفادت مصادر محلية بوقوع أضرار.' }]);
-    const id = QueueApp.idAfter(await queue.text(`/sources add url:${feeds.url('/ar.xml')} topic:syria-israel backfill:true`), 'Watching');
-    expect(await queue.text(`/sources check id:${id}`)).toContain('1 proposed');
+    expect(await checkArabic([{ ...WEATHER, guid: 'nna-3', title: 'غارة إسرائيلية على مدينة صور اللبنانية', summary: 'وأفادت مصادر محلية بوقوع أضرار.' }])).toContain('1 proposed');
     expect(await queue.text('/review show id:1', READER)).toContain('Places     Tyre');
   });
 });
