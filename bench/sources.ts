@@ -20,6 +20,7 @@
 // The dossier is bench:queries' store when it has been built (bench/.data), else one built
 // here once in $SITREP_BENCH_DIR (default: the OS temp dir); each run works on a copy.
 import { fork } from 'node:child_process';
+import { once } from 'node:events';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { createApp } from '../src/app.js';
@@ -40,7 +41,7 @@ import type { HostMessage, HostReply } from './sources/feed-host.js';
 import { pickVariants } from './sources/timeline-variants.js';
 import { TimelineProbe, type ProbeResult } from './sources/timeline-probe.js';
 import { report, type CycleReport } from './sources/report.js';
-import { measureFloor } from './sources/floor.js';
+import type { Floor, FloorRequest } from './sources/floor.js';
 
 const { values: options } = parseArgs({
   options: {
@@ -72,10 +73,19 @@ const log = (message: string) => console.log(message);
 const mb = (bytes: number) => Math.round(bytes / 1e5) / 10;
 const gc = () => (globalThis as { gc?: () => void }).gc?.();
 
-/** The feed server process: compiled beside this file, or its source through tsx. */
-function startHost(): { stop: () => void; ask: (message: HostMessage) => Promise<HostReply> } {
+/**
+ * A process of this benchmark: compiled beside this file, or its source through tsx. With this
+ * process's node flags (`withFlags`, as the bot would run) or none.
+ */
+function forkHere(name: string, withFlags: boolean) {
   const compiled = !import.meta.url.endsWith('.ts');
-  const host = fork(new URL(compiled ? './sources/feed-host.js' : './sources/feed-host.ts', import.meta.url), { execArgv: compiled ? [] : ['--import', 'tsx'] });
+  const execArgv = withFlags ? process.execArgv : compiled ? [] : ['--import', 'tsx'];
+  return fork(new URL(`./sources/${name}.${compiled ? 'js' : 'ts'}`, import.meta.url), { execArgv });
+}
+
+/** The feed server process. */
+function startHost(): { stop: () => void; ask: (message: HostMessage) => Promise<HostReply> } {
+  const host = forkHere('feed-host', false);
   let ending = false;
   host.on('exit', (code) => {
     if (ending) return;
@@ -92,6 +102,14 @@ function startHost(): { stop: () => void; ask: (message: HostMessage) => Promise
     host.disconnect();
   };
   return { stop, ask };
+}
+
+/** The floor, measured in a process of its own with the same node flags (floor.ts). */
+async function measureFloor(request: FloorRequest): Promise<Floor> {
+  const child = forkHere('floor', true);
+  child.send(request);
+  const [floor] = (await Promise.race([once(child, 'message'), once(child, 'exit').then(([code]) => Promise.reject(new Error(`the floor's process exited (${code})`)))])) as [Floor];
+  return floor;
 }
 
 async function main(): Promise<void> {
@@ -178,7 +196,9 @@ async function main(): Promise<void> {
 
   const peakMb = mb(process.resourceUsage().maxRSS * 1024);
   log('  measuring the floor (bare parsing, plain INSERTs)…');
-  const floor = measureFloor(app.db, config, FRESH + ITEMS * 2);
+  // Items no cycle has seen, served over HTTP as the cycles' were.
+  await ask({ kind: 'window', first: FRESH + ITEMS * 2 });
+  const floor = await measureFloor({ dbPath: store.path, port, sources: SOURCES });
   host.stop();
   await idleThreads?.stop();
   await parser?.close();

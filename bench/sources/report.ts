@@ -64,7 +64,8 @@ function floorLine(f: Floor): string {
   const perSecond = (ms: number) => thousands(Math.round(f.items / (ms / 1000)));
   return [
     `  floor, ${thousands(f.items)} items on one thread: feedsmith alone ${perSecond(f.parseMs)} items/s (${(f.parseMs / 1000).toFixed(2)} s),`,
-    `plain INSERTs ${perSecond(f.insertMs)} items/s (${(f.insertMs / 1000).toFixed(2)} s); the two overlapped on two cores: ${perSecond(Math.max(f.parseMs, f.insertMs))} items/s`,
+    `plain INSERTs ${perSecond(f.insertMs)} items/s (${(f.insertMs / 1000).toFixed(2)} s); the two overlapped on two cores: ${perSecond(Math.max(f.parseMs, f.insertMs))} items/s;`,
+    `its process (node, discord.js, Bolt, the feeds fetched one at a time) ${f.librariesMb} MB with the libraries loaded, RSS peak ${f.rssPeakMb} MB`,
   ].join(' ');
 }
 
