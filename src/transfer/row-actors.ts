@@ -65,7 +65,7 @@ export function missingActorsReason(missing: readonly NamedActor[], dossier: Dos
     `No actor is called ${listed} (option \`actors\`).`,
     ...(missing.some((a) => a.name.includes(';')) ? [LIST_SEPARATOR_HINT] : []),
     ...(close.length > 0 ? [`Closest known names: ${close.join('; ')}.`] : []),
-    'Create them first with /actors add, or import with --create-actors (each gets the `kind` its row gives, else unknown).',
+    `Create ${missing.length === 1 ? 'it' : 'them'} first with /actors add, or import with --create-actors (${missing.length === 1 ? 'it gets' : 'each gets'} the \`kind\` its row gives, else unknown).`,
   ].join(' ');
 }
 

@@ -126,7 +126,7 @@ describe('GIVEN rows naming actors the store does not have', () => {
   it('WHEN imported plainly THEN each row is refused naming every missing actor', async () => {
     const before = fingerprint();
     const result = await importInto(app.dbPath, fileWith('actors.json', JSON.stringify(rows, null, 1)));
-    expect(result.stdout).toMatch(/rejected line \d+: No actor is called `Hamas` or `Hezbollah` \(option `actors`\)\..*--create-actors/);
+    expect(result.stdout).toMatch(/rejected line \d+: No actor is called `Hamas` or `Hezbollah` \(option `actors`\)\. Create them first .*--create-actors \(each gets/);
     expect(result.stdout).toMatch(/rejected line \d+: No actor is called `Qatar` or `hamas` \(option `actors`\)/);
     expect(result.status).toBe(1);
     expect(fingerprint()).toBe(before);

@@ -105,7 +105,7 @@ describe('GIVEN npm run import', () => {
     ].join('\n');
     const result = await importFile(fileWith('mixed.csv', csv));
     expect(result.stdout).toMatch(/rejected line 3: Option `date` .* got `2025-13`/);
-    expect(result.stdout).toMatch(/rejected line 4: No actor is called `Narnia`/);
+    expect(result.stdout).toMatch(/rejected line 4: No actor is called `Narnia` \(option `actors`\)\..* Create it first with \/actors add, or import with --create-actors \(it gets/);
     expect(result.stdout).toMatch(/rejected line 5: Option `type` .* got `picnic`/);
     expect(result.stdout).toContain('1 accepted, 0 skipped, 3 rejected');
     expect(result.stdout).not.toContain('New topics');
