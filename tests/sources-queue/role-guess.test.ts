@@ -39,6 +39,14 @@ describe('GIVEN an English title', () => {
     expect(roles('Hezbollah fires rockets at Israel after strike on Beirut suburb')).toEqual({ Hezbollah: 'initiator', Israel: 'target' });
   });
 
+  it('THEN who says it struck is the initiator, and who reports another’s strike is not', () => {
+    expect(roles('Israel says it struck Hezbollah sites in southern Lebanon')).toEqual({ Israel: 'initiator', Hezbollah: 'target' });
+    expect(roles('Israel says its jets struck Hezbollah depots')).toEqual({ Israel: 'initiator', Hezbollah: 'target' });
+    expect(roles('Hezbollah says Israel struck its positions')).toEqual({ Hezbollah: 'participant', Israel: 'initiator' });
+    expect(roles('Syria says it was struck by Israeli jets')).toEqual({ Syria: 'participant', Israel: 'initiator' });
+    expect(roles('Israël affirme avoir frappé le Hezbollah au Liban')).toEqual({ Israel: 'initiator', Hezbollah: 'target' });
+  });
+
   it('THEN who reacts to a strike is not taken for the striker', () => {
     expect(roles('Syria condemns Israeli strike on Damascus suburb')).toEqual({ Syria: 'participant', Israel: 'initiator' });
   });

@@ -19,6 +19,8 @@ const ACTOR_WORDS = words(
 );
 /** Verbs (and an article) before the act's own word (`Hezbollah fires rockets`, `le Hezbollah tire des roquettes`). */
 const LEAD_INS = words('fires fired launches launched tire tirent des');
+/** A speaker telling of its own act (`Israel says it struck`, `Israël affirme avoir frappé`): the speaker is who acted. */
+const SAYS_IT = words('says said claims claimed it its affirme affirment dit disent avoir');
 /** Words after a strike's name that say whose it is or what it is (`frappe aérienne israélienne`, `غارة جوية إسرائيلية`). */
 const DESCRIBING = words('aerienne aeriennes aerien aeriens de drone جويه جوي');
 /** Words before whom an act is aimed at. */
@@ -51,12 +53,15 @@ function skip(text: FoldedText, at: At, skipped: ReadonlySet<string>, max: numbe
   return at;
 }
 
-/** Whether one of `list` starts at `at`, or after up to three ACTOR_WORDS or LEAD_INS (`drones` in `Turkish drones hit` may open the act too). */
+/**
+ * Whether one of `list` starts at `at`, or after up to three ACTOR_WORDS, LEAD_INS or SAYS_IT
+ * (`drones` in `Turkish drones hit` may open the act too).
+ */
 function leadsTo(text: FoldedText, at: At, list: readonly FoldedPhrase[]): boolean {
   for (let n = 0; n <= 3 && at < text.lower.length - 1; n++) {
     if (startingAt(text, at, list)) return true;
     const word = wordAt(text, at);
-    if (!ACTOR_WORDS.has(word) && !LEAD_INS.has(word)) return false;
+    if (!ACTOR_WORDS.has(word) && !LEAD_INS.has(word) && !SAYS_IT.has(word)) return false;
     at = text.lower.indexOf(' ', at + 1);
   }
   return false;
