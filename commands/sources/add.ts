@@ -1,7 +1,7 @@
 // /sources add — watch a feed: its items become candidates for the review queue. Every option
 // is checked before anything is stored; the first check happens in the background.
 import type { CommandArgs, SubcommandSpec } from '../../src/core/command-spec.js';
-import { UserError } from '../../src/core/errors.js';
+import { checkAll, UserError } from '../../src/core/errors.js';
 import { keywordRule } from '../../src/core/sources/keyword-hits.js';
 import { parseKeywords } from '../../src/core/sources/keywords.js';
 import { DEFAULT_EVERY_MINUTES, formatEvery, MAX_EVERY_MINUTES, MIN_EVERY_MINUTES, parseEveryMinutes } from '../../src/core/sources/poll-timing.js';
@@ -10,6 +10,7 @@ import { sourceName } from '../../src/core/sources/watched-source.js';
 import { plainLine, span, type Line } from '../../src/core/view.js';
 import { parseTopic } from '../entry/fields.js';
 import { stampOf } from '../stamp.js';
+import { everyOption, keywordsOption, sourceTopicOption } from './options.js';
 
 const MAX_URL_LENGTH = 500;
 
@@ -29,7 +30,7 @@ function feedUrl(text: string): string {
   return url.toString();
 }
 
-function everyMinutes(text: string | undefined): number {
+export function everyMinutes(text: string | undefined): number {
   if (text === undefined) return DEFAULT_EVERY_MINUTES;
   const minutes = parseEveryMinutes(text);
   if (minutes === undefined) {
@@ -44,7 +45,7 @@ function everyMinutes(text: string | undefined): number {
   return minutes;
 }
 
-function keywordsArg(text: string | undefined): string {
+export function keywordsArg(text: string | undefined): string {
   if (text === undefined) return '';
   if (parseKeywords(text).length === 0) {
     throw new UserError('invalid-option', 'Option `keywords` holds no word to match: give terms separated by commas, a phrase in quotes.', ['For example: keywords:\'ceasefire, Sweida, "al-Sharaa"\''], 'keywords');
@@ -53,13 +54,14 @@ function keywordsArg(text: string | undefined): string {
 }
 
 export function newSourceFrom(args: CommandArgs): NewSource {
-  return {
-    url: feedUrl(String(args.url)),
-    topic: parseTopic(String(args.topic)),
-    keywords: keywordsArg(args.keywords === undefined ? undefined : String(args.keywords)),
-    everyMinutes: everyMinutes(args.every === undefined ? undefined : String(args.every)),
-    backfill: args.backfill === true,
-  };
+  const source: NewSource = { url: '', topic: '', keywords: '', everyMinutes: DEFAULT_EVERY_MINUTES, backfill: args.backfill === true };
+  checkAll([
+    () => (source.url = feedUrl(String(args.url))),
+    () => (source.topic = parseTopic(String(args.topic))),
+    () => (source.keywords = keywordsArg(args.keywords === undefined ? undefined : String(args.keywords))),
+    () => (source.everyMinutes = everyMinutes(args.every === undefined ? undefined : String(args.every))),
+  ]);
+  return source;
 }
 
 export const addSource: SubcommandSpec = {
@@ -68,9 +70,9 @@ export const addSource: SubcommandSpec = {
   adminOnly: true,
   options: [
     { name: 'url', description: 'The feed’s address (RSS, Atom or JSON Feed), starting with https://', type: 'text', required: true, maxLength: MAX_URL_LENGTH, example: 'https://news.example/syria/rss.xml' },
-    { name: 'topic', description: 'Dossier topic its entries go to, e.g. syria-israel', type: 'text', required: true, maxLength: 60, autocomplete: 'topic', example: 'syria-israel' },
-    { name: 'keywords', description: 'Keep only items naming one of these: comma-separated, "a phrase" in quotes, -word to leave out', type: 'text', maxLength: 500, example: '"ceasefire, Sweida"' },
-    { name: 'every', description: 'How often to check: 15m or more (default 30m)', type: 'text', maxLength: 20, example: '30m' },
+    { ...sourceTopicOption, required: true },
+    keywordsOption,
+    everyOption,
     { name: 'backfill', description: 'The first check proposes the last 7 days’ items (default: none)', type: 'boolean', example: 'true' },
   ],
   examples: ['url:https://news.example/syria/rss.xml topic:syria-israel keywords:\'ceasefire, Sweida, "al-Sharaa"\' every:30m'],

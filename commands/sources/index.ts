@@ -1,6 +1,6 @@
-// /sources — the feeds Sitrep watches for the review queue: add, list, pause, resume, remove,
+// /sources — the feeds Sitrep watches for the review queue: add, list, edit, pause, resume, remove,
 // check now, and why (what each check found).
-import type { CommandSpec, OptionSpec, SubcommandSpec } from '../../src/core/command-spec.js';
+import type { CommandSpec, SubcommandSpec } from '../../src/core/command-spec.js';
 import { checkReplyView } from '../../src/core/sources/check-views.js';
 import { formatEvery } from '../../src/core/sources/poll-timing.js';
 import { sourceName } from '../../src/core/sources/watched-source.js';
@@ -9,10 +9,8 @@ import { plainLine, span } from '../../src/core/view.js';
 import { pageOption, topicOption } from '../shared-options.js';
 import { stampOf } from '../stamp.js';
 import { addSource } from './add.js';
-
-const sourceIdOption: OptionSpec = {
-  name: 'id', description: 'Source number, as /sources list shows it', type: 'integer', required: true, min: 1, max: Number.MAX_SAFE_INTEGER, example: '1',
-};
+import { editSource } from './edit.js';
+import { sourceIdOption } from './options.js';
 
 /** Checks /sources why shows. */
 const WHY_CHECKS = 5;
@@ -99,6 +97,6 @@ const whySource: SubcommandSpec = {
 
 export const sourcesCommand: CommandSpec = {
   name: 'sources',
-  description: 'Feeds watched for the review queue: add, list, check, pause, resume, remove',
-  subcommands: [addSource, listSources, checkSource, whySource, pauseSource, resumeSource, removeSource],
+  description: 'Feeds watched for the review queue: add, list, edit, check, pause, resume, remove',
+  subcommands: [addSource, listSources, editSource, checkSource, whySource, pauseSource, resumeSource, removeSource],
 };

@@ -31,6 +31,25 @@ export function isUserError(error: unknown): error is UserError {
 }
 
 /**
+ * Runs each of `checks`, and throws one refusal naming every UserError they threw, each with its
+ * hints, the first leading (a form shows it under its field): fixing wrong values one refusal at
+ * a time would take as many tries. Other errors are thrown as they come.
+ */
+export function checkAll(checks: readonly (() => void)[]): void {
+  const refused: UserError[] = [];
+  for (const check of checks) {
+    try {
+      check();
+    } catch (error) {
+      if (!(error instanceof UserError)) throw error;
+      refused.push(error);
+    }
+  }
+  const [first, ...others] = refused;
+  if (first) throw others.length === 0 ? first : new UserError(first.code, first.message, [...first.hints, ...others.flatMap((error) => [error.message, ...error.hints])], first.option);
+}
+
+/**
  * SQLite's "database is busy" or "locked": another connection (an import, another bot process)
  * held the write lock past the busy timeout. Recognised by the error's code, so the core needs
  * no SQLite import. The command's transaction was rolled back: nothing was written.

@@ -3,7 +3,7 @@
 // value and what is accepted.
 import { z } from 'zod';
 import type { Choice, CommandArgs, OptionSpec, OptionValue, RawOptionValue } from './command-spec.js';
-import { UserError } from './errors.js';
+import { checkAll, UserError } from './errors.js';
 import { parsePartialDate } from './partial-date.js';
 import { closestNames } from './ranking.js';
 import { foldKey } from './text.js';
@@ -185,23 +185,17 @@ export function convertArgs(
 ): CommandArgs {
   const known = optionsByName(options);
   const args: Record<string, OptionValue> = {};
-  const refused: UserError[] = [];
+  const conversions: (() => void)[] = [];
   for (const [name, value] of Object.entries(raw)) {
     const option = known.get(name);
     if (!option) {
       const names = options.map((o) => o.name).join(', ') || 'none';
       throw new UserError('unknown-option', `/${commandPath} has no option \`${name}\`.`, [`Options: ${names}.`], name);
     }
-    try {
-      args[name] = convertOption(option, value, commandPath);
-    } catch (error) {
-      if (!(error instanceof UserError)) throw error;
-      refused.push(error);
-    }
+    conversions.push(() => (args[name] = convertOption(option, value, commandPath)));
   }
-  // Every wrong value at once, each with its own hints, the first leading (a form shows it under its field).
-  const [first, ...others] = refused;
-  if (first) throw others.length === 0 ? first : new UserError(first.code, first.message, [...first.hints, ...others.flatMap((error) => [error.message, ...error.hints])], first.option);
+  // Every wrong value at once, each with its own hints.
+  checkAll(conversions);
   // Every missing option at once: fixing them one refusal at a time would take as many tries.
   const missing = options.filter((option) => option.required && args[option.name] === undefined);
   if (missing.length > 0) {

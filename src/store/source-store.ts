@@ -3,7 +3,7 @@
 import type { ChangeStamp } from '../core/domain.js';
 import { UserError } from '../core/errors.js';
 import type { KnownName } from '../core/sources/suggest.js';
-import type { AnswerRecord, FailureRecord, IntakeQuery, NewSource, SourceStore } from '../core/sources/watch-store-port.js';
+import type { AnswerRecord, FailureRecord, IntakeQuery, NewSource, SourceChanges, SourceStore } from '../core/sources/watch-store-port.js';
 import type { CheckRecord, WatchedSource } from '../core/sources/watched-source.js';
 import type { FailureTiming } from '../core/sources/poll-timing.js';
 import type { IntakePlan } from '../core/sources/intake-plan.js';
@@ -83,6 +83,14 @@ export class SqliteSourceStore implements SourceStore {
   remove(id: number, stamp: ChangeStamp): void {
     this.required(id);
     this.cache.get('UPDATE feed_sources SET removed_at = ?, updated_at = ?, updated_by = ? WHERE id = ?').run(stamp.at, stamp.at, stamp.by, id);
+  }
+
+  edit(id: number, changes: SourceChanges, nextCheckAt: Date, stamp: ChangeStamp): WatchedSource {
+    const row = this.required(id);
+    this.cache
+      .get('UPDATE feed_sources SET topic = ?, keywords = ?, every_minutes = ?, next_check_at = ?, updated_at = ?, updated_by = ? WHERE id = ?')
+      .run(changes.topic ?? row.topic, changes.keywords ?? row.keywords, changes.everyMinutes ?? row.every_minutes, nextCheckAt.toISOString(), stamp.at, stamp.by, id);
+    return toSource(this.required(id));
   }
 
   due(now: Date, limit: number): number[] {

@@ -19,6 +19,7 @@ const firstRun: Record<string, string[]> = {
   '/actors merge': ['/actors add name:"T. Barrack" kind:person'], // a duplicate to fold away
   '/actors unmerge': ['/actors add name:"T. Barrack" kind:person', '/actors merge from:"T. Barrack" into:"Tom Barrack"'], // a merge to take back
   '/entry undo': ['/entry edit id:12 confidence:claimed'], // a change to revert
+  '/sources edit': ['/sources add url:https://news.example/rss.xml topic:syria-israel'],
   '/sources pause': ['/sources add url:https://news.example/rss.xml topic:syria-israel'],
   '/sources resume': ['/sources add url:https://news.example/rss.xml topic:syria-israel', '/sources pause id:1'],
   '/sources remove': ['/sources add url:https://news.example/rss.xml topic:syria-israel'],

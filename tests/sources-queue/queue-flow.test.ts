@@ -193,6 +193,14 @@ describe('GIVEN bad input to /sources add', () => {
     expect(storeFingerprint(queue.app.db)).toBe(before);
   });
 
+  it('WHEN several values are wrong THEN one refusal names them all', async () => {
+    const text = await queue.text('/sources add url:ftp://news.example/rss topic:"Syria Israel" every:5m');
+    expect(text).toContain("Option `url` must be the feed's full address");
+    expect(text).toContain('Option `topic` must be a slug');
+    expect(text).toContain('Option `every` must be at least 15 minutes');
+    expect(queue.app.services.sources.list()).toEqual([]);
+  });
+
   it('WHEN the address is not http(s), the topic not a slug, or the feed watched already THEN each is refused by name', async () => {
     expect(await queue.text('/sources add url:ftp://news.example/rss topic:syria-israel')).toContain('Option `url` must be the feed\'s full address');
     expect(await queue.text(`/sources add url:${feeds.url('/a.xml')} topic:"Syria Israel"`)).toContain('Option `topic` must be a slug');

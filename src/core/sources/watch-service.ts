@@ -14,7 +14,7 @@ import { NameCompiler, type CompiledNames, type KnownName } from './suggest.js';
 import { PlaceSpotter } from './place-spotting.js';
 import type { Gazetteer } from '../places/gazetteer-port.js';
 import { pausedNotice } from './check-views.js';
-import type { IntakeQuery, NewSource, SourceStore } from './watch-store-port.js';
+import type { IntakeQuery, NewSource, SourceChanges, SourceStore } from './watch-store-port.js';
 import type { CheckRecord, CheckTrigger, WatchedSource } from './watched-source.js';
 
 export interface WatchServiceDeps {
@@ -116,6 +116,17 @@ export class WatchService {
     const source = this.get(id);
     this.deps.store.remove(id, stamp);
     return source;
+  }
+
+  /**
+   * Changes a source's topic, keywords or interval. A shorter interval brings the next check
+   * forward, to one interval from now at the latest; a back-off after failures stays as it is.
+   */
+  edit(id: number, changes: SourceChanges, stamp: ChangeStamp): { before: WatchedSource; after: WatchedSource } {
+    const before = this.get(id);
+    const sooner = changes.everyMinutes !== undefined && before.failures === 0 ? this.deps.now().getTime() + changes.everyMinutes * 60_000 : Infinity;
+    const nextCheckAt = new Date(Math.min(before.nextCheckAt.getTime(), sooner));
+    return { before, after: this.deps.store.edit(id, changes, nextCheckAt, stamp) };
   }
 
   checks(id: number, limit: number): { source: WatchedSource; checks: CheckRecord[] } {

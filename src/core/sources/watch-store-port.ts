@@ -22,6 +22,14 @@ export interface NewSource {
   title?: string;
 }
 
+/** Settings of a watched source an admin may change; those left out stay as they are. */
+export interface SourceChanges {
+  topic?: string;
+  /** Empty: every item is taken. */
+  keywords?: string;
+  everyMinutes?: number;
+}
+
 /** What the store knows of a check's fresh items, handed to the core inside the transaction. */
 export interface IntakeQuery {
   source: WatchedSource;
@@ -62,6 +70,8 @@ export interface SourceStore {
   /** Clears the pause and the failures; the next check is due at `nextCheckAt`. */
   resume(id: number, stamp: ChangeStamp, nextCheckAt: Date): WatchedSource;
   remove(id: number, stamp: ChangeStamp): void;
+  /** Writes `changes` and the next check's time. */
+  edit(id: number, changes: SourceChanges, nextCheckAt: Date, stamp: ChangeStamp): WatchedSource;
   /** Active sources due by `now`, most overdue first. */
   due(now: Date, limit: number): number[];
   /**

@@ -1,0 +1,71 @@
+// /sources edit — change a watched feed's topic, keywords or interval in place: it keeps its
+// number, its checks and what it has seen, where removing and adding it again would start anew.
+import type { CommandArgs, SubcommandSpec } from '../../src/core/command-spec.js';
+import { checkAll, UserError } from '../../src/core/errors.js';
+import { instantText } from '../../src/core/review/candidate-card.js';
+import { keywordRule } from '../../src/core/sources/keyword-hits.js';
+import { formatEvery } from '../../src/core/sources/poll-timing.js';
+import type { SourceChanges } from '../../src/core/sources/watch-store-port.js';
+import { sourceName, type WatchedSource } from '../../src/core/sources/watched-source.js';
+import { plainLine, span, type Line } from '../../src/core/view.js';
+import { parseTopic } from '../entry/fields.js';
+import { stampOf } from '../stamp.js';
+import { everyMinutes, keywordsArg } from './add.js';
+import { everyOption, keywordsOption, sourceIdOption, sourceTopicOption } from './options.js';
+
+/** Typed as the keywords, takes every item again. */
+const NO_KEYWORDS = 'none';
+
+function changesFrom(args: CommandArgs): SourceChanges {
+  const changes: SourceChanges = {};
+  const { topic, keywords, every } = args;
+  checkAll([
+    () => topic !== undefined && (changes.topic = parseTopic(String(topic))),
+    () => keywords !== undefined && (changes.keywords = String(keywords).trim().toLowerCase() === NO_KEYWORDS ? '' : keywordsArg(String(keywords))),
+    () => every !== undefined && (changes.everyMinutes = everyMinutes(String(every))),
+  ]);
+  if (Object.keys(changes).length === 0) {
+    throw new UserError('invalid-option', 'Say what to change: topic:, keywords: or every:.', [`For example: /sources edit id:${String(args.id)} keywords:'ceasefire, -opinion' (keywords:${NO_KEYWORDS} takes every item again).`]);
+  }
+  return changes;
+}
+
+const keywordsText = (keywords: string) => (keywords === '' ? 'none' : keywords);
+
+/** A line for each setting that changed, old → new. */
+function changeLines(before: WatchedSource, after: WatchedSource): Line[] {
+  const lines: Line[] = [];
+  if (after.topic !== before.topic) {
+    lines.push(plainLine(`Topic: ${before.topic} → ${after.topic}. Its next candidates go to ${after.topic}; those waiting keep their topic.`));
+  }
+  if (after.keywords !== before.keywords) {
+    lines.push(plainLine(`Keywords: ${keywordsText(before.keywords)} → ${keywordsText(after.keywords)}, ${keywordRule(after.keywords)}. Items seen before keep what became of them; the new keywords decide about the items of the next checks.`));
+  }
+  if (after.everyMinutes !== before.everyMinutes) {
+    lines.push(plainLine(`Checked every ${formatEvery(before.everyMinutes)} → every ${formatEvery(after.everyMinutes)}; next check at ${instantText(after.nextCheckAt)}.`));
+  }
+  return lines;
+}
+
+export const editSource: SubcommandSpec = {
+  name: 'edit',
+  description: 'Change a feed’s topic, keywords or interval; it keeps its checks and what it has seen (admins)',
+  adminOnly: true,
+  options: [
+    sourceIdOption,
+    sourceTopicOption,
+    { ...keywordsOption, description: `New keywords, as for /sources add (replacing the old); ${NO_KEYWORDS} to keep every item` },
+    everyOption,
+  ],
+  examples: ["id:1 keywords:'ceasefire, Sweida, -opinion'", 'id:1 every:1h'],
+  run(args, ctx) {
+    const changes = changesFrom(args);
+    const { before, after } = ctx.services.sources.edit(args.id as number, changes, stampOf(ctx));
+    const lines = changeLines(before, after);
+    const why = [span.plain('What its checks found: '), span.command('sources why', `id:${after.id}`)];
+    if (lines.length === 0) {
+      return { title: `#${after.id} ${sourceName(after)} unchanged`, tone: 'normal', intro: [plainLine('It has these settings already.')], sections: [], footer: why };
+    }
+    return { title: `Changed #${after.id} ${sourceName(after)}`, tone: 'success', intro: lines, sections: [], footer: why };
+  },
+};

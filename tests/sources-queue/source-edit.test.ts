@@ -1,0 +1,93 @@
+// GIVEN a watched feed WHEN an admin changes its topic, keywords or interval with /sources edit
+// THEN the source keeps its number, its checks and what it has seen, and its next checks follow
+// the new settings; wrong values are all named in one refusal and nothing is changed.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { storeFingerprint } from '../support/store-fingerprint.js';
+import { QueueApp, READER } from './support/queue-app.js';
+import { ScriptedFeeds } from './support/scripted-feeds.js';
+import { BAKU, NOW, PARIS, SWEIDA } from './support/stories.js';
+
+const MINUTE = 60_000;
+const OPINION = { ...PARIS, guid: 'levant-48380', title: 'Opinion: why the Paris talks will not end the war', link: 'https://levant.example/2025/07/20/opinion-paris' };
+
+let feeds: ScriptedFeeds;
+let queue: QueueApp;
+beforeEach(async () => {
+  feeds = await ScriptedFeeds.start();
+  queue = new QueueApp({ start: NOW });
+  feeds.serve('/levant.xml', 'Levant Wire', [SWEIDA]);
+  await queue.run(`/sources add url:${feeds.url('/levant.xml')} topic:syria-israel backfill:true`);
+  await queue.run('/sources check id:1');
+});
+afterEach(async () => {
+  queue.dispose();
+  await feeds.close();
+});
+
+const source = () => queue.app.services.sources.get(1);
+
+describe('GIVEN a feed checked once, keeping every item', () => {
+  it('WHEN its topic and keywords change THEN the next check proposes to the new topic only what the new keywords keep, and the source keeps its checks', async () => {
+    const reply = await queue.text("/sources edit id:1 topic:lebanon keywords:'talks, -opinion'");
+    expect(reply).toContain('Changed #1 Levant Wire');
+    expect(reply).toContain('Topic: syria-israel → lebanon.');
+    expect(reply).toContain('Keywords: none → talks, -opinion, keeping items that name talks, but none that name opinion.');
+
+    feeds.serve('/levant.xml', 'Levant Wire', [SWEIDA, BAKU, OPINION]);
+    queue.advance(30 * MINUTE);
+    await queue.run('/sources check id:1');
+    const why = await queue.text('/sources why id:1', READER);
+    expect(why).toContain('The latest 2 checks, newest first');
+    expect(why).toContain('3 items: 2 new (1 proposed, 1 filtered out), 1 seen before');
+    expect(why).toContain('proposed → candidate #2: Syria and Israel hold de-escalation talks in Baku (matched talks)');
+    expect(why).toContain('filtered out: Opinion: why the Paris talks will not end the war (holds -opinion, which the keywords leave out)');
+    expect(await queue.text('/review show id:2', READER)).toContain('Candidate #2 · lebanon · waiting for review');
+    // The candidate the source proposed before keeps its topic.
+    expect(await queue.text('/review show id:1', READER)).toContain('Candidate #1 · syria-israel · waiting for review');
+    expect(await queue.text('/sources list', READER)).toContain('topic lebanon · every 30 min · keywords: talks, -opinion');
+  });
+
+  it('WHEN keywords:none is given THEN every item is kept again', async () => {
+    await queue.run("/sources edit id:1 keywords:'ceasefire'");
+    expect(await queue.text('/sources edit id:1 keywords:none')).toContain('Keywords: ceasefire → none, keeping every item.');
+    expect(source().keywords).toBe('');
+  });
+
+  it('WHEN its interval shortens THEN the next check comes within the new interval; WHEN it lengthens THEN the next check stays', async () => {
+    const scheduled = source().nextCheckAt.getTime();
+    expect(scheduled).toBe(Date.parse(NOW) + 30 * MINUTE);
+    await queue.run('/sources edit id:1 every:2h');
+    expect(source().nextCheckAt.getTime()).toBe(scheduled);
+    queue.advance(5 * MINUTE);
+    const reply = await queue.text('/sources edit id:1 every:15m');
+    expect(source().nextCheckAt.getTime()).toBe(Date.parse(NOW) + 20 * MINUTE);
+    expect(reply).toContain('Checked every 2 h → every 15 min; next check at 2025-07-20 12:20 UTC.');
+  });
+
+  it('WHEN the same settings are given THEN it says nothing changed', async () => {
+    const reply = await queue.run('/sources edit id:1 every:30m topic:syria-israel');
+    expect(reply.tone).toBe('normal');
+    expect(await queue.text('/sources edit id:1 every:30m')).toContain('#1 Levant Wire unchanged');
+  });
+});
+
+describe('GIVEN bad input to /sources edit', () => {
+  it('WHEN several values are wrong THEN one refusal names them all, and nothing is changed', async () => {
+    const before = storeFingerprint(queue.app.db);
+    const view = await queue.run('/sources edit id:1 every:5m keywords:", ," topic:"Syria Israel"');
+    expect(view.tone).toBe('error');
+    const text = await queue.text('/sources edit id:1 every:5m keywords:", ," topic:"Syria Israel"');
+    expect(text).toContain('Option `topic` must be a slug');
+    expect(text).toContain('Option `keywords` holds no word to match');
+    expect(text).toContain('Option `every` must be at least 15 minutes');
+    expect(storeFingerprint(queue.app.db)).toBe(before);
+  });
+
+  it('WHEN nothing to change is given, the source is unknown, or a reader asks THEN each is refused and nothing is changed', async () => {
+    const before = storeFingerprint(queue.app.db);
+    expect(await queue.text('/sources edit id:1')).toContain('Say what to change: topic:, keywords: or every:.');
+    expect(await queue.text('/sources edit id:9 every:1h')).toContain('There is no source #9');
+    expect((await queue.run('/sources edit id:1 every:1h', READER)).tone).toBe('error');
+    expect(storeFingerprint(queue.app.db)).toBe(before);
+  });
+});
