@@ -8,9 +8,10 @@ import { DEFAULT_EVERY_MINUTES, formatEvery, MAX_EVERY_MINUTES, MIN_EVERY_MINUTE
 import type { NewSource } from '../../src/core/sources/watch-store-port.js';
 import { sourceName } from '../../src/core/sources/watched-source.js';
 import { plainLine, span, type Line } from '../../src/core/view.js';
+import { RELIABILITY, reliabilityText, unjudgedGrade } from '../../src/core/source-grade.js';
 import { parseTopic } from '../entry/fields.js';
 import { stampOf } from '../stamp.js';
-import { everyOption, keywordsOption, sourceTopicOption } from './options.js';
+import { everyOption, keywordsOption, reliabilityOption, sourceTopicOption } from './options.js';
 
 const MAX_URL_LENGTH = 500;
 
@@ -53,6 +54,13 @@ export function keywordsArg(text: string | undefined): string {
   return text.trim();
 }
 
+/** A reliability letter, also as a feed list writes it (`b`). */
+function reliabilityArg(text: string): string {
+  const letter = text.trim().toUpperCase();
+  if (!RELIABILITY.has(letter)) throw new UserError('invalid-option', `Option \`reliability\` must be a letter A–F (the Admiralty code's reliability of the outlet) — got \`${text.slice(0, 20)}\`.`, [], 'reliability');
+  return letter;
+}
+
 export function newSourceFrom(args: CommandArgs): NewSource {
   const source: NewSource = { url: '', topic: '', keywords: '', everyMinutes: DEFAULT_EVERY_MINUTES, backfill: args.backfill === true };
   checkAll([
@@ -60,6 +68,7 @@ export function newSourceFrom(args: CommandArgs): NewSource {
     () => (source.topic = parseTopic(String(args.topic))),
     () => (source.keywords = keywordsArg(args.keywords === undefined ? undefined : String(args.keywords))),
     () => (source.everyMinutes = everyMinutes(args.every === undefined ? undefined : String(args.every))),
+    () => args.reliability !== undefined && (source.reliability = reliabilityArg(String(args.reliability))),
   ]);
   return source;
 }
@@ -73,6 +82,7 @@ export const addSource: SubcommandSpec = {
     { ...sourceTopicOption, required: true },
     keywordsOption,
     everyOption,
+    reliabilityOption,
     { name: 'backfill', description: 'The first check proposes the last 7 days’ items (default: none)', type: 'boolean', example: 'true' },
   ],
   examples: ['url:https://news.example/syria/rss.xml topic:syria-israel keywords:\'ceasefire, Sweida, "al-Sharaa"\' every:30m'],
@@ -90,6 +100,7 @@ export const addSource: SubcommandSpec = {
       tone: 'success',
       intro: [
         plainLine(`Sitrep checks ${source.url} every ${formatEvery(source.everyMinutes)} for the topic ${source.topic}, ${keywordRule(source.keywords)}.`),
+        ...(source.reliability ? [plainLine(`Its outlet is graded ${reliabilityText(source.reliability)}: entries approved from it cite it as ${unjudgedGrade(source.reliability)}, the report not judged yet.`)] : []),
         plainLine(first),
         where,
       ],

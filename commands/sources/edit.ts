@@ -1,8 +1,9 @@
-// /sources edit — change a watched feed's topic, keywords or interval in place: it keeps its
+// /sources edit — change a watched feed's topic, keywords, interval or reliability in place: it keeps its
 // number, its checks and what it has seen, where removing and adding it again would start anew.
 import type { CommandArgs, SubcommandSpec } from '../../src/core/command-spec.js';
 import { checkAll, UserError } from '../../src/core/errors.js';
 import { instantText } from '../../src/core/review/candidate-card.js';
+import { reliabilityText, unjudgedGrade } from '../../src/core/source-grade.js';
 import { keywordRule } from '../../src/core/sources/keyword-hits.js';
 import { formatEvery } from '../../src/core/sources/poll-timing.js';
 import type { SourceChanges } from '../../src/core/sources/watch-store-port.js';
@@ -11,21 +12,24 @@ import { plainLine, span, type Line } from '../../src/core/view.js';
 import { parseTopic } from '../entry/fields.js';
 import { stampOf } from '../stamp.js';
 import { everyMinutes, keywordsArg } from './add.js';
-import { everyOption, keywordsOption, sourceIdOption, sourceTopicOption } from './options.js';
+import { everyOption, keywordsOption, reliabilityOption, sourceIdOption, sourceTopicOption } from './options.js';
 
 /** Typed as the keywords, takes every item again. */
 const NO_KEYWORDS = 'none';
+/** The reliability choice that takes the grade away. */
+const NOT_GRADED = 'none';
 
 function changesFrom(args: CommandArgs): SourceChanges {
   const changes: SourceChanges = {};
-  const { topic, keywords, every } = args;
+  const { topic, keywords, every, reliability } = args;
+  if (reliability !== undefined) changes.reliability = String(reliability) === NOT_GRADED ? null : String(reliability);
   checkAll([
     () => topic !== undefined && (changes.topic = parseTopic(String(topic))),
     () => keywords !== undefined && (changes.keywords = String(keywords).trim().toLowerCase() === NO_KEYWORDS ? '' : keywordsArg(String(keywords))),
     () => every !== undefined && (changes.everyMinutes = everyMinutes(String(every))),
   ]);
   if (Object.keys(changes).length === 0) {
-    throw new UserError('invalid-option', 'Say what to change: topic:, keywords: or every:.', [`For example: /sources edit id:${String(args.id)} keywords:'ceasefire, -opinion' (keywords:${NO_KEYWORDS} takes every item again).`]);
+    throw new UserError('invalid-option', 'Say what to change: topic:, keywords:, every: or reliability:.', [`For example: /sources edit id:${String(args.id)} keywords:'ceasefire, -opinion' (keywords:${NO_KEYWORDS} takes every item again).`]);
   }
   return changes;
 }
@@ -41,6 +45,10 @@ function changeLines(before: WatchedSource, after: WatchedSource): Line[] {
   if (after.keywords !== before.keywords) {
     lines.push(plainLine(`Keywords: ${keywordsText(before.keywords)} → ${keywordsText(after.keywords)}, ${keywordRule(after.keywords)}. Items seen before keep what became of them; the new keywords decide about the items of the next checks.`));
   }
+  if (after.reliability !== before.reliability) {
+    const cited = after.reliability ? `entries approved from it from now on cite it as ${unjudgedGrade(after.reliability)}` : 'entries approved from it from now on cite it ungraded';
+    lines.push(plainLine(`Reliability: ${reliabilityText(before.reliability)} → ${reliabilityText(after.reliability)}; ${cited} (candidates waiting keep the grade they were proposed with).`));
+  }
   if (after.everyMinutes !== before.everyMinutes) {
     lines.push(plainLine(`Checked every ${formatEvery(before.everyMinutes)} → every ${formatEvery(after.everyMinutes)}; next check at ${instantText(after.nextCheckAt)}.`));
   }
@@ -49,13 +57,14 @@ function changeLines(before: WatchedSource, after: WatchedSource): Line[] {
 
 export const editSource: SubcommandSpec = {
   name: 'edit',
-  description: 'Change a feed’s topic, keywords or interval; it keeps its checks and what it has seen (admins)',
+  description: 'Change a feed’s topic, keywords, interval or reliability, keeping its checks (admins)',
   adminOnly: true,
   options: [
     sourceIdOption,
     sourceTopicOption,
     { ...keywordsOption, description: `New keywords, as for /sources add (replacing the old); ${NO_KEYWORDS} to keep every item` },
     everyOption,
+    { ...reliabilityOption, choices: [...reliabilityOption.choices!, { value: NOT_GRADED, label: 'none — not graded' }] },
   ],
   examples: ["id:1 keywords:'ceasefire, Sweida, -opinion'", 'id:1 every:1h'],
   run(args, ctx) {

@@ -70,8 +70,8 @@ function schemaFor(option: OptionSpec): z.ZodType<OptionValue> {
         .pipe(z.boolean('true or false'));
     case 'choice': {
       const values = (option.choices ?? []).map((c) => c.value);
-      // A label as replies show it (`Air/drone strike`, `government body`) is its value.
-      const byLabel = new Map((option.choices ?? []).map((c) => [c.label.toLowerCase(), c.value]));
+      // A label as replies show it (`Air/drone strike`, `government body`) is its value; any case is.
+      const byLabel = new Map((option.choices ?? []).flatMap((c) => [[c.label.toLowerCase(), c.value] as const, [c.value.toLowerCase(), c.value] as const]));
       const accepted = `one of: ${values.join(', ')}`;
       return z
         .string(accepted)

@@ -9,3 +9,19 @@ export function parseGrade(text: string): string | undefined {
   const match = /^([a-f])[\s-]?([1-6])$/i.exec(text.trim());
   return match ? `${match[1]!.toUpperCase()}${match[2]}` : undefined;
 }
+
+/** The reliability letters, with what each says of a source. */
+export const RELIABILITY: ReadonlyMap<string, string> = new Map([
+  ['A', 'completely reliable'],
+  ['B', 'usually reliable'],
+  ['C', 'fairly reliable'],
+  ['D', 'not usually reliable'],
+  ['E', 'unreliable'],
+  ['F', 'reliability cannot be judged'],
+]);
+
+/** The grade of a report from a source graded `reliability`, its information not judged yet. */
+export const unjudgedGrade = (reliability: string): string => `${reliability}6`;
+
+/** `B (usually reliable)`; `not graded` for none. */
+export const reliabilityText = (letter: string | undefined): string => (letter ? `${letter} (${RELIABILITY.get(letter) ?? 'unknown'})` : 'not graded');

@@ -20,6 +20,7 @@ export interface SourceRow {
   last_new_at: string | null;
   paused_at: string | null;
   paused_reason: string | null;
+  reliability: string | null;
   created_by: string;
 }
 
@@ -48,6 +49,7 @@ export function toSource(row: SourceRow): WatchedSource {
   if (row.last_new_at !== null) source.lastNewAt = new Date(row.last_new_at);
   if (row.paused_at !== null) source.pausedAt = new Date(row.paused_at);
   if (row.paused_reason !== null) source.pausedReason = row.paused_reason;
+  if (row.reliability !== null) source.reliability = row.reliability;
   return source;
 }
 

@@ -43,10 +43,10 @@ export class SqliteSourceStore implements SourceStore {
       }
       const { lastInsertRowid } = this.cache
         .get(
-          `INSERT INTO feed_sources (url, topic, keywords, every_minutes, backfill, feed_title, next_check_at, created_at, created_by, updated_at, updated_by)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO feed_sources (url, topic, keywords, every_minutes, backfill, feed_title, reliability, next_check_at, created_at, created_by, updated_at, updated_by)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(source.url, source.topic, source.keywords, source.everyMinutes, source.backfill ? 1 : 0, source.title ?? null, firstCheckAt.toISOString(), stamp.at, stamp.by, stamp.at, stamp.by);
+        .run(source.url, source.topic, source.keywords, source.everyMinutes, source.backfill ? 1 : 0, source.title ?? null, source.reliability ?? null, firstCheckAt.toISOString(), stamp.at, stamp.by, stamp.at, stamp.by);
       return toSource(this.required(Number(lastInsertRowid)));
     }).immediate();
   }
@@ -88,8 +88,17 @@ export class SqliteSourceStore implements SourceStore {
   edit(id: number, changes: SourceChanges, nextCheckAt: Date, stamp: ChangeStamp): WatchedSource {
     const row = this.required(id);
     this.cache
-      .get('UPDATE feed_sources SET topic = ?, keywords = ?, every_minutes = ?, next_check_at = ?, updated_at = ?, updated_by = ? WHERE id = ?')
-      .run(changes.topic ?? row.topic, changes.keywords ?? row.keywords, changes.everyMinutes ?? row.every_minutes, nextCheckAt.toISOString(), stamp.at, stamp.by, id);
+      .get('UPDATE feed_sources SET topic = ?, keywords = ?, every_minutes = ?, reliability = ?, next_check_at = ?, updated_at = ?, updated_by = ? WHERE id = ?')
+      .run(
+        changes.topic ?? row.topic,
+        changes.keywords ?? row.keywords,
+        changes.everyMinutes ?? row.every_minutes,
+        changes.reliability === undefined ? row.reliability : changes.reliability,
+        nextCheckAt.toISOString(),
+        stamp.at,
+        stamp.by,
+        id,
+      );
     return toSource(this.required(id));
   }
 

@@ -7,7 +7,7 @@ import { sourceName, type WatchedSource } from '../core/sources/watched-source.j
 import { foldKey } from '../core/text.js';
 
 /** Outline attributes Sitrep writes beside the standard ones, and reads back. */
-const SITREP_ATTRIBUTES = ['keywords', 'every'] as const;
+const SITREP_ATTRIBUTES = ['keywords', 'every', 'reliability'] as const;
 
 export interface ListedFeed {
   url: string;
@@ -16,6 +16,7 @@ export interface ListedFeed {
   topic?: string;
   keywords?: string;
   every?: string;
+  reliability?: string;
 }
 
 interface Outline {
@@ -25,6 +26,7 @@ interface Outline {
   category?: string;
   keywords?: string;
   every?: string;
+  reliability?: string;
   outlines?: Outline[];
 }
 
@@ -51,6 +53,7 @@ function collect(outlines: readonly Outline[], folder: string | undefined, into:
         ...(topic ? { topic } : {}),
         ...(outline.keywords ? { keywords: outline.keywords } : {}),
         ...(outline.every ? { every: outline.every } : {}),
+        ...(outline.reliability ? { reliability: outline.reliability } : {}),
       });
     }
     if (outline.outlines) collect(outline.outlines, outline.xmlUrl ? folder : (name ?? folder), into);
@@ -65,7 +68,7 @@ export function feedsInOpml(text: string): ListedFeed[] {
   return feeds;
 }
 
-/** The sources as an OPML document, one folder per topic, with each source's keywords and interval. */
+/** The sources as an OPML document, one folder per topic, with each source's keywords, interval and reliability. */
 export function opmlOf(sources: readonly WatchedSource[], now: Date): string {
   const topics = [...new Set(sources.map((source) => source.topic))].sort();
   const outlines = topics.map((topic) => ({
@@ -79,6 +82,7 @@ export function opmlOf(sources: readonly WatchedSource[], now: Date): string {
         category: `/${topic}`,
         every: formatEvery(source.everyMinutes),
         ...(source.keywords ? { keywords: source.keywords } : {}),
+        ...(source.reliability ? { reliability: source.reliability } : {}),
       })),
   }));
   return generateOpml({ head: { title: 'Feeds watched by Sitrep', dateCreated: now }, body: { outlines } }, { extraOutlineAttributes: SITREP_ATTRIBUTES });

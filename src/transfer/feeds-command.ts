@@ -49,7 +49,7 @@ function watch(app: App, feed: ListedFeed, choices: ImportChoices, by: string): 
   const keywords = choices.keywords ?? feed.keywords;
   const every = choices.every ?? feed.every;
   try {
-    const args = { url: feed.url, topic, ...(keywords ? { keywords } : {}), ...(every ? { every } : {}) };
+    const args = { url: feed.url, topic, ...(keywords ? { keywords } : {}), ...(every ? { every } : {}), ...(feed.reliability ? { reliability: feed.reliability } : {}) };
     // Shown in chat as a feed's own title is: one line, no control characters.
     const title = feed.title?.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim().slice(0, LIST_TITLE_LIMIT);
     const source = app.services.sources.add({ ...newSourceFrom(args), ...(title ? { title } : {}) }, { by, at: new Date().toISOString() });

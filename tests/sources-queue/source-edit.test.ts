@@ -1,4 +1,4 @@
-// GIVEN a watched feed WHEN an admin changes its topic, keywords or interval with /sources edit
+// GIVEN a watched feed WHEN an admin changes its topic, keywords, interval or reliability with /sources edit
 // THEN the source keeps its number, its checks and what it has seen, and its next checks follow
 // the new settings; wrong values are all named in one refusal and nothing is changed.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -71,6 +71,37 @@ describe('GIVEN a feed checked once, keeping every item', () => {
   });
 });
 
+describe('GIVEN a feed whose outlet an admin grades', () => {
+  it('WHEN its items are proposed and approved THEN the card and the entry cite it with its letter, the report not judged yet; ungraded again, later ones carry none', async () => {
+    await queue.run('/review channel');
+    feeds.serve('/wire.xml', 'Med Wire', [BAKU]);
+    const added = await queue.text(`/sources add url:${feeds.url('/wire.xml')} topic:syria-israel backfill:true reliability:b`);
+    expect(added).toContain('Its outlet is graded B (usually reliable): entries approved from it cite it as B6, the report not judged yet.');
+    await queue.run('/sources check id:2');
+    expect(queue.poster.posts.at(-1)!.text).toContain('Med Wire · B6 (usually reliable; the report not judged yet)');
+    await queue.run('/review approve id:2');
+    const entryId = queue.app.db.prepare('SELECT max(id) FROM entries').pluck().get() as number;
+    expect(await queue.text(`/entry show id:${entryId}`, READER)).toMatch(/Med Wire <[^>]+> · B6 — according to Med Wire/);
+    expect(await queue.text('/sources list', READER)).toContain('every 30 min · no keywords (every item) · reliability B');
+
+    const ungraded = await queue.text('/sources edit id:2 reliability:none');
+    expect(ungraded).toContain('Reliability: B (usually reliable) → not graded');
+    feeds.serve('/wire.xml', 'Med Wire', [BAKU, PARIS]);
+    queue.advance(30 * MINUTE);
+    await queue.run('/sources check id:2');
+    const card = queue.poster.posts.at(-1)!.text;
+    expect(card).toContain('Al-Shaibani and Dermer meet in Paris');
+    expect(card).not.toContain('B6');
+  });
+
+  it('WHEN the letter is not A–F THEN it is refused and nothing is stored', async () => {
+    const before = storeFingerprint(queue.app.db);
+    expect(await queue.text(`/sources add url:${feeds.url('/wire.xml')} topic:syria-israel reliability:G`)).toContain('must be one of: A, B, C, D, E, F — got `G`');
+    expect(await queue.text('/sources edit id:1 reliability:7')).toContain('must be one of: A, B, C, D, E, F, none');
+    expect(storeFingerprint(queue.app.db)).toBe(before);
+  });
+});
+
 describe('GIVEN bad input to /sources edit', () => {
   it('WHEN several values are wrong THEN one refusal names them all, and nothing is changed', async () => {
     const before = storeFingerprint(queue.app.db);
@@ -85,7 +116,7 @@ describe('GIVEN bad input to /sources edit', () => {
 
   it('WHEN nothing to change is given, the source is unknown, or a reader asks THEN each is refused and nothing is changed', async () => {
     const before = storeFingerprint(queue.app.db);
-    expect(await queue.text('/sources edit id:1')).toContain('Say what to change: topic:, keywords: or every:.');
+    expect(await queue.text('/sources edit id:1')).toContain('Say what to change: topic:, keywords:, every: or reliability:.');
     expect(await queue.text('/sources edit id:9 every:1h')).toContain('There is no source #9');
     expect((await queue.run('/sources edit id:1 every:1h', READER)).tone).toBe('error');
     expect(storeFingerprint(queue.app.db)).toBe(before);

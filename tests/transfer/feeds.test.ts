@@ -28,11 +28,12 @@ interface Watched {
   topic: string;
   keywords: string;
   every: number;
+  reliability: string | null;
 }
 function watched(store: string): Watched[] {
   const db = new Database(store, { readonly: true });
   try {
-    return db.prepare('SELECT url, topic, keywords, every_minutes AS every FROM feed_sources WHERE removed_at IS NULL ORDER BY id').all() as Watched[];
+    return db.prepare('SELECT url, topic, keywords, every_minutes AS every, reliability FROM feed_sources WHERE removed_at IS NULL ORDER BY id').all() as Watched[];
   } finally {
     db.close();
   }
@@ -44,7 +45,7 @@ const LIST = `<?xml version="1.0"?>
     <outline text="Levant Wire" type="rss" xmlUrl="https://levant.example/rss.xml"/>
     <outline text="Beirut Daily" type="rss" xmlUrl="https://beirut.example/feed" category="/news/lebanon"/>
   </outline>
-  <outline text="Golan Monitor" type="rss" xmlUrl="https://golan.example/atom" category="/syria-israel" keywords="ceasefire, Quneitra" every="1h"/>
+  <outline text="Golan Monitor" type="rss" xmlUrl="https://golan.example/atom" category="/syria-israel" keywords="ceasefire, Quneitra" every="1h" reliability="b"/>
   <outline text="Intranet" type="rss" xmlUrl="http://127.0.0.1:8765/feed.xml" category="/syria-israel"/>
   <outline text="Odd" type="rss" xmlUrl="javascript:alert(1)" category="/syria-israel"/>
   <outline text="Eager" type="rss" xmlUrl="https://eager.example/rss" category="/syria-israel" every="5m"/>
@@ -66,9 +67,9 @@ describe('GIVEN npm run feeds', () => {
     ]);
     expect(result.stderr).toContain('3 feeds added, 0 watched already, 4 refused.');
     expect(watched(dbPath)).toEqual([
-      { url: 'https://levant.example/rss.xml', topic: 'syria-israel', keywords: '', every: 30 },
-      { url: 'https://beirut.example/feed', topic: 'lebanon', keywords: '', every: 30 },
-      { url: 'https://golan.example/atom', topic: 'syria-israel', keywords: 'ceasefire, Quneitra', every: 60 },
+      { url: 'https://levant.example/rss.xml', topic: 'syria-israel', keywords: '', every: 30, reliability: null },
+      { url: 'https://beirut.example/feed', topic: 'lebanon', keywords: '', every: 30, reliability: null },
+      { url: 'https://golan.example/atom', topic: 'syria-israel', keywords: 'ceasefire, Quneitra', every: 60, reliability: 'B' },
     ]);
   });
 
@@ -81,10 +82,10 @@ describe('GIVEN npm run feeds', () => {
     expect(again.stdout).toContain('added #4 Eager (https://eager.example/rss) to golan');
     expect(again.stdout).toContain('added #5 Unfiled (https://unfiled.example/rss) to golan');
     expect(again.stderr).toContain('2 feeds added, 3 watched already, 2 refused.');
-    expect(watched(dbPath).at(-1)).toEqual({ url: 'https://unfiled.example/rss', topic: 'golan', keywords: '', every: 120 });
+    expect(watched(dbPath).at(-1)).toEqual({ url: 'https://unfiled.example/rss', topic: 'golan', keywords: '', every: 120, reliability: null });
   });
 
-  it('WHEN the watched feeds are exported THEN the list imports into another store with the same topics, keywords and intervals', async () => {
+  it('WHEN the watched feeds are exported THEN the list imports into another store with the same topics, keywords, intervals and reliability', async () => {
     await feeds(dbPath, 'import', fileIn(dir, 'feeds.opml', LIST));
     const out = join(dir, 'exported.opml');
     const exported = await feeds(dbPath, 'export', '--out', out);

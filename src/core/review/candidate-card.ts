@@ -3,6 +3,7 @@
 // for admins; once decided, who decided, when, and the entry it became.
 import { formatIsoPartial } from '../partial-date.js';
 import { formatCount } from '../text.js';
+import { RELIABILITY } from '../source-grade.js';
 import { eventTypeLabel } from '../vocabulary.js';
 import { plainLine, span, type Button, type Line, type View } from '../view.js';
 import { suggestedActorText, type Candidate, type StoryReport } from './candidate.js';
@@ -37,6 +38,12 @@ export function reviewButtons(id: number): Button[] {
 const STATUS_TEXT = { pending: 'waiting for review', approved: 'approved', rejected: 'rejected' } as const;
 
 /** The card; `note` goes under its first line (what a decision just did, or that it was done before). */
+/** The outlet, with the grade its feed's reliability gives the report when an admin graded the feed. */
+function outletText(outlet: string, grade: string | undefined): string {
+  const reliability = grade && RELIABILITY.get(grade[0]!);
+  return reliability ? `${outlet} · ${grade} (${reliability}; the report not judged yet)` : outlet;
+}
+
 export function candidateCard(candidate: Candidate, note?: string | Line): View {
   const { suggested } = candidate;
   const others = candidate.reports.slice(1);
@@ -46,7 +53,7 @@ export function candidateCard(candidate: Candidate, note?: string | Line): View 
     tone: candidate.status === 'approved' && note !== undefined ? 'success' : 'normal',
     intro: [plainLine(`Candidate #${candidate.id} · ${candidate.topic} · ${STATUS_TEXT[candidate.status]}`), ...(note ? [typeof note === 'string' ? plainLine(note) : note] : [])],
     facts: [
-      { label: 'Outlet', value: plainLine(candidate.outlet) },
+      { label: 'Outlet', value: plainLine(outletText(candidate.outlet, suggested.source.grade)) },
       { label: 'Published', value: plainLine(candidate.published ? instantText(candidate.published) : 'not given by the feed') },
       ...(candidate.link ? [{ label: 'Link', value: [span.link(candidate.link, candidate.link)] }] : []),
       { label: 'Matched', value: plainLine(candidate.matched.length > 0 ? candidate.matched.join(', ') : 'every item (the source seeks no keywords)') },

@@ -14,6 +14,7 @@ import { foldStory } from './same-story.js';
 import { StoryIndex, type StoryLookup } from './story-index.js';
 import { knowsName, suggest, type CompiledNames } from './suggest.js';
 import type { WatchedSource } from './watched-source.js';
+import { unjudgedGrade } from '../source-grade.js';
 
 /** How far back a backfill reaches, and how old a new item may be and still be proposed. */
 export const RECENT_MS = 7 * 24 * 3600_000;
@@ -28,7 +29,7 @@ export interface FreshItem {
 }
 
 export interface IntakeInput {
-  source: Pick<WatchedSource, 'topic' | 'keywords' | 'baselined' | 'backfill'>;
+  source: Pick<WatchedSource, 'topic' | 'keywords' | 'baselined' | 'backfill' | 'reliability'>;
   feed: Pick<FeedDocument, 'title' | 'link'>;
   /** Items this source has not held before, once each, in feed order. */
   fresh: readonly FreshItem[];
@@ -102,7 +103,13 @@ function draftFor(item: FeedItem, input: IntakeInput, matched: string[]): Candid
       places: [...new Set([...suggestion.places, ...spotted])].slice(0, DRAFT_LIMITS.list),
       type,
       date,
-      source: { outlet, attribution: `according to ${outlet}`, ...(link ? { url: link } : {}), published: suggestion.source.published ?? date },
+      source: {
+        outlet,
+        attribution: `according to ${outlet}`,
+        ...(link ? { url: link } : {}),
+        published: suggestion.source.published ?? date,
+        ...(input.source.reliability ? { grade: unjudgedGrade(input.source.reliability) } : {}),
+      },
       ...(killed === undefined ? {} : { fatalities: killed }),
     },
   };

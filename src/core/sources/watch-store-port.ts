@@ -20,6 +20,8 @@ export interface NewSource {
   backfill: boolean;
   /** What a feed list calls it, shown until its first check reads the feed's own title. */
   title?: string;
+  /** The Admiralty letter of its outlet (A–F). */
+  reliability?: string;
 }
 
 /** Settings of a watched source an admin may change; those left out stay as they are. */
@@ -28,6 +30,8 @@ export interface SourceChanges {
   /** Empty: every item is taken. */
   keywords?: string;
   everyMinutes?: number;
+  /** The Admiralty letter of its outlet; null: not graded. */
+  reliability?: string | null;
 }
 
 /** What the store knows of a check's fresh items, handed to the core inside the transaction. */

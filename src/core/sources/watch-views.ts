@@ -25,7 +25,7 @@ export function sourceSection(source: WatchedSource): Section {
     heading: [span.code(`#${source.id}`), span.plain(' '), span.bold(sourceName(source))],
     lines: [
       [span.link(source.url, source.url)],
-      plainLine(`topic ${source.topic} · every ${formatEvery(source.everyMinutes)} · ${keywords ? `keywords: ${keywords}` : 'no keywords (every item)'}`),
+      plainLine(`topic ${source.topic} · every ${formatEvery(source.everyMinutes)} · ${keywords ? `keywords: ${keywords}` : 'no keywords (every item)'}${source.reliability ? ` · reliability ${source.reliability}` : ''}`),
       stateLine(source),
       plainLine(`last check ${when(source.lastCheckedAt)} · last new item ${when(source.lastNewAt)}`),
     ],

@@ -12,6 +12,8 @@ export interface WatchedSource {
   backfill: boolean;
   /** The feed's own title once read: the outlet its items are attributed to. */
   feedTitle?: string;
+  /** The Admiralty letter an admin gave its outlet (A–F); entries approved from it cite it so. */
+  reliability?: string;
   validators: FetchState;
   /** A successful check has recorded what the feed held: later items are new. */
   baselined: boolean;
