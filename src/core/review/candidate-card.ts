@@ -37,13 +37,13 @@ export function reviewButtons(id: number): Button[] {
 
 const STATUS_TEXT = { pending: 'waiting for review', approved: 'approved', rejected: 'rejected' } as const;
 
-/** The card; `note` goes under its first line (what a decision just did, or that it was done before). */
 /** The outlet, with the grade its feed's reliability gives the report when an admin graded the feed. */
 function outletText(outlet: string, grade: string | undefined): string {
   const reliability = grade && RELIABILITY.get(grade[0]!);
   return reliability ? `${outlet} · ${grade} (${reliability}; the report not judged yet)` : outlet;
 }
 
+/** The card; `note` goes under its first line (what a decision just did, or that it was done before). */
 export function candidateCard(candidate: Candidate, note?: string | Line): View {
   const { suggested } = candidate;
   const others = candidate.reports.slice(1);
