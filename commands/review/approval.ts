@@ -30,17 +30,22 @@ function otherSources(candidate: Candidate): SourceRecord[] {
   }));
 }
 
-/** What the candidate suggests, as an entry. */
-function suggestedEntry(candidate: Candidate, dossier: DossierReader): EntryInput {
-  const { suggested } = candidate;
-  const start = parsePartialDate(suggested.date ?? candidate.createdAt.toISOString().slice(0, 10))!;
+/** The reports of the candidate's story as an entry's sources, once each: the proposing one first. */
+export function candidateSources(candidate: Candidate): SourceRecord[] {
   const seen = new Set<string>();
-  const sources = [suggested.source, ...otherSources(candidate)].filter((source) => {
+  return [candidate.suggested.source, ...otherSources(candidate)].filter((source) => {
     const key = source.url ?? `outlet:${source.outlet}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
   });
+}
+
+/** What the candidate suggests, as an entry. */
+function suggestedEntry(candidate: Candidate, dossier: DossierReader): EntryInput {
+  const { suggested } = candidate;
+  const start = parsePartialDate(suggested.date ?? candidate.createdAt.toISOString().slice(0, 10))!;
+  const sources = candidateSources(candidate);
   return {
     topic: candidate.topic,
     title: candidate.title,

@@ -1,4 +1,4 @@
-// /review approve and /review reject — an admin's decision on a candidate, from a card's
+// /review approve, attach and reject — an admin's decision on a candidate, from a card's
 // buttons or typed. Deciding twice (a double press, or the same card on two platforms) changes
 // nothing the second time: the answer is the card as decided. The posted cards are edited to
 // show the decision by the review queue; a pressed card is replaced by the answer itself.
@@ -10,7 +10,7 @@ import type { View } from '../../src/core/view.js';
 import { stampOf } from '../stamp.js';
 import { entryFieldOptions } from '../entry/fields.js';
 import { checkNewPlaces, keepUnlocated, locatedOption } from '../entry/place-check.js';
-import { APPROVAL_FIELDS, APPROVAL_OPTIONS, approvalFormValues, approvalInput } from './approval.js';
+import { APPROVAL_FIELDS, APPROVAL_OPTIONS, approvalFormValues, approvalInput, candidateSources } from './approval.js';
 
 export const candidateIdOption: OptionSpec = {
   name: 'id', description: 'Candidate number, as /review list shows it', type: 'integer', required: true, min: 1, max: Number.MAX_SAFE_INTEGER, example: '1',
@@ -29,7 +29,8 @@ const decidedBy = (candidate: Candidate) => `${candidate.decision?.by ?? 'someon
 
 /** The answer to a decision someone made first: the card as it stands, saying so. */
 function alreadyDecided(candidate: Candidate) {
-  const what = candidate.status === 'approved' ? `approved as entry #${candidate.decision?.entryId ?? '?'}` : 'rejected';
+  const entry = `entry #${candidate.decision?.entryId ?? '?'}`;
+  const what = candidate.status === 'rejected' ? 'rejected' : candidate.decision?.attached ? `attached to ${entry}` : `approved as ${entry}`;
   return { ...candidateCard(candidate, `Already ${what} by ${decidedBy(candidate)}; nothing was changed.`), private: true };
 }
 
@@ -79,6 +80,34 @@ export const approveCandidate: SubcommandSpec = {
   },
 };
 
+export const attachCandidate: SubcommandSpec = {
+  name: 'attach',
+  description: 'Add a candidate’s reports to an entry already in the dossier as further sources (admins)',
+  adminOnly: true,
+  options: [candidateIdOption, { name: 'entry', description: 'The entry reporting the same event, as /timeline shows it', type: 'integer', required: true, min: 1, max: Number.MAX_SAFE_INTEGER, example: '12' }],
+  examples: ['id:1 entry:12'],
+  async run(args, ctx) {
+    const id = args.id as number;
+    const entryId = args.entry as number;
+    const candidate = ctx.services.review.candidate(id);
+    if (candidate.status === 'rejected') {
+      throw new UserError('conflict', `Candidate #${id} was rejected by ${decidedBy(candidate)}, so it is not attached.`, [], 'id');
+    }
+    if (candidate.status === 'approved') return alreadyDecided(candidate);
+    // The entry first: there is no attaching to one missing or removed.
+    ctx.services.editor.entryState(entryId);
+    // A report another entry cites already would make the dossier cite it twice.
+    const citedBy = ctx.services.review.citedBy(candidate);
+    if (citedBy !== undefined && citedBy !== entryId) {
+      throw new UserError('conflict', `Entry #${citedBy} cites this report already, so candidate #${id} is not attached to entry #${entryId}.`, [`See it with /entry show id:${citedBy}.`], 'id');
+    }
+    const stamp = stampOf(ctx);
+    const note = `from the review queue: candidate #${id} (${candidate.outlet}), attached by ${stamp.by}`;
+    const result = await ctx.services.review.attach(id, entryId, candidateSources(candidate), stamp, note);
+    return result.kind === 'decided' ? alreadyDecided(result.candidate) : justDecided(result.candidate);
+  },
+};
+
 export const reasonOption: OptionSpec = { name: 'reason', description: 'Why (kept with the decision)', type: 'text', maxLength: 300, example: '"opinion piece, not an event"' };
 
 export const rejectCandidate: SubcommandSpec = {
@@ -93,6 +122,9 @@ export const rejectCandidate: SubcommandSpec = {
     const candidate = ctx.services.review.candidate(id);
     if (candidate.status === 'approved') {
       const entryId = candidate.decision?.entryId ?? 0;
+      if (candidate.decision?.attached) {
+        throw new UserError('conflict', `Candidate #${id} was attached by ${decidedBy(candidate)} to entry #${entryId} as further sources.`, [`The change is in /entry history id:${entryId}; /entry edit id:${entryId} changes the entry's sources.`], 'id');
+      }
       throw new UserError('conflict', `Candidate #${id} was approved by ${decidedBy(candidate)} as entry #${entryId}.`, [`To take the entry down: /entry remove id:${entryId} reason:"…"`], 'id');
     }
     if (candidate.status === 'rejected') return alreadyDecided(candidate);

@@ -1,12 +1,13 @@
 // /review — the candidates the watched feeds propose: list them, show one, approve it as an
-// entry or reject it, and choose the channel their cards are posted in.
+// entry, attach it to one as further sources, or reject it, and choose the channel their cards
+// are posted in.
 import type { CommandSpec } from '../../src/core/command-spec.js';
 import { clearCandidates } from './clear.js';
-import { approveCandidate, rejectCandidate } from './decide.js';
+import { approveCandidate, attachCandidate, rejectCandidate } from './decide.js';
 import { listCandidates, reviewChannel, showCandidate } from './read.js';
 
 export const reviewCommand: CommandSpec = {
   name: 'review',
-  description: 'Candidates from the watched feeds: list, show, approve, reject, clear; the review channel',
-  subcommands: [listCandidates, showCandidate, approveCandidate, rejectCandidate, clearCandidates, reviewChannel],
+  description: 'Candidates from the watched feeds: list, show, approve, attach, reject, clear; the review channel',
+  subcommands: [listCandidates, showCandidate, approveCandidate, attachCandidate, rejectCandidate, clearCandidates, reviewChannel],
 };

@@ -1,7 +1,7 @@
 // The review queue in the store: candidates with their reports, decisions (an approval adds the
 // entry through the writer /entry add uses, in the same transaction), channels and posts.
 import type { PlatformName } from '../core/caller.js';
-import type { ChangeStamp, EntryInput } from '../core/domain.js';
+import type { ChangeStamp, EntryInput, SourceRecord } from '../core/domain.js';
 import { UserError } from '../core/errors.js';
 import type { Page } from '../core/ports.js';
 import type { Candidate } from '../core/review/candidate.js';
@@ -11,16 +11,22 @@ import { citingEntries } from './citing-entries.js';
 import type { Db } from './connection.js';
 import { EntryWriter } from './entry-writes.js';
 import * as posts from './review-posts.js';
-import { toCandidate, toReport, type CandidateRow, type ReportRow } from './source-rows.js';
+import { SqliteEditor } from './sqlite-editor.js';
+import { ATTACHED_REASON, toCandidate, toReport, type CandidateRow, type ReportRow } from './source-rows.js';
 import { StatementCache } from './statement-cache.js';
+
+/** A source as an entry cites it: by its address, else by its outlet. */
+const sourceKey = (source: SourceRecord) => source.url ?? `outlet:${source.outlet}`;
 
 export class SqliteReviewStore implements ReviewStore {
   private readonly cache: StatementCache;
   private readonly writer: EntryWriter;
+  private readonly editor: SqliteEditor;
 
   constructor(private readonly db: Db) {
     this.cache = new StatementCache(db);
     this.writer = new EntryWriter(db);
+    this.editor = new SqliteEditor(db);
   }
 
   private load(row: CandidateRow): Candidate {
@@ -59,6 +65,26 @@ export class SqliteReviewStore implements ReviewStore {
       this.cache
         .get("UPDATE review_candidates SET status = 'approved', decided_by = ?, decided_at = ?, entry_id = ? WHERE id = ? AND status = 'pending'")
         .run(stamp.by, stamp.at, entryId, id);
+      return { kind: 'done', candidate: this.required(id) };
+    }).immediate();
+  }
+
+  attach(id: number, entryId: number, sources: readonly SourceRecord[], stamp: ChangeStamp, note: string): DecisionResult {
+    return this.db.transaction((): DecisionResult => {
+      const candidate = this.required(id);
+      if (candidate.status !== 'pending') return { kind: 'decided', candidate };
+      const current = this.editor.entryState(entryId);
+      const cited = new Set(current.sources.map(sourceKey));
+      const added = sources.filter((source) => !cited.has(sourceKey(source)));
+      if (added.length === 0) {
+        throw new UserError('conflict', `Entry #${entryId} cites this report already, so there is nothing to attach.`, [`Turn the candidate down with /review reject id:${id} reason:"in the dossier as #${entryId}".`], 'entry');
+      }
+      this.editor.editEntry(entryId, { sources: [...current.sources, ...added] }, stamp);
+      // The edit's revision says where the sources came from: /entry history shows it.
+      this.cache.get("UPDATE revisions SET reason = ? WHERE id = (SELECT max(id) FROM revisions WHERE entity = 'entry' AND entity_id = ?)").run(note, entryId);
+      this.cache
+        .get("UPDATE review_candidates SET status = 'approved', decided_by = ?, decided_at = ?, entry_id = ?, reason = ? WHERE id = ? AND status = 'pending'")
+        .run(stamp.by, stamp.at, entryId, ATTACHED_REASON, id);
       return { kind: 'done', candidate: this.required(id) };
     }).immediate();
   }

@@ -136,6 +136,9 @@ export function toReport(row: ReportRow): StoryReport {
   };
 }
 
+/** The reason an approval records when it attached the candidate to an entry already there. */
+export const ATTACHED_REASON = 'attached to an entry as further sources';
+
 export function toCandidate(row: CandidateRow, reports: StoryReport[]): Candidate {
   const candidate: Candidate = {
     id: row.id,
@@ -153,11 +156,13 @@ export function toCandidate(row: CandidateRow, reports: StoryReport[]): Candidat
   const published = date(row.published_at);
   if (published) candidate.published = published;
   if (row.decided_by !== null && row.decided_at !== null) {
+    const attached = row.status === 'approved' && row.reason === ATTACHED_REASON;
     candidate.decision = {
       by: row.decided_by,
       at: new Date(row.decided_at),
-      ...(row.reason !== null ? { reason: row.reason } : {}),
+      ...(row.reason !== null && !attached ? { reason: row.reason } : {}),
       ...(row.entry_id !== null ? { entryId: row.entry_id } : {}),
+      ...(attached ? { attached } : {}),
     };
   }
   return candidate;

@@ -26,7 +26,7 @@ const firstRun: Record<string, string[]> = {
 };
 
 // Review decisions act on a candidate, which only a feed check proposes: one is put in the queue so.
-const needsCandidate = ['/review approve', '/review reject'];
+const needsCandidate = ['/review approve', '/review attach', '/review reject'];
 
 /**
  * The source /sources check reads, on a local address so that its check is refused before any

@@ -22,6 +22,7 @@ function decisionLine(candidate: Candidate): Line | undefined {
   const decision = candidate.decision;
   if (!decision) return undefined;
   const when = `${decision.by} at ${instantText(decision.at)}`;
+  if (candidate.status === 'approved' && decision.attached) return [span.bold('Attached'), span.plain(` by ${when} to entry #${decision.entryId ?? '?'} as further sources`)];
   if (candidate.status === 'approved') return [span.bold('Approved'), span.plain(` by ${when} → entry #${decision.entryId ?? '?'}`)];
   return [span.bold('Rejected'), span.plain(` by ${when}${decision.reason ? `: ${decision.reason}` : ''}`)];
 }
@@ -73,7 +74,14 @@ export function candidateCard(candidate: Candidate, note?: string | Line): View 
   if (candidate.status === 'pending') {
     view.buttons = reviewButtons(candidate.id);
     const id = `id:${candidate.id}`;
-    view.footer = [span.plain('Approve: '), span.command('review approve', id), span.plain(' (change a field with title:, date:, type:, actors:, fatalities:…) · Reject: '), span.command('review reject', id)];
+    view.footer = [
+      span.plain('Approve: '),
+      span.command('review approve', id),
+      span.plain(' (change a field with title:, date:, type:, actors:, fatalities:…) · Reject: '),
+      span.command('review reject', id),
+      span.plain(' · An event in the dossier already: '),
+      span.command('review attach', `${id} entry:N`),
+    ];
   } else if (candidate.status === 'approved' && candidate.decision?.entryId !== undefined) {
     view.footer = [span.plain('The entry: '), span.command('entry show', String(candidate.decision.entryId))];
   }
@@ -87,5 +95,6 @@ export function candidateCard(candidate: Candidate, note?: string | Line): View 
 export function decidedCard(candidate: Candidate): View {
   if (candidate.status === 'rejected') return { ...candidateCard(candidate, 'Rejected: its items are not proposed again.'), tone: 'success' };
   const entryId = candidate.decision?.entryId ?? '?';
-  return candidateCard(candidate, [span.plain(`Approved: added as entry #${entryId}. Where it came from: `), span.command('entry history', `id:${entryId}`)]);
+  const what = candidate.decision?.attached ? `its reports added as sources of entry #${entryId}` : `added as entry #${entryId}`;
+  return candidateCard(candidate, [span.plain(`Approved: ${what}. Where it came from: `), span.command('entry history', `id:${entryId}`)]);
 }

@@ -47,8 +47,10 @@ export interface Decision {
   by: string;
   at: Date;
   reason?: string;
-  /** The entry an approval created. */
+  /** The entry an approval created, or the one it was attached to. */
   entryId?: number;
+  /** Approved as further sources of an entry that was there already, not as an entry of its own. */
+  attached?: boolean;
 }
 
 export interface Candidate extends CandidateDraft {

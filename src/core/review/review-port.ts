@@ -3,7 +3,7 @@
 // in one transaction, guarded by the candidate's state, so pressing Approve twice (or on two
 // platforms) makes one entry.
 import type { PlatformName } from '../caller.js';
-import type { ChangeStamp, EntryInput } from '../domain.js';
+import type { ChangeStamp, EntryInput, SourceRecord } from '../domain.js';
 import type { Page } from '../ports.js';
 import type { View } from '../view.js';
 import type { Candidate } from './candidate.js';
@@ -48,6 +48,12 @@ export interface ReviewStore {
    */
   approve(id: number, input: EntryInput, stamp: ChangeStamp, note: string): DecisionResult;
   reject(id: number, reason: string | undefined, stamp: ChangeStamp): DecisionResult;
+  /**
+   * Adds `sources` to a live entry as an edit with its revision (saying where they came from:
+   * `note`) and marks the candidate approved as attached to that entry, if it is still pending.
+   * Throws when the entry cites every one of them already.
+   */
+  attach(id: number, entryId: number, sources: readonly SourceRecord[], stamp: ChangeStamp, note: string): DecisionResult;
   /** The oldest live entry citing one of these links (under any of their http/https, trailing-slash forms). */
   citing(links: readonly string[]): number | undefined;
   /** Rejects every pending candidate published (or, undated, proposed) before `before`, of `topic` if given; returns them. */

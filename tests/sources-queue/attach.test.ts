@@ -1,0 +1,73 @@
+// GIVEN a candidate reporting an event the dossier holds already WHEN an admin attaches it to
+// that entry THEN the entry cites its reports as further sources, in an edit its history explains
+// and undo takes back; the candidate is decided once, and wrong attachments change nothing.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { storeFingerprint } from '../support/store-fingerprint.js';
+import { QueueApp, READER } from './support/queue-app.js';
+import { ScriptedFeeds } from './support/scripted-feeds.js';
+import { BAKU, BAKU_ELSEWHERE, NOW } from './support/stories.js';
+
+/** The seed's entry on the Baku meeting. */
+const BAKU_ENTRY = 12;
+
+let feeds: ScriptedFeeds;
+let queue: QueueApp;
+beforeEach(async () => {
+  feeds = await ScriptedFeeds.start();
+  queue = new QueueApp({ start: NOW });
+  await queue.run('/review channel');
+  feeds.serve('/levant.xml', 'Levant Wire', [BAKU]);
+  feeds.serve('/med.xml', 'Mediterranean Dispatch', [BAKU_ELSEWHERE]);
+  await queue.run(`/sources add url:${feeds.url('/levant.xml')} topic:syria-israel backfill:true`);
+  await queue.run(`/sources add url:${feeds.url('/med.xml')} topic:syria-israel backfill:true`);
+  await queue.run('/sources check id:1');
+  await queue.run('/sources check id:2');
+});
+afterEach(async () => {
+  queue.dispose();
+  await feeds.close();
+});
+
+const entryCount = () => queue.app.db.prepare('SELECT count(*) FROM entries').pluck().get() as number;
+
+describe('GIVEN a candidate carried by two outlets', () => {
+  it('WHEN it is attached to the entry on the same meeting THEN the entry cites both outlets, says where they came from, and no entry is added', async () => {
+    const before = entryCount();
+    expect(await queue.text('/review show id:1', READER)).toContain('An event in the dossier already: `/review attach id:1 entry:N`');
+    const reply = await queue.text(`/review attach id:1 entry:${BAKU_ENTRY}`);
+    expect(reply).toContain(`Approved: its reports added as sources of entry #${BAKU_ENTRY}.`);
+    expect(reply).toMatch(new RegExp(`Attached by discord:1001 \\(ana\\) at [^\\n]+ to entry #${BAKU_ENTRY} as further sources`));
+    expect(entryCount()).toBe(before);
+
+    const entry = await queue.text(`/entry show id:${BAKU_ENTRY}`, READER);
+    expect(entry).toContain('News report, 26 Jul 2025');
+    expect(entry).toContain('Levant Wire <https://levant.example/2025/07/18/baku-talks> — according to Levant Wire (18 Jul 2025)');
+    expect(entry).toContain('Mediterranean Dispatch <https://med.example/world/2025/07/18/israel-syria-baku> — according to Mediterranean Dispatch (18 Jul 2025)');
+    expect(await queue.text(`/entry history id:${BAKU_ENTRY}`, READER)).toContain('edit by discord:1001 (ana) — source (from the review queue: candidate #1 (Levant Wire), attached by discord:1001 (ana))');
+    expect(await queue.text('/review list', READER)).not.toContain(BAKU.title);
+
+    // Decided once: attaching, approving or rejecting it again changes nothing.
+    const fingerprint = storeFingerprint(queue.app.db);
+    expect(await queue.text(`/review attach id:1 entry:${BAKU_ENTRY}`)).toContain(`Already attached to entry #${BAKU_ENTRY} by discord:1001 (ana)`);
+    expect(await queue.text('/review approve id:1')).toContain(`Already attached to entry #${BAKU_ENTRY}`);
+    expect(await queue.text('/review reject id:1')).toContain(`Candidate #1 was attached by discord:1001 (ana) at 2025-07-20 12:00 UTC to entry #${BAKU_ENTRY} as further sources.`);
+    expect(storeFingerprint(queue.app.db)).toBe(fingerprint);
+
+    // The attachment is an ordinary edit: undo takes the sources off again.
+    await queue.run(`/entry undo id:${BAKU_ENTRY}`);
+    expect(await queue.text(`/entry show id:${BAKU_ENTRY}`, READER)).not.toContain('Levant Wire');
+  });
+});
+
+describe('GIVEN an attachment that cannot be made', () => {
+  it('WHEN the entry does not exist, another entry has come to cite the report, or a reader asks THEN it is refused and nothing is changed', async () => {
+    // An admin typed the article in since the candidate was proposed.
+    await queue.run(`/entry add title:"Baku meeting, per Levant Wire" date:2025-07-18 type:talks topic:syria-israel source_url:${BAKU.link} outlet:"Levant Wire"`);
+    const typed = queue.app.db.prepare('SELECT max(id) FROM entries').pluck().get() as number;
+    const before = storeFingerprint(queue.app.db);
+    expect(await queue.text('/review attach id:1 entry:999')).toContain('There is no entry #999.');
+    expect(await queue.text(`/review attach id:1 entry:${BAKU_ENTRY}`)).toContain(`Entry #${typed} cites this report already, so candidate #1 is not attached to entry #${BAKU_ENTRY}.`);
+    expect((await queue.run(`/review attach id:1 entry:${BAKU_ENTRY}`, READER)).tone).toBe('error');
+    expect(storeFingerprint(queue.app.db)).toBe(before);
+  });
+});
