@@ -86,6 +86,15 @@ export const attachCandidate: SubcommandSpec = {
   adminOnly: true,
   options: [candidateIdOption, { name: 'entry', description: 'The entry reporting the same event, as /timeline shows it', type: 'integer', required: true, min: 1, max: Number.MAX_SAFE_INTEGER, example: '12' }],
   examples: ['id:1 entry:12'],
+  pressable: true,
+  form: {
+    keys: ['id'],
+    fields: ['entry'],
+    title: (values) => `Attach candidate #${values.id ?? ''} to an entry`,
+    submit: 'Attach',
+    note: 'The number of the entry reporting the same event (as /timeline shows it): the candidate’s reports become its further sources.',
+    preview: { command: 'review', subcommand: 'show' },
+  },
   async run(args, ctx) {
     const id = args.id as number;
     const entryId = args.entry as number;

@@ -1,5 +1,5 @@
 // GIVEN a watched feed and a review channel on Discord WHEN a check proposes candidates THEN each
-// card arrives in the channel with Approve, Edit and Reject (a body Discord's OpenAPI description
+// card arrives in the channel with Approve, Edit, Reject and Attach to entry (a body Discord's OpenAPI description
 // accepts); a refused press changes nothing; a decision adds the entry once and edits the posted
 // card to say who decided and the entry it became; a rejected story is never proposed again;
 // Edit opens the approval form filled in; an edit Discord refuses is logged, never posted anew.
@@ -77,13 +77,13 @@ function press(message: Record<string, unknown> & MessageBody, label: string, wh
 }
 
 describe('GIVEN a check that proposed three stories', () => {
-  it('THEN each card is posted in the review channel with Approve, Edit and Reject under it', () => {
+  it('THEN each card is posted in the review channel with Approve, Edit, Reject and Attach to entry under it', () => {
     const posts = channelPosts();
     expect(posts).toHaveLength(3);
     for (const story of [PARIS, SWEIDA, BAKU]) {
       const posted = card(story.title);
       expect(embedText(posted.embeds![0]!)).toContain('waiting for review');
-      expect(buttons(posted).map((b) => [b.label, b.style])).toEqual([['Approve', STYLE.success], ['Edit', STYLE.primary], ['Reject', STYLE.danger]]);
+      expect(buttons(posted).map((b) => [b.label, b.style])).toEqual([['Approve', STYLE.success], ['Edit', STYLE.primary], ['Reject', STYLE.danger], ['Attach to entry', STYLE.secondary]]);
       // Written into the custom_id, so the buttons still work after a restart.
       for (const b of buttons(posted)) expect(b.custom_id).toMatch(/^s1:[rf]:d::/);
     }
@@ -98,7 +98,7 @@ describe('GIVEN a check that proposed three stories', () => {
       expect(embedText(refused.body.embeds![0]!)).toContain(ADMINS_ONLY_TEXT);
     }
     expect(storeFingerprint(app.db)).toBe(before);
-    expect(buttons(card(BAKU.title)).map((b) => b.label)).toEqual(['Approve', 'Edit', 'Reject']);
+    expect(buttons(card(BAKU.title)).map((b) => b.label)).toEqual(['Approve', 'Edit', 'Reject', 'Attach to entry']);
   });
 
   it('WHEN an admin presses Approve THEN the entry is added once and the card shows who decided and the entry', async () => {
@@ -194,7 +194,7 @@ describe('GIVEN a card longer than one message', () => {
     const ids = await h.adapter.poster.post(target, long);
     expect(ids.length).toBeGreaterThan(1);
     const sent = h.fake.requests.filter((r) => r.method === 'POST' && r.path === `/channels/${target}/messages`);
-    expect(sent.map((r) => buttons(r.body as MessageBody).map((b) => b.label))).toEqual([...ids.slice(1).map(() => []), ['Approve', 'Edit', 'Reject']]);
+    expect(sent.map((r) => buttons(r.body as MessageBody).map((b) => b.label))).toEqual([...ids.slice(1).map(() => []), ['Approve', 'Edit', 'Reject', 'Attach to entry']]);
 
     await h.adapter.poster.update!(target, ids, { title: 'A long card', tone: 'success', sections: [{ lines: [plainLine('Approved → entry #99')] }] });
     const edits = h.fake.requests.filter((r) => r.method === 'PATCH' && r.path.startsWith(`/channels/${target}/`));

@@ -1,5 +1,5 @@
 // GIVEN a watched feed and a review channel on Slack WHEN a check proposes candidates THEN each
-// card arrives in the channel with Approve, Edit and Reject; a refused press changes nothing; a
+// card arrives in the channel with Approve, Edit, Reject and Attach to entry; a refused press changes nothing; a
 // decision adds the entry once and replaces the card (chat.update, and the pressed message
 // through its response_url) to say who decided and the entry it became; a rejected story is never
 // proposed again; Edit opens the approval form filled in; an edit Slack refuses is logged only;
@@ -99,15 +99,15 @@ afterAll(async () => {
 });
 
 describe('GIVEN a check that proposed three stories', () => {
-  it('THEN each card is posted in the review channel with Approve, Edit and Reject under it', () => {
+  it('THEN each card is posted in the review channel with Approve, Edit, Reject and Attach to entry under it', () => {
     expect(posts().map((c) => c.args.channel)).toEqual([REVIEW, REVIEW, REVIEW]);
     for (const story of [PARIS, SWEIDA, BAKU]) {
       const posted = card(story.title);
       expect(seen(posted)).toContain('waiting for review');
-      expect(labelsOf(posted)).toEqual(['Approve', 'Edit', 'Reject']);
-      expect(buttonsOf(posted).map((b) => b.style)).toEqual(['primary', 'primary', 'danger']);
+      expect(labelsOf(posted)).toEqual(['Approve', 'Edit', 'Reject', 'Attach to entry']);
+      expect(buttonsOf(posted).map((b) => b.style)).toEqual(['primary', 'primary', 'danger', undefined]);
       // Each action_id unique in the message, each value written whole, so presses work after a restart.
-      expect(new Set(buttonsOf(posted).map((b) => b.action_id)).size).toBe(3);
+      expect(new Set(buttonsOf(posted).map((b) => b.action_id)).size).toBe(4);
       for (const b of buttonsOf(posted)) expect(b.value).toMatch(/^s1:[rf]:d::/);
     }
   });
@@ -222,7 +222,7 @@ describe('GIVEN a card longer than one message', () => {
     const refs = await adapter.poster.post(target, long);
     expect(refs.length).toBeGreaterThan(1);
     const sent = posts().filter((c) => c.args.channel === target);
-    expect(sent.map((c) => labelsOf(c.args))).toEqual([...refs.slice(1).map(() => []), ['Approve', 'Edit', 'Reject']]);
+    expect(sent.map((c) => labelsOf(c.args))).toEqual([...refs.slice(1).map(() => []), ['Approve', 'Edit', 'Reject', 'Attach to entry']]);
 
     await adapter.poster.update!(target, refs, { title: 'A long card', tone: 'success', sections: [{ lines: [plainLine('Approved → entry #99')] }] });
     const edits = slack.callsTo('chat.update').filter((c) => c.args.channel === target);

@@ -2,6 +2,7 @@
 // that entry THEN the entry cites its reports as further sources, in an edit its history explains
 // and undo takes back; the candidate is decided once, and wrong attachments change nothing.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { MemoryPlatform } from '../support/memory-platform.js';
 import { storeFingerprint } from '../support/store-fingerprint.js';
 import { QueueApp, READER } from './support/queue-app.js';
 import { ScriptedFeeds } from './support/scripted-feeds.js';
@@ -56,6 +57,25 @@ describe('GIVEN a candidate carried by two outlets', () => {
     // The attachment is an ordinary edit: undo takes the sources off again.
     await queue.run(`/entry undo id:${BAKU_ENTRY}`);
     expect(await queue.text(`/entry show id:${BAKU_ENTRY}`, READER)).not.toContain('Levant Wire');
+  });
+});
+
+describe('GIVEN the card in the review channel', () => {
+  it('WHEN an admin presses Attach to entry THEN a form asks for the entry, and submitting it attaches the candidate; a reader’s press is refused', async () => {
+    const memory = new MemoryPlatform(queue.app.dispatcher, queue.logger, () => queue.now().getTime());
+    const posted = queue.poster.posts.find((p) => p.view.title === BAKU.title)!;
+    const card = { view: posted.view, text: posted.text, buttons: memory.interactions.buttons({ view: posted.view, part: 0, partCount: 1 }, 'ana'), private: false };
+    const before = storeFingerprint(queue.app.db);
+    expect((await memory.press(card, 'Attach to entry', 'bob')).private).toBe(true);
+    expect(storeFingerprint(queue.app.db)).toBe(before);
+
+    const opened = await memory.press(card, 'Attach to entry', 'ana');
+    const form = opened.form!;
+    expect(form.title).toBe('Attach candidate #1 to an entry');
+    expect(form.fields.map((field) => field.name)).toEqual(['entry']);
+    const done = await memory.submit(form, { entry: String(BAKU_ENTRY) }, 'ana');
+    expect(done.text).toContain(`Approved: its reports added as sources of entry #${BAKU_ENTRY}.`);
+    expect(await queue.text(`/entry show id:${BAKU_ENTRY}`, READER)).toContain('Levant Wire <https://levant.example/2025/07/18/baku-talks>');
   });
 });
 

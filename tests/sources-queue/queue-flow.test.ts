@@ -36,6 +36,7 @@ describe('GIVEN a watched feed and a review channel', () => {
       ['Approve', 'run', 'admins'],
       ['Edit', 'form', 'admins'],
       ['Reject', 'run', 'admins'],
+      ['Attach to entry', 'form', 'admins'],
     ]);
     expect(card.text).toContain('Outlet     Levant Wire');
     expect(card.text).toContain('Link       https://levant.example/2025/07/18/baku-talks');

@@ -33,6 +33,8 @@ export function reviewButtons(id: number): Button[] {
     { label: 'Approve', style: 'success', action: { kind: 'run', invocation: invocation('approve') }, audience: 'admins' },
     { label: 'Edit', style: 'primary', action: { kind: 'form', invocation: invocation('approve') }, audience: 'admins' },
     { label: 'Reject', style: 'danger', action: { kind: 'run', invocation: invocation('reject') }, audience: 'admins' },
+    // An event the dossier holds already: the form asks which entry.
+    { label: 'Attach to entry', style: 'secondary', action: { kind: 'form', invocation: invocation('attach') }, audience: 'admins' },
   ];
 }
 
