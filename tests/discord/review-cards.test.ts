@@ -179,6 +179,24 @@ describe('GIVEN a check that proposed three stories', () => {
     expect(channelPosts()).toHaveLength(3);
     expect(entryCount()).toBe(before + 1);
   });
+
+  it('WHEN an admin presses Attach to entry on a story the dossier holds already and gives the entry THEN the entry cites the report, no entry is added, and the card shows the decision', async () => {
+    const contacts = { guid: 'levant-48400', title: 'Azerbaijan confirms it hosted Syrian-Israeli contacts', link: 'https://levant.example/2025/07/20/azerbaijan-contacts', summary: 'Baku confirmed the meeting of 12 July.', published: '2025-07-20T09:00:00Z' };
+    feeds.serve('/levant.xml', 'Levant Wire', [contacts, PARIS, SWEIDA, BAKU]);
+    await h.slash('sources', { id: 1 }, { subcommand: 'check' });
+    const pending = card(contacts.title);
+    const opened = await press(pending, 'Attach to entry');
+    expect(opened.callbackType).toBe(9);
+    expect(opened.modal!.title).toMatch(/^Attach candidate #\d+ to an entry$/);
+    expect(opened.modal!.components.map((c) => c.component.custom_id)).toEqual(['entry']);
+    const before = entryCount();
+    const submitted = await h.submit(opened.modal!.custom_id, { entry: '12' });
+    expect(embedText(submitted.body.embeds![0]!)).toContain('Approved: its reports added as sources of entry #12.');
+    expect(entryCount()).toBe(before);
+    await h.fake.waitFor((r) => r.method === 'PATCH' && r.path === `/channels/${channel()}/messages/${pending.id}`);
+    const shown = await h.slash('entry', { id: 12 }, { subcommand: 'show' });
+    expect(shown.body.embeds!.map(embedText).join('\n')).toContain(contacts.link);
+  });
 });
 
 describe('GIVEN a card longer than one message', () => {
