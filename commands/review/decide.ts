@@ -90,7 +90,7 @@ export const attachCandidate: SubcommandSpec = {
   form: {
     keys: ['id'],
     fields: ['entry'],
-    title: (values) => `Attach candidate #${values.id ?? ''} to an entry`,
+    title: (values) => `Attach candidate #${values.id ?? ''}`,
     submit: 'Attach',
     note: 'The number of the entry reporting the same event (as /timeline shows it): the candidate’s reports become its further sources.',
     preview: { command: 'review', subcommand: 'show' },

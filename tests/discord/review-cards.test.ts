@@ -187,7 +187,7 @@ describe('GIVEN a check that proposed three stories', () => {
     const pending = card(contacts.title);
     const opened = await press(pending, 'Attach to entry');
     expect(opened.callbackType).toBe(9);
-    expect(opened.modal!.title).toMatch(/^Attach candidate #\d+ to an entry$/);
+    expect(opened.modal!.title).toMatch(/^Attach candidate #\d+$/);
     expect(opened.modal!.components.map((c) => c.component.custom_id)).toEqual(['entry']);
     const before = entryCount();
     const submitted = await h.submit(opened.modal!.custom_id, { entry: '12' });

@@ -207,6 +207,26 @@ describe('GIVEN a check that proposed three stories', () => {
     expect(posts()).toHaveLength(3);
     slack.clearReply('chat.update');
   });
+
+  it('WHEN an admin presses Attach to entry on a story the dossier holds already and gives the entry THEN the entry cites the report and no entry is added', async () => {
+    const contacts = { guid: 'levant-48400', title: 'Azerbaijan confirms it hosted Syrian-Israeli contacts', link: 'https://levant.example/2025/07/20/azerbaijan-contacts', summary: 'Baku confirmed the meeting of 12 July.', published: '2025-07-20T09:00:00Z' };
+    feeds.serve('/levant.xml', 'Levant Wire', [contacts, PARIS, SWEIDA, BAKU]);
+    await command('/sources check id:1');
+    const pending = card(contacts.title);
+    const triggerId = 'attach-trigger';
+    await press(pending, 'Attach to entry', ADMIN, triggerId);
+    const [call] = await slack.calls.atLeast(1, (c) => c.method === 'views.open' && c.args.trigger_id === triggerId);
+    const modal = call!.args.view as types.ModalView;
+    expect(modal.title.text).toMatch(/^Attach candidate #\d+$/);
+    const inputs = (modal.blocks as types.KnownBlock[]).filter((b): b is types.InputBlock => b.type === 'input');
+    expect(inputs.map((b) => b.block_id)).toEqual(['entry']);
+    const before = entryCount();
+    const submitted = await postSigned(eventsUrl(), viewSubmissionBody({ view: modal as unknown as Body, values: formState(modal, { entry: '12' }), viewId: 'VATTACH1', userId: ADMIN }), { secret: SECRET });
+    expect(submitted.status).toBe(200);
+    await updatesOf(pending.ts);
+    expect(entryCount()).toBe(before);
+    expect(seen(await command('/entry show id:12'))).toContain(contacts.link);
+  });
 });
 
 describe('GIVEN a card longer than one message', () => {

@@ -71,7 +71,7 @@ describe('GIVEN the card in the review channel', () => {
 
     const opened = await memory.press(card, 'Attach to entry', 'ana');
     const form = opened.form!;
-    expect(form.title).toBe('Attach candidate #1 to an entry');
+    expect(form.title).toBe('Attach candidate #1');
     expect(form.fields.map((field) => field.name)).toEqual(['entry']);
     const done = await memory.submit(form, { entry: String(BAKU_ENTRY) }, 'ana');
     expect(done.text).toContain(`Approved: its reports added as sources of entry #${BAKU_ENTRY}.`);
