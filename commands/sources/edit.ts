@@ -1,5 +1,6 @@
-// /sources edit — change a watched feed's topic, keywords, interval or reliability in place: it keeps its
-// number, its checks and what it has seen, where removing and adding it again would start anew.
+// /sources edit — change a watched feed's topic, keywords, interval or reliability in place: it
+// keeps its number, its checks and what it has seen, where removing and adding it again would
+// start anew.
 import type { CommandArgs, SubcommandSpec } from '../../src/core/command-spec.js';
 import { checkAll, UserError } from '../../src/core/errors.js';
 import { instantText } from '../../src/core/review/candidate-card.js';

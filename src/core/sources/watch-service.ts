@@ -119,7 +119,7 @@ export class WatchService {
   }
 
   /**
-   * Changes a source's topic, keywords or interval. A shorter interval brings the next check
+   * Changes a source's topic, keywords, interval or reliability. A shorter interval brings the next check
    * forward, to one interval from now at the latest; a back-off after failures stays as it is.
    */
   edit(id: number, changes: SourceChanges, stamp: ChangeStamp): { before: WatchedSource; after: WatchedSource } {
