@@ -119,8 +119,8 @@ export class WatchService {
   }
 
   /**
-   * Changes a source's topic, keywords, interval or reliability. A shorter interval brings the next check
-   * forward, to one interval from now at the latest; a back-off after failures stays as it is.
+   * Changes a source's topic, keywords, interval or reliability. A shorter interval brings the
+   * next check forward, to one interval from now at the latest; a back-off after failures stays.
    */
   edit(id: number, changes: SourceChanges, stamp: ChangeStamp): { before: WatchedSource; after: WatchedSource } {
     const before = this.get(id);
