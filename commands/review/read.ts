@@ -39,7 +39,7 @@ function candidateSection(candidate: Candidate, unconfirmed: readonly string[]):
     heading: [span.code(`#${candidate.id}`), span.plain(' '), span.bold(candidate.title)],
     lines: [
       plainLine(
-        `${candidate.outlet}${others > 0 ? ` and ${plural(others, 'other outlet')}` : ''} · ${candidate.published ? instantText(candidate.published) : 'no date'} · ${eventTypeLabel(candidate.suggested.type)} · ${candidate.topic}`,
+        `${candidate.outlet}${others > 0 ? ` and ${plural(others, 'other outlet')}` : ''} · ${candidate.published ? instantText(candidate.published) : 'no date'} · ${eventTypeLabel(candidate.suggested.type)}${candidate.suggested.label ? ` (${candidate.suggested.label})` : ''} · ${candidate.topic}`,
       ),
       ...(suggested ? [plainLine(suggested)] : []),
       ...(unconfirmed.length > 0

@@ -63,6 +63,7 @@ export function candidateCard(candidate: Candidate, note?: string | Line): View 
       { label: 'Actors', value: listed(suggested.actors.map(suggestedActorText)) },
       { label: 'Places', value: listed(suggested.places) },
       { label: 'Type', value: plainLine(eventTypeLabel(suggested.type)) },
+      ...(suggested.label ? [{ label: 'Labelled', value: plainLine(`${suggested.label}, by its title: such pieces seldom report an event of their own`) }] : []),
       { label: 'Date', value: plainLine(suggested.date ? formatIsoPartial(suggested.date) : '—') },
       ...(suggested.fatalities === undefined ? [] : [{ label: 'Fatalities', value: plainLine(`${formatCount(suggested.fatalities)}, as the item gives them (from ${suggested.source.outlet}; fatalities:none on approve if wrong)`) }]),
       { label: 'Also in', value: others.length > 0 ? plainLine(others.map((r) => r.outlet).join(', ')) : plainLine('no other outlet yet') },

@@ -16,6 +16,8 @@ export interface Suggested {
   source: SourceRecord;
   /** The killed the item's words give plainly (a best estimate, from its outlet); absent when they give none. */
   fatalities?: number;
+  /** What the title's label says the piece is (`opinion`, `analysis`…: piece-label.ts); absent for news. */
+  label?: string;
 }
 
 /** A suggested actor as a card or a list names it: with its role when the title tells one. */

@@ -4,9 +4,11 @@
 // what it knows inside the check's transaction and writes what it decides.
 import type { CandidateDraft, StoryRef } from '../review/candidate.js';
 import { guessFatalities } from '../review/fatality-guess.js';
+import { pieceLabel } from '../review/piece-label.js';
 import { guessRoles } from '../review/role-guess.js';
 import { guessEventType } from '../review/type-guess.js';
 import { toIsoPartial } from '../partial-date.js';
+import { unjudgedGrade } from '../source-grade.js';
 import type { FeedDocument, FeedItem } from './feed-port.js';
 import { keywordList, keywordVerdict } from './keyword-hits.js';
 import { parseKeywords } from './keywords.js';
@@ -14,7 +16,6 @@ import { foldStory } from './same-story.js';
 import { StoryIndex, type StoryLookup } from './story-index.js';
 import { knowsName, suggest, type CompiledNames } from './suggest.js';
 import type { WatchedSource } from './watched-source.js';
-import { unjudgedGrade } from '../source-grade.js';
 
 /** How far back a backfill reaches, and how old a new item may be and still be proposed. */
 export const RECENT_MS = 7 * 24 * 3600_000;
@@ -86,6 +87,7 @@ function draftFor(item: FeedItem, input: IntakeInput, matched: string[]): Candid
   const link = item.link && item.link.length <= DRAFT_LIMITS.url ? item.link : undefined;
   const date = suggestion.start ? toIsoPartial(suggestion.start) : dayText(input.now);
   const killed = guessFatalities({ title, summary });
+  const label = pieceLabel(title);
   const type = guessEventType({ title, summary });
   const actors = suggestion.actors.slice(0, DRAFT_LIMITS.list);
   const roles = guessRoles(title, type, actors);
@@ -111,6 +113,7 @@ function draftFor(item: FeedItem, input: IntakeInput, matched: string[]): Candid
         ...(input.source.reliability ? { grade: unjudgedGrade(input.source.reliability) } : {}),
       },
       ...(killed === undefined ? {} : { fatalities: killed }),
+      ...(label ? { label } : {}),
     },
   };
 }
