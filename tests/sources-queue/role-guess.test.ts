@@ -13,7 +13,7 @@ import { NOW } from './support/stories.js';
 const names = compileNames([
   { kind: 'actor', id: 1, name: 'Israel', actorKind: 'state', aliases: ['Israël', 'إسرائيل'], peoples: ['Israeli', 'israélien', 'israélienne', 'israéliens', 'israéliennes', 'إسرائيلي', 'إسرائيلية'] },
   { kind: 'actor', id: 2, name: 'Syria', actorKind: 'state', aliases: ['Syrie', 'سوريا'], peoples: ['Syrian', 'syrien', 'syrienne', 'سوري', 'سورية'] },
-  { kind: 'actor', id: 3, name: 'United States', actorKind: 'state', aliases: ['US', 'Washington'], peoples: ['American'] },
+  { kind: 'actor', id: 3, name: 'United States', actorKind: 'state', aliases: ['US', 'Washington'], peoples: ['American', 'américain', 'américaine'] },
   { kind: 'actor', id: 4, name: 'Azerbaijan', actorKind: 'state', peoples: ['Azerbaijani'] },
   { kind: 'actor', id: 5, name: 'Hezbollah', aliases: ['Hizbullah', 'حزب الله'] },
   { kind: 'actor', id: 6, name: 'Turkey', actorKind: 'state', peoples: ['Turkish'] },
@@ -54,6 +54,8 @@ describe('GIVEN an English title', () => {
   it('THEN mediators, hosts and speakers get their roles', () => {
     expect(roles('US-mediated talks between Syria and Israel resume')).toEqual({ 'United States': 'mediator', Syria: 'participant', Israel: 'participant' });
     expect(roles('Syria and Israel meet in Paris, mediated by Washington')).toEqual({ Syria: 'participant', Israel: 'participant', 'United States': 'mediator' });
+    expect(roles('Syria, Israel to resume talks in Baku under US mediation')).toEqual({ Syria: 'participant', Israel: 'participant', 'United States': 'mediator' });
+    expect(roles('Syrie et Israël reprennent les pourparlers sous médiation américaine')).toEqual({ Syria: 'participant', Israel: 'participant', 'United States': 'mediator' });
     expect(roles('Azerbaijan hosts Syrian and Israeli officials')).toEqual({ Azerbaijan: 'host', Syria: 'participant', Israel: 'participant' });
     expect(roles('Israel warns Hezbollah over rocket fire')).toEqual({ Israel: 'initiator', Hezbollah: 'participant' });
   });

@@ -30,8 +30,8 @@ const ARTICLES = words('the a an le la les l un une des du de ل');
 const BY = words('by par');
 
 const phrases = (list: readonly string[]) => list.flatMap((written) => foldPhrase(written.replace(/\*$/, ''), written.endsWith('*')) ?? []);
-const MEDIATED_AFTER = phrases(['mediated', 'brokered', 'sponsored']);
-const MEDIATED_BEFORE = phrases(['mediated by', 'brokered by', 'mediation of', 'mediation by', 'mediation de', 'mediation du', 'sous l egide de', 'sous l egide du', 'بوساطة', 'برعاية']);
+const MEDIATED_AFTER = phrases(['mediated', 'brokered', 'sponsored', 'mediation']);
+const MEDIATED_BEFORE = phrases(['mediated by', 'brokered by', 'mediation of', 'mediation by', 'mediation de', 'mediation du', 'mediation', 'sous l egide de', 'sous l egide du', 'بوساطة', 'برعاية']);
 const HOSTS_AFTER = phrases(['hosts', 'hosted', 'accueille']);
 const HOSTED_BEFORE = phrases(['hosted by', 'accueilli par', 'accueillis par']);
 const SPEECH = phrases([...SPEECH_VERBS]);
