@@ -27,13 +27,16 @@ function otherSources(candidate: Candidate): SourceRecord[] {
     attribution: `according to ${report.outlet}`.slice(0, ENTRY_LIMITS.attribution),
     ...(report.link && report.link.length <= ENTRY_LIMITS.url ? { url: report.link } : {}),
     ...(report.published ? { published: report.published.toISOString().slice(0, 10) } : {}),
+    ...(report.grade ? { grade: report.grade } : {}),
   }));
 }
 
 /** The reports of the candidate's story as an entry's sources, once each: the proposing one first. */
 export function candidateSources(candidate: Candidate): SourceRecord[] {
   const seen = new Set<string>();
-  return [candidate.suggested.source, ...otherSources(candidate)].filter((source) => {
+  // Each report is graded as its feed is graded at the time of the decision.
+  const proposing = candidate.reports[0]?.grade;
+  return [{ ...candidate.suggested.source, ...(proposing ? { grade: proposing } : {}) }, ...otherSources(candidate)].filter((source) => {
     const key = source.url ?? `outlet:${source.outlet}`;
     if (seen.has(key)) return false;
     seen.add(key);

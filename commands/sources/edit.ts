@@ -47,8 +47,8 @@ function changeLines(before: WatchedSource, after: WatchedSource): Line[] {
     lines.push(plainLine(`Keywords: ${keywordsText(before.keywords)} → ${keywordsText(after.keywords)}, ${keywordRule(after.keywords)}. Items seen before keep what became of them; the new keywords decide about the items of the next checks.`));
   }
   if (after.reliability !== before.reliability) {
-    const cited = after.reliability ? `entries approved from it from now on cite it as ${unjudgedGrade(after.reliability)}` : 'entries approved from it from now on cite it ungraded';
-    lines.push(plainLine(`Reliability: ${reliabilityText(before.reliability)} → ${reliabilityText(after.reliability)}; ${cited} (candidates waiting keep the grade they were proposed with).`));
+    const cited = after.reliability ? `entries approved from its items cite it as ${unjudgedGrade(after.reliability)}` : 'entries approved from its items cite it ungraded';
+    lines.push(plainLine(`Reliability: ${reliabilityText(before.reliability)} → ${reliabilityText(after.reliability)}; from now on ${cited}, those waiting in the queue included.`));
   }
   if (after.everyMinutes !== before.everyMinutes) {
     lines.push(plainLine(`Checked every ${formatEvery(before.everyMinutes)} → every ${formatEvery(after.everyMinutes)}; next check at ${instantText(after.nextCheckAt)}.`));

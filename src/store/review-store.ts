@@ -32,7 +32,10 @@ export class SqliteReviewStore implements ReviewStore {
   private load(row: CandidateRow): Candidate {
     // The report that proposed the candidate first, then the others as they came.
     const reports = this.cache
-      .get("SELECT source_id, outlet, title, link, published_at FROM feed_items WHERE candidate_id = ? ORDER BY outcome <> 'proposed', id")
+      .get(
+        `SELECT i.source_id, i.outlet, i.title, i.link, i.published_at, s.reliability
+         FROM feed_items i JOIN feed_sources s ON s.id = i.source_id WHERE i.candidate_id = ? ORDER BY i.outcome <> 'proposed', i.id`,
+      )
       .all(row.id) as ReportRow[];
     return toCandidate(row, reports.map(toReport));
   }

@@ -1,5 +1,6 @@
 // Rows of the feed tables as the core's records.
 import type { Candidate, StoryRef, StoryReport, Suggested } from '../core/review/candidate.js';
+import { unjudgedGrade } from '../core/source-grade.js';
 import type { CheckRecord, FoundItem, ItemOutcome, WatchedSource } from '../core/sources/watched-source.js';
 
 export interface SourceRow {
@@ -124,6 +125,7 @@ export interface ReportRow {
   title: string;
   link: string | null;
   published_at: string | null;
+  reliability: string | null;
 }
 
 export function toReport(row: ReportRow): StoryReport {
@@ -133,6 +135,7 @@ export function toReport(row: ReportRow): StoryReport {
     title: row.title,
     ...(row.link !== null ? { link: row.link } : {}),
     ...(row.published_at !== null ? { published: new Date(row.published_at) } : {}),
+    ...(row.reliability !== null ? { grade: unjudgedGrade(row.reliability) } : {}),
   };
 }
 

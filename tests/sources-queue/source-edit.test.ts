@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { storeFingerprint } from '../support/store-fingerprint.js';
 import { QueueApp, READER } from './support/queue-app.js';
 import { ScriptedFeeds } from './support/scripted-feeds.js';
-import { BAKU, NOW, PARIS, SWEIDA } from './support/stories.js';
+import { BAKU, BAKU_ELSEWHERE, NOW, PARIS, SWEIDA } from './support/stories.js';
 
 const MINUTE = 60_000;
 const OPINION = { ...PARIS, guid: 'levant-48380', title: 'Opinion: why the Paris talks will not end the war', link: 'https://levant.example/2025/07/20/opinion-paris' };
@@ -85,13 +85,33 @@ describe('GIVEN a feed whose outlet an admin grades', () => {
     expect(await queue.text('/sources list', READER)).toContain('every 30 min · no keywords (every item) · reliability B');
 
     const ungraded = await queue.text('/sources edit id:2 reliability:none');
-    expect(ungraded).toContain('Reliability: B (usually reliable) → not graded');
+    expect(ungraded).toContain('Reliability: B (usually reliable) → not graded; from now on entries approved from its items cite it ungraded, those waiting in the queue included.');
     feeds.serve('/wire.xml', 'Med Wire', [BAKU, PARIS]);
     queue.advance(30 * MINUTE);
     await queue.run('/sources check id:2');
     const card = queue.poster.posts.at(-1)!.text;
     expect(card).toContain('Al-Shaibani and Dermer meet in Paris');
     expect(card).not.toContain('B6');
+  });
+
+  it('WHEN a feed is graded after its items were proposed THEN those waiting take the grade, each report its own feed’s', async () => {
+    feeds.serve('/med.xml', 'Mediterranean Dispatch', [BAKU_ELSEWHERE]);
+    feeds.serve('/wire.xml', 'Med Wire', [BAKU]);
+    await queue.run(`/sources add url:${feeds.url('/wire.xml')} topic:syria-israel backfill:true`);
+    await queue.run(`/sources add url:${feeds.url('/med.xml')} topic:syria-israel backfill:true`);
+    await queue.run('/sources check id:2');
+    await queue.run('/sources check id:3');
+    expect(await queue.text('/review show id:2', READER)).toMatch(/Outlet +Med Wire\n/);
+    expect(await queue.text('/sources edit id:2 reliability:A')).toContain('from now on entries approved from its items cite it as A6, those waiting in the queue included.');
+    await queue.run('/sources edit id:3 reliability:E');
+    const card = await queue.text('/review show id:2', READER);
+    expect(card).toContain('Med Wire · A6 (completely reliable; the report not judged yet)');
+    expect(card).toContain('Mediterranean Dispatch <https://med.example/world/2025/07/18/israel-syria-baku> · E6 — ');
+    await queue.run('/review approve id:2');
+    const entryId = queue.app.db.prepare('SELECT max(id) FROM entries').pluck().get() as number;
+    const entry = await queue.text(`/entry show id:${entryId}`, READER);
+    expect(entry).toMatch(/Med Wire <[^>]+> · A6 — according to Med Wire/);
+    expect(entry).toMatch(/Mediterranean Dispatch <[^>]+> · E6 — according to Mediterranean Dispatch/);
   });
 
   it('WHEN the letter is not A–F THEN it is refused and nothing is stored', async () => {

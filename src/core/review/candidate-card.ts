@@ -15,7 +15,7 @@ const linked = (text: string, href: string | undefined): Line => [href ? span.li
 const listed = (items: readonly string[]) => plainLine(items.length > 0 ? items.join(', ') : '—');
 
 function reportLine(report: StoryReport): Line {
-  return [...linked(report.outlet, report.link), span.plain(` — ${report.title}${report.published ? ` (${instantText(report.published)})` : ''}`)];
+  return [...linked(report.outlet, report.link), span.plain(`${report.grade ? ` · ${report.grade}` : ''} — ${report.title}${report.published ? ` (${instantText(report.published)})` : ''}`)];
 }
 
 function decisionLine(candidate: Candidate): Line | undefined {
@@ -56,7 +56,7 @@ export function candidateCard(candidate: Candidate, note?: string | Line): View 
     tone: candidate.status === 'approved' && note !== undefined ? 'success' : 'normal',
     intro: [plainLine(`Candidate #${candidate.id} · ${candidate.topic} · ${STATUS_TEXT[candidate.status]}`), ...(note ? [typeof note === 'string' ? plainLine(note) : note] : [])],
     facts: [
-      { label: 'Outlet', value: plainLine(outletText(candidate.outlet, suggested.source.grade)) },
+      { label: 'Outlet', value: plainLine(outletText(candidate.outlet, candidate.reports[0]?.grade)) },
       { label: 'Published', value: plainLine(candidate.published ? instantText(candidate.published) : 'not given by the feed') },
       ...(candidate.link ? [{ label: 'Link', value: [span.link(candidate.link, candidate.link)] }] : []),
       { label: 'Matched', value: plainLine(candidate.matched.length > 0 ? candidate.matched.join(', ') : 'every item (the source seeks no keywords)') },

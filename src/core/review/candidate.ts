@@ -43,6 +43,8 @@ export interface StoryReport {
   title: string;
   link?: string;
   published?: Date;
+  /** The grade the report takes from its feed's reliability as graded now (`B6`); absent when ungraded. */
+  grade?: string;
 }
 
 export interface Decision {

@@ -8,7 +8,6 @@ import { pieceLabel } from '../review/piece-label.js';
 import { guessRoles } from '../review/role-guess.js';
 import { guessEventType } from '../review/type-guess.js';
 import { toIsoPartial } from '../partial-date.js';
-import { unjudgedGrade } from '../source-grade.js';
 import type { FeedDocument, FeedItem } from './feed-port.js';
 import { keywordList, keywordVerdict } from './keyword-hits.js';
 import { parseKeywords } from './keywords.js';
@@ -30,7 +29,7 @@ export interface FreshItem {
 }
 
 export interface IntakeInput {
-  source: Pick<WatchedSource, 'topic' | 'keywords' | 'baselined' | 'backfill' | 'reliability'>;
+  source: Pick<WatchedSource, 'topic' | 'keywords' | 'baselined' | 'backfill'>;
   feed: Pick<FeedDocument, 'title' | 'link'>;
   /** Items this source has not held before, once each, in feed order. */
   fresh: readonly FreshItem[];
@@ -105,13 +104,7 @@ function draftFor(item: FeedItem, input: IntakeInput, matched: string[]): Candid
       places: [...new Set([...suggestion.places, ...spotted])].slice(0, DRAFT_LIMITS.list),
       type,
       date,
-      source: {
-        outlet,
-        attribution: `according to ${outlet}`,
-        ...(link ? { url: link } : {}),
-        published: suggestion.source.published ?? date,
-        ...(input.source.reliability ? { grade: unjudgedGrade(input.source.reliability) } : {}),
-      },
+      source: { outlet, attribution: `according to ${outlet}`, ...(link ? { url: link } : {}), published: suggestion.source.published ?? date },
       ...(killed === undefined ? {} : { fatalities: killed }),
       ...(label ? { label } : {}),
     },
