@@ -22,7 +22,11 @@ const listSources: SubcommandSpec = {
   options: [topicOption, pageOption],
   examples: ['', 'topic:syria-israel page:2'],
   run: (args, ctx) =>
-    sourcesListView(ctx.services.sources.list(), { ...(args.topic ? { topic: String(args.topic).toLowerCase() } : {}), page: (args.page as number | undefined) ?? 1 }),
+    sourcesListView(ctx.services.sources.list(), {
+      ...(args.topic ? { topic: String(args.topic).toLowerCase() } : {}),
+      page: (args.page as number | undefined) ?? 1,
+      waiting: ctx.services.sources.waitingCandidates(),
+    }),
 };
 
 const pauseSource: SubcommandSpec = {

@@ -60,6 +60,17 @@ export class SqliteSourceStore implements SourceStore {
     return (this.cache.get('SELECT * FROM feed_sources WHERE removed_at IS NULL ORDER BY id').all() as SourceRow[]).map(toSource);
   }
 
+  waitingCandidates(): ReadonlyMap<number, number> {
+    const rows = this.cache
+      .get(
+        `SELECT i.source_id AS id, count(*) AS n FROM review_candidates c
+         JOIN feed_items i ON i.candidate_id = c.id AND i.outcome = 'proposed'
+         WHERE c.status = 'pending' GROUP BY i.source_id`,
+      )
+      .all() as { id: number; n: number }[];
+    return new Map(rows.map((row) => [row.id, row.n]));
+  }
+
   pause(id: number, reason: string, stamp: ChangeStamp): WatchedSource {
     this.required(id);
     this.cache

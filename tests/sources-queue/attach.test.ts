@@ -35,6 +35,10 @@ describe('GIVEN a candidate carried by two outlets', () => {
   it('WHEN it is attached to the entry on the same meeting THEN the entry cites both outlets, says where they came from, and no entry is added', async () => {
     const before = entryCount();
     expect(await queue.text('/review show id:1', READER)).toContain('An event in the dossier already: `/review attach id:1 entry:N`');
+    // The candidate waits under the source whose item proposed it, not the one that reported it second.
+    const listed = await queue.text('/sources list', READER);
+    expect(listed).toMatch(/`#1` Levant Wire\n[^#]*· 1 candidate waiting for review\n/);
+    expect(listed.split('`#2` Mediterranean Dispatch')[1]).not.toContain('waiting');
     const reply = await queue.text(`/review attach id:1 entry:${BAKU_ENTRY}`);
     expect(reply).toContain(`Approved: its reports added as sources of entry #${BAKU_ENTRY}.`);
     expect(reply).toMatch(new RegExp(`Attached by discord:1001 \\(ana\\) at [^\\n]+ to entry #${BAKU_ENTRY} as further sources`));
@@ -46,6 +50,7 @@ describe('GIVEN a candidate carried by two outlets', () => {
     expect(entry).toContain('Mediterranean Dispatch <https://med.example/world/2025/07/18/israel-syria-baku> — according to Mediterranean Dispatch (18 Jul 2025)');
     expect(await queue.text(`/entry history id:${BAKU_ENTRY}`, READER)).toContain('edit by discord:1001 (ana) — source (from the review queue: candidate #1 (Levant Wire), attached by discord:1001 (ana))');
     expect(await queue.text('/review list', READER)).not.toContain(BAKU.title);
+    expect(await queue.text('/sources list', READER)).not.toContain('waiting for review');
 
     // Decided once: attaching, approving or rejecting it again changes nothing.
     const fingerprint = storeFingerprint(queue.app.db);

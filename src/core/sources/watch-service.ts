@@ -94,6 +94,11 @@ export class WatchService {
     return this.deps.store.list();
   }
 
+  /** Candidates waiting for review, by the source that proposed them. */
+  waitingCandidates(): ReadonlyMap<number, number> {
+    return this.deps.store.waitingCandidates();
+  }
+
   get(id: number): WatchedSource {
     const source = this.deps.store.get(id);
     if (!source) throw new UserError('not-found', `There is no source #${id} (option \`id\`).`, ['See the sources with /sources list.'], 'id');

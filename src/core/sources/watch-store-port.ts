@@ -70,6 +70,8 @@ export interface SourceStore {
   /** A source not removed. */
   get(id: number): WatchedSource | undefined;
   list(): WatchedSource[];
+  /** Candidates waiting for review, by the source whose item proposed them (sources with none left out). */
+  waitingCandidates(): ReadonlyMap<number, number>;
   pause(id: number, reason: string, stamp: ChangeStamp): WatchedSource;
   /** Clears the pause and the failures; the next check is due at `nextCheckAt`. */
   resume(id: number, stamp: ChangeStamp, nextCheckAt: Date): WatchedSource;

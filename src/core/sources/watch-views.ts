@@ -19,7 +19,7 @@ function stateLine(source: WatchedSource): Line {
   return [span.bold('active'), span.plain(` · next check ${instantText(source.nextCheckAt)}${failing}`)];
 }
 
-export function sourceSection(source: WatchedSource): Section {
+export function sourceSection(source: WatchedSource, waiting = 0): Section {
   const keywords = keywordList(source.keywords);
   return {
     heading: [span.code(`#${source.id}`), span.plain(' '), span.bold(sourceName(source))],
@@ -27,7 +27,7 @@ export function sourceSection(source: WatchedSource): Section {
       [span.link(source.url, source.url)],
       plainLine(`topic ${source.topic} · every ${formatEvery(source.everyMinutes)} · ${keywords ? `keywords: ${keywords}` : 'no keywords (every item)'}${source.reliability ? ` · reliability ${source.reliability}` : ''}`),
       stateLine(source),
-      plainLine(`last check ${when(source.lastCheckedAt)} · last new item ${when(source.lastNewAt)}`),
+      plainLine(`last check ${when(source.lastCheckedAt)} · last new item ${when(source.lastNewAt)}${waiting > 0 ? ` · ${plural(waiting, 'candidate')} waiting for review` : ''}`),
     ],
   };
 }
@@ -36,7 +36,10 @@ export function sourceSection(source: WatchedSource): Section {
 export const SOURCES_PAGE_SIZE = 10;
 
 /** The watched feeds (of a topic), a page at a time, with how many are paused or failing. */
-export function sourcesListView(all: readonly WatchedSource[], { topic, page = 1 }: { topic?: string; page?: number } = {}): View {
+export function sourcesListView(
+  all: readonly WatchedSource[],
+  { topic, page = 1, waiting = new Map() }: { topic?: string; page?: number; waiting?: ReadonlyMap<number, number> } = {},
+): View {
   const sources = topic === undefined ? all : all.filter((source) => source.topic === topic);
   if (sources.length === 0) {
     const intro: Line = topic === undefined
@@ -53,7 +56,7 @@ export function sourcesListView(all: readonly WatchedSource[], { topic, page = 1
     title: `Sources${topic ? ` — ${topic}` : ''} (${sources.length})`,
     tone: 'normal',
     intro: [[span.plain(`${plural(sources.length, 'feed')} watched${states.length > 0 ? `, ${states.join(', ')}` : ''}. What a source's checks found: `), span.command('sources why', 'id:N')]],
-    sections: sources.slice((page - 1) * SOURCES_PAGE_SIZE, page * SOURCES_PAGE_SIZE).map(sourceSection),
+    sections: sources.slice((page - 1) * SOURCES_PAGE_SIZE, page * SOURCES_PAGE_SIZE).map((source) => sourceSection(source, waiting.get(source.id))),
     ...paging,
   };
 }
