@@ -6,6 +6,7 @@ import { suggestedActorText, type Candidate } from '../../src/core/review/candid
 import { candidateCard, instantText } from '../../src/core/review/candidate-card.js';
 import { plural } from '../../src/core/text.js';
 import { exactPager } from '../../src/core/entry-views.js';
+import { sourceName } from '../../src/core/sources/watched-source.js';
 import { eventTypeLabel } from '../../src/core/vocabulary.js';
 import { plainLine, span, type Section, type View } from '../../src/core/view.js';
 import { pageOption, topicOption } from '../shared-options.js';
@@ -50,14 +51,16 @@ function candidateSection(candidate: Candidate, unconfirmed: readonly string[]):
   };
 }
 
-function listView(args: { topic?: string; page: number }, ctx: CommandContext): View {
-  const page = ctx.services.review.pending(args.topic, PAGE_SIZE, (args.page - 1) * PAGE_SIZE);
-  const at = (n: number) => ({ command: 'review', subcommand: 'list', args: { ...(args.topic ? { topic: args.topic } : {}), page: n } });
+function listView(args: { topic?: string; source?: number; page: number }, ctx: CommandContext): View {
+  // An unknown source is named as such, rather than listed as having nothing waiting.
+  const source = args.source === undefined ? undefined : ctx.services.sources.get(args.source);
+  const page = ctx.services.review.pending({ ...(args.topic ? { topic: args.topic } : {}), ...(source ? { sourceId: source.id } : {}) }, PAGE_SIZE, (args.page - 1) * PAGE_SIZE);
+  const at = (n: number) => ({ command: 'review', subcommand: 'list', args: { ...(args.topic ? { topic: args.topic } : {}), ...(source ? { source: source.id } : {}), page: n } });
   const paging = exactPager(args.page, page.total, PAGE_SIZE, 'candidates', at);
   const channels = ctx.services.review.channels();
   const unconfirmed = ctx.services.review.unconfirmedCards(page.items.map((candidate) => candidate.id));
   return {
-    title: `Review queue${args.topic ? ` — ${args.topic}` : ''}`,
+    title: `Review queue${args.topic ? ` — ${args.topic}` : ''}${source ? ` — from #${source.id} ${sourceName(source)}` : ''}`,
     tone: 'normal',
     intro: [
       plainLine(page.total === 0 ? 'No candidate is waiting for review.' : `${plural(page.total, 'candidate')} waiting, newest first.`),
@@ -74,9 +77,13 @@ export const listCandidates: SubcommandSpec = {
   name: 'list',
   description: 'Candidates waiting for review, newest first',
   readOnly: true,
-  options: [topicOption, pageOption],
+  options: [topicOption, { name: 'source', description: 'Only those a source proposed: its number, as /sources list shows it', type: 'integer', min: 1, max: Number.MAX_SAFE_INTEGER, example: '1' }, pageOption],
   examples: ['', 'topic:syria-israel'],
-  run: (args, ctx) => listView({ ...(args.topic ? { topic: String(args.topic).toLowerCase() } : {}), page: (args.page as number | undefined) ?? 1 }, ctx),
+  run: (args, ctx) =>
+    listView(
+      { ...(args.topic ? { topic: String(args.topic).toLowerCase() } : {}), ...(args.source !== undefined ? { source: args.source as number } : {}), page: (args.page as number | undefined) ?? 1 },
+      ctx,
+    ),
 };
 
 export const showCandidate: SubcommandSpec = {
@@ -99,7 +106,7 @@ export const reviewChannel: SubcommandSpec = {
     }
     // The caller's context goes with the channel, so cards name commands as this workspace has them.
     ctx.services.review.setChannel({ platform, workspaceId: workspaceId ?? '', channelId, context: context ?? '' }, stampOf(ctx));
-    const waiting = ctx.services.review.pending(undefined, 1, 0).total;
+    const waiting = ctx.services.review.pending({}, 1, 0).total;
     return {
       title: 'Review channel set',
       tone: 'success',

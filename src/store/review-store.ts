@@ -5,7 +5,7 @@ import type { ChangeStamp, EntryInput, SourceRecord } from '../core/domain.js';
 import { UserError } from '../core/errors.js';
 import type { Page } from '../core/ports.js';
 import type { Candidate } from '../core/review/candidate.js';
-import type { ChannelRef, ClaimedPost, DecisionResult, ReviewChannel, ReviewStore, UnconfirmedCard } from '../core/review/review-port.js';
+import type { ChannelRef, ClaimedPost, DecisionResult, PendingFilter, ReviewChannel, ReviewStore, UnconfirmedCard } from '../core/review/review-port.js';
 import { citedForms } from '../core/sources/item-key.js';
 import { citingEntries } from './citing-entries.js';
 import type { Db } from './connection.js';
@@ -51,10 +51,12 @@ export class SqliteReviewStore implements ReviewStore {
     return candidate;
   }
 
-  pending(topic: string | undefined, limit: number, offset: number): Page<Candidate> {
-    const where = "status = 'pending' AND (? IS NULL OR topic = ?)";
-    const total = this.cache.get(`SELECT count(*) FROM review_candidates WHERE ${where}`).pluck().get(topic ?? null, topic ?? null) as number;
-    const rows = this.cache.get(`SELECT * FROM review_candidates WHERE ${where} ORDER BY id DESC LIMIT ? OFFSET ?`).all(topic ?? null, topic ?? null, limit, offset) as CandidateRow[];
+  pending({ topic, sourceId }: PendingFilter, limit: number, offset: number): Page<Candidate> {
+    const where = `status = 'pending' AND (? IS NULL OR topic = ?)
+      AND (? IS NULL OR id IN (SELECT candidate_id FROM feed_items WHERE source_id = ? AND outcome = 'proposed' AND candidate_id IS NOT NULL))`;
+    const params = [topic ?? null, topic ?? null, sourceId ?? null, sourceId ?? null];
+    const total = this.cache.get(`SELECT count(*) FROM review_candidates WHERE ${where}`).pluck().get(...params) as number;
+    const rows = this.cache.get(`SELECT * FROM review_candidates WHERE ${where} ORDER BY id DESC LIMIT ? OFFSET ?`).all(...params, limit, offset) as CandidateRow[];
     return { items: rows.map((row) => this.load(row)), total, totalIsLowerBound: false };
   }
 

@@ -37,8 +37,13 @@ describe('GIVEN a candidate carried by two outlets', () => {
     expect(await queue.text('/review show id:1', READER)).toContain('An event in the dossier already: `/review attach id:1 entry:N`');
     // The candidate waits under the source whose item proposed it, not the one that reported it second.
     const listed = await queue.text('/sources list', READER);
-    expect(listed).toMatch(/`#1` Levant Wire\n[^#]*· 1 candidate waiting for review\n/);
+    expect(listed).toMatch(/`#1` Levant Wire\n[^#]*· 1 candidate waiting for review: `\/review list source:1`\n/);
     expect(listed.split('`#2` Mediterranean Dispatch')[1]).not.toContain('waiting');
+    const fromLevant = await queue.text('/review list source:1', READER);
+    expect(fromLevant).toContain('Review queue — from #1 Levant Wire');
+    expect(fromLevant).toContain(BAKU.title);
+    expect(await queue.text('/review list source:2', READER)).toContain('No candidate is waiting for review.');
+    expect(await queue.text('/review list source:9', READER)).toContain('There is no source #9');
     const reply = await queue.text(`/review attach id:1 entry:${BAKU_ENTRY}`);
     expect(reply).toContain(`Approved: its reports added as sources of entry #${BAKU_ENTRY}.`);
     expect(reply).toMatch(new RegExp(`Attached by discord:1001 \\(ana\\) at [^\\n]+ to entry #${BAKU_ENTRY} as further sources`));

@@ -21,6 +21,12 @@ export interface ReviewChannel extends ChannelRef {
   setAt: Date;
 }
 
+/** Which candidates waiting a list shows: those of `topic`, those an item of source `sourceId` proposed. */
+export interface PendingFilter {
+  topic?: string;
+  sourceId?: number;
+}
+
 /** `decided`: someone decided first; nothing was written. */
 export type DecisionResult = { kind: 'done'; candidate: Candidate } | { kind: 'decided'; candidate: Candidate };
 
@@ -40,8 +46,8 @@ export interface UnconfirmedCard {
 
 export interface ReviewStore {
   candidate(id: number): Candidate | undefined;
-  /** Pending candidates, newest first. */
-  pending(topic: string | undefined, limit: number, offset: number): Page<Candidate>;
+  /** Pending candidates (of a topic, or proposed by one source's item), newest first. */
+  pending(filter: PendingFilter, limit: number, offset: number): Page<Candidate>;
   /**
    * Adds the entry through the same writer as /entry add (its revision says it came from the
    * queue: `note`) and marks the candidate approved, if it is still pending.

@@ -5,7 +5,7 @@ import { UserError } from '../errors.js';
 import type { Page } from '../ports.js';
 import type { Candidate } from './candidate.js';
 import { CardPoster, type CardPosterDeps } from './card-poster.js';
-import type { ChannelRef, DecisionResult, ReviewChannel, ReviewStore, UnconfirmedCard } from './review-port.js';
+import type { ChannelRef, DecisionResult, PendingFilter, ReviewChannel, ReviewStore, UnconfirmedCard } from './review-port.js';
 
 export class ReviewQueue {
   private readonly poster: CardPoster;
@@ -24,8 +24,8 @@ export class ReviewQueue {
     return candidate;
   }
 
-  pending(topic: string | undefined, limit: number, offset: number): Page<Candidate> {
-    return this.store.pending(topic, limit, offset);
+  pending(filter: PendingFilter, limit: number, offset: number): Page<Candidate> {
+    return this.store.pending(filter, limit, offset);
   }
 
   /** The oldest live entry citing one of the candidate's reports already, if any. */

@@ -27,7 +27,10 @@ export function sourceSection(source: WatchedSource, waiting = 0): Section {
       [span.link(source.url, source.url)],
       plainLine(`topic ${source.topic} · every ${formatEvery(source.everyMinutes)} · ${keywords ? `keywords: ${keywords}` : 'no keywords (every item)'}${source.reliability ? ` · reliability ${source.reliability}` : ''}`),
       stateLine(source),
-      plainLine(`last check ${when(source.lastCheckedAt)} · last new item ${when(source.lastNewAt)}${waiting > 0 ? ` · ${plural(waiting, 'candidate')} waiting for review` : ''}`),
+      [
+        span.plain(`last check ${when(source.lastCheckedAt)} · last new item ${when(source.lastNewAt)}`),
+        ...(waiting > 0 ? [span.plain(` · ${plural(waiting, 'candidate')} waiting for review: `), span.command('review list', `source:${source.id}`)] : []),
+      ],
     ],
   };
 }
