@@ -31,6 +31,8 @@ export async function runBackup(argv: string[], io: CliIo): Promise<number> {
   }
   // Not openDatabase: a backup neither migrates nor seeds the store it copies.
   const db = new Database(dbPath, { fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
+  // Said in the report: an operator keeping dated backups would not want one overwritten unawares.
+  const replacing = existsSync(file);
   const started = performance.now();
   let progress: ReturnType<typeof phaseProgress> | undefined;
   try {
@@ -38,7 +40,7 @@ export async function runBackup(argv: string[], io: CliIo): Promise<number> {
     progress?.stop();
     const megabytes = (statSync(file).size / 1e6).toFixed(1);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    writeLine(io.stdout, `Backed up ${dbPath} to ${file} (${megabytes} MB, integrity checked) in ${seconds} s.`);
+    writeLine(io.stdout, `Backed up ${dbPath} to ${file} (${megabytes} MB, integrity checked${replacing ? '; it replaces the file that was there' : ''}) in ${seconds} s.`);
     return 0;
   } catch (error) {
     progress?.stop();

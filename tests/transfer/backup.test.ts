@@ -44,6 +44,10 @@ describe('GIVEN npm run backup', () => {
     } finally {
       copy.close();
     }
+    // Again to the same file: the report says the earlier copy was replaced.
+    const again = await runProgram(runBackup, [file], env());
+    expect(again.stdout).toMatch(/integrity checked; it replaces the file that was there\) in /);
+    expect(again.status).toBe(0);
   });
 
   it('WHEN there is no store, or FILE is the store itself THEN it says so, exits 2 and writes nothing', async () => {
