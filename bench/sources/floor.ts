@@ -1,8 +1,9 @@
 // The floor of the sources benchmark, run as a process of its own (forked by bench/sources.ts) so
 // that its memory is measured apart from the bot's: the platform libraries the bot process carries
-// loaded and its runtime settings, the same feeds fetched from the feed server one at a time, read by feedsmith alone (no
-// conversion to plain text, no worker), and their items written by plain prepared INSERTs, one
-// transaction per feed (no dedup, no planning, no suggestions, no cards). Everything on one thread.
+// loaded and its runtime settings, the same feeds fetched from the feed server one at a time, read
+// by feedsmith alone (no conversion to plain text, no worker), and their items written by plain
+// prepared INSERTs, one transaction per feed (no dedup, no planning, no suggestions, no cards).
+// Everything on one thread.
 import Database from 'better-sqlite3';
 import { parseFeed } from 'feedsmith';
 import { boundHeapGrowth } from '../../src/heap-growth.js';

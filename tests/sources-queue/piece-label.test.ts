@@ -1,6 +1,7 @@
 // GIVEN a feed item whose title carries an outlet's label (Opinion:, Analysis |, — explainer,
 // Tribune :, رأي:) WHEN it is proposed THEN its card and the queue name what the piece is, so an
-// admin sees at once what seldom becomes an entry; news titles, and names before a colon, carry none.
+// admin sees at once what seldom becomes an entry; news titles, and names before a colon, carry
+// none.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { pieceLabel } from '../../src/core/review/piece-label.js';
 import { QueueApp, READER } from './support/queue-app.js';

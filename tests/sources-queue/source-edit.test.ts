@@ -1,6 +1,6 @@
-// GIVEN a watched feed WHEN an admin changes its topic, keywords, interval or reliability with /sources edit
-// THEN the source keeps its number, its checks and what it has seen, and its next checks follow
-// the new settings; wrong values are all named in one refusal and nothing is changed.
+// GIVEN a watched feed WHEN an admin changes its topic, keywords, interval or reliability with
+// /sources edit THEN the source keeps its number, its checks and what it has seen, and its next
+// checks follow the new settings; wrong values are all named in one refusal and nothing is changed.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { storeFingerprint } from '../support/store-fingerprint.js';
 import { QueueApp, READER } from './support/queue-app.js';
