@@ -37,6 +37,9 @@ describe('GIVEN an English title', () => {
     // The act's words of any kind, not only the type's: an arrest in a raid.
     expect(roles('Israeli army arrests five in Quneitra raid')).toEqual({ Israel: 'initiator' });
     expect(roles('Hezbollah fires rockets at Israel after strike on Beirut suburb')).toEqual({ Hezbollah: 'initiator', Israel: 'target' });
+    // Whose the killed were.
+    expect(roles('Israeli strike kills three Syrian soldiers near Quneitra')).toEqual({ Israel: 'initiator', Syria: 'target' });
+    expect(roles('Turkish drone strike kills at least 12 SDF fighters')).toEqual({ Turkey: 'initiator', 'Syrian Democratic Forces': 'target' });
   });
 
   it('THEN who says it struck is the initiator, and who reports another’s strike is not', () => {
@@ -55,6 +58,7 @@ describe('GIVEN an English title', () => {
     expect(roles('US-mediated talks between Syria and Israel resume')).toEqual({ 'United States': 'mediator', Syria: 'participant', Israel: 'participant' });
     expect(roles('Syria and Israel meet in Paris, mediated by Washington')).toEqual({ Syria: 'participant', Israel: 'participant', 'United States': 'mediator' });
     expect(roles('Syria, Israel to resume talks in Baku under US mediation')).toEqual({ Syria: 'participant', Israel: 'participant', 'United States': 'mediator' });
+    expect(roles('Azerbaijan mediates between Syria and Israel')).toEqual({ Azerbaijan: 'mediator', Syria: 'participant', Israel: 'participant' });
     expect(roles('Syrie et Israël reprennent les pourparlers sous médiation américaine')).toEqual({ Syria: 'participant', Israel: 'participant', 'United States': 'mediator' });
     expect(roles('Azerbaijan hosts Syrian and Israeli officials')).toEqual({ Azerbaijan: 'host', Syria: 'participant', Israel: 'participant' });
     expect(roles('Israel warns Hezbollah over rocket fire')).toEqual({ Israel: 'initiator', Hezbollah: 'participant' });

@@ -28,9 +28,13 @@ const AIMED = words('on against targeting target targets at sur contre علي ض
 /** Articles, and Arabic's `ال` as word-match sets it apart (`الإسرائيلية` is `ل اسرائيليه`). */
 const ARTICLES = words('the a an le la les l un une des du de ل');
 const BY = words('by par');
+/** Verbs after an act naming whom it killed or wounded (`strike kills three Syrian soldiers`): whose they were is its target. */
+const HARMS = words('kills killed kill wounds wounded injures injured tue tuent blesse blessent');
+/** Counts between such a verb and whom it names (`kills at least 12`). */
+const COUNTS = words('two three four five six seven eight nine ten eleven twelve several dozens dozen scores at least deux trois quatre cinq sept huit neuf dix plusieurs');
 
 const phrases = (list: readonly string[]) => list.flatMap((written) => foldPhrase(written.replace(/\*$/, ''), written.endsWith('*')) ?? []);
-const MEDIATED_AFTER = phrases(['mediated', 'brokered', 'sponsored', 'mediation']);
+const MEDIATED_AFTER = phrases(['mediated', 'brokered', 'sponsored', 'mediation', 'mediate', 'mediates', 'mediating', 'brokers']);
 const MEDIATED_BEFORE = phrases(['mediated by', 'brokered by', 'mediation of', 'mediation by', 'mediation de', 'mediation du', 'mediation', 'sous l egide de', 'sous l egide du', 'بوساطة', 'برعاية']);
 const HOSTS_AFTER = phrases(['hosts', 'hosted', 'accueille']);
 const HOSTED_BEFORE = phrases(['hosted by', 'accueilli par', 'accueillis par']);
@@ -75,6 +79,14 @@ function aimedAt(text: FoldedText, after: At): At | undefined {
     at = text.lower.indexOf(' ', at + 1);
   }
   return undefined;
+}
+
+/** Where the words after an act name whom it killed or wounded (`kills at least 3`), if they do. */
+function harmedAt(text: FoldedText, after: At): At | undefined {
+  if (!HARMS.has(wordAt(text, after))) return undefined;
+  let at = text.lower.indexOf(' ', after + 1);
+  for (let n = 0; n < 3 && at < text.lower.length - 1 && (COUNTS.has(wordAt(text, at)) || /^\d+$/.test(wordAt(text, at))); n++) at = text.lower.indexOf(' ', at + 1);
+  return at;
 }
 
 /** The phrase among `list` that starts at `at`, if one does. */
@@ -142,6 +154,8 @@ function roleOf(text: FoldedText, arabic: boolean, type: EventType, mention: { a
     if (skip(text, next, ARTICLES, 1) === at) return after ? 'initiator' : 'target';
     // `strike on Syrian army positions`, `frappes israéliennes contre le Hezbollah`, `غارة إسرائيلية على سوريا`.
     if (aimedAt(text, next) === at) return 'target';
+    // `Israeli strike kills three Syrian soldiers`: whose the killed were.
+    if (harmedAt(text, next) === at) return 'target';
   }
   return undefined;
 }
