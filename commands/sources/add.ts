@@ -8,7 +8,8 @@ import { DEFAULT_EVERY_MINUTES, formatEvery, MAX_EVERY_MINUTES, MIN_EVERY_MINUTE
 import type { NewSource } from '../../src/core/sources/watch-store-port.js';
 import { sourceName } from '../../src/core/sources/watched-source.js';
 import { plainLine, span, type Line } from '../../src/core/view.js';
-import { RELIABILITY, reliabilityText, unjudgedGrade } from '../../src/core/source-grade.js';
+import { convertOption } from '../../src/core/option-values.js';
+import { reliabilityText, unjudgedGrade } from '../../src/core/source-grade.js';
 import { parseTopic } from '../entry/fields.js';
 import { stampOf } from '../stamp.js';
 import { everyOption, keywordsOption, reliabilityOption, sourceTopicOption } from './options.js';
@@ -54,13 +55,6 @@ export function keywordsArg(text: string | undefined): string {
   return text.trim();
 }
 
-/** A reliability letter, also as a feed list writes it (`b`). */
-function reliabilityArg(text: string): string {
-  const letter = text.trim().toUpperCase();
-  if (!RELIABILITY.has(letter)) throw new UserError('invalid-option', `Option \`reliability\` must be a letter A–F (the Admiralty code's reliability of the outlet) — got \`${text.slice(0, 20)}\`.`, [], 'reliability');
-  return letter;
-}
-
 export function newSourceFrom(args: CommandArgs): NewSource {
   const source: NewSource = { url: '', topic: '', keywords: '', everyMinutes: DEFAULT_EVERY_MINUTES, backfill: args.backfill === true };
   checkAll([
@@ -68,7 +62,8 @@ export function newSourceFrom(args: CommandArgs): NewSource {
     () => (source.topic = parseTopic(String(args.topic))),
     () => (source.keywords = keywordsArg(args.keywords === undefined ? undefined : String(args.keywords))),
     () => (source.everyMinutes = everyMinutes(args.every === undefined ? undefined : String(args.every))),
-    () => args.reliability !== undefined && (source.reliability = reliabilityArg(String(args.reliability))),
+    // Checked as the command's choice option checks it: a feed list writes it too (`b`).
+    () => args.reliability !== undefined && (source.reliability = convertOption(reliabilityOption, String(args.reliability), 'sources add') as string),
   ]);
   return source;
 }

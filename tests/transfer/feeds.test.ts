@@ -103,6 +103,13 @@ describe('GIVEN npm run feeds', () => {
     expect(byUrl(watched(other))).toEqual(byUrl(watched(dbPath)));
   });
 
+  it('WHEN a listed feed has a reliability that is no letter A–F THEN it is refused as the command refuses it, and not watched', async () => {
+    const list = '<opml version="2.0"><head/><body><outline text="Graded" type="rss" xmlUrl="https://graded.example/rss" category="/syria-israel" reliability="Z"/></body></opml>';
+    const result = await feeds(dbPath, 'import', fileIn(dir, 'graded.opml', list));
+    expect(result.stdout).toContain('refused https://graded.example/rss: Option `reliability` of /sources add must be one of: A, B, C, D, E, F — got `Z`.');
+    expect(watched(dbPath)).toEqual([]);
+  });
+
   it('WHEN the file is not a feed list THEN it says so and the store is unchanged', async () => {
     const before = fileFingerprint(dbPath);
     const result = await feeds(dbPath, 'import', fileIn(dir, 'feed.xml', '<rss version="2.0"><channel><title>x</title></channel></rss>'));
