@@ -5,19 +5,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openGazetteer } from '../../src/store/place-gazetteer.js';
 import { QueueApp, READER } from './support/queue-app.js';
+import { closeQueue, openQueue } from './support/queue-with-feeds.js';
 import { ScriptedFeeds, type ScriptedItem } from './support/scripted-feeds.js';
-import { NOW } from './support/stories.js';
 
 let feeds: ScriptedFeeds;
 let queue: QueueApp;
 beforeEach(async () => {
-  feeds = await ScriptedFeeds.start();
-  queue = new QueueApp({ start: NOW });
+  ({ feeds, queue } = await openQueue());
 });
-afterEach(async () => {
-  queue.dispose();
-  await feeds.close();
-});
+afterEach(() => closeQueue(feeds, queue));
 
 const TRUCE = {
   guid: 'sana-ar-1',

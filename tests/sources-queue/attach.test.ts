@@ -5,8 +5,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MemoryPlatform } from '../support/memory-platform.js';
 import { storeFingerprint } from '../support/store-fingerprint.js';
 import { QueueApp, READER } from './support/queue-app.js';
+import { closeQueue, openQueue } from './support/queue-with-feeds.js';
 import { ScriptedFeeds } from './support/scripted-feeds.js';
-import { BAKU, BAKU_ELSEWHERE, NOW } from './support/stories.js';
+import { BAKU, BAKU_ELSEWHERE } from './support/stories.js';
 
 /** The seed's entry on the Baku meeting. */
 const BAKU_ENTRY = 12;
@@ -14,8 +15,7 @@ const BAKU_ENTRY = 12;
 let feeds: ScriptedFeeds;
 let queue: QueueApp;
 beforeEach(async () => {
-  feeds = await ScriptedFeeds.start();
-  queue = new QueueApp({ start: NOW });
+  ({ feeds, queue } = await openQueue());
   await queue.run('/review channel');
   feeds.serve('/levant.xml', 'Levant Wire', [BAKU]);
   feeds.serve('/med.xml', 'Mediterranean Dispatch', [BAKU_ELSEWHERE]);
@@ -24,10 +24,7 @@ beforeEach(async () => {
   await queue.run('/sources check id:1');
   await queue.run('/sources check id:2');
 });
-afterEach(async () => {
-  queue.dispose();
-  await feeds.close();
-});
+afterEach(() => closeQueue(feeds, queue));
 
 const entryCount = () => queue.app.db.prepare('SELECT count(*) FROM entries').pluck().get() as number;
 

@@ -4,6 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ITEMS_PER_TRANSACTION } from '../../src/core/sources/watch-service.js';
 import { ADMIN, QueueApp } from './support/queue-app.js';
+import { closeQueue, openQueue } from './support/queue-with-feeds.js';
 import { ScriptedFeeds, type ScriptedItem } from './support/scripted-feeds.js';
 import { NOW } from './support/stories.js';
 
@@ -19,13 +20,9 @@ const items: ScriptedItem[] = Array.from({ length: COUNT }, (_, i) => ({
 let feeds: ScriptedFeeds;
 let queue: QueueApp;
 beforeEach(async () => {
-  feeds = await ScriptedFeeds.start();
-  queue = new QueueApp({ start: NOW });
+  ({ feeds, queue } = await openQueue());
 });
-afterEach(async () => {
-  queue.dispose();
-  await feeds.close();
-});
+afterEach(() => closeQueue(feeds, queue));
 
 const count = (sql: string) => queue.app.db.prepare(sql).pluck().get() as number;
 

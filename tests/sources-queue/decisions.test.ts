@@ -7,25 +7,22 @@ import type { View } from '../../src/core/view.js';
 import { MemoryPlatform, type Message } from '../support/memory-platform.js';
 import { storeFingerprint } from '../support/store-fingerprint.js';
 import { ADMIN, QueueApp, READER } from './support/queue-app.js';
+import { closeQueue, openQueue } from './support/queue-with-feeds.js';
 import { ScriptedFeeds } from './support/scripted-feeds.js';
-import { BAKU, NOW, SWEIDA } from './support/stories.js';
+import { BAKU, SWEIDA } from './support/stories.js';
 
 let feeds: ScriptedFeeds;
 let queue: QueueApp;
 let memory: MemoryPlatform;
 beforeEach(async () => {
-  feeds = await ScriptedFeeds.start();
-  queue = new QueueApp({ start: NOW });
+  ({ feeds, queue } = await openQueue());
   memory = new MemoryPlatform(queue.app.dispatcher, queue.logger, () => queue.now().getTime());
   feeds.serve('/levant.xml', 'Levant Wire', [SWEIDA, BAKU]);
   await queue.run('/review channel');
   await queue.run(`/sources add url:${feeds.url('/levant.xml')} topic:syria-israel backfill:true`);
   await queue.run('/sources check id:1');
 });
-afterEach(async () => {
-  queue.dispose();
-  await feeds.close();
-});
+afterEach(() => closeQueue(feeds, queue));
 
 const entryCount = () => queue.app.db.prepare('SELECT count(*) FROM entries').pluck().get() as number;
 

@@ -4,19 +4,16 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FeedFetcher } from '../../src/core/sources/feed-port.js';
 import { ADMIN, QueueApp, READER } from './support/queue-app.js';
+import { closeQueue, openQueue } from './support/queue-with-feeds.js';
 import { ScriptedFeeds } from './support/scripted-feeds.js';
-import { BAKU, BAKU_ELSEWHERE, NOW, PARIS, SWEIDA } from './support/stories.js';
+import { BAKU, BAKU_ELSEWHERE, PARIS, SWEIDA } from './support/stories.js';
 
 let feeds: ScriptedFeeds;
 let queue: QueueApp;
 beforeEach(async () => {
-  feeds = await ScriptedFeeds.start();
-  queue = new QueueApp({ start: NOW });
+  ({ feeds, queue } = await openQueue());
 });
-afterEach(async () => {
-  queue.dispose();
-  await feeds.close();
-});
+afterEach(() => closeQueue(feeds, queue));
 
 const candidates = (app: QueueApp = queue) => app.app.db.prepare('SELECT id, title, status FROM review_candidates ORDER BY id').all() as { id: number; title: string; status: string }[];
 

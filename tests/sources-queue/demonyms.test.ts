@@ -4,20 +4,16 @@
 // and a longer name the dossier knows still wins ("Israeli forces").
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { QueueApp } from './support/queue-app.js';
+import { closeQueue, openQueue } from './support/queue-with-feeds.js';
 import { cardLines, recentItem as item } from './support/card-lines.js';
 import { ScriptedFeeds, type ScriptedItem } from './support/scripted-feeds.js';
-import { NOW } from './support/stories.js';
 
 let feeds: ScriptedFeeds;
 let queue: QueueApp;
 beforeEach(async () => {
-  feeds = await ScriptedFeeds.start();
-  queue = new QueueApp({ start: NOW });
+  ({ feeds, queue } = await openQueue());
 });
-afterEach(async () => {
-  queue.dispose();
-  await feeds.close();
-});
+afterEach(() => closeQueue(feeds, queue));
 
 const actorsSuggested = (items: ScriptedItem[]) => cardLines(queue, feeds, items, 'Actors');
 

@@ -5,8 +5,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { pieceLabel } from '../../src/core/review/piece-label.js';
 import { QueueApp, READER } from './support/queue-app.js';
+import { closeQueue, openQueue } from './support/queue-with-feeds.js';
 import { ScriptedFeeds } from './support/scripted-feeds.js';
-import { NOW, SWEIDA } from './support/stories.js';
+import { SWEIDA } from './support/stories.js';
 
 describe('GIVEN a title', () => {
   it.each([
@@ -37,13 +38,9 @@ describe('GIVEN a feed with an opinion piece', () => {
   let feeds: ScriptedFeeds;
   let queue: QueueApp;
   beforeEach(async () => {
-    feeds = await ScriptedFeeds.start();
-    queue = new QueueApp({ start: NOW });
+    ({ feeds, queue } = await openQueue());
   });
-  afterEach(async () => {
-    queue.dispose();
-    await feeds.close();
-  });
+  afterEach(() => closeQueue(feeds, queue));
 
   it('WHEN it is proposed THEN its card and the queue say it is labelled opinion, and news beside it is not', async () => {
     feeds.serve('/levant.xml', 'Levant Wire', [SWEIDA, { ...SWEIDA, guid: 'levant-op-1', title: 'Opinion: what the Sweida ceasefire means for the Druze', link: 'https://levant.example/opinion/sweida' }]);

@@ -6,6 +6,7 @@ import { SourcePoller } from '../../src/scheduler/source-poller.js';
 import { ProcessTasks, VirtualTime } from '../digest/support/virtual-time.js';
 import { etagOf, FeedServer, LAST_MODIFIED } from '../fakes/feed-server.js';
 import { ADMIN, OPERATOR, QueueApp, READER } from './support/queue-app.js';
+import { closeQueue, openQueue } from './support/queue-with-feeds.js';
 import { ScriptedFeeds } from './support/scripted-feeds.js';
 import { NOW, SWEIDA } from './support/stories.js';
 
@@ -14,13 +15,9 @@ const MINUTE = 60_000;
 let feeds: ScriptedFeeds;
 let queue: QueueApp;
 beforeEach(async () => {
-  feeds = await ScriptedFeeds.start();
-  queue = new QueueApp({ start: NOW });
+  ({ feeds, queue } = await openQueue());
 });
-afterEach(async () => {
-  queue.dispose();
-  await feeds.close();
-});
+afterEach(() => closeQueue(feeds, queue));
 
 /** A poller ticked by hand: the test's clock says when. */
 function pollerOf(app: QueueApp): SourcePoller {

@@ -3,19 +3,16 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ScriptedFeeds } from './support/scripted-feeds.js';
 import { ADMIN, OPERATOR, QueueApp, READER } from './support/queue-app.js';
-import { BAKU, NOW, OLD, PARIS, QUNEITRA_STRIKE, SWEIDA } from './support/stories.js';
+import { closeQueue, openQueue } from './support/queue-with-feeds.js';
+import { BAKU, OLD, PARIS, QUNEITRA_STRIKE, SWEIDA } from './support/stories.js';
 import { storeFingerprint } from '../support/store-fingerprint.js';
 
 let feeds: ScriptedFeeds;
 let queue: QueueApp;
 beforeEach(async () => {
-  feeds = await ScriptedFeeds.start();
-  queue = new QueueApp({ start: NOW });
+  ({ feeds, queue } = await openQueue());
 });
-afterEach(async () => {
-  queue.dispose();
-  await feeds.close();
-});
+afterEach(() => closeQueue(feeds, queue));
 
 describe('GIVEN a watched feed and a review channel', () => {
   it('WHEN checked with backfill THEN the last week’s items are proposed, carded in the channel, and one approves as an entry with its history', async () => {

@@ -4,6 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { storeFingerprint } from '../support/store-fingerprint.js';
 import { QueueApp, READER } from './support/queue-app.js';
+import { closeQueue, openQueue } from './support/queue-with-feeds.js';
 import { ScriptedFeeds } from './support/scripted-feeds.js';
 import { BAKU, BAKU_ELSEWHERE, NOW, PARIS, SWEIDA } from './support/stories.js';
 
@@ -13,16 +14,12 @@ const OPINION = { ...PARIS, guid: 'levant-48380', title: 'Opinion: why the Paris
 let feeds: ScriptedFeeds;
 let queue: QueueApp;
 beforeEach(async () => {
-  feeds = await ScriptedFeeds.start();
-  queue = new QueueApp({ start: NOW });
+  ({ feeds, queue } = await openQueue());
   feeds.serve('/levant.xml', 'Levant Wire', [SWEIDA]);
   await queue.run(`/sources add url:${feeds.url('/levant.xml')} topic:syria-israel backfill:true`);
   await queue.run('/sources check id:1');
 });
-afterEach(async () => {
-  queue.dispose();
-  await feeds.close();
-});
+afterEach(() => closeQueue(feeds, queue));
 
 const source = () => queue.app.services.sources.get(1);
 
