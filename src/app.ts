@@ -116,7 +116,8 @@ export function createApp(options: AppOptions): App {
   // a card post's store work does not wait on the checks' worker writing, it tries again later.
   const turns = new Turns();
   const reviewTurns = new Turns(withoutWaiting(db));
-  const review = new ReviewQueue({ store: new SqliteReviewStore(db), posters: digests.posters, now, logger: options.logger, sender: digests.holder, turns: reviewTurns, edits: postEdits });
+  const editor = new SqliteEditor(db);
+  const review = new ReviewQueue({ store: new SqliteReviewStore(db, editor), posters: digests.posters, now, logger: options.logger, sender: digests.holder, turns: reviewTurns, edits: postEdits });
   // Checks are fetched, read and recorded in a worker thread, so a cycle of hundreds of feeds
   // never holds a reply; or, with a fetcher given, here, with feeds read in a worker thread.
   const allowPrivate = options.sourcesAllowPrivate ?? false;
@@ -142,7 +143,7 @@ export function createApp(options: AppOptions): App {
   const services: CommandServices = {
     dossier,
     past: new SqlitePastViews(db),
-    editor: new SqliteEditor(db),
+    editor,
     digests: digests.service,
     sources,
     review,

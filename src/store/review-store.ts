@@ -21,12 +21,13 @@ const sourceKey = (source: SourceRecord) => source.url ?? `outlet:${source.outle
 export class SqliteReviewStore implements ReviewStore {
   private readonly cache: StatementCache;
   private readonly writer: EntryWriter;
-  private readonly editor: SqliteEditor;
-
-  constructor(private readonly db: Db) {
+  /** The app's editor, so that attaching a candidate's reports edits an entry as /entry edit does. */
+  constructor(
+    private readonly db: Db,
+    private readonly editor: SqliteEditor,
+  ) {
     this.cache = new StatementCache(db);
     this.writer = new EntryWriter(db);
-    this.editor = new SqliteEditor(db);
   }
 
   private load(row: CandidateRow): Candidate {

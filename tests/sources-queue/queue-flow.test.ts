@@ -2,7 +2,7 @@
 // candidates, posted as cards in the review channel, and an approved one is an ordinary entry.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ScriptedFeeds } from './support/scripted-feeds.js';
-import { ADMIN, OPERATOR, QueueApp, READER } from './support/queue-app.js';
+import { OPERATOR, QueueApp, READER } from './support/queue-app.js';
 import { closeQueue, openQueue } from './support/queue-with-feeds.js';
 import { BAKU, OLD, PARIS, QUNEITRA_STRIKE, SWEIDA } from './support/stories.js';
 import { storeFingerprint } from '../support/store-fingerprint.js';
