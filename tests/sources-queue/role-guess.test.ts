@@ -64,6 +64,13 @@ describe('GIVEN an English title', () => {
     expect(roles('Israel warns Hezbollah over rocket fire')).toEqual({ Israel: 'initiator', Hezbollah: 'participant' });
   });
 
+  it('THEN actors joined by and share the role the title gives one of them', () => {
+    expect(roles('US and Azerbaijan mediate between Syria and Israel')).toEqual({ 'United States': 'mediator', Azerbaijan: 'mediator', Syria: 'participant', Israel: 'participant' });
+    expect(roles('Syria and Israel meet in Baku, mediated by Azerbaijan and the US')).toEqual({ Syria: 'participant', Israel: 'participant', Azerbaijan: 'mediator', 'United States': 'mediator' });
+    expect(roles('Israeli strikes on Syria and Hezbollah overnight')).toEqual({ Israel: 'initiator', Syria: 'target', Hezbollah: 'target' });
+    expect(roles('US and Israeli jets strike Hezbollah depots')).toEqual({ 'United States': 'initiator', Israel: 'initiator', Hezbollah: 'target' });
+  });
+
   it('THEN a clash leaves both sides participants', () => {
     expect(roles('Syrian and Israeli forces clash near Quneitra')).toEqual({ Syria: 'participant', Israel: 'participant' });
   });

@@ -28,6 +28,8 @@ const AIMED = words('on against targeting target targets at sur contre علي ض
 /** Articles, and Arabic's `ال` as word-match sets it apart (`الإسرائيلية` is `ل اسرائيليه`). */
 const ARTICLES = words('the a an le la les l un une des du de ل');
 const BY = words('by par');
+/** Words joining two actors who share a role (`Qatar and Egypt mediate`, `strikes on Syria and Lebanon`). */
+const AND = words('and et &');
 /** Verbs after an act naming whom it killed or wounded (`strike kills three Syrian soldiers`): whose they were is its target. */
 const HARMS = words('kills killed kill wounds wounded injures injured tue tuent blesse blessent');
 /** Counts between such a verb and whom it names (`kills at least 12`). */
@@ -131,7 +133,24 @@ export function guessRoles(title: string, type: EventType, actors: readonly Role
     const role = roleOf(text, arabic, type, { at, end, people: actor.people ?? false }, signs, acts);
     if (role) roles.set(actor.id, role);
   }
+  shareAcrossAnd(text, found, roles);
   return roles;
+}
+
+/**
+ * An actor joined by `and` to one whose role the title tells shares it: the words that give a
+ * role stand beside only one of them (`Qatar and Egypt mediate`, `mediated by Qatar and the US`).
+ */
+function shareAcrossAnd(text: FoldedText, found: readonly { actor: RoleMention; at: At; end: At }[], roles: Map<number, ActorRole>): void {
+  const inOrder = [...found].sort((a, b) => a.at - b.at);
+  const pairs = inOrder.slice(1).flatMap((second, n) => {
+    const first = inOrder[n]!;
+    const joined = AND.has(wordAt(text, first.end)) && skip(text, text.lower.indexOf(' ', first.end + 1), ARTICLES, 1) === second.at;
+    return joined && first.actor.id !== second.actor.id ? [[first.actor.id, second.actor.id] as const] : [];
+  });
+  // Both ways, and along a chain (`Qatar, Egypt and Turkey`): backwards, then forwards.
+  for (const [first, second] of [...pairs].reverse()) if (!roles.has(first) && roles.has(second)) roles.set(first, roles.get(second)!);
+  for (const [first, second] of pairs) if (!roles.has(second) && roles.has(first)) roles.set(second, roles.get(first)!);
 }
 
 function roleOf(text: FoldedText, arabic: boolean, type: EventType, mention: { at: At; end: At; people: boolean }, signs: readonly FoldedPhrase[], acts: readonly { at: At; end: At }[]): ActorRole | undefined {
