@@ -16,6 +16,7 @@ export function summaryOf(id: number, state: EntryInput, names: ReadonlyMap<numb
     actors: state.actors.map((a) => ({ actorId: a.actorId, name: actorName(a.actorId, names), role: a.role })),
   };
   if (state.end) summary.end = state.end;
+  if (state.fatalities) summary.fatalities = state.fatalities;
   return summary;
 }
 
@@ -27,7 +28,6 @@ export function detailOf(entry: EntryAt, names: ReadonlyMap<number, string>): En
     tags: entry.state.tags,
     sources: entry.state.sources,
     claims: (entry.state.claims ?? []).map((claim) => ({ ...claim, actorName: actorName(claim.actorId, names) })),
-    ...(entry.state.fatalities ? { fatalities: entry.state.fatalities } : {}),
     createdAt: entry.created.at,
     createdBy: entry.created.by,
     updatedAt: entry.lastChange.at,

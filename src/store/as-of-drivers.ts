@@ -93,5 +93,14 @@ export function asOfChecks(query: TimelineQuery, filters: AsOfFilters, d: Driver
   };
   add('actor', link('actor', 'actor_id IN (SELECT value FROM json_each(?))'), [filters.actorIds, filters.before, filters.before]);
   add('place', link('place', PLACE_KEY), [query.placeKey, filters.before, filters.before]);
+  // A located place's area, through the places located in it now (entry_areas holds only the present).
+  const { table, alias } = LINK_TABLES.place;
+  add(
+    'place',
+    `EXISTS (SELECT 1 FROM place_areas pa CROSS JOIN ${table} ${alias} INDEXED BY ${table}_by_place
+             WHERE pa.area = ? AND ${alias}.place_id = pa.place_id AND ${alias}.day_from = ${d.day} AND ${alias}.entry_id = ${d.id}
+               AND ${heldTerms(alias).join(' AND ')})`,
+    [query.placeArea, filters.before, filters.before],
+  );
   return { where, params };
 }

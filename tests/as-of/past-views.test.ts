@@ -151,6 +151,30 @@ describe('GIVEN a dossier edited on known days', () => {
     expect(tenth).toMatch(/#12 Syrian and Israeli officials meet in Baku[^#]*T\. Barrack \(mediator\)/);
   });
 
+  it('WHEN a located place filters a past timeline THEN it holds the entries at that place then, and those within a country', async () => {
+    await editAt('2025-07-09T10:00:00Z', '/entry edit id:18 places:Baku');
+    clock = new Date('2025-07-20T12:00:00Z');
+    const baku = await text('/timeline place:Baku as_of:2025-07-08 limit:25');
+    expect(baku).toContain('Showing 1–2 of 2 entries.');
+    expect(baku).toContain('#12 Syrian and Israeli officials meet in Baku');
+    expect(baku).toContain('#11 al-Sharaa visits Azerbaijan');
+    expect(await text('/timeline place:Baku as_of:2025-07-09 limit:25')).toContain('#18 Talks resume in Baku');
+    const azerbaijan = await text('/timeline place:Azerbaijan as_of:2025-07-08 limit:25');
+    expect(azerbaijan).toContain('Showing 1–2 of 2 entries.');
+    // A topic beside the place: both apply.
+    expect(await text('/timeline place:Baku type:talks as_of:2025-07-08 limit:25')).toContain('Showing 1 of 1 entry.');
+  });
+
+  it('WHEN an entry had fatality figures then THEN the past timeline shows them and adds them up, as the live one does', async () => {
+    await editAt('2025-07-09T10:00:00Z', '/entry edit id:10 fatalities:"20-25-30" fatalities_source:SOHR');
+    await editAt('2025-07-12T10:00:00Z', '/entry edit id:10 fatalities:"40" fatalities_source:SOHR');
+    clock = new Date('2025-07-20T12:00:00Z');
+    const then = await text('/timeline type:air-strike as_of:2025-07-10');
+    expect(then).toContain('fatalities 25 (20–30)');
+    expect(then).toContain('Fatalities on this page: 25 (20–30)');
+    expect(await text('/timeline type:air-strike as_of:2025-07-08')).not.toContain('atalities');
+  });
+
   it('WHEN a past timeline is paged THEN Next keeps the day', async () => {
     const platform = new MemoryPlatform(app.dispatcher, app.logger);
     const first = await platform.command('/timeline as_of:2025-07-02 limit:4', 'ana');
