@@ -99,6 +99,8 @@ export interface MergedActor {
   /** The live actor that now holds its names and links (the one merged into, or where that went). */
   holderId: number;
   record: MergeRecord;
+  /** The revision that recorded the merge: entry changes after it are changes made since. */
+  mergeRevisionId: number;
 }
 
 /** The actor folded away under the typed name (its latest merge), or undefined. */
@@ -106,17 +108,19 @@ export function findMergedActor(db: Db, typed: string): MergedActor | undefined 
   const key = foldKey(typed);
   const rows = db
     .prepare(
-      `SELECT a.id, a.name, r.snapshot FROM actors a
+      `SELECT a.id, a.name, r.id AS revision_id, r.snapshot FROM actors a
        JOIN revisions r ON r.id = (SELECT max(id) FROM revisions WHERE entity = 'actor' AND entity_id = a.id AND action = 'merge')
        WHERE a.merged_into_id IS NOT NULL ORDER BY r.id DESC`,
     )
-    .all() as { id: number; name: string; snapshot: string }[];
-  for (const row of rows) {
-    const record = JSON.parse(row.snapshot) as MergeRecord;
-    if (!record.names.some((name) => foldKey(name) === key)) continue;
-    return { actorId: row.id, name: row.name, holderId: liveActorOf(db, record.mergedInto), record };
-  }
-  return undefined;
+    .all() as { id: number; name: string; revision_id: number; snapshot: string }[];
+  const merged = rows.map((row) => ({ row, record: JSON.parse(row.snapshot) as MergeRecord }));
+  // The actor whose own name it is first: after a chain of merges (T. Barrack into Thomas Barrack,
+  // that into Tom Barrack) the later merge's names hold the earlier one's too.
+  const found =
+    merged.find(({ row }) => foldKey(row.name) === key) ?? merged.find(({ record }) => record.names.some((name) => foldKey(name) === key));
+  if (!found) return undefined;
+  const { row, record } = found;
+  return { actorId: row.id, name: row.name, holderId: liveActorOf(db, record.mergedInto), record, mergeRevisionId: row.revision_id };
 }
 
 function liveActorOf(db: Db, actorId: number): number {
@@ -158,13 +162,25 @@ export function unmergeActor(db: Db, merged: MergedActor, stamp: ChangeStamp): {
     const holderHas = db.prepare('SELECT 1 FROM entry_actors WHERE entry_id = ? AND actor_id = ? AND role = ?').pluck();
     const link = db.prepare('INSERT OR IGNORE INTO entry_actors (entry_id, actor_id, role, position) VALUES (?, ?, ?, ?)');
     const unlink = db.prepare('DELETE FROM entry_actors WHERE entry_id = ? AND actor_id = ? AND role = ?');
+    // An entry whose actors were changed since (an edit, an undo back past the merge, an import)
+    // names whom that change gave it: its links are left as they are.
+    const actorsChangedSince = db
+      .prepare(
+        `SELECT 1 FROM revisions r WHERE r.entity = 'entry' AND r.entity_id = ? AND r.id > ?
+           AND EXISTS (SELECT 1 FROM json_each(r.changed_fields) WHERE value = 'actors')`,
+      )
+      .pluck();
     const restoredLinks: Link[] = [];
-    for (const [entryId, role, position] of [...record.movedLinks, ...record.sharedLinks]) {
+    const movedBack: Link[] = [];
+    for (const movedLink of [...record.movedLinks, ...record.sharedLinks]) {
+      const [entryId, role, position] = movedLink;
       if (holderHas.get(entryId, holderId, role) === undefined) continue;
+      if (actorsChangedSince.get(entryId, merged.mergeRevisionId) !== undefined) continue;
       link.run(entryId, actorId, role, position);
       restoredLinks.push([entryId, role, position]);
+      if (record.movedLinks.includes(movedLink)) movedBack.push(movedLink);
     }
-    for (const [entryId, role] of record.movedLinks) unlink.run(entryId, holderId, role);
+    for (const [entryId, role] of movedBack) unlink.run(entryId, holderId, role);
     // Links first, names after: the name triggers re-index every entry of both actors for search.
     const removeName = db.prepare('DELETE FROM actor_names WHERE actor_id = ? AND name_key = ? AND is_primary = 0');
     for (const name of record.names) {

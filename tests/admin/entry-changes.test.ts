@@ -317,6 +317,34 @@ describe('GIVEN an admin curating actors', () => {
     expect(viewText(await run('/actors unmerge name:"T. Barrack"'))).toContain('No merged actor was called `T. Barrack`');
   });
 
+  it('WHEN an entry’s actors changed after a merge THEN unmerge leaves them; an entry changed otherwise gets its link back', async () => {
+    await run('/actors add name:"T. Barrack" kind:person');
+    await run('/entry edit id:13 actors:"T. Barrack:subject, Ron Dermer:subject"');
+    await run('/entry add title:"Envoy in Damascus" date:2025-08 type:talks topic:syria-israel actors:"T. Barrack:mediator, Syria:host"');
+    await run('/actors merge from:"T. Barrack" into:"Tom Barrack"');
+    // #13 back past the merge to the seed's actors; #18 edited, its actors untouched.
+    await run('/entry undo id:13');
+    await run('/entry edit id:18 confidence:confirmed');
+    expect(viewText(await run('/actors unmerge name:"T. Barrack"'))).toContain('Separated T. Barrack from Tom Barrack again: 1 entry link moved back.');
+    const seedEntry = viewText(await run('/entry show 13'));
+    expect(seedEntry).toMatch(/Tom Barrack — subject\s+Asaad al-Shaibani — subject\s+Ron Dermer — subject/);
+    expect(seedEntry).not.toContain('T. Barrack');
+    expect(viewText(await run('/entry show 18'))).toContain('T. Barrack — mediator');
+  });
+
+  it('WHEN merges chain and the first actor is unmerged by its name THEN that actor is separated, not the one it went into', async () => {
+    await run('/actors add name:"T. Barrack" kind:person');
+    await run('/actors add name:"Thomas J. Barrack" kind:person');
+    await run('/entry add title:"Envoy in Damascus" date:2025-08 type:talks topic:syria-israel actors:"T. Barrack:mediator, Syria:host"');
+    await run('/entry add title:"Envoy in Amman" date:2025-08 type:talks topic:syria-israel actors:"Thomas J. Barrack:mediator, Syria:host"');
+    await run('/actors merge from:"T. Barrack" into:"Thomas J. Barrack"');
+    await run('/actors merge from:"Thomas J. Barrack" into:"Tom Barrack"');
+    expect(viewText(await run('/actors unmerge name:"T. Barrack"'))).toContain('Separated T. Barrack from Tom Barrack again: 1 entry link moved back.');
+    expect(viewText(await run('/entry show 18'))).toContain('T. Barrack — mediator');
+    expect(viewText(await run('/entry show 19'))).toContain('Tom Barrack — mediator');
+    expect((await run('/actor Thomas J. Barrack')).title).toBe('Tom Barrack');
+  });
+
   it('WHEN merging into an actor with no title or affiliation THEN it takes the folded one\'s, and unmerge gives them back', async () => {
     await run('/actors add name:"Envoy Three" kind:person');
     await run('/actors merge from:"Tom Barrack" into:"Envoy Three"');
