@@ -135,7 +135,9 @@ const merge: SubcommandSpec = {
       throw new UserError('invalid-option', `\`${String(args.from)}\` and \`${String(args.into)}\` both name ${into.name}: nothing to merge.`);
     }
     const { links } = ctx.services.editor.mergeActors(from.id, into.id, stampOf(ctx));
-    const note = `Merged ${from.name} into ${into.name}: ${links} entry ${links === 1 ? 'link' : 'links'} moved; “${from.name}” is now an alias.`;
+    // Kinds differ when a merge folds, say, a leader into their state: the kept profile stays its own.
+    const kinds = from.kind === into.kind ? '' : ` ${from.name} was a ${from.kind}, ${into.name} stays a ${into.kind} with its own title and affiliation.`;
+    const note = `Merged ${from.name} into ${into.name}: ${links} entry ${links === 1 ? 'link' : 'links'} moved; “${from.name}” is now an alias.${kinds}`;
     const back = invocationSpan({ command: 'actors', subcommand: 'unmerge', args: { name: from.name } });
     return profileAfterChange(ctx, into.name, [span.plain(`${note} To take it back: `), back]);
   },

@@ -39,10 +39,11 @@ const profileOf = (db: Db, actorId: number) =>
  * empty one takes the folded actor's, so nothing known is lost; an affiliation to the folded
  * actor (or one that would point at itself) gives way to the folded actor's own.
  */
-function profileAfterMerge(fromId: number, intoId: number, from: ActorProfile, into: ActorProfile): ActorProfile {
-  const inherited = from.affiliationId === intoId ? null : from.affiliationId;
+/** The kept actor fills what it lacks from the folded one, when they are of one kind (a person's title is no state's). */
+function profileAfterMerge(fromId: number, intoId: number, from: ActorProfile, into: ActorProfile, sameKind: boolean): ActorProfile {
+  const inherited = from.affiliationId === intoId || !sameKind ? null : from.affiliationId;
   const keep = into.affiliationId !== null && into.affiliationId !== fromId;
-  return { title: into.title ?? from.title, affiliationId: keep ? into.affiliationId : inherited };
+  return { title: into.title ?? (sameKind ? from.title : null), affiliationId: keep ? into.affiliationId : inherited };
 }
 
 function changedProfileFields(before: ActorProfile, after: ActorProfile): string[] {
@@ -73,7 +74,10 @@ export function mergeActors(db: Db, fromId: number, intoId: number, stamp: Chang
     const affiliates = db.prepare('SELECT id FROM actors WHERE affiliation_id = ? AND id <> ? ORDER BY id').pluck().all(fromId, intoId) as number[];
     db.prepare('UPDATE actors SET affiliation_id = ? WHERE affiliation_id = ? AND id <> ?').run(intoId, fromId, intoId);
     const intoBefore = profileOf(db, intoId);
-    const intoAfter = profileAfterMerge(fromId, intoId, profileOf(db, fromId), intoBefore);
+    const kindOf = db.prepare('SELECT kind FROM actors WHERE id = ?').pluck();
+    const [fromKind, intoKind] = [kindOf.get(fromId), kindOf.get(intoId)];
+    const sameKind = fromKind === intoKind || fromKind === 'unknown' || intoKind === 'unknown';
+    const intoAfter = profileAfterMerge(fromId, intoId, profileOf(db, fromId), intoBefore, sameKind);
     db.prepare('UPDATE actors SET title = ?, affiliation_id = ? WHERE id = ?').run(intoAfter.title, intoAfter.affiliationId, intoId);
     db.prepare('UPDATE actors SET merged_into_id = ? WHERE id = ?').run(intoId, fromId);
     const record: MergeRecord = {

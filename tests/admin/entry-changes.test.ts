@@ -290,6 +290,16 @@ describe('GIVEN an admin curating actors', () => {
     expect(app.dossier.timeline({ actorId: tom, limit: 25, offset: 0 }).items.map((e) => e.id)).toContain(18);
   });
 
+  it('WHEN a person is merged into a state THEN the reply says so and the state keeps its own profile; unmerge gives all back', async () => {
+    const text = viewText(await run('/actors merge from:"Tom Barrack" into:Israel'));
+    expect(text).toContain('Tom Barrack was a person, Israel stays a state with its own title and affiliation.');
+    const israel = viewText(await run('/actor Israel'));
+    expect(israel).not.toMatch(/Title\s+US special envoy/);
+    expect(israel).not.toMatch(/Affiliation\s+United States/);
+    await run('/actors unmerge name:"Tom Barrack"');
+    expect(viewText(await run('/actor Tom Barrack'))).toMatch(/Title\s+US special envoy for Syria\s+Affiliation\s+United States/);
+  });
+
   it('WHEN merging by part of a name THEN it is refused with the full names to type, and nothing moves', async () => {
     const before = storeFingerprint(app.db);
     const text = viewText(await run('/actors merge from:Ministry into:Syria'));
