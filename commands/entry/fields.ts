@@ -4,7 +4,7 @@
 import { resolveActor } from '../../src/core/actor-resolution.js';
 import type { CommandArgs, OptionSpec } from '../../src/core/command-spec.js';
 import type { EntryDetail, EntryInput } from '../../src/core/domain.js';
-import { UserError } from '../../src/core/errors.js';
+import { checkAll, UserError } from '../../src/core/errors.js';
 import { firstDay, lastDay, toIsoPartial, type PartialDate } from '../../src/core/partial-date.js';
 import type { DossierReader } from '../../src/core/ports.js';
 import { closestNames } from '../../src/core/ranking.js';
@@ -101,25 +101,30 @@ function meantRole(typed: string): ActorRole | undefined {
 }
 
 function parseActors(text: string, dossier: DossierReader): EntryInput['actors'] {
-  return splitList(text, 'actors').map((item) => {
-    const colon = item.lastIndexOf(':');
-    const name = (colon < 0 ? item : item.slice(0, colon)).trim();
-    const role = (colon < 0 ? 'participant' : item.slice(colon + 1).trim().toLowerCase()) as ActorRole;
-    if (!ACTOR_ROLES.includes(role)) {
-      const meant = meantRole(role);
-      throw new UserError('invalid-option', `Option \`actors\`: \`${item}\` has an unknown role.`, [`Roles: ${ACTOR_ROLES.join(', ')}.`, ...(meant ? [`Did you mean \`${name}:${meant}\`?`] : [])], 'actors');
+  const actors: EntryInput['actors'] = [];
+  // Every unknown actor or role of the list in one refusal.
+  checkAll(splitList(text, 'actors').map((item) => () => void actors.push(parseActor(item, dossier))));
+  return actors;
+}
+
+function parseActor(item: string, dossier: DossierReader): EntryInput['actors'][number] {
+  const colon = item.lastIndexOf(':');
+  const name = (colon < 0 ? item : item.slice(0, colon)).trim();
+  const role = (colon < 0 ? 'participant' : item.slice(colon + 1).trim().toLowerCase()) as ActorRole;
+  if (!ACTOR_ROLES.includes(role)) {
+    const meant = meantRole(role);
+    throw new UserError('invalid-option', `Option \`actors\`: \`${item}\` has an unknown role.`, [`Roles: ${ACTOR_ROLES.join(', ')}.`, ...(meant ? [`Did you mean \`${name}:${meant}\`?`] : [])], 'actors');
+  }
+  try {
+    return { actorId: resolveActor(dossier, name, 'actors').id, role };
+  } catch (error) {
+    if (error instanceof UserError && error.code === 'not-found') {
+      // A new actor's kind can't be guessed (a state, a person…): the hint names them all.
+      const create = `Or, if it is a new actor, create it first: /actors add name:"${name}" kind:… (${CHOSEN_ACTOR_KINDS.join(', ')})`;
+      throw new UserError('not-found', error.message, [...error.hints, create], error.option);
     }
-    try {
-      return { actorId: resolveActor(dossier, name, 'actors').id, role };
-    } catch (error) {
-      if (error instanceof UserError && error.code === 'not-found') {
-        // A new actor's kind can't be guessed (a state, a person…): the hint names them all.
-        const create = `Or, if it is a new actor, create it first: /actors add name:"${name}" kind:… (${CHOSEN_ACTOR_KINDS.join(', ')})`;
-        throw new UserError('not-found', error.message, [...error.hints, create], error.option);
-      }
-      throw error;
-    }
-  });
+    throw error;
+  }
 }
 
 /**
@@ -199,15 +204,30 @@ export function applyEntryFields(args: CommandArgs, base: Partial<EntryInput>, d
   if (args.date !== undefined) next.start = args.date as PartialDate;
   if (args.end !== undefined) next.end = args.end as PartialDate;
   if (args.type !== undefined) next.eventType = args.type as EventType;
-  if (args.topic !== undefined) next.topic = parseTopic(String(args.topic));
-  if (args.places !== undefined) next.places = splitList(String(args.places), 'places', foldKey).map(checkedPlace);
-  if (args.actors !== undefined) next.actors = parseActors(String(args.actors), dossier);
   if (args.confidence !== undefined) next.confidence = args.confidence as Confidence;
-  if (args.tags !== undefined) next.tags = splitList(String(args.tags).toLowerCase(), 'tags');
-  const source = parseSource(args, base.sources?.[0]);
-  if (source) next.sources = [source, ...(base.sources ?? []).slice(1)];
-  const fatalities = parseFatalityOptions(args, base.fatalities);
-  if (fatalities) next.fatalities = fatalities;
+  // Every wrong option in one refusal, as the option conversion before it does.
+  checkAll([
+    () => {
+      if (args.topic !== undefined) next.topic = parseTopic(String(args.topic));
+    },
+    () => {
+      if (args.places !== undefined) next.places = splitList(String(args.places), 'places', foldKey).map(checkedPlace);
+    },
+    () => {
+      if (args.actors !== undefined) next.actors = parseActors(String(args.actors), dossier);
+    },
+    () => {
+      if (args.tags !== undefined) next.tags = splitList(String(args.tags).toLowerCase(), 'tags');
+    },
+    () => {
+      const source = parseSource(args, base.sources?.[0]);
+      if (source) next.sources = [source, ...(base.sources ?? []).slice(1)];
+    },
+    () => {
+      const fatalities = parseFatalityOptions(args, base.fatalities);
+      if (fatalities) next.fatalities = fatalities;
+    },
+  ]);
   return next;
 }
 

@@ -85,6 +85,16 @@ describe('GIVEN an admin curating entries', () => {
     expect(history).toMatch(/13:00 UTC · restore by slack:U1 \(ed\)/);
   });
 
+  it('WHEN several options are wrong THEN one refusal names each of them, unknown actors and roles included, and nothing is written', async () => {
+    const before = storeFingerprint(app.db);
+    const text = viewText(await run('/entry add title:X date:2025 type:talks topic:syria-israel grade:Z9 fatalities:abc actors:"Nobody:subject, Syria:boss"'));
+    expect(text).toContain('No actor is called `Nobody` (option `actors`).');
+    expect(text).toContain('Did you mean `Syria:host`?');
+    expect(text).toContain('Option `grade` must be');
+    expect(text).toContain('Option `fatalities`: `abc` is not a figure.');
+    expect(storeFingerprint(app.db)).toBe(before);
+  });
+
   it('WHEN a change names a topic the dossier does not have THEN the reply says it starts one, and which is close', async () => {
     const typo = viewText(await run('/entry add title:"Typo" date:2025 type:talks topic:syria-isreal'));
     expect(typo).toContain('This starts a new topic, syria-isreal. Did you mean syria-israel? If so: `/entry edit id:18 topic:syria-israel`');
