@@ -3,11 +3,13 @@ import type { SubcommandSpec } from '../../src/core/command-spec.js';
 import type { EntryInput } from '../../src/core/domain.js';
 import type { EntryEdit, PlaceRespelling } from '../../src/core/editor-port.js';
 import { isUserError, UserError } from '../../src/core/errors.js';
+import type { PartialDate } from '../../src/core/partial-date.js';
 import { closestNames } from '../../src/core/ranking.js';
 import { foldKey, plural } from '../../src/core/text.js';
 import { commandText, plainLine, span, type CommandRef, type Line } from '../../src/core/view.js';
 import { fieldOptionNames } from '../../src/core/vocabulary.js';
 import { stampOf } from '../stamp.js';
+import { refuseFutureDates } from './not-future.js';
 import { applyEntryFields, checkSpan, clearEntryFields, clearOption, entryFieldOptions, entryFormValues, entryIdOption, newEntryFrom } from './fields.js';
 import { respellOption, withStoredCase } from './place-case.js';
 import { checkNewPlaces, keepUnlocated, locatedOption } from './place-check.js';
@@ -86,6 +88,7 @@ export const addEntry: SubcommandSpec = {
   examples: ['title:"Talks resume in Baku" date:2025-08 type:talks topic:syria-israel actors:"Syria:participant, Israel:participant" confidence:reported outlet:AFP'],
   run(args, ctx) {
     const input = newEntryFrom(args, ctx.services.dossier);
+    refuseFutureDates(ctx, { date: input.start, published: args.published as PartialDate | undefined });
     const unlocated = checkNewPlaces(ctx.services.places, input.places, args);
     const topicsBefore = ctx.services.dossier.topics();
     const id = ctx.services.editor.addEntry(input, stampOf(ctx));
@@ -127,6 +130,8 @@ export const editEntry: SubcommandSpec = {
     }
     const current = ctx.services.editor.entryState(id);
     const next = clearEntryFields(args, applyEntryFields(args, current, ctx.services.dossier), current) as EntryInput;
+    // Only what this edit sets: an entry stored before the rule can still be edited otherwise.
+    refuseFutureDates(ctx, { date: args.date as PartialDate | undefined, published: args.published as PartialDate | undefined });
     checkSpan(args, next);
     const typedPlaces = next.places;
     if (args.places !== undefined && args.respell !== true) next.places = withStoredCase(typedPlaces, ctx.services.dossier);

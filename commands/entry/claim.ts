@@ -6,6 +6,7 @@ import type { CommandArgs, OptionSpec, SubcommandSpec } from '../../src/core/com
 import type { ClaimInput } from '../../src/core/domain.js';
 import { UserError } from '../../src/core/errors.js';
 import { toIsoPartial, type PartialDate } from '../../src/core/partial-date.js';
+import { refuseFutureDates } from './not-future.js';
 import type { DossierReader } from '../../src/core/ports.js';
 import { CLAIM_STANCES, type ClaimStance } from '../../src/core/vocabulary.js';
 import { span } from '../../src/core/view.js';
@@ -55,6 +56,7 @@ export const claimEntry: SubcommandSpec = {
   run(args, ctx) {
     const id = args.id as number;
     const current = ctx.services.editor.entryState(id);
+    refuseFutureDates(ctx, { date: args.date as PartialDate | undefined, published: args.published as PartialDate | undefined }, { date: 'Give the day the actor said so, up to today (the default).' });
     const claim = claimFrom(args, ctx.services.dossier, today(ctx.now()));
     const claims = current.claims ?? [];
     const actor = String(args.actor);

@@ -95,6 +95,19 @@ describe('GIVEN an admin curating entries', () => {
     expect(storeFingerprint(app.db)).toBe(before);
   });
 
+  it('WHEN an entry, its source or a claim is dated after today THEN it is refused, saying today, and nothing is written', async () => {
+    const before = storeFingerprint(app.db);
+    const added = viewText(await run('/entry add title:"Talks in Baku" date:2026-04 type:talks topic:syria-israel outlet:AFP published:2026-03-02'));
+    expect(added).toContain('Option `date` is in the future — got `Apr 2026`; today is 1 Mar 2026 (UTC).');
+    expect(added).toContain('Option `published` is in the future — got `2 Mar 2026`');
+    expect(viewText(await run('/entry edit id:12 date:2027'))).toContain('Option `date` is in the future');
+    expect(viewText(await run('/entry claim id:12 actor:Israel stance:denies outlet:X date:2026-03-02'))).toContain('Option `date` is in the future');
+    expect(storeFingerprint(app.db)).toBe(before);
+    // Today itself, and a month or year not over yet, are not in the future.
+    expect((await run('/entry add title:"Talks in Baku" date:2026-03 type:talks topic:syria-israel outlet:AFP published:today')).tone).toBe('success');
+    expect((await run('/entry edit id:12 date:2026')).tone).toBe('success');
+  });
+
   it('WHEN a change names a topic the dossier does not have THEN the reply says it starts one, and which is close', async () => {
     const typo = viewText(await run('/entry add title:"Typo" date:2025 type:talks topic:syria-isreal'));
     expect(typo).toContain('This starts a new topic, syria-isreal. Did you mean syria-israel? If so: `/entry edit id:18 topic:syria-israel`');

@@ -31,7 +31,7 @@ beforeEach(async () => {
   await editAt('2025-07-03T12:00:00Z', `/entry edit id:13 title:"${NEW_TITLE}" confidence:confirmed`);
   // 20:00 UTC on 5 Jul is already 6 Jul in Tokyo.
   await editAt('2025-07-05T20:00:00Z', '/entry remove id:3 reason:"duplicate of #8"');
-  await editAt('2025-07-08T10:00:00Z', '/entry add title:"Talks resume in Baku" date:2025-08 type:talks topic:syria-israel actors:"Syria:participant, Israel:participant" outlet:AFP');
+  await editAt('2025-07-08T10:00:00Z', '/entry add title:"Talks resume in Baku" date:2025-07 type:talks topic:syria-israel actors:"Syria:participant, Israel:participant" outlet:AFP');
   clock = new Date('2025-07-20T12:00:00Z');
 });
 afterEach(() => app.dispose());

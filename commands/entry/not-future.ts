@@ -1,0 +1,23 @@
+// An entry records what has happened: its date, its source's publication and a claim's day are
+// up to today in the channel's zone (where `today` and `yesterday` are read too).
+import { dayInZone, refuseFuture } from '../../src/core/as-of-day.js';
+import type { CommandContext } from '../../src/core/command-spec.js';
+import { checkAll } from '../../src/core/errors.js';
+import type { PartialDate } from '../../src/core/partial-date.js';
+import { viewZone } from '../as-of.js';
+
+const HINTS: Record<string, string> = {
+  date: 'Date an entry by the day it happened, up to today; an event announced for later is entered when it takes place (its announcement is a statement).',
+  published: 'Give the day the source was published, up to today.',
+};
+
+/** Refuses, in one reply, each of `dates` (option name → date, undefined when not given) that starts after today. */
+export function refuseFutureDates(ctx: CommandContext, dates: Record<string, PartialDate | undefined>, hints: Record<string, string> = {}): void {
+  const zone = viewZone(ctx);
+  const today = dayInZone(ctx.now(), zone);
+  checkAll(
+    Object.entries(dates).map(([option, date]) => () => {
+      if (date) refuseFuture(date, today, zone, option, hints[option] ?? HINTS[option] ?? 'Give a day up to today.');
+    }),
+  );
+}
