@@ -13,19 +13,19 @@ export function newEntryKey(now = Date.now()): string {
   return `${time.slice(0, 8)}-${time.slice(8, 12)}-7${random.slice(15)}`;
 }
 
-/** The longest key a file may give (a UUID has 36 characters; other tools' ids are shorter). */
-export const MAX_KEY_LENGTH = 100;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
- * What a file may use as a key: printable text without spaces. Exports before keys wrote the
- * CSV event_id as `sitrep-N`, the entry's number in the store it came from, which names a
+ * What a file may use as a key: a UUID, as every key Sitrep makes is. Exports before keys wrote
+ * the CSV event_id as `sitrep-N`, the entry's number in the store it came from, which names a
  * different entry in every other store: such an id is no key.
  */
 export function keyProblem(key: string): string | undefined {
-  if (key.length > MAX_KEY_LENGTH) return `is ${key.length} characters; a key has at most ${MAX_KEY_LENGTH}`;
-  if (!/^[\x21-\x7e]+$/.test(key)) return 'may hold only printable ASCII characters, without spaces';
-  return undefined;
+  return UUID.test(key) ? undefined : `must be a UUID like 01984a1e-7c40-7d5e-9a51-3c8f6f0e2b17, as an export writes it`;
 }
+
+/** A key as stored: UUIDs compare ignoring case, so a key is kept in lower case. */
+export const storedKey = (key: string): string => key.toLowerCase();
 
 /** `sitrep-12`: an export's event_id before entries had keys. */
 export const isLegacyEventId = (text: string): boolean => /^sitrep-\d+$/.test(text);

@@ -3,20 +3,48 @@
 // copy (PRAGMA integrity_check) and only then puts it at FILE. Exits 0 when FILE holds the
 // checked copy, 2 otherwise (FILE is then left as it was).
 import Database from 'better-sqlite3';
-import { existsSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { readOneFile } from '../cli-args.js';
-import { writeLine, type CliIo } from '../cli-io.js';
+import type { CliIo } from '../cli-io.js';
+import { writeLine } from './cli-lines.js';
 import { loadConfig } from '../config.js';
 import { backupStore } from '../store/backup.js';
+import { canonicalPath, writeProblem } from './out-file.js';
 import { phaseProgress } from './progress-report.js';
 
 const USAGE = 'Usage: npm run backup -- FILE';
 /** How long the copy waits for a write of the bot's to finish before going on. */
 const BUSY_TIMEOUT_MS = 5000;
 
-const sameFile = (a: string, b: string) => existsSync(b) && realpathSync(a) === realpathSync(b);
+/** SQLite's files beside a store: writing one while a bot runs corrupts what it reads. */
+export const STORE_FILE_SUFFIXES = ['', '-wal', '-shm', '-journal'];
+
+/** Which of the store's files `file` is (its suffix), if any. */
+export function storeFileOf(dbPath: string, file: string): string | undefined {
+  const store = canonicalPath(dbPath);
+  const target = canonicalPath(file);
+  return STORE_FILE_SUFFIXES.find((suffix) => target === `${store}${suffix}`);
+}
+
+/** An empty FILE would name the current directory: a slip, not a choice. */
+export function emptyFileArgument(argv: readonly string[], usage: string, io: CliIo): boolean {
+  if (!argv.some((arg) => arg.trim() === '')) return false;
+  writeLine(io.stderr, `FILE is empty: give the path of a file.\n${usage}`);
+  return true;
+}
+
+/** Why `file` cannot receive a backup, before any copying. */
+function targetProblem(file: string): string | undefined {
+  if (existsSync(file) && statSync(file).isDirectory()) return `it is a directory: give a file name in it, e.g. ${file}/sitrep-backup.db`;
+  const parent = dirname(file);
+  if (!existsSync(parent)) return `its directory ${parent} does not exist: create it, or give another path`;
+  if (!statSync(parent).isDirectory()) return `${parent} is a file, not a directory: give another path`;
+  return undefined;
+}
 
 export async function runBackup(argv: string[], io: CliIo): Promise<number> {
+  if (emptyFileArgument(argv, USAGE, io)) return 2;
   const read = readOneFile(argv, USAGE, io.stderr);
   if ('exit' in read) return read.exit;
   const { file } = read;
@@ -25,8 +53,15 @@ export async function runBackup(argv: string[], io: CliIo): Promise<number> {
     writeLine(io.stderr, `There is no store at ${dbPath} (SITREP_DB): nothing to back up.`);
     return 2;
   }
-  if (sameFile(dbPath, file)) {
-    writeLine(io.stderr, `${file} is the store itself: back it up to another file.`);
+  const storeFile = storeFileOf(dbPath, file);
+  if (storeFile !== undefined) {
+    const what = storeFile === '' ? 'the store itself' : `the store's ${storeFile.slice(1)} file, which SQLite keeps beside it`;
+    writeLine(io.stderr, `${file} is ${what}: back it up to another file.`);
+    return 2;
+  }
+  const problem = targetProblem(file);
+  if (problem) {
+    writeLine(io.stderr, `Cannot back up to ${file}: ${problem}. Nothing was written.`);
     return 2;
   }
   // Not openDatabase: a backup neither migrates nor seeds the store it copies.
@@ -44,7 +79,7 @@ export async function runBackup(argv: string[], io: CliIo): Promise<number> {
     return 0;
   } catch (error) {
     progress?.stop();
-    writeLine(io.stderr, `Backup failed, ${file} was not written: ${(error as Error).message}`);
+    writeLine(io.stderr, `Backup failed, ${file} was not written: ${writeProblem(error)}`);
     return 2;
   } finally {
     db.close();

@@ -4,7 +4,8 @@
 // name and renamed into place once loaded: killed half-way, there is no store rather than half a one.
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { basename } from 'node:path';
-import { writeLine, type CliIo } from '../cli-io.js';
+import type { CliIo } from '../cli-io.js';
+import { writeLine } from './cli-lines.js';
 import type { Config } from '../config.js';
 import { plural } from '../core/text.js';
 import type { RecordKind } from '../store/bundle-format.js';

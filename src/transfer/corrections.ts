@@ -9,6 +9,7 @@ import { clip } from '../core/text-cut.js';
 import { changedFields } from '../core/entry-diff.js';
 import type { RawRow } from './source-row.js';
 import { isNone } from './row-values.js';
+import { correctedSources } from './source-corrections.js';
 
 /** How a correction names actors: by id, through the store (or the actors the import plans). */
 export type ActorNames = (actorId: number) => string;
@@ -45,7 +46,7 @@ export const CORRECTABLE_FIELDS: readonly CorrectableField[] = [
     show: (e, names) => listed(e.actors.map((a) => `${names(a.actorId)}:${a.role}`)),
   },
   {
-    field: 'sources', label: 'sources', given: ['source_url', 'outlet', 'attribution', 'published', 'sources', 'more_sources'], clearable: true,
+    field: 'sources', label: 'sources', given: ['source_url', 'outlet', 'attribution', 'published', 'grade', 'sources', 'more_sources'], clearable: true,
     show: (e) => (e.sources.length === 0 ? '(none)' : e.sources.map(sourceText).join('; ')),
   },
   { field: 'confidence', label: 'confidence', given: ['confidence'], clearable: false, show: (e) => e.confidence },
@@ -95,7 +96,7 @@ export function correctedState(current: EntryInput, checked: EntryInput, row: Ra
   const given = canonical(checked);
   for (const spec of CORRECTABLE_FIELDS) {
     if (!givesField(row, spec)) continue;
-    const value = given[spec.field];
+    const value = spec.field === 'sources' ? correctedSources(next.sources, given.sources, row).map(canonicalSource) : given[spec.field];
     if (value === undefined) delete next[spec.field];
     else Object.assign(next, { [spec.field]: value });
   }

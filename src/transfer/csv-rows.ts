@@ -7,6 +7,8 @@ import { ImportFileError, type SourceRow } from './source-row.js';
 import { plural } from '../core/text.js';
 
 const KNOWN_COLUMNS = new Set([...IMPORT_FIELDS, ...ACLED_COLUMNS]);
+/** A column of ACLED's own data, which Sitrep's CSV export does not write. */
+const ACLED_DATA_COLUMN = 'event_id_cnty';
 const SPACE = new Set([0x20, 0x09, 0x0a, 0x0d]);
 
 /**
@@ -40,6 +42,9 @@ function headerProblem(columns: string[]): string | undefined {
   if (unnamed >= 0) return `column ${unnamed + 1} of the header has no name`;
   const twice = columns.find((c, i) => columns.indexOf(c) !== i);
   if (twice) return `column \`${twice}\` appears twice in the header`;
+  if (columns.includes(ACLED_DATA_COLUMN)) {
+    return `this is ACLED data (its header has ACLED's \`${ACLED_DATA_COLUMN}\` column), as \`npm run export -- --format acled\` writes it for ACLED's tools: Sitrep does not import it. Import an export made with --format csv or json`;
+  }
   const unknown = columns.find((c) => !KNOWN_COLUMNS.has(c));
   if (unknown) return `unknown column \`${unknown}\`; columns are ${IMPORT_FIELDS.join(', ')} (and ACLED's, which are ignored)`;
   const missing = REQUIRED_FIELDS.filter((f) => !columns.includes(f));
@@ -69,6 +74,10 @@ function rowFrom(columns: string[], values: string[], line: number): SourceRow {
 }
 
 export function readCsv(text: string): SourceRow[] {
+  const start = text.trimStart()[0];
+  if (start === '[' || start === '{') {
+    throw new ImportFileError(`this is not CSV: it starts with \`${start}\`, as JSON does. Import it with --format ${start === '[' ? 'json' : 'ndjson'}, or name the file .${start === '[' ? 'json' : 'ndjson'}`);
+  }
   const bytes = Buffer.from(text, 'utf8');
   const lines = lineCounter(bytes);
   let end = 0;

@@ -1,13 +1,14 @@
 // npm run export -- --format json|csv|acled|bundle [--topic SLUG] [--out FILE]
 // Writes the live entries, oldest first, to stdout or a file; or, as a bundle, the whole dossier
 // (docs/bundle.md).
-import { createWriteStream, existsSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { stringify } from 'csv-stringify/sync';
 import { createApp, type App } from '../app.js';
 import { readArgs } from '../cli-args.js';
-import { writeLine, type CliIo } from '../cli-io.js';
+import type { CliIo } from '../cli-io.js';
+import { writeLine } from './cli-lines.js';
 import { loadConfig } from '../config.js';
 import { createLogger } from '../log.js';
 import type { PlaceDirectory } from '../core/places/place-port.js';
@@ -17,16 +18,11 @@ import type { EventType } from '../core/vocabulary.js';
 import { bundleRecords } from '../store/bundle-export.js';
 import { acledText } from './acled-export.js';
 import { gazetteerLocator, type PlaceLocator } from './acled-geo.js';
+import { writeProblem, writeWhole } from './out-file.js';
 
 const FORMATS = ['json', 'csv', 'acled', 'bundle'] as const;
 type ExportFormat = (typeof FORMATS)[number];
 const USAGE = `Usage: npm run export -- --format ${FORMATS.join('|')} [--topic SLUG] [--out FILE]`;
-const WRITE_ERRORS: Record<string, string> = {
-  ENOENT: 'its directory does not exist',
-  EISDIR: 'it is a directory',
-  EACCES: 'permission denied',
-  ENOSPC: 'the disk is full',
-};
 
 /** Whether an entry's places are all located, each place looked up once per export. */
 function placesLocated(places: PlaceDirectory): PlacesLocated {
@@ -55,17 +51,18 @@ function* bundleText(app: App, topic: string | undefined): Generator<string> {
 }
 
 /**
- * Streams the export with back-pressure; a write error (a missing directory for --out) comes
- * back as a one-line reason. A reader that stops early (`| head`) is no error: the export stops.
+ * Streams the export with back-pressure, to --out whole or not at all (a failed export leaves the
+ * file that was there); a write error comes back as a one-line reason. A reader that stops early
+ * (`| head`) is no error: the export stops.
  */
-async function writeOut(text: Iterable<string>, out: Writable, target: string, stderr: Writable): Promise<'written' | 'stopped' | 'failed'> {
+async function writeOut(text: Iterable<string>, outFile: string | undefined, stdout: Writable, stderr: Writable): Promise<'written' | 'stopped' | 'failed'> {
   try {
-    await pipeline(Readable.from(text), out);
+    if (outFile) await writeWhole(outFile, text);
+    else await pipeline(Readable.from(text), stdout);
     return 'written';
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? '';
-    if (code === 'EPIPE') return 'stopped';
-    writeLine(stderr, `Cannot write ${target}: ${WRITE_ERRORS[code] ?? (error as Error).message}.`);
+    if ((error as NodeJS.ErrnoException).code === 'EPIPE') return 'stopped';
+    writeLine(stderr, `Cannot write ${outFile ?? 'the standard output'}: ${writeProblem(error)}.`);
     return 'failed';
   }
 }
@@ -101,12 +98,11 @@ async function exportEntries({ format, topic, outFile, locate }: ExportRequest, 
     const entries = app.db
       .prepare(`SELECT id, key FROM entries WHERE deleted_at IS NULL ${topic ? 'AND topic = ?' : ''} ORDER BY day_from, id`)
       .all(...(topic ? [topic] : [])) as { id: number; key: string | null }[];
-    const out = outFile ? createWriteStream(outFile) : io.stdout;
     const leftOut = new Map<EventType, number>();
     const ids = entries.map((e) => e.id);
     const text =
       format === 'bundle' ? bundleText(app, topic) : format === 'acled' ? acledText(app, ids, locate ?? gazetteerLocator(app.services.places), leftOut) : exportText(app, entries, format);
-    const outcome = await writeOut(text, out, outFile ?? 'the standard output', io.stderr);
+    const outcome = await writeOut(text, outFile, io.stdout, io.stderr);
     if (outcome === 'written') {
       const skipped = [...leftOut.values()].reduce((sum, n) => sum + n, 0);
       const what = format === 'bundle' ? 'the dossier' : plural(entries.length - skipped, 'entry', 'entries');

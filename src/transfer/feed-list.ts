@@ -68,6 +68,11 @@ export function feedsInOpml(text: string): ListedFeed[] {
   return feeds;
 }
 
+function emptyOpml(now: Date): string {
+  const head = generateOpml({ head: { title: 'Feeds watched by Sitrep', dateCreated: now }, body: { outlines: [{ text: 'none' }] } });
+  return head.replace(/<body>[\s\S]*<\/body>/, '<body/>');
+}
+
 /** The sources as an OPML document, one folder per topic, with each source's keywords, interval and reliability. */
 export function opmlOf(sources: readonly WatchedSource[], now: Date): string {
   const topics = [...new Set(sources.map((source) => source.topic))].sort();
@@ -85,5 +90,7 @@ export function opmlOf(sources: readonly WatchedSource[], now: Date): string {
         ...(source.reliability ? { reliability: source.reliability } : {}),
       })),
   }));
+  // OPML has no empty list, and feedsmith refuses one: an empty body reads back as no feed.
+  if (outlines.length === 0) return emptyOpml(now);
   return generateOpml({ head: { title: 'Feeds watched by Sitrep', dateCreated: now }, body: { outlines } }, { extraOutlineAttributes: SITREP_ATTRIBUTES });
 }

@@ -4,17 +4,18 @@
 // `/sources add` would (the same checks, one line per feed saying what became of it); exporting
 // writes the watched feeds, one folder per topic. Exits 0, 1 when a listed feed was refused, 2
 // when nothing could be read or written.
-import { createWriteStream, existsSync, readFileSync } from 'node:fs';
-import { finished } from 'node:stream/promises';
+import { existsSync, readFileSync } from 'node:fs';
 import { newSourceFrom } from '../../commands/sources/add.js';
 import { createApp, type App } from '../app.js';
 import { readArgs } from '../cli-args.js';
-import { writeLine, type CliIo } from '../cli-io.js';
+import type { CliIo } from '../cli-io.js';
+import { writeLine } from './cli-lines.js';
 import { loadConfig } from '../config.js';
 import { UserError } from '../core/errors.js';
 import { plural } from '../core/text.js';
 import { createLogger } from '../log.js';
 import { feedsInOpml, opmlOf, type ListedFeed } from './feed-list.js';
+import { readProblem, writeProblem, writeWhole } from './out-file.js';
 
 const USAGE = [
   'Usage: npm run feeds -- import FILE.opml [--topic SLUG] [--keywords "ceasefire, Sweida"] [--every 30m]',
@@ -39,6 +40,9 @@ function openApp(io: CliIo): App | undefined {
   return createApp({ dbPath: config.dbPath, admins: config.admins, logger: createLogger('warn'), sourcesAllowPrivate: config.sourcesAllowPrivate });
 }
 
+/** Control characters but the line breaks and tabs an attribute may wrap a name with. */
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
 /** The most of a list's name for a feed kept as its title (a feed's own title replaces it at its first check). */
 const LIST_TITLE_LIMIT = 200;
 
@@ -48,6 +52,12 @@ function watch(app: App, feed: ListedFeed, choices: ImportChoices, by: string): 
   if (topic === undefined) return { kind: 'refused', line: `refused ${feed.url}: the list gives it no category or folder, so no topic: give one with --topic.` };
   const keywords = choices.keywords ?? feed.keywords;
   const every = choices.every ?? feed.every;
+  // Refused as /sources add refuses such text: it would drive a terminal, or vanish in chat.
+  const controlled = [feed.title, keywords].find((text) => text !== undefined && CONTROL_CHARACTER.test(text));
+  if (controlled !== undefined) {
+    const what = controlled === feed.title ? 'its name' : 'its keywords';
+    return { kind: 'refused', line: `refused ${feed.url}: ${what} “${controlled}” holds a control character: remove it from the list.` };
+  }
   try {
     const args = { url: feed.url, topic, ...(keywords ? { keywords } : {}), ...(every ? { every } : {}), ...(feed.reliability ? { reliability: feed.reliability } : {}) };
     // Shown in chat as a feed's own title is: one line, no control characters.
@@ -61,12 +71,18 @@ function watch(app: App, feed: ListedFeed, choices: ImportChoices, by: string): 
 }
 
 function importList(file: string, choices: ImportChoices, io: CliIo): number {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    writeLine(io.stderr, `Cannot read ${file}: ${readProblem(error)}. Nothing was imported.`);
+    return 2;
+  }
   let feeds: ListedFeed[];
   try {
-    feeds = feedsInOpml(readFileSync(file, 'utf8'));
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    writeLine(io.stderr, code ? `Cannot read ${file}: ${(error as Error).message}` : `${file} is not an OPML feed list (the <opml> document feed readers export).`);
+    feeds = feedsInOpml(text);
+  } catch {
+    writeLine(io.stderr, `${file} is not an OPML feed list (the <opml> document feed readers export).`);
     return 2;
   }
   if (feeds.length === 0) {
@@ -94,17 +110,23 @@ async function exportList(topic: string | undefined, outFile: string | undefined
   const app = openApp(io);
   if (!app) return 2;
   try {
-    const sources = app.services.sources.list().filter((source) => topic === undefined || source.topic === topic);
-    const out = outFile ? createWriteStream(outFile) : io.stdout;
-    const done = outFile ? finished(out) : Promise.resolve();
-    out.write(opmlOf(sources, new Date()));
-    if (outFile) out.end();
-    await done;
+    const watched = app.services.sources.list();
+    const topics = [...new Set([...app.dossier.topics(), ...watched.map((source) => source.topic)])].sort();
+    if (topic !== undefined && !topics.includes(topic)) {
+      writeLine(io.stderr, `There is no topic "${topic}": nothing was exported. Topics: ${topics.join(', ')}.`);
+      return 2;
+    }
+    const sources = watched.filter((source) => topic === undefined || source.topic === topic);
+    const text = opmlOf(sources, new Date());
+    try {
+      if (outFile) await writeWhole(outFile, [text]);
+      else io.stdout.write(text);
+    } catch (error) {
+      writeLine(io.stderr, `Cannot write ${outFile ?? 'the standard output'}: ${writeProblem(error)}.`);
+      return 2;
+    }
     writeLine(io.stderr, `Exported ${plural(sources.length, 'watched feed')}${topic ? ` of ${topic}` : ''} as OPML.`);
     return 0;
-  } catch (error) {
-    writeLine(io.stderr, `Cannot write ${outFile ?? 'the standard output'}: ${(error as Error).message}`);
-    return 2;
   } finally {
     app.close();
   }

@@ -2,7 +2,8 @@
 // (unless a dry run, or nothing would change), and say how it went. The exit code: 1 when a row
 // was rejected, 0 otherwise.
 import { basename } from 'node:path';
-import { writeLine, type CliIo } from '../cli-io.js';
+import type { CliIo } from '../cli-io.js';
+import { writeLine } from './cli-lines.js';
 import { plural } from '../core/text.js';
 import type { Db } from '../store/connection.js';
 import type { ImportPlan } from './import-plan.js';

@@ -5,7 +5,8 @@
 // Exits 0, 1 when a row was rejected, 2 when nothing could be imported (or the usage was wrong).
 import { basename } from 'node:path';
 import { readArgs } from '../cli-args.js';
-import { writeLine, type CliIo } from '../cli-io.js';
+import type { CliIo } from '../cli-io.js';
+import { writeLine } from './cli-lines.js';
 import { loadConfig } from '../config.js';
 import { createLogger } from '../log.js';
 import { importBundle } from './bundle-import.js';

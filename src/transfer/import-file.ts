@@ -3,21 +3,43 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Writable } from 'node:stream';
-import { writeLine } from '../cli-io.js';
+import { writeLine } from './cli-lines.js';
 import { isBundle } from './bundle-file.js';
+import { readProblem } from './out-file.js';
 import { detectFormat, ImportFileError, readRows, withoutBom, type ImportFormat, type SourceRow } from './row-reader.js';
 
-const READ_ERRORS: Record<string, string> = { ENOENT: 'there is no such file', EISDIR: 'it is a directory', EACCES: 'permission denied' };
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/** The file's text; throws an ImportFileError for one that is not UTF-8 (UTF-16, as Excel saves "Unicode text", has NUL bytes). */
+function utf8Text(bytes: Buffer): string {
+  const bom16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  let text: string | undefined;
+  try {
+    text = bom16 ? undefined : UTF8.decode(bytes);
+  } catch {
+    text = undefined;
+  }
+  if (text === undefined || text.includes('\u0000')) {
+    throw new ImportFileError(`the file is not UTF-8 text${bom16 || bytes.includes(0) ? ' (it looks like UTF-16)' : ''}: save it as UTF-8 (in Excel: "CSV UTF-8"), then import it again`);
+  }
+  return text;
+}
 
 export type ImportSource = { kind: 'rows'; rows: SourceRow[]; format: ImportFormat } | { kind: 'bundle'; text: string };
 
 export function readImportFile(file: string, format: ImportFormat | 'bundle' | undefined, stderr: Writable): ImportSource | undefined {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (error) {
+    writeLine(stderr, `Cannot read ${file}: ${readProblem(error)}. Nothing was written.`);
+    return undefined;
+  }
   let text: string;
   try {
-    text = withoutBom(readFileSync(file, 'utf8'));
+    text = withoutBom(utf8Text(bytes));
   } catch (error) {
-    const reason = READ_ERRORS[(error as NodeJS.ErrnoException).code ?? ''];
-    writeLine(stderr, `Cannot read ${file}: ${reason ?? (error as Error).message}. Nothing was written.`);
+    writeLine(stderr, `Cannot import ${basename(file)}: ${(error as Error).message}. Nothing was written.`);
     return undefined;
   }
   // A bundle says so on its first line, whatever the file is called.

@@ -11,26 +11,24 @@ import { correctedState, describeChanges, fieldChanges, type ActorNames, type Fi
 import { memoizeActorLookups } from './memo-dossier.js';
 import { missingActors, missingActorsReason, PlannedActors, type PlannedActor } from './row-actors.js';
 import type { RawRow, SourceRow } from './row-reader.js';
+import { placeOf, rowPlace, type RowPlace } from './source-row.js';
 import { rowKey } from './row-key.js';
 import type { PlacesCheck, RowPlaces } from './row-places.js';
 import { checkRow } from './row-validation.js';
 import { dateTitleKey, storedMatches } from './stored-matches.js';
 
-export interface RowOutcome {
-  line: number;
+export interface RowOutcome extends RowPlace {
   reason: string;
 }
 
-export interface AcceptedRow {
-  line: number;
+export interface AcceptedRow extends RowPlace {
   input: EntryInput;
   /** The key the row gives; the new entry gets a key of its own otherwise. */
   key?: string;
 }
 
 /** A stored entry the row corrects: its state afterwards, and what changes. */
-export interface Correction {
-  line: number;
+export interface Correction extends RowPlace {
   entryId: number;
   next: EntryInput;
   changedFields: string[];
@@ -62,8 +60,7 @@ export interface PlanOptions {
   places?: RowPlaces;
 }
 
-interface CheckedRow {
-  line: number;
+interface CheckedRow extends RowPlace {
   row: RawRow;
   input: EntryInput;
   key?: string;
@@ -87,21 +84,22 @@ function checkRows(rows: SourceRow[], reader: DossierReader, planned: PlannedAct
   const knownActors = new Set<string>();
   rows.forEach((row, index) => {
     if (index % 1000 === 0) onProgress?.(index);
-    if (!row.values) return void plan.rejected.push({ line: row.line, reason: row.error ?? 'unreadable row' });
+    const at = placeOf(row);
+    if (!row.values) return void plan.rejected.push({ ...at, reason: row.error ?? 'unreadable row' });
     const missing = missingActors(row.values, reader, knownActors);
-    if (missing.length > 0 && !options.createActors) return void plan.rejected.push({ line: row.line, reason: missingActorsReason(missing, reader) });
+    if (missing.length > 0 && !options.createActors) return void plan.rejected.push({ ...at, reason: missingActorsReason(missing, reader) });
     for (const actor of missing) planned.plan(actor);
     let key: string | undefined;
     try {
       key = rowKey(row.values);
     } catch (error) {
-      return void plan.rejected.push({ line: row.line, reason: (error as Error).message });
+      return void plan.rejected.push({ ...at, reason: (error as Error).message });
     }
     const check = checkRow(row.values, reader);
-    if (!check.ok) return void plan.rejected.push({ line: row.line, reason: check.reason });
+    if (!check.ok) return void plan.rejected.push({ ...at, reason: check.reason });
     const places = placesOf(row.values, check.input, options.places);
-    if (!places.ok) return void plan.rejected.push({ line: row.line, reason: places.reason });
-    checked.push({ line: row.line, row: row.values, input: check.input, kept: places.kept, ...(key ? { key } : {}), ...(check.note ? { note: check.note } : {}) });
+    if (!places.ok) return void plan.rejected.push({ ...at, reason: places.reason });
+    checked.push({ ...at, row: row.values, input: check.input, kept: places.kept, ...(key ? { key } : {}), ...(check.note ? { note: check.note } : {}) });
   });
   return checked;
 }
@@ -120,31 +118,35 @@ export function planImport(rows: SourceRow[], db: Db, dossier: DossierReader, on
   const dateTitles = checked.map(({ input }) => dateTitleKey(toIsoPartial(input.start), input.title));
   const stored = storedMatches(db, checked.map((c) => c.input), checked.map((c) => c.key), urlsOf);
   const names = actorNames(db, planned);
-  const seen = { keys: new Map<string, number>(), urls: new Map<string, number>(), dateTitles: new Map<string, number>(), entries: new Map<number, number>() };
+  // Earlier rows by what tells them apart, each with its place (`line 3`).
+  const seen = { keys: new Map<string, string>(), urls: new Map<string, string>(), dateTitles: new Map<string, string>(), entries: new Map<number, string>() };
 
   const keep = (line: number, kept: readonly string[]) => kept.forEach((name) => plan.keptUnlocated.set(name, [...(plan.keptUnlocated.get(name) ?? []), line]));
-  checked.forEach(({ line, row, input, key, note, kept }, i) => {
+  checked.forEach((checkedRow, i) => {
+    const { line, row, input, key, note, kept } = checkedRow;
+    const at = placeOf(checkedRow);
+    const place = rowPlace(at);
     const urls = urlsOf[i]!;
     const dateTitle = dateTitles[i]!;
     // A key says which entry a row is; rows without one are told apart as before keys.
     const earlier = key !== undefined ? seen.keys.get(key) : (urls.map((u) => seen.urls.get(u)).find((l) => l !== undefined) ?? seen.dateTitles.get(dateTitle));
-    if (earlier !== undefined) return void plan.skipped.push({ line, reason: `duplicate of line ${earlier} in this file` });
+    if (earlier !== undefined) return void plan.skipped.push({ ...at, reason: `duplicate of ${earlier} in this file` });
 
     const byKey = key !== undefined ? stored.byKey.get(key) : undefined;
     if (byKey?.removed) {
-      return void plan.skipped.push({ line, reason: `entry #${byKey.id}, which has this key, is removed: restore it with /entry undo id:${byKey.id} to correct it` });
+      return void plan.skipped.push({ ...at, reason: `entry #${byKey.id}, which has this key, is removed: restore it with /entry undo id:${byKey.id} to correct it` });
     }
     const url = urls.find((u) => stored.byUrl.has(u));
     const target = byKey ? { id: byKey.id, by: 'same key' } : url !== undefined ? { id: stored.byUrl.get(url)!, by: 'same source URL' } : undefined;
     if (target) {
       const corrector = seen.entries.get(target.id);
-      if (corrector !== undefined) return void plan.skipped.push({ line, reason: `line ${corrector} already corrects entry #${target.id} (${target.by})` });
-      seen.entries.set(target.id, line);
+      if (corrector !== undefined) return void plan.skipped.push({ ...at, reason: `${corrector} already corrects entry #${target.id} (${target.by})` });
+      seen.entries.set(target.id, place);
       const current = readEntryState(db, target.id)!.input;
       const next = correctedState(current, input, row);
       const changes = fieldChanges(current, next, names);
-      if (changes.length === 0) return void plan.skipped.push({ line, reason: `duplicate of entry #${target.id} (${target.by})` });
-      plan.corrected.push({ line, entryId: target.id, next, changedFields: changedFields(current, next), changes });
+      if (changes.length === 0) return void plan.skipped.push({ ...at, reason: `duplicate of entry #${target.id} (${target.by})` });
+      plan.corrected.push({ ...at, entryId: target.id, next, changedFields: changedFields(current, next), changes });
       keep(line, kept);
       return;
     }
@@ -154,15 +156,15 @@ export function planImport(rows: SourceRow[], db: Db, dossier: DossierReader, on
       // Titles match here as folded: only the other fields can tell the row from the entry.
       const changes = fieldChanges(current, correctedState(current, input, row), names).filter((c) => c.field !== 'title');
       const differs = changes.length > 0 ? `; it differs in ${changes.map((c) => c.label).join(', ')}: give the row that entry's key to correct it` : '';
-      return void plan.skipped.push({ line, reason: `duplicate of entry #${sameDateTitle} (same date and title)${differs}` });
+      return void plan.skipped.push({ ...at, reason: `duplicate of entry #${sameDateTitle} (same date and title)${differs}` });
     }
     // Later rows are compared with the new entries, as with those stored.
-    if (key !== undefined) seen.keys.set(key, line);
-    urls.forEach((u) => seen.urls.set(u, line));
-    seen.dateTitles.set(dateTitle, line);
-    plan.accepted.push({ line, input, ...(key ? { key } : {}) });
+    if (key !== undefined) seen.keys.set(key, place);
+    urls.forEach((u) => seen.urls.set(u, place));
+    seen.dateTitles.set(dateTitle, place);
+    plan.accepted.push({ ...at, input, ...(key ? { key } : {}) });
     keep(line, kept);
-    if (note) plan.noted.push({ line, reason: note });
+    if (note) plan.noted.push({ ...at, reason: note });
   });
   // Of the actors rows name, only those a written row names are created.
   const used = new Set([...plan.accepted.map((a) => a.input), ...plan.corrected.map((c) => c.next)].flatMap((e) => e.actors.map((a) => a.actorId)));
@@ -172,4 +174,4 @@ export function planImport(rows: SourceRow[], db: Db, dossier: DossierReader, on
 }
 
 /** "line 3: entry #12: confidence reported → confirmed", for listing corrections. */
-export const correctionLine = (c: Correction): string => `line ${c.line}: entry #${c.entryId}: ${describeChanges(c.changes)}`;
+export const correctionLine = (c: Correction): string => `${rowPlace(c)}: entry #${c.entryId}: ${describeChanges(c.changes)}`;

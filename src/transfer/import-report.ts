@@ -1,12 +1,13 @@
 // What an import prints on stdout: each row not written as is (rejected, skipped, taken with a
 // note), each correction field by field, the actors and topics it starts, and the counts.
 import type { Writable } from 'node:stream';
-import { writeLine } from '../cli-io.js';
+import { writeLine } from './cli-lines.js';
 import { humanize } from '../core/vocabulary.js';
+import { rowPlace } from './source-row.js';
 import { correctionLine, type ImportPlan, type RowOutcome } from './import-plan.js';
 
 function printOutcomes(stdout: Writable, kind: string, outcomes: readonly RowOutcome[]): void {
-  for (const o of outcomes) writeLine(stdout, `  ${kind} line ${o.line}: ${o.reason}`);
+  for (const o of outcomes) writeLine(stdout, `  ${kind} ${rowPlace(o)}: ${o.reason}`);
 }
 
 /** Topics the new rows would start, with their row counts: a typo would start a stray one. */

@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import type { Writable } from 'node:stream';
 import { createApp, type App } from '../app.js';
-import { writeLine } from '../cli-io.js';
+import { writeLine } from './cli-lines.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../core/logger.js';
 import { planImport, type ImportPlan, type PlanOptions } from './import-plan.js';

@@ -17,7 +17,8 @@ export function phaseProgress(stream: Writable, label: string, total: number): P
       const step = Math.floor((done * STEPS) / total);
       if (step <= shown) return;
       shown = step;
-      stream.write(`${label} ${done}/${total} (${step * (100 / STEPS)}%)\n`);
+      // The share of the counts shown: updates come every so many rows, not at each tenth.
+      stream.write(`${label} ${done}/${total} (${Math.floor((done * 100) / total)}%)\n`);
     },
     stop() {},
   };

@@ -73,9 +73,14 @@ function readJsonArray(text: string): SourceRow[] {
     throw new ImportFileError(`a JSON import must be an array of objects, like [{"title": …}]${hint}`);
   }
   const lines = arrayElementLines(text);
-  return data.map((item, i) =>
-    isObject(item) ? { line: lines[i] ?? 1, values: item } : { line: lines[i] ?? 1, error: 'each item must be an object' },
-  );
+  const perLine = new Map<number, number>();
+  for (const line of lines) perLine.set(line, (perLine.get(line) ?? 0) + 1);
+  return data.map((item, i) => {
+    const line = lines[i] ?? 1;
+    // A line alone cannot tell apart items that share it (a file of one line): their number can.
+    const at = (perLine.get(line) ?? 0) > 1 ? { line, item: i + 1 } : { line };
+    return isObject(item) ? { ...at, values: item } : { ...at, error: 'each item must be an object' };
+  });
 }
 
 function ndjsonRow(raw: string, line: number): SourceRow {

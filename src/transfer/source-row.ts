@@ -3,8 +3,19 @@
 
 export type RawRow = Record<string, unknown>;
 
-export interface SourceRow {
+/** Where a row is in its file: the line it starts on, and its place in a JSON array whose items share a line. */
+export interface RowPlace {
   line: number;
+  item?: number;
+}
+
+/** `line 3`, or `item 3 (line 1)` when several items of a JSON array start on one line. */
+export const rowPlace = (at: RowPlace): string => (at.item !== undefined ? `item ${at.item} (line ${at.line})` : `line ${at.line}`);
+
+/** A row's place without the rest of it. */
+export const placeOf = (at: RowPlace): RowPlace => ({ line: at.line, ...(at.item !== undefined ? { item: at.item } : {}) });
+
+export interface SourceRow extends RowPlace {
   /** Undefined when the row could not be read at all; `error` says why. */
   values?: RawRow;
   error?: string;

@@ -120,4 +120,37 @@ describe('GIVEN npm run feeds', () => {
     expect(empty.stderr).toContain('lists no feed');
     expect(fileFingerprint(dbPath)).toEqual(before);
   });
+
+  it('WHEN no feed is watched, or --topic names no topic THEN export writes an empty list or says so, and an existing --out file is never emptied', async () => {
+    const out = fileIn(dir, 'kept.opml', LIST);
+    const unknown = await feeds(dbPath, 'export', '--topic', 'nosuch', '--out', out);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toMatch(/^There is no topic "nosuch": nothing was exported\. Topics: .*syria-israel/);
+    expect(readFileSync(out, 'utf8')).toBe(LIST);
+
+    const none = await feeds(dbPath, 'export', '--out', out);
+    expect(none.status).toBe(0);
+    expect(none.stderr).toContain('Exported 0 watched feeds as OPML.');
+    expect(readFileSync(out, 'utf8')).toMatch(/<opml version="2\.0">[\s\S]*<body\/>\s*<\/opml>/);
+    const again = await feeds(dbPath, 'import', out);
+    expect(again.stderr).toContain('lists no feed');
+
+    const blocked = await feeds(dbPath, 'export', '--out', join(out, 'x.opml'));
+    expect(blocked.status).toBe(2);
+    expect(blocked.stderr).toBe(`Cannot write ${join(out, 'x.opml')}: a part of its path is a file, not a directory.\n`);
+  });
+
+  it('WHEN a listed name holds a control character THEN that feed is refused, shown with the character as a symbol', async () => {
+    const list = '<opml version="2.0"><head/><body><outline text="Evil&#x1b;[31mRed" type="rss" xmlUrl="https://evil.example/rss" category="/syria-israel"/></body></opml>';
+    const result = await feeds(dbPath, 'import', fileIn(dir, 'evil.opml', list));
+    expect(result.status).toBe(1);
+    expect(result.stdout).toBe('refused https://evil.example/rss: its name “Evil␛[31mRed” holds a control character: remove it from the list.\n');
+    expect(watched(dbPath)).toEqual([]);
+  });
+
+  it('WHEN the list file is missing THEN it says so in words', async () => {
+    const result = await feeds(dbPath, 'import', join(dir, 'missing.opml'));
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe(`Cannot read ${join(dir, 'missing.opml')}: there is no such file. Nothing was imported.\n`);
+  });
 });

@@ -1,0 +1,118 @@
+// Files an import cannot use as given, and what it says: control characters shown, not obeyed; a
+// file that is not UTF-8, JSON read as CSV, ACLED's data; keys that are no UUID; and where a row
+// is, counted right, in progress lines and in a JSON array written on one line.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runExport } from '../../src/transfer/export-command.js';
+import { runImport } from '../../src/transfer/import-command.js';
+import { fileIn, runProgram } from '../support/cli.js';
+import { ndjson } from '../support/import-rows.js';
+import { storeFingerprint } from '../support/store-fingerprint.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+
+let app: TestApp;
+let dir: string;
+beforeEach(() => {
+  app = createTestApp();
+  dir = mkdtempSync(join(tmpdir(), 'sitrep-import-problems-'));
+});
+afterEach(() => {
+  app.dispose();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const env = () => ({ SITREP_DB: app.dbPath });
+const importFile = (path: string, ...flags: string[]) => runProgram(runImport, [path, ...flags], env());
+const exported = async (format: string) => (await runProgram(runExport, ['--format', format], env())).stdout;
+const row = (title: string, more: Record<string, unknown> = {}) => ({ title, date: '2025-08-03', type: 'talks', topic: 'syria-israel', ...more });
+
+describe('GIVEN a file holding terminal escape codes', () => {
+  it('WHEN an import repeats them in its reasons THEN they are shown as symbols', async () => {
+    const rows = await importFile(fileIn(dir, 'esc.json', JSON.stringify([row('A', { actors: 'Nobody\u001b[2J:initiator' })])), '--dry-run');
+    expect(rows.stdout).toContain('rejected line 1: No actor is called `Nobody␛[2J`');
+    expect(rows.stdout).not.toContain('\u001b');
+    const header = await importFile(fileIn(dir, 'esc.csv', 'title,date,type,topic,col\u001b[31m\nA,2025,talks,t,x\n'));
+    expect(header.status).toBe(2);
+    expect(header.stderr).toMatch(/^Cannot import esc\.csv \(csv\): line 1: unknown column `col␛\[31m`;/);
+  });
+});
+
+describe('GIVEN a file in another shape than its format', () => {
+  it('WHEN it is JSON read as CSV, UTF-16, a directory or ACLED data THEN one line says so and how to import it, and nothing is written', async () => {
+    const before = storeFingerprint(app.db);
+    const json = fileIn(dir, 'rows.json', JSON.stringify([row('A')]));
+    const asCsv = await importFile(json, '--format', 'csv');
+    expect(asCsv.status).toBe(2);
+    expect(asCsv.stderr).toBe('Cannot import rows.json (csv): this is not CSV: it starts with `[`, as JSON does. Import it with --format json, or name the file .json. Nothing was written.\n');
+
+    const utf16 = join(dir, 'excel.csv');
+    // As Excel saves "Unicode text": UTF-16 with a byte order mark.
+    writeFileSync(utf16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('title,date,type,topic\nA,2025,talks,t\n', 'utf16le')]));
+    const wide = await importFile(utf16);
+    expect(wide.status).toBe(2);
+    expect(wide.stderr).toBe('Cannot import excel.csv: the file is not UTF-8 text (it looks like UTF-16): save it as UTF-8 (in Excel: "CSV UTF-8"), then import it again. Nothing was written.\n');
+
+    const directory = await importFile(dir);
+    expect(directory.stderr).toBe(`Cannot read ${dir}: it is a directory, not a file. Nothing was written.\n`);
+
+    const acled = await importFile(fileIn(dir, 'acled.csv', await exported('acled')));
+    expect(acled.status).toBe(2);
+    expect(acled.stderr).toMatch(/^Cannot import acled\.csv \(csv\): line 1: this is ACLED data .*Sitrep does not import it\. Import an export made with --format csv or json\./);
+    expect(acled.stderr).not.toContain('unknown column');
+    expect(storeFingerprint(app.db)).toEqual(before);
+  });
+
+  it('WHEN --out names a path under a file THEN export says so, and a file it could not replace keeps its text', async () => {
+    const taken = fileIn(dir, 'taken.json', 'kept');
+    const under = await runProgram(runExport, ['--format', 'json', '--out', join(taken, 'x.json')], env());
+    expect(under.status).toBe(2);
+    expect(under.stderr).toBe(`Cannot write ${join(taken, 'x.json')}: a part of its path is a file, not a directory.\n`);
+    expect(readFileSync(taken, 'utf8')).toBe('kept');
+  });
+});
+
+describe('GIVEN rows with keys', () => {
+  it('WHEN a key is no UUID THEN the row is refused naming its column; an upper-case key corrects the entry it names', async () => {
+    const before = storeFingerprint(app.db);
+    const bad = [row('A', { key: 'not-a-uuid' }), row('B', { key: 'x,y' })];
+    const refused = await importFile(fileIn(dir, 'bad.ndjson', bad.map((r) => JSON.stringify(r)).join('\n')));
+    expect(refused.status).toBe(1);
+    expect(refused.stdout).toContain('rejected line 1: `key` (not-a-uuid) must be a UUID like 01984a1e-7c40-7d5e-9a51-3c8f6f0e2b17');
+    expect(refused.stdout).toContain('rejected line 2: `key` (x,y) must be a UUID');
+    const csv = await importFile(fileIn(dir, 'bad.csv', 'event_id,title,date,type,topic\nnope,A,2025,talks,t\n'));
+    expect(csv.stdout).toContain('rejected line 2: `event_id` (nope) must be a UUID');
+    expect(storeFingerprint(app.db)).toEqual(before);
+
+    const entries = JSON.parse(await exported('json')) as Record<string, unknown>[];
+    const entry = entries[0]!;
+    const key = String(entry.key);
+    const shouting = await importFile(fileIn(dir, 'upper.json', JSON.stringify([{ ...entry, key: key.toUpperCase(), summary: 'Corrected.' }])));
+    expect(shouting.stdout).toContain('0 accepted, 0 skipped, 0 rejected, 1 corrected');
+    expect(app.db.prepare('SELECT count(*) FROM entries').pluck().get()).toBe(17);
+    expect(app.db.prepare('SELECT summary FROM entries WHERE key = ?').pluck().get(key)).toBe('Corrected.');
+  });
+});
+
+describe('GIVEN a large file, or a JSON array on one line', () => {
+  it('WHEN an import reports progress to a log THEN each percentage is that of the counts it shows', async () => {
+    const result = await importFile(fileIn(dir, 'big.ndjson', ndjson(6000)), '--dry-run');
+    const lines = result.stderr.split('\n').filter((l) => l.startsWith('Checking'));
+    expect(lines.length).toBeGreaterThan(1);
+    for (const line of lines) {
+      const [, done, total, percent] = /^Checking (\d+)\/(\d+) \((\d+)%\)$/.exec(line)!;
+      expect(Number(percent)).toBe(Math.floor((Number(done) * 100) / Number(total)));
+    }
+  }, 60_000);
+
+  it('WHEN rows of a one-line JSON array are refused THEN each is named by its item number', async () => {
+    const text = JSON.stringify([row('A'), row('B', { date: '2025-13' }), row('C', { type: 'picnic' })]);
+    const result = await importFile(fileIn(dir, 'one-line.json', text), '--dry-run');
+    expect(result.stdout).toMatch(/rejected item 2 \(line 1\): .*date/);
+    expect(result.stdout).toMatch(/rejected item 3 \(line 1\): .*type/);
+    // One item a line: the line alone says where.
+    const spread = await importFile(fileIn(dir, 'spread.json', `[\n${[row('A'), row('B', { date: '2025-13' })].map((r) => JSON.stringify(r)).join(',\n')}\n]`), '--dry-run');
+    expect(spread.stdout).toMatch(/rejected line 3: /);
+  });
+});
