@@ -8,6 +8,7 @@ import { parsePartialDate } from '../core/partial-date.js';
 import { ACTOR_KINDS, ACTOR_ROLES, CLAIM_STANCES, CONFIDENCE_LEVELS, EVENT_TYPE_IDS } from '../core/vocabulary.js';
 import { projectPath } from '../paths.js';
 import { insertActor } from './actor-writes.js';
+import { keyProblem } from './entry-keys.js';
 import type { Db } from './connection.js';
 import { EntryWriter } from './entry-writes.js';
 
@@ -35,6 +36,9 @@ const seedFileSchema = z.object({
   ),
   entries: z.array(
     z.object({
+      // Fixed, so every store seeded from the file knows its entries by the same keys and a
+      // JSON or CSV export of one store corrects the seed entries of another.
+      key: z.string().refine((key) => keyProblem(key) === undefined, 'must be a UUID'),
       title: z.string().min(1),
       summary: z.string().default(''),
       date: partialDate,
@@ -100,6 +104,7 @@ function applySeed(db: Db, seed: SeedFile, at: string): void {
         ...(entry.claims.length > 0 ? { claims: entry.claims.map((claim) => seedClaim(claim, idOf)) } : {}),
       },
       stamp,
+      entry.key,
     );
   }
   db.prepare('INSERT INTO seed_runs (name, applied_at) VALUES (?, ?)').run(seed.name, at);
