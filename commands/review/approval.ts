@@ -64,15 +64,18 @@ function suggestedEntry(candidate: Candidate, dossier: DossierReader): EntryInpu
   };
 }
 
-/** `fatalities:none`: the figures the card suggests are wrong, and the entry records none. */
-const refusesFigures = (args: CommandArgs) => typeof args.fatalities === 'string' && args.fatalities.trim().toLowerCase() === 'none';
+/** `fatalities:none`, `actors:none`, `places:none`: what the card suggests there is wrong, and the entry records none. */
+const saysNone = (args: CommandArgs, name: string) => typeof args[name] === 'string' && args[name].trim().toLowerCase() === 'none';
 
 /** The entry to add: the suggestion with the given options over it. */
 export function approvalInput(candidate: Candidate, args: CommandArgs, dossier: DossierReader): EntryInput {
-  const noFigures = refusesFigures(args);
-  const fields = Object.fromEntries(Object.entries(args).filter(([name]) => name !== 'id' && !(noFigures && name.startsWith('fatalities'))));
+  const noFigures = saysNone(args, 'fatalities');
+  const none = new Set(['actors', 'places'].filter((name) => saysNone(args, name)));
+  const fields = Object.fromEntries(Object.entries(args).filter(([name]) => name !== 'id' && !none.has(name) && !(noFigures && name.startsWith('fatalities'))));
   const suggested = suggestedEntry(candidate, dossier);
   if (noFigures) delete suggested.fatalities;
+  if (none.has('actors')) suggested.actors = [];
+  if (none.has('places')) suggested.places = [];
   // Every field is set in the suggestion, so the result is a whole entry.
   return applyEntryFields(fields, suggested, dossier) as EntryInput;
 }

@@ -73,7 +73,7 @@ export const approveCandidate: SubcommandSpec = {
     const unlocated = args.places === undefined ? [] : checkNewPlaces(ctx.services.places, input.places, args);
     const stamp = stampOf(ctx);
     const note = `from the review queue: candidate #${id} (${candidate.outlet}), approved by ${stamp.by}`;
-    const result = await ctx.services.review.approve(id, input, stamp, note);
+    const result = await ctx.services.review.approve(id, input, stamp, note, (entryId) => ctx.services.dossier.getEntry(entryId));
     if (result.kind === 'decided') return alreadyDecided(result.candidate);
     keepUnlocated(ctx.services.places, unlocated, stamp);
     return justDecided(result.candidate);

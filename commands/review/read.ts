@@ -34,7 +34,8 @@ function suggestedLine(candidate: Candidate): string | undefined {
 
 /** `unconfirmed`: the platforms whose review channel may not have the candidate's card. */
 function candidateSection(candidate: Candidate, unconfirmed: readonly string[]): Section {
-  const others = candidate.reports.length - 1;
+  // Outlets, not reports: one feed's items merged into the story are one outlet, its own.
+  const others = new Set(candidate.reports.slice(1).map((report) => report.outlet).filter((outlet) => outlet !== candidate.outlet)).size;
   const suggested = suggestedLine(candidate);
   return {
     heading: [span.code(`#${candidate.id}`), span.plain(' '), span.bold(candidate.title)],
@@ -52,8 +53,9 @@ function candidateSection(candidate: Candidate, unconfirmed: readonly string[]):
 }
 
 function listView(args: { topic?: string; source?: number; page: number }, ctx: CommandContext): View {
-  // An unknown source is named as such, rather than listed as having nothing waiting.
-  const source = args.source === undefined ? undefined : ctx.services.sources.get(args.source);
+  // An unknown source is named as such, rather than listed as having nothing waiting; a removed
+  // one's candidates stay in the queue, so they are listed.
+  const source = args.source === undefined ? undefined : ctx.services.sources.getEver(args.source);
   const page = ctx.services.review.pending({ ...(args.topic ? { topic: args.topic } : {}), ...(source ? { sourceId: source.id } : {}) }, PAGE_SIZE, (args.page - 1) * PAGE_SIZE);
   const at = (n: number) => ({ command: 'review', subcommand: 'list', args: { ...(args.topic ? { topic: args.topic } : {}), ...(source ? { source: source.id } : {}), page: n } });
   const paging = exactPager(args.page, page.total, PAGE_SIZE, 'candidates', at);
@@ -63,6 +65,7 @@ function listView(args: { topic?: string; source?: number; page: number }, ctx: 
     title: `Review queue${args.topic ? ` — ${args.topic}` : ''}${source ? ` — from #${source.id} ${sourceName(source)}` : ''}`,
     tone: 'normal',
     intro: [
+      ...(source?.removedAt ? [plainLine(`Source #${source.id} was removed on ${instantText(source.removedAt)}: it is no longer checked, and the candidates it proposed still wait here.`)] : []),
       plainLine(page.total === 0 ? 'No candidate is waiting for review.' : `${plural(page.total, 'candidate')} waiting, newest first.`),
       channels.length > 0
         ? plainLine(`Cards are posted in the review channel (${channels.map((c) => c.platform).join(', ')}).`)

@@ -3,7 +3,7 @@
 import type { CommandArgs, SubcommandSpec } from '../../src/core/command-spec.js';
 import { checkAll, UserError } from '../../src/core/errors.js';
 import { keywordRule } from '../../src/core/sources/keyword-hits.js';
-import { parseKeywords } from '../../src/core/sources/keywords.js';
+import { misplacedWildcards, parseKeywords } from '../../src/core/sources/keywords.js';
 import { DEFAULT_EVERY_MINUTES, formatEvery, MAX_EVERY_MINUTES, MIN_EVERY_MINUTES, parseEveryMinutes } from '../../src/core/sources/poll-timing.js';
 import type { NewSource } from '../../src/core/sources/watch-store-port.js';
 import { sourceName } from '../../src/core/sources/watched-source.js';
@@ -29,6 +29,8 @@ function feedUrl(text: string): string {
   if (url.username || url.password) {
     throw new UserError('invalid-option', 'Option `url` holds a user name or password: Sitrep reads public feeds only, and would show it to everyone in /sources list.', [], 'url');
   }
+  // A fragment names a place in a page, is never sent to the server, and would let one feed be watched twice.
+  url.hash = '';
   return url.toString();
 }
 
@@ -49,6 +51,10 @@ export function everyMinutes(text: string | undefined): number {
 
 export function keywordsArg(text: string | undefined): string {
   if (text === undefined) return '';
+  const misplaced = misplacedWildcards(text);
+  if (misplaced.length > 0) {
+    throw new UserError('invalid-option', `Option \`keywords\`: \`*\` is allowed only at the end of a word, the last of its term, for any ending — got ${misplaced.map((term) => `\`${term}\``).join(', ')}.`, ['For example: keywords:\'negotiat*, ceasefire\' (negotiat* matches negotiate, negotiations…)'], 'keywords');
+  }
   if (parseKeywords(text).length === 0) {
     throw new UserError('invalid-option', 'Option `keywords` holds no word to match: give terms separated by commas, a phrase in quotes.', ['For example: keywords:\'ceasefire, Sweida, "al-Sharaa"\''], 'keywords');
   }

@@ -15,8 +15,11 @@ import { SqliteEditor } from './sqlite-editor.js';
 import { ATTACHED_REASON, toCandidate, toReport, type CandidateRow, type ReportRow } from './source-rows.js';
 import { StatementCache } from './statement-cache.js';
 
-/** A source as an entry cites it: by its address, else by its outlet. */
-const sourceKey = (source: SourceRecord) => source.url ?? `outlet:${source.outlet}`;
+/**
+ * The keys a source is cited by: its address in each form that is the same article (http or
+ * https, with or without a trailing slash), else its outlet.
+ */
+const sourceKeys = (source: SourceRecord): string[] => (source.url === undefined ? [`outlet:${source.outlet}`] : [source.url, ...citedForms(source.url)]);
 
 export class SqliteReviewStore implements ReviewStore {
   private readonly cache: StatementCache;
@@ -80,8 +83,8 @@ export class SqliteReviewStore implements ReviewStore {
       const candidate = this.required(id);
       if (candidate.status !== 'pending') return { kind: 'decided', candidate };
       const current = this.editor.entryState(entryId);
-      const cited = new Set(current.sources.map(sourceKey));
-      const added = sources.filter((source) => !cited.has(sourceKey(source)));
+      const cited = new Set(current.sources.flatMap(sourceKeys));
+      const added = sources.filter((source) => !sourceKeys(source).some((key) => cited.has(key)));
       if (added.length === 0) {
         throw new UserError('conflict', `Entry #${entryId} cites this report already, so there is nothing to attach.`, [`Turn the candidate down with /review reject id:${id} reason:"in the dossier as #${entryId}".`], 'entry');
       }

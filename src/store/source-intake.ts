@@ -10,12 +10,13 @@ import type { AnswerRecord, FailureRecord, IntakeQuery } from '../core/sources/w
 import { sourceName, type WatchedSource } from '../core/sources/watched-source.js';
 import { SAME_STORY_WINDOW_MS } from '../core/sources/same-story.js';
 import type { StoryRef } from '../core/review/candidate.js';
-import { citedForms } from '../core/sources/item-key.js';
+import { canonicalLink, citedForms } from '../core/sources/item-key.js';
 import { citingEntries } from './citing-entries.js';
 import type { View } from '../core/view.js';
 import { queueNotice } from './review-posts.js';
 import { toStoryRef, type StoryRow } from './source-rows.js';
 import type { StatementCache } from './statement-cache.js';
+import type { LinkCache } from './source-links.js';
 import type { StoryCache } from './story-cache.js';
 
 /** Checks kept per source for /sources why. */
@@ -71,12 +72,12 @@ function openCheck(cache: StatementCache, source: WatchedSource, answer: AnswerR
 }
 
 /** What the store knows of a batch of fresh items: candidates holding their keys, and stories near them. */
-function query(cache: StatementCache, stories: StoryCache, source: WatchedSource, answer: AnswerRecord, open: OpenCheck, batch: readonly FreshItem[]): IntakeQuery {
+function query(cache: StatementCache, known: KnownStories, source: WatchedSource, answer: AnswerRecord, open: OpenCheck, batch: readonly FreshItem[]): IntakeQuery {
   // Another process may have recorded some of them since the check began.
-  const known = knownKeys(cache, source.id, batch);
-  const fresh = batch.filter((k) => !known.has(k.key));
+  const seen = knownKeys(cache, source.id, batch);
+  const fresh = batch.filter((k) => !seen.has(k.key));
   const byKey = new Map<string, StoryRef>();
-  if (fresh.length === 0) return { source, fresh, byKey, stories: [], cited: new Map() };
+  if (fresh.length === 0) return { source, fresh, byKey, byLink: new Map(), stories: [], cited: new Map() };
   // The candidate of the earliest report of each key: a wire item carried by many feeds has a
   // row in each, and reading them all made a cycle's reads grow with the square of the feeds.
   const rows = cache
@@ -86,7 +87,18 @@ function query(cache: StatementCache, stories: StoryCache, source: WatchedSource
     )
     .all(JSON.stringify(fresh.map((k) => k.key)), source.id) as (StoryRow & { key: string })[];
   for (const row of rows) if (!byKey.has(row.key)) byKey.set(row.key, toStoryRef(row));
-  return { source, fresh, byKey, stories: stories.window(cache, answer.at, open.since, new Date(answer.at.getTime() - UNDATED_STORY_MS)), cited: proposing(source) ? citedLinks(cache, fresh) : new Map() };
+  const links = fresh.flatMap(({ item }) => {
+    const link = item.link === undefined ? undefined : canonicalLink(item.link);
+    return link === undefined ? [] : [link];
+  });
+  return {
+    source,
+    fresh,
+    byKey,
+    byLink: known.links.candidates(cache, answer.at, source.id, links),
+    stories: known.stories.window(cache, answer.at, open.since, new Date(answer.at.getTime() - UNDATED_STORY_MS)),
+    cited: proposing(source) ? citedLinks(cache, fresh) : new Map(),
+  };
 }
 
 /** Whether the check may propose items: a first check without backfill only records them. */
@@ -117,9 +129,15 @@ function insertDrafts(cache: StatementCache, plan: IntakePlan, at: Date): number
   );
 }
 
+/** The candidates held in memory between checks: by their title and publication, and by their reports' links. */
+export interface KnownStories {
+  stories: StoryCache;
+  links: LinkCache;
+}
+
 /** Decides about a batch of the check's fresh items and writes what became of each. */
-function recordBatch(cache: StatementCache, stories: StoryCache, source: WatchedSource, answer: AnswerRecord, open: OpenCheck, batch: readonly FreshItem[], decide: (query: IntakeQuery) => IntakePlan): void {
-  const plan = decide(query(cache, stories, source, answer, open, batch));
+function recordBatch(cache: StatementCache, known: KnownStories, source: WatchedSource, answer: AnswerRecord, open: OpenCheck, batch: readonly FreshItem[], decide: (query: IntakeQuery) => IntakePlan): void {
+  const plan = decide(query(cache, known, source, answer, open, batch));
   const candidateIds = insertDrafts(cache, plan, answer.at);
   const target = (joins: StoryTarget) => ('draft' in joins ? candidateIds[joins.draft]! : joins.candidateId);
   const outlet = answer.feed?.title?.trim() || sourceName(source);
@@ -171,7 +189,7 @@ export type InSourceTransaction = <T>(work: (source: WatchedSource) => T) => T;
  */
 export function* answerSteps(
   cache: StatementCache,
-  stories: StoryCache,
+  known: KnownStories,
   inTransaction: InSourceTransaction,
   answer: AnswerRecord,
   batch: number,
@@ -182,7 +200,7 @@ export function* answerSteps(
     const done = inTransaction((source) => {
       open ??= openCheck(cache, source, answer);
       const items = open.fresh.slice(from, from + batch);
-      if (items.length > 0) recordBatch(cache, stories, source, answer, open, items, decide);
+      if (items.length > 0) recordBatch(cache, known, source, answer, open, items, decide);
       const last = from + batch >= open.fresh.length;
       if (last) closeCheck(cache, source, answer, open);
       return last;

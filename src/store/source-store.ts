@@ -13,13 +13,14 @@ import type { Db } from './connection.js';
 import { answerSteps, recordFailure, type InSourceTransaction } from './source-intake.js';
 import { toCheck, toFound, toSource, type CheckRow, type FoundRow, type SourceRow } from './source-rows.js';
 import { StatementCache } from './statement-cache.js';
+import { LinkCache } from './source-links.js';
 import { StoryCache } from './story-cache.js';
 
 const LIVE = 'SELECT * FROM feed_sources WHERE id = ? AND removed_at IS NULL';
 
 export class SqliteSourceStore implements SourceStore {
   private readonly cache: StatementCache;
-  private readonly stories = new StoryCache();
+  private readonly known = { stories: new StoryCache(), links: new LinkCache() };
 
   constructor(private readonly db: Db) {
     this.cache = new StatementCache(db);
@@ -53,6 +54,11 @@ export class SqliteSourceStore implements SourceStore {
 
   get(id: number): WatchedSource | undefined {
     const row = this.row(id);
+    return row && toSource(row);
+  }
+
+  getEver(id: number): WatchedSource | undefined {
+    const row = this.cache.get('SELECT * FROM feed_sources WHERE id = ?').get(id) as SourceRow | undefined;
     return row && toSource(row);
   }
 
@@ -122,7 +128,7 @@ export class SqliteSourceStore implements SourceStore {
 
   answerSteps(sourceId: number, answer: AnswerRecord, batch: number, plan: (query: IntakeQuery) => IntakePlan): Generator<void, number> {
     const inTransaction: InSourceTransaction = (work) => this.db.transaction(() => work(toSource(this.required(sourceId)))).immediate();
-    return answerSteps(this.cache, this.stories, inTransaction, answer, batch, plan);
+    return answerSteps(this.cache, this.known, inTransaction, answer, batch, plan);
   }
 
   recordFailure(

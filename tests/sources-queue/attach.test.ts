@@ -98,3 +98,29 @@ describe('GIVEN an attachment that cannot be made', () => {
     expect(storeFingerprint(queue.app.db)).toBe(before);
   });
 });
+
+describe('GIVEN an entry citing one of the reports in another form of its address', () => {
+  it.each([
+    ['over http with a trailing slash', BAKU.link!.replace('https:', 'http:') + '/'],
+    ['with a trailing slash', `${BAKU.link!}/`],
+  ])('WHEN the candidate is attached to it (%s) THEN that report is not cited twice; only the other outlet is added', async (_form, typedLink) => {
+    await queue.run(`/entry add title:"Baku meeting, per Levant Wire" date:2025-07-18 type:talks topic:syria-israel source_url:${typedLink} outlet:"Levant Wire"`);
+    const typed = queue.app.db.prepare('SELECT max(id) FROM entries').pluck().get() as number;
+    expect(await queue.text(`/review attach id:1 entry:${typed}`)).toContain(`Approved: its reports added as sources of entry #${typed}.`);
+    const entry = await queue.text(`/entry show id:${typed}`, READER);
+    expect(entry.match(/levant\.example\/2025\/07\/18\/baku-talks/g)).toHaveLength(1);
+    expect(entry).toContain('Mediterranean Dispatch <https://med.example/world/2025/07/18/israel-syria-baku>');
+  });
+});
+
+describe('GIVEN a source removed while its candidates wait', () => {
+  it('WHEN the queue is listed by that source THEN its waiting candidates are listed, saying it was removed', async () => {
+    expect(await queue.text('/sources remove id:1')).toContain('Its candidates stay in the review queue');
+    const listed = await queue.text('/review list source:1', READER);
+    expect(listed).toContain('Review queue — from #1 Levant Wire');
+    expect(listed).toMatch(/Source #1 was removed on \d{4}-\d\d-\d\d \d\d:\d\d UTC: it is no longer checked, and the candidates it proposed still wait here\./);
+    expect(listed).toContain('1 candidate waiting');
+    expect(listed).toContain(BAKU.title);
+    expect(await queue.text('/review list source:9', READER)).toContain('There is no source #9');
+  });
+});

@@ -53,6 +53,63 @@ describe('GIVEN the same story in two feeds', () => {
   });
 });
 
+describe('GIVEN the same article in two feeds under different guids and titles', () => {
+  const BEKAA = { guid: 'one-1', title: 'Israeli strikes hit Hezbollah positions in Bekaa Valley', link: 'https://levant.example/2025/07/19/bekaa', published: '2025-07-19T09:00:00Z' };
+  const BAALBEK = { guid: 'two-1', title: 'Reports: Israeli jets hit Baalbek area', published: '2025-07-19T10:00:00Z' };
+
+  it.each([
+    ['the same link', BEKAA.link],
+    ['the link with tracking parameters', `${BEKAA.link}?utm_source=agg`],
+  ])('WHEN the second carries %s THEN it joins the first’s candidate', async (_case, link) => {
+    const one = await watch('/one.xml', 'Levant Wire', [BEKAA]);
+    const two = await watch('/two.xml', 'Mediterranean Dispatch', [{ ...BAALBEK, link }]);
+    await queue.run(`/sources check id:${one}`);
+    expect(await queue.text(`/sources check id:${two}`)).toContain(`same story → candidate #1: ${BAALBEK.title} (the same link as a report of it)`);
+    expect(candidates()).toHaveLength(1);
+    expect(await queue.text('/review show id:1', READER)).toContain('Also in    Mediterranean Dispatch');
+  });
+});
+
+describe('GIVEN a feed that gives a second item the guid of an earlier one', () => {
+  it('WHEN it is checked THEN the second is counted and shown as seen before, never proposed, and known at the next check', async () => {
+    const reused = { ...PARIS, guid: BAKU.guid, published: '2025-07-19T10:10:00Z' };
+    const levant = await watch('/levant.xml', 'Levant Wire', [BAKU, SWEIDA, reused]);
+    const reply = await queue.text(`/sources check id:${levant}`);
+    expect(reply).toContain('3 items: 3 new (2 proposed, 1 filtered out), 0 seen before');
+    expect(reply).toContain(`filtered out: ${PARIS.title} (seen before: the same guid as another item of the feed)`);
+    expect(await queue.text(`/sources why id:${levant}`, READER)).toContain(`filtered out: ${PARIS.title} (seen before: the same guid as another item of the feed)`);
+    expect(candidates().map((c) => c.title)).toEqual([BAKU.title, SWEIDA.title]);
+    feeds.serve('/levant.xml', 'Levant Wire', [BAKU, SWEIDA, reused, { ...reused }]);
+    queue.advance(31 * 60_000);
+    expect(await queue.text(`/sources check id:${levant}`)).toContain('4 items: 1 new (1 filtered out), 3 seen before');
+  });
+});
+
+describe('GIVEN statements alike but for who speaks', () => {
+  it('WHEN Washington’s and Damascus’s are checked in two feeds hours apart THEN each is a candidate of its own', async () => {
+    const washington = { guid: 'w-1', title: 'Washington warns Israel against further incursions in Syria', link: 'https://levant.example/2025/07/19/washington-warns', published: '2025-07-19T08:00:00Z' };
+    const damascus = { guid: 'd-1', title: 'Damascus warns Israel against further incursions in Syria', link: 'https://med.example/2025/07/19/damascus-warns', published: '2025-07-19T14:00:00Z' };
+    const levant = await watch('/levant.xml', 'Levant Wire', [washington]);
+    const med = await watch('/med.xml', 'Mediterranean Dispatch', [damascus]);
+    await queue.run(`/sources check id:${levant}`);
+    expect(await queue.text(`/sources check id:${med}`)).toContain(`proposed → candidate #2: ${damascus.title}`);
+    expect(candidates().map((c) => c.title)).toEqual([washington.title, damascus.title]);
+  });
+});
+
+describe('GIVEN one feed carrying the same story three times', () => {
+  it('WHEN it is checked THEN the card names the outlet once among those also carrying it, and the list counts no other outlet', async () => {
+    const items = [BAKU, { ...BAKU_ELSEWHERE, guid: 'h-2', link: 'https://hostile.example/2' }, { ...BAKU_ELSEWHERE, guid: 'h-3', title: 'Israel and Syria resume de-escalation talks in Baku', link: 'https://hostile.example/3' }];
+    const hostile = await watch('/hostile.xml', 'Hostile Feed', items);
+    expect(await queue.text(`/sources check id:${hostile}`)).toContain('3 items: 3 new (1 proposed, 2 same story)');
+    const card = await queue.text('/review show id:1', READER);
+    expect(card).toMatch(/Also in +Hostile Feed\n/);
+    const listed = await queue.text('/review list', READER);
+    expect(listed).toContain('Hostile Feed · ');
+    expect(listed).not.toContain('other outlet');
+  });
+});
+
 describe('GIVEN an entry an admin typed from an article', () => {
   it('WHEN a feed carries that article THEN it is not proposed: /sources why names the entry citing it', async () => {
     // Typed as the browser showed it: over http, with a trailing slash.

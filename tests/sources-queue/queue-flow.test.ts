@@ -104,6 +104,34 @@ describe('GIVEN a watched feed and a review channel', () => {
     expect(await queue.text('/entry show 18', READER)).not.toContain('Fatalities');
   });
 
+  it('WHEN an admin approves with other figures, places or actors THEN the reply shows what the entry holds, not the suggestion', async () => {
+    feeds.serve('/levant.xml', 'Levant Wire', [QUNEITRA_STRIKE, BAKU]);
+    const id = QueueApp.idAfter(await queue.text(`/sources add url:${feeds.url('/levant.xml')} topic:syria-israel backfill:true`), 'Watching');
+    await queue.run(`/sources check id:${id}`);
+    const figures = await queue.text('/review approve id:1 fatalities:"6"');
+    expect(figures).toContain('Fatalities  6 — Levant Wire');
+    expect(figures).not.toContain('as the item gives them');
+    const placed = await queue.text('/review approve id:2 places:"Zzyzxville" located:false actors:"Israel:initiator" type:statement');
+    expect(placed).toContain('Approved: added as entry #19.');
+    expect(placed).toMatch(/Places +Zzyzxville\n/);
+    expect(placed).toMatch(/Actors +Israel \(initiator\)\n/);
+    expect(placed).toMatch(/Type +Statement/);
+    expect(placed).not.toMatch(/Places .*Baku/);
+  });
+
+  it('WHEN the suggested actors or places are wrong THEN actors:none and places:none approve the entry without them', async () => {
+    feeds.serve('/levant.xml', 'Levant Wire', [BAKU]);
+    const id = QueueApp.idAfter(await queue.text(`/sources add url:${feeds.url('/levant.xml')} topic:syria-israel backfill:true`), 'Watching');
+    await queue.run(`/sources check id:${id}`);
+    expect(await queue.text('/review show id:1')).toMatch(/Actors +Syria, Israel/);
+    const reply = await queue.text('/review approve id:1 actors:none places:None');
+    expect(reply).toContain('Approved: added as entry #18.');
+    expect(reply).toMatch(/Actors +—\n/);
+    expect(reply).toMatch(/Places +—\n/);
+    expect(queue.app.db.prepare('SELECT count(*) FROM entry_actors WHERE entry_id = 18').pluck().get()).toBe(0);
+    expect(queue.app.db.prepare('SELECT count(*) FROM entry_places WHERE entry_id = 18').pluck().get()).toBe(0);
+  });
+
   it('WHEN a bad field is given to approve THEN the refusal names it and nothing is written', async () => {
     feeds.serve('/levant.xml', 'Levant Wire', [SWEIDA]);
     const id = QueueApp.idAfter(await queue.text(`/sources add url:${feeds.url('/levant.xml')} topic:syria-israel backfill:true`), 'Watching');
@@ -205,5 +233,25 @@ describe('GIVEN bad input to /sources add', () => {
     await queue.run(`/sources add url:${feeds.url('/a.xml')} topic:syria-israel`);
     expect(await queue.text(`/sources add url:${feeds.url('/a.xml')} topic:syria-israel`)).toContain('This feed is watched already, as source #1 (option `url`).');
     expect(await queue.text('/sources add url:https://news.example/rss.xml topic:syria-israel', READER)).toContain('is for Sitrep admins only.');
+  });
+
+  it('WHEN keywords hold a `*` other than at the end of a term THEN add and edit refuse them, saying where `*` goes, and change nothing', async () => {
+    const refused = await queue.text(`/sources add url:${feeds.url('/a.xml')} topic:syria-israel keywords:'neg*tiate'`);
+    expect(refused).toContain('Option `keywords`: `*` is allowed only at the end of a word, the last of its term, for any ending — got `neg*tiate`.');
+    expect(queue.app.services.sources.list()).toEqual([]);
+    await queue.run(`/sources add url:${feeds.url('/a.xml')} topic:syria-israel keywords:'negotiat*'`);
+    const edit = await queue.text(`/sources edit id:1 keywords:'ceasefire, -*opinion, "peace* talks"'`);
+    expect(edit).toContain('got `-*opinion`, `peace* talks`.');
+    expect(queue.app.services.sources.get(1)?.keywords).toBe('negotiat*');
+  });
+
+  it('WHEN a watched feed is added again with a fragment THEN it is refused as watched already; a new one is watched at its address without the fragment', async () => {
+    feeds.serve('/a.xml', 'Levant Wire', [SWEIDA]);
+    await queue.run(`/sources add url:${feeds.url('/a.xml')} topic:syria-israel`);
+    expect(await queue.text(`/sources add url:${feeds.url('/a.xml')}#frag topic:syria-israel`)).toContain('This feed is watched already, as source #1 (option `url`).');
+    feeds.serve('/b.xml', 'Mediterranean Dispatch', [SWEIDA]);
+    const added = await queue.text(`/sources add url:${feeds.url('/b.xml')}#top topic:syria-israel`);
+    expect(added).toContain(`Sitrep checks ${feeds.url('/b.xml')} every`);
+    expect(queue.app.services.sources.list().map((source) => source.url)).toEqual([feeds.url('/a.xml'), feeds.url('/b.xml')]);
   });
 });

@@ -13,6 +13,9 @@ describe('sameStory', () => {
     ['Syrian, Israeli officials meet in Paris under US mediation', 'Syrian and Israeli officials meet in Paris with US mediation'],
     ['US envoy Barrack says Syria-Israel deal is close', 'Barrack: Syria-Israel security deal close, US envoy says'],
     ['Syria And Israel Hold Talks In Baku', 'Syria and Israel hold talks in Baku'],
+    // The same speaker, or one named otherwise (`US` says too little to tell): the same statement.
+    ['Washington warns Israel against further incursions in Syria', 'Washington warns Israel against new incursions into Syria'],
+    ['Washington warns Israel against further incursions in Syria', 'US warns Israel against further incursions in Syria'],
     // Arabic writes "and", "in", "the" onto the words: `وإسرائيل` is `إسرائيل`.
     ['سوريا وإسرائيل تعقدان محادثات في باكو', 'محادثات بين إسرائيل وسوريا في باكو'],
   ])('GIVEN %j and %j on the same day THEN the same story', (a, b) => {
@@ -25,6 +28,10 @@ describe('sameStory', () => {
     ['Al-Shaibani and Dermer meet in Paris, sources say', 'Al-Shaibani and Dermer meet in Baku, sources say'],
     ['Syria and Israel hold de-escalation talks in Baku', 'Weather: heatwave in Baku'],
     ['غارة إسرائيلية على دمشق', 'غارة إسرائيلية قرب السويداء'],
+    // Who speaks differs: two statements, however alike the rest.
+    ['Washington warns Israel against further incursions in Syria', 'Damascus warns Israel against further incursions in Syria'],
+    ['Washington Warns Israel Against Further Incursions In Syria', 'Damascus Warns Israel Against Further Incursions In Syria'],
+    ['Hezbollah denies role in rocket fire on northern Israel', 'Hamas denies role in rocket fire on northern Israel'],
   ])('GIVEN %j and %j THEN different stories', (a, b) => {
     expect(sameStory({ title: a, published: day }, { title: b, published: day })).toBe(false);
   });

@@ -1,7 +1,9 @@
 // The card a candidate is shown as, in the review channel and in reply to /review show: the
 // story, what the entry would say, the other outlets carrying it, and Approve, Edit and Reject
 // for admins; once decided, who decided, when, and the entry it became.
-import { formatIsoPartial } from '../partial-date.js';
+import type { EntrySummary } from '../domain.js';
+import { fatalitiesWithSource } from '../fatalities.js';
+import { formatIsoPartial, formatPartialDate } from '../partial-date.js';
 import { formatCount } from '../text.js';
 import { RELIABILITY } from '../source-grade.js';
 import { eventTypeLabel } from '../vocabulary.js';
@@ -46,13 +48,36 @@ function outletText(outlet: string, grade: string | undefined): string {
   return reliability ? `${outlet} · ${grade} (${reliability}; the report not judged yet)` : outlet;
 }
 
+/** What the approved entry holds, in place of what the candidate suggested: the admin may have changed any of it. */
+function recordedFacts(entry: EntrySummary): NonNullable<View['facts']> {
+  return [
+    { label: 'Actors', value: listed(entry.actors.map((actor) => `${actor.name} (${actor.role})`)) },
+    { label: 'Places', value: listed(entry.places) },
+    { label: 'Type', value: plainLine(eventTypeLabel(entry.eventType)) },
+    { label: 'Date', value: plainLine(formatPartialDate(entry.start)) },
+    { label: 'Fatalities', value: plainLine(fatalitiesWithSource(entry.fatalities)) },
+  ];
+}
+
+/** What the entry would say, as the candidate suggests it. */
+function suggestedFacts(suggested: Candidate['suggested']): NonNullable<View['facts']> {
+  return [
+    { label: 'Actors', value: listed(suggested.actors.map(suggestedActorText)) },
+    { label: 'Places', value: listed(suggested.places) },
+    { label: 'Type', value: plainLine(eventTypeLabel(suggested.type)) },
+    ...(suggested.label ? [{ label: 'Labelled', value: plainLine(`${suggested.label}, by its title: such pieces seldom report an event of their own`) }] : []),
+    { label: 'Date', value: plainLine(suggested.date ? formatIsoPartial(suggested.date) : '—') },
+    ...(suggested.fatalities === undefined ? [] : [{ label: 'Fatalities', value: plainLine(`${formatCount(suggested.fatalities)}, as the item gives them (from ${suggested.source.outlet}; fatalities:none on approve if wrong)`) }]),
+  ];
+}
+
 /** The card; `note` goes under its first line (what a decision just did, or that it was done before). */
 export function candidateCard(candidate: Candidate, note?: string | Line): View {
   const { suggested } = candidate;
   const others = candidate.reports.slice(1);
   const decided = decisionLine(candidate);
   const view: View = {
-    title: candidate.title,
+    title: candidate.recorded?.title ?? candidate.title,
     tone: candidate.status === 'approved' && note !== undefined ? 'success' : 'normal',
     intro: [plainLine(`Candidate #${candidate.id} · ${candidate.topic} · ${STATUS_TEXT[candidate.status]}`), ...(note ? [typeof note === 'string' ? plainLine(note) : note] : [])],
     facts: [
@@ -60,13 +85,9 @@ export function candidateCard(candidate: Candidate, note?: string | Line): View 
       { label: 'Published', value: plainLine(candidate.published ? instantText(candidate.published) : 'not given by the feed') },
       ...(candidate.link ? [{ label: 'Link', value: [span.link(candidate.link, candidate.link)] }] : []),
       { label: 'Matched', value: plainLine(candidate.matched.length > 0 ? candidate.matched.join(', ') : 'every item (the source seeks no keywords)') },
-      { label: 'Actors', value: listed(suggested.actors.map(suggestedActorText)) },
-      { label: 'Places', value: listed(suggested.places) },
-      { label: 'Type', value: plainLine(eventTypeLabel(suggested.type)) },
-      ...(suggested.label ? [{ label: 'Labelled', value: plainLine(`${suggested.label}, by its title: such pieces seldom report an event of their own`) }] : []),
-      { label: 'Date', value: plainLine(suggested.date ? formatIsoPartial(suggested.date) : '—') },
-      ...(suggested.fatalities === undefined ? [] : [{ label: 'Fatalities', value: plainLine(`${formatCount(suggested.fatalities)}, as the item gives them (from ${suggested.source.outlet}; fatalities:none on approve if wrong)`) }]),
-      { label: 'Also in', value: others.length > 0 ? plainLine(others.map((r) => r.outlet).join(', ')) : plainLine('no other outlet yet') },
+      ...(candidate.recorded ? recordedFacts(candidate.recorded) : suggestedFacts(suggested)),
+      // An outlet with several reports of the story (one feed's items merged) is named once.
+      { label: 'Also in', value: others.length > 0 ? plainLine([...new Set(others.map((r) => r.outlet))].join(', ')) : plainLine('no other outlet yet') },
       ...(decided ? [{ label: 'Decided', value: decided }] : []),
     ],
     sections: [

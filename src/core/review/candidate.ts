@@ -1,6 +1,6 @@
 // A candidate of the review queue: a story found in the watched feeds, waiting for an admin to
 // approve it as an entry or reject it, with what Sitrep suggests the entry should say.
-import type { SourceRecord } from '../domain.js';
+import type { EntrySummary, SourceRecord } from '../domain.js';
 import type { ActorRole, EventType } from '../vocabulary.js';
 
 export type CandidateStatus = 'pending' | 'approved' | 'rejected';
@@ -64,6 +64,8 @@ export interface Candidate extends CandidateDraft {
   decision?: Decision;
   /** Every report of the story, the proposing one first. */
   reports: StoryReport[];
+  /** The entry an approval created, as recorded: its card shows it in place of the suggestion. */
+  recorded?: EntrySummary;
 }
 
 /** Enough of a candidate to tell whether a new item is another report of its story. */

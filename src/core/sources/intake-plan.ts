@@ -11,6 +11,7 @@ import { toIsoPartial } from '../partial-date.js';
 import type { FeedDocument, FeedItem } from './feed-port.js';
 import { keywordList, keywordVerdict } from './keyword-hits.js';
 import { parseKeywords } from './keywords.js';
+import { canonicalLink } from './item-key.js';
 import { foldStory } from './same-story.js';
 import { StoryIndex, type StoryLookup } from './story-index.js';
 import { knowsName, suggest, type CompiledNames } from './suggest.js';
@@ -23,9 +24,14 @@ export const DRAFT_LIMITS = { title: 200, summary: 4000, outlet: 100, url: 500, 
 /** An item's title as kept for /sources why. */
 const SEEN_TITLE_LIMIT = 300;
 
+/** What a key is made of: `guid`, `link` or `title` (itemKey). */
+export type RepeatedBy = 'guid' | 'link' | 'title';
+
 export interface FreshItem {
   key: string;
   item: FeedItem;
+  /** Set when an earlier item of the same feed has this item's key, saying what they share: the item is that one seen again. */
+  repeats?: RepeatedBy;
 }
 
 export interface IntakeInput {
@@ -35,6 +41,8 @@ export interface IntakeInput {
   fresh: readonly FreshItem[];
   /** Candidates holding an item with one of these keys, from another source. */
   byKey: ReadonlyMap<string, StoryRef>;
+  /** Candidates with a report of another source at one of these canonical links, whatever its guid: the same article. */
+  byLink?: ReadonlyMap<string, number>;
   /** Candidates of any status published near these items (a list, or the store's index of them). */
   stories: readonly StoryRef[] | StoryLookup<StoryRef>;
   names: CompiledNames;
@@ -58,6 +66,8 @@ export interface IntakePlan {
   items: (FreshItem & { plan: ItemPlan; title: string })[];
   drafts: CandidateDraft[];
 }
+
+const REPEAT_DETAIL: Record<RepeatedBy, string> = { guid: 'the same guid', link: 'the same link', title: 'the same title and date' };
 
 const dayText = (instant: Date) => instant.toISOString().slice(0, 10);
 /** Stored text is shown to everyone: no control characters (tabs and line breaks are text). */
@@ -127,6 +137,7 @@ export function planIntake(input: IntakeInput): IntakePlan {
     const published = validDate(item.published);
     const recent = published !== undefined && published.getTime() >= oldest;
     const plan = (): ItemPlan => {
+      if (fresh.repeats) return { outcome: 'filtered', detail: `seen before: ${REPEAT_DETAIL[fresh.repeats]} as another item of the feed` };
       if (!input.source.baselined && !(input.source.backfill && recent)) return { outcome: 'baseline', detail: baselineDetail(input.source.backfill, published) };
       if (published && !recent) return { outcome: 'stale', detail: `published ${dayText(published)}, more than 7 days before it was first seen` };
       const { hits, excluded } = keywordVerdict(keywords, item);
@@ -136,6 +147,10 @@ export function planIntake(input: IntakeInput): IntakePlan {
       if (citedBy !== undefined) return { outcome: 'filtered', detail: `in the dossier already: entry #${citedBy} cites this link` };
       const sameKey = input.byKey.get(fresh.key);
       if (sameKey) return { outcome: 'same-story', detail: 'the same item, held by another source', joins: { candidateId: sameKey.candidateId } };
+      // An item is known by its guid, but the same article in another feed under another guid is the same story.
+      const link = item.link === undefined ? undefined : canonicalLink(item.link);
+      const sameLink = link === undefined ? undefined : input.byLink?.get(link);
+      if (sameLink !== undefined) return { outcome: 'same-story', detail: 'the same link as a report of it', joins: { candidateId: sameLink } };
       const folded = foldStory(item);
       const story = stored.find(folded);
       if (story) return { outcome: 'same-story', detail: 'a title alike within 48 hours', joins: { candidateId: story.candidateId } };

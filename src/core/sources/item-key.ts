@@ -44,6 +44,15 @@ export function itemKey(item: Pick<FeedItem, 'guid' | 'link' | 'title' | 'publis
 }
 
 /**
+ * The key of an item whose key (`key`) an earlier item of the same feed holds: `repeat:` a hash
+ * of that key and of what the item says, the same at each check while the feed holds it.
+ */
+export function repeatKey(key: string, item: Pick<FeedItem, 'link' | 'title' | 'published'>): string {
+  const hash = createHash('sha256').update(`${key}\n${item.link ?? ''}\n${foldKey(item.title)}\n${item.published?.toISOString() ?? ''}`).digest('hex');
+  return `repeat:${hash.slice(0, 32)}`;
+}
+
+/**
  * The addresses an entry may cite the same article by: over http or https, with or without a
  * trailing slash (an admin types what the browser shows). The fragment stays: a live blog's
  * posts differ by it alone. Empty when the link is not http(s).

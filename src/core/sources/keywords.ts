@@ -51,6 +51,16 @@ function splitTerms(text: string): Term[] {
   return terms;
 }
 
+/**
+ * The terms (as typed) holding a `*` other than a trailing one: a `*` matches any ending of the
+ * term's last word, and anywhere else would match nothing.
+ */
+export function misplacedWildcards(text: string): string[] {
+  return splitTerms(text)
+    .filter((term) => term.text.includes('*'))
+    .map((term) => `${term.exclude ? '-' : ''}${term.text}${term.prefix ? '*' : ''}`);
+}
+
 /** The keywords in a keywords option; terms that fold to nothing and repeats are left out. */
 export function parseKeywords(text: string): Keyword[] {
   const keywords: Keyword[] = [];

@@ -6,6 +6,7 @@
 import { STOPWORDS } from '../search-terms.js';
 import { foldKey } from '../text.js';
 import type { FeedItem } from './feed-port.js';
+import { SPEECH_VERBS } from './suggest.js';
 import { arabicWords, caseKeptFold } from './word-match.js';
 
 export const SAME_STORY_WINDOW_MS = 48 * 60 * 60 * 1000;
@@ -44,15 +45,19 @@ export function titleWords(title: string): Set<string> {
 }
 
 /**
- * The names a title holds: its capitalised words after the first (folded as titleWords). None
- * for a title in Title Case, where capitals do not tell names from other words.
+ * The names a title holds: its capitalised words after the first (folded as titleWords), and
+ * its first word when a verb of speech follows it: who speaks (`Washington warns…`, a capital
+ * standing for its government, `دمشق تندد…`). Only the speaker for a title in Title Case, where
+ * capitals do not tell names from other words.
  */
 function nameWords(title: string): Set<string> {
   const words = caseKeptFold(title).trim().split(' ');
+  const name = (w: string) => singular(w.toLowerCase());
+  const speaker = words.length > 1 && SPEECH_VERBS.has(words[1]!.toLowerCase()) && telling(words[0]!) ? [name(words[0]!)] : [];
   const longer = words.filter((w) => [...w].length > 3);
   const capitalised = (w: string) => /^\p{Lu}/u.test(w);
-  if (longer.length === 0 || longer.filter(capitalised).length >= TITLE_CASE_SHARE * longer.length) return new Set();
-  return new Set(words.slice(1).filter((w) => capitalised(w) && telling(w)).map((w) => singular(w.toLowerCase())));
+  if (longer.length === 0 || longer.filter(capitalised).length >= TITLE_CASE_SHARE * longer.length) return new Set(speaker);
+  return new Set([...speaker, ...words.slice(1).filter((w) => capitalised(w) && telling(w)).map(name)]);
 }
 
 export function foldTitle(title: string): FoldedTitle {

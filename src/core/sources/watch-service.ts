@@ -7,8 +7,8 @@ import type { Logger } from '../logger.js';
 import { foldKey } from '../text.js';
 import { Turns } from '../turns.js';
 import type { FeedFetcher, FeedItem, FetchOutcome } from './feed-port.js';
-import { planIntake, type FreshItem } from './intake-plan.js';
-import { itemKey } from './item-key.js';
+import { planIntake, type FreshItem, type RepeatedBy } from './intake-plan.js';
+import { itemKey, repeatKey } from './item-key.js';
 import { afterFailure, nextCheckAfterAnswer } from './poll-timing.js';
 import { NameCompiler, type CompiledNames, type KnownName } from './suggest.js';
 import { PlaceSpotter } from './place-spotting.js';
@@ -58,14 +58,25 @@ interface CheckDone {
   checkId: number;
 }
 
-/** The feed's items with their keys, each key once (the first item holding it). */
+/**
+ * The feed's items with their keys, in feed order. An item whose key an earlier item of the feed
+ * holds (a guid reused for another article) is kept as a repeat, under a key of its own made from
+ * what it says, so that it is counted, shown in /sources why and known at the next check.
+ */
 export function keyedItems(items: readonly FeedItem[]): FreshItem[] {
   const seen = new Set<string>();
-  return items.flatMap((item) => {
+  return items.map((item) => {
     const key = itemKey(item);
-    if (seen.has(key)) return [];
-    seen.add(key);
-    return [{ key, item }];
+    if (!seen.has(key)) {
+      seen.add(key);
+      return { key, item };
+    }
+    // Copies alike in every part are told apart by their place among those copies.
+    const base = repeatKey(key, item);
+    let repeat = base;
+    for (let n = 2; seen.has(repeat); n++) repeat = `${base}:${n}`;
+    seen.add(repeat);
+    return { key: repeat, item, repeats: key.slice(0, key.indexOf(':')) as RepeatedBy };
   });
 }
 
@@ -101,6 +112,13 @@ export class WatchService {
 
   get(id: number): WatchedSource {
     const source = this.deps.store.get(id);
+    if (!source) throw new UserError('not-found', `There is no source #${id} (option \`id\`).`, ['See the sources with /sources list.'], 'id');
+    return source;
+  }
+
+  /** A source, even one removed since (`removedAt` set): the candidates it proposed stay in the queue. */
+  getEver(id: number): WatchedSource {
+    const source = this.deps.store.getEver(id);
     if (!source) throw new UserError('not-found', `There is no source #${id} (option \`id\`).`, ['See the sources with /sources list.'], 'id');
     return source;
   }
@@ -272,7 +290,7 @@ export class WatchService {
     const spotter = this.placeSpotter(names);
     const spotPlaces = spotter && ((text: string, known: (folded: string) => boolean) => spotter.spot(text, known));
     const plan = (query: IntakeQuery) =>
-      planIntake({ source: query.source, feed: feed ?? {}, fresh: query.fresh, byKey: query.byKey, stories: query.stories, cited: query.cited, names, ...(spotPlaces ? { spotPlaces } : {}), now: at });
+      planIntake({ source: query.source, feed: feed ?? {}, fresh: query.fresh, byKey: query.byKey, byLink: query.byLink, stories: query.stories, cited: query.cited, names, ...(spotPlaces ? { spotPlaces } : {}), now: at });
     const steps = store.answerSteps(source.id, answer, ITEMS_PER_TRANSACTION, plan);
     for (;;) {
       const step = await this.turns.take(() => steps.next());

@@ -39,6 +39,8 @@ export interface IntakeQuery {
   source: WatchedSource;
   fresh: readonly FreshItem[];
   byKey: ReadonlyMap<string, StoryRef>;
+  /** Candidates with a report of another source at one of the fresh items' canonical links (by that link). */
+  byLink: ReadonlyMap<string, number>;
   /** Candidates published near the fresh items. */
   stories: readonly StoryRef[] | StoryLookup<StoryRef>;
   /** Live entries citing a fresh item's link already, by the item's link. */
@@ -69,6 +71,8 @@ export interface SourceStore {
   add(source: NewSource, stamp: ChangeStamp, firstCheckAt: Date): WatchedSource;
   /** A source not removed. */
   get(id: number): WatchedSource | undefined;
+  /** A source, removed (`removedAt` set) or not. */
+  getEver(id: number): WatchedSource | undefined;
   list(): WatchedSource[];
   /** Candidates waiting for review, by the source whose item proposed them (sources with none left out). */
   waitingCandidates(): ReadonlyMap<number, number>;

@@ -25,6 +25,8 @@ export interface WatchedSource {
   lastNewAt?: Date;
   pausedAt?: Date;
   pausedReason?: string;
+  /** When an admin stopped watching it (its candidates stay in the review queue). */
+  removedAt?: Date;
   createdBy: string;
 }
 

@@ -1,0 +1,100 @@
+// The candidates a check's fresh items may share an article with, by the canonical link of each
+// of their reports in other feeds, held in memory between checks. An item keyed by its guid is
+// found by item_key only when another feed gave the same guid; the same article under another
+// guid (or with tracking parameters added) is found here. Within one feed, items of different
+// guids at one link stay apart: some feeds link every item to the same page. Inside each check's transaction the reports
+// added since (by this process or any other) are read by id, as StoryCache reads candidates:
+// report rows are never deleted and their link and candidate never change.
+import { RECENT_MS } from '../core/sources/intake-plan.js';
+import { canonicalLink } from '../core/sources/item-key.js';
+import { SAME_STORY_WINDOW_MS } from '../core/sources/same-story.js';
+import type { StatementCache } from './statement-cache.js';
+
+/** The oldest candidate a check at `at` may join by link: a week back for items, 48 hours before that. */
+const horizon = (at: Date) => at.getTime() - RECENT_MS - SAME_STORY_WINDOW_MS;
+/** Links past the horizon are dropped once it has moved this far (not at every check). */
+const DROP_EVERY_MS = 3600_000;
+
+interface Row {
+  item: number;
+  link: string;
+  source: number;
+  candidate: number;
+  published_at: string | null;
+  created_at: string;
+}
+
+interface HeldLink {
+  sourceId: number;
+  candidateId: number;
+  /** The candidate's publication, else creation, in ms. */
+  time: number;
+}
+
+const COLUMNS = 'fi.id AS item, fi.link, fi.source_id AS source, c.id AS candidate, c.published_at, c.created_at';
+
+export class LinkCache {
+  /** By canonical link, the first report of each source there (reports in the order they were recorded). */
+  private byLink = new Map<string, HeldLink[]>();
+  /** The highest report row read. */
+  private lastItem = 0;
+  /** Candidates published (or, undated, created) before this are not held; Infinity: none read yet. */
+  private from = Infinity;
+
+  /**
+   * The candidates with a report of another source than `sourceId` at these canonical links (the
+   * earliest report's), as of the caller's transaction, for a check at `at`.
+   */
+  candidates(cache: StatementCache, at: Date, sourceId: number, links: Iterable<string>): Map<string, number> {
+    const needed = horizon(at);
+    if (needed < this.from) this.reload(cache, needed);
+    else this.readNew(cache);
+    if (needed - this.from > DROP_EVERY_MS) this.keepFrom(needed);
+    const found = new Map<string, number>();
+    for (const link of links) {
+      const held = this.byLink.get(link)?.find((report) => report.sourceId !== sourceId && report.time >= needed);
+      if (held) found.set(link, held.candidateId);
+    }
+    return found;
+  }
+
+  private reload(cache: StatementCache, from: number): void {
+    const iso = new Date(from).toISOString();
+    const rows = cache
+      .get(
+        `SELECT ${COLUMNS} FROM review_candidates c JOIN feed_items fi ON fi.candidate_id = c.id
+         WHERE (c.published_at >= ? OR (c.published_at IS NULL AND c.created_at >= ?)) AND fi.link IS NOT NULL ORDER BY fi.id`,
+      )
+      .all(iso, iso) as Row[];
+    this.lastItem = cache.get('SELECT coalesce(max(id), 0) FROM feed_items').pluck().get() as number;
+    this.from = from;
+    this.byLink = new Map();
+    for (const row of rows) this.hold(row);
+  }
+
+  private readNew(cache: StatementCache): void {
+    const rows = cache
+      .get(`SELECT ${COLUMNS} FROM feed_items fi JOIN review_candidates c ON c.id = fi.candidate_id WHERE fi.id > ? AND fi.link IS NOT NULL ORDER BY fi.id`)
+      .all(this.lastItem) as Row[];
+    for (const row of rows) this.hold(row);
+    this.lastItem = cache.get('SELECT coalesce(max(id), 0) FROM feed_items').pluck().get() as number;
+  }
+
+  private hold(row: Row): void {
+    const link = canonicalLink(row.link);
+    if (link === undefined) return;
+    const held = this.byLink.get(link) ?? [];
+    if (held.some((report) => report.sourceId === row.source)) return;
+    held.push({ sourceId: row.source, candidateId: row.candidate, time: Date.parse(row.published_at ?? row.created_at) });
+    this.byLink.set(link, held);
+  }
+
+  private keepFrom(from: number): void {
+    this.from = from;
+    for (const [link, held] of this.byLink) {
+      const kept = held.filter((report) => report.time >= from);
+      if (kept.length === 0) this.byLink.delete(link);
+      else this.byLink.set(link, kept);
+    }
+  }
+}
