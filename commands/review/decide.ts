@@ -9,6 +9,7 @@ import { candidateCard, decidedCard, instantText } from '../../src/core/review/c
 import type { View } from '../../src/core/view.js';
 import { stampOf } from '../stamp.js';
 import { entryFieldOptions } from '../entry/fields.js';
+import { refuseFutureDates } from '../entry/not-future.js';
 import { checkNewPlaces, keepUnlocated, locatedOption } from '../entry/place-check.js';
 import { APPROVAL_FIELDS, APPROVAL_OPTIONS, approvalFormValues, approvalInput, candidateSources } from './approval.js';
 
@@ -69,6 +70,9 @@ export const approveCandidate: SubcommandSpec = {
       ], 'id');
     }
     const input = approvalInput(candidate, args, ctx.services.dossier);
+    // A feed may date an item ahead (a wrong clock, a zone misread): the entry still may not be.
+    const itemDate: Record<string, string> = args.date === undefined ? { date: 'The item is dated so: give the day the event happened with `date:`.' } : {};
+    refuseFutureDates(ctx, { date: input.start }, itemDate);
     // Places the admin typed are checked as /entry add checks them; the card's own locate by construction.
     const unlocated = args.places === undefined ? [] : checkNewPlaces(ctx.services.places, input.places, args);
     const stamp = stampOf(ctx);

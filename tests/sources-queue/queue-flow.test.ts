@@ -144,6 +144,23 @@ describe('GIVEN a watched feed and a review channel', () => {
     expect(missing).toContain('There is no candidate #99 (option `id`).');
   });
 
+  it('WHEN the item is dated ahead, or the admin gives a day after today THEN approval is refused saying so, and nothing is written', async () => {
+    const ahead = { ...SWEIDA, guid: 'levant-ahead', link: 'https://levant.example/2025/07/22/ahead', published: '2025-07-22T08:30:00Z' };
+    feeds.serve('/levant.xml', 'Levant Wire', [ahead, BAKU]);
+    const id = QueueApp.idAfter(await queue.text(`/sources add url:${feeds.url('/levant.xml')} topic:syria-israel backfill:true`), 'Watching');
+    await queue.run(`/sources check id:${id}`);
+    const before = storeFingerprint(queue.app.db);
+    const list = await queue.text('/review list');
+    const aheadId = Number(/#(\d+)` Ceasefire announced in Sweida/.exec(list)![1]);
+    const bakuId = Number(/#(\d+)` Syria and Israel hold de-escalation talks/.exec(list)![1]);
+    const refused = await queue.text(`/review approve id:${aheadId}`);
+    expect(refused).toContain('Option `date` is in the future — got `22 Jul 2025`; today is 20 Jul 2025 (UTC).');
+    expect(refused).toContain('The item is dated so: give the day the event happened with `date:`.');
+    expect(await queue.text(`/review approve id:${bakuId} date:2025-07-21`)).toContain('Option `date` is in the future — got `21 Jul 2025`');
+    expect(storeFingerprint(queue.app.db)).toBe(before);
+    expect(await queue.text(`/review approve id:${aheadId} date:2025-07-19`)).toContain('Approved: added as entry #18.');
+  });
+
   it('WHEN the first check runs without backfill THEN it proposes nothing; items arriving later are proposed', async () => {
     feeds.serve('/levant.xml', 'Levant Wire', [SWEIDA, BAKU]);
     const id = QueueApp.idAfter(await queue.text(`/sources add url:${feeds.url('/levant.xml')} topic:syria-israel`, OPERATOR), 'Watching');
