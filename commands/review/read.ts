@@ -66,7 +66,7 @@ function listView(args: { topic?: string; source?: number; page: number }, ctx: 
     tone: 'normal',
     intro: [
       ...(source?.removedAt ? [plainLine(`Source #${source.id} was removed on ${instantText(source.removedAt)}: it is no longer checked, and the candidates it proposed still wait here.`)] : []),
-      plainLine(page.total === 0 ? 'No candidate is waiting for review.' : `${plural(page.total, 'candidate')} waiting, newest first.`),
+      plainLine(page.total === 0 ? 'No candidate is waiting for review.' : `${plural(page.total, 'candidate')} waiting, the latest proposed first.`),
       channels.length > 0
         ? plainLine(`Cards are posted in the review channel (${channels.map((c) => c.platform).join(', ')}).`)
         : [span.plain('No review channel is set: an admin runs '), span.command('review channel'), span.plain(' where cards should be posted.')],
@@ -78,7 +78,7 @@ function listView(args: { topic?: string; source?: number; page: number }, ctx: 
 
 export const listCandidates: SubcommandSpec = {
   name: 'list',
-  description: 'Candidates waiting for review, newest first',
+  description: 'Candidates waiting for review, the latest proposed first',
   readOnly: true,
   options: [topicOption, { name: 'source', description: 'Only those a source proposed: its number, as /sources list shows it', type: 'integer', min: 1, max: Number.MAX_SAFE_INTEGER, example: '1' }, pageOption],
   examples: ['', 'topic:syria-israel'],

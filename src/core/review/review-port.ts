@@ -46,7 +46,7 @@ export interface UnconfirmedCard {
 
 export interface ReviewStore {
   candidate(id: number): Candidate | undefined;
-  /** Pending candidates (of a topic, or proposed by one source's item), newest first. */
+  /** Pending candidates (of a topic, or proposed by one source's item), the latest proposed first. */
   pending(filter: PendingFilter, limit: number, offset: number): Page<Candidate>;
   /**
    * Adds the entry through the same writer as /entry add (its revision says it came from the
