@@ -1,7 +1,7 @@
 // /entry claim — records what an actor says of an entry (claims, denies, confirms or disputes),
 // when and through which source. A claim is part of the entry: its revision, history and undo are
 // those of any change.
-import { resolveActor } from '../../src/core/actor-resolution.js';
+import { resolveActorExactly } from '../../src/core/actor-resolution.js';
 import type { CommandArgs, OptionSpec, SubcommandSpec } from '../../src/core/command-spec.js';
 import type { ClaimInput } from '../../src/core/domain.js';
 import { UserError } from '../../src/core/errors.js';
@@ -32,7 +32,7 @@ const today = (now: Date): PartialDate => ({ year: now.getUTCFullYear(), month: 
 
 /** The claim the options describe, dated `undated` when they give no date (or refused without one); refusals name the option. */
 export function claimFrom(args: CommandArgs, dossier: DossierReader, undated?: PartialDate): ClaimInput {
-  const actor = resolveActor(dossier, String(args.actor), 'actor');
+  const actor = resolveActorExactly(dossier, String(args.actor), 'actor');
   const source = parseSource(args);
   if (!source) throw new UserError('missing-option', 'A claim needs its source: `source_url` or `outlet`.', ['For example: outlet:"Syrian state television"'], 'source_url');
   const date = (args.date as PartialDate | undefined) ?? undated;

@@ -1,7 +1,7 @@
 // The entry fields admins set through /entry add and /entry edit, and their conversion into
 // a checked EntryInput. Every refusal names the option and the fix; nothing is written until
 // every field is valid.
-import { resolveActor } from '../../src/core/actor-resolution.js';
+import { resolveActorExactly } from '../../src/core/actor-resolution.js';
 import type { CommandArgs, OptionSpec } from '../../src/core/command-spec.js';
 import type { EntryDetail, EntryInput } from '../../src/core/domain.js';
 import { checkAll, UserError } from '../../src/core/errors.js';
@@ -116,7 +116,7 @@ function parseActor(item: string, dossier: DossierReader): EntryInput['actors'][
     throw new UserError('invalid-option', `Option \`actors\`: \`${item}\` has an unknown role.`, [`Roles: ${ACTOR_ROLES.join(', ')}.`, ...(meant ? [`Did you mean \`${name}:${meant}\`?`] : [])], 'actors');
   }
   try {
-    return { actorId: resolveActor(dossier, name, 'actors').id, role };
+    return { actorId: resolveActorExactly(dossier, name, 'actors').id, role };
   } catch (error) {
     if (error instanceof UserError && error.code === 'not-found') {
       // A new actor's kind can't be guessed (a state, a person…): the hint names them all.

@@ -108,6 +108,17 @@ describe('GIVEN an admin curating entries', () => {
     expect((await run('/entry edit id:12 date:2026')).tone).toBe('success');
   });
 
+  it('WHEN an entry or a claim names an actor by part of its name THEN it is refused with the name to type, not guessed', async () => {
+    const before = storeFingerprint(app.db);
+    const edit = viewText(await run('/entry edit id:12 actors:"Derm:subject"'));
+    expect(edit).toContain('`Derm` is not the full name or an alias of an actor (option `actors`).');
+    expect(edit).toContain('Type it in full: `Ron Dermer`.');
+    expect(viewText(await run('/entry claim id:12 actor:Derm stance:denies outlet:X'))).toContain('Type it in full: `Ron Dermer`.');
+    expect(storeFingerprint(app.db)).toBe(before);
+    // An alias is a name: Dermer is Ron Dermer's.
+    expect((await run('/entry edit id:12 actors:"Dermer:subject"')).tone).toBe('success');
+  });
+
   it('WHEN a change names a topic the dossier does not have THEN the reply says it starts one, and which is close', async () => {
     const typo = viewText(await run('/entry add title:"Typo" date:2025 type:talks topic:syria-isreal'));
     expect(typo).toContain('This starts a new topic, syria-isreal. Did you mean syria-israel? If so: `/entry edit id:18 topic:syria-israel`');
