@@ -3,7 +3,8 @@ import type { SubcommandSpec } from '../../src/core/command-spec.js';
 import type { EntryInput } from '../../src/core/domain.js';
 import type { EntryEdit, PlaceRespelling } from '../../src/core/editor-port.js';
 import { isUserError, UserError } from '../../src/core/errors.js';
-import type { PartialDate } from '../../src/core/partial-date.js';
+import { firstDay, lastDay, type PartialDate } from '../../src/core/partial-date.js';
+import type { LookAlike } from '../../src/core/ports.js';
 import { closestNames } from '../../src/core/ranking.js';
 import { foldKey, plural } from '../../src/core/text.js';
 import { commandText, plainLine, span, type CommandRef, type Line } from '../../src/core/view.js';
@@ -25,6 +26,14 @@ function newTopicNote(topicsBefore: readonly string[], topic: string, id: number
   const [close] = closestNames(topicsBefore, topic, 1, 0.2);
   const fix = close ? [span.plain(` Did you mean ${close}? If so: `), span.command('entry edit', `id:${id} topic:${close}`)] : [];
   return [[span.plain(`This starts a new topic, ${topic}.`), ...fix]];
+}
+
+/** An entry added beside one it may repeat stays (two events can share a day, a title or an article); the reply says which, and how to remove it. */
+function lookAlikeNote(alikes: readonly LookAlike[], id: number): Line[] {
+  const [first] = alikes;
+  if (!first) return [];
+  const which = alikes.map((alike) => `#${alike.id} (${alike.why})`).join(', ');
+  return [[span.plain(`Possibly the same event as ${which}. If it repeats it: `), span.command('entry remove', `id:${id} reason:"duplicate of #${first.id}"`)]];
 }
 
 /** Entry numbers to name in a reply before saying how many more. */
@@ -91,11 +100,13 @@ export const addEntry: SubcommandSpec = {
     refuseFutureDates(ctx, { date: input.start, published: args.published as PartialDate | undefined });
     const unlocated = checkNewPlaces(ctx.services.places, input.places, args);
     const topicsBefore = ctx.services.dossier.topics();
+    const urls = input.sources.flatMap((source) => (source.url ? [source.url] : []));
+    const alikes = ctx.services.dossier.lookAlikes({ dayFrom: firstDay(input.start), dayTo: lastDay(input.end ?? input.start), title: input.title, urls });
     const id = ctx.services.editor.addEntry(input, stampOf(ctx));
     keepUnlocated(ctx.services.places, unlocated, stampOf(ctx));
     const entry = requireEntry(ctx.services.dossier, id);
     const view = entryDetailView(entry);
-    const notes = [...keptSpellingNote(input.places, entry.places, id), ...newTopicNote(topicsBefore, input.topic, id)];
+    const notes = [...keptSpellingNote(input.places, entry.places, id), ...newTopicNote(topicsBefore, input.topic, id), ...lookAlikeNote(alikes, id)];
     return { ...view, tone: 'success', intro: [plainLine(`Added entry #${id}.`), ...notes] };
   },
 };

@@ -39,6 +39,11 @@ export interface Page<T> {
 
 export type SuggestionKind = 'actor' | 'topic' | 'place';
 
+export interface LookAlike {
+  id: number;
+  why: 'same date and title' | 'same source link';
+}
+
 export interface DossierReader {
   timeline(query: TimelineQuery): Page<EntrySummary>;
   getEntry(id: number): EntryDetail | undefined;
@@ -59,6 +64,8 @@ export interface DossierReader {
   /** Values for autocomplete, best match first. */
   suggest(kind: SuggestionKind, prefix: string, limit: number): string[];
   topics(): string[];
+  /** Live entries an entry about to be added may repeat: the same days and title (folded), or a source link it cites. */
+  lookAlikes(entry: { dayFrom: string; dayTo: string; title: string; urls: readonly string[] }): LookAlike[];
   /** Live actors by name, optionally of one kind. */
   listActors(kind: ActorKind | undefined, limit: number, offset: number): Page<ActorListItem>;
 }

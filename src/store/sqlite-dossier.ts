@@ -1,10 +1,11 @@
 // The store's implementation of the core's DossierReader port.
 import type { Gazetteer } from '../core/places/gazetteer-port.js';
-import type { DossierReader, SuggestionKind, TimelineQuery } from '../core/ports.js';
+import type { DossierReader, LookAlike, SuggestionKind, TimelineQuery } from '../core/ports.js';
 import { foldKey } from '../core/text.js';
 import type { ActorKind } from '../core/vocabulary.js';
 import { listActors } from './actor-list-query.js';
 import { actorProfile, actorsNamed, allActorNames, coActors, findActors } from './actor-queries.js';
+import { citingEntries } from './citing-entries.js';
 import type { Db } from './connection.js';
 import { claimsByActor } from './entry-claims.js';
 import { queryEntry, queryRemovedEntry } from './entry-detail-queries.js';
@@ -104,6 +105,17 @@ export class SqliteDossier implements DossierReader {
   }
   topics() {
     return listTopics(this.cache);
+  }
+  lookAlikes(entry: { dayFrom: string; dayTo: string; title: string; urls: readonly string[] }): LookAlike[] {
+    const sameTitle = this.cache
+      .get('SELECT id FROM entries INDEXED BY entries_live_by_date WHERE deleted_at IS NULL AND day_from = ? AND day_to = ? AND sitrep_fold_key(title) = ? ORDER BY id')
+      .pluck()
+      .all(entry.dayFrom, entry.dayTo, foldKey(entry.title)) as number[];
+    const citing = [...citingEntries((sql) => this.cache.get(sql), entry.urls).values()];
+    return [
+      ...sameTitle.map((id) => ({ id, why: 'same date and title' as const })),
+      ...[...new Set(citing)].filter((id) => !sameTitle.includes(id)).map((id) => ({ id, why: 'same source link' as const })),
+    ];
   }
   listActors(kind: ActorKind | undefined, limit: number, offset: number) {
     return listActors(this.cache, kind, limit, offset);

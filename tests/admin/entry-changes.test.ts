@@ -119,6 +119,17 @@ describe('GIVEN an admin curating entries', () => {
     expect((await run('/entry edit id:12 actors:"Dermer:subject"')).tone).toBe('success');
   });
 
+  it('WHEN an entry added may repeat a stored one THEN it is added, and the reply names the look-alike and how to remove the new one', async () => {
+    await run('/entry add title:"Strike near Quneitra" date:2025-08-03 type:air-strike topic:syria-israel source_url:https://example.com/q outlet:AFP');
+    const sameTitle = viewText(await run('/entry add title:"strike near  Quneitra" date:2025-08-03 type:air-strike topic:syria-israel'));
+    expect(sameTitle).toContain('Added entry #19.');
+    expect(sameTitle).toContain('Possibly the same event as #18 (same date and title). If it repeats it: `/entry remove id:19 reason:"duplicate of #18"`');
+    const sameLink = viewText(await run('/entry add title:"Second strike" date:2025-08-04 type:air-strike topic:syria-israel source_url:"https://example.com/q?utm_source=x" outlet:AFP'));
+    expect(sameLink).toContain('Possibly the same event as #18 (same source link).');
+    // Another day, another title, another link: nothing to say.
+    expect(viewText(await run('/entry add title:"Talks in Amman" date:2025-08-05 type:talks topic:syria-israel'))).not.toContain('Possibly');
+  });
+
   it('WHEN a change names a topic the dossier does not have THEN the reply says it starts one, and which is close', async () => {
     const typo = viewText(await run('/entry add title:"Typo" date:2025 type:talks topic:syria-isreal'));
     expect(typo).toContain('This starts a new topic, syria-isreal. Did you mean syria-israel? If so: `/entry edit id:18 topic:syria-israel`');
