@@ -32,13 +32,15 @@ export function parseFatalities(text: string): FatalityFigures | { problem: stri
   if (Math.max(low ?? 0, b, high ?? 0) > MAX_FIGURE) return { problem: `figures above ${MAX_FIGURE.toLocaleString('en-US')} are not taken — got \`${trimmed}\`` };
   if (low !== undefined && low > b) return { problem: `the low estimate (${low}) is above the best (${b}): low ≤ best ≤ high` };
   if (high !== undefined && high < b) return { problem: `the high estimate (${high}) is below the best (${b}): low ≤ best ≤ high` };
+  // `12-12-12` is no range: sources agree on the best estimate.
+  if (low === b && high === b) return { best: b };
   return parsed;
 }
 
 /** As shown: `12`, or `12 (10–15)` with a range. */
 export function formatFatalities(figures: FatalityFigures): string {
   const { low, best, high } = figures;
-  if (low === undefined && high === undefined) return formatCount(best);
+  if ((low ?? best) === best && (high ?? best) === best) return formatCount(best);
   return `${formatCount(best)} (${formatCount(low ?? best)}–${formatCount(high ?? best)})`;
 }
 

@@ -29,6 +29,11 @@ describe('GIVEN fatality figures on entries', () => {
     expect(await run('/timeline until:2024')).not.toContain('Fatalities');
   });
 
+  it('WHEN low, best and high are one figure THEN it is stored and shown as the best estimate alone, with no range', async () => {
+    expect(await run(`${ADD} fatalities:"12-12-12" fatalities_source:"Health ministry"`)).toMatch(/Fatalities\s+12 — Health ministry\n/);
+    expect(app.db.prepare('SELECT low, best, high FROM entry_fatalities WHERE entry_id = 18').get()).toEqual({ low: null, best: 12, high: null });
+  });
+
   it.each([
     ['fatalities:"9-5-12"', 'fatalities', 'Option `fatalities`: the low estimate (9) is above the best (5): low ≤ best ≤ high.'],
     ['fatalities:"3-5-4"', 'fatalities', 'Option `fatalities`: the high estimate (4) is below the best (5): low ≤ best ≤ high.'],
