@@ -1,9 +1,10 @@
 // The filters a chart takes, resolved as /timeline resolves them, with words for its title.
 import { resolveActor } from '../../src/core/actor-resolution.js';
-import type { ChartFilter } from '../../src/core/charts/chart-data-port.js';
+import type { ChartData, ChartFilter } from '../../src/core/charts/chart-data-port.js';
+import { yearBefore } from '../../src/core/charts/periods.js';
 import type { CommandArgs, CommandContext, OptionSpec } from '../../src/core/command-spec.js';
 import { UserError } from '../../src/core/errors.js';
-import { firstDay, formatPartialDate, lastDay, type PartialDate } from '../../src/core/partial-date.js';
+import { firstDay, formatIsoPartial, formatPartialDate, lastDay, type PartialDate } from '../../src/core/partial-date.js';
 import { foldKey } from '../../src/core/text.js';
 import { eventTypeLabel, type EventType } from '../../src/core/vocabulary.js';
 import { resolveTopic, topicOption } from '../shared-options.js';
@@ -17,6 +18,8 @@ export interface ResolvedFilter {
   filter: ChartFilter;
   /** `topic syria-israel`, `actor Ron Dermer`…, for the title. */
   words: string[];
+  /** The same words but `since`'s and `until`'s, for a title that names its period in its own words. */
+  undated: string[];
 }
 
 export function chartFilter(args: CommandArgs, ctx: CommandContext): ResolvedFilter {
@@ -44,6 +47,7 @@ export function chartFilter(args: CommandArgs, ctx: CommandContext): ResolvedFil
     filter.eventType = args.type as EventType;
     words.push(eventTypeLabel(filter.eventType));
   }
+  const undated = [...words];
   if (since) {
     filter.since = firstDay(since);
     words.push(`since ${formatPartialDate(since)}`);
@@ -52,8 +56,27 @@ export function chartFilter(args: CommandArgs, ctx: CommandContext): ResolvedFil
     filter.until = lastDay(until);
     words.push(`until ${formatPartialDate(until)}`);
   }
-  return { filter, words };
+  return { filter, words, undated };
 }
 
 /** `Entries per week — topic syria-israel`: the chart's subject and its filters. */
 export const titled = (subject: string, words: readonly string[]) => (words.length > 0 ? `${subject} — ${words.join(', ')}` : subject);
+
+/**
+ * The days a chart covers: since/until as given; without them, the year up to the newest matching
+ * entry, or less when the entries start later. Undefined when no entry matches.
+ */
+export async function chartRange(filter: ChartFilter, data: ChartData): Promise<{ since: string; until: string } | undefined> {
+  const found = filter.since !== undefined && filter.until !== undefined ? undefined : await data.dayRange(filter);
+  const until = filter.until ?? found?.newest;
+  const since = filter.since ?? (until && found ? [yearBefore(until), found.oldest].sort()[1] : undefined);
+  return since && until && since <= until ? { since, until } : undefined;
+}
+
+/** `from Jul 2024 to 26 Jul 2025`: each end as typed, or as the day found when not given. */
+export function periodWords(args: CommandArgs, range: { since: string; until: string }): string {
+  const since = args.since ? formatPartialDate(args.since as PartialDate) : formatIsoPartial(range.since);
+  const until = args.until ? formatPartialDate(args.until as PartialDate) : formatIsoPartial(range.until);
+  if (since !== until) return `from ${since} to ${until}`;
+  return /^\d+ /.test(since) ? `on ${since}` : `in ${since}`;
+}

@@ -9,18 +9,18 @@ import { plural } from '../../src/core/text.js';
 import { plainLine, span, type Line, type View } from '../../src/core/view.js';
 import { eventTypeLabel } from '../../src/core/vocabulary.js';
 import { dataButton } from './data-button.js';
-import { chartFilter, dataOption, sinceOption, titled, topicOption, untilOption } from './filters.js';
+import { chartFilter, chartRange, dataOption, periodWords, sinceOption, titled, topicOption, untilOption } from './filters.js';
 
 /** The most places one map draws: the busiest. */
 export const MAX_MAP_PLACES = 1000;
 /** Places the alt text names: the busiest. */
 const NAMED = 5;
 
-export function mapAlt(points: readonly LocatedPoint[], unlocated: readonly string[]): string {
+export function mapAlt(points: readonly LocatedPoint[], unlocated: readonly string[], period: string): string {
   const entries = points.reduce((sum, p) => sum + p.entries, 0);
   const busiest = points.slice(0, NAMED).map((p) => `${p.name} ${p.entries}`).join(', ');
   const missing = unlocated.length > 0 ? `; ${plural(unlocated.length, 'place')} without coordinates ${unlocated.length === 1 ? 'is' : 'are'} not shown` : '';
-  return `Map of ${plural(points.length, 'located place')} with ${plural(entries, 'entry', 'entries')}, each sized by its entries and coloured by its latest event type; the busiest: ${busiest}${missing}.`;
+  return `Map of ${plural(points.length, 'located place')} with ${plural(entries, 'entry', 'entries')} ${period}, each sized by its entries and coloured by its latest event type; the busiest: ${busiest}${missing}.`;
 }
 
 function mapTable(points: readonly LocatedPoint[]): Line[] {
@@ -38,10 +38,14 @@ export const chartMap: SubcommandSpec = {
   options: [topicOption, sinceOption, untilOption, dataOption],
   examples: ['topic:syria-israel', 'since:2025-07', 'topic:syria-israel data:true'],
   async run(args, ctx): Promise<View> {
-    const { filter, words } = chartFilter(args, ctx);
-    const title = titled('Where entries happened', words);
+    const { filter, words, undated } = chartFilter(args, ctx);
     const { charts } = ctx.services;
-    const activity = await charts.data.placeActivity(filter);
+    const range = await chartRange(filter, charts.data);
+    if (!range) return { title: titled('Where entries happened', words), tone: 'normal', intro: [plainLine('No entries with places match, so there is nothing to map.')], sections: [] };
+    // The picture has no axis to show its period, so its title names it.
+    const period = periodWords(args, range);
+    const title = titled('Where entries happened', [...undated, period]);
+    const activity = await charts.data.placeActivity({ ...filter, ...range });
     // Thousands of places arrived in one turn of the bot's event loop; locating them takes another.
     await nextTurn();
     const { points, unlocated } = locatePlaces(activity, charts.coordinates);
@@ -53,7 +57,7 @@ export const chartMap: SubcommandSpec = {
       return { title, tone: 'normal', intro, sections: [] };
     }
     const shown = points.slice(0, MAX_MAP_PLACES);
-    const alt = mapAlt(shown, unlocated);
+    const alt = mapAlt(shown, unlocated, period);
     const more = points.length > shown.length ? [plainLine(`The ${MAX_MAP_PLACES} busiest of ${points.length} located places are drawn.`)] : [];
     if (args.data === true) return { title: `Data — ${title}`, tone: 'normal', intro: [plainLine(alt), ...more], sections: [{ lines: mapTable(shown) }] };
     const chart: MapChart = { kind: 'map', title, points: shown };

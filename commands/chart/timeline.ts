@@ -3,7 +3,7 @@
 import type { PeriodUnit } from '../../src/core/charts/chart.js';
 import type { PeriodCounts } from '../../src/core/charts/chart-data-port.js';
 import { chartImage } from '../../src/core/charts/picture.js';
-import { periodCount, yearBefore } from '../../src/core/charts/periods.js';
+import { periodCount } from '../../src/core/charts/periods.js';
 import { buildTimelineChart, chartTotal, timelineAlt, timelineTable } from '../../src/core/charts/timeline-chart.js';
 import { fatalityLine, trendMarks } from '../../src/core/charts/timeline-series.js';
 import type { SubcommandSpec } from '../../src/core/command-spec.js';
@@ -12,7 +12,7 @@ import { plural } from '../../src/core/text.js';
 import { plainLine, type View } from '../../src/core/view.js';
 import { actorFilterOption, eventTypeOption, placeFilterOption } from '../shared-options.js';
 import { dataButton } from './data-button.js';
-import { chartFilter, dataOption, sinceOption, titled, topicOption, untilOption } from './filters.js';
+import { chartFilter, chartRange, dataOption, periodWords, sinceOption, titled, topicOption, untilOption } from './filters.js';
 
 /** The most periods one chart draws, so bars stay wider than a line. */
 export const MAX_PERIODS: Record<PeriodUnit, number> = { week: 104, month: 120 };
@@ -26,6 +26,23 @@ const countedEntries = (counts: PeriodCounts) => counts.rows.reduce((sum, row) =
 function nothingToChart(title: string, filtered: boolean): View {
   const hint = filtered ? 'Every filter must hold for an entry: drop one, or widen since/until.' : 'Add entries with /entry add, or import them.';
   return { title, tone: 'normal', intro: [plainLine('No entries match, so there is nothing to chart.'), plainLine(hint)], sections: [] };
+}
+
+/**
+ * A chart whose every matching entry is dated less precisely than its period (`1967` on a chart by
+ * month): an empty picture would say nothing, so the reply says why in words.
+ */
+function tooImprecise(title: string, unit: PeriodUnit, period: string, entries: number, yearDated: number): View {
+  const monthDated = entries - yearDated;
+  const precision = monthDated > 0 && yearDated > 0 ? 'a month or a year' : monthDated > 0 ? 'a month' : 'a year';
+  const [is, they] = entries === 1 ? ['is', 'it is'] : ['are', 'they are'];
+  const hint = monthDated === entries ? 'by:month counts them.' : monthDated > 0 ? `by:month counts the ${monthDated} dated to a month.` : '/timeline lists them.';
+  return {
+    title,
+    tone: 'normal',
+    intro: [plainLine(`${plural(entries, 'entry', 'entries')} ${period} ${is} dated only to ${precision}, so ${they} not counted by ${monthDated > 0 ? unit : 'week or month'}: there is nothing to chart.`), plainLine(hint)],
+    sections: [],
+  };
 }
 
 export const chartTimeline: SubcommandSpec = {
@@ -46,30 +63,35 @@ export const chartTimeline: SubcommandSpec = {
   async run(args, ctx) {
     const { filter, words } = chartFilter(args, ctx);
     const data = ctx.services.charts.data;
-    // Without dates: the year up to the newest matching entry, or less when the entries start later.
-    const found = filter.since !== undefined && filter.until !== undefined ? undefined : await data.dayRange(filter);
-    const until = filter.until ?? found?.newest;
-    const since = filter.since ?? (until && found ? [yearBefore(until), found.oldest].sort()[1] : undefined);
+    const range = await chartRange(filter, data);
     const given = args.by as PeriodUnit | undefined;
-    let unit: PeriodUnit = given ?? (since && until && dayCount(since, until) > WEEKLY_UP_TO_DAYS ? 'month' : 'week');
-    if (!since || !until || since > until) return nothingToChart(titled(`Entries per ${unit}`, words), words.length > 0);
+    let unit: PeriodUnit = given ?? (range && dayCount(range.since, range.until) > WEEKLY_UP_TO_DAYS ? 'month' : 'week');
+    if (!range) return nothingToChart(titled(`Entries per ${unit}`, words), words.length > 0);
+    const { since, until } = range;
     const periods = periodCount(since, until, unit);
     if (periods > MAX_PERIODS[unit]) {
       const shorter = unit === 'week' ? 'Use by:month, or a shorter since/until.' : 'Use a shorter since/until.';
       throw new UserError('invalid-option', `A chart by ${unit} draws at most ${MAX_PERIODS[unit]} ${unit}s; since/until span ${periods}.`, [shorter], 'since');
     }
     let counts = await data.periodCounts({ ...filter, since, until }, unit);
-    // Weeks that would leave out more entries (dated to a month) than they draw give way to months.
-    const byMonthInstead = given === undefined && unit === 'week' && counts.imprecise > countedEntries(counts);
-    if (byMonthInstead) {
-      unit = 'month';
-      counts = await data.periodCounts({ ...filter, since, until }, unit);
+    // Monthly counts tell the entries dated to a month from those dated only to a year, which no period holds.
+    let monthly: PeriodCounts | undefined;
+    const byMonth = async () => (monthly ??= await data.periodCounts({ ...filter, since, until }, 'month'));
+    // Weeks that would leave out more entries dated to a month than they draw give way to months.
+    let byMonthInstead = false;
+    if (given === undefined && unit === 'week' && counts.imprecise > countedEntries(counts)) {
+      const months = await byMonth();
+      if (counts.imprecise - months.imprecise > countedEntries(counts)) [unit, counts, byMonthInstead] = ['month', months, true];
     }
     const title = titled(`Entries per ${unit}`, words);
+    if (countedEntries(counts) === 0 && counts.imprecise > 0) {
+      const yearDated = unit === 'month' ? counts.imprecise : (await byMonth()).imprecise;
+      return tooImprecise(title, unit, periodWords(args, range), counts.imprecise, yearDated);
+    }
     const calls = ctx.services.trends.between(filter.topic, since, until);
     const series = [...fatalityLine(counts.fatalities, since, until, unit), ...trendMarks(calls, unit, filter.topic === undefined)];
     const chart = buildTimelineChart({ title, unit, since, until, counts, series });
-    if (chartTotal(chart) === 0 && counts.imprecise === 0) return nothingToChart(title, words.length > 0);
+    if (chartTotal(chart) === 0) return nothingToChart(title, words.length > 0);
     const alt = timelineAlt(chart);
     const imprecise = counts.imprecise > 0 ? [plainLine(`${plural(counts.imprecise, 'entry', 'entries')} dated less precisely than a ${unit} ${counts.imprecise === 1 ? 'is' : 'are'} not on this chart${unit === 'week' ? ' (by:month shows those dated to a month)' : ''}.`)] : [];
     const notes = [...(byMonthInstead ? [plainLine('By month, as most of these entries are dated only to a month (by:week draws weeks).')] : []), ...imprecise];

@@ -1,6 +1,6 @@
 // Where a map's place names go: beside their circle, on the first side (above, below, right,
 // left, those slid along the circle, then the corners) where the name, kept inside the plot,
-// overlaps no name already placed nor any named circle (its own included), busiest place first;
+// overlaps no name already placed nor any place's circle (its own included), busiest place first;
 // a name with no free side is left out rather than drawn over another. Vega-Lite places no labels
 // itself, and one fixed offset above every circle writes neighbours' names over each other (Baku
 // and Azerbaijan, Damascus and Sweida). Country names (country-labels.ts) are kept off these names
@@ -53,8 +53,11 @@ export const overlaps = (a: Box, b: Box) => a.left < b.right && b.left < a.right
 /** Whether a box covers part of a circle: the box's point nearest the centre lies inside it. */
 export const coversCircle = (box: Box, c: LabelledPoint) => Math.hypot(clamp(c.x, box.left, box.right) - c.x, clamp(c.y, box.top, box.bottom) - c.y) < c.r;
 
-/** The names of `points`, in their order of importance, placed so that none covers another. */
-export function placeLabels(points: readonly LabelledPoint[], plot: { width: number; height: number }, font: LabelFont): PlacedLabel[] {
+/**
+ * The names of `points`, in their order of importance, placed so that none covers another name nor
+ * any of `circles` (the points' own, and the unnamed places' beside them).
+ */
+export function placeLabels(points: readonly LabelledPoint[], plot: { width: number; height: number }, font: LabelFont, circles: readonly LabelledPoint[] = points): PlacedLabel[] {
   const taken: Box[] = [];
   const placed: PlacedLabel[] = [];
   points.forEach((point) => {
@@ -81,7 +84,7 @@ export function placeLabels(points: readonly LabelledPoint[], plot: { width: num
       const x = clamp(side.x, width / 2, plot.width - width / 2);
       const y = clamp(side.y, height / 2, plot.height - height / 2);
       const box = boxAround(x, y, size);
-      if (taken.some((other) => overlaps(box, other)) || points.some((circle) => coversCircle(box, circle))) continue;
+      if (taken.some((other) => overlaps(box, other)) || circles.some((circle) => coversCircle(box, circle))) continue;
       taken.push(box);
       placed.push({ name: point.name, x, y });
       return;

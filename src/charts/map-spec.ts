@@ -6,6 +6,7 @@
 import { geoMercator } from 'd3-geo';
 import type { TopLevelSpec } from 'vega-lite';
 import { CHART_SIZES, type LocatedPoint, type MapChart } from '../core/charts/chart.js';
+import { foldKey } from '../core/text.js';
 import { EVENT_TYPE_IDS, eventTypeLabel } from '../core/vocabulary.js';
 import { COUNTRY_NAME_FONT, placeCountryNames } from './country-labels.js';
 import { boxAround, labelSize, placeLabels } from './label-placement.js';
@@ -16,9 +17,15 @@ import { projectedCountriesIn, type Window } from './world.js';
 const NAMED_PLACES = 8;
 /** The least span of the window, in degrees, so one place shows its surroundings. */
 const MIN_SPAN = 4;
-/** Room the title and the legends take from the plot, in layout units (padding included). */
+/**
+ * Room kept for the title above the plot and for the legends right of it, in layout units, and
+ * the padding on the other sides. The plot's size is fixed rather than fitted by Vega: the
+ * projection, the borders' clipping and the names' places are computed for it, so a plot Vega
+ * narrowed for a wide legend would cut the places and names at its right edge.
+ */
 const TITLE_ROOM = 40;
 const LEGEND_ROOM = 200;
+const PADDING = 12;
 /** Circle areas, in square layout units: no entries would be the first, the busiest place the last. */
 const CIRCLE_AREAS: [number, number] = [40, 1200];
 const LABEL_FONT = { size: 11, charWidth: 0.6 };
@@ -50,7 +57,7 @@ function sizeLegendValues(most: number): number[] {
 
 export function mapSpec(chart: MapChart): TopLevelSpec {
   const { width, height } = CHART_SIZES.map;
-  const plot = { width: width / CHART_SCALE - LEGEND_ROOM, height: height / CHART_SCALE - TITLE_ROOM };
+  const plot = { width: width / CHART_SCALE - PADDING - LEGEND_ROOM, height: height / CHART_SCALE - TITLE_ROOM - PADDING };
   const window = windowAround(chart.points);
   const corners = { type: 'MultiPoint' as const, coordinates: [[window.west, window.south], [window.east, window.north]] };
   const projection = geoMercator().fitSize([plot.width, plot.height], corners).clipExtent([[0, 0], [plot.width, plot.height]]);
@@ -65,10 +72,12 @@ export function mapSpec(chart: MapChart): TopLevelSpec {
   const most = Math.max(1, ...points.map((p) => p.entries));
   const radius = (entries: number) => Math.sqrt((CIRCLE_AREAS[0] + ((CIRCLE_AREAS[1] - CIRCLE_AREAS[0]) * entries) / most) / Math.PI);
   const circles = points.map((p) => ({ name: p.name, x: p.x, y: p.y, r: radius(p.entries) }));
-  const labels = placeLabels(circles.slice(0, NAMED_PLACES), plot, LABEL_FONT);
-  // Country names go where the places' names and circles leave room.
+  const labels = placeLabels(circles.slice(0, NAMED_PLACES), plot, LABEL_FONT, circles);
+  // Country names go where the places' names and circles leave room; a country named as a place
+  // (France, for an entry at France) is named once, beside its circle.
+  const named = new Set(labels.map((l) => foldKey(l.name)));
   const countryNames = placeCountryNames(
-    nameSpots,
+    nameSpots.filter((country) => !named.has(foldKey(country.name))),
     labels.map((l) => boxAround(l.x, l.y, labelSize(l.name, LABEL_FONT))),
     circles,
   );
@@ -76,10 +85,10 @@ export function mapSpec(chart: MapChart): TopLevelSpec {
   // With the identity projection, longitude and latitude are read as plot x and y.
   const position = { longitude: { field: 'x', type: 'quantitative' }, latitude: { field: 'y', type: 'quantitative' } };
   return {
-    width: width / CHART_SCALE,
-    height: height / CHART_SCALE,
-    autosize: { type: 'fit', contains: 'padding' },
-    padding: 12,
+    width: plot.width,
+    height: plot.height,
+    autosize: { type: 'none' },
+    padding: { top: TITLE_ROOM, left: PADDING, bottom: PADDING, right: LEGEND_ROOM },
     title: chart.title,
     config: CHART_CONFIG,
     projection: { type: 'identity', scale: 1, translate: [0, 0] },

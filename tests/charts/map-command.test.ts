@@ -10,13 +10,19 @@ import { CHART_SIZES } from '../../src/core/charts/chart.js';
 import type { ChartFilter } from '../../src/core/charts/chart-data-port.js';
 import type { PlaceCoordinates } from '../../src/core/charts/locate.js';
 import { silentLogger } from '../../src/core/logger.js';
-import { lineToPlainText } from '../../src/core/view.js';
+import { lineToPlainText, type View } from '../../src/core/view.js';
 import { SqliteChartQueries } from '../../src/store/chart-queries.js';
 import { pngSize } from '../support/png.js';
 import { copySeededStore } from '../support/test-app.js';
 import { DRAWING } from '../support/drawing.js';
 
-const KNOWN: Record<string, { lat: number; lon: number }> = { paris: { lat: 48.86, lon: 2.35 }, damascus: { lat: 33.51, lon: 36.29 }, 'sweida province': { lat: 32.71, lon: 36.57 } };
+const KNOWN: Record<string, { lat: number; lon: number }> = {
+  paris: { lat: 48.86, lon: 2.35 },
+  damascus: { lat: 33.51, lon: 36.29 },
+  'sweida province': { lat: 32.71, lon: 36.57 },
+  // Only the 1948 entry (#1) is at Israel.
+  israel: { lat: 31.5, lon: 34.9 },
+};
 const gazetteer: PlaceCoordinates = {
   coordinatesOf: (keys) => new Map(keys.flatMap((key) => (KNOWN[key] ? [[key, KNOWN[key]] as const] : []))),
   howToLocate: 'Locate places with the gazetteer.',
@@ -40,8 +46,8 @@ const intro = (view: { intro?: Parameters<typeof lineToPlainText>[0][] }) => (vi
 describe('/chart map', DRAWING, () => {
   it('maps the located places, sized by entries, and says which are not located', async () => {
     const view = await app.dispatcher.runText('/chart map topic:syria-israel', operator);
-    expect(view.title).toBe('Where entries happened — topic syria-israel');
-    expect(intro(view)[0]).toMatch(/^Map of 3 located places with \d+ entries, each sized by its entries and coloured by its latest event type; the busiest: .*Paris \d+.*; 8 places without coordinates are not shown\.$/);
+    expect(view.title).toBe('Where entries happened — topic syria-israel, from 27 Jul 2024 to 26 Jul 2025');
+    expect(intro(view)[0]).toMatch(/^Map of 3 located places with \d+ entries from 27 Jul 2024 to 26 Jul 2025, each sized by its entries and coloured by its latest event type; the busiest: .*Paris \d+.*; 7 places without coordinates are not shown\.$/);
     expect(view.image?.alt).toBe(intro(view)[0]);
     expect(pngSize(await view.image!.png())).toEqual(CHART_SIZES.map);
     expect(view.buttons?.map((b) => b.label)).toEqual(['Data']);
@@ -53,6 +59,27 @@ describe('/chart map', DRAWING, () => {
     expect(rows[0]).toMatch(/^Place +Entries +Lat\/lon +Latest type$/);
     expect(rows.some((row) => /^Paris +3 +48\.86, 2\.35  Statement$/.test(row))).toBe(true);
     expect(view.image).toBeUndefined();
+  });
+
+  it('without dates covers the year up to the newest matching entry, as its help says, and names that period', async () => {
+    // The seed's newest syria-israel entry is of 26 Jul 2025; its oldest, at Israel, of 1948.
+    const places = (view: View) => view.sections[0]!.lines.slice(1).map((line) => lineToPlainText(line).split(/ {2,}/)[0]);
+    const lastYear = await app.dispatcher.runText('/chart map topic:syria-israel data:true', operator);
+    expect(lastYear.title).toBe('Data — Where entries happened — topic syria-israel, from 27 Jul 2024 to 26 Jul 2025');
+    expect(intro(lastYear)[0]).toContain(' entries from 27 Jul 2024 to 26 Jul 2025, each sized');
+    expect(places(lastYear)).not.toContain('Israel');
+    const sinceGiven = await app.dispatcher.runText('/chart map topic:syria-israel since:1948 data:true', operator);
+    expect(sinceGiven.title).toBe('Data — Where entries happened — topic syria-israel, from 1948 to 26 Jul 2025');
+    expect(places(sinceGiven)).toContain('Israel');
+    const untilGiven = await app.dispatcher.runText('/chart map topic:syria-israel until:1948 data:true', operator);
+    expect(untilGiven.title).toBe('Data — Where entries happened — topic syria-israel, from 1 Jan 1948 to 1948');
+    expect(places(untilGiven)).toEqual(['Israel']);
+    // A year before until, not all time before it.
+    const yearBefore = await app.dispatcher.runText('/chart map topic:syria-israel until:1950', operator);
+    expect(yearBefore.title).toBe('Where entries happened — topic syria-israel, from 1 Jan 1950 to 1950');
+    expect(intro(yearBefore)).toEqual(['No entries with places match, so there is nothing to map.']);
+    const bothGiven = await app.dispatcher.runText('/chart map since:2025-07-12 until:2025-07-12', operator);
+    expect(bothGiven.title).toBe('Where entries happened — on 12 Jul 2025');
   });
 
   it('says there is nothing to map when no matching entry has a place', async () => {

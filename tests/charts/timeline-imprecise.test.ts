@@ -1,0 +1,47 @@
+// GIVEN the seed dossier, whose oldest entries are dated only to a year (1948, 1967, 1974) and
+// others only to a month, WHEN /chart timeline covers only entries no week or month holds, THEN it
+// draws no picture and says how many entries it could not count and why; a chart that weeks would
+// leave empty is drawn by month only when months draw more of its entries.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { lineToPlainText, type View } from '../../src/core/view.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+import { DRAWING } from '../support/drawing.js';
+
+let app: TestApp;
+beforeAll(() => {
+  app = createTestApp();
+});
+afterAll(() => app?.dispose());
+
+const run = (line: string) => app.dispatcher.runText(line, { platform: 'console', userId: 'operator', localOperator: true });
+const intro = (view: View) => (view.intro ?? []).map(lineToPlainText);
+
+describe('/chart timeline of entries dated only to a year', DRAWING, () => {
+  it.each([
+    ['since:1967 until:1967', 'Entries per week — since 1967, until 1967', '1 entry in 1967'],
+    ['since:1974-01 until:1974-12 by:month', 'Entries per month — since Jan 1974, until Dec 1974', '1 entry from Jan 1974 to Dec 1974'],
+    ['topic:syria-israel since:1948 until:1950', 'Entries per month — topic syria-israel, since 1948, until 1950', '1 entry from 1948 to 1950'],
+  ])('%s says so in words, with no picture', async (options, title, entries) => {
+    for (const data of ['', ' data:true']) {
+      const view = await run(`/chart timeline ${options}${data}`);
+      expect(view.title).toBe(title);
+      expect(intro(view)).toEqual([`${entries} is dated only to a year, so it is not counted by week or month: there is nothing to chart.`, '/timeline lists them.']);
+      expect(view.image).toBeUndefined();
+      expect(view.sections).toEqual([]);
+      expect(view.buttons ?? []).toEqual([]);
+    }
+  });
+
+  it('by:week, says how many are dated only to a month, which by:month counts', async () => {
+    // Dec 2024: #4–#8 are dated to the month, none to a day.
+    const view = await run('/chart timeline since:2024-12 until:2024-12 by:week');
+    expect(intro(view)).toEqual(['5 entries in Dec 2024 are dated only to a month, so they are not counted by week: there is nothing to chart.', 'by:month counts them.']);
+    expect(view.image).toBeUndefined();
+    const mixed = await run('/chart timeline since:1974 until:1974-12 by:week');
+    expect(intro(mixed)[0]).toBe('1 entry from 1974 to Dec 1974 is dated only to a year, so it is not counted by week or month: there is nothing to chart.');
+  });
+
+  it('without by:, stays by week, rather than claiming month-dated entries, when weeks leave out only year-dated ones', async () => {
+    expect(intro(await run('/chart timeline since:1967 until:1967'))).not.toContainEqual(expect.stringMatching(/^By month/));
+  });
+});
