@@ -24,6 +24,8 @@ const PRECISE: Record<PeriodUnit, string> = {
   month: "(e.day_to = e.day_from OR substr(e.day_from, 6, 5) <> '01-01' OR e.occurred_precision <> 'year')",
 };
 
+const AREA_ENTRIES = 'SELECT entry_id FROM entry_areas WHERE area = ? AND live = 1';
+
 /** Terms on `entries e` for a filter, with their parameters. */
 function entryTerms(filter: ChartFilter): { where: string[]; params: unknown[] } {
   const where = ['e.deleted_at IS NULL'];
@@ -38,6 +40,7 @@ function entryTerms(filter: ChartFilter): { where: string[]; params: unknown[] }
   if (filter.eventType !== undefined) add('e.event_type = ?', filter.eventType);
   if (filter.actorId !== undefined) add('e.id IN (SELECT entry_id FROM entry_actors WHERE actor_id = ? AND live = 1)', filter.actorId);
   if (filter.placeKey !== undefined) add('e.id IN (SELECT entry_id FROM entry_places WHERE place_id = (SELECT id FROM places WHERE place_key = ?) AND live = 1)', filter.placeKey);
+  if (filter.placeArea !== undefined) add(`e.id IN (${AREA_ENTRIES})`, filter.placeArea);
   return { where, params };
 }
 
@@ -47,16 +50,22 @@ function entryTerms(filter: ChartFilter): { where: string[]; params: unknown[] }
  * the entries' own date-ordered indexes.
  */
 function dayTerms(filter: ChartFilter): { from: string; where: string[]; params: unknown[] } {
-  const byLink = filter.actorId !== undefined ? 'actor' : filter.placeKey !== undefined ? 'place' : undefined;
+  const byLink = filter.actorId !== undefined ? 'actor' : filter.placeKey !== undefined ? 'place' : filter.placeArea !== undefined ? 'area' : undefined;
   if (!byLink) return { from: 'entries e', ...entryTerms(filter) };
-  const { actorId: _actor, placeKey: _place, ...copied } = filter;
+  const { actorId: _actor, placeKey: _place, placeArea: _area, ...copied } = filter;
   const { where, params } = entryTerms(copied);
   where[0] = 'e.live = 1';
   if (byLink === 'actor') {
     where.push('e.actor_id = ?');
     params.push(filter.actorId);
     if (filter.placeKey !== undefined) (where.push('e.entry_id IN (SELECT entry_id FROM entry_places WHERE place_id = (SELECT id FROM places WHERE place_key = ?) AND live = 1)'), params.push(filter.placeKey));
+    if (filter.placeArea !== undefined) (where.push(`e.entry_id IN (${AREA_ENTRIES})`), params.push(filter.placeArea));
     return { from: 'entry_actors e', where, params };
+  }
+  if (byLink === 'area') {
+    where.push('e.area = ?');
+    params.push(filter.placeArea);
+    return { from: 'entry_areas e', where, params };
   }
   where.push('e.place_id = (SELECT id FROM places WHERE place_key = ?)');
   params.push(filter.placeKey);

@@ -45,3 +45,13 @@ describe('/chart timeline of entries dated only to a year', DRAWING, () => {
     expect(intro(await run('/chart timeline since:1967 until:1967'))).not.toContainEqual(expect.stringMatching(/^By month/));
   });
 });
+
+describe('/chart timeline place: of a located place', DRAWING, () => {
+  it('counts the entries at every place within it, as /timeline lists them', async () => {
+    // Syria holds #6 (Syria), #4, and #10 and #17 (Damascus, Sweida province).
+    const view = await run('/chart timeline place:Syria since:2024-06 until:2025-08 data:true');
+    expect(intro(view)[0]).toMatch(/^Bar chart of 4 entries per month from Jun 2024 to Aug 2025/);
+    const listed = await run('/timeline place:Syria since:2024-06 until:2025-08');
+    expect(intro(listed)).toContain('Showing 1–4 of 4 entries.');
+  });
+});

@@ -9,8 +9,10 @@ import type { PeriodUnit } from './chart.js';
 export interface ChartFilter {
   topic?: string;
   actorId?: number;
-  /** Folded place key (see foldKey). */
+  /** Folded place key (see foldKey): a stored place not located. */
   placeKey?: string;
+  /** A located place's area (`country:SY`): the entries at every place within it, as /timeline reads it. */
+  placeArea?: string;
   eventType?: EventType;
   since?: string;
   until?: string;
