@@ -70,7 +70,7 @@ describe.each(['typed', 'modal'])('hostile text added through /entry add (%s)', 
     const fields = {
       title: HOSTILE,
       summary: `${HOSTILE}\n> not a quote ${HOSTILE}`,
-      date: '2030-01',
+      date: '2025-01',
       type: 'talks',
       topic,
       places: '<!here> square, *bold* town',
