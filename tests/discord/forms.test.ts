@@ -136,7 +136,7 @@ describe('the form', () => {
     const before = entryCount();
     const delivery = modalSubmit(h.fake.appId, h.fake.guild, h.user, form.modal!.custom_id, { summary: SUMMARY, places: '', actors: '', tags: '' });
     const first = await h.deliver(delivery);
-    expect(embed(first).description).toMatch(/^Added entry #\d+\.$/);
+    expect(embed(first).description).toMatch(/^Added entry #\d+\.(\n|$)/);
     const after = fingerprint();
     const second = await h.redeliver(delivery);
     // The bot answers the replay with the result of the first delivery (Discord refuses it: 40060).
@@ -181,7 +181,7 @@ describe('the form', () => {
 
     const fixed = await h.submit(reopened.modal!.custom_id, filled(reopened.modal!, { actors: 'Syria:participant' }));
     expect(fixed.ephemeral).toBe(false);
-    expect(embed(fixed).description).toMatch(/^Added entry #\d+\.$/);
+    expect(embed(fixed).description).toMatch(/^Added entry #\d+\.(\n|$)/);
     expect(fingerprint()).not.toBe(before);
 
     // The form is used up: submitting it again writes nothing.
@@ -228,7 +228,7 @@ describe('the form', () => {
     expect(embed(refused).title).toBe('Cannot do that');
     clockOffset += 20 * MINUTE;
     const added = await h.submit(form.modal!.custom_id, filled(form.modal!, { summary: SUMMARY }));
-    expect(embed(added).description).toMatch(/^Added entry #\d+\.$/);
+    expect(embed(added).description).toMatch(/^Added entry #\d+\.(\n|$)/);
   });
 
   it('an expired form says to run the command again, gives back what was typed and writes nothing', async () => {
@@ -259,7 +259,7 @@ describe('the form', () => {
     expect(embed(stranger).description).toBe(FORM_NOT_YOURS_TEXT);
     expect(fingerprint()).toBe(before);
     // The owner's form is still open.
-    expect(embed(await h.submit(form.modal!.custom_id, filled(form.modal!, { summary: 'x' }))).description).toMatch(/^Added entry #\d+\.$/);
+    expect(embed(await h.submit(form.modal!.custom_id, filled(form.modal!, { summary: 'x' }))).description).toMatch(/^Added entry #\d+\.(\n|$)/);
   });
 });
 
@@ -279,7 +279,7 @@ describe('when no form opens', () => {
     const before = entryCount();
     const answer = await openForm({ summary: 'Given inline.' });
     expect(answer.callbackType).toBe(4);
-    expect(embed(answer).description).toMatch(/^Added entry #\d+\.$/);
+    expect(embed(answer).description).toMatch(/^Added entry #\d+\.(\n|$)/);
     expect(entryCount()).toBe(before + 1);
   });
 
