@@ -6,13 +6,14 @@ import { subscribeRefusedError } from '../src/core/digest/confirmation.js';
 import type { CommandContext, CommandSpec } from '../src/core/command-spec.js';
 import type { DigestFilters } from '../src/core/digest/changes.js';
 import { parseSchedule, refusedForTiming } from '../src/core/digest/schedule.js';
-import type { ChannelKey } from '../src/core/digest/service.js';
-import { firstDigestPreview, listView, sendOutcomeView, subscribedView } from '../src/core/digest/views.js';
-import { canonicalTimeZone } from '../src/core/digest/zoned-time.js';
+import type { ChannelKey, SubscriptionInfo } from '../src/core/digest/service.js';
+import { filtersText, firstDigestPreview, listView, sendOutcomeView, subscribedView } from '../src/core/digest/views.js';
+import { canonicalTimeZone, closestTimeZones, isFixedOffsetZone } from '../src/core/digest/zoned-time.js';
 import { UserError } from '../src/core/errors.js';
+import { closestNames } from '../src/core/ranking.js';
 import type { EventType } from '../src/core/vocabulary.js';
 import { plainLine } from '../src/core/view.js';
-import { eventTypeOption, resolveTopic, topicOption } from './shared-options.js';
+import { eventTypeChoices, eventTypeOption, resolveTopic, topicOption } from './shared-options.js';
 
 function channelOf(ctx: CommandContext): ChannelKey {
   const { platform, workspaceId, channelId } = ctx.caller;
@@ -48,26 +49,75 @@ function scheduleArg(text: string) {
 }
 
 function timezoneArg(text: string): string {
-  const zone = canonicalTimeZone(text);
+  const zone = isFixedOffsetZone(text) ? undefined : canonicalTimeZone(text);
   if (zone) return zone;
+  const close = closestTimeZones(text, (names, typed) => closestNames(names, typed));
   throw new UserError(
     'invalid-option',
     `Option \`timezone\` of /digest subscribe must be an IANA time zone such as Europe/Paris or America/New_York — got \`${text}\`.`,
-    ['Offsets (+02:00) and abbreviations (EST, CET) are not accepted: name the region, so daylight saving time is right.'],
+    [
+      close.length > 0
+        ? `Closest time zones: ${close.join(', ')}.`
+        : isFixedOffsetZone(text)
+          ? // Etc/ names invert the sign: Etc/GMT+5 is five hours behind UTC.
+            `${text.trim()} is a fixed offset (UTC${text.includes('+') ? '−' : '+'}${text.trim().replace(/^.*[+-]0*/, '')} all year): name the region, so daylight saving time is right.`
+          : 'Offsets (+02:00) and abbreviations (EST, CET) are not accepted: name the region, so daylight saving time is right.',
+    ],
     'timezone',
   );
 }
 
-function filtersArg(args: Readonly<Record<string, unknown>>, ctx: CommandContext): DigestFilters {
+/** Typed as a filter's value, drops that filter from the channel's digest. */
+const NO_FILTER = 'none';
+const isNone = (value: unknown) => String(value).trim().toLowerCase() === NO_FILTER;
+
+interface SubscribeSettings {
+  timezone: string;
+  filters: DigestFilters;
+  skipEmpty: boolean;
+  card: boolean;
+  /** The actor filter was not given: the stored one stays as subscribed. */
+  keepActor: boolean;
+  /** The settings taken over from the channel's subscription, as the reply names them. */
+  kept: string[];
+}
+
+/**
+ * The settings a subscribe asks for. Changing a channel's subscription, an option left out keeps
+ * its value (subscribing again is how a schedule is changed); `none` drops a filter.
+ */
+function settingsArg(args: Readonly<Record<string, unknown>>, ctx: CommandContext, current: SubscriptionInfo | undefined): SubscribeSettings {
+  const before = current?.filters ?? {};
+  const kept: string[] = [];
   const filters: DigestFilters = {};
-  if (args.topic) filters.topic = resolveTopic(ctx.services.dossier, String(args.topic));
-  if (args.type) filters.eventType = args.type as EventType;
-  if (args.actor) {
-    const actor = resolveActor(ctx.services.dossier, String(args.actor));
-    filters.actorId = actor.id;
-    filters.actorName = actor.name;
+  let keepActor = false;
+  let timezone: string;
+  if (args.timezone !== undefined) timezone = timezoneArg(String(args.timezone));
+  else if (current) kept.push(`time zone ${(timezone = current.timezone)}`);
+  else timezone = ctx.services.digests.defaultTimeZone;
+  if (args.topic !== undefined) {
+    if (!isNone(args.topic)) filters.topic = resolveTopic(ctx.services.dossier, String(args.topic));
+  } else if (before.topic) kept.push(filtersText({ topic: (filters.topic = before.topic) }));
+  if (args.type !== undefined) {
+    if (!isNone(args.type)) filters.eventType = args.type as EventType;
+  } else if (before.eventType) kept.push(filtersText({ eventType: (filters.eventType = before.eventType) }));
+  if (args.actor !== undefined) {
+    if (!isNone(args.actor)) {
+      const actor = resolveActor(ctx.services.dossier, String(args.actor));
+      filters.actorId = actor.id;
+      filters.actorName = actor.name;
+    }
+  } else if (before.actorId !== undefined) {
+    const { actorId, actorName, actorWas } = before;
+    Object.assign(filters, { actorId }, actorName ? { actorName } : {}, actorWas ? { actorWas } : {});
+    keepActor = true;
+    kept.push(actorName ? filtersText({ actorName, ...(actorWas ? { actorWas } : {}) }) : `actor #${actorId}`);
   }
-  return filters;
+  const skipEmpty = args.skip_empty === undefined ? current?.skipEmpty === true : args.skip_empty === true;
+  if (args.skip_empty === undefined && skipEmpty) kept.push('skips empty digests');
+  const card = args.card === undefined ? current?.card !== false : args.card !== false;
+  if (args.card === undefined && !card) kept.push('no card');
+  return { timezone, filters, skipEmpty, card, keepActor, kept };
 }
 
 export const digestCommand: CommandSpec = {
@@ -76,14 +126,14 @@ export const digestCommand: CommandSpec = {
   subcommands: [
     {
       name: 'subscribe',
-      description: 'Post a digest in this channel on a schedule (again to change it)',
+      description: 'Post a digest in this channel on a schedule (again to change it: options left out are kept)',
       adminOnly: true,
       options: [
         { name: 'schedule', description: 'daily 08:00, weekly mon 09:00 or a cron expression', type: 'text', required: true, maxLength: 100, example: '"daily 08:00"' },
         { name: 'timezone', description: 'IANA time zone of the schedule, e.g. Europe/Paris (default: the bot’s)', type: 'text', maxLength: 64, example: 'Europe/Paris' },
-        topicOption,
-        eventTypeOption,
-        { name: 'actor', description: 'Only changes involving this actor', type: 'actor', maxLength: 100, autocomplete: 'actor', example: '"Ron Dermer"' },
+        { ...topicOption, description: `Only this dossier, e.g. syria-israel (${NO_FILTER}: every topic)` },
+        { ...eventTypeOption, description: `Only this event type (${NO_FILTER}: every type)`, choices: [...eventTypeChoices, { value: NO_FILTER, label: `${NO_FILTER} — every type` }] },
+        { name: 'actor', description: `Only changes involving this actor (${NO_FILTER}: any actor)`, type: 'actor', maxLength: 100, autocomplete: 'actor', example: '"Ron Dermer"' },
         { name: 'skip_empty', description: 'Send nothing when nothing changed (default: say so)', type: 'boolean', example: 'true' },
         { name: 'card', description: 'Open each digest with a picture of entries added by type (default: true)', type: 'boolean', example: 'false' },
       ],
@@ -91,8 +141,8 @@ export const digestCommand: CommandSpec = {
       async run(args, ctx) {
         const channel = channelOf(ctx);
         const schedule = scheduleArg(String(args.schedule));
-        const timezone = args.timezone ? timezoneArg(String(args.timezone)) : ctx.services.digests.defaultTimeZone;
-        const filters = filtersArg(args, ctx);
+        const current = ctx.services.digests.find(channel);
+        const { timezone, filters, skipEmpty, card, keepActor, kept } = settingsArg(args, ctx, current);
         // The reply reaches the admin through the interaction even where Sitrep may not post:
         // the service posts a confirmation in the channel first, and stores nothing if refused.
         const outcome = await ctx.services.digests.subscribe({
@@ -100,14 +150,15 @@ export const digestCommand: CommandSpec = {
           schedule,
           timezone,
           filters,
-          skipEmpty: args.skip_empty === true,
-          card: args.card !== false,
+          skipEmpty,
+          card,
+          ...(keepActor ? { keepActor } : {}),
           by: describeCaller(ctx.caller),
           byName: ctx.caller.displayName ?? describeCaller(ctx.caller),
           ...(ctx.caller.context ? { context: ctx.caller.context } : {}),
         });
         if (outcome.status === 'refused') throw subscribeRefusedError(outcome);
-        return subscribedView(outcome.subscription, outcome.created, ctx.now(), outcome.confirmation);
+        return subscribedView(outcome.subscription, outcome.created, ctx.now(), outcome.confirmation, kept);
       },
     },
     {

@@ -4,7 +4,8 @@
 import { dayInZone, refuseFuture, shiftDay } from '../src/core/as-of-day.js';
 import type { CommandContext, SubcommandSpec } from '../src/core/command-spec.js';
 import { firstDay, formatIsoPartial, lastDay, type PartialDate } from '../src/core/partial-date.js';
-import { callHeadline, callLine, casualtiesText, clashes, figuresText, strikes, suggestDirection, type WindowFigures } from '../src/core/trends.js';
+import { callHeadline, callLine, casualtiesText, clashes, figuresText, strikes, suggestDirection, type Suggestion, type WindowFigures } from '../src/core/trends.js';
+import { plural } from '../src/core/text.js';
 import { plainLine, span, type Fact } from '../src/core/view.js';
 import { viewZone } from './as-of.js';
 import { topicOption } from './shared-options.js';
@@ -22,6 +23,25 @@ function windowEnd(until: PartialDate | undefined, ctx: CommandContext): string 
 }
 
 const period = (w: WindowFigures) => `${formatIsoPartial(w.from)} – ${formatIsoPartial(w.to)}`;
+
+/**
+ * Fatality figures a window's proposal may rest on: those of 2 or more entries, a third or more
+ * of the window's. Fewer say what one report said, not where the topic is going (an unknown toll
+ * is not zero, so one entry's 0 among four is no fall).
+ */
+const MIN_FIGURED_ENTRIES = 2;
+const MIN_FIGURED_SHARE = 1 / 3;
+const wellFigured = (w: WindowFigures) => w.casualties !== undefined && w.casualties.entries >= MIN_FIGURED_ENTRIES && w.casualties.entries >= w.entries * MIN_FIGURED_SHARE;
+const withoutCasualties = ({ casualties: _left, ...w }: WindowFigures): WindowFigures => w;
+const coverage = (w: WindowFigures) => (w.casualties ? `${w.casualties.entries} of ${plural(w.entries, 'entry', 'entries')}` : `none of ${plural(w.entries, 'entry', 'entries')}`);
+
+/** The direction proposed, and when both windows have figures too thin to go by, why they were left aside. */
+function proposal(before: WindowFigures, recent: WindowFigures): Suggestion {
+  if (!before.casualties || !recent.casualties || (wellFigured(before) && wellFigured(recent))) return suggestDirection(before, recent);
+  const suggestion = suggestDirection(withoutCasualties(before), withoutCasualties(recent));
+  const why = ` People reported killed are left aside: figures come from too few entries to go by (${coverage(before)}, then ${coverage(recent)}).`;
+  return { ...suggestion, reason: suggestion.reason + why };
+}
 
 export const suggestTrend: SubcommandSpec = {
   name: 'suggest',
@@ -43,7 +63,7 @@ export const suggestTrend: SubcommandSpec = {
     const quiet = newest
       ? [[span.plain(`No entry of ${topic} starts in these 60 days; its newest starts on ${formatIsoPartial(newest)}. Compare the 60 days up to it: `), span.command('trend suggest', `topic:${topic} until:${newest}`)]]
       : [];
-    const suggestion = suggestDirection(before, recent);
+    const suggestion = proposal(before, recent);
     const facts: Fact[] = [
       { label: `Last ${WINDOW_DAYS} days`, value: plainLine(`${period(recent)}: ${figuresText(recent)}`) },
       { label: `${WINDOW_DAYS} days before`, value: plainLine(`${period(before)}: ${figuresText(before)}`) },

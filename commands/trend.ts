@@ -2,6 +2,8 @@
 // call, or one topic's with its history), /trend set (admins), /trend suggest (the figures).
 import type { CommandArgs, CommandContext, CommandSpec, SubcommandSpec } from '../src/core/command-spec.js';
 import { pageInfo, pageRequest } from '../src/core/entry-views.js';
+import { UserError } from '../src/core/errors.js';
+import { formatInvocation } from '../src/core/text-syntax.js';
 import { callLine } from '../src/core/trends.js';
 import { plainLine, span, type View } from '../src/core/view.js';
 import { pageOption, topicOption } from './shared-options.js';
@@ -11,7 +13,17 @@ import { trendTopic } from './trend-topic.js';
 
 const HISTORY_PAGE = 10;
 
-function everyTopicView(ctx: CommandContext): View {
+/** A page after the only one is refused, as /timeline refuses a page past its end. */
+function refusePageBeyond(args: CommandArgs, pages: string, lastArgs: Record<string, string> | undefined): void {
+  const page = args.page as number | undefined;
+  if (page === undefined || page <= 1) return;
+  const lastPage = lastArgs ? [`Last page: ${formatInvocation({ command: 'trend', subcommand: 'show', args: lastArgs })}`] : [];
+  throw new UserError('invalid-option', `Option \`page\` is past the end — got \`${page}\`.`, [pages, ...lastPage], 'page');
+}
+
+function everyTopicView(args: CommandArgs, ctx: CommandContext): View {
+  // Every topic's latest call fits one page.
+  refusePageBeyond(args, 'There is 1 page of latest calls.', {});
   const latest = [...ctx.services.trends.latestByTopic().values()];
   const topics = ctx.services.dossier.topics();
   const without = topics.filter((t) => !latest.some((call) => call.topic === t));
@@ -34,6 +46,7 @@ function topicView(topic: string, args: CommandArgs, ctx: CommandContext): View 
   const request = pageRequest(args, HISTORY_PAGE);
   const history = ctx.services.trends.history(topic, request.limit, request.offset);
   if (history.total === 0) {
+    refusePageBeyond(args, `There are no calls for ${topic}.`, undefined);
     return {
       title: `Trend — ${topic}`,
       tone: 'normal',
@@ -60,7 +73,7 @@ const showTrend: SubcommandSpec = {
   readOnly: true,
   options: [{ ...topicOption, description: 'Only this topic, with its earlier calls' }, pageOption],
   examples: ['', 'topic:syria-israel'],
-  run: (args, ctx) => (args.topic === undefined ? everyTopicView(ctx) : topicView(trendTopic(ctx, String(args.topic)), args, ctx)),
+  run: (args, ctx) => (args.topic === undefined ? everyTopicView(args, ctx) : topicView(trendTopic(ctx, String(args.topic)), args, ctx)),
 };
 
 export const trendCommand: CommandSpec = {

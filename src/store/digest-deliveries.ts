@@ -134,6 +134,10 @@ export class SqliteDeliveries implements DeliveryLog {
     return figures ? { ...range, cardFigures: JSON.parse(figures) as CardFigures } : range;
   }
 
+  hasSettled(subscriptionId: number): boolean {
+    return this.cache.get(`SELECT 1 FROM digest_deliveries WHERE subscription_id = ? AND status IN ('delivered', 'skipped') LIMIT 1`).get(subscriptionId) !== undefined;
+  }
+
   recordCardFigures(id: number, figures: CardFigures): void {
     this.cache.get('UPDATE digest_deliveries SET card_figures = ? WHERE id = ?').run(JSON.stringify(figures), id);
   }

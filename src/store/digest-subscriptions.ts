@@ -112,13 +112,16 @@ export class SqliteSubscriptions implements DigestSubscriptions {
     ];
     const existing = this.byChannel(s.channel);
     if (existing) {
+      // A kept actor filter keeps the columns as subscribed: the filters read back follow merges.
+      const actor = s.keepActor ? 'actor_id = actor_id, actor_name = actor_name' : 'actor_id = ?, actor_name = ?';
+      const kept = s.keepActor ? values.filter((_, i) => i !== 5 && i !== 6) : values;
       this.cache
         .get(
-          `UPDATE digest_subscriptions SET schedule = ?, cron = ?, timezone = ?, topic = ?, event_type = ?, actor_id = ?,
-             actor_name = ?, skip_empty = ?, next_slot_at = ?, context = ?, card = ?, paused_at = NULL, paused_reason = NULL,
+          `UPDATE digest_subscriptions SET schedule = ?, cron = ?, timezone = ?, topic = ?, event_type = ?, ${actor},
+             skip_empty = ?, next_slot_at = ?, context = ?, card = ?, paused_at = NULL, paused_reason = NULL,
              updated_at = ?, updated_by = ? WHERE id = ?`,
         )
-        .run(...values, now, s.by, existing.id);
+        .run(...kept, now, s.by, existing.id);
       return { id: existing.id, created: false };
     }
     const { lastInsertRowid } = this.cache

@@ -120,10 +120,19 @@ export class SqliteWatches implements WatchDeliveryStore {
     return rows.map((row) => this.followed(row));
   }
 
-  /** A watch as it is followed now: a watched actor since merged into another is followed there, as its entries now name that one. */
+  /**
+   * A watch as it is followed now: a watched actor since merged into another is followed there, as
+   * its entries now name that one, and named as digests name it (`Tom Barrack (was T. Barrack)`).
+   */
   private followed(row: WatchRow): Watch {
     const watch = toWatch(row);
-    return watch.target.kind === 'actor' ? { ...watch, target: { kind: 'actor', actorId: this.liveActorId(watch.target.actorId) } } : watch;
+    if (watch.target.kind !== 'actor') return watch;
+    const watched = watch.target.actorId;
+    const actorId = this.liveActorId(watched);
+    const name = (id: number) => this.cache.get('SELECT name FROM actors WHERE id = ?').pluck().get(id) as string | undefined;
+    const own = name(watched) ?? row.label;
+    const label = actorId === watched ? own : `${name(actorId) ?? own} (was ${own})`;
+    return { ...watch, target: { kind: 'actor', actorId }, label };
   }
 
   private liveActorId(actorId: number): number {

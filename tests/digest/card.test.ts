@@ -33,7 +33,7 @@ describe('digest cards', DRAWING, () => {
     h.addEntry({ title: 'Strike in Daraa', eventType: 'protest' });
     await h.time.advanceTo('2026-07-07T06:01:00Z');
     const [first, second] = h.poster.posts.map((p) => p.view);
-    expect(first?.image?.alt).toBe("Bar chart of entries added by event type in this digest's period against the period before: 2 against 0; Protest 2 (0 before).");
+    expect(first?.image?.alt).toBe("Bar chart of entries added by event type in this channel's first digest, with no digest before it to compare with: 2; Protest 2.");
     expect(second?.image?.alt).toBe("Bar chart of entries added by event type in this digest's period against the period before: 1 against 2; Protest 1 (2 before).");
     expect(second!.image!.table.map((line) => line.map((s) => s.text).join(''))).toEqual([
       'Event type  This period  Before  Change',
@@ -44,6 +44,25 @@ describe('digest cards', DRAWING, () => {
     h.addEntry({ title: 'Vigil in Suwayda', eventType: 'protest' });
     h.addEntry({ title: 'March in Daraa', eventType: 'protest' });
     expect(h.app.digests.service.preview({ platform: 'discord', workspaceId: 'g1', channelId: 'c1' }).image?.alt).toContain('2 against 1; Protest 2 (1 before).');
+  });
+
+  it('on a channel’s first digest compare with nothing, so its preview and the digest sent later agree', async () => {
+    // The seed dossier was added as the channel subscribed: no digest listed it, so it is no "period before".
+    const h = await subscribed();
+    h.addEntry({ title: 'Clash near Quneitra', eventType: 'armed-clash' });
+    const channel = { platform: 'discord' as const, workspaceId: 'g1', channelId: 'c1' };
+    const preview = h.app.digests.service.preview(channel).image;
+    await h.time.advance(30 * 60_000);
+    expect(await h.runText('/digest send-now')).toContain('Digest sent');
+    const sent = h.poster.posts.at(-1)?.view.image;
+    const table = (image: typeof sent) => image?.table.map((line) => line.map((s) => s.text).join(''));
+    expect(sent?.alt).toBe("Bar chart of entries added by event type in this channel's first digest, with no digest before it to compare with: 1; Armed clash 1.");
+    expect(table(sent)).toEqual(['Event type   This period  Before  Change', 'Armed clash            1       —       —']);
+    expect(preview?.alt).toBe(sent?.alt);
+    expect(table(preview)).toEqual(table(sent));
+    // The next digest compares with the first.
+    h.addEntry({ title: 'Second clash', eventType: 'armed-clash' });
+    expect(h.app.digests.service.preview(channel).image?.alt).toContain('1 against 1; Armed clash 1 (1 before).');
   });
 
   it('count the new entries their digest lists; a range too large to list is counted by the store, alike', async () => {
@@ -96,7 +115,7 @@ describe('digest cards', DRAWING, () => {
     const recorded = { cursorFrom: 0, cursorTo: cursor, cardFigures: { filters: '|protest|', counts: { protest: 7 } } };
     expect(digestCard(h.app.services.charts, changes, { eventType: 'protest' }, { current, previous: recorded }).image?.alt).toContain('0 against 7; Protest 0 (7 before).');
     // The channel now follows every type: the previous range is counted again under the new filters.
-    expect(await h.subscribe('schedule:"daily 08:00" timezone:Europe/Paris')).toContain('Digest updated');
+    expect(await h.subscribe('schedule:"daily 08:00" timezone:Europe/Paris type:none')).toContain('Digest updated');
     h.addEntry({ title: 'Strike in Daraa', eventType: 'protest' });
     await h.time.advanceTo('2026-07-07T06:01:00Z');
     expect(h.poster.posts.at(-1)?.view.image?.alt).toContain('1 against 2; Protest 1 (1 before), Talks/negotiation 0 (1 before).');

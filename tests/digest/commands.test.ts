@@ -53,6 +53,17 @@ describe('GIVEN /digest subscribe', () => {
     expect(h.app.digests.service.list({ platform: 'discord', workspaceId: 'g1' })).toEqual([]);
   });
 
+  it('WHEN the time zone is a renamed one, a city alone or a fixed offset THEN the name typed is kept, the zone suggested, the offset refused', async () => {
+    const h = harness();
+    expect(await h.subscribe('schedule:"daily 08:00" timezone:europe/kyiv')).toContain('Schedule: daily 08:00 (Europe/Kyiv)');
+    expect(await h.runText('/digest list')).toContain('Schedule: daily 08:00 (Europe/Kyiv)');
+    expect(unmarked(await h.runText('/digest subscribe schedule:"daily 08:00" timezone:Paris'))).toContain('got Paris.\nClosest time zones: Europe/Paris.');
+    expect(unmarked(await h.runText('/digest subscribe schedule:"daily 08:00" timezone:Etc/GMT+5'))).toContain(
+      'got Etc/GMT+5.\nEtc/GMT+5 is a fixed offset (UTC−5 all year): name the region, so daylight saving time is right.',
+    );
+    expect(await h.runText('/digest list')).toContain('Schedule: daily 08:00 (Europe/Kyiv)');
+  });
+
   it('THEN the zone defaults to SITREP_TZ, and the list shows the next run in the channel’s zone', async () => {
     const h = harness('America/New_York');
     const reply = await h.subscribe('schedule:"weekly mon 09:00" topic:syria-israel type:talks actor:"Ron Dermer" skip_empty:true');
@@ -76,6 +87,22 @@ describe('GIVEN /digest subscribe', () => {
     expect(list).toContain('Next digest: Mon 6 Jul 2026 18:30 CEST');
     expect(list).toContain('Channel c2 (this channel)');
     expect(list).not.toContain('c9');
+  });
+
+  it('WHEN a channel subscribes again with only a new schedule THEN its zone and filters are kept, the reply says so, and none drops a filter', async () => {
+    const h = harness();
+    await h.subscribe('schedule:"daily 08:00" timezone:Asia/Tokyo topic:syria-israel actor:Dermer skip_empty:true card:false');
+    const reply = unmarked(await h.subscribe('schedule:"daily 09:00"'));
+    expect(reply).toContain('Digest updated');
+    expect(reply).toContain('Schedule: daily 09:00 (Asia/Tokyo)');
+    expect(reply).toContain('Filters: topic syria-israel · actor Ron Dermer · skips empty digests · no card');
+    expect(reply).toContain(
+      'Kept as they were: time zone Asia/Tokyo · topic syria-israel · actor Ron Dermer · skips empty digests · no card. Give an option again to change it; topic:none, type:none or actor:none drops that filter.',
+    );
+    const dropped = unmarked(await h.subscribe('schedule:"daily 09:00" topic:none actor:none type:talks card:true'));
+    expect(dropped).toContain('Filters: type Talks/negotiation · skips empty digests');
+    expect(dropped).toContain('Kept as they were: time zone Asia/Tokyo · skips empty digests.');
+    expect(await h.subscribe('schedule:"daily 09:00" type:none skip_empty:false')).toContain('Filters: everything\n');
   });
 });
 

@@ -67,6 +67,14 @@ describe('GIVEN a digest filtered by an actor', () => {
     expect(text).toContain('T. Barrack is separate from Tom Barrack again');
     expect(await h.runText('/digest list')).toContain('Filters: actor T. Barrack\n');
   });
+
+  it('WHEN the channel changes its schedule while merged THEN the filter kept is the subscribed actor, given back by an unmerge', async () => {
+    const h = await subscribed('actor:"T. Barrack"');
+    await h.runText('/actors merge from:"T. Barrack" into:"Tom Barrack"');
+    expect(await h.subscribe('schedule:"daily 09:00"')).toContain('Kept as they were: time zone Europe/Paris · actor Tom Barrack (was T. Barrack).');
+    await h.runText('/actors unmerge name:"T. Barrack"');
+    expect(await h.runText('/digest list')).toContain('Filters: actor T. Barrack\n');
+  });
 });
 
 describe('GIVEN an entry corrected after its actor was merged', () => {

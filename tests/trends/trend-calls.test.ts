@@ -53,6 +53,17 @@ describe('GIVEN trend calls', () => {
     expect(listed).toContain('No call yet: syria-coast.');
   });
 
+  it('WHEN /trend show is asked for a page past the only one THEN it is refused as /timeline refuses one, naming the last page', async () => {
+    await run('/entry add title:"Protests in Tartus" date:2025-08-18 type:protest topic:syria-coast outlet:AFP');
+    await run('/trend set topic:syria-israel direction:deteriorated note:"Strikes near Damascus"');
+    const refused = await run('/trend show page:7', reader);
+    expect(refused.tone).toBe('error');
+    expect(viewText(refused).replaceAll('`', '')).toContain('Option page is past the end — got 7.\nThere is 1 page of latest calls.\nLast page: /trend show');
+    expect(await text('/trend show topic:syria-coast page:2', reader)).toContain('Option page is past the end — got 2.\nThere are no calls for syria-coast.');
+    expect(await text('/trend show topic:syria-israel page:2', reader)).toContain('Option page is past the end — got 2.');
+    expect(await text('/trend show page:1', reader)).toContain('syria-israel: ↑ deteriorated — Strikes near Damascus');
+  });
+
   it('WHEN the topic is unknown or the caller is no admin THEN the call is refused, nothing written', async () => {
     const before = storeFingerprint(app.db);
     const typo = await app.dispatcher.dispatchText('/trend set topic:syria-isreal direction:improved note:"x"', admin, 'r1');
@@ -128,5 +139,23 @@ describe('GIVEN trend calls', () => {
 
     const withoutFigures = await text('/trend suggest topic:syria-israel', reader);
     expect(withoutFigures).not.toContain('Reported killed');
+  });
+
+  it('WHEN fatality figures come from too few entries THEN the proposal does not rest on them, and says how few carry them', async () => {
+    // One figure among 2 entries, then one entry's 0 among 4: an unknown toll is not zero.
+    const entries = [
+      '2025-06-25 armed-clash fatalities:3', '2025-07-02 statement',
+      '2025-07-23 armed-clash fatalities:0', '2025-07-30 talks', '2025-08-02 statement', '2025-08-09 protest',
+    ];
+    for (const [date, type, figures] of entries.map((e) => e.split(' '))) {
+      const given = figures ? ` ${figures} fatalities_source:"Medics, to AFP"` : '';
+      expect((await run(`/entry add title:"Event ${date} ${type}" date:${date} type:${type} topic:sudan outlet:AFP${given}`)).tone).toBe('success');
+    }
+    const suggested = await text('/trend suggest topic:sudan', reader);
+    expect(suggested).toMatch(/Reported killed\s+3 in 1 of 2 entries → 0 in 1 of 4 entries/);
+    expect(suggested).not.toContain('improved');
+    expect(suggested).toContain(
+      '→ unchanged — Too few armed clashes and strikes to see a change (1, then 1). People reported killed are left aside: figures come from too few entries to go by (1 of 2 entries, then 1 of 4 entries).',
+    );
   });
 });

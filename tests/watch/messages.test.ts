@@ -51,6 +51,19 @@ describe('GIVEN someone watching an actor', () => {
   });
 });
 
+describe('GIVEN someone watching an actor since merged into another', () => {
+  it('THEN /watch list and their messages name it as digests do: the actor kept, and the one they watched', async () => {
+    await h.runText('/actors add name:"T. Barrack" kind:person');
+    expect(await h.runText('/watch add actor:"T. Barrack"', reader)).toContain('You now watch T. Barrack (actor)');
+    await h.runText('/actors merge from:"T. Barrack" into:"Tom Barrack"');
+    expect(await h.runText('/watch list', reader)).toContain('#1 actor Tom Barrack (was T. Barrack)');
+    h.addEntry({ title: 'Barrack in Damascus', actors: [{ actorId: h.actorId('Tom Barrack'), role: 'participant' }] });
+    await h.time.advance(TICK_MS);
+    expect(dms()).toHaveLength(1);
+    expect(dms()[0]!.text).toContain('You watch Tom Barrack (was T. Barrack).');
+  });
+});
+
 describe('GIVEN someone watching a country', () => {
   it('WHEN an entry at a place within it is added THEN the message reaches them', async () => {
     await h.run('/watch add place:Syria', reader);

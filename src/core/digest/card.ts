@@ -33,8 +33,11 @@ export interface PreviousRange extends Pick<CardRange, 'cursorFrom' | 'cursorTo'
 
 export interface CardPeriods {
   current: CardRange;
-  /** The previous digest's range, while the delivery log keeps it; without it, the same length of time before. */
-  previous?: PreviousRange;
+  /**
+   * The previous digest's range, while the delivery log keeps it; without it, the same length of
+   * time before — or, for a channel's first digest, nothing.
+   */
+  previous?: PreviousRange | 'none';
 }
 
 export interface DigestCard {
@@ -50,17 +53,27 @@ type Row = CardChart['rows'][number];
 
 const change = (row: Row) => (row.current === row.previous ? 'same' : `${row.current > row.previous ? '+' : '−'}${Math.abs(row.current - row.previous)}`);
 
-function cardAlt(rows: readonly Row[]): string {
+function cardAlt(rows: readonly Row[], first: boolean): string {
+  const now = rows.reduce((s, r) => s + r.current, 0);
+  if (first) {
+    const figures = rows.map((r) => `${eventTypeLabel(r.type)} ${r.current}`).join(', ');
+    return `Bar chart of entries added by event type in this channel's first digest, with no digest before it to compare with: ${now}; ${figures}.`;
+  }
   const figures = rows.map((r) => `${eventTypeLabel(r.type)} ${r.current} (${r.previous} before)`).join(', ');
-  const [now, before] = [rows.reduce((s, r) => s + r.current, 0), rows.reduce((s, r) => s + r.previous, 0)];
+  const before = rows.reduce((s, r) => s + r.previous, 0);
   return `Bar chart of entries added by event type in this digest's period against the period before: ${now} against ${before}; ${figures}.`;
 }
 
-function cardTable(rows: readonly Row[]): Line[] {
+function cardTable(rows: readonly Row[], first: boolean): Line[] {
   const width = Math.max(10, ...rows.map((r) => eventTypeLabel(r.type).length));
+  // A first digest has no period before: its columns say so rather than show a zero.
+  const before = (r: Row) => (first ? ['—', '—'] : [String(r.previous), change(r)]);
   return [
     [span.code(`${'Event type'.padEnd(width)}  This period  Before  Change`)],
-    ...rows.map((r): Line => [span.code(`${eventTypeLabel(r.type).padEnd(width)}  ${String(r.current).padStart(11)}  ${String(r.previous).padStart(6)}  ${change(r).padStart(6)}`)]),
+    ...rows.map((r): Line => {
+      const [was, diff] = before(r);
+      return [span.code(`${eventTypeLabel(r.type).padEnd(width)}  ${String(r.current).padStart(11)}  ${was!.padStart(6)}  ${diff!.padStart(6)}`)];
+    }),
   ];
 }
 
@@ -78,9 +91,12 @@ export function digestCard(charts: ChartServices, changes: ChangeReader, filters
   const { current: period, previous: before } = periods;
   const current = inRange(period.cursorFrom, period.cursorTo);
   const length = period.to.getTime() - period.from.getTime();
-  const previous = !before
-    ? asCounts(charts.added.addedByType(filter, new Date(period.from.getTime() - length), period.from))
-    : before.cardFigures?.filters === key
+  const first = before === 'none';
+  const previous: NewCounts = first
+    ? new Map()
+    : !before
+      ? asCounts(charts.added.addedByType(filter, new Date(period.from.getTime() - length), period.from))
+      : before.cardFigures?.filters === key
       ? new Map(Object.entries(before.cardFigures.counts) as [EventType, number][])
       : inRange(before.cursorFrom, before.cursorTo);
   const figures: CardFigures = { filters: key, counts: Object.fromEntries(current) };
@@ -88,13 +104,19 @@ export function digestCard(charts: ChartServices, changes: ChangeReader, filters
     .map((type) => ({ type, current: current.get(type) ?? 0, previous: previous.get(type) ?? 0 }))
     .sort((a, b) => b.current - a.current || b.previous - a.previous);
   if (rows.length === 0) return { figures };
-  const chart: CardChart = { kind: 'card', title: 'Entries added, by event type', currentLabel: 'This period', previousLabel: 'The period before', rows };
-  return { image: chartImage(charts.renderer, chart, cardAlt(rows), () => cardTable(rows)), figures };
+  const previousLabel = first ? 'No digest before' : 'The period before';
+  const chart: CardChart = { kind: 'card', title: 'Entries added, by event type', currentLabel: 'This period', previousLabel, rows };
+  return { image: chartImage(charts.renderer, chart, cardAlt(rows, first), () => cardTable(rows, first)), figures };
 }
 
-/** A subscription's card over `current`, beside its previous digest's range when the delivery log has it. */
+/**
+ * A subscription's card over `current`, beside its previous digest's range when the delivery log
+ * has it. A channel's first digest has none: no digest listed anything before it, and a window of
+ * time before it would hold whatever was there when the channel subscribed (a whole import), and
+ * grow with the moment it is drawn, so a preview and the digest sent after it would disagree.
+ */
 export function subscriptionCard(charts: ChartServices, store: Pick<DigestStore, 'changes' | 'deliveries'>, sub: Pick<Subscription, 'id' | 'filters'>, current: CardRange): DigestCard {
-  const previous = store.deliveries.settledEndingAt(sub.id, current.cursorFrom);
+  const previous = store.deliveries.settledEndingAt(sub.id, current.cursorFrom) ?? (store.deliveries.hasSettled(sub.id) ? undefined : 'none');
   return digestCard(charts, store.changes, sub.filters, { current, ...(previous ? { previous } : {}) });
 }
 

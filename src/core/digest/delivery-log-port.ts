@@ -63,6 +63,8 @@ export interface DeliveryLog {
   latest(subscriptionId: number): Delivery | undefined;
   /** The subscription's latest digest delivered (or skipped as empty) whose range ended at `cursor`: that range, with its card's figures. */
   settledEndingAt(subscriptionId: number, cursor: number): SettledRange | undefined;
+  /** Whether the subscription has had a digest delivered (or skipped as empty): false before its first. */
+  hasSettled(subscriptionId: number): boolean;
   /** Records what the digest's card counted for its range. */
   recordCardFigures(id: number, figures: CardFigures): void;
   /** The latest row of each of these subscriptions, by subscription id. */

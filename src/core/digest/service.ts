@@ -48,6 +48,11 @@ export interface SubscribeRequest {
   filters: DigestFilters;
   skipEmpty: boolean;
   card: boolean;
+  /**
+   * The actor filter was not given again: the channel's stored one stays as subscribed (so an
+   * unmerge still gives it back), whatever `filters` shows of it.
+   */
+  keepActor?: boolean;
   /** Who asked, as revisions attribute changes. */
   by: string;
   /** Who asked, as the confirmation posted in the channel names them (a display name, else `by`). */

@@ -93,12 +93,23 @@ function confirmationLine(confirmation: ConfirmationOutcome, platform: Subscript
   }
 }
 
-export function subscribedView(sub: SubscriptionInfo, created: boolean, now: Date, confirmation: ConfirmationOutcome): View {
+/** `kept`: the settings a change of subscription took over because their options were left out. */
+export function subscribedView(sub: SubscriptionInfo, created: boolean, now: Date, confirmation: ConfirmationOutcome, kept: readonly string[] = []): View {
+  const keptLine = (): Line => [
+    span.plain(`Kept as they were: ${kept.join(' · ')}. Give an option again to change it; `),
+    span.code('topic:none'),
+    span.plain(', '),
+    span.code('type:none'),
+    span.plain(' or '),
+    span.code('actor:none'),
+    span.plain(' drops that filter.'),
+  ];
   return {
     title: created ? 'Digest subscribed' : 'Digest updated',
     tone: 'success',
     intro: [
       plainLine(created ? 'This channel will receive a digest of what changes in the dossier.' : 'This channel’s digest now uses these settings; nothing already sent is repeated.'),
+      ...(!created && kept.length > 0 ? [keptLine()] : []),
       confirmationLine(confirmation, sub.channel.platform),
     ],
     sections: [{ lines: subscriptionLines(sub, now) }],

@@ -49,15 +49,53 @@ export function resolvedTimeZone(name: string): string | undefined {
 }
 
 /**
+ * Zones IANA renamed whose old spelling Intl (through ICU, which keeps CLDR's first ids) still
+ * gives as their name: typed in full, the current name is kept rather than replaced by the old.
+ */
+const RENAMED_ZONES = [
+  'Africa/Asmara', 'America/Argentina/Buenos_Aires', 'America/Argentina/Catamarca', 'America/Argentina/Cordoba',
+  'America/Argentina/Jujuy', 'America/Argentina/Mendoza', 'America/Atikokan', 'America/Indiana/Indianapolis',
+  'America/Kentucky/Louisville', 'America/Nuuk', 'Asia/Ho_Chi_Minh', 'Asia/Kathmandu', 'Asia/Kolkata', 'Asia/Yangon',
+  'Atlantic/Faroe', 'Europe/Kyiv', 'Pacific/Chuuk', 'Pacific/Kanton', 'Pacific/Pohnpei',
+];
+
+let spellings: Map<string, string> | undefined;
+
+/** Every zone name as IANA spells it, by its lower case: Intl's own and the renamed ones. */
+function zoneSpellings(): Map<string, string> {
+  spellings ??= new Map(['UTC', ...Intl.supportedValuesOf('timeZone'), ...RENAMED_ZONES].map((zone) => [zone.toLowerCase(), zone]));
+  return spellings;
+}
+
+/** `Etc/GMT+5` and the like: a zone name for a fixed offset, with no daylight saving rules. */
+export function isFixedOffsetZone(name: string): boolean {
+  return /^etc\/gmt[+-]0*[1-9]\d*$/i.test(name.trim());
+}
+
+/**
  * The canonical name of an IANA time zone as an admin may type it (`europe/paris` →
  * `Europe/Paris`), or undefined. Names without a region other than UTC and GMT are refused:
  * they are legacy abbreviations Intl maps to some city's zone (EST → America/Panama, with no
- * daylight saving time; CET → Europe/Brussels), rarely the zone the admin meant.
+ * daylight saving time; CET → Europe/Brussels), rarely the zone the admin meant. A name IANA
+ * spells is kept as typed (`Europe/Kyiv`, not the `Europe/Kiev` Intl answers); other links
+ * become the zone they stand for (`US/Eastern` → `America/New_York`).
  */
 export function canonicalTimeZone(name: string): string | undefined {
   const trimmed = name.trim();
   if (!trimmed.includes('/') && !/^(utc|gmt)$/i.test(trimmed)) return undefined;
-  return resolvedTimeZone(trimmed);
+  const resolved = resolvedTimeZone(trimmed);
+  return resolved && (zoneSpellings().get(trimmed.toLowerCase()) ?? resolved);
+}
+
+/**
+ * The zone names closest to a refused one, for "did you mean": those of the city typed
+ * (`Paris` → `Europe/Paris`, `new york` → `America/New_York`), else the nearest spellings.
+ */
+export function closestTimeZones(typed: string, nearest: (names: readonly string[], typed: string) => string[]): string[] {
+  const key = typed.trim().toLowerCase().replace(/\s+/g, '_');
+  const zones = [...zoneSpellings().values()];
+  const city = zones.filter((zone) => zone.toLowerCase().split('/').at(-1) === key);
+  return city.length > 0 ? city.slice(0, 3) : nearest(zones, typed.trim());
 }
 
 /** The wall-clock reading of an instant in a zone. */
