@@ -31,7 +31,7 @@ describe('GIVEN /digest on the console', () => {
     expect(await run('/digest subscribe schedule:"daily 08:00"')).toContain('Digest subscribed');
     const preview = await run('/digest preview');
     expect(preview).toContain(
-      'No digest has been sent to this channel yet. The first one, due Mon 6 Jul 2026 08:00 UTC, will hold the changes made since it subscribed; so far:',
+      'No digest has been sent since this channel subscribed. The first one, due Mon 6 Jul 2026 08:00 UTC, will hold the changes made since it subscribed; so far:',
     );
     expect(preview).toContain('Nothing has changed yet.');
     expect(preview).not.toContain('since the last digest');
@@ -41,7 +41,7 @@ describe('GIVEN /digest on the console', () => {
     await run('/digest subscribe schedule:"daily 08:00"');
     await run('/entry edit id:3 confidence:claimed');
     const preview = await run('/digest preview');
-    expect(preview).toContain('No digest has been sent to this channel yet.');
+    expect(preview).toContain('No digest has been sent since this channel subscribed.');
     expect(preview).toContain('1 correction');
     expect(preview).toContain('#3 1974 disengagement agreement establishes the buffer zone — corrected');
   });

@@ -126,7 +126,7 @@ export function firstDigestPreview(preview: View, sub: SubscriptionInfo, now: Da
   const due = sub.paused ? '' : sub.nextRunAt <= now ? ', due now,' : `, due ${formatInZone(sub.nextRunAt, sub.timezone)},`;
   return {
     ...preview,
-    intro: [plainLine(`No digest has been sent to this channel yet. The first one${due} will hold the changes made since it subscribed; so far:`), ...(preview.intro ?? [])],
+    intro: [plainLine(`No digest has been sent since this channel subscribed. The first one${due} will hold the changes made since it subscribed; so far:`), ...(preview.intro ?? [])],
   };
 }
 
