@@ -17,10 +17,10 @@ export const MAX_MAP_PLACES = 1000;
 const NAMED = 5;
 
 export function mapAlt(points: readonly LocatedPoint[], unlocated: readonly string[], period: string): string {
-  const entries = points.reduce((sum, p) => sum + p.entries, 0);
   const busiest = points.slice(0, NAMED).map((p) => `${p.name} ${p.entries}`).join(', ');
   const missing = unlocated.length > 0 ? `; ${plural(unlocated.length, 'place')} without coordinates ${unlocated.length === 1 ? 'is' : 'are'} not shown` : '';
-  return `Map of ${plural(points.length, 'located place')} with ${plural(entries, 'entry', 'entries')} ${period}, each sized by its entries and coloured by its latest event type; the busiest: ${busiest}${missing}.`;
+  // No total: an entry naming several places (Baku, Azerbaijan) is drawn at each, so circles do not add up.
+  return `Map of ${plural(points.length, 'located place')} ${period}, each sized by its entries (an entry naming several places counts at each) and coloured by its latest event type; the busiest: ${busiest}${missing}.`;
 }
 
 function mapTable(points: readonly LocatedPoint[]): Line[] {

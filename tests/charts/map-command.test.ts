@@ -47,7 +47,7 @@ describe('/chart map', DRAWING, () => {
   it('maps the located places, sized by entries, and says which are not located', async () => {
     const view = await app.dispatcher.runText('/chart map topic:syria-israel', operator);
     expect(view.title).toBe('Where entries happened — topic syria-israel, from 27 Jul 2024 to 26 Jul 2025');
-    expect(intro(view)[0]).toMatch(/^Map of 3 located places with \d+ entries from 27 Jul 2024 to 26 Jul 2025, each sized by its entries and coloured by its latest event type; the busiest: .*Paris \d+.*; 7 places without coordinates are not shown\.$/);
+    expect(intro(view)[0]).toMatch(/^Map of 3 located places from 27 Jul 2024 to 26 Jul 2025, each sized by its entries \(an entry naming several places counts at each\) and coloured by its latest event type; the busiest: .*Paris \d+.*; 7 places without coordinates are not shown\.$/);
     expect(view.image?.alt).toBe(intro(view)[0]);
     expect(pngSize(await view.image!.png())).toEqual(CHART_SIZES.map);
     expect(view.buttons?.map((b) => b.label)).toEqual(['Data']);
@@ -66,7 +66,7 @@ describe('/chart map', DRAWING, () => {
     const places = (view: View) => view.sections[0]!.lines.slice(1).map((line) => lineToPlainText(line).split(/ {2,}/)[0]);
     const lastYear = await app.dispatcher.runText('/chart map topic:syria-israel data:true', operator);
     expect(lastYear.title).toBe('Data — Where entries happened — topic syria-israel, from 27 Jul 2024 to 26 Jul 2025');
-    expect(intro(lastYear)[0]).toContain(' entries from 27 Jul 2024 to 26 Jul 2025, each sized');
+    expect(intro(lastYear)[0]).toContain(' places from 27 Jul 2024 to 26 Jul 2025, each sized');
     expect(places(lastYear)).not.toContain('Israel');
     const sinceGiven = await app.dispatcher.runText('/chart map topic:syria-israel since:1948 data:true', operator);
     expect(sinceGiven.title).toBe('Data — Where entries happened — topic syria-israel, from 1948 to 26 Jul 2025');

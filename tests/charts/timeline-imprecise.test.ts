@@ -55,3 +55,12 @@ describe('/chart timeline place: of a located place', DRAWING, () => {
     expect(intro(listed)).toContain('Showing 1–4 of 4 entries.');
   });
 });
+
+describe('/chart timeline alt text, periods tied for the busiest', DRAWING, () => {
+  it('names each period tied, not one of them as if it were alone', async () => {
+    await run('/entry add title:"Patrol near Quneitra" date:2025-09-10 type:incursion topic:tie-check');
+    await run('/entry add title:"Shelling near Quneitra" date:2025-10-10 type:shelling topic:tie-check');
+    const view = await run('/chart timeline topic:tie-check since:2025-09 until:2025-10 by:month data:true');
+    expect(intro(view)[0]).toMatch(/; the busiest were Sep 2025 and Oct 2025, with 1 each\.$/);
+  });
+});

@@ -61,11 +61,20 @@ function seriesWords(chart: TimelineChart, series: ChartSeries): string {
 export function timelineAlt(chart: TimelineChart): string {
   const first = chart.periods[0]!;
   const last = chart.periods[chart.periods.length - 1]!;
-  const busiest = chart.periods.reduce((best, p) => (totalOf(p.counts) > totalOf(best.counts) ? p : best), first);
+  const most = Math.max(...chart.periods.map((p) => totalOf(p.counts)));
+  const busiest = chart.periods.filter((p) => totalOf(p.counts) === most);
   const types = typeTotals(chart).map((t) => `${eventTypeLabel(t.type)} ${t.count}`).join(', ');
   const unit = chart.unit === 'week' ? 'week' : 'month';
   const overlays = chart.series.map((series) => `; ${seriesWords(chart, series)}`).join('');
-  return `Bar chart of ${plural(chartTotal(chart), 'entry', 'entries')} per ${unit} from ${first.label} to ${last.label}, stacked by event type (${types}); the busiest was ${periodWords(chart, busiest.start)}, with ${totalOf(busiest.counts)}${overlays}.`;
+  return `Bar chart of ${plural(chartTotal(chart), 'entry', 'entries')} per ${unit} from ${first.label} to ${last.label}, stacked by event type (${types}); ${busiestWords(chart, busiest, most)}${overlays}.`;
+}
+
+/** The busiest period, or those tied for it: named up to three, else counted with the latest. */
+function busiestWords(chart: TimelineChart, busiest: readonly TimelineChart['periods'][number][], most: number): string {
+  const named = busiest.map((p) => periodWords(chart, p.start));
+  if (named.length === 1) return `the busiest was ${named[0]}, with ${most}`;
+  if (named.length <= 3) return `the busiest were ${named.slice(0, -1).join(', ')} and ${named.at(-1)}, with ${most} each`;
+  return `${named.length} ${chart.unit}s were the busiest, with ${most} each, the latest ${named.at(-1)}`;
 }
 
 /** A period's figures from the series over the bars: `Fatalities (best estimates) 12`, `Trend calls ↑`. */
