@@ -9,6 +9,7 @@
 import type { PlatformName } from '../core/caller.js';
 import type { DigestStore } from '../core/digest/store-port.js';
 import type { Logger } from '../core/logger.js';
+import { logBackgroundFailure } from './background-failure.js';
 import type { DigestDeliverer } from './delivery.js';
 import type { PostEditRunner } from './edit-runner.js';
 import { Heartbeat } from './heartbeat.js';
@@ -128,7 +129,7 @@ export class DigestScheduler {
     try {
       work();
     } catch (error) {
-      this.options.logger.error({ ...context, err: error }, `digest scheduler ${what} failed`);
+      logBackgroundFailure(this.options.logger, `digest scheduler ${what}`, error, context);
     }
   }
 

@@ -6,6 +6,7 @@
 import pMap from 'p-map';
 import type { SchedulerLeases } from '../core/digest/store-port.js';
 import type { Logger } from '../core/logger.js';
+import { logBackgroundFailure } from './background-failure.js';
 import type { ReviewQueue } from '../core/review/review-queue.js';
 import type { WatchService } from '../core/sources/watch-service.js';
 import type { TaskFactory, TaskHandle } from './tasks.js';
@@ -116,13 +117,13 @@ export class SourcePoller {
         // The lease is renewed before each check; once it is lost, the checks not started are left to its holder.
         const check = async (id: number) => {
           if (!this.lease()) return;
-          await sources.checkUnread(id, 'schedule').catch((error: unknown) => logger.error({ err: error, source: id }, 'feed check failed'));
+          await sources.checkUnread(id, 'schedule').catch((error: unknown) => logBackgroundFailure(logger, 'feed check', error, { source: id }));
         };
         await pMap(sources.due(this.batch), check, { concurrency: CHECKS_AT_ONCE });
       }
       await review.postPending();
     } catch (error) {
-      logger.error({ err: error }, 'feed poller tick failed');
+      logBackgroundFailure(logger, 'feed poller tick', error);
     }
   }
 }

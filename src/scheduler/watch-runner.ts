@@ -7,6 +7,7 @@ import type { PlatformName } from '../core/caller.js';
 import type { ChangeSet } from '../core/digest/changes.js';
 import type { ChangeReader, SchedulerLeases } from '../core/digest/store-port.js';
 import type { Logger } from '../core/logger.js';
+import { logBackgroundFailure } from './background-failure.js';
 import type { PlaceDirectory } from '../core/places/place-port.js';
 import { PlaceAreas, watchedChanges } from '../core/watch/matching.js';
 import { watchMessage } from '../core/watch/message.js';
@@ -85,7 +86,7 @@ export class WatchRunner {
     try {
       this.round();
     } catch (error) {
-      this.options.logger.error({ err: error }, 'watch messages: a round failed');
+      logBackgroundFailure(this.options.logger, 'watch messages round', error);
     }
   }
 

@@ -150,3 +150,24 @@ describe('GIVEN two bot processes on one store', () => {
     }
   });
 });
+
+describe('GIVEN a store busy with another process’s write (an import)', () => {
+  it('WHEN a poller round meets it THEN the log says so in one warning, no error with a stack, and the next round runs', async () => {
+    const { services, digests } = queue.app;
+    const busy = Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' });
+    let rounds = 0;
+    // The service as it is, but for its first read of the due sources, which meets the busy store.
+    const sources = Object.create(services.sources) as typeof services.sources;
+    sources.due = (limit: number) => {
+      rounds += 1;
+      if (rounds === 1) throw busy;
+      return services.sources.due(limit);
+    };
+    const poller = new SourcePoller({ sources, review: services.review, leases: digests.store.leases, holder: digests.holder, tasks: new ProcessTasks(new VirtualTime(NOW)), now: queue.now, logger: queue.logger });
+    await poller.tick();
+    await poller.tick();
+    expect(rounds).toBe(2);
+    const lines = queue.logger.lines.filter((line) => line.message.startsWith('feed poller tick'));
+    expect(lines).toEqual([{ level: 'warn', context: {}, message: "feed poller tick: the store was busy with another process's write (an import?); the next round tries again" }]);
+  });
+});
