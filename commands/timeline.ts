@@ -39,7 +39,7 @@ export function unknownPlaceError(dossier: DossierReader, place: string, places 
   const holding = places.filter((name) => foldKey(name).split(' ').includes(word));
   const close = [...new Set([...holding, ...dossier.suggest('place', place, 3), ...closestNames(places, place)])].slice(0, 3);
   return new UserError('not-found', `No entry has the place \`${place}\` (option \`place\`).`, [
-    close.length > 0 ? `Closest known places: ${close.join(', ')}.` : 'Start typing a place for suggestions, or find places with /search.',
+    close.length > 0 ? `Closest known places: ${close.join(', ')}.` : 'No place the entries name is close: find entries by a word with /search, or see where a place is with /place.',
   ], 'place');
 }
 

@@ -139,6 +139,11 @@ export const editEntry: SubcommandSpec = {
     if (Object.keys(args).length === 1) {
       throw new UserError('missing-option', '/entry edit needs at least one field to change besides `id`.', ['For example: /entry edit id:12 confidence:confirmed']);
     }
+    if (args.respell === true && args.places === undefined) {
+      throw new UserError('missing-option', 'Option `respell` re-spells the places given in `places`, and none are given.', [
+        `Give them as they should be spelled: /entry edit id:${id} places:"…" respell:true`,
+      ], 'places');
+    }
     const current = ctx.services.editor.entryState(id);
     const next = clearEntryFields(args, applyEntryFields(args, current, ctx.services.dossier), current) as EntryInput;
     // Only what this edit sets: an entry stored before the rule can still be edited otherwise.

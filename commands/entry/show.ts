@@ -8,7 +8,7 @@ import { actorIdsNamed } from '../../src/core/entry-diff.js';
 import { claimLine, entryDateText, sourceLine } from '../../src/core/entry-views.js';
 import { UserError } from '../../src/core/errors.js';
 import { fatalitiesWithSource } from '../../src/core/fatalities.js';
-import { toIsoPartial, type PartialDate } from '../../src/core/partial-date.js';
+import { firstDay, toIsoPartial, type PartialDate } from '../../src/core/partial-date.js';
 import { detailOf } from '../../src/core/past-entry.js';
 import type { DossierReader } from '../../src/core/ports.js';
 import { eventTypeLabel } from '../../src/core/vocabulary.js';
@@ -34,7 +34,9 @@ function fatalitiesFact(entry: EntryDetail): Fact[] {
 
 function claimsSection(entry: EntryDetail): Section[] {
   if (entry.claims.length === 0) return [];
-  return [{ heading: [span.bold('Claims')], lines: entry.claims.map((claim) => claimLine([span.bold(claim.actorName)], claim)) }];
+  // By the day each was made (a claim recorded later may be older); a day's claims as recorded.
+  const byDay = entry.claims.map((claim, order) => ({ claim, order, day: firstDay(claim.date) })).sort((a, b) => a.day.localeCompare(b.day) || a.order - b.order);
+  return [{ heading: [span.bold('Claims')], lines: byDay.map(({ claim }) => claimLine([span.bold(claim.actorName)], claim)) }];
 }
 
 /** `2026-11-25T21:40:12.000Z` → `2026-11-25 21:40 UTC`. */

@@ -130,6 +130,14 @@ describe('GIVEN an admin curating entries', () => {
     expect(viewText(await run('/entry add title:"Talks in Amman" date:2025-08-05 type:talks topic:syria-israel'))).not.toContain('Possibly');
   });
 
+  it('WHEN respell is given without places THEN it is refused saying what it needs, and nothing changes', async () => {
+    const before = storeFingerprint(app.db);
+    const text = viewText(await run('/entry edit id:12 respell:true'));
+    expect(text).toContain('Option `respell` re-spells the places given in `places`, and none are given.');
+    expect(text).toContain('/entry edit id:12 places:"…" respell:true');
+    expect(storeFingerprint(app.db)).toBe(before);
+  });
+
   it('WHEN a change names a topic the dossier does not have THEN the reply says it starts one, and which is close', async () => {
     const typo = viewText(await run('/entry add title:"Typo" date:2025 type:talks topic:syria-isreal'));
     expect(typo).toContain('This starts a new topic, syria-isreal. Did you mean syria-israel? If so: `/entry edit id:18 topic:syria-israel`');

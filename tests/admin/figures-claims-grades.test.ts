@@ -91,6 +91,13 @@ describe('GIVEN claims on entries', () => {
     expect(storeFingerprint(app.db)).toEqual(before);
   });
 
+  it('WHEN claims are recorded out of order THEN /entry show lists them by the day each was made', async () => {
+    await run('/entry claim id:12 actor:Israel stance:denies outlet:"Army radio" date:2025-07-20');
+    await run('/entry claim id:12 actor:Syria stance:confirms outlet:SANA date:2025-07-13');
+    const shown = await run('/entry show id:12');
+    expect(shown).toMatch(/Claims\n\s+Syria confirms[^\n]*13 Jul 2025[^\n]*\n\s+Israel denies[^\n]*20 Jul 2025/);
+  });
+
   it('WHEN the claiming actor is merged into another THEN the claim shows the actor kept, and again its own after an unmerge', async () => {
     await run('/actors add name:"Syrian presidency" kind:government-body');
     await run('/entry claim id:2 actor:"Syrian presidency" stance:claims outlet:SANA date:2025-07');
