@@ -91,7 +91,7 @@ describe('GIVEN /timeline', () => {
     expect(typo).toContain('Closest known places: Paris.');
     expect(viewText(await run('/timeline place:Golan'))).toContain('Closest known places: Golan Heights, Golan buffer zone.');
     // Nothing close: where to look instead, in words every platform reads alike.
-    expect(viewText(await run('/timeline place:Qwxzv'))).toContain('No place the entries name is close: find entries by a word with /search, or see where a place is with /place.');
+    expect(viewText(await run('/timeline place:Qwxzv'))).toContain('No place the entries name is close: find entries by a word with `/search`, or see where a place is with `/place`.');
     // A known place, in any case, is a filter that simply matched nothing here.
     expect(viewText(await run('/timeline place:paris since:2026'))).toContain('No entries match.');
   });
