@@ -84,22 +84,26 @@ function checkRows(rows: SourceRow[], reader: DossierReader, planned: PlannedAct
   const knownActors = new Set<string>();
   rows.forEach((row, index) => {
     if (index % 1000 === 0) onProgress?.(index);
-    const at = placeOf(row);
-    if (!row.values) return void plan.rejected.push({ ...at, reason: row.error ?? 'unreadable row' });
+    // A row's place is copied only when it is refused: most rows are not.
+    if (!row.values) return void plan.rejected.push({ ...placeOf(row), reason: row.error ?? 'unreadable row' });
     const missing = missingActors(row.values, reader, knownActors);
-    if (missing.length > 0 && !options.createActors) return void plan.rejected.push({ ...at, reason: missingActorsReason(missing, reader) });
+    if (missing.length > 0 && !options.createActors) return void plan.rejected.push({ ...placeOf(row), reason: missingActorsReason(missing, reader) });
     for (const actor of missing) planned.plan(actor);
     let key: string | undefined;
     try {
       key = rowKey(row.values);
     } catch (error) {
-      return void plan.rejected.push({ ...at, reason: (error as Error).message });
+      return void plan.rejected.push({ ...placeOf(row), reason: (error as Error).message });
     }
     const check = checkRow(row.values, reader);
-    if (!check.ok) return void plan.rejected.push({ ...at, reason: check.reason });
+    if (!check.ok) return void plan.rejected.push({ ...placeOf(row), reason: check.reason });
     const places = placesOf(row.values, check.input, options.places);
-    if (!places.ok) return void plan.rejected.push({ ...at, reason: places.reason });
-    checked.push({ ...at, row: row.values, input: check.input, kept: places.kept, ...(key ? { key } : {}), ...(check.note ? { note: check.note } : {}) });
+    if (!places.ok) return void plan.rejected.push({ ...placeOf(row), reason: places.reason });
+    const one: CheckedRow = { line: row.line, row: row.values, input: check.input, kept: places.kept };
+    if (row.item !== undefined) one.item = row.item;
+    if (key) one.key = key;
+    if (check.note) one.note = check.note;
+    checked.push(one);
   });
   return checked;
 }
@@ -118,35 +122,35 @@ export function planImport(rows: SourceRow[], db: Db, dossier: DossierReader, on
   const dateTitles = checked.map(({ input }) => dateTitleKey(toIsoPartial(input.start), input.title));
   const stored = storedMatches(db, checked.map((c) => c.input), checked.map((c) => c.key), urlsOf);
   const names = actorNames(db, planned);
-  // Earlier rows by what tells them apart, each with its place (`line 3`).
-  const seen = { keys: new Map<string, string>(), urls: new Map<string, string>(), dateTitles: new Map<string, string>(), entries: new Map<number, string>() };
+  // Earlier rows by what tells them apart; their place (`line 3`) is written out only for a duplicate.
+  const seen = { keys: new Map<string, RowPlace>(), urls: new Map<string, RowPlace>(), dateTitles: new Map<string, RowPlace>(), entries: new Map<number, RowPlace>() };
 
   const keep = (line: number, kept: readonly string[]) => kept.forEach((name) => plan.keptUnlocated.set(name, [...(plan.keptUnlocated.get(name) ?? []), line]));
   checked.forEach((checkedRow, i) => {
     const { line, row, input, key, note, kept } = checkedRow;
-    const at = placeOf(checkedRow);
-    const place = rowPlace(at);
+    // A row's place is copied, and written out, only where a reason names it.
+    const at = checkedRow;
     const urls = urlsOf[i]!;
     const dateTitle = dateTitles[i]!;
     // A key says which entry a row is; rows without one are told apart as before keys.
     const earlier = key !== undefined ? seen.keys.get(key) : (urls.map((u) => seen.urls.get(u)).find((l) => l !== undefined) ?? seen.dateTitles.get(dateTitle));
-    if (earlier !== undefined) return void plan.skipped.push({ ...at, reason: `duplicate of ${earlier} in this file` });
+    if (earlier !== undefined) return void plan.skipped.push({ ...placeOf(at), reason: `duplicate of ${rowPlace(earlier)} in this file` });
 
     const byKey = key !== undefined ? stored.byKey.get(key) : undefined;
     if (byKey?.removed) {
-      return void plan.skipped.push({ ...at, reason: `entry #${byKey.id}, which has this key, is removed: restore it with /entry undo id:${byKey.id} to correct it` });
+      return void plan.skipped.push({ ...placeOf(at), reason: `entry #${byKey.id}, which has this key, is removed: restore it with /entry undo id:${byKey.id} to correct it` });
     }
     const url = urls.find((u) => stored.byUrl.has(u));
     const target = byKey ? { id: byKey.id, by: 'same key' } : url !== undefined ? { id: stored.byUrl.get(url)!, by: 'same source URL' } : undefined;
     if (target) {
       const corrector = seen.entries.get(target.id);
-      if (corrector !== undefined) return void plan.skipped.push({ ...at, reason: `${corrector} already corrects entry #${target.id} (${target.by})` });
-      seen.entries.set(target.id, place);
+      if (corrector !== undefined) return void plan.skipped.push({ ...placeOf(at), reason: `${rowPlace(corrector)} already corrects entry #${target.id} (${target.by})` });
+      seen.entries.set(target.id, at);
       const current = readEntryState(db, target.id)!.input;
       const next = correctedState(current, input, row);
       const changes = fieldChanges(current, next, names);
-      if (changes.length === 0) return void plan.skipped.push({ ...at, reason: `duplicate of entry #${target.id} (${target.by})` });
-      plan.corrected.push({ ...at, entryId: target.id, next, changedFields: changedFields(current, next), changes });
+      if (changes.length === 0) return void plan.skipped.push({ ...placeOf(at), reason: `duplicate of entry #${target.id} (${target.by})` });
+      plan.corrected.push({ ...placeOf(at), entryId: target.id, next, changedFields: changedFields(current, next), changes });
       keep(line, kept);
       return;
     }
@@ -156,15 +160,18 @@ export function planImport(rows: SourceRow[], db: Db, dossier: DossierReader, on
       // Titles match here as folded: only the other fields can tell the row from the entry.
       const changes = fieldChanges(current, correctedState(current, input, row), names).filter((c) => c.field !== 'title');
       const differs = changes.length > 0 ? `; it differs in ${changes.map((c) => c.label).join(', ')}: give the row that entry's key to correct it` : '';
-      return void plan.skipped.push({ ...at, reason: `duplicate of entry #${sameDateTitle} (same date and title)${differs}` });
+      return void plan.skipped.push({ ...placeOf(at), reason: `duplicate of entry #${sameDateTitle} (same date and title)${differs}` });
     }
     // Later rows are compared with the new entries, as with those stored.
-    if (key !== undefined) seen.keys.set(key, place);
-    urls.forEach((u) => seen.urls.set(u, place));
-    seen.dateTitles.set(dateTitle, place);
-    plan.accepted.push({ ...at, input, ...(key ? { key } : {}) });
+    if (key !== undefined) seen.keys.set(key, at);
+    urls.forEach((u) => seen.urls.set(u, at));
+    seen.dateTitles.set(dateTitle, at);
+    const accepted: AcceptedRow = { line, input };
+    if (at.item !== undefined) accepted.item = at.item;
+    if (key) accepted.key = key;
+    plan.accepted.push(accepted);
     keep(line, kept);
-    if (note) plan.noted.push({ ...at, reason: note });
+    if (note) plan.noted.push({ ...placeOf(at), reason: note });
   });
   // Of the actors rows name, only those a written row names are created.
   const used = new Set([...plan.accepted.map((a) => a.input), ...plan.corrected.map((c) => c.next)].flatMap((e) => e.actors.map((a) => a.actorId)));
