@@ -98,6 +98,24 @@ describe('GIVEN claims on entries', () => {
     expect(shown).toMatch(/Claims\n\s+Syria confirms[^\n]*13 Jul 2025[^\n]*\n\s+Israel denies[^\n]*20 Jul 2025/);
   });
 
+  it('WHEN one claim is taken off THEN the others stay, the history says so, and undo puts it back; an unclear one is refused', async () => {
+    await run('/entry claim id:12 actor:Israel stance:denies outlet:"Army radio" date:2025-07-14');
+    await run('/entry claim id:12 actor:Israel stance:confirms outlet:"Army radio" date:2025-07-20');
+    await run('/entry claim id:12 actor:Syria stance:confirms outlet:SANA date:2025-07-13');
+    const before = storeFingerprint(app.db);
+    const unclear = await run('/entry unclaim id:12 actor:Israel');
+    expect(unclear).toContain('Israel has 2 claims on entry #12: say which with `stance` or `date`.');
+    expect(unclear).toContain('They are: Israel denies (14 Jul 2025); Israel confirms (20 Jul 2025).');
+    expect(await run('/entry unclaim id:12 actor:"Ron Dermer"')).toContain('Entry #12 records no such claim by Ron Dermer.');
+    expect(storeFingerprint(app.db)).toEqual(before);
+    const taken = await run('/entry unclaim id:12 actor:Israel stance:denies');
+    expect(taken).toContain('Took off #12: Israel denies (14 Jul 2025).');
+    expect(taken).toMatch(/Claims\n\s+Syria confirms[^\n]*\n\s+Israel confirms/);
+    expect(taken).not.toMatch(/Israel denies ·/);
+    expect(await run('/entry history id:12')).toContain('claims');
+    expect(await run('/entry undo id:12')).toMatch(/Israel denies · 14 Jul 2025/);
+  });
+
   it('WHEN the claiming actor is merged into another THEN the claim shows the actor kept, and again its own after an unmerge', async () => {
     await run('/actors add name:"Syrian presidency" kind:government-body');
     await run('/entry claim id:2 actor:"Syrian presidency" stance:claims outlet:SANA date:2025-07');
