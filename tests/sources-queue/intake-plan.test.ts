@@ -228,6 +228,12 @@ describe('GIVEN the polling timing', () => {
     expect(killed('Death toll rises to 1,204 after week of clashes')).toBe(1204);
     expect(killed('Death toll in Sweida clashes rises to 40, monitor says')).toBe(40);
     expect(killed('Death toll of at least 25 confirmed by ministry')).toBe(25);
+    // Groups of the killed listed one after another are added up; those among them are not.
+    expect(killed('Israeli strike on Syrian army post kills 4 soldiers, 2 civilians')).toBe(6);
+    expect(killed('Shelling kills 4 soldiers, 2 civilians and 1 child')).toBe(7);
+    expect(killed('Clashes kill 12 fighters, 3 civilians in Sweida')).toBe(15);
+    expect(killed('Strike kills three people, two children among them')).toBe(3);
+    expect(killed('Strike kills 3 near Daraa, 2 wounded')).toBe(3);
     // A figure in words followed by its scale is not read as the smaller number.
     expect(killed('Fighting kills two hundred in a week')).toBeUndefined();
     expect(killed('Famine has killed 3 million since 2023')).toBeUndefined();

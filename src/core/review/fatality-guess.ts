@@ -16,7 +16,8 @@ const FRENCH_NUMBERS: Record<string, number> = {
 
 // A figure: digits (with thousands commas) or a word, not the start of `3-year-old` or `40%`.
 const FIGURE = String.raw`(\d{1,3}(?:,\d{3})+|\d+|${Object.keys(WORD_NUMBERS).join('|')})(?![\d%-])`;
-const WHO = String.raw`(?:(?:people|persons|civilians|soldiers|fighters|militants|children|women|men|troops|policemen|police officers|officers|protesters|workers|members|others|more)\s+)?`;
+const WHO_WORDS = 'people|persons|civilians|soldiers|fighters|militants|children|women|men|troops|policemen|police officers|officers|protesters|workers|members|others|more';
+const WHO = String.raw`(?:(?:${WHO_WORDS})\s+)?`;
 const HOW = String.raw`(?:(?:were|are|have been|has been|reported|reportedly|later)\s+)*`;
 
 // French: thousands apart by a space or a dot (`1 204`, `1.204`); accented words end where letters
@@ -120,7 +121,7 @@ const JOINED_AR = String.raw`(?:[وفب])?`;
 
 /** In the order tried: "kills 3", "3 civilians were killed", "death toll rises to 40", then the same in French. */
 const PATTERNS = [
-  new RegExp(String.raw`\bkill(?:s|ed|ing)\s+(?:at least\s+|more than\s+|nearly\s+|some\s+|about\s+)?${FIGURE}\b`, 'i'),
+  new RegExp(String.raw`\bkill(?:s|ed|ing)?\s+(?:at least\s+|more than\s+|nearly\s+|some\s+|about\s+)?${FIGURE}\b`, 'i'),
   new RegExp(String.raw`\b${FIGURE}\s+${WHO}${HOW}(?:killed|dead|die|died)\b`, 'i'),
   // "death toll rises to 40", "death toll in Sweida clashes reaches 40", "death toll of 40".
   new RegExp(String.raw`\bdeath toll\b[^.;:!?\d]{0,40}?\b(?:to|at|of|reaches|hits|passes|tops|exceeds)\s+(?:at least\s+|more than\s+|nearly\s+|about\s+)?${FIGURE}\b`, 'i'),
@@ -159,6 +160,27 @@ const MOST_PLAUSIBLE = 1_000_000;
 /** A scale word after an English or French figure (`two hundred`, `3 thousand`, `deux mille`): the figure is not the toll. */
 const SCALE_AFTER = /^\s+(?:hundreds?|thousands?|millions?|cents?|mille|milliers|milliards?)(?!\p{L})/iu;
 
+/** Groups of the killed, one included (`1 child`). */
+const GROUP_WORDS = `${WHO_WORDS}|child|civilian|soldier|fighter|militant|woman|man|person|officer|policeman|protester|worker|member`;
+/** Not a group of its own: `two children among them` are of the killed already counted. */
+const NOT_AMONG = String.raw`(?!\s+(?:among|of)\s+them)`;
+/** After `kills 4 soldiers`: `, 2 civilians` or `and 2 civilians`, each another group of the killed. */
+const MORE_KILLED = new RegExp(String.raw`^\s+(?:${WHO_WORDS})\b(?:\s*,\s*|\s+and\s+)${FIGURE}\s+(?:${GROUP_WORDS})\b${NOT_AMONG}`, 'i');
+const MORE_GROUP = new RegExp(String.raw`^(?:\s*,\s*|\s+and\s+)${FIGURE}\s+(?:${GROUP_WORDS})\b${NOT_AMONG}`, 'i');
+
+/** The groups a kill's figure goes on to list (`kills 4 soldiers, 2 civilians and 1 child`), added to it. */
+function withMoreGroups(figure: number, rest: string): number {
+  const first = MORE_KILLED.exec(rest);
+  if (!first) return figure;
+  let total = figure + figureOf(first[1]!);
+  let after = rest.slice(first[0].length);
+  for (let next = MORE_GROUP.exec(after); next; next = MORE_GROUP.exec(after)) {
+    total += figureOf(next[1]!);
+    after = after.slice(next[0].length);
+  }
+  return total;
+}
+
 function figureIn(text: string): number | undefined {
   // Text with Arabic in it is read as Arabic first, then as the other languages (a quoted name).
   const readings: [RegExp[], string][] = holdsArabic(text) ? [[ARABIC_PATTERNS, arabicReadable(text)], [PATTERNS, text]] : [[PATTERNS, text]];
@@ -168,7 +190,8 @@ function figureIn(text: string): number | undefined {
       const found = match?.[1];
       if (found === undefined || looksLikeYear(found)) continue;
       if (patterns === PATTERNS && SCALE_AFTER.test(read.slice(match!.index + match![0].length))) return undefined;
-      const figure = figureOf(found);
+      const one = figureOf(found);
+      const figure = pattern === PATTERNS[0] ? withMoreGroups(one, read.slice(match!.index + match![0].length)) : one;
       return figure <= MOST_PLAUSIBLE ? figure : undefined;
     }
   }
