@@ -6,7 +6,8 @@ import type { OptionSpec, SubcommandSpec } from '../../src/core/command-spec.js'
 import { UserError } from '../../src/core/errors.js';
 import type { Candidate } from '../../src/core/review/candidate.js';
 import { candidateCard, decidedCard, instantText } from '../../src/core/review/candidate-card.js';
-import type { View } from '../../src/core/view.js';
+import { plural } from '../../src/core/text.js';
+import { span, type View } from '../../src/core/view.js';
 import { stampOf } from '../stamp.js';
 import { entryFieldOptions } from '../entry/fields.js';
 import { refuseFutureDates } from '../entry/not-future.js';
@@ -106,18 +107,24 @@ export const attachCandidate: SubcommandSpec = {
     if (candidate.status === 'rejected') {
       throw new UserError('conflict', `Candidate #${id} was rejected by ${decidedBy(candidate)}, so it is not attached.`, [], 'id');
     }
-    if (candidate.status === 'approved') return alreadyDecided(candidate);
+    // Approved as this entry (or attached to it): the reports that came after are added to it.
+    const later = candidate.status === 'approved' && candidate.decision?.entryId === entryId;
+    if (candidate.status === 'approved' && !later) return alreadyDecided(candidate);
     // The entry first: there is no attaching to one missing or removed.
-    ctx.services.editor.entryState(entryId);
+    const before = ctx.services.editor.entryState(entryId).sources.length;
     // A report another entry cites already would make the dossier cite it twice.
     const citedBy = ctx.services.review.citedBy(candidate);
     if (citedBy !== undefined && citedBy !== entryId) {
       throw new UserError('conflict', `Entry #${citedBy} cites this report already, so candidate #${id} is not attached to entry #${entryId}.`, [`See it with /entry show id:${citedBy}.`], 'id');
     }
     const stamp = stampOf(ctx);
-    const note = `from the review queue: candidate #${id} (${candidate.outlet}), attached by ${stamp.by}`;
+    const note = `from the review queue: candidate #${id} (${candidate.outlet}), ${later ? 'later reports ' : ''}attached by ${stamp.by}`;
     const result = await ctx.services.review.attach(id, entryId, candidateSources(candidate), stamp, note);
-    return result.kind === 'decided' ? alreadyDecided(result.candidate) : justDecided(result.candidate);
+    if (result.kind === 'decided') return alreadyDecided(result.candidate);
+    if (!later) return justDecided(result.candidate);
+    const added = ctx.services.editor.entryState(entryId).sources.length - before;
+    const told = [span.plain(`Added ${plural(added, 'later report')} of candidate #${id} to entry #${entryId} as further sources. `), span.command('entry undo', `id:${entryId}`), span.plain(' takes them back.')];
+    return { ...decidedCard(result.candidate), intro: [told] };
   },
 };
 

@@ -81,10 +81,13 @@ export class SqliteReviewStore implements ReviewStore {
   attach(id: number, entryId: number, sources: readonly SourceRecord[], stamp: ChangeStamp, note: string): DecisionResult {
     return this.db.transaction((): DecisionResult => {
       const candidate = this.required(id);
-      if (candidate.status !== 'pending') return { kind: 'decided', candidate };
+      // Decided already: only reports that came after, to the entry it made or was attached to.
+      const later = candidate.status === 'approved' && candidate.decision?.entryId === entryId;
+      if (candidate.status !== 'pending' && !later) return { kind: 'decided', candidate };
       const current = this.editor.entryState(entryId);
       const cited = new Set(current.sources.flatMap(sourceKeys));
       const added = sources.filter((source) => !sourceKeys(source).some((key) => cited.has(key)));
+      if (later && added.length === 0) return { kind: 'decided', candidate };
       if (added.length === 0) {
         throw new UserError('conflict', `Entry #${entryId} cites this report already, so there is nothing to attach.`, [`Turn the candidate down with /review reject id:${id} reason:"in the dossier as #${entryId}".`], 'entry');
       }

@@ -124,3 +124,23 @@ describe('GIVEN a source removed while its candidates wait', () => {
     expect(await queue.text('/review list source:9', READER)).toContain('There is no source #9');
   });
 });
+
+describe('GIVEN a candidate approved as an entry', () => {
+  it('WHEN another outlet reports the story after THEN attaching the candidate to its entry adds that report, once', async () => {
+    expect(await queue.text('/review approve id:1')).toContain('Approved: added as entry #18.');
+    const third = { ...BAKU_ELSEWHERE, guid: 'gulf-311', title: 'Syria and Israel hold talks in Baku, officials say', link: 'https://gulf.example/2025/07/18/baku' };
+    feeds.serve('/gulf.xml', 'Gulf Herald', [third]);
+    await queue.run(`/sources add url:${feeds.url('/gulf.xml')} topic:syria-israel backfill:true`);
+    expect(await queue.text('/sources check id:3')).toContain('same story → candidate #1');
+    expect(await queue.text('/entry show id:18', READER)).not.toContain('Gulf Herald');
+    const added = await queue.text('/review attach id:1 entry:18');
+    expect(added).toContain('Added 1 later report of candidate #1 to entry #18 as further sources. `/entry undo id:18` takes them back.');
+    expect(await queue.text('/entry show id:18', READER)).toContain('Gulf Herald <https://gulf.example/2025/07/18/baku>');
+    expect(await queue.text('/entry history id:18', READER)).toContain('later reports attached by');
+    // Nothing new, or another entry: decided already, nothing changed.
+    const fingerprint = storeFingerprint(queue.app.db);
+    expect(await queue.text('/review attach id:1 entry:18')).toContain('Already approved as entry #18');
+    expect(await queue.text(`/review attach id:1 entry:${BAKU_ENTRY}`)).toContain('Already approved as entry #18');
+    expect(storeFingerprint(queue.app.db)).toBe(fingerprint);
+  });
+});

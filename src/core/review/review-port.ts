@@ -57,7 +57,8 @@ export interface ReviewStore {
   /**
    * Adds `sources` to a live entry as an edit with its revision (saying where they came from:
    * `note`) and marks the candidate approved as attached to that entry, if it is still pending.
-   * Throws when the entry cites every one of them already.
+   * Throws when the entry cites every one of them already. A candidate approved as (or attached
+   * to) that entry has the reports that came after its decision added, and stays as decided.
    */
   attach(id: number, entryId: number, sources: readonly SourceRecord[], stamp: ChangeStamp, note: string): DecisionResult;
   /** The oldest live entry citing one of these links (under any of their http/https, trailing-slash forms). */
