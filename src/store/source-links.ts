@@ -5,15 +5,10 @@
 // guids at one link stay apart: some feeds link every item to the same page. Inside each check's transaction the reports
 // added since (by this process or any other) are read by id, as StoryCache reads candidates:
 // report rows are never deleted and their link and candidate never change.
-import { RECENT_MS } from '../core/sources/intake-plan.js';
 import { canonicalLink } from '../core/sources/item-key.js';
-import { SAME_STORY_WINDOW_MS } from '../core/sources/same-story.js';
 import type { StatementCache } from './statement-cache.js';
+import { DROP_EVERY_MS, horizon } from './story-cache.js';
 
-/** The oldest candidate a check at `at` may join by link: a week back for items, 48 hours before that. */
-const horizon = (at: Date) => at.getTime() - RECENT_MS - SAME_STORY_WINDOW_MS;
-/** Links past the horizon are dropped once it has moved this far (not at every check). */
-const DROP_EVERY_MS = 3600_000;
 
 interface Row {
   item: number;

@@ -10,10 +10,10 @@ import { StoryIndex, type StoryLookup } from '../core/sources/story-index.js';
 import { toStoryRef, type StoryRow } from './source-rows.js';
 import type { StatementCache } from './statement-cache.js';
 
-/** The oldest story a check at `at` may compare with: a week back for items, 48 hours before that. */
-const horizon = (at: Date) => at.getTime() - RECENT_MS - SAME_STORY_WINDOW_MS;
-/** Stories past the horizon are dropped once it has moved this far (not at every check). */
-const DROP_EVERY_MS = 3600_000;
+/** The oldest story (or report link) a check at `at` may compare with: a week back for items, 48 hours before that. */
+export const horizon = (at: Date) => at.getTime() - RECENT_MS - SAME_STORY_WINDOW_MS;
+/** What is past the horizon is dropped once it has moved this far (not at every check). */
+export const DROP_EVERY_MS = 3600_000;
 
 interface HeldStory {
   ref: StoryRef;
