@@ -8,6 +8,7 @@ export const ADMIN_COMMANDS = [
   '/entry remove id:3 reason:"duplicate"',
   '/entry undo id:2',
   '/entry claim id:3 actor:Syria stance:denies outlet:SANA',
+  '/entry unclaim id:15 actor:"Tom Barrack"',
   '/actors add name:"Hakan Fidan" kind:person',
   '/actors edit name:Dermer title:"Former minister"',
   '/actors alias name:Dermer add:"R. Dermer"',
