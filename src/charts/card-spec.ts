@@ -18,7 +18,9 @@ export function cardSpec(chart: CardChart): TopLevelSpec {
   const types = chart.rows.map((r) => eventTypeLabel(r.type));
   const bars = chart.rows.flatMap((r) => [
     { type: eventTypeLabel(r.type), period: chart.previousLabel, count: r.previous, text: '', trend: 'none' },
-    { type: eventTypeLabel(r.type), period: chart.currentLabel, count: r.current, text: trendText(r.current, r.previous), trend: trendOf(r.current, r.previous) },
+    chart.uncompared
+      ? { type: eventTypeLabel(r.type), period: chart.currentLabel, count: r.current, text: String(r.current), trend: 'none' }
+      : { type: eventTypeLabel(r.type), period: chart.currentLabel, count: r.current, text: trendText(r.current, r.previous), trend: trendOf(r.current, r.previous) },
   ]);
   const encoding = {
     y: { field: 'type', type: 'nominal' as const, sort: types, axis: { title: null } },

@@ -188,6 +188,14 @@ describe('digest card', DRAWING, () => {
     expect(markGroup(svg, 'symbol').match(/<path/g)).toHaveLength(2);
     expect(texts(svg)).toEqual(expect.arrayContaining(['5 (+3)', '1 (−3)', 'This week', 'The week before', 'Talks/negotiation']));
   });
+
+  it('for a first digest, with nothing before it, shows each count alone: no change, no arrow', async () => {
+    const first: CardChart = { ...card, previousLabel: 'No digest before', rows: card.rows.map((r) => ({ ...r, previous: 0 })), uncompared: true };
+    const svg = await chartSvg(first);
+    expect(texts(svg)).toEqual(expect.arrayContaining(['5', '1', 'No digest before']));
+    expect(texts(svg).some((text) => /\([+−=]/.test(text))).toBe(false);
+    expect(markGroup(svg, 'symbol').match(/<path/g) ?? []).toHaveLength(0);
+  });
 });
 
 describe('PNG', DRAWING, () => {

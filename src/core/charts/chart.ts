@@ -71,6 +71,8 @@ export interface CardChart {
   currentLabel: string;
   previousLabel: string;
   rows: readonly { type: EventType; current: number; previous: number }[];
+  /** No period before to compare with (a channel's first digest): each bar shows its count alone. */
+  uncompared?: boolean;
 }
 
 export type Chart = TimelineChart | MapChart | CardChart;

@@ -105,7 +105,7 @@ export function digestCard(charts: ChartServices, changes: ChangeReader, filters
     .sort((a, b) => b.current - a.current || b.previous - a.previous);
   if (rows.length === 0) return { figures };
   const previousLabel = first ? 'No digest before' : 'The period before';
-  const chart: CardChart = { kind: 'card', title: 'Entries added, by event type', currentLabel: 'This period', previousLabel, rows };
+  const chart: CardChart = { kind: 'card', title: 'Entries added, by event type', currentLabel: 'This period', previousLabel, rows, ...(first ? { uncompared: true } : {}) };
   return { image: chartImage(charts.renderer, chart, cardAlt(rows, first), () => cardTable(rows, first)), figures };
 }
 
