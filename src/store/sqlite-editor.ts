@@ -51,6 +51,17 @@ function withMergesFollowed(db: Db, input: EntryInput): EntryInput {
   return { ...input, actors };
 }
 
+/**
+ * What an undo changes: what differs from the entry as it stands, and what the change it takes
+ * back had changed, read from the two snapshots as written. After a merge folded an actor into
+ * another the entry also names, taking back the edit that added it leaves the live actors alike,
+ * but the actors it named are not: history and /actors unmerge must know the actors changed.
+ */
+function undoneFields(live: EntryInput, target: EntryInput, undoneSnapshot: string, beforeSnapshot: string): string[] {
+  const written = changedFields(JSON.parse(beforeSnapshot) as EntryInput, JSON.parse(undoneSnapshot) as EntryInput);
+  return [...new Set([...changedFields(live, target), ...written])].sort();
+}
+
 /** How an undo's reason names what it took back ("undo of r35, an edit"). */
 const ACTION_NOUNS: Record<RevisionRecord['action'], string> = {
   create: 'the creation',
@@ -156,7 +167,7 @@ export class SqliteEditor implements DossierEditor {
         {
           action,
           reason: [reason, ...(spelledBack.length > 0 ? [respellingReason(spelledBack)] : [])].join('; '),
-          changedFields: withField(changedFields(state.input, target), spelledBack.length > 0 ? 'places' : undefined),
+          changedFields: withField(undoneFields(state.input, target, last.snapshot, previous.snapshot), spelledBack.length > 0 ? 'places' : undefined),
           undoes: last.id,
         },
         stamp,

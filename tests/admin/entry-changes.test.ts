@@ -395,6 +395,16 @@ describe('GIVEN an admin curating actors', () => {
     expect(viewText(await run('/entry show 18'))).toContain('T. Barrack — mediator');
   });
 
+  it('WHEN an undo takes back an actor a merge had folded into one the entry names too THEN its history says so, and unmerge leaves it off', async () => {
+    await run('/entry edit id:12 actors:"Syria:participant, Israel:participant, Ahmed al-Sharaa:subject, Ron Dermer:participant"');
+    await run('/actors merge from:"Ron Dermer" into:Syria');
+    expect(viewText(await run('/entry undo id:12'))).toContain('(actors)');
+    expect(viewText(await run('/entry history id:12'))).toMatch(/edit by slack:U1 \(ed\) — actors \(undo of r\d+, an edit\)/);
+    expect(viewText(await run('/actors unmerge name:"Ron Dermer"'))).toContain('Separated Ron Dermer from Syria again: 1 entry link moved back.');
+    expect(viewText(await run('/entry show id:12'))).not.toContain('Ron Dermer');
+    expect(viewText(await run('/entry show id:13'))).toContain('Ron Dermer — subject');
+  });
+
   it('WHEN merges chain and the first actor is unmerged by its name THEN that actor is separated, not the one it went into', async () => {
     await run('/actors add name:"T. Barrack" kind:person');
     await run('/actors add name:"Thomas J. Barrack" kind:person');
