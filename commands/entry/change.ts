@@ -2,7 +2,7 @@
 import type { SubcommandSpec } from '../../src/core/command-spec.js';
 import type { EntryInput } from '../../src/core/domain.js';
 import type { EntryEdit, PlaceRespelling } from '../../src/core/editor-port.js';
-import { isUserError, UserError } from '../../src/core/errors.js';
+import { checkAll, isUserError, UserError } from '../../src/core/errors.js';
 import { firstDay, lastDay, type PartialDate } from '../../src/core/partial-date.js';
 import type { LookAlike } from '../../src/core/ports.js';
 import { closestNames } from '../../src/core/ranking.js';
@@ -96,8 +96,12 @@ export const addEntry: SubcommandSpec = {
   },
   examples: ['title:"Talks resume in Baku" date:2025-08 type:talks topic:syria-israel actors:"Syria:participant, Israel:participant" confidence:reported outlet:AFP'],
   run(args, ctx) {
-    const input = newEntryFrom(args, ctx.services.dossier);
-    refuseFutureDates(ctx, { date: input.start, published: args.published as PartialDate | undefined });
+    let input!: EntryInput;
+    // The dates beside every other wrong option, in one refusal.
+    checkAll([
+      () => void (input = newEntryFrom(args, ctx.services.dossier)),
+      () => refuseFutureDates(ctx, { date: args.date as PartialDate | undefined, published: args.published as PartialDate | undefined }),
+    ]);
     const unlocated = checkNewPlaces(ctx.services.places, input.places, args);
     const topicsBefore = ctx.services.dossier.topics();
     const urls = input.sources.flatMap((source) => (source.url ? [source.url] : []));
@@ -145,9 +149,12 @@ export const editEntry: SubcommandSpec = {
       ], 'places');
     }
     const current = ctx.services.editor.entryState(id);
-    const next = clearEntryFields(args, applyEntryFields(args, current, ctx.services.dossier), current) as EntryInput;
-    // Only what this edit sets: an entry stored before the rule can still be edited otherwise.
-    refuseFutureDates(ctx, { date: args.date as PartialDate | undefined, published: args.published as PartialDate | undefined });
+    let next!: EntryInput;
+    checkAll([
+      () => void (next = clearEntryFields(args, applyEntryFields(args, current, ctx.services.dossier), current) as EntryInput),
+      // Only what this edit sets: an entry stored before the rule can still be edited otherwise.
+      () => refuseFutureDates(ctx, { date: args.date as PartialDate | undefined, published: args.published as PartialDate | undefined }),
+    ]);
     checkSpan(args, next);
     const typedPlaces = next.places;
     if (args.places !== undefined && args.respell !== true) next.places = withStoredCase(typedPlaces, ctx.services.dossier);

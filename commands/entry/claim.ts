@@ -4,7 +4,7 @@
 import { resolveActorExactly } from '../../src/core/actor-resolution.js';
 import type { CommandArgs, OptionSpec, SubcommandSpec } from '../../src/core/command-spec.js';
 import type { ClaimInput } from '../../src/core/domain.js';
-import { UserError } from '../../src/core/errors.js';
+import { checkAll, UserError } from '../../src/core/errors.js';
 import { toIsoPartial, type PartialDate } from '../../src/core/partial-date.js';
 import { refuseFutureDates } from './not-future.js';
 import type { DossierReader } from '../../src/core/ports.js';
@@ -56,8 +56,11 @@ export const claimEntry: SubcommandSpec = {
   run(args, ctx) {
     const id = args.id as number;
     const current = ctx.services.editor.entryState(id);
-    refuseFutureDates(ctx, { date: args.date as PartialDate | undefined, published: args.published as PartialDate | undefined }, { date: 'Give the day the actor said so, up to today (the default).' });
-    const claim = claimFrom(args, ctx.services.dossier, today(ctx.now()));
+    let claim!: ClaimInput;
+    checkAll([
+      () => void (claim = claimFrom(args, ctx.services.dossier, today(ctx.now()))),
+      () => refuseFutureDates(ctx, { date: args.date as PartialDate | undefined, published: args.published as PartialDate | undefined }, { date: 'Give the day the actor said so, up to today (the default).' }),
+    ]);
     const claims = current.claims ?? [];
     const actor = String(args.actor);
     if (claims.some((known) => sameClaim(known, claim))) {

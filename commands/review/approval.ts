@@ -9,8 +9,8 @@ import { applyEntryFields, ENTRY_LIMITS } from '../entry/fields.js';
 
 /** The fields an approval may set, in the order the Edit form shows them. */
 export const APPROVAL_FIELDS = ['title', 'date', 'type', 'actors', 'places', 'summary', 'topic', 'confidence'] as const;
-/** The options of /review approve: the form's fields, and the fatality figures typed. */
-export const APPROVAL_OPTIONS = [...APPROVAL_FIELDS, 'fatalities', 'fatalities_source'] as const;
+/** The options of /review approve: the form's fields, the fatality figures typed, and the day the report was published (where a feed dates it ahead). */
+export const APPROVAL_OPTIONS = [...APPROVAL_FIELDS, 'fatalities', 'fatalities_source', 'published'] as const;
 
 const DEFAULT_CONFIDENCE = 'reported';
 

@@ -3,7 +3,9 @@
 // nothing the second time: the answer is the card as decided. The posted cards are edited to
 // show the decision by the review queue; a pressed card is replaced by the answer itself.
 import type { OptionSpec, SubcommandSpec } from '../../src/core/command-spec.js';
-import { UserError } from '../../src/core/errors.js';
+import { checkAll, UserError } from '../../src/core/errors.js';
+import type { EntryInput } from '../../src/core/domain.js';
+import { parsePartialDate, type PartialDate } from '../../src/core/partial-date.js';
 import type { Candidate } from '../../src/core/review/candidate.js';
 import { candidateCard, decidedCard, instantText } from '../../src/core/review/candidate-card.js';
 import { plural } from '../../src/core/text.js';
@@ -70,10 +72,20 @@ export const approveCandidate: SubcommandSpec = {
         'If the article reports another event too, add that one with /entry add.',
       ], 'id');
     }
-    const input = approvalInput(candidate, args, ctx.services.dossier);
+    let input!: EntryInput;
     // A feed may date an item ahead (a wrong clock, a zone misread): the entry still may not be.
-    const itemDate: Record<string, string> = args.date === undefined ? { date: 'The item is dated so: give the day the event happened with `date:`.' } : {};
-    refuseFutureDates(ctx, { date: input.start }, itemDate);
+    const fromItem: Record<string, string> = {
+      ...(args.date === undefined ? { date: 'The item is dated so: give the day the event happened with `date:`.' } : {}),
+      ...(args.published === undefined ? { published: 'The item is dated so: give the day it was published with `published:`.' } : {}),
+    };
+    checkAll([
+      () => void (input = approvalInput(candidate, args, ctx.services.dossier)),
+      () => {
+        const item = approvalInput(candidate, { id: args.id }, ctx.services.dossier);
+        const published = args.published as PartialDate | undefined;
+        refuseFutureDates(ctx, { date: (args.date as PartialDate | undefined) ?? item.start, published: published ?? parsePartialDate(item.sources[0]?.published ?? '') }, fromItem);
+      },
+    ]);
     // Places the admin typed are checked as /entry add checks them; the card's own locate by construction.
     const unlocated = args.places === undefined ? [] : checkNewPlaces(ctx.services.places, input.places, args);
     const stamp = stampOf(ctx);

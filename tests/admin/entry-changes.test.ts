@@ -102,6 +102,14 @@ describe('GIVEN an admin curating entries', () => {
     expect(added).toContain('Option `published` is in the future — got `2 Mar 2026`');
     expect(viewText(await run('/entry edit id:12 date:2027'))).toContain('Option `date` is in the future');
     expect(viewText(await run('/entry claim id:12 actor:Israel stance:denies outlet:X date:2026-03-02'))).toContain('Option `date` is in the future');
+    // Beside other wrong options, in one refusal.
+    const several = viewText(await run('/entry add title:"Talks" date:2027 type:talks topic:syria-israel actors:"Derm:subject" grade:Z9 outlet:AFP'));
+    expect(several).toContain('Type it in full: `Ron Dermer`.');
+    expect(several).toContain('Option `grade` must be');
+    expect(several).toContain('Option `date` is in the future — got `2027`');
+    const claim = viewText(await run('/entry claim id:12 actor:Derm stance:denies outlet:X grade:Q date:2026-03-02'));
+    expect(claim).toContain('Type it in full: `Ron Dermer`.');
+    expect(claim).toContain('Option `date` is in the future');
     expect(storeFingerprint(app.db)).toBe(before);
     // Today itself, and a month or year not over yet, are not in the future.
     expect((await run('/entry add title:"Talks in Baku" date:2026-03 type:talks topic:syria-israel outlet:AFP published:today')).tone).toBe('success');
