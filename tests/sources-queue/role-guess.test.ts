@@ -62,6 +62,8 @@ describe('GIVEN an English title', () => {
     expect(roles('Syrie et Israël reprennent les pourparlers sous médiation américaine')).toEqual({ Syria: 'participant', Israel: 'participant', 'United States': 'mediator' });
     expect(roles('Azerbaijan hosts Syrian and Israeli officials')).toEqual({ Azerbaijan: 'host', Syria: 'participant', Israel: 'participant' });
     expect(roles('Israel warns Hezbollah over rocket fire')).toEqual({ Israel: 'initiator', Hezbollah: 'participant' });
+    // What is feared or asked for is not what happened: the event is the statement.
+    expect(roles('Washington warns of new clashes in Sweida')).toEqual({ 'United States': 'initiator' });
   });
 
   it('THEN actors joined by and share the role the title gives one of them', () => {
@@ -69,6 +71,10 @@ describe('GIVEN an English title', () => {
     expect(roles('Syria and Israel meet in Baku, mediated by Azerbaijan and the US')).toEqual({ Syria: 'participant', Israel: 'participant', Azerbaijan: 'mediator', 'United States': 'mediator' });
     expect(roles('Israeli strikes on Syria and Hezbollah overnight')).toEqual({ Israel: 'initiator', Syria: 'target', Hezbollah: 'target' });
     expect(roles('US and Israeli jets strike Hezbollah depots')).toEqual({ 'United States': 'initiator', Israel: 'initiator', Hezbollah: 'target' });
+    expect(roles('Azerbaijan and Turkey host Syrian and Israeli officials')).toEqual({ Azerbaijan: 'host', Turkey: 'host', Syria: 'participant', Israel: 'participant' });
+    // A list's commas join its names too, where it ends with `and`; a comma alone does not.
+    expect(roles('US, Azerbaijan and Turkey mediate between Syria and Israel')).toEqual({ 'United States': 'mediator', Azerbaijan: 'mediator', Turkey: 'mediator', Syria: 'participant', Israel: 'participant' });
+    expect(roles('Israel strikes Syria, Hezbollah says')).toEqual({ Israel: 'initiator', Syria: 'target', Hezbollah: 'participant' });
   });
 
   it('THEN a clash leaves both sides participants', () => {

@@ -38,7 +38,7 @@ const COUNTS = words('two three four five six seven eight nine ten eleven twelve
 const phrases = (list: readonly string[]) => list.flatMap((written) => foldPhrase(written.replace(/\*$/, ''), written.endsWith('*')) ?? []);
 const MEDIATED_AFTER = phrases(['mediated', 'brokered', 'sponsored', 'mediation', 'mediate', 'mediates', 'mediating', 'brokers']);
 const MEDIATED_BEFORE = phrases(['mediated by', 'brokered by', 'mediation of', 'mediation by', 'mediation de', 'mediation du', 'mediation', 'sous l egide de', 'sous l egide du', 'بوساطة', 'برعاية']);
-const HOSTS_AFTER = phrases(['hosts', 'hosted', 'accueille']);
+const HOSTS_AFTER = phrases(['hosts', 'host', 'hosted', 'accueille', 'accueillent']);
 const HOSTED_BEFORE = phrases(['hosted by', 'accueilli par', 'accueillis par']);
 const SPEECH = phrases([...SPEECH_VERBS]);
 const ACTING_SIGNS = phrases([...ACTING].flatMap(signsOf));
@@ -138,15 +138,21 @@ export function guessRoles(title: string, type: EventType, actors: readonly Role
 }
 
 /**
- * An actor joined by `and` to one whose role the title tells shares it: the words that give a
- * role stand beside only one of them (`Qatar and Egypt mediate`, `mediated by Qatar and the US`).
+ * An actor joined by `and` (or in a list ending with one) to one whose role the title tells
+ * shares it: the words that give a role stand beside only one of them (`Qatar and Egypt mediate`,
+ * `mediated by Qatar and the US`, `Qatar, Egypt and the US mediate`).
  */
 function shareAcrossAnd(text: FoldedText, found: readonly { actor: RoleMention; at: At; end: At }[], roles: Map<number, ActorRole>): void {
   const inOrder = [...found].sort((a, b) => a.at - b.at);
+  const link = (first: (typeof inOrder)[number], second: (typeof inOrder)[number]) =>
+    AND.has(wordAt(text, first.end)) && skip(text, text.lower.indexOf(' ', first.end + 1), ARTICLES, 1) === second.at ? 'and' : second.at === first.end ? 'next' : undefined;
+  const links = inOrder.slice(1).map((second, n) => link(inOrder[n]!, second));
+  // Side by side (a list's commas are gone from the folded title) counts only in a list that ends
+  // with `and` (`Qatar, Egypt and the US`), not `Israel strikes Syria, Hamas says`.
+  const inList = (n: number): boolean => links[n] === 'and' || (links[n] === 'next' && n + 1 < links.length && inList(n + 1));
   const pairs = inOrder.slice(1).flatMap((second, n) => {
     const first = inOrder[n]!;
-    const joined = AND.has(wordAt(text, first.end)) && skip(text, text.lower.indexOf(' ', first.end + 1), ARTICLES, 1) === second.at;
-    return joined && first.actor.id !== second.actor.id ? [[first.actor.id, second.actor.id] as const] : [];
+    return inList(n) && first.actor.id !== second.actor.id ? [[first.actor.id, second.actor.id] as const] : [];
   });
   // Both ways, and along a chain (`Qatar, Egypt and Turkey`): backwards, then forwards.
   for (const [first, second] of [...pairs].reverse()) if (!roles.has(first) && roles.has(second)) roles.set(first, roles.get(second)!);

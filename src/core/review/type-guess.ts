@@ -51,8 +51,17 @@ function typeIn(text: FoldedText): EventType | undefined {
  */
 const ABOUT = /\s(?:against|over|amid|amidst|despite|after|following|contre|malgré|malgre|sur fond de|après|apres|suite à|ضد|رغم|وسط|بعد)\s/iu;
 
+/**
+ * Words after which a title tells what someone fears or asks for, not what happened: `Washington
+ * warns of new clashes in Sweida`, `UN urges restraint`, `Qatar calls for a ceasefire`. With no
+ * event before them, the event is the statement.
+ */
+const ASKED_FOR = /\s(?:warns?|warned|warning)\s+(?:of|about|against)\s|\s(?:urges?|urged|calls?\s+for|called\s+for|met en garde contre|appelle à|appellent à)\s/iu;
+
 /** What the words before ABOUT tell, else what the whole text tells. */
 function typeOf(text: string): EventType | undefined {
+  const asked = ASKED_FOR.exec(text);
+  if (asked) return typeIn(foldText(text.slice(0, asked.index))) ?? 'statement';
   const about = ABOUT.exec(text);
   return (about ? typeIn(foldText(text.slice(0, about.index))) : undefined) ?? typeIn(foldText(text));
 }
