@@ -3,7 +3,8 @@
 // and /entry undo puts the claim back.
 import { resolveActorExactly } from '../../src/core/actor-resolution.js';
 import type { SubcommandSpec } from '../../src/core/command-spec.js';
-import { formatPartialDate, toIsoPartial, type PartialDate } from '../../src/core/partial-date.js';
+import { firstDay, formatPartialDate, toIsoPartial, type PartialDate } from '../../src/core/partial-date.js';
+import { foldKey } from '../../src/core/text.js';
 import { UserError } from '../../src/core/errors.js';
 import { CLAIM_STANCES, type ClaimStance } from '../../src/core/vocabulary.js';
 import { span } from '../../src/core/view.js';
@@ -16,13 +17,14 @@ const option = (name: string) => CLAIM_OPTIONS.find((o) => o.name === name)!;
 
 export const unclaimEntry: SubcommandSpec = {
   name: 'unclaim',
-  description: 'Take one recorded claim off an entry, by its actor (and stance or day where several) (admins)',
+  description: 'Take one recorded claim off an entry, by its actor (and stance, day or outlet where several) (admins)',
   adminOnly: true,
   options: [
     entryIdOption,
     { ...option('actor'), description: 'Whose claim to take off (name or alias)' },
     { ...option('stance'), required: false, description: 'Its stance, where the actor has several claims on the entry' },
     { ...option('date'), description: 'Its day, where the actor has several claims on the entry' },
+    { ...option('outlet'), description: 'Its source’s outlet, where several are alike but for it' },
   ],
   examples: ['id:15 actor:"Tom Barrack"', 'id:15 actor:"Tom Barrack" stance:confirms date:2025-07-24'],
   run(args, ctx) {
@@ -31,19 +33,27 @@ export const unclaimEntry: SubcommandSpec = {
     const actor = resolveActorExactly(ctx.services.dossier, String(args.actor), 'actor');
     const stance = args.stance as ClaimStance | undefined;
     const day = args.date === undefined ? undefined : toIsoPartial(args.date as PartialDate);
+    const outlet = args.outlet === undefined ? undefined : foldKey(String(args.outlet));
     // Claims are shown under the actor kept after a merge; the stored claim keeps its own.
     const matching = entry.claims.flatMap((claim, index) =>
-      (claim.actorId === actor.id || claim.actorName === actor.name) && (stance === undefined || claim.stance === stance) && (day === undefined || toIsoPartial(claim.date) === day) ? [index] : [],
+      (claim.actorId === actor.id || claim.actorName === actor.name) &&
+      (stance === undefined || claim.stance === stance) &&
+      (day === undefined || toIsoPartial(claim.date) === day) &&
+      (outlet === undefined || foldKey(claim.source.outlet) === outlet)
+        ? [index]
+        : [],
     );
-    const listed = entry.claims.map((c) => `${c.actorName} ${c.stance} (${formatPartialDate(c.date)})`);
+    // Each named by what tells it apart from the others, as /entry show lists them: by day.
+    const listed = entry.claims.map((c) => `${c.actorName} ${c.stance} (${formatPartialDate(c.date)}, ${c.source.outlet})`);
+    const byDay = (indexes: number[]) => [...indexes].sort((a, b) => firstDay(entry.claims[a]!.date).localeCompare(firstDay(entry.claims[b]!.date)) || a - b);
     if (matching.length === 0) {
       throw new UserError('not-found', `Entry #${id} records no such claim by ${actor.name}.`, [
-        listed.length > 0 ? `Its claims: ${listed.join('; ')}.` : `It records no claims.`,
+        listed.length > 0 ? `Its claims: ${byDay(listed.map((_, i) => i)).map((i) => listed[i]).join('; ')}.` : `It records no claims.`,
       ], 'actor');
     }
     if (matching.length > 1) {
-      const those = matching.map((i) => listed[i]!);
-      throw new UserError('invalid-option', `${actor.name} has ${matching.length} claims on entry #${id}: say which with \`stance\` or \`date\`.`, [`They are: ${those.join('; ')}.`, `Stances: ${CLAIM_STANCES.join(', ')}.`], 'stance');
+      const those = byDay(matching).map((i) => listed[i]!);
+      throw new UserError('invalid-option', `${actor.name} has ${matching.length} claims on entry #${id}: say which with \`stance\`, \`date\` or \`outlet\`.`, [`They are: ${those.join('; ')}.`, `Stances: ${CLAIM_STANCES.join(', ')}.`], 'stance');
     }
     const state = ctx.services.editor.entryState(id);
     const taken = matching[0]!;

@@ -104,16 +104,20 @@ describe('GIVEN claims on entries', () => {
     await run('/entry claim id:12 actor:Syria stance:confirms outlet:SANA date:2025-07-13');
     const before = storeFingerprint(app.db);
     const unclear = await run('/entry unclaim id:12 actor:Israel');
-    expect(unclear).toContain('Israel has 2 claims on entry #12: say which with `stance` or `date`.');
-    expect(unclear).toContain('They are: Israel denies (14 Jul 2025); Israel confirms (20 Jul 2025).');
+    expect(unclear).toContain('Israel has 2 claims on entry #12: say which with `stance`, `date` or `outlet`.');
+    expect(unclear).toContain('They are: Israel denies (14 Jul 2025, Army radio); Israel confirms (20 Jul 2025, Army radio).');
     expect(await run('/entry unclaim id:12 actor:"Ron Dermer"')).toContain('Entry #12 records no such claim by Ron Dermer.');
     expect(storeFingerprint(app.db)).toEqual(before);
     const taken = await run('/entry unclaim id:12 actor:Israel stance:denies');
-    expect(taken).toContain('Took off #12: Israel denies (14 Jul 2025).');
+    expect(taken).toContain('Took off #12: Israel denies (14 Jul 2025, Army radio).');
     expect(taken).toMatch(/Claims\n\s+Syria confirms[^\n]*\n\s+Israel confirms/);
     expect(taken).not.toMatch(/Israel denies ·/);
     expect(await run('/entry history id:12')).toContain('claims');
     expect(await run('/entry undo id:12')).toMatch(/Israel denies · 14 Jul 2025/);
+    // Alike but for their outlets: the outlet says which.
+    await run('/entry claim id:12 actor:Israel stance:denies outlet:Haaretz date:2025-07-14');
+    expect(await run('/entry unclaim id:12 actor:Israel stance:denies date:2025-07-14')).toContain('Israel has 2 claims on entry #12');
+    expect(await run('/entry unclaim id:12 actor:Israel stance:denies outlet:haaretz')).toContain('Took off #12: Israel denies (14 Jul 2025, Haaretz).');
   });
 
   it('WHEN the claiming actor is merged into another THEN the claim shows the actor kept, and again its own after an unmerge', async () => {
