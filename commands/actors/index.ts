@@ -136,7 +136,7 @@ const merge: SubcommandSpec = {
     }
     const { links } = ctx.services.editor.mergeActors(from.id, into.id, stampOf(ctx));
     // Kinds differ when a merge folds, say, a leader into their state: the kept profile stays its own.
-    const kinds = from.kind === into.kind ? '' : ` ${from.name} was a ${from.kind}, ${into.name} stays a ${into.kind} with its own title and affiliation.`;
+    const kinds = from.kind === into.kind ? '' : ` ${from.name} was a ${from.kind} and ${into.name} is a ${into.kind}: ${into.name} does not take ${from.name}'s title or affiliation.`;
     const note = `Merged ${from.name} into ${into.name}: ${links} entry ${links === 1 ? 'link' : 'links'} moved; “${from.name}” is now an alias.${kinds}`;
     const back = invocationSpan({ command: 'actors', subcommand: 'unmerge', args: { name: from.name } });
     return profileAfterChange(ctx, into.name, [span.plain(`${note} To take it back: `), back]);

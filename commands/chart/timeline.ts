@@ -70,8 +70,9 @@ export const chartTimeline: SubcommandSpec = {
     const { since, until } = range;
     const periods = periodCount(since, until, unit);
     if (periods > MAX_PERIODS[unit]) {
-      const shorter = unit === 'week' ? 'Use by:month, or a shorter since/until.' : 'Use a shorter since/until.';
-      throw new UserError('invalid-option', `A chart by ${unit} draws at most ${MAX_PERIODS[unit]} ${unit}s; since/until span ${periods}.`, [shorter], 'since');
+      const years = Math.floor(MAX_PERIODS.month / 12);
+      const shorter = unit === 'week' ? 'Use by:month, or a shorter since/until.' : `Chart at most ${years} years at a time (since:${Number(since.slice(0, 4)) + Math.max(0, Math.ceil(periods / 12) - years)} until:${until.slice(0, 4)}, say); /timeline lists entries of any span.`;
+      throw new UserError('invalid-option', `A chart by ${unit} draws at most ${MAX_PERIODS[unit]} ${unit}s; since/until span ${periods} ${unit}s.`, [shorter], 'since');
     }
     let counts = await data.periodCounts({ ...filter, since, until }, unit);
     // Monthly counts tell the entries dated to a month from those dated only to a year, which no period holds.

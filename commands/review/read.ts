@@ -55,7 +55,7 @@ function candidateSection(candidate: Candidate, unconfirmed: readonly string[]):
 function listView(args: { topic?: string; source?: number; page: number }, ctx: CommandContext): View {
   // An unknown source is named as such, rather than listed as having nothing waiting; a removed
   // one's candidates stay in the queue, so they are listed.
-  const source = args.source === undefined ? undefined : ctx.services.sources.getEver(args.source);
+  const source = args.source === undefined ? undefined : ctx.services.sources.getEver(args.source, 'source');
   const page = ctx.services.review.pending({ ...(args.topic ? { topic: args.topic } : {}), ...(source ? { sourceId: source.id } : {}) }, PAGE_SIZE, (args.page - 1) * PAGE_SIZE);
   const at = (n: number) => ({ command: 'review', subcommand: 'list', args: { ...(args.topic ? { topic: args.topic } : {}), ...(source ? { source: source.id } : {}), page: n } });
   const paging = exactPager(args.page, page.total, PAGE_SIZE, 'candidates', at);

@@ -134,6 +134,9 @@ describe('GIVEN an admin curating entries', () => {
     expect(sameTitle).toContain('Possibly the same event as #18 (same date and title). If it repeats it: `/entry remove id:19 reason:"duplicate of #18"`');
     const sameLink = viewText(await run('/entry add title:"Second strike" date:2025-08-04 type:air-strike topic:syria-israel source_url:"https://example.com/q?utm_source=x" outlet:AFP'));
     expect(sameLink).toContain('Possibly the same event as #18 (same source link).');
+    // The same address in another form: over http, with a trailing slash.
+    const otherForm = viewText(await run('/entry add title:"Third strike" date:2025-08-04 type:air-strike topic:syria-israel source_url:"http://example.com/q/" outlet:AFP'));
+    expect(otherForm).toContain('Possibly the same event as #18 (same source link)');
     // Another day, another title, another link: nothing to say.
     expect(viewText(await run('/entry add title:"Talks in Amman" date:2025-08-05 type:talks topic:syria-israel'))).not.toContain('Possibly');
   });
@@ -353,7 +356,7 @@ describe('GIVEN an admin curating actors', () => {
 
   it('WHEN a person is merged into a state THEN the reply says so and the state keeps its own profile; unmerge gives all back', async () => {
     const text = viewText(await run('/actors merge from:"Tom Barrack" into:Israel'));
-    expect(text).toContain('Tom Barrack was a person, Israel stays a state with its own title and affiliation.');
+    expect(text).toContain("Tom Barrack was a person and Israel is a state: Israel does not take Tom Barrack's title or affiliation.");
     const israel = viewText(await run('/actor Israel'));
     expect(israel).not.toMatch(/Title\s+US special envoy/);
     expect(israel).not.toMatch(/Affiliation\s+United States/);

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lineToPlainText, type View } from '../../src/core/view.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
+import { viewText } from '../support/view-text.js';
 import { DRAWING } from '../support/drawing.js';
 
 let app: TestApp;
@@ -62,5 +63,13 @@ describe('/chart timeline alt text, periods tied for the busiest', DRAWING, () =
     await run('/entry add title:"Shelling near Quneitra" date:2025-10-10 type:shelling topic:tie-check');
     const view = await run('/chart timeline topic:tie-check since:2025-09 until:2025-10 by:month data:true');
     expect(intro(view)[0]).toMatch(/; the busiest were Sep 2025 and Oct 2025, with 1 each\.$/);
+  });
+});
+
+describe('/chart timeline over more years than a chart holds', () => {
+  it('says the span in months and which years one chart can show', async () => {
+    const text = viewText(await run('/chart timeline since:1948 until:1974'));
+    expect(text).toContain('since/until span 324 months.');
+    expect(text).toContain('Chart at most 10 years at a time (since:1965 until:1974, say)');
   });
 });

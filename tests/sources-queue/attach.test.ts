@@ -40,7 +40,7 @@ describe('GIVEN a candidate carried by two outlets', () => {
     expect(fromLevant).toContain('Review queue — from #1 Levant Wire');
     expect(fromLevant).toContain(BAKU.title);
     expect(await queue.text('/review list source:2', READER)).toContain('No candidate is waiting for review.');
-    expect(await queue.text('/review list source:9', READER)).toContain('There is no source #9');
+    expect(await queue.text('/review list source:9', READER)).toContain('There is no source #9 (option `source`).');
     const reply = await queue.text(`/review attach id:1 entry:${BAKU_ENTRY}`);
     expect(reply).toContain(`Approved: its reports added as sources of entry #${BAKU_ENTRY}.`);
     expect(reply).toMatch(new RegExp(`Attached by discord:1001 \\(ana\\) at [^\\n]+ to entry #${BAKU_ENTRY} as further sources`));
@@ -121,7 +121,7 @@ describe('GIVEN a source removed while its candidates wait', () => {
     expect(listed).toMatch(/Source #1 was removed on \d{4}-\d\d-\d\d \d\d:\d\d UTC: it is no longer checked, and the candidates it proposed still wait here\./);
     expect(listed).toContain('1 candidate waiting');
     expect(listed).toContain(BAKU.title);
-    expect(await queue.text('/review list source:9', READER)).toContain('There is no source #9');
+    expect(await queue.text('/review list source:9', READER)).toContain('There is no source #9 (option `source`).');
   });
 });
 

@@ -117,9 +117,9 @@ export class WatchService {
   }
 
   /** A source, even one removed since (`removedAt` set): the candidates it proposed stay in the queue. */
-  getEver(id: number): WatchedSource {
+  getEver(id: number, option = 'id'): WatchedSource {
     const source = this.deps.store.getEver(id);
-    if (!source) throw new UserError('not-found', `There is no source #${id} (option \`id\`).`, ['See the sources with /sources list.'], 'id');
+    if (!source) throw new UserError('not-found', `There is no source #${id} (option \`${option}\`).`, ['See the sources with /sources list.'], option);
     return source;
   }
 
