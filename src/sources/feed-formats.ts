@@ -5,6 +5,7 @@ import type { FeedDocument, FeedItem } from '../core/sources/feed-port.js';
 import { clip } from '../core/text-cut.js';
 import { foldWhitespace, htmlToText } from './html-text.js';
 import { httpLink } from './safe-link.js';
+import { writtenDayOf } from './written-day.js';
 
 export type ParsedFeed = AnyFeed<Date | undefined>;
 
@@ -53,7 +54,11 @@ function toItem(raw: RawItem, base: string | undefined): FeedItem | undefined {
   if (guid) item.guid = guid;
   const link = raw.links.map((l) => httpLink(l, base)).find((l) => l !== undefined);
   if (link) item.link = link;
-  if (raw.published) item.published = raw.published;
+  if (raw.published) {
+    item.published = raw.published;
+    const day = writtenDayOf(raw.published);
+    if (day) item.publishedDay = day;
+  }
   const authors = raw.authors.map((a) => (a === undefined ? '' : htmlToText(a))).filter(Boolean);
   if (authors.length > 0) item.authors = [...new Set(authors)];
   return item;

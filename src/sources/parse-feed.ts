@@ -5,13 +5,16 @@ import { parseFeed } from 'feedsmith';
 import { MAX_FEED_ITEMS, type FeedDocument } from '../core/sources/feed-port.js';
 import { notAFeed } from './feed-links.js';
 import { toDocument, type ParsedFeed } from './feed-formats.js';
+import { keepWrittenDay } from './written-day.js';
 
 export type ParseOutcome = { kind: 'ok'; feed: FeedDocument } | { kind: 'failed'; error: string };
 
 /** A date as feeds write them (RFC 822 or ISO 8601); undefined when it is not one. */
 function parseDate(raw: string): Date | undefined {
   const date = new Date(raw.trim());
-  return Number.isNaN(date.getTime()) ? undefined : date;
+  if (Number.isNaN(date.getTime())) return undefined;
+  keepWrittenDay(date, raw);
+  return date;
 }
 
 /**

@@ -29,6 +29,8 @@ describe('GIVEN the RSS 2.0 fixture', () => {
       summary:
         'Syrian and Israeli officials met in Baku on Saturday, according to two diplomats, in the first direct contact since December. The meeting focused on southern Syria & the Quneitra line.',
       published: new Date('2025-07-12T14:05:00Z'),
+      // The day at the offset the feed wrote (+0000 here).
+      publishedDay: '2025-07-12',
       authors: ['Rana Haddad'],
     });
   });

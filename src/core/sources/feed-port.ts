@@ -11,6 +11,8 @@ export interface FeedItem {
   /** Plain text: tags removed, entities decoded, whitespace folded. */
   summary: string;
   published?: Date;
+  /** `YYYY-MM-DD`: the day `published` falls on at the offset the feed wrote it with, where it gave one. */
+  publishedDay?: string;
   authors?: string[];
 }
 

@@ -3,7 +3,7 @@
 // an entry.
 import type { SourceRecord } from '../domain.js';
 import type { ActorKind } from '../vocabulary.js';
-import { toIsoPartial, type PartialDate } from '../partial-date.js';
+import { parsePartialDate, toIsoPartial, type PartialDate } from '../partial-date.js';
 import type { FeedDocument, FeedItem } from './feed-port.js';
 import { arabicWords, findPhrase, foldPhrase, foldText, holdsArabic, type FoldedPhrase, type FoldedText } from './word-match.js';
 
@@ -266,7 +266,8 @@ export function suggest(item: FeedItem, knownNames: readonly KnownName[] | Compi
   if (item.link) source.url = item.link;
   const suggestion: Suggestion = { actors, places, source };
   if (item.published && !Number.isNaN(item.published.getTime())) {
-    suggestion.start = dayOf(item.published);
+    // The day where the outlet wrote the time: a strike at 01:30 in Damascus is on that day there.
+    suggestion.start = (item.publishedDay && parsePartialDate(item.publishedDay)) || dayOf(item.published);
     source.published = toIsoPartial(suggestion.start);
   }
   return suggestion;

@@ -10,7 +10,7 @@ const published = new Date(Date.parse(NOW) - 3_600_000).toISOString();
 export const recentItem = (guid: string, title: string, summary = ''): ScriptedItem => ({ guid, title, summary, link: `https://levant.example/${guid}`, published });
 
 /** The `field` line (`Actors`, `Places`) of each candidate the items become. */
-export async function cardLines(queue: QueueApp, feeds: ScriptedFeeds, items: ScriptedItem[], field: 'Actors' | 'Places'): Promise<string[]> {
+export async function cardLines(queue: QueueApp, feeds: ScriptedFeeds, items: ScriptedItem[], field: 'Actors' | 'Places' | 'Date'): Promise<string[]> {
   feeds.serve('/levant.xml', 'Levant Wire', items);
   await queue.run(`/sources add url:${feeds.url('/levant.xml')} topic:syria-israel backfill:true`);
   await queue.run('/sources check id:1');

@@ -13,6 +13,8 @@ export interface ScriptedItem {
   summary?: string;
   /** ISO instant. */
   published?: string;
+  /** The pubDate as the feed writes it, offset and all, in place of `published` in UTC. */
+  pubDate?: string;
 }
 
 interface Feed {
@@ -37,7 +39,7 @@ function rss(feed: Pick<Feed, 'title' | 'items'>): string {
       item.guid ? `<guid isPermaLink="false">${escape(item.guid)}</guid>` : '',
       item.link ? `<link>${escape(item.link)}</link>` : '',
       item.summary ? `<description>${escape(item.summary)}</description>` : '',
-      item.published ? `<pubDate>${new Date(item.published).toUTCString()}</pubDate>` : '',
+      item.pubDate ? `<pubDate>${escape(item.pubDate)}</pubDate>` : item.published ? `<pubDate>${new Date(item.published).toUTCString()}</pubDate>` : '',
       '</item>',
     ].join(''),
   );
