@@ -17,9 +17,14 @@ import { StatementCache } from './statement-cache.js';
 
 /**
  * The keys a source is cited by: its address in each form that is the same article (http or
- * https, with or without a trailing slash), else its outlet.
+ * https, with or without a trailing slash, and without its fragment, as the queue tells items
+ * apart: a later report at `…/story#comments` is the article the entry cites), else its outlet.
  */
-const sourceKeys = (source: SourceRecord): string[] => (source.url === undefined ? [`outlet:${source.outlet}`] : [source.url, ...citedForms(source.url)]);
+const sourceKeys = (source: SourceRecord): string[] => {
+  if (source.url === undefined) return [`outlet:${source.outlet}`];
+  const page = source.url.replace(/#.*$/, '');
+  return [source.url, ...citedForms(source.url), ...citedForms(page)];
+};
 
 export class SqliteReviewStore implements ReviewStore {
   private readonly cache: StatementCache;

@@ -137,6 +137,11 @@ describe('GIVEN a candidate approved as an entry', () => {
     expect(added).toContain('Added 1 later report of candidate #1 to entry #18 as further sources. `/entry undo id:18` takes them back.');
     expect(await queue.text('/entry show id:18', READER)).toContain('Gulf Herald <https://gulf.example/2025/07/18/baku>');
     expect(await queue.text('/entry history id:18', READER)).toContain('later reports attached by');
+    // The same article again, at an anchor of its page: not a further source.
+    const anchored = { ...third, guid: 'gulf-312', link: 'https://gulf.example/2025/07/18/baku#comments' };
+    feeds.serve('/gulf2.xml', 'Gulf Herald Live', [anchored]);
+    await queue.run(`/sources add url:${feeds.url('/gulf2.xml')} topic:syria-israel backfill:true`);
+    await queue.run('/sources check id:4');
     // Nothing new, or another entry: decided already, nothing changed.
     const fingerprint = storeFingerprint(queue.app.db);
     expect(await queue.text('/review attach id:1 entry:18')).toContain('Already approved as entry #18');
