@@ -121,7 +121,12 @@ export const attachCandidate: SubcommandSpec = {
     }
     // Approved as this entry (or attached to it): the reports that came after are added to it.
     const later = candidate.status === 'approved' && candidate.decision?.entryId === entryId;
-    if (candidate.status === 'approved' && !later) return alreadyDecided(candidate);
+    if (candidate.status === 'approved' && !later) {
+      const became = candidate.decision?.entryId;
+      throw new UserError('conflict', `Candidate #${id} is entry #${became ?? '?'} already (${candidate.decision?.attached ? 'attached' : 'approved'} by ${decidedBy(candidate)}), not #${entryId}: nothing was changed.`, [
+        ...(became !== undefined ? [`Reports of it that came after go to that entry: /review attach id:${id} entry:${became}`] : []),
+      ], 'entry');
+    }
     // The entry first: there is no attaching to one missing or removed.
     const before = ctx.services.editor.entryState(entryId).sources.length;
     // A report another entry cites already would make the dossier cite it twice.
@@ -132,6 +137,7 @@ export const attachCandidate: SubcommandSpec = {
     const stamp = stampOf(ctx);
     const note = `from the review queue: candidate #${id} (${candidate.outlet}), ${later ? 'later reports ' : ''}attached by ${stamp.by}`;
     const result = await ctx.services.review.attach(id, entryId, candidateSources(candidate), stamp, note);
+    // Pressed again, or nothing came after: the card as decided, saying so.
     if (result.kind === 'decided') return alreadyDecided(result.candidate);
     if (!later) return justDecided(result.candidate);
     const added = ctx.services.editor.entryState(entryId).sources.length - before;

@@ -145,7 +145,10 @@ describe('GIVEN a candidate approved as an entry', () => {
     // Nothing new, or another entry: decided already, nothing changed.
     const fingerprint = storeFingerprint(queue.app.db);
     expect(await queue.text('/review attach id:1 entry:18')).toContain('Already approved as entry #18');
-    expect(await queue.text(`/review attach id:1 entry:${BAKU_ENTRY}`)).toContain('Already approved as entry #18');
+    const elsewhere = await queue.text(`/review attach id:1 entry:${BAKU_ENTRY}`);
+    expect(elsewhere).toContain(`Candidate #1 is entry #18 already (approved by discord:1001 (ana) at`);
+    expect(elsewhere).toContain(`not #${BAKU_ENTRY}: nothing was changed.`);
+    expect(elsewhere).toContain('Reports of it that came after go to that entry: `/review attach id:1 entry:18`');
     expect(storeFingerprint(queue.app.db)).toBe(fingerprint);
   });
 });
