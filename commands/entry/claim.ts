@@ -3,7 +3,7 @@
 // those of any change.
 import { resolveActorExactly } from '../../src/core/actor-resolution.js';
 import type { CommandArgs, OptionSpec, SubcommandSpec } from '../../src/core/command-spec.js';
-import type { ClaimInput } from '../../src/core/domain.js';
+import type { ClaimInput, SourceRecord } from '../../src/core/domain.js';
 import { checkAll, UserError } from '../../src/core/errors.js';
 import { toIsoPartial, type PartialDate } from '../../src/core/partial-date.js';
 import { refuseFutureDates } from './not-future.js';
@@ -32,12 +32,24 @@ const today = (now: Date): PartialDate => ({ year: now.getUTCFullYear(), month: 
 
 /** The claim the options describe, dated `undated` when they give no date (or refused without one); refusals name the option. */
 export function claimFrom(args: CommandArgs, dossier: DossierReader, undated?: PartialDate): ClaimInput {
-  const actor = resolveActorExactly(dossier, String(args.actor), 'actor');
-  const source = parseSource(args);
-  if (!source) throw new UserError('missing-option', 'A claim needs its source: `source_url` or `outlet`.', ['For example: outlet:"Syrian state television"'], 'source_url');
-  const date = (args.date as PartialDate | undefined) ?? undated;
-  if (!date) throw new UserError('missing-option', 'A claim needs its `date`: when the actor said so.', ['For example: 2025-07-26'], 'date');
-  const claim: ClaimInput = { actorId: actor.id, stance: args.stance as ClaimStance, date, source };
+  let actorId!: number;
+  let source!: SourceRecord;
+  let date!: PartialDate;
+  // Each wrong part in one refusal: an unknown actor beside a bad grade.
+  checkAll([
+    () => void (actorId = resolveActorExactly(dossier, String(args.actor), 'actor').id),
+    () => {
+      const parsed = parseSource(args);
+      if (!parsed) throw new UserError('missing-option', 'A claim needs its source: `source_url` or `outlet`.', ['For example: outlet:"Syrian state television"'], 'source_url');
+      source = parsed;
+    },
+    () => {
+      const given = (args.date as PartialDate | undefined) ?? undated;
+      if (!given) throw new UserError('missing-option', 'A claim needs its `date`: when the actor said so.', ['For example: 2025-07-26'], 'date');
+      date = given;
+    },
+  ]);
+  const claim: ClaimInput = { actorId, stance: args.stance as ClaimStance, date, source };
   if (args.note !== undefined) claim.note = String(args.note);
   return claim;
 }

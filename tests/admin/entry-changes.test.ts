@@ -109,6 +109,7 @@ describe('GIVEN an admin curating entries', () => {
     expect(several).toContain('Option `date` is in the future — got `2027`');
     const claim = viewText(await run('/entry claim id:12 actor:Derm stance:denies outlet:X grade:Q date:2026-03-02'));
     expect(claim).toContain('Type it in full: `Ron Dermer`.');
+    expect(claim).toContain('Option `grade` must be');
     expect(claim).toContain('Option `date` is in the future');
     expect(storeFingerprint(app.db)).toBe(before);
     // Today itself, and a month or year not over yet, are not in the future.
