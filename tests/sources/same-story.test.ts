@@ -32,6 +32,7 @@ describe('sameStory', () => {
     ['Washington warns Israel against further incursions in Syria', 'Damascus warns Israel against further incursions in Syria'],
     ['Washington Warns Israel Against Further Incursions In Syria', 'Damascus Warns Israel Against Further Incursions In Syria'],
     ['Hezbollah denies role in rocket fire on northern Israel', 'Hamas denies role in rocket fire on northern Israel'],
+    ['Hezbollah warns of new clashes along the border', 'Israel warns Hezbollah of new clashes along the border'],
   ])('GIVEN %j and %j THEN different stories', (a, b) => {
     expect(sameStory({ title: a, published: day }, { title: b, published: day })).toBe(false);
   });

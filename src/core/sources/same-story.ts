@@ -25,6 +25,8 @@ export interface FoldedTitle {
   words: ReadonlySet<string>;
   /** The names it holds (nameWords). */
   names: ReadonlySet<string>;
+  /** Who speaks, when the title opens with a name and a verb of speech (`Damascus warns…`). */
+  speaker?: string;
 }
 
 /** An item or a candidate, its title folded. */
@@ -50,10 +52,15 @@ export function titleWords(title: string): Set<string> {
  * standing for its government, `دمشق تندد…`). Only the speaker for a title in Title Case, where
  * capitals do not tell names from other words.
  */
-function nameWords(title: string): Set<string> {
-  const words = caseKeptFold(title).trim().split(' ');
+/** The title's first word when a verb of speech follows it: who speaks. */
+function speakerOf(words: readonly string[]): string | undefined {
+  return words.length > 1 && SPEECH_VERBS.has(words[1]!.toLowerCase()) && telling(words[0]!) ? singular(words[0]!.toLowerCase()) : undefined;
+}
+
+/** `words`: the title's words, case kept (caseKeptFold). */
+function nameWords(words: readonly string[], spoken: string | undefined): Set<string> {
   const name = (w: string) => singular(w.toLowerCase());
-  const speaker = words.length > 1 && SPEECH_VERBS.has(words[1]!.toLowerCase()) && telling(words[0]!) ? [name(words[0]!)] : [];
+  const speaker = spoken ? [spoken] : [];
   const longer = words.filter((w) => [...w].length > 3);
   const capitalised = (w: string) => /^\p{Lu}/u.test(w);
   if (longer.length === 0 || longer.filter(capitalised).length >= TITLE_CASE_SHARE * longer.length) return new Set(speaker);
@@ -62,7 +69,9 @@ function nameWords(title: string): Set<string> {
 
 export function foldTitle(title: string): FoldedTitle {
   const key = foldKey(title);
-  return { key, words: wordsOfKey(key), names: nameWords(title) };
+  const cased = caseKeptFold(title).trim().split(' ');
+  const speaker = speakerOf(cased);
+  return { key, words: wordsOfKey(key), names: nameWords(cased, speaker), ...(speaker ? { speaker } : {}) };
 }
 
 export const foldStory = (story: Pick<FeedItem, 'title' | 'published'>): FoldedStory => ({ title: foldTitle(story.title), published: story.published });
@@ -85,6 +94,8 @@ export function titleSimilarity(a: string, b: string): number {
  * Baku"): two events, however alike the rest of the words.
  */
 function namesDiffer(a: FoldedTitle, b: FoldedTitle): boolean {
+  // Two speakers are two statements (`Israel warns Hezbollah of…`, `Hezbollah warns of…`).
+  if (a.speaker !== undefined && b.speaker !== undefined && a.speaker !== b.speaker) return true;
   const inOther = (names: ReadonlySet<string>, other: ReadonlySet<string>) => [...names].every((name) => other.has(name));
   return !inOther(a.names, b.words) && !inOther(b.names, a.words);
 }
