@@ -46,18 +46,17 @@ export function titleWords(title: string): Set<string> {
   return wordsOfKey(foldKey(title));
 }
 
-/**
- * The names a title holds: its capitalised words after the first (folded as titleWords), and
- * its first word when a verb of speech follows it: who speaks (`Washington warns…`, a capital
- * standing for its government, `دمشق تندد…`). Only the speaker for a title in Title Case, where
- * capitals do not tell names from other words.
- */
 /** The title's first word when a verb of speech follows it: who speaks. */
 function speakerOf(words: readonly string[]): string | undefined {
   return words.length > 1 && SPEECH_VERBS.has(words[1]!.toLowerCase()) && telling(words[0]!) ? singular(words[0]!.toLowerCase()) : undefined;
 }
 
-/** `words`: the title's words, case kept (caseKeptFold). */
+/**
+ * The names a title holds (`words`: its words, case kept): its capitalised words after the first
+ * (folded as titleWords), and the speaker (`Washington warns…`, a capital standing for its
+ * government, `دمشق تندد…`). Only the speaker for a title in Title Case, where capitals do not
+ * tell names from other words.
+ */
 function nameWords(words: readonly string[], spoken: string | undefined): Set<string> {
   const name = (w: string) => singular(w.toLowerCase());
   const speaker = spoken ? [spoken] : [];
