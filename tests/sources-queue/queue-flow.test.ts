@@ -264,6 +264,8 @@ describe('GIVEN bad input to /sources add', () => {
     await queue.run(`/sources add url:${feeds.url('/a.xml')} topic:syria-israel keywords:'negotiat*'`);
     const edit = await queue.text(`/sources edit id:1 keywords:'ceasefire, -*opinion, "peace* talks"'`);
     expect(edit).toContain('got `-*opinion`, `peace* talks`.');
+    // Too few letters before `*` would match almost every item.
+    expect(await queue.text(`/sources edit id:1 keywords:'ne*, ceasefire'`)).toContain('Option `keywords`: give at least 3 letters before `*` — got `ne*`.');
     expect(queue.app.services.sources.get(1)?.keywords).toBe('negotiat*');
   });
 
