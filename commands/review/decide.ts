@@ -135,13 +135,14 @@ export const attachCandidate: SubcommandSpec = {
       throw new UserError('conflict', `Entry #${citedBy} cites this report already, so candidate #${id} is not attached to entry #${entryId}.`, [`See it with /entry show id:${citedBy}.`], 'id');
     }
     const stamp = stampOf(ctx);
-    const note = `from the review queue: candidate #${id} (${candidate.outlet}), ${later ? 'later reports ' : ''}attached by ${stamp.by}`;
+    const note = `from the review queue: candidate #${id} (${candidate.outlet}), ${later ? 'further reports ' : ''}attached by ${stamp.by}`;
     const result = await ctx.services.review.attach(id, entryId, candidateSources(candidate), stamp, note);
     // Pressed again, or nothing came after: the card as decided, saying so.
     if (result.kind === 'decided') return alreadyDecided(result.candidate);
     if (!later) return justDecided(result.candidate);
     const added = ctx.services.editor.entryState(entryId).sources.length - before;
-    const told = [span.plain(`Added ${plural(added, 'later report')} of candidate #${id} to entry #${entryId} as further sources. `), span.command('entry undo', `id:${entryId}`), span.plain(' takes them back.')];
+    // Reports that came after the decision, or any an undo took off the entry since.
+    const told = [span.plain(`Added ${plural(added, 'report')} of candidate #${id} that entry #${entryId} did not cite yet, as further sources. `), span.command('entry undo', `id:${entryId}`), span.plain(' takes them back.')];
     return { ...decidedCard(result.candidate), intro: [told] };
   },
 };

@@ -134,9 +134,9 @@ describe('GIVEN a candidate approved as an entry', () => {
     expect(await queue.text('/sources check id:3')).toContain('same story → candidate #1');
     expect(await queue.text('/entry show id:18', READER)).not.toContain('Gulf Herald');
     const added = await queue.text('/review attach id:1 entry:18');
-    expect(added).toContain('Added 1 later report of candidate #1 to entry #18 as further sources. `/entry undo id:18` takes them back.');
+    expect(added).toContain('Added 1 report of candidate #1 that entry #18 did not cite yet, as further sources. `/entry undo id:18` takes them back.');
     expect(await queue.text('/entry show id:18', READER)).toContain('Gulf Herald <https://gulf.example/2025/07/18/baku>');
-    expect(await queue.text('/entry history id:18', READER)).toContain('later reports attached by');
+    expect(await queue.text('/entry history id:18', READER)).toContain('further reports attached by');
     // The same article again, at an anchor of its page: not a further source.
     const anchored = { ...third, guid: 'gulf-312', link: 'https://gulf.example/2025/07/18/baku#comments' };
     feeds.serve('/gulf2.xml', 'Gulf Herald Live', [anchored]);
