@@ -4,7 +4,7 @@ import { beforeDossierText } from '../src/core/as-of-day.js';
 import type { CommandSpec } from '../src/core/command-spec.js';
 import { entrySection, fatalitiesSumLine, pageInfo, pageRequest } from '../src/core/entry-views.js';
 import { firstDay, formatPartialDate, lastDay, type PartialDate } from '../src/core/partial-date.js';
-import { placeFilter } from '../src/core/places/place-filter.js';
+import { placeTerms } from '../src/core/places/place-filter.js';
 import type { DossierReader, TimelineQuery } from '../src/core/ports.js';
 import { closestNames } from '../src/core/ranking.js';
 import { foldKey } from '../src/core/text.js';
@@ -102,9 +102,7 @@ export const timelineCommand: CommandSpec = {
     }
     if (args.place) {
       // A located place reads its area: place:Ukraine holds Odesa and Sevastopol.
-      const place = placeFilter(ctx.services.places, String(args.place));
-      if (place?.kind === 'area') query.placeArea = place.area;
-      else query.placeKey = foldKey(String(args.place));
+      Object.assign(query, placeTerms(ctx.services.places, String(args.place)));
       filters.push(`place ${String(args.place)}`);
     }
     if (args.type) {

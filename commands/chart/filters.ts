@@ -4,9 +4,8 @@ import type { ChartData, ChartFilter } from '../../src/core/charts/chart-data-po
 import { yearBefore } from '../../src/core/charts/periods.js';
 import type { CommandArgs, CommandContext, OptionSpec } from '../../src/core/command-spec.js';
 import { UserError } from '../../src/core/errors.js';
-import { placeFilter } from '../../src/core/places/place-filter.js';
+import { placeTerms } from '../../src/core/places/place-filter.js';
 import { firstDay, formatIsoPartial, formatPartialDate, lastDay, type PartialDate } from '../../src/core/partial-date.js';
-import { foldKey } from '../../src/core/text.js';
 import { eventTypeLabel, type EventType } from '../../src/core/vocabulary.js';
 import { resolveTopic, topicOption } from '../shared-options.js';
 
@@ -42,9 +41,7 @@ export function chartFilter(args: CommandArgs, ctx: CommandContext): ResolvedFil
   }
   if (args.place) {
     // A located place reads its area, as /timeline does: place:Syria holds Damascus and Sweida province.
-    const place = placeFilter(ctx.services.places, String(args.place));
-    if (place?.kind === 'area') filter.placeArea = place.area;
-    else filter.placeKey = foldKey(String(args.place));
+    Object.assign(filter, placeTerms(ctx.services.places, String(args.place)));
     words.push(`place ${String(args.place)}`);
   }
   if (args.type) {

@@ -1,6 +1,7 @@
 // What a typed place means where it narrows a list (/timeline place:, /place): the area to read,
 // so that a country holds its regions and localities, and any spelling finds the same place.
 import { UserError } from '../errors.js';
+import { foldKey } from '../text.js';
 import { areasOf, type GazetteerPlace } from './gazetteer-port.js';
 import type { PlaceDirectory } from './place-port.js';
 import { resolvePlace, type PlaceOption } from './resolve-place.js';
@@ -45,4 +46,13 @@ export function placeFilter(places: PlaceDirectory, typed: string, option = 'pla
     throw new UserError('invalid-option', `Option \`${option}\`: “${typed}” names several places.`, [`Say which: ${optionLines(resolution.options).join('; ')}.`], option);
   }
   return undefined;
+}
+
+/**
+ * The terms a list filtered by a typed place reads (/timeline, /chart): a located place's area,
+ * else the stored place by its folded key (one neither stored nor known then matches nothing).
+ */
+export function placeTerms(places: PlaceDirectory, typed: string, option = 'place'): { placeArea: string } | { placeKey: string } {
+  const place = placeFilter(places, typed, option);
+  return place?.kind === 'area' ? { placeArea: place.area } : { placeKey: foldKey(typed) };
 }
