@@ -2,7 +2,7 @@
 // changed in the Edit form) over it, checked exactly as /entry add checks them.
 import type { CommandArgs } from '../../src/core/command-spec.js';
 import type { EntryInput, SourceRecord } from '../../src/core/domain.js';
-import { parsePartialDate, toIsoPartial } from '../../src/core/partial-date.js';
+import { parsePartialDate, toIsoPartial, type PartialDate } from '../../src/core/partial-date.js';
 import type { DossierReader } from '../../src/core/ports.js';
 import type { Candidate } from '../../src/core/review/candidate.js';
 import { applyEntryFields, ENTRY_LIMITS } from '../entry/fields.js';
@@ -44,10 +44,13 @@ export function candidateSources(candidate: Candidate): SourceRecord[] {
   });
 }
 
+/** The day the candidate suggests for its entry: its item's, else the day it was proposed. */
+export const suggestedStart = (candidate: Candidate): PartialDate => parsePartialDate(candidate.suggested.date ?? candidate.createdAt.toISOString().slice(0, 10))!;
+
 /** What the candidate suggests, as an entry. */
 function suggestedEntry(candidate: Candidate, dossier: DossierReader): EntryInput {
   const { suggested } = candidate;
-  const start = parsePartialDate(suggested.date ?? candidate.createdAt.toISOString().slice(0, 10))!;
+  const start = suggestedStart(candidate);
   const sources = candidateSources(candidate);
   return {
     topic: candidate.topic,

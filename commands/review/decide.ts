@@ -14,7 +14,7 @@ import { stampOf } from '../stamp.js';
 import { entryFieldOptions } from '../entry/fields.js';
 import { refuseFutureDates } from '../entry/not-future.js';
 import { checkNewPlaces, keepUnlocated, locatedOption } from '../entry/place-check.js';
-import { APPROVAL_FIELDS, APPROVAL_OPTIONS, approvalFormValues, approvalInput, candidateSources } from './approval.js';
+import { APPROVAL_FIELDS, APPROVAL_OPTIONS, approvalFormValues, approvalInput, candidateSources, suggestedStart } from './approval.js';
 
 export const candidateIdOption: OptionSpec = {
   name: 'id', description: 'Candidate number, as /review list shows it', type: 'integer', required: true, min: 1, max: Number.MAX_SAFE_INTEGER, example: '1',
@@ -81,9 +81,10 @@ export const approveCandidate: SubcommandSpec = {
     checkAll([
       () => void (input = approvalInput(candidate, args, ctx.services.dossier)),
       () => {
-        const item = approvalInput(candidate, { id: args.id }, ctx.services.dossier);
-        const published = args.published as PartialDate | undefined;
-        refuseFutureDates(ctx, { date: (args.date as PartialDate | undefined) ?? item.start, published: published ?? parsePartialDate(item.sources[0]?.published ?? '') }, fromItem);
+        // The days typed, else the item's: checked even when another option is wrong.
+        const itemPublished = parsePartialDate(candidateSources(candidate)[0]?.published ?? '');
+        const date = (args.date as PartialDate | undefined) ?? suggestedStart(candidate);
+        refuseFutureDates(ctx, { date, published: (args.published as PartialDate | undefined) ?? itemPublished }, fromItem);
       },
     ]);
     // Places the admin typed are checked as /entry add checks them; the card's own locate by construction.
