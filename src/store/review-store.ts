@@ -22,8 +22,8 @@ import { StatementCache } from './statement-cache.js';
  */
 const sourceKeys = (source: SourceRecord): string[] => {
   if (source.url === undefined) return [`outlet:${source.outlet}`];
-  const page = source.url.replace(/#.*$/, '');
-  return [source.url, ...citedForms(source.url), ...citedForms(page)];
+  // Every form of an address with a fragment is a form of the page without it.
+  return [source.url, ...citedForms(source.url.replace(/#.*$/, ''))];
 };
 
 export class SqliteReviewStore implements ReviewStore {
