@@ -71,7 +71,7 @@ export const claimEntry: SubcommandSpec = {
     let claim!: ClaimInput;
     checkAll([
       () => void (claim = claimFrom(args, ctx.services.dossier, today(ctx.now()))),
-      () => refuseFutureDates(ctx, { date: args.date as PartialDate | undefined, published: args.published as PartialDate | undefined }, { date: 'Give the day the actor said so, up to today (the default).' }),
+      () => refuseFutureDates(ctx, { date: args.date as PartialDate | undefined }, { date: 'Give the day the actor said so, up to today (the default).' }),
     ]);
     const claims = current.claims ?? [];
     const actor = String(args.actor);
