@@ -5,7 +5,7 @@
 import type { PlatformName } from '../core/caller.js';
 import type { ChangeStamp } from '../core/domain.js';
 import type { Candidate } from '../core/review/candidate.js';
-import type { ChannelRef, ClaimedPost, ReviewChannel, UnconfirmedCard } from '../core/review/review-port.js';
+import type { ChannelRef, ClaimedPost, RedrawnCard, ReviewChannel, UnconfirmedCard } from '../core/review/review-port.js';
 import type { View } from '../core/view.js';
 import type { StatementCache } from './statement-cache.js';
 
@@ -108,15 +108,15 @@ export function claim(
     .get("SELECT * FROM review_posts WHERE status = 'queued' AND platform IN (SELECT value FROM json_each(?)) ORDER BY id LIMIT ?")
     .all(JSON.stringify(platforms), limit) as PostRow[];
   // Each claim counts as an attempt, which also tells it from a later claim of the same row.
-  const mark = cache.get('UPDATE review_posts SET status = ?, sender = ?, attempts = attempts + ?, handed_at = NULL, updated_at = ? WHERE id = ?');
+  const mark = cache.get('UPDATE review_posts SET status = ?, sender = ?, attempts = attempts + ?, handed_at = NULL, drawn_revision = ?, updated_at = ? WHERE id = ?');
   const claimed: ClaimedPost[] = [];
   for (const row of rows) {
     const card = row.candidate_id === null ? undefined : candidate(row.candidate_id);
     if (row.kind === 'card' && card?.status !== 'pending') {
-      mark.run('skipped', sender, 0, now.toISOString(), row.id);
+      mark.run('skipped', sender, 0, 0, now.toISOString(), row.id);
       continue;
     }
-    mark.run('sending', sender, 1, now.toISOString(), row.id);
+    mark.run('sending', sender, 1, card?.revision ?? 0, now.toISOString(), row.id);
     const post = { ...ref(row), id: row.id, claim: row.attempts + 1, delivered: JSON.parse(row.message_refs) as string[], ...(row.attempts > 0 ? { retryOf: new Date(row.created_at) } : {}) };
     claimed.push(card ? { ...post, kind: 'card', candidate: card } : { ...post, kind: 'notice', view: JSON.parse(row.notice!) as View });
   }
@@ -156,4 +156,26 @@ export function cardMessages(cache: StatementCache, candidateId: number): (Chann
     .get("SELECT platform, workspace_id, channel_id, context, message_refs FROM review_posts WHERE kind = 'card' AND candidate_id = ? AND status = 'posted' ORDER BY id")
     .all(candidateId) as (ChannelRow & { message_refs: string })[];
   return rows.map((row) => ({ ...ref(row), refs: JSON.parse(row.message_refs) as string[] }));
+}
+
+/** Posted cards of pending candidates drafted again since the card was drawn, on these platforms, oldest first. */
+export function redrawnCards(cache: StatementCache, platforms: readonly PlatformName[], limit: number, candidate: (id: number) => Candidate | undefined): RedrawnCard[] {
+  const rows = cache
+    .get(
+      `SELECT p.id, p.candidate_id, p.platform, p.workspace_id, p.channel_id, p.context, p.message_refs FROM review_candidates c INDEXED BY review_candidates_revised
+         JOIN review_posts p ON p.kind = 'card' AND p.candidate_id = c.id
+       WHERE c.status = 'pending' AND c.revision > 0 AND p.status = 'posted' AND p.drawn_revision < c.revision
+         AND p.platform IN (SELECT value FROM json_each(?))
+       ORDER BY p.id LIMIT ?`,
+    )
+    .all(JSON.stringify(platforms), limit) as (ChannelRow & { id: number; candidate_id: number; message_refs: string })[];
+  return rows.flatMap((row) => {
+    const card = candidate(row.candidate_id);
+    return card ? [{ ...ref(row), postId: row.id, refs: JSON.parse(row.message_refs) as string[], candidate: card }] : [];
+  });
+}
+
+/** The card is drawn from the candidate's `revision` now (or was given up on: an edit that failed is not tried again). */
+export function redrawn(cache: StatementCache, postId: number, revision: number, now: Date): void {
+  cache.get('UPDATE review_posts SET drawn_revision = max(drawn_revision, ?), updated_at = ? WHERE id = ?').run(revision, now.toISOString(), postId);
 }

@@ -5,7 +5,7 @@ import type { ChangeStamp, EntryInput, SourceRecord } from '../core/domain.js';
 import { UserError } from '../core/errors.js';
 import type { Page } from '../core/ports.js';
 import type { Candidate } from '../core/review/candidate.js';
-import type { ChannelRef, ClaimedPost, DecisionResult, PendingFilter, ReviewChannel, ReviewStore, UnconfirmedCard } from '../core/review/review-port.js';
+import type { ChannelRef, ClaimedPost, DecisionResult, PendingFilter, RedrawnCard, ReviewChannel, ReviewStore, UnconfirmedCard } from '../core/review/review-port.js';
 import { citedForms } from '../core/sources/item-key.js';
 import { citingEntries } from './citing-entries.js';
 import type { Db } from './connection.js';
@@ -172,6 +172,14 @@ export class SqliteReviewStore implements ReviewStore {
 
   unconfirmedCards(ids: readonly number[]): UnconfirmedCard[] {
     return posts.unconfirmedCards(this.cache, ids);
+  }
+
+  redrawnCards(platforms: readonly PlatformName[], limit: number): RedrawnCard[] {
+    return posts.redrawnCards(this.cache, platforms, limit, (id) => this.candidate(id));
+  }
+
+  redrawn(postId: number, revision: number, now: Date): void {
+    posts.redrawn(this.cache, postId, revision, now);
   }
 
   cardMessages(candidateId: number): (ChannelRef & { refs: string[] })[] {

@@ -5,12 +5,12 @@
 // source's state (validators, first check done) changes only in the last, so a check cut short
 // leaves the items it did not reach fresh for the next one.
 import type { FailureTiming } from '../core/sources/poll-timing.js';
-import { RECENT_MS, type FreshItem, type IntakePlan, type StoryTarget } from '../core/sources/intake-plan.js';
+import { RECENT_MS, type FreshItem, type IntakePlan, type RevisedItem, type StoryTarget } from '../core/sources/intake-plan.js';
 import type { AnswerRecord, FailureRecord, IntakeQuery } from '../core/sources/watch-store-port.js';
 import { sourceName, type WatchedSource } from '../core/sources/watched-source.js';
 import { SAME_STORY_WINDOW_MS } from '../core/sources/same-story.js';
 import type { StoryRef } from '../core/review/candidate.js';
-import { canonicalLink, citedForms } from '../core/sources/item-key.js';
+import { canonicalLink, citedForms, itemDigest } from '../core/sources/item-key.js';
 import { citingEntries } from './citing-entries.js';
 import type { View } from '../core/view.js';
 import { queueNotice } from './review-posts.js';
@@ -43,19 +43,50 @@ function knownKeys(cache: StatementCache, sourceId: number, keyed: readonly Fres
   return new Set(cache.get('SELECT item_key FROM feed_items WHERE source_id = ? AND item_key IN (SELECT value FROM json_each(?))').pluck().all(sourceId, keys) as string[]);
 }
 
+/** An item the source holds: what it said when last read, and the pending candidate it proposed. */
+interface HeldItem {
+  digest: string | null;
+  pendingCandidate: number | null;
+}
+
+/** The items of `keyed` this source holds already, by key. */
+function heldItems(cache: StatementCache, sourceId: number, keyed: readonly FreshItem[]): Map<string, HeldItem> {
+  const rows = cache
+    .get(
+      `SELECT fi.item_key AS key, fi.digest, CASE WHEN fi.outcome = 'proposed' AND c.status = 'pending' THEN c.id END AS pendingCandidate
+       FROM feed_items fi LEFT JOIN review_candidates c ON c.id = fi.candidate_id
+       WHERE fi.source_id = ? AND fi.item_key IN (SELECT value FROM json_each(?))`,
+    )
+    .all(sourceId, JSON.stringify(keyed.map((k) => k.key))) as (HeldItem & { key: string })[];
+  return new Map(rows.map(({ key, ...held }) => [key, held]));
+}
+
 /** What a check being recorded carries from its first step to the next ones. */
 interface OpenCheck {
   checkId: number;
   /** The items not known when the check began, in feed order. */
   fresh: FreshItem[];
+  /** Items known, with another digest now: the feed revised them. */
+  revised: (RevisedItem & { digest: string })[];
+  /** Items known from before digests were kept: their digest is written, nothing else. */
+  undigested: { key: string; digest: string }[];
   /** Stories published before this are too old for any of them. */
   since: Date;
 }
 
 /** The check's row, with how many of its items were known already. */
 function openCheck(cache: StatementCache, source: WatchedSource, answer: AnswerRecord): OpenCheck {
-  const known = knownKeys(cache, source.id, answer.keyed);
+  const known = heldItems(cache, source.id, answer.keyed);
   const fresh = answer.keyed.filter((k) => !known.has(k.key));
+  const revised: OpenCheck['revised'] = [];
+  const undigested: OpenCheck['undigested'] = [];
+  for (const { key, item } of answer.keyed) {
+    const held = known.get(key);
+    if (!held) continue;
+    const digest = itemDigest(item);
+    if (held.digest === null) undigested.push({ key, digest });
+    else if (held.digest !== digest) revised.push({ key, item, digest, ...(held.pendingCandidate === null ? {} : { candidateId: held.pendingCandidate }) });
+  }
   const dated = fresh.flatMap((k) => (k.item.published && !Number.isNaN(k.item.published.getTime()) ? [k.item.published.getTime()] : []));
   // Items older than a week are never compared (left out as too old), so neither are stories older than that.
   const oldest = answer.at.getTime() - RECENT_MS;
@@ -68,7 +99,35 @@ function openCheck(cache: StatementCache, source: WatchedSource, answer: AnswerR
     seen: answer.keyed.length - fresh.length,
     next: answer.nextCheckAt,
   });
-  return { checkId, fresh, since };
+  return { checkId, fresh, revised, undigested, since };
+}
+
+/**
+ * Writes what the feed now says of the items it revised: their rows, and the pending candidates
+ * they proposed drafted again (a card posted already is drawn again by the card poster).
+ */
+function recordRevisions(cache: StatementCache, source: WatchedSource, answer: AnswerRecord, open: OpenCheck, decide: (query: IntakeQuery) => IntakePlan): void {
+  const fillDigest = cache.get('UPDATE feed_items SET digest = ? WHERE source_id = ? AND item_key = ?');
+  for (const { key, digest } of open.undigested) fillDigest.run(digest, source.id, key);
+  if (open.revised.length === 0) return;
+  const plan = decide({ source, fresh: [], revised: open.revised, byKey: new Map(), byLink: new Map(), stories: [], cited: new Map() });
+  const updateItem = cache.get('UPDATE feed_items SET title = ?, link = ?, digest = ? WHERE source_id = ? AND item_key = ?');
+  const redraft = cache.get(
+    `UPDATE review_candidates SET title = ?, summary = ?, link = ?, outlet = ?, published_at = coalesce(?, published_at),
+       matched = CASE WHEN ? = '[]' THEN matched ELSE ? END, suggestion = ?, revision = revision + 1, revised_at = ?
+     WHERE id = ? AND status = 'pending'`,
+  );
+  const digests = new Map(open.revised.map((revised) => [revised.key, revised.digest]));
+  const shown: { title: string; candidateId?: number }[] = [];
+  for (const { key, item, title, candidateId, draft } of plan.revisions) {
+    updateItem.run(title, item.link ?? null, digests.get(key)!, source.id, key);
+    if (candidateId !== undefined && draft) {
+      const matched = JSON.stringify(draft.matched);
+      redraft.run(draft.title, draft.summary, draft.link ?? null, draft.outlet, draft.published?.toISOString() ?? null, matched, matched, JSON.stringify(draft.suggested), answer.at.toISOString(), candidateId);
+    }
+    shown.push({ title, ...(candidateId === undefined ? {} : { candidateId }) });
+  }
+  cache.get('UPDATE feed_checks SET revisions = ? WHERE id = ?').run(JSON.stringify(shown), open.checkId);
 }
 
 /** What the store knows of a batch of fresh items: candidates holding their keys, and stories near them. */
@@ -77,7 +136,7 @@ function query(cache: StatementCache, known: KnownStories, source: WatchedSource
   const seen = knownKeys(cache, source.id, batch);
   const fresh = batch.filter((k) => !seen.has(k.key));
   const byKey = new Map<string, StoryRef>();
-  if (fresh.length === 0) return { source, fresh, byKey, byLink: new Map(), stories: [], cited: new Map() };
+  if (fresh.length === 0) return { source, fresh, revised: [], byKey, byLink: new Map(), stories: [], cited: new Map() };
   // The candidate of the earliest report of each key: a wire item carried by many feeds has a
   // row in each, and reading them all made a cycle's reads grow with the square of the feeds.
   const rows = cache
@@ -94,6 +153,7 @@ function query(cache: StatementCache, known: KnownStories, source: WatchedSource
   return {
     source,
     fresh,
+    revised: [],
     byKey,
     byLink: known.links.candidates(cache, answer.at, source.id, links),
     stories: known.stories.window(cache, answer.at, open.since, new Date(answer.at.getTime() - UNDATED_STORY_MS)),
@@ -142,14 +202,14 @@ function recordBatch(cache: StatementCache, known: KnownStories, source: Watched
   const target = (joins: StoryTarget) => ('draft' in joins ? candidateIds[joins.draft]! : joins.candidateId);
   const outlet = answer.feed?.title?.trim() || sourceName(source);
   const insertItem = cache.get(
-    `INSERT INTO feed_items (source_id, item_key, check_id, title, link, outlet, published_at, first_seen, outcome, detail, candidate_id)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (source_id, item_key) DO NOTHING`,
+    `INSERT INTO feed_items (source_id, item_key, check_id, title, link, outlet, published_at, first_seen, outcome, detail, candidate_id, digest)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (source_id, item_key) DO NOTHING`,
   );
   const firstSeen = answer.at.toISOString();
   for (const { key, item, title, plan: itemPlan } of plan.items) {
     const candidate = itemPlan.outcome === 'proposed' ? candidateIds[itemPlan.draft]! : itemPlan.outcome === 'same-story' ? target(itemPlan.joins) : null;
     const published = item.published && !Number.isNaN(item.published.getTime()) ? item.published.toISOString() : null;
-    insertItem.run(source.id, key, open.checkId, title, item.link ?? null, outlet, published, firstSeen, itemPlan.outcome, itemPlan.detail, candidate);
+    insertItem.run(source.id, key, open.checkId, title, item.link ?? null, outlet, published, firstSeen, itemPlan.outcome, itemPlan.detail, candidate, itemDigest(item));
   }
 }
 
@@ -198,7 +258,10 @@ export function* answerSteps(
   let open: OpenCheck | undefined;
   for (let from = 0; ; from += batch) {
     const done = inTransaction((source) => {
-      open ??= openCheck(cache, source, answer);
+      if (!open) {
+        open = openCheck(cache, source, answer);
+        recordRevisions(cache, source, answer, open, decide);
+      }
       const items = open.fresh.slice(from, from + batch);
       if (items.length > 0) recordBatch(cache, known, source, answer, open, items, decide);
       const last = from + batch >= open.fresh.length;

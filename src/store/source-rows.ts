@@ -1,7 +1,7 @@
 // Rows of the feed tables as the core's records.
 import type { Candidate, StoryRef, StoryReport, Suggested } from '../core/review/candidate.js';
 import { unjudgedGrade } from '../core/source-grade.js';
-import type { CheckRecord, FoundItem, ItemOutcome, WatchedSource } from '../core/sources/watched-source.js';
+import type { CheckRecord, FoundItem, ItemOutcome, RevisedFound, WatchedSource } from '../core/sources/watched-source.js';
 
 export interface SourceRow {
   id: number;
@@ -67,6 +67,7 @@ export interface CheckRow {
   seen: number;
   next_check_at: string | null;
   paused: number;
+  revisions: string;
 }
 
 export interface FoundRow {
@@ -98,6 +99,7 @@ export function toCheck(row: CheckRow, found: FoundItem[]): CheckRecord {
     items: row.items,
     seen: row.seen,
     found,
+    revised: JSON.parse(row.revisions) as RevisedFound[],
     ...(row.next_check_at !== null ? { nextCheckAt: new Date(row.next_check_at) } : {}),
     paused: row.paused === 1,
   };
@@ -119,6 +121,8 @@ export interface CandidateRow {
   reason: string | null;
   entry_id: number | null;
   created_at: string;
+  revision: number;
+  revised_at: string | null;
 }
 
 export interface ReportRow {
@@ -158,6 +162,8 @@ export function toCandidate(row: CandidateRow, reports: StoryReport[]): Candidat
     reports,
   };
   if (row.link !== null) candidate.link = row.link;
+  if (row.revision > 0) candidate.revision = row.revision;
+  if (row.revised_at !== null) candidate.revisedAt = new Date(row.revised_at);
   const published = date(row.published_at);
   if (published) candidate.published = published;
   if (row.decided_by !== null && row.decided_at !== null) {

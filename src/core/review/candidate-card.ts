@@ -79,7 +79,11 @@ export function candidateCard(candidate: Candidate, note?: string | Line): View 
   const view: View = {
     title: candidate.recorded?.title ?? candidate.title,
     tone: candidate.status === 'approved' && note !== undefined ? 'success' : 'normal',
-    intro: [plainLine(`Candidate #${candidate.id} · ${candidate.topic} · ${STATUS_TEXT[candidate.status]}`), ...(note ? [typeof note === 'string' ? plainLine(note) : note] : [])],
+    intro: [
+      plainLine(`Candidate #${candidate.id} · ${candidate.topic} · ${STATUS_TEXT[candidate.status]}`),
+      ...(candidate.revisedAt ? [plainLine(`Revised by its feed at ${instantText(candidate.revisedAt)}: drafted again from what the item says now.`)] : []),
+      ...(note ? [typeof note === 'string' ? plainLine(note) : note] : []),
+    ],
     facts: [
       { label: 'Outlet', value: plainLine(outletText(candidate.outlet, candidate.reports[0]?.grade)) },
       { label: 'Published', value: plainLine(candidate.published ? instantText(candidate.published) : 'not given by the feed') },

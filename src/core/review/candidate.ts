@@ -61,6 +61,10 @@ export interface Candidate extends CandidateDraft {
   id: number;
   status: CandidateStatus;
   createdAt: Date;
+  /** How many times the feed revised the item that proposed it, the candidate drafted again each time (absent: never). */
+  revision?: number;
+  /** When it was last drafted again from a revised item. */
+  revisedAt?: Date;
   decision?: Decision;
   /** Every report of the story, the proposing one first. */
   reports: StoryReport[];

@@ -85,7 +85,32 @@ export class CardPoster {
       outcome = attempt.outcome;
     }
     if (outcome) await this.turns.take(() => store.inOneWrite(outcome));
+    await this.redraw(platforms);
     return sent;
+  }
+
+  /**
+   * Draws again the posted cards of candidates the feed revised since (what the item says now).
+   * An edit that fails is logged and not tried again: the card keeps its earlier version, and
+   * /review show gives the current one.
+   */
+  private async redraw(platforms: readonly PlatformName[]): Promise<void> {
+    const { store, posters, now, logger } = this.deps;
+    const cards = await this.turns.take(() => store.redrawnCards(platforms, POSTS_PER_PASS));
+    for (const card of cards) {
+      const where = { candidate: card.candidate.id, platform: card.platform, channel: card.channelId, messages: card.refs };
+      const poster = posters.get(card.platform);
+      try {
+        if (!poster?.update) throw new Error('this process cannot edit posted cards');
+        await poster.update(card.channelId, card.refs, candidateCard(card.candidate), card.context);
+        // Decided while the edit was on its way: the decision's own edit may have landed first.
+        const current = await this.turns.take(() => store.candidate(card.candidate.id));
+        if (current && current.status !== 'pending') await poster.update(card.channelId, card.refs, decidedCard(current), card.context);
+      } catch (error) {
+        logger.warn({ err: error, ...where }, 'could not draw a revised candidate\'s card again');
+      }
+      await this.turns.take(() => store.redrawn(card.postId, card.candidate.revision ?? 0, now()));
+    }
   }
 
   /**

@@ -38,6 +38,13 @@ export type DecisionResult = { kind: 'done'; candidate: Candidate } | { kind: 'd
  */
 export type ClaimedPost = ChannelRef & { id: number; claim: number; delivered: string[]; retryOf?: Date } & ({ kind: 'card'; candidate: Candidate } | { kind: 'notice'; view: View });
 
+/** A posted card whose candidate was drafted again since it was drawn. */
+export interface RedrawnCard extends ChannelRef {
+  postId: number;
+  refs: string[];
+  candidate: Candidate;
+}
+
 /** A pending candidate whose card may not have reached a review channel. */
 export interface UnconfirmedCard {
   candidateId: number;
@@ -92,6 +99,10 @@ export interface ReviewStore {
   inOneWrite<T>(work: () => T): T;
   /** Pending candidates among `ids` whose card in a review channel is unconfirmed. */
   unconfirmedCards(ids: readonly number[]): UnconfirmedCard[];
+  /** Posted cards of pending candidates drafted again since the card was drawn (a feed revised the item), oldest first. */
+  redrawnCards(platforms: readonly PlatformName[], limit: number): RedrawnCard[];
+  /** The card's messages show the candidate's `revision` now (or the edit failed and is not tried again). */
+  redrawn(postId: number, revision: number, now: Date): void;
   /** The messages a candidate's card went out as, per channel (to replace them once decided). */
   cardMessages(candidateId: number): (ChannelRef & { refs: string[] })[];
 }

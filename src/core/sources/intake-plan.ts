@@ -34,11 +34,21 @@ export interface FreshItem {
   repeats?: RepeatedBy;
 }
 
+/** An item the source held before and the feed has revised since (a new title, summary or link). */
+export interface RevisedItem {
+  key: string;
+  item: FeedItem;
+  /** The pending candidate this item proposed: it is drafted again from the new version. */
+  candidateId?: number;
+}
+
 export interface IntakeInput {
   source: Pick<WatchedSource, 'topic' | 'keywords' | 'baselined' | 'backfill'>;
   feed: Pick<FeedDocument, 'title' | 'link'>;
   /** Items this source has not held before, once each, in feed order. */
   fresh: readonly FreshItem[];
+  /** Items held before that the feed has revised since. */
+  revised?: readonly RevisedItem[];
   /** Candidates holding an item with one of these keys, from another source. */
   byKey: ReadonlyMap<string, StoryRef>;
   /** Candidates with a report of another source at one of these canonical links, whatever its guid: the same article. */
@@ -65,6 +75,8 @@ export interface IntakePlan {
   /** Each fresh item with its decision, and its title as /sources why shows it. */
   items: (FreshItem & { plan: ItemPlan; title: string })[];
   drafts: CandidateDraft[];
+  /** Each revised item with its title as /sources why shows it, and its pending candidate's new draft. */
+  revisions: (RevisedItem & { title: string; draft?: CandidateDraft })[];
 }
 
 const REPEAT_DETAIL: Record<RepeatedBy, string> = { guid: 'the same guid', link: 'the same link', title: 'the same title and date' };
@@ -73,6 +85,8 @@ const dayText = (instant: Date) => instant.toISOString().slice(0, 10);
 /** Stored text is shown to everyone: no control characters (tabs and line breaks are text). */
 const clean = (text: string) => text.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '').trim();
 const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text);
+
+const seenTitle = (item: FeedItem) => clip(clean(item.title), SEEN_TITLE_LIMIT) || '(untitled item)';
 
 const isList = (stories: IntakeInput['stories']): stories is readonly StoryRef[] => Array.isArray(stories);
 
@@ -161,7 +175,13 @@ export function planIntake(input: IntakeInput): IntakePlan {
       drafts.push(draft);
       return { outcome: 'proposed', detail: hits.length > 0 ? `matched ${hits.join(', ')}` : sought.length < keywords.length ? 'no keyword sought: every item not left out is proposed' : 'no keywords: every item is proposed', draft: drafts.length - 1 };
     };
-    return { ...fresh, plan: plan(), title: clip(clean(item.title), SEEN_TITLE_LIMIT) || '(untitled item)' };
+    return { ...fresh, plan: plan(), title: seenTitle(item) };
   });
-  return { items, drafts };
+  // A revised item's candidate says what the item says now; the keywords it matched before stay if it matches none now.
+  const revisions = (input.revised ?? []).map((revised) => ({
+    ...revised,
+    title: seenTitle(revised.item),
+    ...(revised.candidateId === undefined ? {} : { draft: draftFor(revised.item, input, keywordVerdict(keywords, revised.item).hits) }),
+  }));
+  return { items, drafts, revisions };
 }

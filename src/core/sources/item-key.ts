@@ -53,6 +53,14 @@ export function repeatKey(key: string, item: Pick<FeedItem, 'link' | 'title' | '
 }
 
 /**
+ * What the item says, as a short digest: a later check finds the same key with another digest
+ * when the feed has revised the item (a toll that rose, a corrected headline).
+ */
+export function itemDigest(item: Pick<FeedItem, 'title' | 'summary' | 'link'>): string {
+  return createHash('sha256').update(`${item.title}\n${item.summary}\n${item.link ?? ''}`).digest('base64url').slice(0, 16);
+}
+
+/**
  * The addresses an entry may cite the same article by: over http or https, with or without a
  * trailing slash (an admin types what the browser shows). The fragment stays: a live blog's
  * posts differ by it alone. Empty when the link is not http(s).

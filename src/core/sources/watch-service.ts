@@ -290,7 +290,7 @@ export class WatchService {
     const spotter = this.placeSpotter(names);
     const spotPlaces = spotter && ((text: string, known: (folded: string) => boolean) => spotter.spot(text, known));
     const plan = (query: IntakeQuery) =>
-      planIntake({ source: query.source, feed: feed ?? {}, fresh: query.fresh, byKey: query.byKey, byLink: query.byLink, stories: query.stories, cited: query.cited, names, ...(spotPlaces ? { spotPlaces } : {}), now: at });
+      planIntake({ source: query.source, feed: feed ?? {}, fresh: query.fresh, revised: query.revised, byKey: query.byKey, byLink: query.byLink, stories: query.stories, cited: query.cited, names, ...(spotPlaces ? { spotPlaces } : {}), now: at });
     const steps = store.answerSteps(source.id, answer, ITEMS_PER_TRANSACTION, plan);
     for (;;) {
       const step = await this.turns.take(() => steps.next());

@@ -6,7 +6,7 @@ import type { ChangeStamp } from '../domain.js';
 import type { View } from '../view.js';
 import type { StoryRef } from '../review/candidate.js';
 import type { FeedDocument, FetchState } from './feed-port.js';
-import type { FreshItem, IntakePlan } from './intake-plan.js';
+import type { FreshItem, IntakePlan, RevisedItem } from './intake-plan.js';
 import type { FailureTiming } from './poll-timing.js';
 import type { StoryLookup } from './story-index.js';
 import type { KnownName } from './suggest.js';
@@ -38,6 +38,8 @@ export interface SourceChanges {
 export interface IntakeQuery {
   source: WatchedSource;
   fresh: readonly FreshItem[];
+  /** Items held before that the feed has revised since (in the check's first step only). */
+  revised: readonly RevisedItem[];
   byKey: ReadonlyMap<string, StoryRef>;
   /** Candidates with a report of another source at one of the fresh items' canonical links (by that link). */
   byLink: ReadonlyMap<string, number>;

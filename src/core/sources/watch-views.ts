@@ -4,7 +4,7 @@ import { exactPager } from '../entry-views.js';
 import { instantText } from '../review/candidate-card.js';
 import { plural } from '../text.js';
 import { plainLine, span, type Line, type Section, type View } from '../view.js';
-import { checkSummary, foundLines } from './check-views.js';
+import { checkSummary, foundLines, revisedLines } from './check-views.js';
 import { keywordList } from './keyword-hits.js';
 import { formatEvery } from './poll-timing.js';
 import { sourceName, type CheckRecord, type WatchedSource } from './watched-source.js';
@@ -68,7 +68,7 @@ function checkSection(record: CheckRecord): Section {
   const how = record.trigger === 'manual' ? 'checked by hand' : 'scheduled check';
   return {
     heading: [span.bold(instantText(record.at)), span.plain(` · ${how} · ${checkSummary(record)}`)],
-    lines: [...foundLines(record.found), ...(record.paused ? [plainLine('This check paused the source.')] : [])],
+    lines: [...foundLines(record.found), ...revisedLines(record.revised), ...(record.paused ? [plainLine('This check paused the source.')] : [])],
   };
 }
 

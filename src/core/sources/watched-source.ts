@@ -49,6 +49,11 @@ export interface FoundItem {
   candidateId?: number;
 }
 
+export interface RevisedFound {
+  title: string;
+  candidateId?: number;
+}
+
 export interface CheckRecord {
   id: number;
   sourceId: number;
@@ -61,6 +66,8 @@ export interface CheckRecord {
   seen: number;
   /** Items held for the first time, with what became of each. */
   found: FoundItem[];
+  /** Items held before that the feed had revised since, and the pending candidate each drafted again. */
+  revised: RevisedFound[];
   nextCheckAt?: Date;
   /** This check paused the source. */
   paused: boolean;

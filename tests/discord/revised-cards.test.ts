@@ -1,0 +1,94 @@
+// GIVEN candidates' cards in a Discord review channel WHEN the feed revises an item THEN the next
+// check draws the pending candidate's card again in place (the new headline, summary and toll,
+// the buttons kept, nothing posted anew), and a decided candidate's card keeps its decision.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createApp, type App } from '../../src/app.js';
+import { parseAdminRules } from '../../src/core/caller.js';
+import { snowflake } from '../fakes/discord-payloads.js';
+import { ScriptedFeeds } from '../sources-queue/support/scripted-feeds.js';
+import { BAKU, NOW, SWEIDA } from '../sources-queue/support/stories.js';
+import { copySeededStore, recordingLogger } from '../support/test-app.js';
+import { buttons, startHarness, type Embed, type Harness, type MessageBody } from './support/harness.js';
+import { visibleText } from './support/markdown-text.js';
+import { problemsIn } from './support/openapi.js';
+
+const adminRole = snowflake();
+let feeds: ScriptedFeeds;
+let dir: string;
+let app: App;
+let h: Harness;
+
+beforeAll(async () => {
+  feeds = await ScriptedFeeds.start();
+  feeds.serve('/levant.xml', 'Levant Wire', [SWEIDA, BAKU]);
+  dir = mkdtempSync(join(tmpdir(), 'sitrep-revised-cards-'));
+  copySeededStore(join(dir, 'sitrep.db'), new Date(NOW));
+  app = createApp({ dbPath: join(dir, 'sitrep.db'), admins: parseAdminRules(`discord-role:${adminRole}`), logger: recordingLogger(), now: () => new Date(NOW), sourcesAllowPrivate: true });
+  h = await startHarness({ dispatcher: () => app.dispatcher, userRoles: [adminRole] });
+  app.digests.posters.register(h.adapter.poster);
+  await h.slash('review', {}, { subcommand: 'channel' });
+  await h.slash('sources', { url: feeds.url('/levant.xml'), topic: 'syria-israel', backfill: true }, { subcommand: 'add' });
+  await h.slash('sources', { id: 1 }, { subcommand: 'check' });
+});
+afterAll(async () => {
+  await h?.close();
+  app?.close();
+  await feeds?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+afterEach(() => {
+  expect(problemsIn(h.fake.requests)).toEqual([]);
+});
+
+const channel = () => h.fake.guild.channelId;
+const embedText = (embed: Embed) => visibleText([embed.title, embed.description, ...(embed.fields ?? []).flatMap((f) => [f.name, f.value]), embed.footer?.text].join('\n'));
+const channelPosts = () => h.fake.requests.filter((r) => r.method === 'POST' && r.path === `/channels/${channel()}/messages`);
+const cardEdits = (id: string) => h.fake.requests.filter((r) => r.method === 'PATCH' && r.path === `/channels/${channel()}/messages/${id}`);
+
+/** The review channel's card whose text holds `words`. */
+function card(words: string): MessageBody & { id: string } {
+  const found = [...h.fake.rest.messages.values()].find(
+    (m) => m.channel_id === channel() && m.interaction_metadata === undefined && embedText((m.embeds as Embed[])[0]!).includes(words),
+  );
+  if (!found) throw new Error(`no card holding ${words} in the review channel`);
+  return structuredClone(found) as unknown as MessageBody & { id: string };
+}
+
+describe('GIVEN two pending cards in the review channel', () => {
+  it('WHEN the feed revises one item, and another after its candidate was rejected THEN the pending card is drawn again in place and the rejected one keeps its decision', async () => {
+    const baku = card(BAKU.title);
+    const sweida = card(SWEIDA.title);
+    const sweidaId = Number(/Candidate #(\d+)/.exec(embedText(sweida.embeds![0]!))![1]);
+    await h.slash('review', { id: sweidaId, reason: 'covered' }, { subcommand: 'reject' });
+    await h.fake.waitFor((r) => r.method === 'PATCH' && r.path === `/channels/${channel()}/messages/${sweida.id}`);
+    const posts = channelPosts().length;
+    const sweidaEdits = cardEdits(sweida.id).length;
+
+    const bakuRevised = { ...BAKU, title: 'Syria and Israel hold second round of talks in Baku', summary: 'Syrian and Israeli officials met again in Baku, two diplomats said.' };
+    feeds.serve('/levant.xml', 'Levant Wire', [{ ...SWEIDA, title: 'Ceasefire in Sweida holds' }, bakuRevised]);
+    await h.slash('sources', { id: 1 }, { subcommand: 'check' });
+
+    const edit = await h.fake.waitFor((r) => r.method === 'PATCH' && r.path === `/channels/${channel()}/messages/${baku.id}`);
+    expect(edit.status).toBe(200);
+    const redrawn = card(bakuRevised.title);
+    expect(redrawn.id).toBe(baku.id);
+    const text = embedText(redrawn.embeds![0]!);
+    expect(text).toContain('Revised by its feed at 2025-07-20 12:00 UTC');
+    expect(text).toContain('met again in Baku');
+    expect(text).not.toContain(BAKU.title);
+    expect(buttons(redrawn).map((b) => b.label)).toEqual(['Approve', 'Edit', 'Reject', 'Attach to entry']);
+    expect(channelPosts()).toHaveLength(posts);
+    // The rejected candidate's card is not drawn again: it still says who rejected it.
+    expect(cardEdits(sweida.id)).toHaveLength(sweidaEdits);
+    expect(embedText(card(SWEIDA.title).embeds![0]!)).toContain('Rejected by');
+
+    // Checked again with nothing revised since (the check's reply comes after its card pass), the card is not edited again.
+    const edits = cardEdits(baku.id).length;
+    feeds.serve('/levant.xml', 'Levant Wire', [bakuRevised, { ...SWEIDA, title: 'Ceasefire in Sweida holds' }]);
+    await h.slash('sources', { id: 1 }, { subcommand: 'check' });
+    expect(cardEdits(baku.id)).toHaveLength(edits);
+  });
+});
