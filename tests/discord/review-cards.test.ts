@@ -159,7 +159,7 @@ describe('GIVEN a check that proposed three stories', () => {
     expect(channelPosts()).toHaveLength(3);
   });
 
-  it('WHEN an admin presses Edit THEN the approval form opens filled in; an edit Discord refuses is logged, never posted anew', async () => {
+  it('WHEN an admin presses Edit THEN the approval form opens filled in, and submitting it shows the decision on the card in place; an edit Discord refuses is logged, never posted anew', async () => {
     const pending = card(PARIS.title);
     const opened = await press(pending, 'Edit');
     expect(opened.callbackType).toBe(9);
@@ -173,6 +173,10 @@ describe('GIVEN a check that proposed three stories', () => {
     const before = entryCount();
     const submitted = await h.submit(opened.modal!.custom_id, { ...values, type: 'talks' });
     expect(embedText(submitted.body.embeds![0]!)).toContain(`Approved: added as entry #${before + 1}.`);
+    // The form answers as the Approve button does: the card itself shows the decision, no second copy under it.
+    expect(submitted.callbackType).toBe(7);
+    expect(buttons(card(PARIS.title))).toEqual([]);
+    expect(embedText(card(PARIS.title).embeds![0]!)).toContain(`→ entry #${before + 1}`);
     const edit = await h.fake.waitFor((r) => r.method === 'PATCH' && r.path === `/channels/${channel()}/messages/${pending.id}`);
     expect(edit.status).toBe(403);
     expect(logger.lines.some((l) => l.message === 'could not show the decision on a posted card')).toBe(true);

@@ -127,7 +127,7 @@ export class FakeDiscord {
 
   /** Submits a modal the bot opened, with the given text input values by custom id. */
   submitModal(user: FakeUser, customId: string, values: Record<string, string>): InteractionEnvelope {
-    return this.interact(modalSubmit(this.appId, this.guild, user, customId, values));
+    return this.interact(modalSubmit(this.appId, this.guild, user, customId, values, this.rest.modalOrigin(customId)));
   }
 
   failChannel(channelId: string, failure: ChannelFailure): void {

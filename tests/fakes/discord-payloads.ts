@@ -121,14 +121,15 @@ export function buttonPress(appId: string, guild: FakeGuild, user: FakeUser, cus
 
 /**
  * A modal submission (INTERACTION type 5) as Discord sends it for a modal built from Label
- * components: one `{ type: 18, component: { type: 4, custom_id, value } }` per text input.
+ * components: one `{ type: 18, component: { type: 4, custom_id, value } }` per text input; with
+ * the message whose button opened the modal, if one did.
  */
-export function modalSubmit(appId: string, guild: FakeGuild, user: FakeUser, customId: string, values: Record<string, string>): InteractionEnvelope {
+export function modalSubmit(appId: string, guild: FakeGuild, user: FakeUser, customId: string, values: Record<string, string>, message?: Record<string, unknown>): InteractionEnvelope {
   let componentId = 0;
   const components = Object.entries(values).map(([inputId, value]) => ({
     type: 18,
     id: (componentId += 2) - 1,
     component: { type: 4, id: componentId, custom_id: inputId, value },
   }));
-  return envelope(appId, guild, user, 5, { custom_id: customId, components });
+  return envelope(appId, guild, user, 5, { custom_id: customId, components }, message ? { message } : {});
 }

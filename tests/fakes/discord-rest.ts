@@ -77,6 +77,9 @@ export class FakeRest {
   /** Users who do not accept direct messages from the bot: posting to them answers 50007. */
   private readonly closedDms = new Set<string>();
 
+  /** The message each modal was opened from by a button on it, by the modal's custom_id: its submission carries that message. */
+  private readonly modalOrigins = new Map<string, string>();
+
   /** The files of the request being handled, which become its message's attachments. */
   private files: readonly UploadedFile[] = [];
 
@@ -90,6 +93,12 @@ export class FakeRest {
 
   failChannel(channelId: string, failure: ChannelFailure): void {
     this.failures.set(channelId, failure);
+  }
+
+  /** The message a modal was opened from, as it is now (absent: opened by a slash command). */
+  modalOrigin(customId: string): Json | undefined {
+    const id = this.modalOrigins.get(customId);
+    return id === undefined ? undefined : this.messages.get(id);
   }
 
   /** The user's direct message channel, once the bot opened it. */
@@ -167,8 +176,11 @@ export class FakeRest {
     if (record.acknowledged) return error(400, 40060, 'Interaction has already been acknowledged.');
     // A modal opens only in answer to a command or a component, never to another modal.
     if (body.type === 9 && record.type !== 2 && record.type !== 3) return error(400, 50035, 'Invalid Form Body');
+    // Only an interaction from a message (a component, or a modal opened by one) can update that message.
+    if ((body.type === 6 || body.type === 7) && !record.component) return error(400, 50035, 'Invalid Form Body');
     record.acknowledged = true;
     const data = (body.data ?? {}) as Json;
+    if (body.type === 9 && record.type === 3 && record.messageId) this.modalOrigins.set(String(data.custom_id), record.messageId);
     const channelId = this.options.guild.channelId;
     if (body.type === 4) record.messageId = this.message(channelId, data, { type: 20, interaction_metadata: { id, type: 2, user: record.user, authorizing_integration_owners: {} } }).id as string;
     if (body.type === 5) record.messageId = this.message(channelId, { flags: Number(data.flags ?? 0) | LOADING_FLAG }, { type: 20, interaction_metadata: { id, type: 2, user: record.user, authorizing_integration_owners: {} } }).id as string;

@@ -7,6 +7,8 @@ import { clip } from '../../core/text-cut.js';
 import { callerOf } from './interaction-input.js';
 import type { InteractionContext } from './interaction-context.js';
 import { MODAL_LIMITS } from './limits.js';
+import { answerInTime } from './deferral.js';
+import { answerCommand } from './message-answer.js';
 import { replyWithView } from './view-reply.js';
 
 /** What to type, where it helps: the choices when they fit, otherwise the option's example. */
@@ -49,8 +51,17 @@ function typedValues(interaction: ModalSubmitInteraction): Record<string, string
   return Object.fromEntries([...interaction.fields.fields].flatMap(([customId, field]) => (field.type === ComponentType.TextInput ? [[customId, field.value]] : [])));
 }
 
-/** A modal submission: the core runs it (once per interaction id) and says what to answer. */
+/**
+ * A modal submission: the core runs it (once per interaction id) and says what to answer. A form
+ * opened from a message's button answers as the button would: a decided review card replaces
+ * the card, instead of a second copy of it under the card.
+ */
 export async function handleModalSubmit(interaction: ModalSubmitInteraction, ctx: InteractionContext): Promise<void> {
   const result = ctx.interactions.submit(interaction.customId, typedValues(interaction), callerOf(interaction), interaction.id);
-  await replyWithView(interaction, result.then(({ view }) => ({ view })), ctx);
+  if (!interaction.isFromMessage()) {
+    await replyWithView(interaction, result.then(({ view }) => ({ view })), ctx);
+    return;
+  }
+  const { value, deferred } = await answerInTime(result, ctx.deferAfterMs, () => interaction.deferUpdate());
+  await answerCommand(interaction, value.view, deferred, ctx);
 }
