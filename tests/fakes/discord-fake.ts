@@ -96,6 +96,7 @@ export class FakeDiscord {
     const reply = this.rest.handle(request.method ?? 'GET', path, query, authorization, body, files);
     this.requests.push({
       method: request.method ?? 'GET', path, query, ...(authorization ? { authorization } : {}), body, ...(files ? { files } : {}), status: reply.status,
+      ...(request.method === 'POST' && typeof (reply.body as { id?: unknown } | undefined)?.id === 'string' ? { created: (reply.body as { id: string }).id } : {}),
       ...(reply.withheld ? { unanswered: true } : {}),
     });
     for (const wake of this.waiters) wake();

@@ -16,6 +16,8 @@ export interface CapturedRequest {
   /** Files sent with a message (multipart). */
   files?: UploadedFile[];
   status: number;
+  /** The id of the message the request created, if it created one. */
+  created?: string;
   /** The work was done but the answer never sent (see FakeDiscord.answerNever). */
   unanswered?: true;
 }
@@ -162,7 +164,12 @@ export class FakeRest {
   private edit(id: string, data: Json): Json {
     const message = this.messages.get(id)!;
     for (const key of ['content', 'embeds', 'components'] as const) if (data[key] !== undefined) message[key] = data[key];
-    if (this.files.length > 0) message.attachments = attachmentObjects(data, this.files, snowflake);
+    // `attachments` lists what the message keeps (by id) beside the files sent with the edit; absent, it keeps what it had.
+    if (Array.isArray(data.attachments)) {
+      const kept = new Set((data.attachments as { id: unknown }[]).map((a) => String(a.id)));
+      const before = (message.attachments ?? []) as { id: string }[];
+      message.attachments = [...before.filter((a) => kept.has(a.id)), ...attachmentObjects(data, this.files, snowflake)];
+    } else if (this.files.length > 0) message.attachments = attachmentObjects(data, this.files, snowflake);
     message.flags = (Number(message.flags) & ~LOADING_FLAG) | (Number(data.flags ?? 0) & ~LOADING_FLAG);
     message.edited_timestamp = new Date().toISOString();
     return message;

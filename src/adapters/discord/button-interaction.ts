@@ -8,12 +8,16 @@ import { callerOf } from './interaction-input.js';
 import type { InteractionContext } from './interaction-context.js';
 import { answerCommand, answerUnder, showInPlace } from './message-answer.js';
 import { modalData } from './modal.js';
+import { drawForDiscord } from './picture.js';
 
 /** Discord opens a modal only as the first answer to a press, which a slow press has spent. */
 export const FORM_TOO_SLOW_TEXT = 'Sitrep took too long to prepare this form, and Discord no longer lets it open. Press the button again.';
 
 export async function handleButton(interaction: ButtonInteraction, ctx: InteractionContext): Promise<void> {
-  const work = ctx.interactions.press(interaction.customId, callerOf(interaction), interaction.id);
+  // Back on the first part of an answer with a picture, the picture is drawn again (a later part took it off).
+  const work = ctx.interactions
+    .press(interaction.customId, callerOf(interaction), interaction.id)
+    .then((result) => (result.kind === 'show' && result.view.image && (result.part === 0 || result.part === 'last') ? drawForDiscord(result, ctx.logger) : result));
   const { value: result, deferred } = await answerInTime(work, ctx.deferAfterMs, () => interaction.deferUpdate());
   switch (result.kind) {
     case 'show':

@@ -18,6 +18,8 @@ export interface MessageBody {
   allowedMentions: MessageMentionOptions;
   /** The view's picture, attached (see picture.ts). */
   files?: ReturnType<typeof replyFiles>;
+  /** None: a part after the first takes the picture off the message it replaces. */
+  attachments?: [];
 }
 
 /** What a message shows: a view, the read-only command that produced it (if any) and which part. */
@@ -66,6 +68,8 @@ export function viewMessage(shown: Shown, owner: string, interactions: Interacti
   const screen = { view, ...(shown.source ? { source: shown.source } : {}), part, partCount: pages.length };
   const components = buttonRows(interactions.buttons(screen, owner));
   if (shown.picture && part === 0) return { embeds: [embedShowing(pages[0]!, shown.picture)], components, allowedMentions: NO_MENTIONS, files: replyFiles(shown.picture) };
+  // The picture belongs to the first part: turned past it, the message keeps no loose file.
+  if (view.image && part > 0) return { embeds: [pages[part]!], components, allowedMentions: NO_MENTIONS, attachments: [] };
   return { embeds: [pages[part]!], components, allowedMentions: NO_MENTIONS };
 }
 

@@ -97,14 +97,17 @@ async function settle(fake: FakeDiscord, interaction: InteractionEnvelope, from:
     return { interaction, callback, callbackType: 9, modal: payload.data as Modal, body: {}, ephemeral: false };
   }
   let body = (payload.data ?? {}) as MessageBody;
+  let message = fake.rest.originalMessage(token);
   if (payload.type === 5 || payload.type === 6) {
     const webhook = `/webhooks/${fake.appId}/${token}`;
     const final = await fake.waitFor(
       (r) => after(r) && ((r.method === 'PATCH' && r.path === `${webhook}/messages/@original`) || (r.method === 'POST' && r.path === webhook)),
     );
     body = final.body as MessageBody;
+    // A follow-up (a private answer once deferred) is a message of its own.
+    if (final.created !== undefined) message = fake.rest.messages.get(final.created);
+    else message = fake.rest.originalMessage(token);
   }
-  const message = fake.rest.originalMessage(token);
   return {
     interaction, callback, callbackType: payload.type, body,
     ephemeral: ((body.flags ?? 0) & EPHEMERAL) !== 0,
