@@ -77,8 +77,8 @@ export const COMMON_WORD_ENTRIES = 5_000;
  */
 const ARABIC_SPELLINGS: readonly string[] = ['اأإآ', 'يى', 'ةه'];
 
-/** Past this many spellings (a word with many alefs), only the typed one is searched. */
-const MAX_SPELLINGS = 64;
+/** Past this many spellings (a word with many alefs), only the typed one is searched: a query of hundreds of terms. */
+const MAX_SPELLINGS = 256;
 
 /** The typed word first, then its other Arabic spellings (just the word, for any other script). */
 export function spellingVariants(word: string): string[] {
