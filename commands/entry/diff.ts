@@ -1,9 +1,9 @@
 // /entry diff id:N from:DATE [to:DATE] — field by field, what changed in one entry between the
 // end of one day and the end of another (or now), rebuilt from its revisions.
 import { dayInZone, shiftDay, type AsOfInstant } from '../../src/core/as-of-day.js';
-import type { EntryAt } from '../../src/core/as-of-port.js';
+import type { EntryAt, PastRevision } from '../../src/core/as-of-port.js';
 import type { CommandContext, SubcommandSpec } from '../../src/core/command-spec.js';
-import { actorIdsNamed, fieldChanges, type FieldChange } from '../../src/core/entry-diff.js';
+import { actorIdsNamed, fieldChanges, type ActorFold, type FieldChange } from '../../src/core/entry-diff.js';
 import { detailOf } from '../../src/core/past-entry.js';
 import { UserError } from '../../src/core/errors.js';
 import { firstDay, formatPartialDate, lastDay, parsePartialDate, type PartialDate } from '../../src/core/partial-date.js';
@@ -16,17 +16,49 @@ import { entryDetailView, formatInstant } from './show.js';
 function changeLine(change: FieldChange): Line {
   const label = span.bold(`${change.label}: `);
   if (change.kind === 'value') return [label, span.plain(change.before), span.plain(' → '), span.plain(change.after)];
-  const items = [...change.added.map((x) => `+ ${x}`), ...change.removed.map((x) => `− ${x}`)];
-  return [label, span.plain(items.length > 0 ? items.join(', ') : 'same items, reordered')];
+  const items: Line[] = [...change.changed, ...change.added.map((x) => [span.plain('+ '), ...x]), ...change.removed.map((x) => [span.plain('− '), ...x])];
+  if (items.length === 0) return [label, span.plain('same items, reordered')];
+  return [label, ...items.flatMap((item, i) => (i === 0 ? item : [span.plain(', '), ...item]))];
 }
 
 function statusText(entry: EntryAt): string {
   return entry.removed ? `removed (by ${entry.removed.by} at ${formatInstant(entry.removed.at)}${entry.removed.reason ? `: “${entry.removed.reason}”` : ''})` : 'live';
 }
 
+/**
+ * What the fields cannot show: a removal and restore in between (beyond what the status line
+ * says), and places re-spelled on every entry.
+ */
+function betweenLines(revisions: readonly PastRevision[], statusChanged: boolean): Line[] {
+  const removals = revisions.filter((r) => r.action === 'remove' || r.action === 'restore');
+  const shown = removals.length > (statusChanged ? 1 : 0) ? removals : [];
+  return revisions.flatMap((r) => [
+    ...(shown.includes(r)
+      ? [plainLine(r.action === 'remove' ? `Removed by ${r.by} at ${formatInstant(r.at)}${r.reason ? `: “${r.reason}”` : ''}` : `Restored by ${r.by} at ${formatInstant(r.at)}`)]
+      : []),
+    ...r.respelled.map(({ from, to }) => plainLine(`Place “${from}” re-spelled “${to}” on every entry, by ${r.by} at ${formatInstant(r.at)}`)),
+  ]);
+}
+
+const FOLD_WORDS: Record<'merge' | 'unmerge', [one: string, many: string]> = {
+  merge: ['an actor merge', 'actor merges'],
+  unmerge: ['an unmerge', 'unmerges'],
+};
+
+/** How many revisions came in between, and whether they changed what it shows. */
+function introLine(revisions: number, changed: boolean, folds: ReadonlyMap<string, 'merge' | 'unmerge'>, after: EntryAt): Line {
+  if (revisions === 0 && !changed) return plainLine('No change between these dates.');
+  if (revisions === 0) {
+    const counts = (['merge', 'unmerge'] as const).map((kind) => [kind, [...folds.values()].filter((k) => k === kind).length] as const);
+    const what = counts.filter(([, n]) => n > 0).map(([kind, n]) => FOLD_WORDS[kind][n === 1 ? 0 : 1]).join(' and ');
+    return plainLine(`No revision of the entry in between; ${what || 'actor merges or unmerges'} changed the actors it names.`);
+  }
+  return plainLine(`${plural(revisions, 'revision')} in between${changed ? '' : ', which left it as it was'}; last by ${after.lastChange.by} at ${formatInstant(after.lastChange.at)}.`);
+}
+
 /** From before the entry was added: it is all new, so it is shown whole, as it stood at `to`. */
 function addedSinceView(after: EntryAt, from: AsOfInstant, to: AsOfInstant, ctx: CommandContext): View {
-  const shown = entryDetailView(detailOf(after, ctx.services.past.actorNames(actorIdsNamed(after.state))));
+  const shown = entryDetailView(detailOf(after, ctx.services.past.actorNames(actorIdsNamed(after.shown))));
   return {
     ...shown,
     title: `${shown.title} — from ${from.label} to ${to.label}`,
@@ -65,22 +97,33 @@ export const diffEntry: SubcommandSpec = {
     const from = fromInstant(fromDate, ctx);
     const to: AsOfInstant = toDate ? pastInstant(toDate, ctx, 'to') : { before: new Date(ctx.now().getTime() + 1).toISOString(), label: 'now', zone: from.zone };
     const after = entryAtOrRefuse(ctx, id, to, 'to', (created) => `Compare from the day it was added: /entry diff id:${id} from:${dayInZone(new Date(created), to.zone)}`);
-    const before = ctx.services.past.entryAt(id, from.before);
+    const { past } = ctx.services;
+    const before = past.entryAt(id, from.before);
     if (!before) return addedSinceView(after, from, to, ctx);
-    const names = ctx.services.past.actorNames([before.state, after.state].flatMap(actorIdsNamed));
-    const changes = fieldChanges(before.state, after.state, names);
-    const lines: Line[] = changes.map(changeLine);
-    if (statusText(before) !== statusText(after)) lines.unshift([span.bold('Status: '), span.plain(`${statusText(before)} → ${statusText(after)}`)]);
-    const revisions = after.revisionsBefore - before.revisionsBefore;
-    const intro =
-      revisions === 0
-        ? plainLine('No change between these dates.')
-        : plainLine(`${plural(revisions, 'revision')} in between${lines.length === 0 ? ', which left it as it was (an edit and its undo)' : ''}; last by ${after.lastChange.by} at ${formatInstant(after.lastChange.at)}.`);
+    const names = past.actorNames([before.shown, after.shown].flatMap(actorIdsNamed));
+    // An actor shown at one end may have been merged into the other's since, or separated again.
+    const merged = past.actorsFoldedInto(actorIdsNamed(before.shown), from.before, to.before);
+    const separated = past.actorsFoldedInto(actorIdsNamed(after.shown), undefined, from.before);
+    const folds = new Map<string, 'merge' | 'unmerge'>();
+    const fold: ActorFold = (was, now) => {
+      const kind = was === now ? undefined : merged.get(was) === now ? 'merge' : separated.get(now) === was ? 'unmerge' : undefined;
+      if (kind) folds.set(`${was}>${now}`, kind);
+      return kind;
+    };
+    const lines: Line[] = fieldChanges(before.shown, after.shown, names, fold).map(changeLine);
+    const statusChanged = statusText(before) !== statusText(after);
+    if (statusChanged) lines.unshift([span.bold('Status: '), span.plain(`${statusText(before)} → ${statusText(after)}`)]);
+    const revisions = past.revisionsBetween(id, from.before, to.before);
+    const between = betweenLines(revisions, statusChanged);
+    const intro = introLine(revisions.length, lines.length > 0, folds, after);
     const view: View = {
       title: `#${id} ${after.state.title} — from ${from.label} to ${to.label}`,
       tone: 'normal',
       intro: [intro],
-      sections: lines.length > 0 ? [{ heading: [span.bold('Changed')], lines }] : [],
+      sections: [
+        ...(lines.length > 0 ? [{ heading: [span.bold('Changed')], lines }] : []),
+        ...(between.length > 0 ? [{ heading: [span.bold('In between')], lines: between }] : []),
+      ],
       footer: [span.plain('Every change: '), span.command('entry history', `id:${id}`)],
     };
     return view;

@@ -4,7 +4,7 @@
 import type { AsOfInstant } from '../../src/core/as-of-day.js';
 import type { CommandArgs, CommandContext, SubcommandSpec } from '../../src/core/command-spec.js';
 import type { EntryDetail } from '../../src/core/domain.js';
-import { actorIdsNamed } from '../../src/core/entry-diff.js';
+import { actorIdsNamed, changedFields } from '../../src/core/entry-diff.js';
 import { claimLine, entryDateText, sourceLine } from '../../src/core/entry-views.js';
 import { UserError } from '../../src/core/errors.js';
 import { fatalitiesWithSource } from '../../src/core/fatalities.js';
@@ -97,13 +97,18 @@ export function requireEntry(dossier: DossierReader, id: number): EntryDetail {
 function pastEntryView(id: number, asOf: AsOfInstant, args: CommandArgs, ctx: CommandContext): View {
   const { past } = ctx.services;
   const entry = entryAtOrRefuse(ctx, id, asOf, 'as_of', () => `As it is now: /entry show id:${id}`);
-  const view = entryDetailView(detailOf(entry, past.actorNames(actorIdsNamed(entry.state))));
+  const view = entryDetailView(detailOf(entry, past.actorNames(actorIdsNamed(entry.shown))));
   const removed = entry.removed
     ? [[span.bold('Removed by then: '), span.plain(`by ${entry.removed.by} at ${formatInstant(entry.removed.at)}${entry.removed.reason ? ` — “${entry.removed.reason}”` : ''}.`)]]
     : [];
-  const since = entry.revisionsAfter === 0
-    ? [span.plain(' · unchanged since')]
-    : [span.plain(` · ${entry.revisionsAfter} ${entry.revisionsAfter === 1 ? 'change' : 'changes'} since: `), span.command('entry diff', `id:${id} from:${toIsoPartial(args.as_of as PartialDate)}`)];
+  const diff = span.command('entry diff', `id:${id} from:${toIsoPartial(args.as_of as PartialDate)}`);
+  // Without a revision since, an actor merge or unmerge may still have changed what it shows.
+  const now = entry.revisionsAfter === 0 ? past.entryAt(id, new Date(ctx.now().getTime() + 1).toISOString()) : undefined;
+  const since = entry.revisionsAfter > 0
+    ? [span.plain(` · ${entry.revisionsAfter} ${entry.revisionsAfter === 1 ? 'change' : 'changes'} since: `), diff]
+    : now && changedFields(entry.shown, now.shown).length > 0
+      ? [span.plain(' · no revision since, but an actor merge or unmerge changed its actors: '), diff]
+      : [span.plain(' · unchanged since')];
   return {
     ...view,
     title: `${view.title} — as of ${asOf.label}`,

@@ -11,7 +11,13 @@ export interface StampedChange {
 /** One entry as it stood at an instant. */
 export interface EntryAt {
   id: number;
+  /** As its latest revision then wrote it. */
   state: EntryInput;
+  /**
+   * As the dossier showed it then: actors where the merges written since that revision (and not
+   * taken back by then) had moved them, places in their stored spelling.
+   */
+  shown: EntryInput;
   /** Set when the entry had been removed by then. */
   removed?: StampedChange & { reason: string };
   created: StampedChange;
@@ -33,4 +39,18 @@ export interface PastViews {
   entryCreatedAt(id: number): string | undefined;
   /** The names of actors, merged ones included (a snapshot keeps the ids of its time). */
   actorNames(ids: readonly number[]): Map<number, string>;
+  /**
+   * For each actor, the actor that holds its links just before `before` through the merges
+   * written from `since` on (any time, without it) and not taken back by then; itself if none.
+   */
+  actorsFoldedInto(ids: readonly number[], since: string | undefined, before: string): Map<number, number>;
+  /** The entry's revisions written from `since` up to just before `before`, oldest first. */
+  revisionsBetween(id: number, since: string, before: string): PastRevision[];
+}
+
+/** A revision as a past view tells of it; `respelled` are the places it re-spelled on every entry. */
+export interface PastRevision extends StampedChange {
+  action: 'create' | 'edit' | 'remove' | 'restore';
+  reason: string;
+  respelled: { from: string; to: string }[];
 }

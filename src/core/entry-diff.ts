@@ -1,10 +1,12 @@
 // What differs between two states of an entry, field by field: which fields changed (as edits
 // record them) and, for /entry diff, each change in words.
 import type { ClaimInput, EntryInput, SourceRecord } from './domain.js';
+import { claimLine, sourceLine } from './entry-views.js';
 import { fatalitiesWithSource } from './fatalities.js';
-import { formatPartialDate, type PartialDate } from './partial-date.js';
+import { formatIsoPartial, formatPartialDate, type PartialDate } from './partial-date.js';
 import { sameJson } from './same-json.js';
 import { foldKey } from './text.js';
+import { span, type Line } from './view.js';
 import { eventTypeLabel } from './vocabulary.js';
 
 /**
@@ -25,10 +27,13 @@ export function changedFields(before: EntryInput, after: EntryInput): string[] {
   return [...keys].filter((k) => !sameJson(comparable(before, k), comparable(after, k))).sort();
 }
 
-/** One changed field: a value replaced, or items added to and taken from a list. */
+/** One changed field: a value replaced, or items added to, taken from or changed in a list. */
 export type FieldChange =
   | { field: string; label: string; kind: 'value'; before: string; after: string }
-  | { field: string; label: string; kind: 'list'; added: string[]; removed: string[] };
+  | { field: string; label: string; kind: 'list'; added: Line[]; removed: Line[]; changed: Line[] };
+
+/** How an actor shown at one end came to be another at the other end, if it did. */
+export type ActorFold = (before: number, after: number) => 'merge' | 'unmerge' | undefined;
 
 /** The order fields are shown in: as /entry show lists them. */
 const FIELDS: readonly (readonly [keyof EntryInput, string])[] = [
@@ -98,15 +103,107 @@ export function listItems(state: EntryInput, field: keyof EntryInput, names: Rea
   }
 }
 
-/** Every field that differs, in words; a list that only changed order says so with no items. */
-export function fieldChanges(before: EntryInput, after: EntryInput, names: ReadonlyMap<number, string>): FieldChange[] {
+/**
+ * A list's items matched across the two ends: those that stayed as they were, those whose
+ * identity held while the rest changed (`changedLine`), and those added or taken away. An item
+ * whose `pairs` counterpart already stayed may still pair with it when `sharedAfter` is set
+ * (two actors merged into one).
+ */
+function listChange<T>(
+  was: readonly T[],
+  now: readonly T[],
+  how: {
+    same: (a: T, b: T) => boolean;
+    pairs: (a: T, b: T) => boolean;
+    line: (item: T) => Line;
+    changedLine: (a: T, b: T) => Line;
+    sharedAfter?: boolean;
+  },
+): { added: Line[]; removed: Line[]; changed: Line[] } {
+  const used = new Set<number>();
+  const left: T[] = [];
+  for (const a of was) {
+    const i = now.findIndex((b, j) => !used.has(j) && how.same(a, b));
+    if (i < 0) left.push(a);
+    else used.add(i);
+  }
+  const removed: Line[] = [];
+  const changed: Line[] = [];
+  for (const a of left) {
+    let i = now.findIndex((b, j) => !used.has(j) && how.pairs(a, b));
+    if (i >= 0) used.add(i);
+    else if (how.sharedAfter) i = now.findIndex((b) => how.pairs(a, b));
+    if (i >= 0) changed.push(how.changedLine(a, now[i]!));
+    else removed.push(how.line(a));
+  }
+  const added = now.flatMap((b, j) => (used.has(j) ? [] : [how.line(b)]));
+  return { added, removed, changed };
+}
+
+/** ` by /actors merge`: what moved an actor without an edit of the entry. */
+const foldedBy = (fold: 'merge' | 'unmerge'): Line => [span.plain(' by '), span.command(`actors ${fold}`)];
+
+const SOURCE_PARTS: readonly (readonly [keyof SourceRecord, string, (value: string) => string])[] = [
+  ['grade', 'grade', (v) => v],
+  ['attribution', 'attribution', (v) => v],
+  ['published', 'published', formatIsoPartial],
+];
+
+/** `AFP: grade F2 → B2`: what changed in a source that kept its outlet and link. */
+function sourceChangeLine(a: SourceRecord, b: SourceRecord): Line {
+  const parts = SOURCE_PARTS.filter(([key]) => a[key] !== b[key]).map(([key, name, text]) => {
+    const value = (source: SourceRecord) => (source[key] ? text(source[key]) : '—');
+    return `${name} ${value(a)} → ${value(b)}`;
+  });
+  const outlet = b.url ? span.link(b.outlet, b.url) : span.bold(b.outlet);
+  return [outlet, span.plain(`: ${parts.join('; ') || 'changed'}`)];
+}
+
+function listFieldChange(field: keyof EntryInput, before: EntryInput, after: EntryInput, names: ReadonlyMap<number, string>, fold: ActorFold) {
+  const plain = (text: string): Line => [span.plain(text)];
+  switch (field) {
+    case 'actors':
+      return listChange(before.actors, after.actors, {
+        same: (a, b) => a.actorId === b.actorId && a.role === b.role,
+        pairs: (a, b) => a.role === b.role && fold(a.actorId, b.actorId) !== undefined,
+        line: (a) => plain(actorWithRole(a, names)),
+        changedLine: (a, b) => [span.plain(`${actorName(a.actorId, names)} → ${actorWithRole(b, names)}`), ...foldedBy(fold(a.actorId, b.actorId)!)],
+        sharedAfter: true,
+      });
+    case 'sources':
+      // A source is its outlet and link; its grade, attribution and day may change.
+      return listChange(before.sources, after.sources, {
+        same: (a, b) => sameJson(a, b),
+        pairs: (a, b) => a.outlet === b.outlet && (a.url ?? '') === (b.url ?? ''),
+        line: sourceLine,
+        changedLine: sourceChangeLine,
+      });
+    case 'claims':
+      return listChange(before.claims ?? [], after.claims ?? [], {
+        same: (a, b) => sameJson(a, b),
+        pairs: (a, b) => fold(a.actorId, b.actorId) !== undefined && sameJson({ ...a, actorId: 0 }, { ...b, actorId: 0 }),
+        line: (c) => claimLine([span.plain(actorName(c.actorId, names))], c),
+        changedLine: (a, b) => [...claimLine([span.plain(`${actorName(a.actorId, names)} → ${actorName(b.actorId, names)}`)], b), ...foldedBy(fold(a.actorId, b.actorId)!)],
+        sharedAfter: true,
+      });
+    default: {
+      const was = before[field] as string[];
+      const now = after[field] as string[];
+      return listChange(was, now, { same: (a, b) => a === b, pairs: () => false, line: plain, changedLine: plain });
+    }
+  }
+}
+
+/**
+ * Every field that differs, in words; a list that only changed order says so with no items.
+ * `fold` tells how an actor at one end became another at the other without an edit.
+ */
+export function fieldChanges(before: EntryInput, after: EntryInput, names: ReadonlyMap<number, string>, fold: ActorFold = () => undefined): FieldChange[] {
   const changed = new Set(changedFields(before, after));
   return FIELDS.filter(([field]) => changed.has(field)).map(([field, label]): FieldChange => {
     if (!LIST_FIELDS.includes(field)) {
       return { field, label, kind: 'value', before: valueText(before, field), after: valueText(after, field) };
     }
-    const was = listItems(before, field, names);
-    const now = listItems(after, field, names);
-    return { field, label, kind: 'list', added: now.filter((x) => !was.includes(x)), removed: was.filter((x) => !now.includes(x)) };
+    return { field, label, kind: 'list', ...listFieldChange(field, before, after, names, fold) };
   });
 }

@@ -1,5 +1,5 @@
-// An entry as a revision snapshot wrote it, in the shapes the entry views show: snapshots name
-// actors by id, and those ids may since have been merged, so names come with them.
+// An entry as the dossier showed it at an instant, in the shapes the entry views show: states
+// name actors by id, so names come with them.
 import type { EntryAt } from './as-of-port.js';
 import type { EntryDetail, EntryInput, EntrySummary } from './domain.js';
 import { actorName } from './entry-diff.js';
@@ -20,14 +20,18 @@ export function summaryOf(id: number, state: EntryInput, names: ReadonlyMap<numb
   return summary;
 }
 
-/** The entry in full as it stood then: its revision count and last edit are those up to then. */
+/**
+ * The entry in full as the dossier showed it then: its revision count and last edit are those
+ * up to then.
+ */
 export function detailOf(entry: EntryAt, names: ReadonlyMap<number, string>): EntryDetail {
+  const state = entry.shown;
   return {
-    ...summaryOf(entry.id, entry.state, names),
-    summary: entry.state.summary,
-    tags: entry.state.tags,
-    sources: entry.state.sources,
-    claims: (entry.state.claims ?? []).map((claim) => ({ ...claim, actorName: actorName(claim.actorId, names) })),
+    ...summaryOf(entry.id, state, names),
+    summary: state.summary,
+    tags: state.tags,
+    sources: state.sources,
+    claims: (state.claims ?? []).map((claim) => ({ ...claim, actorName: actorName(claim.actorId, names) })),
     createdAt: entry.created.at,
     createdBy: entry.created.by,
     updatedAt: entry.lastChange.at,

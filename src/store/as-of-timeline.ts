@@ -4,6 +4,7 @@
 import type { EntryInput, EntrySummary } from '../core/domain.js';
 import { summaryOf } from '../core/past-entry.js';
 import type { Page, TimelineQuery } from '../core/ports.js';
+import { ShownState } from './as-of-shown.js';
 import { asOfChecks, asOfDriver, type AsOfFilters, type DriverKind } from './as-of-drivers.js';
 import { COUNT_CAP, countRows, exactPage, shiftDays } from './entry-queries.js';
 import type { StatementCache } from './statement-cache.js';
@@ -209,16 +210,16 @@ export function queryTimelineAsOf(cache: StatementCache, query: TimelineQuery, b
   return { items, total: Math.min(count, COUNT_CAP), totalIsLowerBound: lowerBound || count > COUNT_CAP };
 }
 
-/** Each entry as its latest revision before the instant wrote it, in the order given. */
-export function snapshotsBefore(cache: StatementCache, ids: readonly number[], before: string): Map<number, EntryInput> {
+/** Each entry as its latest revision before the instant wrote it, with that revision's id. */
+export function snapshotsBefore(cache: StatementCache, ids: readonly number[], before: string): Map<number, { state: EntryInput; revisionId: number }> {
   const rows = cache
     .get(
-      `SELECT j.value AS id, r.snapshot FROM json_each(?) j
+      `SELECT j.value AS id, r.id AS revision_id, r.snapshot FROM json_each(?) j
        JOIN revisions r ON r.id = (SELECT max(id) FROM revisions
                                    WHERE entity = 'entry' AND entity_id = j.value AND strftime('%Y-%m-%dT%H:%M:%fZ', changed_at) < ?)`,
     )
-    .all(JSON.stringify(ids), before) as { id: number; snapshot: string }[];
-  return new Map(rows.map((row) => [row.id, JSON.parse(row.snapshot) as EntryInput]));
+    .all(JSON.stringify(ids), before) as { id: number; revision_id: number; snapshot: string }[];
+  return new Map(rows.map((row) => [row.id, { state: JSON.parse(row.snapshot) as EntryInput, revisionId: row.revision_id }]));
 }
 
 export function actorNamesOf(cache: StatementCache, ids: readonly number[]): Map<number, string> {
@@ -228,11 +229,14 @@ export function actorNamesOf(cache: StatementCache, ids: readonly number[]): Map
   return new Map(rows.map((row) => [row.id, row.name]));
 }
 
+/** Each entry as the dossier showed it then (see as-of-shown.ts), in the order given. */
 function entriesAsOf(cache: StatementCache, ids: readonly number[], before: string): EntrySummary[] {
-  const states = snapshotsBefore(cache, ids, before);
-  const names = actorNamesOf(cache, [...states.values()].flatMap((s) => s.actors.map((a) => a.actorId)));
+  const snapshots = snapshotsBefore(cache, ids, before);
+  const shownState = new ShownState(cache);
+  const shown = new Map([...snapshots].map(([id, { state, revisionId }]) => [id, shownState.shown(state, revisionId, before)]));
+  const names = actorNamesOf(cache, [...shown.values()].flatMap((s) => s.actors.map((a) => a.actorId)));
   return ids.flatMap((id) => {
-    const state = states.get(id);
+    const state = shown.get(id);
     return state ? [summaryOf(id, state, names)] : [];
   });
 }

@@ -1,0 +1,124 @@
+// Past views and /entry diff show an entry as the dossier showed it, not as its revisions were
+// typed: places in their stored spelling, actors where merges had moved them, sources matched by
+// outlet and link; and the diff says what happened in between when the fields ended as they began.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Caller } from '../../src/core/caller.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+import { viewText } from '../support/view-text.js';
+
+let app: TestApp;
+let clock: Date;
+const ana: Caller = { platform: 'memory', userId: 'ana', workspaceId: 'w1', channelId: 'c1' };
+const text = async (line: string) => viewText(await app.dispatcher.runText(line, ana));
+
+async function editAt(at: string, line: string): Promise<void> {
+  clock = new Date(at);
+  const view = await app.dispatcher.runText(line, ana);
+  expect(view.tone, viewText(view)).toBe('success');
+}
+
+/** The value of one fact line (`  Places      Paris`) of a view's text. */
+const fact = (shown: string, label: string) => shown.match(new RegExp(`^  ${label} +(.*)$`, 'm'))?.[1];
+
+beforeEach(() => {
+  clock = new Date('2025-08-01T09:00:00Z');
+  app = createTestApp('memory:ana', () => clock);
+});
+afterEach(() => app.dispose());
+
+describe('GIVEN a place typed in another letter case than the one stored', () => {
+  beforeEach(async () => {
+    await editAt('2025-08-02T10:00:00Z', '/entry add title:"Case probe" date:2025-07-30 type:armed-clash topic:syria-israel places:paris outlet:AFP');
+    clock = new Date('2025-08-04T12:00:00Z');
+  });
+
+  it('WHEN the entry is shown as of a day, diffed or listed on a past timeline THEN the place reads as /entry show spells it', async () => {
+    expect(fact(await text('/entry show 18'), 'Places')).toBe('Paris');
+    expect(fact(await text('/entry show id:18 as_of:2025-08-03'), 'Places')).toBe('Paris');
+    const added = await text('/entry diff id:18 from:2025-08-01');
+    expect(added).toContain('As of now:');
+    expect(fact(added, 'Places')).toBe('Paris');
+    const timeline = await text('/timeline place:Paris as_of:2025-08-03 limit:25');
+    expect(timeline).toMatch(/#18 Case probe\n.*\n {4}Places: Paris\n/);
+    expect(timeline).not.toContain('Places: paris');
+  });
+});
+
+describe('GIVEN an entry whose actor was merged into another, then separated again', () => {
+  beforeEach(async () => {
+    await editAt('2025-08-02T09:00:00Z', '/actors add name:"T. Barrack" kind:person');
+    await editAt('2025-08-02T10:00:00Z', '/entry add title:"Merge probe" date:2025-07-30 type:talks topic:syria-israel actors:"T. Barrack:initiator" outlet:AFP');
+    await editAt('2025-08-02T11:00:00Z', '/entry claim id:18 actor:"T. Barrack" stance:confirms outlet:AFP date:2025-07-31');
+    await editAt('2025-08-03T10:00:00Z', '/actors merge from:"T. Barrack" into:"Tom Barrack"');
+    clock = new Date('2025-08-04T12:00:00Z');
+  });
+
+  it('WHEN it is shown as of a day THEN its actors are those the dossier showed that day', async () => {
+    const before = await text('/entry show id:18 as_of:2025-08-02');
+    expect(before).toContain('T. Barrack — initiator');
+    expect(before).toContain('no revision since, but an actor merge or unmerge changed its actors: `/entry diff id:18 from:2025-08-02`');
+    expect(await text('/entry show id:18 as_of:2025-08-03')).toContain('Tom Barrack — initiator');
+    expect(await text('/entry show 18')).toContain('Tom Barrack — initiator');
+    expect(await text('/timeline actor:"Tom Barrack" as_of:2025-08-03 limit:1')).toContain('Actors: Tom Barrack (initiator)');
+  });
+
+  it('WHEN it is diffed across the merge and across the unmerge THEN the diff names each change of actor', async () => {
+    const merged = await text('/entry diff id:18 from:2025-08-02');
+    expect(merged).not.toContain('No change between these dates.');
+    expect(merged).toContain('No revision of the entry in between; an actor merge changed the actors it names.');
+    expect(merged).toContain('Actors: T. Barrack → Tom Barrack (initiator) by `/actors merge`');
+    expect(merged).toContain('Claims: T. Barrack → Tom Barrack confirms · 31 Jul 2025 · AFP by `/actors merge`');
+
+    await editAt('2025-08-05T10:00:00Z', '/actors unmerge name:"T. Barrack"');
+    clock = new Date('2025-08-06T12:00:00Z');
+    const separated = await text('/entry diff id:18 from:2025-08-04');
+    expect(separated).toContain('No revision of the entry in between; an unmerge changed the actors it names.');
+    expect(separated).toContain('Actors: Tom Barrack → T. Barrack (initiator) by `/actors unmerge`');
+    expect(await text('/entry diff id:18 from:2025-08-02')).toContain('No change between these dates.');
+  });
+});
+
+describe('GIVEN revisions that left an entry as it was', () => {
+  it('WHEN edits cancel out THEN the diff says how many revisions left it as it was, not that one edit was undone', async () => {
+    await editAt('2025-08-02T10:00:00Z', '/entry edit id:12 confidence:confirmed');
+    await editAt('2025-08-02T10:01:00Z', '/entry edit id:12 confidence:reported');
+    await editAt('2025-08-02T10:02:00Z', '/entry edit id:12 title:"TEST ENTRY"');
+    await editAt('2025-08-02T10:03:00Z', '/entry edit id:12 title:"Syrian and Israeli officials meet in Baku"');
+    clock = new Date('2025-08-04T12:00:00Z');
+    const diff = await text('/entry diff id:12 from:2025-08-01');
+    expect(diff).toContain('4 revisions in between, which left it as it was; last by memory:ana at 2025-08-02 10:03 UTC.');
+    expect(diff).not.toContain('an edit and its undo');
+    expect(diff).not.toContain('In between');
+  });
+
+  it('WHEN the entry was removed and restored in between THEN the diff names the removal and the restore', async () => {
+    await editAt('2025-08-02T10:00:00Z', '/entry remove id:11 reason:"checking"');
+    await editAt('2025-08-04T10:00:00Z', '/entry undo 11');
+    clock = new Date('2025-08-05T12:00:00Z');
+    const diff = await text('/entry diff id:11 from:2025-08-01');
+    expect(diff).toContain('2 revisions in between, which left it as it was; last by memory:ana at 2025-08-04 10:00 UTC.');
+    expect(diff).not.toContain('an edit and its undo');
+    expect(diff).toContain('In between\n    Removed by memory:ana at 2025-08-02 10:00 UTC: “checking”\n    Restored by memory:ana at 2025-08-04 10:00 UTC');
+    // Where the status line already says it, it is not repeated.
+    const removed = await text('/entry diff id:11 from:2025-08-01 to:2025-08-03');
+    expect(removed).toContain('Status: live → removed (by memory:ana at 2025-08-02 10:00 UTC: “checking”)');
+    expect(removed).not.toContain('In between');
+  });
+});
+
+describe('GIVEN a source whose grade changed, and one replaced', () => {
+  it('WHEN the entry is diffed THEN the same outlet shows what changed in it, and others read as /entry show lists sources', async () => {
+    await editAt('2025-08-02T10:00:00Z', '/entry add title:"Grade probe" date:2025-07-30 type:talks topic:syria-israel outlet:AFP');
+    await editAt('2025-08-03T10:00:00Z', '/entry edit id:18 grade:B2');
+    clock = new Date('2025-08-04T12:00:00Z');
+    expect(await text('/entry diff id:18 from:2025-08-02')).toContain('Sources: AFP: grade — → B2\n');
+
+    await editAt('2025-08-05T10:00:00Z', '/entry edit id:18 published:2025-07-26');
+    await editAt('2025-08-06T10:00:00Z', '/entry edit id:18 outlet:Reuters source_url:https://example.com/a');
+    clock = new Date('2025-08-07T12:00:00Z');
+    const shown = await text('/entry show id:18 as_of:2025-08-05');
+    expect(shown).toContain('    AFP · B2 (26 Jul 2025)\n');
+    const replaced = await text('/entry diff id:18 from:2025-08-05');
+    expect(replaced).toContain('Sources: + Reuters <https://example.com/a> · B2 (26 Jul 2025), − AFP · B2 (26 Jul 2025)\n');
+  });
+});
