@@ -5,6 +5,7 @@ import { resolveActor } from '../../src/core/actor-resolution.js';
 import type { CommandArgs, CommandContext } from '../../src/core/command-spec.js';
 import { UserError } from '../../src/core/errors.js';
 import { placeFilter } from '../../src/core/places/place-filter.js';
+import type { GazetteerPlace } from '../../src/core/places/gazetteer-port.js';
 import { foldKey } from '../../src/core/text.js';
 import type { WatchKind, WatchTarget } from '../../src/core/watch/watch-port.js';
 import { unknownPlaceError } from '../timeline.js';
@@ -40,10 +41,22 @@ export function resolveTarget(kind: WatchKind, typed: string, ctx: CommandContex
     case 'place': {
       const filter = placeFilter(places, typed);
       if (!filter) throw unknownPlaceError(dossier, typed);
-      const label = places.stored(typed)?.name ?? (filter.kind === 'area' ? filter.place.name : filter.name);
+      const label = places.stored(typed)?.name ?? (filter.kind === 'area' ? areaLabel(typed, filter.place) : filter.name);
       return filter.kind === 'area' ? { target: { kind, area: filter.area }, label } : { target: { kind, placeKey: foldKey(filter.name) }, label };
     }
   }
+}
+
+/**
+ * A place the dossier does not hold, named so that two places of one name read apart (`Paris,
+ * Texas, United States`), after the name typed when the gazetteer spells it otherwise
+ * (`Sweida (Suwayda, Syria)`).
+ */
+function areaLabel(typed: string, place: GazetteerPlace): string {
+  const where = [...new Set([place.region?.name, place.country.name])].filter((name): name is string => name !== undefined && name !== place.name);
+  const named = [place.name, ...where].join(', ');
+  const spelled = typed.trim();
+  return spelled.includes('(') || foldKey(spelled) === foldKey(place.name) ? named : `${spelled} (${named})`;
 }
 
 export function sameTarget(a: WatchTarget, b: WatchTarget): boolean {

@@ -39,6 +39,15 @@ describe('GIVEN the console', () => {
     expect(await text('/watch actor:Barrack', reader)).toContain('You now watch Tom Barrack (actor) as watch #4.');
   });
 
+  it('WHEN someone watches two places of one name, and one the gazetteer spells otherwise THEN each reads apart, after the name typed', async () => {
+    expect(await text('/watch add place:Paris', reader)).toContain('You now watch Paris (place) as watch #1.');
+    expect(await text('/watch add place:"Paris (Texas)"', reader)).toContain('You now watch Paris, Texas, United States (place) as watch #2.');
+    expect(await text('/watch add place:Sweida', reader)).toContain('You now watch Sweida (Suwayda, Syria) (place) as watch #3.');
+    const listed = await text('/watch list', reader);
+    expect(listed).toContain('#1 place Paris\n');
+    expect(listed).toContain('#2 place Paris, Texas, United States');
+  });
+
   it('WHEN someone stops a watch by id, by what it follows, then all THEN each goes, and the last stop says no more messages come', async () => {
     for (const line of ['/watch add actor:Dermer', '/watch add place:Paris', '/watch add topic:syria-israel', '/watch add actor:Barrack']) await h.run(line, reader);
     expect(await text('/watch stop id:2', reader)).toContain('You no longer watch Paris.');
