@@ -79,9 +79,15 @@ describe('GIVEN the seed dossier and entries added at places in Ukraine', () => 
   it('WHEN an admin adds an entry at a place the gazetteer does not know THEN the closest matches are offered and nothing is written', async () => {
     const reply = await run('/entry add title:"Shelling" date:2025-08-04 type:shelling topic:ukraine places:"Odesaa, Kherson"');
     expect(reply).toContain('Option `places`: “Odesaa” could not be located.');
-    expect(reply).toMatch(/closest: Odesa — Odesa, Ukraine/);
+    expect(reply).toMatch(/closest: Odesa region — Odesa, Ukraine \(region\); Odesa — Odesa, Ukraine \(locality\)/);
     expect(reply).toContain('add located:false');
     expect(await run('/entry show 21')).toContain('There is no entry #21.');
+  });
+
+  it('WHEN the closest names include a governorate and its seat of one name THEN each is offered in a spelling that names it, and the region one does', async () => {
+    const reply = await run('/entry add title:"Strike" date:2025-08-04 type:air-strike topic:syria-israel places:Quneitraa');
+    expect(reply).toContain('closest: Quneitra region — Quneitra, Syria (region); Quneitra — Quneitra, Syria (locality)');
+    expect(await run('/place "Quneitra region"', reader)).toMatch(/^Quneitra\n {2}Precision +region/);
   });
 
   it('WHEN the unknown place is qualified by its country THEN only spellings in that country are offered', async () => {

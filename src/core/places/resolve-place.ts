@@ -67,6 +67,26 @@ function options(name: string, places: readonly GazetteerPlace[]): PlaceOption[]
   }));
 }
 
+/**
+ * The closest names, each spelled so that typing it names that place: names shared by several
+ * (the governorate Quneitra and its seat) are told apart, a region by `region` after its name
+ * (a bare name means the seat), others by where they are.
+ */
+function closestSpellings(closest: readonly { name: string; place: GazetteerPlace }[]): PlaceOption[] {
+  return closest.map(({ name, place }) => {
+    const namesakes = closest.filter((other) => foldKey(other.name) === foldKey(name));
+    if (namesakes.length === 1) return { spelling: name, place };
+    const regions = namesakes.filter((other) => other.place.precision === 'region');
+    if (regions.length === 1) {
+      if (place.precision === 'region') return { spelling: `${name} region`, place };
+      const others = namesakes.filter((other) => other.place.precision !== 'region');
+      if (others.length === 1) return { spelling: name, place };
+      return options(name, others.map((other) => other.place)).find((option) => option.place === place) ?? { spelling: name, place };
+    }
+    return options(name, namesakes.map((other) => other.place)).find((option) => option.place === place) ?? { spelling: name, place };
+  });
+}
+
 /** Whether a record lies in what the qualifier names (a country or a region, by any name). */
 function inQualifier(gazetteer: Gazetteer, qualifier: string): (place: GazetteerPlace) => boolean {
   const refs = new Set(gazetteer.named(foldKey(qualifier)).map((m) => m.place.ref));
@@ -92,7 +112,7 @@ export function resolvePlace(gazetteer: Gazetteer, typed: string, suggest = true
   if (places.length === 0) {
     // `Damscus (Syria)`: only spellings in what the qualifier names are offered.
     const closest = suggest ? gazetteer.closest(name, 3, qualifier === undefined ? undefined : inQualifier(gazetteer, qualifier)) : [];
-    return { kind: 'unknown', closest: closest.map((c) => ({ spelling: c.name, place: c.place })) };
+    return { kind: 'unknown', closest: closestSpellings(closest) };
   }
   const countries = places.filter((p) => p.precision === 'country');
   if (countries.length === 1) return { kind: 'located', place: countries[0]!, area: countries[0]!.ref };
