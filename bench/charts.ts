@@ -49,7 +49,7 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 2_000));
 /** Made-up coordinates for the busiest places, spread over the Levant, the same every run. */
 function levantGazetteer(keys: readonly string[]): PlaceCoordinates {
   const at = new Map(keys.map((key, i) => [key, { lat: 29.5 + ((i * 37) % 100) / 12, lon: 34.2 + ((i * 53) % 100) / 11 }]));
-  return { coordinatesOf: () => at, howToLocate: '' };
+  return { coordinatesOf: () => at };
 }
 
 // As the bot does when it starts (src/main.ts).

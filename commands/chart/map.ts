@@ -23,6 +23,20 @@ export function mapAlt(points: readonly LocatedPoint[], unlocated: readonly stri
   return `Map of ${plural(points.length, 'located place')} ${period}, each sized by its entries (an entry naming several places counts at each) and coloured by its latest event type; the busiest: ${busiest}${missing}.`;
 }
 
+/**
+ * The places without coordinates, named (the busiest first), with how an admin gives one
+ * coordinates: a stored place gets them by saying which gazetteer place it stands for.
+ */
+function unlocatedLines(unlocated: readonly string[]): Line[] {
+  if (unlocated.length === 0) return [];
+  const named = unlocated.slice(0, NAMED).join(', ');
+  const more = unlocated.length > NAMED ? ` and ${unlocated.length - NAMED} more` : '';
+  return [
+    plainLine(`Without coordinates: ${named}${more}.`),
+    [span.plain('An admin gives one coordinates by naming the gazetteer place it stands for: '), span.command('places locate', `name:"${unlocated[0]}" as:"…"`), span.plain('.')],
+  ];
+}
+
 function mapTable(points: readonly LocatedPoint[]): Line[] {
   const width = Math.max(5, ...points.map((p) => p.name.length));
   return [
@@ -53,18 +67,18 @@ export const chartMap: SubcommandSpec = {
     if (points.length === 0) {
       const intro = unlocated.length === 0
         ? [plainLine('No entries with places match, so there is nothing to map.')]
-        : [plainLine(`${plural(unlocated.length, 'place has', 'places have')} matching entries, but none has coordinates, so there is nothing to map.`), plainLine(charts.coordinates.howToLocate)];
+        : [plainLine(`${plural(unlocated.length, 'place has', 'places have')} matching entries, but none has coordinates, so there is nothing to map.`), ...unlocatedLines(unlocated)];
       return { title, tone: 'normal', intro, sections: [] };
     }
     const shown = points.slice(0, MAX_MAP_PLACES);
     const alt = mapAlt(shown, unlocated, period);
     const more = points.length > shown.length ? [plainLine(`The ${MAX_MAP_PLACES} busiest of ${points.length} located places are drawn.`)] : [];
-    if (args.data === true) return { title: `Data — ${title}`, tone: 'normal', intro: [plainLine(alt), ...more], sections: [{ lines: mapTable(shown) }] };
+    if (args.data === true) return { title: `Data — ${title}`, tone: 'normal', intro: [plainLine(alt), ...more, ...unlocatedLines(unlocated)], sections: [{ lines: mapTable(shown) }] };
     const chart: MapChart = { kind: 'map', title, points: shown };
     return {
       title,
       tone: 'normal',
-      intro: [plainLine(alt), ...more],
+      intro: [plainLine(alt), ...more, ...unlocatedLines(unlocated)],
       sections: [],
       image: chartImage(charts.renderer, chart, alt, () => mapTable(shown)),
       buttons: [dataButton('map', args)],

@@ -3,8 +3,6 @@ import type { PlaceCoordinates } from '../core/charts/locate.js';
 import type { Db } from './connection.js';
 
 export class SqlitePlaceCoordinates implements PlaceCoordinates {
-  readonly howToLocate =
-    'Places get coordinates when the gazetteer locates them: see /places unresolved for the ones waiting for an admin, and settle each with /places locate.';
   private readonly byKeys;
 
   constructor(db: Db) {

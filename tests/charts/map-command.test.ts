@@ -25,7 +25,6 @@ const KNOWN: Record<string, { lat: number; lon: number }> = {
 };
 const gazetteer: PlaceCoordinates = {
   coordinatesOf: (keys) => new Map(keys.flatMap((key) => (KNOWN[key] ? [[key, KNOWN[key]] as const] : []))),
-  howToLocate: 'Locate places with the gazetteer.',
 };
 const operator = { platform: 'console', userId: 'operator', localOperator: true };
 
@@ -51,6 +50,16 @@ describe('/chart map', DRAWING, () => {
     expect(view.image?.alt).toBe(intro(view)[0]);
     expect(pngSize(await view.image!.png())).toEqual(CHART_SIZES.map);
     expect(view.buttons?.map((b) => b.label)).toEqual(['Data']);
+    // The places left out are named, with the command that gives one coordinates.
+    expect(intro(view)[1]).toMatch(/^Without coordinates: [^.]+ and 2 more\.$/);
+    expect(intro(view)[2]).toMatch(/^An admin gives one coordinates by naming the gazetteer place it stands for: \/places locate name:"[^"]+" as:"…"\.$/);
+  });
+
+  it('with no place located names those that are not, and how to locate one', async () => {
+    const view = await app.dispatcher.runText('/chart map topic:syria-israel since:1967 until:1967', operator);
+    expect(intro(view)[0]).toBe('1 place has matching entries, but none has coordinates, so there is nothing to map.');
+    expect(intro(view)[1]).toBe('Without coordinates: Golan Heights.');
+    expect(intro(view)[2]).toBe('An admin gives one coordinates by naming the gazetteer place it stands for: /places locate name:"Golan Heights" as:"…".');
   });
 
   it('gives the figures as a table with data:true', async () => {

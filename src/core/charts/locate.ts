@@ -5,8 +5,6 @@ import type { PlaceActivity } from './chart-data-port.js';
 export interface PlaceCoordinates {
   /** Coordinates of the places, by folded key, of those located: asked once for a whole map. */
   coordinatesOf(placeKeys: readonly string[]): ReadonlyMap<string, { lat: number; lon: number }>;
-  /** What an admin does so places get coordinates: said when a map has none to show. */
-  readonly howToLocate: string;
 }
 
 export interface LocatedPlaces {
