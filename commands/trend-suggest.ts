@@ -1,17 +1,15 @@
 // /trend suggest — the figures behind a call: a topic's last 30 days against the 30 before
 // (entries by type, armed clashes, strikes, and people reported killed where entries give figures), with the
 // direction they point to. The admin decides; this only proposes.
-import { dayInZone, refuseFuture, shiftDay } from '../src/core/as-of-day.js';
+import { dayInZone, refuseFuture } from '../src/core/as-of-day.js';
 import type { CommandContext, SubcommandSpec } from '../src/core/command-spec.js';
-import { firstDay, formatIsoPartial, lastDay, type PartialDate } from '../src/core/partial-date.js';
-import { callHeadline, callLine, casualtiesText, clashes, figuresText, strikes, suggestDirection, type Suggestion, type WindowFigures } from '../src/core/trends.js';
+import { formatIsoPartial, lastDay, type PartialDate } from '../src/core/partial-date.js';
+import { callHeadline, callLine, casualtiesText, clashes, figuresText, strikes, suggestDirection, trendWindows, undatedText, WINDOW_DAYS, type Suggestion, type WindowFigures } from '../src/core/trends.js';
 import { plural } from '../src/core/text.js';
-import { plainLine, span, type Fact } from '../src/core/view.js';
+import { plainLine, span, type Fact, type Line } from '../src/core/view.js';
 import { viewZone } from './as-of.js';
 import { topicOption } from './shared-options.js';
 import { trendTopic } from './trend-topic.js';
-
-const WINDOW_DAYS = 30;
 
 /** The day the windows end: `until`'s last day, refused in the future; else today, in the channel's zone. */
 function windowEnd(until: PartialDate | undefined, ctx: CommandContext): string {
@@ -43,6 +41,23 @@ function proposal(before: WindowFigures, recent: WindowFigures): Suggestion {
   return { ...suggestion, reason: suggestion.reason + why };
 }
 
+/**
+ * Nothing counted in either window: where the topic's latest entries dated to the day are, or that
+ * it has none (entries dated only to a month or a year are never counted).
+ */
+function quietLines(ctx: CommandContext, topic: string, undatedInWindows: boolean): Line[] {
+  const newestEntry = ctx.services.dossier.timeline({ topic, limit: 1, offset: 0 }).items[0];
+  if (!newestEntry) return [];
+  const newest = ctx.services.trends.newestDayDated(topic);
+  if (!newest) return [[span.plain(`No entry of ${topic} is dated to the day, so none is counted. All of them: `), span.command('timeline', `topic:${topic}`)]];
+  const none = `No entry of ${topic}${undatedInWindows ? ' dated to the day' : ''}`;
+  const its = newestEntry.start.day !== undefined ? 'its newest' : 'its newest dated to the day';
+  return [[
+    span.plain(`${none} starts in these 60 days; ${its} starts on ${formatIsoPartial(newest)}. Compare the 60 days up to it: `),
+    span.command('trend suggest', `topic:${topic} until:${newest}`),
+  ]];
+}
+
 export const suggestTrend: SubcommandSpec = {
   name: 'suggest',
   description: "A topic's last 30 days against the 30 before, and the direction they point to",
@@ -55,14 +70,8 @@ export const suggestTrend: SubcommandSpec = {
   run(args, ctx) {
     const topic = trendTopic(ctx, String(args.topic));
     const end = windowEnd(args.until as PartialDate | undefined, ctx);
-    const recent = ctx.services.trends.figures(topic, shiftDay(end, 1 - WINDOW_DAYS), end);
-    const before = ctx.services.trends.figures(topic, shiftDay(end, 1 - 2 * WINDOW_DAYS), shiftDay(end, -WINDOW_DAYS));
-    // Nothing in either window of a topic that has entries: say where its latest ones are.
-    const newestEntry = recent.entries + before.entries === 0 ? ctx.services.dossier.timeline({ topic, limit: 1, offset: 0 }).items[0] : undefined;
-    const newest = newestEntry && firstDay(newestEntry.start);
-    const quiet = newest
-      ? [[span.plain(`No entry of ${topic} starts in these 60 days; its newest starts on ${formatIsoPartial(newest)}. Compare the 60 days up to it: `), span.command('trend suggest', `topic:${topic} until:${newest}`)]]
-      : [];
+    const { before, recent, undated } = trendWindows(ctx.services.trends, topic, end);
+    const quiet = recent.entries + before.entries === 0 ? quietLines(ctx, topic, undated > 0) : [];
     const suggestion = proposal(before, recent);
     const facts: Fact[] = [
       { label: `Last ${WINDOW_DAYS} days`, value: plainLine(`${period(recent)}: ${figuresText(recent)}`) },
@@ -77,7 +86,7 @@ export const suggestTrend: SubcommandSpec = {
     return {
       title: `Trend suggestion — ${topic}`,
       tone: 'normal',
-      intro: [plainLine('Entries counted by the day each starts; the call is yours to make.'), ...quiet],
+      intro: [plainLine('Entries counted by the day each starts; the call is yours to make.'), ...(undated > 0 ? [plainLine(undatedText(undated))] : []), ...quiet],
       facts,
       sections: [
         { heading: [span.bold('Proposed')], lines: [[span.bold(callHeadline(suggestion)), span.plain(` — ${suggestion.reason}`)]] },

@@ -2,7 +2,7 @@
 // (/actor NAME stays the lookup: on Discord a command with subcommands cannot be called bare.)
 import { resolveActor, resolveActorExactly } from '../../src/core/actor-resolution.js';
 import type { CommandArgs, CommandSpec, CommandContext, SubcommandSpec } from '../../src/core/command-spec.js';
-import type { ActorPatch } from '../../src/core/editor-port.js';
+import type { ActorPatch, HeldName } from '../../src/core/editor-port.js';
 import { pageInfo, pageRequest } from '../../src/core/entry-views.js';
 import { UserError } from '../../src/core/errors.js';
 import { fieldOptionNames, humanize, type ActorKind } from '../../src/core/vocabulary.js';
@@ -143,17 +143,43 @@ const merge: SubcommandSpec = {
   },
 };
 
+/** What to do about a name that stayed with the actor holding it now. */
+function heldNameLine(back: string, held: HeldName): Line {
+  const quoted = `“${held.name}”`;
+  if (held.itsName) {
+    return [
+      span.plain(`${quoted} did not come back: it is now the name of another actor. If the two are one actor, fold that one in, and ${quoted} becomes an alias of ${back}: `),
+      invocationSpan({ command: 'actors', subcommand: 'merge', args: { from: held.heldBy, into: back } }),
+    ];
+  }
+  return [
+    span.plain(`${quoted} did not come back: it is now an alias of ${held.heldBy}. To move it back: `),
+    invocationSpan({ command: 'actors', subcommand: 'alias', args: { name: held.heldBy, remove: held.name } }),
+    span.plain(', then '),
+    invocationSpan({ command: 'actors', subcommand: 'alias', args: { name: back, add: held.name } }),
+  ];
+}
+
 const unmerge: SubcommandSpec = {
   name: 'unmerge',
   description: 'Take back a merge: the folded actor returns with its names and links (admins)',
   adminOnly: true,
-  options: [{ name: 'name', description: 'A name the merged actor had, e.g. T. Barrack', type: 'text', required: true, maxLength: 100, example: '"T. Barrack"' }],
+  options: [
+    { name: 'name', description: 'A name the merged actor had, e.g. T. Barrack', type: 'text', required: true, maxLength: 100, example: '"T. Barrack"' },
+    { name: 'as', description: 'A name to come back under, when its own now names another actor', type: 'text', maxLength: 100, example: '"T. Barrack (2)"' },
+  ],
   examples: ['name:"T. Barrack"'],
   run(args, ctx) {
-    const back = ctx.services.editor.unmergeActor(String(args.name), stampOf(ctx));
+    const as = args.as === undefined ? undefined : usableName(String(args.as).trim(), 'as');
+    const back = ctx.services.editor.unmergeActor(String(args.name), stampOf(ctx), as);
     const fromName = ctx.services.dossier.getActorProfile(back.fromId)?.name ?? `actor ${back.fromId}`;
-    const note = `Separated ${back.name} from ${fromName} again: ${back.links} entry ${back.links === 1 ? 'link' : 'links'} moved back.`;
-    return profileAfterChange(ctx, back.name, note);
+    const links = `${back.links} entry ${back.links === 1 ? 'link' : 'links'} moved back.`;
+    const note = back.renamedFrom === undefined
+      ? `Separated ${back.name} from ${fromName} again: ${links}`
+      : `Separated ${back.renamedFrom} from ${fromName} again, now named ${back.name}: ${links}`;
+    const view = profileAfterChange(ctx, back.name, note);
+    // Right under the note: the names that stayed where they are, each with its fix.
+    return { ...view, intro: [view.intro![0]!, ...back.held.map((held) => heldNameLine(back.name, held)), ...view.intro!.slice(1)] };
   },
 };
 

@@ -75,9 +75,20 @@ export interface DossierEditor {
   mergeActors(fromId: number, intoId: number, stamp: ChangeStamp): { links: number };
   /**
    * Takes back the merge of the actor folded away under `name`; throws not-found when no merged
-   * actor had that name. Returns the actor back, the one it came out of, and the links it got back.
+   * actor had that name. `as` is a name for it to come back under instead of its own. Returns the
+   * actor back (under the name it now has, and the one it had when that differs), the one it came
+   * out of, the links it got back, and the names it had that other actors have taken since (they
+   * stay theirs).
    */
-  unmergeActor(name: string, stamp: ChangeStamp): { actorId: number; name: string; fromId: number; links: number };
+  unmergeActor(name: string, stamp: ChangeStamp, as?: string): { actorId: number; name: string; renamedFrom?: string; fromId: number; links: number; held: HeldName[] };
+}
+
+/** A name an unmerged actor had that another actor holds now, so it did not come back. */
+export interface HeldName {
+  name: string;
+  heldBy: string;
+  /** It is the other actor's own name, not an alias. */
+  itsName: boolean;
 }
 
 export interface ActorPatch {

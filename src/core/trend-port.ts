@@ -11,6 +11,10 @@ export interface TrendCalls {
   between(topic: string | undefined, from: string, to: string): TrendCall[];
   /** The latest call of every topic that has one, by topic. */
   latestByTopic(): ReadonlyMap<string, TrendCall>;
-  /** A topic's live entries that start within the days `from`–`to` (inclusive, `YYYY-MM-DD`). */
+  /** A topic's live entries dated to the day that start within the days `from`–`to` (inclusive, `YYYY-MM-DD`). */
   figures(topic: string, from: string, to: string): WindowFigures;
+  /** How many of a topic's live entries start in a month or year (no day known) that overlaps the days `from`–`to`. */
+  undated(topic: string, from: string, to: string): number;
+  /** The day the newest live entry of a topic dated to the day starts on. */
+  newestDayDated(topic: string): string | undefined;
 }

@@ -1,10 +1,12 @@
 // Trend calls: an admin's judgement of which way a topic is going (deteriorated, improved or
 // unchanged, with an optional risk or opportunity alert and a note), at most one per topic and
 // day; and the figures that help make one. The store keeps them (trend-port.ts).
+import { shiftDay } from './as-of-day.js';
 import { formatFatalities, type FatalityFigures } from './fatalities.js';
 import { formatIsoPartial } from './partial-date.js';
 import { plural } from './text.js';
 import { eventTypeLabel, type EventType } from './vocabulary.js';
+import type { TrendCalls } from './trend-port.js';
 import { span, type Line } from './view.js';
 
 export const TREND_DIRECTIONS = ['deteriorated', 'improved', 'unchanged'] as const;
@@ -55,6 +57,37 @@ export interface WindowFigures {
    * range where they give one), and how many entries carry figures; absent when none does.
    */
   casualties?: { figures: FatalityFigures; entries: number };
+}
+
+/** A suggestion weighs the last this many days against as many before. */
+export const WINDOW_DAYS = 30;
+
+export interface TrendWindows {
+  before: WindowFigures;
+  recent: WindowFigures;
+  /** Entries dated only to a month or a year whose period overlaps the two windows: counted in neither. */
+  undated: number;
+}
+
+/**
+ * The two windows ending on `end`. Entries count by the day each starts, so one dated only to a
+ * month or a year counts in neither, even where its period fits in one: a 30-day window holds a
+ * whole month only as the calendar falls (never the whole month before it), and counting it then
+ * would tip the comparison.
+ */
+export function trendWindows(trends: Pick<TrendCalls, 'figures' | 'undated'>, topic: string, end: string): TrendWindows {
+  const start = shiftDay(end, 1 - 2 * WINDOW_DAYS);
+  return {
+    before: trends.figures(topic, start, shiftDay(end, -WINDOW_DAYS)),
+    recent: trends.figures(topic, shiftDay(end, 1 - WINDOW_DAYS), end),
+    undated: trends.undated(topic, start, end),
+  };
+}
+
+/** Why entries are missing from the windows, worded as /chart timeline words those it leaves out. */
+export function undatedText(undated: number): string {
+  const one = undated === 1;
+  return `${plural(undated, 'entry', 'entries')} dated less precisely than a day ${one ? 'is' : 'are'} not counted in either window: the day ${one ? 'it starts' : 'each starts'} is not known.`;
 }
 
 /** The event types counted as violence when proposing a direction: clashes and strikes. */

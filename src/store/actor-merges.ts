@@ -1,7 +1,7 @@
 // Folding a duplicate actor into another, and taking the fold back. A merge records everything
 // it moved in the folded actor's revision, so that /actors unmerge can move it back.
 import type { ChangeStamp } from '../core/domain.js';
-import type { EntryActorMove } from '../core/editor-port.js';
+import type { EntryActorMove, HeldName } from '../core/editor-port.js';
 import { UserError } from '../core/errors.js';
 import { foldKey } from '../core/text.js';
 import { addName, readActorState, recordActor } from './actor-writes.js';
@@ -138,13 +138,47 @@ function liveActorOf(db: Db, actorId: number): number {
   throw new Error(`actor ${actorId}: merge chain does not end`);
 }
 
+/** A live actor that holds a name: as its own name, or as an alias. */
+interface NameOwner {
+  id: number;
+  name: string;
+  is_primary: number;
+}
+
+/** `T. Barrack (2)`: the first such name no live actor has. */
+function freeNameLike(db: Db, name: string): string {
+  const taken = db.prepare('SELECT 1 FROM actor_names n JOIN actors a ON a.id = n.actor_id WHERE n.name_key = ? AND a.merged_into_id IS NULL').pluck();
+  for (let n = 2; ; n += 1) if (taken.get(foldKey(`${name} (${n})`)) === undefined) return `${name} (${n})`;
+}
+
+/** The refusal of an unmerge under a name another actor has taken since, with fixes that work. */
+function nameTaken(db: Db, merged: MergedActor, owner: NameOwner): UserError {
+  const name = merged.name;
+  const free = freeNameLike(db, name);
+  const other = `/actors unmerge name:"${name}" as:"${free}"`;
+  if (owner.is_primary === 0) {
+    return new UserError('conflict', `“${name}” is now an alias of ${owner.name}, so ${name} cannot come back under it.`, [
+      `Remove it from ${owner.name} first: /actors alias name:"${owner.name}" remove:"${name}"`,
+      `Or bring ${name} back under another name: ${other}`,
+    ], 'name');
+  }
+  // Only a merge takes an actor's own name off it: the newer actor can be folded into the one back.
+  const holder = db.prepare('SELECT name FROM actors WHERE id = ?').pluck().get(merged.holderId) as string;
+  return new UserError('conflict', `“${name}” is now the name of another actor, so the ${name} merged into ${holder} cannot come back under it.`, [
+    `Bring it back under another name: ${other}`,
+    `If the two are one actor, then fold the newer one into it (“${name}” becomes its alias): /actors merge from:"${name}" into:"${free}"`,
+  ], 'name');
+}
+
 /**
  * Takes a merge back: the folded actor is live again with its names, the entry links it had
  * (where the entry still names the actor they went to, in the same role), its affiliates, and
  * the kept actor's title and affiliation as they were (unless changed since). Changes made since
- * the merge stay: a link removed from an entry is not brought back.
+ * the merge stay: a link removed from an entry is not brought back, and a name another actor has
+ * taken stays with it (returned, so the reply can say so). `as` is the name it comes back under
+ * instead of its own, which then is one of its aliases, if free.
  */
-export function unmergeActor(db: Db, merged: MergedActor, stamp: ChangeStamp): { links: number } {
+export function unmergeActor(db: Db, merged: MergedActor, stamp: ChangeStamp, as?: string): { links: number; name: string; held: HeldName[] } {
   return db.transaction(() => {
     const { actorId, holderId, record } = merged;
     if (!record.movedLinks || !record.sharedLinks || !record.affiliates) {
@@ -153,14 +187,23 @@ export function unmergeActor(db: Db, merged: MergedActor, stamp: ChangeStamp): {
       ]);
     }
     const owner = db.prepare(
-      `SELECT a.id, a.name FROM actor_names n JOIN actors a ON a.id = n.actor_id
+      `SELECT a.id, a.name, n.is_primary FROM actor_names n JOIN actors a ON a.id = n.actor_id
        WHERE n.name_key = ? AND a.merged_into_id IS NULL AND a.id <> ?`,
     );
-    const canonicalOwner = owner.get(foldKey(merged.name), holderId) as { name: string } | undefined;
-    if (canonicalOwner) {
-      throw new UserError('conflict', `“${merged.name}” now names ${canonicalOwner.name}, so ${merged.name} cannot come back under it.`, [
-        `Remove that name from ${canonicalOwner.name} first (/actors alias name:"${canonicalOwner.name}" remove:"${merged.name}").`,
-      ]);
+    const renamed = as !== undefined && foldKey(as) !== foldKey(merged.name) ? as : undefined;
+    if (renamed === undefined) {
+      const canonicalOwner = owner.get(foldKey(merged.name), holderId) as NameOwner | undefined;
+      if (canonicalOwner) throw nameTaken(db, merged, canonicalOwner);
+    } else {
+      if (renamed.includes(',')) throw new UserError('invalid-option', `Option \`as\`: “${renamed}” has a comma, and commas separate names in lists (actors:, aliases:).`, [], 'as');
+      const other = owner.get(foldKey(renamed), holderId) as NameOwner | undefined;
+      if (other) throw new UserError('conflict', `Option \`as\`: “${renamed}” already names ${other.name}.`, [`See /actor ${other.name}`], 'as');
+      // The kept actor's own names stay its own; those it took from the folded actor come back.
+      const keptOwn = db.prepare('SELECT 1 FROM actor_names WHERE actor_id = ? AND name_key = ?').get(holderId, foldKey(renamed)) !== undefined;
+      if (keptOwn && !record.names.some((name) => foldKey(name) === foldKey(renamed))) {
+        const holderName = db.prepare('SELECT name FROM actors WHERE id = ?').pluck().get(holderId) as string;
+        throw new UserError('conflict', `Option \`as\`: “${renamed}” is a name of ${holderName}, not of ${merged.name}.`, [], 'as');
+      }
     }
     db.prepare('UPDATE actors SET merged_into_id = NULL WHERE id = ?').run(actorId);
     const holderHas = db.prepare('SELECT 1 FROM entry_actors WHERE entry_id = ? AND actor_id = ? AND role = ?').pluck();
@@ -187,9 +230,18 @@ export function unmergeActor(db: Db, merged: MergedActor, stamp: ChangeStamp): {
     for (const [entryId, role] of movedBack) unlink.run(entryId, holderId, role);
     // Links first, names after: the name triggers re-index every entry of both actors for search.
     const removeName = db.prepare('DELETE FROM actor_names WHERE actor_id = ? AND name_key = ? AND is_primary = 0');
+    if (renamed !== undefined) {
+      removeName.run(holderId, foldKey(renamed));
+      db.prepare('UPDATE actors SET name = ? WHERE id = ?').run(renamed, actorId);
+      addName(db, actorId, renamed, true);
+    }
+    const held: HeldName[] = [];
     for (const name of record.names) {
       removeName.run(holderId, foldKey(name));
-      if (name === merged.name || owner.get(foldKey(name), actorId) === undefined) addName(db, actorId, name, name === merged.name);
+      if (renamed !== undefined && foldKey(name) === foldKey(renamed)) continue;
+      const taken = owner.get(foldKey(name), actorId) as NameOwner | undefined;
+      if (taken) held.push({ name, heldBy: taken.name, itsName: taken.is_primary === 1 });
+      else addName(db, actorId, name, renamed === undefined && name === merged.name);
     }
     const moveAffiliate = db.prepare('UPDATE actors SET affiliation_id = ? WHERE id = ? AND affiliation_id = ?');
     for (const affiliate of record.affiliates) moveAffiliate.run(actorId, affiliate, holderId);
@@ -208,7 +260,7 @@ export function unmergeActor(db: Db, merged: MergedActor, stamp: ChangeStamp): {
       stamp,
     );
     recordActor(db, holderId, { action: 'edit', changedFields: ['aliases', ...restored].sort(), reason: `gave back actor ${actorId}` }, stamp);
-    return { links: restoredLinks.length };
+    return { links: restoredLinks.length, name: renamed ?? merged.name, held };
   })();
 }
 

@@ -1,7 +1,7 @@
 // The store's implementation of the editor port: admin changes with a revision each, undo and
 // history. Every method runs in one transaction.
 import type { ActorInput, ChangeStamp, EntryInput } from '../core/domain.js';
-import type { ActorPatch, DossierEditor, EntryActorMove, EntryEdit, EntryPatch, RevisionRecord } from '../core/editor-port.js';
+import type { ActorPatch, DossierEditor, EntryActorMove, EntryEdit, EntryPatch, HeldName, RevisionRecord } from '../core/editor-port.js';
 import { changedFields } from '../core/entry-diff.js';
 import { UserError } from '../core/errors.js';
 import { latestStandingChange } from '../core/undo-order.js';
@@ -206,14 +206,14 @@ export class SqliteEditor implements DossierEditor {
     return mergeActors(this.db, fromId, intoId, stamp);
   }
 
-  unmergeActor(name: string, stamp: ChangeStamp): { actorId: number; name: string; fromId: number; links: number } {
+  unmergeActor(name: string, stamp: ChangeStamp, as?: string): { actorId: number; name: string; renamedFrom?: string; fromId: number; links: number; held: HeldName[] } {
     const merged = findMergedActor(this.db, name);
     if (!merged) {
       throw new UserError('not-found', `No merged actor was called \`${name}\` (option \`name\`).`, [
         'Give a name the actor had before it was merged (now an alias of the actor it went into: see /actor).',
       ]);
     }
-    const { links } = unmergeActor(this.db, merged, stamp);
-    return { actorId: merged.actorId, name: merged.name, fromId: merged.holderId, links };
+    const back = unmergeActor(this.db, merged, stamp, as);
+    return { actorId: merged.actorId, fromId: merged.holderId, ...back, ...(back.name !== merged.name ? { renamedFrom: merged.name } : {}) };
   }
 }

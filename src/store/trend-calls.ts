@@ -18,6 +18,14 @@ interface CallRow {
 
 const COLUMNS = 'topic, day, direction, alert, note, made_by, made_at';
 
+/**
+ * An entry whose first day is known. Only an entry starting on the first of a month can be dated
+ * to a month or a year: the index answers for the others, and only those rows are read for their
+ * precision. (Not told by a one-day span, as the weekly chart does: entries stored before spans
+ * had to end after their date may end on the first day of the month they are dated to.)
+ */
+const DAY_DATED = "(substr(day_from, 9, 2) <> '01' OR occurred_precision = 'day')";
+
 function toCall(row: CallRow): TrendCall {
   const call: TrendCall = { topic: row.topic, day: row.day, direction: row.direction, note: row.note, madeBy: row.made_by, madeAt: row.made_at };
   if (row.alert) call.alert = row.alert;
@@ -80,7 +88,7 @@ export class SqliteTrendCalls implements TrendCalls {
     const rows = this.cache
       .get(
         `SELECT event_type, count(*) AS n FROM entries INDEXED BY entries_live_by_topic
-         WHERE topic = ? AND deleted_at IS NULL AND day_from BETWEEN ? AND ? GROUP BY event_type`,
+         WHERE topic = ? AND deleted_at IS NULL AND day_from BETWEEN ? AND ? AND ${DAY_DATED} GROUP BY event_type`,
       )
       .all(topic, from, to) as { event_type: EventType; n: number }[];
     const figures: WindowFigures = { from, to, entries: rows.reduce((sum, r) => sum + r.n, 0), byType: new Map(rows.map((r) => [r.event_type, r.n])) };
@@ -88,12 +96,31 @@ export class SqliteTrendCalls implements TrendCalls {
     return casualties ? { ...figures, casualties } : figures;
   }
 
+  undated(topic: string, from: string, to: string): number {
+    // A year-dated start may reach back a year before `from`; the month or year it names must overlap the days.
+    return this.cache
+      .get(
+        `SELECT count(*) FROM entries INDEXED BY entries_live_by_topic
+         WHERE topic = ? AND deleted_at IS NULL AND day_from BETWEEN date(?, '-1 year', '+1 day') AND ? AND NOT ${DAY_DATED}
+           AND date(day_from, CASE occurred_precision WHEN 'month' THEN '+1 month' ELSE '+1 year' END, '-1 day') >= ?`,
+      )
+      .pluck()
+      .get(topic, from, to, from) as number;
+  }
+
+  newestDayDated(topic: string): string | undefined {
+    return this.cache
+      .get(`SELECT day_from FROM entries INDEXED BY entries_live_by_topic WHERE topic = ? AND deleted_at IS NULL AND ${DAY_DATED} ORDER BY day_from DESC LIMIT 1`)
+      .pluck()
+      .get(topic) as string | undefined;
+  }
+
   /** The fatality figures of the same entries, for those that carry any. */
   private fatalities(topic: string, from: string, to: string): FatalityFigures[] {
     const rows = this.cache
       .get(
         `SELECT f.low, f.best, f.high FROM entries e INDEXED BY entries_live_by_topic CROSS JOIN entry_fatalities f ON f.entry_id = e.id
-         WHERE e.topic = ? AND e.deleted_at IS NULL AND e.day_from BETWEEN ? AND ?`,
+         WHERE e.topic = ? AND e.deleted_at IS NULL AND e.day_from BETWEEN ? AND ? AND ${DAY_DATED}`,
       )
       .all(topic, from, to) as { low: number | null; best: number; high: number | null }[];
     return rows.map(({ low, best, high }) => ({ best, ...(low !== null ? { low } : {}), ...(high !== null ? { high } : {}) }));
