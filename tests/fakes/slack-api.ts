@@ -2,7 +2,8 @@
 // and a Socket Mode WebSocket (/socket). It records everything the real Bolt app sends to it, keeps
 // the bot's channel messages (with their metadata, readable through conversations.history), opens
 // direct message conversations (conversations.open, or refuses them) and can cut a call off after
-// receiving it, as a connection reset would.
+// receiving it, as a connection reset would. Like Slack, it refuses a message whose blocks break
+// Block Kit's limits or name a file that is not (yet) uploaded, with `invalid_blocks`.
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -46,12 +47,26 @@ export type ChannelMessage = {
   metadata?: unknown;
 };
 
+/** A message the fake refused, as Slack would have: where it was sent and why. */
+export interface RefusedMessage {
+  /** The Web API method, or `response_url`. */
+  via: string;
+  errors: string[];
+  blocks: unknown;
+}
+
+/** Slack's limits on a message's blocks, which it checks before anything else. */
+export const BLOCK_KIT = { maxBlocks: 50, maxSectionText: 3000, maxHeaderText: 150 } as const;
+
 export interface FakeSlackOptions {
   /** Slack's clock (ms), which a message's ts comes from; the wall clock by default. */
   now?: () => number;
 }
 
 type Replier = (args: Record<string, unknown>) => FakeReply;
+
+/** Web API methods that send or change a message, whose blocks Slack checks. */
+const MESSAGE_METHODS = new Set(['chat.postMessage', 'chat.update', 'chat.postEphemeral']);
 
 function parseBody(raw: string, contentType: string | undefined): Record<string, unknown> {
   if (!raw) return {};
@@ -68,7 +83,13 @@ export class FakeSlack {
   readonly calls = new Recorded<ApiCall>();
   readonly responses = new Recorded<ResponseUrlPost>();
   readonly uploads = new Recorded<Upload>();
+  /** Messages refused for their blocks, in the order they came. */
+  readonly refused = new Recorded<RefusedMessage>();
   private files = 0;
+  /** Files by id: completed (files.completeUploadExternal) or not, and how many more messages naming them Slack refuses. */
+  private readonly fileStates = new Map<string, { completed: boolean; refusalsLeft: number }>();
+  /** Refusals each file completed from now on gets before it is ready (see finishUploadsAfter). */
+  private unreadyRefusals = 0;
   readonly socketMode: FakeSocketMode;
   private readonly repliers = new Map<string, Replier>();
   /** Channels the bot is not a member of: chat.postMessage there answers not_in_channel. */
@@ -147,6 +168,15 @@ export class FakeSlack {
     this.cutOffs.set(method, [...(this.cutOffs.get(method) ?? []), tookEffect]);
   }
 
+  /**
+   * Slack finishes an upload after answering files.completeUploadExternal: each file completed
+   * from now on is refused (`invalid_blocks`, as an invalid slack_file) in the first `refusals`
+   * messages that show it, then shown. 0 (the default): ready at once.
+   */
+  finishUploadsAfter(refusals: number): void {
+    this.unreadyRefusals = refusals;
+  }
+
   /** The bot's messages in a channel, oldest first. */
   messagesIn(channel: string): (ChannelMessage & { ts: string })[] {
     return [...this.messages].filter(([, m]) => m.channel === channel).map(([ts, m]) => ({ ...m, ts }));
@@ -180,6 +210,8 @@ export class FakeSlack {
   private handle(path: string, headers: IncomingHttpHeaders, args: Record<string, unknown>): FakeReply {
     const response = /^\/response\/([\w-]+)$/.exec(path);
     if (response) {
+      // A response_url answers an error status; Bolt's respond() keeps only the status.
+      if (this.refuses('response_url', args.blocks)) return { status: 404, body: { ok: false, error: 'invalid_blocks' } };
       this.responses.push({ id: response[1]!, body: args });
       return { body: { ok: true } };
     }
@@ -196,9 +228,48 @@ export class FakeSlack {
   }
 
   private answer(method: string, args: Record<string, unknown>): FakeReply {
+    // Blocks are checked first, also where a test scripts the answer.
+    if (MESSAGE_METHODS.has(method)) {
+      const errors = this.blockErrors(args.blocks);
+      if (errors.length > 0) {
+        this.refused.push({ via: method, errors, blocks: args.blocks });
+        return { body: { ok: false, error: 'invalid_blocks', errors, response_metadata: { messages: errors.map((e) => `[ERROR] ${e}`) } } };
+      }
+    }
     const scripted = this.repliers.get(method);
     if (scripted) return scripted(args);
     return { body: this.defaultReply(method, args) };
+  }
+
+  /** Records and says whether Slack would refuse these blocks. */
+  private refuses(via: string, blocks: unknown): boolean {
+    const errors = this.blockErrors(blocks);
+    if (errors.length > 0) this.refused.push({ via, errors, blocks });
+    return errors.length > 0;
+  }
+
+  /** What Slack finds wrong with a message's blocks, in its words (none: it takes them). */
+  private blockErrors(blocks: unknown): string[] {
+    if (!Array.isArray(blocks)) return [];
+    const errors: string[] = [];
+    if (blocks.length > BLOCK_KIT.maxBlocks) errors.push(`no more than ${BLOCK_KIT.maxBlocks} items allowed [json-pointer:/blocks]`);
+    blocks.forEach((block: { type?: string; text?: { text?: string }; slack_file?: { id?: string } }, i) => {
+      const length = block.text?.text?.length ?? 0;
+      if (block.type === 'section' && length > BLOCK_KIT.maxSectionText) errors.push(`must be less than ${BLOCK_KIT.maxSectionText + 1} characters [json-pointer:/blocks/${i}/text/text]`);
+      if (block.type === 'header' && length > BLOCK_KIT.maxHeaderText) errors.push(`must be less than ${BLOCK_KIT.maxHeaderText + 1} characters [json-pointer:/blocks/${i}/text/text]`);
+      const fileId = block.type === 'image' ? block.slack_file?.id : undefined;
+      if (fileId !== undefined && !this.fileShown(fileId)) errors.push(`invalid slack file [json-pointer:/blocks/${i}/slack_file]`);
+    });
+    return errors;
+  }
+
+  /** A message may show the file: uploaded, completed and finished (each refusal counts down). */
+  private fileShown(id: string): boolean {
+    const file = this.fileStates.get(id);
+    if (!file?.completed) return false;
+    if (file.refusalsLeft === 0) return true;
+    file.refusalsLeft -= 1;
+    return false;
   }
 
   /** A ts from Slack's clock, later than every earlier one. */
@@ -263,10 +334,15 @@ export class FakeSlack {
       case 'files.getUploadURLExternal': {
         this.files += 1;
         const fileId = `F0FILE${this.files}`;
+        this.fileStates.set(fileId, { completed: false, refusalsLeft: 0 });
         return { ok: true, upload_url: `${this.url}/upload/${fileId}`, file_id: fileId };
       }
-      case 'files.completeUploadExternal':
-        return { ok: true, files: (args.files as { id: string; title?: string }[]).map((f) => ({ id: f.id, title: f.title ?? '' })) };
+      case 'files.completeUploadExternal': {
+        const files = args.files as { id: string; title?: string }[];
+        if (files.some((f) => !this.fileStates.has(f.id))) return { ok: false, error: 'file_not_found' };
+        for (const f of files) this.fileStates.set(f.id, { completed: true, refusalsLeft: this.unreadyRefusals });
+        return { ok: true, files: files.map((f) => ({ id: f.id, title: f.title ?? '' })) };
+      }
       case 'views.open':
         return { ok: true, view: { id: 'V0TEST', ...(args.view as object) } };
       case 'apps.connections.open':

@@ -93,6 +93,16 @@ describe('labels', () => {
     const view = formModal(screen({ title: 'Edit entry #123456789012345678', submit: 'Save all of these changes now' }), PLACE);
     for (const label of [view.title, view.submit!]) expect(Array.from(label.text).length).toBeLessThanOrEqual(24);
   });
+
+  it.each([
+    ['Approve candidate #100000', 'Approve #100000'],
+    ['Approve candidate #1234567', 'Approve #1234567'],
+    ['Attach candidate #100000', 'Attach candidate #100000'],
+    ['Edit entry #123456789012', 'Edit entry #123456789012'],
+    ['Approve candidate #12345678901234567', 'Appr… #12345678901234567'],
+  ])('a title ending in an id too long for it keeps the id whole: %s → %s', (title, shown) => {
+    expect(formModal(screen({ title }), PLACE).title.text).toBe(shown);
+  });
 });
 
 describe('the record above the fields', () => {

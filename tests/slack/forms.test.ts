@@ -343,6 +343,62 @@ describe('submitting the add modal', () => {
   });
 });
 
+describe('a submission that runs longer than Slack waits for the modal’s answer (3 s)', () => {
+  /** Holds every dispatch until the test lets it go, as a slow command would (editing every posted copy of a card…). */
+  function holdDispatches(): () => void {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const dispatch = h.app.dispatcher.dispatch.bind(h.app.dispatcher);
+    vi.spyOn(h.app.dispatcher, 'dispatch').mockImplementation(async (request) => {
+      await held;
+      return dispatch(request);
+    });
+    return release;
+  }
+
+  it('closes the modal in time, and the result reaches the submitter once the command is done', async () => {
+    const view = await h.openForm('/entry add', { userId: ADMIN, channelId: 'C0DESK' });
+    const count = entryCount();
+    const release = holdDispatches();
+    try {
+      const posted = h.slack.callsTo('chat.postEphemeral').length;
+      const started = Date.now();
+      const answer = await h.submitForm(view, VALID, { userId: ADMIN });
+      expect(answer).toEqual({ status: 200, body: undefined });
+      expect(Date.now() - started).toBeLessThan(3000);
+      expect(entryCount()).toBe(count);
+      release();
+      const call = await nextEphemeral(posted);
+      expect(call.args).toMatchObject({ channel: 'C0DESK', user: ADMIN });
+      expect(h.app.dossier.getEntry(addedId(call))?.title).toBe(VALID.title);
+      expect(entryCount()).toBe(count + 1);
+      expect(h.app.logger.lines.filter((l) => l.message === 'slack: unhandled Bolt error')).toEqual([]);
+    } finally {
+      release();
+    }
+  });
+
+  it('a refusal that comes after the modal closed is posted to the submitter, with what they typed', async () => {
+    const view = await h.openForm('/entry add', { userId: ADMIN, channelId: 'C0DESK' });
+    const before = storeFingerprint(h.app.db);
+    const release = holdDispatches();
+    try {
+      const posted = h.slack.callsTo('chat.postEphemeral').length;
+      expect(await h.submitForm(view, { ...VALID, actors: 'Nobody At All:participant' }, { userId: ADMIN })).toEqual({ status: 200, body: undefined });
+      release();
+      const call = await nextEphemeral(posted);
+      expect(call.args).toMatchObject({ channel: 'C0DESK', user: ADMIN });
+      const text = shownText(call.args);
+      expect(text).toContain('No actor is called `Nobody At All` (option `actors`).');
+      expect(text).toContain('What you typed is below');
+      expect(text).toContain('Second line, as sourced.');
+      expect(storeFingerprint(h.app.db)).toBe(before);
+    } finally {
+      release();
+    }
+  });
+});
+
 /** What an edit modal's inputs hold when opened: what submitting it untouched would send. */
 function prefilledValues(view: Parameters<typeof inputs>[0]): Record<string, string> {
   return Object.fromEntries(

@@ -66,14 +66,17 @@ export function formState(view: types.ModalView, fields: Record<string, string>)
   return values;
 }
 
-/** `now` is the adapter's clock (request signatures); `appNow` the app's, to edit the dossier at known times. */
-export async function startHarness(options: { admins?: string; now?: () => number; appNow?: () => Date } = {}): Promise<Harness> {
+/**
+ * `now` is the adapter's clock (request signatures); `appNow` the app's, to edit the dossier at
+ * known times; `uploadReadyWaitsMs` the adapter's waits for a picture Slack has not finished.
+ */
+export async function startHarness(options: { admins?: string; now?: () => number; appNow?: () => Date; uploadReadyWaitsMs?: readonly number[] } = {}): Promise<Harness> {
   const slack = await FakeSlack.start();
   const app = createTestApp(options.admins ?? '', options.appNow);
   const startAdapter = () =>
     startSlackAdapter(
       { config: { botToken: 'xoxb-test', signingSecret: SECRET, port: 0, apiUrl: slack.apiUrl }, dispatcher: app.dispatcher, logger: app.logger },
-      { host: '127.0.0.1', ...(options.now ? { now: options.now } : {}) },
+      { host: '127.0.0.1', ...(options.now ? { now: options.now } : {}), ...(options.uploadReadyWaitsMs ? { uploadReadyWaitsMs: options.uploadReadyWaitsMs } : {}) },
     );
   const urlOf = (adapter: SlackAdapter) => `http://127.0.0.1:${adapter.port}/slack/events`;
   const adapter = await startAdapter();

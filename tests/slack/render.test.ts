@@ -2,6 +2,7 @@
 // message stays within Block Kit's limits, nothing is lost and data can never become markup.
 import type { types } from '@slack/bolt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SlackPictures } from '../../src/adapters/slack/picture.js';
 import { SeenIds, type HandlerDeps } from '../../src/adapters/slack/handler-deps.js';
 import { SLACK_ROOM } from '../../src/adapters/slack/index.js';
 import { MAX_BLOCKS_PER_MESSAGE, MAX_BUTTON_VALUE, MAX_FIELD_TEXT, MAX_HEADER_TEXT, MAX_RENDERED_CHARS_PER_MESSAGE, MAX_SECTION_TEXT } from '../../src/adapters/slack/limits.js';
@@ -135,7 +136,7 @@ describe('pages and parts', () => {
   beforeAll(() => {
     app = createTestApp();
     const interactions = new Interactions({ dispatcher: app.dispatcher, logger: app.logger, room: SLACK_ROOM });
-    deps = { dispatcher: app.dispatcher, logger: app.logger, interactions, seen: new SeenIds() };
+    deps = { dispatcher: app.dispatcher, logger: app.logger, interactions, seen: new SeenIds(), pictures: new SlackPictures(app.logger) };
   });
   afterAll(() => app?.dispose());
 

@@ -270,3 +270,23 @@ describe('GIVEN a card Slack posted but whose answer was lost', () => {
     expect(logger.lines.map((l) => l.message)).toContain('review post answered late');
   });
 });
+
+describe('GIVEN a candidate numbered 100000', () => {
+  const HAMA = { guid: 'north-1', title: 'Talks on Hama water supply open', link: 'https://north.example/hama', summary: 'Engineers met.', published: '2025-07-20T10:00:00Z' };
+
+  it('WHEN an admin presses Edit THEN the form’s title names it with every digit', async () => {
+    // The queue has held 99,999 candidates: the next one is #100000.
+    app.db
+      .prepare("INSERT INTO review_candidates (id, topic, title, outlet, suggestion, status, decided_by, decided_at, reason, created_at) VALUES (99999, 'syria-israel', 'Older story', 'Wire', '{}', 'rejected', 'test', ?, 'test', ?)")
+      .run(NOW, NOW);
+    feeds.serve('/north.xml', 'North', [HAMA]);
+    await command(`/sources add url:${feeds.url('/north.xml')} topic:syria-israel backfill:true`);
+    const sourceId = app.db.prepare('SELECT max(id) FROM feed_sources').pluck().get() as number;
+    await command(`/sources check id:${sourceId}`);
+    const posted = await slack.calls.atLeast(1, (c) => c.method === 'chat.postMessage' && String(c.args.text).includes(HAMA.title));
+    expect(String(posted[0]!.args.text)).toContain('#100000');
+    await press(card(HAMA.title), 'Edit', ADMIN, 'edit-100000');
+    const [call] = await slack.calls.atLeast(1, (c) => c.method === 'views.open' && c.args.trigger_id === 'edit-100000');
+    expect((call!.args.view as types.ModalView).title.text).toBe('Approve #100000');
+  });
+});

@@ -24,7 +24,9 @@ export function registerButtons(app: App, deps: HandlerDeps): void {
       if (result.kind === 'show' || (result.kind === 'reply' && result.view.replacesMessage && !result.view.private)) {
         // Buttons sit under a message's last part, so that part is what replaces it.
         const at = result.kind === 'show' ? { part: result.part, ...(result.source ? { source: result.source } : {}) } : { part: 'last' as const };
-        await respond({ replace_original: true, ...answerMessage(deps, result.view, { owner, prefix, ...at }) });
+        // A message keeps its picture whichever part it shows, as a Discord message keeps its attachment.
+        const picture = await deps.pictures.shown(client, result.view);
+        await deps.pictures.send(answerMessage(deps, picture.view, { owner, prefix, ...at }), picture, (message) => respond({ replace_original: true, ...message }));
       } else if (result.kind === 'form') {
         const where = { channelId: caller.channelId ?? '', public: false, prefix, ...(body.response_url ? { responseUrl: body.response_url } : {}) };
         await openModal(deps, result.form, { client, triggerId: body.trigger_id, ...where }, respond);

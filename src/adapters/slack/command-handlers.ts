@@ -10,7 +10,6 @@ import { adapterFailure } from '../../core/adapter-failure.js';
 import { isShownInChannel, slackCaller, type HandlerDeps } from './handler-deps.js';
 import { escapeMrkdwn } from './mrkdwn.js';
 import { answerMessage } from './paging.js';
-import { uploadPicture, withPictureBlock } from './picture.js';
 import { OPTIONAL_COMMAND_PREFIX, prefixOf, spellingFor } from './command-prefix.js';
 import { escapeRegExp } from '../../core/text.js';
 
@@ -40,9 +39,11 @@ async function answer(deps: HandlerDeps, name: string, command: SlashCommand, re
         : await deps.dispatcher.dispatchText(typed, caller, requestId);
   // A read-only command goes with its buttons, so they can run it again, after a restart too.
   const source = outcome.readOnly && outcome.view.tone !== 'error' ? outcome.invocation : undefined;
-  const { view, block } = await uploadPicture(client, outcome.view, deps.logger);
-  const message = withPictureBlock(answerMessage(deps, view, { owner: caller.userId, prefix, ...(source ? { source } : {}) }), block);
-  await respond({ response_type: isShownInChannel(view, askedPublic) ? 'in_channel' : 'ephemeral', ...message });
+  const picture = await deps.pictures.upload(client, outcome.view);
+  const { view } = picture;
+  const message = answerMessage(deps, view, { owner: caller.userId, prefix, ...(source ? { source } : {}) });
+  const shown = isShownInChannel(view, askedPublic) ? 'in_channel' : 'ephemeral';
+  await deps.pictures.send(message, picture, (m) => respond({ response_type: shown, ...m }));
 }
 
 export function registerCommands(app: App, deps: HandlerDeps): void {

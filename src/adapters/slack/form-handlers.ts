@@ -1,9 +1,13 @@
 // Modals: a form the core opens (for a typed command or a button) is drawn with views.open; its
 // submission goes to the core. A refusal keeps the modal open with the message under the field at
 // fault; success closes it and the result is posted for the submitter where the command was run.
+// A submission still running when Slack's wait nears its end closes the modal, and its result
+// (a refusal too) is posted the same way once it is known.
 import type { App, RespondFn, ViewSubmitAction, webApi } from '@slack/bolt';
+import { typedSections } from '../../core/interaction/form-flow.js';
 import type { FormScreen } from '../../core/interaction/forms.js';
-import type { View } from '../../core/view.js';
+import { FORM_TYPED_TEXT } from '../../core/interaction/texts.js';
+import { plainLine, type View } from '../../core/view.js';
 import { FORM_CALLBACK_ID, fieldErrorText, formModal, readMetadata, typedValues, type ModalMetadata, type ModalPlace } from './form-modal.js';
 import { adapterFailure } from '../../core/adapter-failure.js';
 import { isShownInChannel, slackCaller, type HandlerDeps } from './handler-deps.js';
@@ -21,6 +25,12 @@ export interface ModalOpening extends ModalPlace {
 }
 
 const RESPONSE_URL_TIMEOUT_MS = 5000;
+
+/**
+ * How long a submission may run before the modal is answered anyway: Slack waits 3 s for it, then
+ * shows the user an error and the answer no longer counts.
+ */
+export const FORM_ACK_DEADLINE_MS = 2000;
 
 /** Opens the modal; when Slack refuses (an expired trigger), says how to go on. */
 export async function openModal(deps: HandlerDeps, form: FormScreen, opening: ModalOpening, respond: RespondFn): Promise<void> {
@@ -66,6 +76,27 @@ async function deliver(deps: HandlerDeps, client: WebClient, meta: ModalMetadata
   deps.logger.error({ channel: meta.channelId, user, title: view.title }, 'slack: form result could not be delivered');
 }
 
+/** The work's result if it ends within `ms`; undefined once `ms` have passed without it. */
+async function within<T>(work: Promise<T>, ms: number): Promise<{ value: T } | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), ms);
+  });
+  try {
+    return await Promise.race([work.then((value) => ({ value })), deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** A refusal delivered once the modal is gone, with what was typed in it, so nothing is lost. */
+function withTyped(view: View, values: Readonly<Record<string, string>>): View {
+  const typed = typedSections(values);
+  const given = typed.length > 0 && JSON.stringify(view.sections.slice(-typed.length)) === JSON.stringify(typed);
+  if (typed.length === 0 || given) return view;
+  return { ...view, intro: [...(view.intro ?? []), plainLine(FORM_TYPED_TEXT)], sections: [...view.sections, ...typed] };
+}
+
 export function registerForms(app: App, deps: HandlerDeps): void {
   app.view<ViewSubmitAction>({ callback_id: FORM_CALLBACK_ID, type: 'view_submission' }, async ({ ack, body, view, client }) => {
     const firstField = view.blocks.find((b) => b.type === 'input' && b.block_id)?.block_id ?? '';
@@ -78,8 +109,23 @@ export function registerForms(app: App, deps: HandlerDeps): void {
     };
     try {
       const submitter = slackCaller(body.user, body.team?.id, meta?.channelId, meta?.prefix);
+      const values = typedValues(view.state.values);
       // One modal is one change: its view id is the request id, so a redelivery writes once.
-      const result = await deps.interactions.submit(meta?.carrier ?? '', typedValues(view.state.values), submitter, view.id);
+      const submitting = deps.interactions.submit(meta?.carrier ?? '', values, submitter, view.id);
+      const inTime = await within(submitting, FORM_ACK_DEADLINE_MS);
+      if (!inTime) {
+        // Slack waits 3 s for the answer: the modal closes now, and the result follows as a message.
+        await answer();
+        deps.logger.info({ viewId: view.id }, 'slack: form submission still running; modal closed, its result follows');
+        const late = await submitting.then(
+          (result) => (result.kind === 'refused' ? withTyped(result.view, values) : result.view),
+          (error: unknown) => adapterFailure(deps.logger, error, 'slack: form submission failed', { viewId: view.id }),
+        );
+        if (!meta) return deps.logger.error({ viewId: view.id, title: late.title }, 'slack: form result could not be delivered: the modal names no channel');
+        if (!deps.seen.firstTime(`view:${view.id}`)) return deps.logger.info({ viewId: view.id }, 'slack: repeated form submission; result already posted');
+        return await deliver(deps, client, meta, submitter.userId, late);
+      }
+      const result = inTime.value;
       if (result.kind !== 'done' || !meta) return await answer(result);
       await answer();
       // The same modal submitted again is answered with the stored result, posted already.

@@ -115,6 +115,27 @@ function previewBlocks(view: View, rest: Line | undefined, room: number, spell: 
   return [...blocks.slice(0, fittingCount(blocks, room - 2, budget - blockChars(notice))), notice, { type: 'divider' }];
 }
 
+/** A trailing id (`#100000`), which a shortened title must keep whole. */
+const TRAILING_ID = /^(.*?)\s*(#\d+)$/s;
+
+/**
+ * A modal's title within Slack's limit. One ending in an id keeps the id whole and drops the
+ * words before it instead ("Approve candidate #100000" → "Approve #100000"): a cut id would name
+ * another record.
+ */
+export function modalTitle(title: string, max = limit.MAX_MODAL_TITLE): string {
+  const match = TRAILING_ID.exec(title);
+  if (title.length <= max || !match || match[2]!.length > max) return clip(title, max);
+  const id = match[2]!;
+  const words = match[1]!.split(/\s+/).filter(Boolean);
+  // The first word says what the form does; the words after it go first, nearest the id first.
+  while (words.length > 1 && [...words, id].join(' ').length > max) words.pop();
+  const room = max - id.length - 1;
+  if (words.length === 0 || room < 2) return id;
+  // Several words left fit; one left is shortened if it still does not.
+  return `${words.length === 1 ? clip(words[0]!, room) : words.join(' ')} ${id}`;
+}
+
 /** The modal for a form; command names in it are spelled as the workspace has them. */
 export function formModal(form: FormScreen, place: ModalPlace): types.ModalView {
   const inputs = form.fields.map(inputBlock);
@@ -125,7 +146,7 @@ export function formModal(form: FormScreen, place: ModalPlace): types.ModalView 
   return {
     type: 'modal',
     callback_id: FORM_CALLBACK_ID,
-    title: plain(form.title, limit.MAX_MODAL_TITLE),
+    title: { type: 'plain_text', text: modalTitle(form.title) },
     submit: plain(form.submit, limit.MAX_MODAL_TITLE),
     private_metadata: JSON.stringify(metadata),
     blocks: [...preview, ...note, ...inputs],

@@ -7,6 +7,7 @@ import type { Interactions } from '../../core/interaction/interactions.js';
 import type { Logger } from '../../core/logger.js';
 import type { View } from '../../core/view.js';
 import { RESPONSE_URL_LIFETIME_MS } from './limits.js';
+import type { SlackPictures } from './picture.js';
 
 /** Delivery ids (trigger ids, view ids) already handled, remembered while Slack may redeliver. */
 export class SeenIds extends DeliveryIds {
@@ -20,6 +21,7 @@ export interface HandlerDeps {
   interactions: Interactions;
   logger: Logger;
   seen: SeenIds;
+  pictures: SlackPictures;
 }
 
 type SlackUser = { id: string; username?: string; name?: string; team_id?: string };

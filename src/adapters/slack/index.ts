@@ -11,6 +11,7 @@ import { registerCommands } from './command-handlers.js';
 import { registerForms } from './form-handlers.js';
 import { SeenIds, type HandlerDeps } from './handler-deps.js';
 import { MAX_BUTTON_VALUE, MAX_PRIVATE_METADATA } from './limits.js';
+import { SlackPictures } from './picture.js';
 import { SlackPoster } from './poster.js';
 import { slackCallFailed, slackListenFailed } from './startup-errors.js';
 
@@ -19,6 +20,8 @@ export interface SlackStartOptions {
   host?: string;
   /** Clock for what buttons and forms keep in memory, and for duplicate detection (tests move it). */
   now?: () => number;
+  /** Waits before sending again a message whose just-uploaded picture Slack had not finished. */
+  uploadReadyWaitsMs?: readonly number[];
 }
 
 export interface SlackAdapter extends RunningAdapter {
@@ -55,7 +58,8 @@ export async function startSlackAdapter(deps: AdapterDeps<SlackConfig>, options:
   const { config, dispatcher, logger } = deps;
   const app = createBoltApp(config, logger);
   const interactions = new Interactions({ dispatcher, logger, room: SLACK_ROOM, ...(options.now ? { now: options.now } : {}) });
-  const handlerDeps: HandlerDeps = { dispatcher, logger, interactions, seen: new SeenIds(options.now) };
+  const pictures = new SlackPictures(logger, options.uploadReadyWaitsMs, options.now);
+  const handlerDeps: HandlerDeps = { dispatcher, logger, interactions, seen: new SeenIds(options.now), pictures };
   skipRetries(app, logger);
   registerCommands(app, handlerDeps);
   registerButtons(app, handlerDeps);
@@ -84,7 +88,7 @@ export async function startSlackAdapter(deps: AdapterDeps<SlackConfig>, options:
     name: 'slack',
     app,
     ...(port !== undefined ? { port } : {}),
-    poster: SlackPoster.create(config, logger, interactions),
+    poster: SlackPoster.create(config, logger, interactions, options.uploadReadyWaitsMs ? { uploadReadyWaitsMs: options.uploadReadyWaitsMs } : {}),
     async stop() {
       await app.stop();
     },

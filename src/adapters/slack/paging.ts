@@ -57,7 +57,7 @@ function partNotes(index: number, count: number, pager: Pager | undefined, spell
  * The message showing `at.part` of the view (past the end: the last part, saying so), naming
  * commands as the workspace types them, with the buttons the core draws for it.
  */
-export function answerMessage(deps: HandlerDeps, view: View, at: Placement): SlackMessage {
+export function answerMessage(deps: Pick<HandlerDeps, 'interactions'>, view: View, at: Placement): SlackMessage {
   const prefix = at.prefix ?? '';
   const parts = renderView(view, spellingFor(prefix));
   const asked = at.part === 'last' ? parts.length - 1 : (at.part ?? 0);

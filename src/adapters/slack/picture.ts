@@ -1,21 +1,40 @@
 // A view's picture on Slack: drawn, uploaded as a file (files.getUploadURLExternal, the bytes
 // POSTed to the URL it returns, files.completeUploadExternal) without sharing it anywhere, and
 // shown in the message by an image block naming the file, its alt text the picture's.
-import type { webApi } from '@slack/bolt';
+import { setTimeout as wait } from 'node:timers/promises';
+import { ErrorCode, webApi } from '@slack/bolt';
 import { drawPicture } from '../../core/charts/picture.js';
 import type { Logger } from '../../core/logger.js';
 import { clip } from '../../core/text-cut.js';
-import { plainLine, type View } from '../../core/view.js';
+import { plainLine, type View, type ViewImage } from '../../core/view.js';
+import { MAX_CONTEXT_TEXT, RESPONSE_URL_LIFETIME_MS } from './limits.js';
 import type { SlackMessage } from './paging.js';
-import type { Block } from './render-view.js';
+import { contextBlock, type Block } from './render-view.js';
 
 /** Slack's limit on an image block's alt text. */
 const ALT_TEXT_LIMIT = 2000;
 
+/**
+ * Waits before sending again a message Slack refused because a file uploaded just now was not
+ * ready: Slack finishes an upload after answering files.completeUploadExternal.
+ */
+export const UPLOAD_READY_WAITS_MS: readonly number[] = [1000, 2000];
+
+/** Pictures uploaded lately that a page turn may show again: enough for a busy half hour. */
+const MAX_KNOWN_PICTURES = 1000;
+
+export const PICTURE_NOT_SHOWN_TEXT = 'The picture could not be shown: Slack did not accept it in this message (see Sitrep’s log).';
+
 export interface UploadedPicture {
+  /**
+   * The view to render. It keeps its image even when the picture cannot be shown, so its parts
+   * are cut with room for it, as on every other attempt.
+   */
   view: View;
   /** The image block showing the uploaded file, when the picture could be drawn and uploaded. */
   block?: Block;
+  /** Uploaded just now: Slack may not have finished it yet. */
+  fresh?: boolean;
 }
 
 async function upload(client: webApi.WebClient, png: Uint8Array, filename: string, alt: string, title: string): Promise<string> {
@@ -27,21 +46,100 @@ async function upload(client: webApi.WebClient, png: Uint8Array, filename: strin
   return target.file_id;
 }
 
-export async function uploadPicture(client: webApi.WebClient, view: View, logger: Logger): Promise<UploadedPicture> {
+const imageBlock = (id: string, alt: string): Block => ({ type: 'image', slack_file: { id }, alt_text: alt });
+
+async function uploadPicture(client: webApi.WebClient, view: View, logger: Logger): Promise<UploadedPicture & { fileId?: string }> {
   const image = view.image;
   if (!image) return { view };
   const drawn = await drawPicture(view, logger);
-  if (!drawn.png) return { view: drawn.view };
+  if (!drawn.png) return { view: { ...drawn.view, image } };
   const alt = clip(image.alt, ALT_TEXT_LIMIT);
   try {
-    const id = await upload(client, drawn.png, image.filename, alt, view.title);
-    return { view, block: { type: 'image', slack_file: { id }, alt_text: alt } };
+    const fileId = await upload(client, drawn.png, image.filename, alt, view.title);
+    return { view, block: imageBlock(fileId, alt), fresh: true, fileId };
   } catch (error) {
     logger.error({ err: error, title: view.title }, 'slack: a picture could not be uploaded');
-    const { image: _image, ...rest } = view;
-    return { view: { ...rest, intro: [...(rest.intro ?? []), plainLine('The picture could not be uploaded to Slack (see Sitrep’s log).')] } };
+    return { view: { ...view, intro: [...(view.intro ?? []), plainLine('The picture could not be uploaded to Slack (see Sitrep’s log).')] } };
   }
 }
+
+/** Slack refused the message's blocks: through the Web API, or (its reason unread) a response_url. */
+function blocksRefused(error: unknown): boolean {
+  const { code, data } = error as { code?: string; data?: { error?: string } };
+  if (code === webApi.ErrorCode.PlatformError) return data?.error === 'invalid_blocks';
+  return code === ErrorCode.RespondError;
+}
+
+/**
+ * Pictures on Slack for one client: uploads, what a page turn shows again, and sending a message
+ * with its picture.
+ */
+export class SlackPictures {
+  /** File ids by what they show: the file name and the alt text, which states the figures. */
+  private readonly known = new Map<string, { id: string; until: number }>();
+
+  constructor(
+    private readonly logger: Logger,
+    private readonly waitsMs: readonly number[] = UPLOAD_READY_WAITS_MS,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** The view's picture, uploaded anew. */
+  async upload(client: webApi.WebClient, view: View): Promise<UploadedPicture> {
+    const { fileId, ...uploaded } = await uploadPicture(client, view, this.logger);
+    if (view.image && fileId) this.remember(view.image, fileId);
+    return uploaded;
+  }
+
+  /**
+   * The view's picture as a page turn shows it: the file uploaded lately with the same name and
+   * alt text when there is one, otherwise uploaded anew (after a restart, or another picture).
+   */
+  async shown(client: webApi.WebClient, view: View): Promise<UploadedPicture> {
+    const image = view.image;
+    if (!image) return { view };
+    const alt = clip(image.alt, ALT_TEXT_LIMIT);
+    const known = this.known.get(keyOf(image));
+    if (known && known.until > this.now()) return { view, block: imageBlock(known.id, alt) };
+    return this.upload(client, view);
+  }
+
+  /**
+   * Sends `message` with the picture under its text. A file uploaded just now may not be ready:
+   * the message is sent again after each wait; should Slack still refuse it, it goes without the
+   * picture, saying so, rather than not at all.
+   */
+  async send<T>(message: SlackMessage, picture: Pick<UploadedPicture, 'block' | 'fresh'>, send: (message: SlackMessage) => Promise<T>): Promise<T> {
+    if (!picture.block) return send(message);
+    const waits = picture.fresh ? this.waitsMs : [];
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        return await send(withPictureBlock(message, picture.block));
+      } catch (error) {
+        if (!blocksRefused(error)) throw error;
+        if (attempt >= waits.length) {
+          this.logger.warn({ err: error, attempts: attempt + 1 }, 'slack: a message with a picture was refused; sending it without the picture');
+          break;
+        }
+        await wait(waits[attempt]);
+      }
+    }
+    return send(withPictureBlock(message, contextBlock(clip(PICTURE_NOT_SHOWN_TEXT, MAX_CONTEXT_TEXT))));
+  }
+
+  private remember(image: Pick<ViewImage, 'filename' | 'alt'>, id: string): void {
+    const key = keyOf(image);
+    this.known.delete(key);
+    // Insertion order is expiry order, so the oldest go first beyond the cap.
+    for (const [old] of this.known) {
+      if (this.known.size < MAX_KNOWN_PICTURES) break;
+      this.known.delete(old);
+    }
+    this.known.set(key, { id, until: this.now() + RESPONSE_URL_LIFETIME_MS });
+  }
+}
+
+const keyOf = (image: Pick<ViewImage, 'filename' | 'alt'>) => `${image.filename}\n${image.alt}`;
 
 /**
  * The image block of a posted message (by its ts), read back for an edit that keeps the picture:

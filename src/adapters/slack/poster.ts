@@ -1,7 +1,8 @@
 // The core's poster port on chat.postMessage: a view becomes as many messages as Slack's limits
 // need, posted in order, its buttons under the last, each marked with its post's mark (see
-// post-marker.ts); chat.update shows a decided review card in them. Failures become
-// DeliveryErrors the scheduler knows how to treat.
+// post-marker.ts); chat.update shows a decided review card in them. A picture uploaded just now
+// that Slack has not finished is shown after a short wait, or left out with a note (picture.ts).
+// Failures become DeliveryErrors the scheduler knows how to treat.
 import { webApi } from '@slack/bolt';
 import type { SlackConfig } from '../../config.js';
 import type { Interactions } from '../../core/interaction/interactions.js';
@@ -12,7 +13,7 @@ import { boltLogger } from './bolt-logger.js';
 import { knownPrefix } from './command-prefix.js';
 import { broadcast, type SlackMessage } from './paging.js';
 import { findMarkedMessage, postMarker } from './post-marker.js';
-import { postedPictureBlock, uploadPicture, withPictureBlock } from './picture.js';
+import { postedPictureBlock, SlackPictures, type UploadedPicture } from './picture.js';
 
 /** How long a Web API call waits for Slack's answer (the client waits forever by default). */
 export const SLACK_REQUEST_TIMEOUT_MS = 15_000;
@@ -42,31 +43,42 @@ export function deliveryErrorFrom(error: unknown): DeliveryError {
   }
 }
 
+export interface SlackPosterOptions {
+  timeoutMs?: number;
+  /** Waits before sending again a message whose just-uploaded picture Slack had not finished. */
+  uploadReadyWaitsMs?: readonly number[];
+}
+
 export class SlackPoster implements Poster {
   readonly platform = 'slack';
   readonly accessHelp =
     'Invite the app to this channel with /invite @Sitrep (an archived channel must be unarchived first; in a direct message Sitrep can only post in its own), then run /digest subscribe again.';
+
+  private readonly pictures: SlackPictures;
 
   /** `interactions`: the adapter's own, which draws the buttons a view carries. */
   constructor(
     private readonly client: webApi.WebClient,
     private readonly logger: Logger,
     private readonly interactions?: Interactions,
-  ) {}
+    uploadReadyWaitsMs?: readonly number[],
+  ) {
+    this.pictures = new SlackPictures(logger, uploadReadyWaitsMs);
+  }
 
   /**
    * No retries inside the client and no silent waiting on a 429: the scheduler owns retries and
    * backs off with the Retry-After this poster reports. A call unanswered for `timeoutMs` fails.
    */
-  static create(config: SlackConfig, logger: Logger, interactions?: Interactions, timeoutMs = SLACK_REQUEST_TIMEOUT_MS): SlackPoster {
+  static create(config: SlackConfig, logger: Logger, interactions?: Interactions, options: SlackPosterOptions = {}): SlackPoster {
     const client = new webApi.WebClient(config.botToken, {
       ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
-      timeout: timeoutMs,
+      timeout: options.timeoutMs ?? SLACK_REQUEST_TIMEOUT_MS,
       retryConfig: { retries: 0 },
       rejectRateLimitedCalls: true,
       logger: boltLogger(logger),
     });
-    return new SlackPoster(client, logger, interactions);
+    return new SlackPoster(client, logger, interactions, options.uploadReadyWaitsMs);
   }
 
   /** `context` is the subscriber's: the prefix their workspace gives Sitrep's commands. */
@@ -77,9 +89,9 @@ export class SlackPoster implements Poster {
 
   async post(channelId: string, view: View, alreadyPosted = 0, context = '', mark: PostMark = oneOffPostMark()): Promise<string[]> {
     // The picture goes with the first message: drawn and uploaded only when that one is still to post.
-    const pictured = alreadyPosted === 0 ? await uploadPicture(this.client, view, this.logger) : { view };
-    const messages = this.messages(pictured.view, context).map((message, index) => ({ ...(index === 0 ? withPictureBlock(message, pictured.block) : message), index }));
-    const send = async ({ text, blocks, index }: (typeof messages)[number]) => {
+    const pictured: UploadedPicture = alreadyPosted === 0 ? await this.pictures.upload(this.client, view) : { view };
+    const messages = this.messages(pictured.view, context).map((message, index) => ({ ...message, index }));
+    const send = async ({ index, ...message }: (typeof messages)[number]) => {
       // Only the first message of a retry can have arrived before: a failure stops the rest.
       const since = index === alreadyPosted ? mark.retryOf : undefined;
       const earlier = since && (await findMarkedMessage(this.client, this.logger, channelId, { key: mark.key, index, since }));
@@ -88,7 +100,9 @@ export class SlackPoster implements Poster {
         return earlier;
       }
       const metadata = postMarker(mark.key, index);
-      return (await this.client.chat.postMessage({ channel: channelId, text, blocks, unfurl_links: false, unfurl_media: false, metadata })).ts ?? '';
+      const postMessage = async ({ text, blocks }: SlackMessage) =>
+        (await this.client.chat.postMessage({ channel: channelId, text, blocks, unfurl_links: false, unfurl_media: false, metadata })).ts ?? '';
+      return this.pictures.send(message, index === 0 ? pictured : {}, postMessage);
     };
     return postInOrder(messages, alreadyPosted, send, (error, _index, posted) => {
       const failure = deliveryErrorFrom(error);
@@ -115,11 +129,10 @@ export class SlackPoster implements Poster {
   async update(channelId: string, messageRefs: readonly string[], view: View, context = ''): Promise<void> {
     const first = messageRefs[0];
     const picture = view.postedPicture && first ? await postedPictureBlock(this.client, channelId, first, view.postedPicture.alt, this.logger) : undefined;
-    await replaceInPlace(this.messages(view, context), messageRefs, (ts, message) => {
-      const { text, blocks } = ts === first ? withPictureBlock(message, picture) : message;
-      return this.client.chat.update({ channel: channelId, ts, text, blocks }).catch((error: unknown) => {
+    await replaceInPlace(this.messages(view, context), messageRefs, (ts, message) =>
+      this.pictures.send(message, ts === first && picture ? { block: picture } : {}, ({ text, blocks }) => this.client.chat.update({ channel: channelId, ts, text, blocks })).catch((error: unknown) => {
         throw deliveryErrorFrom(error);
-      });
-    });
+      }),
+    );
   }
 }

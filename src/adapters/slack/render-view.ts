@@ -21,7 +21,16 @@ export type Block = types.KnownBlock;
 
 /** Blocks every part keeps free for its header and its navigation (context + buttons). */
 export const RESERVED_BLOCKS = 3;
-const MAX_CONTENT_BLOCKS = MAX_BLOCKS_PER_MESSAGE - RESERVED_BLOCKS;
+/** The block a view's picture takes: its image, or the note saying why it is not shown. */
+export const PICTURE_BLOCKS = 1;
+
+/**
+ * The view has a picture a message may show (to draw, or already posted). Every part keeps room
+ * for it whether or not it is shown, so the parts are cut the same on every attempt and press.
+ */
+export function hasPicture(view: View): boolean {
+  return view.image !== undefined || view.postedPicture !== undefined;
+}
 
 /** One block of content with its plain-text twin for the message's fallback `text`. */
 interface Piece {
@@ -96,13 +105,13 @@ function contentPieces(view: View): Piece[] {
   return pieces;
 }
 
-/** Greedy packing: a part takes pieces until the block count or the character budget is reached. */
-function packParts(pieces: readonly Piece[]): Piece[][] {
+/** Greedy packing: a part takes pieces until `maxBlocks` or the character budget is reached. */
+function packParts(pieces: readonly Piece[], maxBlocks: number): Piece[][] {
   const parts: Piece[][] = [];
   let current: Piece[] = [];
   let size = 0;
   for (const piece of pieces) {
-    const full = current.length >= MAX_CONTENT_BLOCKS || size + piece.size > MAX_RENDERED_CHARS_PER_MESSAGE;
+    const full = current.length >= maxBlocks || size + piece.size > MAX_RENDERED_CHARS_PER_MESSAGE;
     if (full && current.length > 0) {
       parts.push(current);
       current = [];
@@ -126,7 +135,8 @@ function fallbackText(text: string): string {
 export function renderView(shown: View, spell: CommandSpelling = commandText): RenderedPart[] {
   const view = spelledView(shown, spell);
   const header: Block = { type: 'header', text: { type: 'plain_text', text: clip(headerTitle(view), MAX_HEADER_TEXT) } };
-  const parts = packParts(contentPieces(view));
+  const room = MAX_BLOCKS_PER_MESSAGE - RESERVED_BLOCKS - (hasPicture(shown) ? PICTURE_BLOCKS : 0);
+  const parts = packParts(contentPieces(view), room);
   if (parts.length === 1) {
     return [{ header, content: parts[0]!.map((p) => p.block), text: fallbackText(renderText(view, { color: false, spell })) }];
   }
