@@ -10,7 +10,7 @@ import { startSlackAdapter } from '../../src/adapters/slack/index.js';
 import { startupMessage } from '../../src/startup-errors.js';
 import { FakeDiscord } from '../fakes/discord-fake.js';
 import { FakeSlack } from '../fakes/slack-api.js';
-import { createTestApp, type TestApp } from '../support/test-app.js';
+import { createTestApp, recordingLogger, type TestApp } from '../support/test-app.js';
 
 let app: TestApp;
 beforeAll(() => {
@@ -58,12 +58,15 @@ describe('Slack', () => {
   });
   afterAll(async () => slack?.close());
 
-  it('says Slack could not be reached, naming the URL and the cause, when nothing answers there', async () => {
+  it('says Slack could not be reached, naming the URL and the cause, when nothing answers there, and nothing else', async () => {
     const port = await closedPort();
     const apiUrl = `http://127.0.0.1:${port}/api/`;
+    const logger = recordingLogger();
     const message = await printedOnFailure(
-      startSlackAdapter(deps({ botToken: 'xoxb-test', signingSecret: 'secret', port: 0, apiUrl }), { host: '127.0.0.1' }),
+      startSlackAdapter({ ...deps({ botToken: 'xoxb-test', signingSecret: 'secret', port: 0, apiUrl }), logger }, { host: '127.0.0.1' }),
     );
+    // Bolt's warning for each retry of auth.test is not printed before the one line.
+    expect(logger.lines.filter((line) => line.level !== 'info')).toEqual([]);
     expect(message).toBe(
       `Sitrep could not start — Slack could not be reached at ${apiUrl} (connect ECONNREFUSED 127.0.0.1:${port}). Check the network, or SLACK_API_URL.`,
     );

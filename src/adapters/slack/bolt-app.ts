@@ -13,9 +13,10 @@ export const EVENTS_PATH = '/slack/events';
 /** A few quick retries at start-up; a wrong token or URL should fail in seconds, not minutes. */
 const STARTUP_RETRIES = { retries: 2, factor: 2, minTimeout: 200, maxTimeout: 1000 };
 
-export function createBoltApp(config: SlackConfig, logger: Logger): App {
+/** `boltLines`: where Bolt's own lines go (held while the adapter starts: see StartupHold). */
+export function createBoltApp(config: SlackConfig, logger: Logger, boltLines: Logger = logger): App {
   const apiUrl = config.apiUrl ? { slackApiUrl: config.apiUrl } : {};
-  const log = boltLogger(logger);
+  const log = boltLogger(boltLines);
   const common = {
     token: config.botToken,
     logger: log,

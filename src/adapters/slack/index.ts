@@ -7,6 +7,7 @@ import type { AdapterDeps, RunningAdapter } from '../running-adapter.js';
 import { Interactions, type InteractionRoom } from '../../core/interaction/interactions.js';
 import { registerButtons } from './action-handlers.js';
 import { createBoltApp } from './bolt-app.js';
+import { StartupHold } from './bolt-logger.js';
 import { registerCommands } from './command-handlers.js';
 import { registerForms } from './form-handlers.js';
 import { SeenIds, type HandlerDeps } from './handler-deps.js';
@@ -54,9 +55,29 @@ function skipRetries(app: App, logger: Logger): void {
   });
 }
 
+/** Checks the token (auth.test) and opens the socket or the port; returns the port listened on. */
+async function startBolt(app: App, config: SlackConfig, host: string | undefined): Promise<number | undefined> {
+  const apiUrl = app.client.slackApiUrl;
+  await app.init().catch((error: unknown) => {
+    throw slackCallFailed(error, { method: 'auth.test', variable: 'SLACK_BOT_TOKEN', apiUrl });
+  });
+  if (config.appToken) {
+    await app.start().catch((error: unknown) => {
+      throw slackCallFailed(error, { method: 'apps.connections.open', variable: 'SLACK_APP_TOKEN', apiUrl });
+    });
+    return undefined;
+  }
+  const server = await app.start({ port: config.port, ...(host ? { host } : {}) }).catch((error: unknown) => {
+    throw slackListenFailed(error, config.port);
+  });
+  const address = server.address();
+  return typeof address === 'object' && address ? address.port : config.port;
+}
+
 export async function startSlackAdapter(deps: AdapterDeps<SlackConfig>, options: SlackStartOptions = {}): Promise<SlackAdapter> {
   const { config, dispatcher, logger } = deps;
-  const app = createBoltApp(config, logger);
+  const boltLines = new StartupHold(logger);
+  const app = createBoltApp(config, logger, boltLines);
   const interactions = new Interactions({ dispatcher, logger, room: SLACK_ROOM, ...(options.now ? { now: options.now } : {}) });
   const pictures = new SlackPictures(logger, options.uploadReadyWaitsMs, options.now);
   const handlerDeps: HandlerDeps = { dispatcher, logger, interactions, seen: new SeenIds(options.now), pictures };
@@ -66,22 +87,14 @@ export async function startSlackAdapter(deps: AdapterDeps<SlackConfig>, options:
   registerForms(app, handlerDeps);
   app.error(async (error) => logger.error({ err: error, code: error.code }, 'slack: unhandled Bolt error'));
 
-  const apiUrl = app.client.slackApiUrl;
-  await app.init().catch((error: unknown) => {
-    throw slackCallFailed(error, { method: 'auth.test', variable: 'SLACK_BOT_TOKEN', apiUrl });
-  });
   let port: number | undefined;
-  if (config.appToken) {
-    await app.start().catch((error: unknown) => {
-      throw slackCallFailed(error, { method: 'apps.connections.open', variable: 'SLACK_APP_TOKEN', apiUrl });
-    });
-  } else {
-    const server = await app.start({ port: config.port, ...(options.host ? { host: options.host } : {}) }).catch((error: unknown) => {
-      throw slackListenFailed(error, config.port);
-    });
-    const address = server.address();
-    port = typeof address === 'object' && address ? address.port : config.port;
+  try {
+    port = await startBolt(app, config, options.host);
+  } catch (error) {
+    boltLines.failed();
+    throw error;
   }
+  boltLines.started();
   logger.info({ mode: config.appToken ? 'socket' : 'http', port }, 'slack adapter started');
 
   return {
