@@ -1,16 +1,16 @@
 // /timeline — the dossier's entries, newest first, narrowed by topic, actor, place, type or dates.
 import { resolveActor } from '../src/core/actor-resolution.js';
 import { beforeDossierText } from '../src/core/as-of-day.js';
-import type { CommandSpec } from '../src/core/command-spec.js';
+import type { CommandContext, CommandSpec } from '../src/core/command-spec.js';
 import { entrySection, fatalitiesSumLine, pageInfo, pageRequest } from '../src/core/entry-views.js';
 import { firstDay, formatPartialDate, lastDay, type PartialDate } from '../src/core/partial-date.js';
-import { placeTerms } from '../src/core/places/place-filter.js';
+import { placeFilter, termsOf, type PlaceTerms } from '../src/core/places/place-filter.js';
 import type { DossierReader, TimelineQuery } from '../src/core/ports.js';
 import { closestNames } from '../src/core/ranking.js';
 import { foldKey } from '../src/core/text.js';
 import type { EventType } from '../src/core/vocabulary.js';
 import { eventTypeLabel } from '../src/core/vocabulary.js';
-import { UserError } from '../src/core/errors.js';
+import { checkAll, UserError } from '../src/core/errors.js';
 import { plainLine, span } from '../src/core/view.js';
 import { asOfOption, pastInstant, pastViewLine } from './as-of.js';
 import { actorFilterOption, eventTypeOption, placeFilterOption, limitOption, pageOption, resolveTopic, topicOption } from './shared-options.js';
@@ -41,6 +41,16 @@ export function unknownPlaceError(dossier: DossierReader, place: string, places 
   return new UserError('not-found', `No entry has the place \`${place}\` (option \`place\`).`, [
     close.length > 0 ? `Closest known places: ${close.join(', ')}.` : 'No place the entries name is close: find entries by a word with /search, or see where a place is with /place.',
   ], 'place');
+}
+
+/**
+ * The query terms of a typed place, refused when it is neither a stored place nor one the
+ * gazetteer knows (no entry can be at it).
+ */
+export function knownPlaceTerms(ctx: CommandContext, typed: string): PlaceTerms {
+  const place = placeFilter(ctx.services.places, typed);
+  if (!place) throw unknownPlaceError(ctx.services.dossier, typed);
+  return termsOf(place, typed);
 }
 
 /**
@@ -86,25 +96,42 @@ export const timelineCommand: CommandSpec = {
     const request = pageRequest(args, DEFAULT_LIMIT);
     const since = args.since as PartialDate | undefined;
     const until = args.until as PartialDate | undefined;
-    if (since && until && firstDay(since) > lastDay(until)) {
-      throw new UserError('invalid-option', 'Option `since` is after `until`; swap them or widen the range.', [], 'since');
-    }
     const query: TimelineQuery = { limit: request.limit, offset: request.offset };
     const filters: string[] = [];
     if (args.topic) {
       query.topic = String(args.topic).toLowerCase();
       filters.push(`topic ${query.topic}`);
     }
-    if (args.actor) {
-      const actor = resolveActor(ctx.services.dossier, String(args.actor));
-      query.actorId = actor.id;
-      filters.push(`actor ${actor.name}`);
-    }
-    if (args.place) {
-      // A located place reads its area: place:Ukraine holds Odesa and Sevastopol.
-      Object.assign(query, placeTerms(ctx.services.places, String(args.place)));
-      filters.push(`place ${String(args.place)}`);
-    }
+    // Every filter the dossier makes nothing of is named in one refusal. An unknown topic alone
+    // shows as no match (said after the query, without reading the topics for every timeline).
+    let refused = false;
+    const noting = (check: () => void) => () => {
+      try {
+        check();
+      } catch (error) {
+        refused = true;
+        throw error;
+      }
+    };
+    checkAll([
+      noting(() => {
+        if (since && until && firstDay(since) > lastDay(until)) throw new UserError('invalid-option', 'Option `since` is after `until`; swap them or widen the range.', [], 'since');
+      }),
+      noting(() => {
+        if (!args.actor) return;
+        const actor = resolveActor(ctx.services.dossier, String(args.actor));
+        query.actorId = actor.id;
+        filters.push(`actor ${actor.name}`);
+      }),
+      noting(() => {
+        // A located place reads its area: place:Ukraine holds Odesa and Sevastopol.
+        if (args.place) Object.assign(query, knownPlaceTerms(ctx, String(args.place)));
+      }),
+      () => {
+        if (refused && query.topic !== undefined) checkTopic(ctx.services.dossier, query.topic);
+      },
+    ]);
+    if (args.place) filters.push(`place ${String(args.place)}`);
     if (args.type) {
       query.eventType = args.type as EventType;
       filters.push(eventTypeLabel(query.eventType));

@@ -3,11 +3,11 @@ import { resolveActor } from '../../src/core/actor-resolution.js';
 import type { ChartData, ChartFilter } from '../../src/core/charts/chart-data-port.js';
 import { yearBefore } from '../../src/core/charts/periods.js';
 import type { CommandArgs, CommandContext, OptionSpec } from '../../src/core/command-spec.js';
-import { UserError } from '../../src/core/errors.js';
-import { placeTerms } from '../../src/core/places/place-filter.js';
+import { checkAll, UserError } from '../../src/core/errors.js';
 import { firstDay, formatIsoPartial, formatPartialDate, lastDay, type PartialDate } from '../../src/core/partial-date.js';
 import { eventTypeLabel, type EventType } from '../../src/core/vocabulary.js';
 import { resolveTopic, topicOption } from '../shared-options.js';
+import { knownPlaceTerms } from '../timeline.js';
 
 export const sinceOption: OptionSpec = { name: 'since', description: 'From this date: 2025, 2025-07 or 2025-07-12 (default: the oldest matching entry, at most a year before until)', type: 'date', example: '2025-01' };
 export const untilOption: OptionSpec = { name: 'until', description: 'Up to this date (default: the newest matching entry)', type: 'date', example: '2025-07' };
@@ -25,25 +25,30 @@ export interface ResolvedFilter {
 export function chartFilter(args: CommandArgs, ctx: CommandContext): ResolvedFilter {
   const since = args.since as PartialDate | undefined;
   const until = args.until as PartialDate | undefined;
-  if (since && until && firstDay(since) > lastDay(until)) {
-    throw new UserError('invalid-option', 'Option `since` is after `until`; swap them or widen the range.', [], 'since');
-  }
   const filter: ChartFilter = {};
   const words: string[] = [];
-  if (args.topic) {
-    filter.topic = resolveTopic(ctx.services.dossier, String(args.topic));
-    words.push(`topic ${filter.topic}`);
-  }
-  if (args.actor) {
-    const actor = resolveActor(ctx.services.dossier, String(args.actor));
-    filter.actorId = actor.id;
-    words.push(`actor ${actor.name}`);
-  }
-  if (args.place) {
-    // A located place reads its area, as /timeline does: place:Syria holds Damascus and Sweida province.
-    Object.assign(filter, placeTerms(ctx.services.places, String(args.place)));
-    words.push(`place ${String(args.place)}`);
-  }
+  // Every filter the dossier makes nothing of is named in one refusal.
+  checkAll([
+    () => {
+      if (since && until && firstDay(since) > lastDay(until)) throw new UserError('invalid-option', 'Option `since` is after `until`; swap them or widen the range.', [], 'since');
+    },
+    () => {
+      if (args.topic) filter.topic = resolveTopic(ctx.services.dossier, String(args.topic));
+    },
+    () => {
+      if (args.actor) {
+        const actor = resolveActor(ctx.services.dossier, String(args.actor));
+        filter.actorId = actor.id;
+        words.push(`actor ${actor.name}`);
+      }
+    },
+    () => {
+      // A located place reads its area, as /timeline does: place:Syria holds Damascus and Sweida province.
+      if (args.place) Object.assign(filter, knownPlaceTerms(ctx, String(args.place)));
+    },
+  ]);
+  if (filter.topic) words.unshift(`topic ${filter.topic}`);
+  if (args.place) words.push(`place ${String(args.place)}`);
   if (args.type) {
     filter.eventType = args.type as EventType;
     words.push(eventTypeLabel(filter.eventType));

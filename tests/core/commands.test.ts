@@ -96,6 +96,19 @@ describe('GIVEN /timeline', () => {
     expect(viewText(await run('/timeline place:paris since:2026'))).toContain('No entries match.');
   });
 
+  it('WHEN several filters name nothing the dossier has THEN /timeline and /chart timeline name every one of them in one refusal', async () => {
+    for (const line of ['/timeline actor:Nobody place:Nowhere topic:foo', '/chart timeline actor:Nobody place:Nowhere topic:foo']) {
+      const refused = await run(line);
+      expect(refused.tone, line).toBe('error');
+      const text = viewText(refused);
+      expect(text, line).toContain('No actor is called `Nobody` (option `actor`).');
+      expect(text, line).toContain('No entry has the place `Nowhere` (option `place`).');
+      expect(text, line).toContain('There is no topic `foo` (option `topic`).');
+    }
+    // A place only the gazetteer knows is no refusal of its own: it matched nothing here.
+    expect(viewText(await run('/timeline place:Kharkiv since:2025-07'))).toContain('No entry has the place `Kharkiv`');
+  });
+
   it('WHEN a heavy actor meets a heavy place THEN the count is a lower bound; a light place is counted exactly', async () => {
     const [israel] = app.dossier.findActors('Israel', 1);
     const stamp = { by: 'console:tester', at: '2026-01-01T00:00:00.000Z' };

@@ -52,7 +52,13 @@ export function placeFilter(places: PlaceDirectory, typed: string, option = 'pla
  * The terms a list filtered by a typed place reads (/timeline, /chart): a located place's area,
  * else the stored place by its folded key (one neither stored nor known then matches nothing).
  */
-export function placeTerms(places: PlaceDirectory, typed: string, option = 'place'): { placeArea: string } | { placeKey: string } {
-  const place = placeFilter(places, typed, option);
+export function placeTerms(places: PlaceDirectory, typed: string, option = 'place'): PlaceTerms {
+  return termsOf(placeFilter(places, typed, option), typed);
+}
+
+export type PlaceTerms = { placeArea: string } | { placeKey: string };
+
+/** The query terms of a place as `placeFilter` read it (undefined: a name known nowhere, matching no entry). */
+export function termsOf(place: PlaceFilter | undefined, typed: string): PlaceTerms {
   return place?.kind === 'area' ? { placeArea: place.area } : { placeKey: foldKey(typed) };
 }
