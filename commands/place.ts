@@ -40,7 +40,8 @@ function entriesView(dossier: DossierReader, title: string, facts: Fact[], query
       },
       ...latest.items.map((entry) => entrySection(entry)),
     ],
-    footer: [span.plain('All entries: '), invocationSpan({ command: 'timeline', args: { place: typed } })],
+    // Only where /timeline would list something: with no entry here, it would refuse the place.
+    ...(latest.total > 0 ? { footer: [span.plain('All entries: '), invocationSpan({ command: 'timeline', args: { place: typed } })] } : {}),
   };
 }
 

@@ -38,10 +38,13 @@ export const topicOption: OptionSpec = {
   example: 'syria-israel',
 };
 
-/** The dossier topic a `topic` option names (any case), or a refusal listing the topics. */
-export function resolveTopic(dossier: DossierReader, typed: string): string {
+/**
+ * The dossier topic a `topic` option names (any case), or a refusal listing the topics. `also`:
+ * topics known elsewhere than in entries (those of watched feeds, which no entry may have yet).
+ */
+export function resolveTopic(dossier: DossierReader, typed: string, also: readonly string[] = []): string {
   const topic = typed.toLowerCase();
-  const known = dossier.topics();
+  const known = also.length === 0 ? dossier.topics() : [...new Set([...dossier.topics(), ...also])].sort();
   if (!known.includes(topic)) {
     throw new UserError('not-found', `There is no topic \`${topic}\` (option \`topic\`).`, [`Topics: ${known.join(', ') || 'none yet'}.`], 'topic');
   }

@@ -28,7 +28,7 @@ export interface Config {
   admins: AdminRule[];
   timezone: string;
   /** LOG_LEVEL; undefined when unset, so each program picks its own default (the console: warn). */
-  logLevel?: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' | 'silent';
+  logLevel?: (typeof LOG_LEVELS)[number];
   /** Where the interactive console keeps its command history; undefined: not kept. */
   consoleHistoryPath?: string;
   /** SITREP_SOURCES_ALLOW_PRIVATE: watched feeds may be read from private and local addresses. */
@@ -57,12 +57,17 @@ const optional = z
   .transform((s) => s.trim())
   .optional()
   .transform((s) => (s ? s : undefined));
-const optionalUrl = optional.pipe(z.url({ protocol: /^https?$/ }).optional());
+/** An API base; the message gives the platform's own as the example of what is expected. */
+const optionalUrl = (example: string) => optional.pipe(z.url({ protocol: /^https?$/, error: `must be an http(s) URL such as ${example}` }).optional());
 /** A count of worker threads, from `min` to `max`. */
 const wholeNumber = (min: number, max: number) => {
   const message = `must be a whole number from ${min} to ${max}`;
   return z.string().regex(/^\d+$/, message).transform(Number).pipe(z.number().int().min(min, message).max(max, message)).optional();
 };
+
+const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
+
+const PORT = 'must be a port number from 1 to 65535';
 
 const trueOrFalse = z.string().regex(/^(?:true|false)$/i, 'must be true or false').transform((s) => s.toLowerCase() === 'true').optional();
 
@@ -76,16 +81,16 @@ const envSchema = z.object({
   SITREP_CHART_RENDERS: optional.pipe(wholeNumber(1, 8)),
   SITREP_FEED_READERS: optional.pipe(wholeNumber(1, 4)),
   SITREP_IDLE_THREADS: optional.pipe(trueOrFalse),
-  LOG_LEVEL: optional.pipe(z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).optional()),
+  LOG_LEVEL: optional.pipe(z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).optional()),
   DISCORD_TOKEN: optional,
   DISCORD_APP_ID: optional.pipe(z.string().regex(/^\d+$/, 'must be the numeric application id').optional()),
-  DISCORD_API_URL: optionalUrl,
+  DISCORD_API_URL: optionalUrl('https://discord.com/api'),
   DISCORD_GUILD_ID: optional.pipe(z.string().regex(/^\d+$/, 'must be a numeric guild id').optional()),
   SLACK_BOT_TOKEN: optional,
   SLACK_SIGNING_SECRET: optional,
   SLACK_APP_TOKEN: optional.pipe(z.string().startsWith('xapp-', 'must start with xapp-').optional()),
-  SLACK_PORT: optional.pipe(z.string().regex(/^\d+$/, 'must be a port number').transform(Number).pipe(z.number().int().min(1).max(65535)).optional()),
-  SLACK_API_URL: optionalUrl,
+  SLACK_PORT: optional.pipe(z.string().regex(/^\d+$/, PORT).transform(Number).pipe(z.number().int().min(1, PORT).max(65535, PORT)).optional()),
+  SLACK_API_URL: optionalUrl('https://slack.com/api/'),
 });
 
 function isTimeZone(name: string): boolean {

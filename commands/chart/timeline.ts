@@ -8,6 +8,7 @@ import { buildTimelineChart, chartTotal, timelineAlt, timelineTable } from '../.
 import { fatalityLine, trendMarks } from '../../src/core/charts/timeline-series.js';
 import type { SubcommandSpec } from '../../src/core/command-spec.js';
 import { UserError } from '../../src/core/errors.js';
+import { formatIsoPartial } from '../../src/core/partial-date.js';
 import { plural } from '../../src/core/text.js';
 import { plainLine, type View } from '../../src/core/view.js';
 import { actorFilterOption, eventTypeOption, placeFilterOption } from '../shared-options.js';
@@ -28,21 +29,29 @@ function nothingToChart(title: string, filtered: boolean): View {
   return { title, tone: 'normal', intro: [plainLine('No entries match, so there is nothing to chart.'), plainLine(hint)], sections: [] };
 }
 
+/** `dated Jul 2025`, `dated 1967 and Dec 2024`, `dated 1948 to Jul 2025`: entries' dates as they give them. */
+function datedWords(dates: PeriodCounts['impreciseDates']): string {
+  const shown = dates.map((dated) => formatIsoPartial(dated.date));
+  return `dated ${shown.length <= 2 ? shown.join(' and ') : `${shown[0]} to ${shown.at(-1)}`}`;
+}
+
 /**
  * A chart whose every matching entry is dated less precisely than its period (`1967` on a chart by
- * month): an empty picture would say nothing, so the reply says why in words.
+ * month): an empty picture would say nothing, so the reply says why in words. `period`: the
+ * since/until typed; without both, the entries are named by their own dates, as the range found
+ * from them starts on their first days, which no entry gives.
  */
-function tooImprecise(title: string, unit: PeriodUnit, period: string, entries: number, yearDated: number): View {
+function tooImprecise(title: string, unit: PeriodUnit, period: string | undefined, counts: PeriodCounts, yearDated: number): View {
+  const entries = counts.imprecise;
   const monthDated = entries - yearDated;
   const precision = monthDated > 0 && yearDated > 0 ? 'a month or a year' : monthDated > 0 ? 'a month' : 'a year';
   const [is, they] = entries === 1 ? ['is', 'it is'] : ['are', 'they are'];
   const hint = monthDated === entries ? 'by:month counts them.' : monthDated > 0 ? `by:month counts the ${monthDated} dated to a month.` : '/timeline lists them.';
-  return {
-    title,
-    tone: 'normal',
-    intro: [plainLine(`${plural(entries, 'entry', 'entries')} ${period} ${is} dated only to ${precision}, so ${they} not counted by ${monthDated > 0 ? unit : 'week or month'}: there is nothing to chart.`), plainLine(hint)],
-    sections: [],
-  };
+  const by = monthDated > 0 ? unit : 'week or month';
+  const said = period
+    ? `${plural(entries, 'entry', 'entries')} ${period} ${is} dated only to ${precision}, so ${they} not counted by ${by}`
+    : `${plural(entries, 'entry', 'entries')} ${datedWords(counts.impreciseDates)} (only to ${precision}) ${is} not counted by ${by}`;
+  return { title, tone: 'normal', intro: [plainLine(`${said}: there is nothing to chart.`), plainLine(hint)], sections: [] };
 }
 
 export const chartTimeline: SubcommandSpec = {
@@ -87,7 +96,7 @@ export const chartTimeline: SubcommandSpec = {
     const title = titled(`Entries per ${unit}`, words);
     if (countedEntries(counts) === 0 && counts.imprecise > 0) {
       const yearDated = unit === 'month' ? counts.imprecise : (await byMonth()).imprecise;
-      return tooImprecise(title, unit, periodWords(args, range), counts.imprecise, yearDated);
+      return tooImprecise(title, unit, args.since && args.until ? periodWords(args, range) : undefined, counts, yearDated);
     }
     const calls = ctx.services.trends.between(filter.topic, since, until);
     const series = [...fatalityLine(counts.fatalities, since, until, unit), ...trendMarks(calls, unit, filter.topic === undefined)];

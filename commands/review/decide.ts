@@ -14,6 +14,7 @@ import { stampOf } from '../stamp.js';
 import { entryFieldOptions } from '../entry/fields.js';
 import { refuseFutureDates } from '../entry/not-future.js';
 import { checkNewPlaces, keepUnlocated, locatedOption } from '../entry/place-check.js';
+import { uncitedEntry } from './attached-uncited.js';
 import { APPROVAL_FIELDS, APPROVAL_OPTIONS, approvalFormValues, approvalInput, candidateSources, suggestedStart } from './approval.js';
 
 export const candidateIdOption: OptionSpec = {
@@ -163,7 +164,10 @@ export const rejectCandidate: SubcommandSpec = {
     if (candidate.status === 'approved') {
       const entryId = candidate.decision?.entryId ?? 0;
       if (candidate.decision?.attached) {
-        throw new UserError('conflict', `Candidate #${id} was attached by ${decidedBy(candidate)} to entry #${entryId} as further sources.`, [`The change is in /entry history id:${entryId}; /entry edit id:${entryId} changes the entry's sources.`], 'id');
+        const hint = uncitedEntry(candidate, ctx) === undefined
+          ? `The change is in /entry history id:${entryId}; /entry edit id:${entryId} changes the entry's sources.`
+          : `Entry #${entryId} no longer cites its reports (an undo or an edit took them back); the candidate stays decided. To cite them again: /review attach id:${id} entry:${entryId}`;
+        throw new UserError('conflict', `Candidate #${id} was attached by ${decidedBy(candidate)} to entry #${entryId} as further sources.`, [hint], 'id');
       }
       throw new UserError('conflict', `Candidate #${id} was approved by ${decidedBy(candidate)} as entry #${entryId}.`, [`To take the entry down: /entry remove id:${entryId} reason:"…"`], 'id');
     }

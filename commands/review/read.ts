@@ -4,12 +4,13 @@ import type { CommandContext, SubcommandSpec } from '../../src/core/command-spec
 import { UserError } from '../../src/core/errors.js';
 import { suggestedActorText, type Candidate } from '../../src/core/review/candidate.js';
 import { candidateCard, instantText } from '../../src/core/review/candidate-card.js';
+import { uncitedEntry, uncitedLine } from './attached-uncited.js';
 import { plural } from '../../src/core/text.js';
 import { exactPager } from '../../src/core/entry-views.js';
 import { sourceName } from '../../src/core/sources/watched-source.js';
 import { eventTypeLabel } from '../../src/core/vocabulary.js';
 import { plainLine, span, type Section, type View } from '../../src/core/view.js';
-import { pageOption, topicOption } from '../shared-options.js';
+import { pageOption, resolveTopic, topicOption } from '../shared-options.js';
 import { stampOf } from '../stamp.js';
 import { candidateIdOption } from './decide.js';
 
@@ -57,6 +58,8 @@ function listView(args: { topic?: string; source?: number; page: number }, ctx: 
   // one's candidates stay in the queue, so they are listed.
   const source = args.source === undefined ? undefined : ctx.services.sources.getEver(args.source, 'source');
   const page = ctx.services.review.pending({ ...(args.topic ? { topic: args.topic } : {}), ...(source ? { sourceId: source.id } : {}) }, PAGE_SIZE, (args.page - 1) * PAGE_SIZE);
+  // Nothing waiting under a topic neither the dossier nor a watched feed has: a misspelling, refused with the topics, as /timeline refuses it.
+  if (page.total === 0 && args.topic) resolveTopic(ctx.services.dossier, args.topic, ctx.services.sources.list().map((watched) => watched.topic));
   const at = (n: number) => ({ command: 'review', subcommand: 'list', args: { ...(args.topic ? { topic: args.topic } : {}), ...(source ? { source: source.id } : {}), page: n } });
   const paging = exactPager(args.page, page.total, PAGE_SIZE, 'candidates', at);
   const channels = ctx.services.review.channels();
@@ -94,7 +97,11 @@ export const showCandidate: SubcommandSpec = {
   description: 'One candidate’s card: the story, the suggested entry, other outlets',
   readOnly: true,
   options: [candidateIdOption],
-  run: (args, ctx) => candidateCard(ctx.services.review.candidate(args.id as number)),
+  run(args, ctx) {
+    const candidate = ctx.services.review.candidate(args.id as number);
+    const uncited = uncitedEntry(candidate, ctx);
+    return candidateCard(candidate, uncited === undefined ? undefined : uncitedLine(candidate.id, uncited));
+  },
 };
 
 export const reviewChannel: SubcommandSpec = {

@@ -6,7 +6,7 @@ import { formatEvery } from '../../src/core/sources/poll-timing.js';
 import { sourceName } from '../../src/core/sources/watched-source.js';
 import { sourcesListView, whyView } from '../../src/core/sources/watch-views.js';
 import { plainLine, span } from '../../src/core/view.js';
-import { pageOption, topicOption } from '../shared-options.js';
+import { pageOption, resolveTopic, topicOption } from '../shared-options.js';
 import { stampOf } from '../stamp.js';
 import { addSource } from './add.js';
 import { editSource } from './edit.js';
@@ -21,12 +21,13 @@ const listSources: SubcommandSpec = {
   readOnly: true,
   options: [topicOption, pageOption],
   examples: ['', 'topic:syria-israel page:2'],
-  run: (args, ctx) =>
-    sourcesListView(ctx.services.sources.list(), {
-      ...(args.topic ? { topic: String(args.topic).toLowerCase() } : {}),
-      page: (args.page as number | undefined) ?? 1,
-      waiting: ctx.services.sources.waitingCandidates(),
-    }),
+  run(args, ctx) {
+    const sources = ctx.services.sources.list();
+    const topic = args.topic ? String(args.topic).toLowerCase() : undefined;
+    // A topic no feed has: a misspelling is refused with the topics, as /timeline refuses it; a topic of the dossier's has no feed yet.
+    if (topic !== undefined && !sources.some((source) => source.topic === topic)) resolveTopic(ctx.services.dossier, topic, sources.map((source) => source.topic));
+    return sourcesListView(sources, { ...(topic ? { topic } : {}), page: (args.page as number | undefined) ?? 1, waiting: ctx.services.sources.waitingCandidates() });
+  },
 };
 
 const pauseSource: SubcommandSpec = {

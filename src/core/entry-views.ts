@@ -83,15 +83,20 @@ export function pageRequest(args: CommandArgs, defaultLimit: number): PageReques
   return { page, limit, offset: (page - 1) * limit };
 }
 
+/** A page past the end, refused alike by every paged list: how many pages there are, and the last one to run when known. */
+function pastTheEnd(page: number, pages: string, last: Invocation | undefined): UserError {
+  return new UserError('invalid-option', `Option \`page\` is past the end — got \`${page}\`.`, [pages, ...(last ? [`Last page: ${formatInvocation(last)}`] : [])], 'page');
+}
+
+const pagesOf = (pageCount: number, many: string) => `There ${pageCount === 1 ? 'is 1 page' : `are ${pageCount} pages`} of ${many}.`;
+
 /**
  * The pager of a list counted exactly, `size` to a page (none when one page holds it all); a
- * page past the end is refused, naming how many there are.
+ * page past the end is refused, naming how many there are and the last page to run.
  */
 export function exactPager(page: number, total: number, size: number, many: string, at: (page: number) => Invocation): { pager?: Pager } {
   const pageCount = Math.max(1, Math.ceil(total / size));
-  if (page > pageCount && total > 0) {
-    throw new UserError('invalid-option', `Option \`page\`: there ${pageCount === 1 ? 'is 1 page' : `are ${pageCount} pages`} of ${many}.`, [], 'page');
-  }
+  if (page > pageCount && total > 0) throw pastTheEnd(page, pagesOf(pageCount, many), at(pageCount));
   if (pageCount === 1) return {};
   return { pager: { page, pageCount, total, ...(page < pageCount ? { next: at(page + 1) } : {}), ...(page > 1 ? { previous: at(page - 1) } : {}) } };
 }
@@ -115,11 +120,10 @@ export function pageInfo(
   const pageArgs = (page: number): Invocation => ({ ...base, args: { ...invocationArgs(args), page } });
   if (request.page > 1 && result.items.length === 0) {
     const pages = result.total === 0 ? `There are no ${many}.` : exact
-      ? `There ${pageCount === 1 ? 'is 1 page' : `are ${pageCount} pages`} of ${many}.`
+      ? pagesOf(pageCount, many)
       : `There are at least ${pageCount} pages of ${many}, but fewer than ${request.page}; narrow the search to count them all.`;
     // A count known exactly names the last page as a command to run.
-    const lastPageHint = result.total > 0 && exact ? [`Last page: ${formatInvocation(pageArgs(pageCount))}`] : [];
-    throw new UserError('invalid-option', `Option \`page\` is past the end — got \`${request.page}\`.`, [pages, ...lastPageHint], 'page');
+    throw pastTheEnd(request.page, pages, result.total > 0 && exact ? pageArgs(pageCount) : undefined);
   }
   // A lower bound never reads below what the page itself shows (page 150 of a capped count).
   const totalText = exact ? plural(total, one, many) : `at least ${plural(Math.max(total, last), one, many)}`;

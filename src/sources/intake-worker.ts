@@ -4,6 +4,7 @@
 // check cycle of hundreds of feeds leaves the bot's thread to its users. Feeds are still parsed
 // in a parse worker of this thread's own, with its time and memory limits.
 import { parentPort, workerData } from 'node:worker_threads';
+import { isUserError, type UserErrorCode } from '../core/errors.js';
 import type { Logger } from '../core/logger.js';
 import type { CheckTrigger } from '../core/sources/watched-source.js';
 import { WatchService } from '../core/sources/watch-service.js';
@@ -33,7 +34,10 @@ export interface IntakeRequest {
 
 export type IntakeLog = { level: keyof Logger; context: object; message: string };
 
-export type IntakeResponse = { id: number; checkId: number } | { id: number; failed: string } | { log: IntakeLog } | { ready: true };
+/** A refusal (a source removed meanwhile): the owner rebuilds it as the UserError it was. */
+export type IntakeRefusal = { code: UserErrorCode; message: string; hints: string[]; option?: string };
+
+export type IntakeResponse = { id: number; checkId: number } | { id: number; failed: string } | { id: number; refused: IntakeRefusal } | { log: IntakeLog } | { ready: true };
 
 const port = parentPort;
 if (!port) throw new Error('intake-worker.ts runs as a worker thread (see worker-checks.ts)');
@@ -59,7 +63,12 @@ port.on('message', (request: IntakeRequest) => {
   clock = new Date(request.at);
   sources.checkRecorded(request.sourceId, request.trigger).then(
     (checkId) => port.postMessage({ id: request.id, checkId } satisfies IntakeResponse),
-    (error: unknown) => port.postMessage({ id: request.id, failed: failureText(error) } satisfies IntakeResponse),
+    (error: unknown) =>
+      port.postMessage(
+        (isUserError(error)
+          ? { id: request.id, refused: { code: error.code, message: error.message, hints: error.hints, ...(error.option === undefined ? {} : { option: error.option }) } }
+          : { id: request.id, failed: failureText(error) }) satisfies IntakeResponse,
+      ),
   );
 });
 // The owner terminates this thread; its connections close with it (each check's writes are whole transactions).

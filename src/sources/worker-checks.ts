@@ -6,6 +6,7 @@
 // of their transactions was whole, so the next check of those feeds takes up where they were)
 // and the next check starts a new one.
 import { Worker } from 'node:worker_threads';
+import { UserError } from '../core/errors.js';
 import type { Logger } from '../core/logger.js';
 import type { CheckRunner } from '../core/sources/watch-service.js';
 import type { CheckTrigger } from '../core/sources/watched-source.js';
@@ -84,6 +85,7 @@ export class WorkerChecks implements CheckRunner {
       if (!waiting) return;
       this.#waiting.delete(message.id);
       if ('checkId' in message) waiting.resolve(message.checkId);
+      else if ('refused' in message) waiting.reject(new UserError(message.refused.code, message.refused.message, message.refused.hints, message.refused.option));
       else waiting.reject(new Error(`the feed check failed in its worker: ${message.failed}`));
       this.#stopWhenIdle();
     });

@@ -102,7 +102,7 @@ export function loadBundle(db: Db, records: readonly BundleRecord[], onProgress?
     const inserts = new Map<RecordKind, (fields: Record<string, unknown>) => void>();
     const links = linkWriters(db);
     records.forEach(({ kind, line, fields }, i) => {
-      if (i % 1000 === 0) onProgress?.(i);
+      onProgress?.(i);
       try {
         if (!inserts.has(kind)) inserts.set(kind, inserter(db, kind));
         inserts.get(kind)!(fields);

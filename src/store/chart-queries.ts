@@ -104,12 +104,14 @@ export class SqliteChartQueries implements AddedCounts {
     // The precision test sits in WHERE, where SQLite reads a table row only when the index cannot answer it.
     const counted = `SELECT ${PERIOD_START[unit]} AS start, e.event_type AS type, count(*) AS count
       FROM entries e WHERE ${where.join(' AND ')} AND ${PRECISE[unit]} GROUP BY start, type`;
-    const imprecise = `SELECT count(*) FROM entries e WHERE ${where.join(' AND ')} AND NOT ${PRECISE[unit]}`;
+    const imprecise = `SELECT e.occurred_on AS date, count(*) AS count FROM entries e WHERE ${where.join(' AND ')} AND NOT ${PRECISE[unit]} GROUP BY e.occurred_on ORDER BY e.occurred_on`;
     const fatalities = `SELECT ${PERIOD_START[unit]} AS start, sum(f.best) AS best
       FROM entries e JOIN entry_fatalities f ON f.entry_id = e.id WHERE ${where.join(' AND ')} AND ${PRECISE[unit]} GROUP BY start ORDER BY start`;
+    const impreciseDates = this.cache.get(imprecise).all(...params) as { date: string; count: number }[];
     return {
       rows: this.cache.get(counted).all(...params) as PeriodTypeCount[],
-      imprecise: this.cache.get(imprecise).pluck().get(...params) as number,
+      imprecise: impreciseDates.reduce((sum, dated) => sum + dated.count, 0),
+      impreciseDates,
       fatalities: this.cache.get(fatalities).all(...params) as PeriodFatalities[],
     };
   }

@@ -40,8 +40,9 @@ function load(db: Db, writer: EntryWriter, inputs: readonly LoadedEntry[], stamp
     const dropped = inputs.length >= REBUILD_INDEXES_FROM * stored ? dropSecondaryIndexes(db) : [];
     const ids: number[] = [];
     inputs.forEach(({ input, key }, i) => {
+      // Rows done so far: the whole count comes once the indexes are built too.
+      onProgress?.(i);
       ids.push(writer.insert(input, stamp, key));
-      if (i % 1000 === 0) onProgress?.(i);
     });
     if (ids.length > 0) fillSpansAndAreas(db, ids[0]!, ids.at(-1)!, stamp.at);
     for (const sql of dropped) db.exec(sql);

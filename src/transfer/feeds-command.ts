@@ -3,9 +3,11 @@
 // Feed lists in OPML, as feed readers export them: importing watches each listed feed as
 // `/sources add` would (the same checks, one line per feed saying what became of it); exporting
 // writes the watched feeds, one folder per topic. Exits 0, 1 when a listed feed was refused, 2
-// when nothing could be read or written.
+// when a flag is wrong or nothing could be read or written.
 import { existsSync, readFileSync } from 'node:fs';
-import { newSourceFrom } from '../../commands/sources/add.js';
+import { parseTopic } from '../../commands/entry/fields.js';
+import { everyMinutes, keywordsArg, newSourceFrom } from '../../commands/sources/add.js';
+import { everyOption, keywordsOption, sourceTopicOption } from '../../commands/sources/options.js';
 import { createApp, type App } from '../app.js';
 import { readArgs } from '../cli-args.js';
 import type { CliIo } from '../cli-io.js';
@@ -70,7 +72,42 @@ function watch(app: App, feed: ListedFeed, choices: ImportChoices, by: string): 
   }
 }
 
+/** The longest value of each flag, as its chat option takes it. */
+const FLAG_LENGTH: Record<keyof ImportChoices, number> = { topic: sourceTopicOption.maxLength ?? 60, keywords: keywordsOption.maxLength ?? 500, every: everyOption.maxLength ?? 20 };
+
+/**
+ * What is wrong with each flag given, in the flags' words: they apply to every feed, so a bad
+ * one is the command line's mistake, said once, rather than every feed's refusal.
+ */
+function flagProblems(choices: ImportChoices): string[] {
+  const checks: Record<keyof ImportChoices, (text: string) => unknown> = { topic: parseTopic, keywords: keywordsArg, every: everyMinutes };
+  const problems: string[] = [];
+  for (const flag of ['topic', 'keywords', 'every'] as const) {
+    const value = choices[flag];
+    if (value === undefined) continue;
+    const named = `--${flag}`;
+    if (CONTROL_CHARACTER.test(value)) problems.push(`${named} holds a control character: type it again without one.`);
+    else if ([...value].length > FLAG_LENGTH[flag]) problems.push(`${named} may be at most ${FLAG_LENGTH[flag]} characters.`);
+    else {
+      try {
+        checks[flag](value);
+      } catch (error) {
+        if (!(error instanceof UserError)) throw error;
+        // The command's refusal, with its option written as the flag (`every:15m` as `--every 15m`).
+        const asFlag = (text: string) => text.replace(new RegExp(`\\b${flag}:`, 'g'), `${named} `).replace(`Option \`${flag}\``, named);
+        problems.push([error.message, ...error.hints].map(asFlag).join(' '));
+      }
+    }
+  }
+  return problems;
+}
+
 function importList(file: string, choices: ImportChoices, io: CliIo): number {
+  const problems = flagProblems(choices);
+  if (problems.length > 0) {
+    writeLine(io.stderr, `${problems.join('\n')}\nNothing was imported.\n${USAGE}`);
+    return 2;
+  }
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -149,7 +186,8 @@ export async function runFeeds(argv: string[], io: CliIo): Promise<number> {
     return 0;
   }
   if (action === 'import' && file !== undefined && rest.length === 0) {
-    return importList(file, { ...(values.topic ? { topic: values.topic } : {}), ...(values.keywords ? { keywords: values.keywords } : {}), ...(values.every ? { every: values.every } : {}) }, io);
+    const { topic, keywords, every } = values;
+    return importList(file, { ...(topic !== undefined ? { topic } : {}), ...(keywords !== undefined ? { keywords } : {}), ...(every !== undefined ? { every } : {}) }, io);
   }
   if (action === 'export' && file === undefined) return exportList(values.topic, values.out, io);
   writeLine(io.stderr, USAGE);

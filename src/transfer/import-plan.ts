@@ -83,7 +83,7 @@ function checkRows(rows: SourceRow[], reader: DossierReader, planned: PlannedAct
   const checked: CheckedRow[] = [];
   const knownActors = new Set<string>();
   rows.forEach((row, index) => {
-    if (index % 1000 === 0) onProgress?.(index);
+    onProgress?.(index);
     // A row's place is copied only when it is refused: most rows are not.
     if (!row.values) return void plan.rejected.push({ ...placeOf(row), reason: row.error ?? 'unreadable row' });
     const missing = missingActors(row.values, reader, knownActors);

@@ -11,13 +11,13 @@ export function phaseProgress(stream: Writable, label: string, total: number): P
   // The bar draws on the process's own stderr, the only terminal a program has.
   if ((stream as { isTTY?: boolean }).isTTY) return progressBar(label, total);
   if (total < LARGE) return { update() {}, stop() {} };
-  let shown = 0;
+  // The count at which the next tenth is reached; phases report every row, so a line is printed there.
+  let step = 1;
+  let next = Math.ceil(total / STEPS);
   return {
     update(done) {
-      const step = Math.floor((done * STEPS) / total);
-      if (step <= shown) return;
-      shown = step;
-      // The share of the counts shown: updates come every so many rows, not at each tenth.
+      if (done < next || step > STEPS) return;
+      while (step <= STEPS && next <= done) next = Math.ceil((++step * total) / STEPS);
       stream.write(`${label} ${done}/${total} (${Math.floor((done * 100) / total)}%)\n`);
     },
     stop() {},

@@ -15,5 +15,15 @@ export function progressBar(label: string, total: number): Progress {
     cliProgress.Presets.shades_classic,
   );
   bar.start(total, 0);
-  return { update: (done) => bar.update(done), stop: () => bar.stop() };
+  // Phases report every row: the bar is moved a hundredth at a time.
+  const hundredth = Math.ceil(total / 100);
+  let next = hundredth;
+  return {
+    update(done) {
+      if (done < next && done < total) return;
+      next = done + hundredth;
+      bar.update(done);
+    },
+    stop: () => bar.stop(),
+  };
 }

@@ -34,6 +34,7 @@ const weekly: TimelineChart = buildTimelineChart({
       { start: '2025-07-21', type: 'statement', count: 3 },
     ],
     imprecise: 0,
+    impreciseDates: [],
     fatalities: [],
   },
 });

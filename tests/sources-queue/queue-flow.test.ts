@@ -210,7 +210,7 @@ describe('GIVEN a watched feed and a review channel', () => {
     const lebanon = await queue.text('/sources list topic:lebanon', READER);
     expect(lebanon).toContain('Sources — lebanon (3)');
     expect(lebanon).not.toContain('Next page');
-    expect(await queue.text('/sources list page:3', READER)).toContain('there are 2 pages of sources');
+    expect(await queue.text('/sources list page:3', READER)).toContain('There are 2 pages of sources.');
   });
 
   it('WHEN the feed holds HTML and mention syntax THEN the card keeps it as inert text in spans', async () => {

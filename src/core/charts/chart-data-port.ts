@@ -36,6 +36,8 @@ export interface PeriodCounts {
   rows: PeriodTypeCount[];
   /** Matching entries dated less precisely than the period (a month-dated entry on a weekly chart). */
   imprecise: number;
+  /** Those entries by their date as given (`2025-07`, `1967`), oldest first: a note names them so. */
+  impreciseDates: { date: string; count: number }[];
   /** Periods whose counted entries record fatality figures; none when no entry does. */
   fatalities: PeriodFatalities[];
 }

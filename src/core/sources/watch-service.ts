@@ -2,7 +2,7 @@
 // the answer to the store, where the core decides inside one transaction what is new, what is
 // another report of a story in the queue and what to propose. Used by /sources and the poller.
 import type { ChangeStamp } from '../domain.js';
-import { UserError } from '../errors.js';
+import { isUserError, UserError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { foldKey } from '../text.js';
 import { Turns } from '../turns.js';
@@ -171,7 +171,13 @@ export class WatchService {
    * are seen in /sources why, so reading 200 items per feed back here would be work for no one.
    */
   async checkUnread(id: number, trigger: CheckTrigger): Promise<void> {
-    await this.checkDone(id, trigger);
+    try {
+      await this.checkDone(id, trigger);
+    } catch (error) {
+      // An admin removed the source while its check waited or ran: nothing is left to record, and nothing went wrong.
+      if (!isUserError(error) || error.code !== 'not-found' || this.deps.store.get(id)) throw error;
+      this.deps.logger.info({ source: id }, `feed check ended: source #${id} was removed meanwhile`);
+    }
   }
 
   /** Fetches and records a check here, without what runs after one (for a CheckRunner's thread); resolves with its id. */
