@@ -53,10 +53,27 @@ function notFound(places: PlaceDirectory, typed: string): UserError {
   ], 'name');
 }
 
+/**
+ * The place the name itself means, as an entry typed with it stores it: the stored place's own,
+ * else the gazetteer's reading (a seat sharing its governorate's name is the seat).
+ */
+function namedPlace(places: PlaceDirectory, typed: string): GazetteerPlace | undefined {
+  const ref = places.stored(typed)?.ref;
+  if (ref) return places.gazetteer.byRef(ref);
+  const resolution = resolvePlace(places.gazetteer, typed, false);
+  return resolution.kind === 'located' ? resolution.place : undefined;
+}
+
 export function placeView(ctx: { services: { dossier: DossierReader; places: PlaceDirectory } }, typed: string): View {
   const { dossier, places } = ctx.services;
   const filter = placeFilter(places, typed, 'name');
-  if (filter?.kind === 'area') return entriesView(dossier, filter.place.name, whereFacts(filter.place), { placeArea: filter.area }, typed);
+  if (filter?.kind === 'area') {
+    // Where the place is; its entries are those within the widest area the name means, as /timeline reads it.
+    const place = namedPlace(places, typed) ?? filter.place;
+    const facts = whereFacts(place);
+    if (place.ref !== filter.place.ref) facts.push({ label: 'Entries', value: plainLine(`within ${filter.place.name} (${filter.place.precision}), which the name also means`) });
+    return entriesView(dossier, place.name, facts, { placeArea: filter.area }, typed);
+  }
   const stored = filter ? places.stored(filter.name) : undefined;
   if (!stored) throw notFound(places, typed);
   const status =

@@ -19,7 +19,7 @@ const run = async (text: string) => viewText(await app.dispatcher.runText(text, 
 describe('GIVEN a place in the gazetteer that no entry is at', () => {
   it('WHEN anyone asks /place Kiev THEN the reply says where it is and that it has no entries, and offers no /timeline', async () => {
     const reply = await run('/place Kiev');
-    expect(reply).toMatch(/^Kyiv City\n {2}Precision +region\n {2}Country +Ukraine/);
+    expect(reply).toMatch(/^Kyiv\n {2}Precision +locality\n {2}Region +Kyiv City\n {2}Country +Ukraine/);
     expect(reply).toContain('Latest entries (0 in all)');
     expect(reply).toContain('No entries at this place yet.');
     expect(reply).not.toContain('/timeline');

@@ -65,14 +65,18 @@ describe('GIVEN the seed dossier and entries added at places in Ukraine', () => 
     expect(await count('ريف السويداء')).toBe(sweida);
     // GeoNames names Morocco's Kenitra (ten times the people) in Arabic as it does Quneitra.
     expect(await run('/entry add title:"Patrol near Quneitra" date:2025-08-04 type:other topic:syria-israel places:"القنيطرة"')).toContain('Added entry #21.');
-    expect(await run('/place "القنيطرة"', reader)).toMatch(/^Quneitra\n {2}Precision +region\n {2}Country +Syria[\s\S]*#21 Patrol near Quneitra/);
+    expect(await run('/place "القنيطرة"', reader)).toMatch(/^Al Qunay.irah\n {2}Precision +locality\n {2}Region +Quneitra\n {2}Country +Syria[\s\S]*#21 Patrol near Quneitra/);
     expect(await run('/place "محافظة حلب"', reader)).toMatch(/^Aleppo\n {2}Precision +region\n {2}Country +Syria/);
   });
 
-  it('WHEN anyone asks /place Sweida THEN it says where it is, how precise, its coordinates and its latest entries', async () => {
+  it('WHEN anyone asks /place Sweida THEN it says where the city is, how precise, its coordinates, and the latest entries within its governorate', async () => {
+    // A seat sharing its governorate's name is the seat, as an entry typed with it stores it; its
+    // entries are those within the governorate, as /timeline place:Sweida reads them.
     const reply = await run('/place Sweida', reader);
-    expect(reply).toMatch(/^Suwayda\n {2}Precision +region\n {2}Country +Syria \(SY · SYR\)\n {2}Coordinates +32\.\d{5}, 36\.\d{5}/);
+    expect(reply).toMatch(/^As-Suwayda\n {2}Precision +locality\n {2}Region +Suwayda\n {2}Country +Syria \(SY · SYR\)\n {2}Coordinates +32\.\d{5}, 36\.\d{5}\n {2}Entries +within Suwayda \(region\), which the name also means/);
     expect(reply).toContain('Latest entries (2 in all)');
+    expect(await run('/place "Sweida province"', reader)).toMatch(/^Suwayda\n {2}Precision +region\n/);
+    expect(await run('/place حلب', reader)).toMatch(/^Aleppo\n {2}Precision +locality\n {2}Region +Aleppo\n/);
     expect(await run('/place Odessa', reader)).toMatch(/^Odesa\n {2}Precision +locality\n {2}Region +Odesa\n {2}Country +Ukraine \(UA · UKR\)/);
   });
 
