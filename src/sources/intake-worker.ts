@@ -24,6 +24,11 @@ export interface IntakeSetup {
   feedReaders: number;
 }
 
+/** Asks the thread to close its connections and end: sent by the owner instead of terminating it mid-call. */
+export interface IntakeClose {
+  close: true;
+}
+
 export interface IntakeRequest {
   id: number;
   sourceId: number;
@@ -59,7 +64,19 @@ const parser = new WorkerFeedParser({ workers: setup.feedReaders, onProblem: (pr
 const fetcher = new HttpFeedFetcher({ allowPrivate: setup.allowPrivate, parser });
 const sources = new WatchService({ store: new SqliteSourceStore(db), fetcher, now: () => clock, logger, gazetteer });
 
-port.on('message', (request: IntakeRequest) => {
+/**
+ * Ends the thread between two pieces of work: no check is mid-transaction then (each runs in
+ * one turn), and the stores close before the thread goes, not under a call into SQLite.
+ */
+async function close(): Promise<never> {
+  await parser.close().catch(() => undefined);
+  db.close();
+  gazetteer.close();
+  process.exit(0);
+}
+
+port.on('message', (request: IntakeRequest | IntakeClose) => {
+  if ('close' in request) return void close();
   clock = new Date(request.at);
   sources.checkRecorded(request.sourceId, request.trigger).then(
     (checkId) => port.postMessage({ id: request.id, checkId } satisfies IntakeResponse),
@@ -71,5 +88,4 @@ port.on('message', (request: IntakeRequest) => {
       ),
   );
 });
-// The owner terminates this thread; its connections close with it (each check's writes are whole transactions).
 port.postMessage({ ready: true } satisfies IntakeResponse);

@@ -11,7 +11,7 @@ import type { Logger } from '../core/logger.js';
 import type { CheckRunner } from '../core/sources/watch-service.js';
 import type { CheckTrigger } from '../core/sources/watched-source.js';
 import { workerScript } from '../worker-script.js';
-import type { IntakeRequest, IntakeResponse, IntakeSetup } from './intake-worker.js';
+import type { IntakeClose, IntakeRequest, IntakeResponse, IntakeSetup } from './intake-worker.js';
 
 /**
  * The poller looks for due feeds every minute: a worker idle longer than this has had a tick
@@ -35,6 +35,33 @@ export interface WorkerChecksOptions extends IntakeSetup {
 interface Waiting {
   resolve: (checkId: number) => void;
   reject: (error: Error) => void;
+}
+
+/** How long a worker asked to close may take before it is terminated. */
+const CLOSE_WAIT_MS = 5_000;
+
+/**
+ * Asks the worker to close its stores and end, and terminates it only if it has not within
+ * CLOSE_WAIT_MS: a thread terminated inside a call into SQLite can take the process down.
+ */
+async function closeWorker(worker: Worker, logger: Logger): Promise<void> {
+  // Ended already (it failed or exited): there is nothing to ask.
+  if (worker.threadId === -1) return;
+  let timer: NodeJS.Timeout | undefined;
+  const exited = new Promise<boolean>((resolve) => {
+    worker.once('exit', () => resolve(true));
+    timer = setTimeout(() => resolve(false), CLOSE_WAIT_MS);
+  });
+  try {
+    worker.postMessage({ close: true } satisfies IntakeClose);
+  } catch {
+    // Ended already: 'exit' has fired or will.
+  }
+  const closed = await exited;
+  clearTimeout(timer);
+  if (closed) return logger.info({}, "the feed checks' worker closed its stores and ended");
+  logger.warn({ waitedMs: CLOSE_WAIT_MS }, "the feed checks' worker did not close in time: terminated");
+  await worker.terminate();
 }
 
 export class WorkerChecks implements CheckRunner {
@@ -115,6 +142,6 @@ export class WorkerChecks implements CheckRunner {
     const waiting = [...this.#waiting.values()];
     this.#waiting.clear();
     for (const { reject } of waiting) reject(reason);
-    await worker?.terminate();
+    if (worker) await closeWorker(worker, this.options.logger);
   }
 }

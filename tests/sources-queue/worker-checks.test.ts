@@ -25,7 +25,7 @@ afterEach(async () => {
   await feeds.close();
 });
 
-function runner(options: { idleMs?: number; onLive?: (live: boolean) => void } = {}): WorkerChecks {
+function runner(options: { idleMs?: number; onLive?: (live: boolean) => void; logger?: ReturnType<typeof recordingLogger> } = {}): WorkerChecks {
   const made = new WorkerChecks({ dbPath: queue.dbPath, allowPrivate: true, feedReaders: 1, logger: recordingLogger(), now: queue.now, ...options });
   runners.push(made);
   return made;
@@ -73,7 +73,7 @@ describe('GIVEN the bot checking feeds in its checks’ worker', () => {
     expect(told).toEqual([true, false, true]);
   });
 
-  it('WHEN it is closed with a check waiting on a feed THEN that check fails saying why, and the store holds no half of it', async () => {
+  it('WHEN it is closed with a check waiting on a feed THEN that check fails saying why, the store holds no half of it, and the thread ends by itself', async () => {
     // A feed server that takes the request and never answers.
     let asked!: () => void;
     const requested = new Promise<void>((resolve) => (asked = resolve));
@@ -82,11 +82,15 @@ describe('GIVEN the bot checking feeds in its checks’ worker', () => {
     try {
       const url = `http://127.0.0.1:${(silent.address() as AddressInfo).port}/feed.xml`;
       const id = QueueApp.idAfter(await queue.text(`/sources add url:${url} topic:syria-israel`), 'Watching');
-      const checks = runner();
+      const logger = recordingLogger();
+      const checks = runner({ logger });
       const failed = expect(checks.run(id, 'manual')).rejects.toThrow(/shutting down/);
       await requested;
       await checks.close();
       await failed;
+      // Asked to close, the thread closed its stores and ended: it was not terminated under a call.
+      expect(logger.lines.filter((line) => line.level !== 'info')).toEqual([]);
+      expect(logger.lines.map((line) => line.message)).toContain("the feed checks' worker closed its stores and ended");
       expect(queue.app.db.prepare('SELECT count(*) FROM feed_checks').pluck().get()).toBe(0);
       await expect(checks.run(id, 'manual')).rejects.toThrow(/shutting down/);
     } finally {
