@@ -106,7 +106,7 @@ function openCheck(cache: StatementCache, source: WatchedSource, answer: AnswerR
  * Writes what the feed now says of the items it revised: their rows, and the pending candidates
  * they proposed drafted again (a card posted already is drawn again by the card poster).
  */
-function recordRevisions(cache: StatementCache, source: WatchedSource, answer: AnswerRecord, open: OpenCheck, decide: (query: IntakeQuery) => IntakePlan): void {
+function recordRevisions(cache: StatementCache, known: KnownStories, source: WatchedSource, answer: AnswerRecord, open: OpenCheck, decide: (query: IntakeQuery) => IntakePlan): void {
   const fillDigest = cache.get('UPDATE feed_items SET digest = ? WHERE source_id = ? AND item_key = ?');
   for (const { key, digest } of open.undigested) fillDigest.run(digest, source.id, key);
   if (open.revised.length === 0) return;
@@ -123,7 +123,9 @@ function recordRevisions(cache: StatementCache, source: WatchedSource, answer: A
     updateItem.run(title, item.link ?? null, digests.get(key)!, source.id, key);
     if (candidateId !== undefined && draft) {
       const matched = JSON.stringify(draft.matched);
-      redraft.run(draft.title, draft.summary, draft.link ?? null, draft.outlet, draft.published?.toISOString() ?? null, matched, matched, JSON.stringify(draft.suggested), answer.at.toISOString(), candidateId);
+      if (redraft.run(draft.title, draft.summary, draft.link ?? null, draft.outlet, draft.published?.toISOString() ?? null, matched, matched, JSON.stringify(draft.suggested), answer.at.toISOString(), candidateId).changes > 0) {
+        known.stories.revised(candidateId, draft.title, draft.published);
+      }
     }
     shown.push({ title, ...(candidateId === undefined ? {} : { candidateId }) });
   }
@@ -260,7 +262,7 @@ export function* answerSteps(
     const done = inTransaction((source) => {
       if (!open) {
         open = openCheck(cache, source, answer);
-        recordRevisions(cache, source, answer, open, decide);
+        recordRevisions(cache, known, source, answer, open, decide);
       }
       const items = open.fresh.slice(from, from + batch);
       if (items.length > 0) recordBatch(cache, known, source, answer, open, items, decide);

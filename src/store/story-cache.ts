@@ -1,8 +1,10 @@
 // The candidates a check's fresh items may be other reports of, held in memory between checks
 // with their titles folded once. Inside each check's transaction the candidates added since
-// (by this process or any other) are read by id, so a check sees exactly what reading the
-// window from the table would give: candidates are never deleted, and the fields compared
-// (title, publication, creation) never change.
+// (by this process or any other) are read by id, so a check sees what reading the window from
+// the table would give: candidates are never deleted, and the fields compared (title,
+// publication, creation) change only when a feed revises the item that proposed one, which the
+// process recording the revision tells its cache (another process sharing the store compares
+// with the first title until it reloads).
 import type { StoryRef } from '../core/review/candidate.js';
 import { RECENT_MS } from '../core/sources/intake-plan.js';
 import { foldStory, SAME_STORY_WINDOW_MS } from '../core/sources/same-story.js';
@@ -70,6 +72,16 @@ export class StoryCache {
       this.index.add(story, foldStory(story.ref));
       this.lastId = row.id;
     }
+  }
+
+  /** A held candidate drafted again from its revised item: compared by what it says now. */
+  revised(candidateId: number, title: string, published: Date | undefined): void {
+    const at = this.stories.findIndex((story) => story.ref.candidateId === candidateId);
+    if (at < 0) return;
+    const was = this.stories[at]!;
+    const ref: StoryRef = { ...was.ref, title, ...(published ? { published } : {}) };
+    this.stories[at] = { ...was, ref, time: ref.published?.getTime() ?? was.createdAt };
+    this.hold(this.stories);
   }
 
   private keepFrom(from: number): void {

@@ -89,6 +89,24 @@ describe('GIVEN three candidates proposed by one feed', () => {
   });
 });
 
+describe('GIVEN a candidate whose headline its feed rewrote', () => {
+  it('WHEN another outlet then reports the story under the new headline THEN it joins that candidate as the same story', async () => {
+    const vague = { ...STRIKE, title: 'Explosion reported in southern Syria', summary: 'Details were not immediately available.' };
+    await watch([vague]);
+    // A second feed checked now: the candidate is read, as first worded, into what later checks compare with.
+    feeds.serve('/med.xml', 'Mediterranean Dispatch', [BAKU]);
+    await queue.run(`/sources add url:${feeds.url('/med.xml')} topic:syria-israel backfill:true`);
+    await queue.run('/sources check id:2');
+    feeds.serve('/levant.xml', 'Levant Wire', [{ ...vague, title: 'Israeli strike hits weapons depot near Quneitra', summary: 'A monitor said an Israeli strike hit a depot.' }]);
+    expect(await queue.text('/sources check id:1')).toContain('revised → candidate #1 drafted again');
+    feeds.serve('/med.xml', 'Mediterranean Dispatch', [
+      { guid: 'med-9001', title: 'Israeli strike hits weapons depot near Quneitra, monitor says', link: 'https://med.example/quneitra-depot', summary: 'A depot was hit.', published: '2025-07-20T08:00:00Z' },
+      BAKU,
+    ]);
+    expect(await queue.text('/sources check id:2')).toContain('same story → candidate #1');
+  });
+});
+
 describe('GIVEN items recorded before Sitrep kept what each said', () => {
   it('WHEN the next check reads them THEN none is called revised, and a revision after that is', async () => {
     await watch([STRIKE, SWEIDA]);
