@@ -28,7 +28,7 @@ const unresolved: SubcommandSpec = {
     return {
       title: 'Places to settle',
       tone: 'normal',
-      intro: [none ? plainLine('No place is waiting: every stored place is located, or kept as free text by an admin.') : intro],
+      intro: [none ? plainLine('No place is waiting: every stored place is located, or kept as free text (by an admin, an import or the seed: /entry history shows which).') : intro],
       sections: none ? [] : [
         {
           lines: page.items.map((place) => [

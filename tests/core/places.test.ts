@@ -109,7 +109,7 @@ describe('GIVEN the seed dossier and entries added at places in Ukraine', () => 
     expect(await run('/place "Zaporizhzhia front"', reader)).toMatch(/Location +not located \(free text\)[\s\S]*Latest entries \(1 in all\)/);
     const waiting = await run('/places unresolved', reader);
     expect(waiting).not.toContain('Zaporizhzhia front');
-    expect(waiting).toContain('No place is waiting: every stored place is located, or kept as free text by an admin.');
+    expect(waiting).toContain('No place is waiting: every stored place is located, or kept as free text (by an admin, an import or the seed: /entry history shows which).');
   });
 
   it('WHEN a place names several THEN the reply says how to name each, and a qualified name is located there', async () => {
