@@ -42,7 +42,8 @@ export class SqliteReviewStore implements ReviewStore {
     // The report that proposed the candidate first, then the others as they came.
     const reports = this.cache
       .get(
-        `SELECT i.source_id, i.outlet, i.title, i.link, i.published_at, s.reliability
+        `SELECT i.source_id, i.outlet, coalesce(i.revised_title, i.title) AS title,
+           CASE WHEN i.revised_title IS NULL THEN i.link ELSE i.revised_link END AS link, i.published_at, s.reliability
          FROM feed_items i JOIN feed_sources s ON s.id = i.source_id WHERE i.candidate_id = ? ORDER BY i.outcome <> 'proposed', i.id`,
       )
       .all(row.id) as ReportRow[];

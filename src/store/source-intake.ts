@@ -46,14 +46,18 @@ function knownKeys(cache: StatementCache, sourceId: number, keyed: readonly Fres
 /** An item the source holds: what it said when last read, and the pending candidate it proposed. */
 interface HeldItem {
   digest: string | null;
+  /** The pending candidate it proposed. */
   pendingCandidate: number | null;
+  /** The pending candidate it is another report of. */
+  pendingStory: number | null;
 }
 
 /** The items of `keyed` this source holds already, by key. */
 function heldItems(cache: StatementCache, sourceId: number, keyed: readonly FreshItem[]): Map<string, HeldItem> {
   const rows = cache
     .get(
-      `SELECT fi.item_key AS key, fi.digest, CASE WHEN fi.outcome = 'proposed' AND c.status = 'pending' THEN c.id END AS pendingCandidate
+      `SELECT fi.item_key AS key, fi.digest, CASE WHEN fi.outcome = 'proposed' AND c.status = 'pending' THEN c.id END AS pendingCandidate,
+         CASE WHEN fi.outcome = 'same-story' AND c.status = 'pending' THEN c.id END AS pendingStory
        FROM feed_items fi LEFT JOIN review_candidates c ON c.id = fi.candidate_id
        WHERE fi.source_id = ? AND fi.item_key IN (SELECT value FROM json_each(?))`,
     )
@@ -66,8 +70,8 @@ interface OpenCheck {
   checkId: number;
   /** The items not known when the check began, in feed order. */
   fresh: FreshItem[];
-  /** Items known, with another digest now: the feed revised them. */
-  revised: (RevisedItem & { digest: string })[];
+  /** Items known, with another digest now: the feed revised them (`story`: the pending candidate it is another report of). */
+  revised: (RevisedItem & { digest: string; story?: number })[];
   /** Items known from before digests were kept: their digest is written, nothing else. */
   undigested: { key: string; digest: string }[];
   /** Stories published before this are too old for any of them. */
@@ -85,7 +89,9 @@ function openCheck(cache: StatementCache, source: WatchedSource, answer: AnswerR
     if (!held) continue;
     const digest = itemDigest(item);
     if (held.digest === null) undigested.push({ key, digest });
-    else if (held.digest !== digest) revised.push({ key, item, digest, ...(held.pendingCandidate === null ? {} : { candidateId: held.pendingCandidate }) });
+    else if (held.digest !== digest) {
+      revised.push({ key, item, digest, ...(held.pendingCandidate === null ? {} : { candidateId: held.pendingCandidate }), ...(held.pendingStory === null ? {} : { story: held.pendingStory }) });
+    }
   }
   const dated = fresh.flatMap((k) => (k.item.published && !Number.isNaN(k.item.published.getTime()) ? [k.item.published.getTime()] : []));
   // Items older than a week are never compared (left out as too old), so neither are stories older than that.
@@ -111,16 +117,21 @@ function recordRevisions(cache: StatementCache, known: KnownStories, source: Wat
   for (const { key, digest } of open.undigested) fillDigest.run(digest, source.id, key);
   if (open.revised.length === 0) return;
   const plan = decide({ source, fresh: [], revised: open.revised, byKey: new Map(), byLink: new Map(), stories: [], cited: new Map() });
-  const updateItem = cache.get('UPDATE feed_items SET title = ?, link = ?, digest = ? WHERE source_id = ? AND item_key = ?');
+  // The first title and link stay: the check that first read the item lists it so.
+  const updateItem = cache.get('UPDATE feed_items SET revised_title = ?, revised_link = ?, digest = ? WHERE source_id = ? AND item_key = ?');
+  // A report of another candidate changed: its cards are drawn again, the candidate itself unchanged.
+  const redrawStory = cache.get("UPDATE review_candidates SET revision = revision + 1 WHERE id = ? AND status = 'pending'");
   const redraft = cache.get(
     `UPDATE review_candidates SET title = ?, summary = ?, link = ?, outlet = ?, published_at = coalesce(?, published_at),
        matched = CASE WHEN ? = '[]' THEN matched ELSE ? END, suggestion = ?, revision = revision + 1, revised_at = ?
      WHERE id = ? AND status = 'pending'`,
   );
-  const digests = new Map(open.revised.map((revised) => [revised.key, revised.digest]));
+  const held = new Map(open.revised.map((revised) => [revised.key, revised]));
   const shown: { title: string; candidateId?: number }[] = [];
   for (const { key, item, title, candidateId, draft } of plan.revisions) {
-    updateItem.run(title, item.link ?? null, digests.get(key)!, source.id, key);
+    const { digest, story } = held.get(key)!;
+    updateItem.run(title, item.link ?? null, digest, source.id, key);
+    if (story !== undefined) redrawStory.run(story);
     if (candidateId !== undefined && draft) {
       const matched = JSON.stringify(draft.matched);
       if (redraft.run(draft.title, draft.summary, draft.link ?? null, draft.outlet, draft.published?.toISOString() ?? null, matched, matched, JSON.stringify(draft.suggested), answer.at.toISOString(), candidateId).changes > 0) {

@@ -9,7 +9,7 @@ import { createApp, type App } from '../../src/app.js';
 import { parseAdminRules } from '../../src/core/caller.js';
 import { snowflake } from '../fakes/discord-payloads.js';
 import { ScriptedFeeds } from '../sources-queue/support/scripted-feeds.js';
-import { BAKU, NOW, SWEIDA } from '../sources-queue/support/stories.js';
+import { BAKU, BAKU_ELSEWHERE, NOW, SWEIDA } from '../sources-queue/support/stories.js';
 import { copySeededStore, recordingLogger } from '../support/test-app.js';
 import { buttons, startHarness, type Embed, type Harness, type MessageBody } from './support/harness.js';
 import { visibleText } from './support/markdown-text.js';
@@ -84,6 +84,20 @@ describe('GIVEN two pending cards in the review channel', () => {
     // The rejected candidate's card is not drawn again: it still says who rejected it.
     expect(cardEdits(sweida.id)).toHaveLength(sweidaEdits);
     expect(embedText(card(SWEIDA.title).embeds![0]!)).toContain('Rejected by');
+
+    // Another outlet's report of the story, then reworded by its feed: the card lists the report as it reads now.
+    const report = { ...BAKU_ELSEWHERE, title: 'Syria and Israel hold second round of talks in Baku, officials say' };
+    feeds.serve('/med.xml', 'Mediterranean Dispatch', [report]);
+    await h.slash('sources', { url: feeds.url('/med.xml'), topic: 'syria-israel', backfill: true }, { subcommand: 'add' });
+    const joined = await h.slash('sources', { id: 2 }, { subcommand: 'check' });
+    expect(embedText(joined.body.embeds![0]!)).toContain('same story → candidate #');
+    const reworded = 'Israel and Syria hold a second round of talks in Baku, diplomats say';
+    feeds.serve('/med.xml', 'Mediterranean Dispatch', [{ ...report, title: reworded }]);
+    const storyEdit = cardEdits(baku.id).length;
+    await h.slash('sources', { id: 2 }, { subcommand: 'check' });
+    expect(cardEdits(baku.id).length).toBeGreaterThan(storyEdit);
+    expect(embedText(card(bakuRevised.title).embeds![0]!)).toContain(reworded);
+    expect(channelPosts()).toHaveLength(posts);
 
     // Checked again with nothing revised since (the check's reply comes after its card pass), the card is not edited again.
     const edits = cardEdits(baku.id).length;

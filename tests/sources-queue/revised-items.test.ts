@@ -53,7 +53,10 @@ describe('GIVEN three candidates proposed by one feed', () => {
     expect(card).not.toContain('kills three');
     // The other candidates and the check's history say nothing of revisions.
     expect(await queue.text('/review show id:2')).not.toContain('Revised');
-    expect(await queue.text('/sources why id:1')).toContain('revised → candidate #1 drafted again: Israeli strike near Quneitra kills five');
+    // Each check's log shows what that check read: the first one, the item as first worded.
+    const why = await queue.text('/sources why id:1');
+    expect(why).toContain('revised → candidate #1 drafted again: Israeli strike near Quneitra kills five');
+    expect(why).toMatch(/proposed → candidate #1: Israeli strike near Quneitra kills three \(/);
 
     const approved = await queue.text('/review approve id:1');
     expect(approved).toContain('Approved: added as entry #18.');
