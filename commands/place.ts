@@ -71,7 +71,7 @@ export function placeView(ctx: { services: { dossier: DossierReader; places: Pla
     // Where the place is; its entries are those within the widest area the name means, as /timeline reads it.
     const place = namedPlace(places, typed) ?? filter.place;
     const facts = whereFacts(place);
-    if (place.ref !== filter.place.ref) facts.push({ label: 'Entries', value: plainLine(`within ${filter.place.name} (${filter.place.precision}), which the name also means`) });
+    if (place.ref !== filter.place.ref) facts.push({ label: 'Entries', value: plainLine(`from all of ${filter.place.name} (${filter.place.precision}), as place:${typed} filters read it`) });
     return entriesView(dossier, place.name, facts, { placeArea: filter.area }, typed);
   }
   const stored = filter ? places.stored(filter.name) : undefined;

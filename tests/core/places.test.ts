@@ -73,7 +73,7 @@ describe('GIVEN the seed dossier and entries added at places in Ukraine', () => 
     // A seat sharing its governorate's name is the seat, as an entry typed with it stores it; its
     // entries are those within the governorate, as /timeline place:Sweida reads them.
     const reply = await run('/place Sweida', reader);
-    expect(reply).toMatch(/^As-Suwayda\n {2}Precision +locality\n {2}Region +Suwayda\n {2}Country +Syria \(SY · SYR\)\n {2}Coordinates +32\.\d{5}, 36\.\d{5}\n {2}Entries +within Suwayda \(region\), which the name also means/);
+    expect(reply).toMatch(/^As-Suwayda\n {2}Precision +locality\n {2}Region +Suwayda\n {2}Country +Syria \(SY · SYR\)\n {2}Coordinates +32\.\d{5}, 36\.\d{5}\n {2}Entries +from all of Suwayda \(region\), as place:Sweida filters read it/);
     expect(reply).toContain('Latest entries (2 in all)');
     expect(await run('/place "Sweida province"', reader)).toMatch(/^Suwayda\n {2}Precision +region\n/);
     expect(await run('/place حلب', reader)).toMatch(/^Aleppo\n {2}Precision +locality\n {2}Region +Aleppo\n/);
