@@ -94,6 +94,14 @@ describe('GIVEN the seed dossier and entries added at places in Ukraine', () => 
     expect(await run('/place "Quneitra region"', reader)).toMatch(/^Quneitra\n {2}Precision +region/);
   });
 
+  it('WHEN a region is typed with its region word misspelled THEN the closest regions are offered, spelled as regions, and one works', async () => {
+    const reply = await run('/entry add title:"Strike" date:2025-08-04 type:air-strike topic:syria-israel places:"Sweida provnce"');
+    expect(reply).toContain('“Sweida provnce” is not in the gazetteer; closest: Sweida region — Suwayda, Syria (region).');
+    expect(await run('/entry add title:"Strike" date:2025-08-04 type:air-strike topic:syria-israel places:"Sweida region"')).toContain('Added entry #21.');
+    // A last word that is no region word misspelled offers nothing of the kind.
+    expect(await run('/entry add title:"Strike" date:2025-08-04 type:air-strike topic:syria-israel places:"Xqzzy provnce"')).not.toContain('closest');
+  });
+
   it('WHEN the unknown place is qualified by its country THEN only spellings in that country are offered', async () => {
     const qualified = await run('/entry add title:"Strike" date:2025-08-04 type:air-strike topic:syria-israel places:"Damscus (Syria)"');
     expect(qualified).toContain('“Damscus (Syria)” could not be located.');

@@ -1,4 +1,5 @@
 // Which gazetteer record a typed place means, or why none: the rules in docs/places.md.
+import { closestNames } from '../ranking.js';
 import { foldKey } from '../text.js';
 import type { Gazetteer, GazetteerPlace } from './gazetteer-port.js';
 
@@ -21,7 +22,8 @@ export type PlaceResolution =
 export const DOMINANCE = 5;
 
 /** Words naming a first-level region, dropped to find it: `Sweida province`, `Odesa Oblast`. */
-const REGION_WORDS = /\s+(province|governorate|oblast|region|district|krai|kray|republic|muhafazah|state)$/;
+const REGION_WORD_LIST = ['province', 'governorate', 'oblast', 'region', 'district', 'krai', 'kray', 'republic', 'muhafazah', 'state'];
+const REGION_WORDS = new RegExp(`\\s+(${REGION_WORD_LIST.join('|')})$`);
 
 /** `Paris (Texas)` → name and qualifier. */
 function splitQualifier(typed: string): { name: string; qualifier?: string } {
@@ -68,6 +70,17 @@ function options(name: string, places: readonly GazetteerPlace[]): PlaceOption[]
 }
 
 /**
+ * `Sweida provnce`, `Aleppo Governrate`: a name whose last word is a misspelled region word
+ * matches nothing whole; the regions closest to the rest are offered, spelled as regions.
+ */
+function closestRegions(gazetteer: Gazetteer, name: string, within?: (place: GazetteerPlace) => boolean): PlaceOption[] {
+  const words = name.trim().split(/\s+/);
+  if (words.length < 2 || closestNames(REGION_WORD_LIST, words.at(-1)!, 1).length === 0) return [];
+  const regions = gazetteer.closest(words.slice(0, -1).join(' '), 3, (place) => place.precision === 'region' && (within?.(place) ?? true));
+  return regions.map(({ name: regionName, place }) => ({ spelling: `${regionName} region`, place }));
+}
+
+/**
  * The closest names, each spelled so that typing it names that place: names shared by several
  * (the governorate Quneitra and its seat) are told apart, a region by `region` after its name
  * (a bare name means the seat), others by where they are.
@@ -111,8 +124,9 @@ export function resolvePlace(gazetteer: Gazetteer, typed: string, suggest = true
   }
   if (places.length === 0) {
     // `Damscus (Syria)`: only spellings in what the qualifier names are offered.
-    const closest = suggest ? gazetteer.closest(name, 3, qualifier === undefined ? undefined : inQualifier(gazetteer, qualifier)) : [];
-    return { kind: 'unknown', closest: closestSpellings(closest) };
+    const within = qualifier === undefined ? undefined : inQualifier(gazetteer, qualifier);
+    const closest = suggest ? gazetteer.closest(name, 3, within) : [];
+    return { kind: 'unknown', closest: closest.length > 0 || !suggest ? closestSpellings(closest) : closestRegions(gazetteer, name, within) };
   }
   const countries = places.filter((p) => p.precision === 'country');
   if (countries.length === 1) return { kind: 'located', place: countries[0]!, area: countries[0]!.ref };
