@@ -24,7 +24,7 @@ const PLACES_CONSIDERED = 10_000;
  * Nothing matched: when a topic or place filter names nothing the dossier has, say so (and what
  * is close) rather than "No entries match", which reads as if the filter were fine.
  */
-function checkFiltersExist(dossier: DossierReader, topic: string | undefined, place: string | undefined): void {
+export function checkFiltersExist(dossier: DossierReader, topic: string | undefined, place: string | undefined): void {
   if (topic !== undefined) checkTopic(dossier, topic);
   if (place !== undefined) {
     const places = dossier.suggest('place', '', PLACES_CONSIDERED);

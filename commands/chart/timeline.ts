@@ -12,6 +12,7 @@ import { formatIsoPartial } from '../../src/core/partial-date.js';
 import { plural } from '../../src/core/text.js';
 import { plainLine, type View } from '../../src/core/view.js';
 import { actorFilterOption, eventTypeOption, placeFilterOption } from '../shared-options.js';
+import { checkFiltersExist } from '../timeline.js';
 import { dataButton } from './data-button.js';
 import { chartFilter, chartRange, dataOption, periodWords, sinceOption, titled, topicOption, untilOption } from './filters.js';
 
@@ -75,7 +76,11 @@ export const chartTimeline: SubcommandSpec = {
     const range = await chartRange(filter, data);
     const given = args.by as PeriodUnit | undefined;
     let unit: PeriodUnit = given ?? (range && dayCount(range.since, range.until) > WEEKLY_UP_TO_DAYS ? 'month' : 'week');
-    if (!range) return nothingToChart(titled(`Entries per ${unit}`, words), words.length > 0);
+    if (!range) {
+      // A place no entry has is refused, as /timeline refuses it.
+      checkFiltersExist(ctx.services.dossier, undefined, args.place === undefined ? undefined : String(args.place));
+      return nothingToChart(titled(`Entries per ${unit}`, words), words.length > 0);
+    }
     const { since, until } = range;
     const periods = periodCount(since, until, unit);
     if (periods > MAX_PERIODS[unit]) {

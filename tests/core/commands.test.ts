@@ -105,6 +105,12 @@ describe('GIVEN /timeline', () => {
       expect(text, line).toContain('No entry has the place `Nowhere` (option `place`).');
       expect(text, line).toContain('There is no topic `foo` (option `topic`).');
     }
+    // A place no entry has is refused by /chart timeline as by /timeline, not charted as nothing.
+    for (const line of ['/timeline place:Tartus', '/chart timeline place:Tartus']) {
+      const refused = await run(line);
+      expect(refused.tone, line).toBe('error');
+      expect(viewText(refused), line).toContain('No entry has the place `Tartus` (option `place`).');
+    }
     // A place only the gazetteer knows is no refusal of its own: it matched nothing here.
     expect(viewText(await run('/timeline place:Kharkiv since:2025-07'))).toContain('No entry has the place `Kharkiv`');
   });
