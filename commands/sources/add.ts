@@ -4,6 +4,7 @@ import type { CommandArgs, SubcommandSpec } from '../../src/core/command-spec.js
 import { checkAll, UserError } from '../../src/core/errors.js';
 import { keywordRule } from '../../src/core/sources/keyword-hits.js';
 import { misplacedWildcards, parseKeywords } from '../../src/core/sources/keywords.js';
+import { MIN_PREFIX_LENGTH } from '../../src/core/search-terms.js';
 import { DEFAULT_EVERY_MINUTES, formatEvery, MAX_EVERY_MINUTES, MIN_EVERY_MINUTES, parseEveryMinutes } from '../../src/core/sources/poll-timing.js';
 import type { NewSource } from '../../src/core/sources/watch-store-port.js';
 import { sourceName } from '../../src/core/sources/watched-source.js';
@@ -49,21 +50,19 @@ export function everyMinutes(text: string | undefined): number {
   return minutes;
 }
 
-/** The fewest letters a keyword's `*` may follow, as /search asks. */
-const MIN_PREFIX_LETTERS = 3;
-
 export function keywordsArg(text: string | undefined): string {
   if (text === undefined) return '';
   const misplaced = misplacedWildcards(text);
   if (misplaced.length > 0) {
     throw new UserError('invalid-option', `Option \`keywords\`: \`*\` is allowed only at the end of a word, the last of its term, for any ending — got ${misplaced.map((term) => `\`${term}\``).join(', ')}.`, ['For example: keywords:\'negotiat*, ceasefire\' (negotiat* matches negotiate, negotiations…)'], 'keywords');
   }
+  const keywords = parseKeywords(text);
   // As /search asks: fewer letters before `*` match almost every item (`ne*`: new, news, near…).
-  const short = parseKeywords(text).filter((keyword) => keyword.phrase.prefix && [...(keyword.phrase.words.split(' ').at(-1) ?? '')].length < MIN_PREFIX_LETTERS);
+  const short = keywords.filter((keyword) => keyword.phrase.prefix && [...(keyword.phrase.words.split(' ').at(-1) ?? '')].length < MIN_PREFIX_LENGTH);
   if (short.length > 0) {
-    throw new UserError('invalid-option', `Option \`keywords\`: give at least ${MIN_PREFIX_LETTERS} letters before \`*\` — got ${short.map((k) => `\`${k.text}*\``).join(', ')}.`, ['Fewer match almost any word (ne* matches new, news, near…): type the word, or more of it.'], 'keywords');
+    throw new UserError('invalid-option', `Option \`keywords\`: give at least ${MIN_PREFIX_LENGTH} letters before \`*\` — got ${short.map((k) => `\`${k.text}*\``).join(', ')}.`, ['Fewer match almost any word (ne* matches new, news, near…): type the word, or more of it.'], 'keywords');
   }
-  if (parseKeywords(text).length === 0) {
+  if (keywords.length === 0) {
     throw new UserError('invalid-option', 'Option `keywords` holds no word to match: give terms separated by commas, a phrase in quotes.', ['For example: keywords:\'ceasefire, Sweida, "al-Sharaa"\''], 'keywords');
   }
   return text.trim();
