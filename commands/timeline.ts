@@ -43,6 +43,11 @@ export function unknownPlaceError(dossier: DossierReader, place: string, places 
   ], 'place');
 }
 
+/** A range that ends before it starts, refused alike by every command filtering by since/until. */
+export function refuseSinceAfterUntil(since: PartialDate | undefined, until: PartialDate | undefined): void {
+  if (since && until && firstDay(since) > lastDay(until)) throw new UserError('invalid-option', 'Option `since` is after `until`; swap them or widen the range.', [], 'since');
+}
+
 /**
  * The query terms of a typed place, refused when it is neither a stored place nor one the
  * gazetteer knows (no entry can be at it).
@@ -104,33 +109,25 @@ export const timelineCommand: CommandSpec = {
     }
     // Every filter the dossier makes nothing of is named in one refusal. An unknown topic alone
     // shows as no match (said after the query, without reading the topics for every timeline).
-    let refused = false;
-    const noting = (check: () => void) => () => {
-      try {
-        check();
-      } catch (error) {
-        refused = true;
-        throw error;
-      }
-    };
-    checkAll([
-      noting(() => {
-        if (since && until && firstDay(since) > lastDay(until)) throw new UserError('invalid-option', 'Option `since` is after `until`; swap them or widen the range.', [], 'since');
-      }),
-      noting(() => {
-        if (!args.actor) return;
-        const actor = resolveActor(ctx.services.dossier, String(args.actor));
-        query.actorId = actor.id;
-        filters.push(`actor ${actor.name}`);
-      }),
-      noting(() => {
-        // A located place reads its area: place:Ukraine holds Odesa and Sevastopol.
-        if (args.place) Object.assign(query, knownPlaceTerms(ctx, String(args.place)));
-      }),
-      () => {
-        if (refused && query.topic !== undefined) checkTopic(ctx.services.dossier, query.topic);
-      },
-    ]);
+    try {
+      checkAll([
+        () => refuseSinceAfterUntil(since, until),
+        () => {
+          if (!args.actor) return;
+          const actor = resolveActor(ctx.services.dossier, String(args.actor));
+          query.actorId = actor.id;
+          filters.push(`actor ${actor.name}`);
+        },
+        () => {
+          // A located place reads its area: place:Ukraine holds Odesa and Sevastopol.
+          if (args.place) Object.assign(query, knownPlaceTerms(ctx, String(args.place)));
+        },
+      ]);
+    } catch (refused) {
+      const topic = query.topic;
+      if (topic !== undefined) checkAll([() => { throw refused; }, () => checkTopic(ctx.services.dossier, topic)]);
+      throw refused;
+    }
     if (args.place) filters.push(`place ${String(args.place)}`);
     if (args.type) {
       query.eventType = args.type as EventType;

@@ -7,7 +7,7 @@ import { checkAll, UserError } from '../../src/core/errors.js';
 import { firstDay, formatIsoPartial, formatPartialDate, lastDay, type PartialDate } from '../../src/core/partial-date.js';
 import { eventTypeLabel, type EventType } from '../../src/core/vocabulary.js';
 import { resolveTopic, topicOption } from '../shared-options.js';
-import { knownPlaceTerms } from '../timeline.js';
+import { knownPlaceTerms, refuseSinceAfterUntil } from '../timeline.js';
 
 export const sinceOption: OptionSpec = { name: 'since', description: 'From this date: 2025, 2025-07 or 2025-07-12 (default: the oldest matching entry, at most a year before until)', type: 'date', example: '2025-01' };
 export const untilOption: OptionSpec = { name: 'until', description: 'Up to this date (default: the newest matching entry)', type: 'date', example: '2025-07' };
@@ -29,9 +29,7 @@ export function chartFilter(args: CommandArgs, ctx: CommandContext): ResolvedFil
   const words: string[] = [];
   // Every filter the dossier makes nothing of is named in one refusal.
   checkAll([
-    () => {
-      if (since && until && firstDay(since) > lastDay(until)) throw new UserError('invalid-option', 'Option `since` is after `until`; swap them or widen the range.', [], 'since');
-    },
+    () => refuseSinceAfterUntil(since, until),
     () => {
       if (args.topic) filter.topic = resolveTopic(ctx.services.dossier, String(args.topic));
     },
