@@ -158,7 +158,7 @@ export function cardMessages(cache: StatementCache, candidateId: number): (Chann
   return rows.map((row) => ({ ...ref(row), refs: JSON.parse(row.message_refs) as string[] }));
 }
 
-/** Posted cards of pending candidates drafted again since the card was drawn, on these platforms, oldest first. */
+/** Posted cards of pending candidates a feed revised (their item, or another report of them) since the card was drawn, on these platforms, oldest first. */
 export function redrawnCards(cache: StatementCache, platforms: readonly PlatformName[], limit: number, candidate: (id: number) => Candidate | undefined): RedrawnCard[] {
   const rows = cache
     .get(

@@ -61,7 +61,7 @@ export interface Candidate extends CandidateDraft {
   id: number;
   status: CandidateStatus;
   createdAt: Date;
-  /** How many times the feed revised the item that proposed it, the candidate drafted again each time (absent: never). */
+  /** How many times a feed revised one of its reports: the item that proposed it (drafted again each time) or another's (absent: never). */
   revision?: number;
   /** When it was last drafted again from a revised item. */
   revisedAt?: Date;

@@ -90,7 +90,7 @@ export class CardPoster {
   }
 
   /**
-   * Draws again the posted cards of candidates the feed revised since (what the item says now).
+   * Draws again the posted cards of candidates a feed revised since (what their item and reports say now).
    * An edit that fails is logged and not tried again: the card keeps its earlier version, and
    * /review show gives the current one.
    */

@@ -38,7 +38,7 @@ export type DecisionResult = { kind: 'done'; candidate: Candidate } | { kind: 'd
  */
 export type ClaimedPost = ChannelRef & { id: number; claim: number; delivered: string[]; retryOf?: Date } & ({ kind: 'card'; candidate: Candidate } | { kind: 'notice'; view: View });
 
-/** A posted card whose candidate was drafted again since it was drawn. */
+/** A posted card whose candidate, or one of its reports, a feed revised since it was drawn. */
 export interface RedrawnCard extends ChannelRef {
   postId: number;
   refs: string[];
@@ -99,7 +99,7 @@ export interface ReviewStore {
   inOneWrite<T>(work: () => T): T;
   /** Pending candidates among `ids` whose card in a review channel is unconfirmed. */
   unconfirmedCards(ids: readonly number[]): UnconfirmedCard[];
-  /** Posted cards of pending candidates drafted again since the card was drawn (a feed revised the item), oldest first. */
+  /** Posted cards of pending candidates a feed revised (their item, or another report of them) since the card was drawn, oldest first. */
   redrawnCards(platforms: readonly PlatformName[], limit: number): RedrawnCard[];
   /** The card's messages show the candidate's `revision` now (or the edit failed and is not tried again). */
   redrawn(postId: number, revision: number, now: Date): void;
