@@ -7,6 +7,7 @@
 // and the next check starts a new one.
 import { Worker } from 'node:worker_threads';
 import { UserError } from '../core/errors.js';
+import { within } from '../core/within.js';
 import type { Logger } from '../core/logger.js';
 import type { CheckRunner } from '../core/sources/watch-service.js';
 import type { CheckTrigger } from '../core/sources/watched-source.js';
@@ -47,19 +48,13 @@ const CLOSE_WAIT_MS = 5_000;
 async function closeWorker(worker: Worker, logger: Logger): Promise<void> {
   // Ended already (it failed or exited): there is nothing to ask.
   if (worker.threadId === -1) return;
-  let timer: NodeJS.Timeout | undefined;
-  const exited = new Promise<boolean>((resolve) => {
-    worker.once('exit', () => resolve(true));
-    timer = setTimeout(() => resolve(false), CLOSE_WAIT_MS);
-  });
+  const exited = new Promise((resolve) => worker.once('exit', resolve));
   try {
     worker.postMessage({ close: true } satisfies IntakeClose);
   } catch {
     // Ended already: 'exit' has fired or will.
   }
-  const closed = await exited;
-  clearTimeout(timer);
-  if (closed) return logger.info({}, "the feed checks' worker closed its stores and ended");
+  if (await within(exited, CLOSE_WAIT_MS)) return logger.info({}, "the feed checks' worker closed its stores and ended");
   logger.warn({ waitedMs: CLOSE_WAIT_MS }, "the feed checks' worker did not close in time: terminated");
   await worker.terminate();
 }

@@ -2,6 +2,7 @@
 // `<@&123>` into the string value, while the user saw `@Ana`, `#general` or `@desk`. The core
 // stores and searches text, so each is replaced by the name the user saw before it gets there.
 import type { Client, Guild } from 'discord.js';
+import { within } from '../../core/within.js';
 
 const MENTION = /<(@!?|#|@&)(\d+)>/g;
 
@@ -29,28 +30,16 @@ export interface MentionSource {
   fetchMembers: boolean;
 }
 
-async function within<T>(work: Promise<T>, ms: number): Promise<T | undefined> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<undefined>((resolve) => {
-    timer = setTimeout(() => resolve(undefined), ms);
-  });
-  try {
-    return await Promise.race([work, late]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
 async function userName(id: string, source: MentionSource): Promise<string | undefined> {
   const { guild, client } = source;
   const cached = guild?.members.cache.get(id);
   if (cached) return cached.displayName;
   if (guild && source.fetchMembers) {
     // A member who left, a missing permission or a slow answer must not fail the command.
-    const fetched = await within(
+    const fetched = (await within(
       guild.members.fetch(id).catch(() => undefined),
       MEMBER_LOOKUP_MS,
-    );
+    ))?.value;
     if (fetched) return fetched.displayName;
   }
   const user = client.users.cache.get(id);

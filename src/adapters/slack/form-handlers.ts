@@ -10,6 +10,7 @@ import { FORM_TYPED_TEXT } from '../../core/interaction/texts.js';
 import { plainLine, type View } from '../../core/view.js';
 import { FORM_CALLBACK_ID, fieldErrorText, formModal, readMetadata, typedValues, type ModalMetadata, type ModalPlace } from './form-modal.js';
 import { adapterFailure } from '../../core/adapter-failure.js';
+import { within } from '../../core/within.js';
 import { isShownInChannel, slackCaller, type HandlerDeps } from './handler-deps.js';
 import { spellingFor } from './command-prefix.js';
 import { escapeMrkdwn } from './mrkdwn.js';
@@ -74,19 +75,6 @@ async function deliver(deps: HandlerDeps, client: WebClient, meta: ModalMetadata
     }
   }
   deps.logger.error({ channel: meta.channelId, user, title: view.title }, 'slack: form result could not be delivered');
-}
-
-/** The work's result if it ends within `ms`; undefined once `ms` have passed without it. */
-async function within<T>(work: Promise<T>, ms: number): Promise<{ value: T } | undefined> {
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<undefined>((resolve) => {
-    timer = setTimeout(() => resolve(undefined), ms);
-  });
-  try {
-    return await Promise.race([work.then((value) => ({ value })), deadline]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 /** A refusal delivered once the modal is gone, with what was typed in it, so nothing is lost. */
