@@ -7,7 +7,7 @@
 import type { FailureTiming } from '../core/sources/poll-timing.js';
 import { RECENT_MS, type FreshItem, type IntakePlan, type RevisedItem, type StoryTarget } from '../core/sources/intake-plan.js';
 import type { AnswerRecord, FailureRecord, IntakeQuery } from '../core/sources/watch-store-port.js';
-import { sourceName, type WatchedSource } from '../core/sources/watched-source.js';
+import { sourceName, type RevisedFound, type WatchedSource } from '../core/sources/watched-source.js';
 import { SAME_STORY_WINDOW_MS } from '../core/sources/same-story.js';
 import type { StoryRef } from '../core/review/candidate.js';
 import { canonicalLink, citedForms, itemDigest } from '../core/sources/item-key.js';
@@ -50,6 +50,9 @@ interface HeldItem {
   pendingCandidate: number | null;
   /** The pending candidate it is another report of. */
   pendingStory: number | null;
+  /** The live entry approved from its candidate, and its title as last read. */
+  citingEntry: number | null;
+  shownTitle: string;
 }
 
 /** The items of `keyed` this source holds already, by key. */
@@ -57,8 +60,9 @@ function heldItems(cache: StatementCache, sourceId: number, keyed: readonly Fres
   const rows = cache
     .get(
       `SELECT fi.item_key AS key, fi.digest, CASE WHEN fi.outcome = 'proposed' AND c.status = 'pending' THEN c.id END AS pendingCandidate,
-         CASE WHEN fi.outcome = 'same-story' AND c.status = 'pending' THEN c.id END AS pendingStory
-       FROM feed_items fi LEFT JOIN review_candidates c ON c.id = fi.candidate_id
+         CASE WHEN fi.outcome = 'same-story' AND c.status = 'pending' THEN c.id END AS pendingStory,
+         CASE WHEN c.status = 'approved' AND e.deleted_at IS NULL THEN c.entry_id END AS citingEntry, coalesce(fi.revised_title, fi.title) AS shownTitle
+       FROM feed_items fi LEFT JOIN review_candidates c ON c.id = fi.candidate_id LEFT JOIN entries e ON e.id = c.entry_id
        WHERE fi.source_id = ? AND fi.item_key IN (SELECT value FROM json_each(?))`,
     )
     .all(sourceId, JSON.stringify(keyed.map((k) => k.key))) as (HeldItem & { key: string })[];
@@ -90,7 +94,14 @@ function openCheck(cache: StatementCache, source: WatchedSource, answer: AnswerR
     const digest = itemDigest(item);
     if (held.digest === null) undigested.push({ key, digest });
     else if (held.digest !== digest) {
-      revised.push({ key, item, digest, ...(held.pendingCandidate === null ? {} : { candidateId: held.pendingCandidate }), ...(held.pendingStory === null ? {} : { story: held.pendingStory }) });
+      revised.push({
+        key,
+        item,
+        digest,
+        ...(held.pendingCandidate === null ? {} : { candidateId: held.pendingCandidate }),
+        ...(held.pendingStory === null ? {} : { story: held.pendingStory }),
+        ...(held.citingEntry === null ? {} : { cited: { entryId: held.citingEntry, before: held.shownTitle } }),
+      });
     }
   }
   const dated = fresh.flatMap((k) => (k.item.published && !Number.isNaN(k.item.published.getTime()) ? [k.item.published.getTime()] : []));
@@ -130,8 +141,8 @@ function recordRevisions(cache: StatementCache, known: KnownStories, source: Wat
      WHERE id = ? AND status = 'pending'`,
   );
   const held = new Map(open.revised.map((revised) => [revised.key, revised]));
-  const shown: { title: string; candidateId?: number }[] = [];
-  for (const { key, item, title, candidateId, draft } of plan.revisions) {
+  const shown: RevisedFound[] = [];
+  for (const { key, item, title, candidateId, draft, cited } of plan.revisions) {
     const { digest, story } = held.get(key)!;
     updateItem.run(title, item.link ?? null, digest, source.id, key);
     if (story !== undefined) redrawStory.run(story);
@@ -141,9 +152,10 @@ function recordRevisions(cache: StatementCache, known: KnownStories, source: Wat
         known.stories.revised(candidateId, draft.title, draft.published);
       }
     }
-    shown.push({ title, ...(candidateId === undefined ? {} : { candidateId }) });
+    shown.push({ title, ...(candidateId === undefined ? {} : { candidateId }), ...(cited === undefined ? {} : { entryId: cited.entryId }) });
   }
   cache.get('UPDATE feed_checks SET revisions = ? WHERE id = ?').run(JSON.stringify(shown), open.checkId);
+  if (plan.notice) queueNotice(cache, plan.notice, answer.at);
 }
 
 /** What the store knows of a batch of fresh items: candidates holding their keys, and stories near them. */

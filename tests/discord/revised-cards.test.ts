@@ -110,4 +110,25 @@ describe('GIVEN two pending cards in the review channel', () => {
     await h.slash('sources', { id: 1 }, { subcommand: 'check' });
     expect(cardEdits(baku.id)).toHaveLength(edits);
   });
+
+  it('WHEN the feed revises an item after its candidate was approved THEN the review channel is told which entry cites it, and the entry is left as it was', async () => {
+    const bakuId = Number(/Candidate #(\d+)/.exec(embedText(card('second round of talks in Baku').embeds![0]!))![1]);
+    const approved = await h.slash('review', { id: bakuId }, { subcommand: 'approve' });
+    const entryId = Number(/entry #(\d+)/.exec(embedText(approved.body.embeds![0]!))![1]);
+    const entry = await h.slash('entry', { id: entryId }, { subcommand: 'show' });
+    const posts = channelPosts().length;
+
+    const corrected = 'Syria and Israel hold second round of talks in Baku under US mediation';
+    feeds.serve('/levant.xml', 'Levant Wire', [{ ...BAKU, title: corrected }, { ...SWEIDA, title: 'Ceasefire in Sweida holds after a week' }]);
+    await h.slash('sources', { id: 1 }, { subcommand: 'check' });
+
+    const notice = await h.fake.waitFor((r) => r.method === 'POST' && r.path === `/channels/${channel()}/messages` && JSON.stringify(r.body).includes('revised an item an entry cites'));
+    const text = embedText((notice.body as MessageBody).embeds![0]!);
+    expect(text).toContain(`Entry #${entryId}: ${corrected}`);
+    expect(text).toContain('(was: Syria and Israel hold second round of talks in Baku)');
+    expect(text).toContain(`/entry show id:${entryId}`);
+    // One notice: the rejected candidate's revised item tells nobody.
+    expect(channelPosts()).toHaveLength(posts + 1);
+    expect((await h.slash('entry', { id: entryId }, { subcommand: 'show' })).body).toEqual(entry.body);
+  });
 });

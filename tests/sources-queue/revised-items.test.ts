@@ -1,7 +1,7 @@
 // GIVEN a feed whose items became candidates WHEN the feed revises an item (a toll that rises, a
 // corrected headline) THEN the next check calls it revised, a pending candidate it proposed says
-// what the item says now (title, summary, suggested toll), a decided one stays as decided, and an
-// item seen again unchanged is not revised.
+// what the item says now (title, summary, suggested toll), a decided one stays as decided (the
+// check names an entry approved from it), and an item seen again unchanged is not revised.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { QueueApp } from './support/queue-app.js';
 import { closeQueue, openQueue } from './support/queue-with-feeds.js';
@@ -82,8 +82,10 @@ describe('GIVEN three candidates proposed by one feed', () => {
     feeds.serve('/levant.xml', 'Levant Wire', [STRIKE_REVISED, sweidaRevised, BAKU]);
     const checked = await queue.text('/sources check id:1');
     expect(checked).toContain('3 seen before (2 revised by the feed)');
-    expect(checked).toContain('revised: Israeli strike near Quneitra kills five, monitor says');
+    expect(checked).toContain('revised → cited by entry #18, left as it was: Israeli strike near Quneitra kills five, monitor says');
+    expect(checked).toContain('revised: Ceasefire announced in Sweida after a week of clashes');
     expect(checked).not.toContain('drafted again');
+    expect(await queue.text('/sources why id:1')).toContain('revised → cited by entry #18, left as it was');
     expect(await queue.text('/entry show 18')).toBe(entry);
     const shown = await queue.text('/review show id:1');
     expect(shown).toMatch(/^Israeli strike near Quneitra kills three/);

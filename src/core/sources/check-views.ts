@@ -3,6 +3,7 @@
 import { instantText } from '../review/candidate-card.js';
 import { plural } from '../text.js';
 import { plainLine, span, type Line, type Section, type View } from '../view.js';
+import type { RevisedItem } from './intake-plan.js';
 import type { FailureTiming } from './poll-timing.js';
 import { sourceName, type CheckRecord, type FoundItem, type ItemOutcome, type RevisedFound, type WatchedSource } from './watched-source.js';
 
@@ -37,9 +38,9 @@ export function checkSummary(record: CheckRecord): string {
   return `${plural(record.items, 'item')}: ${fresh} new${parts.length > 0 ? ` (${parts.join(', ')})` : ''}, ${record.seen} seen before${revised}`;
 }
 
-/** An item the feed revised: the candidate it proposed, waiting for review, says what it says now. */
+/** An item the feed revised: the candidate it proposed, waiting for review, says what it says now; an entry approved from it is only named. */
 function revisedLine(item: RevisedFound): Line {
-  const target = item.candidateId !== undefined ? ` → candidate #${item.candidateId} drafted again` : '';
+  const target = item.candidateId !== undefined ? ` → candidate #${item.candidateId} drafted again` : item.entryId !== undefined ? ` → cited by entry #${item.entryId}, left as it was` : '';
   return [span.bold(`revised${target}`), span.plain(`: ${item.title}`)];
 }
 
@@ -76,6 +77,35 @@ export function checkReplyView(source: WatchedSource, record: CheckRecord): View
     intro: [plainLine(checkSummary(record)), nextLine(source, record)],
     sections,
     footer: [span.plain('Earlier checks: '), span.command('sources why', `id:${source.id}`)],
+  };
+}
+
+/**
+ * Posted in the review channels when a feed revises items that entries cite: an entry is an
+ * admin's to correct, so the feed's new wording is shown beside what it said when last read.
+ */
+export function revisedCitedNotice(source: WatchedSource, revisions: readonly (RevisedItem & { title: string })[]): View | undefined {
+  const cited = revisions.flatMap((revision) => (revision.cited ? [{ ...revision.cited, title: revision.title }] : []));
+  if (cited.length === 0) return undefined;
+  const lines: Line[] = cited.slice(0, LISTED_ITEMS).map(({ entryId, title, before }) => [
+    span.bold(`Entry #${entryId}`),
+    span.plain(`: ${title}`),
+    ...(before === title ? [span.italic(' (its summary or link changed)')] : [span.italic(` (was: ${before})`)]),
+    span.plain(' — '),
+    span.command('entry show', `id:${entryId}`),
+  ]);
+  if (cited.length > LISTED_ITEMS) lines.push(plainLine(`… and ${cited.length - LISTED_ITEMS} more: `), [span.command('sources why', `id:${source.id}`)]);
+  return {
+    title: `${sourceName(source)} revised ${cited.length === 1 ? 'an item an entry cites' : `${cited.length} items entries cite`}`,
+    tone: 'normal',
+    intro: [
+      [
+        span.plain(`Source #${source.id} (${source.url}) now says something else of ${cited.length === 1 ? 'a report' : 'reports'} approved before. The entries are left as they were; correct one with `),
+        span.command('entry edit', 'id:N'),
+        span.plain(' if the feed corrected a fact.'),
+      ],
+    ],
+    sections: [{ heading: [span.bold('Revised by the feed')], lines }],
   };
 }
 

@@ -15,6 +15,7 @@ import { canonicalLink } from './item-key.js';
 import { foldStory } from './same-story.js';
 import { StoryIndex, type StoryLookup } from './story-index.js';
 import { knowsName, suggest, type CompiledNames } from './suggest.js';
+import type { View } from '../view.js';
 import type { WatchedSource } from './watched-source.js';
 
 /** How far back a backfill reaches, and how old a new item may be and still be proposed. */
@@ -40,6 +41,8 @@ export interface RevisedItem {
   item: FeedItem;
   /** The pending candidate this item proposed: it is drafted again from the new version. */
   candidateId?: number;
+  /** The live entry approved from it, which is never changed by a feed, and its title as last read: the review channels are told. */
+  cited?: { entryId: number; before: string };
 }
 
 export interface IntakeInput {
@@ -77,6 +80,8 @@ export interface IntakePlan {
   drafts: CandidateDraft[];
   /** Each revised item with its title as /sources why shows it, and its pending candidate's new draft. */
   revisions: (RevisedItem & { title: string; draft?: CandidateDraft })[];
+  /** Posted in the review channels: revised items that entries cite. */
+  notice?: View;
 }
 
 const REPEAT_DETAIL: Record<RepeatedBy, string> = { guid: 'the same guid', link: 'the same link', title: 'the same title and date' };

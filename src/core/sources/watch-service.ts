@@ -13,7 +13,7 @@ import { afterFailure, nextCheckAfterAnswer } from './poll-timing.js';
 import { NameCompiler, type CompiledNames, type KnownName } from './suggest.js';
 import { PlaceSpotter } from './place-spotting.js';
 import type { Gazetteer } from '../places/gazetteer-port.js';
-import { pausedNotice } from './check-views.js';
+import { pausedNotice, revisedCitedNotice } from './check-views.js';
 import type { IntakeQuery, NewSource, SourceChanges, SourceStore } from './watch-store-port.js';
 import type { CheckRecord, CheckTrigger, WatchedSource } from './watched-source.js';
 
@@ -295,8 +295,11 @@ export class WatchService {
     const names = await this.compiledNames();
     const spotter = this.placeSpotter(names);
     const spotPlaces = spotter && ((text: string, known: (folded: string) => boolean) => spotter.spot(text, known));
-    const plan = (query: IntakeQuery) =>
-      planIntake({ source: query.source, feed: feed ?? {}, fresh: query.fresh, revised: query.revised, byKey: query.byKey, byLink: query.byLink, stories: query.stories, cited: query.cited, names, ...(spotPlaces ? { spotPlaces } : {}), now: at });
+    const plan = (query: IntakeQuery) => {
+      const planned = planIntake({ source: query.source, feed: feed ?? {}, fresh: query.fresh, revised: query.revised, byKey: query.byKey, byLink: query.byLink, stories: query.stories, cited: query.cited, names, ...(spotPlaces ? { spotPlaces } : {}), now: at });
+      const notice = revisedCitedNotice(query.source, planned.revisions);
+      return notice ? { ...planned, notice } : planned;
+    };
     const steps = store.answerSteps(source.id, answer, ITEMS_PER_TRANSACTION, plan);
     for (;;) {
       const step = await this.turns.take(() => steps.next());

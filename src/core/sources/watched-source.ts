@@ -52,6 +52,8 @@ export interface FoundItem {
 export interface RevisedFound {
   title: string;
   candidateId?: number;
+  /** The live entry approved from it (left as it was). */
+  entryId?: number;
 }
 
 export interface CheckRecord {
