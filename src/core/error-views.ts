@@ -2,7 +2,7 @@
 import { commandSpans, type KnownCommand } from './command-refs.js';
 import type { UserError } from './errors.js';
 import { prefixWithin } from './text-cut.js';
-import { controlSymbol } from './text.js';
+import { allControlsShown } from './text.js';
 import { plainLine, span, type Line, type View } from './view.js';
 
 /**
@@ -19,7 +19,7 @@ export const MAX_ECHOED_LENGTH = 120;
  * anything.
  */
 function echoed(text: string): string {
-  const visible = text.replace(/[\u0000-\u001f\u007f]/g, controlSymbol);
+  const visible = allControlsShown(text);
   return visible.length > MAX_ECHOED_LENGTH ? `${prefixWithin(visible, MAX_ECHOED_LENGTH)}…` : visible;
 }
 

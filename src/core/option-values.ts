@@ -7,14 +7,14 @@ import { checkAll, UserError } from './errors.js';
 import { parsePartialDate } from './partial-date.js';
 import { closestNames } from './ranking.js';
 import { foldKey } from './text.js';
+import { clip } from './text-cut.js';
+import { hasVisibleText } from './visible-text.js';
 
 /** Length limit of text options that set none; platforms declare it too (Discord max_length). */
 export const DEFAULT_TEXT_LIMIT = 200;
 
-function shown(value: RawOptionValue): string {
-  const text = String(value);
-  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
-}
+/** The value as a refusal repeats it: its first 40 characters, cut between graphemes. */
+const shown = (value: RawOptionValue): string => clip(String(value), 41);
 
 const DATE_ACCEPTED = 'a date like 2025, 2025-07 or 2025-07-12';
 
@@ -22,9 +22,15 @@ const DATE_ACCEPTED = 'a date like 2025, 2025-07 or 2025-07-12';
  * Text is stored and shown to everyone: a control character (NUL, ESC, a lone CR that sends a
  * terminal's cursor back over the line…) would drive the console's terminal or vanish on chat
  * platforms. Tabs and line breaks (\n or \r\n, a summary typed in a form or imported from a file)
- * are text.
+ * are text. C1 controls (U+0080–U+009F) include a terminal's one-byte escape.
  */
-const NO_CONTROL_CHARACTERS = /^(?:[^\u0000-\u0008\u000b-\u001f\u007f]|\r\n)*$/;
+const NO_CONTROL_CHARACTERS = /^(?:[^\u0000-\u0008\u000b-\u001f\u007f-\u009f]|\r\n)*$/;
+/**
+ * Direction embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) reverse or reorder
+ * the text after them, names and links included, on every platform; feeds lose them too
+ * (src/sources/html-text.ts). Arabic and Hebrew need none of them to show right to left.
+ */
+const NO_DIRECTION_CONTROLS = /^[^\u202a-\u202e\u2066-\u2069]*$/;
 
 /**
  * The zod schema for one option, with messages that say what is accepted. Every check names it,
@@ -88,7 +94,9 @@ function schemaFor(option: OptionSpec): z.ZodType<OptionValue> {
         .trim()
         .min(1, 'some text')
         .max(max, `at most ${max} characters`)
-        .regex(NO_CONTROL_CHARACTERS, 'text without control characters');
+        .regex(NO_CONTROL_CHARACTERS, 'text without control characters')
+        .regex(NO_DIRECTION_CONTROLS, 'text without direction controls (U+202A–U+202E, U+2066–U+2069: they reorder the rest of the line; right-to-left text needs none)')
+        .refine(hasVisibleText, 'text with something visible in it (this holds only spaces, zero-width characters or marks)');
     }
   }
 }

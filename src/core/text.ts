@@ -42,17 +42,28 @@ export function foldKey(text: string): string {
     .trim();
 }
 
-/** A control character as its visible symbol: NUL → ␀, ESC → ␛, a lone CR → ␍, DEL → ␡. */
-export const controlSymbol = (c: string) => String.fromCharCode(c === '\u007f' ? 0x2421 : 0x2400 + c.charCodeAt(0));
+/**
+ * A control character as its visible symbol: NUL → ␀, ESC → ␛, a lone CR → ␍, DEL → ␡; the C1
+ * controls and direction controls, which have no symbol, as their code point (⟨U+009B⟩).
+ */
+export const controlSymbol = (c: string) => {
+  const code = c.charCodeAt(0);
+  if (code <= 0x1f || code === 0x7f) return String.fromCharCode(code === 0x7f ? 0x2421 : 0x2400 + code);
+  return `⟨U+${code.toString(16).toUpperCase().padStart(4, '0')}⟩`;
+};
 
 /**
  * Text with its control characters shown, not obeyed: stored or typed text may hold an ESC that
  * would drive a terminal, or a lone CR that moves the cursor back over the line. Line breaks
- * (`\n`, `\r\n` as `\n`) and tabs stay.
+ * (`\n`, `\r\n` as `\n`) and tabs stay. C1 controls (a one-byte terminal escape among them) and
+ * direction controls, which reorder the rest of the line, are shown as code points.
  */
 export function visibleControls(text: string): string {
-  return text.replace(/\r\n/g, '\n').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, controlSymbol);
+  return text.replace(/\r\n/g, '\n').replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, controlSymbol);
 }
+
+/** Every control character and direction control of `text` as its symbol, line breaks and tabs too (a value repeated in a refusal). */
+export const allControlsShown = (text: string): string => text.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, controlSymbol);
 
 /** One formatter for every count: `toLocaleString` builds a new one at each call (~15 µs). */
 const COUNT_FORMAT = new Intl.NumberFormat('en-US');

@@ -21,7 +21,7 @@ describe('answers to each command', () => {
     const body = await h.command('/timeline');
     expect(body.response_type).toBe('ephemeral');
     const [header, intro, first] = blocksOf(body);
-    expect(header).toEqual({ type: 'header', text: { type: 'plain_text', text: 'Timeline' } });
+    expect(header).toEqual({ type: 'header', text: { type: 'plain_text', text: 'Timeline', emoji: false } });
     expect(intro).toMatchObject({ type: 'section', text: { type: 'mrkdwn', text: 'Showing 1–10 of 17 entries.' } });
     // The newest is the Syrian confirmation of 26 July (#17, which the article does not date, is July 2025).
     expect(first).toMatchObject({ type: 'section', text: { text: expect.stringContaining('*#16* *Syrian source confirms Paris talks with Israeli officials*') } });

@@ -112,7 +112,7 @@ describe('the record above the fields', () => {
     const view = formModal(screen({ fields, note: 'A note.', preview: preview(150), previewRest: REST }), PLACE);
     expect(view.blocks).toHaveLength(MAX_BLOCKS_PER_MODAL);
     const divider = view.blocks.findIndex((b) => b.type === 'divider');
-    expect(view.blocks[0]).toEqual({ type: 'header', text: { type: 'plain_text', text: '#12 An entry' } });
+    expect(view.blocks[0]).toEqual({ type: 'header', text: { type: 'plain_text', text: '#12 An entry', emoji: false } });
     expect(view.blocks[divider - 1]).toEqual({ type: 'context', elements: [{ type: 'mrkdwn', text: 'The rest does not fit in this form: `/entry show id:12`' }] });
     expect(view.blocks[divider + 1]).toEqual({ type: 'context', elements: [{ type: 'plain_text', text: 'A note.' }] });
     expect(inputsOf(view).map((b) => b.block_id)).toEqual(fields.map((f) => f.name));

@@ -214,7 +214,7 @@ describe('submitting the add modal', () => {
     expect(call.args).toMatchObject({ channel: 'C0DESK', user: ADMIN });
     const id = addedId(call);
     const blocks = call.args.blocks as types.KnownBlock[];
-    expect(blocks[0]).toEqual({ type: 'header', text: { type: 'plain_text', text: `#${id} Talks resume in Baku` } });
+    expect(blocks[0]).toEqual({ type: 'header', text: { type: 'plain_text', text: `#${id} Talks resume in Baku`, emoji: false } });
     expect(storeFingerprint(h.app.db)).not.toBe(before);
     const entry = h.app.dossier.getEntry(id)!;
     expect(entry).toMatchObject({ title: 'Talks resume in Baku', topic: 'syria-israel', eventType: 'talks', confidence: 'confirmed' });
@@ -471,7 +471,7 @@ describe('/entry edit ID opens a modal where empty fields keep their value', () 
     expect(view.title.text).toBe('Edit entry #3');
     expect(view.submit?.text).toBe('Save changes');
     expect(view.blocks.length).toBeLessThanOrEqual(MAX_BLOCKS_PER_MODAL);
-    expect(view.blocks[0]).toEqual({ type: 'header', text: { type: 'plain_text', text: `#3 ${title}` } });
+    expect(view.blocks[0]).toEqual({ type: 'header', text: { type: 'plain_text', text: `#3 ${title}`, emoji: false } });
     expect(inputs(view).map((b) => b.block_id)).toEqual(formFields('edit'));
     expect(formFields('edit')).not.toContain('id');
     expect(inputs(view).every((b) => b.optional === true)).toBe(true);

@@ -1,7 +1,7 @@
 // GIVEN an admin stores text full of Slack markup (mentions, formatting, a disguised link)
 // through /entry add, typed or through the modal, WHEN anyone reads it with /entry show,
 // /timeline or the edit modal, THEN every mrkdwn text and fallback shows it as literal text: no
-// mention, no link, no bold; only plain_text objects (headers), which Slack never parses, carry
+// mention, no link, no bold, no emoji; only plain_text objects (headers), which Slack never parses, carry
 // it verbatim. Nothing of it is lost either.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiCall } from '../fakes/slack-api.js';
@@ -9,7 +9,7 @@ import { startHarness, type Harness } from './harness.js';
 import { visibleText } from './mrkdwn-text.js';
 
 const ADMIN = 'U0ADMIN';
-const HOSTILE = '@everyone <!channel> <!here> <@U123> *bold* _x_ ~x~ `x` <https://evil|click>';
+const HOSTILE = '@everyone <!channel> <!here> <@U123> *bold* _x_ ~x~ `x` <https://evil|click> :warning:';
 const MARKUP = ['*bold*', '_x_', '~x~', '`x`'];
 
 let h: Harness;
@@ -48,6 +48,8 @@ function expectInert(message: Record<string, unknown>, where: string): void {
     // <@U123> or <https://evil|click>.
     expect(text, where).not.toContain('<');
     for (const markup of MARKUP) expect(text, where).not.toContain(markup);
+    // Nor an emoji code Slack would draw as the emoji.
+    expect(text, where).not.toMatch(/:[\p{L}\p{N}_+'-]+:/u);
   }
   for (const o of objects.filter((x) => x.text.includes('<!') || x.text.includes('<@'))) expect(o.type, `${where}: ${o.text}`).toBe('plain_text');
   expect(visibleText(mrkdwn.join('\n')), where).toContain(HOSTILE);

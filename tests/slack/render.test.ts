@@ -32,7 +32,7 @@ function allMrkdwn(blocks: types.KnownBlock[]): string[] {
 const view = (over: Partial<View>): View => ({ title: 'Test', tone: 'normal', sections: [], ...over });
 
 describe('escaping', () => {
-  const hostile = '<!channel> <!here> <!everyone> <@U123> <#C42|general> <https://evil.example|click> & *bold* _it_ ~gone~ `code`';
+  const hostile = '<!channel> <!here> <!everyone> <@U123> <#C42|general> <https://evil.example|click> & *bold* _it_ ~gone~ `code` :warning:';
 
   it('stored text cannot mention anyone, link anywhere or turn on formatting', () => {
     const [part] = renderView(view({ title: hostile, intro: [plainLine(hostile)], facts: [{ label: 'Who', value: plainLine(hostile) }], sections: [{ heading: plainLine(hostile), lines: [plainLine(hostile)] }], footer: plainLine(hostile) }));
@@ -41,10 +41,11 @@ describe('escaping', () => {
     for (const text of texts) {
       expect(text).not.toMatch(/<[!@#h]/); // no <!channel>, <@U…>, <#C…>, <http…>
       expect(text).not.toMatch(/[*_~`]/); // the data's own markers are gone…
+      expect(text).not.toContain(':warning:'); // …no emoji code either…
       expect(visibleText(text)).toContain(hostile); // …yet it reads the same
     }
-    // plain_text is never parsed, so the header keeps the title as it is.
-    expect(part!.header).toEqual({ type: 'header', text: { type: 'plain_text', text: hostile } });
+    // plain_text is never parsed for markup (and emoji codes are kept as text), so the header keeps the title as it is.
+    expect(part!.header).toEqual({ type: 'header', text: { type: 'plain_text', text: hostile, emoji: false } });
   });
 
   it('styles come only from spans, with whitespace kept outside the markers', () => {

@@ -111,6 +111,25 @@ describe('GIVEN a later check', () => {
     expect(draft.title.length).toBeLessThanOrEqual(200);
     expect(draft.summary).toBe('ab');
   });
+
+  it('THEN a title of emoji cut to fit keeps each emoji whole, and so does a feed title cut for the outlet', () => {
+    const plan = planIntake(input([item('😀'.repeat(150), '2025-07-19T10:00:00Z')], { feed: { title: '📰'.repeat(80) } }));
+    const draft = plan.drafts[0]!;
+    expect(draft.title).toBe(`${'😀'.repeat(99)}…`);
+    expect(draft.outlet).toBe(`${'📰'.repeat(49)}…`);
+    expect(plan.items[0]!.title).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])/);
+  });
+
+  it('THEN a title with nothing visible in it counts as none: the summary gives the title', () => {
+    const plan = planIntake(
+      input([
+        item('\u200b', '2025-07-19T10:00:00Z', { guid: 'a', summary: 'Talks resumed in Baku on Saturday.' }),
+        item('\u0301\u0301\u0301', '2025-07-19T11:00:00Z', { guid: 'b', summary: '' }),
+      ]),
+    );
+    expect(plan.drafts.map((d) => d.title)).toEqual(['Talks resumed in Baku on Saturday.', '(untitled item)']);
+    expect(plan.items.map((i) => i.title)).toEqual(['(untitled item)', '(untitled item)']);
+  });
 });
 
 describe('GIVEN the polling timing', () => {

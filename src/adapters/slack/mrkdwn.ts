@@ -20,6 +20,11 @@ const LOOKALIKES: Readonly<Record<string, string>> = {
 /** Put before a `>` that starts a line: Slack would show the line as a block quote. */
 const QUOTE_BREAKER = '\u00AD';
 
+/** The colon opening `:warning:`, which Slack would show as an emoji: data stays literal text. */
+const EMOJI_CODE = /:(?=[\p{L}\p{N}+'\u02CD-]+:)/gu;
+/** Invisible, and breaks the code for Slack's emoji parser. */
+const WORD_JOINER = '\u2060';
+
 const MARKERS: Readonly<Record<SpanStyle, string>> = { bold: '*', italic: '_', code: '`', highlight: '*' };
 
 function escapeChar(ch: string): string {
@@ -27,8 +32,8 @@ function escapeChar(ch: string): string {
 }
 
 /**
- * Escapes data for any mrkdwn text: entities for &, <, >, look-alikes for * _ ~ ` and a soft
- * hyphen before a `>` that may start a line.
+ * Escapes data for any mrkdwn text: entities for &, <, >, look-alikes for * _ ~ ` , a soft
+ * hyphen before a `>` that may start a line, and a word joiner inside an emoji code.
  */
 export function escapeMrkdwn(text: string): string {
   let out = '';
@@ -37,7 +42,7 @@ export function escapeMrkdwn(text: string): string {
     out += ch === '>' && previous === '\n' ? QUOTE_BREAKER + escapeChar(ch) : escapeChar(ch);
     previous = ch;
   }
-  return out;
+  return out.includes(':') ? out.replace(EMOJI_CODE, `:${WORD_JOINER}`) : out;
 }
 
 /** Only http(s) URLs become links; `|` and `>` would end Slack's `<url|label>` early. */

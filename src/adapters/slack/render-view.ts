@@ -134,7 +134,8 @@ function fallbackText(text: string): string {
  */
 export function renderView(shown: View, spell: CommandSpelling = commandText): RenderedPart[] {
   const view = spelledView(shown, spell);
-  const header: Block = { type: 'header', text: { type: 'plain_text', text: clip(headerTitle(view), MAX_HEADER_TEXT) } };
+  // The title is data: `emoji: false` keeps `:warning:` in it literal, as mrkdwn's escaping does.
+  const header: Block = { type: 'header', text: { type: 'plain_text', text: clip(headerTitle(view), MAX_HEADER_TEXT), emoji: false } };
   const room = MAX_BLOCKS_PER_MESSAGE - RESERVED_BLOCKS - (hasPicture(shown) ? PICTURE_BLOCKS : 0);
   const parts = packParts(contentPieces(view), room);
   if (parts.length === 1) {

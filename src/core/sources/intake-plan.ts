@@ -8,6 +8,8 @@ import { pieceLabel } from '../review/piece-label.js';
 import { guessRoles } from '../review/role-guess.js';
 import { guessEventType } from '../review/type-guess.js';
 import { toIsoPartial } from '../partial-date.js';
+import { clip } from '../text-cut.js';
+import { hasVisibleText } from '../visible-text.js';
 import type { FeedDocument, FeedItem } from './feed-port.js';
 import { keywordList, keywordVerdict } from './keyword-hits.js';
 import { parseKeywords } from './keywords.js';
@@ -87,9 +89,14 @@ export interface IntakePlan {
 const REPEAT_DETAIL: Record<RepeatedBy, string> = { guid: 'the same guid', link: 'the same link', title: 'the same title and date' };
 
 const dayText = (instant: Date) => instant.toISOString().slice(0, 10);
-/** Stored text is shown to everyone: no control characters (tabs and line breaks are text). */
-const clean = (text: string) => text.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '').trim();
-const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text);
+/**
+ * Stored text is shown to everyone: no control characters (tabs and line breaks are text), and
+ * text with nothing visible in it (zero-width spaces, lone accents) counts as none.
+ */
+function clean(text: string): string {
+  const kept = text.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '').trim();
+  return hasVisibleText(kept) ? kept : '';
+}
 
 const seenTitle = (item: FeedItem) => clip(clean(item.title), SEEN_TITLE_LIMIT) || '(untitled item)';
 
