@@ -49,12 +49,14 @@ export function resolveTarget(kind: WatchKind, typed: string, ctx: CommandContex
 
 /**
  * A place the dossier does not hold, named so that two places of one name read apart (`Paris,
- * Texas, United States`), after the name typed when the gazetteer spells it otherwise
- * (`Sweida (Suwayda, Syria)`).
+ * Texas, United States`; `Aleppo region, Syria` and the city `Aleppo, Syria`), after the name
+ * typed when the gazetteer spells it otherwise (`Sweida (Suwayda, Syria)`).
  */
 function areaLabel(typed: string, place: GazetteerPlace): string {
   const where = [...new Set([place.region?.name, place.country.name])].filter((name): name is string => name !== undefined && name !== place.name);
-  const named = [place.name, ...where].join(', ');
+  // A governorate is told from its seat of the same name (`Aleppo region, Syria`, `Aleppo, Syria`).
+  const own = place.precision === 'region' ? `${place.name} region` : place.name;
+  const named = [own, ...where].join(', ');
   const spelled = typed.trim();
   return spelled.includes('(') || foldKey(spelled) === foldKey(place.name) ? named : `${spelled} (${named})`;
 }

@@ -39,13 +39,16 @@ describe('GIVEN the console', () => {
     expect(await text('/watch actor:Barrack', reader)).toContain('You now watch Tom Barrack (actor) as watch #4.');
   });
 
-  it('WHEN someone watches two places of one name, and one the gazetteer spells otherwise THEN each reads apart, after the name typed', async () => {
+  it('WHEN someone watches two places of one name, and one the gazetteer spells otherwise THEN each reads apart (a region named so), after the name typed', async () => {
     expect(await text('/watch add place:Paris', reader)).toContain('You now watch Paris (place) as watch #1.');
     expect(await text('/watch add place:"Paris (Texas)"', reader)).toContain('You now watch Paris, Texas, United States (place) as watch #2.');
-    expect(await text('/watch add place:Sweida', reader)).toContain('You now watch Sweida (Suwayda, Syria) (place) as watch #3.');
+    expect(await text('/watch add place:Sweida', reader)).toContain('You now watch Sweida (Suwayda region, Syria) (place) as watch #3.');
     const listed = await text('/watch list', reader);
     expect(listed).toContain('#1 place Paris\n');
     expect(listed).toContain('#2 place Paris, Texas, United States');
+    // A governorate and its seat of the same name read apart.
+    expect(await text('/watch add place:Aleppo', reader)).toContain('You now watch Aleppo region, Syria (place) as watch #4.');
+    expect(await text('/watch add place:Alepo', reader)).toContain('You now watch Alepo (Aleppo, Syria) (place) as watch #5.');
   });
 
   it('WHEN someone stops a watch by id, by what it follows, then all THEN each goes, and the last stop says no more messages come', async () => {
