@@ -4,7 +4,8 @@
 import type { CommandArgs, CommandContext, CommandSpec, OptionSpec, SubcommandSpec } from '../../src/core/command-spec.js';
 import { UserError } from '../../src/core/errors.js';
 import { plainLine, span, type Line, type View } from '../../src/core/view.js';
-import type { Watch, WatcherKey } from '../../src/core/watch/watch-port.js';
+import { foldKey } from '../../src/core/text.js';
+import type { Watch, WatcherKey, WatchKind, WatchTarget } from '../../src/core/watch/watch-port.js';
 import { actorFilterOption, placeFilterOption, topicOption } from '../shared-options.js';
 import { namedKind, resolveTarget, sameTarget } from './targets.js';
 
@@ -33,6 +34,14 @@ function pausedLines(ctx: CommandContext): Line[] {
   ];
 }
 
+/** The watch that follows it already, by its number and label: another spelling may have named the same place. */
+function alreadyWatched(ctx: CommandContext, kind: WatchKind, target: WatchTarget, label: string): Line {
+  const existing = ctx.services.watches.watches(who(ctx)).find((watch) => sameTarget(watch.target, target));
+  if (!existing) return plainLine(`You already watch ${label} (${KIND_WORDS[kind]}).`);
+  const alias = foldKey(existing.label) === foldKey(label) ? '' : `; ${label} is the same ${KIND_WORDS[kind]}`;
+  return plainLine(`You already watch ${existing.label} (${KIND_WORDS[kind]}) as watch #${existing.id}${alias}.`);
+}
+
 const addWatch: SubcommandSpec = {
   name: 'add',
   description: 'Get a direct message when an entry involving an actor, a place or a topic is added or corrected',
@@ -48,7 +57,7 @@ const addWatch: SubcommandSpec = {
     const added = ctx.services.watches.add({ ...who(ctx), context: ctx.caller.context ?? '' }, target, label, ctx.now());
     const intro: Line[] = added
       ? [plainLine(`You now watch ${label} (${KIND_WORDS[kind]}) as watch #${added.id}.`), plainLine('Sitrep sends you a direct message when an entry involving it is added or corrected: at most one every 10 minutes, with what changed.')]
-      : [plainLine(`You already watch ${label} (${KIND_WORDS[kind]}).`)];
+      : [alreadyWatched(ctx, kind, target, label)];
     return { title: 'Watch', tone: 'success', intro: [...intro, ...pausedLines(ctx)], sections: [], footer: STOP_FOOTER };
   },
 };

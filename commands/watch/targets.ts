@@ -57,8 +57,13 @@ function areaLabel(typed: string, place: GazetteerPlace): string {
   // A governorate is told from its seat of the same name (`Aleppo region, Syria`, `Aleppo, Syria`).
   const own = place.precision === 'region' ? `${place.name} region` : place.name;
   const named = [own, ...where].join(', ');
-  const spelled = typed.trim();
+  const spelled = asName(typed.trim());
   return spelled.includes('(') || foldKey(spelled) === foldKey(place.name) ? named : `${spelled} (${named})`;
+}
+
+/** A name typed all in lower case, as a name is written (`sweida` → `Sweida`); any other spelling as typed. */
+function asName(typed: string): string {
+  return typed === typed.toLocaleLowerCase() ? typed.replace(/(^|\s)(\p{Ll})/gu, (_, space: string, letter: string) => space + letter.toLocaleUpperCase()) : typed;
 }
 
 export function sameTarget(a: WatchTarget, b: WatchTarget): boolean {

@@ -29,7 +29,7 @@ describe('GIVEN the console', () => {
     expect(await text('/watch add actor:Dermer', reader)).toContain('You now watch Ron Dermer (actor) as watch #1.');
     expect(await text('/watch add place:syria', reader)).toMatch(/You now watch Syria \(place\) as watch #2/);
     expect(await text('/watch add topic:SYRIA-ISRAEL', reader)).toContain('You now watch syria-israel (topic) as watch #3.');
-    expect(await text('/watch add actor:"Ron Dermer"', reader)).toContain('You already watch Ron Dermer (actor).');
+    expect(await text('/watch add actor:"Ron Dermer"', reader)).toContain('You already watch Ron Dermer (actor) as watch #1.');
     const listed = await text('/watch list', reader);
     expect(listed).toContain('You watch 3 things');
     expect(listed).toMatch(/#1 actor Ron Dermer\n\s*#2 place Syria\n\s*#3 topic syria-israel/);
@@ -49,6 +49,9 @@ describe('GIVEN the console', () => {
     // A governorate and its seat of the same name read apart.
     expect(await text('/watch add place:Aleppo', reader)).toContain('You now watch Aleppo region, Syria (place) as watch #4.');
     expect(await text('/watch add place:Alepo', reader)).toContain('You now watch Alepo (Aleppo, Syria) (place) as watch #5.');
+    // Typed in lower case, a name is written as a name; another spelling of a watched place names the watch.
+    expect(await text('/watch add place:deraa', reader)).toContain('You now watch Deraa (Dar‘ā, Daraa, Syria) (place) as watch #6.');
+    expect(await text('/watch add place:"Sweida province"', reader)).toContain('You already watch Sweida (Suwayda region, Syria) (place) as watch #3; Sweida province is the same place.');
   });
 
   it('WHEN someone stops a watch by id, by what it follows, then all THEN each goes, and the last stop says no more messages come', async () => {
