@@ -2,6 +2,9 @@
 import type { ActorMatch, ActorSummary } from './domain.js';
 import { UserError } from './errors.js';
 import type { DossierReader } from './ports.js';
+import { skeletonKey } from './look-alike-letters.js';
+import { describeMixedWords } from './look-alike-names.js';
+import { mixedWords } from './mixed-alphabets.js';
 import { closestNames } from './ranking.js';
 import { foldKey } from './text.js';
 import { humanize } from './vocabulary.js';
@@ -30,12 +33,26 @@ export function actorCandidates(matches: readonly ActorSummary[]): string[] {
   return matches.map((m) => `${m.name} (${humanize(m.kind)})${m.title ? ` — ${m.title}` : ''}`);
 }
 
+/** As many closest names as closestNames offers by default. */
+const CLOSEST_NAMES = 3;
+
 /** A name holding `;` is most likely two actors apart by a semicolon, as some files write lists. */
 export const LIST_SEPARATOR_HINT = 'Actors are apart by commas, each as name:role: actors:"Syria:participant, Israel:participant".';
 
+/**
+ * The refusal of a name no actor has, with the closest known names: first those it looks the
+ * same as (`Bаshar al-Assad` with a Cyrillic `а` reads as Bashar al-Assad, though a typo or two
+ * away from many). A name mixing alphabets in a word is an invalid value, not a missing actor:
+ * none can be made with it, so no one is told to create it.
+ */
 export function notFoundError(dossier: DossierReader, typed: string, option: string): UserError {
-  const closest = closestNames(dossier.allActorNames().map(({ name }) => name), typed);
-  return new UserError('not-found', `No actor is called \`${typed}\` (option \`${option}\`).`, [
+  const names = dossier.allActorNames().map(({ name }) => name);
+  const skeleton = skeletonKey(typed);
+  const lookAlikes = names.filter((name) => skeletonKey(name) === skeleton);
+  const closest = [...new Set([...lookAlikes, ...closestNames(names, typed)])].slice(0, CLOSEST_NAMES);
+  const mixed = mixedWords(typed);
+  const why = mixed.length > 0 ? `: ${describeMixedWords(mixed)}` : '';
+  return new UserError(mixed.length > 0 ? 'invalid-option' : 'not-found', `No actor is called \`${typed}\` (option \`${option}\`)${why}.`, [
     ...(typed.includes(';') ? [LIST_SEPARATOR_HINT] : []),
     closest.length > 0 ? `Closest known names: ${closest.join(', ')}.` : 'No known name is close; see /actors list.',
   ], option);

@@ -4,6 +4,7 @@ import type { ChangeStamp } from '../core/domain.js';
 import type { EntryActorMove, HeldName } from '../core/editor-port.js';
 import { UserError } from '../core/errors.js';
 import { foldKey } from '../core/text.js';
+import { assertNoLookAlike } from './actor-look-alikes.js';
 import { addName, readActorState, recordActor } from './actor-writes.js';
 import type { Db } from './connection.js';
 import { writeRevision } from './revisions.js';
@@ -198,6 +199,7 @@ export function unmergeActor(db: Db, merged: MergedActor, stamp: ChangeStamp, as
       if (renamed.includes(',')) throw new UserError('invalid-option', `Option \`as\`: “${renamed}” has a comma, and commas separate names in lists (actors:, aliases:).`, [], 'as');
       const other = owner.get(foldKey(renamed), holderId) as NameOwner | undefined;
       if (other) throw new UserError('conflict', `Option \`as\`: “${renamed}” already names ${other.name}.`, [`See /actor ${other.name}`], 'as');
+      assertNoLookAlike(db, renamed, holderId);
       // The kept actor's own names stay its own; those it took from the folded actor come back.
       const keptOwn = db.prepare('SELECT 1 FROM actor_names WHERE actor_id = ? AND name_key = ?').get(holderId, foldKey(renamed)) !== undefined;
       if (keptOwn && !record.names.some((name) => foldKey(name) === foldKey(renamed))) {

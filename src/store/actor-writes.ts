@@ -5,13 +5,14 @@ import type { ActorPatch } from '../core/editor-port.js';
 import { UserError } from '../core/errors.js';
 import { foldKey } from '../core/text.js';
 import type { ActorKind } from '../core/vocabulary.js';
+import { assertNoLookAlike } from './actor-look-alikes.js';
 import type { Db } from './connection.js';
 import { writeRevision, type RevisionWrite } from './revisions.js';
 
 /**
  * Refuses a name or alias that cannot be used: one with a comma (commas separate the names of
- * `actors:` and `aliases:` lists, so it would read as two) or one that already names another
- * live actor.
+ * `actors:` and `aliases:` lists, so it would read as two), one that already names another
+ * live actor, or one that could pass for another's (a word mixing alphabets, a look-alike).
  */
 function assertNameFree(db: Db, name: string, exceptActorId?: number): void {
   if (name.includes(',')) {
@@ -27,6 +28,7 @@ function assertNameFree(db: Db, name: string, exceptActorId?: number): void {
     .pluck()
     .get(foldKey(name), exceptActorId ?? null) as string | undefined;
   if (owner) throw new UserError('conflict', `“${name}” already names ${owner}.`, [`See /actor ${owner}`]);
+  assertNoLookAlike(db, name, exceptActorId);
 }
 
 export function readActorState(db: Db, actorId: number): ActorInput {
