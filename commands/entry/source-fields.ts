@@ -21,6 +21,21 @@ export const gradeOption: OptionSpec = {
 /** The options a source is given with, in the order their refusals are checked. */
 const SOURCE_OPTION_NAMES = ['source_url', 'outlet', 'attribution', 'published', 'grade'];
 
+/**
+ * A link with a user name or password (`https://www.bbc.co.uk:secret@evil.example/`) reads as
+ * one site and leads to another, and would show its password to every reader: refused, as feeds'
+ * links and /sources add refuse it. The message names the real site but never repeats the secret.
+ */
+function refuseCredentials(url: URL): void {
+  if (url.username === '' && url.password === '') return;
+  throw new UserError(
+    'invalid-option',
+    `Option \`source_url\` must not hold a user name or password (a \`user:password@\` part): this link leads to ${url.hostname}, whatever comes before the \`@\`, and would show the password to everyone.`,
+    ['Remove the `user:password@` part and give the article’s own address.'],
+    'source_url',
+  );
+}
+
 function parseUrl(text: string): string {
   let url: URL | undefined;
   try {
@@ -31,6 +46,7 @@ function parseUrl(text: string): string {
   if (!url || !['http:', 'https:'].includes(url.protocol) || !/^https?:\/\/[^/]/i.test(text.trim())) {
     throw new UserError('invalid-option', `Option \`source_url\` must be an http(s) link — got \`${text}\`.`, [], 'source_url');
   }
+  refuseCredentials(url);
   // Kept as feeds' items are: the same article cites as the same link, whoever shared it.
   dropTrackingParameters(url);
   return url.toString();

@@ -5,6 +5,7 @@ import { claimLine, sourceLine } from './entry-views.js';
 import { fatalitiesWithSource } from './fatalities.js';
 import { formatIsoPartial, formatPartialDate, type PartialDate } from './partial-date.js';
 import { sameJson } from './same-json.js';
+import { outletLink } from './source-link.js';
 import { foldKey } from './text.js';
 import { span, type Line } from './view.js';
 import { eventTypeLabel } from './vocabulary.js';
@@ -155,8 +156,7 @@ function sourceChangeLine(a: SourceRecord, b: SourceRecord): Line {
     const value = (source: SourceRecord) => (source[key] ? text(source[key]) : '—');
     return `${name} ${value(a)} → ${value(b)}`;
   });
-  const outlet = b.url ? span.link(b.outlet, b.url) : span.bold(b.outlet);
-  return [outlet, span.plain(`: ${parts.join('; ') || 'changed'}`)];
+  return [...outletLink(b.outlet, b.url, span.bold), span.plain(`: ${parts.join('; ') || 'changed'}`)];
 }
 
 function listFieldChange(field: keyof EntryInput, before: EntryInput, after: EntryInput, names: ReadonlyMap<number, string>, fold: ActorFold) {

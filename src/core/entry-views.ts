@@ -7,6 +7,7 @@ import type { Page } from './ports.js';
 import { formatDateSpan, formatIsoPartial, formatPartialDate, toIsoPartial, type PartialDate } from './partial-date.js';
 import { formatCount, plural } from './text.js';
 import { UserError } from './errors.js';
+import { outletLink } from './source-link.js';
 import { formatInvocation } from './text-syntax.js';
 import { eventTypeLabel } from './vocabulary.js';
 import { span, type Invocation, type Line, type Pager, type Section } from './view.js';
@@ -33,7 +34,7 @@ export function fatalitiesSumLine(entries: readonly EntrySummary[], shown: strin
 
 /** A source as listed: the outlet (a link when it has one), its grade (`AFP · B2`), attribution and date. */
 export function sourceLine(source: SourceRecord): Line {
-  const line: Line = [source.url ? span.link(source.outlet, source.url) : span.bold(source.outlet)];
+  const line: Line = outletLink(source.outlet, source.url, span.bold);
   if (source.grade) line.push(span.plain(` · ${source.grade}`));
   if (source.attribution) line.push(span.plain(` — ${source.attribution}`));
   if (source.published) line.push(span.plain(` (${formatIsoPartial(source.published)})`));

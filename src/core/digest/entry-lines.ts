@@ -4,12 +4,13 @@ import type { EntryInput, SourceRecord } from '../domain.js';
 import { actorWithRole, listItems } from '../entry-diff.js';
 import { fatalitiesWithSource, formatFatalities } from '../fatalities.js';
 import { formatDateSpan, formatPartialDate } from '../partial-date.js';
+import { outletLink } from '../source-link.js';
 import { eventTypeLabel } from '../vocabulary.js';
 import { span, type Line } from '../view.js';
 import type { EntryChange } from './changes.js';
 
 function sourceLine(source: SourceRecord, more: number): Line {
-  const line: Line = [span.italic('Source: '), source.url ? span.link(source.outlet, source.url) : span.plain(source.outlet)];
+  const line: Line = [span.italic('Source: '), ...outletLink(source.outlet, source.url)];
   if (source.attribution) line.push(span.plain(` — ${source.attribution}`));
   if (more > 0) line.push(span.plain(` (+${more} more)`));
   return line;

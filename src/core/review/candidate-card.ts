@@ -6,6 +6,7 @@ import { fatalitiesWithSource } from '../fatalities.js';
 import { formatIsoPartial, formatPartialDate } from '../partial-date.js';
 import { formatCount } from '../text.js';
 import { RELIABILITY } from '../source-grade.js';
+import { outletLink } from '../source-link.js';
 import { eventTypeLabel } from '../vocabulary.js';
 import { plainLine, span, type Button, type Line, type View } from '../view.js';
 import { suggestedActorText, type Candidate, type StoryReport } from './candidate.js';
@@ -13,11 +14,10 @@ import { suggestedActorText, type Candidate, type StoryReport } from './candidat
 /** `2025-07-12T14:05:00.000Z` → `2025-07-12 14:05 UTC`. */
 export const instantText = (at: Date) => `${at.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 
-const linked = (text: string, href: string | undefined): Line => [href ? span.link(text, href) : span.plain(text)];
 const listed = (items: readonly string[]) => plainLine(items.length > 0 ? items.join(', ') : '—');
 
 function reportLine(report: StoryReport): Line {
-  return [...linked(report.outlet, report.link), span.plain(`${report.grade ? ` · ${report.grade}` : ''} — ${report.title}${report.published ? ` (${instantText(report.published)})` : ''}`)];
+  return [...outletLink(report.outlet, report.link), span.plain(`${report.grade ? ` · ${report.grade}` : ''} — ${report.title}${report.published ? ` (${instantText(report.published)})` : ''}`)];
 }
 
 function decisionLine(candidate: Candidate): Line | undefined {
