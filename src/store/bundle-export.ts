@@ -24,7 +24,7 @@ type Selection = Record<RecordKind, number[] | string[] | 'all'>;
 const idsOf = (db: Db, sql: string, ...params: unknown[]) => db.prepare(sql).pluck().all(...params) as number[];
 
 /**
- * A topic's dossier: its entries (removed ones too), their revisions and places, and every actor
+ * A topic's dossier: its entries (removed ones too), their revisions and places, its trend calls, and every actor
  * they name now or in an earlier revision (so /entry undo finds the actor), with the actors those
  * belong to and the actors merged into them (so /actors unmerge has what it needs), repeatedly.
  */
@@ -68,10 +68,11 @@ function topicSelection(db: Db, topic: string): Selection {
       list,
       actorList,
     ),
+    trend_call: idsOf(db, 'SELECT id FROM trend_calls WHERE topic = ? ORDER BY id', topic),
   };
 }
 
-const ALL: Selection = { seed_run: 'all', topic: 'all', place: 'all', place_location: 'all', actor: 'all', entry: 'all', revision: 'all' };
+const ALL: Selection = { seed_run: 'all', topic: 'all', place: 'all', place_location: 'all', actor: 'all', entry: 'all', revision: 'all', trend_call: 'all' };
 
 function* rowsOf(db: Db, kind: RecordKind, selected: Selection[RecordKind]): Generator<Row> {
   const { table, order } = RECORD_TABLES[kind];

@@ -4,11 +4,14 @@
 import type { Db } from './connection.js';
 
 export const BUNDLE_FORMAT = 'sitrep-bundle';
-/** Version 2 added sources' grades, entries' fatalities and claims, and place_location records; version 1 files are read too. */
-export const BUNDLE_VERSION = 2;
+/**
+ * Version 2 added sources' grades, entries' fatalities and claims, and place_location records;
+ * version 3 trend_call records. Files of versions 1 and 2 are read too.
+ */
+export const BUNDLE_VERSION = 3;
 
 /** Record kinds, in the order a bundle lists them (each kind by id, or by name). */
-export const RECORD_KINDS = ['seed_run', 'topic', 'place', 'place_location', 'actor', 'entry', 'revision'] as const;
+export const RECORD_KINDS = ['seed_run', 'topic', 'place', 'place_location', 'actor', 'entry', 'revision', 'trend_call'] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
 /** The table each kind's columns come from, and the order its rows are listed in. */
@@ -20,7 +23,11 @@ export const RECORD_TABLES: Record<RecordKind, { table: string; order: string }>
   actor: { table: 'actors', order: 'id' },
   entry: { table: 'entries', order: 'id' },
   revision: { table: 'revisions', order: 'id' },
+  trend_call: { table: 'trend_calls', order: 'id' },
 };
+
+/** "an entry record", "a place record": the article a kind's name takes. */
+export const recordNoun = (kind: string): string => `${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind} record`;
 
 /** Columns the store derives from others; a bundle leaves them out and the loader computes them. */
 export const DERIVED_COLUMNS: Partial<Record<RecordKind, readonly string[]>> = {

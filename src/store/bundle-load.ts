@@ -24,9 +24,23 @@ export class BundleLoadError extends Error {
   }
 }
 
+/**
+ * What the store's refusal of a record means, in the record's words: a CHECK on a list of values
+ * names the field, the values taken and the one given, rather than the multi-line SQL.
+ */
+function refusal(error: Error, kind: RecordKind, fields: Record<string, unknown>): string {
+  const message = error.message.replace(/\s+/g, ' ');
+  const choice = /^CHECK constraint failed: (\w+) IN \(([^)]*)\)$/.exec(message);
+  const record = `${kind} ${String(fields.id ?? fields.slug ?? fields.name)}`;
+  if (!choice) return `${record}: the store refused it (${message})`;
+  const [, column, values] = choice;
+  const given = column! in fields ? ` — got \`${String(fields[column!])}\`` : '';
+  return `${record}: \`${column}\` must be one of ${values!.replace(/'/g, '')}${given}`;
+}
+
 /** Whether the store holds no dossier: nothing a bundle's ids could collide with. */
 export function holdsNoDossier(db: Db): boolean {
-  return !db.prepare('SELECT EXISTS (SELECT 1 FROM entries) OR EXISTS (SELECT 1 FROM actors) OR EXISTS (SELECT 1 FROM revisions) OR EXISTS (SELECT 1 FROM places)').pluck().get();
+  return !db.prepare('SELECT EXISTS (SELECT 1 FROM entries) OR EXISTS (SELECT 1 FROM actors) OR EXISTS (SELECT 1 FROM revisions) OR EXISTS (SELECT 1 FROM places) OR EXISTS (SELECT 1 FROM trend_calls)').pluck().get();
 }
 
 function inserter(db: Db, kind: RecordKind) {
@@ -110,7 +124,7 @@ export function loadBundle(db: Db, records: readonly BundleRecord[], onProgress?
         if (kind === 'actor') links.names(fields.id as number, fields.names as BundleName[]);
         if (kind === 'entry') links.entry(fields, fields as unknown as EntryLinks);
       } catch (error) {
-        throw new BundleLoadError(line, (error as Error).message);
+        throw new BundleLoadError(line, refusal(error as Error, kind, fields));
       }
     });
     for (const sql of dropped) db.exec(sql);

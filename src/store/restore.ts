@@ -2,9 +2,10 @@
 // then the store, made one self-contained file, is renamed aside, and the checked copy renamed
 // into its place; if that fails, the store is renamed back. Refused while a bot runs on the store.
 import Database from 'better-sqlite3';
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
 import { asSingleFile, BadCopyError, flushToDisk, storeFileProblems } from './backup.js';
 import { runningBots, type BotProcess } from './bot-presence.js';
+import { BUNDLE_FORMAT } from './bundle-format.js';
 import { loadMigrations } from './migrate.js';
 
 export class RestoreRefused extends Error {}
@@ -25,6 +26,33 @@ function refuseWhileRunning(dbPath: string, now: Date): void {
   throw new RestoreRefused(
     `Sitrep is running on ${dbPath} (${plural(bots.length, 'bot', 'bots')}: ${named}). Stop it first (systemctl stop sitrep), then restore.`,
   );
+}
+
+const SQLITE_HEADER = 'SQLite format 3\0';
+
+/** The file's first bytes, enough to tell an SQLite file, a bundle or other text. */
+function headOf(file: string): string {
+  const fd = openSync(file, 'r');
+  try {
+    const buffer = Buffer.alloc(4096);
+    return buffer.toString('utf8', 0, readSync(fd, buffer, 0, buffer.length, 0));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Refuses, before SQLite says only "file is not a database", what is plainly no backup: an empty
+ * file, a bundle or an export (JSON, NDJSON or CSV text), which an import reads instead.
+ */
+function refuseNonStore(file: string): void {
+  if (statSync(file).size === 0) throw new BadCopyError(`it is empty: it holds no store (was the backup cut short?)`);
+  const head = headOf(file);
+  if (head.startsWith(SQLITE_HEADER)) return;
+  const text = head.replace(/^\uFEFF/, '').trimStart();
+  const bundle = text.startsWith('{') && text.split('\n', 1)[0]!.includes(`"record":"${BUNDLE_FORMAT}"`);
+  const kind = bundle ? 'a dossier bundle' : /^[[{]/.test(text) ? 'JSON or NDJSON text' : /^[^\0]*$/.test(head) && head.includes(',') ? 'CSV text' : undefined;
+  if (kind) throw new BadCopyError(`it is ${kind}, not a backup: load it into a store with npm run import -- ${file}`);
 }
 
 /** Refuses what is no Sitrep store, or one of a newer Sitrep; clears the bots the copy recorded. */
@@ -51,6 +79,7 @@ export interface Restored {
 }
 
 export async function restoreStore(file: string, dbPath: string, now: Date = new Date()): Promise<Restored> {
+  refuseNonStore(file);
   refuseWhileRunning(dbPath, now);
   const incoming = `${dbPath}.restoring-${process.pid}`;
   try {

@@ -3,8 +3,9 @@
 // error for the file: a bundle is loaded whole or not at all.
 import { z } from 'zod';
 import type { Db } from '../store/connection.js';
-import { BUNDLE_FORMAT, BUNDLE_VERSION, RECORD_KINDS, recordColumns, type RecordKind } from '../store/bundle-format.js';
+import { BUNDLE_FORMAT, BUNDLE_VERSION, RECORD_KINDS, recordColumns, recordNoun, type RecordKind } from '../store/bundle-format.js';
 import type { BundleRecord } from '../store/bundle-load.js';
+import { checkBundleLinks } from './bundle-links.js';
 import { jsonSyntaxProblem } from './json-syntax.js';
 import { ImportFileError } from './source-row.js';
 
@@ -72,9 +73,9 @@ function checkedRecord(value: Record<string, unknown>, line: number, columns: Re
   const extras = EXTRAS[kind];
   const known = [...columns.get(kind)!, ...Object.keys(extras?.shape ?? {})];
   const unknown = Object.keys(fields).find((field) => !known.includes(field));
-  if (unknown !== undefined) fail(line, `a ${kind} record has the field \`${unknown}\`, which this store does not have: was the bundle made by a newer Sitrep?`);
+  if (unknown !== undefined) fail(line, `${recordNoun(kind)} has the field \`${unknown}\`, which this store does not have: was the bundle made by a newer Sitrep?`);
   const parsed = extras?.safeParse(fields);
-  if (parsed && !parsed.success) fail(line, `a ${kind} record is malformed: ${z.prettifyError(parsed.error).replace(/\n+/g, ' ')}`);
+  if (parsed && !parsed.success) fail(line, `${recordNoun(kind)} is malformed: ${z.prettifyError(parsed.error).replace(/\n+/g, ' ')}`);
   return { kind, line, fields };
 }
 
@@ -94,5 +95,6 @@ export function readBundle(text: string, db: Db): Bundle {
     const said = closing.data.counts[kind] ?? 0;
     if (count !== said) throw new ImportFileError(`the bundle holds ${count} ${kind} records, but its end says ${said}: it is not whole, so nothing is imported`);
   }
+  checkBundleLinks(records);
   return { topic: head.data!.topic, records };
 }

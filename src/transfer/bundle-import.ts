@@ -12,6 +12,7 @@ import type { RecordKind } from '../store/bundle-format.js';
 import { BundleLoadError, holdsNoDossier, loadBundle } from '../store/bundle-load.js';
 import { openDatabase, type Db } from '../store/connection.js';
 import { SqliteDossier } from '../store/sqlite-dossier.js';
+import { checkWholeBundle } from './bundle-check.js';
 import { readBundle, type Bundle } from './bundle-file.js';
 import { mergeBundle } from './bundle-merge.js';
 import { applyPlan } from './import-apply.js';
@@ -19,38 +20,56 @@ import { planImport } from './import-plan.js';
 import { phaseProgress } from './progress-report.js';
 import { ImportFileError } from './source-row.js';
 
-/** "17 entries (2 removed), 15 actors, 9 places and 40 revisions". */
+const countOf = (bundle: Bundle, kind: RecordKind) => bundle.records.filter((r) => r.kind === kind).length;
+
+/** "17 entries (2 removed), 15 actors, 9 places, 40 revisions and 3 trend calls". */
 function contents(bundle: Bundle): string {
-  const count = (kind: RecordKind) => bundle.records.filter((r) => r.kind === kind).length;
+  const count = (kind: RecordKind) => countOf(bundle, kind);
   const removed = bundle.records.filter((r) => r.kind === 'entry' && r.fields.deleted_at !== null).length;
-  return [
+  const parts = [
     `${plural(count('entry'), 'entry', 'entries')}${removed > 0 ? ` (${removed} removed)` : ''}`,
     plural(count('actor'), 'actor'),
     plural(count('place'), 'place'),
-    `and ${plural(count('revision'), 'revision')}`,
-  ].join(', ').replace(', and', ' and');
+    plural(count('revision'), 'revision'),
+    ...(count('trend_call') > 0 ? [plural(count('trend_call'), 'trend call')] : []),
+  ];
+  return `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)!}`;
 }
 
-/** The bundle read against the store's columns, or undefined after saying why it cannot be. */
-function readOrSay(text: string, db: Db, name: string, io: CliIo): Bundle | undefined {
+const refuse = (io: CliIo, name: string, reason: string) => writeLine(io.stderr, `Cannot import ${name}: ${reason}. Nothing was written.`);
+
+/**
+ * The bundle read against the store's columns, or undefined after saying why it cannot be. One
+ * loaded whole is checked as a merge checks its rows: the store's constraints catch too little.
+ */
+function readOrSay(text: string, db: Db, name: string, whole: boolean, io: CliIo): Bundle | undefined {
   try {
-    return readBundle(text, db);
+    const bundle = readBundle(text, db);
+    if (whole) checkWholeBundle(bundle.records);
+    return bundle;
   } catch (error) {
     if (!(error instanceof ImportFileError)) throw error;
-    writeLine(io.stderr, `Cannot import ${name}: ${error.message}. Nothing was written.`);
+    refuse(io, name, error.message);
     return undefined;
   }
 }
 
-function loadWhole(db: Db, bundle: Bundle, io: CliIo): void {
+/** Loads the bundle whole; false after saying why the store refused it (nothing written). */
+function loadWhole(db: Db, bundle: Bundle, name: string, io: CliIo): boolean {
   const loading = phaseProgress(io.stderr, 'Loading', bundle.records.length);
   try {
-    loadBundle(db, bundle.records, (n) => loading.update(n));
+    try {
+      loadBundle(db, bundle.records, (n) => loading.update(n));
+    } finally {
+      loading.stop();
+    }
+    return true;
   } catch (error) {
-    if (error instanceof BundleLoadError) throw new Error(`line ${error.line}: ${error.message}`);
-    throw error;
-  } finally {
-    loading.stop();
+    if (error instanceof BundleLoadError) refuse(io, name, `line ${error.line}: ${error.message}`);
+    // Checked at commit, for want of a line: the bundle's links are checked before (bundle-links).
+    else if ((error as { code?: unknown }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY') refuse(io, name, 'a record names one the bundle does not hold (FOREIGN KEY constraint failed)');
+    else throw error;
+    return false;
   }
 }
 
@@ -58,7 +77,7 @@ function intoNewStore(dbPath: string, text: string, name: string, dryRun: boolea
   if (dryRun) {
     const scratch = openDatabase(':memory:');
     try {
-      const bundle = readOrSay(text, scratch, name, io);
+      const bundle = readOrSay(text, scratch, name, true, io);
       if (!bundle) return 2;
       writeLine(io.stdout, `Dry run of ${name}: it would create a store at ${dbPath} holding ${contents(bundle)}. Nothing was written.`);
       return 0;
@@ -69,10 +88,10 @@ function intoNewStore(dbPath: string, text: string, name: string, dryRun: boolea
   const building = `${dbPath}.importing-${process.pid}`;
   const db = openDatabase(building);
   try {
-    const bundle = readOrSay(text, db, name, io);
+    const bundle = readOrSay(text, db, name, true, io);
     if (!bundle) return 2;
     writeLine(io.stderr, `Creating a new store at ${dbPath} from ${name}.`);
-    loadWhole(db, bundle, io);
+    if (!loadWhole(db, bundle, name, io)) return 2;
     // Closing the only connection folds the WAL into the file, so the file alone is the store.
     db.close();
     renameSync(building, dbPath);
@@ -87,14 +106,15 @@ function intoNewStore(dbPath: string, text: string, name: string, dryRun: boolea
 function intoStore(dbPath: string, file: string, text: string, name: string, dryRun: boolean, io: CliIo): number {
   const db = openDatabase(dbPath);
   try {
-    const bundle = readOrSay(text, db, name, io);
+    const whole = holdsNoDossier(db);
+    const bundle = readOrSay(text, db, name, whole, io);
     if (!bundle) return 2;
-    if (holdsNoDossier(db)) {
+    if (whole) {
       if (dryRun) {
         writeLine(io.stdout, `Dry run of ${name}: the store at ${dbPath} holds no dossier, so it would load ${contents(bundle)} whole. Nothing was written.`);
         return 0;
       }
-      loadWhole(db, bundle, io);
+      if (!loadWhole(db, bundle, name, io)) return 2;
       writeLine(io.stdout, `Imported ${name} whole into ${dbPath}: ${contents(bundle)}.`);
       return 0;
     }
@@ -105,6 +125,9 @@ function intoStore(dbPath: string, file: string, text: string, name: string, dry
     checking.stop();
     plan.skipped = [...merge.skipped, ...plan.skipped].sort((a, b) => a.line - b.line);
     writeLine(io.stderr, `The store at ${dbPath} holds a dossier: merging ${name} into it (its entries' history stays in the bundle).`);
+    const calls = countOf(bundle, 'trend_call');
+    // A trend call is a judgement on the stored dossier as it stood: not mixed into another's.
+    if (calls > 0) writeLine(io.stderr, `${calls === 1 ? 'Its trend call is' : `Its ${calls} trend calls are`} not merged: a merge brings entries and actors only (set calls with /trend set).`);
     return applyPlan({ db, dbPath, topics: dossier.topics() }, plan, file, name, dryRun, io);
   } finally {
     db.close();

@@ -71,7 +71,8 @@ const claimRow = (claim: BundleClaim, actorName: (id: number) => string | undefi
   note: claim.note,
 });
 
-function entryRow(entry: Fields, places: ReadonlyMap<number, string>, actorName: (id: number) => string | undefined): Fields {
+/** An entry record as an import row: what /entry add would be given (also how a whole load checks it, see bundle-check). */
+export function entryRow(entry: Fields, places: ReadonlyMap<number, string>, actorName: (id: number) => string | undefined): Fields {
   const links = entry as unknown as EntryLinks;
   const { fatalities, claims = [] } = links;
   return {

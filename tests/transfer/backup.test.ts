@@ -104,6 +104,32 @@ describe('GIVEN npm run restore', () => {
   });
 
   it.each([
+    ['a dossier bundle', '{"record":"sitrep-bundle","version":3,"topic":null}\n{"record":"end","counts":{}}\n', 'a dossier bundle'],
+    ['a JSON export', '[{"title": "Talks in Baku", "date": "2025-07-12"}]\n', 'JSON or NDJSON text'],
+    ['a CSV export', 'title,date,type,topic\nTalks in Baku,2025-07-12,talks,syria-israel\n', 'CSV text'],
+  ])('WHEN FILE is %s THEN it says to import it instead, exits 2, and the store is unchanged', async (_, text, kind) => {
+    const file = join(dir, 'dossier.ndjson');
+    writeFileSync(file, text);
+    app.close();
+    const before = fileFingerprint(app.dbPath);
+    const result = await runProgram(runRestore, [file], env());
+    expect(result.stderr).toBe(`Cannot restore ${file}: it is ${kind}, not a backup: load it into a store with npm run import -- ${file}. The store is unchanged.\n`);
+    expect(result.status).toBe(2);
+    expect(fileFingerprint(app.dbPath)).toBe(before);
+  });
+
+  it('WHEN FILE is empty THEN it says so, not that it is an SQLite file, and the store is unchanged', async () => {
+    const file = join(dir, 'backup.db');
+    writeFileSync(file, '');
+    app.close();
+    const before = fileFingerprint(app.dbPath);
+    const result = await runProgram(runRestore, [file], env());
+    expect(result.stderr).toBe(`Cannot restore ${file}: it is empty: it holds no store (was the backup cut short?). The store is unchanged.\n`);
+    expect(result.status).toBe(2);
+    expect(fileFingerprint(app.dbPath)).toBe(before);
+  });
+
+  it.each([
     ['not SQLite', 'just text\n', /file is not a database\./],
     ['another SQLite file', '', /is an SQLite file but not a Sitrep store\./],
   ])('WHEN FILE is %s THEN it is refused and the store is unchanged', async (_, text, message) => {

@@ -22,7 +22,7 @@ const admin: Caller = { platform: 'console', userId: 'op', workspaceId: '', disp
 
 /**
  * A dossier with every kind of record: edits, an undo, a removal, new actors, a merge, a new topic,
- * fatality figures, and (from the seed) claims, graded sources and located places.
+ * fatality figures, a trend call, and (from the seed) claims, graded sources and located places.
  */
 async function curate(dbPath: string): Promise<void> {
   const app = createApp({ dbPath, admins: parseAdminRules('console:op'), logger: silentLogger });
@@ -37,6 +37,7 @@ async function curate(dbPath: string): Promise<void> {
       '/actors add name:"Hamas political bureau" kind:government-body affiliation:Hamas',
       '/actors add name:"T. Barrack" kind:person',
       '/actors merge from:"T. Barrack" into:"Tom Barrack"',
+      '/trend set topic:syria-israel direction:deteriorated note:"Clashes in Sweida spread north"',
       '/entry add title:"Ceasefire talks in Doha" date:2025-08-03 type:talks topic:gaza places:"Doha, Gaza" actors:"Hamas:participant, Israel:participant, United States:mediator" source_url:https://example.org/doha outlet:AFP attribution:"Officials, to AFP" published:2025-08-03 confidence:claimed tags:"ceasefire, doha"',
     ]) {
       const view = await app.dispatcher.runText(command, admin);
@@ -68,12 +69,12 @@ describe('GIVEN a bundle of a whole store', () => {
     const bundle = await exportBundle(source);
     const target = join(dir, 'restored.db');
     const result = await importInto(target, fileWith('dossier.ndjson', bundle));
-    expect(result.stdout).toBe(`Imported dossier.ndjson (bundle) into a new store at ${target}: 18 entries (1 removed), 18 actors, 13 places and 43 revisions.\n`);
+    expect(result.stdout).toBe(`Imported dossier.ndjson (bundle) into a new store at ${target}: 18 entries (1 removed), 18 actors, 13 places, 43 revisions and 1 trend call.\n`);
     expect(result.status).toBe(0);
     expect(await exportBundle(target)).toBe(bundle);
 
     // Figures, claims, grades and where places are (with how they were located) come across as they were.
-    const shown = ['/entry show id:10', '/entry show id:15', '/entry show id:12', '/entry history id:12', '/timeline place:Azerbaijan'];
+    const shown = ['/entry show id:10', '/entry show id:15', '/entry show id:12', '/entry history id:12', '/timeline place:Azerbaijan', '/trend show topic:syria-israel'];
     const first = createApp({ dbPath: source, admins: parseAdminRules('console:op'), logger: silentLogger });
     const before = await Promise.all(shown.map(async (text) => viewText(await first.dispatcher.runText(text, admin))));
     first.close();
@@ -82,6 +83,7 @@ describe('GIVEN a bundle of a whole store', () => {
     expect(before[1]).toContain('B1');
     expect(before[3]).toContain('Baku: located');
     expect(before[4]).toContain('Syrian and Israeli officials meet in Baku');
+    expect(before[5]).toContain('Clashes in Sweida spread north');
 
     const app = createApp({ dbPath: target, admins: parseAdminRules('console:op'), logger: silentLogger });
     try {
@@ -127,10 +129,10 @@ describe('GIVEN a bundle of version 1, made before grades, fatalities, claims an
   it('WHEN imported into no store THEN it is loaded whole, its entries without them', async () => {
     const records = (await exportBundle(source)).trimEnd().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
     const older = records
-      .filter((r) => r.record !== 'place_location')
+      .filter((r) => r.record !== 'place_location' && r.record !== 'trend_call')
       .map((r) => {
         if (r.record === 'sitrep-bundle') return { ...r, version: 1 };
-        if (r.record === 'end') return { ...r, counts: { ...(r.counts as object), place_location: undefined } };
+        if (r.record === 'end') return { ...r, counts: { ...(r.counts as object), place_location: undefined, trend_call: undefined } };
         if (r.record !== 'entry') return r;
         const { fatalities: _f, claims: _c, ...entry } = r;
         return { ...entry, sources: (entry.sources as Record<string, unknown>[]).map(({ grade: _g, ...s }) => s) };
@@ -164,6 +166,8 @@ describe('GIVEN a bundle imported into a store that holds a dossier', () => {
     // Figures travel; the seed's claims and graded sources, the same in both stores, are no change.
     expect(first.stdout).toMatch(/correct {2}line \d+: entry #10: fatalities \(none\) → 5 \(3–9\) \(AFP\)\n/);
     expect(first.stdout).toContain('Dry run of dossier.ndjson (bundle): 1 accepted, 15 skipped, 0 rejected, 2 corrected. Nothing was written.');
+    // Trend calls judge the dossier they were made on: not mixed into another, and said so.
+    expect(first.stderr).toContain('Its trend call is not merged: a merge brings entries and actors only (set calls with /trend set).');
 
     const merged = await importInto(target, fileWith('dossier.ndjson', await exportBundle(source)));
     expect(merged.stdout).toContain('1 accepted, 15 skipped, 0 rejected, 2 corrected');
@@ -206,6 +210,78 @@ describe('GIVEN a bundle that is not whole', () => {
     const result = await importInto(target, fileWith('dossier.ndjson', await exportBundle(source)), '--dry-run');
     expect(result.stdout).toContain(`Dry run of dossier.ndjson (bundle): it would create a store at ${target} holding 18 entries (1 removed)`);
     expect(existsSync(target)).toBe(false);
-    expect(readFileSync(join(dir, 'dossier.ndjson'), 'utf8').startsWith('{"record":"sitrep-bundle","version":2,"topic":null}\n')).toBe(true);
+    expect(readFileSync(join(dir, 'dossier.ndjson'), 'utf8').startsWith('{"record":"sitrep-bundle","version":3,"topic":null}\n')).toBe(true);
+  });
+});
+
+describe('GIVEN a bundle of version 2, made before trend calls', () => {
+  it('WHEN imported into no store THEN it is loaded whole, without trend calls', async () => {
+    const records = (await exportBundle(source)).trimEnd().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    const older = records
+      .filter((r) => r.record !== 'trend_call')
+      .map((r) => (r.record === 'sitrep-bundle' ? { ...r, version: 2 } : r.record === 'end' ? { ...r, counts: { ...(r.counts as object), trend_call: undefined } } : r));
+    const target = join(dir, 'v2.db');
+    const result = await importInto(target, fileWith('v2.ndjson', `${older.map((r) => JSON.stringify(r)).join('\n')}\n`));
+    expect(result.stdout).toContain('18 entries (1 removed), 18 actors, 13 places and 43 revisions.');
+    expect(result.status).toBe(0);
+    // Exported again, it is of the version this Sitrep writes.
+    expect((await exportBundle(target)).startsWith('{"record":"sitrep-bundle","version":3,"topic":null}\n')).toBe(true);
+  });
+});
+
+type BundleLine = Record<string, unknown>;
+const isEntry1 = (r: BundleLine) => r.record === 'entry' && r.id === 1;
+/** Changes the records passing `which`, keeping the end's counts true. */
+const changed = (which: (r: BundleLine) => boolean, change: (r: BundleLine) => BundleLine | undefined) => (records: BundleLine[]) => {
+  const kept = records.flatMap((r) => (which(r) ? [change(r)].filter((c): c is BundleLine => c !== undefined) : [r]));
+  return kept.map((r) => {
+    if (r.record !== 'end') return r;
+    const counts = Object.fromEntries(Object.keys(r.counts as object).map((kind) => [kind, kept.filter((k) => k.record === kind).length]));
+    return { ...r, counts };
+  });
+};
+
+describe('GIVEN a bundle with a record the store would refuse, or one naming a record it lacks', () => {
+  it.each([
+    ['an impossible date', changed(isEntry1, (r) => ({ ...r, occurred_on: '2025-13-45' })), /^line \d+: entry 1: `occurred_on` must be a date like 2025, 2025-07 or 2025-07-12 — got `2025-13-45`$/],
+    ['days that are not its date\'s', changed(isEntry1, (r) => ({ ...r, day_from: '1949-01-01' })), /^line \d+: entry 1: `day_from` must be 1948-01-01, the first day of `occurred_on` 1948 — got `1949-01-01`$/],
+    ['a key that is no UUID', changed(isEntry1, (r) => ({ ...r, key: 'not-a-uuid' })), /^line \d+: entry 1: `key` \(not-a-uuid\) must be a UUID like 01984a1e-7c40-7d5e-9a51-3c8f6f0e2b17, as an export writes it$/],
+    ['a title with a control character', changed(isEntry1, (r) => ({ ...r, title: '\u001b[31mRed' })), /^line \d+: entry 1: `title` must be text without control characters — got `␛\[31mRed`$/],
+    ['an unknown confidence', changed(isEntry1, (r) => ({ ...r, confidence: 'banana' })), /^line \d+: entry 1: `confidence` must be one of: confirmed, reported, claimed, disputed — got `banana`$/],
+    ['an unknown type', changed(isEntry1, (r) => ({ ...r, event_type: 'picnic' })), /^line \d+: entry 1: `event_type` must be one of: armed-clash, .*, other — got `picnic`$/],
+    ['an actor it lacks', changed(isEntry1, (r) => ({ ...r, actors: [{ actor_id: 999, role: 'participant', position: 0 }] })),
+      /^line \d+: entry 1: `actors` item 1 names actor 999, but the bundle holds no actor record with id 999 \(its 18 actor records have ids 1–18\): add that record, or name one the bundle holds$/],
+    ['a place it lacks', changed(isEntry1, (r) => ({ ...r, places: [{ place_id: 999, position: 0 }] })), /^line \d+: entry 1: `places` item 1 names place 999, but the bundle holds no place record with id 999 /],
+    ['a topic it lacks', changed(isEntry1, (r) => ({ ...r, topic: 'mars' })), /^line \d+: entry 1: `topic` names topic `mars`, but the bundle holds no topic record with slug `mars` \(its topics are gaza, syria-israel\)/],
+    ['no record of an actor its entries name', changed((r) => r.record === 'actor' && r.name === 'Israel', () => undefined), /^line \d+: \w+ \d+: `\w+`( item \d+)? names actor 2, but the bundle holds no actor record with id 2 /],
+    ['a revision of no entry', changed((r) => r.record === 'revision' && r.entity === 'entry', (r) => ({ ...r, entity_id: 999 })), /^line \d+: revision \d+: `entity_id` names entry 999, but the bundle holds no entry record with id 999 /],
+    ['an actor of an unknown kind', changed((r) => r.record === 'actor' && r.id === 1, (r) => ({ ...r, kind: 'wizard' })), /^line \d+: actor 1: `kind` must be one of state, .*, unknown — got `wizard`$/],
+    ['a trend call on no day', changed((r) => r.record === 'trend_call', (r) => ({ ...r, day: '2025-02-30' })), /^line \d+: trend_call 1: `day` must be a day like 2025-07-12 — got `2025-02-30`$/],
+    ['an entry malformed', changed(isEntry1, (r) => ({ ...r, tags: 'one' })), /^line \d+: an entry record is malformed: /],
+  ])('WHEN it has %s THEN it is refused in one line naming the record and the fix, and no store is created', async (_, change, message) => {
+    const records = (await exportBundle(source)).trimEnd().split('\n').map((line) => JSON.parse(line) as BundleLine);
+    const target = join(dir, 'new.db');
+    const result = await importInto(target, fileWith('bad.ndjson', `${change(records).map((r) => JSON.stringify(r)).join('\n')}\n`));
+    // The last line: a refusal by the store itself comes after "Creating a new store".
+    const reason = result.stderr.trim().split('\n').at(-1)!.replace(/^Cannot import bad\.ndjson \(bundle\): /, '').replace(/\. Nothing was written\.$/, '');
+    expect(reason).toMatch(message);
+    expect(result.status).toBe(2);
+    expect(existsSync(target)).toBe(false);
+  });
+
+  it('WHEN loaded into an existing store that holds no dossier THEN it is checked the same, and the store is left as it was', async () => {
+    const records = (await exportBundle(source)).trimEnd().split('\n').map((line) => JSON.parse(line) as BundleLine);
+    const target = join(dir, 'empty.db');
+    openDatabase(target).close();
+    const bad = changed(isEntry1, (r) => ({ ...r, occurred_on: '2025-13-45' }))(records);
+    const result = await importInto(target, fileWith('bad.ndjson', `${bad.map((r) => JSON.stringify(r)).join('\n')}\n`));
+    expect(result.stderr).toMatch(/^Cannot import bad\.ndjson \(bundle\): line \d+: entry 1: `occurred_on` must be a date like 2025, 2025-07 or 2025-07-12 — got `2025-13-45`\. Nothing was written\.\n$/);
+    expect(result.status).toBe(2);
+    const check = new Database(target, { readonly: true });
+    try {
+      expect(check.prepare('SELECT (SELECT count(*) FROM entries) + (SELECT count(*) FROM actors) + (SELECT count(*) FROM places)').pluck().get()).toBe(0);
+    } finally {
+      check.close();
+    }
   });
 });
