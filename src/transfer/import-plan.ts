@@ -9,6 +9,7 @@ import { changedFields } from '../core/entry-diff.js';
 import { readEntryState } from '../store/entry-state.js';
 import { correctedState, describeChanges, fieldChanges, type ActorNames, type FieldChange } from './corrections.js';
 import { memoizeActorLookups } from './memo-dossier.js';
+import { lookAlikeRefusal } from '../core/look-alike-names.js';
 import { missingActors, missingActorsReason, PlannedActors, type PlannedActor } from './row-actors.js';
 import type { RawRow, SourceRow } from './row-reader.js';
 import { placeOf, rowPlace, type RowPlace } from './source-row.js';
@@ -88,6 +89,9 @@ function checkRows(rows: SourceRow[], reader: DossierReader, planned: PlannedAct
     if (!row.values) return void plan.rejected.push({ ...placeOf(row), reason: row.error ?? 'unreadable row' });
     const missing = missingActors(row.values, reader, knownActors);
     if (missing.length > 0 && !options.createActors) return void plan.rejected.push({ ...placeOf(row), reason: missingActorsReason(missing, reader) });
+    // An actor to create that could pass for a stored one is refused with its row, not at the write.
+    const lookAlike = missing.length > 0 ? lookAlikeRefusal(missing.map((actor) => actor.name), reader) : undefined;
+    if (lookAlike) return void plan.rejected.push({ ...placeOf(row), reason: lookAlike });
     for (const actor of missing) planned.plan(actor);
     let key: string | undefined;
     try {
