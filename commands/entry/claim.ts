@@ -2,10 +2,12 @@
 // when and through which source. A claim is part of the entry: its revision, history and undo are
 // those of any change.
 import { resolveActorExactly } from '../../src/core/actor-resolution.js';
-import type { CommandArgs, OptionSpec, SubcommandSpec } from '../../src/core/command-spec.js';
+import { dayInZone } from '../../src/core/as-of-day.js';
+import type { CommandArgs, CommandContext, OptionSpec, SubcommandSpec } from '../../src/core/command-spec.js';
 import type { ClaimInput, SourceRecord } from '../../src/core/domain.js';
 import { checkAll, UserError } from '../../src/core/errors.js';
 import { toIsoPartial, type PartialDate } from '../../src/core/partial-date.js';
+import { viewZone } from '../as-of.js';
 import { refuseFutureDates } from './not-future.js';
 import type { DossierReader } from '../../src/core/ports.js';
 import { CLAIM_STANCES, type ClaimStance } from '../../src/core/vocabulary.js';
@@ -27,8 +29,11 @@ export const CLAIM_OPTIONS: readonly OptionSpec[] = [
   { name: 'note', description: 'What was said, briefly', type: 'text', maxLength: 300, example: '"Calls the report fabricated"' },
 ];
 
-/** Today, UTC, as a day: when a claim recorded without a date was made. */
-const today = (now: Date): PartialDate => ({ year: now.getUTCFullYear(), month: now.getUTCMonth() + 1, day: now.getUTCDate() });
+/** Today in the channel's zone (where `today` is read, and a later day refused), as a day: when a claim recorded without a date was made. */
+function today(ctx: CommandContext): PartialDate {
+  const [year, month, day] = dayInZone(ctx.now(), viewZone(ctx)).split('-').map(Number) as [number, number, number];
+  return { year, month, day };
+}
 
 /** The claim the options describe, dated `undated` when they give no date (or refused without one); refusals name the option. */
 export function claimFrom(args: CommandArgs, dossier: DossierReader, undated?: PartialDate): ClaimInput {
@@ -70,7 +75,7 @@ export const claimEntry: SubcommandSpec = {
     const current = ctx.services.editor.entryState(id);
     let claim!: ClaimInput;
     checkAll([
-      () => void (claim = claimFrom(args, ctx.services.dossier, today(ctx.now()))),
+      () => void (claim = claimFrom(args, ctx.services.dossier, today(ctx))),
       () => refuseFutureDates(ctx, { date: args.date as PartialDate | undefined }, { date: 'Give the day the actor said so, up to today (the default).' }),
     ]);
     const claims = current.claims ?? [];
