@@ -2,7 +2,7 @@
 // buttons or typed. Deciding twice (a double press, or the same card on two platforms) changes
 // nothing the second time: the answer is the card as decided. The posted cards are edited to
 // show the decision by the review queue; a pressed card is replaced by the answer itself.
-import type { OptionSpec, SubcommandSpec } from '../../src/core/command-spec.js';
+import type { CommandContext, OptionSpec, SubcommandSpec } from '../../src/core/command-spec.js';
 import { checkAll, UserError } from '../../src/core/errors.js';
 import type { EntryInput } from '../../src/core/domain.js';
 import { parsePartialDate, type PartialDate } from '../../src/core/partial-date.js';
@@ -15,6 +15,7 @@ import { entryFieldOptions } from '../entry/fields.js';
 import { refuseFutureDates } from '../entry/not-future.js';
 import { checkNewPlaces, keepUnlocated, locatedOption } from '../entry/place-check.js';
 import { uncitedEntry } from './attached-uncited.js';
+import { asItStands } from './decided-entry.js';
 import { APPROVAL_FIELDS, APPROVAL_OPTIONS, approvalFormValues, approvalInput, candidateSources, suggestedStart } from './approval.js';
 
 export const candidateIdOption: OptionSpec = {
@@ -32,11 +33,13 @@ const justDecided = (candidate: Candidate): View => ({ ...decidedCard(candidate)
 
 const decidedBy = (candidate: Candidate) => `${candidate.decision?.by ?? 'someone'} at ${candidate.decision ? instantText(candidate.decision.at) : 'an unknown time'}`;
 
-/** The answer to a decision someone made first: the card as it stands, saying so. */
-function alreadyDecided(candidate: Candidate) {
-  const entry = `entry #${candidate.decision?.entryId ?? '?'}`;
-  const what = candidate.status === 'rejected' ? 'rejected' : candidate.decision?.attached ? `attached to ${entry}` : `approved as ${entry}`;
-  return { ...candidateCard(candidate, `Already ${what} by ${decidedBy(candidate)}; nothing was changed.`), private: true };
+/** The answer to a decision someone made first: the card as it stands, saying so (and what became of its entry since). */
+function alreadyDecided(decided: Candidate, ctx: CommandContext) {
+  const entry = `entry #${decided.decision?.entryId ?? '?'}`;
+  const what = decided.status === 'rejected' ? 'rejected' : decided.decision?.attached ? `attached to ${entry}` : `approved as ${entry}`;
+  const { candidate, note } = asItStands(decided, ctx);
+  const said = span.plain(`Already ${what} by ${decidedBy(decided)}; nothing was changed.`);
+  return { ...candidateCard(candidate, note ? [said, span.plain(' '), ...note] : [said]), private: true };
 }
 
 export const approveCandidate: SubcommandSpec = {
@@ -64,7 +67,7 @@ export const approveCandidate: SubcommandSpec = {
     if (candidate.status === 'rejected') {
       throw new UserError('conflict', `Candidate #${id} was rejected by ${decidedBy(candidate)}, so it is not approved.`, ['If it belongs in the dossier after all, add it with /entry add.'], 'id');
     }
-    if (candidate.status === 'approved') return alreadyDecided(candidate);
+    if (candidate.status === 'approved') return alreadyDecided(candidate, ctx);
     // An admin may have typed the entry from the same article since the candidate was proposed.
     const citedBy = ctx.services.review.citedBy(candidate);
     if (citedBy !== undefined) {
@@ -93,7 +96,7 @@ export const approveCandidate: SubcommandSpec = {
     const stamp = stampOf(ctx);
     const note = `from the review queue: candidate #${id} (${candidate.outlet}), approved by ${stamp.by}`;
     const result = await ctx.services.review.approve(id, input, stamp, note, (entryId) => ctx.services.dossier.getEntry(entryId));
-    if (result.kind === 'decided') return alreadyDecided(result.candidate);
+    if (result.kind === 'decided') return alreadyDecided(result.candidate, ctx);
     keepUnlocated(ctx.services.places, unlocated, stamp);
     return justDecided(result.candidate);
   },
@@ -140,7 +143,7 @@ export const attachCandidate: SubcommandSpec = {
     const note = `from the review queue: candidate #${id} (${candidate.outlet}), ${later ? 'further reports ' : ''}attached by ${stamp.by}`;
     const result = await ctx.services.review.attach(id, entryId, candidateSources(candidate), stamp, note);
     // Pressed again, or nothing came after: the card as decided, saying so.
-    if (result.kind === 'decided') return alreadyDecided(result.candidate);
+    if (result.kind === 'decided') return alreadyDecided(result.candidate, ctx);
     if (!later) return justDecided(result.candidate);
     const added = ctx.services.editor.entryState(entryId).sources.length - before;
     // Reports that came after the decision, or any an undo took off the entry since.
@@ -171,8 +174,8 @@ export const rejectCandidate: SubcommandSpec = {
       }
       throw new UserError('conflict', `Candidate #${id} was approved by ${decidedBy(candidate)} as entry #${entryId}.`, [`To take the entry down: /entry remove id:${entryId} reason:"…"`], 'id');
     }
-    if (candidate.status === 'rejected') return alreadyDecided(candidate);
+    if (candidate.status === 'rejected') return alreadyDecided(candidate, ctx);
     const result = await ctx.services.review.reject(id, args.reason === undefined ? undefined : String(args.reason), stampOf(ctx));
-    return result.kind === 'decided' ? alreadyDecided(result.candidate) : justDecided(result.candidate);
+    return result.kind === 'decided' ? alreadyDecided(result.candidate, ctx) : justDecided(result.candidate);
   },
 };

@@ -4,7 +4,7 @@ import type { CommandContext, SubcommandSpec } from '../../src/core/command-spec
 import { UserError } from '../../src/core/errors.js';
 import { suggestedActorText, type Candidate } from '../../src/core/review/candidate.js';
 import { candidateCard, instantText } from '../../src/core/review/candidate-card.js';
-import { uncitedEntry, uncitedLine } from './attached-uncited.js';
+import { asItStands } from './decided-entry.js';
 import { plural } from '../../src/core/text.js';
 import { exactPager } from '../../src/core/entry-views.js';
 import { sourceName } from '../../src/core/sources/watched-source.js';
@@ -68,7 +68,7 @@ function listView(args: { topic?: string; source?: number; page: number }, ctx: 
     title: `Review queue${args.topic ? ` — ${args.topic}` : ''}${source ? ` — from #${source.id} ${sourceName(source)}` : ''}`,
     tone: 'normal',
     intro: [
-      ...(source?.removedAt ? [plainLine(`Source #${source.id} was removed on ${instantText(source.removedAt)}: it is no longer checked, and the candidates it proposed still wait here.`)] : []),
+      ...(source?.removedAt ? [plainLine(`Source #${source.id} was removed on ${instantText(source.removedAt)}: it is no longer checked${page.total > 0 ? ', and the candidates it proposed still wait here' : ''}.`)] : []),
       plainLine(page.total === 0 ? 'No candidate is waiting for review.' : `${plural(page.total, 'candidate')} waiting, the latest proposed first.`),
       channels.length > 0
         ? plainLine(`Cards are posted in the review channel (${channels.map((c) => c.platform).join(', ')}).`)
@@ -98,9 +98,8 @@ export const showCandidate: SubcommandSpec = {
   readOnly: true,
   options: [candidateIdOption],
   run(args, ctx) {
-    const candidate = ctx.services.review.candidate(args.id as number);
-    const uncited = uncitedEntry(candidate, ctx);
-    return candidateCard(candidate, uncited === undefined ? undefined : uncitedLine(candidate.id, uncited));
+    const { candidate, note } = asItStands(ctx.services.review.candidate(args.id as number), ctx);
+    return candidateCard(candidate, note);
   },
 };
 

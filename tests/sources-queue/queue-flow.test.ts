@@ -47,7 +47,7 @@ describe('GIVEN a watched feed and a review channel', () => {
     const approved = await queue.run(`/review approve id:${candidate}`);
     expect(approved.tone).toBe('success');
     const approvedText = await queue.text(`/review show id:${candidate}`);
-    expect(approvedText).toMatch(/Decided    Approved by discord:1001 \(ana\) at 2025-07-20 12:00 UTC → entry #18/);
+    expect(approvedText).toMatch(/Decided +Approved by discord:1001 \(ana\) at 2025-07-20 12:00 UTC → entry #18/);
     expect(approvedText).not.toContain('Approve:');
 
     const timeline = await queue.text('/timeline since:2025-07-18 until:2025-07-18', READER);

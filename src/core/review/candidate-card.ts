@@ -59,15 +59,16 @@ function recordedFacts(entry: EntrySummary): NonNullable<View['facts']> {
   ];
 }
 
-/** What the entry would say, as the candidate suggests it. */
-function suggestedFacts(suggested: Candidate['suggested']): NonNullable<View['facts']> {
+/** What the entry would say, as the candidate suggests it (`pending`: with how to change it on approval). */
+function suggestedFacts(suggested: Candidate['suggested'], pending: boolean): NonNullable<View['facts']> {
+  const fatalitiesHint = pending ? `from ${suggested.source.outlet}; fatalities:none on approve if wrong` : `from ${suggested.source.outlet}`;
   return [
     { label: 'Actors', value: listed(suggested.actors.map(suggestedActorText)) },
     { label: 'Places', value: listed(suggested.places) },
     { label: 'Type', value: plainLine(eventTypeLabel(suggested.type)) },
     ...(suggested.label ? [{ label: 'Labelled', value: plainLine(`${suggested.label}, by its title: such pieces seldom report an event of their own`) }] : []),
     { label: 'Date', value: plainLine(suggested.date ? formatIsoPartial(suggested.date) : '—') },
-    ...(suggested.fatalities === undefined ? [] : [{ label: 'Fatalities', value: plainLine(`${formatCount(suggested.fatalities)}, as the item gives them (from ${suggested.source.outlet}; fatalities:none on approve if wrong)`) }]),
+    ...(suggested.fatalities === undefined ? [] : [{ label: 'Fatalities', value: plainLine(`${formatCount(suggested.fatalities)}, as the item gives them (${fatalitiesHint})`) }]),
   ];
 }
 
@@ -89,7 +90,7 @@ export function candidateCard(candidate: Candidate, note?: string | Line): View 
       { label: 'Published', value: plainLine(candidate.published ? instantText(candidate.published) : 'not given by the feed') },
       ...(candidate.link ? [{ label: 'Link', value: [span.link(candidate.link, candidate.link)] }] : []),
       { label: 'Matched', value: plainLine(candidate.matched.length > 0 ? candidate.matched.join(', ') : 'every item (the source seeks no keywords)') },
-      ...(candidate.recorded ? recordedFacts(candidate.recorded) : suggestedFacts(suggested)),
+      ...(candidate.recorded ? recordedFacts(candidate.recorded) : suggestedFacts(suggested, candidate.status === 'pending')),
       // An outlet with several reports of the story (one feed's items merged) is named once.
       { label: 'Also in', value: others.length > 0 ? plainLine([...new Set(others.map((r) => r.outlet))].join(', ')) : plainLine('no other outlet yet') },
       ...(decided ? [{ label: 'Decided', value: decided }] : []),
@@ -111,7 +112,7 @@ export function candidateCard(candidate: Candidate, note?: string | Line): View 
       span.command('review attach', `${id} entry:N`),
     ];
   } else if (candidate.status === 'approved' && candidate.decision?.entryId !== undefined) {
-    view.footer = [span.plain('The entry: '), span.command('entry show', String(candidate.decision.entryId))];
+    view.footer = [span.plain('The entry: '), span.command('entry show', `id:${candidate.decision.entryId}`)];
   }
   return view;
 }
