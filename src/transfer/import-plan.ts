@@ -178,7 +178,7 @@ export function planImport(rows: SourceRow[], db: Db, dossier: DossierReader, on
     if (note) plan.noted.push({ ...placeOf(at), reason: note });
   });
   // Of the actors rows name, only those a written row names are created.
-  const used = new Set([...plan.accepted.map((a) => a.input), ...plan.corrected.map((c) => c.next)].flatMap((e) => e.actors.map((a) => a.actorId)));
+  const used = new Set([...plan.accepted.map((a) => a.input), ...plan.corrected.map((c) => c.next)].flatMap((e) => [...e.actors, ...(e.claims ?? [])].map((a) => a.actorId)));
   plan.createdActors = options.planned ? planned.list() : planned.list().filter((a) => used.has(a.placeholderId));
   onProgress?.(rows.length);
   return plan;

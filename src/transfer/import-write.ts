@@ -13,8 +13,11 @@ import type { ImportPlan } from './import-plan.js';
 
 /** The entry with each planned actor's placeholder id replaced by the id it was created with. */
 function withCreatedActors(input: EntryInput, created: ReadonlyMap<number, number>): EntryInput {
-  if (!input.actors.some((a) => a.actorId < 0)) return input;
-  return { ...input, actors: input.actors.map((a) => (a.actorId < 0 ? { ...a, actorId: created.get(a.actorId)! } : a)) };
+  const planned = (a: { actorId: number }) => a.actorId < 0;
+  // A claim may name an actor the file brings, as the entry's actors may.
+  if (!input.actors.some(planned) && !(input.claims ?? []).some(planned)) return input;
+  const real = <T extends { actorId: number }>(a: T): T => (planned(a) ? { ...a, actorId: created.get(a.actorId)! } : a);
+  return { ...input, actors: input.actors.map(real), ...(input.claims ? { claims: input.claims.map(real) } : {}) };
 }
 
 export function writePlan(db: Db, plan: ImportPlan, file: string, stamp: ChangeStamp, onProgress?: (done: number) => void): void {

@@ -8,12 +8,15 @@ import type { DossierReader } from '../core/ports.js';
 import { closestNames } from '../core/ranking.js';
 import { foldKey } from '../core/text.js';
 import type { ActorKind } from '../core/vocabulary.js';
+import { claimActorNames } from './row-claims.js';
 import type { RawRow } from './source-row.js';
 import { isNone, isObject } from './row-values.js';
 
 export interface NamedActor {
   name: string;
   kind?: ActorKind;
+  /** Named by a claim of the row, not in its actors. */
+  inClaims?: true;
 }
 
 /** `Name:role` → Name, as /entry add reads an actors item. */
@@ -42,7 +45,8 @@ export function actorsNamedBy(row: RawRow): NamedActor[] {
  */
 export function missingActors(row: RawRow, dossier: DossierReader, known: Set<string>): NamedActor[] {
   const missing = new Map<string, NamedActor>();
-  for (const actor of actorsNamedBy(row)) {
+  // A claim's actor is named as much as the entry's: --create-actors creates it too.
+  for (const actor of [...actorsNamedBy(row), ...claimActorNames(row).map((name): NamedActor => ({ name, inClaims: true }))]) {
     if (known.has(actor.name)) continue;
     const key = foldKey(actor.name);
     if (key === '' || missing.has(key)) continue;
@@ -62,7 +66,7 @@ export function missingActorsReason(missing: readonly NamedActor[], dossier: Dos
     return near.length > 0 ? [`${missing.length > 1 ? `for \`${a.name}\`: ` : ''}${near.join(', ')}`] : [];
   });
   return [
-    `No actor is called ${listed} (option \`actors\`).`,
+    `No actor is called ${listed} (${[...new Set(missing.map((a) => (a.inClaims ? 'in `claims`' : 'option `actors`')))].join(', ')}).`,
     ...(missing.some((a) => a.name.includes(';')) ? [LIST_SEPARATOR_HINT] : []),
     ...(close.length > 0 ? [`Closest known names: ${close.join('; ')}.`] : []),
     `Create ${missing.length === 1 ? 'it' : 'them'} first with /actors add, or import with --create-actors (${missing.length === 1 ? 'it gets' : 'each gets'} the \`kind\` its row gives, else unknown).`,
@@ -91,7 +95,7 @@ export class PlannedActors {
     const names = [actor.name, ...(actor.aliases ?? [])];
     const known = names.map((name) => this.byKey.get(foldKey(name))).find(Boolean);
     if (known) return known;
-    const { kind, ...rest } = actor;
+    const { kind, inClaims: _named, ...rest } = actor;
     const planned: PlannedActor = { ...rest, placeholderId: -(this.planned.length + 1), kind: kind ?? 'unknown' };
     this.planned.push(planned);
     for (const name of names) this.byKey.set(foldKey(name), planned);

@@ -30,6 +30,16 @@ const claimMessage = (message: string) =>
     return key === undefined ? whole : `\`${key}\``;
   });
 
+/** The actors the row's claims name, as given (unread claims name none: rowClaims refuses them). */
+export function claimActorNames(row: RawRow): string[] {
+  if (isNone(row[CLAIM_LIST_FIELD])) return [];
+  try {
+    return listItems(CLAIM_LIST_FIELD, row[CLAIM_LIST_FIELD], SHAPE).flatMap((item) => (typeof item.actor === 'string' && item.actor.trim() !== '' ? [item.actor.trim()] : []));
+  } catch {
+    return [];
+  }
+}
+
 export function rowClaims(row: RawRow, dossier: DossierReader): ClaimInput[] | undefined {
   if (isNone(row[CLAIM_LIST_FIELD])) return undefined;
   return listItems(CLAIM_LIST_FIELD, row[CLAIM_LIST_FIELD], SHAPE).map((item, i) => {
