@@ -6,6 +6,7 @@ import type { ActorKind, EventType } from '../core/vocabulary.js';
 import { acledRow, type ActorFacts } from './acled-row.js';
 import type { PlaceLocator } from './acled-geo.js';
 import { ACLED_CODEBOOK_COLUMNS } from './acled-vocabulary.js';
+import { guardRow } from './csv-cells.js';
 
 /** Every actor's kind and affiliation: a side and an actor type are read from them. */
 function actorFacts(app: App): Map<number, ActorFacts> {
@@ -20,7 +21,8 @@ export function* acledText(app: App, ids: readonly number[], locate: PlaceLocato
   for (const id of ids) {
     const entry = app.dossier.getEntry(id)!;
     const row = acledRow(entry, context);
-    if (row) yield stringify([row], { columns: [...ACLED_CODEBOOK_COLUMNS] });
+    // Names and notes come from chat and from watched feeds: a formula among them is not run (csv-cells).
+    if (row) yield stringify([guardRow(row)], { columns: [...ACLED_CODEBOOK_COLUMNS] });
     else leftOut.set(entry.eventType, (leftOut.get(entry.eventType) ?? 0) + 1);
   }
 }

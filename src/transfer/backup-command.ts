@@ -3,13 +3,14 @@
 // copy (PRAGMA integrity_check) and only then puts it at FILE. Exits 0 when FILE holds the
 // checked copy, 2 otherwise (FILE is then left as it was).
 import Database from 'better-sqlite3';
-import { existsSync, statSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { accessSync, constants, existsSync, statSync } from 'node:fs';
+import { userInfo } from 'node:os';
+import { basename, dirname } from 'node:path';
 import { readOneFile } from '../cli-args.js';
 import type { CliIo } from '../cli-io.js';
 import { writeLine } from './cli-lines.js';
 import { loadConfig } from '../config.js';
-import { backupStore } from '../store/backup.js';
+import { backupStore, type BackupResult } from '../store/backup.js';
 import { canonicalPath, writeProblem } from './out-file.js';
 import { phaseProgress } from './progress-report.js';
 
@@ -34,13 +35,49 @@ export function emptyFileArgument(argv: readonly string[], usage: string, io: Cl
   return true;
 }
 
+/** `this user (sitrep)`; without the name where the system has none for the uid. */
+function thisUser(): string {
+  try {
+    return `this user (${userInfo().username})`;
+  } catch {
+    return 'this user';
+  }
+}
+
+/** Why Sitrep cannot create files in `dir`, or undefined when it can. */
+function unwritable(dir: string): string | undefined {
+  try {
+    // The copy is made beside FILE and renamed over it: the directory is written, not only FILE.
+    accessSync(dir, constants.W_OK | constants.X_OK);
+    return undefined;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EROFS') return `its directory ${dir} is on a read-only disk: give another path`;
+    return `its directory ${dir} is not writable by ${thisUser()}: give another path, or let this user write there`;
+  }
+}
+
 /** Why `file` cannot receive a backup, before any copying. */
 function targetProblem(file: string): string | undefined {
   if (existsSync(file) && statSync(file).isDirectory()) return `it is a directory: give a file name in it, e.g. ${file}/sitrep-backup.db`;
   const parent = dirname(file);
   if (!existsSync(parent)) return `its directory ${parent} does not exist: create it, or give another path`;
   if (!statSync(parent).isDirectory()) return `${parent} is a file, not a directory: give another path`;
-  return undefined;
+  return unwritable(parent);
+}
+
+/** Why the copy failed, in words: SQLite says only "unable to open database file" when it cannot create one. */
+function backupProblem(error: unknown, file: string): string {
+  if ((error as { code?: string }).code === 'SQLITE_CANTOPEN') return `SQLite could not create the copy in ${dirname(file)} (is the directory writable by ${thisUser()}?)`;
+  return writeProblem(error);
+}
+
+/** What the report adds about the file FILE replaces, and the side files removed with it. */
+function replacedNote(replacing: boolean, { removedSideFiles }: BackupResult): string {
+  const sideFiles = removedSideFiles.map((path) => basename(path)).join(', ');
+  if (sideFiles === '') return replacing ? '; it replaces the file that was there' : '';
+  const what = removedSideFiles.length === 1 ? 'file' : 'files';
+  return `; it replaces ${replacing ? 'the file that was there and ' : ''}the ${sideFiles} ${what} SQLite had left beside it`;
 }
 
 export async function runBackup(argv: string[], io: CliIo): Promise<number> {
@@ -71,15 +108,15 @@ export async function runBackup(argv: string[], io: CliIo): Promise<number> {
   const started = performance.now();
   let progress: ReturnType<typeof phaseProgress> | undefined;
   try {
-    await backupStore(db, file, (done, total) => (progress ??= phaseProgress(io.stderr, 'Copying', total)).update(done));
+    const result = await backupStore(db, file, (done, total) => (progress ??= phaseProgress(io.stderr, 'Copying', total)).update(done));
     progress?.stop();
     const megabytes = (statSync(file).size / 1e6).toFixed(1);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    writeLine(io.stdout, `Backed up ${dbPath} to ${file} (${megabytes} MB, integrity checked${replacing ? '; it replaces the file that was there' : ''}) in ${seconds} s.`);
+    writeLine(io.stdout, `Backed up ${dbPath} to ${file} (${megabytes} MB, integrity checked${replacedNote(replacing, result)}) in ${seconds} s.`);
     return 0;
   } catch (error) {
     progress?.stop();
-    writeLine(io.stderr, `Backup failed, ${file} was not written: ${writeProblem(error)}`);
+    writeLine(io.stderr, `Backup failed, ${file} was not written: ${backupProblem(error, file)}`);
     return 2;
   } finally {
     db.close();

@@ -5,11 +5,11 @@
 import type { ClaimInput, EntryInput, Fatalities, SourceRecord } from '../core/domain.js';
 import { formatFatalities } from '../core/fatalities.js';
 import { parsePartialDate, toIsoPartial } from '../core/partial-date.js';
-import { clip } from '../core/text-cut.js';
 import { changedFields } from '../core/entry-diff.js';
 import type { RawRow } from './source-row.js';
 import { isNone } from './row-values.js';
 import { correctedSources } from './source-corrections.js';
+import { quoted, sourceChanges, sourceText } from './correction-text.js';
 
 /** How a correction names actors: by id, through the store (or the actors the import plans). */
 export type ActorNames = (actorId: number) => string;
@@ -25,10 +25,7 @@ interface CorrectableField {
   show(entry: EntryInput, names: ActorNames): string;
 }
 
-const QUOTE_LENGTH = 60;
-const quoted = (text: string) => (text === '' ? '(none)' : `“${clip(text, QUOTE_LENGTH)}”`);
 const listed = (items: readonly string[]) => (items.length === 0 ? '(none)' : items.join(', '));
-const sourceText = (s: SourceRecord) => [s.outlet, s.url, s.attribution, s.published, s.grade].filter(Boolean).join(' ');
 const fatalitiesShown = (f: Fatalities | undefined) => (f ? `${formatFatalities(f)} (${f.source})` : '(none)');
 const claimText = (c: ClaimInput, names: ActorNames) =>
   [`${names(c.actorId)} ${c.stance} ${toIsoPartial(c.date)}:`, sourceText(c.source), c.note ? quoted(c.note) : ''].filter(Boolean).join(' ');
@@ -108,20 +105,29 @@ export interface FieldChange {
   label: string;
   from: string;
   to: string;
+  /** What changed within the field, when the whole before and after would bury it (a source's grade). */
+  details?: string[];
+}
+
+/** Sources are told apart source by source and field by field: one grade changed reads as that. */
+function detailsOf(field: keyof EntryInput, current: EntryInput, next: EntryInput): string[] | undefined {
+  if (field !== 'sources') return undefined;
+  const details = sourceChanges(current.sources.map(canonicalSource), next.sources);
+  return details.length > 0 ? details : undefined;
 }
 
 /** What differs, field by field, in the table's order. */
 export function fieldChanges(current: EntryInput, next: EntryInput, names: ActorNames): FieldChange[] {
   const changed = new Set(changedFields(canonical(current), next));
-  return CORRECTABLE_FIELDS.filter((spec) => changed.has(spec.field)).map((spec) => ({
-    field: spec.field,
-    label: spec.label,
-    from: spec.show(current, names),
-    to: spec.show(next, names),
-  }));
+  return CORRECTABLE_FIELDS.filter((spec) => changed.has(spec.field)).map((spec) => {
+    const details = detailsOf(spec.field, current, next);
+    return { field: spec.field, label: spec.label, from: spec.show(current, names), to: spec.show(next, names), ...(details ? { details } : {}) };
+  });
 }
 
-export const describeChanges = (changes: readonly FieldChange[]): string => changes.map((c) => `${c.label} ${c.from} → ${c.to}`).join('; ');
+const describeChange = (c: FieldChange): string => c.details?.join('; ') ?? `${c.label} ${c.from} → ${c.to}`;
+
+export const describeChanges = (changes: readonly FieldChange[]): string => changes.map(describeChange).join('; ');
 
 /** The reason /entry history shows for the edit a correction writes. */
 export const correctionReason = (file: string, changes: readonly FieldChange[]): string => `changed by import of ${file}: ${describeChanges(changes)}`;

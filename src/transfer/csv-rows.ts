@@ -1,9 +1,11 @@
 // Reads a CSV import: a header row naming the fields, then one entry per record. A bad header is
-// one error for the file; a record with the wrong number of values is refused alone. Each row
-// carries the line its record starts on (a quoted value may span lines).
+// one error for the file; a record with the wrong number of values is refused alone, and a blank
+// one (every cell empty) is left out. Each row carries the line its record starts on (a quoted
+// value may span lines).
 import { parse } from 'csv-parse/sync';
 import { ACLED_COLUMNS, IMPORT_FIELDS, REQUIRED_FIELDS } from './import-fields.js';
 import { ImportFileError, type SourceRow } from './source-row.js';
+import { unguardCell } from './csv-cells.js';
 import { plural } from '../core/text.js';
 
 const KNOWN_COLUMNS = new Set([...IMPORT_FIELDS, ...ACLED_COLUMNS]);
@@ -33,11 +35,19 @@ function lineCounter(bytes: Buffer) {
   };
 }
 
+/**
+ * A header separated by something else than commas (Excel in a European locale saves `;`), read
+ * from the header line itself: parsed as commas, the first quoted value further down would fail
+ * with a parser error instead.
+ */
+function separatorProblem(text: string): string | undefined {
+  const header = text.trimStart().split(/\r\n|\r|\n/, 1)[0]!;
+  if (header.includes(',')) return undefined;
+  const separator = [';', '\t', '|'].find((s) => header.includes(s));
+  return separator ? `the header is separated by \`${separator === '\t' ? 'tab' : separator}\`: separate columns with commas` : undefined;
+}
+
 function headerProblem(columns: string[]): string | undefined {
-  if (columns.length === 1) {
-    const separator = [';', '\t', '|'].find((s) => columns[0]!.includes(s));
-    if (separator) return `the header is separated by \`${separator === '\t' ? 'tab' : separator}\`: separate columns with commas`;
-  }
   const unnamed = columns.findIndex((c) => c === '');
   if (unnamed >= 0) return `column ${unnamed + 1} of the header has no name`;
   const twice = columns.find((c, i) => columns.indexOf(c) !== i);
@@ -66,12 +76,19 @@ function rowFrom(columns: string[], values: string[], line: number): SourceRow {
   }
   // An empty cell means none, as an empty JSON value does; the column is still given, so a
   // correction by import empties that field of the entry (a column the file lacks keeps it).
+  // A cell the export guarded against spreadsheet formulas gets its text back (csv-cells).
   const row: Record<string, string> = {};
   columns.forEach((column, i) => {
-    row[column] = values[i]!;
+    row[column] = unguardCell(values[i]!);
   });
   return { line, values: row };
 }
+
+/**
+ * The lines of the blank rows readCsv left out, by the list of rows it returned: the import lists
+ * them as skipped without every reader of rows having to know of them.
+ */
+const BLANK_LINES = new WeakMap<readonly SourceRow[], readonly number[]>();
 
 export function readCsv(text: string): SourceRow[] {
   const start = text.trimStart()[0];
@@ -80,6 +97,8 @@ export function readCsv(text: string): SourceRow[] {
   }
   const bytes = Buffer.from(text, 'utf8');
   const lines = lineCounter(bytes);
+  const separator = separatorProblem(text);
+  if (separator) throw new ImportFileError(`line ${lines.startingAt(0)}: ${separator}`);
   let end = 0;
   let records: { record: string[]; info: { bytes: number } }[];
   try {
@@ -105,9 +124,20 @@ export function readCsv(text: string): SourceRow[] {
   const problem = headerProblem(columns);
   if (problem) throw new ImportFileError(`line ${lines.startingAt(0)}: ${problem}`);
   let from = header.info.bytes;
-  return body.map(({ record, info }) => {
-    const row = rowFrom(columns, record, lines.startingAt(from));
+  const rows: SourceRow[] = [];
+  const blank: number[] = [];
+  for (const { record, info } of body) {
+    const line = lines.startingAt(from);
     from = info.bytes;
-    return row;
-  });
+    // A spreadsheet saves an empty row as `,,,,`: no entry, and no mistake either.
+    if (record.every((value) => value === '')) blank.push(line);
+    else rows.push(rowFrom(columns, record, line));
+  }
+  if (blank.length > 0) BLANK_LINES.set(rows, blank);
+  return rows;
+}
+
+/** Where the rows readCsv returned as `rows` had blank rows among them, which it left out. */
+export function blankLinesOf(rows: readonly SourceRow[]): readonly number[] {
+  return BLANK_LINES.get(rows) ?? [];
 }

@@ -4,6 +4,7 @@ import type { ClaimDetail, EntryActorLink, EntryDetail, SourceRecord } from '../
 import { fatalitiesText } from '../core/fatalities.js';
 import { firstDay, toIsoPartial } from '../core/partial-date.js';
 import { eventTypeLabel } from '../core/vocabulary.js';
+import { guardRow } from './csv-cells.js';
 
 export interface ExportRow {
   /** The entry's stable key: a corrected file re-imported corrects the entry it names. */
@@ -107,8 +108,17 @@ export function acledActors(actors: readonly EntryActorLink[]): [EntryActorLink 
   return [actor1, others.find((a) => a.role === 'target') ?? others[0]];
 }
 
-/** One CSV row; `event_id` is the entry's key, and `source` names every outlet, as ACLED's does. */
-export function csvRow(entry: EntryDetail, key: string | null | undefined, located: PlacesLocated): Record<(typeof CSV_COLUMNS)[number], string | number> {
+type CsvRow = Record<(typeof CSV_COLUMNS)[number], string | number>;
+
+/**
+ * One CSV row; `event_id` is the entry's key, and `source` names every outlet, as ACLED's does.
+ * A text cell a spreadsheet would run as a formula is written after a `'` (see csv-cells).
+ */
+export function csvRow(entry: EntryDetail, key: string | null | undefined, located: PlacesLocated): CsvRow {
+  return guardRow(csvCells(entry, key, located));
+}
+
+function csvCells(entry: EntryDetail, key: string | null | undefined, located: PlacesLocated): CsvRow {
   const [actor1, actor2] = acledActors(entry.actors);
   const [source, ...moreSources] = entry.sources;
   return {

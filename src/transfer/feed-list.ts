@@ -7,7 +7,7 @@ import { sourceName, type WatchedSource } from '../core/sources/watched-source.j
 import { foldKey } from '../core/text.js';
 
 /** Outline attributes Sitrep writes beside the standard ones, and reads back. */
-const SITREP_ATTRIBUTES = ['keywords', 'every', 'reliability'] as const;
+const SITREP_ATTRIBUTES = ['keywords', 'every', 'reliability', 'paused'] as const;
 
 export interface ListedFeed {
   url: string;
@@ -17,6 +17,8 @@ export interface ListedFeed {
   keywords?: string;
   every?: string;
   reliability?: string;
+  /** Not checked where the list came from (`paused="true"`): imported paused too. */
+  paused?: boolean;
 }
 
 interface Outline {
@@ -27,6 +29,7 @@ interface Outline {
   keywords?: string;
   every?: string;
   reliability?: string;
+  paused?: string;
   outlines?: Outline[];
 }
 
@@ -54,6 +57,7 @@ function collect(outlines: readonly Outline[], folder: string | undefined, into:
         ...(outline.keywords ? { keywords: outline.keywords } : {}),
         ...(outline.every ? { every: outline.every } : {}),
         ...(outline.reliability ? { reliability: outline.reliability } : {}),
+        ...(outline.paused?.trim().toLowerCase() === 'true' ? { paused: true } : {}),
       });
     }
     if (outline.outlines) collect(outline.outlines, outline.xmlUrl ? folder : (name ?? folder), into);
@@ -73,7 +77,7 @@ function emptyOpml(now: Date): string {
   return head.replace(/<body>[\s\S]*<\/body>/, '<body/>');
 }
 
-/** The sources as an OPML document, one folder per topic, with each source's keywords, interval and reliability. */
+/** The sources as an OPML document, one folder per topic, with each source's keywords, interval, reliability and pause. */
 export function opmlOf(sources: readonly WatchedSource[], now: Date): string {
   const topics = [...new Set(sources.map((source) => source.topic))].sort();
   const outlines = topics.map((topic) => ({
@@ -88,6 +92,7 @@ export function opmlOf(sources: readonly WatchedSource[], now: Date): string {
         every: formatEvery(source.everyMinutes),
         ...(source.keywords ? { keywords: source.keywords } : {}),
         ...(source.reliability ? { reliability: source.reliability } : {}),
+        ...(source.pausedAt ? { paused: 'true' } : {}),
       })),
   }));
   // OPML has no empty list, and feedsmith refuses one: an empty body reads back as no feed.

@@ -1,9 +1,9 @@
 // npm run feeds -- import FILE.opml [--topic SLUG] [--keywords "…"] [--every 30m]
 // npm run feeds -- export [--topic SLUG] [--out FILE]
 // Feed lists in OPML, as feed readers export them: importing watches each listed feed as
-// `/sources add` would (the same checks, one line per feed saying what became of it); exporting
-// writes the watched feeds, one folder per topic. Exits 0, 1 when a listed feed was refused, 2
-// when a flag is wrong or nothing could be read or written.
+// `/sources add` would (the same checks, one line per feed saying what became of it; a feed the
+// list marks paused is paused); exporting writes the watched feeds, one folder per topic. Exits
+// 0, 1 when a listed feed was refused, 2 when a flag is wrong or nothing could be read or written.
 import { existsSync, readFileSync } from 'node:fs';
 import { parseTopic } from '../../commands/entry/fields.js';
 import { everyMinutes, keywordsArg, newSourceFrom } from '../../commands/sources/add.js';
@@ -30,7 +30,7 @@ interface ImportChoices {
   every?: string;
 }
 
-type Outcome = { kind: 'added' | 'watched' | 'refused'; line: string };
+type Outcome = { kind: 'added' | 'watched' | 'refused'; line: string; paused?: boolean };
 
 function openApp(io: CliIo): App | undefined {
   const config = loadConfig(io.env);
@@ -64,8 +64,13 @@ function watch(app: App, feed: ListedFeed, choices: ImportChoices, by: string): 
     const args = { url: feed.url, topic, ...(keywords ? { keywords } : {}), ...(every ? { every } : {}), ...(feed.reliability ? { reliability: feed.reliability } : {}) };
     // Shown in chat as a feed's own title is: one line, no control characters.
     const title = feed.title?.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim().slice(0, LIST_TITLE_LIMIT);
-    const source = app.services.sources.add({ ...newSourceFrom(args), ...(title ? { title } : {}) }, { by, at: new Date().toISOString() });
-    return { kind: 'added', line: `added #${source.id} ${feed.title ?? source.url} (${source.url}) to ${source.topic}` };
+    const stamp = { by, at: new Date().toISOString() };
+    const source = app.services.sources.add({ ...newSourceFrom(args), ...(title ? { title } : {}) }, stamp);
+    const line = `added #${source.id} ${feed.title ?? source.url} (${source.url}) to ${source.topic}`;
+    // Paused where the list came from: checking it here would start what an admin had stopped.
+    if (!feed.paused) return { kind: 'added', line };
+    app.services.sources.pause(source.id, stamp);
+    return { kind: 'added', line: `${line}, paused (as in the list)`, paused: true };
   } catch (error) {
     if (!(error instanceof UserError)) throw error;
     return { kind: error.code === 'conflict' ? 'watched' : 'refused', line: `${error.code === 'conflict' ? 'skipped' : 'refused'} ${feed.url}: ${error.message}` };
@@ -133,9 +138,11 @@ function importList(file: string, choices: ImportChoices, io: CliIo): number {
     for (const outcome of outcomes) writeLine(io.stdout, outcome.line);
     const count = (kind: Outcome['kind']) => outcomes.filter((o) => o.kind === kind).length;
     const added = count('added');
+    const paused = outcomes.filter((o) => o.paused).length;
+    const addedPaused = paused > 0 ? ` (${paused} of them paused, as in the list)` : '';
     writeLine(
       io.stderr,
-      `${plural(added, 'feed')} added, ${count('watched')} watched already, ${count('refused')} refused.${added > 0 ? ' Each first check records what its feed holds and proposes none of it.' : ''}`,
+      `${plural(added, 'feed')} added${addedPaused}, ${count('watched')} watched already, ${count('refused')} refused.${added > paused ? ' Each first check records what its feed holds and proposes none of it.' : ''}`,
     );
     return count('refused') > 0 ? 1 : 0;
   } finally {

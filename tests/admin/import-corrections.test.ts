@@ -13,7 +13,7 @@ import { runExport } from '../../src/transfer/export-command.js';
 import { runImport } from '../../src/transfer/import-command.js';
 import { fileIn, runProgram } from '../support/cli.js';
 import { storeFingerprint } from '../support/store-fingerprint.js';
-import { createTestApp, type TestApp } from '../support/test-app.js';
+import { copySeededStore, createTestApp, type TestApp } from '../support/test-app.js';
 import { viewText } from '../support/view-text.js';
 
 let app: TestApp;
@@ -99,6 +99,29 @@ describe('GIVEN a file whose rows name stored entries by key', () => {
     expect(fingerprint()).toBe(before);
   });
 
+  it("WHEN only a source's grade changes, or a summary gets a line break THEN each correction is one line, naming the source and the field", async () => {
+    const [header, ...records] = parse(await exportFrom(app.dbPath, '--format', 'csv')) as string[][];
+    const column = (name: string) => header!.indexOf(name);
+    const index = records.findIndex((r) => r[column('outlet')] === 'News report, 26 Jul 2025' && r[column('grade')] === 'F3');
+    const record = records[index]!;
+    const id = app.db.prepare('SELECT id FROM entries WHERE key = ?').pluck().get(record[0]) as number;
+    // After the header and the first record, which the line break below makes two lines.
+    const line = index + 3;
+    expect(record[column('grade')]).toBe('F3');
+    record[column('grade')] = 'A1';
+    records[0]![column('summary')] = 'Line one\nLine two';
+    const file = fileWith('graded.csv', stringify([header!, ...records]));
+
+    const dryRun = await importInto(app.dbPath, file, '--dry-run');
+    expect(dryRun.stdout).toContain(`  correct  line ${line}: entry #${id}: source 1 (News report, 26 Jul 2025): grade F3 → A1\n`);
+    expect(dryRun.stdout).toMatch(/^ {2}correct {2}line 2: entry #1: summary “[^\n]*” → “Line one⏎Line two”$/m);
+    // One line a correction: no line of the report starts outside one.
+    expect(dryRun.stdout.split('\n').filter((l) => l !== '' && !/^ {2}(correct|skipped)|^Dry run/.test(l))).toEqual([]);
+
+    await importInto(app.dbPath, file);
+    expect(viewText(await run(`/entry history id:${id}`))).toContain('(changed by import of graded.csv: source 1 (News report, 26 Jul 2025): grade F3 → A1)');
+  });
+
   it('WHEN a row without key shares a source URL with an entry THEN it corrects that entry; a column the file lacks keeps its value', async () => {
     const url = 'https://example.org/baku-talks';
     await run(`/entry edit id:12 source_url:${url}`);
@@ -163,12 +186,13 @@ describe('GIVEN the exports of a store with actors the seed lacks', () => {
     }
   };
 
-  // A new store is seeded as it is created: the seed's entries are duplicates, by date and title.
-  it.each(['json', 'csv'])('WHEN its %s export is imported into a new store with --create-actors THEN no row is rejected, and keys are kept', async (format) => {
+  // Another store the bot started is seeded: the seed's entries are duplicates, by date and title.
+  it.each(['json', 'csv'])('WHEN its %s export is imported into another store with --create-actors THEN no row is rejected, and keys are kept', async (format) => {
     await addFidan();
     const file = join(dir, `store.${format}`);
     await runProgram(runExport, ['--format', format, '--out', file], { SITREP_DB: app.dbPath });
     const other = join(dir, 'other.db');
+    copySeededStore(other);
     const result = await importInto(other, file, '--create-actors');
     expect(result.stdout).toContain('1 accepted, 17 skipped, 0 rejected');
     expect(result.stdout).toContain('Actors created: Hakan Fidan (unknown).');

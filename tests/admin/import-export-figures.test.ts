@@ -100,7 +100,9 @@ describe('GIVEN an export of entries with figures, grades and claims', () => {
   it.each(['json', 'csv'])('THEN a %s export re-imports into a new store with every figure, grade and claim', async (format) => {
     const file = join(dir, `export.${format}`);
     expect((await runProgram(runExport, ['--format', format, '--topic', 'rt', '--out', file], { SITREP_DB: dbPath })).status).toBe(0);
+    // Another store the bot started (seeded, so its actors are there to claim).
     const other = join(dir, `other-${format}.db`);
+    copySeededStore(other);
     expect((await runProgram(runImport, [file], { SITREP_DB: other })).stdout).toContain('1 accepted, 0 skipped, 0 rejected');
     const [copy] = entriesOf(other);
     expect(copy).toEqual(entriesOf(dbPath)[0]);

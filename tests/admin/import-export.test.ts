@@ -246,13 +246,11 @@ describe('GIVEN npm run export', () => {
     const exported = await exportAs('--format', 'json', '--topic', 'syria-israel');
     const rows = JSON.parse(exported.stdout) as { title: string; sources: unknown[] }[];
     expect(rows).toHaveLength(19);
+    // Another store the bot started (so seeded): the seed's 17 are duplicates, the added entries are new.
     const other = join(dir, 'other.db');
-    const db = new Database(other);
-    db.close();
-    rmSync(other);
+    copySeededStore(other);
     const target = fileWith('export.json', exported.stdout);
     const reimport = await runProgram(runImport, [target], { SITREP_DB: other });
-    // The other store is seeded too: the seed's 17 are duplicates, the added entries are new.
     expect(reimport.stdout).toContain('2 accepted, 17 skipped, 0 rejected');
     const check = new Database(other, { readonly: true });
     expect(check.prepare("SELECT count(*) FROM sources s JOIN entries e ON e.id = s.entry_id WHERE e.title = 'Barrack meets al-Sharaa in Damascus'").pluck().get()).toBe(2);
@@ -319,7 +317,9 @@ describe('GIVEN npm run export', () => {
     const before = fingerprint();
     expect((await importFile(file)).stdout).toContain(`Nothing to import from export.${format} (${format}): 0 accepted, 20 skipped, 0 rejected.`);
     expect(fingerprint()).toBe(before);
+    // Another store the bot started (so seeded): the seed's 17 are duplicates.
     const other = join(dir, 'other.db');
+    copySeededStore(other);
     const reimport = await runProgram(runImport, [file], { SITREP_DB: other });
     expect(reimport.stdout).toContain('3 accepted, 17 skipped, 0 rejected');
     expect(entriesOf(other, 'rt')).toEqual(entriesOf(dbPath, 'rt'));
@@ -332,9 +332,10 @@ describe('GIVEN npm run export', () => {
     expect(exported.status).toBe(2);
     expect(exported.stdout).toBe('');
     expect(exported.stderr.trim()).toBe(`There is no store at ${missing} (SITREP_DB): nothing to export.`);
-    const dryRun = await runProgram(runImport, [join(REPO, 'data/examples/import-example.csv'), '--dry-run'], { SITREP_DB: missing });
+    // A new store holds no seed: the example's actors are created.
+    const dryRun = await runProgram(runImport, [join(REPO, 'data/examples/import-example.csv'), '--dry-run', '--create-actors'], { SITREP_DB: missing });
     expect(dryRun.stdout).toContain('2 accepted, 0 skipped, 0 rejected. Nothing was written.');
-    expect(dryRun.stderr.trim()).toBe(`There is no store at ${missing} yet: checked against a new one, and none was created.`);
+    expect(dryRun.stderr.trim()).toBe(`There is no store at ${missing} yet: checked against a new, empty one (without the seed dossier), and none was created.`);
     const unreadable = await runProgram(runImport, [fileWith('bad.json', '[{')], { SITREP_DB: missing });
     expect(unreadable.status).toBe(2);
     const allRejected = await runProgram(runImport, [fileWith('bad.csv', 'title,date,type,topic\nA,2025-13,talks,t\n')], { SITREP_DB: missing });

@@ -1,15 +1,21 @@
 // npm run backup and npm run restore given a FILE they cannot use: the store's own files, an empty
 // argument, a directory, a path through a file. Each is refused in one line saying what to do,
 // before anything is written.
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import Database from 'better-sqlite3';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runBackup } from '../../src/transfer/backup-command.js';
 import { runRestore } from '../../src/transfer/restore-command.js';
 import { runProgram } from '../support/cli.js';
+import { cleanEnv, compiled, deployedRoot } from '../support/compiled.js';
 import { fileFingerprint } from '../support/store-fingerprint.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
+
+const require = createRequire(import.meta.url);
 
 let app: TestApp;
 let dir: string;
@@ -78,5 +84,60 @@ describe('GIVEN npm run backup', () => {
     expect(missing.stderr).toBe(`Cannot back up to ${join(dir, 'no-such-dir', 'x.db')}: its directory ${join(dir, 'no-such-dir')} does not exist: create it, or give another path. Nothing was written.\n`);
     expect(readdirSync(dir).sort()).toEqual(['backups', 'file']);
     expect(readdirSync(folder)).toEqual([]);
+  });
+});
+
+describe('GIVEN a FILE that another program left with a WAL beside it', () => {
+  it('WHEN the backup replaces FILE THEN FILE holds the store alone: the old -wal and -shm are removed, and the report names them', async () => {
+    const file = join(dir, 'target.db');
+    expect((await runProgram(runBackup, [file], env())).status).toBe(0);
+    // Another program opens FILE in WAL mode, writes a row and exits without closing: its WAL stays.
+    const program = `
+      const Database = require(${JSON.stringify(require.resolve('better-sqlite3'))});
+      const db = new Database(${JSON.stringify(file)});
+      db.pragma('journal_mode = WAL');
+      db.pragma('wal_autocheckpoint = 0');
+      db.prepare("INSERT INTO bot_processes VALUES ('stale', 'elsewhere', 1, '2026-01-01', '2026-01-01')").run();
+      process.exit(0);`;
+    expect(spawnSync(process.execPath, ['-e', program]).status).toBe(0);
+    expect(readdirSync(dir).sort()).toEqual(['target.db', 'target.db-shm', 'target.db-wal']);
+
+    const result = await runProgram(runBackup, [file], env());
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/integrity checked; it replaces the file that was there and the target\.db-wal, target\.db-shm files SQLite had left beside it\) in /);
+    expect(readdirSync(dir)).toEqual(['target.db']);
+    const copy = new Database(file, { readonly: true });
+    try {
+      expect(copy.prepare('SELECT holder FROM bot_processes').pluck().all()).toEqual([]);
+      expect(copy.prepare('SELECT count(*) FROM entries').pluck().get()).toBe(17);
+    } finally {
+      copy.close();
+    }
+  });
+});
+
+/**
+ * Runs the compiled backup program without the right to write where its permissions forbid: as
+ * root (which may write anywhere) with the capabilities that allow that dropped, as others plainly.
+ */
+function backupAsUser(file: string) {
+  const root = process.getuid?.() === 0;
+  const node = [process.execPath, compiled('src/transfer/backup-cli.ts'), file];
+  const [command, ...args] = root ? ['setpriv', '--bounding-set=-dac_override,-dac_read_search', ...node] : node;
+  return spawnSync(command!, args, { cwd: deployedRoot(), encoding: 'utf8', env: cleanEnv({ SITREP_DB: app.dbPath }) });
+}
+const canDropRights = process.getuid?.() !== 0 || spawnSync('setpriv', ['--version']).status === 0;
+
+describe('GIVEN a directory this user cannot write', () => {
+  it.skipIf(!canDropRights)('WHEN FILE is in it THEN the backup says the directory is not writable by this user, exits 2 and writes nothing', () => {
+    app.close();
+    const readOnly = join(dir, 'ro');
+    mkdirSync(readOnly);
+    chmodSync(readOnly, 0o555);
+    const file = join(readOnly, 'y.db');
+    const result = backupAsUser(file);
+    expect(result.stderr).toBe(`Cannot back up to ${file}: its directory ${readOnly} is not writable by this user (${userInfo().username}): give another path, or let this user write there. Nothing was written.\n`);
+    expect(result.status).toBe(2);
+    expect(readdirSync(readOnly)).toEqual([]);
   });
 });

@@ -7,6 +7,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/app.js';
+import { silentLogger } from '../../src/core/logger.js';
 import { runFeeds } from '../../src/transfer/feeds-command.js';
 import { fileIn, runProgram } from '../support/cli.js';
 import { fileFingerprint } from '../support/store-fingerprint.js';
@@ -152,5 +154,31 @@ describe('GIVEN npm run feeds', () => {
     const result = await feeds(dbPath, 'import', join(dir, 'missing.opml'));
     expect(result.status).toBe(2);
     expect(result.stderr).toBe(`Cannot read ${join(dir, 'missing.opml')}: there is no such file. Nothing was imported.\n`);
+  });
+});
+
+describe('GIVEN a watched feed that is paused', () => {
+  it('WHEN the feeds are exported and the list imported into another store THEN it comes in paused, and the import says how many did', async () => {
+    await feeds(dbPath, 'import', fileIn(dir, 'feeds.opml', LIST));
+    const app = createApp({ dbPath, admins: [], logger: silentLogger });
+    app.services.sources.pause(1, { by: 'console:op', at: new Date().toISOString() });
+    app.close();
+    const out = join(dir, 'exported.opml');
+    expect((await feeds(dbPath, 'export', '--out', out)).status).toBe(0);
+    expect(readFileSync(out, 'utf8')).toMatch(/<outline text="Levant Wire" [^>]*paused="true"/);
+    expect(readFileSync(out, 'utf8').match(/paused=/g)).toHaveLength(1);
+
+    const other = join(dir, 'other.db');
+    copySeededStore(other);
+    const imported = await feeds(other, 'import', out);
+    expect(imported.status).toBe(0);
+    expect(imported.stdout).toMatch(/^added #\d+ Levant Wire \(https:\/\/levant\.example\/rss\.xml\) to syria-israel, paused \(as in the list\)$/m);
+    expect(imported.stderr).toContain('3 feeds added (1 of them paused, as in the list), 0 watched already, 0 refused.');
+    const db = new Database(other, { readonly: true });
+    try {
+      expect(db.prepare('SELECT url FROM feed_sources WHERE paused_at IS NOT NULL').pluck().all()).toEqual(['https://levant.example/rss.xml']);
+    } finally {
+      db.close();
+    }
   });
 });

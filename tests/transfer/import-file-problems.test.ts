@@ -1,6 +1,8 @@
 // Files an import cannot use as given, and what it says: control characters shown, not obeyed; a
 // file that is not UTF-8, JSON read as CSV, ACLED's data; keys that are no UUID; and where a row
 // is, counted right, in progress lines and in a JSON array written on one line.
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -114,5 +116,29 @@ describe('GIVEN a large file, or a JSON array on one line', () => {
     // One item a line: the line alone says where.
     const spread = await importFile(fileIn(dir, 'spread.json', `[\n${[row('A'), row('B', { date: '2025-13' })].map((r) => JSON.stringify(r)).join(',\n')}\n]`), '--dry-run');
     expect(spread.stdout).toMatch(/rejected line 3: /);
+  });
+});
+
+describe('GIVEN a CSV export as a spreadsheet saves it again', () => {
+  it('WHEN it was saved with `;` between values (Excel in a European locale) THEN the import says so, whatever is quoted, and exits 2', async () => {
+    const before = storeFingerprint(app.db);
+    const records = parse(await exported('csv')) as string[][];
+    // As Python's csv.writer(delimiter=';') writes it: only the values that need it are quoted.
+    const semicolons = fileIn(dir, 'semi.csv', stringify(records, { delimiter: ';' }));
+    expect(readFileSync(semicolons, 'utf8')).toContain('"');
+    const result = await importFile(semicolons);
+    expect(result.stderr).toBe('Cannot import semi.csv (csv): line 1: the header is separated by `;`: separate columns with commas. Nothing was written.\n');
+    expect(result.status).toBe(2);
+    expect(storeFingerprint(app.db)).toEqual(before);
+  });
+
+  it('WHEN it holds blank rows (every cell empty) THEN they are skipped and counted as blank, not rejected', async () => {
+    const csv = ['title,date,type,topic,summary', 'Talks in Baku,2025-08-03,talks,syria-israel,First', ',,,,', ',,,,', 'Talks in Paris,2025-08-04,talks,syria-israel,Second', ''].join('\r\n');
+    const result = await importFile(fileIn(dir, 'blank.csv', csv));
+    expect(result.stdout).toContain('  skipped  line 3: blank row (every cell is empty)\n  skipped  line 4: blank row (every cell is empty)\n');
+    expect(result.stdout).toMatch(/Imported blank\.csv \(csv\): 2 accepted, 2 skipped, 0 rejected in /);
+    expect(result.stdout).not.toContain('rejected line');
+    expect(result.status).toBe(0);
+    expect(app.db.prepare('SELECT count(*) FROM entries').pluck().get()).toBe(19);
   });
 });

@@ -52,11 +52,11 @@ describe('GIVEN a stored entry with a graded, attributed source', () => {
     const row = await exportedCsv();
     const columns = Object.keys(row).filter((c) => c !== 'grade');
     const withoutGrade = await importFile('no-grade.csv', csvWith({ ...row, attribution: 'AFP desk' }, columns));
-    expect(withoutGrade.stdout).toContain('correct  line 2: entry #18: sources AFP https://example.com/a AFP reporter B2 → AFP https://example.com/a AFP desk B2');
+    expect(withoutGrade.stdout).toContain('correct  line 2: entry #18: source 1 (AFP): attribution “AFP reporter” → “AFP desk”\n');
     expect(sources()).toEqual([{ ...STORED, attribution: 'AFP desk' }]);
 
     const emptied = await importFile('empty-grade.csv', csvWith({ ...row, attribution: 'AFP desk', grade: '' }, Object.keys(row)));
-    expect(emptied.stdout).toContain('sources AFP https://example.com/a AFP desk B2 → AFP https://example.com/a AFP desk\n');
+    expect(emptied.stdout).toContain('correct  line 2: entry #18: source 1 (AFP): grade B2 → (none)\n');
     expect(sources()).toEqual([{ ...STORED, attribution: 'AFP desk', grade: null }]);
   });
 
@@ -64,7 +64,7 @@ describe('GIVEN a stored entry with a graded, attributed source', () => {
     const row = await exportedCsv();
     const base = ['event_id', 'title', 'date', 'type', 'topic', 'summary'];
     const outletOnly = await importFile('outlet.csv', csvWith({ ...row, outlet: 'Agence France-Presse' }, [...base, 'outlet']));
-    expect(outletOnly.stdout).toContain('sources AFP https://example.com/a AFP reporter B2 → Agence France-Presse https://example.com/a AFP reporter B2');
+    expect(outletOnly.stdout).toContain('correct  line 2: entry #18: source 1 (AFP): outlet “AFP” → “Agence France-Presse”\n');
     expect(sources()).toEqual([{ ...STORED, outlet: 'Agence France-Presse' }]);
 
     const urlOnly = await importFile('url.csv', csvWith({ ...row, source_url: 'https://example.com/b' }, [...base, 'source_url']));
@@ -79,7 +79,7 @@ describe('GIVEN a stored entry with a graded, attributed source', () => {
     expect(sources()).toHaveLength(2);
     const flat = { key: row.event_id, title: 'S', date: '2025-08-03', type: 'air-strike', topic: 't', summary: 'Two sources.', outlet: 'AFP', grade: 'A1' };
     const result = await importFile('first.json', JSON.stringify([flat]));
-    expect(result.stdout).toContain('→ AFP https://example.com/a AFP reporter A1; Reuters https://example.com/r C3');
+    expect(result.stdout).toContain('correct  line 1: entry #18: source 1 (AFP): grade B2 → A1\n');
     expect(sources()).toEqual([{ ...STORED, grade: 'A1' }, { outlet: 'Reuters', url: 'https://example.com/r', attribution: null, grade: 'C3' }]);
   });
 });
