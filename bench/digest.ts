@@ -29,6 +29,7 @@ import { nodeCronTasks } from '../src/scheduler/tasks.js';
 import { SqliteDigestChanges } from '../src/store/digest-changes.js';
 import type { Subscription } from '../src/core/digest/subscriptions-port.js';
 import { BENCH_NOW } from './digest/build-store.js';
+import { catchUpText, measureCatchUp } from './digest/catch-up.js';
 import { describeMachine } from './machine.js';
 import { mainThreadCpuMs } from './thread-cpu.js';
 
@@ -124,6 +125,8 @@ function composeAll(app: ReturnType<typeof createApp>, subs: Subscription[]) {
 
 async function main(): Promise<void> {
   const loadBefore = describeMachine('').load;
+  // Before the store's work: the sweep's slot arithmetic alone, as a restart meets it.
+  const catchUp = measureCatchUp();
   ensureStore();
   const run = join(dir, 'run.db');
   for (const suffix of ['', '-wal', '-shm']) rmSync(run + suffix, { force: true });
@@ -193,6 +196,7 @@ Digest benchmark (${runtime}) — ${Number(options.entries).toLocaleString('en-U
     of which the cards' figures      ${compose.cardMs} ms  (${compose.cards.toLocaleString('en-US')} cards)
   compose all, shuffled order        ${composeShuffled.ms} ms  (cache-hostile worst case; ${composeShuffled.cpuMs} ms on a core; cards ${composeShuffled.cardMs} ms)
   deliver all (intent→post→confirm)  ${deliverMs} ms  (${messages.toLocaleString('en-US')} messages through no-op posters)
+  ${catchUpText(catchUp)}
   node-cron tasks                    ${tasks.tasks} for ${tasks.subscriptions.toLocaleString('en-US')} subscriptions
   RSS: ${runtime.padEnd(30)}${boot.rss} MB
        + discord.js, Bolt             ${libraries.rss} MB
@@ -202,7 +206,7 @@ Digest benchmark (${runtime}) — ${Number(options.entries).toLocaleString('en-U
   RSS steady, ${IDLE_MS / 1000} s after the burst   ${steady.rss} MB  (heap ${steady.heap} MB, peak RSS ${peakMb} MB)   ${ok(steady.rss < TARGET_RSS_MB)} < ${TARGET_RSS_MB} MB
        of which the digest feature    ${ms(steady.rss - libraries.rss)} MB above the process with its libraries loaded
 `);
-  console.log(JSON.stringify({ bench: 'digest', runtime, machine: { ...machine, loadAfter }, options, revisions: latest, windows, meanWindow, compose, composeShuffled, deliverMs, tasks, memory: { boot, libraries, opened, burst, samples, steady, peakMb } }));
+  console.log(JSON.stringify({ bench: 'digest', runtime, machine: { ...machine, loadAfter }, options, revisions: latest, windows, meanWindow, compose, composeShuffled, deliverMs, catchUp, tasks, memory: { boot, libraries, opened, burst, samples, steady, peakMb } }));
 }
 
 main().catch((error: unknown) => {

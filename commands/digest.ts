@@ -7,12 +7,12 @@ import type { CommandContext, CommandSpec } from '../src/core/command-spec.js';
 import type { DigestFilters } from '../src/core/digest/changes.js';
 import { parseSchedule, refusedForTiming } from '../src/core/digest/schedule.js';
 import type { ChannelKey, SubscriptionInfo } from '../src/core/digest/service.js';
-import { filtersText, firstDigestPreview, listView, sendOutcomeView, subscribedView } from '../src/core/digest/views.js';
+import { filtersText, firstDigestPreview, listView, sendOutcomeView, subscribedView, subscriptionLines } from '../src/core/digest/views.js';
 import { canonicalTimeZone, closestTimeZones, isFixedOffsetZone } from '../src/core/digest/zoned-time.js';
 import { UserError } from '../src/core/errors.js';
 import { closestNames } from '../src/core/ranking.js';
 import type { EventType } from '../src/core/vocabulary.js';
-import { plainLine } from '../src/core/view.js';
+import { plainLine, span, type View } from '../src/core/view.js';
 import { eventTypeChoices, eventTypeOption, resolveTopic, topicOption } from './shared-options.js';
 
 function channelOf(ctx: CommandContext): ChannelKey {
@@ -48,23 +48,60 @@ function scheduleArg(text: string) {
   );
 }
 
+const REGION_NOT_OFFSET = 'name the region, so daylight saving time is right';
+
+/** `Etc/GMT+5`: refused as offsets are, with its real offset, since Etc/ names reverse the sign. */
+function fixedOffsetHints(typed: string): string[] {
+  const hours = typed.replace(/^.*[+-]0*/, '');
+  const [real, misread] = typed.includes('+') ? ['−', '+'] : ['+', '−'];
+  return [
+    `Fixed offsets such as ${typed} are not accepted, nor are other offsets (+02:00) and abbreviations (EST, CET): ${REGION_NOT_OFFSET}.`,
+    `${typed} is UTC${real}${hours} all year, not UTC${misread}${hours}: Etc/ names reverse the sign.`,
+  ];
+}
+
 function timezoneArg(text: string): string {
-  const zone = isFixedOffsetZone(text) ? undefined : canonicalTimeZone(text);
+  const typed = text.trim();
+  const fixed = isFixedOffsetZone(typed);
+  const zone = fixed ? undefined : canonicalTimeZone(typed);
   if (zone) return zone;
-  const close = closestTimeZones(text, (names, typed) => closestNames(names, typed));
+  // A fixed offset first: a zone list that holds Etc/ names would otherwise "suggest" the name refused.
+  const close = fixed ? [] : closestTimeZones(typed, (names, t) => closestNames(names, t));
   throw new UserError(
     'invalid-option',
     `Option \`timezone\` of /digest subscribe must be an IANA time zone such as Europe/Paris or America/New_York — got \`${text}\`.`,
-    [
-      close.length > 0
-        ? `Closest time zones: ${close.join(', ')}.`
-        : isFixedOffsetZone(text)
-          ? // Etc/ names invert the sign: Etc/GMT+5 is five hours behind UTC.
-            `${text.trim()} is a fixed offset (UTC${text.includes('+') ? '−' : '+'}${text.trim().replace(/^.*[+-]0*/, '')} all year): name the region, so daylight saving time is right.`
-          : 'Offsets (+02:00) and abbreviations (EST, CET) are not accepted: name the region, so daylight saving time is right.',
-    ],
+    fixed
+      ? fixedOffsetHints(typed)
+      : [close.length > 0 ? `Closest time zones: ${close.join(', ')}.` : `Offsets (+02:00) and abbreviations (EST, CET) are not accepted: ${REGION_NOT_OFFSET}.`],
     'timezone',
   );
+}
+
+/**
+ * The schedule asked for, or none to keep the channel's own; a channel with no digest yet needs
+ * one, and the refusal says why (a filter alone has nothing to attach to).
+ */
+function scheduleOrKept(args: Readonly<Record<string, unknown>>, current: SubscriptionInfo | undefined) {
+  if (args.schedule !== undefined) return scheduleArg(String(args.schedule));
+  if (current) return undefined;
+  throw new UserError(
+    'missing-option',
+    '/digest subscribe needs option `schedule`: this channel has no digest yet, so there is no schedule to keep.',
+    ['schedule: daily 08:00, weekly mon 09:00 or a cron expression, e.g. schedule:"daily 08:00".'],
+    'schedule',
+  );
+}
+
+/** The reply when the channel's digest already had these settings: nothing was posted there. */
+function unchangedView(sub: SubscriptionInfo, now: Date): View {
+  return {
+    title: 'Digest unchanged',
+    tone: 'normal',
+    intro: [plainLine('This channel’s digest already has these settings, so nothing changed and nothing was posted in the channel.')],
+    sections: [{ lines: subscriptionLines(sub, now) }],
+    footer: [span.plain('See what it would hold now: '), span.command('digest preview')],
+    private: true,
+  };
 }
 
 /** Typed as a filter's value, drops that filter from the channel's digest. */
@@ -129,7 +166,8 @@ export const digestCommand: CommandSpec = {
       description: 'Post a digest in this channel on a schedule (again to change it: options left out are kept)',
       adminOnly: true,
       options: [
-        { name: 'schedule', description: 'daily 08:00, weekly mon 09:00 or a cron expression', type: 'text', required: true, maxLength: 100, example: '"daily 08:00"' },
+        // Not required: a subscribed channel changing a filter keeps its schedule (the run checks a new one gives it).
+        { name: 'schedule', description: 'daily 08:00, weekly mon 09:00 or a cron expression (left out: kept)', type: 'text', maxLength: 100, example: '"daily 08:00"' },
         { name: 'timezone', description: 'IANA time zone of the schedule, e.g. Europe/Paris (default: the bot’s)', type: 'text', maxLength: 64, example: 'Europe/Paris' },
         { ...topicOption, description: `Only this dossier, e.g. syria-israel (${NO_FILTER}: every topic)` },
         { ...eventTypeOption, description: `Only this event type (${NO_FILTER}: every type)`, choices: [...eventTypeChoices, { value: NO_FILTER, label: `${NO_FILTER} — every type` }] },
@@ -140,14 +178,15 @@ export const digestCommand: CommandSpec = {
       examples: ['schedule:"daily 08:00" timezone:Europe/Paris topic:syria-israel', 'schedule:"weekly mon 09:00" skip_empty:true', 'schedule:"0 8 * * 1-5"'],
       async run(args, ctx) {
         const channel = channelOf(ctx);
-        const schedule = scheduleArg(String(args.schedule));
         const current = ctx.services.digests.find(channel);
+        const schedule = scheduleOrKept(args, current);
         const { timezone, filters, skipEmpty, card, keepActor, kept } = settingsArg(args, ctx, current);
+        if (!schedule && current) kept.unshift(`schedule ${current.schedule}`);
         // The reply reaches the admin through the interaction even where Sitrep may not post:
         // the service posts a confirmation in the channel first, and stores nothing if refused.
         const outcome = await ctx.services.digests.subscribe({
           channel,
-          schedule,
+          ...(schedule ? { schedule } : {}),
           timezone,
           filters,
           skipEmpty,
@@ -158,6 +197,7 @@ export const digestCommand: CommandSpec = {
           ...(ctx.caller.context ? { context: ctx.caller.context } : {}),
         });
         if (outcome.status === 'refused') throw subscribeRefusedError(outcome);
+        if (outcome.status === 'unchanged') return unchangedView(outcome.subscription, ctx.now());
         return subscribedView(outcome.subscription, outcome.created, ctx.now(), outcome.confirmation, kept);
       },
     },

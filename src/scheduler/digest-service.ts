@@ -9,6 +9,7 @@ import type {
   DeliverySummary,
   DigestService,
   SendOutcome,
+  SubscribeAsk,
   SubscribeOutcome,
   SubscribeRequest,
   SubscriptionInfo,
@@ -22,7 +23,7 @@ import type { View } from '../core/view.js';
 import { postConfirmation } from './channel-confirmation.js';
 import type { DigestDeliverer } from './delivery.js';
 import type { PosterRegistry } from './posters.js';
-import { repeatsNote, slotAfter } from './slots.js';
+import { repeatsNote, slotAfter, storedSchedule } from './slots.js';
 
 export interface DigestServiceDeps {
   store: DigestStore;
@@ -64,6 +65,32 @@ function info(sub: Subscription, last: Delivery | undefined): SubscriptionInfo {
   return result;
 }
 
+/** The actor filter as the request leaves it: kept, or the actor given (a followed merge is then a change). */
+function sameActor(sub: Subscription, request: SubscribeRequest): boolean {
+  if (request.keepActor) return true;
+  return sub.filters.actorId === request.filters.actorId && sub.filters.actorWas === undefined;
+}
+
+/**
+ * Whether a subscribe would leave an active subscription as it is: then nothing is posted in the
+ * channel (a "Digest changed" there would announce no change) and nothing is written.
+ */
+function unchanged(sub: Subscription, request: SubscribeRequest): boolean {
+  const { filters } = request;
+  return (
+    !sub.paused &&
+    sub.schedule === request.schedule.text &&
+    sub.cron === request.schedule.cron &&
+    sub.timezone === request.timezone &&
+    sub.filters.topic === filters.topic &&
+    sub.filters.eventType === filters.eventType &&
+    sameActor(sub, request) &&
+    sub.skipEmpty === request.skipEmpty &&
+    sub.card === request.card &&
+    sub.context === (request.context ?? '')
+  );
+}
+
 const NO_SUBSCRIPTION = (verb: string) =>
   new UserError('not-found', `This channel has no digest to ${verb}.`, ['Start one with /digest subscribe schedule:"daily 08:00".']);
 
@@ -89,11 +116,16 @@ export class ScheduledDigestService implements DigestService {
    * failing after the post (store busy) leaves a confirmation with no subscription, and the
    * admin, told the command failed, runs it again.
    */
-  async subscribe(request: SubscribeRequest): Promise<SubscribeOutcome> {
+  async subscribe(ask: SubscribeAsk): Promise<SubscribeOutcome> {
     const { store, now, posters, logger } = this.deps;
     // Where a platform's name first reaches the store: a bad one is an adapter's bug, not the admin's.
-    platformName(request.channel.platform);
-    const current = store.subscriptions.byChannel(request.channel);
+    platformName(ask.channel.platform);
+    const current = store.subscriptions.byChannel(ask.channel);
+    const schedule = ask.schedule ?? (current ? storedSchedule(current) : undefined);
+    // The command checks this first; the channel may have been unsubscribed since.
+    if (!schedule) throw NO_SUBSCRIPTION('keep the schedule of');
+    const request: SubscribeRequest = { ...ask, schedule };
+    if (current && unchanged(current, request)) return { status: 'unchanged', subscription: info(current, store.deliveries.latest(current.id)) };
     const view = confirmationView({
       schedule: request.schedule.text,
       timezone: request.timezone,

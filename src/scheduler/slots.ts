@@ -4,7 +4,7 @@
 import type { DigestContext } from '../core/digest/compose.js';
 import { parseCron, type CronFields } from '../core/digest/cron.js';
 import type { Delivery } from '../core/digest/delivery-log-port.js';
-import { countRuns, latestRun, nextRun } from '../core/digest/schedule.js';
+import { countRuns, latestRun, nextRun, type Schedule } from '../core/digest/schedule.js';
 import type { Subscription } from '../core/digest/subscriptions-port.js';
 
 const parsed = new Map<string, CronFields>();
@@ -18,6 +18,11 @@ function fieldsOf(cron: string): CronFields {
   return fields;
 }
 
+/** A stored subscription's schedule, to keep it when a subscribe gives none. */
+export function storedSchedule(sub: Pick<Subscription, 'schedule' | 'cron'>): Schedule {
+  return { text: sub.schedule, cron: sub.cron, fields: fieldsOf(sub.cron) };
+}
+
 /** A schedule that never runs again is parked far in the future rather than lost. */
 const NEVER = new Date(Date.UTC(9999, 0, 1));
 
@@ -27,7 +32,8 @@ export function slotAfter(sub: Pick<Subscription, 'cron' | 'timezone'>, after: D
 
 /**
  * The slot to deliver when a subscription is due at `now`: the latest one since the slot it
- * was owed, and how many earlier ones it stands in for (downtime → one catch-up digest).
+ * was owed, and how many earlier ones it stands in for (downtime → one catch-up digest). Counted
+ * exactly and cheaply: it runs in the heartbeat's sweep, before commands are answered.
  */
 export function dueSlot(sub: Pick<Subscription, 'cron' | 'timezone' | 'nextSlotAt'>, now: Date): { slot: Date; missed: number } {
   const schedule = { fields: fieldsOf(sub.cron) };

@@ -59,7 +59,7 @@ describe('GIVEN /digest subscribe', () => {
     expect(await h.runText('/digest list')).toContain('Schedule: daily 08:00 (Europe/Kyiv)');
     expect(unmarked(await h.runText('/digest subscribe schedule:"daily 08:00" timezone:Paris'))).toContain('got Paris.\nClosest time zones: Europe/Paris.');
     expect(unmarked(await h.runText('/digest subscribe schedule:"daily 08:00" timezone:Etc/GMT+5'))).toContain(
-      'got Etc/GMT+5.\nEtc/GMT+5 is a fixed offset (UTC−5 all year): name the region, so daylight saving time is right.',
+      'got Etc/GMT+5.\nFixed offsets such as Etc/GMT+5 are not accepted, nor are other offsets (+02:00) and abbreviations (EST, CET): name the region, so daylight saving time is right.\nEtc/GMT+5 is UTC−5 all year, not UTC+5: Etc/ names reverse the sign.',
     );
     expect(await h.runText('/digest list')).toContain('Schedule: daily 08:00 (Europe/Kyiv)');
   });

@@ -48,7 +48,7 @@ describe('GIVEN the console', () => {
     output.on('data', (chunk: Buffer) => (printed += chunk.toString()));
     app.digests.posters.register(new ConsolePoster(output));
     await app.dispatcher.runText('/digest subscribe schedule:"weekly mon 09:00" type:talks actor:Dermer', CONSOLE_CALLER);
-    expect(printed).toContain('Sitrep will post a digest of the dossier (type Talks/negotiation · actor Ron Dermer) here weekly on mon at 09:00 (UTC).');
+    expect(printed).toContain('Sitrep will post a digest of the dossier (type Talks/negotiation · actor Ron Dermer) here weekly on Monday at 09:00 (UTC).');
   });
 
   it('WHEN this process has no console poster THEN the subscription is kept, and the reply says nothing could be posted', async () => {
@@ -147,7 +147,7 @@ describe('GIVEN the fake Slack', () => {
     expect(post!.args.channel).toBe('C0CHAN');
     const blocks = JSON.stringify(post!.args.blocks);
     // Slack has no escape for _ in data: the renderer shows a look-alike, so no italics switch on.
-    expect(blocks).toMatch(/Sitrep will post a digest of the syria-israel dossier here weekly on mon at 09:00 \(America\/New.York\)\./);
+    expect(blocks).toMatch(/Sitrep will post a digest of the syria-israel dossier here weekly on Monday at 09:00 \(America\/New.York\)\./);
     expect(blocks).toContain('Set up by al &lt;!channel&gt;');
     expect(blocks).not.toContain('<!channel>');
   });

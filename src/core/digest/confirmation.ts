@@ -2,8 +2,9 @@
 // when the platform refuses it. The slash-command reply reaches the admin whether or not Sitrep
 // may post in the channel; this post is what proves it may, before anything is stored.
 import { UserError } from '../errors.js';
-import { plainLine, span, type View } from '../view.js';
+import { plainLine, span, type Line, type View } from '../view.js';
 import type { DigestFilters } from './changes.js';
+import { scheduleWords } from './schedule.js';
 import type { SubscribeOutcome, SubscriptionInfo } from './service.js';
 import { filtersText } from './views.js';
 import { formatInZone } from './zoned-time.js';
@@ -29,13 +30,15 @@ function subjectText(filters: DigestFilters): string {
   return narrowing.eventType || narrowing.actorName ? `${dossier} (${filtersText(narrowing)})` : dossier;
 }
 
-/** `daily at 08:00`, `weekly on mon at 09:00`, or the cron expression as written. */
-function scheduleText(schedule: string): string {
-  const daily = /^daily (\d\d:\d\d)$/.exec(schedule);
-  if (daily) return `daily at ${daily[1]}`;
-  const weekly = /^weekly (\w+) (\d\d:\d\d)$/.exec(schedule);
-  if (weekly) return `weekly on ${weekly[1]} at ${weekly[2]}`;
-  return `on the schedule ${schedule}`;
+/**
+ * `daily at 08:00 (Europe/Paris)`, `weekly on Monday at 09:00 (UTC)`, `at 08:00 on Friday to
+ * Sunday (`0 8 * * fri-sun`, UTC)`: a cron schedule keeps its expression, in code, beside its words.
+ */
+function scheduleSpans(schedule: string, timezone: string): Line {
+  const { words, cron } = scheduleWords(schedule);
+  if (!cron) return [span.plain(`${words ?? schedule} (${timezone})`)];
+  if (!words) return [span.plain('on the schedule '), span.code(cron), span.plain(` (${timezone})`)];
+  return [span.plain(`${words} (`), span.code(cron), span.plain(`, ${timezone})`)];
 }
 
 /**
@@ -43,9 +46,9 @@ function scheduleText(schedule: string): string {
  * escaped) exactly like a digest. The admin's name and the filters are data, kept in plain spans.
  */
 export function confirmationView(c: ConfirmationSettings): View {
-  const what = `a digest of ${subjectText(c.filters)} here ${scheduleText(c.schedule)} (${c.timezone})`;
-  const lines = [
-    plainLine(c.created ? `Sitrep will post ${what}.` : `From now on, Sitrep posts ${what}.`),
+  const what = `a digest of ${subjectText(c.filters)} here `;
+  const lines: Line[] = [
+    [span.plain(c.created ? `Sitrep will post ${what}` : `From now on, Sitrep posts ${what}`), ...scheduleSpans(c.schedule, c.timezone), span.plain('.')],
     [span.italic('Next digest: '), span.plain(formatInZone(c.nextRunAt, c.timezone))],
   ];
   if (c.skipEmpty) lines.push(plainLine('When nothing changed, nothing is posted.'));

@@ -2,7 +2,7 @@
 // slots they produce in an IANA zone. Slots are computed here, not taken from node-cron's
 // timers, so catch-up, `/digest list` and the delivery log all agree on what a slot is.
 import { CronError, DAY_NAMES, matchesDate, minutesOfDay, parseCron, type CronFields } from './cron.js';
-import { instantOf, localParts } from './zoned-time.js';
+import { instantOf, localParts, offsetMs } from './zoned-time.js';
 
 export interface Schedule {
   /** Normalised as people write it: `daily 08:00`, `weekly mon 09:00`, `0 8 * * 1-5`. */
@@ -104,15 +104,42 @@ interface LocalDate {
   day: number;
 }
 
+const utcDay = (date: LocalDate) => Date.UTC(date.year, date.month - 1, date.day);
+
 function shiftDate(date: LocalDate, days: number): LocalDate {
-  const d = new Date(Date.UTC(date.year, date.month - 1, date.day) + days * DAY_MS);
+  const d = new Date(utcDay(date) + days * DAY_MS);
   return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+}
+
+const minutesMemo = new WeakMap<CronFields, number[]>();
+
+/** minutesOfDay, once per parsed schedule: a `*\/15` day has 96 of them. */
+function minutesOf(fields: CronFields): number[] {
+  let minutes = minutesMemo.get(fields);
+  if (!minutes) {
+    minutes = minutesOfDay(fields);
+    minutesMemo.set(fields, minutes);
+  }
+  return minutes;
+}
+
+/**
+ * The zone's offset over a whole local date, when one offset holds from a day before it to a
+ * day after it (every date but the few around a change): two Intl reads instead of several per slot.
+ */
+function steadyOffset(zone: string, wallMidnight: number): number | undefined {
+  const before = offsetMs(wallMidnight - DAY_MS, zone);
+  return before === offsetMs(wallMidnight + 2 * DAY_MS, zone) ? before : undefined;
 }
 
 /** The instants a schedule runs at on one local date, ascending and without repeats. */
 function slotsOn(fields: CronFields, zone: string, date: LocalDate): number[] {
   if (!matchesDate(fields, date.year, date.month, date.day)) return [];
-  const instants = minutesOfDay(fields).map((m) => instantOf({ ...date, hour: Math.floor(m / 60), minute: m % 60 }, zone));
+  const minutes = minutesOf(fields);
+  const wallMidnight = Date.UTC(date.year, date.month - 1, date.day);
+  const offset = steadyOffset(zone, wallMidnight);
+  if (offset !== undefined) return minutes.map((m) => wallMidnight + m * 60_000 - offset);
+  const instants = minutes.map((m) => instantOf({ ...date, hour: Math.floor(m / 60), minute: m % 60 }, zone));
   // Two local times can land on one instant (02:00 moved by spring-forward onto 03:00).
   return [...new Set(instants)].sort((a, b) => a - b);
 }
@@ -156,14 +183,91 @@ export function latestRun(schedule: Pick<Schedule, 'fields'>, zone: string, atOr
   return undefined;
 }
 
-/** How many slots fall in [from, to], counting up to `cap`. */
-export function countRuns(schedule: Pick<Schedule, 'fields'>, zone: string, from: Date, to: Date, cap = 1000): number {
+/**
+ * How many slots fall in [from, to], exactly: date by date, each date's slots worked out once
+ * (a catch-up after days down counts thousands of `*\/15` slots without a nextRun per slot).
+ */
+export function countRuns(schedule: Pick<Schedule, 'fields'>, zone: string, from: Date, to: Date): number {
+  const fromMs = from.getTime();
+  const toMs = to.getTime();
+  if (fromMs > toMs) return 0;
+  // A day early and a day late: a slot moved by spring-forward can cross into another date.
+  const first = shiftDate(localDateOf(fromMs, zone), -1);
+  const days = Math.round((utcDay(localDateOf(toMs, zone)) - utcDay(first)) / DAY_MS) + 1;
   let count = 0;
-  let cursor: Date | undefined = new Date(from.getTime() - 1);
-  while (count < cap) {
-    cursor = nextRun(schedule, zone, cursor);
-    if (!cursor || cursor.getTime() > to.getTime()) break;
-    count += 1;
+  let previous = new Set<number>();
+  for (let i = 0; i <= days; i++) {
+    const inRange = slotsOn(schedule.fields, zone, shiftDate(first, i)).filter((t) => t >= fromMs && t <= toMs);
+    // A slot moved across midnight may land on the next date's own slot: one slot, counted once.
+    count += inRange.filter((t) => !previous.has(t)).length;
+    previous = new Set(inRange);
   }
   return count;
+}
+
+/** A schedule in words, and the cron expression it reads, kept beside the words. */
+export interface ScheduleWords {
+  /** `daily at 08:00`, `weekly on Monday at 09:00`, `at 08:00 on Friday to Sunday`; absent when no plain reading is simple. */
+  words?: string;
+  /** The expression as typed, for a cron schedule. */
+  cron?: string;
+}
+
+const FULL_DAY_WORDS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const hhmm = (minuteOfDay: number) => `${pad(Math.floor(minuteOfDay / 60))}:${pad(minuteOfDay % 60)}`;
+
+function listWords(items: readonly string[]): string {
+  return items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)!}`;
+}
+
+/** `at 08:00`, `at 07:30 and 19:30`, `every 15 minutes`, `every 30 minutes from 06:00 to 09:30`. */
+function timesWords(times: readonly number[]): string | undefined {
+  if (times.length <= 4) return `at ${listWords(times.map(hhmm))}`;
+  const gap = times[1]! - times[0]!;
+  if (!times.every((t, i) => i === 0 || t - times[i - 1]! === gap)) return undefined;
+  const every = gap % 60 === 0 ? (gap === 60 ? 'every hour' : `every ${gap / 60} hours`) : `every ${gap} minutes`;
+  // All day from midnight reads alone; otherwise the first and last slot bound it.
+  return times[0] === 0 && times.length * gap === 1440 ? every : `${every} from ${hhmm(times[0]!)} to ${hhmm(times.at(-1)!)}`;
+}
+
+/** Days of the week as a run around the week where they make one (`fri-sun` → Friday to Sunday). */
+function weekdaysWords(days: readonly number[]): string {
+  if (days.length === 7) return 'every day';
+  if (days.length === 1) return `every ${FULL_DAY_WORDS[days[0]!]}`;
+  // Not all seven: some day starts a run (its eve is missing).
+  const start = days.find((d) => !days.includes((d + 6) % 7))!;
+  const run = Array.from({ length: days.length }, (_, i) => (start + i) % 7);
+  const oneRun = run.every((d) => days.includes(d));
+  if (oneRun && days.length > 2) return `on ${FULL_DAY_WORDS[run[0]!]} to ${FULL_DAY_WORDS[run.at(-1)!]}`;
+  return `on ${listWords((oneRun ? run : days).map((d) => FULL_DAY_WORDS[d]!))}`;
+}
+
+/** A cron expression in words where that is simple: every month, at a few times or a steady step. */
+function cronWords(fields: CronFields): string | undefined {
+  if (fields.months.length !== 12) return undefined;
+  const times = timesWords(minutesOfDay(fields));
+  if (!times) return undefined;
+  if (fields.daysOfWeek) return `${times} ${weekdaysWords(fields.daysOfWeek)}`;
+  if (fields.daysOfMonth) {
+    const days = fields.daysOfMonth;
+    return `${times} on ${days.length === 1 ? 'day' : 'days'} ${listWords(days.map(String))} of the month`;
+  }
+  return times.startsWith('at ') ? `${times} every day` : times;
+}
+
+/** How a stored schedule's text reads in a sentence (`Sitrep will post a digest here …`). */
+export function scheduleWords(text: string): ScheduleWords {
+  const daily = /^daily (\d\d:\d\d)$/.exec(text);
+  if (daily) return { words: `daily at ${daily[1]}` };
+  const weekly = /^weekly (\w+) (\d\d:\d\d)$/.exec(text);
+  const day = weekly ? parseDay(weekly[1]!) : undefined;
+  if (weekly && day !== undefined) return { words: `weekly on ${FULL_DAY_WORDS[day]} at ${weekly[2]}` };
+  try {
+    // Stored expressions keep their older meaning (`5/15`), as the scheduler reads them.
+    const words = cronWords(parseCron(text, { stored: true }));
+    return words ? { words, cron: text } : { cron: text };
+  } catch (error) {
+    if (error instanceof CronError) return { cron: text };
+    throw error;
+  }
 }

@@ -61,6 +61,9 @@ export interface SubscribeRequest {
   context?: string;
 }
 
+/** What /digest subscribe asks for: without a schedule, the channel's current one stays (changing only a filter). */
+export type SubscribeAsk = Omit<SubscribeRequest, 'schedule'> & { schedule?: Schedule };
+
 /**
  * What became of the confirmation a subscribe posts in its channel. Posting it is also the proof
  * that Sitrep can post there, so a permanent refusal makes the whole subscribe `refused`.
@@ -74,6 +77,8 @@ export type ConfirmationOutcome =
 
 export type SubscribeOutcome =
   | { status: 'saved'; subscription: SubscriptionInfo; created: boolean; confirmation: ConfirmationOutcome }
+  /** The channel's active subscription already had these settings: nothing was posted or written. */
+  | { status: 'unchanged'; subscription: SubscriptionInfo }
   /**
    * The platform refused the confirmation for good (no access, channel gone): nothing was
    * written. `current` is the channel's subscription as it still stands, if it has one.
@@ -99,9 +104,10 @@ export interface DigestService {
   readonly defaultTimeZone: string;
   /**
    * Posts a confirmation in the channel, then creates the channel's subscription or replaces
-   * its settings (and resumes it if paused) — unless the platform refused that post for good.
+   * its settings (and resumes it if paused) — unless the platform refused that post for good, or
+   * nothing would change.
    */
-  subscribe(request: SubscribeRequest): Promise<SubscribeOutcome>;
+  subscribe(request: SubscribeAsk): Promise<SubscribeOutcome>;
   unsubscribe(channel: ChannelKey): boolean;
   find(channel: ChannelKey): SubscriptionInfo | undefined;
   /** Every subscription in the workspace (or, without one, on the platform). */

@@ -49,8 +49,10 @@ export function resolvedTimeZone(name: string): string | undefined {
 }
 
 /**
- * Zones IANA renamed whose old spelling Intl (through ICU, which keeps CLDR's first ids) still
- * gives as their name: typed in full, the current name is kept rather than replaced by the old.
+ * IANA's current names for the 19 zones whose older name Intl (through ICU, which keeps CLDR's
+ * first ids) still gives as the zone's id: `Europe/Kyiv` → `Europe/Kiev`. Node 20's Intl lists
+ * every other zone under IANA's name (checked against tzdata's zone.tab in the tests), so these
+ * are the only ones it cannot tell; the old names map to them through Intl itself.
  */
 const RENAMED_ZONES = [
   'Africa/Asmara', 'America/Argentina/Buenos_Aires', 'America/Argentina/Catamarca', 'America/Argentina/Cordoba',
@@ -59,11 +61,26 @@ const RENAMED_ZONES = [
   'Atlantic/Faroe', 'Europe/Kyiv', 'Pacific/Chuuk', 'Pacific/Kanton', 'Pacific/Pohnpei',
 ];
 
+let currentNames: Map<string, string> | undefined;
+
+/** Intl's id of each renamed zone → IANA's current name (`Europe/Kiev` → `Europe/Kyiv`). */
+function currentNameOf(): Map<string, string> {
+  currentNames ??= new Map(RENAMED_ZONES.flatMap((zone) => {
+    const id = resolvedTimeZone(zone);
+    // A newer ICU that answers IANA's name needs no mapping.
+    return id && id !== zone ? [[id, zone] as [string, string]] : [];
+  }));
+  return currentNames;
+}
+
+/** IANA's current name for a zone Intl knows by `id`. */
+const currentName = (id: string) => currentNameOf().get(id) ?? id;
+
 let spellings: Map<string, string> | undefined;
 
-/** Every zone name as IANA spells it, by its lower case: Intl's own and the renamed ones. */
+/** Every zone name as IANA spells it today, by its lower case: Intl's own, renamed ones current. */
 function zoneSpellings(): Map<string, string> {
-  spellings ??= new Map(['UTC', ...Intl.supportedValuesOf('timeZone'), ...RENAMED_ZONES].map((zone) => [zone.toLowerCase(), zone]));
+  spellings ??= new Map(['UTC', ...Intl.supportedValuesOf('timeZone').map(currentName)].map((zone) => [zone.toLowerCase(), zone]));
   return spellings;
 }
 
@@ -76,15 +93,16 @@ export function isFixedOffsetZone(name: string): boolean {
  * The canonical name of an IANA time zone as an admin may type it (`europe/paris` →
  * `Europe/Paris`), or undefined. Names without a region other than UTC and GMT are refused:
  * they are legacy abbreviations Intl maps to some city's zone (EST → America/Panama, with no
- * daylight saving time; CET → Europe/Brussels), rarely the zone the admin meant. A name IANA
- * spells is kept as typed (`Europe/Kyiv`, not the `Europe/Kiev` Intl answers); other links
- * become the zone they stand for (`US/Eastern` → `America/New_York`).
+ * daylight saving time; CET → Europe/Brussels), rarely the zone the admin meant. Aliases become
+ * the zone they stand for, under IANA's current name: `US/Eastern` → `America/New_York`,
+ * `Europe/Kiev` and `europe/kyiv` → `Europe/Kyiv`, `America/Argentina/ComodRivadavia` →
+ * `America/Argentina/Catamarca`.
  */
 export function canonicalTimeZone(name: string): string | undefined {
   const trimmed = name.trim();
   if (!trimmed.includes('/') && !/^(utc|gmt)$/i.test(trimmed)) return undefined;
   const resolved = resolvedTimeZone(trimmed);
-  return resolved && (zoneSpellings().get(trimmed.toLowerCase()) ?? resolved);
+  return resolved && currentName(resolved);
 }
 
 /**
@@ -94,7 +112,10 @@ export function canonicalTimeZone(name: string): string | undefined {
 export function closestTimeZones(typed: string, nearest: (names: readonly string[], typed: string) => string[]): string[] {
   const key = typed.trim().toLowerCase().replace(/\s+/g, '_');
   const zones = [...zoneSpellings().values()];
-  const city = zones.filter((zone) => zone.toLowerCase().split('/').at(-1) === key);
+  const cityOf = (zone: string) => zone.toLowerCase().split('/').at(-1);
+  // The old city names too (`Kiev` → Europe/Kyiv, `Calcutta` → Asia/Kolkata).
+  const named = [...zones, ...currentNameOf().keys()].filter((zone) => cityOf(zone) === key).map(currentName);
+  const city = [...new Set(named)];
   return city.length > 0 ? city.slice(0, 3) : nearest(zones, typed.trim());
 }
 
