@@ -4,7 +4,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { drawPicture } from '../../core/charts/picture.js';
 import type { Logger } from '../../core/logger.js';
-import { plainLine, span, type View } from '../../core/view.js';
+import { plainLine, span, type Line, type Section, type View } from '../../core/view.js';
 
 export interface PictureFiles {
   /** SITREP_CHARTS_DIR: created when the first picture is written. */
@@ -17,21 +17,45 @@ function fileName(filename: string, now: Date): string {
   return `${now.toISOString().replace(/:|\./g, '-')}-${filename}`;
 }
 
+/**
+ * What the console printed for a message's picture: its path (or why it is missing) under the
+ * intro, and its figures as a Data section. A later edit of the message prints them again, as
+ * Discord and Slack keep the picture they hold.
+ */
+export interface PrintedPicture {
+  alt: string;
+  intro: Line[];
+  sections: Section[];
+}
+
 /** The view as the console prints it: its picture written to a file, the path and the figures under the text. */
 export async function withPictureFile(view: View, files: PictureFiles, now = new Date()): Promise<View> {
+  return (await printPicture(view, files, now)).view;
+}
+
+/** As withPictureFile, with what it added for the picture (absent when the view has none or it could not be drawn). */
+export async function printPicture(view: View, files: PictureFiles, now = new Date()): Promise<{ view: View; printed?: PrintedPicture }> {
   const image = view.image;
-  if (!image) return view;
+  if (!image) return { view };
   const drawn = await drawPicture(view, files.logger);
   const { image: _image, ...text } = drawn.view;
-  if (!drawn.png) return text;
-  const withData = { ...text, sections: [...text.sections, { heading: [span.bold('Data')], lines: image.table }] };
+  if (!drawn.png) return { view: text };
   const path = resolve(join(files.dir, fileName(image.filename, now)));
+  const sections: Section[] = [{ heading: [span.bold('Data')], lines: image.table }];
+  let intro: Line;
   try {
     await mkdir(files.dir, { recursive: true });
     await writeFile(path, drawn.png);
+    intro = [span.plain(`Picture (${image.width}×${image.height}): `), span.code(path)];
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    return { ...withData, intro: [...(text.intro ?? []), plainLine(`The picture could not be written to ${files.dir} (${reason}): check SITREP_CHARTS_DIR.`)] };
+    intro = plainLine(`The picture could not be written to ${files.dir} (${reason}): check SITREP_CHARTS_DIR.`);
   }
-  return { ...withData, intro: [...(text.intro ?? []), [span.plain(`Picture (${image.width}×${image.height}): `), span.code(path)]] };
+  const printed: PrintedPicture = { alt: image.alt, intro: [intro], sections };
+  return { view: withPrinted(text, printed), printed };
+}
+
+/** `view` with a picture's lines as the console prints them: the path under the intro, the figures last. */
+export function withPrinted(view: View, printed: Pick<PrintedPicture, 'intro' | 'sections'>): View {
+  return { ...view, intro: [...(view.intro ?? []), ...printed.intro], sections: [...view.sections, ...printed.sections] };
 }

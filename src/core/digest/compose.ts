@@ -1,7 +1,7 @@
 // Turns a subscription's changes into one digest view: a header (period, counts by event type,
 // new actors, notes), then new entries newest first, corrections, restorations and removals,
 // grouped by topic when there are several. Stored text stays in spans for renderers to escape.
-import { plural } from '../text.js';
+import { formatCount, plural } from '../text.js';
 import { eventTypeLabel, humanize } from '../vocabulary.js';
 import { span, type Line, type Section, type View } from '../view.js';
 import type { EntryInput, Fatalities } from '../domain.js';
@@ -11,6 +11,7 @@ import type { ActorMerge, ChangeSet, DigestFilters, EntryChange, EntryChangeKind
 import { filterChanges, filtersKey, KIND_ORDER } from './changes.js';
 import { correctionLines, entryMetaLines } from './entry-lines.js';
 import { groupHeading } from './split.js';
+import { KIND_WORDS, listedPerKind, MAX_LISTED, unlistedSections } from './unlisted.js';
 import { formatInZone } from './zoned-time.js';
 
 /** What an empty digest says. */
@@ -18,8 +19,7 @@ export const NOTHING_CHANGED = 'Nothing changed since the last digest.';
 /** …and before the channel's first digest, when there is no last one to count from. */
 export const NOTHING_YET = 'Nothing has changed yet.';
 
-/** More than this many items of one kind are counted but not listed, and the digest says so. */
-export const MAX_LISTED_PER_KIND = 50;
+export { MAX_LISTED } from './unlisted.js';
 
 export interface DigestContext {
   filters: DigestFilters;
@@ -48,20 +48,14 @@ export interface ComposedDigest {
   counts: Record<EntryChangeKind, number>;
 }
 
-const KIND_WORDS: Record<EntryChangeKind, readonly [string, string]> = {
-  new: ['new entry', 'new entries'],
-  corrected: ['correction', 'corrections'],
-  restored: ['restored entry', 'restored entries'],
-  removed: ['removal', 'removals'],
-};
-
 export function digestTitle(filters: DigestFilters, preview = false): string {
   const parts = [filters.topic, filters.eventType ? eventTypeLabel(filters.eventType) : undefined, filters.actorName].filter(Boolean);
   const base = preview ? 'Digest preview' : 'Sitrep digest';
   return parts.length > 0 ? `${base} — ${parts.join(' · ')}` : base;
 }
 
-function countsLine(items: readonly EntryChange[], newActors: number, merges: number): Line {
+/** The header's counts: every item the digest covers, listed in full or (past the bound) named by id. */
+function countsLine(items: readonly EntryChange[], listed: number, newActors: number, merges: readonly ActorMerge[]): Line {
   const byKind = countByKind(items);
   const parts: string[] = [];
   if (byKind.new > 0) {
@@ -79,8 +73,16 @@ function countsLine(items: readonly EntryChange[], newActors: number, merges: nu
   }
   for (const kind of KIND_ORDER.slice(1)) if (byKind[kind] > 0) parts.push(plural(byKind[kind], ...KIND_WORDS[kind]));
   if (newActors > 0) parts.push(plural(newActors, 'new actor'));
-  if (merges > 0) parts.push(plural(merges, 'actor merge'));
+  parts.push(...mergeCounts(merges));
+  if (listed < items.length) parts.push(`${formatCount(listed)} listed in full, ${formatCount(items.length - listed)} named by id after them`);
   return [span.bold(parts.join(' · '))];
+}
+
+/** Merges and unmerges (merges taken back), counted apart as the digest's section names them. */
+function mergeCounts(merges: readonly ActorMerge[]): string[] {
+  const undone = merges.filter((m) => m.undone).length;
+  const made = merges.length - undone;
+  return [...(made > 0 ? [plural(made, 'actor merge')] : []), ...(undone > 0 ? [plural(undone, 'actor unmerge')] : [])];
 }
 
 function countByKind(items: readonly EntryChange[]): Record<EntryChangeKind, number> {
@@ -192,16 +194,14 @@ function bodyFor(set: ChangeSet, filters: DigestFilters): DigestBody {
 }
 
 function buildBody(set: ChangeSet, filters: DigestFilters): DigestBody {
-  const counts = countByKind([]);
   if (set.oversized) {
     const summary = [span.bold(`${plural(set.oversized.revisions, 'change')} since the last digest — too many to summarise here. Browse them with `), span.command('timeline'), span.bold('.')];
-    return { summary, sections: [], counts, empty: false, topics: [] };
+    return { summary, sections: [], counts: countByKind([]), empty: false, topics: [] };
   }
   // The range's changes are already in digest order; filtering keeps it.
   const items = filterChanges(set.entries, filters);
-  const listed: EntryChange[] = [];
-  for (const item of items) if (++counts[item.kind] <= MAX_LISTED_PER_KIND) listed.push(item);
-  const unlisted = KIND_ORDER.filter((k) => counts[k] > MAX_LISTED_PER_KIND).map((k) => plural(counts[k] - MAX_LISTED_PER_KIND, ...KIND_WORDS[k]));
+  const counts = countByKind(items);
+  const { listed, unlisted } = splitListed(items, counts);
   const byTopic = new Map<string, EntryChange[]>();
   for (const item of listed) {
     const group = byTopic.get(item.after.topic);
@@ -220,31 +220,48 @@ function buildBody(set: ChangeSet, filters: DigestFilters): DigestBody {
     }
     for (const item of group) sections.push(itemSection(item, set.actorNames));
   }
-  if (unlisted.length > 0) {
-    sections.push({
-      heading: [span.bold('Not listed')],
-      lines: [[span.plain(`${unlisted.join(', ')} more than fit in one digest — see `), span.command('timeline'), span.plain(' for all of them.')]],
-    });
-  }
+  sections.push(...unlistedSections(unlisted));
   const newActors = newActorsShown(set, items, filters);
-  if (newActors.length > 0) sections.push(newActorsSection(newActors, set));
+  sections.push(...newActorsSections(newActors, set));
   const merges = mergesShown(set, items, filters);
-  if (merges.length > 0) {
-    const name = (id: number) => set.actorNames.get(id) ?? `actor ${id}`;
-    sections.push({
-      heading: [span.bold(merges.some((m) => m.undone) ? 'Actor merges' : 'Actors merged')],
-      lines: merges.map((m) => [
-        span.plain(
-          m.undone
-            ? `${name(m.fromId)} is separate from ${name(m.intoId)} again (a merge taken back): entries that named ${name(m.fromId)} name it again.`
-            : `${name(m.fromId)} → ${name(m.intoId)}: entries that named ${name(m.fromId)} now name ${name(m.intoId)}.`,
-        ),
-      ]),
-    });
-  }
+  if (merges.length > 0) sections.push(mergesSection(merges, set));
   const empty = items.length === 0 && merges.length === 0 && newActors.length === 0;
-  const summary = empty ? [span.plain(NOTHING_CHANGED)] : countsLine(items, newActors.length, merges.length);
+  const summary = empty ? [span.plain(NOTHING_CHANGED)] : countsLine(items, listed.length, newActors.length, merges);
   return { summary, sections, counts, empty, topics: [...byTopic.keys()].sort() };
+}
+
+/** The items listed in full (in digest order) and, past MAX_LISTED, those only named, by kind. */
+function splitListed(items: readonly EntryChange[], counts: Record<EntryChangeKind, number>): { listed: EntryChange[]; unlisted: Map<EntryChangeKind, EntryChange[]> } {
+  if (items.length <= MAX_LISTED) return { listed: [...items], unlisted: new Map() };
+  const quota = listedPerKind(counts);
+  const listed: EntryChange[] = [];
+  const unlisted = new Map<EntryChangeKind, EntryChange[]>();
+  for (const item of items) {
+    if (quota[item.kind]-- > 0) listed.push(item);
+    else {
+      const left = unlisted.get(item.kind);
+      if (left) left.push(item);
+      else unlisted.set(item.kind, [item]);
+    }
+  }
+  return { listed, unlisted };
+}
+
+/** Merges and unmerges, under a heading that names what it holds, as the header counts them. */
+function mergesSection(merges: readonly ActorMerge[], set: ChangeSet): Section {
+  const name = (id: number) => set.actorNames.get(id) ?? `actor ${id}`;
+  const undone = merges.filter((m) => m.undone).length;
+  const heading = undone === 0 ? 'Actors merged' : undone === merges.length ? 'Actors unmerged' : 'Actors merged and unmerged';
+  return {
+    heading: [span.bold(heading)],
+    lines: merges.map((m) => [
+      span.plain(
+        m.undone
+          ? `${name(m.fromId)} is separate from ${name(m.intoId)} again (a merge taken back): entries that named ${name(m.fromId)} name it again.`
+          : `${name(m.fromId)} → ${name(m.intoId)}: entries that named ${name(m.fromId)} now name ${name(m.intoId)}.`,
+      ),
+    ]),
+  };
 }
 
 /**
@@ -278,15 +295,23 @@ function mergesShown(set: ChangeSet, items: readonly EntryChange[], filters: Dig
   });
 }
 
-function newActorsSection(ids: readonly number[], set: ChangeSet): Section {
-  const lines = ids.slice(0, MAX_LISTED_PER_KIND).map((id): Line => {
+/** Lines per section of new actors, so each section fits a part (and a Discord field). */
+const ACTORS_PER_SECTION = 20;
+
+/** Every new actor up to MAX_LISTED, in as many sections as that takes (a long digest is posted in parts). */
+function newActorsSections(ids: readonly number[], set: ChangeSet): Section[] {
+  const lines = ids.slice(0, MAX_LISTED).map((id): Line => {
     const actor = set.newActors.get(id)!;
     return [span.bold(set.actorNames.get(id) ?? `actor ${id}`), span.plain(` — ${humanize(actor.kind)}`), ...(actor.title ? [span.plain(`, ${actor.title}`)] : [])];
   });
-  if (ids.length > MAX_LISTED_PER_KIND) {
-    lines.push([span.plain(`${plural(ids.length - MAX_LISTED_PER_KIND, 'more new actor', 'more new actors')} — see `), span.command('actors list'), span.plain('.')]);
+  if (ids.length > MAX_LISTED) {
+    lines.push([span.plain(`${plural(ids.length - MAX_LISTED, 'more new actor', 'more new actors')} — see `), span.command('actors list'), span.plain('.')]);
   }
-  return { heading: [span.bold('New actors')], lines };
+  const sections: Section[] = [];
+  for (let i = 0; i < lines.length; i += ACTORS_PER_SECTION) {
+    sections.push({ heading: [span.bold(i === 0 ? 'New actors' : 'New actors (continued)')], lines: lines.slice(i, i + ACTORS_PER_SECTION) });
+  }
+  return sections;
 }
 
 const DETAILS: Line = [span.plain('Details: '), span.command('entry show', 'ID')];

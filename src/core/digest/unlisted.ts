@@ -1,0 +1,70 @@
+// How many items a digest lists in full, and how it names the rest. A digest is posted in as many
+// parts as it needs, so the bound only stops a mass import or clean-up from posting hundreds of
+// messages in a channel: no newsroom's day comes near it. Past it, every item left out is still
+// named by id, with the command that shows it (/timeline finds neither corrections nor removals).
+import { plural } from '../text.js';
+import { span, type Line, type Section } from '../view.js';
+import type { EntryChange, EntryChangeKind } from './changes.js';
+import { KIND_ORDER } from './changes.js';
+
+/** Items listed in full per digest, over all kinds (up to 20 items a part: 25–35 messages). */
+export const MAX_LISTED = 500;
+
+export const KIND_WORDS: Record<EntryChangeKind, readonly [string, string]> = {
+  new: ['new entry', 'new entries'],
+  corrected: ['correction', 'corrections'],
+  restored: ['restored entry', 'restored entries'],
+  removed: ['removal', 'removals'],
+};
+
+/**
+ * How many of each kind are listed: all, up to MAX_LISTED in total. Past it, the smaller kinds
+ * keep all theirs and the larger share what is left, so a mass import does not hide a removal.
+ */
+export function listedPerKind(counts: Readonly<Record<EntryChangeKind, number>>, max = MAX_LISTED): Record<EntryChangeKind, number> {
+  const quota = { ...counts };
+  const kinds = KIND_ORDER.filter((k) => counts[k] > 0).sort((a, b) => counts[a] - counts[b]);
+  let left = max;
+  kinds.forEach((kind, index) => {
+    quota[kind] = Math.min(counts[kind], Math.floor(left / (kinds.length - index)));
+    left -= quota[kind];
+  });
+  return quota;
+}
+
+/** `#3, #7–#12`: ids ascending, runs of consecutive ids (an import's) as ranges. */
+export function idRanges(ids: readonly number[]): string[] {
+  const sorted = [...ids].sort((a, b) => a - b);
+  const ranges: string[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    let end = i;
+    while (end + 1 < sorted.length && sorted[end + 1] === sorted[end]! + 1) end += 1;
+    ranges.push(end > i ? `#${sorted[i]}–#${sorted[end]}` : `#${sorted[i]}`);
+    i = end + 1;
+  }
+  return ranges;
+}
+
+/** The command that shows what the digest would have said of an item. */
+const SHOWN_BY: Record<EntryChangeKind, string> = { new: 'entry show', corrected: 'entry history', restored: 'entry history', removed: 'entry history' };
+
+/** Ids per section, so a section stays well inside one part (and one Discord field). */
+const RANGES_PER_SECTION = 40;
+
+/** The items past the bound, by kind: named by id, with the command that shows each. */
+export function unlistedSections(unlisted: ReadonlyMap<EntryChangeKind, readonly EntryChange[]>): Section[] {
+  const sections: Section[] = [];
+  for (const kind of KIND_ORDER) {
+    const items = unlisted.get(kind);
+    if (!items || items.length === 0) continue;
+    const ranges = idRanges(items.map((item) => item.entryId));
+    const see: Line = [span.plain('Each: '), span.command(SHOWN_BY[kind], 'ID')];
+    for (let i = 0; i < ranges.length; i += RANGES_PER_SECTION) {
+      const ids: Line = [span.plain(ranges.slice(i, i + RANGES_PER_SECTION).join(', '))];
+      const last = i + RANGES_PER_SECTION >= ranges.length;
+      const title = `Not listed: ${plural(items.length, ...KIND_WORDS[kind])} past the ${MAX_LISTED} items a digest lists${i > 0 ? ' (continued)' : ''}`;
+      sections.push({ heading: [span.bold(title)], lines: last ? [ids, see] : [ids] });
+    }
+  }
+  return sections;
+}
