@@ -1,5 +1,6 @@
 // The review channels and what is posted there: rows queued, claimed by one process, handed to
-// the platform, then posted (with the platform's message references) or failed. A row whose
+// the platform, then posted (with the platform's message references), queued again to wait
+// (`retry_at`) after a failure for now, or failed for good. A row whose
 // process stopped while it was claimed is queued again if it was never handed over, else it is
 // unconfirmed: it may be in the channel, so it is never posted twice.
 import type { PlatformName } from '../core/caller.js';
@@ -8,9 +9,6 @@ import type { Candidate } from '../core/review/candidate.js';
 import type { ChannelRef, ClaimedPost, RedrawnCard, ReviewChannel, UnconfirmedCard } from '../core/review/review-port.js';
 import type { View } from '../core/view.js';
 import type { StatementCache } from './statement-cache.js';
-
-/** Tries of a post that fails for now before it is given up. */
-const MAX_ATTEMPTS = 5;
 
 interface ChannelRow {
   platform: string;
@@ -33,6 +31,7 @@ interface PostRow {
   attempts: number;
   created_at: string;
   message_refs: string;
+  failing_since: string | null;
 }
 
 const ref = (row: { platform: string; workspace_id: string; channel_id: string; context: string }): ChannelRef => ({
@@ -104,9 +103,10 @@ export function claim(
   limit: number,
   candidate: (id: number) => Candidate | undefined,
 ): ClaimedPost[] {
+  // A post that failed for now waits for its `retry_at`.
   const rows = cache
-    .get("SELECT * FROM review_posts WHERE status = 'queued' AND platform IN (SELECT value FROM json_each(?)) ORDER BY id LIMIT ?")
-    .all(JSON.stringify(platforms), limit) as PostRow[];
+    .get("SELECT * FROM review_posts WHERE status = 'queued' AND platform IN (SELECT value FROM json_each(?)) AND (retry_at IS NULL OR retry_at <= ?) ORDER BY id LIMIT ?")
+    .all(JSON.stringify(platforms), now.toISOString(), limit) as PostRow[];
   // Each claim counts as an attempt, which also tells it from a later claim of the same row.
   const mark = cache.get('UPDATE review_posts SET status = ?, sender = ?, attempts = attempts + ?, handed_at = NULL, drawn_revision = ?, updated_at = ? WHERE id = ?');
   const claimed: ClaimedPost[] = [];
@@ -117,7 +117,14 @@ export function claim(
       continue;
     }
     mark.run('sending', sender, 1, card?.revision ?? 0, now.toISOString(), row.id);
-    const post = { ...ref(row), id: row.id, claim: row.attempts + 1, delivered: JSON.parse(row.message_refs) as string[], ...(row.attempts > 0 ? { retryOf: new Date(row.created_at) } : {}) };
+    const post = {
+      ...ref(row),
+      id: row.id,
+      claim: row.attempts + 1,
+      delivered: JSON.parse(row.message_refs) as string[],
+      ...(row.attempts > 0 ? { retryOf: new Date(row.created_at) } : {}),
+      ...(row.failing_since ? { failingSince: new Date(row.failing_since) } : {}),
+    };
     claimed.push(card ? { ...post, kind: 'card', candidate: card } : { ...post, kind: 'notice', view: JSON.parse(row.notice!) as View });
   }
   return claimed;
@@ -132,13 +139,33 @@ export function handOver(cache: StatementCache, post: Pick<ClaimedPost, 'id' | '
 }
 
 export function posted(cache: StatementCache, id: number, refs: readonly string[], now: Date): void {
-  cache.get("UPDATE review_posts SET status = 'posted', message_refs = ?, last_error = NULL, updated_at = ? WHERE id = ?").run(JSON.stringify(refs), now.toISOString(), id);
+  cache
+    .get("UPDATE review_posts SET status = 'posted', message_refs = ?, last_error = NULL, retry_at = NULL, failing_since = NULL, updated_at = ? WHERE id = ?")
+    .run(JSON.stringify(refs), now.toISOString(), id);
 }
 
-export function failed(cache: StatementCache, id: number, error: string, retry: boolean, now: Date, delivered: readonly string[]): void {
+/** `retryAt`: queued again, not claimed before then; without it, failed for good. */
+export function failed(cache: StatementCache, id: number, error: string, retryAt: Date | undefined, now: Date, delivered: readonly string[]): void {
   cache
-    .get("UPDATE review_posts SET status = CASE WHEN ? AND attempts < ? THEN 'queued' ELSE 'failed' END, message_refs = ?, last_error = ?, updated_at = ? WHERE id = ?")
-    .run(retry ? 1 : 0, MAX_ATTEMPTS, JSON.stringify(delivered), error, now.toISOString(), id);
+    .get(
+      `UPDATE review_posts SET status = CASE WHEN @retryAt IS NULL THEN 'failed' ELSE 'queued' END, retry_at = @retryAt,
+         failing_since = coalesce(failing_since, @now), message_refs = @delivered, last_error = @error, updated_at = @now WHERE id = @id`,
+    )
+    .run({ retryAt: retryAt?.toISOString() ?? null, now: now.toISOString(), delivered: JSON.stringify(delivered), error, id });
+}
+
+/**
+ * Puts back posts this claim did not try (their platform stopped the pass), as if never claimed:
+ * the claim is not counted as an attempt, and none is claimed again before `retryAt`. They wait
+ * on the platform's failures, so those count towards giving them up too.
+ */
+export function release(cache: StatementCache, posts: readonly Pick<ClaimedPost, 'id' | 'claim'>[], retryAt: Date, now: Date): void {
+  const put = cache.get(
+    `UPDATE review_posts SET status = 'queued', attempts = attempts - 1, retry_at = max(coalesce(retry_at, ''), @retryAt),
+       failing_since = coalesce(failing_since, @now), updated_at = @now
+     WHERE id = @id AND status = 'sending' AND attempts = @claim AND handed_at IS NULL`,
+  );
+  for (const post of posts) put.run({ retryAt: retryAt.toISOString(), now: now.toISOString(), id: post.id, claim: post.claim });
 }
 
 export function unconfirmedCards(cache: StatementCache, ids: readonly number[]): UnconfirmedCard[] {

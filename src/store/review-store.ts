@@ -167,8 +167,12 @@ export class SqliteReviewStore implements ReviewStore {
     posts.posted(this.cache, id, refs, now);
   }
 
-  failed(id: number, error: string, retry: boolean, now: Date, delivered: readonly string[]): void {
-    posts.failed(this.cache, id, error, retry, now, delivered);
+  failed(id: number, error: string, retryAt: Date | undefined, now: Date, delivered: readonly string[]): void {
+    posts.failed(this.cache, id, error, retryAt, now, delivered);
+  }
+
+  release(claimed: readonly Pick<ClaimedPost, 'id' | 'claim'>[], retryAt: Date, now: Date): void {
+    posts.release(this.cache, claimed, retryAt, now);
   }
 
   unconfirmedCards(ids: readonly number[]): UnconfirmedCard[] {

@@ -2,8 +2,11 @@
 // through the posters of this process, naming commands as the channel's workspace has them
 // (its context). Each post is claimed in the store first, so processes sharing a store never
 // post one twice; a post that fails for now, or that a stopped process never got to, is tried
-// again on a later pass, without the messages of it already in the channel.
-// Once a candidate is decided, its posted cards are edited to show the decision.
+// again on a later pass, without the messages of it already in the channel. A rate limit or a
+// platform's trouble stops the pass on that platform, and its posts wait (the Retry-After, else a
+// backoff), as digests do; a post is given up when retrying cannot help or after a day of failures.
+// Once a candidate is decided, its posted cards are edited to show the decision, also when the
+// decision came while its card was on its way.
 import type { PlatformName } from '../caller.js';
 import { rememberPost } from '../digest/post-edits.js';
 import type { PostEditStore } from '../digest/post-edits-port.js';
@@ -12,7 +15,7 @@ import { Turns } from '../turns.js';
 import { DeliveryError, type PostMark, type Poster } from '../poster.js';
 import type { Candidate } from './candidate.js';
 import { candidateCard, decidedCard } from './candidate-card.js';
-import type { ClaimedPost, ReviewStore } from './review-port.js';
+import type { ChannelRef, ClaimedPost, ReviewStore } from './review-port.js';
 
 /** The posters of the adapters running here (the scheduler's PosterRegistry). */
 export interface PosterLookup {
@@ -37,12 +40,33 @@ export interface CardPosterDeps {
 const POSTS_PER_PASS = 20;
 /** A post left `sending` this long was cut off by its process stopping. */
 const STALE_MS = 10 * 60_000;
+/** The wait after a post's second failure in a row without a Retry-After, doubled each failure after. */
+const FIRST_BACKOFF_MS = 60_000;
+const MAX_BACKOFF_MS = 60 * 60_000;
+/** A post failing for now this long is given up: what it says is stale by then, and /review list still has it. */
+const GIVE_UP_MS = 24 * 60 * 60_000;
+
+/**
+ * How long to wait after the post's `failures`-th failure in a row: what the platform asks
+ * (Retry-After), else nothing after the first (a blip: the next pass, a minute on, tries again),
+ * then 1, 2, 4 … minutes up to an hour, as digests' retryDelay doubles.
+ */
+export function cardRetryDelay(failures: number, error: unknown): number {
+  const hint = error instanceof DeliveryError ? error.retryAfterMs : undefined;
+  if (hint !== undefined) return hint;
+  return failures <= 1 ? 0 : Math.min(MAX_BACKOFF_MS, FIRST_BACKOFF_MS * 2 ** (failures - 2));
+}
+
+/** A rate limit or the platform's trouble (not one post's own problem): the platform's other posts wait too. */
+const stopsPlatform = (error: unknown): boolean => error instanceof DeliveryError && error.kind === 'retryable';
 
 export class CardPoster {
   private readonly turns: Turns;
   /** The pass running, and the one asked for while it runs (which every caller meanwhile shares). */
   private pass: Promise<number> | undefined;
   private next: Promise<number> | undefined;
+  /** Platforms that asked this process to wait (rate limit, outage), until when: no post or edit before. */
+  private readonly holds = new Map<PlatformName, Date>();
 
   constructor(private readonly deps: CardPosterDeps) {
     this.turns = deps.turns ?? new Turns();
@@ -67,8 +91,8 @@ export class CardPoster {
   }
 
   private async postOnce(): Promise<number> {
-    const { store, posters, now } = this.deps;
-    const platforms = posters.platforms();
+    const { store, now } = this.deps;
+    const platforms = this.openPlatforms();
     if (platforms.length === 0) return 0;
     const claimed = await this.turns.take(() =>
       store.inOneWrite(() => {
@@ -77,16 +101,57 @@ export class CardPoster {
         return store.claim(platforms, this.deps.sender, now(), POSTS_PER_PASS);
       }),
     );
-    let sent = 0;
-    let outcome: Outcome | undefined;
-    for (const post of claimed) {
-      const attempt = await this.send(post, outcome);
-      if (attempt.sent) sent += 1;
-      outcome = attempt.outcome;
+    const { landed, stopped, untried, outcome } = await this.sendAll(claimed);
+    // The last outcome, and the posts a stopped platform never got, put back to wait with it.
+    if (outcome || untried.length > 0) {
+      await this.turns.take(() =>
+        store.inOneWrite(() => {
+          outcome?.();
+          for (const [platform, retryAt] of stopped) store.release(untried.filter((post) => post.platform === platform), retryAt, now());
+        }),
+      );
     }
-    if (outcome) await this.turns.take(() => store.inOneWrite(outcome));
-    await this.redraw(platforms);
-    return sent;
+    // Every landed post is recorded now, so a decision from here on finds its messages itself.
+    await this.showLateDecisions(landed);
+    await this.redraw(this.openPlatforms());
+    return landed.length;
+  }
+
+  /** The platforms this process posts to that are not holding it off. */
+  private openPlatforms(): PlatformName[] {
+    const at = this.deps.now().getTime();
+    return this.deps.posters.platforms().filter((platform) => (this.holds.get(platform)?.getTime() ?? 0) <= at);
+  }
+
+  /** Sends the claimed posts in order; a platform that fails for now gets none more this pass. */
+  private async sendAll(claimed: readonly ClaimedPost[]): Promise<PassResult> {
+    const result: PassResult = { landed: [], stopped: new Map(), untried: [] };
+    for (const post of claimed) {
+      if (result.stopped.has(post.platform)) {
+        result.untried.push(post);
+        continue;
+      }
+      const attempt = await this.send(post, result.outcome);
+      result.outcome = attempt.outcome;
+      if (attempt.landed) result.landed.push(attempt.landed);
+      if (attempt.holdUntil) {
+        result.stopped.set(post.platform, attempt.holdUntil);
+        this.holds.set(post.platform, attempt.holdUntil);
+      }
+    }
+    return result;
+  }
+
+  /**
+   * Cards that landed after their candidate was decided (the decision found no posted card to
+   * edit): shown decided at once, rather than waiting for review with live buttons.
+   */
+  private async showLateDecisions(landed: readonly LandedPost[]): Promise<void> {
+    for (const { post, refs } of landed) {
+      if (post.kind !== 'card') continue;
+      const current = await this.turns.take(() => this.deps.store.candidate(post.candidate.id));
+      if (current && current.status !== 'pending') await this.showDecisionOn(current, { ...post, refs });
+    }
   }
 
   /**
@@ -118,25 +183,28 @@ export class CardPoster {
    * process posts to. A failed edit is logged: the card stays as it was and nothing is posted anew.
    */
   async showDecision(candidate: Candidate): Promise<void> {
-    const { store, posters, logger } = this.deps;
+    for (const card of this.deps.store.cardMessages(candidate.id)) await this.showDecisionOn(candidate, card);
+  }
+
+  /** Shows the decision in one channel's messages of the card (and remembers an approved one for corrections). */
+  private async showDecisionOn(candidate: Candidate, card: ChannelRef & { refs: string[] }): Promise<void> {
+    const { posters, logger } = this.deps;
     const view = decidedCard(candidate);
-    for (const card of store.cardMessages(candidate.id)) {
-      const where = { candidate: candidate.id, platform: card.platform, channel: card.channelId, messages: card.refs };
-      const poster = posters.get(card.platform);
-      if (!poster?.update) {
-        logger.warn(where, 'a decided card cannot be edited from this process');
-        continue;
-      }
-      try {
-        await poster.update(card.channelId, card.refs, view, card.context);
-      } catch (error) {
-        logger.warn({ err: error, ...where }, 'could not show the decision on a posted card');
-      }
-      const entryId = candidate.status === 'approved' ? candidate.decision?.entryId : undefined;
-      if (this.deps.edits && entryId !== undefined) {
-        const post = { platform: card.platform, channelId: card.channelId, context: card.context, zone: 'UTC', view, refs: card.refs, postedAt: this.deps.now() };
-        rememberPost(this.deps.edits, post, logger, { entries: [{ entryId }] });
-      }
+    const where = { candidate: candidate.id, platform: card.platform, channel: card.channelId, messages: card.refs };
+    const poster = posters.get(card.platform);
+    if (!poster?.update) {
+      logger.warn(where, 'a decided card cannot be edited from this process');
+      return;
+    }
+    try {
+      await poster.update(card.channelId, card.refs, view, card.context);
+    } catch (error) {
+      logger.warn({ err: error, ...where }, 'could not show the decision on a posted card');
+    }
+    const entryId = candidate.status === 'approved' ? candidate.decision?.entryId : undefined;
+    if (this.deps.edits && entryId !== undefined) {
+      const post = { platform: card.platform, channelId: card.channelId, context: card.context, zone: 'UTC', view, refs: card.refs, postedAt: this.deps.now() };
+      rememberPost(this.deps.edits, post, logger, { entries: [{ entryId }] });
     }
   }
 
@@ -156,7 +224,7 @@ export class CardPoster {
    * to the store once a post, which the checks' worker, writing beside it, waits for less.
    */
   private async send(post: ClaimedPost, earlier: Outcome | undefined): Promise<Attempt> {
-    const { store, posters, now, logger } = this.deps;
+    const { store, posters, now } = this.deps;
     const poster = posters.get(post.platform);
     const view = post.kind === 'card' ? candidateCard(post.candidate) : post.view;
     try {
@@ -170,34 +238,65 @@ export class CardPoster {
         }),
       );
       earlier = undefined;
-      if (!handed) return { sent: false };
+      if (!handed) return {};
       // The messages an earlier attempt delivered are not posted again.
-      const refs = await poster.post(post.channelId, view, post.delivered.length, post.context, this.markFor(post));
+      const refs = [...post.delivered, ...(await poster.post(post.channelId, view, post.delivered.length, post.context, this.markFor(post)))];
       const at = now();
-      return { sent: true, outcome: () => store.posted(post.id, [...post.delivered, ...refs], at) };
+      return { landed: { post, refs }, outcome: () => store.posted(post.id, refs, at) };
     } catch (error) {
-      const retry = !(error instanceof DeliveryError) || error.kind === 'retryable';
-      const message = error instanceof Error ? error.message : String(error);
-      const delivered = [...post.delivered, ...(error instanceof DeliveryError ? error.delivered : [])];
-      logger.warn({ err: error, post: post.id, kind: post.kind, platform: post.platform, channel: post.channelId, retry }, 'could not post to the review channel');
-      const at = now();
-      const unwritten = earlier;
-      return {
-        sent: false,
-        outcome: () => {
-          unwritten?.();
-          store.failed(post.id, message, retry, at, delivered);
-        },
-      };
+      return this.failure(post, error, earlier);
     }
+  }
+
+  /**
+   * A failed post's outcome: tried again after its wait, unless retrying cannot help (a permanent
+   * refusal) or it has failed for a day; a rate limit or the platform's trouble holds the platform.
+   */
+  private failure(post: ClaimedPost, error: unknown, earlier: Outcome | undefined): Attempt {
+    const { store, now, logger } = this.deps;
+    const at = now();
+    const message = error instanceof Error ? error.message : String(error);
+    const delivered = [...post.delivered, ...(error instanceof DeliveryError ? error.delivered : [])];
+    const retryable = !(error instanceof DeliveryError) || error.kind === 'retryable';
+    const tooLong = post.failingSince !== undefined && at.getTime() - post.failingSince.getTime() >= GIVE_UP_MS;
+    const retryAt = new Date(at.getTime() + cardRetryDelay(post.claim, error));
+    const kept = retryable && !tooLong ? retryAt : undefined;
+    const where = { err: error, post: post.id, kind: post.kind, platform: post.platform, channel: post.channelId, attempts: post.claim };
+    logger.warn({ ...where, retry: kept !== undefined, ...(kept ? { retryAt: kept } : {}) }, 'could not post to the review channel');
+    if (tooLong && retryable) logger.warn({ ...where, failingSince: post.failingSince }, 'gave up a review post failing for a day');
+    return {
+      outcome: () => {
+        earlier?.();
+        store.failed(post.id, message, kept, at, delivered);
+      },
+      ...(stopsPlatform(error) ? { holdUntil: retryAt } : {}),
+    };
   }
 }
 
 /** A post's outcome in the store, to be written (in a transaction with the next post's hand-over). */
 type Outcome = () => void;
 
+/** A post that reached its channel, with all its messages. */
+interface LandedPost {
+  post: ClaimedPost;
+  refs: string[];
+}
+
 interface Attempt {
-  sent: boolean;
+  landed?: LandedPost;
   /** Nothing to write when the post was not handed over (another claim holds it). */
+  outcome?: Outcome;
+  /** The platform failed for now: none of its posts before then. */
+  holdUntil?: Date;
+}
+
+interface PassResult {
+  landed: LandedPost[];
+  /** Platforms stopped this pass, until when. */
+  stopped: Map<PlatformName, Date>;
+  /** Claimed posts of stopped platforms that were not tried. */
+  untried: ClaimedPost[];
+  /** The last outcome, still to write. */
   outcome?: Outcome;
 }

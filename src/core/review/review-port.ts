@@ -34,9 +34,12 @@ export type DecisionResult = { kind: 'done'; candidate: Candidate } | { kind: 'd
  * A post claimed for sending: no other process will send it. `claim` tells this claim from a
  * later one of the same post; `delivered` are the messages of it an earlier attempt posted.
  * `retryOf` is set when an earlier claim of it failed: when it was queued (its first message
- * may have arrived then).
+ * may have arrived then). `failingSince`: when the failures of it in a row began, if it has failed.
  */
-export type ClaimedPost = ChannelRef & { id: number; claim: number; delivered: string[]; retryOf?: Date } & ({ kind: 'card'; candidate: Candidate } | { kind: 'notice'; view: View });
+export type ClaimedPost = ChannelRef & { id: number; claim: number; delivered: string[]; retryOf?: Date; failingSince?: Date } & (
+    | { kind: 'card'; candidate: Candidate }
+    | { kind: 'notice'; view: View }
+  );
 
 /** A posted card whose candidate, or one of its reports, a feed revised since it was drawn. */
 export interface RedrawnCard extends ChannelRef {
@@ -91,10 +94,12 @@ export interface ReviewStore {
   /** All the post's messages are in the channel: `refs`, every one of them. */
   posted(id: number, refs: readonly string[], now: Date): void;
   /**
-   * `retry`: queued again (until the attempts run out), else failed for good; `delivered` are
-   * the messages of it in the channel so far, which a retry does not post again.
+   * `retryAt`: queued again, claimed no sooner than then; without it, failed for good.
+   * `delivered` are the messages of it in the channel so far, which a retry does not post again.
    */
-  failed(id: number, error: string, retry: boolean, now: Date, delivered: readonly string[]): void;
+  failed(id: number, error: string, retryAt: Date | undefined, now: Date, delivered: readonly string[]): void;
+  /** Puts back claimed posts that were not tried (not counted as an attempt), claimed no sooner than `retryAt`. */
+  release(posts: readonly Pick<ClaimedPost, 'id' | 'claim'>[], retryAt: Date, now: Date): void;
   /** Runs `work`, calls of this store, as one transaction: all of its writes are made, or none. */
   inOneWrite<T>(work: () => T): T;
   /** Pending candidates among `ids` whose card in a review channel is unconfirmed. */
