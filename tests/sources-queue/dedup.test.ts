@@ -97,6 +97,30 @@ describe('GIVEN statements alike but for who speaks', () => {
   });
 });
 
+describe('GIVEN titles of the same words but for who acts on whom, or for who acts', () => {
+  const HEZBOLLAH = { guid: 'r-1', title: 'Hezbollah fires rockets at Israel', link: 'https://levant.example/2025/07/19/hezbollah-rockets', published: '2025-07-19T09:00:00Z' };
+  const ISRAEL = { guid: 'r-2', title: 'Israel fires rockets at Hezbollah', link: 'https://levant.example/2025/07/19/israel-rockets', published: '2025-07-19T09:12:00Z' };
+  const LAWYERS = { guid: 'w-1', title: 'Lawyers celebrate over wage delays in Nabatieh', link: 'https://med.example/2025/07/19/lawyers', published: '2025-07-19T10:00:00Z' };
+  const TRUCKERS = { guid: 'w-2', title: 'Truckers celebrate over wage delays in Nabatieh', link: 'https://med.example/2025/07/19/truckers', published: '2025-07-19T10:30:00Z' };
+
+  it('WHEN one feed holds both and is checked THEN each is a candidate with a card of its own; another outlet’s rewording still joins', async () => {
+    await queue.run('/review channel');
+    const levant = await watch('/levant.xml', 'Levant Wire', [ISRAEL, HEZBOLLAH]);
+    const reply = await queue.text(`/sources check id:${levant}`);
+    expect(reply).toContain('2 items: 2 new (2 proposed), 0 seen before');
+    expect(reply).not.toContain('same story');
+    const med = await watch('/med.xml', 'Mediterranean Dispatch', [TRUCKERS, LAWYERS]);
+    expect(await queue.text(`/sources check id:${med}`)).toContain('2 items: 2 new (2 proposed), 0 seen before');
+    expect(candidates().map((c) => c.title).sort()).toEqual([HEZBOLLAH.title, ISRAEL.title, LAWYERS.title, TRUCKERS.title]);
+    expect(queue.poster.posts.map((p) => p.view.title).sort()).toEqual([HEZBOLLAH.title, ISRAEL.title, LAWYERS.title, TRUCKERS.title]);
+
+    const wire = await watch('/wire.xml', 'Wire C', [{ guid: 'c-1', title: 'Israel fires rockets at Hezbollah, army says', link: 'https://wire.example/1', published: '2025-07-19T09:40:00Z' }]);
+    const israel = candidates().find((c) => c.title === ISRAEL.title)!;
+    expect(await queue.text(`/sources check id:${wire}`)).toContain(`same story → candidate #${israel.id}: Israel fires rockets at Hezbollah, army says (a title alike within 48 hours)`);
+    expect(candidates()).toHaveLength(4);
+  });
+});
+
 describe('GIVEN one feed carrying the same story three times', () => {
   it('WHEN it is checked THEN the card names the outlet once among those also carrying it, and the list counts no other outlet', async () => {
     const items = [BAKU, { ...BAKU_ELSEWHERE, guid: 'h-2', link: 'https://hostile.example/2' }, { ...BAKU_ELSEWHERE, guid: 'h-3', title: 'Israel and Syria resume de-escalation talks in Baku', link: 'https://hostile.example/3' }];

@@ -104,6 +104,33 @@ describe('GIVEN a later check', () => {
     ]);
   });
 
+  it('THEN titles alike but for who acts on whom, or for who acts, are candidates of their own; the same event reworded joins', () => {
+    const items = [
+      item('Hezbollah fires rockets at Israel', '2025-07-19T10:00:00Z', { guid: 'h-1', link: 'https://levant.example/1' }),
+      item('Israel fires rockets at Hezbollah', '2025-07-19T10:12:00Z', { guid: 'h-2', link: 'https://levant.example/2' }),
+      item('Lawyers celebrate over wage delays in Nabatieh', '2025-07-19T11:00:00Z'),
+      item('Truckers celebrate over wage delays in Nabatieh', '2025-07-19T11:10:00Z'),
+      item('Israel and Hezbollah trade fire across the border', '2025-07-19T12:00:00Z'),
+      item('Hezbollah, Israel trade fire across border, army says', '2025-07-19T12:30:00Z'),
+      item('Israeli strike near Quneitra kills three', '2025-07-19T13:00:00Z'),
+      item('Israeli strike kills three near Quneitra, monitor says', '2025-07-19T13:20:00Z'),
+    ];
+    const plan = planIntake(input(items));
+    expect(plan.items.map((i) => i.plan)).toEqual([
+      { outcome: 'proposed', detail: 'no keywords: every item is proposed', draft: 0 },
+      { outcome: 'proposed', detail: 'no keywords: every item is proposed', draft: 1 },
+      { outcome: 'proposed', detail: 'no keywords: every item is proposed', draft: 2 },
+      { outcome: 'proposed', detail: 'no keywords: every item is proposed', draft: 3 },
+      { outcome: 'proposed', detail: 'no keywords: every item is proposed', draft: 4 },
+      { outcome: 'same-story', detail: 'a title alike within 48 hours', joins: { draft: 4 } },
+      { outcome: 'proposed', detail: 'no keywords: every item is proposed', draft: 5 },
+      { outcome: 'same-story', detail: 'a title alike within 48 hours', joins: { draft: 5 } },
+    ]);
+    // A candidate stored from an earlier check is told apart alike.
+    const stored = { candidateId: 7, title: 'Hezbollah fires rockets at Israel', published: new Date('2025-07-19T10:00:00Z'), status: 'pending' as const };
+    expect(outcomes(planIntake(input([items[1]!, items[0]!], { stories: [stored] })))).toEqual(['proposed', 'same-story']);
+  });
+
   it('THEN text with control characters or too long is made fit for an entry', () => {
     const plan = planIntake(input([item(`Talks\u001b[2J ${'x'.repeat(300)}`, '2025-07-19T10:00:00Z', { summary: 'a\u0000b' })]));
     const draft = plan.drafts[0]!;

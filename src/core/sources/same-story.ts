@@ -1,8 +1,10 @@
 // Whether two items (from one feed or several) report the same story: titles made of mostly the
 // same words, published within two days. Outlets word one event differently ("Israel, Syria
 // resume talks in Baku" / "Syria and Israel hold talks in Baku"), so titles are compared as sets
-// of words, not as strings. A title is folded into those sets once (foldTitle), however many
-// titles it is compared with.
+// of words, not as strings; but who acts is read from the order of the words: titles opening with
+// different actors, or naming the same two the other way round about the same action, are two
+// stories. A title is folded into those sets once (foldTitle), however many titles it is
+// compared with.
 import { STOPWORDS } from '../search-terms.js';
 import { foldKey } from '../text.js';
 import type { FeedItem } from './feed-port.js';
@@ -16,17 +18,23 @@ export const SAME_STORY_SIMILARITY = 0.6;
 const MIN_WORD_LENGTH = 3;
 /** A title with at least this share of its longer words capitalised is in Title Case. */
 const TITLE_CASE_SHARE = 0.8;
+/** A title's words before a colon, if no more than this many, are a label (`Live:`, `Breaking news:`, `Sweida:`). */
+const LABEL_WORDS = 2;
 
 /** A title as the comparison reads it. */
 export interface FoldedTitle {
   /** The whole title folded (foldKey): what titles without a date are compared by. */
   key: string;
-  /** The words that say what it is about (titleWords). */
+  /** The words that say what it is about (titleWords), in the order the title gives them. */
   words: ReadonlySet<string>;
   /** The names it holds (nameWords). */
   names: ReadonlySet<string>;
   /** Who speaks, when the title opens with a name and a verb of speech (`Damascus warns…`). */
   speaker?: string;
+  /** Written in Title Case, where capitals do not tell names from other words. */
+  titleCase: boolean;
+  /** Its first word after a label (`Live:`): most often who acts or speaks (`Lawyers protest…`). */
+  lead: string | undefined;
 }
 
 /** An item or a candidate, its title folded. */
@@ -51,26 +59,41 @@ function speakerOf(words: readonly string[]): string | undefined {
   return words.length > 1 && SPEECH_VERBS.has(words[1]!.toLowerCase()) && telling(words[0]!) ? singular(words[0]!.toLowerCase()) : undefined;
 }
 
+/** Whether a title's words (case kept) are in Title Case: most of its longer words capitalised. */
+function inTitleCase(words: readonly string[]): boolean {
+  const longer = words.filter((w) => [...w].length > 3);
+  return longer.length === 0 || longer.filter((w) => /^\p{Lu}/u.test(w)).length >= TITLE_CASE_SHARE * longer.length;
+}
+
 /**
  * The names a title holds (`words`: its words, case kept): its capitalised words after the first
  * (folded as titleWords), and the speaker (`Washington warns…`, a capital standing for its
  * government, `دمشق تندد…`). Only the speaker for a title in Title Case, where capitals do not
  * tell names from other words.
  */
-function nameWords(words: readonly string[], spoken: string | undefined): Set<string> {
+function nameWords(words: readonly string[], spoken: string | undefined, titleCase: boolean): Set<string> {
   const name = (w: string) => singular(w.toLowerCase());
   const speaker = spoken ? [spoken] : [];
-  const longer = words.filter((w) => [...w].length > 3);
-  const capitalised = (w: string) => /^\p{Lu}/u.test(w);
-  if (longer.length === 0 || longer.filter(capitalised).length >= TITLE_CASE_SHARE * longer.length) return new Set(speaker);
-  return new Set([...speaker, ...words.slice(1).filter((w) => capitalised(w) && telling(w)).map(name)]);
+  if (titleCase) return new Set(speaker);
+  return new Set([...speaker, ...words.slice(1).filter((w) => /^\p{Lu}/u.test(w) && telling(w)).map(name)]);
+}
+
+/** The first of `words` (a title's) after the label opening `title`, if any. */
+function leadOf(title: string, words: ReadonlySet<string>): string | undefined {
+  const colon = title.indexOf(':');
+  const label = colon > 0 ? titleWords(title.slice(0, colon)).size : 0;
+  let at = label <= LABEL_WORDS && label < words.size ? label : 0;
+  for (const word of words) if (at-- === 0) return word;
+  return undefined;
 }
 
 export function foldTitle(title: string): FoldedTitle {
   const key = foldKey(title);
+  const words = wordsOfKey(key);
   const cased = caseKeptFold(title).trim().split(' ');
   const speaker = speakerOf(cased);
-  return { key, words: wordsOfKey(key), names: nameWords(cased, speaker), ...(speaker ? { speaker } : {}) };
+  const titleCase = inTitleCase(cased);
+  return { key, words, names: nameWords(cased, speaker, titleCase), titleCase, lead: leadOf(title, words), ...(speaker ? { speaker } : {}) };
 }
 
 export const foldStory = (story: Pick<FeedItem, 'title' | 'published'>): FoldedStory => ({ title: foldTitle(story.title), published: story.published });
@@ -99,6 +122,50 @@ function namesDiffer(a: FoldedTitle, b: FoldedTitle): boolean {
   return !inOther(a.names, b.words) && !inOther(b.names, a.words);
 }
 
+/** Whether `word` may name a party in `title`: capitalised there after its first word, or any word of a title in Title Case. */
+const mayName = (title: FoldedTitle, word: string) => (title.titleCase ? title.words.has(word) : title.names.has(word));
+
+/** Words before the one who acts in a title in the passive (`positions hit by Israeli strikes`, `visés par Israël`). */
+const AGENT_MARKERS: ReadonlySet<string> = new Set(['by', 'par']);
+
+/** A title's words in order, as the comparison reads them (singular), short ones and stopwords too. */
+const tokensOf = (title: FoldedTitle) => title.key.split(' ').map(singular);
+
+/**
+ * The words from `from` to the first `to` after it, both left out; none when `to` is not after
+ * `from`, or follows `by` (the passive: `to` is who acts).
+ */
+function wordsBetween(tokens: readonly string[], from: string, to: string): string[] {
+  const start = tokens.indexOf(from);
+  const end = start < 0 ? -1 : tokens.indexOf(to, start + 1);
+  return end < 0 || AGENT_MARKERS.has(tokens[end - 1]!) ? [] : tokens.slice(start + 1, end);
+}
+
+const once = (tokens: readonly string[], word: string) => tokens.indexOf(word) === tokens.lastIndexOf(word);
+
+/**
+ * Who acts differs: each title opens (after a label, `Live:`) with a word the other lacks
+ * (`Lawyers celebrate…`, `Truckers celebrate…`), or each names the other's opening word after
+ * its own, with a word of the action between the two in both (`Hezbollah fires rockets at
+ * Israel`, `Israel fires rockets at Hezbollah`). Two parties side by side (`Syria and Israel`,
+ * `Israel, Syria`) have no word between them; a title turned about its action (`Israeli strike
+ * kills Hezbollah commander`, `Hezbollah commander killed in Israeli strike`) has other words
+ * between them than the first, or names who acts after `by` (`Hezbollah positions hit by
+ * Israeli strikes`); a word said twice is part of the names (`X Forces and Y Forces`).
+ */
+function actorsDiffer(a: FoldedTitle, b: FoldedTitle): boolean {
+  const leadA = a.lead;
+  const leadB = b.lead;
+  if (leadA === undefined || leadB === undefined || leadA === leadB) return false;
+  if (!b.words.has(leadA) && !a.words.has(leadB)) return true;
+  if (!mayName(a, leadB) || !mayName(b, leadA)) return false;
+  // The action: a word said once in each title, between the two parties in both.
+  const tokensA = tokensOf(a);
+  const tokensB = tokensOf(b);
+  const actionB = wordsBetween(tokensB, leadB, leadA);
+  return wordsBetween(tokensA, leadA, leadB).some((word) => telling(word) && actionB.includes(word) && once(tokensA, word) && once(tokensB, word));
+}
+
 /**
  * At least this many words of a title of `size` words are in any title alike enough to tell
  * the same story: Jaccard ≥ SAME_STORY_SIMILARITY needs shared ≥ that share of the union, and
@@ -111,11 +178,12 @@ export const wordsNeeded = (size: number) => Math.ceil(SAME_STORY_SIMILARITY * s
 export function sameFoldedStory(a: FoldedStory, b: FoldedStory): boolean {
   if (!a.published || !b.published) return a.title.key !== '' && a.title.key === b.title.key;
   if (Math.abs(a.published.getTime() - b.published.getTime()) > SAME_STORY_WINDOW_MS) return false;
-  return similarity(a.title.words, b.title.words) >= SAME_STORY_SIMILARITY && !namesDiffer(a.title, b.title);
+  return similarity(a.title.words, b.title.words) >= SAME_STORY_SIMILARITY && !namesDiffer(a.title, b.title) && !actorsDiffer(a.title, b.title);
 }
 
 /**
- * Same story: titles alike, not naming different people or places, and published within 48
+ * Same story: titles alike, not naming different people or places nor telling of different
+ * actors (opening words, or the same parties the other way round), and published within 48
  * hours of each other. Without a date on both, nothing says the titles are about the same
  * day's event, so only the same title (folded) counts.
  */
