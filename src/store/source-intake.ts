@@ -119,9 +119,6 @@ function openCheck(cache: StatementCache, source: WatchedSource, answer: AnswerR
   return { checkId, fresh, revised, undigested, since };
 }
 
-/** A pending candidate's posted cards are drawn again (the card poster compares revisions). */
-const REDRAW_PENDING = "UPDATE review_candidates SET revision = revision + 1 WHERE id = ? AND status = 'pending'";
-
 /**
  * Writes what the feed now says of the items it revised: their rows, and the pending candidates
  * they proposed drafted again (a card posted already is drawn again by the card poster).
@@ -134,7 +131,7 @@ function recordRevisions(cache: StatementCache, known: KnownStories, source: Wat
   // The first title and link stay: the check that first read the item lists it so.
   const updateItem = cache.get('UPDATE feed_items SET revised_title = ?, revised_link = ?, digest = ? WHERE source_id = ? AND item_key = ?');
   // A report of another candidate changed: its cards are drawn again, the candidate itself unchanged.
-  const redrawStory = cache.get(REDRAW_PENDING);
+  const redrawStory = cache.get("UPDATE review_candidates SET revision = revision + 1 WHERE id = ? AND status = 'pending'");
   const redraft = cache.get(
     `UPDATE review_candidates SET title = ?, summary = ?, link = ?, outlet = ?, published_at = coalesce(?, published_at),
        matched = CASE WHEN ? = '[]' THEN matched ELSE ? END, suggestion = ?, revision = revision + 1, revised_at = ?
@@ -234,16 +231,11 @@ function recordBatch(cache: StatementCache, known: KnownStories, source: Watched
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (source_id, item_key) DO NOTHING`,
   );
   const firstSeen = answer.at.toISOString();
-  // Candidates proposed before this batch that a report joins: their posted cards list it once drawn again.
-  const joined = new Set<number>();
   for (const { key, item, title, plan: itemPlan } of plan.items) {
     const candidate = itemPlan.outcome === 'proposed' ? candidateIds[itemPlan.draft]! : itemPlan.outcome === 'same-story' ? target(itemPlan.joins) : null;
     const published = item.published && !Number.isNaN(item.published.getTime()) ? item.published.toISOString() : null;
-    const { changes } = insertItem.run(source.id, key, open.checkId, title, item.link ?? null, outlet, published, firstSeen, itemPlan.outcome, itemPlan.detail, candidate, itemDigest(item));
-    if (changes > 0 && itemPlan.outcome === 'same-story' && !('draft' in itemPlan.joins)) joined.add(itemPlan.joins.candidateId);
+    insertItem.run(source.id, key, open.checkId, title, item.link ?? null, outlet, published, firstSeen, itemPlan.outcome, itemPlan.detail, candidate, itemDigest(item));
   }
-  const redrawJoined = cache.get(REDRAW_PENDING);
-  for (const candidateId of joined) redrawJoined.run(candidateId);
 }
 
 /** The source once the check is recorded: its validators, its state and when it is due again. */
