@@ -28,7 +28,7 @@ describe('GIVEN /digest subscribe', () => {
       expect(await h.runText(`/digest ${sub}`, READER)).toContain(`\`/digest ${sub.split(' ')[0]}\` is for Sitrep admins only.`);
     }
     await h.subscribe('schedule:"daily 08:00"');
-    expect(await h.runText('/digest list', READER)).toContain('daily 08:00 (UTC)');
+    expect(await h.runText('/digest list', READER)).toContain('daily at 08:00 (UTC)');
     expect(await h.runText('/digest preview', READER)).toContain('Digest preview');
   });
 
@@ -55,13 +55,13 @@ describe('GIVEN /digest subscribe', () => {
 
   it('WHEN the time zone is a renamed one, a city alone or a fixed offset THEN the name typed is kept, the zone suggested, the offset refused', async () => {
     const h = harness();
-    expect(await h.subscribe('schedule:"daily 08:00" timezone:europe/kyiv')).toContain('Schedule: daily 08:00 (Europe/Kyiv)');
-    expect(await h.runText('/digest list')).toContain('Schedule: daily 08:00 (Europe/Kyiv)');
+    expect(await h.subscribe('schedule:"daily 08:00" timezone:europe/kyiv')).toContain('Schedule: daily at 08:00 (Europe/Kyiv)');
+    expect(await h.runText('/digest list')).toContain('Schedule: daily at 08:00 (Europe/Kyiv)');
     expect(unmarked(await h.runText('/digest subscribe schedule:"daily 08:00" timezone:Paris'))).toContain('got Paris.\nClosest time zones: Europe/Paris.');
     expect(unmarked(await h.runText('/digest subscribe schedule:"daily 08:00" timezone:Etc/GMT+5'))).toContain(
       'got Etc/GMT+5.\nFixed offsets such as Etc/GMT+5 are not accepted, nor are other offsets (+02:00) and abbreviations (EST, CET): name the region, so daylight saving time is right.\nEtc/GMT+5 is UTC−5 all year, not UTC+5: Etc/ names reverse the sign.',
     );
-    expect(await h.runText('/digest list')).toContain('Schedule: daily 08:00 (Europe/Kyiv)');
+    expect(await h.runText('/digest list')).toContain('Schedule: daily at 08:00 (Europe/Kyiv)');
   });
 
   it('THEN the zone defaults to SITREP_TZ, and the list shows the next run in the channel’s zone', async () => {
@@ -70,7 +70,7 @@ describe('GIVEN /digest subscribe', () => {
     expect(reply).toContain('Digest subscribed');
     const list = await h.runText('/digest list');
     expect(list).toContain('Channel c1 (this channel)');
-    expect(list).toContain('Schedule: weekly mon 09:00 (America/New_York)');
+    expect(list).toContain('Schedule: weekly on Monday at 09:00 (America/New_York)');
     expect(list).toContain('Filters: topic syria-israel · type Talks/negotiation · actor Ron Dermer · skips empty digests');
     expect(list).toContain('Next digest: Mon 6 Jul 2026 09:00 EDT');
   });
@@ -83,7 +83,7 @@ describe('GIVEN /digest subscribe', () => {
     await h.subscribe('schedule:"daily 07:00"', { ...ADMIN, workspaceId: 'g2', channelId: 'c9' });
     const list = await h.runText('/digest list', { ...ADMIN, channelId: 'c2' });
     expect(list).toContain('2 subscriptions.');
-    expect(list).toContain('Schedule: daily 18:30 (Europe/Paris)');
+    expect(list).toContain('Schedule: daily at 18:30 (Europe/Paris)');
     expect(list).toContain('Next digest: Mon 6 Jul 2026 18:30 CEST');
     expect(list).toContain('Channel c2 (this channel)');
     expect(list).not.toContain('c9');
@@ -94,7 +94,7 @@ describe('GIVEN /digest subscribe', () => {
     await h.subscribe('schedule:"daily 08:00" timezone:Asia/Tokyo topic:syria-israel actor:Dermer skip_empty:true card:false');
     const reply = unmarked(await h.subscribe('schedule:"daily 09:00"'));
     expect(reply).toContain('Digest updated');
-    expect(reply).toContain('Schedule: daily 09:00 (Asia/Tokyo)');
+    expect(reply).toContain('Schedule: daily at 09:00 (Asia/Tokyo)');
     expect(reply).toContain('Filters: topic syria-israel · actor Ron Dermer · skips empty digests · no card');
     expect(reply).toContain(
       'Kept as they were: time zone Asia/Tokyo · topic syria-israel · actor Ron Dermer · skips empty digests · no card. Give an option again to change it; topic:none, type:none or actor:none drops that filter.',
@@ -110,13 +110,13 @@ describe('GIVEN SITREP_TZ as typed in the environment', () => {
   it('THEN subscriptions store it spelled canonically', async () => {
     const h = harness('europe/paris');
     await h.subscribe('schedule:"daily 08:00"');
-    expect(await h.runText('/digest list')).toContain('Schedule: daily 08:00 (Europe/Paris)');
+    expect(await h.runText('/digest list')).toContain('Schedule: daily at 08:00 (Europe/Paris)');
   });
 
   it('WHEN it is an abbreviation THEN the zone it stands for is used, and the log says so', async () => {
     const h = harness('EST');
     await h.subscribe('schedule:"daily 08:00"');
-    expect(await h.runText('/digest list')).toContain('Schedule: daily 08:00 (America/Panama)');
+    expect(await h.runText('/digest list')).toContain('Schedule: daily at 08:00 (America/Panama)');
     expect(h.logger.lines.some((l) => l.level === 'warn' && l.message.startsWith('SITREP_TZ EST is an abbreviation'))).toBe(true);
   });
 });

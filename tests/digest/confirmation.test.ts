@@ -59,7 +59,7 @@ describe('GIVEN the console', () => {
     expect(reply).toContain(
       'This Sitrep process cannot post to console channels, so no confirmation was posted here; digests go out from a process connected to that platform.',
     );
-    expect(viewText(await app.dispatcher.runText('/digest list', CONSOLE_CALLER))).toContain('Schedule: daily 08:00 (UTC)');
+    expect(viewText(await app.dispatcher.runText('/digest list', CONSOLE_CALLER))).toContain('Schedule: daily at 08:00 (UTC)');
   });
 });
 

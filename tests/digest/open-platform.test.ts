@@ -71,7 +71,7 @@ describe('GIVEN a Matrix poster and SITREP_ADMINS=matrix:@ana', () => {
     expect(matrix.messages(ROOM)).toHaveLength(1);
     expect(matrix.messages(ROOM)[0]).toContain('Sitrep will post a digest of the dossier here daily at 08:00 (Europe/Paris).');
     expect(matrix.messages(ROOM)[0]).toContain('Set up by Ana; `/digest unsubscribe` stops it.');
-    expect(await h.runText('/digest list', ana)).toContain('Schedule: daily 08:00 (Europe/Paris)');
+    expect(await h.runText('/digest list', ana)).toContain('Schedule: daily at 08:00 (Europe/Paris)');
 
     h.addEntry({ title: 'Envoys meet in Baku' });
     await h.time.advanceTo('2026-07-06T06:01:00Z');

@@ -42,7 +42,7 @@ describe('GIVEN a channel subscribed to a digest', () => {
     expect(unmarked(reply)).toContain('Kept as they were: schedule weekly mon 09:00 · time zone Europe/Paris.');
     expect(reply).toContain('Filters: topic syria-israel');
     expect(h.poster.confirmations.at(-1)!.text).toContain('From now on, Sitrep posts a digest of the syria-israel dossier here');
-    expect(await h.runText('/digest list')).toContain('Schedule: weekly mon 09:00 (Europe/Paris)');
+    expect(await h.runText('/digest list')).toContain('Schedule: weekly on Monday at 09:00 (Europe/Paris)');
   });
 
   it('WHEN it was paused THEN subscribing again with the same settings resumes it, and says so in the channel', async () => {

@@ -35,9 +35,9 @@ describe('GIVEN a time zone typed under an old or alias name', () => {
 
   it('WHEN a channel subscribes with Europe/Kiev THEN its reply and the list show Europe/Kyiv', async () => {
     const h = harness();
-    expect(await h.subscribe('schedule:"daily 08:00" timezone:Europe/Kiev')).toContain('Schedule: daily 08:00 (Europe/Kyiv)');
+    expect(await h.subscribe('schedule:"daily 08:00" timezone:Europe/Kiev')).toContain('Schedule: daily at 08:00 (Europe/Kyiv)');
     expect(h.poster.confirmations[0]!.text).toContain('(Europe/Kyiv)');
-    expect(await h.runText('/digest list')).toContain('Schedule: daily 08:00 (Europe/Kyiv)');
+    expect(await h.runText('/digest list')).toContain('Schedule: daily at 08:00 (Europe/Kyiv)');
   });
 
   it('WHEN only an old city name is typed THEN the zone is suggested under its current name', async () => {

@@ -4,9 +4,8 @@
 import { UserError } from '../errors.js';
 import { plainLine, span, type Line, type View } from '../view.js';
 import type { DigestFilters } from './changes.js';
-import { scheduleWords } from './schedule.js';
 import type { SubscribeOutcome, SubscriptionInfo } from './service.js';
-import { filtersText } from './views.js';
+import { filtersText, scheduleSpans } from './views.js';
 import { formatInZone } from './zoned-time.js';
 
 export interface ConfirmationSettings {
@@ -30,16 +29,6 @@ function subjectText(filters: DigestFilters): string {
   return narrowing.eventType || narrowing.actorName ? `${dossier} (${filtersText(narrowing)})` : dossier;
 }
 
-/**
- * `daily at 08:00 (Europe/Paris)`, `weekly on Monday at 09:00 (UTC)`, `at 08:00 on Friday to
- * Sunday (`0 8 * * fri-sun`, UTC)`: a cron schedule keeps its expression, in code, beside its words.
- */
-function scheduleSpans(schedule: string, timezone: string): Line {
-  const { words, cron } = scheduleWords(schedule);
-  if (!cron) return [span.plain(`${words ?? schedule} (${timezone})`)];
-  if (!words) return [span.plain('on the schedule '), span.code(cron), span.plain(` (${timezone})`)];
-  return [span.plain(`${words} (`), span.code(cron), span.plain(`, ${timezone})`)];
-}
 
 /**
  * Posted through the digest poster, so it is rendered (and made inert: no mention pings, markup

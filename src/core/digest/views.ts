@@ -7,6 +7,7 @@ import { plainLine, span, type Line, type Section, type View } from '../view.js'
 import type { DigestFilters } from './changes.js';
 import type { ChannelKey, ConfirmationOutcome, DeliverySummary, SendOutcome, SubscriptionInfo } from './service.js';
 import { formatInZone } from './zoned-time.js';
+import { scheduleWords } from './schedule.js';
 
 export function filtersText(filters: DigestFilters): string {
   const parts: string[] = [];
@@ -34,10 +35,21 @@ function lastDeliveryLine(last: DeliverySummary, zone: string): Line {
   return [span.italic('Last digest: '), span.plain(text)];
 }
 
+/**
+ * `daily at 08:00 (Europe/Paris)`, `weekly on Monday at 09:00 (UTC)`, `at 08:00 on Friday to
+ * Sunday (`0 8 * * fri-sun`, UTC)`: a cron schedule keeps its expression, in code, beside its words.
+ */
+export function scheduleSpans(schedule: string, timezone: string): Line {
+  const { words, cron } = scheduleWords(schedule);
+  if (!cron) return [span.plain(`${words ?? schedule} (${timezone})`)];
+  if (!words) return [span.plain('on the schedule '), span.code(cron), span.plain(` (${timezone})`)];
+  return [span.plain(`${words} (`), span.code(cron), span.plain(`, ${timezone})`)];
+}
+
 /** The lines describing one subscription: schedule, next run in its zone, filters, state. */
 export function subscriptionLines(sub: SubscriptionInfo, now: Date): Line[] {
   const lines: Line[] = [
-    [span.italic('Schedule: '), span.plain(`${sub.schedule} (${sub.timezone})`)],
+    [span.italic('Schedule: '), ...scheduleSpans(sub.schedule, sub.timezone)],
     [span.italic('Filters: '), span.plain(filtersText(sub.filters)), span.plain(sub.skipEmpty ? ' · skips empty digests' : ''), span.plain(sub.card ? '' : ' · no card')],
   ];
   if (sub.paused) {
