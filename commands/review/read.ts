@@ -9,7 +9,8 @@ import { plural } from '../../src/core/text.js';
 import { exactPager } from '../../src/core/entry-views.js';
 import { sourceName } from '../../src/core/sources/watched-source.js';
 import { eventTypeLabel } from '../../src/core/vocabulary.js';
-import { plainLine, span, type Section, type View } from '../../src/core/view.js';
+import type { UnconfirmedCard } from '../../src/core/review/review-port.js';
+import { plainLine, span, type Line, type Section, type View } from '../../src/core/view.js';
 import { pageOption, resolveTopic, topicOption } from '../shared-options.js';
 import { stampOf } from '../stamp.js';
 import { candidateIdOption } from './decide.js';
@@ -33,8 +34,18 @@ function suggestedLine(candidate: Candidate): string | undefined {
   return parts.length > 0 ? parts.join(' · ') : undefined;
 }
 
-/** `unconfirmed`: the platforms whose review channel may not have the candidate's card. */
-function candidateSection(candidate: Candidate, unconfirmed: readonly string[]): Section {
+/** Why the candidate's card may not be in a review channel: cut off mid-post, or given up. */
+function unpostedLines(cards: readonly UnconfirmedCard[]): Line[] {
+  const cutOff = cards.filter((card) => card.failed === undefined).map((card) => card.platform);
+  const givenUp = cards.filter((card) => card.failed !== undefined);
+  return [
+    ...(cutOff.length > 0 ? [plainLine(`Its card may not have reached the review channel on ${cutOff.join(', ')} (Sitrep stopped while posting it, and does not post it twice): decide it here.`)] : []),
+    ...givenUp.map((card) => plainLine(`Its card could not be posted in the review channel on ${card.platform} (${card.failed}), and Sitrep gave up on it: decide it here.`)),
+  ];
+}
+
+/** `unposted`: the candidate's cards that may not be in their review channel. */
+function candidateSection(candidate: Candidate, unposted: readonly UnconfirmedCard[]): Section {
   // Outlets, not reports: one feed's items merged into the story are one outlet, its own.
   const others = new Set(candidate.reports.slice(1).map((report) => report.outlet).filter((outlet) => outlet !== candidate.outlet)).size;
   const suggested = suggestedLine(candidate);
@@ -45,9 +56,7 @@ function candidateSection(candidate: Candidate, unconfirmed: readonly string[]):
         `${candidate.outlet}${others > 0 ? ` and ${plural(others, 'other outlet')}` : ''} · ${candidate.published ? instantText(candidate.published) : 'no date'} · ${eventTypeLabel(candidate.suggested.type)}${candidate.suggested.label ? ` (${candidate.suggested.label})` : ''} · ${candidate.topic}`,
       ),
       ...(suggested ? [plainLine(suggested)] : []),
-      ...(unconfirmed.length > 0
-        ? [plainLine(`Its card may not have reached the review channel on ${unconfirmed.join(', ')} (Sitrep stopped while posting it, and does not post it twice): decide it here.`)]
-        : []),
+      ...unpostedLines(unposted),
       [span.plain('Decide: '), span.command('review approve', `id:${candidate.id}`), span.plain(' or '), span.command('review reject', `id:${candidate.id}`), span.plain(' · card: '), span.command('review show', `id:${candidate.id}`)],
     ],
   };
@@ -74,7 +83,7 @@ function listView(args: { topic?: string; source?: number; page: number }, ctx: 
         ? plainLine(`Cards are posted in the review channel (${channels.map((c) => c.platform).join(', ')}).`)
         : [span.plain('No review channel is set: an admin runs '), span.command('review channel'), span.plain(' where cards should be posted.')],
     ],
-    sections: page.items.map((candidate) => candidateSection(candidate, unconfirmed.filter((card) => card.candidateId === candidate.id).map((card) => card.platform))),
+    sections: page.items.map((candidate) => candidateSection(candidate, unconfirmed.filter((card) => card.candidateId === candidate.id))),
     ...paging,
   };
 }

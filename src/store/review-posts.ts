@@ -171,11 +171,16 @@ export function release(cache: StatementCache, posts: readonly Pick<ClaimedPost,
 export function unconfirmedCards(cache: StatementCache, ids: readonly number[]): UnconfirmedCard[] {
   return cache
     .get(
-      `SELECT DISTINCT p.candidate_id AS candidateId, p.platform FROM review_posts p JOIN review_channels ch
-         ON ch.platform = p.platform AND ch.workspace_id = p.workspace_id AND ch.channel_id = p.channel_id
-       WHERE p.kind = 'card' AND p.status = 'unconfirmed' AND p.candidate_id IN (SELECT value FROM json_each(?)) ORDER BY p.candidate_id, p.platform`,
+      `SELECT p.candidate_id AS candidateId, p.platform, max(CASE WHEN p.status = 'failed' THEN coalesce(p.last_error, 'no reason recorded') END) AS failed
+       FROM review_posts p JOIN review_channels ch ON ch.platform = p.platform AND ch.workspace_id = p.workspace_id AND ch.channel_id = p.channel_id
+       WHERE p.kind = 'card' AND p.status IN ('unconfirmed', 'failed') AND p.candidate_id IN (SELECT value FROM json_each(?))
+       GROUP BY p.candidate_id, p.platform ORDER BY p.candidate_id, p.platform`,
     )
-    .all(JSON.stringify(ids)) as UnconfirmedCard[];
+    .all(JSON.stringify(ids))
+    .map((row) => {
+      const { failed, ...card } = row as UnconfirmedCard & { failed: string | null };
+      return failed === null ? card : { ...card, failed };
+    });
 }
 
 export function cardMessages(cache: StatementCache, candidateId: number): (ChannelRef & { refs: string[] })[] {

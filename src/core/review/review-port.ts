@@ -49,9 +49,11 @@ export interface RedrawnCard extends ChannelRef {
 }
 
 /** A pending candidate whose card may not have reached a review channel. */
+/** A card that may not be in its review channel: cut off mid-post (never posted twice), or given up (`failed`: the last error). */
 export interface UnconfirmedCard {
   candidateId: number;
   platform: PlatformName;
+  failed?: string;
 }
 
 export interface ReviewStore {
