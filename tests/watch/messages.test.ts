@@ -164,3 +164,19 @@ describe('GIVEN watches paused because the platform refused a message', () => {
     expect(await h.runText('/watch list', reader)).not.toContain('Paused');
   });
 });
+
+describe('GIVEN someone watching an actor named by many entries at once', () => {
+  it('WHEN more change than a message lists THEN the rest are named by id with the command that shows each, not sent to /timeline', async () => {
+    await h.run('/watch add actor:Dermer', reader);
+    const dermer = [{ actorId: h.actorId('Ron Dermer'), role: 'participant' as const }];
+    const ids = Array.from({ length: 24 }, (_, i) => h.addEntry({ title: `Envoy visit ${i + 1}`, actors: dermer }));
+    await h.time.advance(TICK_MS);
+    const text = dms().map((m) => m.text).join('\n');
+    expect(text).toContain('24 new entries');
+    expect(text).toContain('Not listed: 4 new entries past the 20 a message lists');
+    // Listed newest first: the four oldest are the ones named.
+    expect(text).toContain(`#${ids[0]}–#${ids[3]}`);
+    expect(text).toMatch(/Each: `?\/entry show ID/);
+    expect(text).not.toContain('/timeline');
+  });
+});

@@ -51,8 +51,8 @@ const SHOWN_BY: Record<EntryChangeKind, string> = { new: 'entry show', corrected
 /** Ids per section, so a section stays well inside one part (and one Discord field). */
 const RANGES_PER_SECTION = 40;
 
-/** The items past the bound, by kind: named by id, with the command that shows each. */
-export function unlistedSections(unlisted: ReadonlyMap<EntryChangeKind, readonly EntryChange[]>): Section[] {
+/** The items past the bound (`past`: which, in words), by kind: named by id, with the command that shows each. */
+export function unlistedSections(unlisted: ReadonlyMap<EntryChangeKind, readonly EntryChange[]>, past = `past the ${MAX_LISTED} items a digest lists`): Section[] {
   const sections: Section[] = [];
   for (const kind of KIND_ORDER) {
     const items = unlisted.get(kind);
@@ -62,7 +62,7 @@ export function unlistedSections(unlisted: ReadonlyMap<EntryChangeKind, readonly
     for (let i = 0; i < ranges.length; i += RANGES_PER_SECTION) {
       const ids: Line = [span.plain(ranges.slice(i, i + RANGES_PER_SECTION).join(', '))];
       const last = i + RANGES_PER_SECTION >= ranges.length;
-      const title = `Not listed: ${plural(items.length, ...KIND_WORDS[kind])} past the ${MAX_LISTED} items a digest lists${i > 0 ? ' (continued)' : ''}`;
+      const title = `Not listed: ${plural(items.length, ...KIND_WORDS[kind])} ${past}${i > 0 ? ' (continued)' : ''}`;
       sections.push({ heading: [span.bold(title)], lines: last ? [ids, see] : [ids] });
     }
   }

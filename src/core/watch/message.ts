@@ -2,18 +2,15 @@
 // restored or removed since their last message, each as digests list it, and how to stop.
 import { itemSection } from '../digest/compose.js';
 import type { EntryChange, EntryChangeKind } from '../digest/changes.js';
+import { KIND_WORDS, unlistedSections } from '../digest/unlisted.js';
 import { plural } from '../text.js';
 import { span, type Line, type Section, type View } from '../view.js';
 
-/** More changes than this are counted, not listed: the message points to /timeline instead. */
+/**
+ * More changes than this are named by id, not listed: each with the command that shows it
+ * (/timeline shows neither corrections nor removals).
+ */
 export const MAX_LISTED_CHANGES = 20;
-
-const KIND_WORDS: Record<EntryChangeKind, readonly [string, string]> = {
-  new: ['new entry', 'new entries'],
-  corrected: ['correction', 'corrections'],
-  restored: ['restored entry', 'restored entries'],
-  removed: ['removal', 'removals'],
-};
 
 export const WATCH_MESSAGE_TITLE = 'Sitrep — what you watch changed';
 
@@ -23,12 +20,9 @@ export function watchMessage(changes: readonly EntryChange[], actorNames: Readon
   for (const change of changes) counts.set(change.kind, (counts.get(change.kind) ?? 0) + 1);
   const summary = [...counts].map(([kind, n]) => plural(n, ...KIND_WORDS[kind])).join(' · ');
   const sections: Section[] = changes.slice(0, MAX_LISTED_CHANGES).map((change) => itemSection(change, actorNames));
-  if (changes.length > MAX_LISTED_CHANGES) {
-    sections.push({
-      heading: [span.bold('Not listed')],
-      lines: [[span.plain(`${plural(changes.length - MAX_LISTED_CHANGES, 'more change')} — see `), span.command('timeline'), span.plain('.')]],
-    });
-  }
+  const unlisted = new Map<EntryChangeKind, EntryChange[]>();
+  for (const change of changes.slice(MAX_LISTED_CHANGES)) unlisted.set(change.kind, [...(unlisted.get(change.kind) ?? []), change]);
+  sections.push(...unlistedSections(unlisted, `past the ${MAX_LISTED_CHANGES} a message lists`));
   const intro: Line[] = [[span.bold(summary)], [span.plain(`You watch ${labels.join(', ')}.`)]];
   return {
     title: WATCH_MESSAGE_TITLE,
