@@ -108,7 +108,8 @@ export const showCandidate: SubcommandSpec = {
   options: [candidateIdOption],
   run(args, ctx) {
     const { candidate, note } = asItStands(ctx.services.review.candidate(args.id as number), ctx);
-    return candidateCard(candidate, note);
+    // A waiting candidate whose card may not be in a review channel says so, as /review list does.
+    return candidateCard(candidate, note ?? unpostedLines(ctx.services.review.unconfirmedCards([candidate.id]))[0]);
   },
 };
 

@@ -149,6 +149,7 @@ describe('GIVEN a card the platform refuses for good', () => {
     expect(await pass()).toBe(0);
     expect(channel.calls).toBe(3);
     expect(await queue.text('/review list')).toContain('Its card could not be posted in the review channel on discord (Discord answered 404 (10003: Unknown Channel)), and Sitrep gave up on it: decide it here.');
+    expect(await queue.text('/review show id:1')).toContain('Its card could not be posted in the review channel on discord');
   });
 });
 
