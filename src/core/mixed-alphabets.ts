@@ -3,6 +3,7 @@
 // another layout, text pasted from elsewhere) or a look-alike of another name. A name wholly in
 // one alphabet (Сергей Лавров), or in a script without such look-alikes (أحمد الشرع), is not one.
 import { latinLookAlike } from './look-alike-letters.js';
+import { codePointName, wordList } from './text.js';
 
 export type Alphabet = 'Latin' | 'Greek' | 'Cyrillic';
 
@@ -44,8 +45,6 @@ export function mixedWords(name: string): MixedWord[] {
   return name.split(/[^\p{L}\p{M}]+/u).flatMap((word) => mixedWord(word) ?? []);
 }
 
-const codePoint = (c: string) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
-
 /** 1st, 2nd, 3rd, 4th … 11th, 12th, 13th … 21st: a letter's place as a reply says it. */
 export function ordinal(n: number): string {
   const teen = n % 100 >= 11 && n % 100 <= 13;
@@ -55,7 +54,7 @@ export function ordinal(n: number): string {
 
 const MAX_LETTERS_NAMED = 3;
 
-const letterWords = (l: OddLetter) => `the ${ordinal(l.place)} letter “${l.letter}” (${codePoint(l.letter)})`;
+const letterWords = (l: OddLetter) => `the ${ordinal(l.place)} letter “${l.letter}” (${codePointName(l.letter)})`;
 
 /**
  * What is wrong with the word, naming its odd letters: in “Sharаa”, the 5th letter “а”
@@ -66,8 +65,7 @@ export function describeMixedWord({ word, main, odd }: MixedWord): string {
   const groups = ALPHABETS.map(([alphabet]) => named.filter((l) => l.alphabet === alphabet)).filter((group) => group.length > 0);
   const said = groups.map((group) => {
     const letters = group.map(letterWords);
-    const list = letters.length === 1 ? letters[0] : `${letters.slice(0, -1).join(', ')} and ${letters.at(-1)}`;
-    return `${list} ${letters.length === 1 ? 'is' : 'are'} ${group[0]!.alphabet}`;
+    return `${wordList(letters)} ${letters.length === 1 ? 'is' : 'are'} ${group[0]!.alphabet}`;
   });
   const more = odd.length > named.length ? ` (and ${odd.length - named.length} more)` : '';
   return `in “${word}”, ${said.join(', ')}${more}; the others are ${main}`;

@@ -6,7 +6,7 @@ import type { Choice, CommandArgs, OptionSpec, OptionValue, RawOptionValue } fro
 import { checkAll, UserError } from './errors.js';
 import { parsePartialDate } from './partial-date.js';
 import { closestNames } from './ranking.js';
-import { foldKey } from './text.js';
+import { DELETE_AND_C1, DIRECTION_CONTROLS, foldKey, wordList } from './text.js';
 import { clip } from './text-cut.js';
 import { hasVisibleText } from './visible-text.js';
 
@@ -24,13 +24,13 @@ const DATE_ACCEPTED = 'a date like 2025, 2025-07 or 2025-07-12';
  * platforms. Tabs and line breaks (\n or \r\n, a summary typed in a form or imported from a file)
  * are text. C1 controls (U+0080–U+009F) include a terminal's one-byte escape.
  */
-const NO_CONTROL_CHARACTERS = /^(?:[^\u0000-\u0008\u000b-\u001f\u007f-\u009f]|\r\n)*$/;
+const NO_CONTROL_CHARACTERS = new RegExp(`^(?:[^\\u0000-\\u0008\\u000b-\\u001f${DELETE_AND_C1}]|\\r\\n)*$`);
 /**
  * Direction embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) reverse or reorder
  * the text after them, names and links included, on every platform; feeds lose them too
  * (src/sources/html-text.ts). Arabic and Hebrew need none of them to show right to left.
  */
-const NO_DIRECTION_CONTROLS = /^[^\u202a-\u202e\u2066-\u2069]*$/;
+const NO_DIRECTION_CONTROLS = new RegExp(`^[^${DIRECTION_CONTROLS}]*$`);
 
 /**
  * The zod schema for one option, with messages that say what is accepted. Every check names it,
@@ -208,7 +208,7 @@ export function convertArgs(
   const missing = options.filter((option) => option.required && args[option.name] === undefined);
   if (missing.length > 0) {
     const names = missing.map((option) => `\`${option.name}\``);
-    const listed = names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names.at(-1)!}`;
+    const listed = wordList(names);
     throw new UserError(
       'missing-option',
       `/${commandPath} needs ${missing.length === 1 ? 'option' : 'options'} ${listed}.`,

@@ -49,8 +49,28 @@ export function foldKey(text: string): string {
 export const controlSymbol = (c: string) => {
   const code = c.charCodeAt(0);
   if (code <= 0x1f || code === 0x7f) return String.fromCharCode(code === 0x7f ? 0x2421 : 0x2400 + code);
-  return `⟨U+${code.toString(16).toUpperCase().padStart(4, '0')}⟩`;
+  return `⟨${codePointName(c)}⟩`;
 };
+
+/** A character's code point as Unicode writes it: `U+0430`. */
+export const codePointName = (c: string) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+
+/**
+ * Character-class bodies (for RegExp sources) of what text may not hold, shared by the option
+ * checks, the console's display and the feeds' plain text so they agree: DEL with the C1 controls
+ * (a terminal's one-byte escape among them), and the direction embeddings, overrides and isolates
+ * that reorder the rest of a line.
+ */
+export const DELETE_AND_C1 = '\\u007f-\\u009f';
+export const DIRECTION_CONTROLS = '\\u202a-\\u202e\\u2066-\\u2069';
+
+/** `a`, `a and b`, `a, b and c` (`or` for a choice). */
+export function wordList(items: readonly string[], conjunction: 'and' | 'or' = 'and'): string {
+  return items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${conjunction} ${items.at(-1)!}`;
+}
+
+const SHOWN_CONTROLS = new RegExp(`[\\u0000-\\u0008\\u000b-\\u001f${DELETE_AND_C1}${DIRECTION_CONTROLS}]`, 'g');
+const ALL_CONTROLS = new RegExp(`[\\u0000-\\u001f${DELETE_AND_C1}${DIRECTION_CONTROLS}]`, 'g');
 
 /**
  * Text with its control characters shown, not obeyed: stored or typed text may hold an ESC that
@@ -59,11 +79,11 @@ export const controlSymbol = (c: string) => {
  * direction controls, which reorder the rest of the line, are shown as code points.
  */
 export function visibleControls(text: string): string {
-  return text.replace(/\r\n/g, '\n').replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, controlSymbol);
+  return text.replace(/\r\n/g, '\n').replace(SHOWN_CONTROLS, controlSymbol);
 }
 
 /** Every control character and direction control of `text` as its symbol, line breaks and tabs too (a value repeated in a refusal). */
-export const allControlsShown = (text: string): string => text.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, controlSymbol);
+export const allControlsShown = (text: string): string => text.replace(ALL_CONTROLS, controlSymbol);
 
 /** One formatter for every count: `toLocaleString` builds a new one at each call (~15 µs). */
 const COUNT_FORMAT = new Intl.NumberFormat('en-US');

@@ -2,6 +2,7 @@
 // hand-written scan rather than regular expressions: hostile markup (thousands of unclosed
 // `<script` or `<!--`) must cost one pass over the text, never one pass per tag.
 import { decodeHTML } from 'entities';
+import { DELETE_AND_C1, DIRECTION_CONTROLS } from '../core/text.js';
 
 /** Elements whose content is not text a reader sees. */
 const HIDDEN_ELEMENTS = ['script', 'style', 'template', 'noscript'];
@@ -10,7 +11,7 @@ const HIDDEN_ELEMENTS = ['script', 'style', 'template', 'noscript'];
 const BLOCK_TAG = /^\/?(?:p|br|div|li|ul|ol|tr|td|th|h[1-6]|blockquote|section|article|header|footer|hr|table|dt|dd|figcaption|pre)\b/i;
 
 /** C0 and C1 controls other than whitespace, and the bidi embedding/override/isolate marks. */
-const CONTROL = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+const CONTROL = new RegExp(`[\\u0000-\\u0008\\u000e-\\u001f${DELETE_AND_C1}${DIRECTION_CONTROLS}]`);
 const CONTROLS = new RegExp(CONTROL.source, 'g');
 /**
  * Whitespace to fold: runs, and single characters other than a space. A lone space, the common

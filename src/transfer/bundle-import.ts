@@ -7,7 +7,7 @@ import { basename } from 'node:path';
 import type { CliIo } from '../cli-io.js';
 import { writeLine } from './cli-lines.js';
 import type { Config } from '../config.js';
-import { plural } from '../core/text.js';
+import { plural, wordList } from '../core/text.js';
 import type { RecordKind } from '../store/bundle-format.js';
 import { BundleLoadError, holdsNoDossier, loadBundle } from '../store/bundle-load.js';
 import { openDatabase, type Db } from '../store/connection.js';
@@ -33,7 +33,7 @@ function contents(bundle: Bundle): string {
     plural(count('revision'), 'revision'),
     ...(count('trend_call') > 0 ? [plural(count('trend_call'), 'trend call')] : []),
   ];
-  return `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)!}`;
+  return wordList(parts);
 }
 
 const refuse = (io: CliIo, name: string, reason: string) => writeLine(io.stderr, `Cannot import ${name}: ${reason}. Nothing was written.`);

@@ -6,7 +6,7 @@ import { bestActorMatches, LIST_SEPARATOR_HINT } from '../core/actor-resolution.
 import type { ActorMatch } from '../core/domain.js';
 import type { DossierReader } from '../core/ports.js';
 import { closestNames } from '../core/ranking.js';
-import { foldKey } from '../core/text.js';
+import { foldKey, wordList } from '../core/text.js';
 import type { ActorKind } from '../core/vocabulary.js';
 import { claimActorNames } from './row-claims.js';
 import type { RawRow } from './source-row.js';
@@ -59,7 +59,7 @@ export function missingActors(row: RawRow, dossier: DossierReader, known: Set<st
 /** "No actor is called `A` or `B` (…)": every missing actor, with the names close to each. */
 export function missingActorsReason(missing: readonly NamedActor[], dossier: DossierReader): string {
   const names = missing.map((a) => `\`${a.name}\``);
-  const listed = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} or ${names.at(-1)}`;
+  const listed = wordList(names, 'or');
   const known = dossier.allActorNames().map(({ name }) => name);
   const close = missing.flatMap((a) => {
     const near = closestNames(known, a.name);

@@ -19,8 +19,6 @@ export const NOTHING_CHANGED = 'Nothing changed since the last digest.';
 /** …and before the channel's first digest, when there is no last one to count from. */
 export const NOTHING_YET = 'Nothing has changed yet.';
 
-export { MAX_LISTED } from './unlisted.js';
-
 export interface DigestContext {
   filters: DigestFilters;
   zone: string;
@@ -230,20 +228,13 @@ function buildBody(set: ChangeSet, filters: DigestFilters): DigestBody {
   return { summary, sections, counts, empty, topics: [...byTopic.keys()].sort() };
 }
 
-/** The items listed in full (in digest order) and, past MAX_LISTED, those only named, by kind. */
-function splitListed(items: readonly EntryChange[], counts: Record<EntryChangeKind, number>): { listed: EntryChange[]; unlisted: Map<EntryChangeKind, EntryChange[]> } {
-  if (items.length <= MAX_LISTED) return { listed: [...items], unlisted: new Map() };
+/** The items listed in full (in digest order) and, past MAX_LISTED, those only named. */
+function splitListed(items: readonly EntryChange[], counts: Record<EntryChangeKind, number>): { listed: EntryChange[]; unlisted: EntryChange[] } {
+  if (items.length <= MAX_LISTED) return { listed: [...items], unlisted: [] };
   const quota = listedPerKind(counts);
   const listed: EntryChange[] = [];
-  const unlisted = new Map<EntryChangeKind, EntryChange[]>();
-  for (const item of items) {
-    if (quota[item.kind]-- > 0) listed.push(item);
-    else {
-      const left = unlisted.get(item.kind);
-      if (left) left.push(item);
-      else unlisted.set(item.kind, [item]);
-    }
-  }
+  const unlisted: EntryChange[] = [];
+  for (const item of items) (quota[item.kind]-- > 0 ? listed : unlisted).push(item);
   return { listed, unlisted };
 }
 

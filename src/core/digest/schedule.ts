@@ -2,6 +2,7 @@
 // slots they produce in an IANA zone. Slots are computed here, not taken from node-cron's
 // timers, so catch-up, `/digest list` and the delivery log all agree on what a slot is.
 import { CronError, DAY_NAMES, matchesDate, minutesOfDay, parseCron, type CronFields } from './cron.js';
+import { wordList } from '../text.js';
 import { instantOf, localParts, offsetMs } from './zoned-time.js';
 
 export interface Schedule {
@@ -29,7 +30,8 @@ export function refusedForTiming(result: ScheduleResult): boolean {
   return !result.ok && (result.problem === RUNS_TOO_OFTEN || result.problem === NEVER_RUNS);
 }
 
-const FULL_DAY_NAMES = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+/** Days of the week as written out, Sunday first as cron counts them. */
+const FULL_DAY_WORDS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const TIME = /^([01]?\d|2[0-3]):([0-5]\d)$/;
 
 function parseTime(text: string): { hour: number; minute: number } | string {
@@ -42,7 +44,7 @@ function parseDay(text: string): number | undefined {
   const lower = text.toLowerCase();
   const short = DAY_NAMES.indexOf(lower as never);
   if (short >= 0) return short;
-  const full = FULL_DAY_NAMES.indexOf(lower);
+  const full = FULL_DAY_WORDS.findIndex((day) => day.toLowerCase() === lower);
   return full >= 0 ? full : undefined;
 }
 
@@ -213,16 +215,12 @@ export interface ScheduleWords {
   cron?: string;
 }
 
-const FULL_DAY_WORDS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const hhmm = (minuteOfDay: number) => `${pad(Math.floor(minuteOfDay / 60))}:${pad(minuteOfDay % 60)}`;
 
-function listWords(items: readonly string[]): string {
-  return items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)!}`;
-}
 
 /** `at 08:00`, `at 07:30 and 19:30`, `every 15 minutes`, `every 30 minutes from 06:00 to 09:30`. */
 function timesWords(times: readonly number[]): string | undefined {
-  if (times.length <= 4) return `at ${listWords(times.map(hhmm))}`;
+  if (times.length <= 4) return `at ${wordList(times.map(hhmm))}`;
   const gap = times[1]! - times[0]!;
   if (!times.every((t, i) => i === 0 || t - times[i - 1]! === gap)) return undefined;
   const every = gap % 60 === 0 ? (gap === 60 ? 'every hour' : `every ${gap / 60} hours`) : `every ${gap} minutes`;
@@ -239,7 +237,7 @@ function weekdaysWords(days: readonly number[]): string {
   const run = Array.from({ length: days.length }, (_, i) => (start + i) % 7);
   const oneRun = run.every((d) => days.includes(d));
   if (oneRun && days.length > 2) return `on ${FULL_DAY_WORDS[run[0]!]} to ${FULL_DAY_WORDS[run.at(-1)!]}`;
-  return `on ${listWords((oneRun ? run : days).map((d) => FULL_DAY_WORDS[d]!))}`;
+  return `on ${wordList((oneRun ? run : days).map((d) => FULL_DAY_WORDS[d]!))}`;
 }
 
 /** A cron expression in words where that is simple: every month, at a few times or a steady step. */
@@ -250,7 +248,7 @@ function cronWords(fields: CronFields): string | undefined {
   if (fields.daysOfWeek) return `${times} ${weekdaysWords(fields.daysOfWeek)}`;
   if (fields.daysOfMonth) {
     const days = fields.daysOfMonth;
-    return `${times} on ${days.length === 1 ? 'day' : 'days'} ${listWords(days.map(String))} of the month`;
+    return `${times} on ${days.length === 1 ? 'day' : 'days'} ${wordList(days.map(String))} of the month`;
   }
   return times.startsWith('at ') ? `${times} every day` : times;
 }

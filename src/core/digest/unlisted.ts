@@ -51,12 +51,12 @@ const SHOWN_BY: Record<EntryChangeKind, string> = { new: 'entry show', corrected
 /** Ids per section, so a section stays well inside one part (and one Discord field). */
 const RANGES_PER_SECTION = 40;
 
-/** The items past the bound (`past`: which, in words), by kind: named by id, with the command that shows each. */
-export function unlistedSections(unlisted: ReadonlyMap<EntryChangeKind, readonly EntryChange[]>, past = `past the ${MAX_LISTED} items a digest lists`): Section[] {
+/** The items past the bound (`past`: which, in words), kind by kind: named by id, with the command that shows each. */
+export function unlistedSections(unlisted: readonly EntryChange[], past = `past the ${MAX_LISTED} items a digest lists`): Section[] {
   const sections: Section[] = [];
   for (const kind of KIND_ORDER) {
-    const items = unlisted.get(kind);
-    if (!items || items.length === 0) continue;
+    const items = unlisted.filter((item) => item.kind === kind);
+    if (items.length === 0) continue;
     const ranges = idRanges(items.map((item) => item.entryId));
     const see: Line = [span.plain('Each: '), span.command(SHOWN_BY[kind], 'ID')];
     for (let i = 0; i < ranges.length; i += RANGES_PER_SECTION) {

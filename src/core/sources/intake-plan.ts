@@ -9,6 +9,7 @@ import { guessRoles } from '../review/role-guess.js';
 import { guessEventType } from '../review/type-guess.js';
 import { toIsoPartial } from '../partial-date.js';
 import { clip } from '../text-cut.js';
+import { DELETE_AND_C1 } from '../text.js';
 import { hasVisibleText } from '../visible-text.js';
 import type { FeedDocument, FeedItem } from './feed-port.js';
 import { keywordList, keywordVerdict } from './keyword-hits.js';
@@ -89,12 +90,14 @@ export interface IntakePlan {
 const REPEAT_DETAIL: Record<RepeatedBy, string> = { guid: 'the same guid', link: 'the same link', title: 'the same title and date' };
 
 const dayText = (instant: Date) => instant.toISOString().slice(0, 10);
+const STORED_CONTROLS = new RegExp(`[\\u0000-\\u0008\\u000b-\\u001f${DELETE_AND_C1}]`, 'g');
+
 /**
  * Stored text is shown to everyone: no control characters (tabs and line breaks are text), and
  * text with nothing visible in it (zero-width spaces, lone accents) counts as none.
  */
 function clean(text: string): string {
-  const kept = text.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '').trim();
+  const kept = text.replace(/\r\n?/g, '\n').replace(STORED_CONTROLS, '').trim();
   return hasVisibleText(kept) ? kept : '';
 }
 

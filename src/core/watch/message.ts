@@ -20,9 +20,7 @@ export function watchMessage(changes: readonly EntryChange[], actorNames: Readon
   for (const change of changes) counts.set(change.kind, (counts.get(change.kind) ?? 0) + 1);
   const summary = [...counts].map(([kind, n]) => plural(n, ...KIND_WORDS[kind])).join(' · ');
   const sections: Section[] = changes.slice(0, MAX_LISTED_CHANGES).map((change) => itemSection(change, actorNames));
-  const unlisted = new Map<EntryChangeKind, EntryChange[]>();
-  for (const change of changes.slice(MAX_LISTED_CHANGES)) unlisted.set(change.kind, [...(unlisted.get(change.kind) ?? []), change]);
-  sections.push(...unlistedSections(unlisted, `past the ${MAX_LISTED_CHANGES} a message lists`));
+  sections.push(...unlistedSections(changes.slice(MAX_LISTED_CHANGES), `past the ${MAX_LISTED_CHANGES} a message lists`));
   const intro: Line[] = [[span.bold(summary)], [span.plain(`You watch ${labels.join(', ')}.`)]];
   return {
     title: WATCH_MESSAGE_TITLE,
