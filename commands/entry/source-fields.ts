@@ -6,6 +6,7 @@ import { UserError } from '../../src/core/errors.js';
 import { toIsoPartial, type PartialDate } from '../../src/core/partial-date.js';
 import { GRADE_ACCEPTED, parseGrade } from '../../src/core/source-grade.js';
 import { dropTrackingParameters } from '../../src/core/sources/item-key.js';
+import { webUrl } from '../../src/core/web-address.js';
 
 export const SOURCE_LIMITS = { outlet: 100, attribution: 300, url: 500 } as const;
 
@@ -37,13 +38,8 @@ function refuseCredentials(url: URL): void {
 }
 
 function parseUrl(text: string): string {
-  let url: URL | undefined;
-  try {
-    url = new URL(text);
-  } catch {
-    url = undefined;
-  }
-  if (!url || !['http:', 'https:'].includes(url.protocol) || !/^https?:\/\/[^/]/i.test(text.trim())) {
+  const url = webUrl(text);
+  if (!url || !/^https?:\/\/[^/]/i.test(text.trim())) {
     throw new UserError('invalid-option', `Option \`source_url\` must be an http(s) link — got \`${text}\`.`, [], 'source_url');
   }
   refuseCredentials(url);

@@ -14,17 +14,13 @@ import { reliabilityText, unjudgedGrade } from '../../src/core/source-grade.js';
 import { parseTopic } from '../entry/fields.js';
 import { stampOf } from '../stamp.js';
 import { everyOption, keywordsOption, reliabilityOption, sourceTopicOption } from './options.js';
+import { webUrl } from '../../src/core/web-address.js';
 
 const MAX_URL_LENGTH = 500;
 
 function feedUrl(text: string): string {
-  let url: URL | undefined;
-  try {
-    url = new URL(text.trim());
-  } catch {
-    url = undefined;
-  }
-  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || !url.hostname) {
+  const url = webUrl(text.trim());
+  if (!url || !url.hostname) {
     throw new UserError('invalid-option', `Option \`url\` must be the feed's full address, starting with https:// or http:// — got \`${text.slice(0, 80)}\`.`, ['For example: url:https://www.example.org/world/rss.xml'], 'url');
   }
   if (url.username || url.password) {

@@ -3,6 +3,7 @@
 // a label naming another site is shown as plain text, beside a link labelled with its real host.
 // Every view showing a source link builds it here; adapters only translate the spans.
 import { span, type Span } from './view.js';
+import { webUrl } from './web-address.js';
 
 /** Dots as the URL parser reads them in a host name: ASCII, ideographic and full-width. */
 const DOTS = /[.\u3002\uFF0E\uFF61]/u;
@@ -55,16 +56,13 @@ export function labelNamesOtherHost(label: string, host: string): boolean {
 
 /** The link as it is followed: an http(s) address without a user name or password; undefined for anything else. */
 function followedLink(href: string): URL | undefined {
-  try {
-    const url = new URL(href);
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
-    // Stored before such links were refused: never shown, and the link's host is what matters.
+  const url = webUrl(href);
+  // Stored before such links were refused: never shown, and the link's host is what matters.
+  if (url) {
     url.username = '';
     url.password = '';
-    return url;
-  } catch {
-    return undefined;
   }
+  return url;
 }
 
 /**
