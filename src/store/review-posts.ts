@@ -190,24 +190,53 @@ export function cardMessages(cache: StatementCache, candidateId: number): (Chann
   return rows.map((row) => ({ ...ref(row), refs: JSON.parse(row.message_refs) as string[] }));
 }
 
-/** Posted cards of pending candidates a feed revised (their item, or another report of them) since the card was drawn, on these platforms, oldest first. */
-export function redrawnCards(cache: StatementCache, platforms: readonly PlatformName[], limit: number, candidate: (id: number) => Candidate | undefined): RedrawnCard[] {
+/**
+ * Posted cards due to be drawn again (`redraw_at` passed) on these platforms, soonest first.
+ * Flags that have nothing left to draw (the candidate decided, whose decision's own edit shows
+ * it; the card given up; drawn since) are cleared here; a card still on its way keeps its flag.
+ */
+export function redrawnCards(cache: StatementCache, platforms: readonly PlatformName[], limit: number, now: Date, candidate: (id: number) => Candidate | undefined): RedrawnCard[] {
   const rows = cache
     .get(
-      `SELECT p.id, p.candidate_id, p.platform, p.workspace_id, p.channel_id, p.context, p.message_refs FROM review_candidates c INDEXED BY review_candidates_revised
-         JOIN review_posts p ON p.kind = 'card' AND p.candidate_id = c.id
-       WHERE c.status = 'pending' AND c.revision > 0 AND p.status = 'posted' AND p.drawn_revision < c.revision
-         AND p.platform IN (SELECT value FROM json_each(?))
-       ORDER BY p.id LIMIT ?`,
+      `SELECT p.id, p.candidate_id, p.platform, p.workspace_id, p.channel_id, p.context, p.message_refs, p.status,
+              c.status = 'pending' AND p.drawn_revision < c.revision AS due
+       FROM review_posts p INDEXED BY review_posts_redraw JOIN review_candidates c ON c.id = p.candidate_id
+       WHERE p.redraw_at IS NOT NULL AND p.redraw_at <= ? AND p.platform IN (SELECT value FROM json_each(?))
+       ORDER BY p.redraw_at, p.id LIMIT ?`,
     )
-    .all(JSON.stringify(platforms), limit) as (ChannelRow & { id: number; candidate_id: number; message_refs: string })[];
+    .all(now.toISOString(), JSON.stringify(platforms), limit) as (ChannelRow & { id: number; candidate_id: number; message_refs: string; status: string; due: number })[];
+  const clear = cache.get('UPDATE review_posts SET redraw_at = NULL WHERE id = ?');
   return rows.flatMap((row) => {
-    const card = candidate(row.candidate_id);
-    return card ? [{ ...ref(row), postId: row.id, refs: JSON.parse(row.message_refs) as string[], candidate: card }] : [];
+    if (row.status === 'sending') return [];
+    const card = row.status === 'posted' && row.due === 1 ? candidate(row.candidate_id) : undefined;
+    if (!card) {
+      clear.run(row.id);
+      return [];
+    }
+    return [{ ...ref(row), postId: row.id, refs: JSON.parse(row.message_refs) as string[], candidate: card }];
   });
 }
 
-/** The card is drawn from the candidate's `revision` now (or was given up on: an edit that failed is not tried again). */
+/**
+ * Flags a candidate's cards (posted, or on their way) to be drawn again at `at`, or sooner if
+ * they already were: the card poster draws them from the candidate as it is then.
+ */
+export function redrawCardsAt(cache: StatementCache, candidateId: number, at: Date): void {
+  cache
+    .get("UPDATE review_posts SET redraw_at = min(coalesce(redraw_at, @at), @at) WHERE kind = 'card' AND candidate_id = @candidateId AND status IN ('sending', 'posted')")
+    .run({ at: at.toISOString(), candidateId });
+}
+
+/**
+ * The card is drawn from the candidate's `revision` now (or was given up on: an edit that failed
+ * is not tried again); its flag stays if the candidate was revised again meanwhile.
+ */
 export function redrawn(cache: StatementCache, postId: number, revision: number, now: Date): void {
-  cache.get('UPDATE review_posts SET drawn_revision = max(drawn_revision, ?), updated_at = ? WHERE id = ?').run(revision, now.toISOString(), postId);
+  cache
+    .get(
+      `UPDATE review_posts SET drawn_revision = max(drawn_revision, @revision), updated_at = @now,
+         redraw_at = CASE WHEN (SELECT c.revision FROM review_candidates c WHERE c.id = candidate_id) > max(drawn_revision, @revision) THEN redraw_at END
+       WHERE id = @postId`,
+    )
+    .run({ revision, now: now.toISOString(), postId });
 }

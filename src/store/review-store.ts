@@ -179,8 +179,8 @@ export class SqliteReviewStore implements ReviewStore {
     return posts.unconfirmedCards(this.cache, ids);
   }
 
-  redrawnCards(platforms: readonly PlatformName[], limit: number): RedrawnCard[] {
-    return posts.redrawnCards(this.cache, platforms, limit, (id) => this.candidate(id));
+  redrawnCards(platforms: readonly PlatformName[], limit: number, now: Date): RedrawnCard[] {
+    return posts.redrawnCards(this.cache, platforms, limit, now, (id) => this.candidate(id));
   }
 
   redrawn(postId: number, revision: number, now: Date): void {

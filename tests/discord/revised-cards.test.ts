@@ -1,6 +1,8 @@
 // GIVEN candidates' cards in a Discord review channel WHEN the feed revises an item THEN the next
 // check draws the pending candidate's card again in place (the new headline, summary and toll,
 // the buttons kept, nothing posted anew), and a decided candidate's card keeps its decision.
+// Another outlet's reports joining the story are listed on the card in one edit a few minutes
+// after the first of them.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,13 +22,14 @@ let feeds: ScriptedFeeds;
 let dir: string;
 let app: App;
 let h: Harness;
+let clock = new Date(NOW);
 
 beforeAll(async () => {
   feeds = await ScriptedFeeds.start();
   feeds.serve('/levant.xml', 'Levant Wire', [SWEIDA, BAKU]);
   dir = mkdtempSync(join(tmpdir(), 'sitrep-revised-cards-'));
   copySeededStore(join(dir, 'sitrep.db'), new Date(NOW));
-  app = createApp({ dbPath: join(dir, 'sitrep.db'), admins: parseAdminRules(`discord-role:${adminRole}`), logger: recordingLogger(), now: () => new Date(NOW), sourcesAllowPrivate: true });
+  app = createApp({ dbPath: join(dir, 'sitrep.db'), admins: parseAdminRules(`discord-role:${adminRole}`), logger: recordingLogger(), now: () => clock, sourcesAllowPrivate: true });
   h = await startHarness({ dispatcher: () => app.dispatcher, userRoles: [adminRole] });
   app.digests.posters.register(h.adapter.poster);
   await h.slash('review', {}, { subcommand: 'channel' });
@@ -85,12 +88,27 @@ describe('GIVEN two pending cards in the review channel', () => {
     expect(cardEdits(sweida.id)).toHaveLength(sweidaEdits);
     expect(embedText(card(SWEIDA.title).embeds![0]!)).toContain('Rejected by');
 
-    // Another outlet's report of the story, then reworded by its feed: the card lists the report as it reads now.
+    // Other outlets' reports of the story: listed on the card in one edit, five minutes after the first joined.
     const report = { ...BAKU_ELSEWHERE, title: 'Syria and Israel hold second round of talks in Baku, officials say' };
     feeds.serve('/med.xml', 'Mediterranean Dispatch', [report]);
     await h.slash('sources', { url: feeds.url('/med.xml'), topic: 'syria-israel', backfill: true }, { subcommand: 'add' });
+    const joinEdits = cardEdits(baku.id).length;
     const joined = await h.slash('sources', { id: 2 }, { subcommand: 'check' });
     expect(embedText(joined.body.embeds![0]!)).toContain('same story → candidate #');
+    const second = { ...BAKU_ELSEWHERE, guid: 'gulf-baku-2', link: 'https://gulf.example/baku-talks', title: 'Syria, Israel hold second round of Baku talks, sources say' };
+    feeds.serve('/gulf.xml', 'Gulf Courier', [second]);
+    await h.slash('sources', { url: feeds.url('/gulf.xml'), topic: 'syria-israel', backfill: true }, { subcommand: 'add' });
+    clock = new Date(clock.getTime() + 4 * 60_000);
+    expect(embedText((await h.slash('sources', { id: 3 }, { subcommand: 'check' })).body.embeds![0]!)).toContain('same story → candidate #');
+    expect(cardEdits(baku.id)).toHaveLength(joinEdits);
+    clock = new Date(clock.getTime() + 60_000);
+    await app.services.review.postPending();
+    expect(cardEdits(baku.id)).toHaveLength(joinEdits + 1);
+    const listed = embedText(card(bakuRevised.title).embeds![0]!);
+    expect(listed).toContain(report.title);
+    expect(listed).toContain(second.title);
+    await app.services.review.postPending();
+    expect(cardEdits(baku.id)).toHaveLength(joinEdits + 1);
     const reworded = 'Israel and Syria hold a second round of talks in Baku, diplomats say';
     feeds.serve('/med.xml', 'Mediterranean Dispatch', [{ ...report, title: reworded }]);
     const storyEdit = cardEdits(baku.id).length;

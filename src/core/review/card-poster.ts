@@ -161,7 +161,7 @@ export class CardPoster {
    */
   private async redraw(platforms: readonly PlatformName[]): Promise<void> {
     const { store, posters, now, logger } = this.deps;
-    const cards = await this.turns.take(() => store.redrawnCards(platforms, POSTS_PER_PASS));
+    const cards = await this.turns.take(() => store.redrawnCards(platforms, POSTS_PER_PASS, now()));
     for (const card of cards) {
       const where = { candidate: card.candidate.id, platform: card.platform, channel: card.channelId, messages: card.refs };
       const poster = posters.get(card.platform);

@@ -41,6 +41,12 @@ export type ClaimedPost = ChannelRef & { id: number; claim: number; delivered: s
     | { kind: 'notice'; view: View }
   );
 
+/**
+ * How long after another feed's report joins a story its posted cards are drawn again to list
+ * it: the reports of a wire story arrive over one cycle of checks, and are listed in one edit.
+ */
+export const JOINED_REPORT_REDRAW_MS = 5 * 60_000;
+
 /** A posted card whose candidate, or one of its reports, a feed revised since it was drawn. */
 export interface RedrawnCard extends ChannelRef {
   postId: number;
@@ -106,9 +112,9 @@ export interface ReviewStore {
   inOneWrite<T>(work: () => T): T;
   /** Pending candidates among `ids` whose card in a review channel is unconfirmed. */
   unconfirmedCards(ids: readonly number[]): UnconfirmedCard[];
-  /** Posted cards of pending candidates a feed revised (their item, or another report of them) since the card was drawn, oldest first. */
-  redrawnCards(platforms: readonly PlatformName[], limit: number): RedrawnCard[];
-  /** The card's messages show the candidate's `revision` now (or the edit failed and is not tried again). */
+  /** Posted cards of pending candidates due to be drawn again by `now` (a feed revised their item or a report, or a report joined), soonest first. */
+  redrawnCards(platforms: readonly PlatformName[], limit: number, now: Date): RedrawnCard[];
+  /** The card's messages show the candidate's `revision` now (or the edit failed and is not tried again); due again if revised since. */
   redrawn(postId: number, revision: number, now: Date): void;
   /** The messages a candidate's card went out as, per channel (to replace them once decided). */
   cardMessages(candidateId: number): (ChannelRef & { refs: string[] })[];
