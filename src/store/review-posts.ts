@@ -6,7 +6,7 @@
 import type { PlatformName } from '../core/caller.js';
 import type { ChangeStamp } from '../core/domain.js';
 import type { Candidate } from '../core/review/candidate.js';
-import type { ChannelRef, ClaimedPost, RedrawnCard, ReviewChannel, UnconfirmedCard } from '../core/review/review-port.js';
+import type { ChannelRef, ClaimedPost, PostedCard, RedrawnCard, ReviewChannel, UnconfirmedCard } from '../core/review/review-port.js';
 import type { View } from '../core/view.js';
 import type { StatementCache } from './statement-cache.js';
 
@@ -183,29 +183,30 @@ export function unconfirmedCards(cache: StatementCache, ids: readonly number[]):
     });
 }
 
-export function cardMessages(cache: StatementCache, candidateId: number): (ChannelRef & { refs: string[] })[] {
+export function cardMessages(cache: StatementCache, candidateId: number): PostedCard[] {
   const rows = cache
-    .get("SELECT platform, workspace_id, channel_id, context, message_refs FROM review_posts WHERE kind = 'card' AND candidate_id = ? AND status = 'posted' ORDER BY id")
-    .all(candidateId) as (ChannelRow & { message_refs: string })[];
-  return rows.map((row) => ({ ...ref(row), refs: JSON.parse(row.message_refs) as string[] }));
+    .get("SELECT id, platform, workspace_id, channel_id, context, message_refs FROM review_posts WHERE kind = 'card' AND candidate_id = ? AND status = 'posted' ORDER BY id")
+    .all(candidateId) as (ChannelRow & { id: number; message_refs: string })[];
+  return rows.map((row) => ({ ...ref(row), postId: row.id, refs: JSON.parse(row.message_refs) as string[] }));
 }
 
 /**
- * Posted cards due to be drawn again (`redraw_at` passed) on these platforms, soonest first.
- * Flags that have nothing left to draw (the candidate decided, whose decision's own edit shows
- * it; the card given up; drawn since) are cleared here; a card still on its way keeps its flag.
+ * Posted cards due to be drawn again (`redraw_at` passed) on these platforms, soonest first: a
+ * pending candidate's, revised since it was drawn, or a decided one's whose decision is still to
+ * be shown (its edit failed, or came from a process that cannot edit there). Flags with nothing
+ * left to draw (drawn since; the card given up) are cleared here; a card on its way keeps its flag.
  */
 export function redrawnCards(cache: StatementCache, platforms: readonly PlatformName[], limit: number, now: Date, candidate: (id: number) => Candidate | undefined): RedrawnCard[] {
   const rows = cache
     .get(
-      `SELECT p.id, p.candidate_id, p.platform, p.workspace_id, p.channel_id, p.context, p.message_refs, p.status,
-              c.status = 'pending' AND p.drawn_revision < c.revision AS due
+      `SELECT p.id, p.candidate_id, p.platform, p.workspace_id, p.channel_id, p.context, p.message_refs, p.status, p.failing_since,
+              c.status <> 'pending' OR p.drawn_revision < c.revision AS due
        FROM review_posts p INDEXED BY review_posts_redraw JOIN review_candidates c ON c.id = p.candidate_id
        WHERE p.redraw_at IS NOT NULL AND p.redraw_at <= ? AND p.platform IN (SELECT value FROM json_each(?))
        ORDER BY p.redraw_at, p.id LIMIT ?`,
     )
-    .all(now.toISOString(), JSON.stringify(platforms), limit) as (ChannelRow & { id: number; candidate_id: number; message_refs: string; status: string; due: number })[];
-  const clear = cache.get('UPDATE review_posts SET redraw_at = NULL WHERE id = ?');
+    .all(now.toISOString(), JSON.stringify(platforms), limit) as (ChannelRow & { id: number; candidate_id: number; message_refs: string; status: string; failing_since: string | null; due: number })[];
+  const clear = cache.get('UPDATE review_posts SET redraw_at = NULL, failing_since = NULL WHERE id = ?');
   return rows.flatMap((row) => {
     if (row.status === 'sending') return [];
     const card = row.status === 'posted' && row.due === 1 ? candidate(row.candidate_id) : undefined;
@@ -213,7 +214,8 @@ export function redrawnCards(cache: StatementCache, platforms: readonly Platform
       clear.run(row.id);
       return [];
     }
-    return [{ ...ref(row), postId: row.id, refs: JSON.parse(row.message_refs) as string[], candidate: card }];
+    const failing = row.failing_since === null ? {} : { failingSince: new Date(row.failing_since) };
+    return [{ ...ref(row), postId: row.id, refs: JSON.parse(row.message_refs) as string[], candidate: card, ...failing }];
   });
 }
 
@@ -228,15 +230,22 @@ export function redrawCardsAt(cache: StatementCache, candidateId: number, at: Da
 }
 
 /**
- * The card is drawn from the candidate's `revision` now (or was given up on: an edit that failed
- * is not tried again); its flag stays if the candidate was revised again meanwhile.
+ * The card is drawn from the candidate's `revision` now, or its decision shown (or it was given
+ * up on); its flag stays if the pending candidate was revised again meanwhile.
  */
 export function redrawn(cache: StatementCache, postId: number, revision: number, now: Date): void {
   cache
     .get(
-      `UPDATE review_posts SET drawn_revision = max(drawn_revision, @revision), updated_at = @now,
-         redraw_at = CASE WHEN (SELECT c.revision FROM review_candidates c WHERE c.id = candidate_id) > max(drawn_revision, @revision) THEN redraw_at END
+      `UPDATE review_posts SET drawn_revision = max(drawn_revision, @revision), updated_at = @now, failing_since = NULL,
+         redraw_at = CASE WHEN (SELECT c.status = 'pending' AND c.revision > max(drawn_revision, @revision) FROM review_candidates c WHERE c.id = candidate_id) THEN redraw_at END
        WHERE id = @postId`,
     )
     .run({ revision, now: now.toISOString(), postId });
+}
+
+/** An edit of the card failed for now: tried again at `at`; `failing_since` says since when its edits fail. */
+export function redrawLater(cache: StatementCache, postId: number, at: Date, now: Date): void {
+  cache
+    .get('UPDATE review_posts SET redraw_at = @at, failing_since = coalesce(failing_since, @now), updated_at = @now WHERE id = @postId')
+    .run({ at: at.toISOString(), now: now.toISOString(), postId });
 }

@@ -5,7 +5,7 @@ import type { ChangeStamp, EntryInput, SourceRecord } from '../core/domain.js';
 import { UserError } from '../core/errors.js';
 import type { Page } from '../core/ports.js';
 import type { Candidate } from '../core/review/candidate.js';
-import type { ChannelRef, ClaimedPost, DecisionResult, PendingFilter, RedrawnCard, ReviewChannel, ReviewStore, UnconfirmedCard } from '../core/review/review-port.js';
+import type { ChannelRef, ClaimedPost, DecisionResult, PendingFilter, PostedCard, RedrawnCard, ReviewChannel, ReviewStore, UnconfirmedCard } from '../core/review/review-port.js';
 import { citedForms } from '../core/sources/item-key.js';
 import { citingEntries } from './citing-entries.js';
 import type { Db } from './connection.js';
@@ -187,7 +187,11 @@ export class SqliteReviewStore implements ReviewStore {
     posts.redrawn(this.cache, postId, revision, now);
   }
 
-  cardMessages(candidateId: number): (ChannelRef & { refs: string[] })[] {
+  redrawLater(postId: number, at: Date, now: Date): void {
+    posts.redrawLater(this.cache, postId, at, now);
+  }
+
+  cardMessages(candidateId: number): PostedCard[] {
     return posts.cardMessages(this.cache, candidateId);
   }
 }

@@ -15,7 +15,7 @@ import { Turns } from '../turns.js';
 import { DeliveryError, type PostMark, type Poster } from '../poster.js';
 import type { Candidate } from './candidate.js';
 import { candidateCard, decidedCard } from './candidate-card.js';
-import type { ChannelRef, ClaimedPost, ReviewStore } from './review-port.js';
+import type { ClaimedPost, PostedCard, ReviewStore } from './review-port.js';
 
 /** The posters of the adapters running here (the scheduler's PosterRegistry). */
 export interface PosterLookup {
@@ -150,62 +150,93 @@ export class CardPoster {
     for (const { post, refs } of landed) {
       if (post.kind !== 'card') continue;
       const current = await this.turns.take(() => this.deps.store.candidate(post.candidate.id));
-      if (current && current.status !== 'pending') await this.showDecisionOn(current, { ...post, refs });
+      if (current && current.status !== 'pending') await this.showDecisionOn(current, { platform: post.platform, workspaceId: post.workspaceId, channelId: post.channelId, context: post.context, postId: post.id, refs });
     }
   }
 
   /**
-   * Draws again the posted cards of candidates a feed revised since (what their item and reports say now).
-   * An edit that fails is logged and not tried again: the card keeps its earlier version, and
-   * /review show gives the current one.
+   * Draws again the posted cards due: a pending candidate's as it reads now (a feed revised it, or
+   * other reports joined), a decided one's decision where it is not shown yet. An edit that fails
+   * for now is tried again later (the Retry-After, else a wait as long as its edits have failed,
+   * from one minute to an hour), up to a day; one that cannot succeed is logged and left.
    */
   private async redraw(platforms: readonly PlatformName[]): Promise<void> {
-    const { store, posters, now, logger } = this.deps;
+    const { store, now } = this.deps;
     const cards = await this.turns.take(() => store.redrawnCards(platforms, POSTS_PER_PASS, now()));
     for (const card of cards) {
-      const where = { candidate: card.candidate.id, platform: card.platform, channel: card.channelId, messages: card.refs };
-      const poster = posters.get(card.platform);
+      // A platform that asked to wait this pass keeps its cards' flags for a later one.
+      if ((this.holds.get(card.platform)?.getTime() ?? 0) > now().getTime()) continue;
+      const poster = this.deps.posters.get(card.platform);
       try {
-        if (!poster?.update) throw new Error('this process cannot edit posted cards');
-        await poster.update(card.channelId, card.refs, candidateCard(card.candidate), card.context);
+        if (!poster?.update) throw new DeliveryError('permanent', 'this process cannot edit posted cards');
+        let shown = card.candidate;
+        await poster.update(card.channelId, card.refs, shown.status === 'pending' ? candidateCard(shown) : decidedCard(shown), card.context);
         // Decided while the edit was on its way: the decision's own edit may have landed first.
         const current = await this.turns.take(() => store.candidate(card.candidate.id));
-        if (current && current.status !== 'pending') await poster.update(card.channelId, card.refs, decidedCard(current), card.context);
+        if (shown.status === 'pending' && current && current.status !== 'pending') {
+          shown = current;
+          await poster.update(card.channelId, card.refs, decidedCard(current), card.context);
+        }
+        await this.turns.take(() => store.redrawn(card.postId, shown.revision ?? 0, now()));
       } catch (error) {
-        logger.warn({ err: error, ...where }, 'could not draw a revised candidate\'s card again');
+        await this.editFailed(card, card.candidate, error, card.failingSince, card.candidate.status === 'pending' ? "draw a revised candidate's card again" : 'show the decision on a posted card');
       }
-      await this.turns.take(() => store.redrawn(card.postId, card.candidate.revision ?? 0, now()));
     }
   }
 
   /**
    * Shows the decision in every message the candidate's card went out as, on the platforms this
-   * process posts to. A failed edit is logged: the card stays as it was and nothing is posted anew.
+   * process posts to. An edit that fails for now, or a card on a platform this process cannot
+   * edit, is left to the card passes (here or in the process that posts there).
    */
   async showDecision(candidate: Candidate): Promise<void> {
     for (const card of this.deps.store.cardMessages(candidate.id)) await this.showDecisionOn(candidate, card);
   }
 
   /** Shows the decision in one channel's messages of the card (and remembers an approved one for corrections). */
-  private async showDecisionOn(candidate: Candidate, card: ChannelRef & { refs: string[] }): Promise<void> {
-    const { posters, logger } = this.deps;
+  private async showDecisionOn(candidate: Candidate, card: PostedCard): Promise<void> {
+    const { store, posters, logger, now } = this.deps;
     const view = decidedCard(candidate);
     const where = { candidate: candidate.id, platform: card.platform, channel: card.channelId, messages: card.refs };
     const poster = posters.get(card.platform);
     if (!poster?.update) {
-      logger.warn(where, 'a decided card cannot be edited from this process');
-      return;
-    }
-    try {
-      await poster.update(card.channelId, card.refs, view, card.context);
-    } catch (error) {
-      logger.warn({ err: error, ...where }, 'could not show the decision on a posted card');
+      logger.info(where, 'a decided card is left to the process that posts on its platform');
+      store.redrawLater(card.postId, now(), now());
+    } else {
+      try {
+        await poster.update(card.channelId, card.refs, view, card.context);
+        store.redrawn(card.postId, candidate.revision ?? 0, now());
+      } catch (error) {
+        await this.editFailed(card, candidate, error, undefined, 'show the decision on a posted card');
+      }
     }
     const entryId = candidate.status === 'approved' ? candidate.decision?.entryId : undefined;
     if (this.deps.edits && entryId !== undefined) {
       const post = { platform: card.platform, channelId: card.channelId, context: card.context, zone: 'UTC', view, refs: card.refs, postedAt: this.deps.now() };
       rememberPost(this.deps.edits, post, logger, { entries: [{ entryId }] });
     }
+  }
+
+  /**
+   * An edit of a posted card failed: tried again later if it may succeed then (a rate limit or
+   * the platform's trouble also holds the platform's other edits and posts), else given up.
+   */
+  private async editFailed(card: PostedCard, candidate: Candidate, error: unknown, failingSince: Date | undefined, what: string): Promise<void> {
+    const { store, now, logger } = this.deps;
+    const at = now();
+    const where = { err: error, candidate: candidate.id, platform: card.platform, channel: card.channelId, messages: card.refs };
+    const retryable = !(error instanceof DeliveryError) || error.kind === 'retryable';
+    const failingMs = failingSince ? at.getTime() - failingSince.getTime() : 0;
+    if (!retryable || failingMs >= GIVE_UP_MS) {
+      logger.warn(where, retryable ? `gave up trying to ${what} after a day of failures` : `could not ${what}`);
+      await this.turns.take(() => store.redrawn(card.postId, candidate.revision ?? 0, at));
+      return;
+    }
+    const hint = error instanceof DeliveryError ? error.retryAfterMs : undefined;
+    const retryAt = new Date(at.getTime() + (hint ?? Math.min(MAX_BACKOFF_MS, Math.max(FIRST_BACKOFF_MS, failingMs))));
+    if (stopsPlatform(error)) this.holds.set(card.platform, retryAt);
+    logger.warn({ ...where, retryAt: retryAt.toISOString() }, `could not ${what} for now; trying again later`);
+    await this.turns.take(() => store.redrawLater(card.postId, retryAt, at));
   }
 
   /** The post's mark, the same on every claim of it (review posts are never deleted, so ids never come back). */

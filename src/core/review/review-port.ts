@@ -47,11 +47,17 @@ export type ClaimedPost = ChannelRef & { id: number; claim: number; delivered: s
  */
 export const JOINED_REPORT_REDRAW_MS = 5 * 60_000;
 
-/** A posted card whose candidate, or one of its reports, a feed revised since it was drawn. */
-export interface RedrawnCard extends ChannelRef {
+/** The messages one channel's card of a candidate went out as. */
+export interface PostedCard extends ChannelRef {
   postId: number;
   refs: string[];
+}
+
+/** A posted card to draw again: its pending candidate revised since, or its decision still to show. */
+export interface RedrawnCard extends PostedCard {
   candidate: Candidate;
+  /** Since when its edits fail for now, if they do. */
+  failingSince?: Date;
 }
 
 /** A pending candidate whose card may not have reached a review channel. */
@@ -112,10 +118,12 @@ export interface ReviewStore {
   inOneWrite<T>(work: () => T): T;
   /** Pending candidates among `ids` whose card in a review channel is unconfirmed. */
   unconfirmedCards(ids: readonly number[]): UnconfirmedCard[];
-  /** Posted cards of pending candidates due to be drawn again by `now` (a feed revised their item or a report, or a report joined), soonest first. */
+  /** Posted cards due to be drawn again by `now` (a feed revised their item or a report, a report joined, a decision not yet shown), soonest first. */
   redrawnCards(platforms: readonly PlatformName[], limit: number, now: Date): RedrawnCard[];
-  /** The card's messages show the candidate's `revision` now (or the edit failed and is not tried again); due again if revised since. */
+  /** The card's messages show the candidate's `revision` (or its decision) now, or its edits were given up; due again if revised since. */
   redrawn(postId: number, revision: number, now: Date): void;
+  /** An edit of the card failed for now: it is drawn again at `at`. */
+  redrawLater(postId: number, at: Date, now: Date): void;
   /** The messages a candidate's card went out as, per channel (to replace them once decided). */
-  cardMessages(candidateId: number): (ChannelRef & { refs: string[] })[];
+  cardMessages(candidateId: number): PostedCard[];
 }

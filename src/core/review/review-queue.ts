@@ -5,7 +5,7 @@ import { UserError } from '../errors.js';
 import type { Page } from '../ports.js';
 import type { Candidate } from './candidate.js';
 import { CardPoster, type CardPosterDeps } from './card-poster.js';
-import type { ChannelRef, DecisionResult, PendingFilter, ReviewChannel, ReviewStore, UnconfirmedCard } from './review-port.js';
+import type { ChannelRef, DecisionResult, PendingFilter, PostedCard, ReviewChannel, ReviewStore, UnconfirmedCard } from './review-port.js';
 
 export class ReviewQueue {
   private readonly poster: CardPoster;
@@ -87,7 +87,7 @@ export class ReviewQueue {
   }
 
   /** Where a candidate's card went, per channel: what is replaced once it is decided. */
-  cardMessages(id: number): (ChannelRef & { refs: string[] })[] {
+  cardMessages(id: number): PostedCard[] {
     return this.store.cardMessages(id);
   }
 
