@@ -32,6 +32,9 @@ describe('sameStory', () => {
     ['Lebanese Forces and Amal Forces trade accusations over Beirut clash', 'Beirut clash: Amal Forces, Lebanese Forces trade accusations'],
     ['Reports: Israeli jets hit Baalbek area', 'Israeli jets hit Baalbek area'],
     ['Live: Israeli jets hit Baalbek area', 'Watch: Israeli jets hit Baalbek area'],
+    // Initialisms side by side in another order, or a title in capitals throughout (`IN` is no initialism there).
+    ['US, UK warn Iran over strikes in Syria', 'UK, US warn Iran over strikes in Syria'],
+    ['US STRIKES IRAN-BACKED MILITIA IN EASTERN SYRIA', 'US strikes Iran-backed militia in eastern Syria'],
   ])('GIVEN %j and %j on the same day THEN the same story', (a, b) => {
     expect(sameStory({ title: a, published: day }, { title: b, published: day })).toBe(true);
     expect(sameStory({ title: b, published: day }, { title: a, published: day })).toBe(true);
@@ -59,6 +62,10 @@ describe('sameStory', () => {
     // Who acts differs: each opens with a word the other lacks.
     ['Lawyers celebrate over wage delays in Nabatieh', 'Truckers celebrate over wage delays in Nabatieh'],
     ['Israeli strike near Quneitra kills three', 'Syrian strike near Quneitra kills three'],
+    // Two letters are enough to name who acts, or a party.
+    ['UN condemns Israeli strike on Damascus', 'EU condemns Israeli strike on Damascus'],
+    ['Live: US condemns Israeli strike on Damascus', 'Live: UK condemns Israeli strike on Damascus'],
+    ['Israel and US sign water agreement in Amman', 'Israel and UK sign water agreement in Amman'],
   ])('GIVEN %j and %j THEN different stories', (a, b) => {
     expect(sameStory({ title: a, published: day }, { title: b, published: day })).toBe(false);
     expect(sameStory({ title: b, published: day }, { title: a, published: day })).toBe(false);

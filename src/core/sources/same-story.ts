@@ -14,7 +14,7 @@ import { arabicWords, caseKeptFold } from './word-match.js';
 export const SAME_STORY_WINDOW_MS = 48 * 60 * 60 * 1000;
 /** Jaccard similarity of the titles' words at or above which two titles tell the same story. */
 export const SAME_STORY_SIMILARITY = 0.6;
-/** Shorter words (of, in, US, UN) say too little about which story a title tells. */
+/** Shorter words (of, in, to) say too little about which story a title tells; initialisms (UN, EU) are kept. */
 const MIN_WORD_LENGTH = 3;
 /** A title with at least this share of its longer words capitalised is in Title Case. */
 const TITLE_CASE_SHARE = 0.8;
@@ -33,8 +33,10 @@ export interface FoldedTitle {
   speaker?: string;
   /** Written in Title Case, where capitals do not tell names from other words. */
   titleCase: boolean;
-  /** Its first word after a label (`Live:`): most often who acts or speaks (`Lawyers protest…`). */
+  /** Its first word after a label (`Live:`), initialisms aside: most often who acts or speaks (`Lawyers protest…`). */
   lead: string | undefined;
+  /** Its first word after a label when that is an initialism (`UN condemns…`), folded. */
+  initialLead?: string;
 }
 
 /** An item or a candidate, its title folded. */
@@ -47,11 +49,31 @@ export interface FoldedStory {
 const singular = (word: string) => (word.length > 4 && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word);
 const telling = (word: string) => [...word].length >= MIN_WORD_LENGTH && !STOPWORDS.has(word.toLowerCase());
 // Arabic words are taken without the clitics written onto them (`وإسرائيل` is `إسرائيل`'s word).
-const wordsOfKey = (key: string) => new Set(arabicWords(key).split(' ').filter(telling).map(singular));
+// `initialisms` (folded) are kept however short: `UN condemns…` and `EU condemns…` are two stories.
+const wordsOfKey = (key: string, initialisms: ReadonlySet<string> = new Set()) =>
+  new Set(
+    arabicWords(key)
+      .split(' ')
+      .filter((word) => telling(word) || initialisms.has(word))
+      .map(singular),
+  );
 
-/** The title's words that say what it is about: folded, 3+ letters, no stopwords, singular. */
+/** A two-capital word (`UN`, `EU`, `US`, `UK`): an organisation or a state, not a short word. */
+const isInitialism = (word: string) => /^\p{Lu}{2}$/u.test(word);
+
+/**
+ * The two-capital words of a title (`words`: case kept), folded; none in a title written in
+ * capitals throughout (`US STRIKES IN SYRIA`), where `IN` is one too.
+ */
+function initialismsOf(words: readonly string[]): Set<string> {
+  const longer = words.filter((w) => [...w].length > 2);
+  if (longer.length > 0 && longer.every((w) => w === w.toUpperCase())) return new Set();
+  return new Set(words.filter(isInitialism).map((w) => w.toLowerCase()));
+}
+
+/** The title's words that say what it is about: folded, 3+ letters or initialisms, no stopwords, singular. */
 export function titleWords(title: string): Set<string> {
-  return wordsOfKey(foldKey(title));
+  return wordsOfKey(foldKey(title), initialismsOf(caseKeptFold(title).trim().split(' ')));
 }
 
 /** The title's first word when a verb of speech follows it: who speaks. */
@@ -75,25 +97,36 @@ function nameWords(words: readonly string[], spoken: string | undefined, titleCa
   const name = (w: string) => singular(w.toLowerCase());
   const speaker = spoken ? [spoken] : [];
   if (titleCase) return new Set(speaker);
-  return new Set([...speaker, ...words.slice(1).filter((w) => /^\p{Lu}/u.test(w) && telling(w)).map(name)]);
+  return new Set([...speaker, ...words.slice(1).filter((w) => /^\p{Lu}/u.test(w) && (telling(w) || isInitialism(w))).map(name)]);
 }
 
-/** The first of `words` (a title's) after the label opening `title`, if any. */
-function leadOf(title: string, words: ReadonlySet<string>): string | undefined {
+/** How many of a title's `words` open it as a label (`Live:`, `Breaking news:`): none if it has none. */
+function labelSize(title: string, words: ReadonlySet<string>): number {
   const colon = title.indexOf(':');
   const label = colon > 0 ? titleWords(title.slice(0, colon)).size : 0;
-  let at = label <= LABEL_WORDS && label < words.size ? label : 0;
+  return label <= LABEL_WORDS && label < words.size ? label : 0;
+}
+
+/** The first of `words` (a title's) after its label, if any. */
+function leadOf(words: ReadonlySet<string>, label: number): string | undefined {
+  let at = label;
   for (const word of words) if (at-- === 0) return word;
   return undefined;
 }
 
 export function foldTitle(title: string): FoldedTitle {
   const key = foldKey(title);
-  const words = wordsOfKey(key);
   const cased = caseKeptFold(title).trim().split(' ');
+  const initialisms = initialismsOf(cased);
+  const words = wordsOfKey(key, initialisms);
+  const label = labelSize(title, words);
+  // `US warns…` and `Washington warns…` may be one statement: an initialism leads only against another.
+  const lead = leadOf(new Set([...words].filter((word) => !initialisms.has(word))), label);
+  const first = leadOf(words, label);
+  const initialLead = first !== undefined && initialisms.has(first) ? first : undefined;
   const speaker = speakerOf(cased);
   const titleCase = inTitleCase(cased);
-  return { key, words, names: nameWords(cased, speaker, titleCase), titleCase, lead: leadOf(title, words), ...(speaker ? { speaker } : {}) };
+  return { key, words, names: nameWords(cased, speaker, titleCase), titleCase, lead, ...(initialLead ? { initialLead } : {}), ...(speaker ? { speaker } : {}) };
 }
 
 export const foldStory = (story: Pick<FeedItem, 'title' | 'published'>): FoldedStory => ({ title: foldTitle(story.title), published: story.published });
@@ -145,7 +178,7 @@ const once = (tokens: readonly string[], word: string) => tokens.indexOf(word) =
 
 /**
  * Who acts differs: each title opens (after a label, `Live:`) with a word the other lacks
- * (`Lawyers celebrate…`, `Truckers celebrate…`), or each names the other's opening word after
+ * (`Lawyers celebrate…`, `Truckers celebrate…`; `UN condemns…`, `EU condemns…`), or each names the other's opening word after
  * its own, with a word of the action between the two in both (`Hezbollah fires rockets at
  * Israel`, `Israel fires rockets at Hezbollah`). Two parties side by side (`Syria and Israel`,
  * `Israel, Syria`) have no word between them; a title turned about its action (`Israeli strike
@@ -154,6 +187,8 @@ const once = (tokens: readonly string[], word: string) => tokens.indexOf(word) =
  * Israeli strikes`); a word said twice is part of the names (`X Forces and Y Forces`).
  */
 function actorsDiffer(a: FoldedTitle, b: FoldedTitle): boolean {
+  const [initialA, initialB] = [a.initialLead, b.initialLead];
+  if (initialA !== undefined && initialB !== undefined && initialA !== initialB && !b.words.has(initialA) && !a.words.has(initialB)) return true;
   const leadA = a.lead;
   const leadB = b.lead;
   if (leadA === undefined || leadB === undefined || leadA === leadB) return false;
