@@ -8,7 +8,7 @@ import type { DigestFilters } from '../src/core/digest/changes.js';
 import { parseSchedule, refusedForTiming } from '../src/core/digest/schedule.js';
 import type { ChannelKey, SubscriptionInfo } from '../src/core/digest/service.js';
 import { filtersText, firstDigestPreview, listView, sendOutcomeView, subscribedView, subscriptionLines } from '../src/core/digest/views.js';
-import { canonicalTimeZone, closestTimeZones, isFixedOffsetZone } from '../src/core/digest/zoned-time.js';
+import { canonicalTimeZone, closestTimeZones, fixedOffsetReading, isFixedOffsetZone } from '../src/core/digest/zoned-time.js';
 import { UserError } from '../src/core/errors.js';
 import { closestNames } from '../src/core/ranking.js';
 import type { EventType } from '../src/core/vocabulary.js';
@@ -52,11 +52,10 @@ const REGION_NOT_OFFSET = 'name the region, so daylight saving time is right';
 
 /** `Etc/GMT+5`: refused as offsets are, with its real offset, since Etc/ names reverse the sign. */
 function fixedOffsetHints(typed: string): string[] {
-  const hours = typed.replace(/^.*[+-]0*/, '');
-  const [real, misread] = typed.includes('+') ? ['−', '+'] : ['+', '−'];
+  const { real, misread } = fixedOffsetReading(typed);
   return [
     `Fixed offsets such as ${typed} are not accepted, nor are other offsets (+02:00) and abbreviations (EST, CET): ${REGION_NOT_OFFSET}.`,
-    `${typed} is UTC${real}${hours} all year, not UTC${misread}${hours}: Etc/ names reverse the sign.`,
+    `${typed} is ${real} all year, not ${misread}: Etc/ names reverse the sign.`,
   ];
 }
 

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { ChartServices } from '../core/charts/picture.js';
 import type { DigestStore } from '../core/digest/store-port.js';
-import { canonicalTimeZone, resolvedTimeZone } from '../core/digest/zoned-time.js';
+import { canonicalTimeZone, fixedOffsetReading, isFixedOffsetZone, resolvedTimeZone } from '../core/digest/zoned-time.js';
 import type { Logger } from '../core/logger.js';
 import type { PostEditStore } from '../core/digest/post-edits-port.js';
 import { DigestDeliverer, type RetryPolicy } from './delivery.js';
@@ -45,10 +45,18 @@ export interface DigestRuntime<Store extends DigestStore = DigestStore> {
 
 /**
  * SITREP_TZ as subscriptions store it: spelled canonically (`europe/paris` → `Europe/Paris`),
- * and an abbreviation mapped to the zone it really is, with a warning, rather than shown as typed.
+ * and an abbreviation mapped to the zone it really is, with a warning, rather than shown as typed;
+ * a fixed offset (`Etc/GMT+5`, which /digest subscribe refuses) is kept, with a warning of its sign.
  */
 function defaultZone(configured: string, logger: Logger): string {
   const canonical = canonicalTimeZone(configured);
+  if (canonical && isFixedOffsetZone(configured)) {
+    const { real, misread } = fixedOffsetReading(configured);
+    logger.warn(
+      { SITREP_TZ: configured },
+      `SITREP_TZ ${configured} is ${real} all year, not ${misread} (Etc/ names reverse the sign), with no daylight saving time: digests use it so. Set a region's zone such as America/New_York.`,
+    );
+  }
   if (canonical) return canonical;
   const resolved = resolvedTimeZone(configured) ?? configured;
   logger.warn(

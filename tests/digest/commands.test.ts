@@ -119,6 +119,14 @@ describe('GIVEN SITREP_TZ as typed in the environment', () => {
     expect(await h.runText('/digest list')).toContain('Schedule: daily at 08:00 (America/Panama)');
     expect(h.logger.lines.some((l) => l.level === 'warn' && l.message.startsWith('SITREP_TZ EST is an abbreviation'))).toBe(true);
   });
+
+  it('WHEN it is a fixed offset THEN it is kept, and the log says which way its sign goes', async () => {
+    const h = harness('Etc/GMT+5');
+    await h.subscribe('schedule:"daily 08:00"');
+    expect(await h.runText('/digest list')).toContain('(Etc/GMT+5)');
+    const warning = h.logger.lines.find((l) => l.level === 'warn' && l.message.startsWith('SITREP_TZ Etc/GMT+5'));
+    expect(warning?.message).toContain('is UTC−5 all year, not UTC+5');
+  });
 });
 
 describe('GIVEN a channel whose digest was paused because the channel was deleted', () => {

@@ -89,6 +89,13 @@ export function isFixedOffsetZone(name: string): boolean {
   return /^etc\/gmt[+-]0*[1-9]\d*$/i.test(name.trim());
 }
 
+/** What a fixed-offset zone really is, and what it is easily taken for: `Etc/GMT+5` is UTC−5, not UTC+5 (Etc/ names reverse the sign). */
+export function fixedOffsetReading(name: string): { real: string; misread: string } {
+  const hours = name.trim().replace(/^.*[+-]0*/, '');
+  const [real, misread] = name.includes('+') ? ['−', '+'] : ['+', '−'];
+  return { real: `UTC${real}${hours}`, misread: `UTC${misread}${hours}` };
+}
+
 /**
  * The canonical name of an IANA time zone as an admin may type it (`europe/paris` →
  * `Europe/Paris`), or undefined. Names without a region other than UTC and GMT are refused:
