@@ -5,7 +5,7 @@ import { describeCaller } from '../src/core/caller.js';
 import { subscribeRefusedError } from '../src/core/digest/confirmation.js';
 import type { CommandContext, CommandSpec } from '../src/core/command-spec.js';
 import type { DigestFilters } from '../src/core/digest/changes.js';
-import { parseSchedule, refusedForTiming } from '../src/core/digest/schedule.js';
+import { parseSchedule, refusedForTiming, scheduleWords } from '../src/core/digest/schedule.js';
 import type { ChannelKey, SubscriptionInfo } from '../src/core/digest/service.js';
 import { filtersText, firstDigestPreview, listView, sendOutcomeView, subscribedView, subscriptionLines } from '../src/core/digest/views.js';
 import { canonicalTimeZone, closestTimeZones, fixedOffsetReading, isFixedOffsetZone } from '../src/core/digest/zoned-time.js';
@@ -180,7 +180,7 @@ export const digestCommand: CommandSpec = {
         const current = ctx.services.digests.find(channel);
         const schedule = scheduleOrKept(args, current);
         const { timezone, filters, skipEmpty, card, keepActor, kept } = settingsArg(args, ctx, current);
-        if (!schedule && current) kept.unshift(`schedule ${current.schedule}`);
+        if (!schedule && current) kept.unshift(`schedule ${scheduleWords(current.schedule).words ?? current.schedule}`);
         // The reply reaches the admin through the interaction even where Sitrep may not post:
         // the service posts a confirmation in the channel first, and stores nothing if refused.
         const outcome = await ctx.services.digests.subscribe({

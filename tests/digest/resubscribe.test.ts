@@ -39,10 +39,16 @@ describe('GIVEN a channel subscribed to a digest', () => {
     await h.subscribe('schedule:"weekly mon 09:00" timezone:Europe/Paris');
     const reply = await h.subscribe('topic:syria-israel');
     expect(reply).toContain('Digest updated');
-    expect(unmarked(reply)).toContain('Kept as they were: schedule weekly mon 09:00 · time zone Europe/Paris.');
+    expect(unmarked(reply)).toContain('Kept as they were: schedule weekly on Monday at 09:00 · time zone Europe/Paris.');
     expect(reply).toContain('Filters: topic syria-israel');
     expect(h.poster.confirmations.at(-1)!.text).toContain('From now on, Sitrep posts a digest of the syria-israel dossier here');
     expect(await h.runText('/digest list')).toContain('Schedule: weekly on Monday at 09:00 (Europe/Paris)');
+  });
+
+  it('WHEN its schedule is a cron expression and it gives only a type THEN the schedule kept is named in words', async () => {
+    const h = harness();
+    await h.subscribe('schedule:"0 8 * * 1-5"');
+    expect(unmarked(await h.subscribe('type:talks'))).toContain('Kept as they were: schedule at 08:00 on Monday to Friday ·');
   });
 
   it('WHEN it was paused THEN subscribing again with the same settings resumes it, and says so in the channel', async () => {
