@@ -2,14 +2,18 @@
 // checks of /entry add (row-validation) and of a row's key (row-key), and each trend call as
 // /trend set checks its options. The store itself only checks what its constraints can, so a
 // date like 2025-13-45 or a title with control characters would load, and break /timeline.
-// Beyond what a row says, the columns the store derives from the dates must be theirs.
+// Beyond what a row says, the columns the store derives from the dates must be theirs; and an
+// actor's names must be what /actors add would take, none naming two actors.
 import { setTrend } from '../../commands/trend-set.js';
+import type { OptionSpec } from '../core/command-spec.js';
 import type { ActorMatch } from '../core/domain.js';
 import { isUserError } from '../core/errors.js';
 import { convertArgs } from '../core/option-values.js';
 import { firstDay, lastDay, parsePartialDate, precisionOf, toIsoPartial, type PartialDate } from '../core/partial-date.js';
 import type { DossierReader } from '../core/ports.js';
 import type { ActorKind } from '../core/vocabulary.js';
+import { foldKey } from '../core/text.js';
+import type { BundleName } from '../store/bundle-format.js';
 import type { BundleRecord } from '../store/bundle-load.js';
 import { entryRow } from './bundle-merge.js';
 import { recordName } from './bundle-links.js';
@@ -96,8 +100,52 @@ function trendCallProblem(fields: Fields): string | undefined {
   }
 }
 
-/** Refuses, naming the record's line, the first entry or trend call the merge or /trend set would refuse. */
+/** A name as /actors add checks its `name` (control characters, direction controls, nothing visible, length). */
+const NAME_OPTION: readonly OptionSpec[] = [{ name: 'name', description: 'An actor name', type: 'text', maxLength: 100 }];
+
+/** Why a name cannot be an actor's, as /actors add would refuse it, if it cannot. */
+function nameProblem(name: string): string | undefined {
+  if (name.includes(',')) return 'has a comma, and commas separate names in lists (actors:, aliases:)';
+  try {
+    convertArgs(NAME_OPTION, { name }, 'actors add');
+    return undefined;
+  } catch (error) {
+    if (isUserError(error)) return error.message.replace(/^Option `name` of \/actors add /, '').replace(/\.$/, '');
+    throw error;
+  }
+}
+
+/**
+ * Why an actor record cannot be loaded, if it cannot: its `name` is not its one primary name (an
+ * actor not merged away), a name is one /actors add refuses, or a name (folded) already names
+ * another actor not merged away (`named`: each such name's first actor, filled as records are read).
+ */
+function actorProblem(fields: Fields, named: Map<string, { id: number; name: string }>): string | undefined {
+  const names = fields.names as BundleName[];
+  const primary = names.filter((n) => n.primary);
+  // A merged actor's names went to the actor it was merged into.
+  const merged = fields.merged_into_id !== null;
+  if (!merged && (primary.length !== 1 || primary[0]!.name !== fields.name)) {
+    return `\`names\` must hold its \`name\` (${String(fields.name)}) as its one primary name — got ${primary.length === 0 ? 'none' : primary.map((n) => n.name).join(', ')}`;
+  }
+  for (const [i, { name }] of names.entries()) {
+    const problem = nameProblem(name);
+    if (problem) return `\`names\` item ${i + 1} (${name}) ${problem}`;
+    if (merged) continue;
+    const held = named.get(foldKey(name));
+    if (held && held.id !== fields.id) return `\`names\` item ${i + 1} (${name}) already names actor ${held.id} (${held.name}): two actors cannot share a name; merge them, or rename one`;
+    named.set(foldKey(name), { id: fields.id as number, name: String(fields.name) });
+  }
+  return undefined;
+}
+
+/** Refuses, naming the record's line, the first actor, entry or trend call that /actors add, the merge or /trend set would refuse. */
 export function checkWholeBundle(records: readonly BundleRecord[]): void {
+  const named = new Map<string, { id: number; name: string }>();
+  for (const { kind, line, fields } of records) {
+    const problem = kind === 'actor' ? actorProblem(fields, named) : undefined;
+    if (problem !== undefined) throw new ImportFileError(`line ${line}: ${recordName(kind, fields)}: ${problem}`);
+  }
   const actors = records.filter((r) => r.kind === 'actor').map((r) => r.fields);
   const names = new Map(actors.map((a) => [a.id as number, String(a.name)]));
   const places = new Map(records.filter((r) => r.kind === 'place').map((r) => [r.fields.id as number, String(r.fields.name)]));

@@ -90,8 +90,11 @@ function intoNewStore(dbPath: string, text: string, name: string, dryRun: boolea
   try {
     const bundle = readOrSay(text, db, name, true, io);
     if (!bundle) return 2;
-    writeLine(io.stderr, `Creating a new store at ${dbPath} from ${name}.`);
-    if (!loadWhole(db, bundle, name, io)) return 2;
+    writeLine(io.stderr, `Checking ${name} to load it into a new store at ${dbPath}.`);
+    if (!loadWhole(db, bundle, name, io)) {
+      writeLine(io.stderr, `No store was created at ${dbPath}.`);
+      return 2;
+    }
     // Closing the only connection folds the WAL into the file, so the file alone is the store.
     db.close();
     renameSync(building, dbPath);

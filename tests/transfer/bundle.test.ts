@@ -231,6 +231,7 @@ describe('GIVEN a bundle of version 2, made before trend calls', () => {
 
 type BundleLine = Record<string, unknown>;
 const isEntry1 = (r: BundleLine) => r.record === 'entry' && r.id === 1;
+const isActor = (id: number) => (r: BundleLine) => r.record === 'actor' && r.id === id;
 /** Changes the records passing `which`, keeping the end's counts true. */
 const changed = (which: (r: BundleLine) => boolean, change: (r: BundleLine) => BundleLine | undefined) => (records: BundleLine[]) => {
   const kept = records.flatMap((r) => (which(r) ? [change(r)].filter((c): c is BundleLine => c !== undefined) : [r]));
@@ -258,12 +259,20 @@ describe('GIVEN a bundle with a record the store would refuse, or one naming a r
     ['an actor of an unknown kind', changed((r) => r.record === 'actor' && r.id === 1, (r) => ({ ...r, kind: 'wizard' })), /^line \d+: actor 1: `kind` must be one of state, .*, unknown — got `wizard`$/],
     ['a trend call on no day', changed((r) => r.record === 'trend_call', (r) => ({ ...r, day: '2025-02-30' })), /^line \d+: trend_call 1: `day` must be a day like 2025-07-12 — got `2025-02-30`$/],
     ['an entry malformed', changed(isEntry1, (r) => ({ ...r, tags: 'one' })), /^line \d+: an entry record is malformed: /],
+    ['an actor whose name is not its primary one', changed(isActor(2), (r) => ({ ...r, name: 'Syria' })), /^line \d+: actor 2: `names` must hold its `name` \(Syria\) as its one primary name — got Israel$/],
+    ['two actors of one name', changed(isActor(2), (r) => ({ ...r, name: 'Syria', names: [{ name: 'Syria', primary: true }] })),
+      /^line \d+: actor 2: `names` item 1 \(Syria\) already names actor 1 \(Syria\): two actors cannot share a name; merge them, or rename one$/],
+    ['an alias naming another actor', changed(isActor(2), (r) => ({ ...r, names: [...(r.names as object[]), { name: 'SYRIA', primary: false }] })), /^line \d+: actor 2: `names` item \d+ \(SYRIA\) already names actor 1 \(Syria\)/],
+    ['an alias with a control character', changed(isActor(1), (r) => ({ ...r, names: [...(r.names as object[]), { name: 'Sy\u0007ria', primary: false }] })), /^line \d+: actor 1: `names` item \d+ \(Sy␇ria\) must be text without control characters/],
   ])('WHEN it has %s THEN it is refused in one line naming the record and the fix, and no store is created', async (_, change, message) => {
     const records = (await exportBundle(source)).trimEnd().split('\n').map((line) => JSON.parse(line) as BundleLine);
     const target = join(dir, 'new.db');
     const result = await importInto(target, fileWith('bad.ndjson', `${change(records).map((r) => JSON.stringify(r)).join('\n')}\n`));
-    // The last line: a refusal by the store itself comes after "Creating a new store".
-    const reason = result.stderr.trim().split('\n').at(-1)!.replace(/^Cannot import bad\.ndjson \(bundle\): /, '').replace(/\. Nothing was written\.$/, '');
+    // A refusal found while loading is followed by the line saying no store was created.
+    const lines = result.stderr.trim().split('\n').filter((line) => line !== `No store was created at ${target}.`);
+    expect(result.stderr).not.toContain('Creating a new store');
+    if (result.stderr.includes('to load it into a new store')) expect(result.stderr.trim().split('\n').at(-1)).toBe(`No store was created at ${target}.`);
+    const reason = lines.at(-1)!.replace(/^Cannot import bad\.ndjson \(bundle\): /, '').replace(/\. Nothing was written\.$/, '');
     expect(reason).toMatch(message);
     expect(result.status).toBe(2);
     expect(existsSync(target)).toBe(false);

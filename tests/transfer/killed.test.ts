@@ -43,7 +43,7 @@ describe('GIVEN a large dossier', () => {
   it('WHEN a bundle import into a new store is killed while loading THEN there is no store', async () => {
     const target = join(dir, 'restored.db');
     const { signal, stderr } = await killAt('src/transfer/import-cli.ts', [bundle], { SITREP_DB: target }, /^Loading \d+\/\d+ /m);
-    expect(stderr).toMatch(/^Creating a new store at .* from large\.ndjson \(bundle\)\.\nLoading \d+\/\d+ \(\d+%\)$/m);
+    expect(stderr).toMatch(/^Checking large\.ndjson \(bundle\) to load it into a new store at .*\.\nLoading \d+\/\d+ \(\d+%\)$/m);
     expect(signal).toBe('SIGKILL');
     expect(existsSync(target)).toBe(false);
   }, 60_000);
