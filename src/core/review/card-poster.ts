@@ -38,6 +38,12 @@ export interface CardPosterDeps {
 
 /** Posts per pass: a queue opened in a new channel arrives over a few passes, not as a flood. */
 const POSTS_PER_PASS = 20;
+/**
+ * Cards drawn again per minute, at most: a wave of revised or joined stories is drawn over a few
+ * minutes, leaving the bot's thread and the channel's rate budget to replies and new cards.
+ */
+const REDRAWS_PER_MINUTE = 20;
+const MINUTE_MS = 60_000;
 /** A post left `sending` this long was cut off by its process stopping. */
 const STALE_MS = 10 * 60_000;
 /** The wait after a post's second failure in a row without a Retry-After, doubled each failure after. */
@@ -67,6 +73,8 @@ export class CardPoster {
   private next: Promise<number> | undefined;
   /** Platforms that asked this process to wait (rate limit, outage), until when: no post or edit before. */
   private readonly holds = new Map<PlatformName, Date>();
+  /** When the cards drawn again in the last minute were, oldest first. */
+  private readonly redraws: number[] = [];
 
   constructor(private readonly deps: CardPosterDeps) {
     this.turns = deps.turns ?? new Turns();
@@ -156,16 +164,22 @@ export class CardPoster {
 
   /**
    * Draws again the posted cards due: a pending candidate's as it reads now (a feed revised it, or
-   * other reports joined), a decided one's decision where it is not shown yet. An edit that fails
+   * other reports joined), a decided one's decision where it is not shown yet, at most
+   * REDRAWS_PER_MINUTE a minute (the others wait for a later pass, in order). An edit that fails
    * for now is tried again later (the Retry-After, else a wait as long as its edits have failed,
    * from one minute to an hour), up to a day; one that cannot succeed is logged and left.
    */
   private async redraw(platforms: readonly PlatformName[]): Promise<void> {
     const { store, now } = this.deps;
-    const cards = await this.turns.take(() => store.redrawnCards(platforms, POSTS_PER_PASS, now()));
+    const at = now().getTime();
+    while (this.redraws.length > 0 && this.redraws[0]! <= at - MINUTE_MS) this.redraws.shift();
+    const budget = Math.min(POSTS_PER_PASS, REDRAWS_PER_MINUTE - this.redraws.length);
+    if (budget <= 0) return;
+    const cards = await this.turns.take(() => store.redrawnCards(platforms, budget, now()));
     for (const card of cards) {
       // A platform that asked to wait this pass keeps its cards' flags for a later one.
       if ((this.holds.get(card.platform)?.getTime() ?? 0) > now().getTime()) continue;
+      this.redraws.push(at);
       const poster = this.deps.posters.get(card.platform);
       try {
         if (!poster?.update) throw new DeliveryError('permanent', 'this process cannot edit posted cards');
