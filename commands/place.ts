@@ -60,7 +60,7 @@ function notFound(places: PlaceDirectory, typed: string): UserError {
 function namedPlace(places: PlaceDirectory, typed: string): GazetteerPlace | undefined {
   const ref = places.stored(typed)?.ref;
   if (ref) return places.gazetteer.byRef(ref);
-  const resolution = resolvePlace(places.gazetteer, typed, false);
+  const resolution = resolvePlace(places.gazetteer, typed, false, places.nearCountries());
   return resolution.kind === 'located' ? resolution.place : undefined;
 }
 

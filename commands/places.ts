@@ -65,7 +65,7 @@ const locate: SubcommandSpec = {
       places.settle(stored.id, { kind: 'not-located' }, stampOf(ctx));
       return { title: `${stored.name}: not located`, tone: 'success', intro: [plainLine(`Kept as free text, on ${plural(places.entriesAt(stored.id), 'entry', 'entries')}.`)], sections: [] };
     }
-    const resolution = resolvePlace(places.gazetteer, String(args.as));
+    const resolution = resolvePlace(places.gazetteer, String(args.as), true, places.nearCountries());
     if (resolution.kind === 'ambiguous') throw new UserError('invalid-option', `Option \`as\`: “${String(args.as)}” names several places.`, [`Say which: ${optionLines(resolution.options).join('; ')}.`], 'as');
     if (resolution.kind === 'unknown') {
       const hint = resolution.closest.length > 0 ? `Closest: ${optionLines(resolution.closest).join('; ')}.` : 'Check the spelling.';

@@ -13,7 +13,7 @@ import { stampOf } from '../stamp.js';
 import { refuseFutureDates } from './not-future.js';
 import { applyEntryFields, checkSpan, clearEntryFields, clearOption, entryFieldOptions, entryFormValues, entryIdOption, newEntryFrom } from './fields.js';
 import { respellOption, withStoredCase } from './place-case.js';
-import { checkNewPlaces, keepUnlocated, locatedOption } from './place-check.js';
+import { checkNewPlaces, keepUnlocated, locatedNote, locatedOption, newPlaces } from './place-check.js';
 import { entryDetailView, requireEntry } from './show.js';
 
 /**
@@ -103,6 +103,7 @@ export const addEntry: SubcommandSpec = {
       () => refuseFutureDates(ctx, { date: args.date as PartialDate | undefined, published: args.published as PartialDate | undefined }),
     ]);
     const unlocated = checkNewPlaces(ctx.services.places, input.places, args);
+    const fresh = newPlaces(ctx.services.places, input.places);
     const topicsBefore = ctx.services.dossier.topics();
     const urls = input.sources.flatMap((source) => (source.url ? [source.url] : []));
     const alikes = ctx.services.dossier.lookAlikes({ dayFrom: firstDay(input.start), dayTo: lastDay(input.end ?? input.start), title: input.title, urls });
@@ -110,7 +111,12 @@ export const addEntry: SubcommandSpec = {
     keepUnlocated(ctx.services.places, unlocated, stampOf(ctx));
     const entry = requireEntry(ctx.services.dossier, id);
     const view = entryDetailView(entry);
-    const notes = [...keptSpellingNote(input.places, entry.places, id), ...newTopicNote(topicsBefore, input.topic, id), ...lookAlikeNote(alikes, id)];
+    const notes = [
+      ...keptSpellingNote(input.places, entry.places, id),
+      ...locatedNote(ctx.services.places, fresh),
+      ...newTopicNote(topicsBefore, input.topic, id),
+      ...lookAlikeNote(alikes, id),
+    ];
     return { ...view, tone: 'success', intro: [plainLine(`Added entry #${id}.`), ...notes] };
   },
 };
@@ -160,6 +166,7 @@ export const editEntry: SubcommandSpec = {
     if (args.places !== undefined && args.respell !== true) next.places = withStoredCase(typedPlaces, ctx.services.dossier);
     const kept = args.places === undefined ? undefined : keptSpelling(typedPlaces, next.places, id, KEPT_ON_EDIT);
     const unlocated = args.places === undefined ? [] : checkNewPlaces(ctx.services.places, next.places, args);
+    const fresh = args.places === undefined ? [] : newPlaces(ctx.services.places, next.places);
     // Only an edit that names a topic can start one.
     const topicsBefore = args.topic === undefined ? [] : ctx.services.dossier.topics();
     let edit: EntryEdit;
@@ -181,6 +188,7 @@ export const editEntry: SubcommandSpec = {
         plainLine(`Updated #${id}: ${fieldOptionNames(changed)}.`),
         ...respelledPlaces.map((place) => respellingNote(place, id)),
         ...(kept === undefined ? [] : [keptLine(kept)]),
+        ...locatedNote(ctx.services.places, fresh),
         ...note,
       ],
     };

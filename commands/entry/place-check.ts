@@ -3,7 +3,10 @@
 import type { CommandArgs, OptionSpec } from '../../src/core/command-spec.js';
 import type { ChangeStamp } from '../../src/core/domain.js';
 import { UserError } from '../../src/core/errors.js';
+import { placeChain, type GazetteerPlace } from '../../src/core/places/gazetteer-port.js';
 import type { PlaceDirectory } from '../../src/core/places/place-port.js';
+import { foldKey } from '../../src/core/text.js';
+import { span, type Line } from '../../src/core/view.js';
 import { quotedNames, unlocatedPlace } from '../../src/core/places/unlocated-places.js';
 
 export const locatedOption: OptionSpec = {
@@ -32,4 +35,40 @@ export function keepUnlocated(places: PlaceDirectory, names: readonly string[], 
     const stored = places.stored(name);
     if (stored && stored.location !== 'not-located') places.settle(stored.id, { kind: 'not-located' }, stamp);
   }
+}
+
+/** `Daraa, Syria` for Nawa (the record's own name left out when it is the one typed), `Nawá, Daraa, Syria` for Nawa typed as Nava, `region, Syria`, `country`. */
+function whereIs(name: string, place: GazetteerPlace): string {
+  if (place.precision === 'country') return 'country';
+  const chain = placeChain(place).split(', ');
+  const sameName = foldKey(chain[0]!) === foldKey(name);
+  if (place.precision === 'region') return `${sameName ? 'region' : `region ${chain[0]}`}, ${place.country.name}`;
+  return (sameName ? chain.slice(1) : chain).join(', ');
+}
+
+/** The typed places not stored yet: a write locates them, and the reply says where. */
+export const newPlaces = (places: PlaceDirectory, typed: readonly string[]): string[] => typed.filter((name) => !places.stored(name));
+
+/**
+ * Where the places this change stored first were located (`Nawa` as Nawá, Daraa, Syria), so an
+ * admin sees at once a name the gazetteer placed elsewhere, and how to place it otherwise.
+ */
+export function locatedNote(places: PlaceDirectory, fresh: readonly string[]): Line[] {
+  const located = fresh.flatMap((name) => {
+    const stored = places.stored(name);
+    const place = stored?.location === 'located' && stored.ref ? places.gazetteer.byRef(stored.ref) : undefined;
+    return place ? [{ name: stored!.name, where: whereIs(stored!.name, place) }] : [];
+  });
+  const [first] = located;
+  if (!first) return [];
+  const which = located.map(({ name, where }) => `${name} (${where})`).join(', ');
+  return [
+    [
+      span.plain(`${located.length === 1 ? 'New place located' : 'New places located'}: ${which}. If one is another place: `),
+      span.command('places locate', `name:"${first.name}" as:"…"`),
+      span.plain(', or '),
+      span.command('places locate', `name:"${first.name}" located:false`),
+      span.plain(' to keep it as text.'),
+    ],
+  ];
 }

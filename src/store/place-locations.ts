@@ -85,10 +85,16 @@ export function keepNotLocated(db: Db, names: readonly string[], stamp: ChangeSt
   }
 }
 
+/** The countries the dossier's located places are in: where a name shared by several places most likely is. */
+export function dossierCountries(db: Db): Set<string> {
+  const codes = db.prepare("SELECT DISTINCT country_code FROM places WHERE location = 'located' AND country_code IS NOT NULL").pluck().all() as string[];
+  return new Set(codes);
+}
+
 /** Locates a place just stored, if the connection has a gazetteer. */
 export function locateNewPlace(db: Db, placeId: number, name: string, stamp: ChangeStamp): void {
   const gazetteer = gazetteers.get(db);
-  if (gazetteer) setPlaceLocation(db, placeId, outcomeOf(resolvePlace(gazetteer, name, false)), stamp);
+  if (gazetteer) setPlaceLocation(db, placeId, outcomeOf(resolvePlace(gazetteer, name, false, dossierCountries(db))), stamp);
 }
 
 /** Who looks up the places stored before Sitrep located them, as /entry history names it. */
@@ -103,8 +109,9 @@ export function locatePendingPlaces(db: Db, gazetteer: Gazetteer, at: string): R
   const pending = db.prepare('SELECT id, name FROM places WHERE location IS NULL ORDER BY id').all() as { id: number; name: string }[];
   if (pending.length === 0) return counts;
   db.transaction(() => {
+    const near = dossierCountries(db);
     for (const { id, name } of pending) {
-      const outcome = outcomeOf(resolvePlace(gazetteer, name, false));
+      const outcome = outcomeOf(resolvePlace(gazetteer, name, false, near));
       setPlaceLocation(db, id, outcome, { by: UPGRADE_LOCATOR, at });
       counts[outcome.kind] += 1;
     }

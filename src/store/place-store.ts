@@ -5,7 +5,7 @@ import type { CountedPlace, PlaceDecision, PlaceDirectory, PlaceLocationRecord, 
 import type { Page } from '../core/ports.js';
 import { foldKey } from '../core/text.js';
 import type { Db } from './connection.js';
-import { KEPT_NOT_LOCATED, setPlaceLocation } from './place-locations.js';
+import { dossierCountries, KEPT_NOT_LOCATED, setPlaceLocation } from './place-locations.js';
 
 interface PlaceRow {
   id: number;
@@ -39,6 +39,10 @@ export class SqlitePlaces implements PlaceDirectory {
   stored(name: string): StoredPlace | undefined {
     const row = this.db.prepare(`SELECT ${PLACE_COLUMNS} FROM places p WHERE p.place_key = ?`).get(foldKey(name)) as PlaceRow | undefined;
     return row ? toStored(row) : undefined;
+  }
+
+  nearCountries(): ReadonlySet<string> {
+    return dossierCountries(this.db);
   }
 
   entriesAt(placeId: number): number {

@@ -11,6 +11,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.js';
 import { parseAdminRules, type Caller } from '../../src/core/caller.js';
 import { silentLogger } from '../../src/core/logger.js';
+import { resolvePlace } from '../../src/core/places/resolve-place.js';
 import { openDatabase } from '../../src/store/connection.js';
 import { DEFAULT_MIGRATIONS_DIR, loadMigrations } from '../../src/store/migrate.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
@@ -125,6 +126,26 @@ describe('GIVEN the seed dossier and entries added at places in Ukraine', () => 
     expect(refused).toContain('“Springfield” names several places; say which: Springfield (Missouri)');
     expect(await run('/entry add title:"Rally" date:2025-08-04 type:protest topic:usa places:"Springfield (Illinois)"')).toContain('Added entry #21.');
     expect(await run('/place "Springfield (Illinois)"', reader)).toMatch(/Region +Illinois\n {2}Country +United States \(US · USA\)/);
+  });
+
+  it('WHEN an admin types a name the dossier\'s countries share with others (Nawa, Busra) THEN it is located in them, and the reply says where each new place is', async () => {
+    // Nāwa, India (20,000 people) and Nawá, Syria (population not given); Basrah, Iraq, answers to Busra too.
+    const added = await run('/entry add title:"Shelling" date:2025-08-04 type:shelling topic:syria-israel places:"Nawa, Busra, Sasa"');
+    expect(added).toContain('Added entry #21.');
+    expect(added).toContain('New places located: Nawa (Daraa, Syria), Busra (Buşrá ash Shām, Daraa, Syria), Sasa (East Nusa Tenggara, Indonesia). If one is another place: `/places locate name:"Nawa" as:"…"`, or `/places locate name:"Nawa" located:false` to keep it as text.');
+    expect(shown(await run('/timeline place:Syria', reader))).toContain(21);
+    expect(await run('/place Nawa', reader)).toMatch(/Region +Daraa\n {2}Country +Syria/);
+    // A place stored already is not announced again.
+    expect(await run('/entry add title:"Shelling again" date:2025-08-05 type:shelling topic:syria-israel places:Nawa')).not.toContain('New place');
+  });
+
+  it('WHEN a name is shared with a place of unknown population and nothing says which THEN it is not taken for the one whose population is known, unless that one is a city', () => {
+    const { gazetteer } = app.services.places;
+    const nawa = resolvePlace(gazetteer, 'Nawa');
+    expect(nawa.kind === 'ambiguous' && nawa.options.map((o) => o.spelling)).toEqual(['Nawa (India)', 'Nawa (Syria)']);
+    // Rafah, Gaza (126,000) over Rafah, Egypt (not given); Damascus over Damascus, Maryland.
+    expect(resolvePlace(gazetteer, 'Rafah')).toMatchObject({ kind: 'located', place: { country: { code: 'PS' } } });
+    expect(resolvePlace(gazetteer, 'Damascus')).toMatchObject({ kind: 'located', place: { country: { code: 'SY' } } });
   });
 
   it('WHEN an admin types places as the press spells them in the Levant THEN each is located where the news means, and a qualifier reaches an alternate spelling', async () => {

@@ -31,7 +31,7 @@ export function optionLines(options: readonly PlaceOption[]): string[] {
  */
 export function placeFilter(places: PlaceDirectory, typed: string, option = 'place'): PlaceFilter | undefined {
   const stored = places.stored(typed);
-  const resolution = resolvePlace(places.gazetteer, typed, false);
+  const resolution = resolvePlace(places.gazetteer, typed, false, places.nearCountries());
   if (stored && stored.location !== 'located') return { kind: 'stored', name: stored.name };
   if (stored?.ref) {
     const own = places.gazetteer.byRef(stored.ref);

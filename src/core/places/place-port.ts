@@ -38,6 +38,8 @@ export interface PlaceDirectory {
   readonly gazetteer: Gazetteer;
   /** The stored place with this folded name, if any: one index lookup, whatever its entries (timeline filters, imports). */
   stored(name: string): StoredPlace | undefined;
+  /** The countries the dossier's located places are in: a name several places share means the one there. */
+  nearCountries(): ReadonlySet<string>;
   /** How many live entries are at a stored place. */
   entriesAt(placeId: number): number;
   /** Places the gazetteer could not settle (ambiguous) or not looked up yet, most used first. */

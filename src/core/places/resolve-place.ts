@@ -21,6 +21,13 @@ export type PlaceResolution =
  */
 export const DOMINANCE = 5;
 
+/**
+ * What a place of unknown population (GeoNames gives 0) counts as beside another: a small town.
+ * Nāwa, India (20,000) does not outweigh Nawá, Syria, whose population is not given; Rafah,
+ * Gaza (126,000) does outweigh Rafah, Egypt.
+ */
+export const UNKNOWN_POPULATION = 10_000;
+
 /** Words naming a first-level region, dropped to find it: `Sweida province`, `Odesa Oblast`. */
 const REGION_WORD_LIST = ['province', 'governorate', 'oblast', 'region', 'district', 'krai', 'kray', 'republic', 'muhafazah', 'state'];
 const REGION_WORDS = new RegExp(`\\s+(${REGION_WORD_LIST.join('|')})$`);
@@ -106,8 +113,24 @@ function inQualifier(gazetteer: Gazetteer, qualifier: string): (place: Gazetteer
   return (place) => refs.has(`country:${place.country.code}`) || (place.region !== undefined && refs.has(`region:${place.region.code}`));
 }
 
-/** `suggest: false` skips the closest names of an unknown place (a filter or a lookup that needs no reply). */
-export function resolvePlace(gazetteer: Gazetteer, typed: string, suggest = true): PlaceResolution {
+/** The country of a candidate group. */
+const countryOf = (group: Group) => (group.localities[0] ?? group.region!).country.code;
+
+/**
+ * The groups to choose among: where some but not all lie in the dossier's countries (`near`,
+ * those its located places are in), those: `Nawa` in a dossier on Syria is Syria's, not India's.
+ */
+function nearOnes(groups: Group[], near: ReadonlySet<string> | undefined): Group[] {
+  if (!near || near.size === 0) return groups;
+  const local = groups.filter((group) => near.has(countryOf(group)));
+  return local.length > 0 ? local : groups;
+}
+
+/**
+ * `suggest: false` skips the closest names of an unknown place (a filter or a lookup that needs
+ * no reply). `near`: the countries of the dossier's located places, preferred among namesakes.
+ */
+export function resolvePlace(gazetteer: Gazetteer, typed: string, suggest = true, near?: ReadonlySet<string>): PlaceResolution {
   const { name, qualifier } = splitQualifier(typed);
   let matches = gazetteer.named(foldKey(name));
   if (matches.length === 0 && REGION_WORDS.test(name.toLowerCase())) {
@@ -131,8 +154,11 @@ export function resolvePlace(gazetteer: Gazetteer, typed: string, suggest = true
   const countries = places.filter((p) => p.precision === 'country');
   if (countries.length === 1) return { kind: 'located', place: countries[0]!, area: countries[0]!.ref };
   if (countries.length > 1) return { kind: 'ambiguous', options: options(name, countries) };
-  const groups = groupsOf(places);
+  const all = groupsOf(places);
+  const groups = nearOnes(all, qualifier === undefined ? near : undefined);
   const [first, second] = groups;
-  if (!second || first!.weight >= DOMINANCE * Math.max(second.weight, 1)) return chosen(first!);
-  return { kind: 'ambiguous', options: options(name, groups.map((g) => g.localities[0] ?? g.region!)) };
+  if (!second || first!.weight >= DOMINANCE * (second.weight || UNKNOWN_POPULATION)) return chosen(first!);
+  // The dossier's own namesakes first, then the others.
+  const listed = [...groups, ...all.filter((group) => !groups.includes(group))];
+  return { kind: 'ambiguous', options: options(name, listed.map((g) => g.localities[0] ?? g.region!)) };
 }

@@ -14,7 +14,7 @@ export interface UnlocatedPlace {
 /** A stored place is decided already (located, or kept as not located before): it passes. */
 export function unlocatedPlace(places: PlaceDirectory, name: string): UnlocatedPlace | undefined {
   if (places.stored(name)) return undefined;
-  const resolution = resolvePlace(places.gazetteer, name);
+  const resolution = resolvePlace(places.gazetteer, name, true, places.nearCountries());
   if (resolution.kind === 'located') return undefined;
   const hint =
     resolution.kind === 'ambiguous'
