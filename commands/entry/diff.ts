@@ -13,7 +13,8 @@ import { entryAtOrRefuse, pastInstant } from '../as-of.js';
 import { entryIdOption } from './fields.js';
 import { entryDetailView, formatInstant } from './show.js';
 
-function changeLine(change: FieldChange): Line {
+/** `Confidence: reported → confirmed`, `Actors: + Israel (target), − Syria (target)`. */
+export function changeLine(change: FieldChange): Line {
   const label = span.bold(`${change.label}: `);
   if (change.kind === 'value') return [label, span.plain(change.before), span.plain(' → '), span.plain(change.after)];
   const items: Line[] = [...change.changed, ...change.added.map((x) => [span.plain('+ '), ...x]), ...change.removed.map((x) => [span.plain('− '), ...x])];

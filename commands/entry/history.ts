@@ -1,11 +1,14 @@
 // /entry history and /entry undo — who changed what and when, and taking changes back one by one.
 import type { SubcommandSpec } from '../../src/core/command-spec.js';
 import type { EntryActorMove, RevisionRecord } from '../../src/core/editor-port.js';
+import { actorIdsNamed, fieldChanges, type FieldChange } from '../../src/core/entry-diff.js';
+import { clip } from '../../src/core/text-cut.js';
 import { latestStandingChange } from '../../src/core/undo-order.js';
 import type { PlaceLocationRecord } from '../../src/core/places/place-port.js';
 import { plainLine, span, type Line, type Section } from '../../src/core/view.js';
 import { fieldOptionNames } from '../../src/core/vocabulary.js';
 import { stampOf } from '../stamp.js';
+import { changeLine } from './diff.js';
 import { entryIdOption } from './fields.js';
 import { entryDetailView, formatInstant } from './show.js';
 
@@ -19,6 +22,20 @@ function revisionLine(revision: RevisionRecord): Line {
   if (revision.changedFields.length > 0 && revision.action !== 'create') line.push(span.plain(` — ${fieldOptionNames(revision.changedFields)}`));
   if (revision.reason) line.push(span.italic(` (${revision.reason})`));
   return line;
+}
+
+/** A value a history line repeats: a summary rewritten is shown by its start (/entry diff shows it whole). */
+const HISTORY_VALUE_CHARS = 120;
+
+function clipped(change: FieldChange): FieldChange {
+  if (change.kind !== 'value') return change;
+  return { ...change, before: clip(change.before, HISTORY_VALUE_CHARS), after: clip(change.after, HISTORY_VALUE_CHARS) };
+}
+
+/** What each change did to the entry, value by value, from the state the revision before it left: one line a field. */
+function changeLines(previous: RevisionRecord | undefined, revision: RevisionRecord, names: ReadonlyMap<number, string>): Line[] {
+  if (!previous || revision.action === 'create') return [];
+  return fieldChanges(previous.state, revision.state, names).map((change) => [span.plain('    '), ...changeLine(clipped(change))]);
 }
 
 const MOVE_WORDING: Record<EntryActorMove['kind'], string> = {
@@ -73,9 +90,10 @@ export const entryHistory: SubcommandSpec = {
     const revisions = ctx.services.editor.entryHistory(id);
     const moves = ctx.services.editor.entryActorMoves(id);
     // Revision ids are one sequence for entries and actors, so they order both kinds of line.
+    const names = ctx.services.past.actorNames(revisions.flatMap((revision) => actorIdsNamed(revision.state)));
     const lines = [
-      ...revisions.map((revision) => ({ order: revision.id, line: revisionLine(revision) })),
-      ...moves.map((move) => ({ order: move.revisionId, line: actorMoveLine(move) })),
+      ...revisions.map((revision, i) => ({ order: revision.id, lines: [revisionLine(revision), ...changeLines(revisions[i - 1], revision, names)] })),
+      ...moves.map((move) => ({ order: move.revisionId, lines: [actorMoveLine(move)] })),
     ].sort((a, b) => a.order - b.order);
     const undo = latestStandingChange(revisions) !== undefined;
     const footer: Line = [
@@ -87,7 +105,7 @@ export const entryHistory: SubcommandSpec = {
       title: `History of #${id}`,
       tone: 'normal',
       intro: [plainLine(historyIntro(revisions.length, moves))],
-      sections: [{ lines: lines.map((item) => item.line) }, ...(located.length > 0 ? [placeLocationSection(located)] : [])],
+      sections: [{ lines: lines.flatMap((item) => item.lines) }, ...(located.length > 0 ? [placeLocationSection(located)] : [])],
       ...(footer.length > 0 ? { footer } : {}),
     };
   },

@@ -15,6 +15,8 @@ export interface RevisionRecord {
   reason?: string;
   /** For an undo: the revision it took back. */
   undoes?: number;
+  /** The entry as this revision left it. */
+  state: EntryInput;
 }
 
 /**

@@ -82,6 +82,7 @@ function toRecord(row: RevisionRow): RevisionRecord {
     changedBy: row.changed_by,
     changedAt: row.changed_at,
     changedFields: JSON.parse(row.changed_fields) as string[],
+    state: JSON.parse(row.snapshot) as EntryInput,
   };
   if (row.reason) record.reason = row.reason;
   if (row.undoes !== null) record.undoes = row.undoes;
