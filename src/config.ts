@@ -4,6 +4,7 @@ import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { parseAdminRules, type AdminRule } from './core/caller.js';
+import { closestNames } from './core/ranking.js';
 
 export interface DiscordConfig {
   token: string;
@@ -113,6 +114,32 @@ function consoleHistoryPath(value: string | undefined): string | undefined {
   return value ?? join(homedir(), '.sitrep_history');
 }
 
+/** The platforms this build has adapters for, and the console. */
+const OWN_PLATFORMS = ['discord', 'slack', 'console'];
+
+/**
+ * Why an admin rule cannot be meant as written, if it cannot: a platform one typo away from one
+ * Sitrep runs on (`slak:U123`), a Slack role (Slack gives none), a handle where a platform wants
+ * the user's id (`slack:@alice`, `discord:alice`). Rules may name other platforms, for adapters
+ * added later; such a rule names a platform far from these.
+ */
+function ruleProblem(rule: AdminRule): string | undefined {
+  const written = `${rule.platform}${rule.kind === 'role' ? '-role' : ''}:${rule.id}`;
+  if (!OWN_PLATFORMS.includes(rule.platform)) {
+    const [close] = closestNames(OWN_PLATFORMS, rule.platform, 1, 0.4);
+    return close ? `"${written}" names the platform ${rule.platform}: did you mean ${close}? Sitrep runs on discord and slack (and the console)` : undefined;
+  }
+  if (rule.kind === 'role' && rule.platform !== 'discord') return `"${written}": only Discord has roles Sitrep reads; name each ${rule.platform} admin as ${rule.platform}:USERID`;
+  if (rule.platform === 'slack' && !/^[UW][A-Z0-9]+$/.test(rule.id)) {
+    return `"${written}" is not a Slack user id: use the member ID from the user's profile (⋮ → Copy member ID), such as slack:U012AB3CD`;
+  }
+  if (rule.platform === 'discord' && !/^\d+$/.test(rule.id)) {
+    const [what, copy] = rule.kind === 'role' ? ['role', 'Role'] : ['user', 'User'];
+    return `"${written}" is not a Discord ${what} id: ids are digits (Developer Mode, then right-click → Copy ${copy} ID), such as ${rule.platform}${rule.kind === 'role' ? '-role' : ''}:112233445566778899`;
+  }
+  return undefined;
+}
+
 export function loadConfig(env?: NodeJS.ProcessEnv): Config {
   if (!env) {
     loadDotEnvFile();
@@ -129,6 +156,10 @@ export function loadConfig(env?: NodeJS.ProcessEnv): Config {
     admins = parseAdminRules(e.SITREP_ADMINS);
   } catch (error) {
     throw new ConfigError('SITREP_ADMINS', (error as Error).message);
+  }
+  for (const rule of admins) {
+    const problem = ruleProblem(rule);
+    if (problem) throw new ConfigError('SITREP_ADMINS', problem);
   }
   if (!isTimeZone(e.SITREP_TZ)) throw new ConfigError('SITREP_TZ', `"${e.SITREP_TZ}" is not an IANA time zone such as Europe/Paris`);
   const config: Config = {

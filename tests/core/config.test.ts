@@ -61,6 +61,12 @@ describe('GIVEN configuration from the environment', () => {
     [{ SITREP_ADMINS: 'discord:<@123>' }, /^SITREP_ADMINS: "discord:<@123>" is not an admin rule/],
     [{ SITREP_ADMINS: 'slack:' }, /^SITREP_ADMINS: "slack:" is not an admin rule/],
     [{ SITREP_ADMINS: '-role:5' }, /^SITREP_ADMINS: "-role:5" is not an admin rule/],
+    // Rules that name a platform Sitrep runs on, or nearly, but cannot match anyone there.
+    [{ SITREP_ADMINS: 'slak:U123' }, /^SITREP_ADMINS: "slak:U123" names the platform slak: did you mean slack\?/],
+    [{ SITREP_ADMINS: 'discord:1,discrod:123' }, /^SITREP_ADMINS: "discrod:123" names the platform discrod: did you mean discord\?/],
+    [{ SITREP_ADMINS: 'slack-role:ABC' }, /^SITREP_ADMINS: "slack-role:ABC": only Discord has roles Sitrep reads; name each slack admin as slack:USERID/],
+    [{ SITREP_ADMINS: 'slack:@alice' }, /^SITREP_ADMINS: "slack:@alice" is not a Slack user id: use the member ID/],
+    [{ SITREP_ADMINS: 'discord:alice' }, /^SITREP_ADMINS: "discord:alice" is not a Discord user id: ids are digits/],
     [{ DISCORD_API_URL: 'ftp://x' }, /^DISCORD_API_URL: /],
     [{ SITREP_CHART_RENDERS: '0' }, /^SITREP_CHART_RENDERS: must be a whole number from 1 to 8/],
     [{ SITREP_CHART_RENDERS: 'two' }, /^SITREP_CHART_RENDERS: must be a whole number from 1 to 8/],
