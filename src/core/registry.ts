@@ -64,6 +64,16 @@ export class CommandRegistry {
     if (spaced !== undefined) {
       throw new UserError('syntax', `Option \`${spaced.slice(0, -1)}\` has no value: write it right after the colon, e.g. ${spaced.toLowerCase()}"…".`);
     }
+    // `--public` (Slack's flag, which its adapter takes out) or `--topic=x`: flags are not how options are written.
+    const flag = parsed.flags?.[0];
+    if (flag !== undefined) {
+      const name = flag.replace(/^(?:--|—|–)/, '').split('=')[0]!.toLowerCase();
+      throw new UserError('syntax', `\`${flag}\` is not how options are written here: write them name:value.`, [
+        name === 'public'
+          ? 'On Slack, --public shows the reply to the channel; here every reply is shown to you alone, so there is nothing to add.'
+          : `For example: /${resolved.path} ${resolved.leaf.options?.some((o) => o.name === name) ? name : (resolved.leaf.options?.[0]?.name ?? 'option')}:…`,
+      ]);
+    }
     if (words.length > 0) {
       const first = resolved.leaf.options?.[0];
       if (!first) {

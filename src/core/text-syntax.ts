@@ -10,6 +10,8 @@ export interface ParsedText {
   /** Words that were not `name:value` pairs, in order. */
   words: string[];
   options: Record<string, string>;
+  /** Words written as flags, unquoted (`--public`, `—public`, `--topic=gaza`): not how options are written. */
+  flags?: string[];
 }
 
 // Straight and typographic quotes, since Slack and phones turn " into “ ”.
@@ -22,7 +24,12 @@ interface Token {
   text: string;
   /** The option name when the token was written `name:value`. */
   option?: string;
+  /** Written in quotes: text as typed, whatever it looks like. */
+  quoted?: boolean;
 }
+
+/** `--public`, also as phones and macOS turn `--` into a dash: `—public`, `–public`. */
+const FLAG = /^(?:--|—|–)\p{L}/u;
 
 function readQuoted(input: string, start: number): { value: string; end: number } {
   const close = QUOTE_PAIRS[input[start]!]!;
@@ -50,19 +57,21 @@ function tokenize(input: string): Token[] {
       i += optionMatch[0].length;
     }
     let text = '';
+    let quoted = false;
     const valueStart = i;
     while (i < input.length && !/\s/.test(input[i]!)) {
       // A quote opens only where a value starts: inside a word it is an apostrophe (Sa'ar, Assad's).
       if (i === valueStart && input[i]! in QUOTE_PAIRS) {
-        const quoted = readQuoted(input, i);
-        text += quoted.value;
-        i = quoted.end;
+        const read = readQuoted(input, i);
+        text += read.value;
+        i = read.end;
+        quoted = true;
       } else {
         text += input[i];
         i += 1;
       }
     }
-    tokens.push(option === undefined ? { text } : { text, option });
+    tokens.push({ text, ...(option === undefined ? {} : { option }), ...(quoted ? { quoted } : {}) });
   }
   return tokens;
 }
@@ -76,10 +85,12 @@ export function parseCommandText(input: string): ParsedText {
   }
   const command = first.text.replace(/^\//, '').toLowerCase();
   const words: string[] = [];
+  const flags: string[] = [];
   const options: Record<string, string> = {};
   for (const token of tokens) {
     if (token.option === undefined) {
       words.push(token.text);
+      if (!token.quoted && FLAG.test(token.text)) flags.push(token.text);
     } else if (Object.hasOwn(options, token.option)) {
       // Own keys only: `in` also sees what every object inherits, so `constructor:x` read as given twice.
       throw new UserError('syntax', `Option \`${token.option}\` is given twice.`, [], token.option);
@@ -87,7 +98,7 @@ export function parseCommandText(input: string): ParsedText {
       options[token.option] = token.text;
     }
   }
-  return { command, words, options };
+  return { command, words, options, ...(flags.length > 0 ? { flags } : {}) };
 }
 
 /** A value as it must be typed to read back the same: quoted when it has spaces or starts with a quote. */

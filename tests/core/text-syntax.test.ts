@@ -40,6 +40,22 @@ describe('GIVEN the shared text syntax', () => {
     expect(() => registry.resolveText(parseCommandText('/timeline actor: Dermer'))).toThrow(/Option `actor` has no value: write it right after the colon/);
   });
 
+  it('WHEN a flag is typed as Slack or a shell writes one (--public, --topic=gaza) THEN it is refused, saying how options are written', () => {
+    const registry = new CommandRegistry([timelineCommand]);
+    const refusal = (text: string) => {
+      try {
+        registry.resolveText(parseCommandText(text));
+      } catch (error) {
+        return error instanceof UserError ? [error.message, ...error.hints].join(' ') : String(error);
+      }
+      return 'accepted';
+    };
+    // Before, `--public` was read as the topic asked for: "There is no topic --public".
+    expect(refusal('/timeline --public')).toBe('`--public` is not how options are written here: write them name:value. On Slack, --public shows the reply to the channel; here every reply is shown to you alone, so there is nothing to add.');
+    expect(refusal('/timeline —public')).toMatch(/^`—public` is not how options are written here/);
+    expect(refusal('/timeline --topic=gaza')).toBe('`--topic=gaza` is not how options are written here: write them name:value. For example: /timeline topic:…');
+  });
+
   it.each(["Assad's", "'quoted'", 'a "b" c', 'Syria: unity', ''])('THEN the value %j is written back so it parses the same', (value) => {
     const text = formatInvocation({ command: 'search', args: { query: value, page: 2 } });
     expect(parseCommandText(text).options).toEqual({ query: value.replace(/"/g, '”'), page: '2' });
