@@ -1,11 +1,13 @@
 // The filters a chart takes, resolved as /timeline resolves them, with words for its title.
 import { resolveActor } from '../../src/core/actor-resolution.js';
+import { dayInZone } from '../../src/core/as-of-day.js';
 import type { ChartData, ChartFilter } from '../../src/core/charts/chart-data-port.js';
 import { yearBefore } from '../../src/core/charts/periods.js';
 import type { CommandArgs, CommandContext, OptionSpec } from '../../src/core/command-spec.js';
 import { checkAll, UserError } from '../../src/core/errors.js';
 import { firstDay, formatIsoPartial, formatPartialDate, lastDay, type PartialDate } from '../../src/core/partial-date.js';
 import { eventTypeLabel, type EventType } from '../../src/core/vocabulary.js';
+import { viewZone } from '../as-of.js';
 import { resolveTopic, topicOption } from '../shared-options.js';
 import { knownPlaceTerms, refuseSinceAfterUntil } from '../timeline.js';
 
@@ -67,12 +69,23 @@ export function chartFilter(args: CommandArgs, ctx: CommandContext): ResolvedFil
 export const titled = (subject: string, words: readonly string[]) => (words.length > 0 ? `${subject} — ${words.join(', ')}` : subject);
 
 /**
- * The days a chart covers: since/until as given; without them, the year up to the newest matching
- * entry, or less when the entries start later. Undefined when no entry matches.
+ * Today, as far as a chart goes: the later of the channel's day (entries are dated up to it) and
+ * the UTC day (trend calls are made on it), so nothing in the dossier lies after it.
  */
-export async function chartRange(filter: ChartFilter, data: ChartData): Promise<{ since: string; until: string } | undefined> {
+export function chartToday(ctx: CommandContext): string {
+  const now = ctx.now();
+  return [dayInZone(now, viewZone(ctx)), now.toISOString().slice(0, 10)].sort()[1]!;
+}
+
+/**
+ * The days a chart covers: since/until as given; without them, the year up to the newest matching
+ * entry, or less when the entries start later. With `today`, until is at most today (and the year
+ * runs back from it). Undefined when no entry matches, or since is after today.
+ */
+export async function chartRange(filter: ChartFilter, data: ChartData, today?: string): Promise<{ since: string; until: string } | undefined> {
   const found = filter.since !== undefined && filter.until !== undefined ? undefined : await data.dayRange(filter);
-  const until = filter.until ?? found?.newest;
+  const latest = filter.until ?? found?.newest;
+  const until = today !== undefined && latest !== undefined && latest > today ? today : latest;
   const since = filter.since ?? (until && found ? [yearBefore(until), found.oldest].sort()[1] : undefined);
   return since && until && since <= until ? { since, until } : undefined;
 }

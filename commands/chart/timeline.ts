@@ -1,20 +1,20 @@
 // /chart timeline — entries per week or month, stacked by event type, as a picture, with the
 // fatalities they record as a line and the topic's trend calls marked at their period.
-import type { PeriodUnit } from '../../src/core/charts/chart.js';
+import type { PeriodUnit, TimelineChart } from '../../src/core/charts/chart.js';
 import type { PeriodCounts } from '../../src/core/charts/chart-data-port.js';
 import { chartImage } from '../../src/core/charts/picture.js';
-import { periodCount } from '../../src/core/charts/periods.js';
+import { countedUntil, periodCount } from '../../src/core/charts/periods.js';
 import { buildTimelineChart, chartTotal, timelineAlt, timelineTable } from '../../src/core/charts/timeline-chart.js';
 import { fatalityLine, trendMarks } from '../../src/core/charts/timeline-series.js';
 import type { SubcommandSpec } from '../../src/core/command-spec.js';
 import { UserError } from '../../src/core/errors.js';
 import { formatIsoPartial } from '../../src/core/partial-date.js';
 import { plural } from '../../src/core/text.js';
-import { plainLine, type View } from '../../src/core/view.js';
+import { plainLine, type Line, type View } from '../../src/core/view.js';
 import { actorFilterOption, eventTypeOption, placeFilterOption } from '../shared-options.js';
 import { checkFiltersExist } from '../timeline.js';
 import { dataButton } from './data-button.js';
-import { chartFilter, chartRange, dataOption, periodWords, sinceOption, titled, topicOption, untilOption } from './filters.js';
+import { chartFilter, chartRange, chartToday, dataOption, periodWords, sinceOption, titled, topicOption, untilOption } from './filters.js';
 
 /** The most periods one chart draws, so bars stay wider than a line. */
 export const MAX_PERIODS: Record<PeriodUnit, number> = { week: 104, month: 120 };
@@ -25,9 +25,23 @@ const dayCount = (since: string, until: string) => (Date.parse(until) - Date.par
 
 const countedEntries = (counts: PeriodCounts) => counts.rows.reduce((sum, row) => sum + row.count, 0);
 
-function nothingToChart(title: string, filtered: boolean): View {
-  const hint = filtered ? 'Every filter must hold for an entry: drop one, or widen since/until.' : 'Add entries with /entry add, or import them.';
+/** `today`: set when since is after it, which no entry can be dated. */
+function nothingToChart(title: string, filtered: boolean, today?: string): View {
+  const hint = today
+    ? `since is after today (${formatIsoPartial(today)}): no entry is dated so late.`
+    : filtered ? 'Every filter must hold for an entry: drop one, or widen since/until.' : 'Add entries with /entry add, or import them.';
   return { title, tone: 'normal', intro: [plainLine('No entries match, so there is nothing to chart.'), plainLine(hint)], sections: [] };
+}
+
+/**
+ * The last period drawn, when the chart counts up to today (so that period holds it): its figures
+ * are so far, not a whole week's or month's, so a short bar there is no fall.
+ */
+function partialNote(chart: TimelineChart, end: string, today: string): Line[] {
+  const last = chart.periods.at(-1);
+  if (!last || end !== today) return [];
+  const period = chart.unit === 'week' ? `The week starting ${last.label}` : last.label;
+  return [plainLine(`${period} is not over: it is counted up to today, ${formatIsoPartial(today)}.`)];
 }
 
 /** `dated Jul 2025`, `dated 1967 and Dec 2024`, `dated 1948 to Jul 2025`: entries' dates as they give them. */
@@ -65,7 +79,8 @@ export const chartTimeline: SubcommandSpec = {
     placeFilterOption,
     eventTypeOption,
     sinceOption,
-    untilOption,
+    // No period after today's is drawn, whatever until says.
+    { ...untilOption, description: 'Up to this date, at most today (default: the newest matching entry)' },
     { name: 'by', description: 'Bars per week or per month (default: week for a year or less, month if most are dated to one)', type: 'choice', choices: [{ value: 'week', label: 'week' }, { value: 'month', label: 'month' }], example: 'month' },
     dataOption,
   ],
@@ -73,13 +88,15 @@ export const chartTimeline: SubcommandSpec = {
   async run(args, ctx) {
     const { filter, words } = chartFilter(args, ctx);
     const data = ctx.services.charts.data;
-    const range = await chartRange(filter, data);
+    // No period after today's is drawn: nothing in the dossier lies there, so it would show zeros.
+    const today = chartToday(ctx);
+    const range = await chartRange(filter, data, today);
     const given = args.by as PeriodUnit | undefined;
     let unit: PeriodUnit = given ?? (range && dayCount(range.since, range.until) > WEEKLY_UP_TO_DAYS ? 'month' : 'week');
     if (!range) {
       // A place no entry has is refused, as /timeline refuses it.
       checkFiltersExist(ctx.services.dossier, undefined, args.place === undefined ? undefined : String(args.place));
-      return nothingToChart(titled(`Entries per ${unit}`, words), words.length > 0);
+      return nothingToChart(titled(`Entries per ${unit}`, words), words.length > 0, filter.since !== undefined && filter.since > today ? today : undefined);
     }
     const { since, until } = range;
     const periods = periodCount(since, until, unit);
@@ -103,13 +120,15 @@ export const chartTimeline: SubcommandSpec = {
       const yearDated = unit === 'month' ? counts.imprecise : (await byMonth()).imprecise;
       return tooImprecise(title, unit, args.since && args.until ? periodWords(args, range) : undefined, counts, yearDated);
     }
-    const calls = ctx.services.trends.between(filter.topic, since, until);
+    // The calls of the days counted; without until, of the whole last period drawn (up to today).
+    const end = countedUntil(until, filter.until !== undefined, unit, today);
+    const calls = ctx.services.trends.between(filter.topic, since, end);
     const series = [...fatalityLine(counts.fatalities, since, until, unit), ...trendMarks(calls, unit, filter.topic === undefined)];
     const chart = buildTimelineChart({ title, unit, since, until, counts, series });
     if (chartTotal(chart) === 0) return nothingToChart(title, words.length > 0);
     const alt = timelineAlt(chart);
     const imprecise = counts.imprecise > 0 ? [plainLine(`${plural(counts.imprecise, 'entry', 'entries')} dated less precisely than a ${unit} ${counts.imprecise === 1 ? 'is' : 'are'} not on this chart${unit === 'week' ? ' (by:month shows those dated to a month)' : ''}.`)] : [];
-    const notes = [...(byMonthInstead ? [plainLine('By month, as most of these entries are dated only to a month (by:week draws weeks).')] : []), ...imprecise];
+    const notes = [...(byMonthInstead ? [plainLine('By month, as most of these entries are dated only to a month (by:week draws weeks).')] : []), ...imprecise, ...partialNote(chart, end, today)];
     if (args.data === true) {
       return { title: `Data — ${title}`, tone: 'normal', intro: [plainLine(alt), ...notes], sections: [{ lines: timelineTable(chart) }] };
     }

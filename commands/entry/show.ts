@@ -3,7 +3,7 @@
 // of that day.
 import type { AsOfInstant } from '../../src/core/as-of-day.js';
 import type { CommandArgs, CommandContext, SubcommandSpec } from '../../src/core/command-spec.js';
-import type { EntryDetail } from '../../src/core/domain.js';
+import type { EntryDetail, RemovedEntry } from '../../src/core/domain.js';
 import { actorIdsNamed, changedFields } from '../../src/core/entry-diff.js';
 import { claimLine, entryDateText, sourceLine } from '../../src/core/entry-views.js';
 import { UserError } from '../../src/core/errors.js';
@@ -93,6 +93,32 @@ export function requireEntry(dossier: DossierReader, id: number): EntryDetail {
   throw new UserError('not-found', `There is no entry #${id}.`, ['Find entry numbers with /timeline or /search.'], 'id');
 }
 
+/**
+ * A removed entry, as it was when removed, under a banner saying so: by whom, when and why, and
+ * how an admin brings it back. No timeline, search or chart shows it; its number still leads here.
+ */
+function removedEntryView(removed: RemovedEntry, ctx: CommandContext): View {
+  const { id } = removed;
+  const banner: Line = [span.bold(`Removed by ${removed.removedBy} at ${formatInstant(removed.removedAt)}`), span.plain(removed.reason ? `: “${removed.reason}”.` : ' (no reason given).')];
+  const back: Line = [
+    span.plain('Shown as it was when removed; no timeline, search or chart lists it. An admin can bring it back with '),
+    span.command('entry undo', `id:${id}`),
+    span.plain('.'),
+  ];
+  const { past } = ctx.services;
+  // Its revisions up to the removal (the last of them), actors as the dossier showed them then.
+  const at = past.entryAt(id, new Date(ctx.now().getTime() + 1).toISOString());
+  const then = at?.removed ? past.entryAt(id, new Date(Date.parse(at.removed.at) + 1).toISOString()) ?? at : at;
+  const history: Line = [span.plain('Its changes: '), span.command('entry history', `id:${id}`)];
+  if (!then) {
+    // No revision to rebuild it from (never expected): the banner alone, with what the store keeps.
+    return { title: `#${id} ${removed.title} — removed`, tone: 'normal', intro: [banner, back], sections: [], footer: history };
+  }
+  const view = entryDetailView(detailOf(then, past.actorNames(actorIdsNamed(then.shown))));
+  const count = `${then.revisionsBefore} ${then.revisionsBefore === 1 ? 'revision' : 'revisions'}${then.removed ? ', the last its removal' : ''}: `;
+  return { ...view, title: `${view.title} — removed`, tone: 'normal', intro: [banner, back], footer: [span.plain(count), span.command('entry history', `id:${id}`)] };
+}
+
 /** The entry as it stood then; refused when it did not exist yet, saying when it was added. */
 function pastEntryView(id: number, asOf: AsOfInstant, args: CommandArgs, ctx: CommandContext): View {
   const { past } = ctx.services;
@@ -125,7 +151,11 @@ export const showEntry: SubcommandSpec = {
   examples: ['3', 'id:12'],
   run(args, ctx) {
     const id = args.id as number;
-    if (args.as_of === undefined) return entryDetailView(requireEntry(ctx.services.dossier, id));
+    if (args.as_of === undefined) {
+      const { dossier } = ctx.services;
+      const removed = dossier.getEntry(id) ? undefined : dossier.removedEntry(id);
+      return removed ? removedEntryView(removed, ctx) : entryDetailView(requireEntry(dossier, id));
+    }
     return pastEntryView(id, pastInstant(args.as_of as PartialDate, ctx, 'as_of'), args, ctx);
   },
 };

@@ -68,8 +68,10 @@ describe('GIVEN an admin curating entries', () => {
     expect(viewText(await run('/timeline since:2025-08'))).not.toContain('Talks resume in Baku');
     expect(viewText(await run('/search resume Baku'))).toContain('No results match.');
     const shown = await run('/entry show 18');
-    expect(shown.tone).toBe('error');
-    expect(viewText(shown)).toContain('Entry #18 (“Talks resume in Baku”) was removed by slack:U1 (ed) at 2026-03-01 12:00 UTC: “wrong month”.');
+    // Shown as it was when removed, under a banner saying by whom, when and why.
+    expect(shown.tone).toBe('normal');
+    expect(shown.title).toBe('#18 Talks resume in Baku — removed');
+    expect(viewText(shown)).toContain('Removed by slack:U1 (ed) at 2026-03-01 12:00 UTC: “wrong month”.');
     expect(viewText(shown)).toContain('An admin can bring it back with `/entry undo id:18`.');
     expect(viewText(await run('/entry show 99'))).toContain('There is no entry #99.');
     clock = new Date('2026-03-01T13:00:00Z');

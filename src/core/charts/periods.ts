@@ -22,6 +22,22 @@ function nextPeriod(start: string, unit: PeriodUnit): string {
   return asDay(new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 1)));
 }
 
+/** The last day of the period starting on `start`. */
+export function periodEnd(start: string, unit: PeriodUnit): string {
+  return addDays(nextPeriod(start, unit), -1);
+}
+
+/**
+ * The last day a chart counts, by its until (given, or found: the newest matching entry) and
+ * today, after which no period is drawn. An until given is kept to (up to today); one found
+ * reaches the end of its period, up to today: nothing matching lies after that entry, but a
+ * trend call made since, in the period drawn, is marked.
+ */
+export function countedUntil(until: string, given: boolean, unit: PeriodUnit, today: string): string {
+  const end = given ? until : periodEnd(periodStart(until, unit), unit);
+  return end < today ? end : today;
+}
+
 /** How many periods `since`..`until` spans, without listing them. */
 export function periodCount(since: string, until: string, unit: PeriodUnit): number {
   const [from, to] = [periodStart(since, unit), periodStart(until, unit)];
