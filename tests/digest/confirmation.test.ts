@@ -103,7 +103,7 @@ describe('GIVEN the fake Discord', () => {
     expect(reply).toContain('Sitrep cannot post in this channel');
     expect(reply).toContain('Discord answered 403 (50001: Missing Access)');
     expect(reply).toContain('so no digest was set up.');
-    expect(reply).toContain('Give the bot View Channel, Send Messages and Embed Links in this channel');
+    expect(reply).toContain('Give the bot View Channel, Send Messages, Embed Links and Attach Files (for the picture a digest opens with) in this channel');
     expect(reply).not.toContain('Digest subscribed');
     expect(posts().map((r) => r.status)).toEqual([403]);
     expect(storedSubscriptions(h.app)).toEqual([]);
