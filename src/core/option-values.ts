@@ -164,6 +164,24 @@ function choicesNamed(choices: readonly Choice[], raw: string): Choice[] {
   });
 }
 
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** Why a date of the right shape is no day (`2025-02-30`: February 2025 has 28 days), or that the rest of a date went unquoted. */
+function dateHints(name: string, typed: string): string[] {
+  const shaped = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(typed);
+  if (shaped) {
+    const [year, month] = [Number(shaped[1]), Number(shaped[2])];
+    if (month < 1 || month > 12) return [`There is no month ${shaped[2]}: months run from 01 to 12.`];
+    const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+    const day = shaped[3] === undefined ? undefined : Number(shaped[3]);
+    if (day !== undefined && (day < 1 || day > days)) return [`${MONTH_NAMES[month - 1]} ${year} has ${days} days.`];
+  }
+  // `since:July 2025` reads as since:July plus a stray word: the date as shown needs its quotes.
+  if (/^\d+$/.test(typed) && DATE_START.test(typed)) return [`A year is written in full (${name}:2025); a day goes with its month and year, in quotes: ${name}:"${typed} Jul 2025".`];
+  if (DATE_START.test(typed)) return [`A date with spaces goes in quotes: ${name}:"Jul 2025".`];
+  return [];
+}
+
 function refusalHints(option: OptionSpec, raw: RawOptionValue): string[] {
   if (typeof raw !== 'string') return [];
   // A typo of one of a few known values (`type:talk`) gets the value meant, as commands do for names.
@@ -172,8 +190,7 @@ function refusalHints(option: OptionSpec, raw: RawOptionValue): string[] {
   // A word of a choice's label (`type:strike`, `type:negotiations`) gets the choices it names.
   const named = option.choices ? choicesNamed(option.choices, raw).slice(0, 3) : [];
   if (named.length > 0) return [`Did you mean ${named.map((c) => `\`${c.value}\` (${c.label})`).join(' or ')}?`];
-  // `since:July 2025` reads as since:July plus a stray word: the date as shown needs its quotes.
-  if (option.type === 'date' && DATE_START.test(raw.trim())) return [`A date with spaces goes in quotes: ${option.name}:"Jul 2025".`];
+  if (option.type === 'date') return dateHints(option.name, raw.trim());
   return [];
 }
 

@@ -248,7 +248,7 @@ describe('GIVEN an admin curating entries', () => {
     ['/entry add title:x date:2025 type:talks topic:syria--israel-', /`topic` must be a slug of letters and digits joined by single dashes/],
     ['/entry add title:x date:2025 type:talks topic:syria-israel actors:"Narnia:host"', /No actor is called `Narnia`[\s\S]*\/actors add name:"Narnia"/],
     // Every wrong value at once, each with its hints, not one refusal per try.
-    ['/entry add title:x date:2025-13-01 type:talkz topic:syria-israel confidence:sure', /— got `2025-13-01`\.\nOption `type` of `\/entry add` must be one of: .* — got `talkz`\.\nDid you mean `talks`\?\nOption `confidence` of `\/entry add` must be one of: confirmed, reported, claimed, disputed — got `sure`\.$/],
+    ['/entry add title:x date:2025-13-01 type:talkz topic:syria-israel confidence:sure', /— got `2025-13-01`\.\nThere is no month 13: months run from 01 to 12\.\nOption `type` of `\/entry add` must be one of: .* — got `talkz`\.\nDid you mean `talks`\?\nOption `confidence` of `\/entry add` must be one of: confirmed, reported, claimed, disputed — got `sure`\.$/],
     // A role named as analysts also call it, or misspelt, gets the role it means.
     ['/entry add title:x date:2025 type:air-strike topic:syria-israel actors:"Israel:perpetrator"', /`Israel:perpetrator` has an unknown role\.\nRoles: initiator, target, mediator, participant, host, subject\.\nDid you mean `Israel:initiator`\?$/],
     ['/entry add title:x date:2025 type:air-strike topic:syria-israel actors:"Syria:traget"', /Did you mean `Syria:target`\?$/],

@@ -376,7 +376,11 @@ describe('GIVEN bad input', () => {
     ['/timeline since:notadate', /Option `since` .* must be a date like 2025, 2025-07 or 2025-07-12 — got `notadate`\.$/],
     // `July 2025` unquoted is since:July and a stray word: the reply shows the date as it must be typed.
     ['/timeline since:July 2025', /must be a date like 2025, 2025-07 or 2025-07-12 — got `July`\.\nA date with spaces goes in quotes: since:"Jul 2025"\.$/],
-    ['/timeline until:12 Jul 2025', /got `12`\.\nA date with spaces goes in quotes: until:"Jul 2025"\.$/],
+    ['/timeline until:12 Jul 2025', /got `12`\.\nA year is written in full \(until:2025\); a day goes with its month and year, in quotes: until:"12 Jul 2025"\.$/],
+    ['/timeline since:25', /got `25`\.\nA year is written in full \(since:2025\); a day goes with its month and year, in quotes: since:"25 Jul 2025"\.$/],
+    ['/timeline since:2025-02-30', /got `2025-02-30`\.\nFebruary 2025 has 28 days\.$/],
+    ['/timeline since:2024-02-30', /got `2024-02-30`\.\nFebruary 2024 has 29 days\.$/],
+    ['/timeline since:2024-13-01', /got `2024-13-01`\.\nThere is no month 13: months run from 01 to 12\.$/],
     ['/timeline limit:0', /Option `limit` .* from 1 to 25 — got `0`/],
     ['/timeline limit:500', /Option `limit` .* from 1 to 25 — got `500`/],
     ['/timeline page:99', /Option `page` is past the end — got `99`.\nThere are 2 pages of entries.\nLast page: `\/timeline page:2`$/],

@@ -244,7 +244,7 @@ const changed = (which: (r: BundleLine) => boolean, change: (r: BundleLine) => B
 
 describe('GIVEN a bundle with a record the store would refuse, or one naming a record it lacks', () => {
   it.each([
-    ['an impossible date', changed(isEntry1, (r) => ({ ...r, occurred_on: '2025-13-45' })), /^line \d+: entry 1: `occurred_on` must be a date like 2025, 2025-07 or 2025-07-12 — got `2025-13-45`$/],
+    ['an impossible date', changed(isEntry1, (r) => ({ ...r, occurred_on: '2025-13-45' })), /^line \d+: entry 1: `occurred_on` must be a date like 2025, 2025-07 or 2025-07-12 — got `2025-13-45`\. There is no month 13: months run from 01 to 12$/],
     ['days that are not its date\'s', changed(isEntry1, (r) => ({ ...r, day_from: '1949-01-01' })), /^line \d+: entry 1: `day_from` must be 1948-01-01, the first day of `occurred_on` 1948 — got `1949-01-01`$/],
     ['a key that is no UUID', changed(isEntry1, (r) => ({ ...r, key: 'not-a-uuid' })), /^line \d+: entry 1: `key` \(not-a-uuid\) must be a UUID like 01984a1e-7c40-7d5e-9a51-3c8f6f0e2b17, as an export writes it$/],
     ['a title with a control character', changed(isEntry1, (r) => ({ ...r, title: '\u001b[31mRed' })), /^line \d+: entry 1: `title` must be text without control characters — got `␛\[31mRed`$/],
@@ -284,7 +284,7 @@ describe('GIVEN a bundle with a record the store would refuse, or one naming a r
     openDatabase(target).close();
     const bad = changed(isEntry1, (r) => ({ ...r, occurred_on: '2025-13-45' }))(records);
     const result = await importInto(target, fileWith('bad.ndjson', `${bad.map((r) => JSON.stringify(r)).join('\n')}\n`));
-    expect(result.stderr).toMatch(/^Cannot import bad\.ndjson \(bundle\): line \d+: entry 1: `occurred_on` must be a date like 2025, 2025-07 or 2025-07-12 — got `2025-13-45`\. Nothing was written\.\n$/);
+    expect(result.stderr).toMatch(/^Cannot import bad\.ndjson \(bundle\): line \d+: entry 1: `occurred_on` must be a date like 2025, 2025-07 or 2025-07-12 — got `2025-13-45`\. There is no month 13: months run from 01 to 12\. Nothing was written\.\n$/);
     expect(result.status).toBe(2);
     const check = new Database(target, { readonly: true });
     try {
