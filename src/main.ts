@@ -73,7 +73,7 @@ async function start(config: Config, logger: Logger, shutdown: Shutdown): Promis
       stopAndExit(0);
     });
     const { runConsole } = await import('./adapters/console/console-adapter.js');
-    await runConsole({
+    const read = await runConsole({
       dispatcher: app.dispatcher,
       input: process.stdin,
       output: process.stdout,
@@ -82,6 +82,12 @@ async function start(config: Config, logger: Logger, shutdown: Shutdown): Promis
       ...(config.consoleHistoryPath ? { historyPath: config.consoleHistoryPath } : {}),
     });
     await shutdown.run();
+    // Started by a service manager with no token (a typo in .env, a .env not in its working
+    // directory), the console reads an empty input and would end "successfully", in silence.
+    if (read === 0 && !process.stdin.isTTY) {
+      console.error('Sitrep read no command: no DISCORD_TOKEN or SLACK_BOT_TOKEN is set, so it ran the console, and its input was empty. Set a token to run the bot, or pipe commands in (printf \'/timeline\\n\' | npm start).');
+      process.exitCode = 1;
+    }
   } else {
     logger.info({ adapters: adapters.map((a) => a.name) }, 'Sitrep is running');
   }

@@ -77,6 +77,12 @@ describe('GIVEN the console adapter with piped input', () => {
     }
   });
 
+  it('WHEN it is started with no token and an empty input (a service whose .env is missing) THEN it says so and exits non-zero', () => {
+    const result = startWithInput('');
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('Sitrep read no command: no DISCORD_TOKEN or SLACK_BOT_TOKEN is set, so it ran the console, and its input was empty.');
+  });
+
   it('WHEN configuration is wrong THEN it names the variable to fix and exits non-zero', () => {
     const result = startWithInput('', { SITREP_ADMINS: 'discord:abc def' });
     expect(result.status).toBe(1);

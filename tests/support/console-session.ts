@@ -23,7 +23,7 @@ export interface ConsoleSession {
   /** Ends the input, as a closed terminal would; resolves when the console has stopped. */
   end(): Promise<void>;
   /** Resolves when the console stops by itself (Ctrl-D, Ctrl-C at an empty prompt). */
-  done: Promise<void>;
+  done: Promise<number>;
 }
 
 export function startConsole(dispatcher: Dispatcher, options: { historyPath?: string; columns?: number } = {}): ConsoleSession {

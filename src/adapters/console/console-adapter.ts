@@ -30,7 +30,8 @@ export interface ConsoleOptions {
 const GREETING =
   'Sitrep console — type /help for commands, /timeline to start, Tab to complete. Ctrl-C clears the line; Ctrl-D, or Ctrl-C on an empty line, quits.';
 
-export async function runConsole({ dispatcher, input, output, historyPath, pictures, poster }: ConsoleOptions): Promise<void> {
+/** Runs the console until its input ends; returns how many lines it read (blank and `#` ones too). */
+export async function runConsole({ dispatcher, input, output, historyPath, pictures, poster }: ConsoleOptions): Promise<number> {
   const interactive = Boolean(input.isTTY && output.isTTY);
   const commands = new CommandCompleter(dispatcher, CONSOLE_CALLER);
   const tab = new PromptCompletion((line) => commands.complete(line), output);
@@ -56,7 +57,9 @@ export async function runConsole({ dispatcher, input, output, historyPath, pictu
     rl.prompt();
   }
   // Lines are handled one at a time, in order, even when piped input arrives all at once.
+  let read = 0;
   for await (const raw of rl) {
+    read += 1;
     const line = raw.trim();
     if (line !== '' && !line.startsWith('#')) {
       if (line === 'exit' || line === 'quit') break;
@@ -69,6 +72,7 @@ export async function runConsole({ dispatcher, input, output, historyPath, pictu
     if (interactive) rl.prompt();
   }
   rl.close();
+  return read;
 }
 
 /** Empties the line being typed and draws the prompt again in its place. */
