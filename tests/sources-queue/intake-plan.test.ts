@@ -203,6 +203,11 @@ describe('GIVEN the polling timing', () => {
     expect(guessEventType({ title: 'Syria says Israeli drones struck army positions in Quneitra', summary: '' })).toBe('air-strike');
     expect(guessEventType({ title: 'Turkey shells Kurdish-held villages near Kobani', summary: '' })).toBe('shelling');
     expect(guessEventType({ title: 'Russian warplanes pound rebel-held Idlib', summary: '' })).toBe('air-strike');
+    // An agreement named, with nothing saying it was made, is not the event; nor is who speaks.
+    expect(guessEventType({ title: 'Israel strikes near Damascus as Sweida ceasefire frays', summary: '' })).toBe('air-strike');
+    expect(guessEventType({ title: 'Opinion: what al-Sharaa wants from the ceasefire', summary: '' })).toBe('other');
+    expect(guessEventType({ title: 'UN envoy urges restraint in Sweida', summary: '' })).toBe('statement');
+    expect(guessEventType({ title: 'Sweida truce takes effect at noon', summary: '' })).toBe('agreement');
   });
 
   it('THEN a French title suggests its type as well', () => {

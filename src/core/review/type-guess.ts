@@ -32,24 +32,30 @@ const compile = (stems: readonly string[]) => stems.flatMap((stem) => foldPhrase
 const COMPILED: readonly [EventType, FoldedPhrase[]][] = SIGNS.map(([type, stems]) => [type, compile(stems)]);
 
 /** Words saying an agreement was made, not only discussed. */
-const MADE = compile(['agree*', 'signed', 'signs', 'sign', 'reach*', 'seal*', 'announc*', 'accept*', 'conclu', 'annonc*', 'signe', 'signent', 'entre en vigueur', 'اتفق*', 'تتفق*', 'يتفق*', 'توصل*', 'أعلن*', 'دخل حيز التنفيذ']);
+const MADE = compile([
+  'agree*', 'signed', 'signs', 'sign', 'reach*', 'seal*', 'announc*', 'accept*', 'takes effect', 'took effect', 'comes into force', 'came into force',
+  'conclu', 'annonc*', 'signe', 'signent', 'entre en vigueur', 'اتفق*', 'تتفق*', 'يتفق*', 'توصل*', 'أعلن*', 'دخل حيز التنفيذ',
+]);
 const TALKS = COMPILED.find(([type]) => type === 'talks')![1];
+const AFTER_AGREEMENT = COMPILED.filter(([type]) => type !== 'agreement');
 
 const holds = (text: FoldedText, phrases: readonly FoldedPhrase[]) => phrases.some((phrase) => findPhrase(text, phrase) !== -1);
 
 function typeIn(text: FoldedText): EventType | undefined {
   const type = COMPILED.find(([, phrases]) => holds(text, phrases))?.[0];
-  // "Talks on the Sweida ceasefire" report talks: an agreement's name with talks, and nothing saying it was made.
-  return type === 'agreement' && holds(text, TALKS) && !holds(text, MADE) ? 'talks' : type;
+  if (type !== 'agreement' || holds(text, MADE)) return type;
+  // An agreement named with nothing saying it was made is what the title is about, not its event:
+  // "Talks on the Sweida ceasefire" report talks, "Strikes as the ceasefire frays" strikes.
+  return AFTER_AGREEMENT.find(([, phrases]) => holds(text, phrases))?.[0];
 }
 
 /**
  * Words after which a title says what its event is about or came after, not what it is:
  * `Protesters rally against Israeli strikes` is a protest, `Strikes continue despite ceasefire`
  * strikes, `Clashes amid truce talks` a clash, `Hezbollah fires rockets after strike on Beirut`
- * shelling. Arabic: `ضد` against, `رغم` despite, `وسط` amid, `بعد` after.
+ * shelling, `Israel strikes near Damascus as Sweida ceasefire frays` an air strike. Arabic: `ضد` against, `رغم` despite, `وسط` amid, `بعد` after.
  */
-const ABOUT = /\s(?:against|over|amid|amidst|despite|after|following|contre|malgré|malgre|sur fond de|après|apres|suite à|ضد|رغم|وسط|بعد)\s/iu;
+const ABOUT = /\s(?:against|over|amid|amidst|despite|after|following|as|contre|malgré|malgre|sur fond de|après|apres|suite à|ضد|رغم|وسط|بعد)\s/iu;
 
 /**
  * Words after which a title tells what someone fears or asks for, not what happened: `Washington
@@ -61,7 +67,11 @@ const ASKED_FOR = /\s(?:warns?|warned|warning)\s+(?:of|about|against)\s|\s(?:urg
 /** What the words before ABOUT tell, else what the whole text tells. */
 function typeOf(text: string): EventType | undefined {
   const asked = ASKED_FOR.exec(text);
-  if (asked) return typeIn(foldText(text.slice(0, asked.index))) ?? 'statement';
+  if (asked) {
+    // Before the verb is who speaks: `UN envoy urges restraint` is a statement, not talks.
+    const before = typeIn(foldText(text.slice(0, asked.index)));
+    return before === undefined || before === 'talks' ? 'statement' : before;
+  }
   const about = ABOUT.exec(text);
   return (about ? typeIn(foldText(text.slice(0, about.index))) : undefined) ?? typeIn(foldText(text));
 }
