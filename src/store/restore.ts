@@ -23,8 +23,11 @@ function refuseWhileRunning(dbPath: string, now: Date): void {
   }
   if (bots.length === 0) return;
   const named = bots.map((b) => `pid ${b.pid} on ${b.host}, seen ${Math.round((now.getTime() - Date.parse(b.seenAt)) / 1000)} s ago`).join('; ');
+  // A bot may be a console `npm start` as well as a service: how to stop it names the process.
+  const kills = bots.map((b) => `kill ${b.pid} on ${b.host}`).join(', ');
+  const one = bots.length === 1;
   throw new RestoreRefused(
-    `Sitrep is running on ${dbPath} (${plural(bots.length, 'bot', 'bots')}: ${named}). Stop it first (systemctl stop sitrep), then restore.`,
+    `Sitrep is running on ${dbPath} (${plural(bots.length, 'bot', 'bots')}: ${named}). Stop ${one ? 'it' : 'them'} first (Ctrl-C in the console running ${one ? 'it' : 'each'}, or ${kills}; under systemd: systemctl stop sitrep), then restore.`,
   );
 }
 

@@ -1,4 +1,4 @@
-// npm run export -- --format json|csv|acled|bundle [--topic SLUG] [--out FILE]
+// npm run export -- [--format json|csv|acled|bundle (default json)] [--topic SLUG] [--out FILE]
 // Writes the live entries, oldest first, to stdout or a file; or, as a bundle, the whole dossier
 // (docs/bundle.md).
 import { existsSync } from 'node:fs';
@@ -19,10 +19,12 @@ import { bundleRecords } from '../store/bundle-export.js';
 import { acledText } from './acled-export.js';
 import { gazetteerLocator, type PlaceLocator } from './acled-geo.js';
 import { writeProblem, writeWhole } from './out-file.js';
+import { npmTookOptions, withNearestOption } from './npm-flags.js';
 
 const FORMATS = ['json', 'csv', 'acled', 'bundle'] as const;
 type ExportFormat = (typeof FORMATS)[number];
-const USAGE = `Usage: npm run export -- --format ${FORMATS.join('|')} [--topic SLUG] [--out FILE]`;
+const USAGE = `Usage: npm run export -- [--format ${FORMATS.join('|')} (default json)] [--topic SLUG] [--out FILE]`;
+const OPTIONS = { format: { type: 'string', default: 'json' }, topic: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean' } } as const;
 
 /** Whether an entry's places are all located, each place looked up once per export. */
 function placesLocated(places: PlaceDirectory): PlacesLocated {
@@ -118,12 +120,22 @@ async function exportEntries({ format, topic, outFile, locate }: ExportRequest, 
 
 /** `locate` places entries for the ACLED geography columns; by default the store's located places do. */
 export async function runExport(argv: string[], io: CliIo, locate?: PlaceLocator): Promise<number> {
-  const read = readArgs({
-    args: argv,
-    options: { format: { type: 'string', default: 'json' }, topic: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean' } },
+  // `npm run export --format csv` leaves `csv` as a stray argument, and `--topic=gaza` exports every topic.
+  const tookByNpm = npmTookOptions(argv, io.env ?? process.env, {
+    script: 'export',
+    noun: 'export',
+    options: OPTIONS,
+    choices: { format: FORMATS },
+    placeholders: { topic: 'SLUG', out: 'FILE' },
+    positionals: () => 0,
   });
+  if (tookByNpm) {
+    writeLine(io.stderr, tookByNpm);
+    return 2;
+  }
+  const read = readArgs({ args: argv, options: OPTIONS });
   if ('problem' in read) {
-    writeLine(io.stderr, `${read.problem}\n${USAGE}`);
+    writeLine(io.stderr, `${withNearestOption(read.problem, OPTIONS)}\n${USAGE}`);
     return 2;
   }
   const { values } = read.args;

@@ -17,6 +17,7 @@ import { UserError } from '../core/errors.js';
 import { plural } from '../core/text.js';
 import { createLogger } from '../log.js';
 import { feedsInOpml, opmlOf, type ListedFeed } from './feed-list.js';
+import { npmTookOptions, withNearestOption } from './npm-flags.js';
 import { readProblem, writeProblem, writeWhole } from './out-file.js';
 
 const USAGE = [
@@ -176,14 +177,24 @@ async function exportList(topic: string | undefined, outFile: string | undefined
   }
 }
 
+const OPTIONS = { topic: { type: 'string' }, keywords: { type: 'string' }, every: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean' } } as const;
+
 export async function runFeeds(argv: string[], io: CliIo): Promise<number> {
-  const read = readArgs({
-    args: argv,
-    allowPositionals: true,
-    options: { topic: { type: 'string' }, keywords: { type: 'string' }, every: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean' } },
+  // `npm run feeds import list.opml --topic gaza` would watch the feeds under the list's own topics.
+  const tookByNpm = npmTookOptions(argv, io.env ?? process.env, {
+    script: 'feeds',
+    noun: `feeds ${argv.find((arg) => arg === 'import' || arg === 'export') ?? 'command'}`,
+    options: OPTIONS,
+    placeholders: { topic: 'SLUG', keywords: 'KEYWORDS', every: '30m', out: 'FILE' },
+    positionals: (given) => (given[0] === 'import' ? 2 : 1),
   });
+  if (tookByNpm) {
+    writeLine(io.stderr, tookByNpm);
+    return 2;
+  }
+  const read = readArgs({ args: argv, allowPositionals: true, options: OPTIONS });
   if ('problem' in read) {
-    writeLine(io.stderr, `${read.problem}\n${USAGE}`);
+    writeLine(io.stderr, `${withNearestOption(read.problem, OPTIONS)}\n${USAGE}`);
     return 2;
   }
   const { values, positionals } = read.args;

@@ -13,6 +13,7 @@ import { importBundle } from './bundle-import.js';
 import { applyPlan } from './import-apply.js';
 import { readImportFile } from './import-file.js';
 import { checkAgainstStore } from './import-store.js';
+import { npmTookOptions, withNearestOption } from './npm-flags.js';
 import type { ImportFormat, SourceRow } from './row-reader.js';
 
 const USAGE = 'Usage: npm run import -- FILE [--dry-run] [--create-actors] [--unlocated-places] [--format json|ndjson|csv|bundle]';
@@ -47,20 +48,24 @@ function importFile(file: string, format: ImportFormat | 'bundle' | undefined, o
   return importRows(file, source.rows, source.format, options, io);
 }
 
+const OPTIONS = {
+  'dry-run': { type: 'boolean', default: false },
+  'create-actors': { type: 'boolean', default: false },
+  'unlocated-places': { type: 'boolean', default: false },
+  format: { type: 'string' },
+  help: { type: 'boolean' },
+} as const;
+
 export async function runImport(argv: string[], io: CliIo): Promise<number> {
-  const read = readArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      'dry-run': { type: 'boolean', default: false },
-      'create-actors': { type: 'boolean', default: false },
-      'unlocated-places': { type: 'boolean', default: false },
-      format: { type: 'string' },
-      help: { type: 'boolean' },
-    },
-  });
+  // Before anything is read: `npm run import FILE --dry-run` would otherwise write.
+  const tookByNpm = npmTookOptions(argv, io.env ?? process.env, { script: 'import', noun: 'import', options: OPTIONS, choices: { format: FORMATS }, positionals: () => 1 });
+  if (tookByNpm) {
+    writeLine(io.stderr, tookByNpm);
+    return 2;
+  }
+  const read = readArgs({ args: argv, allowPositionals: true, options: OPTIONS });
   if ('problem' in read) {
-    writeLine(io.stderr, `${read.problem}\n${USAGE}`);
+    writeLine(io.stderr, `${withNearestOption(read.problem, OPTIONS)}\n${USAGE}`);
     return 2;
   }
   const { values, positionals } = read.args;

@@ -382,7 +382,7 @@ describe('GIVEN npm run export', () => {
       const result = await exportAs(...args);
       expect(result.status, args.join(' ')).toBe(2);
       expect(result.stdout).toBe('');
-      expect(result.stderr.trimEnd().split('\n')).toEqual([expect.stringMatching(/^(Unknown option|Option|Unexpected argument) '[^']+'.*\.$/), 'Usage: npm run export -- --format json|csv|acled|bundle [--topic SLUG] [--out FILE]']);
+      expect(result.stderr.trimEnd().split('\n')).toEqual([expect.stringMatching(/^(Unknown option|Option|Unexpected argument) '[^']+'.*\.$/), 'Usage: npm run export -- [--format json|csv|acled|bundle (default json)] [--topic SLUG] [--out FILE]']);
     }
   });
 
@@ -390,7 +390,7 @@ describe('GIVEN npm run export', () => {
     const result = runCompiled('src/transfer/export-cli.ts', ['--nope'], { SITREP_DB: dbPath });
     expect(result.status).toBe(2);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toBe("Unknown option '--nope'.\nUsage: npm run export -- --format json|csv|acled|bundle [--topic SLUG] [--out FILE]\n");
+    expect(result.stderr).toBe("Unknown option '--nope'.\nUsage: npm run export -- [--format json|csv|acled|bundle (default json)] [--topic SLUG] [--out FILE]\n");
   });
 });
 

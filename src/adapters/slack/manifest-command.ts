@@ -8,7 +8,7 @@ import { ConfigError, loadConfig } from '../../config.js';
 import { buildManifest } from './manifest.js';
 
 const USAGE = `Usage: npm run slack:manifest -- [file] [options]
-  --socket-mode          Socket Mode (no public URL); the default when SLACK_APP_TOKEN is set
+  --socket-mode          Socket Mode (no public URL); the default when SLACK_BOT_TOKEN and SLACK_APP_TOKEN are both set
   --http                 Request URLs (the default otherwise)
   --url <https://host>   Where Slack reaches /slack/events (default https://YOUR-HOST)
   --prefix               Name the commands /sitrep-timeline … where /timeline is taken
