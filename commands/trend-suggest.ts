@@ -83,14 +83,25 @@ export const suggestTrend: SubcommandSpec = {
       facts.push({ label: 'Reported killed', value: plainLine(`${casualtiesText(before)} → ${casualtiesText(recent)}`) });
     }
     const latest = ctx.services.trends.latestByTopic().get(topic);
+    // Up to a past day: the call in force then is what these figures are weighed against.
+    const past = args.until === undefined ? undefined : { day: end, call: ctx.services.trends.between(topic, '0001-01-01', end).at(-1) };
+    const calls = past
+      ? [
+          { heading: [span.bold(`Call in force on ${formatIsoPartial(end)}`)], lines: [past.call ? callLine(past.call, false) : plainLine('None yet then.')] },
+          ...(latest && latest !== past.call && latest.day !== past.call?.day ? [{ heading: [span.bold('Latest call')], lines: [callLine(latest, false)] }] : []),
+        ]
+      : [{ heading: [span.bold('Latest call')], lines: [latest ? callLine(latest, false) : plainLine('None yet.')] }];
+    const counted = past
+      ? 'Entries counted by the day each starts, as the dossier holds them now (for the dossier as it stood then, /timeline as_of:); the call is yours to make.'
+      : 'Entries counted by the day each starts; the call is yours to make.';
     return {
       title: `Trend suggestion — ${topic}`,
       tone: 'normal',
-      intro: [plainLine('Entries counted by the day each starts; the call is yours to make.'), ...(undated > 0 ? [plainLine(undatedText(undated))] : []), ...quiet],
+      intro: [plainLine(counted), ...(undated > 0 ? [plainLine(undatedText(undated))] : []), ...quiet],
       facts,
       sections: [
         { heading: [span.bold('Proposed')], lines: [[span.bold(callHeadline(suggestion)), span.plain(` — ${suggestion.reason}`)]] },
-        { heading: [span.bold('Latest call')], lines: [latest ? callLine(latest, false) : plainLine('None yet.')] },
+        ...calls,
       ],
       footer: [span.plain('To make it: '), span.command('trend set', `topic:${topic} direction:${suggestion.direction} note:"…"`)],
     };

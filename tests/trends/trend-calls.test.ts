@@ -99,6 +99,18 @@ describe('GIVEN trend calls', () => {
     expect(storeFingerprint(app.db)).toBe(before);
   });
 
+  it('WHEN a suggestion runs up to a past day THEN it weighs the figures against the call in force that day, and names the latest apart', async () => {
+    clock = new Date('2025-07-25T09:00:00Z');
+    await run('/trend set topic:syria-israel direction:improved note:"Talks resume"');
+    clock = new Date('2025-08-20T09:15:00Z');
+    await run('/trend set topic:syria-israel direction:deteriorated note:"Clashes in Sweida"');
+    const then = await text('/trend suggest topic:syria-israel until:2025-07-26', reader);
+    expect(then).toContain('Entries counted by the day each starts, as the dossier holds them now (for the dossier as it stood then, /timeline as_of:)');
+    expect(then).toMatch(/Call in force on 26 Jul 2025\n\s+↓ improved — Talks resume \(25 Jul 2025, memory:ana \(Ana\)\)\s+Latest call\n\s+↑ deteriorated — Clashes in Sweida \(20 Aug 2025/);
+    const before = await text('/trend suggest topic:syria-israel until:2025-07-20', reader);
+    expect(before).toMatch(/Call in force on 20 Jul 2025\n\s+None yet then\./);
+  });
+
   it('WHEN the topic has nothing in the last 60 days THEN the reply names its newest entry, and until: compares the 60 days up to it', async () => {
     clock = new Date('2026-12-03T10:00:00Z');
     const quiet = await text('/trend suggest topic:syria-israel', reader);
