@@ -7,11 +7,11 @@ import { firstDay, formatPartialDate, lastDay, type PartialDate } from '../src/c
 import { placeFilter, termsOf, type PlaceTerms } from '../src/core/places/place-filter.js';
 import type { DossierReader, TimelineQuery } from '../src/core/ports.js';
 import { closestNames } from '../src/core/ranking.js';
-import { foldKey } from '../src/core/text.js';
+import { foldKey, plural } from '../src/core/text.js';
 import type { EventType } from '../src/core/vocabulary.js';
 import { eventTypeLabel } from '../src/core/vocabulary.js';
 import { checkAll, UserError } from '../src/core/errors.js';
-import { plainLine, span } from '../src/core/view.js';
+import { plainLine, span, type Line } from '../src/core/view.js';
 import { asOfOption, pastInstant, pastViewLine } from './as-of.js';
 import { actorFilterOption, eventTypeOption, placeFilterOption, limitOption, pageOption, resolveTopic, topicOption } from './shared-options.js';
 
@@ -73,6 +73,28 @@ function checkTopic(dossier: DossierReader, topic: string): void {
     const meant = actor ? [`${actor.name} is an actor: /timeline actor:${quoted(actor.name)}`] : place ? [`${place} is a place: /timeline place:${quoted(place)}`] : [];
     throw new UserError(error.code, error.message, [...meant, ...error.hints], error.option);
   }
+}
+
+/** Free-text places a note names before saying how many more there are. */
+const FREE_TEXT_NAMED = 3;
+
+/**
+ * A country or region holds the located places within it only: the places kept as free text
+ * (`Golan Heights`, `Southern Syria`) are in no area, so the note names them and how to place one.
+ */
+function freeTextNote(ctx: CommandContext): Line[] {
+  const free = ctx.services.places.freeText(FREE_TEXT_NAMED);
+  const [first] = free.items;
+  if (!first) return [];
+  const named = free.items.map((place) => `${place.name} (${plural(place.entries, 'entry', 'entries')})`).join(', ');
+  const more = free.total > free.items.length ? ` and ${free.total - free.items.length} more` : '';
+  const quoted = /\s/.test(first.name) ? `"${first.name}"` : first.name;
+  return [
+    [
+      span.plain(`Places kept as free text lie in no country or region, so this leaves out their entries: ${named}${more}. To place one: `),
+      span.command('places locate', `name:${quoted} as:…`),
+    ],
+  ];
 }
 
 /** What to try when nothing matched: fewer filters, or wider dates, as the query has them. */
@@ -157,6 +179,7 @@ export const timelineCommand: CommandSpec = {
         ...past,
         intro,
         ...fatalitiesSumLine(result.items, 'on this page'),
+        ...(/^(country|region):/.test(query.placeArea ?? '') && args.page === undefined ? freeTextNote(ctx) : []),
         ...(empty ? [emptyHint(filters.length, Boolean(since || until))].filter((h) => h !== undefined).map((h) => plainLine(h)) : []),
       ],
       sections: result.items.map((entry) => entrySection(entry)),

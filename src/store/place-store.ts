@@ -58,6 +58,15 @@ export class SqlitePlaces implements PlaceDirectory {
     return { items: rows.map((row) => ({ ...toStored(row), entries: row.entries })), total, totalIsLowerBound: false };
   }
 
+  freeText(limit: number): Page<CountedPlace> {
+    const where = `p.location = 'not-located' AND EXISTS (SELECT 1 FROM entry_places ep WHERE ep.place_id = p.id AND ep.live = 1)`;
+    const total = this.db.prepare(`SELECT count(*) FROM places p WHERE ${where}`).pluck().get() as number;
+    const rows = this.db
+      .prepare(`SELECT ${PLACE_COLUMNS}, ${ENTRIES_AT} AS entries FROM places p WHERE ${where} ORDER BY entries DESC, p.name LIMIT ?`)
+      .all(limit) as (PlaceRow & { entries: number })[];
+    return { items: rows.map((row) => ({ ...toStored(row), entries: row.entries })), total, totalIsLowerBound: false };
+  }
+
   settle(placeId: number, decision: PlaceDecision, stamp: ChangeStamp): void {
     const outcome = decision.kind === 'located' ? decision : KEPT_NOT_LOCATED;
     this.db.transaction(() => setPlaceLocation(this.db, placeId, outcome, stamp))();

@@ -178,6 +178,13 @@ describe('GIVEN the seed dossier and entries added at places in Ukraine', () => 
     expect(shown(await run('/timeline place:درعا', reader))).toEqual([22, 21]);
   });
 
+  it('WHEN anyone filters by a country THEN the reply names the places kept as free text it cannot hold, and how to place one; a city filter does not', async () => {
+    const reply = await run('/timeline place:Syria', reader);
+    expect(reply).toContain('Places kept as free text lie in no country or region, so this leaves out their entries: Golan Heights (3 entries), Golan buffer zone (2 entries), Southern Syria (2 entries). To place one: `/places locate name:"Golan Heights" as:…`');
+    expect(await run('/timeline place:Damascus', reader)).not.toContain('free text');
+    expect(await run('/timeline place:Syria page:2 limit:1', reader)).not.toContain('free text');
+  });
+
   it('WHEN an admin locates a free-text place THEN country filters include its entries', async () => {
     expect(await run('/place "Southern Syria"', reader)).toContain('not located');
     expect(await run('/places locate name:"Southern Syria" as:Syria')).toContain('Southern Syria: Syria');
