@@ -100,7 +100,8 @@ export const entryHistory: SubcommandSpec = {
       ...(undo ? [span.plain('Take back the latest change with '), span.command('entry undo', `id:${id}`), span.plain(' (admins)')] : []),
       ...(moves.length > 0 ? [span.plain(`${undo ? '; a' : 'A'} merge is taken back with `), span.command('actors unmerge'), span.plain(', not '), span.command('entry undo')] : []),
     ];
-    const located = ctx.services.places.locationsOf(id);
+    // Every place the entry has shown, so a place edited away keeps its record here.
+    const located = ctx.services.places.locationsOf(revisions.flatMap((revision) => revision.state.places));
     return {
       title: `History of #${id}`,
       tone: 'normal',

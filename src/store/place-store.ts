@@ -72,14 +72,14 @@ export class SqlitePlaces implements PlaceDirectory {
     this.db.transaction(() => setPlaceLocation(this.db, placeId, outcome, stamp))();
   }
 
-  locationsOf(entryId: number): PlaceLocationRecord[] {
+  locationsOf(names: readonly string[]): PlaceLocationRecord[] {
     const rows = this.db
       .prepare(
         `SELECT p.name AS place, l.location, l.detail, l.changed_by, l.changed_at
-         FROM entry_places ep JOIN places p ON p.id = ep.place_id JOIN place_locations l ON l.place_id = p.id
-         WHERE ep.entry_id = ? ORDER BY l.id`,
+         FROM places p JOIN place_locations l ON l.place_id = p.id
+         WHERE p.place_key IN (SELECT value FROM json_each(?)) ORDER BY l.id`,
       )
-      .all(entryId) as { place: string; location: PlaceLocationRecord['location']; detail: string; changed_by: string; changed_at: string }[];
+      .all(JSON.stringify([...new Set(names.map(foldKey))])) as { place: string; location: PlaceLocationRecord['location']; detail: string; changed_by: string; changed_at: string }[];
     return rows.map((r) => ({ place: r.place, location: r.location, detail: r.detail, changedBy: r.changed_by, changedAt: r.changed_at }));
   }
 }

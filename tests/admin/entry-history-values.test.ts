@@ -35,4 +35,12 @@ describe('GIVEN a strike whose toll was corrected twice', () => {
     expect(history).toMatch(/Summary: The strike hit a house on the edge of the town\. .{40,}…\s→ A house was hit\./);
     expect(history).not.toContain('End.');
   });
+
+  it('WHEN its place was corrected THEN the history keeps how each place it showed was located, the one edited away too', async () => {
+    await run('/entry add title:"Strike near Quneitra" date:2025-08-01 type:air-strike topic:syria-israel places:Quneitra');
+    await run('/entry edit id:18 places:"Khan Arnabeh"');
+    const history = await run('/entry history id:18', reader);
+    expect(history).toMatch(/Places located\n.* · Quneitra: located — Al Qunayţirah, Quneitra, Syria \(locality\), by slack:U1 \(ed\)\n.* · Khan Arnabeh: located — Khān Arnabah, Quneitra, Syria \(locality\)/);
+    expect(history).toMatch(/Places: \+ Khan Arnabeh, − Quneitra/);
+  });
 });

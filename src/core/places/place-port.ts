@@ -48,6 +48,6 @@ export interface PlaceDirectory {
   freeText(limit: number): Page<CountedPlace>;
   /** An admin's decision on a stored place: located as a record, or kept as not located. */
   settle(placeId: number, decision: PlaceDecision, stamp: ChangeStamp): void;
-  /** How the places an entry shows came to be located, oldest first. */
-  locationsOf(entryId: number): PlaceLocationRecord[];
+  /** How the stored places of these names came to be located, oldest first (an entry's places, now and before). */
+  locationsOf(names: readonly string[]): PlaceLocationRecord[];
 }
