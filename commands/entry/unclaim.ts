@@ -53,7 +53,18 @@ export const unclaimEntry: SubcommandSpec = {
     }
     if (matching.length > 1) {
       const those = byDay(matching).map((i) => listed[i]!);
-      throw new UserError('invalid-option', `${actor.name} has ${matching.length} claims on entry #${id}: say which with \`stance\`, \`date\` or \`outlet\`.`, [`They are: ${those.join('; ')}.`, `Stances: ${CLAIM_STANCES.join(', ')}.`], 'stance');
+      // Only the options not given yet, or still telling them apart, are asked for.
+      const telling = (['stance', 'date', 'outlet'] as const).filter((option) => args[option] === undefined);
+      const given = (['stance', 'date', 'outlet'] as const).filter((option) => args[option] !== undefined);
+      if (telling.length === 0) {
+        throw new UserError('invalid-option', `${actor.name} has ${matching.length} claims on entry #${id} alike but for their sources' links.`, [
+          `They are: ${those.join('; ')}.`,
+          `Take them all off with /entry edit id:${id} clear:claims, then record again the ones to keep (/entry claim).`,
+        ], 'outlet');
+      }
+      const which = telling.map((option) => `\`${option}\``).join(telling.length === 2 ? ' or ' : ', ').replace(/, ([^,]*)$/, ' or $1');
+      const lead = given.length > 0 ? `${actor.name} has ${matching.length} claims on entry #${id} with that ${given.join(' and ')}` : `${actor.name} has ${matching.length} claims on entry #${id}`;
+      throw new UserError('invalid-option', `${lead}: say which with ${which}.`, [`They are: ${those.join('; ')}.`, ...(args.stance === undefined ? [`Stances: ${CLAIM_STANCES.join(', ')}.`] : [])], telling[0] ?? 'stance');
     }
     const state = ctx.services.editor.entryState(id);
     const taken = matching[0]!;

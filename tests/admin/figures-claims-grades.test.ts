@@ -116,7 +116,10 @@ describe('GIVEN claims on entries', () => {
     expect(await run('/entry undo id:12')).toMatch(/Israel denies · 14 Jul 2025/);
     // Alike but for their outlets: the outlet says which.
     await run('/entry claim id:12 actor:Israel stance:denies outlet:Haaretz date:2025-07-14');
-    expect(await run('/entry unclaim id:12 actor:Israel stance:denies date:2025-07-14')).toContain('Israel has 2 claims on entry #12');
+    // Only what still tells them apart is asked for.
+    const narrowed = await run('/entry unclaim id:12 actor:Israel stance:denies date:2025-07-14');
+    expect(narrowed).toContain('Israel has 2 claims on entry #12 with that stance and date: say which with `outlet`.');
+    expect(narrowed).not.toContain('Stances:');
     expect(await run('/entry unclaim id:12 actor:Israel stance:denies outlet:haaretz')).toContain('Took off #12: Israel denies (14 Jul 2025, Haaretz).');
   });
 
