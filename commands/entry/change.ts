@@ -13,6 +13,7 @@ import { stampOf } from '../stamp.js';
 import { refuseFutureDates } from './not-future.js';
 import { applyEntryFields, checkSpan, clearEntryFields, clearOption, entryFieldOptions, entryFormValues, entryIdOption, newEntryFrom } from './fields.js';
 import { respellOption, withStoredCase } from './place-case.js';
+import { replacedSourceNote } from './source-fields.js';
 import { checkNewPlaces, keepUnlocated, locatedNote, locatedOption, newPlaces } from './place-check.js';
 import { entryDetailView, requireEntry } from './show.js';
 
@@ -100,7 +101,7 @@ export const addEntry: SubcommandSpec = {
     // The dates beside every other wrong option, in one refusal.
     checkAll([
       () => void (input = newEntryFrom(args, ctx.services.dossier)),
-      () => refuseFutureDates(ctx, { date: args.date as PartialDate | undefined, published: args.published as PartialDate | undefined }),
+      () => refuseFutureDates(ctx, { date: args.date as PartialDate | undefined, end: args.end as PartialDate | undefined, published: args.published as PartialDate | undefined }),
     ]);
     const unlocated = checkNewPlaces(ctx.services.places, input.places, args);
     const fresh = newPlaces(ctx.services.places, input.places);
@@ -159,7 +160,7 @@ export const editEntry: SubcommandSpec = {
     checkAll([
       () => void (next = clearEntryFields(args, applyEntryFields(args, current, ctx.services.dossier), current) as EntryInput),
       // Only what this edit sets: an entry stored before the rule can still be edited otherwise.
-      () => refuseFutureDates(ctx, { date: args.date as PartialDate | undefined, published: args.published as PartialDate | undefined }),
+      () => refuseFutureDates(ctx, { date: args.date as PartialDate | undefined, end: args.end as PartialDate | undefined, published: args.published as PartialDate | undefined }),
     ]);
     checkSpan(args, next);
     const typedPlaces = next.places;
@@ -187,6 +188,7 @@ export const editEntry: SubcommandSpec = {
       intro: [
         plainLine(`Updated #${id}: ${fieldOptionNames(changed)}.`),
         ...respelledPlaces.map((place) => respellingNote(place, id)),
+        ...replacedSourceNote(args, current.sources[0], next.sources[0]),
         ...(kept === undefined ? [] : [keptLine(kept)]),
         ...locatedNote(ctx.services.places, fresh),
         ...note,

@@ -6,7 +6,7 @@ import { dayInZone } from '../../src/core/as-of-day.js';
 import type { CommandArgs, CommandContext, OptionSpec, SubcommandSpec } from '../../src/core/command-spec.js';
 import type { ClaimInput, SourceRecord } from '../../src/core/domain.js';
 import { checkAll, UserError } from '../../src/core/errors.js';
-import { toIsoPartial, type PartialDate } from '../../src/core/partial-date.js';
+import { firstDay, lastDay, toIsoPartial, type PartialDate } from '../../src/core/partial-date.js';
 import { viewZone } from '../as-of.js';
 import { refuseFutureDates } from './not-future.js';
 import type { DossierReader } from '../../src/core/ports.js';
@@ -59,6 +59,20 @@ export function claimFrom(args: CommandArgs, dossier: DossierReader, undated?: P
   return claim;
 }
 
+/**
+ * A claim is about an event, so it is made once the event has begun: refused when its last
+ * possible day is before the entry's first (a claim of 2025-07 may be about an entry of
+ * 10 Jul 2025; one of 1 Jan 2025 may not).
+ */
+function refuseClaimBeforeEntry(date: PartialDate, start: PartialDate, id: number, given: boolean): void {
+  if (lastDay(date) >= firstDay(start)) return;
+  const [day, entryDate] = [toIsoPartial(date), toIsoPartial(start)];
+  const what = given ? `Option \`date\` (${day})` : `The claim's day, today (${day}),`;
+  throw new UserError('invalid-option', `${what} is before entry #${id}'s date (${entryDate}): a claim about an event is made once it has begun.`, [
+    `Give the day the actor said so, from ${entryDate} on; or, if the entry's date is wrong, correct it first: /entry edit id:${id} date:…`,
+  ], 'date');
+}
+
 /** The same actor, stance, day and source: a claim recorded twice. */
 const sameClaim = (a: ClaimInput, b: ClaimInput) =>
   a.actorId === b.actorId && a.stance === b.stance && toIsoPartial(a.date) === toIsoPartial(b.date) &&
@@ -78,6 +92,7 @@ export const claimEntry: SubcommandSpec = {
       () => void (claim = claimFrom(args, ctx.services.dossier, today(ctx))),
       () => refuseFutureDates(ctx, { date: args.date as PartialDate | undefined }, { date: 'Give the day the actor said so, up to today (the default).' }),
     ]);
+    refuseClaimBeforeEntry(claim.date, current.start, id, args.date !== undefined);
     const claims = current.claims ?? [];
     const actor = String(args.actor);
     if (claims.some((known) => sameClaim(known, claim))) {

@@ -5,7 +5,7 @@ import { resolveActorExactly } from '../../src/core/actor-resolution.js';
 import type { CommandArgs, OptionSpec } from '../../src/core/command-spec.js';
 import type { EntryDetail, EntryInput } from '../../src/core/domain.js';
 import { checkAll, UserError } from '../../src/core/errors.js';
-import { firstDay, lastDay, toIsoPartial, type PartialDate } from '../../src/core/partial-date.js';
+import { firstDay, lastDay, parsePartialDate, toIsoPartial, type PartialDate } from '../../src/core/partial-date.js';
 import type { DossierReader } from '../../src/core/ports.js';
 import { closestNames } from '../../src/core/ranking.js';
 import { foldKey } from '../../src/core/text.js';
@@ -235,9 +235,13 @@ export function applyEntryFields(args: CommandArgs, base: Partial<EntryInput>, d
  * An end must come after the date: not before it, and (when this command sets either) not
  * within the date's own period (`date:2025-07 end:2025-07-15`). Checked after `clear:`, which may
  * drop the end a new date would otherwise contradict. Entries stored before the stricter rule
- * can still be edited in other fields.
+ * can still be edited in other fields. The source's publication is checked too (see checkPublished).
  */
 export function checkSpan(args: CommandArgs, entry: Partial<EntryInput>): void {
+  checkAll([() => checkEnd(args, entry), () => checkPublished(args, entry)]);
+}
+
+function checkEnd(args: CommandArgs, entry: Partial<EntryInput>): void {
   const { start, end } = entry;
   if (!start || !end) return;
   const setsSpan = args.date !== undefined || args.end !== undefined;
@@ -248,10 +252,46 @@ export function checkSpan(args: CommandArgs, entry: Partial<EntryInput>): void {
   throw new UserError('invalid-option', `Option \`end\` (${toIsoPartial(end)}) ${problem} (${toIsoPartial(start)}).`, hints, 'end');
 }
 
-/** A complete entry for /entry add, with defaults for what was not given. */
-export function newEntryFrom(args: CommandArgs, dossier: DossierReader): EntryInput {
+/**
+ * Whether a source published on `published` (`2025`, `2025-07` or `2025-07-12`) reports an event
+ * that began after it: only when its last possible day is before the event's first (a source of
+ * `2025-07` may report an event of 10 Jul 2025; one of 5 Jan 2020 may not).
+ */
+export function publishedBeforeStart(published: string, start: PartialDate): boolean {
+  const day = parsePartialDate(published);
+  return day !== undefined && lastDay(day) < firstDay(start);
+}
+
+/**
+ * A source reports an event once it has begun: the first source's publication (the one the
+ * options set) may not be before the entry's date. Checked when this command sets either (so an
+ * entry stored before the rule can still be edited in other fields), and named by the option
+ * that is wrong — `published` when given, else the `date` that moved past it.
+ */
+export function checkPublished(args: CommandArgs, entry: Partial<EntryInput>): void {
+  const { start } = entry;
+  const source = entry.sources?.[0];
+  if (!start || !source?.published || (args.date === undefined && args.published === undefined)) return;
+  if (!publishedBeforeStart(source.published, start)) return;
+  const [date, published] = [toIsoPartial(start), source.published];
+  if (args.published !== undefined) {
+    throw new UserError('invalid-option', `Option \`published\` (${published}) is before the entry's date (${date}): a source reports an event once it has begun.`, [
+      `Give the day ${source.outlet} published it, from ${date} on; or, if the entry's date is wrong, correct it with \`date:\`.`,
+    ], 'published');
+  }
+  throw new UserError('invalid-option', `Option \`date\` (${date}) is after the day the source, ${source.outlet}, was published (${published}): a source reports an event once it has begun.`, [
+    `Give a date up to ${published}; or, if the publication date is wrong, correct it with \`published:\` in the same command (or drop the source with \`clear:source\`).`,
+  ], 'date');
+}
+
+/**
+ * A complete entry for /entry add, with defaults for what was not given. `publishedApart` leaves
+ * the publication check to the caller (an import, which keeps entries stored before the rule).
+ */
+export function newEntryFrom(args: CommandArgs, dossier: DossierReader, { publishedApart = false }: { publishedApart?: boolean } = {}): EntryInput {
   const fields = applyEntryFields(args, {}, dossier);
-  checkSpan(args, fields);
+  if (publishedApart) checkEnd(args, fields);
+  else checkSpan(args, fields);
   return {
     topic: fields.topic!,
     title: fields.title!,

@@ -1,4 +1,4 @@
-// An entry records what has happened: its date, its source's publication and a claim's day are
+// An entry records what has happened: its date, its end, its source's publication and a claim's day are
 // up to today in the channel's zone (where `today` and `yesterday` are read too).
 import { dayInZone, refuseFuture } from '../../src/core/as-of-day.js';
 import type { CommandContext } from '../../src/core/command-spec.js';
@@ -9,6 +9,7 @@ import { viewZone } from '../as-of.js';
 const HINTS: Record<string, string> = {
   date: 'Date an entry by the day it happened, up to today; an event announced for later is entered when it takes place (its announcement is a statement).',
   published: 'Give the day the source was published, up to today.',
+  end: 'An event still going on has no end yet: leave `end` out, and set it with /entry edit once the event is over.',
 };
 
 /** Refuses, in one reply, each of `dates` (option name → date, undefined when not given) that starts after today. */

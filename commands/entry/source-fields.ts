@@ -6,6 +6,8 @@ import { UserError } from '../../src/core/errors.js';
 import { toIsoPartial, type PartialDate } from '../../src/core/partial-date.js';
 import { GRADE_ACCEPTED, parseGrade } from '../../src/core/source-grade.js';
 import { dropTrackingParameters } from '../../src/core/sources/item-key.js';
+import { foldKey, wordList } from '../../src/core/text.js';
+import { span, type Line } from '../../src/core/view.js';
 import { webUrl } from '../../src/core/web-address.js';
 
 export const SOURCE_LIMITS = { outlet: 100, attribution: 300, url: 500 } as const;
@@ -57,21 +59,66 @@ function checkedGrade(text: string): string {
 /** The outlet named after a link's site when none is given: `reuters.com`. */
 const outletOfUrl = (url: string) => new URL(url).hostname.replace(/^www\./, '');
 
-/** The source the options describe, merged over an existing one; undefined when none is given. */
+/**
+ * Whether `source` is another one than `existing`: its outlet differs, letter case and accents
+ * aside (`SANA` and `Sana` are one outlet, `SANA` and `Reuters` two). An outlet that was only its
+ * link's site (`sana.sy`, named for want of another) given a name while the link stays is the
+ * same source, named.
+ */
+function isOtherSource(source: SourceRecord, existing: SourceRecord | undefined): boolean {
+  if (!existing || foldKey(source.outlet) === foldKey(existing.outlet)) return false;
+  return !(existing.url !== undefined && source.url === existing.url && existing.outlet === outletOfUrl(existing.url));
+}
+
+/** What of a source belongs to it alone, as its options name them, in the order a reply lists them. */
+const OWN_FIELDS = [
+  { field: 'url', option: 'source_url', noun: 'link' },
+  { field: 'attribution', option: 'attribution', noun: 'attribution' },
+  { field: 'grade', option: 'grade', noun: 'grade' },
+  { field: 'published', option: 'published', noun: 'publication date' },
+] as const;
+
+/**
+ * The source the options describe, merged over an existing one; undefined when none is given.
+ * Options naming another outlet describe another source: the existing one's link, attribution,
+ * grade and publication date were the old outlet's, and are kept only where given again.
+ */
 export function parseSource(args: CommandArgs, existing?: SourceRecord): SourceRecord | undefined {
   const given = SOURCE_OPTION_NAMES.some((n) => args[n] !== undefined);
   if (!given) return undefined;
-  const source: SourceRecord = { ...(existing ?? { outlet: '' }) };
+  let source: SourceRecord = { ...(existing ?? { outlet: '' }) };
   // An outlet that was only the old link's site follows a new link.
   if (args.source_url !== undefined && args.outlet === undefined && existing?.url && existing.outlet === outletOfUrl(existing.url)) source.outlet = '';
   if (args.source_url !== undefined) source.url = parseUrl(String(args.source_url));
   if (args.outlet !== undefined) source.outlet = String(args.outlet);
+  if (!source.outlet && source.url) source.outlet = outletOfUrl(source.url);
+  if (isOtherSource(source, existing)) {
+    source = { outlet: source.outlet, ...(args.source_url !== undefined && source.url ? { url: source.url } : {}) };
+  }
   if (args.attribution !== undefined) source.attribution = String(args.attribution);
   if (args.published !== undefined) source.published = toIsoPartial(args.published as PartialDate);
   if (args.grade !== undefined) source.grade = checkedGrade(String(args.grade));
-  if (!source.outlet) {
-    if (!source.url) throw new UserError('missing-option', 'A source needs `outlet` or `source_url`.', ['For example: outlet:AFP'], 'source_url');
-    source.outlet = outletOfUrl(source.url);
-  }
+  if (!source.outlet) throw new UserError('missing-option', 'A source needs `outlet` or `source_url`.', ['For example: outlet:AFP'], 'source_url');
   return source;
+}
+
+/**
+ * What a reply says when an edit's options replaced the source with another outlet's: which of the
+ * old source's fields were not carried over, and the options that set them. Empty when the source
+ * is the same outlet's, or the old one had nothing of its own.
+ */
+export function replacedSourceNote(args: CommandArgs, before: SourceRecord | undefined, after: SourceRecord | undefined): Line[] {
+  if (!before || !after || !SOURCE_OPTION_NAMES.some((n) => args[n] !== undefined) || !isOtherSource(after, before)) return [];
+  const dropped = OWN_FIELDS.filter(({ field, option }) => before[field] !== undefined && args[option] === undefined);
+  if (dropped.length === 0) return [];
+  const nouns = dropped.map(({ field, noun }) => (field === 'grade' ? `grade ${before.grade}` : noun));
+  const options = dropped.map(({ option }) => `${option}:`);
+  return [
+    [
+      span.plain(
+        `The source is now ${after.outlet}: ${before.outlet}'s ${wordList(nouns)} ${dropped.length === 1 ? 'was' : 'were'} not carried over; ` +
+          `give ${options.join(', ')} to set ${dropped.length === 1 ? 'it' : 'them'}.`,
+      ),
+    ],
+  ];
 }

@@ -1,7 +1,7 @@
 // Checks import rows exactly as /entry add checks its options, so a row the bot would refuse
-// in chat is refused here too, with the same message. One exception, for restoring backups: see
-// storedShapeSpan.
-import { newEntryFrom } from '../../commands/entry/fields.js';
+// in chat is refused here too, with the same message. Two exceptions, for restoring backups: see
+// storedShapeSpan and publishedBeforeNote. Dates after today are not checked (see checkedInput).
+import { newEntryFrom, publishedBeforeStart } from '../../commands/entry/fields.js';
 import type { CommandArgs } from '../core/command-spec.js';
 import type { EntryInput } from '../core/domain.js';
 import { isUserError } from '../core/errors.js';
@@ -35,17 +35,39 @@ function storedShapeSpan(args: CommandArgs): { end: PartialDate; note: string } 
   };
 }
 
+/**
+ * Sources published before the entry's date (their last possible day before its first):
+ * /entry add and edit refuse them, since a source reports an event once it has begun, but entries
+ * stored before that rule may have them, and the export writes them as stored. As with
+ * storedShapeSpan, the import takes the row as given and says so, so a backup restores whole
+ * (and a bundle loads); typed in chat, the rule holds. Every source of the row is read, flat or listed.
+ */
+function publishedBeforeNote(input: EntryInput): string | undefined {
+  const early = input.sources.filter((source) => source.published !== undefined && publishedBeforeStart(source.published, input.start));
+  if (early.length === 0) return undefined;
+  const which = early.map((source) => `${source.published} (${source.outlet})`).join(', ');
+  const verb = early.length === 1 ? 'is' : 'are';
+  return `published ${which} ${verb} before the date ${toIsoPartial(input.start)}, as sources of entries stored before they had to follow their date may be: kept as given (/entry add would refuse it).`;
+}
+
+/**
+ * The row as /entry add would take it. Not checked: dates after today (a date, an end or a
+ * publication), which /entry add refuses in the channel's time zone; an import has no channel,
+ * and a backup holds what its store held.
+ */
 function checkedInput(row: RawRow, dossier: DossierReader): { input: EntryInput; note?: string } {
   const values = optionValues(row);
   const list = sourceList(row, values);
   const args = convertArgs(ENTRY_OPTIONS, values, 'entry add');
   const stored = storedShapeSpan(args);
   const { end: _checkedApart, ...withoutEnd } = args;
-  const checked = stored ? { ...newEntryFrom(withoutEnd, dossier), end: stored.end } : newEntryFrom(args, dossier);
+  const apart = { publishedApart: true };
+  const checked = stored ? { ...newEntryFrom(withoutEnd, dossier, apart), end: stored.end } : newEntryFrom(args, dossier, apart);
   const withSources = list ? { ...checked, sources: [...checked.sources, ...list.items.map((_, i) => checkSource(list, i, dossier))] } : checked;
   const claims = rowClaims(row, dossier);
   const input = claims ? { ...withSources, claims } : withSources;
-  return stored ? { input, note: stored.note } : { input };
+  const notes = [stored?.note, publishedBeforeNote(input)].filter((note): note is string => note !== undefined);
+  return notes.length > 0 ? { input, note: notes.join(' ') } : { input };
 }
 
 /** One row: its fields as /entry add options, then its listed sources (see row-sources) and claims (row-claims). */

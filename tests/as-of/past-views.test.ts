@@ -105,13 +105,13 @@ describe('GIVEN a dossier edited on known days', () => {
 
   it('WHEN fatality figures, a claim or a source grade changed THEN the diff shows them, not an edit and its undo', async () => {
     await editAt('2025-07-10T10:00:00Z', '/entry edit id:12 fatalities:"10-12-15" fatalities_source:"Health ministry" grade:B2');
-    await editAt('2025-07-11T10:00:00Z', '/entry claim id:12 actor:Israel stance:denies date:2025-07-11 outlet:"Israeli army radio" grade:C3');
+    await editAt('2025-07-12T10:00:00Z', '/entry claim id:12 actor:Israel stance:denies date:2025-07-12 outlet:"Israeli army radio" grade:C3');
     clock = new Date('2025-07-20T12:00:00Z');
     const diff = await text('/entry diff id:12 from:2025-07-09');
-    expect(diff).toContain('2 revisions in between; last by memory:ana at 2025-07-11 10:00 UTC.');
+    expect(diff).toContain('2 revisions in between; last by memory:ana at 2025-07-12 10:00 UTC.');
     expect(diff).toContain('Fatalities: none → 12 (10–15) — Health ministry');
     expect(diff).toContain('Sources: News report, 26 Jul 2025: grade F3 → B2');
-    expect(diff).toContain('Claims: + Israel denies · 11 Jul 2025 · Israeli army radio · C3');
+    expect(diff).toContain('Claims: + Israel denies · 12 Jul 2025 · Israeli army radio · C3');
   });
 
   it('WHEN an entry is compared from today THEN today’s changes show, compared from the start of the day', async () => {
