@@ -8,17 +8,7 @@ import { runAsProcess, writeLine, type CliIo } from '../../cli-io.js';
 import { npmTookOptions } from '../../transfer/npm-flags.js';
 import { EVENTS_PATH } from './bolt-app.js';
 import { PLACEHOLDER_URL } from './manifest.js';
-import { runManifest } from './manifest-command.js';
-
-/** runManifest's options, as npm may take them. */
-const OPTIONS = {
-  'socket-mode': { type: 'boolean' },
-  http: { type: 'boolean' },
-  url: { type: 'string' },
-  prefix: { type: 'boolean' },
-  'no-public-channels': { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
-} as const;
+import { MANIFEST_OPTIONS as OPTIONS, runManifest } from './manifest-command.js';
 
 /** The file the call names, if any, and whether it asked for the usage only. */
 function callOf(argv: string[]): { file?: string; help: boolean } {

@@ -24,19 +24,18 @@ function configuredSocketMode(env: NodeJS.ProcessEnv | undefined): boolean {
   }
 }
 
+/** The program's options (the CLI also reads them to tell what npm took of them). */
+export const MANIFEST_OPTIONS = {
+  'socket-mode': { type: 'boolean' },
+  http: { type: 'boolean' },
+  url: { type: 'string' },
+  prefix: { type: 'boolean' },
+  'no-public-channels': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
 export async function runManifest(argv: string[], io: CliIo): Promise<number> {
-  const read = readArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      'socket-mode': { type: 'boolean' },
-      http: { type: 'boolean' },
-      url: { type: 'string' },
-      prefix: { type: 'boolean' },
-      'no-public-channels': { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
+  const read = readArgs({ args: argv, allowPositionals: true, options: MANIFEST_OPTIONS });
   if ('problem' in read) {
     writeLine(io.stderr, `${read.problem}\n${USAGE}`);
     return 2;
