@@ -171,11 +171,14 @@ function query(cache: StatementCache, known: KnownStories, source: WatchedSource
   // row in each, and reading them all made a cycle's reads grow with the square of the feeds.
   const rows = cache
     .get(
-      `SELECT k.value AS key, c.id, c.title, c.published_at, c.status FROM json_each(?) k JOIN review_candidates c ON c.id = (
-         SELECT fi.candidate_id FROM feed_items fi WHERE fi.item_key = k.value AND fi.source_id <> ? AND fi.candidate_id IS NOT NULL ORDER BY fi.id LIMIT 1)`,
+      `SELECT k.value AS key, fi.link AS item_link, c.id, c.title, c.published_at, c.status FROM json_each(?) k
+       JOIN feed_items fi ON fi.id = (
+         SELECT f.id FROM feed_items f WHERE f.item_key = k.value AND f.source_id <> ? AND f.candidate_id IS NOT NULL ORDER BY f.id LIMIT 1)
+       JOIN review_candidates c ON c.id = fi.candidate_id`,
     )
-    .all(JSON.stringify(fresh.map((k) => k.key)), source.id) as (StoryRow & { key: string })[];
-  for (const row of rows) if (!byKey.has(row.key)) byKey.set(row.key, toStoryRef(row));
+    .all(JSON.stringify(fresh.map((k) => k.key)), source.id) as (StoryRow & { key: string; item_link: string | null })[];
+  const freshByKey = new Map(fresh.map((k) => [k.key, k.item]));
+  for (const row of rows) if (!byKey.has(row.key) && sameItemElsewhere(row.key, freshByKey.get(row.key), row.item_link)) byKey.set(row.key, toStoryRef(row));
   const links = fresh.flatMap(({ item }) => {
     const link = item.link === undefined ? undefined : canonicalLink(item.link);
     return link === undefined ? [] : [link];
@@ -189,6 +192,19 @@ function query(cache: StatementCache, known: KnownStories, source: WatchedSource
     stories: known.stories.window(cache, answer.at, open.since, new Date(answer.at.getTime() - UNDATED_STORY_MS)),
     cited: proposing(source) ? citedLinks(cache, fresh) : new Map(),
   };
+}
+
+/**
+ * Whether another feed's item of the same key is this very item. A guid is unique within its
+ * feed only (`1`, `12345` in two feeds are two items): held by another feed, it is the same item
+ * when the links agree too, as a wire's copy carried by many feeds has its link; link and title
+ * keys are the same item by construction.
+ */
+function sameItemElsewhere(key: string, item: FreshItem['item'] | undefined, otherLink: string | null): boolean {
+  if (!key.startsWith('guid:')) return true;
+  const mine = item?.link === undefined ? undefined : canonicalLink(item.link);
+  const theirs = otherLink === null ? undefined : canonicalLink(otherLink);
+  return mine === theirs;
 }
 
 /** Whether the check may propose items: a first check without backfill only records them. */

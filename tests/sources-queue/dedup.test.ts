@@ -53,6 +53,17 @@ describe('GIVEN the same story in two feeds', () => {
   });
 });
 
+describe('GIVEN two feeds numbering their items alike', () => {
+  it('WHEN each has an item of guid 1, about two stories THEN they are two candidates: a guid is its own feed\'s', async () => {
+    const amman = await watch('/amman.xml', 'Amman Daily', [{ guid: '1', title: 'Jordan reopens Jaber border crossing', link: 'https://ammandaily.example/?p=1', published: '2025-07-19T08:00:00Z' }]);
+    const beirut = await watch('/beirut.xml', 'Beirut Observer', [{ guid: '1', title: 'Lebanese parliament elects new speaker', link: 'https://beirutobserver.example/?p=1', published: '2025-07-19T09:00:00Z' }]);
+    await queue.run(`/sources check id:${amman}`);
+    const second = await queue.text(`/sources check id:${beirut}`);
+    expect(second).not.toContain('same story');
+    expect(candidates()).toHaveLength(2);
+  });
+});
+
 describe('GIVEN the same article in two feeds under different guids and titles', () => {
   const BEKAA = { guid: 'one-1', title: 'Israeli strikes hit Hezbollah positions in Bekaa Valley', link: 'https://levant.example/2025/07/19/bekaa', published: '2025-07-19T09:00:00Z' };
   const BAALBEK = { guid: 'two-1', title: 'Reports: Israeli jets hit Baalbek area', published: '2025-07-19T10:00:00Z' };
