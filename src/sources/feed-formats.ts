@@ -29,6 +29,8 @@ interface RawItem {
   summary: RawText;
   published?: Date | undefined;
   authors: (string | undefined)[];
+  /** The entry's own xml:base (Atom), as written: its relative links resolve against it. */
+  xmlBase?: string | undefined;
 }
 
 const html = (value: string | undefined): RawText => ({ value, html: true });
@@ -45,7 +47,14 @@ function atomLink(links: AtomFeed.Link<Date | undefined>[] | undefined): string 
   return (links?.find((l) => l.rel === undefined || l.rel === 'alternate') ?? links?.[0])?.href;
 }
 
-function toItem(raw: RawItem, base: string | undefined): FeedItem | undefined {
+/**
+ * The address an element's relative links resolve against: its xml:base, itself resolved against
+ * `enclosing` (RFC 4287 §2, XML Base), when that is an http(s) address; else `enclosing`.
+ */
+const withXmlBase = (xmlBase: string | undefined, enclosing: string | undefined) => httpLink(xmlBase, enclosing) ?? enclosing;
+
+function toItem(raw: RawItem, feedBase: string | undefined): FeedItem | undefined {
+  const base = withXmlBase(raw.xmlBase, feedBase);
   const summary = clip(asText(raw.summary), MAX_SUMMARY_LENGTH);
   const title = clip(asText(raw.title), MAX_TITLE_LENGTH) || clip(summary, TITLE_FROM_SUMMARY_LENGTH);
   if (!title) return undefined;
@@ -84,6 +93,7 @@ function rawItems(parsed: ParsedFeed): RawItem[] {
         summary: atomText(e.summary ?? e.content),
         published: firstDate(e.published, e.updated, e.dc?.dates?.[0]),
         authors: [...(e.authors ?? []).map((a) => a.name), ...(e.dc?.creators ?? [])],
+        xmlBase: e.xml?.base,
       }));
     case 'rdf':
       return (parsed.feed.items ?? []).map((i) => ({
@@ -120,11 +130,14 @@ function feedHeader(parsed: ParsedFeed): { title: RawText; link: string | undefi
 }
 
 /**
- * The parsed feed as a FeedDocument, its links resolved against `base` (the feed's address),
- * from its first `maxItems` items.
+ * The parsed feed as a FeedDocument, its relative links resolved against the xml:base an Atom
+ * feed or entry declares, else against `feedUrl` (the feed's address), from its first `maxItems`
+ * items.
  */
-export function toDocument(parsed: ParsedFeed, base: string | undefined, maxItems: number): FeedDocument {
+export function toDocument(parsed: ParsedFeed, feedUrl: string | undefined, maxItems: number): FeedDocument {
   const header = feedHeader(parsed);
+  // An Atom feed's xml:base, else the feed's own address.
+  const base = parsed.format === 'atom' ? withXmlBase(parsed.feed.xml?.base, feedUrl) : feedUrl;
   const items = rawItems(parsed)
     .slice(0, maxItems)
     .flatMap((raw) => toItem(raw, base) ?? []);

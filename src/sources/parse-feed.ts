@@ -5,17 +5,9 @@ import { parseFeed } from 'feedsmith';
 import { MAX_FEED_ITEMS, type FeedDocument } from '../core/sources/feed-port.js';
 import { notAFeed } from './feed-links.js';
 import { toDocument, type ParsedFeed } from './feed-formats.js';
-import { keepWrittenDay } from './written-day.js';
+import { readFeedDate } from './written-day.js';
 
 export type ParseOutcome = { kind: 'ok'; feed: FeedDocument } | { kind: 'failed'; error: string };
-
-/** A date as feeds write them (RFC 822 or ISO 8601); undefined when it is not one. */
-function parseDate(raw: string): Date | undefined {
-  const date = new Date(raw.trim());
-  if (Number.isNaN(date.getTime())) return undefined;
-  keepWrittenDay(date, raw);
-  return date;
-}
 
 /**
  * The feed in `text`, its relative links resolved against `baseUrl`. At most MAX_FEED_ITEMS
@@ -24,7 +16,7 @@ function parseDate(raw: string): Date | undefined {
 export function parseFeedText(text: string, baseUrl?: string): ParseOutcome {
   let parsed: ParsedFeed;
   try {
-    parsed = parseFeed<Date | undefined>(text, { maxItems: MAX_FEED_ITEMS + 1, parseDateFn: parseDate });
+    parsed = parseFeed<Date | undefined>(text, { maxItems: MAX_FEED_ITEMS + 1, parseDateFn: readFeedDate });
   } catch {
     return { kind: 'failed', error: notAFeed(text, baseUrl) };
   }

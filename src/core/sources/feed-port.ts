@@ -11,7 +11,10 @@ export interface FeedItem {
   /** Plain text: tags removed, entities decoded, whitespace folded. */
   summary: string;
   published?: Date;
-  /** `YYYY-MM-DD`: the day `published` falls on at the offset the feed wrote it with, where it gave one. */
+  /**
+   * `YYYY-MM-DD`: the day `published` falls on at the offset the feed wrote it with (a number or
+   * a zone name), where it gave one; the day as written when its zone could not be placed.
+   */
   publishedDay?: string;
   authors?: string[];
 }
