@@ -14,6 +14,7 @@ import { reliabilityText, unjudgedGrade } from '../../src/core/source-grade.js';
 import { parseTopic } from '../entry/fields.js';
 import { stampOf } from '../stamp.js';
 import { everyOption, keywordsOption, reliabilityOption, sourceTopicOption } from './options.js';
+import { knownTopics, newTopicNote } from './topic-note.js';
 import { webUrl } from '../../src/core/web-address.js';
 
 const MAX_URL_LENGTH = 500;
@@ -91,7 +92,9 @@ export const addSource: SubcommandSpec = {
   ],
   examples: ['url:https://news.example/syria/rss.xml topic:syria-israel keywords:\'ceasefire, Sweida, "al-Sharaa"\' every:30m'],
   run(args, ctx) {
-    const source = ctx.services.sources.add(newSourceFrom(args), stampOf(ctx));
+    const input = newSourceFrom(args);
+    const topicsBefore = knownTopics(ctx);
+    const source = ctx.services.sources.add(input, stampOf(ctx));
     const first = source.backfill
       ? 'Its first check, within a minute, proposes the items of the last 7 days; after that, every new item.'
       : 'Its first check, within a minute, records what the feed holds and proposes none of it; after that, every new item.';
@@ -104,6 +107,7 @@ export const addSource: SubcommandSpec = {
       tone: 'success',
       intro: [
         plainLine(`Sitrep checks ${source.url} every ${formatEvery(source.everyMinutes)} for the topic ${source.topic}, ${keywordRule(source.keywords)}.`),
+        ...newTopicNote(topicsBefore, source.topic, source.id),
         ...(source.reliability ? [plainLine(`Its outlet is graded ${reliabilityText(source.reliability)}: entries approved from it cite it as ${unjudgedGrade(source.reliability)}, the report not judged yet.`)] : []),
         plainLine(first),
         where,

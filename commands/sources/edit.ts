@@ -14,6 +14,7 @@ import { parseTopic } from '../entry/fields.js';
 import { stampOf } from '../stamp.js';
 import { everyMinutes, keywordsArg } from './add.js';
 import { everyOption, keywordsOption, reliabilityOption, sourceIdOption, sourceTopicOption } from './options.js';
+import { knownTopics, newTopicNote } from './topic-note.js';
 
 /** Typed as the keywords, takes every item again. */
 const NO_KEYWORDS = 'none';
@@ -37,11 +38,12 @@ function changesFrom(args: CommandArgs): SourceChanges {
 
 const keywordsText = (keywords: string) => (keywords === '' ? 'none' : keywords);
 
-/** A line for each setting that changed, old → new. */
-function changeLines(before: WatchedSource, after: WatchedSource): Line[] {
+/** A line for each setting that changed, old → new (a new topic's note after its line). */
+function changeLines(before: WatchedSource, after: WatchedSource, topicsBefore: readonly string[]): Line[] {
   const lines: Line[] = [];
   if (after.topic !== before.topic) {
     lines.push(plainLine(`Topic: ${before.topic} → ${after.topic}. Its next candidates go to ${after.topic}; those waiting keep their topic.`));
+    lines.push(...newTopicNote(topicsBefore, after.topic, after.id));
   }
   if (after.keywords !== before.keywords) {
     lines.push(plainLine(`Keywords: ${keywordsText(before.keywords)} → ${keywordsText(after.keywords)}, ${keywordRule(after.keywords)}. Items seen before keep what became of them; the new keywords decide about the items of the next checks.`));
@@ -51,7 +53,13 @@ function changeLines(before: WatchedSource, after: WatchedSource): Line[] {
     lines.push(plainLine(`Reliability: ${reliabilityText(before.reliability)} → ${reliabilityText(after.reliability)}; from now on ${cited}, those waiting in the queue included.`));
   }
   if (after.everyMinutes !== before.everyMinutes) {
-    lines.push(plainLine(`Checked every ${formatEvery(before.everyMinutes)} → every ${formatEvery(after.everyMinutes)}; next check at ${instantText(after.nextCheckAt)}.`));
+    const every = `Checked every ${formatEvery(before.everyMinutes)} → every ${formatEvery(after.everyMinutes)}`;
+    // A paused feed is not checked at all: the interval counts once it is resumed.
+    lines.push(
+      after.pausedAt
+        ? [span.plain(`${every}. It is paused, so it is not checked until `), span.command('sources resume', `id:${after.id}`), span.plain(`, then every ${formatEvery(after.everyMinutes)}.`)]
+        : plainLine(`${every}; next check at ${instantText(after.nextCheckAt)}.`),
+    );
   }
   return lines;
 }
@@ -70,8 +78,9 @@ export const editSource: SubcommandSpec = {
   examples: ["id:1 keywords:'ceasefire, Sweida, -opinion'", 'id:1 every:1h'],
   run(args, ctx) {
     const changes = changesFrom(args);
+    const topicsBefore = changes.topic === undefined ? [] : knownTopics(ctx, args.id as number);
     const { before, after } = ctx.services.sources.edit(args.id as number, changes, stampOf(ctx));
-    const lines = changeLines(before, after);
+    const lines = changeLines(before, after, topicsBefore);
     const why = [span.plain('What its checks found: '), span.command('sources why', `id:${after.id}`)];
     if (lines.length === 0) {
       return { title: `#${after.id} ${sourceName(after)} unchanged`, tone: 'normal', intro: [plainLine('It has these settings already.')], sections: [], footer: why };

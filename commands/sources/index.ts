@@ -2,6 +2,7 @@
 // check now, and why (what each check found).
 import type { CommandSpec, SubcommandSpec } from '../../src/core/command-spec.js';
 import { checkReplyView } from '../../src/core/sources/check-views.js';
+import { instantText } from '../../src/core/review/candidate-card.js';
 import { formatEvery } from '../../src/core/sources/poll-timing.js';
 import { sourceName } from '../../src/core/sources/watched-source.js';
 import { sourcesListView, whyView } from '../../src/core/sources/watch-views.js';
@@ -51,10 +52,14 @@ const resumeSource: SubcommandSpec = {
   examples: ['id:1'],
   run(args, ctx) {
     const source = ctx.services.sources.resume(args.id as number, stampOf(ctx));
+    // Resumed while its server's Retry-After is still to come: it is checked once that is over.
+    const when = source.nextCheckAt.getTime() > ctx.now().getTime() + 60_000
+      ? `It is checked at ${instantText(source.nextCheckAt)}, when the feed asked Sitrep to wait until (Retry-After), then every ${formatEvery(source.everyMinutes)}`
+      : `It is checked within a minute, then every ${formatEvery(source.everyMinutes)}`;
     return {
       title: `Resumed #${source.id} ${sourceName(source)}`,
       tone: 'success',
-      intro: [plainLine(`It is checked within a minute, then every ${formatEvery(source.everyMinutes)}; its failure count starts again from 0.`)],
+      intro: [plainLine(`${when}; its failure count starts again from 0.`)],
       sections: [],
     };
   },
@@ -93,10 +98,10 @@ const whySource: SubcommandSpec = {
   name: 'why',
   description: 'A feed’s last checks: what each found new, filtered out (and why), or the error',
   readOnly: true,
-  options: [sourceIdOption],
+  options: [sourceIdOption, { ...pageOption, description: 'Which page of the checks’ items (default 1)' }],
   run(args, ctx) {
     const { source, checks } = ctx.services.sources.checks(args.id as number, WHY_CHECKS);
-    return whyView(source, checks);
+    return whyView(source, checks, (args.page as number | undefined) ?? 1);
   },
 };
 

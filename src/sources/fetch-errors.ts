@@ -58,7 +58,8 @@ export function networkFailure(error: unknown, host: string): Failure {
 export function statusFailure(status: number, retryAfterMs: number | undefined): Failure {
   switch (status) {
     case 404:
-      return failure('The server says there is no feed at this address (HTTP 404); check the address.', true);
+      // A site being deployed or moved answers so for a while: retried, and paused after the usual failures in a row.
+      return failure('The server says there is no feed at this address (HTTP 404); check the address.', false);
     case 410:
       return failure('The server says this feed has been removed for good (HTTP 410).', true);
     case 429:

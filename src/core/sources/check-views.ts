@@ -1,10 +1,12 @@
-// What people read about one check: the reply to /sources check, the lines /sources why shows
-// for each check, and the notice a review channel gets when a source is paused.
+// What people read about one check: the reply to /sources check (or its refusal while the server
+// asked Sitrep to wait), the lines /sources why shows for each check, and the notice a review
+// channel gets when a source is paused.
+import { UserError } from '../errors.js';
 import { instantText } from '../review/candidate-card.js';
 import { plural } from '../text.js';
 import { plainLine, span, type Line, type Section, type View } from '../view.js';
 import type { RevisedItem } from './intake-plan.js';
-import type { FailureTiming } from './poll-timing.js';
+import { isNotFound, MAX_FAILURES, type FailureTiming } from './poll-timing.js';
 import { sourceName, type CheckRecord, type FoundItem, type ItemOutcome, type RevisedFound, type WatchedSource } from './watched-source.js';
 
 /** Text ending as a sentence: a reason quoting an error often ends with its own full stop. */
@@ -39,20 +41,22 @@ export function checkSummary(record: CheckRecord): string {
 }
 
 /** An item the feed revised: the candidate it proposed, waiting for review, says what it says now; an entry approved from it is only named. */
-function revisedLine(item: RevisedFound): Line {
+export function revisedLine(item: RevisedFound): Line {
   const target = item.candidateId !== undefined ? ` → candidate #${item.candidateId} drafted again` : item.entryId !== undefined ? ` → cited by entry #${item.entryId}, left as it was` : '';
   return [span.bold(`revised${target}`), span.plain(`: ${item.title}`)];
 }
 
-export function revisedLines(revised: readonly RevisedFound[]): Line[] {
+/** The first items revised, and how many more /sources why lists. */
+export function revisedLines(revised: readonly RevisedFound[], sourceId: number): Line[] {
   const lines = revised.slice(0, LISTED_ITEMS).map(revisedLine);
-  if (revised.length > LISTED_ITEMS) lines.push(plainLine(`… and ${revised.length - LISTED_ITEMS} more`));
+  if (revised.length > LISTED_ITEMS) lines.push([span.plain(`… and ${revised.length - LISTED_ITEMS} more: `), span.command('sources why', `id:${sourceId}`)]);
   return lines;
 }
 
-export function foundLines(found: readonly FoundItem[]): Line[] {
+/** The first items found, and how many more /sources why lists. */
+export function foundLines(found: readonly FoundItem[], sourceId: number): Line[] {
   const lines = found.slice(0, LISTED_ITEMS).map(foundLine);
-  if (found.length > LISTED_ITEMS) lines.push(plainLine(`… and ${found.length - LISTED_ITEMS} more`));
+  if (found.length > LISTED_ITEMS) lines.push([span.plain(`… and ${found.length - LISTED_ITEMS} more, each with what became of it: `), span.command('sources why', `id:${sourceId}`)]);
   return lines;
 }
 
@@ -64,17 +68,48 @@ function nextLine(source: WatchedSource, record: CheckRecord): Line {
   return plainLine(`${after}next check at ${instantText(source.nextCheckAt)}.`);
 }
 
+/** A 404 is often a site being deployed or moved: it is retried, not taken for the feed gone. */
+function notFoundLine(source: WatchedSource, record: CheckRecord): Line[] {
+  if (record.result !== 'failed' || !isNotFound(record.error) || record.paused || source.pausedAt) return [];
+  return [
+    plainLine(
+      `A 404 is often brief (a site being deployed or moved), so Sitrep retries it with the usual back-off and pauses the source only after ${MAX_FAILURES} failed checks in a row; a feed gone for good answers 410. If the address is wrong, remove the source and add the right one.`,
+    ),
+  ];
+}
+
+/** `18:00 UTC` on the day of `now`, else `2025-07-21 02:00 UTC`. */
+function clockText(at: Date, now: Date): string {
+  const day = (date: Date) => date.toISOString().slice(0, 10);
+  return day(at) === day(now) ? `${at.toISOString().slice(11, 16)} UTC` : instantText(at);
+}
+
+/**
+ * The refusal of a check by hand before the time the server asked Sitrep to wait until
+ * (Retry-After): the server is not asked, nothing is recorded.
+ */
+export function retryAfterRefusal(source: WatchedSource, until: Date, now: Date): UserError {
+  const time = clockText(until, now);
+  const check = `/sources check id:${source.id}`;
+  const then = source.pausedAt
+    ? `run ${check} after that (the source is paused: /sources resume id:${source.id} has it checked from then on)`
+    : source.nextCheckAt.getTime() <= until.getTime() + 60_000
+      ? `it will be checked then, or run ${check} after that`
+      : `its next check is at ${clockText(source.nextCheckAt, now)}, or run ${check} after ${time}`;
+  return new UserError('conflict', `The feed asked Sitrep to wait until ${time} (Retry-After); ${then}.`, [`Source #${source.id} was not checked: its server was not asked, and nothing was recorded.`]);
+}
+
 /** The reply to /sources check. */
 export function checkReplyView(source: WatchedSource, record: CheckRecord): View {
   const failed = record.result === 'failed';
   const sections: Section[] = [
-    ...(record.found.length > 0 ? [{ heading: [span.bold('Items new to this source')], lines: foundLines(record.found) }] : []),
-    ...(record.revised.length > 0 ? [{ heading: [span.bold('Items the feed revised')], lines: revisedLines(record.revised) }] : []),
+    ...(record.found.length > 0 ? [{ heading: [span.bold('Items new to this source')], lines: foundLines(record.found, source.id) }] : []),
+    ...(record.revised.length > 0 ? [{ heading: [span.bold('Items the feed revised')], lines: revisedLines(record.revised, source.id) }] : []),
   ];
   return {
     title: `${failed ? 'Check failed' : 'Checked'}: #${source.id} ${sourceName(source)}`,
     tone: failed ? 'normal' : 'success',
-    intro: [plainLine(checkSummary(record)), nextLine(source, record)],
+    intro: [plainLine(checkSummary(record)), nextLine(source, record), ...notFoundLine(source, record)],
     sections,
     footer: [span.plain('Earlier checks: '), span.command('sources why', `id:${source.id}`)],
   };

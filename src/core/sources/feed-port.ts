@@ -45,7 +45,7 @@ export type FetchOutcome =
       error: string;
       /** How long the server asked to be left alone (429 or 503 with Retry-After). */
       retryAfterMs?: number;
-      /** Retrying will not help (404, 410, an address Sitrep will not read): stop polling. */
+      /** Retrying will not help (410, an address Sitrep will not read; a 404 is retried): stop polling. */
       permanent: boolean;
     };
 

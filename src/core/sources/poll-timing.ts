@@ -1,7 +1,8 @@
 // When a watched feed is checked again: at its interval after an answer, later after a failure
 // (5 min × 2ⁿ, up to a day, and never sooner than the server asked), and not at all once it has
 // failed 8 times in a row or for good. Feeds belong to other people's servers: Sitrep asks
-// rarely, and less while they struggle.
+// rarely, and less while they struggle. The time a server asked to be left alone until
+// (Retry-After) is kept in the failure's error, where a check by hand finds it too.
 
 const MINUTE = 60_000;
 
@@ -47,6 +48,14 @@ export interface FailureTiming {
 }
 
 /**
+ * A 404: the server has no feed at the address now, which a site being deployed or moved answers
+ * for a while; the fetcher counts it as a failure retried with the back-off (410 Gone is the feed
+ * gone), and the check's reply says so.
+ */
+export const isNotFound = (error: string | undefined): boolean => error !== undefined && /\(HTTP 404\)/.test(error);
+
+
+/**
  * After a failed check: the failures in a row now, when to try again (the back-off, but never
  * sooner than the source's interval or than the server's Retry-After), and whether to pause.
  */
@@ -61,4 +70,49 @@ export function afterFailure(
   if (failure.permanent) timing.pause = `the feed failed in a way retrying will not fix: ${failure.error}`;
   else if (failures >= MAX_FAILURES) timing.pause = `${MAX_FAILURES} checks in a row failed, the last with: ${failure.error}`;
   return timing;
+}
+
+/** `2025-07-20 18:00` in the words a failure's error keeps its Retry-After in. */
+const RETRY_AFTER_WORDS = /asked Sitrep to wait until (\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}) UTC \(Retry-After\)/;
+
+/**
+ * The instant a server asked to be left alone until, `retryAfterMs` after `at`: to the second
+ * (as the header gives it; a fetch's few milliseconds are not a second more), then up to the
+ * next whole minute, so that the minute a reply names is never before the time asked. Undefined
+ * without a wait still to come.
+ */
+export function retryAfterInstant(at: Date, retryAfterMs: number | undefined): Date | undefined {
+  if (retryAfterMs === undefined || retryAfterMs <= 0) return undefined;
+  const second = Math.round((at.getTime() + retryAfterMs) / 1000) * 1000;
+  const until = new Date(Math.ceil(second / MINUTE) * MINUTE);
+  return until.getTime() > at.getTime() ? until : undefined;
+}
+
+/**
+ * A failure's error with the time the server asked to wait until (Retry-After), which
+ * retryAfterUntil() reads back from the error kept with the source: the store keeps no other
+ * trace of it than the next check's time, which a back-off, /sources resume or /sources edit
+ * may move.
+ */
+export function withRetryAfter(error: string, until: Date): string {
+  const text = `${until.toISOString().slice(0, 10)} ${until.toISOString().slice(11, 16)} UTC`;
+  return `${/[.!?]$/.test(error) ? error : `${error}.`} It asked Sitrep to wait until ${text} (Retry-After).`;
+}
+
+/** The time the server asked to be left alone until, as withRetryAfter() wrote it into the error; undefined when it named none. */
+export function retryAfterUntil(error: string | undefined): Date | undefined {
+  const match = error === undefined ? null : RETRY_AFTER_WORDS.exec(error);
+  if (!match) return undefined;
+  const until = new Date(`${match[1]}T${match[2]}:00Z`);
+  return Number.isNaN(until.getTime()) ? undefined : until;
+}
+
+/**
+ * Until when a source may not be asked for its feed, when its last check failed with the
+ * server asking Sitrep to wait (Retry-After) and that time is still to come; undefined otherwise.
+ * A successful check clears the error, and with it the wait.
+ */
+export function waitAskedUntil(source: { lastError?: string }, now: Date): Date | undefined {
+  const until = retryAfterUntil(source.lastError);
+  return until && until.getTime() > now.getTime() ? until : undefined;
 }

@@ -9,11 +9,11 @@ import { Turns } from '../turns.js';
 import type { FeedFetcher, FeedItem, FetchOutcome } from './feed-port.js';
 import { planIntake, type FreshItem, type RepeatedBy } from './intake-plan.js';
 import { itemKey, repeatKey } from './item-key.js';
-import { afterFailure, nextCheckAfterAnswer } from './poll-timing.js';
+import { afterFailure, nextCheckAfterAnswer, retryAfterInstant, waitAskedUntil, withRetryAfter } from './poll-timing.js';
 import { NameCompiler, type CompiledNames, type KnownName } from './suggest.js';
 import { PlaceSpotter } from './place-spotting.js';
 import type { Gazetteer } from '../places/gazetteer-port.js';
-import { pausedNotice, revisedCitedNotice } from './check-views.js';
+import { pausedNotice, retryAfterRefusal, revisedCitedNotice } from './check-views.js';
 import type { IntakeQuery, NewSource, SourceChanges, SourceStore } from './watch-store-port.js';
 import type { CheckRecord, CheckTrigger, WatchedSource } from './watched-source.js';
 
@@ -129,10 +129,12 @@ export class WatchService {
     return this.deps.store.pause(id, `paused by ${stamp.by}`, stamp);
   }
 
+  /** Resumes a paused source: checked at once, or when the server asked Sitrep to wait until (Retry-After) if that is still to come. */
   resume(id: number, stamp: ChangeStamp): WatchedSource {
     const source = this.get(id);
     if (!source.pausedAt) throw new UserError('conflict', `Source #${id} is not paused: it is checked every ${source.everyMinutes} minutes.`);
-    return this.deps.store.resume(id, stamp, this.deps.now());
+    const now = this.deps.now();
+    return this.deps.store.resume(id, stamp, waitAskedUntil(source, now) ?? now);
   }
 
   remove(id: number, stamp: ChangeStamp): WatchedSource {
@@ -143,11 +145,14 @@ export class WatchService {
 
   /**
    * Changes a source's topic, keywords, interval or reliability. A shorter interval brings the
-   * next check forward, to one interval from now at the latest; a back-off after failures stays.
+   * next check forward, to one interval from now at the latest; a back-off after failures stays,
+   * and so does a wait the server asked for (Retry-After).
    */
   edit(id: number, changes: SourceChanges, stamp: ChangeStamp): { before: WatchedSource; after: WatchedSource } {
     const before = this.get(id);
-    const sooner = changes.everyMinutes !== undefined && before.failures === 0 ? this.deps.now().getTime() + changes.everyMinutes * 60_000 : Infinity;
+    const now = this.deps.now();
+    const asked = waitAskedUntil(before, now)?.getTime() ?? 0;
+    const sooner = changes.everyMinutes !== undefined && before.failures === 0 ? Math.max(now.getTime() + changes.everyMinutes * 60_000, asked) : Infinity;
     const nextCheckAt = new Date(Math.min(before.nextCheckAt.getTime(), sooner));
     return { before, after: this.deps.store.edit(id, changes, nextCheckAt, stamp) };
   }
@@ -160,8 +165,18 @@ export class WatchService {
     return this.deps.store.due(this.deps.now(), limit);
   }
 
-  /** Checks the source now and reads back what it found; a check of it already running here is waited for instead. */
+  /**
+   * Checks the source now and reads back what it found; a check of it already running here is
+   * waited for instead. A check by hand is refused, without asking the server or recording
+   * anything, while the server's Retry-After of its last failed check is still to come.
+   */
   async check(id: number, trigger: CheckTrigger): Promise<CheckReport> {
+    if (trigger === 'manual') {
+      const asked = this.get(id);
+      const now = this.deps.now();
+      const until = waitAskedUntil(asked, now);
+      if (until) throw retryAfterRefusal(asked, until, now);
+    }
     const { source, checkId } = await this.checkDone(id, trigger);
     return this.turns.take(() => ({ source: this.deps.store.get(id) ?? source, record: this.deps.store.check(checkId) }));
   }
@@ -287,8 +302,13 @@ export class WatchService {
     const { store, now } = this.deps;
     const at = now();
     if (outcome.kind === 'failed') {
-      const failure = { at, trigger, error: outcome.error, permanent: outcome.permanent, ...(outcome.retryAfterMs !== undefined ? { retryAfterMs: outcome.retryAfterMs } : {}) };
-      return this.turns.take(() => store.recordFailure(source.id, failure, (current) => afterFailure(at, current, outcome), pausedNotice));
+      // The time the server asked to wait until (to the whole minute after it) goes with the error,
+      // where a check by hand reads it, and the next check is not before it.
+      // A 404 is retried (a site being deployed answers it for a while), whatever the fetcher judged.
+      const until = retryAfterInstant(at, outcome.retryAfterMs);
+      const error = until ? withRetryAfter(outcome.error, until) : outcome.error;
+      const failure = { at, trigger, error, permanent: outcome.permanent, ...(until ? { retryAfterMs: until.getTime() - at.getTime() } : {}) };
+      return this.turns.take(() => store.recordFailure(source.id, failure, (current) => afterFailure(at, current, failure), pausedNotice));
     }
     const feed = outcome.kind === 'ok' ? outcome.feed : undefined;
     const answer = { at, trigger, state: outcome.state, keyed: feed ? keyedItems(feed.items) : [], nextCheckAt: nextCheckAfterAnswer(at, source.everyMinutes), ...(feed ? { feed } : {}) };

@@ -1,10 +1,10 @@
 // /sources list and /sources why: every watched feed with its state, and one feed's latest
-// checks with what each found.
+// checks with what each found, every item of them, a page at a time.
 import { exactPager } from '../entry-views.js';
 import { instantText } from '../review/candidate-card.js';
 import { plural } from '../text.js';
-import { plainLine, span, type Line, type Section, type View } from '../view.js';
-import { checkSummary, foundLines, revisedLines } from './check-views.js';
+import { plainLine, span, type Invocation, type Line, type Section, type View } from '../view.js';
+import { checkSummary, foundLine, revisedLine } from './check-views.js';
 import { keywordList } from './keyword-hits.js';
 import { formatEvery } from './poll-timing.js';
 import { sourceName, type CheckRecord, type WatchedSource } from './watched-source.js';
@@ -64,15 +64,67 @@ export function sourcesListView(
   };
 }
 
-function checkSection(record: CheckRecord): Section {
+/** Lines a page of /sources why holds, each check's heading counted as one: a check with more items goes on over the next pages. */
+export const WHY_PAGE_LINES = 25;
+
+/** A check's lines on one page: all of them, or the part that page holds. */
+interface CheckPart {
+  record: CheckRecord;
+  lines: Line[];
+  /** Its first lines are on the pages before. */
+  continued: boolean;
+  /** Lines of it on the pages after. */
+  more: number;
+}
+
+/** Every item a check found new and every item it found revised, each with what became of it. */
+function checkLines(record: CheckRecord): Line[] {
+  return [...record.found.map(foundLine), ...record.revised.map(revisedLine), ...(record.paused ? [plainLine('This check paused the source.')] : [])];
+}
+
+/** The checks' lines cut into pages of WHY_PAGE_LINES, in order: a check too long for the rest of a page goes on over the next. */
+function whyPages(checks: readonly CheckRecord[]): CheckPart[][] {
+  const pages: CheckPart[][] = [[]];
+  let used = 0;
+  for (const record of checks) {
+    const lines = checkLines(record);
+    let at = 0;
+    for (;;) {
+      // A heading goes with one line of its check at least (none when it has none).
+      if (WHY_PAGE_LINES - used - 1 < Math.min(1, lines.length - at) && used > 0) {
+        pages.push([]);
+        used = 0;
+      }
+      const part = lines.slice(at, at + Math.max(0, WHY_PAGE_LINES - used - 1));
+      pages.at(-1)!.push({ record, lines: part, continued: at > 0, more: lines.length - at - part.length });
+      at += part.length;
+      used += 1 + part.length;
+      if (at >= lines.length) break;
+      pages.push([]);
+      used = 0;
+    }
+  }
+  return pages;
+}
+
+/** A check's part on page `page` of the source's /sources why. */
+function checkSection({ record, lines, continued, more }: CheckPart, sourceId: number, page: number): Section {
   const how = record.trigger === 'manual' ? 'checked by hand' : 'scheduled check';
   return {
-    heading: [span.bold(instantText(record.at)), span.plain(` · ${how} · ${checkSummary(record)}`)],
-    lines: [...foundLines(record.found), ...revisedLines(record.revised), ...(record.paused ? [plainLine('This check paused the source.')] : [])],
+    heading: [span.bold(instantText(record.at)), span.plain(continued ? ` · ${how}, continued` : ` · ${how} · ${checkSummary(record)}`)],
+    lines: [...lines, ...(more > 0 ? [[span.plain(`… ${more} more of this check on the next page: `), span.command('sources why', `id:${sourceId} page:${page + 1}`)]] : [])],
   };
 }
 
-export function whyView(source: WatchedSource, checks: readonly CheckRecord[]): View {
+/**
+ * A source's latest checks, newest first, with every item each found new (and what became of
+ * it: proposed, filtered out and why…) and every item it found revised, WHY_PAGE_LINES lines to
+ * a page; a page past the end is refused, naming the last.
+ */
+export function whyView(source: WatchedSource, checks: readonly CheckRecord[], page = 1): View {
+  const pages = whyPages(checks);
+  const at = (n: number): Invocation => ({ command: 'sources', subcommand: 'why', args: { id: source.id, page: n } });
+  const paging = exactPager(page, pages.length, 1, 'these checks', at);
   return {
     title: `Checks of #${source.id} ${sourceName(source)}`,
     tone: 'normal',
@@ -80,7 +132,8 @@ export function whyView(source: WatchedSource, checks: readonly CheckRecord[]): 
       plainLine(checks.length === 0 ? 'Not checked yet: the first check records what the feed holds.' : checks.length === 1 ? 'The latest check, and what it found new.' : `The latest ${plural(checks.length, 'check')}, newest first, and what each found new.`),
       stateLine(source),
     ],
-    sections: checks.map(checkSection),
+    sections: (pages[page - 1] ?? []).map((part) => checkSection(part, source.id, page)),
     footer: plainLine('proposed: a new candidate · same story: another report of a candidate · filtered out: kept out by the keywords, or in the dossier already · recorded: held by a first check · too old: published over 7 days before'),
+    ...paging,
   };
 }
