@@ -70,6 +70,7 @@ export class SourcePoller {
     if (!this.running) return;
     this.running = false;
     this.timer?.stop();
+    await this.options.sources.cutShort();
     await this.idle();
     if (this.leading) this.options.leases.release(SOURCES_LEASE_SCOPE, this.options.holder, this.options.now());
     this.leading = false;
@@ -117,11 +118,15 @@ export class SourcePoller {
         // The lease is renewed before each check; once it is lost, the checks not started are left to its holder.
         const check = async (id: number) => {
           if (!this.lease()) return;
-          await sources.checkUnread(id, 'schedule').catch((error: unknown) => logBackgroundFailure(logger, 'feed check', error, { source: id }));
+          await sources.checkUnread(id, 'schedule').catch((error: unknown) => {
+            // Cut short by this process stopping: checked again after the restart.
+            if (!this.running) logger.info({ source: id }, 'feed check cut short by the stop; it runs again after the restart');
+            else logBackgroundFailure(logger, 'feed check', error, { source: id });
+          });
         };
         await pMap(sources.due(this.batch), check, { concurrency: CHECKS_AT_ONCE });
       }
-      await review.postPending();
+      if (this.running) await review.postPending();
     } catch (error) {
       logBackgroundFailure(logger, 'feed poller tick', error);
     }

@@ -38,6 +38,8 @@ export interface WatchServiceDeps {
 /** Runs a check of a source to its end, fetched and recorded; resolves with the check's id. */
 export interface CheckRunner {
   run(sourceId: number, trigger: CheckTrigger): Promise<number>;
+  /** Ends the checks running (they record nothing: the feeds are checked again later) and runs no more. */
+  close(): Promise<void>;
 }
 
 /** Fresh items decided about and written per transaction: a few milliseconds of work. */
@@ -216,6 +218,15 @@ export class WatchService {
   /** Resolves once no check runs in this process. */
   async idle(): Promise<void> {
     while (this.running.size > 0) await Promise.allSettled([...this.running.values()]);
+  }
+
+  /**
+   * For a process stopping: the checks running in the checks' thread end at once, recording
+   * nothing (a feed slow to answer would otherwise hold the stop for its whole timeout, and
+   * write after the store closed); their feeds are checked again after the restart.
+   */
+  async cutShort(): Promise<void> {
+    await this.deps.runner?.close();
   }
 
   /** The names as of now: folded again, a part per turn, when one changed; checks at once share one folding. */
