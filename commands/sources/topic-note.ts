@@ -1,7 +1,7 @@
 // The note of /sources add and /sources edit when a feed's topic is one neither the dossier nor
 // another watched feed has: its candidates would start a stray topic on a typo (`syria-isreal`).
-// The rule is newTopicNote's of commands/entry/change.ts (the same threshold, the same words),
-// duplicated here because that file is not the sources commands' to change.
+// The rule is newTopicNote's of commands/entry/change.ts (the same threshold), with the edit that
+// fixes a feed's topic.
 import { closestNames } from '../../src/core/ranking.js';
 import type { CommandContext } from '../../src/core/command-spec.js';
 import { span, type Line } from '../../src/core/view.js';
