@@ -32,6 +32,9 @@ describe('sameStory', () => {
     ['Lebanese Forces and Amal Forces trade accusations over Beirut clash', 'Beirut clash: Amal Forces, Lebanese Forces trade accusations'],
     ['Reports: Israeli jets hit Baalbek area', 'Israeli jets hit Baalbek area'],
     ['Live: Israeli jets hit Baalbek area', 'Watch: Israeli jets hit Baalbek area'],
+    // The same action in other words or forms.
+    ['Syria and Israel agree ceasefire in Sweida', 'Ceasefire in Sweida agreed by Syria and Israel'],
+    ['Truce talks resume in Baku', 'Baku truce talks resumed'],
     // Initialisms side by side in another order, or a title in capitals throughout (`IN` is no initialism there).
     ['US, UK warn Iran over strikes in Syria', 'UK, US warn Iran over strikes in Syria'],
     ['US STRIKES IRAN-BACKED MILITIA IN EASTERN SYRIA', 'US strikes Iran-backed militia in eastern Syria'],
@@ -62,6 +65,10 @@ describe('sameStory', () => {
     // Who acts differs: each opens with a word the other lacks.
     ['Lawyers celebrate over wage delays in Nabatieh', 'Truckers celebrate over wage delays in Nabatieh'],
     ['Israeli strike near Quneitra kills three', 'Syrian strike near Quneitra kills three'],
+    // One tells an action, the other its undoing.
+    ['Syria and Israel agree ceasefire in Sweida', 'Syria and Israel reject ceasefire in Sweida'],
+    ['Truce talks resume in Baku', 'Truce talks collapse in Baku'],
+    ['Jordan reopens Jaber border crossing with Syria', 'Jordan closes Jaber border crossing with Syria'],
     // Two letters are enough to name who acts, or a party.
     ['UN condemns Israeli strike on Damascus', 'EU condemns Israeli strike on Damascus'],
     ['Live: US condemns Israeli strike on Damascus', 'Live: UK condemns Israeli strike on Damascus'],

@@ -202,6 +202,26 @@ function actorsDiffer(a: FoldedTitle, b: FoldedTitle): boolean {
 }
 
 /**
+ * Actions that undo each other, by the starts of their words (`agree` holds agreed, agreement):
+ * `…agree ceasefire in Sweida` and `…reject ceasefire in Sweida` are two stories however alike
+ * the rest, as are talks that resume and talks that collapse.
+ */
+const OPPOSITES: readonly (readonly [string, string])[] = [
+  ['agree', 'reject'], ['agree', 'refus'], ['accept', 'reject'], ['accept', 'refus'], ['approv', 'reject'], ['sign', 'reject'],
+  ['resum', 'collaps'], ['resum', 'suspend'], ['resum', 'stall'], ['hold', 'collaps'], ['reopen', 'clos'], ['lift', 'impos'],
+];
+
+const holdsStem = (words: ReadonlySet<string>, stem: string) => [...words].some((word) => word.startsWith(stem));
+
+/** One title tells an action and the other its opposite, and neither tells both. */
+function opposite(a: FoldedTitle, b: FoldedTitle): boolean {
+  return OPPOSITES.some(([one, other]) => {
+    const [aOne, aOther, bOne, bOther] = [holdsStem(a.words, one), holdsStem(a.words, other), holdsStem(b.words, one), holdsStem(b.words, other)];
+    return (aOne && !aOther && bOther && !bOne) || (aOther && !aOne && bOne && !bOther);
+  });
+}
+
+/**
  * At least this many words of a title of `size` words are in any title alike enough to tell
  * the same story: Jaccard ≥ SAME_STORY_SIMILARITY needs shared ≥ that share of the union, and
  * the union is at least the title itself. (The epsilon keeps a product like 0.6 × 5 from
@@ -213,7 +233,7 @@ export const wordsNeeded = (size: number) => Math.ceil(SAME_STORY_SIMILARITY * s
 export function sameFoldedStory(a: FoldedStory, b: FoldedStory): boolean {
   if (!a.published || !b.published) return a.title.key !== '' && a.title.key === b.title.key;
   if (Math.abs(a.published.getTime() - b.published.getTime()) > SAME_STORY_WINDOW_MS) return false;
-  return similarity(a.title.words, b.title.words) >= SAME_STORY_SIMILARITY && !namesDiffer(a.title, b.title) && !actorsDiffer(a.title, b.title);
+  return similarity(a.title.words, b.title.words) >= SAME_STORY_SIMILARITY && !namesDiffer(a.title, b.title) && !actorsDiffer(a.title, b.title) && !opposite(a.title, b.title);
 }
 
 /**
