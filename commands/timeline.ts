@@ -7,6 +7,7 @@ import { firstDay, formatPartialDate, lastDay, type PartialDate } from '../src/c
 import { placeFilter, termsOf, type PlaceTerms } from '../src/core/places/place-filter.js';
 import type { DossierReader, TimelineQuery } from '../src/core/ports.js';
 import { closestNames } from '../src/core/ranking.js';
+import { quoteIfNeeded } from '../src/core/text-syntax.js';
 import { foldKey, plural } from '../src/core/text.js';
 import type { EventType } from '../src/core/vocabulary.js';
 import { eventTypeLabel } from '../src/core/vocabulary.js';
@@ -88,11 +89,10 @@ function freeTextNote(ctx: CommandContext): Line[] {
   if (!first) return [];
   const named = free.items.map((place) => `${place.name} (${plural(place.entries, 'entry', 'entries')})`).join(', ');
   const more = free.total > free.items.length ? ` and ${free.total - free.items.length} more` : '';
-  const quoted = /\s/.test(first.name) ? `"${first.name}"` : first.name;
   return [
     [
       span.plain(`Places kept as free text lie in no country or region, so this leaves out their entries: ${named}${more}. To place one: `),
-      span.command('places locate', `name:${quoted} as:…`),
+      span.command('places locate', `name:${quoteIfNeeded(first.name)} as:…`),
     ],
   ];
 }

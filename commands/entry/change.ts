@@ -5,7 +5,6 @@ import type { EntryEdit, PlaceRespelling } from '../../src/core/editor-port.js';
 import { checkAll, isUserError, UserError } from '../../src/core/errors.js';
 import { firstDay, lastDay, type PartialDate } from '../../src/core/partial-date.js';
 import type { LookAlike } from '../../src/core/ports.js';
-import { closestNames } from '../../src/core/ranking.js';
 import { foldKey, plural } from '../../src/core/text.js';
 import { commandText, plainLine, span, type CommandRef, type Line } from '../../src/core/view.js';
 import { fieldOptionNames } from '../../src/core/vocabulary.js';
@@ -16,18 +15,10 @@ import { respellOption, withStoredCase } from './place-case.js';
 import { replacedSourceNote } from './source-fields.js';
 import { checkNewPlaces, keepUnlocated, locatedNote, locatedOption, newPlaces } from './place-check.js';
 import { entryDetailView, requireEntry } from './show.js';
+import { newTopicNote } from '../topic-note.js';
 
-/**
- * A topic is created by the first entry that names it, so a typo (`syria-isreal`) would quietly
- * start a stray one: the reply says when a change starts a topic, and which existing one is close.
- */
-function newTopicNote(topicsBefore: readonly string[], topic: string, id: number): Line[] {
-  if (topicsBefore.includes(topic)) return [];
-  // Slugs share parts (`-israel`): only a near-spelling (about 2 edits in 12 letters) is a typo.
-  const [close] = closestNames(topicsBefore, topic, 1, 0.2);
-  const fix = close ? [span.plain(` Did you mean ${close}? If so: `), span.command('entry edit', `id:${id} topic:${close}`)] : [];
-  return [[span.plain(`This starts a new topic, ${topic}.`), ...fix]];
-}
+/** The new-topic note of an entry's change, with the /entry edit that takes a close topic. */
+const entryTopicNote = (topicsBefore: readonly string[], topic: string, id: number): Line[] => newTopicNote(topicsBefore, topic, { command: 'entry edit', id });
 
 /** An entry added beside one it may repeat stays (two events can share a day, a title or an article); the reply says which, and how to remove it. */
 function lookAlikeNote(alikes: readonly LookAlike[], id: number): Line[] {
@@ -115,7 +106,7 @@ export const addEntry: SubcommandSpec = {
     const notes = [
       ...keptSpellingNote(input.places, entry.places, id),
       ...locatedNote(ctx.services.places, fresh),
-      ...newTopicNote(topicsBefore, input.topic, id),
+      ...entryTopicNote(topicsBefore, input.topic, id),
       ...lookAlikeNote(alikes, id),
     ];
     return { ...view, tone: 'success', intro: [plainLine(`Added entry #${id}.`), ...notes] };
@@ -181,7 +172,7 @@ export const editEntry: SubcommandSpec = {
     keepUnlocated(ctx.services.places, unlocated, stampOf(ctx));
     const { changedFields: changed, respelledPlaces } = edit;
     const view = entryDetailView(requireEntry(ctx.services.dossier, id));
-    const note = changed.includes('topic') ? newTopicNote(topicsBefore, next.topic, id) : [];
+    const note = changed.includes('topic') ? entryTopicNote(topicsBefore, next.topic, id) : [];
     return {
       ...view,
       tone: 'success',

@@ -4,7 +4,7 @@
 import { resolveActorExactly } from '../../src/core/actor-resolution.js';
 import type { SubcommandSpec } from '../../src/core/command-spec.js';
 import { firstDay, formatPartialDate, toIsoPartial, type PartialDate } from '../../src/core/partial-date.js';
-import { foldKey } from '../../src/core/text.js';
+import { foldKey, wordList } from '../../src/core/text.js';
 import { UserError } from '../../src/core/errors.js';
 import { CLAIM_STANCES, type ClaimStance } from '../../src/core/vocabulary.js';
 import { span } from '../../src/core/view.js';
@@ -62,8 +62,8 @@ export const unclaimEntry: SubcommandSpec = {
           `Take them all off with /entry edit id:${id} clear:claims, then record again the ones to keep (/entry claim).`,
         ], 'outlet');
       }
-      const which = telling.map((option) => `\`${option}\``).join(telling.length === 2 ? ' or ' : ', ').replace(/, ([^,]*)$/, ' or $1');
-      const lead = given.length > 0 ? `${actor.name} has ${matching.length} claims on entry #${id} with that ${given.join(' and ')}` : `${actor.name} has ${matching.length} claims on entry #${id}`;
+      const which = wordList(telling.map((option) => `\`${option}\``), 'or');
+      const lead = given.length > 0 ? `${actor.name} has ${matching.length} claims on entry #${id} with that ${wordList(given)}` : `${actor.name} has ${matching.length} claims on entry #${id}`;
       throw new UserError('invalid-option', `${lead}: say which with ${which}.`, [`They are: ${those.join('; ')}.`, ...(args.stance === undefined ? [`Stances: ${CLAIM_STANCES.join(', ')}.`] : [])], telling[0] ?? 'stance');
     }
     const state = ctx.services.editor.entryState(id);

@@ -14,7 +14,7 @@ import { reliabilityText, unjudgedGrade } from '../../src/core/source-grade.js';
 import { parseTopic } from '../entry/fields.js';
 import { stampOf } from '../stamp.js';
 import { everyOption, keywordsOption, reliabilityOption, sourceTopicOption } from './options.js';
-import { knownTopics, newTopicNote } from './topic-note.js';
+import { feedTopicNote, knownTopics } from './topic-note.js';
 import { webUrl } from '../../src/core/web-address.js';
 
 const MAX_URL_LENGTH = 500;
@@ -107,7 +107,7 @@ export const addSource: SubcommandSpec = {
       tone: 'success',
       intro: [
         plainLine(`Sitrep checks ${source.url} every ${formatEvery(source.everyMinutes)} for the topic ${source.topic}, ${keywordRule(source.keywords)}.`),
-        ...newTopicNote(topicsBefore, source.topic, source.id),
+        ...feedTopicNote(topicsBefore, source.topic, source.id),
         ...(source.reliability ? [plainLine(`Its outlet is graded ${reliabilityText(source.reliability)}: entries approved from it cite it as ${unjudgedGrade(source.reliability)}, the report not judged yet.`)] : []),
         plainLine(first),
         where,

@@ -14,7 +14,7 @@ import { parseTopic } from '../entry/fields.js';
 import { stampOf } from '../stamp.js';
 import { everyMinutes, keywordsArg } from './add.js';
 import { everyOption, keywordsOption, reliabilityOption, sourceIdOption, sourceTopicOption } from './options.js';
-import { knownTopics, newTopicNote } from './topic-note.js';
+import { feedTopicNote, knownTopics } from './topic-note.js';
 
 /** Typed as the keywords, takes every item again. */
 const NO_KEYWORDS = 'none';
@@ -43,7 +43,7 @@ function changeLines(before: WatchedSource, after: WatchedSource, topicsBefore: 
   const lines: Line[] = [];
   if (after.topic !== before.topic) {
     lines.push(plainLine(`Topic: ${before.topic} → ${after.topic}. Its next candidates go to ${after.topic}; those waiting keep their topic.`));
-    lines.push(...newTopicNote(topicsBefore, after.topic, after.id));
+    lines.push(...feedTopicNote(topicsBefore, after.topic, after.id));
   }
   if (after.keywords !== before.keywords) {
     lines.push(plainLine(`Keywords: ${keywordsText(before.keywords)} → ${keywordsText(after.keywords)}, ${keywordRule(after.keywords)}. Items seen before keep what became of them; the new keywords decide about the items of the next checks.`));

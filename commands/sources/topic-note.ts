@@ -1,13 +1,8 @@
 // The note of /sources add and /sources edit when a feed's topic is one neither the dossier nor
 // another watched feed has: its candidates would start a stray topic on a typo (`syria-isreal`).
-// The rule is newTopicNote's of commands/entry/change.ts (the same threshold), with the edit that
-// fixes a feed's topic.
-import { closestNames } from '../../src/core/ranking.js';
 import type { CommandContext } from '../../src/core/command-spec.js';
-import { span, type Line } from '../../src/core/view.js';
-
-/** Slugs share parts (`-israel`): only a near-spelling (about 2 edits in 12 letters) is a typo. */
-const TOPIC_TYPO_EDITS_PER_CHAR = 0.2;
+import type { Line } from '../../src/core/view.js';
+import { newTopicNote } from '../topic-note.js';
 
 /**
  * The topics a feed's topic may repeat: the dossier's and those of the watched feeds, but for
@@ -18,10 +13,6 @@ export function knownTopics(ctx: CommandContext, except?: number): string[] {
   return [...new Set([...ctx.services.dossier.topics(), ...fromFeeds])].sort();
 }
 
-/** Says when a feed's topic is new, and which known topic is spelled close to it, with the edit that takes it. */
-export function newTopicNote(topicsBefore: readonly string[], topic: string, id: number): Line[] {
-  if (topicsBefore.includes(topic)) return [];
-  const [close] = closestNames(topicsBefore, topic, 1, TOPIC_TYPO_EDITS_PER_CHAR);
-  const fix = close ? [span.plain(` Did you mean ${close}? If so: `), span.command('sources edit', `id:${id} topic:${close}`)] : [];
-  return [[span.plain(`This starts a new topic, ${topic}: no entry or other watched feed has it.`), ...fix]];
-}
+/** The new-topic note of a feed's change, with the /sources edit that takes a close topic. */
+export const feedTopicNote = (topicsBefore: readonly string[], topic: string, id: number): Line[] =>
+  newTopicNote(topicsBefore, topic, { command: 'sources edit', id }, ': no entry or other watched feed has it');

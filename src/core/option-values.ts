@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import type { Choice, CommandArgs, OptionSpec, OptionValue, RawOptionValue } from './command-spec.js';
 import { checkAll, UserError } from './errors.js';
-import { parsePartialDate } from './partial-date.js';
+import { daysInMonth, monthName, parsePartialDate } from './partial-date.js';
 import { closestNames } from './ranking.js';
 import { DELETE_AND_C1, DIRECTION_CONTROLS, foldKey, wordList } from './text.js';
 import { clip } from './text-cut.js';
@@ -164,17 +164,15 @@ function choicesNamed(choices: readonly Choice[], raw: string): Choice[] {
   });
 }
 
-const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
 /** Why a date of the right shape is no day (`2025-02-30`: February 2025 has 28 days), or that the rest of a date went unquoted. */
 function dateHints(name: string, typed: string): string[] {
   const shaped = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(typed);
   if (shaped) {
     const [year, month] = [Number(shaped[1]), Number(shaped[2])];
     if (month < 1 || month > 12) return [`There is no month ${shaped[2]}: months run from 01 to 12.`];
-    const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+    const days = daysInMonth(year, month);
     const day = shaped[3] === undefined ? undefined : Number(shaped[3]);
-    if (day !== undefined && (day < 1 || day > days)) return [`${MONTH_NAMES[month - 1]} ${year} has ${days} days.`];
+    if (day !== undefined && (day < 1 || day > days)) return [`${monthName(month)} ${year} has ${days} days.`];
   }
   // `since:July 2025` reads as since:July plus a stray word: the date as shown needs its quotes.
   if (/^\d+$/.test(typed) && DATE_START.test(typed)) return [`A year is written in full (${name}:2025); a day goes with its month and year, in quotes: ${name}:"${typed} Jul 2025".`];

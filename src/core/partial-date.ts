@@ -8,6 +8,8 @@ export interface PartialDate {
 }
 
 const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+/** `February`: a month (1–12) by its full name. */
+export const monthName = (month: number): string => MONTH_NAMES[month - 1]!.charAt(0).toUpperCase() + MONTH_NAMES[month - 1]!.slice(1);
 /** As shown: `Jan` … `Dec`. */
 const MONTHS = MONTH_NAMES.map((name) => name.charAt(0).toUpperCase() + name.slice(1, 3));
 /** `2025`, `2025-07`, `2025-07-12`; a one-digit month or day (`2025-7-5`) is read too. */
@@ -27,7 +29,7 @@ export function precisionOf(date: PartialDate): DatePrecision {
   return date.month !== undefined ? 'month' : 'year';
 }
 
-function daysInMonth(year: number, month: number): number {
+export function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 

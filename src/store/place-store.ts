@@ -50,20 +50,19 @@ export class SqlitePlaces implements PlaceDirectory {
   }
 
   unsettled(limit: number, offset: number): Page<CountedPlace> {
-    const where = "p.location IS NULL OR p.location = 'ambiguous'";
+    return this.countedPage("p.location IS NULL OR p.location = 'ambiguous'", limit, offset);
+  }
+
+  freeText(limit: number): Page<CountedPlace> {
+    return this.countedPage("p.location = 'not-located' AND EXISTS (SELECT 1 FROM entry_places ep WHERE ep.place_id = p.id AND ep.live = 1)", limit, 0);
+  }
+
+  /** The places `where` holds, with their live entries counted, most used first. */
+  private countedPage(where: string, limit: number, offset: number): Page<CountedPlace> {
     const total = this.db.prepare(`SELECT count(*) FROM places p WHERE ${where}`).pluck().get() as number;
     const rows = this.db
       .prepare(`SELECT ${PLACE_COLUMNS}, ${ENTRIES_AT} AS entries FROM places p WHERE ${where} ORDER BY entries DESC, p.name LIMIT ? OFFSET ?`)
       .all(limit, offset) as (PlaceRow & { entries: number })[];
-    return { items: rows.map((row) => ({ ...toStored(row), entries: row.entries })), total, totalIsLowerBound: false };
-  }
-
-  freeText(limit: number): Page<CountedPlace> {
-    const where = `p.location = 'not-located' AND EXISTS (SELECT 1 FROM entry_places ep WHERE ep.place_id = p.id AND ep.live = 1)`;
-    const total = this.db.prepare(`SELECT count(*) FROM places p WHERE ${where}`).pluck().get() as number;
-    const rows = this.db
-      .prepare(`SELECT ${PLACE_COLUMNS}, ${ENTRIES_AT} AS entries FROM places p WHERE ${where} ORDER BY entries DESC, p.name LIMIT ?`)
-      .all(limit) as (PlaceRow & { entries: number })[];
     return { items: rows.map((row) => ({ ...toStored(row), entries: row.entries })), total, totalIsLowerBound: false };
   }
 

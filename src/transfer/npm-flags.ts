@@ -13,6 +13,7 @@
 // npm script that program is, is taken as that option.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { closestNames } from '../core/ranking.js';
+import { wordList } from '../core/text.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -73,10 +74,6 @@ function shellWord(arg: string): string {
   return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
 }
 
-function listed(words: readonly string[]): string {
-  return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
-}
-
 /**
  * Why the program must not run: npm took one of its options for itself (see the head of this
  * file), with the command to run instead; undefined when npm took none.
@@ -122,8 +119,8 @@ export function npmTookOptions(argv: readonly string[], env: NodeJS.ProcessEnv, 
   const leftAsStrays = [...strays].sort((a, b) => a - b).map((index) => argv[index]!);
   const run = ['npm', 'run', call.script, '--', ...left, ...taken.flatMap(({ name, value }) => (value === undefined ? [`--${name}`] : [`--${name}`, value]))];
   const one = taken.length === 1;
-  const why = `npm took ${listed(flags)} for itself (${one ? 'it' : 'they'} came before \`--\`)`;
-  const stray = leftAsStrays.length === 0 ? '' : `, leaving ${listed(leftAsStrays.map((s) => `\`${s}\``))} as ${leftAsStrays.length === 1 ? 'a stray argument' : 'stray arguments'}`;
+  const why = `npm took ${wordList(flags)} for itself (${one ? 'it' : 'they'} came before \`--\`)`;
+  const stray = leftAsStrays.length === 0 ? '' : `, leaving ${wordList(leftAsStrays.map((s) => `\`${s}\``))} as ${leftAsStrays.length === 1 ? 'a stray argument' : 'stray arguments'}`;
   const outcome = taken.some(({ name }) => name === 'dry-run') ? 'would have run for real' : `would have run without ${one ? 'it' : 'them'}`;
   return `${why}${stray}, so this ${call.noun} ${outcome}. Nothing was done.\nRun: ${run.map(shellWord).join(' ')}`;
 }
