@@ -3,12 +3,14 @@
 // resume talks in Baku" / "Syria and Israel hold talks in Baku"), so titles are compared as sets
 // of words, not as strings; but who acts is read from the order of the words: titles opening with
 // different actors, or naming the same two the other way round about the same action, are two
-// stories. A title is folded into those sets once (foldTitle), however many titles it is
-// compared with.
+// stories. Figures are words in digits however written (`Three`, `3`), and titles giving different
+// figures (`kills 30`, `kills 45`) are two reports to review, not one. A title is folded into
+// those sets once (foldTitle), however many titles it is compared with.
 import { STOPWORDS } from '../search-terms.js';
 import { foldKey } from '../text.js';
 import type { FeedItem } from './feed-port.js';
 import { SPEECH_VERBS } from './suggest.js';
+import { figuresWritten, isFigure, isNumberWord, plainDigits } from './title-figures.js';
 import { arabicWords, caseKeptFold } from './word-match.js';
 
 export const SAME_STORY_WINDOW_MS = 48 * 60 * 60 * 1000;
@@ -23,12 +25,14 @@ const LABEL_WORDS = 2;
 
 /** A title as the comparison reads it. */
 export interface FoldedTitle {
-  /** The whole title folded (foldKey): what titles without a date are compared by. */
+  /** The whole title folded (foldKey, its digits written plainly): what titles without a date are compared by. */
   key: string;
   /** The words that say what it is about (titleWords), in the order the title gives them. */
   words: ReadonlySet<string>;
   /** The names it holds (nameWords). */
   names: ReadonlySet<string>;
+  /** The figures among its words, in digits (`30`, `3` for `three`). */
+  figures: ReadonlySet<string>;
   /** Who speaks, when the title opens with a name and a verb of speech (`Damascus warns…`). */
   speaker?: string;
   /** Written in Title Case, where capitals do not tell names from other words. */
@@ -49,14 +53,17 @@ export interface FoldedStory {
 const singular = (word: string) => (word.length > 4 && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word);
 const telling = (word: string) => [...word].length >= MIN_WORD_LENGTH && !STOPWORDS.has(word.toLowerCase());
 // Arabic words are taken without the clitics written onto them (`وإسرائيل` is `إسرائيل`'s word).
-// `initialisms` (folded) are kept however short: `UN condemns…` and `EU condemns…` are two stories.
+// `initialisms` (folded) and figures are kept however short: `UN condemns…` and `EU condemns…`
+// are two stories, and `kills 3` is not `kills 30`.
 const wordsOfKey = (key: string, initialisms: ReadonlySet<string> = new Set()) =>
   new Set(
-    arabicWords(key)
-      .split(' ')
-      .filter((word) => telling(word) || initialisms.has(word))
+    figuresWritten(arabicWords(key).split(' '))
+      .filter((word) => isFigure(word) || telling(word) || initialisms.has(word))
       .map(singular),
   );
+
+/** A title folded as its words are read: its digits written plainly (`1,200` one figure). */
+const keyOf = (title: string) => foldKey(plainDigits(title));
 
 /** A two-capital word (`UN`, `EU`, `US`, `UK`): an organisation or a state, not a short word. */
 const isInitialism = (word: string) => /^\p{Lu}{2}$/u.test(word);
@@ -73,7 +80,7 @@ function initialismsOf(words: readonly string[]): Set<string> {
 
 /** The title's words that say what it is about: folded, 3+ letters or initialisms, no stopwords, singular. */
 export function titleWords(title: string): Set<string> {
-  return wordsOfKey(foldKey(title), initialismsOf(caseKeptFold(title).trim().split(' ')));
+  return wordsOfKey(keyOf(title), initialismsOf(caseKeptFold(title).trim().split(' ')));
 }
 
 /** The title's first word when a verb of speech follows it: who speaks. */
@@ -97,7 +104,9 @@ function nameWords(words: readonly string[], spoken: string | undefined, titleCa
   const name = (w: string) => singular(w.toLowerCase());
   const speaker = spoken ? [spoken] : [];
   if (titleCase) return new Set(speaker);
-  return new Set([...speaker, ...words.slice(1).filter((w) => /^\p{Lu}/u.test(w) && (telling(w) || isInitialism(w))).map(name)]);
+  // A number word is no name, capitalised or not (`Sweida: Three killed`).
+  const named = (w: string) => /^\p{Lu}/u.test(w) && (telling(w) || isInitialism(w)) && !isNumberWord(w.toLowerCase());
+  return new Set([...speaker, ...words.slice(1).filter(named).map(name)]);
 }
 
 /** How many of a title's `words` open it as a label (`Live:`, `Breaking news:`): none if it has none. */
@@ -115,7 +124,7 @@ function leadOf(words: ReadonlySet<string>, label: number): string | undefined {
 }
 
 export function foldTitle(title: string): FoldedTitle {
-  const key = foldKey(title);
+  const key = keyOf(title);
   const cased = caseKeptFold(title).trim().split(' ');
   const initialisms = initialismsOf(cased);
   const words = wordsOfKey(key, initialisms);
@@ -126,7 +135,8 @@ export function foldTitle(title: string): FoldedTitle {
   const initialLead = first !== undefined && initialisms.has(first) ? first : undefined;
   const speaker = speakerOf(cased);
   const titleCase = inTitleCase(cased);
-  return { key, words, names: nameWords(cased, speaker, titleCase), titleCase, lead, ...(initialLead ? { initialLead } : {}), ...(speaker ? { speaker } : {}) };
+  const figures = new Set([...words].filter(isFigure));
+  return { key, words, names: nameWords(cased, speaker, titleCase), figures, titleCase, lead, ...(initialLead ? { initialLead } : {}), ...(speaker ? { speaker } : {}) };
 }
 
 export const foldStory = (story: Pick<FeedItem, 'title' | 'published'>): FoldedStory => ({ title: foldTitle(story.title), published: story.published });
@@ -162,7 +172,7 @@ const mayName = (title: FoldedTitle, word: string) => (title.titleCase ? title.w
 const AGENT_MARKERS: ReadonlySet<string> = new Set(['by', 'par']);
 
 /** A title's words in order, as the comparison reads them (singular), short ones and stopwords too. */
-const tokensOf = (title: FoldedTitle) => title.key.split(' ').map(singular);
+const tokensOf = (title: FoldedTitle) => figuresWritten(title.key.split(' ')).map(singular);
 
 /**
  * The words from `from` to the first `to` after it, both left out; none when `to` is not after
@@ -222,6 +232,17 @@ function opposite(a: FoldedTitle, b: FoldedTitle): boolean {
 }
 
 /**
+ * Each title gives a figure the other does not (`…kills 30`, `…kills 3`; `200 detained`, `20
+ * detained`): two reports, even of one event whose toll rose, so that the later figure comes to
+ * review as a candidate of its own and is not hidden among the first one's sources. A title
+ * giving no figure, or only some of the other's (`kills 30`, `kills 30, wounds 45`), tells no other.
+ */
+function figuresDiffer(a: FoldedTitle, b: FoldedTitle): boolean {
+  const lacking = (figures: ReadonlySet<string>, other: ReadonlySet<string>) => [...figures].some((figure) => !other.has(figure));
+  return lacking(a.figures, b.figures) && lacking(b.figures, a.figures);
+}
+
+/**
  * At least this many words of a title of `size` words are in any title alike enough to tell
  * the same story: Jaccard ≥ SAME_STORY_SIMILARITY needs shared ≥ that share of the union, and
  * the union is at least the title itself. (The epsilon keeps a product like 0.6 × 5 from
@@ -233,14 +254,20 @@ export const wordsNeeded = (size: number) => Math.ceil(SAME_STORY_SIMILARITY * s
 export function sameFoldedStory(a: FoldedStory, b: FoldedStory): boolean {
   if (!a.published || !b.published) return a.title.key !== '' && a.title.key === b.title.key;
   if (Math.abs(a.published.getTime() - b.published.getTime()) > SAME_STORY_WINDOW_MS) return false;
-  return similarity(a.title.words, b.title.words) >= SAME_STORY_SIMILARITY && !namesDiffer(a.title, b.title) && !actorsDiffer(a.title, b.title) && !opposite(a.title, b.title);
+  return (
+    similarity(a.title.words, b.title.words) >= SAME_STORY_SIMILARITY &&
+    !namesDiffer(a.title, b.title) &&
+    !actorsDiffer(a.title, b.title) &&
+    !opposite(a.title, b.title) &&
+    !figuresDiffer(a.title, b.title)
+  );
 }
 
 /**
  * Same story: titles alike, not naming different people or places nor telling of different
- * actors (opening words, or the same parties the other way round), and published within 48
- * hours of each other. Without a date on both, nothing says the titles are about the same
- * day's event, so only the same title (folded) counts.
+ * actors (opening words, or the same parties the other way round), opposite actions or different
+ * figures, and published within 48 hours of each other. Without a date on both, nothing says the
+ * titles are about the same day's event, so only the same title (folded) counts.
  */
 export function sameStory(a: Pick<FeedItem, 'title' | 'published'>, b: Pick<FeedItem, 'title' | 'published'>): boolean {
   return sameFoldedStory(foldStory(a), foldStory(b));
