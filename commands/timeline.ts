@@ -8,7 +8,7 @@ import { placeFilter, termsOf, type PlaceTerms } from '../src/core/places/place-
 import type { DossierReader, TimelineQuery } from '../src/core/ports.js';
 import { closestNames } from '../src/core/ranking.js';
 import { quoteIfNeeded } from '../src/core/text-syntax.js';
-import { foldKey, plural } from '../src/core/text.js';
+import { foldKey, formatCount, plural } from '../src/core/text.js';
 import type { EventType } from '../src/core/vocabulary.js';
 import { eventTypeLabel } from '../src/core/vocabulary.js';
 import { checkAll, UserError } from '../src/core/errors.js';
@@ -87,8 +87,8 @@ function freeTextNote(ctx: CommandContext): Line[] {
   const free = ctx.services.places.freeText(FREE_TEXT_NAMED);
   const [first] = free.items;
   if (!first) return [];
-  const named = free.items.map((place) => `${place.name} (${plural(place.entries, 'entry', 'entries')})`).join(', ');
-  const more = free.total > free.items.length ? ` and ${free.total - free.items.length} more` : '';
+  const named = free.items.map((place) => place.name).join(', ');
+  const more = free.total > free.items.length ? ` and ${formatCount(free.total - free.items.length)} more` : '';
   return [
     [
       span.plain(`Places kept as free text lie in no country or region, so this leaves out their entries: ${named}${more}. To place one: `),

@@ -53,8 +53,11 @@ export class SqlitePlaces implements PlaceDirectory {
     return this.countedPage("p.location IS NULL OR p.location = 'ambiguous'", limit, offset);
   }
 
-  freeText(limit: number): Page<CountedPlace> {
-    return this.countedPage("p.location = 'not-located' AND EXISTS (SELECT 1 FROM entry_places ep WHERE ep.place_id = p.id AND ep.live = 1)", limit, 0);
+  freeText(limit: number): Page<StoredPlace> {
+    const where = "p.location = 'not-located' AND EXISTS (SELECT 1 FROM entry_places ep WHERE ep.place_id = p.id AND ep.live = 1)";
+    const total = this.db.prepare(`SELECT count(*) FROM places p WHERE ${where}`).pluck().get() as number;
+    const rows = this.db.prepare(`SELECT ${PLACE_COLUMNS} FROM places p WHERE ${where} ORDER BY p.id DESC LIMIT ?`).all(limit) as PlaceRow[];
+    return { items: rows.map(toStored), total, totalIsLowerBound: false };
   }
 
   /** The places `where` holds, with their live entries counted, most used first. */

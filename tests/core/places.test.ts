@@ -180,9 +180,12 @@ describe('GIVEN the seed dossier and entries added at places in Ukraine', () => 
 
   it('WHEN anyone filters by a country THEN the reply names the places kept as free text it cannot hold, and how to place one; a city filter does not', async () => {
     const reply = await run('/timeline place:Syria', reader);
-    expect(reply).toContain('Places kept as free text lie in no country or region, so this leaves out their entries: Golan Heights (3 entries), Golan buffer zone (2 entries), Southern Syria (2 entries). To place one: `/places locate name:"Golan Heights" as:…`');
+    expect(reply).toContain('Places kept as free text lie in no country or region, so this leaves out their entries: Southern Syria, Golan buffer zone, Golan Heights. To place one: `/places locate name:"Southern Syria" as:…`');
     expect(await run('/timeline place:Damascus', reader)).not.toContain('free text');
     expect(await run('/timeline place:Syria page:2 limit:1', reader)).not.toContain('free text');
+    // The latest stored first, and how many more.
+    expect(await run('/entry add title:"Shelling near the border" date:2025-08-04 type:shelling topic:syria-internal places:"Eastern countryside" located:false')).toContain('Added entry #21.');
+    expect(await run('/timeline place:Syria', reader)).toContain('so this leaves out their entries: Eastern countryside, Southern Syria, Golan buffer zone and 1 more. To place one: `/places locate name:"Eastern countryside" as:…`');
   });
 
   it('WHEN an admin locates a free-text place THEN country filters include its entries', async () => {

@@ -44,8 +44,11 @@ export interface PlaceDirectory {
   entriesAt(placeId: number): number;
   /** Places the gazetteer could not settle (ambiguous) or not looked up yet, most used first. */
   unsettled(limit: number, offset: number): Page<CountedPlace>;
-  /** Places kept as free text (not located) that live entries show, most shown first: no area holds them. */
-  freeText(limit: number): Page<CountedPlace>;
+  /**
+   * Places kept as free text (not located) that live entries show, the latest stored first: no
+   * area holds them. Not counted: a count reads every entry at every such place.
+   */
+  freeText(limit: number): Page<StoredPlace>;
   /** An admin's decision on a stored place: located as a record, or kept as not located. */
   settle(placeId: number, decision: PlaceDecision, stamp: ChangeStamp): void;
   /** How the stored places of these names came to be located, oldest first (an entry's places, now and before). */
