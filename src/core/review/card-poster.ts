@@ -37,7 +37,7 @@ export interface CardPosterDeps {
 }
 
 /** Posts per pass: a queue opened in a new channel arrives over a few passes, not as a flood. */
-const POSTS_PER_PASS = 20;
+export const POSTS_PER_PASS = 20;
 /**
  * Cards drawn again per minute, at most: a wave of revised or joined stories is drawn over a few
  * minutes, leaving the bot's thread and the channel's rate budget to replies and new cards.
