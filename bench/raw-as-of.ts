@@ -1,5 +1,5 @@
-// The raw SQL of a past /timeline page (`as_of:`), written by hand from migration 0012's spans
-// tables, not from the store's query code: the spans that held just before @before, read in
+// The raw SQL of a past /timeline page (`as_of:`), written by hand from migration 0018's spans
+// tables (keyed in their main order by 0030), not from the store's query code: the spans that held just before @before, read in
 // the order of the index their filter allows (an actor's, a place's, or the entries' by topic,
 // type or date), `since` read as in raw-timeline.ts (what started in the period, then what
 // still ran at it), the count capped in one UNION ALL, and each page row shown as its latest
@@ -18,15 +18,16 @@ interface Part {
   where: string[];
 }
 
-const HELD = (a: string) => [`${a}.valid_from < @before`, `(${a}.valid_to IS NULL OR ${a}.valid_to >= @before)`];
+// `+`: read in the driver's order, not through entry_spans_by_start.
+const HELD = (a: string) => [`+${a}.valid_from < @before`, `(${a}.valid_to IS NULL OR ${a}.valid_to >= @before)`];
 
 function part(filters: TimelineFilters, index: Index): Part {
   const [table, key, main] =
     filters.actor !== undefined
-      ? (['entry_actor_spans', [`s.actor_id = ${ACTOR_ID}`], 'entry_actor_spans_by_actor'] as const)
+      ? (['entry_actor_spans', [`s.actor_id = ${ACTOR_ID}`], undefined] as const)
       : filters.place !== undefined
-        ? (['entry_place_spans', [`s.place_id = ${PLACE_ID}`], 'entry_place_spans_by_place'] as const)
-        : (['entry_spans', [], filters.topic !== undefined ? 'entry_spans_by_topic' : filters.type !== undefined ? 'entry_spans_by_type' : 'entry_spans_by_date'] as const);
+        ? (['entry_place_spans', [`s.place_id = ${PLACE_ID}`], undefined] as const)
+        : (['entry_spans', [], filters.topic !== undefined ? 'entry_spans_by_topic' : filters.type !== undefined ? 'entry_spans_by_type' : undefined] as const);
   const where = [...key, ...HELD('s')];
   if (index === 'spans') where.push('s.day_to > s.day_from', 's.day_to >= @since', 's.day_to < @later', 's.day_from < @since');
   if (index === 'long_spans') where.push(`s.day_to > date(s.day_from, '+${LONG_SPAN_DAYS} days')`, 's.day_to >= @later', 's.day_from < @since');
@@ -34,7 +35,9 @@ function part(filters: TimelineFilters, index: Index): Part {
   if (filters.until !== undefined) where.push('s.day_from <= @until');
   if (filters.topic !== undefined) where.push('s.topic = @topic');
   if (filters.type !== undefined) where.push('s.event_type = @type');
-  return { from: `${table} s INDEXED BY ${index === 'main' ? main : `${table}_${index}`}`, where };
+  // No index named: the table's own key, newest first.
+  const named = index === 'main' ? main : `${table}_${index}`;
+  return { from: `${table} s${named ? ` INDEXED BY ${named}` : ''}`, where };
 }
 
 const select = (p: Part) => `SELECT s.entry_id AS id, s.day_from AS day FROM ${p.from} WHERE ${p.where.join(' AND ')}`;

@@ -65,7 +65,7 @@ function part(drive: Drive, filters: TimelineFilters, index: Index): Part {
       : drive === 'place'
         ? (['entry_places', 'ep', [`ep.place_id = ${PLACE_ID}`, 'ep.live = 1'], 'entry_places_by_place'] as const)
         : drive === 'area'
-          ? (['entry_areas', 'ar', ['ar.area = @area', 'ar.live = 1'], 'entry_areas_by_area'] as const)
+          ? (['entry_areas', 'ar', ['ar.area = @area', 'ar.live = 1'], undefined] as const)
           : (['entries', 'e', ['e.deleted_at IS NULL'], entriesIndex(filters)] as const);
   const indexName = index === 'main' ? main : `${table === 'entries' ? 'entries_live' : table}_${index}`;
   const day = `${alias}.day_from`;
@@ -85,7 +85,8 @@ function part(drive: Drive, filters: TimelineFilters, index: Index): Part {
   if (index === 'spans') where.push(`${alias}.day_to >= @since`, `${alias}.day_to < @later`, `${day} < @since`);
   if (index === 'long_spans') where.push(`${alias}.day_to >= @later`, `${day} < @since`);
   if (filters.until !== undefined) where.push(`${day} <= @until`);
-  return { from: `${table} ${alias} INDEXED BY ${indexName}`, alias, where, day, id };
+  // entry_areas names none: its own key (area, newest first) is the order read.
+  return { from: `${table} ${alias}${indexName ? ` INDEXED BY ${indexName}` : ''}`, alias, where, day, id };
 }
 
 /** An actor in two roles of one entry has two links: pages keep the first role's, counts count the entry once. */

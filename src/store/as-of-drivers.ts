@@ -1,13 +1,18 @@
-// The indexes a past timeline page is read from: the spans tables of migration 0012. The
-// counterpart of timeline-drivers.ts for live entries, with the same column names so the same
-// range terms apply; whether a span held at the instant is a check on each row, like the
-// filters the driver does not apply.
+// The indexes a past timeline page is read from: the spans tables of migration 0018, each keyed
+// in its main order by 0030. The counterpart of timeline-drivers.ts for live entries, with the
+// same column names so the same range terms apply; whether a span held at the instant is a check
+// on each row, like the filters the driver does not apply.
 import type { TimelineQuery } from '../core/ports.js';
 import { spansCondition, type Driver, type Filter, type Spans } from './timeline-drivers.js';
 
-/** Terms true of a span that held just before the instant (valid_from < it <= valid_to). */
+/**
+ * Terms true of a span that held just before the instant (valid_from < it <= valid_to). The `+`
+ * keeps the planner from reading them through entry_spans_by_start instead of the driver's order
+ * (the spans tables are keyed in that order, and SQLite reads NOT INDEXED of such a table as no
+ * hint at all).
+ */
 function heldTerms(alias: string): string[] {
-  return [`${alias}.valid_from < ?`, `(${alias}.valid_to IS NULL OR ${alias}.valid_to >= ?)`];
+  return [`+${alias}.valid_from < ?`, `(${alias}.valid_to IS NULL OR ${alias}.valid_to >= ?)`];
 }
 
 /** The instant, and the actor ids a filter stands for as JSON: the actor and those merged into it. */
@@ -31,7 +36,8 @@ function linkSpansDriver(kind: Kind, value: unknown, spans?: Spans): Driver {
   const { table } = LINK_TABLES[kind];
   const alias = kind === 'actor' ? 'sa' : 'sp';
   return {
-    table: `${table} ${alias} INDEXED BY ${table}_${spans ?? `by_${kind}`}`,
+    // Without spans, the table's own key (actor or place, newest first) is the order read.
+    table: `${table} ${alias}${spans ? ` INDEXED BY ${table}_${spans}` : ''}`,
     alias,
     key: [`${alias}.${kind === 'actor' ? ACTOR_KEY : PLACE_KEY}`, ...(spans ? [spansCondition(alias, spans)] : [])],
     keyParams: [value],
@@ -42,9 +48,10 @@ function linkSpansDriver(kind: Kind, value: unknown, spans?: Spans): Driver {
   };
 }
 
-function entrySpansDriver(index: string, key: string[], keyParams: unknown[], applies: Filter[], spans?: Spans): Driver {
+/** `index` undefined: the table's own key, the spans newest first (migration 0030). */
+function entrySpansDriver(index: string | undefined, key: string[], keyParams: unknown[], applies: Filter[], spans?: Spans): Driver {
   return {
-    table: `entry_spans s INDEXED BY ${index}`,
+    table: `entry_spans s${index ? ` INDEXED BY ${index}` : ''}`,
     alias: 's',
     key: [...key, ...(spans ? [spansCondition('s', spans)] : [])],
     keyParams,
@@ -66,7 +73,7 @@ export function asOfDriver(kind: DriverKind, query: TimelineQuery, filters: AsOf
   if (spans) return entrySpansDriver(`entry_spans_${spans}`, [], [], [], spans);
   if (query.topic !== undefined) return entrySpansDriver('entry_spans_by_topic', ['s.topic = ?'], [query.topic], ['topic']);
   if (query.eventType !== undefined) return entrySpansDriver('entry_spans_by_type', ['s.event_type = ?'], [query.eventType], ['type']);
-  return entrySpansDriver('entry_spans_by_date', [], [], []);
+  return entrySpansDriver(undefined, [], [], []);
 }
 
 /**
@@ -87,7 +94,7 @@ export function asOfChecks(query: TimelineQuery, filters: AsOfFilters, d: Driver
   add('type', `${d.alias}.event_type = ?`, [query.eventType]);
   const link = (kind: Kind, key: string) => {
     const { table, alias } = LINK_TABLES[kind];
-    return `EXISTS (SELECT 1 FROM ${table} ${alias} INDEXED BY ${table}_by_${kind}
+    return `EXISTS (SELECT 1 FROM ${table} ${alias}
                     WHERE ${alias}.${key} AND ${alias}.day_from = ${d.day} AND ${alias}.entry_id = ${d.id}
                       AND ${heldTerms(alias).join(' AND ')})`;
   };
@@ -97,7 +104,7 @@ export function asOfChecks(query: TimelineQuery, filters: AsOfFilters, d: Driver
   const { table, alias } = LINK_TABLES.place;
   add(
     'place',
-    `EXISTS (SELECT 1 FROM place_areas pa CROSS JOIN ${table} ${alias} INDEXED BY ${table}_by_place
+    `EXISTS (SELECT 1 FROM place_areas pa CROSS JOIN ${table} ${alias}
              WHERE pa.area = ? AND ${alias}.place_id = pa.place_id AND ${alias}.day_from = ${d.day} AND ${alias}.entry_id = ${d.id}
                AND ${heldTerms(alias).join(' AND ')})`,
     [query.placeArea, filters.before, filters.before],

@@ -83,7 +83,7 @@ function filterTerms(query: TimelineQuery, d: Driver): { where: string[]; params
   );
   add(
     'place',
-    `EXISTS (SELECT 1 FROM entry_areas x INDEXED BY entry_areas_by_area
+    `EXISTS (SELECT 1 FROM entry_areas x
              WHERE x.area = ? AND x.day_from = ${d.day} AND x.entry_id = ${d.id})`,
     query.placeArea,
   );

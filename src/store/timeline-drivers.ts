@@ -62,11 +62,12 @@ export function spansCondition(alias: string, spans: Spans): string {
 /** Which links a driver reads: an actor's, a stored place's, or every entry within an area. */
 export type LinkKind = 'actor' | 'place' | 'area';
 
-const LINKS: Record<LinkKind, { table: string; alias: 'ea' | 'ep' | 'ar'; column: string; index: string; applies: Filter }> = {
+/** `index` undefined: the table's own key is the order read (entry_areas, migration 0030). */
+const LINKS: Record<LinkKind, { table: string; alias: 'ea' | 'ep' | 'ar'; column: string; index?: string; applies: Filter }> = {
   actor: { table: 'entry_actors', alias: 'ea', column: 'actor_id = ?', index: 'entry_actors_by_actor', applies: 'actor' },
   place: { table: 'entry_places', alias: 'ep', column: 'place_id = (SELECT id FROM places WHERE place_key = ?)', index: 'entry_places_by_place', applies: 'place' },
   // An area (`country:UA`) holds the entries at every place within it (migration 0012).
-  area: { table: 'entry_areas', alias: 'ar', column: 'area = ?', index: 'entry_areas_by_area', applies: 'place' },
+  area: { table: 'entry_areas', alias: 'ar', column: 'area = ?', applies: 'place' },
 };
 
 /** The kind of links a driver reads, from its alias. */
@@ -79,7 +80,7 @@ export const linkKindOf = (alias: Driver['alias']): LinkKind => (alias === 'ea' 
 export function linkDriver(kind: LinkKind, value: unknown, spans?: Spans): Driver {
   const { table, alias, column, index, applies } = LINKS[kind];
   return {
-    table: `${table} ${alias} INDEXED BY ${spans ? `${table}_${spans}` : index}`,
+    table: `${table} ${alias}${spans ? ` INDEXED BY ${table}_${spans}` : index ? ` INDEXED BY ${index}` : ''}`,
     alias,
     key: [`${alias}.${column}`, `${alias}.live = 1`, ...(spans ? [spansCondition(alias, spans)] : [])],
     keyParams: [value],

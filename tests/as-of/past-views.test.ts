@@ -207,4 +207,21 @@ describe('GIVEN a dossier edited on known days', () => {
     expect(month).toContain('#18 Talks resume in Baku');
     expect(await text('/timeline as_of:2025-07-02 limit:25 type:talks')).not.toContain('#18 ');
   });
+
+  it('WHEN an entry is changed and changed back within one instant THEN every change is kept and the past view shows where it ended', async () => {
+    // A clock that does not move: each span these changes open begins where the last one ended.
+    clock = new Date('2025-07-09T10:00:00Z');
+    await editAt(clock.toISOString(), '/entry add title:"Envoys meet in Amman" date:2025-07-09 type:talks topic:syria-israel actors:"Syria:participant" places:Amman outlet:AFP');
+    await editAt(clock.toISOString(), '/entry edit id:19 date:2025-07-07 type:statement');
+    await editAt(clock.toISOString(), '/entry edit id:19 date:2025-07-09 type:talks');
+    await editAt(clock.toISOString(), '/entry remove id:19 reason:"checking"');
+    await editAt(clock.toISOString(), '/entry undo id:19');
+    clock = new Date('2025-07-20T12:00:00Z');
+    const past = await text('/timeline as_of:2025-07-10 type:talks actor:Syria');
+    expect(past).toContain('#19 Envoys meet in Amman');
+    expect(past).toMatch(/#19 .*\n\s+9 Jul 2025 · Talks/);
+    expect(await text('/timeline as_of:2025-07-10 place:Amman')).toContain('#19 Envoys meet in Amman');
+    expect(await text('/timeline as_of:2025-07-10 type:statement')).not.toContain('#19 ');
+    expect(await text('/timeline as_of:2025-07-08')).not.toContain('#19 ');
+  });
 });
