@@ -13,13 +13,16 @@ import { convertOption } from '../../src/core/option-values.js';
 import { reliabilityText, unjudgedGrade } from '../../src/core/source-grade.js';
 import { parseTopic } from '../entry/fields.js';
 import { stampOf } from '../stamp.js';
-import { everyOption, keywordsOption, reliabilityOption, sourceTopicOption } from './options.js';
+import { everyOption, keywordsOption, OUTLET_LENGTH, outletOption, reliabilityOption, sourceTopicOption } from './options.js';
+import { hasVisibleText } from '../../src/core/visible-text.js';
+import { clip } from '../../src/core/text-cut.js';
 import { feedTopicNote, knownTopics } from './topic-note.js';
 import { webUrl } from '../../src/core/web-address.js';
 
-const MAX_URL_LENGTH = 500;
+export const MAX_URL_LENGTH = 500;
 
-function feedUrl(text: string): string {
+/** The address a feed is watched at: http(s), no user name or password, no fragment. */
+export function feedUrl(text: string): string {
   const url = webUrl(text.trim());
   if (!url || !url.hostname) {
     throw new UserError('invalid-option', `Option \`url\` must be the feed's full address, starting with https:// or http:// — got \`${text.slice(0, 80)}\`.`, ['For example: url:https://www.example.org/world/rss.xml'], 'url');
@@ -65,6 +68,22 @@ export function keywordsArg(text: string | undefined): string {
   return text.trim();
 }
 
+/** Typed as the outlet, names none: the feed's own title is cited. */
+export const NO_OUTLET = 'none';
+
+/**
+ * The outlet typed, on one line; undefined for `none`. Checked here too, not only as the chat
+ * option is: a feed list gives it without the option's checks.
+ */
+export function outletArg(text: string): string | undefined {
+  const outlet = text.replace(/\s+/g, ' ').trim();
+  if (outlet.toLowerCase() === NO_OUTLET) return undefined;
+  if (!hasVisibleText(outlet) || [...outlet].length > OUTLET_LENGTH) {
+    throw new UserError('invalid-option', `Option \`outlet\` must be the outlet's name, ${OUTLET_LENGTH} characters at most — got \`${clip(outlet, 41)}\`.`, ['For example: outlet:Reuters'], 'outlet');
+  }
+  return outlet;
+}
+
 export function newSourceFrom(args: CommandArgs): NewSource {
   const source: NewSource = { url: '', topic: '', keywords: '', everyMinutes: DEFAULT_EVERY_MINUTES, backfill: args.backfill === true };
   checkAll([
@@ -72,6 +91,10 @@ export function newSourceFrom(args: CommandArgs): NewSource {
     () => (source.topic = parseTopic(String(args.topic))),
     () => (source.keywords = keywordsArg(args.keywords === undefined ? undefined : String(args.keywords))),
     () => (source.everyMinutes = everyMinutes(args.every === undefined ? undefined : String(args.every))),
+    () => {
+      const outlet = args.outlet === undefined ? undefined : outletArg(String(args.outlet));
+      if (outlet !== undefined) source.outlet = outlet;
+    },
     // Checked as the command's choice option checks it: a feed list writes it too (`b`).
     () => args.reliability !== undefined && (source.reliability = convertOption(reliabilityOption, String(args.reliability), 'sources add') as string),
   ]);
@@ -88,9 +111,10 @@ export const addSource: SubcommandSpec = {
     keywordsOption,
     everyOption,
     reliabilityOption,
+    outletOption,
     { name: 'backfill', description: 'The first check proposes the last 7 days’ items (default: none)', type: 'boolean', example: 'true' },
   ],
-  examples: ['url:https://news.example/syria/rss.xml topic:syria-israel keywords:\'ceasefire, Sweida, "al-Sharaa"\' every:30m'],
+  examples: ['url:https://news.example/syria/rss.xml topic:syria-israel keywords:\'ceasefire, Sweida, "al-Sharaa"\' every:30m', 'url:https://news.example/latest/rss.xml topic:syria-israel outlet:Reuters reliability:B'],
   run(args, ctx) {
     const input = newSourceFrom(args);
     const topicsBefore = knownTopics(ctx);
@@ -108,6 +132,7 @@ export const addSource: SubcommandSpec = {
       intro: [
         plainLine(`Sitrep checks ${source.url} every ${formatEvery(source.everyMinutes)} for the topic ${source.topic}, ${keywordRule(source.keywords)}.`),
         ...feedTopicNote(topicsBefore, source.topic, source.id),
+        ...(source.outlet ? [plainLine(`Its candidates, and the entries approved from them, cite the outlet ${source.outlet}, whatever the feed's own title.`)] : []),
         ...(source.reliability ? [plainLine(`Its outlet is graded ${reliabilityText(source.reliability)}: entries approved from it cite it as ${unjudgedGrade(source.reliability)}, the report not judged yet.`)] : []),
         plainLine(first),
         where,

@@ -18,3 +18,8 @@ export const reliabilityOption: OptionSpec = {
   choices: [...RELIABILITY].map(([letter, meaning]) => ({ value: letter, label: `${letter} — ${meaning}` })),
   example: 'B',
 };
+/** The most of an outlet's name: an entry's source takes no more. */
+export const OUTLET_LENGTH = 100;
+export const outletOption: OptionSpec = {
+  name: 'outlet', description: 'The outlet its items cite, where the feed’s title does not say it (e.g. Reuters)', type: 'text', maxLength: OUTLET_LENGTH, example: 'Reuters',
+};

@@ -26,6 +26,15 @@ const sourceKeys = (source: SourceRecord): string[] => {
   return [source.url, ...citedForms(source.url.replace(/#.*$/, ''))];
 };
 
+/**
+ * The candidate citing the outlet an admin named its feed (`/sources edit outlet:`) where it was
+ * drafted with the feed's own title: its card, and the entry an approval makes of it, cite that.
+ */
+function namedOutlet(candidate: Candidate, outlet: string): Candidate {
+  const source = { ...candidate.suggested.source, outlet, attribution: `according to ${outlet}` };
+  return { ...candidate, outlet, suggested: { ...candidate.suggested, source } };
+}
+
 export class SqliteReviewStore implements ReviewStore {
   private readonly cache: StatementCache;
   private readonly writer: EntryWriter;
@@ -39,15 +48,19 @@ export class SqliteReviewStore implements ReviewStore {
   }
 
   private load(row: CandidateRow): Candidate {
-    // The report that proposed the candidate first, then the others as they came.
+    // The report that proposed the candidate first, then the others as they came. Each report
+    // cites its feed's outlet as an admin names it now, as it takes the feed's grade now.
     const reports = this.cache
       .get(
-        `SELECT i.source_id, i.outlet, coalesce(i.revised_title, i.title) AS title,
-           CASE WHEN i.revised_title IS NULL THEN i.link ELSE i.revised_link END AS link, i.published_at, s.reliability
+        `SELECT i.source_id, coalesce(s.outlet, i.outlet) AS outlet, coalesce(i.revised_title, i.title) AS title,
+           CASE WHEN i.revised_title IS NULL THEN i.link ELSE i.revised_link END AS link, i.published_at, s.reliability,
+           CASE WHEN i.outcome = 'proposed' THEN s.outlet END AS named_outlet
          FROM feed_items i JOIN feed_sources s ON s.id = i.source_id WHERE i.candidate_id = ? ORDER BY i.outcome <> 'proposed', i.id`,
       )
-      .all(row.id) as ReportRow[];
-    return toCandidate(row, reports.map(toReport));
+      .all(row.id) as (ReportRow & { named_outlet: string | null })[];
+    const candidate = toCandidate(row, reports.map(toReport));
+    const named = reports[0]?.named_outlet;
+    return named ? namedOutlet(candidate, named) : candidate;
   }
 
   candidate(id: number): Candidate | undefined {

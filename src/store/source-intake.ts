@@ -7,7 +7,7 @@
 import type { FailureTiming } from '../core/sources/poll-timing.js';
 import { RECENT_MS, type FreshItem, type IntakePlan, type RevisedItem, type StoryTarget } from '../core/sources/intake-plan.js';
 import type { AnswerRecord, FailureRecord, IntakeQuery } from '../core/sources/watch-store-port.js';
-import { sourceName, type RevisedFound, type WatchedSource } from '../core/sources/watched-source.js';
+import { feedName, type RevisedFound, type WatchedSource } from '../core/sources/watched-source.js';
 import { SAME_STORY_WINDOW_MS } from '../core/sources/same-story.js';
 import type { StoryRef } from '../core/review/candidate.js';
 import { JOINED_REPORT_REDRAW_MS } from '../core/review/review-port.js';
@@ -246,7 +246,8 @@ function recordBatch(cache: StatementCache, known: KnownStories, source: Watched
   const plan = decide(query(cache, known, source, answer, open, batch));
   const candidateIds = insertDrafts(cache, plan, answer.at);
   const target = (joins: StoryTarget) => ('draft' in joins ? candidateIds[joins.draft]! : joins.candidateId);
-  const outlet = answer.feed?.title?.trim() || sourceName(source);
+  // The feed's own name: an outlet an admin names is read over it (review-store), and taking that away cites this again.
+  const outlet = answer.feed?.title?.trim() || feedName(source);
   const insertItem = cache.get(
     `INSERT INTO feed_items (source_id, item_key, check_id, title, link, outlet, published_at, first_seen, outcome, detail, candidate_id, digest)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (source_id, item_key) DO NOTHING`,
@@ -267,8 +268,9 @@ function recordBatch(cache: StatementCache, known: KnownStories, source: Watched
 
 /** The source once the check is recorded: its validators, its state and when it is due again. */
 function closeCheck(cache: StatementCache, source: WatchedSource, answer: AnswerRecord, open: OpenCheck): void {
-  // A 304 keeps the validators it does not repeat; a full answer replaces them.
-  const validators = answer.feed ? answer.state : { ...source.validators, ...answer.state };
+  // A 304 keeps the validators it does not repeat; a full answer replaces them. An answer of the
+  // address the source had before an edit moved it keeps none: they would be sent to the new one.
+  const validators = answer.url !== source.url ? {} : answer.feed ? answer.state : { ...source.validators, ...answer.state };
   cache
     .get(
       `UPDATE feed_sources SET etag = ?, last_modified = ?, feed_title = coalesce(?, feed_title), baselined = max(baselined, ?), failures = 0,

@@ -22,6 +22,7 @@ export interface SourceRow {
   paused_at: string | null;
   paused_reason: string | null;
   reliability: string | null;
+  outlet: string | null;
   removed_at: string | null;
   created_by: string;
 }
@@ -52,6 +53,7 @@ export function toSource(row: SourceRow): WatchedSource {
   if (row.paused_at !== null) source.pausedAt = new Date(row.paused_at);
   if (row.paused_reason !== null) source.pausedReason = row.paused_reason;
   if (row.reliability !== null) source.reliability = row.reliability;
+  if (row.outlet !== null) source.outlet = row.outlet;
   if (row.removed_at !== null) source.removedAt = new Date(row.removed_at);
   return source;
 }

@@ -2,6 +2,7 @@
 // Recording a check's results lives in source-intake.ts.
 import type { ChangeStamp } from '../core/domain.js';
 import { UserError } from '../core/errors.js';
+import { canonicalLink } from '../core/sources/item-key.js';
 import type { KnownName } from '../core/sources/suggest.js';
 import type { AnswerRecord, FailureRecord, IntakeQuery, NewSource, SourceChanges, SourceStore } from '../core/sources/watch-store-port.js';
 import type { CheckRecord, WatchedSource } from '../core/sources/watched-source.js';
@@ -17,6 +18,15 @@ import { LinkCache } from './source-links.js';
 import { StoryCache } from './story-cache.js';
 
 const LIVE = 'SELECT * FROM feed_sources WHERE id = ? AND removed_at IS NULL';
+
+/**
+ * The refusal of an address another live source watches: it names that source, and the address it
+ * is watched at when that is another form of this one.
+ */
+function watchedAlready(existing: { id: number; url: string }, url: string, fixes: string[]): UserError {
+  const form = existing.url === url ? '' : ` It is watched at ${existing.url}: the same address written another way (http or https, capitals in the host name, the default port, a #fragment, utm_* parameters or a trailing /).`;
+  return new UserError('conflict', `This feed is watched already, as source #${existing.id} (option \`url\`).${form}`, [`See it with /sources why id:${existing.id}.`, ...fixes], 'url');
+}
 
 export class SqliteSourceStore implements SourceStore {
   private readonly cache: StatementCache;
@@ -36,18 +46,28 @@ export class SqliteSourceStore implements SourceStore {
     return row;
   }
 
+  /**
+   * The live source (other than `except`) watching the feed at `url`, under this address or
+   * another form of it: http or https, capitals in the host, the default port, a fragment, utm_*
+   * parameters or a trailing slash make no other feed, as they make no other item (canonicalLink).
+   */
+  private watching(url: string, except?: number): { id: number; url: string } | undefined {
+    const key = canonicalLink(url);
+    const live = this.cache.get('SELECT id, url FROM feed_sources WHERE removed_at IS NULL AND id IS NOT ? ORDER BY id').all(except ?? null) as { id: number; url: string }[];
+    return live.find((source) => source.url === url) ?? live.find((source) => key !== undefined && canonicalLink(source.url) === key);
+  }
+
   add(source: NewSource, stamp: ChangeStamp, firstCheckAt: Date): WatchedSource {
     return this.db.transaction(() => {
-      const existing = this.cache.get('SELECT id FROM feed_sources WHERE url = ? AND removed_at IS NULL').pluck().get(source.url) as number | undefined;
-      if (existing !== undefined) {
-        throw new UserError('conflict', `This feed is watched already, as source #${existing} (option \`url\`).`, [`See it with /sources why id:${existing}.`], 'url');
-      }
+      const existing = this.watching(source.url);
+      // Another form of its address: moving that source to this one keeps its checks and items.
+      if (existing !== undefined) throw watchedAlready(existing, source.url, existing.url === source.url ? [] : [`To watch it at this address instead: /sources edit id:${existing.id} url:${source.url}`]);
       const { lastInsertRowid } = this.cache
         .get(
-          `INSERT INTO feed_sources (url, topic, keywords, every_minutes, backfill, feed_title, reliability, next_check_at, created_at, created_by, updated_at, updated_by)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO feed_sources (url, topic, keywords, every_minutes, backfill, feed_title, reliability, outlet, next_check_at, created_at, created_by, updated_at, updated_by)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(source.url, source.topic, source.keywords, source.everyMinutes, source.backfill ? 1 : 0, source.title ?? null, source.reliability ?? null, firstCheckAt.toISOString(), stamp.at, stamp.by, stamp.at, stamp.by);
+        .run(source.url, source.topic, source.keywords, source.everyMinutes, source.backfill ? 1 : 0, source.title ?? null, source.reliability ?? null, source.outlet ?? null, firstCheckAt.toISOString(), stamp.at, stamp.by, stamp.at, stamp.by);
       return toSource(this.required(Number(lastInsertRowid)));
     }).immediate();
   }
@@ -102,21 +122,37 @@ export class SqliteSourceStore implements SourceStore {
     this.cache.get('UPDATE feed_sources SET removed_at = ?, updated_at = ?, updated_by = ? WHERE id = ?').run(stamp.at, stamp.at, stamp.by, id);
   }
 
-  edit(id: number, changes: SourceChanges, nextCheckAt: Date, stamp: ChangeStamp): WatchedSource {
-    const row = this.required(id);
-    this.cache
-      .get('UPDATE feed_sources SET topic = ?, keywords = ?, every_minutes = ?, reliability = ?, next_check_at = ?, updated_at = ?, updated_by = ? WHERE id = ?')
-      .run(
-        changes.topic ?? row.topic,
-        changes.keywords ?? row.keywords,
-        changes.everyMinutes ?? row.every_minutes,
-        changes.reliability === undefined ? row.reliability : changes.reliability,
-        nextCheckAt.toISOString(),
-        stamp.at,
-        stamp.by,
-        id,
-      );
-    return toSource(this.required(id));
+  edit(id: number, changes: SourceChanges, nextCheckAt: Date, stamp: ChangeStamp, keepError = false): WatchedSource {
+    return this.db.transaction(() => {
+      const row = this.required(id);
+      const moved = changes.url !== undefined && changes.url !== row.url;
+      if (moved) {
+        const existing = this.watching(changes.url!, id);
+        if (existing !== undefined) throw watchedAlready(existing, changes.url!, [`Both would read the same feed: stop watching this one with /sources remove id:${id} if it moved there.`]);
+      }
+      // A new address: the validators, failures and error were the old one's (but a wait its server asked for, kept in the error).
+      this.cache
+        .get(
+          `UPDATE feed_sources SET url = ?, topic = ?, keywords = ?, every_minutes = ?, reliability = ?, outlet = ?, next_check_at = ?, updated_at = ?, updated_by = ?,
+             etag = CASE WHEN @moved THEN NULL ELSE etag END, last_modified = CASE WHEN @moved THEN NULL ELSE last_modified END,
+             failures = CASE WHEN @moved THEN 0 ELSE failures END, last_error = CASE WHEN @moved AND NOT @keepError THEN NULL ELSE last_error END
+           WHERE id = ?`,
+        )
+        .run(
+          changes.url ?? row.url,
+          changes.topic ?? row.topic,
+          changes.keywords ?? row.keywords,
+          changes.everyMinutes ?? row.every_minutes,
+          changes.reliability === undefined ? row.reliability : changes.reliability,
+          changes.outlet === undefined ? row.outlet : changes.outlet,
+          nextCheckAt.toISOString(),
+          stamp.at,
+          stamp.by,
+          id,
+          { moved: moved ? 1 : 0, keepError: keepError ? 1 : 0 },
+        );
+      return toSource(this.required(id));
+    }).immediate();
   }
 
   due(now: Date, limit: number): number[] {

@@ -7,7 +7,7 @@ import { sourceName, type WatchedSource } from '../core/sources/watched-source.j
 import { foldKey } from '../core/text.js';
 
 /** Outline attributes Sitrep writes beside the standard ones, and reads back. */
-const SITREP_ATTRIBUTES = ['keywords', 'every', 'reliability', 'paused'] as const;
+const SITREP_ATTRIBUTES = ['keywords', 'every', 'reliability', 'outlet', 'paused'] as const;
 
 export interface ListedFeed {
   url: string;
@@ -17,6 +17,8 @@ export interface ListedFeed {
   keywords?: string;
   every?: string;
   reliability?: string;
+  /** The outlet an admin named the feed after (`/sources add outlet:`). */
+  outlet?: string;
   /** Not checked where the list came from (`paused="true"`): imported paused too. */
   paused?: boolean;
 }
@@ -29,6 +31,7 @@ interface Outline {
   keywords?: string;
   every?: string;
   reliability?: string;
+  outlet?: string;
   paused?: string;
   outlines?: Outline[];
 }
@@ -57,6 +60,7 @@ function collect(outlines: readonly Outline[], folder: string | undefined, into:
         ...(outline.keywords ? { keywords: outline.keywords } : {}),
         ...(outline.every ? { every: outline.every } : {}),
         ...(outline.reliability ? { reliability: outline.reliability } : {}),
+        ...(outline.outlet ? { outlet: outline.outlet } : {}),
         ...(outline.paused?.trim().toLowerCase() === 'true' ? { paused: true } : {}),
       });
     }
@@ -77,7 +81,7 @@ function emptyOpml(now: Date): string {
   return head.replace(/<body>[\s\S]*<\/body>/, '<body/>');
 }
 
-/** The sources as an OPML document, one folder per topic, with each source's keywords, interval, reliability and pause. */
+/** The sources as an OPML document, one folder per topic, with each source's keywords, interval, reliability, outlet and pause. */
 export function opmlOf(sources: readonly WatchedSource[], now: Date): string {
   const topics = [...new Set(sources.map((source) => source.topic))].sort();
   const outlines = topics.map((topic) => ({
@@ -92,6 +96,7 @@ export function opmlOf(sources: readonly WatchedSource[], now: Date): string {
         every: formatEvery(source.everyMinutes),
         ...(source.keywords ? { keywords: source.keywords } : {}),
         ...(source.reliability ? { reliability: source.reliability } : {}),
+        ...(source.outlet ? { outlet: source.outlet } : {}),
         ...(source.pausedAt ? { paused: 'true' } : {}),
       })),
   }));

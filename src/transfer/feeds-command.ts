@@ -56,13 +56,13 @@ function watch(app: App, feed: ListedFeed, choices: ImportChoices, by: string): 
   const keywords = choices.keywords ?? feed.keywords;
   const every = choices.every ?? feed.every;
   // Refused as /sources add refuses such text: it would drive a terminal, or vanish in chat.
-  const controlled = [feed.title, keywords].find((text) => text !== undefined && CONTROL_CHARACTER.test(text));
+  const controlled = [feed.title, keywords, feed.outlet].find((text) => text !== undefined && CONTROL_CHARACTER.test(text));
   if (controlled !== undefined) {
-    const what = controlled === feed.title ? 'its name' : 'its keywords';
+    const what = controlled === feed.title ? 'its name' : controlled === keywords ? 'its keywords' : 'its outlet';
     return { kind: 'refused', line: `refused ${feed.url}: ${what} “${controlled}” holds a control character: remove it from the list.` };
   }
   try {
-    const args = { url: feed.url, topic, ...(keywords ? { keywords } : {}), ...(every ? { every } : {}), ...(feed.reliability ? { reliability: feed.reliability } : {}) };
+    const args = { url: feed.url, topic, ...(keywords ? { keywords } : {}), ...(every ? { every } : {}), ...(feed.reliability ? { reliability: feed.reliability } : {}), ...(feed.outlet ? { outlet: feed.outlet } : {}) };
     // Shown in chat as a feed's own title is: one line, no control characters.
     const title = feed.title?.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim().slice(0, LIST_TITLE_LIMIT);
     const stamp = { by, at: new Date().toISOString() };

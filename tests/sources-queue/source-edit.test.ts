@@ -133,7 +133,7 @@ describe('GIVEN bad input to /sources edit', () => {
 
   it('WHEN nothing to change is given, the source is unknown, or a reader asks THEN each is refused and nothing is changed', async () => {
     const before = storeFingerprint(queue.app.db);
-    expect(await queue.text('/sources edit id:1')).toContain('Say what to change: topic:, keywords:, every: or reliability:.');
+    expect(await queue.text('/sources edit id:1')).toContain('Say what to change: url:, topic:, keywords:, every:, reliability: or outlet:.');
     expect(await queue.text('/sources edit id:9 every:1h')).toContain('There is no source #9');
     expect((await queue.run('/sources edit id:1 every:1h', READER)).tone).toBe('error');
     expect(storeFingerprint(queue.app.db)).toBe(before);

@@ -82,6 +82,15 @@ export function keyedItems(items: readonly FeedItem[]): FreshItem[] {
   });
 }
 
+/** The server an address is read from (host and port), in lower case. */
+function serverOf(url: string): string | undefined {
+  try {
+    return new URL(url).host.toLowerCase();
+  } catch {
+    return undefined;
+  }
+}
+
 export class WatchService {
   /** Checks running in this process, by source: a second request for one waits for the first. */
   private readonly running = new Map<number, Promise<CheckDone>>();
@@ -95,11 +104,16 @@ export class WatchService {
     this.turns = deps.turns ?? new Turns();
   }
 
-  add(input: NewSource, stamp: ChangeStamp): WatchedSource {
-    const refusal = this.deps.fetcher.refusal?.(input.url);
+  /** Refuses an address no fetch would be allowed to read (a private network's, unless the operator allows them). */
+  private checkAddress(url: string): void {
+    const refusal = this.deps.fetcher.refusal?.(url);
     if (refusal) {
       throw new UserError('invalid-option', `Option \`url\`: ${refusal}`, ['For a feed server on your own network, the operator sets SITREP_SOURCES_ALLOW_PRIVATE=true.'], 'url');
     }
+  }
+
+  add(input: NewSource, stamp: ChangeStamp): WatchedSource {
+    this.checkAddress(input.url);
     return this.deps.store.add(input, stamp, this.deps.now());
   }
 
@@ -146,14 +160,22 @@ export class WatchService {
   }
 
   /**
-   * Changes a source's topic, keywords, interval or reliability. A shorter interval brings the
-   * next check forward, to one interval from now at the latest; a back-off after failures stays,
-   * and so does a wait the server asked for (Retry-After).
+   * Changes a source's address, topic, keywords, interval, reliability or outlet. A shorter
+   * interval brings the next check forward, to one interval from now at the latest; a back-off
+   * after failures stays, and so does a wait the server asked for (Retry-After). A new address is
+   * checked at once: the failures and back-off were the old address's; only a wait its server
+   * asked for holds still when the new address is on the same server.
    */
   edit(id: number, changes: SourceChanges, stamp: ChangeStamp): { before: WatchedSource; after: WatchedSource } {
     const before = this.get(id);
+    if (changes.url !== undefined) this.checkAddress(changes.url);
     const now = this.deps.now();
-    const asked = waitAskedUntil(before, now)?.getTime() ?? 0;
+    const waited = waitAskedUntil(before, now);
+    if (changes.url !== undefined && changes.url !== before.url) {
+      const held = waited && serverOf(changes.url) === serverOf(before.url) ? waited : undefined;
+      return { before, after: this.deps.store.edit(id, changes, held ?? now, stamp, held !== undefined) };
+    }
+    const asked = waited?.getTime() ?? 0;
     const sooner = changes.everyMinutes !== undefined && before.failures === 0 ? Math.max(now.getTime() + changes.everyMinutes * 60_000, asked) : Infinity;
     const nextCheckAt = new Date(Math.min(before.nextCheckAt.getTime(), sooner));
     return { before, after: this.deps.store.edit(id, changes, nextCheckAt, stamp) };
@@ -322,7 +344,7 @@ export class WatchService {
       return this.turns.take(() => store.recordFailure(source.id, failure, (current) => afterFailure(at, current, failure), pausedNotice));
     }
     const feed = outcome.kind === 'ok' ? outcome.feed : undefined;
-    const answer = { at, trigger, state: outcome.state, keyed: feed ? keyedItems(feed.items) : [], nextCheckAt: nextCheckAfterAnswer(at, source.everyMinutes), ...(feed ? { feed } : {}) };
+    const answer = { at, trigger, url: source.url, state: outcome.state, keyed: feed ? keyedItems(feed.items) : [], nextCheckAt: nextCheckAfterAnswer(at, source.everyMinutes), ...(feed ? { feed } : {}) };
     const names = await this.compiledNames();
     const spotter = this.placeSpotter(names);
     const spotPlaces = spotter && ((text: string, known: (folded: string) => boolean) => spotter.spot(text, known));

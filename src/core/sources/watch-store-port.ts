@@ -22,16 +22,22 @@ export interface NewSource {
   title?: string;
   /** The Admiralty letter of its outlet (A–F). */
   reliability?: string;
+  /** The outlet its items cite in place of the feed's title. */
+  outlet?: string;
 }
 
 /** Settings of a watched source an admin may change; those left out stay as they are. */
 export interface SourceChanges {
+  /** The feed's new address: its validators (ETag, Last-Modified) were the old one's and go. */
+  url?: string;
   topic?: string;
   /** Empty: every item is taken. */
   keywords?: string;
   everyMinutes?: number;
   /** The Admiralty letter of its outlet; null: not graded. */
   reliability?: string | null;
+  /** The outlet its items cite; null: the feed's own title again. */
+  outlet?: string | null;
 }
 
 /** What the store knows of a check's fresh items, handed to the core inside the transaction. */
@@ -52,6 +58,8 @@ export interface IntakeQuery {
 export interface AnswerRecord {
   at: Date;
   trigger: CheckTrigger;
+  /** The address fetched: its validators are kept only while the source still has it (an edit may move it meanwhile). */
+  url: string;
   state: FetchState;
   /** The feed read; absent for a 304 (nothing changed). */
   feed?: FeedDocument;
@@ -69,7 +77,7 @@ export interface FailureRecord {
 }
 
 export interface SourceStore {
-  /** Throws a conflict when the address is watched already. */
+  /** Throws a conflict when the address, or another form of it (canonicalLink: http or https, utm_* parameters…), is watched already. */
   add(source: NewSource, stamp: ChangeStamp, firstCheckAt: Date): WatchedSource;
   /** A source not removed. */
   get(id: number): WatchedSource | undefined;
@@ -82,8 +90,12 @@ export interface SourceStore {
   /** Clears the pause and the failures; the next check is due at `nextCheckAt`. */
   resume(id: number, stamp: ChangeStamp, nextCheckAt: Date): WatchedSource;
   remove(id: number, stamp: ChangeStamp): void;
-  /** Writes `changes` and the next check's time. */
-  edit(id: number, changes: SourceChanges, nextCheckAt: Date, stamp: ChangeStamp): WatchedSource;
+  /**
+   * Writes `changes` and the next check's time. A new address (refused with a conflict when
+   * another source watches it, as add() refuses it) drops the validators and the failures, and
+   * the last error unless `keepError` (a Retry-After wait of the same server kept in it).
+   */
+  edit(id: number, changes: SourceChanges, nextCheckAt: Date, stamp: ChangeStamp, keepError?: boolean): WatchedSource;
   /** Active sources due by `now`, most overdue first. */
   due(now: Date, limit: number): number[];
   /**

@@ -19,13 +19,19 @@ function stateLine(source: WatchedSource): Line {
   return [span.bold('active'), span.plain(` · next check ${instantText(source.nextCheckAt)}${failing}`)];
 }
 
+/** The outlet an admin named, with what the feed calls itself when that is something else. */
+function outletPart(source: WatchedSource): string {
+  if (!source.outlet) return '';
+  return source.feedTitle && source.feedTitle !== source.outlet ? ` · outlet ${source.outlet} (the feed's title: ${source.feedTitle})` : ` · outlet ${source.outlet}`;
+}
+
 export function sourceSection(source: WatchedSource, waiting = 0): Section {
   const keywords = keywordList(source.keywords);
   return {
     heading: [span.code(`#${source.id}`), span.plain(' '), span.bold(sourceName(source))],
     lines: [
       [span.link(source.url, source.url)],
-      plainLine(`topic ${source.topic} · every ${formatEvery(source.everyMinutes)} · ${keywords ? `keywords: ${keywords}` : 'no keywords (every item)'}${source.reliability ? ` · reliability ${source.reliability}` : ''}`),
+      plainLine(`topic ${source.topic} · every ${formatEvery(source.everyMinutes)} · ${keywords ? `keywords: ${keywords}` : 'no keywords (every item)'}${source.reliability ? ` · reliability ${source.reliability}` : ''}${outletPart(source)}`),
       stateLine(source),
       [
         span.plain(`last check ${when(source.lastCheckedAt)} · last new item ${when(source.lastNewAt)}`),

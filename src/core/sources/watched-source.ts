@@ -14,6 +14,8 @@ export interface WatchedSource {
   feedTitle?: string;
   /** The Admiralty letter an admin gave its outlet (A–F); entries approved from it cite it so. */
   reliability?: string;
+  /** The outlet an admin named (`Reuters`): its candidates and their entries cite it in place of the feed's title. */
+  outlet?: string;
   validators: FetchState;
   /** A successful check has recorded what the feed held: later items are new. */
   baselined: boolean;
@@ -75,8 +77,13 @@ export interface CheckRecord {
   paused: boolean;
 }
 
-/** What a source is called: its feed's title, or the host of its address until one is read. */
-export function sourceName(source: Pick<WatchedSource, 'feedTitle' | 'url'>): string {
+/** What a source is called: the outlet an admin named, else its feed's name (feedName). */
+export function sourceName(source: Pick<WatchedSource, 'outlet' | 'feedTitle' | 'url'>): string {
+  return source.outlet ?? feedName(source);
+}
+
+/** What the feed calls itself: its title, or the host of its address until one is read. */
+export function feedName(source: Pick<WatchedSource, 'feedTitle' | 'url'>): string {
   if (source.feedTitle) return source.feedTitle;
   try {
     return new URL(source.url).hostname.replace(/^www\./, '');
