@@ -10,7 +10,7 @@ import { commandText, plainLine, span, type CommandRef, type Line } from '../../
 import { fieldOptionNames } from '../../src/core/vocabulary.js';
 import { stampOf } from '../stamp.js';
 import { refuseFutureDates } from './not-future.js';
-import { applyEntryFields, checkSpan, clearEntryFields, clearOption, entryFieldOptions, entryFormValues, entryIdOption, newEntryFrom } from './fields.js';
+import { applyEntryFields, checkSpan, clearEntryFields, clearOption, entryFieldOptions, entryFixes, entryFormValues, entryIdOption, newEntryFrom } from './fields.js';
 import { respellOption, withStoredCase } from './place-case.js';
 import { replacedSourceNote } from './source-fields.js';
 import { checkNewPlaces, keepUnlocated, locatedNote, locatedOption, newPlaces } from './place-check.js';
@@ -153,7 +153,10 @@ export const editEntry: SubcommandSpec = {
       // Only what this edit sets: an entry stored before the rule can still be edited otherwise.
       () => refuseFutureDates(ctx, { date: args.date as PartialDate | undefined, end: args.end as PartialDate | undefined, published: args.published as PartialDate | undefined }),
     ]);
-    checkSpan(args, next);
+    // A new date is checked against every source and claim the entry keeps, named as /entry show names them.
+    let claimActors: readonly string[] | undefined;
+    const claimActor = (index: number) => (claimActors ??= requireEntry(ctx.services.dossier, id).claims.map((claim) => claim.actorName))[index] ?? 'its actor';
+    checkSpan(args, next, entryFixes(id, claimActor));
     const typedPlaces = next.places;
     if (args.places !== undefined && args.respell !== true) next.places = withStoredCase(typedPlaces, ctx.services.dossier);
     const kept = args.places === undefined ? undefined : keptSpelling(typedPlaces, next.places, id, KEPT_ON_EDIT);

@@ -6,9 +6,10 @@ import { dayInZone } from '../../src/core/as-of-day.js';
 import type { CommandArgs, CommandContext, OptionSpec, SubcommandSpec } from '../../src/core/command-spec.js';
 import type { ClaimInput, SourceRecord } from '../../src/core/domain.js';
 import { checkAll, UserError } from '../../src/core/errors.js';
-import { firstDay, lastDay, toIsoPartial, type PartialDate } from '../../src/core/partial-date.js';
+import { toIsoPartial, type PartialDate } from '../../src/core/partial-date.js';
 import { viewZone } from '../as-of.js';
 import { refuseFutureDates } from './not-future.js';
+import { beforeStart } from './date-order.js';
 import type { DossierReader } from '../../src/core/ports.js';
 import { CLAIM_STANCES, type ClaimStance } from '../../src/core/vocabulary.js';
 import { span } from '../../src/core/view.js';
@@ -60,12 +61,11 @@ export function claimFrom(args: CommandArgs, dossier: DossierReader, undated?: P
 }
 
 /**
- * A claim is about an event, so it is made once the event has begun: refused when its last
- * possible day is before the entry's first (a claim of 2025-07 may be about an entry of
- * 10 Jul 2025; one of 1 Jan 2025 may not).
+ * A claim is about an event, so it is made once the event has begun (see beforeStart: a claim of
+ * 2025-07 may be about an entry of 10 Jul 2025; one of 1 Jan 2025 may not).
  */
 function refuseClaimBeforeEntry(date: PartialDate, start: PartialDate, id: number, given: boolean): void {
-  if (lastDay(date) >= firstDay(start)) return;
+  if (!beforeStart(date, start)) return;
   const [day, entryDate] = [toIsoPartial(date), toIsoPartial(start)];
   const what = given ? `Option \`date\` (${day})` : `The claim's day, today (${day}),`;
   throw new UserError('invalid-option', `${what} is before entry #${id}'s date (${entryDate}): a claim about an event is made once it has begun.`, [

@@ -5,13 +5,14 @@ import { resolveActorExactly } from '../../src/core/actor-resolution.js';
 import type { CommandArgs, OptionSpec } from '../../src/core/command-spec.js';
 import type { EntryDetail, EntryInput } from '../../src/core/domain.js';
 import { checkAll, UserError } from '../../src/core/errors.js';
-import { firstDay, lastDay, parsePartialDate, toIsoPartial, type PartialDate } from '../../src/core/partial-date.js';
+import { firstDay, lastDay, toIsoPartial, type PartialDate } from '../../src/core/partial-date.js';
 import type { DossierReader } from '../../src/core/ports.js';
 import { closestNames } from '../../src/core/ranking.js';
 import { foldKey } from '../../src/core/text.js';
 import { ACTOR_ROLES, CHOSEN_ACTOR_KINDS, type ActorRole, type Confidence, type EventType } from '../../src/core/vocabulary.js';
 import { fatalitiesText } from '../../src/core/fatalities.js';
 import { confidenceChoices, eventTypeOption } from '../shared-options.js';
+import { checkBegun, type BegunFixes } from './date-order.js';
 import { fatalityOptions, parseFatalityOptions } from './fatality-fields.js';
 import { attributionOption, gradeOption, outletOption, parseSource, SOURCE_LIMITS, sourceUrlOption } from './source-fields.js';
 
@@ -235,10 +236,11 @@ export function applyEntryFields(args: CommandArgs, base: Partial<EntryInput>, d
  * An end must come after the date: not before it, and (when this command sets either) not
  * within the date's own period (`date:2025-07 end:2025-07-15`). Checked after `clear:`, which may
  * drop the end a new date would otherwise contradict. Entries stored before the stricter rule
- * can still be edited in other fields. The source's publication is checked too (see checkPublished).
+ * can still be edited in other fields. The sources' publications and the claims' days are checked
+ * too (see checkBegun: `begun` says how to correct them).
  */
-export function checkSpan(args: CommandArgs, entry: Partial<EntryInput>): void {
-  checkAll([() => checkEnd(args, entry), () => checkPublished(args, entry)]);
+export function checkSpan(args: CommandArgs, entry: Partial<EntryInput>, begun: BegunFixes = entryFixes()): void {
+  checkAll([() => checkEnd(args, entry), () => checkBegun(args, entry, begun)]);
 }
 
 function checkEnd(args: CommandArgs, entry: Partial<EntryInput>): void {
@@ -253,35 +255,16 @@ function checkEnd(args: CommandArgs, entry: Partial<EntryInput>): void {
 }
 
 /**
- * Whether a source published on `published` (`2025`, `2025-07` or `2025-07-12`) reports an event
- * that began after it: only when its last possible day is before the event's first (a source of
- * `2025-07` may report an event of 10 Jul 2025; one of 5 Jan 2020 may not).
+ * How /entry add and edit say to correct a source or claim dated before the entry (see
+ * checkBegun): the first source with `published:` or `clear:source`, a claim by /entry unclaim on
+ * entry `entryId`, whose claims' actors `claimActor` names.
  */
-export function publishedBeforeStart(published: string, start: PartialDate): boolean {
-  const day = parsePartialDate(published);
-  return day !== undefined && lastDay(day) < firstDay(start);
-}
-
-/**
- * A source reports an event once it has begun: the first source's publication (the one the
- * options set) may not be before the entry's date. Checked when this command sets either (so an
- * entry stored before the rule can still be edited in other fields), and named by the option
- * that is wrong — `published` when given, else the `date` that moved past it.
- */
-export function checkPublished(args: CommandArgs, entry: Partial<EntryInput>): void {
-  const { start } = entry;
-  const source = entry.sources?.[0];
-  if (!start || !source?.published || (args.date === undefined && args.published === undefined)) return;
-  if (!publishedBeforeStart(source.published, start)) return;
-  const [date, published] = [toIsoPartial(start), source.published];
-  if (args.published !== undefined) {
-    throw new UserError('invalid-option', `Option \`published\` (${published}) is before the entry's date (${date}): a source reports an event once it has begun.`, [
-      `Give the day ${source.outlet} published it, from ${date} on; or, if the entry's date is wrong, correct it with \`date:\`.`,
-    ], 'published');
-  }
-  throw new UserError('invalid-option', `Option \`date\` (${date}) is after the day the source, ${source.outlet}, was published (${published}): a source reports an event once it has begun.`, [
-    `Give a date up to ${published}; or, if the publication date is wrong, correct it with \`published:\` in the same command (or drop the source with \`clear:source\`).`,
-  ], 'date');
+export function entryFixes(entryId?: number, claimActor?: (index: number) => string): BegunFixes {
+  return {
+    published: () => 'correct it with `published:` in the same command (or drop the source with `clear:source`).',
+    ...(entryId === undefined ? {} : { entryId }),
+    ...(claimActor ? { claimActor } : {}),
+  };
 }
 
 /**

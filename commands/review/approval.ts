@@ -5,6 +5,7 @@ import type { EntryInput, SourceRecord } from '../../src/core/domain.js';
 import { parsePartialDate, toIsoPartial, type PartialDate } from '../../src/core/partial-date.js';
 import type { DossierReader } from '../../src/core/ports.js';
 import type { Candidate } from '../../src/core/review/candidate.js';
+import type { BegunFixes } from '../entry/date-order.js';
 import { applyEntryFields, ENTRY_LIMITS } from '../entry/fields.js';
 
 /** The fields an approval may set, in the order the Edit form shows them. */
@@ -97,4 +98,17 @@ export function approvalFormValues(candidate: Candidate, dossier: DossierReader)
     confidence: entry.confidence,
   };
   return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== ''));
+}
+
+/**
+ * How an approval's refusal of its item's report published before the entry's date (see
+ * checkBegun, as /entry add checks its source) says to correct it:
+ * `published:` beside the date, on candidate `id`. `dateFrom`: said when no `date:` was given.
+ */
+export function approvalFixes(id: number, dateFrom?: string): BegunFixes {
+  return {
+    always: true,
+    published: (date) => `correct it with \`published:\` in the same command: /review approve id:${id} date:${date} published:…`,
+    ...(dateFrom === undefined ? {} : { dateFrom }),
+  };
 }

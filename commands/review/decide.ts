@@ -11,12 +11,13 @@ import { candidateCard, decidedCard, instantText } from '../../src/core/review/c
 import { plural } from '../../src/core/text.js';
 import { span, type View } from '../../src/core/view.js';
 import { stampOf } from '../stamp.js';
+import { checkBegun } from '../entry/date-order.js';
 import { entryFieldOptions } from '../entry/fields.js';
 import { refuseFutureDates } from '../entry/not-future.js';
 import { checkNewPlaces, keepUnlocated, locatedOption } from '../entry/place-check.js';
 import { uncitedEntry } from './attached-uncited.js';
 import { asItStands } from './decided-entry.js';
-import { APPROVAL_FIELDS, APPROVAL_OPTIONS, approvalFormValues, approvalInput, candidateSources, suggestedStart } from './approval.js';
+import { APPROVAL_FIELDS, APPROVAL_OPTIONS, approvalFixes, approvalFormValues, approvalInput, candidateSources, suggestedStart } from './approval.js';
 
 export const candidateIdOption: OptionSpec = {
   name: 'id', description: 'Candidate number, as /review list shows it', type: 'integer', required: true, min: 1, max: Number.MAX_SAFE_INTEGER, example: '1',
@@ -90,6 +91,10 @@ export const approveCandidate: SubcommandSpec = {
         const date = (args.date as PartialDate | undefined) ?? suggestedStart(candidate);
         refuseFutureDates(ctx, { date, published: (args.published as PartialDate | undefined) ?? itemPublished }, fromItem);
       },
+      // The item's report not published before the entry's date, as /entry add refuses its source.
+      // Not the other outlets' reports: they joined as the same story by their titles, which can
+      // be wrong, and their days are read in UTC where the item's is its feed's own.
+      () => void (input && checkBegun(args, { ...input, sources: input.sources.slice(0, 1) }, approvalFixes(id, fromItem.date))),
     ]);
     // Places the admin typed are checked as /entry add checks them; the card's own locate by construction.
     const unlocated = args.places === undefined ? [] : checkNewPlaces(ctx.services.places, input.places, args);

@@ -40,6 +40,12 @@ export function claimActorNames(row: RawRow): string[] {
   }
 }
 
+/** The actor each of the row's claims names, as given, in the row's order (for a row rowClaims has read). */
+export function rowClaimActors(row: RawRow): (string | undefined)[] {
+  if (isNone(row[CLAIM_LIST_FIELD])) return [];
+  return listItems(CLAIM_LIST_FIELD, row[CLAIM_LIST_FIELD], SHAPE).map((item) => (typeof item.actor === 'string' || typeof item.actor === 'number' ? String(item.actor).trim() : undefined));
+}
+
 export function rowClaims(row: RawRow, dossier: DossierReader): ClaimInput[] | undefined {
   if (isNone(row[CLAIM_LIST_FIELD])) return undefined;
   return listItems(CLAIM_LIST_FIELD, row[CLAIM_LIST_FIELD], SHAPE).map((item, i) => {

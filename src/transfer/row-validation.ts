@@ -1,7 +1,9 @@
 // Checks import rows exactly as /entry add checks its options, so a row the bot would refuse
-// in chat is refused here too, with the same message. Two exceptions, for restoring backups: see
-// storedShapeSpan and publishedBeforeNote. Dates after today are not checked (see checkedInput).
-import { newEntryFrom, publishedBeforeStart } from '../../commands/entry/fields.js';
+// in chat is refused here too, with the same message. Three exceptions, for restoring backups:
+// see storedShapeSpan, publishedBeforeNote and claimedBeforeNote. Dates after today are not
+// checked (see checkedInput).
+import { claimsBeforeStart, sourcesBeforeStart } from '../../commands/entry/date-order.js';
+import { newEntryFrom } from '../../commands/entry/fields.js';
 import type { CommandArgs } from '../core/command-spec.js';
 import type { EntryInput } from '../core/domain.js';
 import { isUserError } from '../core/errors.js';
@@ -10,7 +12,7 @@ import { firstDay, lastDay, toIsoPartial, type PartialDate } from '../core/parti
 import type { DossierReader } from '../core/ports.js';
 import { ENTRY_OPTIONS } from './import-fields.js';
 import type { RawRow } from './source-row.js';
-import { rowClaims } from './row-claims.js';
+import { rowClaimActors, rowClaims } from './row-claims.js';
 import { checkSource, sourceList } from './row-sources.js';
 import { optionValues } from './row-values.js';
 
@@ -43,11 +45,26 @@ function storedShapeSpan(args: CommandArgs): { end: PartialDate; note: string } 
  * (and a bundle loads); typed in chat, the rule holds. Every source of the row is read, flat or listed.
  */
 function publishedBeforeNote(input: EntryInput): string | undefined {
-  const early = input.sources.filter((source) => source.published !== undefined && publishedBeforeStart(source.published, input.start));
+  const early = sourcesBeforeStart(input.sources, input.start).map(({ source }) => source);
   if (early.length === 0) return undefined;
   const which = early.map((source) => `${source.published} (${source.outlet})`).join(', ');
   const verb = early.length === 1 ? 'is' : 'are';
   return `published ${which} ${verb} before the date ${toIsoPartial(input.start)}, as sources of entries stored before they had to follow their date may be: kept as given (/entry add would refuse it).`;
+}
+
+/**
+ * Claims made before the entry's date (their last possible day before its first): /entry claim
+ * refuses them, since a claim about an event is made once it has begun, but entries stored before
+ * that rule may have them, and the export writes them as stored. As with publishedBeforeNote, the
+ * import takes the row as given and says so, naming each claim as the row gives its actor.
+ */
+function claimedBeforeNote(row: RawRow, input: EntryInput): string | undefined {
+  const early = claimsBeforeStart(input.claims ?? [], input.start);
+  if (early.length === 0) return undefined;
+  const actors = rowClaimActors(row);
+  const which = early.map(({ claim, index }) => `${toIsoPartial(claim.date)} (${actors[index] ?? 'its actor'} ${claim.stance})`).join(', ');
+  const [noun, verb] = early.length === 1 ? ['claim', 'is'] : ['claims', 'are'];
+  return `${noun} dated ${which} ${verb} before the date ${toIsoPartial(input.start)}, as claims of entries stored before they had to follow their date may be: kept as given (/entry claim would refuse it).`;
 }
 
 /**
@@ -66,7 +83,7 @@ function checkedInput(row: RawRow, dossier: DossierReader): { input: EntryInput;
   const withSources = list ? { ...checked, sources: [...checked.sources, ...list.items.map((_, i) => checkSource(list, i, dossier))] } : checked;
   const claims = rowClaims(row, dossier);
   const input = claims ? { ...withSources, claims } : withSources;
-  const notes = [stored?.note, publishedBeforeNote(input)].filter((note): note is string => note !== undefined);
+  const notes = [stored?.note, publishedBeforeNote(input), claimedBeforeNote(row, input)].filter((note): note is string => note !== undefined);
   return notes.length > 0 ? { input, note: notes.join(' ') } : { input };
 }
 
