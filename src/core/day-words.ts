@@ -1,5 +1,6 @@
 // `today` and `yesterday` where a command takes a date (`since:yesterday`, `/entry diff from:today`),
-// read as the days they are in the channel's zone: the zone of its digests, else UTC.
+// read as the days they are in the channel's zone: the zone of its digests, else the operator's
+// (SITREP_TZ, UTC unless set).
 import { dayInZone, shiftDay } from './as-of-day.js';
 import type { Caller } from './caller.js';
 import type { OptionSpec, RawOptionValue } from './command-spec.js';
@@ -7,11 +8,15 @@ import type { CommandServices } from './services.js';
 
 const OFFSETS: Record<string, number> = { today: 0, yesterday: -1 };
 
-/** The zone a channel's days are read in: its digest subscription's, else UTC. */
+/**
+ * The zone a channel's days are read in: its digest subscription's, else the zone digests take by
+ * default (SITREP_TZ): a newsroom in Beirut means Beirut's today in every channel, not UTC's.
+ */
 export function channelZone(services: Pick<CommandServices, 'digests'>, caller: Caller): string {
   const { platform, workspaceId, channelId } = caller;
-  if (!channelId) return 'UTC';
-  return services.digests.find({ platform, workspaceId: workspaceId ?? '', channelId })?.timezone ?? 'UTC';
+  const fallback = services.digests.defaultTimeZone;
+  if (!channelId) return fallback;
+  return services.digests.find({ platform, workspaceId: workspaceId ?? '', channelId })?.timezone ?? fallback;
 }
 
 /** The raw options with each date given as a day word replaced by that day (YYYY-MM-DD); `zone` is asked only if one is. */
