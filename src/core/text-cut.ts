@@ -36,3 +36,19 @@ export function clip(text: string, max: number): string {
   if (text.length <= max) return text;
   return `${prefixWithin(text, max - 1).trimEnd()}…`;
 }
+
+/** How far back from the limit a cut looks for a space: past it, a long word is cut where it is. */
+const WORD_CUT_REACH = 0.2;
+
+/**
+ * clip, cutting between words when there is a space in the last fifth before the limit: a summary
+ * cut at its limit ends `…the talks in…`, not `…the talks i…`.
+ */
+export function clipAtWord(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const prefix = prefixWithin(text, max - 1);
+  // Cut at a word's end already when a space follows the prefix.
+  const space = /^\s/u.test(text.slice(prefix.length)) ? prefix.length : prefix.search(/\s\S*$/u);
+  const words = space >= (max - 1) * (1 - WORD_CUT_REACH) ? prefix.slice(0, space) : prefix;
+  return `${words.trimEnd()}…`;
+}

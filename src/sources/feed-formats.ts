@@ -2,7 +2,7 @@
 // the date and the text differs between RSS, Atom, RDF and JSON Feed.
 import type { AnyFeed, AtomFeed } from 'feedsmith';
 import type { FeedDocument, FeedItem } from '../core/sources/feed-port.js';
-import { clip } from '../core/text-cut.js';
+import { clipAtWord } from '../core/text-cut.js';
 import { foldWhitespace, htmlToText } from './html-text.js';
 import { httpLink } from './safe-link.js';
 import { writtenDayOf } from './written-day.js';
@@ -55,8 +55,8 @@ const withXmlBase = (xmlBase: string | undefined, enclosing: string | undefined)
 
 function toItem(raw: RawItem, feedBase: string | undefined): FeedItem | undefined {
   const base = withXmlBase(raw.xmlBase, feedBase);
-  const summary = clip(asText(raw.summary), MAX_SUMMARY_LENGTH);
-  const title = clip(asText(raw.title), MAX_TITLE_LENGTH) || clip(summary, TITLE_FROM_SUMMARY_LENGTH);
+  const summary = clipAtWord(asText(raw.summary), MAX_SUMMARY_LENGTH);
+  const title = clipAtWord(asText(raw.title), MAX_TITLE_LENGTH) || clipAtWord(summary, TITLE_FROM_SUMMARY_LENGTH);
   if (!title) return undefined;
   const item: FeedItem = { title, summary };
   const guid = raw.guid === undefined ? '' : foldWhitespace(raw.guid);
@@ -142,7 +142,7 @@ export function toDocument(parsed: ParsedFeed, feedUrl: string | undefined, maxI
     .slice(0, maxItems)
     .flatMap((raw) => toItem(raw, base) ?? []);
   const document: FeedDocument = { items };
-  const title = clip(asText(header.title), MAX_TITLE_LENGTH);
+  const title = clipAtWord(asText(header.title), MAX_TITLE_LENGTH);
   if (title) document.title = title;
   const link = httpLink(header.link, base);
   if (link) document.link = link;

@@ -159,6 +159,16 @@ describe('GIVEN hostile or broken feeds', () => {
     expect(item.summary.endsWith('…')).toBe(true);
   });
 
+  it('THEN a long summary is cut between words, marked with an ellipsis; a word longer than the reach is cut where it is', () => {
+    const words = 'The envoys met again in Paris to discuss the security arrangements '.repeat(40);
+    const summary = read(rss(`<item><title>A</title><description>${words}</description></item>`)).items[0]!.summary;
+    expect(summary.length).toBeLessThanOrEqual(MAX_SUMMARY_LENGTH);
+    expect(summary).toMatch(/ (The|envoys|met|again|in|Paris|to|discuss|the|security|arrangements)…$/);
+    expect(words.startsWith(summary.slice(0, -1))).toBe(true);
+    const unbroken = read(rss(`<item><title>A</title><description>${'x'.repeat(5000)}</description></item>`)).items[0]!.summary;
+    expect(unbroken).toBe(`${'x'.repeat(MAX_SUMMARY_LENGTH - 1)}…`);
+  });
+
   it.each([
     ['RSS', (n: number) => rss(Array.from({ length: n }, (_, i) => `<item><title>T${i}</title></item>`).join(''))],
     ['Atom', (n: number) => `<feed xmlns="http://www.w3.org/2005/Atom"><title>A</title>${Array.from({ length: n }, (_, i) => `<entry><title>T${i}</title><id>${i}</id></entry>`).join('')}</feed>`],
