@@ -4,6 +4,7 @@ import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { parseAdminRules, type AdminRule } from './core/caller.js';
+import { closestTimeZones } from './core/digest/zoned-time.js';
 import { closestNames } from './core/ranking.js';
 
 export interface DiscordConfig {
@@ -161,7 +162,12 @@ export function loadConfig(env?: NodeJS.ProcessEnv): Config {
     const problem = ruleProblem(rule);
     if (problem) throw new ConfigError('SITREP_ADMINS', problem);
   }
-  if (!isTimeZone(e.SITREP_TZ)) throw new ConfigError('SITREP_TZ', `"${e.SITREP_TZ}" is not an IANA time zone such as Europe/Paris`);
+  if (!isTimeZone(e.SITREP_TZ)) {
+    // As /digest subscribe suggests: the zones of the city typed (`Beirut` → Asia/Beirut), else the nearest names.
+    const close = closestTimeZones(e.SITREP_TZ, (names, typed) => closestNames(names, typed));
+    const meant = close.length > 0 ? ` (did you mean ${close.join(', ')}?)` : '';
+    throw new ConfigError('SITREP_TZ', `"${e.SITREP_TZ}" is not an IANA time zone such as Europe/Paris${meant}`);
+  }
   const config: Config = {
     dbPath: e.SITREP_DB,
     admins,

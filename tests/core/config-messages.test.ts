@@ -35,6 +35,8 @@ describe('GIVEN a bad value in each variable the configuration checks', () => {
     ['SITREP_SOURCES_ALLOW_PRIVATE', 'yes', 'must be true or false'],
     ['SITREP_IDLE_THREADS', '1', 'must be true or false'],
     ['SITREP_TZ', 'Mars/Olympus', '"Mars/Olympus" is not an IANA time zone such as Europe/Paris'],
+    ['SITREP_TZ', 'Beirut', '"Beirut" is not an IANA time zone such as Europe/Paris (did you mean Asia/Beirut?)'],
+    ['SITREP_TZ', 'Asia/Beyrut', '"Asia/Beyrut" is not an IANA time zone such as Europe/Paris (did you mean Asia/Beirut, Asia/Atyrau, Asia/Baku?)'],
   ])('WHEN %s=%s THEN the line says: %s', (variable, value, expected) => {
     expect(printed({ [variable]: value })).toBe(`Configuration error — ${variable}: ${expected}`);
   });
