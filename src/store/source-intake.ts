@@ -5,7 +5,7 @@
 // source's state (validators, first check done) changes only in the last, so a check cut short
 // leaves the items it did not reach fresh for the next one.
 import type { FailureTiming } from '../core/sources/poll-timing.js';
-import { RECENT_MS, type FreshItem, type IntakePlan, type RevisedItem, type StoryTarget } from '../core/sources/intake-plan.js';
+import { RECENT_MS, recordedAgain, type FreshItem, type IntakePlan, type RecordedItem, type RevisedItem, type StoryTarget } from '../core/sources/intake-plan.js';
 import type { AnswerRecord, FailureRecord, IntakeQuery } from '../core/sources/watch-store-port.js';
 import { feedName, type RevisedFound, type WatchedSource } from '../core/sources/watched-source.js';
 import { SAME_STORY_WINDOW_MS } from '../core/sources/same-story.js';
@@ -70,6 +70,53 @@ function heldItems(cache: StatementCache, sourceId: number, keyed: readonly Fres
   return new Map(rows.map(({ key, ...held }) => [key, held]));
 }
 
+/** A row of the source that an item under a new key may be, as recordedAgain reads it. */
+type RecordedRow = RecordedItem & { id: number; key: string; published: string };
+
+/**
+ * The items of `unheld` (keys the source never held) that are items it recorded before under
+ * another key, each with that row's id: a feed that changed how it identifies its items serves
+ * them again under new guids, at their links (see recordedAgain). The rows are found by the
+ * items' publication instants (feed_items_by_published, migration 0032), a few rows each, and
+ * only rows whose own key the feed no longer serves can be taken, one item each, in feed order.
+ * Items without a link or a date, and an item repeating another of the same answer, are not sought.
+ */
+function recordedUnderOtherKeys(cache: StatementCache, sourceId: number, answer: readonly FreshItem[], unheld: readonly FreshItem[]): Map<FreshItem, number> {
+  const found = new Map<FreshItem, number>();
+  const sought = unheld.flatMap((fresh) => {
+    const { link, published } = fresh.item;
+    return fresh.repeats || link === undefined || !published || Number.isNaN(published.getTime()) ? [] : [{ fresh, link, published: published.toISOString() }];
+  });
+  if (sought.length === 0) return found;
+  const rows = cache
+    .get(
+      `SELECT id, item_key AS key, published_at AS published, title, link, revised_title AS revisedTitle, revised_link AS revisedLink FROM feed_items
+       WHERE source_id = ? AND published_at IN (SELECT value FROM json_each(?)) ORDER BY id`,
+    )
+    .all(sourceId, JSON.stringify([...new Set(sought.map((s) => s.published))])) as RecordedRow[];
+  if (rows.length === 0) return found;
+  const served = new Set(answer.map((k) => k.key));
+  const byInstant = new Map<string, RecordedRow[]>();
+  for (const row of rows) {
+    if (served.has(row.key)) continue;
+    const at = byInstant.get(row.published);
+    if (at) at.push(row);
+    else byInstant.set(row.published, [row]);
+  }
+  const taken = new Set<number>();
+  for (const { fresh, link, published } of sought) {
+    const recorded = byInstant.get(published);
+    // Links are read only where a row was recorded at the instant: seldom, in a steady feed.
+    const canonical = recorded && canonicalLink(link);
+    if (!canonical) continue;
+    const row = recorded.find((held) => !taken.has(held.id) && recordedAgain(fresh.item, canonical, held));
+    if (!row) continue;
+    taken.add(row.id);
+    found.set(fresh, row.id);
+  }
+  return found;
+}
+
 /** What a check being recorded carries from its first step to the next ones. */
 interface OpenCheck {
   checkId: number;
@@ -86,7 +133,13 @@ interface OpenCheck {
 /** The check's row, with how many of its items were known already. */
 function openCheck(cache: StatementCache, source: WatchedSource, answer: AnswerRecord): OpenCheck {
   const known = heldItems(cache, source.id, answer.keyed);
-  const fresh = answer.keyed.filter((k) => !known.has(k.key));
+  const unheld = answer.keyed.filter((k) => !known.has(k.key));
+  // Items recorded before under another key are seen again: their row takes the new key (so the
+  // next check knows it by it) and what the feed says now, silently (a new format is no revision);
+  // what became of them stands. A first check has none (after /sources edit url: it is no first check).
+  const again = source.baselined ? recordedUnderOtherKeys(cache, source.id, answer.keyed, unheld) : new Map<FreshItem, number>();
+  for (const [{ key, item }, id] of again) cache.get('UPDATE feed_items SET item_key = ?, digest = ? WHERE id = ?').run(key, itemDigest(item), id);
+  const fresh = again.size === 0 ? unheld : unheld.filter((k) => !again.has(k));
   const revised: OpenCheck['revised'] = [];
   const undigested: OpenCheck['undigested'] = [];
   for (const { key, item } of answer.keyed) {

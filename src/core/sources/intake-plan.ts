@@ -9,7 +9,7 @@ import { guessRoles } from '../review/role-guess.js';
 import { guessEventType } from '../review/type-guess.js';
 import { toIsoPartial } from '../partial-date.js';
 import { clip } from '../text-cut.js';
-import { DELETE_AND_C1 } from '../text.js';
+import { DELETE_AND_C1, foldKey } from '../text.js';
 import { hasVisibleText } from '../visible-text.js';
 import type { FeedDocument, FeedItem } from './feed-port.js';
 import { keywordList, keywordVerdict } from './keyword-hits.js';
@@ -102,6 +102,32 @@ function clean(text: string): string {
 }
 
 const seenTitle = (item: FeedItem) => clip(clean(item.title), SEEN_TITLE_LIMIT) || '(untitled item)';
+
+/** An item a source recorded before, as its row keeps it: the title and link first read, and the last ones if the feed revised it. */
+export interface RecordedItem {
+  title: string;
+  link: string | null;
+  /** Set (with `revisedLink`) once the feed revised the item. */
+  revisedTitle: string | null;
+  revisedLink: string | null;
+}
+
+/**
+ * Whether an item under a key its source never held is an item the source recorded before under
+ * another key, published at the same instant (the store finds the row by it): a feed that changes
+ * how it identifies its items (RSS to Atom, another CMS, a new address numbering them anew) serves
+ * them again under new guids. It is that item when it has a title, its link is one the recorded
+ * item had (canonicalLink: `link`) and its title folds to one it had. Two items of a feed linking
+ * everything to its home page are told apart by title or publication instant; a daily bulletin
+ * with the same title and page each day, by the instant.
+ */
+export function recordedAgain(item: FeedItem, link: string, recorded: RecordedItem): boolean {
+  if (!clean(item.title)) return false;
+  const links = [recorded.link, recorded.revisedLink];
+  if (!links.some((held) => held !== null && canonicalLink(held) === link)) return false;
+  const title = foldKey(seenTitle(item));
+  return [recorded.title, recorded.revisedTitle].some((held) => held !== null && foldKey(held) === title);
+}
 
 const isList = (stories: IntakeInput['stories']): stories is readonly StoryRef[] => Array.isArray(stories);
 
