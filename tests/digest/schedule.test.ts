@@ -25,6 +25,8 @@ describe('GIVEN schedules as admins type them', () => {
     ['*/30 6-9 * jan-mar *', '*/30 6-9 * jan-mar *', '*/30 6-9 * jan-mar *'],
     ['0 8 * * fri-sun', '0 8 * * fri-sun', '0 8 * * fri-sun'],
     ['5-59/15 * * * *', '5-59/15 * * * *', '5-59/15 * * * *'],
+    // As copied from a Slack reply that showed `*` as `∗` (U+2217).
+    ['0 8 \u2217 \u2217 1-5', '0 8 * * 1-5', '0 8 * * 1-5'],
   ])('THEN %s is accepted as %s (cron %s) and node-cron accepts it too', (typed, text, expression) => {
     const s = schedule(typed);
     expect(s.text).toBe(text);

@@ -73,7 +73,8 @@ function fromCron(text: string, cron: string): ScheduleResult {
 
 /** Parses what an admin typed; the problem, if any, says what is wrong in their words. */
 export function parseSchedule(input: string): ScheduleResult {
-  const words = input.trim().split(/\s+/).filter(Boolean);
+  // `∗` (U+2217) as Slack replies once showed `*` (`0 8 ∗ ∗ 1-5`), copied back: read as `*`.
+  const words = input.replace(/\u2217/g, '*').trim().split(/\s+/).filter(Boolean);
   const keyword = words[0]?.toLowerCase();
   if (keyword === 'daily') {
     if (words.length !== 2) return { ok: false, problem: 'write it as `daily HH:MM`, e.g. `daily 08:00`' };
