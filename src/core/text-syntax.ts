@@ -16,9 +16,14 @@ export interface ParsedText {
 
 // Straight and typographic quotes, since Slack and phones turn " into “ ”.
 export const QUOTE_PAIRS: Record<string, string> = { '"': '"', "'": "'", '“': '”', '‘': '’', '«': '»' };
-// `name:value` with the value right after the colon: `Syria: unity` (a title typed into /search)
-// is two words, not an option.
-const OPTION_PATTERN = /^([a-z][a-z0-9_-]*):(?=\S)/i;
+/**
+ * Characters no one types that text copied from a chat may carry: the word joiner (U+2060) Slack
+ * replies put after the colon of anything reading as an emoji code (`url:https:`), zero-width
+ * spaces, a byte-order mark. Outside quotes they are not read; inside quotes text is as typed.
+ */
+const UNTYPED = /[\u200B\u2060\uFEFF]/;
+/** `_` as Slack replies used to show it (ˍ, U+02CD): in an option's name it is read as `_` (`asˍof:`). */
+const NAME_LOOKALIKES: Readonly<Record<string, string>> = { '\u02CD': '_' };
 
 interface Token {
   text: string;
@@ -42,32 +47,62 @@ function readQuoted(input: string, start: number): { value: string; end: number 
   return { value: input.slice(start + 1, end), end: end + 1 };
 }
 
+function skipUntyped(input: string, start: number): number {
+  let i = start;
+  while (i < input.length && UNTYPED.test(input[i]!)) i += 1;
+  return i;
+}
+
+/**
+ * The option name written at `start` (`as_of:`) and where its value starts; undefined when the
+ * word is no option. The value comes right after the colon: `Syria: unity` (a title typed into
+ * /search) is two words.
+ */
+function readOptionName(input: string, start: number): { name: string; valueStart: number } | undefined {
+  let name = '';
+  let i = start;
+  for (; i < input.length && input[i] !== ':'; i += 1) {
+    const ch = input[i]!;
+    if (UNTYPED.test(ch)) continue;
+    const read = NAME_LOOKALIKES[ch] ?? ch;
+    if (!(name === '' ? /^[a-z]$/i : /^[a-z0-9_-]$/i).test(read)) return undefined;
+    name += read;
+  }
+  if (name === '' || i >= input.length) return undefined;
+  const valueStart = skipUntyped(input, i + 1);
+  if (valueStart >= input.length || /\s/.test(input[valueStart]!)) return undefined;
+  return { name: name.toLowerCase(), valueStart };
+}
+
 function tokenize(input: string): Token[] {
   const tokens: Token[] = [];
   let i = 0;
   while (i < input.length) {
-    if (/\s/.test(input[i]!)) {
+    if (/\s/.test(input[i]!) || UNTYPED.test(input[i]!)) {
       i += 1;
       continue;
     }
-    let option: string | undefined;
-    const optionMatch = OPTION_PATTERN.exec(input.slice(i));
-    if (optionMatch) {
-      option = optionMatch[1]!.toLowerCase();
-      i += optionMatch[0].length;
-    }
+    const named = readOptionName(input, i);
+    const option = named?.name;
+    if (named) i = named.valueStart;
     let text = '';
     let quoted = false;
     const valueStart = i;
-    while (i < input.length && !/\s/.test(input[i]!)) {
-      // A quote opens only where a value starts: inside a word it is an apostrophe (Sa'ar, Assad's).
-      if (i === valueStart && input[i]! in QUOTE_PAIRS) {
+    while (i < input.length) {
+      const ch = input[i]!;
+      // Before the whitespace test: a byte-order mark is whitespace to a RegExp.
+      if (UNTYPED.test(ch)) {
+        i += 1;
+      } else if (/\s/.test(ch)) {
+        break;
+      } else if (i === valueStart && ch in QUOTE_PAIRS) {
+        // A quote opens only where a value starts: inside a word it is an apostrophe (Sa'ar, Assad's).
         const read = readQuoted(input, i);
         text += read.value;
         i = read.end;
         quoted = true;
       } else {
-        text += input[i];
+        text += ch;
         i += 1;
       }
     }

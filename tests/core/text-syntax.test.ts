@@ -68,6 +68,34 @@ describe('GIVEN the shared text syntax', () => {
   });
 });
 
+describe('GIVEN text copied from a chat, with characters no one typed', () => {
+  it('THEN a word joiner, zero-width space or byte-order mark outside quotes is not read', () => {
+    expect(parseCommandText('/sources add url:\u2060https://x.example/feed.xml topic:syria\u200b-israel')).toEqual({
+      command: 'sources',
+      words: ['add'],
+      options: { url: 'https://x.example/feed.xml', topic: 'syria-israel' },
+    });
+    expect(parseCommandText('\uFEFF/entry\u2060 show \u200b3')).toEqual({ command: 'entry', words: ['show', '3'], options: {} });
+    // Before the quote that opens a value, too.
+    expect(parseCommandText('/timeline actor:\u2060"Ron Dermer" limit:\uFEFF5').options).toEqual({ actor: 'Ron Dermer', limit: '5' });
+  });
+
+  it('THEN inside quotes text is as typed, invisible characters too', () => {
+    expect(parseCommandText('/search query:"a\u200bb \u2060c"').options).toEqual({ query: 'a\u200bb \u2060c' });
+  });
+
+  it('THEN the look-alike underscore of older Slack replies is read as `_` in an option name, and only there', () => {
+    expect(parseCommandText('/timeline as\u02CDof:2025-07-20').options).toEqual({ as_of: '2025-07-20' });
+    expect(parseCommandText('/digest subscribe skip\u02CDempty:true').options).toEqual({ skip_empty: 'true' });
+    expect(parseCommandText('/search query:as\u02CDof \u2217x\u2217')).toEqual({ command: 'search', words: ['\u2217x\u2217'], options: { query: 'as\u02CDof' } });
+  });
+
+  it('THEN an option whose value is only invisible characters has no value, as when nothing follows the colon', () => {
+    const registry = new CommandRegistry([timelineCommand]);
+    expect(() => registry.resolveText(parseCommandText('/timeline actor:\u200b'))).toThrow(/Option `actor` has no value/);
+  });
+});
+
 describe('GIVEN option conversion against a spec', () => {
   const options = new CommandRegistry([timelineCommand]).resolve('timeline').leaf.options!;
   const convert = (raw: Record<string, string | number>) => convertArgs(options, raw, 'timeline');

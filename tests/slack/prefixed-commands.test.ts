@@ -44,21 +44,21 @@ describe('replies to prefixed commands', () => {
 
   it('/sitrep-timeline pages with its buttons, and says the next page as /sitrep-timeline', async () => {
     const first = await h.command('/sitrep-timeline limit:5');
-    expect(String(first.text)).toContain('Next page: /sitrep-timeline limit:5 page:2');
+    expect(String(first.text)).toContain('Next page: `/sitrep-timeline limit:5 page:2`');
     const second = await h.press(button(first, NEXT_LABEL));
     expect(shownText(second)).toContain('Showing 6–10 of 17 entries.');
-    expect(String(second.text)).toContain('Previous page: /sitrep-timeline limit:5 page:1');
-    expect(String(second.text)).toContain('Next page: /sitrep-timeline limit:5 page:3');
+    expect(String(second.text)).toContain('Previous page: `/sitrep-timeline limit:5 page:1`');
+    expect(String(second.text)).toContain('Next page: `/sitrep-timeline limit:5 page:3`');
     const back = await h.press(button(second, PREVIOUS_LABEL));
     expect(shownText(back)).toContain('Showing 1–5 of 17 entries.');
-    expect(String(back.text)).toContain('Next page: /sitrep-timeline limit:5 page:2');
+    expect(String(back.text)).toContain('Next page: `/sitrep-timeline limit:5 page:2`');
   });
 
   it('after a restart, its buttons still lead to pages that name commands as /sitrep-…', async () => {
     const first = await h.command('/sitrep-timeline limit:5');
     await h.restart();
     const second = await h.press(button(first, NEXT_LABEL));
-    expect(String(second.text)).toContain('Next page: /sitrep-timeline limit:5 page:3');
+    expect(String(second.text)).toContain('Next page: `/sitrep-timeline limit:5 page:3`');
     expect(shownText(second)).toContain('Details: `/sitrep-entry show ID`');
   });
 
@@ -73,7 +73,7 @@ describe('replies to prefixed commands', () => {
     h.slack.replyTo('views.open', { body: { ok: false, error: 'expired_trigger_id' } });
     const body = await h.command('/sitrep-entry add', { userId: ADMIN });
     expect(String(body.text)).toContain('Slack did not open the form for /sitrep-entry add');
-    expect(String(body.text)).toContain('e.g. /sitrep-entry add title:');
+    expect(String(body.text)).toContain('e.g. `/sitrep-entry add title:');
   });
 
   it('an /sitrep-entry edit form too long for its entry says to read the rest with /sitrep-entry show', async () => {

@@ -52,6 +52,27 @@ describe('escaping', () => {
     expect(renderLine([span.italic('Actors: '), span.plain('a*b'), span.bold(' x_y '), span.code('`rm`')])).toBe('_Actors:_ a\u2217b *x\u02CDy* `\u02CBrm\u02CB`');
   });
 
+  it('code keeps its text as typed, to be copied back: only & < > as entities, and a backtick as its look-alike', () => {
+    const example = '/timeline as_of:2025-07-20 schedule:"0 8 * * 1-5" ~x :warning: url:https://x.example';
+    expect(renderLine([span.plain('e.g. '), span.code(example)])).toBe(`e.g. \`${example}\``);
+    expect(renderLine([span.code('<!channel> & <@U1> `rm`')])).toBe('`&lt;!channel&gt; &amp; &lt;@U1&gt; \u02CBrm\u02CB`');
+    // Each line its own span; a line of code starting with > is no quote (its backtick comes first).
+    expect(renderLine([span.code('a_b\n> c_d')])).toBe('`a_b`\n`&gt; c_d`');
+  });
+
+  it('the fallback text shows code as code too, whether the view is one message or several', () => {
+    const code = span.code('/entry show id:1 as_of:2025-07-20');
+    const [one] = renderView(view({ intro: [[span.plain('See '), code, span.plain(' (*not bold*)')]] }));
+    expect(one!.text).toContain('See `/entry show id:1 as_of:2025-07-20` (\u2217not bold\u2217)');
+    const long = view({ sections: Array.from({ length: 60 }, (_, i) => ({ lines: [[span.plain(`Line ${i} ${'x'.repeat(300)} `), code]] })) });
+    const parts = renderView(long);
+    expect(parts.length).toBeGreaterThan(1);
+    for (const part of parts) {
+      expect(part.text).toContain('`/entry show id:1 as_of:2025-07-20`');
+      expect(part.text).not.toMatch(/[\u02CB\u02CD]/);
+    }
+  });
+
   it('a data line starting with > does not become a block quote', () => {
     expect(renderLine(plainLine('> not a quote\n> nor this'))).toBe('\u00AD&gt; not a quote\n\u00AD&gt; nor this');
   });

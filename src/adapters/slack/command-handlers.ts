@@ -4,7 +4,7 @@
 import type { App, RespondFn, SlashCommand, webApi } from '@slack/bolt';
 import type { Outcome } from '../../core/dispatcher.js';
 import { typedInvocation } from '../../core/typed-invocation.js';
-import { extractPublicFlag, typedCommandText } from './command-text.js';
+import { channelReferences, extractPublicFlag, typedCommandText, withChannelIds } from './command-text.js';
 import { openModal } from './form-handlers.js';
 import { adapterFailure } from '../../core/adapter-failure.js';
 import { isShownInChannel, slackCaller, type HandlerDeps } from './handler-deps.js';
@@ -22,7 +22,8 @@ async function answer(deps: HandlerDeps, name: string, command: SlashCommand, re
   const prefix = prefixOf(command.command);
   const caller = slackCaller({ id: command.user_id, name: command.user_name }, command.team_id, command.channel_id, prefix);
   const typed = text ? `/${name} ${text}` : `/${name}`;
-  const invocation = typedInvocation(deps.dispatcher.registry, typed);
+  const read = typedInvocation(deps.dispatcher.registry, typed);
+  const invocation = read && { ...read, args: withChannelIds(read.args, channelReferences(command.text ?? '')) };
   const opening = invocation && (await deps.interactions.formFor(invocation, caller));
   if (invocation && opening?.kind === 'form') {
     const place = { channelId: command.channel_id, public: askedPublic, prefix, ...(command.response_url ? { responseUrl: command.response_url } : {}) };

@@ -1,6 +1,7 @@
 // What a slash command's `text` needs before the core's parser sees it: Slack's markup and HTML
 // entities undone, so the text is what the user typed (as a modal would hand it over), and the
-// adapter's own `--public` flag taken out.
+// adapter's own `--public` flag taken out; a channel Slack referenced, where an option names a
+// channel, read as its id.
 import { quotedWords } from '../../core/quoted-words.js';
 
 /** Slack sends &, < and > in a command's text as entities; the parser wants what was typed. */
@@ -37,6 +38,37 @@ export function unwrapSlackMarkup(text: string): string {
 /** The command text as the user typed it. */
 export function typedCommandText(text: string): string {
   return decodeSlackEntities(unwrapSlackMarkup(text));
+}
+
+/** Options whose value names a channel: `/digest unsubscribe channel:…`. */
+export const CHANNEL_OPTIONS: readonly string[] = ['channel'];
+
+/**
+ * The channels Slack referenced in a command's text (`<#C0123|newsroom>`, `<#C0123>`, as its
+ * autocomplete writes a `#channel`), by what the typed text reads for them (`#newsroom`).
+ */
+export function channelReferences(text: string): Map<string, string> {
+  const ids = new Map<string, string>();
+  for (const [, target, label] of text.matchAll(SLACK_MARKUP)) {
+    if (target!.startsWith('#') && target!.length > 1) ids.set(decodeSlackEntities(typedForm(target!, label)), target!.slice(1));
+  }
+  return ids;
+}
+
+/**
+ * An option naming a channel, given as one of Slack's references (read as `#newsroom`, whether
+ * after `channel:` or as the bare words it takes), is that channel's id: the id is what the core
+ * knows channels by, and a name is only Slack's label for it. Elsewhere (a title) the reference
+ * stays the words typed.
+ */
+export function withChannelIds<T extends Readonly<Record<string, unknown>>>(args: T, references: ReadonlyMap<string, string>): T {
+  let out = args;
+  for (const name of CHANNEL_OPTIONS) {
+    const value = args[name];
+    const id = typeof value === 'string' ? references.get(value.trim()) : undefined;
+    if (id !== undefined) out = { ...out, [name]: id };
+  }
+  return out;
 }
 
 /** `--public`, also as phones and macOS turn `--` into a dash: `—public`, `–public`. */

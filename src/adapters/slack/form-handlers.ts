@@ -13,7 +13,7 @@ import { adapterFailure } from '../../core/adapter-failure.js';
 import { within } from '../../core/within.js';
 import { isShownInChannel, slackCaller, type HandlerDeps } from './handler-deps.js';
 import { spellingFor } from './command-prefix.js';
-import { escapeMrkdwn } from './mrkdwn.js';
+import { codeMrkdwn, escapeMrkdwn } from './mrkdwn.js';
 import { answerMessage } from './paging.js';
 
 type WebClient = webApi.WebClient;
@@ -43,8 +43,9 @@ export async function openModal(deps: HandlerDeps, form: FormScreen, opening: Mo
     const path = command && [command.command, command.subcommand].filter(Boolean).join(' ');
     const example = command && deps.dispatcher.registry.resolve(command.command, command.subcommand).leaf.examples?.[0];
     const spell = spellingFor(place.prefix);
-    const typed = path && example ? `, or give the fields as text, e.g. ${spell({ name: path, args: example })}` : '';
-    await respond({ response_type: 'ephemeral', text: escapeMrkdwn(`Slack did not open the form${path ? ` for ${spell({ name: path })}` : ''}. Run the command again${typed}.`) });
+    // The example in code, so it reads as typed (`source_url:`) and can be copied back.
+    const typed = path && example ? `${escapeMrkdwn(', or give the fields as text, e.g. ')}${codeMrkdwn(spell({ name: path, args: example }))}` : '';
+    await respond({ response_type: 'ephemeral', text: `${escapeMrkdwn(`Slack did not open the form${path ? ` for ${spell({ name: path })}` : ''}. Run the command again`)}${typed}.` });
   }
 }
 

@@ -1,5 +1,6 @@
 // Spans → Slack mrkdwn. Span text is stored or typed data: it is escaped so it can never mention
 // anyone (<!channel>, <@U…>), link anywhere or switch formatting on; styles come only from spans.
+// Code spans (commands, examples, marked values) keep their text as typed, to be copied back.
 import { packLines, type LineMarkup } from '../../core/line-pieces.js';
 import type { Line, Span, SpanStyle } from '../../core/view.js';
 import { webAddress } from '../../core/web-address.js';
@@ -45,6 +46,19 @@ export function escapeMrkdwn(text: string): string {
   return out.includes(':') ? out.replace(EMOJI_CODE, `:${WORD_JOINER}`) : out;
 }
 
+/**
+ * Escapes data for a code span. Slack applies no formatting inside inline code and shows no emoji
+ * there, so the text stays as it is, to be copied and typed back (`as_of:2025-07-20`,
+ * `0 8 * * 1-5`): only `&`, `<` and `>` become entities (Slack reads them before any markup, so
+ * nothing in code can mention anyone or link), and a backtick, which would end the span, its
+ * look-alike.
+ */
+export function escapeCode(text: string): string {
+  let out = '';
+  for (const ch of text) out += ENTITIES[ch] ?? (ch === '`' ? LOOKALIKES[ch] : ch);
+  return out;
+}
+
 /** Only http(s) URLs become links; `|` and `>` would end Slack's `<url|label>` early. */
 const linkTarget = (href: string): string | undefined =>
   webAddress(href)?.replace(/&/g, '&amp;').replace(/</g, '%3C').replace(/>/g, '%3E').replace(/\|/g, '%7C');
@@ -68,7 +82,12 @@ function wrapLink(href: string | undefined, inner: string): string {
 }
 
 export function renderSpan(s: Span): string {
-  return wrapLink(s.href, applyStyle(s.style, escapeMrkdwn(s.text)));
+  return wrapLink(s.href, applyStyle(s.style, s.style === 'code' ? escapeCode(s.text) : escapeMrkdwn(s.text)));
+}
+
+/** Text shown as inline code, each line its own span (as renderSpan writes a code span). */
+export function codeMrkdwn(text: string): string {
+  return renderSpan({ text, style: 'code' });
 }
 
 export function renderLine(line: Line): string {

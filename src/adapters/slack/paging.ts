@@ -10,7 +10,7 @@ import { pagerLabel, type Invocation, type Pager, type View } from '../../core/v
 import { spellingFor } from './command-prefix.js';
 import type { HandlerDeps } from './handler-deps.js';
 import { MAX_BUTTON_TEXT } from './limits.js';
-import { escapeMrkdwn } from './mrkdwn.js';
+import { codeMrkdwn } from './mrkdwn.js';
 import { contextBlock, renderView, type Block } from './render-view.js';
 
 export interface SlackMessage {
@@ -48,7 +48,7 @@ function partNotes(index: number, count: number, pager: Pager | undefined, spell
   if (count > 1) notes.push(`Part ${index + 1} of ${count}`);
   if (pager && (pager.next || pager.previous)) {
     notes.push(pagerLabel(pager));
-    if (spell && pager.next) notes.push(`next page: \`${escapeMrkdwn(spell(invocationRef(pager.next)))}\``);
+    if (spell && pager.next) notes.push(`next page: ${codeMrkdwn(spell(invocationRef(pager.next)))}`);
   }
   return notes.join(' · ');
 }

@@ -2,8 +2,9 @@
 // a long text becomes several section blocks, many blocks become several parts (pages).
 import type { types } from '@slack/bolt';
 import { spelledView, type CommandSpelling } from '../../core/command-refs.js';
-import { renderLine as renderPlainLine, renderText } from '../../core/render-text.js';
-import { commandText, type Fact, type Line, type View } from '../../core/view.js';
+import { renderText } from '../../core/render-text.js';
+import { visibleControls } from '../../core/text.js';
+import { commandText, type Fact, type Line, type Span, type View } from '../../core/view.js';
 import {
   MAX_BLOCKS_PER_MESSAGE,
   MAX_CONTEXT_TEXT,
@@ -14,7 +15,7 @@ import {
   MAX_RENDERED_CHARS_PER_MESSAGE,
   MAX_SECTION_TEXT,
 } from './limits.js';
-import { escapeMrkdwn, renderLine, renderLinesChunks } from './mrkdwn.js';
+import { codeMrkdwn, escapeMrkdwn, renderLine, renderLinesChunks } from './mrkdwn.js';
 import { clip } from '../../core/text-cut.js';
 
 export type Block = types.KnownBlock;
@@ -32,11 +33,12 @@ export function hasPicture(view: View): boolean {
   return view.image !== undefined || view.postedPicture !== undefined;
 }
 
-/** One block of content with its plain-text twin for the message's fallback `text`. */
+/** One block of content with its twin for the message's fallback `text`. */
 interface Piece {
   block: Block;
   /** Rendered characters, counted against the per-message budget. */
   size: number;
+  /** The fallback's text for it (fallbackLine). */
   plain: string;
 }
 
@@ -44,17 +46,49 @@ interface Piece {
 export interface RenderedPart {
   header: Block;
   content: Block[];
-  /** Plain-text fallback, escaped for mrkdwn. */
+  /** Fallback text (notifications, clients without blocks): mrkdwn without styles but code. */
   text: string;
 }
 
 const sectionBlock = (text: string): Block => ({ type: 'section', text: { type: 'mrkdwn', text } });
 export const contextBlock = (text: string): Block => ({ type: 'context', elements: [{ type: 'mrkdwn', text }] });
 
+/**
+ * A span of the fallback `text`, which Slack reads as mrkdwn too: words escaped as in the blocks
+ * but without their styles, code as code (its text literal, so a command can be copied from a
+ * notification), a link's address after it as the console writes it.
+ */
+function fallbackSpan(s: Span): string {
+  const text = visibleControls(s.text);
+  const shown = s.href && s.href !== s.text ? `${text} <${s.href}>` : text;
+  if (s.style === 'code') return codeMrkdwn(shown);
+  return escapeMrkdwn(s.style === 'highlight' ? `«${shown}»` : shown);
+}
+
+const fallbackLine = (line: Line): string => line.map(fallbackSpan).join('');
+
+/**
+ * The view with its lines written for the fallback already, each as one unstyled span, for
+ * renderText to lay out as the console shows it: it adds no markup to unstyled text, and the
+ * commands it writes itself (the pager's) come back from `spell` as code.
+ */
+function fallbackView(view: View): View {
+  const line = (l: Line): Line => [{ text: fallbackLine(l) }];
+  const { titleCommand: _spelledAlready, ...rest } = view;
+  return {
+    ...rest,
+    title: escapeMrkdwn(view.title),
+    ...(view.intro ? { intro: view.intro.map(line) } : {}),
+    ...(view.facts ? { facts: view.facts.map((fact) => ({ label: escapeMrkdwn(fact.label), value: line(fact.value) })) } : {}),
+    sections: view.sections.map((s) => ({ ...s, ...(s.heading ? { heading: line(s.heading) } : {}), lines: s.lines.map(line) })),
+    ...(view.footer ? { footer: line(view.footer) } : {}),
+  };
+}
+
 /** Lines as section blocks (or other blocks of mrkdwn text up to `max`), as few as they fit in. */
 function linesPieces(lines: readonly Line[], max = MAX_SECTION_TEXT, block = sectionBlock): Piece[] {
   if (lines.length === 0) return [];
-  const plain = lines.map((l) => renderPlainLine(l)).join('\n');
+  const plain = lines.map(fallbackLine).join('\n');
   return renderLinesChunks(lines, max).map((text, i) => ({ block: block(text), size: text.length, plain: i === 0 ? plain : '' }));
 }
 
@@ -77,7 +111,7 @@ function factPieces(facts: readonly Fact[]): Piece[] {
   };
   for (const fact of facts) {
     const text = factText(fact);
-    const plain = `${fact.label}: ${renderPlainLine(fact.value)}`;
+    const plain = `${escapeMrkdwn(fact.label)}: ${fallbackLine(fact.value)}`;
     if (text.length > MAX_FIELD_TEXT) {
       flush();
       pieces.push(...linesPieces([[{ text: fact.label, style: 'bold' }], fact.value]).map((p, i) => ({ ...p, plain: i === 0 ? plain : '' })));
@@ -125,7 +159,7 @@ function packParts(pieces: readonly Piece[], maxBlocks: number): Piece[][] {
 }
 
 function fallbackText(text: string): string {
-  return clip(escapeMrkdwn(text), MAX_MESSAGE_TEXT);
+  return clip(text, MAX_MESSAGE_TEXT);
 }
 
 /**
@@ -139,13 +173,14 @@ export function renderView(shown: View, spell: CommandSpelling = commandText): R
   const room = MAX_BLOCKS_PER_MESSAGE - RESERVED_BLOCKS - (hasPicture(shown) ? PICTURE_BLOCKS : 0);
   const parts = packParts(contentPieces(view), room);
   if (parts.length === 1) {
-    return [{ header, content: parts[0]!.map((p) => p.block), text: fallbackText(renderText(view, { color: false, spell })) }];
+    const text = renderText(fallbackView(view), { color: false, spell: (command) => codeMrkdwn(spell(command)) });
+    return [{ header, content: parts[0]!.map((p) => p.block), text: fallbackText(text) }];
   }
   return parts.map((pieces, i) => ({
     header,
     content: pieces.map((p) => p.block),
     text: fallbackText(
-      [`${view.title} (part ${i + 1} of ${parts.length})`, ...pieces.map((p) => p.plain).filter(Boolean)].join('\n\n'),
+      [escapeMrkdwn(`${view.title} (part ${i + 1} of ${parts.length})`), ...pieces.map((p) => p.plain).filter(Boolean)].join('\n\n'),
     ),
   }));
 }
