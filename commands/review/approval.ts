@@ -2,16 +2,25 @@
 // changed in the Edit form) over it, checked exactly as /entry add checks them.
 import type { CommandArgs } from '../../src/core/command-spec.js';
 import type { EntryInput, SourceRecord } from '../../src/core/domain.js';
+import { fatalitiesText } from '../../src/core/fatalities.js';
 import { parsePartialDate, toIsoPartial, type PartialDate } from '../../src/core/partial-date.js';
 import type { DossierReader } from '../../src/core/ports.js';
 import type { Candidate } from '../../src/core/review/candidate.js';
 import type { BegunFixes } from '../entry/date-order.js';
 import { applyEntryFields, ENTRY_LIMITS } from '../entry/fields.js';
 
-/** The fields an approval may set, in the order the Edit form shows them. */
-export const APPROVAL_FIELDS = ['title', 'date', 'type', 'actors', 'places', 'summary', 'topic', 'confidence'] as const;
-/** The options of /review approve: the form's fields, the fatality figures typed, and the day the report was published (where a feed dates it ahead). */
-export const APPROVAL_OPTIONS = [...APPROVAL_FIELDS, 'fatalities', 'fatalities_source', 'published'] as const;
+/**
+ * The options of /review approve (besides its id): the entry's fields, the fatality figures, and
+ * the day the report was published (where a feed dates it ahead, or wrongly).
+ */
+export const APPROVAL_OPTIONS = ['title', 'date', 'type', 'actors', 'places', 'summary', 'topic', 'confidence', 'fatalities', 'fatalities_source', 'published'] as const;
+/**
+ * The Edit form's fields, in the order it shows them: every option of an approval, so whatever
+ * an approval can be refused for can be corrected in the form. A platform with room for fewer
+ * (Discord's five) shows the first, the summary among them; the publication and the figures
+ * come last, as a card rarely needs them changed.
+ */
+export const APPROVAL_FIELDS = ['title', 'date', 'type', 'actors', 'places', 'summary', 'topic', 'confidence', 'published', 'fatalities', 'fatalities_source'] as const;
 
 const DEFAULT_CONFIDENCE = 'reported';
 
@@ -96,6 +105,9 @@ export function approvalFormValues(candidate: Candidate, dossier: DossierReader)
     summary: entry.summary,
     topic: entry.topic,
     confidence: entry.confidence,
+    published: entry.sources[0]?.published ?? '',
+    fatalities: entry.fatalities ? fatalitiesText(entry.fatalities) : '',
+    fatalities_source: entry.fatalities?.source ?? '',
   };
   return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== ''));
 }

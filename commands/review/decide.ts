@@ -5,7 +5,7 @@
 import type { CommandContext, OptionSpec, SubcommandSpec } from '../../src/core/command-spec.js';
 import { checkAll, UserError } from '../../src/core/errors.js';
 import type { EntryInput } from '../../src/core/domain.js';
-import { parsePartialDate, type PartialDate } from '../../src/core/partial-date.js';
+import { parsePartialDate, toIsoPartial, type PartialDate } from '../../src/core/partial-date.js';
 import type { Candidate } from '../../src/core/review/candidate.js';
 import { candidateCard, decidedCard, instantText } from '../../src/core/review/candidate-card.js';
 import { plural } from '../../src/core/text.js';
@@ -43,6 +43,19 @@ function alreadyDecided(decided: Candidate, ctx: CommandContext) {
   return { ...candidateCard(candidate, note ? [said, span.plain(' '), ...note] : [said]), private: true };
 }
 
+/** `/review approve id:3 date:… published:…`: the approval with both days to type (those given already, as given). */
+function typedDays(id: number, args: Readonly<Record<string, unknown>>): string {
+  const day = (name: string) => (args[name] === undefined ? '…' : toIsoPartial(args[name] as PartialDate));
+  return `/review approve id:${id} date:${day('date')} published:${day('published')}`;
+}
+
+/** The refusal with `line` said last: in a form, under the field its last part concerns. */
+function saidLast(error: UserError, line: string): UserError {
+  const parts = error.gathered;
+  const last = parts?.at(-1);
+  return new UserError(error.code, error.message, [...error.hints, line], error.option, parts && last ? [...parts.slice(0, -1), saidLast(last, line)] : undefined);
+}
+
 export const approveCandidate: SubcommandSpec = {
   name: 'approve',
   description: 'Add a candidate to the dossier as an entry, changing any field first (admins)',
@@ -59,7 +72,7 @@ export const approveCandidate: SubcommandSpec = {
     longText: ['summary'],
     title: (values) => `Approve candidate #${values.id ?? ''}`,
     submit: 'Approve',
-    note: 'The entry as Sitrep suggests it: change what is wrong, then approve.',
+    note: 'The entry as Sitrep suggests it: change what is wrong, then approve. A field emptied keeps the suggestion; none in actors, places or fatalities records none of those suggested.',
     preview: { command: 'review', subcommand: 'show' },
   },
   async run(args, ctx) {
@@ -89,7 +102,13 @@ export const approveCandidate: SubcommandSpec = {
         // The days typed, else the item's: checked even when another option is wrong.
         const itemPublished = parsePartialDate(candidateSources(candidate)[0]?.published ?? '');
         const date = (args.date as PartialDate | undefined) ?? suggestedStart(candidate);
-        refuseFutureDates(ctx, { date, published: (args.published as PartialDate | undefined) ?? itemPublished }, fromItem);
+        try {
+          refuseFutureDates(ctx, { date, published: (args.published as PartialDate | undefined) ?? itemPublished }, fromItem);
+        } catch (error) {
+          // A day from the item, refused: say the command that gives both, which a button cannot.
+          const fromTheItem = error instanceof UserError && (error.gathered ?? [error]).some((part) => part.option !== undefined && part.option in fromItem);
+          throw fromTheItem ? saidLast(error, `Give both days in the card's Edit form, or type them: ${typedDays(id, args)}`) : error;
+        }
       },
       // The item's report not published before the entry's date, as /entry add refuses its source.
       // Not the other outlets' reports: they joined as the same story by their titles, which can

@@ -9,7 +9,10 @@ import { plural } from '../../src/core/text.js';
 import { exactPager } from '../../src/core/entry-views.js';
 import { sourceName } from '../../src/core/sources/watched-source.js';
 import { eventTypeLabel } from '../../src/core/vocabulary.js';
-import type { UnconfirmedCard } from '../../src/core/review/review-port.js';
+import type { ReviewChannel, UnconfirmedCard } from '../../src/core/review/review-port.js';
+import type { ChannelTrouble, SetChannelOutcome } from '../../src/core/review/review-queue.js';
+import { describeCaller } from '../../src/core/caller.js';
+import { markedLine } from '../../src/core/error-views.js';
 import { plainLine, span, type Line, type Section, type View } from '../../src/core/view.js';
 import { pageOption, resolveTopic, topicOption } from '../shared-options.js';
 import { stampOf } from '../stamp.js';
@@ -33,6 +36,26 @@ function suggestedLine(candidate: Candidate): string | undefined {
   ];
   return parts.length > 0 ? parts.join(' · ') : undefined;
 }
+
+/**
+ * A channel as /digest list names one (`channel C0123`), saying when it is the caller's (or in
+ * another workspace of the platform).
+ */
+function channelText(channel: ReviewChannel, ctx: CommandContext): string {
+  const { platform, workspaceId = '', channelId } = ctx.caller;
+  const here = channel.platform === platform && channel.workspaceId === workspaceId && channel.channelId === channelId;
+  const elsewhere = channel.platform === platform && channel.workspaceId !== workspaceId && channel.workspaceId !== '' ? ` in workspace ${channel.workspaceId}` : '';
+  return `channel ${channel.channelId}${here ? ' (this channel)' : elsewhere}`;
+}
+
+/** A review channel its cards stopped reaching: why, how many, and what an admin does there. */
+const troubleLines = (ctx: CommandContext) => (trouble: ChannelTrouble): Line[] => [
+  plainLine(
+    `Cards could not be posted in the review channel on ${trouble.channel.platform}, ${channelText(trouble.channel, ctx)}: ${trouble.error}. ${plural(trouble.cards, 'card')} of candidates waiting ${trouble.cards === 1 ? 'is' : 'are'} not there.`,
+  ),
+  // Its words name commands as the refusals' do, spelled as the caller's workspace has them.
+  markedLine(`In that channel: ${trouble.accessHelp} The cards of the candidates still waiting are posted then.`, ctx.commands),
+];
 
 /** Why the candidate's card may not be in a review channel: cut off mid-post, or given up. */
 function unpostedLines(cards: readonly UnconfirmedCard[]): Line[] {
@@ -80,8 +103,9 @@ function listView(args: { topic?: string; source?: number; page: number }, ctx: 
       ...(source?.removedAt ? [plainLine(`Source #${source.id} was removed on ${instantText(source.removedAt)}: it is no longer checked${page.total > 0 ? ', and the candidates it proposed still wait here' : ''}.`)] : []),
       plainLine(page.total === 0 ? 'No candidate is waiting for review.' : `${plural(page.total, 'candidate')} waiting, the latest proposed first.`),
       channels.length > 0
-        ? plainLine(`Cards are posted in the review channel (${channels.map((c) => c.platform).join(', ')}).`)
+        ? plainLine(`Cards are posted in the review channel: ${channels.map((c) => `${channelText(c, ctx)} on ${c.platform}`).join('; ')}.`)
         : [span.plain('No review channel is set: an admin runs '), span.command('review channel'), span.plain(' where cards should be posted.')],
+      ...ctx.services.review.failingChannels().flatMap(troubleLines(ctx)),
     ],
     sections: page.items.map((candidate) => candidateSection(candidate, unconfirmed.filter((card) => card.candidateId === candidate.id))),
     ...paging,
@@ -113,25 +137,59 @@ export const showCandidate: SubcommandSpec = {
   },
 };
 
+/** Whether the confirmation was seen: a delay or a missing poster is not a refusal. */
+function confirmationLine(confirmation: Extract<SetChannelOutcome, { status: 'set' }>['confirmation'], platform: string): Line {
+  switch (confirmation.status) {
+    case 'posted':
+      return plainLine('Sitrep posted a confirmation in this channel, so it can post cards here.');
+    case 'delayed':
+      return [
+        span.plain(`Sitrep could not post its confirmation in this channel yet (${confirmation.error}). The channel is set; if the platform still refuses, the cards are tried again as usual, and `),
+        span.command('review list'),
+        span.plain(' says when they could not be posted.'),
+      ];
+    case 'no-poster':
+      return plainLine(`This Sitrep process cannot post to ${platform} channels, so no confirmation was posted here; cards go out from a process connected to that platform.`);
+  }
+}
+
+/** How many of the candidates waiting get a card here, and when. */
+function waitingLine(waiting: number, uncarded: number): Line {
+  if (waiting === 0) return plainLine('No candidate is waiting yet.');
+  const candidates = plural(waiting, 'candidate');
+  if (uncarded === 0) return plainLine(`${candidates} waiting: their cards are in this channel already.`);
+  if (uncarded >= waiting) return plainLine(`${candidates} waiting: their cards follow within a few minutes.`);
+  return plainLine(`${candidates} waiting: the cards of ${uncarded} follow within a few minutes; the others are in this channel already.`);
+}
+
 export const reviewChannel: SubcommandSpec = {
   name: 'channel',
   description: 'Post candidates’ cards in this channel (admins)',
   adminOnly: true,
   examples: [''],
-  run(_args, ctx) {
+  async run(_args, ctx) {
     const { platform, workspaceId, channelId, context } = ctx.caller;
     if (!channelId) {
       throw new UserError('invalid-option', 'Cards are posted in a channel, and this request came from none.', ['Run /review channel in the channel that should receive them.']);
     }
     // The caller's context goes with the channel, so cards name commands as this workspace has them.
-    ctx.services.review.setChannel({ platform, workspaceId: workspaceId ?? '', channelId, context: context ?? '' }, stampOf(ctx));
+    const channel = { platform, workspaceId: workspaceId ?? '', channelId, context: context ?? '' };
+    // A confirmation is posted there first, and nothing is recorded if the platform refuses it.
+    const outcome = await ctx.services.review.setChannel(channel, stampOf(ctx), ctx.caller.displayName ?? describeCaller(ctx.caller));
+    if (outcome.status === 'refused') {
+      const still = outcome.current ? `the review channel on ${platform} stays ${channelText(outcome.current, ctx)}` : `${platform} has no review channel yet`;
+      throw new UserError('conflict', `Sitrep cannot post in this channel (${outcome.error}), so it was not made the review channel: ${still}.`, [outcome.accessHelp]);
+    }
     const waiting = ctx.services.review.pending({}, 1, 0).total;
+    const replaces = outcome.replaced ? `this replaces ${channelText(outcome.replaced, ctx)}` : `this replaces any other on ${platform}`;
     return {
       title: 'Review channel set',
       tone: 'success',
       intro: [
-        plainLine(`Candidates from the watched feeds are posted in this channel from now on (one review channel per platform: this replaces any other on ${platform}).`),
-        plainLine(waiting > 0 ? `${plural(waiting, 'candidate')} waiting: their cards follow within a few minutes.` : 'No candidate is waiting yet.'),
+        plainLine(`Candidates from the watched feeds are posted in this channel from now on (one review channel per platform: ${replaces}).`),
+        confirmationLine(outcome.confirmation, platform),
+        ...(outcome.requeued > 0 ? [plainLine(`${plural(outcome.requeued, 'card')} that could not be posted here before ${outcome.requeued === 1 ? 'is' : 'are'} tried again.`)] : []),
+        waitingLine(waiting, outcome.uncarded),
       ],
       sections: [],
     };

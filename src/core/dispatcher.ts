@@ -49,6 +49,17 @@ export interface Outcome {
   readOnly: boolean;
   /** The option a refusal is about, when one is at fault. */
   refusedOption?: string;
+  /**
+   * A refusal's parts, in order, each with the option it is about (when one is at fault): one,
+   * or each one checkAll gathered. A form shows each under its own field.
+   */
+  refusals?: Refusal[];
+}
+
+/** One refusal of a request: its message and hints as a view, and the option at fault. */
+export interface Refusal {
+  option?: string;
+  view: View;
 }
 
 export interface DispatcherDeps {
@@ -209,19 +220,24 @@ export class Dispatcher {
   }
 
   private async guard(caller: Caller, label: string, resolved: () => Invocation | undefined, work: () => Promise<View>): Promise<Outcome> {
-    const outcome = (view: View, refusedOption?: string): Outcome => {
+    const outcome = (view: View, refusedOption?: string, refusals?: Refusal[]): Outcome => {
       const invocation = resolved();
       return {
         view,
         ...(invocation ? { invocation } : {}),
         readOnly: invocation !== undefined && this.isReadOnly(invocation),
         ...(refusedOption ? { refusedOption } : {}),
+        ...(refusals ? { refusals } : {}),
       };
     };
     try {
       return outcome(await work());
     } catch (error) {
-      if (isUserError(error)) return outcome(userErrorView(error, this.registry.all), error.option);
+      if (isUserError(error)) {
+        const view = (refused: UserError) => userErrorView(refused, this.registry.all);
+        const refusals = (error.gathered ?? [error]).map((part) => ({ ...(part.option ? { option: part.option } : {}), view: view(part) }));
+        return outcome(view(error), error.option, refusals);
+      }
       if (isStoreBusy(error)) {
         this.deps.logger.warn({ caller: describeCaller(caller), command: label }, 'store busy; command refused, nothing written');
         return outcome(storeBusyView());

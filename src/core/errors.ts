@@ -20,6 +20,11 @@ export class UserError extends Error {
     readonly hints: string[] = [],
     /** The option refused, when one is at fault: a form shows the message under its field. */
     readonly option?: string,
+    /**
+     * The refusals checkAll gathered into this one, in order, each with its own option and hints
+     * (a form shows each under its own field); absent for a single refusal.
+     */
+    readonly gathered?: readonly UserError[],
   ) {
     super(message);
     this.name = 'UserError';
@@ -32,8 +37,9 @@ export function isUserError(error: unknown): error is UserError {
 
 /**
  * Runs each of `checks`, and throws one refusal naming every UserError they threw, each with its
- * hints, the first leading (a form shows it under its field): fixing wrong values one refusal at
- * a time would take as many tries. Other errors are thrown as they come.
+ * hints, the first leading: fixing wrong values one refusal at a time would take as many tries.
+ * The refusal keeps each of them (`gathered`), so a form shows each under its own field. Other
+ * errors are thrown as they come.
  */
 export function checkAll(checks: readonly (() => void)[]): void {
   const refused: UserError[] = [];
@@ -46,7 +52,10 @@ export function checkAll(checks: readonly (() => void)[]): void {
     }
   }
   const [first, ...others] = refused;
-  if (first) throw others.length === 0 ? first : new UserError(first.code, first.message, [...first.hints, ...others.flatMap((error) => [error.message, ...error.hints])], first.option);
+  if (!first) return;
+  if (others.length === 0) throw first;
+  const hints = [...first.hints, ...others.flatMap((error) => [error.message, ...error.hints])];
+  throw new UserError(first.code, first.message, hints, first.option, refused.flatMap((error) => error.gathered ?? [error]));
 }
 
 /**

@@ -6,7 +6,7 @@
 import type { PlatformName } from '../core/caller.js';
 import type { ChangeStamp } from '../core/domain.js';
 import type { Candidate } from '../core/review/candidate.js';
-import type { ChannelRef, ClaimedPost, PostedCard, RedrawnCard, ReviewChannel, UnconfirmedCard } from '../core/review/review-port.js';
+import type { ChannelRef, ClaimedPost, FailingChannel, PostedCard, RedrawnCard, ReviewChannel, UnconfirmedCard } from '../core/review/review-port.js';
 import type { View } from '../core/view.js';
 import type { StatementCache } from './statement-cache.js';
 
@@ -57,6 +57,56 @@ export function channels(cache: StatementCache): ReviewChannel[] {
     setBy: row.set_by,
     setAt: new Date(row.set_at),
   }));
+}
+
+/** The channel's columns, as the statements below name them. */
+const channelParams = (channel: ChannelRef) => ({ platform: channel.platform, workspaceId: channel.workspaceId, channelId: channel.channelId });
+
+const IN_CHANNEL = 'p.platform = @platform AND p.workspace_id = @workspaceId AND p.channel_id = @channelId';
+
+/**
+ * Cards given up in the channel whose candidates still wait, queued again as if new to it: no
+ * wait, no failures counted towards giving up. The messages an earlier attempt posted are kept
+ * (not posted again), and so are the attempts, which tell each claim of a post from the others.
+ */
+export function requeueFailedCards(cache: StatementCache, channel: ChannelRef, now: Date): number {
+  return cache
+    .get(
+      `UPDATE review_posts AS p SET status = 'queued', retry_at = NULL, failing_since = NULL, last_error = NULL, context = @context, updated_at = @now
+       WHERE p.kind = 'card' AND p.status = 'failed' AND ${IN_CHANNEL}
+         AND EXISTS (SELECT 1 FROM review_candidates c WHERE c.id = p.candidate_id AND c.status = 'pending')`,
+    )
+    .run({ ...channelParams(channel), context: channel.context, now: now.toISOString() }).changes;
+}
+
+/** Pending candidates with no card in the channel that is posted, on its way or perhaps there (unconfirmed). */
+export function uncardedCount(cache: StatementCache, channel: ChannelRef): number {
+  return cache
+    .get(
+      `SELECT count(*) FROM review_candidates c WHERE c.status = 'pending' AND NOT EXISTS (
+         SELECT 1 FROM review_posts p WHERE p.kind = 'card' AND p.candidate_id = c.id AND ${IN_CHANNEL}
+           AND p.status IN ('posted', 'sending', 'unconfirmed'))`,
+    )
+    .pluck()
+    .get(channelParams(channel)) as number;
+}
+
+/**
+ * The review channels holding cards given up (refused for good, or failing for a day) of
+ * candidates still waiting, with how many and the latest failure. Read from the candidates
+ * waiting (CROSS JOIN keeps them the outer loop), which a queue keeps few of, rather than from
+ * every card the channel ever had; with max(), SQLite takes `last_error` from the latest row.
+ */
+export function failingChannels(cache: StatementCache): FailingChannel[] {
+  const givenUp = cache.get(
+    `SELECT count(*) AS cards, p.last_error AS error, max(p.updated_at) AS latest
+     FROM review_candidates c CROSS JOIN review_posts p ON p.kind = 'card' AND p.candidate_id = c.id AND ${IN_CHANNEL}
+     WHERE c.status = 'pending' AND p.status = 'failed'`,
+  );
+  return channels(cache).flatMap((channel) => {
+    const { cards, error } = givenUp.get(channelParams(channel)) as { cards: number; error: string | null };
+    return cards > 0 ? [{ channel, error: error ?? 'no reason recorded', cards }] : [];
+  });
 }
 
 /** A notice for every review channel, posted by the next pass of whichever process can. */

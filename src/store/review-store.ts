@@ -5,7 +5,7 @@ import type { ChangeStamp, EntryInput, SourceRecord } from '../core/domain.js';
 import { UserError } from '../core/errors.js';
 import type { Page } from '../core/ports.js';
 import type { Candidate } from '../core/review/candidate.js';
-import type { ChannelRef, ClaimedPost, DecisionResult, PendingFilter, PostedCard, RedrawnCard, ReviewChannel, ReviewStore, UnconfirmedCard } from '../core/review/review-port.js';
+import type { ChannelRef, ClaimedPost, DecisionResult, FailingChannel, PendingFilter, PostedCard, RedrawnCard, ReviewChannel, ReviewStore, UnconfirmedCard } from '../core/review/review-port.js';
 import { citedForms } from '../core/sources/item-key.js';
 import { citingEntries } from './citing-entries.js';
 import type { Db } from './connection.js';
@@ -154,6 +154,18 @@ export class SqliteReviewStore implements ReviewStore {
 
   channels(): ReviewChannel[] {
     return posts.channels(this.cache);
+  }
+
+  requeueFailedCards(channel: ChannelRef, now: Date): number {
+    return posts.requeueFailedCards(this.cache, channel, now);
+  }
+
+  uncardedCount(channel: ChannelRef): number {
+    return posts.uncardedCount(this.cache, channel);
+  }
+
+  failingChannels(): FailingChannel[] {
+    return posts.failingChannels(this.cache);
   }
 
   queueCards(limit: number, now: Date): void {

@@ -42,16 +42,25 @@ afterAll(async () => {
 });
 
 const channel = () => h.fake.guild.channelId;
-const channelPosts = () => h.fake.requests.filter((r) => r.method === 'POST' && r.path === `/channels/${channel()}/messages`);
-/** The cards' titles in the review channel, oldest first. */
+/** /review channel's confirmation posts, before the cards. */
+let confirmations = 0;
+/** Posts to the review channel after the confirmation. */
+const channelPosts = () => h.fake.requests.filter((r) => r.method === 'POST' && r.path === `/channels/${channel()}/messages`).slice(confirmations);
+/** The cards' titles in the review channel, oldest first (/review channel's confirmation is no card). */
 const cardTitles = () =>
-  [...h.fake.rest.messages.values()].filter((m) => m.channel_id === channel() && m.interaction_metadata === undefined).map((m) => (m.embeds as Embed[])[0]?.title);
+  [...h.fake.rest.messages.values()]
+    .filter((m) => m.channel_id === channel() && m.interaction_metadata === undefined)
+    .map((m) => (m.embeds as Embed[])[0]?.title)
+    .filter((title) => title !== 'Review channel');
 const pending = () => app.db.prepare("SELECT title FROM review_candidates WHERE status = 'pending' ORDER BY id").pluck().all() as string[];
 
 describe('GIVEN Discord failing with 500 for five minutes', () => {
   it('WHEN passes run every minute THEN the first card is tried at 0, 1, 2 and 4 minutes only, and all three arrive once at 8', async () => {
-    h.fake.failChannel(channel(), { status: 500, body: { message: 'Internal Server Error', code: 0 } });
+    // The channel is set (its confirmation posted, and set apart) before Discord starts failing.
     await h.slash('review', {}, { subcommand: 'channel' });
+    expect(channelPosts().map((r) => r.status)).toEqual([200]);
+    confirmations = 1;
+    h.fake.failChannel(channel(), { status: 500, body: { message: 'Internal Server Error', code: 0 } });
     const tried: number[] = [];
     for (let minute = 0; minute <= 10; minute++) {
       if (minute === 5) h.fake.failChannel(channel(), { status: 500, times: 0 });

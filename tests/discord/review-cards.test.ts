@@ -41,6 +41,9 @@ beforeAll(async () => {
   h = await startHarness({ dispatcher: () => app.dispatcher, userRoles: [adminRole] });
   app.digests.posters.register(h.adapter.poster);
   await h.slash('review', {}, { subcommand: 'channel' });
+  // /review channel posts its confirmation there first: set apart, so the channel's other posts are the cards.
+  expect(channelPosts()).toHaveLength(1);
+  confirmations = 1;
   await h.slash('sources', { url: feeds.url('/levant.xml'), topic: 'syria-israel', backfill: true }, { subcommand: 'add' });
   await h.slash('sources', { id: 1 }, { subcommand: 'check' });
 });
@@ -57,8 +60,10 @@ afterEach(() => {
 const channel = () => h.fake.guild.channelId;
 const entryCount = () => app.db.prepare('SELECT count(*) FROM entries').pluck().get() as number;
 const embedText = (embed: Embed) => visibleText([embed.title, embed.description, ...(embed.fields ?? []).flatMap((f) => [f.name, f.value]), embed.footer?.text].join('\n'));
-/** Posts to the review channel by the poster (answers to commands reach Discord as callbacks). */
-const channelPosts = () => h.fake.requests.filter((r) => r.method === 'POST' && r.path === `/channels/${channel()}/messages`);
+/** /review channel's confirmation posts, before the cards. */
+let confirmations = 0;
+/** Posts to the review channel by the poster (answers to commands reach Discord as callbacks), after the confirmation. */
+const channelPosts = () => h.fake.requests.filter((r) => r.method === 'POST' && r.path === `/channels/${channel()}/messages`).slice(confirmations);
 
 /** The card for `title` as the review channel holds it now (a copy: later edits leave it as it was). */
 function card(title: string): Record<string, unknown> & MessageBody & { id: string } {

@@ -48,8 +48,8 @@ async function command(commandAndText: string): Promise<Body> {
 
 const seen = (body: Body) => visibleText(shownText(body).replace(/\*/g, ''));
 const postMessages = () => slack.callsTo('chat.postMessage').length;
-/** The first line of each card in the review channel, oldest first. */
-const cardTitles = () => slack.messagesIn(REVIEW).map((m) => seen(m as unknown as Body).split('\n')[0]!);
+/** The first line of each card in the review channel, oldest first (/review channel's confirmation is no card). */
+const cardTitles = () => slack.messagesIn(REVIEW).map((m) => seen(m as unknown as Body).split('\n')[0]!).filter((title) => title !== 'Review channel');
 const pending = () => app.db.prepare("SELECT title FROM review_candidates WHERE status = 'pending' ORDER BY id").pluck().all() as string[];
 const pass = () => app.services.review.postPending();
 

@@ -71,7 +71,10 @@ async function press(posted: { ts: string; blocks: types.KnownBlock[] }, label: 
 const entryCount = () => app.db.prepare('SELECT count(*) FROM entries').pluck().get() as number;
 /** What a reader sees, bold markers left out. */
 const seen = (body: Body) => visibleText(shownText(body).replace(/\*/g, ''));
-const posts = () => slack.callsTo('chat.postMessage');
+/** /review channel's confirmation posts, before the cards. */
+let confirmations = 0;
+/** chat.postMessage calls after the confirmation. */
+const posts = () => slack.callsTo('chat.postMessage').slice(confirmations);
 const updatesOf = (ts: string) => slack.calls.atLeast(1, (c) => c.method === 'chat.update' && c.args.ts === ts && c.args.channel === REVIEW);
 
 beforeAll(async () => {
@@ -87,6 +90,9 @@ beforeAll(async () => {
   adapter = await startSlackAdapter({ config, dispatcher: app.dispatcher, logger }, { host: '127.0.0.1' });
   app.digests.posters.register(adapter.poster);
   await command('/review channel');
+  // /review channel posts its confirmation there first: set apart, so the channel's other posts are the cards.
+  expect(posts().map((c) => c.args.channel)).toEqual([REVIEW]);
+  confirmations = 1;
   await command(`/sources add url:${feeds.url('/levant.xml')} topic:syria-israel backfill:true`);
   await command('/sources check id:1');
 });

@@ -64,8 +64,9 @@ const titles = (queue: QueueApp) => queue.app.db.prepare('SELECT title FROM revi
 describe('GIVEN a pass posting three cards', () => {
   it('WHEN the process stops while the first is being sent THEN the next process posts the other two once, never the first again', async () => {
     const dying = new ScriptedPoster().then(never);
-    first.app.digests.posters.register(dying);
+    // The channel is set through the app's own poster (its confirmation is set apart); this one posts the cards.
     await first.run('/review channel');
+    first.app.digests.posters.register(dying);
     void first.app.services.review.postPending();
     await dying.reached;
     first.close();
@@ -90,8 +91,8 @@ describe('GIVEN a pass posting three cards', () => {
 
   it('WHEN a card of two messages fails after the first THEN the pass stops there, the retry posts only the second and then the others, and a decision edits both', async () => {
     const halfway = new ScriptedPoster().then(() => Promise.reject(new DeliveryError('retryable', 'HTTP 503', undefined, ['part-1'])));
-    first.app.digests.posters.register(halfway);
     await first.run('/review channel');
+    first.app.digests.posters.register(halfway);
     const [title, ...others] = titles(first);
     await first.app.services.review.postPending();
     // Discord's trouble stops the pass: the other cards wait for the next one.

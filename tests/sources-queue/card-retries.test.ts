@@ -62,11 +62,12 @@ beforeEach(async () => {
   feeds.serve('/levant.xml', 'Levant Wire', [PARIS, SWEIDA, BAKU]);
   queue = new QueueApp({ start: NOW });
   channel = new ChannelPoster();
-  queue.app.digests.posters.register(channel);
   // Checked before the review channel is set: three candidates wait, no card is posted yet.
   await queue.run(`/sources add url:${feeds.url('/levant.xml')} topic:syria-israel backfill:true`);
   await queue.run('/sources check id:1');
+  // The channel is set through the app's own poster (its confirmation is set apart); this one posts the cards.
   await queue.run('/review channel');
+  queue.app.digests.posters.register(channel);
   waiting = queue.app.db.prepare('SELECT title FROM review_candidates ORDER BY id').pluck().all() as string[];
 });
 afterEach(async () => {

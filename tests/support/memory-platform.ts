@@ -4,7 +4,7 @@
 import type { Caller } from '../../src/core/caller.js';
 import type { Dispatcher } from '../../src/core/dispatcher.js';
 import type { FormScreen } from '../../src/core/interaction/forms.js';
-import { Interactions, type DrawnButton, type PressResult } from '../../src/core/interaction/interactions.js';
+import { Interactions, type DrawnButton, type InteractionRoom, type PressResult } from '../../src/core/interaction/interactions.js';
 import { partGoneNote } from '../../src/core/interaction/texts.js';
 import type { Logger } from '../../src/core/logger.js';
 import { renderText } from '../../src/core/render-text.js';
@@ -22,6 +22,10 @@ export interface Message {
   form?: FormScreen;
   /** The modal stays open with this error under `field` (a refused submission). */
   fieldError?: { field?: string; text: string };
+  /** A refused submission's message under each field it concerns, by field name. */
+  fieldErrors?: Record<string, string>;
+  /** What a refused submission says about no field of the form, shown above the fields. */
+  generalError?: string;
 }
 
 function parts(view: View): View[] {
@@ -34,13 +38,15 @@ export class MemoryPlatform {
   /** The message each user sees last, as a chat client would show it. */
   readonly screens = new Map<string, Message>();
 
+  /** `room`: what this platform's buttons and forms hold, over its own (8 fields in a form, kept open when refused). */
   constructor(
     private readonly dispatcher: Dispatcher,
     logger: Logger,
     now?: () => number,
+    room: Partial<InteractionRoom> = {},
   ) {
-    const room = { buttonLength: 80, carrierLength: 80, maxFields: 8, closesOnSubmit: false };
-    this.interactions = new Interactions({ dispatcher, logger, room, ...(now ? { now } : {}) });
+    const drawn = { buttonLength: 80, carrierLength: 80, maxFields: 8, closesOnSubmit: false, ...room };
+    this.interactions = new Interactions({ dispatcher, logger, room: drawn, ...(now ? { now } : {}) });
   }
 
   caller(userId: string): Caller {
@@ -71,7 +77,12 @@ export class MemoryPlatform {
   async submit(form: FormScreen, values: Record<string, string>, userId: string, requestId = `s${Math.random()}`): Promise<Message> {
     const result = await this.interactions.submit(form.carrier, values, this.caller(userId), requestId);
     if (result.kind === 'refused') {
-      return this.show(userId, { text: renderText(result.view), buttons: [], private: true, form, fieldError: { ...(result.field ? { field: result.field } : {}), text: renderText(result.view) } });
+      const fieldErrors = Object.fromEntries(Object.entries(result.fieldErrors).map(([field, view]) => [field, renderText(view)]));
+      const general = result.general ? { generalError: renderText(result.general) } : {};
+      const fieldError = { ...(result.field ? { field: result.field } : {}), text: renderText(result.view) };
+      // A platform whose forms close when refused shows the refusal's button to open it again.
+      const buttons = this.interactions.buttons({ view: result.view, part: 0, partCount: 1 }, userId);
+      return this.show(userId, { text: renderText(result.view), buttons, private: true, form, fieldError, fieldErrors, ...general });
     }
     return this.show(userId, this.message(result.view, userId, 0));
   }

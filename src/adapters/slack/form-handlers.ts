@@ -11,6 +11,8 @@ import { plainLine, type View } from '../../core/view.js';
 import { FORM_CALLBACK_ID, fieldErrorText, formModal, readMetadata, typedValues, type ModalMetadata, type ModalPlace } from './form-modal.js';
 import { adapterFailure } from '../../core/adapter-failure.js';
 import { within } from '../../core/within.js';
+import { clip } from '../../core/text-cut.js';
+import * as limit from './limits.js';
 import { isShownInChannel, slackCaller, type HandlerDeps } from './handler-deps.js';
 import { spellingFor } from './command-prefix.js';
 import { codeMrkdwn, escapeMrkdwn } from './mrkdwn.js';
@@ -86,15 +88,30 @@ function withTyped(view: View, values: Readonly<Record<string, string>>): View {
   return { ...view, intro: [...(view.intro ?? []), plainLine(FORM_TYPED_TEXT)], sections: [...view.sections, ...typed] };
 }
 
+/** A refusal to answer in the modal: the core's split by field when it has one (see SubmitResult). */
+type Refusal = { view: View; field?: string; fieldErrors?: Record<string, View>; general?: View };
+
+/**
+ * A refusal's messages under the inputs they concern, each under its own; what concerns none of
+ * them (Slack shows errors only under inputs) under the first, before that input's own.
+ */
+function inputErrors(refusal: Refusal, firstField: string, prefix: string): Record<string, string> {
+  const byField = Object.entries(refusal.fieldErrors ?? {});
+  if (byField.length === 0 && !refusal.general) return { [refusal.field ?? firstField]: fieldErrorText(refusal.view, prefix) };
+  const errors: Record<string, string> = Object.fromEntries(byField.map(([field, view]) => [field, fieldErrorText(view, prefix)]));
+  if (refusal.general) errors[firstField] = clip([fieldErrorText(refusal.general, prefix), errors[firstField]].filter(Boolean).join(' '), limit.MAX_INPUT_ERROR);
+  return errors;
+}
+
 export function registerForms(app: App, deps: HandlerDeps): void {
   app.view<ViewSubmitAction>({ callback_id: FORM_CALLBACK_ID, type: 'view_submission' }, async ({ ack, body, view, client }) => {
     const firstField = view.blocks.find((b) => b.type === 'input' && b.block_id)?.block_id ?? '';
     const meta = readMetadata(view.private_metadata);
     const prefix = meta?.prefix ?? '';
     let acked = false;
-    const answer = async (refusal?: { view: View; field?: string }) => {
+    const answer = async (refusal?: Refusal) => {
       acked = true;
-      await (refusal ? ack({ response_action: 'errors', errors: { [refusal.field ?? firstField]: fieldErrorText(refusal.view, prefix) } }) : ack());
+      await (refusal ? ack({ response_action: 'errors', errors: inputErrors(refusal, firstField, prefix) }) : ack());
     };
     try {
       const submitter = slackCaller(body.user, body.team?.id, meta?.channelId, meta?.prefix);

@@ -5,9 +5,9 @@ import type { ResolvedLeaf } from '../command-spec.js';
 import type { Dispatcher, Outcome } from '../dispatcher.js';
 import { convertOption } from '../option-values.js';
 import { invocationSpan } from '../command-refs.js';
-import { plainLine, span, type Button, type Invocation, type Section, type View } from '../view.js';
+import { plainLine, span, type Button, type Invocation, type Line, type Section, type View } from '../view.js';
 import { formField, opensForm, optionLabel, shownFields, submittedArgs, type FormRoom, type FormScreen, type FormState } from './forms.js';
-import { FORM_EXPIRED_TEXT, FORM_NOT_YOURS_TEXT, FORM_SUBMITTED_TEXT, FORM_TYPED_TEXT, interactionNotice, outsideFormText, REOPEN_LABEL } from './texts.js';
+import { broughtInText, FORM_EXPIRED_TEXT, FORM_NOT_YOURS_TEXT, FORM_SUBMITTED_TEXT, FORM_TYPED_TEXT, interactionNotice, outsideFormText, REOPEN_LABEL } from './texts.js';
 import { markedLine } from '../error-views.js';
 
 export type FormOpening = { kind: 'form'; form: FormScreen } | { kind: 'refused'; view: View };
@@ -15,9 +15,21 @@ export type FormOpening = { kind: 'form'; form: FormScreen } | { kind: 'refused'
 export type SubmitResult =
   /** Expired, someone else's or already used: tell the submitter; nothing ran. */
   | { kind: 'notice'; view: View }
-  /** Refused: `field` is the field at fault when the form shows it (a platform keeps its modal open there). */
-  | { kind: 'refused'; view: View; field?: string }
+  /**
+   * Refused: `view` says all of it. `field` is the field the refusal leads with when the form
+   * shows it; `fieldErrors` is what is wrong with each field the form shows, by its name, and
+   * `general` what concerns none of them (an option given with the command, or none at all). A
+   * platform that keeps its modal open shows each of `fieldErrors` under its field, and `general`
+   * where it can show a message for the whole form (with no such place, under the first field).
+   */
+  | ({ kind: 'refused'; view: View; field?: string } & FieldRefusals)
   | { kind: 'done'; view: View };
+
+/** A form's refusal split by field (see SubmitResult). */
+export interface FieldRefusals {
+  fieldErrors: Record<string, View>;
+  general?: View;
+}
 
 export interface FormFlowDeps {
   dispatcher: Dispatcher;
@@ -130,14 +142,68 @@ export async function submission(
   if (outcome.view.tone !== 'error') return { kind: 'done', view: outcome.view };
   state.submittedBy = undefined;
   const option = outcome.refusedOption;
+  const split = fieldRefusals(outcome, state);
   if (option !== undefined && !state.fields.includes(option) && option in state.fixed) {
     const view = outcome.view;
-    return { kind: 'refused', view: { ...view, intro: [...(view.intro ?? []), markedLine(outsideFormText(option))], sections: [...view.sections, ...typedSections(typed)] } };
+    return { kind: 'refused', view: { ...view, intro: [...(view.intro ?? []), markedLine(outsideFormText(option))], sections: [...view.sections, ...typedSections(typed)] }, ...split };
   }
   const field = option !== undefined && state.fields.includes(option) ? option : undefined;
   const mayRetry = deps.room.closesOnSubmit && deps.dispatcher.mayRun(state.command, state.subcommand, presser);
-  // The form again, starting from what was typed, since this platform closed it.
+  if (!mayRetry) return { kind: 'refused', view: outcome.view, ...(field ? { field } : {}), ...split };
+  // The form again, starting from what was typed, since this platform closed it; with the fields
+  // refused that it had no room for, so that what was refused can be corrected there.
+  const swapped = bringInRefused(deps, state, outcome);
   const reopen: Button = { label: REOPEN_LABEL, style: 'primary', action: { kind: 'form', invocation: { ...target, args: { ...state.fixed, ...nonEmpty(state.values) } } }, audience: 'caller' };
-  const view = mayRetry ? { ...outcome.view, buttons: [reopen] } : outcome.view;
-  return { kind: 'refused', view, ...(field ? { field } : {}) };
+  const intro = [...(outcome.view.intro ?? []), ...(swapped ? [plainLine(broughtInText(swapped.added.map(optionLabel), swapped.dropped.map(optionLabel)))] : [])];
+  return { kind: 'refused', view: { ...outcome.view, intro, buttons: [reopen] }, ...(field ? { field } : {}), ...split };
+}
+
+/**
+ * A platform with room for fewer fields than the form has leaves some out (Discord's five). When
+ * a refusal is about a field left out, the form reopened after it shows that field instead of the
+ * last one shown that is not at fault, not required and still as it started (its value, left out,
+ * stays as it was). Changes `state.fields`; says what came in for what, if anything did.
+ */
+function bringInRefused(deps: FormFlowDeps, state: FormState, outcome: Outcome): { added: string[]; dropped: string[] } | undefined {
+  const leaf = deps.dispatcher.registry.resolve(state.command, state.subcommand);
+  const formFields = leaf.leaf.form?.fields ?? [];
+  const refused = [...new Set((outcome.refusals ?? []).flatMap((r) => (r.option === undefined ? [] : [r.option])))];
+  const missing = refused.filter((name) => formFields.includes(name) && !state.fields.includes(name) && !(name in state.fixed));
+  const required = (name: string) => leaf.leaf.options?.some((o) => o.name === name && o.required) === true;
+  const untouched = (name: string) => (state.values[name] ?? '') === (state.start[name] ?? '');
+  const spare = state.fields.filter((name) => !refused.includes(name) && !required(name) && untouched(name)).reverse();
+  const added = missing.slice(0, spare.length);
+  if (added.length === 0) return undefined;
+  const dropped = spare.slice(0, added.length);
+  state.fields = [...state.fields.filter((name) => !dropped.includes(name)), ...added].sort((a, b) => formFields.indexOf(a) - formFields.indexOf(b));
+  return { added, dropped };
+}
+
+/** A refusal's lines as a view of their own, titled as the whole refusal is. */
+const partView = (whole: View, intro: readonly Line[]): View => ({ title: whole.title, tone: 'error', intro: [...intro], sections: [], private: true });
+
+/**
+ * Each part of a refused submission under the field it is about (the dispatcher says which
+ * option each part refused: several when the command gathered them, see checkAll), and the parts
+ * about no field of the form apart: an option given with the command (which the form cannot
+ * change: said so), one the form does not show, or none.
+ */
+export function fieldRefusals(outcome: Outcome, state: FormState): FieldRefusals {
+  const byField = new Map<string, Line[]>();
+  const general: Line[] = [];
+  const outside = new Set<string>();
+  for (const { option, view } of outcome.refusals ?? [{ view: outcome.view }]) {
+    const lines = view.intro ?? [];
+    if (option !== undefined && state.fields.includes(option)) {
+      byField.set(option, [...(byField.get(option) ?? []), ...lines]);
+      continue;
+    }
+    general.push(...lines);
+    if (option !== undefined && option in state.fixed && !outside.has(option)) {
+      outside.add(option);
+      general.push(markedLine(outsideFormText(option)));
+    }
+  }
+  const fieldErrors = Object.fromEntries([...byField].map(([name, lines]) => [name, partView(outcome.view, lines)]));
+  return { fieldErrors, ...(general.length > 0 ? { general: partView(outcome.view, general) } : {}) };
 }

@@ -31,3 +31,8 @@ export function partGoneNote(requested: number, shown: number): string {
 export function outsideFormText(option: string): string {
   return `\`${option}\` came with the command, not the form: run the command again with it corrected. What you typed in the form is below, to copy.`;
 }
+
+/** The form reopened after a refusal shows the refused fields it had no room for, in place of others left as they were. */
+export function broughtInText(added: readonly string[], dropped: readonly string[]): string {
+  return `${REOPEN_LABEL} opens the form with ${added.join(', ')} in place of ${dropped.join(', ')} (left as ${dropped.length === 1 ? 'it was' : 'they were'}).`;
+}

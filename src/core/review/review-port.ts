@@ -60,12 +60,23 @@ export interface RedrawnCard extends PostedCard {
   failingSince?: Date;
 }
 
-/** A pending candidate whose card may not have reached a review channel. */
 /** A card that may not be in its review channel: cut off mid-post (never posted twice), or given up (`failed`: the last error). */
 export interface UnconfirmedCard {
   candidateId: number;
   platform: PlatformName;
   failed?: string;
+}
+
+/**
+ * A review channel where cards of candidates still waiting were given up (the platform refused
+ * them for good, or they failed for a day): those candidates have no card there.
+ */
+export interface FailingChannel {
+  channel: ReviewChannel;
+  /** The latest failure, as the poster said it. */
+  error: string;
+  /** Cards of candidates still waiting that were given up there. */
+  cards: number;
 }
 
 export interface ReviewStore {
@@ -91,6 +102,15 @@ export interface ReviewStore {
   rejectWaiting(filter: { topic?: string; before: string }, reason: string | undefined, stamp: ChangeStamp): Candidate[];
   setChannel(channel: ChannelRef, stamp: ChangeStamp): void;
   channels(): ReviewChannel[];
+  /**
+   * Queues again the cards given up in `channel` whose candidates still wait (their messages
+   * posted so far are not posted again), named with the channel's `context`; returns how many.
+   */
+  requeueFailedCards(channel: ChannelRef, now: Date): number;
+  /** Pending candidates whose card is not in `channel` yet (none, or one queued or given up there). */
+  uncardedCount(channel: ChannelRef): number;
+  /** The review channels where cards of candidates still waiting were given up, with how many and the latest failure. */
+  failingChannels(): FailingChannel[];
   /** Queues a card in each review channel for pending candidates that have none there yet, oldest first. */
   queueCards(limit: number, now: Date): void;
   /**

@@ -5,7 +5,20 @@ import { UserError } from '../errors.js';
 import type { Page } from '../ports.js';
 import type { Candidate } from './candidate.js';
 import { CardPoster, type CardPosterDeps } from './card-poster.js';
-import type { ChannelRef, DecisionResult, PendingFilter, PostedCard, ReviewChannel, ReviewStore, UnconfirmedCard } from './review-port.js';
+import { channelConfirmationView, postChannelConfirmation, reviewAccessHelp, type ChannelConfirmation } from './channel-confirmation.js';
+import type { ChannelRef, DecisionResult, FailingChannel, PendingFilter, PostedCard, ReviewChannel, ReviewStore, UnconfirmedCard } from './review-port.js';
+
+/**
+ * What became of /review channel: refused (the platform would not take the confirmation; nothing
+ * was recorded, `current` is the platform's review channel as it stands), or set, with the cards
+ * given up there before queued again (`requeued`) and how many waiting candidates have no card there.
+ */
+export type SetChannelOutcome =
+  | (Extract<ChannelConfirmation, { status: 'refused' }> & { current?: ReviewChannel })
+  | { status: 'set'; confirmation: Exclude<ChannelConfirmation, { status: 'refused' }>; replaced?: ReviewChannel; requeued: number; uncarded: number };
+
+/** A failing review channel, with what an admin does so Sitrep may post there (its platform's poster's, said for /review channel). */
+export type ChannelTrouble = FailingChannel & { accessHelp: string };
 
 export class ReviewQueue {
   private readonly poster: CardPoster;
@@ -73,12 +86,31 @@ export class ReviewQueue {
     return result;
   }
 
-  setChannel(channel: ChannelRef, stamp: ChangeStamp): void {
-    this.store.setChannel(channel, stamp);
+  /**
+   * Makes `channel` its platform's review channel, once a confirmation posted there shows Sitrep
+   * may post in it (as /digest subscribe does; `byName` is who the channel reads set it). The
+   * cards given up there before, of candidates still waiting, are queued again, so the next passes
+   * post them with the others.
+   */
+  async setChannel(channel: ChannelRef, stamp: ChangeStamp, byName: string): Promise<SetChannelOutcome> {
+    const confirmation = await postChannelConfirmation(this.deps.posters, channel, channelConfirmationView(byName), this.deps.logger);
+    const current = this.store.channels().find((c) => c.platform === channel.platform);
+    if (confirmation.status === 'refused') return { ...confirmation, ...(current ? { current } : {}) };
+    const replaced = current && (current.workspaceId !== channel.workspaceId || current.channelId !== channel.channelId) ? current : undefined;
+    const { requeued, uncarded } = this.store.inOneWrite(() => {
+      this.store.setChannel(channel, stamp);
+      return { requeued: this.store.requeueFailedCards(channel, this.deps.now()), uncarded: this.store.uncardedCount(channel) };
+    });
+    return { status: 'set', confirmation, ...(replaced ? { replaced } : {}), requeued, uncarded };
   }
 
   channels(): ReviewChannel[] {
     return this.store.channels();
+  }
+
+  /** The review channels missing cards of candidates still waiting (given up there), with the fix. */
+  failingChannels(): ChannelTrouble[] {
+    return this.store.failingChannels().map((failing) => ({ ...failing, accessHelp: reviewAccessHelp(this.deps.posters.get(failing.channel.platform)?.accessHelp) }));
   }
 
   /** Pending candidates among `ids` whose card may not have reached a review channel. */

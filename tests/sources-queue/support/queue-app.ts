@@ -75,8 +75,19 @@ export class QueueApp {
     this.t = new Date(iso).getTime();
   }
 
-  run(text: string, caller: Caller = ADMIN): Promise<View> {
-    return this.app.dispatcher.runText(text, caller);
+  /**
+   * Runs `text` as `caller`. A `/review channel` that sets the channel posts a confirmation there
+   * first: it is moved to `poster.confirmations` (as the digest harness moves /digest subscribe's),
+   * so `poster.posts` keeps holding the cards and notices only.
+   */
+  async run(text: string, caller: Caller = ADMIN): Promise<View> {
+    const before = this.poster.posts.length;
+    const view = await this.app.dispatcher.runText(text, caller);
+    if (/^\/review channel\b/.test(text) && view.tone === 'success') {
+      const confirmation = this.poster.posts.findIndex((post, index) => index >= before && post.view.title === 'Review channel' && post.channelId === caller.channelId);
+      if (confirmation >= 0) this.poster.confirmations.push(...this.poster.posts.splice(confirmation, 1));
+    }
+    return view;
   }
 
   async text(text: string, caller: Caller = ADMIN): Promise<string> {

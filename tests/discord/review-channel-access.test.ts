@@ -1,0 +1,60 @@
+// GIVEN discord.js against the fake Discord WHEN an admin runs /review channel in a channel the
+// bot may not see (403 Missing Access) THEN Discord's refusal of the confirmation is the reply,
+// saying which permissions to give the bot, and nothing is recorded; once Discord accepts it, the
+// confirmation is in the channel and /review list names it.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp, type App } from '../../src/app.js';
+import { parseAdminRules } from '../../src/core/caller.js';
+import { snowflake } from '../fakes/discord-payloads.js';
+import { NOW } from '../sources-queue/support/stories.js';
+import { storeFingerprint } from '../support/store-fingerprint.js';
+import { copySeededStore, recordingLogger } from '../support/test-app.js';
+import { startHarness, type Embed, type Harness } from './support/harness.js';
+import { visibleText } from './support/markdown-text.js';
+
+const adminRole = snowflake();
+let dir: string;
+let app: App;
+let h: Harness;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'sitrep-review-access-'));
+  copySeededStore(join(dir, 'sitrep.db'), new Date(NOW));
+  app = createApp({ dbPath: join(dir, 'sitrep.db'), admins: parseAdminRules(`discord-role:${adminRole}`), logger: recordingLogger(), now: () => new Date(NOW) });
+  h = await startHarness({ dispatcher: () => app.dispatcher, userRoles: [adminRole] });
+  app.digests.posters.register(h.adapter.poster);
+});
+afterAll(async () => {
+  await h?.close();
+  app?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const channel = () => h.fake.guild.channelId;
+const embedText = (embed: Embed) => visibleText([embed.title, embed.description, ...(embed.fields ?? []).flatMap((f) => [f.name, f.value]), embed.footer?.text].join('\n'));
+const channelMessages = () => [...h.fake.rest.messages.values()].filter((m) => m.channel_id === channel() && m.interaction_metadata === undefined);
+
+describe('GIVEN a channel the bot may not see', () => {
+  it('WHEN an admin runs /review channel there THEN the reply gives Discord’s refusal and the permissions to give, and nothing is recorded', async () => {
+    h.fake.failChannel(channel(), { status: 403, body: { code: 50001, message: 'Missing Access' }, times: 1 });
+    const before = storeFingerprint(app.db);
+    const refused = await h.slash('review', {}, { subcommand: 'channel' });
+    const said = refused.body.embeds!.map(embedText).join('\n');
+    expect(refused.ephemeral).toBe(true);
+    expect(said).toMatch(/^Sitrep cannot post in this channel \(posting message 1 of 1 to channel \d+: Discord answered 403 \(50001: Missing Access\)\), so it was not made the review channel: discord has no review channel yet\.$/m);
+    expect(said).toContain('Give the bot View Channel, Send Messages, Embed Links and Attach Files');
+    expect(said).toMatch(/then run `?\/review channel`? again\./);
+    expect(storeFingerprint(app.db)).toBe(before);
+    expect(channelMessages()).toEqual([]);
+
+    // The permissions given: the confirmation lands, and the channel is the review channel.
+    const set = await h.slash('review', {}, { subcommand: 'channel' });
+    expect(set.body.embeds!.map(embedText).join('\n')).toContain('Sitrep posted a confirmation in this channel, so it can post cards here.');
+    expect(channelMessages().map((m) => (m.embeds as Embed[])[0]?.title)).toEqual(['Review channel']);
+    const listed = await h.slash('review', {}, { subcommand: 'list' });
+    expect(listed.body.embeds!.map(embedText).join('\n')).toContain(`Cards are posted in the review channel: channel ${channel()} (this channel) on discord.`);
+  });
+});

@@ -1,0 +1,136 @@
+// GIVEN the real Slack app against the fake Slack and a candidate its feed dates two days ahead
+// WHEN an admin presses Approve THEN the reply gives the typed command with both days; WHEN they
+// press Edit THEN the modal has Published and the fatality fields, submitting it with the date
+// alone keeps it open with the publication's refusal under Published (not under Title), and with
+// both days corrected it approves the candidate.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { types } from '@slack/bolt';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSlackAdapter, type SlackAdapter } from '../../src/adapters/slack/index.js';
+import { createApp, type App } from '../../src/app.js';
+import { parseAdminRules } from '../../src/core/caller.js';
+import { FakeSlack } from '../fakes/slack-api.js';
+import { blockActionsBody, formBody, postSigned, slashCommandPayload, viewSubmissionBody } from '../fakes/slack-requests.js';
+import { ScriptedFeeds } from '../sources-queue/support/scripted-feeds.js';
+import { NOW } from '../sources-queue/support/stories.js';
+import { storeFingerprint } from '../support/store-fingerprint.js';
+import { copySeededStore, recordingLogger } from '../support/test-app.js';
+import { buttonsOf, formState, SECRET, shownText } from './harness.js';
+import { visibleText } from './mrkdwn-text.js';
+
+const ADMIN = 'U0ADMIN';
+const REVIEW = 'C0REVIEW';
+const AHEAD = {
+  guid: 'levant-ahead',
+  title: 'Drone strike kills 3 near Quneitra',
+  link: 'https://levant.example/2025/07/22/quneitra-strike',
+  summary: 'A drone strike killed three people near Quneitra, local sources said.',
+  published: '2025-07-22T08:30:00Z',
+};
+let feeds: ScriptedFeeds;
+let dir: string;
+let app: App;
+let slack: FakeSlack;
+let adapter: SlackAdapter;
+type Body = Record<string, unknown>;
+
+const eventsUrl = () => `http://127.0.0.1:${adapter.port}/slack/events`;
+let sent = 0;
+
+async function command(commandAndText: string): Promise<Body> {
+  const [name, ...rest] = commandAndText.split(' ');
+  const id = `cmd-${(sent += 1)}`;
+  const payload = slashCommandPayload({ command: name!, text: rest.join(' '), responseUrl: slack.responseUrl(id), userId: ADMIN, channelId: REVIEW });
+  expect((await postSigned(eventsUrl(), formBody(payload), { secret: SECRET })).status).toBe(200);
+  const [post] = await slack.responses.atLeast(1, (r) => r.id === id);
+  return post!.body;
+}
+
+const seen = (body: Body) => visibleText(shownText(body).replace(/\*/g, ''));
+
+function card(): { ts: string; blocks: types.KnownBlock[] } {
+  const found = [...slack.messages].find(([, m]) => m.channel === REVIEW && shownText(m as Body).split('\n')[0] === AHEAD.title);
+  if (!found) throw new Error('no card in the review channel');
+  return { ts: found[0], blocks: structuredClone(found[1].blocks) as types.KnownBlock[] };
+}
+
+async function press(label: string, triggerId?: string): Promise<Body> {
+  const posted = card();
+  const button = buttonsOf(posted).find((b) => b.text.text === label)!;
+  const id = `press-${(sent += 1)}`;
+  const body = blockActionsBody({ actionId: button.action_id!, value: button.value!, responseUrl: slack.responseUrl(id), userId: ADMIN, channelId: REVIEW, messageTs: posted.ts, ...(triggerId ? { triggerId } : {}) });
+  expect((await postSigned(eventsUrl(), body, { secret: SECRET })).status).toBe(200);
+  if (triggerId) return {};
+  const [post] = await slack.responses.atLeast(1, (r) => r.id === id);
+  return post!.body;
+}
+
+async function submit(modal: types.ModalView, values: Record<string, string>, viewId: string) {
+  const res = await postSigned(eventsUrl(), viewSubmissionBody({ view: modal as unknown as Body, values: formState(modal, values), viewId, userId: ADMIN }), { secret: SECRET });
+  const text = await res.text();
+  return text ? (JSON.parse(text) as { response_action?: string; errors?: Record<string, string> }) : undefined;
+}
+
+const entryCount = () => app.db.prepare('SELECT count(*) FROM entries').pluck().get() as number;
+const candidateId = () => app.db.prepare('SELECT id FROM review_candidates WHERE title = ?').pluck().get(AHEAD.title) as number;
+
+beforeAll(async () => {
+  feeds = await ScriptedFeeds.start();
+  feeds.serve('/levant.xml', 'Levant Wire', [AHEAD]);
+  dir = mkdtempSync(join(tmpdir(), 'sitrep-ahead-'));
+  copySeededStore(join(dir, 'sitrep.db'), new Date(NOW));
+  const logger = recordingLogger();
+  app = createApp({ dbPath: join(dir, 'sitrep.db'), admins: parseAdminRules(`slack:${ADMIN}`), logger, now: () => new Date(NOW), sourcesAllowPrivate: true });
+  slack = await FakeSlack.start();
+  adapter = await startSlackAdapter({ config: { botToken: 'xoxb-test', signingSecret: SECRET, port: 0, apiUrl: slack.apiUrl }, dispatcher: app.dispatcher, logger }, { host: '127.0.0.1' });
+  app.digests.posters.register(adapter.poster);
+  await command('/review channel');
+  await command(`/sources add url:${feeds.url('/levant.xml')} topic:syria-israel backfill:true`);
+  await command('/sources check id:1');
+});
+afterAll(async () => {
+  await adapter?.stop();
+  await slack?.close();
+  app?.close();
+  await feeds?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('GIVEN a card of a candidate dated two days ahead', () => {
+  it('WHEN Approve is pressed THEN the reply gives the command with both days to type, and nothing is written', async () => {
+    const before = storeFingerprint(app.db);
+    const reply = seen(await press('Approve'));
+    expect(reply).toContain('Option `date` is in the future');
+    expect(reply).toContain('Option `published` is in the future');
+    expect(reply).toContain(`Give both days in the card's Edit form, or type them: \`/review approve id:${candidateId()} date:… published:…\``);
+    expect(storeFingerprint(app.db)).toBe(before);
+  });
+
+  it('WHEN Edit is pressed THEN the modal has Published and the figures; the publication’s refusal is under Published, and both days corrected approve it', async () => {
+    await press('Edit', 'edit-ahead');
+    const [call] = await slack.calls.atLeast(1, (c) => c.method === 'views.open' && c.args.trigger_id === 'edit-ahead');
+    const modal = call!.args.view as types.ModalView;
+    const inputs = (modal.blocks as types.KnownBlock[]).filter((b): b is types.InputBlock => b.type === 'input');
+    expect(inputs.map((b) => b.block_id)).toEqual(['title', 'date', 'type', 'actors', 'places', 'summary', 'topic', 'confidence', 'published', 'fatalities', 'fatalities_source']);
+    const initial = Object.fromEntries(inputs.map((b) => {
+      const element = b.element as { initial_value?: string; initial_option?: { value: string } };
+      return [b.block_id!, element.initial_value ?? element.initial_option?.value ?? ''];
+    }));
+    expect(initial).toMatchObject({ date: '2025-07-22', published: '2025-07-22', fatalities: '3', fatalities_source: 'Levant Wire' });
+
+    const before = storeFingerprint(app.db);
+    const refused = await submit(modal, { ...initial, date: '2025-07-20' }, 'VAHEAD1');
+    expect(refused?.response_action).toBe('errors');
+    expect(Object.keys(refused?.errors ?? {})).toEqual(['published']);
+    expect(refused?.errors?.published).toContain('Option `published` is in the future');
+    expect(storeFingerprint(app.db)).toBe(before);
+
+    const count = entryCount();
+    expect(await submit(modal, { ...initial, date: '2025-07-20', published: '2025-07-20' }, 'VAHEAD1')).toBeUndefined();
+    expect(entryCount()).toBe(count + 1);
+    const [result] = await slack.calls.atLeast(1, (c) => c.method === 'chat.postEphemeral');
+    expect(seen(result!.args)).toContain(`Approved: added as entry #${count + 1}.`);
+  });
+});

@@ -1,0 +1,108 @@
+// GIVEN the real Slack app against the fake Slack WHEN an admin runs /review channel in a private
+// channel the bot is not in THEN Slack refuses the confirmation (not_in_channel), the reply says
+// so with `/invite @Sitrep`, and nothing is recorded. GIVEN a review channel the bot was removed
+// from WHEN a check proposes a candidate THEN its card is refused and given up, and /review list
+// names the channel, Slack's answer and the fix; WHEN the bot is invited and /review channel is run
+// there again THEN the card is posted after all.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSlackAdapter, type SlackAdapter } from '../../src/adapters/slack/index.js';
+import { createApp, type App } from '../../src/app.js';
+import { parseAdminRules } from '../../src/core/caller.js';
+import { FakeSlack } from '../fakes/slack-api.js';
+import { formBody, postSigned, slashCommandPayload } from '../fakes/slack-requests.js';
+import { ScriptedFeeds } from '../sources-queue/support/scripted-feeds.js';
+import { BAKU, NOW } from '../sources-queue/support/stories.js';
+import { storeFingerprint } from '../support/store-fingerprint.js';
+import { copySeededStore, recordingLogger } from '../support/test-app.js';
+import { SECRET, shownText } from './harness.js';
+import { visibleText } from './mrkdwn-text.js';
+
+const ADMIN = 'U0ADMIN';
+const PRIVATE = 'C0PRIVATE';
+const REVIEW = 'C0REVIEW';
+let feeds: ScriptedFeeds;
+let dir: string;
+let app: App;
+let slack: FakeSlack;
+let adapter: SlackAdapter;
+type Body = Record<string, unknown>;
+
+const eventsUrl = () => `http://127.0.0.1:${adapter.port}/slack/events`;
+let sent = 0;
+
+/** Sends `/command text` in `channelId` and returns what reached its response_url. */
+async function command(commandAndText: string, channelId: string): Promise<Body> {
+  const [name, ...rest] = commandAndText.split(' ');
+  const id = `cmd-${(sent += 1)}`;
+  const payload = slashCommandPayload({ command: name!, text: rest.join(' '), responseUrl: slack.responseUrl(id), userId: ADMIN, channelId });
+  expect((await postSigned(eventsUrl(), formBody(payload), { secret: SECRET })).status).toBe(200);
+  const [post] = await slack.responses.atLeast(1, (r) => r.id === id);
+  return post!.body;
+}
+
+/** What a reader sees, bold markers left out. */
+const seen = (body: Body) => visibleText(shownText(body).replace(/\*/g, ''));
+const cardsIn = (channel: string) => slack.messagesIn(channel).map((m) => seen(m as unknown as Body).split('\n')[0]!).filter((title) => title !== 'Review channel');
+
+beforeAll(async () => {
+  feeds = await ScriptedFeeds.start();
+  dir = mkdtempSync(join(tmpdir(), 'sitrep-review-access-'));
+  copySeededStore(join(dir, 'sitrep.db'), new Date(NOW));
+  const logger = recordingLogger();
+  app = createApp({ dbPath: join(dir, 'sitrep.db'), admins: parseAdminRules(`slack:${ADMIN}`), logger, now: () => new Date(NOW), sourcesAllowPrivate: true });
+  slack = await FakeSlack.start();
+  adapter = await startSlackAdapter({ config: { botToken: 'xoxb-test', signingSecret: SECRET, port: 0, apiUrl: slack.apiUrl }, dispatcher: app.dispatcher, logger }, { host: '127.0.0.1' });
+  app.digests.posters.register(adapter.poster);
+});
+afterAll(async () => {
+  await adapter?.stop();
+  await slack?.close();
+  app?.close();
+  await feeds?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('GIVEN a private channel the bot is not in', () => {
+  it('WHEN an admin runs /review channel there THEN Slack’s refusal is the reply, with /invite @Sitrep, and nothing is recorded', async () => {
+    slack.removeBotFrom(PRIVATE);
+    const before = storeFingerprint(app.db);
+    const reply = seen(await command('/review channel', PRIVATE));
+    expect(reply).toContain('Sitrep cannot post in this channel (Slack refused the message: not_in_channel), so it was not made the review channel: slack has no review channel yet.');
+    expect(reply).toContain('Invite the app to this channel with /invite @Sitrep');
+    expect(reply).toContain('then run `/review channel` again.');
+    expect(storeFingerprint(app.db)).toBe(before);
+    expect(slack.messagesIn(PRIVATE)).toEqual([]);
+  });
+});
+
+describe('GIVEN a review channel the bot was removed from', () => {
+  it('WHEN a check proposes a candidate THEN its card is given up, /review list says why and how to fix it, and after /invite and /review channel again the card is posted', async () => {
+    const set = seen(await command('/review channel', REVIEW));
+    expect(set).toContain('Sitrep posted a confirmation in this channel, so it can post cards here.');
+    expect(slack.messagesIn(REVIEW).map((m) => seen(m as unknown as Body).split('\n')[0])).toEqual(['Review channel']);
+
+    slack.removeBotFrom(REVIEW);
+    feeds.serve('/levant.xml', 'Levant Wire', [BAKU]);
+    await command(`/sources add url:${feeds.url('/levant.xml')} topic:syria-israel backfill:true`, REVIEW);
+    await command('/sources check id:1', REVIEW);
+    await app.services.review.postPending();
+    expect(cardsIn(REVIEW)).toEqual([]);
+
+    const listed = seen(await command('/review list', REVIEW));
+    expect(listed).toContain(`Cards are posted in the review channel: channel ${REVIEW} (this channel) on slack.`);
+    expect(listed).toContain(`Cards could not be posted in the review channel on slack, channel ${REVIEW} (this channel): Slack refused the message: not_in_channel. 1 card of candidates waiting is not there.`);
+    expect(listed).toContain('In that channel: Invite the app to this channel with /invite @Sitrep');
+    expect(listed).toContain('The cards of the candidates still waiting are posted then.');
+
+    slack.inviteBotTo(REVIEW);
+    const again = seen(await command('/review channel', REVIEW));
+    expect(again).toContain('1 card that could not be posted here before is tried again.');
+    expect(again).toContain('1 candidate waiting: their cards follow within a few minutes.');
+    expect(await app.services.review.postPending()).toBe(1);
+    expect(cardsIn(REVIEW)).toEqual([BAKU.title]);
+    expect(seen(await command('/review list', REVIEW))).not.toContain('could not be posted');
+  });
+});
