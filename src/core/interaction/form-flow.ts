@@ -7,7 +7,7 @@ import { convertOption } from '../option-values.js';
 import { invocationSpan } from '../command-refs.js';
 import { plainLine, span, type Button, type Invocation, type Line, type Section, type View } from '../view.js';
 import { formField, opensForm, optionLabel, shownFields, submittedArgs, type FormRoom, type FormScreen, type FormState } from './forms.js';
-import { broughtInText, FORM_EXPIRED_TEXT, FORM_NOT_YOURS_TEXT, FORM_SUBMITTED_TEXT, FORM_TYPED_TEXT, interactionNotice, outsideFormText, REOPEN_LABEL } from './texts.js';
+import { broughtInText, FORM_EXPIRED_TEXT, FORM_NOT_YOURS_TEXT, FORM_SUBJECT_CHANGED_TEXT, FORM_SUBJECT_NOW_TEXT, FORM_SUBMITTED_TEXT, FORM_TYPED_BELOW_TEXT, FORM_TYPED_TEXT, interactionNotice, outsideFormText, REOPEN_LABEL } from './texts.js';
 import { markedLine } from '../error-views.js';
 
 export type FormOpening = { kind: 'form'; form: FormScreen } | { kind: 'refused'; view: View };
@@ -121,6 +121,21 @@ function expiredView(typed: Readonly<Record<string, string>>): View {
   return sections.length > 0 ? { ...notice, intro: [...notice.intro!, plainLine(FORM_TYPED_TEXT)], sections } : notice;
 }
 
+/** The form's keys: what it is about (the candidate, the entry), fixed when it opened. */
+const formKeys = (deps: FormFlowDeps, state: FormState): readonly string[] => deps.dispatcher.registry.resolve(state.command, state.subcommand).leaf.form?.keys ?? [];
+
+/**
+ * What a form is about changed since it opened (decided, removed): nothing was written, and no
+ * field, nor the command run again, changes that. Says so, and how to see it as it is now.
+ */
+function subjectChangedLine(deps: FormFlowDeps, state: FormState): Line {
+  const preview = deps.dispatcher.registry.resolve(state.command, state.subcommand).leaf.form?.preview;
+  const keys = formKeys(deps, state);
+  const args = asText(Object.fromEntries(Object.entries(state.fixed).filter(([name]) => keys.includes(name))));
+  const look = preview ? [span.plain(` ${FORM_SUBJECT_NOW_TEXT}`), invocationSpan({ ...preview, args }), span.plain('.')] : [];
+  return [span.plain(FORM_SUBJECT_CHANGED_TEXT), ...look];
+}
+
 export async function submission(
   deps: FormFlowDeps,
   state: FormState | undefined,
@@ -142,7 +157,14 @@ export async function submission(
   if (outcome.view.tone !== 'error') return { kind: 'done', view: outcome.view };
   state.submittedBy = undefined;
   const option = outcome.refusedOption;
-  const split = fieldRefusals(outcome, state);
+  const split = fieldRefusals(outcome, state, deps);
+  if (option !== undefined && formKeys(deps, state).includes(option) && option in state.fixed) {
+    // Where the platform closed the form, what was typed in it follows, so it is not lost.
+    const view = outcome.view;
+    const typedBack = deps.room.closesOnSubmit ? typedSections(typed) : [];
+    const told = [...(view.intro ?? []), subjectChangedLine(deps, state), ...(typedBack.length > 0 ? [plainLine(FORM_TYPED_BELOW_TEXT)] : [])];
+    return { kind: 'refused', view: { ...view, intro: told, sections: [...view.sections, ...typedBack] }, ...split };
+  }
   if (option !== undefined && !state.fields.includes(option) && option in state.fixed) {
     const view = outcome.view;
     return { kind: 'refused', view: { ...view, intro: [...(view.intro ?? []), markedLine(outsideFormText(option))], sections: [...view.sections, ...typedSections(typed)] }, ...split };
@@ -188,10 +210,11 @@ const partView = (whole: View, intro: readonly Line[]): View => ({ title: whole.
  * about no field of the form apart: an option given with the command (which the form cannot
  * change: said so), one the form does not show, or none.
  */
-export function fieldRefusals(outcome: Outcome, state: FormState): FieldRefusals {
+export function fieldRefusals(outcome: Outcome, state: FormState, deps: FormFlowDeps): FieldRefusals {
   const byField = new Map<string, Line[]>();
   const general: Line[] = [];
   const outside = new Set<string>();
+  const keys = formKeys(deps, state);
   for (const { option, view } of outcome.refusals ?? [{ view: outcome.view }]) {
     const lines = view.intro ?? [];
     if (option !== undefined && state.fields.includes(option)) {
@@ -201,7 +224,7 @@ export function fieldRefusals(outcome: Outcome, state: FormState): FieldRefusals
     general.push(...lines);
     if (option !== undefined && option in state.fixed && !outside.has(option)) {
       outside.add(option);
-      general.push(markedLine(outsideFormText(option)));
+      general.push(keys.includes(option) ? subjectChangedLine(deps, state) : markedLine(outsideFormText(option)));
     }
   }
   const fieldErrors = Object.fromEntries([...byField].map(([name, lines]) => [name, partView(outcome.view, lines)]));

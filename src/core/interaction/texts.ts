@@ -27,6 +27,12 @@ export function partGoneNote(requested: number, shown: number): string {
   return `Part ${requested} no longer exists: this answer is shorter than when these buttons were drawn. This is the last part, part ${shown}.`;
 }
 
+/** What a form is about (a candidate, an entry) changed since it opened: decided, removed. */
+export const FORM_SUBJECT_CHANGED_TEXT = 'Nothing was written: this form was opened before that.';
+export const FORM_SUBJECT_NOW_TEXT = 'See it as it is now: ';
+/** Where a platform closed the form: what was typed in it, given back so it is not lost. */
+export const FORM_TYPED_BELOW_TEXT = 'What you typed in the form is below, to copy.';
+
 /** The refused option came with the command, not the form: resubmitting cannot fix it. */
 export function outsideFormText(option: string): string {
   return `\`${option}\` came with the command, not the form: run the command again with it corrected. What you typed in the form is below, to copy.`;

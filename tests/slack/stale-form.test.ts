@@ -1,0 +1,112 @@
+// GIVEN a candidate's card on Slack WHEN an admin opens its Edit form, the candidate is rejected
+// from the card meanwhile, and the form is submitted THEN the modal says the candidate was
+// decided (by whom, when), that nothing was written and how to see it — not that an option "came
+// with the command" (no command was run: the form came from a button) nor that what was typed is
+// "below" (the modal stays open, holding it).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { types } from '@slack/bolt';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSlackAdapter, type SlackAdapter } from '../../src/adapters/slack/index.js';
+import { createApp, type App } from '../../src/app.js';
+import { parseAdminRules } from '../../src/core/caller.js';
+import { FakeSlack } from '../fakes/slack-api.js';
+import { blockActionsBody, formBody, postSigned, slashCommandPayload, viewSubmissionBody } from '../fakes/slack-requests.js';
+import { ScriptedFeeds } from '../sources-queue/support/scripted-feeds.js';
+import { NOW, PARIS } from '../sources-queue/support/stories.js';
+import { storeFingerprint } from '../support/store-fingerprint.js';
+import { copySeededStore, recordingLogger } from '../support/test-app.js';
+import { buttonsOf, formState, SECRET, shownText } from './harness.js';
+
+const ADMIN = 'U0ADMIN';
+const REVIEW = 'C0REVIEW';
+let feeds: ScriptedFeeds;
+let dir: string;
+let app: App;
+let slack: FakeSlack;
+let adapter: SlackAdapter;
+type Body = Record<string, unknown>;
+
+const eventsUrl = () => `http://127.0.0.1:${adapter.port}/slack/events`;
+let sent = 0;
+
+async function command(commandAndText: string): Promise<Body> {
+  const [name, ...rest] = commandAndText.split(' ');
+  const id = `cmd-${(sent += 1)}`;
+  const payload = slashCommandPayload({ command: name!, text: rest.join(' '), responseUrl: slack.responseUrl(id), userId: ADMIN, channelId: REVIEW });
+  expect((await postSigned(eventsUrl(), formBody(payload), { secret: SECRET })).status).toBe(200);
+  const [post] = await slack.responses.atLeast(1, (r) => r.id === id);
+  return post!.body;
+}
+
+/** The card for `title` as the review channel holds it now. */
+function card(title: string): { ts: string; blocks: types.KnownBlock[] } {
+  const found = slack.messagesIn(REVIEW).find((m) => shownText(m as unknown as Body).split('\n')[0] === title);
+  if (!found) throw new Error(`no card for ${title} in the review channel`);
+  return { ts: found.ts, blocks: structuredClone(found.blocks) as types.KnownBlock[] };
+}
+
+/** Presses a card's button as an admin; with a trigger id (a button opening a form) nothing is awaited. */
+async function press(posted: { ts: string; blocks: types.KnownBlock[] }, label: string, triggerId?: string): Promise<void> {
+  const button = buttonsOf(posted).find((b) => b.text.text === label);
+  if (!button) throw new Error(`no ${label} button on the card`);
+  const id = `press-${(sent += 1)}`;
+  const body = blockActionsBody({ actionId: button.action_id!, value: button.value!, responseUrl: slack.responseUrl(id), userId: ADMIN, channelId: REVIEW, messageTs: posted.ts, ...(triggerId ? { triggerId } : {}) });
+  expect((await postSigned(eventsUrl(), body, { secret: SECRET })).status).toBe(200);
+  if (!triggerId) await slack.responses.atLeast(1, (r) => r.id === id);
+}
+
+beforeAll(async () => {
+  feeds = await ScriptedFeeds.start();
+  feeds.serve('/levant.xml', 'Levant Wire', [PARIS]);
+  dir = mkdtempSync(join(tmpdir(), 'sitrep-stale-form-'));
+  copySeededStore(join(dir, 'sitrep.db'), new Date(NOW));
+  const logger = recordingLogger();
+  app = createApp({ dbPath: join(dir, 'sitrep.db'), admins: parseAdminRules(`slack:${ADMIN}`), logger, now: () => new Date(NOW), sourcesAllowPrivate: true });
+  slack = await FakeSlack.start();
+  adapter = await startSlackAdapter({ config: { botToken: 'xoxb-test', signingSecret: SECRET, port: 0, apiUrl: slack.apiUrl }, dispatcher: app.dispatcher, logger }, { host: '127.0.0.1' });
+  app.digests.posters.register(adapter.poster);
+  await command('/review channel');
+  await command(`/sources add url:${feeds.url('/levant.xml')} topic:syria-israel backfill:true`);
+  await command('/sources check id:1');
+});
+afterAll(async () => {
+  await adapter?.stop();
+  await slack?.close();
+  app?.close();
+  await feeds?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('GIVEN an Edit form opened from a candidate’s card', () => {
+  it('WHEN the candidate is rejected meanwhile and the form is submitted THEN the modal says it was decided, nothing was written, and how to see it', async () => {
+    const pending = card(PARIS.title);
+    await press(pending, 'Edit', 'stale-edit');
+    const [call] = await slack.calls.atLeast(1, (c) => c.method === 'views.open' && c.args.trigger_id === 'stale-edit');
+    const modal = call!.args.view as types.ModalView;
+    const id = Number(/#(\d+)$/.exec(modal.title.text)![1]);
+    await press(pending, 'Reject');
+
+    const before = storeFingerprint(app.db);
+    const inputs = (modal.blocks as types.KnownBlock[]).filter((b): b is types.InputBlock => b.type === 'input');
+    // Submitted as it opened: the suggestion as Sitrep made it.
+    const initial = Object.fromEntries(inputs.map((b) => {
+      const element = b.element as { initial_value?: string; initial_option?: { value: string } };
+      return [b.block_id!, element.initial_value ?? element.initial_option?.value ?? ''];
+    }));
+    const res = await postSigned(eventsUrl(), viewSubmissionBody({ view: modal as unknown as Body, values: formState(modal, initial), viewId: 'VSTALE1', userId: ADMIN }), { secret: SECRET });
+    expect(res.status).toBe(200);
+    const answer = (await res.json()) as { response_action: string; errors: Record<string, string> };
+    // The modal stays open, the refusal under its first field.
+    expect(answer.response_action).toBe('errors');
+    const said = Object.values(answer.errors).join(' ');
+    expect(said).toContain(`Candidate #${id} was rejected by slack:${ADMIN}`);
+    expect(said).toContain('2025-07-20 12:00 UTC');
+    expect(said).toContain('Nothing was written');
+    expect(said).toContain(`/review show id:${id}`);
+    expect(said).not.toContain('came with the command');
+    expect(said).not.toContain('below');
+    expect(storeFingerprint(app.db)).toBe(before);
+  });
+});
