@@ -11,12 +11,11 @@ import { startSlackAdapter, type SlackAdapter } from '../../src/adapters/slack/i
 import { createApp, type App } from '../../src/app.js';
 import { parseAdminRules } from '../../src/core/caller.js';
 import { FakeSlack } from '../fakes/slack-api.js';
-import { formBody, postSigned, slashCommandPayload } from '../fakes/slack-requests.js';
 import { ScriptedFeeds } from '../sources-queue/support/scripted-feeds.js';
 import { BAKU, BAKU_ELSEWHERE, NOW, SWEIDA } from '../sources-queue/support/stories.js';
 import { storeFingerprint } from '../support/store-fingerprint.js';
 import { copySeededStore, recordingLogger } from '../support/test-app.js';
-import { SECRET, shownText } from './harness.js';
+import { SECRET, shownText, sendCommand } from './harness.js';
 import { visibleText } from './mrkdwn-text.js';
 
 const ADMIN = 'U0ADMIN';
@@ -32,14 +31,7 @@ let clock = Date.parse(NOW);
 let sent = 0;
 
 /** Sends `/command text` as the admin and returns what reached its response_url. */
-async function command(commandAndText: string): Promise<Body> {
-  const [name, ...rest] = commandAndText.split(' ');
-  const id = `cmd-${(sent += 1)}`;
-  const payload = slashCommandPayload({ command: name!, text: rest.join(' '), responseUrl: slack.responseUrl(id), userId: ADMIN, channelId: CHANNEL });
-  expect((await postSigned(`http://127.0.0.1:${adapter.port}/slack/events`, formBody(payload), { secret: SECRET })).status).toBe(200);
-  const [post] = await slack.responses.atLeast(1, (r) => r.id === id);
-  return post!.body;
-}
+const command = (commandAndText: string) => sendCommand(slack, adapter.port, commandAndText, { userId: ADMIN, channelId: CHANNEL });
 
 beforeAll(async () => {
   feeds = await ScriptedFeeds.start();

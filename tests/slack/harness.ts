@@ -163,6 +163,23 @@ export async function startSocketModeHarness(): Promise<SocketModeHarness> {
 
 type Body = Record<string, unknown>;
 
+let commandsSent = 0;
+
+/**
+ * Sends `/command text` to the adapter listening on `port`, signed as Slack signs it, from
+ * `from.userId` in `from.channelId`; returns what reached its response_url (within `waitMs`).
+ */
+export async function sendCommand(slack: FakeSlack, port: number | undefined, commandAndText: string, from: { userId: string; channelId: string }, waitMs?: number): Promise<Body> {
+  if (port === undefined) throw new Error('the adapter is not listening');
+  const [name, ...rest] = commandAndText.split(' ');
+  const id = `cmd-${(commandsSent += 1)}`;
+  const payload = slashCommandPayload({ command: name!, text: rest.join(' '), responseUrl: slack.responseUrl(id), ...from });
+  const status = (await postSigned(`http://127.0.0.1:${port}/slack/events`, formBody(payload), { secret: SECRET })).status;
+  if (status !== 200) throw new Error(`the adapter answered ${status} to ${commandAndText}`);
+  const [post] = await slack.responses.atLeast(1, (r) => r.id === id, waitMs);
+  return post!.body;
+}
+
 export function blocksOf(body: Body): types.KnownBlock[] {
   return (body.blocks ?? []) as types.KnownBlock[];
 }

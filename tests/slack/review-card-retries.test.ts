@@ -13,11 +13,10 @@ import { parseAdminRules } from '../../src/core/caller.js';
 import type { Poster } from '../../src/core/poster.js';
 import { POSTS_PER_PASS } from '../../src/core/review/card-poster.js';
 import { FakeSlack } from '../fakes/slack-api.js';
-import { formBody, postSigned, slashCommandPayload } from '../fakes/slack-requests.js';
 import { ScriptedFeeds, type ScriptedItem } from '../sources-queue/support/scripted-feeds.js';
 import { NOW } from '../sources-queue/support/stories.js';
 import { copySeededStore, recordingLogger } from '../support/test-app.js';
-import { buttonsOf, SECRET, shownText } from './harness.js';
+import { buttonsOf, SECRET, shownText, sendCommand } from './harness.js';
 import { visibleText } from './mrkdwn-text.js';
 
 const ADMIN = 'U0ADMIN';
@@ -33,18 +32,8 @@ let gate: Promise<void> | undefined;
 let reachedGate: (() => void) | undefined;
 type Body = Record<string, unknown>;
 
-const eventsUrl = () => `http://127.0.0.1:${adapter.port}/slack/events`;
-let sent = 0;
-
 /** Sends `/command text` in the review channel and returns what reached its response_url. */
-async function command(commandAndText: string): Promise<Body> {
-  const [name, ...rest] = commandAndText.split(' ');
-  const id = `cmd-${(sent += 1)}`;
-  const payload = slashCommandPayload({ command: name!, text: rest.join(' '), responseUrl: slack.responseUrl(id), userId: ADMIN, channelId: REVIEW });
-  expect((await postSigned(eventsUrl(), formBody(payload), { secret: SECRET })).status).toBe(200);
-  const [post] = await slack.responses.atLeast(1, (r) => r.id === id, 60_000);
-  return post!.body;
-}
+const command = (commandAndText: string) => sendCommand(slack, adapter.port, commandAndText, { userId: ADMIN, channelId: REVIEW }, 60_000);
 
 const seen = (body: Body) => visibleText(shownText(body).replace(/\*/g, ''));
 const postMessages = () => slack.callsTo('chat.postMessage').length;

@@ -11,11 +11,11 @@ import { startSlackAdapter, type SlackAdapter } from '../../src/adapters/slack/i
 import { createApp, type App } from '../../src/app.js';
 import { parseAdminRules } from '../../src/core/caller.js';
 import { FakeSlack } from '../fakes/slack-api.js';
-import { blockActionsBody, formBody, postSigned, slashCommandPayload } from '../fakes/slack-requests.js';
+import { blockActionsBody, postSigned } from '../fakes/slack-requests.js';
 import { ScriptedFeeds } from '../sources-queue/support/scripted-feeds.js';
 import { BAKU, NOW, SWEIDA } from '../sources-queue/support/stories.js';
 import { copySeededStore, recordingLogger } from '../support/test-app.js';
-import { buttonsOf, SECRET, shownText } from './harness.js';
+import { buttonsOf, SECRET, shownText, sendCommand } from './harness.js';
 import { visibleText } from './mrkdwn-text.js';
 
 const ADMIN = 'U0ADMIN';
@@ -31,14 +31,7 @@ const eventsUrl = () => `http://127.0.0.1:${adapter.port}/slack/events`;
 let sent = 0;
 
 /** Sends `/command text` in the review channel and returns what reached its response_url. */
-async function command(commandAndText: string): Promise<Body> {
-  const [name, ...rest] = commandAndText.split(' ');
-  const id = `cmd-${(sent += 1)}`;
-  const payload = slashCommandPayload({ command: name!, text: rest.join(' '), responseUrl: slack.responseUrl(id), userId: ADMIN, channelId: REVIEW });
-  expect((await postSigned(eventsUrl(), formBody(payload), { secret: SECRET })).status).toBe(200);
-  const [post] = await slack.responses.atLeast(1, (r) => r.id === id);
-  return post!.body;
-}
+const command = (commandAndText: string) => sendCommand(slack, adapter.port, commandAndText, { userId: ADMIN, channelId: REVIEW });
 
 /** The card for `title` as the review channel holds it now, with its ts. */
 function card(title: string): { ts: string; blocks: types.KnownBlock[] } {

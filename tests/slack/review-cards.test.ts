@@ -16,12 +16,12 @@ import { ADMINS_ONLY_TEXT } from '../../src/core/interaction/texts.js';
 import { reviewButtons } from '../../src/core/review/candidate-card.js';
 import { plainLine, type View } from '../../src/core/view.js';
 import { FakeSlack } from '../fakes/slack-api.js';
-import { blockActionsBody, formBody, postSigned, slashCommandPayload, viewSubmissionBody } from '../fakes/slack-requests.js';
+import { blockActionsBody, postSigned, viewSubmissionBody } from '../fakes/slack-requests.js';
 import { ScriptedFeeds } from '../sources-queue/support/scripted-feeds.js';
 import { BAKU, NOW, PARIS, SWEIDA } from '../sources-queue/support/stories.js';
 import { storeFingerprint } from '../support/store-fingerprint.js';
 import { copySeededStore, recordingLogger } from '../support/test-app.js';
-import { buttonsOf, formState, labelsOf, SECRET, shownText } from './harness.js';
+import { buttonsOf, formState, labelsOf, SECRET, shownText, sendCommand } from './harness.js';
 import { visibleText } from './mrkdwn-text.js';
 
 const ADMIN = 'U0ADMIN';
@@ -39,14 +39,7 @@ const eventsUrl = () => `http://127.0.0.1:${adapter.port}/slack/events`;
 let sent = 0;
 
 /** Sends `/command text` in the review channel and returns what reached its response_url. */
-async function command(commandAndText: string, userId = ADMIN): Promise<Body> {
-  const [name, ...rest] = commandAndText.split(' ');
-  const id = `cmd-${(sent += 1)}`;
-  const payload = slashCommandPayload({ command: name!, text: rest.join(' '), responseUrl: slack.responseUrl(id), userId, channelId: REVIEW });
-  expect((await postSigned(eventsUrl(), formBody(payload), { secret: SECRET })).status).toBe(200);
-  const [post] = await slack.responses.atLeast(1, (r) => r.id === id);
-  return post!.body;
-}
+const command = (commandAndText: string, userId = ADMIN) => sendCommand(slack, adapter.port, commandAndText, { userId, channelId: REVIEW });
 
 /** The card for `title` as the review channel holds it now, with its ts. */
 function card(title: string): { ts: string; blocks: types.KnownBlock[] } {

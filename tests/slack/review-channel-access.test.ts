@@ -12,12 +12,11 @@ import { startSlackAdapter, type SlackAdapter } from '../../src/adapters/slack/i
 import { createApp, type App } from '../../src/app.js';
 import { parseAdminRules } from '../../src/core/caller.js';
 import { FakeSlack } from '../fakes/slack-api.js';
-import { formBody, postSigned, slashCommandPayload } from '../fakes/slack-requests.js';
 import { ScriptedFeeds } from '../sources-queue/support/scripted-feeds.js';
 import { BAKU, NOW } from '../sources-queue/support/stories.js';
 import { storeFingerprint } from '../support/store-fingerprint.js';
 import { copySeededStore, recordingLogger } from '../support/test-app.js';
-import { SECRET, shownText } from './harness.js';
+import { SECRET, shownText, sendCommand } from './harness.js';
 import { visibleText } from './mrkdwn-text.js';
 
 const ADMIN = 'U0ADMIN';
@@ -30,18 +29,8 @@ let slack: FakeSlack;
 let adapter: SlackAdapter;
 type Body = Record<string, unknown>;
 
-const eventsUrl = () => `http://127.0.0.1:${adapter.port}/slack/events`;
-let sent = 0;
-
 /** Sends `/command text` in `channelId` and returns what reached its response_url. */
-async function command(commandAndText: string, channelId: string): Promise<Body> {
-  const [name, ...rest] = commandAndText.split(' ');
-  const id = `cmd-${(sent += 1)}`;
-  const payload = slashCommandPayload({ command: name!, text: rest.join(' '), responseUrl: slack.responseUrl(id), userId: ADMIN, channelId });
-  expect((await postSigned(eventsUrl(), formBody(payload), { secret: SECRET })).status).toBe(200);
-  const [post] = await slack.responses.atLeast(1, (r) => r.id === id);
-  return post!.body;
-}
+const command = (commandAndText: string, channelId: string) => sendCommand(slack, adapter.port, commandAndText, { userId: ADMIN, channelId });
 
 /** What a reader sees, bold markers left out. */
 const seen = (body: Body) => visibleText(shownText(body).replace(/\*/g, ''));

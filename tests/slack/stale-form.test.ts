@@ -12,12 +12,12 @@ import { startSlackAdapter, type SlackAdapter } from '../../src/adapters/slack/i
 import { createApp, type App } from '../../src/app.js';
 import { parseAdminRules } from '../../src/core/caller.js';
 import { FakeSlack } from '../fakes/slack-api.js';
-import { blockActionsBody, formBody, postSigned, slashCommandPayload, viewSubmissionBody } from '../fakes/slack-requests.js';
+import { blockActionsBody, postSigned, viewSubmissionBody } from '../fakes/slack-requests.js';
 import { ScriptedFeeds } from '../sources-queue/support/scripted-feeds.js';
 import { NOW, PARIS } from '../sources-queue/support/stories.js';
 import { storeFingerprint } from '../support/store-fingerprint.js';
 import { copySeededStore, recordingLogger } from '../support/test-app.js';
-import { buttonsOf, formState, SECRET, shownText } from './harness.js';
+import { buttonsOf, formState, SECRET, shownText, sendCommand } from './harness.js';
 
 const ADMIN = 'U0ADMIN';
 const REVIEW = 'C0REVIEW';
@@ -31,14 +31,7 @@ type Body = Record<string, unknown>;
 const eventsUrl = () => `http://127.0.0.1:${adapter.port}/slack/events`;
 let sent = 0;
 
-async function command(commandAndText: string): Promise<Body> {
-  const [name, ...rest] = commandAndText.split(' ');
-  const id = `cmd-${(sent += 1)}`;
-  const payload = slashCommandPayload({ command: name!, text: rest.join(' '), responseUrl: slack.responseUrl(id), userId: ADMIN, channelId: REVIEW });
-  expect((await postSigned(eventsUrl(), formBody(payload), { secret: SECRET })).status).toBe(200);
-  const [post] = await slack.responses.atLeast(1, (r) => r.id === id);
-  return post!.body;
-}
+const command = (commandAndText: string) => sendCommand(slack, adapter.port, commandAndText, { userId: ADMIN, channelId: REVIEW });
 
 /** The card for `title` as the review channel holds it now. */
 function card(title: string): { ts: string; blocks: types.KnownBlock[] } {
