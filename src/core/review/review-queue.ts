@@ -5,7 +5,8 @@ import { UserError } from '../errors.js';
 import type { Page } from '../ports.js';
 import type { Candidate } from './candidate.js';
 import { CardPoster, type CardPosterDeps } from './card-poster.js';
-import { channelConfirmationView, postChannelConfirmation, reviewAccessHelp, type ChannelConfirmation } from './channel-confirmation.js';
+import { postConfirmation, type ConfirmationResult } from '../channel-confirmation.js';
+import { channelConfirmationView, REVIEW_CONFIRMATION_LOG, reviewAccessHelp } from './channel-confirmation.js';
 import type { ChannelRef, DecisionResult, FailingChannel, PendingFilter, PostedCard, ReviewChannel, ReviewStore, UnconfirmedCard } from './review-port.js';
 
 /**
@@ -14,8 +15,8 @@ import type { ChannelRef, DecisionResult, FailingChannel, PendingFilter, PostedC
  * given up there before queued again (`requeued`) and how many waiting candidates have no card there.
  */
 export type SetChannelOutcome =
-  | (Extract<ChannelConfirmation, { status: 'refused' }> & { current?: ReviewChannel })
-  | { status: 'set'; confirmation: Exclude<ChannelConfirmation, { status: 'refused' }>; replaced?: ReviewChannel; requeued: number; uncarded: number };
+  | (Extract<ConfirmationResult, { status: 'refused' }> & { current?: ReviewChannel })
+  | { status: 'set'; confirmation: Exclude<ConfirmationResult, { status: 'refused' }>; replaced?: ReviewChannel; requeued: number; uncarded: number };
 
 /** A failing review channel, with what an admin does so Sitrep may post there (its platform's poster's, said for /review channel). */
 export type ChannelTrouble = FailingChannel & { accessHelp: string };
@@ -93,7 +94,8 @@ export class ReviewQueue {
    * post them with the others.
    */
   async setChannel(channel: ChannelRef, stamp: ChangeStamp, byName: string): Promise<SetChannelOutcome> {
-    const confirmation = await postChannelConfirmation(this.deps.posters, channel, channelConfirmationView(byName), this.deps.logger);
+    const posted = await postConfirmation(this.deps.posters, channel, channelConfirmationView(byName), this.deps.logger, REVIEW_CONFIRMATION_LOG, channel.context);
+    const confirmation: ConfirmationResult = posted.status === 'refused' ? { ...posted, accessHelp: reviewAccessHelp(posted.accessHelp) } : posted;
     const current = this.store.channels().find((c) => c.platform === channel.platform);
     if (confirmation.status === 'refused') return { ...confirmation, ...(current ? { current } : {}) };
     const replaced = current && (current.workspaceId !== channel.workspaceId || current.channelId !== channel.channelId) ? current : undefined;

@@ -1,0 +1,43 @@
+// Posts the confirmation a command posts in a channel before recording it there (/digest
+// subscribe, /review channel) and says what became of it: that post is what proves Sitrep may
+// post in the channel. Nothing is recorded here.
+import type { ConfirmationOutcome } from './digest/service.js';
+import type { Logger } from './logger.js';
+import { DeliveryError, type Poster } from './poster.js';
+import type { PlatformName } from './caller.js';
+import type { View } from './view.js';
+
+/** `refused` carries the refusing poster's help: what the admin does so Sitrep may post there. */
+export type ConfirmationResult = ConfirmationOutcome | { status: 'refused'; error: string; accessHelp: string };
+
+/** What the log says of a confirmation not posted, for good or for now. */
+export interface ConfirmationLog {
+  refused: string;
+  delayed: string;
+}
+
+export async function postConfirmation(
+  posters: { get(platform: PlatformName): Poster | undefined },
+  channel: { platform: PlatformName; channelId: string },
+  view: View,
+  logger: Logger,
+  log: ConfirmationLog,
+  context?: string,
+): Promise<ConfirmationResult> {
+  const poster = posters.get(channel.platform);
+  if (!poster) return { status: 'no-poster' };
+  try {
+    await poster.post(channel.channelId, view, 0, context);
+    return { status: 'posted' };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    // Only a DeliveryError marked permanent means a person must act; anything else may pass
+    // later, so what the command sets up is kept and its posts retry as usual.
+    if (error instanceof DeliveryError && error.kind === 'permanent') {
+      logger.warn({ channel, error: message }, log.refused);
+      return { status: 'refused', error: message, accessHelp: poster.accessHelp };
+    }
+    logger.warn({ channel, error: message }, log.delayed);
+    return { status: 'delayed', error: message };
+  }
+}
