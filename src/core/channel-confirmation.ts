@@ -10,10 +10,16 @@ import type { View } from './view.js';
 /** `refused` carries the refusing poster's help: what the admin does so Sitrep may post there. */
 export type ConfirmationResult = ConfirmationOutcome | { status: 'refused'; error: string; accessHelp: string };
 
-/** What the log says of a confirmation not posted, for good or for now. */
-export interface ConfirmationLog {
+/** The command that posts the confirmation (run again once Sitrep may post), and what the log says of one not posted, for good or for now. */
+export interface ConfirmingCommand {
+  command: string;
   refused: string;
   delayed: string;
+}
+
+/** What an admin does so Sitrep may post in the channel, then runs `command` again; said plainly where no poster knows the platform. */
+export function accessHelpFor(poster: Poster | undefined, command: string): string {
+  return poster ? poster.accessHelp(command) : `Let Sitrep post in this channel, then run ${command} again.`;
 }
 
 export async function postConfirmation(
@@ -21,7 +27,7 @@ export async function postConfirmation(
   channel: { platform: PlatformName; channelId: string },
   view: View,
   logger: Logger,
-  log: ConfirmationLog,
+  log: ConfirmingCommand,
   context?: string,
 ): Promise<ConfirmationResult> {
   const poster = posters.get(channel.platform);
@@ -35,7 +41,7 @@ export async function postConfirmation(
     // later, so what the command sets up is kept and its posts retry as usual.
     if (error instanceof DeliveryError && error.kind === 'permanent') {
       logger.warn({ channel, error: message }, log.refused);
-      return { status: 'refused', error: message, accessHelp: poster.accessHelp };
+      return { status: 'refused', error: message, accessHelp: poster.accessHelp(log.command) };
     }
     logger.warn({ channel, error: message }, log.delayed);
     return { status: 'delayed', error: message };

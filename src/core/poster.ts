@@ -50,10 +50,11 @@ export const oneOffPostMark = (): PostMark => ({ key: `o${randomBytes(6).toStrin
 export interface Poster {
   readonly platform: PlatformName;
   /**
-   * What an admin does so Sitrep may post in a channel of this platform (and then runs
-   * /digest subscribe again): the reply to a subscribe whose confirmation was refused for good.
+   * What an admin does so Sitrep may post in a channel of this platform, and then runs `command`
+   * (e.g. `/digest subscribe`) again: the reply to a command whose confirmation post was refused
+   * for good.
    */
-  readonly accessHelp: string;
+  accessHelp(command: string): string;
   /**
    * Posts the view to a channel, split into as many messages as the platform's limits need,
    * in order, leaving out the first `alreadyPosted` of them (an earlier attempt posted those;

@@ -92,6 +92,7 @@ function unchanged(sub: Subscription, request: SubscribeRequest): boolean {
 }
 
 const DIGEST_CONFIRMATION_LOG = {
+  command: '/digest subscribe',
   refused: 'digest confirmation refused; subscription not stored',
   delayed: 'digest confirmation not posted for now; subscription stored',
 };

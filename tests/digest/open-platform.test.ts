@@ -11,12 +11,12 @@ import { renderText } from '../../src/core/render-text.js';
 import type { View } from '../../src/core/view.js';
 import { Harness } from './support/harness.js';
 
-const MATRIX_ACCESS_HELP = 'Invite @sitrep:example.org to this room (Room settings → People → Invite), then run /digest subscribe again.';
+const matrixAccessHelp = (command: string) => `Invite @sitrep:example.org to this room (Room settings → People → Invite), then run ${command} again.`;
 
 /** A poster as a Matrix adapter would write one: each room's messages as text, and its own access help. */
 class MatrixPoster implements Poster {
   readonly platform = 'matrix';
-  readonly accessHelp = MATRIX_ACCESS_HELP;
+  accessHelp = matrixAccessHelp;
   private readonly rooms = new Map<string, string[]>();
   private readonly closed = new Set<string>();
   private sent = 0;
@@ -87,7 +87,7 @@ describe('GIVEN a Matrix poster and SITREP_ADMINS=matrix:@ana', () => {
     const reply = await h.runText('/digest subscribe schedule:"daily 08:00" timezone:Europe/Paris', ana);
     expect(reply).toContain('Sitrep cannot post in this channel (M_FORBIDDEN: Sitrep is not in this room), so no digest was set up.');
     // The poster's own words, with the command it names marked as the refusal's commands are.
-    expect(reply).toContain(MATRIX_ACCESS_HELP.replace('/digest subscribe', '`/digest subscribe`'));
+    expect(reply).toContain(matrixAccessHelp('`/digest subscribe`'));
     expect(reply).not.toContain('Digest subscribed');
     expect(h.app.digests.service.list({ platform: 'matrix', workspaceId: 'example.org' })).toEqual([]);
   });

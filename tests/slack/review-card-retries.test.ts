@@ -64,7 +64,7 @@ beforeAll(async () => {
   const real = adapter.poster;
   const held: Poster = {
     platform: real.platform,
-    accessHelp: real.accessHelp,
+    accessHelp: (command) => real.accessHelp(command),
     post: async (...args) => {
       if (gate) {
         reachedGate?.();

@@ -11,7 +11,7 @@ import { NOW } from './support/stories.js';
 /** The review channel: its messages, and every edit made to them. */
 class ChannelPoster implements Poster {
   readonly platform = 'discord';
-  readonly accessHelp = '';
+  accessHelp = (): string => '';
   readonly messages = new Map<string, View>();
   readonly edits: string[] = [];
 

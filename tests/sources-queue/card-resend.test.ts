@@ -13,7 +13,7 @@ import { BAKU, NOW, PARIS, SWEIDA } from './support/stories.js';
 /** A review channel poster scripted per call: what it was asked, and what each call does. */
 class ScriptedPoster implements Poster {
   readonly platform = 'discord';
-  readonly accessHelp = '';
+  accessHelp = (): string => '';
   readonly calls: { title: string; alreadyPosted: number }[] = [];
   readonly updates: { refs: readonly string[]; view: View }[] = [];
   private readonly steps: ((call: number) => Promise<string[]>)[] = [];

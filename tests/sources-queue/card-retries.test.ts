@@ -15,7 +15,7 @@ import { BAKU, NOW, PARIS, SWEIDA } from './support/stories.js';
 /** The review channel as a moderator sees it: its messages (edits applied), and every call made to post one. */
 class ChannelPoster implements Poster {
   readonly platform = 'discord';
-  readonly accessHelp = '';
+  accessHelp = (): string => '';
   /** Every post asked for, failed ones included. */
   calls = 0;
   /** What each post attempt meets while set. */

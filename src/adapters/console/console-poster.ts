@@ -16,7 +16,9 @@ const KEPT_PICTURES = 1000;
 
 export class ConsolePoster implements Poster {
   readonly platform = 'console';
-  readonly accessHelp = 'Check the console’s output, then run /digest subscribe again.';
+  accessHelp(command: string): string {
+    return `Check the console’s output, then run ${command} again.`;
+  }
   private sent = 0;
   /** What updates printed since the console last asked, as plain text (see takeUpdates). */
   private updates: string[] = [];

@@ -33,8 +33,9 @@ export function deliveryErrorFrom(error: unknown, where: string): DeliveryError 
 
 export class DiscordPoster implements Poster {
   readonly platform = 'discord';
-  readonly accessHelp =
-    'Give the bot View Channel, Send Messages, Embed Links and Attach Files (for the picture a digest opens with) in this channel (Edit Channel → Permissions; in a direct message Sitrep can only post in its own), then run /digest subscribe again.';
+  accessHelp(command: string): string {
+    return `Give the bot View Channel, Send Messages, Embed Links and Attach Files (for the picture a digest opens with) in this channel (Edit Channel → Permissions; in a direct message Sitrep can only post in its own), then run ${command} again.`;
+  }
 
   private readonly unanswered: UnansweredTries;
   /** Each person's direct message channel, by user id: Discord answers the same one every time. */

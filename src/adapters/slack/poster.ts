@@ -51,8 +51,9 @@ export interface SlackPosterOptions {
 
 export class SlackPoster implements Poster {
   readonly platform = 'slack';
-  readonly accessHelp =
-    'Invite the app to this channel with /invite @Sitrep (an archived channel must be unarchived first; in a direct message Sitrep can only post in its own), then run /digest subscribe again.';
+  accessHelp(command: string): string {
+    return `Invite the app to this channel with /invite @Sitrep (an archived channel must be unarchived first; in a direct message Sitrep can only post in its own), then run ${command} again.`;
+  }
 
   private readonly pictures: SlackPictures;
 

@@ -1,6 +1,7 @@
 // The confirmation /digest subscribe posts in the subscribed channel, and what the admin is told
 // when the platform refuses it. The slash-command reply reaches the admin whether or not Sitrep
 // may post in the channel; this post is what proves it may, before anything is stored.
+import { accessHelpFor } from '../channel-confirmation.js';
 import { UserError } from '../errors.js';
 import { plainLine, span, type Line, type View } from '../view.js';
 import type { DigestFilters } from './changes.js';
@@ -45,9 +46,6 @@ export function confirmationView(c: ConfirmationSettings): View {
   return { title: c.created ? 'Digest subscribed' : 'Digest changed', tone: 'normal', intro: lines, sections: [] };
 }
 
-/** When no poster said what to do: a DigestService that does not know its platform's posters. */
-const NEUTRAL_ACCESS_HELP = 'Let Sitrep post in this channel, then run /digest subscribe again.';
-
 /**
  * The reply to a subscribe whose confirmation the platform refused for good: nothing was stored.
  * How to let Sitrep post there comes from the poster that was refused, which knows its platform.
@@ -57,7 +55,7 @@ export function subscribeRefusedError(outcome: Extract<SubscribeOutcome, { statu
   const message = current
     ? `Sitrep cannot post in this channel (${outcome.error}), so its digest was not changed.`
     : `Sitrep cannot post in this channel (${outcome.error}), so no digest was set up.`;
-  return new UserError('conflict', message, [outcome.accessHelp ?? NEUTRAL_ACCESS_HELP, ...(current ? [keptLine(current)] : [])]);
+  return new UserError('conflict', message, [outcome.accessHelp ?? accessHelpFor(undefined, '/digest subscribe'), ...(current ? [keptLine(current)] : [])]);
 }
 
 /** The channel's digest stays as it was, and cannot arrive either until the channel is fixed. */

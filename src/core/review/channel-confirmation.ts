@@ -18,19 +18,9 @@ export function channelConfirmationView(byName: string): View {
   };
 }
 
-/** When no poster said what to do. */
-const NEUTRAL_ACCESS_HELP = 'Let Sitrep post in this channel, then run /review channel again.';
-
-/**
- * A poster's Poster.accessHelp is written for /digest subscribe, whose confirmation is refused
- * the same way: said for /review channel instead.
- */
-export function reviewAccessHelp(accessHelp: string | undefined): string {
-  return accessHelp === undefined ? NEUTRAL_ACCESS_HELP : accessHelp.replace(/\/digest subscribe/g, '/review channel');
-}
-
-/** What the log says of a confirmation the platform did not take. */
+/** The command an admin runs again once Sitrep may post, and what the log says of a confirmation the platform did not take. */
 export const REVIEW_CONFIRMATION_LOG = {
+  command: '/review channel',
   refused: 'review channel confirmation refused; channel not set',
   delayed: 'review channel confirmation not posted for now; channel set',
 };

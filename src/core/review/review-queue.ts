@@ -5,8 +5,8 @@ import { UserError } from '../errors.js';
 import type { Page } from '../ports.js';
 import type { Candidate } from './candidate.js';
 import { CardPoster, type CardPosterDeps } from './card-poster.js';
-import { postConfirmation, type ConfirmationResult } from '../channel-confirmation.js';
-import { channelConfirmationView, REVIEW_CONFIRMATION_LOG, reviewAccessHelp } from './channel-confirmation.js';
+import { accessHelpFor, postConfirmation, type ConfirmationResult } from '../channel-confirmation.js';
+import { channelConfirmationView, REVIEW_CONFIRMATION_LOG } from './channel-confirmation.js';
 import type { ChannelRef, DecisionResult, FailingChannel, PendingFilter, PostedCard, ReviewChannel, ReviewStore, UnconfirmedCard } from './review-port.js';
 
 /**
@@ -94,8 +94,7 @@ export class ReviewQueue {
    * post them with the others.
    */
   async setChannel(channel: ChannelRef, stamp: ChangeStamp, byName: string): Promise<SetChannelOutcome> {
-    const posted = await postConfirmation(this.deps.posters, channel, channelConfirmationView(byName), this.deps.logger, REVIEW_CONFIRMATION_LOG, channel.context);
-    const confirmation: ConfirmationResult = posted.status === 'refused' ? { ...posted, accessHelp: reviewAccessHelp(posted.accessHelp) } : posted;
+    const confirmation = await postConfirmation(this.deps.posters, channel, channelConfirmationView(byName), this.deps.logger, REVIEW_CONFIRMATION_LOG, channel.context);
     const current = this.store.channels().find((c) => c.platform === channel.platform);
     if (confirmation.status === 'refused') return { ...confirmation, ...(current ? { current } : {}) };
     const replaced = current && (current.workspaceId !== channel.workspaceId || current.channelId !== channel.channelId) ? current : undefined;
@@ -112,7 +111,7 @@ export class ReviewQueue {
 
   /** The review channels missing cards of candidates still waiting (given up there), with the fix. */
   failingChannels(): ChannelTrouble[] {
-    return this.store.failingChannels().map((failing) => ({ ...failing, accessHelp: reviewAccessHelp(this.deps.posters.get(failing.channel.platform)?.accessHelp) }));
+    return this.store.failingChannels().map((failing) => ({ ...failing, accessHelp: accessHelpFor(this.deps.posters.get(failing.channel.platform), REVIEW_CONFIRMATION_LOG.command) }));
   }
 
   /** Pending candidates among `ids` whose card may not have reached a review channel. */

@@ -23,8 +23,11 @@ export class FakePoster implements Poster {
   constructor(
     readonly platform: PlatformName,
     private readonly now: () => Date,
-    readonly accessHelp = `Let Sitrep post in this ${platform} channel, then run /digest subscribe again.`,
   ) {}
+
+  accessHelp(command: string): string {
+    return `Let Sitrep post in this ${this.platform} channel, then run ${command} again.`;
+  }
 
   /** The next posts fail with these errors, in order. */
   failNext(...errors: DeliveryError[]): this {
