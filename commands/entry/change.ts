@@ -12,7 +12,7 @@ import { stampOf } from '../stamp.js';
 import { refuseFutureDates } from './not-future.js';
 import { applyEntryFields, checkSpan, clearEntryFields, clearOption, entryFieldOptions, entryFixes, entryFormValues, entryIdOption, newEntryFrom } from './fields.js';
 import { respellOption, withStoredCase } from './place-case.js';
-import { replacedSourceNote } from './source-fields.js';
+import { chosenSourceIndex, replacedSourceNote, sourceNumberOption } from './source-fields.js';
 import { checkNewPlaces, keepUnlocated, locatedNote, locatedOption, newPlaces } from './place-check.js';
 import { entryDetailView, requireEntry } from './show.js';
 import { newTopicNote } from '../topic-note.js';
@@ -121,11 +121,12 @@ export const editEntry: SubcommandSpec = {
   options: [
     entryIdOption,
     ...entryFieldOptions.map(({ requiredOnAdd: _r, ...option }) => ({ ...option, description: option.description.replace(/ \(default [^)]*\)$/, '') })),
+    sourceNumberOption,
     clearOption,
     respellOption,
     locatedOption,
   ],
-  examples: ['id:12 confidence:confirmed', 'id:12 date:2025-07 places:Baku', 'id:12 clear:"end, tags"'],
+  examples: ['id:12 confidence:confirmed', 'id:12 date:2025-07 places:Baku', 'id:12 clear:"end, tags"', 'id:12 source:2 outlet:Reuters'],
   formValues: (args, ctx) => entryFormValues(requireEntry(ctx.services.dossier, args.id as number)),
   form: {
     keys: ['id'],
@@ -147,9 +148,10 @@ export const editEntry: SubcommandSpec = {
       ], 'places');
     }
     const current = ctx.services.editor.entryState(id);
+    const sourceIndex = chosenSourceIndex(args, current.sources, id);
     let next!: EntryInput;
     checkAll([
-      () => void (next = clearEntryFields(args, applyEntryFields(args, current, ctx.services.dossier), current) as EntryInput),
+      () => void (next = clearEntryFields(args, applyEntryFields(args, current, ctx.services.dossier, sourceIndex), current, sourceIndex) as EntryInput),
       // Only what this edit sets: an entry stored before the rule can still be edited otherwise.
       () => refuseFutureDates(ctx, { date: args.date as PartialDate | undefined, end: args.end as PartialDate | undefined, published: args.published as PartialDate | undefined }),
     ]);
@@ -182,7 +184,7 @@ export const editEntry: SubcommandSpec = {
       intro: [
         plainLine(`Updated #${id}: ${fieldOptionNames(changed)}.`),
         ...respelledPlaces.map((place) => respellingNote(place, id)),
-        ...replacedSourceNote(args, current.sources[0], next.sources[0]),
+        ...replacedSourceNote(args, current.sources[sourceIndex], next.sources[sourceIndex]),
         ...(kept === undefined ? [] : [keptLine(kept)]),
         ...locatedNote(ctx.services.places, fresh),
         ...note,

@@ -130,7 +130,7 @@ function parseActor(item: string, dossier: DossierReader): EntryInput['actors'][
 
 /**
  * What `/entry edit clear:` can empty, and the options that set each one (a command cannot both
- * change a field and clear it). `source` is the first source, the one the source options edit.
+ * change a field and clear it). `source` is the source the source options edit (`source:`, else the first).
  */
 const CLEARABLE = {
   summary: ['summary'],
@@ -155,17 +155,17 @@ export const clearOption: OptionSpec = {
 };
 
 /** The part of an entry a clearable name stands for, comparable as JSON. */
-function clearablePart(entry: Partial<EntryInput>, name: Clearable): unknown {
-  return name === 'source' ? entry.sources?.[0] : entry[name];
+function clearablePart(entry: Partial<EntryInput>, name: Clearable, sourceIndex: number): unknown {
+  return name === 'source' ? entry.sources?.[sourceIndex] : entry[name];
 }
 
 /**
  * Empties the fields named by the `clear` option (for /entry edit). `next` is the entry with
  * the command's other options applied, `current` the stored one: a field the command also
  * changes cannot be cleared, while one given with its current value (as an edit form sends
- * every field, pre-filled) simply is.
+ * every field, pre-filled) simply is. `clear:source` removes the source at `sourceIndex`.
  */
-export function clearEntryFields(args: CommandArgs, next: Partial<EntryInput>, current: Partial<EntryInput>): Partial<EntryInput> {
+export function clearEntryFields(args: CommandArgs, next: Partial<EntryInput>, current: Partial<EntryInput>, sourceIndex = 0): Partial<EntryInput> {
   if (args.clear === undefined) return next;
   const names = String(args.clear).split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
   const cleared: Partial<EntryInput> = { ...next };
@@ -175,7 +175,7 @@ export function clearEntryFields(args: CommandArgs, next: Partial<EntryInput>, c
     }
     const field = name as Clearable;
     const setter = CLEARABLE[field].find((option) => args[option] !== undefined);
-    if (setter && JSON.stringify(clearablePart(next, field)) !== JSON.stringify(clearablePart(current, field))) {
+    if (setter && JSON.stringify(clearablePart(next, field, sourceIndex)) !== JSON.stringify(clearablePart(current, field, sourceIndex))) {
       throw new UserError('invalid-option', `Option \`clear\` empties \`${name}\`, which \`${setter}\` changes in this command.`, ['Use one or the other.'], 'clear');
     }
     switch (field) {
@@ -188,7 +188,7 @@ export function clearEntryFields(args: CommandArgs, next: Partial<EntryInput>, c
         cleared[field] = undefined;
         break;
       case 'source':
-        cleared.sources = (cleared.sources ?? []).slice(1);
+        cleared.sources = (cleared.sources ?? []).filter((_, index) => index !== sourceIndex);
         break;
       default:
         cleared[field] = [];
@@ -197,8 +197,11 @@ export function clearEntryFields(args: CommandArgs, next: Partial<EntryInput>, c
   return cleared;
 }
 
-/** Applies the given options over `base` (an existing entry, or empty for add). */
-export function applyEntryFields(args: CommandArgs, base: Partial<EntryInput>, dossier: DossierReader): Partial<EntryInput> {
+/**
+ * Applies the given options over `base` (an existing entry, or empty for add). The source options
+ * describe the source at `sourceIndex` (one past the last adds one).
+ */
+export function applyEntryFields(args: CommandArgs, base: Partial<EntryInput>, dossier: DossierReader, sourceIndex = 0): Partial<EntryInput> {
   const next: Partial<EntryInput> = { ...base };
   if (args.title !== undefined) next.title = String(args.title);
   if (args.summary !== undefined) next.summary = String(args.summary);
@@ -221,8 +224,8 @@ export function applyEntryFields(args: CommandArgs, base: Partial<EntryInput>, d
       if (args.tags !== undefined) next.tags = splitList(String(args.tags).toLowerCase(), 'tags');
     },
     () => {
-      const source = parseSource(args, base.sources?.[0]);
-      if (source) next.sources = [source, ...(base.sources ?? []).slice(1)];
+      const source = parseSource(args, base.sources?.[sourceIndex]);
+      if (source) next.sources = (base.sources ?? []).toSpliced(sourceIndex, 1, source);
     },
     () => {
       const fatalities = parseFatalityOptions(args, base.fatalities);

@@ -65,7 +65,8 @@ export function entryDetailView(entry: EntryDetail): View {
       },
       {
         heading: [span.bold('Sources')],
-        lines: entry.sources.length === 0 ? [plainLine('—')] : entry.sources.map(sourceLine),
+        // Numbered when there are several: /entry edit source:N names one by its number.
+        lines: entry.sources.length === 0 ? [plainLine('—')] : entry.sources.length === 1 ? [sourceLine(entry.sources[0]!)] : entry.sources.map((source, i) => [span.plain(`${i + 1}. `), ...sourceLine(source)]),
       },
       ...claimsSection(entry),
     ],

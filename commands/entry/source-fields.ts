@@ -24,6 +24,35 @@ export const gradeOption: OptionSpec = {
 /** The options a source is given with, in the order their refusals are checked. */
 const SOURCE_OPTION_NAMES = ['source_url', 'outlet', 'attribution', 'published', 'grade'];
 
+/** /entry edit's choice of the source its source options change, or `clear:source` removes. */
+export const sourceNumberOption: OptionSpec = {
+  name: 'source', description: 'Source to change or clear, numbered as /entry show lists them (default 1; one past the last adds one)', type: 'integer', min: 1, max: 1000, example: '2',
+};
+
+/**
+ * The index of the source an edit's source options change (the `source:` option, counted from 1;
+ * the first without it). One past the last adds a source; beyond that, or with nothing to do to a
+ * source, the option is refused with what it takes.
+ */
+export function chosenSourceIndex(args: CommandArgs, sources: readonly SourceRecord[], id: number): number {
+  if (args.source === undefined) return 0;
+  const number = args.source as number;
+  const clears = String(args.clear ?? '').split(',').some((name) => name.trim().toLowerCase() === 'source');
+  if (!clears && !SOURCE_OPTION_NAMES.some((n) => args[n] !== undefined)) {
+    throw new UserError('missing-option', 'Option `source` says which source to change, and no source option is given.', [
+      `Give what changes, e.g. /entry edit id:${id} source:${number} grade:B2 — or remove it with /entry edit id:${id} source:${number} clear:source`,
+    ], 'source');
+  }
+  const count = sources.length;
+  const last = clears ? count : count + 1;
+  if (number > last) {
+    const has = count === 0 ? 'has no source' : `has ${count === 1 ? 'one source' : `${count} sources`}`;
+    const range = clears ? (count === 0 ? 'There is none to remove.' : `Remove one of 1–${count}.`) : `Give 1–${count + 1}; ${count + 1} adds a new one.`;
+    throw new UserError('invalid-option', `Entry #${id} ${has}, so there is no source ${number}${clears ? ' to remove' : ''}.`, [range, `/entry show id:${id} lists them, numbered.`], 'source');
+  }
+  return number - 1;
+}
+
 /**
  * A link with a user name or password (`https://www.bbc.co.uk:secret@evil.example/`) reads as
  * one site and leads to another, and would show its password to every reader: refused, as feeds'
