@@ -41,7 +41,8 @@ function seriesLayer(series: ChartSeries, labelOf: ReadonlyMap<string, string>, 
     return {
       data: { values: shown.map((p) => ({ label: labelOf.get(p.start)!, value: p.value ?? null })) },
       mark: { type: 'line' as const, point: { color: LINE_COLOUR, filled: true }, color: LINE_COLOUR, strokeWidth: 2 },
-      encoding: { x, y: { field: 'value', type: 'quantitative' as const, axis: { title: series.name, orient: 'right' as const } } },
+      // The series count people: a small figure must not draw its axis in steps of 0.2.
+      encoding: { x, y: { field: 'value', type: 'quantitative' as const, axis: { title: series.name, orient: 'right' as const, tickMinStep: 1 } } },
     };
   }
   const rows = new Map<string, number>();

@@ -50,6 +50,13 @@ describe('timeline chart', DRAWING, () => {
     expect(weekly.periods).toHaveLength(8);
   });
 
+  it('draws a small figure’s axis in whole numbers: a line of 2 killed has no tick at 0.2', async () => {
+    const svg = await chartSvg({ ...weekly, series: [{ name: FATALITIES_SERIES, kind: 'line', points: [{ start: '2025-06-02', value: 2 }] }] });
+    const ticks = texts(svg).filter((text) => /^\d+(\.\d+)?$/.test(text));
+    expect(ticks).toContain('2');
+    expect(ticks.filter((tick) => tick.includes('.'))).toEqual([]);
+  });
+
   it('draws a line series on its own axis and marks as labelled rules, when given', async () => {
     const svg = await chartSvg({
       ...weekly,
