@@ -280,6 +280,22 @@ export function redrawCardsAt(cache: StatementCache, candidateId: number, at: Da
 }
 
 /**
+ * Flags the cards of the pending candidates a feed reports in, to be drawn again at `at`: they cite
+ * the feed's outlet and grade as an admin names them now (`/sources edit outlet:|reliability:`),
+ * which is no revision of the candidate, so the drawn revision is set below any.
+ */
+export function redrawFeedCardsAt(cache: StatementCache, sourceId: number, at: string): void {
+  cache
+    .get(
+      `UPDATE review_posts SET drawn_revision = -1, redraw_at = min(coalesce(redraw_at, @at), @at)
+       WHERE kind = 'card' AND status IN ('sending', 'posted') AND candidate_id IN (
+         SELECT c.id FROM review_candidates c
+         WHERE c.status = 'pending' AND EXISTS (SELECT 1 FROM feed_items fi WHERE fi.candidate_id = c.id AND fi.source_id = @sourceId))`,
+    )
+    .run({ at, sourceId });
+}
+
+/**
  * The card is drawn from the candidate's `revision` now, or its decision shown (or it was given
  * up on); its flag stays if the pending candidate was revised again meanwhile.
  */

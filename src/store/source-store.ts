@@ -11,6 +11,7 @@ import type { IntakePlan } from '../core/sources/intake-plan.js';
 import type { ActorKind } from '../core/vocabulary.js';
 import type { View } from '../core/view.js';
 import type { Db } from './connection.js';
+import { redrawFeedCardsAt } from './review-posts.js';
 import { answerSteps, recordFailure, type InSourceTransaction } from './source-intake.js';
 import { toCheck, toFound, toSource, type CheckRow, type FoundRow, type SourceRow } from './source-rows.js';
 import { StatementCache } from './statement-cache.js';
@@ -151,7 +152,10 @@ export class SqliteSourceStore implements SourceStore {
           id,
           { moved: moved ? 1 : 0, keepError: keepError ? 1 : 0 },
         );
-      return toSource(this.required(id));
+      const after = this.required(id);
+      // Waiting cards cite the feed's outlet and grade as they are now: drawn again to say so.
+      if (after.outlet !== row.outlet || after.reliability !== row.reliability) redrawFeedCardsAt(this.cache, id, stamp.at);
+      return toSource(after);
     }).immediate();
   }
 
