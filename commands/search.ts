@@ -5,6 +5,7 @@ import { entrySection, pageInfo, pageRequest } from '../src/core/entry-views.js'
 import { UserError } from '../src/core/errors.js';
 import type { DossierReader } from '../src/core/ports.js';
 import { MIN_PREFIX_LENGTH, parseSearchTerms, SEARCH_RANK_BAND, significantTerms, type SearchTerm } from '../src/core/search-terms.js';
+import { namedQuery, type NamedQuery } from '../src/core/search-names.js';
 import { respelledQuery } from '../src/core/search-respelling.js';
 import { span, type Line } from '../src/core/view.js';
 import { limitOption, pageOption } from './shared-options.js';
@@ -97,6 +98,12 @@ function didYouMean(dossier: DossierReader, query: string, terms: readonly Searc
   return respelled ? [[span.plain('Did you mean '), span.command('search', `query:"${respelled.replace(/"/g, '')}"`), span.plain('?')]] : [];
 }
 
+/** Says which typed names were read as whom, so nobody takes the results for the words typed. */
+function namedLine(named: NamedQuery): Line {
+  const read = named.read.map(({ typed, name }) => `“${typed}” is another name of ${name}`).join('; ');
+  return [span.plain(`No entry holds the words as typed; ${read}: showing `), span.command('search', `query:"${named.query.replace(/"/g, '')}"`), span.plain('.')];
+}
+
 export const searchCommand: CommandSpec = {
   name: 'search',
   description: 'Full-text search over titles, summaries, places and actor names',
@@ -127,15 +134,20 @@ export const searchCommand: CommandSpec = {
       ], 'query');
     }
     const request = pageRequest(args, DEFAULT_LIMIT);
-    const result = ctx.services.dossier.search(query, request.limit, request.offset);
+    const typed = ctx.services.dossier.search(query, request.limit, request.offset);
+    const named = typed.total === 0 ? namedQuery(ctx.services.dossier, query, significantTerms(terms)) : undefined;
+    const renamed = named && ctx.services.dossier.search(named.query, request.limit, request.offset);
+    const result = renamed && renamed.total > 0 ? renamed : typed;
     const { pager, intro } = pageInfo({ command: 'search' }, args, request, result, ['result', 'results']);
     const operators = operatorNote(query, terms);
-    const aliases = result.items.some((hit) => !hit.snippet.includes(HIGHLIGHT_START)) ? aliasMatches(ctx.services.dossier, significantTerms(terms)) : new Map<number, string>();
+    const searched = result === renamed && named ? parseSearchTerms(named.query) : terms;
+    const aliases = result.items.some((hit) => !hit.snippet.includes(HIGHLIGHT_START)) ? aliasMatches(ctx.services.dossier, significantTerms(searched)) : new Map<number, string>();
     return {
       title: `Search — “${query}”`,
       tone: 'normal',
       intro: [
         intro,
+        ...(result === renamed && named ? [namedLine(named)] : []),
         ...operators.lines,
         ...leftOutNote(terms, operators.explained),
         ...(result.total > SEARCH_RANK_BAND ? [bandNote] : []),
