@@ -2,7 +2,7 @@
 // instant it stands for: the end of that day in the channel's digest zone, else UTC.
 import { asOfInstant, type AsOfInstant } from '../src/core/as-of-day.js';
 import type { EntryAt } from '../src/core/as-of-port.js';
-import { channelZone } from '../src/core/day-words.js';
+import { channelZone, channelZoneOrigin, zoneOriginHint } from '../src/core/day-words.js';
 import type { CommandArgs, CommandContext, OptionSpec } from '../src/core/command-spec.js';
 import { invocationArgs } from '../src/core/entry-views.js';
 import { UserError } from '../src/core/errors.js';
@@ -22,9 +22,16 @@ export function viewZone(ctx: CommandContext): string {
   return channelZone(ctx.services, ctx.caller);
 }
 
+/** The channel's zone, with the line a refusal about today adds to say where it comes from. */
+export function viewZoneOrigin(ctx: CommandContext): { zone: string; hint: string } {
+  const origin = channelZoneOrigin(ctx.services, ctx.caller);
+  return { zone: origin.zone, hint: zoneOriginHint(origin) };
+}
+
 /** The instant a date option stands for, in the channel's zone; refused when in the future. */
 export function pastInstant(date: PartialDate, ctx: CommandContext, option: string): AsOfInstant {
-  return asOfInstant(date, viewZone(ctx), ctx.now(), option);
+  const { zone, hint } = viewZoneOrigin(ctx);
+  return asOfInstant(date, zone, ctx.now(), option, hint);
 }
 
 /**

@@ -9,7 +9,7 @@ import { parseSchedule, refusedForTiming, scheduleWords } from '../src/core/dige
 import type { ChannelKey, SubscriptionInfo } from '../src/core/digest/service.js';
 import { filtersText, firstDigestPreview, listView, sendOutcomeView, subscribedView, subscriptionLines } from '../src/core/digest/views.js';
 import { canonicalTimeZone, closestTimeZones, fixedOffsetReading, isFixedOffsetZone } from '../src/core/digest/zoned-time.js';
-import { UserError } from '../src/core/errors.js';
+import { checkAll, UserError } from '../src/core/errors.js';
 import { closestNames } from '../src/core/ranking.js';
 import type { EventType } from '../src/core/vocabulary.js';
 import { plainLine, span, type View } from '../src/core/view.js';
@@ -127,21 +127,25 @@ function settingsArg(args: Readonly<Record<string, unknown>>, ctx: CommandContex
   const kept: string[] = [];
   const filters: DigestFilters = {};
   let keepActor = false;
-  let timezone: string;
-  if (args.timezone !== undefined) timezone = timezoneArg(String(args.timezone));
+  let timezone!: string;
+  // Each wrong value is named in the same refusal (checkAll keeps the order of the options).
+  const checks: (() => void)[] = [];
+  if (args.timezone !== undefined) checks.push(() => void (timezone = timezoneArg(String(args.timezone))));
   else if (current) kept.push(`time zone ${(timezone = current.timezone)}`);
   else timezone = ctx.services.digests.defaultTimeZone;
   if (args.topic !== undefined) {
-    if (!isNone(args.topic)) filters.topic = resolveTopic(ctx.services.dossier, String(args.topic));
+    if (!isNone(args.topic)) checks.push(() => void (filters.topic = resolveTopic(ctx.services.dossier, String(args.topic))));
   } else if (before.topic) kept.push(filtersText({ topic: (filters.topic = before.topic) }));
   if (args.type !== undefined) {
     if (!isNone(args.type)) filters.eventType = args.type as EventType;
   } else if (before.eventType) kept.push(filtersText({ eventType: (filters.eventType = before.eventType) }));
   if (args.actor !== undefined) {
     if (!isNone(args.actor)) {
-      const actor = resolveActor(ctx.services.dossier, String(args.actor));
-      filters.actorId = actor.id;
-      filters.actorName = actor.name;
+      checks.push(() => {
+        const actor = resolveActor(ctx.services.dossier, String(args.actor));
+        filters.actorId = actor.id;
+        filters.actorName = actor.name;
+      });
     }
   } else if (before.actorId !== undefined) {
     const { actorId, actorName, actorWas } = before;
@@ -153,6 +157,7 @@ function settingsArg(args: Readonly<Record<string, unknown>>, ctx: CommandContex
   if (args.skip_empty === undefined && skipEmpty) kept.push('skips empty digests');
   const card = args.card === undefined ? current?.card !== false : args.card !== false;
   if (args.card === undefined && !card) kept.push('no card');
+  checkAll(checks);
   return { timezone, filters, skipEmpty, card, keepActor, kept };
 }
 
@@ -178,8 +183,11 @@ export const digestCommand: CommandSpec = {
       async run(args, ctx) {
         const channel = channelOf(ctx);
         const current = ctx.services.digests.find(channel);
-        const schedule = scheduleOrKept(args, current);
-        const { timezone, filters, skipEmpty, card, keepActor, kept } = settingsArg(args, ctx, current);
+        let schedule!: ReturnType<typeof scheduleOrKept>;
+        let settings!: SubscribeSettings;
+        // A wrong schedule and a wrong time zone (or filter) in one refusal, not one after the other.
+        checkAll([() => void (schedule = scheduleOrKept(args, current)), () => void (settings = settingsArg(args, ctx, current))]);
+        const { timezone, filters, skipEmpty, card, keepActor, kept } = settings;
         if (!schedule && current) kept.unshift(`schedule ${scheduleWords(current.schedule).words ?? current.schedule}`);
         // The reply reaches the admin through the interaction even where Sitrep may not post:
         // the service posts a confirmation in the channel first, and stores nothing if refused.

@@ -7,16 +7,16 @@ import { formatIsoPartial, lastDay, type PartialDate } from '../src/core/partial
 import { callHeadline, callLine, casualtiesText, clashes, figuresText, strikes, suggestDirection, trendWindows, undatedText, WINDOW_DAYS, type Suggestion, type WindowFigures } from '../src/core/trends.js';
 import { plural } from '../src/core/text.js';
 import { plainLine, span, type Fact, type Line } from '../src/core/view.js';
-import { viewZone } from './as-of.js';
+import { viewZoneOrigin } from './as-of.js';
 import { topicOption } from './shared-options.js';
 import { trendTopic } from './trend-topic.js';
 
 /** The day the windows end: `until`'s last day, refused in the future; else today, in the channel's zone. */
 function windowEnd(until: PartialDate | undefined, ctx: CommandContext): string {
-  const zone = viewZone(ctx);
+  const { zone, hint } = viewZoneOrigin(ctx);
   const today = dayInZone(ctx.now(), zone);
   if (until === undefined) return today;
-  refuseFuture(until, today, zone, 'until', 'Give a day up to today, or leave it out.');
+  refuseFuture(until, today, zone, 'until', 'Give a day up to today, or leave it out.', hint);
   return [lastDay(until), today].sort()[0]!;
 }
 

@@ -12,7 +12,8 @@ import { stampOf } from '../stamp.js';
 import { refuseFutureDates } from './not-future.js';
 import { applyEntryFields, checkSpan, clearEntryFields, clearOption, entryFieldOptions, entryFixes, entryFormValues, entryIdOption, newEntryFrom } from './fields.js';
 import { respellOption, withStoredCase } from './place-case.js';
-import { chosenSourceIndex, replacedSourceNote, sourceNumberOption } from './source-fields.js';
+import { fatalityEditNotes } from './fatality-fields.js';
+import { chosenSourceIndex, keptOutletLine, keptOutletText, replacedSourceNote, respelledOutletNote, sourceNumberOption, withStoredOutletCase } from './source-fields.js';
 import { checkNewPlaces, keepUnlocated, locatedNote, locatedOption, newPlaces } from './place-check.js';
 import { entryDetailView, requireEntry } from './show.js';
 import { newTopicNote } from '../topic-note.js';
@@ -142,9 +143,10 @@ export const editEntry: SubcommandSpec = {
     if (Object.keys(args).length === 1) {
       throw new UserError('missing-option', '/entry edit needs at least one field to change besides `id`.', ['For example: /entry edit id:12 confidence:confirmed']);
     }
-    if (args.respell === true && args.places === undefined) {
+    if (args.respell === true && args.places === undefined && args.outlet === undefined) {
       throw new UserError('missing-option', 'Option `respell` re-spells the places given in `places`, and none are given.', [
         `Give them as they should be spelled: /entry edit id:${id} places:"…" respell:true`,
+        `It re-spells an outlet given in \`outlet\` too: /entry edit id:${id} outlet:… respell:true`,
       ], 'places');
     }
     const current = ctx.services.editor.entryState(id);
@@ -162,6 +164,7 @@ export const editEntry: SubcommandSpec = {
     const typedPlaces = next.places;
     if (args.places !== undefined && args.respell !== true) next.places = withStoredCase(typedPlaces, ctx.services.dossier);
     const kept = args.places === undefined ? undefined : keptSpelling(typedPlaces, next.places, id, KEPT_ON_EDIT);
+    const keptOutlet = withStoredOutletCase(args, current.sources[sourceIndex], next.sources, sourceIndex, id);
     const unlocated = args.places === undefined ? [] : checkNewPlaces(ctx.services.places, next.places, args);
     const fresh = args.places === undefined ? [] : newPlaces(ctx.services.places, next.places);
     // Only an edit that names a topic can start one.
@@ -172,6 +175,7 @@ export const editEntry: SubcommandSpec = {
     } catch (error) {
       // "Nothing to change" after a kept spelling still says how to re-spell.
       if (isUserError(error) && kept !== undefined) error.hints.push(`${kept.said}${commandText(kept.respell)}`);
+      if (isUserError(error) && keptOutlet !== undefined) error.hints.push(`${keptOutletText(keptOutlet)}${commandText(keptOutlet.respell)}`);
       throw error;
     }
     keepUnlocated(ctx.services.places, unlocated, stampOf(ctx));
@@ -185,6 +189,9 @@ export const editEntry: SubcommandSpec = {
         plainLine(`Updated #${id}: ${fieldOptionNames(changed)}.`),
         ...respelledPlaces.map((place) => respellingNote(place, id)),
         ...replacedSourceNote(args, current.sources[sourceIndex], next.sources[sourceIndex]),
+        ...respelledOutletNote(args, current.sources[sourceIndex], next.sources[sourceIndex]),
+        ...(keptOutlet === undefined ? [] : [keptOutletLine(keptOutlet)]),
+        ...(changed.includes('fatalities') ? fatalityEditNotes(args, current.fatalities, next.fatalities, id) : []),
         ...(kept === undefined ? [] : [keptLine(kept)]),
         ...locatedNote(ctx.services.places, fresh),
         ...note,

@@ -3,7 +3,9 @@
 import type { CommandArgs, OptionSpec } from '../../src/core/command-spec.js';
 import type { Fatalities } from '../../src/core/domain.js';
 import { UserError } from '../../src/core/errors.js';
-import { FATALITIES_ACCEPTED, parseFatalities } from '../../src/core/fatalities.js';
+import { FATALITIES_ACCEPTED, formatFatalities, parseFatalities } from '../../src/core/fatalities.js';
+import { quoteIfNeeded } from '../../src/core/text-syntax.js';
+import { span, type Line } from '../../src/core/view.js';
 import { SOURCE_LIMITS } from './source-fields.js';
 
 export const fatalityOptions: readonly OptionSpec[] = [
@@ -27,4 +29,39 @@ export function parseFatalityOptions(args: CommandArgs, existing: Fatalities | u
     throw new UserError('missing-option', 'Fatality figures need their source: add `fatalities_source`.', ['For example: fatalities_source:"Health ministry, to AFP"'], 'fatalities_source');
   }
   return { ...figures, source };
+}
+
+const hasRange = (f: Fatalities) => f.low !== undefined || f.high !== undefined;
+
+/**
+ * What an edit's reply says when new figures were laid over old ones it did not restate. A figure
+ * given without `fatalities_source` keeps the stored source, since an edit form sends only the
+ * fields changed and cannot give the same source again: the reply names it, so figures from
+ * another source are not left credited to it unnoticed. A figure given without a range replaces
+ * the old range too, and the reply says which range went.
+ */
+export function fatalityEditNotes(args: CommandArgs, before: Fatalities | undefined, after: Fatalities | undefined, id: number): Line[] {
+  if (args.fatalities === undefined || !before || !after) return [];
+  const notes: Line[] = [];
+  if (args.fatalities_source === undefined) {
+    notes.push([
+      span.plain(`Fatalities: kept ${before.source} as the source of ${formatFatalities(after)}, as `),
+      span.code('fatalities_source'),
+      span.plain(' was not given. If another source gives it: '),
+      span.command('entry edit', `id:${id} fatalities_source:"…"`),
+    ]);
+  }
+  if (hasRange(before) && !hasRange(after)) {
+    const low = before.low ?? before.best;
+    const high = before.high ?? before.best;
+    const range = `${formatFatalities({ best: low })}–${formatFatalities({ best: high })}`;
+    const kept = low <= after.best && after.best <= high && (low < after.best || after.best < high) ? `${low}-${after.best}-${high}` : undefined;
+    notes.push([
+      span.plain(`The range ${range} was dropped: `),
+      span.code(`fatalities:${quoteIfNeeded(String(args.fatalities))}`),
+      span.plain(` gives none.${kept ? ' To keep it: ' : ' Give low-best-high to set one.'}`),
+      ...(kept ? [span.command('entry edit', `id:${id} fatalities:"${kept}" fatalities_source:${quoteIfNeeded(after.source)}`)] : []),
+    ]);
+  }
+  return notes;
 }

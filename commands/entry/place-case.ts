@@ -7,7 +7,7 @@ import { foldKey } from '../../src/core/text.js';
 
 export const respellOption: OptionSpec = {
   name: 'respell',
-  description: 'Re-spell the places named on every entry, even where only their letter case differs',
+  description: 'Re-spell the places named on every entry, and the outlet, even where only letter case differs',
   type: 'boolean',
   example: 'true',
 };

@@ -7,7 +7,8 @@ import { toIsoPartial, type PartialDate } from '../../src/core/partial-date.js';
 import { GRADE_ACCEPTED, parseGrade } from '../../src/core/source-grade.js';
 import { dropTrackingParameters } from '../../src/core/sources/item-key.js';
 import { foldKey, wordList } from '../../src/core/text.js';
-import { span, type Line } from '../../src/core/view.js';
+import { quoteIfNeeded } from '../../src/core/text-syntax.js';
+import { span, type CommandRef, type Line } from '../../src/core/view.js';
 import { webUrl } from '../../src/core/web-address.js';
 
 export const SOURCE_LIMITS = { outlet: 100, attribution: 300, url: 500 } as const;
@@ -150,4 +151,39 @@ export function replacedSourceNote(args: CommandArgs, before: SourceRecord | und
       ),
     ],
   ];
+}
+
+/** An edit's outlet that differs from the stored one only in letter case, kept as stored. */
+export interface KeptOutlet {
+  typed: string;
+  stored: string;
+  /** The edit that re-spells it as typed. */
+  respell: CommandRef;
+}
+
+/**
+ * The sources with the stored outlet's spelling where the edit's differs only in letter case
+ * (`outlet:afp` where `AFP` is stored), as places keep theirs: a lower-case slip must not relabel
+ * the source. `respell:true` takes the spelling as typed.
+ */
+export function withStoredOutletCase(args: CommandArgs, before: SourceRecord | undefined, sources: SourceRecord[] | undefined, sourceIndex: number, id: number): KeptOutlet | undefined {
+  const after = sources?.[sourceIndex];
+  if (args.outlet === undefined || args.respell === true || !before || !after) return undefined;
+  if (after.outlet === before.outlet || after.outlet.toLowerCase() !== before.outlet.toLowerCase()) return undefined;
+  sources![sourceIndex] = { ...after, outlet: before.outlet };
+  const source = args.source === undefined ? '' : ` source:${sourceIndex + 1}`;
+  return { typed: after.outlet, stored: before.outlet, respell: { name: 'entry edit', args: `id:${id}${source} outlet:${quoteIfNeeded(after.outlet)} respell:true` } };
+}
+
+/** What the reply says of a kept outlet spelling, and how to re-spell it. */
+export function keptOutletText(kept: KeptOutlet): string {
+  return `Kept the stored spelling of the outlet, which differs only in letter case: shown “${kept.typed}” as “${kept.stored}”. To re-spell it: `;
+}
+
+export const keptOutletLine = (kept: KeptOutlet): Line => [span.plain(keptOutletText(kept)), span.command(kept.respell.name, kept.respell.args)];
+
+/** The same source's outlet spelled anew (accents, punctuation, or case with respell:true): the reply says so. */
+export function respelledOutletNote(args: CommandArgs, before: SourceRecord | undefined, after: SourceRecord | undefined): Line[] {
+  if (args.outlet === undefined || !before || !after || after.outlet === before.outlet || isOtherSource(after, before)) return [];
+  return [[span.plain(`Re-spelled the outlet “${before.outlet}” as “${after.outlet}” on this source.`)]];
 }

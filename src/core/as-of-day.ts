@@ -25,13 +25,13 @@ export function dayInZone(instant: Date, zone: string): string {
   return firstDay({ year: p.year, month: p.month, day: p.day });
 }
 
-/** Refuses, naming `option`, a date that starts after `today` (a day in `zone`). */
-export function refuseFuture(date: PartialDate, today: string, zone: string, option: string, hint: string): void {
+/** Refuses, naming `option`, a date that starts after `today` (a day in `zone`); `zoneHint` says where the zone comes from. */
+export function refuseFuture(date: PartialDate, today: string, zone: string, option: string, hint: string, zoneHint?: string): void {
   if (firstDay(date) <= today) return;
   throw new UserError(
     'invalid-option',
     `Option \`${option}\` is in the future — got \`${formatPartialDate(date)}\`; today is ${formatPartialDate(parsePartialDate(today)!)} (${zone}).`,
-    [hint],
+    zoneHint === undefined ? [hint] : [hint, zoneHint],
     option,
   );
 }
@@ -40,9 +40,9 @@ export function refuseFuture(date: PartialDate, today: string, zone: string, opt
  * The end of `date` in `zone`. A date after today there is refused; a period that includes
  * today ends now, as far as the dossier goes.
  */
-export function asOfInstant(date: PartialDate, zone: string, now: Date, option: string): AsOfInstant {
+export function asOfInstant(date: PartialDate, zone: string, now: Date, option: string, zoneHint?: string): AsOfInstant {
   const today = dayInZone(now, zone);
-  refuseFuture(date, today, zone, option, 'A past view needs a date up to today.');
+  refuseFuture(date, today, zone, option, 'A past view needs a date up to today.', zoneHint);
   const last = lastDay(date);
   if (last >= today) {
     const label = `${formatPartialDate(parsePartialDate(today)!)}, so far (${zone})`;

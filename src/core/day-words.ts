@@ -13,10 +13,31 @@ const OFFSETS: Record<string, number> = { today: 0, yesterday: -1 };
  * default (SITREP_TZ): a newsroom in Beirut means Beirut's today in every channel, not UTC's.
  */
 export function channelZone(services: Pick<CommandServices, 'digests'>, caller: Caller): string {
+  return channelZoneOrigin(services, caller).zone;
+}
+
+/** A channel's zone and where it comes from: the channel's digest, or the bot's default (SITREP_TZ). */
+export interface ChannelZone {
+  zone: string;
+  from: 'digest' | 'default';
+}
+
+export function channelZoneOrigin(services: Pick<CommandServices, 'digests'>, caller: Caller): ChannelZone {
   const { platform, workspaceId, channelId } = caller;
-  const fallback = services.digests.defaultTimeZone;
+  const fallback: ChannelZone = { zone: services.digests.defaultTimeZone, from: 'default' };
   if (!channelId) return fallback;
-  return services.digests.find({ platform, workspaceId: workspaceId ?? '', channelId })?.timezone ?? fallback;
+  const zone = services.digests.find({ platform, workspaceId: workspaceId ?? '', channelId })?.timezone;
+  return zone === undefined ? fallback : { zone, from: 'digest' };
+}
+
+/**
+ * What a refusal about "today" says of its zone: where it comes from and how to change it, since
+ * a channel's digest quietly sets the day every date typed there is held to.
+ */
+export function zoneOriginHint({ zone, from }: ChannelZone): string {
+  return from === 'digest'
+    ? `Today is read in this channel’s digest time zone, ${zone}; /digest subscribe timezone:… changes it.`
+    : `Today is read in the bot’s time zone, ${zone} (SITREP_TZ, UTC unless set), as this channel has no digest; a digest subscribed here with timezone:… gives it its own.`;
 }
 
 /** The raw options with each date given as a day word replaced by that day (YYYY-MM-DD); `zone` is asked only if one is. */

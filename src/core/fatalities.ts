@@ -1,7 +1,7 @@
 // Fatality figures as UCDP records them: a best estimate, and where sources differ a low and a
 // high estimate around it (low ≤ best ≤ high). Typed as `12`, `10-12-15`, or as shown: `12 (10–15)`.
 import type { Fatalities } from './domain.js';
-import { formatCount } from './text.js';
+import { formatCount, westernDigits } from './text.js';
 
 export type FatalityFigures = Omit<Fatalities, 'source'>;
 
@@ -20,10 +20,12 @@ const figure = (text: string) => Number(text.replace(/,/g, ''));
 /** The figures the text gives, or the reason it gives none (for a refusal that names the option). */
 export function parseFatalities(text: string): FatalityFigures | { problem: string } {
   const trimmed = text.trim();
+  // Read in 0–9 (`١٢` is 12); a refusal repeats the figure as typed.
+  const figures = westernDigits(trimmed);
   let parsed: FatalityFigures | undefined;
-  const best = BEST_ONLY.exec(trimmed);
-  const lowBestHigh = LOW_BEST_HIGH.exec(trimmed);
-  const bestRange = BEST_THEN_RANGE.exec(trimmed);
+  const best = BEST_ONLY.exec(figures);
+  const lowBestHigh = LOW_BEST_HIGH.exec(figures);
+  const bestRange = BEST_THEN_RANGE.exec(figures);
   if (best) parsed = { best: figure(best[1]!) };
   else if (lowBestHigh) parsed = { low: figure(lowBestHigh[1]!), best: figure(lowBestHigh[2]!), high: figure(lowBestHigh[3]!) };
   else if (bestRange) parsed = { low: figure(bestRange[2]!), best: figure(bestRange[1]!), high: figure(bestRange[3]!) };

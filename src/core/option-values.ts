@@ -4,9 +4,9 @@
 import { z } from 'zod';
 import type { Choice, CommandArgs, OptionSpec, OptionValue, RawOptionValue } from './command-spec.js';
 import { checkAll, UserError } from './errors.js';
-import { daysInMonth, monthName, parsePartialDate } from './partial-date.js';
+import { dateParts as datePartsOf, daysInMonth, monthName, parsePartialDate } from './partial-date.js';
 import { closestNames } from './ranking.js';
-import { DELETE_AND_C1, DIRECTION_CONTROLS, foldKey, wordList } from './text.js';
+import { DELETE_AND_C1, DIRECTION_CONTROLS, foldKey, westernDigits, wordList } from './text.js';
 import { clip } from './text-cut.js';
 import { hasVisibleText } from './visible-text.js';
 
@@ -136,13 +136,15 @@ export function convertOption(
 ): OptionValue {
   const known = typeof raw === 'string' ? converted.get(option)?.get(raw) : undefined;
   if (known !== undefined) return known;
-  const result = cachedSchema(option).safeParse(raw);
+  // Numbers and dates read Arabic-Indic digits as 0–9; the refusal repeats the value as typed.
+  const value = typeof raw === 'string' && (option.type === 'integer' || option.type === 'date') ? westernDigits(raw) : raw;
+  const result = cachedSchema(option).safeParse(value);
   if (result.success) return typeof raw === 'string' ? rememberConverted(option, raw, result.data) : result.data;
   const accepted = result.error.issues[0]?.message ?? 'a valid value';
   throw new UserError(
     'invalid-option',
     `Option \`${option.name}\` of /${commandPath} must be ${accepted} — got \`${shown(raw)}\`.`,
-    refusalHints(option, raw),
+    refusalHints(option, value),
     option.name,
   );
 }
@@ -164,15 +166,17 @@ function choicesNamed(choices: readonly Choice[], raw: string): Choice[] {
   });
 }
 
-/** Why a date of the right shape is no day (`2025-02-30`: February 2025 has 28 days), or that the rest of a date went unquoted. */
+/**
+ * Why a date of the right shape is no day (`2025-02-30` or `30 Feb 2025`: February 2025 has 28
+ * days), or that the rest of a date went unquoted.
+ */
 function dateHints(name: string, typed: string): string[] {
   const shaped = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(typed);
-  if (shaped) {
-    const [year, month] = [Number(shaped[1]), Number(shaped[2])];
-    if (month < 1 || month > 12) return [`There is no month ${shaped[2]}: months run from 01 to 12.`];
-    const days = daysInMonth(year, month);
-    const day = shaped[3] === undefined ? undefined : Number(shaped[3]);
-    if (day !== undefined && (day < 1 || day > days)) return [`${monthName(month)} ${year} has ${days} days.`];
+  if (shaped && (Number(shaped[2]) < 1 || Number(shaped[2]) > 12)) return [`There is no month ${shaped[2]}: months run from 01 to 12.`];
+  const parts = datePartsOf(typed);
+  if (parts?.month !== undefined && parts.day !== undefined && parts.month >= 1 && parts.month <= 12) {
+    const days = daysInMonth(parts.year, parts.month);
+    if (parts.day < 1 || parts.day > days) return [`${monthName(parts.month)} ${parts.year} has ${days} days.`];
   }
   // `since:July 2025` reads as since:July plus a stray word: the date as shown needs its quotes.
   if (/^\d+$/.test(typed) && DATE_START.test(typed)) return [`A year is written in full (${name}:2025); a day goes with its month and year, in quotes: ${name}:"${typed} Jul 2025".`];

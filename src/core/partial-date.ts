@@ -38,13 +38,29 @@ export function daysInMonth(year: number, month: number): number {
  * `12 Jul 2025`); returns undefined for anything else, year 0 or an impossible day.
  */
 export function parsePartialDate(text: string): PartialDate | undefined {
+  const given = dateParts(text);
+  return given && checkedDate(given.year, given.month, given.day);
+}
+
+/** A date's numbers as typed, not yet checked to name a day (`30 Feb` is day 30 of month 2). */
+type DateParts = { year: number; month?: number; day?: number };
+
+const number = (digits: string | undefined) => (digits === undefined ? undefined : Number(digits));
+const parts = (year: number, month: number | undefined, day: number | undefined): DateParts => ({
+  year,
+  ...(month === undefined ? {} : { month }),
+  ...(day === undefined ? {} : { day }),
+});
+
+/** The numbers a text gives in either form parsePartialDate reads, so a refusal can say why they name no day. */
+export function dateParts(text: string): DateParts | undefined {
   const trimmed = text.trim();
   const iso = ISO_PARTIAL.exec(trimmed);
-  if (iso) return checkedDate(Number(iso[1]), iso[2] === undefined ? undefined : Number(iso[2]), iso[3] === undefined ? undefined : Number(iso[3]));
+  if (iso) return parts(Number(iso[1]), number(iso[2]), number(iso[3]));
   const shown = SHOWN_PARTIAL.exec(trimmed);
   const month = shown ? monthNumber(shown[2]!) : undefined;
   if (!shown || month === undefined) return undefined;
-  return checkedDate(Number(shown[3]), month, shown[1] === undefined ? undefined : Number(shown[1]));
+  return parts(Number(shown[3]), month, number(shown[1]));
 }
 
 function checkedDate(year: number, month: number | undefined, day: number | undefined): PartialDate | undefined {

@@ -19,6 +19,16 @@ export function joinDottedInitialisms(text: string): string {
 
 const ASCII = /^[\u0000-\u007f]*$/;
 
+const ARABIC_INDIC_DIGITS = /[\u0660-\u0669\u06f0-\u06f9]/g;
+
+/**
+ * Arabic-Indic (٠–٩) and Eastern Arabic-Indic (۰–۹, Persian and Urdu) digits as 0–9: a figure or a
+ * date typed on such a keyboard is the same number. Other text is left as it is.
+ */
+export function westernDigits(text: string): string {
+  return text.replace(ARABIC_INDIC_DIGITS, (digit) => String(digit.charCodeAt(0) - (digit < '\u06f0' ? 0x0660 : 0x06f0)));
+}
+
 /** The text without diacritics and other marks (decomposed, marks dropped); ASCII has none to drop. */
 export function withoutMarks(text: string): string {
   return ASCII.test(text) ? text : text.normalize('NFKD').replace(/\p{M}+/gu, '');

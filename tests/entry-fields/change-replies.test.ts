@@ -66,7 +66,10 @@ describe('GIVEN /entry add and edit as change.ts runs them', () => {
     it('WHEN an edit keeps the outlet THEN the reply says nothing was left behind', async () => {
       const id = Number(/#(\d+)/.exec(await text(`/entry add title:"Strike on Tasil" date:2025-07-10 type:air-strike topic:syria-israel ${SANA}`))![1]);
       expect(await text(`/entry edit id:${id} source_url:https://sana.sy/en/?p=2`)).not.toContain('not carried over');
-      expect(await text(`/entry edit id:${id} outlet:sana`)).not.toContain('not carried over');
+      // A letter-case slip alone changes nothing now (the stored spelling is kept): respell:true re-spells it.
+      const respelled = await text(`/entry edit id:${id} outlet:sana respell:true`);
+      expect(respelled).toContain(`Updated #${id}: source.`);
+      expect(respelled).not.toContain('not carried over');
     });
   });
 });

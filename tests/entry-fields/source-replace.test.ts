@@ -76,9 +76,12 @@ describe('GIVEN an entry sourced to SANA, with its attribution, grade C3 and pub
     expect(sourcesOf(edited)).toEqual(['SANA <https://sana.sy/en/?p=2> · C3 — Syrian state news agency, citing a medical source (10 Jul 2025)']);
   });
 
-  it('WHEN the outlet is given in another letter case THEN it is the same source, re-spelled, and keeps the rest', async () => {
+  it('WHEN the outlet is given in another letter case THEN it is the same source, kept as stored unless respell:true re-spells it, and keeps the rest', async () => {
     const id = await addStrike();
-    expect(sourcesOf(await text(`/entry edit id:${id} outlet:sana`))).toEqual([
+    // As places keep theirs, a letter-case slip keeps the stored spelling: nothing changes.
+    expect(await text(`/entry edit id:${id} outlet:sana`)).toContain('Nothing to change');
+    expect(sourcesOf(await text(`/entry show ${id}`))).toEqual([SANA_LINE]);
+    expect(sourcesOf(await text(`/entry edit id:${id} outlet:sana respell:true`))).toEqual([
       'sana <https://sana.sy/en/?p=1> · C3 — Syrian state news agency, citing a medical source (10 Jul 2025)',
     ]);
   });
