@@ -4,7 +4,9 @@ import { beforeDossierText } from '../src/core/as-of-day.js';
 import type { CommandContext, CommandSpec } from '../src/core/command-spec.js';
 import { entrySection, fatalitiesSumLine, pageInfo, pageRequest } from '../src/core/entry-views.js';
 import { firstDay, formatPartialDate, lastDay, type PartialDate } from '../src/core/partial-date.js';
+import { placeChain, type GazetteerPlace } from '../src/core/places/gazetteer-port.js';
 import { placeFilter, termsOf, type PlaceTerms } from '../src/core/places/place-filter.js';
+import type { PlaceDirectory } from '../src/core/places/place-port.js';
 import type { DossierReader, TimelineQuery } from '../src/core/ports.js';
 import { closestNames } from '../src/core/ranking.js';
 import { quoteIfNeeded } from '../src/core/text-syntax.js';
@@ -23,25 +25,43 @@ const PLACES_CONSIDERED = 10_000;
 
 /**
  * Nothing matched: when a topic or place filter names nothing the dossier has, say so (and what
- * is close) rather than "No entries match", which reads as if the filter were fine.
+ * is close, or where the gazetteer puts the place) rather than "No entries match", which reads as
+ * if the filter were fine.
  */
-export function checkFiltersExist(dossier: DossierReader, topic: string | undefined, place: string | undefined): void {
+export function checkFiltersExist(dossier: DossierReader, topic: string | undefined, place: string | undefined, directory?: PlaceDirectory): void {
   if (topic !== undefined) checkTopic(dossier, topic);
   if (place !== undefined) {
     const places = dossier.suggest('place', '', PLACES_CONSIDERED);
-    if (!places.some((name) => foldKey(name) === foldKey(place))) throw unknownPlaceError(dossier, place, places);
+    if (places.some((name) => foldKey(name) === foldKey(place))) return;
+    const area = directory && gazetteerArea(directory, place);
+    // Entries lie within the area the name reads (`Deraa`, Daraa's governorate): the other filters left none.
+    if (area && dossier.timeline({ placeArea: area.ref, limit: 1, offset: 0 }).total > 0) return;
+    throw unknownPlaceError(dossier, place, places, area);
   }
 }
 
-/** No entry has this place: the refusal names the known places closest to it. */
-export function unknownPlaceError(dossier: DossierReader, place: string, places = dossier.suggest('place', '', PLACES_CONSIDERED)): UserError {
+/** The area the gazetteer reads for a typed place, if it reads one. */
+function gazetteerArea(directory: PlaceDirectory, typed: string): GazetteerPlace | undefined {
+  try {
+    const filter = placeFilter(directory, typed);
+    return filter?.kind === 'area' ? filter.place : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * No entry has this place: the refusal names the known places closest to it, and where the
+ * gazetteer puts it when it knows it (no entry lies there yet).
+ */
+export function unknownPlaceError(dossier: DossierReader, place: string, places = dossier.suggest('place', '', PLACES_CONSIDERED), located?: GazetteerPlace): UserError {
   // Places holding the typed word first (`Sweida` → Sweida province), then spellings alike.
   const word = foldKey(place);
   const holding = places.filter((name) => foldKey(name).split(' ').includes(word));
   const close = [...new Set([...holding, ...dossier.suggest('place', place, 3), ...closestNames(places, place)])].slice(0, 3);
-  return new UserError('not-found', `No entry has the place \`${place}\` (option \`place\`).`, [
-    close.length > 0 ? `Closest known places: ${close.join(', ')}.` : 'No place the entries name is close: find entries by a word with /search, or see where a place is with /place.',
-  ], 'place');
+  const where = located ? [`“${place}” is in the gazetteer (${placeChain(located)}), but no entry lies there yet: /place ${quoteIfNeeded(place)} shows where it is.`] : [];
+  const nearby = close.length > 0 ? [`Closest known places: ${close.join(', ')}.`] : located ? [] : ['No place the entries name is close: find entries by a word with /search, or see where a place is with /place.'];
+  return new UserError('not-found', `No entry has the place \`${place}\` (option \`place\`).`, [...where, ...nearby], 'place');
 }
 
 /** A range that ends before it starts, refused alike by every command filtering by since/until. */
@@ -170,7 +190,7 @@ export const timelineCommand: CommandSpec = {
     if (asOf && notYet) return { title: `${title} — as of ${asOf.label}`, tone: 'normal', intro: [...past, plainLine(notYet)], sections: [] };
     const result = asOf ? ctx.services.past.timeline(query, asOf.before) : ctx.services.dossier.timeline(query);
     const empty = result.total === 0;
-    if (empty) checkFiltersExist(ctx.services.dossier, query.topic, args.place === undefined ? undefined : String(args.place));
+    if (empty) checkFiltersExist(ctx.services.dossier, query.topic, args.place === undefined ? undefined : String(args.place), ctx.services.places);
     const { pager, intro } = pageInfo({ command: 'timeline' }, args, request, result, ['entry', 'entries']);
     return {
       title: asOf ? `${title} — as of ${asOf.label}` : title,

@@ -95,7 +95,7 @@ export const chartTimeline: SubcommandSpec = {
     let unit: PeriodUnit = given ?? (range && dayCount(range.since, range.until) > WEEKLY_UP_TO_DAYS ? 'month' : 'week');
     if (!range) {
       // A place no entry has is refused, as /timeline refuses it.
-      checkFiltersExist(ctx.services.dossier, undefined, args.place === undefined ? undefined : String(args.place));
+      checkFiltersExist(ctx.services.dossier, undefined, args.place === undefined ? undefined : String(args.place), ctx.services.places);
       return nothingToChart(titled(`Entries per ${unit}`, words), words.length > 0, filter.since !== undefined && filter.since > today ? today : undefined);
     }
     const { since, until } = range;

@@ -62,6 +62,9 @@ CREATE INDEX demonyms_by_key ON demonyms (name_key);
 -- \`Syrie\`, \`سوريا\`), read both ways as demonyms are.
 CREATE TABLE press_names (country TEXT NOT NULL, name TEXT NOT NULL, name_key TEXT NOT NULL, PRIMARY KEY (country, name)) STRICT, WITHOUT ROWID;
 CREATE INDEX press_names_by_key ON press_names (name_key);
+-- Which countries share a land border, each way (\`SY\` borders \`LB\`): a name several places
+-- share means the one beside the dossier's countries before one far away.
+CREATE TABLE borders (country TEXT NOT NULL, neighbour TEXT NOT NULL, PRIMARY KEY (country, neighbour)) STRICT, WITHOUT ROWID;
 CREATE INDEX localities_by_region ON localities (region);
 CREATE INDEX localities_by_country ON localities (country);
 `;
@@ -144,6 +147,9 @@ function tsvRows(path: string): string[][] {
 
 interface WorldCountry {
   cca2: string;
+  cca3: string;
+  /** The countries it shares a land border with, by ISO alpha-3 code. */
+  borders?: string[];
   demonyms?: Record<string, { m?: string; f?: string }>;
 }
 
@@ -160,6 +166,20 @@ function loadDemonyms(db: Database.Database, path: string): void {
     for (const language of ['eng', 'fra']) {
       const { m, f } = demonyms?.[language] ?? {};
       for (const name of new Set([m, f])) if (name) for (const form of withPlural(name, language)) insert.run(cca2, form, foldKey(form));
+    }
+  }
+}
+
+function loadBorders(db: Database.Database, path: string): void {
+  const countries = JSON.parse(readFileSync(path, 'utf8')) as WorldCountry[];
+  const alpha2 = new Map(countries.map((c) => [c.cca3, c.cca2]));
+  const insert = db.prepare('INSERT OR IGNORE INTO borders (country, neighbour) VALUES (?, ?)');
+  for (const { cca2, borders } of countries) {
+    for (const code of borders ?? []) {
+      const neighbour = alpha2.get(code);
+      if (neighbour === undefined) continue;
+      insert.run(cca2, neighbour);
+      insert.run(neighbour, cca2);
     }
   }
 }
@@ -229,6 +249,7 @@ export async function buildGazetteer(out: string, fingerprint: string): Promise<
     loadRegions(db, sources.regions, addName);
     loadCountries(db, addName);
     loadDemonyms(db, sources.demonyms);
+    loadBorders(db, sources.demonyms);
     loadArabicDemonyms(db, sources.arabicDemonyms);
     loadPressNames(db, sources.countryNames);
     loadAliases(db, sources.aliases, addName);

@@ -16,7 +16,7 @@ import { projectPath } from '../paths.js';
 import { gazetteerSources } from './place-gazetteer-build.js';
 
 /** Bumped when the builder's tables change, so an older file is built again. */
-const FORMAT = 5;
+const FORMAT = 6;
 
 export const DEFAULT_GAZETTEER_DIR = projectPath('data', 'gazetteer');
 
@@ -119,6 +119,9 @@ export class SqliteGazetteer implements Gazetteer {
   private readonly peoplesCountries: Database.Statement;
   private readonly pressNames: Database.Statement;
   private readonly pressCountries: Database.Statement;
+  private readonly bordering: Database.Statement;
+  /** Borders never change while the file is open, and each resolution of a place asks them. */
+  private readonly neighbourMemo = new Map<string, string[]>();
 
   constructor(path: string) {
     this.db = new Database(path, { readonly: true, fileMustExist: true });
@@ -137,6 +140,7 @@ export class SqliteGazetteer implements Gazetteer {
     this.peoplesCountries = this.db.prepare('SELECT DISTINCT country FROM demonyms WHERE name_key = ? ORDER BY country').pluck();
     this.pressNames = this.db.prepare('SELECT name FROM press_names WHERE country = ? ORDER BY name').pluck();
     this.pressCountries = this.db.prepare('SELECT DISTINCT country FROM press_names WHERE name_key = ? ORDER BY country').pluck();
+    this.bordering = this.db.prepare('SELECT neighbour FROM borders WHERE country = ? ORDER BY neighbour').pluck();
   }
 
   arabicNames(ref: string): string[] {
@@ -161,6 +165,15 @@ export class SqliteGazetteer implements Gazetteer {
 
   countriesNamed(key: string): string[] {
     return key === '' ? [] : (this.pressCountries.all(key) as string[]);
+  }
+
+  neighbours(countryCode: string): string[] {
+    let found = this.neighbourMemo.get(countryCode);
+    if (found === undefined) {
+      found = this.bordering.all(countryCode) as string[];
+      this.neighbourMemo.set(countryCode, found);
+    }
+    return found;
   }
 
   byRef(ref: string): GazetteerPlace | undefined {

@@ -56,6 +56,7 @@ function countingGazetteer(hamlets = 0): Gazetteer & { asked: number; answered: 
     countriesOfPeople: () => [],
     countryNames: () => [],
     countriesNamed: () => [],
+    neighbours: () => [],
     closest: () => [],
   };
 }

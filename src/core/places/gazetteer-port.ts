@@ -55,6 +55,8 @@ export interface Gazetteer {
   countryNames(countryCode: string): string[];
   /** The countries a folded name is one of those names of (`liban` → LB). */
   countriesNamed(key: string): string[];
+  /** The countries sharing a land border with this one, by ISO alpha-2 code (`SY` → IQ, IL, JO, LB, TR). */
+  neighbours(countryCode: string): string[];
   /** Names close to a misspelling, most likely first: `[name, record]`; only records `within` accepts, when given. */
   closest(typed: string, count: number, within?: (place: GazetteerPlace) => boolean): { name: string; place: GazetteerPlace }[];
 }

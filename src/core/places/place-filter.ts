@@ -5,6 +5,7 @@ import { foldKey } from '../text.js';
 import { areasOf, type GazetteerPlace } from './gazetteer-port.js';
 import type { PlaceDirectory } from './place-port.js';
 import { resolvePlace, type PlaceOption } from './resolve-place.js';
+import { areaMeant } from './seat-area.js';
 
 export type PlaceFilter =
   /** Every entry at a place within this area (`country:UA`), the record it stands for. */
@@ -36,7 +37,7 @@ export function placeFilter(places: PlaceDirectory, typed: string, option = 'pla
   if (stored?.ref) {
     const own = places.gazetteer.byRef(stored.ref);
     if (own) {
-      const wider = resolution.kind === 'located' && areasOf(own).includes(resolution.area) ? resolution.area : stored.ref;
+      const wider = resolution.kind === 'located' && areasOf(own).includes(resolution.area) ? resolution.area : areaMeant(places.gazetteer, own);
       return { kind: 'area', area: wider, place: places.gazetteer.byRef(wider) ?? own };
     }
   }

@@ -2,6 +2,8 @@
 import { closestNames } from '../ranking.js';
 import { foldKey } from '../text.js';
 import type { Gazetteer, GazetteerPlace } from './gazetteer-port.js';
+import { areaMeant } from './seat-area.js';
+import { BORDERING, HOME, standingIn, type Standing } from './standing.js';
 
 /** A candidate, with the spelling that names it alone (`Paris (Texas)`). */
 export interface PlaceOption {
@@ -61,9 +63,9 @@ function groupsOf(places: readonly GazetteerPlace[]): Group[] {
 }
 
 /** What an entry stores (the locality, the most precise) and what a filter reads (the region, the widest). */
-function chosen(group: Group): PlaceResolution {
+function chosen(gazetteer: Gazetteer, group: Group): PlaceResolution {
   const place = group.localities[0] ?? group.region!;
-  return { kind: 'located', place, area: (group.region ?? place).ref };
+  return { kind: 'located', place, area: group.region?.ref ?? areaMeant(gazetteer, place) };
 }
 
 /** Spellings telling the options apart: by country where that is enough, else by region. */
@@ -117,13 +119,26 @@ function inQualifier(gazetteer: Gazetteer, qualifier: string): (place: Gazetteer
 const countryOf = (group: Group) => (group.localities[0] ?? group.region!).country.code;
 
 /**
- * The groups to choose among: where some but not all lie in the dossier's countries (`near`,
- * those its located places are in), those: `Nawa` in a dossier on Syria is Syria's, not India's.
+ * The groups to choose among, nearest the dossier first (by weight within each standing): where
+ * some but not all lie in the dossier's countries, only those: `Nawa` in a dossier on Syria is
+ * Syria's, not India's.
  */
-function nearOnes(groups: Group[], near: ReadonlySet<string> | undefined): Group[] {
-  if (!near || near.size === 0) return groups;
-  const local = groups.filter((group) => near.has(countryOf(group)));
-  return local.length > 0 ? local : groups;
+function nearOnes(groups: Group[], standing: (group: Group) => Standing): Group[] {
+  const ranked = [...groups].sort((a, b) => standing(a) - standing(b));
+  const home = ranked.filter((group) => standing(group) === HOME);
+  return home.length > 0 ? home : ranked;
+}
+
+/**
+ * The group meant, if one is: more populous than every other by `DOMINANCE`, where a group in a
+ * country bordering the dossier's counts `DOMINANCE` times its people against one farther away:
+ * Tripoli, Libya (1.25 million) does not outweigh Tripoli, Lebanon (230,000) beside Syria, nor
+ * the reverse, so `Tripoli` is ambiguous there, Lebanon's listed first.
+ */
+function meant(groups: readonly Group[], standing: (group: Group) => Standing): Group | undefined {
+  const nearness = (group: Group) => (standing(group) === BORDERING ? DOMINANCE : 1);
+  const [first, second] = [...groups].sort((a, b) => b.weight * nearness(b) - a.weight * nearness(a));
+  return !second || first!.weight * nearness(first!) >= DOMINANCE * (second.weight || UNKNOWN_POPULATION) * nearness(second) ? first : undefined;
 }
 
 /**
@@ -154,11 +169,13 @@ export function resolvePlace(gazetteer: Gazetteer, typed: string, suggest = true
   const countries = places.filter((p) => p.precision === 'country');
   if (countries.length === 1) return { kind: 'located', place: countries[0]!, area: countries[0]!.ref };
   if (countries.length > 1) return { kind: 'ambiguous', options: options(name, countries) };
+  const where = standingIn(gazetteer, qualifier === undefined ? near : undefined);
+  const standing = (group: Group) => where(countryOf(group));
   const all = groupsOf(places);
-  const groups = nearOnes(all, qualifier === undefined ? near : undefined);
-  const [first, second] = groups;
-  if (!second || first!.weight >= DOMINANCE * (second.weight || UNKNOWN_POPULATION)) return chosen(first!);
-  // The dossier's own namesakes first, then the others.
-  const listed = [...groups, ...all.filter((group) => !groups.includes(group))];
+  const groups = nearOnes(all, standing);
+  const one = meant(groups, standing);
+  if (one) return chosen(gazetteer, one);
+  // The nearest namesakes first, then the others.
+  const listed = [...groups, ...all.filter((group) => !groups.includes(group)).sort((a, b) => standing(a) - standing(b))];
   return { kind: 'ambiguous', options: options(name, listed.map((g) => g.localities[0] ?? g.region!)) };
 }

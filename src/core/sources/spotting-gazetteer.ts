@@ -13,6 +13,7 @@ export class SpottingGazetteer implements Gazetteer {
   readonly #own = new Map<string, GazetteerPlace[]>();
   readonly #peoples = new Map<string, string[]>();
   readonly #countries = new Map<string, string[]>();
+  readonly #latin = new Map<string, string[]>();
   #left = 0;
   #spent = false;
 
@@ -49,8 +50,9 @@ export class SpottingGazetteer implements Gazetteer {
     return this.inner.arabicNames(ref);
   }
 
+  /** Asked again for each place a spelling locates to (the area it reads): remembered, not charged. */
   latinNames(ref: string): string[] {
-    return this.inner.latinNames(ref);
+    return this.#free(this.#latin, ref, () => this.inner.latinNames(ref));
   }
 
   demonyms(countryCode: string): string[] {
@@ -59,6 +61,10 @@ export class SpottingGazetteer implements Gazetteer {
 
   countriesOfPeople(key: string): string[] {
     return this.#free(this.#peoples, key, () => this.inner.countriesOfPeople(key));
+  }
+
+  neighbours(countryCode: string): string[] {
+    return this.inner.neighbours(countryCode);
   }
 
   countryNames(countryCode: string): string[] {
