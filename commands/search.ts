@@ -5,7 +5,11 @@ import { entrySection, pageInfo, pageRequest } from '../src/core/entry-views.js'
 import { UserError } from '../src/core/errors.js';
 import type { DossierReader } from '../src/core/ports.js';
 import { MIN_PREFIX_LENGTH, parseSearchTerms, SEARCH_RANK_BAND, significantTerms, type SearchTerm } from '../src/core/search-terms.js';
+import { placeChain } from '../src/core/places/gazetteer-port.js';
+import { placeFilter } from '../src/core/places/place-filter.js';
+import type { PlaceDirectory } from '../src/core/places/place-port.js';
 import { namedQuery, type NamedQuery } from '../src/core/search-names.js';
+import { quoteIfNeeded } from '../src/core/text-syntax.js';
 import { respelledQuery } from '../src/core/search-respelling.js';
 import { span, type Line } from '../src/core/view.js';
 import { limitOption, pageOption } from './shared-options.js';
@@ -104,6 +108,23 @@ function namedLine(named: NamedQuery): Line {
   return [span.plain(`No entry holds the words as typed; ${read}: showing `), span.command('search', `query:"${named.query.replace(/"/g, '')}"`), span.plain('.')];
 }
 
+/**
+ * When nothing matched and the query is a place's name in a spelling no entry holds (`Soueida`,
+ * `Deraa`): the timeline of that place, which reads every spelling, lists what search cannot.
+ */
+function placeLine(dossier: DossierReader, places: PlaceDirectory, query: string): Line[] {
+  let filter: ReturnType<typeof placeFilter>;
+  try {
+    filter = placeFilter(places, query.trim());
+  } catch {
+    return [];
+  }
+  if (filter?.kind !== 'area') return [];
+  const entries = dossier.timeline({ placeArea: filter.area, limit: 1, offset: 0 }).total;
+  if (entries === 0) return [];
+  return [[span.plain(`“${query.trim()}” is a place (${placeChain(filter.place)}) with entries under other spellings: `), span.command('timeline', `place:${quoteIfNeeded(query.trim())}`), span.plain(' lists them.')]];
+}
+
 export const searchCommand: CommandSpec = {
   name: 'search',
   description: 'Full-text search over titles, summaries, places and actor names',
@@ -151,7 +172,7 @@ export const searchCommand: CommandSpec = {
         ...operators.lines,
         ...leftOutNote(terms, operators.explained),
         ...(result.total > SEARCH_RANK_BAND ? [bandNote] : []),
-        ...(result.total === 0 ? [noMatchHint, ...didYouMean(ctx.services.dossier, query, significantTerms(terms))] : []),
+        ...(result.total === 0 ? [...placeLine(ctx.services.dossier, ctx.services.places, query), noMatchHint, ...didYouMean(ctx.services.dossier, query, significantTerms(terms))] : []),
       ],
       sections: result.items.map((hit) => entrySection(hit.entry, [snippetLine(hit.snippet), ...aliasLine(hit, aliases)])),
       ...(result.total > 0 ? { footer: [span.plain('Details: '), span.command('entry show', 'ID')] } : {}),

@@ -1,6 +1,7 @@
 // GIVEN the seed's states WHEN /search is given one by its name in another language (French,
 // Arabic), alone or beside other words THEN it finds what the state's own name finds, and says
 // how it read the query; words that hold something, or name no actor, are searched as typed.
+// A place named in a spelling no entry holds is pointed to its timeline, which reads every spelling.
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Caller } from '../../src/core/caller.js';
 import { viewText } from '../support/view-text.js';
@@ -33,5 +34,16 @@ describe('GIVEN a search naming a state in another language', () => {
   it('WHEN the words as typed find entries, or name no actor THEN nothing is read otherwise', async () => {
     expect(await text('/search Syria')).not.toContain('another name');
     expect(await text('/search Syrieee')).toContain('Every word must appear in an entry');
+  });
+});
+
+describe('GIVEN a search naming a place in a spelling no entry holds', () => {
+  it('WHEN nothing matches THEN the reply points to the place’s timeline, which lists its entries', async () => {
+    const shown = await text('/search Soueida');
+    expect(shown).toContain('“Soueida” is a place (Suwayda, Syria) with entries under other spellings: `/timeline place:Soueida` lists them.');
+    const sweida = entryIds(await text('/timeline place:Sweida'));
+    expect(sweida.length).toBeGreaterThan(0);
+    expect(entryIds(await text('/timeline place:Soueida'))).toEqual(sweida);
+    expect(await text('/search Tartus')).not.toContain('is a place');
   });
 });
