@@ -1,5 +1,6 @@
 // The neutral view every command returns. Adapters turn it into embeds, Block Kit or plain
 // text; stored text stays in `Span.text` so each renderer can escape it for its platform.
+import type { EntryChangeKind } from './digest/changes.js';
 
 export type SpanStyle = 'bold' | 'italic' | 'code' | 'highlight';
 
@@ -36,6 +37,8 @@ export interface Section {
   lines: Line[];
   /** The dossier entry it shows (a digest item), so a correction can redraw it where it was posted. */
   entryId?: number;
+  /** The items its lines count, as [entry id, kind] (a digest's topic heading), so an edit counts them again. */
+  counted?: [number, EntryChangeKind][];
 }
 
 /** A command call that can be dispatched again, e.g. the next page of a timeline. */
@@ -128,10 +131,30 @@ export interface View {
    */
   postedPicture?: Pick<ViewImage, 'filename' | 'alt'>;
   /**
+   * What a digest's header counts (its first part; renderers ignore it): kept with the posted
+   * message so that, when an entry it counts is corrected or removed, the header is counted again
+   * from the entries as they stand rather than contradict the entry's corrected section.
+   */
+  headerCounts?: HeaderCounts;
+  /**
    * The answer to a button is the new state of the message the button was on (a review card once
    * decided): the platform shows it in place of that message rather than as a new one.
    */
   replacesMessage?: boolean;
+}
+
+export interface HeaderCounts {
+  /** The intro line holding the counts. */
+  line: number;
+  /**
+   * Each item counted, as [entry id, kind in the digest]. Absent when the digest named some items
+   * by id only: too many to follow, so the line stays as posted, marked so once the message is edited.
+   */
+  items?: [number, EntryChangeKind][];
+  /** Counted as posted: no entry's correction changes them. */
+  newActors: number;
+  merges: number;
+  unmerges: number;
 }
 
 export const span = {

@@ -6,6 +6,7 @@ import { subscriptionCard, withCard } from '../core/digest/card.js';
 import { composeDigest } from '../core/digest/compose.js';
 import type { Delivery } from '../core/digest/delivery-log-port.js';
 import { rememberPost } from '../core/digest/post-edits.js';
+import { subscriptionChanges } from '../core/digest/subscription-changes.js';
 import type { PostEditStore } from '../core/digest/post-edits-port.js';
 import type { DeliveryKind, SendOutcome } from '../core/digest/service.js';
 import { splitDigest } from '../core/digest/split.js';
@@ -175,7 +176,7 @@ export class DigestDeliverer {
       const previous = store.deliveries.latest(sub.id);
       const repeats = repeatsNote(sub, previous);
       const delayed = request.kind === 'scheduled' && request.late ? delayNote(request.slot, request.missedSlots, previous) : undefined;
-      const composed = composeDigest(store.changes.between(sub.cursor, cursorTo), {
+      const composed = composeDigest(subscriptionChanges(store, sub.id, sub.cursor, cursorTo), {
         filters: sub.filters,
         zone: sub.timezone,
         periodFrom: sub.cursorAt,

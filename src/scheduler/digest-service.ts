@@ -2,6 +2,7 @@
 import { platformName, type PlatformName } from '../core/caller.js';
 import type { ChartServices } from '../core/charts/picture.js';
 import { subscriptionCard, withCard } from '../core/digest/card.js';
+import { subscriptionChanges } from '../core/digest/subscription-changes.js';
 import { composeDigest } from '../core/digest/compose.js';
 import { confirmationView } from '../core/digest/confirmation.js';
 import type {
@@ -186,7 +187,7 @@ export class ScheduledDigestService implements DigestService {
     const latest = store.deliveries.latest(sub.id);
     const repeats = repeatsNote(sub, latest);
     const cursorTo = store.changes.latestCursor();
-    const set = store.changes.between(sub.cursor, cursorTo);
+    const set = subscriptionChanges(store, sub.id, sub.cursor, cursorTo);
     const at = now();
     const { view } = composeDigest(set, {
       filters: sub.filters,

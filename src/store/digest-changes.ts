@@ -104,6 +104,25 @@ export class SqliteDigestChanges implements ChangeReader {
     return set;
   }
 
+  liveSpans(entryIds: readonly number[], upTo: number): Map<number, [number, number | undefined][]> {
+    const rows = this.cache
+      .get(
+        `SELECT r.entity_id, r.id, r.action FROM json_each(?) j JOIN revisions r ON r.entity = 'entry' AND r.entity_id = j.value AND r.id <= ?
+         WHERE r.action IN ('create', 'restore', 'remove') ORDER BY r.entity_id, r.id`,
+      )
+      .all(JSON.stringify([...new Set(entryIds)]), upTo) as { entity_id: number; id: number; action: RevisionAction }[];
+    const spans = new Map<number, [number, number | undefined][]>();
+    for (const row of rows) {
+      const own = spans.get(row.entity_id) ?? [];
+      spans.set(row.entity_id, own);
+      const open = own.at(-1);
+      if (row.action === 'remove') {
+        if (open && open[1] === undefined) open[1] = row.id;
+      } else if (!open || open[1] !== undefined) own.push([row.id, undefined]);
+    }
+    return spans;
+  }
+
   /**
    * A range's new entries, counted. A card also counts the previous digest's range, which no digest
    * composes now: read, it is counted and let go rather than kept whole beside the ranges in use.

@@ -134,6 +134,18 @@ export class SqliteDeliveries implements DeliveryLog {
     return figures ? { ...range, cardFigures: JSON.parse(figures) as CardFigures } : range;
   }
 
+  boundaries(subscriptionId: number, upTo: number): number[] {
+    return this.cache
+      .get(
+        `SELECT at FROM (
+           SELECT min(cursor_from) AS at FROM digest_deliveries WHERE subscription_id = ?
+           UNION SELECT cursor_to FROM digest_deliveries WHERE subscription_id = ? AND status IN ('delivered', 'skipped', 'unconfirmed')
+         ) WHERE at IS NOT NULL AND at <= ? ORDER BY at`,
+      )
+      .pluck()
+      .all(subscriptionId, subscriptionId, upTo) as number[];
+  }
+
   hasSettled(subscriptionId: number): boolean {
     return this.cache.get(`SELECT 1 FROM digest_deliveries WHERE subscription_id = ? AND status IN ('delivered', 'skipped') LIMIT 1`).get(subscriptionId) !== undefined;
   }

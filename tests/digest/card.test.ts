@@ -87,9 +87,10 @@ describe('digest cards', DRAWING, () => {
     const tooLargeToList = new SqliteDigestChanges(h.app.db, { maxRevisions: 2 });
     expect(tooLargeToList.between(middle, end).oversized).toBeDefined();
     expect(digestCard(h.app.services.charts, tooLargeToList, {}, periods).image?.alt).toBe(expected);
-    expect(digestCard(h.app.services.charts, tooLargeToList, { eventType: 'shelling' }, periods).image?.alt).toBe(
-      "Bar chart of entries added by event type in this digest's period against the period before: 0 against 1; Shelling 0 (1 before).",
-    );
+    // A digest of shellings lists none in this period: no card, and the store counts none either.
+    for (const counted of [changes, tooLargeToList]) {
+      expect(digestCard(h.app.services.charts, counted, { eventType: 'shelling' }, periods)).toEqual({ figures: { filters: '|shelling|', counts: {} } });
+    }
     const filters = [{ topic: 'syria-internal' }, { actorId: dermer }, { topic: 'syria-israel', actorId: dermer }, { topic: 'syria-israel', eventType: 'protest' as const }];
     const listed = filters.map((f) => digestCard(h.app.services.charts, changes, f, periods).image?.alt);
     expect(listed).toEqual([
@@ -111,14 +112,31 @@ describe('digest cards', DRAWING, () => {
     // What the previous card counted is read back, not counted again.
     const changes = h.app.digests.store.changes;
     const cursor = changes.latestCursor();
-    const current = { cursorFrom: cursor, cursorTo: cursor, from: new Date('2026-07-06T06:00:00Z'), to: new Date('2026-07-07T06:00:00Z') };
+    // (The current range is the whole log, which holds one protest: a card needs a new entry to picture.)
+    const current = { cursorFrom: 0, cursorTo: cursor, from: new Date('2026-07-06T06:00:00Z'), to: new Date('2026-07-07T06:00:00Z') };
     const recorded = { cursorFrom: 0, cursorTo: cursor, cardFigures: { filters: '|protest|', counts: { protest: 7 } } };
-    expect(digestCard(h.app.services.charts, changes, { eventType: 'protest' }, { current, previous: recorded }).image?.alt).toContain('0 against 7; Protest 0 (7 before).');
+    expect(digestCard(h.app.services.charts, changes, { eventType: 'protest' }, { current, previous: recorded }).image?.alt).toContain('1 against 7; Protest 1 (7 before).');
     // The channel now follows every type: the previous range is counted again under the new filters.
     expect(await h.subscribe('schedule:"daily 08:00" timezone:Europe/Paris type:none')).toContain('Digest updated');
     h.addEntry({ title: 'Strike in Daraa', eventType: 'protest' });
     await h.time.advanceTo('2026-07-07T06:01:00Z');
     expect(h.poster.posts.at(-1)?.view.image?.alt).toContain('1 against 2; Protest 1 (1 before), Talks/negotiation 0 (1 before).');
+  });
+
+  it('are left out of a digest that adds no entry, which no card presents as a fall; the next card compares with its none', async () => {
+    const h = await subscribed();
+    const clash = h.addEntry({ title: 'Clash near Quneitra', eventType: 'armed-clash' });
+    await h.time.advanceTo('2026-07-06T06:01:00Z');
+    expect(h.poster.posts.at(-1)?.view.image?.alt).toContain('Armed clash 1');
+    h.editEntry(clash, { confidence: 'confirmed' });
+    await h.time.advanceTo('2026-07-07T06:01:00Z');
+    const corrections = h.poster.posts.at(-1)!;
+    expect(corrections.text).toContain('1 correction');
+    expect(corrections.view.image).toBeUndefined();
+    expect(corrections.text).not.toMatch(/This period|\(1 before\)/);
+    h.addEntry({ title: 'Second clash', eventType: 'armed-clash' });
+    await h.time.advanceTo('2026-07-08T06:01:00Z');
+    expect(h.poster.posts.at(-1)?.view.image?.alt).toContain('1 against 0; Armed clash 1 (0 before).');
   });
 
   it('are left out with card:false, which /digest list shows', async () => {

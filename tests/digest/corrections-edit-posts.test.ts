@@ -175,6 +175,90 @@ describe('GIVEN a digest posted on the fake Discord', () => {
   });
 });
 
+describe('GIVEN a digest on the fake Discord whose header counts its entries and their fatalities', () => {
+  /** Two air strikes and a clash, with figures, in one digest; `card`: it opens with its picture. */
+  async function counted(card = false) {
+    const setup = await discordSetup(card);
+    const strike = setup.h.addEntry({ title: 'Strike in Quneitra', eventType: 'air-strike', fatalities: { best: 10, source: 'SOHR' } });
+    const clash = setup.h.addEntry({ title: 'Clash near Daraa', eventType: 'armed-clash', fatalities: { best: 6, source: 'SOHR' } });
+    await setup.h.time.advanceTo('2026-07-06T06:01:00Z');
+    const sub = setup.h.app.digests.store.subscriptions.active(['discord'])[0]!;
+    const [messageId] = setup.h.app.digests.store.deliveries.latest(sub.id)!.messageRefs.flat();
+    expect(setup.messageText(messageId!)).toContain('2 new entries (1 Air/drone strike, 1 Armed clash) · 16 reported killed in 2 new entries');
+    return { ...setup, strike, clash, messageId: messageId!, admin: discordAdmin(setup.fake.guild.id) };
+  }
+
+  it('WHEN an entry’s fatalities are corrected THEN the edited header adds up the corrected figure, not the one first posted', async () => {
+    const { h, strike, messageId, admin, messageText } = await counted();
+    await h.runText(`/entry edit id:${strike} fatalities:2`, admin);
+    await h.time.advance(2 * 60_000);
+    const text = messageText(messageId);
+    expect(text).toContain('✏️ Corrected 6 Jul: fatalities 10 → 2');
+    expect(text).toContain('2 new entries (1 Air/drone strike, 1 Armed clash) · 8 reported killed in 2 new entries');
+    expect(text).not.toContain('16 reported killed');
+  });
+
+  it('WHEN an entry is removed THEN the edited header counts it out of the entries and the killed, and says it was removed since', async () => {
+    const { h, clash, messageId, admin, messageText } = await counted();
+    await h.runText(`/entry remove id:${clash} reason:"duplicate"`, admin);
+    await h.time.advance(2 * 60_000);
+    const text = messageText(messageId);
+    expect(text).toContain('Removed 6 Jul: duplicate');
+    expect(text).toContain('1 new entry (1 Air/drone strike) · 10 reported killed in 1 new entry · 1 entry since removed');
+    expect(text).not.toContain('Armed clash)');
+  });
+
+  it('WHEN the removal is undone THEN the header is drawn again as it was posted', async () => {
+    const { h, clash, messageId, admin, messageText } = await counted();
+    const original = messageText(messageId);
+    await h.runText(`/entry remove id:${clash} reason:"duplicate"`, admin);
+    await h.time.advance(2 * 60_000);
+    await h.runText(`/entry undo id:${clash}`, admin);
+    await h.time.advance(2 * 60_000);
+    expect(messageText(messageId)).toBe(original);
+  });
+
+  it('WHEN the digest opened with its card and an entry is removed THEN the header says the kept picture counts the entries as first posted', DRAWING, async () => {
+    const { fake, h, clash, strike, messageId, admin, messageText } = await counted(true);
+    const attachments = fake.rest.messages.get(messageId)!.attachments;
+    await h.runText(`/entry edit id:${strike} fatalities:2`, admin);
+    await h.time.advance(2 * 60_000);
+    // The picture counts entries by type: a corrected figure leaves it true.
+    expect(messageText(messageId)).not.toContain('as first posted');
+    await h.runText(`/entry remove id:${clash} reason:"duplicate"`, admin);
+    await h.time.advance(2 * 60_000);
+    const text = messageText(messageId);
+    expect(text).toContain('1 new entry (1 Air/drone strike) · 2 reported killed in 1 new entry · 1 entry since removed');
+    expect(text).toContain('The picture counts the new entries as first posted.');
+    expect(fake.rest.messages.get(messageId)!.attachments).toEqual(attachments);
+  });
+
+  it('WHEN the digest went out in two parts and an entry of the second is removed THEN the first part’s header is edited too, and lists no entry it did not show', async () => {
+    const { h, fake, channel, oldest, admin, messageText } = await (async () => {
+      const setup = await discordSetup();
+      for (let day = 1; day <= 24; day++) setup.h.addEntry({ title: `Shelling ${day}`, eventType: 'shelling', start: { year: 2025, month: 7, day } });
+      const oldest = setup.h.addEntry({ title: 'Earliest clash', eventType: 'armed-clash', start: { year: 2025, month: 6, day: 1 } });
+      await setup.h.time.advanceTo('2026-07-06T06:01:00Z');
+      return { ...setup, oldest, admin: discordAdmin(setup.fake.guild.id) };
+    })();
+    const sub = h.app.digests.store.subscriptions.active(['discord'])[0]!;
+    const parts = h.app.digests.store.deliveries.latest(sub.id)!.messageRefs;
+    expect(parts.length).toBeGreaterThan(1);
+    const [first] = parts[0]!;
+    const last = parts.at(-1)!.at(-1)!;
+    expect(messageText(first!)).toContain('25 new entries (24 Shelling, 1 Armed clash)');
+    expect(messageText(last)).toContain('Earliest clash');
+    await h.runText(`/entry remove id:${oldest} reason:"misdated"`, admin);
+    await h.time.advance(2 * 60_000);
+    expect(messageText(last)).toContain('Removed 6 Jul: misdated');
+    const header = messageText(first!);
+    expect(header).toContain('24 new entries (24 Shelling) · 1 entry since removed');
+    expect(header).not.toContain('Earliest clash');
+    const edited = fake.requests.filter((r) => r.method === 'PATCH' && r.path.startsWith(`/channels/${channel}/messages/`)).map((r) => r.path.split('/').at(-1));
+    expect(edited.sort()).toEqual([first, last].sort());
+  });
+});
+
 /** `card`: the digest opens with its picture. */
 async function slackSetup(card = false) {
   const setup = await slackDigests(cleanup);
@@ -227,5 +311,20 @@ describe('GIVEN a digest posted on the fake Slack', () => {
     expect(removed).toMatch(/Removed 6 Jul:_? wrong &lt;!here&gt; report/);
     expect(removed).not.toContain('<!here>');
     expect(slack.callsTo('chat.postMessage')).toHaveLength(posts);
+  });
+
+  it('WHEN an entry it counted is removed THEN the updated header counts it out', async () => {
+    const { slack, h } = await slackSetup();
+    h.addEntry({ title: 'Talks resume', eventType: 'talks' });
+    const clash = h.addEntry({ title: 'Clash near Daraa', eventType: 'armed-clash', fatalities: { best: 6, source: 'SOHR' } });
+    await h.time.advanceTo('2026-07-06T06:01:00Z');
+    const digest = slack.messagesIn('C0CHAN').at(-1)!;
+    expect(JSON.stringify(digest.blocks)).toContain('2 new entries (1 Armed clash, 1 Talks/negotiation) · 6 reported killed in 1 new entry');
+    await h.runText(`/entry remove id:${clash} reason:"duplicate"`, admin);
+    await h.time.advance(2 * 60_000);
+    const updated = JSON.stringify(slack.messagesIn('C0CHAN').find((m) => m.ts === digest.ts)!.blocks);
+    expect(updated).toMatch(/Removed 6 Jul:_? duplicate/);
+    expect(updated).toContain('1 new entry (1 Talks/negotiation) · 1 entry since removed');
+    expect(updated).not.toContain('reported killed');
   });
 });

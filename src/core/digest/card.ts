@@ -6,8 +6,9 @@ import type { CardChart } from '../charts/chart.js';
 import { chartImage, type ChartServices } from '../charts/picture.js';
 import { span, type Line, type View, type ViewImage } from '../view.js';
 import { EVENT_TYPE_IDS, eventTypeLabel, type EventType } from '../vocabulary.js';
-import { filtersKey, type DigestFilters } from './changes.js';
-import { countNewEntries, type NewCounts } from './new-entries.js';
+import { filtersKey, type ChangeSet, type DigestFilters } from './changes.js';
+import { countNewEntries, indexNewEntries, type NewCounts } from './new-entries.js';
+import { subscriptionChanges } from './subscription-changes.js';
 import type { ChangeReader, DigestStore } from './store-port.js';
 import type { Subscription } from './subscriptions-port.js';
 
@@ -17,6 +18,8 @@ export interface CardRange {
   cursorTo: number;
   from: Date;
   to: Date;
+  /** What the digest reports over the range, where that differs from the range's changes (see subscription-changes.ts). */
+  changes?: ChangeSet;
 }
 
 /** What a card counted for its digest's range: new entries by type, under these filters. */
@@ -41,7 +44,7 @@ export interface CardPeriods {
 }
 
 export interface DigestCard {
-  /** Undefined when neither range added anything. */
+  /** Undefined when the digest's range added nothing it lists. */
   image?: ViewImage;
   /** The current range's figures, for the next digest's card. */
   figures: CardFigures;
@@ -89,7 +92,13 @@ export function digestCard(charts: ChartServices, changes: ChangeReader, filters
   };
   const key = filtersKey(filters);
   const { current: period, previous: before } = periods;
-  const current = inRange(period.cursorFrom, period.cursorTo);
+  const current = period.changes ? countNewEntries(indexNewEntries(period.changes), filters) : inRange(period.cursorFrom, period.cursorTo);
+  const figures: CardFigures = { filters: key, counts: Object.fromEntries(current) };
+  // A card pictures the new entries its digest lists. A digest of corrections, removals or nothing
+  // lists none: every bar would read as a fall to 0, which says nothing about the period's events
+  // (a correction is no drop in clashes), so it has no card. Its figures (none) are still recorded:
+  // the next card compares with what this digest listed.
+  if (![...current.values()].some((n) => n > 0)) return { figures };
   const length = period.to.getTime() - period.from.getTime();
   const first = before === 'none';
   const previous: NewCounts = first
@@ -99,11 +108,9 @@ export function digestCard(charts: ChartServices, changes: ChangeReader, filters
       : before.cardFigures?.filters === key
       ? new Map(Object.entries(before.cardFigures.counts) as [EventType, number][])
       : inRange(before.cursorFrom, before.cursorTo);
-  const figures: CardFigures = { filters: key, counts: Object.fromEntries(current) };
   const rows = EVENT_TYPE_IDS.filter((t: EventType) => current.has(t) || previous.has(t))
     .map((type) => ({ type, current: current.get(type) ?? 0, previous: previous.get(type) ?? 0 }))
     .sort((a, b) => b.current - a.current || b.previous - a.previous);
-  if (rows.length === 0) return { figures };
   const previousLabel = first ? 'No digest before' : 'The period before';
   const chart: CardChart = { kind: 'card', title: 'Entries added, by event type', currentLabel: 'This period', previousLabel, rows, ...(first ? { uncompared: true } : {}) };
   return { image: chartImage(charts.renderer, chart, cardAlt(rows, first), () => cardTable(rows, first)), figures };
@@ -117,7 +124,11 @@ export function digestCard(charts: ChartServices, changes: ChangeReader, filters
  */
 export function subscriptionCard(charts: ChartServices, store: Pick<DigestStore, 'changes' | 'deliveries'>, sub: Pick<Subscription, 'id' | 'filters'>, current: CardRange): DigestCard {
   const previous = store.deliveries.settledEndingAt(sub.id, current.cursorFrom) ?? (store.deliveries.hasSettled(sub.id) ? undefined : 'none');
-  return digestCard(charts, store.changes, sub.filters, { current, ...(previous ? { previous } : {}) });
+  // Counted from what the digest reports only where that differs from the range (a restoration
+  // the channel never saw reported as new): otherwise the range's counts, shared by every card.
+  const changes = subscriptionChanges(store, sub.id, current.cursorFrom, current.cursorTo);
+  const range = changes === store.changes.between(current.cursorFrom, current.cursorTo) ? current : { ...current, changes };
+  return digestCard(charts, store.changes, sub.filters, { current: range, ...(previous ? { previous } : {}) });
 }
 
 /** The digest's first part with its card, when it has one. */

@@ -220,7 +220,7 @@ function dayKey(entry: EntryInput): number {
 }
 
 /** Sorted once per range, so each subscription's filtered list is already in digest order. */
-function sortForDigest(entries: EntryChange[]): EntryChange[] {
+export function sortForDigest(entries: EntryChange[]): EntryChange[] {
   const keyed = entries.map((change) => ({ change, kind: KIND_ORDER.indexOf(change.kind), day: dayKey(change.after) }));
   keyed.sort((a, b) => a.kind - b.kind || b.day - a.day || b.change.entryId - a.change.entryId);
   return keyed.map((k) => k.change);

@@ -3,7 +3,7 @@
 // grouped by topic when there are several. Stored text stays in spans for renderers to escape.
 import { formatCount, plural } from '../text.js';
 import { eventTypeLabel, humanize } from '../vocabulary.js';
-import { span, type Line, type Section, type View } from '../view.js';
+import { span, type HeaderCounts, type Line, type Section, type View } from '../view.js';
 import type { EntryInput, Fatalities } from '../domain.js';
 import { formatFatalities, sumFatalities } from '../fatalities.js';
 import { callLine, type TrendCall } from '../trends.js';
@@ -52,8 +52,27 @@ export function digestTitle(filters: DigestFilters, preview = false): string {
   return parts.length > 0 ? `${base} — ${parts.join(' · ')}` : base;
 }
 
+/** An item as the header counts it: its kind in the digest, and its state. */
+export interface CountedItem {
+  kind: EntryChangeKind;
+  after: EntryInput;
+}
+
+/** What the header counts besides the items' kinds, types and figures. */
+export interface CountsExtras {
+  newActors: number;
+  merges: number;
+  unmerges: number;
+  /** Items listed in full, when fewer than all. */
+  listed?: number;
+  /** Items counted by kind when posted, removed since (an edited message says so apart). */
+  removedSince?: number;
+  /** Items posted as removals, restored since. */
+  restoredSince?: number;
+}
+
 /** The header's counts: every item the digest covers, listed in full or (past the bound) named by id. */
-function countsLine(items: readonly EntryChange[], listed: number, newActors: number, merges: readonly ActorMerge[]): Line {
+export function countsLine(items: readonly CountedItem[], extras: CountsExtras): Line {
   const byKind = countByKind(items);
   const parts: string[] = [];
   if (byKind.new > 0) {
@@ -70,20 +89,37 @@ function countsLine(items: readonly EntryChange[], listed: number, newActors: nu
     if (killed) parts.push(`${formatFatalities(killed.figures)} reported killed in ${plural(killed.entries, ...KIND_WORDS.new)}`);
   }
   for (const kind of KIND_ORDER.slice(1)) if (byKind[kind] > 0) parts.push(plural(byKind[kind], ...KIND_WORDS[kind]));
-  if (newActors > 0) parts.push(plural(newActors, 'new actor'));
-  parts.push(...mergeCounts(merges));
-  if (listed < items.length) parts.push(`${formatCount(listed)} listed in full, ${formatCount(items.length - listed)} named by id after them`);
+  parts.push(...sinceCounts(extras));
+  if (extras.newActors > 0) parts.push(plural(extras.newActors, 'new actor'));
+  if (extras.merges > 0) parts.push(plural(extras.merges, 'actor merge'));
+  if (extras.unmerges > 0) parts.push(plural(extras.unmerges, 'actor unmerge'));
+  const total = items.length + (extras.removedSince ?? 0) + (extras.restoredSince ?? 0);
+  if (extras.listed !== undefined && extras.listed < total) {
+    parts.push(`${formatCount(extras.listed)} listed in full, ${formatCount(total - extras.listed)} named by id after them`);
+  }
   return [span.bold(parts.join(' · '))];
 }
 
-/** Merges and unmerges (merges taken back), counted apart as the digest's section names them. */
-function mergeCounts(merges: readonly ActorMerge[]): string[] {
-  const undone = merges.filter((m) => m.undone).length;
-  const made = merges.length - undone;
-  return [...(made > 0 ? [plural(made, 'actor merge')] : []), ...(undone > 0 ? [plural(undone, 'actor unmerge')] : [])];
+/** A topic heading's counts: the items by kind, and those removed or restored since, apart. */
+export function kindsText(items: readonly CountedItem[], since: Pick<CountsExtras, 'removedSince' | 'restoredSince'>): string {
+  const byKind = countByKind(items);
+  return [...KIND_ORDER.filter((k) => byKind[k] > 0).map((k) => plural(byKind[k], ...KIND_WORDS[k])), ...sinceCounts(since)].join(' · ');
 }
 
-function countByKind(items: readonly EntryChange[]): Record<EntryChangeKind, number> {
+function sinceCounts(since: Pick<CountsExtras, 'removedSince' | 'restoredSince'>): string[] {
+  return [
+    ...(since.removedSince ? [plural(since.removedSince, 'entry since removed', 'entries since removed')] : []),
+    ...(since.restoredSince ? [plural(since.restoredSince, 'removal since undone', 'removals since undone')] : []),
+  ];
+}
+
+/** Merges and unmerges (merges taken back), counted apart as the digest's section names them. */
+function mergeTally(merges: readonly ActorMerge[]): Pick<CountsExtras, 'merges' | 'unmerges'> {
+  const unmerges = merges.filter((m) => m.undone).length;
+  return { merges: merges.length - unmerges, unmerges };
+}
+
+function countByKind(items: readonly CountedItem[]): Record<EntryChangeKind, number> {
   const counts: Record<EntryChangeKind, number> = { new: 0, corrected: 0, restored: 0, removed: 0 };
   for (const item of items) counts[item.kind] += 1;
   return counts;
@@ -168,6 +204,8 @@ interface DigestBody {
   empty: boolean;
   /** The topics its changes are about, in order. */
   topics: string[];
+  /** What the summary counts, for the posted header (none for an empty or oversized digest). */
+  counted?: Omit<HeaderCounts, 'line'>;
 }
 
 /**
@@ -210,9 +248,8 @@ function buildBody(set: ChangeSet, filters: DigestFilters): DigestBody {
   for (const topic of [...byTopic.keys()].sort()) {
     const group = byTopic.get(topic)!;
     if (byTopic.size > 1) {
-      const inGroup = countByKind(group);
-      const summary = KIND_ORDER.filter((k) => inGroup[k] > 0).map((k) => plural(inGroup[k], ...KIND_WORDS[k]));
-      const heading = { heading: [span.bold(`Topic: ${topic}`)], lines: [[span.plain(summary.join(' · '))]] };
+      const counted = group.map((i): [number, EntryChangeKind] => [i.entryId, i.kind]);
+      const heading: Section = { heading: [span.bold(`Topic: ${topic}`)], lines: [[span.plain(kindsText(group, {}))]], counted };
       // A long digest split into parts repeats the topic where its entries go on.
       sections.push(groupHeading(heading, { heading: [span.bold(`Topic: ${topic} (continued)`)], lines: [] }, group.length));
     }
@@ -224,8 +261,11 @@ function buildBody(set: ChangeSet, filters: DigestFilters): DigestBody {
   const merges = mergesShown(set, items, filters);
   if (merges.length > 0) sections.push(mergesSection(merges, set));
   const empty = items.length === 0 && merges.length === 0 && newActors.length === 0;
-  const summary = empty ? [span.plain(NOTHING_CHANGED)] : countsLine(items, listed.length, newActors.length, merges);
-  return { summary, sections, counts, empty, topics: [...byTopic.keys()].sort() };
+  const extras = { newActors: newActors.length, ...mergeTally(merges) };
+  const summary = empty ? [span.plain(NOTHING_CHANGED)] : countsLine(items, { ...extras, listed: listed.length });
+  // Kept with the posted header so an edit counts again; past the bound, too many to follow.
+  const counted = empty ? undefined : { ...extras, ...(unlisted.length === 0 ? { items: items.map((i): [number, EntryChangeKind] => [i.entryId, i.kind]) } : {}) };
+  return { summary, sections, counts, empty, topics: [...byTopic.keys()].sort(), ...(counted ? { counted } : {}) };
 }
 
 /** The items listed in full (in digest order) and, past MAX_LISTED, those only named. */
@@ -311,12 +351,15 @@ const DETAILS: Line = [span.plain('Details: '), span.command('entry show', 'ID')
 export function composeDigest(set: ChangeSet, ctx: DigestContext): ComposedDigest {
   const built = bodyFor(set, ctx.filters);
   const body = built.empty && ctx.firstDigest ? { ...built, summary: [span.plain(NOTHING_YET)] } : built;
+  const intro = headerLines(ctx, body);
   const view: View = {
     title: digestTitle(ctx.filters, ctx.preview),
     tone: 'normal',
-    intro: headerLines(ctx, body),
+    intro,
     sections: [...body.sections],
     footer: ctx.preview ? [span.plain('Preview — nothing was sent. '), ...DETAILS] : [...DETAILS, span.plain(' · Manage: '), span.command('digest list')],
+    // The summary is the header's last line.
+    ...(body.counted && !ctx.preview ? { headerCounts: { line: intro.length - 1, ...body.counted } } : {}),
   };
   return { view, empty: body.empty, counts: { ...body.counts } };
 }

@@ -63,6 +63,12 @@ export interface DeliveryLog {
   latest(subscriptionId: number): Delivery | undefined;
   /** The subscription's latest digest delivered (or skipped as empty) whose range ended at `cursor`: that range, with its card's figures. */
   settledEndingAt(subscriptionId: number, cursor: number): SettledRange | undefined;
+  /**
+   * The cursors at which the subscription's digests saw the dossier, up to `upTo`, ascending: the
+   * start of the earliest range the log still holds, and the end of each range delivered, skipped
+   * as empty or perhaps delivered (unconfirmed).
+   */
+  boundaries(subscriptionId: number, upTo: number): number[];
   /** Whether the subscription has had a digest delivered (or skipped as empty): false before its first. */
   hasSettled(subscriptionId: number): boolean;
   /** Records what the digest's card counted for its range. */

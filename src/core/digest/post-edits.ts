@@ -1,12 +1,14 @@
 // Redraws a message Sitrep posted once an entry it showed has been corrected or removed: the
 // entry's section shows its current fields under a mark saying what changed since the message
-// showed it (in the words of the digest's corrections section) and when; the rest of the
-// message stays as it was. An entry that stands as shown again (a correction undone) is drawn
-// as it was.
+// showed it (in the words of the digest's corrections section) and when, and a digest's header
+// counts its items again as they now stand, so it never contradicts the sections below it; the
+// rest of the message stays as it was. An entry that stands as shown again (a correction undone)
+// is drawn as it was.
 import { actorIdsNamed } from '../entry-diff.js';
 import type { Logger } from '../logger.js';
-import { span, type Line, type Section, type View } from '../view.js';
-import { diffFields } from './changes.js';
+import { span, type HeaderCounts, type Line, type Section, type View } from '../view.js';
+import { diffFields, type EntryChangeKind } from './changes.js';
+import { countsLine, kindsText, type CountedItem, type CountsExtras } from './compose.js';
 import { describeChanges, entryMetaLines } from './entry-lines.js';
 import type { DueEdit, EntryNow, EntryPlace, PostEditStore, ShownEntry, ShownPost } from './post-edits-port.js';
 
@@ -43,18 +45,93 @@ function correctedSection(was: ShownEntry, now: EntryNow, names: ReadonlyMap<num
   return { heading, lines: [mark.line, ...entryMetaLines(now.state, names)], entryId: was.entryId };
 }
 
-/** The post's view with each entry corrected since it was posted redrawn in its section (or added at the end). */
+/** The post's view with each entry corrected since it was posted redrawn in its section (or added at the end), and its counts counted again. */
 export function redrawPost(post: Pick<DueEdit, 'view' | 'zone' | 'entries'>, current: ReadonlyMap<number, EntryNow>, names: ReadonlyMap<number, string>): View {
   const sections = [...post.view.sections];
   const added: Section[] = [];
+  // A digest part also follows the entries its counts cover in other parts: those have no section
+  // here, and are not drawn at its end.
+  const counting = post.view.headerCounts !== undefined || sections.some((s) => s.counted);
+  const recount = counting ? recounter(post.entries, current) : undefined;
   for (const entry of post.entries) {
+    if (entry.section === undefined && counting) continue;
     const now = current.get(entry.entryId);
     const section = now && correctedSection(entry, now, names, post.zone);
     if (!section) continue;
     if (entry.section !== undefined && entry.section < sections.length) sections[entry.section] = section;
     else added.push(section);
   }
-  return { ...post.view, sections: [...sections, ...added] };
+  sections.forEach((section, index) => {
+    if (!section.counted || !recount) return;
+    const { items, since } = recount(section.counted);
+    sections[index] = { ...section, lines: [[span.plain(kindsText(items, since))]] };
+  });
+  const view = { ...post.view, sections: [...sections, ...added] };
+  const counts = post.view.headerCounts;
+  return counts && recount ? { ...view, intro: recountedIntro(post.view, counts, recount) } : view;
+}
+
+interface Recounted {
+  /** The items still counted, as they stand now. */
+  items: CountedItem[];
+  /** Those removed or restored since, counted apart. */
+  since: Pick<CountsExtras, 'removedSince' | 'restoredSince'>;
+  /** The items as the post showed them. */
+  posted: CountedItem[];
+}
+
+/**
+ * Counts items as they stand now: an item's type and figures as corrected; one removed since (or
+ * posted as a removal and restored since) leaves its kind's count and the sums, and is counted
+ * apart, as its section says.
+ */
+function recounter(entries: readonly ShownEntry[], current: ReadonlyMap<number, EntryNow>): (items: readonly [number, EntryChangeKind][]) => Recounted {
+  const shown = new Map(entries.map((e) => [e.entryId, e]));
+  return (items) => {
+    const posted: CountedItem[] = [];
+    const now: CountedItem[] = [];
+    const since = { removedSince: 0, restoredSince: 0 };
+    for (const [entryId, kind] of items) {
+      const was = shown.get(entryId);
+      const is = current.get(entryId);
+      if (was) posted.push({ kind, after: was.shown });
+      if (!is) {
+        if (was) now.push({ kind, after: was.shown });
+      } else if (kind !== 'removed' && is.removed) since.removedSince += 1;
+      else if (kind === 'removed' && !is.removed) since.restoredSince += 1;
+      else now.push({ kind, after: is.state });
+    }
+    return { items: now, since, posted };
+  };
+}
+
+/** `type → count` of the new items among these, as the card pictures them. */
+function newByType(items: readonly CountedItem[]): string {
+  const types = new Map<string, number>();
+  for (const item of items) if (item.kind === 'new') types.set(item.after.eventType, (types.get(item.after.eventType) ?? 0) + 1);
+  return JSON.stringify([...types].sort(([a], [b]) => a.localeCompare(b)));
+}
+
+/**
+ * A digest's header with its counts line drawn from the items as they stand now. The card is not
+ * redrawn (the platform keeps the picture posted): when the new entries it pictured changed, a
+ * line under the counts says it shows them as first posted.
+ */
+function recountedIntro(view: View, counts: HeaderCounts, recount: ReturnType<typeof recounter>): Line[] | undefined {
+  const intro = [...(view.intro ?? [])];
+  const line = intro[counts.line];
+  if (!line) return view.intro;
+  if (!counts.items) {
+    // Too many items to follow: the counts stay as posted, and say so.
+    intro[counts.line] = [...line, span.italic(' (as first posted)')];
+    return intro;
+  }
+  const { items, since, posted } = recount(counts.items);
+  intro[counts.line] = countsLine(items, { newActors: counts.newActors, merges: counts.merges, unmerges: counts.unmerges, ...since });
+  if (view.postedPicture && newByType(items) !== newByType(posted)) {
+    intro.splice(counts.line + 1, 0, [span.italic('The picture counts the new entries as first posted.')]);
+  }
+  return intro;
 }
 
 /** Every actor a redraw of these posts may name: those of the entries and of their claims. */
@@ -66,9 +143,13 @@ export function actorsNamed(posts: readonly Pick<DueEdit, 'entries'>[], current:
   return [...ids];
 }
 
-/** The entries a view's sections show (a digest part's items). */
+/** The entries a view's sections show (a digest part's items), then those only its header counts. */
 export function entriesShown(view: View): EntryPlace[] {
-  return view.sections.flatMap((section, index) => (section.entryId === undefined ? [] : [{ entryId: section.entryId, section: index }]));
+  const shown = view.sections.flatMap((section, index) => (section.entryId === undefined ? [] : [{ entryId: section.entryId, section: index }]));
+  const drawn = new Set(shown.map((e) => e.entryId));
+  const counted = new Set<number>();
+  for (const [entryId] of [...(view.headerCounts?.items ?? []), ...view.sections.flatMap((s) => s.counted ?? [])]) if (!drawn.has(entryId)) counted.add(entryId);
+  return [...shown, ...[...counted].map((entryId) => ({ entryId }))];
 }
 
 /**

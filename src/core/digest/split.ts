@@ -91,6 +91,7 @@ export function splitDigest(view: View, limits: PartLimits = DEFAULT_PART_LIMITS
       footer: index === parts.length - 1 && view.footer ? [...view.footer, span.plain(` · ${label}`)] : [span.plain(label)],
     };
     if (index === 0 && view.intro) part.intro = view.intro;
+    if (index === 0 && view.headerCounts) part.headerCounts = view.headerCounts;
     return part;
   });
 }

@@ -13,6 +13,11 @@ export interface ChangeReader {
   latestCursor(): number;
   /** Everything that changed after `from` up to and including `to`. */
   between(from: number, to: number): ChangeSet;
+  /**
+   * Each entry's spans of the log up to `upTo` in which it stood live, as [the revision that
+   * created or restored it, the one that removed it (or none)], ascending.
+   */
+  liveSpans(entryIds: readonly number[], upTo: number): Map<number, [number, number | undefined][]>;
   /** The range's new entries counted for digest cards; undefined when it is too large to list. */
   newEntries(from: number, to: number): NewEntries | undefined;
   /** Drops what it caches once no digest was composed for `idleMs`; true if it did. */
