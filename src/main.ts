@@ -9,7 +9,7 @@ import { boundHeapGrowth } from './heap-growth.js';
 import { keepOtherThreadsIdle } from './idle-threads.js';
 import { createLogger } from './log.js';
 import { handleFaults, Shutdown } from './process-stop.js';
-import { startupMessage } from './startup-errors.js';
+import { startupMessage, unreadableStore } from './startup-errors.js';
 import { markBotRunning } from './store/bot-presence.js';
 
 /**
@@ -22,7 +22,13 @@ const BOT_BUSY_TIMEOUT_MS = 1000;
 /** Starts everything, registering how to stop each part with `shutdown` as it starts. */
 async function start(config: Config, logger: Logger, shutdown: Shutdown): Promise<void> {
   const onPlatform = Boolean(config.discord || config.slack);
-  const app = createApp({ dbPath: config.dbPath, admins: config.admins, logger, timezone: config.timezone, busyTimeoutMs: BOT_BUSY_TIMEOUT_MS, sourcesAllowPrivate: config.sourcesAllowPrivate, chartRenders: config.chartRenders, feedReaders: config.feedReaders });
+  let app: ReturnType<typeof createApp>;
+  try {
+    app = createApp({ dbPath: config.dbPath, admins: config.admins, logger, timezone: config.timezone, busyTimeoutMs: BOT_BUSY_TIMEOUT_MS, sourcesAllowPrivate: config.sourcesAllowPrivate, chartRenders: config.chartRenders, feedReaders: config.feedReaders });
+  } catch (error) {
+    // A store that is no database is the operator's to mend (a backup), not a bug: one line, no stack.
+    throw unreadableStore(config.dbPath, error) ?? error;
+  }
   // While this process runs, `npm run restore` refuses to swap the store from under it.
   const presence = markBotRunning(app.db, app.digests.holder, logger);
   shutdown.add('store', () => {

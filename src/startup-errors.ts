@@ -64,6 +64,26 @@ export function answeredWithStatus(at: PlatformApi, what: string, status: unknow
 /** Anything thrown, as an Error: what no start-up explanation fits goes on as it is. */
 export const asError = (error: unknown): Error => (error instanceof Error ? error : new Error(String(error)));
 
+/** What SQLite's codes for a file it cannot read as a database say of the store. */
+const UNREADABLE: readonly [RegExp, string][] = [
+  [/^SQLITE_NOTADB$/, 'is not an SQLite database (did another file take its place?)'],
+  [/^SQLITE_CORRUPT/, 'is damaged: SQLite finds it malformed (was it cut short, or written over?)'],
+];
+
+/**
+ * The store SITREP_DB names cannot be read as a database (overwritten by another file, cut short,
+ * damaged): what to do, as a StartupError; undefined for any other failure.
+ */
+export function unreadableStore(dbPath: string, error: unknown): StartupError | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  const what = typeof code === 'string' ? UNREADABLE.find(([pattern]) => pattern.test(code))?.[1] : undefined;
+  if (what === undefined) return undefined;
+  return new StartupError(
+    `the store ${dbPath} (SITREP_DB) ${what}. Put a backup in its place with npm run restore -- FILE, then start Sitrep again; or set SITREP_DB to the store's path.`,
+    { cause: error },
+  );
+}
+
 /** The message printed when start-up fails. An unexpected error keeps its stack: that is a bug. */
 export function startupMessage(error: unknown): string {
   if (error instanceof ConfigError) return `Configuration error — ${error.message}`;

@@ -3,8 +3,9 @@
 // whole, checked store or is not there (killed half-way, only the temporary file is left). The
 // -wal, -shm and -journal files of a file it replaces are removed with it, so FILE is the copy alone.
 import Database from 'better-sqlite3';
-import { closeSync, existsSync, fsyncSync, openSync, renameSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { runningBots, type BotProcess } from './bot-presence.js';
 import type { Db } from './connection.js';
 
 /** Pages copied per step: between steps the source is free for the bot's own writes. */
@@ -35,6 +36,21 @@ export function asSingleFile(path: string): void {
   }
 }
 
+/**
+ * Empties the copy's bot_processes: the bots it names run on the store it was copied from, not on
+ * the copy, which would otherwise pass for a running bot's store when the next backup replaces it.
+ */
+export function forgetBots(path: string): void {
+  const db = new Database(path, { fileMustExist: true });
+  try {
+    const hasTable = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'bot_processes'").get();
+    // Only when there are rows: an unchanged copy stays byte for byte the store's.
+    if (hasTable && db.prepare('SELECT 1 FROM bot_processes LIMIT 1').get()) db.exec('DELETE FROM bot_processes');
+  } finally {
+    db.close();
+  }
+}
+
 /** Writes a file's data, and the directory entry naming it, to disk. */
 export function flushToDisk(path: string): void {
   for (const target of [path, dirname(path)]) {
@@ -48,6 +64,72 @@ export function flushToDisk(path: string): void {
 }
 
 export class BadCopyError extends Error {}
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** "1 bot: pid 41 on host-a, seen 12 s ago", naming each bot that runs on a store. */
+export function botsRunning(bots: readonly BotProcess[], now: Date): string {
+  const named = bots.map((b) => `pid ${b.pid} on ${b.host}, seen ${Math.round((now.getTime() - Date.parse(b.seenAt)) / 1000)} s ago`).join('; ');
+  return `${plural(bots.length, 'bot', 'bots')}: ${named}`;
+}
+
+/** SQLite's words for a file it cannot use, said as what is wrong with the file. */
+export function sqliteFileProblem(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === 'SQLITE_NOTADB') return 'it is not an SQLite database';
+  if (typeof code === 'string' && code.startsWith('SQLITE_CORRUPT')) return 'it is damaged: SQLite finds it malformed (was it cut short?)';
+  if (typeof code === 'string' && code.startsWith('SQLITE_BUSY')) return 'another program is writing to it (an import, a backup?): try again once it is done';
+  return undefined;
+}
+
+/**
+ * Why a backup must not replace the existing file `file`, or undefined when it may: only an
+ * older backup (a Sitrep store no bot runs on) or an empty file is replaced. Replacing a running
+ * bot's store would remove its WAL from under it, losing what it writes; any other file is
+ * plainly not a backup that a rotation would replace.
+ */
+export function backupMayNotReplace(file: string, now: Date = new Date()): string | undefined {
+  if (!existsSync(file) || statSync(file).size === 0) return undefined;
+  if (!isSqliteFile(file)) return 'it is not a Sitrep store or backup (not an SQLite database), which a backup does not replace: give another path, or delete it first if it is not needed';
+  let db: Database.Database | undefined;
+  try {
+    // Read-only: closing a read-write connection could fold a WAL left beside the file into it.
+    db = new Database(file, { readonly: true, fileMustExist: true });
+    const isStore = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'entries'").get();
+    if (!isStore) return 'it is an SQLite database but not a Sitrep store or backup, which a backup does not replace: give another path, or delete it first if it is not needed';
+    const bots = runningBots(db, now);
+    if (bots.length > 0) return `it is the store of a running Sitrep (${botsRunning(bots, now)}): replacing it would lose what that bot writes. Back up to another file`;
+    return undefined;
+  } catch (error) {
+    const problem = sqliteFileProblem(error);
+    if (problem === undefined) throw error;
+    if (String((error as { code?: unknown }).code).startsWith('SQLITE_BUSY')) return problem;
+    return `${problem}: if it is a damaged backup, delete it, then back up again`;
+  } finally {
+    db?.close();
+  }
+}
+
+/** The 16 bytes every SQLite database file starts with. */
+export const SQLITE_HEADER = 'SQLite format 3\0';
+
+/** Whether the file at `path` (a link is followed) starts with SQLite's header; false when it cannot be read. */
+export function isSqliteFile(path: string): boolean {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch {
+    return false;
+  }
+  try {
+    const head = Buffer.alloc(SQLITE_HEADER.length);
+    return readSync(fd, head, 0, head.length, 0) === head.length && head.toString('latin1') === SQLITE_HEADER;
+  } catch {
+    return false;
+  } finally {
+    closeSync(fd);
+  }
+}
 
 /** The files SQLite keeps beside a database: a journal to roll back, or a WAL and its index. */
 const SIDE_FILES = ['-wal', '-shm', '-journal'];
@@ -83,8 +165,12 @@ export interface BackupResult {
   removedSideFiles: string[];
 }
 
-/** Copies the live store to `file` (see the top of this file). */
-export async function backupStore(db: Db, file: string, onProgress?: (done: number, total: number) => void): Promise<BackupResult> {
+/**
+ * Copies the live store to `file` (see the top of this file). `beforeReplace` runs just before
+ * the copy takes FILE's place, to refuse a FILE that became one not to replace meanwhile (a bot
+ * started on it); what it throws leaves FILE as it was.
+ */
+export async function backupStore(db: Db, file: string, onProgress?: (done: number, total: number) => void, beforeReplace?: () => void): Promise<BackupResult> {
   const temp = `${file}.partial-${process.pid}`;
   try {
     let total = 0;
@@ -95,10 +181,12 @@ export async function backupStore(db: Db, file: string, onProgress?: (done: numb
         return PAGES_PER_STEP;
       },
     });
+    forgetBots(temp);
     asSingleFile(temp);
     const problems = storeFileProblems(temp);
     if (problems.length > 0) throw new BadCopyError(`the copy failed its integrity check: ${problems.slice(0, 3).join('; ')}`);
     flushToDisk(temp);
+    beforeReplace?.();
     const moved = setAsideSideFiles(file);
     try {
       renameSync(temp, file);

@@ -3,31 +3,44 @@
 // into its place; if that fails, the store is renamed back. Refused while a bot runs on the store.
 import Database from 'better-sqlite3';
 import { closeSync, existsSync, openSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
-import { asSingleFile, BadCopyError, flushToDisk, storeFileProblems } from './backup.js';
+import { asSingleFile, BadCopyError, botsRunning, flushToDisk, forgetBots, sqliteFileProblem, storeFileProblems } from './backup.js';
 import { runningBots, type BotProcess } from './bot-presence.js';
 import { BUNDLE_FORMAT } from './bundle-format.js';
 import { loadMigrations } from './migrate.js';
 
 export class RestoreRefused extends Error {}
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-
-function refuseWhileRunning(dbPath: string, now: Date): void {
-  if (!existsSync(dbPath)) return;
-  const db = new Database(dbPath, { fileMustExist: true });
-  let bots: BotProcess[];
+/**
+ * The bots running on the store. A store SQLite cannot read (another file took its place, it was
+ * damaged) runs no bot: a bot cannot start on it, which is why it is being restored.
+ */
+function botsOn(dbPath: string, now: Date): BotProcess[] | 'unreadable' {
+  if (!existsSync(dbPath)) return [];
   try {
-    bots = runningBots(db, now);
-  } finally {
-    db.close();
+    const db = new Database(dbPath, { fileMustExist: true, readonly: true });
+    try {
+      return runningBots(db, now);
+    } finally {
+      db.close();
+    }
+  } catch (error) {
+    const problem = sqliteFileProblem(error);
+    if (problem === undefined) throw error;
+    if (String((error as { code?: unknown }).code).startsWith('SQLITE_BUSY')) throw new RestoreRefused(`the store ${dbPath} is in use: ${problem}`);
+    return 'unreadable';
   }
-  if (bots.length === 0) return;
-  const named = bots.map((b) => `pid ${b.pid} on ${b.host}, seen ${Math.round((now.getTime() - Date.parse(b.seenAt)) / 1000)} s ago`).join('; ');
+}
+
+/** Refuses while a bot runs on the store; tells a store SQLite cannot read. */
+function refuseWhileRunning(dbPath: string, now: Date): 'unreadable' | undefined {
+  const bots = botsOn(dbPath, now);
+  if (bots === 'unreadable') return bots;
+  if (bots.length === 0) return undefined;
   // A bot may be a console `npm start` as well as a service: how to stop it names the process.
   const kills = bots.map((b) => `kill ${b.pid} on ${b.host}`).join(', ');
   const one = bots.length === 1;
   throw new RestoreRefused(
-    `Sitrep is running on ${dbPath} (${plural(bots.length, 'bot', 'bots')}: ${named}). Stop ${one ? 'it' : 'them'} first (Ctrl-C in the console running ${one ? 'it' : 'each'}, or ${kills}; under systemd: systemctl stop sitrep), then restore.`,
+    `Sitrep is running on ${dbPath} (${botsRunning(bots, now)}). Stop ${one ? 'it' : 'them'} first (Ctrl-C in the console running ${one ? 'it' : 'each'}, or ${kills}; under systemd: systemctl stop sitrep), then restore.`,
   );
 }
 
@@ -56,6 +69,7 @@ function refuseNonStore(file: string): void {
   const bundle = text.startsWith('{') && text.split('\n', 1)[0]!.includes(`"record":"${BUNDLE_FORMAT}"`);
   const kind = bundle ? 'a dossier bundle' : /^[[{]/.test(text) ? 'JSON or NDJSON text' : /^[^\0]*$/.test(head) && head.includes(',') ? 'CSV text' : undefined;
   if (kind) throw new BadCopyError(`it is ${kind}, not a backup: load it into a store with npm run import -- ${file}`);
+  throw new BadCopyError(NOT_A_BACKUP('it is not an SQLite database'));
 }
 
 /** Refuses what is no Sitrep store, or one of a newer Sitrep; clears the bots the copy recorded. */
@@ -69,11 +83,11 @@ function checkCopy(path: string, from: string): void {
     if (version === 0 || !isStore) throw new BadCopyError(`${from} is an SQLite file but not a Sitrep store`);
     const known = loadMigrations().length;
     if (version > known) throw new BadCopyError(`${from} has schema version ${version}, newer than this Sitrep knows (${known}): upgrade Sitrep first`);
-    // The processes it names ran on the store it was copied from, not on this one.
-    if (db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'bot_processes'").get()) db.exec('DELETE FROM bot_processes');
   } finally {
     db.close();
   }
+  // The processes it names ran on the store it was copied from, not on this one.
+  forgetBots(path);
 }
 
 export interface Restored {
@@ -81,10 +95,10 @@ export interface Restored {
   keptAside?: string;
 }
 
-export async function restoreStore(file: string, dbPath: string, now: Date = new Date()): Promise<Restored> {
-  refuseNonStore(file);
-  refuseWhileRunning(dbPath, now);
-  const incoming = `${dbPath}.restoring-${process.pid}`;
+const NOT_A_BACKUP = (problem: string) => `${problem}, so it is no backup to restore: give another backup file (an older one, or one npm run backup -- FILE made of a store that works)`;
+
+/** Copies FILE beside the store as `incoming` and checks the copy; SQLite's refusals of FILE said in words. */
+async function checkedCopy(file: string, incoming: string): Promise<void> {
   try {
     // Through SQLite's backup: a backup file in WAL mode comes with the pages its WAL holds.
     const source = new Database(file, { readonly: true, fileMustExist: true });
@@ -95,16 +109,46 @@ export async function restoreStore(file: string, dbPath: string, now: Date = new
     }
     asSingleFile(incoming);
     checkCopy(incoming, file);
+  } catch (error) {
+    const problem = sqliteFileProblem(error);
+    if (problem === undefined) throw error;
+    throw new BadCopyError(NOT_A_BACKUP(problem));
+  }
+}
+
+/**
+ * Moves a store SQLite cannot read aside whole, with the files SQLite keeps beside it: left
+ * beside the restored store, its WAL would be read into it.
+ */
+function moveUnreadableAside(dbPath: string, aside: string): void {
+  for (const suffix of ['-wal', '-shm', '-journal']) if (existsSync(`${dbPath}${suffix}`)) renameSync(`${dbPath}${suffix}`, `${aside}${suffix}`);
+  renameSync(dbPath, aside);
+}
+
+export async function restoreStore(file: string, dbPath: string, now: Date = new Date()): Promise<Restored> {
+  refuseNonStore(file);
+  const incoming = `${dbPath}.restoring-${process.pid}`;
+  try {
+    // FILE is checked first, bot or no bot: better to learn it is no backup before stopping production.
+    await checkedCopy(file, incoming);
     flushToDisk(incoming);
-    // Again, just before the swap: a bot may have started while the copy was checked.
-    refuseWhileRunning(dbPath, new Date());
+    // Just before the swap, so that a bot started while the copy was checked is seen too.
+    const store = refuseWhileRunning(dbPath, new Date());
     if (!existsSync(dbPath)) {
       renameSync(incoming, dbPath);
       return {};
     }
-    asSingleFile(dbPath);
     const aside = `${dbPath}.before-restore-${now.toISOString().replace(/[:.]/g, '-')}`;
-    renameSync(dbPath, aside);
+    if (store === 'unreadable') moveUnreadableAside(dbPath, aside);
+    else {
+      try {
+        asSingleFile(dbPath);
+      } catch (error) {
+        if (!String((error as { code?: unknown }).code).startsWith('SQLITE_BUSY')) throw error;
+        throw new RestoreRefused(`the store ${dbPath} is in use: ${sqliteFileProblem(error)}`);
+      }
+      renameSync(dbPath, aside);
+    }
     try {
       renameSync(incoming, dbPath);
     } catch (error) {

@@ -5,33 +5,46 @@
 import Database from 'better-sqlite3';
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { userInfo } from 'node:os';
+import { parseArgs } from 'node:util';
 import { basename, dirname } from 'node:path';
 import { readOneFile } from '../cli-args.js';
 import type { CliIo } from '../cli-io.js';
 import { writeLine } from './cli-lines.js';
 import { loadConfig } from '../config.js';
-import { backupStore, type BackupResult } from '../store/backup.js';
-import { canonicalPath, writeProblem } from './out-file.js';
+import { BadCopyError, backupMayNotReplace, backupStore, type BackupResult } from '../store/backup.js';
+import { storeFileOf, writeProblem } from './out-file.js';
 import { phaseProgress } from './progress-report.js';
+import { removeLeftovers } from './leftovers.js';
 
 const USAGE = 'Usage: npm run backup -- FILE';
 /** How long the copy waits for a write of the bot's to finish before going on. */
 const BUSY_TIMEOUT_MS = 5000;
 
-/** SQLite's files beside a store: writing one while a bot runs corrupts what it reads. */
-export const STORE_FILE_SUFFIXES = ['', '-wal', '-shm', '-journal'];
+export { STORE_FILE_SUFFIXES, storeFileOf } from './out-file.js';
 
-/** Which of the store's files `file` is (its suffix), if any. */
-export function storeFileOf(dbPath: string, file: string): string | undefined {
-  const store = canonicalPath(dbPath);
-  const target = canonicalPath(file);
-  return STORE_FILE_SUFFIXES.find((suffix) => target === `${store}${suffix}`);
-}
-
-/** An empty FILE would name the current directory: a slip, not a choice. */
-export function emptyFileArgument(argv: readonly string[], usage: string, io: CliIo): boolean {
-  if (!argv.some((arg) => arg.trim() === '')) return false;
-  writeLine(io.stderr, `FILE is empty: give the path of a file.\n${usage}`);
+/**
+ * A FILE argument that is empty (it would name the current directory: a slip, not a choice),
+ * missing or given twice: says which, with the usage, and returns true. `what` is what FILE is.
+ */
+export function emptyFileArgument(argv: readonly string[], usage: string, io: CliIo, what = 'the file'): boolean {
+  let positionals: string[];
+  try {
+    const parsed = parseArgs({ args: [...argv], strict: false, allowPositionals: true, options: { help: { type: 'boolean' } } });
+    // --help, and mistyped options, are for readOneFile to answer.
+    if (parsed.values.help !== undefined || Object.keys(parsed.values).length > 0) return false;
+    positionals = parsed.positionals;
+  } catch {
+    return false;
+  }
+  const problem = positionals.some((arg) => arg.trim() === '')
+    ? 'FILE is empty: give the path of a file.'
+    : positionals.length === 0
+      ? `FILE is missing: give the path of ${what}.`
+      : positionals.length > 1
+        ? `Give one FILE, not ${positionals.length} (${positionals.join(', ')}): a path with spaces goes in quotes.`
+        : undefined;
+  if (problem === undefined) return false;
+  writeLine(io.stderr, `${problem}\n${usage}`);
   return true;
 }
 
@@ -60,6 +73,8 @@ function unwritable(dir: string): string | undefined {
 /** Why `file` cannot receive a backup, before any copying. */
 function targetProblem(file: string): string | undefined {
   if (existsSync(file) && statSync(file).isDirectory()) return `it is a directory: give a file name in it, e.g. ${file}/sitrep-backup.db`;
+  const notReplaced = backupMayNotReplace(file);
+  if (notReplaced) return notReplaced;
   const parent = dirname(file);
   if (!existsSync(parent)) return `its directory ${parent} does not exist: create it, or give another path`;
   if (!statSync(parent).isDirectory()) return `${parent} is a file, not a directory: give another path`;
@@ -81,7 +96,7 @@ function replacedNote(replacing: boolean, { removedSideFiles }: BackupResult): s
 }
 
 export async function runBackup(argv: string[], io: CliIo): Promise<number> {
-  if (emptyFileArgument(argv, USAGE, io)) return 2;
+  if (emptyFileArgument(argv, USAGE, io, 'the backup to write')) return 2;
   const read = readOneFile(argv, USAGE, io.stderr);
   if ('exit' in read) return read.exit;
   const { file } = read;
@@ -101,6 +116,7 @@ export async function runBackup(argv: string[], io: CliIo): Promise<number> {
     writeLine(io.stderr, `Cannot back up to ${file}: ${problem}. Nothing was written.`);
     return 2;
   }
+  removeLeftovers([`${file}.partial-`], 'a killed backup', io.stderr);
   // Not openDatabase: a backup neither migrates nor seeds the store it copies.
   const db = new Database(dbPath, { fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
   // Said in the report: an operator keeping dated backups would not want one overwritten unawares.
@@ -108,7 +124,12 @@ export async function runBackup(argv: string[], io: CliIo): Promise<number> {
   const started = performance.now();
   let progress: ReturnType<typeof phaseProgress> | undefined;
   try {
-    const result = await backupStore(db, file, (done, total) => (progress ??= phaseProgress(io.stderr, 'Copying', total)).update(done));
+    const onProgress = (done: number, total: number) => (progress ??= phaseProgress(io.stderr, 'Copying', total)).update(done);
+    // Again just before FILE is replaced: a bot may have started on it while the copy was made.
+    const result = await backupStore(db, file, onProgress, () => {
+      const problem = backupMayNotReplace(file);
+      if (problem) throw new BadCopyError(problem);
+    });
     progress?.stop();
     const megabytes = (statSync(file).size / 1e6).toFixed(1);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);

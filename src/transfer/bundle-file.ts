@@ -79,11 +79,30 @@ function checkedRecord(value: Record<string, unknown>, line: number, columns: Re
   return { kind, line, fields };
 }
 
+/** A JSON value as the file gives it, and what kind it is: `"3"` (text). */
+const shown = (value: unknown) => `${JSON.stringify(value) ?? String(value)} (${value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value === 'string' ? 'text' : typeof value})`;
+
+const HEADER_FIELDS: Record<string, string> = { version: 'a whole number, like 3', topic: "a topic's name, or null for the whole dossier", record: `"${BUNDLE_FORMAT}"` };
+
+/** What is wrong with a bundle's header, field by field, in words rather than zod's. */
+function headerProblem(error: z.ZodError, given: Record<string, unknown>): string {
+  return error.issues
+    .map((issue) => {
+      const field = String(issue.path[0] ?? '');
+      if (issue.code === 'unrecognized_keys') return `it has the field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `\`${k}\``).join(', ')}, which a header does not have (was the bundle made by a newer Sitrep?)`;
+      const expected = HEADER_FIELDS[field];
+      if (expected === undefined) return issue.message;
+      return `\`${field}\` must be ${expected} — got ${field in given ? shown(given[field]) : 'nothing'}`;
+    })
+    .join('; ');
+}
+
 export function readBundle(text: string, db: Db): Bundle {
   const lines = text.split('\n').map((raw, i) => ({ raw, line: i + 1 })).filter(({ raw }) => raw.trim() !== '');
   const [first, ...rest] = lines;
-  const head = header.safeParse(parseLine(first!.raw, first!.line));
-  if (!head.success) fail(first!.line, `not a bundle header: ${z.prettifyError(head.error).replace(/\n+/g, ' ')}`);
+  const given = parseLine(first!.raw, first!.line);
+  const head = header.safeParse(given);
+  if (!head.success) fail(first!.line, `not a bundle header: ${headerProblem(head.error, given)}`);
   if (head.data!.version > BUNDLE_VERSION) fail(first!.line, `bundle version ${head.data!.version} is newer than this Sitrep reads (${BUNDLE_VERSION}): upgrade Sitrep`);
   const last = rest.pop();
   const closing = last ? end.safeParse(parseLine(last.raw, last.line)) : undefined;

@@ -2,6 +2,7 @@
 // Writes the live entries, oldest first, to stdout or a file; or, as a bundle, the whole dossier
 // (docs/bundle.md).
 import { existsSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { stringify } from 'csv-stringify/sync';
@@ -18,8 +19,9 @@ import type { EventType } from '../core/vocabulary.js';
 import { bundleRecords } from '../store/bundle-export.js';
 import { acledText } from './acled-export.js';
 import { gazetteerLocator, type PlaceLocator } from './acled-geo.js';
-import { writeProblem, writeWhole } from './out-file.js';
+import { notToReplace, writeProblem, writeWhole } from './out-file.js';
 import { npmTookOptions, withNearestOption } from './npm-flags.js';
+import { removeLeftovers } from './leftovers.js';
 
 const FORMATS = ['json', 'csv', 'acled', 'bundle'] as const;
 type ExportFormat = (typeof FORMATS)[number];
@@ -57,16 +59,33 @@ function* bundleText(app: App, topic: string | undefined): Generator<string> {
  * file that was there); a write error comes back as a one-line reason. A reader that stops early
  * (`| head`) is no error: the export stops.
  */
-async function writeOut(text: Iterable<string>, outFile: string | undefined, stdout: Writable, stderr: Writable): Promise<'written' | 'stopped' | 'failed'> {
+async function writeOut(text: Iterable<string>, outFile: string | undefined, dbPath: string, stdout: Writable, stderr: Writable): Promise<'written' | 'stopped' | 'failed'> {
   try {
-    if (outFile) await writeWhole(outFile, text);
+    if (outFile) await writeWhole(outFile, text, () => refuseToReplace(dbPath, outFile));
     else await pipeline(Readable.from(text), stdout);
     return 'written';
   } catch (error) {
+    if (error instanceof NotToReplace) {
+      writeLine(stderr, error.message);
+      return 'failed';
+    }
     if ((error as NodeJS.ErrnoException).code === 'EPIPE') return 'stopped';
     writeLine(stderr, `Cannot write ${outFile ?? 'the standard output'}: ${writeProblem(error)}.`);
     return 'failed';
   }
+}
+
+class NotToReplace extends Error {}
+
+/** Why --out must not be replaced (see notToReplace), in one line saying what to do. */
+function replaceRefusal(dbPath: string, outFile: string): string | undefined {
+  const problem = notToReplace(dbPath, outFile);
+  return problem && `${problem}: export to another file. Nothing was written.`;
+}
+
+function refuseToReplace(dbPath: string, outFile: string): void {
+  const refusal = replaceRefusal(dbPath, outFile);
+  if (refusal) throw new NotToReplace(refusal);
 }
 
 /** What an ACLED export left out, and why, in one line; none when it left nothing out. */
@@ -90,6 +109,13 @@ async function exportEntries({ format, topic, outFile, locate }: ExportRequest, 
     writeLine(io.stderr, `There is no store at ${config.dbPath} (SITREP_DB): nothing to export.`);
     return 2;
   }
+  // Checked before the store is opened, and again just before the export takes the file's place.
+  const refused = outFile === undefined ? undefined : replaceRefusal(config.dbPath, outFile);
+  if (refused) {
+    writeLine(io.stderr, refused);
+    return 2;
+  }
+  if (outFile) removeLeftovers([join(dirname(outFile), `.${basename(outFile)}.partial-`)], 'a killed export', io.stderr);
   const app = createApp({ dbPath: config.dbPath, admins: config.admins, logger: createLogger('warn') });
   try {
     const topics = app.dossier.topics();
@@ -104,11 +130,11 @@ async function exportEntries({ format, topic, outFile, locate }: ExportRequest, 
     const ids = entries.map((e) => e.id);
     const text =
       format === 'bundle' ? bundleText(app, topic) : format === 'acled' ? acledText(app, ids, locate ?? gazetteerLocator(app.services.places), leftOut) : exportText(app, entries, format);
-    const outcome = await writeOut(text, outFile, io.stdout, io.stderr);
+    const outcome = await writeOut(text, outFile, config.dbPath, io.stdout, io.stderr);
     if (outcome === 'written') {
       const skipped = [...leftOut.values()].reduce((sum, n) => sum + n, 0);
       const what = format === 'bundle' ? 'the dossier' : plural(entries.length - skipped, 'entry', 'entries');
-      writeLine(io.stderr, `Exported ${what}${topic ? ` of ${topic}` : ''} as ${format}.`);
+      writeLine(io.stderr, `Exported ${what}${topic ? ` of ${topic}` : ''} as ${format}${outFile ? ` to ${outFile}` : ''}.`);
       const note = leftOutLine(leftOut);
       if (note) writeLine(io.stderr, note);
     }

@@ -16,6 +16,8 @@ export interface ImportTarget {
   dbPath: string;
   /** The store's topics before the import, to name the ones it starts. */
   topics: readonly string[];
+  /** For a store the import creates: puts it in place once written (see import-store). */
+  save?: () => void;
 }
 
 export function applyPlan(target: ImportTarget, plan: ImportPlan, file: string, name: string, dryRun: boolean, io: CliIo): number {
@@ -33,6 +35,7 @@ export function applyPlan(target: ImportTarget, plan: ImportPlan, file: string, 
     const stamp = { by: `import:${basename(file)}`, at: new Date().toISOString() };
     writePlan(target.db, plan, basename(file), stamp, (n) => writing.update(n));
     writing.stop();
+    target.save?.();
     const seconds = (performance.now() - started) / 1000;
     writeLine(io.stdout, `Imported ${name}: ${counts} in ${seconds.toFixed(1)} s.`);
   }

@@ -12,8 +12,9 @@ import { createLogger } from '../log.js';
 import { importBundle } from './bundle-import.js';
 import { applyPlan } from './import-apply.js';
 import { readImportFile } from './import-file.js';
-import { checkAgainstStore } from './import-store.js';
+import { buildingStem, checkAgainstStore, recheck, StoreAppeared, type CheckedStore } from './import-store.js';
 import { npmTookOptions, withNearestOption } from './npm-flags.js';
+import { removeLeftovers } from './leftovers.js';
 import type { ImportFormat, SourceRow } from './row-reader.js';
 
 const USAGE = 'Usage: npm run import -- FILE [--dry-run] [--create-actors] [--unlocated-places] [--format json|ndjson|csv|bundle]';
@@ -29,21 +30,30 @@ interface ImportOptions {
 function importRows(file: string, rows: SourceRow[], format: ImportFormat, options: ImportOptions, io: CliIo): number {
   const config = loadConfig(io.env);
   const logger = createLogger(config.logLevel ?? 'warn');
-  const { app, plan } = checkAgainstStore(rows, config, options.dryRun, logger, io.stderr, {
-    createActors: options.createActors,
-    keepUnlocated: options.unlocatedPlaces,
-  });
+  const checkOptions = { createActors: options.createActors, keepUnlocated: options.unlocatedPlaces };
+  const write = ({ app, plan, save }: CheckedStore) => {
+    try {
+      const target = { db: app.db, dbPath: config.dbPath, topics: app.dossier.topics(), ...(save ? { save } : {}) };
+      return applyPlan(target, plan, file, `${basename(file)} (${format})`, options.dryRun, io);
+    } finally {
+      app.close();
+    }
+  };
   try {
-    const target = { db: app.db, dbPath: config.dbPath, topics: app.dossier.topics() };
-    return applyPlan(target, plan, file, `${basename(file)} (${format})`, options.dryRun, io);
-  } finally {
-    app.close();
+    return write(checkAgainstStore(rows, config, options.dryRun, logger, io.stderr, checkOptions));
+  } catch (error) {
+    // Another process created the store while the new one was written: nothing went into it yet.
+    if (!(error instanceof StoreAppeared)) throw error;
+    return write(recheck(rows, config, logger, io.stderr, checkOptions));
   }
 }
 
 function importFile(file: string, format: ImportFormat | 'bundle' | undefined, options: ImportOptions, io: CliIo): number {
   const source = readImportFile(file, format, io.stderr);
   if (!source) return 2;
+  const { dbPath } = loadConfig(io.env);
+  // A new store is built beside SITREP_DB under this name (import-store, bundle-import).
+  if (dbPath !== ':memory:') removeLeftovers([buildingStem(dbPath)], 'a killed import', io.stderr, options.dryRun);
   if (source.kind === 'bundle') return importBundle(file, source.text, loadConfig(io.env), options.dryRun, io);
   return importRows(file, source.rows, source.format, options, io);
 }

@@ -6,6 +6,7 @@ import type { Writable } from 'node:stream';
 import { writeLine } from './cli-lines.js';
 import { isBundle } from './bundle-file.js';
 import { readProblem } from './out-file.js';
+import { SQLITE_HEADER } from '../store/backup.js';
 import { detectFormat, ImportFileError, readRows, withoutBom, type ImportFormat, type SourceRow } from './row-reader.js';
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
@@ -35,11 +36,20 @@ export function readImportFile(file: string, format: ImportFormat | 'bundle' | u
     writeLine(stderr, `Cannot read ${file}: ${readProblem(error)}. Nothing was written.`);
     return undefined;
   }
+  // A store or a backup holds NUL bytes, which would read as UTF-16 below.
+  if (bytes.subarray(0, SQLITE_HEADER.length).toString('latin1') === SQLITE_HEADER) {
+    writeLine(stderr, `Cannot import ${basename(file)}: it is an SQLite database (a Sitrep store or backup?), not an import file. To put a backup in place of the store, use npm run restore -- ${file}; to bring its dossier into this store, export it as a bundle (SITREP_DB=${file} npm run export -- --format bundle --out dossier.ndjson) and import that. Nothing was written.`);
+    return undefined;
+  }
   let text: string;
   try {
     text = withoutBom(utf8Text(bytes));
   } catch (error) {
     writeLine(stderr, `Cannot import ${basename(file)}: ${(error as Error).message}. Nothing was written.`);
+    return undefined;
+  }
+  if (text.trim() === '') {
+    writeLine(stderr, `Cannot import ${basename(file)}: the file is empty${text === '' ? '' : ' (blank lines only)'}. Nothing was written.`);
     return undefined;
   }
   // A bundle says so on its first line, whatever the file is called.

@@ -10,12 +10,13 @@ import { readEntryState } from '../store/entry-state.js';
 import { correctedState, describeChanges, fieldChanges, type ActorNames, type FieldChange } from './corrections.js';
 import { memoizeActorLookups } from './memo-dossier.js';
 import { lookAlikeRefusal } from '../core/look-alike-names.js';
+import { closestNames } from '../core/ranking.js';
 import { missingActors, missingActorsReason, PlannedActors, type PlannedActor } from './row-actors.js';
 import type { RawRow, SourceRow } from './row-reader.js';
 import { placeOf, rowPlace, type RowPlace } from './source-row.js';
 import { rowKey } from './row-key.js';
 import type { PlacesCheck, RowPlaces } from './row-places.js';
-import { checkRow } from './row-validation.js';
+import { checkRow, correctionNote } from './row-validation.js';
 import { dateTitleKey, storedMatches } from './stored-matches.js';
 
 export interface RowOutcome extends RowPlace {
@@ -41,10 +42,12 @@ export interface ImportPlan {
   corrected: Correction[];
   skipped: RowOutcome[];
   rejected: RowOutcome[];
-  /** Accepted rows taken differently from /entry add (see row-validation), with why. */
+  /** Accepted and correcting rows taken differently from /entry add or edit (see row-validation), with why. */
   noted: RowOutcome[];
   /** Actors the rows name that the store lacks, created by the import (--create-actors). */
   createdActors: PlannedActor[];
+  /** Of those, the ones whose name is close to a stored actor's, with those names: a misspelling, perhaps. */
+  closeToKnown: Map<string, string[]>;
   /** Places the gazetteer cannot locate that written rows keep as not located, with their lines. */
   keptUnlocated: Map<string, number[]>;
 }
@@ -119,7 +122,7 @@ function actorNames(db: Db, planned: PlannedActors): ActorNames {
 }
 
 export function planImport(rows: SourceRow[], db: Db, dossier: DossierReader, onProgress?: (done: number) => void, options: PlanOptions = {}): ImportPlan {
-  const plan: ImportPlan = { accepted: [], corrected: [], skipped: [], rejected: [], noted: [], createdActors: [], keptUnlocated: new Map() };
+  const plan: ImportPlan = { accepted: [], corrected: [], skipped: [], rejected: [], noted: [], createdActors: [], closeToKnown: new Map(), keptUnlocated: new Map() };
   const planned = options.planned ?? new PlannedActors();
   const checked = checkRows(rows, planned.reader(memoizeActorLookups(dossier)), planned, options, plan, onProgress);
   const urlsOf = checked.map(({ input }) => input.sources.map((s) => s.url).filter((u): u is string => Boolean(u)));
@@ -156,6 +159,9 @@ export function planImport(rows: SourceRow[], db: Db, dossier: DossierReader, on
       if (changes.length === 0) return void plan.skipped.push({ ...placeOf(at), reason: `duplicate of entry #${target.id} (${target.by})` });
       plan.corrected.push({ ...placeOf(at), entryId: target.id, next, changedFields: changedFields(current, next), changes });
       keep(line, kept);
+      // Checked on the entry as the correction leaves it: a new date may fall after a publication the row does not give.
+      const corrected = correctionNote(current, next, (index) => names(next.claims![index]!.actorId));
+      if (corrected) plan.noted.push({ ...placeOf(at), reason: corrected });
       return;
     }
     const sameDateTitle = stored.byDateTitle.get(dateTitle);
@@ -180,8 +186,25 @@ export function planImport(rows: SourceRow[], db: Db, dossier: DossierReader, on
   // Of the actors rows name, only those a written row names are created.
   const used = new Set([...plan.accepted.map((a) => a.input), ...plan.corrected.map((c) => c.next)].flatMap((e) => [...e.actors, ...(e.claims ?? [])].map((a) => a.actorId)));
   plan.createdActors = options.planned ? planned.list() : planned.list().filter((a) => used.has(a.placeholderId));
+  plan.closeToKnown = closeToKnown(plan.createdActors, dossier);
   onProgress?.(rows.length);
   return plan;
+}
+
+/**
+ * The actors to create whose name is close to a stored one's (`Isreal`, beside Israel), as an
+ * import without --create-actors would suggest them: said, not refused, since two actors may
+ * rightly have close names (Iran and Iraq), but a misspelling would otherwise pass unnoticed.
+ */
+function closeToKnown(created: readonly PlannedActor[], dossier: DossierReader): Map<string, string[]> {
+  const close = new Map<string, string[]>();
+  if (created.length === 0) return close;
+  const known = dossier.allActorNames().map(({ name }) => name);
+  for (const actor of created) {
+    const near = closestNames(known, actor.name);
+    if (near.length > 0) close.set(actor.name, near);
+  }
+  return close;
 }
 
 /** "line 3: entry #12: confidence reported → confirmed", for listing corrections. */

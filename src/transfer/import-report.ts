@@ -28,6 +28,10 @@ export function printPlan(stdout: Writable, plan: ImportPlan, topics: readonly s
   if (plan.createdActors.length > 0) {
     const actors = plan.createdActors.map((a) => `${a.name} (${humanize(a.kind)})`).join(', ');
     writeLine(stdout, `${dryRun ? 'Actors it would create' : 'Actors created'}: ${actors}.`);
+    for (const [name, near] of plan.closeToKnown) {
+      const fix = dryRun ? 'fix the file before importing it' : `fix the file, or fold it into that actor: /actors merge from:"${name}" into:"${near[0]}"`;
+      writeLine(stdout, `  warning  ${name} — close to ${near.join(', ')}; if it is the same actor, ${fix}.`);
+    }
   }
   for (const line of newTopicsLine(topics, plan)) writeLine(stdout, line);
   if (plan.keptUnlocated.size > 0) {

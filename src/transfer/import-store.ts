@@ -1,9 +1,9 @@
 // Opens the store an import writes into and checks the rows against it. A store the import
 // creates holds what the file holds, without the seed dossier `npm start` puts in a new store: an
 // export re-imported there would otherwise bring back seed entries the operator had removed.
-import { existsSync, linkSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, linkSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type { Writable } from 'node:stream';
 import { createApp, type App } from '../app.js';
 import { writeLine } from './cli-lines.js';
@@ -41,30 +41,6 @@ function withBlankRows(plan: ImportPlan, lines: readonly number[]): ImportPlan {
 }
 
 /**
- * Saves the store the rows were checked against as the file at `dbPath`, built under a temporary
- * name and linked into place whole: killed half-way, there is no store rather than half a one. False
- * when a store appeared there meanwhile (another process created it), which is left as it is.
- */
-function saveAs(scratch: App, dbPath: string): boolean {
-  const building = `${dbPath}.importing-${process.pid}`;
-  try {
-    mkdirSync(dirname(dbPath), { recursive: true });
-    rmSync(building, { force: true });
-    scratch.db.prepare('VACUUM INTO ?').run(building);
-    // A link is made only where no file is: a store created meanwhile is never replaced.
-    try {
-      linkSync(building, dbPath);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
-      throw error;
-    }
-    return true;
-  } finally {
-    rmSync(building, { force: true });
-  }
-}
-
-/**
  * Records every seed file as applied, so no later start seeds the store: the import's file is its
  * dossier (a seed entry the file lacks was removed where it was exported).
  */
@@ -75,14 +51,11 @@ function markSeedsApplied(db: Db): void {
 }
 
 /**
- * A new store without the seed, to check rows against: createApp seeds every store it opens that
- * has no seed run recorded, so the store is made first, in a directory of its own that closing the
- * app removes (a dry run leaves nothing behind).
+ * A new store without the seed at `path`: createApp seeds every store it opens that has no seed
+ * run recorded, so the store is made first. `remove` takes away what it leaves once closed.
  */
-function unseededScratch(open: (path: string) => App): App {
-  const dir = mkdtempSync(join(tmpdir(), 'sitrep-import-'));
+function unseededStore(open: (path: string) => App, path: string, remove: () => void): App {
   try {
-    const path = join(dir, 'scratch.db');
     const db = openDatabase(path);
     try {
       markSeedsApplied(db);
@@ -90,23 +63,79 @@ function unseededScratch(open: (path: string) => App): App {
       db.close();
     }
     const app = open(path);
+    let closed = false;
     return {
       ...app,
       close() {
+        if (closed) return;
+        closed = true;
         app.close();
-        rmSync(dir, { recursive: true, force: true });
+        remove();
       },
     };
   } catch (error) {
-    rmSync(dir, { recursive: true, force: true });
+    remove();
     throw error;
   }
 }
 
+/** A store to check rows against only (a dry run): in a directory of its own, which closing it removes. */
+function scratchStore(open: (path: string) => App): App {
+  const dir = mkdtempSync(join(tmpdir(), 'sitrep-import-'));
+  return unseededStore(open, join(dir, 'scratch.db'), () => rmSync(dir, { recursive: true, force: true }));
+}
+
+/** What the name a new store is built under beside `dbPath` starts with, before this process's id (see leftovers.ts). */
+export const buildingStem = (dbPath: string) => `${dbPath}.importing-`;
+const buildingName = (dbPath: string) => `${buildingStem(dbPath)}${process.pid}`;
+
 /**
- * A missing store is created (without the seed) only to write into: until then the rows are
- * checked against a new one, which is then saved as the store, so the plan holds for it as it
- * stands. Only a store another process created meanwhile has the rows checked again.
+ * A new store built beside `dbPath` under a temporary name: rows are checked against it, written
+ * into it, and only then is it linked into place (see saveBuilt). Killed half-way, there is no
+ * store at `dbPath` rather than an empty or half-written one.
+ */
+function buildingStore(open: (path: string) => App, dbPath: string): App {
+  const building = buildingName(dbPath);
+  const remove = () => {
+    for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${building}${suffix}`, { force: true });
+  };
+  remove();
+  return unseededStore(open, building, remove);
+}
+
+/** Thrown by saveBuilt when a store appeared at SITREP_DB while the new one was built (another process created it). */
+export class StoreAppeared extends Error {}
+
+/**
+ * Closes the store built (folding its WAL into the file) and links it into place whole. A link is
+ * made only where no file is: a store created meanwhile is never replaced (StoreAppeared).
+ */
+function saveBuilt(built: App, dbPath: string): void {
+  const building = buildingName(dbPath);
+  // Closing the only connection folds the WAL into the file, so the file alone is the store.
+  built.db.close();
+  try {
+    linkSync(building, dbPath);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new StoreAppeared(`A store appeared at ${dbPath} meanwhile (another process created it)`);
+    throw error;
+  } finally {
+    built.close();
+  }
+}
+
+export interface CheckedStore {
+  app: App;
+  plan: ImportPlan;
+  /** For a store the import creates: puts it in place once the plan is written into `app` (see saveBuilt). */
+  save?: () => void;
+}
+
+/**
+ * A missing store is created (without the seed) only to write into: the rows are checked against
+ * a new one, built beside it, into which they are written before it is put in place, so the plan
+ * holds for it as it stands. Only a store another process created meanwhile has the rows checked
+ * again (recheck).
  */
 export function checkAgainstStore(
   rows: SourceRow[],
@@ -115,28 +144,37 @@ export function checkAgainstStore(
   logger: Logger,
   stderr: Writable,
   options: CheckOptions = {},
-): { app: App; plan: ImportPlan } {
+): CheckedStore {
   const { dbPath } = config;
   const open = (path: string) => createApp({ dbPath: path, admins: config.admins, logger });
   if (dbPath === ':memory:' || existsSync(dbPath)) {
     const app = open(dbPath);
     return { app, plan: checkRows(app, rows, stderr, options) };
   }
-  const scratch = unseededScratch(open);
-  const plan = checkRows(scratch, rows, stderr, options);
+  const scratch = dryRun ? scratchStore(open) : buildingStore(open, dbPath);
+  let plan: ImportPlan;
+  try {
+    plan = checkRows(scratch, rows, stderr, options);
+  } catch (error) {
+    scratch.close();
+    throw error;
+  }
   if (dryRun || !plansWrites(plan)) {
     writeLine(stderr, `There is no store at ${dbPath} yet: checked against a new, empty one (without the seed dossier), and none was created.`);
     return { app: scratch, plan };
   }
   writeLine(stderr, `Creating a new store at ${dbPath}, without the seed dossier: it holds what the file holds.`);
-  let saved: boolean;
-  try {
-    saved = saveAs(scratch, dbPath);
-  } finally {
+  if (existsSync(dbPath)) {
     scratch.close();
+    return recheck(rows, config, logger, stderr, options);
   }
-  const app = open(dbPath);
-  if (saved) return { app, plan };
+  return { app: scratch, plan, save: () => saveBuilt(scratch, dbPath) };
+}
+
+/** The rows checked again against a store another process created at SITREP_DB while they were checked. */
+export function recheck(rows: SourceRow[], config: Config, logger: Logger, stderr: Writable, options: CheckOptions = {}): CheckedStore {
+  const { dbPath } = config;
   writeLine(stderr, `A store appeared at ${dbPath} meanwhile (another process created it): checking the rows again against it.`);
+  const app = createApp({ dbPath, admins: config.admins, logger });
   return { app, plan: checkRows(app, rows, stderr, options, 'Rechecking') };
 }

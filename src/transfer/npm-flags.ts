@@ -92,6 +92,7 @@ export function npmTookOptions(argv: readonly string[], env: NodeJS.ProcessEnv, 
     strays.add(stray.index);
     return stray.value;
   };
+  const mistyped = new Set(unknownOptionsOf(argv, call.options).flatMap((typed) => nearestOption(typed, call.options) ?? []));
   const taken: Taken[] = [];
   for (const [name, option] of Object.entries(call.options)) {
     if (given(argv, name, option.short)) continue;
@@ -106,7 +107,8 @@ export function npmTookOptions(argv: readonly string[], env: NodeJS.ProcessEnv, 
     }
     // A bare `--name value` before `--`: npm's `true`, or nothing at all for an abbreviation of
     // one of npm's options, then known only by its value, within this program's own npm script.
-    const byValue = byEnv !== undefined || (env['npm_lifecycle_event'] === call.script && call.choices?.[name] !== undefined);
+    // Not when the call gives a mistyped option meant for this one (`--fromat csv`): that is where its value went.
+    const byValue = byEnv !== undefined || (env['npm_lifecycle_event'] === call.script && call.choices?.[name] !== undefined && !mistyped.has(name));
     if (!byValue) continue;
     const value = strayValue(name);
     if (byEnv === undefined && value === undefined) continue;
@@ -125,13 +127,28 @@ export function npmTookOptions(argv: readonly string[], env: NodeJS.ProcessEnv, 
   return `${why}${stray}, so this ${call.noun} ${outcome}. Nothing was done.\nRun: ${run.map(shellWord).join(' ')}`;
 }
 
+/** The option a mistyped name was likely meant as, if any. */
+function nearestOption(typed: string, options: Options): string | undefined {
+  const names = Object.keys(options);
+  // A shortened name (`--unlocated`) is far from the whole one by edits, but plainly meant it.
+  const extending = names.filter((name) => name.startsWith(typed));
+  return (extending.length === 1 ? extending : closestNames(names, typed, 1))[0];
+}
+
+/** The names of the options `argv` gives that the program does not take (`fromat` for `--fromat`). */
+function unknownOptionsOf(argv: readonly string[], options: Options): string[] {
+  try {
+    const { tokens } = parseArgs({ args: [...argv], options, strict: false, allowPositionals: true, tokens: true });
+    return tokens.flatMap((token) => (token.kind === 'option' && !(token.name in options) ? [token.name] : []));
+  } catch {
+    return [];
+  }
+}
+
 /** A mistyped option's refusal (`Unknown option '--dryrun'.`) with the nearest option it may have meant. */
 export function withNearestOption(problem: string, options: Options): string {
   const typed = /^Unknown option '--?([^'=]+)'/.exec(problem)?.[1];
   if (typed === undefined) return problem;
-  const names = Object.keys(options);
-  // A shortened name (`--unlocated`) is far from the whole one by edits, but plainly meant it.
-  const extending = names.filter((name) => name.startsWith(typed));
-  const [nearest] = extending.length === 1 ? extending : closestNames(names, typed, 1);
+  const nearest = nearestOption(typed, options);
   return nearest === undefined ? problem : `${problem} Did you mean --${nearest}?`;
 }

@@ -5,6 +5,7 @@ import { createWriteStream, existsSync, realpathSync, renameSync, rmSync } from 
 import { basename, dirname, join, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { isSqliteFile } from '../store/backup.js';
 
 const PATH_PROBLEMS: Record<string, string> = {
   ENOENT: 'its directory does not exist',
@@ -35,11 +36,15 @@ export function readProblem(error: unknown): string {
   return READ_PROBLEMS[(error as NodeJS.ErrnoException).code ?? ''] ?? (error as Error).message;
 }
 
-/** Writes `text` to `path` whole, or leaves `path` as it was and throws. */
-export async function writeWhole(path: string, text: Iterable<string>): Promise<void> {
+/**
+ * Writes `text` to `path` whole, or leaves `path` as it was and throws. `beforeReplace` runs just
+ * before the rename, to refuse a file that became one not to replace while the text was written.
+ */
+export async function writeWhole(path: string, text: Iterable<string>, beforeReplace?: () => void): Promise<void> {
   const temp = join(dirname(path), `.${basename(path)}.partial-${process.pid}`);
   try {
     await pipeline(Readable.from(text), createWriteStream(temp));
+    beforeReplace?.();
     renameSync(temp, path);
   } finally {
     rmSync(temp, { force: true });
@@ -52,4 +57,31 @@ export function canonicalPath(path: string): string {
   if (existsSync(full)) return realpathSync(full);
   const parent = dirname(full);
   return parent === full ? full : join(canonicalPath(parent), basename(full));
+}
+
+/** SQLite's files beside a store: writing one while a bot runs corrupts what it reads. */
+export const STORE_FILE_SUFFIXES = ['', '-wal', '-shm', '-journal'];
+const SIDE_FILE_SUFFIXES = STORE_FILE_SUFFIXES.filter((suffix) => suffix !== '');
+
+/** Which of the store's files `file` is (its suffix), if any; through links too. */
+export function storeFileOf(dbPath: string, file: string): string | undefined {
+  const store = canonicalPath(dbPath);
+  const target = canonicalPath(file);
+  return STORE_FILE_SUFFIXES.find((suffix) => target === `${store}${suffix}`);
+}
+
+/**
+ * Why an export must not replace `file`, or undefined when it may: the store's own files (through
+ * links too), any SQLite database (another store, a backup), or a file SQLite keeps beside one.
+ * Replacing any of them loses a dossier, or what a running bot has not folded into its store yet.
+ */
+export function notToReplace(dbPath: string, file: string): string | undefined {
+  const storeFile = storeFileOf(dbPath, file);
+  if (storeFile === '') return `${file} is the store itself`;
+  if (storeFile !== undefined) return `${file} is the store's ${storeFile.slice(1)} file, which SQLite keeps beside it`;
+  if (isSqliteFile(file)) return `${file} is an SQLite database (a Sitrep store or a backup?), which an export does not replace`;
+  const target = canonicalPath(file);
+  const suffix = SIDE_FILE_SUFFIXES.find((end) => target.endsWith(end) && isSqliteFile(target.slice(0, -end.length)));
+  if (suffix !== undefined) return `${file} is the ${suffix.slice(1)} file SQLite keeps beside the database ${target.slice(0, -suffix.length)}`;
+  return undefined;
 }

@@ -9,11 +9,12 @@ import { writeLine } from './cli-lines.js';
 import { loadConfig } from '../config.js';
 import { restoreStore } from '../store/restore.js';
 import { emptyFileArgument, storeFileOf } from './backup-command.js';
+import { removeLeftovers } from './leftovers.js';
 
 const USAGE = 'Usage: npm run restore -- FILE';
 
 export async function runRestore(argv: string[], io: CliIo): Promise<number> {
-  if (emptyFileArgument(argv, USAGE, io)) return 2;
+  if (emptyFileArgument(argv, USAGE, io, 'the backup to restore')) return 2;
   const read = readOneFile(argv, USAGE, io.stderr);
   if ('exit' in read) return read.exit;
   const { file } = read;
@@ -31,6 +32,7 @@ export async function runRestore(argv: string[], io: CliIo): Promise<number> {
     writeLine(io.stderr, `Cannot restore ${file}: it is ${storeFile === '' ? 'the store itself' : `the store's ${storeFile.slice(1)} file`}: give a backup of it. The store is unchanged.`);
     return 2;
   }
+  removeLeftovers([`${dbPath}.restoring-`], 'a killed restore', io.stderr);
   try {
     const { keptAside } = await restoreStore(file, dbPath);
     const aside = keptAside ? ` The store it replaced is kept at ${keptAside}: delete it once the restored store is as it should be.` : '';

@@ -44,12 +44,12 @@ function storedShapeSpan(args: CommandArgs): { end: PartialDate; note: string } 
  * storedShapeSpan, the import takes the row as given and says so, so a backup restores whole
  * (and a bundle loads); typed in chat, the rule holds. Every source of the row is read, flat or listed.
  */
-function publishedBeforeNote(input: EntryInput): string | undefined {
+function publishedBeforeNote(input: EntryInput, command = '/entry add'): string | undefined {
   const early = sourcesBeforeStart(input.sources, input.start).map(({ source }) => source);
   if (early.length === 0) return undefined;
   const which = early.map((source) => `${source.published} (${source.outlet})`).join(', ');
   const verb = early.length === 1 ? 'is' : 'are';
-  return `published ${which} ${verb} before the date ${toIsoPartial(input.start)}, as sources of entries stored before they had to follow their date may be: kept as given (/entry add would refuse it).`;
+  return `published ${which} ${verb} before the date ${toIsoPartial(input.start)}, as sources of entries stored before they had to follow their date may be: kept as given (${command} would refuse it).`;
 }
 
 /**
@@ -58,11 +58,10 @@ function publishedBeforeNote(input: EntryInput): string | undefined {
  * that rule may have them, and the export writes them as stored. As with publishedBeforeNote, the
  * import takes the row as given and says so, naming each claim as the row gives its actor.
  */
-function claimedBeforeNote(row: RawRow, input: EntryInput): string | undefined {
+function claimedBeforeNote(input: EntryInput, claimActor: (index: number) => string | undefined): string | undefined {
   const early = claimsBeforeStart(input.claims ?? [], input.start);
   if (early.length === 0) return undefined;
-  const actors = rowClaimActors(row);
-  const which = early.map(({ claim, index }) => `${toIsoPartial(claim.date)} (${actors[index] ?? 'its actor'} ${claim.stance})`).join(', ');
+  const which = early.map(({ claim, index }) => `${toIsoPartial(claim.date)} (${claimActor(index) ?? 'its actor'} ${claim.stance})`).join(', ');
   const [noun, verb] = early.length === 1 ? ['claim', 'is'] : ['claims', 'are'];
   return `${noun} dated ${which} ${verb} before the date ${toIsoPartial(input.start)}, as claims of entries stored before they had to follow their date may be: kept as given (/entry claim would refuse it).`;
 }
@@ -83,8 +82,20 @@ function checkedInput(row: RawRow, dossier: DossierReader): { input: EntryInput;
   const withSources = list ? { ...checked, sources: [...checked.sources, ...list.items.map((_, i) => checkSource(list, i, dossier))] } : checked;
   const claims = rowClaims(row, dossier);
   const input = claims ? { ...withSources, claims } : withSources;
-  const notes = [stored?.note, publishedBeforeNote(input), claimedBeforeNote(row, input)].filter((note): note is string => note !== undefined);
+  const actors = rowClaimActors(row);
+  const notes = [stored?.note, publishedBeforeNote(input), claimedBeforeNote(input, (i) => actors[i])].filter((note): note is string => note !== undefined);
   return notes.length > 0 ? { input, note: notes.join(' ') } : { input };
+}
+
+/**
+ * What a correction's merged state (`next`) keeps before the entry's date, when the correction
+ * brings it (the stored state, `current`, had no such note): the note a new row gets, for what
+ * /entry edit would refuse. Stored entries that already had it are not noted on each correction.
+ */
+export function correctionNote(current: EntryInput, next: EntryInput, claimActor: (index: number) => string | undefined): string | undefined {
+  const noteOf = (input: EntryInput) => [publishedBeforeNote(input, '/entry edit'), claimedBeforeNote(input, claimActor)].filter((note): note is string => note !== undefined).join(' ');
+  const [before, after] = [noteOf(current), noteOf(next)];
+  return after !== '' && after !== before ? after : undefined;
 }
 
 /** One row: its fields as /entry add options, then its listed sources (see row-sources) and claims (row-claims). */

@@ -1,5 +1,6 @@
 // Turns one import row's values (JSON values, or CSV text) into the option text /entry add
 // takes. Refuses what that text cannot carry faithfully, rather than guess.
+import { closestNames } from '../core/ranking.js';
 import { ACTOR_KINDS } from '../core/vocabulary.js';
 import { ACLED_COLUMNS, ENTRY_OPTIONS, IMPORT_FIELDS, KEY_FIELD, LIST_FIELDS, LOCATED_FIELD, OPTION_NAMES } from './import-fields.js';
 import type { RawRow } from './source-row.js';
@@ -77,7 +78,10 @@ export function optionValues(row: RawRow): Record<string, string> {
   const values: Record<string, string> = {};
   for (const [key, value] of Object.entries(row)) {
     if (IGNORED.has(key)) continue;
-    if (!KNOWN.has(key)) throw new RowProblem(`unknown field \`${key}\`; fields are ${IMPORT_FIELDS.join(', ')}.`);
+    if (!KNOWN.has(key)) {
+      const [meant] = closestNames(IMPORT_FIELDS, key, 1);
+      throw new RowProblem(`unknown field \`${key}\`${meant ? ` (did you mean \`${meant}\`?)` : ''}; fields are ${IMPORT_FIELDS.join(', ')}.`);
+    }
     if (isNone(value)) continue;
     const text = TEXT_LIST_FIELDS.has(key) ? listText(key, value) : textOf(key, value);
     if (text !== '') values[key] = text;

@@ -57,7 +57,7 @@ describe('GIVEN npm run backup', () => {
     expect(itself.stderr).toBe(`${app.dbPath} is the store itself: back it up to another file.\n`);
     expect([missing.status, itself.status]).toEqual([2, 2]);
     expect(readdirSync(dir)).toEqual([]);
-    expect((await runProgram(runBackup, [], env())).stderr).toBe('Usage: npm run backup -- FILE\n');
+    expect((await runProgram(runBackup, [], env())).stderr).toBe('FILE is missing: give the path of the backup to write.\nUsage: npm run backup -- FILE\n');
   });
 });
 
@@ -130,7 +130,7 @@ describe('GIVEN npm run restore', () => {
   });
 
   it.each([
-    ['not SQLite', 'just text\n', /file is not a database\./],
+    ['not SQLite', 'just text\n', /: it is not an SQLite database, so it is no backup to restore: give another backup file/],
     ['another SQLite file', '', /is an SQLite file but not a Sitrep store\./],
   ])('WHEN FILE is %s THEN it is refused and the store is unchanged', async (_, text, message) => {
     const file = join(dir, 'bad.db');
