@@ -24,7 +24,9 @@ const DATE_ACCEPTED = 'a date like 2025, 2025-07 or 2025-07-12';
  * platforms. Tabs and line breaks (\n or \r\n, a summary typed in a form or imported from a file)
  * are text. C1 controls (U+0080–U+009F) include a terminal's one-byte escape.
  */
-const NO_CONTROL_CHARACTERS = new RegExp(`^(?:[^\\u0000-\\u0008\\u000b-\\u001f${DELETE_AND_C1}]|\\r\\n)*$`);
+const CONTROL_CHARACTER = new RegExp(`[\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f${DELETE_AND_C1}]|\\r(?!\\n)`);
+/** Searched for, not matched whole: a pattern over the whole text recurses per character and overflows the stack on megabytes. */
+const withoutControlCharacters = (text: string) => !CONTROL_CHARACTER.test(text);
 /**
  * Direction embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) reverse or reorder
  * the text after them, names and links included, on every platform; feeds lose them too
@@ -94,7 +96,7 @@ function schemaFor(option: OptionSpec): z.ZodType<OptionValue> {
         .trim()
         .min(1, 'some text')
         .max(max, `at most ${max} characters`)
-        .regex(NO_CONTROL_CHARACTERS, 'text without control characters')
+        .refine(withoutControlCharacters, 'text without control characters')
         .regex(NO_DIRECTION_CONTROLS, 'text without direction controls (U+202A–U+202E, U+2066–U+2069: they reorder the rest of the line; right-to-left text needs none)')
         .refine(hasVisibleText, 'text with something visible in it (this holds only spaces, zero-width characters or marks)');
     }
