@@ -2,32 +2,10 @@
 // are drawn again 20 a minute, the rest on the next minute's pass, each once: a wave of revised
 // stories does not take the bot's thread, or the channel's rate budget, all at once.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Poster } from '../../src/core/poster.js';
-import type { View } from '../../src/core/view.js';
+import { ChannelPoster } from './support/channel-poster.js';
 import { QueueApp } from './support/queue-app.js';
 import { ScriptedFeeds, type ScriptedItem } from './support/scripted-feeds.js';
 import { NOW } from './support/stories.js';
-
-/** The review channel: its messages, and every edit made to them. */
-class ChannelPoster implements Poster {
-  readonly platform = 'discord';
-  accessHelp = (): string => '';
-  readonly messages = new Map<string, View>();
-  readonly edits: string[] = [];
-
-  async post(_channelId: string, view: View): Promise<string[]> {
-    const ref = `m${this.messages.size + 1}`;
-    this.messages.set(ref, view);
-    return [ref];
-  }
-
-  async update(_channelId: string, refs: readonly string[], view: View): Promise<void> {
-    for (const ref of refs) {
-      this.messages.set(ref, view);
-      this.edits.push(ref);
-    }
-  }
-}
 
 const MINUTE = 60_000;
 // Talks in 25 towns of made-up names: 25 stories, none another's.

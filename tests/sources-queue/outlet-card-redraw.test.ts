@@ -2,39 +2,17 @@
 // outlet:|reliability:) THEN the cards of the candidates waiting from that feed are drawn again
 // citing it as named now; other feeds' cards and decided ones are left as they are.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Poster } from '../../src/core/poster.js';
 import { viewText } from '../support/view-text.js';
-import type { View } from '../../src/core/view.js';
+import { ChannelPoster } from './support/channel-poster.js';
 import { QueueApp } from './support/queue-app.js';
 import { ScriptedFeeds } from './support/scripted-feeds.js';
 import { BAKU, NOW, PARIS, SWEIDA } from './support/stories.js';
 
-/** The review channel: its messages, and every edit made to them. */
-class ChannelPoster implements Poster {
-  readonly platform = 'discord';
-  accessHelp = (): string => '';
-  readonly messages = new Map<string, View>();
-  readonly edits: string[] = [];
-
-  async post(_channelId: string, view: View): Promise<string[]> {
-    const ref = `m${this.messages.size + 1}`;
-    this.messages.set(ref, view);
-    return [ref];
-  }
-
-  async update(_channelId: string, refs: readonly string[], view: View): Promise<void> {
-    for (const ref of refs) {
-      this.messages.set(ref, view);
-      this.edits.push(ref);
-    }
-  }
-
-  /** The card whose text holds `words`, as the channel shows it now. */
-  card(words: string): string {
-    const found = [...this.messages.values()].map(viewText).filter((text) => text.includes(words));
-    expect(found).toHaveLength(1);
-    return found[0]!;
-  }
+/** The card whose text holds `words`, as the channel shows it now. */
+function card(channel: ChannelPoster, words: string): string {
+  const found = [...channel.messages.values()].map(viewText).filter((text) => text.includes(words));
+  expect(found).toHaveLength(1);
+  return found[0]!;
 }
 
 let feeds: ScriptedFeeds;
@@ -64,21 +42,21 @@ afterEach(async () => {
 describe('GIVEN the cards of two feeds’ candidates in the review channel', () => {
   it('WHEN the first feed is named Reuters and graded B THEN its waiting card cites Reuters · B, its decided card and the other feed’s stay', async () => {
     expect(channel.messages.size).toBe(3);
-    expect(channel.card(SWEIDA.title)).toMatch(/Outlet +Latest news\n/);
+    expect(card(channel, SWEIDA.title)).toMatch(/Outlet +Latest news\n/);
     await queue.run('/review reject id:2 reason:"not our topic"');
     await queue.app.services.review.postPending();
-    const decided = channel.card(PARIS.title);
-    const other = channel.card(BAKU.title);
+    const decided = card(channel, PARIS.title);
+    const other = card(channel, BAKU.title);
     const editsBefore = channel.edits.length;
 
     await queue.run('/sources edit id:1 outlet:Reuters reliability:B');
     await queue.app.services.review.postPending();
 
     expect(channel.edits).toHaveLength(editsBefore + 1);
-    expect(channel.card(SWEIDA.title)).toContain('Outlet     Reuters · B6 (usually reliable; the report not judged yet)\n');
-    expect(channel.card(SWEIDA.title)).not.toContain('Latest news');
-    expect(channel.card(PARIS.title)).toBe(decided);
-    expect(channel.card(BAKU.title)).toBe(other);
+    expect(card(channel, SWEIDA.title)).toContain('Outlet     Reuters · B6 (usually reliable; the report not judged yet)\n');
+    expect(card(channel, SWEIDA.title)).not.toContain('Latest news');
+    expect(card(channel, PARIS.title)).toBe(decided);
+    expect(card(channel, BAKU.title)).toBe(other);
 
     // Drawn once: the next pass finds nothing to draw again.
     await queue.app.services.review.postPending();
