@@ -4,6 +4,7 @@
 // on the review card, which the admin approves or changes like the type. Anything less plain
 // proposes none.
 import { holdsArabic } from '../sources/word-match.js';
+import { westernDigits } from '../text.js';
 
 const WORD_NUMBERS: Record<string, number> = {
   one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
@@ -142,9 +143,7 @@ const ARABIC_PATTERNS = [
 
 /** Arabic text with ASCII digits (Arabic-Indic and Persian ones too), without vowel marks, hamza seats or the stretching `ـ`. */
 function arabicReadable(text: string): string {
-  return text
-    .replace(/[\u0660-\u0669]/g, (digit) => String(digit.charCodeAt(0) - 0x0660))
-    .replace(/[\u06f0-\u06f9]/g, (digit) => String(digit.charCodeAt(0) - 0x06f0))
+  return westernDigits(text)
     .normalize('NFD')
     .replace(/[\u064b-\u065f\u0670\u0640]/g, '');
 }

@@ -2,6 +2,7 @@
 // ("3 killed", "Three killed"; "kills 30", "kills thirty"), and same-story compares them as one
 // word. English number words, and French ones as far as they are not English words too; Arabic
 // number words are left as words (`احد`, `اثنين` are also Sunday and Monday), Arabic digits are read.
+import { westernDigits } from '../text.js';
 
 const UNITS: Record<string, number> = {
   one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
@@ -30,10 +31,7 @@ export const isNumberWord = (word: string) => UNITS[word] !== undefined || TENS[
  * digits as ASCII ones, thousands not set apart (`1,200` is `1200`, not `1` and `200`).
  */
 export function plainDigits(text: string): string {
-  return text
-    .replace(/[\u0660-\u0669]/g, (digit) => String(digit.charCodeAt(0) - 0x0660))
-    .replace(/[\u06f0-\u06f9]/g, (digit) => String(digit.charCodeAt(0) - 0x06f0))
-    .replace(/(?<=\d)[,\u066c\u00a0\u202f](?=\d{3}(?!\d))/g, '');
+  return westernDigits(text).replace(/(?<=\d)[,\u066c\u00a0\u202f](?=\d{3}(?!\d))/g, '');
 }
 
 /**
