@@ -3,18 +3,14 @@
 // (Discord's five inputs leave Published out), saying the command to type; the form reopened by
 // Edit and resubmit shows Published in place of a field left as it was, and both days corrected
 // approve the candidate: it is approvable from the card.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../../src/app.js';
-import { parseAdminRules } from '../../src/core/caller.js';
+import type { App } from '../../src/app.js';
 import { REOPEN_LABEL } from '../../src/core/interaction/texts.js';
 import { buttonPress, snowflake } from '../fakes/discord-payloads.js';
-import { ScriptedFeeds } from '../sources-queue/support/scripted-feeds.js';
+import { openReviewStore, type ReviewStore } from '../sources-queue/support/review-store.js';
+import type { ScriptedFeeds } from '../sources-queue/support/scripted-feeds.js';
 import { NOW } from '../sources-queue/support/stories.js';
 import { storeFingerprint } from '../support/store-fingerprint.js';
-import { copySeededStore, recordingLogger } from '../support/test-app.js';
 import { buttons, startHarness, type Answer, type Embed, type Harness, type MessageBody } from './support/harness.js';
 import { visibleText } from './support/markdown-text.js';
 
@@ -27,16 +23,14 @@ const AHEAD = {
 };
 const adminRole = snowflake();
 let feeds: ScriptedFeeds;
-let dir: string;
+let store: ReviewStore;
 let app: App;
 let h: Harness;
 
 beforeAll(async () => {
-  feeds = await ScriptedFeeds.start();
+  store = await openReviewStore({ admins: `discord-role:${adminRole}`, name: 'ahead' });
+  ({ feeds, app } = store);
   feeds.serve('/levant.xml', 'Levant Wire', [AHEAD]);
-  dir = mkdtempSync(join(tmpdir(), 'sitrep-ahead-'));
-  copySeededStore(join(dir, 'sitrep.db'), new Date(NOW));
-  app = createApp({ dbPath: join(dir, 'sitrep.db'), admins: parseAdminRules(`discord-role:${adminRole}`), logger: recordingLogger(), now: () => new Date(NOW), sourcesAllowPrivate: true });
   h = await startHarness({ dispatcher: () => app.dispatcher, userRoles: [adminRole] });
   app.digests.posters.register(h.adapter.poster);
   await h.slash('review', {}, { subcommand: 'channel' });
@@ -45,9 +39,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await h?.close();
-  app?.close();
-  await feeds?.close();
-  rmSync(dir, { recursive: true, force: true });
+  await store?.close();
 });
 
 const embedText = (answer: Answer) => answer.body.embeds!.map((embed: Embed) => visibleText([embed.title, embed.description, ...(embed.fields ?? []).flatMap((f) => [f.name, f.value])].join('\n'))).join('\n');

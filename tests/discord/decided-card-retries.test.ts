@@ -2,33 +2,29 @@
 // for now (Discord answers 500) THEN a later card pass shows the decision, once; an edit Discord
 // refuses for good (the card deleted) is not tried again; a decision made in a process that does
 // not post to Discord (the console on the same store) is shown by the one that does.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/app.js';
-import { parseAdminRules, type Caller } from '../../src/core/caller.js';
+import type { Caller } from '../../src/core/caller.js';
 import { snowflake } from '../fakes/discord-payloads.js';
-import { ScriptedFeeds } from '../sources-queue/support/scripted-feeds.js';
+import { recordingLogger } from '../support/test-app.js';
+import { openReviewStore, type ReviewStore } from '../sources-queue/support/review-store.js';
+import type { ScriptedFeeds } from '../sources-queue/support/scripted-feeds.js';
 import { BAKU, NOW, PARIS, SWEIDA } from '../sources-queue/support/stories.js';
-import { copySeededStore, recordingLogger } from '../support/test-app.js';
 import { buttons, startHarness, type Embed, type Harness, type MessageBody } from './support/harness.js';
 import { visibleText } from './support/markdown-text.js';
 
 const adminRole = snowflake();
 const MINUTE = 60_000;
 let feeds: ScriptedFeeds;
-let dir: string;
+let store: ReviewStore;
 let app: App;
 let h: Harness;
 let clock = Date.parse(NOW);
 
 beforeAll(async () => {
-  feeds = await ScriptedFeeds.start();
+  store = await openReviewStore({ admins: `discord-role:${adminRole}`, name: 'decided-card-retries', now: () => new Date(clock) });
+  ({ feeds, app } = store);
   feeds.serve('/levant.xml', 'Levant Wire', [SWEIDA, BAKU, PARIS]);
-  dir = mkdtempSync(join(tmpdir(), 'sitrep-decided-card-retries-'));
-  copySeededStore(join(dir, 'sitrep.db'), new Date(NOW));
-  app = createApp({ dbPath: join(dir, 'sitrep.db'), admins: parseAdminRules(`discord-role:${adminRole}`), logger: recordingLogger(), now: () => new Date(clock), sourcesAllowPrivate: true });
   h = await startHarness({ dispatcher: () => app.dispatcher, userRoles: [adminRole] });
   app.digests.posters.register(h.adapter.poster);
   await h.slash('review', {}, { subcommand: 'channel' });
@@ -37,9 +33,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await h?.close();
-  app?.close();
-  await feeds?.close();
-  rmSync(dir, { recursive: true, force: true });
+  await store?.close();
 });
 
 const channel = () => h.fake.guild.channelId;
@@ -96,7 +90,7 @@ describe('GIVEN two pending cards in the review channel', () => {
 
   it('WHEN the console, beside the Discord bot on the same store, rejects a candidate THEN the bot\'s next pass shows the decision on its card', async () => {
     const paris = card(PARIS.title);
-    const console_ = createApp({ dbPath: join(dir, 'sitrep.db'), admins: [], logger: recordingLogger(), now: () => new Date(clock), sourcesAllowPrivate: true });
+    const console_ = createApp({ dbPath: store.dbPath, admins: [], logger: recordingLogger(), now: () => new Date(clock), sourcesAllowPrivate: true });
     try {
       const operator: Caller = { platform: 'console', userId: 'operator', channelId: 'console', localOperator: true };
       const rejected = await console_.dispatcher.runText(`/review reject id:${candidateId(PARIS.title)} reason:"off topic"`, operator);

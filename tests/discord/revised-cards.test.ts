@@ -3,33 +3,27 @@
 // the buttons kept, nothing posted anew), and a decided candidate's card keeps its decision.
 // Another outlet's reports joining the story are listed on the card in one edit a few minutes
 // after the first of them.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../../src/app.js';
-import { parseAdminRules } from '../../src/core/caller.js';
+import type { App } from '../../src/app.js';
 import { snowflake } from '../fakes/discord-payloads.js';
-import { ScriptedFeeds } from '../sources-queue/support/scripted-feeds.js';
+import { openReviewStore, type ReviewStore } from '../sources-queue/support/review-store.js';
+import type { ScriptedFeeds } from '../sources-queue/support/scripted-feeds.js';
 import { BAKU, BAKU_ELSEWHERE, NOW, SWEIDA } from '../sources-queue/support/stories.js';
-import { copySeededStore, recordingLogger } from '../support/test-app.js';
 import { buttons, startHarness, type Embed, type Harness, type MessageBody } from './support/harness.js';
 import { visibleText } from './support/markdown-text.js';
 import { problemsIn } from './support/openapi.js';
 
 const adminRole = snowflake();
 let feeds: ScriptedFeeds;
-let dir: string;
+let store: ReviewStore;
 let app: App;
 let h: Harness;
 let clock = new Date(NOW);
 
 beforeAll(async () => {
-  feeds = await ScriptedFeeds.start();
+  store = await openReviewStore({ admins: `discord-role:${adminRole}`, name: 'revised-cards', now: () => clock });
+  ({ feeds, app } = store);
   feeds.serve('/levant.xml', 'Levant Wire', [SWEIDA, BAKU]);
-  dir = mkdtempSync(join(tmpdir(), 'sitrep-revised-cards-'));
-  copySeededStore(join(dir, 'sitrep.db'), new Date(NOW));
-  app = createApp({ dbPath: join(dir, 'sitrep.db'), admins: parseAdminRules(`discord-role:${adminRole}`), logger: recordingLogger(), now: () => clock, sourcesAllowPrivate: true });
   h = await startHarness({ dispatcher: () => app.dispatcher, userRoles: [adminRole] });
   app.digests.posters.register(h.adapter.poster);
   await h.slash('review', {}, { subcommand: 'channel' });
@@ -38,9 +32,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await h?.close();
-  app?.close();
-  await feeds?.close();
-  rmSync(dir, { recursive: true, force: true });
+  await store?.close();
 });
 afterEach(() => {
   expect(problemsIn(h.fake.requests)).toEqual([]);

@@ -3,21 +3,17 @@
 // press Edit THEN the modal has Published and the fatality fields, submitting it with the date
 // alone keeps it open with the publication's refusal under Published (not under Title), and with
 // both days corrected it approves the candidate.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { types } from '@slack/bolt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSlackAdapter, type SlackAdapter } from '../../src/adapters/slack/index.js';
-import { createApp, type App } from '../../src/app.js';
-import { parseAdminRules } from '../../src/core/caller.js';
-import { FakeSlack } from '../fakes/slack-api.js';
+import type { SlackAdapter } from '../../src/adapters/slack/index.js';
+import type { App } from '../../src/app.js';
+import type { FakeSlack } from '../fakes/slack-api.js';
 import { blockActionsBody, postSigned, viewSubmissionBody } from '../fakes/slack-requests.js';
-import { ScriptedFeeds } from '../sources-queue/support/scripted-feeds.js';
+import type { ScriptedFeeds } from '../sources-queue/support/scripted-feeds.js';
 import { NOW } from '../sources-queue/support/stories.js';
 import { storeFingerprint } from '../support/store-fingerprint.js';
-import { copySeededStore, recordingLogger } from '../support/test-app.js';
 import { buttonsOf, formState, SECRET, shownText, sendCommand } from './harness.js';
+import { startReviewRig, type ReviewRig } from './review-rig.js';
 import { visibleText } from './mrkdwn-text.js';
 
 const ADMIN = 'U0ADMIN';
@@ -30,7 +26,7 @@ const AHEAD = {
   published: '2025-07-22T08:30:00Z',
 };
 let feeds: ScriptedFeeds;
-let dir: string;
+let rig: ReviewRig;
 let app: App;
 let slack: FakeSlack;
 let adapter: SlackAdapter;
@@ -70,26 +66,14 @@ const entryCount = () => app.db.prepare('SELECT count(*) FROM entries').pluck().
 const candidateId = () => app.db.prepare('SELECT id FROM review_candidates WHERE title = ?').pluck().get(AHEAD.title) as number;
 
 beforeAll(async () => {
-  feeds = await ScriptedFeeds.start();
+  rig = await startReviewRig({ admin: ADMIN, name: 'ahead' });
+  ({ feeds, app, slack, adapter } = rig);
   feeds.serve('/levant.xml', 'Levant Wire', [AHEAD]);
-  dir = mkdtempSync(join(tmpdir(), 'sitrep-ahead-'));
-  copySeededStore(join(dir, 'sitrep.db'), new Date(NOW));
-  const logger = recordingLogger();
-  app = createApp({ dbPath: join(dir, 'sitrep.db'), admins: parseAdminRules(`slack:${ADMIN}`), logger, now: () => new Date(NOW), sourcesAllowPrivate: true });
-  slack = await FakeSlack.start();
-  adapter = await startSlackAdapter({ config: { botToken: 'xoxb-test', signingSecret: SECRET, port: 0, apiUrl: slack.apiUrl }, dispatcher: app.dispatcher, logger }, { host: '127.0.0.1' });
-  app.digests.posters.register(adapter.poster);
   await command('/review channel');
   await command(`/sources add url:${feeds.url('/levant.xml')} topic:syria-israel backfill:true`);
   await command('/sources check id:1');
 });
-afterAll(async () => {
-  await adapter?.stop();
-  await slack?.close();
-  app?.close();
-  await feeds?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => rig?.close());
 
 describe('GIVEN a card of a candidate dated two days ahead', () => {
   it('WHEN Approve is pressed THEN the reply gives the command with both days to type, and nothing is written', async () => {

@@ -3,26 +3,22 @@
 // up, and every card arrives once Slack takes them, each once.
 // WHEN a candidate is approved while its card is being posted THEN the card, once it lands, is
 // replaced by the decided card, without buttons.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSlackAdapter, type SlackAdapter } from '../../src/adapters/slack/index.js';
-import { createApp, type App } from '../../src/app.js';
-import { parseAdminRules } from '../../src/core/caller.js';
+import type { SlackAdapter } from '../../src/adapters/slack/index.js';
+import type { App } from '../../src/app.js';
 import type { Poster } from '../../src/core/poster.js';
 import { POSTS_PER_PASS } from '../../src/core/review/card-poster.js';
-import { FakeSlack } from '../fakes/slack-api.js';
-import { ScriptedFeeds, type ScriptedItem } from '../sources-queue/support/scripted-feeds.js';
+import type { FakeSlack } from '../fakes/slack-api.js';
+import type { ScriptedFeeds, ScriptedItem } from '../sources-queue/support/scripted-feeds.js';
 import { NOW } from '../sources-queue/support/stories.js';
-import { copySeededStore, recordingLogger } from '../support/test-app.js';
 import { buttonsOf, SECRET, shownText, sendCommand } from './harness.js';
+import { startReviewRig, type ReviewRig } from './review-rig.js';
 import { visibleText } from './mrkdwn-text.js';
 
 const ADMIN = 'U0ADMIN';
 const REVIEW = 'C0REVIEW';
 let feeds: ScriptedFeeds;
-let dir: string;
+let rig: ReviewRig;
 let app: App;
 let slack: FakeSlack;
 let adapter: SlackAdapter;
@@ -53,13 +49,8 @@ const items = (n: number, prefix: string): ScriptedItem[] =>
   }));
 
 beforeAll(async () => {
-  feeds = await ScriptedFeeds.start();
-  dir = mkdtempSync(join(tmpdir(), 'sitrep-card-retries-'));
-  copySeededStore(join(dir, 'sitrep.db'), new Date(NOW));
-  const logger = recordingLogger();
-  app = createApp({ dbPath: join(dir, 'sitrep.db'), admins: parseAdminRules(`slack:${ADMIN}`), logger, now: () => new Date(clock), sourcesAllowPrivate: true });
-  slack = await FakeSlack.start();
-  adapter = await startSlackAdapter({ config: { botToken: 'xoxb-test', signingSecret: SECRET, port: 0, apiUrl: slack.apiUrl }, dispatcher: app.dispatcher, logger }, { host: '127.0.0.1' });
+  rig = await startReviewRig({ admin: ADMIN, name: 'card-retries', now: () => new Date(clock), ownPoster: true });
+  ({ feeds, app, slack, adapter } = rig);
   // The adapter's poster, whose posts can be held on their way.
   const real = adapter.poster;
   const held: Poster = {
@@ -77,13 +68,7 @@ beforeAll(async () => {
   app.digests.posters.register(held);
   await command('/review channel');
 });
-afterAll(async () => {
-  await adapter?.stop();
-  await slack?.close();
-  app?.close();
-  await feeds?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => rig?.close());
 
 describe('GIVEN a feed of 300 items and Slack rate-limiting chat.postMessage', () => {
   it('WHEN it answers 429 with Retry-After 30 THEN one card is tried, none more until 30 s have passed, then every card arrives once', async () => {

@@ -4,26 +4,22 @@
 // from WHEN a check proposes a candidate THEN its card is refused and given up, and /review list
 // names the channel, Slack's answer and the fix; WHEN the bot is invited and /review channel is run
 // there again THEN the card is posted after all.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSlackAdapter, type SlackAdapter } from '../../src/adapters/slack/index.js';
-import { createApp, type App } from '../../src/app.js';
-import { parseAdminRules } from '../../src/core/caller.js';
-import { FakeSlack } from '../fakes/slack-api.js';
-import { ScriptedFeeds } from '../sources-queue/support/scripted-feeds.js';
+import type { SlackAdapter } from '../../src/adapters/slack/index.js';
+import type { App } from '../../src/app.js';
+import type { FakeSlack } from '../fakes/slack-api.js';
+import type { ScriptedFeeds } from '../sources-queue/support/scripted-feeds.js';
 import { BAKU, NOW } from '../sources-queue/support/stories.js';
 import { storeFingerprint } from '../support/store-fingerprint.js';
-import { copySeededStore, recordingLogger } from '../support/test-app.js';
 import { SECRET, shownText, sendCommand } from './harness.js';
+import { startReviewRig, type ReviewRig } from './review-rig.js';
 import { visibleText } from './mrkdwn-text.js';
 
 const ADMIN = 'U0ADMIN';
 const PRIVATE = 'C0PRIVATE';
 const REVIEW = 'C0REVIEW';
 let feeds: ScriptedFeeds;
-let dir: string;
+let rig: ReviewRig;
 let app: App;
 let slack: FakeSlack;
 let adapter: SlackAdapter;
@@ -37,22 +33,10 @@ const seen = (body: Body) => visibleText(shownText(body).replace(/\*/g, ''));
 const cardsIn = (channel: string) => slack.messagesIn(channel).map((m) => seen(m as unknown as Body).split('\n')[0]!).filter((title) => title !== 'Review channel');
 
 beforeAll(async () => {
-  feeds = await ScriptedFeeds.start();
-  dir = mkdtempSync(join(tmpdir(), 'sitrep-review-access-'));
-  copySeededStore(join(dir, 'sitrep.db'), new Date(NOW));
-  const logger = recordingLogger();
-  app = createApp({ dbPath: join(dir, 'sitrep.db'), admins: parseAdminRules(`slack:${ADMIN}`), logger, now: () => new Date(NOW), sourcesAllowPrivate: true });
-  slack = await FakeSlack.start();
-  adapter = await startSlackAdapter({ config: { botToken: 'xoxb-test', signingSecret: SECRET, port: 0, apiUrl: slack.apiUrl }, dispatcher: app.dispatcher, logger }, { host: '127.0.0.1' });
-  app.digests.posters.register(adapter.poster);
+  rig = await startReviewRig({ admin: ADMIN, name: 'review-access' });
+  ({ feeds, app, slack, adapter } = rig);
 });
-afterAll(async () => {
-  await adapter?.stop();
-  await slack?.close();
-  app?.close();
-  await feeds?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => rig?.close());
 
 describe('GIVEN a private channel the bot is not in', () => {
   it('WHEN an admin runs /review channel there THEN Slack’s refusal is the reply, with /invite @Sitrep, and nothing is recorded', async () => {

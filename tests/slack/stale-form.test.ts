@@ -3,26 +3,22 @@
 // decided (by whom, when), that nothing was written and how to see it — not that an option "came
 // with the command" (no command was run: the form came from a button) nor that what was typed is
 // "below" (the modal stays open, holding it).
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { types } from '@slack/bolt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSlackAdapter, type SlackAdapter } from '../../src/adapters/slack/index.js';
-import { createApp, type App } from '../../src/app.js';
-import { parseAdminRules } from '../../src/core/caller.js';
-import { FakeSlack } from '../fakes/slack-api.js';
+import type { SlackAdapter } from '../../src/adapters/slack/index.js';
+import type { App } from '../../src/app.js';
+import type { FakeSlack } from '../fakes/slack-api.js';
 import { blockActionsBody, postSigned, viewSubmissionBody } from '../fakes/slack-requests.js';
-import { ScriptedFeeds } from '../sources-queue/support/scripted-feeds.js';
+import type { ScriptedFeeds } from '../sources-queue/support/scripted-feeds.js';
 import { NOW, PARIS } from '../sources-queue/support/stories.js';
 import { storeFingerprint } from '../support/store-fingerprint.js';
-import { copySeededStore, recordingLogger } from '../support/test-app.js';
 import { buttonsOf, formState, SECRET, shownText, sendCommand } from './harness.js';
+import { startReviewRig, type ReviewRig } from './review-rig.js';
 
 const ADMIN = 'U0ADMIN';
 const REVIEW = 'C0REVIEW';
 let feeds: ScriptedFeeds;
-let dir: string;
+let rig: ReviewRig;
 let app: App;
 let slack: FakeSlack;
 let adapter: SlackAdapter;
@@ -51,26 +47,14 @@ async function press(posted: { ts: string; blocks: types.KnownBlock[] }, label: 
 }
 
 beforeAll(async () => {
-  feeds = await ScriptedFeeds.start();
+  rig = await startReviewRig({ admin: ADMIN, name: 'stale-form' });
+  ({ feeds, app, slack, adapter } = rig);
   feeds.serve('/levant.xml', 'Levant Wire', [PARIS]);
-  dir = mkdtempSync(join(tmpdir(), 'sitrep-stale-form-'));
-  copySeededStore(join(dir, 'sitrep.db'), new Date(NOW));
-  const logger = recordingLogger();
-  app = createApp({ dbPath: join(dir, 'sitrep.db'), admins: parseAdminRules(`slack:${ADMIN}`), logger, now: () => new Date(NOW), sourcesAllowPrivate: true });
-  slack = await FakeSlack.start();
-  adapter = await startSlackAdapter({ config: { botToken: 'xoxb-test', signingSecret: SECRET, port: 0, apiUrl: slack.apiUrl }, dispatcher: app.dispatcher, logger }, { host: '127.0.0.1' });
-  app.digests.posters.register(adapter.poster);
   await command('/review channel');
   await command(`/sources add url:${feeds.url('/levant.xml')} topic:syria-israel backfill:true`);
   await command('/sources check id:1');
 });
-afterAll(async () => {
-  await adapter?.stop();
-  await slack?.close();
-  app?.close();
-  await feeds?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => rig?.close());
 
 describe('GIVEN an Edit form opened from a candidate’s card', () => {
   it('WHEN the candidate is rejected meanwhile and the form is submitted THEN the modal says it was decided, nothing was written, and how to see it', async () => {
