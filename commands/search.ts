@@ -6,7 +6,7 @@ import { UserError } from '../src/core/errors.js';
 import type { DossierReader } from '../src/core/ports.js';
 import { MIN_PREFIX_LENGTH, parseSearchTerms, SEARCH_RANK_BAND, significantTerms, type SearchTerm } from '../src/core/search-terms.js';
 import { placeChain } from '../src/core/places/gazetteer-port.js';
-import { placeFilter } from '../src/core/places/place-filter.js';
+import { areaFilter } from '../src/core/places/place-filter.js';
 import type { PlaceDirectory } from '../src/core/places/place-port.js';
 import { namedQuery, type NamedQuery } from '../src/core/search-names.js';
 import { quoteIfNeeded } from '../src/core/text-syntax.js';
@@ -113,13 +113,8 @@ function namedLine(named: NamedQuery): Line {
  * `Deraa`): the timeline of that place, which reads every spelling, lists what search cannot.
  */
 function placeLine(dossier: DossierReader, places: PlaceDirectory, query: string): Line[] {
-  let filter: ReturnType<typeof placeFilter>;
-  try {
-    filter = placeFilter(places, query.trim());
-  } catch {
-    return [];
-  }
-  if (filter?.kind !== 'area') return [];
+  const filter = areaFilter(places, query.trim());
+  if (!filter) return [];
   const entries = dossier.timeline({ placeArea: filter.area, limit: 1, offset: 0 }).total;
   if (entries === 0) return [];
   return [[span.plain(`“${query.trim()}” is a place (${placeChain(filter.place)}) with entries under other spellings: `), span.command('timeline', `place:${quoteIfNeeded(query.trim())}`), span.plain(' lists them.')]];

@@ -5,7 +5,7 @@ import type { CommandContext, CommandSpec } from '../src/core/command-spec.js';
 import { entrySection, fatalitiesSumLine, pageInfo, pageRequest } from '../src/core/entry-views.js';
 import { firstDay, formatPartialDate, lastDay, type PartialDate } from '../src/core/partial-date.js';
 import { placeChain, type GazetteerPlace } from '../src/core/places/gazetteer-port.js';
-import { placeFilter, termsOf, type PlaceTerms } from '../src/core/places/place-filter.js';
+import { areaFilter, placeFilter, termsOf, type PlaceTerms } from '../src/core/places/place-filter.js';
 import type { PlaceDirectory } from '../src/core/places/place-port.js';
 import type { DossierReader, TimelineQuery } from '../src/core/ports.js';
 import { closestNames } from '../src/core/ranking.js';
@@ -33,20 +33,10 @@ export function checkFiltersExist(dossier: DossierReader, topic: string | undefi
   if (place !== undefined) {
     const places = dossier.suggest('place', '', PLACES_CONSIDERED);
     if (places.some((name) => foldKey(name) === foldKey(place))) return;
-    const area = directory && gazetteerArea(directory, place);
+    const area = directory && areaFilter(directory, place);
     // Entries lie within the area the name reads (`Deraa`, Daraa's governorate): the other filters left none.
-    if (area && dossier.timeline({ placeArea: area.ref, limit: 1, offset: 0 }).total > 0) return;
-    throw unknownPlaceError(dossier, place, places, area);
-  }
-}
-
-/** The area the gazetteer reads for a typed place, if it reads one. */
-function gazetteerArea(directory: PlaceDirectory, typed: string): GazetteerPlace | undefined {
-  try {
-    const filter = placeFilter(directory, typed);
-    return filter?.kind === 'area' ? filter.place : undefined;
-  } catch {
-    return undefined;
+    if (area && dossier.timeline({ placeArea: area.area, limit: 1, offset: 0 }).total > 0) return;
+    throw unknownPlaceError(dossier, place, places, area?.place);
   }
 }
 

@@ -50,6 +50,20 @@ export function placeFilter(places: PlaceDirectory, typed: string, option = 'pla
 }
 
 /**
+ * The area a typed name reads, when it reads one: undefined for a place kept as free text, a name
+ * nothing knows, or one naming several places (for a note beside another reply, not a refusal).
+ */
+export function areaFilter(places: PlaceDirectory, typed: string): Extract<PlaceFilter, { kind: 'area' }> | undefined {
+  try {
+    const filter = placeFilter(places, typed);
+    return filter?.kind === 'area' ? filter : undefined;
+  } catch (error) {
+    if (error instanceof UserError) return undefined;
+    throw error;
+  }
+}
+
+/**
  * The terms a list filtered by a typed place reads (/timeline, /chart): a located place's area,
  * else the stored place by its folded key (one neither stored nor known then matches nothing).
  */
