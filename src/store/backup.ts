@@ -5,6 +5,7 @@
 import Database from 'better-sqlite3';
 import { closeSync, existsSync, fsyncSync, openSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { isStoreBusy } from '../core/errors.js';
 import { runningBots, type BotProcess } from './bot-presence.js';
 import type { Db } from './connection.js';
 
@@ -103,7 +104,7 @@ export function backupMayNotReplace(file: string, now: Date = new Date()): strin
   } catch (error) {
     const problem = sqliteFileProblem(error);
     if (problem === undefined) throw error;
-    if (String((error as { code?: unknown }).code).startsWith('SQLITE_BUSY')) return problem;
+    if (isStoreBusy(error)) return problem;
     return `${problem}: if it is a damaged backup, delete it, then back up again`;
   } finally {
     db?.close();

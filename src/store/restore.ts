@@ -3,6 +3,7 @@
 // into its place; if that fails, the store is renamed back. Refused while a bot runs on the store.
 import Database from 'better-sqlite3';
 import { closeSync, existsSync, openSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
+import { isStoreBusy } from '../core/errors.js';
 import { asSingleFile, BadCopyError, botsRunning, flushToDisk, forgetBots, sqliteFileProblem, storeFileProblems } from './backup.js';
 import { runningBots, type BotProcess } from './bot-presence.js';
 import { BUNDLE_FORMAT } from './bundle-format.js';
@@ -26,7 +27,7 @@ function botsOn(dbPath: string, now: Date): BotProcess[] | 'unreadable' {
   } catch (error) {
     const problem = sqliteFileProblem(error);
     if (problem === undefined) throw error;
-    if (String((error as { code?: unknown }).code).startsWith('SQLITE_BUSY')) throw new RestoreRefused(`the store ${dbPath} is in use: ${problem}`);
+    if (isStoreBusy(error)) throw new RestoreRefused(`the store ${dbPath} is in use: ${problem}`);
     return 'unreadable';
   }
 }
@@ -144,8 +145,9 @@ export async function restoreStore(file: string, dbPath: string, now: Date = new
       try {
         asSingleFile(dbPath);
       } catch (error) {
-        if (!String((error as { code?: unknown }).code).startsWith('SQLITE_BUSY')) throw error;
-        throw new RestoreRefused(`the store ${dbPath} is in use: ${sqliteFileProblem(error)}`);
+        const problem = sqliteFileProblem(error);
+        if (problem === undefined || !isStoreBusy(error)) throw error;
+        throw new RestoreRefused(`the store ${dbPath} is in use: ${problem}`);
       }
       renameSync(dbPath, aside);
     }
