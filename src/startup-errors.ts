@@ -2,6 +2,7 @@
 // (a variable, a token, a URL that cannot be reached), not a stack trace.
 import { inspect } from 'node:util';
 import { ConfigError } from './config.js';
+import { sqliteFileFault } from './store/sqlite-faults.js';
 
 /** A start-up failure its message explains; printed as it is, without a stack. */
 export class StartupError extends Error {
@@ -65,18 +66,18 @@ export function answeredWithStatus(at: PlatformApi, what: string, status: unknow
 export const asError = (error: unknown): Error => (error instanceof Error ? error : new Error(String(error)));
 
 /** What SQLite's codes for a file it cannot read as a database say of the store. */
-const UNREADABLE: readonly [RegExp, string][] = [
-  [/^SQLITE_NOTADB$/, 'is not an SQLite database (did another file take its place?)'],
-  [/^SQLITE_CORRUPT/, 'is damaged: SQLite finds it malformed (was it cut short, or written over?)'],
-];
+const UNREADABLE: Partial<Record<NonNullable<ReturnType<typeof sqliteFileFault>>, string>> = {
+  'not-a-database': 'is not an SQLite database (did another file take its place?)',
+  damaged: 'is damaged: SQLite finds it malformed (was it cut short, or written over?)',
+};
 
 /**
  * The store SITREP_DB names cannot be read as a database (overwritten by another file, cut short,
  * damaged): what to do, as a StartupError; undefined for any other failure.
  */
 export function unreadableStore(dbPath: string, error: unknown): StartupError | undefined {
-  const code = (error as { code?: unknown } | null)?.code;
-  const what = typeof code === 'string' ? UNREADABLE.find(([pattern]) => pattern.test(code))?.[1] : undefined;
+  const fault = sqliteFileFault(error);
+  const what = fault && UNREADABLE[fault];
   if (what === undefined) return undefined;
   return new StartupError(
     `the store ${dbPath} (SITREP_DB) ${what}. Put a backup in its place with npm run restore -- FILE, then start Sitrep again; or set SITREP_DB to the store's path.`,

@@ -7,6 +7,7 @@ import { closeSync, existsSync, fsyncSync, openSync, readSync, renameSync, rmSyn
 import { dirname } from 'node:path';
 import { isStoreBusy } from '../core/errors.js';
 import { runningBots, type BotProcess } from './bot-presence.js';
+import { sqliteFileFault } from './sqlite-faults.js';
 import type { Db } from './connection.js';
 
 /** Pages copied per step: between steps the source is free for the bot's own writes. */
@@ -74,13 +75,16 @@ export function botsRunning(bots: readonly BotProcess[], now: Date): string {
   return `${plural(bots.length, 'bot', 'bots')}: ${named}`;
 }
 
+const FILE_PROBLEMS = {
+  'not-a-database': 'it is not an SQLite database',
+  damaged: 'it is damaged: SQLite finds it malformed (was it cut short?)',
+  busy: 'another program is writing to it (an import, a backup?): try again once it is done',
+} as const;
+
 /** SQLite's words for a file it cannot use, said as what is wrong with the file. */
 export function sqliteFileProblem(error: unknown): string | undefined {
-  const code = (error as { code?: unknown } | null)?.code;
-  if (code === 'SQLITE_NOTADB') return 'it is not an SQLite database';
-  if (typeof code === 'string' && code.startsWith('SQLITE_CORRUPT')) return 'it is damaged: SQLite finds it malformed (was it cut short?)';
-  if (typeof code === 'string' && code.startsWith('SQLITE_BUSY')) return 'another program is writing to it (an import, a backup?): try again once it is done';
-  return undefined;
+  const fault = sqliteFileFault(error);
+  return fault && FILE_PROBLEMS[fault];
 }
 
 /**
