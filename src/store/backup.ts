@@ -137,7 +137,12 @@ export function isSqliteFile(path: string): boolean {
 }
 
 /** The files SQLite keeps beside a database: a journal to roll back, or a WAL and its index. */
-const SIDE_FILES = ['-wal', '-shm', '-journal'];
+export const SIDE_FILES = ['-wal', '-shm', '-journal'];
+
+/** Removes a database file, if there, with the files SQLite kept beside it. */
+export function removeWithSideFiles(path: string): void {
+  for (const suffix of ['', ...SIDE_FILES]) rmSync(`${path}${suffix}`, { force: true });
+}
 
 /**
  * Renames the side files left beside `file` out of SQLite's way: opening the new copy, SQLite
@@ -204,6 +209,6 @@ export async function backupStore(db: Db, file: string, onProgress?: (done: numb
     flushToDisk(file);
     return { pages: total, removedSideFiles: moved.map(({ from }) => from) };
   } finally {
-    for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${temp}${suffix}`, { force: true });
+    removeWithSideFiles(temp);
   }
 }

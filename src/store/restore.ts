@@ -2,9 +2,9 @@
 // then the store, made one self-contained file, is renamed aside, and the checked copy renamed
 // into its place; if that fails, the store is renamed back. Refused while a bot runs on the store.
 import Database from 'better-sqlite3';
-import { closeSync, existsSync, openSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, renameSync, statSync } from 'node:fs';
 import { isStoreBusy } from '../core/errors.js';
-import { asSingleFile, BadCopyError, botsRunning, flushToDisk, forgetBots, sqliteFileProblem, storeFileProblems } from './backup.js';
+import { removeWithSideFiles, SIDE_FILES, asSingleFile, BadCopyError, botsRunning, flushToDisk, forgetBots, sqliteFileProblem, storeFileProblems } from './backup.js';
 import { runningBots, type BotProcess } from './bot-presence.js';
 import { BUNDLE_FORMAT } from './bundle-format.js';
 import { loadMigrations } from './migrate.js';
@@ -122,7 +122,7 @@ async function checkedCopy(file: string, incoming: string): Promise<void> {
  * beside the restored store, its WAL would be read into it.
  */
 function moveUnreadableAside(dbPath: string, aside: string): void {
-  for (const suffix of ['-wal', '-shm', '-journal']) if (existsSync(`${dbPath}${suffix}`)) renameSync(`${dbPath}${suffix}`, `${aside}${suffix}`);
+  for (const suffix of SIDE_FILES) if (existsSync(`${dbPath}${suffix}`)) renameSync(`${dbPath}${suffix}`, `${aside}${suffix}`);
   renameSync(dbPath, aside);
 }
 
@@ -160,6 +160,6 @@ export async function restoreStore(file: string, dbPath: string, now: Date = new
     flushToDisk(dbPath);
     return { keptAside: aside };
   } finally {
-    for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${incoming}${suffix}`, { force: true });
+    removeWithSideFiles(incoming);
   }
 }

@@ -20,8 +20,6 @@ const USAGE = 'Usage: npm run backup -- FILE';
 /** How long the copy waits for a write of the bot's to finish before going on. */
 const BUSY_TIMEOUT_MS = 5000;
 
-export { STORE_FILE_SUFFIXES, storeFileOf } from './out-file.js';
-
 /**
  * A FILE argument that is empty (it would name the current directory: a slip, not a choice),
  * missing or given twice: says which, with the usage, and returns true. `what` is what FILE is.

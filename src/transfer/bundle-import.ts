@@ -2,8 +2,9 @@
 // loaded whole, with its own ids and history, so the store exports the same bundle again; into a
 // store with a dossier it is merged (see bundle-merge). A new store is built under a temporary
 // name and renamed into place once loaded: killed half-way, there is no store rather than half a one.
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, renameSync } from 'node:fs';
 import { basename } from 'node:path';
+import { removeWithSideFiles } from '../store/backup.js';
 import type { CliIo } from '../cli-io.js';
 import { writeLine } from './cli-lines.js';
 import type { Config } from '../config.js';
@@ -102,7 +103,7 @@ function intoNewStore(dbPath: string, text: string, name: string, dryRun: boolea
     return 0;
   } finally {
     if (db.open) db.close();
-    for (const suffix of ['', '-wal', '-shm']) rmSync(`${building}${suffix}`, { force: true });
+    removeWithSideFiles(building);
   }
 }
 

@@ -5,6 +5,7 @@ import { existsSync, linkSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Writable } from 'node:stream';
+import { removeWithSideFiles } from '../store/backup.js';
 import { createApp, type App } from '../app.js';
 import { writeLine } from './cli-lines.js';
 import type { Config } from '../config.js';
@@ -96,9 +97,7 @@ const buildingName = (dbPath: string) => `${buildingStem(dbPath)}${process.pid}`
  */
 function buildingStore(open: (path: string) => App, dbPath: string): App {
   const building = buildingName(dbPath);
-  const remove = () => {
-    for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${building}${suffix}`, { force: true });
-  };
+  const remove = () => removeWithSideFiles(building);
   remove();
   return unseededStore(open, building, remove);
 }

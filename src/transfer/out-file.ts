@@ -5,7 +5,7 @@ import { createWriteStream, existsSync, realpathSync, renameSync, rmSync } from 
 import { basename, dirname, join, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { isSqliteFile } from '../store/backup.js';
+import { isSqliteFile, SIDE_FILES } from '../store/backup.js';
 
 const PATH_PROBLEMS: Record<string, string> = {
   ENOENT: 'its directory does not exist',
@@ -60,8 +60,7 @@ export function canonicalPath(path: string): string {
 }
 
 /** SQLite's files beside a store: writing one while a bot runs corrupts what it reads. */
-export const STORE_FILE_SUFFIXES = ['', '-wal', '-shm', '-journal'];
-const SIDE_FILE_SUFFIXES = STORE_FILE_SUFFIXES.filter((suffix) => suffix !== '');
+const STORE_FILE_SUFFIXES = ['', ...SIDE_FILES];
 
 /** Which of the store's files `file` is (its suffix), if any; through links too. */
 export function storeFileOf(dbPath: string, file: string): string | undefined {
@@ -81,7 +80,7 @@ export function notToReplace(dbPath: string, file: string): string | undefined {
   if (storeFile !== undefined) return `${file} is the store's ${storeFile.slice(1)} file, which SQLite keeps beside it`;
   if (isSqliteFile(file)) return `${file} is an SQLite database (a Sitrep store or a backup?), which an export does not replace`;
   const target = canonicalPath(file);
-  const suffix = SIDE_FILE_SUFFIXES.find((end) => target.endsWith(end) && isSqliteFile(target.slice(0, -end.length)));
+  const suffix = SIDE_FILES.find((end) => target.endsWith(end) && isSqliteFile(target.slice(0, -end.length)));
   if (suffix !== undefined) return `${file} is the ${suffix.slice(1)} file SQLite keeps beside the database ${target.slice(0, -suffix.length)}`;
   return undefined;
 }

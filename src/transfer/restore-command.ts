@@ -8,7 +8,8 @@ import type { CliIo } from '../cli-io.js';
 import { writeLine } from './cli-lines.js';
 import { loadConfig } from '../config.js';
 import { restoreStore } from '../store/restore.js';
-import { emptyFileArgument, storeFileOf } from './backup-command.js';
+import { emptyFileArgument } from './backup-command.js';
+import { storeFileOf } from './out-file.js';
 import { removeLeftovers } from './leftovers.js';
 
 const USAGE = 'Usage: npm run restore -- FILE';
