@@ -5,6 +5,8 @@
 import { readdirSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Writable } from 'node:stream';
+import { escapeRegExp } from '../core/text.js';
+import { SIDE_FILES } from '../store/backup.js';
 import { writeLine } from './cli-lines.js';
 
 /** Whether a process of this host with that pid exists (signal 0 only asks). */
@@ -17,8 +19,6 @@ function running(pid: number): boolean {
   }
 }
 
-const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 export interface Leftover {
   path: string;
   bytes: number;
@@ -29,7 +29,7 @@ export interface Leftover {
  * with their side files: those whose process no longer runs.
  */
 export function leftoversOf(stem: string): Leftover[] {
-  const pattern = new RegExp(`^${escaped(basename(stem))}(\\d+)(?:-wal|-shm|-journal)?$`);
+  const pattern = new RegExp(`^${escapeRegExp(basename(stem))}(\\d+)(?:${SIDE_FILES.join('|')})?$`);
   let names: string[];
   try {
     names = readdirSync(dirname(stem));
