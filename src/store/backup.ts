@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import { closeSync, existsSync, fsyncSync, openSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { isStoreBusy } from '../core/errors.js';
+import { plural } from '../core/text.js';
 import { runningBots, type BotProcess } from './bot-presence.js';
 import { sqliteFileFault } from './sqlite-faults.js';
 import type { Db } from './connection.js';
@@ -66,8 +67,6 @@ export function flushToDisk(path: string): void {
 }
 
 export class BadCopyError extends Error {}
-
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** "1 bot: pid 41 on host-a, seen 12 s ago", naming each bot that runs on a store. */
 export function botsRunning(bots: readonly BotProcess[], now: Date): string {
