@@ -6,6 +6,7 @@
 import type { PlatformName } from '../core/caller.js';
 import type { ChangeSet } from '../core/digest/changes.js';
 import type { ChangeReader, SchedulerLeases } from '../core/digest/store-port.js';
+import { changesAsSeen } from '../core/digest/subscription-changes.js';
 import type { Logger } from '../core/logger.js';
 import { logBackgroundFailure } from './background-failure.js';
 import type { PlaceDirectory } from '../core/places/place-port.js';
@@ -128,11 +129,12 @@ export class WatchRunner {
    * The revision log as one round reads it: its end, read once, and each stretch of it read once
    * for every watcher whose cursor stands at the same place (most do, once they are up to date).
    */
-  private changesThisRound(): { latest: number; between: (from: number, to: number) => ChangeSet } {
+  private changesThisRound(): { latest: number; between: (from: number, to: number) => ChangeSet; liveSpans: ChangeReader['liveSpans'] } {
     const { changes } = this.options;
     const read = new Map<string, ChangeSet>();
     return {
       latest: changes.latestCursor(),
+      liveSpans: (entryIds, upTo) => changes.liveSpans(entryIds, upTo),
       between: (from, to) => {
         const key = `${from}-${to}`;
         let set = read.get(key);
@@ -150,7 +152,8 @@ export class WatchRunner {
     let cursor = watcher.cursor;
     while (cursor < latest) {
       const to = Math.min(latest, cursor + CHANGES_PER_STEP);
-      const set = changes.between(cursor, to);
+      // An entry added and removed between two of their messages and restored now is new to them.
+      const set = changesAsSeen(changes, cursor, to, (upTo) => store.boundaries(watcher, upTo));
       const covered = watchedChanges(set.entries, watches, areas);
       if (covered.length === 0) {
         store.advanceCursor(watcher, to);

@@ -87,6 +87,8 @@ function toDelivery(row: DeliveryRow): WatchDelivery {
 
 const WATCHER_COLUMNS = 'platform, user_id, context, cursor, last_message_at, paused_at, paused_reason';
 /** The change cursor of now: the newest revision id. */
+/** Points kept per person in watch_boundaries (migration 0033). */
+const KEPT_BOUNDARIES = 500;
 const LATEST_CHANGE = '(SELECT coalesce(max(id), 0) FROM revisions)';
 const DELIVERY_COLUMNS = 'id, platform, user_id, status, cursor_from, cursor_to, attempts, next_attempt_at, last_error, view, message_refs, sender, created_at';
 
@@ -108,6 +110,13 @@ export class SqliteWatches implements WatchDeliveryStore {
         .get(`INSERT INTO watchers (platform, user_id, context, cursor, created_at) VALUES (?, ?, ?, ${LATEST_CHANGE}, ?)
               ON CONFLICT DO UPDATE SET context = excluded.context`)
         .run(who.platform, who.userId, who.context, at);
+      // A new watcher's watching starts where their cursor was just put.
+      this.cache
+        .get(
+          `INSERT INTO watch_boundaries (platform, user_id, cursor) SELECT platform, user_id, cursor FROM watchers w WHERE platform = ? AND user_id = ?
+           AND NOT EXISTS (SELECT 1 FROM watch_boundaries b WHERE b.platform = w.platform AND b.user_id = w.user_id)`,
+        )
+        .run(who.platform, who.userId);
       const row = this.cache
         .get('INSERT INTO watches (platform, user_id, kind, target, label, created_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id, kind, target, label, created_at')
         .get(who.platform, who.userId, target.kind, targetText(target), label, at) as WatchRow | undefined;
@@ -162,10 +171,32 @@ export class SqliteWatches implements WatchDeliveryStore {
   }
 
   resume(who: WatcherKey): boolean {
-    const result = this.cache
-      .get(`UPDATE watchers SET paused_at = NULL, paused_reason = NULL, cursor = max(cursor, ${LATEST_CHANGE}) WHERE platform = ? AND user_id = ? AND paused_at IS NOT NULL`)
-      .run(who.platform, who.userId);
-    return result.changes > 0;
+    return this.transaction(() => {
+      const result = this.cache
+        .get(`UPDATE watchers SET paused_at = NULL, paused_reason = NULL, cursor = max(cursor, ${LATEST_CHANGE}) WHERE platform = ? AND user_id = ? AND paused_at IS NOT NULL`)
+        .run(who.platform, who.userId);
+      if (result.changes === 0) return false;
+      // What changed while paused was never sent: their watching starts again from here.
+      this.addBoundary(who, this.watcher(who)!.cursor);
+      return true;
+    });
+  }
+
+  boundaries(who: WatcherKey, upTo: number): number[] {
+    return this.cache
+      .get('SELECT cursor FROM watch_boundaries WHERE platform = ? AND user_id = ? AND cursor <= ? ORDER BY cursor')
+      .pluck()
+      .all(who.platform, who.userId, upTo) as number[];
+  }
+
+  private addBoundary(who: WatcherKey, cursor: number): void {
+    this.cache.get('INSERT OR IGNORE INTO watch_boundaries (platform, user_id, cursor) VALUES (?, ?, ?)').run(who.platform, who.userId, cursor);
+    this.cache
+      .get(
+        `DELETE FROM watch_boundaries WHERE platform = ? AND user_id = ? AND cursor < (
+           SELECT cursor FROM watch_boundaries WHERE platform = ? AND user_id = ? ORDER BY cursor DESC LIMIT 1 OFFSET ${KEPT_BOUNDARIES - 1})`,
+      )
+      .run(who.platform, who.userId, who.platform, who.userId);
   }
 
   active(platforms: readonly PlatformName[]): { watcher: Watcher; watches: Watch[] }[] {
@@ -255,6 +286,7 @@ export class SqliteWatches implements WatchDeliveryStore {
       this.cache
         .get('UPDATE watchers SET cursor = max(cursor, ?), last_message_at = ? WHERE platform = ? AND user_id = ?')
         .run(cursor, at, row.watcher.platform, row.watcher.userId);
+      if (status === 'delivered') this.addBoundary(row.watcher, row.cursorTo);
       // Each person's latest settled message is all the log needs to keep.
       this.cache
         .get("DELETE FROM watch_deliveries WHERE platform = ? AND user_id = ? AND status IN ('delivered', 'failed') AND id < ?")

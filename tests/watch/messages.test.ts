@@ -180,3 +180,39 @@ describe('GIVEN someone watching an actor named by many entries at once', () => 
     expect(text).not.toContain('/timeline');
   });
 });
+
+describe('GIVEN an entry someone watches that was added and removed between two of their messages', () => {
+  it('WHEN it is restored THEN their next message lists it as new, not restored; one they were shown and that went stays "restored"', async () => {
+    await h.run('/watch add topic:syria-israel', reader);
+    const shown = h.addEntry({ title: 'Envoys meet in Baku' });
+    await h.time.advance(TICK_MS);
+    expect(dms()).toHaveLength(1);
+
+    const ghost = h.addEntry({ title: 'Clash near Quneitra' });
+    h.removeEntry(ghost, 'posted too early');
+    h.removeEntry(shown, 'duplicate');
+    await h.time.advance(10 * MINUTE + TICK_MS);
+    expect(dms()).toHaveLength(2);
+    expect(dms()[1]!.text).not.toContain('Clash near Quneitra');
+
+    await h.run(`/entry undo id:${ghost}`);
+    await h.run(`/entry undo id:${shown}`);
+    await h.time.advance(10 * MINUTE + TICK_MS);
+    expect(dms()).toHaveLength(3);
+    const message = dms()[2]!.text;
+    expect(message.split('\n')[1]).toBe('1 new entry · 1 restored entry');
+    expect(message).toContain(`#${ghost} Clash near Quneitra`);
+    expect(message).not.toContain('Clash near Quneitra — restored');
+    expect(message).toContain(`#${shown} Envoys meet in Baku — restored`);
+  });
+
+  it('WHEN the entry had been removed before they began watching THEN its restoration stays "restored"', async () => {
+    const older = h.addEntry({ title: 'Clash near Quneitra' });
+    h.removeEntry(older, 'posted too early');
+    await h.run('/watch add topic:syria-israel', reader);
+    await h.run(`/entry undo id:${older}`);
+    await h.time.advance(TICK_MS);
+    expect(dms()).toHaveLength(1);
+    expect(dms()[0]!.text).toContain(`#${older} Clash near Quneitra — restored`);
+  });
+});

@@ -1,12 +1,13 @@
-// The changes one subscription's digest reports over a range. A range is collapsed once for every
-// subscription sharing it, from the state the dossier was in at its start; what only the channel
-// can say is which entries it was ever shown. An entry restored in the range that stood live at
-// none of the cursors where the channel's digests looked (added and removed within one period)
-// never reached the channel: it is new there, not "restored".
+// The changes one subscription's digest (or one watcher's message) reports over a range. A range
+// is collapsed once for every reader sharing it, from the state the dossier was in at its start;
+// what only the reader can say is which entries it was ever shown. An entry restored in the range
+// that stood live at none of the cursors where the reader's digests looked (added and removed
+// within one period) never reached it: it is new there, not "restored".
 import { sortForDigest, type ChangeSet, type EntryChange } from './changes.js';
-import type { DigestStore } from './store-port.js';
+import type { ChangeReader, DigestStore } from './store-port.js';
 
 type Store = Pick<DigestStore, 'changes' | 'deliveries'>;
+type Changes = Pick<ChangeReader, 'between' | 'liveSpans'>;
 
 /** Sets with restorations reported as new, per range and entries, shared by the channels alike. */
 const derived = new WeakMap<ChangeSet, Map<string, ChangeSet>>();
@@ -15,23 +16,27 @@ const restorations = new WeakMap<ChangeSet, number[]>();
 
 /** What subscription `subscriptionId`'s digest over (from, to] reports. */
 export function subscriptionChanges(store: Store, subscriptionId: number, from: number, to: number): ChangeSet {
-  const set = store.changes.between(from, to);
-  const unseen = unseenRestorations(store, subscriptionId, set, from);
+  return changesAsSeen(store.changes, from, to, (upTo) => store.deliveries.boundaries(subscriptionId, upTo));
+}
+
+/** What a reader is told over (from, to]: `looked(upTo)` gives the cursors where it looked before, ascending. */
+export function changesAsSeen(changes: Changes, from: number, to: number, looked: (upTo: number) => number[]): ChangeSet {
+  const set = changes.between(from, to);
+  const unseen = unseenRestorations(changes, set, from, looked);
   return unseen.length === 0 ? set : restoredAsNew(set, unseen);
 }
 
 /**
- * The entries restored in the range that the subscription's digests never had live. Where its
- * delivery log no longer reaches back to an entry's creation, the entry may have been shown: it
- * stays restored.
+ * The entries restored in the range that the reader never had live. Where its log no longer
+ * reaches back to an entry's creation, the entry may have been shown: it stays restored.
  */
-function unseenRestorations(store: Store, subscriptionId: number, set: ChangeSet, from: number): number[] {
+function unseenRestorations(changes: Changes, set: ChangeSet, from: number, lookedAt: (upTo: number) => number[]): number[] {
   let restored = restorations.get(set);
   if (!restored) restorations.set(set, (restored = set.entries.filter((e) => e.kind === 'restored').map((e) => e.entryId)));
   if (restored.length === 0) return [];
-  const looked = store.deliveries.boundaries(subscriptionId, from);
+  const looked = lookedAt(from);
   const earliest = looked[0] ?? from;
-  const spans = store.changes.liveSpans(restored, from);
+  const spans = changes.liveSpans(restored, from);
   return restored.filter((entryId) => {
     const live = spans.get(entryId) ?? [];
     if (live.length === 0 || live[0]![0] <= earliest) return false;

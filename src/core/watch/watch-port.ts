@@ -74,6 +74,11 @@ export interface WatchDeliveryStore extends WatchList {
   /** Watchers not paused on these platforms, with their watches. */
   active(platforms: readonly PlatformName[]): { watcher: Watcher; watches: Watch[] }[];
   advanceCursor(who: WatcherKey, cursor: number): void;
+  /**
+   * The cursors up to `upTo` where this person's messages looked at the dossier: where their
+   * watching started or resumed, and each delivered message's end, ascending (the latest 500).
+   */
+  boundaries(who: WatcherKey, upTo: number): number[];
   pause(who: WatcherKey, reason: string, now: Date): void;
   /** Records the intent: the message, its range and the process sending it. */
   insertDelivery(who: WatcherKey, range: { from: number; to: number }, view: View, sender: string, now: Date): number;
