@@ -21,7 +21,7 @@ export interface CallerCase {
 }
 
 /** The tables of a member's own watches: the one thing in the store a non-admin may change. */
-const MEMBERS_OWN = ['watchers', 'watches', 'watch_deliveries'];
+const MEMBERS_OWN = ['watchers', 'watches', 'watch_deliveries', 'watch_boundaries'];
 
 /** Admin rules the callers below are checked against (SITREP_ADMINS syntax). */
 export const ADMIN_RULES = 'discord:111,discord-role:222,slack:U1';
