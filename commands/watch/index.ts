@@ -139,9 +139,14 @@ const resumeWatches: SubcommandSpec = {
   },
 };
 
+/** What a person follows is theirs: every answer is shown to them alone, not to the channel. */
+function answeredPrivately(sub: SubcommandSpec): SubcommandSpec {
+  return { ...sub, run: async (args, ctx) => ({ ...(await sub.run(args, ctx)), private: true }) };
+}
+
 export const watchCommand: CommandSpec = {
   name: 'watch',
   description: 'Direct messages when entries about an actor, a place or a topic you follow change',
-  subcommands: [addWatch, listWatches, stopWatches, resumeWatches],
+  subcommands: [addWatch, listWatches, stopWatches, resumeWatches].map(answeredPrivately),
   typedDefault: 'add',
 };

@@ -23,6 +23,15 @@ afterEach(async () => {
   h.removeStore();
 });
 
+describe('GIVEN a channel where someone manages their watches', () => {
+  it('THEN every /watch answer is shown to them alone, not posted to the channel', async () => {
+    const member: Caller = { platform: 'discord', userId: '2002', workspaceId: 'g1', channelId: 'c1' };
+    for (const line of ['/watch add actor:Dermer', '/watch list', '/watch resume', '/watch stop actor:Dermer']) {
+      expect((await h.run(line, member)).private, line).toBe(true);
+    }
+  });
+});
+
 describe('GIVEN the console', () => {
   it('WHEN someone watches an actor by an alias, a place and a topic THEN /watch list shows the three, each with its id', async () => {
     expect(await text('/watch list', reader)).toContain('You watch nothing yet.');
