@@ -68,10 +68,10 @@ function timezoneArg(text: string): string {
   const close = fixed ? [] : closestTimeZones(typed, (names, t) => closestNames(names, t));
   throw new UserError(
     'invalid-option',
-    `Option \`timezone\` of /digest subscribe must be an IANA time zone such as Europe/Paris or America/New_York — got \`${text}\`.`,
+    `Option \`timezone\` of /digest subscribe must be an IANA time zone such as \`Europe/Paris\` or \`America/New_York\` — got \`${text}\`.`,
     fixed
       ? fixedOffsetHints(typed)
-      : [close.length > 0 ? `Closest time zones: ${close.join(', ')}.` : `Offsets (+02:00) and abbreviations (EST, CET) are not accepted: ${REGION_NOT_OFFSET}.`],
+      : [close.length > 0 ? `Closest time zones: ${close.map((zone) => `\`${zone}\``).join(', ')}.` : `Offsets (+02:00) and abbreviations (EST, CET) are not accepted: ${REGION_NOT_OFFSET}.`],
     'timezone',
   );
 }

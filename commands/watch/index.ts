@@ -1,6 +1,6 @@
 // /watch — anyone follows an actor, a place or a topic for themselves and gets a direct message
-// when an entry involving it is added or corrected: /watch add, /watch list, /watch stop, and
-// /watch resume once direct messages are open again.
+// when an entry involving it is added, corrected, removed or restored: /watch add, /watch list,
+// /watch stop, and /watch resume once direct messages are open again.
 import type { CommandArgs, CommandContext, CommandSpec, OptionSpec, SubcommandSpec } from '../../src/core/command-spec.js';
 import { UserError } from '../../src/core/errors.js';
 import { plainLine, span, type Line, type View } from '../../src/core/view.js';
@@ -44,7 +44,7 @@ function alreadyWatched(ctx: CommandContext, kind: WatchKind, target: WatchTarge
 
 const addWatch: SubcommandSpec = {
   name: 'add',
-  description: 'Get a direct message when an entry involving an actor, a place or a topic is added or corrected',
+  description: 'Get a direct message when an entry involving an actor, a place or a topic changes',
   personal: true,
   options: targetOptions('Watch'),
   examples: ['actor:"Ron Dermer"', 'place:Syria', 'topic:syria-israel'],
@@ -56,7 +56,7 @@ const addWatch: SubcommandSpec = {
     const { target, label } = resolveTarget(kind, String(args[kind]), ctx);
     const added = ctx.services.watches.add({ ...who(ctx), context: ctx.caller.context ?? '' }, target, label, ctx.now());
     const intro: Line[] = added
-      ? [plainLine(`You now watch ${label} (${KIND_WORDS[kind]}) as watch #${added.id}.`), plainLine('Sitrep sends you a direct message when an entry involving it is added or corrected: at most one every 10 minutes, with what changed.')]
+      ? [plainLine(`You now watch ${label} (${KIND_WORDS[kind]}) as watch #${added.id}.`), plainLine('Sitrep sends you a direct message when an entry involving it is added, corrected, removed or restored: at most one every 10 minutes, with what changed.')]
       : [alreadyWatched(ctx, kind, target, label)];
     return { title: 'Watch', tone: 'success', intro: [...intro, ...pausedLines(ctx)], sections: [], footer: STOP_FOOTER };
   },

@@ -77,6 +77,15 @@ describe('GIVEN text copied from an older Slack reply', () => {
     expect(shownText(body)).toContain('as of the end of 20 Jul 2025');
     expect(shownText(body)).not.toContain('Cannot do that');
   });
+
+  it('WHEN a time zone shown with the look-alike underscore (America/NewˍYork) is sent back THEN it is that zone; the closest zones a refusal offers read as typed', async () => {
+    const subscribed = await h.command('/digest subscribe schedule:"daily 08:00" timezone:America/New\u02CDYork', { userId: ADMIN, channelId: 'C0ZONES' });
+    expect(shownText(subscribed)).toContain('Digest subscribed');
+    expect(visibleText(shownText(subscribed))).toContain('America/New_York');
+    const refused = await h.command('/digest subscribe schedule:"daily 08:00" timezone:"New York"', { userId: ADMIN, channelId: 'C0ZONES' });
+    expect(codeSpans(shownText(refused))).toContain('America/New_York');
+    expect(visibleText(shownText(refused))).not.toMatch(/\u02CD/);
+  });
 });
 
 describe('GIVEN digests in two channels', () => {

@@ -36,6 +36,8 @@ describe('GIVEN the console', () => {
   it('WHEN someone watches an actor by an alias, a place and a topic THEN /watch list shows the three, each with its id', async () => {
     expect(await text('/watch list', reader)).toContain('You watch nothing yet.');
     expect(await text('/watch add actor:Dermer', reader)).toContain('You now watch Ron Dermer (actor) as watch #1.');
+    expect(await text('/watch add actor:Barrack', reader)).toContain('when an entry involving it is added, corrected, removed or restored');
+    await text('/watch stop actor:Barrack', reader);
     expect(await text('/watch add place:syria', reader)).toMatch(/You now watch Syria \(place\) as watch #2/);
     expect(await text('/watch add topic:SYRIA-ISRAEL', reader)).toContain('You now watch syria-israel (topic) as watch #3.');
     expect(await text('/watch add actor:"Ron Dermer"', reader)).toContain('You already watch Ron Dermer (actor) as watch #1.');

@@ -106,7 +106,8 @@ export function fixedOffsetReading(name: string): { real: string; misread: strin
  * `America/Argentina/Catamarca`.
  */
 export function canonicalTimeZone(name: string): string | undefined {
-  const trimmed = name.trim();
+  // `America/NewˍYork` as a Slack reply showed it (ˍ stands in for `_` there) reads as typed.
+  const trimmed = name.trim().replaceAll('\u02CD', '_');
   if (!trimmed.includes('/') && !/^(utc|gmt)$/i.test(trimmed)) return undefined;
   const resolved = resolvedTimeZone(trimmed);
   return resolved && currentName(resolved);
