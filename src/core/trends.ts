@@ -131,13 +131,14 @@ export function suggestDirection(before: WindowFigures, after: WindowFigures): S
   const byViolence = compare('Armed clashes and strikes', violence(before), violence(after));
   if (byViolence) return byViolence;
   const [b, a] = [violence(before), violence(after)];
-  return {
-    direction: 'unchanged',
-    reason:
-      Math.max(a, b) < MIN_EVENTS
-        ? `Too few armed clashes and strikes to see a change (${b}, then ${a}).`
-        : `Armed clashes and strikes held steady (${b}, then ${a}).`,
-  };
+  return { direction: 'unchanged', reason: unchangedReason(b, a) };
+}
+
+function unchangedReason(before: number, after: number): string {
+  if (Math.max(before, after) < MIN_EVENTS) return `Too few armed clashes and strikes to see a change (${before}, then ${after}).`;
+  if (before === after) return `Armed clashes and strikes held steady (${before}, then ${after}).`;
+  // 3 → 5 is +67% but two events: saying "steady" would read as a misreading of the figures.
+  return `Armed clashes and strikes went from ${before} to ${after}: too small a change to call (it takes ${MIN_EVENTS} or more and a quarter or more either way).`;
 }
 
 /** `12 entries: Armed clash 5, Air/drone strike 4, …`, most frequent first. */
