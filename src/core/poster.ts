@@ -71,6 +71,12 @@ export interface Poster {
    */
   update?(channelId: string, messageRefs: readonly string[], view: View, context?: string): Promise<void>;
   /**
+   * How many messages `post` shows the view in, as `update` would split it too, without sending
+   * anything: an edit that must not outgrow the messages it replaces (a digest's, corrected) is
+   * checked against them first. A platform that shows any view in one message leaves this out.
+   */
+  messageCount?(view: View, context?: string): number;
+  /**
    * Posts the view in a person's direct messages (a watch's message) as `post` does in a
    * channel, opening the conversation with them first. Throws DeliveryError, permanent when they
    * cannot receive direct messages from Sitrep. A platform without them leaves this out.
@@ -112,7 +118,9 @@ export async function postInOrder<M>(
 /**
  * Which part of a view each posted message shows when the view replaces them: part i in message
  * i, and the last part in the last message, the one that carried the buttons. Parts beyond the
- * messages are left out before the last; messages beyond the parts keep what they showed.
+ * messages are left out before the last; messages beyond the parts keep what they showed. (An
+ * edit for a correction is drawn to fit its messages first, so it leaves nothing out: see
+ * digest/post-edits-fit.ts.)
  */
 export function partsOntoMessages(partCount: number, messageCount: number): { message: number; part: number }[] {
   if (partCount === 0 || messageCount === 0) return [];

@@ -3,12 +3,15 @@
 // anew. Run by the scheduler's heartbeat for the platforms whose lease this process holds, one
 // pass at a time, so two edits of one message never race. A failed edit waits and is tried
 // again like a delivery; a permanent failure, or the last attempt, is recorded and the post
-// left as it is.
-import { actorsNamed, redrawPost } from '../core/digest/post-edits.js';
+// left as it is. A redraw never outgrows the messages it replaces (post-edits-fit.ts): one that
+// cannot fit them is recorded as failed too, and the post left as it is.
+import { actorsNamed } from '../core/digest/post-edits.js';
+import { fittedRedraw } from '../core/digest/post-edits-fit.js';
 import type { DueEdit, EntryNow, PostEditStore } from '../core/digest/post-edits-port.js';
 import type { PlatformName } from '../core/caller.js';
 import type { Logger } from '../core/logger.js';
-import { DeliveryError } from '../core/poster.js';
+import { DeliveryError, type Poster } from '../core/poster.js';
+import type { View } from '../core/view.js';
 import { DEFAULT_RETRY, retryDelay, type RetryPolicy } from './delivery.js';
 import type { PosterRegistry } from './posters.js';
 
@@ -68,13 +71,28 @@ export class PostEditRunner {
     try {
       const poster = posters.get(edit.platform);
       if (!poster?.update) throw new DeliveryError('permanent', `no ${edit.platform} poster that edits messages is running in this process`);
-      await poster.update(edit.channelId, edit.refs, redrawPost(edit, current, names), edit.context);
+      const fitted = fittedRedraw(edit, current, names, fitsPost(poster, edit));
+      if (!fitted) return this.tooLong(edit);
+      if (fitted.shortened.length > 0) {
+        this.deps.logger.info({ post: edit.postId, platform: edit.platform, channel: edit.channelId, messages: edit.refs, shortened: fitted.shortened }, 'corrections drawn shortened so the edited message still fits');
+      }
+      await poster.update(edit.channelId, edit.refs, fitted.view, edit.context);
       store.done(edit.postId, edit.revisionId, now());
       return true;
     } catch (error) {
       this.failed(edit, error);
       return false;
     }
+  }
+
+  /** Even shortened, the corrections would not fit the post's messages: it is left as it is, and the edit recorded as failed. */
+  private tooLong(edit: DueEdit): false {
+    const { store, now, logger } = this.deps;
+    const messages = edit.refs.length === 1 ? 'the message' : `the ${edit.refs.length} messages`;
+    const message = `the corrected post does not fit ${messages} it went out as, even with its corrections shortened; left as it was`;
+    store.failed(edit.postId, edit.revisionId, message, now());
+    logger.warn({ post: edit.postId, platform: edit.platform, channel: edit.channelId, messages: edit.refs, error: message }, 'a correction could not be shown in a posted message: it does not fit');
+    return false;
   }
 
   private failed(edit: DueEdit, error: unknown): void {
@@ -97,4 +115,10 @@ export class PostEditRunner {
     store.retryLater(edit.postId, edit.revisionId, message, retryAt, at);
     logger.warn({ ...where, retryAt }, 'editing a posted message for a correction failed; will retry');
   }
+}
+
+/** A view fits the post when the platform shows it in no more messages than the post went out as. */
+function fitsPost(poster: Poster, edit: DueEdit): (view: View) => boolean {
+  const count = poster.messageCount?.bind(poster);
+  return count ? (view) => count(view, edit.context) <= edit.refs.length : () => true;
 }

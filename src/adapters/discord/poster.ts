@@ -114,6 +114,10 @@ export class DiscordPoster implements Poster {
     return this.post(channelId, view, alreadyPosted, context, mark);
   }
 
+  messageCount(view: View): number {
+    return renderViewPages(view).length;
+  }
+
   async update(channelId: string, messageRefs: readonly string[], view: View): Promise<void> {
     let bodies = this.bodies(view, true);
     // One part replacing several messages goes to the last one, which has no picture to show.

@@ -127,6 +127,10 @@ export class SlackPoster implements Poster {
     return this.post(channelId, view, alreadyPosted, context, mark);
   }
 
+  messageCount(view: View, context = ''): number {
+    return this.messages(view, context).length;
+  }
+
   async update(channelId: string, messageRefs: readonly string[], view: View, context = ''): Promise<void> {
     const first = messageRefs[0];
     const picture = view.postedPicture && first ? await postedPictureBlock(this.client, channelId, first, view.postedPicture.alt, this.logger) : undefined;

@@ -87,6 +87,25 @@ export function describeChanges(item: Pick<EntryChange, 'before' | 'after' | 'ch
   return item.changedFields.map((f) => describeField(f, before, item.after, names)).join('; ');
 }
 
+/** A change a brief description spells out; a longer one is named by its field alone. */
+const BRIEF_CHANGE_CHARS = 60;
+
+/**
+ * What changed, briefly, for a correction shortened to fit the message it is drawn in: each field,
+ * with before → after where that is short, never the text a title had (the heading shows the new one).
+ */
+export function describeChangesBriefly(item: Pick<EntryChange, 'before' | 'after' | 'changedFields'>, names: ReadonlyMap<number, string>): string {
+  const before = item.before;
+  if (!before) return '';
+  const brief = (field: string): string => {
+    const label = FIELD_LABELS[field] ?? field;
+    if (field === 'title') return label;
+    const full = describeField(field, before, item.after, names);
+    return full.length <= BRIEF_CHANGE_CHARS ? full : label;
+  };
+  return item.changedFields.map(brief).join('; ');
+}
+
 /** What a correction or restoration changed, in words. */
 export function correctionLines(item: EntryChange, names: ReadonlyMap<number, string>): Line[] {
   if (item.kind === 'restored' && item.changedFields.length === 0) return [[span.italic('Restored unchanged.')]];

@@ -3,13 +3,15 @@
 // showed it (in the words of the digest's corrections section) and when, and a digest's header
 // counts its items again as they now stand, so it never contradicts the sections below it; the
 // rest of the message stays as it was. An entry that stands as shown again (a correction undone)
-// is drawn as it was.
+// is drawn as it was. A corrected section may be drawn shorter, so the message still fits where it
+// was posted (post-edits-fit.ts).
 import { actorIdsNamed } from '../entry-diff.js';
 import type { Logger } from '../logger.js';
+import { clipAtWord } from '../text-cut.js';
 import { span, type HeaderCounts, type Line, type Section, type View } from '../view.js';
 import { diffFields, type EntryChangeKind } from './changes.js';
 import { countsLine, kindsText, type CountedItem, type CountsExtras } from './compose.js';
-import { describeChanges, entryMetaLines } from './entry-lines.js';
+import { describeChanges, describeChangesBriefly, entryMetaLines } from './entry-lines.js';
 import type { DueEdit, EntryNow, EntryPlace, PostEditStore, ShownEntry, ShownPost } from './post-edits-port.js';
 
 const dayFormats = new Map<string, Intl.DateTimeFormat>();
@@ -24,31 +26,71 @@ function dayText(at: Date, zone: string): string {
   return format.format(at);
 }
 
+/**
+ * How a corrected entry's section is drawn: whole; `brief`, its mark naming the fields changed
+ * without the text they held (a removal's reason cut); `compact`, besides, its title cut and only
+ * the first line of its fields. A shortened section says where the entry and its correction are
+ * shown in full.
+ */
+export type SectionForm = 'full' | 'brief' | 'compact';
+
+/** A removal's reason in a shortened section, and a title in a compact one, at most this long. */
+const BRIEF_REASON_CHARS = 120;
+const COMPACT_TITLE_CHARS = 80;
+
 /** The mark saying how the entry changed since the post showed it, or undefined if it did not. */
-function correctionMark(was: ShownEntry, now: EntryNow, names: ReadonlyMap<number, string>, zone: string): { kind: string; line: Line } | undefined {
+function correctionMark(was: ShownEntry, now: EntryNow, names: ReadonlyMap<number, string>, zone: string, form: SectionForm): { kind: string; line: Line } | undefined {
   const day = dayText(now.changedAt, zone);
   if (now.removed) {
-    return was.removed ? undefined : { kind: 'removed', line: [span.italic(`Removed ${day}: `), span.plain(now.reason ?? 'no reason given')] };
+    const reason = now.reason ?? 'no reason given';
+    const shown = form === 'full' ? reason : clipAtWord(reason, BRIEF_REASON_CHARS);
+    return was.removed ? undefined : { kind: 'removed', line: [span.italic(`Removed ${day}: `), span.plain(shown)] };
   }
   const changedFields = diffFields(was.shown, now.state);
   if (!was.removed && changedFields.length === 0) return undefined;
-  const changes = describeChanges({ before: was.shown, after: now.state, changedFields }, names);
+  const change = { before: was.shown, after: now.state, changedFields };
+  const changes = form === 'full' ? describeChanges(change, names) : describeChangesBriefly(change, names);
   const kind = was.removed ? 'restored' : 'corrected';
   const label = `✏️ ${was.removed ? 'Restored' : 'Corrected'} ${day}`;
   return { kind, line: changes ? [span.italic(`${label}: `), span.plain(changes)] : [span.italic(label)] };
 }
 
-function correctedSection(was: ShownEntry, now: EntryNow, names: ReadonlyMap<number, string>, zone: string): Section | undefined {
-  const mark = correctionMark(was, now, names, zone);
+/** Where a shortened section's entry and correction are shown whole. */
+function inFullLine(entryId: number): Line {
+  return [span.italic('Shortened to fit this message; in full: '), span.command('entry show', `id:${entryId}`), span.plain(', '), span.command('entry history', `id:${entryId}`)];
+}
+
+function correctedSection(was: ShownEntry, now: EntryNow, names: ReadonlyMap<number, string>, zone: string, form: SectionForm): Section | undefined {
+  const mark = correctionMark(was, now, names, zone, form);
   if (!mark) return undefined;
-  const heading: Line = [span.bold(`#${was.entryId}`), span.plain(' '), span.bold(now.state.title), span.italic(` — ${mark.kind}`)];
-  return { heading, lines: [mark.line, ...entryMetaLines(now.state, names)], entryId: was.entryId };
+  const title = form === 'compact' ? clipAtWord(now.state.title, COMPACT_TITLE_CHARS) : now.state.title;
+  const heading: Line = [span.bold(`#${was.entryId}`), span.plain(' '), span.bold(title), span.italic(` — ${mark.kind}`)];
+  const meta = entryMetaLines(now.state, names);
+  const lines = form === 'full' ? [mark.line, ...meta] : [mark.line, ...(form === 'compact' ? meta.slice(0, 1) : meta), inFullLine(was.entryId)];
+  return { heading, lines, entryId: was.entryId };
+}
+
+/** A post redrawn, and the sections of the entries drawn with their correction. */
+export interface RedrawnPost {
+  view: View;
+  corrected: Section[];
 }
 
 /** The post's view with each entry corrected since it was posted redrawn in its section (or added at the end), and its counts counted again. */
 export function redrawPost(post: Pick<DueEdit, 'view' | 'zone' | 'entries'>, current: ReadonlyMap<number, EntryNow>, names: ReadonlyMap<number, string>): View {
+  return redrawPostIn(post, current, names).view;
+}
+
+/** redrawPost, with the corrected entries named in `forms` drawn in those forms (the others whole). */
+export function redrawPostIn(
+  post: Pick<DueEdit, 'view' | 'zone' | 'entries'>,
+  current: ReadonlyMap<number, EntryNow>,
+  names: ReadonlyMap<number, string>,
+  forms: ReadonlyMap<number, SectionForm> = new Map(),
+): RedrawnPost {
   const sections = [...post.view.sections];
   const added: Section[] = [];
+  const corrected: Section[] = [];
   // A digest part also follows the entries its counts cover in other parts: those have no section
   // here, and are not drawn at its end.
   const counting = post.view.headerCounts !== undefined || sections.some((s) => s.counted);
@@ -56,8 +98,9 @@ export function redrawPost(post: Pick<DueEdit, 'view' | 'zone' | 'entries'>, cur
   for (const entry of post.entries) {
     if (entry.section === undefined && counting) continue;
     const now = current.get(entry.entryId);
-    const section = now && correctedSection(entry, now, names, post.zone);
+    const section = now && correctedSection(entry, now, names, post.zone, forms.get(entry.entryId) ?? 'full');
     if (!section) continue;
+    corrected.push(section);
     if (entry.section !== undefined && entry.section < sections.length) sections[entry.section] = section;
     else added.push(section);
   }
@@ -68,7 +111,7 @@ export function redrawPost(post: Pick<DueEdit, 'view' | 'zone' | 'entries'>, cur
   });
   const view = { ...post.view, sections: [...sections, ...added] };
   const counts = post.view.headerCounts;
-  return counts && recount ? { ...view, intro: recountedIntro(post.view, counts, recount) } : view;
+  return { view: counts && recount ? { ...view, intro: recountedIntro(post.view, counts, recount) } : view, corrected };
 }
 
 interface Recounted {
