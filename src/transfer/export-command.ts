@@ -12,8 +12,9 @@ import type { CliIo } from '../cli-io.js';
 import { writeLine } from './cli-lines.js';
 import { loadConfig } from '../config.js';
 import { createLogger } from '../log.js';
-import type { PlaceDirectory } from '../core/places/place-port.js';
+import type { PlaceDirectory, StoredPlace } from '../core/places/place-port.js';
 import { CSV_COLUMNS, csvRow, exportRow, type PlacesLocated } from './export-rows.js';
+import type { RefOfPlace } from './place-refs.js';
 import { plural } from '../core/text.js';
 import type { EventType } from '../core/vocabulary.js';
 import { bundleRecords } from '../store/bundle-export.js';
@@ -28,23 +29,29 @@ type ExportFormat = (typeof FORMATS)[number];
 const USAGE = `Usage: npm run export -- [--format ${FORMATS.join('|')} (default json)] [--topic SLUG] [--out FILE]`;
 const OPTIONS = { format: { type: 'string', default: 'json' }, topic: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean' } } as const;
 
-/** Whether an entry's places are all located, each place looked up once per export. */
-function placesLocated(places: PlaceDirectory): PlacesLocated {
-  const located = new Map<string, boolean>();
-  const isLocated = (name: string) => {
-    if (!located.has(name)) located.set(name, places.stored(name)?.location === 'located');
-    return located.get(name)!;
+/** What the export says of the entries' places: whether all are located, and each located one's record; each place looked up once per export. */
+function storedPlaces(places: PlaceDirectory): { located: PlacesLocated; refOf: RefOfPlace } {
+  const stored = new Map<string, StoredPlace | undefined>();
+  const lookUp = (name: string) => {
+    if (!stored.has(name)) stored.set(name, places.stored(name));
+    return stored.get(name);
   };
-  return (entry) => entry.places.every(isLocated);
+  return {
+    located: (entry) => entry.places.every((name) => lookUp(name)?.location === 'located'),
+    refOf: (name) => {
+      const place = lookUp(name);
+      return place?.location === 'located' ? place.ref : undefined;
+    },
+  };
 }
 
 function* exportText(app: App, entries: readonly { id: number; key: string | null }[], format: 'json' | 'csv'): Generator<string> {
   yield format === 'csv' ? stringify([[...CSV_COLUMNS]]) : '[\n';
-  const located = placesLocated(app.services.places);
+  const { located, refOf } = storedPlaces(app.services.places);
   for (const [i, { id, key }] of entries.entries()) {
     const entry = app.dossier.getEntry(id)!;
-    if (format === 'csv') yield stringify([csvRow(entry, key, located)], { columns: [...CSV_COLUMNS] });
-    else yield `${i > 0 ? ',\n' : ''}  ${JSON.stringify(exportRow(entry, key, located))}`;
+    if (format === 'csv') yield stringify([csvRow(entry, key, located, refOf)], { columns: [...CSV_COLUMNS] });
+    else yield `${i > 0 ? ',\n' : ''}  ${JSON.stringify(exportRow(entry, key, located, refOf))}`;
   }
   if (format === 'json') yield '\n]\n';
 }

@@ -5,6 +5,7 @@ import { fatalitiesText } from '../core/fatalities.js';
 import { firstDay, toIsoPartial } from '../core/partial-date.js';
 import { eventTypeLabel } from '../core/vocabulary.js';
 import { guardRow } from './csv-cells.js';
+import { exportedRefs, type RefOfPlace } from './place-refs.js';
 
 export interface ExportRow {
   /** The entry's stable key: a corrected file re-imported corrects the entry it names. */
@@ -16,6 +17,8 @@ export interface ExportRow {
   type: string;
   topic: string;
   places: string[];
+  /** The gazetteer record of each located place (see place-refs): a re-import finds the same place. */
+  place_refs?: Record<string, string>;
   actors: string[];
   sources: SourceRecord[];
   confidence: string;
@@ -63,7 +66,11 @@ const fatalityFields = (entry: EntryDetail) =>
  */
 export type PlacesLocated = (entry: EntryDetail) => boolean;
 
-export function exportRow(entry: EntryDetail, key: string | null | undefined, located: PlacesLocated): ExportRow {
+/** No place's record known: an export without `place_refs`. */
+const noRefs: RefOfPlace = () => undefined;
+
+export function exportRow(entry: EntryDetail, key: string | null | undefined, located: PlacesLocated, refOf: RefOfPlace = noRefs): ExportRow {
+  const refs = exportedRefs(entry.places, refOf);
   return {
     ...(key ? { key } : {}),
     title: entry.title,
@@ -73,6 +80,7 @@ export function exportRow(entry: EntryDetail, key: string | null | undefined, lo
     type: entry.eventType,
     topic: entry.topic,
     places: entry.places,
+    ...(refs ? { place_refs: refs } : {}),
     actors: entry.actors.map((a) => `${a.name}:${a.role}`),
     sources: entry.sources,
     confidence: entry.confidence,
@@ -95,7 +103,7 @@ const timePrecision = (entry: EntryDetail) => (entry.start.day !== undefined ? 1
 export const CSV_COLUMNS = [
   'event_id', 'event_date', 'time_precision', 'event_type', 'actor1', 'actor2', 'location', 'source', 'notes',
   'title', 'summary', 'date', 'end', 'type', 'topic', 'places', 'actors', 'source_url', 'outlet', 'attribution', 'published',
-  'more_sources', 'confidence', 'tags', 'grade', 'fatalities', 'fatalities_source', 'claims', 'located',
+  'more_sources', 'confidence', 'tags', 'grade', 'fatalities', 'fatalities_source', 'claims', 'located', 'place_refs',
 ] as const;
 
 /**
@@ -114,11 +122,12 @@ type CsvRow = Record<(typeof CSV_COLUMNS)[number], string | number>;
  * One CSV row; `event_id` is the entry's key, and `source` names every outlet, as ACLED's does.
  * A text cell a spreadsheet would run as a formula is written after a `'` (see csv-cells).
  */
-export function csvRow(entry: EntryDetail, key: string | null | undefined, located: PlacesLocated): CsvRow {
-  return guardRow(csvCells(entry, key, located));
+export function csvRow(entry: EntryDetail, key: string | null | undefined, located: PlacesLocated, refOf: RefOfPlace = noRefs): CsvRow {
+  return guardRow(csvCells(entry, key, located, refOf));
 }
 
-function csvCells(entry: EntryDetail, key: string | null | undefined, located: PlacesLocated): CsvRow {
+function csvCells(entry: EntryDetail, key: string | null | undefined, located: PlacesLocated, refOf: RefOfPlace): CsvRow {
+  const refs = exportedRefs(entry.places, refOf);
   const [actor1, actor2] = acledActors(entry.actors);
   const [source, ...moreSources] = entry.sources;
   return {
@@ -152,5 +161,6 @@ function csvCells(entry: EntryDetail, key: string | null | undefined, located: P
     ...fatalityFields(entry),
     claims: entry.claims.length > 0 ? JSON.stringify(entry.claims.map(exportClaim)) : '',
     located: located(entry) ? '' : 'false',
+    place_refs: refs ? JSON.stringify(refs) : '',
   };
 }

@@ -24,7 +24,9 @@ export const LIST_FIELDS = [...SOURCE_LIST_FIELDS, CLAIM_LIST_FIELD];
 
 /** The entry's stable key (see row-key): which stored entry the row is, if any. */
 export const KEY_FIELD = 'key';
-export const IMPORT_FIELDS = [...OPTION_NAMES, ...LIST_FIELDS, KEY_FIELD, LOCATED_FIELD];
+/** The gazetteer record of each located place (see place-refs): where the row's places are, not a field of the entry. */
+export const PLACE_REFS_FIELD = 'place_refs';
+export const IMPORT_FIELDS = [...OPTION_NAMES, ...LIST_FIELDS, KEY_FIELD, LOCATED_FIELD, PLACE_REFS_FIELD];
 
 /**
  * Columns our CSV export adds for ACLED compatibility; an import ignores them, but for

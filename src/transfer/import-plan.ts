@@ -2,6 +2,7 @@
 // stored entries, skipped rows (the same as what is stored, or repeating an earlier row) and
 // rejected ones (invalid).
 import type { EntryInput } from '../core/domain.js';
+import type { GazetteerPlace } from '../core/places/gazetteer-port.js';
 import type { DossierReader } from '../core/ports.js';
 import { toIsoPartial } from '../core/partial-date.js';
 import type { Db } from '../store/connection.js';
@@ -11,6 +12,8 @@ import { correctedState, describeChanges, fieldChanges, type ActorNames, type Fi
 import { memoizeActorLookups } from './memo-dossier.js';
 import { lookAlikeRefusal } from '../core/look-alike-names.js';
 import { closestNames } from '../core/ranking.js';
+import type { ActorKind } from '../core/vocabulary.js';
+import { nearSpellings } from './near-spellings.js';
 import { missingActors, missingActorsReason, PlannedActors, type PlannedActor } from './row-actors.js';
 import type { RawRow, SourceRow } from './row-reader.js';
 import { placeOf, rowPlace, type RowPlace } from './source-row.js';
@@ -50,6 +53,8 @@ export interface ImportPlan {
   closeToKnown: Map<string, string[]>;
   /** Places the gazetteer cannot locate that written rows keep as not located, with their lines. */
   keptUnlocated: Map<string, number[]>;
+  /** The records the check located places the store lacks at, by folded name: the write stores them there (see import-write). */
+  locatedPlaces: Map<string, GazetteerPlace>;
 }
 
 export interface PlanOptions {
@@ -83,35 +88,48 @@ function placesOf(row: RawRow, input: EntryInput, places: RowPlaces | undefined)
   }
 }
 
+/** A row checked but for its places, or why it is refused. */
+type FirstCheck = { row: Omit<CheckedRow, 'kept'> } | { rejected: RowOutcome };
+
 function checkRows(rows: SourceRow[], reader: DossierReader, planned: PlannedActors, options: PlanOptions, plan: ImportPlan, onProgress?: (done: number) => void): CheckedRow[] {
-  const checked: CheckedRow[] = [];
   const knownActors = new Set<string>();
-  rows.forEach((row, index) => {
+  const firstChecks = rows.map((row, index): FirstCheck => {
     onProgress?.(index);
     // A row's place is copied only when it is refused: most rows are not.
-    if (!row.values) return void plan.rejected.push({ ...placeOf(row), reason: row.error ?? 'unreadable row' });
+    if (!row.values) return { rejected: { ...placeOf(row), reason: row.error ?? 'unreadable row' } };
     const missing = missingActors(row.values, reader, knownActors);
-    if (missing.length > 0 && !options.createActors) return void plan.rejected.push({ ...placeOf(row), reason: missingActorsReason(missing, reader) });
+    if (missing.length > 0 && !options.createActors) return { rejected: { ...placeOf(row), reason: missingActorsReason(missing, reader) } };
     // An actor to create that could pass for a stored one is refused with its row, not at the write.
     const lookAlike = missing.length > 0 ? lookAlikeRefusal(missing.map((actor) => actor.name), reader) : undefined;
-    if (lookAlike) return void plan.rejected.push({ ...placeOf(row), reason: lookAlike });
+    if (lookAlike) return { rejected: { ...placeOf(row), reason: lookAlike } };
     for (const actor of missing) planned.plan(actor);
     let key: string | undefined;
     try {
       key = rowKey(row.values);
     } catch (error) {
-      return void plan.rejected.push({ ...placeOf(row), reason: (error as Error).message });
+      return { rejected: { ...placeOf(row), reason: (error as Error).message } };
     }
     const check = checkRow(row.values, reader);
-    if (!check.ok) return void plan.rejected.push({ ...placeOf(row), reason: check.reason });
-    const places = placesOf(row.values, check.input, options.places);
-    if (!places.ok) return void plan.rejected.push({ ...placeOf(row), reason: places.reason });
-    const one: CheckedRow = { line: row.line, row: row.values, input: check.input, kept: places.kept };
+    if (!check.ok) return { rejected: { ...placeOf(row), reason: check.reason } };
+    const one: Omit<CheckedRow, 'kept'> = { line: row.line, row: row.values, input: check.input };
     if (row.item !== undefined) one.item = row.item;
     if (key) one.key = key;
     if (check.note) one.note = check.note;
-    checked.push(one);
+    return { row: one };
   });
+  // Places are checked once the file's are all known: a name several places share may mean the one the file's other places are near.
+  const candidates = firstChecks.flatMap((c) => ('row' in c ? [c.row] : []));
+  options.places?.learn(candidates.map(({ row, input }) => ({ row, names: input.places })));
+  const checked: CheckedRow[] = [];
+  for (const first of firstChecks) {
+    if ('rejected' in first) {
+      plan.rejected.push(first.rejected);
+      continue;
+    }
+    const places = placesOf(first.row.row, first.row.input, options.places);
+    if (!places.ok) plan.rejected.push({ ...placeOf(first.row), reason: places.reason });
+    else checked.push({ ...first.row, kept: places.kept });
+  }
   return checked;
 }
 
@@ -122,7 +140,7 @@ function actorNames(db: Db, planned: PlannedActors): ActorNames {
 }
 
 export function planImport(rows: SourceRow[], db: Db, dossier: DossierReader, onProgress?: (done: number) => void, options: PlanOptions = {}): ImportPlan {
-  const plan: ImportPlan = { accepted: [], corrected: [], skipped: [], rejected: [], noted: [], createdActors: [], closeToKnown: new Map(), keptUnlocated: new Map() };
+  const plan: ImportPlan = { accepted: [], corrected: [], skipped: [], rejected: [], noted: [], createdActors: [], closeToKnown: new Map(), keptUnlocated: new Map(), locatedPlaces: new Map() };
   const planned = options.planned ?? new PlannedActors();
   const checked = checkRows(rows, planned.reader(memoizeActorLookups(dossier)), planned, options, plan, onProgress);
   const urlsOf = checked.map(({ input }) => input.sources.map((s) => s.url).filter((u): u is string => Boolean(u)));
@@ -187,6 +205,7 @@ export function planImport(rows: SourceRow[], db: Db, dossier: DossierReader, on
   const used = new Set([...plan.accepted.map((a) => a.input), ...plan.corrected.map((c) => c.next)].flatMap((e) => [...e.actors, ...(e.claims ?? [])].map((a) => a.actorId)));
   plan.createdActors = options.planned ? planned.list() : planned.list().filter((a) => used.has(a.placeholderId));
   plan.closeToKnown = closeToKnown(plan.createdActors, dossier);
+  plan.locatedPlaces = options.places?.located() ?? new Map();
   onProgress?.(rows.length);
   return plan;
 }
@@ -195,16 +214,24 @@ export function planImport(rows: SourceRow[], db: Db, dossier: DossierReader, on
  * The actors to create whose name is close to a stored one's (`Isreal`, beside Israel), as an
  * import without --create-actors would suggest them: said, not refused, since two actors may
  * rightly have close names (Iran and Iraq), but a misspelling would otherwise pass unnoticed.
+ * Only names near as spellings are (see near-spellings), and of actors that may be one: an actor
+ * the row gives another kind than the stored one's (a person beside a state) is not.
  */
 function closeToKnown(created: readonly PlannedActor[], dossier: DossierReader): Map<string, string[]> {
   const close = new Map<string, string[]>();
   if (created.length === 0) return close;
   const known = dossier.allActorNames().map(({ name }) => name);
   for (const actor of created) {
-    const near = closestNames(known, actor.name);
+    const near = closestNames(known, actor.name).filter((name) => nearSpellings(actor.name, name) && sameKindMaybe(actor.kind, name, dossier));
     if (near.length > 0) close.set(actor.name, near);
   }
   return close;
+}
+
+/** Whether an actor of this kind may be the stored one of that name: either kind unknown, or both the same. */
+function sameKindMaybe(kind: ActorKind, name: string, dossier: DossierReader): boolean {
+  if (kind === 'unknown') return true;
+  return dossier.actorsNamed(name).some((known) => known.kind === 'unknown' || known.kind === kind);
 }
 
 /** "line 3: entry #12: confidence reported → confirmed", for listing corrections. */

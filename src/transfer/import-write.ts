@@ -1,6 +1,6 @@
-// Writes an import plan in ONE transaction: the actors it creates, the new entries (bulk), then
-// each correction as an edit with its own revision, which /entry undo takes back like any edit;
-// then the places rows keep as not located are marked so.
+// Writes an import plan in ONE transaction: the actors it creates, the new places it located,
+// the new entries (bulk), then each correction as an edit with its own revision, which /entry
+// undo takes back like any edit; then the places rows keep as not located are marked so.
 // An import killed half-way leaves the store as it was.
 import type { ChangeStamp, EntryInput } from '../core/domain.js';
 import { insertActor } from '../store/actor-writes.js';
@@ -8,6 +8,7 @@ import type { Db } from '../store/connection.js';
 import { EntryWriter } from '../store/entry-writes.js';
 import { keepNotLocated } from '../store/place-locations.js';
 import { writeImport } from './bulk-write.js';
+import { storeLocatedPlaces } from './planned-places.js';
 import { correctionReason } from './corrections.js';
 import type { ImportPlan } from './import-plan.js';
 
@@ -30,6 +31,7 @@ export function writePlan(db: Db, plan: ImportPlan, file: string, stamp: ChangeS
       created.set(actor.placeholderId, insertActor(db, affiliationId !== undefined ? { ...input, affiliationId } : input, stamp));
     }
     const rows = plan.accepted.map((row) => ({ ...row, input: withCreatedActors(row.input, created) }));
+    storeLocatedPlaces(db, [...plan.accepted.map((row) => row.input), ...plan.corrected.map((c) => c.next)], plan.locatedPlaces, stamp);
     writeImport(db, rows, stamp, onProgress);
     // After the bulk load, whose pauses of the search index and actor pairs are over: each
     // correction keeps them in step as an edit from chat does.

@@ -73,6 +73,29 @@ describe('GIVEN a row naming `Isreal`, close to the stored Israel', () => {
     expect(done.status).toBe(0);
   });
 
+  it('WHEN the created actor shares words with a known name and differs in the others (Syrian General Security, Syrian Arab Republic) THEN no merge is proposed', async () => {
+    const file = fileIn(dir, 'body.json', JSON.stringify(rowWith('Syrian General Security')));
+    const dry = await runProgram(runImport, [file, '--create-actors', '--dry-run'], env());
+    expect(dry.stdout).toContain('Actors it would create: Syrian General Security (unknown).\n');
+    expect(dry.stdout).not.toContain('warning');
+  });
+
+  it('WHEN the row gives the created actor another kind than the known one THEN no merge is proposed; of the same kind, it still is', async () => {
+    const withKind = (kind: string) => [{ ...rowWith('Isreal')[0], actors: [{ name: 'Isreal', role: 'initiator', kind }] }];
+    const person = await runProgram(runImport, [fileIn(dir, 'person.json', JSON.stringify(withKind('person'))), '--create-actors', '--dry-run'], env());
+    expect(person.stdout).toContain('Actors it would create: Isreal (person).\n');
+    expect(person.stdout).not.toContain('warning');
+
+    const state = await runProgram(runImport, [fileIn(dir, 'state.json', JSON.stringify(withKind('state'))), '--create-actors', '--dry-run'], env());
+    expect(state.stdout).toContain('  warning  Isreal — close to Israel;');
+  });
+
+  it('WHEN the created actor gives an initial for a known name’s word (T. Barrack) THEN it is warned of, close to that name', async () => {
+    const file = fileIn(dir, 'initial.json', JSON.stringify(rowWith('T. Barrack')));
+    const dry = await runProgram(runImport, [file, '--create-actors', '--dry-run'], env());
+    expect(dry.stdout).toContain('  warning  T. Barrack — close to Tom Barrack; if it is the same actor, fix the file before importing it.\n');
+  });
+
   it('WHEN the created actor is close to no known name THEN there is no warning', async () => {
     const file = fileIn(dir, 'new.json', JSON.stringify(rowWith('Zxqvbnm Front')));
     const dry = await runProgram(runImport, [file, '--create-actors', '--dry-run'], env());

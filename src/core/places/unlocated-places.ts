@@ -3,7 +3,7 @@
 // admin keeps them as not located.
 import { optionLines } from './place-filter.js';
 import type { PlaceDirectory } from './place-port.js';
-import { resolvePlace } from './resolve-place.js';
+import { resolvePlace, type PlaceResolution } from './resolve-place.js';
 
 export interface UnlocatedPlace {
   name: string;
@@ -14,7 +14,11 @@ export interface UnlocatedPlace {
 /** A stored place is decided already (located, or kept as not located before): it passes. */
 export function unlocatedPlace(places: PlaceDirectory, name: string): UnlocatedPlace | undefined {
   if (places.stored(name)) return undefined;
-  const resolution = resolvePlace(places.gazetteer, name, true, places.nearCountries());
+  return unlocatedAs(name, resolvePlace(places.gazetteer, name, true, places.nearCountries()));
+}
+
+/** What to say of a name the gazetteer resolved so (an import resolves the names of a whole file at once); undefined when it is located. */
+export function unlocatedAs(name: string, resolution: PlaceResolution): UnlocatedPlace | undefined {
   if (resolution.kind === 'located') return undefined;
   const hint =
     resolution.kind === 'ambiguous'
