@@ -27,7 +27,9 @@ function channelOf(ctx: CommandContext): ChannelKey {
 
 /**
  * Another channel of the caller's workspace, by the id /digest list shows: a deleted channel's
- * subscription can only be removed from elsewhere. A pasted mention (<#123>, <#C123|name>) works too.
+ * subscription can only be removed from elsewhere. A channel picked from the platform's `#` menu
+ * reaches the core as its id (each adapter sees to it); a pasted mention (<#123>, <#C123|name>)
+ * works too.
  */
 function otherChannelArg(text: string, ctx: CommandContext): ChannelKey {
   const id = text.trim().replace(/^<#([^>|]+)(?:\|[^>]*)?>$/, '$1').replace(/^#/, '');
@@ -213,7 +215,7 @@ export const digestCommand: CommandSpec = {
       description: 'Stop this channel’s digest, or another channel’s in this workspace',
       adminOnly: true,
       options: [
-        { name: 'channel', description: 'Another channel, by the id /digest list shows (e.g. a deleted one)', type: 'text', maxLength: 100, example: 'C0123456789' },
+        { name: 'channel', description: 'Another channel: pick it with #, or give the id /digest list shows (e.g. a deleted one’s)', type: 'text', maxLength: 100, example: '#newsroom-digest' },
       ],
       run(args, ctx) {
         const other = args.channel ? otherChannelArg(String(args.channel), ctx) : undefined;
@@ -221,7 +223,8 @@ export const digestCommand: CommandSpec = {
         const here = !other || other.channelId === ctx.caller.channelId;
         if (!ctx.services.digests.unsubscribe(target)) {
           const what = here ? 'This channel has' : `Channel ${target.channelId} has`;
-          throw new UserError('not-found', `${what} no digest to stop${here ? '' : ' in this workspace'}.`, ['See the workspace’s digests with /digest list.']);
+          const how = here ? 'See the workspace’s digests with /digest list.' : 'Pick the channel with # as you type, or give the id /digest list shows for it.';
+          throw new UserError('not-found', `${what} no digest to stop${here ? '' : ' in this workspace'}.`, [how]);
         }
         const done = here ? 'This channel will receive no more digests.' : `Channel ${target.channelId} will receive no more digests.`;
         return { title: 'Digest stopped', tone: 'success', intro: [plainLine(done)], sections: [], private: true };

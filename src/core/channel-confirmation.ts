@@ -3,7 +3,7 @@
 // post in the channel. Nothing is recorded here.
 import type { ConfirmationOutcome } from './digest/service.js';
 import type { Logger } from './logger.js';
-import { DeliveryError, type Poster } from './poster.js';
+import { DeliveryError, type AccessNeeds, type Poster } from './poster.js';
 import type { PlatformName } from './caller.js';
 import type { View } from './view.js';
 
@@ -15,6 +15,8 @@ export interface ConfirmingCommand {
   command: string;
   refused: string;
   delayed: string;
+  /** The posts it sets up carry a picture (a digest's card), which the confirmation does not: how the admin knows it. */
+  picture?: string;
 }
 
 /** What an admin does so Sitrep may post in the channel, then runs `command` again; said plainly where no poster knows the platform. */
@@ -41,7 +43,8 @@ export async function postConfirmation(
     // later, so what the command sets up is kept and its posts retry as usual.
     if (error instanceof DeliveryError && error.kind === 'permanent') {
       logger.warn({ channel, error: message }, log.refused);
-      return { status: 'refused', error: message, accessHelp: poster.accessHelp(log.command) };
+      const needs: AccessNeeds = { refused: { channelId: channel.channelId, error }, ...(log.picture ? { picture: log.picture } : {}) };
+      return { status: 'refused', error: message, accessHelp: poster.accessHelp(log.command, needs) };
     }
     logger.warn({ channel, error: message }, log.delayed);
     return { status: 'delayed', error: message };

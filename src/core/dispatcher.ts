@@ -13,6 +13,7 @@ import { convertArgs } from './option-values.js';
 import type { CommandServices } from './services.js';
 import { CommandRegistry } from './registry.js';
 import { rankByMatch } from './ranking.js';
+import { suggestedValues } from './suggested-values.js';
 import { parseCommandText } from './text-syntax.js';
 import { EVENT_TYPES } from './vocabulary.js';
 import type { Invocation, View } from './view.js';
@@ -174,9 +175,7 @@ export class Dispatcher {
         case 'actor':
         case 'topic':
         case 'place':
-          return this.deps.services.dossier
-            .suggest(option.autocomplete, request.value, MAX_AUTOCOMPLETE_CHOICES)
-            .map((value) => ({ value, label: value }));
+          return suggestedValues(this.deps.services, option.autocomplete, request.value, MAX_AUTOCOMPLETE_CHOICES).map((value) => ({ value, label: value }));
         default:
           return [];
       }

@@ -47,14 +47,23 @@ export interface PostMark {
 /** A mark for a post nobody will try again: unique, so that only the platform client's own resends share it. */
 export const oneOffPostMark = (): PostMark => ({ key: `o${randomBytes(6).toString('hex')}` });
 
+/** What Poster.accessHelp words its help for, besides the command to run again. */
+export interface AccessNeeds {
+  /** The posts carry a picture, as the admin knows it (`the picture a digest opens with`): a platform may need a right for it. */
+  picture?: string;
+  /** The post the platform refused for good: in which channel, and its error as the poster threw it. */
+  refused?: { channelId: string; error: DeliveryError };
+}
+
 export interface Poster {
   readonly platform: PlatformName;
   /**
    * What an admin does so Sitrep may post in a channel of this platform, and then runs `command`
    * (e.g. `/digest subscribe`) again: the reply to a command whose confirmation post was refused
-   * for good.
+   * for good. `needs` lets a platform word it for what is posted and for the refusal at hand (a
+   * Discord thread needs other permissions than a channel).
    */
-  accessHelp(command: string): string;
+  accessHelp(command: string, needs?: AccessNeeds): string;
   /**
    * Posts the view to a channel, split into as many messages as the platform's limits need,
    * in order, leaving out the first `alreadyPosted` of them (an earlier attempt posted those;

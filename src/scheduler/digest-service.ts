@@ -21,7 +21,7 @@ import type { Subscription } from '../core/digest/subscriptions-port.js';
 import { UserError } from '../core/errors.js';
 import type { Logger } from '../core/logger.js';
 import type { View } from '../core/view.js';
-import { postConfirmation } from '../core/channel-confirmation.js';
+import { postConfirmation, type ConfirmingCommand } from '../core/channel-confirmation.js';
 import type { DigestDeliverer } from './delivery.js';
 import type { PosterRegistry } from './posters.js';
 import { repeatsNote, slotAfter, storedSchedule } from './slots.js';
@@ -92,11 +92,14 @@ function unchanged(sub: Subscription, request: SubscribeRequest): boolean {
   );
 }
 
-const DIGEST_CONFIRMATION_LOG = {
+const DIGEST_CONFIRMATION_LOG: ConfirmingCommand = {
   command: '/digest subscribe',
   refused: 'digest confirmation refused; subscription not stored',
   delayed: 'digest confirmation not posted for now; subscription stored',
 };
+
+/** A digest with a card opens with a picture, which the confirmation has not: the platform may need a right for it. */
+const confirmingDigest = (card: boolean): ConfirmingCommand => (card ? { ...DIGEST_CONFIRMATION_LOG, picture: 'the picture a digest opens with' } : DIGEST_CONFIRMATION_LOG);
 
 const NO_SUBSCRIPTION = (verb: string) =>
   new UserError('not-found', `This channel has no digest to ${verb}.`, ['Start one with /digest subscribe schedule:"daily 08:00".']);
@@ -142,7 +145,7 @@ export class ScheduledDigestService implements DigestService {
       byName: request.byName ?? request.by,
       created: !current,
     });
-    const confirmation = await postConfirmation(posters, request.channel, view, logger, DIGEST_CONFIRMATION_LOG, request.context);
+    const confirmation = await postConfirmation(posters, request.channel, view, logger, confirmingDigest(request.card), request.context);
     if (confirmation.status === 'refused') {
       // Read again: the channel's subscription may have changed (or been paused) during the post.
       const still = this.find(request.channel);

@@ -40,6 +40,11 @@ describe('autocomplete through Discord', () => {
     expect(choices[0]).toEqual({ name: 'Talks/negotiation', value: 'talks' });
   });
 
+  it('offers what the command reads a name in another alphabet as: سوريا is Syria, السويداء the stored Sweida province', async () => {
+    expect((await h.autocomplete('actor', [focused('name', 'سوريا')]))[0]).toEqual({ name: 'Syria', value: 'Syria' });
+    expect((await h.autocomplete('timeline', [focused('place', 'السويداء')]))[0]).toEqual({ name: 'Sweida province', value: 'Sweida province' });
+  });
+
   it('works inside a subcommand', async () => {
     const choices = await h.autocomplete('entry', [{ name: 'add', type: OPTION.subcommand, options: [focused('topic', 'syr')] }]);
     expect(choices).toEqual([{ name: 'syria-israel', value: 'syria-israel' }]);

@@ -45,7 +45,8 @@ describe('GIVEN a channel the bot may not see', () => {
     const said = refused.body.embeds!.map(embedText).join('\n');
     expect(refused.ephemeral).toBe(true);
     expect(said).toMatch(/^Sitrep cannot post in this channel \(posting message 1 of 1 to channel \d+: Discord answered 403 \(50001: Missing Access\)\), so it was not made the review channel: discord has no review channel yet\.$/m);
-    expect(said).toContain('Give the bot View Channel, Send Messages, Embed Links and Attach Files');
+    // Review cards have no picture: Attach Files is for digests.
+    expect(said).toContain('Give the bot View Channel, Send Messages and Embed Links in this channel');
     expect(said).toMatch(/then run `?\/review channel`? again\./);
     expect(storeFingerprint(app.db)).toBe(before);
     expect(channelMessages()).toEqual([]);

@@ -1,6 +1,6 @@
 // The discord.js gateway client: Guilds intent only (no privileged intents), no mentions by
 // default, REST pointed at DISCORD_API_URL when set, and gateway events it cannot read dropped.
-import { Client, Events, GatewayIntentBits } from 'discord.js';
+import { Client, Events, GatewayIntentBits, Partials } from 'discord.js';
 import type { DiscordConfig } from '../../config.js';
 import { StartupError } from '../../startup-errors.js';
 import type { Logger } from '../../core/logger.js';
@@ -11,6 +11,9 @@ import { dropUnreadableEvents } from './unreadable-events.js';
 export function createDiscordClient(config: DiscordConfig, logger: Logger, restTimeoutMs: number): Client {
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
+    // The channel an interaction came from is cached even when the gateway never sent it (an
+    // archived or private thread): what the help after a refused post reads to know a thread.
+    partials: [Partials.Channel],
     allowedMentions: { parse: [] },
     rest: {
       ...(config.apiUrl ? { api: config.apiUrl } : {}),

@@ -8,6 +8,7 @@ import type { AdapterDeps, RunningAdapter } from '../running-adapter.js';
 import { createDiscordClient, loginAndWaitReady } from './client.js';
 import { createInteractionHandler } from './interaction-router.js';
 import { DEFER_AFTER_MS, INTERACTION_ROOM, REST_TIMEOUT_MS } from './limits.js';
+import { cachedChannels } from './access-help.js';
 import { DiscordPoster } from './poster.js';
 import { discordLoginFailed } from './startup-errors.js';
 
@@ -46,7 +47,7 @@ export async function startDiscordAdapter(
 
   return {
     name: 'discord',
-    poster: new DiscordPoster(client.rest, interactions, logger),
+    poster: new DiscordPoster(client.rest, interactions, logger, cachedChannels(client)),
     async stop() {
       interactions.clear();
       await client.destroy();

@@ -1,8 +1,10 @@
 // What an interaction tells the core: who is asking (with their roles, for admin rules) and the
-// options as the user saw them while typing (mentions by name, not Discord's `<@id>` markup).
-import { ApplicationCommandOptionType, type CommandInteractionOption, type Interaction } from 'discord.js';
+// options as the user saw them while typing (mentions by name, not Discord's `<@id>` markup; a
+// channel picked for an option naming a channel, by its id).
+import { ApplicationCommandOptionType, GuildMember, type CommandInteractionOption, type Interaction } from 'discord.js';
 import type { Caller } from '../../core/caller.js';
 import type { RawOptionValue } from '../../core/command-spec.js';
+import { pickedChannelId } from './channel-options.js';
 import { mentionNamer } from './mention-names.js';
 
 function roleIds(interaction: Interaction): string[] {
@@ -13,6 +15,17 @@ function roleIds(interaction: Interaction): string[] {
   return [...member.roles.cache.keys()].filter((id) => id !== interaction.guildId);
 }
 
+/**
+ * The name the server shows for the caller, as a picked mention of them reads (mention-names.ts):
+ * their server nickname, else their global name, else their username.
+ */
+function shownName(interaction: Interaction): string {
+  const member = interaction.member;
+  if (member instanceof GuildMember) return member.displayName;
+  // A member discord.js did not cache comes as Discord sent it, with `nick`.
+  return member?.nick ?? interaction.user.globalName ?? interaction.user.username;
+}
+
 export function callerOf(interaction: Interaction): Caller {
   return {
     platform: 'discord',
@@ -20,7 +33,7 @@ export function callerOf(interaction: Interaction): Caller {
     roleIds: roleIds(interaction),
     ...(interaction.guildId ? { workspaceId: interaction.guildId } : {}),
     ...(interaction.channelId ? { channelId: interaction.channelId } : {}),
-    displayName: interaction.user.globalName ?? interaction.user.username,
+    displayName: shownName(interaction),
   };
 }
 
@@ -44,8 +57,9 @@ export function commandInput(options: readonly CommandInteractionOption[]): Comm
 
 /**
  * The text options with picked mentions (`<@123>`, `<#123>`, `<@&123>`) turned into the names the
- * user saw (`@Ana`, `#general`, `@desk`). A command may ask Discord for a member it has not
- * cached; autocomplete must answer at once, so it names from the caches only.
+ * user saw (`@Ana`, `#general`, `@desk`), but for an option naming a channel, which gets the
+ * picked channel's id. A command may ask Discord for a member it has not cached; autocomplete
+ * must answer at once, so it names from the caches only.
  */
 export async function argsAsShown(
   args: Readonly<Record<string, RawOptionValue>>,
@@ -54,7 +68,7 @@ export async function argsAsShown(
 ): Promise<Record<string, RawOptionValue>> {
   const named = mentionNamer({ client: interaction.client, guild: interaction.guild, fetchMembers: lookup.fetchMembers });
   const entries = await Promise.all(
-    Object.entries(args).map(async ([name, value]) => [name, typeof value === 'string' ? await named(value) : value] as const),
+    Object.entries(args).map(async ([name, value]) => [name, pickedChannelId(name, value) ?? (typeof value === 'string' ? await named(value) : value)] as const),
   );
   return Object.fromEntries(entries);
 }

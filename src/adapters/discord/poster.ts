@@ -5,9 +5,10 @@
 // trouble, no answer in time, network).
 import { DiscordAPIError, HTTPError, RateLimitError, Routes, type APIDMChannel, type APIMessage, type REST } from 'discord.js';
 import type { Interactions } from '../../core/interaction/interactions.js';
-import { DeliveryError, oneOffPostMark, postedButtons, postInOrder, replaceInPlace, type PostMark, type Poster } from '../../core/poster.js';
+import { DeliveryError, oneOffPostMark, postedButtons, postInOrder, replaceInPlace, type AccessNeeds, type PostMark, type Poster } from '../../core/poster.js';
 import { silentLogger, type Logger } from '../../core/logger.js';
 import type { View } from '../../core/view.js';
+import { discordAccessHelp, DiscordRefusal, type ChannelLookup } from './access-help.js';
 import { messageNonce, UnansweredTries } from './message-nonce.js';
 import { drawForDiscord, embedShowing, restFiles, type Picture } from './picture.js';
 import { renderViewPages } from './render-view.js';
@@ -20,7 +21,7 @@ export function deliveryErrorFrom(error: unknown, where: string): DeliveryError 
   if (error instanceof DiscordAPIError) {
     // 403 no access, 404 channel gone, other 4xx a request that will never pass: a person must act.
     const kind = error.status === 429 || error.status >= 500 ? 'retryable' : 'permanent';
-    return new DeliveryError(kind, `${where}: Discord answered ${error.status} (${error.code}: ${error.message})`);
+    return new DiscordRefusal(kind, `${where}: Discord answered ${error.status} (${error.code}: ${error.message})`, error.status, error.code);
   }
   if (error instanceof HTTPError) {
     return new DeliveryError('retryable', `${where}: Discord answered ${error.status} ${error.message}`);
@@ -33,19 +34,23 @@ export function deliveryErrorFrom(error: unknown, where: string): DeliveryError 
 
 export class DiscordPoster implements Poster {
   readonly platform = 'discord';
-  accessHelp(command: string): string {
-    return `Give the bot View Channel, Send Messages, Embed Links and Attach Files (for the picture a digest opens with) in this channel (Edit Channel → Permissions; in a direct message Sitrep can only post in its own), then run ${command} again.`;
+  accessHelp(command: string, needs?: AccessNeeds): string {
+    return discordAccessHelp(command, needs, this.channels);
   }
 
   private readonly unanswered: UnansweredTries;
   /** Each person's direct message channel, by user id: Discord answers the same one every time. */
   private readonly dmChannels = new Map<string, string>();
 
-  /** `interactions`: the adapter's own, which draws the buttons a view carries. */
+  /**
+   * `interactions`: the adapter's own, which draws the buttons a view carries; `channels`: what
+   * the client knows of a channel (a thread?), for the help after a refusal.
+   */
   constructor(
     private readonly rest: REST,
     private readonly interactions?: Interactions,
     private readonly logger: Logger = silentLogger,
+    private readonly channels?: ChannelLookup,
   ) {
     this.unanswered = new UnansweredTries(rest);
   }

@@ -1,0 +1,84 @@
+// What an admin does so Sitrep may post where Discord refused it: the permissions a channel needs,
+// the other one a thread needs (Send Messages in Threads, given in the channel it belongs to),
+// or, for an archived thread, to reopen it or pick another channel. Commands are offered in
+// servers only, so there is no direct message to speak of.
+import { ChannelType, type Client } from 'discord.js';
+import { DeliveryError, type AccessNeeds } from '../../core/poster.js';
+
+/** Discord's JSON error code for an operation on an archived thread (a locked one stays closed to posts). */
+export const ARCHIVED_THREAD = 50083;
+
+/** A DeliveryError from Discord's answer, keeping its status and JSON error code for the help that follows. */
+export class DiscordRefusal extends DeliveryError {
+  constructor(
+    kind: DeliveryError['kind'],
+    message: string,
+    readonly status: number,
+    readonly code: number | string,
+    delivered: readonly string[] = [],
+  ) {
+    super(kind, message, undefined, delivered);
+  }
+
+  override after(delivered: readonly string[]): DeliveryError {
+    return delivered.length === 0 ? this : new DiscordRefusal(this.kind, this.message, this.status, this.code, delivered);
+  }
+}
+
+/** What the gateway's cache tells of a channel a post was refused in. */
+export interface KnownChannel {
+  thread: boolean;
+  privateThread: boolean;
+  /** The name of the channel a thread belongs to, when known. */
+  parentName?: string;
+}
+
+export type ChannelLookup = (channelId: string) => KnownChannel | undefined;
+
+/**
+ * Channels as the client caches them: the server's channels and active threads (Guilds intent),
+ * and the channel each interaction came from (client.ts caches it even when Discord sent it alone).
+ */
+export function cachedChannels(client: Client): ChannelLookup {
+  return (channelId) => {
+    const channel = client.channels.cache.get(channelId);
+    if (!channel) return undefined;
+    if (!channel.isThread()) return { thread: false, privateThread: false };
+    const parentName = channel.parent?.name;
+    return { thread: true, privateThread: channel.type === ChannelType.PrivateThread, ...(parentName ? { parentName } : {}) };
+  };
+}
+
+/** `A, B and C`. */
+function listed(items: readonly string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
+
+function permissions(send: string, picture: string | undefined): string {
+  return listed(['View Channel', send, 'Embed Links', ...(picture ? [`Attach Files (for ${picture})`] : [])]);
+}
+
+function channelHelp(command: string, picture: string | undefined): string {
+  return `Give the bot ${permissions('Send Messages', picture)} in this channel (Edit Channel → Permissions), then run ${command} again.`;
+}
+
+function threadHelp(command: string, picture: string | undefined, thread: KnownChannel): string {
+  const where = thread.parentName ? `#${thread.parentName}, the channel this thread belongs to` : 'the channel this thread belongs to';
+  const invite = thread.privateThread ? '; a private thread also needs the bot added to it (mention it in the thread)' : '';
+  return (
+    `In a thread the bot needs Send Messages in Threads rather than Send Messages: give it ${permissions('Send Messages in Threads', picture)} ` +
+    `in ${where} (Edit Channel → Permissions: threads take their permissions from it)${invite}, then run ${command} again.`
+  );
+}
+
+function archivedHelp(command: string): string {
+  return `This thread is archived, so Discord takes no posts in it: reopen it (a locked one only someone with Manage Threads can reopen), then run ${command} again, or run ${command} in another channel.`;
+}
+
+/** Poster.accessHelp for Discord: worded for the refusal and the channel when they are known. */
+export function discordAccessHelp(command: string, needs: AccessNeeds = {}, lookup?: ChannelLookup): string {
+  const { refused, picture } = needs;
+  if (refused?.error instanceof DiscordRefusal && refused.error.code === ARCHIVED_THREAD) return archivedHelp(command);
+  const known = refused ? lookup?.(refused.channelId) : undefined;
+  return known?.thread ? threadHelp(command, picture, known) : channelHelp(command, picture);
+}

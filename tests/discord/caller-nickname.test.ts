@@ -1,0 +1,46 @@
+// GIVEN a member with a server nickname, WHEN they change the dossier, THEN what records who did
+// it (the entry's history, its footer) names them as the server shows them, by their nickname, as
+// a picked mention of them reads; without a nickname, by their global name.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { rawOptions, slashCommand, snowflake, type FakeUser } from '../fakes/discord-payloads.js';
+import { startHarness, type Answer, type Harness } from './support/harness.js';
+import { visibleText } from './support/markdown-text.js';
+import { problemsIn } from './support/openapi.js';
+
+const adminRole = snowflake();
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness({ admins: `discord-role:${adminRole}`, userRoles: [adminRole] });
+});
+afterAll(async () => {
+  await h?.close();
+});
+afterEach(() => {
+  expect(problemsIn(h.fake.requests)).toEqual([]);
+});
+
+const said = (answer: Answer) => answer.body.embeds!.map((e) => visibleText([e.title, e.description, ...(e.fields ?? []).flatMap((f) => [f.name, f.value]), e.footer?.text].join('\n'))).join('\n');
+
+/** /entry edit as `user`, whose member record in the server carries `nick`. */
+function editAs(user: FakeUser, nick: string | null, values: Record<string, string | number>) {
+  const interaction = slashCommand(h.fake.appId, h.fake.guild, user, 'entry', rawOptions(values, 'edit'));
+  (interaction.payload.member as Record<string, unknown>).nick = nick;
+  return h.deliver(interaction);
+}
+
+describe('the name recorded for a Discord member', () => {
+  it('WHEN they have a server nickname THEN the change is theirs by that nickname, in the reply and in the history', async () => {
+    const edited = await editAs(h.user, 'Mod Layla', { id: 13, confidence: 'confirmed' });
+    expect(said(edited)).toContain('(Mod Layla)');
+    expect(said(edited)).not.toContain(`(${h.user.username})`);
+    const history = said(await h.slash('entry', { id: 13 }, { subcommand: 'history' }));
+    expect(history).toContain(`discord:${h.user.id} (Mod Layla)`);
+  });
+
+  it('WHEN the nickname is gone THEN the next change is theirs by their global name again', async () => {
+    await editAs(h.user, null, { id: 13, confidence: 'reported' });
+    const history = said(await h.slash('entry', { id: 13 }, { subcommand: 'history' }));
+    expect(history).toContain(`discord:${h.user.id} (${h.user.username})`);
+    expect(history).toContain(`discord:${h.user.id} (Mod Layla)`);
+  });
+});
