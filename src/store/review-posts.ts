@@ -280,6 +280,16 @@ export function redrawCardsAt(cache: StatementCache, candidateId: number, at: Da
 }
 
 /**
+ * A pending candidate's revision moves on (what it shows changed) and its cards are flagged to be
+ * drawn from it at `at`; false, with nothing done, for a decided one.
+ */
+export function redrawPendingAt(cache: StatementCache, candidateId: number, at: Date): boolean {
+  if (cache.get("UPDATE review_candidates SET revision = revision + 1 WHERE id = ? AND status = 'pending'").run(candidateId).changes === 0) return false;
+  redrawCardsAt(cache, candidateId, at);
+  return true;
+}
+
+/**
  * Flags the cards of the pending candidates a feed reports in, to be drawn again at `at`: they cite
  * the feed's outlet and grade as an admin names them now (`/sources edit outlet:|reliability:`),
  * which is no revision of the candidate, so the drawn revision is set below any.

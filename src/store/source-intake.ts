@@ -14,10 +14,11 @@ import { JOINED_REPORT_REDRAW_MS } from '../core/review/review-port.js';
 import { canonicalLink, citedForms, itemDigest } from '../core/sources/item-key.js';
 import { citingEntries } from './citing-entries.js';
 import type { View } from '../core/view.js';
-import { queueNotice, redrawCardsAt } from './review-posts.js';
+import { joinSameStory } from './review-joins.js';
+import { queueNotice, redrawCardsAt, redrawPendingAt } from './review-posts.js';
 import { toStoryRef, type StoryRow } from './source-rows.js';
 import type { StatementCache } from './statement-cache.js';
-import type { LinkCache } from './source-links.js';
+import { LinkCache } from './source-links.js';
 import type { StoryCache } from './story-cache.js';
 
 /** Checks kept per source for /sources why. */
@@ -173,12 +174,10 @@ function openCheck(cache: StatementCache, source: WatchedSource, answer: AnswerR
   return { checkId, fresh, revised, undigested, since };
 }
 
-/** A pending candidate's revision moves on: its cards, flagged by redrawCardsAt, are drawn from the new one. */
-const REDRAW_PENDING = "UPDATE review_candidates SET revision = revision + 1 WHERE id = ? AND status = 'pending'";
-
 /**
  * Writes what the feed now says of the items it revised: their rows, and the pending candidates
- * they proposed drafted again (a card posted already is drawn again by the card poster at once).
+ * they proposed drafted again (a card posted already is drawn again by the card poster at once),
+ * each joined by the pending candidates whose story it now tells (review-joins.ts).
  */
 function recordRevisions(cache: StatementCache, known: KnownStories, source: WatchedSource, answer: AnswerRecord, open: OpenCheck, decide: (query: IntakeQuery) => IntakePlan): void {
   const fillDigest = cache.get('UPDATE feed_items SET digest = ? WHERE source_id = ? AND item_key = ?');
@@ -187,8 +186,6 @@ function recordRevisions(cache: StatementCache, known: KnownStories, source: Wat
   const plan = decide({ source, fresh: [], revised: open.revised, byKey: new Map(), byLink: new Map(), stories: [], cited: new Map() });
   // The first title and link stay: the check that first read the item lists it so.
   const updateItem = cache.get('UPDATE feed_items SET revised_title = ?, revised_link = ?, digest = ? WHERE source_id = ? AND item_key = ?');
-  // A report of another candidate changed: its cards are drawn again, the candidate itself unchanged.
-  const redrawStory = cache.get(REDRAW_PENDING);
   const redraft = cache.get(
     `UPDATE review_candidates SET title = ?, summary = ?, link = ?, outlet = ?, published_at = coalesce(?, published_at),
        matched = CASE WHEN ? = '[]' THEN matched ELSE ? END, suggestion = ?, revision = revision + 1, revised_at = ?
@@ -199,12 +196,16 @@ function recordRevisions(cache: StatementCache, known: KnownStories, source: Wat
   for (const { key, item, title, candidateId, draft, cited } of plan.revisions) {
     const { digest, story } = held.get(key)!;
     updateItem.run(title, item.link ?? null, digest, source.id, key);
-    if (story !== undefined && redrawStory.run(story).changes > 0) redrawCardsAt(cache, story, answer.at);
+    // A report of another candidate changed: its cards are drawn again, the candidate itself unchanged.
+    if (story !== undefined) redrawPendingAt(cache, story, answer.at);
     if (candidateId !== undefined && draft) {
       const matched = JSON.stringify(draft.matched);
       if (redraft.run(draft.title, draft.summary, draft.link ?? null, draft.outlet, draft.published?.toISOString() ?? null, matched, matched, JSON.stringify(draft.suggested), answer.at.toISOString(), candidateId).changes > 0) {
         known.stories.revised(candidateId, draft.title, draft.published);
         redrawCardsAt(cache, candidateId, answer.at);
+        const closed = joinSameStory(cache, known.stories, candidateId, draft, answer.at, new Date(answer.at.getTime() - UNDATED_STORY_MS));
+        // The link cache takes a report's candidate as fixed: with reports moved, it is read afresh when next needed.
+        if (closed.length > 0) known.links = new LinkCache();
       }
     }
     shown.push({ title, ...(candidateId === undefined ? {} : { candidateId }), ...(cited === undefined ? {} : { entryId: cited.entryId }) });
@@ -314,9 +315,8 @@ function recordBatch(cache: StatementCache, known: KnownStories, source: Watched
     const { changes } = insertItem.run(source.id, key, open.checkId, title, item.link ?? null, outlet, published, firstSeen, itemPlan.outcome, itemPlan.detail, candidate, itemDigest(item));
     if (changes > 0 && itemPlan.outcome === 'same-story' && !('draft' in itemPlan.joins)) joined.add(itemPlan.joins.candidateId);
   }
-  const redrawJoined = cache.get(REDRAW_PENDING);
   const redrawAt = new Date(answer.at.getTime() + JOINED_REPORT_REDRAW_MS);
-  for (const candidateId of joined) if (redrawJoined.run(candidateId).changes > 0) redrawCardsAt(cache, candidateId, redrawAt);
+  for (const candidateId of joined) redrawPendingAt(cache, candidateId, redrawAt);
 }
 
 /** The source once the check is recorded: its validators, its state and when it is due again. */

@@ -4,10 +4,12 @@
 // the table would give: candidates are never deleted, and the fields compared (title,
 // publication, creation) change only when a feed revises the item that proposed one, which the
 // process recording the revision tells its cache (another process sharing the store compares
-// with the first title until it reloads).
+// with the first title until it reloads). A candidate closed by joining another's story (see
+// review-joins.ts) is no story of its own any more: it is left out, or dropped when it is closed.
 import type { StoryRef } from '../core/review/candidate.js';
+import { JOINED_BY, JOINED_REASON_GLOB } from '../core/review/joined-candidate.js';
 import { RECENT_MS } from '../core/sources/intake-plan.js';
-import { foldStory, SAME_STORY_WINDOW_MS } from '../core/sources/same-story.js';
+import { foldStory, SAME_STORY_WINDOW_MS, type FoldedStory } from '../core/sources/same-story.js';
 import { StoryIndex, type StoryLookup } from '../core/sources/story-index.js';
 import { toStoryRef, type StoryRow } from './source-rows.js';
 import type { StatementCache } from './statement-cache.js';
@@ -24,15 +26,19 @@ interface HeldStory {
   createdAt: number;
 }
 
-type Row = StoryRow & { created_at: string };
+type Row = StoryRow & { created_at: string; joined: number };
 
-const COLUMNS = 'id, title, published_at, status, created_at';
+const COLUMNS = `id, title, published_at, status, created_at,
+  status = 'rejected' AND decided_by IS '${JOINED_BY}' AND coalesce(reason, '') GLOB '${JOINED_REASON_GLOB}' AS joined`;
 
 function held(row: Row): HeldStory {
   const ref = toStoryRef(row);
   const createdAt = Date.parse(row.created_at);
   return { ref, time: ref.published?.getTime() ?? createdAt, createdAt };
 }
+
+/** Candidates published at or after `since`, or undated and created at or after `undatedSince`. */
+const within = (since: Date, undatedSince: Date) => (story: HeldStory) => (story.ref.published ? story.ref.published >= since : story.createdAt >= undatedSince.getTime());
 
 export class StoryCache {
   private index = new StoryIndex<HeldStory>();
@@ -47,12 +53,27 @@ export class StoryCache {
    * `undatedSince`, as of the caller's transaction, for a check at `at`.
    */
   window(cache: StatementCache, at: Date, since: Date, undatedSince: Date): StoryLookup<StoryRef> {
-    const needed = Math.min(since.getTime(), undatedSince.getTime(), horizon(at));
+    this.readFrom(cache, at, Math.min(since.getTime(), undatedSince.getTime()));
+    const inWindow = within(since, undatedSince);
+    return { find: (item) => this.index.find(item, inWindow)?.ref };
+  }
+
+  /**
+   * Every candidate but `candidateId` in the window (as `window` has it) that `story` is another
+   * report of, in the order they were proposed. Their status is as first read: a decision since is not.
+   */
+  alike(cache: StatementCache, at: Date, since: Date, undatedSince: Date, story: FoldedStory, candidateId: number): StoryRef[] {
+    this.readFrom(cache, at, Math.min(since.getTime(), undatedSince.getTime()));
+    const inWindow = within(since, undatedSince);
+    return this.index.findAll(story, (held) => held.ref.candidateId !== candidateId && inWindow(held)).map((held) => held.ref);
+  }
+
+  /** Holds every candidate from `from` on (and from the horizon of a check at `at` in any case). */
+  private readFrom(cache: StatementCache, at: Date, from: number): void {
+    const needed = Math.min(from, horizon(at));
     if (needed < this.from) this.reload(cache, needed);
     else this.readNew(cache);
     if (horizon(at) - this.from > DROP_EVERY_MS) this.keepFrom(horizon(at));
-    const inWindow = (story: HeldStory) => (story.ref.published ? story.ref.published >= since : story.createdAt >= undatedSince.getTime());
-    return { find: (item) => this.index.find(item, inWindow)?.ref };
   }
 
   /** Every candidate from `from` on, read afresh (first use, or a clock set back). */
@@ -61,16 +82,17 @@ export class StoryCache {
     const rows = cache.get(`SELECT ${COLUMNS} FROM review_candidates WHERE published_at >= ? OR (published_at IS NULL AND created_at >= ?) ORDER BY id`).all(iso, iso) as Row[];
     this.lastId = cache.get('SELECT coalesce(max(id), 0) FROM review_candidates').pluck().get() as number;
     this.from = from;
-    this.hold(rows.map(held));
+    this.hold(rows.filter((row) => row.joined === 0).map(held));
   }
 
   private readNew(cache: StatementCache): void {
     const rows = cache.get(`SELECT ${COLUMNS} FROM review_candidates WHERE id > ? ORDER BY id`).all(this.lastId) as Row[];
     for (const row of rows) {
+      this.lastId = row.id;
+      if (row.joined === 1) continue;
       const story = held(row);
       this.stories.push(story);
       this.index.add(story, foldStory(story.ref));
-      this.lastId = row.id;
     }
   }
 
@@ -82,6 +104,11 @@ export class StoryCache {
     const ref: StoryRef = { ...was.ref, title, ...(published ? { published } : {}) };
     this.stories[at] = { ...was, ref, time: ref.published?.getTime() ?? was.createdAt };
     this.hold(this.stories);
+  }
+
+  /** A held candidate closed by joining another's story: no item is compared with it any more. */
+  joined(candidateId: number): void {
+    if (this.stories.some((story) => story.ref.candidateId === candidateId)) this.hold(this.stories.filter((story) => story.ref.candidateId !== candidateId));
   }
 
   private keepFrom(from: number): void {

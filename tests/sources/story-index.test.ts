@@ -1,5 +1,6 @@
 // The story index finds the story an item reports as comparing it with every story in order
-// would: the first one added, among those accepted, whatever the words the stories share.
+// would: the first one added (or every one, in order), among those accepted, whatever the words
+// the stories share.
 import { describe, expect, it } from 'vitest';
 import { foldStory, sameFoldedStory } from '../../src/core/sources/same-story.js';
 import { StoryIndex } from '../../src/core/sources/story-index.js';
@@ -35,5 +36,21 @@ describe('StoryIndex', () => {
     // Both outcomes are exercised: items that report a story, and items that report none.
     expect(matched).toBeGreaterThan(60);
     expect(500 - matched).toBeGreaterThan(30);
+  });
+
+  it('GIVEN many stories sharing words THEN findAll gives every accepted story an item reports, in the order added, as a comparison with every story does', () => {
+    const next = headlines(11);
+    const stories = Array.from({ length: 1000 }, (_, i) => next(i));
+    const index = StoryIndex.of(stories, (story) => story);
+    const folded = stories.map((story) => ({ ...foldStory(story), story }));
+    const accept = (story: { id: number }) => story.id % 5 !== 0;
+    let several = 0;
+    for (let i = 0; i < 300; i++) {
+      const item = foldStory(next(10_000 + i));
+      const expected = folded.filter((candidate) => accept(candidate.story) && sameFoldedStory(item, candidate)).map((candidate) => candidate.story);
+      expect(index.findAll(item, accept)).toEqual(expected);
+      if (expected.length > 1) several++;
+    }
+    expect(several).toBeGreaterThan(20);
   });
 });

@@ -10,6 +10,7 @@ import { outletLink } from '../source-link.js';
 import { eventTypeLabel } from '../vocabulary.js';
 import { plainLine, span, type Button, type Line, type View } from '../view.js';
 import { suggestedActorText, type Candidate, type StoryReport } from './candidate.js';
+import { joinedTo } from './joined-candidate.js';
 
 /** `2025-07-12T14:05:00.000Z` → `2025-07-12 14:05 UTC`. */
 export const instantText = (at: Date) => `${at.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
@@ -20,10 +21,12 @@ function reportLine(report: StoryReport): Line {
   return [...outletLink(report.outlet, report.link), span.plain(`${report.grade ? ` · ${report.grade}` : ''} — ${report.title}${report.published ? ` (${instantText(report.published)})` : ''}`)];
 }
 
-function decisionLine(candidate: Candidate): Line | undefined {
+/** `joined`: the candidate whose story it joined (joinedTo), if any. */
+function decisionLine(candidate: Candidate, joined: number | undefined): Line | undefined {
   const decision = candidate.decision;
   if (!decision) return undefined;
   const when = `${decision.by} at ${instantText(decision.at)}`;
+  if (joined !== undefined) return [span.bold('Joined'), span.plain(` candidate #${joined}, by ${when}: the same story`)];
   if (candidate.status === 'approved' && decision.attached) return [span.bold('Attached'), span.plain(` by ${when} to entry #${decision.entryId ?? '?'} as further sources`)];
   if (candidate.status === 'approved') return [span.bold('Approved'), span.plain(` by ${when} → entry #${decision.entryId ?? '?'}`)];
   return [span.bold('Rejected'), span.plain(` by ${when}${decision.reason ? `: ${decision.reason}` : ''}`)];
@@ -76,13 +79,15 @@ function suggestedFacts(suggested: Candidate['suggested'], pending: boolean): No
 export function candidateCard(candidate: Candidate, note?: string | Line): View {
   const { suggested } = candidate;
   const others = candidate.reports.slice(1);
-  const decided = decisionLine(candidate);
+  const joined = joinedTo(candidate);
+  const decided = decisionLine(candidate, joined);
   const view: View = {
     title: candidate.recorded?.title ?? candidate.title,
     tone: candidate.status === 'approved' && note !== undefined ? 'success' : 'normal',
     intro: [
-      plainLine(`Candidate #${candidate.id} · ${candidate.topic} · ${STATUS_TEXT[candidate.status]}`),
+      plainLine(`Candidate #${candidate.id} · ${candidate.topic} · ${joined === undefined ? STATUS_TEXT[candidate.status] : `joined candidate #${joined}`}`),
       ...(candidate.revisedAt ? [plainLine(`Revised by its feed at ${instantText(candidate.revisedAt)}: drafted again from what the item says now.`)] : []),
+      ...(joined === undefined ? [] : [plainLine(`The same story as candidate #${joined}, found when a report of it was revised: its reports are listed there.`)]),
       ...(note ? [typeof note === 'string' ? plainLine(note) : note] : []),
     ],
     facts: [
@@ -91,8 +96,11 @@ export function candidateCard(candidate: Candidate, note?: string | Line): View 
       ...(candidate.link ? [{ label: 'Link', value: [span.link(candidate.link, candidate.link)] }] : []),
       { label: 'Matched', value: plainLine(candidate.matched.length > 0 ? candidate.matched.join(', ') : 'every item (the source seeks no keywords)') },
       ...(candidate.recorded ? recordedFacts(candidate.recorded) : suggestedFacts(suggested, candidate.status === 'pending')),
-      // An outlet with several reports of the story (one feed's items merged) is named once.
-      { label: 'Also in', value: others.length > 0 ? plainLine([...new Set(others.map((r) => r.outlet))].join(', ')) : plainLine('no other outlet yet') },
+      // An outlet with several reports of the story (one feed's items merged) is named once; a
+      // candidate joined to another has none left (they are that one's).
+      ...(joined === undefined
+        ? [{ label: 'Also in', value: others.length > 0 ? plainLine([...new Set(others.map((r) => r.outlet))].join(', ')) : plainLine('no other outlet yet') }]
+        : []),
       ...(decided ? [{ label: 'Decided', value: decided }] : []),
     ],
     sections: [
@@ -113,6 +121,8 @@ export function candidateCard(candidate: Candidate, note?: string | Line): View 
     ];
   } else if (candidate.status === 'approved' && candidate.decision?.entryId !== undefined) {
     view.footer = [span.plain('The entry: '), span.command('entry show', `id:${candidate.decision.entryId}`)];
+  } else if (joined !== undefined) {
+    view.footer = [span.plain('The story: '), span.command('review show', `id:${joined}`)];
   }
   return view;
 }
@@ -122,7 +132,8 @@ export function candidateCard(candidate: Candidate, note?: string | Line): View 
  * who decided, when, and the entry it became; no buttons.
  */
 export function decidedCard(candidate: Candidate): View {
-  if (candidate.status === 'rejected') return { ...candidateCard(candidate, 'Rejected: its items are not proposed again.'), tone: 'success' };
+  // A candidate joined to another says so in its card already; its items are that one's reports now.
+  if (candidate.status === 'rejected') return { ...candidateCard(candidate, joinedTo(candidate) === undefined ? 'Rejected: its items are not proposed again.' : undefined), tone: 'success' };
   const entryId = candidate.decision?.entryId ?? '?';
   const what = candidate.decision?.attached ? `its reports added as sources of entry #${entryId}` : `added as entry #${entryId}`;
   return candidateCard(candidate, [span.plain(`Approved: ${what}. Where it came from: `), span.command('entry history', `id:${entryId}`)]);

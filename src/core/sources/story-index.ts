@@ -37,6 +37,18 @@ export class StoryIndex<T> implements StoryLookup<T> {
 
   /** The first story added that `item` reports too, among those `accept` keeps. */
   find(folded: FoldedStory, accept: (value: T) => boolean = () => true): T | undefined {
+    return this.walk(folded, accept);
+  }
+
+  /** Every story `item` reports too, among those `accept` keeps, in the order added. */
+  findAll(folded: FoldedStory, accept: (value: T) => boolean): T[] {
+    const all: T[] = [];
+    this.walk(folded, accept, all);
+    return all;
+  }
+
+  /** The first story that matches, or, given `all`, none: each match is put in it instead. */
+  private walk(folded: FoldedStory, accept: (value: T) => boolean, all?: T[]): T | undefined {
     const lists: number[][] = [];
     const byKey = this.byKey.get(folded.title.key);
     if (byKey) lists.push(byKey);
@@ -47,7 +59,8 @@ export class StoryIndex<T> implements StoryLookup<T> {
       }
     }
     // Each list holds positions in the order stories were added: walked together, smallest first,
-    // each story is compared once, in that order, and the walk stops at the first that matches.
+    // each story is compared once, in that order, and the walk stops at the first that matches
+    // (or, for all of them, at the end).
     const next = lists.map(() => 0);
     for (;;) {
       let at = Infinity;
@@ -55,7 +68,9 @@ export class StoryIndex<T> implements StoryLookup<T> {
       if (at === Infinity) return undefined;
       for (let i = 0; i < lists.length; i++) if (lists[i]![next[i]!] === at) next[i]! += 1;
       const story = this.stories[at]!;
-      if (accept(story.value) && sameFoldedStory(folded, story)) return story.value;
+      if (!accept(story.value) || !sameFoldedStory(folded, story)) continue;
+      if (!all) return story.value;
+      all.push(story.value);
     }
   }
 
