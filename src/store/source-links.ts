@@ -4,7 +4,8 @@
 // guid (or with tracking parameters added) is found here. Within one feed, items of different
 // guids at one link stay apart: some feeds link every item to the same page. Inside each check's transaction the reports
 // added since (by this process or any other) are read by id, as StoryCache reads candidates:
-// report rows are never deleted and their candidate never changes. A report is found at the
+// report rows are never deleted, and their candidate changes only when candidates are joined
+// (review-joins.ts), after which the intake reads the cache anew. A report is found at the
 // link it was first read with: a feed's revision of it keeps that one (feed_items.link).
 import { canonicalLink } from '../core/sources/item-key.js';
 import type { StatementCache } from './statement-cache.js';
