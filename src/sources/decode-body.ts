@@ -1,6 +1,10 @@
 // Bytes to text in the charset the feed declares (byte-order mark, Content-Type, XML
 // declaration), UTF-8 when it declares none or one the runtime does not know. Undecodable bytes
-// become U+FFFD: a feed with a bad byte is still read.
+// become U+FFFD: a feed with a bad byte is still read. A server often names a charset of its own
+// in Content-Type for a file written in another, which the file's XML declaration names
+// (`charset=UTF-8` on windows-1256 bytes): when the bytes are not text in the header's charset
+// and the declaration names another, they are read in that one if they are text in it, and the
+// feed is refused, naming both, if they are text in neither, rather than read as `����`.
 import { TextDecoder } from 'node:util';
 
 /** The charset a Content-Type names, e.g. `text/xml; charset=ISO-8859-1`. */
@@ -21,13 +25,16 @@ function bomCharset(bytes: Uint8Array): string | undefined {
   return undefined;
 }
 
-function decoder(label: string | undefined): TextDecoder {
+/** The runtime's decoder for a label, or undefined when it knows none by that name. */
+function knownDecoder(label: string, fatal = false): TextDecoder | undefined {
   try {
-    return new TextDecoder(label ?? 'utf-8');
+    return new TextDecoder(label, { fatal });
   } catch {
-    return new TextDecoder('utf-8');
+    return undefined;
   }
 }
+
+const decoder = (label: string | undefined) => (label === undefined ? undefined : knownDecoder(label)) ?? new TextDecoder('utf-8');
 
 /**
  * Bytes 0x80–0x9F in windows-1252, which the Encoding Standard also uses for the `iso-8859-1`
@@ -36,9 +43,43 @@ function decoder(label: string | undefined): TextDecoder {
  */
 const WINDOWS_1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
 
-export function decodeBody(bytes: Uint8Array, contentType: string | undefined): string {
-  const chosen = decoder(bomCharset(bytes) ?? headerCharset(contentType) ?? xmlCharset(bytes));
+/** The bytes as text in the charset `chosen` decodes, undecodable bytes as U+FFFD. */
+function decodeWith(chosen: TextDecoder, bytes: Uint8Array): string {
   const text = chosen.decode(bytes);
   if (chosen.encoding !== 'windows-1252') return text;
   return text.replace(/[\u0080-\u009f]/g, (c) => WINDOWS_1252_HIGH[c.charCodeAt(0) - 0x80]!);
+}
+
+/** The bytes as text, or undefined when some are no text in that charset. */
+function decodeStrictly(label: string, bytes: Uint8Array): string | undefined {
+  const strict = knownDecoder(label, true);
+  if (!strict) return undefined;
+  try {
+    return decodeWith(strict, bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The bytes as text in the charset declared first (byte-order mark, Content-Type, XML declaration), undecodable bytes as U+FFFD. */
+export function decodeBody(bytes: Uint8Array, contentType: string | undefined): string {
+  return decodeWith(decoder(bomCharset(bytes) ?? headerCharset(contentType) ?? xmlCharset(bytes)), bytes);
+}
+
+export type DecodedBody = { kind: 'ok'; text: string } | { kind: 'failed'; error: string };
+
+/** The feed's text, as decodeBody reads it unless its Content-Type and XML declaration name different charsets (see above). */
+export function decodeFeedBody(bytes: Uint8Array, contentType: string | undefined): DecodedBody {
+  const header = headerCharset(contentType);
+  const declared = xmlCharset(bytes);
+  const [named, written] = [header, declared].map((label) => (label === undefined ? undefined : knownDecoder(label)?.encoding));
+  // A byte-order mark settles it; a charset the runtime does not know contradicts nothing.
+  if (bomCharset(bytes) || !named || !written || named === written) return { kind: 'ok', text: decodeBody(bytes, contentType) };
+  // The header's charset if the bytes are text in it, else the declaration's.
+  const text = decodeStrictly(named, bytes) ?? decodeStrictly(written, bytes);
+  if (text !== undefined) return { kind: 'ok', text };
+  return {
+    kind: 'failed',
+    error: `The feed's bytes are text neither in ${header}, the charset its server names (Content-Type), nor in ${declared}, the one its XML declaration names, so it was not read: its publisher has to name the charset it is written in.`,
+  };
 }

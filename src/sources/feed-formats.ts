@@ -3,11 +3,12 @@
 import type { AnyFeed, AtomFeed } from 'feedsmith';
 import type { FeedDocument, FeedItem } from '../core/sources/feed-port.js';
 import { clipAtWord } from '../core/text-cut.js';
+import { aggregatorSummary, withoutOutletSuffix } from './aggregator-items.js';
 import { foldWhitespace, htmlToText } from './html-text.js';
 import { httpLink } from './safe-link.js';
-import { writtenDayOf } from './written-day.js';
+import { settleDayOrder, type WrittenDate } from './written-day.js';
 
-export type ParsedFeed = AnyFeed<Date | undefined>;
+export type ParsedFeed = AnyFeed<WrittenDate | undefined>;
 
 /** A title longer than this is cut: it is shown on one line of a review card. */
 export const MAX_TITLE_LENGTH = 300;
@@ -27,23 +28,25 @@ interface RawItem {
   links: (string | undefined)[];
   title: RawText;
   summary: RawText;
-  published?: Date | undefined;
+  /** The item's dates, the one it is published at first. */
+  dates: (WrittenDate | undefined)[];
   authors: (string | undefined)[];
   /** The entry's own xml:base (Atom), as written: its relative links resolve against it. */
   xmlBase?: string | undefined;
+  /** RSS `<source>`: the outlet an aggregator's item is from. */
+  source?: { title?: string | undefined; url?: string | undefined } | undefined;
 }
 
 const html = (value: string | undefined): RawText => ({ value, html: true });
 const plain = (value: string | undefined): RawText => ({ value, html: false });
 const asText = (text: RawText) => (text.value === undefined ? '' : text.html ? htmlToText(text.value) : foldWhitespace(text.value));
-const firstDate = (...dates: (Date | undefined)[]) => dates.find((d) => d !== undefined && !Number.isNaN(d.getTime()));
 
 /** Atom text is plain unless its type says html or xhtml. */
 const atomText = (text: AtomFeed.Text | AtomFeed.Content | undefined): RawText =>
   text?.type === 'html' || text?.type === 'xhtml' ? html(text.value) : plain(text?.value);
 
 /** Atom's alternate link (or one without a rel) is the article; `self`, `edit` and others are not. */
-function atomLink(links: AtomFeed.Link<Date | undefined>[] | undefined): string | undefined {
+function atomLink(links: AtomFeed.Link<WrittenDate | undefined>[] | undefined): string | undefined {
   return (links?.find((l) => l.rel === undefined || l.rel === 'alternate') ?? links?.[0])?.href;
 }
 
@@ -53,21 +56,51 @@ function atomLink(links: AtomFeed.Link<Date | undefined>[] | undefined): string 
  */
 const withXmlBase = (xmlBase: string | undefined, enclosing: string | undefined) => httpLink(xmlBase, enclosing) ?? enclosing;
 
+/** The outlet an item names in its `<source>`, as plain text, with the address it gives. */
+function namedOutlet(raw: RawItem): FeedItem['outlet'] {
+  const name = raw.source?.title === undefined ? '' : htmlToText(raw.source.title);
+  if (!name) return undefined;
+  const url = httpLink(raw.source?.url);
+  return url ? { name, url } : { name };
+}
+
+/** The title and summary as text; an aggregator's, without what it writes of the outlet into them (aggregator-items.ts). */
+function itemText(raw: RawItem, outlet: string | undefined): { title: string; summary: string } {
+  const fullTitle = asText(raw.title);
+  if (outlet === undefined) return { title: fullTitle, summary: asText(raw.summary) };
+  const title = withoutOutletSuffix(fullTitle, outlet);
+  const { value } = raw.summary;
+  const summary = value === undefined ? '' : raw.summary.html ? aggregatorSummary(value, title, outlet, htmlToText) : foldWhitespace(value);
+  return { title, summary };
+}
+
+/** The item's publication: its first date read; else, the first it gave, unread. */
+function publication(item: FeedItem, dates: (WrittenDate | undefined)[]): void {
+  const read = dates.find((date) => date?.reading)?.reading;
+  if (read) {
+    item.published = read.instant;
+    item.publishedDay = read.day;
+    if (read.dayOnly) item.publishedDayOnly = true;
+    return;
+  }
+  const unread = dates.find((date) => date !== undefined);
+  if (unread) item.unreadDate = { written: foldWhitespace(unread.written), ...(unread.eitherOrder ? { dayOrMonth: true as const } : {}) };
+}
+
 function toItem(raw: RawItem, feedBase: string | undefined): FeedItem | undefined {
   const base = withXmlBase(raw.xmlBase, feedBase);
-  const summary = clipAtWord(asText(raw.summary), MAX_SUMMARY_LENGTH);
-  const title = clipAtWord(asText(raw.title), MAX_TITLE_LENGTH) || clipAtWord(summary, TITLE_FROM_SUMMARY_LENGTH);
+  const outlet = namedOutlet(raw);
+  const text = itemText(raw, outlet?.name);
+  const summary = clipAtWord(text.summary, MAX_SUMMARY_LENGTH);
+  const title = clipAtWord(text.title, MAX_TITLE_LENGTH) || clipAtWord(summary, TITLE_FROM_SUMMARY_LENGTH);
   if (!title) return undefined;
   const item: FeedItem = { title, summary };
   const guid = raw.guid === undefined ? '' : foldWhitespace(raw.guid);
   if (guid) item.guid = guid;
   const link = raw.links.map((l) => httpLink(l, base)).find((l) => l !== undefined);
   if (link) item.link = link;
-  if (raw.published) {
-    item.published = raw.published;
-    const day = writtenDayOf(raw.published);
-    if (day) item.publishedDay = day;
-  }
+  publication(item, raw.dates);
+  if (outlet) item.outlet = outlet;
   const authors = raw.authors.map((a) => (a === undefined ? '' : htmlToText(a))).filter(Boolean);
   if (authors.length > 0) item.authors = [...new Set(authors)];
   return item;
@@ -82,8 +115,9 @@ function rawItems(parsed: ParsedFeed): RawItem[] {
         links: [i.link, i.guid?.isPermaLink === false ? undefined : httpLink(i.guid?.value)],
         title: html(i.title),
         summary: html(i.description ?? i.content?.encoded),
-        published: firstDate(i.pubDate, i.dc?.dates?.[0]),
+        dates: [i.pubDate, i.dc?.dates?.[0]],
         authors: [...(i.authors ?? []).map((a) => a.name ?? a.email), ...(i.dc?.creators ?? [])],
+        source: i.source,
       }));
     case 'atom':
       return (parsed.feed.entries ?? []).map((e) => ({
@@ -91,7 +125,7 @@ function rawItems(parsed: ParsedFeed): RawItem[] {
         links: [atomLink(e.links)],
         title: atomText(e.title),
         summary: atomText(e.summary ?? e.content),
-        published: firstDate(e.published, e.updated, e.dc?.dates?.[0]),
+        dates: [e.published, e.updated, e.dc?.dates?.[0]],
         authors: [...(e.authors ?? []).map((a) => a.name), ...(e.dc?.creators ?? [])],
         xmlBase: e.xml?.base,
       }));
@@ -101,7 +135,7 @@ function rawItems(parsed: ParsedFeed): RawItem[] {
         links: [i.link, i.rdf?.about],
         title: html(i.title),
         summary: html(i.description),
-        published: firstDate(i.dc?.dates?.[0]),
+        dates: [i.dc?.dates?.[0]],
         authors: i.dc?.creators ?? [],
       }));
     case 'json':
@@ -111,7 +145,7 @@ function rawItems(parsed: ParsedFeed): RawItem[] {
         // JSON Feed titles are plain text by the spec; summaries may be HTML.
         title: plain(i.title),
         summary: i.summary !== undefined ? plain(i.summary) : i.content_text !== undefined ? plain(i.content_text) : html(i.content_html),
-        published: firstDate(i.date_published, i.date_modified),
+        dates: [i.date_published, i.date_modified],
         authors: (i.authors ?? []).map((a) => a.name),
       }));
   }
@@ -138,9 +172,10 @@ export function toDocument(parsed: ParsedFeed, feedUrl: string | undefined, maxI
   const header = feedHeader(parsed);
   // An Atom feed's xml:base, else the feed's own address.
   const base = parsed.format === 'atom' ? withXmlBase(parsed.feed.xml?.base, feedUrl) : feedUrl;
-  const items = rawItems(parsed)
-    .slice(0, maxItems)
-    .flatMap((raw) => toItem(raw, base) ?? []);
+  const raws = rawItems(parsed).slice(0, maxItems);
+  // `05/12/2026` is read the way round the feed's other numeric dates show.
+  settleDayOrder(raws.flatMap((raw) => raw.dates));
+  const items = raws.flatMap((raw) => toItem(raw, base) ?? []);
   const document: FeedDocument = { items };
   const title = clipAtWord(asText(header.title), MAX_TITLE_LENGTH);
   if (title) document.title = title;

@@ -56,8 +56,12 @@ export const MALFORMED_FEED = 'The feed is malformed: it opens as RSS, Atom or R
 /** A web page that names no feed of its own: the admin has to find the site's feed by hand. */
 export const PAGE_WITHOUT_FEED = 'This address is a web page, not a feed, and the page names no feed of its own: find the site’s RSS or Atom link, watch that instead and remove this source.';
 
+/** A full answer without a byte of text: a server or publishing tool failing, not a feed of another kind. */
+export const EMPTY_BODY = 'The server sent an empty body instead of the feed. Sitrep tries again at each check.';
+
 /** Why a body is no feed: a web page naming its feeds says which to watch instead. */
 export function notAFeed(text: string, pageUrl: string | undefined): string {
+  if (text.trim() === '') return EMPTY_BODY;
   if (!looksLikeHtml(text)) return looksLikeFeed(text) ? MALFORMED_FEED : NOT_A_FEED;
   if (!pageUrl) return NOT_A_FEED;
   const links = feedLinksIn(text, pageUrl);

@@ -1,7 +1,7 @@
 // Turning a feed's bytes into a FeedDocument, behind a port: the fetcher hands the body to a
 // FeedParser and awaits the outcome. The bot reads feeds in a worker thread (worker-parser.ts),
 // so a hostile feed never holds the event loop; tests and tools may read in this thread.
-import { decodeBody } from './decode-body.js';
+import { decodeFeedBody } from './decode-body.js';
 import { parseFeedText, type ParseOutcome } from './parse-feed.js';
 
 export type { ParseOutcome };
@@ -24,7 +24,8 @@ export interface FeedParser {
 
 /** Decoding and parsing, as both the worker and the in-thread parser run them. */
 export function readFeedBody(body: FeedBody): ParseOutcome {
-  return parseFeedText(decodeBody(body.bytes, body.contentType), body.baseUrl);
+  const decoded = decodeFeedBody(body.bytes, body.contentType);
+  return decoded.kind === 'ok' ? parseFeedText(decoded.text, body.baseUrl) : decoded;
 }
 
 /** Reads feeds on the calling thread: for tests and tools, where blocking the loop is harmless. */

@@ -10,8 +10,14 @@ const HIDDEN_ELEMENTS = ['script', 'style', 'template', 'noscript'];
 /** Elements that end a line or block: a space keeps their words apart once the tags are gone. */
 const BLOCK_TAG = /^\/?(?:p|br|div|li|ul|ol|tr|td|th|h[1-6]|blockquote|section|article|header|footer|hr|table|dt|dd|figcaption|pre)\b/i;
 
-/** C0 and C1 controls other than whitespace, and the bidi embedding/override/isolate marks. */
-const CONTROL = new RegExp(`[\\u0000-\\u0008\\u000e-\\u001f${DELETE_AND_C1}${DIRECTION_CONTROLS}]`);
+/**
+ * The marks that set a direction without being letters: left-to-right, right-to-left and Arabic
+ * letter marks. Taken out with the embedding marks, so that a title written with them and the
+ * same title without them are one title.
+ */
+const DIRECTION_MARKS = '\\u200e\\u200f\\u061c';
+/** C0 and C1 controls other than whitespace, the bidi embedding/override/isolate marks and the direction marks. */
+const CONTROL = new RegExp(`[\\u0000-\\u0008\\u000e-\\u001f${DELETE_AND_C1}${DIRECTION_CONTROLS}${DIRECTION_MARKS}]`);
 const CONTROLS = new RegExp(CONTROL.source, 'g');
 /**
  * Whitespace to fold: runs, and single characters other than a space. A lone space, the common

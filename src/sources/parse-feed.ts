@@ -5,7 +5,7 @@ import { parseFeed } from 'feedsmith';
 import { MAX_FEED_ITEMS, type FeedDocument } from '../core/sources/feed-port.js';
 import { notAFeed } from './feed-links.js';
 import { toDocument, type ParsedFeed } from './feed-formats.js';
-import { readFeedDate } from './written-day.js';
+import { readFeedDate, type WrittenDate } from './written-day.js';
 
 export type ParseOutcome = { kind: 'ok'; feed: FeedDocument } | { kind: 'failed'; error: string };
 
@@ -16,7 +16,7 @@ export type ParseOutcome = { kind: 'ok'; feed: FeedDocument } | { kind: 'failed'
 export function parseFeedText(text: string, baseUrl?: string): ParseOutcome {
   let parsed: ParsedFeed;
   try {
-    parsed = parseFeed<Date | undefined>(text, { maxItems: MAX_FEED_ITEMS + 1, parseDateFn: readFeedDate });
+    parsed = parseFeed<WrittenDate | undefined>(text, { maxItems: MAX_FEED_ITEMS + 1, parseDateFn: readFeedDate });
   } catch {
     return { kind: 'failed', error: notAFeed(text, baseUrl) };
   }

@@ -1,99 +1,155 @@
-// Feed dates as read, and the calendar day a feed wrote a time in, at the offset it wrote (`Sat,
-// 05 Dec 2026 01:30:00 +0300` is 5 December where it was published, 4 December in UTC). An event
-// a Damascus outlet dates after midnight happened on its day, not the UTC one. Parsed dates carry
-// it here, in the thread that reads the feed, until the item is built.
+// Feed dates as read: the instant, and the calendar day the feed wrote it in, at the offset it
+// wrote (`Sat, 05 Dec 2026 01:30:00 +0300` is 5 December where it was published, 4 December in
+// UTC). An event a Damascus outlet dates after midnight happened on its day, not the UTC one.
 //
-// A zone may be written as a name (`EDT`, `CET`): the names RFC 822 defines, and those feeds of
-// the region write whose meaning is not in doubt, count as their offsets. A name Sitrep does not
-// know or that means several offsets (`IST`: India, Israel or Ireland; `AST`: Arabia or Atlantic),
-// a military letter (RFC 2822 §4.3: "-0000") or no zone at all: the time is read as written, at
-// UTC, so the day is the day written; the instant may be off by the zone's offset.
-const writtenDays = new WeakMap<Date, string>();
+// Read here, never by the Date parser, whose reading of a date without a zone depends on the zone
+// the bot runs in: RFC 822 and ISO 8601 dates, the English long form (`Saturday, December 5,
+// 2026 - 01:30`), Arabic month names (`05 كانون الأول 2026`, `5 ديسمبر 2026`) and numeric dates.
+// A time without a zone, or with one whose offset is not certain (date-zones.ts), is read as
+// written at UTC; a date without a time is that day. `05.12.2026` is day first, as dotted dates
+// are written; `05/12/2026` could be either way round, so the feed's other dates decide
+// (settleDayOrder), and when none does it is not read: a guessed date would date an event in
+// the wrong month, or leave a fresh item out as too old.
+import { asciiDigits, markNames } from './date-names.js';
+import { zoneOffset } from './date-zones.js';
 
-/** Minutes east of UTC of the zone names whose offset is certain. */
-const NAMED_ZONES: ReadonlyMap<string, number> = new Map([
-  // RFC 822 §5.1, and UTC.
-  ['UT', 0],
-  ['UTC', 0],
-  ['GMT', 0],
-  ['Z', 0],
-  ['EST', -300],
-  ['EDT', -240],
-  ['CST', -360],
-  ['CDT', -300],
-  ['MST', -420],
-  ['MDT', -360],
-  ['PST', -480],
-  ['PDT', -420],
-  // Europe and the Middle East.
-  ['WET', 0],
-  ['WEST', 60],
-  ['BST', 60],
-  ['CET', 60],
-  ['CEST', 120],
-  ['EET', 120],
-  ['EEST', 180],
-  ['MSK', 180],
-  ['IDT', 180],
-]);
+/** What a date says, read. */
+export interface DateReading {
+  instant: Date;
+  /** `YYYY-MM-DD`: the day at the offset the feed wrote; the day as written when it wrote no offset Sitrep can place. */
+  day: string;
+  /** The feed gave a day and no time: `instant` is its start in UTC. */
+  dayOnly?: true;
+}
 
-/** A date longer than this is no date: it is left to the Date parser as written, unexamined (no pattern runs on a hostile feed's megabyte). */
+export interface WrittenDate {
+  /** As the feed wrote it (cut to MAX_EXAMINED_LENGTH). */
+  written: string;
+  /** Absent when Sitrep could not read it. */
+  reading?: DateReading;
+  /** A numeric date whose day and month could be either way round (`05/12/2026`): read either way, for the feed's other dates to decide. */
+  eitherOrder?: { dayFirst: DateReading; monthFirst: DateReading };
+  /** Which way round day and month go, as this numeric date shows by a number above 12 (`13/12/2026`, `12/13/2026`). */
+  showsOrder?: 'day-first' | 'month-first';
+}
+
+/** A date longer than this is no date: it is not examined (no pattern runs on a hostile feed's megabyte). */
 const MAX_EXAMINED_LENGTH = 80;
 /** An RFC 2822 comment after the zone: `+0100 (CET)`. */
 const TRAILING_COMMENT = /\s*\([^()]*\)\s*$/;
-/** `+0300`, `-03:00` at the end of a date. */
-const NUMERIC_OFFSET = /([+-])(\d{2}):?(\d{2})$/;
-/** A date ending in a time (`14:00`, `14:00:00.5`, `2:30 PM`), then perhaps an offset, then perhaps a zone name. */
-const TIME_THEN_ZONE = /^(.*\d:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:\s*[AP]M\b)?)\s*([+-]\d{2}:?\d{2})?\s*([A-Z]{1,5})?$/i;
+/** ISO 8601's `T` between the day and the time. */
+const ISO_T = /^(\d{4}-\d{1,2}-\d{1,2})T/i;
+/** `14:00`, `14:00:00`, `14:00:00.123`. */
+const TIME = /(?<![\d:])(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?/;
+/** `PM`, `p.m.`, and Arabic `ص` (morning) and `م` (evening). */
+const MERIDIEM = /^\s*(?:([ap])\.?\s*m\.?|([صم]))(?![\p{L}\p{M}])/iu;
+/** Words and marks between a date and its time: `at`, `الساعة` (o'clock, folded), a dash standing alone. */
+const FILLER = /(?<![\p{L}\p{M}])(?:at|الساعه)(?![\p{L}\p{M}])|(?<!\S)[-–—|](?!\S)/giu;
+const ORDINAL = /(\d)(?:st|nd|rd|th)(?![\p{L}])/giu;
+/** `05/12/2026`, `05.12.2026`, `2026/12/05`, `2026-12-05`. */
+const NUMERIC_DATE = /^(\d{1,4})([./-])(\d{1,2})\2(\d{1,4})$/;
+const MONTH_MARK = /^m(\d{1,2})$/;
+const NUMBER = /^\d{1,4}$/;
 
-const offsetOf = (numeric: string): number | undefined => {
-  const match = NUMERIC_OFFSET.exec(numeric);
-  if (!match) return undefined;
-  return (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3]));
-};
-
-/** `+03:00`: an offset as both ISO 8601 and RFC 822 parsers take it, right after the time. */
-function offsetText(minutes: number): string {
-  const size = Math.abs(minutes);
-  return `${minutes < 0 ? '-' : '+'}${String(Math.floor(size / 60)).padStart(2, '0')}:${String(size % 60).padStart(2, '0')}`;
+interface Time {
+  hour: number;
+  minute: number;
+  second: number;
+  ms: number;
 }
 
-/**
- * The text to parse, with any zone name written as its offset, and the offset in minutes the
- * feed wrote the time at (undefined when the text shows none Sitrep can read).
- */
-function withOffset(raw: string): { text: string; offset: number | undefined } {
-  const trimmed = raw.trim();
-  if (trimmed.length > MAX_EXAMINED_LENGTH) return { text: trimmed, offset: undefined };
-  const text = trimmed.replace(TRAILING_COMMENT, '');
-  // `+0300`, `GMT+0200`, `2026-12-04T14:00:00+03:00`: read as written.
-  const numeric = offsetOf(text);
-  if (numeric !== undefined) return { text, offset: numeric };
-  const match = TIME_THEN_ZONE.exec(text);
-  if (!match) return { text, offset: undefined };
-  const [, dateTime = '', written, name] = match;
-  // `+0300 EEST`: the number says it. A known name: its offset. Else (unknown, ambiguous,
-  // military, or no zone): at UTC, as RFC 2822 reads "-0000".
-  const offset = written !== undefined ? offsetOf(written) : (NAMED_ZONES.get(name?.toUpperCase() ?? '') ?? 0);
-  if (offset === undefined) return { text, offset: undefined };
-  return { text: `${dateTime}${offsetText(offset)}`, offset };
+/** A four-digit year, or two digits as RFC 2822 reads them (`26` is 2026, `99` 1999). */
+function yearOf(text: string): number | undefined {
+  if (text.length === 4) return Number(text) >= 1000 ? Number(text) : undefined;
+  if (text.length === 2) return Number(text) < 50 ? 2000 + Number(text) : 1900 + Number(text);
+  return undefined;
 }
 
-/**
- * A date as feeds write them (RFC 822 or ISO 8601, its zone a number or a name), remembering the
- * day it was written in; undefined when it is not one.
- */
-export function readFeedDate(raw: string): Date | undefined {
-  const { text, offset } = withOffset(raw);
-  const date = new Date(text);
-  if (Number.isNaN(date.getTime())) {
-    // A form the Date parser takes only as written: read as before, the day unknown.
-    const asWritten = new Date(raw.trim());
-    return Number.isNaN(asWritten.getTime()) ? undefined : asWritten;
+const daysIn = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
+
+/** The date at `offset` minutes east of UTC (a time), or the day itself (no time); undefined when no such day or time exists. */
+function read(year: number | undefined, month: number, day: number, time: Time | undefined, offset: number): DateReading | undefined {
+  if (year === undefined || month < 1 || month > 12 || day < 1 || day > daysIn(year, month)) return undefined;
+  if (!time) {
+    const start = new Date(Date.UTC(year, month - 1, day));
+    return { instant: start, day: start.toISOString().slice(0, 10), dayOnly: true };
   }
-  if (offset !== undefined) writtenDays.set(date, new Date(date.getTime() + offset * 60_000).toISOString().slice(0, 10));
-  return date;
+  const { hour, minute, second, ms } = time;
+  if (hour > 24 || minute > 59 || second > 60 || (hour === 24 && (minute > 0 || second > 0))) return undefined;
+  // A leap second is the last second of its minute.
+  const wall = Date.UTC(year, month - 1, day, hour, minute, Math.min(second, 59), ms);
+  return { instant: new Date(wall - offset * 60_000), day: new Date(wall).toISOString().slice(0, 10) };
 }
 
-/** `YYYY-MM-DD`: the day the date was written in, if its text gave a time Sitrep could place (see above). */
-export const writtenDayOf = (date: Date): string | undefined => writtenDays.get(date);
+/** The time (and what follows it) at the end of a date, or undefined when there is none or it makes no sense. */
+function timeOf(text: string): { time?: Time; at: number; zone: string } | undefined {
+  const match = TIME.exec(text);
+  if (!match) return { at: text.length, zone: '' };
+  let hour = Number(match[1]);
+  let rest = text.slice(match.index + match[0].length);
+  const meridiem = MERIDIEM.exec(rest);
+  if (meridiem) {
+    if (hour < 1 || hour > 12) return undefined;
+    const afternoon = (meridiem[1] ?? '').toLowerCase() === 'p' || meridiem[2] === 'م';
+    hour = (hour % 12) + (afternoon ? 12 : 0);
+    rest = rest.slice(meridiem[0].length);
+  }
+  const ms = match[4] === undefined ? 0 : Math.floor(Number(`0.${match[4]}`) * 1000);
+  return { time: { hour, minute: Number(match[2]), second: Number(match[3] ?? 0), ms }, at: match.index, zone: rest };
+}
+
+/** Reads the date; `written` is the text as given. */
+function readText(written: string): Omit<WrittenDate, 'written'> {
+  const text = markNames(asciiDigits(written).replace(TRAILING_COMMENT, '').replace(ISO_T, '$1 '));
+  const timed = timeOf(text);
+  if (!timed) return {};
+  const zone = zoneOffset(timed.zone);
+  if (!zone) return {};
+  const dated = (year: string, month: number, day: number) => read(yearOf(year), month, day, timed.time, zone.offset);
+  const words = text.slice(0, timed.at).replace(FILLER, ' ').replace(ORDINAL, '$1').split(/[\s,]+/).filter(Boolean);
+  if (words.length === 1) {
+    const numeric = NUMERIC_DATE.exec(words[0]!);
+    if (!numeric) return {};
+    const [, first = '', separator, second = '', third = ''] = numeric;
+    if (first.length === 4) return orNothing(dated(first, Number(second), Number(third)));
+    if (first.length > 2 || (third.length !== 2 && third.length !== 4)) return {};
+    const [a, b] = [Number(first), Number(second)];
+    // Dotted dates are written day first wherever they are written.
+    if (separator === '.' || a > 12 || a === b) return orNothing(dated(third, b, a), a > 12 && separator !== '.' ? 'day-first' : undefined);
+    if (b > 12) return orNothing(dated(third, a, b), 'month-first');
+    const dayFirst = dated(third, b, a);
+    const monthFirst = dated(third, a, b);
+    return dayFirst && monthFirst ? { eitherOrder: { dayFirst, monthFirst } } : {};
+  }
+  if (words.length !== 3) return {};
+  const month = words.findIndex((word) => MONTH_MARK.test(word));
+  const numbers = words.filter((word, index) => index !== month && NUMBER.test(word));
+  if (month === -1 || numbers.length !== 2) return {};
+  // `5 Dec 2026`, `Dec 5 2026`, `2026 Dec 5`: the year is the four-digit number, else the last.
+  const yearFirst = numbers[0]!.length === 4;
+  const [year, day] = yearFirst ? numbers : [numbers[1]!, numbers[0]!];
+  return orNothing(dated(year!, Number(MONTH_MARK.exec(words[month]!)![1]), Number(day)));
+}
+
+function orNothing(reading: DateReading | undefined, showsOrder?: WrittenDate['showsOrder']): Omit<WrittenDate, 'written'> {
+  return reading ? { reading, ...(showsOrder ? { showsOrder } : {}) } : {};
+}
+
+/** A date as a feed writes it (see above): its reading, or why there is none. */
+export function readFeedDate(raw: string): WrittenDate {
+  const written = raw.trim();
+  if (written.length > MAX_EXAMINED_LENGTH) return { written: `${written.slice(0, MAX_EXAMINED_LENGTH)}…` };
+  return { written, ...readText(written) };
+}
+
+/**
+ * Reads the numeric dates that could be either way round the way the feed's other numeric dates
+ * show it writes them (`13/12/2026` anywhere in the feed: day first). A feed showing both ways,
+ * or neither, leaves them unread.
+ */
+export function settleDayOrder(dates: readonly (WrittenDate | undefined)[]): void {
+  const shown = new Set(dates.flatMap((date) => date?.showsOrder ?? []));
+  if (shown.size !== 1) return;
+  const dayFirst = shown.has('day-first');
+  for (const date of dates) if (date?.eitherOrder) date.reading = dayFirst ? date.eitherOrder.dayFirst : date.eitherOrder.monthFirst;
+}

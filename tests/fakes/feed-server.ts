@@ -52,6 +52,18 @@ const invalidUtf8 = () =>
 const latin1 = () =>
   Buffer.from('<?xml version="1.0" encoding="ISO-8859-1"?><rss version="2.0"><channel><title>Le Levant</title><item><title>Pourparlers à Bakou: détente</title><guid>l-1</guid></item></channel></rss>', 'latin1');
 
+/** `سوريا` in windows-1256 and in ISO-8859-6; 0xA1 is no character in ISO-8859-6. */
+const SYRIA_1256 = [0xd3, 0xe6, 0xd1, 0xed, 0xc7];
+const SYRIA_8859_6 = [0xd3, 0xe8, 0xd1, 0xea, 0xc7];
+
+/** RSS whose XML declaration names `encoding`, with `title` in that charset's bytes. */
+const declaring = (encoding: string, title: number[]) =>
+  Buffer.concat([
+    Buffer.from(`<?xml version="1.0" encoding="${encoding}"?><rss version="2.0"><channel><title>Sana</title><item><title>`),
+    Buffer.from(title),
+    Buffer.from('</title><guid>s-1</guid></item></channel></rss>'),
+  ]);
+
 function drainedOrClosed(res: ServerResponse): Promise<void> {
   return new Promise((resolve) => {
     const done = () => {
@@ -167,6 +179,15 @@ export class FeedServer {
         return send(200, { 'content-type': 'application/rss+xml; charset=utf-8' }, invalidUtf8());
       case '/latin1.xml':
         return send(200, { 'content-type': 'application/xml' }, latin1());
+      // A server naming UTF-8 for a file that declares, and is written in, windows-1256.
+      case '/windows-1256-served-as-utf8.xml':
+        return send(200, { 'content-type': 'text/xml; charset=UTF-8' }, declaring('windows-1256', SYRIA_1256));
+      // Bytes that are text neither in the header's UTF-8 nor in the declaration's ISO-8859-6.
+      case '/neither-charset.xml':
+        return send(200, { 'content-type': 'text/xml; charset=UTF-8' }, declaring('ISO-8859-6', [...SYRIA_8859_6, 0xa1]));
+      // The same bytes read right in the header's charset, whatever the declaration says.
+      case '/iso-8859-6-served-as-such.xml':
+        return send(200, { 'content-type': 'text/xml; charset=ISO-8859-6' }, declaring('UTF-8', SYRIA_8859_6));
       case '/site':
         // A site's home page, naming its feeds in its head as sites do.
         return send(

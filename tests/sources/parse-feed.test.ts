@@ -107,10 +107,16 @@ describe('GIVEN hostile or broken feeds', () => {
   it.each([
     ['an HTML page', '<!doctype html><html><body><p>Hello</p></body></html>'],
     ['plain text', 'Syria and Israel'],
-    ['an empty body', ''],
     ['JSON that is not a feed', '{"items": 5}'],
   ])('THEN %s is not a feed', (_what, text) => {
     expect(parseFeedText(text)).toEqual({ kind: 'failed', error: NOT_A_FEED });
+  });
+
+  it.each([
+    ['nothing', ''],
+    ['only whitespace and a byte-order mark', '\ufeff \n'],
+  ])('THEN a body of %s is said to be empty, not a feed of some other kind', (_what, text) => {
+    expect(parseFeedText(text)).toEqual({ kind: 'failed', error: 'The server sent an empty body instead of the feed. Sitrep tries again at each check.' });
   });
 
   it('THEN a web page naming one feed says which address to watch, resolved against the page', () => {

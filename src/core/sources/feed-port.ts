@@ -16,7 +16,20 @@ export interface FeedItem {
    * a zone name), where it gave one; the day as written when its zone could not be placed.
    */
   publishedDay?: string;
+  /** The feed gave a day without a time: `published` is that day's start in UTC, a time it never gave. */
+  publishedDayOnly?: true;
+  /**
+   * The date the feed gave, as it wrote it, when Sitrep could not read it: the item counts as
+   * undated. `dayOrMonth`: a numeric date that could be read either way round (`05/12/2026`)
+   * whose feed shows in no other date which way it writes them.
+   */
+  unreadDate?: { written: string; dayOrMonth?: true };
   authors?: string[];
+  /**
+   * The outlet the item names as its own (RSS `<source>`): an aggregator's item is another
+   * newsroom's story, `Reuters` at `https://www.reuters.com`, behind an address of the aggregator.
+   */
+  outlet?: { name: string; url?: string };
 }
 
 export interface FeedDocument {

@@ -215,6 +215,33 @@ function hostOf(link: string | undefined): string | undefined {
   }
 }
 
+/** The same site: one host, or one inside the other (`www.reuters.com`, `reuters.com`, `news.reuters.com`). */
+const sameSite = (a: string | undefined, b: string | undefined) => a !== undefined && b !== undefined && (a === b || a.endsWith(`.${b}`) || b.endsWith(`.${a}`));
+
+/**
+ * The name a feed goes by after `via`: the last part of a title an aggregator gives its search or
+ * topic feeds (`"Syria Israel" - Google News`, `World - Google News`), else its title, else its host.
+ */
+function viaName(feed: Pick<FeedDocument, 'title' | 'link'>, item: FeedItem): string {
+  const title = feed.title?.trim() ?? '';
+  const parts = title.split(/\s[-–—|]\s/);
+  return parts.at(-1)?.trim() || hostOf(feed.link) || hostOf(item.link) || 'an unnamed feed';
+}
+
+/**
+ * The outlet an item is cited by. An item naming an outlet of its own (RSS `<source>`, as
+ * aggregators write them) cites it and the feed it came through: `Reuters (via Google News)`;
+ * one naming its own feed, the feed. Otherwise the feed's title, else the host of the item's
+ * link, else of the feed's link.
+ */
+function outletOf(item: FeedItem, feed: Pick<FeedDocument, 'title' | 'link'>): { outlet: string; attributed: string } {
+  const own = feed.title?.trim() || hostOf(item.link) || hostOf(feed.link) || 'an unnamed feed';
+  const named = item.outlet;
+  if (!named) return { outlet: own, attributed: own };
+  const itself = named.name.toLowerCase() === own.toLowerCase() || sameSite(hostOf(named.url), hostOf(feed.link));
+  return itself ? { outlet: own, attributed: own } : { outlet: `${named.name} (via ${viaName(feed, item)})`, attributed: named.name };
+}
+
 const dayOf = (instant: Date): PartialDate => ({ year: instant.getUTCFullYear(), month: instant.getUTCMonth() + 1, day: instant.getUTCDate() });
 
 /** Capitalised words after a people's name that still say the state (`Israeli Prime Minister`, `Syrian Army`). */
@@ -242,10 +269,7 @@ function titleCase(title: string): boolean {
   return words.length >= 3 && words.filter((word) => /^\p{Lu}/u.test(word)).length >= words.length * 0.75;
 }
 
-/**
- * The proposal for one item of `feed`. The outlet is the feed's title, else the host of the
- * item's link, else of the feed's link.
- */
+/** The proposal for one item of `feed`; its outlet as outletOf names it, its report attributed to the outlet the item names. */
 export function suggest(item: FeedItem, knownNames: readonly KnownName[] | CompiledNames, feed: Pick<FeedDocument, 'title' | 'link'> = {}): Suggestion {
   const names = 'byOpening' in knownNames ? knownNames : compileNames(knownNames);
   const actors: Suggestion['actors'] = [];
@@ -261,8 +285,8 @@ export function suggest(item: FeedItem, knownNames: readonly KnownName[] | Compi
     if (known.kind === 'actor' && !actors.some((a) => a.id === known.id)) actors.push({ id: known.id, name: known.name, matched: written, ...(people ? { people } : {}) });
     if (known.kind === 'place' && !places.includes(known.name) && !speaks(text, at, end)) places.push(known.name);
   }
-  const outlet = feed.title?.trim() || hostOf(item.link) || hostOf(feed.link) || 'an unnamed feed';
-  const source: Suggestion['source'] = { outlet, attribution: `according to ${outlet}` };
+  const { outlet, attributed } = outletOf(item, feed);
+  const source: Suggestion['source'] = { outlet, attribution: `according to ${attributed}` };
   if (item.link) source.url = item.link;
   const suggestion: Suggestion = { actors, places, source };
   if (item.published && !Number.isNaN(item.published.getTime())) {
