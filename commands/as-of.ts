@@ -5,6 +5,7 @@ import type { EntryAt } from '../src/core/as-of-port.js';
 import { channelZone, channelZoneOrigin, zoneOriginHint } from '../src/core/day-words.js';
 import type { CommandArgs, CommandContext, OptionSpec } from '../src/core/command-spec.js';
 import { invocationArgs } from '../src/core/entry-views.js';
+import { instantIn } from '../src/core/past-instant.js';
 import { UserError } from '../src/core/errors.js';
 import type { PartialDate } from '../src/core/partial-date.js';
 import { quoteIfNeeded } from '../src/core/text-syntax.js';
@@ -53,6 +54,5 @@ export function entryAtOrRefuse(ctx: CommandContext, id: number, asOf: AsOfInsta
   if (entry) return entry;
   const created = ctx.services.past.entryCreatedAt(id);
   if (created === undefined) throw new UserError('not-found', `There is no entry #${id}.`, ['Find entry numbers with /timeline or /search.'], 'id');
-  const at = `${created.slice(0, 16).replace('T', ' ')} UTC`;
-  throw new UserError('not-found', `Entry #${id} did not exist yet as of ${asOf.label}: it was added at ${at}.`, [hint(created)], option);
+  throw new UserError('not-found', `Entry #${id} did not exist yet as of ${asOf.label}: it was added at ${instantIn(created, asOf.zone)}.`, [hint(created)], option);
 }

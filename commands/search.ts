@@ -3,13 +3,14 @@ import type { CommandSpec } from '../src/core/command-spec.js';
 import { HIGHLIGHT_END, HIGHLIGHT_START, type SearchHit } from '../src/core/domain.js';
 import { entrySection, pageInfo, pageRequest } from '../src/core/entry-views.js';
 import { UserError } from '../src/core/errors.js';
-import type { DossierReader } from '../src/core/ports.js';
+import type { DossierReader, Page } from '../src/core/ports.js';
 import { MIN_PREFIX_LENGTH, parseSearchTerms, SEARCH_RANK_BAND, significantTerms, type SearchTerm } from '../src/core/search-terms.js';
 import { placeChain } from '../src/core/places/gazetteer-port.js';
 import { areaFilter } from '../src/core/places/place-filter.js';
 import type { PlaceDirectory } from '../src/core/places/place-port.js';
 import { namedQuery, type NamedQuery } from '../src/core/search-names.js';
 import { quoteIfNeeded } from '../src/core/text-syntax.js';
+import { plural } from '../src/core/text.js';
 import { respelledQuery } from '../src/core/search-respelling.js';
 import { span, type Line } from '../src/core/view.js';
 import { limitOption, pageOption } from './shared-options.js';
@@ -109,15 +110,21 @@ function namedLine(named: NamedQuery): Line {
 }
 
 /**
- * When nothing matched and the query is a place's name in a spelling no entry holds (`Soueida`,
- * `Deraa`): the timeline of that place, which reads every spelling, lists what search cannot.
+ * When the query is a place's name and the place has more entries than the search found: a
+ * spelling no entry holds (`Soueida`, `Deraa`), or one only some entries hold (`درعا` beside
+ * `Daraa`). The timeline of that place, which reads every spelling, lists what search cannot.
  */
-function placeLine(dossier: DossierReader, places: PlaceDirectory, query: string): Line[] {
-  const filter = areaFilter(places, query.trim());
+function placeLine(dossier: DossierReader, places: PlaceDirectory, query: string, found: Page<SearchHit>): Line[] {
+  if (found.totalIsLowerBound) return [];
+  const typed = query.trim();
+  const filter = areaFilter(places, typed);
   if (!filter) return [];
-  const entries = dossier.timeline({ placeArea: filter.area, limit: 1, offset: 0 }).total;
-  if (entries === 0) return [];
-  return [[span.plain(`“${query.trim()}” is a place (${placeChain(filter.place)}) with entries under other spellings: `), span.command('timeline', `place:${quoteIfNeeded(query.trim())}`), span.plain(' lists them.')]];
+  const there = dossier.timeline({ placeArea: filter.area, limit: 1, offset: 0 });
+  if (there.total <= found.total) return [];
+  const command = span.command('timeline', `place:${quoteIfNeeded(typed)}`);
+  if (found.total === 0) return [[span.plain(`“${typed}” is a place (${placeChain(filter.place)}) with entries under other spellings: `), command, span.plain(' lists them.')]];
+  const all = there.totalIsLowerBound ? 'every entry' : `all ${plural(there.total, 'entry', 'entries')}`;
+  return [[span.plain(`“${typed}” is a place (${placeChain(filter.place)}): `), command, span.plain(` lists ${all} there, under any spelling.`)]];
 }
 
 export const searchCommand: CommandSpec = {
@@ -167,7 +174,8 @@ export const searchCommand: CommandSpec = {
         ...operators.lines,
         ...leftOutNote(terms, operators.explained),
         ...(result.total > SEARCH_RANK_BAND ? [bandNote] : []),
-        ...(result.total === 0 ? [...placeLine(ctx.services.dossier, ctx.services.places, query), noMatchHint, ...didYouMean(ctx.services.dossier, query, significantTerms(terms))] : []),
+        ...placeLine(ctx.services.dossier, ctx.services.places, query, result),
+        ...(result.total === 0 ? [noMatchHint, ...didYouMean(ctx.services.dossier, query, significantTerms(terms))] : []),
       ],
       sections: result.items.map((hit) => entrySection(hit.entry, [snippetLine(hit.snippet), ...aliasLine(hit, aliases)])),
       ...(result.total > 0 ? { footer: [span.plain('Details: '), span.command('entry show', 'ID')] } : {}),

@@ -5,6 +5,7 @@ import type { CommandContext, CommandSpec } from '../src/core/command-spec.js';
 import { entrySection, fatalitiesSumLine, pageInfo, pageRequest } from '../src/core/entry-views.js';
 import { firstDay, formatPartialDate, lastDay, type PartialDate } from '../src/core/partial-date.js';
 import { placeChain, type GazetteerPlace } from '../src/core/places/gazetteer-port.js';
+import { freeTextWithin } from '../src/core/places/free-text-within.js';
 import { areaFilter, placeFilter, termsOf, type PlaceTerms } from '../src/core/places/place-filter.js';
 import type { PlaceDirectory } from '../src/core/places/place-port.js';
 import type { DossierReader, TimelineQuery } from '../src/core/ports.js';
@@ -91,18 +92,20 @@ const FREE_TEXT_NAMED = 3;
 
 /**
  * A country or region holds the located places within it only: the places kept as free text
- * (`Golan Heights`, `Southern Syria`) are in no area, so the note names them and how to place one.
+ * (`Golan Heights`, `Southern Syria`) are in no area, so the note names those that could lie
+ * within this one (see free-text-within.ts) and how to place one.
  */
-function freeTextNote(ctx: CommandContext): Line[] {
-  const free = ctx.services.places.freeText(FREE_TEXT_NAMED);
-  const [first] = free.items;
+function freeTextNote(ctx: CommandContext, typed: string): Line[] {
+  const area = areaFilter(ctx.services.places, typed);
+  if (!area) return [];
+  const free = freeTextWithin(ctx.services.places, area.place, typed, FREE_TEXT_NAMED);
+  const [first] = free.names;
   if (!first) return [];
-  const named = free.items.map((place) => place.name).join(', ');
-  const more = free.total > free.items.length ? ` and ${formatCount(free.total - free.items.length)} more` : '';
+  const more = free.more === undefined ? ' and more' : free.more > 0 ? ` and ${formatCount(free.more)} more` : '';
   return [
     [
-      span.plain(`Places kept as free text lie in no country or region, so this leaves out their entries: ${named}${more}. To place one: `),
-      span.command('places locate', `name:${quoteIfNeeded(first.name)} as:…`),
+      span.plain(`Places kept as free text lie in no country or region, so this leaves out their entries: ${free.names.join(', ')}${more}. To place one: `),
+      span.command('places locate', `name:${quoteIfNeeded(first)} as:…`),
     ],
   ];
 }
@@ -189,7 +192,7 @@ export const timelineCommand: CommandSpec = {
         ...past,
         intro,
         ...fatalitiesSumLine(result.items, 'on this page'),
-        ...(/^(country|region):/.test(query.placeArea ?? '') && args.page === undefined ? freeTextNote(ctx) : []),
+        ...(/^(country|region):/.test(query.placeArea ?? '') && args.page === undefined ? freeTextNote(ctx, String(args.place)) : []),
         ...(empty ? [emptyHint(filters.length, Boolean(since || until))].filter((h) => h !== undefined).map((h) => plainLine(h)) : []),
       ],
       sections: result.items.map((entry) => entrySection(entry)),

@@ -106,7 +106,7 @@ export const addEntry: SubcommandSpec = {
     const view = entryDetailView(entry);
     const notes = [
       ...keptSpellingNote(input.places, entry.places, id),
-      ...locatedNote(ctx.services.places, fresh),
+      ...locatedNote(ctx.services.places, fresh, entry),
       ...entryTopicNote(topicsBefore, input.topic, id),
       ...lookAlikeNote(alikes, id),
     ];
@@ -180,7 +180,8 @@ export const editEntry: SubcommandSpec = {
     }
     keepUnlocated(ctx.services.places, unlocated, stampOf(ctx));
     const { changedFields: changed, respelledPlaces } = edit;
-    const view = entryDetailView(requireEntry(ctx.services.dossier, id));
+    const entry = requireEntry(ctx.services.dossier, id);
+    const view = entryDetailView(entry);
     const note = changed.includes('topic') ? entryTopicNote(topicsBefore, next.topic, id) : [];
     return {
       ...view,
@@ -193,7 +194,7 @@ export const editEntry: SubcommandSpec = {
         ...(keptOutlet === undefined ? [] : [keptOutletLine(keptOutlet)]),
         ...(changed.includes('fatalities') ? fatalityEditNotes(args, current.fatalities, next.fatalities, id) : []),
         ...(kept === undefined ? [] : [keptLine(kept)]),
-        ...locatedNote(ctx.services.places, fresh),
+        ...locatedNote(ctx.services.places, fresh, entry),
         ...note,
       ],
     };

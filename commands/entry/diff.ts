@@ -5,13 +5,14 @@ import type { EntryAt, PastRevision } from '../../src/core/as-of-port.js';
 import type { CommandContext, SubcommandSpec } from '../../src/core/command-spec.js';
 import { actorIdsNamed, fieldChanges, type ActorFold, type FieldChange } from '../../src/core/entry-diff.js';
 import { detailOf } from '../../src/core/past-entry.js';
+import { instantIn } from '../../src/core/past-instant.js';
 import { UserError } from '../../src/core/errors.js';
 import { firstDay, formatPartialDate, lastDay, parsePartialDate, type PartialDate } from '../../src/core/partial-date.js';
 import { plural } from '../../src/core/text.js';
 import { plainLine, span, type Line, type View } from '../../src/core/view.js';
 import { entryAtOrRefuse, pastInstant } from '../as-of.js';
 import { entryIdOption } from './fields.js';
-import { entryDetailView, formatInstant } from './show.js';
+import { entryDetailView } from './show.js';
 
 /** `Confidence: reported → confirmed`, `Actors: + Israel (target), − Syria (target)`. */
 export function changeLine(change: FieldChange): Line {
@@ -22,22 +23,25 @@ export function changeLine(change: FieldChange): Line {
   return [label, ...items.flatMap((item, i) => (i === 0 ? item : [span.plain(', '), ...item]))];
 }
 
-function statusText(entry: EntryAt): string {
-  return entry.removed ? `removed (by ${entry.removed.by} at ${formatInstant(entry.removed.at)}${entry.removed.reason ? `: “${entry.removed.reason}”` : ''})` : 'live';
+/** Writes an instant in the zone the compared days end in. */
+type InstantText = (iso: string) => string;
+
+function statusText(entry: EntryAt, at: InstantText): string {
+  return entry.removed ? `removed (by ${entry.removed.by} at ${at(entry.removed.at)}${entry.removed.reason ? `: “${entry.removed.reason}”` : ''})` : 'live';
 }
 
 /**
  * What the fields cannot show: a removal and restore in between (beyond what the status line
  * says), and places re-spelled on every entry.
  */
-function betweenLines(revisions: readonly PastRevision[], statusChanged: boolean): Line[] {
+function betweenLines(revisions: readonly PastRevision[], statusChanged: boolean, at: InstantText): Line[] {
   const removals = revisions.filter((r) => r.action === 'remove' || r.action === 'restore');
   const shown = removals.length > (statusChanged ? 1 : 0) ? removals : [];
   return revisions.flatMap((r) => [
     ...(shown.includes(r)
-      ? [plainLine(r.action === 'remove' ? `Removed by ${r.by} at ${formatInstant(r.at)}${r.reason ? `: “${r.reason}”` : ''}` : `Restored by ${r.by} at ${formatInstant(r.at)}`)]
+      ? [plainLine(r.action === 'remove' ? `Removed by ${r.by} at ${at(r.at)}${r.reason ? `: “${r.reason}”` : ''}` : `Restored by ${r.by} at ${at(r.at)}`)]
       : []),
-    ...r.respelled.map(({ from, to }) => plainLine(`Place “${from}” re-spelled “${to}” on every entry, by ${r.by} at ${formatInstant(r.at)}`)),
+    ...r.respelled.map(({ from, to }) => plainLine(`Place “${from}” re-spelled “${to}” on every entry, by ${r.by} at ${at(r.at)}`)),
   ]);
 }
 
@@ -47,23 +51,23 @@ const FOLD_WORDS: Record<'merge' | 'unmerge', [one: string, many: string]> = {
 };
 
 /** How many revisions came in between, and whether they changed what it shows. */
-function introLine(revisions: number, changed: boolean, folds: ReadonlyMap<string, 'merge' | 'unmerge'>, after: EntryAt): Line {
+function introLine(revisions: number, changed: boolean, folds: ReadonlyMap<string, 'merge' | 'unmerge'>, after: EntryAt, at: InstantText): Line {
   if (revisions === 0 && !changed) return plainLine('No change between these dates.');
   if (revisions === 0) {
     const counts = (['merge', 'unmerge'] as const).map((kind) => [kind, [...folds.values()].filter((k) => k === kind).length] as const);
     const what = counts.filter(([, n]) => n > 0).map(([kind, n]) => FOLD_WORDS[kind][n === 1 ? 0 : 1]).join(' and ');
     return plainLine(`No revision of the entry in between; ${what || 'actor merges or unmerges'} changed the actors it names.`);
   }
-  return plainLine(`${plural(revisions, 'revision')} in between${changed ? '' : ', which left it as it was'}; last by ${after.lastChange.by} at ${formatInstant(after.lastChange.at)}.`);
+  return plainLine(`${plural(revisions, 'revision')} in between${changed ? '' : ', which left it as it was'}; last by ${after.lastChange.by} at ${at(after.lastChange.at)}.`);
 }
 
 /** From before the entry was added: it is all new, so it is shown whole, as it stood at `to`. */
-function addedSinceView(after: EntryAt, from: AsOfInstant, to: AsOfInstant, ctx: CommandContext): View {
-  const shown = entryDetailView(detailOf(after, ctx.services.past.actorNames(actorIdsNamed(after.shown))));
+function addedSinceView(after: EntryAt, from: AsOfInstant, to: AsOfInstant, ctx: CommandContext, at: InstantText): View {
+  const shown = entryDetailView(detailOf(after, ctx.services.past.actorNames(actorIdsNamed(after.shown))), at);
   return {
     ...shown,
     title: `${shown.title} — from ${from.label} to ${to.label}`,
-    intro: [plainLine(`Not yet added as of ${from.label}: added at ${formatInstant(after.created.at)} by ${after.created.by}. As of ${to.label}:`)],
+    intro: [plainLine(`Not yet added as of ${from.label}: added at ${at(after.created.at)} by ${after.created.by}. As of ${to.label}:`)],
   };
 }
 
@@ -100,7 +104,8 @@ export const diffEntry: SubcommandSpec = {
     const after = entryAtOrRefuse(ctx, id, to, 'to', (created) => `Compare from the day it was added: /entry diff id:${id} from:${dayInZone(new Date(created), to.zone)}`);
     const { past } = ctx.services;
     const before = past.entryAt(id, from.before);
-    if (!before) return addedSinceView(after, from, to, ctx);
+    const at: InstantText = (iso) => instantIn(iso, from.zone);
+    if (!before) return addedSinceView(after, from, to, ctx, at);
     const names = past.actorNames([before.shown, after.shown].flatMap(actorIdsNamed));
     // An actor shown at one end may have been merged into the other's since, or separated again.
     const merged = past.actorsFoldedInto(actorIdsNamed(before.shown), from.before, to.before);
@@ -112,11 +117,11 @@ export const diffEntry: SubcommandSpec = {
       return kind;
     };
     const lines: Line[] = fieldChanges(before.shown, after.shown, names, fold).map(changeLine);
-    const statusChanged = statusText(before) !== statusText(after);
-    if (statusChanged) lines.unshift([span.bold('Status: '), span.plain(`${statusText(before)} → ${statusText(after)}`)]);
+    const statusChanged = statusText(before, at) !== statusText(after, at);
+    if (statusChanged) lines.unshift([span.bold('Status: '), span.plain(`${statusText(before, at)} → ${statusText(after, at)}`)]);
     const revisions = past.revisionsBetween(id, from.before, to.before);
-    const between = betweenLines(revisions, statusChanged);
-    const intro = introLine(revisions.length, lines.length > 0, folds, after);
+    const between = betweenLines(revisions, statusChanged, at);
+    const intro = introLine(revisions.length, lines.length > 0, folds, after, at);
     const view: View = {
       title: `#${id} ${after.state.title} — from ${from.label} to ${to.label}`,
       tone: 'normal',

@@ -5,7 +5,8 @@ import type { ChangeStamp } from '../../src/core/domain.js';
 import { UserError } from '../../src/core/errors.js';
 import { placeChain, type GazetteerPlace } from '../../src/core/places/gazetteer-port.js';
 import type { PlaceDirectory } from '../../src/core/places/place-port.js';
-import { foldKey } from '../../src/core/text.js';
+import { quoteIfNeeded } from '../../src/core/text-syntax.js';
+import { foldKey, wordList } from '../../src/core/text.js';
 import { span, type Line } from '../../src/core/view.js';
 import { quotedNames, unlocatedPlace } from '../../src/core/places/unlocated-places.js';
 
@@ -51,13 +52,14 @@ export const newPlaces = (places: PlaceDirectory, typed: readonly string[]): str
 
 /**
  * Where the places this change stored first were located (`Nawa` as Nawá, Daraa, Syria), so an
- * admin sees at once a name the gazetteer placed elsewhere, and how to place it otherwise.
+ * admin sees at once a name the gazetteer placed elsewhere, and how to place it otherwise; and
+ * which of them are another spelling of a place stored already (see `samePlaceLines`).
  */
-export function locatedNote(places: PlaceDirectory, fresh: readonly string[]): Line[] {
+export function locatedNote(places: PlaceDirectory, fresh: readonly string[], entry: { id: number; places: readonly string[] }): Line[] {
   const located = fresh.flatMap((name) => {
     const stored = places.stored(name);
     const place = stored?.location === 'located' && stored.ref ? places.gazetteer.byRef(stored.ref) : undefined;
-    return place ? [{ name: stored!.name, where: whereIs(stored!.name, place) }] : [];
+    return place ? [{ name: stored!.name, id: stored!.id, ref: place.ref, where: whereIs(stored!.name, place) }] : [];
   });
   const [first] = located;
   if (!first) return [];
@@ -69,6 +71,29 @@ export function locatedNote(places: PlaceDirectory, fresh: readonly string[]): L
       span.plain(', or '),
       span.command('places locate', `name:"${first.name}" located:false`),
       span.plain(' to keep it as text.'),
+    ],
+    ...located.flatMap((place) => samePlaceLines(places, place, entry)),
+  ];
+}
+
+/**
+ * A new spelling of a place stored already (`Kuneitra` beside `Quneitra`): lists read both as
+ * one place, but search finds each spelling apart, so the reply says so and how to write the
+ * spelling the dossier uses most instead.
+ */
+function samePlaceLines(places: PlaceDirectory, place: { name: string; id: number; ref: string }, entry: { id: number; places: readonly string[] }): Line[] {
+  const others = places.locatedAs(place.ref).filter((other) => other.id !== place.id && other.entries > 0);
+  const [most] = others;
+  if (!most) return [];
+  const names = others.map((other) => other.name);
+  const either = others.length === 1 ? 'either' : 'any of them';
+  const instead = [...new Set(entry.places.map((name) => (foldKey(name) === foldKey(place.name) ? most.name : name)))];
+  return [
+    [
+      span.plain(
+        `${place.name} is the same place as ${wordList(names)}, stored already: entries under ${either} are read together by /timeline place:, /chart map and /place, but /search finds each spelling apart. To write it as ${most.name}: `,
+      ),
+      span.command('entry edit', `id:${entry.id} places:${quoteIfNeeded(instead.join(', '))}`),
     ],
   ];
 }

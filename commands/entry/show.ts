@@ -10,6 +10,7 @@ import { UserError } from '../../src/core/errors.js';
 import { fatalitiesWithSource } from '../../src/core/fatalities.js';
 import { firstDay, toIsoPartial, type PartialDate } from '../../src/core/partial-date.js';
 import { detailOf } from '../../src/core/past-entry.js';
+import { instantIn } from '../../src/core/past-instant.js';
 import type { DossierReader } from '../../src/core/ports.js';
 import { eventTypeLabel } from '../../src/core/vocabulary.js';
 import { plainLine, span, type Fact, type Line, type Section, type View } from '../../src/core/view.js';
@@ -44,7 +45,8 @@ export function formatInstant(iso: string): string {
   return `${iso.slice(0, 16).replace('T', ' ')} UTC`;
 }
 
-export function entryDetailView(entry: EntryDetail): View {
+/** `at` writes the instants: a past view writes them in its own zone. */
+export function entryDetailView(entry: EntryDetail, at: (iso: string) => string = formatInstant): View {
   return {
     title: `#${entry.id} ${entry.title}`,
     tone: 'normal',
@@ -70,7 +72,7 @@ export function entryDetailView(entry: EntryDetail): View {
       },
       ...claimsSection(entry),
     ],
-    footer: plainLine(`${entry.revisionCount} ${entry.revisionCount === 1 ? 'revision' : 'revisions'} · last edited by ${entry.updatedBy} at ${formatInstant(entry.updatedAt)}`),
+    footer: plainLine(`${entry.revisionCount} ${entry.revisionCount === 1 ? 'revision' : 'revisions'} · last edited by ${entry.updatedBy} at ${at(entry.updatedAt)}`),
   };
 }
 
@@ -124,9 +126,10 @@ function removedEntryView(removed: RemovedEntry, ctx: CommandContext): View {
 function pastEntryView(id: number, asOf: AsOfInstant, args: CommandArgs, ctx: CommandContext): View {
   const { past } = ctx.services;
   const entry = entryAtOrRefuse(ctx, id, asOf, 'as_of', () => `As it is now: /entry show id:${id}`);
-  const view = entryDetailView(detailOf(entry, past.actorNames(actorIdsNamed(entry.shown))));
+  const at = (iso: string) => instantIn(iso, asOf.zone);
+  const view = entryDetailView(detailOf(entry, past.actorNames(actorIdsNamed(entry.shown))), at);
   const removed = entry.removed
-    ? [[span.bold('Removed by then: '), span.plain(`by ${entry.removed.by} at ${formatInstant(entry.removed.at)}${entry.removed.reason ? ` — “${entry.removed.reason}”` : ''}.`)]]
+    ? [[span.bold('Removed by then: '), span.plain(`by ${entry.removed.by} at ${at(entry.removed.at)}${entry.removed.reason ? ` — “${entry.removed.reason}”` : ''}.`)]]
     : [];
   const diff = span.command('entry diff', `id:${id} from:${toIsoPartial(args.as_of as PartialDate)}`);
   // Without a revision since, an actor merge or unmerge may still have changed what it shows.

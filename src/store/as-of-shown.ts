@@ -57,18 +57,24 @@ export class ShownState {
    * revision `since` (0: any) and from the instant `sinceAt` on, and not taken back by then.
    */
   holder(actorId: number, since: number, before: string, sinceAt = ''): number {
-    let id = actorId;
+    return this.chain(actorId, since, before, sinceAt).at(-1)!;
+  }
+
+  /** The actors a link to `actorId` passed through to reach its holder (see `holder`), itself first. */
+  chain(actorId: number, since: number, before: string, sinceAt = ''): number[] {
+    const path = [actorId];
     let after = (e: FoldEvent) => e.revisionId > since && e.at >= sinceAt;
     for (let hop = 0; hop < MAX_HOPS; hop++) {
+      const id = path.at(-1)!;
       this.load([id]);
       const events = this.events.get(id)!.filter((e) => after(e) && e.at < before);
       const merge = events.findLast((e) => e.into !== undefined);
-      if (merge === undefined || events.some((e) => e.into === undefined && e.revisionId > merge.revisionId)) return id;
-      id = merge.into!;
+      if (merge === undefined || events.some((e) => e.into === undefined && e.revisionId > merge.revisionId)) return path;
+      path.push(merge.into!);
       // The link reached the next actor with this merge: only its later merges move it on.
       after = (e) => e.revisionId > merge.revisionId;
     }
-    return id;
+    return path;
   }
 
   /** The holders, as `holder` finds them, of links to each actor from the instant `sinceAt` on. */

@@ -26,15 +26,45 @@ const FEW_SPANS = 4000;
 const COUNT_WORK = 20_000;
 const DENSE_SHARE = 0.5;
 
-/** The actor and every actor merged into it (merges chain), since snapshots keep the ids of their time. */
-export function actorAndMergedIds(cache: StatementCache, actorId: number): number[] {
+/** The actor and every actor merged into it now (merges chain). */
+function actorAndMergedIdsNow(cache: StatementCache, actorId: number): number[] {
   return cache
     .get(
       `WITH RECURSIVE folded (id) AS (SELECT ? UNION SELECT a.id FROM actors a JOIN folded f ON a.merged_into_id = f.id)
-       SELECT id FROM folded ORDER BY id`,
+       SELECT id FROM folded`,
     )
     .pluck()
     .all(actorId) as number[];
+}
+
+/**
+ * Every actor a merge ever folded into this one, through chains: those the revision log names
+ * as merged into it, or into one of them. Only actors' revisions are read (a range of
+ * revisions_by_entity), and merges are few.
+ */
+function actorsEverMergedInto(cache: StatementCache, actorId: number): number[] {
+  return cache
+    .get(
+      `WITH RECURSIVE merges (from_id, into_id) AS MATERIALIZED (
+         SELECT entity_id, json_extract(snapshot, '$.mergedInto') FROM revisions WHERE entity = 'actor' AND action = 'merge'),
+       folded (id) AS (SELECT ? UNION SELECT m.from_id FROM merges m JOIN folded f ON m.into_id = f.id)
+       SELECT id FROM folded`,
+    )
+    .pluck()
+    .all(actorId) as number[];
+}
+
+/**
+ * The actors an actor filter stands for at an instant, as snapshots keep the ids of their time:
+ * the actor; those the merges in force then had folded into it, directly or through others (an
+ * actor unmerged since counts under it on the days it was merged, as the view shows it under
+ * it); and those merged into it now, whose entries the view finds under their own name.
+ */
+export function actorIdsAt(cache: StatementCache, actorId: number, before: string): number[] {
+  const now = actorAndMergedIdsNow(cache, actorId);
+  const shown = new ShownState(cache);
+  const then = actorsEverMergedInto(cache, actorId).filter((id) => shown.chain(id, 0, before).includes(actorId));
+  return [...new Set([actorId, ...now, ...then])].sort((a, b) => a - b);
 }
 
 /** A range of a driver's index, and what each of its rows must meet. */
@@ -199,7 +229,7 @@ function indexedPage(cache: StatementCache, query: TimelineQuery, filters: AsOfF
 /** Newest first, counted up to COUNT_CAP as the live timeline counts (a lower bound when the count stopped at its work). */
 export function queryTimelineAsOf(cache: StatementCache, query: TimelineQuery, before: string): Page<EntrySummary> {
   const filters: AsOfFilters = { before };
-  if (query.actorId !== undefined) filters.actorIds = JSON.stringify(actorAndMergedIds(cache, query.actorId));
+  if (query.actorId !== undefined) filters.actorIds = JSON.stringify(actorIdsAt(cache, query.actorId, before));
   const begun = spansBegun(cache, before);
   if (begun === undefined) return exactPage([], 0);
   // Nothing held then starts after the latest day begun by then: the reading starts there.

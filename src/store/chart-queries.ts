@@ -72,6 +72,12 @@ function dayTerms(filter: ChartFilter): { from: string; where: string[]; params:
   return { from: 'entry_places e', where, params };
 }
 
+/** A stored place's activity, with the gazetteer record it is located as (null: not located). */
+interface SpellingActivity extends PlaceActivity {
+  placeId: number;
+  ref: string | null;
+}
+
 /** The queries a chart worker runs for ChartData, by name. */
 export type ChartQuery = 'dayRange' | 'periodCounts' | 'placeActivity';
 
@@ -152,13 +158,45 @@ export class SqliteChartQueries implements AddedCounts {
     // every link by place read the whole index whatever the range. Then each place's newest type,
     // from the same index: a max() over every link in the range cost the map several times the count.
     const sql = `WITH c AS MATERIALIZED (SELECT p.id AS place_id, p.name AS name, p.place_key AS placeKey,
+          CASE WHEN p.location = 'located' THEN p.gazetteer_ref END AS ref,
           (SELECT count(*) FROM entry_places ep WHERE ep.place_id = p.id AND ${terms('ep')}) AS entries
         FROM places p)
-      SELECT c.name AS name, c.placeKey AS placeKey, c.entries AS entries,
+      SELECT c.place_id AS placeId, c.name AS name, c.placeKey AS placeKey, c.ref AS ref, c.entries AS entries,
         (SELECT n.event_type FROM entry_places n WHERE n.place_id = c.place_id AND ${terms('n')}
          ORDER BY n.day_from DESC, n.entry_id DESC LIMIT 1) AS latestType
       FROM c WHERE c.entries > 0 ORDER BY c.entries DESC, c.name`;
-    return this.cache.get(sql).all(...params, ...params) as PlaceActivity[];
+    const rows = this.cache.get(sql).all(...params, ...params) as SpellingActivity[];
+    // Spellings of one gazetteer place (Quneitra, Kuneitra, القنيطرة) are one place on the map.
+    const byRef = new Map<string, SpellingActivity[]>();
+    for (const row of rows) {
+      const key = row.ref ?? `place:${row.placeId}`;
+      const spellings = byRef.get(key);
+      if (spellings) spellings.push(row);
+      else byRef.set(key, [row]);
+    }
+    const places = [...byRef.values()].map((spellings) => (spellings.length === 1 ? spellings[0]! : this.onePlace(spellings, terms('n'), params)));
+    return places
+      .map(({ name, placeKey, entries, latestType }) => ({ name, placeKey, entries, latestType }))
+      // As SQLite orders names (byte by byte), as before the spellings were grouped.
+      .sort((a, b) => b.entries - a.entries || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   }
 
+  /**
+   * Several stored spellings of one located place as one: its entries counted once each, its
+   * newest type among them all, named by the spelling most of the dossier's entries use.
+   */
+  private onePlace(spellings: readonly SpellingActivity[], terms: string, params: unknown[]): SpellingActivity {
+    const ids = JSON.stringify(spellings.map((s) => s.placeId));
+    const inGroup = 'n.place_id IN (SELECT value FROM json_each(?))';
+    const entries = this.cache.get(`SELECT count(DISTINCT n.entry_id) FROM entry_places n WHERE ${inGroup} AND ${terms}`).pluck().get(ids, ...params) as number;
+    const latestType = this.cache
+      .get(`SELECT n.event_type FROM entry_places n WHERE ${inGroup} AND ${terms} ORDER BY n.day_from DESC, n.entry_id DESC LIMIT 1`)
+      .pluck()
+      .get(ids, ...params) as EventType;
+    const used = this.cache.get('SELECT count(*) FROM entry_places WHERE place_id = ? AND live = 1').pluck();
+    const named = spellings
+      .map((spelling) => ({ spelling, used: used.get(spelling.placeId) as number }))
+      .sort((a, b) => b.used - a.used || a.spelling.placeId - b.spelling.placeId)[0]!.spelling;
+    return { ...named, entries, latestType };
+  }
 }

@@ -49,6 +49,14 @@ export class SqlitePlaces implements PlaceDirectory {
     return this.db.prepare(`SELECT ${ENTRIES_AT} FROM places p WHERE p.id = ?`).pluck().get(placeId) as number;
   }
 
+  locatedAs(ref: string): CountedPlace[] {
+    // No index on the record: a dossier stores a few thousand places, and this runs on a write's reply.
+    const rows = this.db
+      .prepare(`SELECT ${PLACE_COLUMNS}, ${ENTRIES_AT} AS entries FROM places p WHERE p.gazetteer_ref = ? AND p.location = 'located' ORDER BY entries DESC, p.id`)
+      .all(ref) as (PlaceRow & { entries: number })[];
+    return rows.map((row) => ({ ...toStored(row), entries: row.entries }));
+  }
+
   unsettled(limit: number, offset: number): Page<CountedPlace> {
     return this.countedPage("p.location IS NULL OR p.location = 'ambiguous'", limit, offset);
   }

@@ -69,6 +69,23 @@ describe('GIVEN a dossier edited on known days', () => {
     expect(utc).not.toContain('#3 1974');
   });
 
+  it("WHEN the channel's digests run in Tokyo THEN every instant a past view gives is in Tokyo time, as its header says", async () => {
+    expect((await run('/digest subscribe schedule:"daily 08:00" timezone:Asia/Tokyo')).tone).not.toBe('error');
+    // Removed at 20:00 UTC on 5 Jul: 05:00 on the 6th in Tokyo.
+    const removed = await text('/entry show id:3 as_of:2025-07-10');
+    expect(removed).toContain('as of the end of 10 Jul 2025 (Asia/Tokyo)');
+    expect(removed).toContain('Removed by then: by memory:ana at 2025-07-06 05:00 Asia/Tokyo — “duplicate of #8”.');
+    expect(removed).toContain('last edited by memory:ana at 2025-07-06 05:00 Asia/Tokyo');
+    const diff = await text('/entry diff id:3 from:2025-07-02 to:2025-07-07');
+    expect(diff).toContain('Status: live → removed (by memory:ana at 2025-07-06 05:00 Asia/Tokyo: “duplicate of #8”)');
+    expect(diff).toContain('1 revision in between; last by memory:ana at 2025-07-06 05:00 Asia/Tokyo.');
+    const unborn = await run('/entry show id:18 as_of:2025-07-05');
+    expect(viewText(unborn)).toContain('Entry #18 did not exist yet as of the end of 5 Jul 2025 (Asia/Tokyo): it was added at 2025-07-08 19:00 Asia/Tokyo.');
+    expect(await text('/entry diff id:18 from:2025-07-02')).toContain('Not yet added as of the end of 2 Jul 2025 (Asia/Tokyo): added at 2025-07-08 19:00 Asia/Tokyo by memory:ana.');
+    // Elsewhere, in UTC as before.
+    expect(await text('/entry show id:3 as_of:2025-07-10', elsewhere)).toContain('Removed by then: by memory:ana at 2025-07-05 20:00 UTC — “duplicate of #8”.');
+  });
+
   it('WHEN one entry is shown as of a day THEN its fields are those of then, with how many changes came since', async () => {
     const shown = await text('/entry show id:13 as_of:2025-07-02');
     expect(shown).toContain(`#13 ${OLD_TITLE} — as of the end of 2 Jul 2025 (UTC)`);

@@ -76,6 +76,27 @@ describe('GIVEN an entry whose actor was merged into another, then separated aga
     expect(separated).toContain('Actors: Tom Barrack → T. Barrack (initiator) by `/actors unmerge`');
     expect(await text('/entry diff id:18 from:2025-08-02')).toContain('No change between these dates.');
   });
+
+  it('WHEN a past timeline is filtered by the actor kept, after an unmerge THEN it finds the entry on the days it was shown under it', async () => {
+    await editAt('2025-08-05T10:00:00Z', '/actors unmerge name:"T. Barrack"');
+    clock = new Date('2025-08-06T12:00:00Z');
+    const merged = await text('/timeline actor:"Tom Barrack" since:2025-07-30 until:2025-07-30 as_of:2025-08-04');
+    expect(merged).toMatch(/#18 Merge probe\n.*\n {4}Actors: Tom Barrack \(initiator\)/);
+    // Before the merge and after the unmerge, the entry names T. Barrack, found under his name.
+    expect(await text('/timeline actor:"Tom Barrack" since:2025-07-30 until:2025-07-30 as_of:2025-08-05')).not.toContain('#18 ');
+    expect(await text('/timeline actor:"T. Barrack" as_of:2025-08-05')).toMatch(/#18 Merge probe\n.*\n {4}Actors: T\. Barrack \(initiator\)/);
+  });
+
+  it('WHEN the actor kept was itself merged on, then separated THEN a past timeline of it still holds what was merged into it', async () => {
+    await editAt('2025-08-03T11:00:00Z', '/actors add name:"US envoy office" kind:government-body');
+    await editAt('2025-08-03T12:00:00Z', '/actors merge from:"Tom Barrack" into:"US envoy office"');
+    await editAt('2025-08-05T10:00:00Z', '/actors unmerge name:"Tom Barrack"');
+    clock = new Date('2025-08-06T12:00:00Z');
+    // On the 4th T. Barrack was in Tom Barrack, and Tom Barrack in the envoy office: the entry showed the office.
+    const office = await text('/timeline actor:"US envoy office" since:2025-07-30 until:2025-07-30 as_of:2025-08-04');
+    expect(office).toMatch(/#18 Merge probe\n.*\n {4}Actors: US envoy office \(initiator\)/);
+    expect(await text('/timeline actor:"Tom Barrack" since:2025-07-30 until:2025-07-30 as_of:2025-08-04')).toContain('#18 Merge probe');
+  });
 });
 
 describe('GIVEN revisions that left an entry as it was', () => {

@@ -167,6 +167,18 @@ describe('GIVEN the seed dossier and entries added at places in Ukraine', () => 
     expect(await run('/place Hodeidah', reader)).toMatch(/Country +Yemen[\s\S]*Latest entries \(1 in all\)/);
   });
 
+  it('WHEN a place is typed with the Arabic article, or without the one the gazetteer writes THEN it is found, and a misspelling with it is offered the closest names', async () => {
+    const added = await run('/entry add title:"Shelling" date:2025-08-04 type:shelling topic:syria-internal places:"Al-Quneitra, Qamishli, Al-Sanamayn"');
+    expect(added).toContain('Added entry #21.');
+    expect(added).toContain('New places located: Al-Quneitra (Al Qunayţirah, Quneitra, Syria), Qamishli (Al Qāmishlī, Al-Hasakah, Syria), Al-Sanamayn (Aş Şanamayn, Daraa, Syria).');
+    expect(await run('/place "El Quneitra"', reader)).toMatch(/^Al Qunayţirah\n {2}Precision +locality\n {2}Region +Quneitra/);
+    expect(await run('/timeline place:Al-Quneitra', reader)).toContain('#21 Shelling');
+    const typo = await run('/entry add title:"Strike" date:2025-08-04 type:air-strike topic:syria-israel places:"Al-Qunaitra"');
+    expect(typo).toContain('“Al-Qunaitra” is not in the gazetteer; closest: Quneitra region — Quneitra, Syria (region); Quneitra — Quneitra, Syria (locality).');
+    // The article is dropped only towards places where names carry it: Al-Hol is no Norwegian Hol.
+    expect(await run('/place Al-Hol', reader)).toMatch(/Country +Syria/);
+  });
+
   it('WHEN an admin types the name a governorate shares with its seat (Daraa, Hama, Raqqa) THEN the entry is at the seat, as in Arabic, and a filter by the name reads the whole governorate', async () => {
     expect(await run('/entry add title:"Shelling of the city" date:2025-08-04 type:shelling topic:syria-internal places:"Daraa, Hama, Raqqa"')).toContain('Added entry #21.');
     expect(await run('/entry add title:"Raid on a town" date:2025-08-05 type:incursion topic:syria-internal places:Jasim')).toContain('Added entry #22.');
@@ -187,6 +199,21 @@ describe('GIVEN the seed dossier and entries added at places in Ukraine', () => 
     // The latest stored first, and how many more.
     expect(await run('/entry add title:"Shelling near the border" date:2025-08-04 type:shelling topic:syria-internal places:"Eastern countryside" located:false')).toContain('Added entry #21.');
     expect(await run('/timeline place:Syria', reader)).toContain('so this leaves out their entries: Eastern countryside, Southern Syria, Golan buffer zone and 1 more. To place one: `/places locate name:"Eastern countryside" as:…`');
+  });
+
+  it('WHEN anyone filters by a region or another country THEN the note names only the free-text places that could lie there', async () => {
+    expect(await run('/entry add title:"Statement in Beirut" date:2025-08-04 type:statement topic:syria-israel places:Beirut')).toContain('Added entry #21.');
+    // Southern Syria names Syria, so it cannot be in Lebanon; the Golan places name nowhere the dossier is.
+    const lebanon = await run('/timeline place:Lebanon', reader);
+    expect(lebanon).toContain('so this leaves out their entries: Golan buffer zone, Golan Heights. To place one:');
+    expect(lebanon).not.toContain('Southern Syria');
+    // A governorate holds no place that names nothing in it.
+    expect(await run('/timeline place:Sweida', reader)).not.toContain('free text');
+    expect(await run('/entry add title:"Shelling" date:2025-08-05 type:shelling topic:syria-internal places:"Sweida countryside" located:false')).toContain('Added entry #22.');
+    const sweida = await run('/timeline place:Sweida', reader);
+    expect(sweida).toContain('so this leaves out their entries: Sweida countryside. To place one: `/places locate name:"Sweida countryside" as:…`');
+    expect(await run('/timeline place:Suwayda', reader)).toContain('leaves out their entries: Sweida countryside.');
+    expect(await run('/timeline place:Lebanon', reader)).not.toContain('Sweida countryside');
   });
 
   it('WHEN an admin locates a free-text place THEN country filters include its entries', async () => {

@@ -42,6 +42,8 @@ export interface PlaceDirectory {
   nearCountries(): ReadonlySet<string>;
   /** How many live entries are at a stored place. */
   entriesAt(placeId: number): number;
+  /** The stored places located as this gazetteer record (its spellings: Quneitra, Kuneitra), most used first. */
+  locatedAs(ref: string): CountedPlace[];
   /** Places the gazetteer could not settle (ambiguous) or not looked up yet, most used first. */
   unsettled(limit: number, offset: number): Page<CountedPlace>;
   /**

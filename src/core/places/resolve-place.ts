@@ -1,6 +1,7 @@
 // Which gazetteer record a typed place means, or why none: the rules in docs/places.md.
 import { closestNames } from '../ranking.js';
 import { foldKey } from '../text.js';
+import { articleForms, withoutArticle, writesArticle } from './arabic-article.js';
 import type { Gazetteer, GazetteerPlace } from './gazetteer-port.js';
 import { areaMeant } from './seat-area.js';
 import { BORDERING, HOME, standingIn, type Standing } from './standing.js';
@@ -141,15 +142,39 @@ function meant(groups: readonly Group[], standing: (group: Group) => Standing): 
   return !second || first!.weight * nearness(first!) >= DOMINANCE * (second.weight || UNKNOWN_POPULATION) * nearness(second) ? first : undefined;
 }
 
+/** The records a name means, or, with a region word after it (`Sweida province`), the regions the rest names. */
+function namedOrRegion(gazetteer: Gazetteer, name: string): { place: GazetteerPlace; tier: number }[] {
+  const matches = gazetteer.named(foldKey(name));
+  if (matches.length > 0 || !REGION_WORDS.test(name.toLowerCase())) return matches;
+  return gazetteer.named(foldKey(name.toLowerCase().replace(REGION_WORDS, ''))).filter((m) => m.place.precision === 'region');
+}
+
+/**
+ * The names closest to a misspelling; for one with a leading article, the names closest to the
+ * rest first: names starting `al` are too many to weigh them all, and the gazetteer writes many
+ * without it (`Quneitra`) or as it is heard (`As Sanamayn`).
+ */
+function closestForms(gazetteer: Gazetteer, name: string, within?: (place: GazetteerPlace) => boolean): { name: string; place: GazetteerPlace }[] {
+  const bare = withoutArticle(foldKey(name));
+  const tried = bare === undefined ? [name] : [bare, ...articleForms(bare).filter((form) => form !== foldKey(name)).slice(0, 1), name];
+  const found = tried.flatMap((form) =>
+    form === name ? gazetteer.closest(form, 3, within) : gazetteer.closest(form, 3, (place) => writesArticle(place.country.code) && (within?.(place) ?? true)),
+  );
+  const seen = new Set<string>();
+  return found.filter((match) => !seen.has(match.place.ref) && seen.add(match.place.ref)).slice(0, 3);
+}
+
 /**
  * `suggest: false` skips the closest names of an unknown place (a filter or a lookup that needs
  * no reply). `near`: the countries of the dossier's located places, preferred among namesakes.
  */
 export function resolvePlace(gazetteer: Gazetteer, typed: string, suggest = true, near?: ReadonlySet<string>): PlaceResolution {
   const { name, qualifier } = splitQualifier(typed);
-  let matches = gazetteer.named(foldKey(name));
-  if (matches.length === 0 && REGION_WORDS.test(name.toLowerCase())) {
-    matches = gazetteer.named(foldKey(name.toLowerCase().replace(REGION_WORDS, ''))).filter((m) => m.place.precision === 'region');
+  let matches = namedOrRegion(gazetteer, name);
+  // `Al-Quneitra`, `Qamishli`: the name with its Arabic article written otherwise, or without it.
+  for (const form of matches.length === 0 ? articleForms(foldKey(name)) : []) {
+    matches = namedOrRegion(gazetteer, form).filter((m) => writesArticle(m.place.country.code));
+    if (matches.length > 0) break;
   }
   // The gazetteer's alternate names count only where no name of its own or alias matches.
   const tier = Math.min(...matches.map((m) => m.tier));
@@ -163,7 +188,7 @@ export function resolvePlace(gazetteer: Gazetteer, typed: string, suggest = true
   if (places.length === 0) {
     // `Damscus (Syria)`: only spellings in what the qualifier names are offered.
     const within = qualifier === undefined ? undefined : inQualifier(gazetteer, qualifier);
-    const closest = suggest ? gazetteer.closest(name, 3, within) : [];
+    const closest = suggest ? closestForms(gazetteer, name, within) : [];
     return { kind: 'unknown', closest: closest.length > 0 || !suggest ? closestSpellings(closest) : closestRegions(gazetteer, name, within) };
   }
   const countries = places.filter((p) => p.precision === 'country');
