@@ -141,7 +141,7 @@ export const editEntry: SubcommandSpec = {
   run(args, ctx) {
     const id = args.id as number;
     if (Object.keys(args).length === 1) {
-      throw new UserError('missing-option', '/entry edit needs at least one field to change besides `id`.', ['For example: /entry edit id:12 confidence:confirmed']);
+      throw new UserError('missing-option', '/entry edit needs at least one field to change besides `id`.', [`For example: /entry edit id:${id} confidence:confirmed`]);
     }
     if (args.respell === true && args.places === undefined && args.outlet === undefined) {
       throw new UserError('missing-option', 'Option `respell` re-spells the places given in `places`, and none are given.', [

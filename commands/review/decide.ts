@@ -43,6 +43,34 @@ function alreadyDecided(decided: Candidate, ctx: CommandContext) {
   return { ...candidateCard(candidate, note ? [said, span.plain(' '), ...note] : [said]), private: true };
 }
 
+/**
+ * A candidate's forms start only while it waits for review: a form on one decided meanwhile
+ * could only be refused, so its card's Edit and Attach say so at the press (the form flow reads
+ * a form whose values cannot be had as one that does not open).
+ */
+function waitingCandidate(ctx: CommandContext, id: number): Candidate {
+  const candidate = ctx.services.review.candidate(id);
+  if (candidate.status !== 'pending') throw new UserError('conflict', `Candidate #${id} was ${candidate.status} by ${decidedBy(candidate)}.`, [], 'id');
+  return candidate;
+}
+
+const rejectedBefore = (candidate: Candidate, id: number) =>
+  new UserError('conflict', `Candidate #${id} was rejected by ${decidedBy(candidate)}, so it is not approved.`, ['If it belongs in the dossier after all, add it with /entry add.'], 'id');
+
+/**
+ * An approval with changes of a candidate approved (or attached) meanwhile: the entry exists, and
+ * the changes were not made to it. Refused, saying where to make them; a form gives back what was
+ * typed in it.
+ */
+function changesTooLate(decided: Candidate, id: number): UserError {
+  const entryId = decided.decision?.entryId;
+  const entry = `entry #${entryId ?? '?'}`;
+  const what = decided.decision?.attached ? `attached to ${entry}` : `approved as ${entry}`;
+  return new UserError('conflict', `Candidate #${id} was ${what} by ${decidedBy(decided)} before this approval, so its changes were not made.`, [
+    entryId === undefined ? 'Find the entry with /review show.' : `Make them on the entry instead: /entry edit id:${entryId}`,
+  ], 'id');
+}
+
 /** `/review approve id:3 date:… published:…`: the approval with both days to type (those given already, as given). */
 function typedDays(id: number, args: Readonly<Record<string, unknown>>): string {
   const day = (name: string) => (args[name] === undefined ? '…' : toIsoPartial(args[name] as PartialDate));
@@ -63,7 +91,7 @@ export const approveCandidate: SubcommandSpec = {
   pressable: true,
   options: [candidateIdOption, ...approvalOptions, locatedOption],
   examples: ['id:1', 'id:1 type:talks actors:"Syria:participant, Israel:participant" confidence:reported'],
-  formValues: (args, ctx) => approvalFormValues(ctx.services.review.candidate(args.id as number), ctx.services.dossier),
+  formValues: (args, ctx) => approvalFormValues(waitingCandidate(ctx, args.id as number), ctx.services.dossier),
   form: {
     keys: ['id'],
     // Typed, `/review approve id:N` approves at once; the card's Edit button opens the form.
@@ -78,10 +106,13 @@ export const approveCandidate: SubcommandSpec = {
   async run(args, ctx) {
     const id = args.id as number;
     const candidate = ctx.services.review.candidate(id);
-    if (candidate.status === 'rejected') {
-      throw new UserError('conflict', `Candidate #${id} was rejected by ${decidedBy(candidate)}, so it is not approved.`, ['If it belongs in the dossier after all, add it with /entry add.'], 'id');
+    if (candidate.status === 'rejected') throw rejectedBefore(candidate, id);
+    // Pressed twice, it is the card as decided; with changes, they were not made.
+    const changes = Object.keys(args).some((name) => name !== 'id');
+    if (candidate.status === 'approved') {
+      if (changes) throw changesTooLate(candidate, id);
+      return alreadyDecided(candidate, ctx);
     }
-    if (candidate.status === 'approved') return alreadyDecided(candidate, ctx);
     // An admin may have typed the entry from the same article since the candidate was proposed.
     const citedBy = ctx.services.review.citedBy(candidate);
     if (citedBy !== undefined) {
@@ -120,7 +151,10 @@ export const approveCandidate: SubcommandSpec = {
     const stamp = stampOf(ctx);
     const note = `from the review queue: candidate #${id} (${candidate.outlet}), approved by ${stamp.by}`;
     const result = await ctx.services.review.approve(id, input, stamp, note, (entryId) => ctx.services.dossier.getEntry(entryId));
-    if (result.kind === 'decided') return alreadyDecided(result.candidate, ctx);
+    if (result.kind === 'decided') {
+      if (changes) throw result.candidate.status === 'rejected' ? rejectedBefore(result.candidate, id) : changesTooLate(result.candidate, id);
+      return alreadyDecided(result.candidate, ctx);
+    }
     keepUnlocated(ctx.services.places, unlocated, stamp);
     return justDecided(result.candidate);
   },
@@ -133,6 +167,8 @@ export const attachCandidate: SubcommandSpec = {
   options: [candidateIdOption, { name: 'entry', description: 'The entry reporting the same event, as /timeline shows it', type: 'integer', required: true, min: 1, max: Number.MAX_SAFE_INTEGER, example: '12' }],
   examples: ['id:1 entry:12'],
   pressable: true,
+  // Nothing to start from, but a decided candidate's form does not open.
+  formValues: (args, ctx) => (waitingCandidate(ctx, args.id as number), {}),
   form: {
     keys: ['id'],
     fields: ['entry'],

@@ -273,7 +273,8 @@ describe('GIVEN an admin curating entries', () => {
     ['/entry add title:x date:2025 type:talks topic:syria-israel actors:"Syria:villain"', /unknown role[\s\S]*initiator, target/],
     [`/entry add title:${'x'.repeat(201)} date:2025 type:talks topic:syria-israel`, /Option `title`.*at most 200 characters/],
     ['/entry edit id:999 confidence:confirmed', /There is no entry #999/],
-    ['/entry edit id:3', /needs at least one field/],
+    // The example edits the entry named, not another one.
+    ['/entry edit id:3', /needs at least one field to change besides `id`\.\nFor example: `\/entry edit id:3 confidence:confirmed`$/],
     ['/entry edit id:3 confidence:confirmed', /Nothing to change/],
     ['/entry remove id:3', /needs option `reason`/],
     ['/actors add name:"Ministry of Defence, Syria" kind:government-body', '“Ministry of Defence, Syria” has a comma, and commas separate names in lists'],

@@ -1,7 +1,7 @@
 // What a button carries comes back from the client on every press: it must read back exactly as
 // written, and anything else must be refused, never run.
 import { describe, expect, it } from 'vitest';
-import { encodeInline, parseCarrier, type Carried } from '../../src/core/interaction/carrier.js';
+import { encodeInline, memoryCarrier, parseCarrier, partsCarrier, type Carried } from '../../src/core/interaction/carrier.js';
 import { ExpiringMemory } from '../../src/core/interaction/memory.js';
 
 const carried: Carried = {
@@ -36,6 +36,23 @@ describe('GIVEN a carrier written for a button', () => {
     const args = parsed?.kind === 'inline' ? parsed.carried.action.invocation.args : {};
     expect(Object.keys(args)).toEqual(['__proto__']);
     expect(Object.getPrototypeOf(args)).toBe(Object.prototype);
+  });
+});
+
+describe('GIVEN a carrier of what memory keeps', () => {
+  it('THEN it says what it held, and the parts of an answer name the command showing their result, read back as written', () => {
+    expect(parseCarrier(memoryCarrier('abcdefghijkl'), 100)).toEqual({ kind: 'memory', key: 'abcdefghijkl', holds: 'action' });
+    expect(parseCarrier(memoryCarrier('abcdefghijkl', 'form'), 100)).toEqual({ kind: 'memory', key: 'abcdefghijkl', holds: 'form' });
+    const lookUp = { command: 'entry', subcommand: 'show', args: { id: 12 } };
+    const parts = partsCarrier('abcdefghijkl', lookUp)!;
+    expect(parts).toBe('s1:p:abcdefghijkl:entry.show:id#12');
+    expect(parseCarrier(parts, 100)).toEqual({ kind: 'memory', key: 'abcdefghijkl', holds: 'parts', lookUp });
+  });
+
+  it('THEN a tampered one is refused', () => {
+    expect(parseCarrier('s1:p:abcdefghijkl:entry.show:id#twelve', 100)).toEqual({ kind: 'malformed' });
+    expect(parseCarrier('s1:o:abcdefghijkl:entry.show:id#12', 100)).toEqual({ kind: 'malformed' });
+    expect(parseCarrier('s1:q:abcdefghijkl', 100)).toEqual({ kind: 'malformed' });
   });
 });
 

@@ -2,7 +2,7 @@
 // payload), THEN the message is replaced in place; anyone else is turned away politely.
 import { afterAll, afterEach, beforeAll, expect, it, vi } from 'vitest';
 import { MAX_SECTION_TEXT } from '../../src/adapters/slack/limits.js';
-import { EXPIRED_TEXT, NEXT_LABEL, NOT_YOURS_TEXT, PREVIOUS_LABEL } from '../../src/core/interaction/texts.js';
+import { NEXT_LABEL, NOT_YOURS_TEXT, PARTS_EXPIRED_TEXT, PREVIOUS_LABEL } from '../../src/core/interaction/texts.js';
 import { pageGoneNote } from '../../src/core/page-fetch.js';
 import { blockActionsBody, postSigned } from '../fakes/slack-requests.js';
 import { button, buttonsOf, labelsOf, SECRET, shownText, startHarness, textsOf, type Harness } from './harness.js';
@@ -37,11 +37,11 @@ function addLongEntry(title: string): number {
  * An admin's answer that comes in parts (an edit shows the whole entry): a command that writes
  * is never run again by a button, so its parts can only wait in memory.
  */
-async function partsInMemory(): Promise<Record<string, unknown>> {
+async function partsInMemory(): Promise<{ answer: Record<string, unknown>; id: number }> {
   const id = addLongEntry('A long entry an admin edits');
   const answer = await h.command(`/entry edit id:${id} confidence:confirmed`, { userId: ADMIN });
   expect(shownText(answer)).toContain(`Updated #${id}`);
-  return answer;
+  return { answer, id };
 }
 
 beforeAll(async () => {
@@ -138,20 +138,25 @@ it('a result too long for one message is split into parts with Next/Previous, al
   expect(back.blocks).toEqual(first.blocks);
 });
 
-it('parts that live in memory (an admin’s answer) are forgotten after 30 minutes; pressing then explains what to do', async () => {
-  const first = await partsInMemory();
+it('parts that live in memory (an admin’s answer) are forgotten after 30 minutes; pressing then says how to see the result, not to repeat the edit', async () => {
+  const { answer: first, id } = await partsInMemory();
   expect(shownText(await h.press(button(first, NEXT_LABEL), ADMIN))).toContain('Part 2 of');
   clock += 31 * 60 * 1000;
-  expectNotice(await h.press(button(first, NEXT_LABEL), ADMIN), EXPIRED_TEXT);
+  const expired = await h.press(button(first, NEXT_LABEL), ADMIN);
+  expectNotice(expired, PARTS_EXPIRED_TEXT);
+  expect(shownText(expired)).toContain(`See the result as it is now: \`/entry show id:${id}\``);
+  expect(shownText(expired)).not.toContain('Run the command again');
 });
 
 it('a part button drawn before a restart (its parts gone from memory) says why, not just “30 minutes”', async () => {
-  const first = await partsInMemory();
-  expect(button(first, NEXT_LABEL).value).toMatch(/^s1:m:/);
+  const { answer: first, id } = await partsInMemory();
+  const carrier = button(first, NEXT_LABEL).value!;
+  expect(carrier).toMatch(new RegExp(`^s1:p:[A-Za-z0-9_-]+:entry\\.show:id=${id}$`));
   // What the button carries after the process restarted: a key the memory holds no more.
-  const answer = await h.press(carrying('s1:m:0123456789abcdef'), ADMIN);
+  const answer = await h.press(carrying(carrier.replace(/^s1:p:[A-Za-z0-9_-]+:/, 's1:p:0123456789abcdef:')), ADMIN);
   expectNotice(answer, 'a restart of Sitrep clears them');
-  expect(shownText(answer)).toContain('Run the command again');
+  expect(shownText(answer)).toContain(`/entry show id:${id}`);
+  expect(shownText(answer)).not.toContain('Run the command again');
 });
 
 it('a button press redelivered with the same trigger id is handled once', async () => {

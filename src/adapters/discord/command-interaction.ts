@@ -25,8 +25,9 @@ export async function handleChatInput(interaction: ChatInputCommandInteraction, 
     ? Promise.resolve({ view: opening.view })
     : ctx.dispatcher.dispatch({ ...invocation, caller, requestId: interaction.id }).then((outcome) => ({
         view: outcome.view,
-        // A read-only command's buttons run it again to show its other parts, even after a restart.
-        ...(outcome.readOnly && outcome.invocation ? { source: outcome.invocation } : {}),
+        // A read-only command's buttons run it again to show its other parts, even after a restart;
+        // another's keep its parts in memory, and once forgotten say how to see its result.
+        ...(outcome.invocation ? (outcome.readOnly ? { source: outcome.invocation } : { written: outcome.invocation }) : {}),
       }));
   // A picture is drawn within the work, so a slow drawing defers the reply like slow work does.
   const work = answered.then((shown) => drawForDiscord(shown, ctx.logger));

@@ -59,7 +59,7 @@ function typedValues(interaction: ModalSubmitInteraction): Record<string, string
 export async function handleModalSubmit(interaction: ModalSubmitInteraction, ctx: InteractionContext): Promise<void> {
   const result = ctx.interactions.submit(interaction.customId, typedValues(interaction), callerOf(interaction), interaction.id);
   if (!interaction.isFromMessage()) {
-    await replyWithView(interaction, result.then(({ view }) => ({ view })), ctx);
+    await replyWithView(interaction, result.then((done) => ({ view: done.view, ...(done.kind === 'done' && done.invocation ? { written: done.invocation } : {}) })), ctx);
     return;
   }
   const { value, deferred } = await answerInTime(result, ctx.deferAfterMs, () => interaction.deferUpdate());

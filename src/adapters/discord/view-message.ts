@@ -22,10 +22,13 @@ export interface MessageBody {
   attachments?: [];
 }
 
-/** What a message shows: a view, the read-only command that produced it (if any) and which part. */
+/** What a message shows: a view, the command that produced it (if known) and which part. */
 export interface Shown {
   view: View;
+  /** The read-only command that produced it: its buttons run it again. */
   source?: Invocation;
+  /** The command that produced it and may have changed things (see Screen.written). */
+  written?: Invocation;
   part?: number | 'last';
   /** The view's picture, drawn: shown in the embed of the first part. */
   picture?: Picture;
@@ -65,7 +68,7 @@ function partsOf(shown: Shown): { view: View; pages: APIEmbed[]; part: number } 
  */
 export function viewMessage(shown: Shown, owner: string, interactions: Interactions): MessageBody {
   const { view, pages, part } = partsOf(shown);
-  const screen = { view, ...(shown.source ? { source: shown.source } : {}), part, partCount: pages.length };
+  const screen = { view, ...(shown.source ? { source: shown.source } : {}), ...(shown.written ? { written: shown.written } : {}), part, partCount: pages.length };
   const components = buttonRows(interactions.buttons(screen, owner));
   if (shown.picture && part === 0) return { embeds: [embedShowing(pages[0]!, shown.picture)], components, allowedMentions: NO_MENTIONS, files: replyFiles(shown.picture) };
   // The picture belongs to the first part: turned past it, the message keeps no loose file.

@@ -23,7 +23,7 @@ export function registerButtons(app: App, deps: HandlerDeps): void {
       const prefix = knownPrefix(result.context);
       if (result.kind === 'show' || (result.kind === 'reply' && result.view.replacesMessage && !result.view.private)) {
         // Buttons sit under a message's last part, so that part is what replaces it.
-        const at = result.kind === 'show' ? { part: result.part, ...(result.source ? { source: result.source } : {}) } : { part: 'last' as const };
+        const at = result.kind === 'show' ? { part: result.part, ...(result.source ? { source: result.source } : {}), ...(result.written ? { written: result.written } : {}) } : { part: 'last' as const };
         // A message keeps its picture whichever part it shows, as a Discord message keeps its attachment.
         const picture = await deps.pictures.shown(client, result.view);
         await deps.pictures.send(answerMessage(deps, picture.view, { owner, prefix, ...at }), picture, (message) => respond({ replace_original: true, ...message }));

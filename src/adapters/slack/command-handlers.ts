@@ -40,9 +40,11 @@ async function answer(deps: HandlerDeps, name: string, command: SlashCommand, re
         : await deps.dispatcher.dispatchText(typed, caller, requestId);
   // A read-only command goes with its buttons, so they can run it again, after a restart too.
   const source = outcome.readOnly && outcome.view.tone !== 'error' ? outcome.invocation : undefined;
+  // Another command's parts stay in memory; once forgotten, their buttons say how to see its result.
+  const written = outcome.readOnly ? undefined : outcome.invocation;
   const picture = await deps.pictures.upload(client, outcome.view);
   const { view } = picture;
-  const message = answerMessage(deps, view, { owner: caller.userId, prefix, ...(source ? { source } : {}) });
+  const message = answerMessage(deps, view, { owner: caller.userId, prefix, ...(source ? { source } : {}), ...(written ? { written } : {}) });
   const shown = isShownInChannel(view, askedPublic) ? 'in_channel' : 'ephemeral';
   await deps.pictures.send(message, picture, (m) => respond({ response_type: shown, ...m }));
 }

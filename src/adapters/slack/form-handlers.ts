@@ -7,7 +7,7 @@ import type { App, RespondFn, ViewSubmitAction, webApi } from '@slack/bolt';
 import { typedSections } from '../../core/interaction/form-flow.js';
 import type { FormScreen } from '../../core/interaction/forms.js';
 import { FORM_TYPED_TEXT } from '../../core/interaction/texts.js';
-import { plainLine, type View } from '../../core/view.js';
+import { plainLine, type Invocation, type View } from '../../core/view.js';
 import { FORM_CALLBACK_ID, fieldErrorText, formModal, readMetadata, typedValues, type ModalMetadata, type ModalPlace } from './form-modal.js';
 import { adapterFailure } from '../../core/adapter-failure.js';
 import { within } from '../../core/within.js';
@@ -62,8 +62,8 @@ async function postToResponseUrl(url: string, payload: Record<string, unknown>):
  * they asked for `--public`, otherwise with chat.postEphemeral; where the bot cannot post (a
  * channel it is not in), the response_url is the fallback while it lasts (30 minutes).
  */
-async function deliver(deps: HandlerDeps, client: WebClient, meta: ModalMetadata, user: string, view: View): Promise<void> {
-  const message = answerMessage(deps, view, { owner: user, prefix: meta.prefix });
+async function deliver(deps: HandlerDeps, client: WebClient, meta: ModalMetadata, user: string, view: View, written?: Invocation): Promise<void> {
+  const message = answerMessage(deps, view, { owner: user, prefix: meta.prefix, ...(written ? { written } : {}) });
   const url = meta.responseUrl;
   const attempts: [string, () => Promise<boolean>][] = [];
   if (url && isShownInChannel(view, meta.public)) attempts.push(['response_url in_channel', () => postToResponseUrl(url, { response_type: 'in_channel', ...message })]);
@@ -136,7 +136,7 @@ export function registerForms(app: App, deps: HandlerDeps): void {
       await answer();
       // The same modal submitted again is answered with the stored result, posted already.
       if (!deps.seen.firstTime(`view:${view.id}`)) return deps.logger.info({ viewId: view.id }, 'slack: repeated form submission; result already posted');
-      await deliver(deps, client, meta, submitter.userId, result.view);
+      await deliver(deps, client, meta, submitter.userId, result.view, result.invocation);
     } catch (error) {
       const failure = adapterFailure(deps.logger, error, 'slack: form submission failed', { viewId: view.id });
       if (!acked) await answer({ view: failure });

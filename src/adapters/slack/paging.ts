@@ -26,6 +26,8 @@ export interface Placement {
   owner: string;
   /** The read-only invocation that produced the view, so its buttons can run it again. */
   source?: Invocation;
+  /** The invocation that produced the view and may have changed things (see Screen.written). */
+  written?: Invocation;
   part?: number | 'last';
   /** The workspace's command prefix (`sitrep-`), or '': written into the buttons, to come back. */
   prefix?: string;
@@ -63,7 +65,7 @@ export function answerMessage(deps: Pick<HandlerDeps, 'interactions'>, view: Vie
   const asked = at.part === 'last' ? parts.length - 1 : (at.part ?? 0);
   const index = Math.min(asked, parts.length - 1);
   const part = parts[index]!;
-  const screen = { view, part: index, partCount: parts.length, ...(at.source ? { source: at.source } : {}) };
+  const screen = { view, part: index, partCount: parts.length, ...(at.source ? { source: at.source } : {}), ...(at.written ? { written: at.written } : {}) };
   const notes = [asked > index ? partGoneNote(asked + 1, index + 1) : '', partNotes(index, parts.length, view.pager)].filter(Boolean).join(' · ');
   const blocks: Block[] = [part.header, ...part.content, ...(notes ? [contextBlock(notes)] : [])];
   return { text: part.text, blocks: [...blocks, ...actionsBlocks(deps.interactions.buttons(screen, at.owner, prefix))] };

@@ -4,6 +4,10 @@
 //
 //   s1:<kind>:<audience>:<owner>:<part>:<context>:<command>[.<subcommand>]:<name><tag><value>&…
 //   s1:m:<key>                       the action is kept in memory under <key> (memory.ts)
+//   s1:p:<key>[:<command>[.<subcommand>]:<name><tag><value>&…]
+//                                    parts of an answer kept in memory, not run again; the command
+//                                    after the key shows its result, said once memory forgot them
+//   s1:o:<key>                       a refused form kept in memory, to open again
 //
 // <kind> `r` run, `t` tell, `f` form; <audience> `a` anyone, `c` the caller (<owner> is their id), `d` admins;
 // <part> empty, a part index or `L` (the last part); <context> what the platform needs to draw
@@ -22,14 +26,23 @@ export interface Carried {
   context?: string;
 }
 
-export type ParsedCarrier = { kind: 'inline'; carried: Carried } | { kind: 'memory'; key: string } | { kind: 'malformed' };
+/** What a memory carrier's key holds, so that once memory forgot it the press can say what to do instead. */
+export type MemoryHolds = 'action' | 'parts' | 'form';
+
+export type ParsedCarrier =
+  | { kind: 'inline'; carried: Carried }
+  | { kind: 'memory'; key: string; holds: MemoryHolds; lookUp?: Invocation }
+  | { kind: 'malformed' };
 
 const VERSION = 's1';
 /** Any carrier of ours, readable or not, so a garbled one is answered rather than ignored. */
 const FAMILY = /^s\d+:/;
 const INLINE = /^s1:([rtf]):([acd]):([A-Za-z0-9_.@-]{0,64}):(\d{1,3}|L|):([a-z0-9-]{0,16}):([a-z0-9_-]{1,32})(?:\.([a-z0-9_-]{1,32}))?:(.*)$/s;
 const CONTEXT = /^[a-z0-9-]{0,16}$/;
-const MEMORY = /^s1:m:([A-Za-z0-9_-]{8,32})$/;
+const MEMORY = /^s1:([mpo]):([A-Za-z0-9_-]{8,32})$/;
+const PARTS_LOOK_UP = /^s1:p:([A-Za-z0-9_-]{8,32}):([a-z0-9_-]{1,32})(?:\.([a-z0-9_-]{1,32}))?:(.*)$/s;
+const HOLDS_CODE = { action: 'm', parts: 'p', form: 'o' } as const;
+const HOLDS_OF = { m: 'action', p: 'parts', o: 'form' } as const;
 const NAME = /^[a-z0-9_-]{1,32}$/;
 const OWNER = /^[A-Za-z0-9_.@-]{1,64}$/;
 const ARG = /^([a-z0-9_-]{1,32})([=#!])(.*)$/s;
@@ -43,7 +56,25 @@ const AUDIENCE_OF = { a: 'anyone', c: 'caller', d: 'admins' } as const;
 
 export const isCarrierFamily = (text: string): boolean => FAMILY.test(text);
 
-export const memoryCarrier = (key: string): string => `${VERSION}:m:${key}`;
+/** The carrier of what memory keeps under `key`. */
+export const memoryCarrier = (key: string, holds: MemoryHolds = 'action'): string => `${VERSION}:${HOLDS_CODE[holds]}:${key}`;
+
+/**
+ * The carrier of parts of an answer memory keeps under `key`, naming `lookUp`, the read-only
+ * command that shows its result; undefined when that cannot be written.
+ */
+export function partsCarrier(key: string, lookUp: Invocation): string | undefined {
+  const path = invocationPath(lookUp);
+  const args = Object.entries(lookUp.args).map(([name, value]) => encodeArg(name, value));
+  if (path === undefined || args.some((arg) => arg === undefined)) return undefined;
+  return `${memoryCarrier(key, 'parts')}:${path}:${args.join('&')}`;
+}
+
+/** `entry.show`, or undefined when a name is not one we write. */
+function invocationPath(invocation: Invocation): string | undefined {
+  if (!NAME.test(invocation.command) || (invocation.subcommand !== undefined && !NAME.test(invocation.subcommand))) return undefined;
+  return invocation.subcommand === undefined ? invocation.command : `${invocation.command}.${invocation.subcommand}`;
+}
 
 const escapeText = (value: string) => value.replace(/[%&]/g, (c) => (c === '%' ? '%25' : '%26'));
 
@@ -66,11 +97,10 @@ export function encodeInline(carried: Carried, maxLength: number): string | unde
   const { invocation } = action;
   if (audience === 'caller' ? !OWNER.test(owner) : owner !== '') return undefined;
   if (!CONTEXT.test(context)) return undefined;
-  if (!NAME.test(invocation.command) || (invocation.subcommand !== undefined && !NAME.test(invocation.subcommand))) return undefined;
+  const path = invocationPath(invocation);
   const part = partCode(action);
   const args = Object.entries(invocation.args).map(([name, value]) => encodeArg(name, value));
-  if (part === undefined || args.some((arg) => arg === undefined)) return undefined;
-  const path = invocation.subcommand === undefined ? invocation.command : `${invocation.command}.${invocation.subcommand}`;
+  if (path === undefined || part === undefined || args.some((arg) => arg === undefined)) return undefined;
   const kind = KIND_CODE[action.kind];
   const text = `${VERSION}:${kind}:${AUDIENCE_CODE[audience]}:${owner}:${part}:${context}:${path}:${args.join('&')}`;
   return text.length <= maxLength ? text : undefined;
@@ -103,7 +133,13 @@ export function parseCarrier(text: string, maxLength: number): ParsedCarrier | u
   if (!isCarrierFamily(text)) return undefined;
   if (text.length > maxLength) return { kind: 'malformed' };
   const memory = MEMORY.exec(text);
-  if (memory) return { kind: 'memory', key: memory[1]! };
+  if (memory) return { kind: 'memory', key: memory[2]!, holds: HOLDS_OF[memory[1] as keyof typeof HOLDS_OF] };
+  const parts = PARTS_LOOK_UP.exec(text);
+  if (parts) {
+    const [, key, command, subcommand, argsText] = parts as unknown as [string, string, string, string | undefined, string];
+    const lookUp = decodeInvocation(command, subcommand, argsText);
+    return lookUp ? { kind: 'memory', key, holds: 'parts', lookUp } : { kind: 'malformed' };
+  }
   const match = INLINE.exec(text);
   if (!match) return { kind: 'malformed' };
   const [, kind, audienceCode, owner, partText, context, command, subcommand, argsText] = match as unknown as [

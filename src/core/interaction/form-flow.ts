@@ -6,8 +6,12 @@ import type { Dispatcher, Outcome } from '../dispatcher.js';
 import { convertOption } from '../option-values.js';
 import { invocationSpan } from '../command-refs.js';
 import { plainLine, span, type Button, type Invocation, type Line, type Section, type View } from '../view.js';
-import { formField, opensForm, optionLabel, shownFields, submittedArgs, type FormRoom, type FormScreen, type FormState } from './forms.js';
-import { broughtInText, FORM_EXPIRED_TEXT, FORM_NOT_YOURS_TEXT, FORM_SUBJECT_CHANGED_TEXT, FORM_SUBJECT_NOW_TEXT, FORM_SUBMITTED_TEXT, FORM_TYPED_BELOW_TEXT, FORM_TYPED_TEXT, interactionNotice, outsideFormText, REOPEN_LABEL } from './texts.js';
+import { changedFields, formField, opensForm, optionLabel, shownFields, submittedArgs, type FormRoom, type FormScreen, type FormState } from './forms.js';
+import { changedMeanwhile, nothingChanged, type GuardInput } from './form-guards.js';
+import {
+  AS_IT_STANDS_TEXT, broughtInText, FORM_CLOSED_SUBJECT_TEXT, FORM_EXPIRED_TEXT, FORM_NOT_YOURS_TEXT, FORM_SUBJECT_CHANGED_TEXT, FORM_SUBJECT_NOW_TEXT, FORM_SUBMITTED_TEXT, FORM_TYPED_BELOW_TEXT, FORM_TYPED_KEPT_TEXT,
+  FORM_TYPED_TEXT, interactionNotice, outsideFormText, REOPEN_LABEL,
+} from './texts.js';
 import { markedLine } from '../error-views.js';
 
 export type FormOpening = { kind: 'form'; form: FormScreen } | { kind: 'refused'; view: View };
@@ -23,7 +27,8 @@ export type SubmitResult =
    * where it can show a message for the whole form (with no such place, under the first field).
    */
   | ({ kind: 'refused'; view: View; field?: string } & FieldRefusals)
-  | { kind: 'done'; view: View };
+  /** Done: `invocation` is the command the form ran, as resolved. */
+  | { kind: 'done'; view: View; invocation?: Invocation };
 
 /** A form's refusal split by field (see SubmitResult). */
 export interface FieldRefusals {
@@ -35,6 +40,8 @@ export interface FormFlowDeps {
   dispatcher: Dispatcher;
   room: FormRoom;
   dispatch(invocation: Invocation, caller: Caller, requestId?: string): Promise<Outcome>;
+  /** The clock a form's opening is noted by (ms since the epoch). */
+  now(): number;
 }
 
 const nonEmpty = (values: Readonly<Record<string, string>>) => Object.fromEntries(Object.entries(values).filter(([, v]) => v.trim() !== ''));
@@ -82,11 +89,21 @@ export async function openFormState(
     if (outcome.view.tone === 'error') return { kind: 'refused', view: outcome.view };
     preview = outcome.view;
   }
-  const start = deps.dispatcher.formValues({ ...target, args: keyArgs, caller }) ?? {};
+  const start = leaf.leaf.formValues ? deps.dispatcher.formValues({ ...target, args: keyArgs, caller }) : {};
+  // A form that starts from its record's values, whose record no longer gives them (a candidate
+  // decided, an entry removed), could only be refused once typed into: said now instead.
+  if (start === undefined) return { kind: 'refused', view: closedSubjectView(preview) };
   const fields = shownFields(form, leaf, given.filter((name) => !keys.includes(name)), deps.room.maxFields);
   const values = { ...start, ...asText(Object.fromEntries(Object.entries(invocation.args).filter(([name]) => fields.includes(name)))) };
   const fixed = Object.fromEntries(Object.entries(invocation.args).filter(([name]) => !fields.includes(name)));
-  return { kind: 'state', state: { ...target, owner: caller.userId, fixed, values, start, fields, ...(preview ? { preview } : {}) } };
+  return { kind: 'state', state: { ...target, owner: caller.userId, fixed, values, start, fields, openedAt: deps.now(), ...(preview ? { preview } : {}) } };
+}
+
+/** A form that does not open: why, over what it would change as it stands (its preview), without its buttons. */
+function closedSubjectView(preview: View | undefined): View {
+  if (!preview) return interactionNotice(FORM_CLOSED_SUBJECT_TEXT, 'Form not opened');
+  const { buttons: _buttons, pager: _pager, ...shown } = preview;
+  return { ...shown, intro: [plainLine(`${FORM_CLOSED_SUBJECT_TEXT} ${AS_IT_STANDS_TEXT}`), ...(preview.intro ?? [])], private: true };
 }
 
 /** The form as a platform draws it, but for its carrier. */
@@ -124,6 +141,40 @@ function expiredView(typed: Readonly<Record<string, string>>): View {
 /** The form's keys: what it is about (the candidate, the entry), fixed when it opened. */
 const formKeys = (deps: FormFlowDeps, state: FormState): readonly string[] => deps.dispatcher.registry.resolve(state.command, state.subcommand).leaf.form?.keys ?? [];
 
+/** The keys' values, as the command takes them (`id: '12'`). */
+const keyArgsOf = (deps: FormFlowDeps, state: FormState): Record<string, string> => {
+  const keys = formKeys(deps, state);
+  return asText(Object.fromEntries(Object.entries(state.fixed).filter(([name]) => keys.includes(name))));
+};
+
+const targetOf = (state: FormState) => ({ command: state.command, ...(state.subcommand ? { subcommand: state.subcommand } : {}) });
+
+/** The form again, starting from what was last submitted, for a platform that closed it. */
+const reopenButton = (state: FormState): Button => ({
+  label: REOPEN_LABEL, style: 'primary', action: { kind: 'form', invocation: { ...targetOf(state), args: { ...state.fixed, ...nonEmpty(state.values) } } }, audience: 'caller',
+});
+
+/** What a submission changed, given back where the platform closed the form, so nothing typed is lost. */
+const changedTyped = (deps: FormFlowDeps, state: FormState, typed: Readonly<Record<string, string>>): Section[] =>
+  deps.room.closesOnSubmit ? typedSections(Object.fromEntries(changedFields(state, typed).map((name) => [name, typed[name]!]))) : [];
+
+/** The checks before the command runs (see form-guards.ts): nothing changed, or changed meanwhile. */
+function guarded(deps: FormFlowDeps, state: FormState, typed: Readonly<Record<string, string>>, presser: Caller): SubmitResult | undefined {
+  const leaf = deps.dispatcher.registry.resolve(state.command, state.subcommand);
+  const keys = keyArgsOf(deps, state);
+  const preview = leaf.leaf.form?.preview;
+  const mayRetry = deps.room.closesOnSubmit && deps.dispatcher.mayRun(state.command, state.subcommand, presser);
+  const input: GuardInput = {
+    dispatcher: deps.dispatcher, leaf, state, typed, presser, keys,
+    again: invocationSpan({ ...targetOf(state), args: keys }),
+    ...(preview ? { look: invocationSpan({ ...preview, args: keys }) } : {}),
+    ...(mayRetry ? { reopen: reopenButton(state) } : {}),
+    typedBack: changedTyped(deps, state, typed),
+  };
+  const refusal = nothingChanged(input) ?? changedMeanwhile(input);
+  return refusal && { kind: 'refused', ...refusal };
+}
+
 /**
  * What a form is about changed since it opened (decided, removed): nothing was written, and no
  * field, nor the command run again, changes that. Says so, and how to see it as it is now.
@@ -148,20 +199,23 @@ export async function submission(
   // A delivery of the submission that succeeded is answered again (the request log replays its
   // result); any other submission of a form already used is refused.
   if (state.submittedBy !== undefined && state.submittedBy !== requestId) return { kind: 'notice', view: interactionNotice(FORM_SUBMITTED_TEXT, 'Already submitted') };
-  // Claimed before the command runs: a second submission arriving meanwhile is refused above.
+  const replayed = state.submittedBy === requestId;
+  for (const name of state.fields) if (typed[name] !== undefined) state.values[name] = typed[name];
+  // Checked and claimed in one turn: a second submission arriving meanwhile is refused above.
+  const refused = replayed ? undefined : guarded(deps, state, typed, presser);
+  if (refused) return refused;
   state.submittedBy = requestId;
   const args = submittedArgs(state, typed);
-  for (const name of state.fields) if (typed[name] !== undefined) state.values[name] = typed[name];
-  const target = { command: state.command, ...(state.subcommand ? { subcommand: state.subcommand } : {}) };
+  const target = targetOf(state);
   const outcome = await deps.dispatch({ ...target, args }, presser, requestId);
-  if (outcome.view.tone !== 'error') return { kind: 'done', view: outcome.view };
+  if (outcome.view.tone !== 'error') return { kind: 'done', view: outcome.view, ...(outcome.invocation ? { invocation: outcome.invocation } : {}) };
   state.submittedBy = undefined;
   const option = outcome.refusedOption;
   const split = fieldRefusals(outcome, state, deps);
   if (option !== undefined && formKeys(deps, state).includes(option) && option in state.fixed) {
     // Where the platform closed the form, what was typed in it follows, so it is not lost.
     const view = outcome.view;
-    const typedBack = deps.room.closesOnSubmit ? typedSections(typed) : [];
+    const typedBack = changedTyped(deps, state, typed);
     const told = [...(view.intro ?? []), subjectChangedLine(deps, state), ...(typedBack.length > 0 ? [plainLine(FORM_TYPED_BELOW_TEXT)] : [])];
     return { kind: 'refused', view: { ...view, intro: told, sections: [...view.sections, ...typedBack] }, ...split };
   }
@@ -171,13 +225,22 @@ export async function submission(
   }
   const field = option !== undefined && state.fields.includes(option) ? option : undefined;
   const mayRetry = deps.room.closesOnSubmit && deps.dispatcher.mayRun(state.command, state.subcommand, presser);
-  if (!mayRetry) return { kind: 'refused', view: outcome.view, ...(field ? { field } : {}), ...split };
+  // Where the platform closed the form, what was changed in it follows: the button that opens it
+  // again lasts as forms do, and a restart ends it, but the message keeps the text.
+  const typedBack = changedTyped(deps, state, typed);
+  if (!mayRetry) {
+    const told = typedBack.length > 0 ? { intro: [...(outcome.view.intro ?? []), plainLine(FORM_TYPED_BELOW_TEXT)], sections: [...outcome.view.sections, ...typedBack] } : {};
+    return { kind: 'refused', view: { ...outcome.view, ...told }, ...(field ? { field } : {}), ...split };
+  }
   // The form again, starting from what was typed, since this platform closed it; with the fields
   // refused that it had no room for, so that what was refused can be corrected there.
   const swapped = bringInRefused(deps, state, outcome);
-  const reopen: Button = { label: REOPEN_LABEL, style: 'primary', action: { kind: 'form', invocation: { ...target, args: { ...state.fixed, ...nonEmpty(state.values) } } }, audience: 'caller' };
-  const intro = [...(outcome.view.intro ?? []), ...(swapped ? [plainLine(broughtInText(swapped.added.map(optionLabel), swapped.dropped.map(optionLabel)))] : [])];
-  return { kind: 'refused', view: { ...outcome.view, intro, buttons: [reopen] }, ...(field ? { field } : {}), ...split };
+  const intro = [
+    ...(outcome.view.intro ?? []),
+    ...(swapped ? [plainLine(broughtInText(swapped.added.map(optionLabel), swapped.dropped.map(optionLabel)))] : []),
+    ...(typedBack.length > 0 ? [plainLine(FORM_TYPED_KEPT_TEXT)] : []),
+  ];
+  return { kind: 'refused', view: { ...outcome.view, intro, sections: [...outcome.view.sections, ...typedBack], buttons: [reopenButton(state)] }, ...(field ? { field } : {}), ...split };
 }
 
 /**

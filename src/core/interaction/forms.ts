@@ -64,6 +64,8 @@ export interface FormState {
   submittedBy?: string;
   /** The record the form changes, as shown above the fields. */
   preview?: View;
+  /** When the form opened (ms since the epoch), to say since when a field it shows was changed. */
+  openedAt?: number;
 }
 
 const LABEL_WORDS: Readonly<Record<string, string>> = { url: 'URL', id: 'ID' };
@@ -135,15 +137,23 @@ export function formField(option: OptionSpec, form: FormSpec, value: string | un
 }
 
 /**
+ * The fields a submission changes: those typed into, not left empty (an empty field keeps its
+ * value) and no longer as the form started them.
+ */
+export function changedFields(state: FormState, typed: Readonly<Record<string, string>>): string[] {
+  return state.fields.filter((name) => {
+    const value = typed[name];
+    return value !== undefined && value.trim() !== '' && value !== state.start[name];
+  });
+}
+
+/**
  * The options to run: those given outside the form, with the fields over them. A field left
  * empty is not given, and neither is one still as the form started it, so an edit writes only
  * what was changed (not a change someone else made meanwhile back over).
  */
 export function submittedArgs(state: FormState, typed: Readonly<Record<string, string>>): Record<string, RawOptionValue> {
   const args: Record<string, RawOptionValue> = { ...state.fixed };
-  for (const name of state.fields) {
-    const value = typed[name];
-    if (value !== undefined && value.trim() !== '' && value !== state.start[name]) args[name] = value;
-  }
+  for (const name of changedFields(state, typed)) args[name] = typed[name]!;
   return args;
 }

@@ -7,12 +7,16 @@ import type { Dispatcher, Outcome } from '../dispatcher.js';
 import type { Logger } from '../logger.js';
 import { fetchPage } from '../page-fetch.js';
 import type { Button, Invocation, View } from '../view.js';
-import { encodeInline, memoryCarrier, parseCarrier, type Carried } from './carrier.js';
+import { invocationSpan } from '../command-refs.js';
+import { encodeInline, memoryCarrier, parseCarrier, partsCarrier, type Carried, type ParsedCarrier } from './carrier.js';
 import { buildScreen, openFormState, submission, type FormOpening, type SubmitResult } from './form-flow.js';
 import type { FormRoom, FormScreen, FormState } from './forms.js';
 import { ExpiringMemory } from './memory.js';
 import { navigationButtons, type Destination, type Screen } from './navigation.js';
-import { ADMINS_ONLY_TEXT, BROKEN_BUTTON_TEXT, EXPIRED_TEXT, FORM_NOT_YOURS_TEXT, FORM_SUBMITTED_TEXT, interactionNotice, NOT_YOURS_TEXT, NOTHING_THERE_TEXT, UNKNOWN_BUTTON_TEXT } from './texts.js';
+import {
+  ADMINS_ONLY_TEXT, BROKEN_BUTTON_TEXT, EXPIRED_TEXT, FORM_NOT_YOURS_TEXT, FORM_REOPEN_EXPIRED_TEXT, FORM_SUBMITTED_TEXT, interactionNotice, NOT_YOURS_TEXT, NOTHING_THERE_TEXT, PARTS_EXPIRED_TEXT,
+  partsLookUpLine, UNKNOWN_BUTTON_TEXT,
+} from './texts.js';
 
 export type { FormOpening, SubmitResult } from './form-flow.js';
 
@@ -34,8 +38,11 @@ export interface DrawnButton {
 export type PressResult = (
   /** Tell the presser alone; the message stays as it is. */
   | { kind: 'notice'; view: View }
-  /** Show part `part` of `view` in place of the message; `source` can be run again for its other parts. */
-  | { kind: 'show'; view: View; source?: Invocation; part: number | 'last' }
+  /**
+   * Show part `part` of `view` in place of the message; `source` can be run again for its other
+   * parts, while `written` (see Screen) is not.
+   */
+  | { kind: 'show'; view: View; source?: Invocation; written?: Invocation; part: number | 'last' }
   | { kind: 'form'; form: FormScreen }
   /** A command button's answer, as a new message. */
   | { kind: 'reply'; view: View }
@@ -43,7 +50,7 @@ export type PressResult = (
 
 type Remembered =
   | { kind: 'carried'; carried: Carried }
-  | { kind: 'stored'; view: View; part: number; owner: string; context?: string }
+  | { kind: 'stored'; view: View; part: number; owner: string; context?: string; written?: Invocation }
   | { kind: 'form'; state: FormState };
 
 export interface InteractionsDeps {
@@ -85,7 +92,7 @@ export class Interactions {
       return this.drawn(b.label, b.style ?? 'secondary', { action: b.action, audience: b.audience, ...(b.audience === 'caller' ? { owner } : {}), ...extra }, b.disabled);
     });
     const navigation = navigationButtons(screen).map((b) =>
-      b.destination ? this.drawn(b.label, b.style, this.destinationCarried(b.destination, owner, context)) : { label: b.label, style: b.style, carrier: INERT_CARRIER, disabled: true },
+      b.destination ? this.drawn(b.label, b.style, this.destinationCarried(b.destination, owner, context, screen.written)) : { label: b.label, style: b.style, carrier: INERT_CARRIER, disabled: true },
     );
     return [...own, ...navigation];
   }
@@ -98,13 +105,43 @@ export class Interactions {
     if (parsed.kind === 'malformed') return this.notice(BROKEN_BUTTON_TEXT, carrier, presser);
     if (parsed.kind === 'inline') return this.pressCarried(parsed.carried, presser, requestId);
     const remembered = this.memory.use(parsed.key);
-    if (!remembered) return { kind: 'notice', view: interactionNotice(EXPIRED_TEXT) };
+    if (!remembered) return { kind: 'notice', view: this.expired(parsed) };
     if (remembered.kind === 'carried') return this.pressCarried(remembered.carried, presser, requestId);
     if (remembered.kind === 'stored') {
       if (remembered.owner !== presser.userId) return { kind: 'notice', view: interactionNotice(NOT_YOURS_TEXT) };
-      return { kind: 'show', view: remembered.view, part: remembered.part, ...(remembered.context ? { context: remembered.context } : {}) };
+      const { view, part, context, written } = remembered;
+      return { kind: 'show', view, part, ...(written ? { written } : {}), ...(context ? { context } : {}) };
     }
     return this.reopen(remembered.state, parsed.key, presser, requestId);
+  }
+
+  /**
+   * What a button kept in memory says once forgotten, by what it held: never to repeat a command
+   * that changes things (a part of its answer names a command showing the result instead), and
+   * for a refused form, that what was typed is in the refusal.
+   */
+  private expired(parsed: Extract<ParsedCarrier, { kind: 'memory' }>): View {
+    if (parsed.holds === 'form') return interactionNotice(FORM_REOPEN_EXPIRED_TEXT, 'Form expired');
+    if (parsed.holds !== 'parts') return interactionNotice(EXPIRED_TEXT);
+    const lookUp = parsed.lookUp && this.deps.dispatcher.isReadOnly(parsed.lookUp) ? invocationSpan(parsed.lookUp) : undefined;
+    const notice = interactionNotice(PARTS_EXPIRED_TEXT);
+    return { ...notice, intro: [...notice.intro!, partsLookUpLine(lookUp)] };
+  }
+
+  /**
+   * A read-only command showing what `written` did: its form's preview given its keys (`/entry
+   * edit id:12` → `/entry show id:12`), else its group's `show` given the options it shares with
+   * it, when those include every one `show` requires (`/entry undo id:12` → `/entry show id:12`).
+   */
+  private lookUpOf(written: Invocation | undefined): Invocation | undefined {
+    if (!written || this.deps.dispatcher.isReadOnly(written)) return undefined;
+    const form = this.leafOf(written)?.leaf.form;
+    const show = form?.preview ?? (written.subcommand ? { command: written.command, subcommand: 'show' } : undefined);
+    const options = show && this.deps.dispatcher.isReadOnly(show) ? this.leafOf({ ...show, args: {} })?.leaf.options : undefined;
+    if (!show || !options) return undefined;
+    const takes = options.filter((o) => written.args[o.name] !== undefined && (!form?.preview || (form.keys ?? []).includes(o.name)));
+    if (options.some((o) => o.required && !takes.includes(o))) return undefined;
+    return { ...show, args: Object.fromEntries(takes.map((o) => [o.name, written.args[o.name]!])) };
   }
 
   /** "Edit and resubmit" under a refused submission: the same form again, as last submitted. */
@@ -132,12 +169,12 @@ export class Interactions {
     const result = await submission(this.formDeps(), state, typed, presser, requestId);
     // The reopen button leads back to this very form, so it is refused once the form is used.
     const reopen = result.kind === 'refused' ? result.view.buttons?.[0] : undefined;
-    if (reopen && parsed?.kind === 'memory') this.preassigned.set(reopen, memoryCarrier(parsed.key));
+    if (reopen && parsed?.kind === 'memory') this.preassigned.set(reopen, memoryCarrier(parsed.key, 'form'));
     return result;
   }
 
   private formDeps() {
-    return { dispatcher: this.deps.dispatcher, room: this.deps.room, dispatch: (i: Invocation, c: Caller, r?: string) => this.dispatch(i, c, r) };
+    return { dispatcher: this.deps.dispatcher, room: this.deps.room, dispatch: (i: Invocation, c: Caller, r?: string) => this.dispatch(i, c, r), now: this.deps.now ?? Date.now };
   }
 
   private opened(opening: { kind: 'state'; state: FormState } | { kind: 'refused'; view: View }): FormOpening {
@@ -185,17 +222,28 @@ export class Interactions {
     return this.notice(BROKEN_BUTTON_TEXT, JSON.stringify(action.invocation), presser);
   }
 
-  private destinationCarried(destination: Destination, owner: string, context: string): Carried | Remembered {
+  private destinationCarried(destination: Destination, owner: string, context: string, written: Invocation | undefined): Carried | Remembered {
     const extra = context ? { context } : {};
-    if (destination.kind === 'stored') return { kind: 'stored', view: destination.view, part: destination.part, owner, ...extra };
+    if (destination.kind === 'stored') return { kind: 'stored', view: destination.view, part: destination.part, owner, ...extra, ...(written ? { written } : {}) };
     return { action: { kind: 'run', invocation: destination.invocation, part: destination.part }, audience: 'caller', owner, ...extra };
   }
 
-  /** A drawn button: its action written inline when it fits, otherwise kept in memory. */
+  /**
+   * A drawn button: its action written inline when it fits, otherwise kept in memory. A part of
+   * an answer kept in memory says so in its carrier, with the command showing the result where
+   * that fits, for when memory has forgotten it.
+   */
   private drawn(label: string, style: DrawnButton['style'], what: Carried | Remembered, disabled?: boolean): DrawnButton {
     const inline = 'action' in what ? encodeInline(what, this.deps.room.buttonLength) : undefined;
     const remembered: Remembered = 'action' in what ? { kind: 'carried', carried: what } : what;
-    const carrier = inline ?? memoryCarrier(this.memory.put(remembered));
+    const kept = () => {
+      const key = this.memory.put(remembered);
+      if (remembered.kind !== 'stored') return memoryCarrier(key);
+      const lookUp = this.lookUpOf(remembered.written);
+      const named = lookUp && partsCarrier(key, lookUp);
+      return named && named.length <= this.deps.room.buttonLength ? named : memoryCarrier(key, 'parts');
+    };
+    const carrier = inline ?? kept();
     return { label, style, carrier, ...(disabled ? { disabled: true } : {}) };
   }
 

@@ -9,6 +9,12 @@ export interface Screen {
   view: View;
   /** The read-only command that produced the view, when a button may run it again. */
   source?: Invocation;
+  /**
+   * The command that produced the view and may have changed things, so no button runs it again:
+   * the view's parts are kept in memory, and once forgotten their buttons name a command that
+   * shows the result instead (`/entry show id:12` for `/entry edit id:12 …`).
+   */
+  written?: Invocation;
   part: number;
   partCount: number;
 }

@@ -1,12 +1,24 @@
 // Everything people read about buttons and forms, the same on every platform.
-import { plainLine, type View } from '../view.js';
+import { plainLine, span, type Line, type Span, type View } from '../view.js';
 import { INTERACTION_LIFETIME_MS } from './memory.js';
 
 const lifetime = `${INTERACTION_LIFETIME_MS / 60_000} minutes`;
 
 export const NOT_YOURS_TEXT = 'Only the person who ran the command can use these buttons. Run the command yourself to get your own copy.';
 export const ADMINS_ONLY_TEXT = 'Only Sitrep admins can use this button. Ask an admin to add you to SITREP_ADMINS.';
-export const EXPIRED_TEXT = `These buttons have expired: they last ${lifetime} after their last use, and a restart of Sitrep clears them. Run the command again.`;
+const EXPIRED_WHY = `These buttons have expired: they last ${lifetime} after their last use, and a restart of Sitrep clears them.`;
+export const EXPIRED_TEXT = `${EXPIRED_WHY} Run the command again.`;
+/**
+ * Part buttons of an answer no button runs again (its command may have changed the dossier):
+ * running the command again would repeat what it did, so the notice never advises it.
+ */
+export const PARTS_EXPIRED_TEXT = `${EXPIRED_WHY} They paged through the answer of a command that changes things, which no button runs again: running it again would repeat the change.`;
+
+/** Where to see the result instead: `lookUp` (`/entry show id:12`), else any command that only shows things. */
+export function partsLookUpLine(lookUp: Span | undefined): Line {
+  if (lookUp) return [span.plain('See the result as it is now: '), lookUp, span.plain('.')];
+  return [span.plain('See the result with a command that only shows things ('), span.command('help'), span.plain(' lists them).')];
+}
 export const BROKEN_BUTTON_TEXT = 'Sitrep cannot read this button. Run the command again.';
 export const UNKNOWN_BUTTON_TEXT = 'Sitrep does not know this button. Run the command again.';
 export const NOTHING_THERE_TEXT = 'There is no page in that direction.';
@@ -14,6 +26,8 @@ export const FORM_EXPIRED_TEXT = `This form is no longer open: forms last ${life
 export const FORM_SUBMITTED_TEXT = 'This form was already submitted. Run the command again to make another change.';
 export const FORM_NOT_YOURS_TEXT = 'Only the person who opened this form can use it.';
 export const FORM_TYPED_TEXT = 'What you typed is below, to copy into the new form.';
+/** An Edit and resubmit button whose form is gone: what was typed is in the refusal it is under. */
+export const FORM_REOPEN_EXPIRED_TEXT = `This form is no longer open: forms last ${lifetime} after their last use, and a restart of Sitrep clears them. What you typed is in the message this button is under, to copy: run the command again and paste it into the new form.`;
 export const REOPEN_LABEL = 'Edit and resubmit';
 export const PREVIOUS_LABEL = '◀ Previous';
 export const NEXT_LABEL = 'Next ▶';
@@ -32,6 +46,45 @@ export const FORM_SUBJECT_CHANGED_TEXT = 'Nothing was written: this form was ope
 export const FORM_SUBJECT_NOW_TEXT = 'See it as it is now: ';
 /** Where a platform closed the form: what was typed in it, given back so it is not lost. */
 export const FORM_TYPED_BELOW_TEXT = 'What you typed in the form is below, to copy.';
+/** A refused form the platform closed, with a button to open it again: the button lasts as forms do, the text below for good. */
+export const FORM_TYPED_KEPT_TEXT = `What you typed in the form is below, to copy: ${REOPEN_LABEL} lasts ${lifetime}, and a restart of Sitrep ends it.`;
+
+/** A form that starts from its record's values, whose record can no longer be changed through it (decided, removed). */
+export const FORM_CLOSED_SUBJECT_TEXT = 'This form does not open: what it would change can no longer be changed through it (decided, or removed).';
+export const AS_IT_STANDS_TEXT = 'As it stands now:';
+
+/** A form submitted with nothing changed, for a command that needs a change. */
+export function formUnchangedText(closed: boolean): string {
+  const retry = closed ? `press ${REOPEN_LABEL} and change at least one field` : 'change at least one field and submit again, or close the form';
+  return `Nothing was changed in the form, so nothing was written: every field still held what it started with (a field emptied keeps its value). To make a change, ${retry}.`;
+}
+export const FORM_UNCHANGED_TITLE = 'Nothing changed';
+
+/** Fields someone else changed since the form opened, which the submission would have replaced. */
+export const FORM_CHANGED_TITLE = 'Changed since the form opened';
+
+const listed = (labels: readonly string[]) => (labels.length === 1 ? labels[0]! : `${labels.slice(0, -1).join(', ')} and ${labels.at(-1)!}`);
+
+export function changedMeanwhileText(labels: readonly string[], openedAt: string | undefined): string {
+  const since = openedAt ? `since this form opened (${openedAt})` : 'since this form opened';
+  const were = labels.length === 1 ? 'was' : 'were';
+  return `Nothing was written: ${listed(labels)} ${were} changed ${since}, and what you typed would have replaced that change unseen.`;
+}
+
+/** How to apply what was typed anyway, once its author has seen the value it replaces. */
+export function changedApplyText(closed: boolean): string {
+  return closed
+    ? `To apply yours anyway, press ${REOPEN_LABEL}: the form opens with what you typed, and submitting it replaces the value now stored. Or open the form afresh with `
+    : 'To apply yours anyway, submit the form again: it replaces the value now stored. Or open the form afresh with ';
+}
+
+/** Under one field of a form kept open: it changed meanwhile, what it holds now, and what submitting again does. */
+export function changedFieldText(now: string, openedAt: string | undefined): string {
+  const since = openedAt ? `since this form opened (${openedAt})` : 'since this form opened';
+  return `Nothing was written: this field was changed ${since}, and now reads ${now === '' ? '(empty)' : `“${now}”`}. Submit again to replace that with what is in this field.`;
+}
+
+export const changedNowHeading = (label: string) => `${label}, as stored now`;
 
 /** The refused option came with the command, not the form: resubmitting cannot fix it. */
 export function outsideFormText(option: string): string {

@@ -1,0 +1,117 @@
+// GIVEN a candidate's card on Discord, as one admin still sees it after another decided it: WHEN
+// they press Edit or Attach to entry THEN they are told at the press, as Approve and Reject tell
+// them, with the card as it stands, and no form opens. WHEN an Edit form opened before the
+// approval is submitted with changes THEN nothing is written, what was typed is given back, and
+// the reply names the /entry edit that makes the changes on the entry it became.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createApp, type App } from '../../src/app.js';
+import { parseAdminRules } from '../../src/core/caller.js';
+import { FORM_CLOSED_SUBJECT_TEXT } from '../../src/core/interaction/texts.js';
+import { buttonPress, snowflake, type FakeUser } from '../fakes/discord-payloads.js';
+import { ScriptedFeeds } from '../sources-queue/support/scripted-feeds.js';
+import { BAKU, NOW, PARIS, SWEIDA } from '../sources-queue/support/stories.js';
+import { storeFingerprint } from '../support/store-fingerprint.js';
+import { copySeededStore, recordingLogger } from '../support/test-app.js';
+import { buttons, startHarness, type Answer, type Embed, type Harness, type MessageBody } from './support/harness.js';
+import { visibleText, words } from './support/markdown-text.js';
+import { problemsIn } from './support/openapi.js';
+
+const adminRole = snowflake();
+const second: FakeUser = { id: snowflake(), username: 'second-admin', roles: [adminRole] };
+let feeds: ScriptedFeeds;
+let dir: string;
+let app: App;
+let h: Harness;
+
+beforeAll(async () => {
+  feeds = await ScriptedFeeds.start();
+  feeds.serve('/levant.xml', 'Levant Wire', [PARIS, SWEIDA, BAKU]);
+  dir = mkdtempSync(join(tmpdir(), 'sitrep-decided-forms-'));
+  copySeededStore(join(dir, 'sitrep.db'), new Date(NOW));
+  app = createApp({ dbPath: join(dir, 'sitrep.db'), admins: parseAdminRules(`discord-role:${adminRole}`), logger: recordingLogger(), now: () => new Date(NOW), sourcesAllowPrivate: true });
+  h = await startHarness({ dispatcher: () => app.dispatcher, userRoles: [adminRole] });
+  app.digests.posters.register(h.adapter.poster);
+  await h.slash('review', {}, { subcommand: 'channel' });
+  await h.slash('sources', { url: feeds.url('/levant.xml'), topic: 'syria-israel', backfill: true }, { subcommand: 'add' });
+  await h.slash('sources', { id: 1 }, { subcommand: 'check' });
+});
+afterAll(async () => {
+  await h?.close();
+  app?.close();
+  await feeds?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+afterEach(() => {
+  expect(problemsIn(h.fake.requests)).toEqual([]);
+});
+
+const entryCount = () => app.db.prepare('SELECT count(*) FROM entries').pluck().get() as number;
+const seen = (answer: Answer) =>
+  visibleText((answer.body.embeds ?? []).flatMap((e: Embed) => [e.title ?? '', e.description ?? '', ...(e.fields ?? []).flatMap((f) => [f.name, f.value]), e.footer?.text ?? '']).join('\n'));
+
+/** The card for `title` as the review channel holds it now (a copy: later edits leave it as it was). */
+function card(title: string): Record<string, unknown> & MessageBody {
+  const found = [...h.fake.rest.messages.values()].find(
+    (m) => m.channel_id === h.fake.guild.channelId && m.interaction_metadata === undefined && (m.embeds as Embed[])[0]?.title === title,
+  );
+  if (!found) throw new Error(`no card for ${title} in the review channel`);
+  return structuredClone(found) as Record<string, unknown> & MessageBody;
+}
+
+function press(message: Record<string, unknown> & MessageBody, label: string, who: FakeUser = h.user): Promise<Answer> {
+  const button = buttons(message).find((b) => b.label === label);
+  if (!button) throw new Error(`no ${label} button on ${JSON.stringify(message.components)}`);
+  return h.deliver(buttonPress(h.fake.appId, h.fake.guild, who, button.custom_id, message));
+}
+
+describe('GIVEN a card another admin approved after it was drawn', () => {
+  it('WHEN Edit or Attach to entry is pressed on it THEN the press is answered at once with the card as it stands, and no form opens', async () => {
+    const stale = card(SWEIDA.title);
+    const approved = await press(stale, 'Approve', second);
+    const entryId = Number(/→ entry #(\d+)/.exec(seen(approved))![1]);
+    const before = storeFingerprint(app.db);
+    for (const label of ['Edit', 'Attach to entry']) {
+      const answer = await press(stale, label);
+      expect(answer.callbackType, label).toBe(4);
+      expect(answer.modal).toBeUndefined();
+      expect(answer.ephemeral).toBe(true);
+      const said = seen(answer);
+      expect(said).toContain(FORM_CLOSED_SUBJECT_TEXT);
+      expect(said).toContain(`Approved by discord:${second.id} (${second.username})`);
+      expect(said).toContain(`→ entry #${entryId}`);
+      expect(buttons(answer.body)).toEqual([]);
+    }
+    expect(storeFingerprint(app.db)).toBe(before);
+  });
+
+  it('WHEN a card another admin rejected is pressed Edit THEN likewise no form opens', async () => {
+    const stale = card(BAKU.title);
+    await press(stale, 'Reject', second);
+    const answer = await press(stale, 'Edit');
+    expect(answer.callbackType).toBe(4);
+    expect(seen(answer)).toContain(`Rejected by discord:${second.id}`);
+  });
+
+  it('WHEN an Edit form opened before the approval is submitted with changes THEN nothing is written, the typing comes back, and /entry edit is named', async () => {
+    const pending = card(PARIS.title);
+    const opened = await press(pending, 'Edit');
+    expect(opened.callbackType).toBe(9);
+    const approved = await press(pending, 'Approve', second);
+    const entryId = Number(/→ entry #(\d+)/.exec(seen(approved))![1]);
+    const values = Object.fromEntries(opened.modal!.components.map((c) => [c.component.custom_id, c.component.value ?? '']));
+    const typedTitle = 'Paris talks: a headline typed while someone else approved';
+    const before = { fingerprint: storeFingerprint(app.db), entries: entryCount() };
+    const late = await h.submit(opened.modal!.custom_id, { ...values, title: typedTitle });
+    expect(late.ephemeral).toBe(true);
+    const said = seen(late);
+    expect(said).toContain(`Candidate #`);
+    expect(said).toContain(`was approved as entry #${entryId} by discord:${second.id}`);
+    expect(said).toContain(`Make them on the entry instead: /entry edit id:${entryId}`);
+    expect(words(said)).toContain(words(`Title ${typedTitle}`));
+    expect(entryCount()).toBe(before.entries);
+    expect(storeFingerprint(app.db)).toBe(before.fingerprint);
+  });
+});

@@ -1,0 +1,70 @@
+// GIVEN a candidate's card on Slack as it was before it was decided WHEN Edit or Attach to entry
+// is pressed on it THEN no modal opens: the presser alone is told at once, with the card as it
+// stands, as Approve and Reject tell them.
+import type { types } from '@slack/bolt';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { App } from '../../src/app.js';
+import { FORM_CLOSED_SUBJECT_TEXT } from '../../src/core/interaction/texts.js';
+import type { FakeSlack } from '../fakes/slack-api.js';
+import { blockActionsBody, postSigned } from '../fakes/slack-requests.js';
+import type { ScriptedFeeds } from '../sources-queue/support/scripted-feeds.js';
+import { PARIS } from '../sources-queue/support/stories.js';
+import { storeFingerprint } from '../support/store-fingerprint.js';
+import { buttonsOf, SECRET, sendCommand, shownText } from './harness.js';
+import { startReviewRig, type ReviewRig } from './review-rig.js';
+
+const ADMIN = 'U0ADMIN';
+const REVIEW = 'C0REVIEW';
+let feeds: ScriptedFeeds;
+let rig: ReviewRig;
+let app: App;
+let slack: FakeSlack;
+type Body = Record<string, unknown>;
+let sent = 0;
+
+const command = (text: string) => sendCommand(slack, rig.adapter.port, text, { userId: ADMIN, channelId: REVIEW });
+
+function card(title: string): { ts: string; blocks: types.KnownBlock[] } {
+  const found = slack.messagesIn(REVIEW).find((m) => shownText(m as unknown as Body).split('\n')[0] === title);
+  if (!found) throw new Error(`no card for ${title} in the review channel`);
+  return { ts: found.ts, blocks: structuredClone(found.blocks) as types.KnownBlock[] };
+}
+
+/** Presses a card's button as the admin and returns what was posted to its response_url. */
+async function press(posted: { ts: string; blocks: types.KnownBlock[] }, label: string): Promise<{ id: string; body: Body }> {
+  const button = buttonsOf(posted).find((b) => b.text.text === label);
+  if (!button) throw new Error(`no ${label} button on the card`);
+  const id = `press-${(sent += 1)}`;
+  const body = blockActionsBody({ actionId: button.action_id!, value: button.value!, responseUrl: slack.responseUrl(id), userId: ADMIN, channelId: REVIEW, messageTs: posted.ts, triggerId: `trigger-${id}` });
+  expect((await postSigned(`http://127.0.0.1:${rig.adapter.port}/slack/events`, body, { secret: SECRET })).status).toBe(200);
+  const [post] = await slack.responses.atLeast(1, (r) => r.id === id);
+  return { id, body: post!.body };
+}
+
+beforeAll(async () => {
+  rig = await startReviewRig({ admin: ADMIN, name: 'decided-card-forms' });
+  ({ feeds, app, slack } = rig);
+  feeds.serve('/levant.xml', 'Levant Wire', [PARIS]);
+  await command('/review channel');
+  await command(`/sources add url:${feeds.url('/levant.xml')} topic:syria-israel backfill:true`);
+  await command('/sources check id:1');
+});
+afterAll(() => rig?.close());
+
+describe('GIVEN a card pressed Approve, as an old copy of it still shows', () => {
+  it('WHEN Edit or Attach to entry is pressed on the old copy THEN no modal opens and the presser is told, with the card as it stands', async () => {
+    const stale = card(PARIS.title);
+    await press(stale, 'Approve');
+    const before = storeFingerprint(app.db);
+    for (const label of ['Edit', 'Attach to entry']) {
+      const { id, body } = await press(stale, label);
+      expect(body.response_type, label).toBe('ephemeral');
+      expect(body.replace_original).toBe(false);
+      const said = shownText(body);
+      expect(said).toContain(FORM_CLOSED_SUBJECT_TEXT);
+      expect(said).toMatch(/Approved.* by slack:U0ADMIN .*→ entry #\d+/);
+      expect(slack.calls.items.some((c) => c.method === 'views.open' && c.args.trigger_id === `trigger-${id}`)).toBe(false);
+    }
+    expect(storeFingerprint(app.db)).toBe(before);
+  });
+});
