@@ -138,7 +138,7 @@ function unchangedReason(before: number, after: number): string {
   if (Math.max(before, after) < MIN_EVENTS) return `Too few armed clashes and strikes to see a change (${before}, then ${after}).`;
   if (before === after) return `Armed clashes and strikes held steady (${before}, then ${after}).`;
   // 3 → 5 is +67% but two events: saying "steady" would read as a misreading of the figures.
-  return `Armed clashes and strikes went from ${before} to ${after}: too small a change to call (it takes ${MIN_EVENTS} or more and a quarter or more either way).`;
+  return `Armed clashes and strikes went from ${before} to ${after}: too small a change to call (a call takes a difference of ${MIN_EVENTS} or more, and of a quarter or more, either way).`;
 }
 
 /** `12 entries: Armed clash 5, Air/drone strike 4, …`, most frequent first. */

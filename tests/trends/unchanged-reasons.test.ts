@@ -9,7 +9,7 @@ describe('GIVEN two windows of armed clashes', () => {
   it('WHEN the counts differ by less than a call needs THEN the reason says the change is too small to call, not that it held steady', () => {
     const call = suggestDirection(window(3), window(5));
     expect(call.direction).toBe('unchanged');
-    expect(call.reason).toBe('Armed clashes and strikes went from 3 to 5: too small a change to call (it takes 3 or more and a quarter or more either way).');
+    expect(call.reason).toBe('Armed clashes and strikes went from 3 to 5: too small a change to call (a call takes a difference of 3 or more, and of a quarter or more, either way).');
   });
 
   it('WHEN the counts are the same THEN they held steady; when both are small THEN there are too few to see a change', () => {
