@@ -88,47 +88,49 @@ function placesOf(row: RawRow, input: EntryInput, places: RowPlaces | undefined)
   }
 }
 
-/** A row checked but for its places, or why it is refused. */
-type FirstCheck = { row: Omit<CheckedRow, 'kept'> } | { rejected: RowOutcome };
-
 function checkRows(rows: SourceRow[], reader: DossierReader, planned: PlannedActors, options: PlanOptions, plan: ImportPlan, onProgress?: (done: number) => void): CheckedRow[] {
   const knownActors = new Set<string>();
-  const firstChecks = rows.map((row, index): FirstCheck => {
+  // Each row checked but for its places (`kept` filled below), or why it is refused.
+  const firstChecks = rows.map((row, index): CheckedRow | RowOutcome => {
     onProgress?.(index);
     // A row's place is copied only when it is refused: most rows are not.
-    if (!row.values) return { rejected: { ...placeOf(row), reason: row.error ?? 'unreadable row' } };
+    if (!row.values) return { ...placeOf(row), reason: row.error ?? 'unreadable row' };
     const missing = missingActors(row.values, reader, knownActors);
-    if (missing.length > 0 && !options.createActors) return { rejected: { ...placeOf(row), reason: missingActorsReason(missing, reader) } };
+    if (missing.length > 0 && !options.createActors) return { ...placeOf(row), reason: missingActorsReason(missing, reader) };
     // An actor to create that could pass for a stored one is refused with its row, not at the write.
     const lookAlike = missing.length > 0 ? lookAlikeRefusal(missing.map((actor) => actor.name), reader) : undefined;
-    if (lookAlike) return { rejected: { ...placeOf(row), reason: lookAlike } };
+    if (lookAlike) return { ...placeOf(row), reason: lookAlike };
     for (const actor of missing) planned.plan(actor);
     let key: string | undefined;
     try {
       key = rowKey(row.values);
     } catch (error) {
-      return { rejected: { ...placeOf(row), reason: (error as Error).message } };
+      return { ...placeOf(row), reason: (error as Error).message };
     }
     const check = checkRow(row.values, reader);
-    if (!check.ok) return { rejected: { ...placeOf(row), reason: check.reason } };
-    const one: Omit<CheckedRow, 'kept'> = { line: row.line, row: row.values, input: check.input };
+    if (!check.ok) return { ...placeOf(row), reason: check.reason };
+    const one: CheckedRow = { line: row.line, row: row.values, input: check.input, kept: [] };
     if (row.item !== undefined) one.item = row.item;
     if (key) one.key = key;
     if (check.note) one.note = check.note;
-    return { row: one };
+    return one;
   });
+  const isChecked = (first: CheckedRow | RowOutcome): first is CheckedRow => 'input' in first;
   // Places are checked once the file's are all known: a name several places share may mean the one the file's other places are near.
-  const candidates = firstChecks.flatMap((c) => ('row' in c ? [c.row] : []));
-  options.places?.learn(candidates.map(({ row, input }) => ({ row, names: input.places })));
+  options.places?.learn(firstChecks.filter(isChecked).map(({ row, input }) => ({ row, names: input.places })));
   const checked: CheckedRow[] = [];
   for (const first of firstChecks) {
-    if ('rejected' in first) {
-      plan.rejected.push(first.rejected);
+    if (!isChecked(first)) {
+      plan.rejected.push(first);
       continue;
     }
-    const places = placesOf(first.row.row, first.row.input, options.places);
-    if (!places.ok) plan.rejected.push({ ...placeOf(first.row), reason: places.reason });
-    else checked.push({ ...first.row, kept: places.kept });
+    const places = placesOf(first.row, first.input, options.places);
+    if (!places.ok) {
+      plan.rejected.push({ ...placeOf(first), reason: places.reason });
+      continue;
+    }
+    first.kept = places.kept;
+    checked.push(first);
   }
   return checked;
 }

@@ -70,10 +70,18 @@ export class RowPlaces {
    */
   learn(rows: readonly RowOfPlaces[]): void {
     const spellings = new Map<string, string>();
+    // A file repeats its places: each spelling is folded once.
+    const written = new Set<string>();
     // The refs given for each name, in the file's order.
     const refs = new Map<string, Set<string>>();
     for (const { row, names } of rows) {
-      for (const name of names) if (!spellings.has(foldKey(name))) spellings.set(foldKey(name), name);
+      for (const name of names) {
+        if (written.has(name)) continue;
+        written.add(name);
+        const key = foldKey(name);
+        if (!spellings.has(key)) spellings.set(key, name);
+      }
+      if (isNone(row[PLACE_REFS_FIELD])) continue;
       for (const [key, { ref }] of readableRefs(row, names)) refs.set(key, (refs.get(key) ?? new Set()).add(ref));
     }
     const near = new Set(this.nearStore());
