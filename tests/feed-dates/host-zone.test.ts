@@ -1,10 +1,11 @@
 // GIVEN the bot running in a zone east of UTC (TZ=Asia/Damascus) WHEN a feed dates items with a
 // day and no time, or a time and no zone THEN they are dated as on a server in UTC: a day is that
 // calendar day, a time is read at UTC (see the README), never at the bot's own zone.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QueueApp } from '../sources-queue/support/queue-app.js';
-import { ScriptedFeeds, type ScriptedItem } from '../sources-queue/support/scripted-feeds.js';
+import type { ScriptedItem } from '../sources-queue/support/scripted-feeds.js';
 import { cardsByTitle } from './support/cards.js';
+import { datedFeedRig, itemsOf } from './support/dated-feed-rig.js';
 
 const NOW = '2026-12-06T12:00:00Z';
 const hostZone = process.env.TZ;
@@ -17,18 +18,9 @@ afterAll(() => {
   else process.env.TZ = hostZone;
 });
 
-let feeds: ScriptedFeeds;
-let queue: QueueApp;
-beforeEach(async () => {
-  feeds = await ScriptedFeeds.start();
-  queue = new QueueApp({ start: NOW });
-});
-afterEach(async () => {
-  queue.dispose();
-  await feeds.close();
-});
+const rig = datedFeedRig(NOW);
 
-const item = (guid: string, title: string, pubDate: string): ScriptedItem => ({ guid, title, link: `https://sabah.example/${guid}`, pubDate });
+const item = itemsOf('sabah.example');
 
 describe('GIVEN the bot in Damascus time and items dated without a zone', () => {
   it('THEN a bare day is that day and a zoneless time is read at UTC', async () => {
@@ -39,10 +31,10 @@ describe('GIVEN the bot in Damascus time and items dated without a zone', () => 
       item('d2', 'Israeli tanks enter Quneitra outskirts', 'Sat, 05 Dec 2026'),
       item('d3', 'Clashes near Tal al-Ahmar, one killed', '2026-12-05T02:15:00'),
     ];
-    feeds.serve('/sabah.xml', 'Daily Sabah', items);
-    const id = QueueApp.idAfter(await queue.text(`/sources add url:${feeds.url('/sabah.xml')} topic:syria-israel backfill:true`), 'Watching');
-    expect(await queue.text(`/sources check id:${id}`)).toContain('3 new (3 proposed)');
-    const cards = await cardsByTitle(queue, 3);
+    rig.feeds.serve('/sabah.xml', 'Daily Sabah', items);
+    const id = QueueApp.idAfter(await rig.queue.text(`/sources add url:${rig.feeds.url('/sabah.xml')} topic:syria-israel backfill:true`), 'Watching');
+    expect(await rig.queue.text(`/sources check id:${id}`)).toContain('3 new (3 proposed)');
+    const cards = await cardsByTitle(rig.queue, 3);
     expect(cards.get('Israeli drone strike near Nawa kills two')!.date).toBe('5 Dec 2026');
     expect(cards.get('Israeli tanks enter Quneitra outskirts')!.date).toBe('5 Dec 2026');
     const timed = cards.get('Clashes near Tal al-Ahmar, one killed')!;

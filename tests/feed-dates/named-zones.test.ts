@@ -4,32 +4,24 @@
 // outlet wrote the time), and the approved entry's date. A name that is unknown or means several
 // offsets (`IST`, `AST`, a military letter) still dates the item: the day as written, the time
 // read at UTC (RFC 2822's "-0000"), never an undated item.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { QueueApp, READER } from '../sources-queue/support/queue-app.js';
-import { ScriptedFeeds, type ScriptedItem } from '../sources-queue/support/scripted-feeds.js';
+import type { ScriptedItem } from '../sources-queue/support/scripted-feeds.js';
 import { cardsByTitle } from './support/cards.js';
+import { datedFeedRig, itemsOf } from './support/dated-feed-rig.js';
 
 /** Two days after the items below: a backfill proposes them all. */
 const NOW = '2026-12-06T12:00:00Z';
 
-let feeds: ScriptedFeeds;
-let queue: QueueApp;
-beforeEach(async () => {
-  feeds = await ScriptedFeeds.start();
-  queue = new QueueApp({ start: NOW });
-});
-afterEach(async () => {
-  queue.dispose();
-  await feeds.close();
-});
+const rig = datedFeedRig(NOW);
 
-const item = (guid: string, title: string, pubDate: string): ScriptedItem => ({ guid, title, link: `https://levant.example/${guid}`, pubDate });
+const item = itemsOf('levant.example');
 
 /** Watches the feed with backfill and checks it once: the check's reply. */
 async function backfill(items: ScriptedItem[]): Promise<string> {
-  feeds.serve('/levant.xml', 'Levant Wire', items);
-  const id = QueueApp.idAfter(await queue.text(`/sources add url:${feeds.url('/levant.xml')} topic:syria-israel backfill:true`), 'Watching');
-  return queue.text(`/sources check id:${id}`);
+  rig.feeds.serve('/levant.xml', 'Levant Wire', items);
+  const id = QueueApp.idAfter(await rig.queue.text(`/sources add url:${rig.feeds.url('/levant.xml')} topic:syria-israel backfill:true`), 'Watching');
+  return rig.queue.text(`/sources check id:${id}`);
 }
 
 describe('GIVEN items dated with an RFC 822 zone name late in the evening', () => {
@@ -41,7 +33,7 @@ describe('GIVEN items dated with an RFC 822 zone name late in the evening', () =
       item('z4', 'Airstrikes resume over southern Lebanon', 'Fri, 04 Dec 2026 19:10:00 PDT'),
     ]);
     expect(checked).toContain('4 items: 4 new (4 proposed), 0 seen before');
-    const cards = await cardsByTitle(queue, 4);
+    const cards = await cardsByTitle(rig.queue, 4);
     const seen = [...cards.values()].map((c) => [c.title, c.published, c.date]).sort();
     expect(seen).toEqual(
       [
@@ -53,8 +45,8 @@ describe('GIVEN items dated with an RFC 822 zone name late in the evening', () =
     );
 
     const edt = QueueApp.idAfter(cards.get('Drone strike reported near Quneitra')!.text, 'Candidate');
-    expect(await queue.text(`/review approve id:${edt}`)).toContain('Approved: added as entry #18.');
-    const entry = await queue.text('/entry show 18', READER);
+    expect(await rig.queue.text(`/review approve id:${edt}`)).toContain('Approved: added as entry #18.');
+    const entry = await rig.queue.text('/entry show 18', READER);
     expect(entry).toContain('Date        4 Dec 2026');
     expect(entry).toContain('Levant Wire <https://levant.example/z1> — according to Levant Wire (4 Dec 2026)');
   });
@@ -75,7 +67,7 @@ describe('GIVEN items dated with the zone names feeds of the region write', () =
       item('c10', 'Madrid court hears Syrian detention case', 'Fri, 04 Dec 2026 23:30:00 WEST'),
     ]);
     expect(checked).toContain('10 items: 10 new (10 proposed), 0 seen before');
-    const cards = await cardsByTitle(queue, 10);
+    const cards = await cardsByTitle(rig.queue, 10);
     const seen = Object.fromEntries([...cards.values()].map((c) => [c.title, `${c.published} · ${c.date}`]));
     expect(seen).toEqual({
       'Ceasefire monitors deploy along the Litani': '2026-12-04 13:00 UTC · 4 Dec 2026',
@@ -90,20 +82,20 @@ describe('GIVEN items dated with the zone names feeds of the region write', () =
       'Madrid court hears Syrian detention case': '2026-12-04 22:30 UTC · 4 Dec 2026',
     });
     const eest = QueueApp.idAfter(cards.get('Night raid reported in Jenin refugee camp')!.text, 'Candidate');
-    expect(await queue.text(`/review approve id:${eest}`)).toContain('Approved: added as entry #18.');
-    expect(await queue.text('/entry show 18', READER)).toContain('Date        5 Dec 2026');
+    expect(await rig.queue.text(`/review approve id:${eest}`)).toContain('Approved: added as entry #18.');
+    expect(await rig.queue.text('/entry show 18', READER)).toContain('Date        5 Dec 2026');
   });
 
   it('WHEN a CET item appears at a later check THEN its card gives the time, not "not given by the feed"', async () => {
-    feeds.serve('/levant.xml', 'Levant Wire', [item('b1', 'Older report from the Golan', 'Tue, 01 Dec 2026 09:00:00 +0200')]);
-    const id = QueueApp.idAfter(await queue.text(`/sources add url:${feeds.url('/levant.xml')} topic:syria-israel`), 'Watching');
-    expect(await queue.text(`/sources check id:${id}`)).toContain('1 item: 1 new (1 recorded), 0 seen before');
-    feeds.serve('/levant.xml', 'Levant Wire', [
+    rig.feeds.serve('/levant.xml', 'Levant Wire', [item('b1', 'Older report from the Golan', 'Tue, 01 Dec 2026 09:00:00 +0200')]);
+    const id = QueueApp.idAfter(await rig.queue.text(`/sources add url:${rig.feeds.url('/levant.xml')} topic:syria-israel`), 'Watching');
+    expect(await rig.queue.text(`/sources check id:${id}`)).toContain('1 item: 1 new (1 recorded), 0 seen before');
+    rig.feeds.serve('/levant.xml', 'Levant Wire', [
       item('b2', 'Ceasefire monitors deploy along the Litani', 'Sat, 05 Dec 2026 14:00:00 CET'),
       item('b1', 'Older report from the Golan', 'Tue, 01 Dec 2026 09:00:00 +0200'),
     ]);
-    expect(await queue.text(`/sources check id:${id}`)).toMatch(/proposed → candidate #1: Ceasefire monitors deploy along the Litani/);
-    const card = (await cardsByTitle(queue, 1)).get('Ceasefire monitors deploy along the Litani')!;
+    expect(await rig.queue.text(`/sources check id:${id}`)).toMatch(/proposed → candidate #1: Ceasefire monitors deploy along the Litani/);
+    const card = (await cardsByTitle(rig.queue, 1)).get('Ceasefire monitors deploy along the Litani')!;
     expect([card.published, card.date]).toEqual(['2026-12-05 13:00 UTC', '5 Dec 2026']);
   });
 });
@@ -117,7 +109,7 @@ describe('GIVEN items whose zone Sitrep cannot know (ambiguous, military, unknow
       item('u4', 'Aid convoy enters Idlib through Bab al-Hawa', 'Fri, 04 Dec 2026 14:00:00 XYZT'),
     ]);
     expect(checked).toContain('4 items: 4 new (4 proposed), 0 seen before');
-    const cards = await cardsByTitle(queue, 4);
+    const cards = await cardsByTitle(rig.queue, 4);
     expect([...cards.values()].map((c) => `${c.published} · ${c.date}`).sort()).toEqual([
       '2026-12-04 14:00 UTC · 4 Dec 2026',
       '2026-12-04 23:30 UTC · 4 Dec 2026',

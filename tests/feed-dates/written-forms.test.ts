@@ -2,33 +2,25 @@
 // `GMT+3`, `UTC+3` or `+03`, the English long form, Arabic month names of either series, a day
 // without a time WHEN they are checked and carded THEN each is dated: the instant, and the day
 // where the outlet wrote it, as for an RFC 822 date with a numeric offset; none is left undated.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { QueueApp } from '../sources-queue/support/queue-app.js';
-import { ScriptedFeeds, type ScriptedItem } from '../sources-queue/support/scripted-feeds.js';
+import type { ScriptedItem } from '../sources-queue/support/scripted-feeds.js';
 import { cardsByTitle } from './support/cards.js';
+import { datedFeedRig, itemsOf } from './support/dated-feed-rig.js';
 
 /** A day after the items below: a backfill proposes them all. */
 const NOW = '2026-12-06T12:00:00Z';
 
-let feeds: ScriptedFeeds;
-let queue: QueueApp;
-beforeEach(async () => {
-  feeds = await ScriptedFeeds.start();
-  queue = new QueueApp({ start: NOW });
-});
-afterEach(async () => {
-  queue.dispose();
-  await feeds.close();
-});
+const rig = datedFeedRig(NOW);
 
-const item = (guid: string, title: string, pubDate: string): ScriptedItem => ({ guid, title, link: `https://sabah.example/${guid}`, pubDate });
+const item = itemsOf('sabah.example');
 
 /** Watches the feed with backfill, checks it once, and reads each card's Published and Date by title. */
 async function datedCards(items: ScriptedItem[]): Promise<Record<string, string>> {
-  feeds.serve('/sabah.xml', 'Daily Sabah', items);
-  const id = QueueApp.idAfter(await queue.text(`/sources add url:${feeds.url('/sabah.xml')} topic:syria-israel backfill:true`), 'Watching');
-  expect(await queue.text(`/sources check id:${id}`)).toContain(`${items.length} new (${items.length} proposed)`);
-  const cards = await cardsByTitle(queue, items.length);
+  rig.feeds.serve('/sabah.xml', 'Daily Sabah', items);
+  const id = QueueApp.idAfter(await rig.queue.text(`/sources add url:${rig.feeds.url('/sabah.xml')} topic:syria-israel backfill:true`), 'Watching');
+  expect(await rig.queue.text(`/sources check id:${id}`)).toContain(`${items.length} new (${items.length} proposed)`);
+  const cards = await cardsByTitle(rig.queue, items.length);
   return Object.fromEntries([...cards.values()].map((card) => [card.title, `${card.published} · ${card.date}`]));
 }
 
