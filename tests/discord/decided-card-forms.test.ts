@@ -3,52 +3,40 @@
 // them, with the card as it stands, and no form opens. WHEN an Edit form opened before the
 // approval is submitted with changes THEN nothing is written, what was typed is given back, and
 // the reply names the /entry edit that makes the changes on the entry it became.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../../src/app.js';
-import { parseAdminRules } from '../../src/core/caller.js';
 import { FORM_CLOSED_SUBJECT_TEXT } from '../../src/core/interaction/texts.js';
 import { buttonPress, snowflake, type FakeUser } from '../fakes/discord-payloads.js';
-import { ScriptedFeeds } from '../sources-queue/support/scripted-feeds.js';
-import { BAKU, NOW, PARIS, SWEIDA } from '../sources-queue/support/stories.js';
+import { openReviewStore, type ReviewStore } from '../sources-queue/support/review-store.js';
+import { BAKU, PARIS, SWEIDA } from '../sources-queue/support/stories.js';
 import { storeFingerprint } from '../support/store-fingerprint.js';
-import { copySeededStore, recordingLogger } from '../support/test-app.js';
 import { buttons, startHarness, type Answer, type Embed, type Harness, type MessageBody } from './support/harness.js';
 import { visibleText, words } from './support/markdown-text.js';
 import { problemsIn } from './support/openapi.js';
 
 const adminRole = snowflake();
 const second: FakeUser = { id: snowflake(), username: 'second-admin', roles: [adminRole] };
-let feeds: ScriptedFeeds;
-let dir: string;
-let app: App;
+let store: ReviewStore;
 let h: Harness;
+const app = () => store.app;
 
 beforeAll(async () => {
-  feeds = await ScriptedFeeds.start();
-  feeds.serve('/levant.xml', 'Levant Wire', [PARIS, SWEIDA, BAKU]);
-  dir = mkdtempSync(join(tmpdir(), 'sitrep-decided-forms-'));
-  copySeededStore(join(dir, 'sitrep.db'), new Date(NOW));
-  app = createApp({ dbPath: join(dir, 'sitrep.db'), admins: parseAdminRules(`discord-role:${adminRole}`), logger: recordingLogger(), now: () => new Date(NOW), sourcesAllowPrivate: true });
-  h = await startHarness({ dispatcher: () => app.dispatcher, userRoles: [adminRole] });
-  app.digests.posters.register(h.adapter.poster);
+  store = await openReviewStore({ admins: `discord-role:${adminRole}`, name: 'decided-forms' });
+  store.feeds.serve('/levant.xml', 'Levant Wire', [PARIS, SWEIDA, BAKU]);
+  h = await startHarness({ dispatcher: () => store.app.dispatcher, userRoles: [adminRole] });
+  store.app.digests.posters.register(h.adapter.poster);
   await h.slash('review', {}, { subcommand: 'channel' });
-  await h.slash('sources', { url: feeds.url('/levant.xml'), topic: 'syria-israel', backfill: true }, { subcommand: 'add' });
+  await h.slash('sources', { url: store.feeds.url('/levant.xml'), topic: 'syria-israel', backfill: true }, { subcommand: 'add' });
   await h.slash('sources', { id: 1 }, { subcommand: 'check' });
 });
 afterAll(async () => {
   await h?.close();
-  app?.close();
-  await feeds?.close();
-  rmSync(dir, { recursive: true, force: true });
+  await store?.close();
 });
 afterEach(() => {
   expect(problemsIn(h.fake.requests)).toEqual([]);
 });
 
-const entryCount = () => app.db.prepare('SELECT count(*) FROM entries').pluck().get() as number;
+const entryCount = () => app().db.prepare('SELECT count(*) FROM entries').pluck().get() as number;
 const seen = (answer: Answer) =>
   visibleText((answer.body.embeds ?? []).flatMap((e: Embed) => [e.title ?? '', e.description ?? '', ...(e.fields ?? []).flatMap((f) => [f.name, f.value]), e.footer?.text ?? '']).join('\n'));
 
@@ -72,7 +60,7 @@ describe('GIVEN a card another admin approved after it was drawn', () => {
     const stale = card(SWEIDA.title);
     const approved = await press(stale, 'Approve', second);
     const entryId = Number(/→ entry #(\d+)/.exec(seen(approved))![1]);
-    const before = storeFingerprint(app.db);
+    const before = storeFingerprint(app().db);
     for (const label of ['Edit', 'Attach to entry']) {
       const answer = await press(stale, label);
       expect(answer.callbackType, label).toBe(4);
@@ -84,7 +72,7 @@ describe('GIVEN a card another admin approved after it was drawn', () => {
       expect(said).toContain(`→ entry #${entryId}`);
       expect(buttons(answer.body)).toEqual([]);
     }
-    expect(storeFingerprint(app.db)).toBe(before);
+    expect(storeFingerprint(app().db)).toBe(before);
   });
 
   it('WHEN a card another admin rejected is pressed Edit THEN likewise no form opens', async () => {
@@ -103,7 +91,7 @@ describe('GIVEN a card another admin approved after it was drawn', () => {
     const entryId = Number(/→ entry #(\d+)/.exec(seen(approved))![1]);
     const values = Object.fromEntries(opened.modal!.components.map((c) => [c.component.custom_id, c.component.value ?? '']));
     const typedTitle = 'Paris talks: a headline typed while someone else approved';
-    const before = { fingerprint: storeFingerprint(app.db), entries: entryCount() };
+    const before = { fingerprint: storeFingerprint(app().db), entries: entryCount() };
     const late = await h.submit(opened.modal!.custom_id, { ...values, title: typedTitle });
     expect(late.ephemeral).toBe(true);
     const said = seen(late);
@@ -112,6 +100,6 @@ describe('GIVEN a card another admin approved after it was drawn', () => {
     expect(said).toContain(`Make them on the entry instead: /entry edit id:${entryId}`);
     expect(words(said)).toContain(words(`Title ${typedTitle}`));
     expect(entryCount()).toBe(before.entries);
-    expect(storeFingerprint(app.db)).toBe(before.fingerprint);
+    expect(storeFingerprint(app().db)).toBe(before.fingerprint);
   });
 });
