@@ -17,6 +17,7 @@ import { refuseFutureDates } from '../entry/not-future.js';
 import { checkNewPlaces, keepUnlocated, locatedOption } from '../entry/place-check.js';
 import { uncitedEntry } from './attached-uncited.js';
 import { asItStands } from './decided-entry.js';
+import { joinedNote, joinedRefusal, storyHolder, type Asked } from './joined-story.js';
 import { APPROVAL_FIELDS, APPROVAL_OPTIONS, approvalFixes, approvalFormValues, approvalInput, candidateSources, suggestedStart } from './approval.js';
 
 export const candidateIdOption: OptionSpec = {
@@ -34,8 +35,13 @@ const justDecided = (candidate: Candidate): View => ({ ...decidedCard(candidate)
 
 const decidedBy = (candidate: Candidate) => `${candidate.decision?.by ?? 'someone'} at ${candidate.decision ? instantText(candidate.decision.at) : 'an unknown time'}`;
 
-/** The answer to a decision someone made first: the card as it stands, saying so (and what became of its entry since). */
-function alreadyDecided(decided: Candidate, ctx: CommandContext) {
+/**
+ * The answer to a decision someone made first: the card as it stands, saying so (and what became
+ * of its entry since); for a candidate Sitrep joined to another, which one holds its story now.
+ */
+function alreadyDecided(decided: Candidate, ctx: CommandContext, asked: Asked) {
+  const holder = storyHolder(decided, ctx);
+  if (holder) return { ...candidateCard(decided, joinedNote(decided, holder, asked)), private: true };
   const entry = `entry #${decided.decision?.entryId ?? '?'}`;
   const what = decided.status === 'rejected' ? 'rejected' : decided.decision?.attached ? `attached to ${entry}` : `approved as ${entry}`;
   const { candidate, note } = asItStands(decided, ctx);
@@ -48,14 +54,20 @@ function alreadyDecided(decided: Candidate, ctx: CommandContext) {
  * could only be refused, so its card's Edit and Attach say so at the press (the form flow reads
  * a form whose values cannot be had as one that does not open).
  */
-function waitingCandidate(ctx: CommandContext, id: number): Candidate {
+function waitingCandidate(ctx: CommandContext, id: number, asked: Asked): Candidate {
   const candidate = ctx.services.review.candidate(id);
+  const holder = storyHolder(candidate, ctx);
+  if (holder) throw joinedRefusal(candidate, holder, asked);
   if (candidate.status !== 'pending') throw new UserError('conflict', `Candidate #${id} was ${candidate.status} by ${decidedBy(candidate)}.`, [], 'id');
   return candidate;
 }
 
-const rejectedBefore = (candidate: Candidate, id: number) =>
-  new UserError('conflict', `Candidate #${id} was rejected by ${decidedBy(candidate)}, so it is not approved.`, ['If it belongs in the dossier after all, add it with /entry add.'], 'id');
+/** An approval of a candidate rejected: by an admin, or by Sitrep joining it to the candidate of its story. */
+function rejectedBefore(candidate: Candidate, id: number, ctx: CommandContext): UserError {
+  const holder = storyHolder(candidate, ctx);
+  if (holder) return joinedRefusal(candidate, holder, { verb: 'approve' });
+  return new UserError('conflict', `Candidate #${id} was rejected by ${decidedBy(candidate)}, so it is not approved.`, ['If it belongs in the dossier after all, add it with /entry add.'], 'id');
+}
 
 /**
  * An approval with changes of a candidate approved (or attached) meanwhile: the entry exists, and
@@ -71,9 +83,13 @@ function changesTooLate(decided: Candidate, id: number): UserError {
   ], 'id');
 }
 
-/** `/review approve id:3 date:… published:…`: the approval with both days to type (those given already, as given). */
-function typedDays(id: number, args: Readonly<Record<string, unknown>>): string {
-  const day = (name: string) => (args[name] === undefined ? '…' : toIsoPartial(args[name] as PartialDate));
+/**
+ * `/review approve id:3 date:… published:…`: the approval with both days to type (those given
+ * already, as given, unless refused: `refused` are the options refused as in the future, and a
+ * command repeating one would be refused again).
+ */
+function typedDays(id: number, args: Readonly<Record<string, unknown>>, refused: ReadonlySet<string>): string {
+  const day = (name: string) => (args[name] === undefined || refused.has(name) ? '…' : toIsoPartial(args[name] as PartialDate));
   return `/review approve id:${id} date:${day('date')} published:${day('published')}`;
 }
 
@@ -91,7 +107,7 @@ export const approveCandidate: SubcommandSpec = {
   pressable: true,
   options: [candidateIdOption, ...approvalOptions, locatedOption],
   examples: ['id:1', 'id:1 type:talks actors:"Syria:participant, Israel:participant" confidence:reported'],
-  formValues: (args, ctx) => approvalFormValues(waitingCandidate(ctx, args.id as number), ctx.services.dossier),
+  formValues: (args, ctx) => approvalFormValues(waitingCandidate(ctx, args.id as number, { verb: 'approve' }), ctx.services.dossier),
   form: {
     keys: ['id'],
     // Typed, `/review approve id:N` approves at once; the card's Edit button opens the form.
@@ -106,12 +122,12 @@ export const approveCandidate: SubcommandSpec = {
   async run(args, ctx) {
     const id = args.id as number;
     const candidate = ctx.services.review.candidate(id);
-    if (candidate.status === 'rejected') throw rejectedBefore(candidate, id);
+    if (candidate.status === 'rejected') throw rejectedBefore(candidate, id, ctx);
     // Pressed twice, it is the card as decided; with changes, they were not made.
     const changes = Object.keys(args).some((name) => name !== 'id');
     if (candidate.status === 'approved') {
       if (changes) throw changesTooLate(candidate, id);
-      return alreadyDecided(candidate, ctx);
+      return alreadyDecided(candidate, ctx, { verb: 'approve' });
     }
     // An admin may have typed the entry from the same article since the candidate was proposed.
     const citedBy = ctx.services.review.citedBy(candidate);
@@ -127,6 +143,8 @@ export const approveCandidate: SubcommandSpec = {
       ...(args.date === undefined ? { date: 'The item is dated so: give the day the event happened with `date:`.' } : {}),
       ...(args.published === undefined ? { published: 'The item is dated so: give the day it was published with `published:`.' } : {}),
     };
+    /** The days refused as in the future: what they come before or after is not asked. */
+    const ahead = new Set<string>();
     checkAll([
       () => void (input = approvalInput(candidate, args, ctx.services.dossier)),
       () => {
@@ -136,15 +154,19 @@ export const approveCandidate: SubcommandSpec = {
         try {
           refuseFutureDates(ctx, { date, published: (args.published as PartialDate | undefined) ?? itemPublished }, fromItem);
         } catch (error) {
+          if (!(error instanceof UserError)) throw error;
+          const parts = error.gathered ?? [error];
+          for (const part of parts) if (part.option !== undefined) ahead.add(part.option);
           // A day from the item, refused: say the command that gives both, which a button cannot.
-          const fromTheItem = error instanceof UserError && (error.gathered ?? [error]).some((part) => part.option !== undefined && part.option in fromItem);
-          throw fromTheItem ? saidLast(error, `Give both days in the card's Edit form, or type them: ${typedDays(id, args)}`) : error;
+          const fromTheItem = parts.some((part) => part.option !== undefined && part.option in fromItem);
+          throw fromTheItem ? saidLast(error, `Give both days in the card's Edit form, or type them: ${typedDays(id, args, ahead)}`) : error;
         }
       },
       // The item's report not published before the entry's date, as /entry add refuses its source.
       // Not the other outlets' reports: they joined as the same story by their titles, which can
-      // be wrong, and their days are read in UTC where the item's is its feed's own.
-      () => void (input && checkBegun(args, { ...input, sources: input.sources.slice(0, 1) }, approvalFixes(id, fromItem.date))),
+      // be wrong, and their days are read in UTC where the item's is its feed's own. Not with a
+      // day in the future: that one is to change first, and a fix naming it would be refused again.
+      () => void (input && ahead.size === 0 && checkBegun(args, { ...input, sources: input.sources.slice(0, 1) }, approvalFixes(id, fromItem.date))),
     ]);
     // Places the admin typed are checked as /entry add checks them; the card's own locate by construction.
     const unlocated = args.places === undefined ? [] : checkNewPlaces(ctx.services.places, input.places, args);
@@ -152,8 +174,8 @@ export const approveCandidate: SubcommandSpec = {
     const note = `from the review queue: candidate #${id} (${candidate.outlet}), approved by ${stamp.by}`;
     const result = await ctx.services.review.approve(id, input, stamp, note, (entryId) => ctx.services.dossier.getEntry(entryId));
     if (result.kind === 'decided') {
-      if (changes) throw result.candidate.status === 'rejected' ? rejectedBefore(result.candidate, id) : changesTooLate(result.candidate, id);
-      return alreadyDecided(result.candidate, ctx);
+      if (changes) throw result.candidate.status === 'rejected' ? rejectedBefore(result.candidate, id, ctx) : changesTooLate(result.candidate, id);
+      return alreadyDecided(result.candidate, ctx, { verb: 'approve' });
     }
     keepUnlocated(ctx.services.places, unlocated, stamp);
     return justDecided(result.candidate);
@@ -168,7 +190,7 @@ export const attachCandidate: SubcommandSpec = {
   examples: ['id:1 entry:12'],
   pressable: true,
   // Nothing to start from, but a decided candidate's form does not open.
-  formValues: (args, ctx) => (waitingCandidate(ctx, args.id as number), {}),
+  formValues: (args, ctx) => (waitingCandidate(ctx, args.id as number, { verb: 'attach' }), {}),
   form: {
     keys: ['id'],
     fields: ['entry'],
@@ -182,6 +204,8 @@ export const attachCandidate: SubcommandSpec = {
     const entryId = args.entry as number;
     const candidate = ctx.services.review.candidate(id);
     if (candidate.status === 'rejected') {
+      const holder = storyHolder(candidate, ctx);
+      if (holder) throw joinedRefusal(candidate, holder, { verb: 'attach', entryId });
       throw new UserError('conflict', `Candidate #${id} was rejected by ${decidedBy(candidate)}, so it is not attached.`, [], 'id');
     }
     // Approved as this entry (or attached to it): the reports that came after are added to it.
@@ -203,7 +227,7 @@ export const attachCandidate: SubcommandSpec = {
     const note = `from the review queue: candidate #${id} (${candidate.outlet}), ${later ? 'further reports ' : ''}attached by ${stamp.by}`;
     const result = await ctx.services.review.attach(id, entryId, candidateSources(candidate), stamp, note);
     // Pressed again, or nothing came after: the card as decided, saying so.
-    if (result.kind === 'decided') return alreadyDecided(result.candidate, ctx);
+    if (result.kind === 'decided') return alreadyDecided(result.candidate, ctx, { verb: 'attach', entryId });
     if (!later) return justDecided(result.candidate);
     const added = ctx.services.editor.entryState(entryId).sources.length - before;
     // Reports that came after the decision, or any an undo took off the entry since.
@@ -234,8 +258,8 @@ export const rejectCandidate: SubcommandSpec = {
       }
       throw new UserError('conflict', `Candidate #${id} was approved by ${decidedBy(candidate)} as entry #${entryId}.`, [`To take the entry down: /entry remove id:${entryId} reason:"…"`], 'id');
     }
-    if (candidate.status === 'rejected') return alreadyDecided(candidate, ctx);
+    if (candidate.status === 'rejected') return alreadyDecided(candidate, ctx, { verb: 'reject' });
     const result = await ctx.services.review.reject(id, args.reason === undefined ? undefined : String(args.reason), stampOf(ctx));
-    return result.kind === 'decided' ? alreadyDecided(result.candidate, ctx) : justDecided(result.candidate);
+    return result.kind === 'decided' ? alreadyDecided(result.candidate, ctx, { verb: 'reject' }) : justDecided(result.candidate);
   },
 };

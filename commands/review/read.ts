@@ -4,6 +4,7 @@ import type { CommandContext, SubcommandSpec } from '../../src/core/command-spec
 import { UserError } from '../../src/core/errors.js';
 import { suggestedActorText, type Candidate } from '../../src/core/review/candidate.js';
 import { candidateCard, instantText } from '../../src/core/review/candidate-card.js';
+import { publishedBrief } from '../../src/core/review/published-text.js';
 import { asItStands } from './decided-entry.js';
 import { plural } from '../../src/core/text.js';
 import { exactPager } from '../../src/core/entry-views.js';
@@ -32,7 +33,7 @@ function suggestedLine(candidate: Candidate): string | undefined {
   const parts = [
     ...(actors.length > 0 ? [listed(actors.map(suggestedActorText))] : []),
     ...(places.length > 0 ? [`in ${listed(places)}`] : []),
-    ...(fatalities !== undefined ? [`${fatalities.toLocaleString('en-US')} killed`] : []),
+    ...(fatalities !== undefined ? [`${candidate.suggested.fatalitiesAtLeast ? 'at least ' : ''}${fatalities.toLocaleString('en-US')} killed`] : []),
   ];
   return parts.length > 0 ? parts.join(' · ') : undefined;
 }
@@ -76,7 +77,7 @@ function candidateSection(candidate: Candidate, unposted: readonly UnconfirmedCa
     heading: [span.code(`#${candidate.id}`), span.plain(' '), span.bold(candidate.title)],
     lines: [
       plainLine(
-        `${candidate.outlet}${others > 0 ? ` and ${plural(others, 'other outlet')}` : ''} · ${candidate.published ? instantText(candidate.published) : 'no date'} · ${eventTypeLabel(candidate.suggested.type)}${candidate.suggested.label ? ` (${candidate.suggested.label})` : ''} · ${candidate.topic}`,
+        `${candidate.outlet}${others > 0 ? ` and ${plural(others, 'other outlet')}` : ''} · ${publishedBrief(candidate.published, candidate.suggested)} · ${eventTypeLabel(candidate.suggested.type)}${candidate.suggested.label ? ` (${candidate.suggested.label})` : ''} · ${candidate.topic}`,
       ),
       ...(suggested ? [plainLine(suggested)] : []),
       ...unpostedLines(unposted),

@@ -15,7 +15,8 @@ import { horizon, type StoryCache } from './story-cache.js';
 /**
  * Joins candidate #`candidateId`, just drafted again as `draft`, and the pending candidates it now
  * tells the story of, compared as a fresh item of a check at `at` is (an undated one with those
- * created since `undatedSince`); their cards are flagged to be drawn at `at`. Returns the candidates closed.
+ * created since `undatedSince`); their cards are flagged to be drawn at `at`. Returns the candidate
+ * kept and those closed, if any were.
  */
 export function joinSameStory(
   cache: StatementCache,
@@ -24,18 +25,18 @@ export function joinSameStory(
   draft: Pick<CandidateDraft, 'title' | 'published'>,
   at: Date,
   undatedSince: Date,
-): number[] {
+): { kept: number; closed: number[] } | undefined {
   // The same-story window before its publication (undated: before the check), no further back
   // than a check's fresh items are compared: the cache holds no more.
   const since = new Date(Math.max((draft.published ?? at).getTime() - SAME_STORY_WINDOW_MS, horizon(at)));
   const alike = stories.alike(cache, at, since, undatedSince, foldStory(draft), candidateId);
-  if (alike.length === 0) return [];
+  if (alike.length === 0) return undefined;
   // The cache holds each candidate's status as first read: decisions made since are read here.
   const pending = cache
     .get("SELECT id FROM review_candidates WHERE status = 'pending' AND id IN (SELECT value FROM json_each(?))")
     .pluck()
     .all(JSON.stringify(alike.map((story) => story.candidateId))) as number[];
-  if (pending.length === 0) return [];
+  if (pending.length === 0) return undefined;
   // Ids follow creation: the smallest is the candidate proposed first.
   const [kept, ...closed] = [candidateId, ...pending].sort((a, b) => a - b) as [number, ...number[]];
   const moveReports = cache.get(
@@ -52,5 +53,5 @@ export function joinSameStory(
   }
   // The candidate kept lists the reports that joined it (the one just drafted again is flagged already).
   if (kept !== candidateId) redrawPendingAt(cache, kept, at);
-  return closed;
+  return { kept, closed };
 }

@@ -49,11 +49,12 @@ export class SqliteReviewStore implements ReviewStore {
 
   private load(row: CandidateRow): Candidate {
     // The report that proposed the candidate first, then the others as they came. Each report
-    // cites its feed's outlet as an admin names it now, as it takes the feed's grade now.
+    // cites its feed's outlet as an admin names it now, as it takes the feed's grade now; else
+    // the outlet its item names (an aggregator's: `Reuters (via Google News)`), else the feed's title.
     const reports = this.cache
       .get(
-        `SELECT i.source_id, coalesce(s.outlet, i.outlet) AS outlet, coalesce(i.revised_title, i.title) AS title,
-           CASE WHEN i.revised_title IS NULL THEN i.link ELSE i.revised_link END AS link, i.published_at, s.reliability,
+        `SELECT i.source_id, coalesce(s.outlet, i.cited_outlet, i.outlet) AS outlet, coalesce(i.revised_title, i.title) AS title,
+           CASE WHEN i.revised_title IS NULL THEN i.link ELSE i.revised_link END AS link, i.published_at, i.published_day_only, s.reliability,
            CASE WHEN i.outcome = 'proposed' THEN s.outlet END AS named_outlet
          FROM feed_items i JOIN feed_sources s ON s.id = i.source_id WHERE i.candidate_id = ? ORDER BY i.outcome <> 'proposed', i.id`,
       )

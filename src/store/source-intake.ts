@@ -55,6 +55,7 @@ interface HeldItem {
   /** The live entry approved from its candidate, and its title as last read. */
   citingEntry: number | null;
   shownTitle: string;
+  firstSeen: string;
 }
 
 /** The items of `keyed` this source holds already, by key. */
@@ -63,7 +64,7 @@ function heldItems(cache: StatementCache, sourceId: number, keyed: readonly Fres
     .get(
       `SELECT fi.item_key AS key, fi.digest, CASE WHEN fi.outcome = 'proposed' AND c.status = 'pending' THEN c.id END AS pendingCandidate,
          CASE WHEN fi.outcome = 'same-story' AND c.status = 'pending' THEN c.id END AS pendingStory,
-         CASE WHEN c.status = 'approved' AND e.deleted_at IS NULL THEN c.entry_id END AS citingEntry, coalesce(fi.revised_title, fi.title) AS shownTitle
+         CASE WHEN c.status = 'approved' AND e.deleted_at IS NULL THEN c.entry_id END AS citingEntry, coalesce(fi.revised_title, fi.title) AS shownTitle, fi.first_seen AS firstSeen
        FROM feed_items fi LEFT JOIN review_candidates c ON c.id = fi.candidate_id LEFT JOIN entries e ON e.id = c.entry_id
        WHERE fi.source_id = ? AND fi.item_key IN (SELECT value FROM json_each(?))`,
     )
@@ -156,6 +157,7 @@ function openCheck(cache: StatementCache, source: WatchedSource, answer: AnswerR
         ...(held.pendingCandidate === null ? {} : { candidateId: held.pendingCandidate }),
         ...(held.pendingStory === null ? {} : { story: held.pendingStory }),
         ...(held.citingEntry === null ? {} : { cited: { entryId: held.citingEntry, before: held.shownTitle } }),
+        firstSeen: new Date(held.firstSeen),
       });
     }
   }
@@ -195,6 +197,7 @@ function recordRevisions(cache: StatementCache, known: KnownStories, source: Wat
   const shown: RevisedFound[] = [];
   for (const { key, item, title, candidateId, draft, cited } of plan.revisions) {
     const { digest, story } = held.get(key)!;
+    let joins: Pick<RevisedFound, 'joinedBy' | 'joinedInto'> = {};
     updateItem.run(title, item.link ?? null, digest, source.id, key);
     // A report of another candidate changed: its cards are drawn again, the candidate itself unchanged.
     if (story !== undefined) redrawPendingAt(cache, story, answer.at);
@@ -203,12 +206,15 @@ function recordRevisions(cache: StatementCache, known: KnownStories, source: Wat
       if (redraft.run(draft.title, draft.summary, draft.link ?? null, draft.outlet, draft.published?.toISOString() ?? null, matched, matched, JSON.stringify(draft.suggested), answer.at.toISOString(), candidateId).changes > 0) {
         known.stories.revised(candidateId, draft.title, draft.published);
         redrawCardsAt(cache, candidateId, answer.at);
-        const closed = joinSameStory(cache, known.stories, candidateId, draft, answer.at, new Date(answer.at.getTime() - UNDATED_STORY_MS));
+        const joined = joinSameStory(cache, known.stories, candidateId, draft, answer.at, new Date(answer.at.getTime() - UNDATED_STORY_MS));
         // The link cache takes a report's candidate as fixed: with reports moved, it is read afresh when next needed.
-        if (closed.length > 0) known.links = new LinkCache();
+        if (joined) {
+          known.links = new LinkCache();
+          joins = joined.kept === candidateId ? { joinedBy: joined.closed } : { joinedInto: joined.kept };
+        }
       }
     }
-    shown.push({ title, ...(candidateId === undefined ? {} : { candidateId }), ...(cited === undefined ? {} : { entryId: cited.entryId }) });
+    shown.push({ title, ...(candidateId === undefined ? {} : { candidateId }), ...joins, ...(cited === undefined ? {} : { entryId: cited.entryId }) });
   }
   cache.get('UPDATE feed_checks SET revisions = ? WHERE id = ?').run(JSON.stringify(shown), open.checkId);
   if (plan.notice) queueNotice(cache, plan.notice, answer.at);
@@ -303,16 +309,19 @@ function recordBatch(cache: StatementCache, known: KnownStories, source: Watched
   // The feed's own name: an outlet an admin names is read over it (review-store), and taking that away cites this again.
   const outlet = answer.feed?.title?.trim() || feedName(source);
   const insertItem = cache.get(
-    `INSERT INTO feed_items (source_id, item_key, check_id, title, link, outlet, published_at, first_seen, outcome, detail, candidate_id, digest)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (source_id, item_key) DO NOTHING`,
+    `INSERT INTO feed_items (source_id, item_key, check_id, title, link, outlet, cited_outlet, published_at, published_day_only, first_seen, outcome, detail, candidate_id, digest)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (source_id, item_key) DO NOTHING`,
   );
   const firstSeen = answer.at.toISOString();
   // Candidates proposed before this batch that a report joins: their posted cards list it a while later.
   const joined = new Set<number>();
-  for (const { key, item, title, plan: itemPlan } of plan.items) {
+  for (const { key, item, title, outlet: citedOutlet, plan: itemPlan } of plan.items) {
     const candidate = itemPlan.outcome === 'proposed' ? candidateIds[itemPlan.draft]! : itemPlan.outcome === 'same-story' ? target(itemPlan.joins) : null;
     const published = item.published && !Number.isNaN(item.published.getTime()) ? item.published.toISOString() : null;
-    const { changes } = insertItem.run(source.id, key, open.checkId, title, item.link ?? null, outlet, published, firstSeen, itemPlan.outcome, itemPlan.detail, candidate, itemDigest(item));
+    const dayOnly = published !== null && item.publishedDayOnly ? 1 : 0;
+    const { changes } = insertItem.run(
+      source.id, key, open.checkId, title, item.link ?? null, outlet, citedOutlet ?? null, published, dayOnly, firstSeen, itemPlan.outcome, itemPlan.detail, candidate, itemDigest(item),
+    );
     if (changes > 0 && itemPlan.outcome === 'same-story' && !('draft' in itemPlan.joins)) joined.add(itemPlan.joins.candidateId);
   }
   const redrawAt = new Date(answer.at.getTime() + JOINED_REPORT_REDRAW_MS);

@@ -133,6 +133,7 @@ export interface ReportRow {
   title: string;
   link: string | null;
   published_at: string | null;
+  published_day_only: number;
   reliability: string | null;
 }
 
@@ -142,7 +143,7 @@ export function toReport(row: ReportRow): StoryReport {
     outlet: row.outlet,
     title: row.title,
     ...(row.link !== null ? { link: row.link } : {}),
-    ...(row.published_at !== null ? { published: new Date(row.published_at) } : {}),
+    ...(row.published_at !== null ? { published: new Date(row.published_at), ...(row.published_day_only === 1 ? { publishedDayOnly: true as const } : {}) } : {}),
     ...(row.reliability !== null ? { grade: unjudgedGrade(row.reliability) } : {}),
   };
 }

@@ -2,7 +2,9 @@
 // another feed reports too THEN the queue holds one candidate citing both reports, whichever feed
 // was checked first: a report that became a candidate of its own before the revision was read
 // joins the earlier candidate, and its own is closed, saying so on its card, in /review show and
-// in /sources why. A candidate decided already is never reopened or joined.
+// in /sources why (the check's reply naming the join too). A candidate decided already is never
+// reopened or joined; an approval, attachment or rejection asked of the closed one names the
+// candidate holding its story and the command for that one.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ChannelPoster } from './support/channel-poster.js';
 import { QueueApp } from './support/queue-app.js';
@@ -95,7 +97,9 @@ describe('GIVEN a candidate whose item its feed revised to a story another feed 
     expect(postedCard(4)).toContain('waiting for review');
 
     const checked = await queue.text('/sources check id:1');
-    expect(checked).toContain('revised → candidate #1 drafted again: Israeli air strike kills 12 in Syria’s Quneitra as toll rises');
+    // The check says the redraft took candidate #4 in, as /sources why does.
+    expect(checked).toContain('revised → candidate #1 drafted again; candidate #4 joined it (same story): Israeli air strike kills 12 in Syria’s Quneitra as toll rises');
+    expect(await queue.text('/sources why id:1')).toContain('revised → candidate #1 drafted again; candidate #4 joined it (same story)');
 
     const list = await queue.text('/review list');
     expect(list).toContain('3 candidates waiting');
@@ -124,8 +128,12 @@ describe('GIVEN a candidate whose item its feed revised to a story another feed 
     expect(why).toContain('proposed as candidate #4 first');
     expect(why).not.toContain('→ candidate #4');
 
-    // The closed one is not approved; approving the story cites both reports.
-    expect(await queue.text('/review approve id:4')).toContain('Candidate #4 was rejected by Sitrep at 2025-07-20 12:30 UTC, so it is not approved.');
+    // The closed one is not approved: it names the candidate holding its story, and the command
+    // approving that one; approving the story cites both reports.
+    const refused = await queue.text('/review approve id:4');
+    expect(refused).toContain('Candidate #4 was joined into candidate #1 by Sitrep at 2025-07-20 12:30 UTC, as the same story, so it is not approved on its own.');
+    expect(refused).toContain("Its reports are candidate #1's: see the story with `/review show id:1`, and approve it with `/review approve id:1`");
+    expect(refused).not.toContain('/entry add');
     const approved = await queue.text('/review approve id:1');
     expect(approved).toContain('Approved: added as entry #18.');
     const entry = await queue.text('/entry show 18');
@@ -158,7 +166,7 @@ describe('GIVEN a candidate whose item its feed revised to a story another feed 
     await queue.run('/sources check id:1');
     expect(await queue.text('/sources check id:2')).toContain('proposed → candidate #4: Israeli air strike kills five');
     feeds.serve('/gn.xml', 'News Aggregator', [TOLL, GOLAN_CELL]);
-    expect(await queue.text('/sources check id:2')).toContain('revised → candidate #4 drafted again');
+    expect(await queue.text('/sources check id:2')).toContain('revised → candidate #4 drafted again; joined candidate #1 (same story): Israeli air strike kills 12');
     expect(await queue.text('/review list')).toContain('3 candidates waiting');
     expect(await queue.text('/review show id:4')).toContain('joined candidate #1');
     // Its card in the channel is drawn again at once, listing the report.
@@ -230,5 +238,48 @@ describe('GIVEN a candidate closed because its report joined another’s story',
     await joined();
     queue = queue.reopen();
     await laterReportsRead();
+  });
+});
+
+describe('GIVEN a candidate Sitrep joined to the candidate of its story', () => {
+  /** #4, proposed by the aggregator's report, joined into #1 when #1's item was revised. */
+  async function joinedFour(): Promise<void> {
+    await watchBoth();
+    await queue.run('/sources check id:2');
+    await queue.run('/sources check id:1');
+    expect(await queue.text('/review show id:4')).toContain('joined candidate #1');
+  }
+  const JOINED = 'Candidate #4 was joined into candidate #1 by Sitrep at 2025-07-20 12:30 UTC, as the same story';
+
+  it('WHEN it is approved with changes THEN it is refused the same way, naming candidate #1 and its approval', async () => {
+    await joinedFour();
+    const refused = await queue.text('/review approve id:4 title:"Toll rises in Quneitra"');
+    expect(refused).toContain(`${JOINED}, so it is not approved on its own.`);
+    expect(refused).toContain('`/review approve id:1`');
+  });
+
+  it('WHEN it is rejected THEN nothing changes, and the reply says which candidate holds the story and how to turn that one down', async () => {
+    await joinedFour();
+    const said = await queue.text('/review reject id:4 reason:"not ours"');
+    expect(said).toContain(`${JOINED}; nothing was changed. Its reports are candidate #1's: \`/review show id:1\` · reject the story: \`/review reject id:1\``);
+    expect(said).not.toContain('Already rejected');
+    expect(await queue.text('/review show id:1')).toContain('Candidate #1 · syria-israel · waiting for review');
+    expect(await queue.text('/review show id:4')).not.toContain('not ours');
+  });
+
+  it('WHEN it is attached to an entry THEN it is refused, naming the attachment of candidate #1 to that entry', async () => {
+    await joinedFour();
+    const refused = await queue.text('/review attach id:4 entry:12');
+    expect(refused).toContain(`${JOINED}, so it is not attached on its own.`);
+    expect(refused).toContain('`/review attach id:1 entry:12`');
+  });
+
+  it('WHEN the story’s candidate was decided since THEN a decision asked of it points to that candidate’s card only', async () => {
+    await joinedFour();
+    expect(await queue.text('/review approve id:1')).toContain('Approved: added as entry #18.');
+    const refused = await queue.text('/review approve id:4');
+    expect(refused).toContain(`${JOINED}, so it is not approved on its own.`);
+    expect(refused).toContain("Its reports are candidate #1's, decided already: see it with `/review show id:1`.");
+    expect(refused).not.toContain('/review approve id:1');
   });
 });

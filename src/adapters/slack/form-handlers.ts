@@ -7,7 +7,7 @@ import type { App, RespondFn, ViewSubmitAction, webApi } from '@slack/bolt';
 import { typedSections } from '../../core/interaction/form-flow.js';
 import type { FormScreen } from '../../core/interaction/forms.js';
 import { FORM_TYPED_TEXT } from '../../core/interaction/texts.js';
-import { plainLine, type Invocation, type View } from '../../core/view.js';
+import { plainLine, type Invocation, type Line, type View } from '../../core/view.js';
 import { FORM_CALLBACK_ID, fieldErrorText, formModal, readMetadata, typedValues, type ModalMetadata, type ModalPlace } from './form-modal.js';
 import { adapterFailure } from '../../core/adapter-failure.js';
 import { within } from '../../core/within.js';
@@ -91,27 +91,52 @@ function withTyped(view: View, values: Readonly<Record<string, string>>): View {
 /** A refusal to answer in the modal: the core's split by field when it has one (see SubmitResult). */
 type Refusal = { view: View; field?: string; fieldErrors?: Record<string, View>; general?: View };
 
+/** The options a command span sets (`date` and `published` in `/review approve id:1 date:… published:…`). */
+const optionsSet = (args: string | undefined) => [...(args ?? '').matchAll(/(?:^|\s)([a-z_]+):/g)].map((match) => match[1]!);
+
+/**
+ * Whether a line says to type a command setting this modal's own fields (`… or type them:
+ * /review approve id:1 date:… published:…`): that command is the form itself, typed out, and the
+ * form is where the field is corrected. A command for anything else (an actor to create first)
+ * names an option the form has no field for.
+ */
+function typesThisForm(line: Line, fields: ReadonlySet<string>): boolean {
+  return line.some((part) => {
+    const set = optionsSet(part.command?.args).filter((name) => name !== 'id');
+    return set.length > 0 && set.every((name) => fields.has(name));
+  });
+}
+
+/** A field's refusal as shown under it: what is wrong and what to give there, without the typed form of this same form. */
+function underField(view: View, fields: ReadonlySet<string>): View {
+  const intro = view.intro ?? [];
+  const kept = intro.filter((line, at) => at === 0 || !typesThisForm(line, fields));
+  return kept.length === intro.length ? view : { ...view, intro: kept };
+}
+
 /**
  * A refusal's messages under the inputs they concern, each under its own; what concerns none of
  * them (Slack shows errors only under inputs) under the first, before that input's own.
  */
-function inputErrors(refusal: Refusal, firstField: string, prefix: string): Record<string, string> {
+function inputErrors(refusal: Refusal, firstField: string, prefix: string, fields: ReadonlySet<string>): Record<string, string> {
   const byField = Object.entries(refusal.fieldErrors ?? {});
   if (byField.length === 0 && !refusal.general) return { [refusal.field ?? firstField]: fieldErrorText(refusal.view, prefix) };
-  const errors: Record<string, string> = Object.fromEntries(byField.map(([field, view]) => [field, fieldErrorText(view, prefix)]));
+  const errors: Record<string, string> = Object.fromEntries(byField.map(([field, view]) => [field, fieldErrorText(underField(view, fields), prefix)]));
   if (refusal.general) errors[firstField] = clip([fieldErrorText(refusal.general, prefix), errors[firstField]].filter(Boolean).join(' '), limit.MAX_INPUT_ERROR);
   return errors;
 }
 
 export function registerForms(app: App, deps: HandlerDeps): void {
   app.view<ViewSubmitAction>({ callback_id: FORM_CALLBACK_ID, type: 'view_submission' }, async ({ ack, body, view, client }) => {
-    const firstField = view.blocks.find((b) => b.type === 'input' && b.block_id)?.block_id ?? '';
+    const inputs = view.blocks.flatMap((b) => (b.type === 'input' && b.block_id ? [b.block_id] : []));
+    const firstField = inputs[0] ?? '';
+    const fields = new Set(inputs);
     const meta = readMetadata(view.private_metadata);
     const prefix = meta?.prefix ?? '';
     let acked = false;
     const answer = async (refusal?: Refusal) => {
       acked = true;
-      await (refusal ? ack({ response_action: 'errors', errors: inputErrors(refusal, firstField, prefix) }) : ack());
+      await (refusal ? ack({ response_action: 'errors', errors: inputErrors(refusal, firstField, prefix, fields) }) : ack());
     };
     try {
       const submitter = slackCaller(body.user, body.team?.id, meta?.channelId, meta?.prefix);

@@ -11,14 +11,14 @@ import { eventTypeLabel } from '../vocabulary.js';
 import { plainLine, span, type Button, type Line, type View } from '../view.js';
 import { suggestedActorText, type Candidate, type StoryReport } from './candidate.js';
 import { joinedTo } from './joined-candidate.js';
+import { datedText, instantText, publishedText } from './published-text.js';
 
-/** `2025-07-12T14:05:00.000Z` → `2025-07-12 14:05 UTC`. */
-export const instantText = (at: Date) => `${at.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+export { instantText };
 
 const listed = (items: readonly string[]) => plainLine(items.length > 0 ? items.join(', ') : '—');
 
 function reportLine(report: StoryReport): Line {
-  return [...outletLink(report.outlet, report.link), span.plain(`${report.grade ? ` · ${report.grade}` : ''} — ${report.title}${report.published ? ` (${instantText(report.published)})` : ''}`)];
+  return [...outletLink(report.outlet, report.link), span.plain(`${report.grade ? ` · ${report.grade}` : ''} — ${report.title}${report.published ? ` (${datedText(report.published, report.publishedDayOnly)})` : ''}`)];
 }
 
 /** `joined`: the candidate whose story it joined (joinedTo), if any. */
@@ -62,16 +62,36 @@ function recordedFacts(entry: EntrySummary): NonNullable<View['facts']> {
   ];
 }
 
-/** What the entry would say, as the candidate suggests it (`pending`: with how to change it on approval). */
-function suggestedFacts(suggested: Candidate['suggested'], pending: boolean): NonNullable<View['facts']> {
+/**
+ * The suggested date. An item its feed gave no date Sitrep could read is dated by the day Sitrep
+ * first saw it, as its source is: said so, as it is no publication day.
+ */
+function dateText(suggested: Candidate['suggested'], dated: boolean, pending: boolean): string {
+  if (!suggested.date) return '—';
+  const day = formatIsoPartial(suggested.date);
+  if (dated) return day;
+  const why = suggested.unreadDate ? 'its date could not be read' : 'the feed gave no date';
+  const change = pending ? ' (date: and published: on approve if you know them)' : '';
+  return `${day}: the day Sitrep first saw the item, not its publication (${why}); the entry's source is dated so too${change}`;
+}
+
+/** `5`, or `at least 5` where the item gives a lower bound (the entry records it as the best estimate). */
+function fatalitiesText(suggested: Candidate['suggested'], hint: string): string {
+  const count = formatCount(suggested.fatalities!);
+  if (!suggested.fatalitiesAtLeast) return `${count}, as the item gives them (${hint})`;
+  return `at least ${count}, as the item gives them; the entry records ${count}, its best estimate (${hint})`;
+}
+
+/** What the entry would say, as the candidate suggests it (`pending`: with how to change it on approval; `dated`: the item's date was read). */
+function suggestedFacts(suggested: Candidate['suggested'], pending: boolean, dated: boolean): NonNullable<View['facts']> {
   const fatalitiesHint = pending ? `from ${suggested.source.outlet}; fatalities:none on approve if wrong` : `from ${suggested.source.outlet}`;
   return [
     { label: 'Actors', value: listed(suggested.actors.map(suggestedActorText)) },
     { label: 'Places', value: listed(suggested.places) },
     { label: 'Type', value: plainLine(eventTypeLabel(suggested.type)) },
     ...(suggested.label ? [{ label: 'Labelled', value: plainLine(`${suggested.label}, by its title: such pieces seldom report an event of their own`) }] : []),
-    { label: 'Date', value: plainLine(suggested.date ? formatIsoPartial(suggested.date) : '—') },
-    ...(suggested.fatalities === undefined ? [] : [{ label: 'Fatalities', value: plainLine(`${formatCount(suggested.fatalities)}, as the item gives them (${fatalitiesHint})`) }]),
+    { label: 'Date', value: plainLine(dateText(suggested, dated, pending)) },
+    ...(suggested.fatalities === undefined ? [] : [{ label: 'Fatalities', value: plainLine(fatalitiesText(suggested, fatalitiesHint)) }]),
   ];
 }
 
@@ -92,10 +112,10 @@ export function candidateCard(candidate: Candidate, note?: string | Line): View 
     ],
     facts: [
       { label: 'Outlet', value: plainLine(outletText(candidate.outlet, candidate.reports[0]?.grade)) },
-      { label: 'Published', value: plainLine(candidate.published ? instantText(candidate.published) : 'not given by the feed') },
+      { label: 'Published', value: plainLine(publishedText(candidate.published, suggested)) },
       ...(candidate.link ? [{ label: 'Link', value: [span.link(candidate.link, candidate.link)] }] : []),
       { label: 'Matched', value: plainLine(candidate.matched.length > 0 ? candidate.matched.join(', ') : 'every item (the source seeks no keywords)') },
-      ...(candidate.recorded ? recordedFacts(candidate.recorded) : suggestedFacts(suggested, candidate.status === 'pending')),
+      ...(candidate.recorded ? recordedFacts(candidate.recorded) : suggestedFacts(suggested, candidate.status === 'pending', candidate.published !== undefined)),
       // An outlet with several reports of the story (one feed's items merged) is named once; a
       // candidate joined to another has none left (they are that one's).
       ...(joined === undefined

@@ -11,11 +11,20 @@ export interface Suggested {
   actors: { id: number; name: string; role?: ActorRole }[];
   places: string[];
   type: EventType;
-  /** `YYYY-MM-DD` from the item's publication day; absent when the item gives none. */
+  /**
+   * `YYYY-MM-DD` from the item's publication day; for an item the feed gives no date Sitrep can
+   * read, the day Sitrep first saw it (as `source.published`). Absent in rows that never had one.
+   */
   date?: string;
   source: SourceRecord;
+  /** The feed gave the item's day without a time: the candidate's `published` is that day's start in UTC, a time never given. */
+  publishedDayOnly?: true;
+  /** The date the feed gave that Sitrep could not read, as written (FeedItem.unreadDate): the item counts as undated. */
+  unreadDate?: { written: string; dayOrMonth?: true };
   /** The killed the item's words give plainly (a best estimate, from its outlet); absent when they give none. */
   fatalities?: number;
+  /** The item gives `fatalities` as a lower bound (`at least 5`, `more than 5`, `> 5`): the entry records it as the best estimate. */
+  fatalitiesAtLeast?: true;
   /** What the title's label says the piece is (`opinion`, `analysis`…: piece-label.ts); absent for news. */
   label?: string;
 }
@@ -43,6 +52,8 @@ export interface StoryReport {
   title: string;
   link?: string;
   published?: Date;
+  /** Its feed gave the day without a time: `published` is that day's start in UTC. */
+  publishedDayOnly?: true;
   /** The grade the report takes from its feed's reliability as graded now (`B6`); absent when ungraded. */
   grade?: string;
 }

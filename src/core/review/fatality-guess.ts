@@ -2,7 +2,7 @@
 // 3", "12 civilians killed", "death toll rises to 40"; in French "fait 12 morts", "a tué trois
 // civils", "le bilan s'alourdit à 40"; in Arabic "مقتل 3", "١٢ قتيلا", "مقتل خمسة وعشرين"): a suggestion
 // on the review card, which the admin approves or changes like the type. Anything less plain
-// proposes none.
+// proposes none. A figure given as a lower bound ("at least 5", "more than 5", "> 5") is said to be one.
 import { holdsArabic } from '../sources/word-match.js';
 import { westernDigits } from '../text.js';
 
@@ -122,23 +122,23 @@ const JOINED_AR = String.raw`(?:[وفب])?`;
 
 /** In the order tried: "kills 3", "3 civilians were killed", "death toll rises to 40", then the same in French. */
 const PATTERNS = [
-  new RegExp(String.raw`\bkill(?:s|ed|ing)?\s+(?:at least\s+|more than\s+|nearly\s+|some\s+|about\s+)?${FIGURE}\b`, 'i'),
-  new RegExp(String.raw`\b${FIGURE}\s+${WHO}${HOW}(?:killed|dead|die|died)\b`, 'i'),
+  new RegExp(String.raw`\bkill(?:s|ed|ing)?\s+(?:at least\s+|more than\s+|nearly\s+|some\s+|about\s+)?${FIGURE}\b`, 'id'),
+  new RegExp(String.raw`\b${FIGURE}\s+${WHO}${HOW}(?:killed|dead|die|died)\b`, 'id'),
   // "death toll rises to 40", "death toll in Sweida clashes reaches 40", "death toll of 40".
-  new RegExp(String.raw`\bdeath toll\b[^.;:!?\d]{0,40}?\b(?:to|at|of|reaches|hits|passes|tops|exceeds)\s+(?:at least\s+|more than\s+|nearly\s+|about\s+)?${FIGURE}\b`, 'i'),
+  new RegExp(String.raw`\bdeath toll\b[^.;:!?\d]{0,40}?\b(?:to|at|of|reaches|hits|passes|tops|exceeds)\s+(?:at least\s+|more than\s+|nearly\s+|about\s+)?${FIGURE}\b`, 'id'),
   // "a tué au moins 12 personnes", "tue trois civils".
-  new RegExp(String.raw`${START}tu(?:e|ent|é|és|ée|ées|ant)\s+${ABOUT_FR}${FIGURE_FR}${END}`, 'iu'),
+  new RegExp(String.raw`${START}tu(?:e|ent|é|és|ée|ées|ant)\s+${ABOUT_FR}${FIGURE_FR}${END}`, 'idu'),
   // "fait 12 morts", "3 civils tués", "cinq personnes ont été tuées".
-  new RegExp(String.raw`${START}${FIGURE_FR}\s+${WHO_FR}${HOW_FR}(?:morts?|tués?|tuées?)${END}`, 'iu'),
+  new RegExp(String.raw`${START}${FIGURE_FR}\s+${WHO_FR}${HOW_FR}(?:morts?|tués?|tuées?)${END}`, 'idu'),
   // "le bilan s'alourdit à 40", "bilan passe à 1 204".
-  new RegExp(String.raw`${START}bilan${END}[^.;:!?\d]{0,40}?${START}(?:à|de)\s+${ABOUT_FR}${FIGURE_FR}${END}`, 'iu'),
+  new RegExp(String.raw`${START}bilan${END}[^.;:!?\d]{0,40}?${START}(?:à|de)\s+${ABOUT_FR}${FIGURE_FR}${END}`, 'idu'),
 ];
 
 /** "مقتل 3 مدنيين" (the killing of 3), "12 قتيلا" (12 dead), "ارتفاع (ال)حصيلة (القتلى) إلى 40" (the toll rises to 40). */
 const ARABIC_PATTERNS = [
-  new RegExp(String.raw`${START}${JOINED_AR}(?:مقتل|استشهاد|قتل|قتلت|يقتل|تقتل)\s+${ABOUT_AR}${FIGURE_AR}`, 'u'),
-  new RegExp(String.raw`${START}${FIGURE_AR}\s+(?:قتلى|قتيلا|قتيل|شهداء|شهيدا|شهيد)${END}`, 'u'),
-  new RegExp(String.raw`${START}${JOINED_AR}(?:ال)?حصيلة${END}[^.؛،!?\d]{0,40}?${START}(?:الى|ل)\s*${ABOUT_AR}${FIGURE_AR}`, 'u'),
+  new RegExp(String.raw`${START}${JOINED_AR}(?:مقتل|استشهاد|قتل|قتلت|يقتل|تقتل)\s+${ABOUT_AR}${FIGURE_AR}`, 'du'),
+  new RegExp(String.raw`${START}${FIGURE_AR}\s+(?:قتلى|قتيلا|قتيل|شهداء|شهيدا|شهيد)${END}`, 'du'),
+  new RegExp(String.raw`${START}${JOINED_AR}(?:ال)?حصيلة${END}[^.؛،!?\d]{0,40}?${START}(?:الى|ل)\s*${ABOUT_AR}${FIGURE_AR}`, 'du'),
 ];
 
 /** Arabic text with ASCII digits (Arabic-Indic and Persian ones too), without vowel marks, hamza seats or the stretching `ـ`. */
@@ -180,7 +180,20 @@ function withMoreGroups(figure: number, rest: string): number {
   return total;
 }
 
-function figureIn(text: string): number | undefined {
+/**
+ * Words just before a figure that make it a lower bound: `at least 5`, `more than 5`, `over 5`,
+ * `> 5`; `au moins`, `plus de`; `أكثر من`, `ما لا يقل عن`, `ما يزيد عن` (as arabicReadable leaves them).
+ */
+const LOWER_BOUND_BEFORE =
+  /(?:(?<![\p{L}])(?:at least|more than|over|upwards of|in excess of|no fewer than|no less than|not less than|au moins|plus de|اكثر من|ما لا يقل عن|ما يزيد عن)\s+|(?:>=?|≥)\s*)$/iu;
+
+/** A figure the item gives, and whether it gives it as a lower bound. */
+export interface FatalityFigure {
+  figure: number;
+  atLeast?: true;
+}
+
+function figureIn(text: string): FatalityFigure | undefined {
   // Text with Arabic in it is read as Arabic first, then as the other languages (a quoted name).
   const readings: [RegExp[], string][] = holdsArabic(text) ? [[ARABIC_PATTERNS, arabicReadable(text)], [PATTERNS, text]] : [[PATTERNS, text]];
   for (const [patterns, read] of readings) {
@@ -191,13 +204,21 @@ function figureIn(text: string): number | undefined {
       if (patterns === PATTERNS && SCALE_AFTER.test(read.slice(match!.index + match![0].length))) return undefined;
       const one = figureOf(found);
       const figure = pattern === PATTERNS[0] ? withMoreGroups(one, read.slice(match!.index + match![0].length)) : one;
-      return figure <= MOST_PLAUSIBLE ? figure : undefined;
+      if (figure > MOST_PLAUSIBLE) return undefined;
+      // The words before the figure, inside the match (`kills at least 5`) or before it (`> 5 people died`).
+      const before = read.slice(0, match!.indices![1]![0]);
+      return LOWER_BOUND_BEFORE.test(before) ? { figure, atLeast: true } : { figure };
     }
   }
   return undefined;
 }
 
+/** The killed the title says, else the summary, and whether as a lower bound; undefined when neither says it plainly. */
+export function guessFatalityFigure(item: { title: string; summary: string }): FatalityFigure | undefined {
+  return figureIn(item.title) ?? figureIn(item.summary);
+}
+
 /** The killed the title says, else the summary; undefined when neither says it plainly. */
 export function guessFatalities(item: { title: string; summary: string }): number | undefined {
-  return figureIn(item.title) ?? figureIn(item.summary);
+  return guessFatalityFigure(item)?.figure;
 }

@@ -3,7 +3,7 @@
 // channel gets when a source is paused.
 import { UserError } from '../errors.js';
 import { instantText } from '../review/candidate-card.js';
-import { plural } from '../text.js';
+import { plural, wordList } from '../text.js';
 import { plainLine, span, type Line, type Section, type View } from '../view.js';
 import type { RevisedItem } from './intake-plan.js';
 import { isNotFound, MAX_FAILURES, type FailureTiming } from './poll-timing.js';
@@ -40,9 +40,24 @@ export function checkSummary(record: CheckRecord): string {
   return `${plural(record.items, 'item')}: ${fresh} new${parts.length > 0 ? ` (${parts.join(', ')})` : ''}, ${record.seen} seen before${revised}`;
 }
 
+/** `candidates #4 and #5`. */
+const candidatesText = (ids: readonly number[]) => `${ids.length === 1 ? 'candidate' : 'candidates'} ${wordList(ids.map((id) => `#${id}`))}`;
+
+/**
+ * What a candidate drafted again became one with: the pending candidates that joined it as the
+ * same story, or the earlier one it joined (its reports are that one's now).
+ */
+function joinedText(item: RevisedFound): string {
+  if (item.joinedInto !== undefined) return `; joined candidate #${item.joinedInto} (same story)`;
+  const by = item.joinedBy ?? [];
+  return by.length > 0 ? `; ${candidatesText(by)} joined it (same story)` : '';
+}
+
 /** An item the feed revised: the candidate it proposed, waiting for review, says what it says now; an entry approved from it is only named. */
 export function revisedLine(item: RevisedFound): Line {
-  const target = item.candidateId !== undefined ? ` → candidate #${item.candidateId} drafted again` : item.entryId !== undefined ? ` → cited by entry #${item.entryId}, left as it was` : '';
+  const target = item.candidateId !== undefined
+    ? ` → candidate #${item.candidateId} drafted again${joinedText(item)}`
+    : item.entryId !== undefined ? ` → cited by entry #${item.entryId}, left as it was` : '';
   return [span.bold(`revised${target}`), span.plain(`: ${item.title}`)];
 }
 

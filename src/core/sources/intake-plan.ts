@@ -3,7 +3,7 @@
 // which are only recorded (a first check, an item older than a week). Pure: the store hands it
 // what it knows inside the check's transaction and writes what it decides.
 import type { CandidateDraft, StoryRef } from '../review/candidate.js';
-import { guessFatalities } from '../review/fatality-guess.js';
+import { guessFatalityFigure } from '../review/fatality-guess.js';
 import { pieceLabel } from '../review/piece-label.js';
 import { guessRoles } from '../review/role-guess.js';
 import { guessEventType } from '../review/type-guess.js';
@@ -17,7 +17,7 @@ import { parseKeywords } from './keywords.js';
 import { canonicalLink } from './item-key.js';
 import { foldStory } from './same-story.js';
 import { StoryIndex, type StoryLookup } from './story-index.js';
-import { knowsName, suggest, type CompiledNames } from './suggest.js';
+import { compileNames, knowsName, suggest, type CompiledNames } from './suggest.js';
 import type { View } from '../view.js';
 import type { WatchedSource } from './watched-source.js';
 
@@ -46,6 +46,8 @@ export interface RevisedItem {
   candidateId?: number;
   /** The live entry approved from it, which is never changed by a feed, and its title as last read: the review channels are told. */
   cited?: { entryId: number; before: string };
+  /** When the source first held it: an undated item's candidate stays dated by that day when drafted again. */
+  firstSeen?: Date;
 }
 
 export interface IntakeInput {
@@ -78,8 +80,12 @@ export type ItemPlan =
   | { outcome: 'proposed'; detail: string; draft: number };
 
 export interface IntakePlan {
-  /** Each fresh item with its decision, and its title as /sources why shows it. */
-  items: (FreshItem & { plan: ItemPlan; title: string })[];
+  /**
+   * Each fresh item with its decision, and its title as /sources why shows it; `outlet`: the
+   * outlet an item naming its own is cited by (`Reuters (via Google News)`), as its candidate
+   * would be, where its report is listed; absent for an item of the feed's own.
+   */
+  items: (FreshItem & { plan: ItemPlan; title: string; outlet?: string })[];
   drafts: CandidateDraft[];
   /** Each revised item with its title as /sources why shows it, and its pending candidate's new draft. */
   revisions: (RevisedItem & { title: string; draft?: CandidateDraft })[];
@@ -135,22 +141,58 @@ function validDate(date: Date | undefined): Date | undefined {
   return date && !Number.isNaN(date.getTime()) ? date : undefined;
 }
 
-/** The reason a first check records an item without proposing it. */
-function baselineDetail(backfill: boolean, published: Date | undefined): string {
-  if (!backfill) return 'first check: recorded, not proposed';
-  return published ? 'first check: older than the 7 days a backfill proposes' : 'first check: no date, and a backfill proposes the last 7 days only';
+/** Written dates kept for a card or /sources why: as long as any date a feed writes. */
+const UNREAD_DATE_LIMIT = 100;
+
+/** The date an item gave that Sitrep could not read, as stored: clean, short, and none when nothing visible is left. */
+function unreadDateOf(item: FeedItem): FeedItem['unreadDate'] {
+  const written = item.unreadDate && clip(clean(item.unreadDate.written).replace(/\s+/g, ' '), UNREAD_DATE_LIMIT);
+  return written ? { written, ...(item.unreadDate!.dayOrMonth ? { dayOrMonth: true } : {}) } : undefined;
 }
 
-/** The candidate an item proposes: its text made fit for an entry, and what the entry would say. */
-function draftFor(item: FeedItem, input: IntakeInput, matched: string[]): CandidateDraft {
+/** `no date`, or `a date that could not be read ("05/12/2026 10:00": day or month first?)`. */
+function undatedText(item: FeedItem): string {
+  const unread = unreadDateOf(item);
+  return unread ? `a date that could not be read ("${unread.written}"${unread.dayOrMonth ? ': day or month first?' : ''})` : 'no date';
+}
+
+/** The reason a first check records an item without proposing it. */
+function baselineDetail(backfill: boolean, item: FeedItem, published: Date | undefined): string {
+  if (!backfill) return 'first check: recorded, not proposed';
+  return published ? 'first check: older than the 7 days a backfill proposes' : `first check: ${undatedText(item)}, and a backfill proposes the last 7 days only`;
+}
+
+/** No known names: an item's outlet is all suggest is asked for. */
+const NO_NAMES = compileNames([]);
+
+/** The outlet an item naming its own is cited by (suggest's), fit for an entry; undefined for an item of the feed's own. */
+function itemOutlet(item: FeedItem, feed: IntakeInput['feed']): string | undefined {
+  if (!item.outlet) return undefined;
+  const cited = clip(clean(suggest({ ...item, summary: '' }, NO_NAMES, feed).source.outlet), DRAFT_LIMITS.outlet);
+  // An item naming its own feed is the feed's.
+  return cited && cited !== feed.title?.trim() ? cited : undefined;
+}
+
+/** How the feed dated the item when not by an instant, as a candidate keeps it (Suggested). */
+function datingOf(item: FeedItem, published: Date | undefined): Pick<CandidateDraft['suggested'], 'publishedDayOnly' | 'unreadDate'> {
+  if (published) return item.publishedDayOnly ? { publishedDayOnly: true } : {};
+  const unread = unreadDateOf(item);
+  return unread ? { unreadDate: unread } : {};
+}
+
+/**
+ * The candidate an item proposes: its text made fit for an entry, and what the entry would say.
+ * An item without a date Sitrep could read is dated by the day the source first held it (`firstSeen`, else now).
+ */
+function draftFor(item: FeedItem, input: IntakeInput, matched: string[], firstSeen?: Date): CandidateDraft {
   const suggestion = suggest(item, input.names, input.feed);
   const summary = clip(clean(item.summary), DRAFT_LIMITS.summary);
   const title = clip(clean(item.title) || clip(summary, 120) || '(untitled item)', DRAFT_LIMITS.title);
   const outlet = clip(clean(suggestion.source.outlet), DRAFT_LIMITS.outlet);
   const published = validDate(item.published);
   const link = item.link && item.link.length <= DRAFT_LIMITS.url ? item.link : undefined;
-  const date = suggestion.start ? toIsoPartial(suggestion.start) : dayText(input.now);
-  const killed = guessFatalities({ title, summary });
+  const date = suggestion.start ? toIsoPartial(suggestion.start) : dayText(firstSeen ?? input.now);
+  const killed = guessFatalityFigure({ title, summary });
   const label = pieceLabel(title);
   const type = guessEventType({ title, summary });
   const actors = suggestion.actors.slice(0, DRAFT_LIMITS.list);
@@ -170,7 +212,8 @@ function draftFor(item: FeedItem, input: IntakeInput, matched: string[]): Candid
       type,
       date,
       source: { outlet, attribution: `according to ${outlet}`, ...(link ? { url: link } : {}), published: suggestion.source.published ?? date },
-      ...(killed === undefined ? {} : { fatalities: killed }),
+      ...datingOf(item, published),
+      ...(killed === undefined ? {} : { fatalities: killed.figure, ...(killed.atLeast ? { fatalitiesAtLeast: true as const } : {}) }),
       ...(label ? { label } : {}),
     },
   };
@@ -193,7 +236,7 @@ export function planIntake(input: IntakeInput): IntakePlan {
     const recent = published !== undefined && published.getTime() >= oldest;
     const plan = (): ItemPlan => {
       if (fresh.repeats) return { outcome: 'filtered', detail: `seen before: ${REPEAT_DETAIL[fresh.repeats]} as another item of the feed` };
-      if (!input.source.baselined && !(input.source.backfill && recent)) return { outcome: 'baseline', detail: baselineDetail(input.source.backfill, published) };
+      if (!input.source.baselined && !(input.source.backfill && recent)) return { outcome: 'baseline', detail: baselineDetail(input.source.backfill, item, published) };
       if (published && !recent) return { outcome: 'stale', detail: `published ${dayText(published)}, more than 7 days before it was first seen` };
       const { hits, excluded } = keywordVerdict(keywords, item);
       if (excluded !== undefined) return { outcome: 'filtered', detail: `holds ${excluded}, which the keywords leave out` };
@@ -216,13 +259,16 @@ export function planIntake(input: IntakeInput): IntakePlan {
       drafts.push(draft);
       return { outcome: 'proposed', detail: hits.length > 0 ? `matched ${hits.join(', ')}` : sought.length < keywords.length ? 'no keyword sought: every item not left out is proposed' : 'no keywords: every item is proposed', draft: drafts.length - 1 };
     };
-    return { ...fresh, plan: plan(), title: seenTitle(item) };
+    const decided = plan();
+    // Only a report of a candidate is ever named by its outlet.
+    const outlet = decided.outcome === 'proposed' || decided.outcome === 'same-story' ? itemOutlet(item, input.feed) : undefined;
+    return { ...fresh, plan: decided, title: seenTitle(item), ...(outlet ? { outlet } : {}) };
   });
   // A revised item's candidate says what the item says now; the keywords it matched before stay if it matches none now.
   const revisions = (input.revised ?? []).map((revised) => ({
     ...revised,
     title: seenTitle(revised.item),
-    ...(revised.candidateId === undefined ? {} : { draft: draftFor(revised.item, input, keywordVerdict(keywords, revised.item).hits) }),
+    ...(revised.candidateId === undefined ? {} : { draft: draftFor(revised.item, input, keywordVerdict(keywords, revised.item).hits, revised.firstSeen) }),
   }));
   return { items, drafts, revisions };
 }

@@ -54,6 +54,10 @@ export interface FoundItem {
 export interface RevisedFound {
   title: string;
   candidateId?: number;
+  /** The pending candidates that joined it, drafted again, as the same story (review-joins.ts). */
+  joinedBy?: number[];
+  /** The earlier candidate it joined, drafted again, as the same story: its reports are that one's now. */
+  joinedInto?: number;
   /** The live entry approved from it (left as it was). */
   entryId?: number;
 }

@@ -1,0 +1,104 @@
+// GIVEN the real Slack app against the fake Slack and a candidate dated today WHEN an admin opens
+// its Edit form and submits a date in the future THEN the modal stays open with a short refusal
+// under Date alone: what is wrong and what to give, without the typed command that would be
+// refused again, nor a command to type at all; WHEN they submit a date after the report's
+// publication THEN the refusal under Date says so without the typed form of this very form.
+// Nothing is written either time.
+import type { types } from '@slack/bolt';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SlackAdapter } from '../../src/adapters/slack/index.js';
+import type { App } from '../../src/app.js';
+import type { FakeSlack } from '../fakes/slack-api.js';
+import { blockActionsBody, postSigned, viewSubmissionBody } from '../fakes/slack-requests.js';
+import type { ScriptedFeeds } from '../sources-queue/support/scripted-feeds.js';
+import { PARIS, QUNEITRA_STRIKE } from '../sources-queue/support/stories.js';
+import { storeFingerprint } from '../support/store-fingerprint.js';
+import { buttonsOf, formState, SECRET, shownText, sendCommand } from './harness.js';
+import { startReviewRig, type ReviewRig } from './review-rig.js';
+
+const ADMIN = 'U0ADMIN';
+const REVIEW = 'C0REVIEW';
+let feeds: ScriptedFeeds;
+let rig: ReviewRig;
+let app: App;
+let slack: FakeSlack;
+let adapter: SlackAdapter;
+type Body = Record<string, unknown>;
+
+const eventsUrl = () => `http://127.0.0.1:${adapter.port}/slack/events`;
+let sent = 0;
+
+const command = (commandAndText: string) => sendCommand(slack, adapter.port, commandAndText, { userId: ADMIN, channelId: REVIEW });
+
+function card(title: string): { ts: string; blocks: types.KnownBlock[] } {
+  const found = [...slack.messages].find(([, m]) => m.channel === REVIEW && shownText(m as Body).split('\n')[0] === title);
+  if (!found) throw new Error('no card in the review channel');
+  return { ts: found[0], blocks: structuredClone(found[1].blocks) as types.KnownBlock[] };
+}
+
+/** Presses Edit on the card titled `title`: the modal Slack was asked to open, and what it starts with. */
+async function openEdit(title: string): Promise<{ modal: types.ModalView; initial: Record<string, string> }> {
+  const posted = card(title);
+  const button = buttonsOf(posted).find((b) => b.text.text === 'Edit')!;
+  const id = `press-${(sent += 1)}`;
+  const triggerId = `trigger-${sent}`;
+  const body = blockActionsBody({ actionId: button.action_id!, value: button.value!, responseUrl: slack.responseUrl(id), userId: ADMIN, channelId: REVIEW, messageTs: posted.ts, triggerId });
+  expect((await postSigned(eventsUrl(), body, { secret: SECRET })).status).toBe(200);
+  const [call] = await slack.calls.atLeast(1, (c) => c.method === 'views.open' && c.args.trigger_id === triggerId);
+  const modal = call!.args.view as types.ModalView;
+  const inputs = (modal.blocks as types.KnownBlock[]).filter((b): b is types.InputBlock => b.type === 'input');
+  const initial = Object.fromEntries(inputs.map((b) => {
+    const element = b.element as { initial_value?: string; initial_option?: { value: string } };
+    return [b.block_id!, element.initial_value ?? element.initial_option?.value ?? ''];
+  }));
+  return { modal, initial };
+}
+
+async function submit(modal: types.ModalView, values: Record<string, string>, viewId: string) {
+  const res = await postSigned(eventsUrl(), viewSubmissionBody({ view: modal as unknown as Body, values: formState(modal, values), viewId, userId: ADMIN }), { secret: SECRET });
+  const text = await res.text();
+  return text ? (JSON.parse(text) as { response_action?: string; errors?: Record<string, string> }) : undefined;
+}
+
+beforeAll(async () => {
+  rig = await startReviewRig({ admin: ADMIN, name: 'future-form' });
+  ({ feeds, app, slack, adapter } = rig);
+  feeds.serve('/levant.xml', 'Levant Wire', [PARIS, QUNEITRA_STRIKE]);
+  await command('/review channel');
+  await command(`/sources add url:${feeds.url('/levant.xml')} topic:syria-israel backfill:true`);
+  await command('/sources check id:1');
+});
+afterAll(() => rig?.close());
+
+describe('GIVEN the Edit form of a candidate dated today', () => {
+  it('WHEN a date in the future is submitted THEN the refusal under Date is short, says what to give there and names no command', async () => {
+    const { modal, initial } = await openEdit(PARIS.title);
+    expect(initial).toMatchObject({ date: '2025-07-20', published: '2025-07-20' });
+    const before = storeFingerprint(app.db);
+    const refused = await submit(modal, { ...initial, date: '2031-07-20' }, 'VFUTURE1');
+    expect(refused?.response_action).toBe('errors');
+    expect(Object.keys(refused?.errors ?? {})).toEqual(['date']);
+    const under = refused!.errors!.date!;
+    expect(under).toContain('Option `date` is in the future — got `20 Jul 2031`; today is 20 Jul 2025 (UTC).');
+    expect(under).toContain('Date an entry by the day it happened, up to today');
+    // The date is refused as in the future: its order against the publication is not asked, and
+    // no command repeating it (refused again) is offered.
+    expect(under).not.toContain('/review approve');
+    expect(under).not.toContain('2031-07-20');
+    expect(under).not.toContain('published:');
+    expect(under.length).toBeLessThan(450);
+    expect(storeFingerprint(app.db)).toBe(before);
+  });
+
+  it('WHEN a date after the report’s publication is submitted THEN the refusal under Date says so, without the form typed out as a command', async () => {
+    const { modal, initial } = await openEdit(QUNEITRA_STRIKE.title);
+    expect(initial).toMatchObject({ date: '2025-07-19', published: '2025-07-19' });
+    const before = storeFingerprint(app.db);
+    const refused = await submit(modal, { ...initial, date: '2025-07-20' }, 'VLATER1');
+    expect(Object.keys(refused?.errors ?? {})).toEqual(['date']);
+    const under = refused!.errors!.date!;
+    expect(under).toContain('Option `date` (2025-07-20) is after the day the source, Levant Wire, was published (2025-07-19)');
+    expect(under).not.toContain('/review approve');
+    expect(storeFingerprint(app.db)).toBe(before);
+  });
+});
