@@ -2,9 +2,10 @@
 // declaration), UTF-8 when it declares none or one the runtime does not know. Undecodable bytes
 // become U+FFFD: a feed with a bad byte is still read. A server often names a charset of its own
 // in Content-Type for a file written in another, which the file's XML declaration names
-// (`charset=UTF-8` on windows-1256 bytes): when the bytes are not text in the header's charset
-// and the declaration names another, they are read in that one if they are text in it, and the
-// feed is refused, naming both, if they are text in neither, rather than read as `����`.
+// (`charset=UTF-8` on windows-1256 bytes, or Apache's default `ISO-8859-1` on UTF-8): when the two
+// differ, bytes valid as UTF-8 are read so if either names it; else in the header's charset if
+// they are text in it, else in the declaration's, and the feed is refused, naming both, if they are
+// text in neither, rather than read as `����`.
 import { TextDecoder } from 'node:util';
 
 /** The charset a Content-Type names, e.g. `text/xml; charset=ISO-8859-1`. */
@@ -61,6 +62,12 @@ function decodeStrictly(label: string, bytes: Uint8Array): string | undefined {
   }
 }
 
+/** The bytes as UTF-8 when they are valid UTF-8 holding more than ASCII; undefined otherwise. */
+function strictUtf8(bytes: Uint8Array): string | undefined {
+  if (!bytes.some((byte) => byte >= 0x80)) return undefined;
+  return decodeStrictly('utf-8', bytes);
+}
+
 /** The bytes as text in the charset declared first (byte-order mark, Content-Type, XML declaration), undecodable bytes as U+FFFD. */
 export function decodeBody(bytes: Uint8Array, contentType: string | undefined): string {
   return decodeWith(decoder(bomCharset(bytes) ?? headerCharset(contentType) ?? xmlCharset(bytes)), bytes);
@@ -73,10 +80,16 @@ export function decodeFeedBody(bytes: Uint8Array, contentType: string | undefine
   const header = headerCharset(contentType);
   const declared = xmlCharset(bytes);
   const [named, written] = [header, declared].map((label) => (label === undefined ? undefined : knownDecoder(label)?.encoding));
-  // A byte-order mark settles it; a charset the runtime does not know contradicts nothing.
-  if (bomCharset(bytes) || !named || !written || named === written) return { kind: 'ok', text: decodeBody(bytes, contentType) };
-  // The header's charset if the bytes are text in it, else the declaration's.
-  const text = decodeStrictly(named, bytes) ?? decodeStrictly(written, bytes);
+  // A byte-order mark settles it. A header charset the runtime does not know (`unknown-8bit`)
+  // names nothing: the declaration's is read.
+  if (bomCharset(bytes)) return { kind: 'ok', text: decodeBody(bytes, contentType) };
+  if (!named && written) return { kind: 'ok', text: decodeWith(knownDecoder(written)!, bytes) };
+  if (!named || !written || named === written) return { kind: 'ok', text: decodeBody(bytes, contentType) };
+  // Bytes that are UTF-8 and not ASCII alone are UTF-8 when either names it: a single-byte
+  // charset decodes any bytes, so a server's `ISO-8859-1` default would otherwise always win.
+  const utf8 = named === 'utf-8' || written === 'utf-8' ? strictUtf8(bytes) : undefined;
+  // Else the header's charset if the bytes are text in it, else the declaration's.
+  const text = utf8 ?? decodeStrictly(named, bytes) ?? decodeStrictly(written, bytes);
   if (text !== undefined) return { kind: 'ok', text };
   return {
     kind: 'failed',

@@ -188,6 +188,12 @@ export class FeedServer {
       // The same bytes read right in the header's charset, whatever the declaration says.
       case '/iso-8859-6-served-as-such.xml':
         return send(200, { 'content-type': 'text/xml; charset=ISO-8859-6' }, declaring('UTF-8', SYRIA_8859_6));
+      // UTF-8, as declared, under a server's default Latin-1, which would read any bytes.
+      case '/utf8-served-as-latin1.xml':
+        return send(200, { 'content-type': 'text/xml; charset=ISO-8859-1' }, declaring('UTF-8', [...Buffer.from('سوريا')]));
+      // A header charset no decoder knows: the declaration's windows-1256 reads the bytes.
+      case '/unknown-header-charset.xml':
+        return send(200, { 'content-type': 'text/xml; charset=unknown-8bit' }, declaring('windows-1256', SYRIA_1256));
       case '/site':
         // A site's home page, naming its feeds in its head as sites do.
         return send(

@@ -50,7 +50,10 @@ describe('GIVEN dates written out in words, in English and in Arabic', () => {
       item('w2', 'Israeli troops set up checkpoint in Rafid', 'السبت، 05 كانون الأول 2026 09:15'),
       item('w3', 'UN envoy meets Druze leaders in Sweida', '5 ديسمبر 2026'),
       item('w4', 'Aid trucks cross at Nasib', '٤ كانون الأول ٢٠٢٦ ٩:١٥ م'),
+      // Direction marks as Arabic sites put them around a date's parts.
+      item('w5', 'Checkpoint removed near Khan Arnabah', '\u200f5 Dec 2026\u200f 10:00\u200e'),
     ]);
+    expect(dated['Checkpoint removed near Khan Arnabah']).toBe('2026-12-05 10:00 UTC · 5 Dec 2026');
     expect(dated['Israeli forces detain shepherd near Hader']).toBe('2026-12-05 01:30 UTC · 5 Dec 2026');
     expect(dated['Israeli troops set up checkpoint in Rafid']).toBe('2026-12-05 09:15 UTC · 5 Dec 2026');
     expect(dated['Aid trucks cross at Nasib']).toBe('2026-12-04 21:15 UTC · 4 Dec 2026');

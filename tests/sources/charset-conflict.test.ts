@@ -45,3 +45,19 @@ describe('GIVEN a feed whose bytes are text in the charset its server names, wha
     expect(outcome.feed.items[0]?.title).toBe('سوريا');
   });
 });
+
+describe('GIVEN a UTF-8 feed, as its declaration says, under a server’s default ISO-8859-1', () => {
+  it('THEN it is read as UTF-8, not as Latin-1 letters', async () => {
+    const outcome = await fetcher.fetch(server.url('/utf8-served-as-latin1.xml'), {});
+    if (outcome.kind !== 'ok') throw new Error(JSON.stringify(outcome));
+    expect(outcome.feed.items[0]?.title).toBe('سوريا');
+  });
+});
+
+describe('GIVEN a header naming a charset no decoder knows', () => {
+  it('THEN the declaration’s charset reads the feed', async () => {
+    const outcome = await fetcher.fetch(server.url('/unknown-header-charset.xml'), {});
+    if (outcome.kind !== 'ok') throw new Error(JSON.stringify(outcome));
+    expect(outcome.feed.items[0]?.title).toBe('سوريا');
+  });
+});
