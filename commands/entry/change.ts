@@ -10,7 +10,7 @@ import { commandText, plainLine, span, type CommandRef, type Line } from '../../
 import { fieldOptionNames } from '../../src/core/vocabulary.js';
 import { stampOf } from '../stamp.js';
 import { refuseFutureDates } from './not-future.js';
-import { applyEntryFields, checkSpan, clearEntryFields, clearOption, entryFieldOptions, entryFixes, entryFormValues, entryIdOption, newEntryFrom } from './fields.js';
+import { applyEntryFields, checkSpan, clearEntryFields, clearOption, entryFieldOptions, entryFixes, entryFormValues, entryIdOption, fieldsCleared, newEntryFrom } from './fields.js';
 import { respellOption, withStoredCase } from './place-case.js';
 import { fatalityEditNotes } from './fatality-fields.js';
 import { chosenSourceIndex, keptOutletLine, keptOutletText, replacedSourceNote, respelledOutletNote, sourceNumberOption, withStoredOutletCase } from './source-fields.js';
@@ -137,6 +137,7 @@ export const editEntry: SubcommandSpec = {
     submit: 'Save changes',
     note: 'Fields start with the current values (shown above); change what you need. An empty field keeps its current value.',
     preview: { command: 'entry', subcommand: 'show' },
+    emptied: (typed) => fieldsCleared(typed.clear),
   },
   run(args, ctx) {
     const id = args.id as number;

@@ -154,6 +154,12 @@ export const clearOption: OptionSpec = {
   example: '"end, tags"',
 };
 
+/** The options a `clear` value empties (`"end, tags"`: end, tags); names it cannot clear are left to the command to refuse. */
+export function fieldsCleared(clear: string | undefined): string[] {
+  const names = (clear ?? '').split(',').map((s) => s.trim().toLowerCase());
+  return names.flatMap((name) => ((CLEARABLE_NAMES as string[]).includes(name) ? [...CLEARABLE[name as Clearable]] : []));
+}
+
 /** The part of an entry a clearable name stands for, comparable as JSON. */
 function clearablePart(entry: Partial<EntryInput>, name: Clearable, sourceIndex: number): unknown {
   return name === 'source' ? entry.sources?.[sourceIndex] : entry[name];

@@ -110,6 +110,11 @@ export interface FormSpec {
   note?: string;
   /** A read-only command run with the keys, whose answer is shown above the fields where there is room. */
   preview?: { command: string; subcommand?: string };
+  /**
+   * The fields a submission empties through another field's value (`clear: summary`): a field
+   * emptied so is changed as much as one typed over, for the check of what changed meanwhile.
+   */
+  emptied?(typed: Readonly<Record<string, string>>): string[];
 }
 
 export interface SubcommandSpec extends LeafSpec {

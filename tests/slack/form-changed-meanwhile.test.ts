@@ -57,4 +57,17 @@ describe('two admins editing one entry through Slack forms', () => {
     expect((await h.submitForm(later, filled(later, { title: 'A headline changed later' }), { userId: SECOND })).body).toBeUndefined();
     expect(h.app.dossier.getEntry(14)).toMatchObject({ title: 'A headline changed later', summary: 'A summary rewritten first.' });
   });
+
+  it('a field the later form empties through clear, which the first admin rewrote, is refused as one typed over', async () => {
+    const first = await h.openForm('/entry edit 15', { userId: FIRST });
+    const later = await h.openForm('/entry edit 15', { userId: SECOND });
+    const theirs = 'A summary rewritten while the other form was open.';
+    await h.submitForm(first, filled(first, { summary: theirs }), { userId: FIRST });
+    const before = storeFingerprint(h.app.db);
+    const refused = await h.submitForm(later, filled(later, { clear: 'summary' }), { userId: SECOND, viewId: 'VCLEAR' });
+    expect(refused.body?.response_action).toBe('errors');
+    expect(refused.body!.errors!.summary).toContain(`now reads “${theirs}”`);
+    expect(storeFingerprint(h.app.db)).toBe(before);
+    expect(h.app.dossier.getEntry(15)!.summary).toBe(theirs);
+  });
 });

@@ -80,7 +80,10 @@ export function changedMeanwhile(input: GuardInput): GuardRefusal | undefined {
   const now = input.dispatcher.formValues({ ...target, args: input.keys, caller: input.presser });
   if (!now) return undefined;
   const stored = (name: string) => now[name] ?? '';
-  const clashes = changed.filter((name) => stored(name) !== (state.start[name] ?? '') && stored(name) !== typed[name]);
+  const changedSince = (name: string) => stored(name) !== (state.start[name] ?? '');
+  // A field the submission empties (`clear: summary`) that someone filled meanwhile would go unseen too.
+  const emptied = (leaf.leaf.form?.emptied?.(typed) ?? []).filter((name) => !changed.includes(name) && changedSince(name) && stored(name) !== '');
+  const clashes = [...changed.filter((name) => changedSince(name) && stored(name) !== typed[name]), ...emptied];
   if (clashes.length === 0) return undefined;
   const openedAt = state.openedAt === undefined ? undefined : instant(state.openedAt);
   for (const name of clashes) state.start[name] = stored(name);
