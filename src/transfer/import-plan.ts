@@ -55,6 +55,8 @@ export interface ImportPlan {
   keptUnlocated: Map<string, number[]>;
   /** The records the check located places the store lacks at, by folded name: the write stores them there (see import-write). */
   locatedPlaces: Map<string, GazetteerPlace>;
+  /** What is said of the file's place_refs: a record of another name taken, one a stored place leaves unused. */
+  placeRefNotes: string[];
 }
 
 export interface PlanOptions {
@@ -142,7 +144,7 @@ function actorNames(db: Db, planned: PlannedActors): ActorNames {
 }
 
 export function planImport(rows: SourceRow[], db: Db, dossier: DossierReader, onProgress?: (done: number) => void, options: PlanOptions = {}): ImportPlan {
-  const plan: ImportPlan = { accepted: [], corrected: [], skipped: [], rejected: [], noted: [], createdActors: [], closeToKnown: new Map(), keptUnlocated: new Map(), locatedPlaces: new Map() };
+  const plan: ImportPlan = { accepted: [], corrected: [], skipped: [], rejected: [], noted: [], createdActors: [], closeToKnown: new Map(), keptUnlocated: new Map(), locatedPlaces: new Map(), placeRefNotes: [] };
   const planned = options.planned ?? new PlannedActors();
   const checked = checkRows(rows, planned.reader(memoizeActorLookups(dossier)), planned, options, plan, onProgress);
   const urlsOf = checked.map(({ input }) => input.sources.map((s) => s.url).filter((u): u is string => Boolean(u)));
@@ -208,6 +210,7 @@ export function planImport(rows: SourceRow[], db: Db, dossier: DossierReader, on
   plan.createdActors = options.planned ? planned.list() : planned.list().filter((a) => used.has(a.placeholderId));
   plan.closeToKnown = closeToKnown(plan.createdActors, dossier);
   plan.locatedPlaces = options.places?.located() ?? new Map();
+  plan.placeRefNotes = options.places?.refNotes() ?? [];
   onProgress?.(rows.length);
   return plan;
 }

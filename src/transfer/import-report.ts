@@ -33,6 +33,7 @@ export function printPlan(stdout: Writable, plan: ImportPlan, topics: readonly s
       writeLine(stdout, `  warning  ${name} — close to ${near.join(', ')}; if it is the same actor, ${fix}.`);
     }
   }
+  for (const note of plan.placeRefNotes) writeLine(stdout, `  warning  place_refs: ${note}`);
   for (const line of newTopicsLine(topics, plan)) writeLine(stdout, line);
   if (plan.keptUnlocated.size > 0) {
     const places = [...plan.keptUnlocated].map(([name, lines]) => `${name} (${lines.length === 1 ? 'line' : 'lines'} ${lines.join(', ')})`);

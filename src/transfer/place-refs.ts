@@ -36,6 +36,8 @@ export function placeRefsOf(row: RawRow, places: readonly string[]): Map<string,
   for (const [name, ref] of Object.entries(given)) {
     if (!named.has(foldKey(name))) throw new RowProblem(`\`${PLACE_REFS_FIELD}\` gives a record for “${name}”, which is not one of the row's \`places\`.`);
     if (typeof ref !== 'string') throw new RowProblem(`\`${PLACE_REFS_FIELD}\` of “${name}” must be text like "locality:166365" — got ${describe(ref)}.`);
+    const same = refs.get(foldKey(name));
+    if (same) throw new RowProblem(`\`${PLACE_REFS_FIELD}\` gives two records for one place, “${same.name}” and “${name}”: give one.`);
     refs.set(foldKey(name), { name, ref });
   }
   return refs;

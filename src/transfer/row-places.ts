@@ -9,7 +9,7 @@
 import { locatedOption } from '../../commands/entry/place-check.js';
 import type { RawOptionValue } from '../core/command-spec.js';
 import { convertArgs } from '../core/option-values.js';
-import type { GazetteerPlace } from '../core/places/gazetteer-port.js';
+import { placeChain, type GazetteerPlace } from '../core/places/gazetteer-port.js';
 import type { PlaceDirectory } from '../core/places/place-port.js';
 import { resolvePlace, type PlaceResolution } from '../core/places/resolve-place.js';
 import { quotedNames, unlocatedAs, type UnlocatedPlace } from '../core/places/unlocated-places.js';
@@ -55,6 +55,8 @@ export class RowPlaces {
   /** The records the file's refs name (undefined: none has that ref), each looked up once. */
   private readonly records = new Map<string, GazetteerPlace | undefined>();
   private readonly said = new Map<string, UnlocatedPlace | undefined>();
+  /** What the import says of the file's records, by the place's name (see refNotes). */
+  private readonly notes = new Map<string, string>();
   private storeNear: ReadonlySet<string> | undefined;
 
   /** `keepAll`: --unlocated-places, every row as if it said `located: false`. */
@@ -128,11 +130,35 @@ export class RowPlaces {
     return this.records.get(ref);
   }
 
-  /** A place not stored, at the first record the file gives for it that the gazetteer has. */
+  /**
+   * A place not stored, at the first record the file gives for it that the gazetteer has. Taken
+   * as the file says (a place an admin located by hand may be at a record of another name), but
+   * said when the record is no place of that name, and when a stored place leaves it unused.
+   */
   private byRefs(name: string, refs: readonly string[]): Lookup | undefined {
-    if (this.places.stored(name)) return { kind: 'stored' };
+    const stored = this.places.stored(name);
+    if (stored) {
+      const other = refs.find((given) => given !== stored.ref);
+      if (other !== undefined) this.notes.set(name, `“${name}” is stored already${stored.ref ? ` (at ${stored.ref})` : ''}: the file's record ${other} is not taken.`);
+      return { kind: 'stored' };
+    }
     const ref = refs.find((given) => this.record(given) !== undefined);
-    return ref === undefined ? undefined : { kind: 'located', place: this.record(ref)!, ref };
+    if (ref === undefined) return undefined;
+    const place = this.record(ref)!;
+    if (!this.namesRecord(name, ref)) this.notes.set(name, `“${name}” is given as ${ref}, ${placeChain(place)}, a place of another name: stored there, as the file says.`);
+    return { kind: 'located', place, ref };
+  }
+
+  /** Whether the record is a place of this name: one the name reads as (`Sweida province`, `Al-Quneitra`), or one of its namesakes. */
+  private namesRecord(name: string, ref: string): boolean {
+    if (this.places.gazetteer.named(foldKey(name)).some((match) => match.place.ref === ref)) return true;
+    const read = resolvePlace(this.places.gazetteer, name, false);
+    return read.kind === 'located' ? read.place.ref === ref : read.kind === 'ambiguous' && read.options.some((option) => option.place.ref === ref);
+  }
+
+  /** What the import tells of the records the file gives: one of another name taken, one a stored place leaves unused. */
+  refNotes(): string[] {
+    return [...this.notes.values()];
   }
 
   private byName(name: string, near: ReadonlySet<string>): Lookup {

@@ -62,6 +62,7 @@ describe('GIVEN a dossier with entries at Nawa and Izra’, each in Syria', () =
 
     const result = await importInto(target, file);
     expect(result.stdout).not.toContain('names several places');
+    expect(result.stdout).not.toContain('place_refs:');
     expect(result.stdout).toContain('19 accepted, 0 skipped, 0 rejected');
     expect(result.status).toBe(0);
     expect(placesOf(target)).toEqual(placesOf(source));
@@ -132,5 +133,25 @@ describe('GIVEN no store at SITREP_DB and a file naming Nawa', () => {
       '  rejected line 5: `place_refs` must be a JSON object like {"Nawa": "locality:166365"} — its text is not valid JSON.',
     ]);
     expect(result.stdout).toContain('1 accepted, 0 skipped, 4 rejected');
+  });
+
+  it('WHEN a row gives two records for one place, spelled apart THEN it is refused', async () => {
+    const file = ndjson('rows.ndjson', row('Strike near Nawa', ['Nawa'], { place_refs: { Nawa: NAWA_SYRIA, NAWA: NAWA_INDIA } }));
+    const result = await importInto(target(), file, '--dry-run');
+    expect(result.stdout).toContain('  rejected line 1: `place_refs` gives two records for one place, “Nawa” and “NAWA”: give one.');
+  });
+
+  it('WHEN a record is no place of the name given THEN it is taken as the file says, with a warning naming the place it is', async () => {
+    const file = ndjson('rows.ndjson', row('Strike in Aleppo', ['Aleppo'], { place_refs: { Aleppo: NAWA_INDIA } }));
+    const result = await importInto(target(), file);
+    expect(result.stdout).toContain('1 accepted, 0 skipped, 0 rejected');
+    expect(result.stdout).toMatch(/warning {2}place_refs: “Aleppo” is given as locality:1261647, Nāwa, Rajasthan, India, a place of another name: stored there, as the file says\./);
+  });
+
+  it('WHEN a record is given for a place the store holds THEN the stored place stays, and the import says the record is not taken', async () => {
+    const file = ndjson('rows.ndjson', row('Strike in Damascus', ['Damascus'], { place_refs: { Damascus: NAWA_INDIA } }));
+    const result = await importInto(source, file);
+    expect(result.stdout).toContain('1 accepted, 0 skipped, 0 rejected');
+    expect(result.stdout).toMatch(/warning {2}place_refs: “Damascus” is stored already \(at locality:\d+\): the file's record locality:1261647 is not taken\./);
   });
 });
