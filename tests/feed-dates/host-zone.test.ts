@@ -3,9 +3,10 @@
 // calendar day, a time is read at UTC (see the README), never at the bot's own zone.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QueueApp } from '../sources-queue/support/queue-app.js';
-import type { ScriptedItem } from '../sources-queue/support/scripted-feeds.js';
+import { ScriptedFeeds, type ScriptedItem } from '../sources-queue/support/scripted-feeds.js';
+import { feedRig } from '../sources-queue/support/feed-rig.js';
 import { cardsByTitle } from './support/cards.js';
-import { datedFeedRig, itemsOf } from './support/dated-feed-rig.js';
+import { itemsOf } from './support/outlet-items.js';
 
 const NOW = '2026-12-06T12:00:00Z';
 const hostZone = process.env.TZ;
@@ -18,7 +19,7 @@ afterAll(() => {
   else process.env.TZ = hostZone;
 });
 
-const rig = datedFeedRig(NOW);
+const rig = feedRig(NOW, () => ScriptedFeeds.start());
 
 const item = itemsOf('sabah.example');
 

@@ -5,14 +5,15 @@
 // counts as undated, so it is never left out as too old on a month it was not published in.
 import { describe, expect, it } from 'vitest';
 import { QueueApp } from '../sources-queue/support/queue-app.js';
-import type { ScriptedItem } from '../sources-queue/support/scripted-feeds.js';
+import { ScriptedFeeds, type ScriptedItem } from '../sources-queue/support/scripted-feeds.js';
+import { feedRig } from '../sources-queue/support/feed-rig.js';
 import { cardsByTitle } from './support/cards.js';
-import { datedFeedRig, itemsOf } from './support/dated-feed-rig.js';
+import { itemsOf } from './support/outlet-items.js';
 
 /** A day after the items below. */
 const NOW = '2026-12-06T12:00:00Z';
 
-const rig = datedFeedRig(NOW);
+const rig = feedRig(NOW, () => ScriptedFeeds.start());
 
 const item = itemsOf('npa.example');
 const OLDER = item('old', 'Earlier report from Qamishli', 'Sun, 29 Nov 2026 09:00:00 +0300');

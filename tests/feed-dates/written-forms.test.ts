@@ -4,14 +4,15 @@
 // where the outlet wrote it, as for an RFC 822 date with a numeric offset; none is left undated.
 import { describe, expect, it } from 'vitest';
 import { QueueApp } from '../sources-queue/support/queue-app.js';
-import type { ScriptedItem } from '../sources-queue/support/scripted-feeds.js';
+import { ScriptedFeeds, type ScriptedItem } from '../sources-queue/support/scripted-feeds.js';
+import { feedRig } from '../sources-queue/support/feed-rig.js';
 import { cardsByTitle } from './support/cards.js';
-import { datedFeedRig, itemsOf } from './support/dated-feed-rig.js';
+import { itemsOf } from './support/outlet-items.js';
 
 /** A day after the items below: a backfill proposes them all. */
 const NOW = '2026-12-06T12:00:00Z';
 
-const rig = datedFeedRig(NOW);
+const rig = feedRig(NOW, () => ScriptedFeeds.start());
 
 const item = itemsOf('sabah.example');
 

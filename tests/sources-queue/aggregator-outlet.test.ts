@@ -5,26 +5,18 @@
 // title is the headline alone (the outlet's name suggests no place or actor), and neither the
 // repeated headline nor the list is its summary. An outlet an admin names for the feed still
 // wins, and the headline alone is what other feeds' reports of the story are compared with.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cardsByTitle } from '../feed-dates/support/cards.js';
 import { TextFeeds } from '../feed-dates/support/text-feeds.js';
 import { QueueApp, READER } from './support/queue-app.js';
+import { feedRig } from './support/feed-rig.js';
+import { escapeXml } from './support/scripted-feeds.js';
 
 /** A day after the items below: a backfill proposes them all. */
 const NOW = '2026-12-06T12:00:00Z';
 
-let feeds: TextFeeds;
-let queue: QueueApp;
-beforeEach(async () => {
-  feeds = await TextFeeds.start();
-  queue = new QueueApp({ start: NOW });
-});
-afterEach(async () => {
-  queue.dispose();
-  await feeds.close();
-});
+const rig = feedRig(NOW, () => TextFeeds.start());
 
-const escape = (html: string) => html.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 interface AggregatedItem {
   id: string;
@@ -42,12 +34,12 @@ const headlineHtml = (id: string, headline: string, outlet: string) =>
 function googleNews(query: string, items: AggregatedItem[]): string {
   const xml = items.map(
     (item, at) =>
-      `<item><title>${escape(`${item.headline} - ${item.outlet}`)}</title><link>${article(item.id)}</link><guid isPermaLink="false">${item.id}</guid>` +
+      `<item><title>${escapeXml(`${item.headline} - ${item.outlet}`)}</title><link>${article(item.id)}</link><guid isPermaLink="false">${item.id}</guid>` +
       `<pubDate>Sat, 05 Dec 2026 ${String(8 + at).padStart(2, '0')}:00:00 GMT</pubDate>` +
-      `<description>${escape(item.description ?? headlineHtml(item.id, item.headline, item.outlet))}</description>` +
-      `<source url="${item.site}">${escape(item.outlet)}</source></item>`,
+      `<description>${escapeXml(item.description ?? headlineHtml(item.id, item.headline, item.outlet))}</description>` +
+      `<source url="${item.site}">${escapeXml(item.outlet)}</source></item>`,
   );
-  return `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel><generator>NFE/5.0</generator><title>${escape(`"${query}" - Google News`)}</title><link>https://news.google.com/search?q=${encodeURIComponent(query)}&amp;hl=en-US</link><description>Google News</description>${xml.join('')}</channel></rss>`;
+  return `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel><generator>NFE/5.0</generator><title>${escapeXml(`"${query}" - Google News`)}</title><link>https://news.google.com/search?q=${encodeURIComponent(query)}&amp;hl=en-US</link><description>Google News</description>${xml.join('')}</channel></rss>`;
 }
 
 const REUTERS: AggregatedItem = { id: 'R1', headline: 'Israeli strike on Quneitra kills 5, Syrian state media says', outlet: 'Reuters', site: 'https://www.reuters.com' };
@@ -66,16 +58,16 @@ const line = (card: string, label: string) => new RegExp(`^ {2}${label} +(.*)$`,
 
 /** Watches the feed with backfill and checks it: the check's reply. */
 async function check(path: string, xml: string, options = ''): Promise<{ id: number; reply: string }> {
-  feeds.serve(path, xml, 'application/rss+xml');
-  const id = QueueApp.idAfter(await queue.text(`/sources add url:${feeds.url(path)} topic:syria-israel backfill:true${options}`), 'Watching');
-  return { id, reply: await queue.text(`/sources check id:${id}`) };
+  rig.feeds.serve(path, xml, 'application/rss+xml');
+  const id = QueueApp.idAfter(await rig.queue.text(`/sources add url:${rig.feeds.url(path)} topic:syria-israel backfill:true${options}`), 'Watching');
+  return { id, reply: await rig.queue.text(`/sources check id:${id}`) };
 }
 
 describe('GIVEN a Google News search feed', () => {
   it('THEN each candidate cites the newsroom its item names, via Google News, under the headline alone, with no summary made of headlines', async () => {
     const { reply } = await check('/gn.xml', googleNews('Syria Israel', [REUTERS, TALKS, JPOST, SYRIA_TV, FRANCE_24]));
     expect(reply).toContain('5 items: 5 new (5 proposed), 0 seen before');
-    const cards = await cardsByTitle(queue, 5);
+    const cards = await cardsByTitle(rig.queue, 5);
     expect([...cards.keys()].sort()).toEqual([REUTERS, TALKS, JPOST, SYRIA_TV, FRANCE_24].map((item) => item.headline).sort());
     const outlets = Object.fromEntries([...cards.values()].map((card) => [card.title, line(card.text, 'Outlet')]));
     expect(outlets).toEqual({
@@ -93,7 +85,7 @@ describe('GIVEN a Google News search feed', () => {
 
   it('THEN the outlet named after a title, and the other outlets in the list, suggest no place or actor', async () => {
     await check('/gn.xml', googleNews('Golan', [JPOST, SYRIA_TV, FRANCE_24, TALKS]));
-    const cards = await cardsByTitle(queue, 4);
+    const cards = await cardsByTitle(rig.queue, 4);
     expect(line(cards.get(JPOST.headline)!.text, 'Places')).toBe('—');
     expect(line(cards.get(SYRIA_TV.headline)!.text, 'Actors')).toBe('Druze community of Syria');
     expect(line(cards.get(FRANCE_24.headline)!.text, 'Places')).toBe('—');
@@ -103,16 +95,16 @@ describe('GIVEN a Google News search feed', () => {
 
   it('THEN an approved candidate cites the newsroom via Google News, with Google News’s address', async () => {
     await check('/gn.xml', googleNews('Syria Israel', [REUTERS]));
-    expect(await queue.text('/review approve id:1')).toContain('Approved: added as entry #18.');
-    expect(await queue.text('/entry show 18', READER)).toContain(
+    expect(await rig.queue.text('/review approve id:1')).toContain('Approved: added as entry #18.');
+    expect(await rig.queue.text('/entry show 18', READER)).toContain(
       `Reuters (via Google News) <${article('R1')}> — according to Reuters (via Google News) (5 Dec 2026)`,
     );
   });
 
   it('WHEN an admin names the feed’s outlet THEN its candidates cite that name, as for any feed', async () => {
     const { id } = await check('/gn.xml', googleNews('Syria Israel', [REUTERS, JPOST]));
-    expect(await queue.text(`/sources edit id:${id} outlet:"Google News search"`)).toContain('Google News search');
-    const cards = await cardsByTitle(queue, 2);
+    expect(await rig.queue.text(`/sources edit id:${id} outlet:"Google News search"`)).toContain('Google News search');
+    const cards = await cardsByTitle(rig.queue, 2);
     expect([...cards.values()].map((card) => line(card.text, 'Outlet'))).toEqual(['Google News search', 'Google News search']);
   });
 });

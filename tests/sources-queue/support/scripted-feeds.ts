@@ -29,21 +29,22 @@ export interface Failure {
   headers?: Record<string, string>;
 }
 
-const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+/** Text as XML holds it. */
+export const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 function rss(feed: Pick<Feed, 'title' | 'items'>): string {
   const items = feed.items.map((item) =>
     [
       '<item>',
-      `<title>${escape(item.title)}</title>`,
-      item.guid ? `<guid isPermaLink="false">${escape(item.guid)}</guid>` : '',
-      item.link ? `<link>${escape(item.link)}</link>` : '',
-      item.summary ? `<description>${escape(item.summary)}</description>` : '',
-      item.pubDate ? `<pubDate>${escape(item.pubDate)}</pubDate>` : item.published ? `<pubDate>${new Date(item.published).toUTCString()}</pubDate>` : '',
+      `<title>${escapeXml(item.title)}</title>`,
+      item.guid ? `<guid isPermaLink="false">${escapeXml(item.guid)}</guid>` : '',
+      item.link ? `<link>${escapeXml(item.link)}</link>` : '',
+      item.summary ? `<description>${escapeXml(item.summary)}</description>` : '',
+      item.pubDate ? `<pubDate>${escapeXml(item.pubDate)}</pubDate>` : item.published ? `<pubDate>${new Date(item.published).toUTCString()}</pubDate>` : '',
       '</item>',
     ].join(''),
   );
-  return `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>${escape(feed.title)}</title><link>https://outlet.example/</link>${items.join('')}</channel></rss>`;
+  return `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>${escapeXml(feed.title)}</title><link>https://outlet.example/</link>${items.join('')}</channel></rss>`;
 }
 
 export class ScriptedFeeds {
