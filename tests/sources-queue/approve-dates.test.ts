@@ -7,8 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { View } from '../../src/core/view.js';
 import { MemoryPlatform, type Message } from '../support/memory-platform.js';
 import { storeFingerprint } from '../support/store-fingerprint.js';
-import { viewText } from '../support/view-text.js';
-import { ADMIN, QueueApp, READER } from './support/queue-app.js';
+import { QueueApp, READER } from './support/queue-app.js';
 import { closeQueue, openQueue } from './support/queue-with-feeds.js';
 import { ScriptedFeeds } from './support/scripted-feeds.js';
 import { BAKU, BAKU_ELSEWHERE } from './support/stories.js';
@@ -28,19 +27,10 @@ async function bakuCandidate(): Promise<number> {
   return QueueApp.idAfter(await queue.text('/sources check id:1'), 'candidate');
 }
 
-/** The refusal of `line`, asserting it wrote nothing. */
-async function refused(line: string): Promise<string> {
-  const before = storeFingerprint(queue.app.db);
-  const view = await queue.run(line, ADMIN);
-  expect(view.tone, viewText(view)).toBe('error');
-  expect(storeFingerprint(queue.app.db)).toBe(before);
-  return viewText(view);
-}
-
 describe('GIVEN a candidate whose item was published on 18 Jul 2025', () => {
   it('WHEN approved with a later date THEN it is refused, naming the source and how to correct either day; the days agreeing, it approves', async () => {
     const id = await bakuCandidate();
-    const said = await refused(`/review approve id:${id} date:2025-07-19`);
+    const said = await queue.refused(`/review approve id:${id} date:2025-07-19`);
     expect(said).toContain('Option `date` (2025-07-19) is after the day the source, Levant Wire, was published (2025-07-18): a source reports an event once it has begun.');
     expect(said).toContain(`Give a date up to 2025-07-18; or, if the publication date is wrong, correct it with \`published:\` in the same command: \`/review approve id:${id} date:2025-07-19 published:…\``);
     expect(await queue.text('/review list', READER)).toContain(BAKU.title);
@@ -53,7 +43,7 @@ describe('GIVEN a candidate whose item was published on 18 Jul 2025', () => {
 
   it('WHEN approved with a publication before the item’s date THEN it is refused in /entry add’s words', async () => {
     const id = await bakuCandidate();
-    const said = await refused(`/review approve id:${id} published:2025-07-16`);
+    const said = await queue.refused(`/review approve id:${id} published:2025-07-16`);
     expect(said).toContain("Option `published` (2025-07-16) is before the entry's date (2025-07-18): a source reports an event once it has begun.");
     expect(said).toContain("Give the day Levant Wire published it, from 2025-07-18 on; or, if the entry's date is wrong, correct it with `date:`.");
   });

@@ -3,9 +3,7 @@
 // is suggested that repeats the refused day (it would be refused again); with the item dated
 // ahead too, the command suggested leaves both days to give. Nothing is written.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { storeFingerprint } from '../support/store-fingerprint.js';
-import { viewText } from '../support/view-text.js';
-import { ADMIN, QueueApp } from './support/queue-app.js';
+import { QueueApp } from './support/queue-app.js';
 import { closeQueue, openQueue } from './support/queue-with-feeds.js';
 import type { ScriptedFeeds, ScriptedItem } from './support/scripted-feeds.js';
 import { BAKU } from './support/stories.js';
@@ -26,18 +24,10 @@ async function candidate(item: ScriptedItem): Promise<number> {
   return QueueApp.idAfter(await queue.text('/sources check id:1'), 'candidate');
 }
 
-async function refused(line: string): Promise<string> {
-  const before = storeFingerprint(queue.app.db);
-  const view = await queue.run(line, ADMIN);
-  expect(view.tone, viewText(view)).toBe('error');
-  expect(storeFingerprint(queue.app.db)).toBe(before);
-  return viewText(view);
-}
-
 describe('GIVEN a candidate published on 18 Jul 2025', () => {
   it('WHEN approved with a date in the future THEN only that is refused, with no command repeating it', async () => {
     const id = await candidate(BAKU);
-    const said = await refused(`/review approve id:${id} date:2031-07-20`);
+    const said = await queue.refused(`/review approve id:${id} date:2031-07-20`);
     expect(said).toContain('Option `date` is in the future — got `20 Jul 2031`; today is 20 Jul 2025 (UTC).');
     expect(said).not.toContain('is after the day the source');
     expect(said).not.toContain('date:2031-07-20');
@@ -47,7 +37,7 @@ describe('GIVEN a candidate published on 18 Jul 2025', () => {
 describe('GIVEN a candidate its feed dates two days ahead', () => {
   it('WHEN approved with a date in the future THEN the command suggested leaves both days to give', async () => {
     const id = await candidate(AHEAD);
-    const said = await refused(`/review approve id:${id} date:2031-07-20`);
+    const said = await queue.refused(`/review approve id:${id} date:2031-07-20`);
     expect(said).toContain('Option `date` is in the future — got `20 Jul 2031`');
     expect(said).toContain('Option `published` is in the future — got `22 Jul 2025`');
     expect(said).toContain(`Give both days in the card's Edit form, or type them: \`/review approve id:${id} date:… published:…\``);

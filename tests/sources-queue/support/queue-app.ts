@@ -12,7 +12,9 @@ import { HttpFeedFetcher } from '../../../src/sources/fetch-feed.js';
 import type { TaskFactory } from '../../../src/scheduler/tasks.js';
 import { FakePoster } from '../../digest/support/fake-poster.js';
 import { copySeededStore, recordingLogger } from '../../support/test-app.js';
+import { storeFingerprint } from '../../support/store-fingerprint.js';
 import { viewText } from '../../support/view-text.js';
+import { expect } from 'vitest';
 
 export const ADMIN: Caller = { platform: 'discord', userId: '1001', workspaceId: 'g1', channelId: 'review', displayName: 'ana' };
 export const READER: Caller = { platform: 'discord', userId: '2002', workspaceId: 'g1', channelId: 'review' };
@@ -92,6 +94,15 @@ export class QueueApp {
 
   async text(text: string, caller: Caller = ADMIN): Promise<string> {
     return viewText(await this.run(text, caller));
+  }
+
+  /** The refusal of `text`, as its text, asserting that it is one and that the store is as it was. */
+  async refused(text: string, caller: Caller = ADMIN): Promise<string> {
+    const before = storeFingerprint(this.app.db);
+    const view = await this.run(text, caller);
+    expect(view.tone, viewText(view)).toBe('error');
+    expect(storeFingerprint(this.app.db)).toBe(before);
+    return viewText(view);
   }
 
   /** The id in `#N` after `word` in a reply, e.g. the source a `/sources add` created. */
