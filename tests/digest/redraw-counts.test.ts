@@ -7,20 +7,9 @@ import type { EntryNow, ShownEntry } from '../../src/core/digest/post-edits-port
 import type { EntryInput } from '../../src/core/domain.js';
 import { span, type View } from '../../src/core/view.js';
 import { viewText } from '../support/view-text.js';
+import { entryInput } from './support/entry-input.js';
 
-const entry = (fields: Partial<EntryInput>): EntryInput => ({
-  topic: 'syria-israel',
-  title: 'Clash near Daraa',
-  summary: '',
-  eventType: 'armed-clash',
-  start: { year: 2025, month: 7, day: 20 },
-  confidence: 'reported',
-  places: [],
-  actors: [],
-  sources: [],
-  tags: [],
-  ...fields,
-});
+const entry = (fields: Partial<EntryInput>): EntryInput => entryInput({ title: 'Clash near Daraa', eventType: 'armed-clash', sources: [], ...fields });
 
 describe('GIVEN the first part of a posted digest', () => {
   const shown: ShownEntry[] = [{ entryId: 7, section: 0, shown: entry({}), removed: false }];

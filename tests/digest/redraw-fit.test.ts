@@ -8,20 +8,9 @@ import type { EntryNow, ShownEntry } from '../../src/core/digest/post-edits-port
 import type { EntryInput } from '../../src/core/domain.js';
 import { span, type View } from '../../src/core/view.js';
 import { viewText } from '../support/view-text.js';
+import { entryInput } from './support/entry-input.js';
 
-const entry = (fields: Partial<EntryInput>): EntryInput => ({
-  topic: 'syria-israel',
-  title: 'Clash',
-  summary: '',
-  eventType: 'armed-clash',
-  start: { year: 2025, month: 7, day: 20 },
-  confidence: 'reported',
-  places: [],
-  actors: [],
-  sources: [{ outlet: 'Reuters', url: 'https://example.com/report' }],
-  tags: [],
-  ...fields,
-});
+const entry = (fields: Partial<EntryInput>): EntryInput => entryInput({ title: 'Clash', eventType: 'armed-clash', ...fields });
 
 describe('GIVEN a posted digest part listing three entries, two of them corrected since', () => {
   const longTitle = `Talks in Baku ${'and more talks '.repeat(20)}`.trim();

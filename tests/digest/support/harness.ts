@@ -14,6 +14,7 @@ import { recordingLogger } from '../../support/test-app.js';
 import { viewText } from '../../support/view-text.js';
 import { FakePoster } from './fake-poster.js';
 import { ProcessTasks, VirtualTime } from './virtual-time.js';
+import { entryInput } from './entry-input.js';
 
 export const ADMIN: Caller = { platform: 'discord', userId: '1001', workspaceId: 'g1', channelId: 'c1' };
 export const READER: Caller = { platform: 'discord', userId: '2002', workspaceId: 'g1', channelId: 'c1' };
@@ -101,20 +102,7 @@ export class Harness {
   }
 
   addEntry(fields: Partial<EntryInput> = {}): number {
-    const input: EntryInput = {
-      topic: 'syria-israel',
-      title: 'Talks resume',
-      summary: '',
-      eventType: 'talks',
-      start: { year: 2025, month: 7, day: 20 },
-      confidence: 'reported',
-      places: [],
-      actors: [],
-      sources: [{ outlet: 'Reuters', url: 'https://example.com/report' }],
-      tags: [],
-      ...fields,
-    };
-    return this.app.services.editor.addEntry(input, this.stamp());
+    return this.app.services.editor.addEntry(entryInput(fields), this.stamp());
   }
 
   editEntry(id: number, patch: EntryPatch): void {
