@@ -10,12 +10,13 @@ import { fieldOptionNames } from '../../src/core/vocabulary.js';
 import { stampOf } from '../stamp.js';
 import { changeLine } from './diff.js';
 import { entryIdOption } from './fields.js';
-import { entryDetailView, formatInstant } from './show.js';
+import { instantText } from '../../src/core/instant-text.js';
+import { entryDetailView } from './show.js';
 
 function revisionLine(revision: RevisionRecord): Line {
   const line: Line = [
     span.code(`r${revision.id}`),
-    span.plain(` ${formatInstant(revision.changedAt)} · `),
+    span.plain(` ${instantText(revision.changedAt)} · `),
     span.bold(revision.action),
     span.plain(` by ${revision.changedBy}`),
   ];
@@ -49,7 +50,7 @@ const MOVE_WORDING: Record<EntryActorMove['kind'], string> = {
  */
 function actorMoveLine(move: EntryActorMove): Line {
   return [
-    span.plain(`${formatInstant(move.changedAt)} · `),
+    span.plain(`${instantText(move.changedAt)} · `),
     span.bold('Actors'),
     span.plain(`: ${move.actor} ${MOVE_WORDING[move.kind]} ${move.other} by `),
     span.command(`actors ${move.kind}`),
@@ -64,7 +65,7 @@ function actorMoveLine(move: EntryActorMove): Line {
 function placeLocationSection(records: readonly PlaceLocationRecord[]): Section {
   return {
     heading: [span.bold('Places located')],
-    lines: records.map((r) => [span.plain(`${formatInstant(r.changedAt)} · ${r.place}: ${r.location} — ${r.detail}, by ${r.changedBy}`)]),
+    lines: records.map((r) => [span.plain(`${instantText(r.changedAt)} · ${r.place}: ${r.location} — ${r.detail}, by ${r.changedBy}`)]),
   };
 }
 

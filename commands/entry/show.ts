@@ -16,6 +16,7 @@ import { eventTypeLabel } from '../../src/core/vocabulary.js';
 import { plainLine, span, type Fact, type Line, type Section, type View } from '../../src/core/view.js';
 import { asOfOption, entryAtOrRefuse, pastInstant, pastViewLine } from '../as-of.js';
 import { entryIdOption } from './fields.js';
+import { instantText } from '../../src/core/instant-text.js';
 
 /**
  * The confidence, and for a disputed entry who disputes it: the actors whose claims deny or
@@ -40,13 +41,8 @@ function claimsSection(entry: EntryDetail): Section[] {
   return [{ heading: [span.bold('Claims')], lines: byDay.map(({ claim }) => claimLine([span.bold(claim.actorName)], claim)) }];
 }
 
-/** `2026-11-25T21:40:12.000Z` → `2026-11-25 21:40 UTC`. */
-export function formatInstant(iso: string): string {
-  return `${iso.slice(0, 16).replace('T', ' ')} UTC`;
-}
-
 /** `at` writes the instants: a past view writes them in its own zone. */
-export function entryDetailView(entry: EntryDetail, at: (iso: string) => string = formatInstant): View {
+export function entryDetailView(entry: EntryDetail, at: (iso: string) => string = instantText): View {
   return {
     title: `#${entry.id} ${entry.title}`,
     tone: 'normal',
@@ -87,7 +83,7 @@ export function requireEntry(dossier: DossierReader, id: number): EntryDetail {
   if (removed) {
     throw new UserError(
       'not-found',
-      `Entry #${id} (“${removed.title}”) was removed by ${removed.removedBy} at ${formatInstant(removed.removedAt)}` +
+      `Entry #${id} (“${removed.title}”) was removed by ${removed.removedBy} at ${instantText(removed.removedAt)}` +
         (removed.reason ? `: “${removed.reason}”.` : '.'),
       [`Its changes: /entry history id:${id}. An admin can bring it back with /entry undo id:${id}.`],
       'id',
@@ -102,7 +98,7 @@ export function requireEntry(dossier: DossierReader, id: number): EntryDetail {
  */
 function removedEntryView(removed: RemovedEntry, ctx: CommandContext): View {
   const { id } = removed;
-  const banner: Line = [span.bold(`Removed by ${removed.removedBy} at ${formatInstant(removed.removedAt)}`), span.plain(removed.reason ? `: “${removed.reason}”.` : ' (no reason given).')];
+  const banner: Line = [span.bold(`Removed by ${removed.removedBy} at ${instantText(removed.removedAt)}`), span.plain(removed.reason ? `: “${removed.reason}”.` : ' (no reason given).')];
   const back: Line = [
     span.plain('Shown as it was when removed; no timeline, search or chart lists it. An admin can bring it back with '),
     span.command('entry undo', `id:${id}`),

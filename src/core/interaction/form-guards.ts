@@ -4,6 +4,7 @@
 import type { Caller } from '../caller.js';
 import type { ResolvedLeaf } from '../command-spec.js';
 import type { Dispatcher } from '../dispatcher.js';
+import { instantText } from '../instant-text.js';
 import { clip } from '../text-cut.js';
 import { plainLine, span, type Button, type Line, type Section, type Span, type View } from '../view.js';
 import { changedFields, opensForm, optionLabel, submittedArgs, type FormState } from './forms.js';
@@ -39,8 +40,6 @@ export interface GuardInput {
 
 /** How long a current value may run under a field kept open, where Slack has 1,000 characters. */
 const FIELD_VALUE_CHARS = 400;
-
-const instant = (ms: number) => `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 
 const errorView = (title: string, intro: Line[], sections: Section[] = []): View => ({ title, tone: 'error', intro, sections, private: true });
 
@@ -85,7 +84,7 @@ export function changedMeanwhile(input: GuardInput): GuardRefusal | undefined {
   const emptied = (leaf.leaf.form?.emptied?.(typed) ?? []).filter((name) => !changed.includes(name) && changedSince(name) && stored(name) !== '');
   const clashes = [...changed.filter((name) => changedSince(name) && stored(name) !== typed[name]), ...emptied];
   if (clashes.length === 0) return undefined;
-  const openedAt = state.openedAt === undefined ? undefined : instant(state.openedAt);
+  const openedAt = state.openedAt === undefined ? undefined : instantText(new Date(state.openedAt));
   for (const name of clashes) state.start[name] = stored(name);
   const said: Line[] = [
     plainLine(changedMeanwhileText(clashes.map(optionLabel), openedAt)),

@@ -1,11 +1,11 @@
 // How a candidate's, or one of its reports', publication reads: the instant the feed gave, the day
 // alone where the feed gave no time (its start in UTC is no time the feed said), or, where Sitrep
 // could not read the date, that it could not and the date as the feed wrote it.
+import { instantText } from '../instant-text.js';
 import { formatIsoPartial } from '../partial-date.js';
 import type { Suggested } from './candidate.js';
 
-/** `2025-07-12T14:05:00.000Z` → `2025-07-12 14:05 UTC`. */
-export const instantText = (at: Date) => `${at.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+export { instantText };
 
 /** How the feed dated an item when not by an instant (see Suggested). */
 export type Dating = Pick<Suggested, 'publishedDayOnly' | 'unreadDate'>;
