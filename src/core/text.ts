@@ -73,6 +73,11 @@ export const codePointName = (c: string) => `U+${c.codePointAt(0)!.toString(16).
  */
 export const DELETE_AND_C1 = '\\u007f-\\u009f';
 export const DIRECTION_CONTROLS = '\\u202a-\\u202e\\u2066-\\u2069';
+/**
+ * The marks that set a direction without being letters (left-to-right, right-to-left, Arabic
+ * letter mark): no part of a feed's text, taken out with the controls above.
+ */
+export const DIRECTION_MARKS = '\\u200e\\u200f\\u061c';
 
 /** `a`, `a and b`, `a, b and c` (`or` for a choice). */
 export function wordList(items: readonly string[], conjunction: 'and' | 'or' = 'and'): string {

@@ -2,7 +2,7 @@
 // hand-written scan rather than regular expressions: hostile markup (thousands of unclosed
 // `<script` or `<!--`) must cost one pass over the text, never one pass per tag.
 import { decodeHTML } from 'entities';
-import { DELETE_AND_C1, DIRECTION_CONTROLS } from '../core/text.js';
+import { DELETE_AND_C1, DIRECTION_CONTROLS, DIRECTION_MARKS } from '../core/text.js';
 
 /** Elements whose content is not text a reader sees. */
 const HIDDEN_ELEMENTS = ['script', 'style', 'template', 'noscript'];
@@ -10,12 +10,6 @@ const HIDDEN_ELEMENTS = ['script', 'style', 'template', 'noscript'];
 /** Elements that end a line or block: a space keeps their words apart once the tags are gone. */
 const BLOCK_TAG = /^\/?(?:p|br|div|li|ul|ol|tr|td|th|h[1-6]|blockquote|section|article|header|footer|hr|table|dt|dd|figcaption|pre)\b/i;
 
-/**
- * The marks that set a direction without being letters: left-to-right, right-to-left and Arabic
- * letter marks. Taken out with the embedding marks, so that a title written with them and the
- * same title without them are one title.
- */
-const DIRECTION_MARKS = '\\u200e\\u200f\\u061c';
 /** C0 and C1 controls other than whitespace, the bidi embedding/override/isolate marks and the direction marks. */
 const CONTROL = new RegExp(`[\\u0000-\\u0008\\u000e-\\u001f${DELETE_AND_C1}${DIRECTION_CONTROLS}${DIRECTION_MARKS}]`);
 const CONTROLS = new RegExp(CONTROL.source, 'g');

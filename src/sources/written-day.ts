@@ -12,6 +12,7 @@
 // the wrong month, or leave a fresh item out as too old.
 import { asciiDigits, markNames } from './date-names.js';
 import { zoneOffset } from './date-zones.js';
+import { DIRECTION_CONTROLS, DIRECTION_MARKS } from '../core/text.js';
 
 /** What a date says, read. */
 export interface DateReading {
@@ -38,7 +39,7 @@ const MAX_EXAMINED_LENGTH = 80;
 /** An RFC 2822 comment after the zone: `+0100 (CET)`. */
 const TRAILING_COMMENT = /\s*\([^()]*\)\s*$/;
 /** Marks Arabic and Hebrew sites put around a date's parts (RLM, LRM, ALM, embeddings, isolates): no part of it. */
-const DIRECTION_MARKS = /[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]/g;
+const DIRECTION = new RegExp(`[${DIRECTION_MARKS}${DIRECTION_CONTROLS}]`, 'g');
 /** ISO 8601's `T` between the day and the time. */
 const ISO_T = /^(\d{4}-\d{1,2}-\d{1,2})T/i;
 /** `14:00`, `14:00:00`, `14:00:00.123`. */
@@ -102,7 +103,7 @@ function timeOf(text: string): { time?: Time; at: number; zone: string } | undef
 
 /** Reads the date; `written` is the text as given. */
 function readText(written: string): Omit<WrittenDate, 'written'> {
-  const text = markNames(asciiDigits(written.replace(DIRECTION_MARKS, '')).replace(TRAILING_COMMENT, '').replace(ISO_T, '$1 '));
+  const text = markNames(asciiDigits(written.replace(DIRECTION, '')).replace(TRAILING_COMMENT, '').replace(ISO_T, '$1 '));
   const timed = timeOf(text);
   if (!timed) return {};
   const zone = zoneOffset(timed.zone);
