@@ -2,6 +2,7 @@
 // in both series news uses — the Levantine and Iraqi one (`كانون الأول`, `شباط`) and the one
 // taken from the Latin names (`ديسمبر`, `فبراير`). Weekdays are only skipped: feeds get them
 // wrong often enough that the day of the month is what counts.
+import { westernDigits } from '../core/text.js';
 
 /** Arabic letters written several ways, as one: the hamza forms of alif, and `ى`/`ي`, `ة`/`ه`. */
 export function foldArabicLetters(text: string): string {
@@ -10,7 +11,7 @@ export function foldArabicLetters(text: string): string {
 
 /** Arabic-Indic and Persian digits as ASCII ones, and the Arabic comma as a comma. */
 export function asciiDigits(text: string): string {
-  return text.replace(/[\u0660-\u0669\u06f0-\u06f9]/g, (d) => String((d.charCodeAt(0) - 0x0660) % 0x90)).replace(/\u060c/g, ',');
+  return westernDigits(text).replace(/\u060c/g, ',');
 }
 
 /** Each month's names (Arabic ones with their letters folded), January first. */
