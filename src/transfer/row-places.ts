@@ -39,14 +39,28 @@ export interface RowOfPlaces {
 /** What a name of the file is: a stored place (decided already), a record, or none the gazetteer can tell. */
 type Lookup = { kind: 'stored' } | { kind: 'located'; place: GazetteerPlace; ref?: string } | { kind: 'unlocated'; resolution: PlaceResolution };
 
-/** The refs a row gives; none when they cannot be read (the row's check says why). */
-function readableRefs(row: RawRow, names: readonly string[]): Map<string, GivenRef> {
-  try {
-    return placeRefsOf(row, names);
-  } catch {
-    return new Map();
+/** A row's refs as read (see placeRefsOf), or why they cannot be: read once for the file's lookup and the row's check. */
+type RowRefs = { refs: Map<string, GivenRef> } | { problem: string };
+const readRefs = new WeakMap<RawRow, RowRefs>();
+
+function refsOf(row: RawRow, names: readonly string[]): RowRefs {
+  let read = readRefs.get(row);
+  if (!read) {
+    try {
+      read = { refs: placeRefsOf(row, names) };
+    } catch (error) {
+      read = { problem: (error as Error).message };
+    }
+    readRefs.set(row, read);
   }
+  return read;
 }
+
+/** The refs a row gives; none when they cannot be read (the row's check says why). */
+const readableRefs = (row: RawRow, names: readonly string[]): Map<string, GivenRef> => {
+  const read = refsOf(row, names);
+  return 'refs' in read ? read.refs : new Map();
+};
 
 /** Checks the rows of one import, looking each place name up once. */
 export class RowPlaces {
@@ -183,13 +197,9 @@ export class RowPlaces {
 
   /** Why the row's records cannot be taken: unreadable, one the gazetteer lacks, or another than an earlier row gave for the place. */
   private refProblem(row: RawRow, names: readonly string[]): string | undefined {
-    let refs: Map<string, GivenRef>;
-    try {
-      refs = placeRefsOf(row, names);
-    } catch (error) {
-      return (error as Error).message;
-    }
-    for (const { name, ref } of refs.values()) {
+    const read = refsOf(row, names);
+    if ('problem' in read) return read.problem;
+    for (const { name, ref } of read.refs.values()) {
       const lookup = this.lookup(name);
       if (lookup.kind === 'stored') continue;
       if (this.record(ref) === undefined) return `\`${PLACE_REFS_FIELD}\`: the gazetteer has no record \`${ref}\` (given for “${name}”); remove it to locate “${name}” by its name.`;
