@@ -33,6 +33,13 @@ export interface OptionSpec {
   example?: string;
 }
 
+/**
+ * Options whose text names a channel of the workspace (`/digest unsubscribe channel:`): the core
+ * knows channels by their id, so each adapter gives it the id of a channel picked from the
+ * platform's `#` menu there, where other text options keep the name the user saw.
+ */
+export const CHANNEL_OPTIONS: readonly string[] = ['channel'];
+
 /** A typed option value: text, actor and choice give strings; date gives a PartialDate. */
 export type OptionValue = string | number | boolean | PartialDate;
 export type CommandArgs = Readonly<Record<string, OptionValue | undefined>>;

@@ -1,9 +1,7 @@
-// Options whose value names a channel (`/digest unsubscribe channel:`). A channel picked from
-// Discord's `#` menu arrives as `<#123>`; the core knows channels by their id, so such an option
-// gets the id, where any other text option gets the name the user saw (`#general`).
-
-/** The options that name a channel, by name, as the Slack adapter reads them too. */
-export const CHANNEL_OPTIONS: readonly string[] = ['channel'];
+// Options whose value names a channel (core's CHANNEL_OPTIONS). A channel picked from Discord's
+// `#` menu arrives as `<#123>`: such an option gets the id, where any other text option gets the
+// name the user saw (`#general`).
+import { CHANNEL_OPTIONS } from '../../core/command-spec.js';
 
 /** A value that is one picked channel and nothing else. */
 const PICKED_CHANNEL = /^\s*<#(\d+)>\s*$/;

@@ -2,6 +2,7 @@
 // entities undone, so the text is what the user typed (as a modal would hand it over), and the
 // adapter's own `--public` flag taken out; a channel Slack referenced, where an option names a
 // channel, read as its id.
+import { CHANNEL_OPTIONS } from '../../core/command-spec.js';
 import { quotedWords } from '../../core/quoted-words.js';
 
 /** Slack sends &, < and > in a command's text as entities; the parser wants what was typed. */
@@ -39,9 +40,6 @@ export function unwrapSlackMarkup(text: string): string {
 export function typedCommandText(text: string): string {
   return decodeSlackEntities(unwrapSlackMarkup(text));
 }
-
-/** Options whose value names a channel: `/digest unsubscribe channel:…`. */
-export const CHANNEL_OPTIONS: readonly string[] = ['channel'];
 
 /**
  * The channels Slack referenced in a command's text (`<#C0123|newsroom>`, `<#C0123>`, as its
