@@ -4,6 +4,7 @@
 // servers only, so there is no direct message to speak of.
 import { ChannelType, type Client } from 'discord.js';
 import { DeliveryError, type AccessNeeds } from '../../core/poster.js';
+import { wordList } from '../../core/text.js';
 
 /** Discord's JSON error code for an operation on an archived thread (a locked one stays closed to posts). */
 export const ARCHIVED_THREAD = 50083;
@@ -49,13 +50,8 @@ export function cachedChannels(client: Client): ChannelLookup {
   };
 }
 
-/** `A, B and C`. */
-function listed(items: readonly string[]): string {
-  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
-}
-
 function permissions(send: string, picture: string | undefined): string {
-  return listed(['View Channel', send, 'Embed Links', ...(picture ? [`Attach Files (for ${picture})`] : [])]);
+  return wordList(['View Channel', send, 'Embed Links', ...(picture ? [`Attach Files (for ${picture})`] : [])]);
 }
 
 function channelHelp(command: string, picture: string | undefined): string {
