@@ -1,6 +1,7 @@
 // Everything people read about buttons and forms, the same on every platform.
 import { plainLine, span, type Line, type Span, type View } from '../view.js';
 import { INTERACTION_LIFETIME_MS } from './memory.js';
+import { wordList } from '../text.js';
 
 const lifetime = `${INTERACTION_LIFETIME_MS / 60_000} minutes`;
 
@@ -63,12 +64,10 @@ export const FORM_UNCHANGED_TITLE = 'Nothing changed';
 /** Fields someone else changed since the form opened, which the submission would have replaced. */
 export const FORM_CHANGED_TITLE = 'Changed since the form opened';
 
-const listed = (labels: readonly string[]) => (labels.length === 1 ? labels[0]! : `${labels.slice(0, -1).join(', ')} and ${labels.at(-1)!}`);
-
 export function changedMeanwhileText(labels: readonly string[], openedAt: string | undefined): string {
   const since = openedAt ? `since this form opened (${openedAt})` : 'since this form opened';
   const were = labels.length === 1 ? 'was' : 'were';
-  return `Nothing was written: ${listed(labels)} ${were} changed ${since}, and what you typed would have replaced that change unseen.`;
+  return `Nothing was written: ${wordList(labels)} ${were} changed ${since}, and what you typed would have replaced that change unseen.`;
 }
 
 /** How to apply what was typed anyway, once its author has seen the value it replaces. */
