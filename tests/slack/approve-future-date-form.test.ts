@@ -13,8 +13,8 @@ import { blockActionsBody, postSigned, viewSubmissionBody } from '../fakes/slack
 import type { ScriptedFeeds } from '../sources-queue/support/scripted-feeds.js';
 import { PARIS, QUNEITRA_STRIKE } from '../sources-queue/support/stories.js';
 import { storeFingerprint } from '../support/store-fingerprint.js';
-import { buttonsOf, formState, SECRET, shownText, sendCommand } from './harness.js';
-import { startReviewRig, type ReviewRig } from './review-rig.js';
+import { buttonsOf, formState, SECRET, sendCommand } from './harness.js';
+import { cardIn, startReviewRig, type ReviewRig } from './review-rig.js';
 
 const ADMIN = 'U0ADMIN';
 const REVIEW = 'C0REVIEW';
@@ -30,11 +30,7 @@ let sent = 0;
 
 const command = (commandAndText: string) => sendCommand(slack, adapter.port, commandAndText, { userId: ADMIN, channelId: REVIEW });
 
-function card(title: string): { ts: string; blocks: types.KnownBlock[] } {
-  const found = [...slack.messages].find(([, m]) => m.channel === REVIEW && shownText(m as Body).split('\n')[0] === title);
-  if (!found) throw new Error('no card in the review channel');
-  return { ts: found[0], blocks: structuredClone(found[1].blocks) as types.KnownBlock[] };
-}
+const card = (title: string) => cardIn(slack, REVIEW, title);
 
 /** Presses Edit on the card titled `title`: the modal Slack was asked to open, and what it starts with. */
 async function openEdit(title: string): Promise<{ modal: types.ModalView; initial: Record<string, string> }> {

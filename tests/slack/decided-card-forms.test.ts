@@ -11,7 +11,7 @@ import type { ScriptedFeeds } from '../sources-queue/support/scripted-feeds.js';
 import { PARIS } from '../sources-queue/support/stories.js';
 import { storeFingerprint } from '../support/store-fingerprint.js';
 import { buttonsOf, SECRET, sendCommand, shownText } from './harness.js';
-import { startReviewRig, type ReviewRig } from './review-rig.js';
+import { cardIn, startReviewRig, type ReviewRig } from './review-rig.js';
 
 const ADMIN = 'U0ADMIN';
 const REVIEW = 'C0REVIEW';
@@ -24,11 +24,7 @@ let sent = 0;
 
 const command = (text: string) => sendCommand(slack, rig.adapter.port, text, { userId: ADMIN, channelId: REVIEW });
 
-function card(title: string): { ts: string; blocks: types.KnownBlock[] } {
-  const found = slack.messagesIn(REVIEW).find((m) => shownText(m as unknown as Body).split('\n')[0] === title);
-  if (!found) throw new Error(`no card for ${title} in the review channel`);
-  return { ts: found.ts, blocks: structuredClone(found.blocks) as types.KnownBlock[] };
-}
+const card = (title: string) => cardIn(slack, REVIEW, title);
 
 /** Presses a card's button as the admin and returns what was posted to its response_url. */
 async function press(posted: { ts: string; blocks: types.KnownBlock[] }, label: string): Promise<{ id: string; body: Body }> {

@@ -5,7 +5,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { types } from '@slack/bolt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSlackAdapter, type SlackAdapter } from '../../src/adapters/slack/index.js';
 import { createApp, type App } from '../../src/app.js';
@@ -17,6 +16,7 @@ import { BAKU, NOW, SWEIDA } from '../sources-queue/support/stories.js';
 import { copySeededStore, recordingLogger } from '../support/test-app.js';
 import { buttonsOf, SECRET, shownText, sendCommand } from './harness.js';
 import { visibleText } from './mrkdwn-text.js';
+import { cardIn } from './review-rig.js';
 
 const ADMIN = 'U0ADMIN';
 const REVIEW = 'C0REVIEW';
@@ -34,11 +34,7 @@ let sent = 0;
 const command = (commandAndText: string) => sendCommand(slack, adapter.port, commandAndText, { userId: ADMIN, channelId: REVIEW });
 
 /** The card for `title` as the review channel holds it now, with its ts. */
-function card(title: string): { ts: string; blocks: types.KnownBlock[] } {
-  const found = [...slack.messages].find(([, m]) => m.channel === REVIEW && shownText(m as Body).split('\n')[0] === title);
-  if (!found) throw new Error(`no card for ${title} in the review channel`);
-  return { ts: found[0], blocks: structuredClone(found[1].blocks) as types.KnownBlock[] };
-}
+const card = (title: string) => cardIn(slack, REVIEW, title);
 
 const seen = (body: Body) => visibleText(shownText(body).replace(/\*/g, ''));
 /** Every command a text names: `/review approve`, `/sitrep-entry history`… */

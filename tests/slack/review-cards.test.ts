@@ -23,6 +23,7 @@ import { storeFingerprint } from '../support/store-fingerprint.js';
 import { copySeededStore, recordingLogger } from '../support/test-app.js';
 import { buttonsOf, formState, labelsOf, SECRET, shownText, sendCommand } from './harness.js';
 import { visibleText } from './mrkdwn-text.js';
+import { cardIn } from './review-rig.js';
 
 const ADMIN = 'U0ADMIN';
 const READER = 'U0READER';
@@ -42,11 +43,7 @@ let sent = 0;
 const command = (commandAndText: string, userId = ADMIN) => sendCommand(slack, adapter.port, commandAndText, { userId, channelId: REVIEW });
 
 /** The card for `title` as the review channel holds it now, with its ts. */
-function card(title: string): { ts: string; blocks: types.KnownBlock[] } {
-  const found = [...slack.messages].find(([, m]) => m.channel === REVIEW && shownText(m as Body).split('\n')[0] === title);
-  if (!found) throw new Error(`no card for ${title} in the review channel`);
-  return { ts: found[0], blocks: structuredClone(found[1].blocks) as types.KnownBlock[] };
-}
+const card = (title: string) => cardIn(slack, REVIEW, title);
 
 /** Presses the button labelled `label` on the card as it was then; returns what reached its response_url. */
 async function press(posted: { ts: string; blocks: types.KnownBlock[] }, label: string, userId = ADMIN, triggerId?: string): Promise<Body> {

@@ -6,7 +6,8 @@ import type { App } from '../../src/app.js';
 import { FakeSlack } from '../fakes/slack-api.js';
 import { openReviewStore } from '../sources-queue/support/review-store.js';
 import type { ScriptedFeeds } from '../sources-queue/support/scripted-feeds.js';
-import { SECRET } from './harness.js';
+import type { types } from '@slack/bolt';
+import { SECRET, shownText } from './harness.js';
 
 export interface ReviewRig {
   feeds: ScriptedFeeds;
@@ -37,4 +38,11 @@ export async function startReviewRig(options: { admin: string; name: string; now
       await store.close();
     },
   };
+}
+
+/** A card as a channel holds it now, found by its title: its ts and a copy of its blocks, to press as an old copy would be. */
+export function cardIn(slack: FakeSlack, channel: string, title: string): { ts: string; blocks: types.KnownBlock[] } {
+  const found = slack.messagesIn(channel).find((m) => shownText(m as unknown as Record<string, unknown>).split('\n')[0] === title);
+  if (!found) throw new Error(`no card for ${title} in channel ${channel}`);
+  return { ts: found.ts, blocks: structuredClone(found.blocks) as types.KnownBlock[] };
 }

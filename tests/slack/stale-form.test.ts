@@ -12,8 +12,8 @@ import { blockActionsBody, postSigned, viewSubmissionBody } from '../fakes/slack
 import type { ScriptedFeeds } from '../sources-queue/support/scripted-feeds.js';
 import { NOW, PARIS } from '../sources-queue/support/stories.js';
 import { storeFingerprint } from '../support/store-fingerprint.js';
-import { buttonsOf, formState, SECRET, shownText, sendCommand } from './harness.js';
-import { startReviewRig, type ReviewRig } from './review-rig.js';
+import { buttonsOf, formState, SECRET, sendCommand } from './harness.js';
+import { cardIn, startReviewRig, type ReviewRig } from './review-rig.js';
 
 const ADMIN = 'U0ADMIN';
 const REVIEW = 'C0REVIEW';
@@ -29,12 +29,7 @@ let sent = 0;
 
 const command = (commandAndText: string) => sendCommand(slack, adapter.port, commandAndText, { userId: ADMIN, channelId: REVIEW });
 
-/** The card for `title` as the review channel holds it now. */
-function card(title: string): { ts: string; blocks: types.KnownBlock[] } {
-  const found = slack.messagesIn(REVIEW).find((m) => shownText(m as unknown as Body).split('\n')[0] === title);
-  if (!found) throw new Error(`no card for ${title} in the review channel`);
-  return { ts: found.ts, blocks: structuredClone(found.blocks) as types.KnownBlock[] };
-}
+const card = (title: string) => cardIn(slack, REVIEW, title);
 
 /** Presses a card's button as an admin; with a trigger id (a button opening a form) nothing is awaited. */
 async function press(posted: { ts: string; blocks: types.KnownBlock[] }, label: string, triggerId?: string): Promise<void> {
