@@ -41,12 +41,14 @@ export function isDottedInitialism(text: string): boolean {
 
 /**
  * Folds a name for matching: no diacritics, lower case, punctuation as spaces, dotted
- * initialisms as one word. `Al-Sharaa`, `al sharaa` and `AL‑ŠHARAA` all become `al sharaa`;
- * `U.S.` and `US` both become `us`. Stored keys (actor_names.name_key, places.place_key) are
+ * initialisms as one word, characters that show nothing (INVISIBLE_IN_WORDS) dropped.
+ * `Al-Sharaa`, `al sharaa` and `AL‑ŠHARAA` all become `al sharaa`; `U.S.` and `US` both become
+ * `us`; `Quneit\u00adra` (a soft hyphen pasted from a web page) is `quneitra`. Stored keys (actor_names.name_key, places.place_key) are
  * made with it: migration 0008 re-keyed the ones made before initialisms were joined.
  */
 export function foldKey(text: string): string {
-  return joinDottedInitialisms(withoutMarks(text))
+  const visible = ASCII.test(text) ? text : text.replace(INVISIBLE, '');
+  return joinDottedInitialisms(withoutMarks(visible))
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
@@ -78,6 +80,15 @@ export const DIRECTION_CONTROLS = '\\u202a-\\u202e\\u2066-\\u2069';
  * letter mark): no part of a feed's text, taken out with the controls above.
  */
 export const DIRECTION_MARKS = '\\u200e\\u200f\\u061c';
+
+/**
+ * Characters that show nothing and that pasted or copied text carries inside words: the soft
+ * hyphen (a web page's hyphenation point), the zero-width space, the word joiner, the byte-order
+ * mark and the direction marks. Names and searched words are read without them, where they would
+ * otherwise split a word in two.
+ */
+export const INVISIBLE_IN_WORDS = `\\u00ad\\u200b\\u2060\\ufeff${DIRECTION_MARKS}`;
+const INVISIBLE = new RegExp(`[${INVISIBLE_IN_WORDS}]`, 'g');
 
 /** `a`, `a and b`, `a, b and c` (`or` for a choice). */
 export function wordList(items: readonly string[], conjunction: 'and' | 'or' = 'and'): string {
@@ -113,16 +124,17 @@ export function plural(count: number, one: string, many = `${one}s`): string {
 /**
  * Marks the search index would split words at, though readers write words with or without them:
  * Arabic harakat, Quranic signs and the tatweel (أَحْمَد, احمـد), Hebrew niqqud and cantillation.
- * FTS5's unicode61 reads a combining mark as a separator, so "أَحْمَد" was indexed as fragments.
+ * FTS5's unicode61 reads a combining mark as a separator, so "أَحْمَد" was indexed as fragments;
+ * it reads the characters of INVISIBLE_IN_WORDS so too, and those are dropped as well.
  */
 const SEARCH_DROPPED_MARKS = '\u0610-\u061a\u0640\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8\u06ea-\u06ed\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7';
 
 /** Greek letters with accents or breathings, which unicode61 does not fold (it folds Latin only). */
 const GREEK_ACCENTED = '\u0386-\u03ce\u1f00-\u1fff';
 
-const IS_DROPPED_MARK = new RegExp(`[${SEARCH_DROPPED_MARKS}]`, 'u');
+const IS_DROPPED_MARK = new RegExp(`[${SEARCH_DROPPED_MARKS}${INVISIBLE_IN_WORDS}]`, 'u');
 /** Whether a text has anything to fold: most has not, and is returned at the cost of one scan. */
-const HAS_SEARCH_FOLD = new RegExp(`[${SEARCH_DROPPED_MARKS}${GREEK_ACCENTED}]`, 'u');
+const HAS_SEARCH_FOLD = new RegExp(`[${SEARCH_DROPPED_MARKS}${INVISIBLE_IN_WORDS}${GREEK_ACCENTED}]`, 'u');
 
 /** One UTF-16 unit as the index is to read it: '' dropped, a Greek vowel unaccented. */
 function foldSearchUnit(unit: string): string {

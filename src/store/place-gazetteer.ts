@@ -29,7 +29,7 @@ export function gazetteerFingerprint(): string {
     .update(readFileSync(sources.aliases))
     .update(readFileSync(sources.arabicDemonyms))
     .update(readFileSync(sources.countryNames))
-    .update(foldKey('Āş-Şuwaydā’ U.S. Київ'))
+    .update(foldKey('Āş-Şuwaydā’ U.S. Київ Quneit\u00adra'))
     .digest('hex')
     .slice(0, 16);
 }
