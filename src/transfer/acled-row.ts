@@ -4,7 +4,7 @@ import type { EntryActorLink, EntryDetail } from '../core/domain.js';
 import { firstDay, formatDateSpan, lastDay } from '../core/partial-date.js';
 import type { ActorKind } from '../core/vocabulary.js';
 import { countryAcronym, entryLocation, geoColumns, type PlaceLocator } from './acled-geo.js';
-import { ACLED_EVENT_TYPES, INTER_OF_KIND, interaction, type AcledColumn, type InterType } from './acled-vocabulary.js';
+import { ACLED_EVENT_TYPES, INTER_OF_KIND, interaction, type AcledColumn, type AcledEventType, type InterType } from './acled-vocabulary.js';
 
 export interface ActorFacts {
   kind: ActorKind;
@@ -39,26 +39,54 @@ function interOf(actorId: number, actors: ReadonlyMap<number, ActorFacts>): Inte
   return root && root.kind !== 'person' ? INTER_OF_KIND[root.kind] : undefined;
 }
 
-/**
- * ACLED's two sides: initiators on one, targets on the other; participants join the side whose
- * actors belong to the same body (a ministry with its state), else open the side still empty,
- * else go with the second. Mediators and hosts have no ACLED column; subjects have none either,
- * except in an entry that names nobody else, where they are its actors.
- */
-function sides(links: readonly EntryActorLink[], actors: ReadonlyMap<number, ActorFacts>): [EntryActorLink[], EntryActorLink[]] {
+/** Whether one actor belongs to the other, directly or through the bodies between (a minister and its state). */
+function inLine(a: number, b: number, actors: ReadonlyMap<number, ActorFacts>): boolean {
+  const reaches = (from: number, to: number) => {
+    let id: number | null | undefined = from;
+    // The bound only guards against a corrupt cycle.
+    for (let hop = 0; hop < 64 && id !== null && id !== undefined; hop++) {
+      if (id === to) return true;
+      id = actors.get(id)?.affiliationId;
+    }
+    return false;
+  };
+  return reaches(a, b) || reaches(b, a);
+}
+
+type Together = (a: EntryActorLink, b: EntryActorLink) => boolean;
+
+function grouped(links: readonly EntryActorLink[], together: Together): [EntryActorLink[], EntryActorLink[]] {
   const one = links.filter((l) => l.role === 'initiator');
   const two = links.filter((l) => l.role === 'target');
-  const root = (link: EntryActorLink) => rootOf(link.actorId, actors);
   const participants = links.filter((l) => l.role === 'participant');
   const joining = one.length + two.length + participants.length > 0 ? participants : links.filter((l) => l.role === 'subject');
   for (const link of joining) {
-    if (one.length > 0 && root(one[0]!) === root(link)) one.push(link);
-    else if (two.length > 0 && root(two[0]!) === root(link)) two.push(link);
+    if (one.length > 0 && together(one[0]!, link)) one.push(link);
+    else if (two.length > 0 && together(two[0]!, link)) two.push(link);
     else if (one.length === 0) one.push(link);
     else two.push(link);
   }
   return [one, two];
 }
+
+/**
+ * ACLED's two sides: initiators on one, targets on the other; participants join the side whose
+ * actors belong to the same body (a ministry with its state), else open the side still empty,
+ * else go with the second. Mediators and hosts have no ACLED column; subjects have none either,
+ * except in an entry that names nobody else, where they are its actors. A battle has two sides
+ * even when every party belongs to one state (government forces against a community of the
+ * same country): there, only actors in one line of affiliation (a ministry and its state) share
+ * a side.
+ */
+function sides(links: readonly EntryActorLink[], actors: ReadonlyMap<number, ActorFacts>, twoSided: boolean): [EntryActorLink[], EntryActorLink[]] {
+  const bySameTop = grouped(links, (a, b) => rootOf(a.actorId, actors) === rootOf(b.actorId, actors));
+  if (!twoSided || bySameTop[1].length > 0 || bySameTop[0].length < 2) return bySameTop;
+  return grouped(links, (a, b) => inLine(a.actorId, b.actorId, actors));
+}
+
+/** ACLED codes those who demonstrate as Protesters, whatever body they come from, but for state forces. */
+const sideOneType = (inter: InterType | undefined, type: AcledEventType): InterType | undefined =>
+  type.event === 'Protests' && inter !== 'State forces' ? 'Protesters' : inter;
 
 const DAY_MS = 86_400_000;
 const dayNumber = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / DAY_MS;
@@ -83,8 +111,8 @@ export function acledRow(entry: EntryDetail, context: AcledContext): AcledRow | 
   const type = ACLED_EVENT_TYPES[entry.eventType];
   if (!type) return undefined;
   const { date, precision } = eventDate(entry);
-  const [[actor1, ...with1], [actor2, ...with2]] = sides(entry.actors, context.actors);
-  const inter1 = actor1 ? interOf(actor1.actorId, context.actors) : undefined;
+  const [[actor1, ...with1], [actor2, ...with2]] = sides(entry.actors, context.actors, type.event === 'Battles');
+  const inter1 = actor1 ? sideOneType(interOf(actor1.actorId, context.actors), type) : undefined;
   const inter2 = actor2 ? interOf(actor2.actorId, context.actors) : undefined;
   const place = entryLocation(entry.places, context.locate);
   return {

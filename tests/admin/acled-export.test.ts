@@ -43,6 +43,7 @@ const ENTRIES = [
   'title:"Cabinet reshuffle" date:2025 type:political-change actors:"Bashar al-Assad:subject, Syria:subject" outlet:AFP',
   'title:"Aid convoy" date:2025-08-16 type:humanitarian actors:"United Nations:initiator" outlet:AFP',
   'title:"Envoy tours the region" date:2025-08-17 type:other actors:"Tom Barrack:initiator" outlet:AFP',
+  'title:"Clashes in Sweida" date:2025-08-18 type:armed-clash actors:"Syrian transitional government:participant, Druze community of Syria:participant, Syria:participant" outlet:AFP',
 ];
 
 let app: TestApp;
@@ -76,7 +77,7 @@ describe('GIVEN npm run export -- --format acled', () => {
     expect(exported.status).toBe(0);
     expect(exported.stdout.split('\n')[0]).toBe(CODEBOOK_COLUMNS.join(','));
     expect(rows).toHaveLength(ENTRIES.length - 1);
-    expect(exported.stderr).toContain(`Exported 12 entries of ${TOPIC} as acled.`);
+    expect(exported.stderr).toContain(`Exported 13 entries of ${TOPIC} as acled.`);
     expect(exported.stderr).toContain('Left out 1 statement entry: ACLED records no such event (see "ACLED export" in the README).');
   });
 
@@ -106,9 +107,9 @@ describe('GIVEN npm run export -- --format acled', () => {
       iso: '760', region: 'Middle East', country: 'Syria', admin1: 'Quneitra', location: 'Quneitra', latitude: '33.1257', longitude: '35.8244', geo_precision: '1',
       notes: '10 Aug 2025: Villagers attacked', fatalities: '2',
     }],
-    [23, 'protest: a demonstration by one side', {
+    [23, 'protest: a demonstration by one side, whose actor ACLED types as Protesters', {
       event_id_cnty: '23', event_date: '2025-08-11', year: '2025', time_precision: '1', disorder_type: 'Demonstrations', event_type: 'Protests', sub_event_type: 'Peaceful protest',
-      actor1: 'Druze community of Syria', inter1: 'Civilians', interaction: 'Civilians only', notes: '11 Aug 2025: Protest in Sweida',
+      actor1: 'Druze community of Syria', inter1: 'Protesters', interaction: 'Protesters only', notes: '11 Aug 2025: Protest in Sweida',
     }],
     [24, 'talks: ACLED files talks under Agreement; participants side by the body they belong to, the mediator has no column', {
       event_id_cnty: '24', event_date: '2025-08-12', year: '2025', time_precision: '1', disorder_type: 'Strategic developments', event_type: 'Strategic developments', sub_event_type: 'Agreement',
@@ -134,6 +135,11 @@ describe('GIVEN npm run export -- --format acled', () => {
     [30, 'other', {
       event_id_cnty: '30', event_date: '2025-08-17', year: '2025', time_precision: '1', disorder_type: 'Strategic developments', event_type: 'Strategic developments', sub_event_type: 'Other',
       actor1: 'Tom Barrack', inter1: STATE, interaction: 'State forces only', notes: '17 Aug 2025: Envoy tours the region',
+    }],
+    [31, 'armed clash among parties of one state: a battle has two sides; the state joins the government body that belongs to it', {
+      event_id_cnty: '31', event_date: '2025-08-18', year: '2025', time_precision: '1', disorder_type: 'Political violence', event_type: 'Battles', sub_event_type: 'Armed clash',
+      actor1: 'Syrian transitional government', assoc_actor_1: 'Syria', inter1: STATE, actor2: 'Druze community of Syria', inter2: 'Civilians', interaction: 'State forces-Civilians',
+      notes: '18 Aug 2025: Clashes in Sweida',
     }],
   ])('THEN entry #%i (%s) is the row worked out by hand', (id, _case, expected) => {
     expect(rowOf(id)).toEqual(row(expected as Record<string, string>));
