@@ -58,6 +58,20 @@ function quietLines(ctx: CommandContext, topic: string, undatedInWindows: boolea
   ]];
 }
 
+/**
+ * How to act on the proposal. A call is always made for today, so figures ending on a past day
+ * are not offered as one; nor is "unchanged" when the windows hold too few events to see anything.
+ */
+function footer(topic: string, suggestion: Suggestion, pastEnd: string | undefined): Line {
+  if (pastEnd !== undefined) {
+    return [span.plain(`These figures end on ${formatIsoPartial(pastEnd)}, and a call made now is dated today. Today's figures: `), span.command('trend suggest', `topic:${topic}`)];
+  }
+  if (suggestion.tooFew) {
+    return [span.plain('Too few events to propose a call; one made on other grounds: '), span.command('trend set', `topic:${topic} direction:… note:"…"`)];
+  }
+  return [span.plain('To make it: '), span.command('trend set', `topic:${topic} direction:${suggestion.direction} note:"…"`)];
+}
+
 export const suggestTrend: SubcommandSpec = {
   name: 'suggest',
   description: "A topic's last 30 days against the 30 before, and the direction they point to",
@@ -103,7 +117,7 @@ export const suggestTrend: SubcommandSpec = {
         { heading: [span.bold('Proposed')], lines: [[span.bold(callHeadline(suggestion)), span.plain(` — ${suggestion.reason}`)]] },
         ...calls,
       ],
-      footer: [span.plain('To make it: '), span.command('trend set', `topic:${topic} direction:${suggestion.direction} note:"…"`)],
+      footer: footer(topic, suggestion, end < dayInZone(ctx.now(), viewZoneOrigin(ctx).zone) ? end : undefined),
     };
   },
 };

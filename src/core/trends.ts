@@ -107,6 +107,8 @@ export interface Suggestion {
   direction: TrendDirection;
   /** Why, in a sentence with the figures. */
   reason: string;
+  /** The windows hold too few events to propose anything: `unchanged` says only that nothing was seen. */
+  tooFew?: true;
 }
 
 function compare(what: string, before: number, after: number): Suggestion | undefined {
@@ -131,7 +133,7 @@ export function suggestDirection(before: WindowFigures, after: WindowFigures): S
   const byViolence = compare('Armed clashes and strikes', violence(before), violence(after));
   if (byViolence) return byViolence;
   const [b, a] = [violence(before), violence(after)];
-  return { direction: 'unchanged', reason: unchangedReason(b, a) };
+  return { direction: 'unchanged', reason: unchangedReason(b, a), ...(Math.max(b, a) < MIN_EVENTS ? { tooFew: true as const } : {}) };
 }
 
 function unchangedReason(before: number, after: number): string {

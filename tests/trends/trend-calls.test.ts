@@ -109,6 +109,16 @@ describe('GIVEN trend calls', () => {
     expect(then).toMatch(/Call in force on 26 Jul 2025\n\s+↓ improved — Talks resume \(25 Jul 2025, memory:ana \(Ana\)\)\s+Latest call\n\s+↑ deteriorated — Clashes in Sweida \(20 Aug 2025/);
     const before = await text('/trend suggest topic:syria-israel until:2025-07-20', reader);
     expect(before).toMatch(/Call in force on 20 Jul 2025\n\s+None yet then\./);
+    // A call is made for today: figures of a past day are not offered as one.
+    expect(then).not.toContain('/trend set');
+    expect(then).toContain('These figures end on 26 Jul 2025, and a call made now is dated today. Today\'s figures: /trend suggest topic:syria-israel');
+  });
+
+  it('WHEN the windows hold too few events to see a change THEN "unchanged" is not offered as a call to make', async () => {
+    const suggested = await text('/trend suggest topic:syria-israel', reader);
+    expect(suggested).toContain('→ unchanged — Too few armed clashes and strikes to see a change');
+    expect(suggested).not.toContain('direction:unchanged');
+    expect(suggested).toContain('Too few events to propose a call; one made on other grounds: /trend set topic:syria-israel direction:… note:"…"');
   });
 
   it('WHEN the topic has nothing in the last 60 days THEN the reply names its newest entry, and until: compares the 60 days up to it', async () => {
