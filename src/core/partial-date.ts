@@ -16,6 +16,8 @@ const MONTHS = MONTH_NAMES.map((name) => name.charAt(0).toUpperCase() + name.sli
 const ISO_PARTIAL = /^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$/;
 /** As the bot shows dates, so a shown date can be typed back: `Jul 2025`, `12 July 2025`. */
 const SHOWN_PARTIAL = /^(?:(\d{1,2})\s+)?([a-z]+)\.?\s+(\d{4})$/i;
+/** The month first, as American English writes a day: `July 24, 2025`, `Jul 24 2025`. */
+const MONTH_FIRST = /^([a-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})$/i;
 
 /** 1–12 for a month's name or its first three letters (or `sept`). */
 function monthNumber(name: string): number | undefined {
@@ -35,7 +37,7 @@ export function daysInMonth(year: number, month: number): number {
 
 /**
  * Parses `2025`, `2025-07` or `2025-07-12`, or a date as the bot shows it (`Jul 2025`,
- * `12 Jul 2025`); returns undefined for anything else, year 0 or an impossible day.
+ * `12 Jul 2025`) or with the month first (`July 12, 2025`); returns undefined for anything else, year 0 or an impossible day.
  */
 export function parsePartialDate(text: string): PartialDate | undefined {
   const given = dateParts(text);
@@ -59,8 +61,10 @@ export function dateParts(text: string): DateParts | undefined {
   if (iso) return parts(Number(iso[1]), number(iso[2]), number(iso[3]));
   const shown = SHOWN_PARTIAL.exec(trimmed);
   const month = shown ? monthNumber(shown[2]!) : undefined;
-  if (!shown || month === undefined) return undefined;
-  return parts(Number(shown[3]), month, number(shown[1]));
+  if (shown && month !== undefined) return parts(Number(shown[3]), month, number(shown[1]));
+  const monthFirst = MONTH_FIRST.exec(trimmed);
+  const named = monthFirst ? monthNumber(monthFirst[1]!) : undefined;
+  return monthFirst && named !== undefined ? parts(Number(monthFirst[3]), named, Number(monthFirst[2])) : undefined;
 }
 
 function checkedDate(year: number, month: number | undefined, day: number | undefined): PartialDate | undefined {

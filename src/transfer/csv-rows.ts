@@ -53,7 +53,7 @@ function headerProblem(columns: string[]): string | undefined {
   const twice = columns.find((c, i) => columns.indexOf(c) !== i);
   if (twice) return `column \`${twice}\` appears twice in the header`;
   if (columns.includes(ACLED_DATA_COLUMN)) {
-    return `this is ACLED data (its header has ACLED's \`${ACLED_DATA_COLUMN}\` column), as \`npm run export -- --format acled\` writes it for ACLED's tools: Sitrep does not import it. Import an export made with --format csv or json`;
+    return `this is ACLED data (its header has ACLED's \`${ACLED_DATA_COLUMN}\` column): Sitrep does not read ACLED data, whether downloaded from ACLED or written by \`npm run export -- --format acled\`. Import CSV or JSON with Sitrep's columns (${REQUIRED_FIELDS.join(', ')}, …: see "Import and export" in the README), such as an export made with --format csv or json`;
   }
   const unknown = columns.find((c) => !KNOWN_COLUMNS.has(c));
   if (unknown) return `unknown column \`${unknown}\`; columns are ${IMPORT_FIELDS.join(', ')} (and ACLED's, which are ignored)`;
@@ -69,9 +69,21 @@ function csvReason(error: { code?: string; message: string }): string {
   return error.message.replace(/ (at|on) line \d+.*$/s, '');
 }
 
-function rowFrom(columns: string[], values: string[], line: number): SourceRow {
+/** Spreadsheets save the empty columns after the last named one (`title,date,,`): they name nothing. */
+function withoutTrailingUnnamed(columns: string[]): string[] {
+  let width = columns.length;
+  while (width > 0 && columns[width - 1] === '') width -= 1;
+  return columns.slice(0, width);
+}
+
+function rowFrom(columns: string[], given: string[], line: number): SourceRow {
+  // Empty cells past the header's last column are a spreadsheet's empty columns, not values.
+  const extra = given.slice(columns.length);
+  const values = extra.every((value) => value === '') ? given.slice(0, columns.length) : given;
   if (values.length !== columns.length) {
-    const fix = values.length > columns.length ? 'quote a value that holds a comma' : 'give every column a value, even an empty one';
+    const fix = values.length > columns.length
+      ? `column ${columns.length + 1 + extra.findIndex((value) => value !== '')} holds a value the header names no column for: name it, or quote a value that holds a comma`
+      : 'give every column a value, even an empty one';
     return { line, error: `${plural(values.length, 'value')} for the header's ${plural(columns.length, 'column')}: ${fix}` };
   }
   // An empty cell means none, as an empty JSON value does; the column is still given, so a
@@ -92,6 +104,9 @@ const BLANK_LINES = new WeakMap<readonly SourceRow[], readonly number[]>();
 
 export function readCsv(text: string): SourceRow[] {
   const start = text.trimStart()[0];
+  if (start === '<') {
+    throw new ImportFileError('this is not CSV: it starts with `<`, as XML and HTML do (a feed is watched with /sources add, not imported). Import a CSV, JSON, NDJSON or bundle file');
+  }
   if (start === '[' || start === '{') {
     throw new ImportFileError(`this is not CSV: it starts with \`${start}\`, as JSON does. Import it with --format ${start === '[' ? 'json' : 'ndjson'}, or name the file .${start === '[' ? 'json' : 'ndjson'}`);
   }
@@ -120,7 +135,7 @@ export function readCsv(text: string): SourceRow[] {
   }
   const [header, ...body] = records;
   if (!header) return [];
-  const columns = header.record.map((c) => c.toLowerCase());
+  const columns = withoutTrailingUnnamed(header.record.map((c) => c.toLowerCase()));
   const problem = headerProblem(columns);
   if (problem) throw new ImportFileError(`line ${lines.startingAt(0)}: ${problem}`);
   let from = header.info.bytes;

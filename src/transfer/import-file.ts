@@ -11,8 +11,26 @@ import { detectFormat, ImportFileError, readRows, withoutBom, type ImportFormat,
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
+/** Files saved by other programs, known by their first bytes, and what to do instead. */
+const OTHER_FILES: readonly { magic: number[]; what: string }[] = [
+  { magic: [0x50, 0x4b, 0x03, 0x04], what: 'a zip archive, as an Excel workbook (.xlsx) or an OpenDocument sheet (.ods) is: in the spreadsheet, save it as "CSV UTF-8" and import that file' },
+  { magic: [0xd0, 0xcf, 0x11, 0xe0], what: 'an old Excel workbook (.xls): in the spreadsheet, save it as "CSV UTF-8" and import that file' },
+  { magic: [0x25, 0x50, 0x44, 0x46], what: 'a PDF document: Sitrep imports CSV, JSON, NDJSON and dossier bundles' },
+  { magic: [0x1f, 0x8b], what: 'a gzip archive: unpack it first (gunzip FILE), then import what it holds' },
+];
+
+/** UTF-16 text of the Latin script has a NUL in every other byte of its start. */
+function looksLikeUtf16(bytes: Buffer): boolean {
+  const start = bytes.subarray(0, 64);
+  let nuls = 0;
+  for (let i = 0; i < start.length; i++) if (start[i] === 0) nuls += 1;
+  return start.length >= 4 && nuls * 2 >= start.length - 2;
+}
+
 /** The file's text; throws an ImportFileError for one that is not UTF-8 (UTF-16, as Excel saves "Unicode text", has NUL bytes). */
 function utf8Text(bytes: Buffer): string {
+  const other = OTHER_FILES.find(({ magic }) => magic.every((byte, i) => bytes[i] === byte));
+  if (other) throw new ImportFileError(`the file is ${other.what}`);
   const bom16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
   let text: string | undefined;
   try {
@@ -21,7 +39,8 @@ function utf8Text(bytes: Buffer): string {
     text = undefined;
   }
   if (text === undefined || text.includes('\u0000')) {
-    throw new ImportFileError(`the file is not UTF-8 text${bom16 || bytes.includes(0) ? ' (it looks like UTF-16)' : ''}: save it as UTF-8 (in Excel: "CSV UTF-8"), then import it again`);
+    if (!bom16 && !looksLikeUtf16(bytes)) throw new ImportFileError('the file is not text (it holds bytes no text file has): import a CSV, JSON, NDJSON or bundle file');
+    throw new ImportFileError('the file is not UTF-8 text (it looks like UTF-16): save it as UTF-8 (in Excel: "CSV UTF-8"), then import it again');
   }
   return text;
 }

@@ -14,7 +14,7 @@ import { ENTRY_OPTIONS } from './import-fields.js';
 import type { RawRow } from './source-row.js';
 import { rowClaimActors, rowClaims } from './row-claims.js';
 import { checkSource, sourceList } from './row-sources.js';
-import { optionValues } from './row-values.js';
+import { DATE_FIELDS, optionValues } from './row-values.js';
 
 /** `note`: what the import took differently from /entry add, said with the row's line. */
 export type RowCheck = { ok: true; input: EntryInput; note?: string } | { ok: false; reason: string };
@@ -98,12 +98,23 @@ export function correctionNote(current: EntryInput, next: EntryInput, claimActor
   return after !== '' && after !== before ? after : undefined;
 }
 
+/** How a spreadsheet rewrites `2025-07-24` on saving: `7/24/2025`, `24.07.2025`, `45862` (its day count), a time of day. */
+const SPREADSHEET_DATE = /^\d{1,4}[/.]\d{1,2}[/.]\d{1,4}$|^\d{5}(?:\.\d+)?$|\d{1,2}:\d{2}/;
+
+/** For a date refused in the form a spreadsheet gives dates, how to save the sheet so it reads. */
+function spreadsheetHint(row: RawRow, option: string | undefined): string[] {
+  const value = option !== undefined && DATE_FIELDS.has(option) ? row[option] : undefined;
+  return (typeof value === 'string' || typeof value === 'number') && SPREADSHEET_DATE.test(String(value).trim())
+    ? ['A spreadsheet may have rewritten the dates: format the column as text holding 2025-07-24 (or 2025-07, 2025), then save the file again.']
+    : [];
+}
+
 /** One row: its fields as /entry add options, then its listed sources (see row-sources) and claims (row-claims). */
 export function checkRow(row: RawRow, dossier: DossierReader): RowCheck {
   try {
     return { ok: true, ...checkedInput(row, dossier) };
   } catch (error) {
-    if (isUserError(error)) return { ok: false, reason: [error.message, ...error.hints].join(' ') };
+    if (isUserError(error)) return { ok: false, reason: [error.message, ...error.hints, ...spreadsheetHint(row, error.option)].join(' ') };
     // A RowProblem, or anything else one row's values provoke: that row is refused, not the file.
     if (error instanceof Error) return { ok: false, reason: error.message };
     throw error;

@@ -73,6 +73,15 @@ function listText(field: string, value: unknown): string {
     .join(', ');
 }
 
+/** The fields that hold a date, which a spreadsheet may have rewritten (see spreadsheetDay). */
+export const DATE_FIELDS: ReadonlySet<string> = new Set(['date', 'end', 'published']);
+
+/** A date cell as spreadsheets and data tools save one: the day at midnight (`2025-07-24 00:00:00`, `2025-07-24T00:00:00.000Z`). */
+const MIDNIGHT = /^(\d{4}-\d{1,2}-\d{1,2})[ T]00:00(?::00(?:\.0+)?)?(?:Z|[+-]00:?00)?$/;
+
+/** The day of a date saved at midnight; any other text as it is (a time of day is no part of an entry's date: refused as given). */
+const spreadsheetDay = (text: string): string => MIDNIGHT.exec(text.trim())?.[1] ?? text;
+
 /** The row's /entry add options as text; `sources` and `more_sources` are read by row-sources, `claims` by row-claims. */
 export function optionValues(row: RawRow): Record<string, string> {
   const values: Record<string, string> = {};
@@ -84,7 +93,7 @@ export function optionValues(row: RawRow): Record<string, string> {
     }
     if (isNone(value)) continue;
     const text = TEXT_LIST_FIELDS.has(key) ? listText(key, value) : textOf(key, value);
-    if (text !== '') values[key] = text;
+    if (text !== '') values[key] = DATE_FIELDS.has(key) ? spreadsheetDay(text) : text;
   }
   return values;
 }

@@ -107,7 +107,7 @@ describe('GIVEN an import file', () => {
     expect(lines(readRows(csv, 'csv'))).toEqual([
       [2, 'A'],
       [3, "4 values for the header's 5 columns: give every column a value, even an empty one"],
-      [4, "6 values for the header's 5 columns: quote a value that holds a comma"],
+      [4, "6 values for the header's 5 columns: column 6 holds a value the header names no column for: name it, or quote a value that holds a comma"],
       [5, 'D'],
     ]);
   });

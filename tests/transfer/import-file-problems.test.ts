@@ -61,8 +61,25 @@ describe('GIVEN a file in another shape than its format', () => {
 
     const acled = await importFile(fileIn(dir, 'acled.csv', await exported('acled')));
     expect(acled.status).toBe(2);
-    expect(acled.stderr).toMatch(/^Cannot import acled\.csv \(csv\): line 1: this is ACLED data .*Sitrep does not import it\. Import an export made with --format csv or json\./);
+    expect(acled.stderr).toMatch(/^Cannot import acled\.csv \(csv\): line 1: this is ACLED data .*Sitrep does not read ACLED data, whether downloaded from ACLED or written by `npm run export -- --format acled`\. Import CSV or JSON with Sitrep's columns \(title, date, type, topic, …/);
     expect(acled.stderr).not.toContain('unknown column');
+    expect(storeFingerprint(app.db)).toEqual(before);
+  });
+
+  it('WHEN it is a workbook, another binary file or XML THEN one line names what it is and what to import instead, and nothing is written', async () => {
+    const before = storeFingerprint(app.db);
+    const cases: [string, Buffer, string][] = [
+      ['book.csv', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x08, 0x00]), 'the file is a zip archive, as an Excel workbook (.xlsx) or an OpenDocument sheet (.ods) is: in the spreadsheet, save it as "CSV UTF-8" and import that file'],
+      ['noise.csv', Buffer.from([0x8f, 0x00, 0x13, 0xfe, 0x42, 0x99, 0x00, 0x00, 0x01, 0x7a, 0xc3, 0x28]), 'the file is not text (it holds bytes no text file has): import a CSV, JSON, NDJSON or bundle file'],
+      ['feed.csv', Buffer.from('<?xml version="1.0"?>\n<rss version="2.0"><channel><title>"News"</title></channel></rss>\n'), '(csv): this is not CSV: it starts with `<`, as XML and HTML do (a feed is watched with /sources add, not imported). Import a CSV, JSON, NDJSON or bundle file'],
+    ];
+    for (const [name, bytes, said] of cases) {
+      writeFileSync(join(dir, name), bytes);
+      const out = await importFile(join(dir, name));
+      expect(out.status).toBe(2);
+      expect(out.stderr).toContain(`Cannot import ${name}`);
+      expect(out.stderr).toContain(`${said}. Nothing was written.`);
+    }
     expect(storeFingerprint(app.db)).toEqual(before);
   });
 
@@ -72,6 +89,38 @@ describe('GIVEN a file in another shape than its format', () => {
     expect(under.status).toBe(2);
     expect(under.stderr).toBe(`Cannot write ${join(taken, 'x.json')}: a part of its path is a file, not a directory.\n`);
     expect(readFileSync(taken, 'utf8')).toBe('kept');
+  });
+});
+
+describe('GIVEN a CSV file as a spreadsheet saved it', () => {
+  it('WHEN it has empty columns after the named ones THEN they are left aside and the rows imported', async () => {
+    const csv = 'title,date,type,topic,outlet,,\nTalks resume,2025-08-03,talks,syria-israel,AFP,,\nEnvoys meet,2025-08-04,talks,syria-israel,AFP,,,\n';
+    const out = await importFile(fileIn(dir, 'sheet.csv', csv));
+    expect(out.stdout).toContain('2 accepted');
+    const filled = await importFile(fileIn(dir, 'filled.csv', 'title,date,type,topic,outlet,\nTalks again,2025-08-05,talks,syria-israel,AFP,note\n'), '--dry-run');
+    expect(filled.stdout).toContain("6 values for the header's 5 columns: column 6 holds a value the header names no column for: name it, or quote a value that holds a comma");
+  });
+
+  it('WHEN its dates were saved at midnight or with the month first THEN they are read as the day; rewritten numerically THEN the refusal says how to fix the sheet', async () => {
+    const csv = [
+      'title,date,type,topic,outlet',
+      'Midnight,2025-07-24 00:00:00,talks,syria-israel,AFP',
+      'Midnight UTC,2025-07-25T00:00:00.000Z,talks,syria-israel,AFP',
+      'Month first,"July 26, 2025",talks,syria-israel,AFP',
+      'Numeric,7/27/2025,talks,syria-israel,AFP',
+      'At noon,2025-07-28 12:00:00,talks,syria-israel,AFP',
+    ].join('\n');
+    const out = await importFile(fileIn(dir, 'dates.csv', `${csv}\n`));
+    expect(out.stdout).toContain('3 accepted');
+    expect(out.stdout).toContain('rejected line 5: Option `date` of /entry add must be a date like 2025, 2025-07 or 2025-07-12 — got `7/27/2025`.');
+    expect(out.stdout).toContain('A spreadsheet may have rewritten the dates: format the column as text holding 2025-07-24 (or 2025-07, 2025), then save the file again.');
+    expect(out.stdout).toContain('rejected line 6: Option `date` of /entry add must be a date like 2025, 2025-07 or 2025-07-12 — got `2025-07-28 12:00:00`.');
+    const timeline = (await app.dispatcher.runText('/timeline since:2025-07-24 until:2025-07-28', { platform: 'console', userId: 'operator', channelId: 'console', localOperator: true }));
+    const shown = JSON.stringify(timeline);
+    for (const [title, day] of [['Midnight', '24 Jul 2025'], ['Midnight UTC', '25 Jul 2025'], ['Month first', '26 Jul 2025']]) {
+      expect(shown).toContain(title);
+      expect(shown).toContain(day);
+    }
   });
 });
 
