@@ -220,16 +220,20 @@ export function planImport(rows: SourceRow[], db: Db, dossier: DossierReader, on
  * import without --create-actors would suggest them: said, not refused, since two actors may
  * rightly have close names (Iran and Iraq), but a misspelling would otherwise pass unnoticed.
  * Only names near as spellings are (see near-spellings), and of actors that may be one: an actor
- * the row gives another kind than the stored one's (a person beside a state) is not.
+ * the row gives another kind than the stored one's (a person beside a state) is not. An actor
+ * close to another the same import creates is said too.
  */
 function closeToKnown(created: readonly PlannedActor[], dossier: DossierReader): Map<string, string[]> {
   const close = new Map<string, string[]>();
   if (created.length === 0) return close;
   const known = dossier.allActorNames().map(({ name }) => name);
-  for (const actor of created) {
+  created.forEach((actor, index) => {
     const near = closestNames(known, actor.name).filter((name) => nearSpellings(actor.name, name) && sameKindMaybe(actor.kind, name, dossier));
-    if (near.length > 0) close.set(actor.name, near);
-  }
+    // Two spellings of one actor in the file (Hezbollah, Hezbolah) would otherwise make two actors unremarked.
+    const earlier = created.slice(0, index).filter((other) => nearSpellings(actor.name, other.name) && (actor.kind === other.kind || actor.kind === 'unknown' || other.kind === 'unknown'));
+    const all = [...near, ...earlier.map((other) => other.name)];
+    if (all.length > 0) close.set(actor.name, all);
+  });
   return close;
 }
 

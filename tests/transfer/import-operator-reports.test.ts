@@ -96,6 +96,13 @@ describe('GIVEN a row naming `Isreal`, close to the stored Israel', () => {
     expect(dry.stdout).toContain('  warning  T. Barrack — close to Tom Barrack; if it is the same actor, fix the file before importing it.\n');
   });
 
+  it('WHEN the file spells one new actor two ways (Hezbollah, Hezbolah) THEN the second is warned of as close to the first', async () => {
+    const rows = [{ ...rowWith('Hezbollah')[0] }, { ...rowWith('Hezbolah')[0], title: 'Second statement on the Golan', date: '2025-07-21' }];
+    const dry = await runProgram(runImport, [fileIn(dir, 'twice.json', JSON.stringify(rows)), '--create-actors', '--dry-run'], env());
+    expect(dry.stdout).toContain('Actors it would create: Hezbollah (unknown), Hezbolah (unknown).\n  warning  Hezbolah — close to Hezbollah; if it is the same actor, fix the file before importing it.\n');
+    expect(dry.stdout).not.toContain('warning  Hezbollah');
+  });
+
   it('WHEN the created actor is close to no known name THEN there is no warning', async () => {
     const file = fileIn(dir, 'new.json', JSON.stringify(rowWith('Zxqvbnm Front')));
     const dry = await runProgram(runImport, [file, '--create-actors', '--dry-run'], env());
