@@ -14,6 +14,7 @@ import { lookAlikeRefusal } from '../core/look-alike-names.js';
 import { closestNames } from '../core/ranking.js';
 import type { ActorKind } from '../core/vocabulary.js';
 import { nearSpellings } from './near-spellings.js';
+import { unreadCopiesNote } from './acled-copies.js';
 import { missingActors, missingActorsReason, PlannedActors, type PlannedActor } from './row-actors.js';
 import type { RawRow, SourceRow } from './row-reader.js';
 import { placeOf, rowPlace, type RowPlace } from './source-row.js';
@@ -161,6 +162,9 @@ export function planImport(rows: SourceRow[], db: Db, dossier: DossierReader, on
     const at = checkedRow;
     const urls = urlsOf[i]!;
     const dateTitle = dateTitles[i]!;
+    const storedId = (key !== undefined ? stored.byKey.get(key)?.id : undefined) ?? urls.map((u) => stored.byUrl.get(u)).find((id) => id !== undefined) ?? stored.byDateTitle.get(dateTitle);
+    const unread = unreadCopiesNote(row, input, names, storedId === undefined ? undefined : readEntryState(db, storedId)?.input);
+    if (unread) plan.noted.push({ ...placeOf(at), reason: unread });
     // A key says which entry a row is; rows without one are told apart as before keys.
     const earlier = key !== undefined ? seen.keys.get(key) : (urls.map((u) => seen.urls.get(u)).find((l) => l !== undefined) ?? seen.dateTitles.get(dateTitle));
     if (earlier !== undefined) return void plan.skipped.push({ ...placeOf(at), reason: `duplicate of ${rowPlace(earlier)} in this file` });

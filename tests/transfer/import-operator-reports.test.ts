@@ -58,6 +58,24 @@ describe('GIVEN a CSV export whose row for entry #14 has only its date changed, 
   });
 });
 
+describe('GIVEN a CSV export whose ACLED-named copies were edited instead of Sitrep’s own columns', () => {
+  it('WHEN it is imported THEN the row says those edits were not read and which column to change; a row changing its own column is not noted', async () => {
+    const out = join(dir, 'dossier.csv');
+    expect((await runProgram(runExport, ['--format', 'csv', '--out', out], env())).status).toBe(0);
+    const rows = parse(readFileSync(out, 'utf8'), { columns: true }) as Record<string, string>[];
+    const edited = rows.map((row) => {
+      if (row.title === 'Barrack says he held talks with Syrian and Israeli officials in Paris') return { ...row, event_date: '2025-08-01', notes: 'Rewritten in the notes column' };
+      if (row.title === 'US-mediated Syria–Israel talks in Paris') return { ...row, summary: 'Rewritten in the summary column' };
+      return row;
+    });
+    const result = await runProgram(runImport, [fileIn(dir, 'edited.csv', stringify(edited, { header: true })), '--dry-run'], env());
+    expect(result.stdout).toMatch(/noted\s+line \d+: `event_date` \(change `date`\), `notes` \(change `summary`\) differ from the row's own columns: the ACLED-named columns are copies for other tools and are not read\./);
+    expect(result.stdout).toMatch(/skipped\s+line \d+: duplicate of entry #14/);
+    expect(result.stdout).toMatch(/correct\s+line \d+: entry #15: summary/);
+    expect(result.stdout.match(/noted/g)).toHaveLength(1);
+  });
+});
+
 describe('GIVEN a row naming `Isreal`, close to the stored Israel', () => {
   const rowWith = (actor: string) => [{ title: 'Statement on the Golan', date: '2025-07-20', type: 'statement', topic: 'syria-israel', actors: `${actor}:initiator` }];
 

@@ -1,0 +1,47 @@
+// The CSV export writes ACLED-named columns (event_date, actor1, notes…) as copies of Sitrep's own
+// for tools that read ACLED's names; an import reads Sitrep's columns only. A row whose copy says
+// something else than the column it copies was most likely edited there: the import says that
+// edit was not read, rather than take the row for what it was.
+import type { EntryInput } from '../core/domain.js';
+import { firstDay } from '../core/partial-date.js';
+import { eventTypeLabel } from '../core/vocabulary.js';
+import { isNone } from './row-values.js';
+import type { RawRow } from './source-row.js';
+
+/** ACLED's first two actors as the export picks them (export-rows' acledActors), by id. */
+function acledActorIds(actors: EntryInput['actors']): [number | undefined, number | undefined] {
+  const actor1 = actors.find((a) => a.role === 'initiator') ?? actors[0];
+  const others = actors.filter((a) => a.actorId !== actor1?.actorId);
+  return [actor1?.actorId, (others.find((a) => a.role === 'target') ?? others[0])?.actorId];
+}
+
+/** Each copied column, the Sitrep column to change instead, and what the export writes in it for the row as read. */
+function copies(input: EntryInput, nameOf: (id: number) => string): [string, string, string][] {
+  const [actor1, actor2] = acledActorIds(input.actors);
+  return [
+    ['event_date', 'date', firstDay(input.start)],
+    ['event_type', 'type', eventTypeLabel(input.eventType)],
+    ['actor1', 'actors', actor1 === undefined ? '' : nameOf(actor1)],
+    ['actor2', 'actors', actor2 === undefined ? '' : nameOf(actor2)],
+    ['location', 'places', input.places[0] ?? ''],
+    ['source', 'outlet', input.sources.map((s) => s.outlet).join('; ')],
+    ['notes', 'summary', input.summary],
+  ];
+}
+
+/**
+ * The note for a row whose ACLED-named copies differ from what its own columns say, and from what
+ * the stored entry it matches (`stored`) would export: a copy that still shows the stored entry
+ * is one the row left alone while changing the column it copies. Undefined when none differ.
+ */
+export function unreadCopiesNote(row: RawRow, input: EntryInput, nameOf: (id: number) => string, stored?: EntryInput): string | undefined {
+  const asStored = stored ? new Map(copies(stored, nameOf).map(([copy, , value]) => [copy, value.trim()])) : undefined;
+  const differing = copies(input, nameOf).filter(([copy, , expected]) => {
+    if (!(copy in row) || isNone(row[copy])) return false;
+    const given = String(row[copy]).trim();
+    return given !== expected.trim() && given !== asStored?.get(copy);
+  });
+  if (differing.length === 0) return undefined;
+  const which = differing.map(([copy, own]) => `\`${copy}\` (change \`${own}\`)`).join(', ');
+  return `${which} ${differing.length === 1 ? 'differs' : 'differ'} from the row's own columns: the ACLED-named columns are copies for other tools and are not read.`;
+}
