@@ -151,7 +151,8 @@ export const timelineCommand: CommandSpec = {
           if (!args.actor) return;
           const actor = resolveActor(ctx.services.dossier, String(args.actor));
           query.actorId = actor.id;
-          filters.push(`actor ${actor.name}`);
+          // A past view names the actor by the name asked for: one merged in since was its own actor then.
+          filters.push(`actor ${args.as_of ? actor.matchedName : actor.name}`);
         },
         () => {
           // A located place reads its area: place:Ukraine holds Odesa and Sevastopol.

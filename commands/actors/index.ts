@@ -136,12 +136,20 @@ const merge: SubcommandSpec = {
     }
     const { links } = ctx.services.editor.mergeActors(from.id, into.id, stampOf(ctx));
     // Kinds differ when a merge folds, say, a leader into their state: the kept profile stays its own.
-    const kinds = from.kind === into.kind ? '' : ` ${from.name} was a ${from.kind} and ${into.name} is a ${into.kind}: ${into.name} does not take ${from.name}'s title or affiliation.`;
+    const kinds = from.kind === into.kind ? '' : ` ${from.name} was ${kindWords(from.kind)} and ${into.name} is ${kindWords(into.kind)}: ${into.name} does not take ${from.name}'s title or affiliation.`;
     const note = `Merged ${from.name} into ${into.name}: ${links} entry ${links === 1 ? 'link' : 'links'} moved; “${from.name}” is now an alias.${kinds}`;
     const back = invocationSpan({ command: 'actors', subcommand: 'unmerge', args: { name: from.name } });
     return profileAfterChange(ctx, into.name, [span.plain(`${note} To take it back: `), back]);
   },
 };
+
+/** An actor's kind after `was` or `is`: `a person`, `an armed group`, `of another kind`. */
+function kindWords(kind: ActorKind): string {
+  if (kind === 'other') return 'of another kind';
+  if (kind === 'unknown') return 'of no kind given';
+  const label = humanize(kind);
+  return `${/^[aeiou]/.test(label) ? 'an' : 'a'} ${label}`;
+}
 
 /** What to do about a name that stayed with the actor holding it now. */
 function heldNameLine(back: string, held: HeldName): Line {

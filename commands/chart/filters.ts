@@ -2,10 +2,12 @@
 import { resolveActor } from '../../src/core/actor-resolution.js';
 import { dayInZone } from '../../src/core/as-of-day.js';
 import type { ChartData, ChartFilter } from '../../src/core/charts/chart-data-port.js';
-import { yearBefore } from '../../src/core/charts/periods.js';
+import { addDays, yearBefore } from '../../src/core/charts/periods.js';
 import type { CommandArgs, CommandContext, OptionSpec } from '../../src/core/command-spec.js';
+import type { EntrySummary } from '../../src/core/domain.js';
 import { checkAll, UserError } from '../../src/core/errors.js';
 import { firstDay, formatIsoPartial, formatPartialDate, lastDay, type PartialDate } from '../../src/core/partial-date.js';
+import type { DossierReader, Page } from '../../src/core/ports.js';
 import { eventTypeLabel, type EventType } from '../../src/core/vocabulary.js';
 import { viewZone } from '../as-of.js';
 import { resolveTopic, topicOption } from '../shared-options.js';
@@ -89,6 +91,21 @@ export async function chartRange(filter: ChartFilter, data: ChartData, today?: s
   const since = filter.since ?? (until && found ? [yearBefore(until), found.oldest].sort()[1] : undefined);
   return since && until && since <= until ? { since, until } : undefined;
 }
+
+/**
+ * Entries matching the filter that start before `since` and run into it (dated `2025` or
+ * `Jul 2025`, or spanning days from before): /timeline lists them from `since` on, but a chart
+ * places an entry by the day it starts, which lies before the range. Up to `limit` of them, with
+ * how many there are (up to the timeline's count cap).
+ */
+export function startedBefore(dossier: DossierReader, filter: ChartFilter, since: string, limit = 0): Page<EntrySummary> {
+  const { since: _since, until: _until, ...terms } = filter;
+  // Entries ending on or after since and starting on or before the day before: only those.
+  return dossier.timeline({ ...terms, since, until: addDays(since, -1), limit, offset: 0 });
+}
+
+/** `Jul 2025` as typed, or the day the range found starts on. */
+export const sinceWords = (args: CommandArgs, since: string) => (args.since ? formatPartialDate(args.since as PartialDate) : formatIsoPartial(since));
 
 /** `from Jul 2024 to 26 Jul 2025`: each end as typed, or as the day found when not given. */
 export function periodWords(args: CommandArgs, range: { since: string; until: string }): string {

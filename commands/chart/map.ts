@@ -4,12 +4,14 @@ import type { LocatedPoint, MapChart } from '../../src/core/charts/chart.js';
 import { locatePlaces } from '../../src/core/charts/locate.js';
 import { chartImage } from '../../src/core/charts/picture.js';
 import type { SubcommandSpec } from '../../src/core/command-spec.js';
+import type { EntrySummary } from '../../src/core/domain.js';
+import type { Page } from '../../src/core/ports.js';
 import { nextTurn } from '../../src/core/turns.js';
 import { plural } from '../../src/core/text.js';
 import { plainLine, span, type Line, type View } from '../../src/core/view.js';
 import { eventTypeLabel } from '../../src/core/vocabulary.js';
 import { dataButton } from './data-button.js';
-import { chartFilter, chartRange, dataOption, periodWords, sinceOption, titled, topicOption, untilOption } from './filters.js';
+import { chartFilter, chartRange, dataOption, periodWords, sinceOption, sinceWords, startedBefore, titled, topicOption, untilOption } from './filters.js';
 
 /** The most places one map draws: the busiest. */
 export const MAX_MAP_PLACES = 1000;
@@ -37,6 +39,21 @@ function unlocatedLines(unlocated: readonly string[]): Line[] {
   ];
 }
 
+/** Of the entries starting before the map's range and running into it, at most this many are read for their places. */
+const EARLIER_READ = 100;
+
+/**
+ * Entries with places that start before the range and run into it: /timeline lists them there,
+ * but the map counts an entry by the day it starts, which lies before the range.
+ */
+function startedBeforeLines(earlier: Page<EntrySummary>, since: string): Line[] {
+  const placed = earlier.items.filter((entry) => entry.places.length > 0).length;
+  if (placed === 0) return [];
+  const unread = earlier.totalIsLowerBound || earlier.total > earlier.items.length;
+  const entries = `${unread ? 'At least ' : ''}${plural(placed, 'entry', 'entries')} with places`;
+  return [plainLine(`${entries} starting before ${since} and running into it ${placed === 1 && !unread ? 'is' : 'are'} not on this map, which counts an entry only from the day it starts; /timeline lists them.`)];
+}
+
 function mapTable(points: readonly LocatedPoint[]): Line[] {
   const width = Math.max(5, ...points.map((p) => p.name.length));
   return [
@@ -55,11 +72,16 @@ export const chartMap: SubcommandSpec = {
     const { filter, words, undated } = chartFilter(args, ctx);
     const { charts } = ctx.services;
     const range = await chartRange(filter, charts.data);
-    if (!range) return { title: titled('Where entries happened', words), tone: 'normal', intro: [plainLine('No entries with places match, so there is nothing to map.')], sections: [] };
+    if (!range) {
+      const earlier = filter.since !== undefined ? startedBeforeLines(startedBefore(ctx.services.dossier, filter, filter.since, EARLIER_READ), sinceWords(args, filter.since)) : [];
+      const none = earlier.length > 0 ? 'No matching entry with places starts in the range' : 'No entries with places match';
+      return { title: titled('Where entries happened', words), tone: 'normal', intro: [plainLine(`${none}, so there is nothing to map.`), ...earlier], sections: [] };
+    }
     // The picture has no axis to show its period, so its title names it.
     const period = periodWords(args, range);
     const title = titled('Where entries happened', [...undated, period]);
     const activity = await charts.data.placeActivity({ ...filter, ...range });
+    const earlier = startedBeforeLines(startedBefore(ctx.services.dossier, filter, range.since, EARLIER_READ), sinceWords(args, range.since));
     // Thousands of places arrived in one turn of the bot's event loop; locating them takes another.
     await nextTurn();
     const { points, unlocated } = locatePlaces(activity, charts.coordinates);
@@ -68,17 +90,17 @@ export const chartMap: SubcommandSpec = {
       const intro = unlocated.length === 0
         ? [plainLine('No entries with places match, so there is nothing to map.')]
         : [plainLine(`${plural(unlocated.length, 'place has', 'places have')} matching entries, but none has coordinates, so there is nothing to map.`), ...unlocatedLines(unlocated)];
-      return { title, tone: 'normal', intro, sections: [] };
+      return { title, tone: 'normal', intro: [...intro, ...earlier], sections: [] };
     }
     const shown = points.slice(0, MAX_MAP_PLACES);
     const alt = mapAlt(shown, unlocated, period);
     const more = points.length > shown.length ? [plainLine(`The ${MAX_MAP_PLACES} busiest of ${points.length} located places are drawn.`)] : [];
-    if (args.data === true) return { title: `Data — ${title}`, tone: 'normal', intro: [plainLine(alt), ...more, ...unlocatedLines(unlocated)], sections: [{ lines: mapTable(shown) }] };
+    if (args.data === true) return { title: `Data — ${title}`, tone: 'normal', intro: [plainLine(alt), ...more, ...unlocatedLines(unlocated), ...earlier], sections: [{ lines: mapTable(shown) }] };
     const chart: MapChart = { kind: 'map', title, points: shown };
     return {
       title,
       tone: 'normal',
-      intro: [plainLine(alt), ...more, ...unlocatedLines(unlocated)],
+      intro: [plainLine(alt), ...more, ...unlocatedLines(unlocated), ...earlier],
       sections: [],
       image: chartImage(charts.renderer, chart, alt, () => mapTable(shown)),
       buttons: [dataButton('map', args)],

@@ -3,7 +3,7 @@
 import type { PeriodUnit, TimelineChart } from '../../src/core/charts/chart.js';
 import type { PeriodCounts } from '../../src/core/charts/chart-data-port.js';
 import { chartImage } from '../../src/core/charts/picture.js';
-import { countedUntil, periodCount } from '../../src/core/charts/periods.js';
+import { countedUntil, periodCount, periodEnd, periodLabel, periodStart } from '../../src/core/charts/periods.js';
 import { buildTimelineChart, chartTotal, timelineAlt, timelineTable } from '../../src/core/charts/timeline-chart.js';
 import { fatalityLine, trendMarks } from '../../src/core/charts/timeline-series.js';
 import type { SubcommandSpec } from '../../src/core/command-spec.js';
@@ -14,7 +14,7 @@ import { plainLine, type Line, type View } from '../../src/core/view.js';
 import { actorFilterOption, eventTypeOption, placeFilterOption } from '../shared-options.js';
 import { checkFiltersExist } from '../timeline.js';
 import { dataButton } from './data-button.js';
-import { chartFilter, chartRange, chartToday, dataOption, periodWords, sinceOption, titled, topicOption, untilOption } from './filters.js';
+import { chartFilter, chartRange, chartToday, dataOption, periodWords, sinceOption, sinceWords, startedBefore, titled, topicOption, untilOption } from './filters.js';
 
 /** The most periods one chart draws, so bars stay wider than a line. */
 export const MAX_PERIODS: Record<PeriodUnit, number> = { week: 104, month: 120 };
@@ -25,8 +25,12 @@ const dayCount = (since: string, until: string) => (Date.parse(until) - Date.par
 
 const countedEntries = (counts: PeriodCounts) => counts.rows.reduce((sum, row) => sum + row.count, 0);
 
-/** `today`: set when since is after it, which no entry can be dated. */
-function nothingToChart(title: string, filtered: boolean, today?: string): View {
+/**
+ * `today`: set when since is after it, which no entry can be dated. `earlier`: the note on
+ * entries that start before since and run into the range, which then is why nothing is drawn.
+ */
+function nothingToChart(title: string, filtered: boolean, today?: string, earlier: Line[] = []): View {
+  if (earlier.length > 0) return { title, tone: 'normal', intro: [plainLine('No matching entry starts in the range, so there is nothing to chart.'), ...earlier], sections: [] };
   const hint = today
     ? `since is after today (${formatIsoPartial(today)}): no entry is dated so late.`
     : filtered ? 'Every filter must hold for an entry: drop one, or widen since/until.' : 'Add entries with /entry add, or import them.';
@@ -40,8 +44,46 @@ function nothingToChart(title: string, filtered: boolean, today?: string): View 
 function partialNote(chart: TimelineChart, end: string, today: string): Line[] {
   const last = chart.periods.at(-1);
   if (!last || end !== today) return [];
-  const period = chart.unit === 'week' ? `The week starting ${last.label}` : last.label;
+  const period = wholePeriod(chart.unit, last.start, 'The week starting');
   return [plainLine(`${period} is not over: it is counted up to today, ${formatIsoPartial(today)}.`)];
+}
+
+/** `Jul 2025` or `the week starting 14 Jul 2025`: a period by its whole name, whatever its bar counts. */
+function wholePeriod(unit: PeriodUnit, start: string, week = 'the week starting'): string {
+  const label = periodLabel(start, unit);
+  return unit === 'week' ? `${week} ${label}` : label;
+}
+
+/** `16 Jul`, or `1 Jan 2026` in a week that began the year before. */
+function dayInPeriod(day: string, start: string): string {
+  const words = formatIsoPartial(day);
+  return day.slice(0, 4) === start.slice(0, 4) ? words.slice(0, -5) : words;
+}
+
+/**
+ * Bars cut by since or until (labelled by their days) count only those days: said in words, as
+ * a short bar there is no fall.
+ */
+function cutNote(chart: TimelineChart): Line[] {
+  const cut = chart.periods.filter((p) => p.days);
+  if (cut.length === 0) return [];
+  const words = cut.map((p) => {
+    const { from, to } = p.days!;
+    const counted = [from > p.start ? `from ${dayInPeriod(from, p.start)}` : '', to < periodEnd(p.start, chart.unit) ? `up to ${dayInPeriod(to, p.start)}` : ''];
+    return `${wholePeriod(chart.unit, p.start)} ${counted.filter(Boolean).join(' ')}`;
+  });
+  return [plainLine(`Only the days from since to until are counted: ${words.join(', ')}.`)];
+}
+
+/**
+ * Entries starting before the range and running into it: /timeline lists them there, but the
+ * chart counts each in the period of the day it starts, which is not drawn.
+ */
+function startedBeforeNote(earlier: { total: number; totalIsLowerBound: boolean }, since: string, unit: PeriodUnit): Line[] {
+  if (earlier.total === 0) return [];
+  const entries = earlier.totalIsLowerBound ? `More than ${plural(earlier.total, 'entry', 'entries')}` : plural(earlier.total, 'entry', 'entries');
+  const are = earlier.total === 1 && !earlier.totalIsLowerBound ? 'is' : 'are';
+  return [plainLine(`${entries} starting before ${since} and running into it ${are} not on this chart, which counts each entry in the ${unit} it starts; /timeline lists them.`)];
 }
 
 /** `dated Jul 2025`, `dated 1967 and Dec 2024`, `dated 1948 to Jul 2025`: entries' dates as they give them. */
@@ -96,9 +138,15 @@ export const chartTimeline: SubcommandSpec = {
     if (!range) {
       // A place no entry has is refused, as /timeline refuses it.
       checkFiltersExist(ctx.services.dossier, undefined, args.place === undefined ? undefined : String(args.place), ctx.services.places);
-      return nothingToChart(titled(`Entries per ${unit}`, words), words.length > 0, filter.since !== undefined && filter.since > today ? today : undefined);
+      // None starts in the range, but some may run into it from before, as /timeline lists them.
+      const late = filter.since !== undefined && filter.since > today;
+      const earlier = filter.since !== undefined && !late ? startedBeforeNote(startedBefore(ctx.services.dossier, filter, filter.since), sinceWords(args, filter.since), unit) : [];
+      return nothingToChart(titled(`Entries per ${unit}`, words), words.length > 0, late ? today : undefined, earlier);
     }
-    const { since, until } = range;
+    const { until } = range;
+    // Without since, the year back starts on its first period's first day, so no bar is cut.
+    const sinceBy = (by: PeriodUnit) => filter.since ?? periodStart(range.since, by);
+    let since = sinceBy(unit);
     const periods = periodCount(since, until, unit);
     if (periods > MAX_PERIODS[unit]) {
       const years = Math.floor(MAX_PERIODS.month / 12);
@@ -108,27 +156,38 @@ export const chartTimeline: SubcommandSpec = {
     let counts = await data.periodCounts({ ...filter, since, until }, unit);
     // Monthly counts tell the entries dated to a month from those dated only to a year, which no period holds.
     let monthly: PeriodCounts | undefined;
-    const byMonth = async () => (monthly ??= await data.periodCounts({ ...filter, since, until }, 'month'));
+    const byMonth = async () => (monthly ??= await data.periodCounts({ ...filter, since: sinceBy('month'), until }, 'month'));
     // Weeks that would leave out more entries dated to a month than they draw give way to months.
     let byMonthInstead = false;
     if (given === undefined && unit === 'week' && counts.imprecise > countedEntries(counts)) {
       const months = await byMonth();
-      if (counts.imprecise - months.imprecise > countedEntries(counts)) [unit, counts, byMonthInstead] = ['month', months, true];
+      if (counts.imprecise - months.imprecise > countedEntries(counts)) [unit, counts, byMonthInstead, since] = ['month', months, true, sinceBy('month')];
     }
+    const earlier = startedBefore(ctx.services.dossier, filter, since);
+    const earlierNote = startedBeforeNote(earlier, sinceWords(args, since), unit);
     const title = titled(`Entries per ${unit}`, words);
     if (countedEntries(counts) === 0 && counts.imprecise > 0) {
       const yearDated = unit === 'month' ? counts.imprecise : (await byMonth()).imprecise;
-      return tooImprecise(title, unit, args.since && args.until ? periodWords(args, range) : undefined, counts, yearDated);
+      const view = tooImprecise(title, unit, args.since && args.until ? periodWords(args, range) : undefined, counts, yearDated);
+      return { ...view, intro: [...(view.intro ?? []), ...earlierNote] };
     }
     // The calls of the days counted; without until, of the whole last period drawn (up to today).
     const end = countedUntil(until, filter.until !== undefined, unit, today);
     const calls = ctx.services.trends.between(filter.topic, since, end);
     const series = [...fatalityLine(counts.fatalities, since, until, unit), ...trendMarks(calls, unit, filter.topic === undefined)];
-    const chart = buildTimelineChart({ title, unit, since, until, counts, series });
-    if (chartTotal(chart) === 0) return nothingToChart(title, words.length > 0);
+    // An until within the last period cuts it, unless that period holds today (it is then not over).
+    const countedTo = filter.until !== undefined && end < today ? end : undefined;
+    const chart = buildTimelineChart({ title, unit, since, until, counts, series, ...(countedTo ? { countedTo } : {}) });
+    if (chartTotal(chart) === 0) return nothingToChart(title, words.length > 0, undefined, earlierNote);
     const alt = timelineAlt(chart);
     const imprecise = counts.imprecise > 0 ? [plainLine(`${plural(counts.imprecise, 'entry', 'entries')} dated less precisely than a ${unit} ${counts.imprecise === 1 ? 'is' : 'are'} not on this chart${unit === 'week' ? ' (by:month shows those dated to a month)' : ''}.`)] : [];
-    const notes = [...(byMonthInstead ? [plainLine('By month, as most of these entries are dated only to a month (by:week draws weeks).')] : []), ...imprecise, ...partialNote(chart, end, today)];
+    const notes = [
+      ...(byMonthInstead ? [plainLine('By month, as most of these entries are dated only to a month (by:week draws weeks).')] : []),
+      ...imprecise,
+      ...earlierNote,
+      ...cutNote(chart),
+      ...partialNote(chart, end, today),
+    ];
     if (args.data === true) {
       return { title: `Data — ${title}`, tone: 'normal', intro: [plainLine(alt), ...notes], sections: [{ lines: timelineTable(chart) }] };
     }

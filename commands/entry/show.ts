@@ -4,6 +4,7 @@
 import type { AsOfInstant } from '../../src/core/as-of-day.js';
 import type { CommandArgs, CommandContext, SubcommandSpec } from '../../src/core/command-spec.js';
 import type { EntryDetail, RemovedEntry } from '../../src/core/domain.js';
+import type { EntryActorMove } from '../../src/core/editor-port.js';
 import { actorIdsNamed, changedFields } from '../../src/core/entry-diff.js';
 import { claimLine, entryDateText, sourceLine } from '../../src/core/entry-views.js';
 import { UserError } from '../../src/core/errors.js';
@@ -118,6 +119,18 @@ function removedEntryView(removed: RemovedEntry, ctx: CommandContext): View {
   return { ...view, title: `${view.title} — removed`, tone: 'normal', intro: [banner, back], footer: [span.plain(count), span.command('entry history', `id:${id}`)] };
 }
 
+/**
+ * `2 changes`, `1 change and 1 actor merge`: the entry's revisions and the merges and unmerges
+ * that moved its actors, as /entry history and /entry diff tell them apart.
+ */
+function changesSince(revisions: number, moves: readonly EntryActorMove[]): string {
+  const counted = (kind: EntryActorMove['kind'], one: string, many: string) => {
+    const n = moves.filter((move) => move.kind === kind).length;
+    return n === 0 ? [] : [`${n} ${n === 1 ? one : many}`];
+  };
+  return [`${revisions} ${revisions === 1 ? 'change' : 'changes'}`, ...counted('merge', 'actor merge', 'actor merges'), ...counted('unmerge', 'unmerge', 'unmerges')].join(' and ');
+}
+
 /** The entry as it stood then; refused when it did not exist yet, saying when it was added. */
 function pastEntryView(id: number, asOf: AsOfInstant, args: CommandArgs, ctx: CommandContext): View {
   const { past } = ctx.services;
@@ -131,7 +144,7 @@ function pastEntryView(id: number, asOf: AsOfInstant, args: CommandArgs, ctx: Co
   // Without a revision since, an actor merge or unmerge may still have changed what it shows.
   const now = entry.revisionsAfter === 0 ? past.entryAt(id, new Date(ctx.now().getTime() + 1).toISOString()) : undefined;
   const since = entry.revisionsAfter > 0
-    ? [span.plain(` · ${entry.revisionsAfter} ${entry.revisionsAfter === 1 ? 'change' : 'changes'} since: `), diff]
+    ? [span.plain(` · ${changesSince(entry.revisionsAfter, ctx.services.editor.entryActorMoves(id).filter((move) => move.changedAt >= asOf.before))} since: `), diff]
     : now && changedFields(entry.shown, now.shown).length > 0
       ? [span.plain(' · no revision since, but an actor merge or unmerge changed its actors: '), diff]
       : [span.plain(' · unchanged since')];

@@ -29,7 +29,8 @@ export function detailOf(entry: EntryAt, names: ReadonlyMap<number, string>): En
   return {
     ...summaryOf(entry.id, state, names),
     summary: state.summary,
-    tags: state.tags,
+    // In the store's order, as /entry show lists them now; a revision keeps them as typed.
+    tags: [...state.tags].sort(),
     sources: state.sources,
     claims: (state.claims ?? []).map((claim) => ({ ...claim, actorName: actorName(claim.actorId, names) })),
     createdAt: entry.created.at,

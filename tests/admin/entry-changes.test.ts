@@ -369,6 +369,13 @@ describe('GIVEN an admin curating actors', () => {
     expect(viewText(await run('/actor Tom Barrack'))).toMatch(/Title\s+US special envoy for Syria\s+Affiliation\s+United States/);
   });
 
+  it('WHEN an armed group is merged into a government body THEN the reply names both kinds in words, with “an” before a vowel', async () => {
+    await run('/actors add name:"Druze militias" kind:armed-group');
+    await run('/actors add name:"Sweida council" kind:government-body');
+    const text = viewText(await run('/actors merge from:"Druze militias" into:"Sweida council"'));
+    expect(text).toContain("Druze militias was an armed group and Sweida council is a government body: Sweida council does not take Druze militias's title or affiliation.");
+  });
+
   it('WHEN merging by part of a name THEN it is refused with the full names to type, and nothing moves', async () => {
     const before = storeFingerprint(app.db);
     const text = viewText(await run('/actors merge from:Ministry into:Syria'));

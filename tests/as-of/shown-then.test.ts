@@ -62,6 +62,23 @@ describe('GIVEN an entry whose actor was merged into another, then separated aga
     expect(await text('/timeline actor:"Tom Barrack" as_of:2025-08-03 limit:1')).toContain('Actors: Tom Barrack (initiator)');
   });
 
+  it('WHEN a past timeline is asked by the name merged away THEN its title names the actor so, not the one it was folded into later', async () => {
+    const view = await app.dispatcher.runText('/timeline actor:"T. Barrack" as_of:2025-08-02', ana);
+    expect(view.title).toBe('Timeline — actor T. Barrack — as of the end of 2 Aug 2025 (UTC)');
+    expect(viewText(view)).toMatch(/#18 Merge probe\n.*\n {4}Actors: T\. Barrack \(initiator\)/);
+    // As it is now, the actor holding the name.
+    expect((await app.dispatcher.runText('/timeline actor:"T. Barrack"', ana)).title).toBe('Timeline — actor Tom Barrack');
+  });
+
+  it('WHEN it was edited and its actor merged since the day shown THEN the count of changes since holds the merge, as /entry history does', async () => {
+    await editAt('2025-08-03T11:00:00Z', '/entry edit id:18 confidence:confirmed');
+    clock = new Date('2025-08-04T12:00:00Z');
+    expect(await text('/entry history id:18')).toContain('3 revisions, and 1 actor merge that changed its actors');
+    expect(await text('/entry show id:18 as_of:2025-08-02')).toContain(' · 1 change and 1 actor merge since: `/entry diff id:18 from:2025-08-02`');
+    // A merge before the day shown is not one since.
+    expect(await text('/entry show id:18 as_of:2025-08-03')).toContain(' · unchanged since');
+  });
+
   it('WHEN it is diffed across the merge and across the unmerge THEN the diff names each change of actor', async () => {
     const merged = await text('/entry diff id:18 from:2025-08-02');
     expect(merged).not.toContain('No change between these dates.');
@@ -96,6 +113,15 @@ describe('GIVEN an entry whose actor was merged into another, then separated aga
     const office = await text('/timeline actor:"US envoy office" since:2025-07-30 until:2025-07-30 as_of:2025-08-04');
     expect(office).toMatch(/#18 Merge probe\n.*\n {4}Actors: US envoy office \(initiator\)/);
     expect(await text('/timeline actor:"Tom Barrack" since:2025-07-30 until:2025-07-30 as_of:2025-08-04')).toContain('#18 Merge probe');
+  });
+});
+
+describe('GIVEN tags typed out of alphabetical order', () => {
+  it('WHEN the entry is shown now and as of a day THEN the tags read in one order', async () => {
+    await editAt('2025-08-02T10:00:00Z', '/entry add title:"Tag probe" date:2025-07-30 type:talks topic:syria-israel tags:"golan, buffer-zone" outlet:AFP');
+    clock = new Date('2025-08-04T12:00:00Z');
+    expect(fact(await text('/entry show 18'), 'Tags')).toBe('buffer-zone, golan');
+    expect(fact(await text('/entry show id:18 as_of:2025-08-03'), 'Tags')).toBe('buffer-zone, golan');
   });
 });
 

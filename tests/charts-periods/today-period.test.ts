@@ -41,7 +41,8 @@ describe('/chart timeline around today', () => {
   it('draws no week after today’s when until is later, and marks the call in today’s week', async () => {
     const view = await run('/chart timeline topic:syria-israel since:2026-11 until:2026-12 by:week data:true');
     const text = viewText(view);
-    expect(intro(view)[0]).toContain('per week from 26 Oct 2026 to 30 Nov 2026');
+    // since falls on the Sunday of the week starting 26 Oct: that bar counts 1 Nov alone, and says so.
+    expect(intro(view)[0]).toContain('per week from 1 Nov 2026 to 30 Nov 2026');
     expect(intro(view)).toContain(WEEK_NOTE);
     expect(rows(view).at(-1)).toMatch(/^30 Nov 2026 +1 {2}Air\/drone strike 1, Trend calls ↑$/);
     expect(text).not.toContain('7 Dec 2026');
@@ -68,7 +69,7 @@ describe('/chart timeline around today', () => {
     // Jan 2026 to 2030 is over 104 weeks, but the weeks up to today are 49.
     const view = await run('/chart timeline topic:syria-israel since:2026-01 until:2030 by:week data:true');
     expect(view.tone).toBe('normal');
-    expect(intro(view)[0]).toContain('per week from 29 Dec 2025 to 30 Nov 2026');
+    expect(intro(view)[0]).toContain('per week from 1 Jan 2026 to 30 Nov 2026');
   });
 
   it('has no “not over” note, nor a later call, when until ends the chart before today', async () => {

@@ -8,9 +8,11 @@ export type PeriodUnit = 'week' | 'month';
 export interface PeriodBar {
   /** The period's first day, YYYY-MM-DD (a week starts on Monday). */
   start: string;
-  /** As people read it: `7 Jul 2025` (week starting) or `Jul 2025`. */
+  /** As people read it: `7 Jul 2025` (week starting) or `Jul 2025`; a cut period by its days, `16–31 Jul 2025`. */
   label: string;
   counts: Partial<Record<EventType, number>>;
+  /** The days counted, when since or until falls within the period: its bar holds only those. */
+  days?: { from: string; to: string };
 }
 
 /** An arrow a mark is drawn with: a shape, as the charts' fonts have no arrow glyphs. */

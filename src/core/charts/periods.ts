@@ -1,5 +1,5 @@
 // Periods of a timeline chart: weeks (Monday to Sunday) or calendar months, as days YYYY-MM-DD.
-import { formatPartialDate } from '../partial-date.js';
+import { formatIsoPartial, formatPartialDate } from '../partial-date.js';
 import type { PeriodUnit } from './chart.js';
 
 const DAY_MS = 86_400_000;
@@ -56,6 +56,18 @@ export function periodStarts(since: string, until: string, unit: PeriodUnit): st
 export function periodLabel(start: string, unit: PeriodUnit): string {
   const [year, month, day] = start.split('-').map(Number) as [number, number, number];
   return formatPartialDate(unit === 'week' ? { year, month, day } : { year, month });
+}
+
+/**
+ * Days of a period cut by since or until, as people read them: `20 Jul 2025`, `16–31 Jul 2025`,
+ * `28 Jul – 3 Aug 2025`, `29 Dec 2025 – 4 Jan 2026`.
+ */
+export function daysLabel(from: string, to: string): string {
+  const [first, last] = [formatIsoPartial(from), formatIsoPartial(to)];
+  if (from === to) return first;
+  if (from.slice(0, 7) === to.slice(0, 7)) return `${Number(from.slice(8))}–${last}`;
+  if (from.slice(0, 4) === to.slice(0, 4)) return `${first.slice(0, -5)} – ${last}`;
+  return `${first} – ${last}`;
 }
 
 /** A year back from `until`, the day after its date a year before. */

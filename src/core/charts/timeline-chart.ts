@@ -3,9 +3,10 @@
 import { plural } from '../text.js';
 import { span, type Line } from '../view.js';
 import { EVENT_TYPE_IDS, eventTypeLabel, type EventType } from '../vocabulary.js';
-import { markText, type ChartSeries, type PeriodUnit, type TimelineChart } from './chart.js';
+import { markText, type ChartSeries, type PeriodBar, type PeriodUnit, type TimelineChart } from './chart.js';
 import type { PeriodCounts } from './chart-data-port.js';
-import { periodLabel, periodStarts } from './periods.js';
+import { formatIsoPartial } from '../partial-date.js';
+import { daysLabel, periodEnd, periodLabel, periodStarts } from './periods.js';
 
 export interface TimelineChartInput {
   title: string;
@@ -15,6 +16,21 @@ export interface TimelineChartInput {
   counts: PeriodCounts;
   /** More figures drawn over the bars (casualties, trend calls), from whoever has them. */
   series?: readonly ChartSeries[];
+  /**
+   * The last day counted when it falls before the end of the last period (an until within it;
+   * not today, whose period is not over): that bar is then labelled by its days, as the first is
+   * when `since` falls after its first day.
+   */
+  countedTo?: string;
+}
+
+/** A bar's label: the period's, or the days counted when since or until cuts it. */
+function periodBar(start: string, input: TimelineChartInput, counts: Partial<Record<EventType, number>>): PeriodBar {
+  const end = periodEnd(start, input.unit);
+  const from = input.since > start ? input.since : start;
+  const to = input.countedTo !== undefined && input.countedTo < end ? input.countedTo : end;
+  if (from === start && to === end) return { start, label: periodLabel(start, input.unit), counts };
+  return { start, label: daysLabel(from, to), counts, days: { from, to } };
 }
 
 export function buildTimelineChart(input: TimelineChartInput): TimelineChart {
@@ -24,7 +40,7 @@ export function buildTimelineChart(input: TimelineChartInput): TimelineChart {
     counts[row.type] = (counts[row.type] ?? 0) + row.count;
     byStart.set(row.start, counts);
   }
-  const periods = periodStarts(input.since, input.until, input.unit).map((start) => ({ start, label: periodLabel(start, input.unit), counts: byStart.get(start) ?? {} }));
+  const periods = periodStarts(input.since, input.until, input.unit).map((start) => periodBar(start, input, byStart.get(start) ?? {}));
   return { kind: 'timeline', title: input.title, unit: input.unit, periods, series: input.series ?? [] };
 }
 
@@ -41,10 +57,11 @@ export function chartTotal(chart: TimelineChart): number {
   return chart.periods.reduce((sum, p) => sum + totalOf(p.counts), 0);
 }
 
-/** `the week starting 7 Jul 2025` or `Jul 2025`. */
+/** `the week starting 7 Jul 2025` or `Jul 2025`; a cut period by its days, `16–31 Jul 2025`. */
 function periodWords(chart: TimelineChart, start: string): string {
-  const label = chart.periods.find((p) => p.start === start)?.label ?? start;
-  return chart.unit === 'week' ? `the week starting ${label}` : label;
+  const period = chart.periods.find((p) => p.start === start);
+  const label = period?.label ?? start;
+  return chart.unit === 'week' && !period?.days ? `the week starting ${label}` : label;
 }
 
 /** What a series over the bars shows, as a clause of the alt text. */
@@ -66,7 +83,10 @@ export function timelineAlt(chart: TimelineChart): string {
   const types = typeTotals(chart).map((t) => `${eventTypeLabel(t.type)} ${t.count}`).join(', ');
   const unit = chart.unit === 'week' ? 'week' : 'month';
   const overlays = chart.series.map((series) => `; ${seriesWords(chart, series)}`).join('');
-  return `Bar chart of ${plural(chartTotal(chart), 'entry', 'entries')} per ${unit} from ${first.label} to ${last.label}, stacked by event type (${types}); ${busiestWords(chart, busiest, most)}${overlays}.`;
+  // A cut period is named by the first or last day counted, not by the days of the whole bar.
+  const from = first.days ? formatIsoPartial(first.days.from) : first.label;
+  const to = last.days ? formatIsoPartial(last.days.to) : last.label;
+  return `Bar chart of ${plural(chartTotal(chart), 'entry', 'entries')} per ${unit} from ${from} to ${to}, stacked by event type (${types}); ${busiestWords(chart, busiest, most)}${overlays}.`;
 }
 
 /** The busiest period, or those tied for it: named up to three, else counted with the latest. */
