@@ -12,6 +12,7 @@ import { plural, wordList } from '../core/text.js';
 import type { RecordKind } from '../store/bundle-format.js';
 import { BundleLoadError, holdsNoDossier, loadBundle } from '../store/bundle-load.js';
 import { openDatabase, type Db } from '../store/connection.js';
+import { sharedRevisionFinder } from '../store/entry-revision-reads.js';
 import { SqliteDossier } from '../store/sqlite-dossier.js';
 import { checkWholeBundle } from './bundle-check.js';
 import { readBundle, type Bundle } from './bundle-file.js';
@@ -123,7 +124,7 @@ function intoStore(dbPath: string, file: string, text: string, name: string, dry
       return 0;
     }
     const dossier = new SqliteDossier(db);
-    const merge = mergeBundle(bundle.records, dossier);
+    const merge = mergeBundle(bundle.records, dossier, sharedRevisionFinder(db));
     const checking = phaseProgress(io.stderr, 'Checking', merge.rows.length);
     const plan = planImport(merge.rows, db, dossier, (n) => checking.update(n), { planned: merge.planned });
     checking.stop();

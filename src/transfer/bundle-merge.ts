@@ -1,14 +1,18 @@
 // A bundle imported into a store that already holds a dossier is merged: each of its actors is the
 // stored actor answering to one of its names or aliases, or is created with its kind, title,
 // aliases and affiliation; each live entry becomes an import row naming actors and places by name,
-// so it is matched by its key like any row (new, a correction, or unchanged). Its history stays
-// behind: a merged entry's history starts with the import.
+// so it is matched by its key like any row (new, a correction, or unchanged). An entry whose
+// history the bundle and the store share in part (copies of one store) names the last revision
+// both hold, as an export's row does: what the store changed since is kept, unless the bundle
+// changed it too (a conflict). Its history stays behind: a merged entry's history starts with the import.
 import { fatalitiesText } from '../core/fatalities.js';
 import type { ActorKind } from '../core/vocabulary.js';
 import type { DossierReader } from '../core/ports.js';
 import type { BundleClaim, BundleName, EntryLinks } from '../store/bundle-format.js';
 import type { BundleRecord } from '../store/bundle-load.js';
+import type { RevisionMark } from '../store/entry-revision-reads.js';
 import { toFatalities } from '../store/entry-rows.js';
+import { REVISION_FIELD } from './import-fields.js';
 import type { RowOutcome } from './import-plan.js';
 import { PlannedActors } from './row-actors.js';
 import type { SourceRow } from './source-row.js';
@@ -21,6 +25,23 @@ export interface BundleMerge {
 }
 
 type Fields = Record<string, unknown>;
+
+/** The latest of these revisions (of one bundle entry) that the store holds too, if any. */
+export type SharedRevision = (marks: readonly RevisionMark[]) => number | undefined;
+
+/** Each bundle entry's revisions, by the entry's id in the bundle. */
+function entryRevisions(records: readonly BundleRecord[]): Map<number, RevisionMark[]> {
+  const byEntry = new Map<number, RevisionMark[]>();
+  for (const { kind, fields } of records) {
+    if (kind !== 'revision' || fields.entity !== 'entry') continue;
+    const mark = { id: fields.id as number, changedBy: fields.changed_by as string, changedAt: fields.changed_at as string };
+    const entryId = fields.entity_id as number;
+    const marks = byEntry.get(entryId);
+    if (marks) marks.push(mark);
+    else byEntry.set(entryId, [mark]);
+  }
+  return byEntry;
+}
 
 /** The name by which a stored actor answers to one of the bundle actor's names, if one does. */
 function storedName(names: readonly BundleName[], dossier: DossierReader): string | undefined {
@@ -94,7 +115,8 @@ export function entryRow(entry: Fields, places: ReadonlyMap<number, string>, act
   };
 }
 
-export function mergeBundle(records: readonly BundleRecord[], dossier: DossierReader): BundleMerge {
+/** `shared` finds where an entry's history in the bundle and in the store part; without it, none is shared. */
+export function mergeBundle(records: readonly BundleRecord[], dossier: DossierReader, shared: SharedRevision = () => undefined): BundleMerge {
   const of = (kind: BundleRecord['kind']) => records.filter((r) => r.kind === kind);
   const planned = new PlannedActors();
   const actorRecords = of('actor').map((r) => r.fields);
@@ -107,11 +129,16 @@ export function mergeBundle(records: readonly BundleRecord[], dossier: DossierRe
     return actor && actors.get(actor.id as number);
   };
   const places = new Map(of('place').map((r) => [r.fields.id as number, r.fields.name as string]));
+  const revisions = entryRevisions(records);
   const rows: SourceRow[] = [];
   const skipped: RowOutcome[] = [];
   for (const { line, fields } of of('entry')) {
-    if (fields.deleted_at !== null) skipped.push({ line, reason: `entry ${String(fields.key)} is removed in the bundle: not merged` });
-    else rows.push({ line, values: entryRow(fields, places, actorName) });
+    if (fields.deleted_at !== null) {
+      skipped.push({ line, reason: `entry ${String(fields.key)} is removed in the bundle: not merged` });
+      continue;
+    }
+    const base = shared(revisions.get(fields.id as number) ?? []);
+    rows.push({ line, values: { ...entryRow(fields, places, actorName), ...(base !== undefined ? { [REVISION_FIELD]: base } : {}) } });
   }
   return { rows, planned, skipped };
 }

@@ -16,7 +16,8 @@ export const quoted = (text: string): string => (text === '' ? '(none)' : `“${
 export const sourceText = (s: SourceRecord): string => oneLine([s.outlet, s.url, s.attribution, s.published, s.grade].filter(Boolean).join(' '));
 
 type SourceKey = 'outlet' | 'url' | 'attribution' | 'published' | 'grade';
-const SOURCE_FIELDS: readonly SourceKey[] = ['outlet', 'url', 'attribution', 'published', 'grade'];
+/** A source's fields, in the order a correction names them. */
+export const SOURCE_FIELDS: readonly SourceKey[] = ['outlet', 'url', 'attribution', 'published', 'grade'];
 /** Free text is quoted, as a title is; links, dates and grades are shown bare. */
 const QUOTED: ReadonlySet<SourceKey> = new Set(['outlet', 'attribution']);
 

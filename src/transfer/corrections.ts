@@ -1,7 +1,9 @@
 // A row that is a stored entry (same key, or same source URL) corrects it: the fields the row
 // gives replace the stored ones, a field it lacks keeps its value, and what differs is said field
 // by field ("confidence reported → confirmed"). One table says, for each field of an entry, which
-// row fields give it and how a value reads; a field added to entries adds a line here.
+// row fields give it and how a value reads; a field added to entries adds a line here. A row that
+// says which revision of the entry it shows, the entry changed since, is merged three ways instead
+// (mergedState): what the store changed since is kept unless the file changed it too.
 import type { ClaimInput, EntryInput, Fatalities, SourceRecord } from '../core/domain.js';
 import { formatFatalities } from '../core/fatalities.js';
 import { parsePartialDate, toIsoPartial } from '../core/partial-date.js';
@@ -9,7 +11,7 @@ import { changedFields } from '../core/entry-diff.js';
 import type { RawRow } from './source-row.js';
 import { isNone } from './row-values.js';
 import { correctedSources } from './source-corrections.js';
-import { quoted, sourceChanges, sourceText } from './correction-text.js';
+import { quoted, SOURCE_FIELDS, sourceChanges, sourceText } from './correction-text.js';
 
 /** How a correction names actors: by id, through the store (or the actors the import plans). */
 export type ActorNames = (actorId: number) => string;
@@ -98,6 +100,72 @@ export function correctedState(current: EntryInput, checked: EntryInput, row: Ra
     else Object.assign(next, { [spec.field]: value });
   }
   return next;
+}
+
+/** A field the file and the store both changed since the row's revision, each its own way: left as stored. */
+export interface FieldConflict {
+  field: keyof EntryInput;
+  label: string;
+  /** The store's value, and the file's, as a correction shows them. */
+  stored: string;
+  file: string;
+}
+
+export interface MergedState {
+  next: EntryInput;
+  conflicts: FieldConflict[];
+}
+
+/**
+ * Sources both sides changed, merged source by source and key by key when neither added or took
+ * one away (the store a grade, the file an attribution); undefined when they changed one key apart.
+ */
+function mergedSources(base: readonly SourceRecord[], stored: readonly SourceRecord[], fromFile: readonly SourceRecord[]): SourceRecord[] | undefined {
+  if (stored.length !== base.length || fromFile.length !== base.length) return undefined;
+  const merged: SourceRecord[] = [];
+  for (const [i, was] of base.entries()) {
+    const source: Partial<SourceRecord> = {};
+    for (const key of SOURCE_FIELDS) {
+      const [before, kept, given] = [was[key], stored[i]![key], fromFile[i]![key]];
+      if (given !== before && kept !== before && given !== kept) return undefined;
+      const value = given !== before ? given : kept;
+      if (value) source[key] = value;
+    }
+    merged.push(canonicalSource(source as SourceRecord));
+  }
+  return merged;
+}
+
+/**
+ * A three-way merge, field by field, of the entry as the row's revision left it (`base`), as it is
+ * stored (`current`) and as the file has it (`fromFile`: correctedState over `base`): a field the
+ * file left as it was keeps the store's value, one only the file changed takes the file's, and
+ * one both changed differently is a conflict, left as stored.
+ */
+export function mergedState(base: EntryInput, current: EntryInput, fromFile: EntryInput, names: ActorNames): MergedState {
+  const was = canonical(base);
+  const stored = canonical(current);
+  const byFile = new Set(changedFields(was, fromFile));
+  const byStore = new Set(changedFields(was, stored));
+  const differ = new Set(changedFields(stored, fromFile));
+  const next = { ...stored };
+  const conflicts: FieldConflict[] = [];
+  for (const spec of CORRECTABLE_FIELDS) {
+    if (!byFile.has(spec.field) || !differ.has(spec.field)) continue;
+    const sources = spec.field === 'sources' && byStore.has('sources') ? mergedSources(was.sources, stored.sources, fromFile.sources) : undefined;
+    if (sources) {
+      next.sources = sources;
+      continue;
+    }
+    if (byStore.has(spec.field)) {
+      conflicts.push({ field: spec.field, label: spec.label, stored: spec.show(stored, names), file: spec.show(fromFile, names) });
+      continue;
+    }
+    const value = fromFile[spec.field];
+    if (value === undefined) delete next[spec.field];
+    else Object.assign(next, { [spec.field]: value });
+  }
+  return { next, conflicts };
 }
 
 export interface FieldChange {

@@ -18,6 +18,7 @@ import type { RefOfPlace } from './place-refs.js';
 import { plural } from '../core/text.js';
 import type { EventType } from '../core/vocabulary.js';
 import { bundleRecords } from '../store/bundle-export.js';
+import { LATEST_ENTRY_REVISION } from '../store/entry-revision-reads.js';
 import { acledText } from './acled-export.js';
 import { gazetteerLocator, type PlaceLocator } from './acled-geo.js';
 import { notToReplace, writeProblem, writeWhole } from './out-file.js';
@@ -45,13 +46,20 @@ function storedPlaces(places: PlaceDirectory): { located: PlacesLocated; refOf: 
   };
 }
 
-function* exportText(app: App, entries: readonly { id: number; key: string | null }[], format: 'json' | 'csv'): Generator<string> {
+interface ExportedEntry {
+  id: number;
+  key: string | null;
+  /** Its latest revision: the state the row shows. */
+  revision: number | null;
+}
+
+function* exportText(app: App, entries: readonly ExportedEntry[], format: 'json' | 'csv'): Generator<string> {
   yield format === 'csv' ? stringify([[...CSV_COLUMNS]]) : '[\n';
   const { located, refOf } = storedPlaces(app.services.places);
-  for (const [i, { id, key }] of entries.entries()) {
+  for (const [i, { id, key, revision }] of entries.entries()) {
     const entry = app.dossier.getEntry(id)!;
-    if (format === 'csv') yield stringify([csvRow(entry, key, located, refOf)], { columns: [...CSV_COLUMNS] });
-    else yield `${i > 0 ? ',\n' : ''}  ${JSON.stringify(exportRow(entry, key, located, refOf))}`;
+    if (format === 'csv') yield stringify([csvRow(entry, key, located, refOf, revision)], { columns: [...CSV_COLUMNS] });
+    else yield `${i > 0 ? ',\n' : ''}  ${JSON.stringify(exportRow(entry, key, located, refOf, revision))}`;
   }
   if (format === 'json') yield '\n]\n';
 }
@@ -131,8 +139,8 @@ async function exportEntries({ format, topic, outFile, locate }: ExportRequest, 
       return 2;
     }
     const entries = app.db
-      .prepare(`SELECT id, key FROM entries WHERE deleted_at IS NULL ${topic ? 'AND topic = ?' : ''} ORDER BY day_from, id`)
-      .all(...(topic ? [topic] : [])) as { id: number; key: string | null }[];
+      .prepare(`SELECT id, key, ${LATEST_ENTRY_REVISION} AS revision FROM entries WHERE deleted_at IS NULL ${topic ? 'AND topic = ?' : ''} ORDER BY day_from, id`)
+      .all(...(topic ? [topic] : [])) as ExportedEntry[];
     const leftOut = new Map<EventType, number>();
     const ids = entries.map((e) => e.id);
     const text =

@@ -1,5 +1,7 @@
 // Turns stored entries into export rows: the import format (so an export re-imports), plus
-// ACLED's column names where a column has an ACLED equivalent.
+// ACLED's column names where a column has an ACLED equivalent. Each row says which revision of
+// its entry it shows, and an empty field is written empty (not left out): the JSON and CSV
+// exports of one store re-import alike, "none" included.
 import type { ClaimDetail, EntryActorLink, EntryDetail, SourceRecord } from '../core/domain.js';
 import { fatalitiesText } from '../core/fatalities.js';
 import { firstDay, toIsoPartial } from '../core/partial-date.js';
@@ -10,10 +12,13 @@ import { exportedRefs, type RefOfPlace } from './place-refs.js';
 export interface ExportRow {
   /** The entry's stable key: a corrected file re-imported corrects the entry it names. */
   key?: string;
+  /** The entry's latest revision at export: an import merges the row with what changed since (see row-revision). */
+  revision?: number;
   title: string;
   summary: string;
   date: string;
-  end?: string;
+  /** null when the entry has none: a re-import clears it, as the CSV's empty cell does. */
+  end: string | null;
   type: string;
   topic: string;
   places: string[];
@@ -23,9 +28,9 @@ export interface ExportRow {
   sources: SourceRecord[];
   confidence: string;
   tags: string[];
-  fatalities?: string;
-  fatalities_source?: string;
-  claims?: ExportClaim[];
+  fatalities: string | null;
+  fatalities_source: string | null;
+  claims: ExportClaim[];
   /** false when a place is stored not located: the row re-imports into a store that lacks it (see row-places). */
   located?: false;
 }
@@ -56,9 +61,9 @@ function exportClaim(claim: ClaimDetail): ExportClaim {
   };
 }
 
-/** The fatality fields an entry exports, as /entry add takes them. */
+/** The fatality fields an entry exports, as /entry add takes them; none as null, which an import reads as "none". */
 const fatalityFields = (entry: EntryDetail) =>
-  entry.fatalities ? { fatalities: fatalitiesText(entry.fatalities), fatalities_source: entry.fatalities.source } : {};
+  entry.fatalities ? { fatalities: fatalitiesText(entry.fatalities), fatalities_source: entry.fatalities.source } : { fatalities: null, fatalities_source: null };
 
 /**
  * Whether every place of the entry is one the gazetteer located; `false` is written so that the
@@ -69,14 +74,16 @@ export type PlacesLocated = (entry: EntryDetail) => boolean;
 /** No place's record known: an export without `place_refs`. */
 const noRefs: RefOfPlace = () => undefined;
 
-export function exportRow(entry: EntryDetail, key: string | null | undefined, located: PlacesLocated, refOf: RefOfPlace = noRefs): ExportRow {
+/** `revision`: the entry's latest revision, left out when not known. */
+export function exportRow(entry: EntryDetail, key: string | null | undefined, located: PlacesLocated, refOf: RefOfPlace = noRefs, revision?: number | null): ExportRow {
   const refs = exportedRefs(entry.places, refOf);
   return {
     ...(key ? { key } : {}),
+    ...(revision ? { revision } : {}),
     title: entry.title,
     summary: entry.summary,
     date: toIsoPartial(entry.start),
-    ...(entry.end ? { end: toIsoPartial(entry.end) } : {}),
+    end: entry.end ? toIsoPartial(entry.end) : null,
     type: entry.eventType,
     topic: entry.topic,
     places: entry.places,
@@ -86,7 +93,7 @@ export function exportRow(entry: EntryDetail, key: string | null | undefined, lo
     confidence: entry.confidence,
     tags: entry.tags,
     ...fatalityFields(entry),
-    ...(entry.claims.length > 0 ? { claims: entry.claims.map(exportClaim) } : {}),
+    claims: entry.claims.map(exportClaim),
     ...(located(entry) ? {} : { located: false as const }),
   };
 }
@@ -97,13 +104,14 @@ const timePrecision = (entry: EntryDetail) => (entry.start.day !== undefined ? 1
 /**
  * ACLED's columns first, then the import's own (the /entry add options), so a CSV export
  * re-imports without loss: the flat source columns hold the first source, `more_sources` the
- * others as a JSON list, and `summary` the text ACLED's `notes` repeats. Columns added since
- * come last, so the earlier ones keep their places.
+ * others as a JSON list, and `summary` the text ACLED's `notes` repeats; `revision` the entry's
+ * latest revision at export, so a re-import keeps what changed in the store since. Columns added
+ * since come last, so the earlier ones keep their places.
  */
 export const CSV_COLUMNS = [
   'event_id', 'event_date', 'time_precision', 'event_type', 'actor1', 'actor2', 'location', 'source', 'notes',
   'title', 'summary', 'date', 'end', 'type', 'topic', 'places', 'actors', 'source_url', 'outlet', 'attribution', 'published',
-  'more_sources', 'confidence', 'tags', 'grade', 'fatalities', 'fatalities_source', 'claims', 'located', 'place_refs',
+  'more_sources', 'confidence', 'tags', 'grade', 'fatalities', 'fatalities_source', 'claims', 'located', 'place_refs', 'revision',
 ] as const;
 
 /**
@@ -122,11 +130,11 @@ type CsvRow = Record<(typeof CSV_COLUMNS)[number], string | number>;
  * One CSV row; `event_id` is the entry's key, and `source` names every outlet, as ACLED's does.
  * A text cell a spreadsheet would run as a formula is written after a `'` (see csv-cells).
  */
-export function csvRow(entry: EntryDetail, key: string | null | undefined, located: PlacesLocated, refOf: RefOfPlace = noRefs): CsvRow {
-  return guardRow(csvCells(entry, key, located, refOf));
+export function csvRow(entry: EntryDetail, key: string | null | undefined, located: PlacesLocated, refOf: RefOfPlace = noRefs, revision?: number | null): CsvRow {
+  return guardRow(csvCells(entry, key, located, refOf, revision));
 }
 
-function csvCells(entry: EntryDetail, key: string | null | undefined, located: PlacesLocated, refOf: RefOfPlace): CsvRow {
+function csvCells(entry: EntryDetail, key: string | null | undefined, located: PlacesLocated, refOf: RefOfPlace, revision: number | null | undefined): CsvRow {
   const refs = exportedRefs(entry.places, refOf);
   const [actor1, actor2] = acledActors(entry.actors);
   const [source, ...moreSources] = entry.sources;
@@ -156,11 +164,11 @@ function csvCells(entry: EntryDetail, key: string | null | undefined, located: P
     confidence: entry.confidence,
     tags: entry.tags.join(', '),
     grade: source?.grade ?? '',
-    fatalities: '',
-    fatalities_source: '',
-    ...fatalityFields(entry),
+    fatalities: entry.fatalities ? fatalitiesText(entry.fatalities) : '',
+    fatalities_source: entry.fatalities?.source ?? '',
     claims: entry.claims.length > 0 ? JSON.stringify(entry.claims.map(exportClaim)) : '',
     located: located(entry) ? '' : 'false',
     place_refs: refs ? JSON.stringify(refs) : '',
+    revision: revision ?? '',
   };
 }

@@ -1,6 +1,6 @@
 // The end of an import of rows or of a bundle merged into a store: print the plan, then write it
 // (unless a dry run, or nothing would change), and say how it went. The exit code: 1 when a row
-// was rejected, 0 otherwise.
+// was rejected or a field left as stored for a conflict, 0 otherwise.
 import { basename } from 'node:path';
 import type { CliIo } from '../cli-io.js';
 import { writeLine } from './cli-lines.js';
@@ -39,5 +39,5 @@ export function applyPlan(target: ImportTarget, plan: ImportPlan, file: string, 
     const seconds = (performance.now() - started) / 1000;
     writeLine(io.stdout, `Imported ${name}: ${counts} in ${seconds.toFixed(1)} s.`);
   }
-  return plan.rejected.length > 0 ? 1 : 0;
+  return plan.rejected.length + plan.conflicts.length > 0 ? 1 : 0;
 }

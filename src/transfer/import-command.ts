@@ -2,7 +2,8 @@
 // Rows: validates every row first, sorts them into new entries, corrections of stored entries,
 // skipped and rejected rows, writes the new entries and corrections in one transaction and prints
 // what happened to each row. A bundle: see bundle-import.
-// Exits 0, 1 when a row was rejected, 2 when nothing could be imported (or the usage was wrong).
+// Exits 0, 1 when a row was rejected or a field was in conflict (changed by the file and, since
+// the revision its row shows, by the store), 2 when nothing could be imported (or the usage was wrong).
 import { basename } from 'node:path';
 import { readArgs } from '../cli-args.js';
 import type { CliIo } from '../cli-io.js';

@@ -26,7 +26,12 @@ export const LIST_FIELDS = [...SOURCE_LIST_FIELDS, CLAIM_LIST_FIELD];
 export const KEY_FIELD = 'key';
 /** The gazetteer record of each located place (see place-refs): where the row's places are, not a field of the entry. */
 export const PLACE_REFS_FIELD = 'place_refs';
-export const IMPORT_FIELDS = [...OPTION_NAMES, ...LIST_FIELDS, KEY_FIELD, LOCATED_FIELD, PLACE_REFS_FIELD];
+/**
+ * The entry's revision the row shows (see row-revision): what an export wrote, so that an import
+ * tells what the file changed from what the store changed since.
+ */
+export const REVISION_FIELD = 'revision';
+export const IMPORT_FIELDS = [...OPTION_NAMES, ...LIST_FIELDS, KEY_FIELD, LOCATED_FIELD, PLACE_REFS_FIELD, REVISION_FIELD];
 
 /**
  * Columns our CSV export adds for ACLED compatibility; an import ignores them, but for

@@ -1,6 +1,7 @@
 // Sorts import rows, before anything is written, into new entries (accepted), corrections of
 // stored entries, skipped rows (the same as what is stored, or repeating an earlier row) and
-// rejected ones (invalid).
+// rejected ones (invalid); and says which fields a row and the store both changed since the
+// revision the row shows (conflicts), which are left as stored.
 import type { EntryInput } from '../core/domain.js';
 import type { GazetteerPlace } from '../core/places/gazetteer-port.js';
 import type { DossierReader } from '../core/ports.js';
@@ -8,7 +9,8 @@ import { toIsoPartial } from '../core/partial-date.js';
 import type { Db } from '../store/connection.js';
 import { changedFields } from '../core/entry-diff.js';
 import { readEntryState } from '../store/entry-state.js';
-import { correctedState, describeChanges, fieldChanges, type ActorNames, type FieldChange } from './corrections.js';
+import { entryRevisionState } from '../store/entry-revision-reads.js';
+import { correctedState, describeChanges, fieldChanges, mergedState, type ActorNames, type FieldChange, type FieldConflict, type MergedState } from './corrections.js';
 import { memoizeActorLookups } from './memo-dossier.js';
 import { lookAlikeRefusal } from '../core/look-alike-names.js';
 import { closestNames } from '../core/ranking.js';
@@ -19,6 +21,7 @@ import { missingActors, missingActorsReason, PlannedActors, type PlannedActor } 
 import type { RawRow, SourceRow } from './row-reader.js';
 import { placeOf, rowPlace, type RowPlace } from './source-row.js';
 import { rowKey } from './row-key.js';
+import { rowRevision } from './row-revision.js';
 import type { PlacesCheck, RowPlaces } from './row-places.js';
 import { checkRow, correctionNote } from './row-validation.js';
 import { dateTitleKey, storedMatches } from './stored-matches.js';
@@ -41,9 +44,18 @@ export interface Correction extends RowPlace {
   changes: FieldChange[];
 }
 
+/** The fields a row and the store both changed, each its own way, since the revision the row shows. */
+export interface Conflict extends RowPlace {
+  entryId: number;
+  revision: number;
+  fields: FieldConflict[];
+}
+
 export interface ImportPlan {
   accepted: AcceptedRow[];
   corrected: Correction[];
+  /** Not written: a row's fields in conflict with the store's changes (its other changes are corrections). */
+  conflicts: Conflict[];
   skipped: RowOutcome[];
   rejected: RowOutcome[];
   /** Accepted and correcting rows taken differently from /entry add or edit (see row-validation), with why. */
@@ -76,6 +88,8 @@ interface CheckedRow extends RowPlace {
   row: RawRow;
   input: EntryInput;
   key?: string;
+  /** The revision of its entry the row shows (see row-revision). */
+  revision?: number;
   note?: string;
   /** Its places kept as not located (see row-places). */
   kept: string[];
@@ -105,8 +119,10 @@ function checkRows(rows: SourceRow[], reader: DossierReader, planned: PlannedAct
     if (lookAlike) return { ...placeOf(row), reason: lookAlike };
     for (const actor of missing) planned.plan(actor);
     let key: string | undefined;
+    let revision: number | undefined;
     try {
       key = rowKey(row.values);
+      revision = rowRevision(row.values);
     } catch (error) {
       return { ...placeOf(row), reason: (error as Error).message };
     }
@@ -115,6 +131,7 @@ function checkRows(rows: SourceRow[], reader: DossierReader, planned: PlannedAct
     const one: CheckedRow = { line: row.line, row: row.values, input: check.input, kept: [] };
     if (row.item !== undefined) one.item = row.item;
     if (key) one.key = key;
+    if (revision !== undefined) one.revision = revision;
     if (check.note) one.note = check.note;
     return one;
   });
@@ -138,6 +155,21 @@ function checkRows(rows: SourceRow[], reader: DossierReader, planned: PlannedAct
   return checked;
 }
 
+/** The row's fields laid over the entry as it stands: a row that does not say which revision it shows. */
+const laidOver = (current: EntryInput, input: EntryInput, row: RawRow): MergedState => ({ next: correctedState(current, input, row), conflicts: [] });
+
+/**
+ * Why a row that changes nothing of its entry is skipped: the same as the entry, or (`since`: the
+ * revision it shows, the entry changed since) differing only by what the store changed since.
+ */
+function unchangedReason(target: { id: number; by: string }, since: number | undefined, differs: () => boolean): string {
+  if (since !== undefined && differs()) return `entry #${target.id} (${target.by}) has changed since revision ${since}, which the row shows unchanged: its changes are kept`;
+  return `duplicate of entry #${target.id} (${target.by})`;
+}
+
+const unknownRevisionNote = (revision: number, entryId: number) =>
+  `revision ${revision} is not one of entry #${entryId}'s (a file from another store?): the row's fields are laid over the entry as it stands`;
+
 /** Names actors by id, for the changes a correction lists: stored ones, and those the import plans. */
 function actorNames(db: Db, planned: PlannedActors): ActorNames {
   const stored = db.prepare('SELECT name FROM actors WHERE id = ?').pluck();
@@ -145,7 +177,7 @@ function actorNames(db: Db, planned: PlannedActors): ActorNames {
 }
 
 export function planImport(rows: SourceRow[], db: Db, dossier: DossierReader, onProgress?: (done: number) => void, options: PlanOptions = {}): ImportPlan {
-  const plan: ImportPlan = { accepted: [], corrected: [], skipped: [], rejected: [], noted: [], createdActors: [], closeToKnown: new Map(), keptUnlocated: new Map(), locatedPlaces: new Map(), placeRefNotes: [] };
+  const plan: ImportPlan = { accepted: [], corrected: [], conflicts: [], skipped: [], rejected: [], noted: [], createdActors: [], closeToKnown: new Map(), keptUnlocated: new Map(), locatedPlaces: new Map(), placeRefNotes: [] };
   const planned = options.planned ?? new PlannedActors();
   const checked = checkRows(rows, planned.reader(memoizeActorLookups(dossier)), planned, options, plan, onProgress);
   const urlsOf = checked.map(({ input }) => input.sources.map((s) => s.url).filter((u): u is string => Boolean(u)));
@@ -157,7 +189,7 @@ export function planImport(rows: SourceRow[], db: Db, dossier: DossierReader, on
 
   const keep = (line: number, kept: readonly string[]) => kept.forEach((name) => plan.keptUnlocated.set(name, [...(plan.keptUnlocated.get(name) ?? []), line]));
   checked.forEach((checkedRow, i) => {
-    const { line, row, input, key, note, kept } = checkedRow;
+    const { line, row, input, key, revision, note, kept } = checkedRow;
     // A row's place is copied, and written out, only where a reason names it.
     const at = checkedRow;
     const urls = urlsOf[i]!;
@@ -180,9 +212,18 @@ export function planImport(rows: SourceRow[], db: Db, dossier: DossierReader, on
       if (corrector !== undefined) return void plan.skipped.push({ ...placeOf(at), reason: `${rowPlace(corrector)} already corrects entry #${target.id} (${target.by})` });
       seen.entries.set(target.id, at);
       const current = readEntryState(db, target.id)!.input;
-      const next = correctedState(current, input, row);
+      const base = revision !== undefined ? entryRevisionState(db, target.id, revision) : undefined;
+      if (revision !== undefined && !base) plan.noted.push({ ...placeOf(at), reason: unknownRevisionNote(revision, target.id) });
+      const { next, conflicts } = base?.changedSince ? mergedState(base.state, current, correctedState(base.state, input, row), names) : laidOver(current, input, row);
+      if (conflicts.length > 0) plan.conflicts.push({ ...placeOf(at), entryId: target.id, revision: revision!, fields: conflicts });
       const changes = fieldChanges(current, next, names);
-      if (changes.length === 0) return void plan.skipped.push({ ...placeOf(at), reason: `duplicate of entry #${target.id} (${target.by})` });
+      if (changes.length === 0) {
+        // A row whose only changes are in conflict is listed with its conflicts.
+        if (conflicts.length > 0) return;
+        const since = base?.changedSince ? revision : undefined;
+        const differs = () => fieldChanges(current, correctedState(current, input, row), names).length > 0;
+        return void plan.skipped.push({ ...placeOf(at), reason: unchangedReason(target, since, differs) });
+      }
       plan.corrected.push({ ...placeOf(at), entryId: target.id, next, changedFields: changedFields(current, next), changes });
       keep(line, kept);
       // Checked on the entry as the correction leaves it: a new date may fall after a publication the row does not give.
@@ -249,3 +290,13 @@ function sameKindMaybe(kind: ActorKind, name: string, dossier: DossierReader): b
 
 /** "line 3: entry #12: confidence reported → confirmed", for listing corrections. */
 export const correctionLine = (c: Correction): string => `${rowPlace(c)}: entry #${c.entryId}: ${describeChanges(c.changes)}`;
+
+/**
+ * "line 16: entry #12: confidence — both changed since revision 27: …", a line for each field in
+ * conflict, saying how to take the file's value anyway.
+ */
+export const conflictLines = (c: Conflict): string[] =>
+  c.fields.map(
+    (f) =>
+      `${rowPlace(c)}: entry #${c.entryId}: ${f.label} — both changed since revision ${c.revision}: the store has ${f.stored}, the file ${f.file}; kept as stored (to take the file's, edit the entry in the bot, or make the change in a fresh export and import that)`,
+  );

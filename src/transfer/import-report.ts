@@ -1,10 +1,11 @@
 // What an import prints on stdout: each row not written as is (rejected, skipped, taken with a
-// note), each correction field by field, the actors and topics it starts, and the counts.
+// note), each correction field by field, each field left as stored for a conflict, the actors and
+// topics it starts, and the counts.
 import type { Writable } from 'node:stream';
 import { writeLine } from './cli-lines.js';
 import { humanize } from '../core/vocabulary.js';
 import { rowPlace } from './source-row.js';
-import { correctionLine, type ImportPlan, type RowOutcome } from './import-plan.js';
+import { conflictLines, correctionLine, type ImportPlan, type RowOutcome } from './import-plan.js';
 
 function printOutcomes(stdout: Writable, kind: string, outcomes: readonly RowOutcome[]): void {
   for (const o of outcomes) writeLine(stdout, `  ${kind} ${rowPlace(o)}: ${o.reason}`);
@@ -25,6 +26,7 @@ export function printPlan(stdout: Writable, plan: ImportPlan, topics: readonly s
   printOutcomes(stdout, 'skipped ', plan.skipped);
   printOutcomes(stdout, 'noted   ', plan.noted);
   for (const correction of plan.corrected) writeLine(stdout, `  correct  ${correctionLine(correction)}`);
+  for (const line of plan.conflicts.flatMap(conflictLines)) writeLine(stdout, `  conflict ${line}`);
   if (plan.createdActors.length > 0) {
     const actors = plan.createdActors.map((a) => `${a.name} (${humanize(a.kind)})`).join(', ');
     writeLine(stdout, `${dryRun ? 'Actors it would create' : 'Actors created'}: ${actors}.`);
@@ -43,7 +45,8 @@ export function printPlan(stdout: Writable, plan: ImportPlan, topics: readonly s
 
 export function planCounts(plan: ImportPlan): string {
   const corrected = plan.corrected.length > 0 ? `, ${plan.corrected.length} corrected` : '';
-  return `${plan.accepted.length} accepted, ${plan.skipped.length} skipped, ${plan.rejected.length} rejected${corrected}`;
+  const conflicts = plan.conflicts.length > 0 ? `, ${plan.conflicts.length} in conflict` : '';
+  return `${plan.accepted.length} accepted, ${plan.skipped.length} skipped, ${plan.rejected.length} rejected${corrected}${conflicts}`;
 }
 
 /** Whether the plan writes anything: new entries, corrections or actors. */

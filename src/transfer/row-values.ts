@@ -2,15 +2,15 @@
 // takes. Refuses what that text cannot carry faithfully, rather than guess.
 import { closestNames } from '../core/ranking.js';
 import { ACTOR_KINDS } from '../core/vocabulary.js';
-import { ACLED_COLUMNS, ENTRY_OPTIONS, IMPORT_FIELDS, KEY_FIELD, LIST_FIELDS, LOCATED_FIELD, OPTION_NAMES, PLACE_REFS_FIELD } from './import-fields.js';
+import { ACLED_COLUMNS, ENTRY_OPTIONS, IMPORT_FIELDS, KEY_FIELD, LIST_FIELDS, LOCATED_FIELD, OPTION_NAMES, PLACE_REFS_FIELD, REVISION_FIELD } from './import-fields.js';
 import type { RawRow } from './source-row.js';
 
 /** A problem with a row's shape; its message is the row's reason, as a refused option's is. */
 export class RowProblem extends Error {}
 
 const TEXT_LIST_FIELDS = new Set(['places', 'actors', 'tags']);
-/** Read apart: the key by row-key, the source and claim lists by their own readers, `located` and `place_refs` by row-places. */
-const IGNORED = new Set([KEY_FIELD, LOCATED_FIELD, PLACE_REFS_FIELD, ...ACLED_COLUMNS, ...LIST_FIELDS]);
+/** Read apart: the key by row-key, the revision by row-revision, the source and claim lists by their own readers, `located` and `place_refs` by row-places. */
+const IGNORED = new Set([KEY_FIELD, REVISION_FIELD, LOCATED_FIELD, PLACE_REFS_FIELD, ...ACLED_COLUMNS, ...LIST_FIELDS]);
 const KNOWN = new Set(OPTION_NAMES);
 const ACTOR_KEYS = ['name', 'role', 'kind'];
 

@@ -115,7 +115,7 @@ describe('GIVEN an import file', () => {
   it.each([
     ['title;date;type;topic\nX;2025;talks;t\n', 'line 1: the header is separated by `;`: separate columns with commas'],
     ['title,date,type\nX,2025,talks\n', 'line 1: the header has no `topic` column; required: title, date, type, topic'],
-    ['title,date,type,topic,colour\nX,2025,talks,t,red\nY,2025,talks,t,blue\n', 'line 1: unknown column `colour`; columns are title, date, type, topic, summary, end, places, actors, source_url, outlet, attribution, published, grade, confidence, fatalities, fatalities_source, tags, sources, more_sources, claims, key, located, place_refs (and ACLED\'s, which are ignored)'],
+    ['title,date,type,topic,colour\nX,2025,talks,t,red\nY,2025,talks,t,blue\n', 'line 1: unknown column `colour`; columns are title, date, type, topic, summary, end, places, actors, source_url, outlet, attribution, published, grade, confidence, fatalities, fatalities_source, tags, sources, more_sources, claims, key, located, place_refs, revision (and ACLED\'s, which are ignored)'],
     ['title,date,type,topic,title\nX,2025,talks,t,Y\n', 'line 1: column `title` appears twice in the header'],
     ['title,date,type,topic\nX,2025,talks,t\n"Y,2025,talks,t\n', 'line 3: a quoted value is never closed (a `"` is missing)'],
   ])('WHEN a CSV header or quote is wrong THEN it is one error for the file: %j', (csv, message) => {

@@ -71,7 +71,7 @@ describe('GIVEN a dossier with entries at Nawa and Izra’, each in Syria', () =
   it('WHEN the export carries the records THEN each located place has its own: in the CSV a JSON column after the others, in JSON a field', async () => {
     await sourceWithNamesakes();
     const csv = parse(readFileSync(await exportFrom(source, 'csv'), 'utf8'), { columns: true }) as Record<string, string>[];
-    expect(Object.keys(csv[0]!).slice(-2)).toEqual(['located', 'place_refs']);
+    expect(Object.keys(csv[0]!).slice(-3)).toEqual(['located', 'place_refs', 'revision']);
     expect(JSON.parse(csv.find((r) => r.title === "Shelling of Izra'")!.place_refs!)).toEqual({ "Izra'": IZRA_SYRIA, Nawa: NAWA_SYRIA });
     // A place not located has none: the row says located false instead.
     const golan = csv.find((r) => r.places === 'Golan Heights')!;

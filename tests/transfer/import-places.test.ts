@@ -116,8 +116,8 @@ describe('GIVEN an import naming places', () => {
 
     const csvOut = join(dir, 'export.csv');
     await runProgram(runExport, ['--format', 'csv', '--out', csvOut], { SITREP_DB: dbPath });
-    // `place_refs` came after `located`, the columns before keeping their places.
-    expect(readFileSync(csvOut, 'utf8').split('\n')[0]!.split(',').slice(-2)).toEqual(['located', 'place_refs']);
+    // `place_refs` came after `located`, and `revision` after it, the columns before keeping their places.
+    expect(readFileSync(csvOut, 'utf8').split('\n')[0]!.split(',').slice(-3)).toEqual(['located', 'place_refs', 'revision']);
 
     dbPath = join(dir, 'other.db');
     copySeededStore(dbPath);
