@@ -21,7 +21,7 @@ import type { Subscription } from '../core/digest/subscriptions-port.js';
 import { UserError } from '../core/errors.js';
 import type { Logger } from '../core/logger.js';
 import type { View } from '../core/view.js';
-import { postConfirmation, type ConfirmingCommand } from '../core/channel-confirmation.js';
+import { accessHelpFor, postConfirmation, type ConfirmingCommand } from '../core/channel-confirmation.js';
 import type { DigestDeliverer } from './delivery.js';
 import type { PosterRegistry } from './posters.js';
 import { repeatsNote, slotAfter, storedSchedule } from './slots.js';
@@ -50,7 +50,7 @@ function summary(row: Delivery): DeliverySummary {
   return result;
 }
 
-function info(sub: Subscription, last: Delivery | undefined): SubscriptionInfo {
+function info(sub: Subscription, last: Delivery | undefined, accessHelp?: string): SubscriptionInfo {
   const result: SubscriptionInfo = {
     id: sub.id,
     channel: sub.channel,
@@ -61,7 +61,7 @@ function info(sub: Subscription, last: Delivery | undefined): SubscriptionInfo {
     card: sub.card,
     nextRunAt: sub.nextSlotAt,
   };
-  if (sub.paused) result.paused = sub.paused;
+  if (sub.paused) result.paused = { ...sub.paused, ...(accessHelp ? { accessHelp } : {}) };
   if (last) result.lastDelivery = summary(last);
   return result;
 }
@@ -180,7 +180,8 @@ export class ScheduledDigestService implements DigestService {
     const { store } = this.deps;
     const subs = store.subscriptions.inWorkspace(scope.platform, scope.workspaceId);
     const latest = store.deliveries.latestFor(subs.map((s) => s.id));
-    return subs.map((s) => info(s, latest.get(s.id)));
+    const help = (sub: Subscription) => accessHelpFor(this.deps.posters.get(sub.channel.platform), DIGEST_CONFIRMATION_LOG.command);
+    return subs.map((s) => info(s, latest.get(s.id), s.paused ? help(s) : undefined));
   }
 
   preview(channel: ChannelKey): View {

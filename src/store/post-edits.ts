@@ -4,6 +4,7 @@
 // reaches; the runner settles each edit for the correction it drew.
 import { createHash } from 'node:crypto';
 import type { PlatformName } from '../core/caller.js';
+import { diffFields } from '../core/digest/changes.js';
 import type { EntryInput } from '../core/domain.js';
 import { EDITABLE_FOR_MS, type DueEdit, type EntryNow, type EntryPlace, type PostEditStore, type ShownEntry, type ShownPost } from '../core/digest/post-edits-port.js';
 import type { View } from '../core/view.js';
@@ -124,9 +125,24 @@ export class SqlitePostEdits implements PostEditStore {
         const removed = row.action === 'remove';
         const now: EntryNow = { state: JSON.parse(row.snapshot) as EntryInput, removed, changedAt: new Date(row.changed_at) };
         if (removed && row.reason) now.reason = row.reason;
+        const since = removed ? undefined : this.fieldsSince(row.entity_id, now.state);
+        if (since) now.fieldsChangedAt = since;
         return [row.entity_id, now];
       }),
     );
+  }
+
+  /** When an entry's fields came to be `state`: the oldest of its latest revisions that all hold them. */
+  private fieldsSince(entryId: number, state: EntryInput): Date | undefined {
+    const revisions = this.cache
+      .get("SELECT snapshot, changed_at FROM revisions WHERE entity = 'entry' AND entity_id = ? ORDER BY id DESC")
+      .iterate(entryId) as IterableIterator<{ snapshot: string; changed_at: string }>;
+    let since: string | undefined;
+    for (const revision of revisions) {
+      if (diffFields(JSON.parse(revision.snapshot) as EntryInput, state).length > 0) break;
+      since = revision.changed_at;
+    }
+    return since === undefined ? undefined : new Date(since);
   }
 
   actorNames(actorIds: readonly number[]): Map<number, string> {

@@ -143,7 +143,7 @@ describe('GIVEN a channel whose digest was paused because the channel was delete
   it('THEN /digest list says how to remove it, and an admin removes it from another channel by its id', async () => {
     const h = await paused();
     expect(await h.runText('/digest list')).toContain(
-      'Run `/digest subscribe` in that channel again to resume; to remove it, run `/digest unsubscribe channel:c2` (from any channel).',
+      'In that channel: Let Sitrep post in this discord channel, then run `/digest subscribe` again. To remove it, run `/digest unsubscribe channel:c2` (from any channel).',
     );
     expect(await h.runText('/digest unsubscribe channel:c2', READER)).toContain('`/digest unsubscribe` is for Sitrep admins only.');
     expect(await h.runText('/digest unsubscribe channel:c2')).toContain('Channel c2 will receive no more digests.');

@@ -1,7 +1,7 @@
 // What a digest holds for a cursor range: one item per entry, filters on the state before or
 // after, and nothing left out without saying so.
 import { afterEach, describe, expect, it } from 'vitest';
-import { diffFields, filterChanges, type DigestFilters } from '../../src/core/digest/changes.js';
+import { diffFields, filterChanges, sortForDigest, type DigestFilters, type EntryChange } from '../../src/core/digest/changes.js';
 import { composeDigest, type DigestContext } from '../../src/core/digest/compose.js';
 import type { EntryInput } from '../../src/core/domain.js';
 import { splitDigest } from '../../src/core/digest/split.js';
@@ -198,7 +198,7 @@ describe('GIVEN changes since a cursor', () => {
     );
   });
 
-  it('THEN each filter keeps exactly the changes whose state before or after matches it, in digest order', async () => {
+  it('THEN each filter keeps exactly the changes whose state before or after matches it, in digest order, an entry moved under it as new', async () => {
     const { h, changes, from } = setup();
     const dermer = h.actorId('Ron Dermer');
     const barrack = h.actorId('Tom Barrack');
@@ -216,9 +216,16 @@ describe('GIVEN changes since a cursor', () => {
       { topic: 'syria-israel' }, { topic: 'syria-internal' }, { eventType: 'talks' }, { eventType: 'statement' }, { actorId: dermer }, { actorId: barrack },
       { topic: 'syria-internal', eventType: 'shelling' }, { topic: 'syria-israel', actorId: barrack }, { eventType: 'talks', actorId: dermer }, { topic: 'nowhere' },
     ];
+    // The channel never showed an entry a correction moved under its filters: it is new there.
+    const seenAs = (c: EntryChange, f: DigestFilters) => (c.before && matches(c.after, f) && !matches(c.before, f) ? 'new' : c.kind);
     for (const f of filters) {
-      expect(filterChanges(set.entries, f)).toEqual(set.entries.filter((c) => matches(c.after, f) || matches(c.before, f)));
+      const kept = set.entries.filter((c) => matches(c.after, f) || matches(c.before, f));
+      const shown = filterChanges(set.entries, f);
+      expect(shown.map((c) => c.entryId).sort()).toEqual(kept.map((c) => c.entryId).sort());
+      expect(shown.map((c) => c.kind)).toEqual(shown.map((c) => seenAs(set.entries.find((e) => e.entryId === c.entryId)!, f)));
+      expect(shown).toEqual(sortForDigest([...shown]));
     }
+    expect(filterChanges(set.entries, { eventType: 'statement' }).find((c) => c.entryId === 2)).toMatchObject({ kind: 'new', changedFields: [] });
     expect(filterChanges(set.entries, { actorId: barrack }).length).toBeGreaterThan(1);
   });
 

@@ -122,6 +122,21 @@ describe('GIVEN a digest posted on the fake Discord', () => {
     expect(messageText(messageId)).toBe(original);
   });
 
+  it('WHEN it is corrected, removed, and the removal undone on a later day THEN the mark keeps the day of the correction', async () => {
+    const { h, id, messageId, admin, messageText } = await posted();
+    await h.runText(`/entry edit id:${id} confidence:confirmed`, admin);
+    await h.time.advanceTo('2026-07-07T10:00:00Z');
+    await h.runText(`/entry edit id:${id} title:"Envoys meet in Baku again"`, admin);
+    await h.runText(`/entry remove id:${id} reason:"duplicate"`, admin);
+    await h.time.advanceTo('2026-07-08T10:00:00Z');
+    expect(messageText(messageId)).toContain('Removed 7 Jul: duplicate');
+    await h.runText(`/entry undo id:${id}`, admin);
+    await h.time.advance(2 * 60_000);
+    const text = messageText(messageId);
+    expect(text).toMatch(/✏️ Corrected 7 Jul: .*confidence reported → confirmed/);
+    expect(text).not.toContain('8 Jul');
+  });
+
   it('WHEN Discord refuses the edit for now THEN it is retried after a wait and made, still without a new message', async () => {
     const { fake, h, id, channel, messageId, admin, edits, messageText, channelPosts, postsBefore } = await posted();
     fake.failChannel(channel, { status: 429, times: 1, headers: { 'retry-after': '30' }, body: { message: 'You are being rate limited.', retry_after: 30, global: false } });

@@ -254,14 +254,16 @@ describe('GIVEN a channel subscribed to a daily 08:00 Europe/Paris digest', () =
     expect(h.time.activeCronTasks).toBe(0);
     const list = await h.runText('/digest list');
     expect(list).toContain('Paused: Unknown Channel (the channel was deleted)');
-    expect(list).toContain('Run `/digest subscribe` in that channel again to resume');
+    expect(list).toContain('In that channel: Let Sitrep post in this discord channel, then run `/digest subscribe` again. To remove it, run `/digest unsubscribe channel:c1` (from any channel).');
     await h.time.advanceTo('2026-07-08T06:01:00Z');
     expect(h.poster.posts).toHaveLength(0);
     await h.subscribe('schedule:"daily 08:00" timezone:Europe/Paris');
     expect(await h.runText('/digest list')).not.toContain('Paused');
     await h.time.advanceTo('2026-07-09T06:01:00Z');
     expect(h.poster.posts).toHaveLength(1);
-    expect(h.poster.texts()[0]).toContain('could not be delivered (Unknown Channel (the channel was deleted))');
+    // Every reader sees the digest: why the platform refused the last one is for /digest list.
+    expect(h.poster.texts()[0]).toContain('The digest of Mon 6 Jul 2026 08:00 CEST could not be delivered, so its changes are included here.');
+    expect(h.poster.texts()[0]).not.toContain('Unknown Channel');
   });
 
   it('WHEN skip_empty is set THEN quiet days send nothing and busy ones still do', async () => {

@@ -85,7 +85,7 @@ describe('GIVEN a Matrix poster and SITREP_ADMINS=matrix:@ana', () => {
     const { h, matrix } = matrixSitrep();
     matrix.close(ROOM);
     const reply = await h.runText('/digest subscribe schedule:"daily 08:00" timezone:Europe/Paris', ana);
-    expect(reply).toContain('Sitrep cannot post in this channel (M_FORBIDDEN: Sitrep is not in this room), so no digest was set up.');
+    expect(reply).toContain('Sitrep cannot post in this channel (`M_FORBIDDEN`: Sitrep is not in this room), so no digest was set up.');
     // The poster's own words, with the command it names marked as the refusal's commands are.
     expect(reply).toContain(matrixAccessHelp('`/digest subscribe`'));
     expect(reply).not.toContain('Digest subscribed');

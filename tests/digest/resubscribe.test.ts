@@ -1,6 +1,7 @@
 // Subscribing a channel again: with the settings it already has nothing is posted in the channel
 // (and the reply says so); a subscribed channel changes a filter without repeating its schedule.
 import { afterEach, describe, expect, it } from 'vitest';
+import { DeliveryError } from '../../src/core/poster.js';
 import { Harness } from './support/harness.js';
 
 const cleanup: (() => Promise<void> | void)[] = [];
@@ -57,8 +58,26 @@ describe('GIVEN a channel subscribed to a digest', () => {
     const sub = h.app.digests.store.subscriptions.byChannel(channel)!;
     h.app.digests.store.subscriptions.pause(sub.id, 'channel gone', h.time.now());
     const reply = await h.subscribe('schedule:"daily 09:00"');
-    expect(reply).toContain('Digest updated');
+    expect(reply).toContain('Digest resumed');
     expect(h.app.digests.store.subscriptions.byChannel(channel)!.paused).toBeUndefined();
+  });
+
+  it('WHEN a refused delivery paused it and it subscribes again THEN the reply says it is resumed, telling the failure as past', async () => {
+    const h = harness();
+    h.startScheduler();
+    await h.subscribe('schedule:"daily 08:00" timezone:Europe/Paris');
+    h.addEntry({ title: 'Clash near Quneitra' });
+    h.poster.failNext(new DeliveryError('permanent', 'Missing Permissions (403)'));
+    await h.time.advanceTo('2026-07-06T06:05:00Z');
+    expect(await h.runText('/digest list')).toContain('Last digest: failed');
+
+    const reply = await h.subscribe('');
+    expect(reply).toContain('Digest resumed');
+    expect(reply).toContain(
+      'This channel’s digest was paused since Mon 6 Jul 2026 08:00 CEST (Missing Permissions (403)): it is resumed, with these settings. Its next digest includes what changed since the last one delivered here.',
+    );
+    expect(reply).not.toContain('now uses these settings');
+    expect(reply).not.toContain('Last digest: failed');
   });
 });
 

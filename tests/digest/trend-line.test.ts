@@ -41,4 +41,47 @@ describe('GIVEN trend calls on the dossier', () => {
     ]);
     expect(await h.runText('/digest preview')).toContain(call);
   });
+
+  it('WHEN a call is the only news of a period THEN it is posted, even to a channel that skips empty digests, and said apart from the entries', async () => {
+    const h = new Harness({ start: '2026-07-06T05:00:00Z' });
+    harnesses.push(h);
+    h.startScheduler();
+    await h.subscribe('schedule:"daily 08:00" timezone:Europe/Paris topic:syria-israel skip_empty:true');
+    await h.subscribe('schedule:"daily 08:00" timezone:Europe/Paris', c2);
+    await h.subscribe('schedule:"daily 08:00" timezone:Europe/Paris type:talks skip_empty:true', { ...ADMIN, channelId: 'c3' });
+    await h.time.advanceTo('2026-07-06T05:30:00Z');
+    await h.run('/trend set topic:syria-israel direction:deteriorated alert:risk note:"Clashes in Sweida spread north"');
+    await h.time.advanceTo('2026-07-06T06:01:00Z');
+
+    const call = '↑ deteriorated (conflict risk alert) — Clashes in Sweida spread north (6 Jul 2026, discord:1001)';
+    expect(h.poster.texts('c1')[0]!.split('\n').slice(0, 4)).toEqual([
+      'Sitrep digest — syria-israel',
+      `Trend: ${call}`,
+      expect.stringMatching(/^Changes from /),
+      'No entry has changed yet.',
+    ]);
+    expect(h.poster.texts('c2')[0]!.split('\n').slice(0, 4)).toEqual([
+      'Sitrep digest',
+      `Trend: syria-israel: ${call}`,
+      expect.stringMatching(/^Changes from /),
+      'No entry has changed yet.',
+    ]);
+    // A call is about a topic: a digest of one event type is not about it.
+    expect(h.poster.texts('c3')).toEqual([]);
+
+    // The next day the call is no longer news: nothing to post for c1, nothing changed for c2.
+    await h.time.advanceTo('2026-07-07T06:01:00Z');
+    expect(h.poster.texts('c1')).toHaveLength(1);
+    const [, next] = h.poster.texts('c2');
+    expect(next).not.toContain('Trend:');
+    expect(next).toContain('Nothing changed since the last digest.');
+
+    // A new call in a later period says that no entry changed since the last digest.
+    await h.run('/trend set topic:syria-israel direction:improved alert:opportunity note:"Ceasefire holds"');
+    await h.time.advanceTo('2026-07-08T06:01:00Z');
+    const [, third] = h.poster.texts('c1');
+    expect(third).toContain('Trend: ↓ improved (resolution opportunity) — Ceasefire holds');
+    expect(third).toContain('No entry changed since the last digest.');
+    expect(third).not.toContain('Nothing changed');
+  });
 });

@@ -48,6 +48,8 @@ export interface EntryChange {
   changedFields: string[];
   /** Why it was removed, for removals. */
   reason?: string;
+  /** Under a digest's filters: a correction took it out of what they cover (see filterChanges). */
+  leftFilters?: true;
 }
 
 /** What a digest says of an actor created in its range (its name comes from `actorNames`). */
@@ -264,11 +266,36 @@ function indexChanges(entries: readonly EntryChange[]): ChangeIndex {
   return index;
 }
 
-/** The changes a subscription sees: those whose state before or after matches its filters. */
+/**
+ * The changes a subscription sees, as its channel saw the entries: those whose state before or
+ * after matches its filters. An entry a correction brings under the filters is new to the channel
+ * (it never showed it); one a correction takes out of them is a correction that says so; one that
+ * stood outside them at the start of the range and is removed, or restored outside them, is none
+ * of the channel's news.
+ */
 export function filterChanges(entries: readonly EntryChange[], filters: DigestFilters): EntryChange[] {
   if (!filters.topic && !filters.eventType && filters.actorId === undefined) return [...entries];
   // Only the changes filed under one of the filters can match them all.
   const index = indexChanges(entries);
   const filed = (filters.actorId !== undefined ? index.byActor.get(filters.actorId) : filters.topic ? index.byTopic.get(filters.topic) : index.byType.get(filters.eventType!)) ?? [];
-  return filed.filter((c) => matches(c.after, filters) || (c.before !== undefined && matches(c.before, filters)));
+  const seen: EntryChange[] = [];
+  let entered = false;
+  for (const change of filed) {
+    const shown = asFiltered(change, filters);
+    if (!shown) continue;
+    if (shown.kind !== change.kind) entered = true;
+    seen.push(shown);
+  }
+  // Filed in digest order; an entry now new there moves up to the new entries.
+  return entered ? sortForDigest(seen) : seen;
+}
+
+/** The change as a digest with these filters reports it, or undefined if that digest leaves it out. */
+export function asFiltered(change: EntryChange, filters: DigestFilters): EntryChange | undefined {
+  const now = matches(change.after, filters);
+  const was = change.before !== undefined && matches(change.before, filters);
+  if (now && (was || !change.before)) return change;
+  if (now) return change.kind === 'removed' ? undefined : { entryId: change.entryId, kind: 'new', after: change.after, changedFields: [] };
+  if (!was || change.kind === 'restored') return undefined;
+  return change.kind === 'corrected' ? { ...change, leftFilters: true } : change;
 }

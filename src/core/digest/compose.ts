@@ -18,6 +18,10 @@ import { formatInZone } from './zoned-time.js';
 export const NOTHING_CHANGED = 'Nothing changed since the last digest.';
 /** …and before the channel's first digest, when there is no last one to count from. */
 export const NOTHING_YET = 'Nothing has changed yet.';
+/** What a digest says under a new trend call when no entry changed: the call itself is news. */
+export const NO_ENTRY_CHANGED = 'No entry changed since the last digest.';
+/** …and in the channel's first digest. */
+export const NO_ENTRY_YET = 'No entry has changed yet.';
 
 export interface DigestContext {
   filters: DigestFilters;
@@ -125,16 +129,31 @@ function countByKind(items: readonly CountedItem[]): Record<EntryChangeKind, num
   return counts;
 }
 
-/** The calls of the digest's topic, or of the topics its changes are about. */
-function trendLines(ctx: DigestContext, body: DigestBody): Line[] {
-  const topics = ctx.filters.topic !== undefined ? [ctx.filters.topic] : body.topics;
+/**
+ * The topics whose latest call was made in the digest's period and is on its subject: its topic's,
+ * or every topic's when it is not filtered (a call is about a topic, not a type or an actor).
+ */
+function newCallTopics(ctx: DigestContext): string[] {
+  if (!ctx.trendCalls || ctx.filters.eventType !== undefined || ctx.filters.actorId !== undefined) return [];
+  const topics = ctx.filters.topic !== undefined ? [ctx.filters.topic] : [...ctx.trendCalls.keys()];
+  // From the instant the period starts on: a call made as the previous digest was taken is not lost.
+  const from = ctx.periodFrom.getTime();
+  return topics.filter((topic) => {
+    const call = ctx.trendCalls!.get(topic);
+    return call !== undefined && Date.parse(call.madeAt) >= from;
+  });
+}
+
+/** The calls of the digest's topic, or of the topics its changes or its new calls are about. */
+function trendLines(ctx: DigestContext, body: DigestBody, newCalls: readonly string[]): Line[] {
+  const topics = ctx.filters.topic !== undefined ? [ctx.filters.topic] : [...new Set([...body.topics, ...newCalls])].sort();
   const calls = topics.flatMap((topic) => ctx.trendCalls?.get(topic) ?? []);
   return calls.map((call) => [span.italic('Trend: '), ...callLine(call, ctx.filters.topic === undefined)]);
 }
 
-function headerLines(ctx: DigestContext, body: DigestBody): Line[] {
+function headerLines(ctx: DigestContext, body: DigestBody, newCalls: readonly string[]): Line[] {
   const lines: Line[] = [
-    ...trendLines(ctx, body),
+    ...trendLines(ctx, body, newCalls),
     [span.plain(`Changes from ${formatInZone(ctx.periodFrom, ctx.zone)} to ${formatInZone(ctx.periodTo, ctx.zone)}.`)],
   ];
   if (ctx.catchUp) {
@@ -150,7 +169,8 @@ function headerLines(ctx: DigestContext, body: DigestBody): Line[] {
   if (ctx.delayed) lines.push([span.italic(delayedText(ctx.delayed))]);
   if (ctx.repeats) {
     const when = formatInZone(ctx.repeats.slot, ctx.zone);
-    const why = ctx.repeats.status === 'unconfirmed' ? 'may not have arrived (Sitrep stopped while sending it)' : `could not be delivered${ctx.repeats.error ? ` (${ctx.repeats.error})` : ''}`;
+    // Every reader sees this: why the platform refused it is for the admins' /digest list.
+    const why = ctx.repeats.status === 'unconfirmed' ? 'may not have arrived (Sitrep stopped while sending it)' : 'could not be delivered';
     lines.push([span.italic(`The digest of ${when} ${why}, so its changes are included here.`)]);
   }
   lines.push(body.summary);
@@ -169,6 +189,7 @@ interface KnownSection {
   kind: EntryChangeKind;
   before: EntryInput | undefined;
   reason: string | undefined;
+  leftFilters: boolean;
   /** The actor names it shows, so a renamed actor is never shown by its old name. */
   names: string;
   section: Section;
@@ -180,19 +201,24 @@ interface KnownSection {
  */
 const sections = new WeakMap<EntryInput, KnownSection[]>();
 
+/** Under a correction that took an entry out of a filtered digest's subject. */
+export const LEFT_FILTERS = 'It no longer matches this digest’s filters, so later digests here leave it out.';
+
 /** One change as digests (and watchers' direct messages) list it: heading, entry lines, what changed. */
 export function itemSection(item: EntryChange, names: ReadonlyMap<number, string>): Section {
   const shown = [...item.after.actors, ...(item.before?.actors ?? [])].map((a) => names.get(a.actorId) ?? '').join('|');
   const known = sections.get(item.after) ?? [];
-  const hit = known.find((k) => k.kind === item.kind && k.before === item.before && k.reason === item.reason && k.names === shown);
+  const hit = known.find((k) => k.kind === item.kind && k.before === item.before && k.reason === item.reason && k.leftFilters === !!item.leftFilters && k.names === shown);
   if (hit) return hit.section;
   const heading: Line = [span.bold(`#${item.entryId}`), span.plain(' '), span.bold(item.after.title)];
   if (item.kind !== 'new') heading.push(span.italic(` — ${item.kind}`));
   const lines = entryMetaLines(item.after, names);
   if (item.kind === 'corrected' || item.kind === 'restored') lines.push(...correctionLines(item, names));
   if (item.kind === 'removed') lines.push([span.italic('Reason: '), span.plain(item.reason ?? 'not given')]);
+  if (item.leftFilters) lines.push([span.italic(LEFT_FILTERS)]);
   const section = { heading, lines, entryId: item.entryId };
-  sections.set(item.after, [...known.slice(-3), { kind: item.kind, before: item.before, reason: item.reason, names: shown, section }]);
+  const entry = { kind: item.kind, before: item.before, reason: item.reason, leftFilters: !!item.leftFilters, names: shown, section };
+  sections.set(item.after, [...known.slice(-3), entry]);
   return section;
 }
 
@@ -350,8 +376,9 @@ const DETAILS: Line = [span.plain('Details: '), span.command('entry show', 'ID')
 /** Builds the digest a subscription would receive for a change set. */
 export function composeDigest(set: ChangeSet, ctx: DigestContext): ComposedDigest {
   const built = bodyFor(set, ctx.filters);
-  const body = built.empty && ctx.firstDigest ? { ...built, summary: [span.plain(NOTHING_YET)] } : built;
-  const intro = headerLines(ctx, body);
+  const newCalls = newCallTopics(ctx);
+  const body = built.empty ? { ...built, summary: [span.plain(emptySummary(ctx, newCalls))] } : built;
+  const intro = headerLines(ctx, body, newCalls);
   const view: View = {
     title: digestTitle(ctx.filters, ctx.preview),
     tone: 'normal',
@@ -361,5 +388,11 @@ export function composeDigest(set: ChangeSet, ctx: DigestContext): ComposedDiges
     // The summary is the header's last line.
     ...(body.counted && !ctx.preview ? { headerCounts: { line: intro.length - 1, ...body.counted } } : {}),
   };
-  return { view, empty: body.empty, counts: { ...body.counts } };
+  return { view, empty: body.empty && newCalls.length === 0, counts: { ...body.counts } };
+}
+
+/** What a digest with no change of entries says: under a new trend call, that no entry changed. */
+function emptySummary(ctx: DigestContext, newCalls: readonly string[]): string {
+  if (newCalls.length > 0) return ctx.firstDigest ? NO_ENTRY_YET : NO_ENTRY_CHANGED;
+  return ctx.firstDigest ? NOTHING_YET : NOTHING_CHANGED;
 }

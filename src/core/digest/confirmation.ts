@@ -2,6 +2,7 @@
 // when the platform refuses it. The slash-command reply reaches the admin whether or not Sitrep
 // may post in the channel; this post is what proves it may, before anything is stored.
 import { accessHelpFor } from '../channel-confirmation.js';
+import { markErrorCodes } from './error-codes.js';
 import { UserError } from '../errors.js';
 import { plainLine, span, type Line, type View } from '../view.js';
 import type { DigestFilters } from './changes.js';
@@ -52,9 +53,10 @@ export function confirmationView(c: ConfirmationSettings): View {
  */
 export function subscribeRefusedError(outcome: Extract<SubscribeOutcome, { status: 'refused' }>): UserError {
   const current = outcome.current;
+  const error = markErrorCodes(outcome.error);
   const message = current
-    ? `Sitrep cannot post in this channel (${outcome.error}), so its digest was not changed.`
-    : `Sitrep cannot post in this channel (${outcome.error}), so no digest was set up.`;
+    ? `Sitrep cannot post in this channel (${error}), so its digest was not changed.`
+    : `Sitrep cannot post in this channel (${error}), so no digest was set up.`;
   return new UserError('conflict', message, [outcome.accessHelp ?? accessHelpFor(undefined, '/digest subscribe'), ...(current ? [keptLine(current)] : [])]);
 }
 

@@ -2,7 +2,7 @@
 // and per topic and per actor: the figures of every digest card over that range, whatever its
 // filters, read without going through the range's changes again.
 import type { EventType } from '../vocabulary.js';
-import type { ChangeSet, DigestFilters } from './changes.js';
+import { asFiltered, type ChangeSet, type DigestFilters, type EntryChange } from './changes.js';
 
 export type NewCounts = ReadonlyMap<EventType, number>;
 
@@ -12,6 +12,8 @@ export interface NewEntries {
   byActor: ReadonlyMap<number, NewCounts>;
   /** Each new entry's type, topic and actors, for the rare filter on a topic and an actor at once. */
   list: readonly { type: EventType; topic: string; actors: readonly number[] }[];
+  /** Corrections and restorations: new to a filtered digest that they bring under its filters. */
+  moved: readonly EntryChange[];
 }
 
 function tally(counts: Map<EventType, number>, type: EventType): void {
@@ -25,12 +27,19 @@ function tallyUnder<K>(counts: Map<K, Map<EventType, number>>, key: K, type: Eve
   tally(under, type);
 }
 
+/** A correction or restoration of a field digests filter on: a filtered digest may list it as new. */
+const FILTERED_FIELDS = ['topic', 'eventType', 'actors'];
+const movesUnderFilters = (change: EntryChange) =>
+  (change.kind === 'corrected' || change.kind === 'restored') && change.changedFields.some((field) => FILTERED_FIELDS.includes(field));
+
 export function indexNewEntries(set: ChangeSet): NewEntries {
   const all = new Map<EventType, number>();
   const byTopic = new Map<string, Map<EventType, number>>();
   const byActor = new Map<number, Map<EventType, number>>();
   const list: NewEntries['list'][number][] = [];
+  const moved: EntryChange[] = [];
   for (const change of set.entries) {
+    if (movesUnderFilters(change)) moved.push(change);
     if (change.kind !== 'new') continue;
     const { eventType: type, topic } = change.after;
     // An actor named in two roles counts once.
@@ -41,7 +50,7 @@ export function indexNewEntries(set: ChangeSet): NewEntries {
     for (const actor of actors) tallyUnder(byActor, actor, type);
     list.push({ type, topic, actors });
   }
-  return { all, byTopic, byActor, list };
+  return { all, byTopic, byActor, list, moved };
 }
 
 const NONE: NewCounts = new Map();
@@ -57,7 +66,19 @@ export function countNewEntries(index: NewEntries, filters: DigestFilters): NewC
   } else if (topic) counts = index.byTopic.get(topic) ?? NONE;
   else if (actorId !== undefined) counts = index.byActor.get(actorId) ?? NONE;
   else counts = index.all;
-  if (!eventType) return counts;
-  const count = counts.get(eventType);
-  return count ? new Map([[eventType, count]]) : NONE;
+  if (eventType) {
+    const count = counts.get(eventType);
+    counts = count ? new Map([[eventType, count]]) : NONE;
+  }
+  return withEntered(counts, index.moved, filters);
+}
+
+/** The counts with the entries a correction brought under the filters, which their digest lists as new. */
+function withEntered(counts: NewCounts, moved: readonly EntryChange[], filters: DigestFilters): NewCounts {
+  if (!filters.topic && !filters.eventType && filters.actorId === undefined) return counts;
+  const entered = moved.filter((change) => asFiltered(change, filters)?.kind === 'new');
+  if (entered.length === 0) return counts;
+  const more = new Map(counts);
+  for (const change of entered) tally(more, change.after.eventType);
+  return more;
 }

@@ -42,6 +42,11 @@ export interface EntryNow {
   reason?: string;
   /** When its latest revision was written. */
   changedAt: Date;
+  /**
+   * For a live entry, when its fields came to be as they are: a removal undone since changed
+   * nothing a correction shows. Absent where that is `changedAt`.
+   */
+  fieldsChangedAt?: Date;
 }
 
 export interface DueEdit extends ShownPost {

@@ -40,7 +40,8 @@ const COMPACT_TITLE_CHARS = 80;
 
 /** The mark saying how the entry changed since the post showed it, or undefined if it did not. */
 function correctionMark(was: ShownEntry, now: EntryNow, names: ReadonlyMap<number, string>, zone: string, form: SectionForm): { kind: string; line: Line } | undefined {
-  const day = dayText(now.changedAt, zone);
+  // A correction is dated by the change of fields it shows, not by a removal undone after it.
+  const day = dayText(was.removed || now.removed ? now.changedAt : (now.fieldsChangedAt ?? now.changedAt), zone);
   if (now.removed) {
     const reason = now.reason ?? 'no reason given';
     const shown = form === 'full' ? reason : clipAtWord(reason, BRIEF_REASON_CHARS);

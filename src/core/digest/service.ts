@@ -37,7 +37,8 @@ export interface SubscriptionInfo {
   card: boolean;
   /** The next slot; in the past when the scheduler is behind (it will catch up). */
   nextRunAt: Date;
-  paused?: { at: Date; reason: string };
+  /** `accessHelp`: what the admin does so Sitrep may post there again, as the subscribe refusal words it. */
+  paused?: { at: Date; reason: string; accessHelp?: string };
   lastDelivery?: DeliverySummary;
 }
 

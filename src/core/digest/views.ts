@@ -3,9 +3,10 @@
 import { plural } from '../text.js';
 import { eventTypeLabel } from '../vocabulary.js';
 import { invocationSpan } from '../command-refs.js';
-import { plainLine, span, type Line, type Section, type View } from '../view.js';
+import { plainLine, span, type Line, type Section, type Span, type View } from '../view.js';
 import type { DigestFilters } from './changes.js';
 import type { ChannelKey, ConfirmationOutcome, DeliverySummary, SendOutcome, SubscriptionInfo } from './service.js';
+import { errorSpans } from './error-codes.js';
 import { formatInZone } from './zoned-time.js';
 import { scheduleWords } from './schedule.js';
 
@@ -31,8 +32,11 @@ function lastDeliveryLine(last: DeliverySummary, zone: string): Line {
   const what = last.kind === 'manual' ? 'sent on request' : last.kind === 'catch-up' ? 'catch-up' : 'scheduled';
   let text = `${STATUS_WORDS[last.status]} — ${what}, ${when}`;
   if (last.messages > 0) text += `, ${plural(last.messages, 'message')}`;
-  if (last.status === 'retrying' || last.status === 'failed') text += ` (${plural(last.attempts, 'attempt')}: ${last.error ?? 'unknown error'})`;
-  return [span.italic('Last digest: '), span.plain(text)];
+  const line: Line = [span.italic('Last digest: '), span.plain(text)];
+  if (last.status === 'retrying' || last.status === 'failed') {
+    line.push(span.plain(` (${plural(last.attempts, 'attempt')}: `), ...errorSpans(last.error ?? 'unknown error'), span.plain(')'));
+  }
+  return line;
 }
 
 /**
@@ -46,6 +50,15 @@ export function scheduleSpans(schedule: string, timezone: string): Line {
   return [span.plain(`${words} (`), span.code(cron), span.plain(`, ${timezone})`)];
 }
 
+/** A poster's access help, the command it says to run again in code, as the other commands here. */
+function subscribeCommandSpans(help: string): Span[] {
+  const command = span.command('digest subscribe');
+  return help
+    .split(command.text)
+    .flatMap((words, i) => (i === 0 ? [span.plain(words)] : [command, span.plain(words)]))
+    .filter((s) => s.text !== '');
+}
+
 /** The lines describing one subscription: schedule, next run in its zone, filters, state. */
 export function subscriptionLines(sub: SubscriptionInfo, now: Date): Line[] {
   const lines: Line[] = [
@@ -53,11 +66,16 @@ export function subscriptionLines(sub: SubscriptionInfo, now: Date): Line[] {
     [span.italic('Filters: '), span.plain(filtersText(sub.filters)), span.plain(sub.skipEmpty ? ' · skips empty digests' : ''), span.plain(sub.card ? '' : ' · no card')],
   ];
   if (sub.paused) {
+    const since = span.plain(` (since ${formatInZone(sub.paused.at, sub.timezone)}). `);
+    // The platform's own fix (an invitation, a permission) where the poster words it, as the subscribe refusal does.
+    const resume = sub.paused.accessHelp
+      ? [span.plain('In that channel: '), ...subscribeCommandSpans(sub.paused.accessHelp), span.plain(' To remove it, run ')]
+      : [span.plain('Run '), span.command('digest subscribe'), span.plain(' in that channel again to resume; to remove it, run ')];
     lines.push([
       span.bold('Paused: '),
-      span.plain(`${sub.paused.reason} (since ${formatInZone(sub.paused.at, sub.timezone)}). Run `),
-      span.command('digest subscribe'),
-      span.plain(' in that channel again to resume; to remove it, run '),
+      ...errorSpans(sub.paused.reason),
+      since,
+      ...resume,
       invocationSpan({ command: 'digest', subcommand: 'unsubscribe', args: { channel: sub.channel.channelId } }),
       span.plain(' (from any channel).'),
     ]);
@@ -96,17 +114,29 @@ function confirmationLine(confirmation: ConfirmationOutcome, platform: Subscript
     case 'posted':
       return plainLine('Sitrep posted a confirmation in this channel, so it can post digests here.');
     case 'delayed':
-      return plainLine(
-        `Sitrep could not post its confirmation in this channel yet (${confirmation.error}). The digest is set up; if the platform still refuses when it is due, Sitrep retries it as usual.`,
-      );
+      return [
+        span.plain('Sitrep could not post its confirmation in this channel yet ('),
+        ...errorSpans(confirmation.error),
+        span.plain('). The digest is set up; if the platform still refuses when it is due, Sitrep retries it as usual.'),
+      ];
     case 'no-poster':
       // The words of /digest send-now's refusal: the subscription stands, another process posts.
       return plainLine(`This Sitrep process cannot post to ${platform} channels, so no confirmation was posted here; digests go out from a process connected to that platform.`);
   }
 }
 
-/** `kept`: the settings a change of subscription took over because their options were left out. */
-export function subscribedView(sub: SubscriptionInfo, created: boolean, now: Date, confirmation: ConfirmationOutcome, kept: readonly string[] = []): View {
+/**
+ * `kept`: the settings a change of subscription took over because their options were left out;
+ * `resumed`: the pause the subscription was under, which subscribing again lifted.
+ */
+export function subscribedView(
+  sub: SubscriptionInfo,
+  created: boolean,
+  now: Date,
+  confirmation: ConfirmationOutcome,
+  kept: readonly string[] = [],
+  resumed?: SubscriptionInfo['paused'],
+): View {
   const keptLine = (): Line => [
     span.plain(`Kept as they were: ${kept.join(' · ')}. Give an option again to change it; `),
     span.code('topic:none'),
@@ -116,18 +146,32 @@ export function subscribedView(sub: SubscriptionInfo, created: boolean, now: Dat
     span.code('actor:none'),
     span.plain(' drops that filter.'),
   ];
+  // The failure that paused it is told as past in the intro: listed as the last digest, it reads as still failing.
+  const shown = resumed && sub.lastDelivery?.status === 'failed' ? { ...sub, lastDelivery: undefined } : sub;
   return {
-    title: created ? 'Digest subscribed' : 'Digest updated',
+    title: created ? 'Digest subscribed' : resumed ? 'Digest resumed' : 'Digest updated',
     tone: 'success',
     intro: [
-      plainLine(created ? 'This channel will receive a digest of what changes in the dossier.' : 'This channel’s digest now uses these settings; nothing already sent is repeated.'),
+      created
+        ? plainLine('This channel will receive a digest of what changes in the dossier.')
+        : resumed
+          ? resumedLine(resumed, sub.timezone)
+          : plainLine('This channel’s digest now uses these settings; nothing already sent is repeated.'),
       ...(!created && kept.length > 0 ? [keptLine()] : []),
       confirmationLine(confirmation, sub.channel.platform),
     ],
-    sections: [{ lines: subscriptionLines(sub, now) }],
+    sections: [{ lines: subscriptionLines(shown, now) }],
     footer: [span.plain('See what it would hold now: '), span.command('digest preview')],
     private: true,
   };
+}
+
+function resumedLine(paused: NonNullable<SubscriptionInfo['paused']>, zone: string): Line {
+  return [
+    span.plain(`This channel’s digest was paused since ${formatInZone(paused.at, zone)} (`),
+    ...errorSpans(paused.reason),
+    span.plain('): it is resumed, with these settings. Its next digest includes what changed since the last one delivered here.'),
+  ];
 }
 
 /**
@@ -161,12 +205,16 @@ export function sendOutcomeView(outcome: SendOutcome, sub?: SubscriptionInfo): V
     case 'skipped':
       return view('Nothing to send', 'normal', 'Nothing changed since the last digest.');
     case 'retrying':
-      return view('Digest delayed', 'normal', `The platform refused it for now (${outcome.error}); Sitrep retries at ${outcome.retryAt.toISOString().slice(11, 19)} UTC.`);
+      return view('Digest delayed', 'normal', [
+        span.plain('The platform refused it for now ('),
+        ...errorSpans(outcome.error),
+        span.plain(`); Sitrep retries at ${outcome.retryAt.toISOString().slice(11, 19)} UTC.`),
+      ]);
     case 'failed':
       return view(
         'Digest not sent',
         'error',
-        outcome.paused ? subscribeAgain(`${outcome.error}. The subscription is paused; fix the channel, then run `, ' again.') : outcome.error,
+        outcome.paused ? [...errorSpans(outcome.error), ...subscribeAgain('. The subscription is paused; fix the channel, then run ', ' again.')] : errorSpans(outcome.error),
       );
     case 'busy':
       return view('Digest already on its way', 'normal', 'A digest for this channel is being sent right now; try again in a minute.');
