@@ -207,7 +207,7 @@ export const digestCommand: CommandSpec = {
         });
         if (outcome.status === 'refused') throw subscribeRefusedError(outcome);
         if (outcome.status === 'unchanged') return unchangedView(outcome.subscription, ctx.now());
-        return subscribedView(outcome.subscription, outcome.created, ctx.now(), outcome.confirmation, kept, current?.paused);
+        return subscribedView(outcome.subscription, outcome.created, ctx.now(), outcome.confirmation, kept, current?.paused, outcome.waiting);
       },
     },
     {

@@ -1,33 +1,52 @@
 // Delivers one digest: record the intent → post each part, recording its message references →
-// confirm and move the cursor. Retryable failures back off and resume
-// after the last part that arrived; permanent ones pause the subscription with the reason.
+// confirm and move the cursor. Retryable failures back off and resume after the last part that
+// arrived, for hours if need be; permanent ones pause the subscription with the reason.
 import type { ChartServices } from '../core/charts/picture.js';
 import { subscriptionCard, withCard } from '../core/digest/card.js';
 import { composeDigest } from '../core/digest/compose.js';
 import type { Delivery } from '../core/digest/delivery-log-port.js';
+import { formatInZone } from '../core/digest/zoned-time.js';
 import { rememberPost } from '../core/digest/post-edits.js';
 import { subscriptionChanges } from '../core/digest/subscription-changes.js';
 import type { PostEditStore } from '../core/digest/post-edits-port.js';
-import type { DeliveryKind, SendOutcome } from '../core/digest/service.js';
+import type { DeliveryKind, SendOutcome, WaitingDigest } from '../core/digest/service.js';
 import { splitDigest } from '../core/digest/split.js';
 import type { DigestStore } from '../core/digest/store-port.js';
 import type { Subscription } from '../core/digest/subscriptions-port.js';
 import type { Logger } from '../core/logger.js';
 import { DeliveryError, type PostMark } from '../core/poster.js';
-import type { View } from '../core/view.js';
+import { plural } from '../core/text.js';
+import { span, type View } from '../core/view.js';
 import type { PosterRegistry } from './posters.js';
-import { delayNote, repeatsNote, slotAfter } from './slots.js';
+import { delayNote, LATE_MS, repeatsNote, slotAfter } from './slots.js';
 import { InFlightWork } from './in-flight-work.js';
 import type { TaskFactory } from './tasks.js';
 
 export interface RetryPolicy {
-  /** Attempts in all, the first included, before a digest is given up (not paused). */
+  /** Attempts in all, the first included, before a watch message or an edit is given up. */
   maxAttempts: number;
   baseDelayMs: number;
   maxDelayMs: number;
 }
 
 export const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 6, baseDelayMs: 5_000, maxDelayMs: 15 * 60_000 };
+
+export interface DigestRetryPolicy {
+  baseDelayMs: number;
+  /** The longest wait between two attempts when the platform names none (Retry-After is honoured whole). */
+  maxDelayMs: number;
+  /** How long after it was first tried a digest still refused is given up, at the latest. */
+  giveUpAfterMs: number;
+}
+
+/**
+ * A newsroom would rather have its digest late than folded into the next one (a week later, for a
+ * weekly digest): a platform outage is retried every 5 minutes at most, so the digest goes out
+ * within minutes of the platform's recovery, for up to 12 hours — past that, a briefing has lost
+ * its point and the next digest carries its changes, saying so. A digest is also given up just
+ * before the channel's next one is due, which then carries its changes rather than waiting for it.
+ */
+export const DIGEST_RETRY: DigestRetryPolicy = { baseDelayMs: 5_000, maxDelayMs: 5 * 60_000, giveUpAfterMs: 12 * 3600_000 };
 
 /** How long to wait after the `attempts`-th failed attempt: the platform's hint, else doubling, capped. */
 export function retryDelay(policy: RetryPolicy, attempts: number, error: unknown): number {
@@ -46,12 +65,19 @@ export interface PostingDeps {
   retry?: RetryPolicy;
 }
 
-export interface DelivererDeps extends PostingDeps {
+export interface DelivererDeps extends Omit<PostingDeps, 'retry'> {
   store: DigestStore;
+  retry?: DigestRetryPolicy;
   /** Draws digest cards; without it, digests have none. */
   charts?: ChartServices;
   /** Remembers posted parts, so corrections of their entries edit them; without it, none are. */
   edits?: Pick<PostEditStore, 'remember'>;
+}
+
+/** A send-now's answer while the channel's digest is still on its way: when it tries again, if it waits. */
+function busyWith(row: Delivery): SendOutcome {
+  if (row.status !== 'retrying' || !row.nextAttemptAt) return { status: 'busy' };
+  return { status: 'busy', waiting: { slot: row.slot, retryAt: row.nextAttemptAt, ...(row.lastError ? { error: row.lastError } : {}) } };
 }
 
 /** The digest being posted, as its platform marks come from it. */
@@ -84,13 +110,33 @@ export interface SlotRequest {
   late?: boolean;
 }
 
+/** What a digest's composition depends on besides the subscription's settings. */
+interface Composition {
+  slot: Date;
+  kind: DeliveryKind;
+  missedSlots: number;
+  late: boolean;
+  cursorFrom: number;
+  cursorTo: number;
+  periodFrom: Date;
+  periodTo: Date;
+  /** The subscription's digest before this one, if any. */
+  previous: Delivery | undefined;
+}
+
+/** A duration in the words a delivery log line uses: `40 minutes`, `12 hours`. */
+function durationWords(ms: number): string {
+  const minutes = Math.max(1, Math.round(ms / 60_000));
+  return minutes < 120 ? plural(minutes, 'minute') : plural(Math.round(minutes / 60), 'hour');
+}
+
 export class DigestDeliverer {
   /** By subscription id. */
   private readonly inFlight = new InFlightWork<number>();
-  private readonly retry: RetryPolicy;
+  private readonly retry: DigestRetryPolicy;
 
   constructor(private readonly deps: DelivererDeps) {
-    this.retry = deps.retry ?? DEFAULT_RETRY;
+    this.retry = deps.retry ?? DIGEST_RETRY;
   }
 
   /** Delivers a slot unless it was delivered, skipped or taken already; undefined means nothing to do. */
@@ -120,7 +166,9 @@ export class DigestDeliverer {
       const sub = claimed && store.subscriptions.byId(claimed.subscriptionId);
       if (!claimed || !sub || !claimed.parts) return undefined;
       const delivery = { id: claimed.id, createdAt: claimed.createdAt, retry: true, cursorTo: claimed.cursorTo };
-      return this.postParts(sub, delivery, claimed.parts, claimed.messageRefs.length, claimed.partialRefs);
+      const from = claimed.messageRefs.length;
+      const parts = from === 0 && claimed.partialRefs.length === 0 ? [this.withDelay(sub, claimed, claimed.parts[0]!), ...claimed.parts.slice(1)] : claimed.parts;
+      return this.postParts(sub, delivery, parts, from, claimed.partialRefs);
     });
   }
 
@@ -169,26 +217,17 @@ export class DigestDeliverer {
       const manual = request.kind === 'manual';
       if (request.fenced && !store.leases.holds(sub.channel.platform, sender, at)) return { outcome: undefined };
       if (!manual && (sub.paused || sub.nextSlotAt > request.slot)) return { outcome: undefined };
-      if (store.deliveries.inFlight(sub.id)) return { outcome: manual ? { status: 'busy' } : undefined };
+      const waiting = store.deliveries.inFlight(sub.id);
+      if (waiting) return { outcome: manual ? busyWith(waiting) : undefined };
       if (!manual) store.subscriptions.setNextSlot(sub.id, slotAfter(sub, request.slot));
       if (store.deliveries.hasSlot(sub.id, request.slot)) return { outcome: undefined };
       const cursorTo = store.changes.latestCursor();
       const previous = store.deliveries.latest(sub.id);
-      const repeats = repeatsNote(sub, previous);
-      const delayed = request.kind === 'scheduled' && request.late ? delayNote(request.slot, request.missedSlots, previous) : undefined;
-      const composed = composeDigest(subscriptionChanges(store, sub.id, sub.cursor, cursorTo), {
-        filters: sub.filters,
-        zone: sub.timezone,
-        periodFrom: sub.cursorAt,
-        periodTo: at,
-        ...(previous ? {} : { firstDigest: true }),
-        trendCalls: store.trends.latestByTopic(),
-        ...(request.kind === 'catch-up' ? { catchUp: { missedSlots: request.missedSlots } } : {}),
-        ...(repeats ? { repeats } : {}),
-        ...(delayed ? { delayed } : {}),
-      });
+      const { slot, kind, missedSlots } = request;
+      const range = { cursorFrom: sub.cursor, cursorTo, periodFrom: sub.cursorAt, periodTo: at };
+      const composed = this.compose(sub, { slot, kind, missedSlots, late: request.late === true, ...range, previous });
       const skip = composed.empty && sub.skipEmpty && !manual;
-      const parts = skip ? [] : splitDigest(composed.view);
+      const parts = skip ? [] : composed.parts;
       const id = store.deliveries.insert({
         subscriptionId: sub.id,
         slot: request.slot,
@@ -206,6 +245,63 @@ export class DigestDeliverer {
       store.subscriptions.advanceCursor(sub.id, cursorTo, at);
       return { outcome: { status: 'skipped' } };
     });
+  }
+
+  /** The digest's parts as the subscription's settings compose them now. */
+  private compose(sub: Subscription, c: Composition): { parts: View[]; empty: boolean } {
+    const { store } = this.deps;
+    const repeats = repeatsNote(sub, c.previous);
+    const delayed = c.kind === 'scheduled' && c.late ? delayNote(c.slot, c.missedSlots, c.previous) : undefined;
+    const composed = composeDigest(subscriptionChanges(store, sub.id, c.cursorFrom, c.cursorTo), {
+      filters: sub.filters,
+      zone: sub.timezone,
+      periodFrom: c.periodFrom,
+      periodTo: c.periodTo,
+      ...(c.previous ? {} : { firstDigest: true }),
+      trendCalls: store.trends.latestByTopic(),
+      ...(c.kind === 'catch-up' ? { catchUp: { missedSlots: c.missedSlots } } : {}),
+      ...(repeats ? { repeats } : {}),
+      ...(delayed ? { delayed } : {}),
+    });
+    return { parts: splitDigest(composed.view), empty: composed.empty };
+  }
+
+  /**
+   * After the channel's settings changed: a digest waiting to retry, none of it posted yet, is
+   * composed again with them (or skipped, if they leave it empty and empty ones are skipped); one
+   * partly posted, or being posted right now, is finished as it was. Says which, if one waits.
+   */
+  followSettings(subscriptionId: number): WaitingDigest | undefined {
+    const { store, now } = this.deps;
+    return store.transaction((): WaitingDigest | undefined => {
+      const row = store.deliveries.inFlight(subscriptionId);
+      const sub = store.subscriptions.byId(subscriptionId);
+      if (!row || !sub) return undefined;
+      const retryAt = row.nextAttemptAt ? { retryAt: row.nextAttemptAt } : {};
+      if (row.status !== 'retrying') return { slot: row.slot, settings: 'as-was', because: 'sending' };
+      if (row.messageRefs.length > 0 || row.partialRefs.length > 0) return { slot: row.slot, settings: 'as-was', because: 'partly-posted', ...retryAt };
+      const late = row.missedSlots > 0 || row.createdAt.getTime() - row.slot.getTime() > LATE_MS;
+      const { parts, empty } = this.compose(sub, { ...row, late, periodTo: row.createdAt, previous: store.deliveries.before(row.id) });
+      const at = now();
+      if (empty && sub.skipEmpty && row.kind !== 'manual') {
+        if (store.deliveries.settle(row.id, 'skipped', at)) store.subscriptions.advanceCursor(sub.id, row.cursorTo, row.createdAt);
+        return { slot: row.slot, settings: 'skipped' };
+      }
+      store.deliveries.replaceParts(row.id, parts, at);
+      return { slot: row.slot, settings: 'new', ...retryAt };
+    });
+  }
+
+  /**
+   * A digest going out well after it was due says so at its top, and why: its header's period
+   * ends at that time, which readers would otherwise take for when it was posted.
+   */
+  private withDelay(sub: Subscription, row: Delivery, view: View): View {
+    const at = this.deps.now();
+    if (at.getTime() - row.createdAt.getTime() <= LATE_MS) return view;
+    const why = row.lastError ? ` (${row.lastError})` : '';
+    const text = `Delayed: the platform refused this digest from ${formatInZone(row.createdAt, sub.timezone)} until now${why}.`;
+    return { ...view, intro: [[span.italic(text)], ...(view.intro ?? [])] };
   }
 
   /** Posts parts[from…]; `partial` are the messages of parts[from] an earlier attempt posted. */
@@ -280,17 +376,33 @@ export class DigestDeliverer {
       return { status: 'failed', error: message, paused: true };
     }
     const row = store.deliveries.get(id);
-    const attempts = row?.attempts ?? this.retry.maxAttempts;
-    if (attempts >= this.retry.maxAttempts) {
-      store.deliveries.settle(id, 'failed', at, `gave up after ${attempts} attempts: ${message}`);
+    const attempts = row?.attempts ?? 1;
+    const retryAt = row && this.nextAttemptAt(row, at, error);
+    if (!retryAt) {
+      const tried = row && row.attempts > 1 ? `${message}; retried for ${durationWords(at.getTime() - row.createdAt.getTime())}` : message;
+      store.deliveries.settle(id, 'failed', at, tried);
       logger.warn({ subscription: sub.id, attempts, error: message }, 'digest delivery gave up; the next digest repeats its changes');
-      return { status: 'failed', error: message, paused: false };
+      return { status: 'failed', error: tried, paused: false };
     }
-    const delay = retryDelay(this.retry, attempts, error);
-    const retryAt = new Date(at.getTime() + delay);
     store.deliveries.retryLater(id, message, retryAt, at, parts);
     logger.warn({ subscription: sub.id, attempts, error: message, retryAt }, 'digest delivery failed; will retry');
+    const delay = retryAt.getTime() - at.getTime();
     this.inFlight.retryAfter(tasks, delay, () => void this.resume(id).catch((crash) => logger.error({ err: crash, delivery: id }, 'digest retry crashed')));
     return { status: 'retrying', error: message, retryAt };
+  }
+
+  /**
+   * When to try a refused digest again: after the platform's Retry-After, else a doubling wait
+   * (capped) — unless that falls past the time it is given up (see DIGEST_RETRY).
+   */
+  private nextAttemptAt(row: Delivery, at: Date, error: unknown): Date | undefined {
+    const hint = error instanceof DeliveryError ? error.retryAfterMs : undefined;
+    const { baseDelayMs, maxDelayMs, giveUpAfterMs } = this.retry;
+    const delay = hint ?? Math.min(maxDelayMs, baseDelayMs * 2 ** (row.attempts - 1));
+    const retryAt = at.getTime() + delay;
+    // Read again: the intent moved the subscription's next slot on, and a subscribe may have since.
+    const sub = this.deps.store.subscriptions.byId(row.subscriptionId);
+    const nextDigest = sub && !sub.paused && sub.nextSlotAt > row.createdAt ? sub.nextSlotAt.getTime() : Number.POSITIVE_INFINITY;
+    return retryAt < Math.min(row.createdAt.getTime() + giveUpAfterMs, nextDigest) ? new Date(retryAt) : undefined;
   }
 }

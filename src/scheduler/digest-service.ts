@@ -47,6 +47,7 @@ function summary(row: Delivery): DeliverySummary {
     updatedAt: row.updatedAt,
   };
   if (row.lastError) result.error = row.lastError;
+  if (row.status === 'retrying' && row.nextAttemptAt) result.retryAt = row.nextAttemptAt;
   return result;
 }
 
@@ -161,8 +162,9 @@ export class ScheduledDigestService implements DigestService {
       }),
     );
     this.changed();
+    const waiting = result.created ? undefined : this.deps.deliverer.followSettings(result.id);
     const sub = store.subscriptions.byId(result.id)!;
-    return { status: 'saved', subscription: info(sub, store.deliveries.latest(sub.id)), created: result.created, confirmation };
+    return { status: 'saved', subscription: info(sub, store.deliveries.latest(sub.id)), created: result.created, confirmation, ...(waiting ? { waiting } : {}) };
   }
 
   unsubscribe(channel: ChannelKey): boolean {

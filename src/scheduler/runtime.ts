@@ -8,7 +8,7 @@ import type { DigestStore } from '../core/digest/store-port.js';
 import { canonicalTimeZone, fixedOffsetReading, isFixedOffsetZone, resolvedTimeZone } from '../core/digest/zoned-time.js';
 import type { Logger } from '../core/logger.js';
 import type { PostEditStore } from '../core/digest/post-edits-port.js';
-import { DigestDeliverer, type RetryPolicy } from './delivery.js';
+import { DigestDeliverer, type DigestRetryPolicy, type RetryPolicy } from './delivery.js';
 import { PostEditRunner } from './edit-runner.js';
 import { ScheduledDigestService } from './digest-service.js';
 import { PosterRegistry } from './posters.js';
@@ -24,7 +24,10 @@ export interface DigestRuntimeOptions<Store extends DigestStore> {
   tasks: TaskFactory;
   /** This process's id in leases and the delivery log; random by default. */
   holder?: string;
+  /** How edits of posted messages are retried. */
   retry?: RetryPolicy;
+  /** How digests are retried (DIGEST_RETRY by default). */
+  digestRetry?: DigestRetryPolicy;
   /** Draws the cards digests open with; without it, digests have none. */
   charts?: ChartServices;
   /** Where posts and the edits corrections owe them are kept; without it, corrections edit nothing. */
@@ -73,7 +76,8 @@ export function createDigestRuntime<Store extends DigestStore>(options: DigestRu
   const charts = options.charts ? { charts: options.charts } : {};
   const retry = options.retry ? { retry: options.retry } : {};
   const postEdits = options.postEdits;
-  const deliverer = new DigestDeliverer({ store, posters, tasks, now, logger, sender: holder, ...retry, ...charts, ...(postEdits ? { edits: postEdits } : {}) });
+  const digestRetry = options.digestRetry ? { retry: options.digestRetry } : {};
+  const deliverer = new DigestDeliverer({ store, posters, tasks, now, logger, sender: holder, ...digestRetry, ...charts, ...(postEdits ? { edits: postEdits } : {}) });
   const edits = postEdits && new PostEditRunner({ store: postEdits, posters, now, logger, ...retry });
   const defaultTimeZone = defaultZone(options.defaultTimeZone, logger);
   const service = new ScheduledDigestService({ store, deliverer, posters, defaultTimeZone, now, logger, ...charts });

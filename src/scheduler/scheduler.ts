@@ -14,7 +14,7 @@ import type { DigestDeliverer } from './delivery.js';
 import type { PostEditRunner } from './edit-runner.js';
 import { Heartbeat } from './heartbeat.js';
 import type { PosterRegistry } from './posters.js';
-import { dueSlot } from './slots.js';
+import { dueSlot, LATE_MS } from './slots.js';
 import { waitAtMost, type TaskFactory, type TaskHandle } from './tasks.js';
 
 export interface SchedulerOptions {
@@ -36,11 +36,6 @@ export interface SchedulerOptions {
   edits?: PostEditRunner;
 }
 
-/**
- * A slot delivered later than this after its time is late: a catch-up, saying so, when it fell
- * while this process was not scheduling (not running, or stalled between heartbeats).
- */
-const LATE_MS = 2 * 60_000;
 /** Parsed revisions and composed ranges are dropped after this long without a digest. */
 const RELEASE_CACHES_AFTER_MS = 60_000;
 /** Settled rows of the delivery log are kept this long (each subscription's latest always). */

@@ -23,6 +23,12 @@ export function storedSchedule(sub: Pick<Subscription, 'schedule' | 'cron'>): Sc
   return { text: sub.schedule, cron: sub.cron, fields: fieldsOf(sub.cron) };
 }
 
+/**
+ * A slot delivered later than this after its time is late: a catch-up, saying so, when it fell
+ * while the scheduling process was not scheduling (not running, or stalled between heartbeats).
+ */
+export const LATE_MS = 2 * 60_000;
+
 /** A schedule that never runs again is parked far in the future rather than lost. */
 const NEVER = new Date(Date.UTC(9999, 0, 1));
 

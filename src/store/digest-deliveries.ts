@@ -122,6 +122,13 @@ export class SqliteDeliveries implements DeliveryLog {
     return row ? toDelivery(row as DeliveryRow) : undefined;
   }
 
+  before(id: number): Delivery | undefined {
+    const row = this.cache
+      .get('SELECT * FROM digest_deliveries WHERE subscription_id = (SELECT subscription_id FROM digest_deliveries WHERE id = ?) AND id < ? ORDER BY id DESC LIMIT 1')
+      .get(id, id);
+    return row ? toDelivery(row as DeliveryRow) : undefined;
+  }
+
   settledEndingAt(subscriptionId: number, cursor: number): SettledRange | undefined {
     const row = this.cache
       .get(
@@ -186,7 +193,7 @@ export class SqliteDeliveries implements DeliveryLog {
   }
 
   /** Settles the row; returns false if it was settled already (by another process). */
-  settle(id: number, status: 'delivered' | 'failed' | 'unconfirmed', now: Date, error?: string): boolean {
+  settle(id: number, status: 'delivered' | 'skipped' | 'failed' | 'unconfirmed', now: Date, error?: string): boolean {
     return (
       this.cache
         .get(
@@ -205,6 +212,18 @@ export class SqliteDeliveries implements DeliveryLog {
            pending_parts = coalesce(pending_parts, ?) WHERE id = ?`,
       )
       .run(error, at.toISOString(), now.toISOString(), JSON.stringify(parts), id);
+  }
+
+  /** Replaces the parts of a row waiting to retry, none of them posted yet; false if it is not such a row. */
+  replaceParts(id: number, parts: readonly View[], now: Date): boolean {
+    return (
+      this.cache
+        .get(
+          `UPDATE digest_deliveries SET pending_parts = ?, parts_total = ?, updated_at = ?
+           WHERE id = ? AND status = 'retrying' AND message_refs = '[]' AND partial_refs = '[]'`,
+        )
+        .run(JSON.stringify(parts), parts.length, now.toISOString(), id).changes > 0
+    );
   }
 
   /** Rows waiting to retry whose time has come, on these platforms. */

@@ -127,13 +127,15 @@ describe('GIVEN a channel subscribed to a daily 08:00 Europe/Paris digest', () =
     const h = harness({ start: '2026-07-06T05:00:00Z' });
     h.startScheduler();
     await h.subscribe('schedule:"0 * * * *" timezone:Europe/Paris');
-    h.addEntry({ title: 'Rate limited for an hour' });
-    h.poster.failNext(...Array.from({ length: 5 }, () => rateLimited(15 * 60_000)));
-    await h.time.advanceTo('2026-07-06T06:00:30Z');
+    h.addEntry({ title: 'Rate limited for a quarter' });
+    h.poster.failNext(rateLimited(15 * 60_000));
+    await h.time.advanceTo('2026-07-06T06:05:00Z');
     h.addEntry({ title: 'Waiting behind it' });
-    await h.time.advanceTo('2026-07-06T07:30:00Z'); // the 08:00 digest arrives at 09:15; the 09:00 one waited for it
+    // A retry is given up before the next slot, unless that slot is moved before the retry.
+    await h.subscribe('schedule:"daily 08:10" timezone:Europe/Paris');
+    await h.time.advanceTo('2026-07-06T06:30:00Z'); // the 08:00 digest arrives at 08:15; the 08:10 one waited for it
     const [first, second] = h.poster.texts();
-    expect(first).toContain('Rate limited for an hour');
+    expect(first).toContain('Rate limited for a quarter');
     expect(second).toContain('Waiting behind it');
     expect(second).toContain('Delayed: the previous digest was still being delivered when this one was due.');
     expect(second).not.toContain('Catch-up');
@@ -235,12 +237,17 @@ describe('GIVEN a channel subscribed to a daily 08:00 Europe/Paris digest', () =
     expect(h.poster.texts()[1]).not.toContain('Rate limited entry');
   });
 
-  it('WHEN retryable failures go on THEN it backs off, gives up without pausing, and the next digest repeats the changes', async () => {
+  it('WHEN retryable failures go on for 12 hours THEN it backs off, gives up without pausing, and the next digest repeats the changes', async () => {
     const h = await subscribed();
     h.addEntry({ title: 'Unlucky entry' });
-    h.poster.failNext(...Array.from({ length: 6 }, () => new DeliveryError('retryable', 'HTTP 503: unavailable')));
-    await h.time.advanceTo('2026-07-06T07:00:00Z');
-    expect(deliveries(h)).toMatchObject([{ status: 'failed', attempts: 6 }]);
+    const post = h.poster.post.bind(h.poster);
+    h.poster.post = async (channelId, view) => {
+      if (h.time.now() < new Date('2026-07-06T19:00:00Z')) throw new DeliveryError('retryable', 'HTTP 503: unavailable');
+      return post(channelId, view);
+    };
+    await h.time.advanceTo('2026-07-06T18:30:00Z');
+    expect(deliveries(h)).toMatchObject([{ status: 'failed', lastError: 'HTTP 503: unavailable; retried for 12 hours' }]);
+    expect(deliveries(h)[0]!.attempts).toBeGreaterThan(140);
     expect(h.app.digests.store.subscriptions.byChannel(channel)!.paused).toBeUndefined();
     await h.time.advanceTo('2026-07-07T06:01:00Z');
     expect(h.poster.texts()[0]).toContain('could not be delivered');

@@ -63,6 +63,20 @@ describe('GIVEN the fake Discord', () => {
     expect(embedText((posts()[1]!.body as { embeds: Embed[] }).embeds[0]!)).toContain('Rate limited on Discord');
   });
 
+  it('WHEN Discord answers 503 for minutes at a weekly digest THEN it is retried until Discord recovers, and posted once, saying it was delayed', async () => {
+    const { fake, h, subscribe, channel, posts } = await discordSetup();
+    await subscribe({ schedule: 'weekly mon 08:00', timezone: 'Europe/Paris' });
+    h.addEntry({ title: 'Ceasefire agreed' });
+    fake.failChannel(channel, { status: 503, times: 30, body: { message: 'Service Unavailable' } });
+    await h.time.advanceTo('2026-07-06T06:30:00Z');
+    const sent = posts().filter((r) => r.status === 200);
+    expect(posts().length).toBeGreaterThan(6);
+    expect(sent).toHaveLength(1);
+    const text = (sent[0]!.body as { embeds: Embed[] }).embeds.map(embedText).join('\n');
+    expect(text).toContain('Ceasefire agreed');
+    expect(text).toContain('Delayed: the platform refused this digest from Mon 6 Jul 2026 08:00 CEST until now');
+  });
+
   it('WHEN a part takes two messages and the second fails THEN the retry posts only the second', async () => {
     const { fake, h, subscribe, channel, posts } = await discordSetup();
     await subscribe({ schedule: 'daily 08:00', timezone: 'Europe/Paris' });

@@ -61,6 +61,8 @@ export interface DeliveryLog {
   /** The subscription's digest that is sending or waiting to retry, if any. */
   inFlight(subscriptionId: number): Delivery | undefined;
   latest(subscriptionId: number): Delivery | undefined;
+  /** The same subscription's row recorded before this one, if any. */
+  before(id: number): Delivery | undefined;
   /** The subscription's latest digest delivered (or skipped as empty) whose range ended at `cursor`: that range, with its card's figures. */
   settledEndingAt(subscriptionId: number, cursor: number): SettledRange | undefined;
   /**
@@ -84,9 +86,11 @@ export interface DeliveryLog {
   /** Adds a sentence to the row's notes. */
   note(id: number, text: string, now: Date): void;
   /** Settles the row; false if it was settled already (by another process). */
-  settle(id: number, status: 'delivered' | 'failed' | 'unconfirmed', now: Date, error?: string): boolean;
+  settle(id: number, status: 'delivered' | 'skipped' | 'failed' | 'unconfirmed', now: Date, error?: string): boolean;
   /** Parks the row until `at`, with the parts a later attempt (maybe another process's) will post. */
   retryLater(id: number, error: string, at: Date, now: Date, parts: readonly View[]): void;
+  /** Replaces the parts of a row waiting to retry, none of them posted yet; false if it is not such a row. */
+  replaceParts(id: number, parts: readonly View[], now: Date): boolean;
   /** Rows waiting to retry whose time has come, on these platforms. */
   dueRetries(platforms: readonly PlatformName[], now: Date): Delivery[];
   /**

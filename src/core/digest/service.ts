@@ -24,7 +24,19 @@ export interface DeliverySummary {
   messages: number;
   updatedAt: Date;
   error?: string;
+  /** When a digest waiting to retry is tried again. */
+  retryAt?: Date;
 }
+
+/**
+ * The channel's digest still on its way when its settings changed: composed again with the new
+ * ones (`new`), skipped as they leave it empty, or finished as it was — being posted right now,
+ * or partly posted already.
+ */
+export type WaitingDigest =
+  | { slot: Date; settings: 'new'; retryAt?: Date }
+  | { slot: Date; settings: 'skipped' }
+  | { slot: Date; settings: 'as-was'; because: 'sending' | 'partly-posted'; retryAt?: Date };
 
 export interface SubscriptionInfo {
   id: number;
@@ -77,7 +89,7 @@ export type ConfirmationOutcome =
   | { status: 'no-poster' };
 
 export type SubscribeOutcome =
-  | { status: 'saved'; subscription: SubscriptionInfo; created: boolean; confirmation: ConfirmationOutcome }
+  | { status: 'saved'; subscription: SubscriptionInfo; created: boolean; confirmation: ConfirmationOutcome; waiting?: WaitingDigest }
   /** The channel's active subscription already had these settings: nothing was posted or written. */
   | { status: 'unchanged'; subscription: SubscriptionInfo }
   /**
@@ -98,7 +110,8 @@ export type SendOutcome =
   | { status: 'skipped' }
   | { status: 'retrying'; error: string; retryAt: Date }
   | { status: 'failed'; error: string; paused: boolean }
-  | { status: 'busy' };
+  /** Another digest of the channel is on its way; `waiting`: it waits to retry, until `retryAt`. */
+  | { status: 'busy'; waiting?: { slot: Date; retryAt: Date; error?: string } };
 
 export interface DigestService {
   /** SITREP_TZ, else UTC: the zone of subscriptions that name none. */

@@ -5,7 +5,7 @@ import { eventTypeLabel } from '../vocabulary.js';
 import { invocationSpan } from '../command-refs.js';
 import { plainLine, span, type Line, type Section, type Span, type View } from '../view.js';
 import type { DigestFilters } from './changes.js';
-import type { ChannelKey, ConfirmationOutcome, DeliverySummary, SendOutcome, SubscriptionInfo } from './service.js';
+import type { ChannelKey, ConfirmationOutcome, DeliverySummary, SendOutcome, SubscriptionInfo, WaitingDigest } from './service.js';
 import { errorSpans } from './error-codes.js';
 import { formatInZone } from './zoned-time.js';
 import { scheduleWords } from './schedule.js';
@@ -34,7 +34,8 @@ function lastDeliveryLine(last: DeliverySummary, zone: string): Line {
   if (last.messages > 0) text += `, ${plural(last.messages, 'message')}`;
   const line: Line = [span.italic('Last digest: '), span.plain(text)];
   if (last.status === 'retrying' || last.status === 'failed') {
-    line.push(span.plain(` (${plural(last.attempts, 'attempt')}: `), ...errorSpans(last.error ?? 'unknown error'), span.plain(')'));
+    const next = last.retryAt ? `; next try ${formatInZone(last.retryAt, zone)}` : '';
+    line.push(span.plain(` (${plural(last.attempts, 'attempt')}: `), ...errorSpans(last.error ?? 'unknown error'), span.plain(`${next})`));
   }
   return line;
 }
@@ -125,9 +126,28 @@ function confirmationLine(confirmation: ConfirmationOutcome, platform: Subscript
   }
 }
 
+/** What becomes of the digest still on its way when the settings changed. */
+function waitingLine(waiting: WaitingDigest, zone: string): Line {
+  const digest = `The digest of ${formatInZone(waiting.slot, zone)}`;
+  const retry = 'retryAt' in waiting && waiting.retryAt ? ` at ${formatInZone(waiting.retryAt, zone)}` : '';
+  switch (waiting.settings) {
+    case 'new':
+      return plainLine(`${digest}, waiting to retry, goes out with these settings${retry}.`);
+    case 'skipped':
+      return plainLine(`${digest}, waiting to retry, holds nothing with these settings, so it was skipped.`);
+    case 'as-was':
+      return plainLine(
+        waiting.because === 'sending'
+          ? `${digest} is being posted right now with the previous settings; the next digest uses these.`
+          : `${digest} was partly posted before the platform refused the rest, so it is finished as it began${retry ? ` (next try${retry})` : ''}; the next digest uses these settings.`,
+      );
+  }
+}
+
 /**
  * `kept`: the settings a change of subscription took over because their options were left out;
- * `resumed`: the pause the subscription was under, which subscribing again lifted.
+ * `resumed`: the pause the subscription was under, which subscribing again lifted; `waiting`: the
+ * digest still on its way, and what became of it.
  */
 export function subscribedView(
   sub: SubscriptionInfo,
@@ -136,6 +156,7 @@ export function subscribedView(
   confirmation: ConfirmationOutcome,
   kept: readonly string[] = [],
   resumed?: SubscriptionInfo['paused'],
+  waiting?: WaitingDigest,
 ): View {
   const keptLine = (): Line => [
     span.plain(`Kept as they were: ${kept.join(' · ')}. Give an option again to change it; `),
@@ -158,6 +179,7 @@ export function subscribedView(
           ? resumedLine(resumed, sub.timezone)
           : plainLine('This channel’s digest now uses these settings; nothing already sent is repeated.'),
       ...(!created && kept.length > 0 ? [keptLine()] : []),
+      ...(waiting ? [waitingLine(waiting, sub.timezone)] : []),
       confirmationLine(confirmation, sub.channel.platform),
     ],
     sections: [{ lines: subscriptionLines(shown, now) }],
@@ -186,8 +208,19 @@ export function firstDigestPreview(preview: View, sub: SubscriptionInfo, now: Da
   };
 }
 
+/** A send-now's answer while the channel's digest waits to retry: when, in the channel's zone. */
+function waitingToRetryText(waiting: NonNullable<Extract<SendOutcome, { status: 'busy' }>['waiting']>, zone: string): Line {
+  const why = waiting.error ? [span.plain(' ('), ...errorSpans(waiting.error), span.plain(')')] : [];
+  return [
+    span.plain(`This channel’s digest of ${formatInZone(waiting.slot, zone)} is waiting to retry: the platform refused it for now`),
+    ...why,
+    span.plain(`. Sitrep tries again at ${formatInZone(waiting.retryAt, zone)}; once it is out, a send-now posts what changed since.`),
+  ];
+}
+
 /** What a send-now did; `sub` is the subscription as it stands after it. */
 export function sendOutcomeView(outcome: SendOutcome, sub?: SubscriptionInfo): View {
+  const zone = sub?.timezone ?? 'UTC';
   const view = (title: string, tone: View['tone'], text: string | Line): View => ({ title, tone, intro: [typeof text === 'string' ? plainLine(text) : text], sections: [], private: true });
   const subscribeAgain = (before: string, after: string): Line => [span.plain(before), span.command('digest subscribe'), span.plain(after)];
   switch (outcome.status) {
@@ -208,7 +241,7 @@ export function sendOutcomeView(outcome: SendOutcome, sub?: SubscriptionInfo): V
       return view('Digest delayed', 'normal', [
         span.plain('The platform refused it for now ('),
         ...errorSpans(outcome.error),
-        span.plain(`); Sitrep retries at ${outcome.retryAt.toISOString().slice(11, 19)} UTC.`),
+        span.plain(`); Sitrep retries at ${formatInZone(outcome.retryAt, zone)}.`),
       ]);
     case 'failed':
       return view(
@@ -217,6 +250,8 @@ export function sendOutcomeView(outcome: SendOutcome, sub?: SubscriptionInfo): V
         outcome.paused ? [...errorSpans(outcome.error), ...subscribeAgain('. The subscription is paused; fix the channel, then run ', ' again.')] : errorSpans(outcome.error),
       );
     case 'busy':
-      return view('Digest already on its way', 'normal', 'A digest for this channel is being sent right now; try again in a minute.');
+      return outcome.waiting
+        ? view('Digest waiting to retry', 'normal', waitingToRetryText(outcome.waiting, zone))
+        : view('Digest already on its way', 'normal', 'A digest for this channel is being sent right now; try again in a minute.');
   }
 }
