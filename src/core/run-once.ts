@@ -8,6 +8,7 @@ const IN_PROGRESS: View = {
   intro: [plainLine('This request is already being handled; its result will not be applied twice.')],
   sections: [],
   private: true,
+  handledElsewhere: true,
 };
 
 export async function runOnce(

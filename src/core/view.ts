@@ -121,6 +121,11 @@ export interface View {
   private?: boolean;
   /** Set on internal-error views so the user can quote it. */
   errorId?: string;
+  /**
+   * The answer to a request another delivery of it is still handling (one Discord interaction
+   * reaching two sessions of the bot): where that delivery answers the user, this one says nothing.
+   */
+  handledElsewhere?: true;
   /** Buttons under the message, besides the paging ones the platform adds. */
   buttons?: Button[];
   /** A picture under the text (see ViewImage). */

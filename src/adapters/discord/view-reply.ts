@@ -19,6 +19,12 @@ export async function replyWithView(
   // The deferred reply is public: the view decides its privacy only once it exists.
   const { value: shown, deferred } = await answerInTime(work, Math.max(0, deferAfterMs), () => interaction.deferReply());
   const view = shown.view;
+  // Every session of the bot receives the interaction; the one running it answers, and an answer
+  // from this one would take the interaction's only reply ("already received") from it.
+  if (view.handledElsewhere && !deferred) {
+    ctx.logger.info({ interactionId: interaction.id }, 'discord interaction is being answered by another session');
+    return view;
+  }
   const message = viewMessage(shown, interaction.user.id, ctx.interactions);
   if (!deferred) {
     await interaction.reply(view.private ? { ...message, flags: MessageFlags.Ephemeral } : message);
