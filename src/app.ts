@@ -84,12 +84,26 @@ export interface App {
   close(): void;
 }
 
+/** Opens and migrates the store, saying which one and what migrating did: processes starting together wait for each other's migrations. */
+function openStore({ dbPath, busyTimeoutMs, logger }: AppOptions): Db {
+  const db = openDatabase(dbPath, {
+    busyTimeoutMs,
+    migrationLog: {
+      onWait: () => logger.info({ store: dbPath }, 'waiting for another Sitrep process to migrate the store'),
+      onMigrated: (from, to) => logger.info({ store: dbPath, from, to }, from === 0 ? `created the store at version ${to}` : `migrated the store from version ${from} to ${to}`),
+    },
+  });
+  logger.info({ store: dbPath, version: db.pragma('user_version', { simple: true }) }, `using the store ${dbPath}`);
+  return db;
+}
+
 export function createApp(options: AppOptions): App {
-  const db = openDatabase(options.dbPath, { busyTimeoutMs: options.busyTimeoutMs });
+  const db = openStore(options);
   const gazetteer = openGazetteer(options.gazetteerDir, (message) => options.logger.info({}, message));
   // Before the seed, so its places are located as they are stored.
   attachGazetteer(db, gazetteer);
-  const seeded = seedDatabase(db, options.now?.() ?? new Date());
+  const waitForSeed = () => options.logger.info({ store: options.dbPath }, 'waiting for another Sitrep process to seed the store');
+  const seeded = seedDatabase(db, options.now?.() ?? new Date(), undefined, { onWait: waitForSeed });
   if (seeded.length > 0) options.logger.info({ seeded }, 'seeded a new store');
   // Places stored before Sitrep located them (or by a process without the gazetteer).
   const looked = locatePendingPlaces(db, gazetteer, (options.now?.() ?? new Date()).toISOString());

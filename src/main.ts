@@ -9,7 +9,7 @@ import { boundHeapGrowth } from './heap-growth.js';
 import { keepOtherThreadsIdle } from './idle-threads.js';
 import { createLogger } from './log.js';
 import { handleFaults, Shutdown } from './process-stop.js';
-import { startupMessage, unreadableStore } from './startup-errors.js';
+import { startupMessage, storeFault } from './startup-errors.js';
 import { markBotRunning } from './store/bot-presence.js';
 
 /**
@@ -26,8 +26,9 @@ async function start(config: Config, logger: Logger, shutdown: Shutdown): Promis
   try {
     app = createApp({ dbPath: config.dbPath, admins: config.admins, logger, timezone: config.timezone, busyTimeoutMs: BOT_BUSY_TIMEOUT_MS, sourcesAllowPrivate: config.sourcesAllowPrivate, chartRenders: config.chartRenders, feedReaders: config.feedReaders });
   } catch (error) {
-    // A store that is no database is the operator's to mend (a backup), not a bug: one line, no stack.
-    throw unreadableStore(config.dbPath, error) ?? error;
+    // A store that is no database, a full disk, a directory this user cannot write: the operator's
+    // to mend, not a bug: one line naming SITREP_DB, no stack.
+    throw storeFault(config.dbPath, error) ?? error;
   }
   // While this process runs, `npm run restore` refuses to swap the store from under it.
   const presence = markBotRunning(app.db, app.digests.holder, logger);

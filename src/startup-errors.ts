@@ -1,8 +1,10 @@
 // What the person starting the bot reads when it cannot start: one line naming what is wrong
 // (a variable, a token, a URL that cannot be reached), not a stack trace.
+import { accessSync, constants, existsSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { inspect } from 'node:util';
 import { ConfigError } from './config.js';
-import { sqliteFileFault } from './store/sqlite-faults.js';
+import { sqliteFileFault, sqlitePlaceFault } from './store/sqlite-faults.js';
 
 /** A start-up failure its message explains; printed as it is, without a stack. */
 export class StartupError extends Error {
@@ -83,6 +85,68 @@ export function unreadableStore(dbPath: string, error: unknown): StartupError | 
     `the store ${dbPath} (SITREP_DB) ${what}. Put a backup in its place with npm run restore -- FILE, then start Sitrep again; or set SITREP_DB to the store's path.`,
     { cause: error },
   );
+}
+
+/**
+ * The store SITREP_DB names cannot be used at all (not a database, damaged, on a full disk, in a
+ * directory this user cannot write, no file at all, locked by another program): what to do, as a
+ * StartupError; undefined for any other failure.
+ */
+export function storeFault(dbPath: string, error: unknown): StartupError | undefined {
+  const unreadable = unreadableStore(dbPath, error);
+  if (unreadable) return unreadable;
+  const what = unusableStore(dbPath, error);
+  return what === undefined ? undefined : new StartupError(`the store ${dbPath} (SITREP_DB) ${what}.`, { cause: error });
+}
+
+/** What keeps the store from being opened or written, and what to do, as the end of a sentence naming it. */
+function unusableStore(dbPath: string, error: unknown): string | undefined {
+  const failed = error as { code?: unknown; syscall?: unknown; path?: unknown };
+  if (failed.syscall === 'mkdir' && typeof failed.path === 'string') return directoryNotMade(failed.path, String(failed.code));
+  if (sqliteFileFault(error) === 'busy') {
+    return 'is locked by another program writing to it (an import, a restore, an sqlite3 shell?). Let it finish or stop it, then start Sitrep again';
+  }
+  switch (sqlitePlaceFault(error)) {
+    case 'full':
+      return 'could not be written: its disk is full. Free disk space there, then start Sitrep again';
+    case 'io':
+      return `could not be written: the disk answered with an I/O error (${String(failed.code)}), as a full disk does. Free disk space there, or check the disk, then start Sitrep again`;
+    case 'cannot-open':
+    case 'read-only':
+      return whyNotOpened(dbPath);
+    default:
+      return undefined;
+  }
+}
+
+/** The store's directory could not be created (openDatabase creates it): a file is in the way, or no permission. */
+function directoryNotMade(path: string, code: string): string {
+  if (code === 'EEXIST' || code === 'ENOTDIR') return `cannot be created: ${path} is a file, not a directory. SITREP_DB must name a file in a directory`;
+  if (code === 'ENOSPC') return 'could not be created: its disk is full. Free disk space there, then start Sitrep again';
+  return `cannot be created: its directory ${path} could not be made (${code}). Create it, writable by the user running Sitrep, or set SITREP_DB to a path in a directory that user can write`;
+}
+
+const writable = (path: string): boolean => {
+  try {
+    accessSync(path, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * Why SQLite could not open the store or write it, found on the file system; undefined when
+ * nothing there explains it (then the failure was not the store's).
+ */
+function whyNotOpened(dbPath: string): string | undefined {
+  if (existsSync(dbPath) && statSync(dbPath).isDirectory()) return `is a directory. SITREP_DB must name a file, such as ${join(dbPath, 'sitrep.db')}`;
+  const dir = dirname(dbPath);
+  // SQLite keeps its WAL and shared-memory files beside the store, so it creates files there.
+  if (!writable(dir)) return `cannot be opened: its directory ${dir} is not writable by the user running Sitrep, and SQLite keeps files beside the store. Make ${dir} writable by that user, or set SITREP_DB to a path in a directory it can write`;
+  const locked = [dbPath, `${dbPath}-wal`, `${dbPath}-shm`].find((file) => existsSync(file) && !writable(file));
+  if (locked) return `cannot be written: ${locked} is not writable by the user running Sitrep. Make it writable by that user (chown or chmod), then start Sitrep again`;
+  return undefined;
 }
 
 /** The message printed when start-up fails. An unexpected error keeps its stack: that is a bug. */

@@ -6,7 +6,7 @@ import { runOnce } from './run-once.js';
 import type { AdminRule, Caller } from './caller.js';
 import { describeCaller, isAdmin } from './caller.js';
 import type { Choice, CommandContext, CommandSpec, RawOptionValue } from './command-spec.js';
-import { UserError, isStoreBusy, isUserError } from './errors.js';
+import { UserError, isStoreBusy, isUserError, storeDiskFault } from './errors.js';
 import type { Logger } from './logger.js';
 import { channelZone, resolveDayWords } from './day-words.js';
 import { convertArgs } from './option-values.js';
@@ -17,7 +17,7 @@ import { suggestedValues } from './suggested-values.js';
 import { parseCommandText } from './text-syntax.js';
 import { EVENT_TYPES } from './vocabulary.js';
 import type { Invocation, View } from './view.js';
-import { internalErrorView, storeBusyView, userErrorView } from './error-views.js';
+import { internalErrorView, storeBusyView, storeDiskView, userErrorView } from './error-views.js';
 import { leafIsReadOnly } from './command-spec.js';
 
 /** Discord caps autocomplete at 25 choices; Slack has no native autocomplete for commands. */
@@ -240,6 +240,11 @@ export class Dispatcher {
       if (isStoreBusy(error)) {
         this.deps.logger.warn({ caller: describeCaller(caller), command: label }, 'store busy; command refused, nothing written');
         return outcome(storeBusyView());
+      }
+      const diskFault = storeDiskFault(error);
+      if (diskFault) {
+        this.deps.logger.error({ err: error, caller: describeCaller(caller), command: label }, "the store's disk is full or failing; command refused, nothing written");
+        return outcome(storeDiskView(diskFault));
       }
       const errorId = randomBytes(4).toString('hex');
       this.deps.logger.error({ err: error, errorId, caller: describeCaller(caller), command: label }, 'command failed');

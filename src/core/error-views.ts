@@ -75,3 +75,15 @@ export function storeBusyView(): View {
     private: true,
   };
 }
+
+/** The store's disk is full or failing: the write was rolled back, and the operator must free space first. */
+export function storeDiskView(fault: 'full' | 'io'): View {
+  const why = fault === 'full' ? "The dossier's disk is full" : "The dossier's disk could not be written (is it full or failing?)";
+  return {
+    title: 'Nothing was saved',
+    tone: 'error',
+    intro: [plainLine(`${why}, so nothing was saved.`), plainLine('Ask whoever runs Sitrep to free disk space, then send the same command again.')],
+    sections: [],
+    private: true,
+  };
+}

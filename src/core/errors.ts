@@ -67,3 +67,15 @@ export function isStoreBusy(error: unknown): boolean {
   const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
   return typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'));
 }
+
+/**
+ * SQLite could not write the store's file: its disk is full (SQLITE_FULL), or writing it failed
+ * (SQLITE_IOERR_…, which a full disk also gives when the WAL's index cannot grow). Recognised by
+ * the error's code, as isStoreBusy; the write's transaction was rolled back: nothing was saved.
+ */
+export function storeDiskFault(error: unknown): 'full' | 'io' | undefined {
+  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+  if (code === 'SQLITE_FULL') return 'full';
+  if (typeof code === 'string' && code.startsWith('SQLITE_IOERR')) return 'io';
+  return undefined;
+}

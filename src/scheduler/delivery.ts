@@ -336,6 +336,7 @@ export class DigestDeliverer {
       }
       return settled;
     });
+    this.deps.logger.info({ subscription: sub.id, delivery: id, channel: sub.channel, slot: row?.slot, parts: parts.length }, 'digest delivered');
     return { status: 'delivered', messages: row ? row.messageRefs.flat().length : 0 };
   }
 

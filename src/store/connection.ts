@@ -3,7 +3,8 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { foldForSearch, foldKey } from '../core/text.js';
-import { migrate } from './migrate.js';
+import { migrate, type MigrationLog } from './migrate.js';
+import { retryWhileBusy } from './write-lock.js';
 
 export type Db = Database.Database;
 
@@ -12,6 +13,8 @@ export interface OpenOptions {
   migrationsDir?: string;
   /** How long a write waits for another connection's write to finish (default 5 s). */
   busyTimeoutMs?: number;
+  /** Told when migrating waits for another process's, and which migrations ran. */
+  migrationLog?: MigrationLog;
 }
 
 /** Long enough for another process's commands and digests; batch tools wait on the bot's. */
@@ -21,7 +24,8 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path);
   try {
-    db.pragma('journal_mode = WAL');
+    // Turning a store WAL (a new one, a restored backup) takes it whole: another process starting may hold it a moment.
+    retryWhileBusy(() => db.pragma('journal_mode = WAL'), options.migrationLog ?? {});
     db.pragma('synchronous = NORMAL'); // safe with WAL: a crash loses no committed transaction's integrity
     db.pragma('foreign_keys = ON');
     db.pragma(`busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS)}`);
@@ -30,7 +34,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
     const nullOr = (fold: (text: string) => string) => (text: unknown) => (text === null ? null : fold(String(text)));
     db.function('sitrep_fold_key', { deterministic: true }, nullOr(foldKey));
     db.function('sitrep_search_fold', { deterministic: true }, nullOr(foldForSearch));
-    migrate(db, options.migrationsDir);
+    migrate(db, options.migrationsDir, options.migrationLog);
     return db;
   } catch (error) {
     db.close();

@@ -4,6 +4,7 @@ import type Database from 'better-sqlite3';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectPath } from '../paths.js';
+import { underWriteLock, type LockWait } from './write-lock.js';
 
 export const DEFAULT_MIGRATIONS_DIR = projectPath('data', 'migrations');
 
@@ -40,37 +41,58 @@ export function loadMigrations(dir = DEFAULT_MIGRATIONS_DIR): Migration[] {
   return migrations;
 }
 
+/** What migrating says while it runs: that it waits for another process, and what it applied. */
+export interface MigrationLog extends LockWait {
+  onMigrated?: (from: number, to: number) => void;
+}
+
 /**
  * Brings the schema to the newest version; returns the versions applied.
+ *
+ * Each migration runs in its own transaction, which takes the write lock before reading the
+ * version: processes starting together on one store (a Discord and a Slack process after an
+ * upgrade) apply each migration once, the others waiting, then finding it done.
  *
  * Foreign keys are off while migrations run, as SQLite's procedure for rebuilding a table asks:
  * with them on, dropping a parent table deletes its children's rows (ON DELETE CASCADE), and the
  * pragma cannot change inside a transaction. Each migration is checked for dangling references
  * before it commits instead, and the setting is restored whatever happens.
  */
-export function migrate(db: Database.Database, dir?: string): number[] {
+export function migrate(db: Database.Database, dir?: string, log: MigrationLog = {}): number[] {
   const migrations = loadMigrations(dir);
-  const latest = migrations.length;
-  const current = db.pragma('user_version', { simple: true }) as number;
-  if (current > latest) throw new SchemaTooNewError(current, latest);
-  const pending = migrations.slice(current);
-  if (pending.length === 0) return [];
+  if (schemaVersion(db, migrations.length) === migrations.length) return [];
   const enforced = db.pragma('foreign_keys', { simple: true }) === 1;
   if (enforced) db.pragma('foreign_keys = OFF');
   const applied: number[] = [];
   try {
-    for (const migration of pending) {
-      db.transaction(() => {
-        db.exec(migration.sql);
-        assertNoDanglingReferences(db, migration);
-        db.pragma(`user_version = ${migration.version}`);
-      })();
-      applied.push(migration.version);
+    for (;;) {
+      const version = underWriteLock(db, () => applyNext(db, migrations), log);
+      if (version === undefined) break;
+      applied.push(version);
     }
   } finally {
     if (enforced) db.pragma('foreign_keys = ON');
   }
+  // From the version found under the lock: another process may have applied the first ones.
+  if (applied.length > 0) log.onMigrated?.(applied[0]! - 1, applied.at(-1)!);
   return applied;
+}
+
+/** The store's schema version; refused when a newer Sitrep wrote it. */
+function schemaVersion(db: Database.Database, latest: number): number {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > latest) throw new SchemaTooNewError(current, latest);
+  return current;
+}
+
+/** Applies the migration after the store's version, if any is left; returns its version. Runs under the write lock. */
+function applyNext(db: Database.Database, migrations: readonly Migration[]): number | undefined {
+  const next = migrations[schemaVersion(db, migrations.length)];
+  if (!next) return undefined;
+  db.exec(next.sql);
+  assertNoDanglingReferences(db, next);
+  db.pragma(`user_version = ${next.version}`);
+  return next.version;
 }
 
 /**

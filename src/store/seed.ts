@@ -11,6 +11,7 @@ import { insertActor } from './actor-writes.js';
 import { keyProblem } from './entry-keys.js';
 import type { Db } from './connection.js';
 import { EntryWriter } from './entry-writes.js';
+import { underWriteLock, type LockWait } from './write-lock.js';
 
 export const DEFAULT_SEED_DIR = projectPath('data', 'seed');
 const SEED_AUTHOR = 'seed';
@@ -110,14 +111,27 @@ function applySeed(db: Db, seed: SeedFile, at: string): void {
   db.prepare('INSERT INTO seed_runs (name, applied_at) VALUES (?, ?)').run(seed.name, at);
 }
 
-/** Applies every seed file not applied before, each in one transaction; returns their names. */
-export function seedDatabase(db: Db, now: Date = new Date(), dir = DEFAULT_SEED_DIR): string[] {
+/**
+ * Applies every seed file not applied before, each in one transaction; returns their names. The
+ * transaction takes the write lock before checking the file is still to apply, so processes
+ * starting together on a new store apply it once, the others waiting, then finding it applied.
+ */
+export function seedDatabase(db: Db, now: Date = new Date(), dir = DEFAULT_SEED_DIR, wait: LockWait = {}): string[] {
   const applied: string[] = [];
+  const isApplied = (seed: SeedFile) => db.prepare('SELECT 1 FROM seed_runs WHERE name = ?').get(seed.name) !== undefined;
   for (const seed of readSeedFiles(dir)) {
-    const done = db.prepare('SELECT 1 FROM seed_runs WHERE name = ?').get(seed.name);
-    if (done) continue;
-    db.transaction(() => applySeed(db, seed, now.toISOString()))();
-    applied.push(seed.name);
+    // Read first without the lock: a store seeded long ago takes no write lock at start.
+    if (isApplied(seed)) continue;
+    const seeded = underWriteLock(
+      db,
+      () => {
+        if (isApplied(seed)) return false;
+        applySeed(db, seed, now.toISOString());
+        return true;
+      },
+      wait,
+    );
+    if (seeded) applied.push(seed.name);
   }
   return applied;
 }
