@@ -2,23 +2,16 @@
 // its filters cover, THEN the digest tells it as the channel saw it: an entry it never showed is
 // new there (and on the card, which counts new entries), one that leaves is a correction that says
 // it will not be followed here, and one removed or restored outside the filters is not its news.
-import { afterEach, describe, expect, it } from 'vitest';
-import { ADMIN, Harness } from './support/harness.js';
+import { describe, expect, it } from 'vitest';
+import { ADMIN, harnessesDisposedAfterEach, type Harness } from './support/harness.js';
 import { DRAWING } from '../support/drawing.js';
 
-const harnesses: Harness[] = [];
-afterEach(async () => {
-  for (const h of harnesses.splice(0)) {
-    await h.dispose();
-    h.removeStore();
-  }
-});
+const harness = harnessesDisposedAfterEach();
 
 const c2 = { ...ADMIN, channelId: 'c2' };
 
 async function subscribed(): Promise<Harness> {
-  const h = new Harness({ start: '2026-07-06T05:00:00Z' });
-  harnesses.push(h);
+  const h = harness({ start: '2026-07-06T05:00:00Z' });
   h.startScheduler();
   await h.subscribe('schedule:"daily 08:00" timezone:Europe/Paris type:talks');
   await h.subscribe('schedule:"daily 08:00" timezone:Europe/Paris actor:"Tom Barrack"', c2);

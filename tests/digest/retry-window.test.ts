@@ -1,19 +1,11 @@
 // Digests the platform refuses for a while: retried for hours (not minutes), across a restart,
 // with the channel's current settings, and what /digest list and send-now say meanwhile.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DeliveryError } from '../../src/core/poster.js';
 import { rateLimited } from './support/fake-poster.js';
-import { ADMIN, Harness } from './support/harness.js';
+import { ADMIN, harnessesDisposedAfterEach, type Harness } from './support/harness.js';
 
-const harnesses: Harness[] = [];
-function harness(options: ConstructorParameters<typeof Harness>[0]): Harness {
-  const h = new Harness(options);
-  harnesses.push(h);
-  return h;
-}
-afterEach(async () => {
-  for (const h of harnesses.splice(0).reverse()) await h.dispose();
-});
+const harness = harnessesDisposedAfterEach();
 
 const channel = { platform: 'discord' as const, workspaceId: 'g1', channelId: 'c1' };
 const deliveries = (h: Harness) => {

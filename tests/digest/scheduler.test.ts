@@ -1,15 +1,9 @@
 // The scheduler's node-cron tasks: a schedule node-cron refuses costs no other subscription its
 // task, is still delivered by the heartbeat, and is tried again later.
-import { afterEach, describe, expect, it } from 'vitest';
-import { ADMIN, Harness } from './support/harness.js';
+import { describe, expect, it } from 'vitest';
+import { ADMIN, harnessesDisposedAfterEach, type Harness } from './support/harness.js';
 
-const harnesses: Harness[] = [];
-afterEach(async () => {
-  for (const h of harnesses.splice(0)) {
-    await h.dispose();
-    h.removeStore();
-  }
-});
+const harness = harnessesDisposedAfterEach();
 
 const c2 = { ...ADMIN, channelId: 'c2' };
 /** Heartbeats at 05:00, 05:07, 05:14 …: a post at exactly 05:30:00 came from a node-cron task. */
@@ -17,8 +11,7 @@ const HEARTBEAT = { heartbeatMs: 7 * 60_000, leaseMs: 30 * 60_000 };
 const refusals = (h: Harness) => h.logger.lines.filter((l) => l.message.startsWith('node-cron refused a digest schedule'));
 
 async function twoChannels(): Promise<Harness> {
-  const h = new Harness({ start: '2026-07-06T05:00:00Z' });
-  harnesses.push(h);
+  const h = harness({ start: '2026-07-06T05:00:00Z' });
   await h.subscribe('schedule:"daily 06:00" timezone:UTC');
   await h.subscribe('schedule:"daily 05:30" timezone:UTC', c2);
   return h;

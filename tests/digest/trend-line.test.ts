@@ -1,22 +1,15 @@
 // Digests open with the latest trend call of their topic (or, unfiltered, of each topic their
 // changes are about), arrow, alert and note included; a topic without a call adds no line.
-import { afterEach, describe, expect, it } from 'vitest';
-import { ADMIN, Harness } from './support/harness.js';
+import { describe, expect, it } from 'vitest';
+import { ADMIN, harnessesDisposedAfterEach, type Harness } from './support/harness.js';
 
-const harnesses: Harness[] = [];
-afterEach(async () => {
-  for (const h of harnesses.splice(0)) {
-    await h.dispose();
-    h.removeStore();
-  }
-});
+const harness = harnessesDisposedAfterEach();
 
 const c2 = { ...ADMIN, channelId: 'c2' };
 
 describe('GIVEN trend calls on the dossier', () => {
   it('WHEN scheduled digests go out THEN each opens with its topics’ latest call', async () => {
-    const h = new Harness({ start: '2026-07-06T05:00:00Z' });
-    harnesses.push(h);
+    const h = harness({ start: '2026-07-06T05:00:00Z' });
     await h.subscribe('schedule:"daily 06:00" timezone:UTC topic:syria-israel');
     await h.subscribe('schedule:"daily 06:00" timezone:UTC', c2);
     expect((await h.run('/trend set topic:syria-israel direction:unchanged note:"Talks stalled"')).tone).toBe('success');
@@ -43,8 +36,7 @@ describe('GIVEN trend calls on the dossier', () => {
   });
 
   it('WHEN a call is the only news of a period THEN it is posted, even to a channel that skips empty digests, and said apart from the entries', async () => {
-    const h = new Harness({ start: '2026-07-06T05:00:00Z' });
-    harnesses.push(h);
+    const h = harness({ start: '2026-07-06T05:00:00Z' });
     h.startScheduler();
     await h.subscribe('schedule:"daily 08:00" timezone:Europe/Paris topic:syria-israel skip_empty:true');
     await h.subscribe('schedule:"daily 08:00" timezone:Europe/Paris', c2);

@@ -9,7 +9,7 @@ import type { EntryInput } from '../../../src/core/domain.js';
 import type { EntryPatch } from '../../../src/core/editor-port.js';
 import type { View } from '../../../src/core/view.js';
 import type { DigestScheduler } from '../../../src/scheduler/scheduler.js';
-import { expect } from 'vitest';
+import { afterEach, expect } from 'vitest';
 import { recordingLogger } from '../../support/test-app.js';
 import { viewText } from '../../support/view-text.js';
 import { FakePoster } from './fake-poster.js';
@@ -131,4 +131,22 @@ export class Harness {
   private stamp() {
     return { by: 'discord:1001', at: this.time.now().toISOString() };
   }
+}
+
+/**
+ * Makes harnesses that are disposed after each test (the latest first, as a second process
+ * sharing a store stops before the first) and their stores removed.
+ */
+export function harnessesDisposedAfterEach(): (options: HarnessOptions) => Harness {
+  const made: Harness[] = [];
+  afterEach(async () => {
+    const done = made.splice(0).reverse();
+    for (const h of done) await h.dispose();
+    for (const h of done) h.removeStore();
+  });
+  return (options) => {
+    const h = new Harness(options);
+    made.push(h);
+    return h;
+  };
 }
