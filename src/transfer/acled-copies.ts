@@ -8,6 +8,8 @@ import { eventTypeLabel } from '../core/vocabulary.js';
 import { isNone } from './row-values.js';
 import type { RawRow } from './source-row.js';
 
+const COPY_COLUMNS = ['event_date', 'event_type', 'actor1', 'actor2', 'location', 'source', 'notes'];
+
 /** ACLED's first two actors as the export picks them (export-rows' acledActors), by id. */
 function acledActorIds(actors: EntryInput['actors']): [number | undefined, number | undefined] {
   const actor1 = actors.find((a) => a.role === 'initiator') ?? actors[0];
@@ -31,10 +33,13 @@ function copies(input: EntryInput, nameOf: (id: number) => string): [string, str
 
 /**
  * The note for a row whose ACLED-named copies differ from what its own columns say, and from what
- * the stored entry it matches (`stored`) would export: a copy that still shows the stored entry
+ * the stored entry it matches (`storedState`, read only for a row with such columns) would export: a copy that still shows the stored entry
  * is one the row left alone while changing the column it copies. Undefined when none differ.
  */
-export function unreadCopiesNote(row: RawRow, input: EntryInput, nameOf: (id: number) => string, stored?: EntryInput): string | undefined {
+export function unreadCopiesNote(row: RawRow, input: EntryInput, nameOf: (id: number) => string, storedState: () => EntryInput | undefined): string | undefined {
+  // Most files (JSON, hand-made CSV) have none of these columns: nothing to compare.
+  if (!COPY_COLUMNS.some((column) => column in row)) return undefined;
+  const stored = storedState();
   const asStored = stored ? new Map(copies(stored, nameOf).map(([copy, , value]) => [copy, value.trim()])) : undefined;
   const differing = copies(input, nameOf).filter(([copy, , expected]) => {
     if (!(copy in row) || isNone(row[copy])) return false;

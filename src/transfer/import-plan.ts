@@ -194,8 +194,11 @@ export function planImport(rows: SourceRow[], db: Db, dossier: DossierReader, on
     const at = checkedRow;
     const urls = urlsOf[i]!;
     const dateTitle = dateTitles[i]!;
-    const storedId = (key !== undefined ? stored.byKey.get(key)?.id : undefined) ?? urls.map((u) => stored.byUrl.get(u)).find((id) => id !== undefined) ?? stored.byDateTitle.get(dateTitle);
-    const unread = unreadCopiesNote(row, input, names, storedId === undefined ? undefined : readEntryState(db, storedId)?.input);
+    const storedState = () => {
+      const id = (key !== undefined ? stored.byKey.get(key)?.id : undefined) ?? urls.map((u) => stored.byUrl.get(u)).find((found) => found !== undefined) ?? stored.byDateTitle.get(dateTitle);
+      return id === undefined ? undefined : readEntryState(db, id)?.input;
+    };
+    const unread = unreadCopiesNote(row, input, names, storedState);
     if (unread) plan.noted.push({ ...placeOf(at), reason: unread });
     // A key says which entry a row is; rows without one are told apart as before keys.
     const earlier = key !== undefined ? seen.keys.get(key) : (urls.map((u) => seen.urls.get(u)).find((l) => l !== undefined) ?? seen.dateTitles.get(dateTitle));
