@@ -2,6 +2,15 @@
 // a temporary name beside FILE, checked, flushed to disk and only then renamed to FILE: FILE is a
 // whole, checked store or is not there (killed half-way, only the temporary file is left). The
 // -wal, -shm and -journal files of a file it replaces are removed with it, so FILE is the copy alone.
+//
+// The copy reads the store inside one read transaction. SQLite's online backup otherwise starts
+// over whenever another connection writes between two of its steps, and a store the bot writes
+// every few seconds (lease renewals, a feed check, an edit) is then never copied to the end. In
+// WAL mode a reader blocks no writer: the bot writes on, and checkpoints fold back only what was
+// written before the copy began, so the WAL grows by what is written during the copy (folded back
+// at the next checkpoint once the copy is read, before it is checked).
+// Copying in one step (sqlite3_backup_step(-1)) or VACUUM INTO would read under the same
+// transaction but report no progress, and VACUUM INTO rebuilds every index besides.
 import Database from 'better-sqlite3';
 import { closeSync, existsSync, fsyncSync, openSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -11,8 +20,14 @@ import { runningBots, type BotProcess } from './bot-presence.js';
 import { sqliteFileFault } from './sqlite-faults.js';
 import type { Db } from './connection.js';
 
-/** Pages copied per step: between steps the source is free for the bot's own writes. */
+/** Pages copied per step: between steps the progress is told, and a signal can end the process. */
 const PAGES_PER_STEP = 256;
+
+/**
+ * How many times a copy may start over before the backup gives up. Only a store not in WAL mode
+ * starts over (see backupStore); a copy that starts over again and again never ends.
+ */
+export const MAX_RESTARTS = 3;
 
 /** What PRAGMA integrity_check (and the foreign keys) find wrong in a store file; empty when sound. */
 export function storeFileProblems(path: string): string[] {
@@ -67,6 +82,9 @@ export function flushToDisk(path: string): void {
 }
 
 export class BadCopyError extends Error {}
+
+/** The store was written to all through the copy, which started over MAX_RESTARTS times. */
+export class CopyKeptRestarting extends Error {}
 
 /** "1 bot: pid 41 on host-a, seen 12 s ago", naming each bot that runs on a store. */
 export function botsRunning(bots: readonly BotProcess[], now: Date): string {
@@ -174,28 +192,69 @@ export interface BackupResult {
   removedSideFiles: string[];
 }
 
+export interface BackupHooks {
+  /** Pages copied so far, of `total`. */
+  onProgress?: (done: number, total: number) => void;
+  /** The copy started over from the first page (`restart` of MAX_RESTARTS): another connection wrote to a store not in WAL mode. */
+  onRestart?: (restart: number) => void;
+  /** Runs just before the copy takes FILE's place, to refuse a FILE that became one not to replace meanwhile (a bot started on it); what it throws leaves FILE as it was. */
+  beforeReplace?: () => void;
+}
+
 /**
- * Copies the live store to `file` (see the top of this file). `beforeReplace` runs just before
- * the copy takes FILE's place, to refuse a FILE that became one not to replace meanwhile (a bot
- * started on it); what it throws leaves FILE as it was.
+ * Opens a read transaction on `db` at once (BEGIN alone waits for the first read), when the store
+ * is in WAL mode: the copy then reads the store as it is now, whatever is written meanwhile.
+ * Returns whether it did. A store in rollback-journal mode gets none: its read lock would keep the
+ * bot from committing (it waits 5 s, then its write fails) for as long as the copy takes.
  */
-export async function backupStore(db: Db, file: string, onProgress?: (done: number, total: number) => void, beforeReplace?: () => void): Promise<BackupResult> {
+function holdSnapshot(db: Db): boolean {
+  if (db.pragma('journal_mode', { simple: true }) !== 'wal') return false;
+  db.exec('BEGIN');
+  db.prepare('SELECT count(*) FROM sqlite_master').get();
+  return true;
+}
+
+/** Copies the store to `temp` page by page, telling the progress and each time the copy starts over. */
+async function copyPages(db: Db, temp: string, { onProgress, onRestart }: BackupHooks): Promise<number> {
+  let total = 0;
+  let copied = 0;
+  let restarts = 0;
+  await db.backup(temp, {
+    progress({ totalPages, remainingPages }) {
+      const done = totalPages - remainingPages;
+      // Each step copies at least one page: fewer copied than after the step before is a new start.
+      if (done <= copied && copied > 0) {
+        restarts += 1;
+        if (restarts > MAX_RESTARTS) throw new CopyKeptRestarting(`the store was written to all through the copy, which started over ${MAX_RESTARTS} times`);
+        onRestart?.(restarts);
+      }
+      total = totalPages;
+      copied = done;
+      onProgress?.(done, totalPages);
+      return PAGES_PER_STEP;
+    },
+  });
+  return total;
+}
+
+/** Copies the live store to `file` (see the top of this file). */
+export async function backupStore(db: Db, file: string, hooks: BackupHooks = {}): Promise<BackupResult> {
   const temp = `${file}.partial-${process.pid}`;
   try {
-    let total = 0;
-    await db.backup(temp, {
-      progress({ totalPages, remainingPages }) {
-        total = totalPages;
-        onProgress?.(totalPages - remainingPages, totalPages);
-        return PAGES_PER_STEP;
-      },
-    });
+    const snapshot = holdSnapshot(db);
+    let total: number;
+    try {
+      total = await copyPages(db, temp, hooks);
+    } finally {
+      // Ended before the copy is checked: until then the store's WAL cannot be folded back.
+      if (snapshot && db.inTransaction) db.exec('ROLLBACK');
+    }
     forgetBots(temp);
     asSingleFile(temp);
     const problems = storeFileProblems(temp);
     if (problems.length > 0) throw new BadCopyError(`the copy failed its integrity check: ${problems.slice(0, 3).join('; ')}`);
     flushToDisk(temp);
-    beforeReplace?.();
+    hooks.beforeReplace?.();
     const moved = setAsideSideFiles(file);
     try {
       renameSync(temp, file);

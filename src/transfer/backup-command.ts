@@ -1,9 +1,10 @@
 // npm run backup -- FILE
-// Copies the live store to FILE while the bot keeps running (SQLite's online backup), checks the
-// copy (PRAGMA integrity_check) and only then puts it at FILE. Exits 0 when FILE holds the
-// checked copy, 2 otherwise (FILE is then left as it was).
+// Copies the live store to FILE while the bot keeps running (SQLite's online backup, under one
+// read transaction: see src/store/backup.ts), checks the copy (PRAGMA integrity_check) and only
+// then puts it at FILE. Exits 0 when FILE holds the checked copy, 2 otherwise (FILE is then left
+// as it was).
 import Database from 'better-sqlite3';
-import { accessSync, constants, existsSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, readFileSync, statSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { basename, dirname } from 'node:path';
@@ -11,7 +12,8 @@ import { readOneFile } from '../cli-args.js';
 import type { CliIo } from '../cli-io.js';
 import { writeLine } from './cli-lines.js';
 import { loadConfig } from '../config.js';
-import { BadCopyError, backupMayNotReplace, backupStore, type BackupResult } from '../store/backup.js';
+import { BadCopyError, backupMayNotReplace, backupStore, CopyKeptRestarting, MAX_RESTARTS, sqliteFileProblem, type BackupResult } from '../store/backup.js';
+import type { Db } from '../store/connection.js';
 import { storeFileOf, writeProblem } from './out-file.js';
 import { phaseProgress } from './progress-report.js';
 import { removeLeftovers } from './leftovers.js';
@@ -55,16 +57,81 @@ function thisUser(): string {
   }
 }
 
-/** Why Sitrep cannot create files in `dir`, or undefined when it can. */
-function unwritable(dir: string): string | undefined {
+/** Why this user cannot create files in `dir` (its disk is read-only, or its permissions say no), or undefined when it can. */
+function cannotCreateIn(dir: string): 'read-only disk' | 'not writable' | undefined {
   try {
-    // The copy is made beside FILE and renamed over it: the directory is written, not only FILE.
     accessSync(dir, constants.W_OK | constants.X_OK);
     return undefined;
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EROFS') return `its directory ${dir} is on a read-only disk: give another path`;
-    return `its directory ${dir} is not writable by ${thisUser()}: give another path, or let this user write there`;
+    return (error as NodeJS.ErrnoException).code === 'EROFS' ? 'read-only disk' : 'not writable';
+  }
+}
+
+/** Why Sitrep cannot create files in `dir`, or undefined when it can. */
+function unwritable(dir: string): string | undefined {
+  // The copy is made beside FILE and renamed over it: the directory is written, not only FILE.
+  const why = cannotCreateIn(dir);
+  if (why === 'read-only disk') return `its directory ${dir} is on a read-only disk: give another path`;
+  if (why === 'not writable') return `its directory ${dir} is not writable by ${thisUser()}: give another path, or let this user write there`;
+  return undefined;
+}
+
+/** The name of the user owning `path`, or `uid N` where the system has no name for it. */
+function ownerOf(path: string): string {
+  const uid = String(statSync(path).uid);
+  try {
+    const entry = readFileSync('/etc/passwd', 'utf8').split('\n').find((line) => line.split(':')[2] === uid);
+    if (entry) return entry.split(':')[0]!;
+  } catch {
+    // No user database to read: the uid says who it is.
+  }
+  return `uid ${uid}`;
+}
+
+/** What to do when this user may not do what SQLite needs to read the store: run as its owner. */
+function asTheOwner(dbPath: string, fix: string): string {
+  if (statSync(dbPath).uid === process.getuid?.()) return fix;
+  const owner = ownerOf(dbPath);
+  return `run the backup as the user that owns the store, ${owner} (e.g. sudo -u ${owner} npm run backup -- FILE)`;
+}
+
+/**
+ * Why SQLite could not open the store to copy it, in words: SQLite says only "unable to open
+ * database file" or "attempt to write a readonly database". Reading a store in WAL mode, as the
+ * bot leaves it, creates its -shm file beside it when no bot runs.
+ */
+function storeProblem(error: unknown, dbPath: string): string {
+  const cannot = `SQLite cannot open the store ${dbPath} to copy it`;
+  const code = String((error as { code?: unknown }).code ?? '');
+  if (code !== 'SQLITE_CANTOPEN' && !code.startsWith('SQLITE_READONLY')) return `${cannot}: ${sqliteFileProblem(error) ?? (error as Error).message}.`;
+  try {
+    accessSync(dbPath, constants.R_OK);
+  } catch {
+    return `${cannot}: ${thisUser()} may not read it. ${capitalized(asTheOwner(dbPath, 'let this user read it'))}.`;
+  }
+  const dir = dirname(dbPath);
+  const why = cannotCreateIn(dir);
+  const shm = "SQLite must create the store's -shm file there to read it";
+  if (why === 'read-only disk') return `${cannot}: its directory ${dir} is on a read-only disk, and ${shm}. Back it up where that disk is mounted writable, as the bot needs it.`;
+  if (why === 'not writable') return `${cannot}: ${thisUser()} may not create files in its directory ${dir}, and ${shm}. ${capitalized(asTheOwner(dbPath, 'let this user write there'))}.`;
+  return `${cannot}: ${(error as Error).message}.`;
+}
+
+const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/**
+ * Opens the store and reads its header, so that SQLite's refusal to open it is told here, as the
+ * store's: it opens files only once they are read, which would be in the middle of the copy.
+ */
+function openStoreToCopy(dbPath: string): Db {
+  // Not openDatabase: a backup neither migrates nor seeds the store it copies.
+  const db = new Database(dbPath, { fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
+  try {
+    db.pragma('journal_mode');
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
   }
 }
 
@@ -82,8 +149,15 @@ function targetProblem(file: string): string | undefined {
 /** Why the copy failed, in words: SQLite says only "unable to open database file" when it cannot create one. */
 function backupProblem(error: unknown, file: string): string {
   if ((error as { code?: string }).code === 'SQLITE_CANTOPEN') return `SQLite could not create the copy in ${dirname(file)} (is the directory writable by ${thisUser()}?)`;
+  if (error instanceof CopyKeptRestarting) {
+    return `${error.message}. The store is not in WAL mode (Sitrep puts it in WAL mode when it opens it), so SQLite copies it again after each write: back up once what writes to it is done`;
+  }
   return writeProblem(error);
 }
+
+/** The progress line saying the copy starts over, after which the count starts again from 0. */
+const restartLine = (restart: number) =>
+  `Copying again from the start (${restart} of at most ${MAX_RESTARTS} times): the store was written to, and it is not in WAL mode, so SQLite cannot go on with what it copied.`;
 
 /** What the report adds about the file FILE replaces, and the side files removed with it. */
 function replacedNote(replacing: boolean, { removedSideFiles }: BackupResult): string {
@@ -115,19 +189,30 @@ export async function runBackup(argv: string[], io: CliIo): Promise<number> {
     return 2;
   }
   removeLeftovers([`${file}.partial-`], 'a killed backup', io.stderr);
-  // Not openDatabase: a backup neither migrates nor seeds the store it copies.
-  const db = new Database(dbPath, { fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
+  let db: Db;
+  try {
+    db = openStoreToCopy(dbPath);
+  } catch (error) {
+    writeLine(io.stderr, `Backup failed, ${file} was not written: ${storeProblem(error, dbPath)}`);
+    return 2;
+  }
   // Said in the report: an operator keeping dated backups would not want one overwritten unawares.
   const replacing = existsSync(file);
   const started = performance.now();
   let progress: ReturnType<typeof phaseProgress> | undefined;
   try {
     const onProgress = (done: number, total: number) => (progress ??= phaseProgress(io.stderr, 'Copying', total)).update(done);
+    const onRestart = (restart: number) => {
+      progress?.stop();
+      progress = undefined;
+      writeLine(io.stderr, restartLine(restart));
+    };
     // Again just before FILE is replaced: a bot may have started on it while the copy was made.
-    const result = await backupStore(db, file, onProgress, () => {
+    const beforeReplace = () => {
       const problem = backupMayNotReplace(file);
       if (problem) throw new BadCopyError(problem);
-    });
+    };
+    const result = await backupStore(db, file, { onProgress, onRestart, beforeReplace });
     progress?.stop();
     const megabytes = (statSync(file).size / 1e6).toFixed(1);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);

@@ -2,17 +2,49 @@
 // Puts the backup FILE in place of the store (SITREP_DB), refusing while a bot runs on it: FILE is
 // checked first, and the store it replaces is kept aside. Exits 0 when restored, 2 otherwise (the
 // store is then as it was).
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, rmdirSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { readOneFile } from '../cli-args.js';
 import type { CliIo } from '../cli-io.js';
 import { writeLine } from './cli-lines.js';
 import { loadConfig } from '../config.js';
 import { restoreStore } from '../store/restore.js';
 import { emptyFileArgument } from './backup-command.js';
-import { storeFileOf } from './out-file.js';
+import { storeFileOf, writeProblem } from './out-file.js';
 import { removeLeftovers } from './leftovers.js';
 
 const USAGE = 'Usage: npm run restore -- FILE';
+
+/**
+ * Creates the store's directory where it is missing, as the bot does when it starts: the backup is
+ * copied and checked there before it becomes the store. Returns the first directory it created.
+ */
+function createStoreDirectory(dir: string): { created?: string } | { problem: string } {
+  if (existsSync(dir)) return statSync(dir).isDirectory() ? {} : { problem: `${dir} is a file, not a directory` };
+  const missing: string[] = [];
+  for (let current = dir; !existsSync(current); current = dirname(current)) missing.unshift(current);
+  try {
+    // One level at a time: a recursive mkdir says ENOENT where the disk is read-only.
+    for (const level of missing) mkdirSync(level);
+    return { created: missing[0] };
+  } catch (error) {
+    removeCreatedDirectories(dir, missing[0]!);
+    return { problem: `its directory ${dir} does not exist and cannot be created: ${writeProblem(error)}` };
+  }
+}
+
+/** Removes the directories createStoreDirectory made, from `dir` up to `created`, where they are still empty. */
+function removeCreatedDirectories(dir: string, created: string): void {
+  for (let current = dir; ; current = dirname(current)) {
+    try {
+      rmdirSync(current);
+    } catch (error) {
+      // A level never made is absent; one something was put in meanwhile stays, with those above it.
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return;
+    }
+    if (current === created) return;
+  }
+}
 
 export async function runRestore(argv: string[], io: CliIo): Promise<number> {
   if (emptyFileArgument(argv, USAGE, io, 'the backup to restore')) return 2;
@@ -33,13 +65,21 @@ export async function runRestore(argv: string[], io: CliIo): Promise<number> {
     writeLine(io.stderr, `Cannot restore ${file}: it is ${storeFile === '' ? 'the store itself' : `the store's ${storeFile.slice(1)} file`}: give a backup of it. The store is unchanged.`);
     return 2;
   }
+  const storeDir = dirname(dbPath);
+  const directory = createStoreDirectory(storeDir);
+  if ('problem' in directory) {
+    writeLine(io.stderr, `Cannot restore ${file} as the store at ${dbPath}: ${directory.problem}. Nothing was written.`);
+    return 2;
+  }
   removeLeftovers([`${dbPath}.restoring-`], 'a killed restore', io.stderr);
   try {
     const { keptAside } = await restoreStore(file, dbPath);
     const aside = keptAside ? ` The store it replaced is kept at ${keptAside}: delete it once the restored store is as it should be.` : '';
-    writeLine(io.stdout, `Restored ${file} (integrity checked) as the store at ${dbPath}.${aside}`);
+    const created = directory.created ? ` (its directory ${storeDir} was created)` : '';
+    writeLine(io.stdout, `Restored ${file} (integrity checked) as the store at ${dbPath}${created}.${aside}`);
     return 0;
   } catch (error) {
+    if (directory.created) removeCreatedDirectories(storeDir, directory.created);
     writeLine(io.stderr, `Cannot restore ${file}: ${(error as Error).message.replace(/\.?$/, '.')} The store is unchanged.`);
     return 2;
   }

@@ -3,7 +3,7 @@
 // before anything is written.
 import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
@@ -120,13 +120,14 @@ describe('GIVEN a FILE that another program left with a WAL beside it', () => {
  * Runs the compiled backup program without the right to write where its permissions forbid: as
  * root (which may write anywhere) with the capabilities that allow that dropped, as others plainly.
  */
-function backupAsUser(file: string) {
+function backupAsUser(file: string, store = app.dbPath) {
   const root = process.getuid?.() === 0;
   const node = [process.execPath, compiled('src/transfer/backup-cli.ts'), file];
   const [command, ...args] = root ? ['setpriv', '--bounding-set=-dac_override,-dac_read_search', ...node] : node;
-  return spawnSync(command!, args, { cwd: deployedRoot(), encoding: 'utf8', env: cleanEnv({ SITREP_DB: app.dbPath }) });
+  return spawnSync(command!, args, { cwd: deployedRoot(), encoding: 'utf8', env: cleanEnv({ SITREP_DB: store }) });
 }
 const canDropRights = process.getuid?.() !== 0 || spawnSync('setpriv', ['--version']).status === 0;
+const isRoot = process.getuid?.() === 0;
 
 describe('GIVEN a directory this user cannot write', () => {
   it.skipIf(!canDropRights)('WHEN FILE is in it THEN the backup says the directory is not writable by this user, exits 2 and writes nothing', () => {
@@ -139,5 +140,49 @@ describe('GIVEN a directory this user cannot write', () => {
     expect(result.stderr).toBe(`Cannot back up to ${file}: its directory ${readOnly} is not writable by this user (${userInfo().username}): give another path, or let this user write there. Nothing was written.\n`);
     expect(result.status).toBe(2);
     expect(readdirSync(readOnly)).toEqual([]);
+  });
+});
+
+describe('GIVEN a store in a directory this user cannot write (no bot runs on it)', () => {
+  /** The store, closed (no -wal or -shm beside it), alone in a directory of its own. */
+  function storeInOwnDirectory(): { storeDir: string; store: string } {
+    app.close();
+    const storeDir = join(dir, 'store');
+    mkdirSync(storeDir);
+    const store = join(storeDir, 'sitrep.db');
+    copyFileSync(app.dbPath, store);
+    return { storeDir, store };
+  }
+
+  it.skipIf(!canDropRights)("WHEN it is backed up THEN the backup says SQLite cannot open the store, not that it cannot create the copy, exits 2 and writes nothing", () => {
+    const { storeDir, store } = storeInOwnDirectory();
+    chmodSync(storeDir, 0o555);
+    try {
+      const file = join(dir, 'backup.db');
+      const result = backupAsUser(file, store);
+      expect(result.stderr).toBe(
+        `Backup failed, ${file} was not written: SQLite cannot open the store ${store} to copy it: this user (${userInfo().username}) may not create files in its directory ${storeDir}, and SQLite must create the store's -shm file there to read it. Let this user write there.\n`,
+      );
+      expect(result.status).toBe(2);
+      expect(readdirSync(dir)).toEqual(['store']);
+      expect(readdirSync(storeDir)).toEqual(['sitrep.db']);
+    } finally {
+      chmodSync(storeDir, 0o755);
+    }
+  });
+
+  it.skipIf(!isRoot || !canDropRights)("WHEN the store and its directory belong to another user THEN the backup says to run it as the store's owner", () => {
+    const { storeDir, store } = storeInOwnDirectory();
+    const nobody = 65534;
+    chownSync(storeDir, nobody, nobody);
+    chownSync(store, nobody, nobody);
+    const owner = spawnSync('id', ['-nu', String(nobody)], { encoding: 'utf8' }).stdout.trim() || `uid ${nobody}`;
+    const file = join(dir, 'backup.db');
+    const result = backupAsUser(file, store);
+    expect(result.stderr).toBe(
+      `Backup failed, ${file} was not written: SQLite cannot open the store ${store} to copy it: this user (${userInfo().username}) may not create files in its directory ${storeDir}, and SQLite must create the store's -shm file there to read it. Run the backup as the user that owns the store, ${owner} (e.g. sudo -u ${owner} npm run backup -- FILE).\n`,
+    );
+    expect(result.status).toBe(2);
+    expect(readdirSync(dir)).toEqual(['store']);
   });
 });

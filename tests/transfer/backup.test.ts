@@ -103,6 +103,35 @@ describe('GIVEN npm run restore', () => {
     expect(readdirSync(app.dir).filter((name) => name.includes('restoring'))).toEqual([]);
   });
 
+  it("WHEN the store's directory does not exist THEN it is created, as the bot does, and the backup restored there; not for a FILE that is no backup", async () => {
+    const file = await backupNow();
+    const dbPath = join(dir, 'fresh', 'data', 'sitrep.db');
+    const notes = join(dir, 'notes.db');
+    writeFileSync(notes, 'just text\n');
+    const refused = await runProgram(runRestore, [notes], { SITREP_DB: dbPath });
+    expect(refused.stderr).toMatch(/: it is not an SQLite database, so it is no backup to restore: give another backup file/);
+    expect(refused.status).toBe(2);
+    expect(readdirSync(dir).sort()).toEqual(['backup.db', 'notes.db']);
+
+    const result = await runProgram(runRestore, [file], { SITREP_DB: dbPath });
+    expect(result.stdout).toBe(`Restored ${file} (integrity checked) as the store at ${dbPath} (its directory ${join(dir, 'fresh', 'data')} was created).\n`);
+    expect(result.status).toBe(0);
+    expect(readdirSync(join(dir, 'fresh', 'data'))).toEqual(['sitrep.db']);
+    expect(fileFingerprint(dbPath)).toBe(fileFingerprint(file));
+  });
+
+  it("WHEN the store's directory cannot be created THEN it says why, exits 2 and writes nothing", async () => {
+    const file = await backupNow();
+    writeFileSync(join(dir, 'data'), 'a file where the directory would be\n');
+    const dbPath = join(dir, 'data', 'stores', 'sitrep.db');
+    const result = await runProgram(runRestore, [file], { SITREP_DB: dbPath });
+    expect(result.stderr).toBe(
+      `Cannot restore ${file} as the store at ${dbPath}: its directory ${join(dir, 'data', 'stores')} does not exist and cannot be created: a part of its path is a file, not a directory. Nothing was written.\n`,
+    );
+    expect(result.status).toBe(2);
+    expect(readdirSync(dir).sort()).toEqual(['backup.db', 'data']);
+  });
+
   it.each([
     ['a dossier bundle', '{"record":"sitrep-bundle","version":3,"topic":null}\n{"record":"end","counts":{}}\n', 'a dossier bundle'],
     ['a JSON export', '[{"title": "Talks in Baku", "date": "2025-07-12"}]\n', 'JSON or NDJSON text'],
