@@ -26,7 +26,7 @@ export const entryIdOption: OptionSpec = {
 
 /** The editable fields; `required` marks what /entry add needs. */
 export const entryFieldOptions: readonly (OptionSpec & { requiredOnAdd?: boolean })[] = [
-  { name: 'title', description: 'Short headline', type: 'text', maxLength: ENTRY_LIMITS.title, requiredOnAdd: true, example: '"Talks resume in Baku"' },
+  { name: 'title', description: 'Short headline', type: 'text', maxLength: ENTRY_LIMITS.title, oneLine: true, requiredOnAdd: true, example: '"Talks resume in Baku"' },
   { name: 'date', description: 'When: 2025, 2025-07 or 2025-07-12', type: 'date', requiredOnAdd: true, example: '2025-08' },
   { ...eventTypeOption, requiredOnAdd: true },
   { name: 'topic', description: 'Dossier slug, e.g. syria-israel', type: 'text', maxLength: 60, autocomplete: 'topic', requiredOnAdd: true, example: 'syria-israel' },

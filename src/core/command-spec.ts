@@ -26,6 +26,8 @@ export interface OptionSpec {
   max?: number;
   /** Text length limit. */
   maxLength?: number;
+  /** Text read as one line: its line breaks (a wrapped spreadsheet cell, a pasted headline) become spaces. */
+  oneLine?: boolean;
   /** Allowed values for `choice` options (at most 25 so Discord can list them). */
   choices?: readonly Choice[];
   autocomplete?: AutocompleteSource;

@@ -18,6 +18,9 @@ const shown = (value: RawOptionValue): string => clip(String(value), 41);
 
 const DATE_ACCEPTED = 'a date like 2025, 2025-07 or 2025-07-12';
 
+/** Line breaks with the spaces around them, as one space in a one-line option. */
+const LINE_BREAKS = /[ \t]*(?:\r\n|\r|\n)+[ \t]*/g;
+
 /**
  * Text is stored and shown to everyone: a control character (NUL, ESC, a lone CR that sends a
  * terminal's cursor back over the line…) would drive the console's terminal or vanish on chat
@@ -93,6 +96,7 @@ function schemaFor(option: OptionSpec): z.ZodType<OptionValue> {
       const max = option.maxLength ?? DEFAULT_TEXT_LIMIT;
       return z
         .string('some text')
+        .overwrite((v) => (option.oneLine ? v.replace(LINE_BREAKS, ' ') : v))
         .trim()
         .min(1, 'some text')
         .max(max, `at most ${max} characters`)

@@ -101,6 +101,14 @@ describe('GIVEN a CSV file as a spreadsheet saved it', () => {
     expect(filled.stdout).toContain("6 values for the header's 5 columns: column 6 holds a value the header names no column for: name it, or quote a value that holds a comma");
   });
 
+  it('WHEN a title cell was wrapped onto two lines THEN the title is stored on one line; a summary keeps its line breaks', async () => {
+    const csv = 'title,date,type,topic,outlet,summary\r\n"Talks resume\r\nin Baku",2025-08-03,talks,syria-israel,AFP,"First line.\r\nSecond line."\r\n';
+    const out = await importFile(fileIn(dir, 'wrapped.csv', csv));
+    expect(out.stdout).toContain('1 accepted');
+    const row = app.db.prepare("SELECT title, summary FROM entries WHERE title LIKE 'Talks resume%'").get() as { title: string; summary: string };
+    expect(row).toEqual({ title: 'Talks resume in Baku', summary: 'First line.\r\nSecond line.' });
+  });
+
   it('WHEN its dates were saved at midnight or with the month first THEN they are read as the day; rewritten numerically THEN the refusal says how to fix the sheet', async () => {
     const csv = [
       'title,date,type,topic,outlet',
