@@ -46,7 +46,7 @@ function entriesView(dossier: DossierReader, title: string, facts: Fact[], query
 }
 
 function notFound(places: PlaceDirectory, typed: string): UserError {
-  const resolution = resolvePlace(places.gazetteer, typed);
+  const resolution = resolvePlace(places.gazetteer, typed, true, places.nearCountries());
   const closest = resolution.kind === 'unknown' ? resolution.closest : [];
   return new UserError('not-found', `No place called “${typed}” is stored or in the gazetteer.`, [
     closest.length > 0 ? `Closest in the gazetteer: ${optionLines(closest).join('; ')}.` : 'Check the spelling, or try the name in English.',

@@ -18,8 +18,8 @@ const shown = (value: RawOptionValue): string => clip(String(value), 41);
 
 const DATE_ACCEPTED = 'a date like 2025, 2025-07 or 2025-07-12';
 
-/** Line breaks with the spaces around them, as one space in a one-line option. */
-const LINE_BREAKS = /[ \t]*(?:\r\n|\r|\n)+[ \t]*/g;
+/** Line breaks (LF, CRLF) with the spaces around them, as one space in a one-line option; a lone CR stays a control character. */
+const LINE_BREAKS = /[ \t]*(?:\r\n|\n)+[ \t]*/g;
 
 /**
  * Text is stored and shown to everyone: a control character (NUL, ESC, a lone CR that sends a

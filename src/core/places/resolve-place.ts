@@ -154,6 +154,12 @@ function namedOrRegion(gazetteer: Gazetteer, name: string): { place: GazetteerPl
  * rest first: names starting `al` are too many to weigh them all, and the gazetteer writes many
  * without it (`Quneitra`) or as it is heard (`As Sanamayn`).
  */
+/** The matches in `near` countries first, each group in its order. */
+function nearFirst<T extends { place: GazetteerPlace }>(matches: T[], near: ReadonlySet<string> | undefined): T[] {
+  if (!near || near.size === 0) return matches;
+  return [...matches.filter((m) => near.has(m.place.country.code)), ...matches.filter((m) => !near.has(m.place.country.code))];
+}
+
 function closestForms(gazetteer: Gazetteer, name: string, within?: (place: GazetteerPlace) => boolean): { name: string; place: GazetteerPlace }[] {
   const bare = withoutArticle(foldKey(name));
   const tried = bare === undefined ? [name] : [bare, ...articleForms(bare).filter((form) => form !== foldKey(name)).slice(0, 1), name];
@@ -188,7 +194,8 @@ export function resolvePlace(gazetteer: Gazetteer, typed: string, suggest = true
   if (places.length === 0) {
     // `Damscus (Syria)`: only spellings in what the qualifier names are offered.
     const within = qualifier === undefined ? undefined : inQualifier(gazetteer, qualifier);
-    const closest = suggest ? closestForms(gazetteer, name, within) : [];
+    // The dossier's own countries first: `Izraa` in a Syria dossier is Syria's Izra‘ before Jordan's ‘Izrā.
+    const closest = suggest ? nearFirst(closestForms(gazetteer, name, within), near) : [];
     return { kind: 'unknown', closest: closest.length > 0 || !suggest ? closestSpellings(closest) : closestRegions(gazetteer, name, within) };
   }
   const countries = places.filter((p) => p.precision === 'country');
