@@ -6,13 +6,19 @@ import type { EntryInput } from '../core/domain.js';
 import { actorIdsNamed } from '../core/entry-diff.js';
 import {
   collapseRevisions,
+  filtersKey,
+  MAX_CREATED_RUNS,
   type ChangeSet,
+  type CreatedEntries,
+  type DigestFilters,
+  type OversizedRange,
   type PriorState,
   type RevisionAction,
   type RevisionRecordRow,
 } from '../core/digest/changes.js';
 import { indexNewEntries, type NewEntries } from '../core/digest/new-entries.js';
 import type { ChangeReader } from '../core/digest/store-port.js';
+import type { EventType } from '../core/vocabulary.js';
 import type { Db } from './connection.js';
 import { ActorMergeHistory, firstAfter } from './digest-actors.js';
 import { StatementCache } from './statement-cache.js';
@@ -27,7 +33,10 @@ interface RawRevision {
 }
 
 export interface ChangeReaderOptions {
-  /** Ranges with more revisions than this are reported as too large to summarise. */
+  /**
+   * Ranges with more revisions than this are not parsed whole: only the revisions of actors and of
+   * entries created before the range are (if they are as few), and the entries created are counted.
+   */
   maxRevisions?: number;
   /** How many collapsed ranges to keep. */
   cacheSize?: number;
@@ -45,6 +54,11 @@ function parse(r: RawRevision): RevisionRecordRow {
     ...(r.reason ? { reason: r.reason } : {}),
   };
 }
+
+/** A revision of (from, to], bound as the 3rd and 4th parameters, of an actor or of an entry the range did not create. */
+const NOT_CREATED_IN_RANGE = `(r.entity = 'actor' OR NOT EXISTS (SELECT 1 FROM revisions c WHERE c.entity = 'entry' AND c.entity_id = r.entity_id AND c.action = 'create' AND c.id > ? AND c.id <= ?))`;
+/** The same for an entry's revision, bound as @from and @to. */
+const NOT_CREATED_IN_RANGE_NAMED = `NOT EXISTS (SELECT 1 FROM revisions c WHERE c.entity = 'entry' AND c.entity_id = r.entity_id AND c.action = 'create' AND c.id > @from AND c.id <= @to)`;
 
 /** Entry changes the cached ranges may hold in all (about 1 KB each with their snapshots). */
 const MAX_CACHED_ENTRIES = 100_000;
@@ -132,8 +146,8 @@ export class SqliteDigestChanges implements ChangeReader {
     const key = `${from}:${to}`;
     let index = this.counted.get(key);
     if (index === undefined) {
-      const set = this.ranges.get(key) ?? this.read(from, to);
-      index = set.oversized ? null : indexNewEntries(set);
+      const set = this.ranges.get(key) ?? (this.oversizedCount(from, to) === undefined ? this.read(from, to) : undefined);
+      index = !set || set.oversized ? null : indexNewEntries(set);
       if (this.counted.size >= MAX_COUNTED_RANGES) this.counted.delete(this.counted.keys().next().value!);
       this.counted.set(key, index);
     }
@@ -153,17 +167,122 @@ export class SqliteDigestChanges implements ChangeReader {
     return true;
   }
 
+  /** How many revisions the range holds when they are more than a digest parses; else undefined. */
+  private oversizedCount(from: number, to: number): number | undefined {
+    if (to - from <= this.maxRevisions) return undefined;
+    const count = this.cache.get('SELECT count(*) FROM revisions WHERE id > ? AND id <= ?').pluck().get(from, to) as number;
+    return count > this.maxRevisions ? count : undefined;
+  }
+
   private read(from: number, to: number): ChangeSet {
     const empty = { fromCursor: from, toCursor: to, entries: [], newActors: new Map(), merges: [], actorNames: new Map<number, string>(), currentActors: new Map<number, number>() };
     if (to <= from) return empty;
-    if (to - from > this.maxRevisions) {
-      const count = this.cache.get('SELECT count(*) FROM revisions WHERE id > ? AND id <= ?').pluck().get(from, to) as number;
-      if (count > this.maxRevisions) return { ...empty, oversized: { revisions: count } };
-    }
+    const oversized = this.oversizedCount(from, to);
+    if (oversized !== undefined) return this.readOversized(from, to, oversized);
     this.cover(from, to);
     const rows = this.tail.rows.slice(firstAfter(this.tail.rows, from), firstAfter(this.tail.rows, to));
+    return this.collapse(rows, this.priorStates(rows, from), from, to);
+  }
+
+  /**
+   * A range too large to parse whole: a mass import's new entries are counted in SQL, while the
+   * few changes of entries that existed before it (and of actors) are parsed and listed as usual.
+   */
+  private readOversized(from: number, to: number, revisions: number): ChangeSet {
+    const counts = this.cache.get(`SELECT r.entity, count(*) AS n FROM revisions r WHERE r.id > ? AND r.id <= ? AND ${NOT_CREATED_IN_RANGE} GROUP BY r.entity`).all(from, to, from, to) as {
+      entity: 'entry' | 'actor';
+      n: number;
+    }[];
+    const count = (entity: 'entry' | 'actor') => counts.find((c) => c.entity === entity)?.n ?? 0;
+    const whole = count('entry') + count('actor') <= this.maxRevisions;
+    const entities = whole ? "('entry', 'actor')" : count('actor') <= this.maxRevisions ? "('actor')" : '()';
+    const rows = this.loaded(
+      (
+        this.cache
+          .get(`SELECT r.id, r.entity, r.entity_id, r.action, r.snapshot, r.reason FROM revisions r WHERE r.id > ? AND r.id <= ? AND r.entity IN ${entities} AND ${NOT_CREATED_IN_RANGE} ORDER BY r.id`)
+          .all(from, to, from, to) as RawRevision[]
+      ).map(parse),
+    );
+    const changedEntries = [...new Set(rows.filter((r) => r.entity === 'entry').map((r) => r.entityId))];
+    const prior = new Map<number, PriorState>();
+    for (const [id, state] of this.statesAt(changedEntries, from)) if (state) prior.set(id, state);
+    const set = this.collapse(rows, prior, from, to);
+    const byFilters = new Map<string, CreatedEntries>();
+    const created = (filters: DigestFilters) => {
+      const key = filtersKey(filters);
+      let found = byFilters.get(key);
+      if (!found) byFilters.set(key, (found = this.createdEntries(from, to, filters)));
+      return found;
+    };
+    const range: OversizedRange = { revisions, created, ...(whole ? {} : { earlier: this.earlierByKind(from, to) }) };
+    return { ...set, oversized: range };
+  }
+
+  /**
+   * The entries created in (from, to] and live at `to` that match the filters, by type and in runs
+   * of ids. Their topic, type and actors are read as they stand now, as digest cards count them.
+   */
+  private createdEntries(from: number, to: number, filters: DigestFilters): CreatedEntries {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (filters.topic !== undefined) (where.push('e.topic = ?'), params.push(filters.topic));
+    if (filters.eventType !== undefined) (where.push('e.event_type = ?'), params.push(filters.eventType));
+    if (filters.actorId !== undefined) (where.push('e.id IN (SELECT entry_id FROM entry_actors WHERE actor_id = ?)'), params.push(filters.actorId));
+    // The range's revisions first, by id (as the cards' count of a range reads them).
+    const sql = `SELECT e.id, e.event_type, e.day_from FROM revisions r CROSS JOIN entries e ON e.id = r.entity_id
+      WHERE r.id > ? AND r.id <= ? AND +r.entity = 'entry' AND r.action = 'create'
+        AND (SELECT x.action FROM revisions x WHERE x.entity = 'entry' AND x.entity_id = r.entity_id AND x.id <= ? ORDER BY x.id DESC LIMIT 1) <> 'remove'
+        ${where.map((w) => `AND ${w}`).join(' ')}
+      ORDER BY e.id`;
+    const byType = new Map<EventType, number>();
+    const runs: [number, number][] = [];
+    let total = 0;
+    let runsLeft = 0;
+    let lastId: number | undefined;
+    let earliestDay: string | undefined;
+    for (const [id, type, day] of this.cache.get(sql).raw().iterate(from, to, to, ...params) as Iterable<[number, EventType, string | null]>) {
+      total += 1;
+      byType.set(type, (byType.get(type) ?? 0) + 1);
+      if (day !== null && (earliestDay === undefined || day < earliestDay)) earliestDay = day;
+      const continues = lastId !== undefined && id === lastId + 1;
+      lastId = id;
+      // A run goes on in the last one named, unless runs are only counted by now.
+      if (continues && runsLeft === 0) runs.at(-1)![1] = id;
+      else if (continues) continue;
+      else if (runs.length < MAX_CREATED_RUNS) runs.push([id, id]);
+      else runsLeft += 1;
+    }
+    return { byType, total, runs, runsLeft, ...(lastId !== undefined ? { lastId } : {}), ...(earliestDay !== undefined ? { earliestDay } : {}) };
+  }
+
+  /**
+   * The entries created before (from, to] and changed in it, by kind, from the actions of their
+   * latest revisions alone: an edit undone within the range still counts as a correction here.
+   */
+  private earlierByKind(from: number, to: number): NonNullable<OversizedRange['earlier']> {
+    const latest = (bound: string) => `(SELECT x.action FROM revisions x WHERE x.entity = 'entry' AND x.entity_id = t.entity_id AND x.id <= ${bound} ORDER BY x.id DESC LIMIT 1)`;
+    const rows = this.cache
+      .get(
+        `SELECT t.entity_id, ${latest('@from')} AS before, ${latest('@to')} AS after
+         FROM (SELECT DISTINCT r.entity_id FROM revisions r WHERE r.id > @from AND r.id <= @to AND r.entity = 'entry' AND ${NOT_CREATED_IN_RANGE_NAMED}) t
+         ORDER BY t.entity_id`,
+      )
+      .raw()
+      .all({ from, to }) as [number, RevisionAction | null, RevisionAction][];
+    const kinds = { corrected: [] as number[], restored: [] as number[], removed: [] as number[] };
+    for (const [id, before, after] of rows) {
+      const removedBefore = before === 'remove';
+      const removedNow = after === 'remove';
+      if (removedBefore && removedNow) continue;
+      (removedNow ? kinds.removed : removedBefore ? kinds.restored : kinds.corrected).push(id);
+    }
+    return kinds;
+  }
+
+  /** The changes of parsed revisions of (from, to], given the entries' states at `from`. */
+  private collapse(rows: readonly RevisionRecordRow[], prior: ReadonlyMap<number, PriorState>, from: number, to: number): ChangeSet {
     const follow = (snapshot: EntryInput, entryId: number, revisionId: number) => this.merges.follow(snapshot, entryId, revisionId, to);
-    const { entries, newActors, merges } = collapseRevisions(rows, this.priorStates(rows, from), follow);
+    const { entries, newActors, merges } = collapseRevisions(rows, prior, follow);
     const actorIds = new Set<number>(newActors.keys());
     for (const e of entries) for (const state of [e.after, e.before]) if (state) actorIdsNamed(state).forEach((id) => actorIds.add(id));
     const currentActors = new Map<number, number>();
@@ -226,7 +345,7 @@ export class SqliteDigestChanges implements ChangeReader {
       if (row) prior.set(id, { snapshot: row.snapshot as EntryInput, removed: row.action === 'remove', revisionId: row.id });
       else if (!this.baseStates.has(id)) needBase.push(id);
     }
-    this.fetchBaseStates(needBase);
+    if (needBase.length > 0) for (const [id, state] of this.statesAt(needBase, this.tail.start)) this.baseStates.set(id, state);
     for (const id of changed) {
       if (prior.has(id)) continue;
       const base = this.baseStates.get(id);
@@ -235,18 +354,20 @@ export class SqliteDigestChanges implements ChangeReader {
     return prior;
   }
 
-  private fetchBaseStates(ids: number[]): void {
-    if (ids.length === 0) return;
+  /** Each entry's state at cursor `at` (null: it did not exist yet). */
+  private statesAt(ids: readonly number[], at: number): Map<number, PriorState | null> {
+    const states = new Map<number, PriorState | null>(ids.map((id) => [id, null]));
+    if (ids.length === 0) return states;
     const found = this.cache
       .get(
         `SELECT r.id, r.entity_id, r.action, r.snapshot FROM json_each(?) j JOIN revisions r ON r.id =
            (SELECT max(id) FROM revisions WHERE entity = 'entry' AND entity_id = j.value AND id <= ?)`,
       )
-      .all(JSON.stringify(ids), this.tail.start) as { id: number; entity_id: number; action: RevisionAction; snapshot: string }[];
-    for (const id of ids) this.baseStates.set(id, null);
+      .all(JSON.stringify(ids), at) as { id: number; entity_id: number; action: RevisionAction; snapshot: string }[];
     for (const row of found) {
-      this.baseStates.set(row.entity_id, { snapshot: JSON.parse(row.snapshot) as EntryInput, removed: row.action === 'remove', revisionId: row.id });
+      states.set(row.entity_id, { snapshot: JSON.parse(row.snapshot) as EntryInput, removed: row.action === 'remove', revisionId: row.id });
     }
+    return states;
   }
 
   private actorNames(ids: number[]): Map<number, string> {

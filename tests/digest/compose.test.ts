@@ -156,12 +156,13 @@ describe('GIVEN changes since a cursor', () => {
     expect(parts[0]!.intro).toEqual(view.intro);
   });
 
-  it('WHEN the range is too large to summarise THEN the digest says so instead of listing', async () => {
+  it('WHEN the range is too large to parse THEN the digest counts its new entries and names them by id', async () => {
     const { h, from, ctx } = setup();
-    for (let i = 0; i < 5; i++) h.addEntry({ title: `Import ${i}` });
+    const ids = Array.from({ length: 5 }, (_, i) => h.addEntry({ title: `Import ${i}` }));
     const small = new SqliteDigestChanges(h.app.db, { maxRevisions: 3 });
     const result = composeDigest(small.between(from, small.latestCursor()), ctx());
-    expect(viewText(result.view)).toContain('5 changes since the last digest — too many to summarise here. Browse them with `/timeline`.');
+    expect(viewText(result.view)).toContain('5 new entries (5 Talks/negotiation) · 0 listed in full, 5 named by id after them');
+    expect(viewText(result.view)).toContain(`Not listed: 5 new entries in a period of 5 changes, too many to list one by one\n    #${ids[0]}–#${ids[4]}`);
     expect(result.empty).toBe(false);
   });
 

@@ -52,6 +52,12 @@ export interface DigestCard {
 
 const asCounts = (rows: readonly { type: EventType; count: number }[]): NewCounts => new Map(rows.map((r) => [r.type, r.count]));
 
+function sumCounts(a: NewCounts, b: NewCounts): NewCounts {
+  const sum = new Map(a);
+  for (const [type, n] of b) sum.set(type, (sum.get(type) ?? 0) + n);
+  return sum;
+}
+
 type Row = CardChart['rows'][number];
 
 const change = (row: Row) => (row.current === row.previous ? 'same' : `${row.current > row.previous ? '+' : '−'}${Math.abs(row.current - row.previous)}`);
@@ -92,7 +98,10 @@ export function digestCard(charts: ChartServices, changes: ChangeReader, filters
   };
   const key = filtersKey(filters);
   const { current: period, previous: before } = periods;
-  const current = period.changes ? countNewEntries(indexNewEntries(period.changes), filters) : inRange(period.cursorFrom, period.cursorTo);
+  const listed = period.changes && countNewEntries(indexNewEntries(period.changes), filters);
+  // The changes of a range too large to parse leave out the entries it created: the store counts
+  // those, beside the entries the changes do list as new (brought under the filters, restored unseen).
+  const current = !listed ? inRange(period.cursorFrom, period.cursorTo) : period.changes?.oversized ? sumCounts(inRange(period.cursorFrom, period.cursorTo), listed) : listed;
   const figures: CardFigures = { filters: key, counts: Object.fromEntries(current) };
   // A card pictures the new entries its digest lists. A digest of corrections, removals or nothing
   // lists none: every bar would read as a fall to 0, which says nothing about the period's events
@@ -127,7 +136,7 @@ export function subscriptionCard(charts: ChartServices, store: Pick<DigestStore,
   // Counted from what the digest reports only where that differs from the range (a restoration
   // the channel never saw reported as new): otherwise the range's counts, shared by every card.
   const changes = subscriptionChanges(store, sub.id, current.cursorFrom, current.cursorTo);
-  const range = changes === store.changes.between(current.cursorFrom, current.cursorTo) ? current : { ...current, changes };
+  const range = changes === store.changes.between(current.cursorFrom, current.cursorTo) && !changes.oversized ? current : { ...current, changes };
   return digestCard(charts, store.changes, sub.filters, { current: range, ...(previous ? { previous } : {}) });
 }
 

@@ -79,9 +79,41 @@ export interface ChangeSet {
   actorNames: ReadonlyMap<number, string>;
   /** Where each actor a merge mentions stands at the end of the range: itself, or the live actor it was merged into. */
   currentActors: ReadonlyMap<number, number>;
-  /** Set instead of entries when the range held more revisions than a digest can summarise. */
-  oversized?: { revisions: number };
+  /**
+   * Set when the range held more revisions than a digest can parse: `entries` then holds only the
+   * changes of entries that existed before it (and `newActors`, `merges` those of actors), and the
+   * entries it created are counted in the store instead.
+   */
+  oversized?: OversizedRange;
 }
+
+/** What a range too large to parse whole still tells a digest, read from the store by SQL. */
+export interface OversizedRange {
+  revisions: number;
+  /** The entries created in the range and live at its end that match the filters, counted and named by id. */
+  created: (filters: DigestFilters) => CreatedEntries;
+  /**
+   * Set when even the changes of the earlier entries were too many to parse: they are counted by
+   * kind and named by id instead, whatever a digest's filters (`entries` is then empty).
+   */
+  earlier?: Readonly<Record<Exclude<EntryChangeKind, 'new'>, readonly number[]>>;
+}
+
+export interface CreatedEntries {
+  byType: ReadonlyMap<EventType, number>;
+  total: number;
+  /** Runs of consecutive ids, ascending, as [first, last]: at most `MAX_CREATED_RUNS`. */
+  runs: readonly (readonly [number, number])[];
+  /** Runs left out past `MAX_CREATED_RUNS`: the named ones are then followed by `through`. */
+  runsLeft: number;
+  /** The highest id counted. */
+  lastId?: number;
+  /** The earliest first day (`YYYY-MM-DD`) of the entries counted, for a /timeline that shows them. */
+  earliestDay?: string;
+}
+
+/** Runs of ids a digest names for the entries a range too large to parse created. */
+export const MAX_CREATED_RUNS = 120;
 
 export interface DigestFilters {
   topic?: string;

@@ -7,11 +7,12 @@ import { span, type HeaderCounts, type Line, type Section, type View } from '../
 import type { EntryInput, Fatalities } from '../domain.js';
 import { formatFatalities, sumFatalities } from '../fatalities.js';
 import { callLine, type TrendCall } from '../trends.js';
-import type { ActorMerge, ChangeSet, DigestFilters, EntryChange, EntryChangeKind } from './changes.js';
+import { invocationSpan } from '../command-refs.js';
+import type { ActorMerge, ChangeSet, CreatedEntries, DigestFilters, EntryChange, EntryChangeKind, OversizedRange } from './changes.js';
 import { filterChanges, filtersKey, KIND_ORDER } from './changes.js';
 import { correctionLines, entryMetaLines } from './entry-lines.js';
 import { groupHeading } from './split.js';
-import { KIND_WORDS, listedPerKind, MAX_LISTED, unlistedSections } from './unlisted.js';
+import { idRanges, KIND_WORDS, listedPerKind, MAX_LISTED, namedSections, unlistedSections } from './unlisted.js';
 import { formatInZone } from './zoned-time.js';
 
 /** What an empty digest says. */
@@ -73,14 +74,19 @@ export interface CountsExtras {
   removedSince?: number;
   /** Items posted as removals, restored since. */
   restoredSince?: number;
+  /** Items of a range too large to parse, counted in the store: by kind, and the new ones by type. */
+  unparsed?: { byKind: Partial<Record<EntryChangeKind, number>>; newByType: ReadonlyMap<string, number> };
 }
 
 /** The header's counts: every item the digest covers, listed in full or (past the bound) named by id. */
 export function countsLine(items: readonly CountedItem[], extras: CountsExtras): Line {
   const byKind = countByKind(items);
+  const unparsed = extras.unparsed;
+  const unparsedCount = KIND_ORDER.reduce((sum, kind) => sum + (unparsed?.byKind[kind] ?? 0), 0);
+  for (const kind of KIND_ORDER) byKind[kind] += unparsed?.byKind[kind] ?? 0;
   const parts: string[] = [];
   if (byKind.new > 0) {
-    const types = new Map<string, number>();
+    const types = new Map<string, number>(unparsed?.newByType);
     const figures: Fatalities[] = [];
     for (const item of items) {
       if (item.kind !== 'new') continue;
@@ -89,7 +95,8 @@ export function countsLine(items: readonly CountedItem[], extras: CountsExtras):
     }
     const detail = [...types].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([t, n]) => `${n} ${eventTypeLabel(t)}`);
     parts.push(`${plural(byKind.new, ...KIND_WORDS.new)} (${detail.join(', ')})`);
-    const killed = sumFatalities(figures);
+    // The figures of new entries only counted are not read: a sum of the others would mislead.
+    const killed = unparsed?.byKind.new ? undefined : sumFatalities(figures);
     if (killed) parts.push(`${formatFatalities(killed.figures)} reported killed in ${plural(killed.entries, ...KIND_WORDS.new)}`);
   }
   for (const kind of KIND_ORDER.slice(1)) if (byKind[kind] > 0) parts.push(plural(byKind[kind], ...KIND_WORDS[kind]));
@@ -97,7 +104,7 @@ export function countsLine(items: readonly CountedItem[], extras: CountsExtras):
   if (extras.newActors > 0) parts.push(plural(extras.newActors, 'new actor'));
   if (extras.merges > 0) parts.push(plural(extras.merges, 'actor merge'));
   if (extras.unmerges > 0) parts.push(plural(extras.unmerges, 'actor unmerge'));
-  const total = items.length + (extras.removedSince ?? 0) + (extras.restoredSince ?? 0);
+  const total = items.length + unparsedCount + (extras.removedSince ?? 0) + (extras.restoredSince ?? 0);
   if (extras.listed !== undefined && extras.listed < total) {
     parts.push(`${formatCount(extras.listed)} listed in full, ${formatCount(total - extras.listed)} named by id after them`);
   }
@@ -230,7 +237,7 @@ interface DigestBody {
   empty: boolean;
   /** The topics its changes are about, in order. */
   topics: string[];
-  /** What the summary counts, for the posted header (none for an empty or oversized digest). */
+  /** What the summary counts, for the posted header (none for an empty digest). */
   counted?: Omit<HeaderCounts, 'line'>;
 }
 
@@ -256,14 +263,32 @@ function bodyFor(set: ChangeSet, filters: DigestFilters): DigestBody {
 }
 
 function buildBody(set: ChangeSet, filters: DigestFilters): DigestBody {
-  if (set.oversized) {
-    const summary = [span.bold(`${plural(set.oversized.revisions, 'change')} since the last digest — too many to summarise here. Browse them with `), span.command('timeline'), span.bold('.')];
-    return { summary, sections: [], counts: countByKind([]), empty: false, topics: [] };
-  }
   // The range's changes are already in digest order; filtering keeps it.
   const items = filterChanges(set.entries, filters);
   const counts = countByKind(items);
   const { listed, unlisted } = splitListed(items, counts);
+  const { sections, topics } = listedSections(listed, set);
+  sections.push(...unlistedSections(unlisted));
+  const unparsed = set.oversized ? unparsedItems(set.oversized, filters) : undefined;
+  if (unparsed) {
+    sections.push(...unparsed.sections);
+    for (const kind of KIND_ORDER) counts[kind] += unparsed.byKind[kind] ?? 0;
+  }
+  const newActors = newActorsShown(set, items, filters);
+  sections.push(...newActorsSections(newActors, set));
+  const merges = mergesShown(set, items, filters);
+  if (merges.length > 0) sections.push(mergesSection(merges, set));
+  const named = unlisted.length + (unparsed?.count ?? 0);
+  const empty = items.length === 0 && named === 0 && merges.length === 0 && newActors.length === 0;
+  const extras = { newActors: newActors.length, ...mergeTally(merges) };
+  const summary = empty ? [span.plain(NOTHING_CHANGED)] : countsLine(items, { ...extras, listed: listed.length, ...(unparsed ? { unparsed: { byKind: unparsed.byKind, newByType: unparsed.newByType } } : {}) });
+  // Kept with the posted header so an edit counts again; past the bound, too many to follow.
+  const counted = empty ? undefined : { ...extras, ...(named === 0 ? { items: items.map((i): [number, EntryChangeKind] => [i.entryId, i.kind]) } : {}) };
+  return { summary, sections, counts, empty, topics, ...(counted ? { counted } : {}) };
+}
+
+/** The items listed in full, grouped by topic when there are several, and those topics. */
+function listedSections(listed: readonly EntryChange[], set: ChangeSet): { sections: Section[]; topics: string[] } {
   const byTopic = new Map<string, EntryChange[]>();
   for (const item of listed) {
     const group = byTopic.get(item.after.topic);
@@ -281,17 +306,49 @@ function buildBody(set: ChangeSet, filters: DigestFilters): DigestBody {
     }
     for (const item of group) sections.push(itemSection(item, set.actorNames));
   }
-  sections.push(...unlistedSections(unlisted));
-  const newActors = newActorsShown(set, items, filters);
-  sections.push(...newActorsSections(newActors, set));
-  const merges = mergesShown(set, items, filters);
-  if (merges.length > 0) sections.push(mergesSection(merges, set));
-  const empty = items.length === 0 && merges.length === 0 && newActors.length === 0;
-  const extras = { newActors: newActors.length, ...mergeTally(merges) };
-  const summary = empty ? [span.plain(NOTHING_CHANGED)] : countsLine(items, { ...extras, listed: listed.length });
-  // Kept with the posted header so an edit counts again; past the bound, too many to follow.
-  const counted = empty ? undefined : { ...extras, ...(unlisted.length === 0 ? { items: items.map((i): [number, EntryChangeKind] => [i.entryId, i.kind]) } : {}) };
-  return { summary, sections, counts, empty, topics: [...byTopic.keys()].sort(), ...(counted ? { counted } : {}) };
+  return { sections, topics: [...byTopic.keys()].sort() };
+}
+
+/** What a range too large to parse holds beyond the changes it lists: counted in the store, named by id. */
+interface UnparsedItems {
+  byKind: Partial<Record<EntryChangeKind, number>>;
+  newByType: ReadonlyMap<string, number>;
+  count: number;
+  sections: Section[];
+}
+
+/**
+ * The entries a range too large to parse created (a mass import), under the digest's filters, and
+ * the changes of earlier entries when even those were too many: counted and named by id, each
+ * with the command that shows it, and the new ones with a /timeline that pages through them.
+ */
+function unparsedItems(range: OversizedRange, filters: DigestFilters): UnparsedItems {
+  const past = `in a period of ${plural(range.revisions, 'change')}, too many to list one by one`;
+  const created = range.created(filters);
+  const ranges = created.runs.map(([first, last]) => (first === last ? `#${first}` : `#${first}–#${last}`));
+  const more = created.runsLeft > 0 ? [[span.plain(`And ${plural(created.runsLeft, 'more run')} of ids, up to #${created.lastId}.`)]] : [];
+  const sections = created.total > 0 ? namedSections('new', created.total, ranges, past, [...more, timelineLine(created, filters)]) : [];
+  const byKind: UnparsedItems['byKind'] = { new: created.total };
+  let count = created.total;
+  for (const kind of ['corrected', 'restored', 'removed'] as const) {
+    const ids = range.earlier?.[kind] ?? [];
+    if (ids.length === 0) continue;
+    byKind[kind] = ids.length;
+    count += ids.length;
+    sections.push(...namedSections(kind, ids.length, idRanges(ids), `${past} (of all entries, whatever this digest’s filters)`));
+  }
+  return { byKind, newByType: created.byType, count, sections };
+}
+
+/** A /timeline under the digest's filters from the earliest date of the new entries: it shows them, among others of those dates. */
+function timelineLine(created: CreatedEntries, filters: DigestFilters): Line {
+  const args: Record<string, string> = {
+    ...(created.earliestDay ? { since: created.earliestDay } : {}),
+    ...(filters.topic ? { topic: filters.topic } : {}),
+    ...(filters.eventType ? { type: filters.eventType } : {}),
+    ...(filters.actorName ? { actor: filters.actorName } : {}),
+  };
+  return [span.plain('By date, among the other entries of those dates: '), invocationSpan({ command: 'timeline', args })];
 }
 
 /** The items listed in full (in digest order) and, past MAX_LISTED, those only named. */

@@ -56,15 +56,20 @@ export function unlistedSections(unlisted: readonly EntryChange[], past = `past 
   const sections: Section[] = [];
   for (const kind of KIND_ORDER) {
     const items = unlisted.filter((item) => item.kind === kind);
-    if (items.length === 0) continue;
-    const ranges = idRanges(items.map((item) => item.entryId));
-    const see: Line = [span.plain('Each: '), span.command(SHOWN_BY[kind], 'ID')];
-    for (let i = 0; i < ranges.length; i += RANGES_PER_SECTION) {
-      const ids: Line = [span.plain(ranges.slice(i, i + RANGES_PER_SECTION).join(', '))];
-      const last = i + RANGES_PER_SECTION >= ranges.length;
-      const title = `Not listed: ${plural(items.length, ...KIND_WORDS[kind])} ${past}${i > 0 ? ' (continued)' : ''}`;
-      sections.push({ heading: [span.bold(title)], lines: last ? [ids, see] : [ids] });
-    }
+    if (items.length > 0) sections.push(...namedSections(kind, items.length, idRanges(items.map((item) => item.entryId)), past));
+  }
+  return sections;
+}
+
+/** `count` items of one kind named by `ranges` of ids, with the command that shows each, then `more` lines. */
+export function namedSections(kind: EntryChangeKind, count: number, ranges: readonly string[], past: string, more: readonly Line[] = []): Section[] {
+  const sections: Section[] = [];
+  const see: Line = [span.plain('Each: '), span.command(SHOWN_BY[kind], 'ID')];
+  for (let i = 0; i < ranges.length; i += RANGES_PER_SECTION) {
+    const ids: Line = [span.plain(ranges.slice(i, i + RANGES_PER_SECTION).join(', '))];
+    const last = i + RANGES_PER_SECTION >= ranges.length;
+    const title = `Not listed: ${plural(count, ...KIND_WORDS[kind])} ${past}${i > 0 ? ' (continued)' : ''}`;
+    sections.push({ heading: [span.bold(title)], lines: last ? [ids, see, ...more] : [ids] });
   }
   return sections;
 }
