@@ -40,6 +40,8 @@ export const CHECKS_AT_ONCE = 4;
 export class SourcePoller {
   private running = false;
   private leading = false;
+  /** Whether the log has said yet which this process does: check, or stand by. */
+  private told = false;
   /** When this process last wrote its lease (ms). */
   private renewedAt: number | undefined;
   private timer: TaskHandle | undefined;
@@ -102,7 +104,8 @@ export class SourcePoller {
     if (this.leading && this.renewedAt !== undefined && at.getTime() - this.renewedAt < this.leaseMs / 4) return true;
     const state = leases.acquire(SOURCES_LEASE_SCOPE, holder, at, this.leaseMs);
     this.renewedAt = state.held ? at.getTime() : undefined;
-    if (state.held !== this.leading) {
+    if (state.held !== this.leading || !this.told) {
+      this.told = true;
       if (state.held) logger.info({ holder, tookOverFrom: state.tookOverFrom }, 'checking watched feeds');
       else logger.info({ holder: state.holder }, 'watched feeds are checked by another process; standing by');
     }

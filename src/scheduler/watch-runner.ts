@@ -50,6 +50,8 @@ const leaseScope = (platform: PlatformName) => `watch:${platform}`;
 export class WatchRunner {
   private readonly sender: WatchSender;
   private readonly held = new Set<PlatformName>();
+  /** Platforms whose watch lease another process holds, as the log last said. */
+  private readonly standingBy = new Set<PlatformName>();
   private readonly heartbeat: Heartbeat;
   private readonly leaseMs: number;
 
@@ -119,8 +121,9 @@ export class WatchRunner {
       if (!posters.get(platform)?.direct) continue;
       const lease = leases.acquire(leaseScope(platform), holder, now(), this.leaseMs);
       if (lease.held && !this.held.has(platform)) logger.info({ platform, holder }, `sending ${platform} watch messages`);
-      if (lease.held) this.held.add(platform);
-      else this.held.delete(platform);
+      if (!lease.held && !this.standingBy.has(platform)) logger.info({ platform, holder: lease.holder }, `${platform} watch messages are sent by another process; standing by`);
+      if (lease.held) (this.held.add(platform), this.standingBy.delete(platform));
+      else (this.held.delete(platform), this.standingBy.add(platform));
     }
     return [...this.held];
   }

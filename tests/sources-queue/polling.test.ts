@@ -133,6 +133,9 @@ describe('GIVEN two bot processes on one store', () => {
       await Promise.all([a.idle(), b.idle()]);
       expect(feeds.requestsFor('/levant.xml')).toHaveLength(1);
       expect([a.isLeading, b.isLeading]).toEqual([true, false]);
+      // Each says which it does, the one standing by too.
+      expect(first.logger.lines.some((l) => l.message === 'checking watched feeds')).toBe(true);
+      expect(second.logger.lines.some((l) => l.message === 'watched feeds are checked by another process; standing by')).toBe(true);
 
       await time.advanceTo('2025-07-20T12:30:00Z');
       await Promise.all([a.idle(), b.idle()]);

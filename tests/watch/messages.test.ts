@@ -116,8 +116,11 @@ describe('GIVEN a message delivered by a process that then stopped', () => {
     try {
       await next.time.advance(3 * MINUTE);
       expect(next.poster.posts).toHaveLength(0);
+      // The crashed process's lease has not run out: the log says this one stands by, then takes over.
+      expect(next.logger.lines.some((l) => /^\w+ watch messages are sent by another process; standing by$/.test(l.message))).toBe(true);
       next.addEntry({ title: 'Ceasefire announced', actors: dermer });
       await next.time.advance(10 * MINUTE);
+      expect(next.logger.lines.some((l) => /^sending \w+ watch messages$/.test(l.message))).toBe(true);
       expect(next.poster.posts.map((p) => p.channelId)).toEqual(['dm:2002']);
       expect(next.poster.posts[0]!.text).toContain('Ceasefire announced');
       expect(next.poster.posts[0]!.text).not.toContain('Envoys meet in Baku');
