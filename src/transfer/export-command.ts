@@ -15,6 +15,7 @@ import { createLogger } from '../log.js';
 import type { PlaceDirectory, StoredPlace } from '../core/places/place-port.js';
 import { CSV_COLUMNS, csvRow, exportRow, type PlacesLocated } from './export-rows.js';
 import type { RefOfPlace } from './place-refs.js';
+import { closestNames } from '../core/ranking.js';
 import { plural } from '../core/text.js';
 import type { EventType } from '../core/vocabulary.js';
 import { bundleRecords } from '../store/bundle-export.js';
@@ -117,7 +118,9 @@ interface ExportRequest {
   locate?: PlaceLocator;
 }
 
-async function exportEntries({ format, topic, outFile, locate }: ExportRequest, io: CliIo): Promise<number> {
+async function exportEntries({ format, topic: typedTopic, outFile, locate }: ExportRequest, io: CliIo): Promise<number> {
+  // Topics are slugs in lower case, as the commands read them (`Syria-Israel` is syria-israel).
+  const topic = typedTopic?.toLowerCase();
   const config = loadConfig(io.env);
   // Opening a missing store would create and seed one: a mistyped SITREP_DB would export that.
   if (!existsSync(config.dbPath)) {
@@ -135,7 +138,8 @@ async function exportEntries({ format, topic, outFile, locate }: ExportRequest, 
   try {
     const topics = app.dossier.topics();
     if (topic !== undefined && !topics.includes(topic)) {
-      writeLine(io.stderr, `There is no topic "${topic}". Topics: ${topics.join(', ')}.`);
+      const close = closestNames(topics, topic);
+      writeLine(io.stderr, `There is no topic "${typedTopic}". ${close.length > 0 ? `Closest topics: ${close.join(', ')}.` : `Topics: ${topics.join(', ')}.`}`);
       return 2;
     }
     const entries = app.db

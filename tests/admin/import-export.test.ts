@@ -371,6 +371,15 @@ describe('GIVEN npm run export', () => {
     expect(result.stderr).toContain('There is no topic "atlantis". Topics: syria-israel.');
   });
 
+  it('WHEN the topic is misspelt THEN the closest is offered; in capitals THEN it is the topic', async () => {
+    const typo = await exportAs('--format', 'csv', '--topic', 'syria-isreal');
+    expect(typo.status).toBe(2);
+    expect(typo.stderr).toContain('There is no topic "syria-isreal". Closest topics: syria-israel.');
+    const capitals = await exportAs('--format', 'csv', '--topic', 'Syria-Israel');
+    expect(capitals.status).toBe(0);
+    expect(capitals.stdout.split('\n').length).toBeGreaterThan(10);
+  });
+
   it('WHEN the format is unknown THEN it says what is accepted', async () => {
     const result = await exportAs('--format', 'xml');
     expect(result.status).toBe(2);
