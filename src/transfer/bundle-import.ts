@@ -130,6 +130,7 @@ function intoStore(dbPath: string, file: string, text: string, name: string, dry
     checking.stop();
     plan.skipped = [...merge.skipped, ...plan.skipped].sort((a, b) => a.line - b.line);
     writeLine(io.stderr, `The store at ${dbPath} holds a dossier: merging ${name} into it (its entries' history stays in the bundle).`);
+    for (const line of merge.matched) writeLine(io.stderr, line);
     const calls = countOf(bundle, 'trend_call');
     // A trend call is a judgement on the stored dossier as it stood: not mixed into another's.
     if (calls > 0) writeLine(io.stderr, `${calls === 1 ? 'Its trend call is' : `Its ${calls} trend calls are`} not merged: a merge brings entries and actors only (set calls with /trend set).`);

@@ -22,6 +22,8 @@ export interface BundleMerge {
   planned: PlannedActors;
   /** Removed entries of the bundle: not merged. */
   skipped: RowOutcome[];
+  /** Bundle actors taken for a stored actor of another name or title, said so the operator can check them. */
+  matched: string[];
 }
 
 type Fields = Record<string, unknown>;
@@ -49,7 +51,18 @@ function storedName(names: readonly BundleName[], dossier: DossierReader): strin
 }
 
 /** Plans the bundle actors no stored actor answers to, an actor after the one it belongs to. */
-function mapActors(actors: readonly Fields[], dossier: DossierReader, planned: PlannedActors): Map<number, string> {
+/** `Actor "Thomas J. Barrack" of the bundle is the stored Tom Barrack …`, when the two differ in name or title. */
+function matchLine(actor: Fields, stored: string, dossier: DossierReader): string | undefined {
+  const known = dossier.actorsNamed(stored)[0];
+  if (!known) return undefined;
+  const title = typeof actor.title === 'string' && actor.title !== (known.title ?? undefined) ? actor.title : undefined;
+  if (known.name === actor.name && title === undefined) return undefined;
+  const kept = title !== undefined ? `its title "${title}" is not merged (the stored one's stays: ${known.title ? `"${known.title}"` : 'none'})` : '';
+  if (known.name === actor.name) return `Actor "${known.name}" of the bundle: ${kept}.`;
+  return `Actor "${String(actor.name)}" of the bundle is the stored ${known.name} (who answers to "${stored}")${kept ? `; ${kept}` : ''}.`;
+}
+
+function mapActors(actors: readonly Fields[], dossier: DossierReader, planned: PlannedActors, matched: string[]): Map<number, string> {
   const byId = new Map(actors.map((a) => [a.id as number, a]));
   const nameOf = new Map<number, string>();
   const placeholders = new Map<number, number>();
@@ -59,7 +72,11 @@ function mapActors(actors: readonly Fields[], dossier: DossierReader, planned: P
     const names = actor.names as BundleName[];
     const stored = storedName(names, dossier);
     nameOf.set(id, stored ?? (actor.name as string));
-    if (stored !== undefined) return;
+    if (stored !== undefined) {
+      const line = matchLine(actor, stored, dossier);
+      if (line) matched.push(line);
+      return;
+    }
     const parent = byId.get(actor.affiliation_id as number);
     if (parent && parent.merged_into_id === null) visit(parent);
     const parentName = parent ? nameOf.get(parent.id as number) : undefined;
@@ -120,7 +137,8 @@ export function mergeBundle(records: readonly BundleRecord[], dossier: DossierRe
   const of = (kind: BundleRecord['kind']) => records.filter((r) => r.kind === kind);
   const planned = new PlannedActors();
   const actorRecords = of('actor').map((r) => r.fields);
-  const actors = mapActors(actorRecords, dossier, planned);
+  const matched: string[] = [];
+  const actors = mapActors(actorRecords, dossier, planned, matched);
   // Claims keep the actor of their time: one merged since is named as the actor it went into.
   const byId = new Map(actorRecords.map((a) => [a.id as number, a]));
   const actorName = (id: number): string | undefined => {
@@ -140,5 +158,5 @@ export function mergeBundle(records: readonly BundleRecord[], dossier: DossierRe
     const base = shared(revisions.get(fields.id as number) ?? []);
     rows.push({ line, values: { ...entryRow(fields, places, actorName), ...(base !== undefined ? { [REVISION_FIELD]: base } : {}) } });
   }
-  return { rows, planned, skipped };
+  return { rows, planned, skipped, matched };
 }

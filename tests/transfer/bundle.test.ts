@@ -189,6 +189,23 @@ describe('GIVEN a bundle imported into a store that holds a dossier', () => {
   });
 });
 
+describe('GIVEN a bundle whose actors answer to stored actors of another name or title', () => {
+  it('WHEN merged THEN the reply says which stored actor each was taken for, and that its title is not merged', async () => {
+    const edit = createApp({ dbPath: source, admins: parseAdminRules('console:op'), logger: silentLogger });
+    expect((await edit.dispatcher.runText('/actors edit name:"Tom Barrack" title:"Envoy B"', admin)).tone).not.toBe('error');
+    edit.close();
+    const target = join(dir, 'other.db');
+    copySeededStore(target);
+    const held = createApp({ dbPath: target, admins: parseAdminRules('console:op'), logger: silentLogger });
+    expect((await held.dispatcher.runText('/actors add name:"Hamas movement" kind:armed-group aliases:Hamas', admin)).tone).not.toBe('error');
+    held.close();
+    const merged = await importInto(target, fileWith('dossier.ndjson', await exportBundle(source)), '--dry-run');
+    expect(merged.stderr).toContain('Actor "Hamas" of the bundle is the stored Hamas movement (who answers to "Hamas").');
+    expect(merged.stderr).toContain('Actor "Tom Barrack" of the bundle: its title "Envoy B" is not merged (the stored one\'s stays: "US special envoy for Syria").');
+    expect(merged.stderr).not.toContain('Actor "Israel" of the bundle');
+  });
+});
+
 describe('GIVEN a bundle that is not whole', () => {
   it.each([
     ['cut short', (lines: string[]) => lines.slice(0, -3), 'the bundle has no closing `end` record: it was cut short, so nothing is imported'],
