@@ -51,6 +51,23 @@ describe('GIVEN someone watching an actor', () => {
   });
 });
 
+describe('GIVEN someone watching an actor, and an entry they never saw', () => {
+  it('WHEN a correction adds the actor to it THEN it reaches them as a new entry, not as a correction of something they never saw', async () => {
+    const id = h.addEntry({ title: 'Shelling near Quneitra' });
+    await h.run('/watch add actor:Dermer', reader);
+    await h.time.advance(TICK_MS);
+    expect(dms()).toHaveLength(0);
+    h.editEntry(id, { actors: [{ actorId: h.actorId('Ron Dermer'), role: 'subject' }] });
+    await h.time.advance(TICK_MS);
+    expect(dms()).toHaveLength(1);
+    const [message] = dms();
+    expect(message!.text).toContain('1 new entry');
+    expect(message!.text).toContain('Shelling near Quneitra');
+    expect(message!.text).not.toContain('— corrected');
+    expect(message!.text).not.toContain('Changed:');
+  });
+});
+
 describe('GIVEN someone watching an actor since merged into another', () => {
   it('THEN /watch list and their messages name it as digests do: the actor kept, and the one they watched', async () => {
     await h.runText('/actors add name:"T. Barrack" kind:person');

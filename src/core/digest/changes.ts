@@ -322,12 +322,23 @@ export function filterChanges(entries: readonly EntryChange[], filters: DigestFi
   return entered ? sortForDigest(seen) : seen;
 }
 
-/** The change as a digest with these filters reports it, or undefined if that digest leaves it out. */
-export function asFiltered(change: EntryChange, filters: DigestFilters): EntryChange | undefined {
-  const now = matches(change.after, filters);
-  const was = change.before !== undefined && matches(change.before, filters);
+/**
+ * The change as someone shown only the entries `covers` holds is told it, or undefined when it is
+ * none of theirs: an entry a correction brings under it is new to them (they never saw it), one
+ * it takes away is still a change they saw, and one outside it at the start of the range that is
+ * removed, or restored outside it, is nothing to them.
+ */
+export function asCovered(change: EntryChange, covers: (state: EntryInput) => boolean): EntryChange | undefined {
+  const now = covers(change.after);
+  const was = change.before !== undefined && covers(change.before);
   if (now && (was || !change.before)) return change;
   if (now) return change.kind === 'removed' ? undefined : { entryId: change.entryId, kind: 'new', after: change.after, changedFields: [] };
   if (!was || change.kind === 'restored') return undefined;
-  return change.kind === 'corrected' ? { ...change, leftFilters: true } : change;
+  return change;
+}
+
+/** The change as a digest with these filters reports it, or undefined if that digest leaves it out. */
+export function asFiltered(change: EntryChange, filters: DigestFilters): EntryChange | undefined {
+  const seen = asCovered(change, (state) => matches(state, filters));
+  return seen?.kind === 'corrected' && !matches(change.after, filters) ? { ...seen, leftFilters: true } : seen;
 }

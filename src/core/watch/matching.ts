@@ -1,8 +1,9 @@
 // Which changes a person's watches cover: an entry involves a watched actor when the actor is on
 // it, a watched topic when it is the entry's, a watched place when one of its places lies within
 // the watched area (a watch on Syria covers Sweida) or, for a place the gazetteer does not know,
-// is that place. Either side of a correction counts, so an entry moved away is still reported.
-import type { EntryChange } from '../digest/changes.js';
+// is that place. Either side of a correction counts, so an entry moved away is still reported, and
+// one moved under a watch is reported as new.
+import { asCovered, type EntryChange } from '../digest/changes.js';
 import type { EntryInput } from '../domain.js';
 import { areasOf } from '../places/gazetteer-port.js';
 import type { PlaceDirectory } from '../places/place-port.js';
@@ -38,10 +39,12 @@ function involves(entry: EntryInput, target: WatchTarget, areas: PlaceAreas): bo
   }
 }
 
-/** The changes any of the watches covers, in the order given. */
+/**
+ * The changes any of the watches covers, in the order given, as the watcher is told them: an
+ * entry a correction brings under a watch (an actor added, a retyped topic) is new to them.
+ */
 export function watchedChanges(changes: readonly EntryChange[], watches: readonly Watch[], areas: PlaceAreas): EntryChange[] {
   if (watches.length === 0) return [];
-  return changes.filter((change) =>
-    watches.some((w) => involves(change.after, w.target, areas) || (change.before !== undefined && involves(change.before, w.target, areas))),
-  );
+  const covered = (state: EntryInput) => watches.some((w) => involves(state, w.target, areas));
+  return changes.map((change) => asCovered(change, covered)).filter((change): change is EntryChange => change !== undefined);
 }
