@@ -2,12 +2,11 @@
 // new store and in one made before migration 0008 re-keyed names and places and rebuilt the
 // search index.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../../src/app.js';
-import { parseAdminRules } from '../../src/core/caller.js';
-import { loadMigrations } from '../../src/store/migrate.js';
+import type { App } from '../../src/app.js';
 import type { Caller } from '../../src/core/caller.js';
 import type { EntryInput } from '../../src/core/domain.js';
-import { createTestApp, recordingLogger, type TestApp } from '../support/test-app.js';
+import { reopenAfterMigration } from '../support/migration-rerun.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
 import { viewText } from '../support/view-text.js';
 
 const reader: Caller = { platform: 'discord', userId: '42', workspaceId: 'g1', channelId: 'c1' };
@@ -51,10 +50,7 @@ const addActor = (name: string, alias: string, aliasKey: string): number => {
  * the store again. Only 0008: later migrations (new tables, new columns) cannot run twice.
  */
 const reopenFromVersion7 = () => {
-  const fold = loadMigrations().find((m) => m.version === 8)!;
-  app.db.transaction(() => app.db.exec(fold.sql))();
-  app.close();
-  reopened = createApp({ dbPath: app.dbPath, admins: parseAdminRules(''), logger: recordingLogger() });
+  reopened = reopenAfterMigration(app, 8);
 };
 
 describe('GIVEN an actor whose alias is an initialism', () => {

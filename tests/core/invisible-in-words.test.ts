@@ -2,12 +2,11 @@
 // a zero-width space, a direction mark — is the same name or word without it, in a new store and
 // in one keyed before migration 0035.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../../src/app.js';
-import { parseAdminRules } from '../../src/core/caller.js';
+import type { App } from '../../src/app.js';
 import type { Caller } from '../../src/core/caller.js';
 import type { EntryInput } from '../../src/core/domain.js';
-import { loadMigrations } from '../../src/store/migrate.js';
-import { createTestApp, recordingLogger, type TestApp } from '../support/test-app.js';
+import { reopenAfterMigration } from '../support/migration-rerun.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
 import { viewText } from '../support/view-text.js';
 
 const reader: Caller = { platform: 'discord', userId: '42', workspaceId: 'g1', channelId: 'c1' };
@@ -37,10 +36,7 @@ const addEntry = (title: string, places: string[] = []) => {
 
 /** Runs migration 0035 again, as on a store keyed before it, and opens the store again. */
 const reopenFromVersion34 = () => {
-  const rekey = loadMigrations().find((m) => m.version === 35)!;
-  app.db.transaction(() => app.db.exec(rekey.sql))();
-  app.close();
-  reopened = createApp({ dbPath: app.dbPath, admins: parseAdminRules(''), logger: recordingLogger() });
+  reopened = reopenAfterMigration(app, 35);
 };
 
 describe('GIVEN a place and a title written with a soft hyphen inside a word', () => {
