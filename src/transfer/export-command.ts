@@ -1,4 +1,4 @@
-// npm run export -- [--format json|csv|acled|bundle (default json)] [--topic SLUG] [--out FILE]
+// npm run export -- [--format json|csv|acled|bundle (default json)] [--topic SLUG] [--since DATE] [--until DATE] [--out FILE]
 // Writes the live entries, oldest first, to stdout or a file; or, as a bundle, the whole dossier
 // (docs/bundle.md).
 import { existsSync } from 'node:fs';
@@ -15,6 +15,7 @@ import { createLogger } from '../log.js';
 import type { PlaceDirectory, StoredPlace } from '../core/places/place-port.js';
 import { CSV_COLUMNS, csvRow, exportRow, type PlacesLocated } from './export-rows.js';
 import type { RefOfPlace } from './place-refs.js';
+import { firstDay, formatPartialDate, lastDay, parsePartialDate } from '../core/partial-date.js';
 import { closestNames } from '../core/ranking.js';
 import { plural } from '../core/text.js';
 import type { EventType } from '../core/vocabulary.js';
@@ -28,8 +29,10 @@ import { removeLeftovers } from './leftovers.js';
 
 const FORMATS = ['json', 'csv', 'acled', 'bundle'] as const;
 type ExportFormat = (typeof FORMATS)[number];
-const USAGE = `Usage: npm run export -- [--format ${FORMATS.join('|')} (default json)] [--topic SLUG] [--out FILE]`;
-const OPTIONS = { format: { type: 'string', default: 'json' }, topic: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean' } } as const;
+const USAGE = `Usage: npm run export -- [--format ${FORMATS.join('|')} (default json)] [--topic SLUG] [--since DATE] [--until DATE] [--out FILE]`;
+const OPTIONS = {
+  format: { type: 'string', default: 'json' }, topic: { type: 'string' }, since: { type: 'string' }, until: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean' },
+} as const;
 
 /** What the export says of the entries' places: whether all are located, and each located one's record; each place looked up once per export. */
 function storedPlaces(places: PlaceDirectory): { located: PlacesLocated; refOf: RefOfPlace } {
@@ -110,15 +113,43 @@ function leftOutLine(leftOut: ReadonlyMap<EventType, number>): string | undefine
   return counts.length === 0 ? undefined : `Left out ${counts.join(', ')}: ACLED records no such event (see "ACLED export" in the README).`;
 }
 
+/** The days an export covers: entries whose dates reach into them, as /timeline since: until: reads them. */
+interface DayRange {
+  from?: string;
+  to?: string;
+  /** `from Jul 2025 to 10 Sep 2025`, as typed. */
+  words: string;
+}
+
+/** The range --since and --until give, or why not. */
+function dayRange(since: string | undefined, until: string | undefined): DayRange | { problem: string } | undefined {
+  if (since === undefined && until === undefined) return undefined;
+  const read = (flag: string, text: string | undefined) => {
+    if (text === undefined) return undefined;
+    const date = parsePartialDate(text);
+    if (!date) throw new Error(`--${flag} must be a date like 2025, 2025-07 or 2025-07-12 — got "${text}"`);
+    return date;
+  };
+  try {
+    const [from, to] = [read('since', since), read('until', until)];
+    if (from && to && firstDay(from) > lastDay(to)) return { problem: `--since (${formatPartialDate(from)}) is after --until (${formatPartialDate(to)})` };
+    const words = [from ? `from ${formatPartialDate(from)}` : '', to ? `to ${formatPartialDate(to)}` : ''].filter(Boolean).join(' ');
+    return { ...(from ? { from: firstDay(from) } : {}), ...(to ? { to: lastDay(to) } : {}), words };
+  } catch (error) {
+    return { problem: (error as Error).message };
+  }
+}
+
 interface ExportRequest {
   format: ExportFormat;
   topic?: string;
+  days?: DayRange;
   outFile?: string;
   /** The ACLED geography's source; the store's located places when not given. */
   locate?: PlaceLocator;
 }
 
-async function exportEntries({ format, topic: typedTopic, outFile, locate }: ExportRequest, io: CliIo): Promise<number> {
+async function exportEntries({ format, topic: typedTopic, days, outFile, locate }: ExportRequest, io: CliIo): Promise<number> {
   // Topics are slugs in lower case, as the commands read them (`Syria-Israel` is syria-israel).
   const topic = typedTopic?.toLowerCase();
   const config = loadConfig(io.env);
@@ -142,9 +173,11 @@ async function exportEntries({ format, topic: typedTopic, outFile, locate }: Exp
       writeLine(io.stderr, `There is no topic "${typedTopic}". ${close.length > 0 ? `Closest topics: ${close.join(', ')}.` : `Topics: ${topics.join(', ')}.`}`);
       return 2;
     }
+    // An entry whose dates reach into the days (a month, a span) is in them, as on /timeline.
+    const terms = [...(topic ? ['topic = @topic'] : []), ...(days?.from ? ['day_to >= @from'] : []), ...(days?.to ? ['day_from <= @to'] : [])];
     const entries = app.db
-      .prepare(`SELECT id, key, ${LATEST_ENTRY_REVISION} AS revision FROM entries WHERE deleted_at IS NULL ${topic ? 'AND topic = ?' : ''} ORDER BY day_from, id`)
-      .all(...(topic ? [topic] : [])) as ExportedEntry[];
+      .prepare(`SELECT id, key, ${LATEST_ENTRY_REVISION} AS revision FROM entries WHERE deleted_at IS NULL ${terms.map((t) => `AND ${t}`).join(' ')} ORDER BY day_from, id`)
+      .all({ ...(topic ? { topic } : {}), ...(days?.from ? { from: days.from } : {}), ...(days?.to ? { to: days.to } : {}) }) as ExportedEntry[];
     const leftOut = new Map<EventType, number>();
     const ids = entries.map((e) => e.id);
     const text =
@@ -153,7 +186,7 @@ async function exportEntries({ format, topic: typedTopic, outFile, locate }: Exp
     if (outcome === 'written') {
       const skipped = [...leftOut.values()].reduce((sum, n) => sum + n, 0);
       const what = format === 'bundle' ? 'the dossier' : plural(entries.length - skipped, 'entry', 'entries');
-      writeLine(io.stderr, `Exported ${what}${topic ? ` of ${topic}` : ''} as ${format}${outFile ? ` to ${outFile}` : ''}.`);
+      writeLine(io.stderr, `Exported ${what}${topic ? ` of ${topic}` : ''}${days ? ` ${days.words}` : ''} as ${format}${outFile ? ` to ${outFile}` : ''}.`);
       const note = leftOutLine(leftOut);
       if (note) writeLine(io.stderr, note);
     }
@@ -171,7 +204,7 @@ export async function runExport(argv: string[], io: CliIo, locate?: PlaceLocator
     noun: 'export',
     options: OPTIONS,
     choices: { format: FORMATS },
-    placeholders: { topic: 'SLUG', out: 'FILE' },
+    placeholders: { topic: 'SLUG', since: 'DATE', until: 'DATE', out: 'FILE' },
     positionals: () => 0,
   });
   if (tookByNpm) {
@@ -193,8 +226,18 @@ export async function runExport(argv: string[], io: CliIo, locate?: PlaceLocator
     writeLine(io.stderr, `--format must be json, csv, acled or bundle — got "${values.format}". ${USAGE}`);
     return 2;
   }
+  const days = dayRange(values.since, values.until);
+  if (days && 'problem' in days) {
+    writeLine(io.stderr, `${days.problem}. ${USAGE}`);
+    return 2;
+  }
+  if (days && format === 'bundle') {
+    writeLine(io.stderr, 'A bundle holds a whole dossier (or one --topic), history included: --since and --until are for json, csv and acled.');
+    return 2;
+  }
   try {
-    return await exportEntries({ format, ...(locate ? { locate } : {}), ...(values.topic ? { topic: values.topic } : {}), ...(values.out ? { outFile: values.out } : {}) }, io);
+    const request = { format, ...(locate ? { locate } : {}), ...(values.topic ? { topic: values.topic } : {}), ...(days ? { days } : {}), ...(values.out ? { outFile: values.out } : {}) };
+    return await exportEntries(request, io);
   } catch (error) {
     writeLine(io.stderr, `Export failed: ${(error as Error).message}`);
     return 2;

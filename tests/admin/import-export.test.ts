@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { parse } from 'csv-parse/sync';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -371,6 +372,21 @@ describe('GIVEN npm run export', () => {
     expect(result.stderr).toContain('There is no topic "atlantis". Topics: syria-israel.');
   });
 
+  it('WHEN --since and --until are given THEN the entries whose dates reach into those days are exported, as /timeline lists them', async () => {
+    const result = await exportAs('--format', 'csv', '--since', '2025-07-24', '--until', '2025-07-24');
+    expect(result.status).toBe(0);
+    expect(result.stderr).toContain('Exported 7 entries from 24 Jul 2025 to 24 Jul 2025 as csv.');
+    const dates = (parse(result.stdout, { columns: true }) as Record<string, string>[]).map((row) => row.date);
+    // The day itself, its month (dated to July only) and a span from December running into it.
+    expect(new Set(dates)).toEqual(new Set(['2024-12', '2025-07', '2025-07-24']));
+    const backwards = await exportAs('--format', 'csv', '--since', '2025-08', '--until', '2025-07');
+    expect(backwards.status).toBe(2);
+    expect(backwards.stderr).toContain('--since (Aug 2025) is after --until (Jul 2025).');
+    const bundle = await exportAs('--format', 'bundle', '--since', '2025');
+    expect(bundle.status).toBe(2);
+    expect(bundle.stderr).toContain('--since and --until are for json, csv and acled.');
+  });
+
   it('WHEN the topic is misspelt THEN the closest is offered; in capitals THEN it is the topic', async () => {
     const typo = await exportAs('--format', 'csv', '--topic', 'syria-isreal');
     expect(typo.status).toBe(2);
@@ -391,7 +407,7 @@ describe('GIVEN npm run export', () => {
       const result = await exportAs(...args);
       expect(result.status, args.join(' ')).toBe(2);
       expect(result.stdout).toBe('');
-      expect(result.stderr.trimEnd().split('\n')).toEqual([expect.stringMatching(/^(Unknown option|Option|Unexpected argument) '[^']+'.*\.$/), 'Usage: npm run export -- [--format json|csv|acled|bundle (default json)] [--topic SLUG] [--out FILE]']);
+      expect(result.stderr.trimEnd().split('\n')).toEqual([expect.stringMatching(/^(Unknown option|Option|Unexpected argument) '[^']+'.*\.$/), 'Usage: npm run export -- [--format json|csv|acled|bundle (default json)] [--topic SLUG] [--since DATE] [--until DATE] [--out FILE]']);
     }
   });
 
@@ -399,7 +415,7 @@ describe('GIVEN npm run export', () => {
     const result = runCompiled('src/transfer/export-cli.ts', ['--nope'], { SITREP_DB: dbPath });
     expect(result.status).toBe(2);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toBe("Unknown option '--nope'.\nUsage: npm run export -- [--format json|csv|acled|bundle (default json)] [--topic SLUG] [--out FILE]\n");
+    expect(result.stderr).toBe("Unknown option '--nope'.\nUsage: npm run export -- [--format json|csv|acled|bundle (default json)] [--topic SLUG] [--since DATE] [--until DATE] [--out FILE]\n");
   });
 });
 

@@ -133,7 +133,7 @@ describe('GIVEN npm run export -- --fromat csv (the option mistyped after `--`)'
   it('WHEN run THEN it asks whether --format was meant, and does not say npm took --format', async () => {
     const result = await runProgram(runExport, ['--fromat', 'csv'], { ...env(), npm_lifecycle_event: 'export' });
     expect(result.stderr).toBe(
-      "Unknown option '--fromat'. Did you mean --format?\nUsage: npm run export -- [--format json|csv|acled|bundle (default json)] [--topic SLUG] [--out FILE]\n",
+      "Unknown option '--fromat'. Did you mean --format?\nUsage: npm run export -- [--format json|csv|acled|bundle (default json)] [--topic SLUG] [--since DATE] [--until DATE] [--out FILE]\n",
     );
     expect(result.status).toBe(2);
   });
