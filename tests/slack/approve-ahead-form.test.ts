@@ -5,19 +5,16 @@
 // both days corrected it approves the candidate.
 import type { types } from '@slack/bolt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SlackAdapter } from '../../src/adapters/slack/index.js';
 import type { App } from '../../src/app.js';
 import type { FakeSlack } from '../fakes/slack-api.js';
-import { blockActionsBody, postSigned, viewSubmissionBody } from '../fakes/slack-requests.js';
 import type { ScriptedFeeds } from '../sources-queue/support/scripted-feeds.js';
 import { NOW } from '../sources-queue/support/stories.js';
 import { storeFingerprint } from '../support/store-fingerprint.js';
-import { buttonsOf, formState, SECRET, shownText, sendCommand } from './harness.js';
-import { startReviewRig, type ReviewRig } from './review-rig.js';
+import { shownText } from './harness.js';
+import { cardIn, REVIEW_CHANNEL as REVIEW, startReviewRig, type ReviewRig } from './review-rig.js';
 import { visibleText } from './mrkdwn-text.js';
 
 const ADMIN = 'U0ADMIN';
-const REVIEW = 'C0REVIEW';
 const AHEAD = {
   guid: 'levant-ahead',
   title: 'Drone strike kills 3 near Quneitra',
@@ -29,45 +26,28 @@ let feeds: ScriptedFeeds;
 let rig: ReviewRig;
 let app: App;
 let slack: FakeSlack;
-let adapter: SlackAdapter;
 type Body = Record<string, unknown>;
 
-const eventsUrl = () => `http://127.0.0.1:${adapter.port}/slack/events`;
-let sent = 0;
 
-const command = (commandAndText: string) => sendCommand(slack, adapter.port, commandAndText, { userId: ADMIN, channelId: REVIEW });
+const command = (commandAndText: string) => rig.command(commandAndText);
 
 const seen = (body: Body) => visibleText(shownText(body).replace(/\*/g, ''));
 
-function card(): { ts: string; blocks: types.KnownBlock[] } {
-  const found = [...slack.messages].find(([, m]) => m.channel === REVIEW && shownText(m as Body).split('\n')[0] === AHEAD.title);
-  if (!found) throw new Error('no card in the review channel');
-  return { ts: found[0], blocks: structuredClone(found[1].blocks) as types.KnownBlock[] };
-}
+const card = () => cardIn(slack, REVIEW, AHEAD.title);
 
 async function press(label: string, triggerId?: string): Promise<Body> {
-  const posted = card();
-  const button = buttonsOf(posted).find((b) => b.text.text === label)!;
-  const id = `press-${(sent += 1)}`;
-  const body = blockActionsBody({ actionId: button.action_id!, value: button.value!, responseUrl: slack.responseUrl(id), userId: ADMIN, channelId: REVIEW, messageTs: posted.ts, ...(triggerId ? { triggerId } : {}) });
-  expect((await postSigned(eventsUrl(), body, { secret: SECRET })).status).toBe(200);
-  if (triggerId) return {};
-  const [post] = await slack.responses.atLeast(1, (r) => r.id === id);
-  return post!.body;
+  const id = await rig.press(card(), label, triggerId ? { triggerId } : {});
+  return triggerId ? {} : rig.answerTo(id);
 }
 
-async function submit(modal: types.ModalView, values: Record<string, string>, viewId: string) {
-  const res = await postSigned(eventsUrl(), viewSubmissionBody({ view: modal as unknown as Body, values: formState(modal, values), viewId, userId: ADMIN }), { secret: SECRET });
-  const text = await res.text();
-  return text ? (JSON.parse(text) as { response_action?: string; errors?: Record<string, string> }) : undefined;
-}
+const submit = (modal: types.ModalView, values: Record<string, string>, viewId: string) => rig.submit(modal, values, viewId);
 
 const entryCount = () => app.db.prepare('SELECT count(*) FROM entries').pluck().get() as number;
 const candidateId = () => app.db.prepare('SELECT id FROM review_candidates WHERE title = ?').pluck().get(AHEAD.title) as number;
 
 beforeAll(async () => {
   rig = await startReviewRig({ admin: ADMIN, name: 'ahead' });
-  ({ feeds, app, slack, adapter } = rig);
+  ({ feeds, app, slack } = rig);
   feeds.serve('/levant.xml', 'Levant Wire', [AHEAD]);
   await command('/review channel');
   await command(`/sources add url:${feeds.url('/levant.xml')} topic:syria-israel backfill:true`);

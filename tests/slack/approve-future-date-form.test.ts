@@ -6,40 +6,29 @@
 // Nothing is written either time.
 import type { types } from '@slack/bolt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SlackAdapter } from '../../src/adapters/slack/index.js';
 import type { App } from '../../src/app.js';
 import type { FakeSlack } from '../fakes/slack-api.js';
-import { blockActionsBody, postSigned, viewSubmissionBody } from '../fakes/slack-requests.js';
 import type { ScriptedFeeds } from '../sources-queue/support/scripted-feeds.js';
 import { PARIS, QUNEITRA_STRIKE } from '../sources-queue/support/stories.js';
 import { storeFingerprint } from '../support/store-fingerprint.js';
-import { buttonsOf, formState, SECRET, sendCommand } from './harness.js';
-import { cardIn, startReviewRig, type ReviewRig } from './review-rig.js';
+import { cardIn, REVIEW_CHANNEL as REVIEW, startReviewRig, type ReviewRig } from './review-rig.js';
 
 const ADMIN = 'U0ADMIN';
-const REVIEW = 'C0REVIEW';
 let feeds: ScriptedFeeds;
 let rig: ReviewRig;
 let app: App;
 let slack: FakeSlack;
-let adapter: SlackAdapter;
-type Body = Record<string, unknown>;
+let opened = 0;
 
-const eventsUrl = () => `http://127.0.0.1:${adapter.port}/slack/events`;
-let sent = 0;
-
-const command = (commandAndText: string) => sendCommand(slack, adapter.port, commandAndText, { userId: ADMIN, channelId: REVIEW });
+const command = (commandAndText: string) => rig.command(commandAndText);
 
 const card = (title: string) => cardIn(slack, REVIEW, title);
 
 /** Presses Edit on the card titled `title`: the modal Slack was asked to open, and what it starts with. */
 async function openEdit(title: string): Promise<{ modal: types.ModalView; initial: Record<string, string> }> {
   const posted = card(title);
-  const button = buttonsOf(posted).find((b) => b.text.text === 'Edit')!;
-  const id = `press-${(sent += 1)}`;
-  const triggerId = `trigger-${sent}`;
-  const body = blockActionsBody({ actionId: button.action_id!, value: button.value!, responseUrl: slack.responseUrl(id), userId: ADMIN, channelId: REVIEW, messageTs: posted.ts, triggerId });
-  expect((await postSigned(eventsUrl(), body, { secret: SECRET })).status).toBe(200);
+  const triggerId = `trigger-${(opened += 1)}`;
+  await rig.press(posted, 'Edit', { triggerId });
   const [call] = await slack.calls.atLeast(1, (c) => c.method === 'views.open' && c.args.trigger_id === triggerId);
   const modal = call!.args.view as types.ModalView;
   const inputs = (modal.blocks as types.KnownBlock[]).filter((b): b is types.InputBlock => b.type === 'input');
@@ -50,15 +39,11 @@ async function openEdit(title: string): Promise<{ modal: types.ModalView; initia
   return { modal, initial };
 }
 
-async function submit(modal: types.ModalView, values: Record<string, string>, viewId: string) {
-  const res = await postSigned(eventsUrl(), viewSubmissionBody({ view: modal as unknown as Body, values: formState(modal, values), viewId, userId: ADMIN }), { secret: SECRET });
-  const text = await res.text();
-  return text ? (JSON.parse(text) as { response_action?: string; errors?: Record<string, string> }) : undefined;
-}
+const submit = (modal: types.ModalView, values: Record<string, string>, viewId: string) => rig.submit(modal, values, viewId);
 
 beforeAll(async () => {
   rig = await startReviewRig({ admin: ADMIN, name: 'future-form' });
-  ({ feeds, app, slack, adapter } = rig);
+  ({ feeds, app, slack } = rig);
   feeds.serve('/levant.xml', 'Levant Wire', [PARIS, QUNEITRA_STRIKE]);
   await command('/review channel');
   await command(`/sources add url:${feeds.url('/levant.xml')} topic:syria-israel backfill:true`);

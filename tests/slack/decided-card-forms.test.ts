@@ -1,40 +1,33 @@
 // GIVEN a candidate's card on Slack as it was before it was decided WHEN Edit or Attach to entry
 // is pressed on it THEN no modal opens: the presser alone is told at once, with the card as it
 // stands, as Approve and Reject tell them.
-import type { types } from '@slack/bolt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app.js';
 import { FORM_CLOSED_SUBJECT_TEXT } from '../../src/core/interaction/texts.js';
 import type { FakeSlack } from '../fakes/slack-api.js';
-import { blockActionsBody, postSigned } from '../fakes/slack-requests.js';
 import type { ScriptedFeeds } from '../sources-queue/support/scripted-feeds.js';
 import { PARIS } from '../sources-queue/support/stories.js';
 import { storeFingerprint } from '../support/store-fingerprint.js';
-import { buttonsOf, SECRET, sendCommand, shownText } from './harness.js';
-import { cardIn, startReviewRig, type ReviewRig } from './review-rig.js';
+import { shownText } from './harness.js';
+import { cardIn, REVIEW_CHANNEL as REVIEW, startReviewRig, type HeldCard, type ReviewRig } from './review-rig.js';
 
 const ADMIN = 'U0ADMIN';
-const REVIEW = 'C0REVIEW';
 let feeds: ScriptedFeeds;
 let rig: ReviewRig;
 let app: App;
 let slack: FakeSlack;
 type Body = Record<string, unknown>;
-let sent = 0;
 
-const command = (text: string) => sendCommand(slack, rig.adapter.port, text, { userId: ADMIN, channelId: REVIEW });
+const command = (text: string) => rig.command(text);
 
 const card = (title: string) => cardIn(slack, REVIEW, title);
 
 /** Presses a card's button as the admin and returns what was posted to its response_url. */
-async function press(posted: { ts: string; blocks: types.KnownBlock[] }, label: string): Promise<{ id: string; body: Body }> {
-  const button = buttonsOf(posted).find((b) => b.text.text === label);
-  if (!button) throw new Error(`no ${label} button on the card`);
-  const id = `press-${(sent += 1)}`;
-  const body = blockActionsBody({ actionId: button.action_id!, value: button.value!, responseUrl: slack.responseUrl(id), userId: ADMIN, channelId: REVIEW, messageTs: posted.ts, triggerId: `trigger-${id}` });
-  expect((await postSigned(`http://127.0.0.1:${rig.adapter.port}/slack/events`, body, { secret: SECRET })).status).toBe(200);
-  const [post] = await slack.responses.atLeast(1, (r) => r.id === id);
-  return { id, body: post!.body };
+let triggers = 0;
+
+async function press(posted: HeldCard, label: string): Promise<{ id: string; body: Body }> {
+  const id = await rig.press(posted, label, { triggerId: `trigger-${(triggers += 1)}` });
+  return { id, body: await rig.answerTo(id) };
 }
 
 beforeAll(async () => {

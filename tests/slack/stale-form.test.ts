@@ -5,45 +5,32 @@
 // "below" (the modal stays open, holding it).
 import type { types } from '@slack/bolt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SlackAdapter } from '../../src/adapters/slack/index.js';
 import type { App } from '../../src/app.js';
 import type { FakeSlack } from '../fakes/slack-api.js';
-import { blockActionsBody, postSigned, viewSubmissionBody } from '../fakes/slack-requests.js';
 import type { ScriptedFeeds } from '../sources-queue/support/scripted-feeds.js';
 import { NOW, PARIS } from '../sources-queue/support/stories.js';
 import { storeFingerprint } from '../support/store-fingerprint.js';
-import { buttonsOf, formState, SECRET, sendCommand } from './harness.js';
-import { cardIn, startReviewRig, type ReviewRig } from './review-rig.js';
+import { cardIn, REVIEW_CHANNEL as REVIEW, startReviewRig, type HeldCard, type ReviewRig } from './review-rig.js';
 
 const ADMIN = 'U0ADMIN';
-const REVIEW = 'C0REVIEW';
 let feeds: ScriptedFeeds;
 let rig: ReviewRig;
 let app: App;
 let slack: FakeSlack;
-let adapter: SlackAdapter;
-type Body = Record<string, unknown>;
 
-const eventsUrl = () => `http://127.0.0.1:${adapter.port}/slack/events`;
-let sent = 0;
-
-const command = (commandAndText: string) => sendCommand(slack, adapter.port, commandAndText, { userId: ADMIN, channelId: REVIEW });
+const command = (commandAndText: string) => rig.command(commandAndText);
 
 const card = (title: string) => cardIn(slack, REVIEW, title);
 
 /** Presses a card's button as an admin; with a trigger id (a button opening a form) nothing is awaited. */
-async function press(posted: { ts: string; blocks: types.KnownBlock[] }, label: string, triggerId?: string): Promise<void> {
-  const button = buttonsOf(posted).find((b) => b.text.text === label);
-  if (!button) throw new Error(`no ${label} button on the card`);
-  const id = `press-${(sent += 1)}`;
-  const body = blockActionsBody({ actionId: button.action_id!, value: button.value!, responseUrl: slack.responseUrl(id), userId: ADMIN, channelId: REVIEW, messageTs: posted.ts, ...(triggerId ? { triggerId } : {}) });
-  expect((await postSigned(eventsUrl(), body, { secret: SECRET })).status).toBe(200);
-  if (!triggerId) await slack.responses.atLeast(1, (r) => r.id === id);
+async function press(posted: HeldCard, label: string, triggerId?: string): Promise<void> {
+  const id = await rig.press(posted, label, triggerId ? { triggerId } : {});
+  if (!triggerId) await rig.answerTo(id);
 }
 
 beforeAll(async () => {
   rig = await startReviewRig({ admin: ADMIN, name: 'stale-form' });
-  ({ feeds, app, slack, adapter } = rig);
+  ({ feeds, app, slack } = rig);
   feeds.serve('/levant.xml', 'Levant Wire', [PARIS]);
   await command('/review channel');
   await command(`/sources add url:${feeds.url('/levant.xml')} topic:syria-israel backfill:true`);
@@ -67,12 +54,10 @@ describe('GIVEN an Edit form opened from a candidate’s card', () => {
       const element = b.element as { initial_value?: string; initial_option?: { value: string } };
       return [b.block_id!, element.initial_value ?? element.initial_option?.value ?? ''];
     }));
-    const res = await postSigned(eventsUrl(), viewSubmissionBody({ view: modal as unknown as Body, values: formState(modal, initial), viewId: 'VSTALE1', userId: ADMIN }), { secret: SECRET });
-    expect(res.status).toBe(200);
-    const answer = (await res.json()) as { response_action: string; errors: Record<string, string> };
+    const answer = (await rig.submit(modal, initial, 'VSTALE1'))!;
     // The modal stays open, the refusal under its first field.
     expect(answer.response_action).toBe('errors');
-    const said = Object.values(answer.errors).join(' ');
+    const said = Object.values(answer.errors!).join(' ');
     expect(said).toContain(`Candidate #${id} was rejected by slack:${ADMIN}`);
     expect(said).toContain('2025-07-20 12:00 UTC');
     expect(said).toContain('Nothing was written');
