@@ -1,23 +1,14 @@
 // GIVEN a member with a server nickname, WHEN they change the dossier, THEN what records who did
 // it (the entry's history, its footer) names them as the server shows them, by their nickname, as
 // a picked mention of them reads; without a nickname, by their global name.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { rawOptions, slashCommand, snowflake, type FakeUser } from '../fakes/discord-payloads.js';
-import { startHarness, type Answer, type Harness } from './support/harness.js';
+import { harnessForFile, type Answer, type Harness } from './support/harness.js';
 import { visibleText } from './support/markdown-text.js';
-import { problemsIn } from './support/openapi.js';
 
 const adminRole = snowflake();
 let h: Harness;
-beforeAll(async () => {
-  h = await startHarness({ admins: `discord-role:${adminRole}`, userRoles: [adminRole] });
-});
-afterAll(async () => {
-  await h?.close();
-});
-afterEach(() => {
-  expect(problemsIn(h.fake.requests)).toEqual([]);
-});
+harnessForFile({ admins: `discord-role:${adminRole}`, userRoles: [adminRole] }, (started) => (h = started));
 
 const said = (answer: Answer) => answer.body.embeds!.map((e) => visibleText([e.title, e.description, ...(e.fields ?? []).flatMap((f) => [f.name, f.value]), e.footer?.text].join('\n'))).join('\n');
 

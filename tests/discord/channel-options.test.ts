@@ -2,23 +2,16 @@
 // (Discord sends `<#123>` in the value), WHEN the command runs, THEN it acts on that channel, by
 // its id, as /digest list names it; in other text options a picked channel still reads as the
 // name the user saw.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { rawOptions, slashCommand, snowflake } from '../fakes/discord-payloads.js';
-import { startHarness, type Answer, type Embed, type Harness } from './support/harness.js';
+import { harnessForFile, type Answer, type Embed, type Harness } from './support/harness.js';
 import { visibleText } from './support/markdown-text.js';
-import { problemsIn } from './support/openapi.js';
 
 const adminRole = snowflake();
 let h: Harness;
-beforeAll(async () => {
-  h = await startHarness({ admins: `discord-role:${adminRole}`, userRoles: [adminRole] });
-  h.app.digests.posters.register(h.adapter.poster);
-});
-afterAll(async () => {
-  await h?.close();
-});
-afterEach(() => {
-  expect(problemsIn(h.fake.requests)).toEqual([]);
+harnessForFile({ admins: `discord-role:${adminRole}`, userRoles: [adminRole] }, (started) => {
+  h = started;
+  started.app.digests.posters.register(started.adapter.poster);
 });
 
 const channel = () => h.fake.guild.channelId;

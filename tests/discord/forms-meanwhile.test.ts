@@ -6,28 +6,19 @@
 // button says so. WHEN the parts of an admin's long answer outlive memory THEN Next names the
 // command that shows the result, never running the edit again. WHEN an edit form is submitted
 // unchanged THEN it says nothing was changed in the form.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FORM_CHANGED_TITLE, FORM_CLOSED_SUBJECT_TEXT, FORM_REOPEN_EXPIRED_TEXT, formUnchangedText, PARTS_EXPIRED_TEXT, REOPEN_LABEL } from '../../src/core/interaction/texts.js';
 import { snowflake, type FakeUser } from '../fakes/discord-payloads.js';
 import { storeFingerprint } from '../support/store-fingerprint.js';
 import { addHugeEntry } from './support/big-content.js';
-import { buttons, startHarness, type Answer, type Harness, type Modal } from './support/harness.js';
+import { buttons, harnessForFile, type Answer, type Harness, type Modal } from './support/harness.js';
 import { visibleText, words } from './support/markdown-text.js';
-import { problemsIn } from './support/openapi.js';
 
 const adminRole = snowflake();
 const second: FakeUser = { id: snowflake(), username: 'second-admin', roles: [adminRole] };
 let h: Harness;
 let clockOffset = 0;
-beforeAll(async () => {
-  h = await startHarness({ admins: `discord-role:${adminRole}`, userRoles: [adminRole], adapter: { now: () => Date.now() + clockOffset } });
-});
-afterAll(async () => {
-  await h?.close();
-});
-afterEach(() => {
-  expect(problemsIn(h.fake.requests)).toEqual([]);
-});
+harnessForFile({ admins: `discord-role:${adminRole}`, userRoles: [adminRole], adapter: { now: () => Date.now() + clockOffset } }, (started) => (h = started));
 
 /** Everything the user reads in the answer, embeds and fields alike. */
 const seen = (answer: Answer) =>

@@ -3,24 +3,17 @@
 // there: in a channel, its permissions (Attach Files only for digests with a picture); in a
 // thread, Send Messages in Threads in the channel it belongs to; in an archived thread, to reopen
 // it or pick another channel. Discord commands run in servers only, so no direct message is named.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { rawOptions, slashCommand, snowflake } from '../fakes/discord-payloads.js';
 import { storeFingerprint } from '../support/store-fingerprint.js';
-import { startHarness, type Answer, type Harness } from './support/harness.js';
+import { harnessForFile, type Answer, type Harness } from './support/harness.js';
 import { visibleText } from './support/markdown-text.js';
-import { problemsIn } from './support/openapi.js';
 
 const adminRole = snowflake();
 let h: Harness;
-beforeAll(async () => {
-  h = await startHarness({ admins: `discord-role:${adminRole}`, userRoles: [adminRole] });
-  h.app.digests.posters.register(h.adapter.poster);
-});
-afterAll(async () => {
-  await h?.close();
-});
-afterEach(() => {
-  expect(problemsIn(h.fake.requests)).toEqual([]);
+harnessForFile({ admins: `discord-role:${adminRole}`, userRoles: [adminRole] }, (started) => {
+  h = started;
+  started.app.digests.posters.register(started.adapter.poster);
 });
 
 const MISSING_PERMISSIONS = { status: 403, body: { code: 50013, message: 'Missing Permissions' } };

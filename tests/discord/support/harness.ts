@@ -1,12 +1,13 @@
 // A running Sitrep Discord adapter (the real discord.js client) against the fake Discord, with
 // helpers that act as a user and return what that user would see.
-import { expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { startDiscordAdapter, type DiscordAdapterOptions } from '../../../src/adapters/discord/index.js';
 import type { RunningAdapter } from '../../../src/adapters/running-adapter.js';
 import type { Dispatcher } from '../../../src/core/dispatcher.js';
 import { FakeDiscord, type CapturedRequest } from '../../fakes/discord-fake.js';
 import { autocomplete, rawOptions, slashCommand, snowflake, type FakeUser, type InteractionEnvelope, type RawOption } from '../../fakes/discord-payloads.js';
 import { createTestApp, type TestApp } from '../../support/test-app.js';
+import { problemsIn } from './openapi.js';
 
 export interface Embed {
   title?: string;
@@ -174,4 +175,22 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     },
   };
   return harness;
+}
+
+/**
+ * One harness for a file's tests: started before them (`started` keeps it, registers its poster…),
+ * closed after them, and every request the bot sent checked against Discord's spec after each test.
+ */
+export function harnessForFile(options: HarnessOptions, started: (h: Harness) => void): void {
+  let h: Harness | undefined;
+  beforeAll(async () => {
+    h = await startHarness(options);
+    started(h);
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+  afterEach(() => {
+    expect(problemsIn(h!.fake.requests)).toEqual([]);
+  });
 }
