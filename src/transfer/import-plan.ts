@@ -187,6 +187,9 @@ export function planImport(rows: SourceRow[], db: Db, dossier: DossierReader, on
   // Earlier rows by what tells them apart; their place (`line 3`) is written out only for a duplicate.
   const seen = { keys: new Map<string, RowPlace>(), urls: new Map<string, RowPlace>(), dateTitles: new Map<string, RowPlace>(), entries: new Map<number, RowPlace>() };
 
+  // The stored entry a row matches is read once for it (its ACLED-named copies, then the correction).
+  let lastRead: { id: number; input: EntryInput | undefined } | undefined;
+  const storedInput = (id: number): EntryInput | undefined => (lastRead?.id === id ? lastRead : (lastRead = { id, input: readEntryState(db, id)?.input })).input;
   const keep = (line: number, kept: readonly string[]) => kept.forEach((name) => plan.keptUnlocated.set(name, [...(plan.keptUnlocated.get(name) ?? []), line]));
   checked.forEach((checkedRow, i) => {
     const { line, row, input, key, revision, note, kept } = checkedRow;
@@ -196,7 +199,7 @@ export function planImport(rows: SourceRow[], db: Db, dossier: DossierReader, on
     const dateTitle = dateTitles[i]!;
     const storedState = () => {
       const id = (key !== undefined ? stored.byKey.get(key)?.id : undefined) ?? urls.map((u) => stored.byUrl.get(u)).find((found) => found !== undefined) ?? stored.byDateTitle.get(dateTitle);
-      return id === undefined ? undefined : readEntryState(db, id)?.input;
+      return id === undefined ? undefined : storedInput(id);
     };
     const unread = unreadCopiesNote(row, input, names, storedState);
     if (unread) plan.noted.push({ ...placeOf(at), reason: unread });
@@ -214,7 +217,7 @@ export function planImport(rows: SourceRow[], db: Db, dossier: DossierReader, on
       const corrector = seen.entries.get(target.id);
       if (corrector !== undefined) return void plan.skipped.push({ ...placeOf(at), reason: `${rowPlace(corrector)} already corrects entry #${target.id} (${target.by})` });
       seen.entries.set(target.id, at);
-      const current = readEntryState(db, target.id)!.input;
+      const current = storedInput(target.id)!;
       const base = revision !== undefined ? entryRevisionState(db, target.id, revision) : undefined;
       if (revision !== undefined && !base) plan.noted.push({ ...placeOf(at), reason: unknownRevisionNote(revision, target.id) });
       const { next, conflicts } = base?.changedSince ? mergedState(base.state, current, correctedState(base.state, input, row), names) : laidOver(current, input, row);
@@ -236,7 +239,7 @@ export function planImport(rows: SourceRow[], db: Db, dossier: DossierReader, on
     }
     const sameDateTitle = stored.byDateTitle.get(dateTitle);
     if (sameDateTitle !== undefined) {
-      const current = readEntryState(db, sameDateTitle)!.input;
+      const current = storedInput(sameDateTitle)!;
       // Titles match here as folded: only the other fields can tell the row from the entry.
       const changes = fieldChanges(current, correctedState(current, input, row), names).filter((c) => c.field !== 'title');
       const differs = changes.length > 0 ? `; it differs in ${changes.map((c) => c.label).join(', ')}: give the row that entry's key to correct it` : '';
