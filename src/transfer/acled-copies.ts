@@ -5,21 +5,16 @@
 import type { EntryInput } from '../core/domain.js';
 import { firstDay } from '../core/partial-date.js';
 import { eventTypeLabel } from '../core/vocabulary.js';
+import { acledActors } from './export-rows.js';
 import { isNone } from './row-values.js';
 import type { RawRow } from './source-row.js';
 
+/** The columns `copies` compares, looked for first. */
 const COPY_COLUMNS = ['event_date', 'event_type', 'actor1', 'actor2', 'location', 'source', 'notes'];
-
-/** ACLED's first two actors as the export picks them (export-rows' acledActors), by id. */
-function acledActorIds(actors: EntryInput['actors']): [number | undefined, number | undefined] {
-  const actor1 = actors.find((a) => a.role === 'initiator') ?? actors[0];
-  const others = actors.filter((a) => a.actorId !== actor1?.actorId);
-  return [actor1?.actorId, (others.find((a) => a.role === 'target') ?? others[0])?.actorId];
-}
 
 /** Each copied column, the Sitrep column to change instead, and what the export writes in it for the row as read. */
 function copies(input: EntryInput, nameOf: (id: number) => string): [string, string, string][] {
-  const [actor1, actor2] = acledActorIds(input.actors);
+  const [actor1, actor2] = acledActors(input.actors).map((link) => link?.actorId);
   return [
     ['event_date', 'date', firstDay(input.start)],
     ['event_type', 'type', eventTypeLabel(input.eventType)],
@@ -33,8 +28,9 @@ function copies(input: EntryInput, nameOf: (id: number) => string): [string, str
 
 /**
  * The note for a row whose ACLED-named copies differ from what its own columns say, and from what
- * the stored entry it matches (`storedState`, read only for a row with such columns) would export: a copy that still shows the stored entry
- * is one the row left alone while changing the column it copies. Undefined when none differ.
+ * the stored entry it matches (`storedState`, read only for a row with such columns) would export:
+ * a copy that still shows the stored entry is one the row left alone while changing the column it
+ * copies. Undefined when none differ.
  */
 export function unreadCopiesNote(row: RawRow, input: EntryInput, nameOf: (id: number) => string, storedState: () => EntryInput | undefined): string | undefined {
   // Most files (JSON, hand-made CSV) have none of these columns: nothing to compare.

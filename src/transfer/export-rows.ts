@@ -118,7 +118,7 @@ export const CSV_COLUMNS = [
  * ACLED's two actors: actor1 the first initiator (else the first actor), actor2 the first
  * target (else the first other actor), never the same actor twice.
  */
-export function acledActors(actors: readonly EntryActorLink[]): [EntryActorLink | undefined, EntryActorLink | undefined] {
+export function acledActors<T extends Pick<EntryActorLink, 'actorId' | 'role'>>(actors: readonly T[]): [T | undefined, T | undefined] {
   const actor1 = actors.find((a) => a.role === 'initiator') ?? actors[0];
   const others = actors.filter((a) => a.actorId !== actor1?.actorId);
   return [actor1, others.find((a) => a.role === 'target') ?? others[0]];
