@@ -19,17 +19,20 @@ export interface AcledContext {
 
 export type AcledRow = Record<AcledColumn, string | number>;
 
-/** The actor an actor belongs to at the top (a minister → ministry → state), itself when it belongs to none. */
-function rootOf(actorId: number, actors: ReadonlyMap<number, ActorFacts>): number {
-  let id = actorId;
+/** The actor and those it belongs to, up to the top (a minister → ministry → state). */
+function lineOf(actorId: number, actors: ReadonlyMap<number, ActorFacts>): number[] {
+  const line = [actorId];
   // The bound only guards against a corrupt cycle.
   for (let hop = 0; hop < 64; hop++) {
-    const parent = actors.get(id)?.affiliationId;
-    if (parent === null || parent === undefined) return id;
-    id = parent;
+    const parent = actors.get(line.at(-1)!)?.affiliationId;
+    if (parent === null || parent === undefined) break;
+    line.push(parent);
   }
-  return id;
+  return line;
 }
+
+/** The actor an actor belongs to at the top, itself when it belongs to none. */
+const rootOf = (actorId: number, actors: ReadonlyMap<number, ActorFacts>): number => lineOf(actorId, actors).at(-1)!;
 
 /** An actor's ACLED type: its kind's, or for a person the type of the body it belongs to. */
 function interOf(actorId: number, actors: ReadonlyMap<number, ActorFacts>): InterType | undefined {
@@ -40,18 +43,7 @@ function interOf(actorId: number, actors: ReadonlyMap<number, ActorFacts>): Inte
 }
 
 /** Whether one actor belongs to the other, directly or through the bodies between (a minister and its state). */
-function inLine(a: number, b: number, actors: ReadonlyMap<number, ActorFacts>): boolean {
-  const reaches = (from: number, to: number) => {
-    let id: number | null | undefined = from;
-    // The bound only guards against a corrupt cycle.
-    for (let hop = 0; hop < 64 && id !== null && id !== undefined; hop++) {
-      if (id === to) return true;
-      id = actors.get(id)?.affiliationId;
-    }
-    return false;
-  };
-  return reaches(a, b) || reaches(b, a);
-}
+const inLine = (a: number, b: number, actors: ReadonlyMap<number, ActorFacts>): boolean => lineOf(a, actors).includes(b) || lineOf(b, actors).includes(a);
 
 type Together = (a: EntryActorLink, b: EntryActorLink) => boolean;
 
