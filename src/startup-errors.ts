@@ -1,10 +1,11 @@
 // What the person starting the bot reads when it cannot start: one line naming what is wrong
 // (a variable, a token, a URL that cannot be reached), not a stack trace.
-import { accessSync, constants, existsSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { inspect } from 'node:util';
 import { ConfigError } from './config.js';
 import { sqliteFileFault, sqlitePlaceFault } from './store/sqlite-faults.js';
+import { cannotWrite } from './store/write-access.js';
 
 /** A start-up failure its message explains; printed as it is, without a stack. */
 export class StartupError extends Error {
@@ -126,14 +127,6 @@ function directoryNotMade(path: string, code: string): string {
   return `cannot be created: its directory ${path} could not be made (${code}). Create it, writable by the user running Sitrep, or set SITREP_DB to a path in a directory that user can write`;
 }
 
-const writable = (path: string): boolean => {
-  try {
-    accessSync(path, constants.W_OK);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 /**
  * Why SQLite could not open the store or write it, found on the file system; undefined when
@@ -143,8 +136,8 @@ function whyNotOpened(dbPath: string): string | undefined {
   if (existsSync(dbPath) && statSync(dbPath).isDirectory()) return `is a directory. SITREP_DB must name a file, such as ${join(dbPath, 'sitrep.db')}`;
   const dir = dirname(dbPath);
   // SQLite keeps its WAL and shared-memory files beside the store, so it creates files there.
-  if (!writable(dir)) return `cannot be opened: its directory ${dir} is not writable by the user running Sitrep, and SQLite keeps files beside the store. Make ${dir} writable by that user, or set SITREP_DB to a path in a directory it can write`;
-  const locked = [dbPath, `${dbPath}-wal`, `${dbPath}-shm`].find((file) => existsSync(file) && !writable(file));
+  if (cannotWrite(dir, 'directory')) return `cannot be opened: its directory ${dir} is not writable by the user running Sitrep, and SQLite keeps files beside the store. Make ${dir} writable by that user, or set SITREP_DB to a path in a directory it can write`;
+  const locked = [dbPath, `${dbPath}-wal`, `${dbPath}-shm`].find((file) => existsSync(file) && cannotWrite(file, 'file'));
   if (locked) return `cannot be written: ${locked} is not writable by the user running Sitrep. Make it writable by that user (chown or chmod), then start Sitrep again`;
   return undefined;
 }

@@ -5,6 +5,7 @@
 // as it was).
 import Database from 'better-sqlite3';
 import { accessSync, constants, existsSync, readFileSync, statSync } from 'node:fs';
+import { cannotWrite } from '../store/write-access.js';
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { basename, dirname } from 'node:path';
@@ -57,20 +58,11 @@ function thisUser(): string {
   }
 }
 
-/** Why this user cannot create files in `dir` (its disk is read-only, or its permissions say no), or undefined when it can. */
-function cannotCreateIn(dir: string): 'read-only disk' | 'not writable' | undefined {
-  try {
-    accessSync(dir, constants.W_OK | constants.X_OK);
-    return undefined;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EROFS' ? 'read-only disk' : 'not writable';
-  }
-}
 
 /** Why Sitrep cannot create files in `dir`, or undefined when it can. */
 function unwritable(dir: string): string | undefined {
   // The copy is made beside FILE and renamed over it: the directory is written, not only FILE.
-  const why = cannotCreateIn(dir);
+  const why = cannotWrite(dir, 'directory');
   if (why === 'read-only disk') return `its directory ${dir} is on a read-only disk: give another path`;
   if (why === 'not writable') return `its directory ${dir} is not writable by ${thisUser()}: give another path, or let this user write there`;
   return undefined;
@@ -110,7 +102,7 @@ function storeProblem(error: unknown, dbPath: string): string {
     return `${cannot}: ${thisUser()} may not read it. ${capitalized(asTheOwner(dbPath, 'let this user read it'))}.`;
   }
   const dir = dirname(dbPath);
-  const why = cannotCreateIn(dir);
+  const why = cannotWrite(dir, 'directory');
   const shm = "SQLite must create the store's -shm file there to read it";
   if (why === 'read-only disk') return `${cannot}: its directory ${dir} is on a read-only disk, and ${shm}. Back it up where that disk is mounted writable, as the bot needs it.`;
   if (why === 'not writable') return `${cannot}: ${thisUser()} may not create files in its directory ${dir}, and ${shm}. ${capitalized(asTheOwner(dbPath, 'let this user write there'))}.`;
