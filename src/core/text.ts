@@ -47,8 +47,9 @@ export function isDottedInitialism(text: string): boolean {
  * made with it: migration 0008 re-keyed the ones made before initialisms were joined.
  */
 export function foldKey(text: string): string {
-  const visible = ASCII.test(text) ? text : text.replace(INVISIBLE, '');
-  return joinDottedInitialisms(withoutMarks(visible))
+  // ASCII has no marks nor invisible characters: tested once, as most names and titles are.
+  const plain = ASCII.test(text) ? text : withoutMarks(text.replace(INVISIBLE, ''));
+  return joinDottedInitialisms(plain)
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
