@@ -55,10 +55,10 @@ function parse(r: RawRevision): RevisionRecordRow {
   };
 }
 
-/** A revision of (from, to], bound as the 3rd and 4th parameters, of an actor or of an entry the range did not create. */
-const NOT_CREATED_IN_RANGE = `(r.entity = 'actor' OR NOT EXISTS (SELECT 1 FROM revisions c WHERE c.entity = 'entry' AND c.entity_id = r.entity_id AND c.action = 'create' AND c.id > ? AND c.id <= ?))`;
-/** The same for an entry's revision, bound as @from and @to. */
-const NOT_CREATED_IN_RANGE_NAMED = `NOT EXISTS (SELECT 1 FROM revisions c WHERE c.entity = 'entry' AND c.entity_id = r.entity_id AND c.action = 'create' AND c.id > @from AND c.id <= @to)`;
+/** An entry's revision whose entry was not created in (@from, @to]: a change of an entry that existed before the range. */
+const ENTRY_NOT_CREATED_IN_RANGE = `NOT EXISTS (SELECT 1 FROM revisions c WHERE c.entity = 'entry' AND c.entity_id = r.entity_id AND c.action = 'create' AND c.id > @from AND c.id <= @to)`;
+/** The same, or a revision of an actor. */
+const NOT_CREATED_IN_RANGE = `(r.entity = 'actor' OR ${ENTRY_NOT_CREATED_IN_RANGE})`;
 
 /** Entry changes the cached ranges may hold in all (about 1 KB each with their snapshots). */
 const MAX_CACHED_ENTRIES = 100_000;
@@ -189,7 +189,7 @@ export class SqliteDigestChanges implements ChangeReader {
    * few changes of entries that existed before it (and of actors) are parsed and listed as usual.
    */
   private readOversized(from: number, to: number, revisions: number): ChangeSet {
-    const counts = this.cache.get(`SELECT r.entity, count(*) AS n FROM revisions r WHERE r.id > ? AND r.id <= ? AND ${NOT_CREATED_IN_RANGE} GROUP BY r.entity`).all(from, to, from, to) as {
+    const counts = this.cache.get(`SELECT r.entity, count(*) AS n FROM revisions r WHERE r.id > @from AND r.id <= @to AND ${NOT_CREATED_IN_RANGE} GROUP BY r.entity`).all({ from, to }) as {
       entity: 'entry' | 'actor';
       n: number;
     }[];
@@ -199,8 +199,8 @@ export class SqliteDigestChanges implements ChangeReader {
     const rows = this.loaded(
       (
         this.cache
-          .get(`SELECT r.id, r.entity, r.entity_id, r.action, r.snapshot, r.reason FROM revisions r WHERE r.id > ? AND r.id <= ? AND r.entity IN ${entities} AND ${NOT_CREATED_IN_RANGE} ORDER BY r.id`)
-          .all(from, to, from, to) as RawRevision[]
+          .get(`SELECT r.id, r.entity, r.entity_id, r.action, r.snapshot, r.reason FROM revisions r WHERE r.id > @from AND r.id <= @to AND r.entity IN ${entities} AND ${NOT_CREATED_IN_RANGE} ORDER BY r.id`)
+          .all({ from, to }) as RawRevision[]
       ).map(parse),
     );
     const changedEntries = [...new Set(rows.filter((r) => r.entity === 'entry').map((r) => r.entityId))];
@@ -264,7 +264,7 @@ export class SqliteDigestChanges implements ChangeReader {
     const rows = this.cache
       .get(
         `SELECT t.entity_id, ${latest('@from')} AS before, ${latest('@to')} AS after
-         FROM (SELECT DISTINCT r.entity_id FROM revisions r WHERE r.id > @from AND r.id <= @to AND r.entity = 'entry' AND ${NOT_CREATED_IN_RANGE_NAMED}) t
+         FROM (SELECT DISTINCT r.entity_id FROM revisions r WHERE r.id > @from AND r.id <= @to AND r.entity = 'entry' AND ${ENTRY_NOT_CREATED_IN_RANGE}) t
          ORDER BY t.entity_id`,
       )
       .raw()
