@@ -21,6 +21,11 @@ export interface Span {
   href?: string;
   /** Set only by Sitrep's own wording, never for stored text: the span names this command. */
   command?: CommandRef;
+  /**
+   * A channel of the platform the view is shown on, by id: platforms that show a channel by its
+   * name from its id do so; the text (`#id`) is what the others show.
+   */
+  channel?: string;
 }
 
 /** One line of rich text: spans joined without separators. */
@@ -173,6 +178,8 @@ export const span = {
     const command: CommandRef = args ? { name, args } : { name };
     return { text: commandText(command), style: 'code', command };
   },
+  /** `span.channel('C024BE91L')`: the channel, shown by name where the platform can. */
+  channel: (id: string): Span => ({ text: `#${id}`, channel: id }),
 };
 
 /** A command as typed where it keeps the names it was defined with: `/entry undo id:18`. */

@@ -67,3 +67,14 @@ describe('a channel picked in a text option that names no channel', () => {
     expect(said(answer)).not.toContain(channel());
   });
 });
+
+describe('/digest list', () => {
+  it('WHEN a channel has a digest THEN the list names the channel as Discord shows it (by name, from its id) besides the id', async () => {
+    await h.slash('digest', { schedule: 'daily 08:00' }, { subcommand: 'subscribe' });
+    const listed = await h.slash('digest', {}, { subcommand: 'list' });
+    const field = listed.body.embeds![0]!.fields!.find((f) => f.name.includes(channel()))!;
+    expect(visibleText(field.name)).toContain(`Channel ${channel()} (this channel)`);
+    expect(field.value).toContain(`<#${channel()}>`);
+    expect(visibleText(field.value)).toContain(`Posts in: <#${channel()}>`);
+  });
+});

@@ -82,7 +82,11 @@ function styleSegment(segment: string, span: Span): string {
   return `${lead}${out}${trail}`;
 }
 
+/** Discord shows `<#id>` as the channel's name, and as a link to it. */
+const SNOWFLAKE = /^\d{17,20}$/;
+
 export function renderSpan(span: Span): string {
+  if (span.channel && SNOWFLAKE.test(span.channel)) return `<#${span.channel}>`;
   if (!span.style && !span.href) return escapeMarkdown(span.text);
   return span.text
     .split('\n')

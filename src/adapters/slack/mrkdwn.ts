@@ -81,7 +81,12 @@ function wrapLink(href: string | undefined, inner: string): string {
   return target && inner.trim() ? `<${target}|${inner}>` : inner;
 }
 
+/** Slack shows `<#C…>` as the channel's name, and as a link to it. */
+export const channelMention = (id: string | undefined): string | undefined => (id && /^[CG][A-Z0-9]{2,}$/.test(id) ? `<#${id}>` : undefined);
+
 export function renderSpan(s: Span): string {
+  const channel = channelMention(s.channel);
+  if (channel) return channel;
   return wrapLink(s.href, applyStyle(s.style, s.style === 'code' ? escapeCode(s.text) : escapeMrkdwn(s.text)));
 }
 

@@ -15,7 +15,7 @@ import {
   MAX_RENDERED_CHARS_PER_MESSAGE,
   MAX_SECTION_TEXT,
 } from './limits.js';
-import { codeMrkdwn, escapeMrkdwn, renderLine, renderLinesChunks } from './mrkdwn.js';
+import { channelMention, codeMrkdwn, escapeMrkdwn, renderLine, renderLinesChunks } from './mrkdwn.js';
 import { clip } from '../../core/text-cut.js';
 
 export type Block = types.KnownBlock;
@@ -59,6 +59,8 @@ export const contextBlock = (text: string): Block => ({ type: 'context', element
  * notification), a link's address after it as the console writes it.
  */
 function fallbackSpan(s: Span): string {
+  const channel = channelMention(s.channel);
+  if (channel) return channel;
   const text = visibleControls(s.text);
   const shown = s.href && s.href !== s.text ? `${text} <${s.href}>` : text;
   if (s.style === 'code') return codeMrkdwn(shown);

@@ -94,7 +94,11 @@ function channelHeading(sub: SubscriptionInfo, here: ChannelKey): Line {
 }
 
 export function listView(subs: readonly SubscriptionInfo[], here: ChannelKey, now: Date): View {
-  const sections: Section[] = subs.map((sub) => ({ heading: channelHeading(sub, here), lines: subscriptionLines(sub, now) }));
+  // The heading keeps the id (what /digest unsubscribe takes); the first line names the channel where the platform can.
+  const sections: Section[] = subs.map((sub) => ({
+    heading: channelHeading(sub, here),
+    lines: [[span.italic('Posts in: '), span.channel(sub.channel.channelId)], ...subscriptionLines(sub, now)],
+  }));
   const paused = subs.filter((s) => s.paused).length;
   const intro =
     subs.length === 0
