@@ -1,10 +1,12 @@
 // Delivers one digest: record the intent → post each part, recording its message references →
 // confirm and move the cursor. Retryable failures back off and resume after the last part that
 // arrived, for hours if need be; permanent ones pause the subscription with the reason.
+import { accessHelpFor } from '../core/channel-confirmation.js';
 import type { ChartServices } from '../core/charts/picture.js';
 import { subscriptionCard, withCard } from '../core/digest/card.js';
 import { composeDigest } from '../core/digest/compose.js';
 import type { Delivery } from '../core/digest/delivery-log-port.js';
+import { DIGEST_SUBSCRIBE, digestPausedNotice } from '../core/digest/views.js';
 import { formatInZone } from '../core/digest/zoned-time.js';
 import { rememberPost } from '../core/digest/post-edits.js';
 import { subscriptionChanges } from '../core/digest/subscription-changes.js';
@@ -369,9 +371,10 @@ export class DigestDeliverer {
     const at = now();
     const message = error instanceof Error ? error.message : String(error);
     if (error instanceof DeliveryError && error.kind === 'permanent') {
+      const notice = digestPausedNotice(sub.channel, message, accessHelpFor(this.deps.posters.get(sub.channel.platform), DIGEST_SUBSCRIBE));
       store.transaction(() => {
         store.deliveries.settle(id, 'failed', at, message);
-        store.subscriptions.pause(sub.id, message, at);
+        store.subscriptions.pause(sub.id, message, at, notice);
       });
       logger.warn({ subscription: sub.id, channel: sub.channel, error: message }, 'digest delivery failed for good; subscription paused');
       return { status: 'failed', error: message, paused: true };

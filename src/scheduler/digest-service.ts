@@ -22,6 +22,7 @@ import { UserError } from '../core/errors.js';
 import type { Logger } from '../core/logger.js';
 import type { View } from '../core/view.js';
 import { accessHelpFor, postConfirmation, type ConfirmingCommand } from '../core/channel-confirmation.js';
+import { DIGEST_SUBSCRIBE } from '../core/digest/views.js';
 import type { DigestDeliverer } from './delivery.js';
 import type { PosterRegistry } from './posters.js';
 import { repeatsNote, slotAfter, storedSchedule } from './slots.js';
@@ -94,7 +95,7 @@ function unchanged(sub: Subscription, request: SubscribeRequest): boolean {
 }
 
 const DIGEST_CONFIRMATION_LOG: ConfirmingCommand = {
-  command: '/digest subscribe',
+  command: DIGEST_SUBSCRIBE,
   refused: 'digest confirmation refused; subscription not stored',
   delayed: 'digest confirmation not posted for now; subscription stored',
 };

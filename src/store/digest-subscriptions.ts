@@ -5,7 +5,9 @@ import type { DigestFilters } from '../core/digest/changes.js';
 import type { ChannelKey } from '../core/digest/service.js';
 import type { DigestSubscriptions, Subscription, UpsertSubscription } from '../core/digest/subscriptions-port.js';
 import type { EventType } from '../core/vocabulary.js';
+import type { View } from '../core/view.js';
 import type { Db } from './connection.js';
+import { queueNotice } from './review-posts.js';
 import { StatementCache } from './statement-cache.js';
 
 interface SubscriptionRow {
@@ -187,10 +189,14 @@ export class SqliteSubscriptions implements DigestSubscriptions {
       .run(cursor, at.toISOString(), id, cursor);
   }
 
-  pause(id: number, reason: string, at: Date): void {
-    this.cache
+  pause(id: number, reason: string, at: Date, notice?: View): void {
+    const paused = this.cache
       .get('UPDATE digest_subscriptions SET paused_at = ?, paused_reason = ? WHERE id = ? AND paused_at IS NULL')
       .run(at.toISOString(), reason, id);
+    if (paused.changes > 0 && notice) {
+      const platform = this.cache.get('SELECT platform FROM digest_subscriptions WHERE id = ?').pluck().get(id) as PlatformName;
+      queueNotice(this.cache, notice, at, platform);
+    }
   }
 
   /** Changes whenever any subscription is added, removed, retimed, paused or resumed. */

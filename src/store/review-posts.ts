@@ -109,14 +109,14 @@ export function failingChannels(cache: StatementCache): FailingChannel[] {
   });
 }
 
-/** A notice for every review channel, posted by the next pass of whichever process can. */
-export function queueNotice(cache: StatementCache, view: View, now: Date): void {
+/** A notice for every review channel (or only one platform's), posted by the next pass of whichever process can. */
+export function queueNotice(cache: StatementCache, view: View, now: Date, platform?: PlatformName): void {
   cache
     .get(
       `INSERT INTO review_posts (kind, platform, workspace_id, channel_id, context, notice, status, created_at, updated_at)
-       SELECT 'notice', platform, workspace_id, channel_id, context, ?, 'queued', ?, ? FROM review_channels`,
+       SELECT 'notice', platform, workspace_id, channel_id, context, ?, 'queued', ?, ? FROM review_channels WHERE ? IS NULL OR platform = ?`,
     )
-    .run(JSON.stringify(view), now.toISOString(), now.toISOString());
+    .run(JSON.stringify(view), now.toISOString(), now.toISOString(), platform ?? null, platform ?? null);
 }
 
 /**

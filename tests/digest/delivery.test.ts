@@ -265,6 +265,24 @@ describe('GIVEN a channel subscribed to a daily 08:00 Europe/Paris digest', () =
     expect(h.poster.texts()[0]).not.toContain('Unknown Channel');
   });
 
+  it('WHEN the platform fails permanently THEN the review channel is told once, with the channel, the reason and the fix', async () => {
+    const h = await subscribed();
+    const reviewDesk = { ...ADMIN, channelId: 'c-review' };
+    expect(await h.runText('/review channel', reviewDesk)).toContain('Review channel set');
+    h.poster.posts.length = 0;
+    h.poster.failNext(channelGone());
+    await h.time.advanceTo('2026-07-06T06:01:00Z');
+    await h.app.services.review.postPending();
+    const [notice, ...more] = h.poster.texts('c-review');
+    expect(notice).toContain('Digest paused');
+    expect(notice).toContain('Sitrep stopped posting digests in #c1 (channel c1): the platform refused the last one for good (Unknown Channel (the channel was deleted)).');
+    expect(notice).toContain('In that channel: Let Sitrep post in this discord channel, then run `/digest subscribe` again. To remove it, run `/digest unsubscribe channel:c1` (from any channel).');
+    expect(more).toEqual([]);
+    await h.time.advanceTo('2026-07-08T06:01:00Z');
+    await h.app.services.review.postPending();
+    expect(h.poster.texts('c-review')).toHaveLength(1);
+  });
+
   it('WHEN skip_empty is set THEN quiet days send nothing and busy ones still do', async () => {
     const h = await subscribed('skip_empty:true');
     await h.time.advanceTo('2026-07-06T06:01:00Z');

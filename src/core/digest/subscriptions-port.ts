@@ -1,6 +1,7 @@
 // What the digest scheduler needs from the store's subscriptions: one per channel, with its
 // schedule, filters, change cursor and the next slot it is owed. The store implements it.
 import type { PlatformName } from '../caller.js';
+import type { View } from '../view.js';
 import type { DigestFilters } from './changes.js';
 import type { ChannelKey, SubscribeRequest } from './service.js';
 
@@ -44,8 +45,11 @@ export interface DigestSubscriptions {
   setNextSlot(id: number, at: Date): void;
   /** Moves the cursor forward (never back) once a digest covering up to `cursor` is done. */
   advanceCursor(id: number, cursor: number, at: Date): void;
-  /** Pauses an active subscription with the reason; a paused one keeps its first reason. */
-  pause(id: number, reason: string, at: Date): void;
+  /**
+   * Pauses an active subscription with the reason; a paused one keeps its first reason. Pausing
+   * it queues `notice` for the review channel of its platform, if there is one.
+   */
+  pause(id: number, reason: string, at: Date, notice?: View): void;
   /** Changes whenever any subscription is added, removed, retimed, paused or resumed, in any process. */
   scheduleVersion(): number;
 }

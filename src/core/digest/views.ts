@@ -52,12 +52,45 @@ export function scheduleSpans(schedule: string, timezone: string): Line {
 }
 
 /** A poster's access help, the command it says to run again in code, as the other commands here. */
+/** The command that sets up a channel's digest, and resumes a paused one, as posters' access help names it. */
+export const DIGEST_SUBSCRIBE = '/digest subscribe';
+
 function subscribeCommandSpans(help: string): Span[] {
   const command = span.command('digest subscribe');
   return help
     .split(command.text)
     .flatMap((words, i) => (i === 0 ? [span.plain(words)] : [command, span.plain(words)]))
     .filter((s) => s.text !== '');
+}
+
+/** How a paused digest is resumed: the platform's own fix (an invitation, a permission) where the poster words it, as the subscribe refusal does; or removed. */
+function resumeSpans(channelId: string, accessHelp: string | undefined): Span[] {
+  const resume = accessHelp
+    ? [span.plain('In that channel: '), ...subscribeCommandSpans(accessHelp), span.plain(' To remove it, run ')]
+    : [span.plain('Run '), span.command('digest subscribe'), span.plain(' in that channel again to resume; to remove it, run ')];
+  return [...resume, invocationSpan({ command: 'digest', subcommand: 'unsubscribe', args: { channel: channelId } }), span.plain(' (from any channel).')];
+}
+
+/**
+ * Posted in the platform's review channel when the platform refuses a channel's digest for good:
+ * the channel is paused, and its readers would otherwise just stop getting digests.
+ */
+export function digestPausedNotice(channel: ChannelKey, reason: string, accessHelp: string | undefined): View {
+  return {
+    title: 'Digest paused',
+    tone: 'error',
+    intro: [
+      [
+        span.plain('Sitrep stopped posting digests in '),
+        span.channel(channel.channelId),
+        span.plain(` (channel ${channel.channelId}): the platform refused the last one for good (`),
+        ...errorSpans(reason),
+        span.plain(').'),
+      ],
+      resumeSpans(channel.channelId, accessHelp),
+    ],
+    sections: [],
+  };
 }
 
 /** The lines describing one subscription: schedule, next run in its zone, filters, state. */
@@ -68,18 +101,7 @@ export function subscriptionLines(sub: SubscriptionInfo, now: Date): Line[] {
   ];
   if (sub.paused) {
     const since = span.plain(` (since ${formatInZone(sub.paused.at, sub.timezone)}). `);
-    // The platform's own fix (an invitation, a permission) where the poster words it, as the subscribe refusal does.
-    const resume = sub.paused.accessHelp
-      ? [span.plain('In that channel: '), ...subscribeCommandSpans(sub.paused.accessHelp), span.plain(' To remove it, run ')]
-      : [span.plain('Run '), span.command('digest subscribe'), span.plain(' in that channel again to resume; to remove it, run ')];
-    lines.push([
-      span.bold('Paused: '),
-      ...errorSpans(sub.paused.reason),
-      since,
-      ...resume,
-      invocationSpan({ command: 'digest', subcommand: 'unsubscribe', args: { channel: sub.channel.channelId } }),
-      span.plain(' (from any channel).'),
-    ]);
+    lines.push([span.bold('Paused: '), ...errorSpans(sub.paused.reason), since, ...resumeSpans(sub.channel.channelId, sub.paused.accessHelp)]);
   } else {
     const next = sub.nextRunAt <= now ? 'due now — the scheduler will catch up' : formatInZone(sub.nextRunAt, sub.timezone);
     lines.push([span.italic('Next digest: '), span.plain(next)]);
