@@ -1,6 +1,6 @@
 // /search QUERY — full-text search over titles, summaries, places and actor names, best first.
 import type { CommandSpec } from '../src/core/command-spec.js';
-import { HIGHLIGHT_END, HIGHLIGHT_START, type SearchHit } from '../src/core/domain.js';
+import { HIGHLIGHT_END, HIGHLIGHT_START, type EntrySummary, type SearchHit } from '../src/core/domain.js';
 import { entrySection, pageInfo, pageRequest } from '../src/core/entry-views.js';
 import { UserError } from '../src/core/errors.js';
 import type { DossierReader, Page } from '../src/core/ports.js';
@@ -109,8 +109,24 @@ function namedLine(named: NamedQuery): Line {
   return [span.plain(`No entry holds the words as typed; ${read}: showing `), span.command('search', `query:"${named.query.replace(/"/g, '')}"`), span.plain('.')];
 }
 
+/** Entries compared one by one below this many; above it, only the counts. */
+const COMPARED_ONE_BY_ONE = 200;
+
 /**
- * When the query is a place's name and the place has more entries than the search found: a
+ * Whether an entry at the place is missing from the results: fewer results than entries there,
+ * or, the results being as many or more (some only name the place in their text), one entry
+ * there that no result is.
+ */
+function missesSomeThere(dossier: DossierReader, query: string, found: Page<SearchHit>, there: Page<EntrySummary>, area: string): boolean {
+  if (there.total > found.total) return true;
+  if (there.totalIsLowerBound || found.total > COMPARED_ONE_BY_ONE) return false;
+  const results = found.items.length === found.total ? found.items : dossier.search(query, COMPARED_ONE_BY_ONE, 0).items;
+  const foundIds = new Set(results.map((hit) => hit.entry.id));
+  return dossier.timeline({ placeArea: area, limit: COMPARED_ONE_BY_ONE, offset: 0 }).items.some((entry) => !foundIds.has(entry.id));
+}
+
+/**
+ * When the query is a place's name and the place has entries the search did not find: a
  * spelling no entry holds (`Soueida`, `Deraa`), or one only some entries hold (`درعا` beside
  * `Daraa`). The timeline of that place, which reads every spelling, lists what search cannot.
  */
@@ -120,7 +136,7 @@ function placeLine(dossier: DossierReader, places: PlaceDirectory, query: string
   const filter = areaFilter(places, typed);
   if (!filter) return [];
   const there = dossier.timeline({ placeArea: filter.area, limit: 1, offset: 0 });
-  if (there.total <= found.total) return [];
+  if (!missesSomeThere(dossier, query, found, there, filter.area)) return [];
   const command = span.command('timeline', `place:${quoteIfNeeded(typed)}`);
   if (found.total === 0) return [[span.plain(`“${typed}” is a place (${placeChain(filter.place)}) with entries under other spellings: `), command, span.plain(' lists them.')]];
   const all = there.totalIsLowerBound ? 'every entry' : `all ${plural(there.total, 'entry', 'entries')}`;
