@@ -50,7 +50,7 @@ export function unknownPlaceError(dossier: DossierReader, place: string, places 
   const word = foldKey(place);
   const holding = places.filter((name) => foldKey(name).split(' ').includes(word));
   const close = [...new Set([...holding, ...dossier.suggest('place', place, 3), ...closestNames(places, place)])].slice(0, 3);
-  const where = located ? [`“${place}” is in the gazetteer (${placeChain(located)}), but no entry lies there yet: /place ${quoteIfNeeded(place)} shows where it is.`] : [];
+  const where = located ? [`“${place}” is in the gazetteer (${placeChain(located)}), but no entry lies there yet: /place name:${quoteIfNeeded(place)} shows where it is.`] : [];
   const nearby = close.length > 0 ? [`Closest known places: ${close.join(', ')}.`] : located ? [] : ['No place the entries name is close: find entries by a word with /search, or see where a place is with /place.'];
   return new UserError('not-found', `No entry has the place \`${place}\` (option \`place\`).`, [...where, ...nearby], 'place');
 }

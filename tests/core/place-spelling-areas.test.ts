@@ -57,6 +57,8 @@ describe('GIVEN an entry at Nawa, in Daraa governorate', () => {
     const reply = await run('/timeline place:Tartus');
     expect(reply).toContain('No entry has the place `Tartus`');
     expect(reply).toContain('“Tartus” is in the gazetteer (Tartus, Syria), but no entry lies there yet');
+    // The command is given whole, to copy and send back.
+    expect(reply).toContain('`/place name:Tartus` shows where it is.');
     expect(reply).not.toContain('No place the entries name is close');
   });
 });
