@@ -28,7 +28,7 @@ const MONTH_NOTE = 'Dec 2026 is not over: it is counted up to today, 5 Dec 2026.
 describe('/chart timeline around today', () => {
   it('marks today’s trend call on the default chart, whose last week holds today, and says that week is not over', async () => {
     const view = await run('/chart timeline topic:syria-israel data:true');
-    expect(intro(view)[0]).toContain('from 1 Dec 2025 to 30 Nov 2026');
+    expect(intro(view)[0]).toContain('from 1 Dec 2025 through the week starting 30 Nov 2026');
     expect(intro(view)[0]).toContain('; trend calls marked: ↑ in the week starting 30 Nov 2026.');
     expect(intro(view)).toContain(WEEK_NOTE);
     expect(rows(view).at(-1)).toMatch(/^30 Nov 2026 +1 {2}Air\/drone strike 1, Trend calls ↑$/);
@@ -42,7 +42,7 @@ describe('/chart timeline around today', () => {
     const view = await run('/chart timeline topic:syria-israel since:2026-11 until:2026-12 by:week data:true');
     const text = viewText(view);
     // since falls on the Sunday of the week starting 26 Oct: that bar counts 1 Nov alone, and says so.
-    expect(intro(view)[0]).toContain('per week from 1 Nov 2026 to 30 Nov 2026');
+    expect(intro(view)[0]).toContain('per week from 1 Nov 2026 through the week starting 30 Nov 2026');
     expect(intro(view)).toContain(WEEK_NOTE);
     expect(rows(view).at(-1)).toMatch(/^30 Nov 2026 +1 {2}Air\/drone strike 1, Trend calls ↑$/);
     expect(text).not.toContain('7 Dec 2026');
@@ -61,7 +61,7 @@ describe('/chart timeline around today', () => {
   it('runs a year back from today, not from a later until, when since is not given', async () => {
     const view = await run('/chart timeline topic:syria-israel until:2030 data:true');
     expect(view.title).toBe('Data — Entries per week — topic syria-israel, until 2030');
-    expect(intro(view)[0]).toContain('per week from 1 Dec 2025 to 30 Nov 2026');
+    expect(intro(view)[0]).toContain('per week from 1 Dec 2025 through the week starting 30 Nov 2026');
     expect(rows(view).at(-1)).toMatch(/^30 Nov 2026 +1 /);
   });
 
@@ -69,7 +69,7 @@ describe('/chart timeline around today', () => {
     // Jan 2026 to 2030 is over 104 weeks, but the weeks up to today are 49.
     const view = await run('/chart timeline topic:syria-israel since:2026-01 until:2030 by:week data:true');
     expect(view.tone).toBe('normal');
-    expect(intro(view)[0]).toContain('per week from 1 Jan 2026 to 30 Nov 2026');
+    expect(intro(view)[0]).toContain('per week from 1 Jan 2026 through the week starting 30 Nov 2026');
   });
 
   it('has no “not over” note, nor a later call, when until ends the chart before today', async () => {

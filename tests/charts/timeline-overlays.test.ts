@@ -43,6 +43,8 @@ describe('/chart timeline with fatalities and trend calls', DRAWING, () => {
   it('sums the best estimates per week, marks the calls at their weeks, and says both in the alt text', async () => {
     const view = await run(WEEKLY);
     const alt = intro(view)[0]!;
+    // Weeks are labelled by their first day; the range runs to the last week's last day.
+    expect(alt).toContain('per week from 28 Jul 2025 through the week starting 18 Aug 2025');
     expect(alt).toContain('; a line of fatalities (best estimates), 11 in all, most in the week starting 4 Aug 2025 (7)');
     expect(alt).toContain('; trend calls marked: ↓ in the week starting 11 Aug 2025, ↑ in the week starting 18 Aug 2025.');
     expect(view.image?.alt).toBe(alt);

@@ -85,8 +85,9 @@ export function timelineAlt(chart: TimelineChart): string {
   const overlays = chart.series.map((series) => `; ${seriesWords(chart, series)}`).join('');
   // A cut period is named by the first or last day counted, not by the days of the whole bar.
   const from = first.days ? formatIsoPartial(first.days.from) : first.label;
-  const to = last.days ? formatIsoPartial(last.days.to) : last.label;
-  return `Bar chart of ${plural(chartTotal(chart), 'entry', 'entries')} per ${unit} from ${from} to ${to}, stacked by event type (${types}); ${busiestWords(chart, busiest, most)}${overlays}.`;
+  // A week is labelled by its first day, which would read as where the chart ends.
+  const to = last.days ? `to ${formatIsoPartial(last.days.to)}` : chart.unit === 'week' ? `through the week starting ${last.label}` : `to ${last.label}`;
+  return `Bar chart of ${plural(chartTotal(chart), 'entry', 'entries')} per ${unit} from ${from} ${to}, stacked by event type (${types}); ${busiestWords(chart, busiest, most)}${overlays}.`;
 }
 
 /** The busiest period, or those tied for it: named up to three, else counted with the latest. */
