@@ -37,9 +37,9 @@ function pausedLines(ctx: CommandContext): Line[] {
 /** The watch that follows it already, by its number and label: another spelling may have named the same place. */
 function alreadyWatched(ctx: CommandContext, kind: WatchKind, target: WatchTarget, label: string): Line {
   const existing = ctx.services.watches.watches(who(ctx)).find((watch) => sameTarget(watch.target, target));
-  if (!existing) return plainLine(`You already watch ${label} (${KIND_WORDS[kind]}).`);
+  if (!existing) return plainLine(`You already watch the ${KIND_WORDS[kind]} ${label}.`);
   const alias = foldKey(existing.label) === foldKey(label) ? '' : `; ${label} is the same ${KIND_WORDS[kind]}`;
-  return plainLine(`You already watch ${existing.label} (${KIND_WORDS[kind]}) as watch #${existing.id}${alias}.`);
+  return plainLine(`You already watch the ${KIND_WORDS[kind]} ${existing.label} as watch #${existing.id}${alias}.`);
 }
 
 const addWatch: SubcommandSpec = {
@@ -56,7 +56,7 @@ const addWatch: SubcommandSpec = {
     const { target, label } = resolveTarget(kind, String(args[kind]), ctx);
     const added = ctx.services.watches.add({ ...who(ctx), context: ctx.caller.context ?? '' }, target, label, ctx.now());
     const intro: Line[] = added
-      ? [plainLine(`You now watch ${label} (${KIND_WORDS[kind]}) as watch #${added.id}.`), plainLine('Sitrep sends you a direct message when an entry involving it is added, corrected, removed or restored: at most one every 10 minutes, with what changed.')]
+      ? [plainLine(`You now watch the ${KIND_WORDS[kind]} ${label} as watch #${added.id}.`), plainLine('Sitrep sends you a direct message when an entry involving it is added, corrected, removed or restored: at most one every 10 minutes, with what changed.')]
       : [alreadyWatched(ctx, kind, target, label)];
     return { title: 'Watch', tone: 'success', intro: [...intro, ...pausedLines(ctx)], sections: [], footer: STOP_FOOTER };
   },
@@ -118,7 +118,7 @@ const stopWatches: SubcommandSpec = {
     return {
       title: stopped.length === 1 ? 'Watch stopped' : 'Watches stopped',
       tone: 'success',
-      intro: [plainLine(left === 0 ? `You no longer watch anything (${stopped.map((w) => w.label).join(', ')}): Sitrep sends you no more direct messages.` : `You no longer watch ${stopped.map((w) => w.label).join(', ')}.`)],
+      intro: [plainLine(`You no longer watch ${stopped.map((w) => w.label).join(', ')}.${left === 0 ? ' You watch nothing now: Sitrep sends you no more direct messages.' : ''}`)],
       sections: [],
       ...(left > 0 ? { footer: [span.plain('Still watched: '), span.command('watch list')] } : {}),
     };

@@ -16,7 +16,7 @@ describe('GIVEN a state named as its country', () => {
     expect(await text('/timeline actor:Syrie limit:1')).toContain('Timeline — actor Syria');
     expect(await text('/actor سوريا')).toMatch(/^Syria\n {2}Kind +state/);
     expect(await text('/timeline actor:"États-Unis" limit:1')).toContain('Timeline — actor United States');
-    expect(await text('/watch add actor:Israël')).toContain('You now watch Israel (actor)');
+    expect(await text('/watch add actor:Israël')).toContain('You now watch the actor Israel');
   });
 
   it('WHEN an actor of another kind bears a country’s name THEN the country’s other names do not find it', async () => {

@@ -43,8 +43,8 @@ describe('GIVEN an entry at Nawa, in Daraa governorate', () => {
   });
 
   it('WHEN someone watches Deraa, then Daraa THEN both follow the governorate: the second is the same watch', async () => {
-    expect(await run('/watch add place:Deraa')).toContain('You now watch Deraa (Daraa region, Syria) (place) as watch #1.');
-    expect(await run('/watch add place:Daraa')).toContain('You already watch Deraa (Daraa region, Syria) (place) as watch #1; Daraa region, Syria is the same place.');
+    expect(await run('/watch add place:Deraa')).toContain('You now watch the place Deraa (Daraa region, Syria) as watch #1.');
+    expect(await run('/watch add place:Daraa')).toContain('You already watch the place Deraa (Daraa region, Syria) as watch #1; Daraa region, Syria is the same place.');
   });
 
   it('WHEN a filter by Deraa meets another filter no entry there meets THEN nothing matches, and the place is not called unknown', async () => {

@@ -35,35 +35,35 @@ describe('GIVEN a channel where someone manages their watches', () => {
 describe('GIVEN the console', () => {
   it('WHEN someone watches an actor by an alias, a place and a topic THEN /watch list shows the three, each with its id', async () => {
     expect(await text('/watch list', reader)).toContain('You watch nothing yet.');
-    expect(await text('/watch add actor:Dermer', reader)).toContain('You now watch Ron Dermer (actor) as watch #1.');
+    expect(await text('/watch add actor:Dermer', reader)).toContain('You now watch the actor Ron Dermer as watch #1.');
     expect(await text('/watch add actor:Barrack', reader)).toContain('when an entry involving it is added, corrected, removed or restored');
     await text('/watch stop actor:Barrack', reader);
-    expect(await text('/watch add place:syria', reader)).toMatch(/You now watch Syria \(place\) as watch #2/);
-    expect(await text('/watch add topic:SYRIA-ISRAEL', reader)).toContain('You now watch syria-israel (topic) as watch #3.');
-    expect(await text('/watch add actor:"Ron Dermer"', reader)).toContain('You already watch Ron Dermer (actor) as watch #1.');
+    expect(await text('/watch add place:syria', reader)).toMatch(/You now watch the place Syria as watch #2/);
+    expect(await text('/watch add topic:SYRIA-ISRAEL', reader)).toContain('You now watch the topic syria-israel as watch #3.');
+    expect(await text('/watch add actor:"Ron Dermer"', reader)).toContain('You already watch the actor Ron Dermer as watch #1.');
     const listed = await text('/watch list', reader);
     expect(listed).toContain('You watch 3 things');
     expect(listed).toMatch(/#1 actor Ron Dermer\n\s*#2 place Syria\n\s*#3 topic syria-israel/);
     // Watches are each person's own.
     expect(await text('/watch list')).toContain('You watch nothing yet.');
     // Typed with options alone, /watch adds: /watch actor:X is /watch add actor:X.
-    expect(await text('/watch actor:Barrack', reader)).toContain('You now watch Tom Barrack (actor) as watch #4.');
+    expect(await text('/watch actor:Barrack', reader)).toContain('You now watch the actor Tom Barrack as watch #4.');
   });
 
   it('WHEN someone watches two places of one name, and one the gazetteer spells otherwise THEN each reads apart (a region named so), after the name typed', async () => {
-    expect(await text('/watch add place:Paris', reader)).toContain('You now watch Paris (place) as watch #1.');
-    expect(await text('/watch add place:"Paris (Texas)"', reader)).toContain('You now watch Paris, Texas, United States (place) as watch #2.');
-    expect(await text('/watch add place:Sweida', reader)).toContain('You now watch Sweida (Suwayda region, Syria) (place) as watch #3.');
+    expect(await text('/watch add place:Paris', reader)).toContain('You now watch the place Paris as watch #1.');
+    expect(await text('/watch add place:"Paris (Texas)"', reader)).toContain('You now watch the place Paris, Texas, United States as watch #2.');
+    expect(await text('/watch add place:Sweida', reader)).toContain('You now watch the place Sweida (Suwayda region, Syria) as watch #3.');
     const listed = await text('/watch list', reader);
     expect(listed).toContain('#1 place Paris\n');
     expect(listed).toContain('#2 place Paris, Texas, United States');
     // A seat sharing its governorate's name reads the governorate, whichever spelling names it
     // (`Alepo` is one of GeoNames' alternate names of the city alone).
-    expect(await text('/watch add place:Aleppo', reader)).toContain('You now watch Aleppo region, Syria (place) as watch #4.');
-    expect(await text('/watch add place:Alepo', reader)).toContain('You already watch Aleppo region, Syria (place) as watch #4; Alepo (Aleppo region, Syria) is the same place.');
+    expect(await text('/watch add place:Aleppo', reader)).toContain('You now watch the place Aleppo region, Syria as watch #4.');
+    expect(await text('/watch add place:Alepo', reader)).toContain('You already watch the place Aleppo region, Syria as watch #4; Alepo (Aleppo region, Syria) is the same place.');
     // Typed in lower case, a name is written as a name; another spelling of a watched place names the watch.
-    expect(await text('/watch add place:deraa', reader)).toContain('You now watch Deraa (Daraa region, Syria) (place) as watch #5.');
-    expect(await text('/watch add place:"Sweida province"', reader)).toContain('You already watch Sweida (Suwayda region, Syria) (place) as watch #3; Sweida province is the same place.');
+    expect(await text('/watch add place:deraa', reader)).toContain('You now watch the place Deraa (Daraa region, Syria) as watch #5.');
+    expect(await text('/watch add place:"Sweida province"', reader)).toContain('You already watch the place Sweida (Suwayda region, Syria) as watch #3; Sweida province is the same place.');
   });
 
   it('WHEN someone stops a watch by id, by what it follows, then all THEN each goes, and the last stop says no more messages come', async () => {
@@ -71,7 +71,7 @@ describe('GIVEN the console', () => {
     expect(await text('/watch stop id:2', reader)).toContain('You no longer watch Paris.');
     expect(await text('/watch stop actor:"Tom Barrack"', reader)).toContain('You no longer watch Tom Barrack.');
     expect(await text('/watch list', reader)).toMatch(/#1 actor Ron Dermer\n\s*#3 topic syria-israel\n\n/);
-    expect(await text('/watch stop', reader)).toContain('You no longer watch anything (Ron Dermer, syria-israel): Sitrep sends you no more direct messages.');
+    expect(await text('/watch stop', reader)).toContain('You no longer watch Ron Dermer, syria-israel. You watch nothing now: Sitrep sends you no more direct messages.');
     expect(await text('/watch list', reader)).toContain('You watch nothing yet.');
     expect(await text('/watch stop', reader)).toContain('You watch nothing: there was nothing to stop.');
   });

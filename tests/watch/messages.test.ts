@@ -71,7 +71,7 @@ describe('GIVEN someone watching an actor, and an entry they never saw', () => {
 describe('GIVEN someone watching an actor since merged into another', () => {
   it('THEN /watch list and their messages name it as digests do: the actor kept, and the one they watched', async () => {
     await h.runText('/actors add name:"T. Barrack" kind:person');
-    expect(await h.runText('/watch add actor:"T. Barrack"', reader)).toContain('You now watch T. Barrack (actor)');
+    expect(await h.runText('/watch add actor:"T. Barrack"', reader)).toContain('You now watch the actor T. Barrack');
     await h.runText('/actors merge from:"T. Barrack" into:"Tom Barrack"');
     expect(await h.runText('/watch list', reader)).toContain('#1 actor Tom Barrack (was T. Barrack)');
     h.addEntry({ title: 'Barrack in Damascus', actors: [{ actorId: h.actorId('Tom Barrack'), role: 'participant' }] });
