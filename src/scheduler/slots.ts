@@ -52,7 +52,7 @@ export function dueSlot(sub: Pick<Subscription, 'cron' | 'timezone' | 'nextSlotA
 export function repeatsNote(sub: Subscription, previous: Delivery | undefined): DigestContext['repeats'] {
   if (!previous || previous.cursorFrom !== sub.cursor) return undefined;
   if (previous.status !== 'unconfirmed' && previous.status !== 'failed') return undefined;
-  return { slot: previous.slot, status: previous.status, ...(previous.lastError ? { error: previous.lastError } : {}) };
+  return { slot: previous.slot, status: previous.status };
 }
 
 /**

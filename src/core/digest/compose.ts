@@ -35,8 +35,11 @@ export interface DigestContext {
   catchUp?: { missedSlots: number };
   /** Set when a scheduled digest goes out late though Sitrep was running (no catch-up). */
   delayed?: { missedSlots: number; waitedForPrevious: boolean };
-  /** Set when the previous digest may not have arrived, so its changes are repeated. */
-  repeats?: { slot: Date; status: 'unconfirmed' | 'failed'; error?: string };
+  /**
+   * Set when the previous digest may not have arrived, so its changes are repeated. Why the
+   * platform refused it stays out: every reader sees the digest, and /digest list gives the reason.
+   */
+  repeats?: { slot: Date; status: 'unconfirmed' | 'failed' };
   preview?: boolean;
   /** No digest has reached this channel yet: an empty one cannot speak of "the last digest". */
   firstDigest?: boolean;
