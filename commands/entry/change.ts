@@ -1,22 +1,24 @@
 // /entry add, edit and remove — admin changes, each with its revision.
-import type { SubcommandSpec } from '../../src/core/command-spec.js';
+import type { OptionSpec, SubcommandSpec } from '../../src/core/command-spec.js';
 import type { EntryInput } from '../../src/core/domain.js';
+import { actorIdsNamed } from '../../src/core/entry-diff.js';
 import type { EntryEdit, PlaceRespelling } from '../../src/core/editor-port.js';
 import { checkAll, isUserError, UserError } from '../../src/core/errors.js';
 import { firstDay, lastDay, type PartialDate } from '../../src/core/partial-date.js';
-import type { LookAlike } from '../../src/core/ports.js';
+import type { DossierReader, LookAlike } from '../../src/core/ports.js';
 import { foldKey, plural } from '../../src/core/text.js';
 import { commandText, plainLine, span, type CommandRef, type Line } from '../../src/core/view.js';
 import { fieldOptionNames } from '../../src/core/vocabulary.js';
 import { stampOf } from '../stamp.js';
 import { refuseFutureDates } from './not-future.js';
-import { applyEntryFields, checkSpan, clearEntryFields, clearOption, entryFieldOptions, entryFixes, entryFormValues, entryIdOption, fieldsCleared, newEntryFrom } from './fields.js';
+import { actorsGivenNoRole, applyEntryFields, checkSpan, clearEntryFields, clearOption, DEFAULT_ROLE, EDIT_LIST_DESCRIPTIONS, entryFieldOptions, entryFixes, entryFormValues, entryIdOption, fieldsCleared, newEntryFrom } from './fields.js';
 import { respellOption, withStoredCase } from './place-case.js';
 import { fatalityEditNotes } from './fatality-fields.js';
 import { chosenSourceIndex, keptOutletLine, keptOutletText, replacedSourceNote, respelledOutletNote, sourceNumberOption, withStoredOutletCase } from './source-fields.js';
 import { checkNewPlaces, keepUnlocated, locatedNote, locatedOption, newPlaces } from './place-check.js';
 import { entryDetailView, requireEntry } from './show.js';
 import { newTopicNote } from '../topic-note.js';
+import { defaultRoleNote, listEditNotes, noSourceNote } from './list-notes.js';
 
 /** The new-topic note of an entry's change, with the /entry edit that takes a close topic. */
 const entryTopicNote = (topicsBefore: readonly string[], topic: string, id: number): Line[] => newTopicNote(topicsBefore, topic, { command: 'entry edit', id });
@@ -105,6 +107,8 @@ export const addEntry: SubcommandSpec = {
     const entry = requireEntry(ctx.services.dossier, id);
     const view = entryDetailView(entry);
     const notes = [
+      ...noSourceNote(entry, id),
+      ...(args.actors === undefined ? [] : defaultRoleNote(entry, actorsGivenNoRole(String(args.actors), ctx.services.dossier), id)),
       ...keptSpellingNote(input.places, entry.places, id),
       ...locatedNote(ctx.services.places, fresh, entry),
       ...entryTopicNote(topicsBefore, input.topic, id),
@@ -114,6 +118,17 @@ export const addEntry: SubcommandSpec = {
   },
 };
 
+/** The actors an edit gives without a role that were not participants of the entry already. */
+function newlyRoleless(actors: string, current: EntryInput, dossier: DossierReader): number[] {
+  const wasParticipant = (actorId: number) => current.actors.some((actor) => actor.actorId === actorId && actor.role === DEFAULT_ROLE);
+  return actorsGivenNoRole(actors, dossier).filter((actorId) => !wasParticipant(actorId));
+}
+
+/** An option as /entry edit describes it: no default (what is left out is kept), and lists that replace or change single items. */
+function editDescription(option: OptionSpec): string {
+  return (EDIT_LIST_DESCRIPTIONS as Record<string, string>)[option.name] ?? option.description.replace(/ \(default [^)]*\)$/, '');
+}
+
 export const editEntry: SubcommandSpec = {
   name: 'edit',
   description: 'Change fields of an entry (admins)',
@@ -121,13 +136,19 @@ export const editEntry: SubcommandSpec = {
   // A default applies only on add: an edit that leaves an option out keeps the stored value.
   options: [
     entryIdOption,
-    ...entryFieldOptions.map(({ requiredOnAdd: _r, ...option }) => ({ ...option, description: option.description.replace(/ \(default [^)]*\)$/, '') })),
+    ...entryFieldOptions.map(({ requiredOnAdd: _r, ...option }) => ({ ...option, description: editDescription(option) })),
     sourceNumberOption,
     clearOption,
     respellOption,
     locatedOption,
   ],
-  examples: ['id:12 confidence:confirmed', 'id:12 date:2025-07 places:Baku', 'id:12 clear:"end, tags"', 'id:12 source:2 outlet:Reuters'],
+  examples: [
+    'id:12 confidence:confirmed',
+    'id:12 date:2025-07 places:Baku',
+    'id:12 actors:"+Ron Dermer:participant, -Ahmed al-Sharaa"',
+    'id:12 clear:"end, tags"',
+    'id:12 source:2 outlet:Reuters',
+  ],
   formValues: (args, ctx) => entryFormValues(requireEntry(ctx.services.dossier, args.id as number)),
   form: {
     keys: ['id'],
@@ -183,12 +204,16 @@ export const editEntry: SubcommandSpec = {
     const { changedFields: changed, respelledPlaces } = edit;
     const entry = requireEntry(ctx.services.dossier, id);
     const view = entryDetailView(entry);
+    const stored = ctx.services.editor.entryState(id);
+    const actorNames = ctx.services.past.actorNames([...actorIdsNamed(current), ...actorIdsNamed(stored)]);
     const note = changed.includes('topic') ? entryTopicNote(topicsBefore, next.topic, id) : [];
     return {
       ...view,
       tone: 'success',
       intro: [
         plainLine(`Updated #${id}: ${fieldOptionNames(changed)}.`),
+        ...listEditNotes(args, current, stored, actorNames, id),
+        ...(args.actors === undefined || !changed.includes('actors') ? [] : defaultRoleNote(entry, newlyRoleless(String(args.actors), current, ctx.services.dossier), id)),
         ...respelledPlaces.map((place) => respellingNote(place, id)),
         ...replacedSourceNote(args, current.sources[sourceIndex], next.sources[sourceIndex]),
         ...respelledOutletNote(args, current.sources[sourceIndex], next.sources[sourceIndex]),

@@ -86,6 +86,9 @@ export function parseTopic(text: string): string {
   return slug;
 }
 
+/** The role of an actor given without one. */
+export const DEFAULT_ROLE: ActorRole = 'participant';
+
 /** What analysts also call the roles (ACLED's and the press's words), for a refusal's "did you mean". */
 const ROLE_WORDS: ReadonlyMap<string, ActorRole> = new Map([
   ...['perpetrator', 'attacker', 'aggressor', 'instigator', 'actor'].map((word) => [word, 'initiator'] as const),
@@ -101,23 +104,137 @@ function meantRole(typed: string): ActorRole | undefined {
   return ROLE_WORDS.get(typed) ?? (closestNames(ACTOR_ROLES, typed, 1)[0] as ActorRole | undefined);
 }
 
-function parseActors(text: string, dossier: DossierReader): EntryInput['actors'] {
-  const actors: EntryInput['actors'] = [];
-  // Every unknown actor or role of the list in one refusal.
-  checkAll(splitList(text, 'actors').map((item) => () => void actors.push(parseActor(item, dossier))));
-  return actors;
+/**
+ * The list options. Their items, unmarked, replace the entry's list; each marked with `+` adds an
+ * item and with `-` removes one (`−` too, as replies show removed items). An unmarked item beside
+ * marked ones would be read one way or the other by mistake, so it is refused.
+ */
+export type ListOption = 'actors' | 'places' | 'tags';
+
+interface ListItems {
+  replaces: boolean;
+  added: string[];
+  removed: string[];
 }
 
-function parseActor(item: string, dossier: DossierReader): EntryInput['actors'][number] {
-  const colon = item.lastIndexOf(':');
-  const name = (colon < 0 ? item : item.slice(0, colon)).trim();
-  const role = (colon < 0 ? 'participant' : item.slice(colon + 1).trim().toLowerCase()) as ActorRole;
-  if (!ACTOR_ROLES.includes(role)) {
-    const meant = meantRole(role);
-    throw new UserError('invalid-option', `Option \`actors\`: \`${item}\` has an unknown role.`, [`Roles: ${ACTOR_ROLES.join(', ')}.`, ...(meant ? [`Did you mean \`${name}:${meant}\`?`] : [])], 'actors');
+const ADD_MARK = '+';
+const REMOVE_MARKS = ['-', '−'];
+
+const markOf = (item: string): '+' | '-' | undefined => (item.startsWith(ADD_MARK) ? '+' : REMOVE_MARKS.some((mark) => item.startsWith(mark)) ? '-' : undefined);
+const unmarked = (item: string): string => (markOf(item) === undefined ? item : item.slice(1).trim());
+
+/** How a list option is written to add and remove single items, for hints. */
+export const MARKED_FORMS: Record<ListOption, string> = {
+  actors: 'actors:"+Name:role, -Name"',
+  places: 'places:"+Place, -Place"',
+  tags: 'tags:"+tag, -tag"',
+};
+
+/** What /entry edit's list options say: given whole, a list replaces the entry's. */
+export const EDIT_LIST_DESCRIPTIONS: Record<ListOption, string> = {
+  actors: "Name:role list, replacing the entry's; +Name:role adds one, -Name removes one",
+  places: "Places list, replacing the entry's; +Place adds one, -Place removes one",
+  tags: "Tags list, replacing the entry's; +tag adds one, -tag removes one",
+};
+
+/** Whether a list option's text replaces the entry's list (no item is marked + or -). */
+export const replacesList = (text: string): boolean => text.split(',').every((item) => markOf(item.trim()) === undefined);
+
+function listItems(text: string, option: ListOption, same: (item: string) => string = (item) => item): ListItems {
+  const items = splitList(text, option, (item) => `${markOf(item) ?? ''}${same(unmarked(item))}`);
+  const plain = items.filter((item) => markOf(item) === undefined);
+  const marked = items.filter((item) => markOf(item) !== undefined);
+  if (marked.length === 0) return { replaces: true, added: plain, removed: [] };
+  if (plain.length > 0) {
+    throw new UserError('invalid-option', `Option \`${option}\` mixes items marked + or - (\`${marked[0]}\`) with unmarked ones (\`${plain[0]}\`).`, [
+      `Unmarked items replace the entry's whole list; to add or remove single items, mark each one: ${MARKED_FORMS[option]}.`,
+    ], option);
   }
+  const empty = marked.find((item) => unmarked(item) === '');
+  if (empty !== undefined) throw new UserError('invalid-option', `Option \`${option}\`: \`${empty}\` names nothing to add or remove.`, [`For example: ${MARKED_FORMS[option]}.`], option);
+  return {
+    replaces: false,
+    added: marked.filter((item) => markOf(item) === '+').map(unmarked),
+    removed: marked.filter((item) => markOf(item) === '-').map(unmarked),
+  };
+}
+
+/** An item to take off a list, as typed after its `-`, and which of the list's items it takes. */
+interface Removal<T> {
+  typed: string;
+  takes: (item: T) => boolean;
+}
+
+/**
+ * `base` less the removed items, then with the added ones not already on it: `-Israel,
+ * +Israel:target` changes a role. Removing what the list does not hold is refused, naming it.
+ */
+function withMarkedItems<T>(option: ListOption, base: readonly T[], removals: readonly Removal<T>[], added: readonly T[], same: (a: T, b: T) => boolean, listed?: (item: T) => string): T[] {
+  const missing = removals.filter((removal) => !base.some(removal.takes));
+  if (missing.length > 0) {
+    const held = base.length === 0 ? `The entry has no ${option}.` : listed ? `The entry's ${option}: ${base.map(listed).join(', ')}.` : `/entry show lists the entry's ${option}.`;
+    throw new UserError('invalid-option', `Option \`${option}\`: ${missing.map((removal) => `\`-${removal.typed}\``).join(', ')} ${missing.length === 1 ? 'is' : 'are'} not on the entry, so cannot be removed.`, [held], option);
+  }
+  const kept = base.filter((item) => !removals.some((removal) => removal.takes(item)));
+  for (const item of added) if (!kept.some((other) => same(other, item))) kept.push(item);
+  return kept;
+}
+
+function editedPlaces(text: string, base: readonly string[]): string[] {
+  const items = listItems(text, 'places', foldKey);
+  const added = items.added.map(checkedPlace);
+  if (items.replaces) return added;
+  const removals = items.removed.map((typed) => ({ typed, takes: (place: string) => foldKey(place) === foldKey(typed) }));
+  return withMarkedItems('places', base, removals, added, (a, b) => foldKey(a) === foldKey(b), (place) => place);
+}
+
+function editedTags(text: string, base: readonly string[]): string[] {
+  const items = listItems(text.toLowerCase(), 'tags');
+  if (items.replaces) return items.added;
+  const removals = items.removed.map((typed) => ({ typed, takes: (tag: string) => tag === typed }));
+  return withMarkedItems('tags', base, removals, items.added, (a, b) => a === b, (tag) => tag);
+}
+
+type EntryActor = EntryInput['actors'][number];
+
+function editedActors(text: string, base: readonly EntryActor[], dossier: DossierReader): EntryActor[] {
+  const items = listItems(text, 'actors');
+  const added: EntryActor[] = [];
+  const removals: Removal<EntryActor>[] = [];
+  // Every unknown actor or role of the list in one refusal.
+  checkAll([
+    ...items.added.map((item) => () => void added.push(parseActor(item, dossier))),
+    ...items.removed.map((item) => () => void removals.push(actorRemoval(item, dossier))),
+  ]);
+  if (items.replaces) return added;
+  return withMarkedItems('actors', base, removals, added, (a, b) => a.actorId === b.actorId && a.role === b.role);
+}
+
+/** `Name:role` split at its last colon; the role is undefined when none is given. */
+function nameAndRole(item: string): { name: string; role?: string } {
+  const colon = item.lastIndexOf(':');
+  return colon < 0 ? { name: item.trim() } : { name: item.slice(0, colon).trim(), role: item.slice(colon + 1).trim().toLowerCase() };
+}
+
+function checkedRole(item: string, name: string, role: string): ActorRole {
+  if (ACTOR_ROLES.includes(role as ActorRole)) return role as ActorRole;
+  const meant = meantRole(role);
+  throw new UserError('invalid-option', `Option \`actors\`: \`${item}\` has an unknown role.`, [`Roles: ${ACTOR_ROLES.join(', ')}.`, ...(meant ? [`Did you mean \`${name}:${meant}\`?`] : [])], 'actors');
+}
+
+/** `-Name` takes the actor off in every role, `-Name:role` in that role only. */
+function actorRemoval(item: string, dossier: DossierReader): Removal<EntryActor> {
+  const { name, role } = nameAndRole(item);
+  const checked = role === undefined ? undefined : checkedRole(item, name, role);
+  const { id } = resolveActorExactly(dossier, name, 'actors');
+  return { typed: item, takes: (actor) => actor.actorId === id && (checked === undefined || actor.role === checked) };
+}
+
+function parseActor(item: string, dossier: DossierReader): EntryActor {
+  const { name, role } = nameAndRole(item);
+  const checked = checkedRole(item, name, role ?? DEFAULT_ROLE);
   try {
-    return { actorId: resolveActorExactly(dossier, name, 'actors').id, role };
+    return { actorId: resolveActorExactly(dossier, name, 'actors').id, role: checked };
   } catch (error) {
     if (error instanceof UserError && error.code === 'not-found') {
       // A new actor's kind can't be guessed (a state, a person…): the hint names them all.
@@ -126,6 +243,18 @@ function parseActor(item: string, dossier: DossierReader): EntryInput['actors'][
     }
     throw error;
   }
+}
+
+/**
+ * The actors an `actors` option adds without a role (so as participants), by id: read after the
+ * option was applied, so every name resolves.
+ */
+export function actorsGivenNoRole(text: string, dossier: DossierReader): number[] {
+  return text
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '' && markOf(item) !== '-' && !unmarked(item).includes(':'))
+    .map((item) => resolveActorExactly(dossier, unmarked(item), 'actors').id);
 }
 
 /**
@@ -221,13 +350,13 @@ export function applyEntryFields(args: CommandArgs, base: Partial<EntryInput>, d
       if (args.topic !== undefined) next.topic = parseTopic(String(args.topic));
     },
     () => {
-      if (args.places !== undefined) next.places = splitList(String(args.places), 'places', foldKey).map(checkedPlace);
+      if (args.places !== undefined) next.places = editedPlaces(String(args.places), base.places ?? []);
     },
     () => {
-      if (args.actors !== undefined) next.actors = parseActors(String(args.actors), dossier);
+      if (args.actors !== undefined) next.actors = editedActors(String(args.actors), base.actors ?? [], dossier);
     },
     () => {
-      if (args.tags !== undefined) next.tags = splitList(String(args.tags).toLowerCase(), 'tags');
+      if (args.tags !== undefined) next.tags = editedTags(String(args.tags), base.tags ?? []);
     },
     () => {
       const source = parseSource(args, base.sources?.[sourceIndex]);
