@@ -5,6 +5,7 @@ import type { DossierReader } from './ports.js';
 import { skeletonKey } from './look-alike-letters.js';
 import { describeMixedWords } from './look-alike-names.js';
 import { mixedWords } from './mixed-alphabets.js';
+import { articleSpellings } from './places/arabic-article.js';
 import { closestNames } from './ranking.js';
 import { foldKey } from './text.js';
 import { humanize } from './vocabulary.js';
@@ -15,11 +16,32 @@ export function bestActorMatches(dossier: DossierReader, typed: string): ActorMa
   if (foldKey(typed) === '') return [];
   // An exact name is the best rank there is, so when one exists the wider search cannot change
   // the answer; skipping it keeps lookups by full name cheap.
-  const exact = dossier.actorsNamed(typed);
+  const exact = actorsNamedInAnySpelling(dossier, typed);
   if (exact.length > 0) return exact;
-  const matches = dossier.findActors(typed, 10);
+  let matches = dossier.findActors(typed, 10);
+  for (const spelling of matches.length === 0 ? articleSpellings(foldKey(typed)).slice(0, PARTLY_MATCHED_SPELLINGS) : []) {
+    matches = dossier.findActors(spelling, 10);
+    if (matches.length > 0) break;
+  }
   const bestRank = matches[0]?.rank;
   return matches.filter((m) => m.rank === bestRank);
+}
+
+/** How many other spellings of a name are looked for inside names: each is a scan of name trigrams. */
+const PARTLY_MATCHED_SPELLINGS = 4;
+
+/**
+ * The actors named so, or else named so with the article written otherwise or left out
+ * (`el-Sharaa` for `al-Sharaa`, `Ahmed ash-Sharaa`, `دروز` for `الدروز`), as place names are read.
+ */
+export function actorsNamedInAnySpelling(dossier: DossierReader, typed: string): ActorMatch[] {
+  const named = dossier.actorsNamed(typed);
+  if (named.length > 0) return named;
+  for (const spelling of articleSpellings(foldKey(typed))) {
+    const respelled = dossier.actorsNamed(spelling);
+    if (respelled.length > 0) return respelled;
+  }
+  return [];
 }
 
 /** What /actor and every actor option ask when a name matches several actors. */
@@ -73,7 +95,7 @@ export function resolveActor(dossier: DossierReader, typed: string, option = 'ac
  * A near match is offered back, to be typed in full.
  */
 export function resolveActorExactly(dossier: DossierReader, typed: string, option: string): ActorMatch {
-  const exact = dossier.actorsNamed(typed);
+  const exact = actorsNamedInAnySpelling(dossier, typed);
   if (exact.length === 1) return exact[0]!;
   if (exact.length > 1) return resolveActor(dossier, typed, option);
   const near = bestActorMatches(dossier, typed);

@@ -1,6 +1,8 @@
 // When a search finds nothing: words that name an actor by a name the entries never hold (a
-// state's name in another language, `Syrie`, `إسرائيل`) stand for the actor's own name, as every
+// state's name in another language, `Syrie`, `إسرائيل`, a name with its article written
+// otherwise, `el-Sharaa`) stand for the actor's own name, as every
 // actor option reads them. Unlike "did you mean", this is no guess, so the results are shown.
+import { actorsNamedInAnySpelling } from './actor-resolution.js';
 import type { DossierReader } from './ports.js';
 import type { SearchTerm } from './search-terms.js';
 import { escapeRegExp, foldKey } from './text.js';
@@ -14,7 +16,7 @@ export interface NamedQuery {
 
 /** The one actor `typed` names by another name than its own, if exactly one. */
 function actorNamedOtherwise(dossier: DossierReader, typed: string): string | undefined {
-  const named = dossier.actorsNamed(typed);
+  const named = actorsNamedInAnySpelling(dossier, typed);
   if (named.length !== 1) return undefined;
   const actor = named[0]!;
   return foldKey(actor.name) === foldKey(typed) ? undefined : actor.name;

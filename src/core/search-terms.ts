@@ -1,6 +1,6 @@
 // What a person typed into /search, as words to match. Shared by the command (which checks the
 // words) and the store (which turns them into an FTS5 query), so both read the text alike.
-import { foldForSearch, isDottedInitialism } from './text.js';
+import { foldForSearch, isDottedInitialism, NAME_APOSTROPHES } from './text.js';
 
 export interface SearchTerm {
   /**
@@ -17,6 +17,12 @@ export interface SearchTerm {
    * also matches the other spelling: the index stores `U.S.` as one-letter words (`u`, `s`).
    */
   initialism: 'none' | 'dotted' | 'capitals';
+  /**
+   * Typed with an apostrophe or ʿayn sign inside (`Shara'a`, whose word is `sharaa`): the words
+   * the index holds for that spelling (`shara a`), which splits there. The word is searched
+   * joined, as others write it (`Sharaa`), and so.
+   */
+  apart?: string;
 }
 
 /**
@@ -80,6 +86,35 @@ const ARABIC_SPELLINGS: readonly string[] = ['اأإآ', 'يى', 'ةه'];
 /** Past this many spellings (a word with many alefs), only the typed one is searched: a query of hundreds of terms. */
 const MAX_SPELLINGS = 256;
 
+/**
+ * What Arabic writes onto a word, each as it is written: nothing, the article, and the one-letter
+ * words and (و, ف), with or in (ب), for (ل), as (ك) before the article or before a bare word
+ * (`ل` before the article drops its alef: `للسويداء`).
+ */
+const ARTICLE = 'ال';
+const CLITIC_PREFIXES = ['', ARTICLE, 'وال', 'فال', 'بال', 'لل', 'كال', 'و', 'ف', 'ب', 'ل'];
+/** A word this short after its article is not searched in other forms: `الله` is no article before `له`. */
+const MIN_BARE_LETTERS = 3;
+const ARABIC_WORD = /^\p{Script=Arabic}+$/u;
+
+/** An Arabic word without its article, or undefined for a word of another script or too short to tell from a clitic. */
+function bareWord(word: string): string | undefined {
+  if (!ARABIC_WORD.test(word)) return undefined;
+  const bare = word.startsWith(ARTICLE) && [...word].length - ARTICLE.length >= MIN_BARE_LETTERS ? word.slice(ARTICLE.length) : word;
+  return [...bare].length >= MIN_BARE_LETTERS ? bare : undefined;
+}
+
+/**
+ * The forms an Arabic word is written in with the article and the one-letter words before it,
+ * the typed one first: `دروز` is also `الدروز`, `والدروز`, `بالدروز`, `للدروز`, `بدروز`…;
+ * `السويداء` is also `سويداء`. The index holds each as one word. A word of another script, or one
+ * too short to tell from a clitic, is only itself.
+ */
+export function articleForms(word: string): string[] {
+  const bare = bareWord(word);
+  return bare === undefined ? [word] : [...new Set([word, ...CLITIC_PREFIXES.map((prefix) => prefix + bare)])];
+}
+
 /** The typed word first, then its other Arabic spellings (just the word, for any other script). */
 export function spellingVariants(word: string): string[] {
   let forms = [''];
@@ -93,15 +128,30 @@ export function spellingVariants(word: string): string[] {
 }
 
 /**
- * Everything one typed word is searched as, the typed spelling first: its Arabic spellings, and
- * for an initialism its letters apart (`u s`: the index holds "U.S." as the words "u" and "s";
- * quoted, FTS5 reads the letters as a phrase, next to each other and in order).
+ * Everything one typed word is searched as, the typed spelling first: its Arabic spellings with
+ * the article and clitics Arabic writes onto it, for an initialism its letters apart (`u s`: the
+ * index holds "U.S." as the words "u" and "s"; quoted, FTS5 reads the letters as a phrase, next to
+ * each other and in order), and for a word typed with an apostrophe its parts (`shara a`).
  */
 export function searchForms(term: SearchTerm): string[] {
-  const forms = spellingVariants(term.word);
+  const forms = writtenForms(term.word);
   const letters = [...term.word];
   if (term.initialism !== 'none' && letters.length > 1) forms.push(letters.join(' '));
+  if (term.apart !== undefined && !term.prefix) forms.push(term.apart);
   return forms;
+}
+
+/**
+ * The word's spellings (spellingVariants), each with the article and clitics written onto it
+ * (articleForms), the typed one first; a word with too many spellings to search each so
+ * (MAX_SPELLINGS) keeps its spellings and the typed spelling's forms.
+ */
+function writtenForms(word: string): string[] {
+  const bare = bareWord(word);
+  if (bare === undefined) return spellingVariants(word);
+  const spellings = spellingVariants(bare);
+  if (spellings.length * CLITIC_PREFIXES.length > MAX_SPELLINGS) return [...new Set([...spellingVariants(word), ...articleForms(word)])];
+  return [...new Set([word, ...CLITIC_PREFIXES.flatMap((prefix) => spellings.map((spelling) => prefix + spelling))])];
 }
 
 /**
@@ -111,8 +161,21 @@ export function searchForms(term: SearchTerm): string[] {
  */
 const CAPITALS_INITIALISM = /^\p{Lu}{2,4}$/u;
 
-/** Where the index splits words (not on marks), less the dots that join an initialism. */
-const WORD_SEPARATORS_BUT_DOTS = /[^\p{L}\p{N}\p{M}.]+/u;
+/**
+ * Where the index splits words (not on marks), less the dots that join an initialism and the
+ * apostrophes a word is also searched joined across (`Shara'a`).
+ */
+const WORD_SEPARATORS_BUT_DOTS = new RegExp(`[^\\p{L}\\p{N}\\p{M}.${NAME_APOSTROPHES}]+`, 'u');
+const APOSTROPHES = new RegExp(`[${NAME_APOSTROPHES}]+`);
+
+/** One word as typed: joined across its apostrophes, with the words the index holds for it apart. */
+function typedWord(typed: string): Omit<SearchTerm, 'prefix'>[] {
+  const parts = typed.split(APOSTROPHES).filter(Boolean);
+  if (parts.length === 0) return [];
+  const joined = parts.join('');
+  const apart = parts.length > 1 ? { apart: parts.join(' ').toLowerCase() } : {};
+  return [{ word: joined.toLowerCase(), initialism: CAPITALS_INITIALISM.test(joined) ? 'capitals' : 'none', ...apart }];
+}
 
 /**
  * The words of a chunk of typed text, split where the index splits them (not on marks): a dotted
@@ -123,10 +186,7 @@ function searchWords(chunk: string): Omit<SearchTerm, 'prefix'>[] {
     .split(WORD_SEPARATORS_BUT_DOTS)
     .flatMap((piece): Omit<SearchTerm, 'prefix'>[] => {
       if (isDottedInitialism(piece)) return [{ word: piece.replace(/\./g, '').toLowerCase(), initialism: 'dotted' }];
-      return piece
-        .split('.')
-        .filter(Boolean)
-        .map((word) => ({ word: word.toLowerCase(), initialism: CAPITALS_INITIALISM.test(word) ? 'capitals' : 'none' }));
+      return piece.split('.').flatMap(typedWord);
     });
 }
 
@@ -140,9 +200,9 @@ export function parseSearchTerms(text: string): SearchTerm[] {
   for (const chunk of text.split(/\s+/)) {
     const words = searchWords(chunk);
     const prefix = /[\p{L}\p{N}]\p{M}*\*+$/u.test(chunk);
-    words.forEach(({ word, initialism }, i) => {
+    words.forEach((typed, i) => {
       const isPrefix = prefix && i === words.length - 1;
-      terms.push({ word, prefix: isPrefix, initialism: isPrefix ? 'none' : initialism });
+      terms.push({ ...typed, prefix: isPrefix, initialism: isPrefix ? 'none' : typed.initialism });
     });
   }
   return terms;

@@ -41,18 +41,35 @@ export function isDottedInitialism(text: string): boolean {
 
 /**
  * Folds a name for matching: no diacritics, lower case, punctuation as spaces, dotted
- * initialisms as one word, characters that show nothing (INVISIBLE_IN_WORDS) dropped.
+ * initialisms as one word, characters that show nothing (INVISIBLE_IN_WORDS) and the Arabic
+ * tatweel dropped, an apostrophe or ʿayn sign between letters dropped (NAME_APOSTROPHES).
  * `Al-Sharaa`, `al sharaa` and `AL‑ŠHARAA` all become `al sharaa`; `U.S.` and `US` both become
- * `us`; `Quneit\u00adra` (a soft hyphen pasted from a web page) is `quneitra`. Stored keys (actor_names.name_key, places.place_key) are
- * made with it: migration 0008 re-keyed the ones made before initialisms were joined.
+ * `us`; `Quneit\u00adra` (a soft hyphen pasted from a web page) is `quneitra`, `دمـشق` is `دمشق`,
+ * `Shara'a` and `Sharaʿa` are `sharaa`. Stored keys (actor_names.name_key, places.place_key) are
+ * made with it: migrations 0008, 0035 and 0036 re-keyed the ones made before these folds.
  */
 export function foldKey(text: string): string {
   // ASCII has no marks nor invisible characters: tested once, as most names and titles are.
-  const plain = ASCII.test(text) ? text : withoutMarks(text.replace(INVISIBLE, ''));
-  return joinDottedInitialisms(plain)
+  const plain = ASCII.test(text) ? text : withoutMarks(text.replace(SHOWING_NOTHING_IN_NAMES, ''));
+  return withoutApostrophes(joinDottedInitialisms(plain))
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
+}
+
+/**
+ * The signs transliterations write for ʿayn and hamza, or an apostrophe: `Sharaʿa`, `Shara'a`,
+ * `Shara’a`, `Dar‘a`. Writers put one in or leave it out (`Sharaa`, `Daraa`), so between two
+ * letters a name is read without it; elsewhere it separates words as punctuation does. The
+ * modifier letters among them (ʻ ʼ ʾ ʿ) are letters to Unicode, and never stand alone in a name.
+ */
+export const NAME_APOSTROPHES = "'`\u00b4\u2018\u2019\u02bb\u02bc\u02bd\u02be\u02bf";
+const HAS_APOSTROPHE = new RegExp(`[${NAME_APOSTROPHES}]`);
+const APOSTROPHE_IN_WORD = new RegExp(`(?<=[\\p{L}\\p{N}])[${NAME_APOSTROPHES}]+(?=[\\p{L}\\p{N}])`, 'gu');
+const APOSTROPHE = new RegExp(`[${NAME_APOSTROPHES}]+`, 'g');
+
+function withoutApostrophes(text: string): string {
+  return HAS_APOSTROPHE.test(text) ? text.replace(APOSTROPHE_IN_WORD, '').replace(APOSTROPHE, ' ') : text;
 }
 
 /**
@@ -89,7 +106,10 @@ export const DIRECTION_MARKS = '\\u200e\\u200f\\u061c';
  * otherwise split a word in two.
  */
 export const INVISIBLE_IN_WORDS = `\\u00ad\\u200b\\u2060\\ufeff${DIRECTION_MARKS}`;
-const INVISIBLE = new RegExp(`[${INVISIBLE_IN_WORDS}]`, 'g');
+/** The Arabic tatweel (ـ): it stretches a word to fit a line, and says nothing of the word. */
+export const TATWEEL = '\\u0640';
+/** What a name is read without: INVISIBLE_IN_WORDS and the tatweel (`إسرائيـل` is `إسرائيل`). */
+const SHOWING_NOTHING_IN_NAMES = new RegExp(`[${INVISIBLE_IN_WORDS}${TATWEEL}]`, 'g');
 
 /** `a`, `a and b`, `a, b and c` (`or` for a choice). */
 export function wordList(items: readonly string[], conjunction: 'and' | 'or' = 'and'): string {
@@ -124,11 +144,13 @@ export function plural(count: number, one: string, many = `${one}s`): string {
 
 /**
  * Marks the search index would split words at, though readers write words with or without them:
- * Arabic harakat, Quranic signs and the tatweel (أَحْمَد, احمـد), Hebrew niqqud and cantillation.
+ * Arabic harakat, Quranic signs and the tatweel (أَحْمَد, احمـد), Hebrew niqqud and cantillation,
+ * and the modifier letters transliterations write for ʿayn and hamza (ʻ ʼ ʽ ʾ ʿ: `Sharaʿa` is
+ * `Sharaa`, which unicode61 would keep as another word, reading them as letters).
  * FTS5's unicode61 reads a combining mark as a separator, so "أَحْمَد" was indexed as fragments;
  * it reads the characters of INVISIBLE_IN_WORDS so too, and those are dropped as well.
  */
-const SEARCH_DROPPED_MARKS = '\u0610-\u061a\u0640\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8\u06ea-\u06ed\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7';
+const SEARCH_DROPPED_MARKS = '\u02bb-\u02bf\u0610-\u061a\u0640\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8\u06ea-\u06ed\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7';
 
 /** Greek letters with accents or breathings, which unicode61 does not fold (it folds Latin only). */
 const GREEK_ACCENTED = '\u0386-\u03ce\u1f00-\u1fff';

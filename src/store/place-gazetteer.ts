@@ -29,7 +29,7 @@ export function gazetteerFingerprint(): string {
     .update(readFileSync(sources.aliases))
     .update(readFileSync(sources.arabicDemonyms))
     .update(readFileSync(sources.countryNames))
-    .update(foldKey('Āş-Şuwaydā’ U.S. Київ Quneit\u00adra'))
+    .update(foldKey('Āş-Şuwaydā’ U.S. Київ Quneit\u00adra دمـشق Dar‘ā Sharaʿa'))
     .digest('hex')
     .slice(0, 16);
 }

@@ -3,7 +3,8 @@
 import { UserError } from '../errors.js';
 import { foldKey } from '../text.js';
 import { areasOf, type GazetteerPlace } from './gazetteer-port.js';
-import type { PlaceDirectory } from './place-port.js';
+import { articleForms } from './arabic-article.js';
+import type { PlaceDirectory, StoredPlace } from './place-port.js';
 import { resolvePlace, type PlaceOption } from './resolve-place.js';
 import { areaMeant } from './seat-area.js';
 
@@ -31,8 +32,8 @@ export function optionLines(options: readonly PlaceOption[]): string[] {
  * Undefined when the name is neither stored nor in the gazetteer.
  */
 export function placeFilter(places: PlaceDirectory, typed: string, option = 'place'): PlaceFilter | undefined {
-  const stored = places.stored(typed);
   const resolution = resolvePlace(places.gazetteer, typed, false, places.nearCountries());
+  const stored = places.stored(typed) ?? (resolution.kind === 'unknown' ? freeTextUnderOtherArticle(places, typed) : undefined);
   if (stored && stored.location !== 'located') return { kind: 'stored', name: stored.name };
   if (stored?.ref) {
     const own = places.gazetteer.byRef(stored.ref);
@@ -45,6 +46,19 @@ export function placeFilter(places: PlaceDirectory, typed: string, option = 'pla
   if (resolution.kind === 'located') return { kind: 'area', area: resolution.area, place: places.gazetteer.byRef(resolution.area) ?? resolution.place };
   if (resolution.kind === 'ambiguous') {
     throw new UserError('invalid-option', `Option \`${option}\`: “${typed}” names several places.`, [`Say which: ${optionLines(resolution.options).join('; ')}.`], option);
+  }
+  return undefined;
+}
+
+/**
+ * A stored place not located (free text, or not settled yet) under the typed name with its Arabic
+ * article written otherwise or left out (`حدود` for a stored `الحدود`, `el-Hara` for `al-Hara`):
+ * one the gazetteer knows is found by resolvePlace, which reads those forms too.
+ */
+function freeTextUnderOtherArticle(places: PlaceDirectory, typed: string): StoredPlace | undefined {
+  for (const form of articleForms(foldKey(typed))) {
+    const stored = places.stored(form);
+    if (stored && stored.location !== 'located') return stored;
   }
   return undefined;
 }
