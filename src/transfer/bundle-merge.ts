@@ -2,17 +2,18 @@
 // stored actor answering to one of its names or aliases, or is created with its kind, title,
 // aliases and affiliation; each live entry becomes an import row naming actors and places by name,
 // so it is matched by its key like any row (new, a correction, or unchanged). An entry whose
-// history the bundle and the store share in part (copies of one store) names the last revision
-// both hold, as an export's row does: what the store changed since is kept, unless the bundle
-// changed it too (a conflict). Its history stays behind: a merged entry's history starts with the import.
+// history the bundle and the store share in part (copies of one store, or stores that merged each
+// other's bundles) is compared from the last revision both hold: what the store changed since is
+// kept, unless the bundle changed it too (a conflict); one whose history shares nothing with the
+// store's has each field that differs in conflict. Its history stays behind: a merged entry's
+// history starts with the import, which remembers the bundle's revision it took whole.
 import { fatalitiesText } from '../core/fatalities.js';
 import type { ActorKind } from '../core/vocabulary.js';
 import type { DossierReader } from '../core/ports.js';
 import type { BundleClaim, BundleName, EntryLinks } from '../store/bundle-format.js';
 import type { BundleRecord } from '../store/bundle-load.js';
-import type { RevisionMark } from '../store/entry-revision-reads.js';
+import type { BundleRevision, RevisionMark } from '../store/entry-revision-reads.js';
 import { toFatalities } from '../store/entry-rows.js';
-import { REVISION_FIELD } from './import-fields.js';
 import type { RowOutcome } from './import-plan.js';
 import { PlannedActors } from './row-actors.js';
 import type { SourceRow } from './source-row.js';
@@ -28,22 +29,36 @@ export interface BundleMerge {
 
 type Fields = Record<string, unknown>;
 
-/** The latest of these revisions (of one bundle entry) that the store holds too, if any. */
-export type SharedRevision = (marks: readonly RevisionMark[]) => number | undefined;
+/** The store's number for the latest of these revisions (of one bundle entry) that it holds too, if any. */
+export type SharedRevision = (revisions: readonly BundleRevision[]) => number | undefined;
 
-/** Each bundle entry's revisions, by the entry's id in the bundle. */
-function entryRevisions(records: readonly BundleRecord[]): Map<number, RevisionMark[]> {
-  const byEntry = new Map<number, RevisionMark[]>();
+/** The revision of another store a revision record says its merge took whole (taken_from_*, see 0037). */
+function takenFrom(fields: Fields): RevisionMark | undefined {
+  const { taken_from_id: id, taken_from_by: by, taken_from_at: at } = fields;
+  return typeof id === 'number' && typeof by === 'string' && typeof at === 'string' ? { id, changedBy: by, changedAt: at } : undefined;
+}
+
+/** Each bundle entry's revisions, oldest first, by the entry's id in the bundle. */
+function entryRevisions(records: readonly BundleRecord[]): Map<number, BundleRevision[]> {
+  const byEntry = new Map<number, BundleRevision[]>();
   for (const { kind, fields } of records) {
     if (kind !== 'revision' || fields.entity !== 'entry') continue;
-    const mark = { id: fields.id as number, changedBy: fields.changed_by as string, changedAt: fields.changed_at as string };
+    const taken = takenFrom(fields);
+    const revision = { id: fields.id as number, changedBy: fields.changed_by as string, changedAt: fields.changed_at as string, ...(taken ? { takenFrom: taken } : {}) };
     const entryId = fields.entity_id as number;
-    const marks = byEntry.get(entryId);
-    if (marks) marks.push(mark);
-    else byEntry.set(entryId, [mark]);
+    const revisions = byEntry.get(entryId);
+    if (revisions) revisions.push(revision);
+    else byEntry.set(entryId, [revision]);
   }
+  for (const revisions of byEntry.values()) revisions.sort((a, b) => a.id - b.id);
   return byEntry;
 }
+
+/** The revision whose state the entry shows (its latest), as its store numbered it. */
+const latestMark = (revisions: readonly BundleRevision[]): RevisionMark | undefined => {
+  const last = revisions.at(-1);
+  return last && { id: last.id, changedBy: last.changedBy, changedAt: last.changedAt };
+};
 
 /** The name by which a stored actor answers to one of the bundle actor's names, if one does. */
 function storedName(names: readonly BundleName[], dossier: DossierReader): string | undefined {
@@ -155,8 +170,10 @@ export function mergeBundle(records: readonly BundleRecord[], dossier: DossierRe
       skipped.push({ line, reason: `entry ${String(fields.key)} is removed in the bundle: not merged` });
       continue;
     }
-    const base = shared(revisions.get(fields.id as number) ?? []);
-    rows.push({ line, values: { ...entryRow(fields, places, actorName), ...(base !== undefined ? { [REVISION_FIELD]: base } : {}) } });
+    const history = revisions.get(fields.id as number) ?? [];
+    const base = shared(history);
+    const latest = latestMark(history);
+    rows.push({ line, values: entryRow(fields, places, actorName), history: { ...(latest ? { latest } : {}), ...(base !== undefined ? { shared: base } : {}) } });
   }
   return { rows, planned, skipped, matched };
 }

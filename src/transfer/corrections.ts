@@ -168,6 +168,20 @@ export function mergedState(base: EntryInput, current: EntryInput, fromFile: Ent
   return { next, conflicts };
 }
 
+/**
+ * Every field in which the file's entry (`fromFile`: correctedState over `current`) differs from
+ * the stored one, each a conflict left as stored: for a row whose history shares nothing with the
+ * store's, where which side changed a field cannot be told.
+ */
+export function unrelatedState(current: EntryInput, fromFile: EntryInput, names: ActorNames): MergedState {
+  return { next: canonical(current), conflicts: fieldConflicts(current, fromFile, names) };
+}
+
+/** Each field in which `theirs` differs from `ours`, as a conflict showing both values. */
+export function fieldConflicts(ours: EntryInput, theirs: EntryInput, names: ActorNames): FieldConflict[] {
+  return fieldChanges(ours, theirs, names).map((c) => ({ field: c.field, label: c.label, stored: c.from, file: c.to }));
+}
+
 export interface FieldChange {
   field: keyof EntryInput;
   label: string;

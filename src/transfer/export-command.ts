@@ -53,8 +53,8 @@ function storedPlaces(places: PlaceDirectory): { located: PlacesLocated; refOf: 
 interface ExportedEntry {
   id: number;
   key: string | null;
-  /** Its latest revision: the state the row shows. */
-  revision: number | null;
+  /** Its latest revision, number and time: the state the row shows. */
+  revision: string | null;
 }
 
 function* exportText(app: App, entries: readonly ExportedEntry[], format: 'json' | 'csv'): Generator<string> {

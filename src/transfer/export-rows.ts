@@ -12,8 +12,8 @@ import { exportedRefs, type RefOfPlace } from './place-refs.js';
 export interface ExportRow {
   /** The entry's stable key: a corrected file re-imported corrects the entry it names. */
   key?: string;
-  /** The entry's latest revision at export: an import merges the row with what changed since (see row-revision). */
-  revision?: number;
+  /** The entry's latest revision at export, its number and time (`27@2025-07-24T09:15:00.000Z`): an import merges the row with what changed since (see row-revision). */
+  revision?: string;
   title: string;
   summary: string;
   date: string;
@@ -75,7 +75,7 @@ export type PlacesLocated = (entry: EntryDetail) => boolean;
 const noRefs: RefOfPlace = () => undefined;
 
 /** `revision`: the entry's latest revision, left out when not known. */
-export function exportRow(entry: EntryDetail, key: string | null | undefined, located: PlacesLocated, refOf: RefOfPlace = noRefs, revision?: number | null): ExportRow {
+export function exportRow(entry: EntryDetail, key: string | null | undefined, located: PlacesLocated, refOf: RefOfPlace = noRefs, revision?: string | null): ExportRow {
   const refs = exportedRefs(entry.places, refOf);
   return {
     ...(key ? { key } : {}),
@@ -105,7 +105,7 @@ const timePrecision = (entry: EntryDetail) => (entry.start.day !== undefined ? 1
  * ACLED's columns first, then the import's own (the /entry add options), so a CSV export
  * re-imports without loss: the flat source columns hold the first source, `more_sources` the
  * others as a JSON list, and `summary` the text ACLED's `notes` repeats; `revision` the entry's
- * latest revision at export, so a re-import keeps what changed in the store since. Columns added
+ * latest revision at export (its number and time), so a re-import keeps what changed in the store since. Columns added
  * since come last, so the earlier ones keep their places.
  */
 export const CSV_COLUMNS = [
@@ -130,11 +130,11 @@ type CsvRow = Record<(typeof CSV_COLUMNS)[number], string | number>;
  * One CSV row; `event_id` is the entry's key, and `source` names every outlet, as ACLED's does.
  * A text cell a spreadsheet would run as a formula is written after a `'` (see csv-cells).
  */
-export function csvRow(entry: EntryDetail, key: string | null | undefined, located: PlacesLocated, refOf: RefOfPlace = noRefs, revision?: number | null): CsvRow {
+export function csvRow(entry: EntryDetail, key: string | null | undefined, located: PlacesLocated, refOf: RefOfPlace = noRefs, revision?: string | null): CsvRow {
   return guardRow(csvCells(entry, key, located, refOf, revision));
 }
 
-function csvCells(entry: EntryDetail, key: string | null | undefined, located: PlacesLocated, refOf: RefOfPlace, revision: number | null | undefined): CsvRow {
+function csvCells(entry: EntryDetail, key: string | null | undefined, located: PlacesLocated, refOf: RefOfPlace, revision: string | null | undefined): CsvRow {
   const refs = exportedRefs(entry.places, refOf);
   const [actor1, actor2] = acledActors(entry.actors);
   const [source, ...moreSources] = entry.sources;

@@ -1,7 +1,8 @@
 // Sorts import rows, before anything is written, into new entries (accepted), corrections of
 // stored entries, skipped rows (the same as what is stored, or repeating an earlier row) and
 // rejected ones (invalid); and says which fields a row and the store both changed since the
-// revision the row shows (conflicts), which are left as stored.
+// revision the row shows, or that two rows of the file give one entry differently (conflicts),
+// which are left as stored.
 import type { EntryInput } from '../core/domain.js';
 import type { GazetteerPlace } from '../core/places/gazetteer-port.js';
 import type { DossierReader } from '../core/ports.js';
@@ -9,8 +10,8 @@ import { toIsoPartial } from '../core/partial-date.js';
 import type { Db } from '../store/connection.js';
 import { changedFields } from '../core/entry-diff.js';
 import { readEntryState } from '../store/entry-state.js';
-import { entryRevisionState } from '../store/entry-revision-reads.js';
-import { correctedState, describeChanges, fieldChanges, mergedState, type ActorNames, type FieldChange, type FieldConflict, type MergedState } from './corrections.js';
+import type { RevisionMark } from '../store/entry-revision-reads.js';
+import { correctedState, describeChanges, fieldChanges, fieldConflicts, type ActorNames, type FieldChange, type FieldConflict } from './corrections.js';
 import { memoizeActorLookups } from './memo-dossier.js';
 import { lookAlikeRefusal } from '../core/look-alike-names.js';
 import { closestNames } from '../core/ranking.js';
@@ -19,9 +20,10 @@ import { nearSpellings } from './near-spellings.js';
 import { unreadCopiesNote } from './acled-copies.js';
 import { missingActors, missingActorsReason, PlannedActors, type PlannedActor } from './row-actors.js';
 import type { RawRow, SourceRow } from './row-reader.js';
-import { placeOf, rowPlace, type RowPlace } from './source-row.js';
+import { placeOf, rowPlace, type RowHistory, type RowPlace } from './source-row.js';
 import { rowKey } from './row-key.js';
-import { rowRevision } from './row-revision.js';
+import { changedSince, mergeRow, rowBase } from './row-base.js';
+import { rowRevision, type RowRevision } from './row-revision.js';
 import type { PlacesCheck, RowPlaces } from './row-places.js';
 import { checkRow, correctionNote } from './row-validation.js';
 import { dateTitleKey, storedMatches } from './stored-matches.js';
@@ -34,6 +36,8 @@ export interface AcceptedRow extends RowPlace {
   input: EntryInput;
   /** The key the row gives; the new entry gets a key of its own otherwise. */
   key?: string;
+  /** The revision of another store whose state the row is (a bundle's entry), recorded on the new entry's. */
+  takenFrom?: RevisionMark;
 }
 
 /** A stored entry the row corrects: its state afterwards, and what changes. */
@@ -42,13 +46,21 @@ export interface Correction extends RowPlace {
   next: EntryInput;
   changedFields: string[];
   changes: FieldChange[];
+  /** The revision of another store whose state the correction takes whole (a bundle's entry), recorded on its revision. */
+  takenFrom?: RevisionMark;
 }
 
-/** The fields a row and the store both changed, each its own way, since the revision the row shows. */
+/**
+ * The fields a row and the store both changed, each its own way, since the revision the row shows
+ * (`why`: `both changed since revision 27`), or that differ where the row's history and the
+ * store's share nothing. With `earlier`: the fields in which that earlier row of the file gives
+ * the same entry otherwise (`stored` then its value), neither row written.
+ */
 export interface Conflict extends RowPlace {
   entryId: number;
-  revision: number;
+  why: string;
   fields: FieldConflict[];
+  earlier?: RowPlace;
 }
 
 export interface ImportPlan {
@@ -72,6 +84,36 @@ export interface ImportPlan {
   placeRefNotes: string[];
 }
 
+/** The first row of the file correcting a stored entry, which later rows for it are compared with. */
+interface EarlierRow {
+  at: RowPlace;
+  input: EntryInput;
+  row: RawRow;
+}
+
+/**
+ * Two rows giving one entry differently: which the file means cannot be told, so the entry is left
+ * as stored, the first row's correction (and what it noted, the places it kept) withdrawn.
+ */
+function withdrawCorrections(plan: ImportPlan, rowConflicts: readonly Conflict[], correctionNotes: ReadonlyMap<number, RowOutcome>): void {
+  if (rowConflicts.length === 0) return;
+  const entries = new Set(rowConflicts.map((c) => c.entryId));
+  const withdrawn = plan.corrected.filter((c) => entries.has(c.entryId));
+  const lines = new Set(withdrawn.map((c) => c.line));
+  const notes = new Set([...entries].map((id) => correctionNotes.get(id)));
+  plan.corrected = plan.corrected.filter((c) => !entries.has(c.entryId));
+  const by = new Map(rowConflicts.map((c) => [c.entryId, c]));
+  const untaken = withdrawn.map((c) => ({ ...placeOf(c), reason: `${rowPlace(by.get(c.entryId)!)} gives entry #${c.entryId} otherwise: neither row is written` }));
+  plan.skipped = [...plan.skipped, ...untaken].sort((x, y) => x.line - y.line || (x.item ?? 0) - (y.item ?? 0));
+  plan.noted = plan.noted.filter((n) => !notes.has(n));
+  for (const [name, kept] of plan.keptUnlocated) {
+    const left = kept.filter((line) => !lines.has(line));
+    if (left.length > 0) plan.keptUnlocated.set(name, left);
+    else plan.keptUnlocated.delete(name);
+  }
+  plan.conflicts.push(...rowConflicts);
+}
+
 export interface PlanOptions {
   /** Create the actors rows name that the store does not have, instead of refusing those rows. */
   createActors?: boolean;
@@ -89,7 +131,9 @@ interface CheckedRow extends RowPlace {
   input: EntryInput;
   key?: string;
   /** The revision of its entry the row shows (see row-revision). */
-  revision?: number;
+  revision?: RowRevision;
+  /** A bundle entry's history, as it meets the store's (see bundle-merge). */
+  history?: RowHistory;
   note?: string;
   /** Its places kept as not located (see row-places). */
   kept: string[];
@@ -119,7 +163,7 @@ function checkRows(rows: SourceRow[], reader: DossierReader, planned: PlannedAct
     if (lookAlike) return { ...placeOf(row), reason: lookAlike };
     for (const actor of missing) planned.plan(actor);
     let key: string | undefined;
-    let revision: number | undefined;
+    let revision: RowRevision | undefined;
     try {
       key = rowKey(row.values);
       revision = rowRevision(row.values);
@@ -132,6 +176,7 @@ function checkRows(rows: SourceRow[], reader: DossierReader, planned: PlannedAct
     if (row.item !== undefined) one.item = row.item;
     if (key) one.key = key;
     if (revision !== undefined) one.revision = revision;
+    if (row.history) one.history = row.history;
     if (check.note) one.note = check.note;
     return one;
   });
@@ -155,9 +200,6 @@ function checkRows(rows: SourceRow[], reader: DossierReader, planned: PlannedAct
   return checked;
 }
 
-/** The row's fields laid over the entry as it stands: a row that does not say which revision it shows. */
-const laidOver = (current: EntryInput, input: EntryInput, row: RawRow): MergedState => ({ next: correctedState(current, input, row), conflicts: [] });
-
 /**
  * Why a row that changes nothing of its entry is skipped: the same as the entry, or (`since`: the
  * revision it shows, the entry changed since) differing only by what the store changed since.
@@ -166,9 +208,6 @@ function unchangedReason(target: { id: number; by: string }, since: number | und
   if (since !== undefined && differs()) return `entry #${target.id} (${target.by}) has changed since revision ${since}, which the row shows unchanged: its changes are kept`;
   return `duplicate of entry #${target.id} (${target.by})`;
 }
-
-const unknownRevisionNote = (revision: number, entryId: number) =>
-  `revision ${revision} is not one of entry #${entryId}'s (a file from another store?): the row's fields are laid over the entry as it stands`;
 
 /** Names actors by id, for the changes a correction lists: stored ones, and those the import plans. */
 function actorNames(db: Db, planned: PlannedActors): ActorNames {
@@ -185,14 +224,17 @@ export function planImport(rows: SourceRow[], db: Db, dossier: DossierReader, on
   const stored = storedMatches(db, checked.map((c) => c.input), checked.map((c) => c.key), urlsOf);
   const names = actorNames(db, planned);
   // Earlier rows by what tells them apart; their place (`line 3`) is written out only for a duplicate.
-  const seen = { keys: new Map<string, RowPlace>(), urls: new Map<string, RowPlace>(), dateTitles: new Map<string, RowPlace>(), entries: new Map<number, RowPlace>() };
+  const seen = { keys: new Map<string, RowPlace>(), urls: new Map<string, RowPlace>(), dateTitles: new Map<string, RowPlace>(), entries: new Map<number, EarlierRow>() };
+  // Rows giving a stored entry otherwise than an earlier row for it: that entry is left as stored.
+  const rowConflicts: Conflict[] = [];
+  const correctionNotes = new Map<number, RowOutcome>();
 
   // The stored entry a row matches is read once for it (its ACLED-named copies, then the correction).
   let lastRead: { id: number; input: EntryInput | undefined } | undefined;
   const storedInput = (id: number): EntryInput | undefined => (lastRead?.id === id ? lastRead : (lastRead = { id, input: readEntryState(db, id)?.input })).input;
   const keep = (line: number, kept: readonly string[]) => kept.forEach((name) => plan.keptUnlocated.set(name, [...(plan.keptUnlocated.get(name) ?? []), line]));
   checked.forEach((checkedRow, i) => {
-    const { line, row, input, key, revision, note, kept } = checkedRow;
+    const { line, row, input, key, revision, history, note, kept } = checkedRow;
     // A row's place is copied, and written out, only where a reason names it.
     const at = checkedRow;
     const urls = urlsOf[i]!;
@@ -214,27 +256,39 @@ export function planImport(rows: SourceRow[], db: Db, dossier: DossierReader, on
     const url = urls.find((u) => stored.byUrl.has(u));
     const target = byKey ? { id: byKey.id, by: 'same key' } : url !== undefined ? { id: stored.byUrl.get(url)!, by: 'same source URL' } : undefined;
     if (target) {
-      const corrector = seen.entries.get(target.id);
-      if (corrector !== undefined) return void plan.skipped.push({ ...placeOf(at), reason: `${rowPlace(corrector)} already corrects entry #${target.id} (${target.by})` });
-      seen.entries.set(target.id, at);
       const current = storedInput(target.id)!;
-      const base = revision !== undefined ? entryRevisionState(db, target.id, revision) : undefined;
-      if (revision !== undefined && !base) plan.noted.push({ ...placeOf(at), reason: unknownRevisionNote(revision, target.id) });
-      const { next, conflicts } = base?.changedSince ? mergedState(base.state, current, correctedState(base.state, input, row), names) : laidOver(current, input, row);
-      if (conflicts.length > 0) plan.conflicts.push({ ...placeOf(at), entryId: target.id, revision: revision!, fields: conflicts });
+      const earlierRow = seen.entries.get(target.id);
+      if (earlierRow !== undefined) {
+        const differences = fieldConflicts(correctedState(current, earlierRow.input, earlierRow.row), correctedState(current, input, row), names);
+        if (differences.length === 0) return void plan.skipped.push({ ...placeOf(at), reason: `duplicate of ${rowPlace(earlierRow.at)} in this file (entry #${target.id}, ${target.by})` });
+        return void rowConflicts.push({ ...placeOf(at), entryId: target.id, why: `${rowPlace(earlierRow.at)} gives it otherwise`, fields: differences, earlier: placeOf(earlierRow.at) });
+      }
+      seen.entries.set(target.id, { at, input, row });
+      const { base, note: baseNote, noteIfChanging } = rowBase(db, target.id, revision, history);
+      if (baseNote) plan.noted.push({ ...placeOf(at), reason: baseNote });
+      const { next, conflicts, fromFile } = mergeRow(base, current, input, row, names);
+      const since = changedSince(base);
+      const why = base.kind === 'unrelated' ? base.why : `both changed since revision ${since}`;
+      if (conflicts.length > 0) plan.conflicts.push({ ...placeOf(at), entryId: target.id, why, fields: conflicts });
       const changes = fieldChanges(current, next, names);
+      if (noteIfChanging && changes.length > 0) plan.noted.push({ ...placeOf(at), reason: noteIfChanging });
       if (changes.length === 0) {
         // A row whose only changes are in conflict is listed with its conflicts.
         if (conflicts.length > 0) return;
-        const since = base?.changedSince ? revision : undefined;
         const differs = () => fieldChanges(current, correctedState(current, input, row), names).length > 0;
         return void plan.skipped.push({ ...placeOf(at), reason: unchangedReason(target, since, differs) });
       }
-      plan.corrected.push({ ...placeOf(at), entryId: target.id, next, changedFields: changedFields(current, next), changes });
+      // Taken whole, the bundle's entry is where the next merge between the two stores starts.
+      const takenFrom = history?.latest && changedFields(next, fromFile).length === 0 ? history.latest : undefined;
+      plan.corrected.push({ ...placeOf(at), entryId: target.id, next, changedFields: changedFields(current, next), changes, ...(takenFrom ? { takenFrom } : {}) });
       keep(line, kept);
       // Checked on the entry as the correction leaves it: a new date may fall after a publication the row does not give.
       const corrected = correctionNote(current, next, (index) => names(next.claims![index]!.actorId));
-      if (corrected) plan.noted.push({ ...placeOf(at), reason: corrected });
+      if (corrected) {
+        const noted = { ...placeOf(at), reason: corrected };
+        plan.noted.push(noted);
+        correctionNotes.set(target.id, noted);
+      }
       return;
     }
     const sameDateTitle = stored.byDateTitle.get(dateTitle);
@@ -252,10 +306,12 @@ export function planImport(rows: SourceRow[], db: Db, dossier: DossierReader, on
     const accepted: AcceptedRow = { line, input };
     if (at.item !== undefined) accepted.item = at.item;
     if (key) accepted.key = key;
+    if (history?.latest) accepted.takenFrom = history.latest;
     plan.accepted.push(accepted);
     keep(line, kept);
     if (note) plan.noted.push({ ...placeOf(at), reason: note });
   });
+  withdrawCorrections(plan, rowConflicts, correctionNotes);
   // Of the actors rows name, only those a written row names are created.
   const used = new Set([...plan.accepted.map((a) => a.input), ...plan.corrected.map((c) => c.next)].flatMap((e) => [...e.actors, ...(e.claims ?? [])].map((a) => a.actorId)));
   plan.createdActors = options.planned ? planned.list() : planned.list().filter((a) => used.has(a.placeholderId));
@@ -299,10 +355,11 @@ export const correctionLine = (c: Correction): string => `${rowPlace(c)}: entry 
 
 /**
  * "line 16: entry #12: confidence — both changed since revision 27: …", a line for each field in
- * conflict, saying how to take the file's value anyway.
+ * conflict, saying how to take the file's value anyway; or, for two rows of one entry, which each gives.
  */
 export const conflictLines = (c: Conflict): string[] =>
-  c.fields.map(
-    (f) =>
-      `${rowPlace(c)}: entry #${c.entryId}: ${f.label} — both changed since revision ${c.revision}: the store has ${f.stored}, the file ${f.file}; kept as stored (to take the file's, edit the entry in the bot, or make the change in a fresh export and import that)`,
+  c.fields.map((f) =>
+    c.earlier
+      ? `${rowPlace(c)}: entry #${c.entryId}: ${f.label} — ${rowPlace(c.earlier)} gives ${f.stored}, ${rowPlace(c)} ${f.file}; the entry is left as stored (keep one row for it in the file)`
+      : `${rowPlace(c)}: entry #${c.entryId}: ${f.label} — ${c.why}: the store has ${f.stored}, the file ${f.file}; kept as stored (to take the file's, edit the entry in the bot, or make the change in a fresh export and import that)`,
   );

@@ -1,12 +1,14 @@
 // Writes an import plan in ONE transaction: the actors it creates, the new places it located,
 // the new entries (bulk), then each correction as an edit with its own revision, which /entry
-// undo takes back like any edit; then the places rows keep as not located are marked so.
+// undo takes back like any edit (a bundle's entry taken whole remembers the bundle's revision it
+// is); then the places rows keep as not located are marked so.
 // An import killed half-way leaves the store as it was.
 import type { ChangeStamp, EntryInput } from '../core/domain.js';
 import { insertActor } from '../store/actor-writes.js';
 import type { Db } from '../store/connection.js';
 import { EntryWriter } from '../store/entry-writes.js';
 import { keepNotLocated } from '../store/place-locations.js';
+import { recordTakenFrom } from '../store/revision-taken-from.js';
 import { writeImport } from './bulk-write.js';
 import { storeLocatedPlaces } from './planned-places.js';
 import { correctionReason } from './corrections.js';
@@ -32,13 +34,15 @@ export function writePlan(db: Db, plan: ImportPlan, file: string, stamp: ChangeS
     }
     const rows = plan.accepted.map((row) => ({ ...row, input: withCreatedActors(row.input, created) }));
     storeLocatedPlaces(db, [...plan.accepted.map((row) => row.input), ...plan.corrected.map((c) => c.next)], plan.locatedPlaces, stamp);
-    writeImport(db, rows, stamp, onProgress);
+    const ids = writeImport(db, rows, stamp, onProgress);
+    rows.forEach((row, i) => row.takenFrom && recordTakenFrom(db, ids[i]!, row.takenFrom));
     // After the bulk load, whose pauses of the search index and actor pairs are over: each
     // correction keeps them in step as an edit from chat does.
     const writer = new EntryWriter(db);
     for (const correction of plan.corrected) {
       const next = withCreatedActors(correction.next, created);
       writer.replace(correction.entryId, next, undefined, { action: 'edit', changedFields: correction.changedFields, reason: correctionReason(file, correction.changes) }, stamp);
+      if (correction.takenFrom) recordTakenFrom(db, correction.entryId, correction.takenFrom);
     }
     // A name the gazetteer finds several places for is kept not located, as /entry add's located:false keeps it.
     keepNotLocated(db, [...plan.keptUnlocated.keys()], stamp);

@@ -1,16 +1,33 @@
 // Reads which revision of its entry an import row shows (`revision`, as an export writes it): the
 // entry as that revision left it is what the row's fields are compared with, so that a field the
-// file leaves as it was keeps what the store changed since (see corrections' mergedState).
+// file leaves as it was keeps what the store changed since (see corrections' mergedState). The
+// exports write the revision's number and time (`27@2025-07-24T09:15:00.000Z`): numbers are each
+// store's own, and two copies of a store give their next edits the same one. A number alone (files
+// written before) is taken as this store's.
 import { REVISION_FIELD } from './import-fields.js';
 import { isNone, RowProblem, textOf } from './row-values.js';
 import type { RawRow } from './source-row.js';
 
+export interface RowRevision {
+  id: number;
+  /** When the revision was written, as its store recorded it; absent from files written before. */
+  at?: string;
+}
+
+const REVISION = /^([1-9][0-9]{0,15})(?:@(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z))?$/;
+
 /** The row's revision, if it gives one; throws a RowProblem for a value that cannot be one. */
-export function rowRevision(row: RawRow): number | undefined {
+export function rowRevision(row: RawRow): RowRevision | undefined {
   if (isNone(row[REVISION_FIELD])) return undefined;
   const text = textOf(REVISION_FIELD, row[REVISION_FIELD]).trim();
-  if (!/^[1-9][0-9]{0,15}$/.test(text)) {
-    throw new RowProblem(`\`${REVISION_FIELD}\` must be the revision number an export wrote, like 27 — got \`${text}\`; leave it empty to lay the row over the entry as it stands.`);
+  const match = REVISION.exec(text);
+  if (!match) {
+    throw new RowProblem(
+      `\`${REVISION_FIELD}\` must be the revision number an export wrote, like 27 — got \`${text}\`; the exports write it with the revision's time, like 27@2025-07-24T09:15:00.000Z. Leave it empty to lay the row over the entry as it stands.`,
+    );
   }
-  return Number(text);
+  return match[2] !== undefined ? { id: Number(match[1]), at: match[2] } : { id: Number(match[1]) };
 }
+
+/** `revision 27`, as replies name the revision a row shows. */
+export const revisionName = (revision: RowRevision): string => `revision ${revision.id}${revision.at !== undefined ? ` of ${revision.at}` : ''}`;

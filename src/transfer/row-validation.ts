@@ -98,15 +98,34 @@ export function correctionNote(current: EntryInput, next: EntryInput, claimActor
   return after !== '' && after !== before ? after : undefined;
 }
 
-/** How a spreadsheet rewrites `2025-07-24` on saving: `7/24/2025`, `24.07.2025`, `45862` (its day count), a time of day. */
-const SPREADSHEET_DATE = /^\d{1,4}[/.]\d{1,2}[/.]\d{1,4}$|^\d{5}(?:\.\d+)?$|\d{1,2}:\d{2}/;
+/**
+ * How a spreadsheet rewrites `2025-07-24` (or `2025-07`, `2025`) on saving: `7/24/2025`,
+ * `24.07.2025`, `45862` (its day count), a time of day, `07/2025`, a year as a decimal (`1948.0`),
+ * or with the month's name: `24-Jul-2025`, `24-Jul`, `Jul-25`.
+ */
+const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}';
+const SPREADSHEET_DATE = new RegExp(
+  [
+    String.raw`^\d{1,4}[/.]\d{1,2}[/.]\d{1,4}$`,
+    String.raw`^\d{5}(?:\.\d+)?$`,
+    String.raw`\d{1,2}:\d{2}`,
+    String.raw`^\d{1,2}[/.]\d{4}$|^\d{4}[/.]\d{1,2}$`,
+    String.raw`^\d{4}\.0+$`,
+    String.raw`^(?:\d{1,2}-)?${MONTH}-\d{2,4}$|^\d{1,2}-${MONTH}$`,
+  ].join('|'),
+  'i',
+);
+
+/** `Jul-25`: a month's name and two digits, which a spreadsheet writes for July 2025 and for 25 July alike. */
+const MONTH_AND_TWO_DIGITS = new RegExp(String.raw`^${MONTH}-\d{2}$`, 'i');
 
 /** For a date refused in the form a spreadsheet gives dates, how to save the sheet so it reads. */
 function spreadsheetHint(row: RawRow, option: string | undefined): string[] {
   const value = option !== undefined && DATE_FIELDS.has(option) ? row[option] : undefined;
-  return (typeof value === 'string' || typeof value === 'number') && SPREADSHEET_DATE.test(String(value).trim())
-    ? ['A spreadsheet may have rewritten the dates: format the column as text holding 2025-07-24 (or 2025-07, 2025), then save the file again.']
-    : [];
+  if ((typeof value !== 'string' && typeof value !== 'number') || !SPREADSHEET_DATE.test(String(value).trim())) return [];
+  const text = String(value).trim();
+  const ambiguous = MONTH_AND_TWO_DIGITS.test(text) ? [`\`${text}\` may be a month and year or a day of the month: check which in the sheet.`] : [];
+  return ['A spreadsheet may have rewritten the dates: format the column as text holding 2025-07-24 (or 2025-07, 2025), then save the file again.', ...ambiguous];
 }
 
 /** One row: its fields as /entry add options, then its listed sources (see row-sources) and claims (row-claims). */

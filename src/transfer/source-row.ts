@@ -1,5 +1,6 @@
 // What the readers of an import file produce: rows with the line each starts on, or one error
 // for the whole file.
+import type { RevisionMark } from '../store/entry-revision-reads.js';
 
 export type RawRow = Record<string, unknown>;
 
@@ -19,6 +20,16 @@ export interface SourceRow extends RowPlace {
   /** Undefined when the row could not be read at all; `error` says why. */
   values?: RawRow;
   error?: string;
+  /** For an entry of a bundle merged in: where its history meets the store's (see bundle-merge). */
+  history?: RowHistory;
+}
+
+/** A bundle entry's history as the merge sees it. */
+export interface RowHistory {
+  /** The revision whose state the bundle shows, as its store numbered it: a merge taking that state whole records it. */
+  latest?: RevisionMark;
+  /** The store's number for the last revision both hold, if their histories meet. */
+  shared?: number;
 }
 
 /** The file as a whole cannot be imported (not JSON, a bad CSV header…): nothing is checked. */

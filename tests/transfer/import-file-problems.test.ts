@@ -132,6 +132,21 @@ describe('GIVEN a CSV file as a spreadsheet saved it', () => {
   });
 });
 
+describe('GIVEN dates a spreadsheet rewrote with the name of the month, as month and year, or a year as a decimal', () => {
+  it('WHEN imported THEN each refusal says a spreadsheet may have rewritten them, and `Jul-25` that it reads two ways', async () => {
+    const rewritten = ['Jul-25', '12-Jul-2025', '25-Jul', '1948.0', '07/2025', '2025/07'];
+    const csv = ['title,date,type,topic,outlet', ...rewritten.map((date, i) => `Rewritten ${i},${date},talks,syria-israel,AFP`)].join('\n');
+    const out = await importFile(fileIn(dir, 'rewritten.csv', `${csv}\n`), '--dry-run');
+    const refusals = out.stdout.split('\n').filter((line) => line.startsWith('  rejected'));
+    expect(refusals).toHaveLength(rewritten.length);
+    for (const [i, date] of rewritten.entries()) {
+      expect(refusals[i]).toContain(`got \`${date}\`. A spreadsheet may have rewritten the dates: format the column as text holding 2025-07-24 (or 2025-07, 2025), then save the file again.`);
+    }
+    expect(refusals[0]).toMatch(/ `Jul-25` may be a month and year or a day of the month: check which in the sheet\.$/);
+    expect(refusals.slice(1).join('\n')).not.toContain('may be a month and year');
+  });
+});
+
 describe('GIVEN rows with keys', () => {
   it('WHEN a key is no UUID THEN the row is refused naming its column; an upper-case key corrects the entry it names', async () => {
     const before = storeFingerprint(app.db);
