@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { parseAdminRules, type AdminRule } from './core/caller.js';
 import { closestTimeZones } from './core/digest/zoned-time.js';
 import { closestNames } from './core/ranking.js';
+import { unknownVariables, unknownVariableText } from './env-names.js';
 
 export interface DiscordConfig {
   token: string;
@@ -45,6 +46,8 @@ export interface Config {
   idleThreads: boolean;
   discord?: DiscordConfig;
   slack?: SlackConfig;
+  /** What startup warns of: each variable set under a name Sitrep does not read, ignored, with the one it likely meant. */
+  ignoredVariables: string[];
 }
 
 export class ConfigError extends Error {
@@ -83,7 +86,7 @@ const envSchema = z.object({
   SITREP_CHART_RENDERS: optional.pipe(wholeNumber(1, 8)),
   SITREP_FEED_READERS: optional.pipe(wholeNumber(1, 4)),
   SITREP_IDLE_THREADS: optional.pipe(trueOrFalse),
-  LOG_LEVEL: optional.pipe(z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).optional()),
+  LOG_LEVEL: optional.transform((s) => s?.toLowerCase()).pipe(z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).optional()),
   DISCORD_TOKEN: optional,
   DISCORD_APP_ID: optional.pipe(z.string().regex(/^\d+$/, 'must be the numeric application id').optional()),
   DISCORD_API_URL: optionalUrl('https://discord.com/api'),
@@ -141,6 +144,13 @@ function ruleProblem(rule: AdminRule): string | undefined {
   return undefined;
 }
 
+/** The variables Sitrep reads: any other of their families that is set is named at startup (env-names.ts). */
+const KNOWN_VARIABLES = Object.keys(envSchema.shape);
+
+function ignoredVariables(env: NodeJS.ProcessEnv): string[] {
+  return unknownVariables(env, KNOWN_VARIABLES).map((unknown) => unknownVariableText(unknown, KNOWN_VARIABLES));
+}
+
 export function loadConfig(env?: NodeJS.ProcessEnv): Config {
   if (!env) {
     loadDotEnvFile();
@@ -177,6 +187,7 @@ export function loadConfig(env?: NodeJS.ProcessEnv): Config {
     chartRenders: e.SITREP_CHART_RENDERS ?? 1,
     feedReaders: e.SITREP_FEED_READERS ?? 1,
     idleThreads: e.SITREP_IDLE_THREADS ?? true,
+    ignoredVariables: ignoredVariables(env),
   };
   if (e.LOG_LEVEL) config.logLevel = e.LOG_LEVEL;
   const history = consoleHistoryPath(e.SITREP_HISTORY);

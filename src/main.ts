@@ -106,6 +106,7 @@ async function main(): Promise<void> {
   const onPlatform = Boolean(config.discord || config.slack);
   // The console prints to stdout; keep its logs to warnings unless asked otherwise.
   const logger = createLogger(config.logLevel ?? (onPlatform ? 'info' : 'warn'));
+  for (const ignored of config.ignoredVariables) logger.warn(ignored);
   const shutdown = new Shutdown(logger);
   handleFaults(process, { logger, shutdown, exit: (code) => process.exit(code) });
   // Started first, while the process is small (it is one fork).

@@ -106,7 +106,7 @@ export const addSource: SubcommandSpec = {
   description: 'Watch a feed: its new items become candidates for review (admins)',
   adminOnly: true,
   options: [
-    { name: 'url', description: 'The feed’s address (RSS, Atom or JSON Feed), starting with https://', type: 'text', required: true, maxLength: MAX_URL_LENGTH, example: 'https://news.example/syria/rss.xml' },
+    { name: 'url', description: 'The feed’s address (RSS, Atom or JSON Feed), starting with https:// or http://', type: 'text', required: true, maxLength: MAX_URL_LENGTH, example: 'https://news.example/syria/rss.xml' },
     { ...sourceTopicOption, required: true },
     keywordsOption,
     everyOption,

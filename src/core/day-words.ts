@@ -37,7 +37,7 @@ export function channelZoneOrigin(services: Pick<CommandServices, 'digests'>, ca
 export function zoneOriginHint({ zone, from }: ChannelZone): string {
   return from === 'digest'
     ? `Today is read in this channel’s digest time zone, ${zone}; /digest subscribe timezone:… changes it.`
-    : `Today is read in the bot’s time zone, ${zone} (SITREP_TZ, UTC unless set), as this channel has no digest; a digest subscribed here with timezone:… gives it its own.`;
+    : `Today is read in the bot’s time zone, ${zone} (\`SITREP_TZ\`, UTC unless set), as this channel has no digest; a digest subscribed here with timezone:… gives it its own.`;
 }
 
 /** The raw options with each date given as a day word replaced by that day (YYYY-MM-DD); `zone` is asked only if one is. */

@@ -3,6 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import type { RequestLog } from './request-log.js';
 import { runOnce } from './run-once.js';
+import { askAdminText } from './admin-entry.js';
 import type { AdminRule, Caller } from './caller.js';
 import { describeCaller, isAdmin } from './caller.js';
 import type { Choice, CommandContext, CommandSpec, RawOptionValue } from './command-spec.js';
@@ -98,6 +99,7 @@ export class Dispatcher {
   async dispatchText(text: string, caller: Caller, requestId?: string): Promise<Outcome> {
     let invocation: Invocation | undefined;
     return this.guard(caller, text, () => invocation, async () => {
+      this.registry.refusePlainWords(text);
       const { resolved, args } = this.registry.resolveText(parseCommandText(text));
       invocation = { command: resolved.command.name, ...(resolved.subcommand ? { subcommand: resolved.subcommand.name } : {}), args };
       return this.execute(resolved.command.name, resolved.subcommand?.name, args, caller, requestId);
@@ -195,9 +197,7 @@ export class Dispatcher {
     const resolved = this.registry.resolve(commandName, subcommandName);
     if (resolved.leaf.adminOnly && !isAdmin(caller, this.deps.adminRules)) {
       this.deps.logger.warn({ caller: describeCaller(caller), command: resolved.path }, 'refused: not an admin');
-      throw new UserError('forbidden', `/${resolved.path} is for Sitrep admins only.`, [
-        'Ask an admin to add you to SITREP_ADMINS.',
-      ]);
+      throw new UserError('forbidden', `/${resolved.path} is for Sitrep admins only.`, [askAdminText(caller)]);
     }
     const context = this.context(caller, requestId);
     const options = resolved.leaf.options ?? [];

@@ -3,7 +3,7 @@
 import { leafIsReadOnly, type CommandSpec, type RawOptionValue, type ResolvedLeaf } from './command-spec.js';
 import { UserError } from './errors.js';
 import { closestNames } from './ranking.js';
-import type { ParsedText } from './text-syntax.js';
+import { quoteIfNeeded, type ParsedText } from './text-syntax.js';
 
 export class CommandRegistry {
   private readonly byName = new Map<string, CommandSpec>();
@@ -44,11 +44,28 @@ export class CommandRegistry {
     if (!subcommand) {
       // `/entry 3`: a number where the subcommand goes most likely meant to show that item.
       const show = /^#?\d+$/.test(subcommandName) && command.subcommands.some((s) => s.name === 'show');
+      const close = show ? [] : closestNames(command.subcommands.map((s) => s.name), subcommandName, 1);
       throw new UserError('unknown-subcommand', `/${command.name} has no subcommand \`${subcommandName}\`; use one of: ${names}.`, [
         ...(show ? [`To see it: /${command.name} show ${subcommandName.replace(/^#/, '')}`] : []),
+        ...(close.length > 0 ? [`Did you mean /${command.name} ${close[0]}?`] : []),
       ]);
     }
     return { command, subcommand, leaf: subcommand, path: `${command.name} ${subcommand.name}` };
+  }
+
+  /**
+   * Refuses text that does not start with `/` and whose first word names no command: a question
+   * in plain words (`What happened in Paris?`), pointed to /search rather than to a command its
+   * first word happens to resemble. `timeline since:2025`, without the slash, still runs.
+   */
+  refusePlainWords(text: string): void {
+    const typed = text.trim();
+    const first = typed.split(/\s+/)[0] ?? '';
+    if (typed === '' || typed.startsWith('/') || first.includes(':') || this.byName.has(first.toLowerCase())) return;
+    const words = searchWords(typed);
+    throw new UserError('unknown-command', `\`${first}\` is not a command: commands start with /, and /help lists them.`, [
+      ...(words ? [`To search the entries for these words: /search ${words}`, 'Every word searched for must appear in an entry: keep to names, places and key words.'] : []),
+    ]);
   }
 
   /** Resolves parsed text: the first word may name a subcommand, the rest fill the first option. */
@@ -74,6 +91,7 @@ export class CommandRegistry {
           : `For example: /${resolved.path} ${resolved.leaf.options?.some((o) => o.name === name) ? name : (resolved.leaf.options?.[0]?.name ?? 'option')}:…`,
       ]);
     }
+    refuseEqualsOptions(words, resolved);
     if (words.length > 0) {
       const first = resolved.leaf.options?.[0];
       if (!first) {
@@ -88,6 +106,30 @@ export class CommandRegistry {
       args[first.name] = words.join(' ');
     }
     return { resolved, args };
+  }
+}
+
+/** The most words of a plain-words question repeated in the /search it is pointed to. */
+const MAX_SEARCH_WORDS = 12;
+
+/**
+ * A question's words as /search takes them typed: punctuation, which search ignores and text
+ * syntax may read (a quote opening a word, a dash starting a flag), left out; an apostrophe inside
+ * a word (`What's`) kept.
+ */
+function searchWords(text: string): string {
+  const words = text.replace(/[^\p{L}\p{M}\p{N}\s'*-]/gu, ' ').split(/\s+/).map((word) => word.replace(/^['-]+|'+$/g, ''));
+  return words.filter(Boolean).slice(0, MAX_SEARCH_WORDS).join(' ');
+}
+
+/** `limit=5`, as other tools write options: Sitrep's are written `limit:5`, said before the words fill an option. */
+function refuseEqualsOptions(words: readonly string[], resolved: ResolvedLeaf): void {
+  for (const word of words) {
+    const [, name, value] = /^([a-z_]+)=(.*)$/i.exec(word) ?? [];
+    if (name === undefined || !resolved.leaf.options?.some((o) => o.name === name.toLowerCase())) continue;
+    throw new UserError('syntax', `\`${word}\` is not how options are written here: write them name:value.`, [
+      `For example: /${resolved.path} ${name.toLowerCase()}:${value ? quoteIfNeeded(value) : '…'}`,
+    ], name.toLowerCase());
   }
 }
 

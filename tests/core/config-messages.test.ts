@@ -23,7 +23,6 @@ describe('GIVEN a bad value in each variable the configuration checks', () => {
     ['SLACK_PORT', '0', PORT],
     ['SLACK_PORT', 'abc', PORT],
     ['LOG_LEVEL', 'verbose', LEVELS],
-    ['LOG_LEVEL', 'INFO', LEVELS],
     ['DISCORD_API_URL', 'notaurl', 'must be an http(s) URL such as https://discord.com/api'],
     ['DISCORD_API_URL', 'ftp://discord.example/api', 'must be an http(s) URL such as https://discord.com/api'],
     ['SLACK_API_URL', 'slack.com/api', 'must be an http(s) URL such as https://slack.com/api/'],

@@ -70,6 +70,14 @@ describe('GIVEN console output piped to another program', () => {
     expect(out).not.toContain('\x1b[');
   });
 
+  it('WHEN a question is typed in plain words THEN the reply points to /search with its words, not to a made-up command', async () => {
+    const out = await piped(['What happened in Paris?']);
+    expect(out).toContain('What is not a command: commands start with /, and /help lists them.');
+    expect(out).toContain('To search the entries for these words: /search What happened in Paris');
+    expect(out).not.toContain('There is no command /what');
+    expect(out).not.toContain('Did you mean');
+  });
+
   it('THEN a digest printed there carries none either', async () => {
     const output = new PassThrough();
     let printed = '';

@@ -8,6 +8,9 @@
 //                                    parts of an answer kept in memory, not run again; the command
 //                                    after the key shows its result, said once memory forgot them
 //   s1:o:<key>                       a refused form kept in memory, to open again
+//   s1:b:<key>[:<command>[.<subcommand>]:<name><tag><value>&…]
+//                                    a form a button opened, kept in memory; the command after
+//                                    the key is the button's, said once memory forgot the form
 //
 // <kind> `r` run, `t` tell, `f` form; <audience> `a` anyone, `c` the caller (<owner> is their id), `d` admins;
 // <part> empty, a part index or `L` (the last part); <context> what the platform needs to draw
@@ -27,11 +30,11 @@ export interface Carried {
 }
 
 /** What a memory carrier's key holds, so that once memory forgot it the press can say what to do instead. */
-export type MemoryHolds = 'action' | 'parts' | 'form';
+export type MemoryHolds = 'action' | 'parts' | 'form' | 'buttonForm';
 
 export type ParsedCarrier =
   | { kind: 'inline'; carried: Carried }
-  | { kind: 'memory'; key: string; holds: MemoryHolds; lookUp?: Invocation }
+  | { kind: 'memory'; key: string; holds: MemoryHolds; lookUp?: Invocation; opener?: Invocation }
   | { kind: 'malformed' };
 
 const VERSION = 's1';
@@ -39,10 +42,10 @@ const VERSION = 's1';
 const FAMILY = /^s\d+:/;
 const INLINE = /^s1:([rtf]):([acd]):([A-Za-z0-9_.@-]{0,64}):(\d{1,3}|L|):([a-z0-9-]{0,16}):([a-z0-9_-]{1,32})(?:\.([a-z0-9_-]{1,32}))?:(.*)$/s;
 const CONTEXT = /^[a-z0-9-]{0,16}$/;
-const MEMORY = /^s1:([mpo]):([A-Za-z0-9_-]{8,32})$/;
-const PARTS_LOOK_UP = /^s1:p:([A-Za-z0-9_-]{8,32}):([a-z0-9_-]{1,32})(?:\.([a-z0-9_-]{1,32}))?:(.*)$/s;
-const HOLDS_CODE = { action: 'm', parts: 'p', form: 'o' } as const;
-const HOLDS_OF = { m: 'action', p: 'parts', o: 'form' } as const;
+const MEMORY = /^s1:([mpob]):([A-Za-z0-9_-]{8,32})$/;
+const MEMORY_NAMING = /^s1:([pb]):([A-Za-z0-9_-]{8,32}):([a-z0-9_-]{1,32})(?:\.([a-z0-9_-]{1,32}))?:(.*)$/s;
+const HOLDS_CODE = { action: 'm', parts: 'p', form: 'o', buttonForm: 'b' } as const;
+const HOLDS_OF = { m: 'action', p: 'parts', o: 'form', b: 'buttonForm' } as const;
 const NAME = /^[a-z0-9_-]{1,32}$/;
 const OWNER = /^[A-Za-z0-9_.@-]{1,64}$/;
 const ARG = /^([a-z0-9_-]{1,32})([=#!])(.*)$/s;
@@ -64,10 +67,22 @@ export const memoryCarrier = (key: string, holds: MemoryHolds = 'action'): strin
  * command that shows its result; undefined when that cannot be written.
  */
 export function partsCarrier(key: string, lookUp: Invocation): string | undefined {
-  const path = invocationPath(lookUp);
-  const args = Object.entries(lookUp.args).map(([name, value]) => encodeArg(name, value));
+  return namingCarrier(key, 'parts', lookUp);
+}
+
+/**
+ * The carrier of a form a button opened, memory keeping it under `key`, naming `opener`, the
+ * button's command; undefined when that cannot be written.
+ */
+export function buttonFormCarrier(key: string, opener: Invocation): string | undefined {
+  return namingCarrier(key, 'buttonForm', opener);
+}
+
+function namingCarrier(key: string, holds: 'parts' | 'buttonForm', named: Invocation): string | undefined {
+  const path = invocationPath(named);
+  const args = Object.entries(named.args).map(([name, value]) => encodeArg(name, value));
   if (path === undefined || args.some((arg) => arg === undefined)) return undefined;
-  return `${memoryCarrier(key, 'parts')}:${path}:${args.join('&')}`;
+  return `${memoryCarrier(key, holds)}:${path}:${args.join('&')}`;
 }
 
 /** `entry.show`, or undefined when a name is not one we write. */
@@ -134,11 +149,12 @@ export function parseCarrier(text: string, maxLength: number): ParsedCarrier | u
   if (text.length > maxLength) return { kind: 'malformed' };
   const memory = MEMORY.exec(text);
   if (memory) return { kind: 'memory', key: memory[2]!, holds: HOLDS_OF[memory[1] as keyof typeof HOLDS_OF] };
-  const parts = PARTS_LOOK_UP.exec(text);
-  if (parts) {
-    const [, key, command, subcommand, argsText] = parts as unknown as [string, string, string, string | undefined, string];
-    const lookUp = decodeInvocation(command, subcommand, argsText);
-    return lookUp ? { kind: 'memory', key, holds: 'parts', lookUp } : { kind: 'malformed' };
+  const naming = MEMORY_NAMING.exec(text);
+  if (naming) {
+    const [, code, key, command, subcommand, argsText] = naming as unknown as [string, 'p' | 'b', string, string, string | undefined, string];
+    const named = decodeInvocation(command, subcommand, argsText);
+    if (!named) return { kind: 'malformed' };
+    return code === 'p' ? { kind: 'memory', key, holds: 'parts', lookUp: named } : { kind: 'memory', key, holds: 'buttonForm', opener: named };
   }
   const match = INLINE.exec(text);
   if (!match) return { kind: 'malformed' };

@@ -10,7 +10,7 @@ import { changedFields, formField, opensForm, optionLabel, shownFields, submitte
 import { changedMeanwhile, nothingChanged, type GuardInput } from './form-guards.js';
 import {
   AS_IT_STANDS_TEXT, broughtInText, FORM_CLOSED_SUBJECT_TEXT, FORM_EXPIRED_TEXT, FORM_NOT_YOURS_TEXT, FORM_SUBJECT_CHANGED_TEXT, FORM_SUBJECT_NOW_TEXT, FORM_SUBMITTED_TEXT, FORM_TYPED_BELOW_TEXT, FORM_TYPED_KEPT_TEXT,
-  FORM_TYPED_TEXT, interactionNotice, outsideFormText, REOPEN_LABEL,
+  buttonFormExpiredLine, FORM_TYPED_STILL_TEXT, FORM_TYPED_TEXT, interactionNotice, outsideFormText, REOPEN_LABEL,
 } from './texts.js';
 import { markedLine } from '../error-views.js';
 
@@ -132,10 +132,40 @@ export function typedSections(values: Readonly<Record<string, string>>): Section
     .map(([name, value]) => ({ heading: [span.bold(optionLabel(name))], lines: value.split('\n').map((line) => plainLine(line)) }));
 }
 
-function expiredView(typed: Readonly<Record<string, string>>): View {
-  const sections = typedSections(typed);
+/** How a form was opened, as its carrier tells once memory has forgotten it: by a button (whose command it names, if it could). */
+export interface FormOrigin {
+  byButton: boolean;
+  opener?: Invocation;
+}
+
+/**
+ * A form submitted once memory forgot it (its lifetime, a restart): how to open it again, and
+ * what was typed, given back below where the platform closed the form, else still in it.
+ */
+function expiredView(deps: FormFlowDeps, typed: Readonly<Record<string, string>>, origin: FormOrigin): View {
   const notice = interactionNotice(FORM_EXPIRED_TEXT, 'Form expired');
-  return sections.length > 0 ? { ...notice, intro: [...notice.intro!, plainLine(FORM_TYPED_TEXT)], sections } : notice;
+  const told = origin.byButton ? [buttonExpiredLine(deps, origin.opener)] : notice.intro!;
+  const sections = typedSections(typed);
+  if (sections.length === 0) return { ...notice, intro: told };
+  if (!deps.room.closesOnSubmit) return { ...notice, intro: [...told, plainLine(FORM_TYPED_STILL_TEXT)] };
+  return { ...notice, intro: [...told, plainLine(FORM_TYPED_TEXT)], sections };
+}
+
+/** The expired notice of a button's form, naming what it was about (`Approve candidate #12`) and where a fresh button is, when its carrier named its command. */
+function buttonExpiredLine(deps: FormFlowDeps, opener: Invocation | undefined): Line {
+  const form = opener && formOf(deps, opener);
+  if (!opener || !form) return buttonFormExpiredLine(undefined, undefined);
+  const keys = asText(Object.fromEntries(Object.entries(opener.args).filter(([name]) => (form.keys ?? []).includes(name))));
+  return buttonFormExpiredLine(form.title(keys), form.preview && invocationSpan({ ...form.preview, args: keys }));
+}
+
+/** The form of the command a carrier names; undefined when it names none (the carrier comes from the client). */
+function formOf(deps: FormFlowDeps, invocation: Invocation) {
+  try {
+    return deps.dispatcher.registry.resolve(invocation.command, invocation.subcommand).leaf.form;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The form's keys: what it is about (the candidate, the entry), fixed when it opened. */
@@ -193,8 +223,9 @@ export async function submission(
   typed: Readonly<Record<string, string>>,
   presser: Caller,
   requestId: string,
+  origin: FormOrigin = { byButton: false },
 ): Promise<SubmitResult> {
-  if (!state) return { kind: 'notice', view: expiredView(typed) };
+  if (!state) return { kind: 'notice', view: expiredView(deps, typed, origin) };
   if (state.owner !== presser.userId) return { kind: 'notice', view: interactionNotice(FORM_NOT_YOURS_TEXT, 'Not your form') };
   // A delivery of the submission that succeeded is answered again (the request log replays its
   // result); any other submission of a form already used is refused.

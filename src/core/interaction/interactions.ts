@@ -8,13 +8,13 @@ import type { Logger } from '../logger.js';
 import { fetchPage } from '../page-fetch.js';
 import type { Button, Invocation, View } from '../view.js';
 import { invocationSpan } from '../command-refs.js';
-import { encodeInline, memoryCarrier, parseCarrier, partsCarrier, type Carried, type ParsedCarrier } from './carrier.js';
-import { buildScreen, openFormState, submission, type FormOpening, type SubmitResult } from './form-flow.js';
+import { buttonFormCarrier, encodeInline, memoryCarrier, parseCarrier, partsCarrier, type Carried, type ParsedCarrier } from './carrier.js';
+import { buildScreen, openFormState, submission, type FormOpening, type FormOrigin, type SubmitResult } from './form-flow.js';
 import type { FormRoom, FormScreen, FormState } from './forms.js';
 import { ExpiringMemory } from './memory.js';
 import { navigationButtons, type Destination, type Screen } from './navigation.js';
 import {
-  ADMINS_ONLY_TEXT, BROKEN_BUTTON_TEXT, EXPIRED_TEXT, FORM_NOT_YOURS_TEXT, FORM_REOPEN_EXPIRED_TEXT, FORM_SUBMITTED_TEXT, interactionNotice, NOT_YOURS_TEXT, NOTHING_THERE_TEXT, PARTS_EXPIRED_TEXT,
+  adminsOnlyNotice, BROKEN_BUTTON_TEXT, EXPIRED_TEXT, FORM_NOT_YOURS_TEXT, FORM_REOPEN_EXPIRED_TEXT, FORM_SUBMITTED_TEXT, interactionNotice, NOT_YOURS_TEXT, NOTHING_THERE_TEXT, PARTS_EXPIRED_TEXT,
   partsLookUpLine, UNKNOWN_BUTTON_TEXT,
 } from './texts.js';
 
@@ -166,7 +166,8 @@ export class Interactions {
     const parsed = parseCarrier(carrier, this.deps.room.carrierLength);
     const remembered = parsed?.kind === 'memory' ? this.memory.use(parsed.key) : undefined;
     const state = remembered?.kind === 'form' ? remembered.state : undefined;
-    const result = await submission(this.formDeps(), state, typed, presser, requestId);
+    const origin: FormOrigin = parsed?.kind === 'memory' && parsed.holds === 'buttonForm' ? { byButton: true, ...(parsed.opener ? { opener: parsed.opener } : {}) } : { byButton: false };
+    const result = await submission(this.formDeps(), state, typed, presser, requestId, origin);
     // The reopen button leads back to this very form, so it is refused once the form is used.
     const reopen = result.kind === 'refused' ? result.view.buttons?.[0] : undefined;
     if (reopen && parsed?.kind === 'memory') this.preassigned.set(reopen, memoryCarrier(parsed.key, 'form'));
@@ -177,15 +178,22 @@ export class Interactions {
     return { dispatcher: this.deps.dispatcher, room: this.deps.room, dispatch: (i: Invocation, c: Caller, r?: string) => this.dispatch(i, c, r), now: this.deps.now ?? Date.now };
   }
 
-  private opened(opening: { kind: 'state'; state: FormState } | { kind: 'refused'; view: View }): FormOpening {
+  /** `button`: the command of the button that opened the form, named in its carrier for when memory has forgotten it. */
+  private opened(opening: { kind: 'state'; state: FormState } | { kind: 'refused'; view: View }, button?: Invocation): FormOpening {
     if (opening.kind === 'refused') return opening;
     const key = this.memory.put({ kind: 'form', state: opening.state });
-    return { kind: 'form', form: this.formScreen(opening.state, key) };
+    return { kind: 'form', form: this.formScreen(opening.state, key, button) };
   }
 
-  private formScreen(state: FormState, key: string) {
+  private formScreen(state: FormState, key: string, button?: Invocation) {
     const leaf = this.leafOf(invocationOf(state))!;
-    return { ...buildScreen(leaf, state), carrier: memoryCarrier(key) };
+    return { ...buildScreen(leaf, state), carrier: button ? this.buttonFormCarrier(key, button) : memoryCarrier(key) };
+  }
+
+  /** A button's form's carrier, naming the button's command when it fits the platform's room. */
+  private buttonFormCarrier(key: string, button: Invocation): string {
+    const named = buttonFormCarrier(key, button);
+    return named && named.length <= this.deps.room.carrierLength ? named : memoryCarrier(key, 'buttonForm');
   }
 
   /** A button's press, with what it carried as the presser's context: the command runs where it was drawn. */
@@ -197,7 +205,7 @@ export class Interactions {
   private async pressAction(carried: Carried, presser: Caller, requestId?: string): Promise<PressResult> {
     const { action, audience, owner } = carried;
     if (audience === 'caller' && owner !== presser.userId) return { kind: 'notice', view: interactionNotice(NOT_YOURS_TEXT) };
-    if (audience === 'admins' && !this.deps.dispatcher.isAdmin(presser)) return { kind: 'notice', view: interactionNotice(ADMINS_ONLY_TEXT) };
+    if (audience === 'admins' && !this.deps.dispatcher.isAdmin(presser)) return { kind: 'notice', view: adminsOnlyNotice(presser) };
     const leaf = this.leafOf(action.invocation);
     if (action.kind === 'form') {
       if (!leaf?.leaf.form) return this.notice(BROKEN_BUTTON_TEXT, JSON.stringify(action.invocation), presser);
@@ -205,7 +213,7 @@ export class Interactions {
         return { kind: 'notice', view: (await this.dispatch(action.invocation, presser, requestId)).view };
       }
       const opening = await openFormState(this.formDeps(), leaf, action.invocation, presser, true);
-      const form = opening && this.opened(opening);
+      const form = opening && this.opened(opening, action.invocation);
       return !form ? this.notice(BROKEN_BUTTON_TEXT, JSON.stringify(action.invocation), presser) : form.kind === 'form' ? form : { kind: 'notice', view: form.view };
     }
     // Buttons run only read-only commands and those whose spec allows it: a carrier naming another was not written by us.

@@ -2,11 +2,14 @@
 import { plainLine, span, type Line, type Span, type View } from '../view.js';
 import { INTERACTION_LIFETIME_MS } from './memory.js';
 import { wordList } from '../text.js';
+import { askAdminText } from '../admin-entry.js';
+import type { Caller } from '../caller.js';
+import { markedLine } from '../error-views.js';
 
 const lifetime = `${INTERACTION_LIFETIME_MS / 60_000} minutes`;
 
 export const NOT_YOURS_TEXT = 'Only the person who ran the command can use these buttons. Run the command yourself to get your own copy.';
-export const ADMINS_ONLY_TEXT = 'Only Sitrep admins can use this button. Ask an admin to add you to SITREP_ADMINS.';
+export const ADMINS_ONLY_TEXT = 'Only Sitrep admins can use this button.';
 const EXPIRED_WHY = `These buttons have expired: they last ${lifetime} after their last use, and a restart of Sitrep clears them.`;
 export const EXPIRED_TEXT = `${EXPIRED_WHY} Run the command again.`;
 /**
@@ -23,15 +26,34 @@ export function partsLookUpLine(lookUp: Span | undefined): Line {
 export const BROKEN_BUTTON_TEXT = 'Sitrep cannot read this button. Run the command again.';
 export const UNKNOWN_BUTTON_TEXT = 'Sitrep does not know this button. Run the command again.';
 export const NOTHING_THERE_TEXT = 'There is no page in that direction.';
-export const FORM_EXPIRED_TEXT = `This form is no longer open: forms last ${lifetime} after their last use, and a restart of Sitrep clears them. Run the command again.`;
+const FORM_EXPIRED_WHY = `forms last ${lifetime} after their last use, and a restart of Sitrep clears them.`;
+export const FORM_EXPIRED_TEXT = `This form is no longer open: ${FORM_EXPIRED_WHY} Run the command again.`;
+
+/**
+ * A form a button opened (a card's Edit) that is no longer open: no command was typed to run
+ * again, so it says to press the button again, on the card or on a fresh one `fresh` shows.
+ */
+export function buttonFormExpiredLine(title: string | undefined, fresh: Span | undefined): Line {
+  const which = title ? `This form (${title})` : 'This form';
+  const where = fresh ? [span.plain(', on the card or on a fresh one from '), fresh] : [];
+  return [span.plain(`${which} is no longer open: ${FORM_EXPIRED_WHY} Press the button that opened it again`), ...where, span.plain('.')];
+}
 export const FORM_SUBMITTED_TEXT = 'This form was already submitted. Run the command again to make another change.';
 export const FORM_NOT_YOURS_TEXT = 'Only the person who opened this form can use it.';
 export const FORM_TYPED_TEXT = 'What you typed is below, to copy into the new form.';
+/** Where the platform keeps a form open after a notice (Slack's modal): what was typed is still in it. */
+export const FORM_TYPED_STILL_TEXT = 'What you typed is still in this form, to copy into the new one.';
 /** An Edit and resubmit button whose form is gone: what was typed is in the refusal it is under. */
-export const FORM_REOPEN_EXPIRED_TEXT = `This form is no longer open: forms last ${lifetime} after their last use, and a restart of Sitrep clears them. What you typed is in the message this button is under, to copy: run the command again and paste it into the new form.`;
+export const FORM_REOPEN_EXPIRED_TEXT = `This form is no longer open: ${FORM_EXPIRED_WHY} What you typed is in the message this button is under, to copy: run the command again and paste it into the new form.`;
 export const REOPEN_LABEL = 'Edit and resubmit';
 export const PREVIOUS_LABEL = '◀ Previous';
 export const NEXT_LABEL = 'Next ▶';
+
+/** An admin's button pressed by someone else: with the entry of theirs that would let them, to copy. */
+export function adminsOnlyNotice(presser: Caller): View {
+  const notice = interactionNotice(ADMINS_ONLY_TEXT);
+  return { ...notice, intro: [[span.plain(`${ADMINS_ONLY_TEXT} `), ...markedLine(askAdminText(presser))]] };
+}
 
 /** A short private notice about a button or a form; the message it came from stays as it is. */
 export function interactionNotice(text: string, title = 'Cannot use this button'): View {

@@ -108,7 +108,7 @@ export class WatchService {
   private checkAddress(url: string): void {
     const refusal = this.deps.fetcher.refusal?.(url);
     if (refusal) {
-      throw new UserError('invalid-option', `Option \`url\`: ${refusal}`, ['For a feed server on your own network, the operator sets SITREP_SOURCES_ALLOW_PRIVATE=true.'], 'url');
+      throw new UserError('invalid-option', `Option \`url\`: ${refusal}`, ['For a feed server on your own network, the operator sets `SITREP_SOURCES_ALLOW_PRIVATE=true`.'], 'url');
     }
   }
 
