@@ -1,7 +1,8 @@
 // The entry a candidate becomes: what it suggests, with the fields the admin gave (typed, or
 // changed in the Edit form) over it, checked exactly as /entry add checks them.
-import type { CommandArgs } from '../../src/core/command-spec.js';
+import type { CommandArgs, OptionSpec } from '../../src/core/command-spec.js';
 import type { EntryInput, SourceRecord } from '../../src/core/domain.js';
+import { checkAll, UserError } from '../../src/core/errors.js';
 import { fatalitiesText } from '../../src/core/fatalities.js';
 import { parsePartialDate, toIsoPartial, type PartialDate } from '../../src/core/partial-date.js';
 import type { DossierReader } from '../../src/core/ports.js';
@@ -80,17 +81,73 @@ function suggestedEntry(candidate: Candidate, dossier: DossierReader): EntryInpu
 /** `fatalities:none`, `actors:none`, `places:none`: what the card suggests there is wrong, and the entry records none. */
 const saysNone = (args: CommandArgs, name: string) => typeof args[name] === 'string' && args[name].trim().toLowerCase() === 'none';
 
-/** The entry to add: the suggestion with the given options over it. */
+/**
+ * `clear:summary, places`: fields of the suggestion the entry leaves empty. The Edit form names
+ * so the fields emptied in it (FormSpec.emptiedOption), rather than keeping the suggestion there.
+ */
+export const approvalClearOption: OptionSpec = {
+  name: 'clear',
+  description: 'Fields of the suggestion to leave empty, comma-separated: summary, actors, places, published, fatalities',
+  type: 'text',
+  maxLength: 200,
+  example: '"summary, places"',
+};
+
+/** What an entry cannot do without: one emptied is refused under its field, not left as suggested. */
+const NEEDED: Readonly<Record<string, string>> = { title: 'a title', date: 'a date', type: 'a type', topic: 'a topic' };
+
+/** The fields `clear` may name: every field of the Edit form but those an entry needs. */
+const CLEARABLE = APPROVAL_FIELDS.filter((name) => NEEDED[name] === undefined);
+
+/** The field names `clear` gives, as typed (unchecked). */
+export const clearedNames = (args: CommandArgs): string[] =>
+  args.clear === undefined ? [] : String(args.clear).split(',').map((name) => name.trim().toLowerCase()).filter(Boolean);
+
+/** What the suggestion gives a field, as the Edit form shows it, for a refusal to quote. */
+const suggestedText = (candidate: Candidate, dossier: DossierReader, name: string): string | undefined => approvalFormValues(candidate, dossier)[name];
+
+/** The fields `clear` empties, each refused that cannot be: unknown, needed by every entry, or set in the same command. */
+function checkedClears(candidate: Candidate, args: CommandArgs, dossier: DossierReader): string[] {
+  const names = clearedNames(args);
+  checkAll(
+    names.map((name) => () => {
+      if (!(APPROVAL_FIELDS as readonly string[]).includes(name)) {
+        throw new UserError('invalid-option', `Option \`clear\` cannot empty \`${name}\`.`, [`It can empty: ${CLEARABLE.join(', ')}.`], 'clear');
+      }
+      const needed = NEEDED[name];
+      if (needed) {
+        const suggested = suggestedText(candidate, dossier, name);
+        throw new UserError('missing-option', `An entry needs ${needed}, and \`${name}\` was emptied.`, [suggested ? `The card suggests: ${suggested}` : `Give ${needed}.`], name);
+      }
+      if (args[name] !== undefined) throw new UserError('invalid-option', `Option \`clear\` empties \`${name}\`, which \`${name}\` sets in this command.`, ['Use one or the other.'], 'clear');
+      if (name === 'fatalities_source' && !names.includes('fatalities') && !saysNone(args, 'fatalities') && (args.fatalities !== undefined || candidate.suggested.fatalities !== undefined)) {
+        throw new UserError('missing-option', 'Fatality figures need their source, and `fatalities_source` was emptied.', ['Give who gives them, or empty `fatalities` too to record none.'], 'fatalities_source');
+      }
+    }),
+  );
+  return names;
+}
+
+/** The entry to add: the suggestion with the given options over it, and without the fields cleared. */
 export function approvalInput(candidate: Candidate, args: CommandArgs, dossier: DossierReader): EntryInput {
-  const noFigures = saysNone(args, 'fatalities');
-  const none = new Set(['actors', 'places'].filter((name) => saysNone(args, name)));
-  const fields = Object.fromEntries(Object.entries(args).filter(([name]) => name !== 'id' && !none.has(name) && !(noFigures && name.startsWith('fatalities'))));
+  const cleared = new Set(checkedClears(candidate, args, dossier));
+  const noFigures = saysNone(args, 'fatalities') || cleared.has('fatalities');
+  const none = new Set(['actors', 'places'].filter((name) => saysNone(args, name) || cleared.has(name)));
+  const given = ([name]: [string, unknown]) => name !== 'id' && name !== 'clear' && !none.has(name) && !(noFigures && name.startsWith('fatalities'));
+  const fields = Object.fromEntries(Object.entries(args).filter(given));
   const suggested = suggestedEntry(candidate, dossier);
   if (noFigures) delete suggested.fatalities;
   if (none.has('actors')) suggested.actors = [];
   if (none.has('places')) suggested.places = [];
+  if (cleared.has('summary')) suggested.summary = '';
+  if (cleared.has('published')) suggested.sources = suggested.sources.map((source, index) => (index === 0 ? withoutPublished(source) : source));
   // Every field is set in the suggestion, so the result is a whole entry.
   return applyEntryFields(fields, suggested, dossier) as EntryInput;
+}
+
+function withoutPublished(source: SourceRecord): SourceRecord {
+  const { published: _published, ...rest } = source;
+  return rest;
 }
 
 /** The Edit form's starting values: the suggestion, as the options that would set it. */

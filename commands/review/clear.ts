@@ -1,13 +1,18 @@
 // /review clear — the queue kept to what can still be decided: every candidate waiting since
-// before a date (of one topic, if given) is rejected at once, with a reason, and never proposed
-// again; their cards show the decision as they are edited, after the reply.
+// before a day up to today (of one topic, if given) is rejected at once, with a reason, and never
+// proposed again; their cards show the decision as the card passes draw them, after the reply.
+// One rejected by mistake is put back with /review reopen.
 import type { SubcommandSpec } from '../../src/core/command-spec.js';
 import { firstDay, type PartialDate } from '../../src/core/partial-date.js';
 import { plural } from '../../src/core/text.js';
 import { plainLine, span } from '../../src/core/view.js';
 import { topicOption } from '../shared-options.js';
 import { stampOf } from '../stamp.js';
+import { refuseFutureDates } from '../entry/not-future.js';
 import { reasonOption } from './decide.js';
+
+/** `before:` rejects what was published before it: a day past today would reject today's candidates too, and is a slip. */
+const FUTURE_HINT = 'Give a day up to today: the candidates published before it are rejected (/review list shows how old those waiting are).';
 
 /** Candidates the reply names by number; the rest are counted. */
 const NAMED = 20;
@@ -23,6 +28,7 @@ export const clearCandidates: SubcommandSpec = {
   ],
   examples: ['before:2025-07-10 reason:"not reviewed in time"', 'before:2025-07 topic:syria-israel'],
   run(args, ctx) {
+    refuseFutureDates(ctx, { before: args.before as PartialDate }, { before: FUTURE_HINT });
     const before = firstDay(args.before as PartialDate);
     const topic = args.topic === undefined ? undefined : String(args.topic).toLowerCase();
     const reason = args.reason === undefined ? undefined : String(args.reason);
@@ -39,7 +45,7 @@ export const clearCandidates: SubcommandSpec = {
       tone: 'success',
       intro: [
         plainLine(`Every candidate ${scope} that was waiting: ${named}${more}${reason ? `, for “${reason}”` : ''}. Their items are never proposed again${cards}.`),
-        [span.plain('Still waiting: '), span.command('review list', topic ? `topic:${topic}` : undefined)],
+        [span.plain('Still waiting: '), span.command('review list', topic ? `topic:${topic}` : undefined), span.plain(' · one rejected by mistake goes back in the queue with '), span.command('review reopen', 'id:N')],
       ],
       sections: [],
     };

@@ -18,7 +18,7 @@ import { checkNewPlaces, keepUnlocated, locatedOption } from '../entry/place-che
 import { uncitedEntry } from './attached-uncited.js';
 import { asItStands } from './decided-entry.js';
 import { joinedNote, joinedRefusal, storyHolder, type Asked } from './joined-story.js';
-import { APPROVAL_FIELDS, APPROVAL_OPTIONS, approvalFixes, approvalFormValues, approvalInput, candidateSources, suggestedStart } from './approval.js';
+import { APPROVAL_FIELDS, APPROVAL_OPTIONS, approvalClearOption, approvalFixes, approvalFormValues, approvalInput, candidateSources, clearedNames, suggestedStart } from './approval.js';
 
 export const candidateIdOption: OptionSpec = {
   name: 'id', description: 'Candidate number, as /review list shows it', type: 'integer', required: true, min: 1, max: Number.MAX_SAFE_INTEGER, example: '1',
@@ -33,7 +33,7 @@ const approvalOptions: OptionSpec[] = APPROVAL_OPTIONS.map((name) => {
 /** A decision just made: the card as decided, in place of the card whose button made it. */
 const justDecided = (candidate: Candidate): View => ({ ...decidedCard(candidate), replacesMessage: true });
 
-const decidedBy = (candidate: Candidate) => `${candidate.decision?.by ?? 'someone'} at ${candidate.decision ? instantText(candidate.decision.at) : 'an unknown time'}`;
+export const decidedBy = (candidate: Candidate) => `${candidate.decision?.by ?? 'someone'} at ${candidate.decision ? instantText(candidate.decision.at) : 'an unknown time'}`;
 
 /**
  * The answer to a decision someone made first: the card as it stands, saying so (and what became
@@ -105,8 +105,8 @@ export const approveCandidate: SubcommandSpec = {
   description: 'Add a candidate to the dossier as an entry, changing any field first (admins)',
   adminOnly: true,
   pressable: true,
-  options: [candidateIdOption, ...approvalOptions, locatedOption],
-  examples: ['id:1', 'id:1 type:talks actors:"Syria:participant, Israel:participant" confidence:reported'],
+  options: [candidateIdOption, ...approvalOptions, approvalClearOption, locatedOption],
+  examples: ['id:1', 'id:1 type:talks actors:"Syria:participant, Israel:participant" confidence:reported', 'id:1 clear:summary'],
   formValues: (args, ctx) => approvalFormValues(waitingCandidate(ctx, args.id as number, { verb: 'approve' }), ctx.services.dossier),
   form: {
     keys: ['id'],
@@ -114,9 +114,11 @@ export const approveCandidate: SubcommandSpec = {
     buttonsOnly: true,
     fields: APPROVAL_FIELDS,
     longText: ['summary'],
+    // A field emptied is left empty in the entry (or refused, for one every entry needs).
+    emptiedOption: 'clear',
     title: (values) => `Approve candidate #${values.id ?? ''}`,
     submit: 'Approve',
-    note: 'The entry as Sitrep suggests it: change what is wrong, then approve. A field emptied keeps the suggestion; none in actors, places or fatalities records none of those suggested.',
+    note: 'The entry as Sitrep suggests it: change what is wrong, then approve. A field emptied is left empty in the entry (a title, date, type and topic are needed); none in actors, places or fatalities records none of those suggested.',
     preview: { command: 'review', subcommand: 'show' },
   },
   async run(args, ctx) {
@@ -149,7 +151,7 @@ export const approveCandidate: SubcommandSpec = {
       () => void (input = approvalInput(candidate, args, ctx.services.dossier)),
       () => {
         // The days typed, else the item's: checked even when another option is wrong.
-        const itemPublished = parsePartialDate(candidateSources(candidate)[0]?.published ?? '');
+        const itemPublished = clearedNames(args).includes('published') ? undefined : parsePartialDate(candidateSources(candidate)[0]?.published ?? '');
         const date = (args.date as PartialDate | undefined) ?? suggestedStart(candidate);
         try {
           refuseFutureDates(ctx, { date, published: (args.published as PartialDate | undefined) ?? itemPublished }, fromItem);

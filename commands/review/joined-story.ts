@@ -26,7 +26,7 @@ export function storyHolder(candidate: Candidate, ctx: CommandContext): Candidat
 }
 
 /** `Candidate #4 was joined into candidate #1 by Sitrep at 2025-07-20 12:30 UTC, as the same story`. */
-function joinedText(candidate: Candidate, holder: Candidate): string {
+export function joinedText(candidate: Candidate, holder: Candidate): string {
   const when = candidate.decision ? ` by ${candidate.decision.by} at ${instantText(candidate.decision.at)}` : '';
   return `Candidate #${candidate.id} was joined into candidate #${holder.id}${when}, as the same story`;
 }

@@ -38,25 +38,49 @@ function suggestedLine(candidate: Candidate): string | undefined {
   return parts.length > 0 ? parts.join(' · ') : undefined;
 }
 
+/** Whether the channel is the one the caller wrote in. */
+function isCallers(channel: ReviewChannel, ctx: CommandContext): boolean {
+  const { platform, workspaceId = '', channelId } = ctx.caller;
+  return channel.platform === platform && channel.workspaceId === workspaceId && channel.channelId === channelId;
+}
+
 /**
  * A channel as /digest list names one (`channel C0123`), saying when it is the caller's (or in
  * another workspace of the platform).
  */
 function channelText(channel: ReviewChannel, ctx: CommandContext): string {
-  const { platform, workspaceId = '', channelId } = ctx.caller;
-  const here = channel.platform === platform && channel.workspaceId === workspaceId && channel.channelId === channelId;
+  const { platform, workspaceId = '' } = ctx.caller;
   const elsewhere = channel.platform === platform && channel.workspaceId !== workspaceId && channel.workspaceId !== '' ? ` in workspace ${channel.workspaceId}` : '';
-  return `channel ${channel.channelId}${here ? ' (this channel)' : elsewhere}`;
+  return `channel ${channel.channelId}${isCallers(channel, ctx) ? ' (this channel)' : elsewhere}`;
+}
+
+/**
+ * A channel in a line: one of the caller's workspace by name where the platform shows it (Discord
+ * and Slack name it from its id), beside its id; one of another platform, or another workspace,
+ * as channelText says it, its id being all the caller's platform can show of it.
+ */
+function channelSpans(channel: ReviewChannel, ctx: CommandContext): Line {
+  const { platform, workspaceId = '' } = ctx.caller;
+  if (channel.platform !== platform || channel.workspaceId !== workspaceId) return [span.plain(channelText(channel, ctx))];
+  return [span.channel(channel.channelId), span.plain(` (channel ${channel.channelId}${isCallers(channel, ctx) ? ', this channel' : ''})`)];
 }
 
 /** A review channel its cards stopped reaching: why, how many, and what an admin does there. */
 const troubleLines = (ctx: CommandContext) => (trouble: ChannelTrouble): Line[] => [
-  plainLine(
-    `Cards could not be posted in the review channel on ${trouble.channel.platform}, ${channelText(trouble.channel, ctx)}: ${trouble.error}. ${plural(trouble.cards, 'card')} of candidates waiting ${trouble.cards === 1 ? 'is' : 'are'} not there.`,
-  ),
+  [
+    span.plain(`Cards could not be posted in the review channel on ${trouble.channel.platform}, `),
+    ...channelSpans(trouble.channel, ctx),
+    span.plain(`: ${trouble.error}. ${plural(trouble.cards, 'card')} of candidates waiting ${trouble.cards === 1 ? 'is' : 'are'} not there.`),
+  ],
   // Its words name commands as the refusals' do, spelled as the caller's workspace has them.
   markedLine(`In that channel: ${trouble.accessHelp} The cards of the candidates still waiting are posted then.`, ctx.commands),
 ];
+
+/** Where cards are posted: each platform's review channel, named as channelSpans names it. */
+function channelsLine(channels: readonly ReviewChannel[], ctx: CommandContext): Line {
+  const named = channels.flatMap((channel, index) => [...(index > 0 ? [span.plain('; ')] : []), ...channelSpans(channel, ctx), span.plain(` on ${channel.platform}`)]);
+  return [span.plain('Cards are posted in the review channel: '), ...named, span.plain('.')];
+}
 
 /** Why the candidate's card may not be in a review channel: cut off mid-post, or given up. */
 function unpostedLines(cards: readonly UnconfirmedCard[]): Line[] {
@@ -104,7 +128,7 @@ function listView(args: { topic?: string; source?: number; page: number }, ctx: 
       ...(source?.removedAt ? [plainLine(`Source #${source.id} was removed on ${instantText(source.removedAt)}: it is no longer checked${page.total > 0 ? ', and the candidates it proposed still wait here' : ''}.`)] : []),
       plainLine(page.total === 0 ? 'No candidate is waiting for review.' : `${plural(page.total, 'candidate')} waiting, the latest proposed first.`),
       channels.length > 0
-        ? plainLine(`Cards are posted in the review channel: ${channels.map((c) => `${channelText(c, ctx)} on ${c.platform}`).join('; ')}.`)
+        ? channelsLine(channels, ctx)
         : [span.plain('No review channel is set: an admin runs '), span.command('review channel'), span.plain(' where cards should be posted.')],
       ...ctx.services.review.failingChannels().flatMap(troubleLines(ctx)),
     ],

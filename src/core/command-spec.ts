@@ -124,6 +124,12 @@ export interface FormSpec {
    * emptied so is changed as much as one typed over, for the check of what changed meanwhile.
    */
   emptied?(typed: Readonly<Record<string, string>>): string[];
+  /**
+   * The option a submission names the fields it emptied in (those that opened with a value),
+   * comma-separated, for a form where an emptied field means "none" (`clear`). Without it, an
+   * emptied field is not given, and keeps its value.
+   */
+  emptiedOption?: string;
 }
 
 export interface SubcommandSpec extends LeafSpec {

@@ -290,6 +290,28 @@ export function redrawPendingAt(cache: StatementCache, candidateId: number, at: 
 }
 
 /**
+ * The cards of a candidate waiting for review again (reopened): those posted (or on their way)
+ * are drawn again from it at `at`, its revision moving on; one skipped as it was decided before
+ * its post is queued again; a review channel with none of its cards gets one queued, since
+ * queueCards only reaches candidates newer than the channel's newest card.
+ */
+export function recardReopened(cache: StatementCache, candidateId: number, at: Date): void {
+  if (!redrawPendingAt(cache, candidateId, at)) return;
+  const params = { candidateId, at: at.toISOString() };
+  cache
+    .get("UPDATE review_posts SET status = 'queued', retry_at = NULL, updated_at = @at WHERE kind = 'card' AND candidate_id = @candidateId AND status = 'skipped'")
+    .run(params);
+  cache
+    .get(
+      `INSERT INTO review_posts (kind, candidate_id, platform, workspace_id, channel_id, context, status, created_at, updated_at)
+       SELECT 'card', @candidateId, ch.platform, ch.workspace_id, ch.channel_id, ch.context, 'queued', @at, @at FROM review_channels ch
+       WHERE NOT EXISTS (SELECT 1 FROM review_posts p WHERE p.kind = 'card' AND p.candidate_id = @candidateId
+         AND p.platform = ch.platform AND p.workspace_id = ch.workspace_id AND p.channel_id = ch.channel_id)`,
+    )
+    .run(params);
+}
+
+/**
  * Flags the cards of the pending candidates a feed reports in, to be drawn again at `at`: they cite
  * the feed's outlet and grade as an admin names them now (`/sources edit outlet:|reliability:`),
  * which is no revision of the candidate, so the drawn revision is set below any.

@@ -5,7 +5,7 @@ import type { ChangeStamp, EntryInput, SourceRecord } from '../core/domain.js';
 import { UserError } from '../core/errors.js';
 import type { Page } from '../core/ports.js';
 import type { Candidate } from '../core/review/candidate.js';
-import type { ChannelRef, ClaimedPost, DecisionResult, FailingChannel, PendingFilter, PostedCard, RedrawnCard, ReviewChannel, ReviewStore, UnconfirmedCard } from '../core/review/review-port.js';
+import type { ChannelRef, ClaimedPost, DecisionResult, FailingChannel, PendingFilter, PostedCard, RedrawnCard, ReopenResult, ReviewChannel, ReviewStore, UnconfirmedCard } from '../core/review/review-port.js';
 import { citedForms } from '../core/sources/item-key.js';
 import { citingEntries } from './citing-entries.js';
 import type { Db } from './connection.js';
@@ -94,8 +94,18 @@ export class SqliteReviewStore implements ReviewStore {
       this.cache
         .get("UPDATE review_candidates SET status = 'approved', decided_by = ?, decided_at = ?, entry_id = ? WHERE id = ? AND status = 'pending'")
         .run(stamp.by, stamp.at, entryId, id);
-      return { kind: 'done', candidate: this.required(id) };
+      return this.decided(id, stamp);
     }).immediate();
+  }
+
+  /**
+   * The candidate just decided, its cards flagged in the same write to show the decision: the
+   * edit made after the write is only the first try, and the card passes (of this process or the
+   * next, should this one stop first) make it if that one never lands.
+   */
+  private decided(id: number, stamp: ChangeStamp): DecisionResult {
+    posts.redrawCardsAt(this.cache, id, new Date(stamp.at));
+    return { kind: 'done', candidate: this.required(id) };
   }
 
   attach(id: number, entryId: number, sources: readonly SourceRecord[], stamp: ChangeStamp, note: string): DecisionResult {
@@ -117,7 +127,7 @@ export class SqliteReviewStore implements ReviewStore {
       this.cache
         .get("UPDATE review_candidates SET status = 'approved', decided_by = ?, decided_at = ?, entry_id = ?, reason = ? WHERE id = ? AND status = 'pending'")
         .run(stamp.by, stamp.at, entryId, ATTACHED_REASON, id);
-      return { kind: 'done', candidate: this.required(id) };
+      return this.decided(id, stamp);
     }).immediate();
   }
 
@@ -128,6 +138,16 @@ export class SqliteReviewStore implements ReviewStore {
       this.cache
         .get("UPDATE review_candidates SET status = 'rejected', decided_by = ?, decided_at = ?, reason = ? WHERE id = ? AND status = 'pending'")
         .run(stamp.by, stamp.at, reason ?? null, id);
+      return this.decided(id, stamp);
+    }).immediate();
+  }
+
+  reopen(id: number, at: Date): ReopenResult {
+    return this.db.transaction((): ReopenResult => {
+      const candidate = this.required(id);
+      if (candidate.status !== 'rejected') return { kind: 'unchanged', candidate };
+      this.cache.get("UPDATE review_candidates SET status = 'pending', decided_by = NULL, decided_at = NULL, reason = NULL WHERE id = ? AND status = 'rejected'").run(id);
+      posts.recardReopened(this.cache, id, at);
       return { kind: 'done', candidate: this.required(id) };
     }).immediate();
   }
@@ -144,7 +164,13 @@ export class SqliteReviewStore implements ReviewStore {
         .pluck()
         .all(filter.topic ?? null, filter.topic ?? null, filter.before) as number[];
       const reject = this.cache.get("UPDATE review_candidates SET status = 'rejected', decided_by = ?, decided_at = ?, reason = ? WHERE id = ? AND status = 'pending'");
-      for (const id of ids) reject.run(stamp.by, stamp.at, reason ?? null, id);
+      // Their cards show the decision as the card passes draw them: flagged in this write, so a
+      // stop before they are drawn leaves none waiting for review with live buttons.
+      const flagged = new Date(stamp.at);
+      for (const id of ids) {
+        reject.run(stamp.by, stamp.at, reason ?? null, id);
+        posts.redrawCardsAt(this.cache, id, flagged);
+      }
       return ids.map((id) => this.required(id));
     }).immediate();
   }

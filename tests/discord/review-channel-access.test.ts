@@ -56,6 +56,6 @@ describe('GIVEN a channel the bot may not see', () => {
     expect(set.body.embeds!.map(embedText).join('\n')).toContain('Sitrep posted a confirmation in this channel, so it can post cards here.');
     expect(channelMessages().map((m) => (m.embeds as Embed[])[0]?.title)).toEqual(['Review channel']);
     const listed = await h.slash('review', {}, { subcommand: 'list' });
-    expect(listed.body.embeds!.map(embedText).join('\n')).toContain(`Cards are posted in the review channel: channel ${channel()} (this channel) on discord.`);
+    expect(listed.body.embeds!.map(embedText).join('\n')).toContain(`Cards are posted in the review channel: <#${channel()}> (channel ${channel()}, this channel) on discord.`);
   });
 });

@@ -65,8 +65,8 @@ describe('GIVEN a review channel the bot was removed from', () => {
     expect(cardsIn(REVIEW)).toEqual([]);
 
     const listed = seen(await command('/review list', REVIEW));
-    expect(listed).toContain(`Cards are posted in the review channel: channel ${REVIEW} (this channel) on slack.`);
-    expect(listed).toContain(`Cards could not be posted in the review channel on slack, channel ${REVIEW} (this channel): Slack refused the message: not_in_channel. 1 card of candidates waiting is not there.`);
+    expect(listed).toContain(`Cards are posted in the review channel: <#${REVIEW}> (channel ${REVIEW}, this channel) on slack.`);
+    expect(listed).toContain(`Cards could not be posted in the review channel on slack, <#${REVIEW}> (channel ${REVIEW}, this channel): Slack refused the message: not_in_channel. 1 card of candidates waiting is not there.`);
     expect(listed).toContain('In that channel: Invite the app to this channel with /invite @Sitrep');
     expect(listed).toContain('The cards of the candidates still waiting are posted then.');
 
@@ -77,5 +77,15 @@ describe('GIVEN a review channel the bot was removed from', () => {
     expect(await app.services.review.postPending()).toBe(1);
     expect(cardsIn(REVIEW)).toEqual([BAKU.title]);
     expect(seen(await command('/review list', REVIEW))).not.toContain('could not be posted');
+  });
+});
+
+describe('GIVEN review channels on Slack and on Discord', () => {
+  it('WHEN /review list runs in another Slack channel THEN it names the Slack one as Slack shows it (by name, from its id) beside the id, and the Discord one by its id', async () => {
+    await command('/review channel', REVIEW);
+    await app.services.review.setChannel({ platform: 'discord', workspaceId: '81384788765712384', channelId: '81384788765712385', context: '' }, { by: 'discord:1', at: NOW }, 'ana');
+    const reply = await command('/review list', 'C0GENERAL');
+    expect(seen(reply)).toContain(`Cards are posted in the review channel: channel 81384788765712385 on discord; <#${REVIEW}> (channel ${REVIEW}) on slack.`);
+    expect(JSON.stringify((reply as { blocks: unknown[] }).blocks)).toContain(`<#${REVIEW}>`);
   });
 });

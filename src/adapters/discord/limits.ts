@@ -53,7 +53,7 @@ export const MODAL_LIMITS = {
 
 /** What Discord's buttons and modals can carry, as the core's interaction model asks. */
 // Discord closes a modal once it is answered: a refused submission offers to reopen it.
-export const INTERACTION_ROOM: InteractionRoom = { buttonLength: COMPONENT_LIMITS.customId, carrierLength: MODAL_LIMITS.customId, maxFields: MODAL_LIMITS.inputs, closesOnSubmit: true };
+export const INTERACTION_ROOM: InteractionRoom = { buttonLength: COMPONENT_LIMITS.customId, carrierLength: MODAL_LIMITS.customId, maxFields: MODAL_LIMITS.inputs, closesOnSubmit: true, textLength: MODAL_LIMITS.textInput };
 
 /** A message's nonce: Discord refuses a longer one. */
 export const MAX_NONCE_LENGTH = 25;

@@ -11,7 +11,7 @@ import { StartupHold } from './bolt-logger.js';
 import { registerCommands } from './command-handlers.js';
 import { registerForms } from './form-handlers.js';
 import { SeenIds, type HandlerDeps } from './handler-deps.js';
-import { MAX_BUTTON_VALUE, MAX_PRIVATE_METADATA } from './limits.js';
+import { MAX_BUTTON_VALUE, MAX_PRIVATE_METADATA, MAX_TEXT_INPUT } from './limits.js';
 import { SlackPictures } from './picture.js';
 import { SlackPoster } from './poster.js';
 import { slackCallFailed, slackListenFailed } from './startup-errors.js';
@@ -34,9 +34,10 @@ export interface SlackAdapter extends RunningAdapter {
 /**
  * What Slack's buttons and modals carry: a button's value (2,000 characters); the form's carrier
  * shares private_metadata (3,000) with our own fields. A modal holds 100 blocks: half for fields,
- * the rest for the record shown above them. A refused submission keeps the modal open.
+ * the rest for the record shown above them. A refused submission keeps the modal open. A text
+ * input holds 3,000 characters.
  */
-export const SLACK_ROOM: InteractionRoom = { buttonLength: MAX_BUTTON_VALUE, carrierLength: MAX_PRIVATE_METADATA - 1000, maxFields: 50, closesOnSubmit: false };
+export const SLACK_ROOM: InteractionRoom = { buttonLength: MAX_BUTTON_VALUE, carrierLength: MAX_PRIVATE_METADATA - 1000, maxFields: 50, closesOnSubmit: false, textLength: MAX_TEXT_INPUT };
 
 /**
  * Slack retries a delivery it thinks went unanswered (`X-Slack-Retry-Num`). The first delivery

@@ -6,7 +6,7 @@ import type { Dispatcher, Outcome } from '../dispatcher.js';
 import { convertOption } from '../option-values.js';
 import { invocationSpan } from '../command-refs.js';
 import { plainLine, span, type Button, type Invocation, type Line, type Section, type View } from '../view.js';
-import { changedFields, formField, opensForm, optionLabel, shownFields, submittedArgs, type FormRoom, type FormScreen, type FormState } from './forms.js';
+import { changedFields, formField, holdsWhole, opensForm, optionLabel, shownFields, submittedArgs, type EmptiedIn, type FormRoom, type FormScreen, type FormState } from './forms.js';
 import { changedMeanwhile, nothingChanged, type GuardInput } from './form-guards.js';
 import {
   AS_IT_STANDS_TEXT, broughtInText, FORM_CLOSED_SUBJECT_TEXT, FORM_EXPIRED_TEXT, FORM_NOT_YOURS_TEXT, FORM_SUBJECT_CHANGED_TEXT, FORM_SUBJECT_NOW_TEXT, FORM_SUBMITTED_TEXT, FORM_TYPED_BELOW_TEXT, FORM_TYPED_KEPT_TEXT,
@@ -188,6 +188,14 @@ const reopenButton = (state: FormState): Button => ({
 const changedTyped = (deps: FormFlowDeps, state: FormState, typed: Readonly<Record<string, string>>): Section[] =>
   deps.room.closesOnSubmit ? typedSections(Object.fromEntries(changedFields(state, typed).map((name) => [name, typed[name]!]))) : [];
 
+/** How the form names the fields emptied in it, if it does (FormSpec.emptiedOption). */
+function emptiedIn(deps: FormFlowDeps, state: FormState): EmptiedIn | undefined {
+  const { leaf } = deps.dispatcher.registry.resolve(state.command, state.subcommand);
+  const option = leaf.form?.emptiedOption;
+  if (option === undefined) return undefined;
+  return { option, shown: (name, value) => holdsWhole(leaf.options?.find((o) => o.name === name), deps.room, value) };
+}
+
 /** The checks before the command runs (see form-guards.ts): nothing changed, or changed meanwhile. */
 function guarded(deps: FormFlowDeps, state: FormState, typed: Readonly<Record<string, string>>, presser: Caller): SubmitResult | undefined {
   const leaf = deps.dispatcher.registry.resolve(state.command, state.subcommand);
@@ -236,7 +244,7 @@ export async function submission(
   const refused = replayed ? undefined : guarded(deps, state, typed, presser);
   if (refused) return refused;
   state.submittedBy = requestId;
-  const args = submittedArgs(state, typed);
+  const args = submittedArgs(state, typed, emptiedIn(deps, state));
   const target = targetOf(state);
   const outcome = await deps.dispatch({ ...target, args }, presser, requestId);
   if (outcome.view.tone !== 'error') return { kind: 'done', view: outcome.view, ...(outcome.invocation ? { invocation: outcome.invocation } : {}) };

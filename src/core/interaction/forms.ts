@@ -45,6 +45,11 @@ export interface FormRoom {
   carrierLength: number;
   /** A refused submission closes the modal (Discord): the reply then offers to reopen it. */
   closesOnSubmit: boolean;
+  /**
+   * Characters a text input holds (Discord 4,000, Slack 3,000): a start value longer than it, or
+   * than its option allows, starts empty, which leaves it unchanged. Unlimited when not given.
+   */
+  textLength?: number;
 }
 
 /** The open form's state: the command, the options given outside the form, and the form's values. */
@@ -147,13 +152,36 @@ export function changedFields(state: FormState, typed: Readonly<Record<string, s
   });
 }
 
+/** How a form named the fields emptied in it: its emptiedOption, where the platform showed their start values whole. */
+export interface EmptiedIn {
+  option: string;
+  /** Whether the field's start value was in its input (one too long starts empty, meaning unchanged). */
+  shown(name: string, value: string): boolean;
+}
+
+/** The fields a submission empties: they opened showing a value, and came back blank. */
+export function emptiedFields(state: FormState, typed: Readonly<Record<string, string>>, shown: EmptiedIn['shown']): string[] {
+  return state.fields.filter((name) => {
+    const start = state.start[name] ?? '';
+    return start.trim() !== '' && shown(name, start) && typed[name] !== undefined && typed[name].trim() === '';
+  });
+}
+
+/** Whether an input of `option` on a platform with `room` holds `value` whole, as formField draws it. */
+export function holdsWhole(option: OptionSpec | undefined, room: Pick<FormRoom, 'textLength'>, value: string): boolean {
+  return value.length <= Math.min(option?.maxLength ?? DEFAULT_TEXT_LIMIT, room.textLength ?? Infinity);
+}
+
 /**
  * The options to run: those given outside the form, with the fields over them. A field left
  * empty is not given, and neither is one still as the form started it, so an edit writes only
- * what was changed (not a change someone else made meanwhile back over).
+ * what was changed (not a change someone else made meanwhile back over). A form with an
+ * emptiedOption names the fields emptied in it (`emptied`).
  */
-export function submittedArgs(state: FormState, typed: Readonly<Record<string, string>>): Record<string, RawOptionValue> {
+export function submittedArgs(state: FormState, typed: Readonly<Record<string, string>>, emptied?: EmptiedIn): Record<string, RawOptionValue> {
   const args: Record<string, RawOptionValue> = { ...state.fixed };
   for (const name of changedFields(state, typed)) args[name] = typed[name]!;
+  const names = emptied ? emptiedFields(state, typed, emptied.shown) : [];
+  if (emptied && names.length > 0) args[emptied.option] = names.join(', ');
   return args;
 }

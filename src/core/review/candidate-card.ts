@@ -143,6 +143,8 @@ export function candidateCard(candidate: Candidate, note?: string | Line): View 
     view.footer = [span.plain('The entry: '), span.command('entry show', `id:${candidate.decision.entryId}`)];
   } else if (joined !== undefined) {
     view.footer = [span.plain('The story: '), span.command('review show', `id:${joined}`)];
+  } else if (candidate.status === 'rejected') {
+    view.footer = [span.plain('Rejected by mistake: '), span.command('review reopen', `id:${candidate.id}`), span.plain(' puts it back in the queue')];
   }
   return view;
 }

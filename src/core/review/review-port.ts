@@ -30,6 +30,9 @@ export interface PendingFilter {
 /** `decided`: someone decided first; nothing was written. */
 export type DecisionResult = { kind: 'done'; candidate: Candidate } | { kind: 'decided'; candidate: Candidate };
 
+/** `unchanged`: it was not rejected (waiting already, or approved); nothing was written. */
+export type ReopenResult = { kind: 'done'; candidate: Candidate } | { kind: 'unchanged'; candidate: Candidate };
+
 /**
  * A post claimed for sending: no other process will send it. `claim` tells this claim from a
  * later one of the same post; `delivered` are the messages of it an earlier attempt posted.
@@ -96,6 +99,11 @@ export interface ReviewStore {
    * to) that entry has the reports that came after its decision added, and stays as decided.
    */
   attach(id: number, entryId: number, sources: readonly SourceRecord[], stamp: ChangeStamp, note: string): DecisionResult;
+  /**
+   * Puts a rejected candidate back to waiting for review, if it is still rejected: its cards are
+   * drawn again (posted ones, from `at`) or queued where it has none, with their buttons.
+   */
+  reopen(id: number, at: Date): ReopenResult;
   /** The oldest live entry citing one of these links (under any of their http/https, trailing-slash forms). */
   citing(links: readonly string[]): number | undefined;
   /** Rejects every pending candidate published (or, undated, proposed) before `before`, of `topic` if given; returns them. */

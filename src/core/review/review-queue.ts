@@ -7,7 +7,7 @@ import type { Candidate } from './candidate.js';
 import { CardPoster, type CardPosterDeps } from './card-poster.js';
 import { accessHelpFor, postConfirmation, type ConfirmationResult } from '../channel-confirmation.js';
 import { channelConfirmationView, REVIEW_CONFIRMATION_LOG } from './channel-confirmation.js';
-import type { ChannelRef, DecisionResult, FailingChannel, PendingFilter, PostedCard, ReviewChannel, ReviewStore, UnconfirmedCard } from './review-port.js';
+import type { ChannelRef, DecisionResult, FailingChannel, PendingFilter, PostedCard, ReopenResult, ReviewChannel, ReviewStore, UnconfirmedCard } from './review-port.js';
 
 /**
  * What became of /review channel: refused (the platform would not take the confirmation; nothing
@@ -69,16 +69,24 @@ export class ReviewQueue {
 
   /**
    * Rejects every candidate waiting since before `before` (of a topic, if given). Their posted
-   * cards are edited to show the decision afterwards, one after another, so that a queue of
-   * hundreds does not hold the reply for as long as the platforms take to edit them all.
+   * cards are flagged to show the decision in the same write, and the card passes draw them at the
+   * pace cards are drawn again (a queue of hundreds takes minutes, not the reply's time nor the
+   * channel's whole rate budget); a pass starts at once for the first of them.
    */
   rejectWaiting(filter: { topic?: string; before: string }, reason: string | undefined, stamp: ChangeStamp): Candidate[] {
     const rejected = this.store.rejectWaiting(filter, reason, stamp);
-    const showAll = async () => {
-      for (const candidate of rejected) await this.poster.showDecision(candidate);
-    };
-    void showAll().catch((error: unknown) => this.deps.logger.warn({ err: error }, 'could not show every rejection on its posted card'));
+    if (rejected.length > 0) void this.postPending().catch((error: unknown) => this.deps.logger.warn({ err: error }, 'could not start showing the rejections on their posted cards'));
     return rejected;
+  }
+
+  /**
+   * Puts a rejected candidate back in the queue; a pass starts at once to draw its cards again
+   * with their buttons (or post them where it has none).
+   */
+  reopen(id: number): ReopenResult {
+    const result = this.store.reopen(id, this.deps.now());
+    if (result.kind === 'done') void this.postPending().catch((error: unknown) => this.deps.logger.warn({ err: error }, "could not start drawing a reopened candidate's cards"));
+    return result;
   }
 
   /** Whoever decided first edits the cards; a later decision changed nothing, so has nothing to show. */
