@@ -11,44 +11,17 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createApp } from '../../src/app.js';
-import { parseAdminRules, type Caller } from '../../src/core/caller.js';
-import { silentLogger } from '../../src/core/logger.js';
-import { runExport } from '../../src/transfer/export-command.js';
 import { runImport } from '../../src/transfer/import-command.js';
 import { fileIn, runProgram } from '../support/cli.js';
+import { exportOf, inBot } from './support/store-session.js';
 import { copySeededStore } from '../support/test-app.js';
-import { viewText } from '../support/view-text.js';
 
 let dir: string;
-const admin: Caller = { platform: 'console', userId: 'op', workspaceId: '', displayName: 'op' };
-
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'sitrep-partner-stores-'));
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Runs chat commands on the store at `dbPath`, each expected to succeed; returns what the last showed. */
-async function inBot(dbPath: string, ...commands: string[]): Promise<string> {
-  const app = createApp({ dbPath, admins: parseAdminRules('console:op'), logger: silentLogger });
-  try {
-    let shown = '';
-    for (const command of commands) {
-      const view = await app.dispatcher.runText(command, admin);
-      expect(view.tone, `${command}: ${viewText(view)}`).not.toBe('error');
-      shown = viewText(view);
-    }
-    return shown;
-  } finally {
-    app.close();
-  }
-}
-
-const exportOf = async (dbPath: string, format: string) => {
-  const result = await runProgram(runExport, ['--format', format], { SITREP_DB: dbPath });
-  expect(result.status, result.stderr).toBe(0);
-  return result.stdout;
-};
 const importInto = (dbPath: string, name: string, text: string, ...flags: string[]) => runProgram(runImport, [fileIn(dir, name, text), ...flags], { SITREP_DB: dbPath });
 
 /** A seeded store, and a second one loaded whole from its bundle: two copies of one dossier. */
