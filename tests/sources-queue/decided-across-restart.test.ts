@@ -7,15 +7,11 @@ import type { Poster } from '../../src/core/poster.js';
 import type { View } from '../../src/core/view.js';
 import { viewText } from '../support/view-text.js';
 import { ChannelPoster } from './support/channel-poster.js';
-import { QueueApp } from './support/queue-app.js';
-import { ScriptedFeeds, type ScriptedItem } from './support/scripted-feeds.js';
-import { NOW } from './support/stories.js';
+import type { QueueApp } from './support/queue-app.js';
+import type { ScriptedFeeds } from './support/scripted-feeds.js';
+import { watchingTownWire } from './support/town-wire.js';
 
 const MINUTE = 60_000;
-// Talks in 25 towns of made-up names: 25 stories, none another's.
-const towns = Array.from({ length: 25 }, (_, i) => `Qar${String.fromCharCode(97 + i)}abad`);
-const item = (town: string): ScriptedItem => ({ guid: `wire-${town}`, title: `Local officials meet in ${town}`, link: `https://wire.example/${town}`, published: '2025-07-19T09:00:00Z' });
-
 /**
  * The channel as a process about to stop sees it: its posts land, but an edit never does (the
  * process stops while it is on its way).
@@ -31,14 +27,8 @@ let queue: QueueApp;
 let channel: ChannelPoster;
 
 beforeEach(async () => {
-  feeds = await ScriptedFeeds.start();
-  feeds.serve('/wire.xml', 'Wire', towns.map(item));
-  queue = new QueueApp({ start: NOW });
   channel = new ChannelPoster();
-  await queue.run('/review channel');
-  queue.app.digests.posters.register(stoppingBeforeEdits(channel));
-  await queue.run(`/sources add url:${feeds.url('/wire.xml')} topic:syria-israel backfill:true`);
-  await queue.run('/sources check id:1');
+  ({ feeds, queue } = await watchingTownWire(stoppingBeforeEdits(channel)));
   await queue.app.services.review.postPending();
   await queue.app.services.review.postPending();
 });

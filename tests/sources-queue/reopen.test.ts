@@ -5,28 +5,18 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { viewText } from '../support/view-text.js';
 import { ChannelPoster } from './support/channel-poster.js';
-import { QueueApp, READER } from './support/queue-app.js';
-import { ScriptedFeeds, type ScriptedItem } from './support/scripted-feeds.js';
-import { NOW } from './support/stories.js';
-
-// Talks in 25 towns of made-up names: 25 stories, none another's; a pass posts the cards of 20.
-const towns = Array.from({ length: 25 }, (_, i) => `Qar${String.fromCharCode(97 + i)}abad`);
-const item = (town: string): ScriptedItem => ({ guid: `wire-${town}`, title: `Local officials meet in ${town}`, link: `https://wire.example/${town}`, published: '2025-07-19T09:00:00Z' });
+import { READER, type QueueApp } from './support/queue-app.js';
+import type { ScriptedFeeds } from './support/scripted-feeds.js';
+import { watchingTownWire } from './support/town-wire.js';
 
 let feeds: ScriptedFeeds;
 let queue: QueueApp;
 let channel: ChannelPoster;
 
 beforeEach(async () => {
-  feeds = await ScriptedFeeds.start();
-  feeds.serve('/wire.xml', 'Wire', towns.map(item));
-  queue = new QueueApp({ start: NOW });
   channel = new ChannelPoster();
-  await queue.run('/review channel');
-  queue.app.digests.posters.register(channel);
-  await queue.run(`/sources add url:${feeds.url('/wire.xml')} topic:syria-israel backfill:true`);
   // The check's own pass posts the cards of 20; the other 5 wait for the next pass.
-  await queue.run('/sources check id:1');
+  ({ feeds, queue } = await watchingTownWire(channel));
 });
 afterEach(async () => {
   queue.dispose();
