@@ -93,6 +93,16 @@ const MAX_SPELLINGS = 256;
  */
 const ARTICLE = 'ال';
 const CLITIC_PREFIXES = ['', ARTICLE, 'وال', 'فال', 'بال', 'لل', 'كال', 'و', 'ف', 'ب', 'ل'];
+/** Those written onto the article only: a short bare word with one letter before it is often another word. */
+const ARTICLE_PREFIXES = CLITIC_PREFIXES.slice(0, 7);
+/**
+ * A bare word this long takes the one-letter words directly (`دمشق`, `بدمشق`); a shorter one only
+ * before its article, since with one letter before it, it is often another word (`رقة` and `ورقة`,
+ * a paper; `زير` and `وزير`, a minister).
+ */
+const MIN_LETTERS_FOR_BARE_CLITICS = 4;
+
+const prefixesFor = (bare: string): readonly string[] => ([...bare].length >= MIN_LETTERS_FOR_BARE_CLITICS ? CLITIC_PREFIXES : ARTICLE_PREFIXES);
 /** A word this short after its article is not searched in other forms: `الله` is no article before `له`. */
 const MIN_BARE_LETTERS = 3;
 const ARABIC_WORD = /^\p{Script=Arabic}+$/u;
@@ -112,7 +122,7 @@ function bareWord(word: string): string | undefined {
  */
 export function articleForms(word: string): string[] {
   const bare = bareWord(word);
-  return bare === undefined ? [word] : [...new Set([word, ...CLITIC_PREFIXES.map((prefix) => prefix + bare)])];
+  return bare === undefined ? [word] : [...new Set([word, ...prefixesFor(bare).map((prefix) => prefix + bare)])];
 }
 
 /** The typed word first, then its other Arabic spellings (just the word, for any other script). */
@@ -150,8 +160,9 @@ function writtenForms(word: string): string[] {
   const bare = bareWord(word);
   if (bare === undefined) return spellingVariants(word);
   const spellings = spellingVariants(bare);
-  if (spellings.length * CLITIC_PREFIXES.length > MAX_SPELLINGS) return [...new Set([...spellingVariants(word), ...articleForms(word)])];
-  return [...new Set([word, ...CLITIC_PREFIXES.flatMap((prefix) => spellings.map((spelling) => prefix + spelling))])];
+  const prefixes = prefixesFor(bare);
+  if (spellings.length * prefixes.length > MAX_SPELLINGS) return [...new Set([...spellingVariants(word), ...articleForms(word)])];
+  return [...new Set([word, ...prefixes.flatMap((prefix) => spellings.map((spelling) => prefix + spelling))])];
 }
 
 /**

@@ -84,6 +84,15 @@ describe('GIVEN entries written in Arabic with the article and clitics on their 
     addEntry('بيان له');
     expect(await reply('/search الله')).toContain('No results match');
   });
+
+  it('THEN a short word is found after the article with a one-letter word, but not with that letter alone, which often makes another word', async () => {
+    const raqqa = addEntry('غارات على الرقة وبالرقة');
+    const paper = addEntry('قدم الوفد ورقة عمل');
+    const found = await reply('/search الرقة');
+    expect(found).toContain(`#${raqqa} `);
+    expect(found).not.toContain(`#${paper} `);
+    expect(await reply('/search زير')).toContain('No results match');
+  });
 });
 
 describe('GIVEN al-Sharaa transliterated otherwise', () => {
