@@ -9,7 +9,6 @@ import { optionLines, placeFilter } from '../src/core/places/place-filter.js';
 import type { PlaceDirectory } from '../src/core/places/place-port.js';
 import { resolvePlace } from '../src/core/places/resolve-place.js';
 import type { DossierReader, TimelineQuery } from '../src/core/ports.js';
-import { foldKey } from '../src/core/text.js';
 import { plainLine, span, type Fact, type View } from '../src/core/view.js';
 
 const LATEST_ENTRIES = 5;
@@ -82,7 +81,7 @@ export function placeView(ctx: { services: { dossier: DossierReader; places: Pla
       : stored.location === undefined
         ? 'not looked up yet'
         : 'not located (free text)';
-  return entriesView(dossier, stored.name, [{ label: 'Location', value: plainLine(status) }], { placeKey: foldKey(stored.name) }, typed);
+  return entriesView(dossier, stored.name, [{ label: 'Location', value: plainLine(status) }], { placeKey: stored.key }, typed);
 }
 
 export const placeCommand: CommandSpec = {

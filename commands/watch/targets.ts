@@ -42,7 +42,7 @@ export function resolveTarget(kind: WatchKind, typed: string, ctx: CommandContex
       const filter = placeFilter(places, typed);
       if (!filter) throw unknownPlaceError(dossier, typed);
       const label = places.stored(typed)?.name ?? (filter.kind === 'area' ? areaLabel(typed, filter.place) : filter.name);
-      return filter.kind === 'area' ? { target: { kind, area: filter.area }, label } : { target: { kind, placeKey: foldKey(filter.name) }, label };
+      return filter.kind === 'area' ? { target: { kind, area: filter.area }, label } : { target: { kind, placeKey: filter.key }, label };
     }
   }
 }

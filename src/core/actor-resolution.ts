@@ -7,6 +7,7 @@ import { describeMixedWords } from './look-alike-names.js';
 import { mixedWords } from './mixed-alphabets.js';
 import { articleSpellings } from './places/arabic-article.js';
 import { closestNames } from './ranking.js';
+import { spelledAs } from './same-spelling.js';
 import { foldKey } from './text.js';
 import { humanize } from './vocabulary.js';
 
@@ -36,12 +37,23 @@ const PARTLY_MATCHED_SPELLINGS = 4;
  */
 export function actorsNamedInAnySpelling(dossier: DossierReader, typed: string): ActorMatch[] {
   const named = dossier.actorsNamed(typed);
-  if (named.length > 0) return named;
+  if (named.length > 0) return spelledAsTypedFirst(named, typed);
   for (const spelling of articleSpellings(foldKey(typed))) {
     const respelled = dossier.actorsNamed(spelling);
     if (respelled.length > 0) return respelled;
   }
   return [];
+}
+
+/**
+ * Of several actors whose names fold alike, those with a name written exactly as typed, if any:
+ * `Ja'far Saad` and `Jafar Saad` stay two people, each found by the name typed letter for letter;
+ * only a spelling none of them has (`Ja’far Saad`) is ambiguous.
+ */
+function spelledAsTypedFirst(matches: ActorMatch[], typed: string): ActorMatch[] {
+  if (matches.length < 2) return matches;
+  const exact = matches.filter((match) => spelledAs(match.matchedName, typed));
+  return exact.length > 0 ? exact : matches;
 }
 
 /** What /actor and every actor option ask when a name matches several actors. */

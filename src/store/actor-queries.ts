@@ -1,6 +1,7 @@
 // Actor lookups: by name or alias (folded), profiles, and who appears alongside whom.
 import type { ActorMatch, ActorProfile, ActorSummary, CoActor } from '../core/domain.js';
 import { matchRank } from '../core/ranking.js';
+import { spelledAs } from '../core/same-spelling.js';
 import { foldKey } from '../core/text.js';
 import type { ActorKind } from '../core/vocabulary.js';
 import type { StatementCache } from './statement-cache.js';
@@ -47,7 +48,11 @@ export function findActors(cache: StatementCache, query: string, limit: number):
     .slice(0, limit);
 }
 
-/** Actors one of whose names folds to exactly this key: the cheap first try of a lookup. */
+/**
+ * Actors one of whose names folds to exactly this key: the cheap first try of a lookup. Each is
+ * matched by its name spelled as the query when it has one, so the caller can tell a name typed
+ * letter for letter from one its fold also matches.
+ */
 export function actorsNamed(cache: StatementCache, query: string): ActorMatch[] {
   const rows = cache
     .get(
@@ -57,7 +62,9 @@ export function actorsNamed(cache: StatementCache, query: string): ActorMatch[] 
     )
     .all(foldKey(query)) as (ActorRow & { matched: string })[];
   const byActor = new Map<number, ActorMatch>();
-  for (const row of rows) if (!byActor.has(row.id)) byActor.set(row.id, { ...toSummary(row), matchedName: row.matched, rank: 0 });
+  for (const row of rows) {
+    if (!byActor.has(row.id) || spelledAs(row.matched, query)) byActor.set(row.id, { ...toSummary(row), matchedName: row.matched, rank: 0 });
+  }
   return [...byActor.values()].sort((a, b) => a.name.length - b.name.length || a.name.localeCompare(b.name));
 }
 

@@ -3,7 +3,7 @@
 // links to the actor kept (until an unmerge moved them back), and a place shows the spelling
 // its shared row has.
 import type { EntryInput } from '../core/domain.js';
-import { foldKey } from '../core/text.js';
+import { placeKeyOf } from './place-keys.js';
 import type { StatementCache } from './statement-cache.js';
 
 /** A merge of an actor into `into`, or (without it) an unmerge that took its merge back. */
@@ -83,9 +83,9 @@ export class ShownState {
     return new Map(ids.map((id) => [id, this.holder(id, 0, before, sinceAt)]));
   }
 
-  /** The spelling every entry shows for a place: its shared row's, found by its folded name. */
+  /** The spelling every entry shows for a place: its shared row's, found by its name as stored places are. */
   private spelling(place: string): string {
-    const key = foldKey(place);
+    const key = placeKeyOf(this.cache, place);
     if (!this.spellings.has(key)) {
       this.spellings.set(key, this.cache.get('SELECT name FROM places WHERE place_key = ?').pluck().get(key) as string | undefined);
     }

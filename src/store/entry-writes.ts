@@ -4,11 +4,12 @@
 import type Database from 'better-sqlite3';
 import type { ChangeStamp, EntryInput } from '../core/domain.js';
 import { firstDay, lastDay, precisionOf, toIsoPartial } from '../core/partial-date.js';
-import { foldKey } from '../core/text.js';
 import type { Db } from './connection.js';
 import { newEntryKey } from './entry-keys.js';
+import { placeKeyOf } from './place-keys.js';
 import { locateNewPlace } from './place-locations.js';
 import { RevisionWriter, type RevisionWrite } from './revisions.js';
+import { StatementCache } from './statement-cache.js';
 
 /** The tables holding an entry's parts besides its own row: replaced whole on every change. */
 const LINK_TABLES = ['entry_places', 'entry_actors', 'sources', 'entry_tags', 'entry_fatalities', 'entry_claims'];
@@ -39,6 +40,7 @@ export class EntryWriter {
   private readonly revisions: RevisionWriter;
   private readonly statements: Record<string, Database.Statement>;
   private readonly placeIds = new Map<string, number>();
+  private readonly placeNames: StatementCache;
   private readonly knownTopics = new Set<string>();
 
   /**
@@ -50,6 +52,7 @@ export class EntryWriter {
     private readonly bulk = false,
   ) {
     this.revisions = new RevisionWriter(db);
+    this.placeNames = new StatementCache(db);
     const insertColumns = [...ENTRY_COLUMNS, 'key', 'created_at', 'created_by', 'updated_at', 'updated_by'];
     this.statements = {
       topic: db.prepare('INSERT INTO topics (slug, created_at) VALUES (?, ?) ON CONFLICT (slug) DO NOTHING'),
@@ -88,15 +91,17 @@ export class EntryWriter {
    * shared between entries.
    */
   private placeId(name: string, stamp: ChangeStamp): number {
-    const key = foldKey(name);
+    const cached = this.bulk ? this.placeIds.get(name) : undefined;
+    if (cached !== undefined) return cached;
+    const key = placeKeyOf(this.placeNames, name);
     // Looked up before inserting: an insert that finds the place costs several times the lookup.
-    let id = (this.bulk ? this.placeIds.get(key) : undefined) ?? (this.statements.placeId!.get(key) as number | undefined);
+    let id = this.statements.placeId!.get(key) as number | undefined;
     if (id === undefined) {
       const created = this.statements.placeInsert!.run(name, key).changes > 0;
       id = this.statements.placeId!.get(key) as number;
       if (created) locateNewPlace(this.db, id, name, stamp);
     }
-    if (this.bulk) this.placeIds.set(key, id);
+    if (this.bulk) this.placeIds.set(name, id);
     return id;
   }
 
@@ -195,10 +200,11 @@ export function respellingsIn(reason: string | null | undefined): Spelling[] {
  */
 export function newSpellings(db: Db, places: readonly string[]): Spelling[] {
   const stored = db.prepare('SELECT name FROM places WHERE place_key = ?').pluck();
+  const names = new StatementCache(db);
   const seen = new Set<string>();
   const spellings: Spelling[] = [];
   for (const place of places) {
-    const key = foldKey(place);
+    const key = placeKeyOf(names, place);
     if (seen.has(key)) continue;
     seen.add(key);
     const from = stored.get(key) as string | undefined;
@@ -221,9 +227,10 @@ export function respellPlaces(db: Db, spellings: readonly Spelling[]): { from: s
        WHERE ep.place_id = (SELECT id FROM places WHERE place_key = ?) ORDER BY ep.entry_id`,
     )
     .pluck();
+  const names = new StatementCache(db);
   const done: { from: string; to: string; entryIds: number[] }[] = [];
   for (const { from, to } of spellings) {
-    const key = foldKey(to);
+    const key = placeKeyOf(names, to);
     if (rename.run(to, key, from).changes === 0) continue;
     reindex.run(key);
     done.push({ from, to, entryIds: showing.all(key) as number[] });

@@ -4,8 +4,9 @@
 import type { ChangeStamp } from '../core/domain.js';
 import { areasOf, placeChain, type Gazetteer, type GazetteerPlace } from '../core/places/gazetteer-port.js';
 import { resolvePlace, type PlaceResolution } from '../core/places/resolve-place.js';
-import { foldKey } from '../core/text.js';
 import type { Db } from './connection.js';
+import { placeKeyOf } from './place-keys.js';
+import { StatementCache } from './statement-cache.js';
 
 /** The gazetteer places written through a connection are located with (see attachGazetteer). */
 const gazetteers = new WeakMap<Db, Gazetteer>();
@@ -79,8 +80,9 @@ export const KEPT_NOT_LOCATED: PlaceOutcome = { kind: 'not-located', why: 'kept 
 /** Marks stored places not located, by name, unless they are already (an import's `located: false`). */
 export function keepNotLocated(db: Db, names: readonly string[], stamp: ChangeStamp): void {
   const find = db.prepare('SELECT id, location FROM places WHERE place_key = ?');
+  const keys = new StatementCache(db);
   for (const name of names) {
-    const place = find.get(foldKey(name)) as { id: number; location: string | null } | undefined;
+    const place = find.get(placeKeyOf(keys, name)) as { id: number; location: string | null } | undefined;
     if (place && place.location !== 'not-located') setPlaceLocation(db, place.id, KEPT_NOT_LOCATED, stamp);
   }
 }

@@ -3,26 +3,29 @@ import type { ChangeStamp } from '../core/domain.js';
 import type { Gazetteer } from '../core/places/gazetteer-port.js';
 import type { CountedPlace, PlaceDecision, PlaceDirectory, PlaceLocationRecord, StoredPlace } from '../core/places/place-port.js';
 import type { Page } from '../core/ports.js';
-import { foldKey } from '../core/text.js';
 import type { Db } from './connection.js';
+import { placeKeyOf } from './place-keys.js';
 import { dossierCountries, KEPT_NOT_LOCATED, setPlaceLocation } from './place-locations.js';
+import { StatementCache } from './statement-cache.js';
 
 interface PlaceRow {
   id: number;
   name: string;
+  place_key: string;
   location: StoredPlace['location'] | null;
   precision: StoredPlace['precision'] | null;
   gazetteer_ref: string | null;
   candidates: string | null;
 }
 
-const PLACE_COLUMNS = 'p.id, p.name, p.location, p.precision, p.gazetteer_ref, p.candidates';
+const PLACE_COLUMNS = 'p.id, p.name, p.place_key, p.location, p.precision, p.gazetteer_ref, p.candidates';
 const ENTRIES_AT = '(SELECT count(*) FROM entry_places ep WHERE ep.place_id = p.id AND ep.live = 1)';
 
 function toStored(row: PlaceRow): StoredPlace {
   return {
     id: row.id,
     name: row.name,
+    key: row.place_key,
     ...(row.location !== null ? { location: row.location } : {}),
     ...(row.precision !== null ? { precision: row.precision } : {}),
     ...(row.gazetteer_ref !== null ? { ref: row.gazetteer_ref } : {}),
@@ -31,13 +34,17 @@ function toStored(row: PlaceRow): StoredPlace {
 }
 
 export class SqlitePlaces implements PlaceDirectory {
+  private readonly cache: StatementCache;
+
   constructor(
     private readonly db: Db,
     readonly gazetteer: Gazetteer,
-  ) {}
+  ) {
+    this.cache = new StatementCache(db);
+  }
 
   stored(name: string): StoredPlace | undefined {
-    const row = this.db.prepare(`SELECT ${PLACE_COLUMNS} FROM places p WHERE p.place_key = ?`).get(foldKey(name)) as PlaceRow | undefined;
+    const row = this.cache.get(`SELECT ${PLACE_COLUMNS} FROM places p WHERE p.place_key = ?`).get(placeKeyOf(this.cache, name)) as PlaceRow | undefined;
     return row ? toStored(row) : undefined;
   }
 
@@ -89,7 +96,7 @@ export class SqlitePlaces implements PlaceDirectory {
          FROM places p JOIN place_locations l ON l.place_id = p.id
          WHERE p.place_key IN (SELECT value FROM json_each(?)) ORDER BY l.id`,
       )
-      .all(JSON.stringify([...new Set(names.map(foldKey))])) as { place: string; location: PlaceLocationRecord['location']; detail: string; changed_by: string; changed_at: string }[];
+      .all(JSON.stringify([...new Set(names.map((name) => placeKeyOf(this.cache, name)))])) as { place: string; location: PlaceLocationRecord['location']; detail: string; changed_by: string; changed_at: string }[];
     return rows.map((r) => ({ place: r.place, location: r.location, detail: r.detail, changedBy: r.changed_by, changedAt: r.changed_at }));
   }
 }

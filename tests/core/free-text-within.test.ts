@@ -10,7 +10,7 @@ const nothingKnown = { ownNamed: () => [], countriesNamed: () => [], countriesOf
 
 /** `stored` free-text places, the latest first; a directory reads at most `limit` of them. */
 function directory(stored: number): PlaceDirectory {
-  const all: StoredPlace[] = Array.from({ length: stored }, (_, i) => ({ id: stored - i, name: `Hamlet ${stored - i}`, location: 'not-located', candidates: [] }));
+  const all: StoredPlace[] = Array.from({ length: stored }, (_, i) => ({ id: stored - i, name: `Hamlet ${stored - i}`, key: `hamlet ${stored - i}`, location: 'not-located', candidates: [] }));
   return {
     gazetteer: nothingKnown,
     nearCountries: () => new Set(['SY']),

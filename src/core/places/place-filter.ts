@@ -11,8 +11,8 @@ import { areaMeant } from './seat-area.js';
 export type PlaceFilter =
   /** Every entry at a place within this area (`country:UA`), the record it stands for. */
   | { kind: 'area'; area: string; place: GazetteerPlace }
-  /** The entries at one stored place that is not located (free text). */
-  | { kind: 'stored'; name: string };
+  /** The entries at one stored place that is not located (free text), by its key. */
+  | { kind: 'stored'; name: string; key: string };
 
 /** How many candidates a refusal names before saying how many more there are. */
 const LISTED_OPTIONS = 6;
@@ -34,7 +34,7 @@ export function optionLines(options: readonly PlaceOption[]): string[] {
 export function placeFilter(places: PlaceDirectory, typed: string, option = 'place'): PlaceFilter | undefined {
   const resolution = resolvePlace(places.gazetteer, typed, false, places.nearCountries());
   const stored = places.stored(typed) ?? (resolution.kind === 'unknown' ? freeTextUnderOtherArticle(places, typed) : undefined);
-  if (stored && stored.location !== 'located') return { kind: 'stored', name: stored.name };
+  if (stored && stored.location !== 'located') return { kind: 'stored', name: stored.name, key: stored.key };
   if (stored?.ref) {
     const own = places.gazetteer.byRef(stored.ref);
     if (own) {
@@ -42,7 +42,7 @@ export function placeFilter(places: PlaceDirectory, typed: string, option = 'pla
       return { kind: 'area', area: wider, place: places.gazetteer.byRef(wider) ?? own };
     }
   }
-  if (stored) return { kind: 'stored', name: stored.name };
+  if (stored) return { kind: 'stored', name: stored.name, key: stored.key };
   if (resolution.kind === 'located') return { kind: 'area', area: resolution.area, place: places.gazetteer.byRef(resolution.area) ?? resolution.place };
   if (resolution.kind === 'ambiguous') {
     throw new UserError('invalid-option', `Option \`${option}\`: “${typed}” names several places.`, [`Say which: ${optionLines(resolution.options).join('; ')}.`], option);
@@ -79,7 +79,7 @@ export function areaFilter(places: PlaceDirectory, typed: string): Extract<Place
 
 /**
  * The terms a list filtered by a typed place reads (/timeline, /chart): a located place's area,
- * else the stored place by its folded key (one neither stored nor known then matches nothing).
+ * else the stored place by its key (one neither stored nor known then matches nothing).
  */
 export function placeTerms(places: PlaceDirectory, typed: string, option = 'place'): PlaceTerms {
   return termsOf(placeFilter(places, typed, option), typed);
@@ -89,5 +89,6 @@ export type PlaceTerms = { placeArea: string } | { placeKey: string };
 
 /** The query terms of a place as `placeFilter` read it (undefined: a name known nowhere, matching no entry). */
 export function termsOf(place: PlaceFilter | undefined, typed: string): PlaceTerms {
-  return place?.kind === 'area' ? { placeArea: place.area } : { placeKey: foldKey(typed) };
+  if (place?.kind === 'area') return { placeArea: place.area };
+  return { placeKey: place?.key ?? foldKey(typed) };
 }

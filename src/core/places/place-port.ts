@@ -9,6 +9,11 @@ export type PlaceLocation = 'located' | 'ambiguous' | 'not-located';
 export interface StoredPlace {
   id: number;
   name: string;
+  /**
+   * The key entries are filtered by: the folded name, or, for a place a re-keying migration
+   * could not re-key (its new key held by another place), the key an older fold gave it.
+   */
+  key: string;
   /** Undefined while not looked up yet (stored before Sitrep located places, until it starts). */
   location?: PlaceLocation;
   precision?: PlacePrecision;
@@ -36,7 +41,7 @@ export type PlaceDecision = { kind: 'located'; place: GazetteerPlace } | { kind:
 
 export interface PlaceDirectory {
   readonly gazetteer: Gazetteer;
-  /** The stored place with this folded name, if any: one index lookup, whatever its entries (timeline filters, imports). */
+  /** The stored place of this name (its own, else its folded name), if any, whatever its entries (timeline filters, imports). */
   stored(name: string): StoredPlace | undefined;
   /** The countries the dossier's located places are in: a name several places share means the one there. */
   nearCountries(): ReadonlySet<string>;

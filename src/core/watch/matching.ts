@@ -10,21 +10,30 @@ import type { PlaceDirectory } from '../places/place-port.js';
 import { foldKey } from '../text.js';
 import type { Watch, WatchTarget } from './watch-port.js';
 
-/** The areas each stored place lies in, looked up once per round of deliveries. */
+/** The areas each stored place lies in, and its key, looked up once per round of deliveries. */
 export class PlaceAreas {
-  private readonly known = new Map<string, readonly string[]>();
+  private readonly known = new Map<string, { areas: readonly string[]; key: string }>();
 
   constructor(private readonly places: PlaceDirectory) {}
 
   of(name: string): readonly string[] {
-    let areas = this.known.get(name);
-    if (!areas) {
+    return this.lookUp(name).areas;
+  }
+
+  /** The key a watch on a place not located holds: the stored place's own, else the folded name. */
+  keyOf(name: string): string {
+    return this.lookUp(name).key;
+  }
+
+  private lookUp(name: string): { areas: readonly string[]; key: string } {
+    let known = this.known.get(name);
+    if (!known) {
       const stored = this.places.stored(name);
       const place = stored?.location === 'located' && stored.ref ? this.places.gazetteer.byRef(stored.ref) : undefined;
-      areas = place ? areasOf(place) : [];
-      this.known.set(name, areas);
+      known = { areas: place ? areasOf(place) : [], key: stored?.key ?? foldKey(name) };
+      this.known.set(name, known);
     }
-    return areas;
+    return known;
   }
 }
 
@@ -35,7 +44,7 @@ function involves(entry: EntryInput, target: WatchTarget, areas: PlaceAreas): bo
     case 'topic':
       return entry.topic === target.topic;
     case 'place':
-      return 'area' in target ? entry.places.some((p) => areas.of(p).includes(target.area)) : entry.places.some((p) => foldKey(p) === target.placeKey);
+      return 'area' in target ? entry.places.some((p) => areas.of(p).includes(target.area)) : entry.places.some((p) => areas.keyOf(p) === target.placeKey);
   }
 }
 
