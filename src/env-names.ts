@@ -9,7 +9,16 @@ const FAMILIES = ['SITREP_', 'DISCORD_', 'SLACK_'] as const;
 /** Read by the benchmarks (bench/), which start the bot with it set. */
 const READ_ELSEWHERE = ['SITREP_BENCH_DIR'];
 /** Words people write for a setting whose name Sitrep shortens. */
-const LONGHANDS: Readonly<Record<string, string>> = { TIMEZONE: 'TZ', TIME_ZONE: 'TZ', ZONE: 'TZ', DATABASE: 'DB', DB_PATH: 'DB', DATABASE_PATH: 'DB' };
+const LONGHANDS: Readonly<Record<string, string>> = {
+  TIMEZONE: 'TZ', TIME_ZONE: 'TZ', ZONE: 'TZ', DATABASE: 'DB', DB_PATH: 'DB', DATABASE_PATH: 'DB',
+  // The Discord developer portal calls it the Application ID; OAuth2 calls it the Client ID.
+  APPLICATION_ID: 'APP_ID', CLIENT_ID: 'APP_ID',
+};
+/**
+ * Slack's tokens say what they are by their start: a name alone (`SLACK_API_TOKEN`) may be
+ * closest to the wrong one of Sitrep's two, the value cannot.
+ */
+const SLACK_TOKEN_PREFIXES: Readonly<Record<string, string>> = { 'xoxb-': 'SLACK_BOT_TOKEN', 'xapp-': 'SLACK_APP_TOKEN' };
 /** Edits per character of a DISCORD_ or SLACK_ name still read as a typo of Sitrep's: stricter than for SITREP_ names. */
 const PLATFORM_TYPO_DISTANCE = 0.3;
 
@@ -27,8 +36,18 @@ const restOf = (name: string) => name.toUpperCase().slice(familyOf(name)?.length
 /** Whether the words of `part` come in a row in `whole`: `ALLOW_PRIVATE` in `SOURCES_ALLOW_PRIVATE`, not `PORT` in `REPORT`. */
 const hasWordRun = (whole: string, part: string) => `_${whole}_`.includes(`_${part}_`);
 
-/** The known name `name` most likely stands for, by what follows its family's prefix. */
-function meantVariable(name: string, known: readonly string[]): string | undefined {
+/** The Slack token variable a token-like name (`SLACK_API_TOKEN`) is meant as, by how its value starts. */
+function tokenByValue(name: string, value: string | undefined, known: readonly string[]): string | undefined {
+  if (value === undefined || !hasWordRun(restOf(name), 'TOKEN')) return undefined;
+  const prefix = Object.keys(SLACK_TOKEN_PREFIXES).find((start) => value.trim().startsWith(start));
+  const meant = prefix === undefined ? undefined : SLACK_TOKEN_PREFIXES[prefix];
+  return meant !== undefined && known.includes(meant) ? meant : undefined;
+}
+
+/** The known name `name` most likely stands for: by its value when that tells, else by what follows its family's prefix. */
+function meantVariable(name: string, value: string | undefined, known: readonly string[]): string | undefined {
+  const byValue = tokenByValue(name, value, known);
+  if (byValue) return byValue;
   const family = familyOf(name);
   // A known name outside every family (LOG_LEVEL) may be written with one (SITREP_LOG_LEVEL).
   const candidates = known.filter((k) => familyOf(k) === family || familyOf(k) === undefined);
@@ -47,7 +66,7 @@ export function unknownVariables(env: NodeJS.ProcessEnv, known: readonly string[
   return Object.keys(env)
     .filter((name) => familyOf(name) !== undefined && !known.includes(name) && !READ_ELSEWHERE.includes(name))
     .flatMap((name) => {
-      const meant = meantVariable(name, known);
+      const meant = meantVariable(name, env[name], known);
       if (familyOf(name) !== 'SITREP_' && meant === undefined) return [];
       return [{ name, ...(meant ? { meant } : {}) }];
     });

@@ -4,6 +4,7 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { inspect } from 'node:util';
 import { ConfigError } from './config.js';
+import { SchemaTooNewError } from './store/migrate.js';
 import { sqliteFileFault, sqlitePlaceFault } from './store/sqlite-faults.js';
 import { cannotWrite } from './store/write-access.js';
 
@@ -89,13 +90,26 @@ export function unreadableStore(dbPath: string, error: unknown): StartupError | 
 }
 
 /**
- * The store SITREP_DB names cannot be used at all (not a database, damaged, on a full disk, in a
- * directory this user cannot write, no file at all, locked by another program): what to do, as a
- * StartupError; undefined for any other failure.
+ * The store was written by a newer Sitrep than this one (started again after a rollback): which
+ * versions, and the two ways back, as a StartupError; undefined for any other failure.
+ */
+export function storeTooNew(dbPath: string, error: unknown): StartupError | undefined {
+  if (!(error instanceof SchemaTooNewError)) return undefined;
+  return new StartupError(
+    `the store ${dbPath} (SITREP_DB) was written by a newer Sitrep: its schema version is ${error.fileVersion}, and this Sitrep knows versions up to ${error.knownVersion}. ` +
+      'Run the newer Sitrep, or restore the backup taken before the upgrade with npm run restore -- FILE, then start this one again.',
+    { cause: error },
+  );
+}
+
+/**
+ * The store SITREP_DB names cannot be used at all (not a database, damaged, written by a newer
+ * Sitrep, on a full disk, in a directory this user cannot write, no file at all, locked by
+ * another program): what to do, as a StartupError; undefined for any other failure.
  */
 export function storeFault(dbPath: string, error: unknown): StartupError | undefined {
-  const unreadable = unreadableStore(dbPath, error);
-  if (unreadable) return unreadable;
+  const explained = unreadableStore(dbPath, error) ?? storeTooNew(dbPath, error);
+  if (explained) return explained;
   const what = unusableStore(dbPath, error);
   return what === undefined ? undefined : new StartupError(`the store ${dbPath} (SITREP_DB) ${what}.`, { cause: error });
 }
@@ -146,5 +160,7 @@ function whyNotOpened(dbPath: string): string | undefined {
 export function startupMessage(error: unknown): string {
   if (error instanceof ConfigError) return `Configuration error — ${error.message}`;
   if (error instanceof StartupError) return `Sitrep could not start — ${error.message}`;
+  // Explained by its message wherever it is thrown from: the operator's to mend, not a bug.
+  if (error instanceof SchemaTooNewError) return `Sitrep could not start — ${error.message}`;
   return `Sitrep could not start: ${inspect(error)}`;
 }

@@ -19,9 +19,12 @@ export interface ConfirmingCommand {
   picture?: string;
 }
 
-/** What an admin does so Sitrep may post in the channel, then runs `command` again; said plainly where no poster knows the platform. */
-export function accessHelpFor(poster: Poster | undefined, command: string): string {
-  return poster ? poster.accessHelp(command) : `Let Sitrep post in this channel, then run ${command} again.`;
+/**
+ * What an admin does so Sitrep may post in the channel, then runs `command` again, worded for
+ * `needs` where the poster can; said plainly where no poster knows the platform.
+ */
+export function accessHelpFor(poster: Poster | undefined, command: string, needs?: AccessNeeds): string {
+  return poster ? poster.accessHelp(command, needs) : `Let Sitrep post in this channel, then run ${command} again.`;
 }
 
 export async function postConfirmation(

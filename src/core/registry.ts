@@ -3,6 +3,8 @@
 import { leafIsReadOnly, type CommandSpec, type RawOptionValue, type ResolvedLeaf } from './command-spec.js';
 import { UserError } from './errors.js';
 import { closestNames } from './ranking.js';
+import { STOPWORDS } from './search-terms.js';
+import { wordList } from './text.js';
 import { quoteIfNeeded, type ParsedText } from './text-syntax.js';
 
 export class CommandRegistry {
@@ -55,15 +57,21 @@ export class CommandRegistry {
 
   /**
    * Refuses text that does not start with `/` and whose first word names no command: a question
-   * in plain words (`What happened in Paris?`), pointed to /search rather than to a command its
-   * first word happens to resemble. `timeline since:2025`, without the slash, still runs.
+   * in plain words (`What happened in Paris?`, `Note: talks in Paris`), pointed to /search for its
+   * telling words rather than to a command its first word happens to resemble. `timeline
+   * since:2025`, without the slash, still runs; `since:2025` alone is left to the parser, which
+   * asks for a command.
    */
   refusePlainWords(text: string): void {
     const typed = text.trim();
     const first = typed.split(/\s+/)[0] ?? '';
-    if (typed === '' || typed.startsWith('/') || first.includes(':') || this.byName.has(first.toLowerCase())) return;
+    if (typed === '' || typed.startsWith('/') || /:[^:]/.test(first)) return;
+    const name = first.replace(/:+$/, '') || first;
+    if (this.byName.has(name.toLowerCase())) return;
+    const notCommand = `\`${name}\` is not a command: commands start with /, and /help lists them.`;
+    if (HELP_FLAG.test(first)) throw new UserError('unknown-command', notCommand);
     const words = searchWords(typed);
-    throw new UserError('unknown-command', `\`${first}\` is not a command: commands start with /, and /help lists them.`, [
+    throw new UserError('unknown-command', notCommand, [
       ...(words ? [`To search the entries for these words: /search ${words}`, 'Every word searched for must appear in an entry: keep to names, places and key words.'] : []),
     ]);
   }
@@ -91,7 +99,7 @@ export class CommandRegistry {
           : `For example: /${resolved.path} ${resolved.leaf.options?.some((o) => o.name === name) ? name : (resolved.leaf.options?.[0]?.name ?? 'option')}:…`,
       ]);
     }
-    refuseEqualsOptions(words, resolved);
+    refuseEqualsOptions(words, args, resolved);
     if (words.length > 0) {
       const first = resolved.leaf.options?.[0];
       if (!first) {
@@ -112,25 +120,69 @@ export class CommandRegistry {
 /** The most words of a plain-words question repeated in the /search it is pointed to. */
 const MAX_SEARCH_WORDS = 12;
 
+/** `--help`, `-h` (as other tools are asked for help), also as phones turn `--` into a dash. */
+const HELP_FLAG = /^(?:--?|—|–)(?:help|h|\?)$/i;
+
+/**
+ * Words of a question that no entry is searched by: question words and the filler around them
+ * (`What happened in Paris?` searches for `Paris`). Search already ignores its STOPWORDS, but
+ * every other word must appear in an entry, so `happened` alone would find nothing.
+ */
+const QUESTION_FILLER: ReadonlySet<string> = new Set([
+  ...STOPWORDS,
+  ...'what whats who whos whom whose when where wheres why how hows which'.split(' '),
+  ...'happen happens happened happening did does do done is are was were any anything there latest news'.split(' '),
+  ...'about tell me show give please can could you i know going on update updates'.split(' '),
+]);
+
 /**
  * A question's words as /search takes them typed: punctuation, which search ignores and text
  * syntax may read (a quote opening a word, a dash starting a flag), left out; an apostrophe inside
- * a word (`What's`) kept.
+ * a word (`Assad's`) kept; QUESTION_FILLER left out.
  */
 function searchWords(text: string): string {
   const words = text.replace(/[^\p{L}\p{M}\p{N}\s'*-]/gu, ' ').split(/\s+/).map((word) => word.replace(/^['-]+|'+$/g, ''));
-  return words.filter(Boolean).slice(0, MAX_SEARCH_WORDS).join(' ');
+  return words.filter((word) => word !== '' && !isQuestionFiller(word)).slice(0, MAX_SEARCH_WORDS).join(' ');
 }
 
-/** `limit=5`, as other tools write options: Sitrep's are written `limit:5`, said before the words fill an option. */
-function refuseEqualsOptions(words: readonly string[], resolved: ResolvedLeaf): void {
-  for (const word of words) {
-    const [, name, value] = /^([a-z_]+)=(.*)$/i.exec(word) ?? [];
-    if (name === undefined || !resolved.leaf.options?.some((o) => o.name === name.toLowerCase())) continue;
-    throw new UserError('syntax', `\`${word}\` is not how options are written here: write them name:value.`, [
-      `For example: /${resolved.path} ${name.toLowerCase()}:${value ? quoteIfNeeded(value) : '…'}`,
-    ], name.toLowerCase());
-  }
+/** Compared in lower case without apostrophes: `What's` as `whats`. (`US` is no filler: it names a country.) */
+function isQuestionFiller(word: string): boolean {
+  return QUESTION_FILLER.has(word.toLowerCase().replace(/'/g, ''));
+}
+
+/** `limit=5` read as an option of the command: its name and value; undefined for other words (`x=y`). */
+function equalsOption(word: string, resolved: ResolvedLeaf): { name: string; value: string } | undefined {
+  const [, name, value] = /^([a-z_]+)=(.*)$/i.exec(word) ?? [];
+  if (name === undefined || value === undefined) return undefined;
+  const known = resolved.leaf.options?.some((o) => o.name === name.toLowerCase());
+  return known ? { name: name.toLowerCase(), value } : undefined;
+}
+
+/**
+ * `limit=5`, as other tools write options: Sitrep's are written `limit:5`, said before the words
+ * fill an option. The example is the whole line rewritten, every such option as name:value, so
+ * it runs as shown.
+ */
+function refuseEqualsOptions(words: readonly string[], options: Readonly<Record<string, RawOptionValue>>, resolved: ResolvedLeaf): void {
+  const refused = words.filter((word) => equalsOption(word, resolved));
+  if (refused.length === 0) return;
+  const bare = words.filter((word) => !equalsOption(word, resolved));
+  // A number (`/entry show 3`) stays first, as typed; other words go last, where a reference
+  // reads free words (`/search limit:5 Ron Dermer`).
+  const leading = bare.every((word) => /^#?\d+$/.test(word));
+  const rewritten = [
+    ...(leading ? bare : []),
+    ...Object.entries(options).map(([name, value]) => `${name}:${quoteIfNeeded(String(value))}`),
+    ...refused.map((word) => {
+      const { name, value } = equalsOption(word, resolved)!;
+      return `${name}:${value ? quoteIfNeeded(value) : '…'}`;
+    }),
+    ...(leading ? [] : bare),
+  ];
+  const shown = refused.map((word) => `\`${word}\``);
+  throw new UserError('syntax', `${wordList(shown)} ${refused.length > 1 ? 'are' : 'is'} not how options are written here: write them name:value.`, [
+    `For example: /${resolved.path} ${rewritten.join(' ')}`,
+  ], equalsOption(refused[0]!, resolved)!.name);
 }
 
 /**

@@ -21,6 +21,7 @@ import { plural } from '../core/text.js';
 import { span, type View } from '../core/view.js';
 import type { PosterRegistry } from './posters.js';
 import { delayNote, LATE_MS, repeatsNote, slotAfter } from './slots.js';
+import { pausedDigestNeeds } from './digest-access.js';
 import { InFlightWork } from './in-flight-work.js';
 import type { TaskFactory } from './tasks.js';
 
@@ -371,7 +372,8 @@ export class DigestDeliverer {
     const at = now();
     const message = error instanceof Error ? error.message : String(error);
     if (error instanceof DeliveryError && error.kind === 'permanent') {
-      const notice = digestPausedNotice(sub.channel, message, accessHelpFor(this.deps.posters.get(sub.channel.platform), DIGEST_SUBSCRIBE));
+      const help = accessHelpFor(this.deps.posters.get(sub.channel.platform), DIGEST_SUBSCRIBE, pausedDigestNeeds(sub, error));
+      const notice = digestPausedNotice(sub.channel, message, help);
       store.transaction(() => {
         store.deliveries.settle(id, 'failed', at, message);
         store.subscriptions.pause(sub.id, message, at, notice);

@@ -23,6 +23,7 @@ import type { Logger } from '../core/logger.js';
 import type { View } from '../core/view.js';
 import { accessHelpFor, postConfirmation, type ConfirmingCommand } from '../core/channel-confirmation.js';
 import { DIGEST_SUBSCRIBE } from '../core/digest/views.js';
+import { DIGEST_PICTURE, pausedDigestNeeds } from './digest-access.js';
 import type { DigestDeliverer } from './delivery.js';
 import type { PosterRegistry } from './posters.js';
 import { repeatsNote, slotAfter, storedSchedule } from './slots.js';
@@ -101,7 +102,7 @@ const DIGEST_CONFIRMATION_LOG: ConfirmingCommand = {
 };
 
 /** A digest with a card opens with a picture, which the confirmation has not: the platform may need a right for it. */
-const confirmingDigest = (card: boolean): ConfirmingCommand => (card ? { ...DIGEST_CONFIRMATION_LOG, picture: 'the picture a digest opens with' } : DIGEST_CONFIRMATION_LOG);
+const confirmingDigest = (card: boolean): ConfirmingCommand => (card ? { ...DIGEST_CONFIRMATION_LOG, picture: DIGEST_PICTURE } : DIGEST_CONFIRMATION_LOG);
 
 const NO_SUBSCRIPTION = (verb: string) =>
   new UserError('not-found', `This channel has no digest to ${verb}.`, ['Start one with /digest subscribe schedule:"daily 08:00".']);
@@ -183,8 +184,10 @@ export class ScheduledDigestService implements DigestService {
     const { store } = this.deps;
     const subs = store.subscriptions.inWorkspace(scope.platform, scope.workspaceId);
     const latest = store.deliveries.latestFor(subs.map((s) => s.id));
-    const help = (sub: Subscription) => accessHelpFor(this.deps.posters.get(sub.channel.platform), DIGEST_CONFIRMATION_LOG.command);
-    return subs.map((s) => info(s, latest.get(s.id), s.paused ? help(s) : undefined));
+    // Only the refusal's reason is stored: the poster words its help from that and the channel.
+    const help = (sub: Subscription, reason: string) =>
+      accessHelpFor(this.deps.posters.get(sub.channel.platform), DIGEST_CONFIRMATION_LOG.command, pausedDigestNeeds(sub, reason));
+    return subs.map((s) => info(s, latest.get(s.id), s.paused ? help(s, s.paused.reason) : undefined));
   }
 
   preview(channel: ChannelKey): View {

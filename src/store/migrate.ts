@@ -14,11 +14,15 @@ export interface Migration {
   sql: string;
 }
 
+/** The store was written by a newer Sitrep (a rollback after an upgrade): its schema is past this code's. */
 export class SchemaTooNewError extends Error {
-  constructor(fileVersion: number, knownVersion: number) {
+  constructor(
+    readonly fileVersion: number,
+    readonly knownVersion: number,
+  ) {
     super(
-      `This database has schema version ${fileVersion}, but this Sitrep only knows up to ${knownVersion}. ` +
-        'Upgrade Sitrep or point SITREP_DB at another file.',
+      `This database has schema version ${fileVersion}, but this Sitrep only knows up to ${knownVersion}: a newer Sitrep wrote it. ` +
+        'Run that newer Sitrep, restore the backup taken before the upgrade (npm run restore -- FILE), or point SITREP_DB at another file.',
     );
     this.name = 'SchemaTooNewError';
   }

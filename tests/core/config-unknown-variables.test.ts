@@ -21,9 +21,20 @@ describe('GIVEN variables named almost as Sitrep reads them', () => {
     ['sitrep_admins', 'SITREP_ADMINS'],
     ['DISCORD_BOT_TOKEN', 'DISCORD_TOKEN'],
     ['SLACK_TOKEN', 'SLACK_BOT_TOKEN'],
+    ['DISCORD_APPLICATION_ID', 'DISCORD_APP_ID'],
+    ['DISCORD_CLIENT_ID', 'DISCORD_APP_ID'],
   ])('WHEN %s is set THEN the configuration warns that it is ignored and names %s', (name, meant) => {
     const config = loadConfig({ [name]: 'x' });
     expect(config.ignoredVariables).toEqual([`${name} is set, but Sitrep reads no variable of that name, so it is ignored: did you mean ${meant}?`]);
+  });
+
+  it.each([
+    ['SLACK_API_TOKEN', 'xoxb-1-2-abc', 'SLACK_BOT_TOKEN'],
+    ['SLACK_OAUTH_TOKEN', 'xoxb-1-2-abc', 'SLACK_BOT_TOKEN'],
+    ['SLACK_TOKEN', 'xapp-1-A1-abc', 'SLACK_APP_TOKEN'],
+    ['SLACK_SOCKET_TOKEN', 'xapp-1-A1-abc', 'SLACK_APP_TOKEN'],
+  ])('WHEN the token-like %s is set to %s THEN the warning names the variable for that kind of token, %s', (name, value, meant) => {
+    expect(loadConfig({ [name]: value }).ignoredVariables).toEqual([`${name} is set, but Sitrep reads no variable of that name, so it is ignored: did you mean ${meant}?`]);
   });
 
   it('WHEN a SITREP_ name is like none Sitrep reads THEN the warning lists the ones it reads', () => {
@@ -32,7 +43,11 @@ describe('GIVEN variables named almost as Sitrep reads them', () => {
   });
 
   it('WHEN other programs’ DISCORD_ and SLACK_ variables, and Sitrep’s own, are set THEN nothing is said', () => {
-    const env = { SLACK_WEBHOOK_URL: 'https://hooks.example', DISCORD_WEBHOOK: 'x', SLACK_REPORT_CHANNEL: 'C1', SITREP_TZ: 'UTC', SITREP_ADMINS: 'slack:U1', PATH: '/bin' };
+    const env = {
+      SLACK_WEBHOOK_URL: 'https://hooks.example', DISCORD_WEBHOOK: 'x', DISCORD_WEBHOOK_URL: 'https://discord.example/api/webhooks/1', SLACK_REPORT_CHANNEL: 'C1',
+      SLACK_CHANNEL: 'C1', SLACK_CHANNEL_ID: 'C1', SLACK_CLIENT_ID: '123.456', SLACK_CLIENT_SECRET: 'abc', DISCORD_PUBLIC_KEY: 'ab12',
+      SLACK_USER_TOKEN: 'xoxp-1-2-abc', SITREP_TZ: 'UTC', SITREP_ADMINS: 'slack:U1', PATH: '/bin',
+    };
     expect(loadConfig(env).ignoredVariables).toEqual([]);
   });
 });

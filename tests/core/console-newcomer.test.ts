@@ -73,7 +73,7 @@ describe('GIVEN console output piped to another program', () => {
   it('WHEN a question is typed in plain words THEN the reply points to /search with its words, not to a made-up command', async () => {
     const out = await piped(['What happened in Paris?']);
     expect(out).toContain('What is not a command: commands start with /, and /help lists them.');
-    expect(out).toContain('To search the entries for these words: /search What happened in Paris');
+    expect(out).toContain('To search the entries for these words: /search Paris');
     expect(out).not.toContain('There is no command /what');
     expect(out).not.toContain('Did you mean');
   });

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startupMessage, storeFault } from '../../src/startup-errors.js';
 import { openDatabase } from '../../src/store/connection.js';
+import { loadMigrations } from '../../src/store/migrate.js';
 import { runCompiled } from '../support/compiled.js';
 
 let dir: string;
@@ -65,6 +66,22 @@ describe('GIVEN SITREP_DB naming no file SQLite can keep a store in', () => {
     expect(started.stderr).toBe(
       `Sitrep could not start — the store ${join(readOnly, 'sitrep.db')} (SITREP_DB) cannot be opened: its directory ${readOnly} is not writable by the user running Sitrep, and SQLite keeps files beside the store. Make ${readOnly} writable by that user, or set SITREP_DB to a path in a directory it can write.\n`,
     );
+    expect(started.status).toBe(1);
+  });
+});
+
+describe('GIVEN a store a newer Sitrep wrote (started again after a rollback)', () => {
+  it('WHEN the bot starts THEN one line names the store, its version and the code\'s, and the two ways back', () => {
+    const path = join(dir, 'sitrep.db');
+    const raw = new Database(path);
+    raw.pragma('user_version = 99');
+    raw.close();
+    const started = start(path);
+    expect(started.stderr).toBe(
+      `Sitrep could not start — the store ${path} (SITREP_DB) was written by a newer Sitrep: its schema version is 99, and this Sitrep knows versions up to ${loadMigrations().length}. ` +
+        'Run the newer Sitrep, or restore the backup taken before the upgrade with npm run restore -- FILE, then start this one again.\n',
+    );
+    expectOneLine(started.stderr);
     expect(started.status).toBe(1);
   });
 });

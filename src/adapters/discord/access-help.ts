@@ -8,6 +8,8 @@ import { wordList } from '../../core/text.js';
 
 /** Discord's JSON error code for an operation on an archived thread (a locked one stays closed to posts). */
 export const ARCHIVED_THREAD = 50083;
+/** Discord's JSON error code for a channel it does not know: deleted, or in a server the bot has left. */
+export const UNKNOWN_CHANNEL = 10003;
 
 /** A DeliveryError from Discord's answer, keeping its status and JSON error code for the help that follows. */
 export class DiscordRefusal extends DeliveryError {
@@ -71,10 +73,26 @@ function archivedHelp(command: string): string {
   return `This thread is archived, so Discord takes no posts in it: reopen it (a locked one only someone with Manage Threads can reopen), then run ${command} again, or run ${command} in another channel.`;
 }
 
+function goneHelp(command: string): string {
+  return `Discord no longer knows this channel (was it deleted, or the bot removed from the server?), so nothing can be posted in it: run ${command} in another channel instead.`;
+}
+
+/**
+ * Discord's JSON error code for a refusal: the DiscordRefusal's, or, for a refusal known only by
+ * its stored reason (a paused digest's), read from the words the poster wrote it in.
+ */
+function refusalCode(error: DeliveryError): number | string | undefined {
+  if (error instanceof DiscordRefusal) return error.code;
+  const written = /Discord answered \d{3} \((\d+): /.exec(error.message);
+  return written ? Number(written[1]) : undefined;
+}
+
 /** Poster.accessHelp for Discord: worded for the refusal and the channel when they are known. */
 export function discordAccessHelp(command: string, needs: AccessNeeds = {}, lookup?: ChannelLookup): string {
   const { refused, picture } = needs;
-  if (refused?.error instanceof DiscordRefusal && refused.error.code === ARCHIVED_THREAD) return archivedHelp(command);
+  const code = refused ? refusalCode(refused.error) : undefined;
+  if (code === ARCHIVED_THREAD) return archivedHelp(command);
+  if (code === UNKNOWN_CHANNEL) return goneHelp(command);
   const known = refused ? lookup?.(refused.channelId) : undefined;
   return known?.thread ? threadHelp(command, picture, known) : channelHelp(command, picture);
 }
