@@ -18,7 +18,7 @@ import { chosenSourceIndex, keptOutletLine, keptOutletText, replacedSourceNote, 
 import { checkNewPlaces, keepUnlocated, locatedNote, locatedOption, newPlaces } from './place-check.js';
 import { entryDetailView, requireEntry } from './show.js';
 import { newTopicNote } from '../topic-note.js';
-import { defaultRoleNote, listEditNotes, noSourceNote } from './list-notes.js';
+import { addMarksNote, defaultRoleNote, listEditNotes, noSourceNote } from './list-notes.js';
 
 /** The new-topic note of an entry's change, with the /entry edit that takes a close topic. */
 const entryTopicNote = (topicsBefore: readonly string[], topic: string, id: number): Line[] => newTopicNote(topicsBefore, topic, { command: 'entry edit', id });
@@ -108,6 +108,7 @@ export const addEntry: SubcommandSpec = {
     const view = entryDetailView(entry);
     const notes = [
       ...noSourceNote(entry, id),
+      ...addMarksNote(args),
       ...(args.actors === undefined ? [] : defaultRoleNote(entry, actorsGivenNoRole(String(args.actors), ctx.services.dossier), id)),
       ...keptSpellingNote(input.places, entry.places, id),
       ...locatedNote(ctx.services.places, fresh, entry),

@@ -106,10 +106,19 @@ function meantRole(typed: string): ActorRole | undefined {
 
 /**
  * The list options. Their items, unmarked, replace the entry's list; each marked with `+` adds an
- * item and with `-` removes one (`−` too, as replies show removed items). An unmarked item beside
- * marked ones would be read one way or the other by mistake, so it is refused.
+ * item and with `-` removes one (`−` too, as replies show removed items, and the dashes `–` and
+ * `—` phones and Macs type for `-`). An unmarked item beside marked ones would be read one way or
+ * the other by mistake, so it is refused. A name starting with a mark is written after one:
+ * `++972mag` adds `+972mag`, `+-1` adds `-1`.
  */
 export type ListOption = 'actors' | 'places' | 'tags';
+
+/**
+ * What a list option's marks apply to: the entry's stored list (/entry edit), the card's
+ * suggestion (/review approve), nothing yet (/entry add: the list is whole, so nothing can be
+ * removed), or a file's list, whose items are names as stored (an import: no item is a mark).
+ */
+export type ListBase = 'entry' | 'suggestion' | 'new' | 'stored';
 
 interface ListItems {
   replaces: boolean;
@@ -118,7 +127,7 @@ interface ListItems {
 }
 
 const ADD_MARK = '+';
-const REMOVE_MARKS = ['-', '−'];
+const REMOVE_MARKS = ['-', '−', '–', '—'];
 
 const markOf = (item: string): '+' | '-' | undefined => (item.startsWith(ADD_MARK) ? '+' : REMOVE_MARKS.some((mark) => item.startsWith(mark)) ? '-' : undefined);
 const unmarked = (item: string): string => (markOf(item) === undefined ? item : item.slice(1).trim());
@@ -140,7 +149,25 @@ export const EDIT_LIST_DESCRIPTIONS: Record<ListOption, string> = {
 /** Whether a list option's text replaces the entry's list (no item is marked + or -). */
 export const replacesList = (text: string): boolean => text.split(',').every((item) => markOf(item.trim()) === undefined);
 
-function listItems(text: string, option: ListOption, same: (item: string) => string = (item) => item): ListItems {
+/** How to add `name`, a name starting with + or -, to a list: after a mark. */
+const literalHint = (option: ListOption, name: string): string => `A name starting with + or - is written after a mark: \`${option}:"+${name}"\` adds \`${name}\`.`;
+
+const LIST_OPTIONS: readonly ListOption[] = ['actors', 'places', 'tags'];
+
+/**
+ * The items the list options mark `+` on /entry add, as typed, and the names they were read as,
+ * for the add's reply to say (a tag `+972mag` is written `++972mag`, which is left out here).
+ */
+export function addMarkedItems(args: CommandArgs): { option: ListOption; typed: string; read: string }[] {
+  return LIST_OPTIONS.flatMap((option) =>
+    args[option] === undefined
+      ? []
+      : String(args[option]).split(',').map((item) => item.trim()).filter((item) => markOf(item) === '+' && markOf(unmarked(item)) === undefined).map((typed) => ({ option, typed, read: unmarked(typed) })),
+  );
+}
+
+function listItems(text: string, option: ListOption, lists: ListBase, same: (item: string) => string = (item) => item): ListItems {
+  if (lists === 'stored') return { replaces: true, added: splitList(text, option, same), removed: [] };
   const items = splitList(text, option, (item) => `${markOf(item) ?? ''}${same(unmarked(item))}`);
   const plain = items.filter((item) => markOf(item) === undefined);
   const marked = items.filter((item) => markOf(item) !== undefined);
@@ -152,10 +179,16 @@ function listItems(text: string, option: ListOption, same: (item: string) => str
   }
   const empty = marked.find((item) => unmarked(item) === '');
   if (empty !== undefined) throw new UserError('invalid-option', `Option \`${option}\`: \`${empty}\` names nothing to add or remove.`, [`For example: ${MARKED_FORMS[option]}.`], option);
+  const removed = marked.filter((item) => markOf(item) === '-');
+  if (lists === 'new' && removed.length > 0) {
+    throw new UserError('invalid-option', `Option \`${option}\`: \`${removed[0]}\` — /entry add sets the whole list: nothing to remove.`, [
+      'Give the items without marks.', literalHint(option, removed[0]!),
+    ], option);
+  }
   return {
     replaces: false,
     added: marked.filter((item) => markOf(item) === '+').map(unmarked),
-    removed: marked.filter((item) => markOf(item) === '-').map(unmarked),
+    removed: removed.map(unmarked),
   };
 }
 
@@ -165,40 +198,59 @@ interface Removal<T> {
   takes: (item: T) => boolean;
 }
 
+/** Where a removal looked for its item, as refusals name it. */
+const holder = (lists: ListBase): string => (lists === 'suggestion' ? "in the card's suggestion" : 'on the entry');
+
+/** What the list held, for a refusal, each item as `listed` names it. */
+function heldText<T>(option: ListOption, base: readonly T[], lists: ListBase, listed: (item: T) => string): string {
+  const items = base.map(listed).join(', ');
+  if (lists === 'suggestion') return base.length === 0 ? `The card suggests no ${option}.` : `The card suggests: ${items}.`;
+  return base.length === 0 ? `The entry has no ${option}.` : `The entry's ${option}: ${items}.`;
+}
+
 /**
  * `base` less the removed items, then with the added ones not already on it: `-Israel,
- * +Israel:target` changes a role. Removing what the list does not hold is refused, naming it.
+ * +Israel:target` changes a role. Removing what the list does not hold is refused, naming it; so
+ * is a list grown past what an entry keeps (an entry over it already may still lose items).
  */
-function withMarkedItems<T>(option: ListOption, base: readonly T[], removals: readonly Removal<T>[], added: readonly T[], same: (a: T, b: T) => boolean, listed?: (item: T) => string): T[] {
+function withMarkedItems<T>(option: ListOption, base: readonly T[], removals: readonly Removal<T>[], added: readonly T[], same: (a: T, b: T) => boolean, lists: ListBase, listed: (item: T) => string): T[] {
   const missing = removals.filter((removal) => !base.some(removal.takes));
   if (missing.length > 0) {
-    const held = base.length === 0 ? `The entry has no ${option}.` : listed ? `The entry's ${option}: ${base.map(listed).join(', ')}.` : `/entry show lists the entry's ${option}.`;
-    throw new UserError('invalid-option', `Option \`${option}\`: ${missing.map((removal) => `\`-${removal.typed}\``).join(', ')} ${missing.length === 1 ? 'is' : 'are'} not on the entry, so cannot be removed.`, [held], option);
+    throw new UserError('invalid-option', `Option \`${option}\`: ${missing.map((removal) => `\`-${removal.typed}\``).join(', ')} ${missing.length === 1 ? 'is' : 'are'} not ${holder(lists)}, so cannot be removed.`, [
+      heldText(option, base, lists, listed),
+      literalHint(option, `-${missing[0]!.typed}`),
+    ], option);
   }
   const kept = base.filter((item) => !removals.some((removal) => removal.takes(item)));
   for (const item of added) if (!kept.some((other) => same(other, item))) kept.push(item);
+  if (kept.length > MAX_LIST_ITEMS && kept.length > base.length) {
+    const had = lists === 'suggestion' ? `The card suggests ${base.length} ${option}` : `The entry has ${base.length} ${option}`;
+    throw new UserError('invalid-option', `Option \`${option}\` would leave the entry with ${kept.length} ${option}; at most ${MAX_LIST_ITEMS} are kept per entry.`, [
+      `${had}: take some off in the same command (${MARKED_FORMS[option]}), or give the whole list.`,
+    ], option);
+  }
   return kept;
 }
 
-function editedPlaces(text: string, base: readonly string[]): string[] {
-  const items = listItems(text, 'places', foldKey);
+function editedPlaces(text: string, base: readonly string[], lists: ListBase): string[] {
+  const items = listItems(text, 'places', lists, foldKey);
   const added = items.added.map(checkedPlace);
   if (items.replaces) return added;
   const removals = items.removed.map((typed) => ({ typed, takes: (place: string) => foldKey(place) === foldKey(typed) }));
-  return withMarkedItems('places', base, removals, added, (a, b) => foldKey(a) === foldKey(b), (place) => place);
+  return withMarkedItems('places', base, removals, added, (a, b) => foldKey(a) === foldKey(b), lists, (place) => place);
 }
 
-function editedTags(text: string, base: readonly string[]): string[] {
-  const items = listItems(text.toLowerCase(), 'tags');
+function editedTags(text: string, base: readonly string[], lists: ListBase): string[] {
+  const items = listItems(text.toLowerCase(), 'tags', lists);
   if (items.replaces) return items.added;
   const removals = items.removed.map((typed) => ({ typed, takes: (tag: string) => tag === typed }));
-  return withMarkedItems('tags', base, removals, items.added, (a, b) => a === b, (tag) => tag);
+  return withMarkedItems('tags', base, removals, items.added, (a, b) => a === b, lists, (tag) => tag);
 }
 
 type EntryActor = EntryInput['actors'][number];
 
-function editedActors(text: string, base: readonly EntryActor[], dossier: DossierReader): EntryActor[] {
-  const items = listItems(text, 'actors');
+function editedActors(text: string, base: readonly EntryActor[], dossier: DossierReader, lists: ListBase): EntryActor[] {
+  const items = listItems(text, 'actors', lists);
   const added: EntryActor[] = [];
   const removals: Removal<EntryActor>[] = [];
   // Every unknown actor or role of the list in one refusal.
@@ -207,7 +259,8 @@ function editedActors(text: string, base: readonly EntryActor[], dossier: Dossie
     ...items.removed.map((item) => () => void removals.push(actorRemoval(item, dossier))),
   ]);
   if (items.replaces) return added;
-  return withMarkedItems('actors', base, removals, added, (a, b) => a.actorId === b.actorId && a.role === b.role);
+  const listed = (actor: EntryActor) => `${dossier.getActorProfile(actor.actorId)?.name ?? `actor ${actor.actorId}`}:${actor.role}`;
+  return withMarkedItems('actors', base, removals, added, (a, b) => a.actorId === b.actorId && a.role === b.role, lists, listed);
 }
 
 /** `Name:role` split at its last colon; the role is undefined when none is given. */
@@ -226,7 +279,14 @@ function checkedRole(item: string, name: string, role: string): ActorRole {
 function actorRemoval(item: string, dossier: DossierReader): Removal<EntryActor> {
   const { name, role } = nameAndRole(item);
   const checked = role === undefined ? undefined : checkedRole(item, name, role);
-  const { id } = resolveActorExactly(dossier, name, 'actors');
+  let id: number;
+  try {
+    ({ id } = resolveActorExactly(dossier, name, 'actors'));
+  } catch (error) {
+    // `-Minus Brigade` may have meant the actor of that name, to add.
+    if (error instanceof UserError && error.code === 'not-found') throw new UserError('not-found', error.message, [...error.hints, literalHint('actors', `-${item}`)], error.option);
+    throw error;
+  }
   return { typed: item, takes: (actor) => actor.actorId === id && (checked === undefined || actor.role === checked) };
 }
 
@@ -334,9 +394,10 @@ export function clearEntryFields(args: CommandArgs, next: Partial<EntryInput>, c
 
 /**
  * Applies the given options over `base` (an existing entry, or empty for add). The source options
- * describe the source at `sourceIndex` (one past the last adds one).
+ * describe the source at `sourceIndex` (one past the last adds one); `lists` says what the list
+ * options' marks apply to.
  */
-export function applyEntryFields(args: CommandArgs, base: Partial<EntryInput>, dossier: DossierReader, sourceIndex = 0): Partial<EntryInput> {
+export function applyEntryFields(args: CommandArgs, base: Partial<EntryInput>, dossier: DossierReader, sourceIndex = 0, lists: ListBase = 'entry'): Partial<EntryInput> {
   const next: Partial<EntryInput> = { ...base };
   if (args.title !== undefined) next.title = String(args.title);
   if (args.summary !== undefined) next.summary = String(args.summary);
@@ -350,13 +411,13 @@ export function applyEntryFields(args: CommandArgs, base: Partial<EntryInput>, d
       if (args.topic !== undefined) next.topic = parseTopic(String(args.topic));
     },
     () => {
-      if (args.places !== undefined) next.places = editedPlaces(String(args.places), base.places ?? []);
+      if (args.places !== undefined) next.places = editedPlaces(String(args.places), base.places ?? [], lists);
     },
     () => {
-      if (args.actors !== undefined) next.actors = editedActors(String(args.actors), base.actors ?? [], dossier);
+      if (args.actors !== undefined) next.actors = editedActors(String(args.actors), base.actors ?? [], dossier, lists);
     },
     () => {
-      if (args.tags !== undefined) next.tags = editedTags(String(args.tags), base.tags ?? []);
+      if (args.tags !== undefined) next.tags = editedTags(String(args.tags), base.tags ?? [], lists);
     },
     () => {
       const source = parseSource(args, base.sources?.[sourceIndex]);
@@ -407,10 +468,11 @@ export function entryFixes(entryId?: number, claimActor?: (index: number) => str
 
 /**
  * A complete entry for /entry add, with defaults for what was not given. `publishedApart` leaves
- * the publication check to the caller (an import, which keeps entries stored before the rule).
+ * the publication check to the caller (an import, which keeps entries stored before the rule);
+ * `listsAsStored` reads every list item as a name, none as a mark (an import's file lists them so).
  */
-export function newEntryFrom(args: CommandArgs, dossier: DossierReader, { publishedApart = false }: { publishedApart?: boolean } = {}): EntryInput {
-  const fields = applyEntryFields(args, {}, dossier);
+export function newEntryFrom(args: CommandArgs, dossier: DossierReader, { publishedApart = false, listsAsStored = false }: { publishedApart?: boolean; listsAsStored?: boolean } = {}): EntryInput {
+  const fields = applyEntryFields(args, {}, dossier, 0, listsAsStored ? 'stored' : 'new');
   if (publishedApart) checkEnd(args, fields);
   else checkSpan(args, fields);
   return {

@@ -8,7 +8,7 @@ import { foldKey, wordList } from '../../src/core/text.js';
 import { span, type Line } from '../../src/core/view.js';
 import { ACTOR_ROLES } from '../../src/core/vocabulary.js';
 import { changeLine } from './diff.js';
-import { DEFAULT_ROLE, MARKED_FORMS, replacesList, type ListOption } from './fields.js';
+import { addMarkedItems, DEFAULT_ROLE, MARKED_FORMS, replacesList, type ListOption } from './fields.js';
 
 const LIST_OPTIONS: readonly ListOption[] = ['actors', 'places', 'tags'];
 
@@ -58,4 +58,22 @@ export function defaultRoleNote(entry: EntryDetail, rolelessIds: readonly number
 export function noSourceNote(entry: EntryDetail, id: number): Line[] {
   if (entry.sources.length > 0) return [];
   return [[span.plain(`Entry #${id} has no source. Add one with `), span.command('entry edit', `id:${id} outlet:… source_url:…`)]];
+}
+
+/**
+ * On /entry add, a `+` item adds to a list that starts empty: the reply says how each was read, as
+ * a name that itself starts with + or - (`+972mag`) is written after a mark (`++972mag`).
+ */
+export function addMarksNote(args: CommandArgs): Line[] {
+  const marked = addMarkedItems(args);
+  const [first] = marked;
+  if (!first) return [];
+  const read = marked.map((item) => `“${item.typed}” as “${item.read}”`).join(', ');
+  return [
+    [
+      span.plain(`Read ${read}: a + before an item marks one to add, and /entry add sets the whole list. A name starting with + or - is written after a mark: `),
+      span.code(`${first.option}:"+${first.typed}"`),
+      span.plain(` adds “${first.typed}”.`),
+    ],
+  ];
 }

@@ -93,8 +93,11 @@ export const approvalClearOption: OptionSpec = {
   example: '"summary, places"',
 };
 
-/** What an entry cannot do without: one emptied is refused under its field, not left as suggested. */
-const NEEDED: Readonly<Record<string, string>> = { title: 'a title', date: 'a date', type: 'a type', topic: 'a topic' };
+/**
+ * What an entry cannot do without: one emptied is refused under its field, not left as suggested.
+ * A confidence is always recorded (reported unless given).
+ */
+const NEEDED: Readonly<Record<string, string>> = { title: 'a title', date: 'a date', type: 'a type', topic: 'a topic', confidence: 'a confidence' };
 
 /** The fields `clear` may name: every field of the Edit form but those an entry needs. */
 const CLEARABLE = APPROVAL_FIELDS.filter((name) => NEEDED[name] === undefined);
@@ -142,7 +145,7 @@ export function approvalInput(candidate: Candidate, args: CommandArgs, dossier: 
   if (cleared.has('summary')) suggested.summary = '';
   if (cleared.has('published')) suggested.sources = suggested.sources.map((source, index) => (index === 0 ? withoutPublished(source) : source));
   // Every field is set in the suggestion, so the result is a whole entry.
-  return applyEntryFields(fields, suggested, dossier) as EntryInput;
+  return applyEntryFields(fields, suggested, dossier, 0, 'suggestion') as EntryInput;
 }
 
 function withoutPublished(source: SourceRecord): SourceRecord {

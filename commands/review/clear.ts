@@ -3,16 +3,24 @@
 // proposed again; their cards show the decision as the card passes draw them, after the reply.
 // One rejected by mistake is put back with /review reopen.
 import type { SubcommandSpec } from '../../src/core/command-spec.js';
-import { firstDay, type PartialDate } from '../../src/core/partial-date.js';
+import { instantOf } from '../../src/core/digest/zoned-time.js';
+import { firstDay, parsePartialDate, type PartialDate } from '../../src/core/partial-date.js';
 import { plural } from '../../src/core/text.js';
 import { plainLine, span } from '../../src/core/view.js';
 import { topicOption } from '../shared-options.js';
 import { stampOf } from '../stamp.js';
 import { refuseFutureDates } from '../entry/not-future.js';
+import { viewZone } from '../as-of.js';
 import { reasonOption } from './decide.js';
 
 /** `before:` rejects what was published before it: a day past today would reject today's candidates too, and is a slip. */
 const FUTURE_HINT = 'Give a day up to today: the candidates published before it are rejected (/review list shows how old those waiting are).';
+
+/** The first instant of `day` (`YYYY-MM-DD`) in `zone`, ISO. */
+function dayStart(day: string, zone: string): string {
+  const { year, month, day: date } = parsePartialDate(day)!;
+  return new Date(instantOf({ year, month: month!, day: date!, hour: 0, minute: 0 }, zone)).toISOString();
+}
 
 /** Candidates the reply names by number; the rest are counted. */
 const NAMED = 20;
@@ -29,11 +37,13 @@ export const clearCandidates: SubcommandSpec = {
   examples: ['before:2025-07-10 reason:"not reviewed in time"', 'before:2025-07 topic:syria-israel'],
   run(args, ctx) {
     refuseFutureDates(ctx, { before: args.before as PartialDate }, { before: FUTURE_HINT });
+    // The day starts in the zone `today` is read in, as the refusal above reads it.
+    const zone = viewZone(ctx);
     const before = firstDay(args.before as PartialDate);
     const topic = args.topic === undefined ? undefined : String(args.topic).toLowerCase();
     const reason = args.reason === undefined ? undefined : String(args.reason);
-    const rejected = ctx.services.review.rejectWaiting({ ...(topic ? { topic } : {}), before }, reason, stampOf(ctx));
-    const scope = `published before ${before}${topic ? ` in ${topic}` : ''}`;
+    const rejected = ctx.services.review.rejectWaiting({ ...(topic ? { topic } : {}), before: dayStart(before, zone), beforeDay: before }, reason, stampOf(ctx));
+    const scope = `published before ${before}${zone === 'UTC' ? '' : ` (${zone})`}${topic ? ` in ${topic}` : ''}`;
     if (rejected.length === 0) {
       return { title: 'Review queue: nothing to clear', tone: 'normal', intro: [plainLine(`No candidate ${scope} is waiting.`)], sections: [] };
     }

@@ -4,12 +4,12 @@
 // show the decision by the review queue; a pressed card is replaced by the answer itself.
 import type { CommandContext, OptionSpec, SubcommandSpec } from '../../src/core/command-spec.js';
 import { checkAll, UserError } from '../../src/core/errors.js';
-import type { EntryInput } from '../../src/core/domain.js';
-import { parsePartialDate, toIsoPartial, type PartialDate } from '../../src/core/partial-date.js';
+import type { EntryDetail, EntryInput } from '../../src/core/domain.js';
+import { formatIsoPartial, parsePartialDate, toIsoPartial, type PartialDate } from '../../src/core/partial-date.js';
 import type { Candidate } from '../../src/core/review/candidate.js';
 import { candidateCard, decidedCard, instantText } from '../../src/core/review/candidate-card.js';
 import { plural } from '../../src/core/text.js';
-import { span, type View } from '../../src/core/view.js';
+import { plainLine, span, type View } from '../../src/core/view.js';
 import { stampOf } from '../stamp.js';
 import { checkBegun } from '../entry/date-order.js';
 import { entryFieldOptions } from '../entry/fields.js';
@@ -32,6 +32,22 @@ const approvalOptions: OptionSpec[] = APPROVAL_OPTIONS.map((name) => {
 
 /** A decision just made: the card as decided, in place of the card whose button made it. */
 const justDecided = (candidate: Candidate): View => ({ ...decidedCard(candidate), replacesMessage: true });
+
+/**
+ * An approval just made, its card showing the entry as recorded: the summary and the
+ * publication of its source as the admin left them (emptied ones not shown), not as the feed gave them.
+ */
+function justApproved(candidate: Candidate, entry: EntryDetail | undefined): View {
+  if (!entry) return justDecided(candidate);
+  const card = justDecided({ ...candidate, summary: entry.summary });
+  const published = entry.sources[0]?.published;
+  const asSuggested = published !== undefined && published === candidateSources(candidate)[0]?.published;
+  const facts = card.facts?.flatMap((fact) => {
+    if (fact.label !== 'Published' || asSuggested) return [fact];
+    return published === undefined ? [] : [{ ...fact, value: plainLine(formatIsoPartial(published)) }];
+  });
+  return { ...card, ...(facts ? { facts } : {}) };
+}
 
 export const decidedBy = (candidate: Candidate) => `${candidate.decision?.by ?? 'someone'} at ${candidate.decision ? instantText(candidate.decision.at) : 'an unknown time'}`;
 
@@ -58,15 +74,18 @@ function waitingCandidate(ctx: CommandContext, id: number, asked: Asked): Candid
   const candidate = ctx.services.review.candidate(id);
   const holder = storyHolder(candidate, ctx);
   if (holder) throw joinedRefusal(candidate, holder, asked);
-  if (candidate.status !== 'pending') throw new UserError('conflict', `Candidate #${id} was ${candidate.status} by ${decidedBy(candidate)}.`, [], 'id');
+  if (candidate.status !== 'pending') throw new UserError('conflict', `Candidate #${id} was ${candidate.status} by ${decidedBy(candidate)}.`, candidate.status === 'rejected' ? [reopenHint(id, asked)] : [], 'id');
   return candidate;
 }
+
+/** How a rejected candidate is decided otherwise after all: reopened, then decided again. */
+const reopenHint = (id: number, asked: Asked): string => `If it belongs in the dossier after all, put it back in the queue with /review reopen id:${id}, then ${asked.verb} it.`;
 
 /** An approval of a candidate rejected: by an admin, or by Sitrep joining it to the candidate of its story. */
 function rejectedBefore(candidate: Candidate, id: number, ctx: CommandContext): UserError {
   const holder = storyHolder(candidate, ctx);
   if (holder) return joinedRefusal(candidate, holder, { verb: 'approve' });
-  return new UserError('conflict', `Candidate #${id} was rejected by ${decidedBy(candidate)}, so it is not approved.`, ['If it belongs in the dossier after all, add it with /entry add.'], 'id');
+  return new UserError('conflict', `Candidate #${id} was rejected by ${decidedBy(candidate)}, so it is not approved.`, [reopenHint(id, { verb: 'approve' })], 'id');
 }
 
 /**
@@ -118,7 +137,7 @@ export const approveCandidate: SubcommandSpec = {
     emptiedOption: 'clear',
     title: (values) => `Approve candidate #${values.id ?? ''}`,
     submit: 'Approve',
-    note: 'The entry as Sitrep suggests it: change what is wrong, then approve. A field emptied is left empty in the entry (a title, date, type and topic are needed); none in actors, places or fatalities records none of those suggested.',
+    note: 'The entry as Sitrep suggests it: change what is wrong, then approve. A field emptied is left empty in the entry (a title, date, type, topic and confidence are needed); none in actors, places or fatalities records none of those suggested.',
     preview: { command: 'review', subcommand: 'show' },
   },
   async run(args, ctx) {
@@ -180,7 +199,8 @@ export const approveCandidate: SubcommandSpec = {
       return alreadyDecided(result.candidate, ctx, { verb: 'approve' });
     }
     keepUnlocated(ctx.services.places, unlocated, stamp);
-    return justDecided(result.candidate);
+    const entryId = result.candidate.decision?.entryId;
+    return justApproved(result.candidate, entryId === undefined ? undefined : ctx.services.dossier.getEntry(entryId));
   },
 };
 
@@ -208,7 +228,7 @@ export const attachCandidate: SubcommandSpec = {
     if (candidate.status === 'rejected') {
       const holder = storyHolder(candidate, ctx);
       if (holder) throw joinedRefusal(candidate, holder, { verb: 'attach', entryId });
-      throw new UserError('conflict', `Candidate #${id} was rejected by ${decidedBy(candidate)}, so it is not attached.`, [], 'id');
+      throw new UserError('conflict', `Candidate #${id} was rejected by ${decidedBy(candidate)}, so it is not attached.`, [reopenHint(id, { verb: 'attach', entryId })], 'id');
     }
     // Approved as this entry (or attached to it): the reports that came after are added to it.
     const later = candidate.status === 'approved' && candidate.decision?.entryId === entryId;

@@ -5,7 +5,7 @@ import type { ChangeStamp, EntryInput, SourceRecord } from '../core/domain.js';
 import { UserError } from '../core/errors.js';
 import type { Page } from '../core/ports.js';
 import type { Candidate } from '../core/review/candidate.js';
-import type { ChannelRef, ClaimedPost, DecisionResult, FailingChannel, PendingFilter, PostedCard, RedrawnCard, ReopenResult, ReviewChannel, ReviewStore, UnconfirmedCard } from '../core/review/review-port.js';
+import type { ChannelRef, ClaimedPost, DecisionResult, FailingChannel, PendingFilter, PostedCard, RedrawnCard, ReopenResult, ReviewChannel, ReviewStore, UnconfirmedCard, WaitingBefore } from '../core/review/review-port.js';
 import { citedForms } from '../core/sources/item-key.js';
 import { citingEntries } from './citing-entries.js';
 import type { Db } from './connection.js';
@@ -157,12 +157,18 @@ export class SqliteReviewStore implements ReviewStore {
     return ids.length > 0 ? Math.min(...ids) : undefined;
   }
 
-  rejectWaiting(filter: { topic?: string; before: string }, reason: string | undefined, stamp: ChangeStamp): Candidate[] {
+  rejectWaiting(filter: WaitingBefore, reason: string | undefined, stamp: ChangeStamp): Candidate[] {
     return this.db.transaction((): Candidate[] => {
+      // Instants as ISO text, compared as written; a day given alone is stored as its UTC midnight, no instant the feed said.
       const ids = this.cache
-        .get("SELECT id FROM review_candidates WHERE status = 'pending' AND (? IS NULL OR topic = ?) AND coalesce(published_at, created_at) < ? ORDER BY id")
+        .get(
+          `SELECT id FROM review_candidates WHERE status = 'pending' AND (? IS NULL OR topic = ?)
+             AND CASE WHEN published_at IS NOT NULL AND json_extract(suggestion, '$.publishedDayOnly') THEN substr(published_at, 1, 10) < ?
+                      ELSE coalesce(published_at, created_at) < ? END
+           ORDER BY id`,
+        )
         .pluck()
-        .all(filter.topic ?? null, filter.topic ?? null, filter.before) as number[];
+        .all(filter.topic ?? null, filter.topic ?? null, filter.beforeDay, filter.before) as number[];
       const reject = this.cache.get("UPDATE review_candidates SET status = 'rejected', decided_by = ?, decided_at = ?, reason = ? WHERE id = ? AND status = 'pending'");
       // Their cards show the decision as the card passes draw them: flagged in this write, so a
       // stop before they are drawn leaves none waiting for review with live buttons.

@@ -77,7 +77,8 @@ function checkedInput(row: RawRow, dossier: DossierReader): { input: EntryInput;
   const args = convertArgs(ENTRY_OPTIONS, values, 'entry add');
   const stored = storedShapeSpan(args);
   const { end: _checkedApart, ...withoutEnd } = args;
-  const apart = { publishedApart: true };
+  // A file lists names as stored: a tag `-1` is that tag, not a removal.
+  const apart = { publishedApart: true, listsAsStored: true };
   const checked = stored ? { ...newEntryFrom(withoutEnd, dossier, apart), end: stored.end } : newEntryFrom(args, dossier, apart);
   const withSources = list ? { ...checked, sources: [...checked.sources, ...list.items.map((_, i) => checkSource(list, i, dossier))] } : checked;
   const claims = rowClaims(row, dossier);

@@ -82,6 +82,15 @@ export interface FailingChannel {
   cards: number;
 }
 
+/** Which waiting candidates /review clear rejects: those published before a day in a time zone. */
+export interface WaitingBefore {
+  topic?: string;
+  /** The day's first instant in the zone, ISO: a candidate published (or proposed) before it goes. */
+  before: string;
+  /** The day, `YYYY-MM-DD`: a candidate its feed dated by the day alone goes when that day is earlier. */
+  beforeDay: string;
+}
+
 export interface ReviewStore {
   candidate(id: number): Candidate | undefined;
   /** Pending candidates (of a topic, or proposed by one source's item), the latest proposed first. */
@@ -106,8 +115,8 @@ export interface ReviewStore {
   reopen(id: number, at: Date): ReopenResult;
   /** The oldest live entry citing one of these links (under any of their http/https, trailing-slash forms). */
   citing(links: readonly string[]): number | undefined;
-  /** Rejects every pending candidate published (or, undated, proposed) before `before`, of `topic` if given; returns them. */
-  rejectWaiting(filter: { topic?: string; before: string }, reason: string | undefined, stamp: ChangeStamp): Candidate[];
+  /** Rejects every pending candidate published (or, undated, proposed) before `filter`'s day, of its topic if given; returns them. */
+  rejectWaiting(filter: WaitingBefore, reason: string | undefined, stamp: ChangeStamp): Candidate[];
   setChannel(channel: ChannelRef, stamp: ChangeStamp): void;
   channels(): ReviewChannel[];
   /**

@@ -7,7 +7,7 @@ import type { Candidate } from './candidate.js';
 import { CardPoster, type CardPosterDeps } from './card-poster.js';
 import { accessHelpFor, postConfirmation, type ConfirmationResult } from '../channel-confirmation.js';
 import { channelConfirmationView, REVIEW_CONFIRMATION_LOG } from './channel-confirmation.js';
-import type { ChannelRef, DecisionResult, FailingChannel, PendingFilter, PostedCard, ReopenResult, ReviewChannel, ReviewStore, UnconfirmedCard } from './review-port.js';
+import type { ChannelRef, DecisionResult, FailingChannel, PendingFilter, PostedCard, ReopenResult, ReviewChannel, ReviewStore, UnconfirmedCard, WaitingBefore } from './review-port.js';
 
 /**
  * What became of /review channel: refused (the platform would not take the confirmation; nothing
@@ -73,7 +73,7 @@ export class ReviewQueue {
    * pace cards are drawn again (a queue of hundreds takes minutes, not the reply's time nor the
    * channel's whole rate budget); a pass starts at once for the first of them.
    */
-  rejectWaiting(filter: { topic?: string; before: string }, reason: string | undefined, stamp: ChangeStamp): Candidate[] {
+  rejectWaiting(filter: WaitingBefore, reason: string | undefined, stamp: ChangeStamp): Candidate[] {
     const rejected = this.store.rejectWaiting(filter, reason, stamp);
     if (rejected.length > 0) void this.postPending().catch((error: unknown) => this.deps.logger.warn({ err: error }, 'could not start showing the rejections on their posted cards'));
     return rejected;
