@@ -2,7 +2,8 @@
 // they show (an export's `revision`, a bundle's shared history): the base of a three-way merge.
 // Revision numbers are each store's own: two copies of a store number their later edits alike, so
 // a revision from another store is told by its time (and author) too, and a revision a merge wrote
-// by taking the other store's entry whole is known by the revision it took (see 0037).
+// from the other store's entry is known by the revision it merged (see 0037). Times are compared as
+// the instants they name.
 import type { EntryInput } from '../core/domain.js';
 import type { Db } from './connection.js';
 
@@ -29,22 +30,37 @@ export function entryRevisionState(db: Db, entryId: number, revisionId: number):
 
 /**
  * The entry as the revision numbered `revisionId` at `changedAt` left it: this store's, or the one
- * of another store that a merge took whole (a copy's export). Undefined when the store holds neither.
+ * of another store that a merge took whole (a copy's export). Undefined when the store holds
+ * neither. A time without a fraction of a second (a spreadsheet's) names the revision of that second.
  */
 export function stampedRevisionState(db: Db, entryId: number, revisionId: number, changedAt: string): RevisionState | undefined {
+  const INSTANT = instantIn(changedAt.includes('.') ? '%Y-%m-%dT%H:%M:%fZ' : '%Y-%m-%dT%H:%M:%SZ');
   const local = db
     .prepare(
       `SELECT max(id) FROM revisions WHERE entity = 'entry' AND entity_id = ?
-         AND ((id = ? AND changed_at = ?) OR (taken_from_id = ? AND taken_from_at = ?))`,
+         AND ((id = ? AND ${INSTANT('changed_at')} = ${INSTANT('?')}) OR (taken_from_id = ? AND ${INSTANT('taken_from_at')} = ${INSTANT('?')} AND ${WHOLE}))`,
     )
     .pluck()
     .get(entryId, revisionId, changedAt, revisionId, changedAt) as number | null;
   return local === null ? undefined : entryRevisionState(db, entryId, local);
 }
 
-/** Whether the entry has revisions after its first: changed in this store since it was created. */
-export function editedSinceCreated(db: Db, entryId: number): boolean {
-  return db.prepare("SELECT count(*) > 1 FROM revisions WHERE entity = 'entry' AND entity_id = ?").pluck().get(entryId) === 1;
+/** A time as the instant it names, to the precision of `format`, for comparing times written otherwise. */
+const instantIn = (format: string) => (time: string) => `strftime('${format}', ${time})`;
+
+/** A merge's revision that is the other store's as it stands (those recorded before partial merges were all whole). */
+const WHOLE = 'coalesce(taken_whole, 1) = 1';
+
+/** Who changed the entry since it was created (its revisions after the first), each once, earliest first: none when unchanged. */
+export function editorsSinceCreated(db: Db, entryId: number): string[] {
+  return db
+    .prepare(
+      `SELECT changed_by FROM revisions WHERE entity = 'entry' AND entity_id = ?
+         AND id > (SELECT min(id) FROM revisions WHERE entity = 'entry' AND entity_id = ?)
+       GROUP BY changed_by ORDER BY min(id)`,
+    )
+    .pluck()
+    .all(entryId, entryId) as string[];
 }
 
 /** A revision as another copy of the store recorded it: its number, author and instant. */
@@ -54,25 +70,43 @@ export interface RevisionMark {
   changedAt: string;
 }
 
-/** A revision of a bundle's entry, with the revision of another store its merge took whole, if any. */
+/** The revision of another store a merge took every change of, and whether the entry was then as it left it. */
+export interface RevisionTaken {
+  mark: RevisionMark;
+  whole: boolean;
+}
+
+/** A revision of a bundle's entry, with the revision of another store its merge took, if any. */
 export interface BundleRevision extends RevisionMark {
-  takenFrom?: RevisionMark;
+  takenFrom?: RevisionTaken;
 }
 
 /**
  * Finds the latest of an entry's revisions, as a copy of the store recorded them, that the store
- * holds too: the same revision (same number, author and instant), one the store's merge took
- * whole, one the copy's merge took whole from the store, or one both took from a third store.
- * Answers with the store's own number for it: where the copy's history of the entry and the
- * store's meet last.
+ * holds too: the same revision (same number, author and instant), one the store's merge took, one
+ * the copy's merge took from the store, or one both took from a third store. Answers with the
+ * store's own number for it: where the copy's history of the entry and the store's meet last.
+ *
+ * A merge that kept changes of this store's beside the copy's revision holds that revision and
+ * those changes: it is where the two meet only once the copy holds those changes too (it holds
+ * this store's revision before the merge, or a later one). Until then they meet where they did
+ * before, so that a field changed here before the merge is not taken for one the copy changed.
  */
 export function sharedRevisionFinder(db: Db): (revisions: readonly BundleRevision[]) => number | undefined {
   const same = db.prepare("SELECT id FROM revisions WHERE id = ? AND entity = 'entry' AND changed_by = ? AND changed_at = ?").pluck();
-  const taken = db.prepare("SELECT max(id) FROM revisions WHERE taken_from_at = ? AND taken_from_id = ? AND taken_from_by = ? AND entity = 'entry'").pluck();
-  const heldAs = (mark: RevisionMark): number[] =>
-    [same.get(mark.id, mark.changedBy, mark.changedAt), taken.get(mark.changedAt, mark.id, mark.changedBy)].filter((id): id is number => typeof id === 'number');
+  const taken = db.prepare(
+    `SELECT id, ${WHOLE} AS whole FROM revisions WHERE taken_from_at = ? AND taken_from_id = ? AND taken_from_by = ? AND entity = 'entry' ORDER BY id DESC LIMIT 1`,
+  );
+  const before = db
+    .prepare("SELECT max(p.id) FROM revisions r JOIN revisions p ON p.entity = r.entity AND p.entity_id = r.entity_id AND p.id < r.id WHERE r.id = ?")
+    .pluck();
   return (revisions) => {
-    const held = revisions.flatMap((revision) => [...heldAs(revision), ...(revision.takenFrom ? heldAs(revision.takenFrom) : [])]);
+    const marks = revisions.flatMap((revision) => (revision.takenFrom ? [revision, revision.takenFrom.mark] : [revision]));
+    const sameIds = marks.map((mark) => same.get(mark.id, mark.changedBy, mark.changedAt)).filter((id): id is number => typeof id === 'number');
+    const takes = marks.map((mark) => taken.get(mark.changedAt, mark.id, mark.changedBy) as { id: number; whole: number } | undefined).filter((take) => take !== undefined);
+    const copyHoldsSince = (revisionId: number) => sameIds.some((id) => id >= revisionId);
+    const meets = takes.filter((take) => take.whole === 1 || copyHoldsSince((before.get(take.id) as number | null) ?? 0)).map((take) => take.id);
+    const held = [...sameIds, ...meets];
     return held.length > 0 ? Math.max(...held) : undefined;
   };
 }

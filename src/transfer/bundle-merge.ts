@@ -6,13 +6,13 @@
 // other's bundles) is compared from the last revision both hold: what the store changed since is
 // kept, unless the bundle changed it too (a conflict); one whose history shares nothing with the
 // store's has each field that differs in conflict. Its history stays behind: a merged entry's
-// history starts with the import, which remembers the bundle's revision it took whole.
+// history starts with the import, which remembers the bundle's revision it merged with no conflict.
 import { fatalitiesText } from '../core/fatalities.js';
 import type { ActorKind } from '../core/vocabulary.js';
 import type { DossierReader } from '../core/ports.js';
 import type { BundleClaim, BundleName, EntryLinks } from '../store/bundle-format.js';
 import type { BundleRecord } from '../store/bundle-load.js';
-import type { BundleRevision, RevisionMark } from '../store/entry-revision-reads.js';
+import type { BundleRevision, RevisionMark, RevisionTaken } from '../store/entry-revision-reads.js';
 import { toFatalities } from '../store/entry-rows.js';
 import type { RowOutcome } from './import-plan.js';
 import { PlannedActors } from './row-actors.js';
@@ -32,10 +32,10 @@ type Fields = Record<string, unknown>;
 /** The store's number for the latest of these revisions (of one bundle entry) that it holds too, if any. */
 export type SharedRevision = (revisions: readonly BundleRevision[]) => number | undefined;
 
-/** The revision of another store a revision record says its merge took whole (taken_from_*, see 0037). */
-function takenFrom(fields: Fields): RevisionMark | undefined {
-  const { taken_from_id: id, taken_from_by: by, taken_from_at: at } = fields;
-  return typeof id === 'number' && typeof by === 'string' && typeof at === 'string' ? { id, changedBy: by, changedAt: at } : undefined;
+/** The revision of another store a revision record says its merge took (taken_from_*, see 0037): whole, unless it says not. */
+function takenFrom(fields: Fields): RevisionTaken | undefined {
+  const { taken_from_id: id, taken_from_by: by, taken_from_at: at, taken_whole: whole } = fields;
+  return typeof id === 'number' && typeof by === 'string' && typeof at === 'string' ? { mark: { id, changedBy: by, changedAt: at }, whole: whole !== 0 } : undefined;
 }
 
 /** Each bundle entry's revisions, oldest first, by the entry's id in the bundle. */
@@ -54,9 +54,14 @@ function entryRevisions(records: readonly BundleRecord[]): Map<number, BundleRev
   return byEntry;
 }
 
-/** The revision whose state the entry shows (its latest), as its store numbered it. */
+/**
+ * The revision whose state the entry shows (its latest), as its store numbered it; or, when that
+ * revision took a third store's whole, the third store's: a merge taking it then holds that store's
+ * revision too, and is found from either store's later bundles (whose own records name it).
+ */
 const latestMark = (revisions: readonly BundleRevision[]): RevisionMark | undefined => {
   const last = revisions.at(-1);
+  if (last?.takenFrom?.whole) return last.takenFrom.mark;
   return last && { id: last.id, changedBy: last.changedBy, changedAt: last.changedAt };
 };
 

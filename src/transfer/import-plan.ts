@@ -10,7 +10,7 @@ import { toIsoPartial } from '../core/partial-date.js';
 import type { Db } from '../store/connection.js';
 import { changedFields } from '../core/entry-diff.js';
 import { readEntryState } from '../store/entry-state.js';
-import type { RevisionMark } from '../store/entry-revision-reads.js';
+import type { RevisionTaken } from '../store/entry-revision-reads.js';
 import { correctedState, describeChanges, fieldChanges, fieldConflicts, type ActorNames, type FieldChange, type FieldConflict } from './corrections.js';
 import { memoizeActorLookups } from './memo-dossier.js';
 import { lookAlikeRefusal } from '../core/look-alike-names.js';
@@ -37,7 +37,7 @@ export interface AcceptedRow extends RowPlace {
   /** The key the row gives; the new entry gets a key of its own otherwise. */
   key?: string;
   /** The revision of another store whose state the row is (a bundle's entry), recorded on the new entry's. */
-  takenFrom?: RevisionMark;
+  takenFrom?: RevisionTaken;
 }
 
 /** A stored entry the row corrects: its state afterwards, and what changes. */
@@ -46,8 +46,8 @@ export interface Correction extends RowPlace {
   next: EntryInput;
   changedFields: string[];
   changes: FieldChange[];
-  /** The revision of another store whose state the correction takes whole (a bundle's entry), recorded on its revision. */
-  takenFrom?: RevisionMark;
+  /** The revision of another store whose changes the correction takes with no conflict (a bundle's entry), recorded on its revision. */
+  takenFrom?: RevisionTaken;
 }
 
 /**
@@ -278,8 +278,8 @@ export function planImport(rows: SourceRow[], db: Db, dossier: DossierReader, on
         const differs = () => fieldChanges(current, correctedState(current, input, row), names).length > 0;
         return void plan.skipped.push({ ...placeOf(at), reason: unchangedReason(target, since, differs) });
       }
-      // Taken whole, the bundle's entry is where the next merge between the two stores starts.
-      const takenFrom = history?.latest && changedFields(next, fromFile).length === 0 ? history.latest : undefined;
+      // Merged with no conflict, the bundle's entry is where the next merge between the two stores starts.
+      const takenFrom = history?.latest && conflicts.length === 0 ? { mark: history.latest, whole: changedFields(next, fromFile).length === 0 } : undefined;
       plan.corrected.push({ ...placeOf(at), entryId: target.id, next, changedFields: changedFields(current, next), changes, ...(takenFrom ? { takenFrom } : {}) });
       keep(line, kept);
       // Checked on the entry as the correction leaves it: a new date may fall after a publication the row does not give.
@@ -306,7 +306,7 @@ export function planImport(rows: SourceRow[], db: Db, dossier: DossierReader, on
     const accepted: AcceptedRow = { line, input };
     if (at.item !== undefined) accepted.item = at.item;
     if (key) accepted.key = key;
-    if (history?.latest) accepted.takenFrom = history.latest;
+    if (history?.latest) accepted.takenFrom = { mark: history.latest, whole: true };
     plan.accepted.push(accepted);
     keep(line, kept);
     if (note) plan.noted.push({ ...placeOf(at), reason: note });

@@ -6,7 +6,7 @@
 // it was created. Never laid over unnoticed.
 import type { EntryInput } from '../core/domain.js';
 import type { Db } from '../store/connection.js';
-import { editedSinceCreated, entryRevisionState, stampedRevisionState, type RevisionState } from '../store/entry-revision-reads.js';
+import { editorsSinceCreated, entryRevisionState, stampedRevisionState, type RevisionState } from '../store/entry-revision-reads.js';
 import { correctedState, mergedState, unrelatedState, type ActorNames, type MergedState } from './corrections.js';
 import { revisionName, type RowRevision } from './row-revision.js';
 import type { RawRow, RowHistory } from './source-row.js';
@@ -34,8 +34,18 @@ const unknownRevisionNote = (revision: number, entryId: number) =>
  * differs is a conflict; one unchanged since has none to lose, and takes the row's fields, noted.
  */
 function unrelated(db: Db, entryId: number, whose: string): BaseOfRow {
-  if (editedSinceCreated(db, entryId)) return { base: { kind: 'unrelated', why: `${whose}, and the entry was edited here since it was created` } };
+  const editors = editorsSinceCreated(db, entryId);
+  if (editors.length > 0) return { base: { kind: 'unrelated', why: `${whose}, and ${editedHere(editors)}` } };
   return { base: NONE, noteIfChanging: `${whose} (a file from another store?); entry #${entryId} is unchanged here since it was created, so it takes the row's fields` };
+}
+
+const IMPORT_EDITOR = 'import:';
+
+/** How the entry was changed here since it was created: by imports of files only (named), or edited. */
+function editedHere(editors: readonly string[]): string {
+  const imports = editors.filter((editor) => editor.startsWith(IMPORT_EDITOR));
+  if (imports.length < editors.length) return 'the entry was edited here since it was created';
+  return `the entry was changed here since it was created only by importing ${imports.map((editor) => editor.slice(IMPORT_EDITOR.length)).join(', ')}`;
 }
 
 /** The base a row is compared with, and what is said of it. */

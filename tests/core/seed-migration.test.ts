@@ -70,7 +70,7 @@ describe('GIVEN a store seeded from the seed file before it was corrected to its
     expect(rows(db, 'SELECT id, title FROM entries ORDER BY id')).toEqual(before.entries);
     const revisions = rows(db, 'SELECT * FROM revisions ORDER BY id') as { id: number; changed_by: string }[];
     // Columns later migrations add to revisions are left aside.
-    const added = { changed_fields: undefined, undoes: undefined, taken_from_id: undefined, taken_from_by: undefined, taken_from_at: undefined };
+    const added = { changed_fields: undefined, undoes: undefined, taken_from_id: undefined, taken_from_by: undefined, taken_from_at: undefined, taken_whole: undefined };
     expect(revisions.slice(0, before.revisions.length).map((r) => ({ ...r, ...added }))).toEqual(before.revisions.map((r) => ({ ...(r as object), ...added })));
     expect(revisions.slice(before.revisions.length).every((r) => r.changed_by === 'migration')).toBe(true);
     // Each correction's snapshot is the entry as stored, so /entry undo compares it field by field.

@@ -138,3 +138,100 @@ function entryTitle(dbPath: string, id: number): string {
     db.close();
   }
 }
+
+/** Merges the other store's bundle: the reply, expected to exit `status`. */
+async function mergeFrom(into: string, from: string, name: string, status = 0): Promise<string> {
+  const merged = await importInto(into, name, await exportOf(from, 'bundle'));
+  expect(merged.status, merged.stdout).toBe(status);
+  return merged.stdout;
+}
+
+describe('GIVEN two copies of one store that each changed another field of entry #12 and merged each other’s bundle', () => {
+  it('WHEN either changes the entry again, a field of its own or the other’s, THEN the other merges it as a correction, with no conflict, both ways', async () => {
+    const [p, q] = await twoCopies();
+    await inBot(p, '/entry edit id:12 confidence:confirmed');
+    await inBot(q, '/entry edit id:12 summary:"Q summary one."');
+    await mergeBothWays(p, q, 1);
+
+    await inBot(p, '/entry edit id:12 summary:"P summary two."');
+    expect(await mergeFrom(q, p, 'p2.ndjson')).toMatch(/^ {2}correct {2}line \d+: entry #12: summary “Q summary one\.” → “P summary two\.”$/m);
+    await inBot(p, '/entry edit id:12 confidence:disputed');
+    expect(await mergeFrom(q, p, 'p3.ndjson')).toMatch(/^ {2}correct {2}line \d+: entry #12: confidence confirmed → disputed$/m);
+    await inBot(q, '/entry edit id:12 tags:"from-q"');
+    expect(await mergeFrom(p, q, 'q2.ndjson')).toMatch(/^ {2}correct {2}line \d+: entry #12: tags .* → from-q$/m);
+
+    for (const store of [p, q]) {
+      const shown = await inBot(store, '/entry show id:12');
+      expect(shown, store).toMatch(/Confidence\s+disputed/);
+      expect(shown, store).toContain('P summary two.');
+    }
+  });
+
+  it('WHEN only one merged the other’s bundle, and the other changes the entry again THEN the first keeps its own change, takes the other’s, and a field both changed is still a conflict', async () => {
+    const [p, q] = await twoCopies();
+    await inBot(p, '/entry edit id:12 confidence:confirmed');
+    await inBot(q, '/entry edit id:12 summary:"Q summary one."');
+    await mergeFrom(q, p, 'p1.ndjson');
+
+    // P never took Q's summary: its bundle still has the first one, which Q must not take back.
+    await inBot(p, '/entry edit id:12 tags:"from-p"');
+    const second = await mergeFrom(q, p, 'p2.ndjson');
+    expect(second).toMatch(/^ {2}correct {2}line \d+: entry #12: tags .* → from-p$/m);
+    expect(second).not.toContain('summary');
+    expect(await inBot(q, '/entry show id:12')).toContain('Q summary one.');
+
+    await inBot(p, '/entry edit id:12 summary:"P summary two."');
+    const third = await mergeFrom(q, p, 'p3.ndjson', 1);
+    expect(third).toMatch(/^ {2}conflict line \d+: entry #12: summary — both changed since revision 27: the store has “Q summary one\.”, the file “P summary two\.”; kept as stored/m);
+    expect(await inBot(q, '/entry show id:12')).toContain('Q summary one.');
+  });
+
+  it('WHEN the other’s CSV export, showing the revision merged, comes back with a change THEN the field kept here is not undone: each differing field is a conflict', async () => {
+    const [p, q] = await twoCopies();
+    await inBot(p, '/entry edit id:12 confidence:confirmed');
+    await inBot(q, '/entry edit id:12 summary:"Q summary one."');
+    await mergeFrom(q, p, 'p1.ndjson');
+
+    const [header, ...records] = parse(await exportOf(p, 'csv')) as string[][];
+    const twelfth = records.find((r) => r[header!.indexOf('title')] === entryTitle(p, 12))!;
+    twelfth[header!.indexOf('tags')] = 'from-file';
+    const result = await importInto(q, 'p.csv', stringify([header!, ...records]));
+    // The merge kept a change of this store's beside that revision: the store does not hold the revision as it stands.
+    expect(result.stdout).toMatch(/^ {2}conflict line \d+: entry #12: summary — the row's revision \d+ of \S+ is not this store's, .*: the store has “Q summary one\.”/m);
+    expect(result.status).toBe(1);
+    expect(await inBot(q, '/entry show id:12')).toContain('Q summary one.');
+  });
+});
+
+describe('GIVEN three copies of one store, an edit of the first passed to the third through the second', () => {
+  it('WHEN the first edits the entry again and the third merges its bundle THEN that is a correction, not a conflict', async () => {
+    const [p, q] = await twoCopies();
+    const r = join(dir, 'r.db');
+    expect((await importInto(r, 'p0.ndjson', await exportOf(p, 'bundle'))).status).toBe(0);
+    await inBot(p, '/entry edit id:16 confidence:disputed');
+    await mergeFrom(q, p, 'p1.ndjson');
+    await mergeFrom(r, q, 'q1.ndjson');
+
+    await inBot(p, '/entry edit id:16 confidence:reported');
+    expect(await mergeFrom(r, p, 'p2.ndjson')).toMatch(/^ {2}correct {2}line \d+: entry #16: confidence disputed → reported$/m);
+    // The second's later bundle still meets the third's history where it took the first's edit.
+    await inBot(q, '/entry edit id:16 tags:"from-q"');
+    expect(await mergeFrom(r, q, 'q2.ndjson')).toMatch(/^ {2}correct {2}line \d+: entry #16: tags .* → from-q$/m);
+  });
+});
+
+describe('GIVEN a store seeded apart that took a partner’s JSON row for an entry it had not changed', () => {
+  it('WHEN the partner’s next export changes that entry again THEN the conflict says the only change here was the import of the partner’s earlier file', async () => {
+    const here = join(dir, 'here.db');
+    const there = join(dir, 'there.db');
+    copySeededStore(here, new Date('2026-01-10T08:00:00Z'));
+    copySeededStore(there, new Date('2026-03-02T17:30:00Z'));
+    await inBot(there, '/entry edit id:13 tags:"+paris"');
+    expect((await importInto(here, 'p1.json', await exportOf(there, 'json'))).status).toBe(0);
+
+    await inBot(there, '/entry edit id:13 tags:"+elysee"');
+    const second = await importInto(here, 'p2.json', await exportOf(there, 'json'));
+    expect(second.stdout).toMatch(/^ {2}conflict line \d+: entry #13: tags — the row's revision \d+ of \S+ is not this store's, and the entry was changed here since it was created only by importing p1\.json: /m);
+    expect(second.status).toBe(1);
+  });
+});
