@@ -3,8 +3,8 @@
 // apply to the card's suggestion (a dash typed by a phone is a mark too), a confidence cannot be
 // emptied, and a rejected candidate points to /review reopen.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { QueueApp } from './support/queue-app.js';
-import { closeQueue, openQueue } from './support/queue-with-feeds.js';
+import type { QueueApp } from './support/queue-app.js';
+import { closeQueue, openQueueWithCandidate } from './support/queue-with-feeds.js';
 import type { ScriptedFeeds } from './support/scripted-feeds.js';
 import { QUNEITRA_STRIKE } from './support/stories.js';
 
@@ -12,12 +12,7 @@ let feeds: ScriptedFeeds;
 let queue: QueueApp;
 let id: number;
 beforeEach(async () => {
-  ({ feeds, queue } = await openQueue());
-  feeds.serve('/levant.xml', 'Levant Wire', [QUNEITRA_STRIKE]);
-  await queue.run('/review channel');
-  await queue.run(`/sources add url:${feeds.url('/levant.xml')} topic:syria-israel backfill:true`);
-  await queue.run('/sources check id:1');
-  id = queue.app.services.review.pending({}, 1, 0).items[0]!.id;
+  ({ feeds, queue, id } = await openQueueWithCandidate(QUNEITRA_STRIKE));
 });
 afterEach(() => closeQueue(feeds, queue));
 
