@@ -28,6 +28,12 @@ export class DiscordRefusal extends DeliveryError {
   }
 }
 
+/** How a refusal is written (in the delivery log, a paused digest's reason), read back by writtenRefusalCode. */
+export const refusalText = (where: string, status: number, code: number | string, message: string): string => `${where}: Discord answered ${status} (${code}: ${message})`;
+
+/** The JSON error code in a refusal written by refusalText, for one known only by those words. */
+const WRITTEN_CODE = /Discord answered \d{3} \((\d+): /;
+
 /** What the gateway's cache tells of a channel a post was refused in. */
 export interface KnownChannel {
   thread: boolean;
@@ -83,7 +89,7 @@ function goneHelp(command: string): string {
  */
 function refusalCode(error: DeliveryError): number | string | undefined {
   if (error instanceof DiscordRefusal) return error.code;
-  const written = /Discord answered \d{3} \((\d+): /.exec(error.message);
+  const written = WRITTEN_CODE.exec(error.message);
   return written ? Number(written[1]) : undefined;
 }
 

@@ -8,7 +8,7 @@ import type { Interactions } from '../../core/interaction/interactions.js';
 import { DeliveryError, oneOffPostMark, postedButtons, postInOrder, replaceInPlace, type AccessNeeds, type PostMark, type Poster } from '../../core/poster.js';
 import { silentLogger, type Logger } from '../../core/logger.js';
 import type { View } from '../../core/view.js';
-import { discordAccessHelp, DiscordRefusal, type ChannelLookup } from './access-help.js';
+import { discordAccessHelp, DiscordRefusal, refusalText, type ChannelLookup } from './access-help.js';
 import { messageNonce, UnansweredTries } from './message-nonce.js';
 import { drawForDiscord, embedShowing, restFiles, type Picture } from './picture.js';
 import { renderViewPages } from './render-view.js';
@@ -21,7 +21,7 @@ export function deliveryErrorFrom(error: unknown, where: string): DeliveryError 
   if (error instanceof DiscordAPIError) {
     // 403 no access, 404 channel gone, other 4xx a request that will never pass: a person must act.
     const kind = error.status === 429 || error.status >= 500 ? 'retryable' : 'permanent';
-    return new DiscordRefusal(kind, `${where}: Discord answered ${error.status} (${error.code}: ${error.message})`, error.status, error.code);
+    return new DiscordRefusal(kind, refusalText(where, error.status, error.code, error.message), error.status, error.code);
   }
   if (error instanceof HTTPError) {
     return new DeliveryError('retryable', `${where}: Discord answered ${error.status} ${error.message}`);
