@@ -3,12 +3,11 @@
 // sign, with the article as it is heard (el-, ash-); SANA's spelling of Syria; and the cities
 // GeoNames names in French and German (Genève, Luzern) that English news calls Geneva and Lucerne.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../../src/app.js';
-import { parseAdminRules } from '../../src/core/caller.js';
+import type { App } from '../../src/app.js';
 import type { Caller } from '../../src/core/caller.js';
 import type { EntryInput } from '../../src/core/domain.js';
-import { loadMigrations } from '../../src/store/migrate.js';
-import { createTestApp, recordingLogger, type TestApp } from '../support/test-app.js';
+import { reopenAfterMigration } from '../support/migration-rerun.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
 import { viewText } from '../support/view-text.js';
 
 const admin: Caller = { platform: 'discord', userId: '1', workspaceId: 'g1', channelId: 'c1' };
@@ -126,10 +125,7 @@ describe('GIVEN al-Sharaa transliterated otherwise', () => {
 
 /** Runs migration 0036 again, as on a store keyed before it, and opens the store again. */
 const reopenFromVersion35 = () => {
-  const rekey = loadMigrations().find((m) => m.version === 36)!;
-  app.db.transaction(() => app.db.exec(rekey.sql))();
-  app.close();
-  reopened = createApp({ dbPath: app.dbPath, admins: parseAdminRules('discord:1'), logger: recordingLogger() });
+  reopened = reopenAfterMigration(app, 36, 'discord:1');
 };
 
 describe('GIVEN a store keyed before tatweels and apostrophes were read through (migration 0036)', () => {

@@ -3,13 +3,13 @@
 // Senegal): the older fold kept them apart, the new one reads both alike. Each is still found by
 // its own name typed letter for letter; only a spelling neither has is read through the fold.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../../src/app.js';
-import { parseAdminRules, type Caller } from '../../src/core/caller.js';
+import type { App } from '../../src/app.js';
+import type { Caller } from '../../src/core/caller.js';
 import type { EntryInput } from '../../src/core/domain.js';
 import { PlaceAreas, watchedChanges } from '../../src/core/watch/matching.js';
 import type { WatchTarget } from '../../src/core/watch/watch-port.js';
-import { loadMigrations } from '../../src/store/migrate.js';
-import { createTestApp, recordingLogger, type TestApp } from '../support/test-app.js';
+import { reopenAfterMigration } from '../support/migration-rerun.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
 import { viewText } from '../support/view-text.js';
 
 const admin: Caller = { platform: 'discord', userId: '1', workspaceId: 'g1', channelId: 'c1' };
@@ -40,10 +40,7 @@ const keyAsBefore = (name: string, oldKey: string) => app.db.prepare('UPDATE pla
 
 /** Runs migration 0036 on the store, as an upgrade from the release before it does, and opens it again. */
 const upgrade = () => {
-  const rekey = loadMigrations().find((m) => m.version === 36)!;
-  app.db.transaction(() => app.db.exec(rekey.sql))();
-  app.close();
-  reopened = createApp({ dbPath: app.dbPath, admins: parseAdminRules('discord:1'), logger: recordingLogger() });
+  reopened = reopenAfterMigration(app, 36, 'discord:1');
 };
 
 /** Settles a stored place as the gazetteer's record of that name in this country, as an admin's /places locate does. */
