@@ -7,11 +7,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app.js';
 import { REOPEN_LABEL } from '../../src/core/interaction/texts.js';
 import { buttonPress, snowflake } from '../fakes/discord-payloads.js';
-import { openReviewStore, type ReviewStore } from '../sources-queue/support/review-store.js';
+import type { ReviewStore } from '../sources-queue/support/review-store.js';
 import type { ScriptedFeeds } from '../sources-queue/support/scripted-feeds.js';
 import { NOW } from '../sources-queue/support/stories.js';
 import { storeFingerprint } from '../support/store-fingerprint.js';
-import { buttons, startHarness, type Answer, type Embed, type Harness, type MessageBody } from './support/harness.js';
+import { openDiscordReviewDesk } from './support/review-desk.js';
+import { buttons, type Answer, type Embed, type Harness, type MessageBody } from './support/harness.js';
 import { visibleText } from './support/markdown-text.js';
 
 const AHEAD = {
@@ -28,14 +29,8 @@ let app: App;
 let h: Harness;
 
 beforeAll(async () => {
-  store = await openReviewStore({ admins: `discord-role:${adminRole}`, name: 'ahead' });
+  ({ store, h } = await openDiscordReviewDesk({ name: 'ahead', adminRole, items: [AHEAD] }));
   ({ feeds, app } = store);
-  feeds.serve('/levant.xml', 'Levant Wire', [AHEAD]);
-  h = await startHarness({ dispatcher: () => app.dispatcher, userRoles: [adminRole] });
-  app.digests.posters.register(h.adapter.poster);
-  await h.slash('review', {}, { subcommand: 'channel' });
-  await h.slash('sources', { url: feeds.url('/levant.xml'), topic: 'syria-israel', backfill: true }, { subcommand: 'add' });
-  await h.slash('sources', { id: 1 }, { subcommand: 'check' });
 });
 afterAll(async () => {
   await h?.close();

@@ -5,25 +5,20 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { FORM_TYPED_TEXT } from '../../src/core/interaction/texts.js';
 import { buttonPress, snowflake } from '../fakes/discord-payloads.js';
-import { openReviewStore, type ReviewStore } from '../sources-queue/support/review-store.js';
+import type { ReviewStore } from '../sources-queue/support/review-store.js';
 import { PARIS } from '../sources-queue/support/stories.js';
 import { storeFingerprint } from '../support/store-fingerprint.js';
-import { buttons, startHarness, type Answer, type Embed, type Harness, type MessageBody } from './support/harness.js';
+import { buttons, type Answer, type Embed, type Harness, type MessageBody } from './support/harness.js';
 import { visibleText } from './support/markdown-text.js';
 import { problemsIn } from './support/openapi.js';
+import { openDiscordReviewDesk } from './support/review-desk.js';
 
 const adminRole = snowflake();
 let store: ReviewStore;
 let h: Harness;
 
 beforeAll(async () => {
-  store = await openReviewStore({ admins: `discord-role:${adminRole}`, name: 'button-form-expired' });
-  store.feeds.serve('/levant.xml', 'Levant Wire', [PARIS]);
-  h = await startHarness({ dispatcher: () => store.app.dispatcher, userRoles: [adminRole] });
-  store.app.digests.posters.register(h.adapter.poster);
-  await h.slash('review', {}, { subcommand: 'channel' });
-  await h.slash('sources', { url: store.feeds.url('/levant.xml'), topic: 'syria-israel', backfill: true }, { subcommand: 'add' });
-  await h.slash('sources', { id: 1 }, { subcommand: 'check' });
+  ({ store, h } = await openDiscordReviewDesk({ name: 'button-form-expired', adminRole, items: [PARIS] }));
 });
 afterAll(async () => {
   await h?.close();

@@ -6,12 +6,13 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { FORM_CLOSED_SUBJECT_TEXT } from '../../src/core/interaction/texts.js';
 import { buttonPress, snowflake, type FakeUser } from '../fakes/discord-payloads.js';
-import { openReviewStore, type ReviewStore } from '../sources-queue/support/review-store.js';
+import type { ReviewStore } from '../sources-queue/support/review-store.js';
 import { BAKU, PARIS, SWEIDA } from '../sources-queue/support/stories.js';
 import { storeFingerprint } from '../support/store-fingerprint.js';
-import { buttons, startHarness, type Answer, type Embed, type Harness, type MessageBody } from './support/harness.js';
+import { buttons, type Answer, type Embed, type Harness, type MessageBody } from './support/harness.js';
 import { visibleText, words } from './support/markdown-text.js';
 import { problemsIn } from './support/openapi.js';
+import { openDiscordReviewDesk } from './support/review-desk.js';
 
 const adminRole = snowflake();
 const second: FakeUser = { id: snowflake(), username: 'second-admin', roles: [adminRole] };
@@ -20,13 +21,7 @@ let h: Harness;
 const app = () => store.app;
 
 beforeAll(async () => {
-  store = await openReviewStore({ admins: `discord-role:${adminRole}`, name: 'decided-forms' });
-  store.feeds.serve('/levant.xml', 'Levant Wire', [PARIS, SWEIDA, BAKU]);
-  h = await startHarness({ dispatcher: () => store.app.dispatcher, userRoles: [adminRole] });
-  store.app.digests.posters.register(h.adapter.poster);
-  await h.slash('review', {}, { subcommand: 'channel' });
-  await h.slash('sources', { url: store.feeds.url('/levant.xml'), topic: 'syria-israel', backfill: true }, { subcommand: 'add' });
-  await h.slash('sources', { id: 1 }, { subcommand: 'check' });
+  ({ store, h } = await openDiscordReviewDesk({ name: 'decided-forms', adminRole, items: [PARIS, SWEIDA, BAKU] }));
 });
 afterAll(async () => {
   await h?.close();

@@ -7,10 +7,11 @@ import { createApp, type App } from '../../src/app.js';
 import type { Caller } from '../../src/core/caller.js';
 import { snowflake } from '../fakes/discord-payloads.js';
 import { recordingLogger } from '../support/test-app.js';
-import { openReviewStore, type ReviewStore } from '../sources-queue/support/review-store.js';
+import type { ReviewStore } from '../sources-queue/support/review-store.js';
 import type { ScriptedFeeds } from '../sources-queue/support/scripted-feeds.js';
 import { BAKU, NOW, PARIS, SWEIDA } from '../sources-queue/support/stories.js';
-import { buttons, startHarness, type Embed, type Harness, type MessageBody } from './support/harness.js';
+import { openDiscordReviewDesk } from './support/review-desk.js';
+import { buttons, type Embed, type Harness, type MessageBody } from './support/harness.js';
 import { visibleText } from './support/markdown-text.js';
 
 const adminRole = snowflake();
@@ -22,14 +23,8 @@ let h: Harness;
 let clock = Date.parse(NOW);
 
 beforeAll(async () => {
-  store = await openReviewStore({ admins: `discord-role:${adminRole}`, name: 'decided-card-retries', now: () => new Date(clock) });
+  ({ store, h } = await openDiscordReviewDesk({ name: 'decided-card-retries', adminRole, items: [SWEIDA, BAKU, PARIS], now: () => new Date(clock) }));
   ({ feeds, app } = store);
-  feeds.serve('/levant.xml', 'Levant Wire', [SWEIDA, BAKU, PARIS]);
-  h = await startHarness({ dispatcher: () => app.dispatcher, userRoles: [adminRole] });
-  app.digests.posters.register(h.adapter.poster);
-  await h.slash('review', {}, { subcommand: 'channel' });
-  await h.slash('sources', { url: feeds.url('/levant.xml'), topic: 'syria-israel', backfill: true }, { subcommand: 'add' });
-  await h.slash('sources', { id: 1 }, { subcommand: 'check' });
 });
 afterAll(async () => {
   await h?.close();

@@ -6,12 +6,13 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app.js';
 import { snowflake } from '../fakes/discord-payloads.js';
-import { openReviewStore, type ReviewStore } from '../sources-queue/support/review-store.js';
+import type { ReviewStore } from '../sources-queue/support/review-store.js';
 import type { ScriptedFeeds } from '../sources-queue/support/scripted-feeds.js';
 import { BAKU, BAKU_ELSEWHERE, NOW, SWEIDA } from '../sources-queue/support/stories.js';
-import { buttons, startHarness, type Embed, type Harness, type MessageBody } from './support/harness.js';
+import { buttons, type Embed, type Harness, type MessageBody } from './support/harness.js';
 import { visibleText } from './support/markdown-text.js';
 import { problemsIn } from './support/openapi.js';
+import { openDiscordReviewDesk } from './support/review-desk.js';
 
 const adminRole = snowflake();
 let feeds: ScriptedFeeds;
@@ -21,14 +22,8 @@ let h: Harness;
 let clock = new Date(NOW);
 
 beforeAll(async () => {
-  store = await openReviewStore({ admins: `discord-role:${adminRole}`, name: 'revised-cards', now: () => clock });
+  ({ store, h } = await openDiscordReviewDesk({ name: 'revised-cards', adminRole, items: [SWEIDA, BAKU], now: () => clock }));
   ({ feeds, app } = store);
-  feeds.serve('/levant.xml', 'Levant Wire', [SWEIDA, BAKU]);
-  h = await startHarness({ dispatcher: () => app.dispatcher, userRoles: [adminRole] });
-  app.digests.posters.register(h.adapter.poster);
-  await h.slash('review', {}, { subcommand: 'channel' });
-  await h.slash('sources', { url: feeds.url('/levant.xml'), topic: 'syria-israel', backfill: true }, { subcommand: 'add' });
-  await h.slash('sources', { id: 1 }, { subcommand: 'check' });
 });
 afterAll(async () => {
   await h?.close();
