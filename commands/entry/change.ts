@@ -19,6 +19,7 @@ import { checkNewPlaces, keepUnlocated, locatedNote, locatedOption, newPlaces } 
 import { entryDetailView, requireEntry } from './show.js';
 import { newTopicNote } from '../topic-note.js';
 import { addMarksNote, defaultRoleNote, listEditNotes, noSourceNote } from './list-notes.js';
+import { instantsFor } from '../when.js';
 
 /** The new-topic note of an entry's change, with the /entry edit that takes a close topic. */
 const entryTopicNote = (topicsBefore: readonly string[], topic: string, id: number): Line[] => newTopicNote(topicsBefore, topic, { command: 'entry edit', id });
@@ -104,8 +105,8 @@ export const addEntry: SubcommandSpec = {
     const alikes = ctx.services.dossier.lookAlikes({ dayFrom: firstDay(input.start), dayTo: lastDay(input.end ?? input.start), title: input.title, urls });
     const id = ctx.services.editor.addEntry(input, stampOf(ctx));
     keepUnlocated(ctx.services.places, unlocated, stampOf(ctx));
-    const entry = requireEntry(ctx.services.dossier, id);
-    const view = entryDetailView(entry);
+    const entry = requireEntry(ctx, id);
+    const view = entryDetailView(entry, instantsFor(ctx));
     const notes = [
       ...noSourceNote(entry, id),
       ...addMarksNote(args),
@@ -150,7 +151,7 @@ export const editEntry: SubcommandSpec = {
     'id:12 clear:"end, tags"',
     'id:12 source:2 outlet:Reuters',
   ],
-  formValues: (args, ctx) => entryFormValues(requireEntry(ctx.services.dossier, args.id as number)),
+  formValues: (args, ctx) => entryFormValues(requireEntry(ctx, args.id as number)),
   form: {
     keys: ['id'],
     fields: [...FORM_FIELDS, 'clear'],
@@ -182,7 +183,7 @@ export const editEntry: SubcommandSpec = {
     ]);
     // A new date is checked against every source and claim the entry keeps, named as /entry show names them.
     let claimActors: readonly string[] | undefined;
-    const claimActor = (index: number) => (claimActors ??= requireEntry(ctx.services.dossier, id).claims.map((claim) => claim.actorName))[index] ?? 'its actor';
+    const claimActor = (index: number) => (claimActors ??= requireEntry(ctx, id).claims.map((claim) => claim.actorName))[index] ?? 'its actor';
     checkSpan(args, next, entryFixes(id, claimActor));
     const typedPlaces = next.places;
     if (args.places !== undefined && args.respell !== true) next.places = withStoredCase(typedPlaces, ctx.services.dossier);
@@ -203,8 +204,8 @@ export const editEntry: SubcommandSpec = {
     }
     keepUnlocated(ctx.services.places, unlocated, stampOf(ctx));
     const { changedFields: changed, respelledPlaces } = edit;
-    const entry = requireEntry(ctx.services.dossier, id);
-    const view = entryDetailView(entry);
+    const entry = requireEntry(ctx, id);
+    const view = entryDetailView(entry, instantsFor(ctx));
     const stored = ctx.services.editor.entryState(id);
     const actorNames = ctx.services.past.actorNames([...actorIdsNamed(current), ...actorIdsNamed(stored)]);
     const note = changed.includes('topic') ? entryTopicNote(topicsBefore, next.topic, id) : [];
@@ -239,7 +240,7 @@ export const removeEntry: SubcommandSpec = {
   examples: ['id:12 reason:"duplicate of #11"'],
   run(args, ctx) {
     const id = args.id as number;
-    const entry = requireEntry(ctx.services.dossier, id);
+    const entry = requireEntry(ctx, id);
     ctx.services.editor.removeEntry(id, String(args.reason), stampOf(ctx));
     return {
       title: `Removed #${id} ${entry.title}`,

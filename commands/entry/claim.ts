@@ -14,6 +14,7 @@ import type { DossierReader } from '../../src/core/ports.js';
 import { CLAIM_STANCES, type ClaimStance } from '../../src/core/vocabulary.js';
 import { span } from '../../src/core/view.js';
 import { stampOf } from '../stamp.js';
+import { instantsFor } from '../when.js';
 import { entryIdOption } from './fields.js';
 import { entryDetailView, requireEntry } from './show.js';
 import { attributionOption, gradeOption, outletOption, parseSource, sourceUrlOption } from './source-fields.js';
@@ -99,10 +100,10 @@ export const claimEntry: SubcommandSpec = {
       throw new UserError('conflict', `Entry #${id} already records that ${actor} ${claim.stance} it on that day through that source.`, [`See it with /entry show id:${id}.`]);
     }
     ctx.services.editor.editEntry(id, { claims: [...claims, claim] }, stampOf(ctx));
-    const entry = requireEntry(ctx.services.dossier, id);
+    const entry = requireEntry(ctx, id);
     const recorded = entry.claims.at(-1)!;
     return {
-      ...entryDetailView(entry),
+      ...entryDetailView(entry, instantsFor(ctx)),
       tone: 'success',
       intro: [[span.plain(`Recorded on #${id}: ${recorded.actorName} ${recorded.stance} it. `), span.command('entry undo', `id:${id}`), span.plain(' takes it back.')]],
     };

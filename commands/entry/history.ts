@@ -8,15 +8,15 @@ import type { PlaceLocationRecord } from '../../src/core/places/place-port.js';
 import { plainLine, span, type Line, type Section } from '../../src/core/view.js';
 import { fieldOptionNames } from '../../src/core/vocabulary.js';
 import { stampOf } from '../stamp.js';
+import { instantsFor, type InstantWriter } from '../when.js';
 import { changeLine } from './diff.js';
 import { entryIdOption } from './fields.js';
-import { instantText } from '../../src/core/instant-text.js';
 import { entryDetailView } from './show.js';
 
-function revisionLine(revision: RevisionRecord): Line {
+function revisionLine(revision: RevisionRecord, when: InstantWriter): Line {
   const line: Line = [
     span.code(`r${revision.id}`),
-    span.plain(` ${instantText(revision.changedAt)} · `),
+    span.plain(` ${when(revision.changedAt)} · `),
     span.bold(revision.action),
     span.plain(` by ${revision.changedBy}`),
   ];
@@ -48,9 +48,9 @@ const MOVE_WORDING: Record<EntryActorMove['kind'], string> = {
  * A merge or unmerge that changed the entry's actors. It is the actor's revision, not the
  * entry's, so it carries no entry revision number: /entry undo steps over it.
  */
-function actorMoveLine(move: EntryActorMove): Line {
+function actorMoveLine(move: EntryActorMove, when: InstantWriter): Line {
   return [
-    span.plain(`${instantText(move.changedAt)} · `),
+    span.plain(`${when(move.changedAt)} · `),
     span.bold('Actors'),
     span.plain(`: ${move.actor} ${MOVE_WORDING[move.kind]} ${move.other} by `),
     span.command(`actors ${move.kind}`),
@@ -62,10 +62,10 @@ function actorMoveLine(move: EntryActorMove): Line {
  * How the entry's places came to be located: changes to the shared place, not revisions of the
  * entry (so /entry undo steps over them), e.g. by the first start that looked up stored places.
  */
-function placeLocationSection(records: readonly PlaceLocationRecord[]): Section {
+function placeLocationSection(records: readonly PlaceLocationRecord[], when: InstantWriter): Section {
   return {
     heading: [span.bold('Places located')],
-    lines: records.map((r) => [span.plain(`${instantText(r.changedAt)} · ${r.place}: ${r.location} — ${r.detail}, by ${r.changedBy}`)]),
+    lines: records.map((r) => [span.plain(`${when(r.changedAt)} · ${r.place}: ${r.location} — ${r.detail}, by ${r.changedBy}`)]),
   };
 }
 
@@ -92,9 +92,10 @@ export const entryHistory: SubcommandSpec = {
     const moves = ctx.services.editor.entryActorMoves(id);
     // Revision ids are one sequence for entries and actors, so they order both kinds of line.
     const names = ctx.services.past.actorNames(revisions.flatMap((revision) => actorIdsNamed(revision.state)));
+    const when = instantsFor(ctx);
     const lines = [
-      ...revisions.map((revision, i) => ({ order: revision.id, lines: [revisionLine(revision), ...changeLines(revisions[i - 1], revision, names)] })),
-      ...moves.map((move) => ({ order: move.revisionId, lines: [actorMoveLine(move)] })),
+      ...revisions.map((revision, i) => ({ order: revision.id, lines: [revisionLine(revision, when), ...changeLines(revisions[i - 1], revision, names)] })),
+      ...moves.map((move) => ({ order: move.revisionId, lines: [actorMoveLine(move, when)] })),
     ].sort((a, b) => a.order - b.order);
     const undo = latestStandingChange(revisions) !== undefined;
     const footer: Line = [
@@ -107,7 +108,7 @@ export const entryHistory: SubcommandSpec = {
       title: `History of #${id}`,
       tone: 'normal',
       intro: [plainLine(historyIntro(revisions.length, moves))],
-      sections: [{ lines: lines.flatMap((item) => item.lines) }, ...(located.length > 0 ? [placeLocationSection(located)] : [])],
+      sections: [{ lines: lines.flatMap((item) => item.lines) }, ...(located.length > 0 ? [placeLocationSection(located, when)] : [])],
       ...(footer.length > 0 ? { footer } : {}),
     };
   },
@@ -130,6 +131,6 @@ export const undoEntry: SubcommandSpec = {
     if (!entry) {
       return { title: `#${id} is removed again`, tone: 'success', intro: [summary], sections: [] };
     }
-    return { ...entryDetailView(entry), tone: 'success', intro: [summary] };
+    return { ...entryDetailView(entry, instantsFor(ctx)), tone: 'success', intro: [summary] };
   },
 };

@@ -12,12 +12,11 @@ import { fatalitiesWithSource } from '../../src/core/fatalities.js';
 import { firstDay, toIsoPartial, type PartialDate } from '../../src/core/partial-date.js';
 import { detailOf } from '../../src/core/past-entry.js';
 import { instantIn } from '../../src/core/past-instant.js';
-import type { DossierReader } from '../../src/core/ports.js';
 import { eventTypeLabel } from '../../src/core/vocabulary.js';
 import { plainLine, span, type Fact, type Line, type Section, type View } from '../../src/core/view.js';
 import { asOfOption, entryAtOrRefuse, pastInstant, pastViewLine } from '../as-of.js';
 import { entryIdOption } from './fields.js';
-import { instantText } from '../../src/core/instant-text.js';
+import { instantsFor } from '../when.js';
 
 /**
  * The confidence, and for a disputed entry who disputes it: the actors whose claims deny or
@@ -42,8 +41,8 @@ function claimsSection(entry: EntryDetail): Section[] {
   return [{ heading: [span.bold('Claims')], lines: byDay.map(({ claim }) => claimLine([span.bold(claim.actorName)], claim)) }];
 }
 
-/** `at` writes the instants: a past view writes them in its own zone. */
-export function entryDetailView(entry: EntryDetail, at: (iso: string) => string = instantText): View {
+/** `at` writes the instants: in the channel's zone, which a past view names in its header. */
+export function entryDetailView(entry: EntryDetail, at: (iso: string) => string): View {
   return {
     title: `#${entry.id} ${entry.title}`,
     tone: 'normal',
@@ -77,14 +76,15 @@ export function entryDetailView(entry: EntryDetail, at: (iso: string) => string 
  * The live entry; a removed one is refused with when, by whom and why, and the way back. Its
  * title and reason are stored text, so they are quoted: a refusal's own words name commands.
  */
-export function requireEntry(dossier: DossierReader, id: number): EntryDetail {
+export function requireEntry(ctx: CommandContext, id: number): EntryDetail {
+  const { dossier } = ctx.services;
   const entry = dossier.getEntry(id);
   if (entry) return entry;
   const removed = dossier.removedEntry(id);
   if (removed) {
     throw new UserError(
       'not-found',
-      `Entry #${id} (“${removed.title}”) was removed by ${removed.removedBy} at ${instantText(removed.removedAt)}` +
+      `Entry #${id} (“${removed.title}”) was removed by ${removed.removedBy} at ${instantsFor(ctx)(removed.removedAt)}` +
         (removed.reason ? `: “${removed.reason}”.` : '.'),
       [`Its changes: /entry history id:${id}. An admin can bring it back with /entry undo id:${id}.`],
       'id',
@@ -99,7 +99,7 @@ export function requireEntry(dossier: DossierReader, id: number): EntryDetail {
  */
 function removedEntryView(removed: RemovedEntry, ctx: CommandContext): View {
   const { id } = removed;
-  const banner: Line = [span.bold(`Removed by ${removed.removedBy} at ${instantText(removed.removedAt)}`), span.plain(removed.reason ? `: “${removed.reason}”.` : ' (no reason given).')];
+  const banner: Line = [span.bold(`Removed by ${removed.removedBy} at ${instantsFor(ctx)(removed.removedAt)}`), span.plain(removed.reason ? `: “${removed.reason}”.` : ' (no reason given).')];
   const back: Line = [
     span.plain('Shown as it was when removed; no timeline, search or chart lists it. An admin can bring it back with '),
     span.command('entry undo', `id:${id}`),
@@ -114,7 +114,7 @@ function removedEntryView(removed: RemovedEntry, ctx: CommandContext): View {
     // No revision to rebuild it from (never expected): the banner alone, with what the store keeps.
     return { title: `#${id} ${removed.title} — removed`, tone: 'normal', intro: [banner, back], sections: [], footer: history };
   }
-  const view = entryDetailView(detailOf(then, past.actorNames(actorIdsNamed(then.shown))));
+  const view = entryDetailView(detailOf(then, past.actorNames(actorIdsNamed(then.shown))), instantsFor(ctx));
   const count = `${then.revisionsBefore} ${then.revisionsBefore === 1 ? 'revision' : 'revisions'}${then.removed ? ', the last its removal' : ''}: `;
   return { ...view, title: `${view.title} — removed`, tone: 'normal', intro: [banner, back], footer: [span.plain(count), span.command('entry history', `id:${id}`)] };
 }
@@ -167,7 +167,7 @@ export const showEntry: SubcommandSpec = {
     if (args.as_of === undefined) {
       const { dossier } = ctx.services;
       const removed = dossier.getEntry(id) ? undefined : dossier.removedEntry(id);
-      return removed ? removedEntryView(removed, ctx) : entryDetailView(requireEntry(dossier, id));
+      return removed ? removedEntryView(removed, ctx) : entryDetailView(requireEntry(ctx, id), instantsFor(ctx));
     }
     return pastEntryView(id, pastInstant(args.as_of as PartialDate, ctx, 'as_of'), args, ctx);
   },

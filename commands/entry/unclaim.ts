@@ -10,6 +10,7 @@ import { CLAIM_STANCES, type ClaimStance } from '../../src/core/vocabulary.js';
 import { span } from '../../src/core/view.js';
 import { stampOf } from '../stamp.js';
 import { CLAIM_OPTIONS } from './claim.js';
+import { instantsFor } from '../when.js';
 import { entryIdOption } from './fields.js';
 import { entryDetailView, requireEntry } from './show.js';
 
@@ -29,7 +30,7 @@ export const unclaimEntry: SubcommandSpec = {
   examples: ['id:15 actor:"Tom Barrack"', 'id:15 actor:"Tom Barrack" stance:confirms date:2025-07-24'],
   run(args, ctx) {
     const id = args.id as number;
-    const entry = requireEntry(ctx.services.dossier, id);
+    const entry = requireEntry(ctx, id);
     const actor = resolveActorExactly(ctx.services.dossier, String(args.actor), 'actor');
     const stance = args.stance as ClaimStance | undefined;
     const day = args.date === undefined ? undefined : toIsoPartial(args.date as PartialDate);
@@ -70,9 +71,9 @@ export const unclaimEntry: SubcommandSpec = {
     const taken = matching[0]!;
     const claims = (state.claims ?? []).filter((_, index) => index !== taken);
     ctx.services.editor.editEntry(id, { claims }, stampOf(ctx));
-    const after = requireEntry(ctx.services.dossier, id);
+    const after = requireEntry(ctx, id);
     return {
-      ...entryDetailView(after),
+      ...entryDetailView(after, instantsFor(ctx)),
       tone: 'success',
       intro: [[span.plain(`Took off #${id}: ${listed[taken]}. `), span.command('entry undo', `id:${id}`), span.plain(' puts it back.')]],
     };
