@@ -61,13 +61,18 @@ function introLine(revisions: number, changed: boolean, folds: ReadonlyMap<strin
   return plainLine(`${plural(revisions, 'revision')} in between${changed ? '' : ', which left it as it was'}; last by ${after.lastChange.by} at ${at(after.lastChange.at)}.`);
 }
 
-/** From before the entry was added: it is all new, so it is shown whole, as it stood at `to`. */
+/**
+ * From before the entry was added: it is all new, so it is shown whole, as it stood at `to`; one
+ * removed by then is said to be, so that it is not cited as in the dossier.
+ */
 function addedSinceView(after: EntryAt, from: AsOfInstant, to: AsOfInstant, ctx: CommandContext, at: InstantText): View {
   const shown = entryDetailView(detailOf(after, ctx.services.past.actorNames(actorIdsNamed(after.shown))), at);
+  const added = `Not yet added as of ${from.label}: added at ${at(after.created.at)} by ${after.created.by}`;
+  if (!after.removed) return { ...shown, title: `${shown.title} — from ${from.label} to ${to.label}`, intro: [plainLine(`${added}. As of ${to.label}:`)] };
   return {
     ...shown,
-    title: `${shown.title} — from ${from.label} to ${to.label}`,
-    intro: [plainLine(`Not yet added as of ${from.label}: added at ${at(after.created.at)} by ${after.created.by}. As of ${to.label}:`)],
+    title: `${shown.title} — removed — from ${from.label} to ${to.label}`,
+    intro: [plainLine(`${added}, then ${statusText(after, at)}. As of ${to.label} it is in no timeline, search or chart; as it was when removed:`)],
   };
 }
 

@@ -169,3 +169,23 @@ describe('GIVEN a source whose grade changed, and one replaced', () => {
     expect(replaced).toContain('Sources: + Reuters <https://example.com/a>, − AFP · B2 (31 Jul 2025)\n');
   });
 });
+
+describe('GIVEN an entry added after a day and removed since', () => {
+  beforeEach(async () => {
+    await editAt('2025-08-02T10:00:00Z', '/entry add title:"Removed probe" date:2025-07-30 type:armed-clash topic:syria-israel places:Sweida outlet:SOHR');
+    await editAt('2025-08-03T09:00:00Z', '/entry remove id:18 reason:"duplicate of SOHR report"');
+    clock = new Date('2025-08-04T12:00:00Z');
+  });
+
+  it('WHEN it is diffed from before it was added THEN the reply says it was removed, by whom and why, not that it stands', async () => {
+    const diff = await text('/entry diff id:18 from:2025-08-01');
+    expect(diff).toContain('#18 Removed probe — removed — from');
+    expect(diff).toContain('then removed (by memory:ana at 2025-08-03 09:00 UTC: “duplicate of SOHR report”)');
+    expect(diff).toContain('it is in no timeline, search or chart');
+    expect(diff).not.toContain('As of now:');
+  });
+
+  it('WHEN it is diffed up to a day before its removal THEN it is shown as it then stood', async () => {
+    expect(await text('/entry diff id:18 from:2025-08-01 to:2025-08-02')).toContain('As of the end of 2 Aug 2025');
+  });
+});
