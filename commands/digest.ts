@@ -9,6 +9,7 @@ import { parseSchedule, refusedForTiming, scheduleWords } from '../src/core/dige
 import type { ChannelKey, SubscriptionInfo } from '../src/core/digest/service.js';
 import { filtersText, firstDigestPreview, listView, sendOutcomeView, subscribedView, subscriptionLines } from '../src/core/digest/views.js';
 import { canonicalTimeZone, closestTimeZones, fixedOffsetReading, isFixedOffsetZone } from '../src/core/digest/zoned-time.js';
+import { zonesForAbbreviation } from '../src/core/digest/zone-abbreviations.js';
 import { checkAll, UserError } from '../src/core/errors.js';
 import { closestNames } from '../src/core/ranking.js';
 import type { EventType } from '../src/core/vocabulary.js';
@@ -61,6 +62,14 @@ function fixedOffsetHints(typed: string): string[] {
   ];
 }
 
+/** Zones close to a refused name; an abbreviation is said to be one, with the region's zone it is written for. */
+function closeZonesHint(typed: string, close: readonly string[]): string {
+  const names = close.map((zone) => `\`${zone}\``).join(', ');
+  if (close.length === 0) return `Offsets (+02:00) and abbreviations (EST, CET) are not accepted: ${REGION_NOT_OFFSET}.`;
+  if (zonesForAbbreviation(typed)) return `Abbreviations such as ${typed} are not accepted: ${REGION_NOT_OFFSET}. Did you mean ${close.length === 1 ? names : `one of ${names}`}?`;
+  return `Closest time zones: ${names}.`;
+}
+
 function timezoneArg(text: string): string {
   const typed = text.trim();
   const fixed = isFixedOffsetZone(typed);
@@ -73,7 +82,7 @@ function timezoneArg(text: string): string {
     `Option \`timezone\` of /digest subscribe must be an IANA time zone such as \`Europe/Paris\` or \`America/New_York\` — got \`${text}\`.`,
     fixed
       ? fixedOffsetHints(typed)
-      : [close.length > 0 ? `Closest time zones: ${close.map((zone) => `\`${zone}\``).join(', ')}.` : `Offsets (+02:00) and abbreviations (EST, CET) are not accepted: ${REGION_NOT_OFFSET}.`],
+      : [closeZonesHint(typed, close)],
     'timezone',
   );
 }

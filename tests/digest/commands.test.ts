@@ -45,7 +45,7 @@ describe('GIVEN /digest subscribe', () => {
       'Option timezone of /digest subscribe must be an IANA time zone such as Europe/Paris or America/New_York — got Europe/Pariss.',
     );
     expect(unmarked(await h.runText('/digest subscribe schedule:"daily 08:00" timezone:EST'))).toContain(
-      'must be an IANA time zone such as Europe/Paris or America/New_York — got EST.\nOffsets (+02:00) and abbreviations (EST, CET) are not accepted: name the region, so daylight saving time is right.',
+      'must be an IANA time zone such as Europe/Paris or America/New_York — got EST.\nAbbreviations such as EST are not accepted: name the region, so daylight saving time is right. Did you mean America/New_York?',
     );
     expect(unmarked(await h.runText('/digest subscribe schedule:"5/15 * * * *"'))).toContain('minute field: 5/15 needs a range before the step; write 5-59/15.');
     expect(unmarked(await h.runText('/digest subscribe schedule:"daily 08:00" topic:atlantis'))).toMatch(/There is no topic atlantis \(option topic\)[\s\S]*Topics: syria-israel/);

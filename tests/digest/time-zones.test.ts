@@ -1,5 +1,6 @@
 // Time zones as admins type them: an alias becomes IANA's current name for its zone (never an
-// older one Node's data still answers), and a fixed offset is refused with what it really is.
+// older one Node's data still answers), a fixed offset is refused with what it really is, and an
+// offset or abbreviation is refused with the regions it may mean, never a zone that only looks close.
 import { existsSync, readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { canonicalTimeZone } from '../../src/core/digest/zoned-time.js';
@@ -43,6 +44,26 @@ describe('GIVEN a time zone typed under an old or alias name', () => {
   it('WHEN only an old city name is typed THEN the zone is suggested under its current name', async () => {
     const h = harness();
     expect(unmarked(await h.runText('/digest subscribe schedule:"daily 08:00" timezone:Calcutta'))).toContain('got Calcutta.\nClosest time zones: Asia/Kolkata.');
+  });
+
+  it.each(['UTC+2', 'UTC-5', 'utc +3', 'GMT+3', '+02:00', 'UTC+03:00'])('WHEN the offset %s is typed THEN it is refused as an offset, with no zone suggested (UTC is not UTC+2)', async (typed) => {
+    const h = harness();
+    const said = unmarked(await h.runText(`/digest subscribe schedule:"daily 08:00" timezone:"${typed}"`));
+    expect(said).toContain(`got ${typed}.\nOffsets (+02:00) and abbreviations (EST, CET) are not accepted: name the region`);
+    expect(said).not.toContain('Closest time zones');
+    expect(await h.runText('/digest list')).not.toContain('Schedule:');
+  });
+
+  it.each([
+    ['EST', 'Did you mean America/New_York?'],
+    ['pst', 'Did you mean America/Los_Angeles?'],
+    ['Eastern', 'Did you mean America/New_York?'],
+    ['CET', 'Did you mean one of Europe/Paris, Europe/Berlin, Europe/Brussels?'],
+    ['EET', 'Did you mean one of Asia/Beirut, Europe/Athens, Africa/Cairo?'],
+  ])('WHEN the abbreviation %s is typed THEN the refusal offers the region it is written for', async (typed, offered) => {
+    const h = harness();
+    const said = unmarked(await h.runText(`/digest subscribe schedule:"daily 08:00" timezone:${typed}`));
+    expect(said).toContain(`Abbreviations such as ${typed} are not accepted: name the region, so daylight saving time is right. ${offered}`);
   });
 
   // tzdata's zone.tab lists IANA's current names; where the machine has it, every name Intl

@@ -1,6 +1,7 @@
 // Wall-clock time in IANA zones with nothing but Intl: offsets, local time → instant with the
 // same disambiguation as Temporal's "compatible" (a time skipped by spring-forward moves
 // forward by the gap; a time repeated by fall-back means its first occurrence), and display.
+import { isOffsetText, zonesForAbbreviation } from './zone-abbreviations.js';
 
 export interface LocalDateTime {
   year: number;
@@ -115,9 +116,13 @@ export function canonicalTimeZone(name: string): string | undefined {
 
 /**
  * The zone names closest to a refused one, for "did you mean": those of the city typed
- * (`Paris` → `Europe/Paris`, `new york` → `America/New_York`), else the nearest spellings.
+ * (`Paris` → `Europe/Paris`, `new york` → `America/New_York`) or of the abbreviation (`EST` →
+ * `America/New_York`), else the nearest spellings; none for an offset (`UTC+2`).
  */
 export function closestTimeZones(typed: string, nearest: (names: readonly string[], typed: string) => string[]): string[] {
+  if (isOffsetText(typed)) return [];
+  const meant = zonesForAbbreviation(typed);
+  if (meant) return [...meant];
   const key = typed.trim().toLowerCase().replace(/\s+/g, '_');
   const zones = [...zoneSpellings().values()];
   const cityOf = (zone: string) => zone.toLowerCase().split('/').at(-1);
