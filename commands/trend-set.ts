@@ -1,11 +1,15 @@
-// /trend set — an admin's call of which way a topic is going. One call per topic and UTC day: a
-// second call the same day replaces the first (a correction of the day's judgement, which is
-// what someone re-running it means), and the reply shows what it replaced.
+// /trend set — an admin's call of which way a topic is going. One call per topic and day, the day
+// as the channel reads `today` (its digest zone, else SITREP_TZ): a second call the same day
+// replaces the first (a correction of the day's judgement, which is what someone re-running it
+// means), and the reply shows what it replaced.
 import type { SubcommandSpec } from '../src/core/command-spec.js';
 import { changeAuthor } from '../src/core/caller.js';
 import { callHeadline, callLine, TREND_ALERTS, TREND_DIRECTIONS, type TrendAlert, type TrendCall, type TrendDirection } from '../src/core/trends.js';
 import { span, type Line } from '../src/core/view.js';
+import { dayInZone } from '../src/core/as-of-day.js';
+import { viewZone } from './as-of.js';
 import { topicOption } from './shared-options.js';
+import { instantsFor } from './when.js';
 import { trendTopic } from './trend-topic.js';
 
 const NOTE_LENGTH = 500;
@@ -32,7 +36,7 @@ export const setTrend: SubcommandSpec = {
     const now = ctx.now();
     const call: TrendCall = {
       topic: trendTopic(ctx, String(args.topic)),
-      day: now.toISOString().slice(0, 10),
+      day: dayInZone(now, viewZone(ctx)),
       direction: args.direction as TrendDirection,
       note: String(args.note).trim(),
       madeBy: changeAuthor(ctx.caller),
@@ -42,7 +46,8 @@ export const setTrend: SubcommandSpec = {
     const { replaced } = ctx.services.trends.record(call);
     const lines: Line[] = [callLine(call, false)];
     if (replaced) {
-      const at = `${replaced.madeAt.slice(11, 16)} UTC`;
+      // Made today, so the time alone: `09:15 UTC`, `01:30 Asia/Beirut`.
+      const at = instantsFor(ctx)(replaced.madeAt).slice('YYYY-MM-DD '.length);
       lines.push([span.italic(`It replaces the call ${replaced.madeBy} made today at ${at}: `), span.bold(callHeadline(replaced)), span.plain(` — ${replaced.note}`)]);
     }
     return {

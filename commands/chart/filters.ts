@@ -71,8 +71,9 @@ export function chartFilter(args: CommandArgs, ctx: CommandContext): ResolvedFil
 export const titled = (subject: string, words: readonly string[]) => (words.length > 0 ? `${subject} — ${words.join(', ')}` : subject);
 
 /**
- * Today, as far as a chart goes: the later of the channel's day (entries are dated up to it) and
- * the UTC day (trend calls are made on it), so nothing in the dossier lies after it.
+ * Today, as far as a chart goes: the later of the channel's day (entries are dated up to it, and
+ * trend calls made here) and the UTC day (calls made where no zone is set), so nothing in the
+ * dossier lies after it.
  */
 export function chartToday(ctx: CommandContext): string {
   const now = ctx.now();

@@ -19,7 +19,7 @@ export const TREND_ARROWS: Record<TrendDirection, string> = { deteriorated: '↑
 
 export interface TrendCall {
   topic: string;
-  /** The UTC day it was made for, `YYYY-MM-DD`: one call per topic and day. */
+  /** The day it was made for, `YYYY-MM-DD`, as its channel reads today: one call per topic and day. */
   day: string;
   direction: TrendDirection;
   alert?: TrendAlert;

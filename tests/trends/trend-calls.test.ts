@@ -1,5 +1,5 @@
-// Trend calls through the real command layer: /trend set (admins, one call per topic and UTC
-// day), /trend show with and without a topic, and /trend suggest's figures on a dossier with
+// Trend calls through the real command layer: /trend set (admins, one call per topic and day as
+// the channel reads today), /trend show with and without a topic, and /trend suggest's figures on a dossier with
 // entries dated in its two windows.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Caller } from '../../src/core/caller.js';
@@ -41,6 +41,18 @@ describe('GIVEN trend calls', () => {
     expect(await text('/trend topic:syria-israel', reader)).toBe(shown);
     expect(await text('/trend', reader)).toContain('syria-israel: ↓ improved (resolution opportunity) — Ceasefire holds');
     expect(await text('/trend syria', reader)).toContain('/trend has no subcommand syria');
+  });
+
+  it('WHEN a newsroom whose digests run in Beirut calls at 01:30 and again at 10:00 there THEN it is one day’s call, corrected, dated by Beirut’s day', async () => {
+    expect(viewText(await run('/digest subscribe schedule:"daily 08:00" timezone:Asia/Beirut'))).not.toContain('✖');
+    clock = new Date('2025-08-20T22:30:00Z');
+    expect(await text('/trend set topic:syria-israel direction:deteriorated alert:risk note:"Sweida clashes spread"')).toContain('(21 Aug 2025, memory:ana (Ana))');
+    clock = new Date('2025-08-21T07:00:00Z');
+    const corrected = await text('/trend set topic:syria-israel direction:unchanged note:"Correction: ceasefire holding"');
+    expect(corrected).toContain('It replaces the call memory:ana (Ana) made today at 01:30 Asia/Beirut: ↑ deteriorated');
+    const shown = await text('/trend show topic:syria-israel', reader);
+    expect(shown).toContain('Showing 1 of 1 call.');
+    expect(shown).not.toContain('Sweida clashes spread');
   });
 
   it('WHEN /trend show has no topic THEN it lists the latest call of each topic, and names those without one', async () => {
