@@ -73,6 +73,17 @@ describe('/chart timeline with since and until within a week', () => {
     expect(across.periods.map((p) => p.label)).toEqual(['31 Dec 2025 – 4 Jan 2026']);
   });
 
+  it('names a run of empty weeks that starts with a cut week by its days, where the cut week’s own label would read as a range', async () => {
+    // since 1 Jul 2025, a Tuesday: the first week counts 1–6 Jul, then the weeks of 7, 14 and 21 Jul are empty too.
+    const view = await run('/chart timeline topic:cut-check type:statement since:2025-07-01 until:2025-08-03 by:week data:true');
+    expect(rows(view).slice(1)).toEqual([expect.stringMatching(/^1–20 Jul 2025 +0$/), expect.stringMatching(/^21 Jul 2025 +1 /), expect.stringMatching(/^28 Jul 2025 +0$/)]);
+  });
+
+  it('names a chart of one whole week or month once, not as a range from it to itself', async () => {
+    expect(intro(await run('/chart timeline topic:cut-check since:2025-08 until:2025-08 by:month data:true'))[0]).toContain('per month in Aug 2025, stacked');
+    expect(intro(await run('/chart timeline topic:cut-check since:2025-08-04 until:2025-08-10 by:week data:true'))[0]).toContain('per week in the week starting 4 Aug 2025, stacked');
+  });
+
   it('draws the picture’s axis with the cut months’ labels', () => {
     const counts = { rows: [], imprecise: 0, impreciseDates: [], fatalities: [] };
     const chart = buildTimelineChart({ title: 't', unit: 'month', since: '2025-07-16', until: '2025-09-10', counts, countedTo: '2025-09-10' });

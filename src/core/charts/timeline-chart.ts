@@ -87,7 +87,9 @@ export function timelineAlt(chart: TimelineChart): string {
   const from = first.days ? formatIsoPartial(first.days.from) : first.label;
   // A week is labelled by its first day, which would read as where the chart ends.
   const to = last.days ? `to ${formatIsoPartial(last.days.to)}` : chart.unit === 'week' ? `through the week starting ${last.label}` : `to ${last.label}`;
-  return `Bar chart of ${plural(chartTotal(chart), 'entry', 'entries')} per ${unit} from ${from} ${to}, stacked by event type (${types}); ${busiestWords(chart, busiest, most)}${overlays}.`;
+  // One whole period is named once, not as a range from it to itself.
+  const range = first === last && !first.days ? `in ${periodWords(chart, first.start)}` : `from ${from} ${to}`;
+  return `Bar chart of ${plural(chartTotal(chart), 'entry', 'entries')} per ${unit} ${range}, stacked by event type (${types}); ${busiestWords(chart, busiest, most)}${overlays}.`;
 }
 
 /** The busiest period, or those tied for it: named up to three, else counted with the latest. */
@@ -108,20 +110,30 @@ function seriesCells(chart: TimelineChart, start: string): string[] {
 }
 
 /**
+ * A run of empty periods: `3 Feb 2025 – 24 Mar 2025` (the periods it spans), or by its days when
+ * since or until cuts one of them (`1–27 Jul 2025`), since a cut period's label is its days.
+ */
+function runLabel(unit: PeriodUnit, first: PeriodBar, last: PeriodBar): string {
+  if (first === last) return first.label;
+  if (!first.days && !last.days) return `${first.label} – ${last.label}`;
+  return daysLabel(first.days?.from ?? first.start, last.days?.to ?? periodEnd(last.start, unit));
+}
+
+/**
  * The chart's figures as lines of a table: a period, its total, then its entries by type and its
  * series' figures. A run of periods with nothing in them is one row (`3 Feb 2025 – 24 Mar 2025`).
  */
 export function timelineTable(chart: TimelineChart): Line[] {
   const rows: { label: string; total: number; cells: string[] }[] = [];
-  let emptyRun: { first: string; last: string } | undefined;
+  let emptyRun: { first: PeriodBar; last: PeriodBar } | undefined;
   const endRun = () => {
-    if (emptyRun) rows.push({ label: emptyRun.first === emptyRun.last ? emptyRun.first : `${emptyRun.first} – ${emptyRun.last}`, total: 0, cells: [] });
+    if (emptyRun) rows.push({ label: runLabel(chart.unit, emptyRun.first, emptyRun.last), total: 0, cells: [] });
     emptyRun = undefined;
   };
   for (const p of chart.periods) {
     const cells = [...EVENT_TYPE_IDS.filter((t) => (p.counts[t] ?? 0) > 0).map((t) => `${eventTypeLabel(t)} ${p.counts[t]}`), ...seriesCells(chart, p.start)];
     if (cells.length === 0) {
-      emptyRun = { first: emptyRun?.first ?? p.label, last: p.label };
+      emptyRun = { first: emptyRun?.first ?? p, last: p };
       continue;
     }
     endRun();
