@@ -80,7 +80,7 @@ async function start(config: Config, logger: Logger, shutdown: Shutdown): Promis
       stopAndExit(0);
     });
     const { runConsole } = await import('./adapters/console/console-adapter.js');
-    const read = await runConsole({
+    const { read, refused } = await runConsole({
       dispatcher: app.dispatcher,
       input: process.stdin,
       output: process.stdout,
@@ -93,6 +93,11 @@ async function start(config: Config, logger: Logger, shutdown: Shutdown): Promis
     // directory), the console reads an empty input and would end "successfully", in silence.
     if (read === 0 && !process.stdin.isTTY) {
       console.error('Sitrep read no command: no DISCORD_TOKEN or SLACK_BOT_TOKEN is set, so it ran the console, and its input was empty. Set a token to run the bot, or pipe commands in (printf \'/timeline\\n\' | npm start).');
+      process.exitCode = 1;
+    }
+    // A script piping commands in learns from the exit status that one was refused (each says why above).
+    if (refused > 0 && !process.stdin.isTTY) {
+      console.error(`Sitrep: ${refused} ${refused === 1 ? 'command was' : 'commands were'} refused (marked ✖ above).`);
       process.exitCode = 1;
     }
   } else {

@@ -22,9 +22,10 @@ describe('GIVEN the console adapter with piped input', () => {
     first = startWithInput('/timeline\n/actor Barrack\n/timeline since:notadate\n/bogus\n/entry show 3\n');
   });
 
-  it('THEN each line runs as a command, results print in order, and it exits at end of input', () => {
-    expect(first.stderr).toBe('');
-    expect(first.status).toBe(0);
+  it('THEN each line runs as a command, results print in order, and it exits at end of input, non-zero as two were refused', () => {
+    // The refusals are in the output; stderr says how many, for a script's log.
+    expect(first.stderr).toBe('Sitrep: 2 commands were refused (marked ✖ above).\n');
+    expect(first.status).toBe(1);
     expect(first.stdout).toMatch(/^Timeline\nShowing 1–10 of 17 entries/);
     expect(first.stdout.indexOf('Timeline')).toBeLessThan(first.stdout.indexOf('Tom Barrack'));
     expect(first.stdout).toContain('US special envoy for Syria');
@@ -52,8 +53,10 @@ describe('GIVEN the console adapter with piped input', () => {
     expect(result.stderr).toBe('');
   });
 
-  it('THEN the store persists: a second start reuses it without seeding again', () => {
+  it('THEN the store persists: a second start reuses it without seeding again, and a run with no refusal exits 0', () => {
     const result = startWithInput('/entry show 1\n');
+    expect(result.status).toBe(0);
+    expect(result.stderr).toBe('');
     expect(result.stdout).toContain('1 revision');
     const db = new Database(dbPath, { readonly: true });
     expect(db.prepare('SELECT count(*) FROM entries').pluck().get()).toBe(17);
@@ -66,7 +69,9 @@ describe('GIVEN the console adapter with piped input', () => {
     try {
       holder.exec('BEGIN IMMEDIATE'); // as an import does while it writes
       const result = startWithInput('/entry add title:"Talks resume" date:2025-08 type:talks topic:syria-israel outlet:AFP\n/timeline limit:1\n');
-      expect(result.status).toBe(0);
+      // A script learns that its change was not made, and can run it again.
+      expect(result.status).toBe(1);
+      expect(result.stderr).toContain('Sitrep: 1 command was refused');
       expect(result.stdout).toContain('Try again in a moment');
       expect(result.stdout).toContain('nothing was changed');
       expect(result.stdout).toContain('Showing 1 of 17 entries.');

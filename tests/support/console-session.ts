@@ -1,7 +1,7 @@
 // The interactive console on a pretend terminal, for tests: keys go in, and the test waits for
 // what it expects to appear on screen (never for a fixed time), so it holds under any load.
 import { PassThrough } from 'node:stream';
-import { runConsole } from '../../src/adapters/console/console-adapter.js';
+import { runConsole, type ConsoleRun } from '../../src/adapters/console/console-adapter.js';
 import type { Dispatcher } from '../../src/core/dispatcher.js';
 import { CONTROL_SEQUENCE, TerminalScreen } from './terminal-screen.js';
 
@@ -23,7 +23,7 @@ export interface ConsoleSession {
   /** Ends the input, as a closed terminal would; resolves when the console has stopped. */
   end(): Promise<void>;
   /** Resolves when the console stops by itself (Ctrl-D, Ctrl-C at an empty prompt). */
-  done: Promise<number>;
+  done: Promise<ConsoleRun>;
 }
 
 export function startConsole(dispatcher: Dispatcher, options: { historyPath?: string; columns?: number } = {}): ConsoleSession {

@@ -30,8 +30,14 @@ export interface ConsoleOptions {
 const GREETING =
   'Sitrep console — type /help for commands, /timeline to start, Tab to complete. Ctrl-C clears the line; Ctrl-D, or Ctrl-C on an empty line, quits.';
 
-/** Runs the console until its input ends; returns how many lines it read (blank and `#` ones too). */
-export async function runConsole({ dispatcher, input, output, historyPath, pictures, poster }: ConsoleOptions): Promise<number> {
+/** What a console run read: its lines (blank and `#` ones too) and the commands refused among them. */
+export interface ConsoleRun {
+  read: number;
+  refused: number;
+}
+
+/** Runs the console until its input ends. */
+export async function runConsole({ dispatcher, input, output, historyPath, pictures, poster }: ConsoleOptions): Promise<ConsoleRun> {
   const interactive = Boolean(input.isTTY && output.isTTY);
   const commands = new CommandCompleter(dispatcher, CONSOLE_CALLER);
   const tab = new PromptCompletion((line) => commands.complete(line), output);
@@ -58,6 +64,7 @@ export async function runConsole({ dispatcher, input, output, historyPath, pictu
   }
   // Lines are handled one at a time, in order, even when piped input arrives all at once.
   let read = 0;
+  let refused = 0;
   for await (const raw of rl) {
     read += 1;
     const line = raw.trim();
@@ -65,6 +72,7 @@ export async function runConsole({ dispatcher, input, output, historyPath, pictu
       if (line === 'exit' || line === 'quit') break;
       poster?.takeUpdates();
       const answer = await dispatcher.runText(line, CONSOLE_CALLER);
+      if (answer.tone === 'error') refused += 1;
       const view = pictures ? await withPictureFile(answer, pictures) : answer;
       const printedAsUpdate = poster?.takeUpdates().includes(renderText(view)) ?? false;
       if (!printedAsUpdate) output.write(`${renderText(view, consoleTextStyle(interactive))}\n\n`);
@@ -72,7 +80,7 @@ export async function runConsole({ dispatcher, input, output, historyPath, pictu
     if (interactive) rl.prompt();
   }
   rl.close();
-  return read;
+  return { read, refused };
 }
 
 /** Empties the line being typed and draws the prompt again in its place. */
