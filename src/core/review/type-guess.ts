@@ -36,17 +36,36 @@ const MADE = compile([
   'agree*', 'signed', 'signs', 'sign', 'reach*', 'seal*', 'announc*', 'accept*', 'takes effect', 'took effect', 'comes into force', 'came into force',
   'conclu', 'annonc*', 'signe', 'signent', 'entre en vigueur', 'اتفق*', 'تتفق*', 'يتفق*', 'توصل*', 'أعلن*', 'دخل حيز التنفيذ',
 ]);
+/**
+ * Words saying an agreement did not hold, was turned down or is only proposed: a title opening
+ * with the agreement (`Ceasefire violated in Sweida`, `Truce collapses`) does not report one made.
+ */
+const UNMADE = compile([
+  'violat*', 'breach*', 'breaks', 'breakdown', 'broke*', 'collaps*', 'fray*', 'fail*', 'falter*', 'crumbl*', 'shatter*', 'ends', 'ended',
+  'threat*', 'jeopard*', 'suspend*', 'reject*', 'refus*', 'propos*', 'plan', 'plans', 'draft*', 'hopes', 'push*', 'bid', 'call*',
+  'viol*', 'rompu*', 'rupture*', 'effondr*', 'menace*', 'rejet*', 'projet*', 'suspendu*',
+  'خرق*', 'خروقات', 'انتهاك*', 'انهيار', 'انهار*', 'ينهار', 'تنهار', 'رفض*', 'ترفض', 'يرفض', 'مقترح*', 'اقتراح*', 'مشروع', 'خطة', 'تعليق',
+]);
+const AGREEMENT = COMPILED.find(([type]) => type === 'agreement')![1];
 const TALKS = COMPILED.find(([type]) => type === 'talks')![1];
 const AFTER_AGREEMENT = COMPILED.filter(([type]) => type !== 'agreement');
 
 const holds = (text: FoldedText, phrases: readonly FoldedPhrase[]) => phrases.some((phrase) => findPhrase(text, phrase) !== -1);
+
+/**
+ * The text opens with the agreement, as a headline's subject, with nothing saying it did not
+ * hold: `اتفاق على وقف إطلاق النار` (agreement on a ceasefire), `Cessez-le-feu à Gaza` report
+ * one agreed, as headlines leave the verb out. (A FoldedText starts with a space: its first word is at 0.)
+ */
+const opensWithAgreement = (text: FoldedText) => AGREEMENT.some((phrase) => findPhrase(text, phrase) === 0) && !holds(text, UNMADE);
 
 function typeIn(text: FoldedText): EventType | undefined {
   const type = COMPILED.find(([, phrases]) => holds(text, phrases))?.[0];
   if (type !== 'agreement' || holds(text, MADE)) return type;
   // An agreement named with nothing saying it was made is what the title is about, not its event:
   // "Talks on the Sweida ceasefire" report talks, "Strikes as the ceasefire frays" strikes.
-  return AFTER_AGREEMENT.find(([, phrases]) => holds(text, phrases))?.[0];
+  const other = AFTER_AGREEMENT.find(([, phrases]) => holds(text, phrases))?.[0];
+  return other ?? (opensWithAgreement(text) ? 'agreement' : undefined);
 }
 
 /**

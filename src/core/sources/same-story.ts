@@ -5,9 +5,12 @@
 // different actors, or naming the same two the other way round about the same action, are two
 // stories. Figures are words in digits however written (`Three`, `3`), and titles giving different
 // figures (`kills 30`, `kills 45`) are two reports to review, not one. A title is folded into
-// those sets once (foldTitle), however many titles it is compared with.
+// those sets once (foldTitle), however many titles it is compared with. Titles naming different
+// people or places are two stories; in Arabic, without capitals, places are read where a title
+// names one (arabic-title-places.ts).
 import { STOPWORDS } from '../search-terms.js';
 import { foldKey } from '../text.js';
+import { arabicPlaceWords } from './arabic-title-places.js';
 import type { FeedItem } from './feed-port.js';
 import { SPEECH_VERBS } from './suggest.js';
 import { figuresWritten, isFigure, isNumberWord, plainDigits } from './title-figures.js';
@@ -29,7 +32,7 @@ export interface FoldedTitle {
   key: string;
   /** The words that say what it is about (titleWords), in the order the title gives them. */
   words: ReadonlySet<string>;
-  /** The names it holds (nameWords). */
+  /** The names it holds (nameWords), and in Arabic the places it names (arabicPlaceWords). */
   names: ReadonlySet<string>;
   /** The figures among its words, in digits (`30`, `3` for `three`). */
   figures: ReadonlySet<string>;
@@ -136,7 +139,10 @@ export function foldTitle(title: string): FoldedTitle {
   const speaker = speakerOf(cased);
   const titleCase = inTitleCase(cased);
   const figures = new Set([...words].filter(isFigure));
-  return { key, words, names: nameWords(cased, speaker, titleCase), figures, titleCase, lead, ...(initialLead ? { initialLead } : {}), ...(speaker ? { speaker } : {}) };
+  // Arabic has no capitals: its names are read where a place is named (`في السويداء`, `ريف درعا`).
+  const places = [...arabicPlaceWords(title, key)].filter((word) => words.has(word) && !isFigure(word));
+  const names = new Set([...nameWords(cased, speaker, titleCase), ...places]);
+  return { key, words, names, figures, titleCase, lead, ...(initialLead ? { initialLead } : {}), ...(speaker ? { speaker } : {}) };
 }
 
 export const foldStory = (story: Pick<FeedItem, 'title' | 'published'>): FoldedStory => ({ title: foldTitle(story.title), published: story.published });
@@ -156,7 +162,7 @@ export function titleSimilarity(a: string, b: string): number {
 
 /**
  * Each title names someone or somewhere the other does not ("… meet in Paris" and "… meet in
- * Baku"): two events, however alike the rest of the words.
+ * Baku"; `… على ريف درعا` and `… على ريف دمشق`): two events, however alike the rest of the words.
  */
 function namesDiffer(a: FoldedTitle, b: FoldedTitle): boolean {
   // Two speakers are two statements (`Israel warns Hezbollah of…`, `Hezbollah warns of…`).
