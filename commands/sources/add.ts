@@ -3,7 +3,7 @@
 import type { CommandArgs, SubcommandSpec } from '../../src/core/command-spec.js';
 import { checkAll, UserError } from '../../src/core/errors.js';
 import { keywordRule } from '../../src/core/sources/keyword-hits.js';
-import { misplacedWildcards, parseKeywords } from '../../src/core/sources/keywords.js';
+import { misplacedWildcards, parseKeywords, withCommas } from '../../src/core/sources/keywords.js';
 import { MIN_PREFIX_LENGTH } from '../../src/core/search-terms.js';
 import { DEFAULT_EVERY_MINUTES, formatEvery, MAX_EVERY_MINUTES, MIN_EVERY_MINUTES, parseEveryMinutes } from '../../src/core/sources/poll-timing.js';
 import type { NewSource } from '../../src/core/sources/watch-store-port.js';
@@ -17,6 +17,7 @@ import { everyOption, keywordsOption, OUTLET_LENGTH, outletOption, reliabilityOp
 import { hasVisibleText } from '../../src/core/visible-text.js';
 import { clip } from '../../src/core/text-cut.js';
 import { feedTopicNote, knownTopics } from './topic-note.js';
+import { separatorsNote } from './separators-note.js';
 import { webUrl } from '../../src/core/web-address.js';
 
 export const MAX_URL_LENGTH = 500;
@@ -65,7 +66,7 @@ export function keywordsArg(text: string | undefined): string {
   if (keywords.length === 0) {
     throw new UserError('invalid-option', 'Option `keywords` holds no word to match: give terms separated by commas, a phrase in quotes.', ['For example: keywords:\'ceasefire, Sweida, "al-Sharaa"\''], 'keywords');
   }
-  return text.trim();
+  return withCommas(text);
 }
 
 /** Typed as the outlet, names none: the feed's own title is cited. */
@@ -131,6 +132,7 @@ export const addSource: SubcommandSpec = {
       tone: 'success',
       intro: [
         plainLine(`Sitrep checks ${source.url} every ${formatEvery(source.everyMinutes)} for the topic ${source.topic}, ${keywordRule(source.keywords)}.`),
+        ...separatorsNote(args.keywords === undefined ? undefined : String(args.keywords)),
         ...feedTopicNote(topicsBefore, source.topic, source.id),
         ...(source.outlet ? [plainLine(`Its candidates, and the entries approved from them, cite the outlet ${source.outlet}, whatever the feed's own title.`)] : []),
         ...(source.reliability ? [plainLine(`Its outlet is graded ${reliabilityText(source.reliability)}: entries approved from it cite it as ${unjudgedGrade(source.reliability)}, the report not judged yet.`)] : []),

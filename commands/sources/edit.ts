@@ -5,7 +5,7 @@ import type { CommandArgs, SubcommandSpec } from '../../src/core/command-spec.js
 import { checkAll, UserError } from '../../src/core/errors.js';
 import { instantText } from '../../src/core/review/candidate-card.js';
 import { reliabilityText, unjudgedGrade } from '../../src/core/source-grade.js';
-import { keywordRule } from '../../src/core/sources/keyword-hits.js';
+import { keywordList, keywordRule } from '../../src/core/sources/keyword-hits.js';
 import { formatEvery } from '../../src/core/sources/poll-timing.js';
 import type { SourceChanges } from '../../src/core/sources/watch-store-port.js';
 import { sourceName, type WatchedSource } from '../../src/core/sources/watched-source.js';
@@ -15,6 +15,8 @@ import { stampOf } from '../stamp.js';
 import { everyMinutes, feedUrl, keywordsArg, MAX_URL_LENGTH, NO_OUTLET, outletArg } from './add.js';
 import { everyOption, keywordsOption, outletOption, reliabilityOption, sourceIdOption, sourceTopicOption } from './options.js';
 import { feedTopicNote, knownTopics } from './topic-note.js';
+import { refuseRemoved } from './removed.js';
+import { separatorsNote } from './separators-note.js';
 
 /** Typed as the keywords, takes every item again. */
 const NO_KEYWORDS = 'none';
@@ -38,7 +40,8 @@ function changesFrom(args: CommandArgs): SourceChanges {
   return changes;
 }
 
-const keywordsText = (keywords: string) => (keywords === '' ? 'none' : keywords);
+/** The keywords as they were read (`ceasefire,, ` is `ceasefire`), or none. */
+const keywordsText = (keywords: string) => keywordList(keywords) || 'none';
 
 /** The outlet a source's items cite, as the line of a change says it. */
 const outletText = (source: WatchedSource) => source.outlet ?? (source.feedTitle ? `the feed's title (${source.feedTitle})` : "the feed's title");
@@ -56,16 +59,20 @@ function movedLine(before: WatchedSource, after: WatchedSource, now: Date): Line
   return plainLine(`${moved} Its next check, ${when}, reads the new address${kept}`);
 }
 
-/** A line for each setting that changed, old → new (a new topic's note after its line). */
-function changeLines(before: WatchedSource, after: WatchedSource, topicsBefore: readonly string[], now: Date): Line[] {
+/**
+ * A line for each setting that changed, old → new (a new topic's note after its line, and after
+ * the keywords', how they were read from `typedKeywords`).
+ */
+function changeLines(before: WatchedSource, after: WatchedSource, topicsBefore: readonly string[], now: Date, typedKeywords: string | undefined): Line[] {
   const lines: Line[] = [];
   if (after.url !== before.url) lines.push(movedLine(before, after, now));
   if (after.topic !== before.topic) {
     lines.push(plainLine(`Topic: ${before.topic} → ${after.topic}. Its next candidates go to ${after.topic}; those waiting keep their topic.`));
     lines.push(...feedTopicNote(topicsBefore, after.topic, after.id));
   }
-  if (after.keywords !== before.keywords) {
+  if (keywordsText(after.keywords) !== keywordsText(before.keywords)) {
     lines.push(plainLine(`Keywords: ${keywordsText(before.keywords)} → ${keywordsText(after.keywords)}, ${keywordRule(after.keywords)}. Items seen before keep what became of them; the new keywords decide about the items of the next checks.`));
+    lines.push(...separatorsNote(typedKeywords));
   }
   if (after.reliability !== before.reliability) {
     const cited = after.reliability ? `entries approved from its items cite it as ${unjudgedGrade(after.reliability)}` : 'entries approved from its items cite it ungraded';
@@ -102,10 +109,11 @@ export const editSource: SubcommandSpec = {
   ],
   examples: ["id:1 keywords:'ceasefire, Sweida, -opinion'", 'id:1 every:1h', 'id:1 outlet:Reuters', 'id:1 url:https://news.example/world/rss.xml'],
   run(args, ctx) {
+    refuseRemoved(ctx, args.id as number);
     const changes = changesFrom(args);
     const topicsBefore = changes.topic === undefined ? [] : knownTopics(ctx, args.id as number);
     const { before, after } = ctx.services.sources.edit(args.id as number, changes, stampOf(ctx));
-    const lines = changeLines(before, after, topicsBefore, ctx.now());
+    const lines = changeLines(before, after, topicsBefore, ctx.now(), args.keywords === undefined ? undefined : String(args.keywords));
     const why = [span.plain('What its checks found: '), span.command('sources why', `id:${after.id}`)];
     if (lines.length === 0) {
       return { title: `#${after.id} ${sourceName(after)} unchanged`, tone: 'normal', intro: [plainLine('It has these settings already.')], sections: [], footer: why };

@@ -15,6 +15,12 @@ export interface TurnsOptions {
    */
   retryable?: (error: unknown) => boolean;
   retryForMs?: number;
+  /**
+   * True once the work has nowhere to go (its store closed as the process ends): the pieces left
+   * are dropped, and their callers are never answered — they are ending too. Work the store
+   * flagged before it closed (a reopened card to draw) is done after the next start.
+   */
+  ended?: () => boolean;
 }
 
 const FIRST_WAIT_MS = 1;
@@ -34,9 +40,10 @@ export class Turns {
   }
 
   private async attempt<T>(work: () => T): Promise<T> {
-    const { run, retryable, retryForMs = 0 } = this.options;
+    const { run, retryable, retryForMs = 0, ended } = this.options;
     const until = Date.now() + retryForMs;
     for (let wait = FIRST_WAIT_MS; ; wait = Math.min(wait * 2, LONGEST_WAIT_MS)) {
+      if (ended?.()) return new Promise<never>(() => undefined);
       try {
         return run ? run(work) : work();
       } catch (error) {

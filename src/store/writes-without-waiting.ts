@@ -6,7 +6,11 @@ import { isStoreBusy } from '../core/errors.js';
 import type { TurnsOptions } from '../core/turns.js';
 import type { Db } from './connection.js';
 
-/** Turns options for `db`: each piece runs with no busy wait, and is tried again as long as the connection's own wait would have lasted. */
+/**
+ * Turns options for `db`: each piece runs with no busy wait, and is tried again as long as the
+ * connection's own wait would have lasted; once `db` is closed (the process ending), the pieces
+ * still queued are dropped rather than failing on the closed connection.
+ */
 export function withoutWaiting(db: Db): Required<TurnsOptions> {
   const waitMs = db.pragma('busy_timeout', { simple: true }) as number;
   return {
@@ -21,6 +25,7 @@ export function withoutWaiting(db: Db): Required<TurnsOptions> {
     // Busy or locked: nothing was written, the same work may run again.
     retryable: isStoreBusy,
     retryForMs: waitMs,
+    ended: () => !db.open,
   };
 }
 

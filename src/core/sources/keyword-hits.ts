@@ -19,9 +19,9 @@ export function keywordVerdict(keywords: string | readonly Keyword[], item: Pick
   return { hits: held.filter((keyword) => !keyword.exclude).map((keyword) => keyword.text), ...(excluded ? { excluded: termText(excluded) } : {}) };
 }
 
-/** A term as people type it: quoted when it holds a space or comma, `*` for a prefix, `-` for one left out. */
+/** A term as people type it: quoted when it holds a space, or a comma or semicolon (which would part it), `*` for a prefix, `-` for one left out. */
 function termText(keyword: Keyword): string {
-  return (keyword.exclude ? '-' : '') + (/[\s,]/.test(keyword.text) ? `"${keyword.text}"` : keyword.text) + (keyword.phrase.prefix ? '*' : '');
+  return (keyword.exclude ? '-' : '') + (/[\s,;]/.test(keyword.text) ? `"${keyword.text}"` : keyword.text) + (keyword.phrase.prefix ? '*' : '');
 }
 
 /** The keywords as a list people read: `ceasefire, Sweida, "al-Sharaa", -opinion`. */

@@ -1,5 +1,6 @@
 // A source's keywords option, e.g. `ceasefire, Sweida, "al-Sharaa", negotiat*, -opinion`: terms
-// apart by commas, a quoted term taken as written (commas and all), a trailing `*` matching any
+// apart by commas (or by tabs, semicolons and line breaks, as lists pasted from a spreadsheet or a
+// document hold them), a quoted term taken as written (commas and all), a trailing `*` matching any
 // word that starts so, a leading `-` leaving out the items that hold it. An item matches when its
 // title or summary holds any term as whole words and none of the terms left out.
 import type { FeedItem } from './feed-port.js';
@@ -19,12 +20,39 @@ interface Term {
   exclude: boolean;
 }
 
-/** The terms typed, split at commas outside quotes ("…" or “…”). */
+/** Taken as commas between terms, by the name a reply gives them: pasted lists hold them. */
+const OTHER_SEPARATORS: ReadonlyMap<string, string> = new Map([
+  ['\t', 'tabs'],
+  [';', 'semicolons'],
+  ['\n', 'line breaks'],
+  ['\r', 'line breaks'],
+]);
+
+/** Where a character of a keywords option stands: between quotes, a quote mark itself, or outside quotes. */
+type Place = 'quoted' | 'mark' | 'open';
+
+/** The characters of a keywords option, each with its place ("…" or “…” quote a term). */
+function* scan(text: string): Generator<[string, Place]> {
+  let closing: string | undefined;
+  for (const char of text) {
+    if (closing !== undefined) {
+      if (char === closing) closing = undefined;
+      yield [char, closing === undefined ? 'mark' : 'quoted'];
+    } else if (char === '"' || char === '“') {
+      closing = char === '"' ? '"' : '”';
+      yield [char, 'mark'];
+    } else {
+      yield [char, 'open'];
+    }
+  }
+}
+
+const separates = (char: string, place: Place) => place === 'open' && (char === ',' || OTHER_SEPARATORS.has(char));
+
+/** The terms typed, split at commas, tabs, semicolons and line breaks outside quotes. */
 function splitTerms(text: string): Term[] {
   const terms: Term[] = [];
   let current = '';
-  let quoted = false;
-  let closing = '';
   const finish = () => {
     let trimmed = current.trim();
     // `-opinion`, `-"live updates"`: the dash before the term, not a word's own (`-` alone is none).
@@ -34,21 +62,35 @@ function splitTerms(text: string): Term[] {
     terms.push({ text: prefix ? trimmed.replace(/\*+$/, '') : trimmed, prefix, exclude });
     current = '';
   };
-  for (const char of text) {
-    if (quoted) {
-      if (char === closing) quoted = false;
-      else current += char;
-    } else if (char === '"' || char === '“') {
-      quoted = true;
-      closing = char === '"' ? '"' : '”';
-    } else if (char === ',') {
-      finish();
-    } else {
-      current += char;
-    }
+  for (const [char, place] of scan(text)) {
+    if (separates(char, place)) finish();
+    else if (place !== 'mark') current += char;
   }
   finish();
   return terms;
+}
+
+/**
+ * The separators other than commas the option holds outside quotes, by name (`tabs`,
+ * `semicolons`, `line breaks`), in the order met: a reply says they were read as commas.
+ */
+export function otherSeparators(text: string): string[] {
+  const names = new Set<string>();
+  for (const [char, place] of scan(text)) {
+    const name = place === 'open' ? OTHER_SEPARATORS.get(char) : undefined;
+    if (name) names.add(name);
+  }
+  return [...names];
+}
+
+/**
+ * The option with its separators outside quotes written as commas, quoted terms as typed: what a
+ * source keeps, so that a feed list exported (where a tab reads back as a space) means the same.
+ */
+export function withCommas(text: string): string {
+  let written = '';
+  for (const [char, place] of scan(text)) written += place === 'open' && OTHER_SEPARATORS.has(char) ? ', ' : char;
+  return written.trim();
 }
 
 /**
