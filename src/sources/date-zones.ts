@@ -26,6 +26,9 @@ const NAMED_ZONES: ReadonlyMap<string, number> = new Map([
   ['BST', 60],
   ['CET', 60],
   ['CEST', 120],
+  // German for CET and CEST: Mitteleuropäische (Sommer)zeit.
+  ['MEZ', 60],
+  ['MESZ', 120],
   ['EET', 120],
   ['EEST', 180],
   ['MSK', 180],

@@ -33,8 +33,8 @@ interface RawItem {
   authors: (string | undefined)[];
   /** The entry's own xml:base (Atom), as written: its relative links resolve against it. */
   xmlBase?: string | undefined;
-  /** RSS `<source>`: the outlet an aggregator's item is from. */
-  source?: { title?: string | undefined; url?: string | undefined } | undefined;
+  /** RSS or Atom `<source>`: the outlet an aggregator's item is from. */
+  source?: { title: RawText; url?: string | undefined } | undefined;
 }
 
 const html = (value: string | undefined): RawText => ({ value, html: true });
@@ -58,7 +58,7 @@ const withXmlBase = (xmlBase: string | undefined, enclosing: string | undefined)
 
 /** The outlet an item names in its `<source>`, as plain text, with the address it gives. */
 function namedOutlet(raw: RawItem): FeedItem['outlet'] {
-  const name = raw.source?.title === undefined ? '' : htmlToText(raw.source.title);
+  const name = raw.source ? asText(raw.source.title) : '';
   if (!name) return undefined;
   const url = httpLink(raw.source?.url);
   return url ? { name, url } : { name };
@@ -117,7 +117,7 @@ function rawItems(parsed: ParsedFeed): RawItem[] {
         summary: html(i.description ?? i.content?.encoded),
         dates: [i.pubDate, i.dc?.dates?.[0]],
         authors: [...(i.authors ?? []).map((a) => a.name ?? a.email), ...(i.dc?.creators ?? [])],
-        source: i.source,
+        source: i.source && { title: html(i.source.title), url: i.source.url },
       }));
     case 'atom':
       return (parsed.feed.entries ?? []).map((e) => ({
@@ -128,6 +128,8 @@ function rawItems(parsed: ParsedFeed): RawItem[] {
         dates: [e.published, e.updated, e.dc?.dates?.[0]],
         authors: [...(e.authors ?? []).map((a) => a.name), ...(e.dc?.creators ?? [])],
         xmlBase: e.xml?.base,
+        // The feed the entry was copied from (RFC 4287 §4.2.11): its title names the outlet.
+        source: e.source && { title: atomText(e.source.title), url: atomLink(e.source.links) },
       }));
     case 'rdf':
       return (parsed.feed.items ?? []).map((i) => ({

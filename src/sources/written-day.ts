@@ -4,7 +4,9 @@
 //
 // Read here, never by the Date parser, whose reading of a date without a zone depends on the zone
 // the bot runs in: RFC 822 and ISO 8601 dates, the English long form (`Saturday, December 5,
-// 2026 - 01:30`), Arabic month names (`05 كانون الأول 2026`, `5 ديسمبر 2026`) and numeric dates.
+// 2026 - 01:30`), French and German month names (`ven., 04 déc. 2026 18:30`, `5 décembre 2026 à
+// 14h30`, `Donnerstag, 3. Dezember 2026, 10:00 Uhr`), Arabic month names (`05 كانون الأول 2026`,
+// `5 ديسمبر 2026`) and numeric dates.
 // A time without a zone, or with one whose offset is not certain (date-zones.ts), is read as
 // written at UTC; a date without a time is that day. `05.12.2026` is day first, as dotted dates
 // are written; `05/12/2026` could be either way round, so the feed's other dates decide
@@ -42,13 +44,16 @@ const TRAILING_COMMENT = /\s*\([^()]*\)\s*$/;
 const DIRECTION = new RegExp(`[${DIRECTION_MARKS}${DIRECTION_CONTROLS}]`, 'g');
 /** ISO 8601's `T` between the day and the time. */
 const ISO_T = /^(\d{4}-\d{1,2}-\d{1,2})T/i;
-/** `14:00`, `14:00:00`, `14:00:00.123`. */
-const TIME = /(?<![\d:])(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?/;
+/** `14:00`, `14:00:00`, `14:00:00.123`, and the French `14h30`. */
+const TIME = /(?<![\d:])(\d{1,2})(?::|h(?=\d{2}(?!\d)))(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?/i;
 /** `PM`, `p.m.`, and Arabic `ص` (morning) and `م` (evening). */
 const MERIDIEM = /^\s*(?:([ap])\.?\s*m\.?|([صم]))(?![\p{L}\p{M}])/iu;
-/** Words and marks between a date and its time: `at`, `الساعة` (o'clock, folded), a dash standing alone. */
-const FILLER = /(?<![\p{L}\p{M}])(?:at|الساعه)(?![\p{L}\p{M}])|(?<!\S)[-–—|](?!\S)/giu;
-const ORDINAL = /(\d)(?:st|nd|rd|th)(?![\p{L}])/giu;
+/** Words and marks between a date and its time: `at`, French `à` (accent folded), German `um`, `الساعة` (o'clock, folded), a dash standing alone. */
+const FILLER = /(?<![\p{L}\p{M}])(?:at|a|um|الساعه)(?![\p{L}\p{M}])|(?<!\S)[-–—|](?!\S)/giu;
+/** `5th`, and the German day's dot (`3. Dezember`). */
+const ORDINAL = /(\d)(?:st|nd|rd|th)(?![\p{L}])|(\d)\.(?!\S)/giu;
+/** German `Uhr` (o'clock) after the time: `10:00 Uhr`, `10:00 Uhr MEZ`. */
+const O_CLOCK = /^\s*uhr(?![\p{L}\p{M}])/iu;
 /** `05/12/2026`, `05.12.2026`, `2026/12/05`, `2026-12-05`. */
 const NUMERIC_DATE = /^(\d{1,4})([./-])(\d{1,2})\2(\d{1,4})$/;
 const MONTH_MARK = /^m(\d{1,2})$/;
@@ -97,6 +102,7 @@ function timeOf(text: string): { time?: Time; at: number; zone: string } | undef
     hour = (hour % 12) + (afternoon ? 12 : 0);
     rest = rest.slice(meridiem[0].length);
   }
+  rest = rest.replace(O_CLOCK, '');
   const ms = match[4] === undefined ? 0 : Math.floor(Number(`0.${match[4]}`) * 1000);
   return { time: { hour, minute: Number(match[2]), second: Number(match[3] ?? 0), ms }, at: match.index, zone: rest };
 }
@@ -109,7 +115,7 @@ function readText(written: string): Omit<WrittenDate, 'written'> {
   const zone = zoneOffset(timed.zone);
   if (!zone) return {};
   const dated = (year: string, month: number, day: number) => read(yearOf(year), month, day, timed.time, zone.offset);
-  const words = text.slice(0, timed.at).replace(FILLER, ' ').replace(ORDINAL, '$1').split(/[\s,]+/).filter(Boolean);
+  const words = text.slice(0, timed.at).replace(FILLER, ' ').replace(ORDINAL, '$1$2').split(/[\s,]+/).filter(Boolean);
   if (words.length === 1) {
     const numeric = NUMERIC_DATE.exec(words[0]!);
     if (!numeric) return {};
