@@ -11,7 +11,8 @@ import { changedFields } from '../core/entry-diff.js';
 import type { RawRow } from './source-row.js';
 import { isNone } from './row-values.js';
 import { correctedSources } from './source-corrections.js';
-import { quoted, SOURCE_FIELDS, sourceChanges, sourceText } from './correction-text.js';
+import { sameButLineEnds } from './line-ends.js';
+import { quoted, quotedChange, SOURCE_FIELDS, sourceChanges, sourceText } from './correction-text.js';
 
 /** How a correction names actors: by id, through the store (or the actors the import plans). */
 export type ActorNames = (actorId: number) => string;
@@ -25,6 +26,8 @@ interface CorrectableField {
   /** Whether an empty value empties it; a field that must have one keeps it (confidence). */
   clearable: boolean;
   show(entry: EntryInput, names: ActorNames): string;
+  /** For free text shown quoted: the text, so a change past the quote's clip can be shown where it is. */
+  text?(entry: EntryInput): string;
 }
 
 const listed = (items: readonly string[]) => (items.length === 0 ? '(none)' : items.join(', '));
@@ -33,12 +36,12 @@ const claimText = (c: ClaimInput, names: ActorNames) =>
   [`${names(c.actorId)} ${c.stance} ${toIsoPartial(c.date)}:`, sourceText(c.source), c.note ? quoted(c.note) : ''].filter(Boolean).join(' ');
 
 export const CORRECTABLE_FIELDS: readonly CorrectableField[] = [
-  { field: 'title', label: 'title', given: ['title'], clearable: false, show: (e) => quoted(e.title) },
+  { field: 'title', label: 'title', given: ['title'], clearable: false, show: (e) => quoted(e.title), text: (e) => e.title },
   { field: 'start', label: 'date', given: ['date'], clearable: false, show: (e) => toIsoPartial(e.start) },
   { field: 'end', label: 'end', given: ['end'], clearable: true, show: (e) => (e.end ? toIsoPartial(e.end) : '(none)') },
   { field: 'eventType', label: 'type', given: ['type'], clearable: false, show: (e) => e.eventType },
   { field: 'topic', label: 'topic', given: ['topic'], clearable: false, show: (e) => e.topic },
-  { field: 'summary', label: 'summary', given: ['summary'], clearable: true, show: (e) => quoted(e.summary) },
+  { field: 'summary', label: 'summary', given: ['summary'], clearable: true, show: (e) => quoted(e.summary), text: (e) => e.summary },
   { field: 'places', label: 'places', given: ['places'], clearable: true, show: (e) => listed(e.places) },
   {
     field: 'actors', label: 'actors', given: ['actors'], clearable: true,
@@ -96,6 +99,9 @@ export function correctedState(current: EntryInput, checked: EntryInput, row: Ra
   for (const spec of CORRECTABLE_FIELDS) {
     if (!givesField(row, spec)) continue;
     const value = spec.field === 'sources' ? correctedSources(next.sources, given.sources, row).map(canonicalSource) : given[spec.field];
+    // A text stored with \r\n (imported so before) is not changed by the same text with \n.
+    const stored = next[spec.field];
+    if (typeof value === 'string' && typeof stored === 'string' && sameButLineEnds(value, stored)) continue;
     if (value === undefined) delete next[spec.field];
     else Object.assign(next, { [spec.field]: value });
   }
@@ -203,7 +209,8 @@ export function fieldChanges(current: EntryInput, next: EntryInput, names: Actor
   const changed = new Set(changedFields(canonical(current), next));
   return CORRECTABLE_FIELDS.filter((spec) => changed.has(spec.field)).map((spec) => {
     const details = detailsOf(spec.field, current, next);
-    return { field: spec.field, label: spec.label, from: spec.show(current, names), to: spec.show(next, names), ...(details ? { details } : {}) };
+    const [from, to] = spec.text ? quotedChange(spec.text(current), spec.text(next)) : [spec.show(current, names), spec.show(next, names)];
+    return { field: spec.field, label: spec.label, from, to, ...(details ? { details } : {}) };
   });
 }
 

@@ -5,12 +5,12 @@
 import { parse } from 'csv-parse/sync';
 import { ACLED_COLUMNS, IMPORT_FIELDS, REQUIRED_FIELDS } from './import-fields.js';
 import { ImportFileError, type SourceRow } from './source-row.js';
+import { ACLED_DATA_COLUMN, acledDataProblem } from './acled-data.js';
 import { unguardCell } from './csv-cells.js';
+import { unixLineEnds } from './line-ends.js';
 import { plural } from '../core/text.js';
 
 const KNOWN_COLUMNS = new Set([...IMPORT_FIELDS, ...ACLED_COLUMNS]);
-/** A column of ACLED's own data, which Sitrep's CSV export does not write. */
-const ACLED_DATA_COLUMN = 'event_id_cnty';
 const SPACE = new Set([0x20, 0x09, 0x0a, 0x0d]);
 
 /**
@@ -52,9 +52,7 @@ function headerProblem(columns: string[]): string | undefined {
   if (unnamed >= 0) return `column ${unnamed + 1} of the header has no name`;
   const twice = columns.find((c, i) => columns.indexOf(c) !== i);
   if (twice) return `column \`${twice}\` appears twice in the header`;
-  if (columns.includes(ACLED_DATA_COLUMN)) {
-    return `this is ACLED data (its header has ACLED's \`${ACLED_DATA_COLUMN}\` column): Sitrep does not read ACLED data, whether downloaded from ACLED or written by \`npm run export -- --format acled\`. Import CSV or JSON with Sitrep's columns (${REQUIRED_FIELDS.join(', ')}, …: see "Import and export" in the README), such as an export made with --format csv or json`;
-  }
+  if (columns.includes(ACLED_DATA_COLUMN)) return acledDataProblem(`its header has ACLED's \`${ACLED_DATA_COLUMN}\` column`);
   const unknown = columns.find((c) => !KNOWN_COLUMNS.has(c));
   if (unknown) return `unknown column \`${unknown}\`; columns are ${IMPORT_FIELDS.join(', ')} (and ACLED's, which are ignored)`;
   const missing = REQUIRED_FIELDS.filter((f) => !columns.includes(f));
@@ -76,7 +74,18 @@ function withoutTrailingUnnamed(columns: string[]): string[] {
   return columns.slice(0, width);
 }
 
-function rowFrom(columns: string[], given: string[], line: number): SourceRow {
+/**
+ * How a cell's text is read: a cell the export guarded against spreadsheet formulas gets its text
+ * back (csv-cells). In a file whose lines end in \r\n or \r (converted by unix2dos or git's
+ * autocrlf, or saved so), the line breaks inside quoted cells were converted too: they are read as
+ * \n, as the export wrote them. A file whose lines end in \n keeps a cell's \r\n as given.
+ */
+function cellReader(text: string): (cell: string) => string {
+  const lineEnd = /\r\n|\r|\n/.exec(text)?.[0];
+  return lineEnd === '\n' || lineEnd === undefined ? unguardCell : (cell) => unixLineEnds(unguardCell(cell));
+}
+
+function rowFrom(columns: string[], given: string[], line: number, cellText: (cell: string) => string): SourceRow {
   // Empty cells past the header's last column are a spreadsheet's empty columns, not values.
   const extra = given.slice(columns.length);
   const values = extra.every((value) => value === '') ? given.slice(0, columns.length) : given;
@@ -88,10 +97,9 @@ function rowFrom(columns: string[], given: string[], line: number): SourceRow {
   }
   // An empty cell means none, as an empty JSON value does; the column is still given, so a
   // correction by import empties that field of the entry (a column the file lacks keeps it).
-  // A cell the export guarded against spreadsheet formulas gets its text back (csv-cells).
   const row: Record<string, string> = {};
   columns.forEach((column, i) => {
-    row[column] = unguardCell(values[i]!);
+    row[column] = cellText(values[i]!);
   });
   return { line, values: row };
 }
@@ -139,6 +147,7 @@ export function readCsv(text: string): SourceRow[] {
   const problem = headerProblem(columns);
   if (problem) throw new ImportFileError(`line ${lines.startingAt(0)}: ${problem}`);
   let from = header.info.bytes;
+  const cellText = cellReader(text);
   const rows: SourceRow[] = [];
   const blank: number[] = [];
   for (const { record, info } of body) {
@@ -146,7 +155,7 @@ export function readCsv(text: string): SourceRow[] {
     from = info.bytes;
     // A spreadsheet saves an empty row as `,,,,`: no entry, and no mistake either.
     if (record.every((value) => value === '')) blank.push(line);
-    else rows.push(rowFrom(columns, record, line));
+    else rows.push(rowFrom(columns, record, line, cellText));
   }
   if (blank.length > 0) BLANK_LINES.set(rows, blank);
   return rows;

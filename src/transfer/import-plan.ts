@@ -26,7 +26,9 @@ import { changedSince, mergeRow, rowBase } from './row-base.js';
 import { rowRevision, type RowRevision } from './row-revision.js';
 import type { PlacesCheck, RowPlaces } from './row-places.js';
 import { checkRow, correctionNote } from './row-validation.js';
-import { dateTitleKey, storedMatches } from './stored-matches.js';
+import { anotherEventOfLink, dateTitleKey, storedMatches } from './stored-matches.js';
+import { quoted } from './correction-text.js';
+import { storedMonthsKept } from './first-day-dates.js';
 
 export interface RowOutcome extends RowPlace {
   reason: string;
@@ -48,6 +50,8 @@ export interface Correction extends RowPlace {
   changes: FieldChange[];
   /** The revision of another store whose changes the correction takes with no conflict (a bundle's entry), recorded on its revision. */
   takenFrom?: RevisionTaken;
+  /** Matched by a source link alone (no key): said, so a row meant as another entry is seen. */
+  bySourceLink?: boolean;
 }
 
 /**
@@ -61,6 +65,8 @@ export interface Conflict extends RowPlace {
   why: string;
   fields: FieldConflict[];
   earlier?: RowPlace;
+  /** A conflict of the whole row, said in one line instead of field by field (`fields` empty). */
+  whole?: string;
 }
 
 export interface ImportPlan {
@@ -209,6 +215,12 @@ function unchangedReason(target: { id: number; by: string }, since: number | und
   return `duplicate of entry #${target.id} (${target.by})`;
 }
 
+/** Why a row sharing only a source link with an entry, under another title and date, is neither written nor added. */
+function linkOnlyConflict(entryId: number, url: string, stored: EntryInput, row: EntryInput): string {
+  const shown = (e: EntryInput) => `${quoted(e.title)}, ${toIsoPartial(e.start)}`;
+  return `matched only by its source link (${url}), but the row gives another title and date (${shown(row)}; the entry has ${shown(stored)}): nothing is written for it. To correct entry #${entryId}, give the row that entry's key (\`event_id\`, or \`key\` in JSON); to add a new entry, give it another \`source_url\` or leave that blank`;
+}
+
 /** Names actors by id, for the changes a correction lists: stored ones, and those the import plans. */
 function actorNames(db: Db, planned: PlannedActors): ActorNames {
   const stored = db.prepare('SELECT name FROM actors WHERE id = ?').pluck();
@@ -234,7 +246,8 @@ export function planImport(rows: SourceRow[], db: Db, dossier: DossierReader, on
   const storedInput = (id: number): EntryInput | undefined => (lastRead?.id === id ? lastRead : (lastRead = { id, input: readEntryState(db, id)?.input })).input;
   const keep = (line: number, kept: readonly string[]) => kept.forEach((name) => plan.keptUnlocated.set(name, [...(plan.keptUnlocated.get(name) ?? []), line]));
   checked.forEach((checkedRow, i) => {
-    const { line, row, input, key, revision, history, note, kept } = checkedRow;
+    const { line, row, key, revision, history, note, kept } = checkedRow;
+    let input = checkedRow.input;
     // A row's place is copied, and written out, only where a reason names it.
     const at = checkedRow;
     const urls = urlsOf[i]!;
@@ -257,6 +270,12 @@ export function planImport(rows: SourceRow[], db: Db, dossier: DossierReader, on
     const target = byKey ? { id: byKey.id, by: 'same key' } : url !== undefined ? { id: stored.byUrl.get(url)!, by: 'same source URL' } : undefined;
     if (target) {
       const current = storedInput(target.id)!;
+      const firstDays = storedMonthsKept(target.id, current, input);
+      input = firstDays.input;
+      // Another title and date under a shared link: which the row means cannot be told.
+      if (!byKey && anotherEventOfLink(current, input)) {
+        return void plan.conflicts.push({ ...placeOf(at), entryId: target.id, why: '', fields: [], whole: linkOnlyConflict(target.id, url!, current, input) });
+      }
       const earlierRow = seen.entries.get(target.id);
       if (earlierRow !== undefined) {
         const differences = fieldConflicts(correctedState(current, earlierRow.input, earlierRow.row), correctedState(current, input, row), names);
@@ -264,6 +283,7 @@ export function planImport(rows: SourceRow[], db: Db, dossier: DossierReader, on
         return void rowConflicts.push({ ...placeOf(at), entryId: target.id, why: `${rowPlace(earlierRow.at)} gives it otherwise`, fields: differences, earlier: placeOf(earlierRow.at) });
       }
       seen.entries.set(target.id, { at, input, row });
+      for (const reason of firstDays.notes) plan.noted.push({ ...placeOf(at), reason });
       const { base, note: baseNote, noteIfChanging } = rowBase(db, target.id, revision, history);
       if (baseNote) plan.noted.push({ ...placeOf(at), reason: baseNote });
       const { next, conflicts, fromFile } = mergeRow(base, current, input, row, names);
@@ -280,7 +300,7 @@ export function planImport(rows: SourceRow[], db: Db, dossier: DossierReader, on
       }
       // Merged with no conflict, the bundle's entry is where the next merge between the two stores starts.
       const takenFrom = history?.latest && conflicts.length === 0 ? { mark: history.latest, whole: changedFields(next, fromFile).length === 0 } : undefined;
-      plan.corrected.push({ ...placeOf(at), entryId: target.id, next, changedFields: changedFields(current, next), changes, ...(takenFrom ? { takenFrom } : {}) });
+      plan.corrected.push({ ...placeOf(at), entryId: target.id, next, changedFields: changedFields(current, next), changes, ...(takenFrom ? { takenFrom } : {}), ...(byKey ? {} : { bySourceLink: true }) });
       keep(line, kept);
       // Checked on the entry as the correction leaves it: a new date may fall after a publication the row does not give.
       const corrected = correctionNote(current, next, (index) => names(next.claims![index]!.actorId));
@@ -351,14 +371,14 @@ function sameKindMaybe(kind: ActorKind, name: string, dossier: DossierReader): b
 }
 
 /** "line 3: entry #12: confidence reported → confirmed", for listing corrections. */
-export const correctionLine = (c: Correction): string => `${rowPlace(c)}: entry #${c.entryId}: ${describeChanges(c.changes)}`;
+export const correctionLine = (c: Correction): string => `${rowPlace(c)}: entry #${c.entryId}${c.bySourceLink ? ' (matched by its source link)' : ''}: ${describeChanges(c.changes)}`;
 
 /**
  * "line 16: entry #12: confidence — both changed since revision 27: …", a line for each field in
  * conflict, saying how to take the file's value anyway; or, for two rows of one entry, which each gives.
  */
 export const conflictLines = (c: Conflict): string[] =>
-  c.fields.map((f) =>
+  c.whole ? [`${rowPlace(c)}: entry #${c.entryId}: ${c.whole}`] : c.fields.map((f) =>
     c.earlier
       ? `${rowPlace(c)}: entry #${c.entryId}: ${f.label} — ${rowPlace(c.earlier)} gives ${f.stored}, ${rowPlace(c)} ${f.file}; the entry is left as stored (keep one row for it in the file)`
       : `${rowPlace(c)}: entry #${c.entryId}: ${f.label} — ${c.why}: the store has ${f.stored}, the file ${f.file}; kept as stored (to take the file's, edit the entry in the bot, or make the change in a fresh export and import that)`,

@@ -3,6 +3,7 @@
 // whole throws an ImportFileError; a problem with one row is that row's error.
 import { readCsv } from './csv-rows.js';
 import { jsonSyntaxProblem } from './json-syntax.js';
+import { acledDataProblem, acledJson } from './acled-data.js';
 import { ImportFileError, type RawRow, type SourceRow } from './source-row.js';
 
 export { ImportFileError, type RawRow, type SourceRow } from './source-row.js';
@@ -68,6 +69,8 @@ function readJsonArray(text: string): SourceRow[] {
     const hint = looksLikeNdjson(text) ? '; it looks like NDJSON (one object per line): use --format ndjson, or name the file .ndjson' : '';
     throw new ImportFileError(`${jsonSyntaxProblem(text, error).message}${hint}`);
   }
+  const acled = acledJson(data);
+  if (acled) throw new ImportFileError(acledDataProblem(acled));
   if (!Array.isArray(data)) {
     const hint = isObject(data) ? ': put the object in [ ]' : '';
     throw new ImportFileError(`a JSON import must be an array of objects, like [{"title": …}]${hint}`);
@@ -100,6 +103,10 @@ function readNdjson(text: string): SourceRow[] {
   text.split('\n').forEach((raw, i) => {
     if (raw.trim() !== '') rows.push(ndjsonRow(raw, i + 1));
   });
+  // Rows of ACLED's, or its API's answer on one line.
+  const values = rows.map((row) => row.values);
+  const acled = acledJson(values) ?? values.map(acledJson).find((how) => how !== undefined);
+  if (acled) throw new ImportFileError(acledDataProblem(acled));
   return rows;
 }
 

@@ -1,7 +1,7 @@
 // Which stored entry each checked import row is, looked up for the whole file at once (one query
 // per row cost more than checking the row itself): by key, by source URL, or by date and title.
 import type { EntryInput } from '../core/domain.js';
-import { firstDay } from '../core/partial-date.js';
+import { firstDay, toIsoPartial } from '../core/partial-date.js';
 import { foldKey } from '../core/text.js';
 import { citingEntries } from '../store/citing-entries.js';
 import type { Db } from '../store/connection.js';
@@ -36,3 +36,10 @@ export function storedMatches(db: Db, inputs: readonly EntryInput[], keys: reado
   for (const [date, title, id] of stored) byDateTitle.set(dateTitleKey(date, title), id);
   return { byKey, byUrl, byDateTitle };
 }
+
+/**
+ * Whether a row that shares only a source link with a stored entry gives another title and another
+ * date: another event reported by the same article (a row copied to enter it), not a correction.
+ */
+export const anotherEventOfLink = (stored: EntryInput, row: EntryInput): boolean =>
+  foldKey(stored.title) !== foldKey(row.title) && toIsoPartial(stored.start) !== toIsoPartial(row.start);

@@ -128,7 +128,7 @@ describe('GIVEN a file whose rows name stored entries by key', () => {
     const tags = app.db.prepare('SELECT group_concat(tag) FROM entry_tags WHERE entry_id = 12').pluck().get();
     const csv = `title,date,type,topic,source_url,outlet,confidence\nSyrian and Israeli officials meet in Baku,2025-07-12,talks,syria-israel,${url},AFP,claimed\n`;
     const result = await importInto(app.dbPath, fileWith('by-url.csv', csv));
-    expect(result.stdout).toMatch(/correct {2}line 2: entry #12: .*confidence reported → claimed/);
+    expect(result.stdout).toMatch(/correct {2}line 2: entry #12 \(matched by its source link\): .*confidence reported → claimed/);
     expect(app.db.prepare('SELECT group_concat(tag) FROM entry_tags WHERE entry_id = 12').pluck().get()).toBe(tags);
   });
 

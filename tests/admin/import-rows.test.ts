@@ -98,7 +98,8 @@ describe('GIVEN an import file', () => {
   it('WHEN a CSV record spans lines (\\n or \\r\\n) THEN its row has the line the record starts on', () => {
     for (const eol of ['\n', '\r\n']) {
       const csv = ['title,date,type,topic,summary', 'A,2025,talks,t,"x', 'y', 'z"', '', 'B,2025,talks,t,s', '"C', 'c",2025,talks,t,s', ''].join(eol);
-      expect(lines(readRows(csv, 'csv'))).toEqual([[2, 'A'], [6, 'B'], [7, 'C\r\nc'.replace('\r\n', eol)]]);
+      // A break inside a quoted value reads as \n whatever the file's line ends (see csv-rows).
+      expect(lines(readRows(csv, 'csv'))).toEqual([[2, 'A'], [6, 'B'], [7, 'C\nc']]);
     }
   });
 

@@ -106,7 +106,7 @@ describe('GIVEN a CSV file as a spreadsheet saved it', () => {
     const out = await importFile(fileIn(dir, 'wrapped.csv', csv));
     expect(out.stdout).toContain('1 accepted');
     const row = app.db.prepare("SELECT title, summary FROM entries WHERE title LIKE 'Talks resume%'").get() as { title: string; summary: string };
-    expect(row).toEqual({ title: 'Talks resume in Baku', summary: 'First line.\r\nSecond line.' });
+    expect(row).toEqual({ title: 'Talks resume in Baku', summary: 'First line.\nSecond line.' });
   });
 
   it('WHEN its dates were saved at midnight or with the month first THEN they are read as the day; rewritten numerically THEN the refusal says how to fix the sheet', async () => {
