@@ -253,7 +253,7 @@ export class DigestDeliverer {
   /** The digest's parts as the subscription's settings compose them now. */
   private compose(sub: Subscription, c: Composition): { parts: View[]; empty: boolean } {
     const { store } = this.deps;
-    const repeats = repeatsNote(sub, c.previous);
+    const repeats = repeatsNote(sub, c.previous, (id) => store.deliveries.before(id));
     const delayed = c.kind === 'scheduled' && c.late ? delayNote(c.slot, c.missedSlots, c.previous) : undefined;
     const composed = composeDigest(subscriptionChanges(store, sub.id, c.cursorFrom, c.cursorTo), {
       filters: sub.filters,
@@ -328,7 +328,7 @@ export class DigestDeliverer {
       store.deliveries.recordPart(id, refs, now());
       if (this.deps.edits && poster.update) {
         const post = { platform: sub.channel.platform, channelId: sub.channel.channelId, context: sub.context, zone: sub.timezone, view, refs, postedAt: now() };
-        rememberPost(this.deps.edits, post, this.deps.logger, { asOf: delivery.cursorTo });
+        rememberPost(this.deps.edits, post, this.deps.logger, { asOf: delivery.cursorTo, filters: sub.filters });
       }
       arrived = [];
     }

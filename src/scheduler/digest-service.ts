@@ -195,7 +195,7 @@ export class ScheduledDigestService implements DigestService {
     const sub = store.subscriptions.byChannel(channel);
     if (!sub) throw NO_SUBSCRIPTION('preview');
     const latest = store.deliveries.latest(sub.id);
-    const repeats = repeatsNote(sub, latest);
+    const repeats = repeatsNote(sub, latest, (id) => store.deliveries.before(id));
     const cursorTo = store.changes.latestCursor();
     const set = subscriptionChanges(store, sub.id, sub.cursor, cursorTo);
     const at = now();

@@ -48,11 +48,26 @@ export function dueSlot(sub: Pick<Subscription, 'cron' | 'timezone' | 'nextSlotA
   return { slot, missed };
 }
 
-/** The note a digest carries when the previous one's changes were not confirmed delivered. */
-export function repeatsNote(sub: Subscription, previous: Delivery | undefined): DigestContext['repeats'] {
-  if (!previous || previous.cursorFrom !== sub.cursor) return undefined;
-  if (previous.status !== 'unconfirmed' && previous.status !== 'failed') return undefined;
-  return { slot: previous.slot, status: previous.status };
+/** Rows read back at most when looking for the earliest digest whose changes are repeated. */
+const REPEATS_LOOKBACK = 100;
+
+const undelivered = (row: Delivery, sub: Subscription): row is Delivery & { status: 'unconfirmed' | 'failed' } =>
+  row.cursorFrom === sub.cursor && (row.status === 'unconfirmed' || row.status === 'failed');
+
+/**
+ * The note a digest carries when the previous one's changes were not confirmed delivered. It names
+ * the earliest digest since the cursor that did not arrive (a send-now that failed after it
+ * repeats the same changes): its changes start there. `before` reads the log's row before a row.
+ */
+export function repeatsNote(sub: Subscription, previous: Delivery | undefined, before: (id: number) => Delivery | undefined): DigestContext['repeats'] {
+  if (!previous || !undelivered(previous, sub)) return undefined;
+  let earliest = previous;
+  for (let read = 0; read < REPEATS_LOOKBACK; read++) {
+    const row = before(earliest.id);
+    if (!row || !undelivered(row, sub)) break;
+    earliest = row;
+  }
+  return { slot: earliest.slot, status: earliest.status, ...(earliest.kind === 'manual' ? { sentNow: true as const } : {}) };
 }
 
 /**

@@ -101,7 +101,7 @@ describe('GIVEN the fake Discord', () => {
     fake.failChannel(channel, { status: 403, body: { code: 50001, message: 'Missing Access' } });
     const reply = await slash('subscribe', { schedule: 'daily 08:00', timezone: 'Europe/Paris' });
     expect(reply).toContain('Sitrep cannot post in this channel');
-    expect(reply).toContain('Discord answered 403 (50001: Missing Access)');
+    expect(reply).toContain('Discord refused the message: Missing Access (50001)');
     expect(reply).toContain('so no digest was set up.');
     expect(reply).toContain('Give the bot View Channel, Send Messages, Embed Links and Attach Files (for the picture a digest opens with) in this channel');
     expect(reply).not.toContain('Digest subscribed');
@@ -115,7 +115,7 @@ describe('GIVEN the fake Discord', () => {
     const before = storedSubscriptions(h.app);
     fake.failChannel(channel, { status: 404, body: { code: 10003, message: 'Unknown Channel' } });
     const reply = await slash('subscribe', { schedule: 'daily 18:30', timezone: 'Europe/Paris' });
-    expect(reply).toContain('Discord answered 404 (10003: Unknown Channel)');
+    expect(reply).toContain('Discord refused the message: Unknown Channel (10003)');
     expect(reply).toContain('so its digest was not changed.');
     expect(reply).toContain('It keeps daily 08:00 (Europe/Paris); its next digest will be paused too unless Sitrep can post here by then.');
     expect(storedSubscriptions(h.app)).toEqual(before);

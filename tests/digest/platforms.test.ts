@@ -105,7 +105,7 @@ describe('GIVEN the fake Discord', () => {
     fake.failChannel(channel, { status: 404, body: { code: 10003, message: 'Unknown Channel' } });
     await h.time.advanceTo('2026-07-06T06:01:00Z');
     const [sub] = h.app.digests.service.list({ platform: 'discord', workspaceId: fake.guild.id });
-    expect(sub!.paused?.reason).toMatch(/Discord answered 404 \(10003: Unknown Channel\)/);
+    expect(sub!.paused?.reason).toMatch(/Discord refused the message: Unknown Channel \(10003\)/);
   });
 });
 

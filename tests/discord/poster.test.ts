@@ -63,8 +63,8 @@ describe('failures', () => {
     h.fake.failChannel(channel, { status: 403, body: { code: 50001, message: 'Missing Access' } });
     const error = await failure(channel);
     expect(error).toBeInstanceOf(DeliveryError);
-    expect(error).toMatchObject({ kind: 'permanent' });
-    expect((error as Error).message).toContain('403');
+    expect(error).toMatchObject({ kind: 'permanent', status: 403, code: 50001 });
+    expect((error as Error).message).toBe('Discord refused the message: Missing Access (50001)');
   });
 
   it('404 (channel gone) is permanent', async () => {

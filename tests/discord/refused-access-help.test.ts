@@ -96,7 +96,7 @@ describe('GIVEN a thread where the bot may not post', () => {
     const thread = threadChannel(snowflake(), { archived: true, locked: true });
     h.fake.failChannel(thread.id, { status: 400, body: { code: 50083, message: 'Thread is archived' } });
     const reply = await changingNothing(() => inThread(thread, 'digest', 'subscribe', { schedule: 'daily 08:00' }));
-    expect(reply).toContain('Discord answered 400 (50083: Thread is archived)');
+    expect(reply).toContain('Discord refused the message: Thread is archived (50083)');
     expect(reply).toContain(
       'This thread is archived, so Discord takes no posts in it: reopen it (a locked one only someone with Manage Threads can reopen), then run /digest subscribe again, or run /digest subscribe in another channel.',
     );

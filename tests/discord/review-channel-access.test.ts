@@ -44,7 +44,7 @@ describe('GIVEN a channel the bot may not see', () => {
     const refused = await h.slash('review', {}, { subcommand: 'channel' });
     const said = refused.body.embeds!.map(embedText).join('\n');
     expect(refused.ephemeral).toBe(true);
-    expect(said).toMatch(/^Sitrep cannot post in this channel \(posting message 1 of 1 to channel \d+: Discord answered 403 \(50001: Missing Access\)\), so it was not made the review channel: discord has no review channel yet\.$/m);
+    expect(said).toMatch(/^Sitrep cannot post in this channel \(Discord refused the message: Missing Access \(50001\)\), so it was not made the review channel: discord has no review channel yet\.$/m);
     // Review cards have no picture: Attach Files is for digests.
     expect(said).toContain('Give the bot View Channel, Send Messages and Embed Links in this channel');
     expect(said).toMatch(/then run `?\/review channel`? again\./);

@@ -86,7 +86,7 @@ describe('GIVEN a Discord user watching an actor', () => {
     expect(dmPosts()).toHaveLength(1);
     const listed = (await h.runText('/watch list', watcher)).replaceAll('`', '');
     expect(listed).toContain('Paused: Sitrep could not send you a direct message');
-    expect(listed).toContain('50007: Cannot send messages to this user');
+    expect(listed).toContain('Discord refused the message: Cannot send messages to this user (50007)');
     expect(listed).toContain('Allow direct messages from Sitrep, then /watch resume.');
   });
 });

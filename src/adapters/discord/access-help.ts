@@ -28,11 +28,15 @@ export class DiscordRefusal extends DeliveryError {
   }
 }
 
-/** How a refusal is written (in the delivery log, a paused digest's reason), read back by writtenRefusalCode. */
-export const refusalText = (where: string, status: number, code: number | string, message: string): string => `${where}: Discord answered ${status} (${code}: ${message})`;
+/**
+ * How a refusal is written where people read it (a paused digest's or watch's reason, the delivery
+ * log), as Slack's are: what Discord refused, its words and its JSON error code, read back by
+ * refusalCode. Which message, channel and HTTP status go to the log alone.
+ */
+export const refusalText = (refused: string, code: number | string, message: string): string => `Discord refused the ${refused}: ${message} (${code})`;
 
-/** The JSON error code in a refusal written by refusalText, for one known only by those words. */
-const WRITTEN_CODE = /Discord answered \d{3} \((\d+): /;
+/** The JSON error code in a refusal written by refusalText, or in the words reasons stored before it were written in. */
+const WRITTEN_CODES = [/Discord refused the [^:]+: .*\((\d+)\)(?:;|$)/, /Discord answered \d{3} \((\d+): /];
 
 /** What the gateway's cache tells of a channel a post was refused in. */
 export interface KnownChannel {
@@ -89,8 +93,11 @@ function goneHelp(command: string): string {
  */
 function refusalCode(error: DeliveryError): number | string | undefined {
   if (error instanceof DiscordRefusal) return error.code;
-  const written = WRITTEN_CODE.exec(error.message);
-  return written ? Number(written[1]) : undefined;
+  for (const pattern of WRITTEN_CODES) {
+    const written = pattern.exec(error.message);
+    if (written) return Number(written[1]);
+  }
+  return undefined;
 }
 
 /** Poster.accessHelp for Discord: worded for the refusal and the channel when they are known. */

@@ -14,22 +14,39 @@ import { drawForDiscord, embedShowing, restFiles, type Picture } from './picture
 import { renderViewPages } from './render-view.js';
 import { buttonRows } from './view-message.js';
 
-export function deliveryErrorFrom(error: unknown, where: string): DeliveryError {
+/**
+ * A request Discord did not take: what it was in the words of the reason people read (`the
+ * message`), and which one, where, for the log alone (a reason is shown in /digest list).
+ */
+export interface FailedRequest {
+  what: 'message' | 'direct message' | 'edit';
+  where: string;
+}
+
+/** The DeliveryError for a failed request, its detail logged. */
+export function deliveryErrorFrom(error: unknown, request: FailedRequest, logger: Logger = silentLogger): DeliveryError {
+  const failure = failureOf(error, request.what);
+  const answer = error instanceof DiscordAPIError || error instanceof HTTPError ? { status: error.status } : {};
+  logger.warn({ request: request.where, ...answer, kind: failure.kind, error: failure.message }, 'Discord did not take a request');
+  return failure;
+}
+
+function failureOf(error: unknown, what: FailedRequest['what']): DeliveryError {
   if (error instanceof RateLimitError) {
-    return new DeliveryError('retryable', `${where}: rate limited for ${error.retryAfter} ms`, error.retryAfter);
+    return new DeliveryError('retryable', `Discord rate limited the ${what} for ${error.retryAfter} ms`, error.retryAfter);
   }
   if (error instanceof DiscordAPIError) {
     // 403 no access, 404 channel gone, other 4xx a request that will never pass: a person must act.
     const kind = error.status === 429 || error.status >= 500 ? 'retryable' : 'permanent';
-    return new DiscordRefusal(kind, refusalText(where, error.status, error.code, error.message), error.status, error.code);
+    return new DiscordRefusal(kind, refusalText(what, error.code, error.message), error.status, error.code);
   }
   if (error instanceof HTTPError) {
-    return new DeliveryError('retryable', `${where}: Discord answered ${error.status} ${error.message}`);
+    return new DeliveryError('retryable', `Discord answered ${error.status} ${error.message}`);
   }
   if (error instanceof Error && error.name === 'AbortError') {
-    return new DeliveryError('retryable', `${where}: Discord answered none of discord.js's tries in time`);
+    return new DeliveryError('retryable', `Discord answered none of discord.js's tries in time`);
   }
-  return new DeliveryError('retryable', `${where}: ${error instanceof Error ? error.message : String(error)}`);
+  return new DeliveryError('retryable', `the ${what} did not reach Discord: ${error instanceof Error ? error.message : String(error)}`);
 }
 
 export class DiscordPoster implements Poster {
@@ -95,7 +112,7 @@ export class DiscordPoster implements Poster {
     };
     return postInOrder(bodies, alreadyPosted, send, (error, index, ids) => {
       const where = `posting message ${index + 1} of ${bodies.length} to channel ${channelId}`;
-      return deliveryErrorFrom(error, ids.length > 0 ? `${where} (after ${ids.join(', ')})` : where);
+      return deliveryErrorFrom(error, { what: 'message', where: ids.length > 0 ? `${where} (after ${ids.join(', ')})` : where }, this.logger);
     });
   }
 
@@ -112,7 +129,7 @@ export class DiscordPoster implements Poster {
       try {
         channelId = ((await this.rest.post(Routes.userChannels(), { body: { recipient_id: userId } })) as APIDMChannel).id;
       } catch (error) {
-        throw deliveryErrorFrom(error, `opening a direct message with user ${userId}`);
+        throw deliveryErrorFrom(error, { what: 'direct message', where: `opening a direct message with user ${userId}` }, this.logger);
       }
       this.dmChannels.set(userId, channelId);
     }
@@ -129,7 +146,7 @@ export class DiscordPoster implements Poster {
     if (bodies.length === 1 && messageRefs.length > 1) bodies = this.bodies({ ...view, postedPicture: undefined }, true);
     await replaceInPlace(bodies, messageRefs, (messageId, request) =>
       this.rest.patch(Routes.channelMessage(channelId, messageId), request).catch((error: unknown) => {
-        throw deliveryErrorFrom(error, `editing message ${messageId} in channel ${channelId}`);
+        throw deliveryErrorFrom(error, { what: 'edit', where: `editing message ${messageId} in channel ${channelId}` }, this.logger);
       }),
     );
   }

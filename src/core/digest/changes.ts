@@ -260,7 +260,8 @@ export function sortForDigest(entries: EntryChange[]): EntryChange[] {
   return keyed.map((k) => k.change);
 }
 
-function matches(entry: EntryInput, filters: DigestFilters): boolean {
+/** Whether a digest with these filters covers the entry in this state. */
+export function matchesFilters(entry: EntryInput, filters: DigestFilters): boolean {
   if (filters.topic && entry.topic !== filters.topic) return false;
   if (filters.eventType && entry.eventType !== filters.eventType) return false;
   if (filters.actorId !== undefined && !entry.actors.some((a) => a.actorId === filters.actorId)) return false;
@@ -339,6 +340,6 @@ export function asCovered(change: EntryChange, covers: (state: EntryInput) => bo
 
 /** The change as a digest with these filters reports it, or undefined if that digest leaves it out. */
 export function asFiltered(change: EntryChange, filters: DigestFilters): EntryChange | undefined {
-  const seen = asCovered(change, (state) => matches(state, filters));
-  return seen?.kind === 'corrected' && !matches(change.after, filters) ? { ...seen, leftFilters: true } : seen;
+  const seen = asCovered(change, (state) => matchesFilters(state, filters));
+  return seen?.kind === 'corrected' && !matchesFilters(change.after, filters) ? { ...seen, leftFilters: true } : seen;
 }

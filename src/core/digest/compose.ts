@@ -39,7 +39,7 @@ export interface DigestContext {
    * Set when the previous digest may not have arrived, so its changes are repeated. Why the
    * platform refused it stays out: every reader sees the digest, and /digest list gives the reason.
    */
-  repeats?: { slot: Date; status: 'unconfirmed' | 'failed' };
+  repeats?: { slot: Date; status: 'unconfirmed' | 'failed'; /** It was a /digest send-now, at `slot`. */ sentNow?: true };
   preview?: boolean;
   /** No digest has reached this channel yet: an empty one cannot speak of "the last digest". */
   firstDigest?: boolean;
@@ -77,6 +77,8 @@ export interface CountsExtras {
   removedSince?: number;
   /** Items posted as removals, restored since. */
   restoredSince?: number;
+  /** Items a correction since took out of the digest's filters (their sections say so). */
+  leftSince?: number;
   /** Items of a range too large to parse, counted in the store: by kind, and the new ones by type. */
   unparsed?: { byKind: Partial<Record<EntryChangeKind, number>>; newByType: ReadonlyMap<string, number> };
 }
@@ -107,7 +109,7 @@ export function countsLine(items: readonly CountedItem[], extras: CountsExtras):
   if (extras.newActors > 0) parts.push(plural(extras.newActors, 'new actor'));
   if (extras.merges > 0) parts.push(plural(extras.merges, 'actor merge'));
   if (extras.unmerges > 0) parts.push(plural(extras.unmerges, 'actor unmerge'));
-  const total = items.length + unparsedCount + (extras.removedSince ?? 0) + (extras.restoredSince ?? 0);
+  const total = items.length + unparsedCount + (extras.removedSince ?? 0) + (extras.restoredSince ?? 0) + (extras.leftSince ?? 0);
   if (extras.listed !== undefined && extras.listed < total) {
     parts.push(`${formatCount(extras.listed)} listed in full, ${formatCount(total - extras.listed)} named by id after them`);
   }
@@ -115,15 +117,19 @@ export function countsLine(items: readonly CountedItem[], extras: CountsExtras):
 }
 
 /** A topic heading's counts: the items by kind, and those removed or restored since, apart. */
-export function kindsText(items: readonly CountedItem[], since: Pick<CountsExtras, 'removedSince' | 'restoredSince'>): string {
+export function kindsText(items: readonly CountedItem[], since: SinceCounts): string {
   const byKind = countByKind(items);
   return [...KIND_ORDER.filter((k) => byKind[k] > 0).map((k) => plural(byKind[k], ...KIND_WORDS[k])), ...sinceCounts(since)].join(' · ');
 }
 
-function sinceCounts(since: Pick<CountsExtras, 'removedSince' | 'restoredSince'>): string[] {
+/** What an edited message counts apart: the items that changed their standing since it was posted. */
+export type SinceCounts = Pick<CountsExtras, 'removedSince' | 'restoredSince' | 'leftSince'>;
+
+function sinceCounts(since: SinceCounts): string[] {
   return [
     ...(since.removedSince ? [plural(since.removedSince, 'entry since removed', 'entries since removed')] : []),
     ...(since.restoredSince ? [plural(since.restoredSince, 'removal since undone', 'removals since undone')] : []),
+    ...(since.leftSince ? [plural(since.leftSince, 'entry since out of this digest’s filters', 'entries since out of this digest’s filters')] : []),
   ];
 }
 
@@ -181,7 +187,12 @@ function headerLines(ctx: DigestContext, body: DigestBody, newCalls: readonly st
     const when = formatInZone(ctx.repeats.slot, ctx.zone);
     // Every reader sees this: why the platform refused it is for the admins' /digest list.
     const why = ctx.repeats.status === 'unconfirmed' ? 'may not have arrived (Sitrep stopped while sending it)' : 'could not be delivered';
-    lines.push([span.italic(`The digest of ${when} ${why}, so its changes are included here.`)]);
+    const rest = `${why}, so its changes are included here.`;
+    lines.push(
+      ctx.repeats.sentNow
+        ? [span.italic('The digest sent with '), span.command('digest send-now'), span.italic(` at ${when} ${rest}`)]
+        : [span.italic(`The digest of ${when} ${rest}`)],
+    );
   }
   lines.push(body.summary);
   return lines;

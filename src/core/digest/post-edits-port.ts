@@ -5,9 +5,16 @@
 import type { PlatformName } from '../caller.js';
 import type { EntryInput } from '../domain.js';
 import type { View } from '../view.js';
+import type { DigestFilters } from './changes.js';
 
 /** How long a posted message is redrawn when an entry it showed is corrected. */
 export const EDITABLE_FOR_MS = 14 * 24 * 3600_000;
+
+/**
+ * A posted view as remembered: a digest part keeps the filters it was composed under (renderers
+ * never see them), so a redraw can say when a correction took an entry out of them.
+ */
+export type RememberedView = View & { digestFilters?: Pick<DigestFilters, 'topic' | 'eventType'> };
 
 export interface ShownPost {
   platform: PlatformName;
@@ -17,7 +24,7 @@ export interface ShownPost {
   /** The zone the correction mark's day is written in. */
   zone: string;
   /** What the messages show, a picture only as `postedPicture` (an edit keeps the one the platform holds). */
-  view: View;
+  view: RememberedView;
   refs: string[];
   postedAt: Date;
 }

@@ -9,10 +9,10 @@ import { actorIdsNamed } from '../entry-diff.js';
 import type { Logger } from '../logger.js';
 import { clipAtWord } from '../text-cut.js';
 import { span, type HeaderCounts, type Line, type Section, type View } from '../view.js';
-import { diffFields, type EntryChangeKind } from './changes.js';
-import { countsLine, kindsText, type CountedItem, type CountsExtras } from './compose.js';
+import { diffFields, matchesFilters, type DigestFilters, type EntryChangeKind } from './changes.js';
+import { countsLine, kindsText, LEFT_FILTERS, type CountedItem, type SinceCounts } from './compose.js';
 import { describeChanges, describeChangesBriefly, entryMetaLines } from './entry-lines.js';
-import type { DueEdit, EntryNow, EntryPlace, PostEditStore, ShownEntry, ShownPost } from './post-edits-port.js';
+import type { DueEdit, EntryNow, EntryPlace, PostEditStore, RememberedView, ShownEntry, ShownPost } from './post-edits-port.js';
 
 const dayFormats = new Map<string, Intl.DateTimeFormat>();
 
@@ -61,15 +61,32 @@ function inFullLine(entryId: number): Line {
   return [span.italic('Shortened to fit this message; in full: '), span.command('entry show', `id:${entryId}`), span.plain(', '), span.command('entry history', `id:${entryId}`)];
 }
 
-function correctedSection(was: ShownEntry, now: EntryNow, names: ReadonlyMap<number, string>, zone: string, form: SectionForm): Section | undefined {
-  const mark = correctionMark(was, now, names, zone, form);
+/**
+ * A live entry outside the digest's filters: the digest's next ones leave it out, and its section
+ * says so as theirs would.
+ */
+function outsideFilters(now: EntryNow, filters: DigestFilters | undefined): boolean {
+  return filters !== undefined && !now.removed && !matchesFilters(now.state, filters);
+}
+
+/** An entry the post showed under its filters that a correction since took out of them. */
+function leftFilters(was: ShownEntry, now: EntryNow, filters: DigestFilters | undefined): boolean {
+  return outsideFilters(now, filters) && matchesFilters(was.shown, filters!);
+}
+
+function correctedSection(was: ShownEntry, now: EntryNow, names: ReadonlyMap<number, string>, post: RedrawnFrom, form: SectionForm): Section | undefined {
+  const mark = correctionMark(was, now, names, post.zone, form);
   if (!mark) return undefined;
   const title = form === 'compact' ? clipAtWord(now.state.title, COMPACT_TITLE_CHARS) : now.state.title;
   const heading: Line = [span.bold(`#${was.entryId}`), span.plain(' '), span.bold(title), span.italic(` — ${mark.kind}`)];
   const meta = entryMetaLines(now.state, names);
-  const lines = form === 'full' ? [mark.line, ...meta] : [mark.line, ...(form === 'compact' ? meta.slice(0, 1) : meta), inFullLine(was.entryId)];
+  const marks = outsideFilters(now, post.view.digestFilters) ? [mark.line, [span.italic(LEFT_FILTERS)]] : [mark.line];
+  const lines = form === 'full' ? [...marks, ...meta] : [...marks, ...(form === 'compact' ? meta.slice(0, 1) : meta), inFullLine(was.entryId)];
   return { heading, lines, entryId: was.entryId };
 }
+
+/** What a redraw reads of a remembered post. */
+type RedrawnFrom = Pick<DueEdit, 'view' | 'zone' | 'entries'>;
 
 /** A post redrawn, and the sections of the entries drawn with their correction. */
 export interface RedrawnPost {
@@ -78,13 +95,13 @@ export interface RedrawnPost {
 }
 
 /** The post's view with each entry corrected since it was posted redrawn in its section (or added at the end), and its counts counted again. */
-export function redrawPost(post: Pick<DueEdit, 'view' | 'zone' | 'entries'>, current: ReadonlyMap<number, EntryNow>, names: ReadonlyMap<number, string>): View {
+export function redrawPost(post: RedrawnFrom, current: ReadonlyMap<number, EntryNow>, names: ReadonlyMap<number, string>): View {
   return redrawPostIn(post, current, names).view;
 }
 
 /** redrawPost, with the corrected entries named in `forms` drawn in those forms (the others whole). */
 export function redrawPostIn(
-  post: Pick<DueEdit, 'view' | 'zone' | 'entries'>,
+  post: RedrawnFrom,
   current: ReadonlyMap<number, EntryNow>,
   names: ReadonlyMap<number, string>,
   forms: ReadonlyMap<number, SectionForm> = new Map(),
@@ -95,11 +112,11 @@ export function redrawPostIn(
   // A digest part also follows the entries its counts cover in other parts: those have no section
   // here, and are not drawn at its end.
   const counting = post.view.headerCounts !== undefined || sections.some((s) => s.counted);
-  const recount = counting ? recounter(post.entries, current) : undefined;
+  const recount = counting ? recounter(post.entries, current, post.view.digestFilters) : undefined;
   for (const entry of post.entries) {
     if (entry.section === undefined && counting) continue;
     const now = current.get(entry.entryId);
-    const section = now && correctedSection(entry, now, names, post.zone, forms.get(entry.entryId) ?? 'full');
+    const section = now && correctedSection(entry, now, names, post, forms.get(entry.entryId) ?? 'full');
     if (!section) continue;
     corrected.push(section);
     if (entry.section !== undefined && entry.section < sections.length) sections[entry.section] = section;
@@ -118,23 +135,23 @@ export function redrawPostIn(
 interface Recounted {
   /** The items still counted, as they stand now. */
   items: CountedItem[];
-  /** Those removed or restored since, counted apart. */
-  since: Pick<CountsExtras, 'removedSince' | 'restoredSince'>;
+  /** Those removed or restored since, or taken out of the digest's filters, counted apart. */
+  since: SinceCounts;
   /** The items as the post showed them. */
   posted: CountedItem[];
 }
 
 /**
  * Counts items as they stand now: an item's type and figures as corrected; one removed since (or
- * posted as a removal and restored since) leaves its kind's count and the sums, and is counted
- * apart, as its section says.
+ * posted as a removal and restored since), or taken out of the digest's filters since, leaves its
+ * kind's count and the sums, and is counted apart, as its section says.
  */
-function recounter(entries: readonly ShownEntry[], current: ReadonlyMap<number, EntryNow>): (items: readonly [number, EntryChangeKind][]) => Recounted {
+function recounter(entries: readonly ShownEntry[], current: ReadonlyMap<number, EntryNow>, filters: DigestFilters | undefined): (items: readonly [number, EntryChangeKind][]) => Recounted {
   const shown = new Map(entries.map((e) => [e.entryId, e]));
   return (items) => {
     const posted: CountedItem[] = [];
     const now: CountedItem[] = [];
-    const since = { removedSince: 0, restoredSince: 0 };
+    const since = { removedSince: 0, restoredSince: 0, leftSince: 0 };
     for (const [entryId, kind] of items) {
       const was = shown.get(entryId);
       const is = current.get(entryId);
@@ -143,6 +160,7 @@ function recounter(entries: readonly ShownEntry[], current: ReadonlyMap<number, 
         if (was) now.push({ kind, after: was.shown });
       } else if (kind !== 'removed' && is.removed) since.removedSince += 1;
       else if (kind === 'removed' && !is.removed) since.restoredSince += 1;
+      else if (was && leftFilters(was, is, filters)) since.leftSince += 1;
       else now.push({ kind, after: is.state });
     }
     return { items: now, since, posted };
@@ -197,6 +215,16 @@ export function entriesShown(view: View): EntryPlace[] {
 }
 
 /**
+ * The filters a redraw tests entries against, or undefined when there are none it can test. An
+ * actor filter is not kept: an entry's current state names an actor merged since by the actor it
+ * was merged into, which a redraw cannot tell from the actor taken off the entry.
+ */
+function keptFilters({ topic, eventType }: DigestFilters): RememberedView['digestFilters'] {
+  if (topic === undefined && eventType === undefined) return undefined;
+  return { ...(topic !== undefined ? { topic } : {}), ...(eventType !== undefined ? { eventType } : {}) };
+}
+
+/**
  * Remembers a post so corrections of its entries can redraw it (`entries`: those its sections
  * show, by default). It has been posted already: a failure here is logged, never thrown, so the
  * post is not taken for failed and sent again.
@@ -205,10 +233,12 @@ export function rememberPost(
   edits: Pick<PostEditStore, 'remember'>,
   post: ShownPost,
   logger: Logger,
-  options: { entries?: readonly EntryPlace[]; asOf?: number } = {},
+  options: { entries?: readonly EntryPlace[]; asOf?: number; filters?: DigestFilters } = {},
 ): void {
   const { image, ...shown } = post.view;
-  const view: View = image ? { ...shown, postedPicture: { filename: image.filename, alt: image.alt } } : shown;
+  const pictured: View = image ? { ...shown, postedPicture: { filename: image.filename, alt: image.alt } } : shown;
+  const filters = options.filters && keptFilters(options.filters);
+  const view: RememberedView = filters ? { ...pictured, digestFilters: filters } : pictured;
   const entries = options.entries ?? entriesShown(view);
   if (entries.length === 0) return;
   try {

@@ -48,12 +48,28 @@ function involves(entry: EntryInput, target: WatchTarget, areas: PlaceAreas): bo
   }
 }
 
+/** A change as a watcher is told it, with the watches it is theirs by. */
+export interface WatchedChange extends EntryChange {
+  /** The labels of the watches that cover the entry as it stands (as it stood, for one now outside them all). */
+  watchedBy: string[];
+  /** A correction took the entry out of every watch: later changes to it are not sent. */
+  leftWatches?: true;
+}
+
 /**
  * The changes any of the watches covers, in the order given, as the watcher is told them: an
- * entry a correction brings under a watch (an actor added, a retyped topic) is new to them.
+ * entry a correction brings under a watch (an actor added, a retyped topic) is new to them, and
+ * one it takes out of them all is a correction that says so.
  */
-export function watchedChanges(changes: readonly EntryChange[], watches: readonly Watch[], areas: PlaceAreas): EntryChange[] {
+export function watchedChanges(changes: readonly EntryChange[], watches: readonly Watch[], areas: PlaceAreas): WatchedChange[] {
   if (watches.length === 0) return [];
   const covered = (state: EntryInput) => watches.some((w) => involves(state, w.target, areas));
-  return changes.map((change) => asCovered(change, covered)).filter((change): change is EntryChange => change !== undefined);
+  const labels = (state: EntryInput) => watches.filter((w) => involves(state, w.target, areas)).map((w) => w.label);
+  return changes.flatMap((change) => {
+    const told = asCovered(change, covered);
+    if (!told) return [];
+    const now = labels(told.after);
+    if (now.length > 0 || !told.before) return [{ ...told, watchedBy: now }];
+    return [{ ...told, watchedBy: labels(told.before), ...(told.kind === 'corrected' ? { leftWatches: true as const } : {}) }];
+  });
 }

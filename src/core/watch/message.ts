@@ -1,10 +1,11 @@
 // The direct message a watcher gets: the entries their watches cover that were added, corrected,
 // restored or removed since their last message, each as digests list it, and how to stop.
 import { itemSection } from '../digest/compose.js';
-import type { EntryChange, EntryChangeKind } from '../digest/changes.js';
+import type { EntryChangeKind } from '../digest/changes.js';
 import { KIND_WORDS, unlistedSections } from '../digest/unlisted.js';
 import { plural } from '../text.js';
 import { span, type Line, type Section, type View } from '../view.js';
+import type { WatchedChange } from './matching.js';
 
 /**
  * More changes than this are named by id, not listed: each with the command that shows it
@@ -14,12 +15,26 @@ export const MAX_LISTED_CHANGES = 20;
 
 export const WATCH_MESSAGE_TITLE = 'Sitrep — what you watch changed';
 
+/** Under a correction that took an entry out of everything the person watches. */
+export const LEFT_WATCHES = 'It no longer involves anything you watch, so later changes to it are not sent.';
+
+/**
+ * A change as digests list it, then why it is the person's: which of their watches it involves
+ * (said only to someone with several), or that it no longer involves any.
+ */
+function watchedSection(change: WatchedChange, actorNames: ReadonlyMap<number, string>, several: boolean): Section {
+  const section = itemSection(change, actorNames);
+  if (change.leftWatches) return { ...section, lines: [...section.lines, [span.italic(LEFT_WATCHES)]] };
+  if (!several || change.watchedBy.length === 0) return section;
+  return { ...section, lines: [...section.lines, [span.italic('Involves what you watch: '), span.plain(change.watchedBy.join(', '))]] };
+}
+
 /** `labels`: the names of the person's watches, as /watch list shows them. */
-export function watchMessage(changes: readonly EntryChange[], actorNames: ReadonlyMap<number, string>, labels: readonly string[]): View {
+export function watchMessage(changes: readonly WatchedChange[], actorNames: ReadonlyMap<number, string>, labels: readonly string[]): View {
   const counts = new Map<EntryChangeKind, number>();
   for (const change of changes) counts.set(change.kind, (counts.get(change.kind) ?? 0) + 1);
   const summary = [...counts].map(([kind, n]) => plural(n, ...KIND_WORDS[kind])).join(' · ');
-  const sections: Section[] = changes.slice(0, MAX_LISTED_CHANGES).map((change) => itemSection(change, actorNames));
+  const sections: Section[] = changes.slice(0, MAX_LISTED_CHANGES).map((change) => watchedSection(change, actorNames, labels.length > 1));
   sections.push(...unlistedSections(changes.slice(MAX_LISTED_CHANGES), `past the ${MAX_LISTED_CHANGES} a message lists`));
   const intro: Line[] = [[span.bold(summary)], [span.plain(`You watch ${labels.join(', ')}.`)]];
   return {

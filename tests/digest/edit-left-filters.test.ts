@@ -1,0 +1,58 @@
+// A digest of one event type posted on the fake Discord, then one of its entries corrected to
+// another type: the message edited in place says the entry no longer matches the digest's
+// filters, as the next digest would, and its header no longer counts it among the new entries.
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Caller } from '../../src/core/caller.js';
+import { LEFT_FILTERS } from '../../src/core/digest/compose.js';
+import { visibleText } from '../discord/support/markdown-text.js';
+import { discordDigests, embedText, type Cleanup, type Embed } from './support/platform-digests.js';
+
+const cleanup: Cleanup = [];
+afterEach(async () => {
+  for (const done of cleanup.splice(0).reverse()) await done();
+});
+
+const discordAdmin = (guild: string): Caller => ({ platform: 'discord', userId: '1001', workspaceId: guild, channelId: 'c1' });
+
+describe('GIVEN a Talks-only digest posted on the fake Discord with two talks entries', () => {
+  async function posted() {
+    const { fake, h, channel } = await discordDigests(cleanup);
+    h.time.settle = async () => {
+      await h.app.digests.deliverer.idle();
+      await h.app.digests.edits!.idle();
+    };
+    h.startScheduler();
+    const admin = discordAdmin(fake.guild.id);
+    expect(await h.runText('/digest subscribe schedule:"daily 08:00" timezone:Europe/Paris type:talks card:false', { ...admin, channelId: channel })).toContain('Sitrep posted a confirmation');
+    const first = h.addEntry({ title: 'Talks item A', eventType: 'talks' });
+    h.addEntry({ title: 'Talks item B', eventType: 'talks' });
+    await h.time.advanceTo('2026-07-06T06:01:00Z');
+    const sub = h.app.digests.store.subscriptions.active(['discord'])[0]!;
+    const [messageId] = h.app.digests.store.deliveries.latest(sub.id)!.messageRefs.flat();
+    const messageText = () => visibleText((fake.rest.messages.get(messageId!)!.embeds as Embed[]).map(embedText).join('\n'));
+    expect(messageText()).toContain('2 new entries (2 Talks/negotiation)');
+    return { h, admin, first, messageText };
+  }
+
+  it('WHEN one entry is corrected to a Statement THEN the edited message says it left the filters and counts it apart', async () => {
+    const { h, admin, first, messageText } = await posted();
+    await h.runText(`/entry edit id:${first} type:statement`, admin);
+    await h.time.advance(2 * 60_000);
+    const text = messageText();
+    expect(text).toContain('✏️ Corrected 6 Jul: type Talks/negotiation → Statement');
+    expect(text).toContain(LEFT_FILTERS);
+    expect(text).toContain('1 new entry (1 Talks/negotiation) · 1 entry since out of this digest’s filters');
+    expect(text).not.toContain('Statement)');
+  });
+
+  it('WHEN the correction is undone THEN the message no longer says it left the filters', async () => {
+    const { h, admin, first, messageText } = await posted();
+    await h.runText(`/entry edit id:${first} type:statement`, admin);
+    await h.time.advance(2 * 60_000);
+    await h.runText(`/entry undo id:${first}`, admin);
+    await h.time.advance(2 * 60_000);
+    const text = messageText();
+    expect(text).not.toContain(LEFT_FILTERS);
+    expect(text).toContain('2 new entries (2 Talks/negotiation)');
+  });
+});
