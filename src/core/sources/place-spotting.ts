@@ -4,11 +4,14 @@
 // and in Arabic the words after one saying a place follows (arabic-place-cues.ts);
 // a place counts where the dossier's own places are, in a country the item names, or when it is
 // a city most readers would know (not in Arabic), so sentence-initial words and far-off
-// namesakes stay out.
+// namesakes stay out. A word opening a clause is capitalised whatever it is (`Réunion à Bakou`,
+// French for a meeting; `Mobile phones…`): it needs the item's other words, or the dossier, to
+// place it, and does not place itself.
 // Countries are not suggested (news names them as actors, `US envoy`); they only widen where.
 import { foldKey } from '../text.js';
 import type { Gazetteer, GazetteerPlace } from '../places/gazetteer-port.js';
 import { resolvePlace } from '../places/resolve-place.js';
+import { areaMeant } from '../places/seat-area.js';
 import { arabicPlacePhrases } from './arabic-place-cues.js';
 import { SpottingGazetteer } from './spotting-gazetteer.js';
 import { PLACE_PREPOSITIONS, REGION_KINDS, SPEECH_VERBS } from './suggest.js';
@@ -23,6 +26,12 @@ const OPENING_POPULATION = 10_000;
 /** `US`, `EU`, `SDF`: initialisms, which the gazetteer has as villages' names. */
 const INITIALISM = /^\p{Lu}{1,4}$/u;
 const NONE: ReadonlySet<string> = new Set();
+/**
+ * Places whose name is a common word too (`Réunion`, a meeting in French; `Nice weather…`):
+ * opening a clause, only a country the item's other words name makes them a place, not the
+ * dossier's countries.
+ */
+const COMMON_WORD_NAMES: ReadonlySet<string> = new Set(['bath', 'mobile', 'nice', 'orange', 'reading', 'reunion', 'split']);
 /** Places suggested from one item at most. */
 const MOST_PER_ITEM = 5;
 /**
@@ -140,6 +149,11 @@ function withCountry(gazetteer: Gazetteer, phrase: string, country: GazetteerPla
   return place ? { spelling, place } : null;
 }
 
+/** The countries some phrase other than `folded` named. */
+function namedBesides(namedBy: ReadonlyMap<string, ReadonlySet<string>>, folded: string): Set<string> {
+  return new Set([...namedBy].flatMap(([code, phrases]) => ([...phrases].some((phrase) => phrase !== folded) ? [code] : [])));
+}
+
 /** Words tried as a name: where they stand in their run of capitalised words. */
 interface Words {
   phrase: string;
@@ -164,6 +178,8 @@ export class PlaceSpotter {
   readonly #phrases = new Map<string, PhraseRecords>();
   readonly #verdicts = new Map<string, Found | null>();
   readonly #gazetteer: SpottingGazetteer;
+  /** The countries bordering the dossier's, asked once. */
+  #homeBorders: ReadonlySet<string> | undefined;
 
   /**
    * `homeCountries`: the ISO codes of the countries the dossier's places lie in; `dossierNames`:
@@ -189,6 +205,13 @@ export class PlaceSpotter {
     // named standing alone whose name is found in one country only (`Jenin, West Bank`; `Beit
     // Lahia in northern Gaza`; not `Tripoli`, a Libyan region and a Lebanese city).
     const named = new Set<string>();
+    // Which phrases named each country: a word opening a clause does not place itself (`Réunion à
+    // Bakou`, where Réunion names its island only by being that island's name).
+    const namedBy = new Map<string, Set<string>>();
+    const name = (code: string, folded: string) => {
+      named.add(code);
+      namedBy.set(code, (namedBy.get(code) ?? new Set()).add(folded));
+    };
     for (const { words: run, opening } of runs) {
       const whole = run.join(' ');
       for (let at = 0; at < run.length && !this.#gazetteer.spent; at++) {
@@ -196,13 +219,13 @@ export class PlaceSpotter {
           // `US envoy`, `UK-made`: an initialism is more often an adjective than the place meant.
           if (INITIALISM.test(phrase)) continue;
           const { folded, own } = this.#phrase(phrase);
-          for (const place of own) if (place.precision === 'country') named.add(place.country.code);
+          for (const place of own) if (place.precision === 'country') name(place.country.code, folded);
           // `Liban`, `the Lebanese town of Khiam`: the country's name in the press's languages, or
           // its people's (one word), says the country as its own name does.
-          for (const code of this.#gazetteer.countriesNamed(folded)) named.add(code);
-          if (!phrase.includes(' ')) for (const code of this.#gazetteer.countriesOfPeople(folded)) named.add(code);
+          for (const code of this.#gazetteer.countriesNamed(folded)) name(code, folded);
+          if (!phrase.includes(' ')) for (const code of this.#gazetteer.countriesOfPeople(folded)) name(code, folded);
           const alone = phrase === whole && !(opening && run.length === 1);
-          if (alone && own.some((place) => place.precision === 'region') && new Set(own.map((place) => place.country.code)).size === 1) named.add(own[0]!.country.code);
+          if (alone && own.some((place) => place.precision === 'region') && new Set(own.map((place) => place.country.code)).size === 1) name(own[0]!.country.code, folded);
         }
       }
     }
@@ -225,7 +248,9 @@ export class PlaceSpotter {
           const opens = (opening && at === 0) || (title && !(led && at === 0));
           // A name that is no record's own is read in the gazetteer's alternate names: standing alone, and not one word opening its clause (see #judge).
           const records = own.length > 0 ? own : whole && !(opens && length === 1) ? this.#alternates(phrase) : [];
-          const place = records.length > 0 ? this.#verdict({ phrase, own: records, alternate: own.length === 0, whole, opening: opens }, named) : null;
+          // A word opening a clause is placed by the item's other words only.
+          const placing = opens && length === 1 ? namedBesides(namedBy, folded) : named;
+          const place = records.length > 0 ? this.#verdict({ phrase, own: records, alternate: own.length === 0, whole, opening: opens }, placing) : null;
           if (place) {
             if (!found.some((f) => f.place.ref === place.place.ref)) found.push(place);
             taken = length;
@@ -239,7 +264,32 @@ export class PlaceSpotter {
     // A region named beside a town in it (`Jenin, West Bank`) says where the town is: the town is the place.
     const holding = new Set(found.flatMap((f) => (f.place.precision === 'locality' && f.place.region ? [`region:${f.place.region.code}`] : [])));
     const places = found.filter((f) => !(f.place.precision === 'region' && holding.has(f.place.ref)));
-    return [...new Set(places.map((f) => this.dossierNames.get(f.place.ref) ?? f.spelling))];
+    return [...new Set(places.map((f) => this.#dossierName(f.place) ?? f.spelling))];
+  }
+
+  /**
+   * The dossier's name for a place: its own record's, else, for a seat sharing its region's name,
+   * the region's (`Soueida` is the city As-Suwayda, which `Sweida` names too, and a dossier holding
+   * `Sweida province` reads `Sweida` as that), as /timeline place: reads the seat's name.
+   */
+  #dossierName(place: GazetteerPlace): string | undefined {
+    const own = this.dossierNames.get(place.ref);
+    if (own !== undefined || place.precision !== 'locality') return own;
+    return this.dossierNames.get(areaMeant(this.#gazetteer, place));
+  }
+
+  /**
+   * A place found by a spelling other than English news's (`Soueida`, `Soueïda`), spelt as Sitrep's
+   * alias table spells it where that locates the same record (`Sweida`), as an Arabic name is: the
+   * same place reads the same from a feed in any language, and as `/entry add places:` stores it.
+   */
+  #inEnglish(found: Found): Found {
+    const { place } = found;
+    const own = foldKey(place.name);
+    // The alias table's spellings, not GeoNames' ASCII form of the record's own name (`Khan Yunis`).
+    const aliases = this.#gazetteer.latinNames(place.ref).filter((name) => foldKey(name) !== own);
+    const spelt = aliases.flatMap((name) => [name, `${name} (${place.country.name})`]).find((spelling) => locatedAs(this.#gazetteer, spelling)?.ref === place.ref);
+    return spelt ? { spelling: spelt, place } : found;
   }
 
   /**
@@ -346,6 +396,12 @@ export class PlaceSpotter {
     return this.homeCountries.has(place.country.code) || named.has(place.country.code);
   }
 
+  /** In a country bordering the dossier's or one the item names (`Beirut` beside Syria). */
+  #bordering(place: GazetteerPlace, named: ReadonlySet<string>): boolean {
+    this.#homeBorders ??= new Set([...this.homeCountries].flatMap((code) => this.#gazetteer.neighbours(code)));
+    return this.#homeBorders.has(place.country.code) || [...named].some((code) => this.#gazetteer.neighbours(code).includes(place.country.code));
+  }
+
   #judge({ phrase, own: records, alternate, whole, opening }: Words, namedInItem: ReadonlySet<string>): Found | null {
     if (INITIALISM.test(phrase)) return null;
     // Alternate names hold words and people's names (`Tell`, `Khalil`, `Hamas` is Hamm's): one word
@@ -356,18 +412,25 @@ export class PlaceSpotter {
     const named = whole ? namedInItem : NONE;
     const own = records.filter((place) => place.precision !== 'country');
     if (own.length === 0) return null;
+    // `Nice weather…`: a common word opening a clause is a place only where the item's other words place it.
+    const common = opening && COMMON_WORD_NAMES.has(foldKey(phrase));
+    const isNear = (place: GazetteerPlace) => (common ? named.has(place.country.code) : this.#near(place, named));
     const resolved = locatedAs(this.#gazetteer, phrase);
     const located = resolved && resolved.precision !== 'country' ? resolved : undefined;
     const found = ((): Found | null => {
-      if (located && this.#near(located, named)) return { spelling: phrase, place: located };
+      if (located && isNear(located)) return { spelling: phrase, place: located };
       // A namesake where the dossier's places are, spelt with its country so that it is the one located.
-      const near = own.filter((place) => this.#near(place, named));
+      const near = own.filter(isNear);
       if (new Set(near.map((place) => place.country.code)).size === 1) return withCountry(this.#gazetteer, phrase, near[0]!.country);
-      // Far from the dossier: a known city, named on its own (not `Victoria` of `Victoria Nuland`).
-      return located && whole && !oneAlternateWord && located.population >= KNOWN_CITY_POPULATION ? { spelling: phrase, place: located } : null;
+      // Far from the dossier: a known city, named on its own (not `Victoria` of `Victoria Nuland`);
+      // opening a clause, where any word is capitalised (`Mobile phones…`, `Split between…`), only
+      // one in a country bordering the dossier's or the item's (`Beirut residents flee…`).
+      const known = located && whole && !oneAlternateWord && !common && located.population >= KNOWN_CITY_POPULATION;
+      return known && (!opening || this.#bordering(located, named)) ? { spelling: phrase, place: located } : null;
     })();
     // A clause's first word is capitalised whatever it is (`Port workers…`): only a town of some size counts.
     // And by an alternate name, only a town of some size.
-    return found && (opening || alternate) && found.place.population < OPENING_POPULATION ? null : found;
+    if (!found || ((opening || alternate) && found.place.population < OPENING_POPULATION)) return null;
+    return alternate ? this.#inEnglish(found) : found;
   }
 }
