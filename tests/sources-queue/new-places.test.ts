@@ -2,20 +2,11 @@
 // card suggests the places the gazetteer knows (where the dossier's places are, in a country the
 // item names, or a city most readers know), not words that only look like names, and an approved
 // card's places are stored located.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { QueueApp } from './support/queue-app.js';
-import { closeQueue, openQueue } from './support/queue-with-feeds.js';
-import { cardLines, recentItem as item } from './support/card-lines.js';
-import { ScriptedFeeds, type ScriptedItem } from './support/scripted-feeds.js';
+import { describe, expect, it } from 'vitest';
+import { placesDesk, recentItem as item } from './support/card-lines.js';
 
-let feeds: ScriptedFeeds;
-let queue: QueueApp;
-beforeEach(async () => {
-  ({ feeds, queue } = await openQueue());
-});
-afterEach(() => closeQueue(feeds, queue));
-
-const placesSuggested = (items: ScriptedItem[]) => cardLines(queue, feeds, items, 'Places');
+const desk = placesDesk();
+const { placesSuggested } = desk;
 
 describe('GIVEN the seed dossier, whose places are in Syria, Israel, France and Azerbaijan', () => {
   it('WHEN items name Daraa, Amman, Latakia, a village of Sweida, two cities in a title-case headline and a province THEN each card suggests them beside the places the dossier knows', async () => {
@@ -53,9 +44,9 @@ describe('GIVEN the seed dossier, whose places are in Syria, Israel, France and 
   it('WHEN an item names Tripoli with Lebanon THEN the Lebanese city is suggested by a spelling that locates it, not the Libyan capital', async () => {
     const [line] = await placesSuggested([item('t1', 'Clashes in Tripoli, Lebanon leave three dead', 'The army deployed in Bab al-Tabbaneh.')]);
     expect(line).toBe('Tripoli (Lebanon)');
-    await queue.run('/review approve id:1');
-    expect(await queue.text('/place name:"Tripoli (Lebanon)"')).toContain('Lebanon');
-    expect(await queue.text('/timeline place:Lebanon')).toContain('Clashes in Tripoli, Lebanon leave three dead');
+    await desk.queue.run('/review approve id:1');
+    expect(await desk.queue.text('/place name:"Tripoli (Lebanon)"')).toContain('Lebanon');
+    expect(await desk.queue.text('/timeline place:Lebanon')).toContain('Clashes in Tripoli, Lebanon leave three dead');
   });
 
   it('WHEN an item names a region standing alone THEN the towns of its country count too (Jenin with the West Bank, Beit Lahia with Gaza), and the region beside a town in it is not suggested', async () => {
@@ -87,8 +78,8 @@ describe('GIVEN the seed dossier, whose places are in Syria, Israel, France and 
       item('k6', 'Officials in Latakia said the port reopened', ''),
     ]);
     expect(lines).toEqual(['Kobani', 'Khan Younis', 'Qamishli', '—', 'Quneitra', 'Latakia']);
-    await queue.run('/review approve id:2');
-    expect(await queue.text('/place "Khan Younis"')).toMatch(/Country +Palestine/);
+    await desk.queue.run('/review approve id:2');
+    expect(await desk.queue.text('/place "Khan Younis"')).toMatch(/Country +Palestine/);
   });
 
   it('WHEN a headline is in title case, or a clause opens on a preposition THEN the place after the preposition is read as a name standing alone, other words count as a clause\'s first word would, and a capital that speaks is still not suggested', async () => {
@@ -106,16 +97,16 @@ describe('GIVEN the seed dossier, whose places are in Syria, Israel, France and 
   });
 
   it('WHEN an item names a place the dossier holds under another spelling THEN the card suggests the dossier\'s spelling, once', async () => {
-    await queue.run('/entry add title:"Shelling near Tadmur" date:2025-07-20 type:shelling topic:syria-israel places:Tadmur');
+    await desk.queue.run('/entry add title:"Shelling near Tadmur" date:2025-07-20 type:shelling topic:syria-israel places:Tadmur');
     const [line] = await placesSuggested([item('m1', 'Fighting near Palmyra as cells regroup', 'Clashes were reported in Tadmur and around Palmyra.')]);
     expect(line).toBe('Tadmur');
   });
 
   it('WHEN an approved card suggested a new place THEN the entry holds it, located in its country', async () => {
     await placesSuggested([item('a1', 'Shelling reported near Daraa', 'Residents said shells fell overnight.')]);
-    const approved = await queue.text('/review approve id:1');
+    const approved = await desk.queue.text('/review approve id:1');
     const id = /entry #(\d+)/.exec(approved)![1];
-    expect(await queue.text(`/entry show id:${id}`)).toMatch(/Places +Daraa/);
-    expect(await queue.text('/timeline place:Syria limit:1')).toContain('Shelling reported near Daraa');
+    expect(await desk.queue.text(`/entry show id:${id}`)).toMatch(/Places +Daraa/);
+    expect(await desk.queue.text('/timeline place:Syria limit:1')).toContain('Shelling reported near Daraa');
   });
 });

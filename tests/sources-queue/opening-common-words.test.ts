@@ -2,28 +2,19 @@
 // `Réunion`, a meeting; English `Mobile`, `Split`, `Nice`, `Bath`) WHEN a check proposes them THEN
 // the card does not suggest that place unless the item's other words place it there, and a plain
 // approve stores only the places the item is about.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { QueueApp } from './support/queue-app.js';
-import { closeQueue, openQueue } from './support/queue-with-feeds.js';
-import { cardLines, recentItem as item } from './support/card-lines.js';
-import { ScriptedFeeds, type ScriptedItem } from './support/scripted-feeds.js';
+import { describe, expect, it } from 'vitest';
+import { placesDesk, recentItem as item } from './support/card-lines.js';
 
-let feeds: ScriptedFeeds;
-let queue: QueueApp;
-beforeEach(async () => {
-  ({ feeds, queue } = await openQueue());
-});
-afterEach(() => closeQueue(feeds, queue));
-
-const placesSuggested = (items: ScriptedItem[]) => cardLines(queue, feeds, items, 'Places');
+const desk = placesDesk();
+const { placesSuggested } = desk;
 
 describe('GIVEN the seed dossier, whose places are in Syria, Israel, France and Azerbaijan', () => {
   it('WHEN a French item opens on “Réunion à Bakou, Azerbaïdjan.” THEN the card suggests Baku, not the island of Réunion, and a plain approve stores Baku alone', async () => {
     const [line] = await placesSuggested([item('r1', 'Contacts syro-israéliens', 'Réunion à Bakou, Azerbaïdjan.')]);
     expect(line).toBe('Baku');
-    const approved = await queue.text('/review approve id:1');
+    const approved = await desk.queue.text('/review approve id:1');
     const id = /entry #(\d+)/.exec(approved)![1];
-    expect(await queue.text(`/entry show id:${id}`)).toMatch(/^ {2}Places +Baku$/m);
+    expect(await desk.queue.text(`/entry show id:${id}`)).toMatch(/^ {2}Places +Baku$/m);
   });
 
   it('WHEN English sentences open on Mobile, Split, Nice or Bath THEN no such place is suggested, near the dossier (Nice, France) or far from it', async () => {

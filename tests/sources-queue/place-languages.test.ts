@@ -1,20 +1,11 @@
 // GIVEN feed items in English, French and Arabic naming the same town WHEN a check proposes them
 // THEN every card suggests the one place by one name, the one `/entry add places:` stores for the
 // English spelling, so that approving a card in any language adds no second name for the town.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { QueueApp } from './support/queue-app.js';
-import { closeQueue, openQueue } from './support/queue-with-feeds.js';
-import { cardLines, recentItem as item } from './support/card-lines.js';
-import { ScriptedFeeds, type ScriptedItem } from './support/scripted-feeds.js';
+import { describe, expect, it } from 'vitest';
+import { placesDesk, recentItem as item } from './support/card-lines.js';
 
-let feeds: ScriptedFeeds;
-let queue: QueueApp;
-beforeEach(async () => {
-  ({ feeds, queue } = await openQueue());
-});
-afterEach(() => closeQueue(feeds, queue));
-
-const placesSuggested = (items: ScriptedItem[]) => cardLines(queue, feeds, items, 'Places');
+const desk = placesDesk();
+const { placesSuggested } = desk;
 
 describe('GIVEN the seed dossier, which holds Sweida province and nothing in Daraa', () => {
   it('WHEN items name Daraa as English, French and Arabic news write it THEN each card suggests Daraa, and the approved French card stores the place /entry add places:Daraa stores', async () => {
@@ -24,11 +15,11 @@ describe('GIVEN the seed dossier, which holds Sweida province and nothing in Dar
       item('a1', 'انفجار سيارة مفخخة في مدينة درعا', ''),
     ]);
     expect(lines).toEqual(['Daraa', 'Daraa', 'Daraa']);
-    const approved = await queue.text('/review approve id:2');
+    const approved = await desk.queue.text('/review approve id:2');
     const id = /entry #(\d+)/.exec(approved)![1];
-    expect(await queue.text(`/entry show id:${id}`)).toMatch(/^ {2}Places +Daraa$/m);
+    expect(await desk.queue.text(`/entry show id:${id}`)).toMatch(/^ {2}Places +Daraa$/m);
     // The approval stored the place the English spelling names: typing it adds no new place.
-    const added = await queue.text('/entry add title:"Shelling in Daraa" date:2025-07-20 type:shelling topic:syria-israel places:Daraa');
+    const added = await desk.queue.text('/entry add title:"Shelling in Daraa" date:2025-07-20 type:shelling topic:syria-israel places:Daraa');
     expect(added).toMatch(/^ {2}Places +Daraa$/m);
     expect(added).not.toContain('New place');
   });
@@ -41,8 +32,8 @@ describe('GIVEN the seed dossier, which holds Sweida province and nothing in Dar
       item('a2', 'احتجاجات في مدينة السويداء', ''),
     ]);
     expect(lines).toEqual(['Sweida province', 'Sweida province', 'Sweida province', 'Sweida province']);
-    const approved = await queue.text('/review approve id:2');
+    const approved = await desk.queue.text('/review approve id:2');
     const id = /entry #(\d+)/.exec(approved)![1];
-    expect(await queue.text(`/entry show id:${id}`)).toMatch(/^ {2}Places +Sweida province$/m);
+    expect(await desk.queue.text(`/entry show id:${id}`)).toMatch(/^ {2}Places +Sweida province$/m);
   });
 });
