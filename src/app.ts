@@ -69,6 +69,11 @@ export interface AppOptions {
   chartRenderer?: WorkerChartRenderer;
   /** Where places are on a map; the store's located places by default. */
   placeCoordinates?: PlaceCoordinates;
+  /**
+   * Whether a store an older Sitrep wrote is upgraded (true by default: the bot's start); the
+   * command-line programs refuse one instead (SchemaTooOldError), as an older bot may run on it.
+   */
+  upgradeOlder?: boolean;
 }
 
 export interface App {
@@ -85,9 +90,10 @@ export interface App {
 }
 
 /** Opens and migrates the store, saying which one and what migrating did: processes starting together wait for each other's migrations. */
-function openStore({ dbPath, busyTimeoutMs, logger }: AppOptions): Db {
+function openStore({ dbPath, busyTimeoutMs, logger, upgradeOlder }: AppOptions): Db {
   const db = openDatabase(dbPath, {
     busyTimeoutMs,
+    ...(upgradeOlder === undefined ? {} : { upgradeOlder }),
     migrationLog: {
       onWait: () => logger.info({ store: dbPath }, 'waiting for another Sitrep process to migrate the store'),
       onMigrated: (from, to) => logger.info({ store: dbPath, from, to }, from === 0 ? `created the store at version ${to}` : `migrated the store from version ${from} to ${to}`),

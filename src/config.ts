@@ -151,6 +151,15 @@ function ignoredVariables(env: NodeJS.ProcessEnv): string[] {
   return unknownVariables(env, KNOWN_VARIABLES).map((unknown) => unknownVariableText(unknown, KNOWN_VARIABLES));
 }
 
+/**
+ * Why a SITREP_DB starting with `~` is refused: only a shell expands it, not .env or systemd, so
+ * the store would be made in a directory named `~` under the working directory.
+ */
+function homeNotExpanded(dbPath: string): string {
+  const full = dbPath.startsWith('~/') ? join(homedir(), dbPath.slice(2)) : '/home/USER/sitrep.db';
+  return `"${dbPath}": ~ is not expanded in .env or systemd; write the full path (${full})`;
+}
+
 export function loadConfig(env?: NodeJS.ProcessEnv): Config {
   if (!env) {
     loadDotEnvFile();
@@ -172,6 +181,7 @@ export function loadConfig(env?: NodeJS.ProcessEnv): Config {
     const problem = ruleProblem(rule);
     if (problem) throw new ConfigError('SITREP_ADMINS', problem);
   }
+  if (e.SITREP_DB.startsWith('~')) throw new ConfigError('SITREP_DB', homeNotExpanded(e.SITREP_DB));
   if (!isTimeZone(e.SITREP_TZ)) {
     // As /digest subscribe suggests: the zones of the city typed (`Beirut` → Asia/Beirut), else the nearest names.
     const close = closestTimeZones(e.SITREP_TZ, (names, typed) => closestNames(names, typed));

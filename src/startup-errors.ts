@@ -1,6 +1,6 @@
 // What the person starting the bot reads when it cannot start: one line naming what is wrong
 // (a variable, a token, a URL that cannot be reached), not a stack trace.
-import { existsSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { inspect } from 'node:util';
 import { ConfigError } from './config.js';
@@ -128,7 +128,7 @@ function unusableStore(dbPath: string, error: unknown): string | undefined {
       return `could not be written: the disk answered with an I/O error (${String(failed.code)}), as a full disk does. Free disk space there, or check the disk, then start Sitrep again`;
     case 'cannot-open':
     case 'read-only':
-      return whyNotOpened(dbPath);
+      return whyNotOpened(dbPath) ?? whyNotCreated(dbPath) ?? `cannot be opened: SQLite answered "${String((error as Error).message)}", and nothing on the file system says why. Check the path, or set SITREP_DB to a file on another disk`;
     default:
       return undefined;
   }
@@ -150,10 +150,32 @@ function whyNotOpened(dbPath: string): string | undefined {
   if (existsSync(dbPath) && statSync(dbPath).isDirectory()) return `is a directory. SITREP_DB must name a file, such as ${join(dbPath, 'sitrep.db')}`;
   const dir = dirname(dbPath);
   // SQLite keeps its WAL and shared-memory files beside the store, so it creates files there.
-  if (cannotWrite(dir, 'directory')) return `cannot be opened: its directory ${dir} is not writable by the user running Sitrep, and SQLite keeps files beside the store. Make ${dir} writable by that user, or set SITREP_DB to a path in a directory it can write`;
+  const why = cannotWrite(dir, 'directory');
+  // No chmod mends a read-only mount.
+  if (why === 'read-only disk') {
+    return `cannot be opened: its directory ${dir} is on a file system mounted read-only, and SQLite keeps files beside the store. Mount it read-write, or set SITREP_DB to a path on a writable disk`;
+  }
+  if (why) return `cannot be opened: its directory ${dir} is not writable by the user running Sitrep, and SQLite keeps files beside the store. Make ${dir} writable by that user, or set SITREP_DB to a path in a directory it can write`;
   const locked = [dbPath, `${dbPath}-wal`, `${dbPath}-shm`].find((file) => existsSync(file) && cannotWrite(file, 'file'));
   if (locked) return `cannot be written: ${locked} is not writable by the user running Sitrep. Make it writable by that user (chown or chmod), then start Sitrep again`;
   return undefined;
+}
+
+/**
+ * Why no file can be made at the store's path when SQLite could not make one and the directory
+ * looks writable (a virtual file system such as /proc): the system's own answer to creating it.
+ */
+function whyNotCreated(dbPath: string): string | undefined {
+  if (existsSync(dbPath)) return undefined;
+  try {
+    // 'wx' makes the file only where none is, so the file removed is the one made here to ask.
+    closeSync(openSync(dbPath, 'wx'));
+    rmSync(dbPath, { force: true });
+    return undefined;
+  } catch (error) {
+    const { code, message } = error as NodeJS.ErrnoException;
+    return `cannot be created: the file system at ${dirname(dbPath)} refuses new files (${code ?? message}). Set SITREP_DB to a path on a disk where the user running Sitrep can keep files`;
+  }
 }
 
 /** The message printed when start-up fails. An unexpected error keeps its stack: that is a bug. */

@@ -3,12 +3,12 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { foldForSearch, foldKey } from '../core/text.js';
-import { migrate, type MigrationLog } from './migrate.js';
+import { migrate, type MigrateOptions, type MigrationLog } from './migrate.js';
 import { retryWhileBusy } from './write-lock.js';
 
 export type Db = Database.Database;
 
-export interface OpenOptions {
+export interface OpenOptions extends MigrateOptions {
   /** Where migrations live; defaults to data/migrations in the repo. */
   migrationsDir?: string;
   /** How long a write waits for another connection's write to finish (default 5 s). */
@@ -34,7 +34,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
     const nullOr = (fold: (text: string) => string) => (text: unknown) => (text === null ? null : fold(String(text)));
     db.function('sitrep_fold_key', { deterministic: true }, nullOr(foldKey));
     db.function('sitrep_search_fold', { deterministic: true }, nullOr(foldForSearch));
-    migrate(db, options.migrationsDir, options.migrationLog);
+    migrate(db, options.migrationsDir, options.migrationLog, options);
     return db;
   } catch (error) {
     db.close();

@@ -28,6 +28,25 @@ export class SchemaTooNewError extends Error {
   }
 }
 
+/**
+ * The store was written by an older Sitrep and a program other than the bot opened it: only the
+ * bot upgrades a store, so that an older bot still running on it is not left writing to a schema
+ * it does not know, and a rollback to the older code stays possible until the operator upgrades.
+ */
+export class SchemaTooOldError extends Error {
+  constructor(
+    readonly path: string,
+    readonly fileVersion: number,
+    readonly knownVersion: number,
+  ) {
+    super(
+      `The store ${path} is at schema version ${fileVersion}, and this Sitrep at ${knownVersion}: only the bot upgrades a store. ` +
+        'Back it up (npm run backup -- FILE), start the upgraded bot once (npm start, or systemctl restart sitrep), which upgrades it, then run this command again.',
+    );
+    this.name = 'SchemaTooOldError';
+  }
+}
+
 export function loadMigrations(dir = DEFAULT_MIGRATIONS_DIR): Migration[] {
   const migrations = readdirSync(dir)
     .filter((file) => /^\d{4}_[\w-]+\.sql$/.test(file))
@@ -50,6 +69,14 @@ export interface MigrationLog extends LockWait {
   onMigrated?: (from: number, to: number) => void;
 }
 
+export interface MigrateOptions {
+  /**
+   * False: a store an older Sitrep wrote is refused (SchemaTooOldError) rather than upgraded; a new
+   * one (version 0, no migration run yet) is still brought to the latest version. True by default.
+   */
+  upgradeOlder?: boolean;
+}
+
 /**
  * Brings the schema to the newest version; returns the versions applied.
  *
@@ -62,9 +89,11 @@ export interface MigrationLog extends LockWait {
  * pragma cannot change inside a transaction. Each migration is checked for dangling references
  * before it commits instead, and the setting is restored whatever happens.
  */
-export function migrate(db: Database.Database, dir?: string, log: MigrationLog = {}): number[] {
+export function migrate(db: Database.Database, dir?: string, log: MigrationLog = {}, { upgradeOlder = true }: MigrateOptions = {}): number[] {
   const migrations = loadMigrations(dir);
-  if (schemaVersion(db, migrations.length) === migrations.length) return [];
+  const found = schemaVersion(db, migrations.length);
+  if (found === migrations.length) return [];
+  if (!upgradeOlder && found > 0) throw new SchemaTooOldError(db.name, found, migrations.length);
   const enforced = db.pragma('foreign_keys', { simple: true }) === 1;
   if (enforced) db.pragma('foreign_keys = OFF');
   const applied: number[] = [];

@@ -8,14 +8,14 @@ import { accessSync, constants, existsSync, readFileSync, statSync } from 'node:
 import { cannotWrite } from '../store/write-access.js';
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
-import { basename, dirname } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { readOneFile } from '../cli-args.js';
 import type { CliIo } from '../cli-io.js';
 import { writeLine } from './cli-lines.js';
-import { loadConfig } from '../config.js';
+import { configOrSay } from './cli-config.js';
 import { BadCopyError, backupMayNotReplace, backupStore, CopyKeptRestarting, MAX_RESTARTS, sqliteFileProblem, type BackupResult } from '../store/backup.js';
 import type { Db } from '../store/connection.js';
-import { storeFileOf, writeProblem } from './out-file.js';
+import { folderPathProblem, storeFileOf, writeProblem } from './out-file.js';
 import { phaseProgress } from './progress-report.js';
 import { removeLeftovers } from './leftovers.js';
 
@@ -47,6 +47,12 @@ export function emptyFileArgument(argv: readonly string[], usage: string, io: Cl
   if (problem === undefined) return false;
   writeLine(io.stderr, `${problem}\n${usage}`);
   return true;
+}
+
+/** FILE as typed, resolved: a trailing `/` (a folder meant) is kept, which resolving would drop. */
+function typedFile(argv: readonly string[], resolved: string): string {
+  const [typed] = parseArgs({ args: [...argv], strict: false, allowPositionals: true }).positionals;
+  return typed?.endsWith('/') && !resolved.endsWith('/') ? `${resolved}/` : resolved;
 }
 
 /** `this user (sitrep)`; without the name where the system has none for the uid. */
@@ -129,7 +135,9 @@ function openStoreToCopy(dbPath: string): Db {
 
 /** Why `file` cannot receive a backup, before any copying. */
 function targetProblem(file: string): string | undefined {
-  if (existsSync(file) && statSync(file).isDirectory()) return `it is a directory: give a file name in it, e.g. ${file}/sitrep-backup.db`;
+  if (existsSync(file) && statSync(file).isDirectory()) return `it is a directory: give a file name in it, e.g. ${join(file, 'sitrep-backup.db')}`;
+  const notAFile = folderPathProblem(file);
+  if (notAFile) return notAFile;
   const notReplaced = backupMayNotReplace(file);
   if (notReplaced) return notReplaced;
   const parent = dirname(file);
@@ -140,7 +148,12 @@ function targetProblem(file: string): string | undefined {
 
 /** Why the copy failed, in words: SQLite says only "unable to open database file" when it cannot create one. */
 function backupProblem(error: unknown, file: string): string {
-  if ((error as { code?: string }).code === 'SQLITE_CANTOPEN') return `SQLite could not create the copy in ${dirname(file)} (is the directory writable by ${thisUser()}?)`;
+  const { code } = error as { code?: string };
+  if (code === 'SQLITE_CANTOPEN') return `SQLite could not create the copy in ${dirname(file)} (is the directory writable by ${thisUser()}?)`;
+  // The copy is written in FILE's folder: that disk is the full one.
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC') {
+    return `the disk of its folder ${dirname(file)} is full: free space there, or choose a folder on another disk`;
+  }
   if (error instanceof CopyKeptRestarting) {
     return `${error.message}. The store is not in WAL mode (Sitrep puts it in WAL mode when it opens it), so SQLite copies it again after each write: back up once what writes to it is done`;
   }
@@ -163,8 +176,10 @@ export async function runBackup(argv: string[], io: CliIo): Promise<number> {
   if (emptyFileArgument(argv, USAGE, io, 'the backup to write')) return 2;
   const read = readOneFile(argv, USAGE, io.stderr);
   if ('exit' in read) return read.exit;
-  const { file } = read;
-  const { dbPath } = loadConfig(io.env);
+  const file = typedFile(argv, read.file);
+  const config = configOrSay(io);
+  if (!config) return 2;
+  const { dbPath } = config;
   if (!existsSync(dbPath)) {
     writeLine(io.stderr, `There is no store at ${dbPath} (SITREP_DB): nothing to back up.`);
     return 2;

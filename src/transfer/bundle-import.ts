@@ -109,7 +109,8 @@ function intoNewStore(dbPath: string, text: string, name: string, dryRun: boolea
 }
 
 function intoStore(dbPath: string, file: string, text: string, name: string, dryRun: boolean, io: CliIo): number {
-  const db = openDatabase(dbPath);
+  // Never upgraded here: an older store is refused (SchemaTooOldError), as the other programs refuse it.
+  const db = openDatabase(dbPath, { upgradeOlder: false });
   try {
     const whole = holdsNoDossier(db);
     const bundle = readOrSay(text, db, name, whole, io);

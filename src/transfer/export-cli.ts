@@ -1,10 +1,18 @@
 // `npm run export -- [--format json|csv|acled|bundle (default json)] [--topic SLUG] [--since DATE] [--until DATE] [--out FILE]`: runs runExport as the process.
 import { runAsProcess } from '../cli-io.js';
 import { runExport } from './export-command.js';
+import { writeProblem } from './out-file.js';
 
-// A closed pipe may also be reported on stdout after the export has stopped: nothing to say then.
+// While the export runs, a failure to write stdout is told by the export itself, in one line. One
+// after it has stopped is told here, once; a closed pipe (`| head`) is no failure.
+let exportRunning = true;
+let told = false;
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code !== 'EPIPE') console.error(`Export failed: ${error.message}`);
+  if (exportRunning || told || error.code === 'EPIPE') return;
+  told = true;
+  console.error(`Cannot write the standard output: ${writeProblem(error)}.`);
+  process.exitCode = 2;
 });
 
 await runAsProcess(runExport);
+exportRunning = false;

@@ -6,11 +6,13 @@ import { basename, dirname, join } from 'node:path';
 import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { stringify } from 'csv-stringify/sync';
-import { createApp, type App } from '../app.js';
+import type { App } from '../app.js';
+import { openCurrentStore } from './current-store.js';
 import { readArgs } from '../cli-args.js';
 import type { CliIo } from '../cli-io.js';
 import { writeLine } from './cli-lines.js';
 import { loadConfig } from '../config.js';
+import { configOrSay } from './cli-config.js';
 import { createLogger } from '../log.js';
 import type { PlaceDirectory, StoredPlace } from '../core/places/place-port.js';
 import { CSV_COLUMNS, csvRow, exportRow, type PlacesLocated } from './export-rows.js';
@@ -165,7 +167,7 @@ async function exportEntries({ format, topic: typedTopic, days, outFile, locate 
     return 2;
   }
   if (outFile) removeLeftovers([join(dirname(outFile), `.${basename(outFile)}.partial-`)], 'a killed export', io.stderr);
-  const app = createApp({ dbPath: config.dbPath, admins: config.admins, logger: createLogger('warn') });
+  const app = openCurrentStore({ dbPath: config.dbPath, admins: config.admins, logger: createLogger('warn') });
   try {
     const topics = app.dossier.topics();
     if (topic !== undefined && !topics.includes(topic)) {
@@ -235,6 +237,8 @@ export async function runExport(argv: string[], io: CliIo, locate?: PlaceLocator
     writeLine(io.stderr, 'A bundle holds a whole dossier (or one --topic), history included: --since and --until are for json, csv and acled.');
     return 2;
   }
+  // Said as the bot's start says it, before the store is looked at.
+  if (!configOrSay(io)) return 2;
   try {
     const request = { format, ...(locate ? { locate } : {}), ...(values.topic ? { topic: values.topic } : {}), ...(days ? { days } : {}), ...(values.out ? { outFile: values.out } : {}) };
     return await exportEntries(request, io);

@@ -8,11 +8,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { parseTopic } from '../../commands/entry/fields.js';
 import { everyMinutes, keywordsArg, newSourceFrom } from '../../commands/sources/add.js';
 import { everyOption, keywordsOption, sourceTopicOption } from '../../commands/sources/options.js';
-import { createApp, type App } from '../app.js';
+import type { App } from '../app.js';
+import { openCurrentStore } from './current-store.js';
+import { SchemaTooOldError } from '../store/migrate.js';
 import { readArgs } from '../cli-args.js';
 import type { CliIo } from '../cli-io.js';
 import { writeLine } from './cli-lines.js';
-import { loadConfig } from '../config.js';
+import { configOrSay } from './cli-config.js';
 import { UserError } from '../core/errors.js';
 import { plural } from '../core/text.js';
 import { createLogger } from '../log.js';
@@ -34,13 +36,20 @@ interface ImportChoices {
 type Outcome = { kind: 'added' | 'watched' | 'refused'; line: string; paused?: boolean };
 
 function openApp(io: CliIo): App | undefined {
-  const config = loadConfig(io.env);
+  const config = configOrSay(io);
+  if (!config) return undefined;
   // Opening a missing store would create and seed one: a mistyped SITREP_DB would fill that.
   if (!existsSync(config.dbPath)) {
     writeLine(io.stderr, `There is no store at ${config.dbPath} (SITREP_DB): start the bot once (npm start) to create it.`);
     return undefined;
   }
-  return createApp({ dbPath: config.dbPath, admins: config.admins, logger: createLogger('warn'), sourcesAllowPrivate: config.sourcesAllowPrivate });
+  try {
+    return openCurrentStore({ dbPath: config.dbPath, admins: config.admins, logger: createLogger('warn'), sourcesAllowPrivate: config.sourcesAllowPrivate });
+  } catch (error) {
+    if (!(error instanceof SchemaTooOldError)) throw error;
+    writeLine(io.stderr, error.message);
+    return undefined;
+  }
 }
 
 /** Control characters but the line breaks and tabs an attribute may wrap a name with. */

@@ -9,6 +9,7 @@ import { readArgs } from '../cli-args.js';
 import type { CliIo } from '../cli-io.js';
 import { writeLine } from './cli-lines.js';
 import { loadConfig } from '../config.js';
+import { configOrSay } from './cli-config.js';
 import { createLogger } from '../log.js';
 import { importBundle } from './bundle-import.js';
 import { applyPlan } from './import-apply.js';
@@ -89,6 +90,8 @@ export async function runImport(argv: string[], io: CliIo): Promise<number> {
     writeLine(io.stderr, `--format must be json, ndjson, csv or bundle — got "${values.format}". ${USAGE}`);
     return 2;
   }
+  // Said as the bot's start says it, before any file is read.
+  if (!configOrSay(io)) return 2;
   try {
     const options = { dryRun: values['dry-run'], createActors: values['create-actors'], unlocatedPlaces: values['unlocated-places'] };
     return importFile(file, values.format as ImportFormat | 'bundle' | undefined, options, io);

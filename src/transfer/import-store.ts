@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Writable } from 'node:stream';
 import { removeWithSideFiles } from '../store/backup.js';
-import { createApp, type App } from '../app.js';
+import type { App } from '../app.js';
+import { openCurrentStore } from './current-store.js';
 import { writeLine } from './cli-lines.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../core/logger.js';
@@ -145,7 +146,7 @@ export function checkAgainstStore(
   options: CheckOptions = {},
 ): CheckedStore {
   const { dbPath } = config;
-  const open = (path: string) => createApp({ dbPath: path, admins: config.admins, logger });
+  const open = (path: string) => openCurrentStore({ dbPath: path, admins: config.admins, logger });
   if (dbPath === ':memory:' || existsSync(dbPath)) {
     const app = open(dbPath);
     return { app, plan: checkRows(app, rows, stderr, options) };
@@ -174,6 +175,6 @@ export function checkAgainstStore(
 export function recheck(rows: SourceRow[], config: Config, logger: Logger, stderr: Writable, options: CheckOptions = {}): CheckedStore {
   const { dbPath } = config;
   writeLine(stderr, `A store appeared at ${dbPath} meanwhile (another process created it): checking the rows again against it.`);
-  const app = createApp({ dbPath, admins: config.admins, logger });
+  const app = openCurrentStore({ dbPath, admins: config.admins, logger });
   return { app, plan: checkRows(app, rows, stderr, options, 'Rechecking') };
 }

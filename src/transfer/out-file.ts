@@ -1,7 +1,7 @@
 // Output files of the transfer programs, and plain reasons for what goes wrong with a path. A file
 // is written under a temporary name beside it and renamed over it once complete, so a failed or
 // killed export leaves the file that was there as it was.
-import { createWriteStream, existsSync, realpathSync, renameSync, rmSync } from 'node:fs';
+import { createWriteStream, existsSync, realpathSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -37,10 +37,22 @@ export function readProblem(error: unknown): string {
 }
 
 /**
+ * Why a path written as a folder (ending in `/`) cannot be written as a file, or undefined for a
+ * file name: its last part would otherwise be taken as the file's name (a file `missing-dir`).
+ */
+export function folderPathProblem(path: string): string | undefined {
+  if (!path.endsWith('/')) return undefined;
+  if (existsSync(path) && statSync(path).isDirectory()) return `it is a directory: give a file name in it`;
+  return `the folder ${path} does not exist: create it, or give a file name`;
+}
+
+/**
  * Writes `text` to `path` whole, or leaves `path` as it was and throws. `beforeReplace` runs just
  * before the rename, to refuse a file that became one not to replace while the text was written.
  */
 export async function writeWhole(path: string, text: Iterable<string>, beforeReplace?: () => void): Promise<void> {
+  const notAFile = folderPathProblem(path);
+  if (notAFile) throw new Error(notAFile);
   const temp = join(dirname(path), `.${basename(path)}.partial-${process.pid}`);
   try {
     await pipeline(Readable.from(text), createWriteStream(temp));

@@ -7,7 +7,7 @@ import { dirname } from 'node:path';
 import { readOneFile } from '../cli-args.js';
 import type { CliIo } from '../cli-io.js';
 import { writeLine } from './cli-lines.js';
-import { loadConfig } from '../config.js';
+import { configOrSay } from './cli-config.js';
 import { restoreStore } from '../store/restore.js';
 import { emptyFileArgument } from './backup-command.js';
 import { storeFileOf, writeProblem } from './out-file.js';
@@ -51,7 +51,9 @@ export async function runRestore(argv: string[], io: CliIo): Promise<number> {
   const read = readOneFile(argv, USAGE, io.stderr);
   if ('exit' in read) return read.exit;
   const { file } = read;
-  const { dbPath } = loadConfig(io.env);
+  const config = configOrSay(io);
+  if (!config) return 2;
+  const { dbPath } = config;
   if (!existsSync(file)) {
     writeLine(io.stderr, `Cannot restore ${file}: there is no such file. The store is unchanged.`);
     return 2;
