@@ -6,6 +6,7 @@ import { UserError } from '../../src/core/errors.js';
 import { FATALITIES_ACCEPTED, formatFatalities, parseFatalities } from '../../src/core/fatalities.js';
 import { quoteIfNeeded } from '../../src/core/text-syntax.js';
 import { span, type Line } from '../../src/core/view.js';
+import { figuresTakenForDate } from './date-shaped-figures.js';
 import { SOURCE_LIMITS } from './source-fields.js';
 
 export const fatalityOptions: readonly OptionSpec[] = [
@@ -22,6 +23,13 @@ export function parseFatalityOptions(args: CommandArgs, existing: Fatalities | u
       throw new UserError('missing-option', 'Option `fatalities_source` says who gives the figures, but the entry has none: give `fatalities` too.', ['For example: fatalities:12 fatalities_source:"Health ministry"'], 'fatalities');
     }
     return { ...existing, source: source! };
+  }
+  const meant = figuresTakenForDate(String(args.fatalities));
+  if (meant !== undefined) {
+    throw new UserError('invalid-option', `Option \`fatalities\`: \`${String(args.fatalities).trim()}\` looks like a date, as a spreadsheet makes of figures like \`${meant}\`.`, [
+      `If the figures are ${meant} (low-best-high), give \`fatalities:"${meant}"\`; in a spreadsheet, format the column as text before typing them, so they stay as typed.`,
+      `Or give ${FATALITIES_ACCEPTED}.`,
+    ], 'fatalities');
   }
   const figures = parseFatalities(String(args.fatalities));
   if ('problem' in figures) throw new UserError('invalid-option', `Option \`fatalities\`: ${figures.problem}.`, [`Give ${FATALITIES_ACCEPTED}.`], 'fatalities');

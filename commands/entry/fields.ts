@@ -1,19 +1,22 @@
 // The entry fields admins set through /entry add and /entry edit, and their conversion into
 // a checked EntryInput. Every refusal names the option and the fix; nothing is written until
 // every field is valid.
-import { resolveActorExactly } from '../../src/core/actor-resolution.js';
+import { LIST_SEPARATOR_HINT, resolveActorExactly } from '../../src/core/actor-resolution.js';
 import type { CommandArgs, OptionSpec } from '../../src/core/command-spec.js';
+import type { EmptyingOption } from '../../src/core/option-values.js';
 import type { EntryDetail, EntryInput } from '../../src/core/domain.js';
 import { checkAll, UserError } from '../../src/core/errors.js';
 import { firstDay, lastDay, toIsoPartial, type PartialDate } from '../../src/core/partial-date.js';
 import type { DossierReader } from '../../src/core/ports.js';
 import { closestNames } from '../../src/core/ranking.js';
 import { foldKey } from '../../src/core/text.js';
+import { quoteIfNeeded } from '../../src/core/text-syntax.js';
 import { ACTOR_ROLES, CHOSEN_ACTOR_KINDS, type ActorRole, type Confidence, type EventType } from '../../src/core/vocabulary.js';
 import { fatalitiesText } from '../../src/core/fatalities.js';
 import { confidenceChoices, eventTypeOption } from '../shared-options.js';
 import { checkBegun, type BegunFixes } from './date-order.js';
 import { fatalityOptions, parseFatalityOptions } from './fatality-fields.js';
+import { checkCommaSeparated, withCommas } from './list-separators.js';
 import { attributionOption, gradeOption, outletOption, parseSource, SOURCE_LIMITS, sourceUrlOption } from './source-fields.js';
 
 /** Limits chosen so every renderer can show a field whole (Discord embed titles are 256). */
@@ -168,6 +171,7 @@ export function addMarkedItems(args: CommandArgs): { option: ListOption; typed: 
 
 function listItems(text: string, option: ListOption, lists: ListBase, same: (item: string) => string = (item) => item): ListItems {
   if (lists === 'stored') return { replaces: true, added: splitList(text, option, same), removed: [] };
+  if (option !== 'actors') checkCommaSeparated(text, option);
   const items = splitList(text, option, (item) => `${markOf(item) ?? ''}${same(unmarked(item))}`);
   const plain = items.filter((item) => markOf(item) === undefined);
   const marked = items.filter((item) => markOf(item) !== undefined);
@@ -255,7 +259,7 @@ function editedActors(text: string, base: readonly EntryActor[], dossier: Dossie
   const removals: Removal<EntryActor>[] = [];
   // Every unknown actor or role of the list in one refusal.
   checkAll([
-    ...items.added.map((item) => () => void added.push(parseActor(item, dossier))),
+    ...items.added.map((item) => () => void added.push(parseActor(item, dossier, text))),
     ...items.removed.map((item) => () => void removals.push(actorRemoval(item, dossier))),
   ]);
   if (items.replaces) return added;
@@ -290,19 +294,39 @@ function actorRemoval(item: string, dossier: DossierReader): Removal<EntryActor>
   return { typed: item, takes: (actor) => actor.actorId === id && (checked === undefined || actor.role === checked) };
 }
 
-function parseActor(item: string, dossier: DossierReader): EntryActor {
+/** A role left in a name by a second `:` (`Hamas:initiator` of `Hamas:initiator:target`), as analysts write roles. */
+function roleInName(name: string): { name: string; role: string } | undefined {
+  const { name: before, role } = nameAndRole(name);
+  const meant = role === undefined ? undefined : ACTOR_ROLES.includes(role as ActorRole) ? role : ROLE_WORDS.get(role);
+  return meant === undefined ? undefined : { name: before, role: meant };
+}
+
+/** `item` of the actors list `list`, as the actor it names in its role. */
+function parseActor(item: string, dossier: DossierReader, list: string): EntryActor {
   const { name, role } = nameAndRole(item);
   const checked = checkedRole(item, name, role ?? DEFAULT_ROLE);
   try {
     return { actorId: resolveActorExactly(dossier, name, 'actors').id, role: checked };
   } catch (error) {
-    if (error instanceof UserError && error.code === 'not-found') {
-      // A new actor's kind can't be guessed (a state, a person…): the hint names them all.
-      const create = `Or, if it is a new actor, create it first: /actors add name:"${name}" kind:… (${CHOSEN_ACTOR_KINDS.join(', ')})`;
-      throw new UserError('not-found', error.message, [...error.hints, create], error.option);
-    }
+    if (error instanceof UserError && error.code === 'not-found') throw new UserError('not-found', error.message, unknownActorHints(error.hints, name, checked, list), error.option);
     throw error;
   }
+}
+
+/**
+ * What a refusal of an unknown actor adds: how to create it. Not for a name holding `;` or a
+ * role, which is items or roles run together: the list is given back with commas, or the item
+ * with one role.
+ */
+function unknownActorHints(hints: readonly string[], name: string, role: ActorRole, list: string): string[] {
+  if (name.includes(';')) {
+    const commas = `Actors are apart by commas, each as name:role: actors:${quoteIfNeeded(withCommas(list))}.`;
+    return hints.includes(LIST_SEPARATOR_HINT) ? hints.map((hint) => (hint === LIST_SEPARATOR_HINT ? commas : hint)) : [...hints, commas];
+  }
+  const roleLeft = roleInName(name);
+  if (roleLeft) return [...hints, `An item takes one role: \`${roleLeft.name}:${roleLeft.role}\` or \`${roleLeft.name}:${role}\`.`];
+  // A new actor's kind can't be guessed (a state, a person…): the hint names them all.
+  return [...hints, `Or, if it is a new actor, create it first: /actors add name:"${name}" kind:… (${CHOSEN_ACTOR_KINDS.join(', ')})`];
 }
 
 /**
@@ -335,12 +359,21 @@ const CLEARABLE = {
 type Clearable = keyof typeof CLEARABLE;
 const CLEARABLE_NAMES = Object.keys(CLEARABLE) as Clearable[];
 
-export const clearOption: OptionSpec = {
+/**
+ * The option an edit given empty (`tags:""`) is pointed to `clear:` for: each emptied with its own
+ * field. Not the source's options: `clear:source` takes the whole source off, not one of its fields.
+ */
+const EMPTIED_BY_CLEAR = Object.fromEntries(
+  CLEARABLE_NAMES.filter((name) => name !== 'source').flatMap((name) => CLEARABLE[name].map((option) => [option, name] as const)),
+);
+
+export const clearOption: EmptyingOption = {
   name: 'clear',
   description: `Fields to empty, comma-separated: ${CLEARABLE_NAMES.join(', ')}`,
   type: 'text',
   maxLength: 100,
   example: '"end, tags"',
+  empties: EMPTIED_BY_CLEAR,
 };
 
 /** The options a `clear` value empties (`"end, tags"`: end, tags); names it cannot clear are left to the command to refuse. */
@@ -366,7 +399,12 @@ export function clearEntryFields(args: CommandArgs, next: Partial<EntryInput>, c
   const cleared: Partial<EntryInput> = { ...next };
   for (const name of names) {
     if (!(CLEARABLE_NAMES as string[]).includes(name)) {
-      throw new UserError('invalid-option', `Option \`clear\` cannot empty \`${name}\`.`, [`It can empty: ${CLEARABLE_NAMES.join(', ')}.`], 'clear');
+      const [meant] = closestNames(CLEARABLE_NAMES, name, 1);
+      const rewritten = meant && quoteIfNeeded(names.map((other) => (other === name ? meant : other)).join(', '));
+      throw new UserError('invalid-option', `Option \`clear\` cannot empty \`${name}\`.`, [
+        ...(meant ? [`Did you mean \`clear:${rewritten}\`?`] : []),
+        `It can empty: ${CLEARABLE_NAMES.join(', ')}.`,
+      ], 'clear');
     }
     const field = name as Clearable;
     const setter = CLEARABLE[field].find((option) => args[option] !== undefined);

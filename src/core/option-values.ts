@@ -4,10 +4,11 @@
 import { z } from 'zod';
 import type { Choice, CommandArgs, OptionSpec, OptionValue, RawOptionValue } from './command-spec.js';
 import { checkAll, UserError } from './errors.js';
-import { dateParts as datePartsOf, daysInMonth, monthName, parsePartialDate } from './partial-date.js';
+import { dateParts as datePartsOf, daysInMonth, monthName, parsePartialDate, toIsoPartial, yearLastReadings, type PartialDate } from './partial-date.js';
 import { closestNames } from './ranking.js';
 import { DELETE_AND_C1, DIRECTION_CONTROLS, foldKey, westernDigits, wordList } from './text.js';
 import { clip } from './text-cut.js';
+import { quoteIfNeeded } from './text-syntax.js';
 import { hasVisibleText } from './visible-text.js';
 
 /** Length limit of text options that set none; platforms declare it too (Discord max_length). */
@@ -149,7 +150,7 @@ export function convertOption(
   const accepted = result.error.issues[0]?.message ?? 'a valid value';
   throw new UserError(
     'invalid-option',
-    `Option \`${option.name}\` of /${commandPath} must be ${accepted} — got \`${shown(raw)}\`.`,
+    `Option \`${option.name}\` of /${commandPath} must be ${accepted} — got ${typeof raw === 'string' && raw.trim() === '' ? 'nothing' : `\`${shown(raw)}\``}.`,
     refusalHints(option, value),
     option.name,
   );
@@ -177,17 +178,30 @@ function choicesNamed(choices: readonly Choice[], raw: string): Choice[] {
  * days), or that the rest of a date went unquoted.
  */
 function dateHints(name: string, typed: string): string[] {
-  const shaped = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(typed);
-  if (shaped && (Number(shaped[2]) < 1 || Number(shaped[2]) > 12)) return [`There is no month ${shaped[2]}: months run from 01 to 12.`];
   const parts = datePartsOf(typed);
+  if (parts?.month !== undefined && (parts.month < 1 || parts.month > 12)) return [`There is no month ${String(parts.month).padStart(2, '0')}: months run from 01 to 12.`];
   if (parts?.month !== undefined && parts.day !== undefined && parts.month >= 1 && parts.month <= 12) {
     const days = daysInMonth(parts.year, parts.month);
     if (parts.day < 1 || parts.day > days) return [`${monthName(parts.month)} ${parts.year} has ${days} days.`];
   }
+  const yearLast = yearLastHint(typed);
+  if (yearLast) return [yearLast];
   // `since:July 2025` reads as since:July plus a stray word: the date as shown needs its quotes.
   if (/^\d+$/.test(typed) && DATE_START.test(typed)) return [`A year is written in full (${name}:2025); a day goes with its month and year, in quotes: ${name}:"${typed} Jul 2025".`];
   if (DATE_START.test(typed)) return [`A date with spaces goes in quotes: ${name}:"Jul 2025".`];
   return [];
+}
+
+/**
+ * A day written before its month and year (`29/07/2025`) is not read, as `12/07/2025` could be 12
+ * July or 7 December: the hint gives the day it names, or both it could name.
+ */
+function yearLastHint(typed: string): string | undefined {
+  const [first, second] = yearLastReadings(typed);
+  if (!first) return undefined;
+  if (!second) return `The year goes first: did you mean ${toIsoPartial(first)}?`;
+  const said = (date: PartialDate) => `${date.day} ${monthName(date.month!)}`;
+  return `\`${typed}\` could be ${said(first)} or ${said(second)} ${first.year}: write ${toIsoPartial(first)} or ${toIsoPartial(second)}.`;
 }
 
 function refusalHints(option: OptionSpec, raw: RawOptionValue): string[] {
@@ -210,6 +224,27 @@ function optionsByName(options: readonly OptionSpec[]): Map<string, OptionSpec> 
   return named;
 }
 
+/**
+ * An option that empties fields (`clear:` of /entry edit), with the name it takes for each option
+ * whose field it empties. An option given empty (`tags:""`) sets nothing and is refused; the
+ * refusal says how to empty the field instead.
+ */
+export interface EmptyingOption extends OptionSpec {
+  empties: Readonly<Record<string, string>>;
+}
+
+const isEmptying = (option: OptionSpec): option is EmptyingOption => 'empties' in option;
+
+/** `refusal` with, for an option given empty that `emptying` can empty, the `clear:` to give instead (beside any the command gives already). */
+function withEmptyingHint(refusal: unknown, option: OptionSpec, value: RawOptionValue, emptying: EmptyingOption | undefined, raw: Readonly<Record<string, RawOptionValue>>): unknown {
+  const field = emptying?.empties[option.name];
+  if (!(refusal instanceof UserError) || field === undefined || typeof value !== 'string' || value.trim() !== '') return refusal;
+  const given = typeof raw[emptying!.name] === 'string' ? String(raw[emptying!.name]).split(',').map((name) => name.trim()).filter(Boolean) : [];
+  const names = given.some((name) => name.toLowerCase() === field) ? given : [...given, field];
+  const hint = `An empty value sets nothing: to empty \`${field}\`, give \`${emptying!.name}:${quoteIfNeeded(names.join(', '))}\` instead.`;
+  return new UserError(refusal.code, refusal.message, [...refusal.hints, hint], refusal.option);
+}
+
 /** Checks names, required options and values against the spec. */
 export function convertArgs(
   options: readonly OptionSpec[],
@@ -219,13 +254,20 @@ export function convertArgs(
   const known = optionsByName(options);
   const args: Record<string, OptionValue> = {};
   const conversions: (() => void)[] = [];
+  const emptying = options.find(isEmptying);
   for (const [name, value] of Object.entries(raw)) {
     const option = known.get(name);
     if (!option) {
       const names = options.map((o) => o.name).join(', ') || 'none';
       throw new UserError('unknown-option', `/${commandPath} has no option \`${name}\`.`, [`Options: ${names}.`], name);
     }
-    conversions.push(() => (args[name] = convertOption(option, value, commandPath)));
+    conversions.push(() => {
+      try {
+        args[name] = convertOption(option, value, commandPath);
+      } catch (refusal) {
+        throw withEmptyingHint(refusal, option, value, emptying, raw);
+      }
+    });
   }
   // Every wrong value at once, each with its own hints.
   checkAll(conversions);

@@ -12,8 +12,19 @@ const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'ju
 export const monthName = (month: number): string => MONTH_NAMES[month - 1]!.charAt(0).toUpperCase() + MONTH_NAMES[month - 1]!.slice(1);
 /** As shown: `Jan` … `Dec`. */
 const MONTHS = MONTH_NAMES.map((name) => name.charAt(0).toUpperCase() + name.slice(1, 3));
-/** `2025`, `2025-07`, `2025-07-12`; a one-digit month or day (`2025-7-5`) is read too. */
-const ISO_PARTIAL = /^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$/;
+/**
+ * `2025`, `2025-07`, `2025-07-12`; a one-digit month or day (`2025-7-5`) is read too, and so is a
+ * day as `2025/07/12`: with the year first, the order is not in doubt. (`2025/07` alone is left
+ * out: spreadsheets write it for dates they rewrote, which an import asks to fix in the sheet.)
+ */
+const ISO_PARTIAL = /^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?|\/(\d{1,2})\/(\d{1,2}))?$/;
+/**
+ * The dashes Word, phones and Macs put for a typed `-` (en, em, figure dash, minus, hyphens), read
+ * as `-` between the digits of a date: `2025–07–12` is 2025-07-12.
+ */
+const DASH_BETWEEN_DIGITS = /(?<=\d)\s*[‐‑‒–—−]\s*(?=\d)/g;
+/** A day and month before the year (`29/07/2025`, `28-07-2025`, `12.07.2025`), which dates do not take: its order is in doubt. */
+const YEAR_LAST = /^(\d{1,2})([-/.])(\d{1,2})\2(\d{4})$/;
 /** As the bot shows dates, so a shown date can be typed back: `Jul 2025`, `12 July 2025`. */
 const SHOWN_PARTIAL = /^(?:(\d{1,2})\s+)?([a-z]+)\.?\s+(\d{4})$/i;
 /** The month first, as American English writes a day: `July 24, 2025`, `Jul 24 2025`. */
@@ -54,17 +65,32 @@ const parts = (year: number, month: number | undefined, day: number | undefined)
   ...(day === undefined ? {} : { day }),
 });
 
+const withPlainDashes = (text: string) => text.trim().replace(DASH_BETWEEN_DIGITS, '-');
+
 /** The numbers a text gives in either form parsePartialDate reads, so a refusal can say why they name no day. */
 export function dateParts(text: string): DateParts | undefined {
-  const trimmed = text.trim();
+  const trimmed = withPlainDashes(text);
   const iso = ISO_PARTIAL.exec(trimmed);
-  if (iso) return parts(Number(iso[1]), number(iso[2]), number(iso[3]));
+  if (iso) return parts(Number(iso[1]), number(iso[2] ?? iso[4]), number(iso[3] ?? iso[5]));
   const shown = SHOWN_PARTIAL.exec(trimmed);
   const month = shown ? monthNumber(shown[2]!) : undefined;
   if (shown && month !== undefined) return parts(Number(shown[3]), month, number(shown[1]));
   const monthFirst = MONTH_FIRST.exec(trimmed);
   const named = monthFirst ? monthNumber(monthFirst[1]!) : undefined;
   return monthFirst && named !== undefined ? parts(Number(monthFirst[3]), named, Number(monthFirst[2])) : undefined;
+}
+
+/**
+ * The days a date written with its year last could be (`29/07/2025`: 2025-07-29; `12/07/2025`:
+ * 2025-07-12 or 2025-12-07), day-first reading first; none when it is not written so or names
+ * no day either way. For a refusal to offer, since the order is the writer's to say.
+ */
+export function yearLastReadings(text: string): PartialDate[] {
+  const yearLast = YEAR_LAST.exec(withPlainDashes(text));
+  if (!yearLast) return [];
+  const [first, second, year] = [Number(yearLast[1]), Number(yearLast[3]), Number(yearLast[4])];
+  const readings = [checkedDate(year, second, first), checkedDate(year, first, second)].filter((date): date is PartialDate => date !== undefined);
+  return first === second ? readings.slice(0, 1) : readings;
 }
 
 function checkedDate(year: number, month: number | undefined, day: number | undefined): PartialDate | undefined {

@@ -1,0 +1,54 @@
+// Dates as people paste or write them: dashes autocorrected to – or —, the year first with
+// slashes, and a day written before its month and year, which is refused with the date meant.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Caller } from '../../src/core/caller.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+import { viewText } from '../support/view-text.js';
+
+let app: TestApp;
+const operator: Caller = { platform: 'console', userId: 'operator', channelId: 'console', localOperator: true };
+const text = async (line: string) => viewText(await app.dispatcher.runText(line, operator));
+
+beforeEach(async () => {
+  const clock = new Date('2026-12-05T10:00:00Z');
+  app = createTestApp('', () => clock);
+  expect(await text('/entry add title:"Clashes in Sweida" date:2026-11-15 type:armed-clash topic:syria-israel')).toContain('Added entry #18.');
+});
+afterEach(() => app.dispose());
+
+describe('GIVEN entry #18, dated 15 Nov 2026', () => {
+  it.each([
+    ['2025–07–12', '12 Jul 2025'],
+    ['2025—07', 'Jul 2025'],
+    ['2025‒07‒12', '12 Jul 2025'],
+    ['2025−07', 'Jul 2025'],
+    ['2025/07/12', '12 Jul 2025'],
+    ['2025/7/5', '5 Jul 2025'],
+  ])('WHEN an edit gives date:%s THEN the entry is dated %s', async (typed, shown) => {
+    const said = await text(`/entry edit id:18 date:${typed}`);
+    expect(said).toContain('Updated #18: date.');
+    expect(said).toContain(`Date        ${shown}`);
+  });
+
+  it.each([
+    ['29/07/2025', 'The year goes first: did you mean 2025-07-29?'],
+    ['28-07-2025', 'The year goes first: did you mean 2025-07-28?'],
+    ['07/29/2025', 'The year goes first: did you mean 2025-07-29?'],
+    ['12/07/2025', '`12/07/2025` could be 12 July or 7 December 2025: write 2025-07-12 or 2025-12-07.'],
+  ])('WHEN an edit gives date:%s THEN it is refused, saying which date to write', async (typed, hint) => {
+    const said = await text(`/entry edit id:18 date:${typed}`);
+    expect(said).toContain(`Option \`date\` of \`/entry edit\` must be a date like 2025, 2025-07 or 2025-07-12 — got \`${typed}\`.`);
+    expect(said).toContain(hint);
+    expect(await text('/entry show 18')).toContain('15 Nov 2026');
+  });
+
+  it('WHEN an edit gives date:2025–13 THEN the refusal says there is no month 13', async () => {
+    expect(await text('/entry edit id:18 date:2025–13')).toContain('There is no month 13: months run from 01 to 12.');
+  });
+});
+
+describe('GIVEN the seeded syria-israel timeline', () => {
+  it('WHEN /timeline is asked since:2025–07, with an en dash THEN it shows the entries since July 2025', async () => {
+    expect(await text('/timeline topic:syria-israel since:2025–07')).toContain('Timeline — topic syria-israel, since Jul 2025');
+  });
+});

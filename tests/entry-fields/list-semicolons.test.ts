@@ -1,0 +1,58 @@
+// A list option typed with semicolons between its items is one item to the commas that separate
+// them: the refusal gives the list back with commas, and never offers to create an actor whose
+// name holds items or roles run together.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Caller } from '../../src/core/caller.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+import { viewText } from '../support/view-text.js';
+
+let app: TestApp;
+const operator: Caller = { platform: 'console', userId: 'operator', channelId: 'console', localOperator: true };
+const text = async (line: string) => viewText(await app.dispatcher.runText(line, operator));
+
+beforeEach(() => {
+  const clock = new Date('2026-12-05T10:00:00Z');
+  app = createTestApp('', () => clock);
+});
+afterEach(() => app.dispose());
+
+const ADD = '/entry add title:"Clashes in Sweida" date:2026-11-15 type:armed-clash topic:syria-israel';
+
+describe('GIVEN the seeded actors Druze community of Syria and Syria', () => {
+  it('WHEN /entry add lists actors with semicolons THEN it is refused with the list written with commas, and no actor is offered to create', async () => {
+    const said = await text(`${ADD} actors:"Druze community of Syria:initiator; Syria:target"`);
+    expect(said).toContain('Actors are apart by commas, each as name:role: actors:"Druze community of Syria:initiator, Syria:target".');
+    expect(said).not.toContain('actors:"Syria:participant, Israel:participant"');
+    expect(said).not.toContain('/actors add');
+    expect(await text('/entry show 18')).toContain('There is no entry #18.');
+  });
+
+  it('WHEN the list written with commas is given THEN the entry has both actors in their roles', async () => {
+    const said = await text(`${ADD} actors:"Druze community of Syria:initiator, Syria:target"`);
+    expect(said).toContain('Added entry #18.');
+    expect(said).toContain('Druze community of Syria — initiator');
+    expect(said).toContain('    Syria — target');
+  });
+
+  it('WHEN a list mixes a semicolon with commas THEN the refusal says items are separated by commas, and offers no actor to create', async () => {
+    const said = await text(`${ADD} actors:"Druze community of Syria:initiator; Syria:target, Israel:subject"`);
+    expect(said).toContain('Actors are apart by commas, each as name:role: actors:"Druze community of Syria:initiator, Syria:target, Israel:subject".');
+    expect(said).not.toContain('/actors add');
+  });
+
+  it('WHEN an item gives two roles THEN the refusal says an item takes one, and offers no actor to create', async () => {
+    const said = await text(`${ADD} actors:"Syria:initiator:target"`);
+    expect(said).toContain('An item takes one role: `Syria:initiator` or `Syria:target`.');
+    expect(said).not.toContain('/actors add');
+  });
+
+  it('WHEN places are listed with semicolons THEN they are refused too, written back with commas', async () => {
+    const said = await text(`${ADD} places:"Sweida; Damascus"`);
+    expect(said).toContain('Option `places`: list items are separated by commas, not semicolons.');
+    expect(said).toContain('Written with commas: places:"Sweida, Damascus"');
+  });
+
+  it('WHEN an unknown actor is given alone THEN creating it is still offered', async () => {
+    expect(await text(`${ADD} actors:"Sweida Military Council:initiator"`)).toContain('/actors add name:"Sweida Military Council" kind:…');
+  });
+});
