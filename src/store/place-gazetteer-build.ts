@@ -133,10 +133,17 @@ function loadCountries(db: Database.Database, addName: Insert): void {
 /** The languages of the press Sitrep reads (English, French, Arabic). */
 const PRESS_LANGUAGES = ['en', 'fr', 'ar'];
 
-/** Sitrep's own press names of countries (data/places/country-names.tsv); its aliases' are added by loadAliases. */
-function loadPressNames(db: Database.Database, path: string): void {
+/**
+ * Sitrep's own press names of countries (data/places/country-names.tsv): names of the state as an
+ * actor, and of the country as a place (`/place سورية` is Syria); its aliases' are added by
+ * loadAliases.
+ */
+function loadPressNames(db: Database.Database, path: string, addName: Insert): void {
   const press = db.prepare('INSERT OR IGNORE INTO press_names (country, name, name_key) VALUES (?, ?, ?)');
-  for (const [country, name] of tsvRows(path)) press.run(country!, name!, foldKey(name!));
+  for (const [country, name] of tsvRows(path)) {
+    press.run(country!, name!, foldKey(name!));
+    addName(foldKey(name!), `country:${country}`, 0, name!);
+  }
 }
 
 /** A table of Sitrep's (data/places/*.tsv): its rows' fields, the header and blank lines left out. */
@@ -251,7 +258,7 @@ export async function buildGazetteer(out: string, fingerprint: string): Promise<
     loadDemonyms(db, sources.demonyms);
     loadBorders(db, sources.demonyms);
     loadArabicDemonyms(db, sources.arabicDemonyms);
-    loadPressNames(db, sources.countryNames);
+    loadPressNames(db, sources.countryNames, addName);
     loadAliases(db, sources.aliases, addName);
     summarise(db);
     db.prepare("INSERT INTO meta (key, value) VALUES ('fingerprint', ?)").run(fingerprint);

@@ -16,7 +16,7 @@ import { projectPath } from '../paths.js';
 import { gazetteerSources } from './place-gazetteer-build.js';
 
 /** Bumped when the builder's tables change, so an older file is built again. */
-const FORMAT = 6;
+const FORMAT = 7;
 
 export const DEFAULT_GAZETTEER_DIR = projectPath('data', 'gazetteer');
 

@@ -54,6 +54,14 @@ describe('GIVEN Syria named as SANA names it', () => {
     expect(await reply('/timeline actor:سورية limit:1')).toContain('Timeline — actor Syria');
     expect(await reply('/timeline actor:"الجمهورية العربية السورية" limit:1')).toContain('Timeline — actor Syria');
   });
+
+  it('THEN /place and the place filter find the country by سورية, and by the press names of others (أمريكا, États-Unis)', async () => {
+    expect(await reply('/place سورية')).toMatch(/^Syria\n {2}Precision +country/);
+    // The country's entries, as /timeline place:Syria lists them (the reply repeats the name typed).
+    expect((await reply('/timeline place:سورية limit:1')).replaceAll('سورية', 'Syria')).toBe(await reply('/timeline place:Syria limit:1'));
+    expect(await reply('/place أمريكا')).toMatch(/^United States/);
+    expect(await reply('/place "États-Unis"')).toMatch(/^United States/);
+  });
 });
 
 describe('GIVEN Geneva and Lucerne, cities sharing their canton’s English name', () => {
