@@ -1,20 +1,9 @@
 // Dates as people paste or write them: dashes autocorrected to – or —, the year first with
 // slashes, and a day written before its month and year, which is refused with the date meant.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Caller } from '../../src/core/caller.js';
-import { createTestApp, type TestApp } from '../support/test-app.js';
-import { viewText } from '../support/view-text.js';
+import { describe, expect, it } from 'vitest';
+import { operatorDesk } from './support/operator-desk.js';
 
-let app: TestApp;
-const operator: Caller = { platform: 'console', userId: 'operator', channelId: 'console', localOperator: true };
-const text = async (line: string) => viewText(await app.dispatcher.runText(line, operator));
-
-beforeEach(async () => {
-  const clock = new Date('2026-12-05T10:00:00Z');
-  app = createTestApp('', () => clock);
-  expect(await text('/entry add title:"Clashes in Sweida" date:2026-11-15 type:armed-clash topic:syria-israel')).toContain('Added entry #18.');
-});
-afterEach(() => app.dispose());
+const { text } = operatorDesk([['/entry add title:"Clashes in Sweida" date:2026-11-15 type:armed-clash topic:syria-israel', 'Added entry #18.']]);
 
 describe('GIVEN entry #18, dated 15 Nov 2026', () => {
   it.each([

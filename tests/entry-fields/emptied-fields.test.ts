@@ -1,20 +1,9 @@
 // An /entry edit option given empty sets nothing: the refusal points to `clear:`, which empties a
 // field; a misspelt field in `clear:` gets the one meant.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Caller } from '../../src/core/caller.js';
-import { createTestApp, type TestApp } from '../support/test-app.js';
-import { viewText } from '../support/view-text.js';
+import { describe, expect, it } from 'vitest';
+import { operatorDesk } from './support/operator-desk.js';
 
-let app: TestApp;
-const operator: Caller = { platform: 'console', userId: 'operator', channelId: 'console', localOperator: true };
-const text = async (line: string) => viewText(await app.dispatcher.runText(line, operator));
-
-beforeEach(async () => {
-  const clock = new Date('2026-12-05T10:00:00Z');
-  app = createTestApp('', () => clock);
-  expect(await text('/entry add title:"Clashes in Sweida" date:2026-11-15 type:armed-clash topic:syria-israel summary:"Fighting" tags:"sweida, druze"')).toContain('Added entry #18.');
-});
-afterEach(() => app.dispose());
+const { text } = operatorDesk([['/entry add title:"Clashes in Sweida" date:2026-11-15 type:armed-clash topic:syria-israel summary:"Fighting" tags:"sweida, druze"', 'Added entry #18.']]);
 
 describe('GIVEN entry #18 tagged sweida and druze, with a summary', () => {
   it('WHEN an edit gives tags:"" THEN the refusal says nothing was given and to empty the tags with clear:tags', async () => {

@@ -1,20 +1,11 @@
 // Fatality figures a spreadsheet turned into a date (`10-12-15` saved as `10-12-2015`) are refused
 // as the date they are, through /entry edit and through an import, rather than read as figures.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Caller } from '../../src/core/caller.js';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { checkRow } from '../../src/transfer/row-validation.js';
-import { createTestApp, type TestApp } from '../support/test-app.js';
-import { viewText } from '../support/view-text.js';
+import { operatorDesk } from './support/operator-desk.js';
 
-let app: TestApp;
-const operator: Caller = { platform: 'console', userId: 'operator', channelId: 'console', localOperator: true };
-const text = async (line: string) => viewText(await app.dispatcher.runText(line, operator));
-
-beforeEach(() => {
-  const clock = new Date('2026-12-05T10:00:00Z');
-  app = createTestApp('', () => clock);
-});
-afterEach(() => app.dispose());
+const desk = operatorDesk();
+const { text } = desk;
 
 const ADD = '/entry add title:"Clashes in Sweida" date:2026-11-15 type:armed-clash topic:syria-israel fatalities:12 fatalities_source:"Syrian health ministry"';
 
@@ -42,7 +33,7 @@ describe('GIVEN entry #18 whose figure is 12 according to the Syrian health mini
 
 describe('GIVEN an import row whose fatalities cell a spreadsheet saved as a date', () => {
   it('THEN the row is refused, naming the cell as a date made of 10-12-15', () => {
-    const result = checkRow({ title: 'Row', date: '2025-08', type: 'air-strike', topic: 'syria-israel', fatalities: '10-12-2015', fatalities_source: 'AFP' }, app.dossier);
+    const result = checkRow({ title: 'Row', date: '2025-08', type: 'air-strike', topic: 'syria-israel', fatalities: '10-12-2015', fatalities_source: 'AFP' }, desk.app.dossier);
     expect(result.ok ? 'accepted' : result.reason).toContain('`10-12-2015` looks like a date, as a spreadsheet makes of figures like `10-12-15`.');
   });
 });

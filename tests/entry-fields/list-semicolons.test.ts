@@ -1,20 +1,10 @@
 // A list option typed with semicolons between its items is one item to the commas that separate
 // them: the refusal gives the list back with commas, and never offers to create an actor whose
 // name holds items or roles run together.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Caller } from '../../src/core/caller.js';
-import { createTestApp, type TestApp } from '../support/test-app.js';
-import { viewText } from '../support/view-text.js';
+import { describe, expect, it } from 'vitest';
+import { operatorDesk } from './support/operator-desk.js';
 
-let app: TestApp;
-const operator: Caller = { platform: 'console', userId: 'operator', channelId: 'console', localOperator: true };
-const text = async (line: string) => viewText(await app.dispatcher.runText(line, operator));
-
-beforeEach(() => {
-  const clock = new Date('2026-12-05T10:00:00Z');
-  app = createTestApp('', () => clock);
-});
-afterEach(() => app.dispose());
+const { text } = operatorDesk();
 
 const ADD = '/entry add title:"Clashes in Sweida" date:2026-11-15 type:armed-clash topic:syria-israel';
 
