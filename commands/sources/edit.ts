@@ -15,7 +15,6 @@ import { stampOf } from '../stamp.js';
 import { everyMinutes, feedUrl, keywordsArg, MAX_URL_LENGTH, NO_OUTLET, outletArg } from './add.js';
 import { everyOption, keywordsOption, outletOption, reliabilityOption, sourceIdOption, sourceTopicOption } from './options.js';
 import { feedTopicNote, knownTopics } from './topic-note.js';
-import { refuseRemoved } from './removed.js';
 import { separatorsNote } from './separators-note.js';
 
 /** Typed as the keywords, takes every item again. */
@@ -109,7 +108,6 @@ export const editSource: SubcommandSpec = {
   ],
   examples: ["id:1 keywords:'ceasefire, Sweida, -opinion'", 'id:1 every:1h', 'id:1 outlet:Reuters', 'id:1 url:https://news.example/world/rss.xml'],
   run(args, ctx) {
-    refuseRemoved(ctx, args.id as number);
     const changes = changesFrom(args);
     const topicsBefore = changes.topic === undefined ? [] : knownTopics(ctx, args.id as number);
     const { before, after } = ctx.services.sources.edit(args.id as number, changes, stampOf(ctx));

@@ -12,7 +12,6 @@ import { stampOf } from '../stamp.js';
 import { addSource } from './add.js';
 import { editSource } from './edit.js';
 import { sourceIdOption } from './options.js';
-import { refuseRemoved } from './removed.js';
 
 /** Checks /sources why shows. */
 const WHY_CHECKS = 5;
@@ -39,7 +38,6 @@ const pauseSource: SubcommandSpec = {
   options: [sourceIdOption],
   examples: ['id:1'],
   run(args, ctx) {
-    refuseRemoved(ctx, args.id as number);
     const source = ctx.services.sources.pause(args.id as number, stampOf(ctx));
     const until = [span.plain('It is not checked until '), span.command('sources resume', `id:${source.id}`), span.plain('.')];
     return { title: `Paused #${source.id} ${sourceName(source)}`, tone: 'success', intro: [until], sections: [] };
@@ -53,7 +51,6 @@ const resumeSource: SubcommandSpec = {
   options: [sourceIdOption],
   examples: ['id:1'],
   run(args, ctx) {
-    refuseRemoved(ctx, args.id as number);
     const source = ctx.services.sources.resume(args.id as number, stampOf(ctx));
     // Resumed while its server's Retry-After is still to come: it is checked once that is over.
     const when = source.nextCheckAt.getTime() > ctx.now().getTime() + 60_000
@@ -75,7 +72,6 @@ const removeSource: SubcommandSpec = {
   options: [sourceIdOption],
   examples: ['id:1'],
   run(args, ctx) {
-    refuseRemoved(ctx, args.id as number);
     const source = ctx.services.sources.remove(args.id as number, stampOf(ctx));
     return {
       title: `Stopped watching #${source.id} ${sourceName(source)}`,
@@ -93,7 +89,6 @@ const checkSource: SubcommandSpec = {
   options: [sourceIdOption],
   examples: ['id:1'],
   async run(args, ctx) {
-    refuseRemoved(ctx, args.id as number);
     const report = await ctx.services.sources.check(args.id as number, 'manual');
     return checkReplyView(report.source, report.record);
   },
@@ -105,7 +100,6 @@ const whySource: SubcommandSpec = {
   readOnly: true,
   options: [sourceIdOption, { ...pageOption, description: 'Which page of the checks’ items (default 1)' }],
   run(args, ctx) {
-    refuseRemoved(ctx, args.id as number);
     const { source, checks } = ctx.services.sources.checks(args.id as number, WHY_CHECKS);
     return whyView(source, checks, (args.page as number | undefined) ?? 1);
   },

@@ -3,6 +3,7 @@
 // another report of a story in the queue and what to propose. Used by /sources and the poller.
 import type { ChangeStamp } from '../domain.js';
 import { isUserError, UserError } from '../errors.js';
+import { instantText } from '../instant-text.js';
 import type { Logger } from '../logger.js';
 import { foldKey } from '../text.js';
 import { Turns } from '../turns.js';
@@ -126,10 +127,23 @@ export class WatchService {
     return this.deps.store.waitingCandidates();
   }
 
+  /**
+   * A live source. One removed is refused with its address and when it was removed, and the
+   * /sources add that watches it again: nothing lists it any more.
+   */
   get(id: number): WatchedSource {
     const source = this.deps.store.get(id);
-    if (!source) throw new UserError('not-found', `There is no source #${id} (option \`id\`).`, ['See the sources with /sources list.'], 'id');
-    return source;
+    if (source) return source;
+    const removed = this.deps.store.getEver(id);
+    if (removed?.removedAt) {
+      throw new UserError(
+        'not-found',
+        `Source #${id} (${removed.url}) was removed on ${instantText(removed.removedAt)}; add it again with /sources add url:${removed.url} topic:${removed.topic}`,
+        ['Added again, it proposes none of the items it found before.'],
+        'id',
+      );
+    }
+    throw new UserError('not-found', `There is no source #${id} (option \`id\`).`, ['See the sources with /sources list.'], 'id');
   }
 
   /** A source, even one removed since (`removedAt` set): the candidates it proposed stay in the queue. */
