@@ -11,7 +11,7 @@ import { openCurrentStore } from './current-store.js';
 import { readArgs } from '../cli-args.js';
 import type { CliIo } from '../cli-io.js';
 import { writeLine } from './cli-lines.js';
-import { loadConfig } from '../config.js';
+import type { Config } from '../config.js';
 import { configOrSay } from './cli-config.js';
 import { createLogger } from '../log.js';
 import type { PlaceDirectory, StoredPlace } from '../core/places/place-port.js';
@@ -151,10 +151,9 @@ interface ExportRequest {
   locate?: PlaceLocator;
 }
 
-async function exportEntries({ format, topic: typedTopic, days, outFile, locate }: ExportRequest, io: CliIo): Promise<number> {
+async function exportEntries({ format, topic: typedTopic, days, outFile, locate }: ExportRequest, config: Config, io: CliIo): Promise<number> {
   // Topics are slugs in lower case, as the commands read them (`Syria-Israel` is syria-israel).
   const topic = typedTopic?.toLowerCase();
-  const config = loadConfig(io.env);
   // Opening a missing store would create and seed one: a mistyped SITREP_DB would export that.
   if (!existsSync(config.dbPath)) {
     writeLine(io.stderr, `There is no store at ${config.dbPath} (SITREP_DB): nothing to export.`);
@@ -238,10 +237,11 @@ export async function runExport(argv: string[], io: CliIo, locate?: PlaceLocator
     return 2;
   }
   // Said as the bot's start says it, before the store is looked at.
-  if (!configOrSay(io)) return 2;
+  const config = configOrSay(io);
+  if (!config) return 2;
   try {
     const request = { format, ...(locate ? { locate } : {}), ...(values.topic ? { topic: values.topic } : {}), ...(days ? { days } : {}), ...(values.out ? { outFile: values.out } : {}) };
-    return await exportEntries(request, io);
+    return await exportEntries(request, config, io);
   } catch (error) {
     writeLine(io.stderr, `Export failed: ${(error as Error).message}`);
     return 2;

@@ -8,7 +8,7 @@ import { basename } from 'node:path';
 import { readArgs } from '../cli-args.js';
 import type { CliIo } from '../cli-io.js';
 import { writeLine } from './cli-lines.js';
-import { loadConfig } from '../config.js';
+import type { Config } from '../config.js';
 import { configOrSay } from './cli-config.js';
 import { createLogger } from '../log.js';
 import { importBundle } from './bundle-import.js';
@@ -29,8 +29,7 @@ interface ImportOptions {
   unlocatedPlaces: boolean;
 }
 
-function importRows(file: string, rows: SourceRow[], format: ImportFormat, options: ImportOptions, io: CliIo): number {
-  const config = loadConfig(io.env);
+function importRows(file: string, rows: SourceRow[], format: ImportFormat, options: ImportOptions, config: Config, io: CliIo): number {
   const logger = createLogger(config.logLevel ?? 'warn');
   const checkOptions = { createActors: options.createActors, keepUnlocated: options.unlocatedPlaces };
   const write = ({ app, plan, save }: CheckedStore) => {
@@ -50,14 +49,14 @@ function importRows(file: string, rows: SourceRow[], format: ImportFormat, optio
   }
 }
 
-function importFile(file: string, format: ImportFormat | 'bundle' | undefined, options: ImportOptions, io: CliIo): number {
+function importFile(file: string, format: ImportFormat | 'bundle' | undefined, options: ImportOptions, config: Config, io: CliIo): number {
   const source = readImportFile(file, format, io.stderr);
   if (!source) return 2;
-  const { dbPath } = loadConfig(io.env);
+  const { dbPath } = config;
   // A new store is built beside SITREP_DB under this name (import-store, bundle-import).
   if (dbPath !== ':memory:') removeLeftovers([buildingStem(dbPath)], 'a killed import', io.stderr, options.dryRun);
-  if (source.kind === 'bundle') return importBundle(file, source.text, loadConfig(io.env), options.dryRun, io);
-  return importRows(file, source.rows, source.format, options, io);
+  if (source.kind === 'bundle') return importBundle(file, source.text, config, options.dryRun, io);
+  return importRows(file, source.rows, source.format, options, config, io);
 }
 
 const OPTIONS = {
@@ -91,10 +90,11 @@ export async function runImport(argv: string[], io: CliIo): Promise<number> {
     return 2;
   }
   // Said as the bot's start says it, before any file is read.
-  if (!configOrSay(io)) return 2;
+  const config = configOrSay(io);
+  if (!config) return 2;
   try {
     const options = { dryRun: values['dry-run'], createActors: values['create-actors'], unlocatedPlaces: values['unlocated-places'] };
-    return importFile(file, values.format as ImportFormat | 'bundle' | undefined, options, io);
+    return importFile(file, values.format as ImportFormat | 'bundle' | undefined, options, config, io);
   } catch (error) {
     writeLine(io.stderr, `Import failed, nothing was written: ${(error as Error).message}`);
     return 2;
