@@ -1,24 +1,13 @@
 // GIVEN Arabic feeds reporting alike events in different places THEN each is a candidate of its
 // own: Arabic titles naming different places are not one story, and an agreement a headline
 // names without its verb is suggested as one.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { QueueApp, READER } from './support/queue-app.js';
-import { closeQueue, openQueue } from './support/queue-with-feeds.js';
-import { ScriptedFeeds, type ScriptedItem } from './support/scripted-feeds.js';
+import { describe, expect, it } from 'vitest';
+import { READER } from './support/queue-app.js';
+import type { ScriptedItem } from './support/scripted-feeds.js';
+import { watchDesk } from './support/watch-desk.js';
 
-let feeds: ScriptedFeeds;
-let queue: QueueApp;
-beforeEach(async () => {
-  ({ feeds, queue } = await openQueue());
-});
-afterEach(() => closeQueue(feeds, queue));
-
-const candidates = () => queue.app.db.prepare('SELECT id, title FROM review_candidates ORDER BY id').all() as { id: number; title: string }[];
-
-async function watch(path: string, outlet: string, items: ScriptedItem[]): Promise<number> {
-  feeds.serve(path, outlet, items);
-  return QueueApp.idAfter(await queue.text(`/sources add url:${feeds.url(path)} topic:syria-israel backfill:true`), 'Watching');
-}
+const desk = watchDesk();
+const { candidates, watch } = desk;
 
 const report = (guid: string, title: string, published: string): ScriptedItem => ({ guid, title, link: `https://ar.example/${guid}`, summary: '', published });
 
@@ -29,8 +18,8 @@ describe('GIVEN two Arabic feeds', () => {
   ])('WHEN one reports %j and the other later %j THEN the second is a candidate of its own', async (first, second) => {
     const one = await watch('/one.xml', 'Levant Wire (Arabic)', [report('one-1', first, '2025-07-19T08:00:00Z')]);
     const two = await watch('/two.xml', 'Sham Dispatch', [report('two-1', second, '2025-07-19T11:00:00Z')]);
-    await queue.run(`/sources check id:${one}`);
-    const checked = await queue.text(`/sources check id:${two}`);
+    await desk.queue.run(`/sources check id:${one}`);
+    const checked = await desk.queue.text(`/sources check id:${two}`);
     expect(checked).not.toContain('same story');
     expect(checked).toContain('1 proposed');
     expect(candidates().map((c) => c.title)).toEqual([first, second]);
@@ -39,8 +28,8 @@ describe('GIVEN two Arabic feeds', () => {
   it('WHEN the second reports the same strike in other words THEN it joins the first’s candidate', async () => {
     const one = await watch('/one.xml', 'Levant Wire (Arabic)', [report('one-1', 'مقتل 3 مدنيين في غارة إسرائيلية على ريف درعا', '2025-07-19T08:00:00Z')]);
     const two = await watch('/two.xml', 'Sham Dispatch', [report('two-1', 'مقتل 3 مدنيين بغارة إسرائيلية على ريف درعا', '2025-07-19T11:00:00Z')]);
-    await queue.run(`/sources check id:${one}`);
-    expect(await queue.text(`/sources check id:${two}`)).toContain('same story → candidate #1');
+    await desk.queue.run(`/sources check id:${one}`);
+    expect(await desk.queue.text(`/sources check id:${two}`)).toContain('same story → candidate #1');
     expect(candidates()).toHaveLength(1);
   });
 });
@@ -48,7 +37,7 @@ describe('GIVEN two Arabic feeds', () => {
 describe('GIVEN an Arabic headline naming an agreement without its verb', () => {
   it('WHEN it becomes a candidate THEN its card suggests the type Agreement', async () => {
     const id = await watch('/one.xml', 'Levant Wire (Arabic)', [report('one-1', 'اتفاق على وقف إطلاق النار في السويداء', '2025-07-19T08:00:00Z')]);
-    await queue.run(`/sources check id:${id}`);
-    expect(await queue.text('/review show id:1', READER)).toContain('Type       Agreement');
+    await desk.queue.run(`/sources check id:${id}`);
+    expect(await desk.queue.text('/review show id:1', READER)).toContain('Type       Agreement');
   });
 });

@@ -1,24 +1,13 @@
 // GIVEN two feeds reporting one event with figures — a toll that rose between reports, or the
 // same toll in words and in digits — THEN a different figure comes to review as a candidate of its
 // own, and the same figure joins the first report's candidate.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { QueueApp, READER } from './support/queue-app.js';
-import { closeQueue, openQueue } from './support/queue-with-feeds.js';
-import { ScriptedFeeds, type ScriptedItem } from './support/scripted-feeds.js';
+import { describe, expect, it } from 'vitest';
+import { READER } from './support/queue-app.js';
+import type { ScriptedItem } from './support/scripted-feeds.js';
+import { watchDesk } from './support/watch-desk.js';
 
-let feeds: ScriptedFeeds;
-let queue: QueueApp;
-beforeEach(async () => {
-  ({ feeds, queue } = await openQueue());
-});
-afterEach(() => closeQueue(feeds, queue));
-
-const candidates = () => queue.app.db.prepare('SELECT id, title FROM review_candidates ORDER BY id').all() as { id: number; title: string }[];
-
-async function watch(path: string, outlet: string, items: ScriptedItem[]): Promise<number> {
-  feeds.serve(path, outlet, items);
-  return QueueApp.idAfter(await queue.text(`/sources add url:${feeds.url(path)} topic:syria-israel backfill:true`), 'Watching');
-}
+const desk = watchDesk();
+const { candidates, watch } = desk;
 
 const EARLY: ScriptedItem = { guid: 'a-1', title: 'Israeli strike on Quneitra village kills 30', link: 'https://a.example/quneitra-30', published: '2025-07-19T09:00:00Z' };
 
@@ -26,18 +15,18 @@ describe('GIVEN a toll reported by one feed', () => {
   it('WHEN another feed reports a higher toll two hours later THEN two candidates, each with its figure', async () => {
     const a = await watch('/a.xml', 'Wire A', [EARLY]);
     const b = await watch('/b.xml', 'Wire B', [{ guid: 'b-1', title: 'Israeli strike on Quneitra village kills 45', link: 'https://b.example/quneitra-45', published: '2025-07-19T11:00:00Z' }]);
-    await queue.run(`/sources check id:${a}`);
-    expect(await queue.text(`/sources check id:${b}`)).not.toContain('same story');
+    await desk.queue.run(`/sources check id:${a}`);
+    expect(await desk.queue.text(`/sources check id:${b}`)).not.toContain('same story');
     expect(candidates().map((c) => c.title)).toEqual(['Israeli strike on Quneitra village kills 30', 'Israeli strike on Quneitra village kills 45']);
-    expect(await queue.text('/review show id:2', READER)).toMatch(/Fatalities +45, as the item gives them \(from Wire B/);
+    expect(await desk.queue.text('/review show id:2', READER)).toMatch(/Fatalities +45, as the item gives them \(from Wire B/);
   });
 
   it('WHEN another feed gives the same toll in words THEN it joins the first candidate', async () => {
     const a = await watch('/a.xml', 'Wire A', [EARLY]);
     const b = await watch('/b.xml', 'Wire B', [{ guid: 'b-1', title: 'Israeli strike on Quneitra village kills thirty, local monitor says', link: 'https://b.example/quneitra-thirty', published: '2025-07-19T10:00:00Z' }]);
-    await queue.run(`/sources check id:${a}`);
-    expect(await queue.text(`/sources check id:${b}`)).toContain('same story → candidate #1');
+    await desk.queue.run(`/sources check id:${a}`);
+    expect(await desk.queue.text(`/sources check id:${b}`)).toContain('same story → candidate #1');
     expect(candidates()).toHaveLength(1);
-    expect(await queue.text('/review show id:1', READER)).toContain('Wire B <https://b.example/quneitra-thirty> — Israeli strike on Quneitra village kills thirty, local monitor says');
+    expect(await desk.queue.text('/review show id:1', READER)).toContain('Wire B <https://b.example/quneitra-thirty> — Israeli strike on Quneitra village kills thirty, local monitor says');
   });
 });
