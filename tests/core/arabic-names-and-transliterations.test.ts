@@ -2,37 +2,27 @@
 // without the article (and the one-letter words written onto it), with an apostrophe or ʿayn
 // sign, with the article as it is heard (el-, ash-); SANA's spelling of Syria; and the cities
 // GeoNames names in French and German (Genève, Luzern) that English news calls Geneva and Lucerne.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { App } from '../../src/app.js';
 import type { Caller } from '../../src/core/caller.js';
 import type { EntryInput } from '../../src/core/domain.js';
-import { reopenAfterMigration } from '../support/migration-rerun.js';
-import { createTestApp, type TestApp } from '../support/test-app.js';
+import { migratingApp } from '../support/migration-rerun.js';
 import { viewText } from '../support/view-text.js';
 
 const admin: Caller = { platform: 'discord', userId: '1', workspaceId: 'g1', channelId: 'c1' };
 const stamp = { by: 'console:tester', at: '2026-01-01T00:00:00.000Z' };
 const TATWEEL = '\u0640';
 
-let app: TestApp;
-let reopened: App | undefined;
-beforeEach(() => {
-  app = createTestApp('discord:1');
-});
-afterEach(() => {
-  reopened?.close();
-  reopened = undefined;
-  app.dispose();
-});
+const store = migratingApp('discord:1');
 
-const reply = async (text: string, on: App = reopened ?? app) => viewText(await on.dispatcher.runText(text, admin));
+const reply = async (text: string, on: App = store.current()) => viewText(await on.dispatcher.runText(text, admin));
 
 const addEntry = (title: string, places: string[] = [], summary = '') => {
   const entry: EntryInput = {
     title, summary, eventType: 'armed-clash', topic: 'syria-israel', start: { year: 2025, month: 7, day: 14 },
     places, actors: [], sources: [{ outlet: 'AFP' }], confidence: 'reported', tags: [],
   };
-  return app.services.editor.addEntry(entry, stamp);
+  return store.app.services.editor.addEntry(entry, stamp);
 };
 
 describe('GIVEN a name typed with a tatweel stretching a word', () => {
@@ -132,20 +122,18 @@ describe('GIVEN al-Sharaa transliterated otherwise', () => {
 });
 
 /** Runs migration 0036 again, as on a store keyed before it, and opens the store again. */
-const reopenFromVersion35 = () => {
-  reopened = reopenAfterMigration(app, 36, 'discord:1');
-};
+const reopenFromVersion35 = () => store.reopenAfter(36);
 
 describe('GIVEN a store keyed before tatweels and apostrophes were read through (migration 0036)', () => {
   it('THEN its place, actor name and search index are read again: each is found by the name without them', async () => {
     const id = addEntry('Sharaʿa meets envoys');
-    const place = Number(app.db.prepare('INSERT INTO places (name, place_key) VALUES (?, ?)').run(`حي ال${TATWEEL}ورود`, `حي ال${TATWEEL}ورود`).lastInsertRowid);
-    app.db.prepare('INSERT INTO entry_places (entry_id, place_id, position) VALUES (?, ?, 1)').run(id, place);
-    const barrack = app.dossier.actorsNamed('Tom Barrack')[0]!.id;
-    app.db.prepare("INSERT INTO actor_names (actor_id, name, name_key, is_primary) VALUES (?, ?, 'the am bassador', 0)").run(barrack, "The Am'bassador");
+    const place = Number(store.app.db.prepare('INSERT INTO places (name, place_key) VALUES (?, ?)').run(`حي ال${TATWEEL}ورود`, `حي ال${TATWEEL}ورود`).lastInsertRowid);
+    store.app.db.prepare('INSERT INTO entry_places (entry_id, place_id, position) VALUES (?, ?, 1)').run(id, place);
+    const barrack = store.app.dossier.actorsNamed('Tom Barrack')[0]!.id;
+    store.app.db.prepare("INSERT INTO actor_names (actor_id, name, name_key, is_primary) VALUES (?, ?, 'the am bassador', 0)").run(barrack, "The Am'bassador");
     // As the index held the title before: the ʿayn sign kept as a letter of the word.
-    app.db.prepare('DELETE FROM entry_search WHERE rowid = ?').run(id);
-    app.db.prepare("INSERT INTO entry_search (rowid, title, summary, places, actors) VALUES (?, ?, '', ?, '')").run(id, 'Sharaʿa meets envoys', `حي ال${TATWEEL}ورود`);
+    store.app.db.prepare('DELETE FROM entry_search WHERE rowid = ?').run(id);
+    store.app.db.prepare("INSERT INTO entry_search (rowid, title, summary, places, actors) VALUES (?, ?, '', ?, '')").run(id, 'Sharaʿa meets envoys', `حي ال${TATWEEL}ورود`);
     expect(await reply('/search Sharaa')).not.toContain(`#${id} `);
     expect(await reply('/actor "The Ambassador"')).toContain('No actor is called');
     reopenFromVersion35();

@@ -2,31 +2,20 @@
 // apostrophe only (`Ja'far Saad` and `Jafar Saad`; `Dar'a`, Daraa in Syria, and `Dara`, in
 // Senegal): the older fold kept them apart, the new one reads both alike. Each is still found by
 // its own name typed letter for letter; only a spelling neither has is read through the fold.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app.js';
 import type { Caller } from '../../src/core/caller.js';
 import type { EntryInput } from '../../src/core/domain.js';
 import { PlaceAreas, watchedChanges } from '../../src/core/watch/matching.js';
 import type { WatchTarget } from '../../src/core/watch/watch-port.js';
-import { reopenAfterMigration } from '../support/migration-rerun.js';
-import { createTestApp, type TestApp } from '../support/test-app.js';
+import { migratingApp } from '../support/migration-rerun.js';
 import { viewText } from '../support/view-text.js';
 
 const admin: Caller = { platform: 'discord', userId: '1', workspaceId: 'g1', channelId: 'c1' };
 const stamp = { by: 'console:tester', at: '2026-01-01T00:00:00.000Z' };
 
-let app: TestApp;
-let reopened: App | undefined;
-beforeEach(() => {
-  app = createTestApp('discord:1');
-});
-afterEach(() => {
-  reopened?.close();
-  reopened = undefined;
-  app.dispose();
-});
-
-const current = (): App => reopened ?? app;
+const store = migratingApp('discord:1');
+const { current } = store;
 const reply = async (text: string) => viewText(await current().dispatcher.runText(text, admin));
 
 const entryAt = (title: string, places: string[], actors: EntryInput['actors'] = []): EntryInput => ({
@@ -36,16 +25,14 @@ const entryAt = (title: string, places: string[], actors: EntryInput['actors'] =
 const addEntry = (title: string, places: string[], actors: EntryInput['actors'] = []) => current().services.editor.addEntry(entryAt(title, places, actors), stamp);
 
 /** Keys a stored place as the fold before migration 0036 did: the apostrophe read as a space. */
-const keyAsBefore = (name: string, oldKey: string) => app.db.prepare('UPDATE places SET place_key = ? WHERE name = ?').run(oldKey, name);
+const keyAsBefore = (name: string, oldKey: string) => store.app.db.prepare('UPDATE places SET place_key = ? WHERE name = ?').run(oldKey, name);
 
 /** Runs migration 0036 on the store, as an upgrade from the release before it does, and opens it again. */
-const upgrade = () => {
-  reopened = reopenAfterMigration(app, 36, 'discord:1');
-};
+const upgrade = () => store.reopenAfter(36);
 
 /** Settles a stored place as the gazetteer's record of that name in this country, as an admin's /places locate does. */
 const locateIn = (name: string, country: string) => {
-  const { places } = app.services;
+  const { places } = store.app.services;
   const record = places.gazetteer.named(name.toLowerCase()).find((m) => m.place.country.code === country)!.place;
   places.settle(places.stored(name)!.id, { kind: 'located', place: record }, stamp);
 };
@@ -55,10 +42,10 @@ describe('GIVEN two actors whose names differ by an apostrophe only, made before
   let businessman: number;
   beforeEach(async () => {
     await reply('/actors add name:"Ja\'far Saad" kind:person title:"Commander, Southern Front"');
-    commander = app.dossier.actorsNamed("Ja'far Saad")[0]!.id;
-    app.db.prepare("UPDATE actor_names SET name_key = 'ja far saad' WHERE name = ?").run("Ja'far Saad");
+    commander = store.app.dossier.actorsNamed("Ja'far Saad")[0]!.id;
+    store.app.db.prepare("UPDATE actor_names SET name_key = 'ja far saad' WHERE name = ?").run("Ja'far Saad");
     await reply('/actors add name:"Jafar Saad" kind:person title:"Businessman in Homs"');
-    businessman = app.dossier.actorsNamed('Jafar Saad')[0]!.id;
+    businessman = store.app.dossier.actorsNamed('Jafar Saad')[0]!.id;
     addEntry('Clash near Daraa city', [], [{ actorId: commander, role: 'initiator' }]);
     addEntry('Market fire in Homs', [], [{ actorId: businessman, role: 'participant' }]);
     upgrade();
