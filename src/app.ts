@@ -112,7 +112,8 @@ export function createApp(options: AppOptions): App {
   const seeded = seedDatabase(db, options.now?.() ?? new Date(), undefined, { onWait: waitForSeed });
   if (seeded.length > 0) options.logger.info({ seeded }, 'seeded a new store');
   // Places stored before Sitrep located them (or by a process without the gazetteer).
-  const looked = locatePendingPlaces(db, gazetteer, (options.now?.() ?? new Date()).toISOString());
+  const waitForLocating = () => options.logger.info({ store: options.dbPath }, 'waiting for another Sitrep process to look up stored places');
+  const looked = locatePendingPlaces(db, gazetteer, (options.now?.() ?? new Date()).toISOString(), { onWait: waitForLocating });
   if (Object.values(looked).some((n) => n > 0)) options.logger.info({ places: looked }, 'looked up stored places in the gazetteer');
   const dossier = new SqliteDossier(db, gazetteer);
   const now = options.now ?? (() => new Date());

@@ -7,6 +7,7 @@ import { resolvePlace, type PlaceResolution } from '../core/places/resolve-place
 import type { Db } from './connection.js';
 import { placeKeyOf } from './place-keys.js';
 import { StatementCache } from './statement-cache.js';
+import { underWriteLock, type LockWait } from './write-lock.js';
 
 /** The gazetteer places written through a connection are located with (see attachGazetteer). */
 const gazetteers = new WeakMap<Db, Gazetteer>();
@@ -104,19 +105,26 @@ export const UPGRADE_LOCATOR = 'Sitrep, locating the places stored before it use
 
 /**
  * Looks up every place not looked up yet (those stored before the gazetteer, or written without
- * one), in one transaction; returns how many were located, ambiguous and not located.
+ * one), in one transaction; returns how many were located, ambiguous and not located. Two
+ * processes starting together on an upgraded store take turns: the second waits for the write
+ * lock, then finds the places located and looks up none again.
  */
-export function locatePendingPlaces(db: Db, gazetteer: Gazetteer, at: string): Record<PlaceOutcome['kind'], number> {
+export function locatePendingPlaces(db: Db, gazetteer: Gazetteer, at: string, wait: LockWait = {}): Record<PlaceOutcome['kind'], number> {
   const counts = { located: 0, ambiguous: 0, 'not-located': 0 };
-  const pending = db.prepare('SELECT id, name FROM places WHERE location IS NULL ORDER BY id').all() as { id: number; name: string }[];
-  if (pending.length === 0) return counts;
-  db.transaction(() => {
-    const near = dossierCountries(db);
-    for (const { id, name } of pending) {
-      const outcome = outcomeOf(resolvePlace(gazetteer, name, false, near));
-      setPlaceLocation(db, id, outcome, { by: UPGRADE_LOCATOR, at });
-      counts[outcome.kind] += 1;
-    }
-  })();
+  const pendingPlaces = () => db.prepare('SELECT id, name FROM places WHERE location IS NULL ORDER BY id').all() as { id: number; name: string }[];
+  // Most starts have nothing to look up, and need not take the write lock to learn it.
+  if (pendingPlaces().length === 0) return counts;
+  underWriteLock(
+    db,
+    () => {
+      const near = dossierCountries(db);
+      for (const { id, name } of pendingPlaces()) {
+        const outcome = outcomeOf(resolvePlace(gazetteer, name, false, near));
+        setPlaceLocation(db, id, outcome, { by: UPGRADE_LOCATOR, at });
+        counts[outcome.kind] += 1;
+      }
+    },
+    wait,
+  );
   return counts;
 }

@@ -11,6 +11,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.js';
 import { openDatabase } from '../../src/store/connection.js';
 import { loadMigrations, migrate } from '../../src/store/migrate.js';
+import { openGazetteer } from '../../src/store/place-gazetteer.js';
+import { locatePendingPlaces } from '../../src/store/place-locations.js';
 import { seedDatabase } from '../../src/store/seed.js';
 import { cleanEnv, compiled, deployedRoot } from '../support/compiled.js';
 import { REPO } from '../support/repo.js';
@@ -94,6 +96,34 @@ describe('GIVEN another process holding the write lock on a new, unseeded store'
     };
     expect(seedDatabase(ours, new Date(), undefined, { onWait })).toEqual([]);
     expect(ours.prepare('SELECT count(*) FROM entries').pluck().get()).toBe(17);
+    ours.close();
+    theirs.close();
+  });
+});
+
+describe('GIVEN another process holding the write lock on an upgraded store whose places are not looked up yet', () => {
+  it('WHEN it looks them up and lets go THEN this one waits, finds them located and looks up none again', () => {
+    const path = join(tempDir(), 'store.db');
+    const setup = openDatabase(path);
+    seedDatabase(setup); // no gazetteer attached: the seed's places wait to be looked up, as an upgraded store's do
+    setup.close();
+    const gazetteer = openGazetteer();
+    const ours = openDatabase(path, { busyTimeoutMs: 20 });
+    const theirs = openDatabase(path, { busyTimeoutMs: 20 });
+    const pending = ours.prepare('SELECT count(*) FROM places WHERE location IS NULL').pluck();
+    expect(pending.get()).toBeGreaterThan(0);
+    theirs.exec('BEGIN IMMEDIATE');
+    const said: string[] = [];
+    const onWait = () => {
+      said.push('waiting');
+      theirs.exec('ROLLBACK');
+      expect(locatePendingPlaces(theirs, gazetteer, '2025-07-25T10:00:00.000Z').located).toBeGreaterThan(0);
+    };
+    expect(locatePendingPlaces(ours, gazetteer, '2025-07-25T10:00:01.000Z', { onWait })).toEqual({ located: 0, ambiguous: 0, 'not-located': 0 });
+    expect(said).toEqual(['waiting']);
+    expect(pending.get()).toBe(0);
+    // Each place was looked up once: one line per place in its log.
+    expect(ours.prepare('SELECT count(*) FROM place_locations GROUP BY place_id HAVING count(*) > 1').all()).toEqual([]);
     ours.close();
     theirs.close();
   });
