@@ -106,22 +106,22 @@ export function sqliteFileProblem(error: unknown): string | undefined {
 
 /**
  * Why a backup must not replace the existing file `file`, or undefined when it may: only an
- * older backup (a Sitrep store no bot runs on) or an empty file is replaced. Replacing a running
- * bot's store would remove its WAL from under it, losing what it writes; any other file is
- * plainly not a backup that a rotation would replace.
+ * older backup (a Sitrep store no bot runs on, and, given the `live` store being backed up, one
+ * of that store: see notAnOlderBackupOf) or an empty file is replaced. Replacing a running bot's
+ * store would remove its WAL from under it, losing what it writes; another store that no bot runs
+ * on would lose its dossier; any other file is plainly not a backup that a rotation would replace.
  */
-export function backupMayNotReplace(file: string, now: Date = new Date()): string | undefined {
+export function backupMayNotReplace(file: string, live?: Db, now: Date = new Date()): string | undefined {
   if (!existsSync(file) || statSync(file).size === 0) return undefined;
   if (!isSqliteFile(file)) return 'it is not a Sitrep store or backup (not an SQLite database), which a backup does not replace: give another path, or delete it first if it is not needed';
   let db: Database.Database | undefined;
   try {
     // Read-only: closing a read-write connection could fold a WAL left beside the file into it.
     db = new Database(file, { readonly: true, fileMustExist: true });
-    const isStore = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'entries'").get();
-    if (!isStore) return 'it is an SQLite database but not a Sitrep store or backup, which a backup does not replace: give another path, or delete it first if it is not needed';
+    if (!hasTable(db, 'entries')) return 'it is an SQLite database but not a Sitrep store or backup, which a backup does not replace: give another path, or delete it first if it is not needed';
     const bots = runningBots(db, now);
     if (bots.length > 0) return `it is the store of a running Sitrep (${botsRunning(bots, now)}): replacing it would lose what that bot writes. Back up to another file`;
-    return undefined;
+    return live && notAnOlderBackupOf(db, live);
   } catch (error) {
     const problem = sqliteFileProblem(error);
     if (problem === undefined) throw error;
@@ -130,6 +130,41 @@ export function backupMayNotReplace(file: string, now: Date = new Date()): strin
   } finally {
     db?.close();
   }
+}
+
+function hasTable(db: Db, name: string): boolean {
+  return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined;
+}
+
+/** A change as every revision records it since the first schema; its reason can be edited later, so it is left out. */
+interface Change {
+  id: number;
+  entity: string;
+  entityId: number;
+  action: string;
+  changedBy: string;
+  changedAt: string;
+}
+
+const CHANGE_COLUMNS = 'id, entity, entity_id AS entityId, action, changed_by AS changedBy, changed_at AS changedAt';
+
+/**
+ * Why the Sitrep store `target` is not an older backup of `live`, or undefined when it is. Every
+ * change to the dossier is a revision, numbered in order and stamped with its author and time (to
+ * the millisecond), and revisions are never deleted: an older copy of the store has its newest
+ * revision, identical, in the live store. Another store has its own (its seed too was stamped
+ * when it was first started); so has a backup taken before the live store was restored from an
+ * older one, which holds changes the store no longer has. One row is read from each store.
+ */
+export function notAnOlderBackupOf(target: Db, live: Db): string | undefined {
+  const newest = hasTable(target, 'revisions') ? (target.prepare(`SELECT ${CHANGE_COLUMNS} FROM revisions ORDER BY id DESC LIMIT 1`).get() as Change | undefined) : undefined;
+  const entries = plural(target.prepare('SELECT count(*) FROM entries WHERE deleted_at IS NULL').pluck().get() as number, 'entry', 'entries');
+  const instead = 'Give another file name, or move that file away first if this backup is to take its place';
+  if (newest === undefined) return `it is a Sitrep store with no change recorded (${entries}), so nothing shows it is an older backup of this store, which is all a backup replaces. ${instead}`;
+  const same = !hasTable(live, 'revisions') ? undefined : (live.prepare(`SELECT ${CHANGE_COLUMNS} FROM revisions WHERE id = ?`).get(newest.id) as Change | undefined);
+  if (same && (Object.keys(newest) as (keyof Change)[]).every((column) => same[column] === newest[column])) return undefined;
+  const change = `revision ${newest.id}: ${newest.action} of ${newest.entity} ${newest.entityId} by ${newest.changedBy} at ${newest.changedAt}`;
+  return `it is a Sitrep store but not an older backup of this one: it holds ${entries}, and its newest change (${change}) is not in this store, so replacing it would lose what it holds. ${instead}`;
 }
 
 /** The 16 bytes every SQLite database file starts with. */

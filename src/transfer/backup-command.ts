@@ -1,8 +1,8 @@
 // npm run backup -- FILE
 // Copies the live store to FILE while the bot keeps running (SQLite's online backup, under one
 // read transaction: see src/store/backup.ts), checks the copy (PRAGMA integrity_check) and only
-// then puts it at FILE. Exits 0 when FILE holds the checked copy, 2 otherwise (FILE is then left
-// as it was).
+// then puts it at FILE. A FILE already there is replaced only when it is empty or an older backup
+// of this store. Exits 0 when FILE holds the checked copy, 2 otherwise (FILE is then left as it was).
 import Database from 'better-sqlite3';
 import { accessSync, constants, existsSync, readFileSync, statSync } from 'node:fs';
 import { cannotWrite } from '../store/write-access.js';
@@ -203,6 +203,13 @@ export async function runBackup(argv: string[], io: CliIo): Promise<number> {
     writeLine(io.stderr, `Backup failed, ${file} was not written: ${storeProblem(error, dbPath)}`);
     return 2;
   }
+  // Now that the store is open, FILE is checked to be an older backup of it, not another store.
+  const notOurs = backupMayNotReplace(file, db);
+  if (notOurs) {
+    db.close();
+    writeLine(io.stderr, `Cannot back up to ${file}: ${notOurs}. Nothing was written.`);
+    return 2;
+  }
   // Said in the report: an operator keeping dated backups would not want one overwritten unawares.
   const replacing = existsSync(file);
   const started = performance.now();
@@ -214,9 +221,9 @@ export async function runBackup(argv: string[], io: CliIo): Promise<number> {
       progress = undefined;
       writeLine(io.stderr, restartLine(restart));
     };
-    // Again just before FILE is replaced: a bot may have started on it while the copy was made.
+    // Again just before FILE is replaced: a bot may have started on it, or another store been put there, while the copy was made.
     const beforeReplace = () => {
-      const problem = backupMayNotReplace(file);
+      const problem = backupMayNotReplace(file, db);
       if (problem) throw new BadCopyError(problem);
     };
     const result = await backupStore(db, file, { onProgress, onRestart, beforeReplace });
