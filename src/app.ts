@@ -138,7 +138,8 @@ export function createApp(options: AppOptions): App {
   const turns = new Turns();
   const reviewTurns = new Turns(withoutWaiting(db));
   const editor = new SqliteEditor(db);
-  const review = new ReviewQueue({ store: new SqliteReviewStore(db, editor), posters: digests.posters, now, logger: options.logger, sender: digests.holder, turns: reviewTurns, edits: postEdits });
+  // Cards print their instants on the review channel's clock, as replies there do.
+  const review = new ReviewQueue({ store: new SqliteReviewStore(db, editor), posters: digests.posters, now, logger: options.logger, sender: digests.holder, turns: reviewTurns, edits: postEdits, zones: digests.service });
   // Checks are fetched, read and recorded in a worker thread, so a cycle of hundreds of feeds
   // never holds a reply; or, with a fetcher given, here, with feeds read in a worker thread.
   const allowPrivate = options.sourcesAllowPrivate ?? false;

@@ -7,10 +7,11 @@ import { checkAll, UserError } from '../../src/core/errors.js';
 import type { EntryDetail, EntryInput } from '../../src/core/domain.js';
 import { formatIsoPartial, parsePartialDate, toIsoPartial, type PartialDate } from '../../src/core/partial-date.js';
 import type { Candidate } from '../../src/core/review/candidate.js';
-import { candidateCard, decidedCard, instantText } from '../../src/core/review/candidate-card.js';
+import { candidateCard, decidedCard } from '../../src/core/review/candidate-card.js';
 import { plural } from '../../src/core/text.js';
 import { plainLine, span, type View } from '../../src/core/view.js';
 import { stampOf } from '../stamp.js';
+import { instantsFor, type InstantWriter } from '../when.js';
 import { checkBegun } from '../entry/date-order.js';
 import { entryFieldOptions } from '../entry/fields.js';
 import { refuseFutureDates } from '../entry/not-future.js';
@@ -31,15 +32,15 @@ const approvalOptions: OptionSpec[] = APPROVAL_OPTIONS.map((name) => {
 });
 
 /** A decision just made: the card as decided, in place of the card whose button made it. */
-const justDecided = (candidate: Candidate): View => ({ ...decidedCard(candidate), replacesMessage: true });
+const justDecided = (candidate: Candidate, when: InstantWriter): View => ({ ...decidedCard(candidate, when), replacesMessage: true });
 
 /**
  * An approval just made, its card showing the entry as recorded: the summary and the
  * publication of its source as the admin left them (emptied ones not shown), not as the feed gave them.
  */
-function justApproved(candidate: Candidate, entry: EntryDetail | undefined): View {
-  if (!entry) return justDecided(candidate);
-  const card = justDecided({ ...candidate, summary: entry.summary });
+function justApproved(candidate: Candidate, entry: EntryDetail | undefined, when: InstantWriter): View {
+  if (!entry) return justDecided(candidate, when);
+  const card = justDecided({ ...candidate, summary: entry.summary }, when);
   const published = entry.sources[0]?.published;
   const asSuggested = published !== undefined && published === candidateSources(candidate)[0]?.published;
   const facts = card.facts?.flatMap((fact) => {
@@ -49,20 +50,22 @@ function justApproved(candidate: Candidate, entry: EntryDetail | undefined): Vie
   return { ...card, ...(facts ? { facts } : {}) };
 }
 
-export const decidedBy = (candidate: Candidate) => `${candidate.decision?.by ?? 'someone'} at ${candidate.decision ? instantText(candidate.decision.at) : 'an unknown time'}`;
+/** `ana at 2025-07-20 12:30 UTC`, the time written by `when`. */
+export const decidedBy = (candidate: Candidate, when: InstantWriter) => `${candidate.decision?.by ?? 'someone'} at ${candidate.decision ? when(candidate.decision.at) : 'an unknown time'}`;
 
 /**
  * The answer to a decision someone made first: the card as it stands, saying so (and what became
  * of its entry since); for a candidate Sitrep joined to another, which one holds its story now.
  */
 function alreadyDecided(decided: Candidate, ctx: CommandContext, asked: Asked) {
+  const when = instantsFor(ctx);
   const holder = storyHolder(decided, ctx);
-  if (holder) return { ...candidateCard(decided, joinedNote(decided, holder, asked)), private: true };
+  if (holder) return { ...candidateCard(decided, when, joinedNote(decided, holder, asked, when)), private: true };
   const entry = `entry #${decided.decision?.entryId ?? '?'}`;
   const what = decided.status === 'rejected' ? 'rejected' : decided.decision?.attached ? `attached to ${entry}` : `approved as ${entry}`;
   const { candidate, note } = asItStands(decided, ctx);
-  const said = span.plain(`Already ${what} by ${decidedBy(decided)}; nothing was changed.`);
-  return { ...candidateCard(candidate, note ? [said, span.plain(' '), ...note] : [said]), private: true };
+  const said = span.plain(`Already ${what} by ${decidedBy(decided, when)}; nothing was changed.`);
+  return { ...candidateCard(candidate, when, note ? [said, span.plain(' '), ...note] : [said]), private: true };
 }
 
 /**
@@ -73,8 +76,8 @@ function alreadyDecided(decided: Candidate, ctx: CommandContext, asked: Asked) {
 function waitingCandidate(ctx: CommandContext, id: number, asked: Asked): Candidate {
   const candidate = ctx.services.review.candidate(id);
   const holder = storyHolder(candidate, ctx);
-  if (holder) throw joinedRefusal(candidate, holder, asked);
-  if (candidate.status !== 'pending') throw new UserError('conflict', `Candidate #${id} was ${candidate.status} by ${decidedBy(candidate)}.`, candidate.status === 'rejected' ? [reopenHint(id, asked)] : [], 'id');
+  if (holder) throw joinedRefusal(candidate, holder, asked, instantsFor(ctx));
+  if (candidate.status !== 'pending') throw new UserError('conflict', `Candidate #${id} was ${candidate.status} by ${decidedBy(candidate, instantsFor(ctx))}.`, candidate.status === 'rejected' ? [reopenHint(id, asked)] : [], 'id');
   return candidate;
 }
 
@@ -83,9 +86,10 @@ const reopenHint = (id: number, asked: Asked): string => `If it belongs in the d
 
 /** An approval of a candidate rejected: by an admin, or by Sitrep joining it to the candidate of its story. */
 function rejectedBefore(candidate: Candidate, id: number, ctx: CommandContext): UserError {
+  const when = instantsFor(ctx);
   const holder = storyHolder(candidate, ctx);
-  if (holder) return joinedRefusal(candidate, holder, { verb: 'approve' });
-  return new UserError('conflict', `Candidate #${id} was rejected by ${decidedBy(candidate)}, so it is not approved.`, [reopenHint(id, { verb: 'approve' })], 'id');
+  if (holder) return joinedRefusal(candidate, holder, { verb: 'approve' }, when);
+  return new UserError('conflict', `Candidate #${id} was rejected by ${decidedBy(candidate, when)}, so it is not approved.`, [reopenHint(id, { verb: 'approve' })], 'id');
 }
 
 /**
@@ -93,11 +97,11 @@ function rejectedBefore(candidate: Candidate, id: number, ctx: CommandContext): 
  * the changes were not made to it. Refused, saying where to make them; a form gives back what was
  * typed in it.
  */
-function changesTooLate(decided: Candidate, id: number): UserError {
+function changesTooLate(decided: Candidate, id: number, when: InstantWriter): UserError {
   const entryId = decided.decision?.entryId;
   const entry = `entry #${entryId ?? '?'}`;
   const what = decided.decision?.attached ? `attached to ${entry}` : `approved as ${entry}`;
-  return new UserError('conflict', `Candidate #${id} was ${what} by ${decidedBy(decided)} before this approval, so its changes were not made.`, [
+  return new UserError('conflict', `Candidate #${id} was ${what} by ${decidedBy(decided, when)} before this approval, so its changes were not made.`, [
     entryId === undefined ? 'Find the entry with /review show.' : `Make them on the entry instead: /entry edit id:${entryId}`,
   ], 'id');
 }
@@ -147,7 +151,7 @@ export const approveCandidate: SubcommandSpec = {
     // Pressed twice, it is the card as decided; with changes, they were not made.
     const changes = Object.keys(args).some((name) => name !== 'id');
     if (candidate.status === 'approved') {
-      if (changes) throw changesTooLate(candidate, id);
+      if (changes) throw changesTooLate(candidate, id, instantsFor(ctx));
       return alreadyDecided(candidate, ctx, { verb: 'approve' });
     }
     // An admin may have typed the entry from the same article since the candidate was proposed.
@@ -195,12 +199,12 @@ export const approveCandidate: SubcommandSpec = {
     const note = `from the review queue: candidate #${id} (${candidate.outlet}), approved by ${stamp.by}`;
     const result = await ctx.services.review.approve(id, input, stamp, note, (entryId) => ctx.services.dossier.getEntry(entryId));
     if (result.kind === 'decided') {
-      if (changes) throw result.candidate.status === 'rejected' ? rejectedBefore(result.candidate, id, ctx) : changesTooLate(result.candidate, id);
+      if (changes) throw result.candidate.status === 'rejected' ? rejectedBefore(result.candidate, id, ctx) : changesTooLate(result.candidate, id, instantsFor(ctx));
       return alreadyDecided(result.candidate, ctx, { verb: 'approve' });
     }
     keepUnlocated(ctx.services.places, unlocated, stamp);
     const entryId = result.candidate.decision?.entryId;
-    return justApproved(result.candidate, entryId === undefined ? undefined : ctx.services.dossier.getEntry(entryId));
+    return justApproved(result.candidate, entryId === undefined ? undefined : ctx.services.dossier.getEntry(entryId), instantsFor(ctx));
   },
 };
 
@@ -224,17 +228,18 @@ export const attachCandidate: SubcommandSpec = {
   async run(args, ctx) {
     const id = args.id as number;
     const entryId = args.entry as number;
+    const when = instantsFor(ctx);
     const candidate = ctx.services.review.candidate(id);
     if (candidate.status === 'rejected') {
       const holder = storyHolder(candidate, ctx);
-      if (holder) throw joinedRefusal(candidate, holder, { verb: 'attach', entryId });
-      throw new UserError('conflict', `Candidate #${id} was rejected by ${decidedBy(candidate)}, so it is not attached.`, [reopenHint(id, { verb: 'attach', entryId })], 'id');
+      if (holder) throw joinedRefusal(candidate, holder, { verb: 'attach', entryId }, when);
+      throw new UserError('conflict', `Candidate #${id} was rejected by ${decidedBy(candidate, when)}, so it is not attached.`, [reopenHint(id, { verb: 'attach', entryId })], 'id');
     }
     // Approved as this entry (or attached to it): the reports that came after are added to it.
     const later = candidate.status === 'approved' && candidate.decision?.entryId === entryId;
     if (candidate.status === 'approved' && !later) {
       const became = candidate.decision?.entryId;
-      throw new UserError('conflict', `Candidate #${id} is entry #${became ?? '?'} already (${candidate.decision?.attached ? 'attached' : 'approved'} by ${decidedBy(candidate)}), not #${entryId}: nothing was changed.`, [
+      throw new UserError('conflict', `Candidate #${id} is entry #${became ?? '?'} already (${candidate.decision?.attached ? 'attached' : 'approved'} by ${decidedBy(candidate, when)}), not #${entryId}: nothing was changed.`, [
         ...(became !== undefined ? [`Reports of it that came after go to that entry: /review attach id:${id} entry:${became}`] : []),
       ], 'entry');
     }
@@ -250,11 +255,11 @@ export const attachCandidate: SubcommandSpec = {
     const result = await ctx.services.review.attach(id, entryId, candidateSources(candidate), stamp, note);
     // Pressed again, or nothing came after: the card as decided, saying so.
     if (result.kind === 'decided') return alreadyDecided(result.candidate, ctx, { verb: 'attach', entryId });
-    if (!later) return justDecided(result.candidate);
+    if (!later) return justDecided(result.candidate, when);
     const added = ctx.services.editor.entryState(entryId).sources.length - before;
     // Reports that came after the decision, or any an undo took off the entry since.
     const told = [span.plain(`Added ${plural(added, 'report')} of candidate #${id} that entry #${entryId} did not cite yet, as further sources. `), span.command('entry undo', `id:${entryId}`), span.plain(' takes them back.')];
-    return { ...decidedCard(result.candidate), intro: [told] };
+    return { ...decidedCard(result.candidate, when), intro: [told] };
   },
 };
 
@@ -269,6 +274,7 @@ export const rejectCandidate: SubcommandSpec = {
   examples: ['id:1 reason:"opinion piece, not an event"'],
   async run(args, ctx) {
     const id = args.id as number;
+    const when = instantsFor(ctx);
     const candidate = ctx.services.review.candidate(id);
     if (candidate.status === 'approved') {
       const entryId = candidate.decision?.entryId ?? 0;
@@ -276,12 +282,12 @@ export const rejectCandidate: SubcommandSpec = {
         const hint = uncitedEntry(candidate, ctx) === undefined
           ? `The change is in /entry history id:${entryId}; /entry edit id:${entryId} changes the entry's sources.`
           : `Entry #${entryId} no longer cites its reports (an undo or an edit took them back); the candidate stays decided. To cite them again: /review attach id:${id} entry:${entryId}`;
-        throw new UserError('conflict', `Candidate #${id} was attached by ${decidedBy(candidate)} to entry #${entryId} as further sources.`, [hint], 'id');
+        throw new UserError('conflict', `Candidate #${id} was attached by ${decidedBy(candidate, when)} to entry #${entryId} as further sources.`, [hint], 'id');
       }
-      throw new UserError('conflict', `Candidate #${id} was approved by ${decidedBy(candidate)} as entry #${entryId}.`, [`To take the entry down: /entry remove id:${entryId} reason:"…"`], 'id');
+      throw new UserError('conflict', `Candidate #${id} was approved by ${decidedBy(candidate, when)} as entry #${entryId}.`, [`To take the entry down: /entry remove id:${entryId} reason:"…"`], 'id');
     }
     if (candidate.status === 'rejected') return alreadyDecided(candidate, ctx, { verb: 'reject' });
     const result = await ctx.services.review.reject(id, args.reason === undefined ? undefined : String(args.reason), stampOf(ctx));
-    return result.kind === 'decided' ? alreadyDecided(result.candidate, ctx, { verb: 'reject' }) : justDecided(result.candidate);
+    return result.kind === 'decided' ? alreadyDecided(result.candidate, ctx, { verb: 'reject' }) : justDecided(result.candidate, when);
   },
 };

@@ -3,8 +3,8 @@
 // and how to bring it back; an attached one whose entry no longer cites its reports says so.
 import type { CommandContext } from '../../src/core/command-spec.js';
 import type { Candidate } from '../../src/core/review/candidate.js';
-import { instantText } from '../../src/core/review/candidate-card.js';
 import { span, type Line } from '../../src/core/view.js';
+import { instantsFor } from '../when.js';
 import { uncitedEntry, uncitedLine } from './attached-uncited.js';
 
 /** The candidate with its live entry to show (`recorded`), and what a reader must know of that entry now. */
@@ -21,7 +21,7 @@ export function asItStands(candidate: Candidate, ctx: CommandContext): { candida
   return {
     candidate,
     note: [
-      span.plain(`Entry #${entryId} was removed by ${removed.removedBy} at ${instantText(new Date(removed.removedAt))}${removed.reason ? ` (${removed.reason})` : ''}. `),
+      span.plain(`Entry #${entryId} was removed by ${removed.removedBy} at ${instantsFor(ctx)(removed.removedAt)}${removed.reason ? ` (${removed.reason})` : ''}. `),
       span.command('entry undo', `id:${entryId}`),
       span.plain(' brings it back.'),
     ],

@@ -4,9 +4,9 @@
 import type { CommandContext } from '../../src/core/command-spec.js';
 import { UserError } from '../../src/core/errors.js';
 import type { Candidate } from '../../src/core/review/candidate.js';
-import { instantText } from '../../src/core/review/candidate-card.js';
 import { joinedTo } from '../../src/core/review/joined-candidate.js';
 import { span, type Line } from '../../src/core/view.js';
+import type { InstantWriter } from '../when.js';
 
 /** A kept candidate can be joined to another in turn: the hops followed to the one holding the story. */
 const MOST_HOPS = 10;
@@ -25,9 +25,9 @@ export function storyHolder(candidate: Candidate, ctx: CommandContext): Candidat
   return holder;
 }
 
-/** `Candidate #4 was joined into candidate #1 by Sitrep at 2025-07-20 12:30 UTC, as the same story`. */
-export function joinedText(candidate: Candidate, holder: Candidate): string {
-  const when = candidate.decision ? ` by ${candidate.decision.by} at ${instantText(candidate.decision.at)}` : '';
+/** `Candidate #4 was joined into candidate #1 by Sitrep at 2025-07-20 12:30 UTC, as the same story` (the time written by `at`). */
+export function joinedText(candidate: Candidate, holder: Candidate, at: InstantWriter): string {
+  const when = candidate.decision ? ` by ${candidate.decision.by} at ${at(candidate.decision.at)}` : '';
   return `Candidate #${candidate.id} was joined into candidate #${holder.id}${when}, as the same story`;
 }
 
@@ -48,14 +48,14 @@ function holderHint(holder: Candidate, asked: Asked): string {
 }
 
 /** The refusal of an approval or an attachment of a joined candidate, naming the candidate to decide instead. */
-export function joinedRefusal(candidate: Candidate, holder: Candidate, asked: Asked): UserError {
+export function joinedRefusal(candidate: Candidate, holder: Candidate, asked: Asked, when: InstantWriter): UserError {
   const not = asked.verb === 'approve' ? 'approved' : asked.verb === 'attach' ? 'attached' : 'rejected';
-  return new UserError('conflict', `${joinedText(candidate, holder)}, so it is not ${not} on its own.`, [holderHint(holder, asked)], 'id');
+  return new UserError('conflict', `${joinedText(candidate, holder, when)}, so it is not ${not} on its own.`, [holderHint(holder, asked)], 'id');
 }
 
 /** The note of a joined candidate's card shown again (a reject of it changes nothing): the same, with the commands as commands. */
-export function joinedNote(candidate: Candidate, holder: Candidate, asked: Asked): Line {
-  const said = span.plain(`${joinedText(candidate, holder)}; nothing was changed. Its reports are candidate #${holder.id}'s: `);
+export function joinedNote(candidate: Candidate, holder: Candidate, asked: Asked, when: InstantWriter): Line {
+  const said = span.plain(`${joinedText(candidate, holder, when)}; nothing was changed. Its reports are candidate #${holder.id}'s: `);
   if (holder.status !== 'pending') return [said, span.command('review show', `id:${holder.id}`)];
   const { name, args } = askedOf(holder, asked);
   return [said, span.command('review show', `id:${holder.id}`), span.plain(` · ${asked.verb} the story: `), span.command(name, args)];

@@ -3,7 +3,8 @@
 import type { CommandContext, SubcommandSpec } from '../../src/core/command-spec.js';
 import { UserError } from '../../src/core/errors.js';
 import { suggestedActorText, type Candidate } from '../../src/core/review/candidate.js';
-import { candidateCard, instantText } from '../../src/core/review/candidate-card.js';
+import { candidateCard } from '../../src/core/review/candidate-card.js';
+import type { InstantWriter } from '../../src/core/past-instant.js';
 import { publishedBrief } from '../../src/core/review/published-text.js';
 import { asItStands } from './decided-entry.js';
 import { plural } from '../../src/core/text.js';
@@ -17,6 +18,7 @@ import { markedLine } from '../../src/core/error-views.js';
 import { plainLine, span, type Line, type Section, type View } from '../../src/core/view.js';
 import { pageOption, resolveTopic, topicOption } from '../shared-options.js';
 import { stampOf } from '../stamp.js';
+import { instantsFor } from '../when.js';
 import { candidateIdOption } from './decide.js';
 
 const PAGE_SIZE = 10;
@@ -92,8 +94,8 @@ function unpostedLines(cards: readonly UnconfirmedCard[]): Line[] {
   ];
 }
 
-/** `unposted`: the candidate's cards that may not be in their review channel. */
-function candidateSection(candidate: Candidate, unposted: readonly UnconfirmedCard[]): Section {
+/** `unposted`: the candidate's cards that may not be in their review channel; `when` writes its instants. */
+function candidateSection(candidate: Candidate, unposted: readonly UnconfirmedCard[], when: InstantWriter): Section {
   // Outlets, not reports: one feed's items merged into the story are one outlet, its own.
   const others = new Set(candidate.reports.slice(1).map((report) => report.outlet).filter((outlet) => outlet !== candidate.outlet)).size;
   const suggested = suggestedLine(candidate);
@@ -101,7 +103,7 @@ function candidateSection(candidate: Candidate, unposted: readonly UnconfirmedCa
     heading: [span.code(`#${candidate.id}`), span.plain(' '), span.bold(candidate.title)],
     lines: [
       plainLine(
-        `${candidate.outlet}${others > 0 ? ` and ${plural(others, 'other outlet')}` : ''} · ${publishedBrief(candidate.published, candidate.suggested)} · ${eventTypeLabel(candidate.suggested.type)}${candidate.suggested.label ? ` (${candidate.suggested.label})` : ''} · ${candidate.topic}`,
+        `${candidate.outlet}${others > 0 ? ` and ${plural(others, 'other outlet')}` : ''} · ${publishedBrief(candidate.published, candidate.suggested, when)} · ${eventTypeLabel(candidate.suggested.type)}${candidate.suggested.label ? ` (${candidate.suggested.label})` : ''} · ${candidate.topic}`,
       ),
       ...(suggested ? [plainLine(suggested)] : []),
       ...unpostedLines(unposted),
@@ -121,18 +123,19 @@ function listView(args: { topic?: string; source?: number; page: number }, ctx: 
   const paging = exactPager(args.page, page.total, PAGE_SIZE, 'candidates', at);
   const channels = ctx.services.review.channels();
   const unconfirmed = ctx.services.review.unconfirmedCards(page.items.map((candidate) => candidate.id));
+  const when = instantsFor(ctx);
   return {
     title: `Review queue${args.topic ? ` — ${args.topic}` : ''}${source ? ` — from #${source.id} ${sourceName(source)}` : ''}`,
     tone: 'normal',
     intro: [
-      ...(source?.removedAt ? [plainLine(`Source #${source.id} was removed on ${instantText(source.removedAt)}: it is no longer checked${page.total > 0 ? ', and the candidates it proposed still wait here' : ''}.`)] : []),
+      ...(source?.removedAt ? [plainLine(`Source #${source.id} was removed on ${when(source.removedAt)}: it is no longer checked${page.total > 0 ? ', and the candidates it proposed still wait here' : ''}.`)] : []),
       plainLine(page.total === 0 ? 'No candidate is waiting for review.' : `${plural(page.total, 'candidate')} waiting, the latest proposed first.`),
       channels.length > 0
         ? channelsLine(channels, ctx)
         : [span.plain('No review channel is set: an admin runs '), span.command('review channel'), span.plain(' where cards should be posted.')],
       ...ctx.services.review.failingChannels().flatMap(troubleLines(ctx)),
     ],
-    sections: page.items.map((candidate) => candidateSection(candidate, unconfirmed.filter((card) => card.candidateId === candidate.id))),
+    sections: page.items.map((candidate) => candidateSection(candidate, unconfirmed.filter((card) => card.candidateId === candidate.id), when)),
     ...paging,
   };
 }
@@ -158,7 +161,7 @@ export const showCandidate: SubcommandSpec = {
   run(args, ctx) {
     const { candidate, note } = asItStands(ctx.services.review.candidate(args.id as number), ctx);
     // A waiting candidate whose card may not be in a review channel says so, as /review list does.
-    return candidateCard(candidate, note ?? unpostedLines(ctx.services.review.unconfirmedCards([candidate.id]))[0]);
+    return candidateCard(candidate, instantsFor(ctx), note ?? unpostedLines(ctx.services.review.unconfirmedCards([candidate.id]))[0]);
   },
 };
 

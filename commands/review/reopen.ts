@@ -6,26 +6,27 @@ import { UserError } from '../../src/core/errors.js';
 import type { Candidate } from '../../src/core/review/candidate.js';
 import { candidateCard } from '../../src/core/review/candidate-card.js';
 import { span } from '../../src/core/view.js';
+import { instantsFor, type InstantWriter } from '../when.js';
 import { candidateIdOption, decidedBy } from './decide.js';
 import { joinedText, storyHolder } from './joined-story.js';
 
 /** Why an approved candidate stays decided, and what takes its entry (or the reports it added) back. */
-function approvedRefusal(candidate: Candidate): UserError {
+function approvedRefusal(candidate: Candidate, when: InstantWriter): UserError {
   const entryId = candidate.decision?.entryId ?? 0;
   if (candidate.decision?.attached) {
-    return new UserError('conflict', `Candidate #${candidate.id} was attached by ${decidedBy(candidate)} to entry #${entryId} as further sources, so it is not reopened.`, [
+    return new UserError('conflict', `Candidate #${candidate.id} was attached by ${decidedBy(candidate, when)} to entry #${entryId} as further sources, so it is not reopened.`, [
       `The change is in /entry history id:${entryId}; /entry edit id:${entryId} changes the entry's sources.`,
     ], 'id');
   }
-  return new UserError('conflict', `Candidate #${candidate.id} was approved by ${decidedBy(candidate)} as entry #${entryId}, so it is not reopened.`, [
+  return new UserError('conflict', `Candidate #${candidate.id} was approved by ${decidedBy(candidate, when)} as entry #${entryId}, so it is not reopened.`, [
     `To take the entry down: /entry remove id:${entryId} reason:"…"`,
   ], 'id');
 }
 
 /** A candidate Sitrep joined to another's story has no reports of its own left: that candidate is the one to reopen. */
-function joinedRefusal(candidate: Candidate, holder: Candidate): UserError {
+function joinedRefusal(candidate: Candidate, holder: Candidate, when: InstantWriter): UserError {
   const hint = holder.status === 'rejected' ? `Reopen the story with /review reopen id:${holder.id}` : `See the story with /review show id:${holder.id}`;
-  return new UserError('conflict', `${joinedText(candidate, holder)}, so it is not reopened on its own: its reports are candidate #${holder.id}'s.`, [hint], 'id');
+  return new UserError('conflict', `${joinedText(candidate, holder, when)}, so it is not reopened on its own: its reports are candidate #${holder.id}'s.`, [hint], 'id');
 }
 
 /** What the reply says under the card's first line: the review channel's cards follow. */
@@ -41,15 +42,16 @@ export const reopenCandidate: SubcommandSpec = {
   options: [candidateIdOption],
   run(args, ctx) {
     const id = args.id as number;
+    const when = instantsFor(ctx);
     const candidate = ctx.services.review.candidate(id);
     const holder = storyHolder(candidate, ctx);
-    if (holder) throw joinedRefusal(candidate, holder);
-    if (candidate.status === 'approved') throw approvedRefusal(candidate);
+    if (holder) throw joinedRefusal(candidate, holder, when);
+    if (candidate.status === 'approved') throw approvedRefusal(candidate, when);
     const result = ctx.services.review.reopen(id);
     if (result.kind === 'unchanged') {
-      if (result.candidate.status === 'approved') throw approvedRefusal(result.candidate);
-      return { ...candidateCard(result.candidate, [span.plain(`Candidate #${id} is waiting for review already; nothing was changed.`)]), private: true };
+      if (result.candidate.status === 'approved') throw approvedRefusal(result.candidate, when);
+      return { ...candidateCard(result.candidate, when, [span.plain(`Candidate #${id} is waiting for review already; nothing was changed.`)]), private: true };
     }
-    return { ...candidateCard(result.candidate, reopenedNote(ctx)), tone: 'success' };
+    return { ...candidateCard(result.candidate, when, reopenedNote(ctx)), tone: 'success' };
   },
 };

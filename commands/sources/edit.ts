@@ -3,7 +3,6 @@
 // adding it again would start anew.
 import type { CommandArgs, SubcommandSpec } from '../../src/core/command-spec.js';
 import { checkAll, UserError } from '../../src/core/errors.js';
-import { instantText } from '../../src/core/review/candidate-card.js';
 import { reliabilityText, unjudgedGrade } from '../../src/core/source-grade.js';
 import { keywordList, keywordRule } from '../../src/core/sources/keyword-hits.js';
 import { formatEvery } from '../../src/core/sources/poll-timing.js';
@@ -12,6 +11,7 @@ import { sourceName, type WatchedSource } from '../../src/core/sources/watched-s
 import { plainLine, span, type Line } from '../../src/core/view.js';
 import { parseTopic } from '../entry/fields.js';
 import { stampOf } from '../stamp.js';
+import { instantsFor, type InstantWriter } from '../when.js';
 import { everyMinutes, feedUrl, keywordsArg, MAX_URL_LENGTH, NO_OUTLET, outletArg } from './add.js';
 import { everyOption, keywordsOption, outletOption, reliabilityOption, sourceIdOption, sourceTopicOption } from './options.js';
 import { feedTopicNote, knownTopics } from './topic-note.js';
@@ -45,16 +45,22 @@ const keywordsText = (keywords: string) => keywordList(keywords) || 'none';
 /** The outlet a source's items cite, as the line of a change says it. */
 const outletText = (source: WatchedSource) => source.outlet ?? (source.feedTitle ? `the feed's title (${source.feedTitle})` : "the feed's title");
 
+/** The time of the reply, and how it writes instants (on the channel's clock). */
+interface ReplyClock {
+  now: Date;
+  when: InstantWriter;
+}
+
 /**
  * The new address's line: when it is read (the next check, without the old address's
  * validators), and that the items seen before stay seen.
  */
-function movedLine(before: WatchedSource, after: WatchedSource, now: Date): Line {
+function movedLine(before: WatchedSource, after: WatchedSource, { now, when: at }: ReplyClock): Line {
   const moved = `Address: ${before.url} → ${after.url}.`;
   const forgotten = before.failures > 0 ? ` Its failures at the old address are forgotten: the count starts again from 0.` : '';
   const kept = `, without the old address's ETag and Last-Modified; the items seen there stay seen, so none of them is proposed again.${forgotten}`;
   if (after.pausedAt) return [span.plain(`${moved} It is paused: its next check, once `), span.command('sources resume', `id:${after.id}`), span.plain(`, reads the new address${kept}`)];
-  const when = after.nextCheckAt.getTime() <= now.getTime() + 60_000 ? 'within a minute' : `at ${instantText(after.nextCheckAt)}, when its server asked Sitrep to wait until (Retry-After)`;
+  const when = after.nextCheckAt.getTime() <= now.getTime() + 60_000 ? 'within a minute' : `at ${at(after.nextCheckAt)}, when its server asked Sitrep to wait until (Retry-After)`;
   return plainLine(`${moved} Its next check, ${when}, reads the new address${kept}`);
 }
 
@@ -62,9 +68,9 @@ function movedLine(before: WatchedSource, after: WatchedSource, now: Date): Line
  * A line for each setting that changed, old → new (a new topic's note after its line, and after
  * the keywords', how they were read from `typedKeywords`).
  */
-function changeLines(before: WatchedSource, after: WatchedSource, topicsBefore: readonly string[], now: Date, typedKeywords: string | undefined): Line[] {
+function changeLines(before: WatchedSource, after: WatchedSource, topicsBefore: readonly string[], clock: ReplyClock, typedKeywords: string | undefined): Line[] {
   const lines: Line[] = [];
-  if (after.url !== before.url) lines.push(movedLine(before, after, now));
+  if (after.url !== before.url) lines.push(movedLine(before, after, clock));
   if (after.topic !== before.topic) {
     lines.push(plainLine(`Topic: ${before.topic} → ${after.topic}. Its next candidates go to ${after.topic}; those waiting keep their topic.`));
     lines.push(...feedTopicNote(topicsBefore, after.topic, after.id));
@@ -87,7 +93,7 @@ function changeLines(before: WatchedSource, after: WatchedSource, topicsBefore: 
     lines.push(
       after.pausedAt
         ? [span.plain(`${every}. It is paused, so it is not checked until `), span.command('sources resume', `id:${after.id}`), span.plain(`, then every ${formatEvery(after.everyMinutes)}.`)]
-        : plainLine(`${every}; next check at ${instantText(after.nextCheckAt)}.`),
+        : plainLine(`${every}; next check at ${clock.when(after.nextCheckAt)}.`),
     );
   }
   return lines;
@@ -111,7 +117,7 @@ export const editSource: SubcommandSpec = {
     const changes = changesFrom(args);
     const topicsBefore = changes.topic === undefined ? [] : knownTopics(ctx, args.id as number);
     const { before, after } = ctx.services.sources.edit(args.id as number, changes, stampOf(ctx));
-    const lines = changeLines(before, after, topicsBefore, ctx.now(), args.keywords === undefined ? undefined : String(args.keywords));
+    const lines = changeLines(before, after, topicsBefore, { now: ctx.now(), when: instantsFor(ctx) }, args.keywords === undefined ? undefined : String(args.keywords));
     const why = [span.plain('What its checks found: '), span.command('sources why', `id:${after.id}`)];
     if (lines.length === 0) {
       return { title: `#${after.id} ${sourceName(after)} unchanged`, tone: 'normal', intro: [plainLine('It has these settings already.')], sections: [], footer: why };

@@ -1,14 +1,14 @@
 // /sources — the feeds Sitrep watches for the review queue: add, list, edit, pause, resume, remove,
 // check now, and why (what each check found).
 import type { CommandSpec, SubcommandSpec } from '../../src/core/command-spec.js';
-import { checkReplyView } from '../../src/core/sources/check-views.js';
-import { instantText } from '../../src/core/review/candidate-card.js';
-import { formatEvery } from '../../src/core/sources/poll-timing.js';
+import { checkReplyView, retryAfterRefusal } from '../../src/core/sources/check-views.js';
+import { formatEvery, waitAskedUntil } from '../../src/core/sources/poll-timing.js';
 import { sourceName } from '../../src/core/sources/watched-source.js';
 import { sourcesListView, whyView } from '../../src/core/sources/watch-views.js';
 import { plainLine, span } from '../../src/core/view.js';
 import { pageOption, resolveTopic, topicOption } from '../shared-options.js';
 import { stampOf } from '../stamp.js';
+import { instantsFor } from '../when.js';
 import { addSource } from './add.js';
 import { editSource } from './edit.js';
 import { sourceIdOption } from './options.js';
@@ -27,7 +27,7 @@ const listSources: SubcommandSpec = {
     const topic = args.topic ? String(args.topic).toLowerCase() : undefined;
     // A topic no feed has: a misspelling is refused with the topics, as /timeline refuses it; a topic of the dossier's has no feed yet.
     if (topic !== undefined && !sources.some((source) => source.topic === topic)) resolveTopic(ctx.services.dossier, topic, sources.map((source) => source.topic));
-    return sourcesListView(sources, { ...(topic ? { topic } : {}), page: (args.page as number | undefined) ?? 1, waiting: ctx.services.sources.waitingCandidates() });
+    return sourcesListView(sources, instantsFor(ctx), { ...(topic ? { topic } : {}), page: (args.page as number | undefined) ?? 1, waiting: ctx.services.sources.waitingCandidates() });
   },
 };
 
@@ -54,7 +54,7 @@ const resumeSource: SubcommandSpec = {
     const source = ctx.services.sources.resume(args.id as number, stampOf(ctx));
     // Resumed while its server's Retry-After is still to come: it is checked once that is over.
     const when = source.nextCheckAt.getTime() > ctx.now().getTime() + 60_000
-      ? `It is checked at ${instantText(source.nextCheckAt)}, when the feed asked Sitrep to wait until (Retry-After), then every ${formatEvery(source.everyMinutes)}`
+      ? `It is checked at ${instantsFor(ctx)(source.nextCheckAt)}, when the feed asked Sitrep to wait until (Retry-After), then every ${formatEvery(source.everyMinutes)}`
       : `It is checked within a minute, then every ${formatEvery(source.everyMinutes)}`;
     return {
       title: `Resumed #${source.id} ${sourceName(source)}`,
@@ -89,8 +89,14 @@ const checkSource: SubcommandSpec = {
   options: [sourceIdOption],
   examples: ['id:1'],
   async run(args, ctx) {
-    const report = await ctx.services.sources.check(args.id as number, 'manual');
-    return checkReplyView(report.source, report.record);
+    const id = args.id as number;
+    const when = instantsFor(ctx);
+    // Refused while the server's Retry-After is to come, as the check itself would refuse it, with its times on this channel's clock.
+    const asked = ctx.services.sources.get(id);
+    const until = waitAskedUntil(asked, ctx.now());
+    if (until) throw retryAfterRefusal(asked, until, ctx.now(), when);
+    const report = await ctx.services.sources.check(id, 'manual');
+    return checkReplyView(report.source, report.record, when);
   },
 };
 
@@ -101,7 +107,7 @@ const whySource: SubcommandSpec = {
   options: [sourceIdOption, { ...pageOption, description: 'Which page of the checks’ items (default 1)' }],
   run(args, ctx) {
     const { source, checks } = ctx.services.sources.checks(args.id as number, WHY_CHECKS);
-    return whyView(source, checks, (args.page as number | undefined) ?? 1);
+    return whyView(source, checks, instantsFor(ctx), (args.page as number | undefined) ?? 1);
   },
 };
 

@@ -12,3 +12,11 @@ export function instantIn(iso: string, zone: string): string {
   const p = localParts(Date.parse(iso), zone);
   return `${p.year}-${two(p.month)}-${two(p.day)} ${two(p.hour)}:${two(p.minute)} ${zone}`;
 }
+
+/** Writes instants on one clock: replies and cards print every instant of theirs the same way. */
+export type InstantWriter = (at: Date | string) => string;
+
+/** A writer of instants in `zone`, as instantIn writes them. */
+export function instantsIn(zone: string): InstantWriter {
+  return (at) => instantIn(typeof at === 'string' ? at : at.toISOString(), zone);
+}

@@ -1,9 +1,11 @@
 // The card a candidate is shown as, in the review channel and in reply to /review show: the
 // story, what the entry would say, the other outlets carrying it, and Approve, Edit and Reject
-// for admins; once decided, who decided, when, and the entry it became.
+// for admins; once decided, who decided, when, and the entry it became. Its instants are on the
+// clock of the channel it is shown in (`when`).
 import type { EntrySummary } from '../domain.js';
 import { fatalitiesWithSource } from '../fatalities.js';
 import { formatIsoPartial, formatPartialDate } from '../partial-date.js';
+import type { InstantWriter } from '../past-instant.js';
 import { formatCount } from '../text.js';
 import { RELIABILITY } from '../source-grade.js';
 import { outletLink } from '../source-link.js';
@@ -11,21 +13,19 @@ import { eventTypeLabel } from '../vocabulary.js';
 import { plainLine, span, type Button, type Line, type View } from '../view.js';
 import { suggestedActorText, type Candidate, type StoryReport } from './candidate.js';
 import { joinedTo } from './joined-candidate.js';
-import { datedText, instantText, publishedText } from './published-text.js';
-
-export { instantText };
+import { datedText, publishedText } from './published-text.js';
 
 const listed = (items: readonly string[]) => plainLine(items.length > 0 ? items.join(', ') : '—');
 
-function reportLine(report: StoryReport): Line {
-  return [...outletLink(report.outlet, report.link), span.plain(`${report.grade ? ` · ${report.grade}` : ''} — ${report.title}${report.published ? ` (${datedText(report.published, report.publishedDayOnly)})` : ''}`)];
+function reportLine(report: StoryReport, when: InstantWriter): Line {
+  return [...outletLink(report.outlet, report.link), span.plain(`${report.grade ? ` · ${report.grade}` : ''} — ${report.title}${report.published ? ` (${datedText(report.published, report.publishedDayOnly, when)})` : ''}`)];
 }
 
 /** `joined`: the candidate whose story it joined (joinedTo), if any. */
-function decisionLine(candidate: Candidate, joined: number | undefined): Line | undefined {
+function decisionLine(candidate: Candidate, joined: number | undefined, at: InstantWriter): Line | undefined {
   const decision = candidate.decision;
   if (!decision) return undefined;
-  const when = `${decision.by} at ${instantText(decision.at)}`;
+  const when = `${decision.by} at ${at(decision.at)}`;
   if (joined !== undefined) return [span.bold('Joined'), span.plain(` candidate #${joined}, by ${when}: the same story`)];
   if (candidate.status === 'approved' && decision.attached) return [span.bold('Attached'), span.plain(` by ${when} to entry #${decision.entryId ?? '?'} as further sources`)];
   if (candidate.status === 'approved') return [span.bold('Approved'), span.plain(` by ${when} → entry #${decision.entryId ?? '?'}`)];
@@ -95,24 +95,27 @@ function suggestedFacts(suggested: Candidate['suggested'], pending: boolean, dat
   ];
 }
 
-/** The card; `note` goes under its first line (what a decision just did, or that it was done before). */
-export function candidateCard(candidate: Candidate, note?: string | Line): View {
+/**
+ * The card, its instants written by `when`; `note` goes under its first line (what a decision just
+ * did, or that it was done before).
+ */
+export function candidateCard(candidate: Candidate, when: InstantWriter, note?: string | Line): View {
   const { suggested } = candidate;
   const others = candidate.reports.slice(1);
   const joined = joinedTo(candidate);
-  const decided = decisionLine(candidate, joined);
+  const decided = decisionLine(candidate, joined, when);
   const view: View = {
     title: candidate.recorded?.title ?? candidate.title,
     tone: candidate.status === 'approved' && note !== undefined ? 'success' : 'normal',
     intro: [
       plainLine(`Candidate #${candidate.id} · ${candidate.topic} · ${joined === undefined ? STATUS_TEXT[candidate.status] : `joined candidate #${joined}`}`),
-      ...(candidate.revisedAt ? [plainLine(`Revised by its feed at ${instantText(candidate.revisedAt)}: drafted again from what the item says now.`)] : []),
+      ...(candidate.revisedAt ? [plainLine(`Revised by its feed at ${when(candidate.revisedAt)}: drafted again from what the item says now.`)] : []),
       ...(joined === undefined ? [] : [plainLine(`The same story as candidate #${joined}, found when a report of it was revised: its reports are listed there.`)]),
       ...(note ? [typeof note === 'string' ? plainLine(note) : note] : []),
     ],
     facts: [
       { label: 'Outlet', value: plainLine(outletText(candidate.outlet, candidate.reports[0]?.grade)) },
-      { label: 'Published', value: plainLine(publishedText(candidate.published, suggested)) },
+      { label: 'Published', value: plainLine(publishedText(candidate.published, suggested, when)) },
       ...(candidate.link ? [{ label: 'Link', value: [span.link(candidate.link, candidate.link)] }] : []),
       { label: 'Matched', value: plainLine(candidate.matched.length > 0 ? candidate.matched.join(', ') : 'every item (the source seeks no keywords)') },
       ...(candidate.recorded ? recordedFacts(candidate.recorded) : suggestedFacts(suggested, candidate.status === 'pending', candidate.published !== undefined)),
@@ -125,7 +128,7 @@ export function candidateCard(candidate: Candidate, note?: string | Line): View 
     ],
     sections: [
       ...(candidate.summary ? [{ heading: [span.bold('Summary')], lines: candidate.summary.split('\n').map((line) => plainLine(line)) }] : []),
-      ...(others.length > 0 ? [{ heading: [span.bold('Same story elsewhere')], lines: others.map(reportLine) }] : []),
+      ...(others.length > 0 ? [{ heading: [span.bold('Same story elsewhere')], lines: others.map((report) => reportLine(report, when)) }] : []),
     ],
   };
   if (candidate.status === 'pending') {
@@ -153,10 +156,10 @@ export function candidateCard(candidate: Candidate, note?: string | Line): View 
  * The card once decided, the same for whoever decided and for every channel it was posted in:
  * who decided, when, and the entry it became; no buttons.
  */
-export function decidedCard(candidate: Candidate): View {
+export function decidedCard(candidate: Candidate, when: InstantWriter): View {
   // A candidate joined to another says so in its card already; its items are that one's reports now.
-  if (candidate.status === 'rejected') return { ...candidateCard(candidate, joinedTo(candidate) === undefined ? 'Rejected: its items are not proposed again.' : undefined), tone: 'success' };
+  if (candidate.status === 'rejected') return { ...candidateCard(candidate, when, joinedTo(candidate) === undefined ? 'Rejected: its items are not proposed again.' : undefined), tone: 'success' };
   const entryId = candidate.decision?.entryId ?? '?';
   const what = candidate.decision?.attached ? `its reports added as sources of entry #${entryId}` : `added as entry #${entryId}`;
-  return candidateCard(candidate, [span.plain(`Approved: ${what}. Where it came from: `), span.command('entry history', `id:${entryId}`)]);
+  return candidateCard(candidate, when, [span.plain(`Approved: ${what}. Where it came from: `), span.command('entry history', `id:${entryId}`)]);
 }

@@ -6,15 +6,17 @@
 // platform's trouble stops the pass on that platform, and its posts wait (the Retry-After, else a
 // backoff), as digests do; a post is given up when retrying cannot help or after a day of failures.
 // Once a candidate is decided, its posted cards are edited to show the decision, also when the
-// decision came while its card was on its way.
+// decision came while its card was on its way. A card's instants are on its channel's clock.
 import type { PlatformName } from '../caller.js';
 import { rememberPost } from '../digest/post-edits.js';
 import type { PostEditStore } from '../digest/post-edits-port.js';
 import type { Logger } from '../logger.js';
+import { instantsIn } from '../past-instant.js';
 import { Turns } from '../turns.js';
 import { DeliveryError, type PostMark, type Poster } from '../poster.js';
 import type { Candidate } from './candidate.js';
 import { candidateCard, decidedCard } from './candidate-card.js';
+import { reviewChannelInstants, reviewChannelZone, type ChannelZones } from './channel-clock.js';
 import type { ClaimedPost, PostedCard, ReviewStore } from './review-port.js';
 
 /** The posters of the adapters running here (the scheduler's PosterRegistry). */
@@ -34,6 +36,8 @@ export interface CardPosterDeps {
   turns?: Turns;
   /** Remembers an approved card, so corrections of its entry edit it too; without it, none are. */
   edits?: Pick<PostEditStore, 'remember'>;
+  /** The digests' subscriptions, whose zone (else SITREP_TZ) a channel's cards write instants in; without them, UTC. */
+  zones?: ChannelZones;
 }
 
 /** Posts per pass: a queue opened in a new channel arrives over a few passes, not as a flood. */
@@ -184,12 +188,13 @@ export class CardPoster {
       try {
         if (!poster?.update) throw new DeliveryError('permanent', 'this process cannot edit posted cards');
         let shown = card.candidate;
-        await poster.update(card.channelId, card.refs, shown.status === 'pending' ? candidateCard(shown) : decidedCard(shown), card.context);
+        const when = reviewChannelInstants(this.deps.zones, card);
+        await poster.update(card.channelId, card.refs, shown.status === 'pending' ? candidateCard(shown, when) : decidedCard(shown, when), card.context);
         // Decided while the edit was on its way: the decision's own edit may have landed first.
         const current = await this.turns.take(() => store.candidate(card.candidate.id));
         if (shown.status === 'pending' && current && current.status !== 'pending') {
           shown = current;
-          await poster.update(card.channelId, card.refs, decidedCard(current), card.context);
+          await poster.update(card.channelId, card.refs, decidedCard(current, when), card.context);
         }
         await this.turns.take(() => store.redrawn(card.postId, shown.revision ?? 0, now()));
       } catch (error) {
@@ -210,7 +215,8 @@ export class CardPoster {
   /** Shows the decision in one channel's messages of the card (and remembers an approved one for corrections). */
   private async showDecisionOn(candidate: Candidate, card: PostedCard): Promise<void> {
     const { store, posters, logger, now } = this.deps;
-    const view = decidedCard(candidate);
+    const zone = reviewChannelZone(this.deps.zones, card);
+    const view = decidedCard(candidate, instantsIn(zone));
     const where = { candidate: candidate.id, platform: card.platform, channel: card.channelId, messages: card.refs };
     const poster = posters.get(card.platform);
     if (!poster?.update) {
@@ -226,7 +232,7 @@ export class CardPoster {
     }
     const entryId = candidate.status === 'approved' ? candidate.decision?.entryId : undefined;
     if (this.deps.edits && entryId !== undefined) {
-      const post = { platform: card.platform, channelId: card.channelId, context: card.context, zone: 'UTC', view, refs: card.refs, postedAt: this.deps.now() };
+      const post = { platform: card.platform, channelId: card.channelId, context: card.context, zone, view, refs: card.refs, postedAt: this.deps.now() };
       rememberPost(this.deps.edits, post, logger, { entries: [{ entryId }] });
     }
   }
@@ -271,7 +277,7 @@ export class CardPoster {
   private async send(post: ClaimedPost, earlier: Outcome | undefined): Promise<Attempt> {
     const { store, posters, now } = this.deps;
     const poster = posters.get(post.platform);
-    const view = post.kind === 'card' ? candidateCard(post.candidate) : post.view;
+    const view = post.kind === 'card' ? candidateCard(post.candidate, reviewChannelInstants(this.deps.zones, post)) : post.view;
     try {
       if (!poster) throw new DeliveryError('retryable', `no ${post.platform} poster in this process`);
       // From here the post may reach the channel: if this process stops before it is settled, it

@@ -1,11 +1,10 @@
 // How a candidate's, or one of its reports', publication reads: the instant the feed gave, the day
 // alone where the feed gave no time (its start in UTC is no time the feed said), or, where Sitrep
-// could not read the date, that it could not and the date as the feed wrote it.
-import { instantText } from '../instant-text.js';
+// could not read the date, that it could not and the date as the feed wrote it. An instant is
+// written on the reader's clock (`when`); a day stays the day the feed gave.
 import { formatIsoPartial } from '../partial-date.js';
+import type { InstantWriter } from '../past-instant.js';
 import type { Suggested } from './candidate.js';
-
-export { instantText };
 
 /** How the feed dated an item when not by an instant (see Suggested). */
 export type Dating = Pick<Suggested, 'publishedDayOnly' | 'unreadDate'>;
@@ -14,18 +13,18 @@ export type Dating = Pick<Suggested, 'publishedDayOnly' | 'unreadDate'>;
 export const unreadText = (unread: NonNullable<Dating['unreadDate']>) => `could not be read: "${unread.written}"${unread.dayOrMonth ? ' (day or month first?)' : ''}`;
 
 /** An instant, or the day alone (`4 Dec 2026`) when the feed gave no time. */
-export function datedText(published: Date, dayOnly: boolean | undefined): string {
-  return dayOnly ? formatIsoPartial(published.toISOString().slice(0, 10)) : instantText(published);
+export function datedText(published: Date, dayOnly: boolean | undefined, when: InstantWriter): string {
+  return dayOnly ? formatIsoPartial(published.toISOString().slice(0, 10)) : when(published);
 }
 
 /** The Published line of a card: when the item was published, as far as its feed said. */
-export function publishedText(published: Date | undefined, dating: Dating): string {
-  if (published) return datedText(published, dating.publishedDayOnly);
+export function publishedText(published: Date | undefined, dating: Dating, when: InstantWriter): string {
+  if (published) return datedText(published, dating.publishedDayOnly, when);
   return dating.unreadDate ? unreadText(dating.unreadDate) : 'not given by the feed';
 }
 
 /** The same, as a list line names it in a few words. */
-export function publishedBrief(published: Date | undefined, dating: Dating): string {
-  if (published) return datedText(published, dating.publishedDayOnly);
+export function publishedBrief(published: Date | undefined, dating: Dating, when: InstantWriter): string {
+  if (published) return datedText(published, dating.publishedDayOnly, when);
   return dating.unreadDate ? 'date unreadable' : 'no date';
 }

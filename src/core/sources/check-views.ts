@@ -1,8 +1,9 @@
 // What people read about one check: the reply to /sources check (or its refusal while the server
 // asked Sitrep to wait), the lines /sources why shows for each check, and the notice a review
-// channel gets when a source is paused.
+// channel gets when a source is paused. Instants are on the reader's clock (`when`).
 import { UserError } from '../errors.js';
-import { instantText } from '../review/candidate-card.js';
+import { instantText } from '../instant-text.js';
+import type { InstantWriter } from '../past-instant.js';
 import { plural, wordList } from '../text.js';
 import { plainLine, span, type Line, type Section, type View } from '../view.js';
 import type { RevisedItem } from './intake-plan.js';
@@ -75,12 +76,12 @@ export function foundLines(found: readonly FoundItem[], sourceId: number): Line[
   return lines;
 }
 
-function nextLine(source: WatchedSource, record: CheckRecord): Line {
+function nextLine(source: WatchedSource, record: CheckRecord, when: InstantWriter): Line {
   if (record.paused || source.pausedAt) {
     return [span.plain(`Source #${source.id} is paused: ${sentence(source.pausedReason ?? 'no reason given')} Resume it with `), span.command('sources resume', `id:${source.id}`), span.plain('.')];
   }
   const after = record.result === 'failed' ? `${plural(source.failures, 'failure')} in a row; ` : '';
-  return plainLine(`${after}next check at ${instantText(source.nextCheckAt)}.`);
+  return plainLine(`${after}next check at ${when(source.nextCheckAt)}.`);
 }
 
 /** A 404 is often a site being deployed or moved: it is retried, not taken for the feed gone. */
@@ -93,29 +94,30 @@ function notFoundLine(source: WatchedSource, record: CheckRecord): Line[] {
   ];
 }
 
-/** `18:00 UTC` on the day of `now`, else `2025-07-21 02:00 UTC`. */
-function clockText(at: Date, now: Date): string {
-  const day = (date: Date) => date.toISOString().slice(0, 10);
-  return day(at) === day(now) ? `${at.toISOString().slice(11, 16)} UTC` : instantText(at);
+/** `18:00 UTC` on the day of `now` (on the same clock), else `2025-07-21 02:00 UTC`. */
+function clockText(at: Date, now: Date, when: InstantWriter): string {
+  const text = when(at);
+  const day = 'YYYY-MM-DD'.length;
+  return text.slice(0, day) === when(now).slice(0, day) ? text.slice(day + 1) : text;
 }
 
 /**
  * The refusal of a check by hand before the time the server asked Sitrep to wait until
- * (Retry-After): the server is not asked, nothing is recorded.
+ * (Retry-After): the server is not asked, nothing is recorded. Its times are in UTC unless `when` says otherwise.
  */
-export function retryAfterRefusal(source: WatchedSource, until: Date, now: Date): UserError {
-  const time = clockText(until, now);
+export function retryAfterRefusal(source: WatchedSource, until: Date, now: Date, when: InstantWriter = instantText): UserError {
+  const time = clockText(until, now, when);
   const check = `/sources check id:${source.id}`;
   const then = source.pausedAt
     ? `run ${check} after that (the source is paused: /sources resume id:${source.id} has it checked from then on)`
     : source.nextCheckAt.getTime() <= until.getTime() + 60_000
       ? `it will be checked then, or run ${check} after that`
-      : `its next check is at ${clockText(source.nextCheckAt, now)}, or run ${check} after ${time}`;
+      : `its next check is at ${clockText(source.nextCheckAt, now, when)}, or run ${check} after ${time}`;
   return new UserError('conflict', `The feed asked Sitrep to wait until ${time} (Retry-After); ${then}.`, [`Source #${source.id} was not checked: its server was not asked, and nothing was recorded.`]);
 }
 
-/** The reply to /sources check. */
-export function checkReplyView(source: WatchedSource, record: CheckRecord): View {
+/** The reply to /sources check, its instants written by `when`. */
+export function checkReplyView(source: WatchedSource, record: CheckRecord, when: InstantWriter): View {
   const failed = record.result === 'failed';
   const sections: Section[] = [
     ...(record.found.length > 0 ? [{ heading: [span.bold('Items new to this source')], lines: foundLines(record.found, source.id) }] : []),
@@ -124,7 +126,7 @@ export function checkReplyView(source: WatchedSource, record: CheckRecord): View
   return {
     title: `${failed ? 'Check failed' : 'Checked'}: #${source.id} ${sourceName(source)}`,
     tone: failed ? 'normal' : 'success',
-    intro: [plainLine(checkSummary(record)), nextLine(source, record), ...notFoundLine(source, record)],
+    intro: [plainLine(checkSummary(record)), nextLine(source, record, when), ...notFoundLine(source, record)],
     sections,
     footer: [span.plain('Earlier checks: '), span.command('sources why', `id:${source.id}`)],
   };

@@ -1,7 +1,8 @@
 // /sources list and /sources why: every watched feed with its state, and one feed's latest
-// checks with what each found, every item of them, a page at a time.
+// checks with what each found, every item of them, a page at a time. Instants are on the reader's
+// clock (`when`).
 import { exactPager } from '../entry-views.js';
-import { instantText } from '../review/candidate-card.js';
+import type { InstantWriter } from '../past-instant.js';
 import { plural } from '../text.js';
 import { plainLine, span, type Invocation, type Line, type Section, type View } from '../view.js';
 import { checkSummary, foundLine, revisedLine } from './check-views.js';
@@ -9,14 +10,14 @@ import { keywordList } from './keyword-hits.js';
 import { formatEvery } from './poll-timing.js';
 import { sourceName, type CheckRecord, type WatchedSource } from './watched-source.js';
 
-const when = (at: Date | undefined) => (at ? instantText(at) : 'never');
+const everText = (at: Date | undefined, when: InstantWriter) => (at ? when(at) : 'never');
 
-function stateLine(source: WatchedSource): Line {
+function stateLine(source: WatchedSource, when: InstantWriter): Line {
   if (source.pausedAt) {
-    return [span.bold('paused'), span.plain(` since ${instantText(source.pausedAt)}: ${source.pausedReason ?? 'no reason given'} — `), span.command('sources resume', `id:${source.id}`)];
+    return [span.bold('paused'), span.plain(` since ${when(source.pausedAt)}: ${source.pausedReason ?? 'no reason given'} — `), span.command('sources resume', `id:${source.id}`)];
   }
   const failing = source.failures > 0 ? ` · ${plural(source.failures, 'failure')} in a row (${source.lastError ?? 'no reason recorded'})` : ' · no failures';
-  return [span.bold('active'), span.plain(` · next check ${instantText(source.nextCheckAt)}${failing}`)];
+  return [span.bold('active'), span.plain(` · next check ${when(source.nextCheckAt)}${failing}`)];
 }
 
 /** The outlet an admin named, with what the feed calls itself when that is something else. */
@@ -25,16 +26,16 @@ function outletPart(source: WatchedSource): string {
   return source.feedTitle && source.feedTitle !== source.outlet ? ` · outlet ${source.outlet} (the feed's title: ${source.feedTitle})` : ` · outlet ${source.outlet}`;
 }
 
-export function sourceSection(source: WatchedSource, waiting = 0): Section {
+export function sourceSection(source: WatchedSource, when: InstantWriter, waiting = 0): Section {
   const keywords = keywordList(source.keywords);
   return {
     heading: [span.code(`#${source.id}`), span.plain(' '), span.bold(sourceName(source))],
     lines: [
       [span.link(source.url, source.url)],
       plainLine(`topic ${source.topic} · every ${formatEvery(source.everyMinutes)} · ${keywords ? `keywords: ${keywords}` : 'no keywords (every item)'}${source.reliability ? ` · reliability ${source.reliability}` : ''}${outletPart(source)}`),
-      stateLine(source),
+      stateLine(source, when),
       [
-        span.plain(`last check ${when(source.lastCheckedAt)} · last new item ${when(source.lastNewAt)}`),
+        span.plain(`last check ${everText(source.lastCheckedAt, when)} · last new item ${everText(source.lastNewAt, when)}`),
         ...(waiting > 0 ? [span.plain(` · ${plural(waiting, 'candidate')} waiting for review: `), span.command('review list', `source:${source.id}`)] : []),
       ],
     ],
@@ -44,9 +45,10 @@ export function sourceSection(source: WatchedSource, waiting = 0): Section {
 /** Sources a page of /sources list shows. */
 export const SOURCES_PAGE_SIZE = 10;
 
-/** The watched feeds (of a topic), a page at a time, with how many are paused or failing. */
+/** The watched feeds (of a topic), a page at a time, with how many are paused or failing; instants written by `when`. */
 export function sourcesListView(
   all: readonly WatchedSource[],
+  when: InstantWriter,
   { topic, page = 1, waiting = new Map() }: { topic?: string; page?: number; waiting?: ReadonlyMap<number, number> } = {},
 ): View {
   const sources = topic === undefined ? all : all.filter((source) => source.topic === topic);
@@ -65,7 +67,7 @@ export function sourcesListView(
     title: `Sources${topic ? ` — ${topic}` : ''} (${sources.length})`,
     tone: 'normal',
     intro: [[span.plain(`${plural(sources.length, 'feed')} watched${states.length > 0 ? `, ${states.join(', ')}` : ''}. What a source's checks found: `), span.command('sources why', 'id:N')]],
-    sections: sources.slice((page - 1) * SOURCES_PAGE_SIZE, page * SOURCES_PAGE_SIZE).map((source) => sourceSection(source, waiting.get(source.id))),
+    sections: sources.slice((page - 1) * SOURCES_PAGE_SIZE, page * SOURCES_PAGE_SIZE).map((source) => sourceSection(source, when, waiting.get(source.id))),
     ...paging,
   };
 }
@@ -114,10 +116,10 @@ function whyPages(checks: readonly CheckRecord[]): CheckPart[][] {
 }
 
 /** A check's part on page `page` of the source's /sources why. */
-function checkSection({ record, lines, continued, more }: CheckPart, sourceId: number, page: number): Section {
+function checkSection({ record, lines, continued, more }: CheckPart, sourceId: number, page: number, when: InstantWriter): Section {
   const how = record.trigger === 'manual' ? 'checked by hand' : 'scheduled check';
   return {
-    heading: [span.bold(instantText(record.at)), span.plain(continued ? ` · ${how}, continued` : ` · ${how} · ${checkSummary(record)}`)],
+    heading: [span.bold(when(record.at)), span.plain(continued ? ` · ${how}, continued` : ` · ${how} · ${checkSummary(record)}`)],
     lines: [...lines, ...(more > 0 ? [[span.plain(`… ${more} more of this check on the next page: `), span.command('sources why', `id:${sourceId} page:${page + 1}`)]] : [])],
   };
 }
@@ -127,7 +129,7 @@ function checkSection({ record, lines, continued, more }: CheckPart, sourceId: n
  * it: proposed, filtered out and why…) and every item it found revised, WHY_PAGE_LINES lines to
  * a page; a page past the end is refused, naming the last.
  */
-export function whyView(source: WatchedSource, checks: readonly CheckRecord[], page = 1): View {
+export function whyView(source: WatchedSource, checks: readonly CheckRecord[], when: InstantWriter, page = 1): View {
   const pages = whyPages(checks);
   const at = (n: number): Invocation => ({ command: 'sources', subcommand: 'why', args: { id: source.id, page: n } });
   const paging = exactPager(page, pages.length, 1, 'these checks', at);
@@ -136,9 +138,9 @@ export function whyView(source: WatchedSource, checks: readonly CheckRecord[], p
     tone: 'normal',
     intro: [
       plainLine(checks.length === 0 ? 'Not checked yet: the first check records what the feed holds.' : checks.length === 1 ? 'The latest check, and what it found new.' : `The latest ${plural(checks.length, 'check')}, newest first, and what each found new.`),
-      stateLine(source),
+      stateLine(source, when),
     ],
-    sections: (pages[page - 1] ?? []).map((part) => checkSection(part, source.id, page)),
+    sections: (pages[page - 1] ?? []).map((part) => checkSection(part, source.id, page, when)),
     footer: plainLine('proposed: a new candidate · same story: another report of a candidate · filtered out: kept out by the keywords, or in the dossier already · recorded: held by a first check · too old: published over 7 days before'),
     ...paging,
   };
