@@ -7,6 +7,7 @@ import { clip } from '../core/text-cut.js';
 import { guardedLookup, isRefused, systemResolve, type AddressPolicy, type Resolve } from './address-policy.js';
 import { failure, networkFailure, privateAddress, statusFailure, timedOut, type Failure } from './fetch-errors.js';
 import { get } from './http-get.js';
+import { PermanentMoves } from './permanent-move.js';
 import type { FeedParser } from './feed-parser.js';
 import { ACCEPTED_ENCODINGS, BodyTooLargeError, readBody, UnknownEncodingError } from './read-body.js';
 import { retryAfterMs } from './retry-after.js';
@@ -114,6 +115,7 @@ export class HttpFeedFetcher implements FeedFetcher {
     if (state.etag !== undefined) headers['if-none-match'] = state.etag;
     if (state.lastModified !== undefined) headers['if-modified-since'] = state.lastModified;
     let url = start;
+    const moves = new PermanentMoves(start);
     for (let redirects = 0; ; redirects++) {
       const refused = refusal(url, this.#policy);
       if (refused) return refused;
@@ -124,13 +126,19 @@ export class HttpFeedFetcher implements FeedFetcher {
         return signal.aborted ? timedOut(this.#timeoutMs) : networkFailure(error, url.host);
       }
       const status = response.statusCode ?? 0;
-      if (!REDIRECT_STATUSES.has(status)) return this.#answer(response, url, state, signal);
+      if (!REDIRECT_STATUSES.has(status)) {
+        const outcome = await this.#answer(response, url, state, signal);
+        // Only an address that answers is moved to: a move to one failing would lose the feed.
+        const movedTo = moves.movedTo();
+        return movedTo && outcome.kind !== 'failed' ? { ...outcome, movedTo } : outcome;
+      }
       response.destroy();
       const location = response.headers.location;
       if (!location) return failure(`The server at ${url.host} redirected without saying where to (HTTP ${status}).`);
       if (redirects >= MAX_REDIRECTS) return failure(`The address redirected more than ${MAX_REDIRECTS} times, so Sitrep stopped following it.`);
       try {
         url = new URL(location, url);
+        moves.followed(status, url);
       } catch {
         return failure(`The server at ${url.host} redirected to something that is not a web address.`);
       }

@@ -17,6 +17,7 @@ import type { View } from '../core/view.js';
 import { joinSameStory } from './review-joins.js';
 import { queueNotice, redrawCardsAt, redrawPendingAt } from './review-posts.js';
 import { toStoryRef, type StoryRow } from './source-rows.js';
+import { moveSource } from './source-addresses.js';
 import type { StatementCache } from './statement-cache.js';
 import { LinkCache } from './source-links.js';
 import type { StoryCache } from './story-cache.js';
@@ -333,6 +334,8 @@ function closeCheck(cache: StatementCache, source: WatchedSource, answer: Answer
   // A 304 keeps the validators it does not repeat; a full answer replaces them. An answer of the
   // address the source had before an edit moved it keeps none: they would be sent to the new one.
   const validators = answer.url !== source.url ? {} : answer.feed ? answer.state : { ...source.validators, ...answer.state };
+  // Where the feed moved for good, it is read from now on: its validators came from there.
+  if (answer.movedTo && answer.url === source.url) moveSource(cache, source, answer.movedTo, answer.at, open.checkId);
   cache
     .get(
       `UPDATE feed_sources SET etag = ?, last_modified = ?, feed_title = coalesce(?, feed_title), baselined = max(baselined, ?), failures = 0,

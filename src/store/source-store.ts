@@ -2,7 +2,7 @@
 // Recording a check's results lives in source-intake.ts.
 import type { ChangeStamp } from '../core/domain.js';
 import { UserError } from '../core/errors.js';
-import { canonicalLink } from '../core/sources/item-key.js';
+import { instantText } from '../core/instant-text.js';
 import type { KnownName } from '../core/sources/suggest.js';
 import type { AnswerRecord, FailureRecord, IntakeQuery, NewSource, SourceChanges, SourceStore } from '../core/sources/watch-store-port.js';
 import type { CheckRecord, WatchedSource } from '../core/sources/watched-source.js';
@@ -13,6 +13,7 @@ import type { View } from '../core/view.js';
 import type { Db } from './connection.js';
 import { redrawFeedCardsAt } from './review-posts.js';
 import { answerSteps, recordFailure, type InSourceTransaction } from './source-intake.js';
+import { checkMoves, currentMoves, feedWatcher, type FeedWatcher } from './source-addresses.js';
 import { toCheck, toFound, toSource, type CheckRow, type FoundRow, type SourceRow } from './source-rows.js';
 import { StatementCache } from './statement-cache.js';
 import { LinkCache } from './source-links.js';
@@ -21,13 +22,21 @@ import { StoryCache } from './story-cache.js';
 const LIVE = 'SELECT * FROM feed_sources WHERE id = ? AND removed_at IS NULL';
 
 /**
- * The refusal of an address another live source watches: it names that source, and the address it
- * is watched at when that is another form of this one.
+ * The refusal of an address another live source watches: it names that source and its topic, and
+ * the address it is watched at when that is another form of this one or where the feed moved.
  */
-function watchedAlready(existing: { id: number; url: string }, url: string, fixes: string[]): UserError {
-  const form = existing.url === url ? '' : ` It is watched at ${existing.url}: the same address written another way (http or https, capitals in the host name, the default port, a #fragment, utm_* parameters or a trailing /).`;
-  return new UserError('conflict', `This feed is watched already, as source #${existing.id} (option \`url\`).${form}`, [`See it with /sources why id:${existing.id}.`, ...fixes], 'url');
+function watchedAlready(existing: FeedWatcher, url: string, fixes: string[]): UserError {
+  const moved = existing.movedFrom;
+  const where = moved
+    ? ` The feed moved from this address on ${instantText(moved.at)} (its server answered HTTP ${moved.status} here): source #${existing.id} watches it at ${existing.url} now, for the topic ${existing.topic}.`
+    : existing.url === url
+      ? ` It is watched for the topic ${existing.topic}.`
+      : ` It is watched at ${existing.url}: the same address written another way (http or https, capitals in the host name, the default port, a #fragment, utm_* parameters or a trailing /). It is watched there for the topic ${existing.topic}.`;
+  return new UserError('conflict', `This feed is watched already, as source #${existing.id} (option \`url\`).${where}`, [`See it with /sources why id:${existing.id}.`, ...fixes], 'url');
 }
+
+/** Another form of the address a source reads: moving that source to this one keeps its checks and items. */
+const movable = (existing: FeedWatcher, url: string) => existing.url !== url && existing.movedFrom === undefined;
 
 export class SqliteSourceStore implements SourceStore {
   private readonly cache: StatementCache;
@@ -47,44 +56,50 @@ export class SqliteSourceStore implements SourceStore {
     return row;
   }
 
-  /**
-   * The live source (other than `except`) watching the feed at `url`, under this address or
-   * another form of it: http or https, capitals in the host, the default port, a fragment, utm_*
-   * parameters or a trailing slash make no other feed, as they make no other item (canonicalLink).
-   */
-  private watching(url: string, except?: number): { id: number; url: string } | undefined {
-    const key = canonicalLink(url);
-    const live = this.cache.get('SELECT id, url FROM feed_sources WHERE removed_at IS NULL AND id IS NOT ? ORDER BY id').all(except ?? null) as { id: number; url: string }[];
-    return live.find((source) => source.url === url) ?? live.find((source) => key !== undefined && canonicalLink(source.url) === key);
+  /** Sources with the move that brought each to its address, where one did. */
+  private withMoves(rows: readonly SourceRow[]): WatchedSource[] {
+    const moves = currentMoves(this.cache, rows.map((row) => row.id));
+    return rows.map((row) => {
+      const source = toSource(row);
+      const moved = moves.get(row.id);
+      return moved ? { ...source, movedFrom: moved } : source;
+    });
+  }
+
+  private source(row: SourceRow): WatchedSource {
+    return this.withMoves([row])[0]!;
+  }
+
+  watcherOf(url: string, except?: number): { id: number; topic: string } | undefined {
+    return feedWatcher(this.cache, url, except);
   }
 
   add(source: NewSource, stamp: ChangeStamp, firstCheckAt: Date): WatchedSource {
     return this.db.transaction(() => {
-      const existing = this.watching(source.url);
-      // Another form of its address: moving that source to this one keeps its checks and items.
-      if (existing !== undefined) throw watchedAlready(existing, source.url, existing.url === source.url ? [] : [`To watch it at this address instead: /sources edit id:${existing.id} url:${source.url}`]);
+      const existing = feedWatcher(this.cache, source.url);
+      if (existing !== undefined) throw watchedAlready(existing, source.url, movable(existing, source.url) ? [`To watch it at this address instead: /sources edit id:${existing.id} url:${source.url}`] : []);
       const { lastInsertRowid } = this.cache
         .get(
           `INSERT INTO feed_sources (url, topic, keywords, every_minutes, backfill, feed_title, reliability, outlet, next_check_at, created_at, created_by, updated_at, updated_by)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .run(source.url, source.topic, source.keywords, source.everyMinutes, source.backfill ? 1 : 0, source.title ?? null, source.reliability ?? null, source.outlet ?? null, firstCheckAt.toISOString(), stamp.at, stamp.by, stamp.at, stamp.by);
-      return toSource(this.required(Number(lastInsertRowid)));
+      return this.source(this.required(Number(lastInsertRowid)));
     }).immediate();
   }
 
   get(id: number): WatchedSource | undefined {
     const row = this.row(id);
-    return row && toSource(row);
+    return row && this.source(row);
   }
 
   getEver(id: number): WatchedSource | undefined {
     const row = this.cache.get('SELECT * FROM feed_sources WHERE id = ?').get(id) as SourceRow | undefined;
-    return row && toSource(row);
+    return row && this.source(row);
   }
 
   list(): WatchedSource[] {
-    return (this.cache.get('SELECT * FROM feed_sources WHERE removed_at IS NULL ORDER BY id').all() as SourceRow[]).map(toSource);
+    return this.withMoves(this.cache.get('SELECT * FROM feed_sources WHERE removed_at IS NULL ORDER BY id').all() as SourceRow[]);
   }
 
   waitingCandidates(): ReadonlyMap<number, number> {
@@ -103,7 +118,7 @@ export class SqliteSourceStore implements SourceStore {
     this.cache
       .get('UPDATE feed_sources SET paused_at = ?, paused_reason = ?, updated_at = ?, updated_by = ? WHERE id = ? AND paused_at IS NULL')
       .run(stamp.at, reason, stamp.at, stamp.by, id);
-    return toSource(this.required(id));
+    return this.source(this.required(id));
   }
 
   resume(id: number, stamp: ChangeStamp, nextCheckAt: Date): WatchedSource {
@@ -114,7 +129,7 @@ export class SqliteSourceStore implements SourceStore {
          WHERE id = ?`,
       )
       .run(nextCheckAt.toISOString(), stamp.at, stamp.by, id);
-    return toSource(this.required(id));
+    return this.source(this.required(id));
   }
 
   /** Kept as a row (its items stay known), out of every list and schedule. */
@@ -128,7 +143,7 @@ export class SqliteSourceStore implements SourceStore {
       const row = this.required(id);
       const moved = changes.url !== undefined && changes.url !== row.url;
       if (moved) {
-        const existing = this.watching(changes.url!, id);
+        const existing = feedWatcher(this.cache, changes.url!, id);
         if (existing !== undefined) throw watchedAlready(existing, changes.url!, [`Both would read the same feed: stop watching this one with /sources remove id:${id} if it moved there.`]);
       }
       // A new address: the validators, failures and error were the old one's (but a wait its server asked for, kept in the error).
@@ -155,7 +170,7 @@ export class SqliteSourceStore implements SourceStore {
       const after = this.required(id);
       // Waiting cards cite the feed's outlet and grade as they are now: drawn again to say so.
       if (after.outlet !== row.outlet || after.reliability !== row.reliability) redrawFeedCardsAt(this.cache, id, stamp.at);
-      return toSource(after);
+      return this.source(after);
     }).immediate();
   }
 
@@ -185,13 +200,21 @@ export class SqliteSourceStore implements SourceStore {
   }
 
   check(id: number): CheckRecord {
-    const row = this.cache.get('SELECT * FROM feed_checks WHERE id = ?').get(id) as CheckRow;
-    return toCheck(row, this.found(id).map(toFound));
+    return this.withFound([this.cache.get('SELECT * FROM feed_checks WHERE id = ?').get(id) as CheckRow])[0]!;
   }
 
   checks(sourceId: number, limit: number): CheckRecord[] {
-    const rows = this.cache.get('SELECT * FROM feed_checks WHERE source_id = ? ORDER BY id DESC LIMIT ?').all(sourceId, limit) as CheckRow[];
-    return rows.map((row) => toCheck(row, this.found(row.id).map(toFound)));
+    return this.withFound(this.cache.get('SELECT * FROM feed_checks WHERE source_id = ? ORDER BY id DESC LIMIT ?').all(sourceId, limit) as CheckRow[]);
+  }
+
+  /** Checks with what each found, and the move each followed. */
+  private withFound(rows: readonly CheckRow[]): CheckRecord[] {
+    const moves = checkMoves(this.cache, rows.map((row) => row.id));
+    return rows.map((row) => {
+      const check = toCheck(row, this.found(row.id).map(toFound));
+      const moved = moves.get(row.id);
+      return moved ? { ...check, moved } : check;
+    });
   }
 
   knownActors(afterId: number, limit: number): { actors: KnownName[]; last?: number } {

@@ -32,6 +32,11 @@ export function foundLine(item: FoundItem): Line {
 /** `4 items: 2 new (1 proposed, 1 filtered out), 2 seen before (1 revised by the feed)`. */
 export function checkSummary(record: CheckRecord): string {
   if (record.result === 'failed') return `failed: ${record.error ?? 'no reason recorded'}`;
+  const moved = record.moved ? `; the feed moved here from ${record.moved.url} (HTTP ${record.moved.status}): it is read at this address from now on` : '';
+  return answeredSummary(record) + moved;
+}
+
+function answeredSummary(record: CheckRecord): string {
   if (record.result === 'not-modified') return 'not modified since the last check (the server answered 304)';
   const counts = new Map<ItemOutcome, number>();
   for (const item of record.found) counts.set(item.outcome, (counts.get(item.outcome) ?? 0) + 1);

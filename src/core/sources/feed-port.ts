@@ -49,9 +49,15 @@ export interface FetchState {
   lastModified?: string;
 }
 
+/** Where a feed's server sent Sitrep for good (HTTP 301 or 308): the address to read it at from now on. */
+export interface MovedTo {
+  url: string;
+  status: number;
+}
+
 export type FetchOutcome =
-  | { kind: 'ok'; feed: FeedDocument; state: FetchState; /** Final address, after redirects. */ url: string }
-  | { kind: 'not-modified'; state: FetchState }
+  | { kind: 'ok'; feed: FeedDocument; state: FetchState; /** Final address, after redirects. */ url: string; movedTo?: MovedTo }
+  | { kind: 'not-modified'; state: FetchState; movedTo?: MovedTo }
   | {
       kind: 'failed';
       /** One sentence a person can act on: what happened, naming the address or status. */

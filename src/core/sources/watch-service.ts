@@ -16,7 +16,7 @@ import { PlaceSpotter } from './place-spotting.js';
 import type { Gazetteer } from '../places/gazetteer-port.js';
 import { pausedNotice, retryAfterRefusal, revisedCitedNotice } from './check-views.js';
 import type { IntakeQuery, NewSource, SourceChanges, SourceStore } from './watch-store-port.js';
-import type { CheckRecord, CheckTrigger, WatchedSource } from './watched-source.js';
+import type { CheckRecord, CheckTrigger, MovedTo, WatchedSource } from './watched-source.js';
 
 export interface WatchServiceDeps {
   store: SourceStore;
@@ -358,7 +358,8 @@ export class WatchService {
       return this.turns.take(() => store.recordFailure(source.id, failure, (current) => afterFailure(at, current, failure), pausedNotice));
     }
     const feed = outcome.kind === 'ok' ? outcome.feed : undefined;
-    const answer = { at, trigger, url: source.url, state: outcome.state, keyed: feed ? keyedItems(feed.items) : [], nextCheckAt: nextCheckAfterAnswer(at, source.everyMinutes), ...(feed ? { feed } : {}) };
+    const { movedTo } = outcome;
+    const answer = { at, trigger, url: source.url, state: outcome.state, keyed: feed ? keyedItems(feed.items) : [], nextCheckAt: nextCheckAfterAnswer(at, source.everyMinutes), ...(feed ? { feed } : {}), ...(movedTo ? { movedTo } : {}) };
     const names = await this.compiledNames();
     const spotter = this.placeSpotter(names);
     const spotPlaces = spotter && ((text: string, known: (folded: string) => boolean) => spotter.spot(text, known));
@@ -370,7 +371,20 @@ export class WatchService {
     const steps = store.answerSteps(source.id, answer, ITEMS_PER_TRANSACTION, plan);
     for (;;) {
       const step = await this.turns.take(() => steps.next());
-      if (step.done) return step.value;
+      if (!step.done) continue;
+      if (movedTo) this.logMove(source, movedTo);
+      return step.value;
     }
+  }
+
+  /** Tells the operator where a feed moved for good, or why its source did not follow it. */
+  private logMove(source: WatchedSource, movedTo: MovedTo): void {
+    const { store, logger } = this.deps;
+    const moved = store.get(source.id)?.url === movedTo.url;
+    const context = { source: source.id, from: source.url, to: movedTo.url, status: movedTo.status };
+    if (moved) return logger.info(context, `feed moved: source #${source.id} is read at ${movedTo.url} from now on (HTTP ${movedTo.status} at ${source.url})`);
+    const watcher = store.watcherOf(movedTo.url, source.id);
+    const why = watcher !== undefined ? `source #${watcher.id} watches the new address` : 'it was edited or removed during the check';
+    logger.warn(context, `feed moved to ${movedTo.url} (HTTP ${movedTo.status}), but source #${source.id} keeps reading ${source.url}: ${why}`);
   }
 }

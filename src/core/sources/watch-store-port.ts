@@ -10,7 +10,7 @@ import type { FreshItem, IntakePlan, RevisedItem } from './intake-plan.js';
 import type { FailureTiming } from './poll-timing.js';
 import type { StoryLookup } from './story-index.js';
 import type { KnownName } from './suggest.js';
-import type { CheckRecord, CheckTrigger, WatchedSource } from './watched-source.js';
+import type { CheckRecord, CheckTrigger, MovedTo, WatchedSource } from './watched-source.js';
 
 export interface NewSource {
   url: string;
@@ -66,6 +66,11 @@ export interface AnswerRecord {
   /** Every item of the feed with its key, once each. */
   keyed: readonly FreshItem[];
   nextCheckAt: Date;
+  /**
+   * The server redirected `url` there for good: the source reads that address from now on, unless
+   * another live source watches it, or an edit moved the source meanwhile.
+   */
+  movedTo?: MovedTo;
 }
 
 export interface FailureRecord {
@@ -77,8 +82,13 @@ export interface FailureRecord {
 }
 
 export interface SourceStore {
-  /** Throws a conflict when the address, or another form of it (canonicalLink: http or https, utm_* parameters…), is watched already. */
+  /**
+   * Throws a conflict when the address, or another form of it (canonicalLink: http or https, utm_*
+   * parameters…), is watched already, or is one a watched feed moved from (a permanent redirect).
+   */
   add(source: NewSource, stamp: ChangeStamp, firstCheckAt: Date): WatchedSource;
+  /** The live source (other than `except`) watching the feed at `url`, in any of the forms add() refuses. */
+  watcherOf(url: string, except?: number): { id: number; topic: string } | undefined;
   /** A source not removed. */
   get(id: number): WatchedSource | undefined;
   /** A source, removed (`removedAt` set) or not. */

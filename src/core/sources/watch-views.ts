@@ -26,12 +26,20 @@ function outletPart(source: WatchedSource): string {
   return source.feedTitle && source.feedTitle !== source.outlet ? ` · outlet ${source.outlet} (the feed's title: ${source.feedTitle})` : ` · outlet ${source.outlet}`;
 }
 
+/** Where the feed was read before its server redirected it here for good, and when. */
+function movedLines(source: WatchedSource, when: InstantWriter): Line[] {
+  const moved = source.movedFrom;
+  if (!moved) return [];
+  return [[span.plain('moved from '), span.link(moved.url, moved.url), span.plain(` on ${when(moved.at)} (its server answered HTTP ${moved.status} there)`)]];
+}
+
 export function sourceSection(source: WatchedSource, when: InstantWriter, waiting = 0): Section {
   const keywords = keywordList(source.keywords);
   return {
     heading: [span.code(`#${source.id}`), span.plain(' '), span.bold(sourceName(source))],
     lines: [
       [span.link(source.url, source.url)],
+      ...movedLines(source, when),
       plainLine(`topic ${source.topic} · every ${formatEvery(source.everyMinutes)} · ${keywords ? `keywords: ${keywords}` : 'no keywords (every item)'}${source.reliability ? ` · reliability ${source.reliability}` : ''}${outletPart(source)}`),
       stateLine(source, when),
       [
@@ -139,6 +147,7 @@ export function whyView(source: WatchedSource, checks: readonly CheckRecord[], w
     intro: [
       plainLine(checks.length === 0 ? 'Not checked yet: the first check records what the feed holds.' : checks.length === 1 ? 'The latest check, and what it found new.' : `The latest ${plural(checks.length, 'check')}, newest first, and what each found new.`),
       stateLine(source, when),
+      ...movedLines(source, when),
     ],
     sections: (pages[page - 1] ?? []).map((part) => checkSection(part, source.id, page, when)),
     footer: plainLine('proposed: a new candidate · same story: another report of a candidate · filtered out: kept out by the keywords, or in the dossier already · recorded: held by a first check · too old: published over 7 days before'),

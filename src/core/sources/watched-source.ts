@@ -1,5 +1,14 @@
 // A feed Sitrep watches for the review queue, and what its checks found, as the core sees them.
-import type { FetchState } from './feed-port.js';
+import type { FetchState, MovedTo } from './feed-port.js';
+
+export type { MovedTo };
+
+/** A move a check followed: the source read `url` until `at`, when its server answered `status` there. */
+export interface MovedFrom {
+  url: string;
+  at: Date;
+  status: number;
+}
 
 export interface WatchedSource {
   id: number;
@@ -29,6 +38,8 @@ export interface WatchedSource {
   pausedReason?: string;
   /** When an admin stopped watching it (its candidates stay in the review queue). */
   removedAt?: Date;
+  /** The address it was read at before its server redirected there for good (the latest such move). */
+  movedFrom?: MovedFrom;
   createdBy: string;
 }
 
@@ -79,6 +90,8 @@ export interface CheckRecord {
   nextCheckAt?: Date;
   /** This check paused the source. */
   paused: boolean;
+  /** This check followed a permanent redirect and moved the source to its present address from this one. */
+  moved?: MovedFrom;
 }
 
 /** What a source is called: the outlet an admin named, else its feed's name (feedName). */
