@@ -1,19 +1,21 @@
 // The filters a chart takes, resolved as /timeline resolves them, with words for its title.
 import { resolveActor } from '../../src/core/actor-resolution.js';
 import { dayInZone } from '../../src/core/as-of-day.js';
-import type { ChartData, ChartFilter } from '../../src/core/charts/chart-data-port.js';
+import type { ChartData, ChartFilter, PeriodCounts } from '../../src/core/charts/chart-data-port.js';
 import { addDays, yearBefore } from '../../src/core/charts/periods.js';
 import type { CommandArgs, CommandContext, OptionSpec } from '../../src/core/command-spec.js';
 import type { EntrySummary } from '../../src/core/domain.js';
 import { checkAll, UserError } from '../../src/core/errors.js';
 import { firstDay, formatIsoPartial, formatPartialDate, lastDay, type PartialDate } from '../../src/core/partial-date.js';
 import type { DossierReader, Page } from '../../src/core/ports.js';
+import { plural } from '../../src/core/text.js';
+import { plainLine, type Line } from '../../src/core/view.js';
 import { eventTypeLabel, type EventType } from '../../src/core/vocabulary.js';
 import { viewZone } from '../as-of.js';
 import { resolveTopic, topicOption } from '../shared-options.js';
 import { knownPlaceTerms, refuseSinceAfterUntil } from '../timeline.js';
 
-export const sinceOption: OptionSpec = { name: 'since', description: 'From this date: 2025, 2025-07 or 2025-07-12 (default: the oldest matching entry, at most a year before until)', type: 'date', example: '2025-01' };
+export const sinceOption: OptionSpec = { name: 'since', description: 'From this date: 2025, 2025-07 or 2025-07-12 (default: the oldest matching entry, at most a year back)', type: 'date', example: '2025-01' };
 export const untilOption: OptionSpec = { name: 'until', description: 'Up to this date (default: the newest matching entry)', type: 'date', example: '2025-07' };
 export const dataOption: OptionSpec = { name: 'data', description: 'The figures as a text table instead of a picture', type: 'boolean', example: 'true' };
 export { topicOption };
@@ -71,27 +73,49 @@ export function chartFilter(args: CommandArgs, ctx: CommandContext): ResolvedFil
 export const titled = (subject: string, words: readonly string[]) => (words.length > 0 ? `${subject} — ${words.join(', ')}` : subject);
 
 /**
- * Today, as far as a chart goes: the later of the channel's day (entries are dated up to it, and
- * trend calls made here) and the UTC day (calls made where no zone is set), so nothing in the
- * dossier lies after it.
+ * Today, as far as a chart goes: the channel's day (its digest zone, else SITREP_TZ's), as
+ * `until:today` reads it. A channel whose day is already later may have dated entries or trend
+ * calls after it: laterNote says so rather than leave them out silently.
  */
 export function chartToday(ctx: CommandContext): string {
-  const now = ctx.now();
-  return [dayInZone(now, viewZone(ctx)), now.toISOString().slice(0, 10)].sort()[1]!;
+  return dayInZone(ctx.now(), viewZone(ctx));
 }
 
 /**
- * The days a chart covers: since/until as given; without them, the year up to the newest matching
- * entry, or less when the entries start later. With `today`, until is at most today (and the year
- * runs back from it). Undefined when no entry matches, or since is after today.
+ * The days a chart covers: since/until as given, until at most today; without since, the year up
+ * to until (or to the newest matching entry), or less when the entries start later. When the year
+ * up to an until given holds no matching entry, the range starts a year before the newest one and
+ * still ends at until. Undefined when no entry matches, or since is after today.
  */
-export async function chartRange(filter: ChartFilter, data: ChartData, today?: string): Promise<{ since: string; until: string } | undefined> {
+export async function chartRange(filter: ChartFilter, data: ChartData, today: string): Promise<{ since: string; until: string } | undefined> {
   const found = filter.since !== undefined && filter.until !== undefined ? undefined : await data.dayRange(filter);
   const latest = filter.until ?? found?.newest;
-  const until = today !== undefined && latest !== undefined && latest > today ? today : latest;
-  const since = filter.since ?? (until && found ? [yearBefore(until), found.oldest].sort()[1] : undefined);
+  const until = latest !== undefined && latest > today ? today : latest;
+  // The year back from until, or from the newest entry when that year holds none (until:2026-09, all of them in 2025).
+  const yearBack = until && found ? [yearBefore(until), yearBefore(found.newest < until ? found.newest : until)].find((day) => day <= found.newest) : undefined;
+  const since = filter.since ?? (yearBack && found ? [yearBack, found.oldest].sort()[1] : undefined);
   return since && until && since <= until ? { since, until } : undefined;
 }
+
+/**
+ * Matching entries and trend calls dated after today here, by a channel whose day is already
+ * later (a zone east of this one): no chart counts them, so a note says so. Asked only of a chart
+ * counting up to today.
+ */
+export async function laterNote(ctx: CommandContext, filter: ChartFilter, today: string): Promise<Line[]> {
+  const tomorrow = addDays(today, 1);
+  const { since: _since, until: _until, ...terms } = filter;
+  const later = await ctx.services.charts.data.dayRange({ ...terms, since: tomorrow });
+  const entries = later ? entriesIn(await ctx.services.charts.data.periodCounts({ ...terms, since: tomorrow, until: later.newest }, 'month')) : 0;
+  const calls = ctx.services.trends.between(filter.topic, tomorrow, '9999-12-31').length;
+  if (entries === 0 && calls === 0) return [];
+  const what = [entries > 0 ? plural(entries, 'entry', 'entries') : '', calls > 0 ? plural(calls, 'trend call') : ''].filter(Boolean).join(' and ');
+  const are = entries + calls === 1 ? 'is' : 'are';
+  return [plainLine(`${what} dated after today here (${formatIsoPartial(today)} in ${viewZone(ctx)}), by a channel whose day is already later, ${are} not on this chart yet.`)];
+}
+
+/** Every entry the counts hold, those dated less precisely than their period too. */
+const entriesIn = (counts: PeriodCounts) => counts.rows.reduce((sum, row) => sum + row.count, 0) + counts.imprecise;
 
 /**
  * Entries matching the filter that start before `since` and run into it (dated `2025` or
@@ -108,10 +132,14 @@ export function startedBefore(dossier: DossierReader, filter: ChartFilter, since
 /** `Jul 2025` as typed, or the day the range found starts on. */
 export const sinceWords = (args: CommandArgs, since: string) => (args.since ? formatPartialDate(args.since as PartialDate) : formatIsoPartial(since));
 
-/** `from Jul 2024 to 26 Jul 2025`: each end as typed, or as the day found when not given. */
+/**
+ * `from Jul 2024 to 26 Jul 2025`: each end as typed, or as the day found when not given (or,
+ * for an until after today, today's: the range stops there).
+ */
 export function periodWords(args: CommandArgs, range: { since: string; until: string }): string {
   const since = args.since ? formatPartialDate(args.since as PartialDate) : formatIsoPartial(range.since);
-  const until = args.until ? formatPartialDate(args.until as PartialDate) : formatIsoPartial(range.until);
+  const typedUntil = args.until as PartialDate | undefined;
+  const until = typedUntil && lastDay(typedUntil) <= range.until ? formatPartialDate(typedUntil) : formatIsoPartial(range.until);
   if (since !== until) return `from ${since} to ${until}`;
   return /^\d+ /.test(since) ? `on ${since}` : `in ${since}`;
 }

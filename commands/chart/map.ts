@@ -11,18 +11,54 @@ import { plural } from '../../src/core/text.js';
 import { plainLine, span, type Line, type View } from '../../src/core/view.js';
 import { eventTypeLabel } from '../../src/core/vocabulary.js';
 import { dataButton } from './data-button.js';
-import { chartFilter, chartRange, dataOption, periodWords, sinceOption, sinceWords, startedBefore, titled, topicOption, untilOption } from './filters.js';
+import { timelineSince } from './periods.js';
+import { chartFilter, chartRange, chartToday, dataOption, laterNote, periodWords, sinceOption, sinceWords, startedBefore, titled, topicOption, untilOption } from './filters.js';
 
 /** The most places one map draws: the busiest. */
 export const MAX_MAP_PLACES = 1000;
 /** Places the alt text names: the busiest. */
 const NAMED = 5;
 
+/** `Aleppo, Damascus and Raqqa`. */
+const listed = (names: readonly string[]) => (names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`);
+
+/**
+ * The busiest places by count, busiest first: a tie is named whole or counted, never cut
+ * alphabetically (`Aleppo, Damascus and Raqqa 9 each; 16 more places 5 each`); when every place
+ * has the same count, none is the busiest (`4 places, 1 each`).
+ */
+export function busiestWords(points: readonly LocatedPoint[]): string {
+  const tiers: LocatedPoint[][] = [];
+  for (const point of [...points].sort((a, b) => b.entries - a.entries || a.name.localeCompare(b.name))) {
+    const tier = tiers.at(-1);
+    if (tier && tier[0]!.entries === point.entries) tier.push(point);
+    else tiers.push([point]);
+  }
+  if (tiers.length === 1 && points.length > 1) {
+    const names = points.length <= NAMED ? `: ${listed(tiers[0]!.map((p) => p.name))}` : '';
+    return `${points.length} places, ${points[0]!.entries} each${names}`;
+  }
+  const words: string[] = [];
+  let named = 0;
+  for (const tier of tiers) {
+    const each = tier.length === 1 ? `${tier[0]!.entries}` : `${tier[0]!.entries} each`;
+    if (named + tier.length > NAMED) {
+      words.push(`${plural(tier.length, named > 0 ? 'more place' : 'place', named > 0 ? 'more places' : 'places')} ${each}`);
+      break;
+    }
+    words.push(`${listed(tier.map((p) => p.name))} ${each}`);
+    named += tier.length;
+    if (named === NAMED) break;
+  }
+  // Ties hold commas of their own, so tiers are then told apart by semicolons.
+  return `the busiest: ${words.join(tiers.some((tier) => tier.length > 1) ? '; ' : ', ')}`;
+}
+
 export function mapAlt(points: readonly LocatedPoint[], unlocated: readonly string[], period: string): string {
-  const busiest = points.slice(0, NAMED).map((p) => `${p.name} ${p.entries}`).join(', ');
+  const busiest = busiestWords(points);
   const missing = unlocated.length > 0 ? `; ${plural(unlocated.length, 'place')} without coordinates ${unlocated.length === 1 ? 'is' : 'are'} not shown` : '';
   // No total: an entry naming several places (Baku, Azerbaijan) is drawn at each, so circles do not add up.
-  return `Map of ${plural(points.length, 'located place')} ${period}, each sized by its entries (an entry naming several places counts at each) and coloured by its latest event type; the busiest: ${busiest}${missing}.`;
+  return `Map of ${plural(points.length, 'located place')} ${period}, each sized by its entries (an entry naming several places counts at each) and coloured by its latest event type; ${busiest}${missing}.`;
 }
 
 /**
@@ -71,17 +107,23 @@ export const chartMap: SubcommandSpec = {
   async run(args, ctx): Promise<View> {
     const { filter, words, undated } = chartFilter(args, ctx);
     const { charts } = ctx.services;
-    const range = await chartRange(filter, charts.data);
-    if (!range) {
+    const today = chartToday(ctx);
+    const found = await chartRange(filter, charts.data, today);
+    if (!found) {
       const earlier = filter.since !== undefined ? startedBeforeLines(startedBefore(ctx.services.dossier, filter, filter.since, EARLIER_READ), sinceWords(args, filter.since)) : [];
       const none = earlier.length > 0 ? 'No matching entry with places starts in the range' : 'No entries with places match';
       return { title: titled('Where entries happened', words), tone: 'normal', intro: [plainLine(`${none}, so there is nothing to map.`), ...earlier], sections: [] };
     }
+    // The days /chart timeline draws for the same filters: an entry it counts is mapped too.
+    const range = { since: await timelineSince(filter, found, charts.data), until: found.until };
     // The picture has no axis to show its period, so its title names it.
     const period = periodWords(args, range);
     const title = titled('Where entries happened', [...undated, period]);
     const activity = await charts.data.placeActivity({ ...filter, ...range });
-    const earlier = startedBeforeLines(startedBefore(ctx.services.dossier, filter, range.since, EARLIER_READ), sinceWords(args, range.since));
+    const earlier = [
+      ...startedBeforeLines(startedBefore(ctx.services.dossier, filter, range.since, EARLIER_READ), sinceWords(args, range.since)),
+      ...(range.until === today ? await laterNote(ctx, filter, today) : []),
+    ];
     // Thousands of places arrived in one turn of the bot's event loop; locating them takes another.
     await nextTurn();
     const { points, unlocated } = locatePlaces(activity, charts.coordinates);

@@ -3,7 +3,7 @@
 import type { PeriodUnit, TimelineChart } from '../../src/core/charts/chart.js';
 import type { PeriodCounts } from '../../src/core/charts/chart-data-port.js';
 import { chartImage } from '../../src/core/charts/picture.js';
-import { countedUntil, periodCount, periodEnd, periodLabel, periodStart } from '../../src/core/charts/periods.js';
+import { countedUntil, periodCount, periodEnd, periodLabel } from '../../src/core/charts/periods.js';
 import { buildTimelineChart, chartTotal, timelineAlt, timelineTable } from '../../src/core/charts/timeline-chart.js';
 import { fatalityLine, trendMarks } from '../../src/core/charts/timeline-series.js';
 import type { SubcommandSpec } from '../../src/core/command-spec.js';
@@ -14,17 +14,11 @@ import { plainLine, type Line, type View } from '../../src/core/view.js';
 import { actorFilterOption, eventTypeOption, placeFilterOption } from '../shared-options.js';
 import { checkFiltersExist } from '../timeline.js';
 import { dataButton } from './data-button.js';
-import { chartFilter, chartRange, chartToday, dataOption, periodWords, sinceOption, sinceWords, startedBefore, titled, topicOption, untilOption } from './filters.js';
+import { countedEntries, countPeriods, firstDayBy, unitForSpan } from './periods.js';
+import { chartFilter, chartRange, chartToday, dataOption, laterNote, periodWords, sinceOption, sinceWords, startedBefore, titled, topicOption, untilOption } from './filters.js';
 
 /** The most periods one chart draws, so bars stay wider than a line. */
 export const MAX_PERIODS: Record<PeriodUnit, number> = { week: 104, month: 120 };
-/** Without `by`, ranges up to this many days are drawn by week, longer ones by month. */
-const WEEKLY_UP_TO_DAYS = 400;
-
-const dayCount = (since: string, until: string) => (Date.parse(until) - Date.parse(since)) / 86_400_000 + 1;
-
-const countedEntries = (counts: PeriodCounts) => counts.rows.reduce((sum, row) => sum + row.count, 0);
-
 /**
  * `today`: set when since is after it, which no entry can be dated. `earlier`: the note on
  * entries that start before since and run into the range, which then is why nothing is drawn.
@@ -134,35 +128,24 @@ export const chartTimeline: SubcommandSpec = {
     const today = chartToday(ctx);
     const range = await chartRange(filter, data, today);
     const given = args.by as PeriodUnit | undefined;
-    let unit: PeriodUnit = given ?? (range && dayCount(range.since, range.until) > WEEKLY_UP_TO_DAYS ? 'month' : 'week');
+    const unitBySpan: PeriodUnit = given ?? (range ? unitForSpan(range) : 'week');
     if (!range) {
       // A place no entry has is refused, as /timeline refuses it.
       checkFiltersExist(ctx.services.dossier, undefined, args.place === undefined ? undefined : String(args.place), ctx.services.places);
       // None starts in the range, but some may run into it from before, as /timeline lists them.
       const late = filter.since !== undefined && filter.since > today;
-      const earlier = filter.since !== undefined && !late ? startedBeforeNote(startedBefore(ctx.services.dossier, filter, filter.since), sinceWords(args, filter.since), unit) : [];
-      return nothingToChart(titled(`Entries per ${unit}`, words), words.length > 0, late ? today : undefined, earlier);
+      const earlier = filter.since !== undefined && !late ? startedBeforeNote(startedBefore(ctx.services.dossier, filter, filter.since), sinceWords(args, filter.since), unitBySpan) : [];
+      return nothingToChart(titled(`Entries per ${unitBySpan}`, words), words.length > 0, late ? today : undefined, earlier);
     }
     const { until } = range;
-    // Without since, the year back starts on its first period's first day, so no bar is cut.
-    const sinceBy = (by: PeriodUnit) => filter.since ?? periodStart(range.since, by);
-    let since = sinceBy(unit);
-    const periods = periodCount(since, until, unit);
-    if (periods > MAX_PERIODS[unit]) {
+    const first = firstDayBy(filter, range, unitBySpan);
+    const periods = periodCount(first, until, unitBySpan);
+    if (periods > MAX_PERIODS[unitBySpan]) {
       const years = Math.floor(MAX_PERIODS.month / 12);
-      const shorter = unit === 'week' ? 'Use by:month, or a shorter since/until.' : `Chart at most ${years} years at a time (since:${Number(since.slice(0, 4)) + Math.max(0, Math.ceil(periods / 12) - years)} until:${until.slice(0, 4)}, say); /timeline lists entries of any span.`;
-      throw new UserError('invalid-option', `A chart by ${unit} draws at most ${MAX_PERIODS[unit]} ${unit}s; since/until span ${periods} ${unit}s.`, [shorter], 'since');
+      const shorter = unitBySpan === 'week' ? 'Use by:month, or a shorter since/until.' : `Chart at most ${years} years at a time (since:${Number(first.slice(0, 4)) + Math.max(0, Math.ceil(periods / 12) - years)} until:${until.slice(0, 4)}, say); /timeline lists entries of any span.`;
+      throw new UserError('invalid-option', `A chart by ${unitBySpan} draws at most ${MAX_PERIODS[unitBySpan]} ${unitBySpan}s; since/until span ${periods} ${unitBySpan}s.`, [shorter], 'since');
     }
-    let counts = await data.periodCounts({ ...filter, since, until }, unit);
-    // Monthly counts tell the entries dated to a month from those dated only to a year, which no period holds.
-    let monthly: PeriodCounts | undefined;
-    const byMonth = async () => (monthly ??= await data.periodCounts({ ...filter, since: sinceBy('month'), until }, 'month'));
-    // Weeks that would leave out more entries dated to a month than they draw give way to months.
-    let byMonthInstead = false;
-    if (given === undefined && unit === 'week' && counts.imprecise > countedEntries(counts)) {
-      const months = await byMonth();
-      if (counts.imprecise - months.imprecise > countedEntries(counts)) [unit, counts, byMonthInstead, since] = ['month', months, true, sinceBy('month')];
-    }
+    const { unit, since, counts, byMonthInstead, byMonth } = await countPeriods(filter, range, unitBySpan, given, data);
     const earlier = startedBefore(ctx.services.dossier, filter, since);
     const earlierNote = startedBeforeNote(earlier, sinceWords(args, since), unit);
     const title = titled(`Entries per ${unit}`, words);
@@ -187,6 +170,7 @@ export const chartTimeline: SubcommandSpec = {
       ...earlierNote,
       ...cutNote(chart),
       ...partialNote(chart, end, today),
+      ...(end === today ? await laterNote(ctx, filter, today) : []),
     ];
     if (args.data === true) {
       return { title: `Data — ${title}`, tone: 'normal', intro: [plainLine(alt), ...notes], sections: [{ lines: timelineTable(chart) }] };

@@ -3,7 +3,7 @@
 // projection is fitted to the places with d3-geo, so the map shows their region rather than the
 // world, and applied here: Vega gets plot coordinates (an identity projection) and clips nothing
 // itself.
-import { geoMercator } from 'd3-geo';
+import { geoMercator, type GeoProjection } from 'd3-geo';
 import type { TopLevelSpec } from 'vega-lite';
 import { CHART_SIZES, type LocatedPoint, type MapChart } from '../core/charts/chart.js';
 import { foldKey } from '../core/text.js';
@@ -30,17 +30,39 @@ const PADDING = 12;
 const CIRCLE_AREAS: [number, number] = [40, 1200];
 const LABEL_FONT = { size: 11, charWidth: 0.6 };
 
-/** The places' box, widened to at least MIN_SPAN and by a margin on every side. */
+/**
+ * The places' longitudes as one run: as given, or with the western ones taken round the globe
+ * (Apia at -171.8 as 188.2) when that makes the run shorter, as for places either side of 180°.
+ */
+function longitudeRun(lons: readonly number[]): number[] {
+  const across = lons.map((lon) => (lon < 0 ? lon + 360 : lon));
+  const span = (run: readonly number[]) => Math.max(...run) - Math.min(...run);
+  return span(across) < span(lons) ? across : [...lons];
+}
+
+/**
+ * The places' box, widened to at least MIN_SPAN and by a margin on every side. Its longitudes may
+ * run past 180° (the projection is turned to its middle), so a place near 180° keeps its margin.
+ */
 export function windowAround(points: readonly LocatedPoint[]): Window {
-  const lons = points.map((p) => p.lon);
+  const lons = longitudeRun(points.map((p) => p.lon));
   const lats = points.map((p) => p.lat);
   const widen = (low: number, high: number, limit: number) => {
     const pad = Math.max((MIN_SPAN - (high - low)) / 2, (high - low) * 0.15, 0.5);
     return [Math.max(low - pad, -limit), Math.min(high + pad, limit)] as const;
   };
-  const [west, east] = widen(Math.min(...lons), Math.max(...lons), 180);
+  const [wideWest, wideEast] = widen(Math.min(...lons), Math.max(...lons), Infinity);
+  // Places all round the globe get the whole of it, once: a window over 360° would show a part twice.
+  const [west, east] = wideEast - wideWest < 360 ? [wideWest, wideEast] : [-180, 180];
   const [south, north] = widen(Math.min(...lats), Math.max(...lats), 84);
   return { west, south, east, north };
+}
+
+/** Mercator turned to the window's middle longitude and fitted to the plot, cut at its edges. */
+export function mapProjection(window: Window, plot: { width: number; height: number }): GeoProjection {
+  const middle = (window.west + window.east) / 2;
+  const corners = { type: 'MultiPoint' as const, coordinates: [[window.west, window.south], [window.east, window.north]] };
+  return geoMercator().rotate([-middle, 0]).fitSize([plot.width, plot.height], corners).clipExtent([[0, 0], [plot.width, plot.height]]);
 }
 
 /** Whole counts for the size legend, from 1 to the busiest place's: a place has no half entry. */
@@ -59,8 +81,7 @@ export function mapSpec(chart: MapChart): TopLevelSpec {
   const { width, height } = CHART_SIZES.map;
   const plot = { width: width / CHART_SCALE - PADDING - LEGEND_ROOM, height: height / CHART_SCALE - TITLE_ROOM - PADDING };
   const window = windowAround(chart.points);
-  const corners = { type: 'MultiPoint' as const, coordinates: [[window.west, window.south], [window.east, window.north]] };
-  const projection = geoMercator().fitSize([plot.width, plot.height], corners).clipExtent([[0, 0], [plot.width, plot.height]]);
+  const projection = mapProjection(window, plot);
   const { borders, nameSpots } = projectedCountriesIn(window, projection, JSON.stringify(window));
   const points = [...chart.points]
     .sort((a, b) => b.entries - a.entries || a.name.localeCompare(b.name))

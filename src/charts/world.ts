@@ -10,6 +10,7 @@ import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { AtlasCountries, readAtlas, type Bounds, type Detail } from './atlas-file.js';
 import { countryNameSpots, type CountryNameSpots } from './country-labels.js';
 
+/** Degrees; east may run past 180 (and west below -180) for a window across the antimeridian. */
 export interface Window {
   west: number;
   south: number;
@@ -32,10 +33,13 @@ const atlases = new Map<Detail, AtlasCountries>();
 const projected = new Map<string, ProjectedCountries>();
 const PROJECTED_KEPT = 8;
 
-/** Whether a polygon's bounds meet the window; bounds across the antimeridian (west > east) always do. */
+/**
+ * Whether a polygon's bounds meet the window; bounds across the antimeridian (west > east) always
+ * do. A window across 180° runs past it (160 to 200), so the bounds are tried a turn either way.
+ */
 function meets([west, south, east, north]: Bounds, w: Window): boolean {
   if (south > w.north || north < w.south) return false;
-  return west > east || (west <= w.east && east >= w.west);
+  return west > east || [-360, 0, 360].some((turn) => west + turn <= w.east && east + turn >= w.west);
 }
 
 /** The borders of the countries in the window, so the picture holds only what it shows. */

@@ -45,8 +45,8 @@ const intro = (view: { intro?: Parameters<typeof lineToPlainText>[0][] }) => (vi
 describe('/chart map', DRAWING, () => {
   it('maps the located places, sized by entries, and says which are not located', async () => {
     const view = await app.dispatcher.runText('/chart map topic:syria-israel', operator);
-    expect(view.title).toBe('Where entries happened — topic syria-israel, from 27 Jul 2024 to 26 Jul 2025');
-    expect(intro(view)[0]).toMatch(/^Map of 3 located places from 27 Jul 2024 to 26 Jul 2025, each sized by its entries \(an entry naming several places counts at each\) and coloured by its latest event type; the busiest: .*Paris \d+.*; 7 places without coordinates are not shown\.$/);
+    expect(view.title).toBe('Where entries happened — topic syria-israel, from 1 Jul 2024 to 26 Jul 2025');
+    expect(intro(view)[0]).toMatch(/^Map of 3 located places from 1 Jul 2024 to 26 Jul 2025, each sized by its entries \(an entry naming several places counts at each\) and coloured by its latest event type; the busiest: .*Paris \d+.*; 7 places without coordinates are not shown\.$/);
     expect(view.image?.alt).toBe(intro(view)[0]);
     expect(pngSize(await view.image!.png())).toEqual(CHART_SIZES.map);
     expect(view.buttons?.map((b) => b.label)).toEqual(['Data']);
@@ -70,23 +70,25 @@ describe('/chart map', DRAWING, () => {
     expect(view.image).toBeUndefined();
   });
 
-  it('without dates covers the year up to the newest matching entry, as its help says, and names that period', async () => {
+  it('without dates covers the year up to the newest matching entry from the first day of the timeline chart’s first period, and names that period', async () => {
     // The seed's newest syria-israel entry is of 26 Jul 2025; its oldest, at Israel, of 1948.
     const places = (view: View) => view.sections[0]!.lines.slice(1).map((line) => lineToPlainText(line).split(/ {2,}/)[0]);
     const lastYear = await app.dispatcher.runText('/chart map topic:syria-israel data:true', operator);
-    expect(lastYear.title).toBe('Data — Where entries happened — topic syria-israel, from 27 Jul 2024 to 26 Jul 2025');
-    expect(intro(lastYear)[0]).toContain(' places from 27 Jul 2024 to 26 Jul 2025, each sized');
+    // The timeline chart of the same filters is by month, from Jul 2024: the map covers its days.
+    expect(lastYear.title).toBe('Data — Where entries happened — topic syria-israel, from 1 Jul 2024 to 26 Jul 2025');
+    expect(intro(lastYear)[0]).toContain(' places from 1 Jul 2024 to 26 Jul 2025, each sized');
     expect(places(lastYear)).not.toContain('Israel');
     const sinceGiven = await app.dispatcher.runText('/chart map topic:syria-israel since:1948 data:true', operator);
     expect(sinceGiven.title).toBe('Data — Where entries happened — topic syria-israel, from 1948 to 26 Jul 2025');
     expect(places(sinceGiven)).toContain('Israel');
     const untilGiven = await app.dispatcher.runText('/chart map topic:syria-israel until:1948 data:true', operator);
-    expect(untilGiven.title).toBe('Data — Where entries happened — topic syria-israel, from 1 Jan 1948 to 1948');
+    // The timeline chart of until:1948 is by week, from the Monday of its first week.
+    expect(untilGiven.title).toBe('Data — Where entries happened — topic syria-israel, from 29 Dec 1947 to 1948');
     expect(places(untilGiven)).toEqual(['Israel']);
-    // A year before until, not all time before it.
-    const yearBefore = await app.dispatcher.runText('/chart map topic:syria-israel until:1950', operator);
-    expect(yearBefore.title).toBe('Where entries happened — topic syria-israel, from 1 Jan 1950 to 1950');
-    expect(intro(yearBefore)).toEqual(['No entries with places match, so there is nothing to map.']);
+    // A year before until holds no entry: the map runs from the year before the newest (not all time before until) to until.
+    const yearBefore = await app.dispatcher.runText('/chart map topic:syria-israel until:1950 data:true', operator);
+    expect(yearBefore.title).toBe('Data — Where entries happened — topic syria-israel, from 1 Jan 1948 to 1950');
+    expect(places(yearBefore)).toEqual(['Israel']);
     const bothGiven = await app.dispatcher.runText('/chart map since:2025-07-12 until:2025-07-12', operator);
     expect(bothGiven.title).toBe('Where entries happened — on 12 Jul 2025');
   });

@@ -64,13 +64,26 @@ function periodWords(chart: TimelineChart, start: string): string {
   return chart.unit === 'week' && !period?.days ? `the week starting ${label}` : label;
 }
 
+/**
+ * A line's figures in words: the periods with none are unknown, not zero, so they are neither
+ * added nor named; the most is named only where it stands out (above zero), ties as the bars'.
+ */
+function lineWords(chart: TimelineChart, series: ChartSeries): string {
+  const known = series.points.filter((p): p is typeof p & { value: number } => p.value !== undefined);
+  const name = `a line of ${series.name.toLowerCase()}`;
+  if (known.length === 0) return `${name}, with no figure in any ${chart.unit}`;
+  const total = known.reduce((sum, p) => sum + p.value, 0);
+  const most = Math.max(...known.map((p) => p.value));
+  if (most === 0) return `${name}, 0 in all`;
+  const named = known.filter((p) => p.value === most).map((p) => periodWords(chart, p.start));
+  if (named.length === 1) return `${name}, ${total} in all, most in ${named[0]} (${most})`;
+  if (named.length <= 3) return `${name}, ${total} in all, most in ${named.slice(0, -1).join(', ')} and ${named.at(-1)} (${most} each)`;
+  return `${name}, ${total} in all, most in ${named.length} ${chart.unit}s (${most} each), the latest ${named.at(-1)}`;
+}
+
 /** What a series over the bars shows, as a clause of the alt text. */
 function seriesWords(chart: TimelineChart, series: ChartSeries): string {
-  if (series.kind === 'line') {
-    const total = series.points.reduce((sum, p) => sum + (p.value ?? 0), 0);
-    const most = series.points.reduce((best, p) => ((p.value ?? 0) > (best.value ?? 0) ? p : best), series.points[0]!);
-    return `a line of ${series.name.toLowerCase()}, ${total} in all, most in ${periodWords(chart, most.start)} (${most.value ?? 0})`;
-  }
+  if (series.kind === 'line') return lineWords(chart, series);
   return `${series.name.toLowerCase()} marked: ${series.points.map((p) => `${markText(p)} in ${periodWords(chart, p.start)}`).join(', ')}`;
 }
 
@@ -110,12 +123,13 @@ function seriesCells(chart: TimelineChart, start: string): string[] {
 }
 
 /**
- * A run of empty periods: `3 Feb 2025 – 24 Mar 2025` (the periods it spans), or by its days when
- * since or until cuts one of them (`1–27 Jul 2025`), since a cut period's label is its days.
+ * A run of empty periods: months by name (`Feb 2025 – Mar 2025`); weeks by their days, to the
+ * last one's Sunday (`3 Feb – 30 Mar 2025`), as a week's label is its Monday and would read as
+ * where the run ends; by its days too when since or until cuts a month of it (`1–27 Jul 2025`).
  */
 function runLabel(unit: PeriodUnit, first: PeriodBar, last: PeriodBar): string {
   if (first === last) return first.label;
-  if (!first.days && !last.days) return `${first.label} – ${last.label}`;
+  if (unit === 'month' && !first.days && !last.days) return `${first.label} – ${last.label}`;
   return daysLabel(first.days?.from ?? first.start, last.days?.to ?? periodEnd(last.start, unit));
 }
 
