@@ -104,7 +104,7 @@ function trendCallProblem(fields: Fields): string | undefined {
 const NAME_OPTION: readonly OptionSpec[] = [{ name: 'name', description: 'An actor name', type: 'text', maxLength: 100 }];
 
 /** Why a name cannot be an actor's, as /actors add would refuse it, if it cannot. */
-function nameProblem(name: string): string | undefined {
+export function nameProblem(name: string): string | undefined {
   if (name.includes(',')) return 'has a comma, and commas separate names in lists (actors:, aliases:)';
   try {
     convertArgs(NAME_OPTION, { name }, 'actors add');

@@ -16,8 +16,10 @@ import { sharedRevisionFinder } from '../store/entry-revision-reads.js';
 import { SqliteDossier } from '../store/sqlite-dossier.js';
 import { checkWholeBundle } from './bundle-check.js';
 import { readBundle, type Bundle } from './bundle-file.js';
+import { planActorNames } from './bundle-actor-names.js';
 import { mergeBundle } from './bundle-merge.js';
-import { applyPlan } from './import-apply.js';
+import { applyMerge } from './bundle-merge-apply.js';
+import { storedEntriesByKey } from './bundle-stored-entries.js';
 import { planImport } from './import-plan.js';
 import { phaseProgress } from './progress-report.js';
 import { ImportFileError } from './source-row.js';
@@ -125,7 +127,8 @@ function intoStore(dbPath: string, file: string, text: string, name: string, dry
       return 0;
     }
     const dossier = new SqliteDossier(db);
-    const merge = mergeBundle(bundle.records, dossier, sharedRevisionFinder(db));
+    const keys = bundle.records.flatMap((r) => (r.kind === 'entry' && typeof r.fields.key === 'string' ? [r.fields.key] : []));
+    const merge = mergeBundle(bundle.records, dossier, sharedRevisionFinder(db), storedEntriesByKey(db, keys));
     const checking = phaseProgress(io.stderr, 'Checking', merge.rows.length);
     const plan = planImport(merge.rows, db, dossier, (n) => checking.update(n), { planned: merge.planned });
     checking.stop();
@@ -135,7 +138,8 @@ function intoStore(dbPath: string, file: string, text: string, name: string, dry
     const calls = countOf(bundle, 'trend_call');
     // A trend call is a judgement on the stored dossier as it stood: not mixed into another's.
     if (calls > 0) writeLine(io.stderr, `${calls === 1 ? 'Its trend call is' : `Its ${calls} trend calls are`} not merged: a merge brings entries and actors only (set calls with /trend set).`);
-    return applyPlan({ db, dbPath, topics: dossier.topics() }, plan, file, name, dryRun, io);
+    const names = planActorNames(db, merge.planned.reader(dossier), merge.taken);
+    return applyMerge({ db, dbPath, topics: dossier.topics() }, plan, names, file, name, dryRun, io);
   } finally {
     db.close();
   }

@@ -1,30 +1,39 @@
 // A bundle imported into a store that already holds a dossier is merged: each of its actors is the
-// stored actor answering to one of its names or aliases, or is created with its kind, title,
-// aliases and affiliation; each live entry becomes an import row naming actors and places by name,
-// so it is matched by its key like any row (new, a correction, or unchanged). An entry whose
+// stored actor answering to its name or one of its aliases (given the names it lacks, see
+// bundle-actor-names; a differing title, kind or affiliation is said, not merged), or is created
+// with its kind, title, aliases and affiliation; each entry live on both sides (see bundle-removed)
+// becomes an import row naming actors and places by name, so it is matched by its key like any
+// row (new, a correction, or unchanged). An entry whose
 // history the bundle and the store share in part (copies of one store, or stores that merged each
 // other's bundles) is compared from the last revision both hold: what the store changed since is
 // kept, unless the bundle changed it too (a conflict); one whose history shares nothing with the
 // store's has each field that differs in conflict. Its history stays behind: a merged entry's
 // history starts with the import, which remembers the bundle's revision it merged with no conflict.
 import { fatalitiesText } from '../core/fatalities.js';
-import type { ActorKind } from '../core/vocabulary.js';
+import type { ActorMatch } from '../core/domain.js';
+import { humanize, type ActorKind } from '../core/vocabulary.js';
 import type { DossierReader } from '../core/ports.js';
 import type { BundleClaim, BundleName, EntryLinks } from '../store/bundle-format.js';
 import type { BundleRecord } from '../store/bundle-load.js';
 import type { BundleRevision, RevisionMark, RevisionTaken } from '../store/entry-revision-reads.js';
 import { toFatalities } from '../store/entry-rows.js';
 import type { RowOutcome } from './import-plan.js';
+import { storedKey } from '../store/entry-keys.js';
+import type { MatchedActor } from './bundle-actor-names.js';
+import { removedReason } from './bundle-removed.js';
+import type { KeyedEntry } from './bundle-stored-entries.js';
 import { PlannedActors } from './row-actors.js';
 import type { SourceRow } from './source-row.js';
 
 export interface BundleMerge {
   rows: SourceRow[];
   planned: PlannedActors;
-  /** Removed entries of the bundle: not merged. */
+  /** Entries removed in the bundle or here: not merged (see bundle-removed). */
   skipped: RowOutcome[];
-  /** Bundle actors taken for a stored actor of another name or title, said so the operator can check them. */
+  /** Bundle actors taken for a stored actor of another name, title, kind or affiliation, said so the operator can check them. */
   matched: string[];
+  /** Every bundle actor taken for a stored one, with its names: those the stored actor lacks are added (see bundle-actor-names). */
+  taken: MatchedActor[];
 }
 
 type Fields = Record<string, unknown>;
@@ -65,24 +74,51 @@ const latestMark = (revisions: readonly BundleRevision[]): RevisionMark | undefi
   return last && { id: last.id, changedBy: last.changedBy, changedAt: last.changedAt };
 };
 
-/** The name by which a stored actor answers to one of the bundle actor's names, if one does. */
+/**
+ * The name by which a stored actor answers to one of the bundle actor's names, if one does: its
+ * primary name first, since an alias (listed before it when it sorts first) may be another
+ * stored actor's.
+ */
 function storedName(names: readonly BundleName[], dossier: DossierReader): string | undefined {
-  return names.map((n) => n.name).find((name) => dossier.actorsNamed(name).length === 1);
+  const primaryFirst = [...names.filter((n) => n.primary), ...names.filter((n) => !n.primary)];
+  return primaryFirst.map((n) => n.name).find((name) => dossier.actorsNamed(name).length === 1);
 }
 
-/** Plans the bundle actors no stored actor answers to, an actor after the one it belongs to. */
-/** `Actor "Thomas J. Barrack" of the bundle is the stored Tom Barrack …`, when the two differ in name or title. */
-function matchLine(actor: Fields, stored: string, dossier: DossierReader): string | undefined {
-  const known = dossier.actorsNamed(stored)[0];
-  if (!known) return undefined;
-  const title = typeof actor.title === 'string' && actor.title !== (known.title ?? undefined) ? actor.title : undefined;
-  if (known.name === actor.name && title === undefined) return undefined;
-  const kept = title !== undefined ? `its title "${title}" is not merged (the stored one's stays: ${known.title ? `"${known.title}"` : 'none'})` : '';
+/** The stored actor a bundle actor is taken for, if one answers to its names. */
+function storedActor(actor: Fields, dossier: DossierReader): ActorMatch | undefined {
+  const name = storedName(actor.names as BundleName[], dossier);
+  return name !== undefined ? dossier.actorsNamed(name)[0] : undefined;
+}
+
+/**
+ * What of a bundle actor taken for a stored one is not merged: its title, kind and affiliation
+ * where they differ (the stored actor's stay). Its names are (see bundle-actor-names).
+ */
+function notMerged(actor: Fields, known: ActorMatch, byId: ReadonlyMap<number, Fields>, dossier: DossierReader): string[] {
+  const kept: string[] = [];
+  if (typeof actor.title === 'string' && actor.title !== (known.title ?? undefined)) {
+    kept.push(`its title "${actor.title}" is not merged (the stored one's stays: ${known.title ? `"${known.title}"` : 'none'})`);
+  }
+  if (actor.kind !== known.kind) kept.push(`its kind ${humanize(String(actor.kind))} is not merged (the stored one's stays: ${humanize(known.kind)})`);
+  const parent = byId.get(actor.affiliation_id as number);
+  const storedParent = dossier.getActorProfile(known.id)?.affiliation;
+  // A parent merged away in the bundle has no names left to find it by: not compared.
+  const comparable = !parent || (parent.names as BundleName[]).length > 0;
+  const sameParent = parent ? storedActor(parent, dossier)?.id === storedParent?.id : storedParent === undefined;
+  if (comparable && !sameParent) kept.push(`its affiliation ${parent ? String(parent.name) : 'none'} is not merged (the stored one's stays: ${storedParent?.name ?? 'none'})`);
+  return kept;
+}
+
+/** `Actor "Thomas J. Barrack" of the bundle is the stored Tom Barrack …`, when the two differ in name, title, kind or affiliation. */
+function matchLine(actor: Fields, known: ActorMatch, stored: string, byId: ReadonlyMap<number, Fields>, dossier: DossierReader): string | undefined {
+  const kept = notMerged(actor, known, byId, dossier).join('; ');
+  if (known.name === actor.name && kept === '') return undefined;
   if (known.name === actor.name) return `Actor "${known.name}" of the bundle: ${kept}.`;
   return `Actor "${String(actor.name)}" of the bundle is the stored ${known.name} (who answers to "${stored}")${kept ? `; ${kept}` : ''}.`;
 }
 
-function mapActors(actors: readonly Fields[], dossier: DossierReader, planned: PlannedActors, matched: string[]): Map<number, string> {
+/** Plans the bundle actors no stored actor answers to, an actor after the one it belongs to; says how the others were matched. */
+function mapActors(actors: readonly Fields[], dossier: DossierReader, planned: PlannedActors, matched: string[], taken: MatchedActor[]): Map<number, string> {
   const byId = new Map(actors.map((a) => [a.id as number, a]));
   const nameOf = new Map<number, string>();
   const placeholders = new Map<number, number>();
@@ -92,9 +128,11 @@ function mapActors(actors: readonly Fields[], dossier: DossierReader, planned: P
     const names = actor.names as BundleName[];
     const stored = storedName(names, dossier);
     nameOf.set(id, stored ?? (actor.name as string));
-    if (stored !== undefined) {
-      const line = matchLine(actor, stored, dossier);
+    const known = stored !== undefined ? dossier.actorsNamed(stored)[0] : undefined;
+    if (known) {
+      const line = matchLine(actor, known, stored!, byId, dossier);
       if (line) matched.push(line);
+      taken.push({ storedId: known.id, bundleName: String(actor.name), names: names.map((n) => n.name) });
       return;
     }
     const parent = byId.get(actor.affiliation_id as number);
@@ -152,13 +190,17 @@ export function entryRow(entry: Fields, places: ReadonlyMap<number, string>, act
   };
 }
 
-/** `shared` finds where an entry's history in the bundle and in the store part; without it, none is shared. */
-export function mergeBundle(records: readonly BundleRecord[], dossier: DossierReader, shared: SharedRevision = () => undefined): BundleMerge {
+/**
+ * `shared` finds where an entry's history in the bundle and in the store part (without it, none is
+ * shared); `keyed` holds the stored entries the bundle's keys name (see bundle-stored-entries).
+ */
+export function mergeBundle(records: readonly BundleRecord[], dossier: DossierReader, shared: SharedRevision = () => undefined, keyed: ReadonlyMap<string, KeyedEntry> = new Map()): BundleMerge {
   const of = (kind: BundleRecord['kind']) => records.filter((r) => r.kind === kind);
   const planned = new PlannedActors();
   const actorRecords = of('actor').map((r) => r.fields);
   const matched: string[] = [];
-  const actors = mapActors(actorRecords, dossier, planned, matched);
+  const taken: MatchedActor[] = [];
+  const actors = mapActors(actorRecords, dossier, planned, matched, taken);
   // Claims keep the actor of their time: one merged since is named as the actor it went into.
   const byId = new Map(actorRecords.map((a) => [a.id as number, a]));
   const actorName = (id: number): string | undefined => {
@@ -171,14 +213,24 @@ export function mergeBundle(records: readonly BundleRecord[], dossier: DossierRe
   const rows: SourceRow[] = [];
   const skipped: RowOutcome[] = [];
   for (const { line, fields } of of('entry')) {
-    if (fields.deleted_at !== null) {
-      skipped.push({ line, reason: `entry ${String(fields.key)} is removed in the bundle: not merged` });
-      continue;
-    }
     const history = revisions.get(fields.id as number) ?? [];
     const base = shared(history);
+    const here = typeof fields.key === 'string' ? keyed.get(storedKey(fields.key)) : undefined;
+    const removed = removedReason({
+      key: String(fields.key),
+      bundleId: fields.id as number,
+      ...(fields.deleted_at !== null ? { removedThere: { by: String(fields.deleted_by), at: String(fields.deleted_at), reason: (fields.delete_reason as string | null) ?? null } } : {}),
+      ...(here ? { here } : {}),
+      ...(base !== undefined ? { shared: base } : {}),
+      // Asked only of an entry removed on one side: the store holds the bundle's latest revision of it.
+      latestHeld: () => history.length > 0 && shared(history.slice(-1)) !== undefined,
+    });
+    if (removed !== undefined) {
+      skipped.push({ line, reason: removed });
+      continue;
+    }
     const latest = latestMark(history);
     rows.push({ line, values: entryRow(fields, places, actorName), history: { ...(latest ? { latest } : {}), ...(base !== undefined ? { shared: base } : {}) } });
   }
-  return { rows, planned, skipped, matched };
+  return { rows, planned, skipped, matched, taken };
 }

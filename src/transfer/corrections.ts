@@ -3,7 +3,8 @@
 // by field ("confidence reported → confirmed"). One table says, for each field of an entry, which
 // row fields give it and how a value reads; a field added to entries adds a line here. A row that
 // says which revision of the entry it shows, the entry changed since, is merged three ways instead
-// (mergedState): what the store changed since is kept unless the file changed it too.
+// (mergedState): what the store changed since is kept unless the file changed it too (for a list,
+// unless the file changed the same item of it).
 import type { ClaimInput, EntryInput, Fatalities, SourceRecord } from '../core/domain.js';
 import { formatFatalities } from '../core/fatalities.js';
 import { parsePartialDate, toIsoPartial } from '../core/partial-date.js';
@@ -13,6 +14,8 @@ import { isNone } from './row-values.js';
 import { correctedSources } from './source-corrections.js';
 import { sameButLineEnds } from './line-ends.js';
 import { quoted, quotedChange, SOURCE_FIELDS, sourceChanges, sourceText } from './correction-text.js';
+import { mergeKeys, mergeLists, type ItemConflict, type ListItems } from './list-merge.js';
+import { sameJson } from '../core/same-json.js';
 
 /** How a correction names actors: by id, through the store (or the actors the import plans). */
 export type ActorNames = (actorId: number) => string;
@@ -130,23 +133,79 @@ function mergedSources(base: readonly SourceRecord[], stored: readonly SourceRec
   if (stored.length !== base.length || fromFile.length !== base.length) return undefined;
   const merged: SourceRecord[] = [];
   for (const [i, was] of base.entries()) {
-    const source: Partial<SourceRecord> = {};
-    for (const key of SOURCE_FIELDS) {
-      const [before, kept, given] = [was[key], stored[i]![key], fromFile[i]![key]];
-      if (given !== before && kept !== before && given !== kept) return undefined;
-      const value = given !== before ? given : kept;
-      if (value) source[key] = value;
-    }
+    const source = mergeKeys(was, stored[i]!, fromFile[i]!, SOURCE_FIELDS);
+    if (!source) return undefined;
     merged.push(canonicalSource(source as SourceRecord));
   }
   return merged;
+}
+
+/** A claim's parts that may change while it stays the same claim (its actor, stance, day and source's outlet or link stay). */
+const CLAIM_PARTS = ['note', ...SOURCE_FIELDS] as const;
+const claimParts = (claim: ClaimInput) => ({ ...claim.source, ...(claim.note ? { note: claim.note } : {}) });
+
+const CLAIM_ITEMS: ListItems<ClaimInput> = {
+  identity: (c) => [c.actorId, c.stance, toIsoPartial(c.date), c.source.url ?? c.source.outlet].join('\u0000'),
+  same: sameJson,
+  mergeItem(base, stored, fromFile) {
+    const parts = mergeKeys(claimParts(base), claimParts(stored), claimParts(fromFile), CLAIM_PARTS);
+    if (!parts) return undefined;
+    const { note, ...source } = parts;
+    return canonicalClaim({ actorId: stored.actorId, stance: stored.stance, date: stored.date, source: source as SourceRecord, ...(note ? { note } : {}) });
+  },
+};
+
+/** A source is its outlet and link; its attribution, day and grade may change (as /entry diff pairs them). */
+const SOURCE_ITEMS: ListItems<SourceRecord> = {
+  identity: (s) => `${s.outlet}\u0000${s.url ?? ''}`,
+  same: sameJson,
+  mergeItem: (base, stored, fromFile) => {
+    const merged = mergeKeys(base, stored, fromFile, SOURCE_FIELDS);
+    return merged && canonicalSource(merged as SourceRecord);
+  },
+};
+
+const TAG_ITEMS: ListItems<string> = { identity: (tag) => tag, same: (a, b) => a === b };
+
+/** How a list field's items are merged and shown, for the fields merged item by item. */
+interface ListField<T> {
+  items: ListItems<T>;
+  of(entry: EntryInput): readonly T[];
+  show(item: T, names: ActorNames): string;
+}
+
+const listField = <T>(field: ListField<T>) => field as unknown as ListField<unknown>;
+
+const LIST_FIELDS: Partial<Record<keyof EntryInput, ListField<unknown>>> = {
+  tags: listField<string>({ items: TAG_ITEMS, of: (e) => e.tags, show: (tag) => tag }),
+  claims: listField<ClaimInput>({ items: CLAIM_ITEMS, of: (e) => e.claims ?? [], show: claimText }),
+  sources: listField<SourceRecord>({ items: SOURCE_ITEMS, of: (e) => e.sources, show: sourceText }),
+};
+
+/** One side of the items in conflict: each as that side has it, or as it was where that side took it away. */
+function conflictSide<T>(conflicts: readonly ItemConflict<T>[], side: 'stored' | 'fromFile', show: (item: T) => string): string {
+  return conflicts.map((c) => (c[side] !== undefined ? show(c[side]) : `(removed) ${show(c.base!)}`)).join('; ');
+}
+
+/**
+ * A list field both sides changed, merged item by item: its value afterwards, and the items in
+ * conflict (each left as stored), shown alone rather than the whole list each side has.
+ */
+function mergedList(spec: CorrectableField, was: EntryInput, stored: EntryInput, fromFile: EntryInput, names: ActorNames): { value: unknown[]; conflict?: FieldConflict } | undefined {
+  const list = LIST_FIELDS[spec.field];
+  if (!list) return undefined;
+  const { merged, conflicts } = mergeLists(list.of(was), list.of(stored), list.of(fromFile), list.items);
+  if (conflicts.length === 0) return { value: merged };
+  const show = (item: unknown) => list.show(item, names);
+  return { value: merged, conflict: { field: spec.field, label: spec.label, stored: conflictSide(conflicts, 'stored', show), file: conflictSide(conflicts, 'fromFile', show) } };
 }
 
 /**
  * A three-way merge, field by field, of the entry as the row's revision left it (`base`), as it is
  * stored (`current`) and as the file has it (`fromFile`: correctedState over `base`): a field the
  * file left as it was keeps the store's value, one only the file changed takes the file's, and
- * one both changed differently is a conflict, left as stored.
+ * one both changed differently is a conflict, left as stored. A list (tags, claims, sources) both
+ * changed is merged item by item instead: only the items both changed are in conflict.
  */
 export function mergedState(base: EntryInput, current: EntryInput, fromFile: EntryInput, names: ActorNames): MergedState {
   const was = canonical(base);
@@ -164,7 +223,11 @@ export function mergedState(base: EntryInput, current: EntryInput, fromFile: Ent
       continue;
     }
     if (byStore.has(spec.field)) {
-      conflicts.push({ field: spec.field, label: spec.label, stored: spec.show(stored, names), file: spec.show(fromFile, names) });
+      const list = mergedList(spec, was, stored, fromFile, names);
+      if (list) {
+        Object.assign(next, { [spec.field]: list.value });
+        if (list.conflict) conflicts.push(list.conflict);
+      } else conflicts.push({ field: spec.field, label: spec.label, stored: spec.show(stored, names), file: spec.show(fromFile, names) });
       continue;
     }
     const value = fromFile[spec.field];

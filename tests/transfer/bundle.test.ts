@@ -159,7 +159,7 @@ describe('GIVEN a bundle imported into a store that holds a dossier', () => {
     copySeededStore(target);
     const first = await importInto(target, fileWith('dossier.ndjson', await exportBundle(source)), '--dry-run');
     // Both stores are copies of one seeded store, so their seed entries have the same keys.
-    expect(first.stdout).toMatch(/skipped {2}line \d+: entry [0-9a-f-]+ is removed in the bundle: not merged/);
+    expect(first.stdout).toMatch(/skipped {2}line \d+: entry #4 \(same key\) is removed in the bundle, by console:op \(op\) at \d{4}-\d\d-\d\d \d\d:\d\d UTC: “duplicate”, but stays live here: to remove it here too, \/entry remove id:4 reason:"duplicate"\n/);
     expect(first.stdout).toMatch(/skipped {2}line \d+: duplicate of entry #12 \(same key\)/);
     expect(first.stdout).toMatch(/correct {2}line \d+: entry #3: summary “.*” → “Buffer zone, as agreed in 1974\.”; confidence confirmed → disputed/);
     expect(first.stdout).toContain('Actors it would create: Hamas (armed group), Hamas political bureau (government body).');
