@@ -18,9 +18,10 @@ export interface SearchTerm {
    */
   initialism: 'none' | 'dotted' | 'capitals';
   /**
-   * Typed with an apostrophe or ʿayn sign inside (`Shara'a`, whose word is `sharaa`): the words
-   * the index holds for that spelling (`shara a`), which splits there. The word is searched
-   * joined, as others write it (`Sharaa`), and so.
+   * Typed with the possessive `'s` (`Assad's`, whose word is `assads`): the words the index holds
+   * for that spelling (`assad s`), which splits there. The word is searched joined as well. An
+   * apostrophe or ʿayn sign elsewhere in a word (`Shara'a`) is dropped, in the index as in the
+   * query (foldForSearch), so `Shara'a` and `Sharaa` find each other.
    */
   apart?: string;
 }
@@ -141,7 +142,7 @@ export function spellingVariants(word: string): string[] {
  * Everything one typed word is searched as, the typed spelling first: its Arabic spellings with
  * the article and clitics Arabic writes onto it, for an initialism its letters apart (`u s`: the
  * index holds "U.S." as the words "u" and "s"; quoted, FTS5 reads the letters as a phrase, next to
- * each other and in order), and for a word typed with an apostrophe its parts (`shara a`).
+ * each other and in order), and for a possessive its parts (`assad s`).
  */
 export function searchForms(term: SearchTerm): string[] {
   const forms = writtenForms(term.word);
@@ -174,12 +175,12 @@ const CAPITALS_INITIALISM = /^\p{Lu}{2,4}$/u;
 
 /**
  * Where the index splits words (not on marks), less the dots that join an initialism and the
- * apostrophes a word is also searched joined across (`Shara'a`).
+ * apostrophe of a possessive, which a word is also searched joined across (`Assad's`).
  */
 const WORD_SEPARATORS_BUT_DOTS = new RegExp(`[^\\p{L}\\p{N}\\p{M}.${NAME_APOSTROPHES}]+`, 'u');
 const APOSTROPHES = new RegExp(`[${NAME_APOSTROPHES}]+`);
 
-/** One word as typed: joined across its apostrophes, with the words the index holds for it apart. */
+/** One word as typed: joined across the apostrophes left in it, with the words the index holds for it apart. */
 function typedWord(typed: string): Omit<SearchTerm, 'prefix'>[] {
   const parts = typed.split(APOSTROPHES).filter(Boolean);
   if (parts.length === 0) return [];

@@ -156,12 +156,27 @@ const SEARCH_DROPPED_MARKS = '\u02bb-\u02bf\u0610-\u061a\u0640\u064b-\u065f\u067
 const GREEK_ACCENTED = '\u0386-\u03ce\u1f00-\u1fff';
 
 const IS_DROPPED_MARK = new RegExp(`[${SEARCH_DROPPED_MARKS}${INVISIBLE_IN_WORDS}]`, 'u');
+/** Whether a text has a character to fold wherever it stands (foldSearchUnit). */
+const HAS_UNIT_FOLD = new RegExp(`[${SEARCH_DROPPED_MARKS}${INVISIBLE_IN_WORDS}${GREEK_ACCENTED}]`, 'u');
 /** Whether a text has anything to fold: most has not, and is returned at the cost of one scan. */
-const HAS_SEARCH_FOLD = new RegExp(`[${SEARCH_DROPPED_MARKS}${INVISIBLE_IN_WORDS}${GREEK_ACCENTED}]`, 'u');
+const HAS_SEARCH_FOLD = new RegExp(`[${SEARCH_DROPPED_MARKS}${INVISIBLE_IN_WORDS}${GREEK_ACCENTED}${NAME_APOSTROPHES}]`, 'u');
+
+/**
+ * An apostrophe or ʿayn sign between letters (NAME_APOSTROPHES), which the index would split the
+ * word at: `Shara'a`, `Shara’a`, `Ba'ath` and `Qur'an` are read as `Sharaa`, `Baath` and `Quran`,
+ * as others write them. Not the possessive `'s` at a word's end, which stays a word apart, as
+ * before: joined, `Damascus's` would be `damascuss`, which does not stem as `damascus` does.
+ */
+const APOSTROPHE_IN_SEARCHED_WORD = new RegExp(
+  // The apostrophe is matched before the letter behind it is looked for: looking behind first, at
+  // every position, would walk back over a long run of marks at each of them.
+  `[${NAME_APOSTROPHES}](?<=[\\p{L}\\p{N}]\\p{M}*[${NAME_APOSTROPHES}])[${NAME_APOSTROPHES}]*(?=[\\p{L}\\p{N}])(?![sS](?![\\p{L}\\p{N}\\p{M}]))`,
+  'gu',
+);
 
 /** One UTF-16 unit as the index is to read it: '' dropped, a Greek vowel unaccented. */
 function foldSearchUnit(unit: string): string {
-  if (!HAS_SEARCH_FOLD.test(unit)) return unit;
+  if (!HAS_UNIT_FOLD.test(unit)) return unit;
   if (IS_DROPPED_MARK.test(unit)) return '';
   const base = unit.normalize('NFD')[0]!;
   return /\p{L}/u.test(base) ? base : unit;
@@ -169,20 +184,35 @@ function foldSearchUnit(unit: string): string {
 
 /**
  * Text as the search index holds it, and as a query is read: what FTS5's tokenizer would not
- * fold itself (SEARCH_DROPPED_MARKS dropped, Greek accents removed). Each character is dropped
- * or kept as one, so an excerpt of the folded text maps back onto the text (unfoldExcerpt).
- * Registered as sitrep_search_fold for the index's document view (migration 0008).
+ * fold itself (SEARCH_DROPPED_MARKS dropped, Greek accents removed, apostrophes inside a word
+ * dropped: APOSTROPHE_IN_SEARCHED_WORD). Each character is dropped or kept as one, so an
+ * excerpt of the folded text maps back onto the text (unfoldExcerpt). Registered as
+ * sitrep_search_fold for the index's document view (migrations 0008, 0039 re-indexed).
  */
 export function foldForSearch(text: string): string {
-  return HAS_SEARCH_FOLD.test(text) ? foldedWithOrigins(text).folded : text;
+  if (!HAS_SEARCH_FOLD.test(text)) return text;
+  // Apostrophes are found in the text as written, as foldedWithOrigins finds them.
+  const joined = text.replace(APOSTROPHE_IN_SEARCHED_WORD, '');
+  return HAS_UNIT_FOLD.test(joined) ? foldedWithOrigins(joined, NONE_DROPPED).folded : joined;
 }
 
+/** The positions of the apostrophes the fold drops (APOSTROPHE_IN_SEARCHED_WORD). */
+function droppedApostrophes(text: string): Set<number> {
+  const dropped = new Set<number>();
+  for (const match of text.matchAll(APOSTROPHE_IN_SEARCHED_WORD)) {
+    for (let i = 0; i < match[0].length; i++) dropped.add(match.index + i);
+  }
+  return dropped;
+}
+
+const NONE_DROPPED: ReadonlySet<number> = new Set();
+
 /** The folded text, and for each of its UTF-16 units (and its end) where it came from. */
-function foldedWithOrigins(text: string): { folded: string; origins: number[] } {
+function foldedWithOrigins(text: string, apostrophes: ReadonlySet<number> = droppedApostrophes(text)): { folded: string; origins: number[] } {
   let folded = '';
   const origins: number[] = [];
   for (let i = 0; i < text.length; i++) {
-    const unit = foldSearchUnit(text[i]!);
+    const unit = apostrophes.has(i) ? '' : foldSearchUnit(text[i]!);
     if (unit !== '') {
       folded += unit;
       origins.push(i);
