@@ -1,7 +1,7 @@
 // The entry fields admins set through /entry add and /entry edit, and their conversion into
 // a checked EntryInput. Every refusal names the option and the fix; nothing is written until
 // every field is valid.
-import { LIST_SEPARATOR_HINT, resolveActorExactly } from '../../src/core/actor-resolution.js';
+import { actorsNamedInAnySpelling, LIST_SEPARATOR_HINT, resolveActorExactly } from '../../src/core/actor-resolution.js';
 import type { CommandArgs, OptionSpec } from '../../src/core/command-spec.js';
 import type { EmptyingOption } from '../../src/core/option-values.js';
 import type { EntryDetail, EntryInput } from '../../src/core/domain.js';
@@ -17,6 +17,7 @@ import { confidenceChoices, eventTypeOption } from '../shared-options.js';
 import { checkBegun, type BegunFixes } from './date-order.js';
 import { fatalityOptions, parseFatalityOptions } from './fatality-fields.js';
 import { checkCommaSeparated, withCommas } from './list-separators.js';
+import { bracketedRole, ROLE_NOTATION } from './shown-role.js';
 import { attributionOption, gradeOption, outletOption, parseSource, SOURCE_LIMITS, sourceUrlOption } from './source-fields.js';
 
 /** Limits chosen so every renderer can show a field whole (Discord embed titles are 256). */
@@ -50,12 +51,16 @@ export const entryFieldOptions: readonly (OptionSpec & { requiredOnAdd?: boolean
 /** The longest single item: an actor's name (100) with its role, a place, a tag. */
 const MAX_ITEM_LENGTH = 120;
 
+/** Two or more spaces or tabs in a row, as one-line options read them (line breaks are left to the option's checks). */
+const INNER_SPACES = /[ \t\u00a0]{2,}/g;
+
 /**
  * A comma-separated option as its items, each once: `same` says when two items are the same
  * (places by folded name, tags by lower case), and the first spelling is kept.
  */
 function splitList(text: string, option: string, same: (item: string) => string = (item) => item): string[] {
-  const items = text.split(',').map((s) => s.trim()).filter(Boolean);
+  // `Tel   Aviv` is stored and shown as `Tel Aviv`: runs of spaces inside an item are typing slips.
+  const items = text.split(',').map((s) => s.trim().replace(INNER_SPACES, ' ')).filter(Boolean);
   if (items.length > MAX_LIST_ITEMS) {
     throw new UserError('invalid-option', `Option \`${option}\` lists ${items.length} items; at most ${MAX_LIST_ITEMS} are kept per entry.`, [], option);
   }
@@ -276,12 +281,31 @@ function nameAndRole(item: string): { name: string; role?: string } {
 function checkedRole(item: string, name: string, role: string): ActorRole {
   if (ACTOR_ROLES.includes(role as ActorRole)) return role as ActorRole;
   const meant = meantRole(role);
-  throw new UserError('invalid-option', `Option \`actors\`: \`${item}\` has an unknown role.`, [`Roles: ${ACTOR_ROLES.join(', ')}.`, ...(meant ? [`Did you mean \`${name}:${meant}\`?`] : [])], 'actors');
+  throw new UserError('invalid-option', `Option \`actors\`: \`${item}\` has an unknown role.`, [
+    `Roles: ${ACTOR_ROLES.join(', ')}.`,
+    ...(meant ? [`Did you mean \`${name}:${meant}\`?`] : []),
+    ...(bracketedRole(item) ? [ROLE_NOTATION] : []),
+  ], 'actors');
+}
+
+/**
+ * An item of the actors list as its name and role: `Name:role`, or `Name (role)` as cards and
+ * /timeline show actors. Unless an actor is called so whole, a bracket is the role when it reads
+ * as one (a role, a word for one, a near spelling) or follows an actor's name (`Israel (Lebanon)`),
+ * to be refused then with the roles; any other bracket is part of a name (`… (PMF)`).
+ */
+function actorItem(item: string, dossier: DossierReader): { name: string; role?: string } {
+  const split = nameAndRole(item);
+  const shown = split.role === undefined ? bracketedRole(split.name) : undefined;
+  if (shown === undefined || actorsNamedInAnySpelling(dossier, split.name).length > 0) return split;
+  const role = shown.role.toLowerCase();
+  const isRole = meantRole(role) !== undefined || actorsNamedInAnySpelling(dossier, shown.name).length > 0;
+  return isRole ? { name: shown.name, role } : split;
 }
 
 /** `-Name` takes the actor off in every role, `-Name:role` in that role only. */
 function actorRemoval(item: string, dossier: DossierReader): Removal<EntryActor> {
-  const { name, role } = nameAndRole(item);
+  const { name, role } = actorItem(item, dossier);
   const checked = role === undefined ? undefined : checkedRole(item, name, role);
   let id: number;
   try {
@@ -294,16 +318,21 @@ function actorRemoval(item: string, dossier: DossierReader): Removal<EntryActor>
   return { typed: item, takes: (actor) => actor.actorId === id && (checked === undefined || actor.role === checked) };
 }
 
-/** A role left in a name by a second `:` (`Hamas:initiator` of `Hamas:initiator:target`), as analysts write roles. */
+/**
+ * A role left in a name by a second `:` (`Hamas:initiator` of `Hamas:initiator:target`), as
+ * analysts write roles, or in brackets as Sitrep shows them (`Hamas (initiator):target`).
+ */
 function roleInName(name: string): { name: string; role: string } | undefined {
-  const { name: before, role } = nameAndRole(name);
-  const meant = role === undefined ? undefined : ACTOR_ROLES.includes(role as ActorRole) ? role : ROLE_WORDS.get(role);
+  const colon = nameAndRole(name);
+  const { name: before, role } = colon.role === undefined ? (bracketedRole(name) ?? colon) : colon;
+  const typed = role?.toLowerCase();
+  const meant = typed === undefined ? undefined : ACTOR_ROLES.includes(typed as ActorRole) ? typed : ROLE_WORDS.get(typed);
   return meant === undefined ? undefined : { name: before, role: meant };
 }
 
 /** `item` of the actors list `list`, as the actor it names in its role. */
 function parseActor(item: string, dossier: DossierReader, list: string): EntryActor {
-  const { name, role } = nameAndRole(item);
+  const { name, role } = actorItem(item, dossier);
   const checked = checkedRole(item, name, role ?? DEFAULT_ROLE);
   try {
     return { actorId: resolveActorExactly(dossier, name, 'actors').id, role: checked };
@@ -325,8 +354,11 @@ function unknownActorHints(hints: readonly string[], name: string, role: ActorRo
   }
   const roleLeft = roleInName(name);
   if (roleLeft) return [...hints, `An item takes one role: \`${roleLeft.name}:${roleLeft.role}\` or \`${roleLeft.name}:${role}\`.`];
+  // `Hezbollah (Lebanon)`: a bracket that is no role may be part of a new actor's name, or a role mistyped.
+  const bracket = bracketedRole(name);
+  const notRole = bracket ? [`\`${bracket.role}\` is not a role (roles: ${ACTOR_ROLES.join(', ')}). ${ROLE_NOTATION}`] : [];
   // A new actor's kind can't be guessed (a state, a person…): the hint names them all.
-  return [...hints, `Or, if it is a new actor, create it first: /actors add name:"${name}" kind:… (${CHOSEN_ACTOR_KINDS.join(', ')})`];
+  return [...hints, ...notRole, `Or, if it is a new actor, create it first: /actors add name:"${name}" kind:… (${CHOSEN_ACTOR_KINDS.join(', ')})`];
 }
 
 /**
@@ -336,9 +368,11 @@ function unknownActorHints(hints: readonly string[], name: string, role: ActorRo
 export function actorsGivenNoRole(text: string, dossier: DossierReader): number[] {
   return text
     .split(',')
-    .map((item) => item.trim())
-    .filter((item) => item !== '' && markOf(item) !== '-' && !unmarked(item).includes(':'))
-    .map((item) => resolveActorExactly(dossier, unmarked(item), 'actors').id);
+    .map((item) => item.trim().replace(INNER_SPACES, ' '))
+    .filter((item) => item !== '' && markOf(item) !== '-')
+    .map((item) => actorItem(unmarked(item), dossier))
+    .filter((item) => item.role === undefined)
+    .map((item) => resolveActorExactly(dossier, item.name, 'actors').id);
 }
 
 /**

@@ -12,6 +12,11 @@ const DASH = String.raw`\s*[-–—]\s*`;
 const BEST_ONLY = new RegExp(`^${NUMBER}$`);
 const LOW_BEST_HIGH = new RegExp(`^${NUMBER}${DASH}${NUMBER}${DASH}${NUMBER}$`);
 const BEST_THEN_RANGE = new RegExp(String.raw`^${NUMBER}\s*\(\s*${NUMBER}${DASH}${NUMBER}\s*\)$`);
+/**
+ * A lower bound, as tolls are given and cards show them (`at least 5`, `5+`, `> 5`, `more than 5`):
+ * UCDP's convention records none, so it is refused, saying what to write.
+ */
+const LOWER_BOUND = new RegExp(String.raw`^(?:(?:at\s+least|more\s+than|over|no\s+fewer\s+than|no\s+less\s+than|>=?|≥)\s*${NUMBER}|${NUMBER}\s*\+)$`, 'i');
 
 export const FATALITIES_ACCEPTED = 'the best estimate (`12`), or low-best-high (`10-12-15`, UCDP’s convention)';
 
@@ -29,6 +34,8 @@ export function parseFatalities(text: string): FatalityFigures | { problem: stri
   if (best) parsed = { best: figure(best[1]!) };
   else if (lowBestHigh) parsed = { low: figure(lowBestHigh[1]!), best: figure(lowBestHigh[2]!), high: figure(lowBestHigh[3]!) };
   else if (bestRange) parsed = { low: figure(bestRange[2]!), best: figure(bestRange[1]!), high: figure(bestRange[3]!) };
+  const lowerBound = LOWER_BOUND.exec(figures);
+  if (!parsed && lowerBound) return { problem: lowerBoundProblem(trimmed, figure(lowerBound[1] ?? lowerBound[2]!)) };
   if (!parsed) return { problem: `\`${trimmed}\` is not a figure` };
   const { low, best: b, high } = parsed;
   if (Math.max(low ?? 0, b, high ?? 0) > MAX_FIGURE) return { problem: `figures above ${MAX_FIGURE.toLocaleString('en-US')} are not taken — got \`${trimmed}\`` };
@@ -37,6 +44,14 @@ export function parseFatalities(text: string): FatalityFigures | { problem: stri
   // `12-12-12` is no range: sources agree on the best estimate.
   if (low === b && high === b) return { best: b };
   return parsed;
+}
+
+/**
+ * A lower bound is recorded as its best estimate (as an approved card's `at least 5` is), or as the
+ * low of low-best-high where sources give more.
+ */
+function lowerBoundProblem(typed: string, bound: number): string {
+  return `\`${typed}\` is a lower bound, which figures do not record: give \`${bound}\`, the best estimate (as a card's "at least ${bound}" is recorded), or low-best-high with ${bound} as the low where sources give a range`;
 }
 
 /** As shown: `12`, or `12 (10–15)` with a range. */

@@ -21,6 +21,8 @@ const DATE_ACCEPTED = 'a date like 2025, 2025-07 or 2025-07-12';
 
 /** Line breaks (LF, CRLF) with the spaces around them, as one space in a one-line option; a lone CR stays a control character. */
 const LINE_BREAKS = /[ \t]*(?:\r\n|\n)+[ \t]*/g;
+/** Runs of spaces or tabs, as one space in a one-line option (`Strike   near   Daraa`): a headline's spacing is no part of it. */
+const SPACE_RUNS = /[ \t\u00a0]{2,}/g;
 
 /**
  * Text is stored and shown to everyone: a control character (NUL, ESC, a lone CR that sends a
@@ -97,7 +99,7 @@ function schemaFor(option: OptionSpec): z.ZodType<OptionValue> {
       const max = option.maxLength ?? DEFAULT_TEXT_LIMIT;
       return z
         .string('some text')
-        .overwrite((v) => (option.oneLine ? v.replace(LINE_BREAKS, ' ') : v))
+        .overwrite((v) => (option.oneLine ? v.replace(LINE_BREAKS, ' ').replace(SPACE_RUNS, ' ') : v))
         .trim()
         .min(1, 'some text')
         .max(max, `at most ${max} characters`)

@@ -105,16 +105,38 @@ export class CommandRegistry {
       if (!first) {
         throw new UserError('syntax', `/${resolved.path} takes no options; remove \`${words.join(' ')}\`.`);
       }
-      if (first.name in args) {
-        throw new UserError(
-          'syntax',
-          `\`${words.join(' ')}\` is not an option; write options as name:value.`,
-        );
-      }
+      if (first.name in args) throw strayWordsError(words, args, resolved);
       args[first.name] = words.join(' ');
     }
     return { resolved, args };
   }
+}
+
+/**
+ * Words left over once the first option has its value: most often the rest of a value with spaces
+ * typed without quotes (`reason:opinion piece`). The words are named together, as they would be
+ * joined to a value, and each option they could end is offered with them, in quotes.
+ */
+function strayWordsError(words: readonly string[], args: Readonly<Record<string, RawOptionValue>>, resolved: ResolvedLeaf): UserError {
+  const stray = words.join(' ');
+  const notOption = words.length === 1 ? 'is not an option' : 'are not options';
+  const ended = optionsEndedBy(args, resolved);
+  if (ended.length === 0) return new UserError('syntax', `\`${stray}\` ${notOption}; write options as name:value.`);
+  const meant = ended.map((name) => `\`${name}:${quoteIfNeeded(`${String(args[name])} ${stray}`)}\``);
+  return new UserError('syntax', `\`${stray}\` ${notOption}: did you mean ${meant.join(' or ')}? Put a value with spaces in quotes.`, [], ended[0]);
+}
+
+/**
+ * The options given, in the order typed, whose value stray words may have been part of: text
+ * options whose example is quoted or has spaces (a title, a reason, a schedule), else any text
+ * option. The parsed text keeps no positions, so which of them the words followed is not known.
+ */
+function optionsEndedBy(args: Readonly<Record<string, RawOptionValue>>, resolved: ResolvedLeaf): string[] {
+  const specs = resolved.leaf.options ?? [];
+  const given = Object.keys(args).flatMap((name) => specs.filter((option) => option.name === name && typeof args[name] === 'string'));
+  const text = given.filter((option) => option.type === 'text' || option.type === 'actor');
+  const spaced = text.filter((option) => /^["“]|\s/.test(option.example ?? ''));
+  return (spaced.length > 0 ? spaced : text).map((option) => option.name);
 }
 
 /** The most words of a plain-words question repeated in the /search it is pointed to. */

@@ -170,5 +170,8 @@ export function typedValues(values: StateValues): Record<string, string> {
  */
 export function fieldErrorText(view: View, prefix = ''): string {
   const said = (view.intro ?? []).map((line) => renderPlainLine(line, { color: false, spell: spellingFor(prefix) }));
-  return clip(said.join(' ').trim() || view.title, limit.MAX_INPUT_ERROR);
+  // Slack shows a field's error on one line: a line followed by another gets a stop if it ends without one, so two refusals do not run together.
+  const lines = said.map((line) => line.trim()).filter(Boolean);
+  const sentences = lines.map((line, i) => (i === lines.length - 1 || /[.!?:…]$/.test(line) ? line : `${line}.`));
+  return clip(sentences.join(' ') || view.title, limit.MAX_INPUT_ERROR);
 }
