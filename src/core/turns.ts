@@ -17,11 +17,22 @@ export interface TurnsOptions {
   retryForMs?: number;
   /**
    * True once the work has nowhere to go (its store closed as the process ends): the pieces left
-   * are dropped, and their callers are never answered — they are ending too. Work the store
-   * flagged before it closed (a reopened card to draw) is done after the next start.
+   * are not run, and each is rejected with TurnsEnded, so whoever awaits one (a feed check, a
+   * card post, a command) is answered and the process can exit. They wrote nothing; work the
+   * store flagged before it closed (a reopened card to draw) is done after the next start.
    */
   ended?: () => boolean;
 }
+
+/** A piece of work not run because its store closed as the process ends: it wrote nothing. */
+export class TurnsEnded extends Error {
+  constructor() {
+    super('Sitrep is shutting down, so this work was not done; it is done again after the restart.');
+    this.name = 'TurnsEnded';
+  }
+}
+
+export const isTurnsEnded = (error: unknown): error is TurnsEnded => error instanceof TurnsEnded;
 
 const FIRST_WAIT_MS = 1;
 const LONGEST_WAIT_MS = 50;
@@ -43,7 +54,7 @@ export class Turns {
     const { run, retryable, retryForMs = 0, ended } = this.options;
     const until = Date.now() + retryForMs;
     for (let wait = FIRST_WAIT_MS; ; wait = Math.min(wait * 2, LONGEST_WAIT_MS)) {
-      if (ended?.()) return new Promise<never>(() => undefined);
+      if (ended?.()) throw new TurnsEnded();
       try {
         return run ? run(work) : work();
       } catch (error) {

@@ -9,7 +9,7 @@ import type { Db } from './connection.js';
 /**
  * Turns options for `db`: each piece runs with no busy wait, and is tried again as long as the
  * connection's own wait would have lasted; once `db` is closed (the process ending), the pieces
- * still queued are dropped rather than failing on the closed connection.
+ * still queued are not run (each is answered with TurnsEnded) rather than failing on the closed connection.
  */
 export function withoutWaiting(db: Db): Required<TurnsOptions> {
   const waitMs = db.pragma('busy_timeout', { simple: true }) as number;

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setImmediate } from 'node:timers/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Turns } from '../../src/core/turns.js';
+import { Turns, TurnsEnded } from '../../src/core/turns.js';
 import type { Db } from '../../src/store/connection.js';
 import { withoutWaiting } from '../../src/store/writes-without-waiting.js';
 
@@ -36,6 +36,38 @@ describe('GIVEN turns that try busy pieces again', () => {
     await expect(turns.take(() => { tries += 1; throw busy; })).rejects.toBe(busy);
     expect(tries).toBeGreaterThan(1);
     await expect(turns.take(() => 'next')).resolves.toBe('next');
+  });
+});
+
+describe('GIVEN turns whose store closes as the process ends', () => {
+  it('WHEN pieces are queued behind the one that sees the store close THEN each is answered with the shutting-down error, and none runs', async () => {
+    let closed = false;
+    const turns = new Turns({ ended: () => closed });
+    const ran: string[] = [];
+    const running = turns.take(() => {
+      ran.push('running');
+      closed = true;
+    });
+    const queued = [turns.take(() => ran.push('queued 1')), turns.take(() => ran.push('queued 2'))];
+    await running;
+    for (const piece of queued) await expect(piece).rejects.toBeInstanceOf(TurnsEnded);
+    await expect(queued[0]).rejects.toThrow('Sitrep is shutting down, so this work was not done');
+    expect(ran).toEqual(['running']);
+  });
+
+  it('WHEN a piece is waiting to try a busy write again as the store closes THEN it is answered with the shutting-down error instead of its busy error', async () => {
+    const busy = Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' });
+    let closed = false;
+    let tries = 0;
+    const turns = new Turns({ retryable: (error) => error === busy, retryForMs: 60_000, ended: () => closed });
+    const write = turns.take(() => {
+      tries += 1;
+      closed = true;
+      throw busy;
+    });
+    await expect(write).rejects.toBeInstanceOf(TurnsEnded);
+    expect(tries).toBe(1);
+    await expect(turns.take(() => 'after')).rejects.toBeInstanceOf(TurnsEnded);
   });
 });
 

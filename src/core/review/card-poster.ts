@@ -12,7 +12,7 @@ import { rememberPost } from '../digest/post-edits.js';
 import type { PostEditStore } from '../digest/post-edits-port.js';
 import type { Logger } from '../logger.js';
 import { instantsIn } from '../past-instant.js';
-import { Turns } from '../turns.js';
+import { isTurnsEnded, Turns } from '../turns.js';
 import { DeliveryError, type PostMark, type Poster } from '../poster.js';
 import type { Candidate } from './candidate.js';
 import { candidateCard, decidedCard } from './candidate-card.js';
@@ -179,8 +179,9 @@ export class CardPoster {
     while (this.redraws.length > 0 && this.redraws[0]! <= at - MINUTE_MS) this.redraws.shift();
     const budget = Math.min(POSTS_PER_PASS, REDRAWS_PER_MINUTE - this.redraws.length);
     if (budget <= 0) return;
-    const cards = await this.turns.take(() => store.redrawnCards(platforms, budget, now()));
-    for (const card of cards) {
+    // Each card's clock is read with the cards, in one turn: the store may close while an edit is on its way.
+    const cards = await this.turns.take(() => store.redrawnCards(platforms, budget, now()).map((card) => ({ card, when: reviewChannelInstants(this.deps.zones, card) })));
+    for (const { card, when } of cards) {
       // A platform that asked to wait this pass keeps its cards' flags for a later one.
       if ((this.holds.get(card.platform)?.getTime() ?? 0) > now().getTime()) continue;
       this.redraws.push(at);
@@ -188,7 +189,6 @@ export class CardPoster {
       try {
         if (!poster?.update) throw new DeliveryError('permanent', 'this process cannot edit posted cards');
         let shown = card.candidate;
-        const when = reviewChannelInstants(this.deps.zones, card);
         await poster.update(card.channelId, card.refs, shown.status === 'pending' ? candidateCard(shown, when) : decidedCard(shown, when), card.context);
         // Decided while the edit was on its way: the decision's own edit may have landed first.
         const current = await this.turns.take(() => store.candidate(card.candidate.id));
@@ -198,6 +198,8 @@ export class CardPoster {
         }
         await this.turns.take(() => store.redrawn(card.postId, shown.revision ?? 0, now()));
       } catch (error) {
+        // The store closed as the process ends: the card stays flagged, and is drawn after the restart.
+        if (isTurnsEnded(error)) throw error;
         await this.editFailed(card, card.candidate, error, card.failingSince, card.candidate.status === 'pending' ? "draw a revised candidate's card again" : 'show the decision on a posted card');
       }
     }
@@ -277,17 +279,18 @@ export class CardPoster {
   private async send(post: ClaimedPost, earlier: Outcome | undefined): Promise<Attempt> {
     const { store, posters, now } = this.deps;
     const poster = posters.get(post.platform);
-    const view = post.kind === 'card' ? candidateCard(post.candidate, reviewChannelInstants(this.deps.zones, post)) : post.view;
     try {
       if (!poster) throw new DeliveryError('retryable', `no ${post.platform} poster in this process`);
       // From here the post may reach the channel: if this process stops before it is settled, it
       // is unconfirmed, never sent again. Until here it was not sent, and another pass sends it.
-      const handed = await this.turns.take(() =>
-        store.inOneWrite(() => {
+      // A card's clock is read in the same turn: the store may close while an earlier post is on its way.
+      const { handed, view } = await this.turns.take(() => ({
+        handed: store.inOneWrite(() => {
           earlier?.();
           return store.handOver(post, now());
         }),
-      );
+        view: post.kind === 'card' ? candidateCard(post.candidate, reviewChannelInstants(this.deps.zones, post)) : post.view,
+      }));
       earlier = undefined;
       if (!handed) return {};
       // The messages an earlier attempt delivered are not posted again.
@@ -295,6 +298,9 @@ export class CardPoster {
       const at = now();
       return { landed: { post, refs }, outcome: () => store.posted(post.id, refs, at) };
     } catch (error) {
+      // The store closed as the process ends before the hand-over: the post was not sent, and the
+      // pass ends here; it is claimed again after the restart.
+      if (isTurnsEnded(error)) throw error;
       return this.failure(post, error, earlier);
     }
   }

@@ -5,6 +5,7 @@ import { UserError } from '../errors.js';
 import type { Page } from '../ports.js';
 import type { Candidate } from './candidate.js';
 import { CardPoster, type CardPosterDeps } from './card-poster.js';
+import { isTurnsEnded } from '../turns.js';
 import { accessHelpFor, postConfirmation, type ConfirmationResult } from '../channel-confirmation.js';
 import { channelConfirmationView, REVIEW_CONFIRMATION_LOG } from './channel-confirmation.js';
 import type { ChannelRef, DecisionResult, FailingChannel, PendingFilter, PostedCard, ReopenResult, ReviewChannel, ReviewStore, UnconfirmedCard, WaitingBefore } from './review-port.js';
@@ -75,7 +76,7 @@ export class ReviewQueue {
    */
   rejectWaiting(filter: WaitingBefore, reason: string | undefined, stamp: ChangeStamp): Candidate[] {
     const rejected = this.store.rejectWaiting(filter, reason, stamp);
-    if (rejected.length > 0) void this.postPending().catch((error: unknown) => this.deps.logger.warn({ err: error }, 'could not start showing the rejections on their posted cards'));
+    if (rejected.length > 0) this.startPass('could not start showing the rejections on their posted cards');
     return rejected;
   }
 
@@ -85,8 +86,18 @@ export class ReviewQueue {
    */
   reopen(id: number): ReopenResult {
     const result = this.store.reopen(id, this.deps.now());
-    if (result.kind === 'done') void this.postPending().catch((error: unknown) => this.deps.logger.warn({ err: error }, "could not start drawing a reopened candidate's cards"));
+    if (result.kind === 'done') this.startPass("could not start drawing a reopened candidate's cards");
     return result;
+  }
+
+  /**
+   * Starts a pass without waiting for it. One cut short by the store closing as the process ends
+   * is no failure: the cards stay flagged, and are drawn after the restart.
+   */
+  private startPass(failure: string): void {
+    void this.postPending().catch((error: unknown) => {
+      if (!isTurnsEnded(error)) this.deps.logger.warn({ err: error }, failure);
+    });
   }
 
   /** Whoever decided first edits the cards; a later decision changed nothing, so has nothing to show. */

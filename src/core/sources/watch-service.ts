@@ -6,7 +6,7 @@ import { isUserError, UserError } from '../errors.js';
 import { instantText } from '../instant-text.js';
 import type { Logger } from '../logger.js';
 import { foldKey } from '../text.js';
-import { Turns } from '../turns.js';
+import { isTurnsEnded, Turns } from '../turns.js';
 import type { FeedFetcher, FeedItem, FetchOutcome } from './feed-port.js';
 import { planIntake, type FreshItem, type RepeatedBy } from './intake-plan.js';
 import { itemKey, repeatKey } from './item-key.js';
@@ -337,7 +337,10 @@ export class WatchService {
     const source = this.get(id);
     const { runner } = this.deps;
     const checkId = await (runner ? runner.run(id, trigger) : this.fetchAndRecord(source, trigger));
-    await this.deps.afterCheck?.().catch((error: unknown) => this.deps.logger.error({ err: error, source: id }, 'posting after a check failed'));
+    await this.deps.afterCheck?.().catch((error: unknown) => {
+      // Cut short by the store closing as the process ends: what it owed is posted after the restart.
+      if (!isTurnsEnded(error)) this.deps.logger.error({ err: error, source: id }, 'posting after a check failed');
+    });
     return { source, checkId };
   }
 
