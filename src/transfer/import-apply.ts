@@ -7,7 +7,7 @@ import { writeLine } from './cli-lines.js';
 import { plural } from '../core/text.js';
 import type { Db } from '../store/connection.js';
 import type { ImportPlan } from './import-plan.js';
-import { planCounts, plansWrites, printPlan } from './import-report.js';
+import { planCounts, plansWrites, printAdded, printPlan } from './import-report.js';
 import { writePlan } from './import-write.js';
 import { phaseProgress } from './progress-report.js';
 
@@ -24,6 +24,7 @@ export function applyPlan(target: ImportTarget, plan: ImportPlan, file: string, 
   printPlan(io.stdout, plan, target.topics, dryRun);
   const counts = planCounts(plan);
   if (dryRun) {
+    printAdded(io.stdout, plan);
     writeLine(io.stdout, `Dry run of ${name}: ${counts}. Nothing was written.`);
   } else if (!plansWrites(plan)) {
     writeLine(io.stdout, `Nothing to import from ${name}: ${counts}. Nothing was written.`);
@@ -33,10 +34,12 @@ export function applyPlan(target: ImportTarget, plan: ImportPlan, file: string, 
     const writing = phaseProgress(io.stderr, 'Writing', plan.accepted.length);
     const started = performance.now();
     const stamp = { by: `import:${basename(file)}`, at: new Date().toISOString() };
-    writePlan(target.db, plan, basename(file), stamp, (n) => writing.update(n));
+    // The entries the accepted rows became, in their order: said once a new store is in place.
+    const added = writePlan(target.db, plan, basename(file), stamp, (n) => writing.update(n));
     writing.stop();
     target.save?.();
     const seconds = (performance.now() - started) / 1000;
+    printAdded(io.stdout, plan, added);
     writeLine(io.stdout, `Imported ${name}: ${counts} in ${seconds.toFixed(1)} s.`);
   }
   return plan.rejected.length + plan.conflicts.length > 0 ? 1 : 0;

@@ -25,8 +25,8 @@ import { rowKey } from './row-key.js';
 import { changedSince, mergeRow, rowBase } from './row-base.js';
 import { rowRevision, type RowRevision } from './row-revision.js';
 import type { PlacesCheck, RowPlaces } from './row-places.js';
-import { checkRow, correctionNote } from './row-validation.js';
-import { anotherEventOfLink, dateTitleKey, storedMatches } from './stored-matches.js';
+import { checkRow, correctionNote, correctionRefusal } from './row-validation.js';
+import { anotherEvent, dateTitleKey, entryRowCorrects, storedMatches } from './stored-matches.js';
 import { quoted } from './correction-text.js';
 import { storedMonthsKept } from './first-day-dates.js';
 
@@ -67,6 +67,8 @@ export interface Conflict extends RowPlace {
   earlier?: RowPlace;
   /** A conflict of the whole row, said in one line instead of field by field (`fields` empty). */
   whole?: string;
+  /** For a row that may be another event: what makes it a new entry instead (see newEntrySteps). */
+  asNewEntry?: string;
 }
 
 export interface ImportPlan {
@@ -155,8 +157,13 @@ function placesOf(row: RawRow, input: EntryInput, places: RowPlaces | undefined)
   }
 }
 
-function checkRows(rows: SourceRow[], reader: DossierReader, planned: PlannedActors, options: PlanOptions, plan: ImportPlan, onProgress?: (done: number) => void): CheckedRow[] {
+function checkRows(rows: SourceRow[], db: Db, reader: DossierReader, planned: PlannedActors, options: PlanOptions, plan: ImportPlan, onProgress?: (done: number) => void): CheckedRow[] {
   const knownActors = new Set<string>();
+  // A row correcting a stored entry is refused naming it, in the file's words (see correctionRefusal).
+  const refusalOf = (values: RawRow, key: string | undefined, reason: string): string => {
+    const corrects = entryRowCorrects(db, key, values.source_url);
+    return corrects !== undefined ? correctionRefusal(reason, corrects) : reason;
+  };
   // Each row checked but for its places (`kept` filled below), or why it is refused.
   const firstChecks = rows.map((row, index): CheckedRow | RowOutcome => {
     onProgress?.(index);
@@ -177,7 +184,7 @@ function checkRows(rows: SourceRow[], reader: DossierReader, planned: PlannedAct
       return { ...placeOf(row), reason: (error as Error).message };
     }
     const check = checkRow(row.values, reader);
-    if (!check.ok) return { ...placeOf(row), reason: check.reason };
+    if (!check.ok) return { ...placeOf(row), reason: refusalOf(row.values, key, check.reason) };
     const one: CheckedRow = { line: row.line, row: row.values, input: check.input, kept: [] };
     if (row.item !== undefined) one.item = row.item;
     if (key) one.key = key;
@@ -197,7 +204,7 @@ function checkRows(rows: SourceRow[], reader: DossierReader, planned: PlannedAct
     }
     const places = placesOf(first.row, first.input, options.places);
     if (!places.ok) {
-      plan.rejected.push({ ...placeOf(first), reason: places.reason });
+      plan.rejected.push({ ...placeOf(first), reason: refusalOf(first.row, first.key, places.reason) });
       continue;
     }
     first.kept = places.kept;
@@ -215,10 +222,32 @@ function unchangedReason(target: { id: number; by: string }, since: number | und
   return `duplicate of entry #${target.id} (${target.by})`;
 }
 
+const titleAndDate = (e: EntryInput) => `${quoted(e.title)}, ${toIsoPartial(e.start)}`;
+
 /** Why a row sharing only a source link with an entry, under another title and date, is neither written nor added. */
 function linkOnlyConflict(entryId: number, url: string, stored: EntryInput, row: EntryInput): string {
-  const shown = (e: EntryInput) => `${quoted(e.title)}, ${toIsoPartial(e.start)}`;
-  return `matched only by its source link (${url}), but the row gives another title and date (${shown(row)}; the entry has ${shown(stored)}): nothing is written for it. To correct entry #${entryId}, give the row that entry's key (\`event_id\`, or \`key\` in JSON); to add a new entry, give it another \`source_url\` or leave that blank`;
+  return `matched only by its source link (${url}), but the row gives another title and date (${titleAndDate(row)}; the entry has ${titleAndDate(stored)}): nothing is written for it. To correct entry #${entryId}, give the row that entry's key (\`event_id\`, or \`key\` in JSON); to add a new entry, give it another \`source_url\` or leave that blank`;
+}
+
+/**
+ * What makes a row matched to a stored entry a new entry: no key (a copied row keeps the
+ * original's `event_id` and `revision`), and no source link a stored entry cites.
+ */
+function newEntrySteps(byKey: boolean, sharesLink: boolean): string {
+  const steps = [
+    ...(byKey ? ['clear its `event_id` and `revision` cells (`key` and `revision` in JSON)'] : []),
+    ...(sharesLink ? ['give it another `source_url` or leave that blank'] : []),
+  ];
+  return steps.join(', and ');
+}
+
+/**
+ * Why an export's row with an entry's key but another title and another date is neither written
+ * nor added: a spreadsheet row duplicated for another event keeps the original's `event_id` and
+ * `revision`, and would silently rewrite it. Without `revision`, the row is laid over the entry.
+ */
+function keyedCopyConflict(entryId: number, stored: EntryInput, row: EntryInput, sharesLink: boolean): string {
+  return `the row has this entry's key but gives another title and date (${titleAndDate(row)}; the entry has ${titleAndDate(stored)}), as a row copied for another event does: nothing is written for it. To add it as a new entry, ${newEntrySteps(true, sharesLink)}; to correct entry #${entryId}'s title and date, clear only its \`revision\` cell (the row is then laid over the entry as it stands), or edit it in the bot (/entry edit id:${entryId} title:… date:…)`;
 }
 
 /** Names actors by id, for the changes a correction lists: stored ones, and those the import plans. */
@@ -230,7 +259,7 @@ function actorNames(db: Db, planned: PlannedActors): ActorNames {
 export function planImport(rows: SourceRow[], db: Db, dossier: DossierReader, onProgress?: (done: number) => void, options: PlanOptions = {}): ImportPlan {
   const plan: ImportPlan = { accepted: [], corrected: [], conflicts: [], skipped: [], rejected: [], noted: [], createdActors: [], closeToKnown: new Map(), keptUnlocated: new Map(), locatedPlaces: new Map(), placeRefNotes: [] };
   const planned = options.planned ?? new PlannedActors();
-  const checked = checkRows(rows, planned.reader(memoizeActorLookups(dossier)), planned, options, plan, onProgress);
+  const checked = checkRows(rows, db, planned.reader(memoizeActorLookups(dossier)), planned, options, plan, onProgress);
   const urlsOf = checked.map(({ input }) => input.sources.map((s) => s.url).filter((u): u is string => Boolean(u)));
   const dateTitles = checked.map(({ input }) => dateTitleKey(toIsoPartial(input.start), input.title));
   const stored = storedMatches(db, checked.map((c) => c.input), checked.map((c) => c.key), urlsOf);
@@ -273,18 +302,29 @@ export function planImport(rows: SourceRow[], db: Db, dossier: DossierReader, on
       const firstDays = storedMonthsKept(target.id, current, input);
       input = firstDays.input;
       // Another title and date under a shared link: which the row means cannot be told.
-      if (!byKey && anotherEventOfLink(current, input)) {
+      if (!byKey && anotherEvent(current, input)) {
         return void plan.conflicts.push({ ...placeOf(at), entryId: target.id, why: '', fields: [], whole: linkOnlyConflict(target.id, url!, current, input) });
+      }
+      const { base, note: baseNote, noteIfChanging } = rowBase(db, target.id, revision, history);
+      // An export's row (key and revision) whose title and date the file both changed from that
+      // revision, the entry holding neither: a copy keeping the original's cells, not a correction
+      // (a title corrected by an earlier import of the file, then its date, is one). A row giving
+      // a key alone names its entry on purpose; a bundle's entry is no copy.
+      const shown = base.kind === 'revision' ? base.revision.state : current;
+      if (byKey && revision !== undefined && !history && anotherEvent(shown, input) && anotherEvent(current, input)) {
+        return void plan.conflicts.push({ ...placeOf(at), entryId: target.id, why: '', fields: [], whole: keyedCopyConflict(target.id, current, input, url !== undefined) });
       }
       const earlierRow = seen.entries.get(target.id);
       if (earlierRow !== undefined) {
         const differences = fieldConflicts(correctedState(current, earlierRow.input, earlierRow.row), correctedState(current, input, row), names);
         if (differences.length === 0) return void plan.skipped.push({ ...placeOf(at), reason: `duplicate of ${rowPlace(earlierRow.at)} in this file (entry #${target.id}, ${target.by})` });
-        return void rowConflicts.push({ ...placeOf(at), entryId: target.id, why: `${rowPlace(earlierRow.at)} gives it otherwise`, fields: differences, earlier: placeOf(earlierRow.at) });
+        // A row under another title or date than the entry's may be another event: said how to add it.
+        const mayBeAnother = dateTitleKey(toIsoPartial(current.start), current.title) !== dateTitleKey(toIsoPartial(input.start), input.title);
+        const asNewEntry = mayBeAnother ? { asNewEntry: newEntrySteps(byKey !== undefined, url !== undefined) } : {};
+        return void rowConflicts.push({ ...placeOf(at), entryId: target.id, why: `${rowPlace(earlierRow.at)} gives it otherwise`, fields: differences, earlier: placeOf(earlierRow.at), ...asNewEntry });
       }
       seen.entries.set(target.id, { at, input, row });
       for (const reason of firstDays.notes) plan.noted.push({ ...placeOf(at), reason });
-      const { base, note: baseNote, noteIfChanging } = rowBase(db, target.id, revision, history);
       if (baseNote) plan.noted.push({ ...placeOf(at), reason: baseNote });
       const { next, conflicts, fromFile } = mergeRow(base, current, input, row, names);
       const since = changedSince(base);
@@ -377,9 +417,12 @@ export const correctionLine = (c: Correction): string => `${rowPlace(c)}: entry 
  * "line 16: entry #12: confidence — both changed since revision 27: …", a line for each field in
  * conflict, saying how to take the file's value anyway; or, for two rows of one entry, which each gives.
  */
-export const conflictLines = (c: Conflict): string[] =>
-  c.whole ? [`${rowPlace(c)}: entry #${c.entryId}: ${c.whole}`] : c.fields.map((f) =>
+export const conflictLines = (c: Conflict): string[] => {
+  if (c.whole) return [`${rowPlace(c)}: entry #${c.entryId}: ${c.whole}`];
+  const fields = c.fields.map((f) =>
     c.earlier
       ? `${rowPlace(c)}: entry #${c.entryId}: ${f.label} — ${rowPlace(c.earlier)} gives ${f.stored}, ${rowPlace(c)} ${f.file}; the entry is left as stored (keep one row for it in the file)`
       : `${rowPlace(c)}: entry #${c.entryId}: ${f.label} — ${c.why}: the store has ${f.stored}, the file ${f.file}; kept as stored (to take the file's, edit the entry in the bot, or make the change in a fresh export and import that)`,
   );
+  return c.asNewEntry ? [...fields, `${rowPlace(c)}: entry #${c.entryId}: if ${rowPlace(c)} is another event, not this entry: to add it as a new entry, ${c.asNewEntry}`] : fields;
+};

@@ -1,9 +1,10 @@
 // What an import prints on stdout: each row not written as is (rejected, skipped, taken with a
 // note), each correction field by field, each field left as stored for a conflict, the actors and
-// topics it starts, and the counts.
+// topics it starts, the new entries each row became, and the counts.
 import type { Writable } from 'node:stream';
 import { writeLine } from './cli-lines.js';
 import { humanize } from '../core/vocabulary.js';
+import { quoted } from './correction-text.js';
 import { rowPlace } from './source-row.js';
 import { conflictLines, correctionLine, type ImportPlan, type RowOutcome } from './import-plan.js';
 
@@ -41,6 +42,26 @@ export function printPlan(stdout: Writable, plan: ImportPlan, topics: readonly s
     const places = [...plan.keptUnlocated].map(([name, lines]) => `${name} (${lines.length === 1 ? 'line' : 'lines'} ${lines.join(', ')})`);
     writeLine(stdout, `${dryRun ? 'Places it would keep as not located' : 'Places kept as not located'}: ${places.join(', ')}.`);
   }
+}
+
+/** New entries listed one a line; past these, the rest in one line, so a large file's report stays short. */
+export const ADDED_LISTED = 20;
+
+/**
+ * Which row became which new entry (`added   line 7: entry #21 “title”`), `ids` the entries as
+ * written, in the rows' order; a dry run (no ids) says what it would add.
+ */
+export function printAdded(stdout: Writable, plan: ImportPlan, ids?: readonly number[]): void {
+  const kind = ids ? 'added   ' : 'would add';
+  const entry = (i: number) => (ids ? `entry #${ids[i]!} ` : '');
+  // One row past the limit is listed as the others: a line for the rest would be no shorter.
+  const listed = plan.accepted.length > ADDED_LISTED + 1 ? ADDED_LISTED : plan.accepted.length;
+  plan.accepted.slice(0, listed).forEach((row, i) => writeLine(stdout, `  ${kind} ${rowPlace(row)}: ${entry(i)}${quoted(row.input.title)}`));
+  const rest = plan.accepted.length - listed;
+  if (rest === 0) return;
+  const [first, last] = [plan.accepted[listed]!, plan.accepted.at(-1)!];
+  const entries = ids ? `: entries #${ids[listed]!}–#${ids.at(-1)!}` : '';
+  writeLine(stdout, `  ${kind} and ${rest} more, ${rowPlace(first)} to ${rowPlace(last)}${entries}`);
 }
 
 export function planCounts(plan: ImportPlan): string {

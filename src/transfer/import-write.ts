@@ -23,8 +23,8 @@ function withCreatedActors(input: EntryInput, created: ReadonlyMap<number, numbe
   return { ...input, actors: input.actors.map(real), ...(input.claims ? { claims: input.claims.map(real) } : {}) };
 }
 
-export function writePlan(db: Db, plan: ImportPlan, file: string, stamp: ChangeStamp, onProgress?: (done: number) => void): void {
-  db.transaction(() => {
+export function writePlan(db: Db, plan: ImportPlan, file: string, stamp: ChangeStamp, onProgress?: (done: number) => void): number[] {
+  return db.transaction(() => {
     const created = new Map<number, number>();
     // Planned in order, an actor after the one it belongs to.
     for (const actor of plan.createdActors) {
@@ -46,5 +46,6 @@ export function writePlan(db: Db, plan: ImportPlan, file: string, stamp: ChangeS
     }
     // A name the gazetteer finds several places for is kept not located, as /entry add's located:false keeps it.
     keepNotLocated(db, [...plan.keptUnlocated.keys()], stamp);
+    return ids;
   })();
 }

@@ -129,6 +129,13 @@ function spreadsheetHint(row: RawRow, option: string | undefined): string[] {
   return ['A spreadsheet may have rewritten the dates: format the column as text holding 2025-07-24 (or 2025-07, 2025), then save the file again.', ...ambiguous];
 }
 
+/**
+ * The refusal of a row that corrects a stored entry, worded for the file: it names the entry and
+ * the row's field, not /entry add, which is not what the row does.
+ */
+export const correctionRefusal = (reason: string, entryId: number): string =>
+  `entry #${entryId}: ${reason.replace(/Option (`\w+`)(?: of \/entry add)?/g, '$1')}`;
+
 /** One row: its fields as /entry add options, then its listed sources (see row-sources) and claims (row-claims). */
 export function checkRow(row: RawRow, dossier: DossierReader): RowCheck {
   try {

@@ -38,8 +38,18 @@ export function storedMatches(db: Db, inputs: readonly EntryInput[], keys: reado
 }
 
 /**
- * Whether a row that shares only a source link with a stored entry gives another title and another
- * date: another event reported by the same article (a row copied to enter it), not a correction.
+ * Whether a row matched to a stored entry gives another title and another date: another event
+ * (a row copied to enter it, keeping the entry's link or key), not a correction.
  */
-export const anotherEventOfLink = (stored: EntryInput, row: EntryInput): boolean =>
+export const anotherEvent = (stored: EntryInput, row: EntryInput): boolean =>
   foldKey(stored.title) !== foldKey(row.title) && toIsoPartial(stored.start) !== toIsoPartial(row.start);
+
+/**
+ * The live entry a row would correct, by its key, else by its flat source link: for a row refused
+ * before it is matched, whose refusal then names that entry.
+ */
+export function entryRowCorrects(db: Db, key: string | undefined, url: unknown): number | undefined {
+  const byKey = key !== undefined ? (db.prepare('SELECT id FROM entries WHERE key = ? AND deleted_at IS NULL').pluck().get(key) as number | undefined) : undefined;
+  if (byKey !== undefined || typeof url !== 'string' || url.trim() === '') return byKey;
+  return citingEntries((sql) => db.prepare(sql), [url.trim()]).get(url.trim());
+}
