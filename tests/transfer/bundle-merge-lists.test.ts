@@ -2,31 +2,11 @@
 // sources) since the revision both hold WHEN one merges the other's bundle THEN what each side
 // added is kept and what one side took away is gone, as a correction naming the import; only an
 // item both changed each its own way is a conflict, shown alone rather than as the whole list.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runImport } from '../../src/transfer/import-command.js';
-import { fileIn, runProgram } from '../support/cli.js';
-import { copySeededStore } from '../support/test-app.js';
+import { describe, expect, it } from 'vitest';
 import { exportOf, inBot } from './support/store-session.js';
+import { twoCopiesEachTest } from './support/two-copies.js';
 
-let dir: string;
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'sitrep-bundle-lists-'));
-});
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
-
-const importInto = (dbPath: string, name: string, text: string, ...flags: string[]) => runProgram(runImport, [fileIn(dir, name, text), ...flags], { SITREP_DB: dbPath });
-
-/** A seeded store, and a second one loaded whole from its bundle: two copies of one dossier. */
-async function twoCopies(): Promise<[string, string]> {
-  const [a, b] = [join(dir, 'a.db'), join(dir, 'b.db')];
-  copySeededStore(a);
-  const loaded = await importInto(b, 'a0.ndjson', await exportOf(a, 'bundle'));
-  expect(loaded.status, loaded.stderr).toBe(0);
-  return [a, b];
-}
+const { importInto, twoCopies } = twoCopiesEachTest('sitrep-bundle-lists-');
 
 describe('GIVEN two copies of one store, each adding its own tag and claim to entry #12', () => {
   it('WHEN one merges the other’s bundle THEN both tags and both claims are kept, with a revision naming the import, and nothing is in conflict', async () => {

@@ -3,31 +3,11 @@
 // the entry stays live, who removed it on the other side and why, and the command that does the
 // same here; where it is removed here, nothing is advised unless the other side changed it since
 // the revision both hold.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runImport } from '../../src/transfer/import-command.js';
-import { fileIn, runProgram } from '../support/cli.js';
-import { copySeededStore } from '../support/test-app.js';
+import { describe, expect, it } from 'vitest';
 import { exportOf, inBot } from './support/store-session.js';
+import { twoCopiesEachTest } from './support/two-copies.js';
 
-let dir: string;
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'sitrep-bundle-removed-'));
-});
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
-
-const importInto = (dbPath: string, name: string, text: string, ...flags: string[]) => runProgram(runImport, [fileIn(dir, name, text), ...flags], { SITREP_DB: dbPath });
-
-/** A seeded store, and a second one loaded whole from its bundle: two copies of one dossier. */
-async function twoCopies(): Promise<[string, string]> {
-  const [a, b] = [join(dir, 'a.db'), join(dir, 'b.db')];
-  copySeededStore(a);
-  const loaded = await importInto(b, 'a0.ndjson', await exportOf(a, 'bundle'));
-  expect(loaded.status, loaded.stderr).toBe(0);
-  return [a, b];
-}
+const { importInto, twoCopies } = twoCopiesEachTest('sitrep-bundle-removed-');
 
 const lineAbout = (stdout: string, entry: string) => stdout.split('\n').find((line) => line.includes(entry)) ?? '';
 
