@@ -139,6 +139,14 @@ describe('GIVEN a later check', () => {
     expect(draft.summary).toBe('ab');
   });
 
+  it('THEN a title too long for an entry is cut between words, so the entry approved from it ends on a whole word', () => {
+    const words = 'Residents of Sweida describe the night the shelling reached the old market and the roads out of the city';
+    const plan = planIntake(input([item(`An ${words}, ${words}, ${words}`, '2025-07-19T10:00:00Z')]));
+    const title = plan.drafts[0]!.title;
+    expect(title.length).toBeLessThanOrEqual(200);
+    expect(title.endsWith('and the roads…')).toBe(true);
+  });
+
   it('THEN a title of emoji cut to fit keeps each emoji whole, and so does a feed title cut for the outlet', () => {
     const plan = planIntake(input([item('😀'.repeat(150), '2025-07-19T10:00:00Z')], { feed: { title: '📰'.repeat(80) } }));
     const draft = plan.drafts[0]!;

@@ -8,7 +8,7 @@ import { pieceLabel } from '../review/piece-label.js';
 import { guessRoles } from '../review/role-guess.js';
 import { guessEventType } from '../review/type-guess.js';
 import { toIsoPartial } from '../partial-date.js';
-import { clip } from '../text-cut.js';
+import { clip, clipAtWord } from '../text-cut.js';
 import { DELETE_AND_C1, foldKey } from '../text.js';
 import { hasVisibleText } from '../visible-text.js';
 import type { FeedDocument, FeedItem } from './feed-port.js';
@@ -186,8 +186,9 @@ function datingOf(item: FeedItem, published: Date | undefined): Pick<CandidateDr
  */
 function draftFor(item: FeedItem, input: IntakeInput, matched: string[], firstSeen?: Date): CandidateDraft {
   const suggestion = suggest(item, input.names, input.feed);
-  const summary = clip(clean(item.summary), DRAFT_LIMITS.summary);
-  const title = clip(clean(item.title) || clip(summary, 120) || '(untitled item)', DRAFT_LIMITS.title);
+  // Cut between words, as the feed's text was: the title becomes the entry's as it is.
+  const summary = clipAtWord(clean(item.summary), DRAFT_LIMITS.summary);
+  const title = clipAtWord(clean(item.title) || clipAtWord(summary, 120) || '(untitled item)', DRAFT_LIMITS.title);
   const outlet = clip(clean(suggestion.source.outlet), DRAFT_LIMITS.outlet);
   const published = validDate(item.published);
   const link = item.link && item.link.length <= DRAFT_LIMITS.url ? item.link : undefined;
