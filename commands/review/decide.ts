@@ -135,7 +135,8 @@ export const approveCandidate: SubcommandSpec = {
     keys: ['id'],
     // Typed, `/review approve id:N` approves at once; the card's Edit button opens the form.
     buttonsOnly: true,
-    fields: APPROVAL_FIELDS,
+    // Last, as in /entry add's form: a place the gazetteer lacks can be kept as free text here too.
+    fields: [...APPROVAL_FIELDS, 'located'],
     longText: ['summary'],
     // A field emptied is left empty in the entry (or refused, for one every entry needs).
     emptiedOption: 'clear',

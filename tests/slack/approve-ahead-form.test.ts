@@ -70,7 +70,7 @@ describe('GIVEN a card of a candidate dated two days ahead', () => {
     const [call] = await slack.calls.atLeast(1, (c) => c.method === 'views.open' && c.args.trigger_id === 'edit-ahead');
     const modal = call!.args.view as types.ModalView;
     const inputs = (modal.blocks as types.KnownBlock[]).filter((b): b is types.InputBlock => b.type === 'input');
-    expect(inputs.map((b) => b.block_id)).toEqual(['title', 'date', 'type', 'actors', 'places', 'summary', 'topic', 'confidence', 'published', 'fatalities', 'fatalities_source']);
+    expect(inputs.map((b) => b.block_id)).toEqual(['title', 'date', 'type', 'actors', 'places', 'summary', 'topic', 'confidence', 'published', 'fatalities', 'fatalities_source', 'located']);
     const initial = Object.fromEntries(inputs.map((b) => {
       const element = b.element as { initial_value?: string; initial_option?: { value: string } };
       return [b.block_id!, element.initial_value ?? element.initial_option?.value ?? ''];

@@ -1,0 +1,60 @@
+// GIVEN the real Slack app against the fake Slack and a candidate's card WHEN an admin's Edit form
+// names a place the gazetteer lacks THEN the refusal's way out (keep it as free text, not
+// located) is a field of the form itself: answered "no", the entry is approved with the place
+// kept not located.
+import type { types } from '@slack/bolt';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { App } from '../../src/app.js';
+import type { FakeSlack } from '../fakes/slack-api.js';
+import { BAKU } from '../sources-queue/support/stories.js';
+import { storeFingerprint } from '../support/store-fingerprint.js';
+import { cardIn, REVIEW_CHANNEL as REVIEW, startReviewRig, type ReviewRig } from './review-rig.js';
+
+const ADMIN = 'U0ADMIN';
+const HAMLET = 'Tall Zorghunat';
+let rig: ReviewRig;
+let app: App;
+let slack: FakeSlack;
+
+/** The Edit form of BAKU's card, and what each of its fields opened with, in order. */
+async function openEdit(triggerId: string): Promise<{ modal: types.ModalView; initial: Record<string, string> }> {
+  await rig.press(cardIn(slack, REVIEW, BAKU.title), 'Edit', { triggerId });
+  const [call] = await slack.calls.atLeast(1, (c) => c.method === 'views.open' && c.args.trigger_id === triggerId);
+  const modal = call!.args.view as types.ModalView;
+  const inputs = (modal.blocks as types.KnownBlock[]).filter((b): b is types.InputBlock => b.type === 'input');
+  const initial = Object.fromEntries(inputs.map((b) => {
+    const element = b.element as { initial_value?: string; initial_option?: { value: string } };
+    return [b.block_id!, element.initial_value ?? element.initial_option?.value ?? ''];
+  }));
+  return { modal, initial };
+}
+
+beforeAll(async () => {
+  rig = await startReviewRig({ admin: ADMIN, name: 'unlocated' });
+  ({ app, slack } = rig);
+  rig.feeds.serve('/levant.xml', 'Levant Wire', [BAKU]);
+  await rig.command('/review channel');
+  await rig.command(`/sources add url:${rig.feeds.url('/levant.xml')} topic:syria-israel backfill:true`);
+  await rig.command('/sources check id:1');
+});
+afterAll(() => rig?.close());
+
+describe('GIVEN a card whose Edit form names a place the gazetteer lacks', () => {
+  it('WHEN it is submitted as it is THEN the place is refused, pointing to the form’s Located field, and nothing is written', async () => {
+    const { modal, initial } = await openEdit('unlocated-1');
+    expect(Object.keys(initial).at(-1)).toBe('located');
+    const before = storeFingerprint(app.db);
+    const refused = await rig.submit(modal, { ...initial, places: HAMLET }, 'VUNLOC1');
+    expect(refused?.response_action).toBe('errors');
+    expect(refused?.errors?.places).toContain('located:false');
+    expect(storeFingerprint(app.db)).toBe(before);
+  });
+
+  it('WHEN Located is answered no THEN the entry is approved with the place kept, not located', async () => {
+    const { modal, initial } = await openEdit('unlocated-2');
+    expect(await rig.submit(modal, { ...initial, places: HAMLET, located: 'false' }, 'VUNLOC2')).toBeUndefined();
+    const entry = app.dossier.getEntry(18)!;
+    expect(entry.places).toContain(HAMLET);
+    expect(app.db.prepare('SELECT location FROM places WHERE name = ?').pluck().get(HAMLET)).toBe('not-located');
+  });
+});
