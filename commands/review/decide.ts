@@ -102,7 +102,7 @@ function changesTooLate(decided: Candidate, id: number, when: InstantWriter): Us
   const entry = `entry #${entryId ?? '?'}`;
   const what = decided.decision?.attached ? `attached to ${entry}` : `approved as ${entry}`;
   return new UserError('conflict', `Candidate #${id} was ${what} by ${decidedBy(decided, when)} before this approval, so its changes were not made.`, [
-    entryId === undefined ? 'Find the entry with /review show.' : `Make them on the entry instead: /entry edit id:${entryId}`,
+    entryId === undefined ? 'Find the entry with /review show.' : `Make them on the entry instead: /entry edit id:${entryId}.`,
   ], 'id');
 }
 

@@ -186,7 +186,7 @@ function waitingLine(waiting: number, uncarded: number): Line {
   if (waiting === 0) return plainLine('No candidate is waiting yet.');
   const candidates = plural(waiting, 'candidate');
   if (uncarded === 0) return plainLine(`${candidates} waiting: their cards are in this channel already.`);
-  if (uncarded >= waiting) return plainLine(`${candidates} waiting: their cards follow within a few minutes.`);
+  if (uncarded >= waiting) return plainLine(`${candidates} waiting: ${waiting === 1 ? 'its card follows' : 'their cards follow'} within a few minutes.`);
   return plainLine(`${candidates} waiting: the cards of ${uncarded} follow within a few minutes; the others are in this channel already.`);
 }
 
@@ -209,12 +209,12 @@ export const reviewChannel: SubcommandSpec = {
       throw new UserError('conflict', `Sitrep cannot post in this channel (${outcome.error}), so it was not made the review channel: ${still}.`, [outcome.accessHelp]);
     }
     const waiting = ctx.services.review.pending({}, 1, 0).total;
-    const replaces = outcome.replaced ? `this replaces ${channelText(outcome.replaced, ctx)}` : `this replaces any other on ${platform}`;
+    const replaced: Line = outcome.replaced ? [span.plain('this replaces '), ...channelSpans(outcome.replaced, ctx)] : [span.plain(`this replaces any other on ${platform}`)];
     return {
       title: 'Review channel set',
       tone: 'success',
       intro: [
-        plainLine(`Candidates from the watched feeds are posted in this channel from now on (one review channel per platform: ${replaces}).`),
+        [span.plain('Candidates from the watched feeds are posted in this channel from now on (one review channel per platform: '), ...replaced, span.plain(').')],
         confirmationLine(outcome.confirmation, platform),
         ...(outcome.requeued > 0 ? [plainLine(`${plural(outcome.requeued, 'card')} that could not be posted here before ${outcome.requeued === 1 ? 'is' : 'are'} tried again.`)] : []),
         waitingLine(waiting, outcome.uncarded),

@@ -73,7 +73,7 @@ describe('GIVEN a review channel the bot was removed from', () => {
     slack.inviteBotTo(REVIEW);
     const again = seen(await command('/review channel', REVIEW));
     expect(again).toContain('1 card that could not be posted here before is tried again.');
-    expect(again).toContain('1 candidate waiting: their cards follow within a few minutes.');
+    expect(again).toContain('1 candidate waiting: its card follows within a few minutes.');
     expect(await app.services.review.postPending()).toBe(1);
     expect(cardsIn(REVIEW)).toEqual([BAKU.title]);
     expect(seen(await command('/review list', REVIEW))).not.toContain('could not be posted');

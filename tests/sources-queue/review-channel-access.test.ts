@@ -60,6 +60,14 @@ describe('GIVEN a channel the platform refuses Sitrep’s posts in', () => {
   });
 });
 
+describe('GIVEN a review channel on a platform', () => {
+  it('WHEN an admin sets another channel there THEN the reply names the one it replaces as channels are named, by name and id', async () => {
+    await queue.run('/review channel');
+    const reply = await queue.text('/review channel', { ...ADMIN, channelId: 'desk' });
+    expect(reply).toContain('(one review channel per platform: this replaces #review (channel review)).');
+  });
+});
+
 describe('GIVEN a review channel whose cards the platform refuses for good', () => {
   async function refusedCards(): Promise<void> {
     await queue.run('/review channel');
