@@ -187,7 +187,7 @@ function foldSearchUnit(unit: string): string {
  * fold itself (SEARCH_DROPPED_MARKS dropped, Greek accents removed, apostrophes inside a word
  * dropped: APOSTROPHE_IN_SEARCHED_WORD). Each character is dropped or kept as one, so an
  * excerpt of the folded text maps back onto the text (unfoldExcerpt). Registered as
- * sitrep_search_fold for the index's document view (migrations 0008, 0039 re-indexed).
+ * sitrep_search_fold for the index's document view (migrations 0008, 0040 re-indexed).
  */
 export function foldForSearch(text: string): string {
   if (!HAS_SEARCH_FOLD.test(text)) return text;
