@@ -10,7 +10,7 @@ import type { FakeSlack } from '../fakes/slack-api.js';
 import type { ScriptedFeeds } from '../sources-queue/support/scripted-feeds.js';
 import { NOW } from '../sources-queue/support/stories.js';
 import { storeFingerprint } from '../support/store-fingerprint.js';
-import { shownText } from './harness.js';
+import { formStartValues, shownText } from './harness.js';
 import { cardIn, REVIEW_CHANNEL as REVIEW, startReviewRig, type ReviewRig } from './review-rig.js';
 import { visibleText } from './mrkdwn-text.js';
 
@@ -71,10 +71,7 @@ describe('GIVEN a card of a candidate dated two days ahead', () => {
     const modal = call!.args.view as types.ModalView;
     const inputs = (modal.blocks as types.KnownBlock[]).filter((b): b is types.InputBlock => b.type === 'input');
     expect(inputs.map((b) => b.block_id)).toEqual(['title', 'date', 'type', 'actors', 'places', 'summary', 'topic', 'confidence', 'published', 'fatalities', 'fatalities_source', 'located']);
-    const initial = Object.fromEntries(inputs.map((b) => {
-      const element = b.element as { initial_value?: string; initial_option?: { value: string } };
-      return [b.block_id!, element.initial_value ?? element.initial_option?.value ?? ''];
-    }));
+    const initial = formStartValues(modal);
     expect(initial).toMatchObject({ date: '2025-07-22', published: '2025-07-22', fatalities: '3', fatalities_source: 'Levant Wire' });
 
     const before = storeFingerprint(app.db);

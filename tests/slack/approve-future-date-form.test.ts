@@ -11,6 +11,7 @@ import type { FakeSlack } from '../fakes/slack-api.js';
 import type { ScriptedFeeds } from '../sources-queue/support/scripted-feeds.js';
 import { PARIS, QUNEITRA_STRIKE } from '../sources-queue/support/stories.js';
 import { storeFingerprint } from '../support/store-fingerprint.js';
+import { formStartValues } from './harness.js';
 import { cardIn, REVIEW_CHANNEL as REVIEW, startReviewRig, type ReviewRig } from './review-rig.js';
 
 const ADMIN = 'U0ADMIN';
@@ -31,11 +32,7 @@ async function openEdit(title: string): Promise<{ modal: types.ModalView; initia
   await rig.press(posted, 'Edit', { triggerId });
   const [call] = await slack.calls.atLeast(1, (c) => c.method === 'views.open' && c.args.trigger_id === triggerId);
   const modal = call!.args.view as types.ModalView;
-  const inputs = (modal.blocks as types.KnownBlock[]).filter((b): b is types.InputBlock => b.type === 'input');
-  const initial = Object.fromEntries(inputs.map((b) => {
-    const element = b.element as { initial_value?: string; initial_option?: { value: string } };
-    return [b.block_id!, element.initial_value ?? element.initial_option?.value ?? ''];
-  }));
+  const initial = formStartValues(modal);
   return { modal, initial };
 }
 

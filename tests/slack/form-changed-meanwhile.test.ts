@@ -5,7 +5,7 @@
 import type { types } from '@slack/bolt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storeFingerprint } from '../support/store-fingerprint.js';
-import { startHarness, type Harness } from './harness.js';
+import { formStartValues, type Harness, startHarness } from './harness.js';
 
 const FIRST = 'U0ADMIN';
 const SECOND = 'U0SECOND';
@@ -19,12 +19,7 @@ afterAll(async () => {
 
 /** What Slack sends back: every input as the modal started it, unless typed over. */
 function filled(view: types.ModalView, typed: Record<string, string>): Record<string, string> {
-  const inputs = (view.blocks as types.KnownBlock[]).filter((b): b is types.InputBlock => b.type === 'input');
-  const start = Object.fromEntries(inputs.map((b) => {
-    const element = b.element as { initial_value?: string; initial_option?: { value: string } };
-    return [b.block_id!, element.initial_value ?? element.initial_option?.value ?? ''];
-  }));
-  return { ...start, ...typed };
+  return { ...formStartValues(view), ...typed };
 }
 
 describe('two admins editing one entry through Slack forms', () => {

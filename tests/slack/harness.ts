@@ -50,6 +50,15 @@ export interface FormAnswer {
   body: { response_action?: string; errors?: Record<string, string> } | undefined;
 }
 
+/** What each input of a modal starts with, by block id, in order ('' for an empty one): what Slack sends back untouched. */
+export function formStartValues(view: types.ModalView): Record<string, string> {
+  const inputs = (view.blocks as types.KnownBlock[]).filter((b): b is types.InputBlock => b.type === 'input');
+  return Object.fromEntries(inputs.map((b) => {
+    const element = b.element as { initial_value?: string; initial_option?: { value: string } };
+    return [b.block_id!, element.initial_value ?? element.initial_option?.value ?? ''];
+  }));
+}
+
 /** The inputs of a modal filled in as a user would: only the fields given, the rest empty. */
 export function formState(view: types.ModalView, fields: Record<string, string>): Record<string, Record<string, SubmittedInput>> {
   const values: Record<string, Record<string, SubmittedInput>> = {};

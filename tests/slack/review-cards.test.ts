@@ -21,7 +21,7 @@ import { ScriptedFeeds } from '../sources-queue/support/scripted-feeds.js';
 import { BAKU, NOW, PARIS, SWEIDA } from '../sources-queue/support/stories.js';
 import { storeFingerprint } from '../support/store-fingerprint.js';
 import { copySeededStore, recordingLogger } from '../support/test-app.js';
-import { buttonsOf, formState, labelsOf, SECRET, shownText, sendCommand } from './harness.js';
+import { buttonsOf, formStartValues, formState, labelsOf, SECRET, sendCommand, shownText } from './harness.js';
 import { visibleText } from './mrkdwn-text.js';
 import { cardIn } from './review-rig.js';
 
@@ -181,11 +181,7 @@ describe('GIVEN a check that proposed three stories', () => {
     const [call] = await slack.calls.atLeast(1, (c) => c.method === 'views.open' && c.args.trigger_id === triggerId);
     const modal = call!.args.view as types.ModalView;
     expect(modal.title.text).toMatch(/^Approve candidate #\d+$/);
-    const inputs = (modal.blocks as types.KnownBlock[]).filter((b): b is types.InputBlock => b.type === 'input');
-    const initial = Object.fromEntries(inputs.map((b) => {
-      const element = b.element as { initial_value?: string; initial_option?: { value: string } };
-      return [b.block_id!, element.initial_value ?? element.initial_option?.value ?? ''];
-    }));
+    const initial = formStartValues(modal);
     expect(initial).toMatchObject({ title: PARIS.title, date: '2025-07-20' });
 
     // The card's channel was archived meanwhile: the card cannot show the decision, and nothing else is posted.

@@ -10,6 +10,7 @@ import type { FakeSlack } from '../fakes/slack-api.js';
 import type { ScriptedFeeds } from '../sources-queue/support/scripted-feeds.js';
 import { NOW, PARIS } from '../sources-queue/support/stories.js';
 import { storeFingerprint } from '../support/store-fingerprint.js';
+import { formStartValues } from './harness.js';
 import { cardIn, REVIEW_CHANNEL as REVIEW, startReviewRig, type HeldCard, type ReviewRig } from './review-rig.js';
 
 const ADMIN = 'U0ADMIN';
@@ -48,12 +49,8 @@ describe('GIVEN an Edit form opened from a candidate’s card', () => {
     await press(pending, 'Reject');
 
     const before = storeFingerprint(app.db);
-    const inputs = (modal.blocks as types.KnownBlock[]).filter((b): b is types.InputBlock => b.type === 'input');
     // Submitted as it opened: the suggestion as Sitrep made it.
-    const initial = Object.fromEntries(inputs.map((b) => {
-      const element = b.element as { initial_value?: string; initial_option?: { value: string } };
-      return [b.block_id!, element.initial_value ?? element.initial_option?.value ?? ''];
-    }));
+    const initial = formStartValues(modal);
     const answer = (await rig.submit(modal, initial, 'VSTALE1'))!;
     // The modal stays open, the refusal under its first field.
     expect(answer.response_action).toBe('errors');
