@@ -1,8 +1,8 @@
 // /sources — the feeds Sitrep watches for the review queue: add, list, edit, pause, resume, remove,
 // check now, and why (what each check found).
 import type { CommandSpec, SubcommandSpec } from '../../src/core/command-spec.js';
-import { checkReplyView, retryAfterRefusal } from '../../src/core/sources/check-views.js';
-import { formatEvery, waitAskedUntil } from '../../src/core/sources/poll-timing.js';
+import { checkReplyView } from '../../src/core/sources/check-views.js';
+import { formatEvery } from '../../src/core/sources/poll-timing.js';
 import { sourceName } from '../../src/core/sources/watched-source.js';
 import { sourcesListView, whyView } from '../../src/core/sources/watch-views.js';
 import { plainLine, span } from '../../src/core/view.js';
@@ -89,13 +89,8 @@ const checkSource: SubcommandSpec = {
   options: [sourceIdOption],
   examples: ['id:1'],
   async run(args, ctx) {
-    const id = args.id as number;
     const when = instantsFor(ctx);
-    // Refused while the server's Retry-After is to come, as the check itself would refuse it, with its times on this channel's clock.
-    const asked = ctx.services.sources.get(id);
-    const until = waitAskedUntil(asked, ctx.now());
-    if (until) throw retryAfterRefusal(asked, until, ctx.now(), when);
-    const report = await ctx.services.sources.check(id, 'manual');
+    const report = await ctx.services.sources.check(args.id as number, 'manual', when);
     return checkReplyView(report.source, report.record, when);
   },
 };

@@ -4,6 +4,7 @@
 import type { ChangeStamp } from '../domain.js';
 import { isUserError, UserError } from '../errors.js';
 import { instantText } from '../instant-text.js';
+import type { InstantWriter } from '../past-instant.js';
 import type { Logger } from '../logger.js';
 import { foldKey } from '../text.js';
 import { isTurnsEnded, Turns } from '../turns.js';
@@ -206,14 +207,15 @@ export class WatchService {
   /**
    * Checks the source now and reads back what it found; a check of it already running here is
    * waited for instead. A check by hand is refused, without asking the server or recording
-   * anything, while the server's Retry-After of its last failed check is still to come.
+   * anything, while the server's Retry-After of its last failed check is still to come; the
+   * refusal writes its times with `when` (the asking channel's clock).
    */
-  async check(id: number, trigger: CheckTrigger): Promise<CheckReport> {
+  async check(id: number, trigger: CheckTrigger, when?: InstantWriter): Promise<CheckReport> {
     if (trigger === 'manual') {
       const asked = this.get(id);
       const now = this.deps.now();
       const until = waitAskedUntil(asked, now);
-      if (until) throw retryAfterRefusal(asked, until, now);
+      if (until) throw retryAfterRefusal(asked, until, now, when);
     }
     const { source, checkId } = await this.checkDone(id, trigger);
     return this.turns.take(() => ({ source: this.deps.store.get(id) ?? source, record: this.deps.store.check(checkId) }));
