@@ -3,7 +3,7 @@
 // every field is valid.
 import { actorsNamedInAnySpelling, LIST_SEPARATOR_HINT, resolveActorExactly } from '../../src/core/actor-resolution.js';
 import type { CommandArgs, OptionSpec } from '../../src/core/command-spec.js';
-import type { EmptyingOption } from '../../src/core/option-values.js';
+import { withSingleSpaces, type EmptyingOption } from '../../src/core/option-values.js';
 import type { EntryDetail, EntryInput } from '../../src/core/domain.js';
 import { checkAll, UserError } from '../../src/core/errors.js';
 import { firstDay, lastDay, toIsoPartial, type PartialDate } from '../../src/core/partial-date.js';
@@ -51,16 +51,13 @@ export const entryFieldOptions: readonly (OptionSpec & { requiredOnAdd?: boolean
 /** The longest single item: an actor's name (100) with its role, a place, a tag. */
 const MAX_ITEM_LENGTH = 120;
 
-/** Two or more spaces or tabs in a row, as one-line options read them (line breaks are left to the option's checks). */
-const INNER_SPACES = /[ \t\u00a0]{2,}/g;
-
 /**
  * A comma-separated option as its items, each once: `same` says when two items are the same
  * (places by folded name, tags by lower case), and the first spelling is kept.
  */
 function splitList(text: string, option: string, same: (item: string) => string = (item) => item): string[] {
   // `Tel   Aviv` is stored and shown as `Tel Aviv`: runs of spaces inside an item are typing slips.
-  const items = text.split(',').map((s) => s.trim().replace(INNER_SPACES, ' ')).filter(Boolean);
+  const items = text.split(',').map((s) => withSingleSpaces(s.trim())).filter(Boolean);
   if (items.length > MAX_LIST_ITEMS) {
     throw new UserError('invalid-option', `Option \`${option}\` lists ${items.length} items; at most ${MAX_LIST_ITEMS} are kept per entry.`, [], option);
   }
@@ -368,7 +365,7 @@ function unknownActorHints(hints: readonly string[], name: string, role: ActorRo
 export function actorsGivenNoRole(text: string, dossier: DossierReader): number[] {
   return text
     .split(',')
-    .map((item) => item.trim().replace(INNER_SPACES, ' '))
+    .map((item) => withSingleSpaces(item.trim()))
     .filter((item) => item !== '' && markOf(item) !== '-')
     .map((item) => actorItem(unmarked(item), dossier))
     .filter((item) => item.role === undefined)

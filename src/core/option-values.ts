@@ -24,6 +24,9 @@ const LINE_BREAKS = /[ \t]*(?:\r\n|\n)+[ \t]*/g;
 /** Runs of spaces or tabs, as one space in a one-line option (`Strike   near   Daraa`): a headline's spacing is no part of it. */
 const SPACE_RUNS = /[ \t\u00a0]{2,}/g;
 
+/** `text` with each run of spaces or tabs as one space: a title, a list item (`Tel   Aviv`). */
+export const withSingleSpaces = (text: string): string => text.replace(SPACE_RUNS, ' ');
+
 /**
  * Text is stored and shown to everyone: a control character (NUL, ESC, a lone CR that sends a
  * terminal's cursor back over the line…) would drive the console's terminal or vanish on chat
@@ -99,7 +102,7 @@ function schemaFor(option: OptionSpec): z.ZodType<OptionValue> {
       const max = option.maxLength ?? DEFAULT_TEXT_LIMIT;
       return z
         .string('some text')
-        .overwrite((v) => (option.oneLine ? v.replace(LINE_BREAKS, ' ').replace(SPACE_RUNS, ' ') : v))
+        .overwrite((v) => (option.oneLine ? withSingleSpaces(v.replace(LINE_BREAKS, ' ')) : v))
         .trim()
         .min(1, 'some text')
         .max(max, `at most ${max} characters`)
