@@ -92,7 +92,7 @@ export async function chartRange(filter: ChartFilter, data: ChartData, today: st
   const latest = filter.until ?? found?.newest;
   const until = latest !== undefined && latest > today ? today : latest;
   // The year back from until, or from the newest entry when that year holds none (until:2026-09, all of them in 2025).
-  const yearBack = until && found ? [yearBefore(until), yearBefore(found.newest < until ? found.newest : until)].find((day) => day <= found.newest) : undefined;
+  const yearBack = until && found ? yearBefore(yearBefore(until) <= found.newest ? until : found.newest) : undefined;
   const since = filter.since ?? (yearBack && found ? [yearBack, found.oldest].sort()[1] : undefined);
   return since && until && since <= until ? { since, until } : undefined;
 }
