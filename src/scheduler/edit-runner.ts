@@ -5,7 +5,7 @@
 // again like a delivery; a permanent failure, or the last attempt, is recorded and the post
 // left as it is. A redraw never outgrows the messages it replaces (post-edits-fit.ts): one that
 // cannot fit them is recorded as failed too, and the post left as it is.
-import { actorsNamed } from '../core/digest/post-edits.js';
+import { actorsNamed, filterActors, withFilterActorsNow } from '../core/digest/post-edits.js';
 import { fittedRedraw } from '../core/digest/post-edits-fit.js';
 import type { DueEdit, EntryNow, PostEditStore } from '../core/digest/post-edits-port.js';
 import type { PlatformName } from '../core/caller.js';
@@ -60,8 +60,11 @@ export class PostEditRunner {
       const due = store.due(platforms, now(), BATCH);
       if (due.length === 0) return edited;
       const current = store.current(due.flatMap((edit) => edit.entries.map((entry) => entry.entryId)));
-      const names = store.actorNames(actorsNamed(due, current));
-      for (const edit of due) if (await this.edit(edit, current, names)) edited += 1;
+      const named = actorsNamed(due, current);
+      const names = store.actorNames(named);
+      // An actor filter is tested against the actors as merges left them: a merge is no leaving.
+      const live = store.liveActors([...named, ...filterActors(due)]);
+      for (const edit of due) if (await this.edit(withFilterActorsNow(edit, live), current, names)) edited += 1;
       if (due.length < BATCH) return edited;
     }
   }

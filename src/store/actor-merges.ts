@@ -129,14 +129,27 @@ export function findMergedActor(db: Db, typed: string): MergedActor | undefined 
 }
 
 function liveActorOf(db: Db, actorId: number): number {
+  return liveActorsOf(db, [actorId]).get(actorId)!;
+}
+
+/**
+ * The live actor each of these actors now is: itself, or the end of the chain of merges that
+ * folded it away (`merged_into_id`, followed). An id no actor has stands for itself.
+ */
+export function liveActorsOf(db: Db, actorIds: readonly number[]): Map<number, number> {
   const next = db.prepare('SELECT merged_into_id FROM actors WHERE id = ?').pluck();
-  let id = actorId;
-  for (let hops = 0; hops < 100; hops += 1) {
-    const into = next.get(id) as number | null;
-    if (into === null) return id;
-    id = into;
+  const live = new Map<number, number>();
+  for (const actorId of new Set(actorIds)) {
+    let id = actorId;
+    for (let hops = 0; ; hops += 1) {
+      if (hops >= 100) throw new Error(`actor ${actorId}: merge chain does not end`);
+      const into = next.get(id) as number | null | undefined;
+      if (into === null || into === undefined) break;
+      id = into;
+    }
+    live.set(actorId, id);
   }
-  throw new Error(`actor ${actorId}: merge chain does not end`);
+  return live;
 }
 
 /** A live actor that holds a name: as its own name, or as an alias. */

@@ -8,6 +8,7 @@ import { diffFields } from '../core/digest/changes.js';
 import type { EntryInput } from '../core/domain.js';
 import { EDITABLE_FOR_MS, type DueEdit, type EntryNow, type EntryPlace, type PostEditStore, type ShownEntry, type ShownPost } from '../core/digest/post-edits-port.js';
 import type { View } from '../core/view.js';
+import { liveActorsOf } from './actor-merges.js';
 import type { Db } from './connection.js';
 import { StatementCache } from './statement-cache.js';
 
@@ -148,6 +149,10 @@ export class SqlitePostEdits implements PostEditStore {
   actorNames(actorIds: readonly number[]): Map<number, string> {
     const rows = this.cache.get('SELECT id, name FROM actors WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(actorIds)) as { id: number; name: string }[];
     return new Map(rows.map((r) => [r.id, r.name]));
+  }
+
+  liveActors(actorIds: readonly number[]): Map<number, number> {
+    return liveActorsOf(this.db, actorIds);
   }
 
   done(postId: number, revisionId: number, now: Date): void {

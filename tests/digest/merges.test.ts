@@ -2,6 +2,7 @@
 // entries went, corrections compare entries as the actors stand now, and a filtered digest only
 // reports the merges on its subject.
 import { afterEach, describe, expect, it } from 'vitest';
+import { LEFT_FILTERS } from '../../src/core/digest/compose.js';
 import { Harness } from './support/harness.js';
 
 const harnesses: Harness[] = [];
@@ -106,6 +107,35 @@ describe('GIVEN an entry corrected after its actor was merged', () => {
     expect(text).toContain('Changed: title (was “Barrack meets UN envoy”)');
     expect(text).not.toContain('actors:');
     expect(text).toContain('Actors: T. Barrack (participant)');
+  });
+});
+
+describe('GIVEN a digest filtered by an actor that listed an entry naming it', () => {
+  async function listed() {
+    const h = await subscribed('actor:"T. Barrack"');
+    const entry = h.addEntry({ title: 'Barrack meets envoy', actors: [{ actorId: h.actorId('T. Barrack'), role: 'participant' }] });
+    await h.time.advanceTo(day(1));
+    expect(h.poster.texts()[0]).toContain('Barrack meets envoy');
+    await h.runText('/actors merge from:"T. Barrack" into:"Tom Barrack"');
+    return { h, entry };
+  }
+
+  it('WHEN the actor is merged into another and the entry corrected THEN the next digest does not say it left the filters', async () => {
+    const { h, entry } = await listed();
+    h.editEntry(entry, { title: 'Barrack meets UN envoy' });
+    await h.time.advanceTo(day(2));
+    const text = h.poster.texts()[1]!;
+    expect(text).toContain('Changed: title (was “Barrack meets envoy”)');
+    expect(text).not.toContain(LEFT_FILTERS);
+  });
+
+  it('WHEN the actor is merged into another and then taken off the entry THEN the next digest says it left the filters', async () => {
+    const { h, entry } = await listed();
+    h.editEntry(entry, { actors: [{ actorId: h.actorId('Israel'), role: 'participant' }] });
+    await h.time.advanceTo(day(2));
+    const text = h.poster.texts()[1]!;
+    expect(text).toContain('Barrack meets envoy');
+    expect(text).toContain(LEFT_FILTERS);
   });
 });
 

@@ -11,10 +11,23 @@ import type { DigestFilters } from './changes.js';
 export const EDITABLE_FOR_MS = 14 * 24 * 3600_000;
 
 /**
+ * The filters a digest part was composed under, as remembered with it. Its actor is the live one
+ * the subscription's actor stood for then; a merge since may have folded it into another.
+ */
+export type RememberedFilters = Pick<DigestFilters, 'topic' | 'eventType' | 'actorId'> & {
+  /**
+   * Set for a redraw, never remembered: every actor the entries name that is now the filter's
+   * actor (itself, or one merged into the same live actor), so a merge is not taken for the
+   * actor taken off an entry.
+   */
+  actorIdsNow?: readonly number[];
+};
+
+/**
  * A posted view as remembered: a digest part keeps the filters it was composed under (renderers
  * never see them), so a redraw can say when a correction took an entry out of them.
  */
-export type RememberedView = View & { digestFilters?: Pick<DigestFilters, 'topic' | 'eventType'> };
+export type RememberedView = View & { digestFilters?: RememberedFilters };
 
 export interface ShownPost {
   platform: PlatformName;
@@ -76,6 +89,8 @@ export interface PostEditStore {
   current(entryIds: readonly number[]): Map<number, EntryNow>;
   /** The current names of these actors, by id. */
   actorNames(actorIds: readonly number[]): Map<number, string>;
+  /** The live actor each of these actors now is, by id: itself, or the one its merges folded it into. */
+  liveActors(actorIds: readonly number[]): Map<number, number>;
   /** The edit drawn for `revisionId` is in place (a later correction keeps it queued). */
   done(postId: number, revisionId: number, now: Date): void;
   /** The edit failed for now: tried again at `at`. */

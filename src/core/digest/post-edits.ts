@@ -5,6 +5,7 @@
 // rest of the message stays as it was. An entry that stands as shown again (a correction undone)
 // is drawn as it was. A corrected section may be drawn shorter, so the message still fits where it
 // was posted (post-edits-fit.ts).
+import type { EntryInput } from '../domain.js';
 import { actorIdsNamed } from '../entry-diff.js';
 import type { Logger } from '../logger.js';
 import { clipAtWord } from '../text-cut.js';
@@ -12,7 +13,7 @@ import { span, type HeaderCounts, type Line, type Section, type View } from '../
 import { diffFields, matchesFilters, type DigestFilters, type EntryChangeKind } from './changes.js';
 import { countsLine, kindsText, LEFT_FILTERS, type CountedItem, type SinceCounts } from './compose.js';
 import { describeChanges, describeChangesBriefly, entryMetaLines } from './entry-lines.js';
-import type { DueEdit, EntryNow, EntryPlace, PostEditStore, RememberedView, ShownEntry, ShownPost } from './post-edits-port.js';
+import type { DueEdit, EntryNow, EntryPlace, PostEditStore, RememberedFilters, RememberedView, ShownEntry, ShownPost } from './post-edits-port.js';
 
 const dayFormats = new Map<string, Intl.DateTimeFormat>();
 
@@ -62,16 +63,48 @@ function inFullLine(entryId: number): Line {
 }
 
 /**
+ * Whether the remembered filters cover the entry in this state: its actor filter is met by any
+ * actor that is now the filter's actor (actorIdsNow), as a merge moved the entry's links there.
+ */
+function covers(filters: RememberedFilters, state: EntryInput): boolean {
+  const { actorId, actorIdsNow, ...others } = filters;
+  if (!matchesFilters(state, others)) return false;
+  if (actorId === undefined) return true;
+  const same = actorIdsNow ?? [actorId];
+  return state.actors.some((a) => same.includes(a.actorId));
+}
+
+/**
  * A live entry outside the digest's filters: the digest's next ones leave it out, and its section
  * says so as theirs would.
  */
-function outsideFilters(now: EntryNow, filters: DigestFilters | undefined): boolean {
-  return filters !== undefined && !now.removed && !matchesFilters(now.state, filters);
+function outsideFilters(now: EntryNow, filters: RememberedFilters | undefined): boolean {
+  return filters !== undefined && !now.removed && !covers(filters, now.state);
 }
 
 /** An entry the post showed under its filters that a correction since took out of them. */
-function leftFilters(was: ShownEntry, now: EntryNow, filters: DigestFilters | undefined): boolean {
-  return outsideFilters(now, filters) && matchesFilters(was.shown, filters!);
+function leftFilters(was: ShownEntry, now: EntryNow, filters: RememberedFilters | undefined): boolean {
+  return outsideFilters(now, filters) && covers(filters!, was.shown);
+}
+
+/** The actors a redraw of these posts resolves: each digest part's actor filter. */
+export function filterActors(posts: readonly Pick<DueEdit, 'view'>[]): number[] {
+  return posts.flatMap((post) => (post.view.digestFilters?.actorId === undefined ? [] : [post.view.digestFilters.actorId]));
+}
+
+/**
+ * The post with its actor filter met, for a redraw, by every actor `live` (each actor's live
+ * actor now) finds is the filter's actor now: the actor itself, the one a merge since folded it
+ * into, and the actors the entries name that went the same way. Only an entry naming none of
+ * them left the filter.
+ */
+export function withFilterActorsNow<P extends Pick<DueEdit, 'view'>>(post: P, live: ReadonlyMap<number, number>): P {
+  const filters = post.view.digestFilters;
+  if (filters?.actorId === undefined) return post;
+  const liveNow = live.get(filters.actorId) ?? filters.actorId;
+  const same = new Set([filters.actorId, liveNow]);
+  for (const [actorId, liveActor] of live) if (liveActor === liveNow) same.add(actorId);
+  return { ...post, view: { ...post.view, digestFilters: { ...filters, actorIdsNow: [...same] } } };
 }
 
 function correctedSection(was: ShownEntry, now: EntryNow, names: ReadonlyMap<number, string>, post: RedrawnFrom, form: SectionForm): Section | undefined {
@@ -146,7 +179,7 @@ interface Recounted {
  * posted as a removal and restored since), or taken out of the digest's filters since, leaves its
  * kind's count and the sums, and is counted apart, as its section says.
  */
-function recounter(entries: readonly ShownEntry[], current: ReadonlyMap<number, EntryNow>, filters: DigestFilters | undefined): (items: readonly [number, EntryChangeKind][]) => Recounted {
+function recounter(entries: readonly ShownEntry[], current: ReadonlyMap<number, EntryNow>, filters: RememberedFilters | undefined): (items: readonly [number, EntryChangeKind][]) => Recounted {
   const shown = new Map(entries.map((e) => [e.entryId, e]));
   return (items) => {
     const posted: CountedItem[] = [];
@@ -215,13 +248,12 @@ export function entriesShown(view: View): EntryPlace[] {
 }
 
 /**
- * The filters a redraw tests entries against, or undefined when there are none it can test. An
- * actor filter is not kept: an entry's current state names an actor merged since by the actor it
- * was merged into, which a redraw cannot tell from the actor taken off the entry.
+ * The filters a redraw tests entries against, or undefined when there are none. The actor is
+ * kept by id; a redraw asks the store which live actor it is by then (withFilterActorsNow).
  */
-function keptFilters({ topic, eventType }: DigestFilters): RememberedView['digestFilters'] {
-  if (topic === undefined && eventType === undefined) return undefined;
-  return { ...(topic !== undefined ? { topic } : {}), ...(eventType !== undefined ? { eventType } : {}) };
+function keptFilters({ topic, eventType, actorId }: DigestFilters): RememberedFilters | undefined {
+  if (topic === undefined && eventType === undefined && actorId === undefined) return undefined;
+  return { ...(topic !== undefined ? { topic } : {}), ...(eventType !== undefined ? { eventType } : {}), ...(actorId !== undefined ? { actorId } : {}) };
 }
 
 /**
