@@ -116,8 +116,9 @@ export const editSource: SubcommandSpec = {
   run(args, ctx) {
     const changes = changesFrom(args);
     const topicsBefore = changes.topic === undefined ? [] : knownTopics(ctx, args.id as number);
-    const { before, after } = ctx.services.sources.edit(args.id as number, changes, stampOf(ctx));
-    const lines = changeLines(before, after, topicsBefore, { now: ctx.now(), when: instantsFor(ctx) }, args.keywords === undefined ? undefined : String(args.keywords));
+    const when = instantsFor(ctx);
+    const { before, after } = ctx.services.sources.edit(args.id as number, changes, stampOf(ctx), when);
+    const lines = changeLines(before, after, topicsBefore, { now: ctx.now(), when }, args.keywords === undefined ? undefined : String(args.keywords));
     const why = [span.plain('What its checks found: '), span.command('sources why', `id:${after.id}`)];
     if (lines.length === 0) {
       return { title: `#${after.id} ${sourceName(after)} unchanged`, tone: 'normal', intro: [plainLine('It has these settings already.')], sections: [], footer: why };

@@ -38,7 +38,7 @@ const pauseSource: SubcommandSpec = {
   options: [sourceIdOption],
   examples: ['id:1'],
   run(args, ctx) {
-    const source = ctx.services.sources.pause(args.id as number, stampOf(ctx));
+    const source = ctx.services.sources.pause(args.id as number, stampOf(ctx), instantsFor(ctx));
     const until = [span.plain('It is not checked until '), span.command('sources resume', `id:${source.id}`), span.plain('.')];
     return { title: `Paused #${source.id} ${sourceName(source)}`, tone: 'success', intro: [until], sections: [] };
   },
@@ -51,10 +51,11 @@ const resumeSource: SubcommandSpec = {
   options: [sourceIdOption],
   examples: ['id:1'],
   run(args, ctx) {
-    const source = ctx.services.sources.resume(args.id as number, stampOf(ctx));
+    const at = instantsFor(ctx);
+    const source = ctx.services.sources.resume(args.id as number, stampOf(ctx), at);
     // Resumed while its server's Retry-After is still to come: it is checked once that is over.
     const when = source.nextCheckAt.getTime() > ctx.now().getTime() + 60_000
-      ? `It is checked at ${instantsFor(ctx)(source.nextCheckAt)}, when the feed asked Sitrep to wait until (Retry-After), then every ${formatEvery(source.everyMinutes)}`
+      ? `It is checked at ${at(source.nextCheckAt)}, when the feed asked Sitrep to wait until (Retry-After), then every ${formatEvery(source.everyMinutes)}`
       : `It is checked within a minute, then every ${formatEvery(source.everyMinutes)}`;
     return {
       title: `Resumed #${source.id} ${sourceName(source)}`,
@@ -72,7 +73,7 @@ const removeSource: SubcommandSpec = {
   options: [sourceIdOption],
   examples: ['id:1'],
   run(args, ctx) {
-    const source = ctx.services.sources.remove(args.id as number, stampOf(ctx));
+    const source = ctx.services.sources.remove(args.id as number, stampOf(ctx), instantsFor(ctx));
     return {
       title: `Stopped watching #${source.id} ${sourceName(source)}`,
       tone: 'success',
@@ -101,8 +102,9 @@ const whySource: SubcommandSpec = {
   readOnly: true,
   options: [sourceIdOption, { ...pageOption, description: 'Which page of the checks’ items (default 1)' }],
   run(args, ctx) {
-    const { source, checks } = ctx.services.sources.checks(args.id as number, WHY_CHECKS);
-    return whyView(source, checks, instantsFor(ctx), (args.page as number | undefined) ?? 1);
+    const when = instantsFor(ctx);
+    const { source, checks } = ctx.services.sources.checks(args.id as number, WHY_CHECKS, when);
+    return whyView(source, checks, when, (args.page as number | undefined) ?? 1);
   },
 };
 

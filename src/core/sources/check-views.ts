@@ -7,7 +7,7 @@ import type { InstantWriter } from '../past-instant.js';
 import { plural, wordList } from '../text.js';
 import { plainLine, span, type Line, type Section, type View } from '../view.js';
 import type { RevisedItem } from './intake-plan.js';
-import { isNotFound, MAX_FAILURES, type FailureTiming } from './poll-timing.js';
+import { isNotFound, MAX_FAILURES, retryAfterOnClock, type FailureTiming } from './poll-timing.js';
 import { sourceName, type CheckRecord, type FoundItem, type ItemOutcome, type RevisedFound, type WatchedSource } from './watched-source.js';
 
 /** Text ending as a sentence: a reason quoting an error often ends with its own full stop. */
@@ -29,9 +29,9 @@ export function foundLine(item: FoundItem): Line {
   return [span.bold(`${OUTCOME_WORDS[item.outcome]}${target}`), span.plain(`: ${item.title}`), ...(item.detail ? [span.italic(` (${item.detail})`)] : [])];
 }
 
-/** `4 items: 2 new (1 proposed, 1 filtered out), 2 seen before (1 revised by the feed)`. */
-export function checkSummary(record: CheckRecord): string {
-  if (record.result === 'failed') return `failed: ${record.error ?? 'no reason recorded'}`;
+/** `4 items: 2 new (1 proposed, 1 filtered out), 2 seen before (1 revised by the feed)`; a failure's error with its instants written by `when`. */
+export function checkSummary(record: CheckRecord, when: InstantWriter): string {
+  if (record.result === 'failed') return `failed: ${record.error === undefined ? 'no reason recorded' : retryAfterOnClock(record.error, when)}`;
   const moved = record.moved ? `; the feed moved here from ${record.moved.url} (HTTP ${record.moved.status}): it is read at this address from now on` : '';
   return answeredSummary(record) + moved;
 }
@@ -81,9 +81,15 @@ export function foundLines(found: readonly FoundItem[], sourceId: number): Line[
   return lines;
 }
 
+/** Why a source is paused, its instants written by `when`: a reason quoting an error is stored with that error's Retry-After in UTC. */
+export const pauseReason = (source: WatchedSource, when: InstantWriter): string => (source.pausedReason === undefined ? 'no reason given' : retryAfterOnClock(source.pausedReason, when));
+
+/** The error of a source's last failed check, its instants written by `when`. */
+export const lastErrorText = (source: WatchedSource, when: InstantWriter): string => (source.lastError === undefined ? 'no reason recorded' : retryAfterOnClock(source.lastError, when));
+
 function nextLine(source: WatchedSource, record: CheckRecord, when: InstantWriter): Line {
   if (record.paused || source.pausedAt) {
-    return [span.plain(`Source #${source.id} is paused: ${sentence(source.pausedReason ?? 'no reason given')} Resume it with `), span.command('sources resume', `id:${source.id}`), span.plain('.')];
+    return [span.plain(`Source #${source.id} is paused: ${sentence(pauseReason(source, when))} Resume it with `), span.command('sources resume', `id:${source.id}`), span.plain('.')];
   }
   const after = record.result === 'failed' ? `${plural(source.failures, 'failure')} in a row; ` : '';
   return plainLine(`${after}next check at ${when(source.nextCheckAt)}.`);
@@ -131,7 +137,7 @@ export function checkReplyView(source: WatchedSource, record: CheckRecord, when:
   return {
     title: `${failed ? 'Check failed' : 'Checked'}: #${source.id} ${sourceName(source)}`,
     tone: failed ? 'normal' : 'success',
-    intro: [plainLine(checkSummary(record)), nextLine(source, record, when), ...notFoundLine(source, record)],
+    intro: [plainLine(checkSummary(record, when)), nextLine(source, record, when), ...notFoundLine(source, record)],
     sections,
     footer: [span.plain('Earlier checks: '), span.command('sources why', `id:${source.id}`)],
   };

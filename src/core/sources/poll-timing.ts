@@ -2,7 +2,9 @@
 // (5 min × 2ⁿ, up to a day, and never sooner than the server asked), and not at all once it has
 // failed 8 times in a row or for good. Feeds belong to other people's servers: Sitrep asks
 // rarely, and less while they struggle. The time a server asked to be left alone until
-// (Retry-After) is kept in the failure's error, where a check by hand finds it too.
+// (Retry-After) is kept in the failure's error, in UTC, where a check by hand finds it too; a
+// reply rewrites it on its reader's clock (retryAfterOnClock).
+import type { InstantWriter } from '../past-instant.js';
 
 const MINUTE = 60_000;
 
@@ -74,6 +76,10 @@ export function afterFailure(
 
 /** `2025-07-20 18:00` in the words a failure's error keeps its Retry-After in. */
 const RETRY_AFTER_WORDS = /asked Sitrep to wait until (\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}) UTC \(Retry-After\)/;
+/** Every such time in a text: a pause's reason quotes the error that paused the source. */
+const EVERY_RETRY_AFTER = new RegExp(RETRY_AFTER_WORDS.source, 'g');
+
+const storedInstant = (day: string, time: string) => new Date(`${day}T${time}:00Z`);
 
 /**
  * The instant a server asked to be left alone until, `retryAfterMs` after `at`: to the second
@@ -103,8 +109,20 @@ export function withRetryAfter(error: string, until: Date): string {
 export function retryAfterUntil(error: string | undefined): Date | undefined {
   const match = error === undefined ? null : RETRY_AFTER_WORDS.exec(error);
   if (!match) return undefined;
-  const until = new Date(`${match[1]}T${match[2]}:00Z`);
+  const until = storedInstant(match[1]!, match[2]!);
   return Number.isNaN(until.getTime()) ? undefined : until;
+}
+
+/**
+ * A stored error (or a pause's reason quoting one) as its reader sees it: the time the server
+ * asked to wait until, kept in UTC, written by `when` on the reader's clock (`2025-07-20 21:00
+ * Asia/Beirut`). The store keeps the UTC words, which waitAskedUntil() reads back.
+ */
+export function retryAfterOnClock(text: string, when: InstantWriter): string {
+  return text.replace(EVERY_RETRY_AFTER, (words, day: string, time: string) => {
+    const until = storedInstant(day, time);
+    return Number.isNaN(until.getTime()) ? words : `asked Sitrep to wait until ${when(until)} (Retry-After)`;
+  });
 }
 
 /**

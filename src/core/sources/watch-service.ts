@@ -15,7 +15,7 @@ import { afterFailure, nextCheckAfterAnswer, retryAfterInstant, waitAskedUntil, 
 import { NameCompiler, type CompiledNames, type KnownName } from './suggest.js';
 import { PlaceSpotter } from './place-spotting.js';
 import type { Gazetteer } from '../places/gazetteer-port.js';
-import { pausedNotice, retryAfterRefusal, revisedCitedNotice } from './check-views.js';
+import { pausedNotice, pauseReason, retryAfterRefusal, revisedCitedNotice } from './check-views.js';
 import type { IntakeQuery, NewSource, SourceChanges, SourceStore } from './watch-store-port.js';
 import type { CheckRecord, CheckTrigger, MovedTo, WatchedSource } from './watched-source.js';
 
@@ -129,17 +129,17 @@ export class WatchService {
   }
 
   /**
-   * A live source. One removed is refused with its address and when it was removed, and the
-   * /sources add that watches it again: nothing lists it any more.
+   * A live source. One removed is refused with its address and when it was removed (written by
+   * `when`, the asking channel's clock), and the /sources add that watches it again: nothing lists it any more.
    */
-  get(id: number): WatchedSource {
+  get(id: number, when: InstantWriter = instantText): WatchedSource {
     const source = this.deps.store.get(id);
     if (source) return source;
     const removed = this.deps.store.getEver(id);
     if (removed?.removedAt) {
       throw new UserError(
         'not-found',
-        `Source #${id} (${removed.url}) was removed on ${instantText(removed.removedAt)}; add it again with /sources add url:${removed.url} topic:${removed.topic}`,
+        `Source #${id} (${removed.url}) was removed on ${when(removed.removedAt)}; add it again with /sources add url:${removed.url} topic:${removed.topic}`,
         ['Added again, it proposes none of the items it found before.'],
         'id',
       );
@@ -154,22 +154,23 @@ export class WatchService {
     return source;
   }
 
-  pause(id: number, stamp: ChangeStamp): WatchedSource {
-    const source = this.get(id);
-    if (source.pausedAt) throw new UserError('conflict', `Source #${id} is paused already (${source.pausedReason ?? 'no reason given'}).`, [`Resume it with /sources resume id:${id}.`]);
+  /** `when` writes the instants of a refusal on the asking channel's clock (as for every method naming a source by id). */
+  pause(id: number, stamp: ChangeStamp, when: InstantWriter = instantText): WatchedSource {
+    const source = this.get(id, when);
+    if (source.pausedAt) throw new UserError('conflict', `Source #${id} is paused already (${pauseReason(source, when)}).`, [`Resume it with /sources resume id:${id}.`]);
     return this.deps.store.pause(id, `paused by ${stamp.by}`, stamp);
   }
 
   /** Resumes a paused source: checked at once, or when the server asked Sitrep to wait until (Retry-After) if that is still to come. */
-  resume(id: number, stamp: ChangeStamp): WatchedSource {
-    const source = this.get(id);
+  resume(id: number, stamp: ChangeStamp, when?: InstantWriter): WatchedSource {
+    const source = this.get(id, when);
     if (!source.pausedAt) throw new UserError('conflict', `Source #${id} is not paused: it is checked every ${source.everyMinutes} minutes.`);
     const now = this.deps.now();
     return this.deps.store.resume(id, stamp, waitAskedUntil(source, now) ?? now);
   }
 
-  remove(id: number, stamp: ChangeStamp): WatchedSource {
-    const source = this.get(id);
+  remove(id: number, stamp: ChangeStamp, when?: InstantWriter): WatchedSource {
+    const source = this.get(id, when);
     this.deps.store.remove(id, stamp);
     return source;
   }
@@ -181,8 +182,8 @@ export class WatchService {
    * checked at once: the failures and back-off were the old address's; only a wait its server
    * asked for holds still when the new address is on the same server.
    */
-  edit(id: number, changes: SourceChanges, stamp: ChangeStamp): { before: WatchedSource; after: WatchedSource } {
-    const before = this.get(id);
+  edit(id: number, changes: SourceChanges, stamp: ChangeStamp, when?: InstantWriter): { before: WatchedSource; after: WatchedSource } {
+    const before = this.get(id, when);
     if (changes.url !== undefined) this.checkAddress(changes.url);
     const now = this.deps.now();
     const waited = waitAskedUntil(before, now);
@@ -196,8 +197,8 @@ export class WatchService {
     return { before, after: this.deps.store.edit(id, changes, nextCheckAt, stamp) };
   }
 
-  checks(id: number, limit: number): { source: WatchedSource; checks: CheckRecord[] } {
-    return { source: this.get(id), checks: this.deps.store.checks(id, limit) };
+  checks(id: number, limit: number, when?: InstantWriter): { source: WatchedSource; checks: CheckRecord[] } {
+    return { source: this.get(id, when), checks: this.deps.store.checks(id, limit) };
   }
 
   due(limit: number): number[] {
@@ -212,7 +213,7 @@ export class WatchService {
    */
   async check(id: number, trigger: CheckTrigger, when?: InstantWriter): Promise<CheckReport> {
     if (trigger === 'manual') {
-      const asked = this.get(id);
+      const asked = this.get(id, when);
       const now = this.deps.now();
       const until = waitAskedUntil(asked, now);
       if (until) throw retryAfterRefusal(asked, until, now, when);

@@ -5,7 +5,7 @@ import { exactPager } from '../entry-views.js';
 import type { InstantWriter } from '../past-instant.js';
 import { plural } from '../text.js';
 import { plainLine, span, type Invocation, type Line, type Section, type View } from '../view.js';
-import { checkSummary, foundLine, revisedLine } from './check-views.js';
+import { checkSummary, foundLine, lastErrorText, pauseReason, revisedLine } from './check-views.js';
 import { keywordList } from './keyword-hits.js';
 import { formatEvery } from './poll-timing.js';
 import { sourceName, type CheckRecord, type WatchedSource } from './watched-source.js';
@@ -14,9 +14,9 @@ const everText = (at: Date | undefined, when: InstantWriter) => (at ? when(at) :
 
 function stateLine(source: WatchedSource, when: InstantWriter): Line {
   if (source.pausedAt) {
-    return [span.bold('paused'), span.plain(` since ${when(source.pausedAt)}: ${source.pausedReason ?? 'no reason given'} — `), span.command('sources resume', `id:${source.id}`)];
+    return [span.bold('paused'), span.plain(` since ${when(source.pausedAt)}: ${pauseReason(source, when)} — `), span.command('sources resume', `id:${source.id}`)];
   }
-  const failing = source.failures > 0 ? ` · ${plural(source.failures, 'failure')} in a row (${source.lastError ?? 'no reason recorded'})` : ' · no failures';
+  const failing = source.failures > 0 ? ` · ${plural(source.failures, 'failure')} in a row (${lastErrorText(source, when)})` : ' · no failures';
   return [span.bold('active'), span.plain(` · next check ${when(source.nextCheckAt)}${failing}`)];
 }
 
@@ -127,7 +127,7 @@ function whyPages(checks: readonly CheckRecord[]): CheckPart[][] {
 function checkSection({ record, lines, continued, more }: CheckPart, sourceId: number, page: number, when: InstantWriter): Section {
   const how = record.trigger === 'manual' ? 'checked by hand' : 'scheduled check';
   return {
-    heading: [span.bold(when(record.at)), span.plain(continued ? ` · ${how}, continued` : ` · ${how} · ${checkSummary(record)}`)],
+    heading: [span.bold(when(record.at)), span.plain(continued ? ` · ${how}, continued` : ` · ${how} · ${checkSummary(record, when)}`)],
     lines: [...lines, ...(more > 0 ? [[span.plain(`… ${more} more of this check on the next page: `), span.command('sources why', `id:${sourceId} page:${page + 1}`)]] : [])],
   };
 }
