@@ -12,7 +12,7 @@ import { plainLine, span, type Line, type View } from '../../src/core/view.js';
 import { limitOption, pageOption } from '../shared-options.js';
 import { stampOf } from '../stamp.js';
 import { actorLookupView } from '../actor.js';
-import { actorFieldOptions, actorKindChoices, actorNameOption } from './options.js';
+import { actorFieldOptions, actorKindChoices, actorNameOption, actorTextOption } from './options.js';
 
 /** As long as a name may be typed to look an actor up (the `name` options take 100). */
 const MAX_NAME_LENGTH = 100;
@@ -54,7 +54,7 @@ const add: SubcommandSpec = {
   description: 'Add an actor (admins)',
   adminOnly: true,
   options: [
-    { name: 'name', description: 'Canonical name, e.g. Morgan Ortagus', type: 'text', required: true, maxLength: 100, example: '"Morgan Ortagus"' },
+    actorTextOption({ name: 'name', description: 'Canonical name, e.g. Morgan Ortagus', required: true, maxLength: 100, example: '"Morgan Ortagus"' }),
     ...actorFieldOptions(true, { title: '"US deputy special envoy for the Middle East"', aliases: 'Ortagus' }),
   ],
   examples: ['name:"Morgan Ortagus" kind:person title:"US deputy special envoy for the Middle East" affiliation:"United States" aliases:Ortagus'],
@@ -104,8 +104,8 @@ const alias: SubcommandSpec = {
   adminOnly: true,
   options: [
     actorNameOption('The actor'),
-    { name: 'add', description: 'Alias to add', type: 'text', maxLength: 100, example: '"Thomas J. Barrack"' },
-    { name: 'remove', description: 'Alias to remove', type: 'text', maxLength: 100, example: 'Barrack' },
+    actorTextOption({ name: 'add', description: 'Alias to add', maxLength: 100, example: '"Thomas J. Barrack"' }),
+    actorTextOption({ name: 'remove', description: 'Alias to remove', maxLength: 100, example: 'Barrack' }),
   ],
   examples: ['name:Barrack add:"Thomas J. Barrack"', 'name:Barrack remove:"Thomas Barrack"'],
   run(args, ctx) {
@@ -173,8 +173,8 @@ const unmerge: SubcommandSpec = {
   description: 'Take back a merge: the folded actor returns with its names and links (admins)',
   adminOnly: true,
   options: [
-    { name: 'name', description: 'A name the merged actor had, e.g. T. Barrack', type: 'text', required: true, maxLength: 100, example: '"T. Barrack"' },
-    { name: 'as', description: 'A name to come back under, when its own now names another actor', type: 'text', maxLength: 100, example: '"T. Barrack (2)"' },
+    actorTextOption({ name: 'name', description: 'A name the merged actor had, e.g. T. Barrack', required: true, maxLength: 100, example: '"T. Barrack"' }),
+    actorTextOption({ name: 'as', description: 'A name to come back under, when its own now names another actor', maxLength: 100, example: '"T. Barrack (2)"' }),
   ],
   examples: ['name:"T. Barrack"'],
   run(args, ctx) {

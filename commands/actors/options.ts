@@ -10,8 +10,14 @@ export const actorKindChoices = CHOSEN_ACTOR_KINDS.map((k) => ({ value: k, label
  * an actor) needs one the seed does not have.
  */
 export const actorNameOption = (description: string, name = 'name', example = '"Tom Barrack"'): OptionSpec => ({
-  name, description, type: 'actor', required: true, maxLength: 100, autocomplete: 'actor', example,
+  name, description, type: 'actor', required: true, maxLength: 100, oneLine: true, autocomplete: 'actor', example,
 });
+
+/**
+ * A name, alias or title typed for an actor, read as one line with single spaces, as entry titles
+ * are: `Hayat  Tahrir al-Sham` is stored and shown as `Hayat Tahrir al-Sham`.
+ */
+export const actorTextOption = (option: Omit<OptionSpec, 'type' | 'oneLine'>): OptionSpec => ({ ...option, type: 'text', oneLine: true });
 
 /** The example values of the fields, for the actor a subcommand's usage line describes. */
 interface ActorFieldExamples {
@@ -23,14 +29,13 @@ const BARRACK: ActorFieldExamples = { title: '"US special envoy for Syria"', ali
 
 export const actorFieldOptions = (kindRequired: boolean, examples = BARRACK): OptionSpec[] => [
   { name: 'kind', description: 'What the actor is, e.g. person or state', type: 'choice', choices: actorKindChoices, required: kindRequired, example: 'person' },
-  { name: 'title', description: 'Title or role, e.g. "US special envoy for Syria" (none clears it)', type: 'text', maxLength: 150, example: examples.title },
-  { name: 'affiliation', description: 'Parent actor, e.g. Israel (none clears it)', type: 'actor', maxLength: 100, autocomplete: 'actor', example: '"United States"' },
-  {
+  actorTextOption({ name: 'title', description: 'Title or role, e.g. "US special envoy for Syria" (none clears it)', maxLength: 150, example: examples.title }),
+  { name: 'affiliation', description: 'Parent actor, e.g. Israel (none clears it)', type: 'actor', maxLength: 100, oneLine: true, autocomplete: 'actor', example: '"United States"' },
+  actorTextOption({
     name: 'aliases',
     // On edit the list replaces the aliases; /actors alias adds or removes one.
     description: kindRequired ? 'Comma-separated other names' : 'Comma-separated other names; replaces them all (/actors alias: one)',
-    type: 'text',
     maxLength: 1000,
     example: examples.aliases,
-  },
+  }),
 ];

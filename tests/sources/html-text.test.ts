@@ -19,6 +19,14 @@ describe('htmlToText', () => {
     ['Ends inside a tag <a href="x', 'Ends inside a tag'],
     ['<p>Unclosed script<script>var x = 1;', 'Unclosed script'],
     ['Bell\u0007 and escape\u001b[31m and \u202eRTL override', 'Bell and escape[31m and RTL override'],
+    ['Minister calls report <fabricated>', 'Minister calls report <fabricated>'],
+    ['Strikes near <Sweida> and </Daraa>', 'Strikes near <Sweida> and </Daraa>'],
+    ['deaths <10, injured >3, x<y', 'deaths <10, injured >3, x<y'],
+    ['<B>Bold</B> <img src="x.png" alt="map"/>caption<P CLASS="x">next', 'Bold caption next'],
+    ['Word<o:p></o:p> pasted<!DOCTYPE html><?xml version="1.0"?>', 'Word pasted'],
+    ['<![CDATA[Strikes near <Sweida>, <b>12</b> dead]]> today', 'Strikes near <Sweida>, 12 dead today'],
+    ['Icon<svg><path d="M0 0"/><title>x</title></svg> kept', 'Icon kept'],
+    ['Summary cut inside a tag <img', 'Summary cut inside a tag'],
   ])('GIVEN %j THEN %j', (html, text) => {
     expect(htmlToText(html)).toBe(text);
   });
@@ -29,6 +37,14 @@ describe('htmlToText', () => {
     htmlToText('<!--'.repeat(100_000));
     htmlToText('<a '.repeat(100_000));
     htmlToText(`${'<script>'.repeat(50_000)}x`);
+    expect(performance.now() - started).toBeLessThan(1_000);
+  });
+
+  it('GIVEN hostile CDATA openings and bracketed words THEN they are read in one pass too', () => {
+    const started = performance.now();
+    htmlToText('<![CDATA['.repeat(100_000));
+    htmlToText(`${'<![CDATA['.repeat(50_000)}${']]>'.repeat(50_000)}`);
+    htmlToText('<Sweida'.repeat(100_000));
     expect(performance.now() - started).toBeLessThan(1_000);
   });
 

@@ -1,10 +1,11 @@
 // Pictures on the console: written as PNG files into SITREP_CHARTS_DIR, the view printed with the
-// file's path and the picture's figures as a table (a terminal has no Data button).
+// file's path, the picture's alt text (what Discord and Slack give screen readers) and its figures
+// as a table (a terminal has no Data button).
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { drawPicture } from '../../core/charts/picture.js';
 import type { Logger } from '../../core/logger.js';
-import { plainLine, span, type Line, type Section, type View } from '../../core/view.js';
+import { lineToPlainText, plainLine, span, type Line, type Section, type View } from '../../core/view.js';
 
 export interface PictureFiles {
   /** SITREP_CHARTS_DIR: created when the first picture is written. */
@@ -18,8 +19,8 @@ function fileName(filename: string, now: Date): string {
 }
 
 /**
- * What the console printed for a message's picture: its path (or why it is missing) under the
- * intro, and its figures as a Data section. A later edit of the message prints them again, as
+ * What the console printed for a message's picture: its path (or why it is missing) and its alt
+ * text under the intro, and its figures as a Data section. A later edit of the message prints them again, as
  * Discord and Slack keep the picture they hold.
  */
 export interface PrintedPicture {
@@ -51,8 +52,16 @@ export async function printPicture(view: View, files: PictureFiles, now = new Da
     const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
     intro = plainLine(`The picture could not be written to ${files.dir} (${reason}): check SITREP_CHARTS_DIR.`);
   }
-  const printed: PrintedPicture = { alt: image.alt, intro: [intro], sections };
+  const printed: PrintedPicture = { alt: image.alt, intro: [intro, ...altLines(text, image.alt)], sections };
   return { view: withPrinted(text, printed), printed };
+}
+
+/**
+ * The picture's alt text, as a line under its path: a terminal shows no picture, and a screen
+ * reader reads this instead. Left out when the view says it already (a /chart reply opens with it).
+ */
+function altLines(view: View, alt: string): Line[] {
+  return (view.intro ?? []).some((line) => lineToPlainText(line) === alt) ? [] : [plainLine(`Alt text: ${alt}`)];
 }
 
 /** `view` with a picture's lines as the console prints them: the path under the intro, the figures last. */
