@@ -1,12 +1,15 @@
 // `today` and `yesterday` where a command takes a date (`since:yesterday`, `/entry diff from:today`),
 // read as the days they are in the channel's zone: the zone of its digests, else the operator's
-// (SITREP_TZ, UTC unless set).
+// (SITREP_TZ, UTC unless set). And a month typed `2025/07`, as people write one: read in typed
+// commands only, since a spreadsheet writes it for dates it rewrote, which an import refuses.
 import { dayInZone, shiftDay } from './as-of-day.js';
 import type { Caller } from './caller.js';
 import type { OptionSpec, RawOptionValue } from './command-spec.js';
 import type { CommandServices } from './services.js';
 
 const OFFSETS: Record<string, number> = { today: 0, yesterday: -1 };
+/** `2025/07`, `2025/7`: a year and month with a slash. */
+const YEAR_SLASH_MONTH = /^(\d{4})\/(\d{1,2})$/;
 
 /**
  * The zone a channel's days are read in: its digest subscription's, else the zone digests take by
@@ -40,7 +43,10 @@ export function zoneOriginHint({ zone, from }: ChannelZone): string {
     : `Today is read in the bot’s time zone, ${zone} (\`SITREP_TZ\`, UTC unless set), as this channel has no digest; a digest subscribed here with timezone:… gives it its own.`;
 }
 
-/** The raw options with each date given as a day word replaced by that day (YYYY-MM-DD); `zone` is asked only if one is. */
+/**
+ * The raw options with each date given as a day word replaced by that day (YYYY-MM-DD), and each
+ * given as `2025/07` by `2025-07`; `zone` is asked only for a day word.
+ */
 export function resolveDayWords(
   options: readonly OptionSpec[],
   raw: Readonly<Record<string, RawOptionValue>>,
@@ -52,9 +58,10 @@ export function resolveDayWords(
     const value = raw[option.name];
     if (option.type !== 'date' || typeof value !== 'string') continue;
     const offset = OFFSETS[value.trim().toLowerCase()];
-    if (offset === undefined) continue;
+    const month = YEAR_SLASH_MONTH.exec(value.trim());
+    if (offset === undefined && !month) continue;
     resolved ??= { ...raw };
-    resolved[option.name] = shiftDay(dayInZone(now, zone()), offset);
+    resolved[option.name] = month ? `${month[1]}-${month[2]}` : shiftDay(dayInZone(now, zone()), offset!);
   }
   return resolved ?? raw;
 }

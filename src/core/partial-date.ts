@@ -15,7 +15,8 @@ const MONTHS = MONTH_NAMES.map((name) => name.charAt(0).toUpperCase() + name.sli
 /**
  * `2025`, `2025-07`, `2025-07-12`; a one-digit month or day (`2025-7-5`) is read too, and so is a
  * day as `2025/07/12`: with the year first, the order is not in doubt. (`2025/07` alone is left
- * out: spreadsheets write it for dates they rewrote, which an import asks to fix in the sheet.)
+ * out: spreadsheets write it for dates they rewrote, which an import asks to fix in the sheet;
+ * typed commands read it, see day-words.ts.)
  */
 const ISO_PARTIAL = /^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?|\/(\d{1,2})\/(\d{1,2}))?$/;
 /**

@@ -1,5 +1,5 @@
 // Dates as people paste or write them: dashes autocorrected to – or —, the year first with
-// slashes, and a day written before its month and year, which is refused with the date meant.
+// slashes (a month too: 2025/07), and a day written before its month and year, which is refused with the date meant.
 import { describe, expect, it } from 'vitest';
 import { operatorDesk } from './support/operator-desk.js';
 
@@ -13,6 +13,8 @@ describe('GIVEN entry #18, dated 15 Nov 2026', () => {
     ['2025−07', 'Jul 2025'],
     ['2025/07/12', '12 Jul 2025'],
     ['2025/7/5', '5 Jul 2025'],
+    ['2025/07', 'Jul 2025'],
+    ['2025/7', 'Jul 2025'],
   ])('WHEN an edit gives date:%s THEN the entry is dated %s', async (typed, shown) => {
     const said = await text(`/entry edit id:18 date:${typed}`);
     expect(said).toContain('Updated #18: date.');
@@ -34,10 +36,19 @@ describe('GIVEN entry #18, dated 15 Nov 2026', () => {
   it('WHEN an edit gives date:2025–13 THEN the refusal says there is no month 13', async () => {
     expect(await text('/entry edit id:18 date:2025–13')).toContain('There is no month 13: months run from 01 to 12.');
   });
+
+  it('WHEN an edit gives date:2025/13 THEN the refusal says there is no month 13 and the entry keeps its date', async () => {
+    expect(await text('/entry edit id:18 date:2025/13')).toContain('There is no month 13: months run from 01 to 12.');
+    expect(await text('/entry show 18')).toContain('15 Nov 2026');
+  });
 });
 
 describe('GIVEN the seeded syria-israel timeline', () => {
   it('WHEN /timeline is asked since:2025–07, with an en dash THEN it shows the entries since July 2025', async () => {
     expect(await text('/timeline topic:syria-israel since:2025–07')).toContain('Timeline — topic syria-israel, since Jul 2025');
+  });
+
+  it('WHEN /timeline is asked since:2025/07, with a slash THEN it shows the entries since July 2025', async () => {
+    expect(await text('/timeline topic:syria-israel since:2025/07')).toContain('Timeline — topic syria-israel, since Jul 2025');
   });
 });
