@@ -17,6 +17,7 @@ import { everyOption, keywordsOption, OUTLET_LENGTH, outletOption, reliabilityOp
 import { hasVisibleText } from '../../src/core/visible-text.js';
 import { clip } from '../../src/core/text-cut.js';
 import { feedTopicNote, knownTopics } from './topic-note.js';
+import { instantsFor } from '../when.js';
 import { separatorsNote } from './separators-note.js';
 import { webUrl } from '../../src/core/web-address.js';
 
@@ -119,7 +120,7 @@ export const addSource: SubcommandSpec = {
   run(args, ctx) {
     const input = newSourceFrom(args);
     const topicsBefore = knownTopics(ctx);
-    const source = ctx.services.sources.add(input, stampOf(ctx));
+    const source = ctx.services.sources.add(input, stampOf(ctx), instantsFor(ctx));
     const first = source.backfill
       ? 'Its first check, within a minute, proposes the items of the last 7 days; after that, every new item.'
       : 'Its first check, within a minute, records what the feed holds and proposes none of it; after that, every new item.';

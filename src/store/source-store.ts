@@ -1,6 +1,7 @@
 // The store's side of watching feeds: sources, their checks and the names suggestions look for.
 // Recording a check's results lives in source-intake.ts.
 import type { ChangeStamp } from '../core/domain.js';
+import type { InstantWriter } from '../core/past-instant.js';
 import { UserError } from '../core/errors.js';
 import { instantText } from '../core/instant-text.js';
 import type { KnownName } from '../core/sources/suggest.js';
@@ -25,10 +26,10 @@ const LIVE = 'SELECT * FROM feed_sources WHERE id = ? AND removed_at IS NULL';
  * The refusal of an address another live source watches: it names that source and its topic, and
  * the address it is watched at when that is another form of this one or where the feed moved.
  */
-function watchedAlready(existing: FeedWatcher, url: string, fixes: string[]): UserError {
+function watchedAlready(existing: FeedWatcher, url: string, fixes: string[], when: InstantWriter): UserError {
   const moved = existing.movedFrom;
   const where = moved
-    ? ` The feed moved from this address on ${instantText(moved.at)} (its server answered HTTP ${moved.status} here): source #${existing.id} watches it at ${existing.url} now, for the topic ${existing.topic}.`
+    ? ` The feed moved from this address on ${when(moved.at)} (its server answered HTTP ${moved.status} here): source #${existing.id} watches it at ${existing.url} now, for the topic ${existing.topic}.`
     : existing.url === url
       ? ` It is watched for the topic ${existing.topic}.`
       : ` It is watched at ${existing.url}: the same address written another way (http or https, capitals in the host name, the default port, a #fragment, utm_* parameters or a trailing /). It is watched there for the topic ${existing.topic}.`;
@@ -74,10 +75,10 @@ export class SqliteSourceStore implements SourceStore {
     return feedWatcher(this.cache, url, except);
   }
 
-  add(source: NewSource, stamp: ChangeStamp, firstCheckAt: Date): WatchedSource {
+  add(source: NewSource, stamp: ChangeStamp, firstCheckAt: Date, when: InstantWriter = instantText): WatchedSource {
     return this.db.transaction(() => {
       const existing = feedWatcher(this.cache, source.url);
-      if (existing !== undefined) throw watchedAlready(existing, source.url, movable(existing, source.url) ? [`To watch it at this address instead: /sources edit id:${existing.id} url:${source.url}`] : []);
+      if (existing !== undefined) throw watchedAlready(existing, source.url, movable(existing, source.url) ? [`To watch it at this address instead: /sources edit id:${existing.id} url:${source.url}`] : [], when);
       const { lastInsertRowid } = this.cache
         .get(
           `INSERT INTO feed_sources (url, topic, keywords, every_minutes, backfill, feed_title, reliability, outlet, next_check_at, created_at, created_by, updated_at, updated_by)
@@ -138,13 +139,13 @@ export class SqliteSourceStore implements SourceStore {
     this.cache.get('UPDATE feed_sources SET removed_at = ?, updated_at = ?, updated_by = ? WHERE id = ?').run(stamp.at, stamp.at, stamp.by, id);
   }
 
-  edit(id: number, changes: SourceChanges, nextCheckAt: Date, stamp: ChangeStamp, keepError = false): WatchedSource {
+  edit(id: number, changes: SourceChanges, nextCheckAt: Date, stamp: ChangeStamp, keepError = false, when: InstantWriter = instantText): WatchedSource {
     return this.db.transaction(() => {
       const row = this.required(id);
       const moved = changes.url !== undefined && changes.url !== row.url;
       if (moved) {
         const existing = feedWatcher(this.cache, changes.url!, id);
-        if (existing !== undefined) throw watchedAlready(existing, changes.url!, [`Both would read the same feed: stop watching this one with /sources remove id:${id} if it moved there.`]);
+        if (existing !== undefined) throw watchedAlready(existing, changes.url!, [`Both would read the same feed: stop watching this one with /sources remove id:${id} if it moved there.`], when);
       }
       // A new address: the validators, failures and error were the old one's (but a wait its server asked for, kept in the error).
       this.cache

@@ -113,6 +113,12 @@ describe('GIVEN a feed that moved for good', () => {
     expect(refused).not.toContain('To watch it at this address instead');
   });
 
+  it('WHEN its old address is added in a channel whose digests are on New York time THEN the move is dated on that clock', async () => {
+    await queue.run('/digest subscribe schedule:"daily 08:00" timezone:America/New_York');
+    const refused = await queue.refused(`/sources add url:${feeds.url('/old.xml')} topic:lebanon`);
+    expect(refused).toContain('The feed moved from this address on 2025-07-20 08:30 America/New_York (its server answered HTTP 301 here)');
+  });
+
   it('WHEN its new address is added THEN it is refused, naming the topic it is watched for', async () => {
     const refused = await queue.refused(`/sources add url:${feeds.url('/new.xml')} topic:lebanon`);
     expect(refused).toContain('This feed is watched already, as source #1 (option `url`). It is watched for the topic syria-israel.');

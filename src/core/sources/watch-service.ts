@@ -114,9 +114,9 @@ export class WatchService {
     }
   }
 
-  add(input: NewSource, stamp: ChangeStamp): WatchedSource {
+  add(input: NewSource, stamp: ChangeStamp, when?: InstantWriter): WatchedSource {
     this.checkAddress(input.url);
-    return this.deps.store.add(input, stamp, this.deps.now());
+    return this.deps.store.add(input, stamp, this.deps.now(), when);
   }
 
   list(): WatchedSource[] {
@@ -189,7 +189,7 @@ export class WatchService {
     const waited = waitAskedUntil(before, now);
     if (changes.url !== undefined && changes.url !== before.url) {
       const held = waited && serverOf(changes.url) === serverOf(before.url) ? waited : undefined;
-      return { before, after: this.deps.store.edit(id, changes, held ?? now, stamp, held !== undefined) };
+      return { before, after: this.deps.store.edit(id, changes, held ?? now, stamp, held !== undefined, when) };
     }
     const asked = waited?.getTime() ?? 0;
     const sooner = changes.everyMinutes !== undefined && before.failures === 0 ? Math.max(now.getTime() + changes.everyMinutes * 60_000, asked) : Infinity;

@@ -3,6 +3,7 @@
 // a check that dies midway leaves what it did not reach for the next, and one run twice finds
 // its items already known.
 import type { ChangeStamp } from '../domain.js';
+import type { InstantWriter } from '../past-instant.js';
 import type { View } from '../view.js';
 import type { StoryRef } from '../review/candidate.js';
 import type { FeedDocument, FetchState } from './feed-port.js';
@@ -86,7 +87,8 @@ export interface SourceStore {
    * Throws a conflict when the address, or another form of it (canonicalLink: http or https, utm_*
    * parameters…), is watched already, or is one a watched feed moved from (a permanent redirect).
    */
-  add(source: NewSource, stamp: ChangeStamp, firstCheckAt: Date): WatchedSource;
+  /** `when` writes the times its refusal names (where the feed moved from, and when). */
+  add(source: NewSource, stamp: ChangeStamp, firstCheckAt: Date, when?: InstantWriter): WatchedSource;
   /** The live source (other than `except`) watching the feed at `url`, in any of the forms add() refuses. */
   watcherOf(url: string, except?: number): { id: number; topic: string } | undefined;
   /** A source not removed. */
@@ -105,7 +107,7 @@ export interface SourceStore {
    * another source watches it, as add() refuses it) drops the validators and the failures, and
    * the last error unless `keepError` (a Retry-After wait of the same server kept in it).
    */
-  edit(id: number, changes: SourceChanges, nextCheckAt: Date, stamp: ChangeStamp, keepError?: boolean): WatchedSource;
+  edit(id: number, changes: SourceChanges, nextCheckAt: Date, stamp: ChangeStamp, keepError?: boolean, when?: InstantWriter): WatchedSource;
   /** Active sources due by `now`, most overdue first. */
   due(now: Date, limit: number): number[];
   /**
