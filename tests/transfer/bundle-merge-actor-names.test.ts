@@ -2,7 +2,8 @@
 // merges the second's bundle THEN the stored actor gets that alias, listed in the import's output
 // (a dry run says it would), with a revision naming the import; a name that is another stored
 // actor's, or that this store took away from the actor, is not added but said; a title, kind or
-// affiliation that differs is said, not merged.
+// affiliation that differs is said, not merged. The aliases and the bundle's new entries are
+// written together: a merge that fails to write its entries adds no alias either.
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { exportOf, inBot } from './support/store-session.js';
@@ -55,6 +56,35 @@ describe('GIVEN two copies of one store, the second of which gave Ahmed al-Shara
     const again = await importInto(a, 'b1.ndjson', bundle);
     expect(again.stdout).not.toContain('alias ');
     expect(again.stdout).toMatch(/^Nothing to import from b1\.ndjson/m);
+  });
+
+  it('WHEN the second also added an entry THEN the merge adds the alias and the entry, and its report counts the entry', async () => {
+    const [a, b] = await twoCopies();
+    await inBot(b, JOLANI, '/entry add title:"B-only event" date:2025-07-11 type:talks topic:syria-israel actors:"Israel:participant" outlet:Reuters');
+
+    const merged = await importInto(a, 'b1.ndjson', await exportOf(b, 'bundle'));
+    expect(merged.stdout).toContain('  alias    Ahmed al-Sharaa: “Abu Mohammad al-Jolani” added (a name the bundle gives it)\n');
+    expect(merged.stdout).toContain('  added    line 58: entry #18 “B-only event”\n');
+    expect(merged.stdout).toMatch(/^Imported b1\.ndjson \(bundle\): 1 accepted, 17 skipped, 0 rejected in \d+\.\d s\.$/m);
+    expect(merged.status).toBe(0);
+    expect(actorCalled(a, 'Abu Mohammad al-Jolani')).toBe('Ahmed al-Sharaa');
+    expect(lastActorChange(a, 'Ahmed al-Sharaa').changed_by).toBe('import:b1.ndjson');
+  });
+
+  it('WHEN the first cannot write the bundle’s new entry THEN the merge fails and the alias is not added either', async () => {
+    const [a, b] = await twoCopies();
+    await inBot(b, JOLANI, '/entry add title:"B-only event" date:2025-07-11 type:talks topic:syria-israel actors:"Israel:participant" outlet:Reuters');
+    const bundle = await exportOf(b, 'bundle');
+    // As SQLite answers when the disk fills while the entries are written.
+    const db = new Database(a);
+    db.exec("CREATE TRIGGER full_disk BEFORE INSERT ON entry_spans BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END");
+    db.close();
+
+    const merged = await importInto(a, 'b1.ndjson', bundle);
+    expect(merged.stderr).toContain('Import failed, nothing was written: database or disk is full');
+    expect(merged.stdout).not.toMatch(/^Imported /m);
+    expect(actorCalled(a, 'Abu Mohammad al-Jolani')).toBeUndefined();
+    expect(lastActorChange(a, 'Ahmed al-Sharaa').changed_by).not.toBe('import:b1.ndjson');
   });
 
   it('WHEN the first holds another actor of that name THEN the alias is not added, and the import names the clash and how to merge the two', async () => {

@@ -1,8 +1,7 @@
 // One line of every candidate's card, for tests of what cards suggest: a feed of the items is
 // watched with backfill and checked once, and each candidate's line is read in order.
-import { afterEach, beforeEach } from 'vitest';
 import type { QueueApp } from './queue-app.js';
-import { closeQueue, openQueue } from './queue-with-feeds.js';
+import { queueEachTest } from './queue-each-test.js';
 import type { ScriptedFeeds, ScriptedItem } from './scripted-feeds.js';
 import { NOW } from './stories.js';
 
@@ -26,16 +25,11 @@ export async function cardLines(queue: QueueApp, feeds: ScriptedFeeds, items: Sc
 
 /** A queue on the seed dossier for each test of the file, and the Places line of the cards items become. */
 export function placesDesk(): { readonly queue: QueueApp; placesSuggested(items: ScriptedItem[]): Promise<string[]> } {
-  let feeds: ScriptedFeeds;
-  let queue: QueueApp;
-  beforeEach(async () => {
-    ({ feeds, queue } = await openQueue());
-  });
-  afterEach(() => closeQueue(feeds, queue));
+  const current = queueEachTest();
   return {
     get queue() {
-      return queue;
+      return current.queue;
     },
-    placesSuggested: (items) => cardLines(queue, feeds, items, 'Places'),
+    placesSuggested: (items) => cardLines(current.queue, current.feeds, items, 'Places'),
   };
 }

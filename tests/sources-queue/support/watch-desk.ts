@@ -1,9 +1,8 @@
 // A queue on the seed dossier for each test of a file, with feeds watched with backfill under
 // names of their own, and the candidates they became: for tests comparing reports of several feeds.
-import { afterEach, beforeEach } from 'vitest';
 import { QueueApp } from './queue-app.js';
-import { closeQueue, openQueue } from './queue-with-feeds.js';
-import type { ScriptedFeeds, ScriptedItem } from './scripted-feeds.js';
+import { queueEachTest } from './queue-each-test.js';
+import type { ScriptedItem } from './scripted-feeds.js';
 
 export interface WatchDesk {
   readonly queue: QueueApp;
@@ -14,18 +13,14 @@ export interface WatchDesk {
 }
 
 export function watchDesk(): WatchDesk {
-  let feeds: ScriptedFeeds;
-  let queue: QueueApp;
-  beforeEach(async () => {
-    ({ feeds, queue } = await openQueue());
-  });
-  afterEach(() => closeQueue(feeds, queue));
+  const current = queueEachTest();
   return {
     get queue() {
-      return queue;
+      return current.queue;
     },
-    candidates: () => queue.app.db.prepare('SELECT id, title FROM review_candidates ORDER BY id').all() as { id: number; title: string }[],
+    candidates: () => current.queue.app.db.prepare('SELECT id, title FROM review_candidates ORDER BY id').all() as { id: number; title: string }[],
     async watch(path, outlet, items) {
+      const { feeds, queue } = current;
       feeds.serve(path, outlet, items);
       return QueueApp.idAfter(await queue.text(`/sources add url:${feeds.url(path)} topic:syria-israel backfill:true`), 'Watching');
     },
