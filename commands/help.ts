@@ -45,7 +45,14 @@ function detail(command: CommandSpec, commands: readonly CommandSpec[], subcomma
       ...(leaf.examples ?? []).map((e) => [span.italic('e.g. '), span.command(path, e || undefined)]),
     ],
   }));
-  return { title: `/${command.name}`, titleCommand: { name: command.name }, tone: 'normal', intro: [described(command.description, commands)], sections };
+  const names = all.map(({ path }) => path.slice(command.name.length + 1));
+  const close = subcommand === undefined ? [] : closestNames(names, subcommand, 1);
+  // A subcommand that is not one is said so, above all of the command's help.
+  const unknown: Line[] =
+    subcommand !== undefined && chosen.length === 0 && command.subcommands
+      ? [plainLine(`/${command.name} has no subcommand ${subcommand}${close.length > 0 ? ` (did you mean /${command.name} ${close[0]}?)` : ''}; here is all of /${command.name}.`)]
+      : [];
+  return { title: `/${command.name}`, titleCommand: { name: command.name }, tone: 'normal', intro: [...unknown, described(command.description, commands)], sections };
 }
 
 export const helpCommand: CommandSpec = {

@@ -152,12 +152,23 @@ function ignoredVariables(env: NodeJS.ProcessEnv): string[] {
 }
 
 /**
- * Why a SITREP_DB starting with `~` is refused: only a shell expands it, not .env or systemd, so
- * the store would be made in a directory named `~` under the working directory.
+ * Why a path starting with `~` is refused: only a shell expands it, not .env or systemd, so the
+ * store, history or pictures would go in a directory named `~` under the working directory.
+ * `example` is a file name for the full path offered when the rest of the path gives none.
  */
-function homeNotExpanded(dbPath: string): string {
-  const full = dbPath.startsWith('~/') ? join(homedir(), dbPath.slice(2)) : '/home/USER/sitrep.db';
-  return `"${dbPath}": ~ is not expanded in .env or systemd; write the full path (${full})`;
+function homeNotExpanded(path: string, example: string): string {
+  const full = path.startsWith('~/') ? join(homedir(), path.slice(2)) : `/home/USER/${example}`;
+  return `"${path}": ~ is not expanded in .env or systemd; write the full path (${full})`;
+}
+
+/** The variables that name a file or directory, with an example name for each one's refusal of `~`. */
+const PATH_VARIABLES = { SITREP_DB: 'sitrep.db', SITREP_HISTORY: '.sitrep_history', SITREP_CHARTS_DIR: 'sitrep-charts' } as const;
+
+function refuseHomePaths(e: Readonly<Record<keyof typeof PATH_VARIABLES, string | undefined>>): void {
+  for (const [variable, example] of Object.entries(PATH_VARIABLES)) {
+    const path = e[variable as keyof typeof PATH_VARIABLES];
+    if (path?.startsWith('~')) throw new ConfigError(variable, homeNotExpanded(path, example));
+  }
 }
 
 export function loadConfig(env?: NodeJS.ProcessEnv): Config {
@@ -181,7 +192,7 @@ export function loadConfig(env?: NodeJS.ProcessEnv): Config {
     const problem = ruleProblem(rule);
     if (problem) throw new ConfigError('SITREP_ADMINS', problem);
   }
-  if (e.SITREP_DB.startsWith('~')) throw new ConfigError('SITREP_DB', homeNotExpanded(e.SITREP_DB));
+  refuseHomePaths(e);
   if (!isTimeZone(e.SITREP_TZ)) {
     // As /digest subscribe suggests: the zones of the city typed (`Beirut` → Asia/Beirut), else the nearest names.
     const close = closestTimeZones(e.SITREP_TZ, (names, typed) => closestNames(names, typed));

@@ -137,7 +137,8 @@ const merge: SubcommandSpec = {
     const { links } = ctx.services.editor.mergeActors(from.id, into.id, stampOf(ctx));
     // Kinds differ when a merge folds, say, a leader into their state: the kept profile stays its own.
     const kinds = from.kind === into.kind ? '' : ` ${from.name} was ${kindWords(from.kind)} and ${into.name} is ${kindWords(into.kind)}: ${into.name} does not take ${from.name}'s title or affiliation.`;
-    const note = `Merged ${from.name} into ${into.name}: ${links} entry ${links === 1 ? 'link' : 'links'} moved; “${from.name}” is now an alias.${kinds}`;
+    const moved = links === 0 ? `${from.name} was on no entry, so no link moved` : `${links} entry ${links === 1 ? 'link' : 'links'} moved`;
+    const note = `Merged ${from.name} into ${into.name}: ${moved}; “${from.name}” is now an alias.${kinds}`;
     const back = invocationSpan({ command: 'actors', subcommand: 'unmerge', args: { name: from.name } });
     return profileAfterChange(ctx, into.name, [span.plain(`${note} To take it back: `), back]);
   },
@@ -181,7 +182,7 @@ const unmerge: SubcommandSpec = {
     const as = args.as === undefined ? undefined : usableName(String(args.as).trim(), 'as');
     const back = ctx.services.editor.unmergeActor(String(args.name), stampOf(ctx), as);
     const fromName = ctx.services.dossier.getActorProfile(back.fromId)?.name ?? `actor ${back.fromId}`;
-    const links = `${back.links} entry ${back.links === 1 ? 'link' : 'links'} moved back.`;
+    const links = back.links === 0 ? 'no entry link to move back.' : `${back.links} entry ${back.links === 1 ? 'link' : 'links'} moved back.`;
     const note = back.renamedFrom === undefined
       ? `Separated ${back.name} from ${fromName} again: ${links}`
       : `Separated ${back.renamedFrom} from ${fromName} again, now named ${back.name}: ${links}`;

@@ -32,7 +32,11 @@ export function parseFatalityOptions(args: CommandArgs, existing: Fatalities | u
     ], 'fatalities');
   }
   const figures = parseFatalities(String(args.fatalities));
-  if ('problem' in figures) throw new UserError('invalid-option', `Option \`fatalities\`: ${figures.problem}.`, [`Give ${FATALITIES_ACCEPTED}.`], 'fatalities');
+  if ('problem' in figures) {
+    // A lower bound's refusal already says what to give, with the number typed: a second, general hint would give other numbers.
+    const hints = / is a lower bound, /.test(figures.problem) ? [] : [`Give ${FATALITIES_ACCEPTED}.`];
+    throw new UserError('invalid-option', `Option \`fatalities\`: ${figures.problem}.`, hints, 'fatalities');
+  }
   if (!source) {
     throw new UserError('missing-option', 'Fatality figures need their source: add `fatalities_source`.', ['For example: fatalities_source:"Health ministry, to AFP"'], 'fatalities_source');
   }

@@ -16,7 +16,7 @@ import { fatalitiesText } from '../../src/core/fatalities.js';
 import { confidenceChoices, eventTypeOption } from '../shared-options.js';
 import { checkBegun, type BegunFixes } from './date-order.js';
 import { fatalityOptions, parseFatalityOptions } from './fatality-fields.js';
-import { checkCommaSeparated, withCommas } from './list-separators.js';
+import { checkCommaSeparated, semicolonsRefusal, withCommas } from './list-separators.js';
 import { bracketedRole, ROLE_NOTATION } from './shown-role.js';
 import { attributionOption, gradeOption, outletOption, parseSource, SOURCE_LIMITS, sourceUrlOption } from './source-fields.js';
 
@@ -334,9 +334,19 @@ function parseActor(item: string, dossier: DossierReader, list: string): EntryAc
   try {
     return { actorId: resolveActorExactly(dossier, name, 'actors').id, role: checked };
   } catch (error) {
-    if (error instanceof UserError && error.code === 'not-found') throw new UserError('not-found', error.message, unknownActorHints(error.hints, name, checked, list), error.option);
-    throw error;
+    if (!(error instanceof UserError) || error.code !== 'not-found') throw error;
+    if (isSemicolonList(name, dossier)) throw semicolonsRefusal(list, 'actors');
+    throw new UserError('not-found', error.message, unknownActorHints(error.hints, name, checked, list), error.option);
   }
+}
+
+/** Whether a name no actor has is known actors run together with `;` (`Syria:participant; Israel`), each maybe with its role and mark. */
+function isSemicolonList(name: string, dossier: DossierReader): boolean {
+  if (!name.includes(';')) return false;
+  return name.split(';').every((piece) => {
+    const known = actorItem(unmarked(piece.trim()), dossier).name;
+    return known !== '' && actorsNamedInAnySpelling(dossier, known).length > 0;
+  });
 }
 
 /**
@@ -346,7 +356,7 @@ function parseActor(item: string, dossier: DossierReader, list: string): EntryAc
  */
 function unknownActorHints(hints: readonly string[], name: string, role: ActorRole, list: string): string[] {
   if (name.includes(';')) {
-    const commas = `Actors are apart by commas, each as name:role: actors:${quoteIfNeeded(withCommas(list))}.`;
+    const commas = `Actors are separated by commas, each as name:role: actors:${quoteIfNeeded(withCommas(list))}.`;
     return hints.includes(LIST_SEPARATOR_HINT) ? hints.map((hint) => (hint === LIST_SEPARATOR_HINT ? commas : hint)) : [...hints, commas];
   }
   const roleLeft = roleInName(name);

@@ -51,7 +51,27 @@ export function chosenSourceIndex(args: CommandArgs, sources: readonly SourceRec
     const range = clears ? (count === 0 ? 'There is none to remove.' : `Remove one of 1–${count}.`) : `Give 1–${count + 1}; ${count + 1} adds a new one.`;
     throw new UserError('invalid-option', `Entry #${id} ${has}, so there is no source ${number}${clears ? ' to remove' : ''}.`, [range, `/entry show id:${id} lists them, numbered.`], 'source');
   }
+  if (!clears && number === count + 1 && count > 0 && args.outlet === undefined && args.source_url === undefined) throw newSourceWithoutOutlet(args, count, number, id);
   return number - 1;
+}
+
+/** The source options given, as typed again in a suggested command (`grade:B2 attribution:"…"`). */
+function givenSourceOptions(args: CommandArgs): string {
+  return SOURCE_OPTION_NAMES.filter((name) => args[name] !== undefined)
+    .map((name) => `${name}:${name === 'published' ? toIsoPartial(args[name] as PartialDate) : quoteIfNeeded(String(args[name]))}`)
+    .join(' ');
+}
+
+/**
+ * `source:2 grade:B2` on an entry with one source: one past the last adds a source, which has no
+ * outlet to be named by. Most likely the existing source was meant; the refusal says both.
+ */
+function newSourceWithoutOutlet(args: CommandArgs, count: number, number: number, id: number): UserError {
+  const given = givenSourceOptions(args);
+  return new UserError('missing-option', `Entry #${id} has ${count === 1 ? '1 source' : `${count} sources`}, so \`source:${number}\` would add a new one, which needs \`outlet\` or \`source_url\`.`, [
+    `${count === 1 ? 'To change the existing source' : `To change one of them (source 1 to ${count})`}: /entry edit id:${id} source:1 ${given}`,
+    `To add a new one: /entry edit id:${id} source:${number} outlet:AFP ${given}`,
+  ], 'source');
 }
 
 /**

@@ -70,8 +70,8 @@ export function actorCandidates(matches: readonly ActorSummary[]): string[] {
 /** As many closest names as closestNames offers by default. */
 const CLOSEST_NAMES = 3;
 
-/** A name holding `;` is most likely two actors apart by a semicolon, as some files write lists. */
-export const LIST_SEPARATOR_HINT = 'Actors are apart by commas, each as name:role: actors:"Syria:participant, Israel:participant".';
+/** A name holding `;` is most likely two actors separated by a semicolon, as some files write lists. */
+export const LIST_SEPARATOR_HINT = 'Actors are separated by commas, each as name:role: actors:"Syria:participant, Israel:participant".';
 
 /**
  * The refusal of a name no actor has, with the closest known names: first those it looks the

@@ -5,11 +5,13 @@ import { z } from 'zod';
 import type { Choice, CommandArgs, OptionSpec, OptionValue, RawOptionValue } from './command-spec.js';
 import { checkAll, UserError } from './errors.js';
 import { dateParts as datePartsOf, daysInMonth, monthName, parsePartialDate, toIsoPartial, yearLastReadings, type PartialDate } from './partial-date.js';
+import { meantOptionName } from './option-names.js';
 import { closestNames } from './ranking.js';
 import { DELETE_AND_C1, DIRECTION_CONTROLS, foldKey, westernDigits, wordList } from './text.js';
 import { clip } from './text-cut.js';
 import { quoteIfNeeded } from './text-syntax.js';
 import { hasVisibleText } from './visible-text.js';
+import { runTogetherHint, withMonthYearHint, yearlessDayHint } from './yearless-date.js';
 
 /** Length limit of text options that set none; platforms declare it too (Discord max_length). */
 export const DEFAULT_TEXT_LIMIT = 200;
@@ -43,6 +45,9 @@ const withoutControlCharacters = (text: string) => !CONTROL_CHARACTER.test(text)
  */
 const NO_DIRECTION_CONTROLS = new RegExp(`^[^${DIRECTION_CONTROLS}]*$`);
 
+/** Every whole number of this many digits is exact (Number.MAX_SAFE_INTEGER has 16). */
+const SAFE_DIGITS = String(Number.MAX_SAFE_INTEGER).length - 1;
+
 /**
  * The zod schema for one option, with messages that say what is accepted. Every check names it,
  * the type check too: a forged request (a number for a text option) would otherwise get zod's
@@ -62,7 +67,8 @@ function schemaFor(option: OptionSpec): z.ZodType<OptionValue> {
             : 'a whole number';
       // Past that maximum, though, the refusal states it: "1 or more" holds for 9007199254740992.
       // (Checked before int(), which refuses numbers past the exact ones with its own message.)
-      const pastMax = range.startsWith('a whole number from') ? range : `a whole number from ${min.toLocaleString('en-US')} to ${max.toLocaleString('en-US')}`;
+      // Without a maximum of its own, the limit is said in digits: 9,007,199,254,740,991 means nothing to a reader.
+      const pastMax = range.startsWith('a whole number from') ? range : max >= Number.MAX_SAFE_INTEGER ? `${range}, of at most ${SAFE_DIGITS} digits` : `a whole number from ${min.toLocaleString('en-US')} to ${max.toLocaleString('en-US')}`;
       // Text digits become a number first; anything else fails the number check with `range`.
       // `#3` as lists show entry numbers is 3.
       return z
@@ -140,6 +146,9 @@ function rememberConverted(option: OptionSpec, raw: string, value: OptionValue):
   return value;
 }
 
+/** A value ending with a full stop (`12.`) ends the refusal's sentence too: another would read `12..`. */
+const endsSentence = (text: string): boolean => /[.!?…]$/.test(text);
+
 /** Converts one raw value; throws a UserError naming the option on failure. */
 export function convertOption(
   option: OptionSpec,
@@ -155,7 +164,7 @@ export function convertOption(
   const accepted = result.error.issues[0]?.message ?? 'a valid value';
   throw new UserError(
     'invalid-option',
-    `Option \`${option.name}\` of /${commandPath} must be ${accepted} — got ${typeof raw === 'string' && raw.trim() === '' ? 'nothing' : `\`${shown(raw)}\``}.`,
+    `Option \`${option.name}\` of /${commandPath} must be ${accepted} — got ${typeof raw === 'string' && raw.trim() === '' ? 'nothing.' : `\`${shown(raw)}\`${endsSentence(shown(raw)) ? '' : '.'}`}`,
     refusalHints(option, value),
     option.name,
   );
@@ -189,7 +198,7 @@ function dateHints(name: string, typed: string): string[] {
     const days = daysInMonth(parts.year, parts.month);
     if (parts.day < 1 || parts.day > days) return [`${monthName(parts.month)} ${parts.year} has ${days} days.`];
   }
-  const yearLast = yearLastHint(typed);
+  const yearLast = yearLastHint(typed) ?? yearlessDayHint(name, typed) ?? runTogetherHint(name, typed);
   if (yearLast) return [yearLast];
   // `since:July 2025` reads as since:July plus a stray word: the date as shown needs its quotes.
   if (/^\d+$/.test(typed) && DATE_START.test(typed)) return [`A year is written in full (${name}:2025); a day goes with its month and year, in quotes: ${name}:"${typed} Jul 2025".`];
@@ -263,14 +272,18 @@ export function convertArgs(
   for (const [name, value] of Object.entries(raw)) {
     const option = known.get(name);
     if (!option) {
-      const names = options.map((o) => o.name).join(', ') || 'none';
-      throw new UserError('unknown-option', `/${commandPath} has no option \`${name}\`.`, [`Options: ${names}.`], name);
+      const names = options.map((o) => o.name);
+      const meant = meantOptionName(names, name);
+      throw new UserError('unknown-option', `/${commandPath} has no option \`${name}\`.`, [
+        ...(meant === undefined ? [] : [`Did you mean \`${meant}:${quoteIfNeeded(String(value))}\`?`]),
+        `Options: ${names.join(', ') || 'none'}.`,
+      ], name);
     }
     conversions.push(() => {
       try {
         args[name] = convertOption(option, value, commandPath);
       } catch (refusal) {
-        throw withEmptyingHint(refusal, option, value, emptying, raw);
+        throw withEmptyingHint(withMonthYearHint(refusal, option, value, raw), option, value, emptying, raw);
       }
     });
   }

@@ -81,6 +81,30 @@ export function dateParts(text: string): DateParts | undefined {
   return monthFirst && named !== undefined ? parts(Number(monthFirst[3]), named, Number(monthFirst[2])) : undefined;
 }
 
+/** A day and month without a year: `12 July`, `July 12`, `Jul 12th`. */
+const DAY_MONTH = /^(\d{1,2})\s+([a-z]+)\.?$/i;
+const MONTH_DAY = /^([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?$/i;
+
+/**
+ * The month (and day) of a date typed without its year (`12 July`, `July 12`, `July`), which is
+ * no date, for a refusal to offer it with a year; undefined for other text.
+ */
+export function yearlessParts(text: string): { month: number; day?: number } | undefined {
+  const trimmed = text.trim();
+  const dayFirst = DAY_MONTH.exec(trimmed);
+  const monthFirst = MONTH_DAY.exec(trimmed);
+  const [monthText, dayText] = dayFirst ? [dayFirst[2]!, dayFirst[1]!] : monthFirst ? [monthFirst[1]!, monthFirst[2]!] : [trimmed.replace(/\.$/, ''), undefined];
+  const month = monthNumber(monthText);
+  if (month === undefined) return undefined;
+  return dayText === undefined ? { month } : { month, day: Number(dayText) };
+}
+
+/** `20250712` or `202507`, a date's digits run together, as the date they give; undefined for other text. */
+export function runTogetherDate(text: string): PartialDate | undefined {
+  const digits = /^(\d{4})(\d{2})(\d{2})?$/.exec(text.trim());
+  return digits ? checkedDate(Number(digits[1]), Number(digits[2]), number(digits[3])) : undefined;
+}
+
 /**
  * The days a date written with its year last could be (`29/07/2025`: 2025-07-29; `12/07/2025`:
  * 2025-07-12 or 2025-12-07), day-first reading first; none when it is not written so or names

@@ -21,12 +21,15 @@ export class CommandRegistry {
     return [...this.byName.values()];
   }
 
-  resolve(commandName: string, subcommandName?: string): ResolvedLeaf {
+  /** `rest`: the rest of the line as typed, kept in a suggested command (`Did you mean /entry show 12?`). */
+  resolve(commandName: string, subcommandName?: string, rest = ''): ResolvedLeaf {
     const command = this.byName.get(commandName.toLowerCase());
+    const after = rest === '' ? '' : ` ${rest}`;
     if (!command) {
       const close = closestNames(this.all.map((c) => c.name), commandName, 1);
+      const typedAfter = subcommandName === undefined ? after : ` ${subcommandName}${after}`;
       throw new UserError('unknown-command', `There is no command \`/${commandName}\`.`, [
-        ...(close.length > 0 ? [`Did you mean /${close[0]}?`] : []),
+        ...(close.length > 0 ? [`Did you mean /${close[0]}${typedAfter}?`] : []),
         `Commands: ${this.all.map((c) => `/${c.name}`).join(', ')}. Try /help.`,
       ]);
     }
@@ -43,13 +46,14 @@ export class CommandRegistry {
       ]);
     }
     const subcommand = command.subcommands.find((s) => s.name === subcommandName.toLowerCase());
+    if (!subcommand && isHelpWord(subcommandName)) throw helpWordError(subcommandName, command.name);
     if (!subcommand) {
       // `/entry 3`: a number where the subcommand goes most likely meant to show that item.
       const show = /^#?\d+$/.test(subcommandName) && command.subcommands.some((s) => s.name === 'show');
       const close = show ? [] : closestNames(command.subcommands.map((s) => s.name), subcommandName, 1);
       throw new UserError('unknown-subcommand', `/${command.name} has no subcommand \`${subcommandName}\`; use one of: ${names}.`, [
         ...(show ? [`To see it: /${command.name} show ${subcommandName.replace(/^#/, '')}`] : []),
-        ...(close.length > 0 ? [`Did you mean /${command.name} ${close[0]}?`] : []),
+        ...(close.length > 0 ? [`Did you mean /${command.name} ${close[0]}${after}?`] : []),
       ]);
     }
     return { command, subcommand, leaf: subcommand, path: `${command.name} ${subcommand.name}` };
@@ -82,8 +86,9 @@ export class CommandRegistry {
     const command = this.byName.get(parsed.command);
     // Only options typed (`/trend topic:T`, `/watch actor:X`): the group's default subcommand, if any.
     const subcommandName = command?.subcommands ? (words.length > 0 ? words.shift() : command.typedDefault) : undefined;
-    const resolved = this.resolve(parsed.command, subcommandName);
+    const resolved = this.resolve(parsed.command, subcommandName, restOfLine(words, parsed.options));
     const args: Record<string, RawOptionValue> = { ...parsed.options };
+    refuseHelpWords(words, parsed.flags, resolved);
     // `actor: Dermer` (a space after the colon) reads as words; say how to write the option.
     const spaced = words.find((word) => resolved.leaf.options?.some((o) => word.toLowerCase() === `${o.name}:`));
     if (spaced !== undefined) {
@@ -110,6 +115,33 @@ export class CommandRegistry {
     }
     return { resolved, args };
   }
+}
+
+/** Words and options as a suggested command repeats them: `12 reason:"opinion piece"`. */
+function restOfLine(words: readonly string[], options: Readonly<Record<string, string>>): string {
+  return [...words, ...Object.entries(options).map(([name, value]) => `${name}:${quoteIfNeeded(value)}`)].join(' ');
+}
+
+/** Commands whose first option takes any word, `help` too: the command asked about, the words searched for. */
+const ANY_WORD_COMMANDS: ReadonlySet<string> = new Set(['help', 'search']);
+
+/** `help`, `--help`, `-h`: how other tools are asked for help. */
+const isHelpWord = (word: string): boolean => HELP_FLAG.test(word) || /^help$/i.test(word);
+
+/** `path`: the command or subcommand asked about (`entry show`), as /help takes it. */
+const helpWordError = (typed: string, path: string): UserError =>
+  new UserError('syntax', `\`${typed}\` is not how help is asked for here.`, [`For /${path} and its options: /help ${path}`]);
+
+/**
+ * `/timeline --help` or `/timeline help`, as other tools are asked for help: the flag is no
+ * option, and the word would be read as the first option's value (`There is no topic help`).
+ * Both are pointed to `/help timeline`; a command that takes any word (`/search help`) reads it.
+ */
+function refuseHelpWords(words: readonly string[], flags: readonly string[] | undefined, resolved: ResolvedLeaf): void {
+  const flag = flags?.find((word) => HELP_FLAG.test(word));
+  const word = words.length === 1 && isHelpWord(words[0]!) && !ANY_WORD_COMMANDS.has(resolved.command.name) ? words[0] : undefined;
+  const typed = flag ?? word;
+  if (typed !== undefined) throw helpWordError(typed, resolved.path);
 }
 
 /**

@@ -256,7 +256,7 @@ describe('GIVEN an admin curating entries', () => {
     // A word no role is near gets the list alone (not an object's inherited property).
     ['/entry add title:x date:2025 type:air-strike topic:syria-israel actors:"Syria:constructor"', /has an unknown role\.\nRoles: initiator, target, mediator, participant, host, subject\.$/],
     // Actors written apart by semicolons, as some files list them.
-    ['/entry add title:x date:2025 type:talks topic:syria-israel actors:"Syria:participant; Israel:participant"', /No actor is called `Syria:participant; Israel`[\s\S]*\nActors are apart by commas, each as name:role: actors:"Syria:participant, Israel:participant"\./],
+    ['/entry add title:x date:2025 type:talks topic:syria-israel actors:"Syria:participant; Israel:participant"', /Option `actors`: list items are separated by commas, not semicolons\.\nWritten with commas: actors:"Syria:participant, Israel:participant"/],
     // A new actor's kind can't be guessed: the hint lists the kinds rather than offering `kind:person`.
     [
       '/entry add title:x date:2025 type:talks topic:syria-israel actors:"Sirya:participant"',

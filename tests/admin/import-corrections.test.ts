@@ -155,10 +155,10 @@ describe('GIVEN rows naming actors the store does not have', () => {
     expect(fingerprint()).toBe(before);
   });
 
-  it('WHEN a CSV row lists its actors apart by semicolons THEN the refusal says lists are apart by commas', async () => {
+  it('WHEN a CSV row lists its actors apart by semicolons THEN the refusal says lists are separated by commas', async () => {
     const before = fingerprint();
     const result = await importInto(app.dbPath, fileWith('semicolons.csv', 'title,date,type,topic,actors\nA,2025-09,talks,syria-israel,"Syria:participant; Israel:participant"\n'));
-    expect(result.stdout).toMatch(/rejected line 2: No actor is called `Syria:participant; Israel` \(option `actors`\)\. Actors are apart by commas, each as name:role/);
+    expect(result.stdout).toMatch(/rejected line 2: No actor is called `Syria:participant; Israel` \(option `actors`\)\. Actors are separated by commas, each as name:role/);
     expect(fingerprint()).toBe(before);
   });
 

@@ -86,7 +86,7 @@ describe('GIVEN an option written name=value', () => {
 
 describe('GIVEN a misspelled subcommand', () => {
   it.each([
-    ['/entry sho 15', '/entry show'],
+    ['/entry sho 15', '/entry show 15'],
     ['/actors lst', '/actors list'],
     ['/digest subscibe', '/digest subscribe'],
   ])('WHEN %s THEN the refusal asks whether %s was meant', async (typed, meant) => {

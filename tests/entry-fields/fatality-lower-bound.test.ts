@@ -13,6 +13,7 @@ describe('GIVEN fatalities typed as a lower bound', () => {
     const said = await text(`${ADD} fatalities:${typed}`);
     expect(said).toContain(`is a lower bound, which figures do not record: give \`5\`, the best estimate (as a card's "at least 5" is recorded), or low-best-high with 5 as the low where sources give a range.`);
     expect(said).not.toContain('is not a figure');
+    expect(said).not.toContain('Give the best estimate (`12`)');
     expect(await text('/entry show 18')).toContain('There is no entry #18.');
   });
 

@@ -11,7 +11,8 @@ const ADD = '/entry add title:"Clashes in Sweida" date:2026-11-15 type:armed-cla
 describe('GIVEN the seeded actors Druze community of Syria and Syria', () => {
   it('WHEN /entry add lists actors with semicolons THEN it is refused with the list written with commas, and no actor is offered to create', async () => {
     const said = await text(`${ADD} actors:"Druze community of Syria:initiator; Syria:target"`);
-    expect(said).toContain('Actors are apart by commas, each as name:role: actors:"Druze community of Syria:initiator, Syria:target".');
+    expect(said).toContain('Option `actors`: list items are separated by commas, not semicolons.');
+    expect(said).toContain('Written with commas: actors:"Druze community of Syria:initiator, Syria:target"');
     expect(said).not.toContain('actors:"Syria:participant, Israel:participant"');
     expect(said).not.toContain('/actors add');
     expect(await text('/entry show 18')).toContain('There is no entry #18.');
@@ -26,7 +27,22 @@ describe('GIVEN the seeded actors Druze community of Syria and Syria', () => {
 
   it('WHEN a list mixes a semicolon with commas THEN the refusal says items are separated by commas, and offers no actor to create', async () => {
     const said = await text(`${ADD} actors:"Druze community of Syria:initiator; Syria:target, Israel:subject"`);
-    expect(said).toContain('Actors are apart by commas, each as name:role: actors:"Druze community of Syria:initiator, Syria:target, Israel:subject".');
+    expect(said).toContain('Option `actors`: list items are separated by commas, not semicolons.');
+    expect(said).toContain('Written with commas: actors:"Druze community of Syria:initiator, Syria:target, Israel:subject"');
+    expect(said).not.toContain('/actors add');
+  });
+
+  it('WHEN /entry edit lists known actors with semicolons THEN it is refused as places are, with the list written with commas', async () => {
+    const said = await text('/entry edit id:12 actors:"Syria:participant; Israel:target"');
+    expect(said).toContain('Option `actors`: list items are separated by commas, not semicolons.');
+    expect(said).toContain('Written with commas: actors:"Syria:participant, Israel:target"');
+    expect(said).not.toContain('No actor is called');
+  });
+
+  it('WHEN a semicolon list names an actor no one has THEN that actor is refused, and the hint says items are separated by commas', async () => {
+    const said = await text(`${ADD} actors:"Syria:initiator; Sweida Military Council:target"`);
+    expect(said).toContain('No actor is called `Syria:initiator; Sweida Military Council` (option `actors`).');
+    expect(said).toContain('Actors are separated by commas, each as name:role: actors:"Syria:initiator, Sweida Military Council:target".');
     expect(said).not.toContain('/actors add');
   });
 

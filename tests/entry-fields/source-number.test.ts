@@ -67,3 +67,19 @@ describe('GIVEN an entry sourced to SANA and Reuters', () => {
     expect(await text(`/entry history id:${id}`)).toBe(before);
   });
 });
+
+describe('GIVEN seeded entry #12, with one source', () => {
+  it('WHEN source:2 is given a grade alone THEN the refusal says #12 has 1 source, how to grade it, and how to add one, and nothing is written', async () => {
+    const before = await text('/entry history id:12');
+    const said = await text('/entry edit id:12 source:2 grade:B2');
+    expect(said).toContain('Entry #12 has 1 source, so `source:2` would add a new one, which needs `outlet` or `source_url`.');
+    expect(said).toContain('To change the existing source: `/entry edit id:12 source:1 grade:B2`');
+    expect(said).toContain('To add a new one: `/entry edit id:12 source:2 outlet:AFP grade:B2`');
+    expect(await text('/entry history id:12')).toBe(before);
+  });
+
+  it('WHEN the existing source is graded as the refusal says THEN it takes the grade', async () => {
+    expect(await text('/entry edit id:12 source:1 grade:B2')).toContain('Updated #12: source.');
+    expect(sourcesOf(await text('/entry show id:12'))[0]).toMatch(/· B2/);
+  });
+});

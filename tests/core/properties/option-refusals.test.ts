@@ -52,6 +52,9 @@ function statedRange(text: string): { min: bigint; max?: bigint } | undefined {
   const between = /a whole number from (-?[\d,]+) to (-?[\d,]+)/.exec(text);
   if (between) return { min: number(between[1]!), max: number(between[2]!) };
   const atLeast = /a whole number, (-?[\d,]+) or more/.exec(text);
+  // `1 or more, of at most 15 digits`: an id past the largest exact number.
+  const digits = /, of at most (\d+) digits/.exec(text);
+  if (atLeast && digits) return { min: number(atLeast[1]!), max: 10n ** BigInt(digits[1]!) - 1n };
   return atLeast ? { min: number(atLeast[1]!) } : undefined;
 }
 
