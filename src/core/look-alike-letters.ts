@@ -1,6 +1,6 @@
 // Greek and Cyrillic letters that look like a Latin letter, and the "skeleton" of a name built
 // with them: two names with one skeleton look alike on screen, though their keys differ.
-import { foldKey } from './text.js';
+import { actorNameKey } from './actor-name-key.js';
 
 /**
  * Each Latin letter with the Greek and Cyrillic letters (U+0370–U+052F, not precomposed) that
@@ -45,13 +45,13 @@ const HAS_LOOK_ALIKE = new RegExp(`[${LOOK_ALIKE_RANGE}]`, 'u');
 export const latinLookAlike = (letter: string): string | undefined => LATIN_OF.get(letter);
 
 /**
- * The name as its look-alike letters read, folded as names are (foldKey): `Ahmed al-Sharаa`
- * with a Cyrillic `а` and `Ahmed al-Sharaa` both give `ahmed al sharaa`. A name without Greek
- * or Cyrillic letters gives its own key, so its stored name_key can be looked up directly.
+ * The name as its look-alike letters read, keyed as actor names are (actorNameKey): `Ahmed
+ * al-Sharаa` with a Cyrillic `а` and `Ahmed al-Sharaa` both give `ahmed al sharaa`. A name without
+ * Greek or Cyrillic letters gives its own key, so its stored name_key can be looked up directly.
  */
 export function skeletonKey(name: string): string {
-  // Decomposed first, as UTS #39 does (and as foldKey does: NFKD): `ё` is `е` with a mark.
+  // Decomposed first, as UTS #39 does (and as the name's fold does: NFKD): `ё` is `е` with a mark.
   const decomposed = name.normalize('NFKD');
-  if (!HAS_LOOK_ALIKE.test(decomposed)) return foldKey(name);
-  return foldKey([...decomposed].map((c) => LATIN_OF.get(c) ?? c).join(''));
+  if (!HAS_LOOK_ALIKE.test(decomposed)) return actorNameKey(name);
+  return actorNameKey([...decomposed].map((c) => LATIN_OF.get(c) ?? c).join(''));
 }

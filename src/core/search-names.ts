@@ -2,10 +2,11 @@
 // state's name in another language, `Syrie`, `إسرائيل`, a name with its article written
 // otherwise, `el-Sharaa`) stand for the actor's own name, as every
 // actor option reads them. Unlike "did you mean", this is no guess, so the results are shown.
+import { actorNameKey } from './actor-name-key.js';
 import { actorsNamedInAnySpelling } from './actor-resolution.js';
 import type { DossierReader } from './ports.js';
 import type { SearchTerm } from './search-terms.js';
-import { escapeRegExp, foldKey } from './text.js';
+import { escapeRegExp } from './text.js';
 
 export interface NamedQuery {
   /** The query with each such name replaced by the actor's. */
@@ -19,7 +20,7 @@ function actorNamedOtherwise(dossier: DossierReader, typed: string): string | un
   const named = actorsNamedInAnySpelling(dossier, typed);
   if (named.length !== 1) return undefined;
   const actor = named[0]!;
-  return foldKey(actor.name) === foldKey(typed) ? undefined : actor.name;
+  return actorNameKey(actor.name) === actorNameKey(typed) ? undefined : actor.name;
 }
 
 /** The query with the whole of it, else each word, read as the actor it names; undefined when none does. */

@@ -1,5 +1,6 @@
 // What a person typed into /search, as words to match. Shared by the command (which checks the
 // words) and the store (which turns them into an FTS5 query), so both read the text alike.
+import { digitScriptForms } from './search-digits.js';
 import { foldForSearch, isDottedInitialism, NAME_APOSTROPHES } from './text.js';
 
 export interface SearchTerm {
@@ -142,14 +143,15 @@ export function spellingVariants(word: string): string[] {
  * Everything one typed word is searched as, the typed spelling first: its Arabic spellings with
  * the article and clitics Arabic writes onto it, for an initialism its letters apart (`u s`: the
  * index holds "U.S." as the words "u" and "s"; quoted, FTS5 reads the letters as a phrase, next to
- * each other and in order), and for a possessive its parts (`assad s`).
+ * each other and in order), for a possessive its parts (`assad s`), and each of these with its
+ * digits in every script they are written in (digitScriptForms: `23`, `٢٣`, `۲۳`).
  */
 export function searchForms(term: SearchTerm): string[] {
   const forms = writtenForms(term.word);
   const letters = [...term.word];
   if (term.initialism !== 'none' && letters.length > 1) forms.push(letters.join(' '));
   if (term.apart !== undefined && !term.prefix) forms.push(term.apart);
-  return forms;
+  return [...new Set(forms.flatMap(digitScriptForms))];
 }
 
 /**

@@ -3,9 +3,9 @@
 import type { ChangeStamp } from '../core/domain.js';
 import type { EntryActorMove, HeldName } from '../core/editor-port.js';
 import { UserError } from '../core/errors.js';
-import { foldKey } from '../core/text.js';
+import { actorNameKey } from '../core/actor-name-key.js';
 import { assertNoLookAlike } from './actor-look-alikes.js';
-import { addName, readActorState, recordActor } from './actor-writes.js';
+import { addName, readActorState, recordActor, takenName } from './actor-writes.js';
 import type { Db } from './connection.js';
 import { writeRevision } from './revisions.js';
 
@@ -110,7 +110,7 @@ export interface MergedActor {
 
 /** The actor folded away under the typed name (its latest merge), or undefined. */
 export function findMergedActor(db: Db, typed: string): MergedActor | undefined {
-  const key = foldKey(typed);
+  const key = actorNameKey(typed);
   const rows = db
     .prepare(
       `SELECT a.id, a.name, r.id AS revision_id, r.snapshot FROM actors a
@@ -122,7 +122,7 @@ export function findMergedActor(db: Db, typed: string): MergedActor | undefined 
   // The actor whose own name it is first: after a chain of merges (T. Barrack into Thomas Barrack,
   // that into Tom Barrack) the later merge's names hold the earlier one's too.
   const found =
-    merged.find(({ row }) => foldKey(row.name) === key) ?? merged.find(({ record }) => record.names.some((name) => foldKey(name) === key));
+    merged.find(({ row }) => actorNameKey(row.name) === key) ?? merged.find(({ record }) => record.names.some((name) => actorNameKey(name) === key));
   if (!found) return undefined;
   const { row, record } = found;
   return { actorId: row.id, name: row.name, holderId: liveActorOf(db, record.mergedInto), record, mergeRevisionId: row.revision_id };
@@ -162,7 +162,7 @@ interface NameOwner {
 /** `T. Barrack (2)`: the first such name no live actor has. */
 function freeNameLike(db: Db, name: string): string {
   const taken = db.prepare('SELECT 1 FROM actor_names n JOIN actors a ON a.id = n.actor_id WHERE n.name_key = ? AND a.merged_into_id IS NULL').pluck();
-  for (let n = 2; ; n += 1) if (taken.get(foldKey(`${name} (${n})`)) === undefined) return `${name} (${n})`;
+  for (let n = 2; ; n += 1) if (taken.get(actorNameKey(`${name} (${n})`)) === undefined) return `${name} (${n})`;
 }
 
 /** The refusal of an unmerge under a name another actor has taken since, with fixes that work. */
@@ -204,18 +204,18 @@ export function unmergeActor(db: Db, merged: MergedActor, stamp: ChangeStamp, as
       `SELECT a.id, a.name, n.is_primary FROM actor_names n JOIN actors a ON a.id = n.actor_id
        WHERE n.name_key = ? AND a.merged_into_id IS NULL AND a.id <> ?`,
     );
-    const renamed = as !== undefined && foldKey(as) !== foldKey(merged.name) ? as : undefined;
+    const renamed = as !== undefined && actorNameKey(as) !== actorNameKey(merged.name) ? as : undefined;
     if (renamed === undefined) {
-      const canonicalOwner = owner.get(foldKey(merged.name), holderId) as NameOwner | undefined;
+      const canonicalOwner = owner.get(actorNameKey(merged.name), holderId) as NameOwner | undefined;
       if (canonicalOwner) throw nameTaken(db, merged, canonicalOwner);
     } else {
       if (renamed.includes(',')) throw new UserError('invalid-option', `Option \`as\`: “${renamed}” has a comma, and commas separate names in lists (actors:, aliases:).`, [], 'as');
-      const other = owner.get(foldKey(renamed), holderId) as NameOwner | undefined;
-      if (other) throw new UserError('conflict', `Option \`as\`: “${renamed}” already names ${other.name}.`, [`See /actor ${other.name}`], 'as');
+      const other = owner.get(actorNameKey(renamed), holderId) as NameOwner | undefined;
+      if (other) throw new UserError('conflict', `Option \`as\`: ${takenName(renamed, other.name)}.`, [`See /actor ${other.name}`], 'as');
       assertNoLookAlike(db, renamed, holderId);
       // The kept actor's own names stay its own; those it took from the folded actor come back.
-      const keptOwn = db.prepare('SELECT 1 FROM actor_names WHERE actor_id = ? AND name_key = ?').get(holderId, foldKey(renamed)) !== undefined;
-      if (keptOwn && !record.names.some((name) => foldKey(name) === foldKey(renamed))) {
+      const keptOwn = db.prepare('SELECT 1 FROM actor_names WHERE actor_id = ? AND name_key = ?').get(holderId, actorNameKey(renamed)) !== undefined;
+      if (keptOwn && !record.names.some((name) => actorNameKey(name) === actorNameKey(renamed))) {
         const holderName = db.prepare('SELECT name FROM actors WHERE id = ?').pluck().get(holderId) as string;
         throw new UserError('conflict', `Option \`as\`: “${renamed}” is a name of ${holderName}, not of ${merged.name}.`, [], 'as');
       }
@@ -246,15 +246,15 @@ export function unmergeActor(db: Db, merged: MergedActor, stamp: ChangeStamp, as
     // Links first, names after: the name triggers re-index every entry of both actors for search.
     const removeName = db.prepare('DELETE FROM actor_names WHERE actor_id = ? AND name_key = ? AND is_primary = 0');
     if (renamed !== undefined) {
-      removeName.run(holderId, foldKey(renamed));
+      removeName.run(holderId, actorNameKey(renamed));
       db.prepare('UPDATE actors SET name = ? WHERE id = ?').run(renamed, actorId);
       addName(db, actorId, renamed, true);
     }
     const held: HeldName[] = [];
     for (const name of record.names) {
-      removeName.run(holderId, foldKey(name));
-      if (renamed !== undefined && foldKey(name) === foldKey(renamed)) continue;
-      const taken = owner.get(foldKey(name), actorId) as NameOwner | undefined;
+      removeName.run(holderId, actorNameKey(name));
+      if (renamed !== undefined && actorNameKey(name) === actorNameKey(renamed)) continue;
+      const taken = owner.get(actorNameKey(name), actorId) as NameOwner | undefined;
       if (taken) held.push({ name, heldBy: taken.name, itsName: taken.is_primary === 1 });
       else addName(db, actorId, name, renamed === undefined && name === merged.name);
     }

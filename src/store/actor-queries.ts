@@ -2,7 +2,7 @@
 import type { ActorMatch, ActorProfile, ActorSummary, CoActor } from '../core/domain.js';
 import { matchRank } from '../core/ranking.js';
 import { spelledAs } from '../core/same-spelling.js';
-import { foldKey } from '../core/text.js';
+import { actorNameKey } from '../core/actor-name-key.js';
 import type { ActorKind } from '../core/vocabulary.js';
 import type { StatementCache } from './statement-cache.js';
 
@@ -20,7 +20,7 @@ function toSummary(row: ActorRow): ActorSummary {
 }
 
 export function findActors(cache: StatementCache, query: string, limit: number): ActorMatch[] {
-  const key = foldKey(query);
+  const key = actorNameKey(query);
   // Keys are folded (lower case, no punctuation) on both sides, so a plain substring test is
   // the contains-match. Three characters or more are looked up by trigram; shorter ones test
   // every key on its covering index. Only matching names are then read from the table.
@@ -60,7 +60,7 @@ export function actorsNamed(cache: StatementCache, query: string): ActorMatch[] 
        CROSS JOIN actors a ON a.id = n.actor_id
        WHERE n.name_key = ? AND a.merged_into_id IS NULL`,
     )
-    .all(foldKey(query)) as (ActorRow & { matched: string })[];
+    .all(actorNameKey(query)) as (ActorRow & { matched: string })[];
   const byActor = new Map<number, ActorMatch>();
   for (const row of rows) {
     if (!byActor.has(row.id) || spelledAs(row.matched, query)) byActor.set(row.id, { ...toSummary(row), matchedName: row.matched, rank: 0 });

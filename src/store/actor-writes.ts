@@ -3,11 +3,21 @@
 import type { ActorInput, ChangeStamp } from '../core/domain.js';
 import type { ActorPatch } from '../core/editor-port.js';
 import { UserError } from '../core/errors.js';
-import { foldKey } from '../core/text.js';
+import { spelledAs } from '../core/same-spelling.js';
+import { actorNameKey } from '../core/actor-name-key.js';
 import type { ActorKind } from '../core/vocabulary.js';
 import { assertNoLookAlike } from './actor-look-alikes.js';
 import type { Db } from './connection.js';
 import { writeRevision, type RevisionWrite } from './revisions.js';
+
+/**
+ * What a refusal says of a name another actor holds: `“Barrack” already names Tom Barrack`, or,
+ * typed as that actor's own name (in another case, or with its accents decomposed), that the
+ * actor already exists, not that a name names itself.
+ */
+export function takenName(name: string, owner: string): string {
+  return spelledAs(owner, name) ? `${owner} already exists` : `“${name}” already names ${owner}`;
+}
 
 /**
  * Refuses a name or alias that cannot be used: one with a comma (commas separate the names of
@@ -26,8 +36,8 @@ function assertNameFree(db: Db, name: string, exceptActorId?: number): void {
        WHERE n.name_key = ? AND a.merged_into_id IS NULL AND a.id IS NOT ?`,
     )
     .pluck()
-    .get(foldKey(name), exceptActorId ?? null) as string | undefined;
-  if (owner) throw new UserError('conflict', `“${name}” already names ${owner}.`, [`See /actor ${owner}`]);
+    .get(actorNameKey(name), exceptActorId ?? null) as string | undefined;
+  if (owner) throw new UserError('conflict', `${takenName(name, owner)}.`, [`See /actor ${owner}`]);
   assertNoLookAlike(db, name, exceptActorId);
 }
 
@@ -53,7 +63,7 @@ export function recordActor(db: Db, actorId: number, revision: Omit<RevisionWrit
 
 export function addName(db: Db, actorId: number, name: string, primary: boolean): void {
   db.prepare('INSERT OR IGNORE INTO actor_names (actor_id, name, name_key, is_primary) VALUES (?, ?, ?, ?)').run(
-    actorId, name, foldKey(name), primary ? 1 : 0,
+    actorId, name, actorNameKey(name), primary ? 1 : 0,
   );
 }
 
@@ -91,7 +101,7 @@ function assertNoAffiliationLoop(db: Db, actorId: number, affiliationId: number)
 /** The fields of an actor's state that differ (aliases as a set). */
 function changedActorFields(before: ActorInput, after: ActorInput): string[] {
   const comparable = (state: ActorInput, key: keyof ActorInput) =>
-    JSON.stringify(key === 'aliases' ? [...state.aliases].map(foldKey).sort() : state[key] ?? null);
+    JSON.stringify(key === 'aliases' ? [...state.aliases].map(actorNameKey).sort() : state[key] ?? null);
   const keys: (keyof ActorInput)[] = ['affiliationId', 'aliases', 'kind', 'name', 'title'];
   return keys.filter((key) => comparable(before, key) !== comparable(after, key));
 }
@@ -120,7 +130,7 @@ export function updateActor(db: Db, actorId: number, patch: ActorPatch, stamp: C
 export function addAlias(db: Db, actorId: number, alias: string, stamp: ChangeStamp): void {
   db.transaction(() => {
     assertNameFree(db, alias, actorId);
-    const exists = db.prepare('SELECT 1 FROM actor_names WHERE actor_id = ? AND name_key = ?').get(actorId, foldKey(alias));
+    const exists = db.prepare('SELECT 1 FROM actor_names WHERE actor_id = ? AND name_key = ?').get(actorId, actorNameKey(alias));
     if (exists) throw new UserError('conflict', `“${alias}” is already a name of this actor.`);
     addName(db, actorId, alias, false);
     recordActor(db, actorId, { action: 'edit', changedFields: ['aliases'] }, stamp);
@@ -132,7 +142,7 @@ function notAnAlias(db: Db, actorId: number, alias: string): UserError {
   const names = db.prepare('SELECT name, is_primary FROM actor_names WHERE actor_id = ? ORDER BY is_primary DESC, name').all(actorId) as { name: string; is_primary: number }[];
   const primary = names.find((n) => n.is_primary === 1)?.name ?? 'this actor';
   const aliases = names.filter((n) => n.is_primary === 0).map((n) => `“${n.name}”`);
-  if (foldKey(alias) === foldKey(primary)) {
+  if (actorNameKey(alias) === actorNameKey(primary)) {
     return new UserError('not-found', `“${alias}” is the name of ${primary}, not an alias: a name cannot be removed.`);
   }
   return new UserError('not-found', `“${alias}” is not an alias of ${primary}.`, [
@@ -142,7 +152,7 @@ function notAnAlias(db: Db, actorId: number, alias: string): UserError {
 
 export function removeAlias(db: Db, actorId: number, alias: string, stamp: ChangeStamp): void {
   db.transaction(() => {
-    const removed = db.prepare('DELETE FROM actor_names WHERE actor_id = ? AND name_key = ? AND is_primary = 0').run(actorId, foldKey(alias));
+    const removed = db.prepare('DELETE FROM actor_names WHERE actor_id = ? AND name_key = ? AND is_primary = 0').run(actorId, actorNameKey(alias));
     if (removed.changes === 0) throw notAnAlias(db, actorId, alias);
     recordActor(db, actorId, { action: 'edit', changedFields: ['aliases'] }, stamp);
   })();

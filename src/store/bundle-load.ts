@@ -1,6 +1,7 @@
 // Loads a bundle into a store that holds no dossier yet, row for row with the bundle's own ids, so
 // the store exports the same bundle again. One transaction: a load killed half-way leaves the
 // store as it was. The search index and actor pairs, derived, are built once at the end.
+import { actorNameKey } from '../core/actor-name-key.js';
 import { foldKey } from '../core/text.js';
 import type { Db } from './connection.js';
 import { dropSecondaryIndexes } from './bulk-indexes.js';
@@ -69,7 +70,14 @@ function linkWriters(db: Db) {
   const area = db.prepare('INSERT INTO place_areas (place_id, area) VALUES (?, ?)');
   return {
     names(actorId: number, names: readonly BundleName[]) {
-      for (const n of names) name.run(actorId, n.name, foldKey(n.name), n.primary ? 1 : 0);
+      // Keyed as every name now is (actorNameKey); a name that keys as another of the same actor
+      // does keeps the key it was stored with, as migration 0041 left it, so that no name is lost.
+      const keys = new Set<string>();
+      for (const n of names) {
+        const key = keys.has(actorNameKey(n.name)) ? foldKey(n.name) : actorNameKey(n.name);
+        keys.add(key);
+        name.run(actorId, n.name, key, n.primary ? 1 : 0);
+      }
     },
     entry(fields: Record<string, unknown>, links: EntryLinks) {
       const id = fields.id;

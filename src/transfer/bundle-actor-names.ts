@@ -6,7 +6,7 @@
 import type { ChangeStamp } from '../core/domain.js';
 import { isUserError } from '../core/errors.js';
 import type { DossierReader } from '../core/ports.js';
-import { foldKey } from '../core/text.js';
+import { actorNameKey } from '../core/actor-name-key.js';
 import { assertNoLookAlike } from '../store/actor-look-alikes.js';
 import { addName, recordActor } from '../store/actor-writes.js';
 import type { Db } from '../store/connection.js';
@@ -38,7 +38,7 @@ function namesHeldBefore(db: Db, actorId: number): Set<string> {
   const held = new Set<string>();
   for (const snapshot of snapshots) {
     const state = JSON.parse(snapshot) as { name?: unknown; aliases?: unknown };
-    for (const name of [state.name, ...(Array.isArray(state.aliases) ? state.aliases : [])]) if (typeof name === 'string') held.add(foldKey(name));
+    for (const name of [state.name, ...(Array.isArray(state.aliases) ? state.aliases : [])]) if (typeof name === 'string') held.add(actorNameKey(name));
   }
   return held;
 }
@@ -73,9 +73,9 @@ export function planActorNames(db: Db, dossier: DossierReader, matches: readonly
     const heldBefore = namesHeldBefore(db, storedId);
     const of = `actor "${bundleName}" of the bundle (the stored ${actorName})`;
     for (const name of names) {
-      const key = foldKey(name);
+      const key = actorNameKey(name);
       const owners = dossier.actorsNamed(name);
-      if (owners.some((owner) => owner.id === storedId) || added.get(storedId)?.names.some((n) => foldKey(n) === key)) continue;
+      if (owners.some((owner) => owner.id === storedId) || added.get(storedId)?.names.some((n) => actorNameKey(n) === key)) continue;
       const other = owners[0]?.name ?? given.get(key);
       if (other !== undefined) {
         refused.push(`${of} has the name "${name}", which names ${other} here: not added. If they are one actor: /actors merge from:"${other}" into:"${actorName}"`);

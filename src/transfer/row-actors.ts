@@ -6,7 +6,8 @@ import { bestActorMatches, LIST_SEPARATOR_HINT } from '../core/actor-resolution.
 import type { ActorMatch } from '../core/domain.js';
 import type { DossierReader } from '../core/ports.js';
 import { closestNames } from '../core/ranking.js';
-import { foldKey, wordList } from '../core/text.js';
+import { actorNameKey } from '../core/actor-name-key.js';
+import { wordList } from '../core/text.js';
 import type { ActorKind } from '../core/vocabulary.js';
 import { claimActorNames } from './row-claims.js';
 import type { RawRow } from './source-row.js';
@@ -48,7 +49,7 @@ export function missingActors(row: RawRow, dossier: DossierReader, known: Set<st
   // A claim's actor is named as much as the entry's: --create-actors creates it too.
   for (const actor of [...actorsNamedBy(row), ...claimActorNames(row).map((name): NamedActor => ({ name, inClaims: true }))]) {
     if (known.has(actor.name)) continue;
-    const key = foldKey(actor.name);
+    const key = actorNameKey(actor.name);
     if (key === '' || missing.has(key)) continue;
     if (bestActorMatches(dossier, actor.name).length === 0) missing.set(key, actor);
     else known.add(actor.name);
@@ -93,12 +94,12 @@ export class PlannedActors {
   /** Plans the actor unless one of its names is planned already; returns the planned actor. */
   plan(actor: NamedActor & Omit<PlannedActor, 'placeholderId' | 'name' | 'kind'>): PlannedActor {
     const names = [actor.name, ...(actor.aliases ?? [])];
-    const known = names.map((name) => this.byKey.get(foldKey(name))).find(Boolean);
+    const known = names.map((name) => this.byKey.get(actorNameKey(name))).find(Boolean);
     if (known) return known;
     const { kind, inClaims: _named, ...rest } = actor;
     const planned: PlannedActor = { ...rest, placeholderId: -(this.planned.length + 1), kind: kind ?? 'unknown' };
     this.planned.push(planned);
-    for (const name of names) this.byKey.set(foldKey(name), planned);
+    for (const name of names) this.byKey.set(actorNameKey(name), planned);
     return planned;
   }
 
@@ -115,7 +116,7 @@ export class PlannedActors {
     const planned = this.byKey;
     return Object.assign(Object.create(dossier) as DossierReader, {
       actorsNamed(query: string): ActorMatch[] {
-        const actor = planned.size === 0 ? undefined : planned.get(foldKey(query));
+        const actor = planned.size === 0 ? undefined : planned.get(actorNameKey(query));
         if (!actor) return dossier.actorsNamed(query);
         return [{ id: actor.placeholderId, name: actor.name, kind: actor.kind, matchedName: query, rank: 0 }];
       },

@@ -34,7 +34,7 @@ describe('GIVEN a name typed with runs of spaces', () => {
     expect(await htsLines()).toEqual(['Hayat Tahrir al-Sham — armed group, Armed group in Idlib · 0 entries']);
 
     const again = await reply('/actors add name:"Hayat Tahrir al-Sham" kind:armed-group');
-    expect(again.text).toContain('“Hayat Tahrir al-Sham” already names Hayat Tahrir al-Sham.');
+    expect(again.text).toContain('Hayat Tahrir al-Sham already exists.');
     expect(await htsLines()).toHaveLength(1);
   });
 
