@@ -4,6 +4,7 @@ import type { EntryInput } from '../../src/core/domain.js';
 import { actorIdsNamed } from '../../src/core/entry-diff.js';
 import type { EntryEdit, PlaceRespelling } from '../../src/core/editor-port.js';
 import { checkAll, isUserError, UserError } from '../../src/core/errors.js';
+import type { FormWithParts, PositionalPart } from '../../src/core/interaction/form-parts.js';
 import { firstDay, lastDay, type PartialDate } from '../../src/core/partial-date.js';
 import type { DossierReader, LookAlike } from '../../src/core/ports.js';
 import { foldKey, plural } from '../../src/core/text.js';
@@ -131,6 +132,28 @@ function editDescription(option: OptionSpec): string {
   return (EDIT_LIST_DESCRIPTIONS as Record<string, string>)[option.name] ?? option.description.replace(/ \(default [^)]*\)$/, '');
 }
 
+/**
+ * The Edit form's source fields fill source 1, whichever that is when the form is submitted: one
+ * removed or moved meanwhile must not pass its values on to the source now first. A source is
+ * told apart by its outlet, letter case and accents aside, as an edit's options tell them apart.
+ */
+const FIRST_SOURCE: PositionalPart = {
+  noun: 'source', position: 1, identifiedBy: 'outlet', fields: ['source_url', 'outlet', 'attribution', 'published', 'grade'],
+  same: (a, b) => foldKey(a) === foldKey(b),
+};
+
+const editForm: FormWithParts = {
+  keys: ['id'],
+  fields: [...FORM_FIELDS, 'clear'],
+  longText: ['summary'],
+  title: (values) => `Edit entry #${values.id ?? ''}`,
+  submit: 'Save changes',
+  note: 'Fields start with the current values (shown above); change what you need. An empty field keeps its current value.',
+  preview: { command: 'entry', subcommand: 'show' },
+  emptied: (typed) => fieldsCleared(typed.clear),
+  parts: [FIRST_SOURCE],
+};
+
 export const editEntry: SubcommandSpec = {
   name: 'edit',
   description: 'Change fields of an entry (admins)',
@@ -152,16 +175,7 @@ export const editEntry: SubcommandSpec = {
     'id:12 source:2 outlet:Reuters',
   ],
   formValues: (args, ctx) => entryFormValues(requireEntry(ctx, args.id as number)),
-  form: {
-    keys: ['id'],
-    fields: [...FORM_FIELDS, 'clear'],
-    longText: ['summary'],
-    title: (values) => `Edit entry #${values.id ?? ''}`,
-    submit: 'Save changes',
-    note: 'Fields start with the current values (shown above); change what you need. An empty field keeps its current value.',
-    preview: { command: 'entry', subcommand: 'show' },
-    emptied: (typed) => fieldsCleared(typed.clear),
-  },
+  form: editForm,
   run(args, ctx) {
     const id = args.id as number;
     if (Object.keys(args).length === 1) {
@@ -173,6 +187,8 @@ export const editEntry: SubcommandSpec = {
         `It re-spells an outlet given in \`outlet\` too: /entry edit id:${id} outlet:… respell:true`,
       ], 'places');
     }
+    // A removed entry is refused naming who removed it, when and why, as /entry show says it.
+    requireEntry(ctx, id);
     const current = ctx.services.editor.entryState(id);
     const sourceIndex = chosenSourceIndex(args, current.sources, id);
     let next!: EntryInput;

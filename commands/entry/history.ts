@@ -1,6 +1,6 @@
 // /entry history and /entry undo — who changed what and when, and taking changes back one by one.
 import type { SubcommandSpec } from '../../src/core/command-spec.js';
-import type { EntryActorMove, RevisionRecord } from '../../src/core/editor-port.js';
+import { NotLatestChange, type EntryActorMove, type RevisionRecord } from '../../src/core/editor-port.js';
 import { actorIdsNamed, fieldChanges, type FieldChange } from '../../src/core/entry-diff.js';
 import { clip } from '../../src/core/text-cut.js';
 import { latestStandingChange } from '../../src/core/undo-order.js';
@@ -12,6 +12,7 @@ import { instantsFor, type InstantWriter } from '../when.js';
 import { changeLine } from './diff.js';
 import { entryIdOption } from './fields.js';
 import { entryDetailView } from './show.js';
+import { byOther, notLatestRefusal, othersRecentChangeNote } from './undo-notes.js';
 
 function revisionLine(revision: RevisionRecord, when: InstantWriter): Line {
   const line: Line = [
@@ -114,23 +115,40 @@ export const entryHistory: SubcommandSpec = {
   },
 };
 
+/** `revision:` of /entry undo: the change the caller means, refused when another is the latest by then. */
+const revisionOption = {
+  name: 'revision', description: 'The change you mean to take back (34 for r34); refused when it is not the latest', type: 'integer', min: 1, example: '34',
+} as const;
+
 export const undoEntry: SubcommandSpec = {
   name: 'undo',
   description: 'Take back the last change to an entry, a removal too; again to step back further (admins)',
   adminOnly: true,
-  options: [entryIdOption],
+  options: [entryIdOption, revisionOption],
   examples: ['12'],
   run(args, ctx) {
     const id = args.id as number;
-    const revision = ctx.services.editor.undoEntry(id, stampOf(ctx));
+    const expected = args.revision as number | undefined;
+    let revision: RevisionRecord;
+    try {
+      revision = ctx.services.editor.undoEntry(id, stampOf(ctx), expected);
+    } catch (error) {
+      if (error instanceof NotLatestChange) throw notLatestRefusal(expected!, error.latest, ctx.services.editor.entryHistory(id), id, ctx);
+      throw error;
+    }
+    const revisions = ctx.services.editor.entryHistory(id);
+    const undone = revisions.find((r) => r.id === revision.undoes);
     const entry = ctx.services.dossier.getEntry(id);
     // A restore took back a removal, a remove took back a restore: named as /entry history names them.
     const what = revision.action === 'restore' ? 'a removal' : revision.action === 'remove' ? 'a restore' : undefined;
     const fields = what ? ` (${what})` : revision.changedFields.length > 0 ? ` (${fieldOptionNames(revision.changedFields)})` : '';
-    const summary = [span.plain(`Took back r${revision.undoes}${fields}. Undo again to step further back; `), span.command('entry history', `id:${id}`), span.plain(' lists every change.')];
+    // Whose change it was, when not the caller's: another admin may have changed the entry since they looked.
+    const by = undone ? byOther(undone, ctx) : '';
+    const summary = [span.plain(`Took back r${revision.undoes}${fields}${by}. Undo again to step further back; `), span.command('entry history', `id:${id}`), span.plain(' lists every change.')];
+    const intro = [summary, ...(undone && expected === undefined ? othersRecentChangeNote(undone, revisions, id, ctx) : [])];
     if (!entry) {
-      return { title: `#${id} is removed again`, tone: 'success', intro: [summary], sections: [] };
+      return { title: `#${id} is removed again`, tone: 'success', intro, sections: [] };
     }
-    return { ...entryDetailView(entry, instantsFor(ctx)), tone: 'success', intro: [summary] };
+    return { ...entryDetailView(entry, instantsFor(ctx)), tone: 'success', intro };
   },
 };

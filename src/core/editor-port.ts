@@ -53,6 +53,16 @@ export interface EntryEdit {
   respelledPlaces: PlaceRespelling[];
 }
 
+/**
+ * An undo meant for one change, when another is the latest still standing (someone changed the
+ * entry since it was looked at): nothing was taken back. Carries that latest change.
+ */
+export class NotLatestChange extends Error {
+  constructor(readonly latest: RevisionRecord) {
+    super(`r${latest.id} is the latest change`);
+  }
+}
+
 export interface DossierEditor {
   /** The live entry's editable state; throws not-found for unknown or removed entries. */
   entryState(id: number): EntryInput;
@@ -63,8 +73,12 @@ export interface DossierEditor {
    */
   editEntry(id: number, patch: EntryPatch, stamp: ChangeStamp): EntryEdit;
   removeEntry(id: number, reason: string, stamp: ChangeStamp): void;
-  /** Takes back the latest change not yet undone (so undo after undo steps further back); returns the undo's revision. */
-  undoEntry(id: number, stamp: ChangeStamp): RevisionRecord;
+  /**
+   * Takes back the latest change not yet undone (so undo after undo steps further back); returns
+   * the undo's revision. With `expected` (a revision id), only when that is the change it would
+   * take back: otherwise nothing is written and it throws NotLatestChange.
+   */
+  undoEntry(id: number, stamp: ChangeStamp, expected?: number): RevisionRecord;
   entryHistory(id: number): RevisionRecord[];
   /** The merges and unmerges that moved the entry's actor links, oldest first. */
   entryActorMoves(id: number): EntryActorMove[];

@@ -1,7 +1,7 @@
 // The store's implementation of the editor port: admin changes with a revision each, undo and
 // history. Every method runs in one transaction.
 import type { ActorInput, ChangeStamp, EntryInput } from '../core/domain.js';
-import type { ActorPatch, DossierEditor, EntryActorMove, EntryEdit, EntryPatch, HeldName, RevisionRecord } from '../core/editor-port.js';
+import { NotLatestChange, type ActorPatch, type DossierEditor, type EntryActorMove, type EntryEdit, type EntryPatch, type HeldName, type RevisionRecord } from '../core/editor-port.js';
 import { changedFields } from '../core/entry-diff.js';
 import { UserError } from '../core/errors.js';
 import { latestStandingChange } from '../core/undo-order.js';
@@ -141,7 +141,7 @@ export class SqliteEditor implements DossierEditor {
     })();
   }
 
-  undoEntry(id: number, stamp: ChangeStamp): RevisionRecord {
+  undoEntry(id: number, stamp: ChangeStamp, expected?: number): RevisionRecord {
     return this.db.transaction(() => {
       const state = this.existing(id);
       const revisions = this.revisions(id);
@@ -153,6 +153,8 @@ export class SqliteEditor implements DossierEditor {
       // The state before that change is the one the revision just before it recorded.
       const previous = revisions[undone - 1]!;
       const last = revisions[undone]!;
+      // Checked in the undo's own transaction: a change that lands first is never taken back in its place.
+      if (expected !== undefined && expected !== last.id) throw new NotLatestChange(toRecord(last));
       const target = withMergesFollowed(this.db, JSON.parse(previous.snapshot) as EntryInput);
       const targetRemoved = previous.action === 'remove';
       const action = targetRemoved ? 'remove' : state.deleted ? 'restore' : 'edit';

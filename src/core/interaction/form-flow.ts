@@ -8,9 +8,10 @@ import { invocationSpan } from '../command-refs.js';
 import { plainLine, span, type Button, type Invocation, type Line, type Section, type View } from '../view.js';
 import { changedFields, formField, holdsWhole, opensForm, optionLabel, shownFields, submittedArgs, type EmptiedIn, type FormRoom, type FormScreen, type FormState } from './forms.js';
 import { changedMeanwhile, nothingChanged, type GuardInput } from './form-guards.js';
+import { partMoved } from './form-parts.js';
 import {
   AS_IT_STANDS_TEXT, broughtInText, FORM_CLOSED_SUBJECT_TEXT, FORM_EXPIRED_TEXT, FORM_NOT_YOURS_TEXT, FORM_SUBJECT_CHANGED_TEXT, FORM_SUBJECT_NOW_TEXT, FORM_SUBMITTED_TEXT, FORM_TYPED_BELOW_TEXT, FORM_TYPED_KEPT_TEXT,
-  buttonFormExpiredLine, FORM_TYPED_STILL_TEXT, FORM_TYPED_TEXT, interactionNotice, outsideFormText, REOPEN_LABEL,
+  buttonFormExpiredLine, FORM_TYPED_STILL_TEXT, FORM_TYPED_TEXT, FORM_WIDE_TEXT, interactionNotice, outsideFormText, REOPEN_LABEL,
 } from './texts.js';
 import { markedLine } from '../error-views.js';
 
@@ -196,7 +197,7 @@ function emptiedIn(deps: FormFlowDeps, state: FormState): EmptiedIn | undefined 
   return { option, shown: (name, value) => holdsWhole(leaf.options?.find((o) => o.name === name), deps.room, value) };
 }
 
-/** The checks before the command runs (see form-guards.ts): nothing changed, or changed meanwhile. */
+/** The checks before the command runs (see form-guards.ts): nothing changed, another part at the position its fields address (form-parts.ts), or changed meanwhile. */
 function guarded(deps: FormFlowDeps, state: FormState, typed: Readonly<Record<string, string>>, presser: Caller): SubmitResult | undefined {
   const leaf = deps.dispatcher.registry.resolve(state.command, state.subcommand);
   const keys = keyArgsOf(deps, state);
@@ -209,7 +210,7 @@ function guarded(deps: FormFlowDeps, state: FormState, typed: Readonly<Record<st
     ...(mayRetry ? { reopen: reopenButton(state) } : {}),
     typedBack: changedTyped(deps, state, typed),
   };
-  const refusal = nothingChanged(input) ?? changedMeanwhile(input);
+  const refusal = nothingChanged(input) ?? partMoved(input) ?? changedMeanwhile(input);
   return refusal && { kind: 'refused', ...refusal };
 }
 
@@ -330,5 +331,8 @@ export function fieldRefusals(outcome: Outcome, state: FormState, deps: FormFlow
     }
   }
   const fieldErrors = Object.fromEntries([...byField].map(([name, lines]) => [name, partView(outcome.view, lines)]));
-  return { fieldErrors, ...(general.length > 0 ? { general: partView(outcome.view, general) } : {}) };
+  // What the form changes is gone or decided: a platform that can show this only under a field says it is not that field's fault.
+  const aboutSubject = [...outside].some((option) => keys.includes(option));
+  const whole = aboutSubject ? [plainLine(FORM_WIDE_TEXT), ...general] : general;
+  return { fieldErrors, ...(general.length > 0 ? { general: partView(outcome.view, whole) } : {}) };
 }

@@ -71,6 +71,12 @@ export interface FormState {
   preview?: View;
   /** When the form opened (ms since the epoch), to say since when a field it shows was changed. */
   openedAt?: number;
+  /**
+   * For a part its fields address by position (form-parts.ts), by its identifying field: the part
+   * the submitter was told holds that position now, which a submission counts from instead of the
+   * one the form opened on.
+   */
+  partsSeen?: Record<string, string>;
 }
 
 const LABEL_WORDS: Readonly<Record<string, string>> = { url: 'URL', id: 'ID' };

@@ -67,6 +67,8 @@ export function partGoneNote(requested: number, shown: number): string {
 /** What a form is about (a candidate, an entry) changed since it opened: decided, removed. */
 export const FORM_SUBJECT_CHANGED_TEXT = 'Nothing was written: this form was opened before that.';
 export const FORM_SUBJECT_NOW_TEXT = 'See it as it is now: ';
+/** Leads such a refusal where a platform shows it under a field (Slack): no field is at fault. */
+export const FORM_WIDE_TEXT = 'About the whole form, not this field:';
 /** Where a platform closed the form: what was typed in it, given back so it is not lost. */
 export const FORM_TYPED_BELOW_TEXT = 'What you typed in the form is below, to copy.';
 /** A refused form the platform closed, with a button to open it again: the button lasts as forms do, the text below for good. */
@@ -115,4 +117,24 @@ export function outsideFormText(option: string): string {
 /** The form reopened after a refusal shows the refused fields it had no room for, in place of others left as they were. */
 export function broughtInText(added: readonly string[], dropped: readonly string[]): string {
   return `${REOPEN_LABEL} opens the form with ${added.join(', ')} in place of ${dropped.join(', ')} (left as ${dropped.length === 1 ? 'it was' : 'they were'}).`;
+}
+
+/**
+ * The part of a record a form's fields address by position (source 1) is another one now: what it
+ * was when the form opened, what is there now, and what the submission would have changed.
+ */
+export function partMovedText(part: { noun: string; position: number }, of: string, was: string, is: string, openedAt: string | undefined): string {
+  const label = `${part.noun} ${part.position} of ${of}`;
+  const since = openedAt ? ` (${openedAt})` : '';
+  const opened = was === '' ? `${of} had no ${part.noun} ${part.position} when this form opened${since}` : `${label} was ${was} when this form opened${since}`;
+  const went = was === '' ? `${is} was added since` : is === '' ? `it was removed since, and ${of} has no ${part.noun} ${part.position} now` : `it was removed or moved since: ${label} is ${is} now`;
+  const instead = is === '' ? 'what you typed would have added one' : `what you typed would have changed ${is}`;
+  return `Nothing was written: ${opened}; ${went}, and ${instead}.`;
+}
+
+/** How to go on after partMovedText: the same fields, submitted again, change the part at that position now. */
+export function partAgainText(part: { noun: string; position: number }, is: string, closed: boolean): string {
+  const target = is === '' ? `a new ${part.noun} ${part.position}` : is;
+  const how = closed ? `press ${REOPEN_LABEL} and submit` : 'submit the form again';
+  return `To put what you typed on ${target} instead, ${how}. Or open the form afresh with `;
 }
