@@ -1,5 +1,6 @@
 // /actor NAME — who an actor is, what they did and claimed lately, and whom they appear with.
 import { actorCandidates, AMBIGUOUS_ACTOR_QUESTION, bestActorMatches, notFoundError } from '../src/core/actor-resolution.js';
+import { isolated } from '../src/core/bidi-isolate.js';
 import type { CommandSpec } from '../src/core/command-spec.js';
 import type { ActorSummary } from '../src/core/domain.js';
 import { claimLine, entrySection } from '../src/core/entry-views.js';
@@ -19,13 +20,13 @@ function claimsSection(dossier: DossierReader, actorId: number): Section[] {
   return [
     {
       heading: [span.bold(`Claims on entries (${claims.total} in all)`)],
-      lines: claims.items.map((claim) => claimLine([span.bold(`#${claim.entryId}`), span.plain(` ${claim.entryTitle}:`)], claim)),
+      lines: claims.items.map((claim) => claimLine([span.bold(`#${claim.entryId}`), span.plain(` ${isolated(claim.entryTitle)}:`)], claim)),
     },
   ];
 }
 
 function describe(actor: ActorSummary): string {
-  return actor.title ? `${actor.name} — ${actor.title}` : actor.name;
+  return actor.title ? `${isolated(actor.name)} — ${isolated(actor.title)}` : actor.name;
 }
 
 function ambiguousView(typed: string, matches: ActorSummary[]): View {
@@ -57,9 +58,9 @@ export function actorLookupView(dossier: DossierReader, typed: string): View {
   const facts: Fact[] = [{ label: 'Kind', value: plainLine(humanize(profile.kind)) }];
   if (profile.title) facts.push({ label: 'Title', value: plainLine(profile.title) });
   if (profile.affiliation) facts.push({ label: 'Affiliation', value: plainLine(describe(profile.affiliation)) });
-  if (profile.aliases.length > 0) facts.push({ label: 'Also known as', value: plainLine(profile.aliases.join(', ')) });
+  if (profile.aliases.length > 0) facts.push({ label: 'Also known as', value: plainLine(profile.aliases.map(isolated).join(', ')) });
   if (profile.members.length > 0) {
-    facts.push({ label: 'Includes', value: plainLine(profile.members.map((m) => m.name).join(', ')) });
+    facts.push({ label: 'Includes', value: plainLine(profile.members.map((m) => isolated(m.name)).join(', ')) });
   }
   const latest = dossier.timeline({ actorId: profile.id, limit: LATEST_ENTRIES, offset: 0 });
   const alongside = dossier.coActors(profile.id, CO_ACTORS);
@@ -80,7 +81,7 @@ export function actorLookupView(dossier: DossierReader, typed: string): View {
         lines:
           alongside.length === 0
             ? [plainLine('Nobody yet.')]
-            : alongside.map((a) => [span.plain(`${a.name} — ${a.sharedEntries} shared ${a.sharedEntries === 1 ? 'entry' : 'entries'}`)]),
+            : alongside.map((a) => [span.plain(`${isolated(a.name)} — ${a.sharedEntries} shared ${a.sharedEntries === 1 ? 'entry' : 'entries'}`)]),
       },
     ],
     footer: [span.plain('All entries: '), allEntries],

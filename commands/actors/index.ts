@@ -1,6 +1,7 @@
 // /actors — the actor directory: everyone lists; admins add, edit, alias, merge and unmerge.
 // (/actor NAME stays the lookup: on Discord a command with subcommands cannot be called bare.)
 import { resolveActor, resolveActorExactly } from '../../src/core/actor-resolution.js';
+import { isolated } from '../../src/core/bidi-isolate.js';
 import type { CommandArgs, CommandSpec, CommandContext, SubcommandSpec } from '../../src/core/command-spec.js';
 import type { ActorPatch, HeldName } from '../../src/core/editor-port.js';
 import { pageInfo, pageRequest } from '../../src/core/entry-views.js';
@@ -214,8 +215,8 @@ const list: SubcommandSpec = {
       sections: [
         {
           lines: result.items.map((a) => [
-            span.bold(a.name),
-            span.plain(` — ${humanize(a.kind)}${a.title ? `, ${a.title}` : ''} · ${plural(a.entryCount, 'entry', 'entries')}`),
+            span.bold(isolated(a.name)),
+            span.plain(` — ${humanize(a.kind)}${a.title ? `, ${isolated(a.title)}` : ''} · ${plural(a.entryCount, 'entry', 'entries')}`),
           ]),
         },
       ],

@@ -2,6 +2,7 @@
 // attribution and grades, and the claims actors made about it; with as_of, as it stood at the end
 // of that day.
 import type { AsOfInstant } from '../../src/core/as-of-day.js';
+import { isolated } from '../../src/core/bidi-isolate.js';
 import type { CommandArgs, CommandContext, SubcommandSpec } from '../../src/core/command-spec.js';
 import type { EntryDetail, RemovedEntry } from '../../src/core/domain.js';
 import type { EntryActorMove } from '../../src/core/editor-port.js';
@@ -24,7 +25,7 @@ import { instantsFor } from '../when.js';
  */
 function confidenceLine(entry: EntryDetail): Line {
   if (entry.confidence !== 'disputed') return plainLine(entry.confidence);
-  const against = [...new Set(entry.claims.filter((c) => c.stance === 'denies' || c.stance === 'disputes').map((c) => `${c.actorName} (${c.stance})`))];
+  const against = [...new Set(entry.claims.filter((c) => c.stance === 'denies' || c.stance === 'disputes').map((c) => `${isolated(c.actorName)} (${c.stance})`))];
   if (against.length > 0) return plainLine(`disputed — by ${against.join(', ')}`);
   return [span.plain('disputed — no claim on record says by whom: '), span.command('entry claim', `id:${entry.id} actor:… stance:disputes outlet:…`)];
 }
@@ -38,7 +39,7 @@ function claimsSection(entry: EntryDetail): Section[] {
   if (entry.claims.length === 0) return [];
   // By the day each was made (a claim recorded later may be older); a day's claims as recorded.
   const byDay = entry.claims.map((claim, order) => ({ claim, order, day: firstDay(claim.date) })).sort((a, b) => a.day.localeCompare(b.day) || a.order - b.order);
-  return [{ heading: [span.bold('Claims')], lines: byDay.map(({ claim }) => claimLine([span.bold(claim.actorName)], claim)) }];
+  return [{ heading: [span.bold('Claims')], lines: byDay.map(({ claim }) => claimLine([span.bold(isolated(claim.actorName))], claim)) }];
 }
 
 /** `at` writes the instants: in the channel's zone, which a past view names in its header. */
@@ -51,15 +52,15 @@ export function entryDetailView(entry: EntryDetail, at: (iso: string) => string)
       { label: 'Type', value: plainLine(eventTypeLabel(entry.eventType)) },
       { label: 'Confidence', value: confidenceLine(entry) },
       { label: 'Topic', value: plainLine(entry.topic) },
-      { label: 'Places', value: plainLine(entry.places.join(', ') || '—') },
+      { label: 'Places', value: plainLine(entry.places.map(isolated).join(', ') || '—') },
       ...fatalitiesFact(entry),
-      { label: 'Tags', value: plainLine(entry.tags.join(', ') || '—') },
+      { label: 'Tags', value: plainLine(entry.tags.map(isolated).join(', ') || '—') },
     ],
     sections: [
       { heading: [span.bold('Summary')], lines: [plainLine(entry.summary || '—')] },
       {
         heading: [span.bold('Actors')],
-        lines: entry.actors.length === 0 ? [plainLine('—')] : entry.actors.map((a) => [span.plain(`${a.name} — ${a.role}`)]),
+        lines: entry.actors.length === 0 ? [plainLine('—')] : entry.actors.map((a) => [span.plain(`${isolated(a.name)} — ${a.role}`)]),
       },
       {
         heading: [span.bold('Sources')],
@@ -99,7 +100,7 @@ export function requireEntry(ctx: CommandContext, id: number): EntryDetail {
  */
 function removedEntryView(removed: RemovedEntry, ctx: CommandContext): View {
   const { id } = removed;
-  const banner: Line = [span.bold(`Removed by ${removed.removedBy} at ${instantsFor(ctx)(removed.removedAt)}`), span.plain(removed.reason ? `: “${removed.reason}”.` : ' (no reason given).')];
+  const banner: Line = [span.bold(`Removed by ${removed.removedBy} at ${instantsFor(ctx)(removed.removedAt)}`), span.plain(removed.reason ? `: “${isolated(removed.reason)}”.` : ' (no reason given).')];
   const back: Line = [
     span.plain('Shown as it was when removed; no timeline, search or chart lists it. An admin can bring it back with '),
     span.command('entry undo', `id:${id}`),

@@ -1,6 +1,7 @@
 // What differs between two states of an entry, field by field: which fields changed (as edits
 // record them) and, for /entry diff, each change in words.
 import type { ClaimInput, EntryInput, SourceRecord } from './domain.js';
+import { isolated } from './bidi-isolate.js';
 import { claimLine, sourceLine } from './entry-views.js';
 import { fatalitiesWithSource } from './fatalities.js';
 import { formatIsoPartial, formatPartialDate, type PartialDate } from './partial-date.js';
@@ -59,7 +60,7 @@ const LIST_FIELDS: readonly (keyof EntryInput)[] = ['actors', 'sources', 'places
 const dateText = (date: PartialDate | undefined) => (date ? formatPartialDate(date) : 'none');
 
 function sourceText(source: SourceRecord): string {
-  return [source.outlet, source.url, source.attribution, source.published, source.grade].filter(Boolean).join(' · ');
+  return [isolated(source.outlet), source.url, source.attribution && isolated(source.attribution), source.published, source.grade].filter(Boolean).join(' · ');
 }
 
 /** Every actor a state of an entry names, as a party or as the author of a claim (ids may repeat). */
@@ -68,12 +69,15 @@ export const actorIdsNamed = (state: EntryInput): number[] => [...state.actors, 
 /** An actor as a snapshot names it: by its name, or by its id when the name is not known. */
 export const actorName = (id: number, names: ReadonlyMap<number, string>) => names.get(id) ?? `actor #${id}`;
 
+/** actorName as a line shows it, set apart when written right to left (bidi-isolate.ts). */
+const shownName = (id: number, names: ReadonlyMap<number, string>) => isolated(actorName(id, names));
+
 /** `Israel (mediator)`: an actor of an entry with its role. */
-export const actorWithRole = (actor: { actorId: number; role: string }, names: ReadonlyMap<number, string>) => `${actorName(actor.actorId, names)} (${actor.role})`;
+export const actorWithRole = (actor: { actorId: number; role: string }, names: ReadonlyMap<number, string>) => `${shownName(actor.actorId, names)} (${actor.role})`;
 
 /** `Israel denies · 26 Jul 2025 · AFP · B2 — note`: who, which stance, when, through which source. */
 export function claimText(claim: ClaimInput, names: ReadonlyMap<number, string>): string {
-  return `${actorName(claim.actorId, names)} ${claim.stance} · ${formatPartialDate(claim.date)} · ${sourceText(claim.source)}${claim.note ? ` — ${claim.note}` : ''}`;
+  return `${shownName(claim.actorId, names)} ${claim.stance} · ${formatPartialDate(claim.date)} · ${sourceText(claim.source)}${claim.note ? ` — ${isolated(claim.note)}` : ''}`;
 }
 
 function valueText(state: EntryInput, field: keyof EntryInput): string {
@@ -86,7 +90,7 @@ function valueText(state: EntryInput, field: keyof EntryInput): string {
     case 'fatalities':
       return fatalitiesWithSource(state.fatalities);
     default:
-      return String(state[field] ?? '') || '—';
+      return isolated(String(state[field] ?? '')) || '—';
   }
 }
 
@@ -100,7 +104,7 @@ export function listItems(state: EntryInput, field: keyof EntryInput, names: Rea
     case 'claims':
       return (state.claims ?? []).map((claim) => claimText(claim, names));
     default:
-      return state[field] as string[];
+      return (state[field] as string[]).map(isolated);
   }
 }
 
@@ -146,7 +150,7 @@ const foldedBy = (fold: 'merge' | 'unmerge'): Line => [span.plain(' by '), span.
 
 const SOURCE_PARTS: readonly (readonly [keyof SourceRecord, string, (value: string) => string])[] = [
   ['grade', 'grade', (v) => v],
-  ['attribution', 'attribution', (v) => v],
+  ['attribution', 'attribution', isolated],
   ['published', 'published', formatIsoPartial],
 ];
 
@@ -167,7 +171,7 @@ function listFieldChange(field: keyof EntryInput, before: EntryInput, after: Ent
         same: (a, b) => a.actorId === b.actorId && a.role === b.role,
         pairs: (a, b) => a.role === b.role && fold(a.actorId, b.actorId) !== undefined,
         line: (a) => plain(actorWithRole(a, names)),
-        changedLine: (a, b) => [span.plain(`${actorName(a.actorId, names)} → ${actorWithRole(b, names)}`), ...foldedBy(fold(a.actorId, b.actorId)!)],
+        changedLine: (a, b) => [span.plain(`${shownName(a.actorId, names)} → ${actorWithRole(b, names)}`), ...foldedBy(fold(a.actorId, b.actorId)!)],
         sharedAfter: true,
       });
     case 'sources':
@@ -182,14 +186,15 @@ function listFieldChange(field: keyof EntryInput, before: EntryInput, after: Ent
       return listChange(before.claims ?? [], after.claims ?? [], {
         same: (a, b) => sameJson(a, b),
         pairs: (a, b) => fold(a.actorId, b.actorId) !== undefined && sameJson({ ...a, actorId: 0 }, { ...b, actorId: 0 }),
-        line: (c) => claimLine([span.plain(actorName(c.actorId, names))], c),
-        changedLine: (a, b) => [...claimLine([span.plain(`${actorName(a.actorId, names)} → ${actorName(b.actorId, names)}`)], b), ...foldedBy(fold(a.actorId, b.actorId)!)],
+        line: (c) => claimLine([span.plain(shownName(c.actorId, names))], c),
+        changedLine: (a, b) => [...claimLine([span.plain(`${shownName(a.actorId, names)} → ${shownName(b.actorId, names)}`)], b), ...foldedBy(fold(a.actorId, b.actorId)!)],
         sharedAfter: true,
       });
     default: {
       const was = before[field] as string[];
       const now = after[field] as string[];
-      return listChange(was, now, { same: (a, b) => a === b, pairs: () => false, line: plain, changedLine: plain });
+      const line = (item: string) => plain(isolated(item));
+      return listChange(was, now, { same: (a, b) => a === b, pairs: () => false, line, changedLine: line });
     }
   }
 }

@@ -1,5 +1,6 @@
 // View pieces shared by the commands that show entries: one section per entry, the date with
 // its precision, actor lists, fatalities, sources with their grades, claims and pagination.
+import { isolated } from './bidi-isolate.js';
 import type { CommandArgs } from './command-spec.js';
 import type { ClaimInput, EntrySummary, SourceRecord } from './domain.js';
 import { formatFatalities, sumFatalities } from './fatalities.js';
@@ -36,7 +37,7 @@ export function fatalitiesSumLine(entries: readonly EntrySummary[], shown: strin
 export function sourceLine(source: SourceRecord): Line {
   const line: Line = outletLink(source.outlet, source.url, span.bold);
   if (source.grade) line.push(span.plain(` · ${source.grade}`));
-  if (source.attribution) line.push(span.plain(` — ${source.attribution}`));
+  if (source.attribution) line.push(span.plain(` — ${isolated(source.attribution)}`));
   if (source.published) line.push(span.plain(` (${formatIsoPartial(source.published)})`));
   return line;
 }
@@ -47,19 +48,19 @@ export function claimLine(lead: Line, claim: ClaimInput): Line {
     ...lead,
     span.plain(` ${claim.stance} · ${formatPartialDate(claim.date)} · `),
     ...sourceLine(claim.source),
-    ...(claim.note ? [span.italic(` — ${claim.note}`)] : []),
+    ...(claim.note ? [span.italic(` — ${isolated(claim.note)}`)] : []),
   ];
 }
 
 export function actorsText(entry: EntrySummary): string {
-  return entry.actors.map((a) => `${a.name} (${a.role})`).join(', ');
+  return entry.actors.map((a) => `${isolated(a.name)} (${a.role})`).join(', ');
 }
 
 /** An entry as a timeline item: heading, date/type/confidence, actors and places. */
 export function entrySection(entry: EntrySummary, extra: Line[] = []): Section {
   const lines: Line[] = [entryMetaLine(entry), ...extra];
   if (entry.actors.length > 0) lines.push([span.italic('Actors: '), span.plain(actorsText(entry))]);
-  if (entry.places.length > 0) lines.push([span.italic('Places: '), span.plain(entry.places.join(', '))]);
+  if (entry.places.length > 0) lines.push([span.italic('Places: '), span.plain(entry.places.map(isolated).join(', '))]);
   return { heading: entryHeading(entry), lines };
 }
 

@@ -1,5 +1,6 @@
 // Fatality figures as UCDP records them: a best estimate, and where sources differ a low and a
 // high estimate around it (low ≤ best ≤ high). Typed as `12`, `10-12-15`, or as shown: `12 (10–15)`.
+import { isolated } from './bidi-isolate.js';
 import type { Fatalities } from './domain.js';
 import { formatCount, westernDigits } from './text.js';
 
@@ -63,7 +64,7 @@ export function formatFatalities(figures: FatalityFigures): string {
 
 /** As /entry show, /entry diff and digests give them: `12 (10–15) — Health ministry`, or `none`. */
 export function fatalitiesWithSource(fatalities: Fatalities | undefined): string {
-  return fatalities ? `${formatFatalities(fatalities)} — ${fatalities.source}` : 'none';
+  return fatalities ? `${formatFatalities(fatalities)} — ${isolated(fatalities.source)}` : 'none';
 }
 
 /** As typed back (forms, exports): `12` or `10-12-15`. */

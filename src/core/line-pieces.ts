@@ -2,6 +2,7 @@
 // a line too long is cut in its span text (never in rendered markup), so every piece keeps its
 // escapes and styles whole. A link is never cut: it moves whole to the next piece, or, when its
 // address alone is too long for any piece, its address is shown as text after it, never lost.
+import { closingIsolates, FIRST_STRONG_ISOLATE, openIsolates } from './bidi-isolate.js';
 import { cutIndex } from './text-cut.js';
 import type { Line, Span } from './view.js';
 
@@ -18,6 +19,15 @@ const MIN_FLOW_ROOM = 120;
 
 const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
 
+/** A piece of a span's text with the isolates it opened closed (bidi-isolate.ts). */
+const balanced = (text: string): string => text + closingIsolates(text);
+
+/** The length of the first character of `text`, with the isolate it may open: the least a piece can take. */
+function firstCharacter(text: string): number {
+  const lead = text.startsWith(FIRST_STRONG_ISOLATE) ? 1 : 0;
+  return lead + (isHighSurrogate(text.charCodeAt(lead)) ? 2 : 1);
+}
+
 /** A span that moves whole to the next piece rather than being cut, unless no piece can hold it. */
 interface WholeSpan extends Span {
   keepWhole?: true;
@@ -29,7 +39,7 @@ function longestFittingPrefix(markup: LineMarkup, current: Line, span: Span, max
   let high = span.text.length;
   while (low < high) {
     const mid = Math.ceil((low + high) / 2);
-    if (markup.render([...current, { ...span, text: span.text.slice(0, mid) }]).length <= max) low = mid;
+    if (markup.render([...current, { ...span, text: balanced(span.text.slice(0, mid)) }]).length <= max) low = mid;
     else high = mid - 1;
   }
   // A flag or an accented letter cut in two would show as two broken characters.
@@ -90,12 +100,18 @@ export function splitHead(markup: LineMarkup, line: Line, max: number, fresh = m
       break;
     }
     let fit = longestFittingPrefix(markup, head, span, max);
-    if (fit === 0 && head.length === 0) fit = isHighSurrogate(span.text.charCodeAt(0)) ? 2 : 1;
+    if (fit === 0 && head.length === 0) fit = firstCharacter(span.text);
     const moveWhole = head.length > 0 && fit < span.text.length / 2 && fit < max / 4;
-    const { take, skip } = moveWhole ? { take: 0, skip: 0 } : niceCut(span.text, fit);
-    if (take > 0) head.push({ ...span, text: span.text.slice(0, take) });
+    const cut = moveWhole ? { take: 0, skip: 0 } : niceCut(span.text, fit);
+    const { skip } = cut;
+    // A piece that would end on an isolate opened with nothing in it leaves the isolate to the next.
+    const emptyIsolate = cut.take > 0 && skip === 0 && span.text[cut.take - 1] === FIRST_STRONG_ISOLATE && (cut.take > 1 || head.length > 0);
+    const take = emptyIsolate ? cut.take - 1 : cut.take;
+    // A value cut inside its isolate is closed in this piece and opened again in the next.
+    const reopened = FIRST_STRONG_ISOLATE.repeat(openIsolates(span.text.slice(0, take)));
+    if (take > 0) head.push({ ...span, text: balanced(span.text.slice(0, take)) });
     const rest = span.text.slice(take + skip);
-    if (rest.length > 0) queue.unshift({ ...span, text: rest });
+    if (rest.length > 0) queue.unshift({ ...span, text: reopened + rest });
     if (head.length > 0) break;
   }
   return queue.length > 0 ? { head, rest: queue } : { head };

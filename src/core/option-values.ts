@@ -44,6 +44,11 @@ const withoutControlCharacters = (text: string) => !CONTROL_CHARACTER.test(text)
  * (src/sources/html-text.ts). Arabic and Hebrew need none of them to show right to left.
  */
 const NO_DIRECTION_CONTROLS = new RegExp(`^[^${DIRECTION_CONTROLS}]*$`);
+/**
+ * The first-strong isolates replies put around a right-to-left value (bidi-isolate.ts): copied
+ * with the value from a reply, they are no part of it, and are dropped rather than refused.
+ */
+const SHOWN_VALUE_ISOLATES = /[\u2068\u2069]/g;
 
 /** Every whole number of this many digits is exact (Number.MAX_SAFE_INTEGER has 16). */
 const SAFE_DIGITS = String(Number.MAX_SAFE_INTEGER).length - 1;
@@ -108,6 +113,7 @@ function schemaFor(option: OptionSpec): z.ZodType<OptionValue> {
       const max = option.maxLength ?? DEFAULT_TEXT_LIMIT;
       return z
         .string('some text')
+        .overwrite((v) => v.replace(SHOWN_VALUE_ISOLATES, ''))
         .overwrite((v) => (option.oneLine ? withSingleSpaces(v.replace(LINE_BREAKS, ' ')) : v))
         .trim()
         .min(1, 'some text')

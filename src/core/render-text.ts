@@ -15,6 +15,13 @@ export interface TextStyle {
   spell?: CommandSpelling;
 }
 
+/**
+ * Around a highlighted word where there is no color: ⟦ ⟧ occur in no language's prose, where « »
+ * quote in French and Arabic (`(وفق «رويترز»)` would read `««رويترز»»`); they mirror in
+ * right-to-left text as brackets do, and carry no markup on Slack.
+ */
+export const HIGHLIGHT_MARKS = ['⟦', '⟧'] as const;
+
 const ANSI = { bold: '\x1b[1m', italic: '\x1b[3m', code: '\x1b[36m', highlight: '\x1b[1;33m', reset: '\x1b[0m' };
 
 function renderSpan(s: Span, style: TextStyle): string {
@@ -24,7 +31,7 @@ function renderSpan(s: Span, style: TextStyle): string {
   if (s.href && s.href !== s.text) text = `${text} <${s.href}>`;
   if (!s.style) return text;
   if (style.color) return `${ANSI[s.style]}${text}${ANSI.reset}`;
-  if (s.style === 'highlight') return `«${text}»`;
+  if (s.style === 'highlight') return `${HIGHLIGHT_MARKS[0]}${text}${HIGHLIGHT_MARKS[1]}`;
   return s.style === 'code' && style.codeMarks !== false ? `\`${text}\`` : text;
 }
 

@@ -2,6 +2,7 @@
 // `https://www.reuters.com/` (or a feed titled so) on a link to evil.example reads as Reuters, so
 // a label naming another site is shown as plain text, beside a link labelled with its real host.
 // Every view showing a source link builds it here; adapters only translate the spans.
+import { isolated } from './bidi-isolate.js';
 import { span, type Span } from './view.js';
 import { webUrl } from './web-address.js';
 
@@ -70,10 +71,12 @@ function followedLink(href: string): URL | undefined {
  * `https://www.reuters.com/ (link to [evil.example](…))`. `unlinked` styles an outlet shown as text.
  */
 export function outletLink(outlet: string, href: string | undefined, unlinked: (text: string) => Span = span.plain): Span[] {
-  if (href === undefined) return [unlinked(outlet)];
+  // The label shown: a right-to-left outlet is set apart from the grade and note beside it.
+  const label = isolated(outlet);
+  if (href === undefined) return [unlinked(label)];
   const url = followedLink(href);
   // Not a web address: renderers link nothing, as before.
-  if (!url) return [span.link(outlet, href)];
-  if (!labelNamesOtherHost(outlet, url.hostname)) return [span.link(outlet, url.href)];
-  return [unlinked(outlet), span.plain(' (link to '), span.link(url.hostname, url.href), span.plain(')')];
+  if (!url) return [span.link(label, href)];
+  if (!labelNamesOtherHost(outlet, url.hostname)) return [span.link(label, url.href)];
+  return [unlinked(label), span.plain(' (link to '), span.link(url.hostname, url.href), span.plain(')')];
 }

@@ -3,6 +3,7 @@
 // a platform counts. A cut falls between graphemes, so a flag, an emoji with its skin tone or a
 // letter with its accents stays whole, and a surrogate pair is never split (half a pair is invalid
 // text that a platform may refuse).
+import { closingIsolates } from './bidi-isolate.js';
 
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
@@ -31,10 +32,25 @@ export function prefixWithin(text: string, max: number): string {
   return text.slice(0, cutIndex(text, max));
 }
 
+/**
+ * A cut prefix ended by an ellipsis, within `max`: a cut inside an isolated value (bidi-isolate.ts)
+ * closes it after the ellipsis, which then shows at the cut end of right-to-left text, and the
+ * closing characters count against `max`. `cut` gives the prefix within a length.
+ */
+function withEllipsis(cut: (room: number) => string, max: number): string {
+  let room = max - 1;
+  for (;;) {
+    const prefix = cut(room).trimEnd();
+    const closing = closingIsolates(prefix);
+    if (prefix.length + 1 + closing.length <= max || room <= 0) return `${prefix}…${closing}`;
+    room -= closing.length;
+  }
+}
+
 /** `text` within `max` UTF-16 units; when cut, the cut is marked with an ellipsis. */
 export function clip(text: string, max: number): string {
   if (text.length <= max) return text;
-  return `${prefixWithin(text, max - 1).trimEnd()}…`;
+  return withEllipsis((room) => prefixWithin(text, room), max);
 }
 
 /** How far back from the limit a cut looks for a space: past it, a long word is cut where it is. */
@@ -46,9 +62,10 @@ const WORD_CUT_REACH = 0.2;
  */
 export function clipAtWord(text: string, max: number): string {
   if (text.length <= max) return text;
-  const prefix = prefixWithin(text, max - 1);
-  // Cut at a word's end already when a space follows the prefix.
-  const space = /^\s/u.test(text.slice(prefix.length)) ? prefix.length : prefix.search(/\s\S*$/u);
-  const words = space >= (max - 1) * (1 - WORD_CUT_REACH) ? prefix.slice(0, space) : prefix;
-  return `${words.trimEnd()}…`;
+  return withEllipsis((room) => {
+    const prefix = prefixWithin(text, room);
+    // Cut at a word's end already when a space follows the prefix.
+    const space = /^\s/u.test(text.slice(prefix.length)) ? prefix.length : prefix.search(/\s\S*$/u);
+    return space >= room * (1 - WORD_CUT_REACH) ? prefix.slice(0, space) : prefix;
+  }, max);
 }

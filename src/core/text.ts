@@ -117,16 +117,25 @@ export function wordList(items: readonly string[], conjunction: 'and' | 'or' = '
 }
 
 const SHOWN_CONTROLS = new RegExp(`[\\u0000-\\u0008\\u000b-\\u001f${DELETE_AND_C1}${DIRECTION_CONTROLS}]`, 'g');
+/**
+ * A first-strong isolate closed on its line with no direction control inside: how views set a
+ * right-to-left value apart (bidi-isolate.ts). It lays out only its own text, so it is kept.
+ */
+const CLOSED_ISOLATE = `\\u2068[^${DIRECTION_CONTROLS}\\n]*\\u2069`;
+const CLOSED_ISOLATE_OR_CONTROL = new RegExp(`${CLOSED_ISOLATE}|${SHOWN_CONTROLS.source}`, 'g');
 const ALL_CONTROLS = new RegExp(`[\\u0000-\\u001f${DELETE_AND_C1}${DIRECTION_CONTROLS}]`, 'g');
 
 /**
  * Text with its control characters shown, not obeyed: stored or typed text may hold an ESC that
  * would drive a terminal, or a lone CR that moves the cursor back over the line. Line breaks
  * (`\n`, `\r\n` as `\n`) and tabs stay. C1 controls (a one-byte terminal escape among them) and
- * direction controls, which reorder the rest of the line, are shown as code points.
+ * direction controls, which reorder the rest of the line, are shown as code points; an isolate a
+ * view closes around a value (CLOSED_ISOLATE) is kept.
  */
 export function visibleControls(text: string): string {
-  return text.replace(/\r\n/g, '\n').replace(SHOWN_CONTROLS, controlSymbol);
+  return text.replace(/\r\n/g, '\n').replace(CLOSED_ISOLATE_OR_CONTROL, (found) =>
+    found.length > 1 ? `\u2068${found.slice(1, -1).replace(SHOWN_CONTROLS, controlSymbol)}\u2069` : controlSymbol(found),
+  );
 }
 
 /** Every control character and direction control of `text` as its symbol, line breaks and tabs too (a value repeated in a refusal). */

@@ -112,7 +112,7 @@ describe('GIVEN a store keyed before dotted initialisms were folded as one word 
     reopenFromVersion7();
     const found = await reply('/search احمد');
     expect(found).toContain(`#${id} وصول أَحْمَد الشَّرْع إلى دمشق`);
-    expect(found).toContain('«أَحْمَد»');
+    expect(found).toContain('⟦أَحْمَد⟧');
   });
 });
 

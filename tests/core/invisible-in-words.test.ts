@@ -46,7 +46,7 @@ describe('GIVEN a place and a title written with a soft hyphen inside a word', (
     expect(timeline).toContain(`#${id} Shelling near Quneit${SOFT_HYPHEN}ra`);
     const found = await reply('/search Quneitra');
     expect(found).toContain(`#${id} Shelling near`);
-    expect(found).toContain(`«Quneit${SOFT_HYPHEN}ra»`);
+    expect(found).toContain(`⟦Quneit${SOFT_HYPHEN}ra⟧`);
   });
 
   it('WHEN a known name is typed with one, or with a zero-width space or a direction mark THEN it finds its actor', async () => {

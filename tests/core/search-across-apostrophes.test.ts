@@ -30,7 +30,7 @@ describe('GIVEN an entry written with an apostrophe inside a name', () => {
     const found = await reply('/search Sharaa');
     expect(found).toContain(`#${straight} Shara'a meets envoys`);
     expect(found).toContain(`#${curly} Shara’a visits Baku`);
-    expect(found).toContain("«Shara'a»");
+    expect(found).toContain("⟦Shara'a⟧");
   });
 
   it('THEN /search finds it by the start of the word, typed with or without the apostrophe', async () => {

@@ -33,7 +33,7 @@ describe('source addresses on Discord', () => {
     const stored = h.app.dossier.getEntry(id)!.sources[0]!.url!;
     expect(stored.length).toBeGreaterThan(1024);
     const answer = await h.slash('entry', { id }, { subcommand: 'show' });
-    expect(copied(answer)).toContain(`ويكيبيديا (${stored})`);
+    expect(copied(answer)).toContain(`\u2068ويكيبيديا\u2069 (${stored})`);
   });
 
   it('/entry show links every one of four sources whose links each fill most of a field', async () => {

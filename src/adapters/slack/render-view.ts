@@ -2,7 +2,7 @@
 // a long text becomes several section blocks, many blocks become several parts (pages).
 import type { types } from '@slack/bolt';
 import { spelledView, type CommandSpelling } from '../../core/command-refs.js';
-import { renderText } from '../../core/render-text.js';
+import { HIGHLIGHT_MARKS, renderText } from '../../core/render-text.js';
 import { visibleControls } from '../../core/text.js';
 import { commandText, type Fact, type Line, type Span, type View } from '../../core/view.js';
 import {
@@ -64,7 +64,7 @@ function fallbackSpan(s: Span): string {
   const text = visibleControls(s.text);
   const shown = s.href && s.href !== s.text ? `${text} <${s.href}>` : text;
   if (s.style === 'code') return codeMrkdwn(shown);
-  return escapeMrkdwn(s.style === 'highlight' ? `«${shown}»` : shown);
+  return escapeMrkdwn(s.style === 'highlight' ? `${HIGHLIGHT_MARKS[0]}${shown}${HIGHLIGHT_MARKS[1]}` : shown);
 }
 
 const fallbackLine = (line: Line): string => line.map(fallbackSpan).join('');

@@ -1,6 +1,7 @@
 // Turns a subscription's changes into one digest view: a header (period, counts by event type,
 // new actors, notes), then new entries newest first, corrections, restorations and removals,
 // grouped by topic when there are several. Stored text stays in spans for renderers to escape.
+import { isolated } from '../bidi-isolate.js';
 import { formatCount, plural } from '../text.js';
 import { eventTypeLabel, humanize } from '../vocabulary.js';
 import { span, type HeaderCounts, type Line, type Section, type View } from '../view.js';
@@ -430,7 +431,7 @@ const ACTORS_PER_SECTION = 20;
 function newActorsSections(ids: readonly number[], set: ChangeSet): Section[] {
   const lines = ids.slice(0, MAX_LISTED).map((id): Line => {
     const actor = set.newActors.get(id)!;
-    return [span.bold(set.actorNames.get(id) ?? `actor ${id}`), span.plain(` — ${humanize(actor.kind)}`), ...(actor.title ? [span.plain(`, ${actor.title}`)] : [])];
+    return [span.bold(isolated(set.actorNames.get(id) ?? `actor ${id}`)), span.plain(` — ${humanize(actor.kind)}`), ...(actor.title ? [span.plain(`, ${isolated(actor.title)}`)] : [])];
   });
   if (ids.length > MAX_LISTED) {
     lines.push([span.plain(`${plural(ids.length - MAX_LISTED, 'more new actor', 'more new actors')} — see `), span.command('actors list'), span.plain('.')]);

@@ -1,5 +1,6 @@
 // The lines of one digest item: date, type, actors, places, fatalities and source, and for
 // corrections what changed, with before → after for the fields people scan for.
+import { isolated } from '../bidi-isolate.js';
 import type { EntryInput, SourceRecord } from '../domain.js';
 import { actorWithRole, listItems } from '../entry-diff.js';
 import { fatalitiesWithSource, formatFatalities } from '../fatalities.js';
@@ -11,7 +12,7 @@ import type { EntryChange } from './changes.js';
 
 function sourceLine(source: SourceRecord, more: number): Line {
   const line: Line = [span.italic('Source: '), ...outletLink(source.outlet, source.url)];
-  if (source.attribution) line.push(span.plain(` — ${source.attribution}`));
+  if (source.attribution) line.push(span.plain(` — ${isolated(source.attribution)}`));
   if (more > 0) line.push(span.plain(` (+${more} more)`));
   return line;
 }
@@ -24,7 +25,7 @@ export function entryMetaLines(entry: EntryInput, names: ReadonlyMap<number, str
   if (entry.actors.length > 0) {
     lines.push([span.italic('Actors: '), span.plain(entry.actors.map((a) => actorWithRole(a, names)).join(', '))]);
   }
-  if (entry.places.length > 0) lines.push([span.italic('Places: '), span.plain(entry.places.join(', '))]);
+  if (entry.places.length > 0) lines.push([span.italic('Places: '), span.plain(entry.places.map(isolated).join(', '))]);
   if (entry.fatalities) lines.push([span.italic('Fatalities: '), span.plain(fatalitiesWithSource(entry.fatalities))]);
   const [first, ...rest] = entry.sources;
   if (first) lines.push(sourceLine(first, rest.length));
@@ -57,7 +58,7 @@ function describeField(field: string, before: EntryInput, after: EntryInput, nam
   const date = (d: EntryInput['start'] | undefined) => (d ? formatPartialDate(d) : 'none');
   switch (field) {
     case 'title':
-      return `title (was “${before.title}”)`;
+      return `title (was “${isolated(before.title)}”)`;
     case 'eventType':
       return `type ${eventTypeLabel(before.eventType)} → ${eventTypeLabel(after.eventType)}`;
     case 'start':
@@ -67,7 +68,7 @@ function describeField(field: string, before: EntryInput, after: EntryInput, nam
     case 'confidence':
       return `confidence ${before.confidence} → ${after.confidence}`;
     case 'topic':
-      return `topic ${before.topic} → ${after.topic}`;
+      return `topic ${isolated(before.topic)} → ${isolated(after.topic)}`;
     case 'places':
     case 'tags':
     case 'claims':

@@ -2,6 +2,7 @@
 // story, what the entry would say, the other outlets carrying it, and Approve, Edit and Reject
 // for admins; once decided, who decided, when, and the entry it became. Its instants are on the
 // clock of the channel it is shown in (`when`).
+import { isolated } from '../bidi-isolate.js';
 import type { EntrySummary } from '../domain.js';
 import { fatalitiesWithSource } from '../fatalities.js';
 import { formatIsoPartial, formatPartialDate } from '../partial-date.js';
@@ -18,7 +19,7 @@ import { datedText, publishedText } from './published-text.js';
 const listed = (items: readonly string[]) => plainLine(items.length > 0 ? items.join(', ') : '—');
 
 function reportLine(report: StoryReport, when: InstantWriter): Line {
-  return [...outletLink(report.outlet, report.link), span.plain(`${report.grade ? ` · ${report.grade}` : ''} — ${report.title}${report.published ? ` (${datedText(report.published, report.publishedDayOnly, when)})` : ''}`)];
+  return [...outletLink(report.outlet, report.link), span.plain(`${report.grade ? ` · ${report.grade}` : ''} — ${isolated(report.title)}${report.published ? ` (${datedText(report.published, report.publishedDayOnly, when)})` : ''}`)];
 }
 
 /** `joined`: the candidate whose story it joined (joinedTo), if any. */
@@ -29,7 +30,7 @@ function decisionLine(candidate: Candidate, joined: number | undefined, at: Inst
   if (joined !== undefined) return [span.bold('Joined'), span.plain(` candidate #${joined}, by ${when}: the same story`)];
   if (candidate.status === 'approved' && decision.attached) return [span.bold('Attached'), span.plain(` by ${when} to entry #${decision.entryId ?? '?'} as further sources`)];
   if (candidate.status === 'approved') return [span.bold('Approved'), span.plain(` by ${when} → entry #${decision.entryId ?? '?'}`)];
-  return [span.bold('Rejected'), span.plain(` by ${when}${decision.reason ? `: ${decision.reason}` : ''}`)];
+  return [span.bold('Rejected'), span.plain(` by ${when}${decision.reason ? `: ${isolated(decision.reason)}` : ''}`)];
 }
 
 export function reviewButtons(id: number): Button[] {
@@ -48,14 +49,14 @@ const STATUS_TEXT = { pending: 'waiting for review', approved: 'approved', rejec
 /** The outlet, with the grade its feed's reliability gives the report when an admin graded the feed. */
 function outletText(outlet: string, grade: string | undefined): string {
   const reliability = grade && RELIABILITY.get(grade[0]!);
-  return reliability ? `${outlet} · ${grade} (${reliability}; the report not judged yet)` : outlet;
+  return reliability ? `${isolated(outlet)} · ${grade} (${reliability}; the report not judged yet)` : outlet;
 }
 
 /** What the approved entry holds, in place of what the candidate suggested: the admin may have changed any of it. */
 function recordedFacts(entry: EntrySummary): NonNullable<View['facts']> {
   return [
-    { label: 'Actors', value: listed(entry.actors.map((actor) => `${actor.name} (${actor.role})`)) },
-    { label: 'Places', value: listed(entry.places) },
+    { label: 'Actors', value: listed(entry.actors.map((actor) => `${isolated(actor.name)} (${actor.role})`)) },
+    { label: 'Places', value: listed(entry.places.map(isolated)) },
     { label: 'Type', value: plainLine(eventTypeLabel(entry.eventType)) },
     { label: 'Date', value: plainLine(formatPartialDate(entry.start)) },
     { label: 'Fatalities', value: plainLine(fatalitiesWithSource(entry.fatalities)) },
@@ -84,10 +85,11 @@ function fatalitiesText(suggested: Candidate['suggested'], hint: string): string
 
 /** What the entry would say, as the candidate suggests it (`pending`: with how to change it on approval; `dated`: the item's date was read). */
 function suggestedFacts(suggested: Candidate['suggested'], pending: boolean, dated: boolean): NonNullable<View['facts']> {
-  const fatalitiesHint = pending ? `from ${suggested.source.outlet}; fatalities:none on approve if wrong` : `from ${suggested.source.outlet}`;
+  const from = `from ${isolated(suggested.source.outlet)}`;
+  const fatalitiesHint = pending ? `${from}; fatalities:none on approve if wrong` : from;
   return [
-    { label: 'Actors', value: listed(suggested.actors.map(suggestedActorText)) },
-    { label: 'Places', value: listed(suggested.places) },
+    { label: 'Actors', value: listed(suggested.actors.map((actor) => suggestedActorText({ ...actor, name: isolated(actor.name) }))) },
+    { label: 'Places', value: listed(suggested.places.map(isolated)) },
     { label: 'Type', value: plainLine(eventTypeLabel(suggested.type)) },
     ...(suggested.label ? [{ label: 'Labelled', value: plainLine(`${suggested.label}, by its title: such pieces seldom report an event of their own`) }] : []),
     { label: 'Date', value: plainLine(dateText(suggested, dated, pending)) },
@@ -108,7 +110,7 @@ export function candidateCard(candidate: Candidate, when: InstantWriter, note?: 
     title: candidate.recorded?.title ?? candidate.title,
     tone: candidate.status === 'approved' && note !== undefined ? 'success' : 'normal',
     intro: [
-      plainLine(`Candidate #${candidate.id} · ${candidate.topic} · ${joined === undefined ? STATUS_TEXT[candidate.status] : `joined candidate #${joined}`}`),
+      plainLine(`Candidate #${candidate.id} · ${isolated(candidate.topic)} · ${joined === undefined ? STATUS_TEXT[candidate.status] : `joined candidate #${joined}`}`),
       ...(candidate.revisedAt ? [plainLine(`Revised by its feed at ${when(candidate.revisedAt)}: drafted again from what the item says now.`)] : []),
       ...(joined === undefined ? [] : [plainLine(`The same story as candidate #${joined}, found when a report of it was revised: its reports are listed there.`)]),
       ...(note ? [typeof note === 'string' ? plainLine(note) : note] : []),
@@ -117,12 +119,12 @@ export function candidateCard(candidate: Candidate, when: InstantWriter, note?: 
       { label: 'Outlet', value: plainLine(outletText(candidate.outlet, candidate.reports[0]?.grade)) },
       { label: 'Published', value: plainLine(publishedText(candidate.published, suggested, when)) },
       ...(candidate.link ? [{ label: 'Link', value: [span.link(candidate.link, candidate.link)] }] : []),
-      { label: 'Matched', value: plainLine(candidate.matched.length > 0 ? candidate.matched.join(', ') : 'every item (the source seeks no keywords)') },
+      { label: 'Matched', value: plainLine(candidate.matched.length > 0 ? candidate.matched.map(isolated).join(', ') : 'every item (the source seeks no keywords)') },
       ...(candidate.recorded ? recordedFacts(candidate.recorded) : suggestedFacts(suggested, candidate.status === 'pending', candidate.published !== undefined)),
       // An outlet with several reports of the story (one feed's items merged) is named once; a
       // candidate joined to another has none left (they are that one's).
       ...(joined === undefined
-        ? [{ label: 'Also in', value: others.length > 0 ? plainLine([...new Set(others.map((r) => r.outlet))].join(', ')) : plainLine('no other outlet yet') }]
+        ? [{ label: 'Also in', value: others.length > 0 ? plainLine([...new Set(others.map((r) => r.outlet))].map(isolated).join(', ')) : plainLine('no other outlet yet') }]
         : []),
       ...(decided ? [{ label: 'Decided', value: decided }] : []),
     ],
