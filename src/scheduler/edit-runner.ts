@@ -4,13 +4,16 @@
 // pass at a time, so two edits of one message never race. A failed edit waits and is tried
 // again like a delivery; a permanent failure, or the last attempt, is recorded and the post
 // left as it is. A redraw never outgrows the messages it replaces (post-edits-fit.ts): one that
-// cannot fit them is recorded as failed too, and the post left as it is.
-import { actorsNamed, filterActors, withFilterActorsNow } from '../core/digest/post-edits.js';
+// cannot fit them is recorded as failed too, and the post left as it is. What an edit drew is
+// kept in the store with the post, so the next pass, in this process or another, goes on from it.
+import { createHash } from 'node:crypto';
+import { actorsNamed, filterActors, withActorsNow, withFilterActorsNow } from '../core/digest/post-edits.js';
 import { fittedRedraw } from '../core/digest/post-edits-fit.js';
 import type { DueEdit, EntryNow, PostEditStore } from '../core/digest/post-edits-port.js';
 import type { PlatformName } from '../core/caller.js';
 import type { Logger } from '../core/logger.js';
 import { DeliveryError, type Poster } from '../core/poster.js';
+import { stableJson } from '../core/same-json.js';
 import type { View } from '../core/view.js';
 import { DEFAULT_RETRY, retryDelay, type RetryPolicy } from './delivery.js';
 import type { PosterRegistry } from './posters.js';
@@ -59,12 +62,14 @@ export class PostEditRunner {
     for (;;) {
       const due = store.due(platforms, now(), BATCH);
       if (due.length === 0) return edited;
-      const current = store.current(due.flatMap((edit) => edit.entries.map((entry) => entry.entryId)));
-      const named = actorsNamed(due, current);
-      const names = store.actorNames(named);
-      // An actor filter is tested against the actors as merges left them: a merge is no leaving.
+      const stored = store.current(due.flatMap((edit) => edit.entries));
+      const named = actorsNamed(due, stored);
+      // Entries are drawn, and an actor filter tested, with the actors as merges left them: a
+      // merge is no correction and no leaving, and a section names the actor as digests now do.
       const live = store.liveActors([...named, ...filterActors(due)]);
-      for (const edit of due) if (await this.edit(withFilterActorsNow(edit, live), current, names)) edited += 1;
+      const names = store.actorNames([...new Set([...named, ...live.values()])]);
+      const { posts, current } = withActorsNow(due, stored, live);
+      for (const edit of posts) if (await this.edit(withFilterActorsNow(edit, live), current, names)) edited += 1;
       if (due.length < BATCH) return edited;
     }
   }
@@ -79,8 +84,14 @@ export class PostEditRunner {
       if (fitted.shortened.length > 0) {
         this.deps.logger.info({ post: edit.postId, platform: edit.platform, channel: edit.channelId, messages: edit.refs, shortened: fitted.shortened }, 'corrections drawn shortened so the edited message still fits');
       }
+      // A correction undone before its edit ran leaves the redraw as the message already shows it.
+      const viewHash = hashOf(fitted.view);
+      if (edit.drawnHash === viewHash) {
+        store.done(edit.postId, edit.revisionId, now());
+        return false;
+      }
       await poster.update(edit.channelId, edit.refs, fitted.view, edit.context);
-      store.done(edit.postId, edit.revisionId, now());
+      store.done(edit.postId, edit.revisionId, now(), { viewHash, marked: fitted.marked });
       return true;
     } catch (error) {
       this.failed(edit, error);
@@ -118,6 +129,11 @@ export class PostEditRunner {
     store.retryLater(edit.postId, edit.revisionId, message, retryAt, at);
     logger.warn({ ...where, retryAt }, 'editing a posted message for a correction failed; will retry');
   }
+}
+
+/** A drawn view, hashed as stable JSON: the same view drawn again has the same hash. */
+function hashOf(view: View): string {
+  return createHash('sha256').update(stableJson(view)).digest('base64url');
 }
 
 /** A view fits the post when the platform shows it in no more messages than the post went out as. */

@@ -1,12 +1,12 @@
 // Posts that showed entries and the edits corrections owe them (migration post_edits): a post is
 // kept with its view (stored once for every post showing the same) and the revision each entry
 // was shown as; the trigger on `revisions` queues one edit per post an entry's correction
-// reaches; the runner settles each edit for the correction it drew.
+// reaches; the runner settles each edit for the correction it drew, and the post keeps what that
+// edit drew (migration 0042) for the next.
 import { createHash } from 'node:crypto';
 import type { PlatformName } from '../core/caller.js';
-import { diffFields } from '../core/digest/changes.js';
 import type { EntryInput } from '../core/domain.js';
-import { EDITABLE_FOR_MS, type DueEdit, type EntryNow, type EntryPlace, type PostEditStore, type ShownEntry, type ShownPost } from '../core/digest/post-edits-port.js';
+import { EDITABLE_FOR_MS, type DrawnPost, type DueEdit, type EntryNow, type EntryPlace, type EntryRevision, type PostEditStore, type ShownEntry, type ShownPost } from '../core/digest/post-edits-port.js';
 import type { View } from '../core/view.js';
 import { liveActorsOf } from './actor-merges.js';
 import type { Db } from './connection.js';
@@ -23,17 +23,21 @@ interface DueRow {
   view: string;
   message_refs: string;
   posted_at: string;
+  drawn_hash: string | null;
 }
 
 interface ShownRow {
   post_id: number;
   entry_id: number;
   section: number | null;
+  revision_id: number;
   shown: string;
   removed: number;
+  correction_drawn: number;
 }
 
-interface LatestRow {
+interface HistoryRow {
+  id: number;
   entity_id: number;
   action: string;
   snapshot: string;
@@ -80,7 +84,7 @@ export class SqlitePostEdits implements PostEditStore {
     if (platforms.length === 0) return [];
     const rows = this.cache
       .get(
-        `SELECT e.post_id, e.revision_id, e.attempts, p.platform, p.channel_id, p.context, p.zone, v.view, p.message_refs, p.posted_at
+        `SELECT e.post_id, e.revision_id, e.attempts, p.platform, p.channel_id, p.context, p.zone, v.view, p.message_refs, p.posted_at, p.drawn_hash
          FROM post_edits e JOIN shown_posts p ON p.id = e.post_id JOIN shown_views v ON v.id = p.view_id
          WHERE e.status = 'queued' AND e.platform IN (SELECT value FROM json_each(?)) AND e.next_attempt_at <= ?
          ORDER BY e.revision_id, e.post_id LIMIT ?`,
@@ -89,17 +93,19 @@ export class SqlitePostEdits implements PostEditStore {
     if (rows.length === 0) return [];
     const shown = this.cache
       .get(
-        `SELECT s.post_id, s.entry_id, s.section, r.snapshot AS shown, r.action = 'remove' AS removed
+        `SELECT s.post_id, s.entry_id, s.section, s.revision_id, r.snapshot AS shown, r.action = 'remove' AS removed, s.correction_drawn
          FROM shown_entries s JOIN revisions r ON r.id = s.revision_id WHERE s.post_id IN (SELECT value FROM json_each(?))`,
       )
       .all(JSON.stringify(rows.map((r) => r.post_id))) as ShownRow[];
     const byPost = new Map<number, ShownEntry[]>();
     for (const row of shown) {
-      const entry: ShownEntry = { entryId: row.entry_id, shown: JSON.parse(row.shown) as EntryInput, removed: row.removed === 1 };
+      const entry: ShownEntry = { entryId: row.entry_id, shown: JSON.parse(row.shown) as EntryInput, removed: row.removed === 1, revisionId: row.revision_id };
       if (row.section !== null) entry.section = row.section;
+      if (row.correction_drawn === 1) entry.correctionDrawn = true;
       byPost.set(row.post_id, [...(byPost.get(row.post_id) ?? []), entry]);
     }
     return rows.map((row) => ({
+      ...(row.drawn_hash !== null ? { drawnHash: row.drawn_hash } : {}),
       postId: row.post_id,
       revisionId: row.revision_id,
       attempts: row.attempts,
@@ -114,36 +120,30 @@ export class SqlitePostEdits implements PostEditStore {
     }));
   }
 
-  current(entryIds: readonly number[]): Map<number, EntryNow> {
+  current(shown: readonly Pick<ShownEntry, 'entryId' | 'revisionId'>[]): Map<number, EntryNow> {
+    // Each entry's history from the earliest revision a post showed it as.
+    const from = new Map<number, number>();
+    for (const { entryId, revisionId } of shown) from.set(entryId, Math.min(from.get(entryId) ?? Number.MAX_SAFE_INTEGER, revisionId ?? 0));
     const rows = this.cache
       .get(
-        `SELECT r.entity_id, r.action, r.snapshot, r.reason, r.changed_at FROM json_each(?) j
-         JOIN revisions r ON r.id = (SELECT max(id) FROM revisions WHERE entity = 'entry' AND entity_id = j.value)`,
+        `SELECT r.id, r.entity_id, r.action, r.snapshot, r.reason, r.changed_at FROM json_each(?) j
+         JOIN revisions r ON r.entity = 'entry' AND r.entity_id = json_extract(j.value, '$[0]') AND r.id >= json_extract(j.value, '$[1]')
+         ORDER BY r.entity_id, r.id DESC`,
       )
-      .all(JSON.stringify([...new Set(entryIds)])) as LatestRow[];
-    return new Map(
-      rows.map((row): [number, EntryNow] => {
-        const removed = row.action === 'remove';
-        const now: EntryNow = { state: JSON.parse(row.snapshot) as EntryInput, removed, changedAt: new Date(row.changed_at) };
-        if (removed && row.reason) now.reason = row.reason;
-        const since = removed ? undefined : this.fieldsSince(row.entity_id, now.state);
-        if (since) now.fieldsChangedAt = since;
-        return [row.entity_id, now];
-      }),
-    );
-  }
-
-  /** When an entry's fields came to be `state`: the oldest of its latest revisions that all hold them. */
-  private fieldsSince(entryId: number, state: EntryInput): Date | undefined {
-    const revisions = this.cache
-      .get("SELECT snapshot, changed_at FROM revisions WHERE entity = 'entry' AND entity_id = ? ORDER BY id DESC")
-      .iterate(entryId) as IterableIterator<{ snapshot: string; changed_at: string }>;
-    let since: string | undefined;
-    for (const revision of revisions) {
-      if (diffFields(JSON.parse(revision.snapshot) as EntryInput, state).length > 0) break;
-      since = revision.changed_at;
+      .all(JSON.stringify([...from])) as HistoryRow[];
+    const current = new Map<number, EntryNow>();
+    for (const row of rows) {
+      const revision: EntryRevision = { revisionId: row.id, state: JSON.parse(row.snapshot) as EntryInput, removed: row.action === 'remove', at: new Date(row.changed_at) };
+      const now = current.get(row.entity_id);
+      if (now) {
+        (now.history as EntryRevision[]).push(revision);
+        continue;
+      }
+      const latest: EntryNow = { state: revision.state, removed: revision.removed, changedAt: revision.at, history: [revision] };
+      if (revision.removed && row.reason) latest.reason = row.reason;
+      current.set(row.entity_id, latest);
     }
-    return since === undefined ? undefined : new Date(since);
+    return current;
   }
 
   actorNames(actorIds: readonly number[]): Map<number, string> {
@@ -155,10 +155,17 @@ export class SqlitePostEdits implements PostEditStore {
     return liveActorsOf(this.db, actorIds);
   }
 
-  done(postId: number, revisionId: number, now: Date): void {
-    this.cache
-      .get("UPDATE post_edits SET status = 'done', attempts = attempts + 1, last_error = NULL, updated_at = ? WHERE post_id = ? AND revision_id = ?")
-      .run(now.toISOString(), postId, revisionId);
+  done(postId: number, revisionId: number, now: Date, drawn?: DrawnPost): void {
+    this.db.transaction(() => {
+      this.cache
+        .get("UPDATE post_edits SET status = 'done', attempts = attempts + 1, last_error = NULL, updated_at = ? WHERE post_id = ? AND revision_id = ?")
+        .run(now.toISOString(), postId, revisionId);
+      if (!drawn) return;
+      this.cache.get('UPDATE shown_posts SET drawn_hash = ? WHERE id = ?').run(drawn.viewHash, postId);
+      this.cache
+        .get('UPDATE shown_entries SET correction_drawn = entry_id IN (SELECT value FROM json_each(?)) WHERE post_id = ?')
+        .run(JSON.stringify(drawn.marked), postId);
+    })();
   }
 
   retryLater(postId: number, revisionId: number, error: string, at: Date, now: Date): void {

@@ -110,7 +110,7 @@ describe('GIVEN a digest posted on the fake Discord', () => {
     expect(text).toMatch(/✏️ Corrected 6 Jul: .*confidence reported → confirmed/);
   });
 
-  it('WHEN a correction is undone THEN the message is drawn again as it was posted', async () => {
+  it('WHEN a correction is undone THEN the message is drawn again as it was posted, under a mark saying the correction was withdrawn', async () => {
     const { h, id, messageId, admin, edits, messageText } = await posted();
     const original = messageText(messageId);
     await h.runText(`/entry edit id:${id} confidence:confirmed`, admin);
@@ -119,7 +119,10 @@ describe('GIVEN a digest posted on the fake Discord', () => {
     await h.runText(`/entry undo id:${id}`, admin);
     await h.time.advance(2 * 60_000);
     expect(edits().map((r) => r.status)).toEqual([200, 200]);
-    expect(messageText(messageId)).toBe(original);
+    const mark = '✏️ Correction of 6 Jul withdrawn (6 Jul)';
+    const text = messageText(messageId);
+    expect(text).toContain(`Envoys meet in Baku @everyone — correction withdrawn\n${mark}\n`);
+    expect(text.replace(' — correction withdrawn', '').replace(`${mark}\n`, '')).toBe(original);
   });
 
   it('WHEN it is corrected, removed, and the removal undone on a later day THEN the mark keeps the day of the correction', async () => {

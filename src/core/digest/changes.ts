@@ -149,8 +149,9 @@ export function diffFields(before: EntryInput, after: EntryInput): string[] {
 function compareFields(before: EntryInput, after: EntryInput): string[] {
   const keys = new Set([...Object.keys(before), ...Object.keys(after)]) as Set<keyof EntryInput>;
   // Tags are a set (the store keeps them sorted, snapshots as typed): order is no change; nor is
-  // the order of a source's fields.
-  const comparable = (entry: EntryInput, key: keyof EntryInput) => (key === 'tags' ? [...entry.tags].sort() : entry[key]);
+  // the order of a source's fields. No claims is the same said with an empty list or none (a
+  // snapshot from before an entry had claims has no list at all).
+  const comparable = (entry: EntryInput, key: keyof EntryInput) => (key === 'tags' ? [...entry.tags].sort() : key === 'claims' ? (entry.claims ?? []) : entry[key]);
   return [...keys].filter((k) => !sameJson(comparable(before, k), comparable(after, k))).sort();
 }
 

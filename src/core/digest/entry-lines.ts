@@ -46,10 +46,21 @@ const FIELD_LABELS: Record<string, string> = {
   tags: 'tags',
 };
 
-function listDiff(before: readonly string[], after: readonly string[]): string {
-  const added = after.filter((x) => !before.includes(x)).map((x) => `+ ${x}`);
-  const removed = before.filter((x) => !after.includes(x)).map((x) => `− ${x}`);
-  const changes = [...added, ...removed];
+/**
+ * A list's items added and taken away, each as often as it was (a list may name an item twice);
+ * `reordered` only when the same items stand in another order, and undefined when the lists read
+ * the same.
+ */
+function listDiff(before: readonly string[], after: readonly string[]): string | undefined {
+  if (before.length === after.length && before.every((item, i) => item === after[i])) return undefined;
+  const unmatched = [...after];
+  const removed: string[] = [];
+  for (const item of before) {
+    const at = unmatched.indexOf(item);
+    if (at >= 0) unmatched.splice(at, 1);
+    else removed.push(`− ${item}`);
+  }
+  const changes = [...unmatched.map((item) => `+ ${item}`), ...removed];
   return changes.length > 0 ? changes.join(', ') : 'reordered';
 }
 
@@ -72,8 +83,11 @@ function describeField(field: string, before: EntryInput, after: EntryInput, nam
     case 'places':
     case 'tags':
     case 'claims':
-    case 'actors':
-      return `${label}: ${listDiff(listItems(before, field, names), listItems(after, field, names))}`;
+    case 'actors': {
+      // Lists that read the same differ in what their lines leave out: the field alone is named.
+      const diff = listDiff(listItems(before, field, names), listItems(after, field, names));
+      return diff ? `${label}: ${diff}` : label;
+    }
     case 'fatalities':
       return `fatalities ${before.fatalities ? formatFatalities(before.fatalities) : 'none'} → ${fatalitiesWithSource(after.fatalities)}`;
     default:

@@ -14,6 +14,8 @@ export interface FittedRedraw {
   view: View;
   /** The entries whose correction is drawn shortened, if any. */
   shortened: number[];
+  /** The entries drawn with a mark (corrected, removed, restored or withdrawn). */
+  marked: number[];
 }
 
 /** The forms a section is shortened to, in turn. */
@@ -32,7 +34,8 @@ export function fittedRedraw(
   fits: FitsPost,
 ): FittedRedraw | undefined {
   const whole = redrawPostIn(post, current, names);
-  if (fits(whole.view)) return { view: whole.view, shortened: [] };
+  const marked = whole.corrected.map((section) => section.entryId!);
+  if (fits(whole.view)) return { view: whole.view, shortened: [], marked };
   const longestFirst = whole.corrected
     .map((section) => ({ entryId: section.entryId!, chars: sectionChars(section) }))
     .sort((a, b) => b.chars - a.chars)
@@ -42,7 +45,7 @@ export function fittedRedraw(
     for (const entryId of longestFirst) {
       forms.set(entryId, form);
       const { view } = redrawPostIn(post, current, names, forms);
-      if (fits(view)) return { view, shortened: [...forms.keys()] };
+      if (fits(view)) return { view, shortened: [...forms.keys()], marked };
     }
   }
   return undefined;

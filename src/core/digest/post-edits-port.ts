@@ -52,6 +52,18 @@ export interface ShownEntry extends EntryPlace {
   /** The entry as the post showed it. */
   shown: EntryInput;
   removed: boolean;
+  /** The revision it was shown as: the corrections since are those after it. */
+  revisionId?: number;
+  /** The post has been edited to show a correction of it: were it withdrawn, the post says so. */
+  correctionDrawn?: true;
+}
+
+/** One revision of an entry, as a redraw reads its history. */
+export interface EntryRevision {
+  revisionId: number;
+  state: EntryInput;
+  removed: boolean;
+  at: Date;
 }
 
 /** An entry as it stands now, from its latest revision. */
@@ -63,10 +75,11 @@ export interface EntryNow {
   /** When its latest revision was written. */
   changedAt: Date;
   /**
-   * For a live entry, when its fields came to be as they are: a removal undone since changed
-   * nothing a correction shows. Absent where that is `changedAt`.
+   * Its revisions, newest first, back to the one the posts being redrawn showed it as: a
+   * correction is dated by the last of them that changed what its mark shows, and one that came
+   * and went since a post showed the entry is told as withdrawn. Absent: dated `changedAt`.
    */
-  fieldsChangedAt?: Date;
+  history?: readonly EntryRevision[];
 }
 
 export interface DueEdit extends ShownPost {
@@ -74,7 +87,18 @@ export interface DueEdit extends ShownPost {
   /** The latest correction that asked for this edit. */
   revisionId: number;
   attempts: number;
+  /** Each with `correctionDrawn` as the post's last edit drew it. */
   entries: ShownEntry[];
+  /** The hash of the view the post's last edit drew (DrawnPost); absent while it stands as posted. */
+  drawnHash?: string;
+}
+
+/** What an edit drew in a post, kept for the next: a redraw of the same view is no edit. */
+export interface DrawnPost {
+  /** A hash of the view drawn, as stable JSON. */
+  viewHash: string;
+  /** The entries drawn under a mark (corrected, removed, restored or withdrawn). */
+  marked: readonly number[];
 }
 
 export interface PostEditStore {
@@ -85,14 +109,20 @@ export interface PostEditStore {
   remember(post: ShownPost, entries: readonly EntryPlace[], asOf?: number): void;
   /** Queued edits due by `now` on these platforms, oldest correction first. */
   due(platforms: readonly PlatformName[], now: Date, limit: number): DueEdit[];
-  /** The current state of these entries, by id. */
-  current(entryIds: readonly number[]): Map<number, EntryNow>;
+  /**
+   * The current state of these entries, by id, each with its history back to the earliest
+   * revision `shown` names for it (all of it when none is named).
+   */
+  current(shown: readonly Pick<ShownEntry, 'entryId' | 'revisionId'>[]): Map<number, EntryNow>;
   /** The current names of these actors, by id. */
   actorNames(actorIds: readonly number[]): Map<number, string>;
   /** The live actor each of these actors now is, by id: itself, or the one its merges folded it into. */
   liveActors(actorIds: readonly number[]): Map<number, number>;
-  /** The edit drawn for `revisionId` is in place (a later correction keeps it queued). */
-  done(postId: number, revisionId: number, now: Date): void;
+  /**
+   * The edit drawn for `revisionId` is in place (a later correction keeps it queued), and the
+   * post now shows `drawn`; absent, the post was left as its last edit drew it.
+   */
+  done(postId: number, revisionId: number, now: Date, drawn?: DrawnPost): void;
   /** The edit failed for now: tried again at `at`. */
   retryLater(postId: number, revisionId: number, error: string, at: Date, now: Date): void;
   /** The edit failed for good; the post is left as it is. */

@@ -1,10 +1,12 @@
 // Redraws a message Sitrep posted once an entry it showed has been corrected or removed: the
-// entry's section shows its current fields under a mark saying what changed since the message
-// showed it (in the words of the digest's corrections section) and when, and a digest's header
-// counts its items again as they now stand, so it never contradicts the sections below it; the
-// rest of the message stays as it was. An entry that stands as shown again (a correction undone)
-// is drawn as it was. A corrected section may be drawn shorter, so the message still fits where it
-// was posted (post-edits-fit.ts).
+// entry's section keeps what the message said of it besides its fields (a digest's "Changed: …")
+// and shows its current fields under a mark saying what changed since the message showed it (in
+// the words of the digest's corrections section) and when, and a digest's header counts its
+// items again as they now stand, so it never contradicts the sections below it; the rest of the
+// message stays as it was. An entry that stands as shown again after corrections is drawn as it
+// was under a mark saying they were withdrawn; one whose removal alone was undone is drawn as it
+// was. A corrected section may be drawn shorter, so the message still fits where it was posted
+// (post-edits-fit.ts).
 import type { EntryInput } from '../domain.js';
 import { actorIdsNamed } from '../entry-diff.js';
 import type { Logger } from '../logger.js';
@@ -39,22 +41,64 @@ export type SectionForm = 'full' | 'brief' | 'compact';
 const BRIEF_REASON_CHARS = 120;
 const COMPACT_TITLE_CHARS = 80;
 
+/** A mark under an entry's section: the kind its heading names, and the line. */
+interface Mark {
+  kind: string;
+  line: Line;
+}
+
+/**
+ * When the entry's `fields` came to be as they are now: the oldest of its latest revisions that
+ * all hold them, so a later edit of other fields, or one undone, leaves the day as it was.
+ */
+function fieldsChangedAt(now: EntryNow, fields: readonly string[]): Date {
+  let since = now.changedAt;
+  for (const revision of now.history ?? []) {
+    if (diffFields(revision.state, now.state).some((field) => fields.includes(field))) break;
+    since = revision.at;
+  }
+  return since;
+}
+
 /** The mark saying how the entry changed since the post showed it, or undefined if it did not. */
-function correctionMark(was: ShownEntry, now: EntryNow, names: ReadonlyMap<number, string>, zone: string, form: SectionForm): { kind: string; line: Line } | undefined {
-  // A correction is dated by the change of fields it shows, not by a removal undone after it.
-  const day = dayText(was.removed || now.removed ? now.changedAt : (now.fieldsChangedAt ?? now.changedAt), zone);
+function correctionMark(was: ShownEntry, now: EntryNow, names: ReadonlyMap<number, string>, zone: string, form: SectionForm): Mark | undefined {
   if (now.removed) {
     const reason = now.reason ?? 'no reason given';
     const shown = form === 'full' ? reason : clipAtWord(reason, BRIEF_REASON_CHARS);
-    return was.removed ? undefined : { kind: 'removed', line: [span.italic(`Removed ${day}: `), span.plain(shown)] };
+    return was.removed ? undefined : { kind: 'removed', line: [span.italic(`Removed ${dayText(now.changedAt, zone)}: `), span.plain(shown)] };
   }
   const changedFields = diffFields(was.shown, now.state);
-  if (!was.removed && changedFields.length === 0) return undefined;
+  if (!was.removed && changedFields.length === 0) return withdrawnMark(was, now, zone);
+  // A correction is dated by the last change of the fields it shows, not by a removal undone or
+  // another field edited (or an edit undone) after it.
+  const day = dayText(was.removed ? now.changedAt : fieldsChangedAt(now, changedFields), zone);
   const change = { before: was.shown, after: now.state, changedFields };
   const changes = form === 'full' ? describeChanges(change, names) : describeChangesBriefly(change, names);
   const kind = was.removed ? 'restored' : 'corrected';
   const label = `✏️ ${was.removed ? 'Restored' : 'Corrected'} ${day}`;
   return { kind, line: changes ? [span.italic(`${label}: `), span.plain(changes)] : [span.italic(label)] };
+}
+
+/**
+ * For an entry that stands as the post showed it again after the post was edited to show a
+ * correction: the mark saying the corrections since were withdrawn, and when, as someone who read
+ * or quoted one must be told. Undefined when the post never showed one, or only a removal since
+ * undone (drawn as posted).
+ */
+function withdrawnMark(was: ShownEntry, now: EntryNow, zone: string): Mark | undefined {
+  if (was.removed || !was.correctionDrawn || was.revisionId === undefined || !now.history) return undefined;
+  const corrections = now.history.filter((r) => r.revisionId > was.revisionId! && !r.removed && diffFields(was.shown, r.state).length > 0);
+  const first = corrections.at(-1);
+  const last = corrections[0];
+  if (!first || !last) return undefined;
+  let withdrawnAt = now.changedAt;
+  for (const revision of now.history) {
+    if (diffFields(was.shown, revision.state).length > 0) break;
+    withdrawnAt = revision.at;
+  }
+  const [from, to] = [dayText(first.at, zone), dayText(last.at, zone)];
+  const which = corrections.length === 1 ? `Correction of ${from}` : from === to ? `Corrections of ${from}` : `Corrections of ${from}–${to}`;
+  return { kind: corrections.length === 1 ? 'correction withdrawn' : 'corrections withdrawn', line: [span.italic(`✏️ ${which} withdrawn (${dayText(withdrawnAt, zone)})`)] };
 }
 
 /** Where a shortened section's entry and correction are shown whole. */
@@ -107,13 +151,30 @@ export function withFilterActorsNow<P extends Pick<DueEdit, 'view'>>(post: P, li
   return { ...post, view: { ...post.view, digestFilters: { ...filters, actorIdsNow: [...same] } } };
 }
 
+/** A line's text, to tell one line of Sitrep's wording from another. */
+const lineText = (line: Line): string => line.map((s) => s.text).join('');
+
+/**
+ * What the post's section of the entry said besides its fields (a digest's "Changed: …", a
+ * removal's reason, that it left the filters): the lines after its field lines, kept when the
+ * section is redrawn, as what the digest announced then.
+ */
+function announcedLines(was: ShownEntry, post: RedrawnFrom, names: ReadonlyMap<number, string>): Line[] {
+  const section = was.section === undefined ? undefined : post.view.sections[was.section];
+  if (section?.entryId !== was.entryId) return [];
+  return section.lines.slice(entryMetaLines(was.shown, names).length);
+}
+
 function correctedSection(was: ShownEntry, now: EntryNow, names: ReadonlyMap<number, string>, post: RedrawnFrom, form: SectionForm): Section | undefined {
   const mark = correctionMark(was, now, names, post.zone, form);
   if (!mark) return undefined;
   const title = form === 'compact' ? clipAtWord(now.state.title, COMPACT_TITLE_CHARS) : now.state.title;
   const heading: Line = [span.bold(`#${was.entryId}`), span.plain(' '), span.bold(title), span.italic(` — ${mark.kind}`)];
   const meta = entryMetaLines(now.state, names);
-  const marks = outsideFilters(now, post.view.digestFilters) ? [mark.line, [span.italic(LEFT_FILTERS)]] : [mark.line];
+  const announced = announcedLines(was, post, names);
+  const saidLeft = announced.some((line) => lineText(line) === LEFT_FILTERS);
+  const left: Line[] = outsideFilters(now, post.view.digestFilters) && !saidLeft ? [[span.italic(LEFT_FILTERS)]] : [];
+  const marks = [...announced, mark.line, ...left];
   const lines = form === 'full' ? [...marks, ...meta] : [...marks, ...(form === 'compact' ? meta.slice(0, 1) : meta), inFullLine(was.entryId)];
   return { heading, lines, entryId: was.entryId };
 }
@@ -229,13 +290,61 @@ function recountedIntro(view: View, counts: HeaderCounts, recount: ReturnType<ty
   return intro;
 }
 
-/** Every actor a redraw of these posts may name: those of the entries and of their claims. */
+/** Every actor a redraw of these posts may name or compare: those of the entries and of their claims. */
 export function actorsNamed(posts: readonly Pick<DueEdit, 'entries'>[], current: ReadonlyMap<number, EntryNow>): number[] {
   const ids = new Set<number>();
   const add = (state: EntryNow['state']) => actorIdsNamed(state).forEach((id) => ids.add(id));
   for (const post of posts) for (const entry of post.entries) add(entry.shown);
-  for (const now of current.values()) add(now.state);
+  for (const now of current.values()) for (const revision of now.history ?? [{ state: now.state }]) add(revision.state);
   return [...ids];
+}
+
+/**
+ * The state with its actors and claims' authors as the live actors `live` maps them to: merges
+ * move links without writing entry revisions, so a snapshot may name an actor merged away since.
+ * An actor merged into one the entry already names in that role is named once.
+ */
+function withLiveActors(state: EntryInput, live: ReadonlyMap<number, number>): EntryInput {
+  const liveId = (id: number) => live.get(id) ?? id;
+  const named = [...state.actors, ...(state.claims ?? [])];
+  if (named.every((a) => liveId(a.actorId) === a.actorId)) return state;
+  const seen = new Set<string>();
+  const actors = state.actors.flatMap((a) => {
+    const link = { ...a, actorId: liveId(a.actorId) };
+    const key = `${link.actorId}|${link.role}`;
+    if (seen.has(key)) return [];
+    seen.add(key);
+    return [link];
+  });
+  return { ...state, actors, ...(state.claims ? { claims: state.claims.map((c) => ({ ...c, actorId: liveId(c.actorId) })) } : {}) };
+}
+
+/**
+ * The posts and entries a redraw draws, every state in them naming the actors as they stand now
+ * (both ends alike, so a merge is no correction): a redrawn section names an actor as the next
+ * digest does.
+ */
+export function withActorsNow<P extends Pick<DueEdit, 'entries'>>(
+  posts: readonly P[],
+  current: ReadonlyMap<number, EntryNow>,
+  live: ReadonlyMap<number, number>,
+): { posts: P[]; current: Map<number, EntryNow> } {
+  const follow = (state: EntryInput) => withLiveActors(state, live);
+  const followed = new Map<EntryInput, EntryInput>();
+  const once = (state: EntryInput) => {
+    let result = followed.get(state);
+    if (!result) followed.set(state, (result = follow(state)));
+    return result;
+  };
+  return {
+    posts: posts.map((post) => ({ ...post, entries: post.entries.map((entry) => ({ ...entry, shown: once(entry.shown) })) })),
+    current: new Map(
+      [...current].map(([entryId, now]) => [
+        entryId,
+        { ...now, state: once(now.state), ...(now.history ? { history: now.history.map((revision) => ({ ...revision, state: once(revision.state) })) } : {}) },
+      ]),
+    ),
+  };
 }
 
 /** The entries a view's sections show (a digest part's items), then those only its header counts. */
