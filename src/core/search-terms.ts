@@ -1,6 +1,7 @@
 // What a person typed into /search, as words to match. Shared by the command (which checks the
 // words) and the store (which turns them into an FTS5 query), so both read the text alike.
 import { digitScriptForms } from './search-digits.js';
+import { afterElisionApostrophe } from './search-elisions.js';
 import { foldForSearch, isDottedInitialism, NAME_APOSTROPHES } from './text.js';
 
 export interface SearchTerm {
@@ -22,7 +23,9 @@ export interface SearchTerm {
    * Typed with the possessive `'s` (`Assad's`, whose word is `assads`): the words the index holds
    * for that spelling (`assad s`), which splits there. The word is searched joined as well. An
    * apostrophe or ʿayn sign elsewhere in a word (`Shara'a`) is dropped, in the index as in the
-   * query (foldForSearch), so `Shara'a` and `Sharaa` find each other.
+   * query (foldForSearch), so `Shara'a` and `Sharaa` find each other; but an elided word before
+   * its apostrophe (`l'hôtel`, `d'Orsay`) is a word apart in the index, and the query searches
+   * the word after it (`hôtel`), as it searches no other article.
    */
   apart?: string;
 }
@@ -181,6 +184,8 @@ const CAPITALS_INITIALISM = /^\p{Lu}{2,4}$/u;
  */
 const WORD_SEPARATORS_BUT_DOTS = new RegExp(`[^\\p{L}\\p{N}\\p{M}.${NAME_APOSTROPHES}]+`, 'u');
 const APOSTROPHES = new RegExp(`[${NAME_APOSTROPHES}]+`);
+/** An elided word with its apostrophe (`l'`, `d'`, `qu'`), where the index holds two words: the next one is the word searched. */
+const ELIDED_WORD = new RegExp(`^\\p{L}+[${NAME_APOSTROPHES}]+${afterElisionApostrophe(NAME_APOSTROPHES)}`, 'iu');
 
 /** One word as typed: joined across the apostrophes left in it, with the words the index holds for it apart. */
 function typedWord(typed: string): Omit<SearchTerm, 'prefix'>[] {
@@ -200,7 +205,7 @@ function searchWords(chunk: string): Omit<SearchTerm, 'prefix'>[] {
     .split(WORD_SEPARATORS_BUT_DOTS)
     .flatMap((piece): Omit<SearchTerm, 'prefix'>[] => {
       if (isDottedInitialism(piece)) return [{ word: piece.replace(/\./g, '').toLowerCase(), initialism: 'dotted' }];
-      return piece.split('.').flatMap(typedWord);
+      return piece.split('.').flatMap((part) => typedWord(part.replace(ELIDED_WORD, '')));
     });
 }
 

@@ -1,4 +1,5 @@
 // Text helpers shared by matching and rendering.
+import { afterElisionApostrophe } from './search-elisions.js';
 
 /** Text to match as it is written inside a regular expression. */
 export const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -174,13 +175,15 @@ const HAS_SEARCH_FOLD = new RegExp(`[${SEARCH_DROPPED_MARKS}${INVISIBLE_IN_WORDS
  * An apostrophe or ʿayn sign between letters (NAME_APOSTROPHES), which the index would split the
  * word at: `Shara'a`, `Shara’a`, `Ba'ath` and `Qur'an` are read as `Sharaa`, `Baath` and `Quran`,
  * as others write them. Not the possessive `'s` at a word's end, which stays a word apart, as
- * before: joined, `Damascus's` would be `damascuss`, which does not stem as `damascus` does.
+ * before: joined, `Damascus's` would be `damascuss`, which does not stem as `damascus` does. Nor
+ * that of an elision (`l'hôtel`, `d'Orsay`: afterElisionApostrophe), two words, each searched.
  */
 const APOSTROPHE_IN_SEARCHED_WORD = new RegExp(
   // The apostrophe is matched before the letter behind it is looked for: looking behind first, at
   // every position, would walk back over a long run of marks at each of them.
-  `[${NAME_APOSTROPHES}](?<=[\\p{L}\\p{N}]\\p{M}*[${NAME_APOSTROPHES}])[${NAME_APOSTROPHES}]*(?=[\\p{L}\\p{N}])(?![sS](?![\\p{L}\\p{N}\\p{M}]))`,
-  'gu',
+  `[${NAME_APOSTROPHES}](?<=[\\p{L}\\p{N}]\\p{M}*[${NAME_APOSTROPHES}])[${NAME_APOSTROPHES}]*(?=[\\p{L}\\p{N}])(?![sS](?![\\p{L}\\p{N}\\p{M}]))` +
+    `(?!${afterElisionApostrophe(NAME_APOSTROPHES)})`,
+  'giu',
 );
 
 /** One UTF-16 unit as the index is to read it: '' dropped, a Greek vowel unaccented. */
@@ -196,7 +199,7 @@ function foldSearchUnit(unit: string): string {
  * fold itself (SEARCH_DROPPED_MARKS dropped, Greek accents removed, apostrophes inside a word
  * dropped: APOSTROPHE_IN_SEARCHED_WORD). Each character is dropped or kept as one, so an
  * excerpt of the folded text maps back onto the text (unfoldExcerpt). Registered as
- * sitrep_search_fold for the index's document view (migrations 0008, 0040 re-indexed).
+ * sitrep_search_fold for the index's document view (migrations 0008, 0040, 0043 re-indexed).
  */
 export function foldForSearch(text: string): string {
   if (!HAS_SEARCH_FOLD.test(text)) return text;
