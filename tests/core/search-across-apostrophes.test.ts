@@ -2,26 +2,9 @@
 // Baath, Qur'an and Quran): /search finds either spelling by the other, whole or as a prefix, in a
 // new store and in one indexed before migration 0040. The possessive `'s` still finds the name.
 import { describe, expect, it } from 'vitest';
-import type { App } from '../../src/app.js';
-import type { Caller } from '../../src/core/caller.js';
-import type { EntryInput } from '../../src/core/domain.js';
-import { migratingApp } from '../support/migration-rerun.js';
-import { viewText } from '../support/view-text.js';
+import { migratingSearchDesk } from '../support/migration-rerun.js';
 
-const reader: Caller = { platform: 'discord', userId: '42', workspaceId: 'g1', channelId: 'c1' };
-const stamp = { by: 'console:tester', at: '2026-01-01T00:00:00.000Z' };
-
-const store = migratingApp('');
-
-const reply = async (text: string, on: App = store.current()) => viewText(await on.dispatcher.runText(text, reader));
-
-const addEntry = (title: string, summary = '') => {
-  const entry: EntryInput = {
-    title, summary, eventType: 'armed-clash', topic: 'syria-israel', start: { year: 2025, month: 7, day: 14 },
-    places: [], actors: [], sources: [{ outlet: 'AFP' }], confidence: 'reported', tags: [],
-  };
-  return store.app.services.editor.addEntry(entry, stamp);
-};
+const { store, reply, addEntry } = migratingSearchDesk('armed-clash');
 
 describe('GIVEN an entry written with an apostrophe inside a name', () => {
   it('THEN /search finds it by the name written without, and shows the name as stored', async () => {

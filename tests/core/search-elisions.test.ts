@@ -2,26 +2,9 @@
 // /search finds the next word by itself, and the whole as typed, in a new store and in one
 // indexed before migration 0043; an apostrophe inside a name (`Shara'a`) is still read through.
 import { describe, expect, it } from 'vitest';
-import type { App } from '../../src/app.js';
-import type { Caller } from '../../src/core/caller.js';
-import type { EntryInput } from '../../src/core/domain.js';
-import { migratingApp } from '../support/migration-rerun.js';
-import { viewText } from '../support/view-text.js';
+import { migratingSearchDesk } from '../support/migration-rerun.js';
 
-const reader: Caller = { platform: 'discord', userId: '42', workspaceId: 'g1', channelId: 'c1' };
-const stamp = { by: 'console:tester', at: '2026-01-01T00:00:00.000Z' };
-
-const store = migratingApp('');
-
-const reply = async (text: string, on: App = store.current()) => viewText(await on.dispatcher.runText(text, reader));
-
-const addEntry = (title: string, summary = '') => {
-  const entry: EntryInput = {
-    title, summary, eventType: 'talks', topic: 'syria-israel', start: { year: 2025, month: 7, day: 14 },
-    places: [], actors: [], sources: [{ outlet: 'AFP' }], confidence: 'reported', tags: [],
-  };
-  return store.app.services.editor.addEntry(entry, stamp);
-};
+const { store, reply, addEntry } = migratingSearchDesk('talks');
 
 const PARIS_TALKS = 'Réunion à Paris';
 const QUAI_D_ORSAY = "Les ministres se retrouvent à l'hôtel du quai d'Orsay.";

@@ -1,25 +1,14 @@
 // A digest posted on the fake Discord and its entry corrected, then Sitrep restarted: the next
 // process knows what the edited message shows. A correction withdrawn after the restart is told
 // as withdrawn, and a correction that leaves the message as it is does not edit it again.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startDiscordAdapter } from '../../src/adapters/discord/index.js';
 import type { Caller } from '../../src/core/caller.js';
 import { visibleText } from '../discord/support/markdown-text.js';
 import { Harness } from './support/harness.js';
-import { discordDigests, embedText, type Cleanup, type Embed } from './support/platform-digests.js';
+import { cleanupEachTest, discordDigests, embedText, settleAll, type Embed } from './support/platform-digests.js';
 
-const cleanup: Cleanup = [];
-afterEach(async () => {
-  for (const done of cleanup.splice(0).reverse()) await done();
-});
-
-/** Deliveries and edits alike finish before virtual time moves on. */
-function settleAll(h: Harness): void {
-  h.time.settle = async () => {
-    await h.app.digests.deliverer.idle();
-    await h.app.digests.edits!.idle();
-  };
-}
+const cleanup = cleanupEachTest();
 
 /** A daily 08:00 Paris digest posted on 6 Jul with one entry, whose correction the message was then edited to show. */
 async function correctedAndShown() {

@@ -3,26 +3,15 @@
 // edited in place (no new message, no mention, Slack text escaped) to show the entry as it now
 // stands, marked with what changed; a refused edit is retried, a post older than 14 days is left
 // alone, and an edit queued while Sitrep was stopped is made once after a restart, never again.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startDiscordAdapter } from '../../src/adapters/discord/index.js';
 import type { Caller } from '../../src/core/caller.js';
 import { visibleText } from '../discord/support/markdown-text.js';
 import { DRAWING } from '../support/drawing.js';
 import { Harness } from './support/harness.js';
-import { discordDigests, embedText, slackDigests, type Cleanup, type Embed } from './support/platform-digests.js';
+import { cleanupEachTest, discordDigests, embedText, slackDigests, settleAll, type Embed } from './support/platform-digests.js';
 
-const cleanup: Cleanup = [];
-afterEach(async () => {
-  for (const done of cleanup.splice(0).reverse()) await done();
-});
-
-/** Deliveries and edits alike finish before virtual time moves on. */
-function settleAll(h: Harness): void {
-  h.time.settle = async () => {
-    await h.app.digests.deliverer.idle();
-    await h.app.digests.edits!.idle();
-  };
-}
+const cleanup = cleanupEachTest();
 
 /** `card`: the digest opens with its picture. */
 async function discordSetup(card = false) {

@@ -4,25 +4,13 @@
 // keeps its header, its part line and every entry it listed, in the one message it was, the
 // longest corrections drawn shorter with the commands that show them in full; a message that
 // cannot hold its corrections even so is left as it was, and the edit recorded as failed.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Caller } from '../../src/core/caller.js';
 import { visibleText } from '../discord/support/markdown-text.js';
 import { shownText } from '../slack/harness.js';
-import { Harness } from './support/harness.js';
-import { discordDigests, embedText, slackDigests, type Cleanup, type Embed } from './support/platform-digests.js';
+import { cleanupEachTest, discordDigests, embedText, slackDigests, settleAll, type Embed } from './support/platform-digests.js';
 
-const cleanup: Cleanup = [];
-afterEach(async () => {
-  for (const done of cleanup.splice(0).reverse()) await done();
-});
-
-/** Deliveries and edits alike finish before virtual time moves on. */
-function settleAll(h: Harness): void {
-  h.time.settle = async () => {
-    await h.app.digests.deliverer.idle();
-    await h.app.digests.edits!.idle();
-  };
-}
+const cleanup = cleanupEachTest();
 
 /** Titles full of characters both platforms escape: the rendered text is longer than the stored one. */
 const postedTitle = (n: number) => `Talks ${n} ${'Q&A <> '.repeat(20)}`.trim();

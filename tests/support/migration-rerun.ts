@@ -2,9 +2,12 @@
 // again on it (only one: later migrations, new tables and columns, cannot run twice).
 import { afterEach, beforeEach } from 'vitest';
 import { createApp, type App } from '../../src/app.js';
-import { parseAdminRules } from '../../src/core/caller.js';
+import { parseAdminRules, type Caller } from '../../src/core/caller.js';
+import type { EntryInput } from '../../src/core/domain.js';
+import type { EventType } from '../../src/core/vocabulary.js';
 import { loadMigrations } from '../../src/store/migrate.js';
 import { createTestApp, recordingLogger, type TestApp } from './test-app.js';
+import { viewText } from './view-text.js';
 
 /** Runs migration `version` again on the app's store, closes the app and opens the store anew (with `admins`, as SITREP_ADMINS writes them). */
 export function reopenAfterMigration(app: TestApp, version: number, admins = ''): App {
@@ -44,4 +47,24 @@ export function migratingApp(admins: string): MigratingApp {
       reopened = reopenAfterMigration(app, version, admins);
     },
   };
+}
+
+/**
+ * A search desk on a store a migration can be run again on: `reply` runs a command as a reader
+ * (on the store as reopened, once it is), `addEntry` stores an entry of `eventType` with a title
+ * and summary, dated 14 Jul 2025, straight through the editor.
+ */
+export function migratingSearchDesk(eventType: EventType) {
+  const store = migratingApp('');
+  const reader: Caller = { platform: 'discord', userId: '42', workspaceId: 'g1', channelId: 'c1' };
+  const stamp = { by: 'console:tester', at: '2026-01-01T00:00:00.000Z' };
+  const reply = async (text: string, on: App = store.current()) => viewText(await on.dispatcher.runText(text, reader));
+  const addEntry = (title: string, summary = '') => {
+    const entry: EntryInput = {
+      title, summary, eventType, topic: 'syria-israel', start: { year: 2025, month: 7, day: 14 },
+      places: [], actors: [], sources: [{ outlet: 'AFP' }], confidence: 'reported', tags: [],
+    };
+    return store.app.services.editor.addEntry(entry, stamp);
+  };
+  return { store, reply, addEntry };
 }

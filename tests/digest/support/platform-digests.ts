@@ -1,6 +1,6 @@
 // The digest tests' platforms: a Harness store whose digests go through the real Discord or
 // Slack adapter's poster to the fake platform, and a way to run /digest there as a user would.
-import { expect } from 'vitest';
+import { afterEach, expect } from 'vitest';
 import { startDiscordAdapter } from '../../../src/adapters/discord/index.js';
 import { startSlackAdapter } from '../../../src/adapters/slack/index.js';
 import { FakeDiscord } from '../../fakes/discord-fake.js';
@@ -11,6 +11,23 @@ import { Harness } from './harness.js';
 
 /** Run in reverse after each test: what a setup started. */
 export type Cleanup = (() => Promise<void> | void)[];
+
+/** A Cleanup list emptied, in reverse, after each test of the file that calls this. */
+export function cleanupEachTest(): Cleanup {
+  const cleanup: Cleanup = [];
+  afterEach(async () => {
+    for (const done of cleanup.splice(0).reverse()) await done();
+  });
+  return cleanup;
+}
+
+/** Deliveries and corrections' edits alike finish before virtual time moves on. */
+export function settleAll(h: Harness): void {
+  h.time.settle = async () => {
+    await h.app.digests.deliverer.idle();
+    await h.app.digests.edits!.idle();
+  };
+}
 
 export interface Embed {
   title?: string;
