@@ -1,8 +1,9 @@
-// /actors — the actor directory: everyone lists; admins add, edit, alias, merge and unmerge.
+// /actors — the actor directory: everyone lists; admins add, edit (and rename), alias, merge and unmerge.
 // (/actor NAME stays the lookup: on Discord a command with subcommands cannot be called bare.)
 import { resolveActor, resolveActorExactly } from '../../src/core/actor-resolution.js';
 import { isolated } from '../../src/core/bidi-isolate.js';
 import type { CommandArgs, CommandSpec, CommandContext, SubcommandSpec } from '../../src/core/command-spec.js';
+import type { ActorMatch } from '../../src/core/domain.js';
 import type { ActorPatch, HeldName } from '../../src/core/editor-port.js';
 import { pageInfo, pageRequest } from '../../src/core/entry-views.js';
 import { UserError } from '../../src/core/errors.js';
@@ -76,14 +77,46 @@ const add: SubcommandSpec = {
   },
 };
 
+/** The fields /actors edit changes besides the name, by their options. */
+const FIELD_OPTIONS = ['kind', 'title', 'affiliation', 'aliases'] as const;
+
+/**
+ * `/actors edit name:OLD new_name:NEW`: a rename, a change of its own (one revision, one reply
+ * saying what became of the old name, and the edit that takes it back).
+ */
+function renameView(actor: ActorMatch, args: CommandArgs, ctx: CommandContext): View {
+  if (args.new_name === undefined) {
+    throw new UserError('missing-option', 'Option `keep_old` goes with `new_name`: it says whether the old name stays an alias.', [], 'keep_old');
+  }
+  const other = FIELD_OPTIONS.find((option) => args[option] !== undefined);
+  if (other !== undefined) {
+    throw new UserError('invalid-option', `Option \`${other}\`: a rename is a change of its own; change ${other} with a second /actors edit.`, [], other);
+  }
+  const newName = usableName(String(args.new_name), 'new_name');
+  const renamed = ctx.services.editor.renameActor(actor.id, newName, args.keep_old !== false, stampOf(ctx));
+  const { from, to } = renamed;
+  const was = renamed.wasAlias ? ' (until now its alias)' : '';
+  const oldName = { alias: `; “${from}” is kept as an alias.`, dropped: `; “${from}” is no longer one of its names.`, respelled: '.' }[renamed.oldName];
+  // Renaming back restores the names as they were: the new one dropped unless it was an alias.
+  const keepNew = renamed.wasAlias || renamed.oldName === 'respelled';
+  const back = invocationSpan({ command: 'actors', subcommand: 'edit', args: { name: to, new_name: from, ...(keepNew ? {} : { keep_old: 'false' }) } });
+  return profileAfterChange(ctx, to, [span.plain(`Renamed ${from} to ${to}${was}${oldName} To take it back: `), back]);
+}
+
 const edit: SubcommandSpec = {
   name: 'edit',
-  description: 'Change an actor’s kind, title, affiliation or aliases (admins)',
+  description: 'Rename an actor, or change its kind, title, affiliation or aliases (admins)',
   adminOnly: true,
-  options: [actorNameOption('The actor to change'), ...actorFieldOptions(false)],
-  examples: ['name:Dermer title:"Former Strategic Affairs Minister"'],
+  options: [
+    actorNameOption('The actor to change'),
+    actorTextOption({ name: 'new_name', description: 'Its name from now on; the old one stays an alias', maxLength: MAX_NAME_LENGTH, example: '"Thomas Barrack"' }),
+    { name: 'keep_old', description: 'Keep the old name as an alias (default: true)', type: 'boolean', example: 'true' },
+    ...actorFieldOptions(false),
+  ],
+  examples: ['name:Dermer title:"Former Strategic Affairs Minister"', 'name:"Tom Barrack" new_name:"Thomas Barrack"'],
   run(args, ctx) {
     const actor = resolveActor(ctx.services.dossier, String(args.name), 'name');
+    if (args.new_name !== undefined || args.keep_old !== undefined) return renameView(actor, args, ctx);
     const patch: ActorPatch = {};
     if (args.kind !== undefined) patch.kind = args.kind as ActorKind;
     // `none` clears it, as for affiliation: an empty option cannot be sent on every platform.
@@ -92,7 +125,7 @@ const edit: SubcommandSpec = {
     if (affiliation !== undefined) patch.affiliationId = affiliation;
     if (args.aliases !== undefined) patch.aliases = splitAliases(String(args.aliases));
     if (Object.keys(patch).length === 0) {
-      throw new UserError('missing-option', '/actors edit needs kind, title, affiliation or aliases to change.');
+      throw new UserError('missing-option', '/actors edit needs new_name, kind, title, affiliation or aliases to change.');
     }
     const changed = ctx.services.editor.editActor(actor.id, patch, stampOf(ctx));
     return profileAfterChange(ctx, actor.name, `Updated ${actor.name}: ${fieldOptionNames(changed)}.`);

@@ -87,6 +87,12 @@ export interface DossierEditor {
   editActor(actorId: number, patch: ActorPatch, stamp: ChangeStamp): string[];
   addAlias(actorId: number, alias: string, stamp: ChangeStamp): void;
   removeAlias(actorId: number, alias: string, stamp: ChangeStamp): void;
+  /**
+   * Gives the actor a new name, recorded as an edit of its name (and aliases). The old name stays
+   * an alias unless `keepOld` is false; a name of another actor is refused, and one of this
+   * actor's own aliases swaps places with the name.
+   */
+  renameActor(actorId: number, newName: string, keepOld: boolean, stamp: ChangeStamp): ActorRename;
   /** Folds one actor into another; returns how many entry links moved. */
   mergeActors(fromId: number, intoId: number, stamp: ChangeStamp): { links: number };
   /**
@@ -105,6 +111,19 @@ export interface HeldName {
   heldBy: string;
   /** It is the other actor's own name, not an alias. */
   itsName: boolean;
+}
+
+/** What a rename did, for its reply. */
+export interface ActorRename {
+  from: string;
+  to: string;
+  /**
+   * What became of the old name: an alias, dropped, or gone into the new one (the same name
+   * spelled anew, `Ahmed Al-Sharaa` as `Ahmed al-Sharaa`, is one name and cannot be both).
+   */
+  oldName: 'alias' | 'dropped' | 'respelled';
+  /** The new name was one of the actor's aliases. */
+  wasAlias: boolean;
 }
 
 export interface ActorPatch {

@@ -24,7 +24,7 @@ export function takenName(name: string, owner: string): string {
  * `actors:` and `aliases:` lists, so it would read as two), one that already names another
  * live actor, or one that could pass for another's (a word mixing alphabets, a look-alike).
  */
-function assertNameFree(db: Db, name: string, exceptActorId?: number): void {
+export function assertNameFree(db: Db, name: string, exceptActorId?: number): void {
   if (name.includes(',')) {
     throw new UserError('invalid-option', `“${name}” has a comma, and commas separate names in lists (actors:, aliases:).`, [
       `Write it without one, e.g. “${name.replace(/\s*,\s*/g, ' ')}” or with brackets.`,
@@ -99,7 +99,7 @@ function assertNoAffiliationLoop(db: Db, actorId: number, affiliationId: number)
 }
 
 /** The fields of an actor's state that differ (aliases as a set). */
-function changedActorFields(before: ActorInput, after: ActorInput): string[] {
+export function changedActorFields(before: ActorInput, after: ActorInput): string[] {
   const comparable = (state: ActorInput, key: keyof ActorInput) =>
     JSON.stringify(key === 'aliases' ? [...state.aliases].map(actorNameKey).sort() : state[key] ?? null);
   const keys: (keyof ActorInput)[] = ['affiliationId', 'aliases', 'kind', 'name', 'title'];

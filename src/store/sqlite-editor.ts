@@ -1,11 +1,12 @@
 // The store's implementation of the editor port: admin changes with a revision each, undo and
 // history. Every method runs in one transaction.
 import type { ActorInput, ChangeStamp, EntryInput } from '../core/domain.js';
-import { NotLatestChange, type ActorPatch, type DossierEditor, type EntryActorMove, type EntryEdit, type EntryPatch, type HeldName, type RevisionRecord } from '../core/editor-port.js';
+import { NotLatestChange, type ActorPatch, type ActorRename, type DossierEditor, type EntryActorMove, type EntryEdit, type EntryPatch, type HeldName, type RevisionRecord } from '../core/editor-port.js';
 import { changedFields } from '../core/entry-diff.js';
 import { UserError } from '../core/errors.js';
 import { latestStandingChange } from '../core/undo-order.js';
 import { entryActorMoves, findMergedActor, mergeActors, unmergeActor } from './actor-merges.js';
+import { renameActor } from './actor-rename.js';
 import { addAlias, insertActor, removeAlias, updateActor } from './actor-writes.js';
 import type { Db } from './connection.js';
 import { EntryWriter, newSpellings, respellingReason, respellingsIn, respellPlaces, type Spelling } from './entry-writes.js';
@@ -203,6 +204,10 @@ export class SqliteEditor implements DossierEditor {
 
   removeAlias(actorId: number, alias: string, stamp: ChangeStamp): void {
     removeAlias(this.db, actorId, alias, stamp);
+  }
+
+  renameActor(actorId: number, newName: string, keepOld: boolean, stamp: ChangeStamp): ActorRename {
+    return renameActor(this.db, actorId, newName, keepOld, stamp);
   }
 
   mergeActors(fromId: number, intoId: number, stamp: ChangeStamp): { links: number } {
