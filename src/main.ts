@@ -10,6 +10,7 @@ import { keepOtherThreadsIdle } from './idle-threads.js';
 import { createLogger } from './log.js';
 import { handleFaults, Shutdown } from './process-stop.js';
 import { startupMessage, storeFault } from './startup-errors.js';
+import { reportStartupWarnings } from './startup-warnings.js';
 import { markBotRunning } from './store/bot-presence.js';
 
 /**
@@ -111,7 +112,9 @@ async function main(): Promise<void> {
   const onPlatform = Boolean(config.discord || config.slack);
   // The console prints to stdout; keep its logs to warnings unless asked otherwise.
   const logger = createLogger(config.logLevel ?? (onPlatform ? 'info' : 'warn'));
-  for (const ignored of config.ignoredVariables) logger.warn(ignored);
+  // The console at a terminal shows them as lines a person reads, before its greeting.
+  const interactive = !onPlatform && Boolean(process.stdin.isTTY && process.stdout.isTTY && process.stderr.isTTY);
+  reportStartupWarnings(config.ignoredVariables, { logger, warnEnabled: logger.isLevelEnabled('warn'), ...(interactive ? { terminal: process.stderr } : {}) });
   const shutdown = new Shutdown(logger);
   handleFaults(process, { logger, shutdown, exit: (code) => process.exit(code) });
   // Started first, while the process is small (it is one fork).

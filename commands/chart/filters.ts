@@ -6,7 +6,7 @@ import { addDays, yearBefore } from '../../src/core/charts/periods.js';
 import type { CommandArgs, CommandContext, OptionSpec } from '../../src/core/command-spec.js';
 import type { EntrySummary } from '../../src/core/domain.js';
 import { checkAll, UserError } from '../../src/core/errors.js';
-import { firstDay, formatIsoPartial, formatPartialDate, lastDay, type PartialDate } from '../../src/core/partial-date.js';
+import { firstDay, formatIsoPartial, formatPartialDate, lastDay, parsePartialDate, precisionOf, type PartialDate } from '../../src/core/partial-date.js';
 import type { DossierReader, Page } from '../../src/core/ports.js';
 import { plural } from '../../src/core/text.js';
 import { plainLine, type Line } from '../../src/core/view.js';
@@ -133,13 +133,22 @@ export function startedBefore(dossier: DossierReader, filter: ChartFilter, since
 export const sinceWords = (args: CommandArgs, since: string) => (args.since ? formatPartialDate(args.since as PartialDate) : formatIsoPartial(since));
 
 /**
- * `from Jul 2024 to 26 Jul 2025`: each end as typed, or as the day found when not given (or,
- * for an until after today, today's: the range stops there).
+ * `from Jul 2024 to Jun 2025`, `from 1 Jul 2025 to 1 Aug 2025`: each end as typed, or as the day
+ * found when not given (or, for an until after today, today's: the range stops there). Ends of
+ * different precision (`since:2025-07` up to the newest entry's day) are both written as days, as
+ * /chart timeline names a range cut to days: a month up to a day reads as a slip.
  */
 export function periodWords(args: CommandArgs, range: { since: string; until: string }): string {
-  const since = args.since ? formatPartialDate(args.since as PartialDate) : formatIsoPartial(range.since);
+  const typedSince = args.since as PartialDate | undefined;
   const typedUntil = args.until as PartialDate | undefined;
-  const until = typedUntil && lastDay(typedUntil) <= range.until ? formatPartialDate(typedUntil) : formatIsoPartial(range.until);
-  if (since !== until) return `from ${since} to ${until}`;
-  return /^\d+ /.test(since) ? `on ${since}` : `in ${since}`;
+  const since = typedSince ?? dayOf(range.since);
+  const until = typedUntil && lastDay(typedUntil) <= range.until ? typedUntil : dayOf(range.until);
+  const samePrecision = precisionOf(since) === precisionOf(until);
+  const from = formatPartialDate(samePrecision ? since : dayOf(firstDay(since)));
+  const to = formatPartialDate(samePrecision ? until : dayOf(lastDay(until)));
+  if (from !== to) return `from ${from} to ${to}`;
+  return /^\d+ /.test(from) ? `on ${from}` : `in ${from}`;
 }
+
+/** A `YYYY-MM-DD` day as a date of day precision. */
+const dayOf = (day: string): PartialDate => parsePartialDate(day)!;

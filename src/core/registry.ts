@@ -1,10 +1,12 @@
 // The command registry: looks commands up by name, refuses duplicates, and maps the shared text
 // syntax onto a command's options.
 import { leafIsReadOnly, type CommandSpec, type RawOptionValue, type ResolvedLeaf } from './command-spec.js';
+import { MAX_ECHOED_LENGTH } from './error-views.js';
 import { UserError } from './errors.js';
 import { closestNames } from './ranking.js';
 import { STOPWORDS } from './search-terms.js';
-import { wordList } from './text.js';
+import { prefixWithin } from './text-cut.js';
+import { allControlsShown, wordList } from './text.js';
 import { quoteIfNeeded, type ParsedText } from './text-syntax.js';
 
 export class CommandRegistry {
@@ -72,9 +74,14 @@ export class CommandRegistry {
     if (typed === '' || typed.startsWith('/') || /:[^:]/.test(first)) return;
     const name = first.replace(/:+$/, '') || first;
     if (this.byName.has(name.toLowerCase())) return;
-    const notCommand = `\`${name}\` is not a command: commands start with /, and /help lists them.`;
+    // The whole line is quoted, so a question reads as one (`“What happened in Paris?” is not a command`).
+    const notCommand = `${quotedLine(typed)} is not a command: commands start with /, and /help lists them.`;
     if (HELP_FLAG.test(first)) throw new UserError('unknown-command', notCommand);
-    const words = searchWords(typed);
+    // `Note: talks in Paris`, `Q: …`: a label, which entries do not hold, left out of the search.
+    // An option's name typed first (`note:`, `topic: syria`) is one too: with no command before
+    // it, it names no option, and search would look for the word itself.
+    const label = name !== first;
+    const words = searchWords(label ? typed.slice(first.length) : typed);
     throw new UserError('unknown-command', notCommand, [
       ...(words ? [`To search the entries for these words: /search ${words}`, 'Every word searched for must appear in an entry: keep to names, places and key words.'] : []),
     ]);
@@ -169,6 +176,16 @@ function optionsEndedBy(args: Readonly<Record<string, RawOptionValue>>, resolved
   const text = given.filter((option) => option.type === 'text' || option.type === 'actor');
   const spaced = text.filter((option) => /^["“]|\s/.test(option.example ?? ''));
   return (spaced.length > 0 ? spaced : text).map((option) => option.name);
+}
+
+/**
+ * A line typed in plain words as a refusal repeats it: in curly quotes, which replies leave as
+ * typed, cut to MAX_ECHOED_LENGTH, control characters shown; backticks, which would open a code
+ * span, and curly double quotes, which would end the quote, left out.
+ */
+function quotedLine(typed: string): string {
+  const visible = allControlsShown(typed.replace(/[`“”]/g, ''));
+  return `“${visible.length > MAX_ECHOED_LENGTH ? `${prefixWithin(visible, MAX_ECHOED_LENGTH)}…` : visible}”`;
 }
 
 /** The most words of a plain-words question repeated in the /search it is pointed to. */

@@ -79,18 +79,26 @@ describe('/chart map', DRAWING, () => {
     expect(intro(lastYear)[0]).toContain(' places from 1 Jul 2024 to 26 Jul 2025, each sized');
     expect(places(lastYear)).not.toContain('Israel');
     const sinceGiven = await app.dispatcher.runText('/chart map topic:syria-israel since:1948 data:true', operator);
-    expect(sinceGiven.title).toBe('Data — Where entries happened — topic syria-israel, from 1948 to 26 Jul 2025');
+    expect(sinceGiven.title).toBe('Data — Where entries happened — topic syria-israel, from 1 Jan 1948 to 26 Jul 2025');
     expect(places(sinceGiven)).toContain('Israel');
     const untilGiven = await app.dispatcher.runText('/chart map topic:syria-israel until:1948 data:true', operator);
     // The timeline chart of until:1948 is by week, from the Monday of its first week.
-    expect(untilGiven.title).toBe('Data — Where entries happened — topic syria-israel, from 29 Dec 1947 to 1948');
+    expect(untilGiven.title).toBe('Data — Where entries happened — topic syria-israel, from 29 Dec 1947 to 31 Dec 1948');
     expect(places(untilGiven)).toEqual(['Israel']);
     // A year before until holds no entry: the map runs from the year before the newest (not all time before until) to until.
     const yearBefore = await app.dispatcher.runText('/chart map topic:syria-israel until:1950 data:true', operator);
-    expect(yearBefore.title).toBe('Data — Where entries happened — topic syria-israel, from 1 Jan 1948 to 1950');
+    expect(yearBefore.title).toBe('Data — Where entries happened — topic syria-israel, from 1 Jan 1948 to 31 Dec 1950');
     expect(places(yearBefore)).toEqual(['Israel']);
     const bothGiven = await app.dispatcher.runText('/chart map since:2025-07-12 until:2025-07-12', operator);
     expect(bothGiven.title).toBe('Where entries happened — on 12 Jul 2025');
+  });
+
+  it('names its period with both ends at one precision: days when a month given runs up to the newest entry’s day', async () => {
+    const monthSince = await app.dispatcher.runText('/chart map topic:syria-israel since:2025-07 data:true', operator);
+    expect(monthSince.title).toBe('Data — Where entries happened — topic syria-israel, from 1 Jul 2025 to 26 Jul 2025');
+    expect(intro(monthSince)[0]).toContain(' from 1 Jul 2025 to 26 Jul 2025, each sized');
+    const monthsGiven = await app.dispatcher.runText('/chart map topic:syria-israel since:2024-07 until:2025-06', operator);
+    expect(monthsGiven.title).toBe('Where entries happened — topic syria-israel, from Jul 2024 to Jun 2025');
   });
 
   it('says there is nothing to map when no matching entry has a place', async () => {

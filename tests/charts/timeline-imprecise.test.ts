@@ -39,7 +39,7 @@ describe('/chart timeline of entries dated only to a year', DRAWING, () => {
     expect(intro(view)).toEqual(['5 entries in Dec 2024 are dated only to a month, so they are not counted by week: there is nothing to chart.', 'by:month counts them.']);
     expect(view.image).toBeUndefined();
     const mixed = await run('/chart timeline since:1974 until:1974-12 by:week');
-    expect(intro(mixed)[0]).toBe('1 entry from 1974 to Dec 1974 is dated only to a year, so it is not counted by week or month: there is nothing to chart.');
+    expect(intro(mixed)[0]).toBe('1 entry from 1 Jan 1974 to 31 Dec 1974 is dated only to a year, so it is not counted by week or month: there is nothing to chart.');
   });
 
   it('without by:, stays by week, rather than claiming month-dated entries, when weeks leave out only year-dated ones', async () => {

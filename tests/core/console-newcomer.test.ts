@@ -72,10 +72,23 @@ describe('GIVEN console output piped to another program', () => {
 
   it('WHEN a question is typed in plain words THEN the reply points to /search with its words, not to a made-up command', async () => {
     const out = await piped(['What happened in Paris?']);
-    expect(out).toContain('What is not a command: commands start with /, and /help lists them.');
+    expect(out).toContain('“What happened in Paris?” is not a command: commands start with /, and /help lists them.');
     expect(out).toContain('To search the entries for these words: /search Paris');
     expect(out).not.toContain('There is no command /what');
     expect(out).not.toContain('Did you mean');
+  });
+
+  it('WHEN a README block is pasted with its code fences THEN the fences are skipped like # lines, and nothing is refused', async () => {
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let printed = '';
+    output.on('data', (chunk: Buffer) => (printed += chunk.toString('utf8')));
+    const done = runConsole({ dispatcher: app.dispatcher, input, output });
+    input.end('```text\n# a note\n/timeline limit:1\n```\n');
+    const run = await done;
+    expect(run).toEqual({ read: 4, refused: 0 });
+    expect(printed).toMatch(/^Timeline\n/);
+    expect(printed).not.toContain('is not a command');
   });
 
   it('THEN a digest printed there carries none either', async () => {

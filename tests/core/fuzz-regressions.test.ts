@@ -115,7 +115,7 @@ describe('GIVEN control characters', () => {
 
   it('WHEN a refusal repeats what was typed THEN control characters show as their symbols', async () => {
     const view = await app.dispatcher.runText('\u0000', operator);
-    expect(viewText(view)).toContain('`␀` is not a command');
+    expect(viewText(view)).toContain('“␀” is not a command');
   });
 
   it('THEN tabs and line breaks are still text', async () => {

@@ -13,7 +13,7 @@ const reply = async (text: string) => viewText(await app.dispatcher.runText(text
 describe('GIVEN a question typed in plain words, without a slash', () => {
   it('WHEN its first word is no command THEN the reply points to /search with its words, not to a look-alike command', async () => {
     const said = await reply('What happened in Paris?');
-    expect(said).toContain('`What` is not a command: commands start with /, and `/help` lists them.');
+    expect(said).toContain('“What happened in Paris?” is not a command: commands start with /, and `/help` lists them.');
     expect(said).toContain('To search the entries for these words: `/search Paris`');
     expect(said).not.toContain('Did you mean');
   });
@@ -31,21 +31,39 @@ describe('GIVEN a question typed in plain words, without a slash', () => {
 
   it('WHEN it is only question words THEN the reply points to /help and suggests no search', async () => {
     const said = await reply('What happened?');
-    expect(said).toContain('`What` is not a command: commands start with /, and `/help` lists them.');
+    expect(said).toContain('“What happened?” is not a command: commands start with /, and `/help` lists them.');
     expect(said).not.toContain('/search');
   });
 
   it.each(['--help', '-h'])('WHEN the line is %s THEN the reply points to /help, not to a search for "help"', async (typed) => {
     const said = await reply(typed);
-    expect(said).toContain(`\`${typed}\` is not a command: commands start with /, and \`/help\` lists them.`);
+    expect(said).toContain(`“${typed}” is not a command: commands start with /, and \`/help\` lists them.`);
     expect(said).not.toContain('/search');
   });
 
-  it('WHEN its first word ends with a colon, as a label THEN the reply points to /search, not to a command /note:', async () => {
+  it('WHEN its first word ends with a colon, as a label THEN the reply points to /search without the label, not to a command /note:', async () => {
     const said = await reply('Note: talks in Paris');
-    expect(said).toContain('`Note` is not a command: commands start with /, and `/help` lists them.');
-    expect(said).toContain('To search the entries for these words: `/search Note talks Paris`');
+    expect(said).toContain('“Note: talks in Paris” is not a command: commands start with /, and `/help` lists them.');
+    expect(said).toContain('To search the entries for these words: `/search talks Paris`');
     expect(said).not.toContain('There is no command');
+  });
+
+  it('WHEN the search pointed to from a labelled line is run THEN it finds the entries', async () => {
+    const said = await reply('/search talks Paris');
+    expect(said).not.toContain('✖');
+    expect(said).toContain('Showing 1–4 of 4 results.');
+  });
+
+  it.each(['Q:', 'Question:'])('WHEN the label is %s THEN the search leaves it out', async (label) => {
+    expect(await reply(`${label} talks in Paris`)).toContain('To search the entries for these words: `/search talks Paris`');
+  });
+
+  it('WHEN the first word is an option name with a colon, but no command is typed THEN the search leaves it out too', async () => {
+    expect(await reply('topic: talks in Paris')).toContain('To search the entries for these words: `/search talks Paris`');
+  });
+
+  it('WHEN the line holds backticks THEN the quoted line leaves them out, and nothing shows as code', async () => {
+    expect(await reply('```text')).toContain('“text” is not a command');
   });
 
   it('WHEN its first word is a command THEN it still runs as that command', async () => {

@@ -30,7 +30,16 @@ export interface ConsoleOptions {
 const GREETING =
   'Sitrep console — type /help for commands, /timeline to start, Tab to complete. Ctrl-C clears the line; Ctrl-D, or Ctrl-C on an empty line, quits.';
 
-/** What a console run read: its lines (blank and `#` ones too) and the commands refused among them. */
+/**
+ * A Markdown code fence alone on its line (```` ``` ````, ```` ```text ````): pasted with a block
+ * of commands copied from the README, and skipped like a `#` note.
+ */
+const CODE_FENCE = /^`{3,}[^`\s]*$/;
+
+/** Whether a console line is a command to run: not blank, not a `#` note, not a code fence. */
+const isCommandLine = (line: string): boolean => line !== '' && !line.startsWith('#') && !CODE_FENCE.test(line);
+
+/** What a console run read: its lines (blank, `#` and code-fence ones too) and the commands refused among them. */
 export interface ConsoleRun {
   read: number;
   refused: number;
@@ -68,7 +77,7 @@ export async function runConsole({ dispatcher, input, output, historyPath, pictu
   for await (const raw of rl) {
     read += 1;
     const line = raw.trim();
-    if (line !== '' && !line.startsWith('#')) {
+    if (isCommandLine(line)) {
       if (line === 'exit' || line === 'quit') break;
       poster?.takeUpdates();
       const answer = await dispatcher.runText(line, CONSOLE_CALLER);
