@@ -5,17 +5,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CONSOLE_CALLER } from '../../src/adapters/console/console-adapter.js';
 import { ConsolePoster } from '../../src/adapters/console/console-poster.js';
 import { DRAWING } from '../support/drawing.js';
 import { recordingLogger } from '../support/test-app.js';
 import { Harness } from './support/harness.js';
+import { cleanupEachTest, settleAll } from './support/platform-digests.js';
 
-const cleanup: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const done of cleanup.splice(0).reverse()) await done();
-});
+const cleanup = cleanupEachTest();
 
 /** What the console printed under each `── … ──` line, in order. */
 function printedBlocks(output: PassThrough): () => { head: string; body: string }[] {
@@ -35,10 +33,7 @@ async function consoleDigest(poster: (output: PassThrough, dir: string, h: Harne
   const output = new PassThrough();
   const blocks = printedBlocks(output);
   h.app.digests.posters.register(poster(output, dir, h));
-  h.time.settle = async () => {
-    await h.app.digests.deliverer.idle();
-    await h.app.digests.edits!.idle();
-  };
+  settleAll(h);
   h.startScheduler();
   expect(await h.runText('/digest subscribe schedule:"daily 08:00" timezone:Europe/Paris', CONSOLE_CALLER)).toContain('Sitrep posted a confirmation');
   const id = h.addEntry({ title: 'Envoys meet in Baku', confidence: 'reported' });

@@ -3,7 +3,7 @@
 // claim added and taken back is no correction; a mark keeps the day of the change it shows; a
 // section keeps what its digest announced; a correction withdrawn is said to be; an actor merged
 // since is named as it is now.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Caller } from '../../src/core/caller.js';
 import { diffFields } from '../../src/core/digest/changes.js';
 import { LEFT_FILTERS } from '../../src/core/digest/compose.js';
@@ -11,22 +11,16 @@ import { describeChanges } from '../../src/core/digest/entry-lines.js';
 import type { EntryInput } from '../../src/core/domain.js';
 import { visibleText } from '../discord/support/markdown-text.js';
 import { entryInput } from './support/entry-input.js';
-import { discordDigests, embedText, type Cleanup, type Embed } from './support/platform-digests.js';
+import { cleanupEachTest, discordDigests, embedText, type Embed, settleAll } from './support/platform-digests.js';
 
-const cleanup: Cleanup = [];
-afterEach(async () => {
-  for (const done of cleanup.splice(0).reverse()) await done();
-});
+const cleanup = cleanupEachTest();
 
 const discordAdmin = (guild: string): Caller => ({ platform: 'discord', userId: '1001', workspaceId: guild, channelId: 'c1' });
 
 /** A daily 08:00 Paris digest on the fake Discord (`filter`: its extra options), posted on 6 Jul with one entry. */
 async function posted(filter = '') {
   const { fake, h, channel } = await discordDigests(cleanup);
-  h.time.settle = async () => {
-    await h.app.digests.deliverer.idle();
-    await h.app.digests.edits!.idle();
-  };
+  settleAll(h);
   h.startScheduler();
   const admin = discordAdmin(fake.guild.id);
   const inChannel = { ...admin, channelId: channel };

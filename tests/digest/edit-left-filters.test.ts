@@ -3,26 +3,20 @@
 // filters, as the next digest would, and its header no longer counts it among the new entries.
 // An actor filter likewise: an entry the actor is taken off leaves it, while a merge of the actor
 // into another (whose entries it then names) does not.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Caller } from '../../src/core/caller.js';
 import { LEFT_FILTERS } from '../../src/core/digest/compose.js';
 import { visibleText } from '../discord/support/markdown-text.js';
-import { discordDigests, embedText, type Cleanup, type Embed } from './support/platform-digests.js';
+import { cleanupEachTest, discordDigests, embedText, type Embed, settleAll } from './support/platform-digests.js';
 
-const cleanup: Cleanup = [];
-afterEach(async () => {
-  for (const done of cleanup.splice(0).reverse()) await done();
-});
+const cleanup = cleanupEachTest();
 
 const discordAdmin = (guild: string): Caller => ({ platform: 'discord', userId: '1001', workspaceId: guild, channelId: 'c1' });
 
 describe('GIVEN a Talks-only digest posted on the fake Discord with two talks entries', () => {
   async function posted() {
     const { fake, h, channel } = await discordDigests(cleanup);
-    h.time.settle = async () => {
-      await h.app.digests.deliverer.idle();
-      await h.app.digests.edits!.idle();
-    };
+    settleAll(h);
     h.startScheduler();
     const admin = discordAdmin(fake.guild.id);
     expect(await h.runText('/digest subscribe schedule:"daily 08:00" timezone:Europe/Paris type:talks card:false', { ...admin, channelId: channel })).toContain('Sitrep posted a confirmation');
@@ -62,10 +56,7 @@ describe('GIVEN a Talks-only digest posted on the fake Discord with two talks en
 describe('GIVEN an Israel digest posted on the fake Discord with two entries naming Israel', () => {
   async function posted() {
     const { fake, h, channel } = await discordDigests(cleanup);
-    h.time.settle = async () => {
-      await h.app.digests.deliverer.idle();
-      await h.app.digests.edits!.idle();
-    };
+    settleAll(h);
     h.startScheduler();
     const admin = discordAdmin(fake.guild.id);
     await h.runText('/actors add name:"Israeli government" kind:state', admin);
