@@ -2,14 +2,13 @@
 // admin empties fields in its Edit form THEN an emptied Title or Topic is refused under its field
 // (an entry needs one), with the card's suggestion to put back, and nothing is written; an
 // emptied Summary or Places approves an entry with none, rather than keeping the suggestion.
-import type { types } from '@slack/bolt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app.js';
 import type { FakeSlack } from '../fakes/slack-api.js';
 import { BAKU } from '../sources-queue/support/stories.js';
 import { storeFingerprint } from '../support/store-fingerprint.js';
-import { formStartValues, shownText } from './harness.js';
-import { cardIn, REVIEW_CHANNEL as REVIEW, startReviewRig, type ReviewRig } from './review-rig.js';
+import { shownText } from './harness.js';
+import { openCardEdit, startReviewRig, type ReviewRig } from './review-rig.js';
 import { visibleText } from './mrkdwn-text.js';
 
 const ADMIN = 'U0ADMIN';
@@ -21,13 +20,7 @@ type Body = Record<string, unknown>;
 const seen = (body: Body) => visibleText(shownText(body).replace(/\*/g, ''));
 
 /** The Edit form of BAKU's card, and what each of its fields opened with. */
-async function openEdit(triggerId: string): Promise<{ modal: types.ModalView; initial: Record<string, string> }> {
-  await rig.press(cardIn(slack, REVIEW, BAKU.title), 'Edit', { triggerId });
-  const [call] = await slack.calls.atLeast(1, (c) => c.method === 'views.open' && c.args.trigger_id === triggerId);
-  const modal = call!.args.view as types.ModalView;
-  const initial = formStartValues(modal);
-  return { modal, initial };
-}
+const openEdit = (triggerId: string) => openCardEdit(rig, BAKU.title, triggerId);
 
 beforeAll(async () => {
   rig = await startReviewRig({ admin: ADMIN, name: 'emptied' });

@@ -7,40 +7,27 @@
 import type { types } from '@slack/bolt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app.js';
-import type { FakeSlack } from '../fakes/slack-api.js';
 import type { ScriptedFeeds } from '../sources-queue/support/scripted-feeds.js';
 import { PARIS, QUNEITRA_STRIKE } from '../sources-queue/support/stories.js';
 import { storeFingerprint } from '../support/store-fingerprint.js';
-import { formStartValues } from './harness.js';
-import { cardIn, REVIEW_CHANNEL as REVIEW, startReviewRig, type ReviewRig } from './review-rig.js';
+import { openCardEdit, startReviewRig, type ReviewRig } from './review-rig.js';
 
 const ADMIN = 'U0ADMIN';
 let feeds: ScriptedFeeds;
 let rig: ReviewRig;
 let app: App;
-let slack: FakeSlack;
 let opened = 0;
 
 const command = (commandAndText: string) => rig.command(commandAndText);
 
-const card = (title: string) => cardIn(slack, REVIEW, title);
-
 /** Presses Edit on the card titled `title`: the modal Slack was asked to open, and what it starts with. */
-async function openEdit(title: string): Promise<{ modal: types.ModalView; initial: Record<string, string> }> {
-  const posted = card(title);
-  const triggerId = `trigger-${(opened += 1)}`;
-  await rig.press(posted, 'Edit', { triggerId });
-  const [call] = await slack.calls.atLeast(1, (c) => c.method === 'views.open' && c.args.trigger_id === triggerId);
-  const modal = call!.args.view as types.ModalView;
-  const initial = formStartValues(modal);
-  return { modal, initial };
-}
+const openEdit = (title: string) => openCardEdit(rig, title, `trigger-${(opened += 1)}`);
 
 const submit = (modal: types.ModalView, values: Record<string, string>, viewId: string) => rig.submit(modal, values, viewId);
 
 beforeAll(async () => {
   rig = await startReviewRig({ admin: ADMIN, name: 'future-form' });
-  ({ feeds, app, slack } = rig);
+  ({ feeds, app } = rig);
   feeds.serve('/levant.xml', 'Levant Wire', [PARIS, QUNEITRA_STRIKE]);
   await command('/review channel');
   await command(`/sources add url:${feeds.url('/levant.xml')} topic:syria-israel backfill:true`);

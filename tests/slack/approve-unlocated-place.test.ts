@@ -2,33 +2,23 @@
 // names a place the gazetteer lacks THEN the refusal's way out (keep it as free text, not
 // located) is a field of the form itself: answered "no", the entry is approved with the place
 // kept not located.
-import type { types } from '@slack/bolt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app.js';
-import type { FakeSlack } from '../fakes/slack-api.js';
 import { BAKU } from '../sources-queue/support/stories.js';
 import { storeFingerprint } from '../support/store-fingerprint.js';
-import { formStartValues } from './harness.js';
-import { cardIn, REVIEW_CHANNEL as REVIEW, startReviewRig, type ReviewRig } from './review-rig.js';
+import { openCardEdit, startReviewRig, type ReviewRig } from './review-rig.js';
 
 const ADMIN = 'U0ADMIN';
 const HAMLET = 'Tall Zorghunat';
 let rig: ReviewRig;
 let app: App;
-let slack: FakeSlack;
 
 /** The Edit form of BAKU's card, and what each of its fields opened with, in order. */
-async function openEdit(triggerId: string): Promise<{ modal: types.ModalView; initial: Record<string, string> }> {
-  await rig.press(cardIn(slack, REVIEW, BAKU.title), 'Edit', { triggerId });
-  const [call] = await slack.calls.atLeast(1, (c) => c.method === 'views.open' && c.args.trigger_id === triggerId);
-  const modal = call!.args.view as types.ModalView;
-  const initial = formStartValues(modal);
-  return { modal, initial };
-}
+const openEdit = (triggerId: string) => openCardEdit(rig, BAKU.title, triggerId);
 
 beforeAll(async () => {
   rig = await startReviewRig({ admin: ADMIN, name: 'unlocated' });
-  ({ app, slack } = rig);
+  ({ app } = rig);
   rig.feeds.serve('/levant.xml', 'Levant Wire', [BAKU]);
   await rig.command('/review channel');
   await rig.command(`/sources add url:${rig.feeds.url('/levant.xml')} topic:syria-israel backfill:true`);

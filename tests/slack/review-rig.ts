@@ -8,7 +8,7 @@ import { openReviewStore } from '../sources-queue/support/review-store.js';
 import type { ScriptedFeeds } from '../sources-queue/support/scripted-feeds.js';
 import type { types } from '@slack/bolt';
 import { blockActionsBody, postSigned, viewSubmissionBody } from '../fakes/slack-requests.js';
-import { buttonsOf, formState, SECRET, sendCommand, shownText } from './harness.js';
+import { buttonsOf, formStartValues, formState, SECRET, sendCommand, shownText } from './harness.js';
 
 type Body = Record<string, unknown>;
 
@@ -92,4 +92,15 @@ export function cardIn(slack: FakeSlack, channel: string, title: string): HeldCa
   const found = slack.messagesIn(channel).find((m) => shownText(m as unknown as Record<string, unknown>).split('\n')[0] === title);
   if (!found) throw new Error(`no card for ${title} in channel ${channel}`);
   return { ts: found.ts, blocks: structuredClone(found.blocks) as types.KnownBlock[] };
+}
+
+/**
+ * Presses Edit on the review channel's card titled `title` with `triggerId`: the modal Slack was
+ * asked to open, and what each of its fields starts with, in order.
+ */
+export async function openCardEdit(rig: ReviewRig, title: string, triggerId: string): Promise<{ modal: types.ModalView; initial: Record<string, string> }> {
+  await rig.press(cardIn(rig.slack, REVIEW_CHANNEL, title), 'Edit', { triggerId });
+  const [call] = await rig.slack.calls.atLeast(1, (c) => c.method === 'views.open' && c.args.trigger_id === triggerId);
+  const modal = call!.args.view as types.ModalView;
+  return { modal, initial: formStartValues(modal) };
 }
