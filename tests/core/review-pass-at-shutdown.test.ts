@@ -1,13 +1,11 @@
 // GIVEN review cards being posted WHEN the store closes as the process ends while the pass waits
 // on the platform THEN the pass is answered with the shutting-down error instead of waiting
 // forever, logs no card as failed, and the next process posts the cards it never handed over.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Poster } from '../../src/core/poster.js';
 import { TurnsEnded } from '../../src/core/turns.js';
 import type { View } from '../../src/core/view.js';
-import { QueueApp } from '../sources-queue/support/queue-app.js';
-import { ScriptedFeeds } from '../sources-queue/support/scripted-feeds.js';
-import { BAKU, NOW, PARIS, SWEIDA } from '../sources-queue/support/stories.js';
+import { waitingCardsEachTest } from '../sources-queue/support/queue-each-test.js';
 
 /** A review channel poster whose first post lands only when the test lets it. */
 class HeldPoster implements Poster {
@@ -34,25 +32,11 @@ class HeldPoster implements Poster {
 
 const MINUTE = 60_000;
 
-let feeds: ScriptedFeeds;
-let first: QueueApp;
-let next: QueueApp | undefined;
-beforeEach(async () => {
-  feeds = await ScriptedFeeds.start();
-  feeds.serve('/levant.xml', 'Levant Wire', [PARIS, SWEIDA, BAKU]);
-  first = new QueueApp({ start: NOW });
-  await first.run(`/sources add url:${feeds.url('/levant.xml')} topic:syria-israel backfill:true`);
-  await first.run('/sources check id:1');
-});
-afterEach(async () => {
-  next?.dispose();
-  first.dispose();
-  next = undefined;
-  await feeds.close();
-});
+const desk = waitingCardsEachTest();
 
 describe('GIVEN a pass posting three review cards', () => {
   it('WHEN the store closes while the first card is on its way THEN the pass ends with the shutting-down error, and the next process posts the other two', async () => {
+    const { first } = desk;
     const poster = new HeldPoster();
     await first.run('/review channel');
     first.app.digests.posters.register(poster);
@@ -66,7 +50,7 @@ describe('GIVEN a pass posting three review cards', () => {
     expect(poster.titles).toHaveLength(1);
     expect(first.logger.lines.filter((line) => line.level !== 'info').map((line) => line.message)).toEqual([]);
 
-    next = first.another();
+    const next = desk.restart();
     next.advance(11 * MINUTE);
     expect(await next.app.services.review.postPending()).toBe(2);
     expect(next.poster.posts).toHaveLength(2);

@@ -3,12 +3,11 @@
 // (which may be in the channel) is not posted again, and /review list says its card may be
 // missing. WHEN a card of several messages fails after its first THEN the retry posts the rest
 // only, and a decision edits every message.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DeliveryError, type Poster } from '../../src/core/poster.js';
 import type { View } from '../../src/core/view.js';
-import { QueueApp } from './support/queue-app.js';
-import { ScriptedFeeds } from './support/scripted-feeds.js';
-import { BAKU, NOW, PARIS, SWEIDA } from './support/stories.js';
+import type { QueueApp } from './support/queue-app.js';
+import { waitingCardsEachTest } from './support/queue-each-test.js';
 
 /** A review channel poster scripted per call: what it was asked, and what each call does. */
 class ScriptedPoster implements Poster {
@@ -41,28 +40,13 @@ class ScriptedPoster implements Poster {
 const never = () => new Promise<string[]>(() => undefined);
 const MINUTE = 60_000;
 
-let feeds: ScriptedFeeds;
-let first: QueueApp;
-let next: QueueApp | undefined;
-beforeEach(async () => {
-  feeds = await ScriptedFeeds.start();
-  feeds.serve('/levant.xml', 'Levant Wire', [PARIS, SWEIDA, BAKU]);
-  first = new QueueApp({ start: NOW });
-  // Checked before a review channel is set: the three candidates wait, no card is posted yet.
-  await first.run(`/sources add url:${feeds.url('/levant.xml')} topic:syria-israel backfill:true`);
-  await first.run('/sources check id:1');
-});
-afterEach(async () => {
-  next?.dispose();
-  first.dispose();
-  next = undefined;
-  await feeds.close();
-});
+const desk = waitingCardsEachTest();
 
 const titles = (queue: QueueApp) => queue.app.db.prepare('SELECT title FROM review_candidates ORDER BY id').pluck().all() as string[];
 
 describe('GIVEN a pass posting three cards', () => {
   it('WHEN the process stops while the first is being sent THEN the next process posts the other two once, never the first again', async () => {
+    const { first } = desk;
     const dying = new ScriptedPoster().then(never);
     // The channel is set through the app's own poster (its confirmation is set apart); this one posts the cards.
     await first.run('/review channel');
@@ -71,7 +55,7 @@ describe('GIVEN a pass posting three cards', () => {
     await dying.reached;
     first.close();
 
-    next = first.another();
+    const next = desk.restart();
     next.advance(11 * MINUTE);
     const [sending, ...neverReached] = titles(next);
     expect(dying.calls.map((c) => c.title)).toEqual([sending]);
@@ -90,6 +74,7 @@ describe('GIVEN a pass posting three cards', () => {
   });
 
   it('WHEN a card of two messages fails after the first THEN the pass stops there, the retry posts only the second and then the others, and a decision edits both', async () => {
+    const { first } = desk;
     const halfway = new ScriptedPoster().then(() => Promise.reject(new DeliveryError('retryable', 'HTTP 503', undefined, ['part-1'])));
     await first.run('/review channel');
     first.app.digests.posters.register(halfway);
