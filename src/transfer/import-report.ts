@@ -21,6 +21,10 @@ function newTopicsLine(topics: readonly string[], plan: ImportPlan): string[] {
   return [`New topics: ${[...added].map(([topic, n]) => `${topic} (${n} ${n === 1 ? 'row' : 'rows'})`).join(', ')}.`];
 }
 
+// A row carries an actor's name, role and at most its kind: what else an exported actor had is not in the file.
+const CREATED_ACTORS_NOTE =
+  '  note     A row names an actor and its role only: a kind it does not give is unknown, and aliases, titles and affiliations are not in the file. Set them with /actors edit, or move a whole dossier with `npm run export -- --format bundle`, which keeps them.';
+
 /** Every row's outcome but the new entries', then the actors and topics the import starts. */
 export function printPlan(stdout: Writable, plan: ImportPlan, topics: readonly string[], dryRun: boolean): void {
   printOutcomes(stdout, 'rejected', plan.rejected);
@@ -35,6 +39,7 @@ export function printPlan(stdout: Writable, plan: ImportPlan, topics: readonly s
       const fix = dryRun ? 'fix the file before importing it' : `fix the file, or fold it into that actor: /actors merge from:"${name}" into:"${near[0]}"`;
       writeLine(stdout, `  warning  ${name} — close to ${near.join(', ')}; if it is the same actor, ${fix}.`);
     }
+    if (plan.createdActors.some((a) => a.kind === 'unknown')) writeLine(stdout, CREATED_ACTORS_NOTE);
   }
   for (const note of plan.placeRefNotes) writeLine(stdout, `  warning  place_refs: ${note}`);
   for (const line of newTopicsLine(topics, plan)) writeLine(stdout, line);

@@ -165,6 +165,7 @@ describe('GIVEN rows naming actors the store does not have', () => {
   it('WHEN --create-actors THEN they are created once each, with the kind a row gives or unknown, and listed', async () => {
     const result = await importInto(app.dbPath, fileWith('actors.json', JSON.stringify(rows, null, 1)), '--create-actors');
     expect(result.stdout).toContain('Actors created: Hamas (unknown), Hezbollah (unknown), Qatar (state).');
+    expect(result.stdout).toContain('--format bundle`, which keeps them.');
     expect(result.stdout).toContain('2 accepted, 0 skipped, 0 rejected');
     expect(viewText(await run('/actor Hamas'))).toMatch(/Kind\s+unknown/);
     expect(app.db.prepare("SELECT count(*) FROM entry_actors ea JOIN actors a ON a.id = ea.actor_id WHERE a.name = 'Hamas'").pluck().get()).toBe(2);
@@ -196,6 +197,7 @@ describe('GIVEN the exports of a store with actors the seed lacks', () => {
     const result = await importInto(other, file, '--create-actors');
     expect(result.stdout).toContain('1 accepted, 17 skipped, 0 rejected');
     expect(result.stdout).toContain('Actors created: Hakan Fidan (unknown).');
+    expect(result.stdout).toContain('  note     A row names an actor and its role only: a kind it does not give is unknown, and aliases, titles and affiliations are not in the file.');
     expect(readFileSync(file, 'utf8')).toContain(keyOf(18));
     expect(keysOf(other)).toContain(keyOf(18));
   });
