@@ -1,5 +1,6 @@
 // What a person typed into /search, as words to match. Shared by the command (which checks the
 // words) and the store (which turns them into an FTS5 query), so both read the text alike.
+import { cliticStems } from './search-clitics.js';
 import { digitScriptForms } from './search-digits.js';
 import { afterElisionApostrophe } from './search-elisions.js';
 import { foldForSearch, isDottedInitialism, NAME_APOSTROPHES } from './text.js';
@@ -83,52 +84,13 @@ export const COMMON_WORD_ENTRIES = 5_000;
 
 /**
  * Letters Arabic writers interchange in the same word: alef with or without hamza or madda (أحمد,
- * احمد), final yaa and alef maqsura (على, علي), taa marbuta and haa (حماة, حماه). The index keeps
- * each spelling apart (it folds Latin letters only), so a word is searched in all its spellings.
+ * احمد). The index keeps each spelling apart (it folds Latin letters only, and foldForSearch the
+ * letters read as one, such as taa marbuta and haa), so a word is searched in all its spellings.
  */
-const ARABIC_SPELLINGS: readonly string[] = ['اأإآ', 'يى', 'ةه'];
+const ARABIC_SPELLINGS: readonly string[] = ['اأإآ'];
 
 /** Past this many spellings (a word with many alefs), only the typed one is searched: a query of hundreds of terms. */
 const MAX_SPELLINGS = 256;
-
-/**
- * What Arabic writes onto a word, each as it is written: nothing, the article, and the one-letter
- * words and (و, ف), with or in (ب), for (ل), as (ك) before the article or before a bare word
- * (`ل` before the article drops its alef: `للسويداء`).
- */
-const ARTICLE = 'ال';
-const CLITIC_PREFIXES = ['', ARTICLE, 'وال', 'فال', 'بال', 'لل', 'كال', 'و', 'ف', 'ب', 'ل'];
-/** Those written onto the article only: a short bare word with one letter before it is often another word. */
-const ARTICLE_PREFIXES = CLITIC_PREFIXES.slice(0, 7);
-/**
- * A bare word this long takes the one-letter words directly (`دمشق`, `بدمشق`); a shorter one only
- * before its article, since with one letter before it, it is often another word (`رقة` and `ورقة`,
- * a paper; `زير` and `وزير`, a minister).
- */
-const MIN_LETTERS_FOR_BARE_CLITICS = 4;
-
-const prefixesFor = (bare: string): readonly string[] => ([...bare].length >= MIN_LETTERS_FOR_BARE_CLITICS ? CLITIC_PREFIXES : ARTICLE_PREFIXES);
-/** A word this short after its article is not searched in other forms: `الله` is no article before `له`. */
-const MIN_BARE_LETTERS = 3;
-const ARABIC_WORD = /^\p{Script=Arabic}+$/u;
-
-/** An Arabic word without its article, or undefined for a word of another script or too short to tell from a clitic. */
-function bareWord(word: string): string | undefined {
-  if (!ARABIC_WORD.test(word)) return undefined;
-  const bare = word.startsWith(ARTICLE) && [...word].length - ARTICLE.length >= MIN_BARE_LETTERS ? word.slice(ARTICLE.length) : word;
-  return [...bare].length >= MIN_BARE_LETTERS ? bare : undefined;
-}
-
-/**
- * The forms an Arabic word is written in with the article and the one-letter words before it,
- * the typed one first: `دروز` is also `الدروز`, `والدروز`, `بالدروز`, `للدروز`, `بدروز`…;
- * `السويداء` is also `سويداء`. The index holds each as one word. A word of another script, or one
- * too short to tell from a clitic, is only itself.
- */
-export function articleForms(word: string): string[] {
-  const bare = bareWord(word);
-  return bare === undefined ? [word] : [...new Set([word, ...prefixesFor(bare).map((prefix) => prefix + bare)])];
-}
 
 /** The typed word first, then its other Arabic spellings (just the word, for any other script). */
 export function spellingVariants(word: string): string[] {
@@ -144,7 +106,7 @@ export function spellingVariants(word: string): string[] {
 
 /**
  * Everything one typed word is searched as, the typed spelling first: its Arabic spellings with
- * the article and clitics Arabic writes onto it, for an initialism its letters apart (`u s`: the
+ * the article and clitics Arabic writes onto it (and Hebrew's prefixes: writtenForms), for an initialism its letters apart (`u s`: the
  * index holds "U.S." as the words "u" and "s"; quoted, FTS5 reads the letters as a phrase, next to
  * each other and in order), for a possessive its parts (`assad s`), and each of these with its
  * digits in every script they are written in (digitScriptForms: `23`, `٢٣`, `۲۳`).
@@ -158,17 +120,21 @@ export function searchForms(term: SearchTerm): string[] {
 }
 
 /**
- * The word's spellings (spellingVariants), each with the article and clitics written onto it
- * (articleForms), the typed one first; a word with too many spellings to search each so
- * (MAX_SPELLINGS) keeps its spellings and the typed spelling's forms.
+ * The word's spellings (spellingVariants), the typed one first, then each stem it may be (an
+ * Arabic or Hebrew word without the short words written onto it: cliticStems) in its spellings
+ * with each of those short words before it: `دروز` is also `الدروز`, `والدروز`, `بدروز`…;
+ * `بالسويداء` is also `سويداء`, `السويداء`…; `בדמשק` is also `דמשק`, `ודמשק`…. The index holds
+ * each as one word. A stem with too many spellings to search each so (MAX_SPELLINGS) keeps the
+ * typed spelling.
  */
 function writtenForms(word: string): string[] {
-  const bare = bareWord(word);
-  if (bare === undefined) return spellingVariants(word);
-  const spellings = spellingVariants(bare);
-  const prefixes = prefixesFor(bare);
-  if (spellings.length * prefixes.length > MAX_SPELLINGS) return [...new Set([...spellingVariants(word), ...articleForms(word)])];
-  return [...new Set([word, ...prefixes.flatMap((prefix) => spellings.map((spelling) => prefix + spelling))])];
+  const forms = spellingVariants(word);
+  for (const { stem, prefixes } of cliticStems(word)) {
+    const spellings = spellingVariants(stem);
+    const written = forms.length + spellings.length * prefixes.length > MAX_SPELLINGS ? [stem] : spellings;
+    forms.push(...prefixes.flatMap((prefix) => written.map((spelling) => prefix + spelling)));
+  }
+  return [...new Set(forms)];
 }
 
 /**
