@@ -21,6 +21,7 @@ import { entryDetailView, requireEntry } from './show.js';
 import { newTopicNote } from '../topic-note.js';
 import { addMarksNote, defaultRoleNote, listEditNotes, noSourceNote } from './list-notes.js';
 import { instantsFor } from '../when.js';
+import { addUnseenCause, entryFormAuthors, replacedChangesNote, unseenChanges } from './unseen-changes.js';
 
 /** The new-topic note of an entry's change, with the /entry edit that takes a close topic. */
 const entryTopicNote = (topicsBefore: readonly string[], topic: string, id: number): Line[] => newTopicNote(topicsBefore, topic, { command: 'entry edit', id });
@@ -175,6 +176,7 @@ export const editEntry: SubcommandSpec = {
     'id:12 source:2 outlet:Reuters',
   ],
   formValues: (args, ctx) => entryFormValues(requireEntry(ctx, args.id as number)),
+  formAuthors: (args, since, ctx) => entryFormAuthors(args.id as number, since, ctx),
   form: editForm,
   run(args, ctx) {
     const id = args.id as number;
@@ -190,17 +192,24 @@ export const editEntry: SubcommandSpec = {
     // A removed entry is refused naming who removed it, when and why, as /entry show says it.
     requireEntry(ctx, id);
     const current = ctx.services.editor.entryState(id);
+    // Another admin's change the caller did not see: named if this edit is refused over it, or replaces it.
+    const unseen = unseenChanges(id, ctx);
     const sourceIndex = chosenSourceIndex(args, current.sources, id);
     let next!: EntryInput;
-    checkAll([
-      () => void (next = clearEntryFields(args, applyEntryFields(args, current, ctx.services.dossier, sourceIndex), current, sourceIndex) as EntryInput),
-      // Only what this edit sets: an entry stored before the rule can still be edited otherwise.
-      () => refuseFutureDates(ctx, { date: args.date as PartialDate | undefined, end: args.end as PartialDate | undefined, published: args.published as PartialDate | undefined }),
-    ]);
-    // A new date is checked against every source and claim the entry keeps, named as /entry show names them.
-    let claimActors: readonly string[] | undefined;
-    const claimActor = (index: number) => (claimActors ??= requireEntry(ctx, id).claims.map((claim) => claim.actorName))[index] ?? 'its actor';
-    checkSpan(args, next, entryFixes(id, claimActor));
+    try {
+      checkAll([
+        () => void (next = clearEntryFields(args, applyEntryFields(args, current, ctx.services.dossier, sourceIndex), current, sourceIndex) as EntryInput),
+        // Only what this edit sets: an entry stored before the rule can still be edited otherwise.
+        () => refuseFutureDates(ctx, { date: args.date as PartialDate | undefined, end: args.end as PartialDate | undefined, published: args.published as PartialDate | undefined }),
+      ]);
+      // A new date is checked against every source and claim the entry keeps, named as /entry show names them.
+      let claimActors: readonly string[] | undefined;
+      const claimActor = (index: number) => (claimActors ??= requireEntry(ctx, id).claims.map((claim) => claim.actorName))[index] ?? 'its actor';
+      checkSpan(args, next, entryFixes(id, claimActor));
+    } catch (error) {
+      if (isUserError(error)) addUnseenCause(error, unseen, args, ctx);
+      throw error;
+    }
     const typedPlaces = next.places;
     if (args.places !== undefined && args.respell !== true) next.places = withStoredCase(typedPlaces, ctx.services.dossier);
     const kept = args.places === undefined ? undefined : keptSpelling(typedPlaces, next.places, id, KEPT_ON_EDIT);
@@ -230,6 +239,7 @@ export const editEntry: SubcommandSpec = {
       tone: 'success',
       intro: [
         plainLine(`Updated #${id}: ${fieldOptionNames(changed)}.`),
+        ...replacedChangesNote(unseen, changed, ctx),
         ...listEditNotes(args, current, stored, actorNames, id),
         ...(args.actors === undefined || !changed.includes('actors') ? [] : defaultRoleNote(entry, newlyRoleless(String(args.actors), current, ctx.services.dossier), id)),
         ...respelledPlaces.map((place) => respellingNote(place, id)),

@@ -19,7 +19,7 @@ export function isCallersChange(revision: RevisionRecord, caller: Caller): boole
 }
 
 /** The name people know an author by (`alice` of `slack:U1 (alice)`), else the author as stored. */
-const shortName = (changedBy: string) => /\(([^()]+)\)$/.exec(changedBy)?.[1] ?? changedBy;
+export const shortName = (changedBy: string) => /\(([^()]+)\)$/.exec(changedBy)?.[1] ?? changedBy;
 
 /** A change still standing, as /entry history names it: `r34 (confidence)`. */
 export function changeName(revision: RevisionRecord): string {
@@ -32,7 +32,8 @@ export function byOther(revision: RevisionRecord, ctx: CommandContext): string {
   return isCallersChange(revision, ctx.caller) ? '' : `, by ${revision.changedBy} at ${instantsFor(ctx)(revision.changedAt)}`;
 }
 
-function ago(ms: number): string {
+/** `2 minutes ago`, as replies say how recent a change is. */
+export function ago(ms: number): string {
   const minutes = Math.floor(ms / 60_000);
   return minutes < 1 ? 'less than a minute ago' : minutes === 1 ? '1 minute ago' : `${minutes} minutes ago`;
 }

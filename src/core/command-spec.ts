@@ -58,6 +58,18 @@ export interface CommandContext {
   /** Every registered command, for help. */
   commands: readonly CommandSpec[];
   now(): Date;
+  /**
+   * When the form this command was submitted from opened: what others changed since, its author
+   * never saw. Absent for a typed command.
+   */
+  formOpenedAt?: Date;
+}
+
+/** Who last changed a form's field, and when (as stored, ISO). */
+export interface FieldAuthor {
+  /** As replies name an author (`slack:U1 (alice)`), or `you` for the caller. */
+  by: string;
+  at: string;
 }
 
 export type CommandHandler = (args: CommandArgs, ctx: CommandContext) => View | Promise<View>;
@@ -86,6 +98,11 @@ export interface LeafSpec {
    * `/entry edit id:12` changes), so the form starts from them.
    */
   formValues?: (args: CommandArgs, ctx: CommandContext) => Record<string, string>;
+  /**
+   * For a form that starts from formValues: who last changed each field (by option name) after
+   * `since`, so a form refused over a change names whose it was and when.
+   */
+  formAuthors?: (args: CommandArgs, since: Date, ctx: CommandContext) => Record<string, FieldAuthor>;
   /** The form (modal) this command offers on platforms that have them. */
   form?: FormSpec;
   /**

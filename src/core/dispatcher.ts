@@ -6,7 +6,8 @@ import { runOnce } from './run-once.js';
 import { askAdminText } from './admin-entry.js';
 import type { AdminRule, Caller } from './caller.js';
 import { describeCaller, isAdmin } from './caller.js';
-import type { Choice, CommandContext, CommandSpec, RawOptionValue } from './command-spec.js';
+import type { Choice, CommandContext, CommandSpec, FieldAuthor, RawOptionValue } from './command-spec.js';
+import { instantsIn, type InstantWriter } from './past-instant.js';
 import { UserError, isStoreBusy, isUserError, storeDiskFault } from './errors.js';
 import type { Logger } from './logger.js';
 import { channelZone, resolveDayWords } from './day-words.js';
@@ -31,6 +32,8 @@ export interface CommandRequest {
   caller: Caller;
   /** The platform's id for this delivery (Discord interaction id, Slack trigger id). */
   requestId?: string;
+  /** When the form this request was submitted from opened (ms since the epoch); absent for a typed command. */
+  formOpenedAt?: number;
 }
 
 export interface AutocompleteRequest {
@@ -111,7 +114,7 @@ export class Dispatcher {
     const label = [request.command, request.subcommand].filter(Boolean).join(' ');
     const invocation: Invocation = { command: request.command, ...(request.subcommand ? { subcommand: request.subcommand } : {}), args: { ...request.args } };
     return this.guard(request.caller, `/${label}`, () => invocation, () =>
-      this.execute(request.command, request.subcommand, request.args, request.caller, request.requestId),
+      this.execute(request.command, request.subcommand, request.args, request.caller, request.requestId, request.formOpenedAt),
     );
   }
 
@@ -160,6 +163,28 @@ export class Dispatcher {
     }
   }
 
+  /**
+   * Who last changed each field of a form for this command after `since` (see
+   * LeafSpec.formAuthors); empty when the command does not say, or the target is missing.
+   */
+  formAuthors(request: CommandRequest, since: number): Record<string, FieldAuthor> {
+    try {
+      const resolved = this.registry.resolve(request.command, request.subcommand);
+      if (!resolved.leaf.formAuthors || !this.mayRun(request.command, request.subcommand, request.caller)) return {};
+      const options = (resolved.leaf.options ?? []).filter((o) => o.name in request.args);
+      const args = convertArgs(options, request.args, resolved.path);
+      return resolved.leaf.formAuthors(args, new Date(since), this.context(request.caller, undefined));
+    } catch (error) {
+      if (!isUserError(error)) this.deps.logger.warn({ err: error, caller: describeCaller(request.caller) }, 'form authors failed');
+      return {};
+    }
+  }
+
+  /** Instants as replies to this caller print them: on their channel's clock (its digests' zone, else SITREP_TZ). */
+  instantsFor(caller: Caller): InstantWriter {
+    return instantsIn(channelZone(this.deps.services, caller));
+  }
+
   /** Choices for an autocomplete option, best match first, never more than 25. */
   autocomplete(request: AutocompleteRequest): Choice[] {
     try {
@@ -193,13 +218,14 @@ export class Dispatcher {
     rawArgs: Readonly<Record<string, RawOptionValue>>,
     caller: Caller,
     requestId: string | undefined,
+    formOpenedAt?: number,
   ): Promise<View> {
     const resolved = this.registry.resolve(commandName, subcommandName);
     if (resolved.leaf.adminOnly && !isAdmin(caller, this.deps.adminRules)) {
       this.deps.logger.warn({ caller: describeCaller(caller), command: resolved.path }, 'refused: not an admin');
       throw new UserError('forbidden', `/${resolved.path} is for Sitrep admins only.`, [askAdminText(caller)]);
     }
-    const context = this.context(caller, requestId);
+    const context = { ...this.context(caller, requestId), ...(formOpenedAt === undefined ? {} : { formOpenedAt: new Date(formOpenedAt) }) };
     const options = resolved.leaf.options ?? [];
     const args = convertArgs(options, resolveDayWords(options, rawArgs, context.now(), () => channelZone(this.deps.services, caller)), resolved.path);
     if (!resolved.leaf.adminOnly) return resolved.leaf.run(args, context);

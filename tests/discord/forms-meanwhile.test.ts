@@ -31,6 +31,8 @@ const filled = (modal: Modal, typed: Record<string, string>) => ({
 const stored = (id: number) => h.app.dossier.getEntry(id)!;
 const openEdit = (id: number, user: FakeUser = h.user) => h.slash('entry', { id }, { subcommand: 'edit', user });
 const MINUTE = 60_000;
+/** An instant as replies print it in a channel without a zone of its own: `2025-08-01 12:05 UTC`. */
+const INSTANT = '\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC';
 
 describe('two admins editing one entry through forms', () => {
   it('the later change to a field changed meanwhile is refused with what it holds now and what was typed; Edit and resubmit then writes it knowingly', async () => {
@@ -45,7 +47,7 @@ describe('two admins editing one entry through forms', () => {
     expect(refused.ephemeral).toBe(true);
     expect(refused.body.embeds![0]!.title).toBe(FORM_CHANGED_TITLE);
     const said = seen(refused);
-    expect(said).toContain('Nothing was written: Summary was changed since this form opened');
+    expect(said).toMatch(new RegExp(`Nothing was written: Summary was changed by discord:${h.user.id} \\(analyst\\) at ${INSTANT} since this form opened at ${INSTANT}, and what you typed would have replaced that change unseen\\.`));
     expect(said).toContain('See it as it is now: /entry show id:12');
     expect(said).toContain('/entry edit id:12');
     expect(words(said)).toContain(words(`Summary, as stored now ${theirs}`));

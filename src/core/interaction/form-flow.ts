@@ -40,7 +40,8 @@ export interface FieldRefusals {
 export interface FormFlowDeps {
   dispatcher: Dispatcher;
   room: FormRoom;
-  dispatch(invocation: Invocation, caller: Caller, requestId?: string): Promise<Outcome>;
+  /** `formOpenedAt`: the form the command comes from opened then, so it can tell what changed unseen since. */
+  dispatch(invocation: Invocation, caller: Caller, requestId?: string, formOpenedAt?: number): Promise<Outcome>;
   /** The clock a form's opening is noted by (ms since the epoch). */
   now(): number;
 }
@@ -247,7 +248,7 @@ export async function submission(
   state.submittedBy = requestId;
   const args = submittedArgs(state, typed, emptiedIn(deps, state));
   const target = targetOf(state);
-  const outcome = await deps.dispatch({ ...target, args }, presser, requestId);
+  const outcome = await deps.dispatch({ ...target, args }, presser, requestId, state.openedAt);
   if (outcome.view.tone !== 'error') return { kind: 'done', view: outcome.view, ...(outcome.invocation ? { invocation: outcome.invocation } : {}) };
   state.submittedBy = undefined;
   const option = outcome.refusedOption;

@@ -4,12 +4,11 @@
 import type { Caller } from '../caller.js';
 import type { ResolvedLeaf } from '../command-spec.js';
 import type { Dispatcher } from '../dispatcher.js';
-import { instantText } from '../instant-text.js';
 import { clip } from '../text-cut.js';
 import { plainLine, span, type Button, type Line, type Section, type Span, type View } from '../view.js';
 import { changedFields, opensForm, optionLabel, submittedArgs, type FormState } from './forms.js';
 import {
-  changedApplyText, changedFieldText, changedMeanwhileText, changedNowHeading, FORM_CHANGED_TITLE, FORM_SUBJECT_NOW_TEXT, FORM_TYPED_KEPT_TEXT, FORM_UNCHANGED_TITLE, formUnchangedText,
+  changedApplyText, changedFieldText, type ChangedField, changedMeanwhileText, changedNowHeading, FORM_CHANGED_TITLE, FORM_SUBJECT_NOW_TEXT, FORM_TYPED_KEPT_TEXT, FORM_UNCHANGED_TITLE, formUnchangedText,
 } from './texts.js';
 
 /** A refusal before the command runs, split by field as a platform that keeps its form open shows it. */
@@ -84,10 +83,17 @@ export function changedMeanwhile(input: GuardInput): GuardRefusal | undefined {
   const emptied = (leaf.leaf.form?.emptied?.(typed) ?? []).filter((name) => !changed.includes(name) && changedSince(name) && stored(name) !== '');
   const clashes = [...changed.filter((name) => changedSince(name) && stored(name) !== typed[name]), ...emptied];
   if (clashes.length === 0) return undefined;
-  const openedAt = state.openedAt === undefined ? undefined : instantText(new Date(state.openedAt));
+  const when = input.dispatcher.instantsFor(input.presser);
+  const openedAt = state.openedAt === undefined ? undefined : when(new Date(state.openedAt));
+  // Whose change each was, and when, on the reader's clock: what they need to settle it with its author.
+  const authors = state.openedAt === undefined ? {} : input.dispatcher.formAuthors({ ...target, args: input.keys, caller: input.presser }, state.openedAt);
+  const changedField = (name: string): ChangedField => {
+    const author = authors[name];
+    return { label: optionLabel(name), ...(author ? { by: author.by, at: when(author.at) } : {}) };
+  };
   for (const name of clashes) state.start[name] = stored(name);
   const said: Line[] = [
-    plainLine(changedMeanwhileText(clashes.map(optionLabel), openedAt)),
+    plainLine(changedMeanwhileText(clashes.map(changedField), openedAt)),
     ...(input.look ? [[span.plain(FORM_SUBJECT_NOW_TEXT), input.look, span.plain('.')]] : []),
     [span.plain(changedApplyText(input.reopen !== undefined)), input.again, span.plain('.')],
   ];
@@ -97,6 +103,6 @@ export function changedMeanwhile(input: GuardInput): GuardRefusal | undefined {
   }));
   const { intro, sections } = withTypedBack(input, said, current);
   const view: View = { ...errorView(FORM_CHANGED_TITLE, intro, sections), ...(input.reopen ? { buttons: [input.reopen] } : {}) };
-  const fieldErrors = Object.fromEntries(clashes.map((name) => [name, errorView(FORM_CHANGED_TITLE, [plainLine(changedFieldText(clip(stored(name), FIELD_VALUE_CHARS), openedAt))])]));
+  const fieldErrors = Object.fromEntries(clashes.map((name) => [name, errorView(FORM_CHANGED_TITLE, [plainLine(changedFieldText(clip(stored(name), FIELD_VALUE_CHARS), openedAt, changedField(name)))])]));
   return { view, field: clashes[0]!, fieldErrors };
 }

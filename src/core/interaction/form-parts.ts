@@ -3,7 +3,6 @@
 // someone removed or reordered them since it opened, and the submission would change a part its
 // author never saw, under the values of the one they did.
 import type { FormSpec } from '../command-spec.js';
-import { instantText } from '../instant-text.js';
 import { plainLine, span, type Line, type View } from '../view.js';
 import type { GuardInput, GuardRefusal } from './form-guards.js';
 import { changedFields } from './forms.js';
@@ -62,7 +61,7 @@ export function partMoved(input: GuardInput): GuardRefusal | undefined {
     state.partsSeen = { ...state.partsSeen, [part.identifiedBy]: is };
     for (const field of part.fields) if (touched.includes(field)) state.start[field] = now[field] ?? '';
   }
-  const openedAt = state.openedAt === undefined ? undefined : instantText(new Date(state.openedAt));
+  const openedAt = state.openedAt === undefined ? undefined : input.dispatcher.instantsFor(input.presser)(new Date(state.openedAt));
   const of = Object.values(input.keys).map((key) => `#${key}`).join(' ');
   const told = moved.map(({ part, was, is }) => plainLine(partMovedText(part, of, was, is, openedAt)));
   const again: Line = [span.plain(partAgainText(first.part, first.is, input.reopen !== undefined)), input.again, span.plain('.')];

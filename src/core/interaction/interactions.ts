@@ -175,7 +175,7 @@ export class Interactions {
   }
 
   private formDeps() {
-    return { dispatcher: this.deps.dispatcher, room: this.deps.room, dispatch: (i: Invocation, c: Caller, r?: string) => this.dispatch(i, c, r), now: this.deps.now ?? Date.now };
+    return { dispatcher: this.deps.dispatcher, room: this.deps.room, dispatch: (i: Invocation, c: Caller, r?: string, opened?: number) => this.dispatch(i, c, r, opened), now: this.deps.now ?? Date.now };
   }
 
   /** `button`: the command of the button that opened the form, named in its carrier for when memory has forgotten it. */
@@ -263,8 +263,9 @@ export class Interactions {
     }
   }
 
-  private dispatch(invocation: Invocation, caller: Caller, requestId?: string): Promise<Outcome> {
-    return this.deps.dispatcher.dispatch({ ...invocation, caller, ...(requestId ? { requestId } : {}) });
+  /** `formOpenedAt`: the command comes from a form opened then (see CommandContext.formOpenedAt). */
+  private dispatch(invocation: Invocation, caller: Caller, requestId?: string, formOpenedAt?: number): Promise<Outcome> {
+    return this.deps.dispatcher.dispatch({ ...invocation, caller, ...(requestId ? { requestId } : {}), ...(formOpenedAt === undefined ? {} : { formOpenedAt }) });
   }
 
   private notice(text: string, carrier: string, presser: Caller): PressResult {

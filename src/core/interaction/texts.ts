@@ -88,10 +88,31 @@ export const FORM_UNCHANGED_TITLE = 'Nothing changed';
 /** Fields someone else changed since the form opened, which the submission would have replaced. */
 export const FORM_CHANGED_TITLE = 'Changed since the form opened';
 
-export function changedMeanwhileText(labels: readonly string[], openedAt: string | undefined): string {
-  const since = openedAt ? `since this form opened (${openedAt})` : 'since this form opened';
-  const were = labels.length === 1 ? 'was' : 'were';
-  return `Nothing was written: ${wordList(labels)} ${were} changed ${since}, and what you typed would have replaced that change unseen.`;
+/** Who changed a field last and when (on the reader's clock), where known. */
+export interface ChangeAuthor {
+  by?: string;
+  at?: string;
+}
+
+/** A field changed since a form opened, by its label. */
+export interface ChangedField extends ChangeAuthor {
+  label: string;
+}
+
+const byWhom = (author: ChangeAuthor) => (author.by === undefined ? '' : ` by ${author.by}${author.at === undefined ? '' : ` at ${author.at}`}`);
+const sinceOpened = (openedAt: string | undefined) => (openedAt ? `since this form opened at ${openedAt}` : 'since this form opened');
+
+/** `Title was changed by slack:U1 (maya) at 2025-08-01 14:05 UTC since this form opened at 2025-08-01 14:02 UTC`. */
+function changedSinceText(fields: readonly ChangedField[], openedAt: string | undefined): string {
+  const [only] = fields;
+  if (fields.length === 1 && only) return `${only.label} was changed${byWhom(only)} ${sinceOpened(openedAt)}`;
+  const named = fields.filter((field) => field.by !== undefined);
+  const who = named.length === 0 ? '' : ` (${named.map((field) => `${field.label}${byWhom(field)}`).join('; ')})`;
+  return `${wordList(fields.map((field) => field.label))} were changed ${sinceOpened(openedAt)}${who}`;
+}
+
+export function changedMeanwhileText(fields: readonly ChangedField[], openedAt: string | undefined): string {
+  return `Nothing was written: ${changedSinceText(fields, openedAt)}, and what you typed would have replaced ${fields.length === 1 ? 'that change' : 'those changes'} unseen.`;
 }
 
 /** How to apply what was typed anyway, once its author has seen the value it replaces. */
@@ -101,10 +122,9 @@ export function changedApplyText(closed: boolean): string {
     : 'To apply yours anyway, submit the form again: it replaces the value now stored. Or open the form afresh with ';
 }
 
-/** Under one field of a form kept open: it changed meanwhile, what it holds now, and what submitting again does. */
-export function changedFieldText(now: string, openedAt: string | undefined): string {
-  const since = openedAt ? `since this form opened (${openedAt})` : 'since this form opened';
-  return `Nothing was written: this field was changed ${since}, and now reads ${now === '' ? '(empty)' : `“${now}”`}. Submit again to replace that with what is in this field.`;
+/** Under one field of a form kept open: it changed meanwhile (by whom, when), what it holds now, and what submitting again does. */
+export function changedFieldText(now: string, openedAt: string | undefined, author: ChangeAuthor = {}): string {
+  return `Nothing was written: this field was changed${byWhom(author)} ${sinceOpened(openedAt)}, and now reads ${now === '' ? '(empty)' : `“${now}”`}. Submit again to replace that with what is in this field, or close the form.`;
 }
 
 export const changedNowHeading = (label: string) => `${label}, as stored now`;
@@ -125,7 +145,7 @@ export function broughtInText(added: readonly string[], dropped: readonly string
  */
 export function partMovedText(part: { noun: string; position: number }, of: string, was: string, is: string, openedAt: string | undefined): string {
   const label = `${part.noun} ${part.position} of ${of}`;
-  const since = openedAt ? ` (${openedAt})` : '';
+  const since = openedAt ? ` at ${openedAt}` : '';
   const opened = was === '' ? `${of} had no ${part.noun} ${part.position} when this form opened${since}` : `${label} was ${was} when this form opened${since}`;
   const went = was === '' ? `${is} was added since` : is === '' ? `it was removed since, and ${of} has no ${part.noun} ${part.position} now` : `it was removed or moved since: ${label} is ${is} now`;
   const instead = is === '' ? 'what you typed would have added one' : `what you typed would have changed ${is}`;
