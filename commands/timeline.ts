@@ -2,8 +2,10 @@
 import { resolveActor } from '../src/core/actor-resolution.js';
 import { beforeDossierText } from '../src/core/as-of-day.js';
 import type { CommandContext, CommandSpec } from '../src/core/command-spec.js';
+import type { ActorMatch } from '../src/core/domain.js';
 import { entrySection, fatalitiesSumLine, pageInfo, pageRequest } from '../src/core/entry-views.js';
 import { firstDay, formatPartialDate, lastDay, type PartialDate } from '../src/core/partial-date.js';
+import { pastActorFilter } from '../src/core/past-actor-filter.js';
 import { placeChain, type GazetteerPlace } from '../src/core/places/gazetteer-port.js';
 import { freeTextWithin } from '../src/core/places/free-text-within.js';
 import { areaFilter, placeFilter, termsOf, type PlaceTerms } from '../src/core/places/place-filter.js';
@@ -138,6 +140,7 @@ export const timelineCommand: CommandSpec = {
     const until = args.until as PartialDate | undefined;
     const query: TimelineQuery = { limit: request.limit, offset: request.offset };
     const filters: string[] = [];
+    let actor: { match: ActorMatch; filterAt: number } | undefined;
     if (args.topic) {
       query.topic = String(args.topic).toLowerCase();
       filters.push(`topic ${query.topic}`);
@@ -149,10 +152,10 @@ export const timelineCommand: CommandSpec = {
         () => refuseSinceAfterUntil(since, until),
         () => {
           if (!args.actor) return;
-          const actor = resolveActor(ctx.services.dossier, String(args.actor));
-          query.actorId = actor.id;
-          // A past view names the actor by the name asked for: one merged in since was its own actor then.
-          filters.push(`actor ${args.as_of ? actor.matchedName : actor.name}`);
+          const match = resolveActor(ctx.services.dossier, String(args.actor));
+          query.actorId = match.id;
+          actor = { match, filterAt: filters.length };
+          filters.push(`actor ${match.name}`);
         },
         () => {
           // A located place reads its area: place:Ukraine holds Odesa and Sevastopol.
@@ -177,9 +180,15 @@ export const timelineCommand: CommandSpec = {
       query.until = lastDay(until);
       filters.push(`until ${formatPartialDate(until)}`);
     }
-    const title = filters.length > 0 ? `Timeline — ${filters.join(', ')}` : 'Timeline';
     const asOf = args.as_of ? pastInstant(args.as_of as PartialDate, ctx, 'as_of') : undefined;
-    const past = asOf ? [pastViewLine(asOf, 'timeline', args)] : [];
+    // A past view filters by the actor the name stood for then: one merged in since was its own actor.
+    const actorThen = asOf && actor ? pastActorFilter(ctx.services.past, actor.match, asOf, 'timeline', args) : undefined;
+    if (actor && actorThen) {
+      query.actorId = actorThen.actorId;
+      filters[actor.filterAt] = `actor ${actorThen.name}`;
+    }
+    const title = filters.length > 0 ? `Timeline — ${filters.join(', ')}` : 'Timeline';
+    const past = asOf ? [pastViewLine(asOf, 'timeline', args), ...(actorThen?.notes ?? [])] : [];
     const notYet = asOf && beforeDossierText(asOf, ctx.services.past.firstEntryAt());
     if (asOf && notYet) return { title: `${title} — as of ${asOf.label}`, tone: 'normal', intro: [...past, plainLine(notYet)], sections: [] };
     const result = asOf ? ctx.services.past.timeline(query, asOf.before) : ctx.services.dossier.timeline(query);

@@ -46,6 +46,23 @@ export interface PastViews {
   actorsFoldedInto(ids: readonly number[], since: string | undefined, before: string): Map<number, number>;
   /** The entry's revisions written from `since` up to just before `before`, oldest first. */
   revisionsBetween(id: number, since: string, before: string): PastRevision[];
+  /** What a name found now under actor `actorId` stood for just before `before` (see ActorThen). */
+  actorThen(actorId: number, name: string, before: string): ActorThen;
+}
+
+/**
+ * An actor filter of a past view. A merge moves the merged actor's names to the actor kept, so
+ * a name found now under one actor may have been another's own then.
+ */
+export interface ActorThen {
+  /** The actor whose own name it is: the one found now, or one merged into it since. */
+  own: number;
+  /** The actor holding `own`'s links then: itself, or the actor it had been merged into by then. */
+  holder: number;
+  /** Actors merged into `holder` after the instant, which were still their own actors then. */
+  mergedSince: number[];
+  /** When `own` was added, if that was after the instant. */
+  addedAfter?: string;
 }
 
 /** A revision as a past view tells of it; `respelled` are the places it re-spelled on every entry. */

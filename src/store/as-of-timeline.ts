@@ -26,17 +26,6 @@ const FEW_SPANS = 4000;
 const COUNT_WORK = 20_000;
 const DENSE_SHARE = 0.5;
 
-/** The actor and every actor merged into it now (merges chain). */
-function actorAndMergedIdsNow(cache: StatementCache, actorId: number): number[] {
-  return cache
-    .get(
-      `WITH RECURSIVE folded (id) AS (SELECT ? UNION SELECT a.id FROM actors a JOIN folded f ON a.merged_into_id = f.id)
-       SELECT id FROM folded`,
-    )
-    .pluck()
-    .all(actorId) as number[];
-}
-
 /**
  * Every actor a merge ever folded into this one, through chains: those the revision log names
  * as merged into it, or into one of them. Only actors' revisions are read (a range of
@@ -56,15 +45,14 @@ function actorsEverMergedInto(cache: StatementCache, actorId: number): number[] 
 
 /**
  * The actors an actor filter stands for at an instant, as snapshots keep the ids of their time:
- * the actor; those the merges in force then had folded into it, directly or through others (an
- * actor unmerged since counts under it on the days it was merged, as the view shows it under
- * it); and those merged into it now, whose entries the view finds under their own name.
+ * the actor, and those the merges in force then had folded into it, directly or through others
+ * (an actor unmerged since counts under it on the days it was merged, as the view shows it under
+ * it). One merged into it after the instant was its own actor then, and is not counted.
  */
 export function actorIdsAt(cache: StatementCache, actorId: number, before: string): number[] {
-  const now = actorAndMergedIdsNow(cache, actorId);
   const shown = new ShownState(cache);
   const then = actorsEverMergedInto(cache, actorId).filter((id) => shown.chain(id, 0, before).includes(actorId));
-  return [...new Set([actorId, ...now, ...then])].sort((a, b) => a - b);
+  return [...new Set([actorId, ...then])].sort((a, b) => a - b);
 }
 
 /** A range of a driver's index, and what each of its rows must meet. */

@@ -1,8 +1,9 @@
 // The store's implementation of the core's PastViews port: timelines and entries as they stood
 // at an instant, read from the revision log and its spans (migration 0012), never written.
-import type { EntryAt, PastRevision, PastViews } from '../core/as-of-port.js';
+import type { ActorThen, EntryAt, PastRevision, PastViews } from '../core/as-of-port.js';
 import type { EntryInput } from '../core/domain.js';
 import type { TimelineQuery } from '../core/ports.js';
+import { actorThen } from './as-of-actor-then.js';
 import { actorNamesOf, queryTimelineAsOf } from './as-of-timeline.js';
 import { ShownState } from './as-of-shown.js';
 import type { Db } from './connection.js';
@@ -76,6 +77,10 @@ export class SqlitePastViews implements PastViews {
 
   actorsFoldedInto(ids: readonly number[], since: string | undefined, before: string): Map<number, number> {
     return new ShownState(this.cache).holders(ids, since ?? '', before);
+  }
+
+  actorThen(actorId: number, name: string, before: string): ActorThen {
+    return actorThen(this.cache, actorId, name, before);
   }
 
   revisionsBetween(id: number, since: string, before: string): PastRevision[] {
