@@ -186,9 +186,18 @@ function kindWords(kind: ActorKind): string {
   return `${/^[aeiou]/.test(label) ? 'an' : 'a'} ${label}`;
 }
 
-/** What to do about a name that stayed with the actor holding it now. */
-function heldNameLine(back: string, held: HeldName): Line {
+/** What to do about a name that stayed with the actor holding it now (`from`: the one it was separated from). */
+function heldNameLine(back: string, from: string, held: HeldName): Line {
   const quoted = `“${held.name}”`;
+  // Folding the actor it was just separated from back in would undo the unmerge: that one is renamed instead.
+  if (held.itsName && held.heldBy === from) {
+    return [
+      span.plain(`${quoted} did not come back: ${from}, which ${back} was separated from, is now called so itself. To move it to ${back}, give ${from} another name without keeping this one, then add it: `),
+      span.command('actors edit', `name:"${from}" new_name:NAME keep_old:false`),
+      span.plain(', then '),
+      invocationSpan({ command: 'actors', subcommand: 'alias', args: { name: back, add: held.name } }),
+    ];
+  }
   if (held.itsName) {
     return [
       span.plain(`${quoted} did not come back: it is now the name of another actor. If the two are one actor, fold that one in, and ${quoted} becomes an alias of ${back}: `),
@@ -222,7 +231,7 @@ const unmerge: SubcommandSpec = {
       : `Separated ${back.renamedFrom} from ${fromName} again, now named ${back.name}: ${links}`;
     const view = profileAfterChange(ctx, back.name, note);
     // Right under the note: the names that stayed where they are, each with its fix.
-    return { ...view, intro: [view.intro![0]!, ...back.held.map((held) => heldNameLine(back.name, held)), ...view.intro!.slice(1)] };
+    return { ...view, intro: [view.intro![0]!, ...back.held.map((held) => heldNameLine(back.name, fromName, held)), ...view.intro!.slice(1)] };
   },
 };
 

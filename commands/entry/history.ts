@@ -1,7 +1,9 @@
 // /entry history and /entry undo — who changed what and when, and taking changes back one by one.
 import type { SubcommandSpec } from '../../src/core/command-spec.js';
 import { NotLatestChange, type EntryActorMove, type RevisionRecord } from '../../src/core/editor-port.js';
+import type { EntryInput } from '../../src/core/domain.js';
 import { actorIdsNamed, fieldChanges, type FieldChange } from '../../src/core/entry-diff.js';
+import { stateEditedFrom, unmergeLeftActors } from '../../src/core/history-actor-moves.js';
 import { clip } from '../../src/core/text-cut.js';
 import { latestStandingChange } from '../../src/core/undo-order.js';
 import type { PlaceLocationRecord } from '../../src/core/places/place-port.js';
@@ -34,10 +36,13 @@ function clipped(change: FieldChange): FieldChange {
   return { ...change, before: clip(change.before, HISTORY_VALUE_CHARS), after: clip(change.after, HISTORY_VALUE_CHARS) };
 }
 
-/** What each change did to the entry, value by value, from the state the revision before it left: one line a field. */
-function changeLines(previous: RevisionRecord | undefined, revision: RevisionRecord, names: ReadonlyMap<number, string>): Line[] {
-  if (!previous || revision.action === 'create') return [];
-  return fieldChanges(previous.state, revision.state, names).map((change) => [span.plain('    '), ...changeLine(clipped(change))]);
+/**
+ * What each change did to the entry, value by value, from the state it was made from (the
+ * revision before, as merges and unmerges since had left it: those have lines of their own).
+ */
+function changeLines(from: EntryInput | undefined, revision: RevisionRecord, names: ReadonlyMap<number, string>): Line[] {
+  if (!from || revision.action === 'create') return [];
+  return fieldChanges(from, revision.state, names).map((change) => [span.plain('    '), ...changeLine(clipped(change))]);
 }
 
 const MOVE_WORDING: Record<EntryActorMove['kind'], string> = {
@@ -49,13 +54,14 @@ const MOVE_WORDING: Record<EntryActorMove['kind'], string> = {
  * A merge or unmerge that changed the entry's actors. It is the actor's revision, not the
  * entry's, so it carries no entry revision number: /entry undo steps over it.
  */
-function actorMoveLine(move: EntryActorMove, when: InstantWriter): Line {
+function actorMoveLine(move: EntryActorMove, leftActors: boolean, when: InstantWriter): Line {
   return [
     span.plain(`${when(move.changedAt)} · `),
     span.bold('Actors'),
     span.plain(`: ${move.actor} ${MOVE_WORDING[move.kind]} ${move.other} by `),
     span.command(`actors ${move.kind}`),
     span.plain(` — by ${move.changedBy}`),
+    ...(leftActors ? [span.plain(`; this entry keeps ${move.other}, as its actors were edited after the merge`)] : []),
   ];
 }
 
@@ -70,15 +76,18 @@ function placeLocationSection(records: readonly PlaceLocationRecord[], when: Ins
   };
 }
 
-function historyIntro(revisions: number, moves: readonly EntryActorMove[]): string {
+/** `left`: the unmerges that left the entry's actors as an edit had put them. */
+function historyIntro(revisions: number, moves: readonly EntryActorMove[], left: ReadonlySet<EntryActorMove>): string {
   const count = `${revisions} ${revisions === 1 ? 'revision' : 'revisions'}`;
   if (moves.length === 0) return `${count}, oldest first.`;
   const counted = (kind: EntryActorMove['kind'], one: string, many: string) => {
-    const n = moves.filter((move) => move.kind === kind).length;
+    const n = moves.filter((move) => move.kind === kind && !left.has(move)).length;
     return n === 0 ? [] : [`${n} ${n === 1 ? one : many}`];
   };
   const moved = [...counted('merge', 'actor merge', 'actor merges'), ...counted('unmerge', 'unmerge', 'unmerges')].join(' and ');
-  return `${count}, and ${moved} that changed its actors, oldest first.`;
+  const changed = moved === '' ? [] : [`${moved} that changed its actors`];
+  const kept = left.size === 0 ? [] : [`${left.size} ${left.size === 1 ? 'unmerge' : 'unmerges'} that left them as they were`];
+  return `${count}, and ${[...changed, ...kept].join(', and ')}, oldest first.`;
 }
 
 export const entryHistory: SubcommandSpec = {
@@ -91,12 +100,15 @@ export const entryHistory: SubcommandSpec = {
     const id = args.id as number;
     const revisions = ctx.services.editor.entryHistory(id);
     const moves = ctx.services.editor.entryActorMoves(id);
+    const { past } = ctx.services;
+    const editedFrom = revisions.map((_, i) => stateEditedFrom(id, revisions, i, moves, past));
+    const left = new Set(moves.filter((move) => move.leftAsItWas === true || unmergeLeftActors(id, move, revisions, moves, past)));
     // Revision ids are one sequence for entries and actors, so they order both kinds of line.
-    const names = ctx.services.past.actorNames(revisions.flatMap((revision) => actorIdsNamed(revision.state)));
+    const names = past.actorNames([...revisions.map((revision) => revision.state), ...editedFrom.filter((state) => state !== undefined)].flatMap(actorIdsNamed));
     const when = instantsFor(ctx);
     const lines = [
-      ...revisions.map((revision, i) => ({ order: revision.id, lines: [revisionLine(revision, when), ...changeLines(revisions[i - 1], revision, names)] })),
-      ...moves.map((move) => ({ order: move.revisionId, lines: [actorMoveLine(move, when)] })),
+      ...revisions.map((revision, i) => ({ order: revision.id, lines: [revisionLine(revision, when), ...changeLines(editedFrom[i], revision, names)] })),
+      ...moves.map((move) => ({ order: move.revisionId, lines: [actorMoveLine(move, left.has(move), when)] })),
     ].sort((a, b) => a.order - b.order);
     const undo = latestStandingChange(revisions) !== undefined;
     const footer: Line = [
@@ -108,7 +120,7 @@ export const entryHistory: SubcommandSpec = {
     return {
       title: `History of #${id}`,
       tone: 'normal',
-      intro: [plainLine(historyIntro(revisions.length, moves))],
+      intro: [plainLine(historyIntro(revisions.length, moves, left))],
       sections: [{ lines: lines.flatMap((item) => item.lines) }, ...(located.length > 0 ? [placeLocationSection(located, when)] : [])],
       ...(footer.length > 0 ? { footer } : {}),
     };

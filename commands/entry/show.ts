@@ -145,7 +145,7 @@ function pastEntryView(id: number, asOf: AsOfInstant, args: CommandArgs, ctx: Co
   // Without a revision since, an actor merge or unmerge may still have changed what it shows.
   const now = entry.revisionsAfter === 0 ? past.entryAt(id, new Date(ctx.now().getTime() + 1).toISOString()) : undefined;
   const since = entry.revisionsAfter > 0
-    ? [span.plain(` · ${changesSince(entry.revisionsAfter, ctx.services.editor.entryActorMoves(id).filter((move) => move.changedAt >= asOf.before))} since: `), diff]
+    ? [span.plain(` · ${changesSince(entry.revisionsAfter, ctx.services.editor.entryActorMoves(id).filter((move) => move.changedAt >= asOf.before && !move.leftAsItWas))} since: `), diff]
     : now && changedFields(entry.shown, now.shown).length > 0
       ? [span.plain(' · no revision since, but an actor merge or unmerge changed its actors: '), diff]
       : [span.plain(' · unchanged since')];

@@ -32,6 +32,8 @@ export interface EntryActorMove {
   actor: string;
   /** The actor it was folded into, or separated from. */
   other: string;
+  /** An unmerge that left the entry's actors as an edit since the merge had put them: it changed nothing here. */
+  leftAsItWas?: true;
   changedBy: string;
   changedAt: string;
 }

@@ -8,6 +8,7 @@ import { assertNoLookAlike } from './actor-look-alikes.js';
 import { addName, readActorState, recordActor, takenName } from './actor-writes.js';
 import type { Db } from './connection.js';
 import { writeRevision } from './revisions.js';
+import { holderTookName } from './unmerge-name-clash.js';
 
 type Link = [entryId: number, role: string, position: number];
 
@@ -208,6 +209,9 @@ export function unmergeActor(db: Db, merged: MergedActor, stamp: ChangeStamp, as
     if (renamed === undefined) {
       const canonicalOwner = owner.get(actorNameKey(merged.name), holderId) as NameOwner | undefined;
       if (canonicalOwner) throw nameTaken(db, merged, canonicalOwner);
+      // An alias of the holder is given back; its own name stays its own, and the actor would come back nameless.
+      const holderCalledSo = db.prepare('SELECT 1 FROM actor_names WHERE actor_id = ? AND name_key = ? AND is_primary = 1').get(holderId, actorNameKey(merged.name));
+      if (holderCalledSo !== undefined) throw holderTookName(db, merged.name, holderId, freeNameLike(db, merged.name));
     } else {
       if (renamed.includes(',')) throw new UserError('invalid-option', `Option \`as\`: “${renamed}” has a comma, and commas separate names in lists (actors:, aliases:).`, [], 'as');
       const other = owner.get(actorNameKey(renamed), holderId) as NameOwner | undefined;
@@ -233,11 +237,15 @@ export function unmergeActor(db: Db, merged: MergedActor, stamp: ChangeStamp, as
       )
       .pluck();
     const restoredLinks: Link[] = [];
+    const keptLinks: Link[] = [];
     const movedBack: Link[] = [];
     for (const movedLink of [...record.movedLinks, ...record.sharedLinks]) {
       const [entryId, role, position] = movedLink;
       if (holderHas.get(entryId, holderId, role) === undefined) continue;
-      if (actorsChangedSince.get(entryId, merged.mergeRevisionId) !== undefined) continue;
+      if (actorsChangedSince.get(entryId, merged.mergeRevisionId) !== undefined) {
+        keptLinks.push([entryId, role, position]);
+        continue;
+      }
       link.run(entryId, actorId, role, position);
       restoredLinks.push([entryId, role, position]);
       if (record.movedLinks.includes(movedLink)) movedBack.push(movedLink);
@@ -268,8 +276,8 @@ export function unmergeActor(db: Db, merged: MergedActor, stamp: ChangeStamp, as
         entity: 'actor',
         entityId: actorId,
         action: 'restore',
-        // The links it got back: the history of each of those entries tells of the unmerge.
-        snapshot: { ...readActorState(db, actorId), separatedFrom: holderId, restoredLinks } satisfies UnmergeRecord,
+        // The links it got back, and those it left: the history of each of those entries tells of the unmerge.
+        snapshot: { ...readActorState(db, actorId), separatedFrom: holderId, restoredLinks, keptLinks } satisfies UnmergeRecord,
         reason: `separated from actor ${holderId}`,
       },
       stamp,
@@ -285,6 +293,11 @@ interface UnmergeRecord {
   separatedFrom: number;
   /** Entry links it got back; absent from unmerges recorded before they said so. */
   restoredLinks?: Link[];
+  /**
+   * Links the merge moved that stayed with the actor holding them, as the entry's actors were
+   * edited after the merge; absent from unmerges recorded before they said so.
+   */
+  keptLinks?: Link[];
 }
 
 const linksEntry = (links: readonly Link[] | undefined, entryId: number) => links?.some(([id]) => id === entryId) === true;
@@ -298,7 +311,8 @@ interface ActorRevisionRow {
 }
 
 /**
- * The merges and unmerges that moved one entry's actor links, oldest first, read from the
+ * The merges and unmerges that moved one entry's actor links (and the unmerges that left them
+ * where an edit since the merge had put them), oldest first, read from the
  * actors' revisions at read time: a merge is one change to the actor, so it is not copied into
  * every entry it touches (an entry undo could then take back part of a merge, and a digest would
  * report each of those entries as corrected as well as the merge). An unmerge recorded before
@@ -329,8 +343,9 @@ export function entryActorMoves(db: Db, entryId: number): EntryActorMove[] {
     const unmerge = (unmergesOf.all(merge.entity_id) as ActorRevisionRow[]).find((row) => row.id > merge.id && row.id < nextMerge);
     if (!unmerge) continue;
     const undone = JSON.parse(unmerge.snapshot) as UnmergeRecord;
-    if (undone.restoredLinks && !linksEntry(undone.restoredLinks, entryId)) continue;
-    moves.push({ ...stamped(unmerge), kind: 'unmerge', actor: undone.name, other: nameOf.get(undone.separatedFrom) as string });
+    if (undone.restoredLinks && !linksEntry(undone.restoredLinks, entryId) && !linksEntry(undone.keptLinks, entryId)) continue;
+    const leftAsItWas = linksEntry(undone.keptLinks, entryId) && !linksEntry(undone.restoredLinks, entryId);
+    moves.push({ ...stamped(unmerge), kind: 'unmerge', actor: undone.name, other: nameOf.get(undone.separatedFrom) as string, ...(leftAsItWas ? { leftAsItWas: true as const } : {}) });
   }
   return moves.sort((a, b) => a.revisionId - b.revisionId);
 }
