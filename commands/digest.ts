@@ -268,7 +268,7 @@ export const digestCommand: CommandSpec = {
       async run(_args, ctx) {
         const channel = channelOf(ctx);
         const outcome = await ctx.services.digests.sendNow(channel);
-        return sendOutcomeView(outcome, ctx.services.digests.find(channel));
+        return sendOutcomeView(outcome, ctx.services.digests.find(channel), ctx.now());
       },
     },
   ],

@@ -23,6 +23,7 @@ import type { PosterRegistry } from './posters.js';
 import { delayNote, LATE_MS, repeatsNote, slotAfter } from './slots.js';
 import { pausedDigestNeeds } from './digest-access.js';
 import { InFlightWork } from './in-flight-work.js';
+import { missedRetryGivenUp } from './missed-retry.js';
 import type { TaskFactory } from './tasks.js';
 
 export interface RetryPolicy {
@@ -157,6 +158,12 @@ export class DigestDeliverer {
   /** Tries a digest waiting to retry again, if its time has come and nobody else has. */
   resume(deliveryId: number): Promise<SendOutcome | undefined> {
     const { store, now } = this.deps;
+    // Given up without marking the channel busy: its next digest, due now, goes out in the same sweep.
+    const givenUp = store.transaction(() => {
+      const row = store.deliveries.get(deliveryId);
+      return row ? this.giveUpIfMissed(row) : undefined;
+    });
+    if (givenUp) return Promise.resolve({ status: 'failed', error: givenUp, paused: false });
     const row = store.deliveries.get(deliveryId);
     if (!row || this.inFlight.has(row.subscriptionId)) return Promise.resolve(undefined);
     return this.inFlight.track(row.subscriptionId, async () => {
@@ -210,6 +217,19 @@ export class DigestDeliverer {
     return this.inFlight.idle();
   }
 
+  /**
+   * Settles a digest waiting to retry as failed if Sitrep missed its try and is now past the
+   * limits of its retries; says why. Called inside a transaction.
+   */
+  private giveUpIfMissed(row: Delivery, sub = this.deps.store.subscriptions.byId(row.subscriptionId)): string | undefined {
+    const { store, now, logger } = this.deps;
+    const at = now();
+    const reason = missedRetryGivenUp(row, sub, at, this.retry.giveUpAfterMs);
+    if (!reason || !store.deliveries.settle(row.id, 'failed', at, reason)) return undefined;
+    logger.warn({ subscription: row.subscriptionId, delivery: row.id, retryWas: row.nextAttemptAt }, 'digest retry missed while Sitrep was not running; given up, the next digest repeats its changes');
+    return reason;
+  }
+
   /** The intent transaction: checks, composes at a fixed cursor and records, all at once. */
   private begin(subscriptionId: number, request: SlotRequest): Begun {
     const { store, now, sender } = this.deps;
@@ -221,7 +241,7 @@ export class DigestDeliverer {
       if (request.fenced && !store.leases.holds(sub.channel.platform, sender, at)) return { outcome: undefined };
       if (!manual && (sub.paused || sub.nextSlotAt > request.slot)) return { outcome: undefined };
       const waiting = store.deliveries.inFlight(sub.id);
-      if (waiting) return { outcome: manual ? busyWith(waiting) : undefined };
+      if (waiting && !this.giveUpIfMissed(waiting, sub)) return { outcome: manual ? busyWith(waiting) : undefined };
       if (!manual) store.subscriptions.setNextSlot(sub.id, slotAfter(sub, request.slot));
       if (store.deliveries.hasSlot(sub.id, request.slot)) return { outcome: undefined };
       const cursorTo = store.changes.latestCursor();
@@ -303,7 +323,13 @@ export class DigestDeliverer {
     const at = this.deps.now();
     if (at.getTime() - row.createdAt.getTime() <= LATE_MS) return view;
     const why = row.lastError ? ` (${row.lastError})` : '';
-    const text = `Delayed: the platform refused this digest from ${formatInZone(row.createdAt, sub.timezone)} until now${why}.`;
+    const when = (time: Date) => formatInZone(time, sub.timezone);
+    // A try Sitrep missed (stopped or suspended) is the other cause of the wait: both are named.
+    const missed = row.nextAttemptAt !== undefined && at.getTime() - row.nextAttemptAt.getTime() > LATE_MS;
+    const refused = row.attempts > 1 ? `from ${when(row.createdAt)} until ${when(row.updatedAt)}` : `at ${when(row.createdAt)}`;
+    const text = missed
+      ? `Delayed: the platform refused this digest ${refused}${why}, and Sitrep was not running until ${when(at)}.`
+      : `Delayed: the platform refused this digest from ${when(row.createdAt)} until now${why}.`;
     return { ...view, intro: [[span.italic(text)], ...(view.intro ?? [])] };
   }
 

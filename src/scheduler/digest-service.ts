@@ -164,7 +164,9 @@ export class ScheduledDigestService implements DigestService {
       }),
     );
     this.changed();
-    const waiting = result.created ? undefined : this.deps.deliverer.followSettings(result.id);
+    const followed = result.created ? undefined : this.deps.deliverer.followSettings(result.id);
+    // Named as it was scheduled: a new time zone would put its slot at another hour.
+    const waiting = followed && current && current.timezone !== request.timezone ? { ...followed, scheduledIn: current.timezone } : followed;
     const sub = store.subscriptions.byId(result.id)!;
     return { status: 'saved', subscription: info(sub, store.deliveries.latest(sub.id)), created: result.created, confirmation, ...(waiting ? { waiting } : {}) };
   }

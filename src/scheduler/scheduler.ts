@@ -238,9 +238,12 @@ export class DigestScheduler {
   private sweep(now: Date): void {
     const { store, deliverer } = this.options;
     const platforms = [...this.held];
+    // Retries first: a retry whose try was missed past its limits is given up, freeing its channel
+    // for the slot now due; the other way round, that slot would find it waiting, mark the
+    // channel busy for the sweep, and the retry would be skipped at every heartbeat.
+    for (const row of store.deliveries.dueRetries(platforms, now)) void deliverer.resume(row.id).catch((error) => this.failed(error));
     // One subscription that cannot be worked out (a corrupt row) must not hold up the others.
     for (const sub of store.subscriptions.due(platforms, now)) this.guard('sweep', () => this.runDue(sub.id), { subscription: sub.id });
-    for (const row of store.deliveries.dueRetries(platforms, now)) void deliverer.resume(row.id).catch((error) => this.failed(error));
   }
 
   /** Delivers the subscription's owed slot, if it is owed one. */

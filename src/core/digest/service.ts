@@ -33,10 +33,14 @@ export interface DeliverySummary {
  * ones (`new`), skipped as they leave it empty, or finished as it was — being posted right now,
  * or partly posted already.
  */
-export type WaitingDigest =
+export type WaitingDigest = (
   | { slot: Date; settings: 'new'; retryAt?: Date }
   | { slot: Date; settings: 'skipped' }
-  | { slot: Date; settings: 'as-was'; because: 'sending' | 'partly-posted'; retryAt?: Date };
+  | { slot: Date; settings: 'as-was'; because: 'sending' | 'partly-posted'; retryAt?: Date }
+) & {
+  /** The time zone the digest was scheduled in, when the change of settings gave another. */
+  scheduledIn?: string;
+};
 
 export interface SubscriptionInfo {
   id: number;

@@ -7,6 +7,7 @@ import { plainLine, span, type Line, type Section, type Span, type View } from '
 import type { DigestFilters } from './changes.js';
 import type { ChannelKey, ConfirmationOutcome, DeliverySummary, SendOutcome, SubscriptionInfo, WaitingDigest } from './service.js';
 import { errorSpans } from './error-codes.js';
+import { nextTryWords } from './next-try.js';
 import { formatInZone } from './zoned-time.js';
 import { scheduleWords } from './schedule.js';
 
@@ -27,14 +28,14 @@ const STATUS_WORDS: Record<DeliverySummary['status'], string> = {
   unconfirmed: 'unconfirmed (Sitrep stopped while sending)',
 };
 
-function lastDeliveryLine(last: DeliverySummary, zone: string): Line {
+function lastDeliveryLine(last: DeliverySummary, zone: string, now: Date): Line {
   const when = formatInZone(last.slot, zone);
   const what = last.kind === 'manual' ? 'sent on request' : last.kind === 'catch-up' ? 'catch-up' : 'scheduled';
   let text = `${STATUS_WORDS[last.status]} — ${what}, ${when}`;
   if (last.messages > 0) text += `, ${plural(last.messages, 'message')}`;
   const line: Line = [span.italic('Last digest: '), span.plain(text)];
   if (last.status === 'retrying' || last.status === 'failed') {
-    const next = last.retryAt ? `; next try ${formatInZone(last.retryAt, zone)}` : '';
+    const next = last.retryAt ? `; next try ${nextTryWords(last.retryAt, zone, now)}` : '';
     line.push(span.plain(` (${plural(last.attempts, 'attempt')}: `), ...errorSpans(last.error ?? 'unknown error'), span.plain(`${next})`));
   }
   return line;
@@ -106,7 +107,7 @@ export function subscriptionLines(sub: SubscriptionInfo, now: Date): Line[] {
     const next = sub.nextRunAt <= now ? 'due now — the scheduler will catch up' : formatInZone(sub.nextRunAt, sub.timezone);
     lines.push([span.italic('Next digest: '), span.plain(next)]);
   }
-  if (sub.lastDelivery) lines.push(lastDeliveryLine(sub.lastDelivery, sub.timezone));
+  if (sub.lastDelivery) lines.push(lastDeliveryLine(sub.lastDelivery, sub.timezone, now));
   return lines;
 }
 
@@ -152,10 +153,21 @@ function confirmationLine(confirmation: ConfirmationOutcome, platform: Subscript
   }
 }
 
-/** What becomes of the digest still on its way when the settings changed. */
-function waitingLine(waiting: WaitingDigest, zone: string): Line {
-  const digest = `The digest of ${formatInZone(waiting.slot, zone)}`;
-  const retry = 'retryAt' in waiting && waiting.retryAt ? ` at ${formatInZone(waiting.retryAt, zone)}` : '';
+/** When Sitrep tries a waiting digest again, to follow `tries again`: `at <time>`, `in 15 seconds`, `now`. */
+function tryAgainWords(retryAt: Date, zone: string, now: Date | undefined): string {
+  const words = nextTryWords(retryAt, zone, now, 'at ');
+  return words === 'due now' ? 'now' : words;
+}
+
+/**
+ * What becomes of the digest still on its way when the settings changed. It is named by its slot
+ * as it was scheduled; after a change of time zone, on the new clock as well.
+ */
+function waitingLine(waiting: WaitingDigest, zone: string, now: Date): Line {
+  const scheduledIn = waiting.scheduledIn ?? zone;
+  const onNewClock = scheduledIn !== zone ? ` (${formatInZone(waiting.slot, zone)} on the new clock)` : '';
+  const digest = `The digest of ${formatInZone(waiting.slot, scheduledIn)}${onNewClock}`;
+  const retry = 'retryAt' in waiting && waiting.retryAt ? ` ${tryAgainWords(waiting.retryAt, zone, now)}` : '';
   switch (waiting.settings) {
     case 'new':
       return plainLine(`${digest}, waiting to retry, goes out with these settings${retry}.`);
@@ -205,7 +217,7 @@ export function subscribedView(
           ? resumedLine(resumed, sub.timezone)
           : plainLine('This channel’s digest now uses these settings; nothing already sent is repeated.'),
       ...(!created && kept.length > 0 ? [keptLine()] : []),
-      ...(waiting ? [waitingLine(waiting, sub.timezone)] : []),
+      ...(waiting ? [waitingLine(waiting, sub.timezone, now)] : []),
       confirmationLine(confirmation, sub.channel.platform),
     ],
     sections: [{ lines: subscriptionLines(shown, now) }],
@@ -235,17 +247,17 @@ export function firstDigestPreview(preview: View, sub: SubscriptionInfo, now: Da
 }
 
 /** A send-now's answer while the channel's digest waits to retry: when, in the channel's zone. */
-function waitingToRetryText(waiting: NonNullable<Extract<SendOutcome, { status: 'busy' }>['waiting']>, zone: string): Line {
+function waitingToRetryText(waiting: NonNullable<Extract<SendOutcome, { status: 'busy' }>['waiting']>, zone: string, now: Date | undefined): Line {
   const why = waiting.error ? [span.plain(' ('), ...errorSpans(waiting.error), span.plain(')')] : [];
   return [
     span.plain(`This channel’s digest of ${formatInZone(waiting.slot, zone)} is waiting to retry: the platform refused it for now`),
     ...why,
-    span.plain(`. Sitrep tries again at ${formatInZone(waiting.retryAt, zone)}; once it is out, a send-now posts what changed since.`),
+    span.plain(`. Sitrep tries again ${tryAgainWords(waiting.retryAt, zone, now)}; once it is out, a send-now posts what changed since.`),
   ];
 }
 
-/** What a send-now did; `sub` is the subscription as it stands after it. */
-export function sendOutcomeView(outcome: SendOutcome, sub?: SubscriptionInfo): View {
+/** What a send-now did; `sub` is the subscription as it stands after it, `now` when it was answered. */
+export function sendOutcomeView(outcome: SendOutcome, sub?: SubscriptionInfo, now?: Date): View {
   const zone = sub?.timezone ?? 'UTC';
   const view = (title: string, tone: View['tone'], text: string | Line): View => ({ title, tone, intro: [typeof text === 'string' ? plainLine(text) : text], sections: [], private: true });
   const subscribeAgain = (before: string, after: string): Line => [span.plain(before), span.command('digest subscribe'), span.plain(after)];
@@ -267,7 +279,7 @@ export function sendOutcomeView(outcome: SendOutcome, sub?: SubscriptionInfo): V
       return view('Digest delayed', 'normal', [
         span.plain('The platform refused it for now ('),
         ...errorSpans(outcome.error),
-        span.plain(`); Sitrep retries at ${formatInZone(outcome.retryAt, zone)}.`),
+        span.plain(`); Sitrep retries ${tryAgainWords(outcome.retryAt, zone, now)}.`),
       ]);
     case 'failed':
       return view(
@@ -277,7 +289,7 @@ export function sendOutcomeView(outcome: SendOutcome, sub?: SubscriptionInfo): V
       );
     case 'busy':
       return outcome.waiting
-        ? view('Digest waiting to retry', 'normal', waitingToRetryText(outcome.waiting, zone))
+        ? view('Digest waiting to retry', 'normal', waitingToRetryText(outcome.waiting, zone, now))
         : view('Digest already on its way', 'normal', 'A digest for this channel is being sent right now; try again in a minute.');
   }
 }
