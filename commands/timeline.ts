@@ -201,7 +201,7 @@ export const timelineCommand: CommandSpec = {
       intro: [
         ...past,
         intro,
-        ...fatalitiesSumLine(result.items, 'on this page'),
+        ...fatalitiesSumLine(result.items, 'on this page', { since: query.since, until: query.until }),
         ...(/^(country|region):/.test(query.placeArea ?? '') && args.page === undefined ? freeTextNote(ctx, String(args.place)) : []),
         ...(empty ? [emptyHint(filters.length, Boolean(since || until))].filter((h) => h !== undefined).map((h) => plainLine(h)) : []),
       ],

@@ -3,8 +3,10 @@
 // direction they point to. The admin decides; this only proposes.
 import { dayInZone, refuseFuture } from '../src/core/as-of-day.js';
 import type { CommandContext, SubcommandSpec } from '../src/core/command-spec.js';
+import type { EntrySummary } from '../src/core/domain.js';
+import { entriesDated } from '../src/core/left-out-tolls.js';
 import { formatIsoPartial, lastDay, type PartialDate } from '../src/core/partial-date.js';
-import { callHeadline, callLine, casualtiesText, clashes, figuresText, strikes, suggestDirection, trendWindows, undatedText, WINDOW_DAYS, type Suggestion, type WindowFigures } from '../src/core/trends.js';
+import { callHeadline, callLine, casualtiesText, clashes, figuresText, strikes, suggestDirection, trendWindows, undatedPeriods, undatedText, WINDOW_DAYS, type Suggestion, type WindowFigures } from '../src/core/trends.js';
 import { plural } from '../src/core/text.js';
 import { plainLine, span, type Fact, type Line } from '../src/core/view.js';
 import { viewZoneOrigin } from './as-of.js';
@@ -39,6 +41,11 @@ function proposal(before: WindowFigures, recent: WindowFigures): Suggestion {
   const suggestion = suggestDirection(withoutCasualties(before), withoutCasualties(recent));
   const why = ` People reported killed are left aside: figures come from too few entries to go by (${coverage(before)}, then ${coverage(recent)}).`;
   return { ...suggestion, reason: suggestion.reason + why };
+}
+
+/** The entries dated only to a month or a year overlapping the windows, read for the people they report killed. */
+function undatedEntries(ctx: CommandContext, topic: string, from: string, to: string): EntrySummary[] {
+  return undatedPeriods(from, to).flatMap((date) => entriesDated(ctx.services.dossier, { topic }, date));
 }
 
 /**
@@ -111,7 +118,7 @@ export const suggestTrend: SubcommandSpec = {
     return {
       title: `Trend suggestion — ${topic}`,
       tone: 'normal',
-      intro: [plainLine(counted), ...(undated > 0 ? [plainLine(undatedText(undated))] : []), ...quiet],
+      intro: [plainLine(counted), ...(undated > 0 ? [plainLine(undatedText(undated, undatedEntries(ctx, topic, before.from, recent.to)))] : []), ...quiet],
       facts,
       sections: [
         { heading: [span.bold('Proposed')], lines: [[span.bold(callHeadline(suggestion)), span.plain(` — ${suggestion.reason}`)]] },

@@ -1,14 +1,17 @@
 // /chart timeline — entries per week or month, stacked by event type, as a picture, with the
 // fatalities they record as a line and the topic's trend calls marked at their period.
 import type { PeriodUnit, TimelineChart } from '../../src/core/charts/chart.js';
-import type { PeriodCounts } from '../../src/core/charts/chart-data-port.js';
+import type { ChartFilter, PeriodCounts } from '../../src/core/charts/chart-data-port.js';
 import { chartImage } from '../../src/core/charts/picture.js';
 import { countedUntil, periodCount, periodEnd, periodLabel } from '../../src/core/charts/periods.js';
 import { buildTimelineChart, chartTotal, timelineAlt, timelineTable } from '../../src/core/charts/timeline-chart.js';
 import { fatalityLine, trendMarks } from '../../src/core/charts/timeline-series.js';
 import type { SubcommandSpec } from '../../src/core/command-spec.js';
+import type { EntrySummary } from '../../src/core/domain.js';
 import { UserError } from '../../src/core/errors.js';
+import { entriesDated, leftOutSentence, oneDay } from '../../src/core/left-out-tolls.js';
 import { formatIsoPartial } from '../../src/core/partial-date.js';
+import type { DossierReader, Page } from '../../src/core/ports.js';
 import { plural } from '../../src/core/text.js';
 import { plainLine, type Line, type View } from '../../src/core/view.js';
 import { actorFilterOption, eventTypeOption, placeFilterOption } from '../shared-options.js';
@@ -73,11 +76,27 @@ function cutNote(chart: TimelineChart): Line[] {
  * Entries starting before the range and running into it: /timeline lists them there, but the
  * chart counts each in the period of the day it starts, which is not drawn.
  */
-function startedBeforeNote(earlier: { total: number; totalIsLowerBound: boolean }, since: string, unit: PeriodUnit): Line[] {
+function startedBeforeNote(earlier: Page<EntrySummary>, since: string, unit: PeriodUnit): Line[] {
   if (earlier.total === 0) return [];
-  const entries = earlier.totalIsLowerBound ? `More than ${plural(earlier.total, 'entry', 'entries')}` : plural(earlier.total, 'entry', 'entries');
-  const are = earlier.total === 1 && !earlier.totalIsLowerBound ? 'is' : 'are';
-  return [plainLine(`${entries} starting before ${since} and running into it ${are} not on this chart, which counts each entry in the ${unit} it starts; /timeline lists them.`)];
+  const tail = `not on this chart, which counts each entry in the ${unit} it starts; /timeline lists them.`;
+  if (earlier.totalIsLowerBound) return [plainLine(`More than ${plural(earlier.total, 'entry', 'entries')} starting before ${since} and running into it are ${tail}`)];
+  // Their figures are named only when every one of them was read.
+  const entries = earlier.items.length === earlier.total ? earlier.items : [];
+  return [plainLine(leftOutSentence({ count: earlier.total, entries, vaguely: `starting before ${since} and running into it`, byDate: false }, [`is ${tail}`, `are ${tail}`]))];
+}
+
+/** How many entries running into the range from before are read for their figures. */
+const EARLIER_READ = 100;
+
+/**
+ * The entries dated less precisely than the chart's unit (the month-dated ones on a weekly chart),
+ * read for their figures: a chart drawing a line of fatalities says what it leaves out.
+ */
+function impreciseEntries(dossier: DossierReader, filter: ChartFilter, counts: PeriodCounts): EntrySummary[] {
+  if (counts.imprecise === 0) return [];
+  const { since: _since, until: _until, ...terms } = filter;
+  // An entry spanning one day is counted on it, as the chart's counts do.
+  return counts.impreciseDates.flatMap((dated) => entriesDated(dossier, terms, dated.date).filter((entry) => !oneDay(entry)));
 }
 
 /** `dated Jul 2025`, `dated 1967 and Dec 2024`, `dated 1948 to Jul 2025`: entries' dates as they give them. */
@@ -134,7 +153,7 @@ export const chartTimeline: SubcommandSpec = {
       checkFiltersExist(ctx.services.dossier, undefined, args.place === undefined ? undefined : String(args.place), ctx.services.places);
       // None starts in the range, but some may run into it from before, as /timeline lists them.
       const late = filter.since !== undefined && filter.since > today;
-      const earlier = filter.since !== undefined && !late ? startedBeforeNote(startedBefore(ctx.services.dossier, filter, filter.since), sinceWords(args, filter.since), unitBySpan) : [];
+      const earlier = filter.since !== undefined && !late ? startedBeforeNote(startedBefore(ctx.services.dossier, filter, filter.since, EARLIER_READ), sinceWords(args, filter.since), unitBySpan) : [];
       return nothingToChart(titled(`Entries per ${unitBySpan}`, words), words.length > 0, late ? today : undefined, earlier);
     }
     const { until } = range;
@@ -146,7 +165,7 @@ export const chartTimeline: SubcommandSpec = {
       throw new UserError('invalid-option', `A chart by ${unitBySpan} draws at most ${MAX_PERIODS[unitBySpan]} ${unitBySpan}s; since/until span ${periods} ${unitBySpan}s.`, [shorter], 'since');
     }
     const { unit, since, counts, byMonthInstead, byMonth } = await countPeriods(filter, range, unitBySpan, given, data);
-    const earlier = startedBefore(ctx.services.dossier, filter, since);
+    const earlier = startedBefore(ctx.services.dossier, filter, since, EARLIER_READ);
     const earlierNote = startedBeforeNote(earlier, sinceWords(args, since), unit);
     const title = titled(`Entries per ${unit}`, words);
     if (countedEntries(counts) === 0 && counts.imprecise > 0) {
@@ -162,8 +181,11 @@ export const chartTimeline: SubcommandSpec = {
     const countedTo = filter.until !== undefined && end < today ? end : undefined;
     const chart = buildTimelineChart({ title, unit, since, until, counts, series, ...(countedTo ? { countedTo } : {}) });
     if (chartTotal(chart) === 0) return nothingToChart(title, words.length > 0, undefined, earlierNote);
-    const alt = timelineAlt(chart);
-    const imprecise = counts.imprecise > 0 ? [plainLine(`${plural(counts.imprecise, 'entry', 'entries')} dated less precisely than a ${unit} ${counts.imprecise === 1 ? 'is' : 'are'} not on this chart${unit === 'week' ? ' (by:month shows those dated to a month)' : ''}.`)] : [];
+    const leftOut = { count: counts.imprecise, entries: impreciseEntries(ctx.services.dossier, filter, counts), vaguely: `dated less precisely than a ${unit}` };
+    const leftOutWords = counts.imprecise > 0 ? leftOutSentence(leftOut, ['is not on this chart', 'are not on this chart']) : undefined;
+    // The alt text says what the picture leaves out too: its line of fatalities is not the whole toll.
+    const alt = leftOutWords ? `${timelineAlt(chart)} ${leftOutWords}.` : timelineAlt(chart);
+    const imprecise = leftOutWords ? [plainLine(`${leftOutWords}${unit === 'week' ? ' (by:month shows those dated to a month)' : ''}.`)] : [];
     const notes = [
       ...(byMonthInstead ? [plainLine('By month, as most of these entries are dated only to a month (by:week draws weeks).')] : []),
       ...imprecise,

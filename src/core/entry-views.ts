@@ -5,7 +5,7 @@ import type { CommandArgs } from './command-spec.js';
 import type { ClaimInput, EntrySummary, SourceRecord } from './domain.js';
 import { formatFatalities, sumFatalities } from './fatalities.js';
 import type { Page } from './ports.js';
-import { formatDateSpan, formatIsoPartial, formatPartialDate, toIsoPartial, type PartialDate } from './partial-date.js';
+import { firstDay, formatDateSpan, formatIsoPartial, formatPartialDate, lastDay, toIsoPartial, type PartialDate } from './partial-date.js';
 import { formatCount, plural } from './text.js';
 import { UserError } from './errors.js';
 import { outletLink } from './source-link.js';
@@ -26,11 +26,38 @@ export function entryMetaLine(entry: EntrySummary): Line {
   return [span.plain(`${entryDateText(entry)} · ${eventTypeLabel(entry.eventType)} · ${entry.confidence}${fatalities}`)];
 }
 
-/** The fatalities of the entries shown, added up (a list's header); none when no entry has figures. */
-export function fatalitiesSumLine(entries: readonly EntrySummary[], shown: string): Line[] {
+/** The days a list covers, `YYYY-MM-DD`: it lists the entries whose dates reach into them. */
+export interface ListedDays {
+  since?: string | undefined;
+  until?: string | undefined;
+}
+
+/** Whether an entry's dates run past the days listed: it only reaches into them (`Jul 2025` from 29 Jul). */
+const reachesOut = (entry: EntrySummary, days: ListedDays) =>
+  (days.since !== undefined && firstDay(entry.start) < days.since) || (days.until !== undefined && lastDay(entry.end ?? entry.start) > days.until);
+
+/**
+ * `, of which 150 (100–200) from 1 entry dated Jul 2025 that only reaches into this range`: the
+ * part of a sum given by entries whose toll may lie mostly outside the days listed.
+ */
+function reachingInWords(entries: readonly EntrySummary[], days: ListedDays): string {
+  const reaching = entries.filter((entry) => entry.fatalities && reachesOut(entry, days));
+  const sum = sumFatalities(reaching.map((entry) => entry.fatalities));
+  if (!sum) return '';
+  const dates = [...new Set(reaching.map(entryDateText))];
+  const dated = dates.length <= 2 ? ` dated ${dates.join(' and ')}` : '';
+  const reach = reaching.length === 1 ? 'reaches' : 'reach';
+  return `, of which ${formatFatalities(sum.figures)} from ${plural(reaching.length, 'entry', 'entries')}${dated} that only ${reach} into this range`;
+}
+
+/**
+ * The fatalities of the entries shown, added up (a list's header); none when no entry has figures.
+ * `days`: the range listed, whose entries running past it are named apart in the sum.
+ */
+export function fatalitiesSumLine(entries: readonly EntrySummary[], shown: string, days: ListedDays = {}): Line[] {
   const sum = sumFatalities(entries.map((e) => e.fatalities));
   if (!sum) return [];
-  return [[span.plain(`Fatalities ${shown}: ${formatFatalities(sum.figures)}, from ${plural(sum.entries, 'entry', 'entries')} with figures.`)]];
+  return [[span.plain(`Fatalities ${shown}: ${formatFatalities(sum.figures)}, from ${plural(sum.entries, 'entry', 'entries')} with figures${reachingInWords(entries, days)}.`)]];
 }
 
 /** A source as listed: the outlet (a link when it has one), its grade (`AFP · B2`), attribution and date. */

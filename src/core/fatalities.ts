@@ -19,6 +19,12 @@ const BEST_THEN_RANGE = new RegExp(String.raw`^${NUMBER}\s*\(\s*${NUMBER}${DASH}
  */
 const LOWER_BOUND = new RegExp(String.raw`^(?:(?:at\s+least|more\s+than|over|no\s+fewer\s+than|no\s+less\s+than|>=?|≥)\s*${NUMBER}|${NUMBER}\s*\+)$`, 'i');
 
+/**
+ * A range without a best estimate, as sources give one (`20-40`, `between 20 and 40`, `20 to 40`):
+ * the figures need a best, so it is refused, saying how to write one.
+ */
+const RANGE_ONLY = new RegExp(String.raw`^(?:${NUMBER}${DASH}${NUMBER}|between\s+${NUMBER}\s+and\s+${NUMBER}|(?:from\s+)?${NUMBER}\s+to\s+${NUMBER})$`, 'i');
+
 export const FATALITIES_ACCEPTED = 'the best estimate (`12`), or low-best-high (`10-12-15`, UCDP’s convention)';
 
 const figure = (text: string) => Number(text.replace(/,/g, ''));
@@ -37,6 +43,8 @@ export function parseFatalities(text: string): FatalityFigures | { problem: stri
   else if (bestRange) parsed = { low: figure(bestRange[2]!), best: figure(bestRange[1]!), high: figure(bestRange[3]!) };
   const lowerBound = LOWER_BOUND.exec(figures);
   if (!parsed && lowerBound) return { problem: lowerBoundProblem(trimmed, figure(lowerBound[1] ?? lowerBound[2]!)) };
+  const range = RANGE_ONLY.exec(figures);
+  if (!parsed && range) return { problem: rangeProblem(trimmed, ...range.slice(1).filter((n) => n !== undefined).map(figure)) };
   if (!parsed) return { problem: `\`${trimmed}\` is not a figure` };
   const { low, best: b, high } = parsed;
   if (Math.max(low ?? 0, b, high ?? 0) > MAX_FIGURE) return { problem: `figures above ${MAX_FIGURE.toLocaleString('en-US')} are not taken — got \`${trimmed}\`` };
@@ -53,6 +61,13 @@ export function parseFatalities(text: string): FatalityFigures | { problem: stri
  */
 function lowerBoundProblem(typed: string, bound: number): string {
   return `\`${typed}\` is a lower bound, which figures do not record: give \`${bound}\`, the best estimate (as a card's "at least ${bound}" is recorded), or low-best-high with ${bound} as the low where sources give a range`;
+}
+
+/** A range is given as low-best-high; the example's best is the middle of the range typed. */
+function rangeProblem(typed: string, ...ends: number[]): string {
+  const [low, high] = [Math.min(...ends), Math.max(...ends)];
+  const example = low === high ? String(low) : `${low}-${Math.round((low + high) / 2)}-${high}`;
+  return `\`${typed}\` is a range, which needs a best estimate: give low-best-high, e.g. \`${example}\` (UCDP’s convention)`;
 }
 
 /** As shown: `12`, or `12 (10–15)` with a range. */

@@ -2,7 +2,9 @@
 // unchanged, with an optional risk or opportunity alert and a note), at most one per topic and
 // day; and the figures that help make one. The store keeps them (trend-port.ts).
 import { shiftDay } from './as-of-day.js';
+import type { EntrySummary } from './domain.js';
 import { formatFatalities, type FatalityFigures } from './fatalities.js';
+import { leftOutSentence } from './left-out-tolls.js';
 import { formatIsoPartial } from './partial-date.js';
 import { plural } from './text.js';
 import { eventTypeLabel, type EventType } from './vocabulary.js';
@@ -84,10 +86,25 @@ export function trendWindows(trends: Pick<TrendCalls, 'figures' | 'undated'>, to
   };
 }
 
-/** Why entries are missing from the windows, worded as /chart timeline words those it leaves out. */
-export function undatedText(undated: number): string {
-  const one = undated === 1;
-  return `${plural(undated, 'entry', 'entries')} dated less precisely than a day ${one ? 'is' : 'are'} not counted in either window: the day ${one ? 'it starts' : 'each starts'} is not known.`;
+/**
+ * The months and years overlapping the days `from`–`to`, as entries are dated to them (`2025-06`,
+ * `2025`): the dates of the entries the windows leave out.
+ */
+export function undatedPeriods(from: string, to: string): string[] {
+  const years: string[] = [];
+  const months: string[] = [];
+  for (let year = Number(from.slice(0, 4)); year <= Number(to.slice(0, 4)); year++) years.push(String(year).padStart(4, '0'));
+  for (let month = from.slice(0, 7); month <= to.slice(0, 7); month = shiftDay(`${month}-28`, 4).slice(0, 7)) months.push(month);
+  return [...years, ...months];
+}
+
+/**
+ * Why entries are missing from the windows, worded as /chart timeline words those it leaves out,
+ * with the people they report killed (`entries`: those found of them), which neither window counts.
+ */
+export function undatedText(undated: number, entries: readonly EntrySummary[] = []): string {
+  const [one, many] = ['is not counted in either window: the day it starts is not known.', 'are not counted in either window: the day each starts is not known.'];
+  return leftOutSentence({ count: undated, entries, vaguely: 'dated less precisely than a day' }, [one, many]);
 }
 
 /** The event types counted as violence when proposing a direction: clashes and strikes. */

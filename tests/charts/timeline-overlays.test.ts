@@ -48,7 +48,8 @@ describe('/chart timeline with fatalities and trend calls', DRAWING, () => {
     expect(alt).toContain('; a line of fatalities (best estimates), 11 in all, most in the week starting 4 Aug 2025 (7)');
     expect(alt).toContain('; trend calls marked: ↓ in the week starting 11 Aug 2025, ↑ in the week starting 18 Aug 2025.');
     expect(view.image?.alt).toBe(alt);
-    expect(intro(view)[1]).toBe('1 entry dated less precisely than a week is not on this chart (by:month shows those dated to a month).');
+    // The month-dated entry's 7 are not on the line: the note says so.
+    expect(intro(view)[1]).toBe('1 entry dated Aug 2025, with 7 reported killed, is not on this chart (by:month shows those dated to a month).');
     expect(pngSize(await view.image!.png())).toEqual(CHART_SIZES.timeline);
   });
 

@@ -54,7 +54,8 @@ describe('GIVEN entries dated only to a month or a year', () => {
     expect(suggested).toMatch(/Last 30 days\s+31 Dec 2024 – 29 Jan 2025: 1 entry: Air\/drone strike 1\n/);
     expect(suggested).toMatch(/30 days before\s+1 Dec 2024 – 30 Dec 2024: 2 entries: Air\/drone strike 1, Armed clash 1\n/);
     expect(suggested).toMatch(/Reported killed\s+4 in 1 of 2 entries → 2 in 1 of 1 entry/);
-    expect(suggested).toContain('5 entries dated less precisely than a day are not counted in either window: the day each starts is not known.');
+    // The January entry's 30 are in neither window's "Reported killed": the line says so.
+    expect(suggested).toContain('5 entries dated less precisely than a day, with 30 reported killed in 1 of them, are not counted in either window: the day each starts is not known.');
     expect(suggested).toContain('→ unchanged — Too few armed clashes and strikes to see a change (2, then 1).');
     // Left out are those whose month or year reaches into the windows: January ends on their first day…
     expect(await text('/trend suggest topic:sudan until:2025-03-31')).toContain('5 entries dated less precisely than a day');
