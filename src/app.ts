@@ -20,6 +20,11 @@ import { WorkerChecks } from './sources/worker-checks.js';
 import { SqliteChartQueries } from './store/chart-queries.js';
 import { SqlitePastViews } from './store/as-of-views.js';
 import { openDatabase, type Db } from './store/connection.js';
+import { actorsReadAlikeWarnings } from './core/actors-read-alike.js';
+import { actorsSharingNameKeys } from './store/actors-sharing-name-keys.js';
+import { OlderBotRunningError } from './store/migrate.js';
+import { StartupError } from './startup-errors.js';
+import { reportStartupNotice, reportStartupWarnings, type StartupNoticesOut } from './startup-warnings.js';
 import { leaveCheckpoints } from './store/checkpoints.js';
 import { createDigestStore, type SqliteDigestStore } from './store/digest-store.js';
 import { openGazetteer } from './store/place-gazetteer.js';
@@ -74,6 +79,11 @@ export interface AppOptions {
    * command-line programs refuse one instead (SchemaTooOldError), as an older bot may run on it.
    */
   upgradeOlder?: boolean;
+  /**
+   * Where start-up tells what it does to the store (an upgrade) and warns of what it finds there
+   * (actors whose names read as one): a person's terminal, or the log; `logger`'s lines by default.
+   */
+  startupOut?: StartupNoticesOut;
 }
 
 export interface App {
@@ -89,22 +99,41 @@ export interface App {
   close(): void;
 }
 
-/** Opens and migrates the store, saying which one and what migrating did: processes starting together wait for each other's migrations. */
-function openStore({ dbPath, busyTimeoutMs, logger, upgradeOlder }: AppOptions): Db {
-  const db = openDatabase(dbPath, {
-    busyTimeoutMs,
-    ...(upgradeOlder === undefined ? {} : { upgradeOlder }),
-    migrationLog: {
-      onWait: () => logger.info({ store: dbPath }, 'waiting for another Sitrep process to migrate the store'),
-      onMigrated: (from, to) => logger.info({ store: dbPath, from, to }, from === 0 ? `created the store at version ${to}` : `migrated the store from version ${from} to ${to}`),
-    },
-  });
+/** Seconds as a person reads a wait: `0.4 s`, `38 s`. */
+const took = (ms: number) => `${ms < 10_000 ? (ms / 1000).toFixed(1) : Math.round(ms / 1000)} s`;
+
+/**
+ * Opens and migrates the store, saying which one and what migrating did: processes starting
+ * together wait for each other's migrations. An upgrade is said before it starts (it can take a
+ * minute) and once done; one refused because an older bot runs on the store is a StartupError.
+ */
+function openStore({ dbPath, busyTimeoutMs, logger, upgradeOlder }: AppOptions, out: StartupNoticesOut): Db {
+  const notice = (text: string, context: object) => reportStartupNotice(text, { store: dbPath, ...context }, out);
+  let db: Db;
+  try {
+    db = openDatabase(dbPath, {
+      busyTimeoutMs,
+      ...(upgradeOlder === undefined ? {} : { upgradeOlder }),
+      migrationLog: {
+        onWait: () => logger.info({ store: dbPath }, 'waiting for another Sitrep process to migrate the store'),
+        onUpgrading: (from, to) => notice(`Upgrading the store ${dbPath} from version ${from} to ${to}; this can take a minute on a large store…`, { from, to }),
+        onMigrated: (from, to, tookMs) => {
+          if (from === 0) logger.info({ store: dbPath, from, to }, `created the store at version ${to}`);
+          else notice(`Upgraded the store ${dbPath} from version ${from} to ${to} in ${took(tookMs)}.`, { from, to, ms: Math.round(tookMs) });
+        },
+      },
+    });
+  } catch (error) {
+    if (error instanceof OlderBotRunningError) throw new StartupError(error.message, { cause: error });
+    throw error;
+  }
   logger.info({ store: dbPath, version: db.pragma('user_version', { simple: true }) }, `using the store ${dbPath}`);
   return db;
 }
 
 export function createApp(options: AppOptions): App {
-  const db = openStore(options);
+  const startupOut = options.startupOut ?? { logger: options.logger, warnEnabled: true };
+  const db = openStore(options, startupOut);
   const gazetteer = openGazetteer(options.gazetteerDir, (message) => options.logger.info({}, message));
   // Before the seed, so its places are located as they are stored.
   attachGazetteer(db, gazetteer);
@@ -115,6 +144,8 @@ export function createApp(options: AppOptions): App {
   const waitForLocating = () => options.logger.info({ store: options.dbPath }, 'waiting for another Sitrep process to look up stored places');
   const looked = locatePendingPlaces(db, gazetteer, (options.now?.() ?? new Date()).toISOString(), { onWait: waitForLocating });
   if (Object.values(looked).some((n) => n > 0)) options.logger.info({ places: looked }, 'looked up stored places in the gazetteer');
+  // Once per bot start (the command-line programs leave it to the bot): an upgrade can make two actors read as one.
+  if (options.upgradeOlder !== false) reportStartupWarnings(actorsReadAlikeWarnings(actorsSharingNameKeys(db)), startupOut);
   const dossier = new SqliteDossier(db, gazetteer);
   const now = options.now ?? (() => new Date());
   // Charts are drawn in worker threads, started on the first one; stopped on close.

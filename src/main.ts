@@ -10,7 +10,7 @@ import { keepOtherThreadsIdle } from './idle-threads.js';
 import { createLogger } from './log.js';
 import { handleFaults, Shutdown } from './process-stop.js';
 import { startupMessage, storeFault } from './startup-errors.js';
-import { reportStartupWarnings } from './startup-warnings.js';
+import { reportStartupWarnings, type StartupNoticesOut } from './startup-warnings.js';
 import { markBotRunning } from './store/bot-presence.js';
 
 /**
@@ -21,11 +21,11 @@ import { markBotRunning } from './store/bot-presence.js';
 const BOT_BUSY_TIMEOUT_MS = 1000;
 
 /** Starts everything, registering how to stop each part with `shutdown` as it starts. */
-async function start(config: Config, logger: Logger, shutdown: Shutdown): Promise<void> {
+async function start(config: Config, logger: Logger, shutdown: Shutdown, startupOut: StartupNoticesOut): Promise<void> {
   const onPlatform = Boolean(config.discord || config.slack);
   let app: ReturnType<typeof createApp>;
   try {
-    app = createApp({ dbPath: config.dbPath, admins: config.admins, logger, timezone: config.timezone, busyTimeoutMs: BOT_BUSY_TIMEOUT_MS, sourcesAllowPrivate: config.sourcesAllowPrivate, chartRenders: config.chartRenders, feedReaders: config.feedReaders });
+    app = createApp({ dbPath: config.dbPath, admins: config.admins, logger, timezone: config.timezone, busyTimeoutMs: BOT_BUSY_TIMEOUT_MS, sourcesAllowPrivate: config.sourcesAllowPrivate, chartRenders: config.chartRenders, feedReaders: config.feedReaders, startupOut });
   } catch (error) {
     // A store that is no database, a full disk, a directory this user cannot write: the operator's
     // to mend, not a bug: one line naming SITREP_DB, no stack.
@@ -114,14 +114,15 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel ?? (onPlatform ? 'info' : 'warn'));
   // The console at a terminal shows them as lines a person reads, before its greeting.
   const interactive = !onPlatform && Boolean(process.stdin.isTTY && process.stdout.isTTY && process.stderr.isTTY);
-  reportStartupWarnings(config.ignoredVariables, { logger, warnEnabled: logger.isLevelEnabled('warn'), ...(interactive ? { terminal: process.stderr } : {}) });
+  const startupOut: StartupNoticesOut = { logger, warnEnabled: logger.isLevelEnabled('warn'), ...(interactive ? { terminal: process.stderr } : {}) };
+  reportStartupWarnings(config.ignoredVariables, startupOut);
   const shutdown = new Shutdown(logger);
   handleFaults(process, { logger, shutdown, exit: (code) => process.exit(code) });
   // Started first, while the process is small (it is one fork).
   const idleThreads = config.idleThreads ? keepOtherThreadsIdle() : undefined;
   if (idleThreads) shutdown.add('idle threads keeper', () => idleThreads.stop());
   try {
-    await start(config, logger, shutdown);
+    await start(config, logger, shutdown, startupOut);
   } catch (error) {
     // What started before the failure (the store, an adapter) stops before the process exits.
     await shutdown.run();

@@ -8,6 +8,7 @@ import { mixedWords } from './mixed-alphabets.js';
 import { articleSpellings } from './places/arabic-article.js';
 import { closestNames } from './ranking.js';
 import { spelledAs } from './same-spelling.js';
+import { keysWithShortWordsJoined } from './short-words-joined.js';
 import { foldKey } from './text.js';
 import { humanize } from './vocabulary.js';
 
@@ -33,12 +34,15 @@ const PARTLY_MATCHED_SPELLINGS = 4;
 
 /**
  * The actors named so, or else named so with the article written otherwise or left out
- * (`el-Sharaa` for `al-Sharaa`, `Ahmed ash-Sharaa`, `دروز` for `الدروز`), as place names are read.
+ * (`el-Sharaa` for `al-Sharaa`, `Ahmed ash-Sharaa`, `دروز` for `الدروز`), as place names are read,
+ * or with a space typed for the apostrophe after a short word (`M hamed` for `M'hamed`, `de l
+ * interieur` for `de l'Intérieur`): each is the name itself, so it is as exact a match.
  */
 export function actorsNamedInAnySpelling(dossier: DossierReader, typed: string): ActorMatch[] {
   const named = dossier.actorsNamed(typed);
   if (named.length > 0) return spelledAsTypedFirst(named, typed);
-  for (const spelling of articleSpellings(foldKey(typed))) {
+  const key = foldKey(typed);
+  for (const spelling of [...articleSpellings(key), ...keysWithShortWordsJoined(key)]) {
     const respelled = dossier.actorsNamed(spelling);
     if (respelled.length > 0) return respelled;
   }

@@ -4,6 +4,7 @@ import type Database from 'better-sqlite3';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectPath } from '../paths.js';
+import { runningBots, type BotProcess } from './bot-presence.js';
 import { underWriteLock, type LockWait } from './write-lock.js';
 
 export const DEFAULT_MIGRATIONS_DIR = projectPath('data', 'migrations');
@@ -47,6 +48,30 @@ export class SchemaTooOldError extends Error {
   }
 }
 
+/**
+ * A bot of an older release runs on the store: upgraded under it, that bot would go on writing
+ * names keyed as its release keys them (which this one cannot find) and stop at the next
+ * connection it opens. The store is left as it was.
+ */
+export class OlderBotRunningError extends Error {
+  constructor(
+    readonly path: string,
+    readonly fileVersion: number,
+    readonly knownVersion: number,
+    readonly bots: readonly BotProcess[],
+  ) {
+    const one = bots.length === 1;
+    const where = bots.map((bot) => `pid ${bot.pid} on ${bot.host}`).join(', ');
+    const kills = bots.map((bot) => `kill ${bot.pid} on ${bot.host}`).join(', ');
+    super(
+      `the store ${path} is at schema version ${fileVersion}, and this Sitrep would upgrade it to ${knownVersion}, but ${one ? 'a bot' : `${bots.length} bots`} of the older release ${one ? 'is' : 'are'} still running on it (${where}): ` +
+        `upgraded under ${one ? 'it' : 'them'}, ${one ? 'it' : 'they'} would write names this Sitrep cannot find, then stop. The store was not changed. ` +
+        `Stop the bot of the older release (${where}) first (Ctrl-C in the console running it, or ${kills}; under systemd: systemctl stop sitrep), then start again.`,
+    );
+    this.name = 'OlderBotRunningError';
+  }
+}
+
 export function loadMigrations(dir = DEFAULT_MIGRATIONS_DIR): Migration[] {
   const migrations = readdirSync(dir)
     .filter((file) => /^\d{4}_[\w-]+\.sql$/.test(file))
@@ -64,9 +89,12 @@ export function loadMigrations(dir = DEFAULT_MIGRATIONS_DIR): Migration[] {
   return migrations;
 }
 
-/** What migrating says while it runs: that it waits for another process, and what it applied. */
+/** What migrating says while it runs: that it waits for another process, that it upgrades, and what it applied. */
 export interface MigrationLog extends LockWait {
-  onMigrated?: (from: number, to: number) => void;
+  /** Before the first migration of an upgrade (a store an older Sitrep wrote), which can take a while. */
+  onUpgrading?: (from: number, to: number) => void;
+  /** Once done: the versions it went from and to, and how long that took. */
+  onMigrated?: (from: number, to: number, tookMs: number) => void;
 }
 
 export interface MigrateOptions {
@@ -97,9 +125,19 @@ export function migrate(db: Database.Database, dir?: string, log: MigrationLog =
   const enforced = db.pragma('foreign_keys', { simple: true }) === 1;
   if (enforced) db.pragma('foreign_keys = OFF');
   const applied: number[] = [];
+  const started = performance.now();
   try {
     for (;;) {
-      const version = underWriteLock(db, () => applyNext(db, migrations), log);
+      const version = underWriteLock(
+        db,
+        () => {
+          const from = refuseUnderOlderBot(db, migrations.length, new Date());
+          // Said once it is sure to go ahead: not before a refusal, nor when another process did it all.
+          if (applied.length === 0 && from > 0 && from < migrations.length) log.onUpgrading?.(from, migrations.length);
+          return applyNext(db, migrations);
+        },
+        log,
+      );
       if (version === undefined) break;
       applied.push(version);
     }
@@ -107,7 +145,7 @@ export function migrate(db: Database.Database, dir?: string, log: MigrationLog =
     if (enforced) db.pragma('foreign_keys = ON');
   }
   // From the version found under the lock: another process may have applied the first ones.
-  if (applied.length > 0) log.onMigrated?.(applied[0]! - 1, applied.at(-1)!);
+  if (applied.length > 0) log.onMigrated?.(applied[0]! - 1, applied.at(-1)!, performance.now() - started);
   return applied;
 }
 
@@ -115,6 +153,20 @@ export function migrate(db: Database.Database, dir?: string, log: MigrationLog =
 function schemaVersion(db: Database.Database, latest: number): number {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > latest) throw new SchemaTooNewError(current, latest);
+  return current;
+}
+
+/**
+ * Refuses to upgrade a store a bot runs on; returns the store's version. Read under the write
+ * lock with the version: a bot of this release registers only once the store is at its version,
+ * so any bot running on an older store is of an older release, and processes of this release
+ * starting together still migrate it once between them. A new store (version 0) has no bot.
+ */
+function refuseUnderOlderBot(db: Database.Database, latest: number, now: Date): number {
+  const current = schemaVersion(db, latest);
+  if (current === 0 || current >= latest) return current;
+  const bots = runningBots(db, now);
+  if (bots.length > 0) throw new OlderBotRunningError(db.name, current, latest, bots);
   return current;
 }
 
