@@ -19,6 +19,7 @@ import { clip } from '../../src/core/text-cut.js';
 import { feedTopicNote, knownTopics } from './topic-note.js';
 import { instantsFor } from '../when.js';
 import { separatorsNote } from './separators-note.js';
+import { capitalsNote } from './capitals-note.js';
 import { webUrl } from '../../src/core/web-address.js';
 
 export const MAX_URL_LENGTH = 500;
@@ -134,6 +135,7 @@ export const addSource: SubcommandSpec = {
       intro: [
         plainLine(`Sitrep checks ${source.url} every ${formatEvery(source.everyMinutes)} for the topic ${source.topic}, ${keywordRule(source.keywords)}.`),
         ...separatorsNote(args.keywords === undefined ? undefined : String(args.keywords)),
+        ...capitalsNote(args.keywords === undefined ? undefined : String(args.keywords)),
         ...feedTopicNote(topicsBefore, source.topic, source.id),
         ...(source.outlet ? [plainLine(`Its candidates, and the entries approved from them, cite the outlet ${source.outlet}, whatever the feed's own title.`)] : []),
         ...(source.reliability ? [plainLine(`Its outlet is graded ${reliabilityText(source.reliability)}: entries approved from it cite it as ${unjudgedGrade(source.reliability)}, the report not judged yet.`)] : []),

@@ -16,6 +16,7 @@ import { everyMinutes, feedUrl, keywordsArg, MAX_URL_LENGTH, NO_OUTLET, outletAr
 import { everyOption, keywordsOption, outletOption, reliabilityOption, sourceIdOption, sourceTopicOption } from './options.js';
 import { feedTopicNote, knownTopics } from './topic-note.js';
 import { separatorsNote } from './separators-note.js';
+import { capitalsNote } from './capitals-note.js';
 
 /** Typed as the keywords, takes every item again. */
 const NO_KEYWORDS = 'none';
@@ -78,6 +79,7 @@ function changeLines(before: WatchedSource, after: WatchedSource, topicsBefore: 
   if (keywordsText(after.keywords) !== keywordsText(before.keywords)) {
     lines.push(plainLine(`Keywords: ${keywordsText(before.keywords)} → ${keywordsText(after.keywords)}, ${keywordRule(after.keywords)}. Items seen before keep what became of them; the new keywords decide about the items of the next checks.`));
     lines.push(...separatorsNote(typedKeywords));
+    lines.push(...capitalsNote(typedKeywords));
   }
   if (after.reliability !== before.reliability) {
     const cited = after.reliability ? `entries approved from its items cite it as ${unjudgedGrade(after.reliability)}` : 'entries approved from its items cite it ungraded';

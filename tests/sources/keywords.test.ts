@@ -1,7 +1,7 @@
 // A source's keywords option and which keyword an item matches.
 import { describe, expect, it } from 'vitest';
-import { keywordList, keywordRule } from '../../src/core/sources/keyword-hits.js';
-import { matchKeywords, parseKeywords } from '../../src/core/sources/keywords.js';
+import { keywordList, keywordRule, noneMatchedDetail } from '../../src/core/sources/keyword-hits.js';
+import { capitalsOnly, matchKeywords, parseKeywords } from '../../src/core/sources/keywords.js';
 
 const item = (title: string, summary = '') => ({ title, summary });
 
@@ -114,5 +114,44 @@ describe('matchKeywords', () => {
   it('GIVEN keywords parsed once THEN they are reused across items', () => {
     const parsed = parseKeywords(keywords);
     expect(matchKeywords(parsed, item('Sweida calm'))).toBe('Sweida');
+  });
+});
+
+describe('keyword forms', () => {
+  it('GIVEN a word THEN its plural matches: English -s, -es, -ies, French -s and -x, the Arabic ـات of a ـة word', () => {
+    expect(matchKeywords('ceasefire', item('Ceasefires across the region'))).toBe('ceasefire');
+    expect(matchKeywords('strike', item('Israeli strikes on Damascus'))).toBe('strike');
+    expect(matchKeywords('casualty', item('Casualties rise in Gaza'))).toBe('casualty');
+    expect(matchKeywords('bus', item('Buses turned back at the crossing'))).toBe('bus');
+    expect(matchKeywords('frappe', item('Frappes israéliennes sur Damas'))).toBe('frappe');
+    expect(matchKeywords('bateau', item('Bateaux arraisonnés'))).toBe('bateau');
+    expect(matchKeywords('غارة', item('غارات إسرائيلية على ريف درعا'))).toBe('غارة');
+    expect(matchKeywords('غارة', item('تواصل الغارات على الجنوب'))).toBe('غارة');
+  });
+
+  it('GIVEN a compound THEN it matches joined, apart or hyphenated, whichever way it was typed', () => {
+    expect(matchKeywords('ceasefire', item('Cease-fire holds in south'))).toBe('ceasefire');
+    expect(matchKeywords('ceasefire', item('Cease fire holds'))).toBe('ceasefire');
+    expect(matchKeywords('ceasefire', item('Cease-fires collapse'))).toBe('ceasefire');
+    expect(matchKeywords('cease-fire', item('Ceasefire holds'))).toBe('cease-fire');
+    expect(matchKeywords('"air strike"', item('Airstrikes hit army posts'))).toBe('air strike');
+  });
+
+  it('GIVEN a word THEN a longer word is still another word: strike is not strikers nor airstrikes, Iran is not "I ran"', () => {
+    expect(matchKeywords('strike', item('Strikers march in Amman'))).toBeNull();
+    expect(matchKeywords('strike', item('Airstrikes hit Syrian army posts'))).toBeNull();
+    expect(matchKeywords('Iran', item('I ran to the shelter'))).toBeNull();
+    expect(matchKeywords('US', item('Uses of force'))).toBeNull();
+    expect(matchKeywords('ceasefire, -opinion', item('Opinions: the ceasefire'))).toBeNull();
+  });
+
+  it('GIVEN a filtered item with a word starting with a keyword THEN its detail suggests the keyword with *', () => {
+    const sought = parseKeywords('Syria, strike, us');
+    expect(noneMatchedDetail(sought, item('Syrian army redeploys'))).toBe('matched none of the keywords: Syria, strike, us; Syria* would match "syrian"');
+    expect(noneMatchedDetail(sought, item('Weather in Paris, used cars'))).toBe('matched none of the keywords: Syria, strike, us');
+  });
+
+  it('GIVEN keywords in capitals THEN those matched in capitals only are listed', () => {
+    expect(capitalsOnly('GAZA, IRAN, UN, Gaza, "Golan Heights", -NATO')).toEqual(['GAZA', 'IRAN', 'UN', 'NATO']);
   });
 });

@@ -12,7 +12,7 @@ import { clip, clipAtWord } from '../text-cut.js';
 import { DELETE_AND_C1, foldKey } from '../text.js';
 import { hasVisibleText } from '../visible-text.js';
 import type { FeedDocument, FeedItem } from './feed-port.js';
-import { keywordList, keywordVerdict } from './keyword-hits.js';
+import { keywordVerdict, noneMatchedDetail } from './keyword-hits.js';
 import { parseKeywords } from './keywords.js';
 import { canonicalLink } from './item-key.js';
 import { foldStory } from './same-story.js';
@@ -241,7 +241,7 @@ export function planIntake(input: IntakeInput): IntakePlan {
       if (published && !recent) return { outcome: 'stale', detail: `published ${dayText(published)}, more than 7 days before it was first seen` };
       const { hits, excluded } = keywordVerdict(keywords, item);
       if (excluded !== undefined) return { outcome: 'filtered', detail: `holds ${excluded}, which the keywords leave out` };
-      if (sought.length > 0 && hits.length === 0) return { outcome: 'filtered', detail: `matched none of the keywords: ${keywordList(sought)}` };
+      if (sought.length > 0 && hits.length === 0) return { outcome: 'filtered', detail: noneMatchedDetail(sought, item) };
       const citedBy = item.link === undefined ? undefined : input.cited?.get(item.link);
       if (citedBy !== undefined) return { outcome: 'filtered', detail: `in the dossier already: entry #${citedBy} cites this link` };
       const sameKey = input.byKey.get(fresh.key);

@@ -2,9 +2,11 @@
 // apart by commas (or by tabs, semicolons and line breaks, as lists pasted from a spreadsheet or a
 // document hold them), a quoted term taken as written (commas and all), a trailing `*` matching any
 // word that starts so, a leading `-` leaving out the items that hold it. An item matches when its
-// title or summary holds any term as whole words and none of the terms left out.
+// title or summary holds any term as whole words (in any of its forms: see keyword-forms) and none
+// of the terms left out.
 import type { FeedItem } from './feed-port.js';
-import { findPhrase, foldPhrase, foldText, type FoldedPhrase } from './word-match.js';
+import { formsPattern, holdsForm } from './keyword-forms.js';
+import { foldPhrase, foldText, type FoldedPhrase, type FoldedText } from './word-match.js';
 
 export interface Keyword {
   /** As typed, without its quotes nor its `-`: what is shown as the reason an item was picked or left out. */
@@ -12,7 +14,12 @@ export interface Keyword {
   phrase: FoldedPhrase;
   /** Typed with a leading `-`: an item holding it is left out, whatever else it holds. */
   exclude: boolean;
+  /** Its forms in folded text: plurals, a compound joined or apart. */
+  forms: RegExp;
 }
+
+/** Whether the folded text holds the keyword, in any of its forms. */
+export const holdsKeyword = (text: FoldedText, keyword: Keyword): boolean => holdsForm(text, keyword.phrase, keyword.forms);
 
 interface Term {
   text: string;
@@ -112,7 +119,7 @@ export function parseKeywords(text: string): Keyword[] {
     const key = phrase && `${term.exclude}:${phrase.cased}:${phrase.prefix}:${phrase.words}`;
     if (!phrase || !key || seen.has(key)) continue;
     seen.add(key);
-    keywords.push({ text: term.text, phrase, exclude: term.exclude });
+    keywords.push({ text: term.text, phrase, exclude: term.exclude, forms: formsPattern(phrase) });
   }
   return keywords;
 }
@@ -126,7 +133,14 @@ export function matchKeywords(keywords: string | readonly Keyword[], item: Pick<
   const parsed = typeof keywords === 'string' ? parseKeywords(keywords) : keywords;
   if (parsed.length === 0) return null;
   const text = foldText(`${item.title}\n${item.summary}`);
-  const held = (keyword: Keyword) => findPhrase(text, keyword.phrase) !== -1;
+  const held = (keyword: Keyword) => holdsKeyword(text, keyword);
   if (parsed.some((keyword) => keyword.exclude && held(keyword))) return null;
   return parsed.find((keyword) => !keyword.exclude && held(keyword))?.text ?? null;
+}
+
+/** The terms sought or left out (as typed) that are matched in capitals only, as initialisms (`UN`, `GAZA`). */
+export function capitalsOnly(text: string): string[] {
+  return parseKeywords(text)
+    .filter((keyword) => keyword.phrase.cased)
+    .map((keyword) => keyword.text.trim());
 }
