@@ -12,6 +12,7 @@ import { UserError, isStoreBusy, isUserError, storeDiskFault } from './errors.js
 import type { Logger } from './logger.js';
 import { channelZone, resolveDayWords } from './day-words.js';
 import { convertArgs } from './option-values.js';
+import { yearOnClock } from './yearless-date.js';
 import type { CommandServices } from './services.js';
 import { CommandRegistry } from './registry.js';
 import { rankByMatch } from './ranking.js';
@@ -227,7 +228,8 @@ export class Dispatcher {
     }
     const context = { ...this.context(caller, requestId), ...(formOpenedAt === undefined ? {} : { formOpenedAt: new Date(formOpenedAt) }) };
     const options = resolved.leaf.options ?? [];
-    const args = convertArgs(options, resolveDayWords(options, rawArgs, context.now(), () => channelZone(this.deps.services, caller)), resolved.path);
+    const zone = () => channelZone(this.deps.services, caller);
+    const args = convertArgs(options, resolveDayWords(options, rawArgs, context.now(), zone), resolved.path, yearOnClock(context.now, zone));
     if (!resolved.leaf.adminOnly) return resolved.leaf.run(args, context);
     const key = { requestId: requestId && `${caller.platform}:${requestId}`, command: resolved.path, caller: describeCaller(caller) };
     return runOnce(this.deps.requestLog, key, () => resolved.leaf.run(args, context));

@@ -11,7 +11,7 @@ import { DELETE_AND_C1, DIRECTION_CONTROLS, foldKey, westernDigits, wordList } f
 import { clip } from './text-cut.js';
 import { quoteIfNeeded } from './text-syntax.js';
 import { hasVisibleText } from './visible-text.js';
-import { runTogetherHint, withMonthYearHint, yearlessDayHint } from './yearless-date.js';
+import { runTogetherHint, withMonthYearHint, yearInUtcNow, yearlessDayHint, type ExampleYear } from './yearless-date.js';
 
 /** Length limit of text options that set none; platforms declare it too (Discord max_length). */
 export const DEFAULT_TEXT_LIMIT = 200;
@@ -155,11 +155,12 @@ function rememberConverted(option: OptionSpec, raw: string, value: OptionValue):
 /** A value ending with a full stop (`12.`) ends the refusal's sentence too: another would read `12..`. */
 const endsSentence = (text: string): boolean => /[.!?…]$/.test(text);
 
-/** Converts one raw value; throws a UserError naming the option on failure. */
+/** Converts one raw value; throws a UserError naming the option on failure, a date's example dated in `exampleYear`. */
 export function convertOption(
   option: OptionSpec,
   raw: RawOptionValue,
   commandPath: string,
+  exampleYear: ExampleYear = yearInUtcNow,
 ): OptionValue {
   const known = typeof raw === 'string' ? converted.get(option)?.get(raw) : undefined;
   if (known !== undefined) return known;
@@ -171,7 +172,7 @@ export function convertOption(
   throw new UserError(
     'invalid-option',
     `Option \`${option.name}\` of /${commandPath} must be ${accepted} — got ${typeof raw === 'string' && raw.trim() === '' ? 'nothing.' : `\`${shown(raw)}\`${endsSentence(shown(raw)) ? '' : '.'}`}`,
-    refusalHints(option, value),
+    refusalHints(option, value, exampleYear),
     option.name,
   );
 }
@@ -197,14 +198,14 @@ function choicesNamed(choices: readonly Choice[], raw: string): Choice[] {
  * Why a date of the right shape is no day (`2025-02-30` or `30 Feb 2025`: February 2025 has 28
  * days), or that the rest of a date went unquoted.
  */
-function dateHints(name: string, typed: string): string[] {
+function dateHints(name: string, typed: string, exampleYear: ExampleYear): string[] {
   const parts = datePartsOf(typed);
   if (parts?.month !== undefined && (parts.month < 1 || parts.month > 12)) return [`There is no month ${String(parts.month).padStart(2, '0')}: months run from 01 to 12.`];
   if (parts?.month !== undefined && parts.day !== undefined && parts.month >= 1 && parts.month <= 12) {
     const days = daysInMonth(parts.year, parts.month);
     if (parts.day < 1 || parts.day > days) return [`${monthName(parts.month)} ${parts.year} has ${days} days.`];
   }
-  const yearLast = yearLastHint(typed) ?? yearlessDayHint(name, typed) ?? runTogetherHint(name, typed);
+  const yearLast = yearLastHint(typed) ?? yearlessDayHint(name, typed, exampleYear) ?? runTogetherHint(name, typed);
   if (yearLast) return [yearLast];
   // `since:July 2025` reads as since:July plus a stray word: the date as shown needs its quotes.
   if (/^\d+$/.test(typed) && DATE_START.test(typed)) return [`A year is written in full (${name}:2025); a day goes with its month and year, in quotes: ${name}:"${typed} Jul 2025".`];
@@ -224,7 +225,7 @@ function yearLastHint(typed: string): string | undefined {
   return `\`${typed}\` could be ${said(first)} or ${said(second)} ${first.year}: write ${toIsoPartial(first)} or ${toIsoPartial(second)}.`;
 }
 
-function refusalHints(option: OptionSpec, raw: RawOptionValue): string[] {
+function refusalHints(option: OptionSpec, raw: RawOptionValue, exampleYear: ExampleYear): string[] {
   if (typeof raw !== 'string') return [];
   // A typo of one of a few known values (`type:talk`) gets the value meant, as commands do for names.
   const meant = option.choices ? closestNames(option.choices.map((c) => c.value), raw, 1) : [];
@@ -232,7 +233,7 @@ function refusalHints(option: OptionSpec, raw: RawOptionValue): string[] {
   // A word of a choice's label (`type:strike`, `type:negotiations`) gets the choices it names.
   const named = option.choices ? choicesNamed(option.choices, raw).slice(0, 3) : [];
   if (named.length > 0) return [`Did you mean ${named.map((c) => `\`${c.value}\` (${c.label})`).join(' or ')}?`];
-  if (option.type === 'date') return dateHints(option.name, raw.trim());
+  if (option.type === 'date') return dateHints(option.name, raw.trim(), exampleYear);
   return [];
 }
 
@@ -265,11 +266,15 @@ function withEmptyingHint(refusal: unknown, option: OptionSpec, value: RawOption
   return new UserError(refusal.code, refusal.message, [...refusal.hints, hint], refusal.option);
 }
 
-/** Checks names, required options and values against the spec. */
+/**
+ * Checks names, required options and values against the spec. A date refused gets examples dated
+ * in `exampleYear`: a channel's commands give the year on its clock.
+ */
 export function convertArgs(
   options: readonly OptionSpec[],
   raw: Readonly<Record<string, RawOptionValue>>,
   commandPath: string,
+  exampleYear: ExampleYear = yearInUtcNow,
 ): CommandArgs {
   const known = optionsByName(options);
   const args: Record<string, OptionValue> = {};
@@ -287,9 +292,9 @@ export function convertArgs(
     }
     conversions.push(() => {
       try {
-        args[name] = convertOption(option, value, commandPath);
+        args[name] = convertOption(option, value, commandPath, exampleYear);
       } catch (refusal) {
-        throw withEmptyingHint(withMonthYearHint(refusal, option, value, raw), option, value, emptying, raw);
+        throw withEmptyingHint(withMonthYearHint(refusal, option, value, raw, exampleYear), option, value, emptying, raw);
       }
     });
   }

@@ -1,14 +1,21 @@
 // Refusals of a date option given a month or day without its year (`since:"July 12"`,
 // `since:July`) or its digits run together (`20250712`): each offers the date it likely meant.
+import { dayInZone } from './as-of-day.js';
 import { UserError } from './errors.js';
 import { daysInMonth, monthName, runTogetherDate, toIsoPartial, yearlessParts } from './partial-date.js';
 import type { OptionSpec, RawOptionValue } from './command-spec.js';
 
-/** The year examples are given in: only an example, so the wall clock's year serves. */
-const exampleYear = (): number => new Date().getUTCFullYear();
+/** The year a refusal's example dates are given in, asked only when one is given. */
+export type ExampleYear = () => number;
 
-/** `add the year: since:"12 July 2026"` for a day and month typed without a year (`July 12`); undefined for other text. */
-export function yearlessDayHint(name: string, typed: string): string | undefined {
+/** The year it is at `now` on a channel's clock (`zone`): on 1 January in Damascus, while UTC is still on 31 December, the new one. */
+export const yearOnClock = (now: () => Date, zone: () => string): ExampleYear => () => Number(dayInZone(now(), zone()).slice(0, 4));
+
+/** Where no channel's clock is at hand (rows of a file being imported): the year in UTC now. */
+export const yearInUtcNow: ExampleYear = () => new Date().getUTCFullYear();
+
+/** `add the year: since:"12 July 2026"` (in `exampleYear`) for a day and month typed without a year (`July 12`); undefined for other text. */
+export function yearlessDayHint(name: string, typed: string, exampleYear: ExampleYear): string | undefined {
   const parts = yearlessParts(typed);
   if (parts?.day === undefined) return undefined;
   const year = exampleYear();
@@ -25,9 +32,9 @@ export function runTogetherHint(name: string, typed: string): string | undefined
 /**
  * A month alone (`since:July`) is refused with how to write a date with spaces, in quotes, for
  * `since:July 2025` typed without them; when no other option holds a year that went astray so,
- * the refusal says instead that the month needs its year.
+ * the refusal says instead that the month needs its year. Examples are dated in `exampleYear`.
  */
-export function withMonthYearHint(refusal: unknown, option: OptionSpec, value: RawOptionValue, raw: Readonly<Record<string, RawOptionValue>>): unknown {
+export function withMonthYearHint(refusal: unknown, option: OptionSpec, value: RawOptionValue, raw: Readonly<Record<string, RawOptionValue>>, exampleYear: ExampleYear): unknown {
   if (!(refusal instanceof UserError) || option.type !== 'date' || typeof value !== 'string') return refusal;
   const parts = yearlessParts(value);
   if (parts === undefined || parts.day !== undefined) return refusal;
