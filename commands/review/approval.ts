@@ -7,6 +7,7 @@ import { fatalitiesText } from '../../src/core/fatalities.js';
 import { parsePartialDate, toIsoPartial, type PartialDate } from '../../src/core/partial-date.js';
 import type { DossierReader } from '../../src/core/ports.js';
 import type { Candidate } from '../../src/core/review/candidate.js';
+import { canonicalLink } from '../../src/core/sources/item-key.js';
 import type { BegunFixes } from '../entry/date-order.js';
 import { applyEntryFields, ENTRY_LIMITS } from '../entry/fields.js';
 
@@ -42,21 +43,55 @@ function otherSources(candidate: Candidate): SourceRecord[] {
   }));
 }
 
-/** The reports of the candidate's story as an entry's sources, once each: the proposing one first. */
+/**
+ * The reports of the candidate's story as an entry's sources, the proposing one first: one source
+ * per article (link), as the dossier cites an article once. Other outlets that carried the same
+ * link are named in its attribution (`according to Levant Wire; also carried by Mideast Eye`), so
+ * every outlet on the card is cited. A report without a link is its outlet's source.
+ */
 export function candidateSources(candidate: Candidate): SourceRecord[] {
-  const seen = new Set<string>();
   // Each report is graded as its feed is graded at the time of the decision.
   const proposing = candidate.reports[0]?.grade;
-  return [{ ...candidate.suggested.source, ...(proposing ? { grade: proposing } : {}) }, ...otherSources(candidate)].filter((source) => {
-    const key = source.url ?? `outlet:${source.outlet}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  const reported = [{ ...candidate.suggested.source, ...(proposing ? { grade: proposing } : {}) }, ...otherSources(candidate)];
+  const articles = new Map<string, { source: SourceRecord; alsoBy: string[] }>();
+  for (const source of reported) {
+    const key = source.url === undefined ? `outlet:${source.outlet}` : (canonicalLink(source.url) ?? source.url);
+    const held = articles.get(key);
+    if (!held) articles.set(key, { source, alsoBy: [] });
+    else if (held.source.outlet !== source.outlet && !held.alsoBy.includes(source.outlet)) held.alsoBy.push(source.outlet);
+  }
+  return [...articles.values()].map(({ source, alsoBy }) => (alsoBy.length === 0 ? source : { ...source, attribution: carriedAlsoBy(source, alsoBy) }));
+}
+
+/** The attribution of an article other outlets carried too, naming them (cut to the field's limit). */
+function carriedAlsoBy(source: SourceRecord, alsoBy: readonly string[]): string {
+  return `${source.attribution ?? `according to ${source.outlet}`}; also carried by ${alsoBy.join(', ')}`.slice(0, ENTRY_LIMITS.attribution);
 }
 
 /** The day the candidate suggests for its entry: its item's, else the day it was proposed. */
 export const suggestedStart = (candidate: Candidate): PartialDate => parsePartialDate(candidate.suggested.date ?? candidate.createdAt.toISOString().slice(0, 10))!;
+
+/**
+ * The item's own day where that day has begun where it was published: its feed wrote its time at
+ * an offset (`00:30 +1400` on 7 Dec, which is 6 Dec 10:30 UTC), and the instant has passed. Absent
+ * for an item dated by its day alone, or ahead of `now` (a wrong clock).
+ */
+function begunFeedDay(candidate: Candidate, now: Date): string | undefined {
+  const { published, suggested } = candidate;
+  if (!published || suggested.publishedDayOnly || published.getTime() > now.getTime()) return undefined;
+  return suggested.date;
+}
+
+/**
+ * The days of an approval to refuse if they are in the future: all but the item's own day where
+ * it has begun at the feed's offset, which may be a day ahead of the reader's today without
+ * being a day to come.
+ */
+export function daysToCome(candidate: Candidate, now: Date, days: Record<string, PartialDate | undefined>): Record<string, PartialDate | undefined> {
+  const feedDay = begunFeedDay(candidate, now);
+  if (feedDay === undefined) return days;
+  return Object.fromEntries(Object.entries(days).map(([name, day]) => [name, day && toIsoPartial(day) === feedDay ? undefined : day]));
+}
 
 /** What the candidate suggests, as an entry. */
 function suggestedEntry(candidate: Candidate, dossier: DossierReader): EntryInput {

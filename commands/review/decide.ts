@@ -17,9 +17,11 @@ import { entryFieldOptions } from '../entry/fields.js';
 import { refuseFutureDates } from '../entry/not-future.js';
 import { checkNewPlaces, keepUnlocated, locatedOption } from '../entry/place-check.js';
 import { uncitedEntry } from './attached-uncited.js';
+import { oneOrMany, rejectMany } from './bulk-decisions.js';
+import { candidateIdsOption } from './candidate-ids.js';
 import { asItStands } from './decided-entry.js';
 import { joinedNote, joinedRefusal, storyHolder, type Asked } from './joined-story.js';
-import { APPROVAL_FIELDS, APPROVAL_OPTIONS, approvalClearOption, approvalFixes, approvalFormValues, approvalInput, candidateSources, clearedNames, suggestedStart } from './approval.js';
+import { APPROVAL_FIELDS, APPROVAL_OPTIONS, approvalClearOption, approvalFixes, approvalFormValues, approvalInput, candidateSources, clearedNames, daysToCome, suggestedStart } from './approval.js';
 
 export const candidateIdOption: OptionSpec = {
   name: 'id', description: 'Candidate number, as /review list shows it', type: 'integer', required: true, min: 1, max: Number.MAX_SAFE_INTEGER, example: '1',
@@ -178,7 +180,7 @@ export const approveCandidate: SubcommandSpec = {
         const itemPublished = clearedNames(args).includes('published') ? undefined : parsePartialDate(candidateSources(candidate)[0]?.published ?? '');
         const date = (args.date as PartialDate | undefined) ?? suggestedStart(candidate);
         try {
-          refuseFutureDates(ctx, { date, published: (args.published as PartialDate | undefined) ?? itemPublished }, fromItem);
+          refuseFutureDates(ctx, daysToCome(candidate, ctx.now(), { date, published: (args.published as PartialDate | undefined) ?? itemPublished }), fromItem);
         } catch (error) {
           if (!(error instanceof UserError)) throw error;
           const parts = error.gathered ?? [error];
@@ -271,9 +273,11 @@ export const rejectCandidate: SubcommandSpec = {
   description: 'Turn a candidate down: its items are never proposed again (admins)',
   adminOnly: true,
   pressable: true,
-  options: [candidateIdOption, reasonOption],
-  examples: ['id:1 reason:"opinion piece, not an event"'],
+  // One card's Reject press carries `id`; several typed at once are `ids`.
+  options: [{ ...candidateIdOption, required: false }, candidateIdsOption, reasonOption],
+  examples: ['id:1 reason:"opinion piece, not an event"', 'ids:160-163,166 reason:"duplicates"'],
   async run(args, ctx) {
+    if (oneOrMany(args, 'reject') === 'many') return rejectMany(ctx, String(args.ids), args.reason === undefined ? undefined : String(args.reason));
     const id = args.id as number;
     const when = instantsFor(ctx);
     const candidate = ctx.services.review.candidate(id);

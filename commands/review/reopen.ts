@@ -9,6 +9,8 @@ import { span } from '../../src/core/view.js';
 import { instantsFor, type InstantWriter } from '../when.js';
 import { candidateIdOption, decidedBy } from './decide.js';
 import { joinedText, storyHolder } from './joined-story.js';
+import { oneOrMany, reopenMany } from './bulk-decisions.js';
+import { candidateIdsOption } from './candidate-ids.js';
 
 /** Why an approved candidate stays decided, and what takes its entry (or the reports it added) back. */
 function approvedRefusal(candidate: Candidate, when: InstantWriter): UserError {
@@ -37,10 +39,12 @@ function reopenedNote(ctx: CommandContext): string {
 
 export const reopenCandidate: SubcommandSpec = {
   name: 'reopen',
-  description: 'Put a rejected candidate back in the queue, waiting for review (admins)',
+  description: 'Put rejected candidates back in the queue, waiting for review (admins)',
   adminOnly: true,
-  options: [candidateIdOption],
+  options: [{ ...candidateIdOption, required: false }, candidateIdsOption],
+  examples: ['ids:160-163,166'],
   run(args, ctx) {
+    if (oneOrMany(args, 'reopen') === 'many') return reopenMany(ctx, String(args.ids));
     const id = args.id as number;
     const when = instantsFor(ctx);
     const candidate = ctx.services.review.candidate(id);

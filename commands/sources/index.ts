@@ -92,7 +92,7 @@ const checkSource: SubcommandSpec = {
   async run(args, ctx) {
     const when = instantsFor(ctx);
     const report = await ctx.services.sources.check(args.id as number, 'manual', when);
-    return checkReplyView(report.source, report.record, when);
+    return checkReplyView(report.source, report.record, when, (id) => ctx.services.review.candidate(id)?.uncited);
   },
 };
 

@@ -6,8 +6,8 @@ import { UserError } from '../core/errors.js';
 import type { Page } from '../core/ports.js';
 import type { Candidate } from '../core/review/candidate.js';
 import type { ChannelRef, ClaimedPost, DecisionResult, FailingChannel, PendingFilter, PostedCard, RedrawnCard, ReopenResult, ReviewChannel, ReviewStore, UnconfirmedCard, WaitingBefore } from '../core/review/review-port.js';
-import { citedForms } from '../core/sources/item-key.js';
-import { citingEntries } from './citing-entries.js';
+import { articleKey } from '../core/sources/article-key.js';
+import { entriesCitingArticles } from './citing-entries.js';
 import type { Db } from './connection.js';
 import { EntryWriter } from './entry-writes.js';
 import * as posts from './review-posts.js';
@@ -16,14 +16,15 @@ import { ATTACHED_REASON, toCandidate, toReport, type CandidateRow, type ReportR
 import { StatementCache } from './statement-cache.js';
 
 /**
- * The keys a source is cited by: its address in each form that is the same article (http or
- * https, with or without a trailing slash, and without its fragment, as the queue tells items
- * apart: a later report at `…/story#comments` is the article the entry cites), else its outlet.
+ * The keys a source is cited by: its address, and the article it leads to (articleKey: any
+ * scheme, host form, AMP copy, tracking parameter, trailing slash, and without its fragment, as
+ * the queue tells items apart: a later report at `…/story#comments` is the article the entry
+ * cites), else its outlet.
  */
 const sourceKeys = (source: SourceRecord): string[] => {
   if (source.url === undefined) return [`outlet:${source.outlet}`];
-  // Every form of an address with a fragment is a form of the page without it.
-  return [source.url, ...citedForms(source.url.replace(/#.*$/, ''))];
+  const article = articleKey(source.url);
+  return article === undefined ? [source.url] : [source.url, `article:${article}`];
 };
 
 /**
@@ -153,7 +154,7 @@ export class SqliteReviewStore implements ReviewStore {
   }
 
   citing(links: readonly string[]): number | undefined {
-    const ids = [...citingEntries((sql) => this.cache.get(sql), links.flatMap(citedForms)).values()];
+    const ids = [...entriesCitingArticles((sql) => this.cache.get(sql), links).values()];
     return ids.length > 0 ? Math.min(...ids) : undefined;
   }
 

@@ -11,8 +11,9 @@ import { feedName, type RevisedFound, type WatchedSource } from '../core/sources
 import { SAME_STORY_WINDOW_MS } from '../core/sources/same-story.js';
 import type { StoryRef } from '../core/review/candidate.js';
 import { JOINED_REPORT_REDRAW_MS } from '../core/review/review-port.js';
-import { canonicalLink, citedForms, itemDigest } from '../core/sources/item-key.js';
-import { citingEntries } from './citing-entries.js';
+import { articleKey } from '../core/sources/article-key.js';
+import { canonicalLink, itemDigest } from '../core/sources/item-key.js';
+import { entriesCitingArticles } from './citing-entries.js';
 import type { View } from '../core/view.js';
 import { joinSameStory } from './review-joins.js';
 import { queueNotice, redrawCardsAt, redrawPendingAt } from './review-posts.js';
@@ -240,16 +241,18 @@ function query(cache: StatementCache, known: KnownStories, source: WatchedSource
     .all(JSON.stringify(fresh.map((k) => k.key)), source.id) as (StoryRow & { key: string; item_link: string | null })[];
   const freshByKey = new Map(fresh.map((k) => [k.key, k.item]));
   for (const row of rows) if (!byKey.has(row.key) && sameItemElsewhere(row.key, freshByKey.get(row.key), row.item_link)) byKey.set(row.key, toStoryRef(row));
-  const links = fresh.flatMap(({ item }) => {
-    const link = item.link === undefined ? undefined : canonicalLink(item.link);
-    return link === undefined ? [] : [link];
-  });
+  // The plan asks by canonical link; the cache answers by each item's link, of whichever form.
+  const byArticle = known.links.candidates(cache, answer.at, source.id, fresh.flatMap(({ item }) => (item.link ? [item.link] : [])));
+  const byLink = new Map([...byArticle].flatMap(([link, candidateId]) => {
+    const canonical = canonicalLink(link);
+    return canonical === undefined ? [] : [[canonical, candidateId] as const];
+  }));
   return {
     source,
     fresh,
     revised: [],
     byKey,
-    byLink: known.links.candidates(cache, answer.at, source.id, links),
+    byLink,
     stories: known.stories.window(cache, answer.at, open.since, new Date(answer.at.getTime() - UNDATED_STORY_MS)),
     cited: proposing(source) ? citedLinks(cache, fresh) : new Map(),
   };
@@ -258,29 +261,23 @@ function query(cache: StatementCache, known: KnownStories, source: WatchedSource
 /**
  * Whether another feed's item of the same key is this very item. A guid is unique within its
  * feed only (`1`, `12345` in two feeds are two items): held by another feed, it is the same item
- * when the links agree too, as a wire's copy carried by many feeds has its link; link and title
- * keys are the same item by construction.
+ * when the links lead to one article too (articleKey), as a wire's copy carried by many feeds
+ * does, whatever host form or AMP copy a feed links to; link and title keys are the same item by
+ * construction.
  */
 function sameItemElsewhere(key: string, item: FreshItem['item'] | undefined, otherLink: string | null): boolean {
   if (!key.startsWith('guid:')) return true;
-  const mine = item?.link === undefined ? undefined : canonicalLink(item.link);
-  const theirs = otherLink === null ? undefined : canonicalLink(otherLink);
+  const mine = item?.link === undefined ? undefined : articleKey(item.link);
+  const theirs = otherLink === null ? undefined : articleKey(otherLink);
   return mine === theirs;
 }
 
 /** Whether the check may propose items: a first check without backfill only records them. */
 const proposing = (source: WatchedSource) => source.baselined || source.backfill;
 
-/** The live entries (the oldest of each) citing a fresh item's link already, under any of its forms. */
+/** The live entries (the oldest of each) citing a fresh item's article already, under any of its links (entriesCitingArticles). */
 function citedLinks(cache: StatementCache, fresh: readonly FreshItem[]): Map<string, number> {
-  const linkOf = new Map<string, string>();
-  for (const { item } of fresh) if (item.link) for (const form of citedForms(item.link)) linkOf.set(form, item.link);
-  const cited = new Map<string, number>();
-  for (const [form, entryId] of citingEntries((sql) => cache.get(sql), [...linkOf.keys()])) {
-    const link = linkOf.get(form)!;
-    cited.set(link, Math.min(entryId, cited.get(link) ?? entryId));
-  }
-  return cited;
+  return entriesCitingArticles((sql) => cache.get(sql), fresh.flatMap(({ item }) => (item.link ? [item.link] : [])));
 }
 
 function insertDrafts(cache: StatementCache, plan: IntakePlan, at: Date): number[] {
@@ -326,7 +323,8 @@ function recordBatch(cache: StatementCache, known: KnownStories, source: Watched
     if (changes > 0 && itemPlan.outcome === 'same-story' && !('draft' in itemPlan.joins)) joined.add(itemPlan.joins.candidateId);
   }
   const redrawAt = new Date(answer.at.getTime() + JOINED_REPORT_REDRAW_MS);
-  for (const candidateId of joined) redrawPendingAt(cache, candidateId, redrawAt);
+  // A decided candidate's cards are drawn again too: they name the reports its entry does not cite yet.
+  for (const candidateId of joined) if (!redrawPendingAt(cache, candidateId, redrawAt)) redrawCardsAt(cache, candidateId, redrawAt);
 }
 
 /** The source once the check is recorded: its validators, its state and when it is due again. */

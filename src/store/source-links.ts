@@ -1,13 +1,14 @@
-// The candidates a check's fresh items may share an article with, by the canonical link of each
-// of their reports in other feeds, held in memory between checks. An item keyed by its guid is
+// The candidates a check's fresh items may share an article with, by the article key of each of
+// their reports' links in other feeds, held in memory between checks. An item keyed by its guid is
 // found by item_key only when another feed gave the same guid; the same article under another
-// guid (or with tracking parameters added) is found here. Within one feed, items of different
-// guids at one link stay apart: some feeds link every item to the same page. Inside each check's transaction the reports
+// guid, or at another link of it (an AMP copy, a mobile host, tracking parameters), is found
+// here. Within one feed, items of different guids at one link stay apart: some feeds link every
+// item to the same page. Inside each check's transaction the reports
 // added since (by this process or any other) are read by id, as StoryCache reads candidates:
 // report rows are never deleted, and their candidate changes only when candidates are joined
 // (review-joins.ts), after which the intake reads the cache anew. A report is found at the
 // link it was first read with: a feed's revision of it keeps that one (feed_items.link).
-import { canonicalLink } from '../core/sources/item-key.js';
+import { articleKey } from '../core/sources/article-key.js';
 import type { StatementCache } from './statement-cache.js';
 import { DROP_EVERY_MS, horizon } from './story-cache.js';
 
@@ -31,7 +32,7 @@ interface HeldLink {
 const COLUMNS = 'fi.id AS item, fi.link, fi.source_id AS source, c.id AS candidate, c.published_at, c.created_at';
 
 export class LinkCache {
-  /** By canonical link, the first report of each source there (reports in the order they were recorded). */
+  /** By article key, the first report of each source there (reports in the order they were recorded). */
   private byLink = new Map<string, HeldLink[]>();
   /** The highest report row read. */
   private lastItem = 0;
@@ -39,8 +40,9 @@ export class LinkCache {
   private from = Infinity;
 
   /**
-   * The candidates with a report of another source than `sourceId` at these canonical links (the
-   * earliest report's), as of the caller's transaction, for a check at `at`.
+   * The candidates with a report of another source than `sourceId` at a link of the article each
+   * of these links leads to (the earliest report's), by link, as of the caller's transaction, for
+   * a check at `at`.
    */
   candidates(cache: StatementCache, at: Date, sourceId: number, links: Iterable<string>): Map<string, number> {
     const needed = horizon(at);
@@ -49,7 +51,8 @@ export class LinkCache {
     if (needed - this.from > DROP_EVERY_MS) this.keepFrom(needed);
     const found = new Map<string, number>();
     for (const link of links) {
-      const held = this.byLink.get(link)?.find((report) => report.sourceId !== sourceId && report.time >= needed);
+      const key = articleKey(link);
+      const held = key === undefined ? undefined : this.byLink.get(key)?.find((report) => report.sourceId !== sourceId && report.time >= needed);
       if (held) found.set(link, held.candidateId);
     }
     return found;
@@ -78,7 +81,7 @@ export class LinkCache {
   }
 
   private hold(row: Row): void {
-    const link = canonicalLink(row.link);
+    const link = articleKey(row.link);
     if (link === undefined) return;
     const held = this.byLink.get(link) ?? [];
     if (held.some((report) => report.sourceId === row.source)) return;

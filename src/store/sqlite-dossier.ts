@@ -5,8 +5,7 @@ import { foldKey } from '../core/text.js';
 import type { ActorKind } from '../core/vocabulary.js';
 import { listActors } from './actor-list-query.js';
 import { actorProfile, actorsNamed, allActorNames, coActors, findActors } from './actor-queries.js';
-import { citedForms } from '../core/sources/item-key.js';
-import { citingEntries } from './citing-entries.js';
+import { entriesCitingArticles } from './citing-entries.js';
 import type { Db } from './connection.js';
 import { claimsByActor } from './entry-claims.js';
 import { queryEntry, queryRemovedEntry } from './entry-detail-queries.js';
@@ -112,8 +111,8 @@ export class SqliteDossier implements DossierReader {
       .get('SELECT id FROM entries INDEXED BY entries_live_by_date WHERE deleted_at IS NULL AND day_from = ? AND day_to = ? AND sitrep_fold_key(title) = ? ORDER BY id')
       .pluck()
       .all(entry.dayFrom, entry.dayTo, foldKey(entry.title)) as number[];
-    // The same article under any of its addresses' forms (http or https, a trailing slash).
-    const citing = [...citingEntries((sql) => this.cache.get(sql), entry.urls.flatMap(citedForms)).values()];
+    // The same article under any of its links (http or https, a trailing slash, a mobile host, an AMP copy).
+    const citing = [...entriesCitingArticles((sql) => this.cache.get(sql), entry.urls).values()];
     return [
       ...sameTitle.map((id) => ({ id, why: 'same date and title' as const })),
       ...[...new Set(citing)].filter((id) => !sameTitle.includes(id)).map((id) => ({ id, why: 'same source link' as const })),

@@ -64,7 +64,7 @@ describe('GIVEN German dates, with the day’s dot, `Uhr` and the zones MEZ and 
       'Israelische Luftangriffe bei Quneitra': '2026-12-05 20:45 UTC · 5 Dec 2026',
       'Gespräche in Baku fortgesetzt': '2026-12-03 10:00 UTC · 3 Dec 2026',
       'Hilfskonvoi erreicht Suwaida': '2026-12-04 22:30 UTC · 4 Dec 2026',
-      'Waffenruhe am Litani hält': '2026-12-01 23:30 UTC · 2 Dec 2026',
+      'Waffenruhe am Litani hält': "2026-12-01 23:30 UTC (2 Dec 2026 at the feed's own offset) · 2 Dec 2026",
     });
   });
 });

@@ -38,10 +38,10 @@ describe('GIVEN items dated with an RFC 822 zone name late in the evening', () =
     const seen = [...cards.values()].map((c) => [c.title, c.published, c.date]).sort();
     expect(seen).toEqual(
       [
-        ['Drone strike reported near Quneitra', '2026-12-05 02:30 UTC', '4 Dec 2026'],
-        ['Shelling hits outskirts of Daraa city', '2026-12-05 02:30 UTC', '4 Dec 2026'],
-        ['Envoy arrives in Damascus for talks', '2026-12-05 02:45 UTC', '4 Dec 2026'],
-        ['Airstrikes resume over southern Lebanon', '2026-12-05 02:10 UTC', '4 Dec 2026'],
+        ['Drone strike reported near Quneitra', "2026-12-05 02:30 UTC (4 Dec 2026 at the feed's own offset)", '4 Dec 2026'],
+        ['Shelling hits outskirts of Daraa city', "2026-12-05 02:30 UTC (4 Dec 2026 at the feed's own offset)", '4 Dec 2026'],
+        ['Envoy arrives in Damascus for talks', "2026-12-05 02:45 UTC (4 Dec 2026 at the feed's own offset)", '4 Dec 2026'],
+        ['Airstrikes resume over southern Lebanon', "2026-12-05 02:10 UTC (4 Dec 2026 at the feed's own offset)", '4 Dec 2026'],
       ].sort(),
     );
 
@@ -74,10 +74,10 @@ describe('GIVEN items dated with the zone names feeds of the region write', () =
       'Ceasefire monitors deploy along the Litani': '2026-12-04 13:00 UTC · 4 Dec 2026',
       'Brussels conference pledges Syria reconstruction aid': '2026-12-04 13:00 UTC · 4 Dec 2026',
       'Border crossing at Nasib reopens to trucks': '2026-12-04 21:30 UTC · 4 Dec 2026',
-      'Cabinet in Beirut approves army deployment': '2026-12-04 23:30 UTC · 5 Dec 2026',
-      'Night raid reported in Jenin refugee camp': '2026-12-04 22:30 UTC · 5 Dec 2026',
-      'Moscow hosts Syrian foreign minister': '2026-12-04 22:30 UTC · 5 Dec 2026',
-      'Rocket sirens sound across the Galilee': '2026-12-04 22:30 UTC · 5 Dec 2026',
+      'Cabinet in Beirut approves army deployment': "2026-12-04 23:30 UTC (5 Dec 2026 at the feed's own offset) · 5 Dec 2026",
+      'Night raid reported in Jenin refugee camp': "2026-12-04 22:30 UTC (5 Dec 2026 at the feed's own offset) · 5 Dec 2026",
+      'Moscow hosts Syrian foreign minister': "2026-12-04 22:30 UTC (5 Dec 2026 at the feed's own offset) · 5 Dec 2026",
+      'Rocket sirens sound across the Galilee': "2026-12-04 22:30 UTC (5 Dec 2026 at the feed's own offset) · 5 Dec 2026",
       'London talks on Gaza aid corridor end': '2026-12-04 22:30 UTC · 4 Dec 2026',
       'Lisbon summit statement on Lebanon': '2026-12-04 23:30 UTC · 4 Dec 2026',
       'Madrid court hears Syrian detention case': '2026-12-04 22:30 UTC · 4 Dec 2026',

@@ -35,11 +35,11 @@ describe('GIVEN times an hour and a half after midnight at +03, the offset writt
       item('o5', 'Curfew declared in Sweida city', '2026-12-05T01:30:00 +0300'),
     ]);
     expect(dated).toEqual({
-      'Israeli tanks enter Quneitra outskirts': '2026-12-04 22:30 UTC · 5 Dec 2026',
-      'Shelling reported near Kudna': '2026-12-04 22:30 UTC · 5 Dec 2026',
-      'Drone downed over Daraa': '2026-12-04 22:30 UTC · 5 Dec 2026',
-      'Israel strikes radar site near Izra': '2026-12-04 22:30 UTC · 5 Dec 2026',
-      'Curfew declared in Sweida city': '2026-12-04 22:30 UTC · 5 Dec 2026',
+      'Israeli tanks enter Quneitra outskirts': "2026-12-04 22:30 UTC (5 Dec 2026 at the feed's own offset) · 5 Dec 2026",
+      'Shelling reported near Kudna': "2026-12-04 22:30 UTC (5 Dec 2026 at the feed's own offset) · 5 Dec 2026",
+      'Drone downed over Daraa': "2026-12-04 22:30 UTC (5 Dec 2026 at the feed's own offset) · 5 Dec 2026",
+      'Israel strikes radar site near Izra': "2026-12-04 22:30 UTC (5 Dec 2026 at the feed's own offset) · 5 Dec 2026",
+      'Curfew declared in Sweida city': "2026-12-04 22:30 UTC (5 Dec 2026 at the feed's own offset) · 5 Dec 2026",
     });
   });
 });

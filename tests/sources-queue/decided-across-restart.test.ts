@@ -46,7 +46,7 @@ function restart(): void {
 describe('GIVEN 25 cards waiting for review in the channel', () => {
   it('WHEN /review clear rejects them all and the process stops before editing their cards THEN the next process shows every card rejected, 20 a minute', async () => {
     expect(waiting(channel)).toHaveLength(25);
-    expect(await queue.text('/review clear before:2025-07-20')).toMatch(/^Rejected 25 candidates/);
+    expect(await queue.text('/review clear before:2025-07-20 confirm:true')).toMatch(/^Rejected 25 candidates/);
     restart();
 
     await queue.app.services.review.postPending();

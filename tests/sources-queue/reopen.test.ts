@@ -37,7 +37,7 @@ describe('GIVEN 25 candidates waiting, published on 19 July (today is 20 July, U
     expect(await queue.refused('/review clear before:2025-07-21')).toContain('today is 20 Jul 2025 (UTC)');
     expect(waiting()).toBe(25);
 
-    const cleared = await queue.text('/review clear before:2025-07-20');
+    const cleared = await queue.text('/review clear before:2025-07-20 confirm:true');
     expect(cleared).toMatch(/^Rejected 25 candidates/);
     expect(cleared).toContain('one rejected by mistake goes back in the queue with `/review reopen id:N`');
   });
@@ -66,7 +66,7 @@ describe('GIVEN 25 candidates waiting, published on 19 July (today is 20 July, U
     const posted = idOf('Qaraabad');
     const unposted = idOf('Qaryabad');
     expect(cardOf('Qaryabad')).toBeUndefined();
-    await queue.run('/review clear before:2025-07-20');
+    await queue.run('/review clear before:2025-07-20 confirm:true');
     await queue.app.services.review.postPending();
     expect(channel.messages.size).toBe(20);
 

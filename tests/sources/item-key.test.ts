@@ -1,6 +1,6 @@
 // Which feed items are the same item seen again.
 import { describe, expect, it } from 'vitest';
-import { canonicalLink, citedForms, itemKey } from '../../src/core/sources/item-key.js';
+import { canonicalLink, itemKey } from '../../src/core/sources/item-key.js';
 
 describe('canonicalLink', () => {
   it.each([
@@ -48,19 +48,5 @@ describe('itemKey', () => {
   it('GIVEN a blank guid or a link that is not http(s) THEN the next rule applies', () => {
     expect(itemKey({ guid: '  ', link: 'https://x.example/a', title: 'T' })).toBe('link:x.example/a');
     expect(itemKey({ link: 'javascript:void(0)', title: 'T' })).toMatch(/^title:/);
-  });
-});
-
-describe('citedForms', () => {
-  it('GIVEN an item link THEN an entry citing it over http or https, with or without a trailing slash, cites the same article; a live blog post keeps its fragment', () => {
-    expect(citedForms('https://levant.example/2025/07/18/baku-talks?utm_source=rss')).toEqual([
-      'https://levant.example/2025/07/18/baku-talks',
-      'https://levant.example/2025/07/18/baku-talks/',
-      'http://levant.example/2025/07/18/baku-talks',
-      'http://levant.example/2025/07/18/baku-talks/',
-    ]);
-    expect(citedForms('https://news.example/live/123#post-456')[0]).toBe('https://news.example/live/123#post-456');
-    expect(citedForms('https://news.example/live/123#post-456')).not.toContain('https://news.example/live/123');
-    expect(citedForms('javascript:alert(1)')).toEqual([]);
   });
 });

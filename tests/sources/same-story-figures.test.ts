@@ -26,6 +26,9 @@ describe('sameStory with figures', () => {
     ['مقتل ٣ في غارة إسرائيلية قرب القنيطرة', 'مقتل 3 في غارة إسرائيلية قرب القنيطرة'],
     // One title gives no figure, or only some of the other's: nothing says they differ.
     ['Strike on Gaza school kills 30, wounds 45', 'Strike on Gaza school kills 30'],
+    // The same score, however its dash is written; a season or a date is no score.
+    ['Football: Cup quarter-final 3-1 ends in draw', 'Football: Cup quarter-final 3 – 1 ends in draw'],
+    ['Sweida clashes of 2024-25 season kill 3', 'Sweida clashes of 2024-25 season kill three'],
   ])('GIVEN %j and %j THEN the same story', (a, b) => {
     expect(both(a, b)).toEqual([true, true]);
   });
@@ -39,6 +42,12 @@ describe('sameStory with figures', () => {
     ['Twenty-five killed in Sweida clashes', 'Twenty killed in Sweida clashes'],
     ['Trois morts dans une frappe israélienne près de Quneitra', 'Quatre morts dans une frappe israélienne près de Quneitra'],
     ['مقتل ٣٠ في غارة إسرائيلية قرب القنيطرة', 'مقتل 3 في غارة إسرائيلية قرب القنيطرة'],
+    // A score is one figure, its order kept; figures given as often, and in the order, the title gives them.
+    ['Football: Cup quarter-final 1-1 ends in draw', 'Football: Cup quarter-final 1-0 ends in draw'],
+    ['Football: Cup quarter-final 2-2 ends in draw', 'Football: Cup quarter-final 1-2 ends in draw'],
+    ['Football: Cup quarter-final 3-1 ends in draw', 'Football: Cup quarter-final 1-3 ends in draw'],
+    ['Sweida clashes: 2 killed, 2 wounded', 'Sweida clashes: 2 killed, 3 wounded'],
+    ['Sweida clashes: 3 killed, 1 wounded', 'Sweida clashes: 1 killed, 3 wounded'],
   ])('GIVEN %j and %j THEN different stories', (a, b) => {
     expect(both(a, b)).toEqual([false, false]);
   });

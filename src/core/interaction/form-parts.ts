@@ -4,7 +4,7 @@
 // author never saw, under the values of the one they did.
 import type { FormSpec } from '../command-spec.js';
 import { plainLine, span, type Line, type View } from '../view.js';
-import { type GuardInput, type GuardRefusal } from './form-guards.js';
+import type { GuardInput, GuardRefusal } from './form-guards.js';
 import { changedFields } from './forms.js';
 import { FORM_CHANGED_TITLE, FORM_SUBJECT_NOW_TEXT, FORM_TYPED_KEPT_TEXT, partAgainText, partMovedText } from './texts.js';
 

@@ -15,11 +15,17 @@ import { plainLine, span, type Button, type Line, type View } from '../view.js';
 import { suggestedActorText, type Candidate, type StoryReport } from './candidate.js';
 import { joinedTo } from './joined-candidate.js';
 import { datedText, publishedText } from './published-text.js';
+import { attachArgs, uncitedOutlets, type UncitedReports } from './uncited-reports.js';
 
 const listed = (items: readonly string[]) => plainLine(items.length > 0 ? items.join(', ') : '—');
 
 function reportLine(report: StoryReport, when: InstantWriter): Line {
   return [...outletLink(report.outlet, report.link), span.plain(`${report.grade ? ` · ${report.grade}` : ''} — ${isolated(report.title)}${report.published ? ` (${datedText(report.published, report.publishedDayOnly, when)})` : ''}`)];
+}
+
+/** `Not yet cited by entry #21: Delta — /review attach id:2 entry:21`. */
+function uncitedLine(uncited: UncitedReports): Line {
+  return [span.plain(`Not yet cited by entry #${uncited.entryId}: ${uncitedOutlets(uncited).map(isolated).join(', ')} — `), span.command('review attach', attachArgs(uncited))];
 }
 
 /** `joined`: the candidate whose story it joined (joinedTo), if any. */
@@ -114,6 +120,7 @@ export function candidateCard(candidate: Candidate, when: InstantWriter, note?: 
       ...(candidate.revisedAt ? [plainLine(`Revised by its feed at ${when(candidate.revisedAt)}: drafted again from what the item says now.`)] : []),
       ...(joined === undefined ? [] : [plainLine(`The same story as candidate #${joined}, found when a report of it was revised: its reports are listed there.`)]),
       ...(note ? [typeof note === 'string' ? plainLine(note) : note] : []),
+      ...(candidate.uncited ? [uncitedLine(candidate.uncited)] : []),
     ],
     facts: [
       { label: 'Outlet', value: plainLine(outletText(candidate.outlet, candidate.reports[0]?.grade)) },

@@ -2,6 +2,7 @@
 // approve it as an entry or reject it, with what Sitrep suggests the entry should say.
 import type { EntrySummary, SourceRecord } from '../domain.js';
 import type { ActorRole, EventType } from '../vocabulary.js';
+import type { UncitedReports } from './uncited-reports.js';
 
 export type CandidateStatus = 'pending' | 'approved' | 'rejected';
 
@@ -81,6 +82,8 @@ export interface Candidate extends CandidateDraft {
   reports: StoryReport[];
   /** The entry an approval created, as recorded: its card shows it in place of the suggestion. */
   recorded?: EntrySummary;
+  /** Reports that joined after the approval and its entry does not cite (uncited-reports.ts): its card names them. */
+  uncited?: UncitedReports;
 }
 
 /** Enough of a candidate to tell whether a new item is another report of its story. */

@@ -6,16 +6,19 @@
 // platform's trouble stops the pass on that platform, and its posts wait (the Retry-After, else a
 // backoff), as digests do; a post is given up when retrying cannot help or after a day of failures.
 // Once a candidate is decided, its posted cards are edited to show the decision, also when the
-// decision came while its card was on its way. A card's instants are on its channel's clock.
+// decision came while its card was on its way. A card's instants, and a notice's, are on its
+// channel's clock.
 import type { PlatformName } from '../caller.js';
 import { rememberPost } from '../digest/post-edits.js';
 import type { PostEditStore } from '../digest/post-edits-port.js';
 import type { Logger } from '../logger.js';
 import { instantsIn } from '../past-instant.js';
+import { noticeOnClock } from '../sources/check-views.js';
 import { isTurnsEnded, Turns } from '../turns.js';
 import { DeliveryError, type PostMark, type Poster } from '../poster.js';
 import type { Candidate } from './candidate.js';
 import { candidateCard, decidedCard } from './candidate-card.js';
+import { withUncited } from './uncited-reports.js';
 import { reviewChannelInstants, reviewChannelZone, type ChannelZones } from './channel-clock.js';
 import type { ClaimedPost, PostedCard, ReviewStore } from './review-port.js';
 
@@ -161,7 +164,7 @@ export class CardPoster {
   private async showLateDecisions(landed: readonly LandedPost[]): Promise<void> {
     for (const { post, refs } of landed) {
       if (post.kind !== 'card') continue;
-      const current = await this.turns.take(() => this.deps.store.candidate(post.candidate.id));
+      const current = await this.turns.take(() => this.readCandidate(post.candidate.id));
       if (current && current.status !== 'pending') await this.showDecisionOn(current, { platform: post.platform, workspaceId: post.workspaceId, channelId: post.channelId, context: post.context, postId: post.id, refs });
     }
   }
@@ -180,7 +183,9 @@ export class CardPoster {
     const budget = Math.min(POSTS_PER_PASS, REDRAWS_PER_MINUTE - this.redraws.length);
     if (budget <= 0) return;
     // Each card's clock is read with the cards, in one turn: the store may close while an edit is on its way.
-    const cards = await this.turns.take(() => store.redrawnCards(platforms, budget, now()).map((card) => ({ card, when: reviewChannelInstants(this.deps.zones, card) })));
+    const cards = await this.turns.take(() =>
+      store.redrawnCards(platforms, budget, now()).map((card) => ({ card: { ...card, candidate: this.withUncited(card.candidate) }, when: reviewChannelInstants(this.deps.zones, card) })),
+    );
     for (const { card, when } of cards) {
       // A platform that asked to wait this pass keeps its cards' flags for a later one.
       if ((this.holds.get(card.platform)?.getTime() ?? 0) > now().getTime()) continue;
@@ -191,7 +196,7 @@ export class CardPoster {
         let shown = card.candidate;
         await poster.update(card.channelId, card.refs, shown.status === 'pending' ? candidateCard(shown, when) : decidedCard(shown, when), card.context);
         // Decided while the edit was on its way: the decision's own edit may have landed first.
-        const current = await this.turns.take(() => store.candidate(card.candidate.id));
+        const current = await this.turns.take(() => this.readCandidate(card.candidate.id));
         if (shown.status === 'pending' && current && current.status !== 'pending') {
           shown = current;
           await poster.update(card.channelId, card.refs, decidedCard(current, when), card.context);
@@ -211,7 +216,18 @@ export class CardPoster {
    * edit, is left to the card passes (here or in the process that posts there).
    */
   async showDecision(candidate: Candidate): Promise<void> {
-    for (const card of this.deps.store.cardMessages(candidate.id)) await this.showDecisionOn(candidate, card);
+    const shown = this.withUncited(candidate);
+    for (const card of this.deps.store.cardMessages(candidate.id)) await this.showDecisionOn(shown, card);
+  }
+
+  /** An approved candidate with the reports its entry does not cite yet, which its card names. */
+  private withUncited(candidate: Candidate): Candidate {
+    return withUncited(candidate, (links) => this.deps.store.citing(links));
+  }
+
+  private readCandidate(id: number): Candidate | undefined {
+    const candidate = this.deps.store.candidate(id);
+    return candidate && this.withUncited(candidate);
   }
 
   /** Shows the decision in one channel's messages of the card (and remembers an approved one for corrections). */
@@ -289,7 +305,7 @@ export class CardPoster {
           earlier?.();
           return store.handOver(post, now());
         }),
-        view: post.kind === 'card' ? candidateCard(post.candidate, reviewChannelInstants(this.deps.zones, post)) : post.view,
+        view: post.kind === 'card' ? candidateCard(post.candidate, reviewChannelInstants(this.deps.zones, post)) : noticeOnClock(post.view, reviewChannelInstants(this.deps.zones, post)),
       }));
       earlier = undefined;
       if (!handed) return {};

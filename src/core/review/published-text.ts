@@ -17,10 +17,17 @@ export function datedText(published: Date, dayOnly: boolean | undefined, when: I
   return dayOnly ? formatIsoPartial(published.toISOString().slice(0, 10)) : when(published);
 }
 
-/** The Published line of a card: when the item was published, as far as its feed said. */
-export function publishedText(published: Date | undefined, dating: Dating, when: InstantWriter): string {
-  if (published) return datedText(published, dating.publishedDayOnly, when);
-  return dating.unreadDate ? unreadText(dating.unreadDate) : 'not given by the feed';
+/**
+ * The Published line of a card: when the item was published, as far as its feed said. Where the
+ * day at the feed's offset (`date`, which dates the entry) is not the day on the reader's clock
+ * (`00:30 +1400` on 7 Dec is 6 Dec 10:30 UTC), that day is said too.
+ */
+export function publishedText(published: Date | undefined, dating: Dating & Pick<Suggested, 'date'>, when: InstantWriter): string {
+  if (!published) return dating.unreadDate ? unreadText(dating.unreadDate) : 'not given by the feed';
+  const text = datedText(published, dating.publishedDayOnly, when);
+  const feedDay = dating.date;
+  if (dating.publishedDayOnly || feedDay === undefined || text.startsWith(feedDay)) return text;
+  return `${text} (${formatIsoPartial(feedDay)} at the feed's own offset)`;
 }
 
 /** The same, as a list line names it in a few words. */

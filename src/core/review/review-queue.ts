@@ -6,6 +6,7 @@ import type { Page } from '../ports.js';
 import type { Candidate } from './candidate.js';
 import { CardPoster, type CardPosterDeps } from './card-poster.js';
 import { isTurnsEnded } from '../turns.js';
+import { withUncited } from './uncited-reports.js';
 import { accessHelpFor, postConfirmation, type ConfirmationResult } from '../channel-confirmation.js';
 import { channelConfirmationView, REVIEW_CONFIRMATION_LOG } from './channel-confirmation.js';
 import type { ChannelRef, DecisionResult, FailingChannel, PendingFilter, PostedCard, ReopenResult, ReviewChannel, ReviewStore, UnconfirmedCard, WaitingBefore } from './review-port.js';
@@ -33,10 +34,11 @@ export class ReviewQueue {
     return this.deps.store;
   }
 
+  /** The candidate, an approved one with the reports its entry does not cite yet (uncited-reports.ts). */
   candidate(id: number): Candidate {
     const candidate = this.store.candidate(id);
     if (!candidate) throw new UserError('not-found', `There is no candidate #${id} (option \`id\`).`, ['See the candidates waiting with /review list.'], 'id');
-    return candidate;
+    return withUncited(candidate, (links) => this.store.citing(links));
   }
 
   pending(filter: PendingFilter, limit: number, offset: number): Page<Candidate> {

@@ -1,11 +1,14 @@
 // What people read about one check: the reply to /sources check (or its refusal while the server
 // asked Sitrep to wait), the lines /sources why shows for each check, and the notice a review
-// channel gets when a source is paused. Instants are on the reader's clock (`when`).
+// channel gets when a source is paused. Instants are on the reader's clock (`when`): a notice is
+// queued once for every review channel, and written on each channel's clock as it is posted there.
+import { isolated } from '../bidi-isolate.js';
 import { UserError } from '../errors.js';
 import { instantText } from '../instant-text.js';
 import type { InstantWriter } from '../past-instant.js';
 import { plural, wordList } from '../text.js';
-import { plainLine, span, type Line, type Section, type View } from '../view.js';
+import { plainLine, span, type Line, type Section, type Span, type View } from '../view.js';
+import { attachArgs, uncitedAt, type UncitedReports } from '../review/uncited-reports.js';
 import type { RevisedItem } from './intake-plan.js';
 import { isNotFound, MAX_FAILURES, retryAfterOnClock, type FailureTiming } from './poll-timing.js';
 import { sourceName, type CheckRecord, type FoundItem, type ItemOutcome, type RevisedFound, type WatchedSource } from './watched-source.js';
@@ -24,9 +27,29 @@ const OUTCOME_WORDS: Record<ItemOutcome, string> = {
   stale: 'too old',
 };
 
+/** The reports an approved candidate's entry does not cite yet, by candidate id. */
+export type UncitedLookup = (candidateId: number) => UncitedReports | undefined;
+
+/**
+ * ` (entry #21, which does not cite Delta: /review attach id:2 entry:21)`: a report that joined a
+ * story approved already is not cited by its entry until an admin attaches it.
+ */
+function notCitedYet(item: FoundItem, uncited: UncitedLookup | undefined): Line {
+  if (item.outcome !== 'same-story' || item.candidateId === undefined || !uncited) return [];
+  const story = uncited(item.candidateId);
+  const report = story && uncitedAt(story, item.link);
+  if (!story || !report) return [];
+  return [span.plain(` (entry #${story.entryId}, which does not cite ${isolated(report.outlet)}: `), span.command('review attach', attachArgs(story)), span.plain(')')];
+}
+
 export function foundLine(item: FoundItem): Line {
+  return noticedLine(item, undefined);
+}
+
+/** An item found, saying where a report joined a story whose entry does not cite it. */
+function noticedLine(item: FoundItem, uncited: UncitedLookup | undefined): Line {
   const target = item.candidateId !== undefined ? ` → candidate #${item.candidateId}` : '';
-  return [span.bold(`${OUTCOME_WORDS[item.outcome]}${target}`), span.plain(`: ${item.title}`), ...(item.detail ? [span.italic(` (${item.detail})`)] : [])];
+  return [span.bold(`${OUTCOME_WORDS[item.outcome]}${target}`), ...notCitedYet(item, uncited), span.plain(`: ${item.title}`), ...(item.detail ? [span.italic(` (${item.detail})`)] : [])];
 }
 
 /** `4 items: 2 new (1 proposed, 1 filtered out), 2 seen before (1 revised by the feed)`; a failure's error with its instants written by `when`. */
@@ -75,8 +98,8 @@ export function revisedLines(revised: readonly RevisedFound[], sourceId: number)
 }
 
 /** The first items found, and how many more /sources why lists. */
-export function foundLines(found: readonly FoundItem[], sourceId: number): Line[] {
-  const lines = found.slice(0, LISTED_ITEMS).map(foundLine);
+export function foundLines(found: readonly FoundItem[], sourceId: number, uncited?: UncitedLookup): Line[] {
+  const lines = found.slice(0, LISTED_ITEMS).map((item) => noticedLine(item, uncited));
   if (found.length > LISTED_ITEMS) lines.push([span.plain(`… and ${found.length - LISTED_ITEMS} more, each with what became of it: `), span.command('sources why', `id:${sourceId}`)]);
   return lines;
 }
@@ -127,11 +150,11 @@ export function retryAfterRefusal(source: WatchedSource, until: Date, now: Date,
   return new UserError('conflict', `The feed asked Sitrep to wait until ${time} (Retry-After); ${then}.`, [`Source #${source.id} was not checked: its server was not asked, and nothing was recorded.`]);
 }
 
-/** The reply to /sources check, its instants written by `when`. */
-export function checkReplyView(source: WatchedSource, record: CheckRecord, when: InstantWriter): View {
+/** The reply to /sources check, its instants written by `when`; `uncited` names the reports an approved story's entry lacks. */
+export function checkReplyView(source: WatchedSource, record: CheckRecord, when: InstantWriter, uncited?: UncitedLookup): View {
   const failed = record.result === 'failed';
   const sections: Section[] = [
-    ...(record.found.length > 0 ? [{ heading: [span.bold('Items new to this source')], lines: foundLines(record.found, source.id) }] : []),
+    ...(record.found.length > 0 ? [{ heading: [span.bold('Items new to this source')], lines: foundLines(record.found, source.id, uncited) }] : []),
     ...(record.revised.length > 0 ? [{ heading: [span.bold('Items the feed revised')], lines: revisedLines(record.revised, source.id) }] : []),
   ];
   return {
@@ -189,5 +212,22 @@ export function pausedNotice(source: WatchedSource, timing: FailureTiming): View
       ],
     ],
     sections: [],
+  };
+}
+
+/**
+ * A notice as one review channel reads it. A pause's reason quotes its error with the time the
+ * server asked Sitrep to wait until in UTC, as the store keeps it; the notice, queued once for
+ * every review channel, gives that time on the clock `when` writes (the channel's) as it goes out.
+ */
+export function noticeOnClock(notice: View, when: InstantWriter): View {
+  // Commands and links are Sitrep's own wording or addresses: no time of a reason is in them.
+  const onClock = (part: Span): Span => (part.command || part.href ? part : { ...part, text: retryAfterOnClock(part.text, when) });
+  const line = (spans: Line): Line => spans.map(onClock);
+  return {
+    ...notice,
+    ...(notice.intro ? { intro: notice.intro.map(line) } : {}),
+    sections: notice.sections.map((section) => ({ ...section, ...(section.heading ? { heading: line(section.heading) } : {}), lines: section.lines.map(line) })),
+    ...(notice.footer ? { footer: line(notice.footer) } : {}),
   };
 }

@@ -59,25 +59,3 @@ export function repeatKey(key: string, item: Pick<FeedItem, 'link' | 'title' | '
 export function itemDigest(item: Pick<FeedItem, 'title' | 'summary' | 'link'>): string {
   return createHash('sha256').update(`${item.title}\n${item.summary}\n${item.link ?? ''}`).digest('base64url').slice(0, 16);
 }
-
-/**
- * The addresses an entry may cite the same article by: over http or https, with or without a
- * trailing slash (an admin types what the browser shows). The fragment stays: a live blog's
- * posts differ by it alone. Empty when the link is not http(s).
- */
-export function citedForms(link: string): string[] {
-  let url: URL;
-  try {
-    url = new URL(link.trim());
-  } catch {
-    return [];
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return [];
-  dropTrackingParameters(url);
-  const after = `${url.search}${url.hash}`;
-  url.search = '';
-  url.hash = '';
-  const path = url.href.slice(url.protocol.length);
-  const paths = new Set([path, path.endsWith('/') ? path.replace(/\/+$/, '') : `${path}/`]);
-  return ['https:', 'http:'].flatMap((scheme) => [...paths].map((p) => `${scheme}${p}${after}`));
-}

@@ -4,16 +4,16 @@
 // of words, not as strings; but who acts is read from the order of the words: titles opening with
 // different actors, or naming the same two the other way round about the same action, are two
 // stories. Figures are words in digits however written (`Three`, `3`), and titles giving different
-// figures (`kills 30`, `kills 45`) are two reports to review, not one. A title is folded into
-// those sets once (foldTitle), however many titles it is compared with. Titles naming different
-// people or places are two stories; in Arabic, without capitals, places are read where a title
-// names one (arabic-title-places.ts).
+// figures (`kills 30`, `kills 45`), or the same in another order (scores `3-1`, `1-3`), are two
+// reports to review, not one. A title is folded into those sets once (foldTitle), however many
+// titles it is compared with. Titles naming different people or places are two stories; in
+// Arabic, without capitals, places are read where a title names one (arabic-title-places.ts).
 import { STOPWORDS } from '../search-terms.js';
 import { foldKey } from '../text.js';
 import { arabicPlaceWords } from './arabic-title-places.js';
 import type { FeedItem } from './feed-port.js';
 import { SPEECH_VERBS } from './suggest.js';
-import { figuresWritten, isFigure, isNumberWord, plainDigits } from './title-figures.js';
+import { figuresWritten, isFigure, isNumberWord, piecesWithPairs, plainDigits } from './title-figures.js';
 import { arabicWords, caseKeptFold } from './word-match.js';
 
 export const SAME_STORY_WINDOW_MS = 48 * 60 * 60 * 1000;
@@ -34,8 +34,8 @@ export interface FoldedTitle {
   words: ReadonlySet<string>;
   /** The names it holds (nameWords), and in Arabic the places it names (arabicPlaceWords). */
   names: ReadonlySet<string>;
-  /** The figures among its words, in digits (`30`, `3` for `three`). */
-  figures: ReadonlySet<string>;
+  /** The figures it gives, in digits (`30`, `3` for `three`), a score as one (`1-0`), in the title's order, each as often as given. */
+  figures: readonly string[];
   /** Who speaks, when the title opens with a name and a verb of speech (`Damascus warns…`). */
   speaker?: string;
   /** Written in Title Case, where capitals do not tell names from other words. */
@@ -67,6 +67,13 @@ const wordsOfKey = (key: string, initialisms: ReadonlySet<string> = new Set()) =
 
 /** A title folded as its words are read: its digits written plainly (`1,200` one figure). */
 const keyOf = (title: string) => foldKey(plainDigits(title));
+
+/** The figures a title gives, in its order: each pair of figures as one (`1-0`), the others as its words read them. */
+function figuresOf(title: string): string[] {
+  return piecesWithPairs(plainDigits(title)).flatMap((piece) =>
+    'pair' in piece ? [piece.pair] : figuresWritten(arabicWords(foldKey(piece.text)).split(' ')).filter(isFigure),
+  );
+}
 
 /** A two-capital word (`UN`, `EU`, `US`, `UK`): an organisation or a state, not a short word. */
 const isInitialism = (word: string) => /^\p{Lu}{2}$/u.test(word);
@@ -138,7 +145,7 @@ export function foldTitle(title: string): FoldedTitle {
   const initialLead = first !== undefined && initialisms.has(first) ? first : undefined;
   const speaker = speakerOf(cased);
   const titleCase = inTitleCase(cased);
-  const figures = new Set([...words].filter(isFigure));
+  const figures = figuresOf(title);
   // Arabic has no capitals: its names are read where a place is named (`في السويداء`, `ريف درعا`).
   const places = [...arabicPlaceWords(title, key)].filter((word) => words.has(word) && !isFigure(word));
   const names = new Set([...nameWords(cased, speaker, titleCase), ...places]);
@@ -237,15 +244,22 @@ function opposite(a: FoldedTitle, b: FoldedTitle): boolean {
   });
 }
 
+/** Whether `part` holds figures all of which `whole` gives, in the same order (`30`, then `45`). */
+function givenWithin(part: readonly string[], whole: readonly string[]): boolean {
+  let at = 0;
+  for (const figure of whole) if (figure === part[at]) at++;
+  return at === part.length;
+}
+
 /**
- * Each title gives a figure the other does not (`…kills 30`, `…kills 3`; `200 detained`, `20
- * detained`): two reports, even of one event whose toll rose, so that the later figure comes to
- * review as a candidate of its own and is not hidden among the first one's sources. A title
- * giving no figure, or only some of the other's (`kills 30`, `kills 30, wounds 45`), tells no other.
+ * The titles give figures neither gives within the other's, in order (`…kills 30`, `…kills 3`;
+ * `200 detained`, `20 detained`; scores `1-1` and `1-0`, `3-1` and `1-3`): two reports, even of
+ * one event whose toll rose, so that the later figure comes to review as a candidate of its own
+ * and is not hidden among the first one's sources. A title giving no figure, or only some of the
+ * other's in its order (`kills 30`, `kills 30, wounds 45`), tells no other.
  */
 function figuresDiffer(a: FoldedTitle, b: FoldedTitle): boolean {
-  const lacking = (figures: ReadonlySet<string>, other: ReadonlySet<string>) => [...figures].some((figure) => !other.has(figure));
-  return lacking(a.figures, b.figures) && lacking(b.figures, a.figures);
+  return !givenWithin(a.figures, b.figures) && !givenWithin(b.figures, a.figures);
 }
 
 /**

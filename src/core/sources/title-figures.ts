@@ -92,3 +92,29 @@ export function figuresWritten(words: readonly string[]): string[] {
   }
   return out;
 }
+
+/**
+ * A score or a pair of figures (`1-0`, `3–1`, `2:1`): up to three digits either side of one dash
+ * or colon, with no more of them around it (`2023-24`, `18-07-2025`, `10:30:15` are none).
+ */
+const PAIR = /(?<![\d.,:/\u2013\u2014-])(\d{1,3}) ?[-\u2013\u2014:] ?(\d{1,3})(?![\d.,:/]| ?[-\u2013\u2014:] ?\d)/gu;
+
+/** A piece of a title: a pair of figures as one word (`1-0`, its order kept), or the text between. */
+export type TitlePiece = { pair: string } | { text: string };
+
+/**
+ * The title's text (its digits written plainly: plainDigits) cut at its pairs of figures, in order:
+ * `Cup final 1-0, 3-1 on aggregate` → `Cup final `, `1-0`, `, `, `3-1`, ` on aggregate`. A pair
+ * is read as one figure, so `1-0` is not `0-1`, and `1-1` is not `1-0`.
+ */
+export function piecesWithPairs(text: string): TitlePiece[] {
+  const pieces: TitlePiece[] = [];
+  let from = 0;
+  for (const match of text.matchAll(PAIR)) {
+    if (match.index > from) pieces.push({ text: text.slice(from, match.index) });
+    pieces.push({ pair: `${match[1]}-${match[2]}` });
+    from = match.index + match[0].length;
+  }
+  if (from < text.length) pieces.push({ text: text.slice(from) });
+  return pieces;
+}
