@@ -1,7 +1,7 @@
 // Which live entries cite these addresses as one of their sources: the oldest of each, by address
 // (an import's rows matched to stored entries, a feed item already in the dossier).
 import type { Statement } from 'better-sqlite3';
-import { articleAddressForms, citedArticleKey } from '../core/sources/article-key.js';
+import { articleAddressForms, citedArticleKey, commonAddressForms } from '../core/sources/article-key.js';
 
 const CITING = `SELECT j.value, min(s.entry_id) FROM json_each(?) j JOIN sources s ON s.url = j.value
   JOIN entries e ON e.id = s.entry_id AND e.deleted_at IS NULL GROUP BY j.value`;
@@ -34,6 +34,20 @@ export function entriesCitingArticles(prepare: (sql: string) => Statement, links
   for (const [url, entryId] of prepare(CITING_FORMS).raw().all(JSON.stringify([...forms])) as [string, number][]) {
     const key = citedArticleKey(url);
     for (const link of (key === undefined ? undefined : linksByKey.get(key)) ?? []) citing.set(link, Math.min(entryId, citing.get(link) ?? entryId));
+  }
+  return citing;
+}
+
+/**
+ * The live entries (the oldest of each) citing each link's article under one of its common forms
+ * (commonAddressForms: exact seeks only, for a feed check's many items), by link.
+ */
+export function entriesCitingCommonForms(prepare: (sql: string) => Statement, links: readonly string[]): Map<string, number> {
+  const linksByForm = new Map<string, string[]>();
+  for (const link of new Set(links)) for (const form of commonAddressForms(link)) linksByForm.set(form, [...(linksByForm.get(form) ?? []), link]);
+  const citing = new Map<string, number>();
+  for (const [form, entryId] of citingEntries(prepare, [...linksByForm.keys()])) {
+    for (const link of linksByForm.get(form) ?? []) citing.set(link, Math.min(entryId, citing.get(link) ?? entryId));
   }
   return citing;
 }

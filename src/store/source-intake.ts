@@ -13,7 +13,7 @@ import type { StoryRef } from '../core/review/candidate.js';
 import { JOINED_REPORT_REDRAW_MS } from '../core/review/review-port.js';
 import { articleKey } from '../core/sources/article-key.js';
 import { canonicalLink, itemDigest } from '../core/sources/item-key.js';
-import { entriesCitingArticles } from './citing-entries.js';
+import { entriesCitingCommonForms } from './citing-entries.js';
 import type { View } from '../core/view.js';
 import { joinSameStory } from './review-joins.js';
 import { queueNotice, redrawCardsAt, redrawPendingAt } from './review-posts.js';
@@ -275,9 +275,9 @@ function sameItemElsewhere(key: string, item: FreshItem['item'] | undefined, oth
 /** Whether the check may propose items: a first check without backfill only records them. */
 const proposing = (source: WatchedSource) => source.baselined || source.backfill;
 
-/** The live entries (the oldest of each) citing a fresh item's article already, under any of its links (entriesCitingArticles). */
+/** The live entries (the oldest of each) citing a fresh item's article already, under a common form of its link (entriesCitingCommonForms). */
 function citedLinks(cache: StatementCache, fresh: readonly FreshItem[]): Map<string, number> {
-  return entriesCitingArticles((sql) => cache.get(sql), fresh.flatMap(({ item }) => (item.link ? [item.link] : [])));
+  return entriesCitingCommonForms((sql) => cache.get(sql), fresh.flatMap(({ item }) => (item.link ? [item.link] : [])));
 }
 
 function insertDrafts(cache: StatementCache, plan: IntakePlan, at: Date): number[] {

@@ -63,9 +63,18 @@ describe('GIVEN an entry citing an article', () => {
     expect(await desk.queue.text('/review list', READER)).toContain('1 candidate waiting');
   });
 
-  it('WHEN the entry cites the mobile AMP copy THEN the feed’s plain link is not proposed either', async () => {
+  // A check looks an item up under the forms entries commonly cite (commonAddressForms); the
+  // approval looks under every form of the article.
+  it('WHEN the entry cites the mobile AMP copy THEN the feed’s plain link is proposed, and approving it is refused, naming the entry', async () => {
     await desk.queue.run('/entry add title:"Strikes on Bekaa Valley" date:2025-07-19 type:air-strike topic:syria-israel source_url:https://m.alpha.example/a1/amp/?fbclid=abc outlet:"Alpha News"');
     const feed = await watch('/alpha.xml', 'Alpha News', [ARTICLE]);
+    expect(await desk.queue.text(`/sources check id:${feed}`)).toContain(`proposed → candidate #1: ${ARTICLE.title}`);
+    expect(await desk.queue.text('/review approve id:1')).toContain('Entry #18 cites this report already, so candidate #1 is not approved');
+  });
+
+  it('WHEN the entry cites the www form over http with a trailing slash THEN the feed’s link is not proposed', async () => {
+    await desk.queue.run('/entry add title:"Strikes on Bekaa Valley" date:2025-07-19 type:air-strike topic:syria-israel source_url:http://www.alpha.example/a1/ outlet:"Alpha News"');
+    const feed = await watch('/alpha.xml', 'Alpha News', [{ ...ARTICLE, link: 'https://m.alpha.example/a1/amp?utm_source=x' }]);
     expect(await desk.queue.text(`/sources check id:${feed}`)).toContain(`filtered out: ${ARTICLE.title} (in the dossier already: entry #18 cites this link)`);
     expect(candidates()).toEqual([]);
   });

@@ -104,3 +104,22 @@ export function articleAddressForms(link: string): string[] {
   const forms = ['https:', 'http:'].flatMap((scheme) => hosts.flatMap((h) => paths.map((p) => `${scheme}//${h}${port}${p}`)));
   return [...new Set(forms)];
 }
+
+/**
+ * The links an entry most often cites the article `link` leads to under, whole: its plain form
+ * (no AMP mark, mobile host or tracking parameter) over https or http, with or without `www.`
+ * and a trailing slash, with the article's own query and the link's fragment. A feed check looks
+ * up only these, a few seeks an item: articleAddressForms' every form costs a check of many items
+ * dozens of seeks each. An entry citing a rarer form (an AMP copy) is found on approval.
+ */
+export function commonAddressForms(link: string): string[] {
+  const url = webLink(link);
+  if (!url) return [];
+  const port = url.port ? `:${url.port}` : '';
+  const host = articleHost(url.hostname);
+  const path = articlePath(url.pathname);
+  const after = `${articleQuery(url)}${url.hash}`;
+  const hosts = [host, ...(articleHost(`www.${host}`) === host ? [`www.${host}`] : [])];
+  const paths = [...new Set([path || '/', `${path}/`])];
+  return [...new Set(['https:', 'http:'].flatMap((scheme) => hosts.flatMap((h) => paths.map((p) => `${scheme}//${h}${port}${p}${after}`))))];
+}
