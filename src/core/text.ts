@@ -170,14 +170,15 @@ const GREEK_ACCENTED = '\u0386-\u03ce\u1f00-\u1fff';
  * index holds: taa marbuta as haa (هيئة, هيئه), alef maqsura and the Persian yeh as yaa (على,
  * علي, نتنیاهو), the Persian keheh as kaf (کرد, كرد). Actor names read them so (actorNameKey).
  */
-const SEARCH_READ_AS: Readonly<Record<string, string>> = { '\u0629': '\u0647', '\u0649': '\u064a', '\u06cc': '\u064a', '\u06a9': '\u0643' };
-const SEARCH_INTERCHANGED_LETTERS = '\u0629\u0649\u06cc\u06a9';
+export const ARABIC_READ_AS: Readonly<Record<string, string>> = { '\u0629': '\u0647', '\u0649': '\u064a', '\u06cc': '\u064a', '\u06a9': '\u0643' };
+/** The letters of ARABIC_READ_AS, as a character-class body. */
+export const ARABIC_INTERCHANGED_LETTERS = Object.keys(ARABIC_READ_AS).join('');
 
 const IS_DROPPED_MARK = new RegExp(`[${SEARCH_DROPPED_MARKS}${INVISIBLE_IN_WORDS}]`, 'u');
 /** Whether a text has a character to fold wherever it stands (foldSearchUnit). */
-const HAS_UNIT_FOLD = new RegExp(`[${SEARCH_DROPPED_MARKS}${INVISIBLE_IN_WORDS}${GREEK_ACCENTED}${SEARCH_INTERCHANGED_LETTERS}]`, 'u');
+const HAS_UNIT_FOLD = new RegExp(`[${SEARCH_DROPPED_MARKS}${INVISIBLE_IN_WORDS}${GREEK_ACCENTED}${ARABIC_INTERCHANGED_LETTERS}]`, 'u');
 /** Whether a text has anything to fold: most has not, and is returned at the cost of one scan. */
-const HAS_SEARCH_FOLD = new RegExp(`[${SEARCH_DROPPED_MARKS}${INVISIBLE_IN_WORDS}${GREEK_ACCENTED}${SEARCH_INTERCHANGED_LETTERS}${NAME_APOSTROPHES}]`, 'u');
+const HAS_SEARCH_FOLD = new RegExp(`[${SEARCH_DROPPED_MARKS}${INVISIBLE_IN_WORDS}${GREEK_ACCENTED}${ARABIC_INTERCHANGED_LETTERS}${NAME_APOSTROPHES}]`, 'u');
 
 /**
  * An apostrophe or ʿayn sign between letters (NAME_APOSTROPHES), which the index would split the
@@ -194,11 +195,11 @@ const APOSTROPHE_IN_SEARCHED_WORD = new RegExp(
   'giu',
 );
 
-/** One UTF-16 unit as the index is to read it: '' dropped, a Greek vowel unaccented, an interchanged Arabic letter as one (SEARCH_READ_AS). */
+/** One UTF-16 unit as the index is to read it: '' dropped, a Greek vowel unaccented, an interchanged Arabic letter as one (ARABIC_READ_AS). */
 function foldSearchUnit(unit: string): string {
   if (!HAS_UNIT_FOLD.test(unit)) return unit;
   if (IS_DROPPED_MARK.test(unit)) return '';
-  const readAs = SEARCH_READ_AS[unit];
+  const readAs = ARABIC_READ_AS[unit];
   if (readAs !== undefined) return readAs;
   const base = unit.normalize('NFD')[0]!;
   return /\p{L}/u.test(base) ? base : unit;
@@ -207,7 +208,7 @@ function foldSearchUnit(unit: string): string {
 /**
  * Text as the search index holds it, and as a query is read: what FTS5's tokenizer would not
  * fold itself (SEARCH_DROPPED_MARKS dropped, Greek accents removed, the Arabic and Persian letters
- * of SEARCH_READ_AS as one, apostrophes inside a word dropped: APOSTROPHE_IN_SEARCHED_WORD). Each
+ * of ARABIC_READ_AS as one, apostrophes inside a word dropped: APOSTROPHE_IN_SEARCHED_WORD). Each
  * character is dropped or kept as one, so an excerpt of the folded text maps back onto the text
  * (unfoldExcerpt). Registered as sitrep_search_fold for the index's document view (migrations
  * 0008, 0040, 0043, 0044 re-indexed).
