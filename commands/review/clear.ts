@@ -15,7 +15,6 @@ import { refuseFutureDates } from '../entry/not-future.js';
 import { viewZone } from '../as-of.js';
 import { reasonOption } from './decide.js';
 import { idRanges } from './candidate-ids.js';
-import { waitingToClear } from './clear-scope.js';
 
 /** `before:` rejects what was published before it: a day past today would reject today's candidates too, and is a slip. */
 const FUTURE_HINT = 'Give a day up to today: the candidates published before it are rejected (/review list shows how old those waiting are).';
@@ -73,7 +72,7 @@ export const clearCandidates: SubcommandSpec = {
     const filter = { ...(topic ? { topic } : {}), before: dayStart(before, zone), beforeDay: before };
     const scope = `published before ${before}${zone === 'UTC' ? '' : ` (${zone})`}${topic ? ` in ${topic}` : ''}`;
     if (args.confirm !== true) {
-      const waiting = waitingToClear(ctx, filter).map((candidate) => candidate.id);
+      const waiting = ctx.services.review.waitingBefore(filter);
       const typed = { before, ...(topic ? { topic } : {}), ...(reason ? { reason } : {}) };
       if (waiting.length > CONFIRM_ABOVE) return confirmView(waiting.length, waiting, scope, typed);
     }

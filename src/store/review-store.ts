@@ -158,18 +158,22 @@ export class SqliteReviewStore implements ReviewStore {
     return ids.length > 0 ? Math.min(...ids) : undefined;
   }
 
+  waitingBefore(filter: WaitingBefore): number[] {
+    // Instants as ISO text, compared as written; a day given alone is stored as its UTC midnight, no instant the feed said.
+    return this.cache
+      .get(
+        `SELECT id FROM review_candidates WHERE status = 'pending' AND (? IS NULL OR topic = ?)
+           AND CASE WHEN published_at IS NOT NULL AND json_extract(suggestion, '$.publishedDayOnly') THEN substr(published_at, 1, 10) < ?
+                    ELSE coalesce(published_at, created_at) < ? END
+         ORDER BY id`,
+      )
+      .pluck()
+      .all(filter.topic ?? null, filter.topic ?? null, filter.beforeDay, filter.before) as number[];
+  }
+
   rejectWaiting(filter: WaitingBefore, reason: string | undefined, stamp: ChangeStamp): Candidate[] {
     return this.db.transaction((): Candidate[] => {
-      // Instants as ISO text, compared as written; a day given alone is stored as its UTC midnight, no instant the feed said.
-      const ids = this.cache
-        .get(
-          `SELECT id FROM review_candidates WHERE status = 'pending' AND (? IS NULL OR topic = ?)
-             AND CASE WHEN published_at IS NOT NULL AND json_extract(suggestion, '$.publishedDayOnly') THEN substr(published_at, 1, 10) < ?
-                      ELSE coalesce(published_at, created_at) < ? END
-           ORDER BY id`,
-        )
-        .pluck()
-        .all(filter.topic ?? null, filter.topic ?? null, filter.beforeDay, filter.before) as number[];
+      const ids = this.waitingBefore(filter);
       const reject = this.cache.get("UPDATE review_candidates SET status = 'rejected', decided_by = ?, decided_at = ?, reason = ? WHERE id = ? AND status = 'pending'");
       // Their cards show the decision as the card passes draw them: flagged in this write, so a
       // stop before they are drawn leaves none waiting for review with live buttons.

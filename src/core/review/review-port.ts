@@ -115,7 +115,9 @@ export interface ReviewStore {
   reopen(id: number, at: Date): ReopenResult;
   /** The oldest live entry citing one of these links (under any of their http/https, trailing-slash forms). */
   citing(links: readonly string[]): number | undefined;
-  /** Rejects every pending candidate published (or, undated, proposed) before `filter`'s day, of its topic if given; returns them. */
+  /** The pending candidates published (or, undated, proposed) before `filter`'s day, of its topic if given, by number. */
+  waitingBefore(filter: WaitingBefore): number[];
+  /** Rejects every pending candidate waitingBefore `filter` names; returns them. */
   rejectWaiting(filter: WaitingBefore, reason: string | undefined, stamp: ChangeStamp): Candidate[];
   setChannel(channel: ChannelRef, stamp: ChangeStamp): void;
   channels(): ReviewChannel[];

@@ -45,6 +45,11 @@ export class ReviewQueue {
     return this.store.pending(filter, limit, offset);
   }
 
+  /** The candidates /review clear would reject, by number, oldest first. */
+  waitingBefore(filter: WaitingBefore): number[] {
+    return this.store.waitingBefore(filter);
+  }
+
   /** The oldest live entry citing one of the candidate's reports already, if any. */
   citedBy(candidate: Candidate): number | undefined {
     return this.store.citing(candidate.reports.flatMap((report) => (report.link ? [report.link] : [])));
