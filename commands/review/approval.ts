@@ -7,6 +7,7 @@ import { fatalitiesText } from '../../src/core/fatalities.js';
 import { parsePartialDate, toIsoPartial, type PartialDate } from '../../src/core/partial-date.js';
 import type { DossierReader } from '../../src/core/ports.js';
 import type { Candidate } from '../../src/core/review/candidate.js';
+import { reportDay } from '../../src/core/review/report-day.js';
 import { canonicalLink } from '../../src/core/sources/item-key.js';
 import type { BegunFixes } from '../entry/date-order.js';
 import { applyEntryFields, ENTRY_LIMITS } from '../entry/fields.js';
@@ -32,13 +33,13 @@ function liveActors(candidate: Candidate, dossier: DossierReader): Candidate['su
   return candidate.suggested.actors.filter((actor) => live.has(actor.id));
 }
 
-/** The other outlets that carried the story, as further sources of the entry. */
+/** The other outlets that carried the story, as further sources of the entry, each dated by its feed's own day. */
 function otherSources(candidate: Candidate): SourceRecord[] {
   return candidate.reports.slice(1).map((report) => ({
     outlet: report.outlet.slice(0, ENTRY_LIMITS.outlet),
     attribution: `according to ${report.outlet}`.slice(0, ENTRY_LIMITS.attribution),
     ...(report.link && report.link.length <= ENTRY_LIMITS.url ? { url: report.link } : {}),
-    ...(report.published ? { published: report.published.toISOString().slice(0, 10) } : {}),
+    ...(report.published ? { published: reportDay(report.published, report.publishedDay) } : {}),
     ...(report.grade ? { grade: report.grade } : {}),
   }));
 }

@@ -192,8 +192,7 @@ export const approveCandidate: SubcommandSpec = {
       },
       // The item's report not published before the entry's date, as /entry add refuses its source.
       // Not the other outlets' reports: they joined as the same story by their titles, which can
-      // be wrong, and their days are read in UTC where the item's is its feed's own. Not with a
-      // day in the future: that one is to change first, and a fix naming it would be refused again.
+      // be wrong. Not with a day in the future: that one is to change first, and a fix naming it would be refused again.
       () => void (input && ahead.size === 0 && checkBegun(args, { ...input, sources: input.sources.slice(0, 1) }, approvalFixes(id, fromItem.date))),
     ]);
     // Places the admin typed are checked as /entry add checks them; the card's own locate by construction.

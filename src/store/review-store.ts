@@ -55,7 +55,7 @@ export class SqliteReviewStore implements ReviewStore {
     const reports = this.cache
       .get(
         `SELECT i.source_id, coalesce(s.outlet, i.cited_outlet, i.outlet) AS outlet, coalesce(i.revised_title, i.title) AS title,
-           CASE WHEN i.revised_title IS NULL THEN i.link ELSE i.revised_link END AS link, i.published_at, i.published_day_only, s.reliability,
+           CASE WHEN i.revised_title IS NULL THEN i.link ELSE i.revised_link END AS link, i.published_at, i.published_day_only, i.published_day, s.reliability,
            CASE WHEN i.outcome = 'proposed' THEN s.outlet END AS named_outlet
          FROM feed_items i JOIN feed_sources s ON s.id = i.source_id WHERE i.candidate_id = ? ORDER BY i.outcome <> 'proposed', i.id`,
       )

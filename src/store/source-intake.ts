@@ -12,6 +12,7 @@ import { SAME_STORY_WINDOW_MS } from '../core/sources/same-story.js';
 import type { StoryRef } from '../core/review/candidate.js';
 import { JOINED_REPORT_REDRAW_MS } from '../core/review/review-port.js';
 import { articleKey } from '../core/sources/article-key.js';
+import { feedDayOf } from '../core/sources/feed-day.js';
 import { canonicalLink, itemDigest } from '../core/sources/item-key.js';
 import { entriesCitingCommonForms } from './citing-entries.js';
 import type { View } from '../core/view.js';
@@ -307,8 +308,8 @@ function recordBatch(cache: StatementCache, known: KnownStories, source: Watched
   // The feed's own name: an outlet an admin names is read over it (review-store), and taking that away cites this again.
   const outlet = answer.feed?.title?.trim() || feedName(source);
   const insertItem = cache.get(
-    `INSERT INTO feed_items (source_id, item_key, check_id, title, link, outlet, cited_outlet, published_at, published_day_only, first_seen, outcome, detail, candidate_id, digest)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (source_id, item_key) DO NOTHING`,
+    `INSERT INTO feed_items (source_id, item_key, check_id, title, link, outlet, cited_outlet, published_at, published_day_only, published_day, first_seen, outcome, detail, candidate_id, digest)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (source_id, item_key) DO NOTHING`,
   );
   const firstSeen = answer.at.toISOString();
   // Candidates proposed before this batch that a report joins: their posted cards list it a while later.
@@ -318,7 +319,7 @@ function recordBatch(cache: StatementCache, known: KnownStories, source: Watched
     const published = item.published && !Number.isNaN(item.published.getTime()) ? item.published.toISOString() : null;
     const dayOnly = published !== null && item.publishedDayOnly ? 1 : 0;
     const { changes } = insertItem.run(
-      source.id, key, open.checkId, title, item.link ?? null, outlet, citedOutlet ?? null, published, dayOnly, firstSeen, itemPlan.outcome, itemPlan.detail, candidate, itemDigest(item),
+      source.id, key, open.checkId, title, item.link ?? null, outlet, citedOutlet ?? null, published, dayOnly, feedDayOf(item) ?? null, firstSeen, itemPlan.outcome, itemPlan.detail, candidate, itemDigest(item),
     );
     if (changes > 0 && itemPlan.outcome === 'same-story' && !('draft' in itemPlan.joins)) joined.add(itemPlan.joins.candidateId);
   }

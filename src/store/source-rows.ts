@@ -134,6 +134,8 @@ export interface ReportRow {
   link: string | null;
   published_at: string | null;
   published_day_only: number;
+  /** NULL in rows from before feeds' own days were kept (migration 0045). */
+  published_day: string | null;
   reliability: string | null;
 }
 
@@ -143,7 +145,13 @@ export function toReport(row: ReportRow): StoryReport {
     outlet: row.outlet,
     title: row.title,
     ...(row.link !== null ? { link: row.link } : {}),
-    ...(row.published_at !== null ? { published: new Date(row.published_at), ...(row.published_day_only === 1 ? { publishedDayOnly: true as const } : {}) } : {}),
+    ...(row.published_at !== null
+      ? {
+          published: new Date(row.published_at),
+          ...(row.published_day_only === 1 ? { publishedDayOnly: true as const } : {}),
+          ...(row.published_day !== null ? { publishedDay: row.published_day } : {}),
+        }
+      : {}),
     ...(row.reliability !== null ? { grade: unjudgedGrade(row.reliability) } : {}),
   };
 }

@@ -14,13 +14,13 @@ import { eventTypeLabel } from '../vocabulary.js';
 import { plainLine, span, type Button, type Line, type View } from '../view.js';
 import { suggestedActorText, type Candidate, type StoryReport } from './candidate.js';
 import { joinedTo } from './joined-candidate.js';
-import { datedText, publishedText } from './published-text.js';
+import { publishedText, reportText } from './published-text.js';
 import { attachArgs, uncitedOutlets, type UncitedReports } from './uncited-reports.js';
 
 const listed = (items: readonly string[]) => plainLine(items.length > 0 ? items.join(', ') : '—');
 
 function reportLine(report: StoryReport, when: InstantWriter): Line {
-  return [...outletLink(report.outlet, report.link), span.plain(`${report.grade ? ` · ${report.grade}` : ''} — ${isolated(report.title)}${report.published ? ` (${datedText(report.published, report.publishedDayOnly, when)})` : ''}`)];
+  return [...outletLink(report.outlet, report.link), span.plain(`${report.grade ? ` · ${report.grade}` : ''} — ${isolated(report.title)}${report.published ? ` (${reportText(report.published, report, when)})` : ''}`)];
 }
 
 /** `Not yet cited by entry #21: Delta — /review attach id:2 entry:21`. */

@@ -55,6 +55,11 @@ export interface StoryReport {
   published?: Date;
   /** Its feed gave the day without a time: `published` is that day's start in UTC. */
   publishedDayOnly?: true;
+  /**
+   * `YYYY-MM-DD`: the day `published` falls on at the offset its feed wrote it with (FeedItem.publishedDay);
+   * absent for a report stored before those days were kept, which is dated by its day in UTC (reportDay).
+   */
+  publishedDay?: string;
   /** The grade the report takes from its feed's reliability as graded now (`B6`); absent when ungraded. */
   grade?: string;
 }

@@ -4,7 +4,7 @@
 // written on the reader's clock (`when`); a day stays the day the feed gave.
 import { formatIsoPartial } from '../partial-date.js';
 import type { InstantWriter } from '../past-instant.js';
-import type { Suggested } from './candidate.js';
+import type { StoryReport, Suggested } from './candidate.js';
 
 /** How the feed dated an item when not by an instant (see Suggested). */
 export type Dating = Pick<Suggested, 'publishedDayOnly' | 'unreadDate'>;
@@ -25,9 +25,25 @@ export function datedText(published: Date, dayOnly: boolean | undefined, when: I
 export function publishedText(published: Date | undefined, dating: Dating & Pick<Suggested, 'date'>, when: InstantWriter): string {
   if (!published) return dating.unreadDate ? unreadText(dating.unreadDate) : 'not given by the feed';
   const text = datedText(published, dating.publishedDayOnly, when);
-  const feedDay = dating.date;
-  if (dating.publishedDayOnly || feedDay === undefined || text.startsWith(feedDay)) return text;
-  return `${text} (${formatIsoPartial(feedDay)} at the feed's own offset)`;
+  const feedDay = otherFeedDay(text, dating.publishedDayOnly, dating.date);
+  return feedDay === undefined ? text : `${text} (${feedDay})`;
+}
+
+/**
+ * How a report of the story on the card reads: as the Published line, its feed's own day said
+ * where it is not the day on the reader's clock (`2025-07-18 21:30 UTC; 19 Jul 2025 at the feed's
+ * own offset`), as its source in the entry is dated by that day.
+ */
+export function reportText(published: Date, dating: Pick<StoryReport, 'publishedDayOnly' | 'publishedDay'>, when: InstantWriter): string {
+  const text = datedText(published, dating.publishedDayOnly, when);
+  const feedDay = otherFeedDay(text, dating.publishedDayOnly, dating.publishedDay);
+  return feedDay === undefined ? text : `${text}; ${feedDay}`;
+}
+
+/** `19 Jul 2025 at the feed's own offset`, where the feed's day is known and not the day `text` (the instant on the reader's clock) names. */
+function otherFeedDay(text: string, dayOnly: boolean | undefined, feedDay: string | undefined): string | undefined {
+  if (dayOnly || feedDay === undefined || text.startsWith(feedDay)) return undefined;
+  return `${formatIsoPartial(feedDay)} at the feed's own offset`;
 }
 
 /** The same, as a list line names it in a few words. */
