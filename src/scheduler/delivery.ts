@@ -20,7 +20,7 @@ import { DeliveryError, type PostMark } from '../core/poster.js';
 import { plural } from '../core/text.js';
 import { span, type View } from '../core/view.js';
 import type { PosterRegistry } from './posters.js';
-import { delayNote, LATE_MS, repeatsNote, slotAfter } from './slots.js';
+import { catchUpSlots, delayNote, LATE_MS, repeatsNote, slotAfter } from './slots.js';
 import { pausedDigestNeeds } from './digest-access.js';
 import { InFlightWork } from './in-flight-work.js';
 import { missedRetryGivenUp } from './missed-retry.js';
@@ -126,6 +126,8 @@ interface Composition {
   periodTo: Date;
   /** The subscription's digest before this one, if any. */
   previous: Delivery | undefined;
+  /** The first slot this digest was owed for, when it is composed as that slot comes due. */
+  owedSlot?: Date;
 }
 
 /** A duration in the words a delivery log line uses: `40 minutes`, `12 hours`. */
@@ -248,7 +250,7 @@ export class DigestDeliverer {
       const previous = store.deliveries.latest(sub.id);
       const { slot, kind, missedSlots } = request;
       const range = { cursorFrom: sub.cursor, cursorTo, periodFrom: sub.cursorAt, periodTo: at };
-      const composed = this.compose(sub, { slot, kind, missedSlots, late: request.late === true, ...range, previous });
+      const composed = this.compose(sub, { slot, kind, missedSlots, late: request.late === true, ...range, previous, owedSlot: sub.nextSlotAt });
       const skip = composed.empty && sub.skipEmpty && !manual;
       const parts = skip ? [] : composed.parts;
       const id = store.deliveries.insert({
@@ -282,7 +284,7 @@ export class DigestDeliverer {
       periodTo: c.periodTo,
       ...(c.previous ? {} : { firstDigest: true }),
       trendCalls: store.trends.latestByTopic(),
-      ...(c.kind === 'catch-up' ? { catchUp: { missedSlots: c.missedSlots } } : {}),
+      ...(c.kind === 'catch-up' ? { catchUp: catchUpSlots(sub, c) } : {}),
       ...(repeats ? { repeats } : {}),
       ...(delayed ? { delayed } : {}),
     });

@@ -48,6 +48,18 @@ export function dueSlot(sub: Pick<Subscription, 'cron' | 'timezone' | 'nextSlotA
   return { slot, missed };
 }
 
+/**
+ * The scheduled digests a catch-up stands for: from the slot it was owed (when composed as it came
+ * due; composed again later, the first slot after its period began) to the slot it is sent for.
+ */
+export function catchUpSlots(
+  sub: Pick<Subscription, 'cron' | 'timezone'>,
+  c: { slot: Date; missedSlots: number; periodFrom: Date; owedSlot?: Date },
+): NonNullable<DigestContext['catchUp']> {
+  const first = c.missedSlots === 0 ? c.slot : (c.owedSlot ?? slotAfter(sub, c.periodFrom));
+  return { missedSlots: c.missedSlots, firstSlot: first <= c.slot ? first : c.slot, lastSlot: c.slot };
+}
+
 /** Rows read back at most when looking for the earliest digest whose changes are repeated. */
 const REPEATS_LOOKBACK = 100;
 

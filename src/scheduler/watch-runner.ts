@@ -43,6 +43,8 @@ export interface WatchRunnerOptions {
   tickMs?: number;
   /** How long the watch lease lasts without renewal; well over tickMs. */
   leaseMs?: number;
+  /** Revisions read per step of a watcher's cursor (CHANGES_PER_STEP by default). */
+  changesPerStep?: number;
 }
 
 const leaseScope = (platform: PlatformName) => `watch:${platform}`;
@@ -154,7 +156,7 @@ export class WatchRunner {
     const latest = changes.latest;
     let cursor = watcher.cursor;
     while (cursor < latest) {
-      const to = Math.min(latest, cursor + CHANGES_PER_STEP);
+      const to = Math.min(latest, cursor + (this.options.changesPerStep ?? CHANGES_PER_STEP));
       // An entry added and removed between two of their messages and restored now is new to them.
       const set = changesAsSeen(changes, cursor, to, (upTo) => store.boundaries(watcher, upTo));
       const covered = watchedChanges(set.entries, watches, areas);
@@ -165,7 +167,7 @@ export class WatchRunner {
       }
       const waitUntil = (watcher.lastMessageAt?.getTime() ?? 0) + WATCH_MESSAGE_GAP_MS;
       if (now().getTime() < waitUntil) return;
-      const view = watchMessage(covered, set.actorNames, watches.map((w) => w.label));
+      const view = watchMessage(covered, set.actorNames, watches.map((w) => w.label), { moreFollow: to < latest });
       void this.sender.send(watcher, watcher.context, () => this.recordIntent(watcher, { from: cursor, to }, view));
       return;
     }

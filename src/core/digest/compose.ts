@@ -32,8 +32,11 @@ export interface DigestContext {
   periodFrom: Date;
   /** End of the period: the slot (or the moment of a send-now or preview). */
   periodTo: Date;
-  /** Set when this digest stands in for slots the scheduler was not running for. */
-  catchUp?: { missedSlots: number };
+  /**
+   * Set when this digest stands in for slots the scheduler was not running for: the first and
+   * the last of them (the same slot when it stands for one), named on the channel's clock.
+   */
+  catchUp?: { missedSlots: number; firstSlot: Date; lastSlot: Date };
   /** Set when a scheduled digest goes out late though Sitrep was running (no catch-up). */
   delayed?: { missedSlots: number; waitedForPrevious: boolean };
   /**
@@ -170,19 +173,11 @@ function trendLines(ctx: DigestContext, body: DigestBody, newCalls: readonly str
 
 function headerLines(ctx: DigestContext, body: DigestBody, newCalls: readonly string[]): Line[] {
   const lines: Line[] = [
+    // First, so the digest says at once which scheduled digests it stands for.
+    ...(ctx.catchUp ? [[span.italic(catchUpText(ctx.catchUp, ctx.zone))]] : []),
     ...trendLines(ctx, body, newCalls),
     [span.plain(`Changes from ${formatInZone(ctx.periodFrom, ctx.zone)} to ${formatInZone(ctx.periodTo, ctx.zone)}.`)],
   ];
-  if (ctx.catchUp) {
-    const missed = ctx.catchUp.missedSlots;
-    lines.push([
-      span.italic(
-        missed > 0
-          ? `Catch-up: Sitrep was not running for ${plural(missed + 1, 'scheduled digest')}; this one covers the whole gap.`
-          : 'Catch-up: Sitrep was not running when this digest was due.',
-      ),
-    ]);
-  }
   if (ctx.delayed) lines.push([span.italic(delayedText(ctx.delayed))]);
   if (ctx.repeats) {
     const when = formatInZone(ctx.repeats.slot, ctx.zone);
@@ -197,6 +192,14 @@ function headerLines(ctx: DigestContext, body: DigestBody, newCalls: readonly st
   }
   lines.push(body.summary);
   return lines;
+}
+
+/** Why the digest is late, and the scheduled digests it stands for on the channel's clock. */
+function catchUpText(catchUp: NonNullable<DigestContext['catchUp']>, zone: string): string {
+  const { missedSlots, firstSlot, lastSlot } = catchUp;
+  if (missedSlots === 0) return `Catch-up: Sitrep was not running when this digest was due. It stands for the digest of ${formatInZone(lastSlot, zone)}, not sent then.`;
+  const gap = `Catch-up: Sitrep was not running for ${plural(missedSlots + 1, 'scheduled digest')}; this one covers the whole gap.`;
+  return `${gap} It stands for the digests from ${formatInZone(firstSlot, zone)} to ${formatInZone(lastSlot, zone)}, none sent then.`;
 }
 
 function delayedText(delayed: NonNullable<DigestContext['delayed']>): string {

@@ -2,6 +2,7 @@
 // same disambiguation as Temporal's "compatible" (a time skipped by spring-forward moves
 // forward by the gap; a time repeated by fall-back means its first occurrence), and display.
 import { isOffsetText, zonesForAbbreviation } from './zone-abbreviations.js';
+import { offsetZoneLabel } from './zone-label.js';
 
 export interface LocalDateTime {
   year: number;
@@ -197,7 +198,7 @@ function parts(formatter: Intl.DateTimeFormat, instant: Date): Record<string, st
 
 const formatted = new Map<string, string>();
 
-/** `Mon 14 Jul 2025 08:00 CEST`, as people in that zone read it. */
+/** `Mon 14 Jul 2025 08:00 CEST`, as people in that zone read it (`… 08:00 Damascus time (UTC+3)` where English has no abbreviation). */
 export function formatInZone(instant: Date, zone: string): string {
   // Thousands of digests share a handful of period boundaries: format each once.
   const key = `${zone}|${instant.getTime()}`;
@@ -212,10 +213,10 @@ export function formatInZone(instant: Date, zone: string): string {
 function formatUncached(instant: Date, zone: string): string {
   const p = parts(displayFormatter('en-GB', zone), instant);
   let name = p.timeZoneName ?? zone;
-  // en-GB knows European abbreviations, en-US American ones; otherwise say UTC+N.
+  // en-GB knows European abbreviations, en-US American ones; otherwise the zone's city and offset.
   if (/^(GMT|UTC)[+-]/.test(name)) {
     const american = parts(displayFormatter('en-US', zone), instant).timeZoneName ?? name;
-    name = /^(GMT|UTC)[+-]/.test(american) ? name.replace('GMT', 'UTC') : american;
+    name = /^(GMT|UTC)[+-]/.test(american) ? offsetZoneLabel(name, zone) : american;
   }
   return `${p.weekday} ${p.day} ${p.month} ${p.year} ${p.hour}:${p.minute} ${name}`;
 }

@@ -1,9 +1,10 @@
 // The direct message a watcher gets: the entries their watches cover that were added, corrected,
-// restored or removed since their last message, each as digests list it, and how to stop.
+// restored or removed since their last message, each as digests list it, how many it lists, whether
+// another message carries on from it, and how to stop.
 import { itemSection } from '../digest/compose.js';
 import type { EntryChangeKind } from '../digest/changes.js';
 import { KIND_WORDS, unlistedSections } from '../digest/unlisted.js';
-import { plural } from '../text.js';
+import { formatCount, plural } from '../text.js';
 import { span, type Line, type Section, type View } from '../view.js';
 import type { WatchedChange } from './matching.js';
 
@@ -29,14 +30,30 @@ function watchedSection(change: WatchedChange, actorNames: ReadonlyMap<number, s
   return { ...section, lines: [...section.lines, [span.italic('Involves what you watch: '), span.plain(change.watchedBy.join(', '))]] };
 }
 
+/**
+ * Under a message that read the revision log only part of the way (a large import is read in
+ * steps): the rest is read for the next message, which waits the usual 10 minutes.
+ */
+export const MORE_FOLLOW = 'More changes were made after these than one message covers: any that involve what you watch come in your next message, 10 minutes after this one.';
+
+export interface WatchMessageOptions {
+  /** The changes covered stop short of the latest: the next message goes on from there. */
+  moreFollow?: boolean;
+}
+
 /** `labels`: the names of the person's watches, as /watch list shows them. */
-export function watchMessage(changes: readonly WatchedChange[], actorNames: ReadonlyMap<number, string>, labels: readonly string[]): View {
+export function watchMessage(changes: readonly WatchedChange[], actorNames: ReadonlyMap<number, string>, labels: readonly string[], options: WatchMessageOptions = {}): View {
   const counts = new Map<EntryChangeKind, number>();
   for (const change of changes) counts.set(change.kind, (counts.get(change.kind) ?? 0) + 1);
-  const summary = [...counts].map(([kind, n]) => plural(n, ...KIND_WORDS[kind])).join(' · ');
+  const kinds = [...counts].map(([kind, n]) => plural(n, ...KIND_WORDS[kind]));
+  // As a digest's header says it: how many the message lists in full, and where the others are.
+  const unlisted = changes.length - MAX_LISTED_CHANGES;
+  const shown = unlisted > 0 ? [`${formatCount(MAX_LISTED_CHANGES)} listed in full, ${formatCount(unlisted)} named by id after them`] : [];
+  const summary = [...kinds, ...shown].join(' · ');
   const sections: Section[] = changes.slice(0, MAX_LISTED_CHANGES).map((change) => watchedSection(change, actorNames, labels.length > 1));
   sections.push(...unlistedSections(changes.slice(MAX_LISTED_CHANGES), `past the ${MAX_LISTED_CHANGES} a message lists`));
   const intro: Line[] = [[span.bold(summary)], [span.plain(`You watch ${labels.join(', ')}.`)]];
+  if (options.moreFollow) intro.push([span.italic(MORE_FOLLOW)]);
   return {
     title: WATCH_MESSAGE_TITLE,
     tone: 'normal',
