@@ -21,6 +21,8 @@ import { instantsFor } from '../when.js';
 import { separatorsNote } from './separators-note.js';
 import { capitalsNote } from './capitals-note.js';
 import { webUrl } from '../../src/core/web-address.js';
+import { shownAddress } from '../../src/core/address-keys.js';
+import { keyNote } from './key-note.js';
 
 export const MAX_URL_LENGTH = 500;
 
@@ -28,7 +30,7 @@ export const MAX_URL_LENGTH = 500;
 export function feedUrl(text: string): string {
   const url = webUrl(text.trim());
   if (!url || !url.hostname) {
-    throw new UserError('invalid-option', `Option \`url\` must be the feed's full address, starting with https:// or http:// — got \`${text.slice(0, 80)}\`.`, ['For example: url:https://www.example.org/world/rss.xml'], 'url');
+    throw new UserError('invalid-option', `Option \`url\` must be the feed's full address, starting with https:// or http:// — got \`${shownAddress(text).slice(0, 80)}\`.`, ['For example: url:https://www.example.org/world/rss.xml'], 'url');
   }
   if (url.username || url.password) {
     throw new UserError('invalid-option', 'Option `url` holds a user name or password: Sitrep reads public feeds only, and would show it to everyone in /sources list.', [], 'url');
@@ -133,7 +135,8 @@ export const addSource: SubcommandSpec = {
       title: `Watching #${source.id} ${sourceName(source)}`,
       tone: 'success',
       intro: [
-        plainLine(`Sitrep checks ${source.url} every ${formatEvery(source.everyMinutes)} for the topic ${source.topic}, ${keywordRule(source.keywords)}.`),
+        plainLine(`Sitrep checks ${shownAddress(source.url)} every ${formatEvery(source.everyMinutes)} for the topic ${source.topic}, ${keywordRule(source.keywords)}.`),
+        ...keyNote(source.url),
         ...separatorsNote(args.keywords === undefined ? undefined : String(args.keywords)),
         ...capitalsNote(args.keywords === undefined ? undefined : String(args.keywords)),
         ...feedTopicNote(topicsBefore, source.topic, source.id),

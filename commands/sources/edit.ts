@@ -17,6 +17,8 @@ import { everyOption, keywordsOption, outletOption, reliabilityOption, sourceIdO
 import { feedTopicNote, knownTopics } from './topic-note.js';
 import { separatorsNote } from './separators-note.js';
 import { capitalsNote } from './capitals-note.js';
+import { keyNote } from './key-note.js';
+import { shownAddress } from '../../src/core/address-keys.js';
 
 /** Typed as the keywords, takes every item again. */
 const NO_KEYWORDS = 'none';
@@ -52,12 +54,18 @@ interface ReplyClock {
   when: InstantWriter;
 }
 
+/** `Address: old → new.`, shown without keys: a new key alone is said so, the two addresses looking alike. */
+function addressChange(before: string, after: string): string {
+  const [was, is] = [shownAddress(before), shownAddress(after)];
+  return was === is ? `Address: ${is}, with a new key.` : `Address: ${was} → ${is}.`;
+}
+
 /**
  * The new address's line: when it is read (the next check, without the old address's
  * validators), and that the items seen before stay seen.
  */
 function movedLine(before: WatchedSource, after: WatchedSource, { now, when: at }: ReplyClock): Line {
-  const moved = `Address: ${before.url} → ${after.url}.`;
+  const moved = addressChange(before.url, after.url);
   const forgotten = before.failures > 0 ? ` Its failures at the old address are forgotten: the count starts again from 0.` : '';
   const kept = `, without the old address's ETag and Last-Modified; the items seen there stay seen, so none of them is proposed again.${forgotten}`;
   if (after.pausedAt) return [span.plain(`${moved} It is paused: its next check, once `), span.command('sources resume', `id:${after.id}`), span.plain(`, reads the new address${kept}`)];
@@ -71,7 +79,7 @@ function movedLine(before: WatchedSource, after: WatchedSource, { now, when: at 
  */
 function changeLines(before: WatchedSource, after: WatchedSource, topicsBefore: readonly string[], clock: ReplyClock, typedKeywords: string | undefined): Line[] {
   const lines: Line[] = [];
-  if (after.url !== before.url) lines.push(movedLine(before, after, clock));
+  if (after.url !== before.url) lines.push(movedLine(before, after, clock), ...keyNote(after.url));
   if (after.topic !== before.topic) {
     lines.push(plainLine(`Topic: ${before.topic} → ${after.topic}. Its next candidates go to ${after.topic}; those waiting keep their topic.`));
     lines.push(...feedTopicNote(topicsBefore, after.topic, after.id));

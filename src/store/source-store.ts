@@ -2,6 +2,7 @@
 // Recording a check's results lives in source-intake.ts.
 import type { ChangeStamp } from '../core/domain.js';
 import type { InstantWriter } from '../core/past-instant.js';
+import { holdsKey, shownAddress } from '../core/address-keys.js';
 import { UserError } from '../core/errors.js';
 import { instantText } from '../core/instant-text.js';
 import type { KnownName } from '../core/sources/suggest.js';
@@ -28,13 +29,17 @@ const LIVE = 'SELECT * FROM feed_sources WHERE id = ? AND removed_at IS NULL';
  */
 function watchedAlready(existing: FeedWatcher, url: string, fixes: string[], when: InstantWriter): UserError {
   const moved = existing.movedFrom;
+  const watchedAt = shownAddress(existing.url);
   const where = moved
-    ? ` The feed moved from this address on ${when(moved.at)} (its server answered HTTP ${moved.status} here): source #${existing.id} watches it at ${existing.url} now, for the topic ${existing.topic}.`
+    ? ` The feed moved from this address on ${when(moved.at)} (its server answered HTTP ${moved.status} here): source #${existing.id} watches it at ${watchedAt} now, for the topic ${existing.topic}.`
     : existing.url === url
       ? ` It is watched for the topic ${existing.topic}.`
-      : ` It is watched at ${existing.url}: the same address written another way (http or https, capitals in the host name, the default port, a #fragment, utm_* parameters or a trailing /). It is watched there for the topic ${existing.topic}.`;
+      : ` It is watched at ${watchedAt}: the same address written another way (http or https, capitals in the host name, the default port, a #fragment, utm_* parameters or a trailing /). It is watched there for the topic ${existing.topic}.`;
   return new UserError('conflict', `This feed is watched already, as source #${existing.id} (option \`url\`).${where}`, [`See it with /sources why id:${existing.id}.`, ...fixes], 'url');
 }
+
+/** An address to type in a command, as people are shown it: without its key, saying where it goes. */
+const typedAddress = (url: string) => `${shownAddress(url)}${holdsKey(url) ? ' (its key in place of the …)' : ''}`;
 
 /** Another form of the address a source reads: moving that source to this one keeps its checks and items. */
 const movable = (existing: FeedWatcher, url: string) => existing.url !== url && existing.movedFrom === undefined;
@@ -78,7 +83,7 @@ export class SqliteSourceStore implements SourceStore {
   add(source: NewSource, stamp: ChangeStamp, firstCheckAt: Date, when: InstantWriter = instantText): WatchedSource {
     return this.db.transaction(() => {
       const existing = feedWatcher(this.cache, source.url);
-      if (existing !== undefined) throw watchedAlready(existing, source.url, movable(existing, source.url) ? [`To watch it at this address instead: /sources edit id:${existing.id} url:${source.url}`] : [], when);
+      if (existing !== undefined) throw watchedAlready(existing, source.url, movable(existing, source.url) ? [`To watch it at this address instead: /sources edit id:${existing.id} url:${typedAddress(source.url)}`] : [], when);
       const { lastInsertRowid } = this.cache
         .get(
           `INSERT INTO feed_sources (url, topic, keywords, every_minutes, backfill, feed_title, reliability, outlet, next_check_at, created_at, created_by, updated_at, updated_by)

@@ -2,6 +2,7 @@
 // asked Sitrep to wait), the lines /sources why shows for each check, and the notice a review
 // channel gets when a source is paused. Instants are on the reader's clock (`when`): a notice is
 // queued once for every review channel, and written on each channel's clock as it is posted there.
+import { shownAddress } from '../address-keys.js';
 import { isolated } from '../bidi-isolate.js';
 import { UserError } from '../errors.js';
 import { instantText } from '../instant-text.js';
@@ -55,7 +56,7 @@ function noticedLine(item: FoundItem, uncited: UncitedLookup | undefined): Line 
 /** `4 items: 2 new (1 proposed, 1 filtered out), 2 seen before (1 revised by the feed)`; a failure's error with its instants written by `when`. */
 export function checkSummary(record: CheckRecord, when: InstantWriter): string {
   if (record.result === 'failed') return `failed: ${record.error === undefined ? 'no reason recorded' : retryAfterOnClock(record.error, when)}`;
-  const moved = record.moved ? `; the feed moved here from ${record.moved.url} (HTTP ${record.moved.status}): it is read at this address from now on` : '';
+  const moved = record.moved ? `; the feed moved here from ${shownAddress(record.moved.url)} (HTTP ${record.moved.status}): it is read at this address from now on` : '';
   return answeredSummary(record) + moved;
 }
 
@@ -186,7 +187,7 @@ export function revisedCitedNotice(source: WatchedSource, revisions: readonly (R
     tone: 'normal',
     intro: [
       [
-        span.plain(`Source #${source.id} (${source.url}) now says something else of ${cited.length === 1 ? 'a report' : 'reports'} approved before. The entries are left as they were; correct one with `),
+        span.plain(`Source #${source.id} (${shownAddress(source.url)}) now says something else of ${cited.length === 1 ? 'a report' : 'reports'} approved before. The entries are left as they were; correct one with `),
         span.command('entry edit', 'id:N'),
         span.plain(' if the feed corrected a fact.'),
       ],
@@ -201,7 +202,7 @@ export function pausedNotice(source: WatchedSource, timing: FailureTiming): View
     title: `Source #${source.id} paused: ${sourceName(source)}`,
     tone: 'error',
     intro: [
-      plainLine(`Sitrep stopped checking ${source.url} (topic ${source.topic}): ${sentence(timing.pause ?? 'it failed')}`),
+      plainLine(`Sitrep stopped checking ${shownAddress(source.url)} (topic ${source.topic}): ${sentence(timing.pause ?? 'it failed')}`),
       [
         span.plain('Once the feed works again, resume it with '),
         span.command('sources resume', `id:${source.id}`),

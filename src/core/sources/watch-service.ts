@@ -1,6 +1,7 @@
 // Watching feeds: the sources admins add, and checking one — fetch through the port, then hand
 // the answer to the store, where the core decides inside one transaction what is new, what is
 // another report of a story in the queue and what to propose. Used by /sources and the poller.
+import { holdsKey, keysText, shownAddress } from '../address-keys.js';
 import type { ChangeStamp } from '../domain.js';
 import { isUserError, UserError } from '../errors.js';
 import { instantText } from '../instant-text.js';
@@ -137,10 +138,12 @@ export class WatchService {
     if (source) return source;
     const removed = this.deps.store.getEver(id);
     if (removed?.removedAt) {
+      const address = shownAddress(removed.url);
+      const key = holdsKey(removed.url) ? [`Give its address with its ${keysText(removed.url)} in place of the …: Sitrep shows no feed's key.`] : [];
       throw new UserError(
         'not-found',
-        `Source #${id} (${removed.url}) was removed on ${when(removed.removedAt)}; add it again with /sources add url:${removed.url} topic:${removed.topic}`,
-        ['Added again, it proposes none of the items it found before.'],
+        `Source #${id} (${address}) was removed on ${when(removed.removedAt)}; add it again with /sources add url:${address} topic:${removed.topic}`,
+        ['Added again, it proposes none of the items it found before.', ...key],
         'id',
       );
     }
@@ -218,7 +221,11 @@ export class WatchService {
       const until = waitAskedUntil(asked, now);
       if (until) throw retryAfterRefusal(asked, until, now, when);
     }
-    const { source, checkId } = await this.checkDone(id, trigger);
+    const { source, checkId } = await this.checkDone(id, trigger).catch((error: unknown) => {
+      // Removed while it was checked: the refusal says so, as it would have before the check began.
+      if (this.removedMeanwhile(id, error)) this.get(id, when);
+      throw error;
+    });
     return this.turns.take(() => ({ source: this.deps.store.get(id) ?? source, record: this.deps.store.check(checkId) }));
   }
 
@@ -231,9 +238,14 @@ export class WatchService {
       await this.checkDone(id, trigger);
     } catch (error) {
       // An admin removed the source while its check waited or ran: nothing is left to record, and nothing went wrong.
-      if (!isUserError(error) || error.code !== 'not-found' || this.deps.store.get(id)) throw error;
+      if (!this.removedMeanwhile(id, error)) throw error;
       this.deps.logger.info({ source: id }, `feed check ended: source #${id} was removed meanwhile`);
     }
+  }
+
+  /** The check failed because the source is not watched any more: an admin removed it meanwhile. */
+  private removedMeanwhile(id: number, error: unknown): boolean {
+    return isUserError(error) && error.code === 'not-found' && this.deps.store.get(id) === undefined;
   }
 
   /** Fetches and records a check here, without what runs after one (for a CheckRunner's thread); resolves with its id. */
@@ -387,10 +399,12 @@ export class WatchService {
   private logMove(source: WatchedSource, movedTo: MovedTo): void {
     const { store, logger } = this.deps;
     const moved = store.get(source.id)?.url === movedTo.url;
-    const context = { source: source.id, from: source.url, to: movedTo.url, status: movedTo.status };
-    if (moved) return logger.info(context, `feed moved: source #${source.id} is read at ${movedTo.url} from now on (HTTP ${movedTo.status} at ${source.url})`);
+    // Logs are copied and shared more freely than the store: a feed's key stays out of them.
+    const [from, to] = [shownAddress(source.url), shownAddress(movedTo.url)];
+    const context = { source: source.id, from, to, status: movedTo.status };
+    if (moved) return logger.info(context, `feed moved: source #${source.id} is read at ${to} from now on (HTTP ${movedTo.status} at ${from})`);
     const watcher = store.watcherOf(movedTo.url, source.id);
     const why = watcher !== undefined ? `source #${watcher.id} watches the new address` : 'it was edited or removed during the check';
-    logger.warn(context, `feed moved to ${movedTo.url} (HTTP ${movedTo.status}), but source #${source.id} keeps reading ${source.url}: ${why}`);
+    logger.warn(context, `feed moved to ${to} (HTTP ${movedTo.status}), but source #${source.id} keeps reading ${from}: ${why}`);
   }
 }

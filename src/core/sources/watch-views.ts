@@ -1,6 +1,7 @@
 // /sources list and /sources why: every watched feed with its state, and one feed's latest
 // checks with what each found, every item of them, a page at a time. Instants are on the reader's
 // clock (`when`).
+import { addressSpan } from '../address-keys.js';
 import { exactPager } from '../entry-views.js';
 import type { InstantWriter } from '../past-instant.js';
 import { plural } from '../text.js';
@@ -30,7 +31,7 @@ function outletPart(source: WatchedSource): string {
 function movedLines(source: WatchedSource, when: InstantWriter): Line[] {
   const moved = source.movedFrom;
   if (!moved) return [];
-  return [[span.plain('moved from '), span.link(moved.url, moved.url), span.plain(` on ${when(moved.at)} (its server answered HTTP ${moved.status} there)`)]];
+  return [[span.plain('moved from '), addressSpan(moved.url), span.plain(` on ${when(moved.at)} (its server answered HTTP ${moved.status} there)`)]];
 }
 
 export function sourceSection(source: WatchedSource, when: InstantWriter, waiting = 0): Section {
@@ -38,7 +39,7 @@ export function sourceSection(source: WatchedSource, when: InstantWriter, waitin
   return {
     heading: [span.code(`#${source.id}`), span.plain(' '), span.bold(sourceName(source))],
     lines: [
-      [span.link(source.url, source.url)],
+      [addressSpan(source.url)],
       ...movedLines(source, when),
       plainLine(`topic ${source.topic} · every ${formatEvery(source.everyMinutes)} · ${keywords ? `keywords: ${keywords}` : 'no keywords (every item)'}${source.reliability ? ` · reliability ${source.reliability}` : ''}${outletPart(source)}`),
       stateLine(source, when),

@@ -1,4 +1,5 @@
 // A feed Sitrep watches for the review queue, and what its checks found, as the core sees them.
+import { shownAddress } from '../address-keys.js';
 import type { FetchState, MovedTo } from './feed-port.js';
 
 export type { MovedTo };
@@ -105,7 +106,7 @@ export function feedName(source: Pick<WatchedSource, 'feedTitle' | 'url'>): stri
   try {
     return new URL(source.url).hostname.replace(/^www\./, '');
   } catch {
-    return source.url;
+    return shownAddress(source.url);
   }
 }
 

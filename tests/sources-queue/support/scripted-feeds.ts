@@ -48,7 +48,8 @@ function rss(feed: Pick<Feed, 'title' | 'items'>): string {
 }
 
 export class ScriptedFeeds {
-  readonly requests: { path: string; headers: IncomingHttpHeaders }[] = [];
+  /** Each request's path, its query (`?api_key=…`, or '') and headers. */
+  readonly requests: { path: string; query: string; headers: IncomingHttpHeaders }[] = [];
   private readonly feeds = new Map<string, Feed>();
   private readonly failures = new Map<string, Failure>();
   private version = 0;
@@ -64,8 +65,8 @@ export class ScriptedFeeds {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const feeds = new ScriptedFeeds(server, (server.address() as AddressInfo).port);
     server.on('request', (req, res) => {
-      const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
-      feeds.requests.push({ path, headers: req.headers });
+      const { pathname: path, search: query } = new URL(req.url ?? '/', 'http://127.0.0.1');
+      feeds.requests.push({ path, query, headers: req.headers });
       const failure = feeds.failures.get(path);
       const feed = feeds.feeds.get(path);
       if (failure) res.writeHead(failure.status, failure.headers ?? {}).end('failed');
