@@ -1,6 +1,6 @@
 // /review clear — the queue kept to what can still be decided: every candidate waiting since
-// before a day up to today (of one topic, if given) is rejected at once, with a reason, and never
-// proposed again; their cards show the decision as the card passes draw them, after the reply.
+// before a day up to today (of one topic, or proposed by one feed, if given) is rejected at once,
+// with a reason, and never proposed again; their cards show the decision as the card passes draw them, after the reply.
 // One rejected by mistake is put back with /review reopen; the reply names the one command that
 // puts them all back. More than a few at once are shown first, and rejected once confirmed.
 import type { SubcommandSpec } from '../../src/core/command-spec.js';
@@ -8,13 +8,15 @@ import { instantOf } from '../../src/core/digest/zoned-time.js';
 import { firstDay, parsePartialDate, type PartialDate } from '../../src/core/partial-date.js';
 import { plural } from '../../src/core/text.js';
 import { quoteIfNeeded } from '../../src/core/text-syntax.js';
-import { plainLine, span, type View } from '../../src/core/view.js';
+import { plainLine, span, type Line, type View } from '../../src/core/view.js';
 import { topicOption } from '../shared-options.js';
 import { stampOf } from '../stamp.js';
 import { refuseFutureDates } from '../entry/not-future.js';
 import { viewZone } from '../as-of.js';
 import { reasonOption } from './decide.js';
-import { idRanges } from './candidate-ids.js';
+import { MOST_REOPENED } from './bulk-decisions.js';
+import { reopenIdTexts } from './reopen-commands.js';
+import { filteredSource, sourceFilterOption, sourceLabel } from './source-filter.js';
 
 /** `before:` rejects what was published before it: a day past today would reject today's candidates too, and is a slip. */
 const FUTURE_HINT = 'Give a day up to today: the candidates published before it are rejected (/review list shows how old those waiting are).';
@@ -33,20 +35,35 @@ export const CONFIRM_ABOVE = 10;
 
 const numbered = (ids: readonly number[]) => `${ids.slice(0, NAMED).map((id) => `#${id}`).join(', ')}${ids.length > NAMED ? ` and ${ids.length - NAMED} more` : ''}`;
 
-/** What the clear would do, and the press (or the command) that does it. */
-function confirmView(count: number, ids: readonly number[], scope: string, typed: Record<string, string>): View {
-  const args = Object.entries({ ...typed, confirm: 'true' }).map(([name, value]) => `${name}:${quoteIfNeeded(value)}`).join(' ');
+/** The arguments of the /review list of the clear's topic and source (`oldestFirst`: in the order a clear takes them), for a line that names it. */
+const listedArgs = (typed: Record<string, string | number>, oldestFirst: boolean) =>
+  [...(typed.topic ? [`topic:${typed.topic}`] : []), ...(typed.source !== undefined ? [`source:${typed.source}`] : []), ...(oldestFirst ? ['order:oldest'] : [])].join(' ') || undefined;
+
+/**
+ * What the clear would do, and the press (or the command) that does it: both carry every option
+ * typed (the day, the topic, the source, the reason), so they select what this reply counted.
+ */
+function confirmView(count: number, ids: readonly number[], scope: string, from: string, typed: Record<string, string | number>): View {
+  const args = Object.entries({ ...typed, confirm: 'true' }).map(([name, value]) => `${name}:${quoteIfNeeded(String(value))}`).join(' ');
   return {
-    title: `Review queue: reject ${plural(count, 'candidate')}?`,
+    title: `Review queue: reject ${plural(count, 'candidate')}${from}?`,
     tone: 'normal',
     intro: [
       plainLine(`Every candidate ${scope} that is waiting would be rejected: ${numbered(ids)}. Nothing was rejected yet.`),
-      [span.plain('To reject them: '), span.command('review clear', args), span.plain(' · to see them first: '), span.command('review list', typed.topic ? `topic:${typed.topic}` : undefined)],
+      [span.plain('To reject them: '), span.command('review clear', args), span.plain(' · to see them first: '), span.command('review list', listedArgs(typed, true))],
     ],
     sections: [],
     buttons: [{ label: `Reject ${count}`, style: 'danger', action: { kind: 'run', invocation: { command: 'review', subcommand: 'clear', args: { ...typed, confirm: true } } }, audience: 'admins' }],
     private: true,
   };
+}
+
+/** The reopen that puts every one cleared back; more than one when they are more than one reopen takes. */
+function reopenAllLine(ids: readonly number[]): Line {
+  const texts = reopenIdTexts(ids);
+  const commands = texts.flatMap((text, index) => [...(index > 0 ? [span.plain(' · ')] : []), span.command('review reopen', `ids:${text}`)]);
+  const intro = texts.length === 1 ? 'All of them back in the queue: ' : `All of them back in the queue, in ${texts.length} commands (more than one /review reopen takes, up to ${MOST_REOPENED}): `;
+  return [span.plain(intro), ...commands];
 }
 
 export const clearCandidates: SubcommandSpec = {
@@ -56,6 +73,7 @@ export const clearCandidates: SubcommandSpec = {
   options: [
     { name: 'before', description: 'Reject those published before this day: 2025-07-10, or 2025-07 for before July', type: 'date', required: true, example: '2025-07-10' },
     topicOption,
+    { ...sourceFilterOption, description: 'Only those a source proposed (a noisy feed’s backlog): its number, as /sources list shows it' },
     reasonOption,
     { name: 'confirm', description: `true rejects more than ${CONFIRM_ABOVE} at once; without it, the reply shows them and asks first`, type: 'boolean', example: 'true' },
   ],
@@ -69,12 +87,16 @@ export const clearCandidates: SubcommandSpec = {
     const before = firstDay(args.before as PartialDate);
     const topic = args.topic === undefined ? undefined : String(args.topic).toLowerCase();
     const reason = args.reason === undefined ? undefined : String(args.reason);
-    const filter = { ...(topic ? { topic } : {}), before: dayStart(before, zone), beforeDay: before };
-    const scope = `published before ${before}${zone === 'UTC' ? '' : ` (${zone})`}${topic ? ` in ${topic}` : ''}`;
+    // An unknown source is refused before anything is counted; a removed one's candidates still wait, and are cleared.
+    const source = filteredSource(ctx, args.source);
+    const filter = { ...(topic ? { topic } : {}), ...(source ? { sourceId: source.id } : {}), before: dayStart(before, zone), beforeDay: before };
+    const fromSource = source ? `from source ${sourceLabel(source)}` : undefined;
+    const from = fromSource ? ` ${fromSource}` : '';
+    const scope = `${fromSource ? `${fromSource} ` : ''}published before ${before}${zone === 'UTC' ? '' : ` (${zone})`}${topic ? ` in ${topic}` : ''}`;
+    const typed = { before, ...(topic ? { topic } : {}), ...(source ? { source: source.id } : {}), ...(reason ? { reason } : {}) };
     if (args.confirm !== true) {
       const waiting = ctx.services.review.waitingBefore(filter);
-      const typed = { before, ...(topic ? { topic } : {}), ...(reason ? { reason } : {}) };
-      if (waiting.length > CONFIRM_ABOVE) return confirmView(waiting.length, waiting, scope, typed);
+      if (waiting.length > CONFIRM_ABOVE) return confirmView(waiting.length, waiting, scope, from, typed);
     }
     const rejected = ctx.services.review.rejectWaiting(filter, reason, stampOf(ctx));
     if (rejected.length === 0) {
@@ -83,12 +105,12 @@ export const clearCandidates: SubcommandSpec = {
     const ids = rejected.map((candidate) => candidate.id);
     const cards = ctx.services.review.channels().length > 0 ? '; their cards in the review channel show the decision as they are edited' : '';
     return {
-      title: `Rejected ${plural(rejected.length, 'candidate')}`,
+      title: `Rejected ${plural(rejected.length, 'candidate')}${from}`,
       tone: 'success',
       intro: [
         plainLine(`Every candidate ${scope} that was waiting: ${numbered(ids)}${reason ? `, for “${reason}”` : ''}. Their items are never proposed again${cards}.`),
-        [span.plain('Still waiting: '), span.command('review list', topic ? `topic:${topic}` : undefined), span.plain(' · one rejected by mistake goes back in the queue with '), span.command('review reopen', 'id:N')],
-        [span.plain('All of them back in the queue: '), span.command('review reopen', `ids:${idRanges(ids)}`)],
+        [span.plain('Still waiting: '), span.command('review list', listedArgs(typed, false)), span.plain(' · one rejected by mistake goes back in the queue with '), span.command('review reopen', 'id:N')],
+        reopenAllLine(ids),
       ],
       sections: [],
     };

@@ -1,6 +1,6 @@
 // /review list, /review show and /review channel: the candidates waiting, one candidate's
 // card, and where cards are posted.
-import type { CommandContext, SubcommandSpec } from '../../src/core/command-spec.js';
+import type { CommandContext, OptionSpec, SubcommandSpec } from '../../src/core/command-spec.js';
 import { UserError } from '../../src/core/errors.js';
 import { suggestedActorText, type Candidate } from '../../src/core/review/candidate.js';
 import { candidateCard } from '../../src/core/review/candidate-card.js';
@@ -9,9 +9,9 @@ import { publishedBrief } from '../../src/core/review/published-text.js';
 import { asItStands } from './decided-entry.js';
 import { plural } from '../../src/core/text.js';
 import { exactPager } from '../../src/core/entry-views.js';
-import { sourceName } from '../../src/core/sources/watched-source.js';
+import type { WatchedSource } from '../../src/core/sources/watched-source.js';
 import { eventTypeLabel } from '../../src/core/vocabulary.js';
-import type { ReviewChannel, UnconfirmedCard } from '../../src/core/review/review-port.js';
+import type { PendingOrder, ReviewChannel, UnconfirmedCard } from '../../src/core/review/review-port.js';
 import type { ChannelTrouble, SetChannelOutcome } from '../../src/core/review/review-queue.js';
 import { describeCaller } from '../../src/core/caller.js';
 import { markedLine } from '../../src/core/error-views.js';
@@ -20,6 +20,7 @@ import { pageOption, resolveTopic, topicOption } from '../shared-options.js';
 import { stampOf } from '../stamp.js';
 import { instantsFor } from '../when.js';
 import { candidateIdOption } from './decide.js';
+import { filteredSource, sourceFilterOption, sourceLabel } from './source-filter.js';
 
 const PAGE_SIZE = 10;
 
@@ -112,24 +113,42 @@ function candidateSection(candidate: Candidate, unposted: readonly UnconfirmedCa
   };
 }
 
-function listView(args: { topic?: string; source?: number; page: number }, ctx: CommandContext): View {
+/** The list's filters and order, as the arguments of a /review list that shows them (the order only when not the default). */
+function listArgs(topic: string | undefined, source: WatchedSource | undefined, order: PendingOrder): Record<string, string | number> {
+  return { ...(topic ? { topic } : {}), ...(source ? { source: source.id } : {}), ...(order === 'oldest' ? { order } : {}) };
+}
+
+/** The command text of a /review list with these arguments, for a line that names it. */
+const argsText = (args: Record<string, string | number>) => Object.entries(args).map(([name, value]) => `${name}:${value}`).join(' ') || undefined;
+
+/** How many wait, in which order, and the list in the other order. */
+function countLine(total: number, topic: string | undefined, source: WatchedSource | undefined, order: PendingOrder): Line {
+  if (total === 0) return plainLine('No candidate is waiting for review.');
+  const other: PendingOrder = order === 'oldest' ? 'newest' : 'oldest';
+  const [shown, switched] = order === 'oldest' ? ['the oldest proposed first', 'the latest first'] : ['the latest proposed first', 'the oldest first'];
+  return [span.plain(`${plural(total, 'candidate')} waiting, ${shown} (${switched}: `), span.command('review list', argsText(listArgs(topic, source, other))), span.plain(').')];
+}
+
+function listView(args: { topic?: string; source?: number; order: PendingOrder; page: number }, ctx: CommandContext): View {
   // An unknown source is named as such, rather than listed as having nothing waiting; a removed
   // one's candidates stay in the queue, so they are listed.
-  const source = args.source === undefined ? undefined : ctx.services.sources.getEver(args.source, 'source');
-  const page = ctx.services.review.pending({ ...(args.topic ? { topic: args.topic } : {}), ...(source ? { sourceId: source.id } : {}) }, PAGE_SIZE, (args.page - 1) * PAGE_SIZE);
+  const source = filteredSource(ctx, args.source);
+  const { order } = args;
+  const page = ctx.services.review.pending({ ...(args.topic ? { topic: args.topic } : {}), ...(source ? { sourceId: source.id } : {}), order }, PAGE_SIZE, (args.page - 1) * PAGE_SIZE);
   // Nothing waiting under a topic neither the dossier nor a watched feed has: a misspelling, refused with the topics, as /timeline refuses it.
   if (page.total === 0 && args.topic) resolveTopic(ctx.services.dossier, args.topic, ctx.services.sources.list().map((watched) => watched.topic));
-  const at = (n: number) => ({ command: 'review', subcommand: 'list', args: { ...(args.topic ? { topic: args.topic } : {}), ...(source ? { source: source.id } : {}), page: n } });
+  // Each page of the same order: page 2 of the oldest first follows on from page 1 of it.
+  const at = (n: number) => ({ command: 'review', subcommand: 'list', args: { ...listArgs(args.topic, source, order), page: n } });
   const paging = exactPager(args.page, page.total, PAGE_SIZE, 'candidates', at);
   const channels = ctx.services.review.channels();
   const unconfirmed = ctx.services.review.unconfirmedCards(page.items.map((candidate) => candidate.id));
   const when = instantsFor(ctx);
   return {
-    title: `Review queue${args.topic ? ` — ${args.topic}` : ''}${source ? ` — from #${source.id} ${sourceName(source)}` : ''}`,
+    title: `Review queue${args.topic ? ` — ${args.topic}` : ''}${source ? ` — from ${sourceLabel(source)}` : ''}${order === 'oldest' ? ' (oldest first)' : ''}`,
     tone: 'normal',
     intro: [
       ...(source?.removedAt ? [plainLine(`Source #${source.id} was removed on ${when(source.removedAt)}: it is no longer checked${page.total > 0 ? ', and the candidates it proposed still wait here' : ''}.`)] : []),
-      plainLine(page.total === 0 ? 'No candidate is waiting for review.' : `${plural(page.total, 'candidate')} waiting, the latest proposed first.`),
+      countLine(page.total, args.topic, source, order),
       channels.length > 0
         ? channelsLine(channels, ctx)
         : [span.plain('No review channel is set: an admin runs '), span.command('review channel'), span.plain(' where cards should be posted.')],
@@ -140,15 +159,31 @@ function listView(args: { topic?: string; source?: number; page: number }, ctx: 
   };
 }
 
+const orderOption: OptionSpec = {
+  name: 'order',
+  description: 'newest (default) or oldest: the oldest waiting first, to work a backlog in the order it came',
+  type: 'choice',
+  choices: [
+    { value: 'newest', label: 'newest — the latest proposed first' },
+    { value: 'oldest', label: 'oldest — the oldest waiting first' },
+  ],
+  example: 'oldest',
+};
+
 export const listCandidates: SubcommandSpec = {
   name: 'list',
-  description: 'Candidates waiting for review, the latest proposed first',
+  description: 'Candidates waiting for review, the latest proposed first (order:oldest for the oldest)',
   readOnly: true,
-  options: [topicOption, { name: 'source', description: 'Only those a source proposed: its number, as /sources list shows it', type: 'integer', min: 1, max: Number.MAX_SAFE_INTEGER, example: '1' }, pageOption],
-  examples: ['', 'topic:syria-israel'],
+  options: [topicOption, sourceFilterOption, orderOption, pageOption],
+  examples: ['', 'topic:syria-israel', 'order:oldest'],
   run: (args, ctx) =>
     listView(
-      { ...(args.topic ? { topic: String(args.topic).toLowerCase() } : {}), ...(args.source !== undefined ? { source: args.source as number } : {}), page: (args.page as number | undefined) ?? 1 },
+      {
+        ...(args.topic ? { topic: String(args.topic).toLowerCase() } : {}),
+        ...(args.source !== undefined ? { source: args.source as number } : {}),
+        order: args.order === 'oldest' ? 'oldest' : 'newest',
+        page: (args.page as number | undefined) ?? 1,
+      },
       ctx,
     ),
 };

@@ -36,6 +36,13 @@ function namedOutlet(candidate: Candidate, outlet: string): Candidate {
   return { ...candidate, outlet, suggested: { ...candidate.suggested, source } };
 }
 
+/**
+ * A candidate an item of source `?` proposed (both parameters the source's number, or NULL for
+ * any): the feed /sources list counts it under, whichever others reported the story too.
+ * /review list source:N and /review clear source:N select the same ones.
+ */
+const PROPOSED_BY_SOURCE = `(? IS NULL OR id IN (SELECT candidate_id FROM feed_items WHERE source_id = ? AND outcome = 'proposed' AND candidate_id IS NOT NULL))`;
+
 export class SqliteReviewStore implements ReviewStore {
   private readonly cache: StatementCache;
   private readonly writer: EntryWriter;
@@ -76,12 +83,13 @@ export class SqliteReviewStore implements ReviewStore {
     return candidate;
   }
 
-  pending({ topic, sourceId }: PendingFilter, limit: number, offset: number): Page<Candidate> {
-    const where = `status = 'pending' AND (? IS NULL OR topic = ?)
-      AND (? IS NULL OR id IN (SELECT candidate_id FROM feed_items WHERE source_id = ? AND outcome = 'proposed' AND candidate_id IS NOT NULL))`;
+  pending({ topic, sourceId, order }: PendingFilter, limit: number, offset: number): Page<Candidate> {
+    const where = `status = 'pending' AND (? IS NULL OR topic = ?) AND ${PROPOSED_BY_SOURCE}`;
     const params = [topic ?? null, topic ?? null, sourceId ?? null, sourceId ?? null];
     const total = this.cache.get(`SELECT count(*) FROM review_candidates WHERE ${where}`).pluck().get(...params) as number;
-    const rows = this.cache.get(`SELECT * FROM review_candidates WHERE ${where} ORDER BY id DESC LIMIT ? OFFSET ?`).all(...params, limit, offset) as CandidateRow[];
+    // Numbers go up as candidates are proposed: either order walks the waiting ones by number (review_candidates_pending_by_id) and stops at the page.
+    const direction = order === 'oldest' ? 'ASC' : 'DESC';
+    const rows = this.cache.get(`SELECT * FROM review_candidates WHERE ${where} ORDER BY id ${direction} LIMIT ? OFFSET ?`).all(...params, limit, offset) as CandidateRow[];
     return { items: rows.map((row) => this.load(row)), total, totalIsLowerBound: false };
   }
 
@@ -162,13 +170,13 @@ export class SqliteReviewStore implements ReviewStore {
     // Instants as ISO text, compared as written; a day given alone is stored as its UTC midnight, no instant the feed said.
     return this.cache
       .get(
-        `SELECT id FROM review_candidates WHERE status = 'pending' AND (? IS NULL OR topic = ?)
+        `SELECT id FROM review_candidates WHERE status = 'pending' AND (? IS NULL OR topic = ?) AND ${PROPOSED_BY_SOURCE}
            AND CASE WHEN published_at IS NOT NULL AND json_extract(suggestion, '$.publishedDayOnly') THEN substr(published_at, 1, 10) < ?
                     ELSE coalesce(published_at, created_at) < ? END
          ORDER BY id`,
       )
       .pluck()
-      .all(filter.topic ?? null, filter.topic ?? null, filter.beforeDay, filter.before) as number[];
+      .all(filter.topic ?? null, filter.topic ?? null, filter.sourceId ?? null, filter.sourceId ?? null, filter.beforeDay, filter.before) as number[];
   }
 
   rejectWaiting(filter: WaitingBefore, reason: string | undefined, stamp: ChangeStamp): Candidate[] {

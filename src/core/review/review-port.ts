@@ -21,10 +21,17 @@ export interface ReviewChannel extends ChannelRef {
   setAt: Date;
 }
 
-/** Which candidates waiting a list shows: those of `topic`, those an item of source `sourceId` proposed. */
+/** The order a list of candidates waiting is in: the latest proposed first, or the oldest (a backlog worked as it came). */
+export type PendingOrder = 'newest' | 'oldest';
+
+/**
+ * Which candidates waiting a list shows: those of `topic`, those an item of source `sourceId`
+ * proposed; and in which `order` (the latest proposed first when not given).
+ */
 export interface PendingFilter {
   topic?: string;
   sourceId?: number;
+  order?: PendingOrder;
 }
 
 /** `decided`: someone decided first; nothing was written. */
@@ -82,9 +89,10 @@ export interface FailingChannel {
   cards: number;
 }
 
-/** Which waiting candidates /review clear rejects: those published before a day in a time zone. */
+/** Which waiting candidates /review clear rejects: those published before a day in a time zone (of a topic, proposed by an item of source `sourceId`, if given). */
 export interface WaitingBefore {
   topic?: string;
+  sourceId?: number;
   /** The day's first instant in the zone, ISO: a candidate published (or proposed) before it goes. */
   before: string;
   /** The day, `YYYY-MM-DD`: a candidate its feed dated by the day alone goes when that day is earlier. */
@@ -93,7 +101,7 @@ export interface WaitingBefore {
 
 export interface ReviewStore {
   candidate(id: number): Candidate | undefined;
-  /** Pending candidates (of a topic, or proposed by one source's item), the latest proposed first. */
+  /** Pending candidates (of a topic, or proposed by one source's item), the latest proposed first unless `filter.order` is `oldest`. */
   pending(filter: PendingFilter, limit: number, offset: number): Page<Candidate>;
   /**
    * Adds the entry through the same writer as /entry add (its revision says it came from the
@@ -115,7 +123,7 @@ export interface ReviewStore {
   reopen(id: number, at: Date): ReopenResult;
   /** The oldest live entry citing one of these links (under any of their http/https, trailing-slash forms). */
   citing(links: readonly string[]): number | undefined;
-  /** The pending candidates published (or, undated, proposed) before `filter`'s day, of its topic if given, by number. */
+  /** The pending candidates published (or, undated, proposed) before `filter`'s day, of its topic and source if given, by number. */
   waitingBefore(filter: WaitingBefore): number[];
   /** Rejects every pending candidate waitingBefore `filter` names; returns them. */
   rejectWaiting(filter: WaitingBefore, reason: string | undefined, stamp: ChangeStamp): Candidate[];
