@@ -7,6 +7,7 @@ import { UserError } from '../src/core/errors.js';
 import type { GazetteerPlace } from '../src/core/places/gazetteer-port.js';
 import { optionLines, placeFilter } from '../src/core/places/place-filter.js';
 import type { PlaceDirectory } from '../src/core/places/place-port.js';
+import { isPinned, pinnedWhere, precisionWord } from '../src/core/places/pins.js';
 import { resolvePlace } from '../src/core/places/resolve-place.js';
 import type { DossierReader, TimelineQuery } from '../src/core/ports.js';
 import { plainLine, span, type Fact, type View } from '../src/core/view.js';
@@ -16,9 +17,19 @@ const LATEST_ENTRIES = 5;
 /** Latitude and longitude as ACLED and maps read them: decimal degrees, 5 places (about 1 m). */
 export const coordinates = (place: GazetteerPlace) => `${place.latitude.toFixed(5)}, ${place.longitude.toFixed(5)}`;
 
-function whereFacts(place: GazetteerPlace): Fact[] {
+/** Who pinned the place, as its location log says: the latest to locate it. */
+function pinnedBy(places: PlaceDirectory, place: GazetteerPlace): string | undefined {
+  return places.locationsOf([place.name]).filter((record) => record.location === 'located').at(-1)?.changedBy;
+}
+
+function whereFacts(places: PlaceDirectory, place: GazetteerPlace): Fact[] {
   const country = `${place.country.name} (${place.country.code} · ${place.country.alpha3})`;
-  const facts: Fact[] = [{ label: 'Precision', value: plainLine(place.precision) }];
+  const facts: Fact[] = [{ label: 'Precision', value: plainLine(precisionWord(place)) }];
+  if (isPinned(place)) {
+    // The admin's word on where it lies, not the gazetteer's: said as such.
+    const by = pinnedBy(places, place);
+    facts.unshift({ label: 'Location', value: plainLine(`pinned at ${pinnedWhere(place)}${by ? ` by ${by}` : ''}`) });
+  }
   if (place.precision === 'locality' && place.region) facts.push({ label: 'Region', value: plainLine(place.region.name) });
   if (place.precision !== 'country') facts.push({ label: 'Country', value: plainLine(country) });
   else facts.push({ label: 'ISO 3166', value: plainLine(`${place.country.code} · ${place.country.alpha3}`) });
@@ -69,7 +80,7 @@ export function placeView(ctx: { services: { dossier: DossierReader; places: Pla
   if (filter?.kind === 'area') {
     // Where the place is; its entries are those within the widest area the name means, as /timeline reads it.
     const place = namedPlace(places, typed) ?? filter.place;
-    const facts = whereFacts(place);
+    const facts = whereFacts(places, place);
     if (place.ref !== filter.place.ref) facts.push({ label: 'Entries', value: plainLine(`from all of ${filter.place.name} (${filter.place.precision}), as place:${typed} filters read it`) });
     return entriesView(dossier, place.name, facts, { placeArea: filter.area }, typed);
   }

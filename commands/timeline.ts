@@ -108,6 +108,8 @@ function freeTextNote(ctx: CommandContext, typed: string): Line[] {
     [
       span.plain(`Places kept as free text lie in no country or region, so this leaves out their entries: ${free.names.join(', ')}${more}. To place one: `),
       span.command('places locate', `name:${quoteIfNeeded(first)} as:…`),
+      span.plain(' (the gazetteer place it stands for), or a point: '),
+      span.command('places locate', `name:${quoteIfNeeded(first)} at:"LAT, LON" in:…`),
     ],
   ];
 }

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { distance } from 'fastest-levenshtein';
 import type { Gazetteer, GazetteerPlace, PlacePrecision } from '../core/places/gazetteer-port.js';
+import type { Bounds, CountryExtents } from '../core/places/pins.js';
 import { foldKey } from '../core/text.js';
 import { projectPath } from '../paths.js';
 import { gazetteerSources } from './place-gazetteer-build.js';
@@ -102,12 +103,18 @@ function toPlace(row: PlaceRow): GazetteerPlace {
   };
 }
 
+/**
+ * Degrees around the outermost places of a country its land may still reach: a mountain or a
+ * crossing on a border lies beyond its last town, seldom half a degree (about 50 km) beyond.
+ */
+const EXTENT_MARGIN = 0.5;
+
 /** How many names sharing a misspelling's first letters are weighed for "closest". */
 const CLOSEST_CONSIDERED = 4000;
 /** Edits per character beyond which a name is no longer a plausible misspelling. */
 const CLOSEST_MAX_EDITS = 0.34;
 
-export class SqliteGazetteer implements Gazetteer {
+export class SqliteGazetteer implements Gazetteer, CountryExtents {
   private readonly db: Database.Database;
   private readonly selects: Record<PlacePrecision, Database.Statement>;
   private readonly names: Database.Statement;
@@ -120,6 +127,7 @@ export class SqliteGazetteer implements Gazetteer {
   private readonly pressNames: Database.Statement;
   private readonly pressCountries: Database.Statement;
   private readonly bordering: Database.Statement;
+  private readonly extent: Database.Statement;
   /** Borders never change while the file is open, and each resolution of a place asks them. */
   private readonly neighbourMemo = new Map<string, string[]>();
 
@@ -141,6 +149,15 @@ export class SqliteGazetteer implements Gazetteer {
     this.pressNames = this.db.prepare('SELECT name FROM press_names WHERE country = ? ORDER BY name').pluck();
     this.pressCountries = this.db.prepare('SELECT DISTINCT country FROM press_names WHERE name_key = ? ORDER BY country').pluck();
     this.bordering = this.db.prepare('SELECT neighbour FROM borders WHERE country = ? ORDER BY neighbour').pluck();
+    // Localities, regions and the country's own point: a country of few towns still has its regions' centres.
+    this.extent = this.db
+      .prepare(
+        `SELECT min(longitude), min(latitude), max(longitude), max(latitude), count(*) FROM (
+           SELECT latitude, longitude FROM localities WHERE country = @country
+           UNION ALL SELECT latitude, longitude FROM regions WHERE country = @country AND latitude IS NOT NULL
+           UNION ALL SELECT latitude, longitude FROM countries WHERE code = @country AND latitude IS NOT NULL)`,
+      )
+      .raw();
   }
 
   arabicNames(ref: string): string[] {
@@ -174,6 +191,16 @@ export class SqliteGazetteer implements Gazetteer {
       this.neighbourMemo.set(countryCode, found);
     }
     return found;
+  }
+
+  /**
+   * The box holding the country's places, widened by EXTENT_MARGIN; undefined for a country
+   * without any. Spread over the antimeridian (Fiji, Russia), it spans every longitude between.
+   */
+  countryBounds(countryCode: string): Bounds | undefined {
+    const [west, south, east, north, count] = this.extent.get({ country: countryCode }) as [number, number, number, number, number];
+    if (count === 0) return undefined;
+    return [Math.max(-180, west - EXTENT_MARGIN), Math.max(-90, south - EXTENT_MARGIN), Math.min(180, east + EXTENT_MARGIN), Math.min(90, north + EXTENT_MARGIN)];
   }
 
   byRef(ref: string): GazetteerPlace | undefined {

@@ -3,6 +3,7 @@
 // settle the ones the gazetteer could not. Every outcome is logged in place_locations.
 import type { ChangeStamp } from '../core/domain.js';
 import { areasOf, placeChain, type Gazetteer, type GazetteerPlace } from '../core/places/gazetteer-port.js';
+import { isPinned, pinnedWhere } from '../core/places/pins.js';
 import { resolvePlace, type PlaceResolution } from '../core/places/resolve-place.js';
 import type { Db } from './connection.js';
 import { placeKeyOf } from './place-keys.js';
@@ -35,6 +36,7 @@ export function outcomeOf(resolution: PlaceResolution): PlaceOutcome {
 
 /** The outcome in words, for the log and /entry history. */
 export function outcomeDetail(outcome: PlaceOutcome): string {
+  if (outcome.kind === 'located' && isPinned(outcome.place)) return `pinned at ${pinnedWhere(outcome.place)} (point)`;
   if (outcome.kind === 'located') return `${placeChain(outcome.place)} (${outcome.place.precision})`;
   if (outcome.kind === 'ambiguous') return `could be ${outcome.spellings.join(', ')}`;
   return outcome.why;

@@ -1,11 +1,13 @@
 // The store's side of /place and /places: stored places with where they are, and their log.
 import type { ChangeStamp } from '../core/domain.js';
 import type { Gazetteer } from '../core/places/gazetteer-port.js';
+import type { Bounds, CountryExtents } from '../core/places/pins.js';
 import type { CountedPlace, PlaceDecision, PlaceDirectory, PlaceLocationRecord, StoredPlace } from '../core/places/place-port.js';
 import type { Page } from '../core/ports.js';
 import type { Db } from './connection.js';
 import { placeKeyOf } from './place-keys.js';
 import { dossierCountries, KEPT_NOT_LOCATED, setPlaceLocation } from './place-locations.js';
+import { GazetteerWithPins } from './place-pins.js';
 import { StatementCache } from './statement-cache.js';
 
 interface PlaceRow {
@@ -35,12 +37,18 @@ function toStored(row: PlaceRow): StoredPlace {
 
 export class SqlitePlaces implements PlaceDirectory {
   private readonly cache: StatementCache;
+  readonly gazetteer: Gazetteer;
 
   constructor(
     private readonly db: Db,
-    readonly gazetteer: Gazetteer,
+    private readonly records: Gazetteer & CountryExtents,
   ) {
     this.cache = new StatementCache(db);
+    this.gazetteer = new GazetteerWithPins(db, records);
+  }
+
+  countryBounds(countryCode: string): Bounds | undefined {
+    return this.records.countryBounds(countryCode);
   }
 
   stored(name: string): StoredPlace | undefined {

@@ -194,7 +194,7 @@ describe('GIVEN the seed dossier and entries added at places in Ukraine', () => 
 
   it('WHEN anyone filters by a country THEN the reply names the places kept as free text it cannot hold, and how to place one; a city filter does not', async () => {
     const reply = await run('/timeline place:Syria', reader);
-    expect(reply).toContain('Places kept as free text lie in no country or region, so this leaves out their entries: Southern Syria, Golan buffer zone, Golan Heights. To place one: `/places locate name:"Southern Syria" as:…`');
+    expect(reply).toContain('Places kept as free text lie in no country or region, so this leaves out their entries: Southern Syria, Golan buffer zone, Golan Heights. To place one: `/places locate name:"Southern Syria" as:…` (the gazetteer place it stands for), or a point: `/places locate name:"Southern Syria" at:"LAT, LON" in:…`');
     expect(await run('/timeline place:Damascus', reader)).not.toContain('free text');
     expect(await run('/timeline place:Syria page:2 limit:1', reader)).not.toContain('free text');
     // The latest stored first, and how many more.

@@ -104,6 +104,33 @@ describe('GIVEN a bundle of a whole store', () => {
     }
   });
 
+  it('WHEN the store holds a place pinned at coordinates THEN the new store exports the same bytes, and keeps the pin where it was', async () => {
+    const first = createApp({ dbPath: source, admins: parseAdminRules('console:op'), logger: silentLogger });
+    const shown = ['/place name:"Mount Hermon"', '/timeline place:Quneitra', '/entry history id:19'];
+    let before: string[];
+    try {
+      const run = async (text: string) => viewText(await first.dispatcher.runText(text, admin));
+      expect(await run('/entry add title:"Patrol on Mount Hermon" date:2025-08-04 type:armed-clash topic:syria-israel places:"Mount Hermon" located:false')).toContain('Added entry #19.');
+      expect(await run('/places locate name:"Mount Hermon" at:"33.416, 35.857" in:Quneitra')).toContain('pinned at 33.416, 35.857 in Quneitra, Syria');
+      before = await Promise.all(shown.map(run));
+    } finally {
+      first.close();
+    }
+    expect(before[0]).toContain('pinned at 33.416, 35.857 in Quneitra, Syria by console:op');
+    expect(before[1]).toContain('#19 Patrol on Mount Hermon');
+
+    const bundle = await exportBundle(source);
+    const target = join(dir, 'restored.db');
+    expect((await importInto(target, fileWith('dossier.ndjson', bundle))).status).toBe(0);
+    expect(await exportBundle(target)).toBe(bundle);
+    const app = createApp({ dbPath: target, admins: parseAdminRules('console:op'), logger: silentLogger });
+    try {
+      for (const [i, text] of shown.entries()) expect(viewText(await app.dispatcher.runText(text, admin)), text).toBe(before[i]);
+    } finally {
+      app.close();
+    }
+  });
+
   it('WHEN imported into an existing store that holds no dossier THEN it is loaded whole, with its ids', async () => {
     const bundle = await exportBundle(source);
     const target = join(dir, 'empty.db');

@@ -6,6 +6,7 @@ import { areasOf, type GazetteerPlace } from './gazetteer-port.js';
 import { articleForms } from './arabic-article.js';
 import type { PlaceDirectory, StoredPlace } from './place-port.js';
 import { resolvePlace, type PlaceOption } from './resolve-place.js';
+import { pinHint } from './pin-hint.js';
 import { areaMeant } from './seat-area.js';
 
 export type PlaceFilter =
@@ -45,7 +46,8 @@ export function placeFilter(places: PlaceDirectory, typed: string, option = 'pla
   if (stored) return { kind: 'stored', name: stored.name, key: stored.key };
   if (resolution.kind === 'located') return { kind: 'area', area: resolution.area, place: places.gazetteer.byRef(resolution.area) ?? resolution.place };
   if (resolution.kind === 'ambiguous') {
-    throw new UserError('invalid-option', `Option \`${option}\`: “${typed}” names several places.`, [`Say which: ${optionLines(resolution.options).join('; ')}.`], option);
+    const hints = [`Say which: ${optionLines(resolution.options).join('; ')}.`, pinHint(places.gazetteer, typed, resolution.options, places.nearCountries())];
+    throw new UserError('invalid-option', `Option \`${option}\`: “${typed}” names several places.`, hints.filter((hint) => hint !== undefined), option);
   }
   return undefined;
 }

@@ -3,6 +3,7 @@
 import type { ChangeStamp } from '../domain.js';
 import type { Page } from '../ports.js';
 import type { Gazetteer, GazetteerPlace, PlacePrecision } from './gazetteer-port.js';
+import type { Bounds } from './pins.js';
 
 export type PlaceLocation = 'located' | 'ambiguous' | 'not-located';
 
@@ -37,10 +38,14 @@ export interface PlaceLocationRecord {
   changedAt: string;
 }
 
+/** `place` is a gazetteer record, or a pin at coordinates (src/core/places/pins.ts). */
 export type PlaceDecision = { kind: 'located'; place: GazetteerPlace } | { kind: 'not-located' };
 
 export interface PlaceDirectory {
+  /** The gazetteer, whose byRef also answers the refs of places pinned at coordinates. */
   readonly gazetteer: Gazetteer;
+  /** The box a country's gazetteer places lie in (with a margin): a pin in it far outside is mistyped. */
+  countryBounds(countryCode: string): Bounds | undefined;
   /** The stored place of this name (its own, else its folded name), if any, whatever its entries (timeline filters, imports). */
   stored(name: string): StoredPlace | undefined;
   /** The countries the dossier's located places are in: a name several places share means the one there. */
