@@ -14,6 +14,11 @@ export class DeliveryError extends Error {
     readonly retryAfterMs?: number,
     /** References of the messages this call did post before the failure. */
     readonly delivered: readonly string[] = [],
+    /**
+     * Set when the platform refused Sitrep itself (its token, its scopes), not the recipient: every
+     * recipient is refused alike until whoever runs Sitrep does this, so no one's watches are paused.
+     */
+    readonly operatorFix?: string,
   ) {
     super(message);
     this.name = 'DeliveryError';
@@ -21,7 +26,12 @@ export class DeliveryError extends Error {
 
   /** The same failure, saying which messages did arrive before it. */
   after(delivered: readonly string[]): DeliveryError {
-    return delivered.length === 0 ? this : new DeliveryError(this.kind, this.message, this.retryAfterMs, delivered);
+    return delivered.length === 0 ? this : new DeliveryError(this.kind, this.message, this.retryAfterMs, delivered, this.operatorFix);
+  }
+
+  /** The same failure, Sitrep's own to end: `fix` says how, for the operator's log. */
+  forOperator(fix: string): DeliveryError {
+    return new DeliveryError(this.kind, this.message, this.retryAfterMs, this.delivered, fix);
   }
 }
 
@@ -88,7 +98,8 @@ export interface Poster {
   /**
    * Posts the view in a person's direct messages (a watch's message) as `post` does in a
    * channel, opening the conversation with them first. Throws DeliveryError, permanent when they
-   * cannot receive direct messages from Sitrep. A platform without them leaves this out.
+   * cannot receive direct messages from Sitrep, with `operatorFix` when the platform refused
+   * Sitrep itself (its token, its scopes) rather than them. A platform without them leaves this out.
    */
   direct?(userId: string, view: View, alreadyPosted?: number, context?: string, mark?: PostMark): Promise<string[]>;
 }

@@ -2,7 +2,9 @@
 // with the composed message before anything is posted, the messages posted are recorded as they
 // arrive, and each attempt carries the same mark, so a message whose answer was lost is found
 // rather than sent again. Retryable failures back off; a permanent one (they cannot receive
-// direct messages) pauses the person's watches with the platform's reason.
+// direct messages) pauses the person's watches with the platform's reason. A refusal of Sitrep
+// itself (its token, its scopes) pauses no one: the platform's messages are held (see hold).
+import type { PlatformName } from '../core/caller.js';
 import { DeliveryError, type PostMark } from '../core/poster.js';
 import type { WatchDelivery, WatchDeliveryStore, WatcherKey } from '../core/watch/watch-port.js';
 import { DEFAULT_RETRY, retryDelay, type PostingDeps, type RetryPolicy } from './delivery.js';
@@ -19,10 +21,18 @@ function markKey(row: Pick<WatchDelivery, 'id' | 'createdAt'>): string {
   return `w${row.id.toString(36)}-${row.createdAt.getTime().toString(36)}`;
 }
 
+/** A platform refusing Sitrep itself: the refusal and its fix as the log told them, and until when new messages wait. */
+interface Hold {
+  reason: string;
+  fix: string;
+  until: Date;
+}
+
 export class WatchSender {
   /** By person (personKey). */
   private readonly inFlight = new InFlightWork<string>();
   private readonly retry: RetryPolicy;
+  private readonly holds = new Map<PlatformName, Hold>();
 
   constructor(private readonly deps: WatchSenderDeps) {
     this.retry = deps.retry ?? DEFAULT_RETRY;
@@ -32,9 +42,18 @@ export class WatchSender {
     return this.inFlight.has(personKey(who));
   }
 
+  /**
+   * Whether new messages on the platform wait: it refused Sitrep itself, and the message held
+   * since is not due again yet. Their changes stay behind the person's cursor meanwhile.
+   */
+  private isHeld(platform: PlatformName): boolean {
+    const hold = this.holds.get(platform);
+    return hold !== undefined && hold.until > this.deps.now();
+  }
+
   /** Posts a delivery whose intent `record` writes (in the caller's transaction); nothing when it records none. */
   send(who: WatcherKey, context: string, record: () => number | undefined): Promise<void> {
-    if (this.isBusy(who)) return Promise.resolve();
+    if (this.isBusy(who) || this.isHeld(who.platform)) return Promise.resolve();
     return this.track(who, async () => {
       const id = record();
       const row = id === undefined ? undefined : this.deps.store.delivery(id);
@@ -102,12 +121,44 @@ export class WatchSender {
       store.recordPosted(row.id, refs, now());
       store.settle(row.id, 'delivered', now());
     });
+    this.release(row.watcher.platform);
+  }
+
+  /** A message went out: a hold on its platform is over, and the messages it kept follow. */
+  private release(platform: PlatformName): void {
+    const hold = this.holds.get(platform);
+    if (!hold) return;
+    this.holds.delete(platform);
+    this.deps.logger.info({ platform, was: hold.reason }, `${platform} watch messages go out again; those held meanwhile follow`);
+  }
+
+  /**
+   * The platform refused Sitrep itself, as it will everyone: the message waits (never given up,
+   * its changes kept) and is tried again with the usual back-off, new messages on the platform wait
+   * with it, and the operator is told once what to fix, not once per person.
+   */
+  private hold(row: WatchDelivery, error: DeliveryError, fix: string): void {
+    const { store, now, logger, tasks } = this.deps;
+    const at = now();
+    const delay = retryDelay(this.retry, row.attempts, error);
+    const until = new Date(at.getTime() + delay);
+    store.retryLater(row.id, error.message, until, at);
+    const platform = row.watcher.platform;
+    const held = this.holds.get(platform);
+    // One line per fault: another refusal the same fix ends (a 401, then the token dropped) is the same fault.
+    if (held?.fix !== fix) {
+      logger.warn({ platform, error: error.message, fix }, `${platform} watch messages wait, no one's watches paused: ${error.message} — ${fix}`);
+    }
+    this.holds.set(platform, { reason: error.message, fix, until: held && held.until > until ? held.until : until });
+    const context = store.watcher(row.watcher)?.context ?? '';
+    this.inFlight.retryAfter(tasks, delay, () => void this.resume(row.id, context));
   }
 
   private fail(row: WatchDelivery, error: unknown): void {
     const { store, now, logger, tasks } = this.deps;
     const at = now();
     const message = error instanceof Error ? error.message : String(error);
+    if (error instanceof DeliveryError && error.operatorFix !== undefined) return this.hold(row, error, error.operatorFix);
     if (error instanceof DeliveryError && error.kind === 'permanent') {
       store.transaction(() => {
         store.settle(row.id, 'failed', at, message);

@@ -9,6 +9,7 @@ import { DeliveryError, oneOffPostMark, postedButtons, postInOrder, replaceInPla
 import { silentLogger, type Logger } from '../../core/logger.js';
 import type { View } from '../../core/view.js';
 import { discordAccessHelp, DiscordRefusal, refusalText, type ChannelLookup } from './access-help.js';
+import { directFailure, droppedToken } from './bot-refusals.js';
 import { messageNonce, UnansweredTries } from './message-nonce.js';
 import { drawForDiscord, embedShowing, restFiles, type Picture } from './picture.js';
 import { renderViewPages } from './render-view.js';
@@ -36,13 +37,16 @@ function failureOf(error: unknown, what: FailedRequest['what']): DeliveryError {
     return new DeliveryError('retryable', `Discord rate limited the ${what} for ${error.retryAfter} ms`, error.retryAfter);
   }
   if (error instanceof DiscordAPIError) {
-    // 403 no access, 404 channel gone, other 4xx a request that will never pass: a person must act.
+    // 403 no access, 404 channel gone, other 4xx a request that will never pass: a person must act
+    // (for a direct message, bot-refusals.ts tells which: the operator, or the one messaged).
     const kind = error.status === 429 || error.status >= 500 ? 'retryable' : 'permanent';
     return new DiscordRefusal(kind, refusalText(what, error.code, error.message), error.status, error.code);
   }
   if (error instanceof HTTPError) {
     return new DeliveryError('retryable', `Discord answered ${error.status} ${error.message}`);
   }
+  const tokenRefused = droppedToken(error, what);
+  if (tokenRefused) return tokenRefused;
   if (error instanceof Error && error.name === 'AbortError') {
     return new DeliveryError('retryable', `Discord answered none of discord.js's tries in time`);
   }
@@ -122,18 +126,26 @@ export class DiscordPoster implements Poster {
     return `message ${index + 1} of ${count}: ${waited}; discord.js sent it again with the same nonce (${message.nonce ?? 'none returned'}), and Discord answered with message ${message.id}, posted once`;
   }
 
-  /** Opens the person's direct message channel (POST /users/@me/channels), then posts there as in a channel. */
+  /**
+   * Opens the person's direct message channel (POST /users/@me/channels), then posts there as in a
+   * channel. A refusal of the bot itself (its token, its access) says what the operator must do
+   * (bot-refusals.ts).
+   */
   async direct(userId: string, view: View, alreadyPosted = 0, context = '', mark?: PostMark): Promise<string[]> {
     let channelId = this.dmChannels.get(userId);
     if (!channelId) {
       try {
         channelId = ((await this.rest.post(Routes.userChannels(), { body: { recipient_id: userId } })) as APIDMChannel).id;
       } catch (error) {
-        throw deliveryErrorFrom(error, { what: 'direct message', where: `opening a direct message with user ${userId}` }, this.logger);
+        throw directFailure(deliveryErrorFrom(error, { what: 'direct message', where: `opening a direct message with user ${userId}` }, this.logger));
       }
       this.dmChannels.set(userId, channelId);
     }
-    return this.post(channelId, view, alreadyPosted, context, mark);
+    try {
+      return await this.post(channelId, view, alreadyPosted, context, mark);
+    } catch (error) {
+      throw error instanceof DeliveryError ? directFailure(error) : error;
+    }
   }
 
   messageCount(view: View): number {

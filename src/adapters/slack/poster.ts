@@ -11,6 +11,7 @@ import { DeliveryError, oneOffPostMark, postedButtons, postInOrder, replaceInPla
 import type { View } from '../../core/view.js';
 import { boltLogger } from './bolt-logger.js';
 import { knownPrefix } from './command-prefix.js';
+import { directFailure } from './app-refusals.js';
 import { broadcast, type SlackMessage } from './paging.js';
 import { findMarkedMessage, postMarker } from './post-marker.js';
 import { postedPictureBlock, SlackPictures, type UploadedPicture } from './picture.js';
@@ -20,7 +21,8 @@ export const SLACK_REQUEST_TIMEOUT_MS = 15_000;
 
 /**
  * Slack's own trouble or its rate limit: worth another try later. Every other platform error
- * (channel_not_found, not_in_channel, is_archived, invalid_auth, invalid_blocks…) needs a person.
+ * (channel_not_found, not_in_channel, is_archived, invalid_auth, invalid_blocks…) needs a person:
+ * for a direct message, app-refusals.ts tells which (the operator, or the one messaged).
  */
 const RETRYABLE = new Set(['ratelimited', 'internal_error', 'fatal_error', 'service_unavailable', 'request_timeout']);
 
@@ -88,7 +90,19 @@ export class SlackPoster implements Poster {
     return broadcast(view, prefix, postedButtons(this.interactions, view, prefix));
   }
 
-  async post(channelId: string, view: View, alreadyPosted = 0, context = '', mark: PostMark = oneOffPostMark()): Promise<string[]> {
+  post(channelId: string, view: View, alreadyPosted = 0, context = '', mark: PostMark = oneOffPostMark()): Promise<string[]> {
+    return this.postReading(channelId, view, alreadyPosted, context, mark, deliveryErrorFrom);
+  }
+
+  /** Posts as `post` says, a failure read by `failureFrom`. */
+  private async postReading(
+    channelId: string,
+    view: View,
+    alreadyPosted: number,
+    context: string,
+    mark: PostMark,
+    failureFrom: (error: unknown) => DeliveryError,
+  ): Promise<string[]> {
     // The picture goes with the first message: drawn and uploaded only when that one is still to post.
     const pictured: UploadedPicture = alreadyPosted === 0 ? await this.pictures.upload(this.client, view) : { view };
     const messages = this.messages(pictured.view, context).map((message, index) => ({ ...message, index }));
@@ -106,7 +120,7 @@ export class SlackPoster implements Poster {
       return this.pictures.send(message, index === 0 ? pictured : {}, postMessage);
     };
     return postInOrder(messages, alreadyPosted, send, (error, _index, posted) => {
-      const failure = deliveryErrorFrom(error);
+      const failure = failureFrom(error);
       this.logger.warn({ channelId, posted, of: messages.length, kind: failure.kind, reason: failure.message }, 'slack: post failed');
       return failure;
     });
@@ -114,17 +128,19 @@ export class SlackPoster implements Poster {
 
   /**
    * Opens the person's direct message conversation with the app (conversations.open), then posts
-   * there as in a channel; Slack answers the same conversation every time.
+   * there as in a channel; Slack answers the same conversation every time. A refusal of the app
+   * itself (its token, its scopes) says what the operator must do (app-refusals.ts).
    */
-  async direct(userId: string, view: View, alreadyPosted = 0, context = '', mark?: PostMark): Promise<string[]> {
+  async direct(userId: string, view: View, alreadyPosted = 0, context = '', mark: PostMark = oneOffPostMark()): Promise<string[]> {
+    const failureFrom = (error: unknown) => directFailure(error, deliveryErrorFrom(error));
     let channelId: string | undefined;
     try {
       channelId = (await this.client.conversations.open({ users: userId })).channel?.id;
     } catch (error) {
-      throw deliveryErrorFrom(error);
+      throw failureFrom(error);
     }
     if (!channelId) throw new DeliveryError('retryable', `Slack opened no conversation with ${userId}`);
-    return this.post(channelId, view, alreadyPosted, context, mark);
+    return this.postReading(channelId, view, alreadyPosted, context, mark, failureFrom);
   }
 
   messageCount(view: View, context = ''): number {
