@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { Choice, CommandArgs, OptionSpec, OptionValue, RawOptionValue } from './command-spec.js';
 import { checkAll, UserError } from './errors.js';
 import { dateParts as datePartsOf, daysInMonth, monthName, parsePartialDate, toIsoPartial, yearLastReadings, type PartialDate } from './partial-date.js';
+import { withMarkupTyped } from './markup-lookalikes.js';
 import { meantOptionName } from './option-names.js';
 import { closestNames } from './ranking.js';
 import { DELETE_AND_C1, DIRECTION_CONTROLS, foldKey, westernDigits, wordList } from './text.js';
@@ -164,8 +165,10 @@ export function convertOption(
 ): OptionValue {
   const known = typeof raw === 'string' ? converted.get(option)?.get(raw) : undefined;
   if (known !== undefined) return known;
-  // Numbers and dates read Arabic-Indic digits as 0–9; the refusal repeats the value as typed.
-  const value = typeof raw === 'string' && (option.type === 'integer' || option.type === 'date') ? westernDigits(raw) : raw;
+  // A value copied from a Slack reply reads its look-alikes as typed (`alˍQusayr` is `al_Qusayr`);
+  // numbers and dates read Arabic-Indic digits as 0–9; the refusal repeats the value as typed.
+  const typed = typeof raw === 'string' ? withMarkupTyped(raw) : raw;
+  const value = typeof typed === 'string' && (option.type === 'integer' || option.type === 'date') ? westernDigits(typed) : typed;
   const result = cachedSchema(option).safeParse(value);
   if (result.success) return typeof raw === 'string' ? rememberConverted(option, raw, result.data) : result.data;
   const accepted = result.error.issues[0]?.message ?? 'a valid value';

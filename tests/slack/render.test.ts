@@ -49,7 +49,8 @@ describe('escaping', () => {
   });
 
   it('styles come only from spans, with whitespace kept outside the markers', () => {
-    expect(renderLine([span.italic('Actors: '), span.plain('a*b'), span.bold(' x_y '), span.code('`rm`')])).toBe('_Actors:_ a\u2217b *x\u02CDy* `\u02CBrm\u02CB`');
+    expect(renderLine([span.italic('Actors: '), span.plain('a*b'), span.bold(' x_y '), span.code('`rm`')])).toBe('_Actors:_ a*b *x_y* `\u02CBrm\u02CB`');
+    expect(renderLine([span.italic('Actors: '), span.plain('*a*b'), span.bold(' _x_y '), span.code('`rm`')])).toBe('_Actors:_ \u2217a\u2217b *\u02CDx\u02CDy* `\u02CBrm\u02CB`');
   });
 
   it('code keeps its text as typed, to be copied back: only & < > as entities, and a backtick as its look-alike', () => {
