@@ -61,6 +61,13 @@ describe('escaping', () => {
     expect(renderLine([span.code('a_b\n> c_d')])).toBe('`a_b`\n`&gt; c_d`');
   });
 
+  it('the fallback text weighs markers across its whole line: two in different spans that would pair are look-alikes, a lone one stays', () => {
+    const [paired] = renderView(view({ intro: [[span.plain('Toll: *rising'), span.bold(' in '), span.plain('Daraa* today')]] }));
+    expect(paired!.text).toContain('Toll: \u2217rising in Daraa\u2217 today');
+    const [lone] = renderView(view({ intro: [[span.plain('al_Qusayr '), span.plain('~200 killed')]] }));
+    expect(lone!.text).toContain('al_Qusayr ~200 killed');
+  });
+
   it('the fallback text shows code as code too, whether the view is one message or several', () => {
     const code = span.code('/entry show id:1 as_of:2025-07-20');
     const [one] = renderView(view({ intro: [[span.plain('See '), code, span.plain(' (*not bold*)')]] }));

@@ -85,6 +85,9 @@ function formattingMarkers(texts: readonly MarkedText[]): ReadonlySet<number>[] 
   return found;
 }
 
+/** For texts written unstyled side by side in one mrkdwn line (the fallback text), where each marker could format. */
+export const unstyledLineFormatting = (texts: readonly string[]): ReadonlySet<number>[] => formattingMarkers(texts.map((text) => ({ text })));
+
 /**
  * The markers of a text escaped without its line (the fallback text writes span by span): as in a
  * line of it alone, and also one at its end that could open, or one at its start that could only

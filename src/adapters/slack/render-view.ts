@@ -15,7 +15,7 @@ import {
   MAX_RENDERED_CHARS_PER_MESSAGE,
   MAX_SECTION_TEXT,
 } from './limits.js';
-import { channelMention, codeMrkdwn, escapeMrkdwn, renderLine, renderLinesChunks } from './mrkdwn.js';
+import { channelMention, codeMrkdwn, escapeMrkdwn, renderLine, renderLinesChunks, unstyledLineFormatting } from './mrkdwn.js';
 import { clip } from '../../core/text-cut.js';
 
 export type Block = types.KnownBlock;
@@ -58,16 +58,21 @@ export const contextBlock = (text: string): Block => ({ type: 'context', element
  * but without their styles, code as code (its text literal, so a command can be copied from a
  * notification), a link's address after it as the console writes it.
  */
-function fallbackSpan(s: Span): string {
+function fallbackSpan(s: Span): { text: string; written?: string } {
   const channel = channelMention(s.channel);
-  if (channel) return channel;
+  if (channel) return { text: '', written: channel };
   const text = visibleControls(s.text);
   const shown = s.href && s.href !== s.text ? `${text} <${s.href}>` : text;
-  if (s.style === 'code') return codeMrkdwn(shown);
-  return escapeMrkdwn(s.style === 'highlight' ? `${HIGHLIGHT_MARKS[0]}${shown}${HIGHLIGHT_MARKS[1]}` : shown);
+  if (s.style === 'code') return { text: '', written: codeMrkdwn(shown) };
+  return { text: s.style === 'highlight' ? `${HIGHLIGHT_MARKS[0]}${shown}${HIGHLIGHT_MARKS[1]}` : shown };
 }
 
-const fallbackLine = (line: Line): string => line.map(fallbackSpan).join('');
+/** A line of the fallback: its markers weighed across the whole line, as renderLine weighs them in the blocks. */
+function fallbackLine(line: Line): string {
+  const spans = line.map(fallbackSpan);
+  const formatting = unstyledLineFormatting(spans.map((s) => s.text));
+  return spans.map((s, i) => s.written ?? escapeMrkdwn(s.text, formatting[i])).join('');
+}
 
 /**
  * The view with its lines written for the fallback already, each as one unstyled span, for
