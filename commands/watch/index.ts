@@ -7,7 +7,7 @@ import { plainLine, span, type Line, type View } from '../../src/core/view.js';
 import { foldKey } from '../../src/core/text.js';
 import type { Watch, WatcherKey, WatchKind, WatchTarget } from '../../src/core/watch/watch-port.js';
 import { actorFilterOption, placeFilterOption, topicOption } from '../shared-options.js';
-import { namedKind, resolveTarget, sameTarget } from './targets.js';
+import { namedKind, resolveTarget, sameTarget, watchesLabelled, type ResolvedTarget } from './targets.js';
 
 const who = (ctx: CommandContext): WatcherKey => ({ platform: ctx.caller.platform, userId: ctx.caller.userId });
 
@@ -42,6 +42,12 @@ function alreadyWatched(ctx: CommandContext, kind: WatchKind, target: WatchTarge
   return plainLine(`You already watch the ${KIND_WORDS[kind]} ${existing.label} as watch #${existing.id}${alias}.`);
 }
 
+/** For a region and its seat of one name: which one the watch follows, and the command for the other. */
+function otherPlaceLines({ other }: ResolvedTarget): Line[] {
+  if (!other) return [];
+  return [[span.plain(`That is ${other.watched}; for ${other.other}: `), span.command('watch add', `place:"${other.typed}"`), span.plain('.')]];
+}
+
 const addWatch: SubcommandSpec = {
   name: 'add',
   description: 'Get a direct message when an entry involving an actor, a place or a topic changes',
@@ -53,12 +59,16 @@ const addWatch: SubcommandSpec = {
     if (!kind) {
       throw new UserError('invalid-option', 'Say what to watch: /watch add takes one of `actor`, `place` or `topic`.', ['For example: /watch add actor:"Ron Dermer" or /watch add place:Syria.'], 'actor');
     }
-    const { target, label } = resolveTarget(kind, String(args[kind]), ctx);
+    const typed = String(args[kind]);
+    // A watch's own name, as /watch list shows it, names that watch.
+    const [own] = watchesLabelled(ctx.services.watches.watches(who(ctx)), kind, typed);
+    const resolved: ResolvedTarget = own ? { target: own.target, label: own.label } : resolveTarget(kind, typed, ctx);
+    const { target, label } = resolved;
     const added = ctx.services.watches.add({ ...who(ctx), context: ctx.caller.context ?? '' }, target, label, ctx.now());
     const intro: Line[] = added
       ? [plainLine(`You now watch the ${KIND_WORDS[kind]} ${label} as watch #${added.id}.`), plainLine('Sitrep sends you a direct message when an entry involving it is added, corrected, removed or restored: at most one every 10 minutes, with what changed.')]
       : [alreadyWatched(ctx, kind, target, label)];
-    return { title: 'Watch', tone: 'success', intro: [...intro, ...pausedLines(ctx)], sections: [], footer: STOP_FOOTER };
+    return { title: 'Watch', tone: 'success', intro: [...intro, ...otherPlaceLines(resolved), ...pausedLines(ctx)], sections: [], footer: STOP_FOOTER };
   },
 };
 
@@ -82,7 +92,10 @@ const listWatches: SubcommandSpec = {
   },
 };
 
-/** The watches `/watch stop` names: by id, by what they follow, or all of them. */
+/**
+ * The watches `/watch stop` names: by id, by a watch's name as /watch list shows it, by what they
+ * follow, or all of them. A name that does not resolve is refused with the person's watches.
+ */
 function watchesToStop(args: CommandArgs, ctx: CommandContext, mine: readonly Watch[]): Watch[] {
   const kind = namedKind(args, 'stop');
   if (args.id !== undefined && kind) throw new UserError('invalid-option', 'Give either `id` or what the watch follows, not both.', [], 'id');
@@ -92,15 +105,33 @@ function watchesToStop(args: CommandArgs, ctx: CommandContext, mine: readonly Wa
     return [watch];
   }
   if (!kind) return [...mine];
-  const { target, label } = resolveTarget(kind, String(args[kind]), ctx);
+  const typed = String(args[kind]);
+  const labelled = watchesLabelled(mine, kind, typed);
+  if (labelled.length > 0) return labelled;
+  const { target, label } = withYourWatches(() => resolveTarget(kind, typed, ctx), mine);
   const watch = mine.find((w) => sameTarget(w.target, target));
   if (!watch) throw notWatched(label, kind, mine);
   return [watch];
 }
 
+/** A refusal of what /watch stop names, with what the person does watch and how to stop one by its number. */
+function withYourWatches<T>(resolve: () => T, mine: readonly Watch[]): T {
+  try {
+    return resolve();
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error;
+    throw new UserError(error.code, error.message, [...error.hints, ...yourWatches(mine)], error.option);
+  }
+}
+
+/** Labels hold commas of their own (`Quneitra region, Syria`): watches are set apart by semicolons. */
+function yourWatches(mine: readonly Watch[]): string[] {
+  if (mine.length === 0) return ['You watch nothing.'];
+  return [`Your watches: ${mine.map((w) => `#${w.id} ${w.label}`).join('; ')}.`, `Stop one by its number: /watch stop id:${mine[0]!.id}.`];
+}
+
 function notWatched(what: string, option: string, mine: readonly Watch[]): UserError {
-  const yours = mine.map((w) => `#${w.id} ${w.label}`).join(', ');
-  return new UserError('not-found', `You do not watch ${what} (option \`${option}\`).`, [mine.length > 0 ? `Your watches: ${yours}.` : 'You watch nothing.'], option);
+  return new UserError('not-found', `You do not watch ${what} (option \`${option}\`).`, yourWatches(mine), option);
 }
 
 const stopWatches: SubcommandSpec = {

@@ -58,6 +58,9 @@ function toTarget(kind: WatchTarget['kind'], text: string): WatchTarget {
   return text.startsWith('area:') ? { kind, area: text.slice('area:'.length) } : { kind, placeKey: text.slice('name:'.length) };
 }
 
+/** What a watch follows, as one string: two watches with one key follow the same thing. */
+const targetKey = (target: WatchTarget): string => `${target.kind}:${targetText(target)}`;
+
 const toWatch = (row: WatchRow): Watch => ({ id: row.id, target: toTarget(row.kind, row.target), label: row.label, createdAt: new Date(row.created_at) });
 
 function toWatcher(row: WatcherRow): Watcher {
@@ -110,6 +113,8 @@ export class SqliteWatches implements WatchDeliveryStore {
         .get(`INSERT INTO watchers (platform, user_id, context, cursor, created_at) VALUES (?, ?, ?, ${LATEST_CHANGE}, ?)
               ON CONFLICT DO UPDATE SET context = excluded.context`)
         .run(who.platform, who.userId, who.context, at);
+      // A watch on an actor since merged into this one follows it already.
+      if (this.watches(who).some((watch) => targetKey(watch.target) === targetKey(target))) return undefined;
       // A new watcher's watching starts where their cursor was just put.
       this.cache
         .get(
@@ -125,13 +130,32 @@ export class SqliteWatches implements WatchDeliveryStore {
   }
 
   watches(who: WatcherKey): Watch[] {
-    const rows = this.cache.get('SELECT id, kind, target, label, created_at FROM watches WHERE platform = ? AND user_id = ? ORDER BY id').all(who.platform, who.userId) as WatchRow[];
-    return rows.map((row) => this.followed(row));
+    return this.followedOnce(this.rows(who));
+  }
+
+  private rows(who: WatcherKey): WatchRow[] {
+    return this.cache.get('SELECT id, kind, target, label, created_at FROM watches WHERE platform = ? AND user_id = ? ORDER BY id').all(who.platform, who.userId) as WatchRow[];
+  }
+
+  /**
+   * One watch per thing followed: two watched actors since merged into one are one watch, the
+   * one on the actor kept (else the first). The other's row stays, for an unmerge to part them again.
+   */
+  private followedOnce(rows: readonly WatchRow[]): Watch[] {
+    const kept = new Map<string, { watch: Watch; direct: boolean }>();
+    for (const row of rows) {
+      const watch = this.followed(row);
+      const direct = targetText(watch.target) === row.target;
+      const first = kept.get(targetKey(watch.target));
+      if (!first || (direct && !first.direct)) kept.set(targetKey(watch.target), { watch, direct });
+    }
+    return [...kept.values()].map((k) => k.watch).sort((a, b) => a.id - b.id);
   }
 
   /**
    * A watch as it is followed now: a watched actor since merged into another is followed there, as
-   * its entries now name that one, and named as digests name it (`Tom Barrack (was T. Barrack)`).
+   * its entries now name that one, and named as digests name it (`Tom Barrack (was T. Barrack)`);
+   * one renamed since is named alike (`Ronald Dermer (was Ron Dermer)`).
    */
   private followed(row: WatchRow): Watch {
     const watch = toWatch(row);
@@ -140,7 +164,7 @@ export class SqliteWatches implements WatchDeliveryStore {
     const actorId = this.liveActorId(watched);
     const name = (id: number) => this.cache.get('SELECT name FROM actors WHERE id = ?').pluck().get(id) as string | undefined;
     const own = name(watched) ?? row.label;
-    const label = actorId === watched ? own : `${name(actorId) ?? own} (was ${own})`;
+    const label = actorId !== watched ? `${name(actorId) ?? own} (was ${own})` : own === row.label ? own : `${own} (was ${row.label})`;
     return { ...watch, target: { kind: 'actor', actorId }, label };
   }
 
@@ -162,8 +186,10 @@ export class SqliteWatches implements WatchDeliveryStore {
   stop(who: WatcherKey, ids?: readonly number[]): Watch[] {
     return this.transaction(() => {
       const stopped = this.watches(who).filter((w) => ids === undefined || ids.includes(w.id));
+      // With a watch shown for two merged actors go both rows.
+      const keys = new Set(stopped.map((watch) => targetKey(watch.target)));
       const remove = this.cache.get('DELETE FROM watches WHERE id = ?');
-      for (const watch of stopped) remove.run(watch.id);
+      for (const row of this.rows(who)) if (keys.has(targetKey(this.followed(row).target))) remove.run(row.id);
       // Nobody left to message: the person's cursor and message log go with their last watch.
       if (this.watches(who).length === 0) this.cache.get('DELETE FROM watchers WHERE platform = ? AND user_id = ?').run(who.platform, who.userId);
       return stopped;
@@ -213,16 +239,16 @@ export class SqliteWatches implements WatchDeliveryStore {
          WHERE p.paused_at IS NULL AND p.platform IN (SELECT value FROM json_each(?)) ORDER BY w.id`,
       )
       .all(chosen) as (WatchRow & { platform: string; user_id: string })[];
-    const byPerson = new Map<string, Watch[]>();
+    const byPerson = new Map<string, WatchRow[]>();
     for (const row of watchRows) {
       const key = `${row.platform}\u0000${row.user_id}`;
       const list = byPerson.get(key);
-      if (list) list.push(this.followed(row));
-      else byPerson.set(key, [this.followed(row)]);
+      if (list) list.push(row);
+      else byPerson.set(key, [row]);
     }
     return rows.map((row) => {
       const watcher = toWatcher(row);
-      return { watcher, watches: byPerson.get(`${watcher.platform}\u0000${watcher.userId}`) ?? [] };
+      return { watcher, watches: this.followedOnce(byPerson.get(`${watcher.platform}\u0000${watcher.userId}`) ?? []) };
     });
   }
 

@@ -76,6 +76,40 @@ describe('GIVEN the console', () => {
     expect(await text('/watch stop', reader)).toContain('You watch nothing: there was nothing to stop.');
   });
 
+  it('WHEN someone stops a watch by the name /watch list shows THEN it goes, in any case, though the name would not resolve as a new place', async () => {
+    for (const line of ['/watch add place:Quneitra', '/watch add place:Sweida', '/watch add actor:Dermer']) await h.run(line, reader);
+    const listed = await text('/watch list', reader);
+    expect(listed).toContain('#1 place Quneitra region, Syria');
+    expect(listed).toContain('#2 place Sweida (Suwayda region, Syria)');
+    expect(await text('/watch stop place:"Quneitra region, Syria"', reader)).toContain('You no longer watch Quneitra region, Syria.');
+    expect(await text('/watch stop place:"sweida (suwayda region, syria)"', reader)).toContain('You no longer watch Sweida (Suwayda region, Syria).');
+    expect(await text('/watch list', reader)).toMatch(/You watch one thing[\s\S]*#3 actor Ron Dermer/);
+  });
+
+  it('WHEN a stop names a place that is not one of theirs THEN the refusal lists their watches with the number that stops each', async () => {
+    for (const line of ['/watch add place:Quneitra', '/watch add actor:Dermer']) await h.run(line, reader);
+    const outcome = await h.app.dispatcher.dispatchText('/watch stop place:Narnia', reader, 'r-stop');
+    expect(outcome.view.tone).toBe('error');
+    const refusal = viewText(outcome.view).replaceAll('`', '');
+    expect(refusal).toContain('No entry has the place Narnia (option place).');
+    expect(refusal).toContain('Your watches: #1 Quneitra region, Syria; #2 Ron Dermer.');
+    expect(refusal).toContain('Stop one by its number: /watch stop id:1.');
+  });
+
+  it('WHEN someone watches a governorate and the city of its name THEN "Daraa" is the governorate and "Daraa city" or "Daraa, Syria" the city, each reply saying how to watch the other', async () => {
+    const region = await text('/watch add place:Daraa', reader);
+    expect(region).toContain('You now watch the place Daraa region, Syria as watch #1.');
+    expect(region).toContain('That is the region, city and all; for the city alone: /watch add place:"Daraa city".');
+    const city = await text('/watch add place:"Daraa city"', reader);
+    expect(city).toContain('You now watch the place Daraa, Syria as watch #2.');
+    expect(city).toContain('That is the city alone; for the region, city and all: /watch add place:"Daraa region".');
+    expect(await text('/watch add place:"Daraa, Syria"', reader)).toContain('You already watch the place Daraa, Syria as watch #2.');
+    expect(await text('/watch add place:"Aleppo city"', reader)).toContain('You now watch the place Aleppo, Syria as watch #3.');
+    expect(await text('/watch add place:"Damascus, Syria"', reader)).toContain('You now watch the place Damascus, Damascus Governorate, Syria as watch #4.');
+    expect(await text('/watch add place:Damascus', reader)).toContain('You already watch the place Damascus, Damascus Governorate, Syria as watch #4; Damascus is the same place.');
+    expect(await text('/watch add place:"Quneitra region, Syria"', reader)).toContain('You now watch the place Quneitra region, Syria as watch #5.');
+  });
+
   it('WHEN the input is wrong THEN the reply says which option and what is close, and nothing is written', async () => {
     await h.run('/watch add actor:Dermer', reader);
     const before = storeFingerprint(h.app.db);

@@ -89,3 +89,30 @@ describe('GIVEN someone watching an actor, and an import of 250 entries naming i
     expect(dms()[2]).not.toContain('More changes were made after these');
   });
 });
+
+describe('GIVEN someone watching an actor and a place, an entry of each they were sent, then a removal, a toll corrected and an import of 200 entries naming the actor', () => {
+  it('THEN the next message lists the removal with its reason and the correction with what changed, and names the new entries it cannot list by id', async () => {
+    runner = startRunner();
+    await h.run('/watch add actor:Dermer', reader);
+    await h.run('/watch add place:Sweida', reader);
+    const removed = h.addEntry({ title: 'Dermer meets envoy', actors: [{ actorId: h.actorId('Ron Dermer'), role: 'participant' }] });
+    const shelling = h.addEntry({ title: 'Shelling in Sweida', places: ['Sweida'], fatalities: { best: 7, source: 'Health ministry' } });
+    await h.time.advance(TICK_MS);
+    expect(dms()).toHaveLength(1);
+
+    h.removeEntry(removed, 'Wrong date and duplicate of a later report');
+    h.editEntry(shelling, { fatalities: { best: 9, source: 'Health ministry' } });
+    const imported = importDermerEntries(200);
+    await h.time.advance(10 * MINUTE + TICK_MS);
+    expect(dms()).toHaveLength(2);
+    const message = dms()[1]!;
+    expect(message.split('\n')[1]).toBe('200 new entries · 1 correction · 1 removal · 20 listed in full, 182 named by id after them');
+    expect(message).toMatch(/Shelling in Sweida — corrected[\s\S]*Changed: fatalities 7 → 9/);
+    expect(message).toContain('Reason: Wrong date and duplicate of a later report');
+    expect(message).toContain('Not listed: 182 new entries past the 20 a message lists');
+    expect(message).not.toContain('Not listed: 1 correction');
+    expect(message).not.toContain('Not listed: 1 removal');
+    // The newest 18 of the import are listed; the others are named.
+    expect(message).toContain(`#${imported[0]}–#${imported[181]}`);
+  });
+});

@@ -39,7 +39,7 @@ describe('GIVEN someone watching the place Sweida and the actor Ron Dermer', () 
 
   it('WHEN entries involving them are added THEN each says which watch it involves', async () => {
     const { text } = await watching();
-    expect(text).toMatch(/Envoy visits Sweida[^#]*Involves what you watch: Sweida \(Suwayda region, Syria\), Ron Dermer\n/);
+    expect(text).toMatch(/Envoy visits Sweida[^#]*Involves what you watch: Sweida \(Suwayda region, Syria\); Ron Dermer\n/);
     expect(text).toMatch(/Shelling near Sweida[^#]*Involves what you watch: Sweida \(Suwayda region, Syria\)\n/);
     expect(text).not.toContain(LEFT_WATCHES);
   });

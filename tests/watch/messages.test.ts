@@ -236,3 +236,70 @@ describe('GIVEN an entry someone watches that was added and removed between two 
     expect(dms()[0]!.text).toContain(`#${older} Clash near Quneitra — restored`);
   });
 });
+
+describe('GIVEN someone watching an actor and a governorate, whose name holds a comma', () => {
+  it('WHEN an entry involving both is added THEN the message keeps the two names apart, and its footer names the entry to show', async () => {
+    await h.run('/watch add actor:Dermer', reader);
+    expect(await h.runText('/watch add place:Quneitra', reader)).toContain('You now watch the place Quneitra region, Syria as watch #2.');
+    const id = h.addEntry({ title: 'Dermer tours the line', places: ['Quneitra'], actors: [{ actorId: h.actorId('Ron Dermer'), role: 'participant' }] });
+    await h.time.advance(TICK_MS);
+    expect(dms()).toHaveLength(1);
+    const text = dms()[0]!.text.replaceAll('`', '');
+    expect(text).toContain('You watch Ron Dermer; Quneitra region, Syria.');
+    expect(text).toContain('Involves what you watch: Ron Dermer; Quneitra region, Syria');
+    expect(text).toContain(`Details: /entry show ${id} · Your watches: /watch list`);
+  });
+
+  it('WHEN several entries change THEN the footer says how to show any of them', async () => {
+    await h.run('/watch add actor:Dermer', reader);
+    const dermer = [{ actorId: h.actorId('Ron Dermer'), role: 'participant' as const }];
+    h.addEntry({ title: 'Envoys meet in Baku', actors: dermer });
+    h.addEntry({ title: 'Talks stall', actors: dermer });
+    await h.time.advance(TICK_MS);
+    expect(dms()[0]!.text.replaceAll('`', '')).toContain('Details: /entry show ID · Your watches: /watch list');
+  });
+});
+
+describe('GIVEN someone watching the city of Daraa, not its governorate', () => {
+  it('WHEN an entry at the city and one elsewhere in the governorate are added THEN the message lists the one at the city', async () => {
+    expect(await h.runText('/watch add place:"Daraa city"', reader)).toContain('You now watch the place Daraa, Syria as watch #1.');
+    h.addEntry({ title: 'Protest in Daraa', places: ['Daraa'] });
+    h.addEntry({ title: 'Shelling across the province', places: ['Daraa province'] });
+    await h.time.advance(TICK_MS);
+    expect(dms()).toHaveLength(1);
+    expect(dms()[0]!.text).toContain('Protest in Daraa');
+    expect(dms()[0]!.text).not.toContain('Shelling across the province');
+  });
+});
+
+describe('GIVEN someone watching two actors since merged into one', () => {
+  it('THEN /watch list and their messages show one watch, and stopping it stops both', async () => {
+    await h.runText('/actors add name:"T. Barrack" kind:person');
+    await h.run('/watch add actor:"T. Barrack"', reader);
+    await h.run('/watch add actor:"Tom Barrack"', reader);
+    await h.runText('/actors merge from:"T. Barrack" into:"Tom Barrack"');
+    const listed = await h.runText('/watch list', reader);
+    expect(listed).toContain('You watch one thing');
+    expect(listed).toContain('#2 actor Tom Barrack');
+    expect(listed).not.toContain('T. Barrack');
+    expect(await h.runText('/watch add actor:"Tom Barrack"', reader)).toContain('You already watch the actor Tom Barrack as watch #2.');
+    h.addEntry({ title: 'Barrack in Damascus', actors: [{ actorId: h.actorId('Tom Barrack'), role: 'participant' }] });
+    await h.time.advance(TICK_MS);
+    expect(dms()).toHaveLength(1);
+    expect(dms()[0]!.text).toContain('You watch Tom Barrack.');
+    expect(dms()[0]!.text).not.toContain('Involves what you watch');
+    expect(await h.runText('/watch stop actor:"Tom Barrack"', reader)).toContain('You no longer watch Tom Barrack. You watch nothing now');
+    expect(await h.runText('/watch list', reader)).toContain('You watch nothing yet.');
+  });
+});
+
+describe('GIVEN someone watching an actor an admin then renames', () => {
+  it('THEN their messages name the actor as it is called now, and as they watched it', async () => {
+    await h.run('/watch add actor:Dermer', reader);
+    await h.runText('/actors edit name:"Ron Dermer" new_name:"Ronald Dermer"');
+    h.addEntry({ title: 'Envoys meet in Baku', actors: [{ actorId: h.actorId('Ronald Dermer'), role: 'participant' }] });
+    await h.time.advance(TICK_MS);
+    expect(dms()).toHaveLength(1);
+    expect(dms()[0]!.text).toContain('You watch Ronald Dermer (was Ron Dermer).');
+  });
+});

@@ -13,7 +13,7 @@ import type { ActorMerge, ChangeSet, CreatedEntries, DigestFilters, EntryChange,
 import { filterChanges, filtersKey, KIND_ORDER } from './changes.js';
 import { correctionLines, entryMetaLines } from './entry-lines.js';
 import { groupHeading } from './split.js';
-import { idRanges, KIND_WORDS, listedPerKind, MAX_LISTED, namedSections, unlistedSections } from './unlisted.js';
+import { idRanges, KIND_WORDS, MAX_LISTED, namedSections, splitByKind, unlistedSections } from './unlisted.js';
 import { formatInZone } from './zoned-time.js';
 
 /** What an empty digest says. */
@@ -284,7 +284,7 @@ function buildBody(set: ChangeSet, filters: DigestFilters): DigestBody {
   // The range's changes are already in digest order; filtering keeps it.
   const items = filterChanges(set.entries, filters);
   const counts = countByKind(items);
-  const { listed, unlisted } = splitListed(items, counts);
+  const { listed, unlisted } = splitByKind(items, MAX_LISTED);
   const { sections, topics } = listedSections(listed, set);
   sections.push(...unlistedSections(unlisted));
   const unparsed = set.oversized ? unparsedItems(set.oversized, filters) : undefined;
@@ -367,16 +367,6 @@ function timelineLine(created: CreatedEntries, filters: DigestFilters): Line {
     ...(filters.actorName ? { actor: filters.actorName } : {}),
   };
   return [span.plain('By date, among the other entries of those dates: '), invocationSpan({ command: 'timeline', args })];
-}
-
-/** The items listed in full (in digest order) and, past MAX_LISTED, those only named. */
-function splitListed(items: readonly EntryChange[], counts: Record<EntryChangeKind, number>): { listed: EntryChange[]; unlisted: EntryChange[] } {
-  if (items.length <= MAX_LISTED) return { listed: [...items], unlisted: [] };
-  const quota = listedPerKind(counts);
-  const listed: EntryChange[] = [];
-  const unlisted: EntryChange[] = [];
-  for (const item of items) (quota[item.kind]-- > 0 ? listed : unlisted).push(item);
-  return { listed, unlisted };
 }
 
 /** Merges and unmerges, under a heading that names what it holds, as the header counts them. */

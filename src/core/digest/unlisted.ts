@@ -32,6 +32,21 @@ export function listedPerKind(counts: Readonly<Record<EntryChangeKind, number>>,
   return quota;
 }
 
+/**
+ * The items listed in full (in the order given) and those past `max` only named, each kind
+ * keeping its share as listedPerKind gives it.
+ */
+export function splitByKind<T extends EntryChange>(items: readonly T[], max: number): { listed: T[]; unlisted: T[] } {
+  if (items.length <= max) return { listed: [...items], unlisted: [] };
+  const counts: Record<EntryChangeKind, number> = { new: 0, corrected: 0, restored: 0, removed: 0 };
+  for (const item of items) counts[item.kind] += 1;
+  const quota = listedPerKind(counts, max);
+  const listed: T[] = [];
+  const unlisted: T[] = [];
+  for (const item of items) (quota[item.kind]-- > 0 ? listed : unlisted).push(item);
+  return { listed, unlisted };
+}
+
 /** `#3, #7–#12`: ids ascending, runs of consecutive ids (an import's) as ranges. */
 export function idRanges(ids: readonly number[]): string[] {
   const sorted = [...ids].sort((a, b) => a - b);

@@ -3,18 +3,25 @@
 // another message carries on from it, and how to stop.
 import { itemSection } from '../digest/compose.js';
 import type { EntryChangeKind } from '../digest/changes.js';
-import { KIND_WORDS, unlistedSections } from '../digest/unlisted.js';
+import { KIND_WORDS, splitByKind, unlistedSections } from '../digest/unlisted.js';
 import { formatCount, plural } from '../text.js';
-import { span, type Line, type Section, type View } from '../view.js';
+import { span, type Line, type Section, type Span, type View } from '../view.js';
 import type { WatchedChange } from './matching.js';
 
 /**
  * More changes than this are named by id, not listed: each with the command that shows it
- * (/timeline shows neither corrections nor removals).
+ * (/timeline shows neither corrections nor removals). As in digests, the smaller kinds keep all
+ * theirs, so an import's new entries do not push a removal or a correction out of the message.
  */
 export const MAX_LISTED_CHANGES = 20;
 
 export const WATCH_MESSAGE_TITLE = 'Sitrep — what you watch changed';
+
+/**
+ * Between the names of the person's watches: a place's name holds commas of its own
+ * (`Quneitra region, Syria`), so commas would run two watches together.
+ */
+export const LABEL_SEPARATOR = '; ';
 
 /** Under a correction that took an entry out of everything the person watches. */
 export const LEFT_WATCHES = 'It no longer involves anything you watch, so later changes to it are not sent.';
@@ -27,7 +34,7 @@ function watchedSection(change: WatchedChange, actorNames: ReadonlyMap<number, s
   const section = itemSection(change, actorNames);
   if (change.leftWatches) return { ...section, lines: [...section.lines, [span.italic(LEFT_WATCHES)]] };
   if (!several || change.watchedBy.length === 0) return section;
-  return { ...section, lines: [...section.lines, [span.italic('Involves what you watch: '), span.plain(change.watchedBy.join(', '))]] };
+  return { ...section, lines: [...section.lines, [span.italic('Involves what you watch: '), span.plain(change.watchedBy.join(LABEL_SEPARATOR))]] };
 }
 
 /**
@@ -41,6 +48,11 @@ export interface WatchMessageOptions {
   moreFollow?: boolean;
 }
 
+/** The command that shows the one entry a message is about, by its number; with several, its form. */
+function detailsCommand(changes: readonly WatchedChange[]): Span {
+  return span.command('entry show', changes.length === 1 ? String(changes[0]!.entryId) : 'ID');
+}
+
 /** `labels`: the names of the person's watches, as /watch list shows them. */
 export function watchMessage(changes: readonly WatchedChange[], actorNames: ReadonlyMap<number, string>, labels: readonly string[], options: WatchMessageOptions = {}): View {
   const counts = new Map<EntryChangeKind, number>();
@@ -50,15 +62,16 @@ export function watchMessage(changes: readonly WatchedChange[], actorNames: Read
   const unlisted = changes.length - MAX_LISTED_CHANGES;
   const shown = unlisted > 0 ? [`${formatCount(MAX_LISTED_CHANGES)} listed in full, ${formatCount(unlisted)} named by id after them`] : [];
   const summary = [...kinds, ...shown].join(' · ');
-  const sections: Section[] = changes.slice(0, MAX_LISTED_CHANGES).map((change) => watchedSection(change, actorNames, labels.length > 1));
-  sections.push(...unlistedSections(changes.slice(MAX_LISTED_CHANGES), `past the ${MAX_LISTED_CHANGES} a message lists`));
-  const intro: Line[] = [[span.bold(summary)], [span.plain(`You watch ${labels.join(', ')}.`)]];
+  const { listed, unlisted: named } = splitByKind(changes, MAX_LISTED_CHANGES);
+  const sections: Section[] = listed.map((change) => watchedSection(change, actorNames, labels.length > 1));
+  sections.push(...unlistedSections(named, `past the ${MAX_LISTED_CHANGES} a message lists`));
+  const intro: Line[] = [[span.bold(summary)], [span.plain(`You watch ${labels.join(LABEL_SEPARATOR)}.`)]];
   if (options.moreFollow) intro.push([span.italic(MORE_FOLLOW)]);
   return {
     title: WATCH_MESSAGE_TITLE,
     tone: 'normal',
     intro,
     sections,
-    footer: [span.plain('Details: '), span.command('entry show', 'ID'), span.plain(' · Your watches: '), span.command('watch list'), span.plain(' · Stop them: '), span.command('watch stop')],
+    footer: [span.plain('Details: '), detailsCommand(changes), span.plain(' · Your watches: '), span.command('watch list'), span.plain(' · Stop them: '), span.command('watch stop')],
   };
 }
