@@ -71,7 +71,13 @@ function unlocatedLines(unlocated: readonly string[]): Line[] {
   const more = unlocated.length > NAMED ? ` and ${unlocated.length - NAMED} more` : '';
   return [
     plainLine(`Without coordinates: ${named}${more}.`),
-    [span.plain('An admin gives one coordinates by naming the gazetteer place it stands for: '), span.command('places locate', `name:"${unlocated[0]}" as:"…"`), span.plain('.')],
+    [
+      span.plain('An admin gives one coordinates by naming the gazetteer place it stands for: '),
+      span.command('places locate', `name:"${unlocated[0]}" as:"…"`),
+      span.plain(', or by pinning it: '),
+      span.command('places locate', `name:"${unlocated[0]}" at:"LAT, LON" in:…`),
+      span.plain('.'),
+    ],
   ];
 }
 
@@ -90,11 +96,15 @@ function startedBeforeLines(earlier: Page<EntrySummary>, since: string): Line[] 
   return [plainLine(`${entries} starting before ${since} and running into it ${placed === 1 && !unread ? 'is' : 'are'} not on this map, which counts an entry only from the day it starts; /timeline lists them.`)];
 }
 
+/** `33.51,  36.29`: latitude and longitude padded to their widest (`-90.00`, `-180.00`), so the columns line up. */
+const latLon = (p: Pick<LocatedPoint, 'lat' | 'lon'>) => `${p.lat.toFixed(2).padStart(6)}, ${p.lon.toFixed(2).padStart(7)}`;
+
 function mapTable(points: readonly LocatedPoint[]): Line[] {
   const width = Math.max(5, ...points.map((p) => p.name.length));
+  const latLonWidth = latLon({ lat: -90, lon: -180 }).length;
   return [
-    [span.code(`${'Place'.padEnd(width)}  Entries  Lat/lon`), span.plain('  Latest type')],
-    ...points.map((p): Line => [span.code(`${p.name.padEnd(width)}  ${String(p.entries).padStart(7)}  ${p.lat.toFixed(2)}, ${p.lon.toFixed(2)}`), span.plain(`  ${eventTypeLabel(p.latestType)}`)]),
+    [span.code(`${'Place'.padEnd(width)}  Entries  ${'Lat/lon'.padEnd(latLonWidth)}`), span.plain('  Latest type')],
+    ...points.map((p): Line => [span.code(`${p.name.padEnd(width)}  ${String(p.entries).padStart(7)}  ${latLon(p)}`), span.plain(`  ${eventTypeLabel(p.latestType)}`)]),
   ];
 }
 
@@ -139,10 +149,11 @@ export const chartMap: SubcommandSpec = {
     const more = points.length > shown.length ? [plainLine(`The ${MAX_MAP_PLACES} busiest of ${points.length} located places are drawn.`)] : [];
     if (args.data === true) return { title: `Data — ${title}`, tone: 'normal', intro: [plainLine(alt), ...more, ...unlocatedLines(unlocated), ...earlier], sections: [{ lines: mapTable(shown) }] };
     const chart: MapChart = { kind: 'map', title, points: shown };
+    // The picture's alt text describes it: the text under the title does not say it again.
     return {
       title,
       tone: 'normal',
-      intro: [plainLine(alt), ...more, ...unlocatedLines(unlocated), ...earlier],
+      intro: [...more, ...unlocatedLines(unlocated), ...earlier],
       sections: [],
       image: chartImage(charts.renderer, chart, alt, () => mapTable(shown)),
       buttons: [dataButton('map', args)],

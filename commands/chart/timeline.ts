@@ -2,6 +2,7 @@
 // fatalities they record as a line and the topic's trend calls marked at their period.
 import type { PeriodUnit, TimelineChart } from '../../src/core/charts/chart.js';
 import type { ChartFilter, PeriodCounts } from '../../src/core/charts/chart-data-port.js';
+import { altText } from '../../src/core/charts/alt-text.js';
 import { chartImage } from '../../src/core/charts/picture.js';
 import { countedUntil, periodCount, periodEnd, periodLabel } from '../../src/core/charts/periods.js';
 import { buildTimelineChart, chartTotal, timelineAlt, timelineTable } from '../../src/core/charts/timeline-chart.js';
@@ -51,25 +52,37 @@ function wholePeriod(unit: PeriodUnit, start: string, week = 'the week starting'
   return unit === 'week' ? `${week} ${label}` : label;
 }
 
-/** `16 Jul`, or `1 Jan 2026` in a week that began the year before. */
-function dayInPeriod(day: string, start: string): string {
-  const words = formatIsoPartial(day);
+/** `30 Jun` (a period's first day), or `29 Dec 2025` when `day`, which the note names in full, is in another year. */
+function dayInPeriod(start: string, day: string): string {
+  const words = formatIsoPartial(start);
   return day.slice(0, 4) === start.slice(0, 4) ? words.slice(0, -5) : words;
+}
+
+/** `the week starting 30 Jun`, or `the week starting 29 Dec 2025` when `day` is in another year; `Jul 2025`. */
+function periodOfDay(unit: PeriodUnit, start: string, day: string): string {
+  return unit === 'week' ? `the week starting ${dayInPeriod(start, day)}` : periodLabel(start, unit);
+}
+
+/** `from 1 Jul 2025`, `up to 10 Sep 2025`, or `from 2 Jul 2025 to 4 Jul 2025` when both cut one bar. */
+function countedDays(chart: TimelineChart, bar: TimelineChart['periods'][number]): string {
+  const { from, to } = bar.days!;
+  const cutFrom = from > bar.start;
+  const cutTo = to < periodEnd(bar.start, chart.unit);
+  if (cutFrom && cutTo) return `from ${formatIsoPartial(from)} to ${formatIsoPartial(to)}`;
+  return cutFrom ? `from ${formatIsoPartial(from)}` : `up to ${formatIsoPartial(to)}`;
 }
 
 /**
  * Bars cut by since or until (labelled by their days) count only those days: said in words, as
- * a short bar there is no fall.
+ * a short bar there is no fall. `Only days from 1 Jul 2025 are counted in the week starting 30 Jun.`
  */
 function cutNote(chart: TimelineChart): Line[] {
   const cut = chart.periods.filter((p) => p.days);
   if (cut.length === 0) return [];
-  const words = cut.map((p) => {
-    const { from, to } = p.days!;
-    const counted = [from > p.start ? `from ${dayInPeriod(from, p.start)}` : '', to < periodEnd(p.start, chart.unit) ? `up to ${dayInPeriod(to, p.start)}` : ''];
-    return `${wholePeriod(chart.unit, p.start)} ${counted.filter(Boolean).join(' ')}`;
-  });
-  return [plainLine(`Only the days from since to until are counted: ${words.join(', ')}.`)];
+  const clauses = cut.map((p) => ({ days: countedDays(chart, p), period: periodOfDay(chart.unit, p.start, p.days!.from > p.start ? p.days!.from : p.days!.to) }));
+  const [first, ...rest] = clauses;
+  const more = rest.map((c) => `, and only days ${c.days} in ${c.period}`).join('');
+  return [plainLine(`Only days ${first!.days} are counted in ${first!.period}${more}.`)];
 }
 
 /**
@@ -183,8 +196,9 @@ export const chartTimeline: SubcommandSpec = {
     if (chartTotal(chart) === 0) return nothingToChart(title, words.length > 0, undefined, earlierNote);
     const leftOut = { count: counts.imprecise, entries: impreciseEntries(ctx.services.dossier, filter, counts), vaguely: `dated less precisely than a ${unit}` };
     const leftOutWords = counts.imprecise > 0 ? leftOutSentence(leftOut, ['is not on this chart', 'are not on this chart']) : undefined;
+    const description = timelineAlt(chart);
     // The alt text says what the picture leaves out too: its line of fatalities is not the whole toll.
-    const alt = leftOutWords ? `${timelineAlt(chart)} ${leftOutWords}.` : timelineAlt(chart);
+    const alt = altText(description, leftOutWords ? `${leftOutWords}.` : undefined);
     const imprecise = leftOutWords ? [plainLine(`${leftOutWords}${unit === 'week' ? ' (by:month shows those dated to a month)' : ''}.`)] : [];
     const notes = [
       ...(byMonthInstead ? [plainLine('By month, as most of these entries are dated only to a month (by:week draws weeks).')] : []),
@@ -195,12 +209,13 @@ export const chartTimeline: SubcommandSpec = {
       ...(end === today ? await laterNote(ctx, filter, today) : []),
     ];
     if (args.data === true) {
-      return { title: `Data — ${title}`, tone: 'normal', intro: [plainLine(alt), ...notes], sections: [{ lines: timelineTable(chart) }] };
+      return { title: `Data — ${title}`, tone: 'normal', intro: [plainLine(description), ...notes], sections: [{ lines: timelineTable(chart) }] };
     }
+    // The picture's alt text describes it: the text under the title does not say it again.
     return {
       title,
       tone: 'normal',
-      intro: [plainLine(alt), ...notes],
+      intro: notes,
       sections: [],
       image: chartImage(ctx.services.charts.renderer, chart, alt, () => timelineTable(chart)),
       buttons: [dataButton('timeline', args)],

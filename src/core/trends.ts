@@ -31,7 +31,7 @@ export interface TrendCall {
   madeAt: string;
 }
 
-const ALERT_WORDS: Record<TrendAlert, string> = { risk: 'conflict risk alert', opportunity: 'resolution opportunity' };
+export const ALERT_WORDS: Record<TrendAlert, string> = { risk: 'conflict risk alert', opportunity: 'resolution opportunity' };
 
 /** `↑ deteriorated (conflict risk alert)`. */
 export function callHeadline(call: Pick<TrendCall, 'direction' | 'alert'>): string {

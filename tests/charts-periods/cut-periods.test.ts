@@ -42,7 +42,7 @@ describe('/chart timeline with since and until within a month', () => {
     ]);
     expect(intro(view)[0]).toContain('per month from 16 Jul 2025 to 10 Sep 2025');
     expect(intro(view)[0]).toContain('the busiest was 16–31 Jul 2025, with 2');
-    expect(intro(view)).toContain('Only the days from since to until are counted: Jul 2025 from 16 Jul, Sep 2025 up to 10 Sep.');
+    expect(intro(view)).toContain('Only days from 16 Jul 2025 are counted in Jul 2025, and only days up to 10 Sep 2025 in Sep 2025.');
     // `Jul 2025` and `2025` both reach 16 Jul, as /timeline lists them.
     expect(intro(view)).toContain('2 entries starting before 16 Jul 2025 and running into it are not on this chart, which counts each entry in the month it starts; /timeline lists them.');
   });
@@ -51,7 +51,7 @@ describe('/chart timeline with since and until within a month', () => {
     const view = await run(MONTHS);
     expect(view.image?.alt).toContain('per month from 16 Jul 2025 to 10 Sep 2025');
     expect(view.image!.table.map(lineToPlainText).slice(1).map((row) => row.split(/ {2,}/)[0])).toEqual(['16–31 Jul 2025', 'Aug 2025', '1–10 Sep 2025']);
-    expect(intro(view)).toContain('Only the days from since to until are counted: Jul 2025 from 16 Jul, Sep 2025 up to 10 Sep.');
+    expect(intro(view)).toContain('Only days from 16 Jul 2025 are counted in Jul 2025, and only days up to 10 Sep 2025 in Sep 2025.');
   });
 });
 
@@ -61,7 +61,7 @@ describe('/chart timeline with since and until within a week', () => {
     const view = await run('/chart timeline topic:cut-check since:2025-07-20 until:2025-09-10 by:week data:true');
     expect(rows(view)[1]).toMatch(/^20 Jul 2025 +1 {2}Talks\/negotiation 1$/);
     expect(rows(view).at(-1)).toMatch(/^8–10 Sep 2025 +0$/);
-    expect(intro(view)).toContain('Only the days from since to until are counted: the week starting 14 Jul 2025 from 20 Jul, the week starting 8 Sep 2025 up to 10 Sep.');
+    expect(intro(view)).toContain('Only days from 20 Jul 2025 are counted in the week starting 14 Jul, and only days up to 10 Sep 2025 in the week starting 8 Sep.');
     expect(intro(view)).toContain('2 entries starting before 20 Jul 2025 and running into it are not on this chart, which counts each entry in the week it starts; /timeline lists them.');
   });
 
@@ -97,7 +97,7 @@ describe('entries dated only to a year, with since after its first day', () => {
     expect(rows(view)[1]).toMatch(/^Jul 2025 +4 /);
     expect(intro(view)).toContain('1 entry starting before Jul 2025 and running into it is not on this chart, which counts each entry in the month it starts; /timeline lists them.');
     // No bar is cut: since starts a month.
-    expect(intro(view).join('\n')).not.toContain('Only the days');
+    expect(intro(view).join('\n')).not.toContain('Only days');
   });
 
   it('/chart timeline with nothing starting in the range says what runs into it', async () => {

@@ -29,12 +29,12 @@ describe('/chart timeline around today', () => {
   it('marks today’s trend call on the default chart, whose last week holds today, and says that week is not over', async () => {
     const view = await run('/chart timeline topic:syria-israel data:true');
     expect(intro(view)[0]).toContain('from 1 Dec 2025 through the week starting 30 Nov 2026');
-    expect(intro(view)[0]).toContain('; trend calls marked: ↑ in the week starting 30 Nov 2026.');
+    expect(intro(view)[0]).toContain('; 1 trend call, deteriorated (↑) in the week starting 30 Nov 2026.');
     expect(intro(view)).toContain(WEEK_NOTE);
-    expect(rows(view).at(-1)).toMatch(/^30 Nov 2026 +1 {2}Air\/drone strike 1, Trend calls ↑$/);
+    expect(rows(view).at(-1)).toMatch(/^30 Nov 2026 +1 {2}Air\/drone strike 1, Trend calls: deteriorated \(↑\)$/);
     // The picture says the same as its Data table.
     const picture = await run('/chart timeline topic:syria-israel');
-    expect(picture.image?.alt).toContain('↑ in the week starting 30 Nov 2026');
+    expect(picture.image?.alt).toContain('deteriorated (↑) in the week starting 30 Nov 2026');
     expect(intro(picture)).toContain(WEEK_NOTE);
   });
 
@@ -44,7 +44,7 @@ describe('/chart timeline around today', () => {
     // since falls on the Sunday of the week starting 26 Oct: that bar counts 1 Nov alone, and says so.
     expect(intro(view)[0]).toContain('per week from 1 Nov 2026 through the week starting 30 Nov 2026');
     expect(intro(view)).toContain(WEEK_NOTE);
-    expect(rows(view).at(-1)).toMatch(/^30 Nov 2026 +1 {2}Air\/drone strike 1, Trend calls ↑$/);
+    expect(rows(view).at(-1)).toMatch(/^30 Nov 2026 +1 {2}Air\/drone strike 1, Trend calls: deteriorated \(↑\)$/);
     expect(text).not.toContain('7 Dec 2026');
     expect(text).not.toContain('28 Dec 2026');
   });
@@ -52,9 +52,9 @@ describe('/chart timeline around today', () => {
   it('draws no month after today’s, by:month, and marks the call in today’s month', async () => {
     const view = await run('/chart timeline topic:syria-israel since:2026-06 until:2027-06 by:month data:true');
     expect(intro(view)[0]).toContain('per month from Jun 2026 to Dec 2026');
-    expect(intro(view)[0]).toContain('trend calls marked: ↑ in Dec 2026');
+    expect(intro(view)[0]).toContain('1 trend call, deteriorated (↑) in Dec 2026');
     expect(intro(view)).toContain(MONTH_NOTE);
-    expect(rows(view).at(-1)).toMatch(/^Dec 2026 +0 {2}Trend calls ↑$/);
+    expect(rows(view).at(-1)).toMatch(/^Dec 2026 +0 {2}Trend calls: deteriorated \(↑\)$/);
     expect(rows(view).join('\n')).not.toContain('2027');
   });
 
@@ -75,7 +75,7 @@ describe('/chart timeline around today', () => {
   it('has no “not over” note, nor a later call, when until ends the chart before today', async () => {
     const view = await run('/chart timeline topic:syria-israel until:2026-11-30 by:week data:true');
     expect(intro(view)[0]).toContain('to 30 Nov 2026');
-    expect(intro(view)[0]).not.toContain('trend calls');
+    expect(intro(view)[0]).not.toContain('trend call');
     expect(intro(view)).not.toContain(WEEK_NOTE);
     // A month that ended before today is whole: no note.
     const month = await run('/chart timeline topic:syria-israel since:2026 by:month data:true');

@@ -46,27 +46,30 @@ describe('/chart map', DRAWING, () => {
   it('maps the located places, sized by entries, and says which are not located', async () => {
     const view = await app.dispatcher.runText('/chart map topic:syria-israel', operator);
     expect(view.title).toBe('Where entries happened — topic syria-israel, from 1 Jul 2024 to 26 Jul 2025');
-    expect(intro(view)[0]).toMatch(/^Map of 3 located places from 1 Jul 2024 to 26 Jul 2025, each sized by its entries \(an entry naming several places counts at each\) and coloured by its latest event type; the busiest: .*Paris \d+.*; 7 places without coordinates are not shown\.$/);
-    expect(view.image?.alt).toBe(intro(view)[0]);
+    expect(view.image?.alt).toMatch(/^Map of 3 located places from 1 Jul 2024 to 26 Jul 2025, each sized by its entries \(an entry naming several places counts at each\) and coloured by its latest event type; the busiest: .*Paris \d+.*; 7 places without coordinates are not shown\.$/);
+    // The picture's alt text describes it; the text under the title does not say it again.
+    expect(intro(view).join('\n')).not.toContain('Map of 3 located places');
     expect(pngSize(await view.image!.png())).toEqual(CHART_SIZES.map);
     expect(view.buttons?.map((b) => b.label)).toEqual(['Data']);
     // The places left out are named, with the command that gives one coordinates.
-    expect(intro(view)[1]).toMatch(/^Without coordinates: [^.]+ and 2 more\.$/);
-    expect(intro(view)[2]).toMatch(/^An admin gives one coordinates by naming the gazetteer place it stands for: \/places locate name:"[^"]+" as:"…"\.$/);
+    expect(intro(view)[0]).toMatch(/^Without coordinates: [^.]+ and 2 more\.$/);
+    expect(intro(view)[1]).toMatch(/^An admin gives one coordinates by naming the gazetteer place it stands for: \/places locate name:"[^"]+" as:"…", or by pinning it: \/places locate name:"[^"]+" at:"LAT, LON" in:…\.$/);
   });
 
   it('with no place located names those that are not, and how to locate one', async () => {
     const view = await app.dispatcher.runText('/chart map topic:syria-israel since:1967 until:1967', operator);
     expect(intro(view)[0]).toBe('1 place has matching entries, but none has coordinates, so there is nothing to map.');
     expect(intro(view)[1]).toBe('Without coordinates: Golan Heights.');
-    expect(intro(view)[2]).toBe('An admin gives one coordinates by naming the gazetteer place it stands for: /places locate name:"Golan Heights" as:"…".');
+    expect(intro(view)[2]).toBe('An admin gives one coordinates by naming the gazetteer place it stands for: /places locate name:"Golan Heights" as:"…", or by pinning it: /places locate name:"Golan Heights" at:"LAT, LON" in:….');
   });
 
   it('gives the figures as a table with data:true', async () => {
     const view = await app.dispatcher.runText('/chart map data:true', operator);
     const rows = view.sections[0]!.lines.map(lineToPlainText);
     expect(rows[0]).toMatch(/^Place +Entries +Lat\/lon +Latest type$/);
-    expect(rows.some((row) => /^Paris +3 +48\.86, 2\.35  Statement$/.test(row))).toBe(true);
+    expect(rows.some((row) => /^Paris +3 +48\.86, +2\.35  Statement$/.test(row))).toBe(true);
+    // Lat/lon is padded to its widest, so Latest type starts at one column on every row.
+    expect(new Set(rows.map((row) => row.search(/ {2}\S+( \S+)*$/))).size).toBe(1);
     expect(view.image).toBeUndefined();
   });
 

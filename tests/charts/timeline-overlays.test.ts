@@ -42,14 +42,15 @@ const WEEKLY = '/chart timeline topic:syria-israel since:2025-07-28 until:2025-0
 describe('/chart timeline with fatalities and trend calls', DRAWING, () => {
   it('sums the best estimates per week, marks the calls at their weeks, and says both in the alt text', async () => {
     const view = await run(WEEKLY);
-    const alt = intro(view)[0]!;
+    const alt = view.image!.alt;
     // Weeks are labelled by their first day; the range runs to the last week's last day.
     expect(alt).toContain('per week from 28 Jul 2025 through the week starting 18 Aug 2025');
     expect(alt).toContain('; a line of fatalities (best estimates), 11 in all, most in the week starting 4 Aug 2025 (7)');
-    expect(alt).toContain('; trend calls marked: ↓ in the week starting 11 Aug 2025, ↑ in the week starting 18 Aug 2025.');
-    expect(view.image?.alt).toBe(alt);
+    expect(alt).toContain('; 2 trend calls (1 improved and 1 deteriorated), the latest deteriorated (↑) in the week starting 18 Aug 2025. ');
+    // The picture's alt text describes it; the text under the title does not say it again.
+    expect(intro(view).join('\n')).not.toContain('Bar chart');
     // The month-dated entry's 7 are not on the line: the note says so.
-    expect(intro(view)[1]).toBe('1 entry dated Aug 2025, with 7 reported killed, is not on this chart (by:month shows those dated to a month).');
+    expect(intro(view)[0]).toBe('1 entry dated Aug 2025, with 7 reported killed, is not on this chart (by:month shows those dated to a month).');
     expect(pngSize(await view.image!.png())).toEqual(CHART_SIZES.timeline);
   });
 
@@ -58,13 +59,13 @@ describe('/chart timeline with fatalities and trend calls', DRAWING, () => {
     expect(table.find((row) => row.startsWith('28 Jul 2025'))).toMatch(/Shelling 1, Fatalities \(best estimates\) 4$/);
     expect(table.find((row) => row.startsWith('4 Aug 2025'))).toMatch(/Armed clash 1, Air\/drone strike 1, .*Fatalities \(best estimates\) 7$/);
     // Weeks whose entries record no figure show none: unknown is not zero.
-    expect(table.find((row) => row.startsWith('11 Aug 2025'))).toMatch(/ 0 {2}Trend calls ↓$/);
-    expect(table.find((row) => row.startsWith('18 Aug 2025'))).toMatch(/ 0 {2}Trend calls ↑$/);
+    expect(table.find((row) => row.startsWith('11 Aug 2025'))).toMatch(/ 0 {2}Trend calls: improved \(↓\)$/);
+    expect(table.find((row) => row.startsWith('18 Aug 2025'))).toMatch(/ 0 {2}Trend calls: deteriorated \(↑\)$/);
   });
 
   it('counts the month-dated entry and its fatalities by month, and names each call’s topic on a chart of every topic', async () => {
     const monthly = rows(await run('/chart timeline since:2025-08 until:2025-08 by:month data:true'));
-    expect(monthly.find((row) => row.startsWith('Aug 2025'))).toMatch(/Violence against civilians 1, .*Fatalities \(best estimates\) 18, Trend calls ↓ syria-israel ↑ syria-israel$/);
+    expect(monthly.find((row) => row.startsWith('Aug 2025'))).toMatch(/Violence against civilians 1, .*Fatalities \(best estimates\) 18, Trend calls: syria-israel improved \(↓\); syria-israel deteriorated \(↑\)$/);
   });
 
   it('without dates, covers up to the newest entry of the actor or place asked for', async () => {
@@ -79,10 +80,10 @@ describe('/chart timeline with fatalities and trend calls', DRAWING, () => {
     const seedOnly = '/chart timeline until:2025-07-31';
     const view = await run(seedOnly);
     expect(view.title).toMatch(/^Entries per month/);
-    expect(intro(view)[1]).toBe('By month, as most of these entries are dated only to a month (by:week draws weeks).');
+    expect(intro(view)[0]).toBe('By month, as most of these entries are dated only to a month (by:week draws weeks).');
     const weekly = await run(`${seedOnly} by:week`);
     expect(weekly.title).toMatch(/^Entries per week/);
-    expect(intro(weekly)[1]).toMatch(/^\d+ entries dated less precisely than a week are not on this chart/);
+    expect(intro(weekly)[0]).toMatch(/^\d+ entries dated less precisely than a week are not on this chart/);
     // Its Data table gives a run of empty weeks one row, up to the last week's Sunday.
     const table = rows(await run(`${seedOnly} by:week data:true`));
     expect(table.slice(0, 3)).toEqual([expect.stringMatching(/^Week of +Total$/), expect.stringMatching(/^29 Jul 2024 – 6 Jul 2025 +0$/), expect.stringMatching(/^7 Jul 2025 +2 /)]);

@@ -1,6 +1,6 @@
 // GIVEN the console writing pictures to SITREP_CHARTS_DIR WHEN a digest with its card is posted
 // there THEN the card's alt text is printed under the picture's path, as Discord and Slack give it
-// to screen readers; a /chart reply, which opens with its alt text, does not print it twice.
+// to screen readers; a /chart reply prints it once, under the picture's path, as its text does not say it.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -44,10 +44,10 @@ describe('GIVEN the console writes pictures', DRAWING, () => {
 
     const digest = printed().slice(printed().indexOf('Sitrep digest'));
     expect(digest).toContain('Envoys meet in Baku');
-    expect(digest).toMatch(/^Picture \(\d+×\d+\): .+\.png\nAlt text: Bar chart of entries added by event type in this channel's first digest, with no digest before it to compare with: 1; .+\.$/m);
+    expect(digest).toMatch(/^Picture \(\d+×\d+\): .+\.png\nAlt text: Bar chart of entries added by event type in this channel's first digest, with no digest before it to compare with: 1 entry in all; .+\.$/m);
   });
 
-  it('WHEN a chart is asked for THEN its alt text is printed once, as the reply opens with it', async () => {
+  it('WHEN a chart is asked for THEN its alt text is printed once, under the picture’s path', async () => {
     const app = createTestApp();
     cleanup.push(() => app.dispose());
     const input = new PassThrough();
@@ -58,5 +58,6 @@ describe('GIVEN the console writes pictures', DRAWING, () => {
 
     expect(printed()).toMatch(/Picture \(1200×600\): \S+\.png/);
     expect(printed().match(/Bar chart of 9 entries per month/g)).toHaveLength(1);
+    expect(printed()).toMatch(/Picture \(1200×600\): \S+\.png\nAlt text: Bar chart of 9 entries per month/);
   });
 });

@@ -33,7 +33,7 @@ describe('digest cards', DRAWING, () => {
     h.addEntry({ title: 'Strike in Daraa', eventType: 'protest' });
     await h.time.advanceTo('2026-07-07T06:01:00Z');
     const [first, second] = h.poster.posts.map((p) => p.view);
-    expect(first?.image?.alt).toBe("Bar chart of entries added by event type in this channel's first digest, with no digest before it to compare with: 2; Protest 2.");
+    expect(first?.image?.alt).toBe("Bar chart of entries added by event type in this channel's first digest, with no digest before it to compare with: 2 entries in all; Protest 2.");
     expect(second?.image?.alt).toBe("Bar chart of entries added by event type in this digest's period against the period before: 1 against 2; Protest 1 (2 before).");
     expect(second!.image!.table.map((line) => line.map((s) => s.text).join(''))).toEqual([
       'Event type  This period  Before  Change',
@@ -56,7 +56,7 @@ describe('digest cards', DRAWING, () => {
     expect(await h.runText('/digest send-now')).toContain('Digest sent');
     const sent = h.poster.posts.at(-1)?.view.image;
     const table = (image: typeof sent) => image?.table.map((line) => line.map((s) => s.text).join(''));
-    expect(sent?.alt).toBe("Bar chart of entries added by event type in this channel's first digest, with no digest before it to compare with: 1; Armed clash 1.");
+    expect(sent?.alt).toBe("Bar chart of entries added by event type in this channel's first digest, with no digest before it to compare with: 1 entry in all; Armed clash 1.");
     expect(table(sent)).toEqual(['Event type   This period  Before  Change', 'Armed clash            1       —       —']);
     expect(preview?.alt).toBe(sent?.alt);
     expect(table(preview)).toEqual(table(sent));

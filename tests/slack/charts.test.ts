@@ -51,7 +51,9 @@ describe('/chart timeline on Slack', DRAWING, () => {
   it('a map of the places the gazetteer located is uploaded and shown with its alt text', async () => {
     const uploads = h.slack.callsTo('files.getUploadURLExternal').length;
     const body = await h.command('/chart map');
-    expect(shownText(body)).toMatch(/Map of \d+ located places/);
+    expect(blocksOf(body).find((b) => b.type === 'image')).toMatchObject({ alt_text: expect.stringMatching(/^Map of \d+ located places/) });
+    // The image block's alt text says what the picture shows; the message's text does not say it again.
+    expect(shownText(body)).not.toMatch(/Map of \d+ located places/);
     await h.slack.calls.atLeast(uploads + 1, (c) => c.method === 'files.getUploadURLExternal');
   });
 });

@@ -3,7 +3,7 @@
 import type { APIEmbed } from 'discord.js';
 import { drawPicture } from '../../core/charts/picture.js';
 import type { Logger } from '../../core/logger.js';
-import { clip } from '../../core/text-cut.js';
+import { clipAtWord } from '../../core/text-cut.js';
 import type { View } from '../../core/view.js';
 
 /** Discord's limit on an attachment's description (its alt text). */
@@ -21,7 +21,7 @@ export async function drawForDiscord<T extends { view: View }>(shown: T, logger:
   if (!image) return shown;
   const drawn = await drawPicture(shown.view, logger);
   if (!drawn.png) return { ...shown, view: drawn.view };
-  return { ...shown, picture: { png: drawn.png, name: image.filename, alt: clip(image.alt, ALT_TEXT_LIMIT) } };
+  return { ...shown, picture: { png: drawn.png, name: image.filename, alt: clipAtWord(image.alt, ALT_TEXT_LIMIT) } };
 }
 
 /** The embed showing the message's attachment named `picture.name` (sent with it, or kept from the post an edit changes). */

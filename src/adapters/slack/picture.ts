@@ -5,7 +5,7 @@ import { setTimeout as wait } from 'node:timers/promises';
 import { ErrorCode, webApi } from '@slack/bolt';
 import { drawPicture } from '../../core/charts/picture.js';
 import type { Logger } from '../../core/logger.js';
-import { clip } from '../../core/text-cut.js';
+import { clipAtWord } from '../../core/text-cut.js';
 import { plainLine, type View, type ViewImage } from '../../core/view.js';
 import { MAX_CONTEXT_TEXT, RESPONSE_URL_LIFETIME_MS } from './limits.js';
 import type { SlackMessage } from './paging.js';
@@ -53,13 +53,14 @@ async function uploadPicture(client: webApi.WebClient, view: View, logger: Logge
   if (!image) return { view };
   const drawn = await drawPicture(view, logger);
   if (!drawn.png) return { view: { ...drawn.view, image } };
-  const alt = clip(image.alt, ALT_TEXT_LIMIT);
+  const alt = clipAtWord(image.alt, ALT_TEXT_LIMIT);
   try {
     const fileId = await upload(client, drawn.png, image.filename, alt, view.title);
     return { view, block: imageBlock(fileId, alt), fresh: true, fileId };
   } catch (error) {
     logger.error({ err: error, title: view.title }, 'slack: a picture could not be uploaded');
-    return { view: { ...view, intro: [...(view.intro ?? []), plainLine('The picture could not be uploaded to Slack (see Sitrep’s log).')] } };
+    // A reply's text leaves describing the picture to its alt text: without the picture, the alt text is said in its place.
+    return { view: { ...view, intro: [...(view.intro ?? []), plainLine('The picture could not be uploaded to Slack (see Sitrep’s log).'), plainLine(image.alt)] } };
   }
 }
 
@@ -98,7 +99,7 @@ export class SlackPictures {
   async shown(client: webApi.WebClient, view: View): Promise<UploadedPicture> {
     const image = view.image;
     if (!image) return { view };
-    const alt = clip(image.alt, ALT_TEXT_LIMIT);
+    const alt = clipAtWord(image.alt, ALT_TEXT_LIMIT);
     const known = this.known.get(keyOf(image));
     if (known && known.until > this.now()) return { view, block: imageBlock(known.id, alt) };
     return this.upload(client, view);
@@ -124,7 +125,9 @@ export class SlackPictures {
         await wait(waits[attempt]);
       }
     }
-    return send(withPictureBlock(message, contextBlock(clip(PICTURE_NOT_SHOWN_TEXT, MAX_CONTEXT_TEXT))));
+    // A reply's text leaves describing the picture to its alt text: without the picture, the alt text is said in its place.
+    const alt = picture.block.type === 'image' ? ` ${picture.block.alt_text}` : '';
+    return send(withPictureBlock(message, contextBlock(clipAtWord(`${PICTURE_NOT_SHOWN_TEXT}${alt}`, MAX_CONTEXT_TEXT))));
   }
 
   private remember(image: Pick<ViewImage, 'filename' | 'alt'>, id: string): void {
@@ -151,7 +154,7 @@ export async function postedPictureBlock(client: webApi.WebClient, channelId: st
     const answer = await client.conversations.history({ channel: channelId, latest: ts, inclusive: true, limit: 1 });
     const shown = answer.messages?.find((m) => m.ts === ts)?.blocks?.find((block) => block.type === 'image');
     // Slack answers with fields it does not take back (sizes, fallback): the block is written anew.
-    const alt_text = clip(alt, ALT_TEXT_LIMIT);
+    const alt_text = clipAtWord(alt, ALT_TEXT_LIMIT);
     if (shown?.slack_file?.id) return { type: 'image', slack_file: { id: shown.slack_file.id }, alt_text };
     if (shown?.image_url) return { type: 'image', image_url: shown.image_url, alt_text };
     return undefined;

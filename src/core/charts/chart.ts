@@ -26,6 +26,10 @@ export interface SeriesPoint {
   value?: number;
   arrow?: MarkArrow;
   label?: string;
+  /** What a mark's arrow stands for, in words (`deteriorated`): an arrow alone says nothing to a screen reader. */
+  meaning?: string;
+  /** What else the mark says, in words: `conflict risk alert`. */
+  flag?: string;
 }
 
 /**
@@ -35,12 +39,21 @@ export interface SeriesPoint {
  */
 export interface ChartSeries {
   name: string;
+  /** One mark's name, for `1 trend call` (marks only): the name, lower-cased, otherwise. */
+  markName?: string;
   kind: 'line' | 'marks';
   points: readonly SeriesPoint[];
 }
 
-/** A mark as words: its arrow and its label, `↑ syria-israel`. */
-export const markText = (point: SeriesPoint) => [point.arrow ? ARROW_TEXT[point.arrow] : '', point.label ?? ''].filter(Boolean).join(' ');
+/** What a mark says without its label: `deteriorated (↑), conflict risk alert`, or its arrow alone when it has no words. */
+export function markMeaning(point: SeriesPoint): string {
+  const arrow = point.arrow ? ARROW_TEXT[point.arrow] : undefined;
+  const what = point.meaning && arrow ? `${point.meaning} (${arrow})` : (point.meaning ?? arrow);
+  return [what, point.flag].filter(Boolean).join(', ');
+}
+
+/** A mark as words: `syria-israel deteriorated (↑), conflict risk alert`. */
+export const markText = (point: SeriesPoint) => [point.label, markMeaning(point)].filter(Boolean).join(' ');
 
 export interface TimelineChart {
   kind: 'timeline';

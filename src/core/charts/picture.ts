@@ -3,6 +3,7 @@
 import type { Logger } from '../logger.js';
 import { plainLine, type Line, type View, type ViewImage } from '../view.js';
 import { CHART_SIZES, type Chart, type ChartRenderer } from './chart.js';
+import { altText } from './alt-text.js';
 import type { AddedCounts, ChartData } from './chart-data-port.js';
 import type { PlaceCoordinates } from './locate.js';
 
@@ -22,7 +23,7 @@ export function chartImage(renderer: ChartRenderer, chart: Chart, alt: string, t
   return {
     filename: `${chart.kind}.png`,
     ...CHART_SIZES[chart.kind],
-    alt,
+    alt: altText(alt),
     get table() {
       return (lines ??= table());
     },
@@ -44,6 +45,7 @@ export async function drawPicture(view: View, logger: Logger): Promise<DrawnView
     logger.error({ err: error, title: view.title }, 'a picture could not be drawn');
     const { image: _image, ...rest } = view;
     const reason = error instanceof Error ? error.message : String(error);
-    return { view: { ...rest, intro: [...(rest.intro ?? []), plainLine(`The picture could not be drawn: ${reason}`)] } };
+    // A reply's text leaves describing the picture to its alt text: without the picture, the alt text is said in its place.
+    return { view: { ...rest, intro: [...(rest.intro ?? []), plainLine(`The picture could not be drawn: ${reason}`), plainLine(view.image.alt)] } };
   }
 }

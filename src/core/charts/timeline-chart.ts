@@ -6,6 +6,7 @@ import { EVENT_TYPE_IDS, eventTypeLabel, type EventType } from '../vocabulary.js
 import { markText, type ChartSeries, type PeriodBar, type PeriodUnit, type TimelineChart } from './chart.js';
 import type { PeriodCounts } from './chart-data-port.js';
 import { formatIsoPartial } from '../partial-date.js';
+import { marksWords } from './mark-words.js';
 import { daysLabel, periodEnd, periodLabel, periodStarts } from './periods.js';
 
 export interface TimelineChartInput {
@@ -84,7 +85,7 @@ function lineWords(chart: TimelineChart, series: ChartSeries): string {
 /** What a series over the bars shows, as a clause of the alt text. */
 function seriesWords(chart: TimelineChart, series: ChartSeries): string {
   if (series.kind === 'line') return lineWords(chart, series);
-  return `${series.name.toLowerCase()} marked: ${series.points.map((p) => `${markText(p)} in ${periodWords(chart, p.start)}`).join(', ')}`;
+  return marksWords(series, (start) => periodWords(chart, start));
 }
 
 /** One sentence saying what the chart shows, with its figures, for screen readers. */
@@ -113,12 +114,15 @@ function busiestWords(chart: TimelineChart, busiest: readonly TimelineChart['per
   return `${named.length} ${chart.unit}s were the busiest, with ${most} each, the latest ${named.at(-1)}`;
 }
 
-/** A period's figures from the series over the bars: `Fatalities (best estimates) 12`, `Trend calls ↑`. */
+/**
+ * A period's figures from the series over the bars: `Fatalities (best estimates) 12`, `Trend calls:
+ * syria-israel deteriorated (↑), conflict risk alert; lebanon-israel improved (↓)`.
+ */
 function seriesCells(chart: TimelineChart, start: string): string[] {
   return chart.series.flatMap((series) => {
     const points = series.points.filter((p) => p.start === start && (series.kind === 'marks' || p.value !== undefined));
     if (points.length === 0) return [];
-    return [series.kind === 'line' ? `${series.name} ${points[0]!.value}` : `${series.name} ${points.map(markText).join(' ')}`];
+    return [series.kind === 'line' ? `${series.name} ${points[0]!.value}` : `${series.name}: ${points.map(markText).join('; ')}`];
   });
 }
 

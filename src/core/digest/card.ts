@@ -4,6 +4,7 @@
 import type { ChartFilter } from '../charts/chart-data-port.js';
 import type { CardChart } from '../charts/chart.js';
 import { chartImage, type ChartServices } from '../charts/picture.js';
+import { plural } from '../text.js';
 import { span, type Line, type View, type ViewImage } from '../view.js';
 import { EVENT_TYPE_IDS, eventTypeLabel, type EventType } from '../vocabulary.js';
 import { filtersKey, type ChangeSet, type DigestFilters } from './changes.js';
@@ -66,7 +67,7 @@ function cardAlt(rows: readonly Row[], first: boolean): string {
   const now = rows.reduce((s, r) => s + r.current, 0);
   if (first) {
     const figures = rows.map((r) => `${eventTypeLabel(r.type)} ${r.current}`).join(', ');
-    return `Bar chart of entries added by event type in this channel's first digest, with no digest before it to compare with: ${now}; ${figures}.`;
+    return `Bar chart of entries added by event type in this channel's first digest, with no digest before it to compare with: ${plural(now, 'entry', 'entries')} in all; ${figures}.`;
   }
   const figures = rows.map((r) => `${eventTypeLabel(r.type)} ${r.current} (${r.previous} before)`).join(', ');
   const before = rows.reduce((s, r) => s + r.previous, 0);
