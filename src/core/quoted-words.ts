@@ -8,10 +8,14 @@ export function quotedWords(input: string): string[] {
   const words: string[] = [];
   let closing: string | undefined;
   let word = '';
+  let escaped = false;
   for (const ch of input) {
     if (closing !== undefined) {
       word += ch;
-      if (ch === closing) closing = undefined;
+      // Inside quotes a backslash keeps the next character in the value (`\"`, `\\`), as the parser reads it.
+      if (escaped) escaped = false;
+      else if (ch === '\\') escaped = true;
+      else if (ch === closing) closing = undefined;
     } else if (/\s/.test(ch)) {
       if (word) words.push(word);
       word = '';

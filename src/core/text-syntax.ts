@@ -36,15 +36,47 @@ interface Token {
 /** `--public`, also as phones and macOS turn `--` into a dash: `—public`, `–public`. */
 const FLAG = /^(?:--|—|–)\p{L}/u;
 
+/** Inside quotes, `\` before a quote or a backslash writes that character: `"He said \"no\""`. */
+const ESCAPABLE = new Set(['\\', ...Object.keys(QUOTE_PAIRS), ...Object.values(QUOTE_PAIRS)]);
+
 function readQuoted(input: string, start: number): { value: string; end: number } {
   const close = QUOTE_PAIRS[input[start]!]!;
-  const end = input.indexOf(close, start + 1);
-  if (end < 0) {
-    throw new UserError('syntax', `A quote opened at character ${start + 1} is never closed.`, [
-      'Close it, e.g. actor:"Ron Dermer".',
-    ]);
+  let value = '';
+  for (let i = start + 1; i < input.length; i += 1) {
+    const ch = input[i]!;
+    const next = input[i + 1];
+    if (ch === '\\' && next !== undefined && ESCAPABLE.has(next)) {
+      value += next;
+      i += 1;
+    } else if (ch === close) {
+      return { value, end: i + 1 };
+    } else {
+      value += ch;
+    }
   }
-  return { value: input.slice(start + 1, end), end: end + 1 };
+  const endsInBackslash = input.slice(start + 1).includes(`\\${close}`);
+  throw new UserError('syntax', `A quote opened at character ${start + 1} is never closed.`, [
+    endsInBackslash
+      ? `\\${close} is a quote inside the value, not its end: close the value with one more ${close}, or end it with a backslash as \\\\${close}.`
+      : 'Close it, e.g. actor:"Ron Dermer".',
+  ]);
+}
+
+/**
+ * Text typed right after a closing quote (`title:"He said "no""`) would be joined to the value
+ * unseen, so it is refused, saying how a quote goes inside a value.
+ */
+function refuseGluedText(input: string, afterQuote: number, option: string | undefined): void {
+  const start = skipUntyped(input, afterQuote);
+  if (start >= input.length || /\s/.test(input[start]!)) return;
+  const glued = input.slice(start).split(/\s/, 1)[0]!;
+  const name = option === undefined ? '' : `${option}:`;
+  throw new UserError(
+    'syntax',
+    `\`${glued}\` follows a closing quote at character ${afterQuote}: text right after a quote is not read into the value.`,
+    [`Write a quote inside a value as \\" (${name}"He said \\"no\\"") or use the other quotes: ${name}'He said "no"'.`],
+    option,
+  );
 }
 
 function skipUntyped(input: string, start: number): number {
@@ -101,6 +133,7 @@ function tokenize(input: string): Token[] {
         text += read.value;
         i = read.end;
         quoted = true;
+        refuseGluedText(input, i, option);
       } else {
         text += ch;
         i += 1;
@@ -136,10 +169,15 @@ export function parseCommandText(input: string): ParsedText {
   return { command, words, options, ...(flags.length > 0 ? { flags } : {}) };
 }
 
-/** A value as it must be typed to read back the same: quoted when it has spaces or starts with a quote. */
+/**
+ * A value as it must be typed to read back the same: quoted when it has spaces or starts with a
+ * quote, and then a `"` inside written `\"` (a backslash before one, or at the end, doubled).
+ */
 export function quoteIfNeeded(value: string): string {
   const needsQuotes = /[\s"]/.test(value) || value === '' || value[0]! in QUOTE_PAIRS;
-  return needsQuotes ? `"${value.replace(/"/g, '”')}"` : value;
+  if (!needsQuotes) return value;
+  const escaped = value.replace(/\\(?=[\\"“”‘’«»']|$)/g, '\\\\').replace(/"/g, '\\"');
+  return `"${escaped}"`;
 }
 
 /** Writes an invocation back as text, e.g. for "next page: /timeline topic:syria-israel page:2". */
