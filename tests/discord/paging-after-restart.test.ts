@@ -5,6 +5,7 @@
 // nothing else.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { encodeInline } from '../../src/core/interaction/carrier.js';
+import { NOT_ON_MESSAGE_TEXT } from '../../src/core/interaction/pressed-on.js';
 import { BROKEN_BUTTON_TEXT, EXPIRED_TEXT, NOTHING_THERE_TEXT, NOT_YOURS_TEXT, partGoneNote, UNKNOWN_BUTTON_TEXT } from '../../src/core/interaction/texts.js';
 import { pageGoneNote } from '../../src/core/page-fetch.js';
 import type { Invocation } from '../../src/core/view.js';
@@ -204,9 +205,16 @@ describe('forged or garbled buttons', () => {
   it('a forged option is refused by the dispatcher as any typed one would be', async () => {
     const first = await h.slash('timeline', seed);
     const forged = carrier({ command: 'timeline', args: { page: 2 } }).replace('page#2', '__proto__=x&page#2');
-    const answer = await pressId(first, forged);
+    // As if the message carried the forged button: the dispatcher's own check is what answers.
+    const nextId = buttons(first.message!).find((b) => b.label === 'Next ▶')!.custom_id;
+    const message = JSON.parse(JSON.stringify(first.message).replace(JSON.stringify(nextId), JSON.stringify(forged))) as typeof first.message;
+    const answer = await h.deliver(buttonPress(h.fake.appId, h.fake.guild, h.user, forged, message!));
     expect(answer.ephemeral).toBe(true);
     expect(embed(answer).title).toBe('Cannot do that');
+    // Pressed on the message as Sitrep drew it, the forged button is not there.
+    const offMessage = await pressId(first, forged);
+    expect(offMessage.ephemeral).toBe(true);
+    expect(embed(offMessage).description).toBe(NOT_ON_MESSAGE_TEXT);
   });
 
   it('a button no handler knows is answered privately, as are buttons of the earlier encoding', async () => {

@@ -112,9 +112,12 @@ export class FakeDiscord {
     return interaction;
   }
 
-  /** Presses a button on a message the bot sent earlier (as stored by the fake). */
+  /**
+   * Presses a button on a message the bot sent earlier (as stored by the fake), which the press
+   * carries as it was when it had that button (see FakeRest.asPressed).
+   */
   press(user: FakeUser, message: Record<string, unknown>, customId: string): InteractionEnvelope {
-    return this.interact(buttonPress(this.appId, this.guild, user, customId, message));
+    return this.interact(buttonPress(this.appId, this.guild, user, customId, this.rest.asPressed(message, customId)));
   }
 
   /**

@@ -60,8 +60,16 @@ const MAX_NONCE_LENGTH = 25;
 
 const error = (status: number, code: number, message: string): Reply => ({ status, body: { code, message } });
 
+/** The custom_ids of the buttons in a message's components, however deep they sit. */
+function customIdsIn(components: unknown): string[] {
+  if (!Array.isArray(components)) return [];
+  return components.flatMap((c: { custom_id?: unknown; components?: unknown }) => [...(typeof c?.custom_id === 'string' ? [c.custom_id] : []), ...customIdsIn(c?.components)]);
+}
+
 export class FakeRest {
   readonly messages = new Map<string, Json>();
+  /** Every version of each message, oldest first, by id: a press may come from an older one. */
+  private readonly versions = new Map<string, Json[]>();
   private readonly interactions = new Map<string, InteractionRecord>();
   private readonly failures = new Map<string, ChannelFailure>();
   /** Guild members the bot can look up, by user id; the gateway sends none (no members intent). */
@@ -101,6 +109,15 @@ export class FakeRest {
   modalOrigin(customId: string): Json | undefined {
     const id = this.modalOrigins.get(customId);
     return id === undefined ? undefined : this.messages.get(id);
+  }
+
+  /**
+   * `message` as Discord sends it with a press of the button `customId`: its latest version that
+   * had that button (a press sent before the message changed), else `message` as given.
+   */
+  asPressed(message: Json, customId: string): Json {
+    const versions = this.versions.get(String(message.id)) ?? [];
+    return versions.findLast((v) => customIdsIn(v.components).includes(customId)) ?? message;
   }
 
   /** The user's direct message channel, once the bot opened it. */
@@ -158,7 +175,13 @@ export class FakeRest {
       components: data.components ?? [], application_id: this.options.appId, ...extra,
     };
     this.messages.set(message.id as string, message);
+    this.keepVersion(message);
     return message;
+  }
+
+  private keepVersion(message: Json): void {
+    const id = String(message.id);
+    this.versions.set(id, [...(this.versions.get(id) ?? []), structuredClone(message)]);
   }
 
   private edit(id: string, data: Json): Json {
@@ -172,6 +195,7 @@ export class FakeRest {
     } else if (this.files.length > 0) message.attachments = attachmentObjects(data, this.files, snowflake);
     message.flags = (Number(message.flags) & ~LOADING_FLAG) | (Number(data.flags ?? 0) & ~LOADING_FLAG);
     message.edited_timestamp = new Date().toISOString();
+    this.keepVersion(message);
     return message;
   }
 

@@ -3,7 +3,8 @@
 // the bot's channel messages (with their metadata, readable through conversations.history), opens
 // direct message conversations (conversations.open, or refuses them) and can cut a call off after
 // receiving it, as a connection reset would. Like Slack, it refuses a message whose blocks break
-// Block Kit's limits or name a file that is not (yet) uploaded, with `invalid_blocks`.
+// Block Kit's limits or name a file that is not (yet) uploaded, with `invalid_blocks`. A press on
+// one of its channel messages carries that message, as Slack sends it (see messageAsPressed).
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -68,6 +69,30 @@ type Replier = (args: Record<string, unknown>) => FakeReply;
 /** Web API methods that send or change a message, whose blocks Slack checks. */
 const MESSAGE_METHODS = new Set(['chat.postMessage', 'chat.update', 'chat.postEphemeral']);
 
+/** Fakes started and not yet closed, oldest first. */
+const live = new Set<FakeSlack>();
+
+/**
+ * The channel message `ts` a live fake holds, as Slack sends it with a press of the button
+ * carrying `value`: the latest version that had that button (a press sent before the message
+ * changed), else the message as it stands; undefined for a message no fake holds.
+ */
+export function messageAsPressed(channel: string, ts: string, value: string): Record<string, unknown> | undefined {
+  for (const fake of [...live].reverse()) {
+    const versions = fake.versionsOf(channel, ts);
+    const shown = versions.findLast((v) => buttonValues(v.blocks).includes(value)) ?? versions.at(-1);
+    if (shown) return { type: 'message', ts, text: shown.text, blocks: shown.blocks, bot_id: 'B0BOT', app_id: 'A0TEST', user: 'U0BOT' };
+  }
+  return undefined;
+}
+
+/** The values of the buttons in a message's blocks (actions blocks' elements, sections' accessories). */
+function buttonValues(blocks: unknown): unknown[] {
+  if (!Array.isArray(blocks)) return [];
+  const elements = blocks.flatMap((b: { elements?: unknown; accessory?: unknown }) => [...(Array.isArray(b?.elements) ? b.elements : []), b?.accessory]);
+  return elements.filter((e: { type?: unknown }) => e?.type === 'button').map((e: { value?: unknown }) => e.value);
+}
+
 function parseBody(raw: string, contentType: string | undefined): Record<string, unknown> {
   if (!raw) return {};
   if (contentType?.includes('application/json')) return JSON.parse(raw) as Record<string, unknown>;
@@ -96,6 +121,8 @@ export class FakeSlack {
   private readonly outsideOf = new Set<string>();
   /** The bot's channel messages as they stand now (chat.update changes them), by ts, oldest first. */
   readonly messages = new Map<string, ChannelMessage>();
+  /** Every version of each channel message, oldest first, by ts: a press may come from an older one. */
+  private readonly versions = new Map<string, ChannelMessage[]>();
   /** Microseconds of the latest ts: each message's is later than the one before. */
   private lastTs = 0;
   /** Users Slack will not open a direct message with, and the error it gives. */
@@ -116,6 +143,7 @@ export class FakeSlack {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
     const fake = new FakeSlack(server, `http://127.0.0.1:${port}`, options.now ?? Date.now);
+    live.add(fake);
     server.on('request', (req, res) => {
       const chunks: Buffer[] = [];
       req.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -201,7 +229,13 @@ export class FakeSlack {
     return this.calls.items.filter((c) => c.method === method);
   }
 
+  /** The versions of channel message `ts` in `channel`, oldest first. */
+  versionsOf(channel: string, ts: string): ChannelMessage[] {
+    return (this.versions.get(ts) ?? []).filter((v) => v.channel === channel);
+  }
+
   async close(): Promise<void> {
+    live.delete(this);
     await this.socketMode.close();
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
@@ -295,6 +329,12 @@ export class FakeSlack {
     return { ok: true, messages: page, has_more: more, response_metadata: { next_cursor: more ? String(from + limit) : '' } };
   }
 
+  /** The message `ts` as it stands now, and as one more of its versions. */
+  private keep(ts: string, message: ChannelMessage): void {
+    this.messages.set(ts, message);
+    this.versions.set(ts, [...(this.versions.get(ts) ?? []), message]);
+  }
+
   private postMessage(args: Record<string, unknown>): Record<string, unknown> {
     // Slack answers HTTP 200 with ok:false; without chat:write.public this holds for public channels too.
     if (this.outsideOf.has(String(args.channel))) return { ok: false, error: 'not_in_channel' };
@@ -303,7 +343,7 @@ export class FakeSlack {
       return { ok: false, error: 'invalid_metadata_format' };
     }
     const ts = this.nextTs();
-    this.messages.set(ts, { channel: String(args.channel), text: args.text, blocks: args.blocks, ...(metadata ? { metadata } : {}) });
+    this.keep(ts, { channel: String(args.channel), text: args.text, blocks: args.blocks, ...(metadata ? { metadata } : {}) });
     return { ok: true, channel: args.channel, ts, message: { text: args.text } };
   }
 
@@ -326,7 +366,7 @@ export class FakeSlack {
         const ts = String(args.ts);
         const message = this.messages.get(ts);
         if (message?.channel !== String(args.channel)) return { ok: false, error: 'message_not_found' };
-        this.messages.set(ts, { ...message, text: args.text, blocks: args.blocks });
+        this.keep(ts, { ...message, text: args.text, blocks: args.blocks });
         return { ok: true, channel: args.channel, ts, text: args.text };
       }
       case 'chat.postEphemeral':

@@ -1,6 +1,7 @@
 // Requests as Slack sends them to the HTTP receiver: form-encoded, signed with the signing secret
 // (`v0=` + HMAC-SHA256 of `v0:${timestamp}:${rawBody}`).
 import { createHmac, randomBytes } from 'node:crypto';
+import { messageAsPressed } from './slack-api.js';
 
 export interface SignOptions {
   secret: string;
@@ -73,8 +74,13 @@ export interface ButtonPress {
   messageTs?: string;
 }
 
-/** A block_actions payload as Slack sends it for a button press: form field `payload=` JSON. */
+/**
+ * A block_actions payload as Slack sends it for a button press: form field `payload=` JSON. A
+ * press on a channel message a fake holds carries the message (see messageAsPressed); one on an
+ * ephemeral message (no `messageTs`) carries none, as Slack sends none.
+ */
 export function blockActionsBody(p: ButtonPress): string {
+  const message = p.messageTs === undefined ? undefined : messageAsPressed(p.channelId ?? 'C0CHAN', p.messageTs, p.value);
   const payload = {
     type: 'block_actions',
     user: { id: p.userId ?? 'U0ALICE', username: 'alice', name: 'alice', team_id: 'T0TEST' },
@@ -84,6 +90,7 @@ export function blockActionsBody(p: ButtonPress): string {
     trigger_id: p.triggerId ?? `${Date.now()}.${randomBytes(4).toString('hex')}`,
     team: { id: 'T0TEST', domain: 'sitrep-test' },
     channel: { id: p.channelId ?? 'C0CHAN', name: 'general' },
+    ...(message ? { message } : {}),
     response_url: p.responseUrl,
     actions: [
       {

@@ -1,8 +1,9 @@
 // What an interaction tells the core: who is asking (with their roles, for admin rules) and the
 // options as the user saw them while typing (mentions by name, not Discord's `<@id>` markup; a
 // channel picked for an option naming a channel, by its id).
-import { ApplicationCommandOptionType, GuildMember, type CommandInteractionOption, type Interaction } from 'discord.js';
+import { ApplicationCommandOptionType, ComponentType, GuildMember, type ButtonInteraction, type CommandInteractionOption, type Interaction } from 'discord.js';
 import type { Caller } from '../../core/caller.js';
+import type { PressedOn } from '../../core/interaction/interactions.js';
 import type { RawOptionValue } from '../../core/command-spec.js';
 import { pickedChannelId } from './channel-options.js';
 import { mentionNamer } from './mention-names.js';
@@ -35,6 +36,22 @@ export function callerOf(interaction: Interaction): Caller {
     ...(interaction.channelId ? { channelId: interaction.channelId } : {}),
     displayName: shownName(interaction),
   };
+}
+
+/** The custom_ids of the buttons on the message a press came from, as Discord sent it with the press. */
+export function pressedOn(interaction: ButtonInteraction): PressedOn {
+  const message = interaction.message as ButtonInteraction['message'] | null | undefined;
+  if (!message) return { kind: 'unseen', presserAlone: false };
+  return { kind: 'message', carriers: message.components.flatMap((component) => buttonIds(component.toJSON())) };
+}
+
+/** Buttons sit in action rows, and in sections and containers of newer layouts: every one, wherever it sits. */
+function buttonIds(component: unknown): string[] {
+  if (typeof component !== 'object' || component === null) return [];
+  const { type, custom_id: id, components, accessory, component: inner } = component as Record<string, unknown>;
+  const own = type === ComponentType.Button && typeof id === 'string' ? [id] : [];
+  const nested = [...(Array.isArray(components) ? components : []), accessory, inner];
+  return [...own, ...nested.flatMap(buttonIds)];
 }
 
 export interface CommandInput {

@@ -1,9 +1,11 @@
-// Button presses. The core reads the button's value and decides; this answers in Slack's terms:
-// the message replaced in place (another part or page, a review card once decided), a note for
-// the presser alone, a modal, or a new message.
+// Button presses. The core reads the button's value, checks it against the buttons of the message
+// it came from and decides; this answers in Slack's terms: the message replaced in place (another
+// part or page, a review card once decided), a note for the presser alone, a modal, or a new
+// message.
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { openModal } from './form-handlers.js';
 import { adapterFailure } from '../../core/adapter-failure.js';
+import type { PressedOn } from '../../core/interaction/interactions.js';
 import { slackCaller, type HandlerDeps } from './handler-deps.js';
 import { answerMessage } from './paging.js';
 import { knownPrefix } from './command-prefix.js';
@@ -18,7 +20,7 @@ export function registerButtons(app: App, deps: HandlerDeps): void {
     const caller = slackCaller(body.user, body.team?.id, body.channel?.id);
     const owner = caller.userId;
     try {
-      const result = await deps.interactions.press(action.value ?? '', caller, body.trigger_id);
+      const result = await deps.interactions.press(action.value ?? '', caller, body.trigger_id, pressedOn(body));
       // The workspace's prefix came back with the button, as the context it was drawn with.
       const prefix = knownPrefix(result.context);
       if (result.kind === 'show' || (result.kind === 'reply' && result.view.replacesMessage && !result.view.private)) {
@@ -40,4 +42,26 @@ export function registerButtons(app: App, deps: HandlerDeps): void {
       await respond({ response_type: 'ephemeral', replace_original: false, ...answerMessage(deps, view, { owner }) });
     }
   });
+}
+
+/**
+ * The values of our buttons on the message a press came from, as Slack sends it with the press.
+ * Slack sends no message with a press on an ephemeral one, only that it was ephemeral.
+ */
+function pressedOn(body: BlockAction): PressedOn {
+  if (!body.message) return { kind: 'unseen', presserAlone: body.container?.['is_ephemeral'] === true };
+  const blocks: unknown[] = Array.isArray(body.message['blocks']) ? body.message['blocks'] : [];
+  return { kind: 'message', carriers: blocks.flatMap(elementsOf).filter(isOurButton).map((button) => button.value) };
+}
+
+/** What a block holds that can be a button: an actions block's elements, a section's accessory. */
+function elementsOf(block: unknown): unknown[] {
+  if (typeof block !== 'object' || block === null) return [];
+  const { elements, accessory } = block as { elements?: unknown; accessory?: unknown };
+  return [...(Array.isArray(elements) ? elements : []), ...(accessory ? [accessory] : [])];
+}
+
+function isOurButton(element: unknown): element is { value: string } {
+  const { type, action_id: id, value } = (element ?? {}) as Record<string, unknown>;
+  return type === 'button' && typeof id === 'string' && OUR_BUTTONS.test(id) && typeof value === 'string';
 }

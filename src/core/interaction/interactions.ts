@@ -6,9 +6,10 @@ import type { ResolvedLeaf } from '../command-spec.js';
 import type { Dispatcher, Outcome } from '../dispatcher.js';
 import type { Logger } from '../logger.js';
 import { fetchPage } from '../page-fetch.js';
-import type { Button, Invocation, View } from '../view.js';
+import type { Action, Button, Invocation, View } from '../view.js';
 import { invocationSpan } from '../command-refs.js';
 import { buttonFormCarrier, encodeInline, memoryCarrier, parseCarrier, partsCarrier, type Carried, type ParsedCarrier } from './carrier.js';
+import { answeredWhere, isOffered, NOT_ON_MESSAGE_TEXT, type PressedOn } from './pressed-on.js';
 import { buildScreen, openFormState, submission, type FormOpening, type FormOrigin, type SubmitResult } from './form-flow.js';
 import type { FormRoom, FormScreen, FormState } from './forms.js';
 import { ExpiringMemory } from './memory.js';
@@ -19,6 +20,7 @@ import {
 } from './texts.js';
 
 export type { FormOpening, SubmitResult } from './form-flow.js';
+export type { PressedOn } from './pressed-on.js';
 
 /** What a platform's buttons and forms can carry. */
 export interface InteractionRoom extends FormRoom {
@@ -97,12 +99,21 @@ export class Interactions {
     return [...own, ...navigation];
   }
 
-  /** A press of a button whose carrier is `carrier`. */
-  async press(carrier: string, presser: Caller, requestId?: string): Promise<PressResult> {
+  /**
+   * A press of a button whose carrier is `carrier`, on the message `on` (as the platform sent it
+   * with the press; a platform that sends none leaves it out). A carrier Sitrep never draws is
+   * refused as unreadable wherever it came from; any other counts only on a message that has it.
+   */
+  async press(carrier: string, presser: Caller, requestId?: string, on?: PressedOn): Promise<PressResult> {
     if (carrier === INERT_CARRIER) return { kind: 'notice', view: interactionNotice(NOTHING_THERE_TEXT) };
     const parsed = parseCarrier(carrier, this.deps.room.buttonLength);
     if (!parsed) return this.notice(UNKNOWN_BUTTON_TEXT, carrier, presser);
-    if (parsed.kind === 'malformed') return this.notice(BROKEN_BUTTON_TEXT, carrier, presser);
+    if (parsed.kind === 'malformed' || (parsed.kind === 'inline' && !this.drawable(parsed.carried.action))) return this.notice(BROKEN_BUTTON_TEXT, carrier, presser);
+    if (!isOffered(carrier, on)) return this.notice(NOT_ON_MESSAGE_TEXT, carrier, presser);
+    return answeredWhere(await this.pressParsed(parsed, presser, requestId), on);
+  }
+
+  private async pressParsed(parsed: Exclude<ParsedCarrier, { kind: 'malformed' }>, presser: Caller, requestId?: string): Promise<PressResult> {
     if (parsed.kind === 'inline') return this.pressCarried(parsed.carried, presser, requestId);
     const remembered = this.memory.use(parsed.key);
     if (!remembered) return { kind: 'notice', view: this.expired(parsed) };
@@ -206,28 +217,33 @@ export class Interactions {
     const { action, audience, owner } = carried;
     if (audience === 'caller' && owner !== presser.userId) return { kind: 'notice', view: interactionNotice(NOT_YOURS_TEXT) };
     if (audience === 'admins' && !this.deps.dispatcher.isAdmin(presser)) return { kind: 'notice', view: adminsOnlyNotice(presser) };
-    const leaf = this.leafOf(action.invocation);
+    if (!this.drawable(action)) return this.notice(BROKEN_BUTTON_TEXT, JSON.stringify(action.invocation), presser);
     if (action.kind === 'form') {
-      if (!leaf?.leaf.form) return this.notice(BROKEN_BUTTON_TEXT, JSON.stringify(action.invocation), presser);
       if (!this.deps.dispatcher.mayRun(action.invocation.command, action.invocation.subcommand, presser)) {
         return { kind: 'notice', view: (await this.dispatch(action.invocation, presser, requestId)).view };
       }
-      const opening = await openFormState(this.formDeps(), leaf, action.invocation, presser, true);
+      const opening = await openFormState(this.formDeps(), this.leafOf(action.invocation)!, action.invocation, presser, true);
       const form = opening && this.opened(opening, action.invocation);
       return !form ? this.notice(BROKEN_BUTTON_TEXT, JSON.stringify(action.invocation), presser) : form.kind === 'form' ? form : { kind: 'notice', view: form.view };
     }
-    // Buttons run only read-only commands and those whose spec allows it: a carrier naming another was not written by us.
-    if (action.kind === 'tell') {
-      if (!this.deps.dispatcher.isReadOnly(action.invocation)) return this.notice(BROKEN_BUTTON_TEXT, JSON.stringify(action.invocation), presser);
-      return { kind: 'reply', view: { ...(await this.dispatch(action.invocation, presser, requestId)).view, private: true } };
-    }
+    if (action.kind === 'tell') return { kind: 'reply', view: { ...(await this.dispatch(action.invocation, presser, requestId)).view, private: true } };
     if (this.deps.dispatcher.isReadOnly(action.invocation)) {
       const fetched = await fetchPage((i) => this.dispatch(i, presser, requestId), action.invocation);
       if (fetched.view.tone === 'error') return { kind: 'notice', view: fetched.view };
       return { kind: 'show', view: fetched.view, source: fetched.invocation, part: action.part ?? 0 };
     }
-    if (leaf?.leaf.pressable) return { kind: 'reply', view: (await this.dispatch(action.invocation, presser, requestId)).view };
-    return this.notice(BROKEN_BUTTON_TEXT, JSON.stringify(action.invocation), presser);
+    return { kind: 'reply', view: (await this.dispatch(action.invocation, presser, requestId)).view };
+  }
+
+  /**
+   * Whether Sitrep draws buttons for `action`: a form only for a command that has one, and a
+   * command only when it is read-only or its spec lets a button run it. A carrier naming another
+   * was not written by us.
+   */
+  private drawable(action: Action): boolean {
+    if (action.kind === 'form') return this.leafOf(action.invocation)?.leaf.form !== undefined;
+    if (this.deps.dispatcher.isReadOnly(action.invocation)) return true;
+    return action.kind === 'run' && this.leafOf(action.invocation)?.leaf.pressable === true;
   }
 
   private destinationCarried(destination: Destination, owner: string, context: string, written: Invocation | undefined): Carried | Remembered {
