@@ -1,4 +1,4 @@
-// `npm run export -- [--format json|csv|acled|bundle (default json)] [--topic SLUG] [--since DATE] [--until DATE] [--out FILE]`: runs runExport as the process.
+// `npm run export -- [--format json|ndjson|csv|acled|bundle (default: --out's extension, else json)] [--topic SLUG] [--since DATE] [--until DATE] [--out FILE]`: runs runExport as the process.
 import { runAsProcess } from '../cli-io.js';
 import { runExport } from './export-command.js';
 import { writeProblem } from './out-file.js';

@@ -1,4 +1,4 @@
-// npm run export -- [--format json|csv|acled|bundle (default json)] [--topic SLUG] [--since DATE] [--until DATE] [--out FILE]
+// npm run export -- [--format json|ndjson|csv|acled|bundle] [--topic SLUG] [--since DATE] [--until DATE] [--out FILE]
 // Writes the live entries, oldest first, to stdout or a file; or, as a bundle, the whole dossier
 // (docs/bundle.md).
 import { existsSync } from 'node:fs';
@@ -17,7 +17,7 @@ import { createLogger } from '../log.js';
 import type { PlaceDirectory, StoredPlace } from '../core/places/place-port.js';
 import { CSV_COLUMNS, csvRow, exportRow, type PlacesLocated } from './export-rows.js';
 import type { RefOfPlace } from './place-refs.js';
-import { firstDay, formatPartialDate, lastDay, parsePartialDate } from '../core/partial-date.js';
+import { firstDay, formatPartialDate, lastDay, type PartialDate } from '../core/partial-date.js';
 import { closestNames } from '../core/ranking.js';
 import { plural } from '../core/text.js';
 import type { EventType } from '../core/vocabulary.js';
@@ -28,12 +28,13 @@ import { gazetteerLocator, type PlaceLocator } from './acled-geo.js';
 import { notToReplace, writeProblem, writeWhole } from './out-file.js';
 import { npmTookOptions, withNearestOption } from './npm-flags.js';
 import { removeLeftovers } from './leftovers.js';
+import { EXPORT_FORMATS, exportFormat, type ExportFormat } from './export-format.js';
+import { flagDate } from './flag-dates.js';
+import { repeatedFlag } from './repeated-flags.js';
 
-const FORMATS = ['json', 'csv', 'acled', 'bundle'] as const;
-type ExportFormat = (typeof FORMATS)[number];
-const USAGE = `Usage: npm run export -- [--format ${FORMATS.join('|')} (default json)] [--topic SLUG] [--since DATE] [--until DATE] [--out FILE]`;
+const USAGE = `Usage: npm run export -- [--format ${EXPORT_FORMATS.join('|')} (default: --out's extension, else json)] [--topic SLUG] [--since DATE] [--until DATE] [--out FILE]`;
 const OPTIONS = {
-  format: { type: 'string', default: 'json' }, topic: { type: 'string' }, since: { type: 'string' }, until: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean' },
+  format: { type: 'string' }, topic: { type: 'string' }, since: { type: 'string' }, until: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean' },
 } as const;
 
 /** What the export says of the entries' places: whether all are located, and each located one's record; each place looked up once per export. */
@@ -59,12 +60,21 @@ interface ExportedEntry {
   revision: string | null;
 }
 
-function* exportText(app: App, entries: readonly ExportedEntry[], format: 'json' | 'csv'): Generator<string> {
-  yield format === 'csv' ? stringify([[...CSV_COLUMNS]]) : '[\n';
+/**
+ * The byte order mark the CSV starts with: without it, Excel on Windows reads the file as
+ * Windows-1252 (`–` as `â€“`). The import reads it, as csv-parse and pandas' utf-8-sig do.
+ */
+const UTF8_BOM = '\uFEFF';
+
+/** JSON: an array, one entry a line; NDJSON: the same objects, one a line, without the array. */
+function* exportText(app: App, entries: readonly ExportedEntry[], format: 'json' | 'ndjson' | 'csv'): Generator<string> {
+  if (format === 'csv') yield `${UTF8_BOM}${stringify([[...CSV_COLUMNS]])}`;
+  if (format === 'json') yield '[\n';
   const { located, refOf } = storedPlaces(app.services.places);
   for (const [i, { id, key, revision }] of entries.entries()) {
     const entry = app.dossier.getEntry(id)!;
     if (format === 'csv') yield stringify([csvRow(entry, key, located, refOf, revision)], { columns: [...CSV_COLUMNS] });
+    else if (format === 'ndjson') yield `${JSON.stringify(exportRow(entry, key, located, refOf, revision))}\n`;
     else yield `${i > 0 ? ',\n' : ''}  ${JSON.stringify(exportRow(entry, key, located, refOf, revision))}`;
   }
   if (format === 'json') yield '\n]\n';
@@ -109,6 +119,14 @@ function refuseToReplace(dbPath: string, outFile: string): void {
   if (refusal) throw new NotToReplace(refusal);
 }
 
+/**
+ * The removed entries the selection holds, which only a bundle carries: said, so that a count
+ * short of what /timeline shows with its removed entries is explained.
+ */
+function removedLine(removed: number): string | undefined {
+  return removed === 0 ? undefined : `; ${plural(removed, 'removed entry', 'removed entries')} left out (a bundle keeps removed entries: --format bundle)`;
+}
+
 /** What an ACLED export left out, and why, in one line; none when it left nothing out. */
 function leftOutLine(leftOut: ReadonlyMap<EventType, number>): string | undefined {
   const counts = [...leftOut].map(([type, n]) => plural(n, `${type} entry`, `${type} entries`));
@@ -126,15 +144,15 @@ interface DayRange {
 /** The range --since and --until give, or why not. */
 function dayRange(since: string | undefined, until: string | undefined): DayRange | { problem: string } | undefined {
   if (since === undefined && until === undefined) return undefined;
-  const read = (flag: string, text: string | undefined) => {
+  const read = (flag: string, text: string | undefined): PartialDate | undefined => {
     if (text === undefined) return undefined;
-    const date = parsePartialDate(text);
-    if (!date) throw new Error(`--${flag} must be a date like 2025, 2025-07 or 2025-07-12 — got "${text}"`);
+    const date = flagDate(flag, text);
+    if ('problem' in date) throw new Error(date.problem);
     return date;
   };
   try {
     const [from, to] = [read('since', since), read('until', until)];
-    if (from && to && firstDay(from) > lastDay(to)) return { problem: `--since (${formatPartialDate(from)}) is after --until (${formatPartialDate(to)})` };
+    if (from && to && firstDay(from) > lastDay(to)) return { problem: `--since (${formatPartialDate(from)}) is after --until (${formatPartialDate(to)}).` };
     const words = [from ? `from ${formatPartialDate(from)}` : '', to ? `to ${formatPartialDate(to)}` : ''].filter(Boolean).join(' ');
     return { ...(from ? { from: firstDay(from) } : {}), ...(to ? { to: lastDay(to) } : {}), words };
   } catch (error) {
@@ -175,10 +193,10 @@ async function exportEntries({ format, topic: typedTopic, days, outFile, locate 
       return 2;
     }
     // An entry whose dates reach into the days (a month, a span) is in them, as on /timeline.
-    const terms = [...(topic ? ['topic = @topic'] : []), ...(days?.from ? ['day_to >= @from'] : []), ...(days?.to ? ['day_from <= @to'] : [])];
-    const entries = app.db
-      .prepare(`SELECT id, key, ${LATEST_ENTRY_REVISION} AS revision FROM entries WHERE deleted_at IS NULL ${terms.map((t) => `AND ${t}`).join(' ')} ORDER BY day_from, id`)
-      .all({ ...(topic ? { topic } : {}), ...(days?.from ? { from: days.from } : {}), ...(days?.to ? { to: days.to } : {}) }) as ExportedEntry[];
+    const terms = [...(topic ? ['topic = @topic'] : []), ...(days?.from ? ['day_to >= @from'] : []), ...(days?.to ? ['day_from <= @to'] : [])].map((t) => `AND ${t}`).join(' ');
+    const params = { ...(topic ? { topic } : {}), ...(days?.from ? { from: days.from } : {}), ...(days?.to ? { to: days.to } : {}) };
+    const entries = app.db.prepare(`SELECT id, key, ${LATEST_ENTRY_REVISION} AS revision FROM entries WHERE deleted_at IS NULL ${terms} ORDER BY day_from, id`).all(params) as ExportedEntry[];
+    const removed = format === 'bundle' ? 0 : (app.db.prepare(`SELECT count(*) FROM entries WHERE deleted_at IS NOT NULL ${terms}`).pluck().get(params) as number);
     const leftOut = new Map<EventType, number>();
     const ids = entries.map((e) => e.id);
     const text =
@@ -187,7 +205,7 @@ async function exportEntries({ format, topic: typedTopic, days, outFile, locate 
     if (outcome === 'written') {
       const skipped = [...leftOut.values()].reduce((sum, n) => sum + n, 0);
       const what = format === 'bundle' ? 'the dossier' : plural(entries.length - skipped, 'entry', 'entries');
-      writeLine(io.stderr, `Exported ${what}${topic ? ` of ${topic}` : ''}${days ? ` ${days.words}` : ''} as ${format}${outFile ? ` to ${outFile}` : ''}.`);
+      writeLine(io.stderr, `Exported ${what}${topic ? ` of ${topic}` : ''}${days ? ` ${days.words}` : ''} as ${format}${outFile ? ` to ${outFile}` : ''}${removedLine(removed) ?? ''}.`);
       const note = leftOutLine(leftOut);
       if (note) writeLine(io.stderr, note);
     }
@@ -197,6 +215,15 @@ async function exportEntries({ format, topic: typedTopic, days, outFile, locate 
   }
 }
 
+/** What to do instead of giving an option twice. */
+const REPEATED_FIX: Readonly<Record<string, string>> = {
+  topic: 'export one topic at a time or leave --topic out',
+  format: 'give one format, or leave --format out to follow --out\'s extension',
+  since: 'give one date to start from',
+  until: 'give one date to end at',
+  out: 'give one file to write',
+};
+
 /** `locate` places entries for the ACLED geography columns; by default the store's located places do. */
 export async function runExport(argv: string[], io: CliIo, locate?: PlaceLocator): Promise<number> {
   // `npm run export --format csv` leaves `csv` as a stray argument, and `--topic=gaza` exports every topic.
@@ -204,7 +231,7 @@ export async function runExport(argv: string[], io: CliIo, locate?: PlaceLocator
     script: 'export',
     noun: 'export',
     options: OPTIONS,
-    choices: { format: FORMATS },
+    choices: { format: EXPORT_FORMATS },
     placeholders: { topic: 'SLUG', since: 'DATE', until: 'DATE', out: 'FILE' },
     positionals: () => 0,
   });
@@ -212,7 +239,7 @@ export async function runExport(argv: string[], io: CliIo, locate?: PlaceLocator
     writeLine(io.stderr, tookByNpm);
     return 2;
   }
-  const read = readArgs({ args: argv, options: OPTIONS });
+  const read = readArgs({ args: argv, options: OPTIONS, tokens: true });
   if ('problem' in read) {
     writeLine(io.stderr, `${withNearestOption(read.problem, OPTIONS)}\n${USAGE}`);
     return 2;
@@ -222,18 +249,24 @@ export async function runExport(argv: string[], io: CliIo, locate?: PlaceLocator
     writeLine(io.stderr, USAGE);
     return 0;
   }
-  const format = FORMATS.find((known) => known === values.format);
-  if (format === undefined) {
-    writeLine(io.stderr, `--format must be json, csv, acled or bundle — got "${values.format}". ${USAGE}`);
+  const repeated = repeatedFlag(read.args.tokens, ['format', 'topic', 'since', 'until', 'out']);
+  if (repeated) {
+    writeLine(io.stderr, `--${repeated.name} given twice: ${repeated.first} and ${repeated.second}; ${REPEATED_FIX[repeated.name]}.`);
     return 2;
   }
+  const chosen = exportFormat(values.format, values.out);
+  if ('problem' in chosen) {
+    writeLine(io.stderr, `${chosen.problem} ${USAGE}`);
+    return 2;
+  }
+  const { format } = chosen;
   const days = dayRange(values.since, values.until);
   if (days && 'problem' in days) {
-    writeLine(io.stderr, `${days.problem}. ${USAGE}`);
+    writeLine(io.stderr, `${days.problem} ${USAGE}`);
     return 2;
   }
   if (days && format === 'bundle') {
-    writeLine(io.stderr, 'A bundle holds a whole dossier (or one --topic), history included: --since and --until are for json, csv and acled.');
+    writeLine(io.stderr, 'A bundle holds a whole dossier (or one --topic), history included: --since and --until are for json, ndjson, csv and acled.');
     return 2;
   }
   // Said as the bot's start says it, before the store is looked at.

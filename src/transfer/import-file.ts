@@ -8,6 +8,7 @@ import { isBundle } from './bundle-file.js';
 import { readProblem } from './out-file.js';
 import { SQLITE_HEADER } from '../store/backup.js';
 import { detectFormat, ImportFileError, readRows, withoutBom, type ImportFormat, type SourceRow } from './row-reader.js';
+import { findGarbling } from './mojibake.js';
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 const WINDOWS_1252 = new TextDecoder('windows-1252');
@@ -88,6 +89,18 @@ function utf8Text(bytes: Buffer): string {
   return text;
 }
 
+/**
+ * Why a file whose text was read as Windows-1252 and saved again cannot be imported: its rows
+ * would read, and replace stored text with `â€“` for `–` (see mojibake).
+ */
+function garblingProblem(text: string, format: ImportFormat): string | undefined {
+  const found = findGarbling(text);
+  if (!found) return undefined;
+  const more = found.lines > 1 ? `; ${found.lines} lines in all` : '';
+  const fix = format === 'csv' ? 'export again and open it with Data → From Text/CSV, UTF-8' : 'export again, and open and save it as UTF-8';
+  return `this file looks like UTF-8 read as Windows-1252 and saved again (\`${found.garbled}\` for \`${found.meant}\`, line ${found.line}${more}): ${fix}`;
+}
+
 export type ImportSource = { kind: 'rows'; rows: SourceRow[]; format: ImportFormat } | { kind: 'bundle'; text: string };
 
 export function readImportFile(file: string, format: ImportFormat | 'bundle' | undefined, stderr: Writable): ImportSource | undefined {
@@ -121,6 +134,11 @@ export function readImportFile(file: string, format: ImportFormat | 'bundle' | u
     return undefined;
   }
   const chosen = format ?? detectFormat(file, text);
+  const garbled = garblingProblem(text, chosen);
+  if (garbled) {
+    writeLine(stderr, `Cannot import ${basename(file)}: ${garbled}. Nothing was written.`);
+    return undefined;
+  }
   try {
     const rows = readRows(text, chosen);
     if (rows.length > 0) return { kind: 'rows', rows, format: chosen };

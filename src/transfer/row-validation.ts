@@ -15,6 +15,7 @@ import type { RawRow } from './source-row.js';
 import { rowClaimActors, rowClaims } from './row-claims.js';
 import { checkSource, sourceList } from './row-sources.js';
 import { DATE_FIELDS, optionValues } from './row-values.js';
+import { controlCharacterPlace } from './control-place.js';
 
 /** `note`: what the import took differently from /entry add, said with the row's line. */
 export type RowCheck = { ok: true; input: EntryInput; note?: string } | { ok: false; reason: string };
@@ -141,9 +142,12 @@ export function checkRow(row: RawRow, dossier: DossierReader): RowCheck {
   try {
     return { ok: true, ...checkedInput(row, dossier) };
   } catch (error) {
-    if (isUserError(error)) return { ok: false, reason: [error.message, ...error.hints, ...spreadsheetHint(row, error.option)].join(' ') };
+    if (isUserError(error)) {
+      const place = controlCharacterPlace(row, error.message, error.option);
+      return { ok: false, reason: [error.message, ...error.hints, ...spreadsheetHint(row, error.option), ...(place ? [place] : [])].join(' ') };
+    }
     // A RowProblem, or anything else one row's values provoke: that row is refused, not the file.
-    if (error instanceof Error) return { ok: false, reason: error.message };
+    if (error instanceof Error) return { ok: false, reason: [error.message, controlCharacterPlace(row, error.message)].filter(Boolean).join(' ') };
     throw error;
   }
 }

@@ -82,6 +82,18 @@ const MIDNIGHT = /^(\d{4}-\d{1,2}-\d{1,2})[ T]00:00(?::00(?:\.0+)?)?(?:Z|[+-]00:
 /** The day of a date saved at midnight; any other text as it is (a time of day is no part of an entry's date: refused as given). */
 const spreadsheetDay = (text: string): string => MIDNIGHT.exec(text.trim())?.[1] ?? text;
 
+/**
+ * A figure a data tool saved as a decimal: pandas writes a number column that has blanks as
+ * floats (`3.0`), as a spreadsheet may show a revision as `27.0` (see row-revision). A fraction
+ * (`3.5`) is left as it is, for /entry add to refuse.
+ */
+const WHOLE_AS_DECIMAL = /^\s*(\d+)\.0+\s*$/;
+const FIGURE_FIELDS: ReadonlySet<string> = new Set(['fatalities']);
+const wholeFigure = (text: string): string => WHOLE_AS_DECIMAL.exec(text)?.[1] ?? text;
+
+/** A field's text as /entry add reads it: a date or a figure as a data tool wrote it is taken back to its own form. */
+const fieldText = (key: string, text: string): string => (DATE_FIELDS.has(key) ? spreadsheetDay(text) : FIGURE_FIELDS.has(key) ? wholeFigure(text) : text);
+
 /** The row's /entry add options as text; `sources` and `more_sources` are read by row-sources, `claims` by row-claims. */
 export function optionValues(row: RawRow): Record<string, string> {
   const values: Record<string, string> = {};
@@ -93,7 +105,7 @@ export function optionValues(row: RawRow): Record<string, string> {
     }
     if (isNone(value)) continue;
     const text = TEXT_LIST_FIELDS.has(key) ? listText(key, value) : textOf(key, value);
-    if (text !== '') values[key] = DATE_FIELDS.has(key) ? spreadsheetDay(text) : text;
+    if (text !== '') values[key] = fieldText(key, text);
   }
   return values;
 }

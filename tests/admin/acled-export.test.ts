@@ -150,7 +150,7 @@ describe('GIVEN npm run export -- --format csv', () => {
   it('THEN it keeps its columns, in their places, with the new fields after them', async () => {
     const csv = await runProgram(runExport, ['--format', 'csv', '--topic', TOPIC], { SITREP_DB: app.dbPath });
     expect(csv.stdout.split('\n')[0]).toBe(
-      'event_id,event_date,time_precision,event_type,actor1,actor2,location,source,notes,title,summary,date,end,type,topic,places,actors,source_url,outlet,attribution,published,more_sources,confidence,tags,' +
+      '\uFEFFevent_id,event_date,time_precision,event_type,actor1,actor2,location,source,notes,title,summary,date,end,type,topic,places,actors,source_url,outlet,attribution,published,more_sources,confidence,tags,' +
         'grade,fatalities,fatalities_source,claims,located,place_refs,revision',
     );
   });

@@ -260,7 +260,10 @@ describe('GIVEN npm run export', () => {
   });
 
   it('THEN CSV export uses ACLED column names where they exist', async () => {
-    const csv = (await exportAs('--format', 'csv')).stdout;
+    const text = (await exportAs('--format', 'csv')).stdout;
+    // A byte order mark first, so that Excel reads the file as UTF-8.
+    expect(text.startsWith('\uFEFFevent_id,')).toBe(true);
+    const csv = text.slice(1);
     const [header, firstRow] = csv.split('\n');
     expect(header!.split(',').slice(0, 9)).toEqual(['event_id', 'event_date', 'time_precision', 'event_type', 'actor1', 'actor2', 'location', 'source', 'notes']);
     // event_id is the entry's stable key.
@@ -384,7 +387,7 @@ describe('GIVEN npm run export', () => {
     expect(backwards.stderr).toContain('--since (Aug 2025) is after --until (Jul 2025).');
     const bundle = await exportAs('--format', 'bundle', '--since', '2025');
     expect(bundle.status).toBe(2);
-    expect(bundle.stderr).toContain('--since and --until are for json, csv and acled.');
+    expect(bundle.stderr).toContain('--since and --until are for json, ndjson, csv and acled.');
   });
 
   it('WHEN the topic is misspelt THEN the closest is offered; in capitals THEN it is the topic', async () => {
@@ -399,7 +402,7 @@ describe('GIVEN npm run export', () => {
   it('WHEN the format is unknown THEN it says what is accepted', async () => {
     const result = await exportAs('--format', 'xml');
     expect(result.status).toBe(2);
-    expect(result.stderr).toContain('--format must be json, csv, acled or bundle — got "xml"');
+    expect(result.stderr).toContain('--format must be json, ndjson, csv, acled or bundle — got "xml"');
   });
 
   it('WHEN an option is mistyped THEN it prints the usage and exits 2, writing nothing', async () => {
@@ -407,7 +410,7 @@ describe('GIVEN npm run export', () => {
       const result = await exportAs(...args);
       expect(result.status, args.join(' ')).toBe(2);
       expect(result.stdout).toBe('');
-      expect(result.stderr.trimEnd().split('\n')).toEqual([expect.stringMatching(/^(Unknown option|Option|Unexpected argument) '[^']+'.*\.$/), 'Usage: npm run export -- [--format json|csv|acled|bundle (default json)] [--topic SLUG] [--since DATE] [--until DATE] [--out FILE]']);
+      expect(result.stderr.trimEnd().split('\n')).toEqual([expect.stringMatching(/^(Unknown option|Option|Unexpected argument) '[^']+'.*\.$/), "Usage: npm run export -- [--format json|ndjson|csv|acled|bundle (default: --out's extension, else json)] [--topic SLUG] [--since DATE] [--until DATE] [--out FILE]"]);
     }
   });
 
@@ -415,7 +418,7 @@ describe('GIVEN npm run export', () => {
     const result = runCompiled('src/transfer/export-cli.ts', ['--nope'], { SITREP_DB: dbPath });
     expect(result.status).toBe(2);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toBe("Unknown option '--nope'.\nUsage: npm run export -- [--format json|csv|acled|bundle (default json)] [--topic SLUG] [--since DATE] [--until DATE] [--out FILE]\n");
+    expect(result.stderr).toBe("Unknown option '--nope'.\nUsage: npm run export -- [--format json|ndjson|csv|acled|bundle (default: --out's extension, else json)] [--topic SLUG] [--since DATE] [--until DATE] [--out FILE]\n");
   });
 });
 

@@ -291,7 +291,7 @@ describe('GIVEN a bundle with a record the store would refuse, or one naming a r
     ['an impossible date', changed(isEntry1, (r) => ({ ...r, occurred_on: '2025-13-45' })), /^line \d+: entry 1: `occurred_on` must be a date like 2025, 2025-07 or 2025-07-12 — got `2025-13-45`\. There is no month 13: months run from 01 to 12$/],
     ['days that are not its date\'s', changed(isEntry1, (r) => ({ ...r, day_from: '1949-01-01' })), /^line \d+: entry 1: `day_from` must be 1948-01-01, the first day of `occurred_on` 1948 — got `1949-01-01`$/],
     ['a key that is no UUID', changed(isEntry1, (r) => ({ ...r, key: 'not-a-uuid' })), /^line \d+: entry 1: `key` \(not-a-uuid\) must be a UUID like 01984a1e-7c40-7d5e-9a51-3c8f6f0e2b17, as an export writes it$/],
-    ['a title with a control character', changed(isEntry1, (r) => ({ ...r, title: '\u001b[31mRed' })), /^line \d+: entry 1: `title` must be text without control characters — got `␛\[31mRed`$/],
+    ['a title with a control character', changed(isEntry1, (r) => ({ ...r, title: '\u001b[31mRed' })), /^line \d+: entry 1: `title` must be text without control characters — got `␛\[31mRed`\. U\+001B is the first character of the text: take it out$/],
     ['an unknown confidence', changed(isEntry1, (r) => ({ ...r, confidence: 'banana' })), /^line \d+: entry 1: `confidence` must be one of: confirmed, reported, claimed, disputed — got `banana`$/],
     ['an unknown type', changed(isEntry1, (r) => ({ ...r, event_type: 'picnic' })), /^line \d+: entry 1: `event_type` must be one of: armed-clash, .*, other — got `picnic`$/],
     ['an actor it lacks', changed(isEntry1, (r) => ({ ...r, actors: [{ actor_id: 999, role: 'participant', position: 0 }] })),

@@ -81,7 +81,7 @@ describe('GIVEN a bot running on the store', () => {
     const result = await exportTo(out);
     expect(result.stderr).toBe(`Exported 17 entries as csv to ${out}.\n`);
     expect(result.status).toBe(0);
-    expect(readFileSync(out, 'utf8')).toMatch(/^event_id,/);
+    expect(readFileSync(out, 'utf8')).toMatch(/^\uFEFFevent_id,/);
   });
 });
 

@@ -35,7 +35,7 @@ const lastId = () => app.db.prepare('SELECT max(id) FROM entries').pluck().get()
 /** The CSV export's row for entry #9, and a file of the export's header and the rows given. */
 async function ninthRow(): Promise<{ row: Record<string, string>; file: (...rows: Record<string, string>[]) => string }> {
   const exported = (await runProgram(runExport, ['--format', 'csv'], { SITREP_DB: app.dbPath })).stdout;
-  const records = parse(exported, { columns: true }) as Record<string, string>[];
+  const records = parse(exported, { bom: true, columns: true }) as Record<string, string>[];
   const row = records.find((r) => r.event_id === keyOf(9))!;
   return { row, file: (...rows) => stringify(rows, { header: true, columns: Object.keys(row) }) };
 }

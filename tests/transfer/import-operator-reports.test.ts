@@ -35,7 +35,7 @@ describe('GIVEN a CSV export whose row for entry #14 has only its date changed, 
     const out = join(dir, 'dossier.csv');
     expect((await runProgram(runExport, ['--format', 'csv', '--out', out], env())).status).toBe(0);
     const key = app.db.prepare('SELECT key FROM entries WHERE id = 14').pluck().get() as string;
-    const rows = parse(readFileSync(out, 'utf8'), { columns: true }) as Record<string, string>[];
+    const rows = parse(readFileSync(out, 'utf8'), { bom: true, columns: true }) as Record<string, string>[];
     const row = rows.find((r) => r.event_id === key)!;
     expect([row.date, row.published]).toEqual(['2025-07-24', '2025-07-26']);
     const file = fileIn(dir, 'moved.csv', stringify([{ ...row, date: '2025-08-01' }], { header: true }));
@@ -62,7 +62,7 @@ describe('GIVEN a CSV export whose ACLED-named copies were edited instead of Sit
   it('WHEN it is imported THEN the row says those edits were not read and which column to change; a row changing its own column is not noted', async () => {
     const out = join(dir, 'dossier.csv');
     expect((await runProgram(runExport, ['--format', 'csv', '--out', out], env())).status).toBe(0);
-    const rows = parse(readFileSync(out, 'utf8'), { columns: true }) as Record<string, string>[];
+    const rows = parse(readFileSync(out, 'utf8'), { bom: true, columns: true }) as Record<string, string>[];
     const edited = rows.map((row) => {
       if (row.title === 'Barrack says he held talks with Syrian and Israeli officials in Paris') return { ...row, event_date: '2025-08-01', notes: 'Rewritten in the notes column' };
       if (row.title === 'US-mediated Syria–Israel talks in Paris') return { ...row, summary: 'Rewritten in the summary column' };
@@ -133,7 +133,7 @@ describe('GIVEN npm run export -- --fromat csv (the option mistyped after `--`)'
   it('WHEN run THEN it asks whether --format was meant, and does not say npm took --format', async () => {
     const result = await runProgram(runExport, ['--fromat', 'csv'], { ...env(), npm_lifecycle_event: 'export' });
     expect(result.stderr).toBe(
-      "Unknown option '--fromat'. Did you mean --format?\nUsage: npm run export -- [--format json|csv|acled|bundle (default json)] [--topic SLUG] [--since DATE] [--until DATE] [--out FILE]\n",
+      "Unknown option '--fromat'. Did you mean --format?\nUsage: npm run export -- [--format json|ndjson|csv|acled|bundle (default: --out's extension, else json)] [--topic SLUG] [--since DATE] [--until DATE] [--out FILE]\n",
     );
     expect(result.status).toBe(2);
   });

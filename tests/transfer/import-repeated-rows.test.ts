@@ -32,7 +32,7 @@ const confidenceOf = (id: number) => app.db.prepare('SELECT confidence FROM entr
 /** The CSV export's header and entry #9's row, and a file of that header and the rows given. */
 async function ninthRow(): Promise<{ row: Record<string, string>; file: (...rows: Record<string, string>[]) => string }> {
   const exported = (await runProgram(runExport, ['--format', 'csv'], { SITREP_DB: app.dbPath })).stdout;
-  const records = parse(exported, { columns: true }) as Record<string, string>[];
+  const records = parse(exported, { bom: true, columns: true }) as Record<string, string>[];
   const row = records.find((r) => r.event_id === keyOf(9))!;
   return { row, file: (...rows) => stringify(rows, { header: true, columns: Object.keys(row) }) };
 }

@@ -36,7 +36,7 @@ const STORED = { outlet: 'AFP', url: 'https://example.com/a', attribution: 'AFP 
 
 async function exportedCsv(): Promise<Record<string, string>> {
   const csv = (await runProgram(runExport, ['--format', 'csv'], { SITREP_DB: app.dbPath })).stdout;
-  return (parse(csv, { columns: true }) as Record<string, string>[]).find((r) => r.title === 'S')!;
+  return (parse(csv, { bom: true, columns: true }) as Record<string, string>[]).find((r) => r.title === 'S')!;
 }
 const csvWith = (row: Record<string, string>, columns: string[]) => stringify([row], { header: true, columns });
 

@@ -30,7 +30,7 @@ const BOT_EDITS = ['/entry edit id:12 confidence:confirmed grade:B2 fatalities:2
 
 describe('GIVEN a CSV export, and edits to entry #12 in the bot since', () => {
   it('WHEN the file comes back with a tag added to another entry only THEN that entry is corrected and #12 keeps every edit made in the bot', async () => {
-    const [header, ...records] = parse(await exportOf(store, 'csv')) as string[][];
+    const [header, ...records] = parse(await exportOf(store, 'csv'), { bom: true }) as string[][];
     const column = (name: string) => header!.indexOf(name);
     expect(header!.at(-1)).toBe('revision');
     await inBot(store, ...BOT_EDITS);
@@ -101,7 +101,7 @@ describe('GIVEN a JSON export, and an edit in the bot to a field the file change
 describe('GIVEN the JSON and CSV exports of one store', () => {
   it('WHEN an entry has no end, figures or claims THEN the JSON says so with null and [], and both re-import alike', async () => {
     const json = JSON.parse(await exportOf(store, 'json')) as Record<string, unknown>[];
-    const csv = parse(await exportOf(store, 'csv'), { columns: true }) as Record<string, string>[];
+    const csv = parse(await exportOf(store, 'csv'), { bom: true, columns: true }) as Record<string, string>[];
     const keyOf = keys(store);
     const jsonRow = json.find((r) => r.key === keyOf(12))!;
     expect(jsonRow).toMatchObject({ end: null, fatalities: null, fatalities_source: null, claims: [] });
