@@ -8,14 +8,15 @@ import { plural } from '../../src/core/text.js';
 import { plainLine, span, type Line, type View } from '../../src/core/view.js';
 import { stampOf } from '../stamp.js';
 import { instantsFor } from '../when.js';
-import { idRanges, parseCandidateIds } from './candidate-ids.js';
+import { idRanges, parseCandidateIds, type IdsLimit } from './candidate-ids.js';
 import { decidedBy } from './decide.js';
 import { storyHolder } from './joined-story.js';
+import { REOPEN_LIMIT } from './reopen-commands.js';
 
 /** Each rejection edits its cards before the reply: a run longer than this goes through /review clear. */
 export const MOST_REJECTED = 25;
-/** Reopening only flags cards to draw again, so a whole clear can be taken back in one command. */
-export const MOST_REOPENED = 500;
+
+const REJECT_LIMIT: IdsLimit = { most: MOST_REJECTED, tooManyHint: () => 'Name fewer at a time, or reject the candidates waiting since before a day with /review clear.' };
 
 interface Outcome {
   id: number;
@@ -79,13 +80,13 @@ function outcomesView(outcomes: readonly Outcome[], verb: 'Rejected' | 'Reopened
 
 export async function rejectMany(ctx: CommandContext, idsText: string, reason: string | undefined): Promise<View> {
   const outcomes: Outcome[] = [];
-  for (const id of parseCandidateIds(idsText, MOST_REJECTED)) outcomes.push(await rejectOne(ctx, id, reason));
+  for (const id of parseCandidateIds(idsText, REJECT_LIMIT)) outcomes.push(await rejectOne(ctx, id, reason));
   const rejected = outcomes.filter((outcome) => outcome.done).map((outcome) => outcome.id);
   return outcomesView(outcomes, 'Rejected', [[span.plain('Rejected by mistake: '), span.command('review reopen', `ids:${idRanges(rejected)}`), span.plain(' puts them back in the queue.')]]);
 }
 
 export function reopenMany(ctx: CommandContext, idsText: string): View {
-  const outcomes = parseCandidateIds(idsText, MOST_REOPENED).map((id) => reopenOne(ctx, id));
+  const outcomes = parseCandidateIds(idsText, REOPEN_LIMIT).map((id) => reopenOne(ctx, id));
   const cards = ctx.services.review.channels().length > 0 ? ' Their cards in the review channel are drawn again with their buttons.' : '';
   return outcomesView(outcomes, 'Reopened', [plainLine(`Waiting for review again.${cards}`)]);
 }

@@ -2,21 +2,23 @@
 // before a day up to today (of one topic, or proposed by one feed, if given) is rejected at once,
 // with a reason, and never proposed again; their cards show the decision as the card passes draw them, after the reply.
 // One rejected by mistake is put back with /review reopen; the reply names the one command that
-// puts them all back. More than a few at once are shown first, and rejected once confirmed.
-import type { SubcommandSpec } from '../../src/core/command-spec.js';
+// puts them all back. More than a few at once are shown first, and rejected once confirmed: the
+// confirmation's button rejects exactly the set it showed, or asks again about the queue as it stands.
+import type { CommandContext, SubcommandSpec } from '../../src/core/command-spec.js';
 import { instantOf } from '../../src/core/digest/zoned-time.js';
 import { firstDay, parsePartialDate, type PartialDate } from '../../src/core/partial-date.js';
+import type { WaitingBefore } from '../../src/core/review/review-port.js';
 import { plural } from '../../src/core/text.js';
-import { quoteIfNeeded } from '../../src/core/text-syntax.js';
 import { plainLine, span, type Line, type View } from '../../src/core/view.js';
 import { topicOption } from '../shared-options.js';
 import { stampOf } from '../stamp.js';
 import { refuseFutureDates } from '../entry/not-future.js';
 import { viewZone } from '../as-of.js';
 import { reasonOption } from './decide.js';
-import { MOST_REOPENED } from './bulk-decisions.js';
-import { reopenIdTexts } from './reopen-commands.js';
+import { MOST_REOPENED, reopenIdTexts } from './reopen-commands.js';
 import { filteredSource, sourceFilterOption, sourceLabel } from './source-filter.js';
+import { confirmView, listedArgs, numbered, type ClearScope } from './clear-confirmation.js';
+import { compareWithShown } from './shown-set.js';
 
 /** `before:` rejects what was published before it: a day past today would reject today's candidates too, and is a slip. */
 const FUTURE_HINT = 'Give a day up to today: the candidates published before it are rejected (/review list shows how old those waiting are).';
@@ -27,36 +29,8 @@ function dayStart(day: string, zone: string): string {
   return new Date(instantOf({ year, month: month!, day: date!, hour: 0, minute: 0 }, zone)).toISOString();
 }
 
-/** Candidates the reply names by number; the rest are counted. */
-const NAMED = 20;
-
 /** A clear of more than this many is shown first, and rejects once confirmed. */
 export const CONFIRM_ABOVE = 10;
-
-const numbered = (ids: readonly number[]) => `${ids.slice(0, NAMED).map((id) => `#${id}`).join(', ')}${ids.length > NAMED ? ` and ${ids.length - NAMED} more` : ''}`;
-
-/** The arguments of the /review list of the clear's topic and source (`oldestFirst`: in the order a clear takes them), for a line that names it. */
-const listedArgs = (typed: Record<string, string | number>, oldestFirst: boolean) =>
-  [...(typed.topic ? [`topic:${typed.topic}`] : []), ...(typed.source !== undefined ? [`source:${typed.source}`] : []), ...(oldestFirst ? ['order:oldest'] : [])].join(' ') || undefined;
-
-/**
- * What the clear would do, and the press (or the command) that does it: both carry every option
- * typed (the day, the topic, the source, the reason), so they select what this reply counted.
- */
-function confirmView(count: number, ids: readonly number[], scope: string, from: string, typed: Record<string, string | number>): View {
-  const args = Object.entries({ ...typed, confirm: 'true' }).map(([name, value]) => `${name}:${quoteIfNeeded(String(value))}`).join(' ');
-  return {
-    title: `Review queue: reject ${plural(count, 'candidate')}${from}?`,
-    tone: 'normal',
-    intro: [
-      plainLine(`Every candidate ${scope} that is waiting would be rejected: ${numbered(ids)}. Nothing was rejected yet.`),
-      [span.plain('To reject them: '), span.command('review clear', args), span.plain(' · to see them first: '), span.command('review list', listedArgs(typed, true))],
-    ],
-    sections: [],
-    buttons: [{ label: `Reject ${count}`, style: 'danger', action: { kind: 'run', invocation: { command: 'review', subcommand: 'clear', args: { ...typed, confirm: true } } }, audience: 'admins' }],
-    private: true,
-  };
-}
 
 /** The reopen that puts every one cleared back; more than one when they are more than one reopen takes. */
 function reopenAllLine(ids: readonly number[]): Line {
@@ -64,6 +38,39 @@ function reopenAllLine(ids: readonly number[]): Line {
   const commands = texts.flatMap((text, index) => [...(index > 0 ? [span.plain(' · ')] : []), span.command('review reopen', `ids:${text}`)]);
   const intro = texts.length === 1 ? 'All of them back in the queue: ' : `All of them back in the queue, in ${texts.length} commands (more than one /review reopen takes, up to ${MOST_REOPENED}): `;
   return [span.plain(intro), ...commands];
+}
+
+/** Rejects what `filter` selects now, and says which. */
+function cleared(ctx: CommandContext, filter: WaitingBefore, clear: ClearScope, reason: string | undefined): View {
+  const { scope, from, typed } = clear;
+  const rejected = ctx.services.review.rejectWaiting(filter, reason, stampOf(ctx));
+  if (rejected.length === 0) {
+    return { title: 'Review queue: nothing to clear', tone: 'normal', intro: [plainLine(`No candidate ${scope} is waiting.`)], sections: [] };
+  }
+  const ids = rejected.map((candidate) => candidate.id);
+  const cards = ctx.services.review.channels().length > 0 ? '; their cards in the review channel show the decision as they are edited' : '';
+  return {
+    title: `Rejected ${plural(rejected.length, 'candidate')}${from}`,
+    tone: 'success',
+    intro: [
+      plainLine(`Every candidate ${scope} that was waiting: ${numbered(ids)}${reason ? `, for “${reason}”` : ''}. Their items are never proposed again${cards}.`),
+      [span.plain('Still waiting: '), span.command('review list', listedArgs(typed, false)), span.plain(' · one rejected by mistake goes back in the queue with '), span.command('review reopen', 'id:N')],
+      reopenAllLine(ids),
+    ],
+    sections: [],
+  };
+}
+
+/**
+ * The confirmation's Reject button: exactly the set it showed is rejected, else nothing, and the
+ * queue as it now stands is asked about again. Its answer is for the admin who pressed, as the
+ * question was, and takes the question's place, so the button is not pressed twice.
+ */
+function pressed(ctx: CommandContext, filter: WaitingBefore, clear: ClearScope, shown: string, reason: string | undefined): View {
+  const waiting = ctx.services.review.waitingBefore(filter);
+  const comparison = compareWithShown(waiting, shown);
+  if (waiting.length > 0 && !comparison.same) return confirmView(waiting, clear, { added: comparison.added });
+  return { ...cleared(ctx, filter, clear, reason), private: true, replacesMessage: true };
 }
 
 export const clearCandidates: SubcommandSpec = {
@@ -76,9 +83,10 @@ export const clearCandidates: SubcommandSpec = {
     { ...sourceFilterOption, description: 'Only those a source proposed (a noisy feed’s backlog): its number, as /sources list shows it' },
     reasonOption,
     { name: 'confirm', description: `true rejects more than ${CONFIRM_ABOVE} at once; without it, the reply shows them and asks first`, type: 'boolean', example: 'true' },
+    { name: 'shown', description: 'The set a confirmation showed (its Reject button gives it): rejected only if just those wait', type: 'text', maxLength: 40, example: '14-3fa9c2d1' },
   ],
   examples: ['before:2025-07-10 reason:"not reviewed in time"', 'before:2025-07 topic:syria-israel', 'before:2025-07-10 confirm:true'],
-  // The confirmation's button runs the clear it showed, for the admin who presses it.
+  // The confirmation's button runs the clear it showed, for the admin who presses it, naming the set shown.
   pressable: true,
   run(args, ctx) {
     refuseFutureDates(ctx, { before: args.before as PartialDate }, { before: FUTURE_HINT });
@@ -94,25 +102,12 @@ export const clearCandidates: SubcommandSpec = {
     const from = fromSource ? ` ${fromSource}` : '';
     const scope = `${fromSource ? `${fromSource} ` : ''}published before ${before}${zone === 'UTC' ? '' : ` (${zone})`}${topic ? ` in ${topic}` : ''}`;
     const typed = { before, ...(topic ? { topic } : {}), ...(source ? { source: source.id } : {}), ...(reason ? { reason } : {}) };
+    const clear: ClearScope = { scope, from, typed };
+    if (args.shown !== undefined) return pressed(ctx, filter, clear, String(args.shown), reason);
     if (args.confirm !== true) {
       const waiting = ctx.services.review.waitingBefore(filter);
-      if (waiting.length > CONFIRM_ABOVE) return confirmView(waiting.length, waiting, scope, from, typed);
+      if (waiting.length > CONFIRM_ABOVE) return confirmView(waiting, clear);
     }
-    const rejected = ctx.services.review.rejectWaiting(filter, reason, stampOf(ctx));
-    if (rejected.length === 0) {
-      return { title: 'Review queue: nothing to clear', tone: 'normal', intro: [plainLine(`No candidate ${scope} is waiting.`)], sections: [] };
-    }
-    const ids = rejected.map((candidate) => candidate.id);
-    const cards = ctx.services.review.channels().length > 0 ? '; their cards in the review channel show the decision as they are edited' : '';
-    return {
-      title: `Rejected ${plural(rejected.length, 'candidate')}${from}`,
-      tone: 'success',
-      intro: [
-        plainLine(`Every candidate ${scope} that was waiting: ${numbered(ids)}${reason ? `, for “${reason}”` : ''}. Their items are never proposed again${cards}.`),
-        [span.plain('Still waiting: '), span.command('review list', listedArgs(typed, false)), span.plain(' · one rejected by mistake goes back in the queue with '), span.command('review reopen', 'id:N')],
-        reopenAllLine(ids),
-      ],
-      sections: [],
-    };
+    return cleared(ctx, filter, clear, reason);
   },
 };
