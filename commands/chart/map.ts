@@ -96,15 +96,15 @@ function startedBeforeLines(earlier: Page<EntrySummary>, since: string): Line[] 
   return [plainLine(`${entries} starting before ${since} and running into it ${placed === 1 && !unread ? 'is' : 'are'} not on this map, which counts an entry only from the day it starts; /timeline lists them.`)];
 }
 
-/** `33.51,  36.29`: latitude and longitude padded to their widest (`-90.00`, `-180.00`), so the columns line up. */
-const latLon = (p: Pick<LocatedPoint, 'lat' | 'lon'>) => `${p.lat.toFixed(2).padStart(6)}, ${p.lon.toFixed(2).padStart(7)}`;
+/** `33.51, 36.29`: kept whole (read aloud or copied, it is one coordinate); the table right-aligns it in its column. */
+const latLon = (p: Pick<LocatedPoint, 'lat' | 'lon'>) => `${p.lat.toFixed(2)}, ${p.lon.toFixed(2)}`;
 
 function mapTable(points: readonly LocatedPoint[]): Line[] {
   const width = Math.max(5, ...points.map((p) => p.name.length));
   const latLonWidth = latLon({ lat: -90, lon: -180 }).length;
   return [
-    [span.code(`${'Place'.padEnd(width)}  Entries  ${'Lat/lon'.padEnd(latLonWidth)}`), span.plain('  Latest type')],
-    ...points.map((p): Line => [span.code(`${p.name.padEnd(width)}  ${String(p.entries).padStart(7)}  ${latLon(p)}`), span.plain(`  ${eventTypeLabel(p.latestType)}`)]),
+    [span.code(`${'Place'.padEnd(width)}  Entries  ${'Lat/lon'.padStart(latLonWidth)}`), span.plain('  Latest type')],
+    ...points.map((p): Line => [span.code(`${p.name.padEnd(width)}  ${String(p.entries).padStart(7)}  ${latLon(p).padStart(latLonWidth)}`), span.plain(`  ${eventTypeLabel(p.latestType)}`)]),
   ];
 }
 
