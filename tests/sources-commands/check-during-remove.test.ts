@@ -1,30 +1,11 @@
 // GIVEN an admin checking a feed by hand WHEN another admin removes the source while the check
 // waits on the feed's server THEN the check's reply says the source was removed, when, and the
 // /sources add that watches it again — as any /sources command naming it says afterwards.
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import { heldFeed } from '../sources-queue/support/held-feed.js';
 import { QueueApp } from '../sources-queue/support/queue-app.js';
 import { NOW } from '../sources-queue/support/stories.js';
 import { viewText } from '../support/view-text.js';
-
-const RSS =
-  '<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Levant Wire</title><link>https://levant.example/</link>' +
-  '<item><guid>levant-1</guid><title>Ceasefire announced in Sweida</title><link>https://levant.example/1</link></item></channel></rss>';
-
-/** A feed server that holds each request until the test lets it answer. */
-async function heldFeed(): Promise<{ server: Server; url: string; asked: Promise<void>; answer: () => void }> {
-  let asked!: () => void;
-  let answer!: () => void;
-  const askedP = new Promise<void>((resolve) => (asked = resolve));
-  const answered = new Promise<void>((resolve) => (answer = resolve));
-  const server = createServer((_req, res) => {
-    asked();
-    void answered.then(() => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(RSS));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/feed.xml`, asked: askedP, answer };
-}
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -37,10 +18,7 @@ describe.each([
 ])('GIVEN feeds checked %s', (_where, inWorker) => {
   it('WHEN /sources remove id:1 runs while /sources check id:1 waits on the feed THEN the check replies that source #1 was removed, with the /sources add that watches it again', async () => {
     const feed = await heldFeed();
-    cleanups.push(() => {
-      feed.server.closeAllConnections();
-      return new Promise<void>((resolve) => feed.server.close(() => resolve()));
-    });
+    cleanups.push(feed.close);
     const queue = new QueueApp({ start: NOW, inWorker });
     cleanups.push(() => queue.dispose());
     await queue.run(`/sources add url:${feed.url} topic:syria-israel`);

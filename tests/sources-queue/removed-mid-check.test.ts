@@ -1,31 +1,12 @@
 // GIVEN a watched feed whose scheduled check is under way, or queued, WHEN an admin removes the
 // source THEN the check ends quietly: one info line in the log, no error with a stack, and nothing
 // recorded for the removed source. On the test's thread and in the checks' worker, as the bot runs it.
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import { heldFeed } from './support/held-feed.js';
 import { SourcePoller } from '../../src/scheduler/source-poller.js';
 import { ProcessTasks, VirtualTime } from '../digest/support/virtual-time.js';
 import { QueueApp } from './support/queue-app.js';
 import { NOW } from './support/stories.js';
-
-const RSS =
-  '<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Levant Wire</title><link>https://levant.example/</link>' +
-  '<item><guid>levant-1</guid><title>Ceasefire announced in Sweida</title><link>https://levant.example/1</link></item></channel></rss>';
-
-/** A feed server that holds each request until the test lets it answer. */
-async function heldFeed(): Promise<{ server: Server; url: string; asked: Promise<void>; answer: () => void }> {
-  let asked!: () => void;
-  let answer!: () => void;
-  const askedP = new Promise<void>((resolve) => (asked = resolve));
-  const answered = new Promise<void>((resolve) => (answer = resolve));
-  const server = createServer((_req, res) => {
-    asked();
-    void answered.then(() => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(RSS));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/feed.xml`, asked: askedP, answer };
-}
 
 function pollerOf(queue: QueueApp, sources = queue.app.services.sources): SourcePoller {
   const { services, digests } = queue.app;
@@ -43,10 +24,7 @@ describe.each([
 ])('GIVEN feeds checked %s', (_where, inWorker) => {
   it('WHEN the source is removed while the poller’s check waits on the feed THEN the check ends with an info line, no error', async () => {
     const feed = await heldFeed();
-    cleanups.push(() => {
-      feed.server.closeAllConnections();
-      return new Promise<void>((resolve) => feed.server.close(() => resolve()));
-    });
+    cleanups.push(feed.close);
     const queue = new QueueApp({ start: NOW, inWorker });
     cleanups.push(() => queue.dispose());
     const id = QueueApp.idAfter(await queue.text(`/sources add url:${feed.url} topic:syria-israel`), 'Watching');
@@ -65,10 +43,7 @@ describe.each([
 
   it('WHEN the source is removed after the poller found it due THEN its check ends with an info line, no error', async () => {
     const feed = await heldFeed();
-    cleanups.push(() => {
-      feed.server.closeAllConnections();
-      return new Promise<void>((resolve) => feed.server.close(() => resolve()));
-    });
+    cleanups.push(feed.close);
     const queue = new QueueApp({ start: NOW, inWorker });
     cleanups.push(() => queue.dispose());
     const id = QueueApp.idAfter(await queue.text(`/sources add url:${feed.url} topic:syria-israel`), 'Watching');
