@@ -8,10 +8,9 @@ import { isBundle } from './bundle-file.js';
 import { readProblem } from './out-file.js';
 import { SQLITE_HEADER } from '../store/backup.js';
 import { detectFormat, ImportFileError, readRows, withoutBom, type ImportFormat, type SourceRow } from './row-reader.js';
-import { findGarbling } from './mojibake.js';
+import { findGarbling, windows1252Char as byteAsWindows1252 } from './mojibake.js';
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
-const WINDOWS_1252 = new TextDecoder('windows-1252');
 
 /** Files saved by other programs, known by their first bytes, and what to do instead. */
 const OTHER_FILES: readonly { magic: number[]; what: string }[] = [
@@ -31,7 +30,7 @@ function looksLikeUtf16(bytes: Buffer): boolean {
 
 /** A byte as Windows-1252 reads it, or its number where that is a control character. */
 function shownChar(byte: number): string {
-  const char = WINDOWS_1252.decode(Buffer.of(byte));
+  const char = byteAsWindows1252(byte);
   return /[\u0080-\u009f]/.test(char) ? `byte 0x${byte.toString(16)}` : `\`${char}\``;
 }
 

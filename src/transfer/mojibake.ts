@@ -15,9 +15,11 @@ const UTF8 = new TextDecoder('utf-8', { fatal: true });
  */
 const WINDOWS_1252_80_9F = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
 
+/** A byte from 0x80 on as Windows-1252 shows it (the C1 control for the five it leaves unassigned). */
+export const windows1252Char = (byte: number): string => (byte < 0xa0 ? WINDOWS_1252_80_9F[byte - 0x80]! : String.fromCharCode(byte));
+
 /** Each byte from `from` to `to` as Windows-1252 shows it. */
-const charsOf = (from: number, to: number): string[] =>
-  Array.from({ length: to - from + 1 }, (_, i) => (from + i < 0xa0 ? WINDOWS_1252_80_9F[from + i - 0x80]! : String.fromCharCode(from + i)));
+const charsOf = (from: number, to: number): string[] => Array.from({ length: to - from + 1 }, (_, i) => windows1252Char(from + i));
 
 const CONTINUATION = charsOf(0x80, 0xbf);
 const byteOf = new Map([...charsOf(0x80, 0xff)].map((char, i) => [char, 0x80 + i] as const));

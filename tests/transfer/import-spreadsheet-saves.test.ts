@@ -104,6 +104,15 @@ describe("GIVEN a CSV saved by Excel's \"CSV (Comma delimited)\", in Windows-125
       `Cannot import excel.csv: the file is not UTF-8 text (it looks like Windows-1252 or Latin-1, as Excel's "CSV (Comma delimited)" saves it: \`ç\` on line 2 is in that encoding): save it as UTF-8 (in Excel: "CSV UTF-8"; in LibreOffice: character set "Unicode (UTF-8)"), then import it again. Nothing was written.\n`,
     );
   });
+
+  it('WHEN its only such character is a curly quote (byte 0x93) THEN the refusal names the quote, as Windows-1252 shows it', async () => {
+    const path = join(dir, 'excel-quote.csv');
+    const quoted = Buffer.concat([Buffer.from('title,date,type,topic,outlet\nTalks on the '), Buffer.of(0x93), Buffer.from('road map,2025-08-03,talks,syria-israel,AFP\n')]);
+    writeFileSync(path, quoted);
+    const result = await importFile(path);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('saves it: `“` on line 2 is in that encoding');
+  });
 });
 
 describe('GIVEN ACLED data as JSON', () => {
