@@ -2,21 +2,17 @@
 // order (acled-vocabulary), one row per entry of a type ACLED records; the others are counted.
 import { stringify } from 'csv-stringify/sync';
 import type { App } from '../app.js';
-import type { ActorKind, EventType } from '../core/vocabulary.js';
-import { acledRow, type ActorFacts } from './acled-row.js';
+import type { EventType } from '../core/vocabulary.js';
+import { acledRow } from './acled-row.js';
+import { storedActorFacts } from './actor-facts.js';
 import type { PlaceLocator } from './acled-geo.js';
 import { ACLED_CODEBOOK_COLUMNS } from './acled-vocabulary.js';
 import { guardRow } from './csv-cells.js';
 
-/** Every actor's kind and affiliation: a side and an actor type are read from them. */
-function actorFacts(app: App): Map<number, ActorFacts> {
-  const rows = app.db.prepare('SELECT id, kind, affiliation_id FROM actors').raw().all() as [number, ActorKind, number | null][];
-  return new Map(rows.map(([id, kind, affiliationId]) => [id, { kind, affiliationId }]));
-}
-
 /** The CSV text, row by row; `leftOut` counts the entries of each type ACLED does not record. */
 export function* acledText(app: App, ids: readonly number[], locate: PlaceLocator, leftOut: Map<EventType, number>): Generator<string> {
-  const context = { actors: actorFacts(app), locate };
+  // Every actor's kind and affiliation: a side and an actor type are read from them.
+  const context = { actors: storedActorFacts(app.db), locate };
   yield stringify([[...ACLED_CODEBOOK_COLUMNS]]);
   for (const id of ids) {
     const entry = app.dossier.getEntry(id)!;

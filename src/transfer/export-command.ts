@@ -24,6 +24,7 @@ import type { EventType } from '../core/vocabulary.js';
 import { bundleRecords } from '../store/bundle-export.js';
 import { LATEST_ENTRY_REVISION } from '../store/entry-revision-reads.js';
 import { acledText } from './acled-export.js';
+import { storedActorFacts } from './actor-facts.js';
 import { gazetteerLocator, type PlaceLocator } from './acled-geo.js';
 import { notToReplace, writeProblem, writeWhole } from './out-file.js';
 import { npmTookOptions, withNearestOption } from './npm-flags.js';
@@ -71,9 +72,11 @@ function* exportText(app: App, entries: readonly ExportedEntry[], format: 'json'
   if (format === 'csv') yield `${UTF8_BOM}${stringify([[...CSV_COLUMNS]])}`;
   if (format === 'json') yield '[\n';
   const { located, refOf } = storedPlaces(app.services.places);
+  // The ACLED-named columns side the actors as --format acled does, by the bodies they belong to.
+  const actors = format === 'csv' ? storedActorFacts(app.db) : undefined;
   for (const [i, { id, key, revision }] of entries.entries()) {
     const entry = app.dossier.getEntry(id)!;
-    if (format === 'csv') yield stringify([csvRow(entry, key, located, refOf, revision)], { columns: [...CSV_COLUMNS] });
+    if (format === 'csv') yield stringify([csvRow(entry, key, located, refOf, revision, actors)], { columns: [...CSV_COLUMNS] });
     else if (format === 'ndjson') yield `${JSON.stringify(exportRow(entry, key, located, refOf, revision))}\n`;
     else yield `${i > 0 ? ',\n' : ''}  ${JSON.stringify(exportRow(entry, key, located, refOf, revision))}`;
   }

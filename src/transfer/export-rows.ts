@@ -2,10 +2,11 @@
 // ACLED's column names where a column has an ACLED equivalent. Each row says which revision of
 // its entry it shows, and an empty field is written empty (not left out): the JSON and CSV
 // exports of one store re-import alike, "none" included.
-import type { ClaimDetail, EntryActorLink, EntryDetail, SourceRecord } from '../core/domain.js';
+import type { ClaimDetail, EntryDetail, SourceRecord } from '../core/domain.js';
 import { fatalitiesText } from '../core/fatalities.js';
-import { firstDay, toIsoPartial } from '../core/partial-date.js';
-import { eventTypeLabel } from '../core/vocabulary.js';
+import { toIsoPartial } from '../core/partial-date.js';
+import { acledCopiedColumns } from './acled-copied-columns.js';
+import type { ActorFactsById } from './acled-sides.js';
 import { guardRow } from './csv-cells.js';
 import { exportedRefs, type RefOfPlace } from './place-refs.js';
 
@@ -98,9 +99,6 @@ export function exportRow(entry: EntryDetail, key: string | null | undefined, lo
   };
 }
 
-/** ACLED's time_precision: 1 for a known day, 3 for a month or broader. */
-const timePrecision = (entry: EntryDetail) => (entry.start.day !== undefined ? 1 : 3);
-
 /**
  * ACLED's columns first, then the import's own (the /entry add options), so a CSV export
  * re-imports without loss: the flat source columns hold the first source, `more_sources` the
@@ -114,35 +112,34 @@ export const CSV_COLUMNS = [
   'more_sources', 'confidence', 'tags', 'grade', 'fatalities', 'fatalities_source', 'claims', 'located', 'place_refs', 'revision',
 ] as const;
 
-/**
- * ACLED's two actors: actor1 the first initiator (else the first actor), actor2 the first
- * target (else the first other actor), never the same actor twice.
- */
-export function acledActors<T extends Pick<EntryActorLink, 'actorId' | 'role'>>(actors: readonly T[]): [T | undefined, T | undefined] {
-  const actor1 = actors.find((a) => a.role === 'initiator') ?? actors[0];
-  const others = actors.filter((a) => a.actorId !== actor1?.actorId);
-  return [actor1, others.find((a) => a.role === 'target') ?? others[0]];
-}
+/** No actor's kind or affiliation known: each actor is a body of its own. */
+const NO_FACTS: ActorFactsById = new Map();
 
 type CsvRow = Record<(typeof CSV_COLUMNS)[number], string | number>;
 
 /**
  * One CSV row; `event_id` is the entry's key, and `source` names every outlet, as ACLED's does.
- * A text cell a spreadsheet would run as a formula is written after a `'` (see csv-cells).
+ * `event_date`, `time_precision`, `event_type`, `actor1` and `actor2` hold what `--format acled`
+ * writes for the entry, which needs every actor's kind and affiliation (`actors`; without them
+ * each actor is taken for a body of its own); `event_type` is empty for a statement, which ACLED
+ * does not record. A text cell a spreadsheet would run as a formula is written after a `'` (see csv-cells).
  */
-export function csvRow(entry: EntryDetail, key: string | null | undefined, located: PlacesLocated, refOf: RefOfPlace = noRefs, revision?: string | null): CsvRow {
-  return guardRow(csvCells(entry, key, located, refOf, revision));
+export function csvRow(
+  entry: EntryDetail, key: string | null | undefined, located: PlacesLocated, refOf: RefOfPlace = noRefs, revision?: string | null, actors: ActorFactsById = NO_FACTS,
+): CsvRow {
+  return guardRow(csvCells(entry, key, located, refOf, revision, actors));
 }
 
-function csvCells(entry: EntryDetail, key: string | null | undefined, located: PlacesLocated, refOf: RefOfPlace, revision: string | null | undefined): CsvRow {
+function csvCells(entry: EntryDetail, key: string | null | undefined, located: PlacesLocated, refOf: RefOfPlace, revision: string | null | undefined, actors: ActorFactsById): CsvRow {
   const refs = exportedRefs(entry.places, refOf);
-  const [actor1, actor2] = acledActors(entry.actors);
+  const acled = acledCopiedColumns(entry, actors);
+  const [[actor1], [actor2]] = acled.sides;
   const [source, ...moreSources] = entry.sources;
   return {
     event_id: key ?? '',
-    event_date: firstDay(entry.start),
-    time_precision: timePrecision(entry),
-    event_type: eventTypeLabel(entry.eventType),
+    event_date: acled.event_date,
+    time_precision: acled.time_precision,
+    event_type: acled.event_type,
     actor1: actor1?.name ?? '',
     actor2: actor2?.name ?? '',
     location: entry.places[0] ?? '',

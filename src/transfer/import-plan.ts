@@ -18,6 +18,7 @@ import { closestNames } from '../core/ranking.js';
 import type { ActorKind } from '../core/vocabulary.js';
 import { nearSpellings } from './near-spellings.js';
 import { unreadCopiesNote } from './acled-copies.js';
+import { storedActorFacts } from './actor-facts.js';
 import { missingActors, missingActorsReason, PlannedActors, type PlannedActor } from './row-actors.js';
 import type { RawRow, SourceRow } from './row-reader.js';
 import { placeOf, rowPlace, type RowHistory, type RowPlace } from './source-row.js';
@@ -264,6 +265,8 @@ export function planImport(rows: SourceRow[], db: Db, dossier: DossierReader, on
   const dateTitles = checked.map(({ input }) => dateTitleKey(toIsoPartial(input.start), input.title));
   const stored = storedMatches(db, checked.map((c) => c.input), checked.map((c) => c.key), urlsOf);
   const names = actorNames(db, planned);
+  // Sides the actors of the ACLED-named copies as the CSV export did (actors the import creates belong to nobody).
+  const facts = storedActorFacts(db);
   // Earlier rows by what tells them apart; their place (`line 3`) is written out only for a duplicate.
   const seen = { keys: new Map<string, RowPlace>(), urls: new Map<string, RowPlace>(), dateTitles: new Map<string, RowPlace>(), entries: new Map<number, EarlierRow>() };
   // Rows giving a stored entry otherwise than an earlier row for it: that entry is left as stored.
@@ -285,7 +288,7 @@ export function planImport(rows: SourceRow[], db: Db, dossier: DossierReader, on
       const id = (key !== undefined ? stored.byKey.get(key)?.id : undefined) ?? urls.map((u) => stored.byUrl.get(u)).find((found) => found !== undefined) ?? stored.byDateTitle.get(dateTitle);
       return id === undefined ? undefined : storedInput(id);
     };
-    const unread = unreadCopiesNote(row, input, names, storedState);
+    const unread = unreadCopiesNote(row, input, names, storedState, facts);
     if (unread) plan.noted.push({ ...placeOf(at), reason: unread });
     // A key says which entry a row is; rows without one are told apart as before keys.
     const earlier = key !== undefined ? seen.keys.get(key) : (urls.map((u) => seen.urls.get(u)).find((l) => l !== undefined) ?? seen.dateTitles.get(dateTitle));

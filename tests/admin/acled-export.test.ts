@@ -136,9 +136,9 @@ describe('GIVEN npm run export -- --format acled', () => {
       event_id_cnty: '30', event_date: '2025-08-17', year: '2025', time_precision: '1', disorder_type: 'Strategic developments', event_type: 'Strategic developments', sub_event_type: 'Other',
       actor1: 'Tom Barrack', inter1: STATE, interaction: 'State forces only', notes: '17 Aug 2025: Envoy tours the region',
     }],
-    [31, 'armed clash among parties of one state: a battle has two sides; the state joins the government body that belongs to it', {
+    [31, 'armed clash among parties of one state: a battle has two sides; the state joins the government body that belongs to it; a community that fights is an identity militia', {
       event_id_cnty: '31', event_date: '2025-08-18', year: '2025', time_precision: '1', disorder_type: 'Political violence', event_type: 'Battles', sub_event_type: 'Armed clash',
-      actor1: 'Syrian transitional government', assoc_actor_1: 'Syria', inter1: STATE, actor2: 'Druze community of Syria', inter2: 'Civilians', interaction: 'State forces-Civilians',
+      actor1: 'Syrian transitional government', assoc_actor_1: 'Syria', inter1: STATE, actor2: 'Druze community of Syria', inter2: 'Identity militia', interaction: 'State forces-Identity militia',
       notes: '18 Aug 2025: Clashes in Sweida',
     }],
   ])('THEN entry #%i (%s) is the row worked out by hand', (id, _case, expected) => {

@@ -268,8 +268,9 @@ describe('GIVEN npm run export', () => {
     expect(header!.split(',').slice(0, 9)).toEqual(['event_id', 'event_date', 'time_precision', 'event_type', 'actor1', 'actor2', 'location', 'source', 'notes']);
     // event_id is the entry's stable key.
     const keyOf = (id: number) => query<string>('SELECT key FROM entries WHERE id = ?', id);
-    expect(firstRow).toMatch(new RegExp(`^${keyOf(1)},1948-01-01,3,Armed clash,Syria,Israel,Syria,`));
-    expect(csv).toMatch(new RegExp(`\n${keyOf(12)},2025-07-12,1,Talks/negotiation,Syria,Israel,Baku,`));
+    // The ACLED-named columns hold ACLED's values: a year dated at its middle day, ACLED's event types.
+    expect(firstRow).toMatch(new RegExp(`^${keyOf(1)},1948-07-01,3,Battles,Syria,Israel,Syria,`));
+    expect(csv).toMatch(new RegExp(`\n${keyOf(12)},2025-07-12,1,Strategic developments,Syria,Israel,Baku,`));
   });
 
   /** Entries whose export is easy to get wrong: empty lists, several sources, quotes, line breaks. */

@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/app.js';
 import type { EntryDetail } from '../../src/core/domain.js';
 import { silentLogger } from '../../src/core/logger.js';
-import { acledActors, csvRow } from '../../src/transfer/export-rows.js';
+import { acledSides } from '../../src/transfer/acled-sides.js';
+import { csvRow } from '../../src/transfer/export-rows.js';
 import { planImport } from '../../src/transfer/import-plan.js';
 import { ImportFileError, readRows, type ImportFormat, type SourceRow } from '../../src/transfer/row-reader.js';
 import { checkRow } from '../../src/transfer/row-validation.js';
@@ -150,7 +151,7 @@ describe('GIVEN an import file', () => {
 
 describe('GIVEN the ACLED columns of a CSV export', () => {
   const actor = (actorId: number, name: string, role: string) => ({ actorId, name, role }) as EntryDetail['actors'][number];
-  const names = (actors: EntryDetail['actors']) => acledActors(actors).map((a) => a?.name);
+  const names = (actors: EntryDetail['actors']) => acledSides(actors, new Map(), false).map(([first]) => first?.name);
 
   it('THEN actor1 is the first initiator (else the first actor) and actor2 the first target (else another actor)', () => {
     expect(names([actor(3, 'Tom Barrack', 'mediator'), actor(2, 'Israel', 'initiator'), actor(1, 'Syria', 'target')])).toEqual(['Israel', 'Syria']);
