@@ -19,6 +19,7 @@ import { readBundle, type Bundle } from './bundle-file.js';
 import { planActorNames } from './bundle-actor-names.js';
 import { mergeBundle } from './bundle-merge.js';
 import { applyMerge } from './bundle-merge-apply.js';
+import { mergedPins } from './bundle-pins.js';
 import { storedEntriesByKey } from './bundle-stored-entries.js';
 import { planImport } from './import-plan.js';
 import { phaseProgress } from './progress-report.js';
@@ -129,15 +130,23 @@ function intoStore(dbPath: string, file: string, text: string, name: string, dry
     const dossier = new SqliteDossier(db);
     const keys = bundle.records.flatMap((r) => (r.kind === 'entry' && typeof r.fields.key === 'string' ? [r.fields.key] : []));
     const merge = mergeBundle(bundle.records, dossier, sharedRevisionFinder(db), storedEntriesByKey(db, keys));
+    const pins = mergedPins(db, bundle.records, merge.rows.flatMap((row) => (row.values?.places ?? []) as string[]));
+    if (pins.clashes.length > 0) {
+      refuse(io, name, pins.clashes.join('; '));
+      return 2;
+    }
     const checking = phaseProgress(io.stderr, 'Checking', merge.rows.length);
     const plan = planImport(merge.rows, db, dossier, (n) => checking.update(n), { planned: merge.planned });
     checking.stop();
+    // A bundle's places are not looked up again (planImport checks none): its pins are stored as it gives them.
+    plan.locatedPlaces = pins.created;
     plan.skipped = [...merge.skipped, ...plan.skipped].sort((a, b) => a.line - b.line);
     writeLine(io.stderr, `The store at ${dbPath} holds a dossier: merging ${name} into it (its entries' history stays in the bundle).`);
     for (const line of merge.matched) writeLine(io.stderr, line);
     const calls = countOf(bundle, 'trend_call');
     // A trend call is a judgement on the stored dossier as it stood: not mixed into another's.
     if (calls > 0) writeLine(io.stderr, `${calls === 1 ? 'Its trend call is' : `Its ${calls} trend calls are`} not merged: a merge brings entries and actors only (set calls with /trend set).`);
+    for (const line of pins.unpinned) writeLine(io.stdout, `  warning  ${line}`);
     const names = planActorNames(db, merge.planned.reader(dossier), merge.taken);
     return applyMerge({ db, dbPath, topics: dossier.topics() }, plan, names, file, name, dryRun, io);
   } finally {

@@ -4,6 +4,8 @@
 import type { Writable } from 'node:stream';
 import { writeLine } from './cli-lines.js';
 import { humanize } from '../core/vocabulary.js';
+import { isPinned, pinnedWhere } from '../core/places/pins.js';
+import { foldKey } from '../core/text.js';
 import { quoted } from './correction-text.js';
 import { rowPlace } from './source-row.js';
 import { conflictLines, correctionLine, type ImportPlan, type RowOutcome } from './import-plan.js';
@@ -25,7 +27,19 @@ function newTopicsLine(topics: readonly string[], plan: ImportPlan): string[] {
 const CREATED_ACTORS_NOTE =
   '  note     A row names an actor and its role only: a kind it does not give is unknown, and aliases, titles and affiliations are not in the file. Set them with /actors edit, or move a whole dossier with `npm run export -- --format bundle`, which keeps them.';
 
-/** Every row's outcome but the new entries', then the actors and topics the import starts. */
+/**
+ * The pins the import stores (a pinned place of the file the store lacks, at the point and in the
+ * area the file gives): `Mount Hermon at 33.416, 35.857 in Quneitra, Syria`, as the written entries spell it.
+ */
+function pinsStored(plan: ImportPlan): string[] {
+  const spelt = new Map<string, string>();
+  for (const input of [...plan.accepted.map((row) => row.input), ...plan.corrected.map((c) => c.next)]) {
+    for (const name of input.places) if (!spelt.has(foldKey(name))) spelt.set(foldKey(name), name);
+  }
+  return [...plan.locatedPlaces].flatMap(([key, place]) => (isPinned(place) && spelt.has(key) ? [`${spelt.get(key)!} at ${pinnedWhere(place)}`] : []));
+}
+
+/** Every row's outcome but the new entries', then the actors, pins and topics the import starts. */
 export function printPlan(stdout: Writable, plan: ImportPlan, topics: readonly string[], dryRun: boolean): void {
   printOutcomes(stdout, 'rejected', plan.rejected);
   printOutcomes(stdout, 'skipped ', plan.skipped);
@@ -42,6 +56,8 @@ export function printPlan(stdout: Writable, plan: ImportPlan, topics: readonly s
     if (plan.createdActors.some((a) => a.kind === 'unknown')) writeLine(stdout, CREATED_ACTORS_NOTE);
   }
   for (const note of plan.placeRefNotes) writeLine(stdout, `  warning  place_refs: ${note}`);
+  const pins = pinsStored(plan);
+  if (pins.length > 0) writeLine(stdout, `${dryRun ? 'Places it would pin as the file pins them' : 'Places pinned as the file pins them'}: ${pins.join('; ')}.`);
   for (const line of newTopicsLine(topics, plan)) writeLine(stdout, line);
   if (plan.keptUnlocated.size > 0) {
     const places = [...plan.keptUnlocated].map(([name, lines]) => `${name} (${lines.length === 1 ? 'line' : 'lines'} ${lines.join(', ')})`);

@@ -10,6 +10,7 @@ import { locatedOption } from '../../commands/entry/place-check.js';
 import type { RawOptionValue } from '../core/command-spec.js';
 import { convertArgs } from '../core/option-values.js';
 import { placeChain, type GazetteerPlace } from '../core/places/gazetteer-port.js';
+import { isPinRef, pinCommand, pinnedWhere } from '../core/places/pins.js';
 import type { PlaceDirectory } from '../core/places/place-port.js';
 import { resolvePlace, type PlaceResolution } from '../core/places/resolve-place.js';
 import { quotedNames, unlocatedAs, type UnlocatedPlace } from '../core/places/unlocated-places.js';
@@ -153,14 +154,23 @@ export class RowPlaces {
     const stored = this.places.stored(name);
     if (stored) {
       const other = refs.find((given) => given !== stored.ref);
-      if (other !== undefined) this.notes.set(name, `“${name}” is stored already${stored.ref ? ` (at ${stored.ref})` : ''}: the file's record ${other} is not taken.`);
+      if (other !== undefined) this.notes.set(name, this.storedAlreadyNote(name, stored.ref, other));
       return { kind: 'stored' };
     }
     const ref = refs.find((given) => this.record(given) !== undefined);
     if (ref === undefined) return undefined;
     const place = this.record(ref)!;
-    if (!this.namesRecord(name, ref)) this.notes.set(name, `“${name}” is given as ${ref}, ${placeChain(place)}, a place of another name: stored there, as the file says.`);
+    // A pin has no name of its own: the file pins the place it names there.
+    if (!isPinRef(ref) && !this.namesRecord(name, ref)) this.notes.set(name, `“${name}” is given as ${ref}, ${placeChain(place)}, a place of another name: stored there, as the file says.`);
     return { kind: 'located', place, ref };
+  }
+
+  /** A stored place the file gives another record for: that record is not taken (a pin, with the command that takes it). */
+  private storedAlreadyNote(name: string, storedRef: string | null | undefined, other: string): string {
+    const at = storedRef ? ` (at ${storedRef})` : '';
+    const pin = isPinRef(other) ? this.record(other) : undefined;
+    if (pin) return `“${name}” is stored already${at}: the file's pin at ${pinnedWhere(pin)} is not taken; to pin it so: \`${pinCommand(name, pin)}\``;
+    return `“${name}” is stored already${at}: the file's record ${other} is not taken.`;
   }
 
   /** Whether the record is a place of this name: one the name reads as (`Sweida province`, `Al-Quneitra`), or one of its namesakes. */

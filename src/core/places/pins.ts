@@ -4,6 +4,7 @@
 // ref says where it is and in which area (`point:33.416,35.857@region:SY.03`), so it lies in that
 // area and its country like any locality, and an export's `place_refs` carries it whole.
 import type { Gazetteer, GazetteerPlace } from './gazetteer-port.js';
+import { quoteIfNeeded } from '../text-syntax.js';
 
 /** Decimals kept: five (about a metre) is finer than anyone places a landmark. */
 const DECIMALS = 5;
@@ -67,4 +68,10 @@ export const precisionWord = (place: GazetteerPlace): string => (isPinned(place)
 export function pinnedWhere(place: GazetteerPlace): string {
   const within = [place.region?.name, place.country.name].filter(Boolean).join(', ');
   return `${pointText(place)} in ${within}`;
+}
+
+/** The `/places locate` that pins the stored place `name` where `place` (a pin) is: what an import says to type. */
+export function pinCommand(name: string, place: GazetteerPlace): string {
+  const area = place.region?.name ?? place.country.name;
+  return `/places locate name:${quoteIfNeeded(name)} at:"${pointText(place)}" in:${quoteIfNeeded(area)}`;
 }
