@@ -10,6 +10,7 @@ import { silentLogger, type Logger } from '../../core/logger.js';
 import type { View } from '../../core/view.js';
 import { discordAccessHelp, DiscordRefusal, refusalText, type ChannelLookup } from './access-help.js';
 import { directFailure, droppedToken } from './bot-refusals.js';
+import { contentLine } from './content-line.js';
 import { messageNonce, UnansweredTries } from './message-nonce.js';
 import { drawForDiscord, embedShowing, restFiles, type Picture } from './picture.js';
 import { renderViewPages } from './render-view.js';
@@ -77,8 +78,9 @@ export class DiscordPoster implements Poster {
   }
 
   /**
-   * A message per page of the view, its buttons under the last, its picture (if any) in the first;
-   * for an edit, no buttons is said too.
+   * A message per page of the view, each with its content line (content-line.ts), its buttons
+   * under the last, its picture (if any) in the first; for an edit, no buttons is said too, and
+   * the line is said again, so it tells what the message shows now.
    */
   private bodies(view: View, edit: boolean, picture?: Picture) {
     const pages = renderViewPages(view);
@@ -89,7 +91,15 @@ export class DiscordPoster implements Poster {
       const shown = picture ?? (edit && view.postedPicture ? { name: view.postedPicture.filename } : undefined);
       const embed = shown && index === 0 ? embedShowing(page, shown) : page;
       const files = picture && index === 0 ? restFiles(picture) : undefined;
-      const body = { embeds: [embed], ...(components.length > 0 || edit ? { components } : {}), allowed_mentions: { parse: [] }, ...(files ? { attachments: files.attachments } : {}) };
+      // An edit of a view with nothing to say empties a line the message may still carry.
+      const content = contentLine(view, index, pages.length) ?? (edit ? '' : undefined);
+      const body = {
+        ...(content !== undefined ? { content } : {}),
+        embeds: [embed],
+        ...(components.length > 0 || edit ? { components } : {}),
+        allowed_mentions: { parse: [] },
+        ...(files ? { attachments: files.attachments } : {}),
+      };
       return { body, ...(files ? { files: files.files } : {}) };
     });
   }

@@ -5,6 +5,7 @@ import type { DrawnButton, Interactions } from '../../core/interaction/interacti
 import { partGoneNote } from '../../core/interaction/texts.js';
 import { clip } from '../../core/text-cut.js';
 import { plainLine, type Invocation, type View } from '../../core/view.js';
+import { contentLine } from './content-line.js';
 import { COMPONENT_LIMITS } from './limits.js';
 import { embedShowing, replyFiles, type Picture } from './picture.js';
 import { renderViewPages } from './render-view.js';
@@ -13,6 +14,8 @@ import { renderViewPages } from './render-view.js';
 export const NO_MENTIONS: MessageMentionOptions = { parse: [] };
 
 export interface MessageBody {
+  /** The line a notification reads: only on a message that takes the place of one Sitrep posted (see contentLine). */
+  content?: string;
   embeds: APIEmbed[];
   components?: APIActionRowComponent<APIButtonComponent>[];
   allowedMentions: MessageMentionOptions;
@@ -70,10 +73,21 @@ export function viewMessage(shown: Shown, owner: string, interactions: Interacti
   const { view, pages, part } = partsOf(shown);
   const screen = { view, ...(shown.source ? { source: shown.source } : {}), ...(shown.written ? { written: shown.written } : {}), part, partCount: pages.length };
   const components = buttonRows(interactions.buttons(screen, owner));
-  if (shown.picture && part === 0) return { embeds: [embedShowing(pages[0]!, shown.picture)], components, allowedMentions: NO_MENTIONS, files: replyFiles(shown.picture) };
+  const shared = { ...replacedLine(view, part, pages.length), components, allowedMentions: NO_MENTIONS };
+  if (shown.picture && part === 0) return { embeds: [embedShowing(pages[0]!, shown.picture)], ...shared, files: replyFiles(shown.picture) };
   // The picture belongs to the first part: turned past it, the message keeps no loose file.
-  if (view.image && part > 0) return { embeds: [pages[part]!], components, allowedMentions: NO_MENTIONS, attachments: [] };
-  return { embeds: [pages[part]!], components, allowedMentions: NO_MENTIONS };
+  if (view.image && part > 0) return { embeds: [pages[part]!], ...shared, attachments: [] };
+  return { embeds: [pages[part]!], ...shared };
+}
+
+/**
+ * An answer to a person is read where they asked, and carries no content line. One that takes
+ * the place of its message (a review card once decided) may replace a post, whose line must then
+ * say what the message shows now rather than what it showed.
+ */
+function replacedLine(view: View, part: number, partCount: number): { content?: string } {
+  if (!view.replacesMessage || view.private) return {};
+  return { content: contentLine(view, part, partCount) ?? '' };
 }
 
 /** A short message without buttons (the apology for an internal error). */
