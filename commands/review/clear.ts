@@ -40,12 +40,15 @@ function reopenAllLine(ids: readonly number[]): Line {
   return [span.plain(intro), ...commands];
 }
 
-/** Rejects what `filter` selects now, and says which. */
+/**
+ * Rejects what `filter` selects now, and says which, to the admin alone: typed or pressed, as the
+ * question was (its reason and numbers are the review desk's business, not the channel's).
+ */
 function cleared(ctx: CommandContext, filter: WaitingBefore, clear: ClearScope, reason: string | undefined): View {
   const { scope, from, typed } = clear;
   const rejected = ctx.services.review.rejectWaiting(filter, reason, stampOf(ctx));
   if (rejected.length === 0) {
-    return { title: 'Review queue: nothing to clear', tone: 'normal', intro: [plainLine(`No candidate ${scope} is waiting.`)], sections: [] };
+    return { title: 'Review queue: nothing to clear', tone: 'normal', intro: [plainLine(`No candidate ${scope} is waiting.`)], sections: [], private: true };
   }
   const ids = rejected.map((candidate) => candidate.id);
   const cards = ctx.services.review.channels().length > 0 ? '; their cards in the review channel show the decision as they are edited' : '';
@@ -58,6 +61,7 @@ function cleared(ctx: CommandContext, filter: WaitingBefore, clear: ClearScope, 
       reopenAllLine(ids),
     ],
     sections: [],
+    private: true,
   };
 }
 
@@ -70,7 +74,7 @@ function pressed(ctx: CommandContext, filter: WaitingBefore, clear: ClearScope, 
   const waiting = ctx.services.review.waitingBefore(filter);
   const comparison = compareWithShown(waiting, shown);
   if (waiting.length > 0 && !comparison.same) return confirmView(waiting, clear, { added: comparison.added });
-  return { ...cleared(ctx, filter, clear, reason), private: true, replacesMessage: true };
+  return { ...cleared(ctx, filter, clear, reason), replacesMessage: true };
 }
 
 export const clearCandidates: SubcommandSpec = {

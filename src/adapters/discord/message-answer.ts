@@ -21,9 +21,23 @@ export async function showInPlace(interaction: MessageInteraction, shown: Shown,
   await (deferred ? interaction.editReply(message) : interaction.update(message));
 }
 
-/** A command's answer: in place of the message when it replaces it (a review card once decided), else under it. */
-export function answerCommand(interaction: MessageInteraction, view: View, deferred: boolean, ctx: InteractionContext): Promise<void> {
+/**
+ * A press's answer where the core put it (answeredWhere): in place of the message pressed when it
+ * replaces it (a review card once decided; a private question answered, whose ephemeral message
+ * Discord keeps ephemeral once updated), else under it.
+ */
+export function answerPress(interaction: ButtonInteraction, view: View, deferred: boolean, ctx: InteractionContext): Promise<void> {
   // Buttons sit under a message's last part, so that part is what replaces it.
+  if (view.replacesMessage) return showInPlace(interaction, { view, part: 'last' }, deferred, ctx);
+  return answerUnder(interaction, view, deferred, ctx);
+}
+
+/**
+ * A form's answer, the form opened from a message: in place of it when it replaces it (a review
+ * card once decided), else under it. A private answer comes under it: the core has not weighed
+ * whether that message is the submitter's alone.
+ */
+export function answerCommand(interaction: MessageInteraction, view: View, deferred: boolean, ctx: InteractionContext): Promise<void> {
   if (view.replacesMessage && !view.private) return showInPlace(interaction, { view, part: 'last' }, deferred, ctx);
   return answerUnder(interaction, view, deferred, ctx);
 }

@@ -1,7 +1,7 @@
 // Button presses. The core reads the button's value, checks it against the buttons of the message
 // it came from and decides; this answers in Slack's terms: the message replaced in place (another
-// part or page, a review card once decided), a note for the presser alone, a modal, or a new
-// message.
+// part or page, a review card once decided, a private question answered), a note for the presser
+// alone, a modal, or a new message.
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { openModal } from './form-handlers.js';
 import { adapterFailure } from '../../core/adapter-failure.js';
@@ -23,12 +23,14 @@ export function registerButtons(app: App, deps: HandlerDeps): void {
       const result = await deps.interactions.press(action.value ?? '', caller, body.trigger_id, pressedOn(body));
       // The workspace's prefix came back with the button, as the context it was drawn with.
       const prefix = knownPrefix(result.context);
-      if (result.kind === 'show' || (result.kind === 'reply' && result.view.replacesMessage && !result.view.private)) {
+      if (result.kind === 'show' || (result.kind === 'reply' && result.view.replacesMessage)) {
         // Buttons sit under a message's last part, so that part is what replaces it.
         const at = result.kind === 'show' ? { part: result.part, ...(result.source ? { source: result.source } : {}), ...(result.written ? { written: result.written } : {}) } : { part: 'last' as const };
         // A message keeps its picture whichever part it shows, as a Discord message keeps its attachment.
         const picture = await deps.pictures.shown(client, result.view);
-        await deps.pictures.send(answerMessage(deps, picture.view, { owner, prefix, ...at }), picture, (message) => respond({ replace_original: true, ...message }));
+        // The core replaces with a private answer only a message the presser alone sees: it stays theirs.
+        const privately = result.kind === 'reply' && result.view.private ? { response_type: 'ephemeral' as const } : {};
+        await deps.pictures.send(answerMessage(deps, picture.view, { owner, prefix, ...at }), picture, (message) => respond({ replace_original: true, ...privately, ...message }));
       } else if (result.kind === 'form') {
         const where = { channelId: caller.channelId ?? '', public: false, prefix, ...(body.response_url ? { responseUrl: body.response_url } : {}) };
         await openModal(deps, result.form, { client, triggerId: body.trigger_id, ...where }, respond);

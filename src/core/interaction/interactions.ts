@@ -46,7 +46,10 @@ export type PressResult = (
    */
   | { kind: 'show'; view: View; source?: Invocation; written?: Invocation; part: number | 'last' }
   | { kind: 'form'; form: FormScreen }
-  /** A command button's answer, as a new message. */
+  /**
+   * A command button's answer, as a new message; in place of the message pressed when its view
+   * replacesMessage (kept only where answeredWhere lets it: a private answer, on a private message).
+   */
   | { kind: 'reply'; view: View }
 ) & { context?: string };
 
