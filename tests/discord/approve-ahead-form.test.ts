@@ -50,7 +50,7 @@ function card(): Record<string, unknown> & MessageBody {
 describe('GIVEN a card of a candidate dated two days ahead', () => {
   it('WHEN the date is corrected in the Edit form THEN Published is refused, and comes into the form reopened, where both days corrected approve it', async () => {
     const posted = card();
-    const edit = buttons(posted).find((b) => b.label === 'Edit')!;
+    const edit = buttons(posted).find((b) => b.label === 'Edit #1')!;
     const opened = await h.deliver(buttonPress(h.fake.appId, h.fake.guild, h.user, edit.custom_id, posted));
     expect(opened.modal!.components.map((c) => c.component.custom_id)).toEqual(['title', 'date', 'type', 'actors', 'summary']);
 

@@ -47,9 +47,9 @@ function press(message: Record<string, unknown> & MessageBody, label: string): P
 
 describe('GIVEN a form opened from a card’s button, then a restart', () => {
   it.each([
-    ['Edit', 'Approve'],
-    ['Attach to entry', 'Attach'],
-  ])('WHEN the %s form is submitted THEN it names the candidate, says to press the button again, and gives back what was typed', async (label, verb) => {
+    ['Edit', 'Edit #1', 'Approve'],
+    ['Attach to entry', 'Attach #1 to entry', 'Attach'],
+  ])('WHEN the %s form is submitted THEN it names the candidate, says to press the button again, and gives back what was typed', async (_form, label, verb) => {
     const opened = await press(card(PARIS.title), label);
     expect(opened.callbackType).toBe(9);
     const modal = opened.modal!;

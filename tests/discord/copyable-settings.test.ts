@@ -23,7 +23,7 @@ it('WHEN someone who is not an admin presses an admin’s button THEN the refusa
   const channel = snowflake();
   const [id] = await h.adapter.poster.post(channel, card);
   const message = h.fake.rest.messages.get(id!)! as Record<string, unknown> & MessageBody;
-  const approve = buttons(message).find((b) => b.label === 'Approve')!;
+  const approve = buttons(message).find((b) => b.label === 'Approve #99')!;
   const refused = await h.deliver(buttonPress(h.fake.appId, h.fake.guild, h.other, approve.custom_id, message));
   expect(refused.ephemeral).toBe(true);
   expect(description(refused.body)).toContain(`Only Sitrep admins can use this button. Ask an admin to add \`discord:${h.other.id}\` to \`SITREP_ADMINS\`.`);

@@ -53,10 +53,10 @@ function press(message: Record<string, unknown> & MessageBody, label: string, wh
 describe('GIVEN a card another admin approved after it was drawn', () => {
   it('WHEN Edit or Attach to entry is pressed on it THEN the press is answered at once with the card as it stands, and no form opens', async () => {
     const stale = card(SWEIDA.title);
-    const approved = await press(stale, 'Approve', second);
+    const approved = await press(stale, 'Approve #2', second);
     const entryId = Number(/→ entry #(\d+)/.exec(seen(approved))![1]);
     const before = storeFingerprint(app().db);
-    for (const label of ['Edit', 'Attach to entry']) {
+    for (const label of ['Edit #2', 'Attach #2 to entry']) {
       const answer = await press(stale, label);
       expect(answer.callbackType, label).toBe(4);
       expect(answer.modal).toBeUndefined();
@@ -72,17 +72,17 @@ describe('GIVEN a card another admin approved after it was drawn', () => {
 
   it('WHEN a card another admin rejected is pressed Edit THEN likewise no form opens', async () => {
     const stale = card(BAKU.title);
-    await press(stale, 'Reject', second);
-    const answer = await press(stale, 'Edit');
+    await press(stale, 'Reject #3', second);
+    const answer = await press(stale, 'Edit #3');
     expect(answer.callbackType).toBe(4);
     expect(seen(answer)).toContain(`Rejected by discord:${second.id}`);
   });
 
   it('WHEN an Edit form opened before the approval is submitted with changes THEN nothing is written, the typing comes back, and /entry edit is named', async () => {
     const pending = card(PARIS.title);
-    const opened = await press(pending, 'Edit');
+    const opened = await press(pending, 'Edit #1');
     expect(opened.callbackType).toBe(9);
-    const approved = await press(pending, 'Approve', second);
+    const approved = await press(pending, 'Approve #1', second);
     const entryId = Number(/→ entry #(\d+)/.exec(seen(approved))![1]);
     const values = Object.fromEntries(opened.modal!.components.map((c) => [c.component.custom_id, c.component.value ?? '']));
     const typedTitle = 'Paris talks: a headline typed while someone else approved';

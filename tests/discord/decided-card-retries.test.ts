@@ -54,7 +54,7 @@ describe('GIVEN two pending cards in the review channel', () => {
     expect(embedText(rejected.body.embeds![0]!)).toContain('Rejected');
     expect(cardEdits(sweida.id).map((r) => r.status)).toEqual([500, 500, 500, 500]);
     expect(embedText(card(SWEIDA.title).embeds![0]!)).not.toContain('Rejected by');
-    expect(buttons(card(SWEIDA.title)).map((b) => b.label)).toContain('Approve');
+    expect(buttons(card(SWEIDA.title)).map((b) => b.label)).toContain('Approve #1');
 
     // A pass at once waits (the platform is held); one a minute on shows the decision.
     await app.services.review.postPending();

@@ -14,7 +14,8 @@ import { openDiscordReviewDesk } from './support/review-desk.js';
 
 /** A button for anyone that shows the review queue: a custom_id Sitrep could draw, but never on a card. */
 const FORGED = 's1:r:a::::review.list:';
-const CARD_BUTTONS = ['Approve', 'Edit', 'Reject', 'Attach to entry'];
+/** PARIS's card: candidate #1. */
+const CARD_BUTTONS = ['Approve #1', 'Edit #1', 'Reject #1', 'Attach #1 to entry'];
 
 const adminRole = snowflake();
 let store: ReviewStore;
@@ -58,7 +59,7 @@ describe('GIVEN a review card in the review channel', () => {
 
   it('WHEN an admin presses Approve on the card THEN it is decided and updated in place, as before', async () => {
     const pending = card(BAKU.title);
-    const approve = buttons(pending).find((b) => b.label === 'Approve')!;
+    const approve = buttons(pending).find((b) => b.label === 'Approve #2')!;
     const approved = await h.deliver(buttonPress(h.fake.appId, h.fake.guild, h.user, approve.custom_id, pending));
     expect(approved.callbackType).toBe(7);
     expect(seen(approved.body)).toMatch(/Approved: added as entry #\d+\./);

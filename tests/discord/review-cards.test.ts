@@ -82,13 +82,13 @@ function press(message: Record<string, unknown> & MessageBody, label: string, wh
 }
 
 describe('GIVEN a check that proposed three stories', () => {
-  it('THEN each card is posted in the review channel with Approve, Edit, Reject and Attach to entry under it', () => {
+  it('THEN each card is posted in the review channel with Approve, Edit, Reject and Attach to entry under it, each naming its candidate', () => {
     const posts = channelPosts();
     expect(posts).toHaveLength(3);
-    for (const story of [PARIS, SWEIDA, BAKU]) {
+    for (const [story, id] of [[PARIS, 1], [SWEIDA, 2], [BAKU, 3]] as const) {
       const posted = card(story.title);
-      expect(embedText(posted.embeds![0]!)).toContain('waiting for review');
-      expect(buttons(posted).map((b) => [b.label, b.style])).toEqual([['Approve', STYLE.success], ['Edit', STYLE.primary], ['Reject', STYLE.danger], ['Attach to entry', STYLE.secondary]]);
+      expect(embedText(posted.embeds![0]!)).toContain(`Candidate #${id} · syria-israel · waiting for review`);
+      expect(buttons(posted).map((b) => [b.label, b.style])).toEqual([[`Approve #${id}`, STYLE.success], [`Edit #${id}`, STYLE.primary], [`Reject #${id}`, STYLE.danger], [`Attach #${id} to entry`, STYLE.secondary]]);
       // Written into the custom_id, so the buttons still work after a restart.
       for (const b of buttons(posted)) expect(b.custom_id).toMatch(/^s1:[rf]:d::/);
     }
@@ -96,20 +96,20 @@ describe('GIVEN a check that proposed three stories', () => {
 
   it('WHEN someone who is not an admin presses Approve or Reject THEN they alone are refused and nothing changes', async () => {
     const before = storeFingerprint(app.db);
-    for (const label of ['Approve', 'Reject']) {
+    for (const label of ['Approve #3', 'Reject #3']) {
       const refused = await press(card(BAKU.title), label, h.other);
       expect(refused.callbackType).toBe(4);
       expect(refused.ephemeral).toBe(true);
       expect(embedText(refused.body.embeds![0]!)).toContain(ADMINS_ONLY_TEXT);
     }
     expect(storeFingerprint(app.db)).toBe(before);
-    expect(buttons(card(BAKU.title)).map((b) => b.label)).toEqual(['Approve', 'Edit', 'Reject', 'Attach to entry']);
+    expect(buttons(card(BAKU.title)).map((b) => b.label)).toEqual(['Approve #3', 'Edit #3', 'Reject #3', 'Attach #3 to entry']);
   });
 
   it('WHEN an admin presses Approve THEN the entry is added once and the card shows who decided and the entry', async () => {
     const before = entryCount();
     const pending = card(BAKU.title);
-    const approved = await press(pending, 'Approve');
+    const approved = await press(pending, 'Approve #3');
     expect(entryCount()).toBe(before + 1);
     const entryId = before + 1;
     // The presser's answer is the card itself, updated in place without its buttons.
@@ -128,7 +128,7 @@ describe('GIVEN a check that proposed three stories', () => {
     expect(timeline.body.embeds!.map(embedText).join('\n')).toContain(BAKU.title);
 
     // A press that was on its way meanwhile (the card as it was) adds nothing.
-    const again = await press(pending, 'Approve');
+    const again = await press(pending, 'Approve #3');
     expect(again.ephemeral).toBe(true);
     expect(embedText(again.body.embeds![0]!)).toContain(`Already approved as entry #${entryId}`);
     expect(entryCount()).toBe(before + 1);
@@ -149,7 +149,7 @@ describe('GIVEN a check that proposed three stories', () => {
 
   it('WHEN an admin presses Reject THEN the card says so, and checking the feed again never proposes it again', async () => {
     const pending = card(SWEIDA.title);
-    const rejected = await press(pending, 'Reject');
+    const rejected = await press(pending, 'Reject #2');
     expect(rejected.callbackType).toBe(7);
     expect(embedText(rejected.body.embeds![0]!)).toContain(`Rejected by discord:${h.user.id}`);
     await h.fake.waitFor((r) => r.method === 'PATCH' && r.path === `/channels/${channel()}/messages/${pending.id}`);
@@ -166,7 +166,7 @@ describe('GIVEN a check that proposed three stories', () => {
 
   it('WHEN an admin presses Edit THEN the approval form opens filled in, and submitting it shows the decision on the card in place; an edit Discord refuses is logged, never posted anew', async () => {
     const pending = card(PARIS.title);
-    const opened = await press(pending, 'Edit');
+    const opened = await press(pending, 'Edit #1');
     expect(opened.callbackType).toBe(9);
     expect(opened.modal!.title).toMatch(/^Approve candidate #\d+$/);
     const values = Object.fromEntries(opened.modal!.components.map((c) => [c.component.custom_id, c.component.value ?? '']));
@@ -194,7 +194,7 @@ describe('GIVEN a check that proposed three stories', () => {
     feeds.serve('/levant.xml', 'Levant Wire', [contacts, PARIS, SWEIDA, BAKU]);
     await h.slash('sources', { id: 1 }, { subcommand: 'check' });
     const pending = card(contacts.title);
-    const opened = await press(pending, 'Attach to entry');
+    const opened = await press(pending, 'Attach #4 to entry');
     expect(opened.callbackType).toBe(9);
     expect(opened.modal!.title).toMatch(/^Attach candidate #\d+$/);
     expect(opened.modal!.components.map((c) => c.component.custom_id)).toEqual(['entry']);
@@ -221,7 +221,7 @@ describe('GIVEN a card longer than one message', () => {
     const ids = await h.adapter.poster.post(target, long);
     expect(ids.length).toBeGreaterThan(1);
     const sent = h.fake.requests.filter((r) => r.method === 'POST' && r.path === `/channels/${target}/messages`);
-    expect(sent.map((r) => buttons(r.body as MessageBody).map((b) => b.label))).toEqual([...ids.slice(1).map(() => []), ['Approve', 'Edit', 'Reject', 'Attach to entry']]);
+    expect(sent.map((r) => buttons(r.body as MessageBody).map((b) => b.label))).toEqual([...ids.slice(1).map(() => []), ['Approve #99', 'Edit #99', 'Reject #99', 'Attach #99 to entry']]);
 
     await h.adapter.poster.update!(target, ids, { title: 'A long card', tone: 'success', sections: [{ lines: [plainLine('Approved → entry #99')] }] });
     const edits = h.fake.requests.filter((r) => r.method === 'PATCH' && r.path.startsWith(`/channels/${target}/`));

@@ -69,7 +69,7 @@ describe('GIVEN two pending cards in the review channel', () => {
     expect(text).toContain('Revised by its feed at 2025-07-20 12:00 UTC');
     expect(text).toContain('met again in Baku');
     expect(text).not.toContain(BAKU.title);
-    expect(buttons(redrawn).map((b) => b.label)).toEqual(['Approve', 'Edit', 'Reject', 'Attach to entry']);
+    expect(buttons(redrawn).map((b) => b.label)).toEqual(['Approve #2', 'Edit #2', 'Reject #2', 'Attach #2 to entry']);
     expect(channelPosts()).toHaveLength(posts);
     // The rejected candidate's card is not drawn again: it still says who rejected it.
     expect(cardEdits(sweida.id)).toHaveLength(sweidaEdits);

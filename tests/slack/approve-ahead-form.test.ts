@@ -58,7 +58,7 @@ afterAll(() => rig?.close());
 describe('GIVEN a card of a candidate dated two days ahead', () => {
   it('WHEN Approve is pressed THEN the reply gives the command with both days to type, and nothing is written', async () => {
     const before = storeFingerprint(app.db);
-    const reply = seen(await press('Approve'));
+    const reply = seen(await press('Approve #1'));
     expect(reply).toContain('Option `date` is in the future');
     expect(reply).toContain('Option `published` is in the future');
     expect(reply).toContain(`Give both days in the card's Edit form, or type them: \`/review approve id:${candidateId()} date:… published:…\``);
@@ -66,7 +66,7 @@ describe('GIVEN a card of a candidate dated two days ahead', () => {
   });
 
   it('WHEN Edit is pressed THEN the modal has Published and the figures; the publication’s refusal is under Published, and both days corrected approve it', async () => {
-    await press('Edit', 'edit-ahead');
+    await press('Edit #1', 'edit-ahead');
     const [call] = await slack.calls.atLeast(1, (c) => c.method === 'views.open' && c.args.trigger_id === 'edit-ahead');
     const modal = call!.args.view as types.ModalView;
     const inputs = (modal.blocks as types.KnownBlock[]).filter((b): b is types.InputBlock => b.type === 'input');

@@ -53,9 +53,9 @@ async function openFrom(label: string, triggerId: string): Promise<types.ModalVi
 
 describe('GIVEN a form opened from a card’s button, then a restart', () => {
   it.each([
-    ['Edit', 'Approve'],
-    ['Attach to entry', 'Attach'],
-  ])('WHEN the %s form is submitted THEN the modal names the candidate and says to press the button again; what was typed is still in it', async (label, verb) => {
+    ['Edit', 'Edit #1', 'Approve'],
+    ['Attach to entry', 'Attach #1 to entry', 'Attach'],
+  ])('WHEN the %s form is submitted THEN the modal names the candidate and says to press the button again; what was typed is still in it', async (_form, label, verb) => {
     const modal = await openFrom(label, `trigger-${verb}`);
     const id = /#(\d+)$/.exec(modal.title.text)![1]!;
     const first = (modal.blocks as types.KnownBlock[]).find((b): b is types.InputBlock => b.type === 'input')!.block_id!;

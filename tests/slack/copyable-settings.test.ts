@@ -29,7 +29,7 @@ describe('GIVEN someone who is not an admin', () => {
     const card: View = { title: 'A candidate', tone: 'normal', sections: [{ lines: [plainLine('Waiting for review.')] }], buttons: reviewButtons(99) };
     await h.adapter.poster.post('C0REVIEW', card);
     const posted = h.slack.callsTo('chat.postMessage').at(-1)!.args;
-    const approve = buttonsOf(posted as never).find((b) => b.text.text === 'Approve')!;
+    const approve = buttonsOf(posted as never).find((b) => b.text.text === 'Approve #99')!;
     const said = shownText(await h.press(approve, READER));
     expect(said).toContain('Only Sitrep admins can use this button. Ask an admin to add `slack:U0ALICE` to `SITREP_ADMINS`.');
     expect(said).not.toContain('\u02CD');

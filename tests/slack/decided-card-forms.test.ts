@@ -43,9 +43,9 @@ afterAll(() => rig?.close());
 describe('GIVEN a card pressed Approve, as an old copy of it still shows', () => {
   it('WHEN Edit or Attach to entry is pressed on the old copy THEN no modal opens and the presser is told, with the card as it stands', async () => {
     const stale = card(PARIS.title);
-    await press(stale, 'Approve');
+    await press(stale, 'Approve #1');
     const before = storeFingerprint(app.db);
-    for (const label of ['Edit', 'Attach to entry']) {
+    for (const label of ['Edit #1', 'Attach #1 to entry']) {
       const { id, body } = await press(stale, label);
       expect(body.response_type, label).toBe('ephemeral');
       expect(body.replace_original).toBe(false);

@@ -14,7 +14,8 @@ const ADMIN = 'U0ADMIN';
 const READER = 'U0READER';
 /** A button for anyone that shows the review queue: a value Sitrep could draw, but never on a card. */
 const FORGED = 's1:r:a::::review.list:';
-const CARD_BUTTONS = ['Approve', 'Edit', 'Reject', 'Attach to entry'];
+/** PARIS's card: candidate #1. */
+const CARD_BUTTONS = ['Approve #1', 'Edit #1', 'Reject #1', 'Attach #1 to entry'];
 
 let rig: ReviewRig;
 beforeAll(async () => {
@@ -58,7 +59,7 @@ describe('GIVEN a review card in the review channel', () => {
 
   it('WHEN an admin presses Approve on the card THEN it is decided and replaced in place, as before', async () => {
     const pending = cardIn(rig.slack, REVIEW_CHANNEL, BAKU.title);
-    const approve = buttonsOf(pending).find((b) => b.text.text === 'Approve')!;
+    const approve = buttonsOf(pending).find((b) => b.text.text === 'Approve #3')!;
     const approved = await pressCarrying(approve.value!, pending.ts, ADMIN, approve.action_id!);
     expect(approved.replace_original).toBe(true);
     expect(shownText(approved).replace(/\*/g, '')).toMatch(/Approved by slack:U0ADMIN .* → entry #\d+/);

@@ -72,7 +72,7 @@ describe('GIVEN the review channel set with /sitrep-review channel', () => {
 
   it('WHEN an admin approves it THEN every posted copy, edited, names /sitrep-entry', async () => {
     const pending = card(BAKU.title);
-    const approve = buttonsOf(pending).find((b) => b.text.text === 'Approve')!;
+    const approve = buttonsOf(pending).find((b) => b.text.text === 'Approve #1')!;
     const id = `press-${(sent += 1)}`;
     const body = blockActionsBody({ actionId: approve.action_id!, value: approve.value!, responseUrl: slack.responseUrl(id), userId: ADMIN, channelId: REVIEW, messageTs: pending.ts });
     expect((await postSigned(eventsUrl(), body, { secret: SECRET })).status).toBe(200);

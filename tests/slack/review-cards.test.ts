@@ -95,12 +95,12 @@ afterAll(async () => {
 });
 
 describe('GIVEN a check that proposed three stories', () => {
-  it('THEN each card is posted in the review channel with Approve, Edit, Reject and Attach to entry under it', () => {
+  it('THEN each card is posted in the review channel with Approve, Edit, Reject and Attach to entry under it, each naming its candidate', () => {
     expect(posts().map((c) => c.args.channel)).toEqual([REVIEW, REVIEW, REVIEW]);
-    for (const story of [PARIS, SWEIDA, BAKU]) {
+    for (const [story, id] of [[PARIS, 1], [SWEIDA, 2], [BAKU, 3]] as const) {
       const posted = card(story.title);
-      expect(seen(posted)).toContain('waiting for review');
-      expect(labelsOf(posted)).toEqual(['Approve', 'Edit', 'Reject', 'Attach to entry']);
+      expect(seen(posted)).toContain(`Candidate #${id} · syria-israel · waiting for review`);
+      expect(labelsOf(posted)).toEqual([`Approve #${id}`, `Edit #${id}`, `Reject #${id}`, `Attach #${id} to entry`]);
       expect(buttonsOf(posted).map((b) => b.style)).toEqual(['primary', 'primary', 'danger', undefined]);
       // Each action_id unique in the message, each value written whole, so presses work after a restart.
       expect(new Set(buttonsOf(posted).map((b) => b.action_id)).size).toBe(4);
@@ -110,7 +110,7 @@ describe('GIVEN a check that proposed three stories', () => {
 
   it('WHEN someone who is not an admin presses Approve or Reject THEN they alone are refused and nothing changes', async () => {
     const before = storeFingerprint(app.db);
-    for (const label of ['Approve', 'Reject']) {
+    for (const label of ['Approve #3', 'Reject #3']) {
       const refused = await press(card(BAKU.title), label, READER);
       expect(refused).toMatchObject({ response_type: 'ephemeral', replace_original: false });
       expect(seen(refused)).toContain(ADMINS_ONLY_TEXT);
@@ -123,7 +123,7 @@ describe('GIVEN a check that proposed three stories', () => {
     const before = entryCount();
     const entryId = before + 1;
     const pending = card(BAKU.title);
-    const approved = await press(pending, 'Approve');
+    const approved = await press(pending, 'Approve #3');
     expect(entryCount()).toBe(before + 1);
     // The pressed message is replaced by the card as decided, without its buttons.
     expect(approved.replace_original).toBe(true);
@@ -139,7 +139,7 @@ describe('GIVEN a check that proposed three stories', () => {
     expect(seen(timeline)).toContain(BAKU.title);
 
     // A press that was on its way meanwhile (the card as it was) adds nothing.
-    const again = await press(pending, 'Approve');
+    const again = await press(pending, 'Approve #3');
     expect(again).toMatchObject({ response_type: 'ephemeral', replace_original: false });
     expect(seen(again)).toContain(`Already approved as entry #${entryId}`);
     expect(entryCount()).toBe(before + 1);
@@ -160,7 +160,7 @@ describe('GIVEN a check that proposed three stories', () => {
 
   it('WHEN an admin presses Reject THEN the card says so, and checking the feed again never proposes it again', async () => {
     const pending = card(SWEIDA.title);
-    const rejected = await press(pending, 'Reject');
+    const rejected = await press(pending, 'Reject #2');
     expect(rejected.replace_original).toBe(true);
     expect(seen(rejected)).toContain(`Rejected by slack:${ADMIN}`);
     const [update] = await updatesOf(pending.ts);
@@ -177,7 +177,7 @@ describe('GIVEN a check that proposed three stories', () => {
   it('WHEN an admin presses Edit THEN the approval form opens filled in; an edit Slack refuses is logged, never posted anew', async () => {
     const pending = card(PARIS.title);
     const triggerId = 'edit-trigger';
-    await press(pending, 'Edit', ADMIN, triggerId);
+    await press(pending, 'Edit #1', ADMIN, triggerId);
     const [call] = await slack.calls.atLeast(1, (c) => c.method === 'views.open' && c.args.trigger_id === triggerId);
     const modal = call!.args.view as types.ModalView;
     expect(modal.title.text).toMatch(/^Approve candidate #\d+$/);
@@ -206,7 +206,7 @@ describe('GIVEN a check that proposed three stories', () => {
     await command('/sources check id:1');
     const pending = card(contacts.title);
     const triggerId = 'attach-trigger';
-    await press(pending, 'Attach to entry', ADMIN, triggerId);
+    await press(pending, 'Attach #4 to entry', ADMIN, triggerId);
     const [call] = await slack.calls.atLeast(1, (c) => c.method === 'views.open' && c.args.trigger_id === triggerId);
     const modal = call!.args.view as types.ModalView;
     expect(modal.title.text).toMatch(/^Attach candidate #\d+$/);
@@ -234,7 +234,7 @@ describe('GIVEN a card longer than one message', () => {
     const refs = await adapter.poster.post(target, long);
     expect(refs.length).toBeGreaterThan(1);
     const sent = posts().filter((c) => c.args.channel === target);
-    expect(sent.map((c) => labelsOf(c.args))).toEqual([...refs.slice(1).map(() => []), ['Approve', 'Edit', 'Reject', 'Attach to entry']]);
+    expect(sent.map((c) => labelsOf(c.args))).toEqual([...refs.slice(1).map(() => []), ['Approve #99', 'Edit #99', 'Reject #99', 'Attach #99 to entry']]);
 
     await adapter.poster.update!(target, refs, { title: 'A long card', tone: 'success', sections: [{ lines: [plainLine('Approved → entry #99')] }] });
     const edits = slack.callsTo('chat.update').filter((c) => c.args.channel === target);
@@ -277,7 +277,7 @@ describe('GIVEN a candidate numbered 100000', () => {
     await command(`/sources check id:${sourceId}`);
     const posted = await slack.calls.atLeast(1, (c) => c.method === 'chat.postMessage' && String(c.args.text).includes(HAMA.title));
     expect(String(posted[0]!.args.text)).toContain('#100000');
-    await press(card(HAMA.title), 'Edit', ADMIN, 'edit-100000');
+    await press(card(HAMA.title), 'Edit #100000', ADMIN, 'edit-100000');
     const [call] = await slack.calls.atLeast(1, (c) => c.method === 'views.open' && c.args.trigger_id === 'edit-100000');
     expect((call!.args.view as types.ModalView).title.text).toBe('Approve #100000');
   });

@@ -95,11 +95,14 @@ export function cardIn(slack: FakeSlack, channel: string, title: string): HeldCa
 }
 
 /**
- * Presses Edit on the review channel's card titled `title` with `triggerId`: the modal Slack was
- * asked to open, and what each of its fields starts with, in order.
+ * Presses Edit #N on the review channel's card titled `title` (N: the candidate the card shows) with
+ * `triggerId`: the modal Slack was asked to open, and what each of its fields starts with, in order.
  */
 export async function openCardEdit(rig: ReviewRig, title: string, triggerId: string): Promise<{ modal: types.ModalView; initial: Record<string, string> }> {
-  await rig.press(cardIn(rig.slack, REVIEW_CHANNEL, title), 'Edit', { triggerId });
+  const card = cardIn(rig.slack, REVIEW_CHANNEL, title);
+  const id = /Candidate #(\d+) ·/.exec(shownText(card as unknown as Record<string, unknown>))?.[1];
+  if (!id) throw new Error(`no candidate number on the card for ${title}`);
+  await rig.press(card, `Edit #${id}`, { triggerId });
   const [call] = await rig.slack.calls.atLeast(1, (c) => c.method === 'views.open' && c.args.trigger_id === triggerId);
   const modal = call!.args.view as types.ModalView;
   return { modal, initial: formStartValues(modal) };

@@ -42,11 +42,11 @@ afterAll(() => rig?.close());
 describe('GIVEN an Edit form opened from a candidate’s card', () => {
   it('WHEN the candidate is rejected meanwhile and the form is submitted THEN the modal says it was decided, nothing was written, and how to see it', async () => {
     const pending = card(PARIS.title);
-    await press(pending, 'Edit', 'stale-edit');
+    await press(pending, 'Edit #1', 'stale-edit');
     const [call] = await slack.calls.atLeast(1, (c) => c.method === 'views.open' && c.args.trigger_id === 'stale-edit');
     const modal = call!.args.view as types.ModalView;
     const id = Number(/#(\d+)$/.exec(modal.title.text)![1]);
-    await press(pending, 'Reject');
+    await press(pending, 'Reject #1');
 
     const before = storeFingerprint(app.db);
     // Submitted as it opened: the suggestion as Sitrep made it.

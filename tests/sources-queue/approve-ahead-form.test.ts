@@ -45,7 +45,7 @@ describe('GIVEN a candidate its feed dates two days ahead', () => {
     const memory = new MemoryPlatform(queue.app.dispatcher, queue.logger, () => queue.now().getTime());
     const { card, id } = await aheadCard(memory);
     const before = storeFingerprint(queue.app.db);
-    const pressed = await memory.press(card, 'Approve', 'ana');
+    const pressed = await memory.press(card, 'Approve #1', 'ana');
     expect(pressed.text).toContain('Option `date` is in the future — got `22 Jul 2025`; today is 20 Jul 2025 (UTC).');
     expect(pressed.text).toContain('Option `published` is in the future — got `22 Jul 2025`');
     expect(pressed.text).toContain(`Give both days in the card's Edit form, or type them: \`/review approve id:${id} date:… published:…\``);
@@ -58,7 +58,7 @@ describe('GIVEN a candidate its feed dates two days ahead', () => {
     // Slack's room: every field of the form.
     const memory = new MemoryPlatform(queue.app.dispatcher, queue.logger, () => queue.now().getTime(), { maxFields: 50 });
     const { card, id } = await aheadCard(memory);
-    const opened = await memory.press(card, 'Edit', 'ana');
+    const opened = await memory.press(card, 'Edit #1', 'ana');
     const values = valuesOf(opened);
     expect(values).toMatchObject({ title: AHEAD.title, date: '2025-07-22', published: '2025-07-22', fatalities: '3', fatalities_source: 'Levant Wire' });
 
@@ -81,7 +81,7 @@ describe('GIVEN a candidate its feed dates two days ahead', () => {
   it('WHEN the form’s fatalities are changed THEN the entry records them, given by the outlet as suggested', async () => {
     const memory = new MemoryPlatform(queue.app.dispatcher, queue.logger, () => queue.now().getTime(), { maxFields: 50 });
     const { card } = await aheadCard(memory);
-    const opened = await memory.press(card, 'Edit', 'ana');
+    const opened = await memory.press(card, 'Edit #1', 'ana');
     const values = valuesOf(opened);
     const done = await memory.submit(opened.form!, { ...values, date: '2025-07-20', published: '2025-07-20', fatalities: '2-3-5' }, 'ana');
     expect(done.text).toContain('Approved: added as entry #18.');
@@ -93,7 +93,7 @@ describe('GIVEN a platform with room for five fields, whose forms close when ref
   it('WHEN the date is corrected in the Edit form THEN the publication is refused, and the form reopened shows Published in place of a field left as it was; both days corrected approve it', async () => {
     const memory = new MemoryPlatform(queue.app.dispatcher, queue.logger, () => queue.now().getTime(), { maxFields: 5, closesOnSubmit: true });
     const { card, id } = await aheadCard(memory);
-    const opened = await memory.press(card, 'Edit', 'ana');
+    const opened = await memory.press(card, 'Edit #1', 'ana');
     expect(opened.form!.fields.map((f) => f.name)).toEqual(['title', 'date', 'type', 'actors', 'summary']);
     const before = storeFingerprint(queue.app.db);
     const refused = await memory.submit(opened.form!, { ...valuesOf(opened), date: '2025-07-20' }, 'ana');

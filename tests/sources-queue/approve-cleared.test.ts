@@ -36,7 +36,7 @@ describe('GIVEN a candidate suggesting a summary, a place and 3 killed', () => {
     const memory = new MemoryPlatform(desk.queue.app.dispatcher, desk.queue.logger, () => desk.queue.now().getTime(), { maxFields: 50, textLength: 40 });
     const posted = desk.queue.poster.posts.find((post) => post.view.title === QUNEITRA_STRIKE.title)!;
     const card = { view: posted.view, text: posted.text, buttons: memory.interactions.buttons({ view: posted.view, part: 0, partCount: 1 }, 'ana'), private: false };
-    const form = (await memory.press(card, 'Edit', 'ana')).form!;
+    const form = (await memory.press(card, 'Edit #1', 'ana')).form!;
     const values = Object.fromEntries(form.fields.map((field) => [field.name, field.value ?? '']));
     expect(values.places).toBe('Quneitra');
 

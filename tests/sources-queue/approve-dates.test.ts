@@ -53,7 +53,7 @@ describe('GIVEN a candidate whose item was published on 18 Jul 2025', () => {
     const memory = new MemoryPlatform(queue.app.dispatcher, queue.logger, () => queue.now().getTime());
     const posted = queue.poster.posts.find((p) => p.view.title === BAKU.title)!;
     const card: Message & { view: View } = { view: posted.view, text: posted.text, buttons: memory.interactions.buttons({ view: posted.view, part: 0, partCount: 1 }, 'ana'), private: false };
-    const form = (await memory.press(card, 'Edit', 'ana')).form!;
+    const form = (await memory.press(card, 'Edit #1', 'ana')).form!;
     const values = Object.fromEntries(form.fields.map((f) => [f.name, f.value ?? '']));
     expect(values.date).toBe('2025-07-18');
     const before = storeFingerprint(queue.app.db);

@@ -73,10 +73,10 @@ describe('GIVEN the card in the review channel', () => {
     const posted = queue.poster.posts.find((p) => p.view.title === BAKU.title)!;
     const card = { view: posted.view, text: posted.text, buttons: memory.interactions.buttons({ view: posted.view, part: 0, partCount: 1 }, 'ana'), private: false };
     const before = storeFingerprint(queue.app.db);
-    expect((await memory.press(card, 'Attach to entry', 'bob')).private).toBe(true);
+    expect((await memory.press(card, 'Attach #1 to entry', 'bob')).private).toBe(true);
     expect(storeFingerprint(queue.app.db)).toBe(before);
 
-    const opened = await memory.press(card, 'Attach to entry', 'ana');
+    const opened = await memory.press(card, 'Attach #1 to entry', 'ana');
     const form = opened.form!;
     expect(form.title).toBe('Attach candidate #1');
     expect(form.fields.map((field) => field.name)).toEqual(['entry']);

@@ -37,7 +37,7 @@ describe('GIVEN a posted card', () => {
   it('WHEN Approve is pressed twice at once, and then typed on another platform THEN one entry is added', async () => {
     const before = entryCount();
     const baku = card(BAKU.title);
-    const [first, second] = await Promise.all([memory.press(baku, 'Approve', 'ana'), memory.press(baku, 'Approve', 'ana')]);
+    const [first, second] = await Promise.all([memory.press(baku, 'Approve #2', 'ana'), memory.press(baku, 'Approve #2', 'ana')]);
     const texts = [first.text, second.text].sort();
     expect(texts[0]).toContain('Already approved as entry #18 by memory:ana');
     expect(texts[1]).toContain('Approved: added as entry #18.');
@@ -49,10 +49,10 @@ describe('GIVEN a posted card', () => {
   it('WHEN someone who is not an admin presses Approve or types it THEN it is refused privately and the store is unchanged', async () => {
     const sweida = card(SWEIDA.title);
     const before = storeFingerprint(queue.app.db);
-    const pressed = await memory.press(sweida, 'Approve', 'bob');
+    const pressed = await memory.press(sweida, 'Approve #1', 'bob');
     expect(pressed.private).toBe(true);
     expect(pressed.text).toContain(ADMINS_ONLY_TEXT);
-    const rejected = await memory.press(sweida, 'Reject', 'bob');
+    const rejected = await memory.press(sweida, 'Reject #1', 'bob');
     expect(rejected.text).toContain(ADMINS_ONLY_TEXT);
     const typed = await queue.run(`/review approve id:${QueueApp.idAfter(sweida.text, 'Candidate')}`, READER);
     expect(typed.tone).toBe('error');
@@ -62,7 +62,7 @@ describe('GIVEN a posted card', () => {
 
   it('WHEN Edit is pressed THEN the entry form starts from the suggestion, and submitting it approves with the changes', async () => {
     const baku = card(BAKU.title);
-    const opened = await memory.press(baku, 'Edit', 'ana');
+    const opened = await memory.press(baku, 'Edit #2', 'ana');
     const form = opened.form!;
     const id = QueueApp.idAfter(baku.text, 'Candidate');
     expect(form.title).toBe(`Approve candidate #${id}`);
@@ -96,10 +96,10 @@ describe('GIVEN a posted card', () => {
 
   it('WHEN Reject is pressed THEN the card shows who decided, and Approve afterwards is refused by name', async () => {
     const sweida = card(SWEIDA.title);
-    const rejected = await memory.press(sweida, 'Reject', 'ana');
+    const rejected = await memory.press(sweida, 'Reject #1', 'ana');
     expect(rejected.text).toMatch(/Decided\s+Rejected by memory:ana at 2025-07-20 12:00 UTC/);
     const before = storeFingerprint(queue.app.db);
-    const approve = await memory.press(sweida, 'Approve', 'ana');
+    const approve = await memory.press(sweida, 'Approve #1', 'ana');
     expect(approve.text).toContain(`Candidate #${QueueApp.idAfter(sweida.text, 'Candidate')} was rejected by memory:ana`);
     expect(storeFingerprint(queue.app.db)).toBe(before);
     // Decided cards are not posted again: the next pass leaves the channel as it is.
@@ -114,7 +114,7 @@ describe('GIVEN a candidate whose article an admin has since typed in as an entr
     await queue.run(`/entry add title:"Talks in Baku" date:2025-07-18 type:talks topic:syria-israel source_url:${BAKU.link}/ outlet:"Levant Wire"`, ADMIN);
     const id = QueueApp.idAfter(card(BAKU.title).text, 'Candidate');
     const before = storeFingerprint(queue.app.db);
-    const refused = await memory.press(card(BAKU.title), 'Approve', 'ana');
+    const refused = await memory.press(card(BAKU.title), 'Approve #2', 'ana');
     expect(refused.text).toContain(`Entry #18 cites this report already, so candidate #${id} is not approved: the dossier would hold it twice.`);
     expect(refused.text).toContain(`/review reject id:${id} reason:"in the dossier as #18"`);
     expect(storeFingerprint(queue.app.db)).toBe(before);

@@ -30,10 +30,10 @@ describe('GIVEN a watched feed and a review channel', () => {
     expect(cards.map((c) => c.view.title).sort()).toEqual([BAKU.title, SWEIDA.title, PARIS.title].sort());
     const card = cards.find((c) => c.view.title === BAKU.title)!;
     expect(card.view.buttons?.map((b) => [b.label, b.action.kind, b.audience])).toEqual([
-      ['Approve', 'run', 'admins'],
-      ['Edit', 'form', 'admins'],
-      ['Reject', 'run', 'admins'],
-      ['Attach to entry', 'form', 'admins'],
+      ['Approve #3', 'run', 'admins'],
+      ['Edit #3', 'form', 'admins'],
+      ['Reject #3', 'run', 'admins'],
+      ['Attach #3 to entry', 'form', 'admins'],
     ]);
     expect(card.text).toContain('Outlet     Levant Wire');
     expect(card.text).toContain('Link       https://levant.example/2025/07/18/baku-talks');

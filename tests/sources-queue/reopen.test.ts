@@ -56,7 +56,7 @@ describe('GIVEN 25 candidates waiting, published on 19 July (today is 20 July, U
     expect(await queue.text('/review list page:3')).toContain('Local officials meet in Qarbabad');
 
     await queue.app.services.review.postPending();
-    expect(buttonsOf('Qarbabad')).toEqual(['Approve', 'Edit', 'Reject', 'Attach to entry']);
+    expect(buttonsOf('Qarbabad')).toEqual([`Approve #${id}`, `Edit #${id}`, `Reject #${id}`, `Attach #${id} to entry`]);
     expect(viewText(cardOf('Qarbabad')!)).toContain('waiting for review');
     expect(await queue.text(`/review approve id:${id}`)).toContain('Approved: added as entry #18.');
   });
@@ -77,8 +77,8 @@ describe('GIVEN 25 candidates waiting, published on 19 July (today is 20 July, U
     await queue.app.services.review.postPending();
 
     expect(channel.messages.size).toBe(21);
-    expect(buttonsOf('Qaraabad')).toEqual(['Approve', 'Edit', 'Reject', 'Attach to entry']);
-    expect(buttonsOf('Qaryabad')).toEqual(['Approve', 'Edit', 'Reject', 'Attach to entry']);
+    expect(buttonsOf('Qaraabad')).toEqual([`Approve #${posted}`, `Edit #${posted}`, `Reject #${posted}`, `Attach #${posted} to entry`]);
+    expect(buttonsOf('Qaryabad')).toEqual([`Approve #${unposted}`, `Edit #${unposted}`, `Reject #${unposted}`, `Attach #${unposted} to entry`]);
     expect(waiting()).toBe(2);
   });
 
