@@ -5,11 +5,11 @@ import type { TrendCall, WindowFigures } from './trends.js';
 export interface TrendCalls {
   /** Records a call; a call already made for that topic and day is replaced, and returned. */
   record(call: TrendCall): { replaced?: TrendCall };
-  /** A topic's calls, newest day first. */
+  /** A topic's calls, the one made last first (a call's day is its channel's, which may be ahead of another's). */
   history(topic: string, limit: number, offset: number): Page<TrendCall>;
-  /** Calls made for days `from`–`to` (inclusive, `YYYY-MM-DD`), of one topic or of every one, oldest first. */
+  /** Calls made for days `from`–`to` (inclusive, `YYYY-MM-DD`), of one topic or of every one (by topic), in the order they were made. */
   between(topic: string | undefined, from: string, to: string): TrendCall[];
-  /** The latest call of every topic that has one, by topic. */
+  /** The call made last on every topic that has one, by topic, whatever day it was made for. */
   latestByTopic(): ReadonlyMap<string, TrendCall>;
   /** A topic's live entries dated to the day that start within the days `from`–`to` (inclusive, `YYYY-MM-DD`). */
   figures(topic: string, from: string, to: string): WindowFigures;

@@ -1,4 +1,6 @@
 // The store's trend calls (migration 0012's trend_calls) and the figures behind a suggestion.
+// Calls are ordered by when they were made, not by their day: the day is each call's label on its
+// channel's clock, and a channel ahead of another's is already on tomorrow while the other is not.
 import { sumFatalities, type FatalityFigures } from '../core/fatalities.js';
 import type { EventType } from '../core/vocabulary.js';
 import type { TrendCalls } from '../core/trend-port.js';
@@ -17,6 +19,9 @@ interface CallRow {
 }
 
 const COLUMNS = 'topic, day, direction, alert, note, made_by, made_at';
+/** Oldest made first; `id` orders calls written in the same millisecond (imported ones). */
+const MADE_ORDER = 'made_at, id';
+const NEWEST_FIRST = 'made_at DESC, id DESC';
 
 /**
  * An entry whose first day is known. Only an entry starting on the first of a month can be dated
@@ -61,15 +66,15 @@ export class SqliteTrendCalls implements TrendCalls {
   }
 
   history(topic: string, limit: number, offset: number) {
-    const rows = this.cache.get(`SELECT ${COLUMNS} FROM trend_calls WHERE topic = ? ORDER BY day DESC LIMIT ? OFFSET ?`).all(topic, limit, offset) as CallRow[];
+    const rows = this.cache.get(`SELECT ${COLUMNS} FROM trend_calls WHERE topic = ? ORDER BY ${NEWEST_FIRST} LIMIT ? OFFSET ?`).all(topic, limit, offset) as CallRow[];
     const total = this.cache.get('SELECT count(*) FROM trend_calls WHERE topic = ?').pluck().get(topic) as number;
     return { items: rows.map(toCall), total, totalIsLowerBound: false };
   }
 
   between(topic: string | undefined, from: string, to: string): TrendCall[] {
     const rows = topic === undefined
-      ? this.cache.get(`SELECT ${COLUMNS} FROM trend_calls WHERE day BETWEEN ? AND ? ORDER BY day, topic`).all(from, to)
-      : this.cache.get(`SELECT ${COLUMNS} FROM trend_calls WHERE topic = ? AND day BETWEEN ? AND ? ORDER BY day`).all(topic, from, to);
+      ? this.cache.get(`SELECT ${COLUMNS} FROM trend_calls WHERE day BETWEEN ? AND ? ORDER BY topic, ${MADE_ORDER}`).all(from, to)
+      : this.cache.get(`SELECT ${COLUMNS} FROM trend_calls WHERE topic = ? AND day BETWEEN ? AND ? ORDER BY ${MADE_ORDER}`).all(topic, from, to);
     return (rows as CallRow[]).map(toCall);
   }
 
@@ -77,7 +82,7 @@ export class SqliteTrendCalls implements TrendCalls {
     const version = this.cache.get('PRAGMA data_version').pluck().get() as number;
     if (this.latest?.version === version) return this.latest.calls;
     const rows = this.cache
-      .get(`SELECT ${COLUMNS} FROM trend_calls c WHERE day = (SELECT max(day) FROM trend_calls WHERE topic = c.topic) ORDER BY topic`)
+      .get(`SELECT ${COLUMNS} FROM trend_calls c WHERE id = (SELECT id FROM trend_calls WHERE topic = c.topic ORDER BY ${NEWEST_FIRST} LIMIT 1) ORDER BY topic`)
       .all() as CallRow[];
     const calls = new Map(rows.map((row) => [row.topic, toCall(row)]));
     this.latest = { version, calls };

@@ -63,7 +63,7 @@ describe('GIVEN a later check', () => {
     expect(plan.items.map((i) => [i.plan.outcome, i.plan.detail])).toEqual([
       ['proposed', 'matched strike'],
       ['filtered', 'matched none of the keywords: strike*, al-Sharaa'],
-      ['stale', 'published 2025-06-01, more than 7 days before it was first seen'],
+      ['stale', 'published 1 Jun 2025 (UTC), more than 7 days before it was first seen'],
     ]);
     expect(plan.drafts[0]!.suggested.actors).toEqual([{ id: 2, name: 'Israel', role: 'initiator' }, { id: 1, name: 'Syria' }]);
     expect(plan.drafts[0]!.suggested.type).toBe('air-strike');

@@ -7,7 +7,7 @@ import { guessFatalityFigure } from '../review/fatality-guess.js';
 import { pieceLabel } from '../review/piece-label.js';
 import { guessRoles } from '../review/role-guess.js';
 import { guessEventType } from '../review/type-guess.js';
-import { toIsoPartial } from '../partial-date.js';
+import { formatIsoPartial, toIsoPartial } from '../partial-date.js';
 import { clip, clipAtWord } from '../text-cut.js';
 import { DELETE_AND_C1, foldKey } from '../text.js';
 import { hasVisibleText } from '../visible-text.js';
@@ -156,6 +156,26 @@ function undatedText(item: FeedItem): string {
   return unread ? `a date that could not be read ("${unread.written}"${unread.dayOrMonth ? ': day or month first?' : ''})` : 'no date';
 }
 
+const DAY_MS = 24 * 3600_000;
+
+/**
+ * Whether an item was published within the week before `oldest` ends it. A day without a time
+ * (`published` is its start in UTC) counts until it is over: an item of the 28th seen on the 5th
+ * is not more than 7 days old, whatever hour of the 28th it came out.
+ */
+function publishedSince(item: FeedItem, published: Date, oldest: number): boolean {
+  return published.getTime() + (item.publishedDayOnly ? DAY_MS : 0) >= oldest;
+}
+
+/**
+ * The day an item was published, as replies write days: its feed's own day (the day at the
+ * offset the feed wrote its time with, as cards and entries date it), else its day in UTC, said so.
+ */
+function publishedDayText(item: FeedItem, published: Date): string {
+  if (item.publishedDayOnly) return formatIsoPartial(item.publishedDay ?? dayText(published));
+  return item.publishedDay ? `${formatIsoPartial(item.publishedDay)} at the feed's own offset` : `${formatIsoPartial(dayText(published))} (UTC)`;
+}
+
 /** The reason a first check records an item without proposing it. */
 function baselineDetail(backfill: boolean, item: FeedItem, published: Date | undefined): string {
   if (!backfill) return 'first check: recorded, not proposed';
@@ -234,11 +254,11 @@ export function planIntake(input: IntakeInput): IntakePlan {
   const items = input.fresh.map((fresh): IntakePlan['items'][number] => {
     const { item } = fresh;
     const published = validDate(item.published);
-    const recent = published !== undefined && published.getTime() >= oldest;
+    const recent = published !== undefined && publishedSince(item, published, oldest);
     const plan = (): ItemPlan => {
       if (fresh.repeats) return { outcome: 'filtered', detail: `seen before: ${REPEAT_DETAIL[fresh.repeats]} as another item of the feed` };
       if (!input.source.baselined && !(input.source.backfill && recent)) return { outcome: 'baseline', detail: baselineDetail(input.source.backfill, item, published) };
-      if (published && !recent) return { outcome: 'stale', detail: `published ${dayText(published)}, more than 7 days before it was first seen` };
+      if (published && !recent) return { outcome: 'stale', detail: `published ${publishedDayText(item, published)}, more than 7 days before it was first seen` };
       const { hits, excluded } = keywordVerdict(keywords, item);
       if (excluded !== undefined) return { outcome: 'filtered', detail: `holds ${excluded}, which the keywords leave out` };
       if (sought.length > 0 && hits.length === 0) return { outcome: 'filtered', detail: noneMatchedDetail(sought, item) };
