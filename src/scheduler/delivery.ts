@@ -1,6 +1,7 @@
 // Delivers one digest: record the intent → post each part, recording its message references →
 // confirm and move the cursor. Retryable failures back off and resume after the last part that
-// arrived, for hours if need be; permanent ones pause the subscription with the reason.
+// arrived, for hours if need be; permanent ones pause the subscription with the reason. A refusal
+// of Sitrep itself (its token, its scopes) pauses no channel: its digests wait for the operator.
 import { accessHelpFor } from '../core/channel-confirmation.js';
 import type { ChartServices } from '../core/charts/picture.js';
 import { subscriptionCard, withCard } from '../core/digest/card.js';
@@ -22,6 +23,7 @@ import { span, type View } from '../core/view.js';
 import type { PosterRegistry } from './posters.js';
 import { catchUpSlots, delayNote, LATE_MS, repeatsNote, slotAfter } from './slots.js';
 import { pausedDigestNeeds } from './digest-access.js';
+import { AppFaults, refusalOnly, waitingForOperator } from './app-faults.js';
 import { InFlightWork } from './in-flight-work.js';
 import { missedRetryGivenUp } from './missed-retry.js';
 import type { TaskFactory } from './tasks.js';
@@ -140,9 +142,11 @@ export class DigestDeliverer {
   /** By subscription id. */
   private readonly inFlight = new InFlightWork<number>();
   private readonly retry: DigestRetryPolicy;
+  private readonly appFaults: AppFaults;
 
   constructor(private readonly deps: DelivererDeps) {
     this.retry = deps.retry ?? DIGEST_RETRY;
+    this.appFaults = new AppFaults(deps.logger, 'digests');
   }
 
   /** Delivers a slot unless it was delivered, skipped or taken already; undefined means nothing to do. */
@@ -324,7 +328,8 @@ export class DigestDeliverer {
   private withDelay(sub: Subscription, row: Delivery, view: View): View {
     const at = this.deps.now();
     if (at.getTime() - row.createdAt.getTime() <= LATE_MS) return view;
-    const why = row.lastError ? ` (${row.lastError})` : '';
+    // The readers are told what the platform refused, not what the operator had to fix.
+    const why = row.lastError ? ` (${refusalOnly(row.lastError)})` : '';
     const when = (time: Date) => formatInZone(time, sub.timezone);
     // A try Sitrep missed (stopped or suspended) is the other cause of the wait: both are named.
     const missed = row.nextAttemptAt !== undefined && at.getTime() - row.nextAttemptAt.getTime() > LATE_MS;
@@ -368,6 +373,7 @@ export class DigestDeliverer {
       return settled;
     });
     this.deps.logger.info({ subscription: sub.id, delivery: id, channel: sub.channel, slot: row?.slot, parts: parts.length }, 'digest delivered');
+    this.appFaults.accepted(sub.channel.platform);
     return { status: 'delivered', messages: row ? row.messageRefs.flat().length : 0 };
   }
 
@@ -396,9 +402,10 @@ export class DigestDeliverer {
   }
 
   private fail(sub: Subscription, id: number, error: unknown, parts: readonly View[]): SendOutcome {
-    const { store, now, logger, tasks } = this.deps;
+    const { store, now, logger } = this.deps;
     const at = now();
     const message = error instanceof Error ? error.message : String(error);
+    if (error instanceof DeliveryError && error.operatorFix !== undefined) return this.waitForOperator(sub, id, error, error.operatorFix, parts);
     if (error instanceof DeliveryError && error.kind === 'permanent') {
       const help = accessHelpFor(this.deps.posters.get(sub.channel.platform), DIGEST_SUBSCRIBE, pausedDigestNeeds(sub, error));
       const notice = digestPausedNotice(sub.channel, message, help);
@@ -409,6 +416,28 @@ export class DigestDeliverer {
       logger.warn({ subscription: sub.id, channel: sub.channel, error: message }, 'digest delivery failed for good; subscription paused');
       return { status: 'failed', error: message, paused: true };
     }
+    return this.retryLater(sub, id, error, parts);
+  }
+
+  /**
+   * The platform refused Sitrep itself, as it will every channel until the operator acts: no
+   * subscription is paused (its admins could fix nothing). The digest waits and is retried as
+   * after an outage, under the same limits; the delivery log says what the operator must fix, and
+   * the log says it once for the platform, not once per channel.
+   */
+  private waitForOperator(sub: Subscription, id: number, error: DeliveryError, fix: string, parts: readonly View[]): SendOutcome {
+    this.appFaults.refused(sub.channel.platform, error.message, fix);
+    return this.retryLater(sub, id, error, parts, fix);
+  }
+
+  /**
+   * Schedules another try of a refused digest; past the limits of its retries, gives it up instead
+   * (the next digest carries its changes). `operatorFix`: it waits for the operator, who was told.
+   */
+  private retryLater(sub: Subscription, id: number, error: unknown, parts: readonly View[], operatorFix?: string): SendOutcome {
+    const { store, now, logger, tasks } = this.deps;
+    const at = now();
+    const message = error instanceof Error ? error.message : String(error);
     const row = store.deliveries.get(id);
     const attempts = row?.attempts ?? 1;
     const retryAt = row && this.nextAttemptAt(row, at, error);
@@ -418,11 +447,14 @@ export class DigestDeliverer {
       logger.warn({ subscription: sub.id, attempts, error: message }, 'digest delivery gave up; the next digest repeats its changes');
       return { status: 'failed', error: tried, paused: false };
     }
-    store.deliveries.retryLater(id, message, retryAt, at, parts);
-    logger.warn({ subscription: sub.id, attempts, error: message, retryAt }, 'digest delivery failed; will retry');
+    const reason = operatorFix === undefined ? message : waitingForOperator(message, operatorFix);
+    store.deliveries.retryLater(id, reason, retryAt, at, parts);
+    // Per channel, a fault of the app itself is only a detail: the operator was told once (AppFaults).
+    if (operatorFix === undefined) logger.warn({ subscription: sub.id, attempts, error: message, retryAt }, 'digest delivery failed; will retry');
+    else logger.info({ subscription: sub.id, attempts, error: message, retryAt }, 'digest waits for the app to be fixed; will retry');
     const delay = retryAt.getTime() - at.getTime();
     this.inFlight.retryAfter(tasks, delay, () => void this.resume(id).catch((crash) => logger.error({ err: crash, delivery: id }, 'digest retry crashed')));
-    return { status: 'retrying', error: message, retryAt };
+    return { status: 'retrying', error: reason, retryAt };
   }
 
   /**

@@ -3,6 +3,7 @@
 // at once; past them it is given up, and the channel's next digest carries its changes.
 import type { Delivery } from '../core/digest/delivery-log-port.js';
 import type { Subscription } from '../core/digest/subscriptions-port.js';
+import { refusalOnly } from './app-faults.js';
 import { slotAfter } from './slots.js';
 
 /**
@@ -13,7 +14,7 @@ import { slotAfter } from './slots.js';
  */
 export function missedRetryGivenUp(row: Delivery, sub: Subscription | undefined, now: Date, giveUpAfterMs: number): string | undefined {
   if (row.status !== 'retrying' || !row.nextAttemptAt || row.nextAttemptAt > now) return undefined;
-  const missed = `${row.lastError ?? 'refused by the platform'}; given up: Sitrep was not running when it was due to be tried again`;
+  const missed = `${row.lastError ? refusalOnly(row.lastError) : 'refused by the platform'}; given up: Sitrep was not running when it was due to be tried again`;
   if (now.getTime() >= row.createdAt.getTime() + giveUpAfterMs) return `${missed}, and its time for retries ran out`;
   const nextDigest = sub && !sub.paused ? slotAfter(sub, row.nextAttemptAt) : undefined;
   if (nextDigest && nextDigest <= now) return `${missed}, and the next digest was due`;

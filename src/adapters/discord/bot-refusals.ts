@@ -2,7 +2,9 @@
 // (they accept no direct messages from the bot, share no server with it any more, or are gone),
 // which pauses their watches; a 401, or a 403 with any other code, refuses the bot itself (its
 // token, its access), alike for everyone until the operator acts, and so does every request after a
-// 401 (discord.js drops the token). Other refusals stay as they were.
+// 401 (discord.js drops the token). In a channel, only a 401 is the bot's own: a 403 (Missing Access
+// 50001, Missing Permissions 50013…) is the channel's, fixed by its admins. Other refusals stay as
+// they were.
 import { DeliveryError } from '../../core/poster.js';
 import { DiscordRefusal } from './access-help.js';
 
@@ -38,4 +40,10 @@ export function directFailure(failure: DeliveryError): DeliveryError {
   if (!(failure instanceof DiscordRefusal)) return failure;
   const fix = operatorFix(failure.status, failure.code);
   return fix ? failure.forOperator(fix) : failure;
+}
+
+/** `failure`, from a post in a channel, marked as Sitrep's own to end when Discord refused the bot's token (401). */
+export function channelFailure(failure: DeliveryError): DeliveryError {
+  if (!(failure instanceof DiscordRefusal) || failure.status !== 401) return failure;
+  return failure.forOperator(TOKEN_REFUSED);
 }

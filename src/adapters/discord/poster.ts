@@ -9,7 +9,7 @@ import { DeliveryError, oneOffPostMark, postedButtons, postInOrder, replaceInPla
 import { silentLogger, type Logger } from '../../core/logger.js';
 import type { View } from '../../core/view.js';
 import { discordAccessHelp, DiscordRefusal, refusalText, type ChannelLookup } from './access-help.js';
-import { directFailure, droppedToken } from './bot-refusals.js';
+import { channelFailure, directFailure, droppedToken } from './bot-refusals.js';
 import { contentLine } from './content-line.js';
 import { messageNonce, UnansweredTries } from './message-nonce.js';
 import { drawForDiscord, embedShowing, restFiles, type Picture } from './picture.js';
@@ -126,7 +126,8 @@ export class DiscordPoster implements Poster {
     };
     return postInOrder(bodies, alreadyPosted, send, (error, index, ids) => {
       const where = `posting message ${index + 1} of ${bodies.length} to channel ${channelId}`;
-      return deliveryErrorFrom(error, { what: 'message', where: ids.length > 0 ? `${where} (after ${ids.join(', ')})` : where }, this.logger);
+      // A refusal of the bot's token says what the operator must do (bot-refusals.ts).
+      return channelFailure(deliveryErrorFrom(error, { what: 'message', where: ids.length > 0 ? `${where} (after ${ids.join(', ')})` : where }, this.logger));
     });
   }
 

@@ -11,7 +11,7 @@ import { DeliveryError, oneOffPostMark, postedButtons, postInOrder, replaceInPla
 import type { View } from '../../core/view.js';
 import { boltLogger } from './bolt-logger.js';
 import { knownPrefix } from './command-prefix.js';
-import { directFailure } from './app-refusals.js';
+import { channelFailure, directFailure } from './app-refusals.js';
 import { broadcast, type SlackMessage } from './paging.js';
 import { findMarkedMessage, postMarker } from './post-marker.js';
 import { postedPictureBlock, SlackPictures, type UploadedPicture } from './picture.js';
@@ -22,7 +22,7 @@ export const SLACK_REQUEST_TIMEOUT_MS = 15_000;
 /**
  * Slack's own trouble or its rate limit: worth another try later. Every other platform error
  * (channel_not_found, not_in_channel, is_archived, invalid_auth, invalid_blocks…) needs a person:
- * for a direct message, app-refusals.ts tells which (the operator, or the one messaged).
+ * app-refusals.ts tells which (the operator, or the channel's admins or the one messaged).
  */
 const RETRYABLE = new Set(['ratelimited', 'internal_error', 'fatal_error', 'service_unavailable', 'request_timeout']);
 
@@ -91,7 +91,8 @@ export class SlackPoster implements Poster {
   }
 
   post(channelId: string, view: View, alreadyPosted = 0, context = '', mark: PostMark = oneOffPostMark()): Promise<string[]> {
-    return this.postReading(channelId, view, alreadyPosted, context, mark, deliveryErrorFrom);
+    // A refusal of the app itself (its token, its scopes) says what the operator must do (app-refusals.ts).
+    return this.postReading(channelId, view, alreadyPosted, context, mark, (error) => channelFailure(error, deliveryErrorFrom(error)));
   }
 
   /** Posts as `post` says, a failure read by `failureFrom`. */
