@@ -1,6 +1,6 @@
 // /help — every command, or one command in detail, generated from the specs.
 import { commandSpans } from '../src/core/command-refs.js';
-import type { CommandSpec } from '../src/core/command-spec.js';
+import type { CommandSpec, OptionValue } from '../src/core/command-spec.js';
 import { UserError } from '../src/core/errors.js';
 import { leaves, optionHelp, overviewUsageSpan, usageSpan } from '../src/core/help.js';
 import { closestNames } from '../src/core/ranking.js';
@@ -55,23 +55,30 @@ function detail(command: CommandSpec, commands: readonly CommandSpec[], subcomma
   return { title: `/${command.name}`, titleCommand: { name: command.name }, tone: 'normal', intro: [...unknown, described(command.description, commands)], sections };
 }
 
+/** The overview, or the command asked about in detail. */
+function answer(asked: OptionValue | undefined, commands: readonly CommandSpec[], isAdmin: boolean): View {
+  if (asked === undefined) return overview(commands, isAdmin);
+  const [name = '', subcommand] = String(asked).replace(/^\//, '').toLowerCase().split(/\s+/);
+  const command = commands.find((c) => c.name === name);
+  if (!command) {
+    const close = closestNames(commands.map((c) => c.name), name, 1);
+    throw new UserError('invalid-option', `Option \`command\`: there is no command \`/${name}\`.`, [
+      ...(close.length > 0 ? [`Did you mean /help ${close[0]}?`] : []),
+      `Commands: ${commands.map((c) => `/${c.name}`).join(', ')}.`,
+    ], 'command');
+  }
+  return detail(command, commands, subcommand);
+}
+
 export const helpCommand: CommandSpec = {
   name: 'help',
   description: 'List the commands, or explain one',
   readOnly: true,
   options: [{ name: 'command', description: 'A command to explain, e.g. timeline', type: 'text', maxLength: 40, example: 'timeline' }],
   examples: ['', 'timeline'],
+  // The help says what the caller may do (admin commands, "You are a Sitrep admin here."), and is
+  // long: it is shown to them alone on every platform, not posted to the channel.
   run(args, ctx) {
-    if (args.command === undefined) return overview(ctx.commands, ctx.isAdmin);
-    const [name = '', subcommand] = String(args.command).replace(/^\//, '').toLowerCase().split(/\s+/);
-    const command = ctx.commands.find((c) => c.name === name);
-    if (!command) {
-      const close = closestNames(ctx.commands.map((c) => c.name), name, 1);
-      throw new UserError('invalid-option', `Option \`command\`: there is no command \`/${name}\`.`, [
-        ...(close.length > 0 ? [`Did you mean /help ${close[0]}?`] : []),
-        `Commands: ${ctx.commands.map((c) => `/${c.name}`).join(', ')}.`,
-      ], 'command');
-    }
-    return detail(command, ctx.commands, subcommand);
+    return { ...answer(args.command, ctx.commands, ctx.isAdmin), private: true };
   },
 };

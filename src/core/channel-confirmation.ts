@@ -27,6 +27,15 @@ export function accessHelpFor(poster: Poster | undefined, command: string, needs
   return poster ? poster.accessHelp(command, needs) : `Let Sitrep post in this channel, then run ${command} again.`;
 }
 
+/**
+ * The needs of a channel known to refuse Sitrep's posts only by the reason stored of the refusal (a
+ * failing review channel's latest failure): the platform reads back what its poster wrote in it (a
+ * Discord error code), so the help matches the one given when the refusal was at hand.
+ */
+export function storedRefusalNeeds(channelId: string, reason: string): AccessNeeds {
+  return { refused: { channelId, error: new DeliveryError('permanent', reason) } };
+}
+
 export async function postConfirmation(
   posters: { get(platform: PlatformName): Poster | undefined },
   channel: { platform: PlatformName; channelId: string },

@@ -91,6 +91,15 @@ describe('commands', () => {
     expect(names).toEqual(h.app.dispatcher.commands.map((c) => `/${c.name}`));
   });
 
+  it('/help, which says what the caller may do, is shown to them alone, not posted to the channel', async () => {
+    const overview = await h.slash('help');
+    expect(overview.ephemeral).toBe(true);
+    expect(embed(overview).title).toBe('Sitrep — commands');
+    const detail = await h.slash('help', { command: 'timeline' });
+    expect(detail.ephemeral).toBe(true);
+    expect(embed(detail).title).toBe('/timeline');
+  });
+
   it('shows each date with its precision: 1948, Dec 2024, 12 Jul 2025', async () => {
     const dates = [];
     for (const id of [1, 4, 11]) dates.push(field(await h.slash('entry', { id }, { subcommand: 'show' }), 'Date'));

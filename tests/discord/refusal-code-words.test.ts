@@ -16,6 +16,12 @@ describe('GIVEN a digest paused with a stored reason', () => {
     expect(helpFor('Discord refused the message: Thread is archived (50083)')).toContain('This thread is archived');
   });
 
+  it('WHEN the reason says the thread is locked THEN the help says to unlock it, not to give permissions', () => {
+    const help = helpFor('Discord refused the message: Thread is locked (160005)');
+    expect(help).toContain('This thread is locked: a moderator with Manage Threads can unlock it');
+    expect(help).not.toContain('Give the bot View Channel');
+  });
+
   it('WHEN the reason was stored in the earlier words, with the request and status THEN the help still reads its code', () => {
     expect(helpFor('posting message 1 of 1 to channel 42: Discord answered 404 (10003: Unknown Channel)')).toContain('Discord no longer knows this channel');
   });

@@ -2,9 +2,11 @@
 // WHEN the confirmation is refused for good, THEN nothing is stored and the reply says what to do
 // there: in a channel, its permissions (Attach Files only for digests with a picture); in a
 // thread, Send Messages in Threads in the channel it belongs to; in an archived thread, to reopen
-// it or pick another channel. Discord commands run in servers only, so no direct message is named.
+// it or pick another channel; in a locked one, to unlock it or give the bot Manage Threads; in a
+// forum's post, the rights as the forum's screen names them (Send Messages in Posts). Discord
+// commands run in servers only, so no direct message is named.
 import { describe, expect, it } from 'vitest';
-import { rawOptions, slashCommand, snowflake } from '../fakes/discord-payloads.js';
+import { channelObject, rawOptions, slashCommand, snowflake } from '../fakes/discord-payloads.js';
 import { storeFingerprint } from '../support/store-fingerprint.js';
 import { harnessForFile, type Answer, type Harness } from './support/harness.js';
 import { visibleText } from './support/markdown-text.js';
@@ -19,10 +21,10 @@ harnessForFile({ admins: `discord-role:${adminRole}`, userRoles: [adminRole] }, 
 const MISSING_PERMISSIONS = { status: 403, body: { code: 50013, message: 'Missing Permissions' } };
 const said = (answer: Answer) => answer.body.embeds!.map((e) => visibleText([e.title, e.description, ...(e.fields ?? []).flatMap((f) => [f.name, f.value])].join('\n'))).join('\n');
 
-/** A thread of #general, as Discord describes the channel an interaction comes from. */
-function threadChannel(id: string, options: { private?: boolean; archived?: boolean; locked?: boolean } = {}) {
+/** A thread of #general (or of `parentId`), as Discord describes the channel an interaction comes from. */
+function threadChannel(id: string, options: { private?: boolean; archived?: boolean; locked?: boolean; parentId?: string } = {}) {
   return {
-    id, type: options.private ? 12 : 11, guild_id: h.fake.guild.id, name: 'daily-brief', parent_id: h.fake.guild.channelId, owner_id: h.user.id, flags: 0,
+    id, type: options.private ? 12 : 11, guild_id: h.fake.guild.id, name: 'daily-brief', parent_id: options.parentId ?? h.fake.guild.channelId, owner_id: h.user.id, flags: 0,
     thread_metadata: { archived: options.archived ?? false, auto_archive_duration: 1440, archive_timestamp: new Date().toISOString(), locked: options.locked ?? false },
   };
 }
@@ -102,5 +104,49 @@ describe('GIVEN a thread where the bot may not post', () => {
     );
     expect(reply).not.toContain('Give the bot');
     expect(reply).not.toContain('Send Messages');
+  });
+});
+
+describe('GIVEN a locked thread', () => {
+  it('WHEN /review channel is refused (403, code 160005) THEN the reply says how to unlock it, or to give the bot Manage Threads, not to give permissions', async () => {
+    const thread = threadChannel(snowflake(), { locked: true });
+    h.fake.failChannel(thread.id, { status: 403, body: { code: 160005, message: 'Thread is locked' } });
+    const reply = await changingNothing(() => inThread(thread, 'review', 'channel'));
+    expect(reply).toContain('Discord refused the message: Thread is locked (160005)');
+    expect(reply).toContain(
+      'This thread is locked: a moderator with Manage Threads can unlock it, or give the bot Manage Threads in #general, the channel this thread belongs to; then run /review channel again, or run /review channel in another channel.',
+    );
+    expect(reply).not.toContain('Give the bot View Channel');
+    expect(reply).not.toContain('Send Messages');
+  });
+});
+
+describe('GIVEN a post in a forum where the bot may not post', () => {
+  /** A forum of the server, as the gateway announces it once created. */
+  function announceForum(name: string): string {
+    const id = snowflake();
+    h.fake.gateway.dispatch('CHANNEL_CREATE', {
+      ...channelObject(h.fake.guild), id, type: 15, name, available_tags: [], default_reaction_emoji: null, default_sort_order: null, default_forum_layout: 0, default_thread_rate_limit_per_user: 0,
+    });
+    return id;
+  }
+
+  it('WHEN /digest subscribe is refused THEN the reply calls it a post and asks for Send Messages in Posts in the forum', async () => {
+    const post = threadChannel(snowflake(), { parentId: announceForum('briefings') });
+    h.fake.failChannel(post.id, MISSING_PERMISSIONS);
+    const reply = await changingNothing(() => inThread(post, 'digest', 'subscribe', { schedule: 'daily 08:00', card: false }));
+    expect(reply).toContain(
+      'In a post the bot needs Send Messages in Posts rather than Send Messages: give it View Channel, Send Messages in Posts and Embed Links in #briefings, the forum this post belongs to (Edit Channel → Permissions: posts take their permissions from it), then run /digest subscribe again.',
+    );
+    expect(reply).not.toContain('thread');
+  });
+
+  it('WHEN the post is closed (400, code 50083) THEN the reply says to reopen the post, naming Manage Posts', async () => {
+    const post = threadChannel(snowflake(), { parentId: announceForum('dispatches'), archived: true });
+    h.fake.failChannel(post.id, { status: 400, body: { code: 50083, message: 'Thread is archived' } });
+    const reply = await changingNothing(() => inThread(post, 'review', 'channel'));
+    expect(reply).toContain(
+      'This post is closed, so Discord takes no messages in it: reopen it (a locked one only someone with Manage Posts can reopen), then run /review channel again, or run /review channel in another channel.',
+    );
   });
 });

@@ -7,7 +7,7 @@ import type { Candidate } from './candidate.js';
 import { CardPoster, type CardPosterDeps } from './card-poster.js';
 import { isTurnsEnded } from '../turns.js';
 import { withUncited } from './uncited-reports.js';
-import { accessHelpFor, postConfirmation, type ConfirmationResult } from '../channel-confirmation.js';
+import { accessHelpFor, postConfirmation, storedRefusalNeeds, type ConfirmationResult } from '../channel-confirmation.js';
 import { channelConfirmationView, REVIEW_CONFIRMATION_LOG } from './channel-confirmation.js';
 import type { ChannelRef, DecisionResult, FailingChannel, PendingFilter, PostedCard, ReopenResult, ReviewChannel, ReviewStore, UnconfirmedCard, WaitingBefore } from './review-port.js';
 
@@ -135,9 +135,16 @@ export class ReviewQueue {
     return this.store.channels();
   }
 
-  /** The review channels missing cards of candidates still waiting (given up there), with the fix. */
+  /**
+   * The review channels missing cards of candidates still waiting (given up there), with the fix
+   * for the latest refusal there (a gone channel or an archived thread needs another than permissions).
+   */
   failingChannels(): ChannelTrouble[] {
-    return this.store.failingChannels().map((failing) => ({ ...failing, accessHelp: accessHelpFor(this.deps.posters.get(failing.channel.platform), REVIEW_CONFIRMATION_LOG.command) }));
+    return this.store.failingChannels().map((failing) => {
+      const poster = this.deps.posters.get(failing.channel.platform);
+      const needs = storedRefusalNeeds(failing.channel.channelId, failing.error);
+      return { ...failing, accessHelp: accessHelpFor(poster, REVIEW_CONFIRMATION_LOG.command, needs) };
+    });
   }
 
   /** Pending candidates among `ids` whose card may not have reached a review channel. */
