@@ -7,6 +7,7 @@
 import type { CommandContext, SubcommandSpec } from '../../src/core/command-spec.js';
 import { instantOf } from '../../src/core/digest/zoned-time.js';
 import { firstDay, parsePartialDate, type PartialDate } from '../../src/core/partial-date.js';
+import type { Candidate } from '../../src/core/review/candidate.js';
 import type { WaitingBefore } from '../../src/core/review/review-port.js';
 import { plural } from '../../src/core/text.js';
 import { plainLine, span, type Line, type View } from '../../src/core/view.js';
@@ -45,8 +46,12 @@ function reopenAllLine(ids: readonly number[]): Line {
  * question was (its reason and numbers are the review desk's business, not the channel's).
  */
 function cleared(ctx: CommandContext, filter: WaitingBefore, clear: ClearScope, reason: string | undefined): View {
+  return rejectedView(ctx, ctx.services.review.rejectWaiting(filter, reason, stampOf(ctx)), clear, reason);
+}
+
+/** What a clear rejected, to the admin alone. */
+function rejectedView(ctx: CommandContext, rejected: readonly Candidate[], clear: ClearScope, reason: string | undefined): View {
   const { scope, from, typed } = clear;
-  const rejected = ctx.services.review.rejectWaiting(filter, reason, stampOf(ctx));
   if (rejected.length === 0) {
     return { title: 'Review queue: nothing to clear', tone: 'normal', intro: [plainLine(`No candidate ${scope} is waiting.`)], sections: [], private: true };
   }
@@ -71,10 +76,9 @@ function cleared(ctx: CommandContext, filter: WaitingBefore, clear: ClearScope, 
  * question was, and takes the question's place, so the button is not pressed twice.
  */
 function pressed(ctx: CommandContext, filter: WaitingBefore, clear: ClearScope, shown: string, reason: string | undefined): View {
-  const waiting = ctx.services.review.waitingBefore(filter);
-  const comparison = compareWithShown(waiting, shown);
-  if (waiting.length > 0 && !comparison.same) return confirmView(waiting, clear, { added: comparison.added });
-  return { ...cleared(ctx, filter, clear, reason), replacesMessage: true };
+  const outcome = ctx.services.review.rejectWaitingIf(filter, reason, stampOf(ctx), (waiting) => waiting.length === 0 || compareWithShown(waiting, shown).same);
+  if (!Array.isArray(outcome)) return confirmView(outcome.changed, clear, { added: compareWithShown(outcome.changed, shown).added });
+  return { ...rejectedView(ctx, outcome, clear, reason), replacesMessage: true };
 }
 
 export const clearCandidates: SubcommandSpec = {

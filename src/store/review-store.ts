@@ -180,8 +180,14 @@ export class SqliteReviewStore implements ReviewStore {
   }
 
   rejectWaiting(filter: WaitingBefore, reason: string | undefined, stamp: ChangeStamp): Candidate[] {
-    return this.db.transaction((): Candidate[] => {
+    return this.rejectWaitingIf(filter, reason, stamp, () => true) as Candidate[];
+  }
+
+  rejectWaitingIf(filter: WaitingBefore, reason: string | undefined, stamp: ChangeStamp, accepts: (ids: readonly number[]) => boolean): Candidate[] | { changed: number[] } {
+    return this.db.transaction((): Candidate[] | { changed: number[] } => {
       const ids = this.waitingBefore(filter);
+      // Read and decided in one write: a candidate a feed check records meanwhile is never rejected unseen.
+      if (!accepts(ids)) return { changed: ids };
       const reject = this.cache.get("UPDATE review_candidates SET status = 'rejected', decided_by = ?, decided_at = ?, reason = ? WHERE id = ? AND status = 'pending'");
       // Their cards show the decision as the card passes draw them: flagged in this write, so a
       // stop before they are drawn leaves none waiting for review with live buttons.

@@ -127,6 +127,8 @@ export interface ReviewStore {
   waitingBefore(filter: WaitingBefore): number[];
   /** Rejects every pending candidate waitingBefore `filter` names; returns them. */
   rejectWaiting(filter: WaitingBefore, reason: string | undefined, stamp: ChangeStamp): Candidate[];
+  /** The same, only if `accepts` the set waiting, read in the same write; else rejects nothing and returns that set. */
+  rejectWaitingIf(filter: WaitingBefore, reason: string | undefined, stamp: ChangeStamp, accepts: (ids: readonly number[]) => boolean): Candidate[] | { changed: number[] };
   setChannel(channel: ChannelRef, stamp: ChangeStamp): void;
   channels(): ReviewChannel[];
   /**

@@ -82,9 +82,14 @@ export class ReviewQueue {
    * channel's whole rate budget); a pass starts at once for the first of them.
    */
   rejectWaiting(filter: WaitingBefore, reason: string | undefined, stamp: ChangeStamp): Candidate[] {
-    const rejected = this.store.rejectWaiting(filter, reason, stamp);
-    if (rejected.length > 0) this.startPass('could not start showing the rejections on their posted cards');
-    return rejected;
+    return this.rejectWaitingIf(filter, reason, stamp, () => true) as Candidate[];
+  }
+
+  /** The same, only if `accepts` the set waiting (read in the same write); else nothing, and that set. */
+  rejectWaitingIf(filter: WaitingBefore, reason: string | undefined, stamp: ChangeStamp, accepts: (ids: readonly number[]) => boolean): Candidate[] | { changed: number[] } {
+    const outcome = this.store.rejectWaitingIf(filter, reason, stamp, accepts);
+    if (Array.isArray(outcome) && outcome.length > 0) this.startPass('could not start showing the rejections on their posted cards');
+    return outcome;
   }
 
   /**
