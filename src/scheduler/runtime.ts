@@ -70,6 +70,7 @@ function defaultZone(configured: string, logger: Logger): string {
 }
 
 export function createDigestRuntime<Store extends DigestStore>(options: DigestRuntimeOptions<Store>): DigestRuntime<Store> {
+  // Host and pid first: a lease left by a process of this host that is gone is taken over at once (lease-holders.ts).
   const holder = options.holder ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
   const posters = new PosterRegistry();
   const { store, now, logger, tasks } = options;

@@ -13,6 +13,7 @@ import { logBackgroundFailure } from './background-failure.js';
 import type { DigestDeliverer } from './delivery.js';
 import type { PostEditRunner } from './edit-runner.js';
 import { Heartbeat } from './heartbeat.js';
+import { takingOver } from './lease-takeover.js';
 import type { PosterRegistry } from './posters.js';
 import { dueSlot, LATE_MS } from './slots.js';
 import { waitAtMost, type TaskFactory, type TaskHandle } from './tasks.js';
@@ -151,7 +152,7 @@ export class DigestScheduler {
         this.attendedSince.set(platform, now.getTime());
         this.standby.delete(platform);
         changed = true;
-        logger.info({ platform, holder, tookOverFrom: lease.tookOverFrom }, `scheduling ${platform} digests`);
+        logger.info({ platform, holder, tookOverFrom: lease.tookOverFrom }, takingOver(`scheduling ${platform} digests`, lease.tookOverFrom));
       } else if (!lease.held && this.held.has(platform)) {
         this.held.delete(platform);
         this.attendedSince.delete(platform);

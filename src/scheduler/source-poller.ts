@@ -7,6 +7,7 @@ import pMap from 'p-map';
 import type { SchedulerLeases } from '../core/digest/store-port.js';
 import type { Logger } from '../core/logger.js';
 import { logBackgroundFailure } from './background-failure.js';
+import { takingOver } from './lease-takeover.js';
 import type { ReviewQueue } from '../core/review/review-queue.js';
 import type { WatchService } from '../core/sources/watch-service.js';
 import type { TaskFactory, TaskHandle } from './tasks.js';
@@ -106,8 +107,9 @@ export class SourcePoller {
     this.renewedAt = state.held ? at.getTime() : undefined;
     if (state.held !== this.leading || !this.told) {
       this.told = true;
-      if (state.held) logger.info({ holder, tookOverFrom: state.tookOverFrom }, 'checking watched feeds');
-      else logger.info({ holder: state.holder }, 'watched feeds are checked by another process; standing by');
+      if (state.held) logger.info({ holder, tookOverFrom: state.tookOverFrom }, takingOver('checking watched feeds', state.tookOverFrom));
+      // Until its lease expires, unless that process is gone sooner (then it is taken over at once).
+      else logger.info({ holder: state.holder, until: state.expiresAt }, 'watched feeds are checked by another process; standing by');
     }
     this.leading = state.held;
     return state.held;

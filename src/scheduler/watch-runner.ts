@@ -9,6 +9,7 @@ import type { ChangeReader, SchedulerLeases } from '../core/digest/store-port.js
 import { changesAsSeen } from '../core/digest/subscription-changes.js';
 import type { Logger } from '../core/logger.js';
 import { logBackgroundFailure } from './background-failure.js';
+import { takingOver } from './lease-takeover.js';
 import type { PlaceDirectory } from '../core/places/place-port.js';
 import { PlaceAreas, watchedChanges } from '../core/watch/matching.js';
 import { watchMessage } from '../core/watch/message.js';
@@ -122,8 +123,8 @@ export class WatchRunner {
     for (const platform of posters.platforms()) {
       if (!posters.get(platform)?.direct) continue;
       const lease = leases.acquire(leaseScope(platform), holder, now(), this.leaseMs);
-      if (lease.held && !this.held.has(platform)) logger.info({ platform, holder }, `sending ${platform} watch messages`);
-      if (!lease.held && !this.standingBy.has(platform)) logger.info({ platform, holder: lease.holder }, `${platform} watch messages are sent by another process; standing by`);
+      if (lease.held && !this.held.has(platform)) logger.info({ platform, holder, tookOverFrom: lease.tookOverFrom }, takingOver(`sending ${platform} watch messages`, lease.tookOverFrom));
+      if (!lease.held && !this.standingBy.has(platform)) logger.info({ platform, holder: lease.holder, until: lease.expiresAt }, `${platform} watch messages are sent by another process; standing by`);
       if (lease.held) (this.held.add(platform), this.standingBy.delete(platform));
       else (this.held.delete(platform), this.standingBy.add(platform));
     }

@@ -166,7 +166,7 @@ export class HttpFeedFetcher implements FeedFetcher {
       return networkFailure(error, url.host);
     }
     const parsed = await this.#parser.parse({ bytes: body, contentType: response.headers['content-type'], baseUrl: url.href });
-    if (parsed.kind === 'failed') return failure(parsed.error);
+    if (parsed.kind === 'failed') return parsed.busy ? { ...failure(parsed.error), busy: true } : failure(parsed.error);
     return { kind: 'ok', feed: parsed.feed, state: validators(response.headers), url: url.href };
   }
 }

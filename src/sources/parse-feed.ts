@@ -7,7 +7,8 @@ import { notAFeed } from './feed-links.js';
 import { toDocument, type ParsedFeed } from './feed-formats.js';
 import { readFeedDate, type WrittenDate } from './written-day.js';
 
-export type ParseOutcome = { kind: 'ok'; feed: FeedDocument } | { kind: 'failed'; error: string };
+/** `busy`: Sitrep was too busy to read the feed (its reader did not start): the feed is not at fault. */
+export type ParseOutcome = { kind: 'ok'; feed: FeedDocument } | { kind: 'failed'; error: string; busy?: true };
 
 /**
  * The feed in `text`, its relative links resolved against `baseUrl`. At most MAX_FEED_ITEMS

@@ -1,23 +1,29 @@
 // The scheduler lease: per platform, one row naming the process that schedules its digests
-// until the lease expires. Holders renew well before expiry; others stand by and take over.
+// until the lease expires. Holders renew well before expiry; others stand by and take over —
+// at once when the holder is a process of this host that is gone (killed outright).
 import type { LeaseState, SchedulerLeases } from '../core/digest/store-port.js';
 import type { Db } from './connection.js';
+import { holderIsGone } from './lease-holders.js';
 import { StatementCache } from './statement-cache.js';
 
 export class SqliteLeases implements SchedulerLeases {
   private readonly cache: StatementCache;
 
-  constructor(private readonly db: Db) {
+  /** `isGone`: whether a holder's process no longer runs, so its lease is void before it expires. */
+  constructor(
+    private readonly db: Db,
+    private readonly isGone: (holder: string) => boolean = holderIsGone,
+  ) {
     this.cache = new StatementCache(db);
   }
 
-  /** Takes or renews the lease unless another holder's is still valid. */
+  /** Takes or renews the lease unless another holder's is still valid and its process still runs. */
   acquire(scope: string, holder: string, now: Date, ttlMs: number): LeaseState {
     const run = this.db.transaction((): LeaseState => {
       const row = this.cache.get('SELECT holder, expires_at FROM digest_leases WHERE scope = ?').get(scope) as
         | { holder: string; expires_at: string }
         | undefined;
-      if (row && row.holder !== holder && new Date(row.expires_at) > now) {
+      if (row && row.holder !== holder && new Date(row.expires_at) > now && !this.isGone(row.holder)) {
         return { held: false, holder: row.holder, expiresAt: new Date(row.expires_at) };
       }
       const expiresAt = new Date(now.getTime() + ttlMs);

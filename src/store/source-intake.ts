@@ -6,7 +6,7 @@
 // leaves the items it did not reach fresh for the next one.
 import type { FailureTiming } from '../core/sources/poll-timing.js';
 import { RECENT_MS, recordedAgain, type FreshItem, type IntakePlan, type RecordedItem, type RevisedItem, type StoryTarget } from '../core/sources/intake-plan.js';
-import type { AnswerRecord, FailureRecord, IntakeQuery } from '../core/sources/watch-store-port.js';
+import type { AnswerRecord, BusyRecord, FailureRecord, IntakeQuery } from '../core/sources/watch-store-port.js';
 import { feedName, type RevisedFound, type WatchedSource } from '../core/sources/watched-source.js';
 import { SAME_STORY_WINDOW_MS } from '../core/sources/same-story.js';
 import type { StoryRef } from '../core/review/candidate.js';
@@ -168,13 +168,14 @@ function openCheck(cache: StatementCache, source: WatchedSource, answer: AnswerR
   // Items older than a week are never compared (left out as too old), so neither are stories older than that.
   const oldest = answer.at.getTime() - RECENT_MS;
   const since = new Date(Math.max(oldest, dated.reduce((min, time) => Math.min(min, time), answer.at.getTime())) - SAME_STORY_WINDOW_MS);
+  // No next check's time until the last step writes it: a row without one is a check cut short
+  // (the process killed midway), or one still being recorded.
   const checkId = insertCheck(cache, source.id, {
     at: answer.at,
     trigger: answer.trigger,
     result: answer.feed ? 'ok' : 'not-modified',
     items: answer.keyed.length,
     seen: answer.keyed.length - fresh.length,
-    next: answer.nextCheckAt,
   });
   return { checkId, fresh, revised, undigested, since };
 }
@@ -353,6 +354,7 @@ function closeCheck(cache: StatementCache, source: WatchedSource, answer: Answer
       answer.at.toISOString(),
       source.id,
     );
+  cache.get('UPDATE feed_checks SET next_check_at = ? WHERE id = ?').run(answer.nextCheckAt.toISOString(), open.checkId);
   prune(cache, source.id);
 }
 
@@ -414,6 +416,15 @@ export function recordFailure(
     const paused: WatchedSource = { ...source, failures: next.failures, lastError: failure.error, pausedAt: failure.at, pausedReason: next.pause!, nextCheckAt: next.nextCheckAt };
     queueNotice(cache, notice(paused, next), failure.at);
   }
+  prune(cache, source.id);
+  return checkId;
+}
+
+/** A check Sitrep was too busy to read the feed of: its row, and when the source is due again; nothing counted against it. */
+export function recordBusy(cache: StatementCache, source: WatchedSource, record: BusyRecord, nextCheckAt: (source: WatchedSource) => Date): number {
+  const next = nextCheckAt(source);
+  const checkId = insertCheck(cache, source.id, { at: record.at, trigger: record.trigger, result: 'failed', error: record.error, next });
+  cache.get('UPDATE feed_sources SET last_checked_at = ?, next_check_at = ?, updated_at = ? WHERE id = ?').run(record.at.toISOString(), next.toISOString(), record.at.toISOString(), source.id);
   prune(cache, source.id);
   return checkId;
 }

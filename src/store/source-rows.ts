@@ -90,6 +90,12 @@ export function toFound(row: FoundRow): FoundItem {
   };
 }
 
+/** An answer's row gets its next check's time in the check's last step (source-intake.ts): without one, it never ended. */
+function unfinished(row: CheckRow, found: readonly FoundItem[]): Pick<CheckRecord, 'unfinished'> {
+  if (row.result === 'failed' || row.next_check_at !== null) return {};
+  return { unfinished: { left: Math.max(0, row.items - row.seen - found.length) } };
+}
+
 export function toCheck(row: CheckRow, found: FoundItem[]): CheckRecord {
   return {
     id: row.id,
@@ -104,6 +110,7 @@ export function toCheck(row: CheckRow, found: FoundItem[]): CheckRecord {
     revised: JSON.parse(row.revisions) as RevisedFound[],
     ...(row.next_check_at !== null ? { nextCheckAt: new Date(row.next_check_at) } : {}),
     paused: row.paused === 1,
+    ...unfinished(row, found),
   };
 }
 

@@ -6,7 +6,7 @@ import { holdsKey, shownAddress } from '../core/address-keys.js';
 import { UserError } from '../core/errors.js';
 import { instantText } from '../core/instant-text.js';
 import type { KnownName } from '../core/sources/suggest.js';
-import type { AnswerRecord, FailureRecord, IntakeQuery, NewSource, SourceChanges, SourceStore } from '../core/sources/watch-store-port.js';
+import type { AnswerRecord, BusyRecord, FailureRecord, IntakeQuery, NewSource, SourceChanges, SourceStore } from '../core/sources/watch-store-port.js';
 import type { CheckRecord, WatchedSource } from '../core/sources/watched-source.js';
 import type { FailureTiming } from '../core/sources/poll-timing.js';
 import type { IntakePlan } from '../core/sources/intake-plan.js';
@@ -14,7 +14,7 @@ import type { ActorKind } from '../core/vocabulary.js';
 import type { View } from '../core/view.js';
 import type { Db } from './connection.js';
 import { redrawFeedCardsAt } from './review-posts.js';
-import { answerSteps, recordFailure, type InSourceTransaction } from './source-intake.js';
+import { answerSteps, recordBusy, recordFailure, type InSourceTransaction } from './source-intake.js';
 import { checkMoves, currentMoves, feedWatcher, type FeedWatcher } from './source-addresses.js';
 import { toCheck, toFound, toSource, type CheckRow, type FoundRow, type SourceRow } from './source-rows.js';
 import { StatementCache } from './statement-cache.js';
@@ -199,6 +199,10 @@ export class SqliteSourceStore implements SourceStore {
     notice: (source: WatchedSource, timing: FailureTiming) => View,
   ): number {
     return this.db.transaction(() => recordFailure(this.cache, toSource(this.required(sourceId)), failure, timing, notice)).immediate();
+  }
+
+  recordBusy(sourceId: number, record: BusyRecord, nextCheckAt: (source: WatchedSource) => Date): number {
+    return this.db.transaction(() => recordBusy(this.cache, toSource(this.required(sourceId)), record, nextCheckAt)).immediate();
   }
 
   private found(checkId: number): FoundRow[] {

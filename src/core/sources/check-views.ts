@@ -12,6 +12,7 @@ import { plainLine, span, type Line, type Section, type Span, type View } from '
 import { attachArgs, uncitedAt, type UncitedReports } from '../review/uncited-reports.js';
 import type { RevisedItem } from './intake-plan.js';
 import { isNotFound, MAX_FAILURES, retryAfterOnClock, type FailureTiming } from './poll-timing.js';
+import { busySummary, isSitrepBusy } from './sitrep-busy.js';
 import { sourceName, type CheckRecord, type FoundItem, type ItemOutcome, type RevisedFound, type WatchedSource } from './watched-source.js';
 
 /** Text ending as a sentence: a reason quoting an error often ends with its own full stop. */
@@ -55,9 +56,18 @@ function noticedLine(item: FoundItem, uncited: UncitedLookup | undefined): Line 
 
 /** `4 items: 2 new (1 proposed, 1 filtered out), 2 seen before (1 revised by the feed)`; a failure's error with its instants written by `when`. */
 export function checkSummary(record: CheckRecord, when: InstantWriter): string {
+  if (isSitrepBusy(record)) return busySummary(record, when);
   if (record.result === 'failed') return `failed: ${record.error === undefined ? 'no reason recorded' : retryAfterOnClock(record.error, when)}`;
   const moved = record.moved ? `; the feed moved here from ${shownAddress(record.moved.url)} (HTTP ${record.moved.status}): it is read at this address from now on` : '';
-  return answeredSummary(record) + moved;
+  return answeredSummary(record) + moved + unfinishedText(record);
+}
+
+/** `; the check was interrupted: 150 items were left for the next check`, for a check whose last step never ran. */
+function unfinishedText({ unfinished }: CheckRecord): string {
+  if (!unfinished) return '';
+  const items = plural(unfinished.left, 'item');
+  if (unfinished.running) return unfinished.left > 0 ? `; still being recorded: ${items} to go` : '; still being recorded';
+  return unfinished.left > 0 ? `; the check was interrupted: ${items} ${unfinished.left === 1 ? 'was' : 'were'} left for the next check` : '; the check was interrupted before its end';
 }
 
 function answeredSummary(record: CheckRecord): string {
@@ -119,6 +129,11 @@ function nextLine(source: WatchedSource, record: CheckRecord, when: InstantWrite
   return plainLine(`${after}next check at ${when(source.nextCheckAt)}.`);
 }
 
+/** What to do when Sitrep was too busy to read the feed: nothing, or try again shortly. */
+function busyLine(source: WatchedSource): Line {
+  return [span.plain('Nothing to fix in the feed: Sitrep checks it again then by itself, or run '), span.command('sources check', `id:${source.id}`), span.plain(' again in a minute.')];
+}
+
 /** A 404 is often a site being deployed or moved: it is retried, not taken for the feed gone. */
 function notFoundLine(source: WatchedSource, record: CheckRecord): Line[] {
   if (record.result !== 'failed' || !isNotFound(record.error) || record.paused || source.pausedAt) return [];
@@ -154,14 +169,16 @@ export function retryAfterRefusal(source: WatchedSource, until: Date, now: Date,
 /** The reply to /sources check, its instants written by `when`; `uncited` names the reports an approved story's entry lacks. */
 export function checkReplyView(source: WatchedSource, record: CheckRecord, when: InstantWriter, uncited?: UncitedLookup): View {
   const failed = record.result === 'failed';
+  // Sitrep too busy to read the feed: the summary gives the next check, and no failure is counted.
+  const busy = isSitrepBusy(record);
   const sections: Section[] = [
     ...(record.found.length > 0 ? [{ heading: [span.bold('Items new to this source')], lines: foundLines(record.found, source.id, uncited) }] : []),
     ...(record.revised.length > 0 ? [{ heading: [span.bold('Items the feed revised')], lines: revisedLines(record.revised, source.id) }] : []),
   ];
   return {
-    title: `${failed ? 'Check failed' : 'Checked'}: #${source.id} ${sourceName(source)}`,
+    title: `${busy ? 'Not read' : failed ? 'Check failed' : 'Checked'}: #${source.id} ${sourceName(source)}`,
     tone: failed ? 'normal' : 'success',
-    intro: [plainLine(checkSummary(record, when)), nextLine(source, record, when), ...notFoundLine(source, record)],
+    intro: [plainLine(checkSummary(record, when)), ...(busy && !source.pausedAt ? [busyLine(source)] : [nextLine(source, record, when)]), ...notFoundLine(source, record)],
     sections,
     footer: [span.plain('Earlier checks: '), span.command('sources why', `id:${source.id}`)],
   };

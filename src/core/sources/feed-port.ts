@@ -66,6 +66,11 @@ export type FetchOutcome =
       retryAfterMs?: number;
       /** Retrying will not help (410, an address Sitrep will not read; a 404 is retried): stop polling. */
       permanent: boolean;
+      /**
+       * The feed was fetched, but Sitrep was too busy to read it (its feed reader did not start in
+       * time): Sitrep's failure, not the feed's, so it counts toward no failure streak or back-off.
+       */
+      busy?: true;
     };
 
 export interface FeedFetcher {

@@ -17,6 +17,7 @@ import { NameCompiler, type CompiledNames, type KnownName } from './suggest.js';
 import { PlaceSpotter } from './place-spotting.js';
 import type { Gazetteer } from '../places/gazetteer-port.js';
 import { pausedNotice, pauseReason, retryAfterRefusal, revisedCitedNotice } from './check-views.js';
+import { nextCheckAfterBusy, SITREP_BUSY } from './sitrep-busy.js';
 import type { IntakeQuery, NewSource, SourceChanges, SourceStore } from './watch-store-port.js';
 import type { CheckRecord, CheckTrigger, MovedTo, WatchedSource } from './watched-source.js';
 
@@ -97,6 +98,8 @@ function serverOf(url: string): string | undefined {
 export class WatchService {
   /** Checks running in this process, by source: a second request for one waits for the first. */
   private readonly running = new Map<number, Promise<CheckDone>>();
+  /** When each check running here began: a row of it not finished yet is being recorded, not interrupted. */
+  private readonly runningSince = new Map<number, Date>();
   /** The dossier's names, folded once and kept until the store says one changed. */
   private names: { version: number; compiled: Promise<CompiledNames> } | undefined;
   /** The spotter for the names now compiled (it keeps its verdicts across checks). */
@@ -201,7 +204,12 @@ export class WatchService {
   }
 
   checks(id: number, limit: number, when?: InstantWriter): { source: WatchedSource; checks: CheckRecord[] } {
-    return { source: this.get(id, when), checks: this.deps.store.checks(id, limit) };
+    const source = this.get(id, when);
+    const since = this.runningSince.get(id);
+    const checks = this.deps.store.checks(id, limit).map((check) =>
+      check.unfinished && since && check.at >= since ? { ...check, unfinished: { ...check.unfinished, running: true as const } } : check,
+    );
+    return { source, checks };
   }
 
   due(limit: number): number[] {
@@ -261,7 +269,11 @@ export class WatchService {
   private checkDone(id: number, trigger: CheckTrigger): Promise<CheckDone> {
     const running = this.running.get(id);
     if (running) return running;
-    const work = this.run(id, trigger).finally(() => this.running.delete(id));
+    this.runningSince.set(id, this.deps.now());
+    const work = this.run(id, trigger).finally(() => {
+      this.running.delete(id);
+      this.runningSince.delete(id);
+    });
     this.running.set(id, work);
     return work;
   }
@@ -366,6 +378,7 @@ export class WatchService {
   private async record(source: WatchedSource, trigger: CheckTrigger, outcome: FetchOutcome): Promise<number> {
     const { store, now } = this.deps;
     const at = now();
+    if (outcome.kind === 'failed' && outcome.busy) return this.recordBusy(source, trigger, at, outcome.error);
     if (outcome.kind === 'failed') {
       // The time the server asked to wait until (to the whole minute after it) goes with the error,
       // where a check by hand reads it, and the next check is not before it.
@@ -393,6 +406,25 @@ export class WatchService {
       if (movedTo) this.logMove(source, movedTo);
       return step.value;
     }
+  }
+
+  /**
+   * The feed was fetched but Sitrep was too busy to read it: the operator is told the bot is
+   * overloaded; the check is recorded as Sitrep's failure, never the feed's.
+   */
+  private recordBusy(source: WatchedSource, trigger: CheckTrigger, at: Date, cause: string): Promise<number> {
+    const { store, logger } = this.deps;
+    let next: Date | undefined;
+    const nextCheckAt = (current: WatchedSource) => (next = nextCheckAfterBusy(at, current));
+    return this.turns
+      .take(() => store.recordBusy(source.id, { at, trigger, error: SITREP_BUSY }, nextCheckAt))
+      .then((checkId) => {
+        logger.warn(
+          { source: source.id, nextCheckAt: next },
+          `Sitrep is overloaded: ${cause} Source #${source.id} is not at fault: no failure is counted against it, and it is checked again at ${next?.toISOString()}.`,
+        );
+        return checkId;
+      });
   }
 
   /** Tells the operator where a feed moved for good, or why its source did not follow it. */

@@ -82,6 +82,13 @@ export interface FailureRecord {
   retryAfterMs?: number;
 }
 
+/** A check whose feed was fetched but that Sitrep was too busy to read (sitrep-busy.ts). */
+export interface BusyRecord {
+  at: Date;
+  trigger: CheckTrigger;
+  error: string;
+}
+
 export interface SourceStore {
   /**
    * Throws a conflict when the address, or another form of it (canonicalLink: http or https, utm_*
@@ -123,6 +130,12 @@ export interface SourceStore {
    * for every review channel in the same transaction. Returns the check's id.
    */
   recordFailure(sourceId: number, failure: FailureRecord, timing: (source: WatchedSource) => FailureTiming, notice: (source: WatchedSource, timing: FailureTiming) => View): number;
+  /**
+   * A check Sitrep was too busy to read the feed of: its row, and the source due again at
+   * `nextCheckAt(source)`; its failures in a row, last error and pause stay as they were.
+   * Returns the check's id.
+   */
+  recordBusy(sourceId: number, record: BusyRecord, nextCheckAt: (source: WatchedSource) => Date): number;
   /** One check with what it found. */
   check(checkId: number): CheckRecord;
   /** The latest checks, newest first, with what each found. */

@@ -93,6 +93,11 @@ export interface CheckRecord {
   paused: boolean;
   /** This check followed a permanent redirect and moved the source to its present address from this one. */
   moved?: MovedFrom;
+  /**
+   * The check's last step has not run: it was interrupted (the process killed midway), or is
+   * still being recorded (`running`). `left`: its new items not recorded, fresh for the next check.
+   */
+  unfinished?: { left: number; running?: true };
 }
 
 /** What a source is called: the outlet an admin named, else its feed's name (feedName). */
