@@ -12,6 +12,7 @@ import { namedQuery, type NamedQuery } from '../src/core/search-names.js';
 import { quoteIfNeeded } from '../src/core/text-syntax.js';
 import { plural } from '../src/core/text.js';
 import { respelledQuery } from '../src/core/search-respelling.js';
+import { withoutWrappingQuotes } from '../src/core/value-quotes.js';
 import { span, type Line } from '../src/core/view.js';
 import { limitOption, pageOption } from './shared-options.js';
 
@@ -182,7 +183,8 @@ export const searchCommand: CommandSpec = {
     const searched = result === renamed && named ? parseSearchTerms(named.query) : terms;
     const aliases = result.items.some((hit) => !hit.snippet.includes(HIGHLIGHT_START)) ? aliasMatches(ctx.services.dossier, significantTerms(searched)) : new Map<number, string>();
     return {
-      title: `Search — “${query}”`,
+      // The title quotes the query: a query typed in quotes of its own is quoted once.
+      title: `Search — “${withoutWrappingQuotes(query)}”`,
       tone: 'normal',
       intro: [
         intro,

@@ -2,6 +2,7 @@
 import type { OptionSpec } from '../src/core/command-spec.js';
 import { UserError } from '../src/core/errors.js';
 import type { DossierReader } from '../src/core/ports.js';
+import { typedTopic } from '../src/core/typed-topic.js';
 import { CONFIDENCE_LEVELS, EVENT_TYPES } from '../src/core/vocabulary.js';
 
 export const MAX_PAGE_SIZE = 25;
@@ -39,11 +40,12 @@ export const topicOption: OptionSpec = {
 };
 
 /**
- * The dossier topic a `topic` option names (any case), or a refusal listing the topics. `also`:
+ * The dossier topic a `topic` option names (any case, any dash, an emoji or quotes around it: see
+ * typed-topic.ts), or a refusal listing the topics. `also`:
  * topics known elsewhere than in entries (those of watched feeds, which no entry may have yet).
  */
 export function resolveTopic(dossier: DossierReader, typed: string, also: readonly string[] = []): string {
-  const topic = typed.toLowerCase();
+  const topic = typedTopic(typed);
   const known = also.length === 0 ? dossier.topics() : [...new Set([...dossier.topics(), ...also])].sort();
   if (!known.includes(topic)) {
     throw new UserError('not-found', `There is no topic \`${topic}\` (option \`topic\`).`, [`Topics: ${known.join(', ') || 'none yet'}.`], 'topic');

@@ -14,6 +14,7 @@ import type { DossierReader, TimelineQuery } from '../src/core/ports.js';
 import { closestNames } from '../src/core/ranking.js';
 import { quoteIfNeeded } from '../src/core/text-syntax.js';
 import { foldKey, formatCount, plural } from '../src/core/text.js';
+import { typedTopic } from '../src/core/typed-topic.js';
 import type { EventType } from '../src/core/vocabulary.js';
 import { eventTypeLabel } from '../src/core/vocabulary.js';
 import { checkAll, UserError } from '../src/core/errors.js';
@@ -144,7 +145,7 @@ export const timelineCommand: CommandSpec = {
     const filters: string[] = [];
     let actor: { match: ActorMatch; filterAt: number } | undefined;
     if (args.topic) {
-      query.topic = String(args.topic).toLowerCase();
+      query.topic = typedTopic(String(args.topic));
       filters.push(`topic ${query.topic}`);
     }
     // Every filter the dossier makes nothing of is named in one refusal. An unknown topic alone

@@ -11,6 +11,7 @@ import type { DossierReader } from '../../src/core/ports.js';
 import { closestNames } from '../../src/core/ranking.js';
 import { foldKey } from '../../src/core/text.js';
 import { quoteIfNeeded } from '../../src/core/text-syntax.js';
+import { typedTopic } from '../../src/core/typed-topic.js';
 import { ACTOR_ROLES, CHOSEN_ACTOR_KINDS, type ActorRole, type Confidence, type EventType } from '../../src/core/vocabulary.js';
 import { fatalitiesText } from '../../src/core/fatalities.js';
 import { confidenceChoices, eventTypeOption } from '../shared-options.js';
@@ -84,7 +85,8 @@ function checkedPlace(place: string): string {
 }
 
 export function parseTopic(text: string): string {
-  const slug = text.trim().toLowerCase();
+  // Read as the topic options read it: `syria–israel` typed on a phone is the slug syria-israel.
+  const slug = typedTopic(text);
   if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug)) {
     throw new UserError('invalid-option', `Option \`topic\` must be a slug of letters and digits joined by single dashes, like syria-israel — got \`${text}\`.`, [], 'topic');
   }

@@ -4,6 +4,7 @@
 // One rejected by mistake is put back with /review reopen; the reply names the one command that
 // puts them all back. More than a few at once are shown first, and rejected once confirmed: the
 // confirmation's button rejects exactly the set it showed, or asks again about the queue as it stands.
+import { typedTopic } from '../../src/core/typed-topic.js';
 import type { CommandContext, SubcommandSpec } from '../../src/core/command-spec.js';
 import { instantOf } from '../../src/core/digest/zoned-time.js';
 import { firstDay, parsePartialDate, type PartialDate } from '../../src/core/partial-date.js';
@@ -101,7 +102,7 @@ export const clearCandidates: SubcommandSpec = {
     // The day starts in the zone `today` is read in, as the refusal above reads it.
     const zone = viewZone(ctx);
     const before = firstDay(args.before as PartialDate);
-    const topic = args.topic === undefined ? undefined : String(args.topic).toLowerCase();
+    const topic = args.topic === undefined ? undefined : typedTopic(String(args.topic));
     const reason = args.reason === undefined ? undefined : String(args.reason);
     // An unknown source is refused before anything is counted; a removed one's candidates still wait, and are cleared.
     const source = filteredSource(ctx, args.source);

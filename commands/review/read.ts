@@ -1,5 +1,6 @@
 // /review list, /review show and /review channel: the candidates waiting, one candidate's
 // card, and where cards are posted.
+import { typedTopic } from '../../src/core/typed-topic.js';
 import type { CommandContext, OptionSpec, SubcommandSpec } from '../../src/core/command-spec.js';
 import { UserError } from '../../src/core/errors.js';
 import { suggestedActorText, type Candidate } from '../../src/core/review/candidate.js';
@@ -179,7 +180,7 @@ export const listCandidates: SubcommandSpec = {
   run: (args, ctx) =>
     listView(
       {
-        ...(args.topic ? { topic: String(args.topic).toLowerCase() } : {}),
+        ...(args.topic ? { topic: typedTopic(String(args.topic)) } : {}),
         ...(args.source !== undefined ? { source: args.source as number } : {}),
         order: args.order === 'oldest' ? 'oldest' : 'newest',
         page: (args.page as number | undefined) ?? 1,

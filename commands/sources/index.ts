@@ -1,5 +1,6 @@
 // /sources — the feeds Sitrep watches for the review queue: add, list, edit, pause, resume, remove,
 // check now, and why (what each check found).
+import { typedTopic } from '../../src/core/typed-topic.js';
 import type { CommandSpec, SubcommandSpec } from '../../src/core/command-spec.js';
 import { checkReplyView } from '../../src/core/sources/check-views.js';
 import { formatEvery } from '../../src/core/sources/poll-timing.js';
@@ -24,7 +25,7 @@ const listSources: SubcommandSpec = {
   examples: ['', 'topic:syria-israel page:2'],
   run(args, ctx) {
     const sources = ctx.services.sources.list();
-    const topic = args.topic ? String(args.topic).toLowerCase() : undefined;
+    const topic = args.topic ? typedTopic(String(args.topic)) : undefined;
     // A topic no feed has: a misspelling is refused with the topics, as /timeline refuses it; a topic of the dossier's has no feed yet.
     if (topic !== undefined && !sources.some((source) => source.topic === topic)) resolveTopic(ctx.services.dossier, topic, sources.map((source) => source.topic));
     return sourcesListView(sources, instantsFor(ctx), { ...(topic ? { topic } : {}), page: (args.page as number | undefined) ?? 1, waiting: ctx.services.sources.waitingCandidates() });

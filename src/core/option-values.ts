@@ -9,6 +9,7 @@ import { withMarkupTyped } from './markup-lookalikes.js';
 import { meantOptionName } from './option-names.js';
 import { closestNames } from './ranking.js';
 import { DELETE_AND_C1, DIRECTION_CONTROLS, foldKey, westernDigits, wordList } from './text.js';
+import { withoutWrappingQuotes } from './value-quotes.js';
 import { clip } from './text-cut.js';
 import { quoteIfNeeded } from './text-syntax.js';
 import { hasVisibleText } from './visible-text.js';
@@ -167,7 +168,10 @@ export function convertOption(
   if (known !== undefined) return known;
   // A value copied from a Slack reply reads its look-alikes as typed (`alˍQusayr` is `al_Qusayr`);
   // numbers and dates read Arabic-Indic digits as 0–9; the refusal repeats the value as typed.
-  const typed = typeof raw === 'string' ? withMarkupTyped(raw) : raw;
+  // A name a platform passes as typed (`“Sweida”` from a phone) is the name without its quotes,
+  // as the text parser reads it; titles and queries keep theirs.
+  const named = typeof raw === 'string' && option.autocomplete !== undefined && option.autocomplete !== 'type' ? withoutWrappingQuotes(raw) : raw;
+  const typed = typeof named === 'string' ? withMarkupTyped(named) : named;
   const value = typeof typed === 'string' && (option.type === 'integer' || option.type === 'date') ? westernDigits(typed) : typed;
   const result = cachedSchema(option).safeParse(value);
   if (result.success) return typeof raw === 'string' ? rememberConverted(option, raw, result.data) : result.data;

@@ -4,6 +4,7 @@
 //   /entry show 3             (the first word names the subcommand)
 import { UserError } from './errors.js';
 import type { Invocation } from './view.js';
+import { beforeWord, QUOTE_MARKS, quoteOpening } from './value-quotes.js';
 
 export interface ParsedText {
   command: string;
@@ -14,8 +15,8 @@ export interface ParsedText {
   flags?: string[];
 }
 
-// Straight and typographic quotes, since Slack and phones turn " into “ ”.
-export const QUOTE_PAIRS: Record<string, string> = { '"': '"', "'": "'", '“': '”', '‘': '’', '«': '»' };
+// Straight and typographic quotes, since Slack and phones turn " into “ ” (value-quotes.ts).
+export { QUOTE_PAIRS } from './value-quotes.js';
 /**
  * Characters no one types that text copied from a chat may carry: the word joiner (U+2060) Slack
  * replies put after the colon of anything reading as an emoji code (`url:https:`), zero-width
@@ -37,10 +38,14 @@ interface Token {
 const FLAG = /^(?:--|—|–)\p{L}/u;
 
 /** Inside quotes, `\` before a quote or a backslash writes that character: `"He said \"no\""`. */
-const ESCAPABLE = new Set(['\\', ...Object.keys(QUOTE_PAIRS), ...Object.values(QUOTE_PAIRS)]);
+const ESCAPABLE = new Set(['\\', ...QUOTE_MARKS]);
 
-function readQuoted(input: string, start: number): { value: string; end: number } {
-  const close = QUOTE_PAIRS[input[start]!]!;
+/**
+ * The quoted value opening at `start`; undefined when its mark opens a value only once closed
+ * (`”`, as a phone types it after a colon) and nothing closes it.
+ */
+function readQuoted(input: string, start: number): { value: string; end: number } | undefined {
+  const opening = quoteOpening(input[start]!)!;
   let value = '';
   for (let i = start + 1; i < input.length; i += 1) {
     const ch = input[i]!;
@@ -48,12 +53,14 @@ function readQuoted(input: string, start: number): { value: string; end: number 
     if (ch === '\\' && next !== undefined && ESCAPABLE.has(next)) {
       value += next;
       i += 1;
-    } else if (ch === close) {
+    } else if (opening.closers.includes(ch) && (opening.mustClose || !beforeWord(input, i))) {
       return { value, end: i + 1 };
     } else {
       value += ch;
     }
   }
+  if (!opening.mustClose) return undefined;
+  const close = opening.closers;
   const endsInBackslash = input.slice(start + 1).includes(`\\${close}`);
   throw new UserError('syntax', `A quote opened at character ${start + 1} is never closed.`, [
     endsInBackslash
@@ -127,13 +134,18 @@ function tokenize(input: string): Token[] {
         i += 1;
       } else if (/\s/.test(ch)) {
         break;
-      } else if (i === valueStart && ch in QUOTE_PAIRS) {
+      } else if (i === valueStart && quoteOpening(ch)) {
         // A quote opens only where a value starts: inside a word it is an apostrophe (Sa'ar, Assad's).
         const read = readQuoted(input, i);
-        text += read.value;
-        i = read.end;
-        quoted = true;
-        refuseGluedText(input, i, option);
+        if (read) {
+          text += read.value;
+          i = read.end;
+          quoted = true;
+          refuseGluedText(input, i, option);
+        } else {
+          text += ch;
+          i += 1;
+        }
       } else {
         text += ch;
         i += 1;
@@ -174,9 +186,9 @@ export function parseCommandText(input: string): ParsedText {
  * quote, and then a `"` inside written `\"` (a backslash before one, or at the end, doubled).
  */
 export function quoteIfNeeded(value: string): string {
-  const needsQuotes = /[\s"]/.test(value) || value === '' || value[0]! in QUOTE_PAIRS;
+  const needsQuotes = /[\s"]/.test(value) || value === '' || QUOTE_MARKS.has(value[0]!);
   if (!needsQuotes) return value;
-  const escaped = value.replace(/\\(?=[\\"“”‘’«»']|$)/g, '\\\\').replace(/"/g, '\\"');
+  const escaped = value.replace(/\\(?=[\\"“”‘’«»„‚']|$)/g, '\\\\').replace(/"/g, '\\"');
   return `"${escaped}"`;
 }
 
