@@ -7,6 +7,7 @@ import { parseAdminRules, type AdminRule } from './core/caller.js';
 import { closestTimeZones } from './core/digest/zoned-time.js';
 import { closestNames } from './core/ranking.js';
 import { unknownVariables, unknownVariableText } from './env-names.js';
+import { offsetZoneAdvice } from './offset-zone-advice.js';
 
 export interface DiscordConfig {
   token: string;
@@ -50,10 +51,33 @@ export interface Config {
   ignoredVariables: string[];
 }
 
+/** What one variable has wrong. */
+export interface ConfigProblem {
+  variable: string;
+  problem: string;
+}
+
+/** How each line of a configuration error starts. */
+export const CONFIG_ERROR_PREFIX = 'Configuration error — ';
+
+/**
+ * Every problem of the configuration at once, so one restart mends them all. Its message is
+ * written for `Configuration error — ${message}`: each problem after the first starts its own line
+ * with that prefix, so every caller that prints it so shows one line a problem.
+ */
 export class ConfigError extends Error {
-  constructor(variable: string, problem: string) {
-    super(`${variable}: ${problem}`);
+  readonly problems: readonly ConfigProblem[];
+
+  constructor(variableOrProblems: string | readonly ConfigProblem[], problem = '') {
+    const problems = typeof variableOrProblems === 'string' ? [{ variable: variableOrProblems, problem }] : variableOrProblems;
+    super(problems.map((each) => `${each.variable}: ${each.problem}`).join(`\n${CONFIG_ERROR_PREFIX}`));
     this.name = 'ConfigError';
+    this.problems = problems;
+  }
+
+  /** The lines the operator reads, one a problem. */
+  get text(): string {
+    return `${CONFIG_ERROR_PREFIX}${this.message}`;
   }
 }
 
@@ -164,11 +188,68 @@ function homeNotExpanded(path: string, example: string): string {
 /** The variables that name a file or directory, with an example name for each one's refusal of `~`. */
 const PATH_VARIABLES = { SITREP_DB: 'sitrep.db', SITREP_HISTORY: '.sitrep_history', SITREP_CHARTS_DIR: 'sitrep-charts' } as const;
 
-function refuseHomePaths(e: Readonly<Record<keyof typeof PATH_VARIABLES, string | undefined>>): void {
-  for (const [variable, example] of Object.entries(PATH_VARIABLES)) {
+function homePathProblems(e: Readonly<Record<keyof typeof PATH_VARIABLES, string | undefined>>): ConfigProblem[] {
+  return Object.entries(PATH_VARIABLES).flatMap(([variable, example]) => {
     const path = e[variable as keyof typeof PATH_VARIABLES];
-    if (path?.startsWith('~')) throw new ConfigError(variable, homeNotExpanded(path, example));
+    return path?.startsWith('~') ? [{ variable, problem: homeNotExpanded(path, example) }] : [];
+  });
+}
+
+/**
+ * The variables' values as the schema reads them, with a problem for each variable it refuses
+ * (its first issue); a refused variable reads as unset, so the other checks still run.
+ */
+function parseVariables(env: NodeJS.ProcessEnv): { e: z.output<typeof envSchema>; problems: ConfigProblem[] } {
+  const parsed = envSchema.safeParse(env);
+  if (parsed.success) return { e: parsed.data, problems: [] };
+  const problems: ConfigProblem[] = [];
+  for (const issue of parsed.error.issues) {
+    const variable = String(issue.path[0]);
+    if (!problems.some((known) => known.variable === variable)) problems.push({ variable, problem: issue.message });
   }
+  const refused = new Set(problems.map((known) => known.variable));
+  const rest = Object.fromEntries(Object.entries(env).filter(([name]) => !refused.has(name)));
+  return { e: envSchema.parse(rest), problems };
+}
+
+/** SITREP_ADMINS as rules, with a problem for each rule that cannot be meant as written. */
+function adminRules(written: string): { admins: AdminRule[]; problems: ConfigProblem[] } {
+  let admins: AdminRule[];
+  try {
+    admins = parseAdminRules(written);
+  } catch (error) {
+    return { admins: [], problems: [{ variable: 'SITREP_ADMINS', problem: (error as Error).message }] };
+  }
+  const problems = admins.flatMap((rule) => {
+    const problem = ruleProblem(rule);
+    return problem ? [{ variable: 'SITREP_ADMINS', problem }] : [];
+  });
+  return { admins, problems };
+}
+
+/** Why SITREP_TZ is no zone, with what to set instead; undefined for a zone. */
+function timeZoneProblem(typed: string): string | undefined {
+  if (isTimeZone(typed)) return undefined;
+  const refused = `"${typed}" is not an IANA time zone such as Europe/Paris`;
+  // An offset (`+02:00`, `UTC+3`): the fixed zone that says the same, or the city's.
+  const offset = offsetZoneAdvice(typed, new Date());
+  if (offset) return `${refused}: ${offset}`;
+  // As /digest subscribe suggests: the zones of the city typed (`Beirut` → Asia/Beirut), else the nearest names.
+  const close = closestTimeZones(typed, (names, t) => closestNames(names, t));
+  return `${refused}${close.length > 0 ? ` (did you mean ${close.join(', ')}?)` : ''}`;
+}
+
+/** A platform's variables set in part: what is missing, for each platform. */
+function platformProblems(e: z.output<typeof envSchema>, refused: ReadonlySet<string>): ConfigProblem[] {
+  const problems: ConfigProblem[] = [];
+  // A variable refused for its value is already named: it is not said missing too.
+  if (e.DISCORD_TOKEN && !e.DISCORD_APP_ID && !refused.has('DISCORD_APP_ID')) {
+    problems.push({ variable: 'DISCORD_APP_ID', problem: 'set it to your application id when DISCORD_TOKEN is set' });
+  }
+  if (e.SLACK_BOT_TOKEN && !e.SLACK_APP_TOKEN && !e.SLACK_SIGNING_SECRET && !refused.has('SLACK_APP_TOKEN')) {
+    problems.push({ variable: 'SLACK_SIGNING_SECRET', problem: 'set it (from your Slack app’s Basic Information) or set SLACK_APP_TOKEN for Socket Mode' });
+  }
+  return problems;
 }
 
 export function loadConfig(env?: NodeJS.ProcessEnv): Config {
@@ -176,29 +257,18 @@ export function loadConfig(env?: NodeJS.ProcessEnv): Config {
     loadDotEnvFile();
     env = process.env;
   }
-  const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new ConfigError(String(issue.path[0]), issue.message);
-  }
-  const e = parsed.data;
-  let admins: AdminRule[];
-  try {
-    admins = parseAdminRules(e.SITREP_ADMINS);
-  } catch (error) {
-    throw new ConfigError('SITREP_ADMINS', (error as Error).message);
-  }
-  for (const rule of admins) {
-    const problem = ruleProblem(rule);
-    if (problem) throw new ConfigError('SITREP_ADMINS', problem);
-  }
-  refuseHomePaths(e);
-  if (!isTimeZone(e.SITREP_TZ)) {
-    // As /digest subscribe suggests: the zones of the city typed (`Beirut` → Asia/Beirut), else the nearest names.
-    const close = closestTimeZones(e.SITREP_TZ, (names, typed) => closestNames(names, typed));
-    const meant = close.length > 0 ? ` (did you mean ${close.join(', ')}?)` : '';
-    throw new ConfigError('SITREP_TZ', `"${e.SITREP_TZ}" is not an IANA time zone such as Europe/Paris${meant}`);
-  }
+  // Every problem is said at once, in the order of the variables' checks.
+  const { e, problems: valueProblems } = parseVariables(env);
+  const { admins, problems: adminProblems } = adminRules(e.SITREP_ADMINS);
+  const zoneProblem = timeZoneProblem(e.SITREP_TZ);
+  const problems = [
+    ...valueProblems,
+    ...adminProblems,
+    ...homePathProblems(e),
+    ...(zoneProblem ? [{ variable: 'SITREP_TZ', problem: zoneProblem }] : []),
+    ...platformProblems(e, new Set(valueProblems.map((known) => known.variable))),
+  ];
+  if (problems.length > 0) throw new ConfigError(problems);
   const config: Config = {
     dbPath: e.SITREP_DB,
     admins,
@@ -213,8 +283,7 @@ export function loadConfig(env?: NodeJS.ProcessEnv): Config {
   if (e.LOG_LEVEL) config.logLevel = e.LOG_LEVEL;
   const history = consoleHistoryPath(e.SITREP_HISTORY);
   if (history) config.consoleHistoryPath = history;
-  if (e.DISCORD_TOKEN) {
-    if (!e.DISCORD_APP_ID) throw new ConfigError('DISCORD_APP_ID', 'set it to your application id when DISCORD_TOKEN is set');
+  if (e.DISCORD_TOKEN && e.DISCORD_APP_ID) {
     config.discord = {
       token: e.DISCORD_TOKEN,
       appId: e.DISCORD_APP_ID,
@@ -223,9 +292,6 @@ export function loadConfig(env?: NodeJS.ProcessEnv): Config {
     };
   }
   if (e.SLACK_BOT_TOKEN) {
-    if (!e.SLACK_APP_TOKEN && !e.SLACK_SIGNING_SECRET) {
-      throw new ConfigError('SLACK_SIGNING_SECRET', 'set it (from your Slack app’s Basic Information) or set SLACK_APP_TOKEN for Socket Mode');
-    }
     config.slack = {
       botToken: e.SLACK_BOT_TOKEN,
       port: e.SLACK_PORT ?? 3000,

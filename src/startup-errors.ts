@@ -180,7 +180,7 @@ function whyNotCreated(dbPath: string): string | undefined {
 
 /** The message printed when start-up fails. An unexpected error keeps its stack: that is a bug. */
 export function startupMessage(error: unknown): string {
-  if (error instanceof ConfigError) return `Configuration error — ${error.message}`;
+  if (error instanceof ConfigError) return error.text;
   if (error instanceof StartupError) return `Sitrep could not start — ${error.message}`;
   // Explained by its message wherever it is thrown from: the operator's to mend, not a bug.
   if (error instanceof SchemaTooNewError) return `Sitrep could not start — ${error.message}`;

@@ -3,11 +3,14 @@
 // swap the store from under it. A process killed outright leaves its row: it counts as stopped
 // once not renewed for 90 seconds, or at once when it was on this host and its pid is gone.
 import { hostname } from 'node:os';
+import { isStoreBusy } from '../core/errors.js';
 import type { Logger } from '../core/logger.js';
 import type { Db } from './connection.js';
 
 export const PRESENCE_RENEW_MS = 30_000;
 export const PRESENCE_STALE_MS = 90_000;
+/** Who may hold a busy store: often this bot's own feed checks, on their worker's connection. */
+const BUSY_NOTE = ' (the store was busy with another write: a feed check, an import or a backup)';
 
 export interface BotProcess {
   holder: string;
@@ -37,7 +40,7 @@ export function runningBots(db: Db, now: Date): BotProcess[] {
 
 /**
  * Marks this process as a bot running on the store until stop(). A renewal that finds the store
- * busy (an import writing) is skipped: the next one comes 30 seconds later.
+ * busy (this bot's feed checks, an import) is skipped, and the log says the next one comes 30 seconds later.
  */
 export function markBotRunning(db: Db, holder: string, logger: Logger, now: () => Date = () => new Date()): { stop(): void } {
   const started = now().toISOString();
@@ -45,23 +48,23 @@ export function markBotRunning(db: Db, holder: string, logger: Logger, now: () =
     `INSERT INTO bot_processes (holder, host, pid, started_at, seen_at) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT (holder) DO UPDATE SET seen_at = excluded.seen_at`,
   );
-  // A store held by another writer (an import) costs a renewal or the goodbye, never the bot:
+  // A store held by another writer (a feed check, an import) costs a renewal or the goodbye, never the bot:
   // a row not renewed ages out, one left behind too.
-  const attempt = (what: string, write: () => void) => {
+  const attempt = (what: string, write: () => void, then: string) => {
     try {
       write();
     } catch (error) {
-      logger.warn({ err: (error as Error).message }, `could not ${what} this bot process in bot_processes`);
+      logger.warn({ err: (error as Error).message }, `could not ${what} this bot process in bot_processes${isStoreBusy(error) ? BUSY_NOTE : ''}; ${then}`);
     }
   };
-  const renew = () => attempt('renew', () => upsert.run(holder, hostname(), process.pid, started, now().toISOString()));
+  const renew = () => attempt('renew', () => upsert.run(holder, hostname(), process.pid, started, now().toISOString()), `the next renewal, in ${PRESENCE_RENEW_MS / 1000} seconds, tries again`);
   renew();
   const timer = setInterval(renew, PRESENCE_RENEW_MS);
   timer.unref();
   return {
     stop() {
       clearInterval(timer);
-      attempt('remove', () => db.prepare('DELETE FROM bot_processes WHERE holder = ?').run(holder));
+      attempt('remove', () => db.prepare('DELETE FROM bot_processes WHERE holder = ?').run(holder), `its row counts as stopped once ${PRESENCE_STALE_MS / 1000} seconds old`);
     },
   };
 }

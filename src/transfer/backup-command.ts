@@ -17,7 +17,7 @@ import { BadCopyError, backupMayNotReplace, backupStore, CopyKeptRestarting, MAX
 import type { Db } from '../store/connection.js';
 import { folderPathProblem, storeFileOf, writeProblem } from './out-file.js';
 import { phaseProgress } from './progress-report.js';
-import { removeLeftovers } from './leftovers.js';
+import { removeKilledBackups } from './backup-leftovers.js';
 
 const USAGE = 'Usage: npm run backup -- FILE';
 /** How long the copy waits for a write of the bot's to finish before going on. */
@@ -195,7 +195,8 @@ export async function runBackup(argv: string[], io: CliIo): Promise<number> {
     writeLine(io.stderr, `Cannot back up to ${file}: ${problem}. Nothing was written.`);
     return 2;
   }
-  removeLeftovers([`${file}.partial-`], 'a killed backup', io.stderr);
+  // Whatever name each was given: dated backups never meet a later backup to the same name.
+  removeKilledBackups(dirname(file), file, io.stderr);
   let db: Db;
   try {
     db = openStoreToCopy(dbPath);

@@ -2,12 +2,14 @@
 // Puts the backup FILE in place of the store (SITREP_DB), refusing while a bot runs on it: FILE is
 // checked first, and the store it replaces is kept aside. Exits 0 when restored, 2 otherwise (the
 // store is then as it was).
+import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, rmdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { readOneFile } from '../cli-args.js';
 import type { CliIo } from '../cli-io.js';
 import { writeLine } from './cli-lines.js';
 import { configOrSay } from './cli-config.js';
+import { loadMigrations } from '../store/migrate.js';
 import { restoreStore } from '../store/restore.js';
 import { emptyFileArgument } from './backup-command.js';
 import { storeFileOf, writeProblem } from './out-file.js';
@@ -46,6 +48,29 @@ function removeCreatedDirectories(dir: string, created: string): void {
   }
 }
 
+/**
+ * What the success line adds for a backup an older Sitrep wrote: its schema version, and that
+ * the bot upgrades it when it next starts, while the command-line programs refuse it until then.
+ */
+function olderSchemaNote(dbPath: string): string {
+  let version: number;
+  try {
+    // The restored store is one file (journal_mode DELETE): reading it leaves nothing beside it.
+    const db = new Database(dbPath, { readonly: true, fileMustExist: true });
+    try {
+      version = db.pragma('user_version', { simple: true }) as number;
+    } finally {
+      db.close();
+    }
+  } catch {
+    // The store is restored whatever this read meets; the bot's start says its version.
+    return '';
+  }
+  const known = loadMigrations().length;
+  if (version >= known) return '';
+  return `: it has schema version ${version}; the bot upgrades it to ${known} when it next starts (npm run export, import and feeds wait until then)`;
+}
+
 export async function runRestore(argv: string[], io: CliIo): Promise<number> {
   if (emptyFileArgument(argv, USAGE, io, 'the backup to restore')) return 2;
   const read = readOneFile(argv, USAGE, io.stderr);
@@ -78,7 +103,7 @@ export async function runRestore(argv: string[], io: CliIo): Promise<number> {
     const { keptAside } = await restoreStore(file, dbPath);
     const aside = keptAside ? ` The store it replaced is kept at ${keptAside}: delete it once the restored store is as it should be.` : '';
     const created = directory.created ? ` (its directory ${storeDir} was created)` : '';
-    writeLine(io.stdout, `Restored ${file} (integrity checked) as the store at ${dbPath}${created}.${aside}`);
+    writeLine(io.stdout, `Restored ${file} (integrity checked) as the store at ${dbPath}${created}${olderSchemaNote(dbPath)}.${aside}`);
     return 0;
   } catch (error) {
     if (directory.created) removeCreatedDirectories(storeDir, directory.created);

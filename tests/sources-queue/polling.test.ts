@@ -171,6 +171,6 @@ describe('GIVEN a store busy with another process’s write (an import)', () => 
     await poller.tick();
     expect(rounds).toBe(2);
     const lines = queue.logger.lines.filter((line) => line.message.startsWith('feed poller tick'));
-    expect(lines).toEqual([{ level: 'warn', context: {}, message: "feed poller tick: the store was busy with another process's write (an import?); the next round tries again" }]);
+    expect(lines).toEqual([{ level: 'warn', context: {}, message: "feed poller tick: the store was busy with another write (a feed check, an import or a backup); the next round tries again" }]);
   });
 });

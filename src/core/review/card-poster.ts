@@ -7,8 +7,11 @@
 // backoff), as digests do; a post is given up when retrying cannot help or after a day of failures.
 // Once a candidate is decided, its posted cards are edited to show the decision, also when the
 // decision came while its card was on its way. A card's instants, and a notice's, are on its
-// channel's clock.
+// channel's clock. A store busy with another write (the bot's own feed checks, on their worker's
+// connection, an import, a backup) ends the pass with a warning: what it could not write is kept
+// and written first on the next pass, so no post waits for the ten minutes a stopped process's do.
 import type { PlatformName } from '../caller.js';
+import { isStoreBusy } from '../errors.js';
 import { rememberPost } from '../digest/post-edits.js';
 import type { PostEditStore } from '../digest/post-edits-port.js';
 import type { Logger } from '../logger.js';
@@ -82,6 +85,8 @@ export class CardPoster {
   private readonly holds = new Map<PlatformName, Date>();
   /** When the cards drawn again in the last minute were, oldest first. */
   private readonly redraws: number[] = [];
+  /** Outcomes a busy store kept out (posts that landed, posts put back): written first on the next pass. */
+  private owed: Outcome[] = [];
 
   constructor(private readonly deps: CardPosterDeps) {
     this.turns = deps.turns ?? new Turns();
@@ -106,30 +111,62 @@ export class CardPoster {
   }
 
   private async postOnce(): Promise<number> {
-    const { store, now } = this.deps;
     const platforms = this.openPlatforms();
     if (platforms.length === 0) return 0;
+    const landed: LandedPost[] = [];
+    try {
+      await this.postTo(platforms, landed);
+    } catch (error) {
+      if (!isStoreBusy(error)) throw error;
+      // An ordinary wait, not a fault: no stack, and nothing to do for the operator.
+      this.deps.logger.warn({ posted: landed.length }, 'posting to the review channels: the store was busy with another write (a feed check, an import or a backup); the next pass tries again');
+    }
+    return landed.length;
+  }
+
+  /** One pass on `platforms`; the posts that reach their channel are added to `landed` as they do. */
+  private async postTo(platforms: readonly PlatformName[], landed: LandedPost[]): Promise<void> {
+    const { store, now } = this.deps;
     const claimed = await this.turns.take(() =>
-      store.inOneWrite(() => {
+      this.writeOwedWith(() => {
         store.abandonStale(new Date(now().getTime() - STALE_MS));
         store.queueCards(POSTS_PER_PASS, now());
         return store.claim(platforms, this.deps.sender, now(), POSTS_PER_PASS);
       }),
     );
-    const { landed, stopped, untried, outcome } = await this.sendAll(claimed);
+    const result = await this.sendAll(claimed);
+    landed.push(...result.landed);
     // The last outcome, and the posts a stopped platform never got, put back to wait with it.
-    if (outcome || untried.length > 0) {
-      await this.turns.take(() =>
-        store.inOneWrite(() => {
-          outcome?.();
-          for (const [platform, retryAt] of stopped) store.release(untried.filter((post) => post.platform === platform), retryAt, now());
-        }),
-      );
+    const { stopped, untried, outcome } = result;
+    if (outcome) this.owed.push(outcome);
+    for (const [platform, retryAt] of stopped) {
+      const waiting = untried.filter((post) => post.platform === platform);
+      if (waiting.length > 0) this.owed.push(() => store.release(waiting, retryAt, now()));
     }
+    if (this.owed.length > 0) await this.turns.take(() => this.writeOwedWith(() => undefined));
+    if (result.busy) throw result.busy;
     // Every landed post is recorded now, so a decision from here on finds its messages itself.
-    await this.showLateDecisions(landed);
+    await this.showLateDecisions(result.landed);
     await this.redraw(this.openPlatforms());
-    return landed.length;
+  }
+
+  /**
+   * Writes the owed outcomes and `work` in one transaction. While the store is busy they stay owed,
+   * for the next pass; any other failure drops them, as the posts' stale claims are settled anyway.
+   */
+  private writeOwedWith<T>(work: () => T): T {
+    const { store } = this.deps;
+    try {
+      const result = store.inOneWrite(() => {
+        for (const outcome of this.owed) outcome();
+        return work();
+      });
+      this.owed = [];
+      return result;
+    } catch (error) {
+      if (!isStoreBusy(error)) this.owed = [];
+      throw error;
+    }
   }
 
   /** The platforms this process posts to that are not holding it off. */
@@ -141,13 +178,26 @@ export class CardPoster {
   /** Sends the claimed posts in order; a platform that fails for now gets none more this pass. */
   private async sendAll(claimed: readonly ClaimedPost[]): Promise<PassResult> {
     const result: PassResult = { landed: [], stopped: new Map(), untried: [] };
-    for (const post of claimed) {
+    for (const [index, post] of claimed.entries()) {
       if (result.stopped.has(post.platform)) {
         result.untried.push(post);
         continue;
       }
       const attempt = await this.send(post, result.outcome);
       result.outcome = attempt.outcome;
+      if (attempt.storeBusy) {
+        // Not handed over, nor any after it: put back for the next pass (a stopped platform's, for
+        // when it asked), not counted as tried.
+        const rest = claimed.slice(index);
+        const putBack = rest.filter((other) => !result.stopped.has(other.platform));
+        result.untried.push(...rest.filter((other) => result.stopped.has(other.platform)));
+        result.outcome = () => {
+          attempt.outcome?.();
+          this.deps.store.release(putBack, this.deps.now(), this.deps.now());
+        };
+        result.busy = attempt.storeBusy;
+        break;
+      }
       if (attempt.landed) result.landed.push(attempt.landed);
       if (attempt.holdUntil) {
         result.stopped.set(post.platform, attempt.holdUntil);
@@ -204,7 +254,8 @@ export class CardPoster {
         await this.turns.take(() => store.redrawn(card.postId, shown.revision ?? 0, now()));
       } catch (error) {
         // The store closed as the process ends: the card stays flagged, and is drawn after the restart.
-        if (isTurnsEnded(error)) throw error;
+        // A busy store ends the pass: the card stays flagged, and is drawn on the next.
+        if (isTurnsEnded(error) || isStoreBusy(error)) throw error;
         await this.editFailed(card, card.candidate, error, card.failingSince, card.candidate.status === 'pending' ? "draw a revised candidate's card again" : 'show the decision on a posted card');
       }
     }
@@ -245,6 +296,8 @@ export class CardPoster {
         await poster.update(card.channelId, card.refs, view, card.context);
         store.redrawn(card.postId, candidate.revision ?? 0, now());
       } catch (error) {
+        // The edit may have landed; the card stays due, and a later pass draws it again.
+        if (isStoreBusy(error)) throw error;
         await this.editFailed(card, candidate, error, undefined, 'show the decision on a posted card');
       }
     }
@@ -300,13 +353,18 @@ export class CardPoster {
       // From here the post may reach the channel: if this process stops before it is settled, it
       // is unconfirmed, never sent again. Until here it was not sent, and another pass sends it.
       // A card's clock is read in the same turn: the store may close while an earlier post is on its way.
-      const { handed, view } = await this.turns.take(() => ({
+      const handing = this.turns.take(() => ({
         handed: store.inOneWrite(() => {
           earlier?.();
           return store.handOver(post, now());
         }),
         view: post.kind === 'card' ? candidateCard(post.candidate, reviewChannelInstants(this.deps.zones, post)) : noticeOnClock(post.view, reviewChannelInstants(this.deps.zones, post)),
       }));
+      // A busy store wrote nothing: the post was not sent, and the earlier outcome is still to write.
+      const { handed, view } = await handing.catch((error: unknown) => {
+        if (isStoreBusy(error)) throw new StoreBusyAtHandOver(error);
+        throw error;
+      });
       earlier = undefined;
       if (!handed) return {};
       // The messages an earlier attempt delivered are not posted again.
@@ -317,6 +375,7 @@ export class CardPoster {
       // The store closed as the process ends before the hand-over: the post was not sent, and the
       // pass ends here; it is claimed again after the restart.
       if (isTurnsEnded(error)) throw error;
+      if (error instanceof StoreBusyAtHandOver) return { ...(earlier ? { outcome: earlier } : {}), storeBusy: error.storeError };
       return this.failure(post, error, earlier);
     }
   }
@@ -350,6 +409,13 @@ export class CardPoster {
 /** A post's outcome in the store, to be written (in a transaction with the next post's hand-over). */
 type Outcome = () => void;
 
+/** The store was busy when a post was to be handed over: it was not sent. */
+class StoreBusyAtHandOver extends Error {
+  constructor(readonly storeError: unknown) {
+    super('the store was busy at the hand-over');
+  }
+}
+
 /** A post that reached its channel, with all its messages. */
 interface LandedPost {
   post: ClaimedPost;
@@ -362,6 +428,8 @@ interface Attempt {
   outcome?: Outcome;
   /** The platform failed for now: none of its posts before then. */
   holdUntil?: Date;
+  /** The store was busy at the hand-over (its error): the post was not sent, and the pass stops. */
+  storeBusy?: unknown;
 }
 
 interface PassResult {
@@ -372,4 +440,6 @@ interface PassResult {
   untried: ClaimedPost[];
   /** The last outcome, still to write. */
   outcome?: Outcome;
+  /** The store's busy error that stopped the pass, once its outcomes are written (or owed). */
+  busy?: unknown;
 }
