@@ -183,6 +183,7 @@ export function createApp(options: AppOptions): App {
         logger: options.logger,
         now,
         onLive: (live) => leaveCheckpoints(db, live),
+        reviewZone: () => review.deskZone(),
         ...(options.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.busyTimeoutMs }),
         ...(options.gazetteerDir === undefined ? {} : { gazetteerDir: options.gazetteerDir }),
       })
@@ -190,7 +191,7 @@ export function createApp(options: AppOptions): App {
   const parser = options.feedFetcher || runner ? undefined : new WorkerFeedParser({ workers: options.feedReaders ?? 1, onProblem: (problem) => options.logger.error({ problem }, 'reading a feed failed') });
   // With the runner, this fetcher only judges addresses as /sources add is given them.
   const fetcher = options.feedFetcher ?? new HttpFeedFetcher({ allowPrivate, ...(parser ? { parser } : {}) });
-  const sources = new WatchService({ store: new SqliteSourceStore(db), fetcher, now, logger: options.logger, afterCheck: () => review.postPending(), turns, gazetteer, ...(runner ? { runner } : {}) });
+  const sources = new WatchService({ store: new SqliteSourceStore(db), fetcher, now, logger: options.logger, afterCheck: () => review.postPending(), reviewZone: () => review.deskZone(), turns, gazetteer, ...(runner ? { runner } : {}) });
   const watches = new SqliteWatches(db);
   const places = new SqlitePlaces(db, gazetteer);
   const services: CommandServices = {

@@ -35,6 +35,8 @@ export interface IntakeRequest {
   trigger: CheckTrigger;
   /** The bot's clock when the check was asked for: the check's time. */
   at: string;
+  /** The review desk's zone then, on which an undated item's day is read. */
+  zone?: string;
 }
 
 export type IntakeLog = { level: keyof Logger; context: object; message: string };
@@ -58,11 +60,12 @@ const log = (level: keyof Logger) => (context: object, message: string) => port.
 const logger: Logger = { info: log('info'), warn: log('warn'), error: log('error') };
 
 let clock = new Date();
+let zone: string | undefined;
 const db = openDatabase(setup.dbPath, setup.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: setup.busyTimeoutMs });
 const gazetteer = openGazetteer(setup.gazetteerDir);
 const parser = new WorkerFeedParser({ workers: setup.feedReaders, onProblem: (problem) => logger.error({ problem }, 'reading a feed failed') });
 const fetcher = new HttpFeedFetcher({ allowPrivate: setup.allowPrivate, parser });
-const sources = new WatchService({ store: new SqliteSourceStore(db), fetcher, now: () => clock, logger, gazetteer });
+const sources = new WatchService({ store: new SqliteSourceStore(db), fetcher, now: () => clock, reviewZone: () => zone ?? 'UTC', logger, gazetteer });
 
 /**
  * Ends the thread between two pieces of work: no check is mid-transaction then (each runs in
@@ -78,6 +81,7 @@ async function close(): Promise<never> {
 port.on('message', (request: IntakeRequest | IntakeClose) => {
   if ('close' in request) return void close();
   clock = new Date(request.at);
+  zone = request.zone;
   sources.checkRecorded(request.sourceId, request.trigger).then(
     (checkId) => port.postMessage({ id: request.id, checkId } satisfies IntakeResponse),
     (error: unknown) =>

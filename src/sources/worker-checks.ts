@@ -31,6 +31,8 @@ export interface WorkerChecksOptions extends IntakeSetup {
   idleMs?: number;
   /** Told when the worker starts (true) and stops (false): while it runs, its connection checkpoints the store. */
   onLive?: (live: boolean) => void;
+  /** The review desk's clock, sent with each check (see IntakeRequest.zone). */
+  reviewZone?: () => string;
 }
 
 interface Waiting {
@@ -81,7 +83,8 @@ export class WorkerChecks implements CheckRunner {
     worker.ref();
     return new Promise((resolve, reject) => {
       this.#waiting.set(id, { resolve, reject });
-      worker.postMessage({ id, sourceId, trigger, at: this.options.now().toISOString() } satisfies IntakeRequest);
+      const zone = this.options.reviewZone?.();
+      worker.postMessage({ id, sourceId, trigger, at: this.options.now().toISOString(), ...(zone ? { zone } : {}) } satisfies IntakeRequest);
     });
   }
 

@@ -9,6 +9,7 @@ import { isTurnsEnded } from '../turns.js';
 import { withUncited } from './uncited-reports.js';
 import { accessHelpFor, postConfirmation, storedRefusalNeeds, type ConfirmationResult } from '../channel-confirmation.js';
 import { channelConfirmationView, REVIEW_CONFIRMATION_LOG } from './channel-confirmation.js';
+import { reviewChannelZone } from './channel-clock.js';
 import type { ChannelRef, DecisionResult, FailingChannel, PendingFilter, PostedCard, ReopenResult, ReviewChannel, ReviewStore, UnconfirmedCard, WaitingBefore } from './review-port.js';
 
 /**
@@ -134,6 +135,15 @@ export class ReviewQueue {
       return { requeued: this.store.requeueFailedCards(channel, this.deps.now()), uncarded: this.store.uncardedCount(channel) };
     });
     return { status: 'set', confirmation, ...(replaced ? { replaced } : {}), requeued, uncarded };
+  }
+
+  /**
+   * The review desk's clock: its channels' zone when they share one, else the bot's (SITREP_TZ).
+   * An undated feed item is dated by its day there, as the cards and approvals read "today".
+   */
+  deskZone(): string {
+    const zones = new Set(this.store.channels().map((channel) => reviewChannelZone(this.deps.zones, channel)));
+    return zones.size === 1 ? [...zones][0]! : (this.deps.zones?.defaultTimeZone ?? 'UTC');
   }
 
   channels(): ReviewChannel[] {

@@ -2,6 +2,7 @@
 // candidates, which report a story already in the queue, which the keywords filter out, and
 // which are only recorded (a first check, an item older than a week). Pure: the store hands it
 // what it knows inside the check's transaction and writes what it decides.
+import { dayInZone } from '../as-of-day.js';
 import type { CandidateDraft, StoryRef } from '../review/candidate.js';
 import { guessFatalityFigure } from '../review/fatality-guess.js';
 import { pieceLabel } from '../review/piece-label.js';
@@ -69,6 +70,8 @@ export interface IntakeInput {
   /** Places the gazetteer knows and the dossier does not yet, found in an item's text (see place-spotting.ts). */
   spotPlaces?: (text: string, known: (folded: string) => boolean) => string[];
   now: Date;
+  /** The review desk's clock (its channel's zone, else SITREP_TZ's): an undated item's day is read on it. UTC without it. */
+  zone?: string;
 }
 
 /** A candidate stored before, or one this plan proposes (by its index in `drafts`). */
@@ -212,7 +215,8 @@ function draftFor(item: FeedItem, input: IntakeInput, matched: string[], firstSe
   const outlet = clip(clean(suggestion.source.outlet), DRAFT_LIMITS.outlet);
   const published = validDate(item.published);
   const link = item.link && item.link.length <= DRAFT_LIMITS.url ? item.link : undefined;
-  const date = suggestion.start ? toIsoPartial(suggestion.start) : dayText(firstSeen ?? input.now);
+  // The day on the clock the card and the approval read "today" on, so the suggestion is never a day ahead of it.
+  const date = suggestion.start ? toIsoPartial(suggestion.start) : dayInZone(firstSeen ?? input.now, input.zone ?? 'UTC');
   const killed = guessFatalityFigure({ title, summary });
   const label = pieceLabel(title);
   const type = guessEventType({ title, summary });

@@ -37,6 +37,8 @@ export interface WatchServiceDeps {
    * answering each check's id; without it, checks are fetched and recorded here.
    */
   runner?: CheckRunner;
+  /** The review desk's clock, on which an undated item's day is read (see intake-plan). */
+  reviewZone?: () => string;
 }
 
 /** Runs a check of a source to its end, fetched and recorded; resolves with the check's id. */
@@ -394,8 +396,9 @@ export class WatchService {
     const names = await this.compiledNames();
     const spotter = this.placeSpotter(names);
     const spotPlaces = spotter && ((text: string, known: (folded: string) => boolean) => spotter.spot(text, known));
+    const zone = this.deps.reviewZone?.();
     const plan = (query: IntakeQuery) => {
-      const planned = planIntake({ source: query.source, feed: feed ?? {}, fresh: query.fresh, revised: query.revised, byKey: query.byKey, byLink: query.byLink, stories: query.stories, cited: query.cited, names, ...(spotPlaces ? { spotPlaces } : {}), now: at });
+      const planned = planIntake({ source: query.source, feed: feed ?? {}, fresh: query.fresh, revised: query.revised, byKey: query.byKey, byLink: query.byLink, stories: query.stories, cited: query.cited, names, ...(spotPlaces ? { spotPlaces } : {}), now: at, ...(zone ? { zone } : {}) });
       const notice = revisedCitedNotice(query.source, planned.revisions);
       return notice ? { ...planned, notice } : planned;
     };
