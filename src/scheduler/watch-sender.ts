@@ -7,6 +7,7 @@
 import type { PlatformName } from '../core/caller.js';
 import { DeliveryError, type PostMark } from '../core/poster.js';
 import type { WatchDelivery, WatchDeliveryStore, WatcherKey } from '../core/watch/watch-port.js';
+import { AppFaults } from './app-faults.js';
 import { DEFAULT_RETRY, retryDelay, type PostingDeps, type RetryPolicy } from './delivery.js';
 import { InFlightWork } from './in-flight-work.js';
 
@@ -21,21 +22,18 @@ function markKey(row: Pick<WatchDelivery, 'id' | 'createdAt'>): string {
   return `w${row.id.toString(36)}-${row.createdAt.getTime().toString(36)}`;
 }
 
-/** A platform refusing Sitrep itself: the refusal and its fix as the log told them, and until when new messages wait. */
-interface Hold {
-  reason: string;
-  fix: string;
-  until: Date;
-}
-
 export class WatchSender {
   /** By person (personKey). */
   private readonly inFlight = new InFlightWork<string>();
   private readonly retry: RetryPolicy;
-  private readonly holds = new Map<PlatformName, Hold>();
+  /** A platform refusing Sitrep itself: until when new messages on it wait. */
+  private readonly heldUntil = new Map<PlatformName, Date>();
+  /** What the operator is told of those refusals, once each (shared with digests). */
+  private readonly faults: AppFaults;
 
   constructor(private readonly deps: WatchSenderDeps) {
     this.retry = deps.retry ?? DEFAULT_RETRY;
+    this.faults = new AppFaults(deps.logger, 'watch messages');
   }
 
   isBusy(who: WatcherKey): boolean {
@@ -47,8 +45,8 @@ export class WatchSender {
    * since is not due again yet. Their changes stay behind the person's cursor meanwhile.
    */
   private isHeld(platform: PlatformName): boolean {
-    const hold = this.holds.get(platform);
-    return hold !== undefined && hold.until > this.deps.now();
+    const until = this.heldUntil.get(platform);
+    return until !== undefined && until > this.deps.now();
   }
 
   /** Posts a delivery whose intent `record` writes (in the caller's transaction); nothing when it records none. */
@@ -126,10 +124,7 @@ export class WatchSender {
 
   /** A message went out: a hold on its platform is over, and the messages it kept follow. */
   private release(platform: PlatformName): void {
-    const hold = this.holds.get(platform);
-    if (!hold) return;
-    this.holds.delete(platform);
-    this.deps.logger.info({ platform, was: hold.reason }, `${platform} watch messages go out again; those held meanwhile follow`);
+    if (this.heldUntil.delete(platform)) this.faults.accepted(platform);
   }
 
   /**
@@ -138,18 +133,15 @@ export class WatchSender {
    * with it, and the operator is told once what to fix, not once per person.
    */
   private hold(row: WatchDelivery, error: DeliveryError, fix: string): void {
-    const { store, now, logger, tasks } = this.deps;
+    const { store, now, tasks } = this.deps;
     const at = now();
     const delay = retryDelay(this.retry, row.attempts, error);
     const until = new Date(at.getTime() + delay);
     store.retryLater(row.id, error.message, until, at);
     const platform = row.watcher.platform;
-    const held = this.holds.get(platform);
-    // One line per fault: another refusal the same fix ends (a 401, then the token dropped) is the same fault.
-    if (held?.fix !== fix) {
-      logger.warn({ platform, error: error.message, fix }, `${platform} watch messages wait, no one's watches paused: ${error.message} — ${fix}`);
-    }
-    this.holds.set(platform, { reason: error.message, fix, until: held && held.until > until ? held.until : until });
+    this.faults.refused(platform, error.message, fix);
+    const held = this.heldUntil.get(platform);
+    this.heldUntil.set(platform, held && held > until ? held : until);
     const context = store.watcher(row.watcher)?.context ?? '';
     this.inFlight.retryAfter(tasks, delay, () => void this.resume(row.id, context));
   }
