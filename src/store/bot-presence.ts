@@ -6,6 +6,7 @@ import { hostname } from 'node:os';
 import { isStoreBusy } from '../core/errors.js';
 import type { Logger } from '../core/logger.js';
 import type { Db } from './connection.js';
+import { processAlive } from './process-alive.js';
 
 export const PRESENCE_RENEW_MS = 30_000;
 export const PRESENCE_STALE_MS = 90_000;
@@ -19,23 +20,13 @@ export interface BotProcess {
   seenAt: string;
 }
 
-/** Whether a process of this host with that pid exists (signal 0 only asks). */
-function pidAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /** The bots running on the store now, by their rows. */
 export function runningBots(db: Db, now: Date): BotProcess[] {
   const hasTable = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'bot_processes'").get();
   if (!hasTable) return [];
   const rows = db.prepare('SELECT holder, host, pid, seen_at AS seenAt FROM bot_processes ORDER BY seen_at DESC').all() as BotProcess[];
   const here = hostname();
-  return rows.filter((row) => now.getTime() - Date.parse(row.seenAt) < PRESENCE_STALE_MS && (row.host !== here || pidAlive(row.pid)));
+  return rows.filter((row) => now.getTime() - Date.parse(row.seenAt) < PRESENCE_STALE_MS && (row.host !== here || processAlive(row.pid)));
 }
 
 /**

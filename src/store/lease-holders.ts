@@ -3,6 +3,7 @@
 // on this host whose pid is gone holds nothing, so its leases are taken over at once — as
 // `npm run restore` treats such a process as stopped (bot-presence.ts).
 import { hostname } from 'node:os';
+import { processAlive } from './process-alive.js';
 
 /** `vm:863:c4c5eb` read back: the host and pid it names; undefined for any other holder. */
 export function holderProcess(holder: string): { host: string; pid: number } | undefined {
@@ -10,16 +11,6 @@ export function holderProcess(holder: string): { host: string; pid: number } | u
   if (!match) return undefined;
   const pid = Number(match[2]);
   return Number.isSafeInteger(pid) && pid > 0 ? { host: match[1]!, pid } : undefined;
-}
-
-/** Whether a process of this host with that pid exists (signal 0 only asks; EPERM: it does, as another user's). */
-function pidAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code !== 'ESRCH';
-  }
 }
 
 /**
@@ -30,5 +21,5 @@ function pidAlive(pid: number): boolean {
 export function holderIsGone(holder: string): boolean {
   const named = holderProcess(holder);
   if (!named || named.host !== hostname() || named.pid === process.pid) return false;
-  return !pidAlive(named.pid);
+  return !processAlive(named.pid);
 }

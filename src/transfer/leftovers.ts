@@ -8,16 +8,7 @@ import type { Writable } from 'node:stream';
 import { escapeRegExp } from '../core/text.js';
 import { SIDE_FILES } from '../store/backup.js';
 import { writeLine } from './cli-lines.js';
-
-/** Whether a process of this host with that pid exists (signal 0 only asks). */
-function running(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
+import { processAlive } from '../store/process-alive.js';
 
 export interface Leftover {
   path: string;
@@ -38,7 +29,7 @@ export function leftoversOf(stem: string): Leftover[] {
   }
   return names.flatMap((name) => {
     const pid = Number(pattern.exec(name)?.[1] ?? NaN);
-    if (!Number.isSafeInteger(pid) || pid === process.pid || running(pid)) return [];
+    if (!Number.isSafeInteger(pid) || pid === process.pid || processAlive(pid)) return [];
     const path = join(dirname(stem), name);
     try {
       const stats = statSync(path);
