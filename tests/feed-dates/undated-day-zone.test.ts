@@ -23,14 +23,18 @@ afterEach(async () => {
   cleanup = undefined;
 });
 
-/** A bot on `zone` at `now` whose watched feed, once recorded, offers the undated item. */
-async function undatedCandidate(zone: string, now: string): Promise<App> {
+/**
+ * A bot on `zone` at `now` whose watched feed, once recorded, offers the undated item; checked in
+ * the checks' worker thread as the bot runs them (`inWorker`), or on this thread.
+ */
+async function undatedCandidate(zone: string, now: string, { inWorker = false } = {}): Promise<App> {
   const feeds = await ScriptedFeeds.start();
   const fetcher = new HttpFeedFetcher({ allowPrivate: true, timeoutMs: 5_000 });
   const dir = mkdtempSync(join(tmpdir(), 'sitrep-undated-zone-'));
   const dbPath = join(dir, 'sitrep.db');
   copySeededStore(dbPath, new Date(now));
-  const app = createApp({ dbPath, admins: parseAdminRules(ADMINS), logger: recordingLogger(), now: () => new Date(now), timezone: zone, feedFetcher: fetcher });
+  const checks = inWorker ? { sourcesAllowPrivate: true } : { feedFetcher: fetcher };
+  const app = createApp({ dbPath, admins: parseAdminRules(ADMINS), logger: recordingLogger(), now: () => new Date(now), timezone: zone, ...checks });
   cleanup = async () => {
     app.close();
     await fetcher.close();
@@ -65,5 +69,14 @@ describe('GIVEN SITREP_TZ=Asia/Damascus at 01:30 on 7 Dec (22:30 UTC on 6 Dec)',
   it('THEN the undated item is dated 7 Dec, the day it is there', async () => {
     const app = await undatedCandidate('Asia/Damascus', '2026-12-06T22:30:00Z');
     expect(await text(app, '/review show id:1')).toContain('7 Dec 2026: the day Sitrep first saw the item');
+  });
+});
+
+describe('GIVEN the checks run in their worker thread, as the bot runs them, on SITREP_TZ=America/New_York at 19:48 on 6 Dec', () => {
+  it('THEN the worker dates the undated item by the desk’s day too, 6 Dec', async () => {
+    const app = await undatedCandidate('America/New_York', '2026-12-07T00:48:00Z', { inWorker: true });
+    const card = await text(app, '/review show id:1');
+    expect(card).toContain('6 Dec 2026: the day Sitrep first saw the item');
+    expect(card).not.toContain('7 Dec 2026');
   });
 });
