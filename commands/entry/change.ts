@@ -11,7 +11,7 @@ import { foldKey, plural } from '../../src/core/text.js';
 import { commandText, plainLine, span, type CommandRef, type Line } from '../../src/core/view.js';
 import { fieldOptionNames } from '../../src/core/vocabulary.js';
 import { stampOf } from '../stamp.js';
-import { refuseFutureDates } from './not-future.js';
+import { refuseImplausibleDates } from './plausible-dates.js';
 import { actorsGivenNoRole, applyEntryFields, checkSpan, clearEntryFields, clearOption, DEFAULT_ROLE, EDIT_LIST_DESCRIPTIONS, entryFieldOptions, entryFixes, entryFormValues, entryIdOption, fieldsCleared, newEntryFrom } from './fields.js';
 import { respellOption, withStoredCase } from './place-case.js';
 import { fatalityEditNotes } from './fatality-fields.js';
@@ -98,7 +98,7 @@ export const addEntry: SubcommandSpec = {
     // The dates beside every other wrong option, in one refusal.
     checkAll([
       () => void (input = newEntryFrom(args, ctx.services.dossier)),
-      () => refuseFutureDates(ctx, { date: args.date as PartialDate | undefined, end: args.end as PartialDate | undefined, published: args.published as PartialDate | undefined }),
+      () => refuseImplausibleDates(ctx, { date: args.date as PartialDate | undefined, end: args.end as PartialDate | undefined, published: args.published as PartialDate | undefined }),
     ]);
     const unlocated = checkNewPlaces(ctx.services.places, input.places, args);
     const fresh = newPlaces(ctx.services.places, input.places);
@@ -200,7 +200,7 @@ export const editEntry: SubcommandSpec = {
       checkAll([
         () => void (next = clearEntryFields(args, applyEntryFields(args, current, ctx.services.dossier, sourceIndex), current, sourceIndex) as EntryInput),
         // Only what this edit sets: an entry stored before the rule can still be edited otherwise.
-        () => refuseFutureDates(ctx, { date: args.date as PartialDate | undefined, end: args.end as PartialDate | undefined, published: args.published as PartialDate | undefined }),
+        () => refuseImplausibleDates(ctx, { date: args.date as PartialDate | undefined, end: args.end as PartialDate | undefined, published: args.published as PartialDate | undefined }),
       ]);
       // A new date is checked against every source and claim the entry keeps, named as /entry show names them.
       let claimActors: readonly string[] | undefined;

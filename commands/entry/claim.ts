@@ -8,7 +8,7 @@ import type { ClaimInput, SourceRecord } from '../../src/core/domain.js';
 import { checkAll, UserError } from '../../src/core/errors.js';
 import { toIsoPartial, type PartialDate } from '../../src/core/partial-date.js';
 import { viewZone } from '../as-of.js';
-import { refuseFutureDates } from './not-future.js';
+import { refuseImplausibleDates } from './plausible-dates.js';
 import { beforeStart } from './date-order.js';
 import type { DossierReader } from '../../src/core/ports.js';
 import { CLAIM_STANCES, type ClaimStance } from '../../src/core/vocabulary.js';
@@ -91,7 +91,7 @@ export const claimEntry: SubcommandSpec = {
     let claim!: ClaimInput;
     checkAll([
       () => void (claim = claimFrom(args, ctx.services.dossier, today(ctx))),
-      () => refuseFutureDates(ctx, { date: args.date as PartialDate | undefined }, { date: 'Give the day the actor said so, up to today (the default).' }),
+      () => refuseImplausibleDates(ctx, { date: args.date as PartialDate | undefined }, { date: 'Give the day the actor said so, up to today (the default).' }),
     ]);
     refuseClaimBeforeEntry(claim.date, current.start, id, args.date !== undefined);
     const claims = current.claims ?? [];

@@ -14,7 +14,7 @@ import { plural } from '../../src/core/text.js';
 import { plainLine, span, type Line, type View } from '../../src/core/view.js';
 import { topicOption } from '../shared-options.js';
 import { stampOf } from '../stamp.js';
-import { refuseFutureDates } from '../entry/not-future.js';
+import { refuseImplausibleDates } from '../entry/plausible-dates.js';
 import { viewZone } from '../as-of.js';
 import { reasonOption } from './decide.js';
 import { MOST_REOPENED, reopenIdTexts } from './reopen-commands.js';
@@ -98,7 +98,7 @@ export const clearCandidates: SubcommandSpec = {
   // The confirmation's button runs the clear it showed, for the admin who presses it, naming the set shown.
   pressable: true,
   run(args, ctx) {
-    refuseFutureDates(ctx, { before: args.before as PartialDate }, { before: FUTURE_HINT });
+    refuseImplausibleDates(ctx, { before: args.before as PartialDate }, { before: FUTURE_HINT });
     // The day starts in the zone `today` is read in, as the refusal above reads it.
     const zone = viewZone(ctx);
     const before = firstDay(args.before as PartialDate);

@@ -14,7 +14,7 @@ import { stampOf } from '../stamp.js';
 import { instantsFor, type InstantWriter } from '../when.js';
 import { checkBegun } from '../entry/date-order.js';
 import { entryFieldOptions } from '../entry/fields.js';
-import { refuseFutureDates } from '../entry/not-future.js';
+import { refuseImplausibleDates } from '../entry/plausible-dates.js';
 import { checkNewPlaces, keepUnlocated, locatedOption } from '../entry/place-check.js';
 import { uncitedEntry } from './attached-uncited.js';
 import { oneOrMany, rejectMany } from './bulk-decisions.js';
@@ -180,7 +180,7 @@ export const approveCandidate: SubcommandSpec = {
         const itemPublished = clearedNames(args).includes('published') ? undefined : parsePartialDate(candidateSources(candidate)[0]?.published ?? '');
         const date = (args.date as PartialDate | undefined) ?? suggestedStart(candidate);
         try {
-          refuseFutureDates(ctx, daysToCome(candidate, ctx.now(), { date, published: (args.published as PartialDate | undefined) ?? itemPublished }), fromItem);
+          refuseImplausibleDates(ctx, daysToCome(candidate, ctx.now(), { date, published: (args.published as PartialDate | undefined) ?? itemPublished }), fromItem);
         } catch (error) {
           if (!(error instanceof UserError)) throw error;
           const parts = error.gathered ?? [error];

@@ -3,6 +3,7 @@
 // see storedShapeSpan, publishedBeforeNote and claimedBeforeNote. Dates after today are not
 // checked (see checkedInput).
 import { claimsBeforeStart, sourcesBeforeStart } from '../../commands/entry/date-order.js';
+import { EARLIEST_YEAR } from '../../commands/entry/plausible-dates.js';
 import { newEntryFrom } from '../../commands/entry/fields.js';
 import type { CommandArgs } from '../core/command-spec.js';
 import type { EntryInput } from '../core/domain.js';
@@ -68,6 +69,20 @@ function claimedBeforeNote(input: EntryInput, claimActor: (index: number) => str
 }
 
 /**
+ * Dates before EARLIEST_YEAR, which /entry add refuses as a slip of the year (1025 for 2025): a
+ * backup holds what its store held before that rule, so the import keeps them, and says so.
+ */
+function tooOldNote(input: EntryInput): string | undefined {
+  const early = [
+    ...(input.start.year < EARLIEST_YEAR ? [`date ${toIsoPartial(input.start)}`] : []),
+    ...(input.end && input.end.year < EARLIEST_YEAR ? [`end ${toIsoPartial(input.end)}`] : []),
+    ...input.sources.flatMap((source) => (source.published && Number(source.published.slice(0, 4)) < EARLIEST_YEAR ? [`published ${source.published}`] : [])),
+  ];
+  if (early.length === 0) return undefined;
+  return `${early.join(', ')} ${early.length === 1 ? 'is' : 'are'} before ${EARLIEST_YEAR}: kept as given (/entry add would refuse it as a slip of the year); check it.`;
+}
+
+/**
  * The row as /entry add would take it. Not checked: dates after today (a date, an end or a
  * publication), which /entry add refuses in the channel's time zone; an import has no channel,
  * and a backup holds what its store held.
@@ -85,7 +100,7 @@ function checkedInput(row: RawRow, dossier: DossierReader): { input: EntryInput;
   const claims = rowClaims(row, dossier);
   const input = claims ? { ...withSources, claims } : withSources;
   const actors = rowClaimActors(row);
-  const notes = [stored?.note, publishedBeforeNote(input), claimedBeforeNote(input, (i) => actors[i])].filter((note): note is string => note !== undefined);
+  const notes = [stored?.note, tooOldNote(input), publishedBeforeNote(input), claimedBeforeNote(input, (i) => actors[i])].filter((note): note is string => note !== undefined);
   return notes.length > 0 ? { input, note: notes.join(' ') } : { input };
 }
 
