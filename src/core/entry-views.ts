@@ -37,7 +37,7 @@ const reachesOut = (entry: EntrySummary, days: ListedDays) =>
   (days.since !== undefined && firstDay(entry.start) < days.since) || (days.until !== undefined && lastDay(entry.end ?? entry.start) > days.until);
 
 /**
- * `, of which 150 (100–200) from 1 entry dated Jul 2025 that only reaches into this range`: the
+ * `, of which 150 (100 to 200) from 1 entry dated Jul 2025 that only reaches into this range`: the
  * part of a sum given by entries whose toll may lie mostly outside the days listed.
  */
 function reachingInWords(entries: readonly EntrySummary[], days: ListedDays): string {

@@ -1,5 +1,7 @@
 // Fatality figures as UCDP records them: a best estimate, and where sources differ a low and a
-// high estimate around it (low ≤ best ≤ high). Typed as `12`, `10-12-15`, or as shown: `12 (10–15)`.
+// high estimate around it (low ≤ best ≤ high). Typed as `12`, `10-12-15`, or as shown: `12 (10 to 15)`
+// (or `12 (10–15)`). Shown with `to`, not a dash: a screen reader says no dash, and `12 (10–15)` would
+// be read as three numbers in a row.
 import { isolated } from './bidi-isolate.js';
 import type { Fatalities } from './domain.js';
 import { formatCount, westernDigits } from './text.js';
@@ -12,7 +14,7 @@ const NUMBER = String.raw`(\d{1,3}(?:,\d{3})+|\d+)`;
 const DASH = String.raw`\s*[-–—]\s*`;
 const BEST_ONLY = new RegExp(`^${NUMBER}$`);
 const LOW_BEST_HIGH = new RegExp(`^${NUMBER}${DASH}${NUMBER}${DASH}${NUMBER}$`);
-const BEST_THEN_RANGE = new RegExp(String.raw`^${NUMBER}\s*\(\s*${NUMBER}${DASH}${NUMBER}\s*\)$`);
+const BEST_THEN_RANGE = new RegExp(String.raw`^${NUMBER}\s*\(\s*${NUMBER}(?:${DASH}|\s+to\s+)${NUMBER}\s*\)$`, 'i');
 /**
  * A lower bound, as tolls are given and cards show them (`at least 5`, `5+`, `> 5`, `more than 5`):
  * UCDP's convention records none, so it is refused, saying what to write.
@@ -70,14 +72,14 @@ function rangeProblem(typed: string, ...ends: number[]): string {
   return `\`${typed}\` is a range, which needs a best estimate: give low-best-high, e.g. \`${example}\` (UCDP’s convention)`;
 }
 
-/** As shown: `12`, or `12 (10–15)` with a range. */
+/** As shown: `12`, or `12 (10 to 15)` with a range. */
 export function formatFatalities(figures: FatalityFigures): string {
   const { low, best, high } = figures;
   if ((low ?? best) === best && (high ?? best) === best) return formatCount(best);
-  return `${formatCount(best)} (${formatCount(low ?? best)}–${formatCount(high ?? best)})`;
+  return `${formatCount(best)} (${formatCount(low ?? best)} to ${formatCount(high ?? best)})`;
 }
 
-/** As /entry show, /entry diff and digests give them: `12 (10–15) — Health ministry`, or `none`. */
+/** As /entry show, /entry diff and digests give them: `12 (10 to 15) — Health ministry`, or `none`. */
 export function fatalitiesWithSource(fatalities: Fatalities | undefined): string {
   return fatalities ? `${formatFatalities(fatalities)} — ${isolated(fatalities.source)}` : 'none';
 }

@@ -35,7 +35,7 @@ export function entriesDated(dossier: DossierReader, terms: EntryTerms, date: st
 export const oneDay = (entry: Pick<EntrySummary, 'start' | 'end'>) => firstDay(entry.start) === lastDay(entry.end ?? entry.start);
 
 /**
- * `with 150 (100–200) reported killed`, or `… in 2 of them` when only some give figures;
+ * `with 150 (100 to 200) reported killed`, or `… in 2 of them` when only some give figures;
  * undefined when none does.
  */
 export function tollWords(entries: readonly Pick<EntrySummary, 'fatalities'>[]): string | undefined {
@@ -57,7 +57,7 @@ export interface LeftOut {
 }
 
 /**
- * `1 entry dated Jul 2025, with 150 (100–200) reported killed, is not on this chart`: one
+ * `1 entry dated Jul 2025, with 150 (100 to 200) reported killed, is not on this chart`: one
  * entry with figures by its date; several by why they are left out, with their figures added up;
  * without figures, only why. `verbs`: the rest of the sentence for one entry and for several.
  */

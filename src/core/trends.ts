@@ -166,7 +166,7 @@ export function figuresText(w: WindowFigures): string {
   return `${plural(w.entries, 'entry', 'entries')}${types.length > 0 ? `: ${types.join(', ')}` : ''}`;
 }
 
-/** `40 (35–52) in 5 of 18 entries`, or that no entry gives figures: who is counted, and how many. */
+/** `40 (35 to 52) in 5 of 18 entries`, or that no entry gives figures: who is counted, and how many. */
 export function casualtiesText(w: WindowFigures): string {
   if (!w.casualties) return `no figures (${plural(w.entries, 'entry', 'entries')})`;
   return `${formatFatalities(w.casualties.figures)} in ${w.casualties.entries} of ${plural(w.entries, 'entry', 'entries')}`;

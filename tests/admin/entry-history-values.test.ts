@@ -22,9 +22,9 @@ describe('GIVEN a strike whose toll was corrected twice', () => {
     await run('/entry edit id:18 fatalities:"2-5-6" fatalities_source:"SOHR, to Reuters" confidence:confirmed');
     await run('/entry undo id:18');
     const history = await run('/entry history id:18', reader);
-    expect(history).toMatch(/r\d+`? .* edit by slack:U1 \(ed\) — fatalities\n +Fatalities: 4 \(3–6\) — SANA → 6 \(2–6\) — SANA; IDF says 2\n/);
-    expect(history).toMatch(/— confidence, fatalities\n +Confidence: reported → confirmed\n +Fatalities: 6 \(2–6\) — SANA; IDF says 2 → 5 \(2–6\) — SOHR, to Reuters\n/);
-    expect(history).toMatch(/\(undo of r\d+, an edit\)\n +Confidence: confirmed → reported\n +Fatalities: 5 \(2–6\) — SOHR, to Reuters → 6 \(2–6\) — SANA; IDF says 2\n/);
+    expect(history).toMatch(/r\d+`? .* edit by slack:U1 \(ed\) — fatalities\n +Fatalities: 4 \(3 to 6\) — SANA → 6 \(2 to 6\) — SANA; IDF says 2\n/);
+    expect(history).toMatch(/— confidence, fatalities\n +Confidence: reported → confirmed\n +Fatalities: 6 \(2 to 6\) — SANA; IDF says 2 → 5 \(2 to 6\) — SOHR, to Reuters\n/);
+    expect(history).toMatch(/\(undo of r\d+, an edit\)\n +Confidence: confirmed → reported\n +Fatalities: 5 \(2 to 6\) — SOHR, to Reuters → 6 \(2 to 6\) — SANA; IDF says 2\n/);
   });
 
   it('WHEN its summary was rewritten THEN the history shows each end by its start, and /entry diff has it whole', async () => {

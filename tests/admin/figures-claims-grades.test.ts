@@ -19,12 +19,12 @@ const ADD = '/entry add title:"Clashes near Quneitra" date:2025-08-05 type:armed
 describe('GIVEN fatality figures on entries', () => {
   it('WHEN an admin gives low-best-high with its source THEN /entry show says them, and /timeline sums what it shows', async () => {
     expect(await run(`${ADD} fatalities:"3-5-9" fatalities_source:"Health ministry, to AFP" outlet:AFP grade:b2`)).toMatch(
-      /Fatalities\s+5 \(3–9\) — Health ministry, to AFP[\s\S]*Sources\n\s+AFP · B2/,
+      /Fatalities\s+5 \(3 to 9\) — Health ministry, to AFP[\s\S]*Sources\n\s+AFP · B2/,
     );
     await run('/entry add title:"Strike on a depot" date:2025-08-06 type:air-strike topic:syria-israel fatalities:2 fatalities_source:"Local residents"');
     const timeline = await run('/timeline since:2025-08');
-    expect(timeline).toContain('Fatalities on this page: 7 (5–11), from 2 entries with figures.');
-    expect(timeline).toMatch(/#18 Clashes near Quneitra\n\s+5 Aug 2025 · Armed clash · reported · fatalities 5 \(3–9\)/);
+    expect(timeline).toContain('Fatalities on this page: 7 (5 to 11), from 2 entries with figures.');
+    expect(timeline).toMatch(/#18 Clashes near Quneitra\n\s+5 Aug 2025 · Armed clash · reported · fatalities 5 \(3 to 9\)/);
     // Without figures on the page, the header says nothing of them.
     expect(await run('/timeline until:2024')).not.toContain('Fatalities');
   });
@@ -51,9 +51,15 @@ describe('GIVEN fatality figures on entries', () => {
 
   it('WHEN figures are edited, then cleared THEN each is a revision and undo brings them back', async () => {
     await run(`${ADD} fatalities:5 fatalities_source:"Health ministry"`);
-    expect(await run('/entry edit id:18 fatalities:"12 (10-15)"')).toMatch(/Updated #18: fatalities\.[\s\S]*Fatalities\s+12 \(10–15\) — Health ministry/);
+    expect(await run('/entry edit id:18 fatalities:"12 (10-15)"')).toMatch(/Updated #18: fatalities\.[\s\S]*Fatalities\s+12 \(10 to 15\) — Health ministry/);
     expect(await run('/entry edit id:18 clear:fatalities')).not.toContain('Fatalities');
-    expect(await run('/entry undo id:18')).toContain('12 (10–15) — Health ministry');
+    expect(await run('/entry undo id:18')).toContain('12 (10 to 15) — Health ministry');
+  });
+
+  it('WHEN figures are typed back as shown, with `to` or with a dash THEN they are read as low-best-high', async () => {
+    await run(`${ADD} fatalities:5 fatalities_source:"Health ministry"`);
+    expect(await run('/entry edit id:18 fatalities:"12 (10 to 15)"')).toMatch(/Fatalities\s+12 \(10 to 15\)/);
+    expect(await run('/entry edit id:18 fatalities:"14 (11–16)"')).toMatch(/Fatalities\s+14 \(11 to 16\)/);
   });
 });
 

@@ -69,18 +69,18 @@ describe('GIVEN a file whose rows name stored entries by key', () => {
     const edited = { ...row, fatalities: '3-5-9', fatalities_source: 'AFP', claims: [{ ...claim, stance: 'disputes', grade: 'C3' }] };
     const result = await importInto(app.dbPath, fileWith('figures.json', JSON.stringify([edited])));
     expect(result.stdout).toMatch(
-      /correct {2}line 1: entry #10: fatalities \(none\) → 5 \(3–9\) \(AFP\); claims Israel claims 2025-07: News report, 26 Jul 2025 .* → Israel disputes 2025-07: News report, 26 Jul 2025 Israel, as reported by the outlet C3 “/,
+      /correct {2}line 1: entry #10: fatalities \(none\) → 5 \(3 to 9\) \(AFP\); claims Israel claims 2025-07: News report, 26 Jul 2025 .* → Israel disputes 2025-07: News report, 26 Jul 2025 Israel, as reported by the outlet C3 “/,
     );
     expect(viewText(await run('/entry history id:10'))).toMatch(/edit by import:figures\.json — claims, fatalities \(changed by import of figures\.json: fatalities/);
     const shown = viewText(await run('/entry show id:10'));
-    expect(shown).toMatch(/Fatalities\s+5 \(3–9\) — AFP/);
+    expect(shown).toMatch(/Fatalities\s+5 \(3 to 9\) — AFP/);
     expect(shown).toContain('disputes');
 
     const { fatalities: _f, fatalities_source: _s, claims: _c, ...without } = edited;
     const again = await importInto(app.dbPath, fileWith('summary.json', JSON.stringify([{ ...without, summary: 'Strikes, as reported.' }])));
     expect(again.stdout).toMatch(/correct {2}line 1: entry #10: summary “.*” → “Strikes, as reported\.”\n/);
     const kept = viewText(await run('/entry show id:10'));
-    expect(kept).toMatch(/Fatalities\s+5 \(3–9\) — AFP/);
+    expect(kept).toMatch(/Fatalities\s+5 \(3 to 9\) — AFP/);
     expect(kept).toContain('disputes');
   });
 

@@ -22,15 +22,15 @@ afterEach(() => app.dispose());
 describe('GIVEN an entry dated to the month, with a toll, reaching into a range of days', () => {
   it('WHEN /timeline lists the range THEN the sum line says how much of it comes from that entry', async () => {
     expect(await run('/timeline topic:south-syria since:2025-07-29')).toContain(
-      'Fatalities on this page: 180 (120–240), from 2 entries with figures, of which 150 (100–200) from 1 entry dated Jul 2025 that only reaches into this range.',
+      'Fatalities on this page: 180 (120 to 240), from 2 entries with figures, of which 150 (100 to 200) from 1 entry dated Jul 2025 that only reaches into this range.',
     );
     // Listed up to a day within its month, it reaches past the range's end: named alike.
     expect(await run('/timeline topic:south-syria until:2025-07-29')).toContain(
-      'Fatalities on this page: 195 (112–245), from 2 entries with figures, of which 150 (100–200) from 1 entry dated Jul 2025 that only reaches into this range.',
+      'Fatalities on this page: 195 (112 to 245), from 2 entries with figures, of which 150 (100 to 200) from 1 entry dated Jul 2025 that only reaches into this range.',
     );
   });
 
   it('WHEN the range holds the whole month THEN the sum line names no part', async () => {
-    expect(await run('/timeline topic:south-syria since:2025-07')).toContain('Fatalities on this page: 225 (132–285), from 3 entries with figures.');
+    expect(await run('/timeline topic:south-syria since:2025-07')).toContain('Fatalities on this page: 225 (132 to 285), from 3 entries with figures.');
   });
 });

@@ -126,7 +126,7 @@ describe('GIVEN a dossier edited on known days', () => {
     clock = new Date('2025-07-20T12:00:00Z');
     const diff = await text('/entry diff id:12 from:2025-07-09');
     expect(diff).toContain('2 revisions in between; last by memory:ana at 2025-07-12 10:00 UTC.');
-    expect(diff).toContain('Fatalities: none → 12 (10–15) — Health ministry');
+    expect(diff).toContain('Fatalities: none → 12 (10 to 15) — Health ministry');
     expect(diff).toContain('Sources: News report, 26 Jul 2025: grade F3 → B2');
     expect(diff).toContain('Claims: + Israel denies · 12 Jul 2025 · Israeli army radio · C3');
   });
@@ -192,8 +192,8 @@ describe('GIVEN a dossier edited on known days', () => {
     await editAt('2025-07-12T10:00:00Z', '/entry edit id:10 fatalities:"40" fatalities_source:SOHR');
     clock = new Date('2025-07-20T12:00:00Z');
     const then = await text('/timeline type:air-strike as_of:2025-07-10');
-    expect(then).toContain('fatalities 25 (20–30)');
-    expect(then).toContain('Fatalities on this page: 25 (20–30)');
+    expect(then).toContain('fatalities 25 (20 to 30)');
+    expect(then).toContain('Fatalities on this page: 25 (20 to 30)');
     expect(await text('/timeline type:air-strike as_of:2025-07-08')).not.toContain('atalities');
   });
 

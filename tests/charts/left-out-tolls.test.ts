@@ -30,7 +30,7 @@ afterAll(() => app?.dispose());
 describe('/chart timeline leaving out an entry dated only to the month', DRAWING, () => {
   it('names the entry and its toll in the note and in the alt text', async () => {
     const view = await run('/chart timeline topic:south-syria by:week');
-    const said = '1 entry dated Jul 2025, with 150 (100–200) reported killed, is not on this chart';
+    const said = '1 entry dated Jul 2025, with 150 (100 to 200) reported killed, is not on this chart';
     expect(intro(view)).toContain(`${said} (by:month shows those dated to a month).`);
     expect(view.image?.alt).toContain('a line of fatalities (best estimates), 75 in all');
     expect(view.image?.alt).toMatch(new RegExp(`\\. ${said.replace(/[()]/g, '\\$&')}\\.$`));
@@ -40,17 +40,17 @@ describe('/chart timeline leaving out an entry dated only to the month', DRAWING
     await run(`/entry add title:"Raids on villages west of Sweida" date:2025-07 type:armed-clash places:Sweida fatalities:60 fatalities_source:SOHR ${ADD}`);
     await run(`/entry add title:"Displacement from Sweida" date:2025-07 type:other places:Sweida ${ADD}`);
     const view = await run('/chart timeline topic:south-syria by:week data:true');
-    expect(intro(view)).toContain('3 entries dated less precisely than a week, with 210 (160–260) reported killed in 2 of them, are not on this chart (by:month shows those dated to a month).');
+    expect(intro(view)).toContain('3 entries dated less precisely than a week, with 210 (160 to 260) reported killed in 2 of them, are not on this chart (by:month shows those dated to a month).');
     // The Data answer says it once, in the note; the picture's alt text closes with it.
     expect(intro(view)[0]).not.toContain('not on this chart');
     const picture = await run('/chart timeline topic:south-syria by:week');
-    expect(picture.image?.alt).toMatch(/\. 3 entries dated less precisely than a week, with 210 \(160–260\) reported killed in 2 of them, are not on this chart\.$/);
+    expect(picture.image?.alt).toMatch(/\. 3 entries dated less precisely than a week, with 210 \(160 to 260\) reported killed in 2 of them, are not on this chart\.$/);
   });
 
   it('names the toll of an entry that starts before since and runs into it', async () => {
     const view = await run('/chart timeline topic:south-syria since:2025-07-29 by:week');
     expect(intro(view)).toContain(
-      '3 entries starting before 29 Jul 2025 and running into it, with 210 (160–260) reported killed in 2 of them, are not on this chart, which counts each entry in the week it starts; /timeline lists them.',
+      '3 entries starting before 29 Jul 2025 and running into it, with 210 (160 to 260) reported killed in 2 of them, are not on this chart, which counts each entry in the week it starts; /timeline lists them.',
     );
   });
 });

@@ -41,7 +41,7 @@ describe('GIVEN options typed with Arabic-Indic or Persian digits', () => {
 
   it('WHEN figures are given in Persian digits as low-best-high THEN they are read as such', async () => {
     await text(`${ADD} date:2025-07-10`);
-    expect(await text('/entry edit id:18 fatalities:"۱۰-۱۲-۱۵" fatalities_source:SOHR')).toContain('12 (10–15) — SOHR');
+    expect(await text('/entry edit id:18 fatalities:"۱۰-۱۲-۱۵" fatalities_source:SOHR')).toContain('12 (10 to 15) — SOHR');
   });
 
   it('WHEN a whole number option (id, limit) is given in Arabic-Indic digits THEN it is read as that number', async () => {

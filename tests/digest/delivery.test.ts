@@ -112,7 +112,7 @@ describe('GIVEN a channel subscribed to a daily 08:00 Europe/Paris digest', () =
     const [added, corrected] = h.poster.texts();
     expect(added).toContain('1 new entry (1 Shelling) · 2 reported killed in 1 new entry');
     expect(added).toMatch(/Shelling near Quneitra\n[^#]*Places: Quneitra\n[^#]*Fatalities: 2 — Residents, to AFP\n/);
-    expect(corrected).toContain('Changed: claims: + Israel denies · 21 Jul 2025 · Army radio; fatalities 2 → 4 (3–6) — Health ministry');
+    expect(corrected).toContain('Changed: claims: + Israel denies · 21 Jul 2025 · Army radio; fatalities 2 → 4 (3 to 6) — Health ministry');
   });
 
   it('WHEN the previous digest is still being retried at the next slot THEN the next one goes out late, saying why, and is no catch-up', async () => {

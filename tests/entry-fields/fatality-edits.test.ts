@@ -19,10 +19,10 @@ afterEach(() => app.dispose());
 
 const ADD = '/entry add title:"Clashes in Sweida" date:2026-11-15 type:armed-clash topic:syria-israel fatalities:12 fatalities_source:"Syrian health ministry"';
 
-describe('GIVEN entry #18 whose figures are 12 (10–40) according to SOHR', () => {
+describe('GIVEN entry #18 whose figures are 12 (10 to 40) according to SOHR', () => {
   beforeEach(async () => {
     expect(await text(ADD)).toContain('Added entry #18.');
-    expect(await text('/entry edit id:18 fatalities:"10-12-40" fatalities_source:SOHR')).toContain('12 (10–40) — SOHR');
+    expect(await text('/entry edit id:18 fatalities:"10-12-40" fatalities_source:SOHR')).toContain('12 (10 to 40) — SOHR');
   });
 
   it('WHEN an edit gives fatalities:15 without a source THEN the reply says SOHR was kept as its source and the range 10–40 was dropped, with the edits that change either', async () => {
@@ -49,7 +49,7 @@ describe('GIVEN entry #18 whose figures are 12 (10–40) according to SOHR', () 
 
   it('WHEN an edit changes only who gives the figures THEN the figures stay whole and nothing more is said', async () => {
     const said = await text('/entry edit id:18 fatalities_source:"SOHR, to AFP"');
-    expect(said).toContain('12 (10–40) — SOHR, to AFP');
+    expect(said).toContain('12 (10 to 40) — SOHR, to AFP');
     expect(said).not.toContain('was dropped');
     expect(said).not.toContain('kept SOHR');
   });

@@ -22,6 +22,6 @@ describe('GIVEN fatalities typed as a range without a best estimate', () => {
   });
 
   it('WHEN low-best-high is given as the refusal says THEN the entry records it', async () => {
-    expect(await text(`${ADD} fatalities:20-30-40`)).toContain('30 (20–40) — Reuters');
+    expect(await text(`${ADD} fatalities:20-30-40`)).toContain('30 (20 to 40) — Reuters');
   });
 });

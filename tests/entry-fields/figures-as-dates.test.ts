@@ -26,8 +26,8 @@ describe('GIVEN entry #18 whose figure is 12 according to the Syrian health mini
   );
 
   it('WHEN an edit gives figures that only look like numbers with dashes (10-12-15, 100-120-2015) THEN they are recorded', async () => {
-    expect(await text('/entry edit id:18 fatalities:"10-12-15" fatalities_source:AFP')).toContain('12 (10–15) — AFP');
-    expect(await text('/entry edit id:18 fatalities:"100-120-2015" fatalities_source:AFP')).toContain('120 (100–2,015) — AFP');
+    expect(await text('/entry edit id:18 fatalities:"10-12-15" fatalities_source:AFP')).toContain('12 (10 to 15) — AFP');
+    expect(await text('/entry edit id:18 fatalities:"100-120-2015" fatalities_source:AFP')).toContain('120 (100 to 2,015) — AFP');
   });
 });
 

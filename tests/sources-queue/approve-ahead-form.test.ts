@@ -85,7 +85,7 @@ describe('GIVEN a candidate its feed dates two days ahead', () => {
     const values = valuesOf(opened);
     const done = await memory.submit(opened.form!, { ...values, date: '2025-07-20', published: '2025-07-20', fatalities: '2-3-5' }, 'ana');
     expect(done.text).toContain('Approved: added as entry #18.');
-    expect(await queue.text('/entry show 18', ADMIN)).toMatch(/Fatalities +3 \(2–5\)[^\n]*Levant Wire/);
+    expect(await queue.text('/entry show 18', ADMIN)).toMatch(/Fatalities +3 \(2 to 5\)[^\n]*Levant Wire/);
   });
 });
 

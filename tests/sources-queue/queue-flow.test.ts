@@ -92,7 +92,7 @@ describe('GIVEN a watched feed and a review channel', () => {
     expect(await queue.text('/entry show 18', READER)).toContain('Fatalities  3 — Levant Wire');
     const other = QueueApp.idAfter(cards.find((c) => c.view.title === BAKU.title)!.text, 'Candidate');
     expect(await queue.text(`/review approve id:${other} fatalities:"0-1-2" fatalities_source:"Health ministry"`)).toContain('Approved: added as entry #19.');
-    expect(await queue.text('/entry show 19', READER)).toContain('Fatalities  1 (0–2) — Health ministry');
+    expect(await queue.text('/entry show 19', READER)).toContain('Fatalities  1 (0 to 2) — Health ministry');
   });
 
   it('WHEN the suggested death toll is wrong THEN fatalities:none approves the entry without figures', async () => {

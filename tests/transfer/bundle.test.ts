@@ -78,7 +78,7 @@ describe('GIVEN a bundle of a whole store', () => {
     const first = createApp({ dbPath: source, admins: parseAdminRules('console:op'), logger: silentLogger });
     const before = await Promise.all(shown.map(async (text) => viewText(await first.dispatcher.runText(text, admin))));
     first.close();
-    expect(before[0]).toMatch(/Fatalities\s+5 \(3–9\) — AFP/);
+    expect(before[0]).toMatch(/Fatalities\s+5 \(3 to 9\) — AFP/);
     expect(before[0]).toContain('Claims');
     expect(before[1]).toContain('B1');
     expect(before[3]).toContain('Baku: located');
@@ -191,7 +191,7 @@ describe('GIVEN a bundle imported into a store that holds a dossier', () => {
     expect(first.stdout).toMatch(/correct {2}line \d+: entry #3: summary “.*” → “Buffer zone, as agreed in 1974\.”; confidence confirmed → disputed/);
     expect(first.stdout).toContain('Actors it would create: Hamas (armed group), Hamas political bureau (government body).');
     // Figures travel; the seed's claims and graded sources, the same in both stores, are no change.
-    expect(first.stdout).toMatch(/correct {2}line \d+: entry #10: fatalities \(none\) → 5 \(3–9\) \(AFP\)\n/);
+    expect(first.stdout).toMatch(/correct {2}line \d+: entry #10: fatalities \(none\) → 5 \(3 to 9\) \(AFP\)\n/);
     expect(first.stdout).toContain('Dry run of dossier.ndjson (bundle): 1 accepted, 15 skipped, 0 rejected, 2 corrected. Nothing was written.');
     // Trend calls judge the dossier they were made on: not mixed into another, and said so.
     expect(first.stderr).toContain('Its trend call is not merged: a merge brings entries and actors only (set calls with /trend set).');

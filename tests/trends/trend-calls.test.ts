@@ -167,7 +167,7 @@ describe('GIVEN trend calls', () => {
     expect((await run(`/entry remove id:${removedId} reason:"duplicate"`)).tone).toBe('success');
 
     const suggested = await text('/trend suggest topic:sudan', reader);
-    expect(suggested).toMatch(/Reported killed\s+7 \(6–9\) in 2 of 3 entries → 22 \(18–30\) in 2 of 3 entries/);
+    expect(suggested).toMatch(/Reported killed\s+7 \(6 to 9\) in 2 of 3 entries → 22 \(18 to 30\) in 2 of 3 entries/);
     // Clashes and strikes (2, then 3) change too little to decide: the deaths do.
     expect(suggested).toContain('↑ deteriorated — People reported killed rose from 7 to 22.');
 

@@ -28,15 +28,15 @@ afterEach(() => app.dispose());
 describe('GIVEN an entry dated only to the month, with a toll', () => {
   it('WHEN /trend suggest leaves it out THEN the reply names its date and the people it reports killed', async () => {
     const suggested = await text('/trend suggest topic:south-syria until:2025-08-05');
-    expect(suggested).toContain('1 entry dated Jul 2025, with 150 (100–200) reported killed, is not counted in either window: the day it starts is not known.');
-    expect(suggested).toMatch(/Reported killed\s+no figures \(0 entries\) → 75 \(32–85\) in 2 of 2 entries/);
+    expect(suggested).toContain('1 entry dated Jul 2025, with 150 (100 to 200) reported killed, is not counted in either window: the day it starts is not known.');
+    expect(suggested).toMatch(/Reported killed\s+no figures \(0 entries\) → 75 \(32 to 85\) in 2 of 2 entries/);
   });
 
   it('WHEN it leaves out several, some without figures THEN the reply adds up those given, and says in how many', async () => {
     await run(`/entry add title:"Raids west of Sweida" date:2025 type:armed-clash fatalities:60 fatalities_source:SOHR ${ADD}`);
     await run(`/entry add title:"Displacement from Sweida" date:2025-06 type:other ${ADD}`);
     expect(await text('/trend suggest topic:south-syria until:2025-08-05')).toContain(
-      '3 entries dated less precisely than a day, with 210 (160–260) reported killed in 2 of them, are not counted in either window: the day each starts is not known.',
+      '3 entries dated less precisely than a day, with 210 (160 to 260) reported killed in 2 of them, are not counted in either window: the day each starts is not known.',
     );
   });
 });
