@@ -189,6 +189,15 @@ describe('GIVEN a subscribed channel', () => {
     expect(await h.runText('/digest send-now')).toContain('Posted in 1 message, saying nothing changed since the last digest. The next digest starts from here.');
   });
 
+  it('WHEN send-now follows the subscription within the minute THEN the digest says the changes since then, not a period from a time to the same time', async () => {
+    const h = harness();
+    await h.subscribe('schedule:"daily 08:00" timezone:Europe/Paris');
+    await h.runText('/digest send-now');
+    const [sent] = h.poster.texts();
+    expect(sent).toContain('Changes since Mon 6 Jul 2026 07:00 CEST, a moment ago.');
+    expect(sent).not.toContain('Changes from');
+  });
+
   it('THEN unsubscribe stops it, and commands for a channel without a digest say how to start one', async () => {
     const h = harness();
     await h.subscribe('schedule:"daily 08:00"');

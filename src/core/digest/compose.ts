@@ -176,7 +176,7 @@ function headerLines(ctx: DigestContext, body: DigestBody, newCalls: readonly st
     // First, so the digest says at once which scheduled digests it stands for.
     ...(ctx.catchUp ? [[span.italic(catchUpText(ctx.catchUp, ctx.zone))]] : []),
     ...trendLines(ctx, body, newCalls),
-    [span.plain(`Changes from ${formatInZone(ctx.periodFrom, ctx.zone)} to ${formatInZone(ctx.periodTo, ctx.zone)}.`)],
+    [span.plain(periodText(ctx))],
   ];
   if (ctx.delayed) lines.push([span.italic(delayedText(ctx.delayed))]);
   if (ctx.repeats) {
@@ -192,6 +192,12 @@ function headerLines(ctx: DigestContext, body: DigestBody, newCalls: readonly st
   }
   lines.push(body.summary);
   return lines;
+}
+
+/** The period the digest covers; one that began this very minute (a send-now just after subscribing) is said once. */
+function periodText(ctx: DigestContext): string {
+  const [from, to] = [formatInZone(ctx.periodFrom, ctx.zone), formatInZone(ctx.periodTo, ctx.zone)];
+  return from === to ? `Changes since ${from}, a moment ago.` : `Changes from ${from} to ${to}.`;
 }
 
 /** Why the digest is late, and the scheduled digests it stands for on the channel's clock. */
