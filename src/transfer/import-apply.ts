@@ -20,6 +20,8 @@ export interface ImportTarget {
   topics: readonly string[];
   /** For a store the import creates: puts it in place once written (see import-store). */
   save?: () => void;
+  /** When the import began (performance.now()), so the time it reports covers the reading and check too; else the write's alone. */
+  started?: number;
 }
 
 /** Writes an import makes besides its plan's (a bundle merge's aliases, see bundle-merge-apply). */
@@ -41,7 +43,7 @@ export function applyPlan(target: ImportTarget, plan: ImportPlan, file: string, 
     const changing = plan.corrected.length > 0 ? ` and correcting ${plural(plan.corrected.length, 'entry', 'entries')}` : '';
     writeLine(io.stderr, `Writing ${plural(plan.accepted.length, 'entry', 'entries')}${changing} to ${target.dbPath}…`);
     const writing = phaseProgress(io.stderr, 'Writing', plan.accepted.length);
-    const started = performance.now();
+    const started = target.started ?? performance.now();
     // The entries the accepted rows became, in their order: said once a new store is in place.
     const added = target.db.transaction(() => {
       also?.write(stamp);

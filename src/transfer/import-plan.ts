@@ -78,6 +78,11 @@ export interface ImportPlan {
   /** Not written: a row's fields in conflict with the store's changes (its other changes are corrections). */
   conflicts: Conflict[];
   skipped: RowOutcome[];
+  /**
+   * Of the skipped rows, those saying again what a stored entry or an earlier row says: nothing to
+   * act on, so a long run of them (a weekly re-import) is cut short in the report.
+   */
+  repeats: Set<RowOutcome>;
   rejected: RowOutcome[];
   /** Accepted and correcting rows taken differently from /entry add or edit (see row-validation), with why. */
   noted: RowOutcome[];
@@ -91,9 +96,14 @@ export interface ImportPlan {
   locatedPlaces: Map<string, GazetteerPlace>;
   /** What is said of the file's place_refs: a record of another name taken, one a stored place leaves unused. */
   placeRefNotes: string[];
+  /**
+   * Rows without a key added although an earlier row of the file has their date and title, since
+   * they differ from it in other fields (two events of one day and place): said once, with their lines.
+   */
+  sameDateTitle: RowPlace[];
 }
 
-/** The first row of the file correcting a stored entry, which later rows for it are compared with. */
+/** An earlier row of the file: the first correcting a stored entry, or one becoming a new entry. */
 interface EarlierRow {
   at: RowPlace;
   input: EntryInput;
@@ -218,10 +228,18 @@ function checkRows(rows: SourceRow[], db: Db, reader: DossierReader, planned: Pl
  * Why a row that changes nothing of its entry is skipped: the same as the entry, or (`since`: the
  * revision it shows, the entry changed since) differing only by what the store changed since.
  */
-function unchangedReason(target: { id: number; by: string }, since: number | undefined, differs: () => boolean): string {
-  if (since !== undefined && differs()) return `entry #${target.id} (${target.by}) has changed since revision ${since}, which the row shows unchanged: its changes are kept`;
-  return `duplicate of entry #${target.id} (${target.by})`;
+function unchangedReason(target: { id: number; by: string }, since: number | undefined, differs: () => boolean): { reason: string; repeat: boolean } {
+  if (since !== undefined && differs()) return { reason: `entry #${target.id} (${target.by}) has changed since revision ${since}, which the row shows unchanged: its changes are kept`, repeat: false };
+  return { reason: `duplicate of entry #${target.id} (${target.by})`, repeat: true };
 }
+
+/**
+ * The earlier row of the file a row without a key repeats: one with its date and title that gives
+ * every other field alike (titles compare folded, as they matched). Rows that share only a date
+ * and title are two events (ACLED's data holds several a day in one place), not repeats.
+ */
+const repeatedRow = (earlier: readonly EarlierRow[], input: EntryInput): EarlierRow | undefined =>
+  earlier.find((row) => changedFields(row.input, input).every((field) => field === 'title'));
 
 const titleAndDate = (e: EntryInput) => `${quoted(e.title)}, ${toIsoPartial(e.start)}`;
 
@@ -258,7 +276,7 @@ function actorNames(db: Db, planned: PlannedActors): ActorNames {
 }
 
 export function planImport(rows: SourceRow[], db: Db, dossier: DossierReader, onProgress?: (done: number) => void, options: PlanOptions = {}): ImportPlan {
-  const plan: ImportPlan = { accepted: [], corrected: [], conflicts: [], skipped: [], rejected: [], noted: [], createdActors: [], closeToKnown: new Map(), keptUnlocated: new Map(), locatedPlaces: new Map(), placeRefNotes: [] };
+  const plan: ImportPlan = { accepted: [], corrected: [], conflicts: [], skipped: [], repeats: new Set(), rejected: [], noted: [], createdActors: [], closeToKnown: new Map(), keptUnlocated: new Map(), locatedPlaces: new Map(), placeRefNotes: [], sameDateTitle: [] };
   const planned = options.planned ?? new PlannedActors();
   const checked = checkRows(rows, db, planned.reader(memoizeActorLookups(dossier)), planned, options, plan, onProgress);
   const urlsOf = checked.map(({ input }) => input.sources.map((s) => s.url).filter((u): u is string => Boolean(u)));
@@ -268,7 +286,7 @@ export function planImport(rows: SourceRow[], db: Db, dossier: DossierReader, on
   // Sides the actors of the ACLED-named copies as the CSV export did (actors the import creates belong to nobody).
   const facts = storedActorFacts(db);
   // Earlier rows by what tells them apart; their place (`line 3`) is written out only for a duplicate.
-  const seen = { keys: new Map<string, RowPlace>(), urls: new Map<string, RowPlace>(), dateTitles: new Map<string, RowPlace>(), entries: new Map<number, EarlierRow>() };
+  const seen = { keys: new Map<string, RowPlace>(), urls: new Map<string, RowPlace>(), dateTitles: new Map<string, EarlierRow[]>(), entries: new Map<number, EarlierRow>() };
   // Rows giving a stored entry otherwise than an earlier row for it: that entry is left as stored.
   const rowConflicts: Conflict[] = [];
   const correctionNotes = new Map<number, RowOutcome>();
@@ -276,6 +294,10 @@ export function planImport(rows: SourceRow[], db: Db, dossier: DossierReader, on
   // The stored entry a row matches is read once for it (its ACLED-named copies, then the correction).
   let lastRead: { id: number; input: EntryInput | undefined } | undefined;
   const storedInput = (id: number): EntryInput | undefined => (lastRead?.id === id ? lastRead : (lastRead = { id, input: readEntryState(db, id)?.input })).input;
+  const skipRepeat = (outcome: RowOutcome) => {
+    plan.skipped.push(outcome);
+    plan.repeats.add(outcome);
+  };
   const keep = (line: number, kept: readonly string[]) => kept.forEach((name) => plan.keptUnlocated.set(name, [...(plan.keptUnlocated.get(name) ?? []), line]));
   checked.forEach((checkedRow, i) => {
     const { line, row, key, revision, history, note, kept } = checkedRow;
@@ -284,15 +306,18 @@ export function planImport(rows: SourceRow[], db: Db, dossier: DossierReader, on
     const at = checkedRow;
     const urls = urlsOf[i]!;
     const dateTitle = dateTitles[i]!;
+    // A row with a key is its entry, or a new one: never another entry of the same date and title.
+    const byDateTitle = () => (key === undefined ? stored.byDateTitle.get(dateTitle) : undefined);
     const storedState = () => {
-      const id = (key !== undefined ? stored.byKey.get(key)?.id : undefined) ?? urls.map((u) => stored.byUrl.get(u)).find((found) => found !== undefined) ?? stored.byDateTitle.get(dateTitle);
+      const id = (key !== undefined ? stored.byKey.get(key)?.id : undefined) ?? urls.map((u) => stored.byUrl.get(u)).find((found) => found !== undefined) ?? byDateTitle();
       return id === undefined ? undefined : storedInput(id);
     };
     const unread = unreadCopiesNote(row, input, names, storedState, facts);
     if (unread) plan.noted.push({ ...placeOf(at), reason: unread });
-    // A key says which entry a row is; rows without one are told apart as before keys.
-    const earlier = key !== undefined ? seen.keys.get(key) : (urls.map((u) => seen.urls.get(u)).find((l) => l !== undefined) ?? seen.dateTitles.get(dateTitle));
-    if (earlier !== undefined) return void plan.skipped.push({ ...placeOf(at), reason: `duplicate of ${rowPlace(earlier)} in this file` });
+    // A key says which entry a row is; rows without one are told apart by a source link, else by all their fields.
+    const sameDateTitle = key === undefined ? seen.dateTitles.get(dateTitle) : undefined;
+    const earlier = key !== undefined ? seen.keys.get(key) : (urls.map((u) => seen.urls.get(u)).find((l) => l !== undefined) ?? (sameDateTitle && repeatedRow(sameDateTitle, input)?.at));
+    if (earlier !== undefined) return void skipRepeat({ ...placeOf(at), reason: `duplicate of ${rowPlace(earlier)} in this file` });
 
     const byKey = key !== undefined ? stored.byKey.get(key) : undefined;
     if (byKey?.removed) {
@@ -320,7 +345,7 @@ export function planImport(rows: SourceRow[], db: Db, dossier: DossierReader, on
       const earlierRow = seen.entries.get(target.id);
       if (earlierRow !== undefined) {
         const differences = fieldConflicts(correctedState(current, earlierRow.input, earlierRow.row), correctedState(current, input, row), names);
-        if (differences.length === 0) return void plan.skipped.push({ ...placeOf(at), reason: `duplicate of ${rowPlace(earlierRow.at)} in this file (entry #${target.id}, ${target.by})` });
+        if (differences.length === 0) return void skipRepeat({ ...placeOf(at), reason: `duplicate of ${rowPlace(earlierRow.at)} in this file (entry #${target.id}, ${target.by})` });
         // A row under another title or date than the entry's may be another event: said how to add it.
         const mayBeAnother = dateTitleKey(toIsoPartial(current.start), current.title) !== dateTitleKey(toIsoPartial(input.start), input.title);
         const asNewEntry = mayBeAnother ? { asNewEntry: newEntrySteps(byKey !== undefined, url !== undefined) } : {};
@@ -339,7 +364,8 @@ export function planImport(rows: SourceRow[], db: Db, dossier: DossierReader, on
         // A row whose only changes are in conflict is listed with its conflicts.
         if (conflicts.length > 0) return;
         const differs = () => fieldChanges(current, correctedState(current, input, row), names).length > 0;
-        return void plan.skipped.push({ ...placeOf(at), reason: unchangedReason(target, since, differs) });
+        const { reason, repeat } = unchangedReason(target, since, differs);
+        return void (repeat ? skipRepeat({ ...placeOf(at), reason }) : plan.skipped.push({ ...placeOf(at), reason }));
       }
       // Merged with no conflict, the bundle's entry is where the next merge between the two stores starts.
       const takenFrom = history?.latest && conflicts.length === 0 ? { mark: history.latest, whole: changedFields(next, fromFile).length === 0 } : undefined;
@@ -354,18 +380,21 @@ export function planImport(rows: SourceRow[], db: Db, dossier: DossierReader, on
       }
       return;
     }
-    const sameDateTitle = stored.byDateTitle.get(dateTitle);
-    if (sameDateTitle !== undefined) {
-      const current = storedInput(sameDateTitle)!;
+    const storedSameDateTitle = byDateTitle();
+    if (storedSameDateTitle !== undefined) {
+      const current = storedInput(storedSameDateTitle)!;
       // Titles match here as folded: only the other fields can tell the row from the entry.
       const changes = fieldChanges(current, correctedState(current, input, row), names).filter((c) => c.field !== 'title');
       const differs = changes.length > 0 ? `; it differs in ${changes.map((c) => c.label).join(', ')}: give the row that entry's key to correct it` : '';
-      return void plan.skipped.push({ ...placeOf(at), reason: `duplicate of entry #${sameDateTitle} (same date and title)${differs}` });
+      return void plan.skipped.push({ ...placeOf(at), reason: `duplicate of entry #${storedSameDateTitle} (same date and title)${differs}` });
     }
     // Later rows are compared with the new entries, as with those stored.
     if (key !== undefined) seen.keys.set(key, at);
     urls.forEach((u) => seen.urls.set(u, at));
-    seen.dateTitles.set(dateTitle, at);
+    const sharing = seen.dateTitles.get(dateTitle);
+    if (sharing) sharing.push({ at, input, row });
+    else seen.dateTitles.set(dateTitle, [{ at, input, row }]);
+    if (sameDateTitle !== undefined) plan.sameDateTitle.push(placeOf(at));
     const accepted: AcceptedRow = { line, input };
     if (at.item !== undefined) accepted.item = at.item;
     if (key) accepted.key = key;

@@ -1,6 +1,7 @@
 // What an import prints on stdout: each row not written as is (rejected, skipped, taken with a
 // note), each correction field by field, each field left as stored for a conflict, the actors and
-// topics it starts, the new entries each row became, and the counts.
+// topics it starts, the new entries each row became, and the counts. Long runs of rows that ask
+// for nothing (new entries, repeats of stored ones, a place's lines) are cut short (report-lists).
 import type { Writable } from 'node:stream';
 import { writeLine } from './cli-lines.js';
 import { humanize } from '../core/vocabulary.js';
@@ -9,9 +10,32 @@ import { foldKey } from '../core/text.js';
 import { quoted } from './correction-text.js';
 import { rowPlace } from './source-row.js';
 import { conflictLines, correctionLine, type ImportPlan, type RowOutcome } from './import-plan.js';
+import { listedCount, ROWS_LISTED, shortList } from './report-lists.js';
 
 function printOutcomes(stdout: Writable, kind: string, outcomes: readonly RowOutcome[]): void {
   for (const o of outcomes) writeLine(stdout, `  ${kind} ${rowPlace(o)}: ${o.reason}`);
+}
+
+/**
+ * Skipped rows: each one that asks for something listed, but of those only repeating a stored
+ * entry or an earlier row (every unchanged row of a re-import) the first few, the rest in one line.
+ */
+function printSkipped(stdout: Writable, skipped: readonly RowOutcome[], repeated: ReadonlySet<RowOutcome>): void {
+  const repeats = skipped.filter((o) => repeated.has(o));
+  const unlisted = repeats.slice(listedCount(repeats.length));
+  const left = new Set(unlisted);
+  printOutcomes(stdout, 'skipped ', left.size === 0 ? skipped : skipped.filter((o) => !left.has(o)));
+  if (unlisted.length === 0) return;
+  writeLine(stdout, `  skipped  and ${unlisted.length} more duplicates of stored entries or earlier rows, ${rowPlace(unlisted[0]!)} to ${rowPlace(unlisted.at(-1)!)}`);
+}
+
+/** Rows without a key that share a date and title with an earlier row but differ: new entries each, said once. */
+function sameDateTitleLine(plan: ImportPlan, dryRun: boolean): string[] {
+  const rows = plan.sameDateTitle;
+  if (rows.length === 0) return [];
+  const share = rows.length === 1 ? '1 row shares a date and title with an earlier row but differs' : `${rows.length} rows share a date and title with an earlier row but differ`;
+  const taken = dryRun ? 'would be imported as separate entries' : 'imported as separate entries';
+  return [`${share} (${shortList(rows.map(rowPlace))}): ${taken}; give rows a \`key\` column to tell them apart.`];
 }
 
 /** Topics the new rows would start, with their row counts: a typo would start a stray one. */
@@ -42,7 +66,7 @@ function pinsStored(plan: ImportPlan): string[] {
 /** Every row's outcome but the new entries', then the actors, pins and topics the import starts. */
 export function printPlan(stdout: Writable, plan: ImportPlan, topics: readonly string[], dryRun: boolean): void {
   printOutcomes(stdout, 'rejected', plan.rejected);
-  printOutcomes(stdout, 'skipped ', plan.skipped);
+  printSkipped(stdout, plan.skipped, plan.repeats);
   printOutcomes(stdout, 'noted   ', plan.noted);
   for (const correction of plan.corrected) writeLine(stdout, `  correct  ${correctionLine(correction)}`);
   for (const line of plan.conflicts.flatMap(conflictLines)) writeLine(stdout, `  conflict ${line}`);
@@ -59,14 +83,15 @@ export function printPlan(stdout: Writable, plan: ImportPlan, topics: readonly s
   const pins = pinsStored(plan);
   if (pins.length > 0) writeLine(stdout, `${dryRun ? 'Places it would pin as the file pins them' : 'Places pinned as the file pins them'}: ${pins.join('; ')}.`);
   for (const line of newTopicsLine(topics, plan)) writeLine(stdout, line);
+  for (const line of sameDateTitleLine(plan, dryRun)) writeLine(stdout, line);
   if (plan.keptUnlocated.size > 0) {
-    const places = [...plan.keptUnlocated].map(([name, lines]) => `${name} (${lines.length === 1 ? 'line' : 'lines'} ${lines.join(', ')})`);
+    const places = [...plan.keptUnlocated].map(([name, lines]) => `${name} (${lines.length === 1 ? 'line' : 'lines'} ${shortList(lines)})`);
     writeLine(stdout, `${dryRun ? 'Places it would keep as not located' : 'Places kept as not located'}: ${places.join(', ')}.`);
   }
 }
 
 /** New entries listed one a line; past these, the rest in one line, so a large file's report stays short. */
-export const ADDED_LISTED = 20;
+export const ADDED_LISTED = ROWS_LISTED;
 
 /**
  * Which row became which new entry (`added   line 7: entry #21 “title”`), `ids` the entries as
@@ -76,7 +101,7 @@ export function printAdded(stdout: Writable, plan: ImportPlan, ids?: readonly nu
   const kind = ids ? 'added   ' : 'would add';
   const entry = (i: number) => (ids ? `entry #${ids[i]!} ` : '');
   // One row past the limit is listed as the others: a line for the rest would be no shorter.
-  const listed = plan.accepted.length > ADDED_LISTED + 1 ? ADDED_LISTED : plan.accepted.length;
+  const listed = listedCount(plan.accepted.length, ADDED_LISTED);
   plan.accepted.slice(0, listed).forEach((row, i) => writeLine(stdout, `  ${kind} ${rowPlace(row)}: ${entry(i)}${quoted(row.input.title)}`));
   const rest = plan.accepted.length - listed;
   if (rest === 0) return;

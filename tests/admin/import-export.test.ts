@@ -182,7 +182,9 @@ describe('GIVEN npm run import', () => {
     const result = await importFile(fileWith('dups.json', JSON.stringify(rows, null, 2)));
     expect(result.stdout).toMatch(/skipped  line 2: duplicate of entry #12 \(same date and title\)/);
     expect(result.stdout).toMatch(/skipped  line \d+: duplicate of line \d+ in this file/);
-    expect(result.stdout).toContain('1 accepted, 3 skipped, 0 rejected');
+    // "new a" shares only its date and title with "New A" (another type, no source): another event.
+    expect(result.stdout).toContain('1 row shares a date and title with an earlier row but differs');
+    expect(result.stdout).toContain('2 accepted, 2 skipped, 0 rejected');
     expect((await importFile(fileWith('again.json', JSON.stringify([rows[1]])))).stdout).toMatch(/duplicate of entry #18 \(same source URL\)/);
   });
 
