@@ -26,6 +26,8 @@ export interface ResolvedFilter {
   words: string[];
   /** The same words but `since`'s and `until`'s, for a title that names its period in its own words. */
   undated: string[];
+  /** For an `until` after today, which a chart reads as today: says so. */
+  untilNote: Line[];
 }
 
 export function chartFilter(args: CommandArgs, ctx: CommandContext): ResolvedFilter {
@@ -62,11 +64,16 @@ export function chartFilter(args: CommandArgs, ctx: CommandContext): ResolvedFil
     filter.since = firstDay(since);
     words.push(`since ${formatPartialDate(since)}`);
   }
+  const untilNote: Line[] = [];
   if (until) {
     filter.until = lastDay(until);
     words.push(`until ${formatPartialDate(until)}`);
+    // No chart counts past today (chartRange): a later until is cut there, and the reply says so.
+    const today = chartToday(ctx);
+    const cut = firstDay(until) > today && (since === undefined || firstDay(since) <= today);
+    if (cut) untilNote.push(plainLine(`until ${formatPartialDate(until)} is after today (${formatIsoPartial(today)} in ${viewZone(ctx)}): entries are counted up to today.`));
   }
-  return { filter, words, undated };
+  return { filter, words, undated, untilNote };
 }
 
 /** `Entries per week — topic syria-israel`: the chart's subject and its filters. */

@@ -115,7 +115,7 @@ export const chartMap: SubcommandSpec = {
   options: [topicOption, sinceOption, untilOption, dataOption],
   examples: ['topic:syria-israel', 'since:2025-07', 'topic:syria-israel data:true'],
   async run(args, ctx): Promise<View> {
-    const { filter, words, undated } = chartFilter(args, ctx);
+    const { filter, words, undated, untilNote } = chartFilter(args, ctx);
     const { charts } = ctx.services;
     const today = chartToday(ctx);
     const found = await chartRange(filter, charts.data, today);
@@ -132,6 +132,7 @@ export const chartMap: SubcommandSpec = {
     const activity = await charts.data.placeActivity({ ...filter, ...range });
     const earlier = [
       ...startedBeforeLines(startedBefore(ctx.services.dossier, filter, range.since, EARLIER_READ), sinceWords(args, range.since)),
+      ...untilNote,
       ...(range.until === today ? await laterNote(ctx, filter, today) : []),
     ];
     // Thousands of places arrived in one turn of the bot's event loop; locating them takes another.

@@ -154,7 +154,7 @@ export const chartTimeline: SubcommandSpec = {
   ],
   examples: ['topic:syria-israel', 'actor:"Ron Dermer" by:month', 'since:2024-07 until:2025-06 type:talks', 'topic:syria-israel data:true'],
   async run(args, ctx) {
-    const { filter, words } = chartFilter(args, ctx);
+    const { filter, words, untilNote } = chartFilter(args, ctx);
     const data = ctx.services.charts.data;
     // No period after today's is drawn: nothing in the dossier lies there, so it would show zeros.
     const today = chartToday(ctx);
@@ -204,6 +204,7 @@ export const chartTimeline: SubcommandSpec = {
       ...(byMonthInstead ? [plainLine('By month, as most of these entries are dated only to a month (by:week draws weeks).')] : []),
       ...imprecise,
       ...earlierNote,
+      ...untilNote,
       ...cutNote(chart),
       ...partialNote(chart, end, today),
       ...(end === today ? await laterNote(ctx, filter, today) : []),

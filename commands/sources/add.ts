@@ -6,6 +6,7 @@ import { keywordRule } from '../../src/core/sources/keyword-hits.js';
 import { misplacedWildcards, parseKeywords, withCommas } from '../../src/core/sources/keywords.js';
 import { MIN_PREFIX_LENGTH } from '../../src/core/search-terms.js';
 import { DEFAULT_EVERY_MINUTES, formatEvery, MAX_EVERY_MINUTES, MIN_EVERY_MINUTES, parseEveryMinutes } from '../../src/core/sources/poll-timing.js';
+import { everyWordMinutes } from '../../src/core/every-words.js';
 import type { NewSource } from '../../src/core/sources/watch-store-port.js';
 import { sourceName } from '../../src/core/sources/watched-source.js';
 import { plainLine, span, type Line } from '../../src/core/view.js';
@@ -40,17 +41,20 @@ export function feedUrl(text: string): string {
   return url.toString();
 }
 
+/** The forms `every:` reads, from the shortest interval allowed to the longest. */
+const EVERY_FORMS = `Write minutes (every:45 or every:45m), hours (every:2h), both (every:1h30m) or a day (every:1d or every:daily), from ${MIN_EVERY_MINUTES} minutes to 24 hours.`;
+
 export function everyMinutes(text: string | undefined): number {
   if (text === undefined) return DEFAULT_EVERY_MINUTES;
-  const minutes = parseEveryMinutes(text);
+  const minutes = parseEveryMinutes(text) ?? everyWordMinutes(text);
   if (minutes === undefined) {
-    throw new UserError('invalid-option', `Option \`every\` must be a duration like 30m, 1h or 1h30m — got \`${text}\`.`, [], 'every');
+    throw new UserError('invalid-option', `Option \`every\` must be a duration like 30m, 1h or 1h30m — got \`${text}\`.`, [EVERY_FORMS], 'every');
   }
   if (minutes < MIN_EVERY_MINUTES) {
     throw new UserError('invalid-option', `Option \`every\` must be at least ${MIN_EVERY_MINUTES} minutes, so Sitrep asks the feed's server politely — got \`${text}\`.`, [`For example: every:${MIN_EVERY_MINUTES}m (the default is ${DEFAULT_EVERY_MINUTES}m).`], 'every');
   }
   if (minutes > MAX_EVERY_MINUTES) {
-    throw new UserError('invalid-option', `Option \`every\` may be at most 24 hours — got \`${text}\`.`, [], 'every');
+    throw new UserError('invalid-option', `Option \`every\` may be at most 24 hours — got \`${text}\`.`, ['For example: every:24h (or every:1d), checked once a day.'], 'every');
   }
   return minutes;
 }

@@ -6,14 +6,16 @@ import type { Choice, CommandArgs, OptionSpec, OptionValue, RawOptionValue } fro
 import { checkAll, UserError } from './errors.js';
 import { dateParts as datePartsOf, daysInMonth, monthName, parsePartialDate, toIsoPartial, yearLastReadings, type PartialDate } from './partial-date.js';
 import { withMarkupTyped } from './markup-lookalikes.js';
-import { meantOptionName } from './option-names.js';
+import { meantOptionName, meantOptionValue, timeNameNote } from './option-names.js';
 import { closestNames } from './ranking.js';
 import { DELETE_AND_C1, DIRECTION_CONTROLS, foldKey, westernDigits, wordList } from './text.js';
 import { withoutWrappingQuotes } from './value-quotes.js';
 import { clip } from './text-cut.js';
 import { quoteIfNeeded } from './text-syntax.js';
 import { hasVisibleText } from './visible-text.js';
-import { runTogetherHint, withMonthYearHint, yearInUtcNow, yearlessDayHint, type ExampleYear } from './yearless-date.js';
+import { runTogetherHint, withMonthYearHint, yearInUtcNow, yearlessDayHint, yearlessNumbersHint, type ExampleYear } from './yearless-date.js';
+import { dayWithTimeHint } from './day-with-time.js';
+import { withCorrectedCommand } from './date-meant.js';
 
 /** Length limit of text options that set none; platforms declare it too (Discord max_length). */
 export const DEFAULT_TEXT_LIMIT = 200;
@@ -212,7 +214,7 @@ function dateHints(name: string, typed: string, exampleYear: ExampleYear): strin
     const days = daysInMonth(parts.year, parts.month);
     if (parts.day < 1 || parts.day > days) return [`${monthName(parts.month)} ${parts.year} has ${days} days.`];
   }
-  const yearLast = yearLastHint(typed) ?? yearlessDayHint(name, typed, exampleYear) ?? runTogetherHint(name, typed);
+  const yearLast = yearLastHint(typed) ?? yearlessNumbersHint(name, typed, exampleYear) ?? dayWithTimeHint(name, typed) ?? yearlessDayHint(name, typed, exampleYear) ?? runTogetherHint(name, typed);
   if (yearLast) return [yearLast];
   // `since:July 2025` reads as since:July plus a stray word: the date as shown needs its quotes.
   if (/^\d+$/.test(typed) && DATE_START.test(typed)) return [`A year is written in full (${name}:2025); a day goes with its month and year, in quotes: ${name}:"${typed} Jul 2025".`];
@@ -292,8 +294,10 @@ export function convertArgs(
     if (!option) {
       const names = options.map((o) => o.name);
       const meant = meantOptionName(names, name);
+      const timeNote = timeNameNote(names, name, commandPath);
       throw new UserError('unknown-option', `/${commandPath} has no option \`${name}\`.`, [
-        ...(meant === undefined ? [] : [`Did you mean \`${meant}:${quoteIfNeeded(String(value))}\`?`]),
+        ...(meant === undefined ? [] : [`Did you mean \`${meant}:${quoteIfNeeded(meantOptionValue(meant, String(value)))}\`?`]),
+        ...(timeNote === undefined ? [] : [timeNote]),
         `Options: ${names.join(', ') || 'none'}.`,
       ], name);
     }
@@ -301,7 +305,8 @@ export function convertArgs(
       try {
         args[name] = convertOption(option, value, commandPath, exampleYear);
       } catch (refusal) {
-        throw withEmptyingHint(withMonthYearHint(refusal, option, value, raw, exampleYear), option, value, emptying, raw);
+        const hinted = withMonthYearHint(withCorrectedCommand(refusal, option, options, raw, commandPath, exampleYear), option, value, raw, exampleYear);
+        throw withEmptyingHint(hinted, option, value, emptying, raw);
       }
     });
   }

@@ -118,6 +118,32 @@ export function yearLastReadings(text: string): PartialDate[] {
   return first === second ? readings.slice(0, 1) : readings;
 }
 
+/** A day and month in numbers without a year (`14/7`, `7/14`, `14.7`): the order is in doubt, and the year missing. */
+const NUMBERS_WITHOUT_YEAR = /^(\d{1,2})([-/.])(\d{1,2})$/;
+
+/**
+ * The days a day and month written in numbers without a year could be in `year` (`14/7`:
+ * 2025-07-14; `7/8`: 2025-08-07 or 2025-07-08), day-first reading first; none for other text or
+ * when it names no day either way.
+ */
+export function yearlessNumberReadings(text: string, year: number): PartialDate[] {
+  const typed = NUMBERS_WITHOUT_YEAR.exec(withPlainDashes(text));
+  if (!typed) return [];
+  const [first, second] = [Number(typed[1]), Number(typed[3])];
+  const readings = [checkedDate(year, second, first), checkedDate(year, first, second)].filter((date): date is PartialDate => date !== undefined);
+  return first === second ? readings.slice(0, 1) : readings;
+}
+
+/** A day with a time of day after it (`2025-07-14T09:30`, `2025-07-14 09:30Z`, `2025-07-14T09:30:00+03:00`), as clocks and exports write an instant. */
+const DAY_WITH_TIME = /^(\d{4}-\d{1,2}-\d{1,2})(?:T|\s+)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?$/i;
+
+/** The day of a day written with a time of day; undefined for other text or a day that does not exist. */
+export function dayBeforeTime(text: string): PartialDate | undefined {
+  const typed = DAY_WITH_TIME.exec(withPlainDashes(text));
+  const day = typed ? parsePartialDate(typed[1]!) : undefined;
+  return day?.day === undefined ? undefined : day;
+}
+
 function checkedDate(year: number, month: number | undefined, day: number | undefined): PartialDate | undefined {
   if (year < 1) return undefined;
   if (month === undefined) return { year };

@@ -1,8 +1,8 @@
 // Refusals of a date option given a month or day without its year (`since:"July 12"`,
-// `since:July`) or its digits run together (`20250712`): each offers the date it likely meant.
+// `since:July`, `since:14/7`) or its digits run together (`20250712`): each offers the date it likely meant.
 import { dayInZone } from './as-of-day.js';
 import { UserError } from './errors.js';
-import { daysInMonth, monthName, runTogetherDate, toIsoPartial, yearlessParts } from './partial-date.js';
+import { daysInMonth, monthName, runTogetherDate, toIsoPartial, yearlessNumberReadings, yearlessParts, type PartialDate } from './partial-date.js';
 import type { OptionSpec, RawOptionValue } from './command-spec.js';
 
 /** The year a refusal's example dates are given in, asked only when one is given. */
@@ -43,4 +43,18 @@ export function withMonthYearHint(refusal: unknown, option: OptionSpec, value: R
   const year = exampleYear();
   const hint = `A month needs its year: add it, e.g. ${option.name}:"${monthName(parts.month)} ${year}" or ${option.name}:${year}-${String(parts.month).padStart(2, '0')}.`;
   return new UserError(refusal.code, refusal.message, [hint], refusal.option, refusal.gathered);
+}
+
+/**
+ * A day and month in numbers without a year (`14/7`, `7/14`, `7/8`), which Sitrep does not read:
+ * the date meant in `exampleYear`, written as Sitrep reads dates, or both when the order is in
+ * doubt (`7/8`: 7 August or 8 July). Undefined for other text.
+ */
+export function yearlessNumbersHint(name: string, typed: string, exampleYear: ExampleYear): string | undefined {
+  if (!/^\d{1,2}\s*[-/.–—]\s*\d{1,2}$/.test(typed.trim())) return undefined;
+  const [first, second] = yearlessNumberReadings(typed, exampleYear());
+  if (!first) return undefined;
+  if (!second) return `A date is written year first, with its year: did you mean ${name}:${toIsoPartial(first)}?`;
+  const said = (date: PartialDate) => `${date.day} ${monthName(date.month!)}`;
+  return `\`${typed.trim()}\` could be ${said(first)} or ${said(second)}: write it year first, with its year, ${name}:${toIsoPartial(first)} or ${name}:${toIsoPartial(second)}.`;
 }

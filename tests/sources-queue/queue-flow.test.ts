@@ -230,7 +230,8 @@ describe('GIVEN bad input to /sources add', () => {
   it.each([
     ['every:5m', 'Option `every` must be at least 15 minutes'],
     ['every:soon', 'Option `every` must be a duration like 30m, 1h or 1h30m'],
-    ['every:2d', 'Option `every` must be a duration'],
+    ['every:2d', 'Option `every` may be at most 24 hours'],
+    ['every:often', 'Option `every` must be a duration'],
     ['every:25h', 'Option `every` may be at most 24 hours'],
     ['keywords:", ,"', 'Option `keywords` holds no word to match'],
   ])('WHEN given %s THEN it is refused, naming the option, and nothing is stored', async (option, message) => {

@@ -29,12 +29,12 @@ const LIST = `<?xml version="1.0"?>
 describe('GIVEN a feed list of three feeds', () => {
   it.each([
     [['--topic', 'test-topic', '--every', '5m'], ["--every must be at least 15 minutes, so Sitrep asks the feed's server politely — got `5m`. For example: --every 15m (the default is 30m)."]],
-    [['--topic', 'test-topic', '--every', 'often'], ['--every must be a duration like 30m, 1h or 1h30m — got `often`.']],
+    [['--topic', 'test-topic', '--every', 'often'], ['--every must be a duration like 30m, 1h or 1h30m — got `often`. Write minutes (--every 45 or --every 45m), hours (--every 2h), both (--every 1h30m) or a day (--every 1d or --every daily), from 15 minutes to 24 hours.']],
     [['--topic', 'Bad Topic!'], ['--topic must be a slug of letters and digits joined by single dashes, like syria-israel — got `Bad Topic!`.']],
     [['--topic', 'test-topic', '--keywords', 'a*b'], [expect.stringMatching(/^--keywords: `\*` is allowed only at the end of a word.* — got `a\*b`\. For example: --keywords 'negotiat\*, ceasefire'/)]],
     [
       ['--topic', 'Bad Topic!', '--keywords', 'ne*', '--every', '2d'],
-      [expect.stringMatching(/^--topic must be a slug/), expect.stringMatching(/^--keywords: give at least 3 letters before `\*` — got `ne\*`\./), '--every must be a duration like 30m, 1h or 1h30m — got `2d`.'],
+      [expect.stringMatching(/^--topic must be a slug/), expect.stringMatching(/^--keywords: give at least 3 letters before `\*` — got `ne\*`\./), '--every may be at most 24 hours — got `2d`. For example: --every 24h (or --every 1d), checked once a day.'],
     ],
   ])('WHEN imported with %j THEN each bad flag is named once, nothing is added, and it exits 2', async (flags, problems) => {
     const before = fileFingerprint(dbPath);
