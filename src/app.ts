@@ -1,7 +1,7 @@
 // Builds the platform-neutral application: store, seed, dossier and dispatcher. Used by main
 // and by tests, so both run exactly the same wiring.
 import { allCommands } from '../commands/index.js';
-import type { AdminRule } from './core/caller.js';
+import type { AdminRule, PlatformName } from './core/caller.js';
 import type { PlaceCoordinates } from './core/charts/locate.js';
 import { WorkerChartRenderer } from './charts/render-pool.js';
 import { WorkerChartData } from './charts/worker-chart-data.js';
@@ -84,6 +84,11 @@ export interface AppOptions {
    * (actors whose names read as one): a person's terminal, or the log; `logger`'s lines by default.
    */
   startupOut?: StartupNoticesOut;
+  /**
+   * Whether this process's console is the review desk (true by default): a console a person has
+   * open posts the console's cards and edits them; one run once, fed by a pipe, leaves them to it.
+   */
+  consoleReviewDesk?: boolean;
 }
 
 export interface App {
@@ -170,7 +175,9 @@ export function createApp(options: AppOptions): App {
   const reviewTurns = new Turns(withoutWaiting(db));
   const editor = new SqliteEditor(db);
   // Cards print their instants on the review channel's clock, as replies there do.
-  const review = new ReviewQueue({ store: new SqliteReviewStore(db, editor), posters: digests.posters, now, logger: options.logger, sender: digests.holder, turns: reviewTurns, edits: postEdits, zones: digests.service });
+  const consoleDesk = options.consoleReviewDesk ?? true;
+  const isDesk = (platform: PlatformName) => platform !== 'console' || consoleDesk;
+  const review = new ReviewQueue({ store: new SqliteReviewStore(db, editor), posters: digests.posters, now, logger: options.logger, sender: digests.holder, turns: reviewTurns, edits: postEdits, zones: digests.service, isDesk });
   // Checks are fetched, read and recorded in a worker thread, so a cycle of hundreds of feeds
   // never holds a reply; or, with a fetcher given, here, with feeds read in a worker thread.
   const allowPrivate = options.sourcesAllowPrivate ?? false;

@@ -25,7 +25,10 @@ async function start(config: Config, logger: Logger, shutdown: Shutdown, startup
   const onPlatform = Boolean(config.discord || config.slack);
   let app: ReturnType<typeof createApp>;
   try {
-    app = createApp({ dbPath: config.dbPath, admins: config.admins, logger, timezone: config.timezone, busyTimeoutMs: BOT_BUSY_TIMEOUT_MS, sourcesAllowPrivate: config.sourcesAllowPrivate, chartRenders: config.chartRenders, feedReaders: config.feedReaders, startupOut });
+    // A console fed by a pipe is a one-off run (a script, a look at the live store): the cards are
+    // for the console a person types at, so it neither prints them nor records them as posted.
+    const consoleReviewDesk = !onPlatform && Boolean(process.stdin.isTTY);
+    app = createApp({ dbPath: config.dbPath, admins: config.admins, logger, timezone: config.timezone, busyTimeoutMs: BOT_BUSY_TIMEOUT_MS, sourcesAllowPrivate: config.sourcesAllowPrivate, chartRenders: config.chartRenders, feedReaders: config.feedReaders, startupOut, consoleReviewDesk });
   } catch (error) {
     // A store that is no database, a full disk, a directory this user cannot write: the operator's
     // to mend, not a bug: one line naming SITREP_DB, no stack.

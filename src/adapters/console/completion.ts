@@ -4,7 +4,8 @@
 import type { Caller } from '../../core/caller.js';
 import type { CommandSpec, LeafSpec, OptionSpec } from '../../core/command-spec.js';
 import type { AutocompleteRequest } from '../../core/dispatcher.js';
-import { QUOTE_PAIRS, quoteIfNeeded } from '../../core/text-syntax.js';
+import { quoteIfNeeded } from '../../core/text-syntax.js';
+import { beforeWord, quoteOpening, type QuoteOpening } from '../../core/value-quotes.js';
 
 export interface CompletionSource {
   readonly commands: readonly CommandSpec[];
@@ -22,18 +23,35 @@ interface LineParts {
   before: string[];
   /** The word being typed ('' right after a space). */
   current: string;
+  /** Whether the word being typed opens with a quote that opens a value only once closed (`„Tel`, `’Ayn`). */
+  leftOpen: boolean;
+}
+
+/**
+ * How a quote not closed before the cursor is read: as the opening of the value being typed
+ * (`actor:„Ron D` is one word), or as the parser reads a mark that opens a value only when
+ * closed, as text (`’Ayn` is a name written with its ʿayn).
+ */
+type OpenMarks = 'quote' | 'text';
+
+/** Whether a closer of `opening` follows the mark at `start`, as the parser finds one. */
+function closedAfter(line: string, start: number, opening: QuoteOpening): boolean {
+  for (let i = start + 1; i < line.length; i += 1) {
+    if (opening.closers.includes(line[i]!) && (opening.mustClose || !beforeWord(line, i))) return true;
+  }
+  return false;
 }
 
 /** Splits the text before the cursor into whole words and the word being typed, minding quotes. */
-function splitAtCursor(line: string): LineParts {
+function splitAtCursor(line: string, openMarks: OpenMarks): LineParts {
   const before: string[] = [];
   let start = -1;
   let valueStart = -1;
-  let closingQuote: string | undefined;
+  let quote: QuoteOpening | undefined;
   for (let i = 0; i < line.length; i += 1) {
     const ch = line[i]!;
-    if (closingQuote !== undefined) {
-      if (ch === closingQuote) closingQuote = undefined;
+    if (quote !== undefined) {
+      if (quote.closers.includes(ch) && (quote.mustClose || !beforeWord(line, i))) quote = undefined;
       continue;
     }
     if (/\s/.test(ch)) {
@@ -45,22 +63,23 @@ function splitAtCursor(line: string): LineParts {
       start = i;
       valueStart = i + (OPTION_PREFIX.exec(line.slice(i))?.[0].length ?? 0);
     }
-    // As the parser reads it: a quote opens only where a value starts.
-    if (i === valueStart && ch in QUOTE_PAIRS) closingQuote = QUOTE_PAIRS[ch];
+    // As the parser reads it: a quote opens only where a value starts (any of the marks it accepts).
+    const opening = i === valueStart ? quoteOpening(ch) : undefined;
+    if (opening && (opening.mustClose || openMarks === 'quote' || closedAfter(line, i, opening))) quote = opening;
   }
-  return { before, current: start >= 0 ? line.slice(start) : '' };
+  return { before, current: start >= 0 ? line.slice(start) : '', leftOpen: quote !== undefined && !quote.mustClose };
 }
 
 function startsWithFolded(text: string, prefix: string): boolean {
   return text.toLowerCase().startsWith(prefix.toLowerCase());
 }
 
-/** The typed value without its opening (and any closing) quote. */
+/** The typed value without its opening (and any closing) quote, whichever of the accepted marks they are. */
 function unquote(value: string): string {
-  const close = QUOTE_PAIRS[value[0] ?? ''];
-  if (close === undefined) return value;
+  const opening = quoteOpening(value[0] ?? '');
+  if (!opening) return value;
   const inner = value.slice(1);
-  return inner.endsWith(close) ? inner.slice(0, -1) : inner;
+  return inner !== '' && opening.closers.includes(inner.at(-1)!) ? inner.slice(0, -1) : inner;
 }
 
 /**
@@ -108,7 +127,15 @@ export class CommandCompleter {
 
   /** readline's completer: the text before the cursor in, candidates for the word being typed out. */
   complete(line: string): Completion {
-    const { before, current } = splitAtCursor(line);
+    const typing = splitAtCursor(line, 'quote');
+    const completion = this.completeParts(typing);
+    // A mark that opens a value only once closed, left open, may be text (`’Ayn`): read as the parser would.
+    if (typing.leftOpen && completion[0].length === 0) return this.completeParts(splitAtCursor(line, 'text'));
+    return completion;
+  }
+
+  /** Candidates for the word being typed, after the words before it. */
+  private completeParts({ before, current }: LineParts): Completion {
     if (before.length === 0) return this.commandNames(current);
     const commandWord = before[0]!.replace(/^\//, '').toLowerCase();
     const command = this.source.commands.find((c) => c.name === commandWord);

@@ -44,6 +44,12 @@ export interface CardPosterDeps {
   edits?: Pick<PostEditStore, 'remember'>;
   /** The digests' subscriptions, whose zone (else SITREP_TZ) a channel's cards write instants in; without them, UTC. */
   zones?: ChannelZones;
+  /**
+   * Whether this process is the review desk of a platform it has a poster for (all of them when
+   * not given): where it is not (a console run once, fed by a pipe), it claims, posts and edits no
+   * cards or notices, and leaves them in the store to the process that is.
+   */
+  isDesk?: (platform: PlatformName) => boolean;
 }
 
 /** Posts per pass: a queue opened in a new channel arrives over a few passes, not as a flood. */
@@ -169,10 +175,14 @@ export class CardPoster {
     }
   }
 
-  /** The platforms this process posts to that are not holding it off. */
+  /** The platforms this process is the review desk of that are not holding it off. */
   private openPlatforms(): PlatformName[] {
     const at = this.deps.now().getTime();
-    return this.deps.posters.platforms().filter((platform) => (this.holds.get(platform)?.getTime() ?? 0) <= at);
+    return this.deps.posters.platforms().filter((platform) => this.isDesk(platform) && (this.holds.get(platform)?.getTime() ?? 0) <= at);
+  }
+
+  private isDesk(platform: PlatformName): boolean {
+    return this.deps.isDesk?.(platform) ?? true;
   }
 
   /** Sends the claimed posts in order; a platform that fails for now gets none more this pass. */
@@ -287,7 +297,8 @@ export class CardPoster {
     const zone = reviewChannelZone(this.deps.zones, card);
     const view = decidedCard(candidate, instantsIn(zone));
     const where = { candidate: candidate.id, platform: card.platform, channel: card.channelId, messages: card.refs };
-    const poster = posters.get(card.platform);
+    // Where this process is not the desk, the desk edits the card, as the process posting there would.
+    const poster = this.isDesk(card.platform) ? posters.get(card.platform) : undefined;
     if (!poster?.update) {
       logger.info(where, 'a decided card is left to the process that posts on its platform');
       store.redrawLater(card.postId, now(), now());
