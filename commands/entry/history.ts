@@ -4,7 +4,7 @@ import { NotLatestChange, type EntryActorMove, type RevisionRecord } from '../..
 import type { EntryInput } from '../../src/core/domain.js';
 import { actorIdsNamed, fieldChanges, type FieldChange } from '../../src/core/entry-diff.js';
 import { stateEditedFrom, unmergeLeftActors } from '../../src/core/history-actor-moves.js';
-import { clip } from '../../src/core/text-cut.js';
+import { clippedChange } from '../../src/core/text-cut.js';
 import { latestStandingChange } from '../../src/core/undo-order.js';
 import type { PlaceLocationRecord } from '../../src/core/places/place-port.js';
 import { plainLine, span, type Line, type Section } from '../../src/core/view.js';
@@ -28,12 +28,16 @@ function revisionLine(revision: RevisionRecord, when: InstantWriter): Line {
   return line;
 }
 
-/** A value a history line repeats: a summary rewritten is shown by its start (/entry diff shows it whole). */
+/**
+ * A value a history line repeats: a summary rewritten is shown by its start, or around what
+ * changed where both share a long start (a summary extended) (/entry diff shows it whole).
+ */
 const HISTORY_VALUE_CHARS = 120;
 
 function clipped(change: FieldChange): FieldChange {
   if (change.kind !== 'value') return change;
-  return { ...change, before: clip(change.before, HISTORY_VALUE_CHARS), after: clip(change.after, HISTORY_VALUE_CHARS) };
+  const [before, after] = clippedChange(change.before, change.after, HISTORY_VALUE_CHARS);
+  return { ...change, before, after };
 }
 
 /**

@@ -69,3 +69,41 @@ export function clipAtWord(text: string, max: number): string {
     return space >= room * (1 - WORD_CUT_REACH) ? prefix.slice(0, space) : prefix;
   }, max);
 }
+
+/** Where the word before the one holding `at` starts: a change is shown with a word before it. */
+function wordBefore(text: string, at: number): number {
+  const word = at > 0 ? text.lastIndexOf(' ', at - 1) + 1 : 0;
+  return word > 1 ? text.lastIndexOf(' ', word - 2) + 1 : word;
+}
+
+/** Where the word after the one ending a change (at `to`) ends. */
+function wordAfter(text: string, to: number): number {
+  const end = text.indexOf(' ', to);
+  if (end < 0) return text.length;
+  const next = text.indexOf(' ', end + 1);
+  return next < 0 ? text.length : next;
+}
+
+/** The text from `start` to a word past `to`, clipped to `max`, marked `…` where cut. */
+function partAround(text: string, start: number, to: number, max: number): string {
+  const end = wordAfter(text, to);
+  const part = clip(text.slice(start, end), max);
+  return `${start > 0 ? '…' : ''}${part}${end < text.length && !part.endsWith('…') ? '…' : ''}`;
+}
+
+/**
+ * A text before and after a change, each clipped to `max`. Where both clip to the same (a change
+ * past the clipped start), each is shown around its first difference instead (`…on 12 July…` →
+ * `…on 14 July…`, `…residents fled". → …residents fled". Update: …`): the same start on both
+ * sides would show no change.
+ */
+export function clippedChange(before: string, after: string, max: number): [string, string] {
+  const [from, to] = [clip(before, max), clip(after, max)];
+  if (from !== to) return [from, to];
+  let same = 0;
+  while (same < before.length && same < after.length && before[same] === after[same]) same += 1;
+  let sameEnd = 0;
+  while (sameEnd < before.length - same && sameEnd < after.length - same && before[before.length - 1 - sameEnd] === after[after.length - 1 - sameEnd]) sameEnd += 1;
+  const start = wordBefore(before, same);
+  return [partAround(before, start, before.length - sameEnd, max), partAround(after, start, after.length - sameEnd, max)];
+}

@@ -13,10 +13,11 @@ import { guardRow } from './csv-cells.js';
 export function* acledText(app: App, ids: readonly number[], locate: PlaceLocator, leftOut: Map<EventType, number>): Generator<string> {
   // Every actor's kind and affiliation: a side and an actor type are read from them.
   const context = { actors: storedActorFacts(app.db), locate };
+  const keyOf = app.db.prepare('SELECT key FROM entries WHERE id = ?').pluck();
   yield stringify([[...ACLED_CODEBOOK_COLUMNS]]);
   for (const id of ids) {
     const entry = app.dossier.getEntry(id)!;
-    const row = acledRow(entry, context);
+    const row = acledRow(entry, keyOf.get(id) as string, context);
     // Names and notes come from chat and from watched feeds: a formula among them is not run (csv-cells).
     if (row) yield stringify([guardRow(row)], { columns: [...ACLED_CODEBOOK_COLUMNS] });
     else leftOut.set(entry.eventType, (leftOut.get(entry.eventType) ?? 0) + 1);

@@ -85,8 +85,3 @@ export function geoColumns(place: LocatedPlace | undefined): GeoColumns {
     geo_precision: GEO_PRECISION[place.precision],
   };
 }
-
-/** ACLED's event ids start with the country's alpha-3 code (`SYR17`); empty when unknown. */
-export function countryAcronym(place: LocatedPlace | undefined): string {
-  return place ? (countries.alpha2ToAlpha3(place.countryCode.toUpperCase()) ?? '') : '';
-}

@@ -3,7 +3,8 @@
 import type { EntryActorLink, EntryDetail } from '../core/domain.js';
 import { formatDateSpan } from '../core/partial-date.js';
 import { acledCopiedColumns } from './acled-copied-columns.js';
-import { countryAcronym, entryLocation, geoColumns, type PlaceLocator } from './acled-geo.js';
+import { acledEventId } from './acled-event-id.js';
+import { entryLocation, geoColumns, type PlaceLocator } from './acled-geo.js';
 import { rootOf, type ActorFacts, type ActorFactsById } from './acled-sides.js';
 import { ACLED_EVENT_TYPES, INTER_OF_KIND, interaction, type AcledColumn, type AcledEventType, type InterType } from './acled-vocabulary.js';
 
@@ -40,8 +41,11 @@ function typeOnSide(inter: InterType | undefined, type: AcledEventType, side: 1 
 
 const names = (links: readonly EntryActorLink[]) => links.map((l) => l.name).join('; ');
 
-/** The entry's ACLED row, or undefined for a type ACLED does not record (see ACLED_EVENT_TYPES). */
-export function acledRow(entry: EntryDetail, context: AcledContext): AcledRow | undefined {
+/**
+ * The entry's ACLED row, or undefined for a type ACLED does not record (see ACLED_EVENT_TYPES);
+ * `key` is the entry's stable key, which names the row (acled-event-id).
+ */
+export function acledRow(entry: EntryDetail, key: string, context: AcledContext): AcledRow | undefined {
   const type = ACLED_EVENT_TYPES[entry.eventType];
   if (!type) return undefined;
   // The columns the CSV export repeats come from the same place, so both exports agree on them.
@@ -51,7 +55,7 @@ export function acledRow(entry: EntryDetail, context: AcledContext): AcledRow | 
   const inter2 = actor2 ? typeOnSide(interOf(actor2.actorId, context.actors), type, 2) : undefined;
   const place = entryLocation(entry.places, context.locate);
   return {
-    event_id_cnty: `${countryAcronym(place)}${entry.id}`,
+    event_id_cnty: acledEventId(key),
     event_date: date,
     year: Number(date.slice(0, 4)),
     time_precision: precision,

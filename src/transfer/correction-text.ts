@@ -2,7 +2,7 @@
 // report and of /entry history), and a source's change field by field rather than the whole list
 // before and after ("source 1 (News report): grade F3 → A1").
 import type { SourceRecord } from '../core/domain.js';
-import { clip } from '../core/text-cut.js';
+import { clip, clippedChange } from '../core/text-cut.js';
 
 const QUOTE_LENGTH = 60;
 const OUTLET_LENGTH = 40;
@@ -12,42 +12,14 @@ export const oneLine = (text: string): string => text.replace(/\r\n|\r|\n/g, '�
 
 export const quoted = (text: string): string => (text === '' ? '(none)' : `“${clip(oneLine(text), QUOTE_LENGTH)}”`);
 
-/** Where the word before the one holding `at` starts: the change is shown with a word before it. */
-function wordBefore(text: string, at: number): number {
-  const word = at > 0 ? text.lastIndexOf(' ', at - 1) + 1 : 0;
-  return word > 1 ? text.lastIndexOf(' ', word - 2) + 1 : word;
-}
-
-/** Where the word after the one ending the change (at `to`) ends. */
-function wordAfter(text: string, to: number): number {
-  const end = text.indexOf(' ', to);
-  if (end < 0) return text.length;
-  const next = text.indexOf(' ', end + 1);
-  return next < 0 ? text.length : next;
-}
-
-/** The text from `start` to a word past `to`, marked `…` where cut. */
-function quotedPart(text: string, start: number, to: number): string {
-  const end = wordAfter(text, to);
-  const part = clip(text.slice(start, end), QUOTE_LENGTH);
-  return `“${start > 0 ? '…' : ''}${part}${end < text.length && !part.endsWith('…') ? '…' : ''}”`;
-}
-
 /**
  * A text before and after a change, each quoted. Where both clip to the same (a change past the
  * clipped start), each is shown around its first difference instead (`“…on 12 July…” → “…on 14
  * July…”`): the same quote on both sides would show no change.
  */
 export function quotedChange(before: string, after: string): [string, string] {
-  const [from, to] = [quoted(before), quoted(after)];
-  if (from !== to) return [from, to];
-  const [a, b] = [oneLine(before), oneLine(after)];
-  let same = 0;
-  while (same < a.length && same < b.length && a[same] === b[same]) same += 1;
-  let sameEnd = 0;
-  while (sameEnd < a.length - same && sameEnd < b.length - same && a[a.length - 1 - sameEnd] === b[b.length - 1 - sameEnd]) sameEnd += 1;
-  const start = wordBefore(a, same);
-  return [quotedPart(a, start, a.length - sameEnd), quotedPart(b, start, b.length - sameEnd)];
+  const [from, to] = clippedChange(oneLine(before), oneLine(after), QUOTE_LENGTH);
+  return [before === '' ? '(none)' : `“${from}”`, after === '' ? '(none)' : `“${to}”`];
 }
 
 /** A source in one line: outlet, link, attribution, publication date, grade. */

@@ -58,7 +58,7 @@ afterAll(() => {
 });
 
 const csvOf = (name: Case) => csvRows.find((row) => row.event_id === keyOf(ids.get(name)!))!;
-const acledOf = (name: Case) => acledRows.find((row) => row.event_id_cnty === String(ids.get(name)))!;
+const acledOf = (name: Case) => acledRows.find((row) => row.event_id_cnty === `sitrep-${keyOf(ids.get(name)!)}`)!;
 const copied = (row: Record<string, string | number>) => Object.fromEntries(COPIED.map((column) => [column, String(row[column])]));
 
 describe('GIVEN entries exported both with --format csv and with --format acled', () => {

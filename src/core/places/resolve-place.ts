@@ -3,6 +3,8 @@ import { closestNames } from '../ranking.js';
 import { foldKey } from '../text.js';
 import { articleForms, withoutArticle, writesArticle } from './arabic-article.js';
 import type { Gazetteer, GazetteerPlace } from './gazetteer-port.js';
+import { namedRecords, REGION_WORD_LIST } from './named-records.js';
+import { liesIn, qualifierAreas } from './qualifier-areas.js';
 import { areaMeant } from './seat-area.js';
 import { BORDERING, HOME, standingIn, type Standing } from './standing.js';
 
@@ -12,11 +14,22 @@ export interface PlaceOption {
   place: GazetteerPlace;
 }
 
+/** `Hamidiyah (Quneitra)`: the gazetteer has the name, but not in what the qualifier names. */
+export interface OutsideQualifier {
+  /** The name and its qualifier, as typed. */
+  name: string;
+  qualifier: string;
+  /** The countries and regions the qualifier names; empty when it names none. */
+  areas: GazetteerPlace[];
+  /** What the name alone would mean (up to three), all outside those areas. */
+  places: GazetteerPlace[];
+}
+
 export type PlaceResolution =
   /** `place` is what an entry stores; `area` is what a filter by this name reads (see below). */
   | { kind: 'located'; place: GazetteerPlace; area: string }
   | { kind: 'ambiguous'; options: PlaceOption[] }
-  | { kind: 'unknown'; closest: PlaceOption[] };
+  | { kind: 'unknown'; closest: PlaceOption[]; outside?: OutsideQualifier };
 
 /**
  * A place more populous than every other candidate by this factor is the one meant: Damascus,
@@ -30,10 +43,6 @@ export const DOMINANCE = 5;
  * Gaza (126,000) does outweigh Rafah, Egypt.
  */
 export const UNKNOWN_POPULATION = 10_000;
-
-/** Words naming a first-level region, dropped to find it: `Sweida province`, `Odesa Oblast`. */
-const REGION_WORD_LIST = ['province', 'governorate', 'oblast', 'region', 'district', 'krai', 'kray', 'republic', 'muhafazah', 'state'];
-const REGION_WORDS = new RegExp(`\\s+(${REGION_WORD_LIST.join('|')})$`);
 
 /** `Paris (Texas)` → name and qualifier. */
 function splitQualifier(typed: string): { name: string; qualifier?: string } {
@@ -110,12 +119,6 @@ function closestSpellings(closest: readonly { name: string; place: GazetteerPlac
   });
 }
 
-/** Whether a record lies in what the qualifier names (a country or a region, by any name). */
-function inQualifier(gazetteer: Gazetteer, qualifier: string): (place: GazetteerPlace) => boolean {
-  const refs = new Set(gazetteer.named(foldKey(qualifier)).map((m) => m.place.ref));
-  return (place) => refs.has(`country:${place.country.code}`) || (place.region !== undefined && refs.has(`region:${place.region.code}`));
-}
-
 /** The country of a candidate group. */
 const countryOf = (group: Group) => (group.localities[0] ?? group.region!).country.code;
 
@@ -140,13 +143,6 @@ function meant(groups: readonly Group[], standing: (group: Group) => Standing): 
   const nearness = (group: Group) => (standing(group) === BORDERING ? DOMINANCE : 1);
   const [first, second] = [...groups].sort((a, b) => b.weight * nearness(b) - a.weight * nearness(a));
   return !second || first!.weight * nearness(first!) >= DOMINANCE * (second.weight || UNKNOWN_POPULATION) * nearness(second) ? first : undefined;
-}
-
-/** The records a name means, or, with a region word after it (`Sweida province`), the regions the rest names. */
-function namedOrRegion(gazetteer: Gazetteer, name: string): { place: GazetteerPlace; tier: number }[] {
-  const matches = gazetteer.named(foldKey(name));
-  if (matches.length > 0 || !REGION_WORDS.test(name.toLowerCase())) return matches;
-  return gazetteer.named(foldKey(name.toLowerCase().replace(REGION_WORDS, ''))).filter((m) => m.place.precision === 'region');
 }
 
 /**
@@ -176,27 +172,28 @@ function closestForms(gazetteer: Gazetteer, name: string, within?: (place: Gazet
  */
 export function resolvePlace(gazetteer: Gazetteer, typed: string, suggest = true, near?: ReadonlySet<string>): PlaceResolution {
   const { name, qualifier } = splitQualifier(typed);
-  let matches = namedOrRegion(gazetteer, name);
-  // `Al-Quneitra`, `Qamishli`: the name with its Arabic article written otherwise, or without it.
-  for (const form of matches.length === 0 ? articleForms(foldKey(name)) : []) {
-    matches = namedOrRegion(gazetteer, form).filter((m) => writesArticle(m.place.country.code));
-    if (matches.length > 0) break;
-  }
+  const matches = namedRecords(gazetteer, name);
   // The gazetteer's alternate names count only where no name of its own or alias matches.
   const tier = Math.min(...matches.map((m) => m.tier));
-  let places = matches.filter((m) => m.tier === tier).map((m) => m.place);
-  if (qualifier !== undefined) {
-    const inside = inQualifier(gazetteer, qualifier);
+  const unqualified = matches.filter((m) => m.tier === tier).map((m) => m.place);
+  let places = unqualified;
+  // The qualifier is read as a place name is: `Nawa (Dar'a)`, `Shahba (As-Sweida)`, `Ariha (Idleb)`.
+  const areas = qualifier === undefined ? undefined : qualifierAreas(gazetteer, qualifier);
+  const inside = areas && liesIn(areas);
+  if (inside) {
     places = places.filter(inside);
     // The qualifier may say the alternate spelling is meant: `Jenin (Palestine)`, whose own name is a Polish village's.
     if (places.length === 0) places = matches.filter((m) => m.tier !== tier).map((m) => m.place).filter(inside);
   }
   if (places.length === 0) {
     // `Damscus (Syria)`: only spellings in what the qualifier names are offered.
-    const within = qualifier === undefined ? undefined : inQualifier(gazetteer, qualifier);
     // The dossier's own countries first: `Izraa` in a Syria dossier is Syria's Izra‘ before Jordan's ‘Izrā.
-    const closest = suggest ? nearFirst(closestForms(gazetteer, name, within), near) : [];
-    return { kind: 'unknown', closest: closest.length > 0 || !suggest ? closestSpellings(closest) : closestRegions(gazetteer, name, within) };
+    const closest = suggest ? nearFirst(closestForms(gazetteer, name, inside), near) : [];
+    const spellings = closest.length > 0 || !suggest ? closestSpellings(closest) : closestRegions(gazetteer, name, inside);
+    // `Hamidiyah (Quneitra)`: the gazetteer's Hamidiyah lies in Tartus; the reply says so.
+    const elsewhere = nearFirst([...unqualified].sort((a, b) => b.population - a.population).map((place) => ({ place })), near).slice(0, 3).map((m) => m.place);
+    const outside = qualifier !== undefined && areas && elsewhere.length > 0 ? { name, qualifier, areas, places: elsewhere } : undefined;
+    return { kind: 'unknown', closest: spellings, ...(outside ? { outside } : {}) };
   }
   const countries = places.filter((p) => p.precision === 'country');
   if (countries.length === 1) return { kind: 'located', place: countries[0]!, area: countries[0]!.ref };

@@ -1,6 +1,7 @@
 // The places of an entry the gazetteer cannot locate (unknown, or naming several places), each
 // with what to say about it: /entry add and edit refuse them, and so does an import, unless the
 // admin keeps them as not located.
+import { outsideQualifierHint } from './outside-qualifier.js';
 import { pinHint } from './pin-hint.js';
 import { optionLines } from './place-filter.js';
 import type { PlaceDirectory } from './place-port.js';
@@ -29,9 +30,11 @@ export function unlocatedAs(name: string, resolution: PlaceResolution, dossier?:
   const hint =
     resolution.kind === 'ambiguous'
       ? [`“${name}” names several places; say which: ${optionLines(resolution.options).join('; ')}.`, (dossier && pinHint(dossier.places.gazetteer, name, resolution.options, dossier.near))].filter(Boolean).join(' ')
-      : resolution.closest.length > 0
-        ? `“${name}” is not in the gazetteer; closest: ${optionLines(resolution.closest).join('; ')}.`
-        : `“${name}” is not in the gazetteer.`;
+      : resolution.outside
+        ? [outsideQualifierHint(name, resolution.outside), ...(resolution.closest.length > 0 ? [`Closest in ${resolution.outside.qualifier}: ${optionLines(resolution.closest).join('; ')}.`] : [])].join(' ')
+        : resolution.closest.length > 0
+          ? `“${name}” is not in the gazetteer; closest: ${optionLines(resolution.closest).join('; ')}.`
+          : `“${name}” is not in the gazetteer.`;
   return { name, hint };
 }
 
