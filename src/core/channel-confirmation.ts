@@ -51,6 +51,12 @@ export async function postConfirmation(
     return { status: 'posted' };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
+    // The platform refused Sitrep itself (its token, its scopes): that proves nothing of the channel,
+    // and its admins can fix nothing. What the command sets up is kept and waits, as its posts do.
+    if (error instanceof DeliveryError && error.operatorFix !== undefined) {
+      logger.warn({ channel, error: message, fix: error.operatorFix }, `${log.delayed}: ${channel.platform} refused Sitrep itself — ${error.operatorFix}`);
+      return { status: 'delayed', error: message, operatorFix: error.operatorFix };
+    }
     // Only a DeliveryError marked permanent means a person must act; anything else may pass
     // later, so what the command sets up is kept and its posts retry as usual.
     if (error instanceof DeliveryError && error.kind === 'permanent') {

@@ -13,6 +13,7 @@ import { PostEditRunner } from './edit-runner.js';
 import { ScheduledDigestService } from './digest-service.js';
 import { PosterRegistry } from './posters.js';
 import { DigestScheduler, type SchedulerOptions } from './scheduler.js';
+import { scheduleLiftedPauses } from './lifted-pauses.js';
 import type { TaskFactory } from './tasks.js';
 
 /** `Store`: the concrete store, kept as such for callers that read more than the scheduler needs. */
@@ -81,6 +82,8 @@ export function createDigestRuntime<Store extends DigestStore>(options: DigestRu
   const deliverer = new DigestDeliverer({ store, posters, tasks, now, logger, sender: holder, ...digestRetry, ...charts, ...(postEdits ? { edits: postEdits } : {}) });
   const edits = postEdits && new PostEditRunner({ store: postEdits, posters, now, logger, ...retry });
   const defaultTimeZone = defaultZone(options.defaultTimeZone, logger);
+  // Before any command or schedule reads them: the digests an upgrade resumed get their next slot.
+  scheduleLiftedPauses(store, now(), logger);
   const service = new ScheduledDigestService({ store, deliverer, posters, defaultTimeZone, now, logger, ...charts });
   return {
     holder,

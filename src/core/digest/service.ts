@@ -87,8 +87,12 @@ export type SubscribeAsk = Omit<SubscribeRequest, 'schedule'> & { schedule?: Sch
  */
 export type ConfirmationOutcome =
   | { status: 'posted' }
-  /** Refused for now (rate limit, outage): the subscription was saved; digests retry as usual. */
-  | { status: 'delayed'; error: string }
+  /**
+   * Refused for now (rate limit, outage): the subscription was saved; digests retry as usual.
+   * `operatorFix`: the platform refused Sitrep itself (its token, its scopes), not the channel, and
+   * only whoever runs Sitrep can end it, this way; the digests wait for it meanwhile.
+   */
+  | { status: 'delayed'; error: string; operatorFix?: string }
   /** No poster for the channel's platform runs in this process: nothing could be posted. */
   | { status: 'no-poster' };
 

@@ -56,11 +56,13 @@ export function scheduleSpans(schedule: string, timezone: string): Line {
 /** The command that sets up a channel's digest, and resumes a paused one, as posters' access help names it. */
 export const DIGEST_SUBSCRIBE = '/digest subscribe';
 
+/** The help's words, its `/digest subscribe` a command span and what it marks in backticks (`/invite @Sitrep`) code. */
 function subscribeCommandSpans(help: string): Span[] {
   const command = span.command('digest subscribe');
+  const words = (text: string) => text.split(command.text).flatMap((part, i) => (i === 0 ? [span.plain(part)] : [command, span.plain(part)]));
   return help
-    .split(command.text)
-    .flatMap((words, i) => (i === 0 ? [span.plain(words)] : [command, span.plain(words)]))
+    .split(/`([^`]*)`/)
+    .flatMap((part, i) => (i % 2 === 1 ? [span.code(part)] : words(part)))
     .filter((s) => s.text !== '');
 }
 
@@ -142,6 +144,7 @@ function confirmationLine(confirmation: ConfirmationOutcome, platform: Subscript
     case 'posted':
       return plainLine('Sitrep posted a confirmation in this channel, so it can post digests here.');
     case 'delayed':
+      if (confirmation.operatorFix !== undefined) return operatorFaultLine(confirmation.error, confirmation.operatorFix);
       return [
         span.plain('Sitrep could not post its confirmation in this channel yet ('),
         ...errorSpans(confirmation.error),
@@ -151,6 +154,21 @@ function confirmationLine(confirmation: ConfirmationOutcome, platform: Subscript
       // The words of /digest send-now's refusal: the subscription stands, another process posts.
       return plainLine(`This Sitrep process cannot post to ${platform} channels, so no confirmation was posted here; digests go out from a process connected to that platform.`);
   }
+}
+
+/**
+ * The confirmation met a refusal of Sitrep itself (its token, its scopes): nothing is wrong with
+ * the channel, so its admins are not sent to its permissions; the operator's fix is named, as
+ * `/digest list` names it while digests wait for it.
+ */
+function operatorFaultLine(error: string, fix: string): Line {
+  return [
+    span.plain('Sitrep could not post its confirmation in this channel ('),
+    ...errorSpans(error),
+    span.plain('): the platform refused Sitrep itself, not this channel, and only whoever runs Sitrep can fix that. The digest is set up and waits for the operator to fix the app — '),
+    ...errorSpans(fix),
+    span.plain('.'),
+  ];
 }
 
 /** When Sitrep tries a waiting digest again, to follow `tries again`: `at <time>`, `in 15 seconds`, `now`. */
