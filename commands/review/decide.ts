@@ -4,12 +4,12 @@
 // show the decision by the review queue; a pressed card is replaced by the answer itself.
 import type { CommandContext, OptionSpec, SubcommandSpec } from '../../src/core/command-spec.js';
 import { checkAll, UserError } from '../../src/core/errors.js';
-import type { EntryDetail, EntryInput } from '../../src/core/domain.js';
-import { formatIsoPartial, parsePartialDate, toIsoPartial, type PartialDate } from '../../src/core/partial-date.js';
+import type { EntryInput } from '../../src/core/domain.js';
+import { parsePartialDate, toIsoPartial, type PartialDate } from '../../src/core/partial-date.js';
 import type { Candidate } from '../../src/core/review/candidate.js';
 import { candidateCard, decidedCard } from '../../src/core/review/candidate-card.js';
 import { plural } from '../../src/core/text.js';
-import { plainLine, span, type View } from '../../src/core/view.js';
+import { span, type View } from '../../src/core/view.js';
 import { stampOf } from '../stamp.js';
 import { instantsFor, type InstantWriter } from '../when.js';
 import { checkBegun } from '../entry/date-order.js';
@@ -35,22 +35,6 @@ const approvalOptions: OptionSpec[] = APPROVAL_OPTIONS.map((name) => {
 
 /** A decision just made: the card as decided, in place of the card whose button made it. */
 const justDecided = (candidate: Candidate, when: InstantWriter): View => ({ ...decidedCard(candidate, when), replacesMessage: true });
-
-/**
- * An approval just made, its card showing the entry as recorded: the summary and the
- * publication of its source as the admin left them (emptied ones not shown), not as the feed gave them.
- */
-function justApproved(candidate: Candidate, entry: EntryDetail | undefined, when: InstantWriter): View {
-  if (!entry) return justDecided(candidate, when);
-  const card = justDecided({ ...candidate, summary: entry.summary }, when);
-  const published = entry.sources[0]?.published;
-  const asSuggested = published !== undefined && published === candidateSources(candidate)[0]?.published;
-  const facts = card.facts?.flatMap((fact) => {
-    if (fact.label !== 'Published' || asSuggested) return [fact];
-    return published === undefined ? [] : [{ ...fact, value: plainLine(formatIsoPartial(published)) }];
-  });
-  return { ...card, ...(facts ? { facts } : {}) };
-}
 
 /** `ana at 2025-07-20 12:30 UTC`, the time written by `when`. */
 export const decidedBy = (candidate: Candidate, when: InstantWriter) => `${candidate.decision?.by ?? 'someone'} at ${candidate.decision ? when(candidate.decision.at) : 'an unknown time'}`;
@@ -205,8 +189,8 @@ export const approveCandidate: SubcommandSpec = {
       return alreadyDecided(result.candidate, ctx, { verb: 'approve' });
     }
     keepUnlocated(ctx.services.places, unlocated, stamp);
-    const entryId = result.candidate.decision?.entryId;
-    return justApproved(result.candidate, entryId === undefined ? undefined : ctx.services.dossier.getEntry(entryId), instantsFor(ctx));
+    // The candidate carries its entry as recorded: the card shows the admin's summary and fields, as the channel's does.
+    return justDecided(result.candidate, instantsFor(ctx));
   },
 };
 

@@ -16,6 +16,7 @@ import type { PendingOrder, ReviewChannel, UnconfirmedCard } from '../../src/cor
 import type { ChannelTrouble, SetChannelOutcome } from '../../src/core/review/review-queue.js';
 import { describeCaller } from '../../src/core/caller.js';
 import { markedLine } from '../../src/core/error-views.js';
+import { platformDisplayName } from '../../src/core/review/platform-names.js';
 import { plainLine, span, type Line, type Section, type View } from '../../src/core/view.js';
 import { pageOption, resolveTopic, topicOption } from '../shared-options.js';
 import { stampOf } from '../stamp.js';
@@ -72,7 +73,7 @@ function channelSpans(channel: ReviewChannel, ctx: CommandContext): Line {
 /** A review channel its cards stopped reaching: why, how many, and what an admin does there. */
 const troubleLines = (ctx: CommandContext) => (trouble: ChannelTrouble): Line[] => [
   [
-    span.plain(`Cards could not be posted in the review channel on ${trouble.channel.platform}, `),
+    span.plain(`Cards could not be posted in the review channel on ${platformDisplayName(trouble.channel.platform)}, `),
     ...channelSpans(trouble.channel, ctx),
     span.plain(`: ${trouble.error}. ${plural(trouble.cards, 'card')} of candidates waiting ${trouble.cards === 1 ? 'is' : 'are'} not there.`),
   ],
@@ -82,17 +83,17 @@ const troubleLines = (ctx: CommandContext) => (trouble: ChannelTrouble): Line[] 
 
 /** Where cards are posted: each platform's review channel, named as channelSpans names it. */
 function channelsLine(channels: readonly ReviewChannel[], ctx: CommandContext): Line {
-  const named = channels.flatMap((channel, index) => [...(index > 0 ? [span.plain('; ')] : []), ...channelSpans(channel, ctx), span.plain(` on ${channel.platform}`)]);
+  const named = channels.flatMap((channel, index) => [...(index > 0 ? [span.plain('; ')] : []), ...channelSpans(channel, ctx), span.plain(` on ${platformDisplayName(channel.platform)}`)]);
   return [span.plain('Cards are posted in the review channel: '), ...named, span.plain('.')];
 }
 
 /** Why the candidate's card may not be in a review channel: cut off mid-post, or given up. */
 function unpostedLines(cards: readonly UnconfirmedCard[]): Line[] {
-  const cutOff = cards.filter((card) => card.failed === undefined).map((card) => card.platform);
+  const cutOff = cards.filter((card) => card.failed === undefined).map((card) => platformDisplayName(card.platform));
   const givenUp = cards.filter((card) => card.failed !== undefined);
   return [
     ...(cutOff.length > 0 ? [plainLine(`Its card may not have reached the review channel on ${cutOff.join(', ')} (Sitrep stopped while posting it, and does not post it twice): decide it here.`)] : []),
-    ...givenUp.map((card) => plainLine(`Its card could not be posted in the review channel on ${card.platform} (${card.failed}), and Sitrep gave up on it: decide it here.`)),
+    ...givenUp.map((card) => plainLine(`Its card could not be posted in the review channel on ${platformDisplayName(card.platform)} (${card.failed}), and Sitrep gave up on it: decide it here.`)),
   ];
 }
 
@@ -213,7 +214,7 @@ function confirmationLine(confirmation: Extract<SetChannelOutcome, { status: 'se
         span.plain(' says when they could not be posted.'),
       ];
     case 'no-poster':
-      return plainLine(`This Sitrep process cannot post to ${platform} channels, so no confirmation was posted here; cards go out from a process connected to that platform.`);
+      return plainLine(`This Sitrep process cannot post to channels on ${platformDisplayName(platform)}, so no confirmation was posted here; cards go out from a process connected to that platform.`);
   }
 }
 
@@ -241,11 +242,12 @@ export const reviewChannel: SubcommandSpec = {
     // A confirmation is posted there first, and nothing is recorded if the platform refuses it.
     const outcome = await ctx.services.review.setChannel(channel, stampOf(ctx), ctx.caller.displayName ?? describeCaller(ctx.caller));
     if (outcome.status === 'refused') {
-      const still = outcome.current ? `the review channel on ${platform} stays ${channelText(outcome.current, ctx)}` : `${platform} has no review channel yet`;
+      const named = platformDisplayName(platform);
+      const still = outcome.current ? `the review channel on ${named} stays ${channelText(outcome.current, ctx)}` : `${named} has no review channel yet`;
       throw new UserError('conflict', `Sitrep cannot post in this channel (${outcome.error}), so it was not made the review channel: ${still}.`, [outcome.accessHelp]);
     }
     const waiting = ctx.services.review.pending({}, 1, 0).total;
-    const replaced: Line = outcome.replaced ? [span.plain('this replaces '), ...channelSpans(outcome.replaced, ctx)] : [span.plain(`this replaces any other on ${platform}`)];
+    const replaced: Line = outcome.replaced ? [span.plain('this replaces '), ...channelSpans(outcome.replaced, ctx)] : [span.plain(`this replaces any other on ${platformDisplayName(platform)}`)];
     return {
       title: 'Review channel set',
       tone: 'success',

@@ -158,7 +158,7 @@ describe('GIVEN the fake Slack', () => {
     const reply = await command('subscribe schedule:"daily 08:00" timezone:Europe/Paris');
     // Slack's code in code, as Slack wrote it: elsewhere the renderer would show look-alikes for its underscores.
     expect(reply).toContain('Sitrep cannot post in this channel (Slack refused the message: `not_in_channel`), so no digest was set up.');
-    expect(reply).toContain('Invite the app to this channel with /invite @Sitrep');
+    expect(reply).toContain('Invite the app to this channel with `/invite @Sitrep`, then run `/digest subscribe` again.');
     expect(reply).not.toContain('Digest subscribed');
     expect(slack.callsTo('chat.postMessage')).toHaveLength(1); // the refused confirmation, nothing else
     expect(storedSubscriptions(h.app)).toEqual([]);

@@ -199,7 +199,7 @@ describe('GIVEN the fake Slack', () => {
     // The code in code, as Slack wrote it (elsewhere the renderer defuses mrkdwn underscores), and Slack's own fix.
     const blocks = (JSON.parse(await command('list')) as { blocks: { text?: { text: string } }[] }).blocks;
     const list = blocks.map((block) => block.text?.text ?? '').join('\n');
-    expect(list).toContain('*Paused:* Slack refused the message: `not_in_channel` (since Mon 6 Jul 2026 08:00 CEST). In that channel: Invite the app to this channel with /invite @Sitrep');
+    expect(list).toContain('*Paused:* Slack refused the message: `not_in_channel` (since Mon 6 Jul 2026 08:00 CEST). In that channel: Invite the app to this channel with `/invite @Sitrep`, then run `/digest subscribe` again.');
     expect(list).toContain('(1 attempt: Slack refused the message: `not_in_channel`)');
     expect(list).not.toContain('\u02CD');
   });

@@ -44,7 +44,7 @@ describe('GIVEN a channel the bot may not see', () => {
     const refused = await h.slash('review', {}, { subcommand: 'channel' });
     const said = refused.body.embeds!.map(embedText).join('\n');
     expect(refused.ephemeral).toBe(true);
-    expect(said).toMatch(/^Sitrep cannot post in this channel \(Discord refused the message: Missing Access \(50001\)\), so it was not made the review channel: discord has no review channel yet\.$/m);
+    expect(said).toMatch(/^Sitrep cannot post in this channel \(Discord refused the message: Missing Access \(50001\)\), so it was not made the review channel: Discord has no review channel yet\.$/m);
     // Review cards have no picture: Attach Files is for digests.
     expect(said).toContain('Give the bot View Channel, Send Messages and Embed Links in this channel');
     expect(said).toMatch(/then run `?\/review channel`? again\./);
@@ -56,6 +56,6 @@ describe('GIVEN a channel the bot may not see', () => {
     expect(set.body.embeds!.map(embedText).join('\n')).toContain('Sitrep posted a confirmation in this channel, so it can post cards here.');
     expect(channelMessages().map((m) => (m.embeds as Embed[])[0]?.title)).toEqual(['Review channel']);
     const listed = await h.slash('review', {}, { subcommand: 'list' });
-    expect(listed.body.embeds!.map(embedText).join('\n')).toContain(`Cards are posted in the review channel: <#${channel()}> (channel ${channel()}, this channel) on discord.`);
+    expect(listed.body.embeds!.map(embedText).join('\n')).toContain(`Cards are posted in the review channel: <#${channel()}> (channel ${channel()}, this channel) on Discord.`);
   });
 });

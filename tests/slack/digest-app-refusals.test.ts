@@ -76,7 +76,7 @@ describe('GIVEN two Slack channels with a daily 08:00 digest', () => {
     await h.time.advanceTo('2026-07-06T06:01:00Z');
     expect(h.app.digests.store.subscriptions.byChannel(NEWS)!.paused?.reason).toBe('Slack refused the message: not_in_channel');
     expect(h.app.digests.store.subscriptions.byChannel(DESK)!.paused).toBeUndefined();
-    expect(await h.runText('/digest list', DESK)).toContain('In that channel: Invite the app to this channel with /invite @Sitrep');
+    expect(await h.runText('/digest list', DESK)).toContain('In that channel: Invite the app to this channel with `/invite @Sitrep`, then run `/digest subscribe` again.');
     expect(digests(DESK)).toHaveLength(1);
     expect(warnings(h, 'digests wait')).toEqual([]);
   });

@@ -43,8 +43,8 @@ describe('GIVEN a private channel the bot is not in', () => {
     slack.removeBotFrom(PRIVATE);
     const before = storeFingerprint(app.db);
     const reply = seen(await command('/review channel', PRIVATE));
-    expect(reply).toContain('Sitrep cannot post in this channel (Slack refused the message: not_in_channel), so it was not made the review channel: slack has no review channel yet.');
-    expect(reply).toContain('Invite the app to this channel with /invite @Sitrep');
+    expect(reply).toContain('Sitrep cannot post in this channel (Slack refused the message: not_in_channel), so it was not made the review channel: Slack has no review channel yet.');
+    expect(reply).toContain('Invite the app to this channel with `/invite @Sitrep`, then run `/review channel` again.');
     expect(reply).toContain('then run `/review channel` again.');
     expect(storeFingerprint(app.db)).toBe(before);
     expect(slack.messagesIn(PRIVATE)).toEqual([]);
@@ -65,9 +65,9 @@ describe('GIVEN a review channel the bot was removed from', () => {
     expect(cardsIn(REVIEW)).toEqual([]);
 
     const listed = seen(await command('/review list', REVIEW));
-    expect(listed).toContain(`Cards are posted in the review channel: <#${REVIEW}> (channel ${REVIEW}, this channel) on slack.`);
-    expect(listed).toContain(`Cards could not be posted in the review channel on slack, <#${REVIEW}> (channel ${REVIEW}, this channel): Slack refused the message: not_in_channel. 1 card of candidates waiting is not there.`);
-    expect(listed).toContain('In that channel: Invite the app to this channel with /invite @Sitrep');
+    expect(listed).toContain(`Cards are posted in the review channel: <#${REVIEW}> (channel ${REVIEW}, this channel) on Slack.`);
+    expect(listed).toContain(`Cards could not be posted in the review channel on Slack, <#${REVIEW}> (channel ${REVIEW}, this channel): Slack refused the message: not_in_channel. 1 card of candidates waiting is not there.`);
+    expect(listed).toContain('In that channel: Invite the app to this channel with `/invite @Sitrep`, then run `/review channel` again.');
     expect(listed).toContain('The cards of the candidates still waiting are posted then.');
 
     slack.inviteBotTo(REVIEW);
@@ -85,7 +85,7 @@ describe('GIVEN review channels on Slack and on Discord', () => {
     await command('/review channel', REVIEW);
     await app.services.review.setChannel({ platform: 'discord', workspaceId: '81384788765712384', channelId: '81384788765712385', context: '' }, { by: 'discord:1', at: NOW }, 'ana');
     const reply = await command('/review list', 'C0GENERAL');
-    expect(seen(reply)).toContain(`Cards are posted in the review channel: channel 81384788765712385 on discord; <#${REVIEW}> (channel ${REVIEW}) on slack.`);
+    expect(seen(reply)).toContain(`Cards are posted in the review channel: channel 81384788765712385 on Discord; <#${REVIEW}> (channel ${REVIEW}) on Slack.`);
     expect(JSON.stringify((reply as { blocks: unknown[] }).blocks)).toContain(`<#${REVIEW}>`);
   });
 });

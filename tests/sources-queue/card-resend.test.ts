@@ -68,7 +68,7 @@ describe('GIVEN a pass posting three cards', () => {
 
     const list = await next.text('/review list');
     const mentions = list.split('\n').map((line) => line.trim()).filter((line) => line.includes('may not have reached the review channel'));
-    expect(mentions).toEqual(['Its card may not have reached the review channel on discord (Sitrep stopped while posting it, and does not post it twice): decide it here.']);
+    expect(mentions).toEqual(['Its card may not have reached the review channel on Discord (Sitrep stopped while posting it, and does not post it twice): decide it here.']);
     // The warning sits under the candidate whose card was being sent.
     expect(list.indexOf(mentions[0]!)).toBeGreaterThan(list.indexOf(sending!));
   });

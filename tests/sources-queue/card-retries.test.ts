@@ -135,7 +135,7 @@ describe('GIVEN three cards owed and a platform down for five minutes', () => {
     expect(warnings().filter((message) => message === 'gave up a review post failing for a day')).toHaveLength(3);
     // The queue says so under each candidate, so they are decided there.
     const listed = await queue.text('/review list');
-    expect(listed.match(/Its card could not be posted in the review channel on discord \(Discord answered 503 Service Unavailable\), and Sitrep gave up on it: decide it here\./g)).toHaveLength(3);
+    expect(listed.match(/Its card could not be posted in the review channel on Discord \(Discord answered 503 Service Unavailable\), and Sitrep gave up on it: decide it here\./g)).toHaveLength(3);
   });
 });
 
@@ -149,8 +149,8 @@ describe('GIVEN a card the platform refuses for good', () => {
     queue.advance(HOUR);
     expect(await pass()).toBe(0);
     expect(channel.calls).toBe(3);
-    expect(await queue.text('/review list')).toContain('Its card could not be posted in the review channel on discord (Discord answered 404 (10003: Unknown Channel)), and Sitrep gave up on it: decide it here.');
-    expect(await queue.text('/review show id:1')).toContain('Its card could not be posted in the review channel on discord');
+    expect(await queue.text('/review list')).toContain('Its card could not be posted in the review channel on Discord (Discord answered 404 (10003: Unknown Channel)), and Sitrep gave up on it: decide it here.');
+    expect(await queue.text('/review show id:1')).toContain('Its card could not be posted in the review channel on Discord');
   });
 });
 

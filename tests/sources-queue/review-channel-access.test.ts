@@ -30,7 +30,7 @@ describe('GIVEN a channel the platform refuses Sitrep’s posts in', () => {
     const refused = await queue.run('/review channel', elsewhere);
     expect(refused.tone).toBe('error');
     const said = viewText(refused);
-    expect(said).toContain('Sitrep cannot post in this channel (Unknown Channel (the channel was deleted)), so it was not made the review channel: discord has no review channel yet.');
+    expect(said).toContain('Sitrep cannot post in this channel (Unknown Channel (the channel was deleted)), so it was not made the review channel: Discord has no review channel yet.');
     expect(said).toContain('Let Sitrep post in this discord channel, then run `/review channel` again.');
     expect(storeFingerprint(queue.app.db)).toBe(before);
     expect(await queue.text('/review list', READER)).toContain('No review channel is set');
@@ -40,8 +40,8 @@ describe('GIVEN a channel the platform refuses Sitrep’s posts in', () => {
     await queue.run('/review channel');
     queue.poster.failNext(channelGone());
     const said = await queue.text('/review channel', elsewhere);
-    expect(said).toContain('so it was not made the review channel: the review channel on discord stays channel review.');
-    expect(await queue.text('/review list', READER)).toContain('Cards are posted in the review channel: #review (channel review, this channel) on discord.');
+    expect(said).toContain('so it was not made the review channel: the review channel on Discord stays channel review.');
+    expect(await queue.text('/review list', READER)).toContain('Cards are posted in the review channel: #review (channel review, this channel) on Discord.');
   });
 
   it('WHEN the platform refuses the confirmation for now (a rate limit) THEN the channel is set all the same, saying so', async () => {
@@ -49,7 +49,7 @@ describe('GIVEN a channel the platform refuses Sitrep’s posts in', () => {
     const reply = await queue.text('/review channel');
     expect(reply).toContain('Review channel set');
     expect(reply).toContain('Sitrep could not post its confirmation in this channel yet (HTTP 429: rate limited). The channel is set;');
-    expect(await queue.text('/review list', READER)).toContain('Cards are posted in the review channel: #review (channel review, this channel) on discord.');
+    expect(await queue.text('/review list', READER)).toContain('Cards are posted in the review channel: #review (channel review, this channel) on Discord.');
   });
 
   it('WHEN the platform accepts the confirmation THEN it is posted in the channel before the reply says the channel is set', async () => {
@@ -83,11 +83,11 @@ describe('GIVEN a review channel whose cards the platform refuses for good', () 
   it('WHEN an admin lists the queue THEN it names the review channel, says its cards could not be posted there and why, and the fix', async () => {
     await refusedCards();
     const listed = await queue.text('/review list', READER);
-    expect(listed).toContain('Cards are posted in the review channel: #review (channel review, this channel) on discord.');
-    expect(listed).toContain('Cards could not be posted in the review channel on discord, #review (channel review, this channel): Unknown Channel (the channel was deleted). 3 cards of candidates waiting are not there.');
+    expect(listed).toContain('Cards are posted in the review channel: #review (channel review, this channel) on Discord.');
+    expect(listed).toContain('Cards could not be posted in the review channel on Discord, #review (channel review, this channel): Unknown Channel (the channel was deleted). 3 cards of candidates waiting are not there.');
     expect(listed).toContain('In that channel: Let Sitrep post in this discord channel, then run `/review channel` again. The cards of the candidates still waiting are posted then.');
     // From another channel, it is named by its id alone.
-    expect(await queue.text('/review list', { ...READER, channelId: 'general' })).toContain('Cards are posted in the review channel: #review (channel review) on discord.');
+    expect(await queue.text('/review list', { ...READER, channelId: 'general' })).toContain('Cards are posted in the review channel: #review (channel review) on Discord.');
   });
 
   it('WHEN the channel is set again THEN the cards given up there are queued again and posted, each once', async () => {

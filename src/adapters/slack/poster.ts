@@ -7,8 +7,9 @@ import { webApi } from '@slack/bolt';
 import type { SlackConfig } from '../../config.js';
 import type { Interactions } from '../../core/interaction/interactions.js';
 import type { Logger } from '../../core/logger.js';
-import { DeliveryError, oneOffPostMark, postedButtons, postInOrder, replaceInPlace, type PostMark, type Poster } from '../../core/poster.js';
+import { DeliveryError, oneOffPostMark, postedButtons, postInOrder, replaceInPlace, type AccessNeeds, type PostMark, type Poster } from '../../core/poster.js';
 import type { View } from '../../core/view.js';
+import { refusalText, slackAccessHelp } from './access-help.js';
 import { boltLogger } from './bolt-logger.js';
 import { knownPrefix } from './command-prefix.js';
 import { channelFailure, directFailure } from './app-refusals.js';
@@ -31,7 +32,7 @@ export function deliveryErrorFrom(error: unknown): DeliveryError {
   switch (e.code) {
     case webApi.ErrorCode.PlatformError: {
       const code = e.data?.error ?? 'unknown_error';
-      return new DeliveryError(RETRYABLE.has(code) ? 'retryable' : 'permanent', `Slack refused the message: ${code}`);
+      return new DeliveryError(RETRYABLE.has(code) ? 'retryable' : 'permanent', refusalText(code));
     }
     case webApi.ErrorCode.RateLimitedError:
       return new DeliveryError('retryable', 'Slack rate limit reached', (e.retryAfter ?? 1) * 1000);
@@ -53,8 +54,8 @@ export interface SlackPosterOptions {
 
 export class SlackPoster implements Poster {
   readonly platform = 'slack';
-  accessHelp(command: string): string {
-    return `Invite the app to this channel with /invite @Sitrep (an archived channel must be unarchived first; in a direct message Sitrep can only post in its own), then run ${command} again.`;
+  accessHelp(command: string, needs?: AccessNeeds): string {
+    return slackAccessHelp(command, needs);
   }
 
   private readonly pictures: SlackPictures;

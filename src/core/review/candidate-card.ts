@@ -1,11 +1,10 @@
 // The card a candidate is shown as, in the review channel and in reply to /review show: the
 // story, what the entry would say, the other outlets carrying it, and Approve, Edit and Reject
-// for admins; once decided, who decided, when, and the entry it became. Its instants are on the
+// for admins; once decided, who decided, when, and the entry it became as recorded (its summary
+// and fields as the admin left them: recorded-entry.ts). Its instants are on the
 // clock of the channel it is shown in (`when`).
 import { isolated } from '../bidi-isolate.js';
-import type { EntrySummary } from '../domain.js';
-import { fatalitiesWithSource } from '../fatalities.js';
-import { formatIsoPartial, formatPartialDate } from '../partial-date.js';
+import { formatIsoPartial } from '../partial-date.js';
 import type { InstantWriter } from '../past-instant.js';
 import { formatCount } from '../text.js';
 import { RELIABILITY } from '../source-grade.js';
@@ -15,6 +14,7 @@ import { plainLine, span, type Button, type Line, type View } from '../view.js';
 import { suggestedActorText, type Candidate, type StoryReport } from './candidate.js';
 import { joinedTo } from './joined-candidate.js';
 import { publishedText, reportText } from './published-text.js';
+import { publishedFacts, recordedFacts, shownSummary } from './recorded-entry.js';
 import { attachArgs, uncitedOutlets, type UncitedReports } from './uncited-reports.js';
 
 const listed = (items: readonly string[]) => plainLine(items.length > 0 ? items.join(', ') : '—');
@@ -63,17 +63,6 @@ function outletText(outlet: string, grade: string | undefined): string {
   return reliability ? `${isolated(outlet)} · ${grade} (${reliability}; the report not judged yet)` : outlet;
 }
 
-/** What the approved entry holds, in place of what the candidate suggested: the admin may have changed any of it. */
-function recordedFacts(entry: EntrySummary): NonNullable<View['facts']> {
-  return [
-    { label: 'Actors', value: listed(entry.actors.map((actor) => `${isolated(actor.name)} (${actor.role})`)) },
-    { label: 'Places', value: listed(entry.places.map(isolated)) },
-    { label: 'Type', value: plainLine(eventTypeLabel(entry.eventType)) },
-    { label: 'Date', value: plainLine(formatPartialDate(entry.start)) },
-    { label: 'Fatalities', value: plainLine(fatalitiesWithSource(entry.fatalities)) },
-  ];
-}
-
 /**
  * The suggested date. An item its feed gave no date Sitrep could read is dated by the day Sitrep
  * first saw it, as its source is: said so, as it is no publication day.
@@ -114,6 +103,7 @@ function suggestedFacts(suggested: Candidate['suggested'], pending: boolean, dat
  */
 export function candidateCard(candidate: Candidate, when: InstantWriter, note?: string | Line): View {
   const { suggested } = candidate;
+  const summary = shownSummary(candidate);
   const others = candidate.reports.slice(1);
   const joined = joinedTo(candidate);
   const decided = decisionLine(candidate, joined, when);
@@ -121,7 +111,7 @@ export function candidateCard(candidate: Candidate, when: InstantWriter, note?: 
     title: candidate.recorded?.title ?? candidate.title,
     tone: candidate.status === 'approved' && note !== undefined ? 'success' : 'normal',
     intro: [
-      plainLine(`Candidate #${candidate.id} · ${isolated(candidate.topic)} · ${joined === undefined ? STATUS_TEXT[candidate.status] : `joined candidate #${joined}`}`),
+      plainLine(`Candidate #${candidate.id} · ${isolated(candidate.recorded?.topic ?? candidate.topic)} · ${joined === undefined ? STATUS_TEXT[candidate.status] : `joined candidate #${joined}`}`),
       ...(candidate.revisedAt ? [plainLine(`Revised by its feed at ${when(candidate.revisedAt)}: drafted again from what the item says now.`)] : []),
       ...(joined === undefined ? [] : [plainLine(`The same story as candidate #${joined}, found when a report of it was revised: its reports are listed there.`)]),
       ...(note ? [typeof note === 'string' ? plainLine(note) : note] : []),
@@ -129,7 +119,7 @@ export function candidateCard(candidate: Candidate, when: InstantWriter, note?: 
     ],
     facts: [
       { label: 'Outlet', value: plainLine(outletText(candidate.outlet, candidate.reports[0]?.grade)) },
-      { label: 'Published', value: plainLine(publishedText(candidate.published, suggested, when)) },
+      ...publishedFacts(candidate, { label: 'Published', value: plainLine(publishedText(candidate.published, suggested, when)) }),
       ...(candidate.link ? [{ label: 'Link', value: [span.link(candidate.link, candidate.link)] }] : []),
       { label: 'Matched', value: plainLine(candidate.matched.length > 0 ? candidate.matched.map(isolated).join(', ') : 'every item (the source seeks no keywords)') },
       ...(candidate.recorded ? recordedFacts(candidate.recorded) : suggestedFacts(suggested, candidate.status === 'pending', candidate.published !== undefined)),
@@ -141,7 +131,7 @@ export function candidateCard(candidate: Candidate, when: InstantWriter, note?: 
       ...(decided ? [{ label: 'Decided', value: decided }] : []),
     ],
     sections: [
-      ...(candidate.summary ? [{ heading: [span.bold('Summary')], lines: candidate.summary.split('\n').map((line) => plainLine(line)) }] : []),
+      ...(summary ? [{ heading: [span.bold('Summary')], lines: summary.split('\n').map((line) => plainLine(line)) }] : []),
       ...(others.length > 0 ? [{ heading: [span.bold('Same story elsewhere')], lines: others.map((report) => reportLine(report, when)) }] : []),
     ],
   };

@@ -1,0 +1,50 @@
+// What the card of an approved candidate shows of the entry it became, as the dossier holds it:
+// the admin may have changed any field on approval (the typed options, the Edit form) or since,
+// so the feed's summary and the suggestion no longer say what was recorded.
+import { isolated } from '../bidi-isolate.js';
+import type { EntryDetail, EntrySummary } from '../domain.js';
+import { entryDateText } from '../entry-views.js';
+import { fatalitiesWithSource } from '../fatalities.js';
+import { formatIsoPartial } from '../partial-date.js';
+import { eventTypeLabel } from '../vocabulary.js';
+import { plainLine, type Fact } from '../view.js';
+import type { Candidate } from './candidate.js';
+
+const listed = (items: readonly string[]) => plainLine(items.length > 0 ? items.join(', ') : '—');
+
+/**
+ * The recorded entry with its summary and sources, where it was read back whole (the dossier's
+ * getEntry, as approving and showing a candidate read it); undefined for a summary alone.
+ */
+function recordedDetail(recorded: EntrySummary | undefined): EntryDetail | undefined {
+  return recorded && 'summary' in recorded && 'sources' in recorded ? (recorded as EntryDetail) : undefined;
+}
+
+/** The facts the entry records, in place of what the candidate suggested. */
+export function recordedFacts(entry: EntrySummary): Fact[] {
+  return [
+    { label: 'Actors', value: listed(entry.actors.map((actor) => `${isolated(actor.name)} (${actor.role})`)) },
+    { label: 'Places', value: listed(entry.places.map(isolated)) },
+    { label: 'Type', value: plainLine(eventTypeLabel(entry.eventType)) },
+    { label: 'Date', value: plainLine(entryDateText(entry)) },
+    { label: 'Confidence', value: plainLine(entry.confidence) },
+    { label: 'Fatalities', value: plainLine(fatalitiesWithSource(entry.fatalities)) },
+  ];
+}
+
+/** The summary the card shows: the entry's as recorded (none when emptied), else the feed's. */
+export function shownSummary(candidate: Candidate): string {
+  return recordedDetail(candidate.recorded)?.summary ?? candidate.summary;
+}
+
+/**
+ * The card's Published line: `feed` (when the feed said the item was published) unless the entry's
+ * source records another day, which it shows instead, or none, which it leaves out.
+ */
+export function publishedFacts(candidate: Candidate, feed: Fact): Fact[] {
+  const entry = recordedDetail(candidate.recorded);
+  if (!entry) return [feed];
+  const published = entry.sources[0]?.published;
+  if (published === undefined) return [];
+  return published === candidate.suggested.source.published ? [feed] : [{ ...feed, value: plainLine(formatIsoPartial(published)) }];
+}
