@@ -3,7 +3,9 @@
 // /trend set checks its options. The store itself only checks what its constraints can, so a
 // date like 2025-13-45 or a title with control characters would load, and break /timeline.
 // Beyond what a row says, the columns the store derives from the dates must be theirs; and an
-// actor's names must be what /actors add would take, none naming two actors.
+// actor's names must be what /actors add would take, none naming two actors. The actors and places
+// are gathered as the bundle is read (see bundle-file); its entries and trend calls are then read
+// again to be checked, so that no more than one is held at a time.
 import { setTrend } from '../../commands/trend-set.js';
 import type { OptionSpec } from '../core/command-spec.js';
 import type { ActorMatch } from '../core/domain.js';
@@ -23,13 +25,17 @@ import { ImportFileError } from './source-row.js';
 
 type Fields = Record<string, unknown>;
 
+/** What an entry's check reads of an actor record. */
+interface BundleActor {
+  id: number;
+  name: string;
+  kind: ActorKind;
+}
+
 /** Answers /entry add's actor lookups from the bundle's actor records (links are checked apart, see bundle-links). */
-function bundleActors(actors: readonly Fields[]): DossierReader {
+function bundleActors(actors: readonly BundleActor[]): DossierReader {
   const byName = new Map<string, ActorMatch>();
-  for (const a of actors) {
-    const name = String(a.name);
-    if (!byName.has(name)) byName.set(name, { id: a.id as number, name, kind: a.kind as ActorKind, matchedName: name, rank: 0 });
-  }
+  for (const { id, name, kind } of actors) if (!byName.has(name)) byName.set(name, { id, name, kind, matchedName: name, rank: 0 });
   const unused = (): never => {
     throw new Error('not read when checking a bundle');
   };
@@ -139,20 +145,38 @@ function actorProblem(fields: Fields, named: Map<string, { id: number; name: str
   return undefined;
 }
 
-/** Refuses, naming the record's line, the first actor, entry or trend call that /actors add, the merge or /trend set would refuse. */
-export function checkWholeBundle(records: readonly BundleRecord[]): void {
-  const named = new Map<string, { id: number; name: string }>();
-  for (const { kind, line, fields } of records) {
-    const problem = kind === 'actor' ? actorProblem(fields, named) : undefined;
-    if (problem !== undefined) throw new ImportFileError(`line ${line}: ${recordName(kind, fields)}: ${problem}`);
+/**
+ * Refuses, naming the record's line, the first actor, entry or trend call that /actors add, the
+ * merge or /trend set would refuse: `note` is given each record as the bundle is read, then
+ * `check` reads its entries and trend calls again.
+ */
+export class WholeBundleCheck {
+  private readonly named = new Map<string, { id: number; name: string }>();
+  private readonly actors: BundleActor[] = [];
+  private readonly places = new Map<number, string>();
+  private actorRefusal: ImportFileError | undefined;
+
+  note({ kind, line, fields }: BundleRecord): void {
+    if (kind === 'place') this.places.set(fields.id as number, String(fields.name));
+    if (kind !== 'actor') return;
+    this.actors.push({ id: fields.id as number, name: String(fields.name), kind: fields.kind as ActorKind });
+    if (this.actorRefusal) return;
+    const problem = actorProblem(fields, this.named);
+    if (problem !== undefined) this.actorRefusal = new ImportFileError(`line ${line}: ${recordName(kind, fields)}: ${problem}`);
   }
-  const actors = records.filter((r) => r.kind === 'actor').map((r) => r.fields);
-  const names = new Map(actors.map((a) => [a.id as number, String(a.name)]));
-  const places = new Map(records.filter((r) => r.kind === 'place').map((r) => [r.fields.id as number, String(r.fields.name)]));
-  const reader = bundleActors(actors);
-  const actorName = (id: number) => names.get(id);
-  for (const { kind, line, fields } of records) {
-    const problem = kind === 'entry' ? entryProblem(fields, places, actorName, reader) : kind === 'trend_call' ? trendCallProblem(fields) : undefined;
-    if (problem !== undefined) throw new ImportFileError(`line ${line}: ${recordName(kind, fields)}: ${problem.replace(/\.$/, '')}`);
+
+  /** Throws for the first actor noted that cannot be loaded, else for the first entry or trend call of `records`. */
+  check(records: readonly BundleRecord[]): void {
+    if (this.actorRefusal) throw this.actorRefusal;
+    const names = new Map(this.actors.map((a) => [a.id, a.name]));
+    const reader = bundleActors(this.actors);
+    const actorName = (id: number) => names.get(id);
+    for (const record of records) {
+      const { kind, line } = record;
+      if (kind !== 'entry' && kind !== 'trend_call') continue;
+      const fields = record.fields;
+      const problem = kind === 'entry' ? entryProblem(fields, this.places, actorName, reader) : trendCallProblem(fields);
+      if (problem !== undefined) throw new ImportFileError(`line ${line}: ${recordName(kind, fields)}: ${problem.replace(/\.$/, '')}`);
+    }
   }
 }

@@ -1,17 +1,25 @@
 // Reads a dossier bundle (docs/bundle.md): its header, its records with the line of each, and
 // its closing count, which tells a whole bundle from one cut short. A problem anywhere is one
-// error for the file: a bundle is loaded whole or not at all.
+// error for the file: a bundle is loaded whole or not at all. It is read a line at a time (see
+// bundle-lines): what it holds is counted and checked as it is read, and each record is kept as
+// where its line lies, its fields read again from the file when asked for.
 import { z } from 'zod';
 import type { Db } from '../store/connection.js';
 import { BUNDLE_FORMAT, BUNDLE_VERSION, RECORD_KINDS, recordColumns, recordNoun, type RecordKind } from '../store/bundle-format.js';
 import type { BundleRecord } from '../store/bundle-load.js';
-import { checkBundleLinks } from './bundle-links.js';
+import { BundleLinks } from './bundle-links.js';
+import type { BundleLines, FileLine } from './bundle-lines.js';
 import { jsonSyntaxProblem } from './json-syntax.js';
 import { ImportFileError } from './source-row.js';
 
 export interface Bundle {
   topic: string | null;
+  /** Each record's fields are read again from the file each time they are asked for: read them once. */
   records: BundleRecord[];
+  /** How many records of each kind it holds. */
+  counts: Record<RecordKind, number>;
+  /** Its entry records of removed entries. */
+  removed: number;
 }
 
 const nullableText = z.string().nullable();
@@ -97,23 +105,86 @@ function headerProblem(error: z.ZodError, given: Record<string, unknown>): strin
     .join('; ');
 }
 
-export function readBundle(text: string, db: Db): Bundle {
-  const lines = text.split('\n').map((raw, i) => ({ raw, line: i + 1 })).filter(({ raw }) => raw.trim() !== '');
-  const [first, ...rest] = lines;
-  const given = parseLine(first!.raw, first!.line);
-  const head = header.safeParse(given);
-  if (!head.success) fail(first!.line, `not a bundle header: ${headerProblem(head.error, given)}`);
-  if (head.data!.version > BUNDLE_VERSION) fail(first!.line, `bundle version ${head.data!.version} is newer than this Sitrep reads (${BUNDLE_VERSION}): upgrade Sitrep`);
-  const last = rest.pop();
-  const closing = last ? end.safeParse(parseLine(last.raw, last.line)) : undefined;
-  if (!closing?.success) throw new ImportFileError('the bundle has no closing `end` record: it was cut short, so nothing is imported');
-  const columns = new Map(RECORD_KINDS.map((kind) => [kind, recordColumns(db, kind)]));
-  const records = rest.map(({ raw, line }) => checkedRecord(parseLine(raw, line), line, columns));
-  for (const kind of RECORD_KINDS) {
-    const count = records.filter((r) => r.kind === kind).length;
-    const said = closing.data.counts[kind] ?? 0;
-    if (count !== said) throw new ImportFileError(`the bundle holds ${count} ${kind} records, but its end says ${said}: it is not whole, so nothing is imported`);
+/** A record kept as where its line lies in the file; its fields, parsed again when asked for. */
+class RecordInFile implements BundleRecord {
+  readonly line: number;
+  private readonly offset: number;
+  private readonly length: number;
+
+  constructor(
+    readonly kind: RecordKind,
+    { line, offset, length }: FileLine,
+    private readonly file: BundleLines,
+  ) {
+    this.line = line;
+    this.offset = offset;
+    this.length = length;
   }
-  checkBundleLinks(records);
-  return { topic: head.data!.topic, records };
+
+  get fields(): Record<string, unknown> {
+    const { record: _kind, ...fields } = JSON.parse(this.file.textAt({ line: this.line, offset: this.offset, length: this.length })) as Record<string, unknown>;
+    return fields;
+  }
+}
+
+/** The bundle's first non-blank line, checked as its header. */
+function checkedHeader(first: FileLine | undefined): z.infer<typeof header> {
+  if (!first) throw new ImportFileError("its first line is not a bundle's header (see docs/bundle.md)");
+  const given = parseLine(first.text, first.line);
+  const head = header.safeParse(given);
+  if (!head.success) fail(first.line, `not a bundle header: ${headerProblem(head.error, given)}`);
+  if (head.data!.version > BUNDLE_VERSION) fail(first.line, `bundle version ${head.data!.version} is newer than this Sitrep reads (${BUNDLE_VERSION}): upgrade Sitrep`);
+  return head.data!;
+}
+
+/**
+ * Reads the open bundle through, checking each record against the store's columns and the links
+ * between records; `onRecord` sees each record as it is read (a whole load's checks gather what
+ * they need). The first problem is thrown after the whole file was read, in this order: the
+ * header, a bundle cut short (no closing `end`), a record that cannot be read, counts that are
+ * not the end's, an id given twice, a link naming no record.
+ */
+export function readBundle(file: BundleLines, db: Db, onRecord?: (record: BundleRecord) => void): Bundle {
+  const columns = new Map(RECORD_KINDS.map((kind) => [kind, recordColumns(db, kind)]));
+  const counts = Object.fromEntries(RECORD_KINDS.map((kind) => [kind, 0])) as Record<RecordKind, number>;
+  const links = new BundleLinks();
+  const records: BundleRecord[] = [];
+  let removed = 0;
+  let head: z.infer<typeof header> | undefined;
+  // Each line is a record once the next is read: the last is the closing `end`.
+  let previous: FileLine | undefined;
+  let unreadable: unknown;
+  const read = (at: FileLine) => {
+    try {
+      const record = checkedRecord(parseLine(at.text, at.line), at.line, columns);
+      counts[record.kind] += 1;
+      if (record.kind === 'entry' && record.fields.deleted_at !== null) removed += 1;
+      links.add(record);
+      onRecord?.(record);
+      records.push(new RecordInFile(record.kind, at, file));
+    } catch (error) {
+      if (!(error instanceof ImportFileError)) throw error;
+      // Past the first record that cannot be read, lines are only looked through for the closing `end`.
+      unreadable = error;
+    }
+  };
+  for (const at of file.lines()) {
+    if (at.text.trim() === '') continue;
+    if (!head) {
+      head = checkedHeader(at);
+      continue;
+    }
+    if (previous && unreadable === undefined) read(previous);
+    previous = at;
+  }
+  if (!head) checkedHeader(undefined);
+  const closing = previous ? end.safeParse(parseLine(previous.text, previous.line)) : undefined;
+  if (!closing?.success) throw new ImportFileError('the bundle has no closing `end` record: it was cut short, so nothing is imported');
+  if (unreadable !== undefined) throw unreadable;
+  for (const kind of RECORD_KINDS) {
+    const said = closing.data.counts[kind] ?? 0;
+    if (counts[kind] !== said) throw new ImportFileError(`the bundle holds ${counts[kind]} ${kind} records, but its end says ${said}: it is not whole, so nothing is imported`);
+  }
+  links.check();
+  return { topic: head!.topic, records, counts, removed };
 }

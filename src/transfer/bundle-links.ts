@@ -57,35 +57,49 @@ function linksOf({ kind, fields }: BundleRecord): Link[] {
 function present(kind: RecordKind, ids: ReadonlyMap<unknown, number>): string {
   if (ids.size === 0) return `the bundle has no ${kind} records`;
   if (kind === 'topic') return `its topics are ${[...ids.keys()].join(', ')}`;
+  // Folded rather than spread: a bundle's revisions outnumber the arguments a call may take.
   const numbers = [...ids.keys()].filter((id): id is number => typeof id === 'number');
-  return `its ${ids.size} ${kind} records have ids ${Math.min(...numbers)}–${Math.max(...numbers)}`;
+  const [min, max] = numbers.reduce(([lo, hi], id) => [Math.min(lo, id), Math.max(hi, id)], [Infinity, -Infinity]);
+  return `its ${ids.size} ${kind} records have ids ${min}–${max}`;
 }
 
-/** Each kind's ids, with the line of its record; a second record with an id already seen is refused. */
-function idsOf(records: readonly BundleRecord[]): Map<RecordKind, Map<unknown, number>> {
-  const ids = new Map<RecordKind, Map<unknown, number>>();
-  for (const { kind, line, fields } of records) {
-    const seen = ids.get(kind) ?? ids.set(kind, new Map()).get(kind)!;
+/** A link of a record that names one not read yet: checked once the whole bundle is read. */
+interface Pending {
+  line: number;
+  record: string;
+  link: Link;
+}
+
+/**
+ * Checks the links of a bundle read a record at a time: each kind's ids, with the line of each
+ * record, and the links naming a record not read yet (few: a bundle lists what is named before
+ * what names it, an actor's affiliation aside). A second record with an id already seen is refused.
+ */
+export class BundleLinks {
+  private readonly ids = new Map<RecordKind, Map<unknown, number>>();
+  private readonly pending: Pending[] = [];
+  private duplicate: ImportFileError | undefined;
+
+  add(record: BundleRecord): void {
+    const { kind, line, fields } = record;
+    const seen = this.ids.get(kind) ?? this.ids.set(kind, new Map()).get(kind)!;
     const id = fields[ID_FIELD[kind]];
     const first = seen.get(id);
     if (first !== undefined) {
-      throw new ImportFileError(`line ${line}: ${recordNoun(kind)} with ${ID_FIELD[kind]} ${String(id)} again (the first is on line ${first}): give each record its own ${ID_FIELD[kind]}`);
-    }
-    seen.set(id, line);
+      this.duplicate ??= new ImportFileError(`line ${line}: ${recordNoun(kind)} with ${ID_FIELD[kind]} ${String(id)} again (the first is on line ${first}): give each record its own ${ID_FIELD[kind]}`);
+    } else seen.set(id, line);
+    for (const link of linksOf(record)) if (!this.ids.get(link.kind)?.has(link.id)) this.pending.push({ line, record: recordName(kind, fields), link });
   }
-  return ids;
-}
 
-/** Refuses a bundle in which a record names one the bundle does not hold, or gives an id twice. */
-export function checkBundleLinks(records: readonly BundleRecord[]): void {
-  const ids = idsOf(records);
-  for (const record of records) {
-    for (const link of linksOf(record)) {
-      const known = ids.get(link.kind) ?? new Map<unknown, number>();
+  /** Refuses a bundle that gives an id twice (the first such record), else one in which a record names one the bundle does not hold. */
+  check(): void {
+    if (this.duplicate) throw this.duplicate;
+    for (const { line, record, link } of this.pending) {
+      const known = this.ids.get(link.kind) ?? new Map<unknown, number>();
       if (known.has(link.id)) continue;
       const shown = typeof link.id === 'string' ? `\`${link.id}\`` : String(link.id);
       throw new ImportFileError(
-        `line ${record.line}: ${recordName(record.kind, record.fields)}: ${link.field} names ${link.kind} ${shown}, but the bundle holds no ${link.kind} record ` +
+        `line ${line}: ${record}: ${link.field} names ${link.kind} ${shown}, but the bundle holds no ${link.kind} record ` +
           `with ${ID_FIELD[link.kind]} ${shown} (${present(link.kind, known)}): add that record, or name one the bundle holds`,
       );
     }

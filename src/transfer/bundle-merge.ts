@@ -47,11 +47,17 @@ function takenFrom(fields: Fields): RevisionTaken | undefined {
   return typeof id === 'number' && typeof by === 'string' && typeof at === 'string' ? { mark: { id, changedBy: by, changedAt: at }, whole: whole !== 0 } : undefined;
 }
 
-/** Each bundle entry's revisions, oldest first, by the entry's id in the bundle. */
+/**
+ * Each bundle entry's revisions, oldest first, by the entry's id in the bundle: their marks only,
+ * not the snapshots that make most of a bundle's size.
+ */
 function entryRevisions(records: readonly BundleRecord[]): Map<number, BundleRevision[]> {
   const byEntry = new Map<number, BundleRevision[]>();
-  for (const { kind, fields } of records) {
-    if (kind !== 'revision' || fields.entity !== 'entry') continue;
+  for (const record of records) {
+    if (record.kind !== 'revision') continue;
+    // Read from the file each time it is asked for (see bundle-file): asked once.
+    const fields = record.fields;
+    if (fields.entity !== 'entry') continue;
     const taken = takenFrom(fields);
     const revision = { id: fields.id as number, changedBy: fields.changed_by as string, changedAt: fields.changed_at as string, ...(taken ? { takenFrom: taken } : {}) };
     const entryId = fields.entity_id as number;
@@ -208,7 +214,7 @@ export function mergeBundle(records: readonly BundleRecord[], dossier: DossierRe
     for (let hop = 0; hop < 64 && actor && actor.merged_into_id !== null; hop++) actor = byId.get(actor.merged_into_id as number);
     return actor && actors.get(actor.id as number);
   };
-  const places = new Map(of('place').map((r) => [r.fields.id as number, r.fields.name as string]));
+  const places = new Map(of('place').map(({ fields }) => [fields.id as number, fields.name as string]));
   const revisions = entryRevisions(records);
   const rows: SourceRow[] = [];
   const skipped: RowOutcome[] = [];

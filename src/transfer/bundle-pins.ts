@@ -60,8 +60,11 @@ export function mergedPins(db: Db, records: readonly BundleRecord[], names: read
   const named = new Set(names.map(foldKey));
   const cache = new StatementCache(db);
   const storedRow = cache.get(`SELECT ${PLACE_COLUMNS} FROM places WHERE place_key = ?`);
-  for (const { kind, fields } of records) {
-    if (kind !== 'place' || !named.has(foldKey(String(fields.name)))) continue;
+  for (const record of records) {
+    if (record.kind !== 'place') continue;
+    // Read from the file each time it is asked for (see bundle-file): asked once.
+    const fields = record.fields;
+    if (!named.has(foldKey(String(fields.name)))) continue;
     const pin = locatedAt(fields);
     if (!pin || !isPinRef(pin.ref)) continue;
     const name = String(fields.name);

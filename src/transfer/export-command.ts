@@ -22,6 +22,8 @@ import { closestNames } from '../core/ranking.js';
 import { plural } from '../core/text.js';
 import type { EventType } from '../core/vocabulary.js';
 import { bundleRecords } from '../store/bundle-export.js';
+import { RECORD_KINDS, type RecordKind } from '../store/bundle-format.js';
+import { bundleContents } from './bundle-contents.js';
 import { LATEST_ENTRY_REVISION } from '../store/entry-revision-reads.js';
 import { acledText } from './acled-export.js';
 import { storedActorFacts } from './actor-facts.js';
@@ -83,9 +85,20 @@ function* exportText(app: App, entries: readonly ExportedEntry[], format: 'json'
   if (format === 'json') yield '\n]\n';
 }
 
-/** One record a line (docs/bundle.md). */
-function* bundleText(app: App, topic: string | undefined): Generator<string> {
-  for (const record of bundleRecords(app.db, topic)) yield `${JSON.stringify(record)}\n`;
+/** How many records of each kind a bundle was written with, and how many of its entries are removed. */
+interface BundleTally {
+  counts: Record<RecordKind, number>;
+  removed: number;
+}
+
+/** One record a line (docs/bundle.md), each counted in `tally` as it is written. */
+function* bundleText(app: App, topic: string | undefined, tally: BundleTally): Generator<string> {
+  for (const record of bundleRecords(app.db, topic) as Iterable<{ record: string; deleted_at?: unknown }>) {
+    const kind = record.record as RecordKind;
+    if (kind in tally.counts) tally.counts[kind] += 1;
+    if (kind === 'entry' && record.deleted_at !== null) tally.removed += 1;
+    yield `${JSON.stringify(record)}\n`;
+  }
 }
 
 /**
@@ -202,13 +215,16 @@ async function exportEntries({ format, topic: typedTopic, days, outFile, locate 
     const removed = format === 'bundle' ? 0 : (app.db.prepare(`SELECT count(*) FROM entries WHERE deleted_at IS NOT NULL ${terms}`).pluck().get(params) as number);
     const leftOut = new Map<EventType, number>();
     const ids = entries.map((e) => e.id);
+    const tally: BundleTally = { counts: Object.fromEntries(RECORD_KINDS.map((kind) => [kind, 0])) as Record<RecordKind, number>, removed: 0 };
     const text =
-      format === 'bundle' ? bundleText(app, topic) : format === 'acled' ? acledText(app, ids, locate ?? gazetteerLocator(app.services.places), leftOut) : exportText(app, entries, format);
+      format === 'bundle' ? bundleText(app, topic, tally) : format === 'acled' ? acledText(app, ids, locate ?? gazetteerLocator(app.services.places), leftOut) : exportText(app, entries, format);
     const outcome = await writeOut(text, outFile, config.dbPath, io.stdout, io.stderr);
     if (outcome === 'written') {
       const skipped = [...leftOut.values()].reduce((sum, n) => sum + n, 0);
       const what = format === 'bundle' ? 'the dossier' : plural(entries.length - skipped, 'entry', 'entries');
-      writeLine(io.stderr, `Exported ${what}${topic ? ` of ${topic}` : ''}${days ? ` ${days.words}` : ''} as ${format}${outFile ? ` to ${outFile}` : ''}${removedLine(removed) ?? ''}.`);
+      // A bundle says what it holds as its import will: the two can be compared.
+      const held = format === 'bundle' ? `: ${bundleContents(tally.counts, tally.removed)}` : '';
+      writeLine(io.stderr, `Exported ${what}${topic ? ` of ${topic}` : ''}${days ? ` ${days.words}` : ''} as ${format}${outFile ? ` to ${outFile}` : ''}${removedLine(removed) ?? ''}${held}.`);
       const note = leftOutLine(leftOut);
       if (note) writeLine(io.stderr, note);
     }

@@ -61,7 +61,7 @@ function importFile(file: string, format: ImportFormat | 'bundle' | undefined, o
   const { dbPath } = config;
   // A new store is built beside SITREP_DB under this name (import-store, bundle-import).
   if (dbPath !== ':memory:') removeLeftovers([buildingStem(dbPath)], 'a killed import', io.stderr, options.dryRun);
-  if (source.kind === 'bundle') return importBundle(file, source.text, config, options.dryRun, io);
+  if (source.kind === 'bundle') return importBundle(file, source.bundle, config, options.dryRun, io);
   return importRows(file, source.rows, source.format, options, config, io, started);
 }
 

@@ -1,92 +1,17 @@
-// Reads the file an import names, before any store is opened: its rows, or a bundle's text (read
-// against the store it goes into), or one line on stderr saying why it cannot be imported.
-import { readFileSync } from 'node:fs';
+// Reads the file an import names, before any store is opened: its rows, or a bundle (read line by
+// line against the store it goes into, see bundle-lines), or one line on stderr saying why it
+// cannot be imported.
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Writable } from 'node:stream';
 import { writeLine } from './cli-lines.js';
 import { isBundle } from './bundle-file.js';
+import { BundleLines } from './bundle-lines.js';
 import { readProblem } from './out-file.js';
 import { SQLITE_HEADER } from '../store/backup.js';
 import { detectFormat, ImportFileError, readRows, withoutBom, type ImportFormat, type SourceRow } from './row-reader.js';
-import { findGarbling, windows1252Char as byteAsWindows1252 } from './mojibake.js';
-
-const UTF8 = new TextDecoder('utf-8', { fatal: true });
-
-/** Files saved by other programs, known by their first bytes, and what to do instead. */
-const OTHER_FILES: readonly { magic: number[]; what: string }[] = [
-  { magic: [0x50, 0x4b, 0x03, 0x04], what: 'a zip archive, as an Excel workbook (.xlsx) or an OpenDocument sheet (.ods) is: in the spreadsheet, save it as "CSV UTF-8" and import that file' },
-  { magic: [0xd0, 0xcf, 0x11, 0xe0], what: 'an old Excel workbook (.xls): in the spreadsheet, save it as "CSV UTF-8" and import that file' },
-  { magic: [0x25, 0x50, 0x44, 0x46], what: 'a PDF document: Sitrep imports CSV, JSON, NDJSON and dossier bundles' },
-  { magic: [0x1f, 0x8b], what: 'a gzip archive: unpack it first (gunzip FILE), then import what it holds' },
-];
-
-/** UTF-16 text of the Latin script has a NUL in every other byte of its start. */
-function looksLikeUtf16(bytes: Buffer): boolean {
-  const start = bytes.subarray(0, 64);
-  let nuls = 0;
-  for (let i = 0; i < start.length; i++) if (start[i] === 0) nuls += 1;
-  return start.length >= 4 && nuls * 2 >= start.length - 2;
-}
-
-/** A byte as Windows-1252 reads it, or its number where that is a control character. */
-function shownChar(byte: number): string {
-  const char = byteAsWindows1252(byte);
-  return /[\u0080-\u009f]/.test(char) ? `byte 0x${byte.toString(16)}` : `\`${char}\``;
-}
-
-/**
- * Where a file that is not UTF-8 holds its first character of another encoding, when the file reads
- * as Windows-1252 (Latin-1's superset), as Excel's "CSV (Comma delimited)" saves it: no control
- * character but tab and line ends. Undefined when it does not (a binary file).
- */
-function windows1252Char(bytes: Buffer): { line: number; char: string } | undefined {
-  let line = 1;
-  let found: { line: number; char: string } | undefined;
-  for (let i = 0; i < bytes.length; i += 1) {
-    const byte = bytes[i]!;
-    if (byte === 0x0a) line += 1;
-    else if ((byte < 0x20 && byte !== 0x09 && byte !== 0x0d) || byte === 0x7f) return undefined;
-    else if (byte >= 0x80) {
-      // A character UTF-8 reads is passed over: the one named is one it cannot read.
-      const length = utf8Length(bytes, i);
-      if (length > 0) i += length - 1;
-      else found ??= { line, char: shownChar(byte) };
-    }
-  }
-  return found;
-}
-
-/** The length of the UTF-8 sequence starting at `i`, or 0 where none does. */
-function utf8Length(bytes: Buffer, i: number): number {
-  const lead = bytes[i]!;
-  const length = lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
-  for (let k = 1; k < length; k += 1) if (((bytes[i + k] ?? 0) & 0xc0) !== 0x80) return 0;
-  return length;
-}
-
-/** The file's text; throws an ImportFileError for one that is not UTF-8 (UTF-16, as Excel saves "Unicode text", has NUL bytes). */
-function utf8Text(bytes: Buffer): string {
-  const other = OTHER_FILES.find(({ magic }) => magic.every((byte, i) => bytes[i] === byte));
-  if (other) throw new ImportFileError(`the file is ${other.what}`);
-  const bom16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
-  let text: string | undefined;
-  try {
-    text = bom16 ? undefined : UTF8.decode(bytes);
-  } catch {
-    text = undefined;
-  }
-  if (text === undefined || text.includes('\u0000')) {
-    const legacy = bom16 ? undefined : windows1252Char(bytes);
-    if (legacy) {
-      throw new ImportFileError(
-        `the file is not UTF-8 text (it looks like Windows-1252 or Latin-1, as Excel's "CSV (Comma delimited)" saves it: ${legacy.char} on line ${legacy.line} is in that encoding): save it as UTF-8 (in Excel: "CSV UTF-8"; in LibreOffice: character set "Unicode (UTF-8)"), then import it again`,
-      );
-    }
-    if (!bom16 && !looksLikeUtf16(bytes)) throw new ImportFileError('the file is not text (it holds bytes no text file has): import a CSV, JSON, NDJSON or bundle file');
-    throw new ImportFileError('the file is not UTF-8 text (it looks like UTF-16): save it as UTF-8 (in Excel: "CSV UTF-8"), then import it again');
-  }
-  return text;
-}
+import { findGarbling } from './mojibake.js';
+import { utf8Text } from './utf8-text.js';
 
 /**
  * Why a file whose text was read as Windows-1252 and saved again cannot be imported: its rows
@@ -100,19 +25,49 @@ function garblingProblem(text: string, format: ImportFormat): string | undefined
   return `this file looks like UTF-8 read as Windows-1252 and saved again (\`${found.garbled}\` for \`${found.meant}\`, line ${found.line}${more}): ${fix}`;
 }
 
-export type ImportSource = { kind: 'rows'; rows: SourceRow[]; format: ImportFormat } | { kind: 'bundle'; text: string };
+/** A bundle is not read here but where it is imported, a line at a time (`bundle` reads the file). */
+export type ImportSource = { kind: 'rows'; rows: SourceRow[]; format: ImportFormat } | { kind: 'bundle'; bundle: BundleLines };
+
+/** How much of a file is read to tell a bundle by its first line (a header is some 60 bytes). */
+const START_BYTES = 64 * 1024;
+
+/** The file's first bytes. */
+function readStart(file: string): Buffer {
+  const fd = openSync(file, 'r');
+  try {
+    const start = Buffer.alloc(START_BYTES);
+    return start.subarray(0, readSync(fd, start, 0, START_BYTES, 0));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Whether the file's first bytes hold a bundle's header as its first line. Bytes UTF-8 cannot read
+ * further on are the bundle reader's to name (bundle-lines), with the file's name as a bundle's.
+ */
+const startsAsBundle = (start: Buffer): boolean => isBundle(new TextDecoder('utf-8').decode(start));
 
 export function readImportFile(file: string, format: ImportFormat | 'bundle' | undefined, stderr: Writable): ImportSource | undefined {
-  let bytes: Buffer;
+  let start: Buffer;
   try {
-    bytes = readFileSync(file);
+    start = readStart(file);
   } catch (error) {
     writeLine(stderr, `Cannot read ${file}: ${readProblem(error)}. Nothing was written.`);
     return undefined;
   }
   // A store or a backup holds NUL bytes, which would read as UTF-16 below.
-  if (bytes.subarray(0, SQLITE_HEADER.length).toString('latin1') === SQLITE_HEADER) {
+  if (start.subarray(0, SQLITE_HEADER.length).toString('latin1') === SQLITE_HEADER) {
     writeLine(stderr, `Cannot import ${basename(file)}: it is an SQLite database (a Sitrep store or backup?), not an import file. To put a backup in place of the store, use npm run restore -- ${file}; to bring its dossier into this store, export it as a bundle (SITREP_DB=${file} npm run export -- --format bundle --out dossier.ndjson) and import that. Nothing was written.`);
+    return undefined;
+  }
+  // A bundle says so on its first line, whatever the file is called.
+  if ((format === 'bundle' || format === undefined) && startsAsBundle(start)) return { kind: 'bundle', bundle: new BundleLines(file) };
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (error) {
+    writeLine(stderr, `Cannot read ${file}: ${readProblem(error)}. Nothing was written.`);
     return undefined;
   }
   let text: string;
@@ -126,9 +81,8 @@ export function readImportFile(file: string, format: ImportFormat | 'bundle' | u
     writeLine(stderr, `Cannot import ${basename(file)}: the file is empty${text === '' ? '' : ' (blank lines only)'}. Nothing was written.`);
     return undefined;
   }
-  // A bundle says so on its first line, whatever the file is called.
   if (format === 'bundle' || (format === undefined && isBundle(text))) {
-    if (isBundle(text)) return { kind: 'bundle', text };
+    if (isBundle(text)) return { kind: 'bundle', bundle: new BundleLines(file) };
     writeLine(stderr, `Cannot import ${basename(file)} (bundle): its first line is not a bundle's header (see docs/bundle.md). Nothing was written.`);
     return undefined;
   }
