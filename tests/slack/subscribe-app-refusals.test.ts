@@ -72,7 +72,7 @@ describe('GIVEN a Slack channel with no digest', () => {
     slack.removeBotFrom(NEWS.channelId);
     const reply = await h.runText(SUBSCRIBE, NEWS);
     expect(reply).toContain('so no digest was set up');
-    expect(reply).toContain('Invite the app to this channel with /invite @Sitrep');
+    expect(reply).toContain('Invite the app to this channel with `/invite @Sitrep`');
     expect(h.app.digests.store.subscriptions.byChannel(NEWS)).toBeUndefined();
   });
 });
