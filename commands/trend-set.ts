@@ -3,6 +3,7 @@
 // replaces the first (a correction of the day's judgement, which is what someone re-running it
 // means), and the reply shows what it replaced. The call made last is the latest, whatever its day.
 import type { CommandContext, SubcommandSpec } from '../src/core/command-spec.js';
+import { authorLabel } from '../src/core/author-label.js';
 import { changeAuthor } from '../src/core/caller.js';
 import { callHeadline, callLine, TREND_ALERTS, TREND_DIRECTIONS, type TrendAlert, type TrendCall, type TrendDirection } from '../src/core/trends.js';
 import { span, type Line } from '../src/core/view.js';
@@ -22,8 +23,8 @@ const NOTE_LENGTH = 500;
  */
 function replacedWhen(replaced: TrendCall, day: string, zone: string, ctx: CommandContext): string {
   const at = instantsFor(ctx)(replaced.madeAt);
-  if (dayInZone(new Date(replaced.madeAt), zone) === day) return `the call ${replaced.madeBy} made today at ${at.slice('YYYY-MM-DD '.length)}`;
-  return `the call for ${formatIsoPartial(day)} that ${replaced.madeBy} made at ${at}, in a channel already on that day (one call per topic and day)`;
+  if (dayInZone(new Date(replaced.madeAt), zone) === day) return `the call ${authorLabel(replaced.madeBy)} made today at ${at.slice('YYYY-MM-DD '.length)}`;
+  return `the call for ${formatIsoPartial(day)} that ${authorLabel(replaced.madeBy)} made at ${at}, in a channel already on that day (one call per topic and day)`;
 }
 
 export const setTrend: SubcommandSpec = {
@@ -34,7 +35,7 @@ export const setTrend: SubcommandSpec = {
     { ...topicOption, required: true },
     {
       name: 'direction',
-      description: 'deteriorated ↑, improved ↓ or unchanged →',
+      description: 'deteriorated, improved or unchanged',
       type: 'choice',
       required: true,
       choices: TREND_DIRECTIONS.map((d) => ({ value: d, label: d })),

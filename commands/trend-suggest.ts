@@ -97,11 +97,11 @@ export const suggestTrend: SubcommandSpec = {
     const facts: Fact[] = [
       { label: `Last ${WINDOW_DAYS} days`, value: plainLine(`${period(recent)}: ${figuresText(recent)}`) },
       { label: `${WINDOW_DAYS} days before`, value: plainLine(`${period(before)}: ${figuresText(before)}`) },
-      { label: 'Armed clashes', value: plainLine(`${clashes(before)} → ${clashes(recent)}`) },
-      { label: 'Strikes', value: plainLine(`${strikes(before)} → ${strikes(recent)} (air/drone strikes and shelling)`) },
+      { label: 'Armed clashes', value: plainLine(`${clashes(before)}, then ${clashes(recent)}`) },
+      { label: 'Strikes', value: plainLine(`${strikes(before)}, then ${strikes(recent)} (air/drone strikes and shelling)`) },
     ];
     if (before.casualties !== undefined || recent.casualties !== undefined) {
-      facts.push({ label: 'Reported killed', value: plainLine(`${casualtiesText(before)} → ${casualtiesText(recent)}`) });
+      facts.push({ label: 'Reported killed', value: plainLine(`${casualtiesText(before)}, then ${casualtiesText(recent)}`) });
     }
     const latest = ctx.services.trends.latestByTopic().get(topic);
     // Up to a past day: the call in force then is what these figures are weighed against.

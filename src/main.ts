@@ -101,7 +101,7 @@ async function start(config: Config, logger: Logger, shutdown: Shutdown, startup
     }
     // A script piping commands in learns from the exit status that one was refused (each says why above).
     if (refused > 0 && !process.stdin.isTTY) {
-      console.error(`Sitrep: ${refused} ${refused === 1 ? 'command was' : 'commands were'} refused (marked ✖ above).`);
+      console.error(`Sitrep: ${refused} ${refused === 1 ? 'command was' : 'commands were'} refused (each says why above).`);
       process.exitCode = 1;
     }
   } else {

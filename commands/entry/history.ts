@@ -1,4 +1,5 @@
 // /entry history and /entry undo — who changed what and when, and taking changes back one by one.
+import { authorIdentity, authorLabel } from '../../src/core/author-label.js';
 import type { SubcommandSpec } from '../../src/core/command-spec.js';
 import { NotLatestChange, type EntryActorMove, type RevisionRecord } from '../../src/core/editor-port.js';
 import type { EntryInput } from '../../src/core/domain.js';
@@ -21,7 +22,7 @@ function revisionLine(revision: RevisionRecord, when: InstantWriter): Line {
     span.code(`r${revision.id}`),
     span.plain(` ${when(revision.changedAt)} · `),
     span.bold(revision.action),
-    span.plain(` by ${revision.changedBy}`),
+    span.plain(` by ${authorLabel(revision.changedBy)}`),
   ];
   if (revision.changedFields.length > 0 && revision.action !== 'create') line.push(span.plain(` — ${fieldOptionNames(revision.changedFields)}`));
   if (revision.reason) line.push(span.italic(` (${revision.reason})`));
@@ -64,7 +65,7 @@ function actorMoveLine(move: EntryActorMove, leftActors: boolean, when: InstantW
     span.bold('Actors'),
     span.plain(`: ${move.actor} ${MOVE_WORDING[move.kind]} ${move.other} by `),
     span.command(`actors ${move.kind}`),
-    span.plain(` — by ${move.changedBy}`),
+    span.plain(` — by ${authorLabel(move.changedBy)}`),
     ...(leftActors ? [span.plain(`; this entry keeps ${move.other}, as its actors were edited after the merge`)] : []),
   ];
 }
@@ -76,8 +77,17 @@ function actorMoveLine(move: EntryActorMove, leftActors: boolean, when: InstantW
 function placeLocationSection(records: readonly PlaceLocationRecord[], when: InstantWriter): Section {
   return {
     heading: [span.bold('Places located')],
-    lines: records.map((r) => [span.plain(`${when(r.changedAt)} · ${r.place}: ${r.location} — ${r.detail}, by ${r.changedBy}`)]),
+    lines: records.map((r) => [span.plain(`${when(r.changedAt)} · ${r.place}: ${r.location} — ${r.detail}, by ${authorLabel(r.changedBy)}`)]),
   };
+}
+
+/**
+ * The platform ids behind the names the lines show, once each: names can be shared or changed,
+ * and an admin tracing a change needs the account that made it.
+ */
+function authorsSection(authors: readonly string[]): Section[] {
+  const identities = [...new Set(authors)].flatMap((author) => authorIdentity(author) ?? []);
+  return identities.length === 0 ? [] : [{ heading: [span.bold('Who made these changes')], lines: identities.map((identity) => plainLine(`${identity}.`)) }];
 }
 
 /** `left`: the unmerges that left the entry's actors as an edit had put them. */
@@ -125,7 +135,11 @@ export const entryHistory: SubcommandSpec = {
       title: `History of #${id}`,
       tone: 'normal',
       intro: [plainLine(historyIntro(revisions.length, moves, left))],
-      sections: [{ lines: lines.flatMap((item) => item.lines) }, ...(located.length > 0 ? [placeLocationSection(located, when)] : [])],
+      sections: [
+        { lines: lines.flatMap((item) => item.lines) },
+        ...(located.length > 0 ? [placeLocationSection(located, when)] : []),
+        ...authorsSection([...revisions, ...moves, ...located].map((change) => change.changedBy)),
+      ],
       ...(footer.length > 0 ? { footer } : {}),
     };
   },

@@ -2,9 +2,10 @@
 // attribution and grades, and the claims actors made about it; with as_of, as it stood at the end
 // of that day.
 import type { AsOfInstant } from '../../src/core/as-of-day.js';
+import { authorLabel } from '../../src/core/author-label.js';
 import { isolated } from '../../src/core/bidi-isolate.js';
 import type { CommandArgs, CommandContext, SubcommandSpec } from '../../src/core/command-spec.js';
-import type { EntryDetail, RemovedEntry } from '../../src/core/domain.js';
+import type { EntryDetail, RemovedEntry, SourceRecord } from '../../src/core/domain.js';
 import type { EntryActorMove } from '../../src/core/editor-port.js';
 import { actorIdsNamed, changedFields } from '../../src/core/entry-diff.js';
 import { claimLine, entryDateText, sourceLine } from '../../src/core/entry-views.js';
@@ -13,6 +14,7 @@ import { fatalitiesWithSource } from '../../src/core/fatalities.js';
 import { firstDay, toIsoPartial, type PartialDate } from '../../src/core/partial-date.js';
 import { detailOf } from '../../src/core/past-entry.js';
 import { instantIn } from '../../src/core/past-instant.js';
+import { gradeText } from '../../src/core/source-grade.js';
 import { eventTypeLabel } from '../../src/core/vocabulary.js';
 import { plainLine, span, type Fact, type Line, type Section, type View } from '../../src/core/view.js';
 import { asOfOption, entryAtOrRefuse, pastInstant, pastViewLine } from '../as-of.js';
@@ -30,6 +32,9 @@ function confidenceLine(entry: EntryDetail): Line {
   return [span.plain('disputed — no claim on record says by whom: '), span.command('entry claim', `id:${entry.id} actor:… stance:disputes outlet:…`)];
 }
 
+/** A source with its grade explained (`F3 (reliability cannot be judged; possibly true)`): the entry in full says what a grade means. */
+const glossed = (source: SourceRecord): SourceRecord => (source.grade ? { ...source, grade: gradeText(source.grade) } : source);
+
 function fatalitiesFact(entry: EntryDetail): Fact[] {
   const figures = entry.fatalities;
   return figures ? [{ label: 'Fatalities', value: plainLine(fatalitiesWithSource(figures)) }] : [];
@@ -39,7 +44,7 @@ function claimsSection(entry: EntryDetail): Section[] {
   if (entry.claims.length === 0) return [];
   // By the day each was made (a claim recorded later may be older); a day's claims as recorded.
   const byDay = entry.claims.map((claim, order) => ({ claim, order, day: firstDay(claim.date) })).sort((a, b) => a.day.localeCompare(b.day) || a.order - b.order);
-  return [{ heading: [span.bold('Claims')], lines: byDay.map(({ claim }) => claimLine([span.bold(isolated(claim.actorName))], claim)) }];
+  return [{ heading: [span.bold('Claims')], lines: byDay.map(({ claim }) => claimLine([span.bold(isolated(claim.actorName))], { ...claim, source: glossed(claim.source) })) }];
 }
 
 /** `at` writes the instants: in the channel's zone, which a past view names in its header. */
@@ -65,11 +70,11 @@ export function entryDetailView(entry: EntryDetail, at: (iso: string) => string)
       {
         heading: [span.bold('Sources')],
         // Numbered when there are several: /entry edit source:N names one by its number.
-        lines: entry.sources.length === 0 ? [plainLine('—')] : entry.sources.length === 1 ? [sourceLine(entry.sources[0]!)] : entry.sources.map((source, i) => [span.plain(`${i + 1}. `), ...sourceLine(source)]),
+        lines: entry.sources.length === 0 ? [plainLine('—')] : entry.sources.length === 1 ? [sourceLine(glossed(entry.sources[0]!))] : entry.sources.map((source, i) => [span.plain(`${i + 1}. `), ...sourceLine(glossed(source))]),
       },
       ...claimsSection(entry),
     ],
-    footer: plainLine(`${entry.revisionCount} ${entry.revisionCount === 1 ? 'revision' : 'revisions'} · last edited by ${entry.updatedBy} at ${at(entry.updatedAt)}`),
+    footer: plainLine(`${entry.revisionCount} ${entry.revisionCount === 1 ? 'revision' : 'revisions'} · last edited by ${authorLabel(entry.updatedBy)} at ${at(entry.updatedAt)}`),
   };
 }
 
@@ -85,7 +90,7 @@ export function requireEntry(ctx: CommandContext, id: number): EntryDetail {
   if (removed) {
     throw new UserError(
       'not-found',
-      `Entry #${id} (“${removed.title}”) was removed by ${removed.removedBy} at ${instantsFor(ctx)(removed.removedAt)}` +
+      `Entry #${id} (“${removed.title}”) was removed by ${authorLabel(removed.removedBy)} at ${instantsFor(ctx)(removed.removedAt)}` +
         (removed.reason ? `: “${removed.reason}”.` : '.'),
       [`Its changes: /entry history id:${id}. An admin can bring it back with /entry undo id:${id}.`],
       'id',
@@ -100,7 +105,7 @@ export function requireEntry(ctx: CommandContext, id: number): EntryDetail {
  */
 function removedEntryView(removed: RemovedEntry, ctx: CommandContext): View {
   const { id } = removed;
-  const banner: Line = [span.bold(`Removed by ${removed.removedBy} at ${instantsFor(ctx)(removed.removedAt)}`), span.plain(removed.reason ? `: “${isolated(removed.reason)}”.` : ' (no reason given).')];
+  const banner: Line = [span.bold(`Removed by ${authorLabel(removed.removedBy)} at ${instantsFor(ctx)(removed.removedAt)}`), span.plain(removed.reason ? `: “${isolated(removed.reason)}”.` : ' (no reason given).')];
   const back: Line = [
     span.plain('Shown as it was when removed; no timeline, search or chart lists it. An admin can bring it back with '),
     span.command('entry undo', `id:${id}`),
@@ -139,7 +144,7 @@ function pastEntryView(id: number, asOf: AsOfInstant, args: CommandArgs, ctx: Co
   const at = (iso: string) => instantIn(iso, asOf.zone);
   const view = entryDetailView(detailOf(entry, past.actorNames(actorIdsNamed(entry.shown))), at);
   const removed = entry.removed
-    ? [[span.bold('Removed by then: '), span.plain(`by ${entry.removed.by} at ${at(entry.removed.at)}${entry.removed.reason ? ` — “${entry.removed.reason}”` : ''}.`)]]
+    ? [[span.bold('Removed by then: '), span.plain(`by ${authorLabel(entry.removed.by)} at ${at(entry.removed.at)}${entry.removed.reason ? ` — “${entry.removed.reason}”` : ''}.`)]]
     : [];
   const diff = span.command('entry diff', `id:${id} from:${toIsoPartial(args.as_of as PartialDate)}`);
   // Without a revision since, an actor merge or unmerge may still have changed what it shows.

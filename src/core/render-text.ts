@@ -43,7 +43,8 @@ export function renderText(view: View, style: TextStyle = { color: false }): str
   const spell = style.spell ?? commandText;
   const out: string[] = [];
   const titleText = view.titleCommand ? spell(view.titleCommand) : view.title;
-  const title = visibleControls(view.tone === 'error' ? `✖ ${titleText}` : titleText);
+  // A refusal's title says so in words (`Cannot do that`), as on every platform: no sign a screen reader reads by name.
+  const title = visibleControls(titleText);
   out.push(style.color ? `${ANSI.bold}${title}${ANSI.reset}` : title);
   for (const line of view.intro ?? []) out.push(renderLine(line, style));
   if (view.facts && view.facts.length > 0) {

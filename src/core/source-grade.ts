@@ -25,3 +25,23 @@ export const unjudgedGrade = (reliability: string): string => `${reliability}6`;
 
 /** `B (usually reliable)`; `not graded` for none. */
 export const reliabilityText = (letter: string | undefined): string => (letter ? `${letter} (${RELIABILITY.get(letter) ?? 'unknown'})` : 'not graded');
+
+/** The credibility digits, with what each says of the information; 6 is how a report from the review queue comes in. */
+export const CREDIBILITY: ReadonlyMap<string, string> = new Map([
+  ['1', 'confirmed by other sources'],
+  ['2', 'probably true'],
+  ['3', 'possibly true'],
+  ['4', 'doubtful'],
+  ['5', 'improbable'],
+  ['6', 'the report not judged yet'],
+]);
+
+/**
+ * `B2 (usually reliable; probably true)`: a grade with what it says, wherever one is shown, as the
+ * review cards word it; anything not a grade as it is.
+ */
+export function gradeText(grade: string): string {
+  const reliability = RELIABILITY.get(grade.charAt(0));
+  const credibility = CREDIBILITY.get(grade.slice(1));
+  return reliability && credibility && grade.length === 2 ? `${grade} (${reliability}; ${credibility})` : grade;
+}

@@ -6,6 +6,7 @@ import type { EntrySummary } from './domain.js';
 import { formatFatalities, type FatalityFigures } from './fatalities.js';
 import { leftOutSentence } from './left-out-tolls.js';
 import { formatIsoPartial } from './partial-date.js';
+import { authorLabel } from './author-label.js';
 import { plural } from './text.js';
 import { eventTypeLabel, type EventType } from './vocabulary.js';
 import type { TrendCalls } from './trend-port.js';
@@ -15,9 +16,6 @@ export const TREND_DIRECTIONS = ['deteriorated', 'improved', 'unchanged'] as con
 export type TrendDirection = (typeof TREND_DIRECTIONS)[number];
 export const TREND_ALERTS = ['risk', 'opportunity'] as const;
 export type TrendAlert = (typeof TREND_ALERTS)[number];
-
-/** As CrisisWatch draws them: things getting worse point up. */
-export const TREND_ARROWS: Record<TrendDirection, string> = { deteriorated: '↑', improved: '↓', unchanged: '→' };
 
 export interface TrendCall {
   topic: string;
@@ -33,18 +31,21 @@ export interface TrendCall {
 
 export const ALERT_WORDS: Record<TrendAlert, string> = { risk: 'conflict risk alert', opportunity: 'resolution opportunity' };
 
-/** `↑ deteriorated (conflict risk alert)`. */
+/**
+ * `deteriorated (conflict risk alert)`: the word alone, with no arrow, as a screen reader reads an
+ * arrow by its sign's name ("downwards arrow improved"). Charts draw the arrows (timeline-series).
+ */
 export function callHeadline(call: Pick<TrendCall, 'direction' | 'alert'>): string {
-  return `${TREND_ARROWS[call.direction]} ${call.direction}${call.alert ? ` (${ALERT_WORDS[call.alert]})` : ''}`;
+  return `${call.direction}${call.alert ? ` (${ALERT_WORDS[call.alert]})` : ''}`;
 }
 
-/** `↑ deteriorated — note` then who made it and on which day; the note is stored text, in a plain span. */
+/** `deteriorated — note` then who made it and on which day; the note is stored text, in a plain span. */
 export function callLine(call: TrendCall, withTopic: boolean): Line {
   return [
     ...(withTopic ? [span.bold(`${call.topic}: `)] : []),
     span.bold(callHeadline(call)),
     span.plain(` — ${call.note}`),
-    span.italic(` (${formatIsoPartial(call.day)}, ${call.madeBy})`),
+    span.italic(` (${formatIsoPartial(call.day)}, ${authorLabel(call.madeBy)})`),
   ];
 }
 

@@ -29,7 +29,7 @@ describe('GIVEN an admin curating entries', () => {
     expect(text).toContain('Azerbaijan — host');
     expect(text).toContain('AFP <https://example.org/a> — Diplomatic source, to AFP (2 Aug 2025)');
     expect(text).toMatch(/Tags\s+baku, round-2/);
-    expect(text).toContain('last edited by slack:U1 (ed) at 2026-03-01 10:00 UTC');
+    expect(text).toContain('last edited by ed (Slack) at 2026-03-01 10:00 UTC');
   });
 
   it('WHEN editing with clear THEN the named fields are emptied, recorded, and undo brings them back', async () => {
@@ -43,7 +43,7 @@ describe('GIVEN an admin curating entries', () => {
     expect(edited).toMatch(/Tags\s+—/);
     expect(edited).not.toContain('AFP');
     expect(edited).not.toContain('Second round.');
-    expect(viewText(await run('/entry history id:18'))).toMatch(/edit by slack:U1 \(ed\) — .*end/);
+    expect(viewText(await run('/entry history id:18'))).toMatch(/edit by ed \(Slack\) — .*end/);
     const undone = viewText(await run('/entry undo id:18'));
     expect(undone).toMatch(/Date\s+Aug 2025 – Sep 2025/);
     expect(undone).toContain('AFP');
@@ -71,7 +71,7 @@ describe('GIVEN an admin curating entries', () => {
     // Shown as it was when removed, under a banner saying by whom, when and why.
     expect(shown.tone).toBe('normal');
     expect(shown.title).toBe('#18 Talks resume in Baku — removed');
-    expect(viewText(shown)).toContain('Removed by slack:U1 (ed) at 2026-03-01 12:00 UTC: “wrong month”.');
+    expect(viewText(shown)).toContain('Removed by ed (Slack) at 2026-03-01 12:00 UTC: “wrong month”.');
     expect(viewText(shown)).toContain('An admin can bring it back with `/entry undo id:18`.');
     expect(viewText(await run('/entry show 99'))).toContain('There is no entry #99.');
     clock = new Date('2026-03-01T13:00:00Z');
@@ -81,10 +81,10 @@ describe('GIVEN an admin curating entries', () => {
     expect(viewText(await run('/timeline since:2025-08'))).toContain('#18 Talks resume in Baku');
     const history = viewText(await run('/entry history 18'));
     expect(history).toContain('4 revisions');
-    expect(history).toMatch(/10:00 UTC · create by slack:U1 \(ed\)/);
-    expect(history).toMatch(/11:00 UTC · edit by slack:U1 \(ed\) — confidence, places/);
-    expect(history).toMatch(/12:00 UTC · remove by slack:U1 \(ed\) \(wrong month\)/);
-    expect(history).toMatch(/13:00 UTC · restore by slack:U1 \(ed\)/);
+    expect(history).toMatch(/10:00 UTC · create by ed \(Slack\)/);
+    expect(history).toMatch(/11:00 UTC · edit by ed \(Slack\) — confidence, places/);
+    expect(history).toMatch(/12:00 UTC · remove by ed \(Slack\) \(wrong month\)/);
+    expect(history).toMatch(/13:00 UTC · restore by ed \(Slack\)/);
   });
 
   it('WHEN several options are wrong THEN one refusal names each of them, unknown actors and roles included, and nothing is written', async () => {
@@ -181,7 +181,7 @@ describe('GIVEN an admin curating entries', () => {
     // The seed gives #3 its tags in the article's order; the store reads them back sorted.
     await run('/entry remove id:3 reason:"checking"');
     await run('/entry undo 3');
-    expect(viewText(await run('/entry history 3'))).toMatch(/restore by slack:U1 \(ed\) \(undo of r\d+, a removal\)/);
+    expect(viewText(await run('/entry history 3'))).toMatch(/restore by ed \(Slack\) \(undo of r\d+, a removal\)/);
     expect(viewText(await run('/entry edit id:3 tags:"golan, background, disengagement-agreement"'))).toContain('Nothing to change');
   });
 
@@ -422,7 +422,7 @@ describe('GIVEN an admin curating actors', () => {
     await run('/entry edit id:12 actors:"Syria:participant, Israel:participant, Ahmed al-Sharaa:subject, Ron Dermer:participant"');
     await run('/actors merge from:"Ron Dermer" into:Syria');
     expect(viewText(await run('/entry undo id:12'))).toContain('(actors)');
-    expect(viewText(await run('/entry history id:12'))).toMatch(/edit by slack:U1 \(ed\) — actors \(undo of r\d+, an edit\)/);
+    expect(viewText(await run('/entry history id:12'))).toMatch(/edit by ed \(Slack\) — actors \(undo of r\d+, an edit\)/);
     expect(viewText(await run('/actors unmerge name:"Ron Dermer"'))).toContain('Separated Ron Dermer from Syria again: 1 entry link moved back.');
     expect(viewText(await run('/entry show id:12'))).not.toContain('Ron Dermer');
     expect(viewText(await run('/entry show id:13'))).toContain('Ron Dermer — subject');

@@ -31,10 +31,10 @@ const historyLines = async () => (await run('/entry history id:3')).split('\n');
 describe('GIVEN an entry whose actor was merged into another, then edited with actors:+Israel', () => {
   it('WHEN reading its history THEN the edit shows only the actor typed, after the merge line', async () => {
     const lines = await historyLines();
-    const merge = lines.findIndex((line) => line.includes('T. Barrack folded into Tom Barrack by `/actors merge` — by slack:U1 (ed)'));
+    const merge = lines.findIndex((line) => line.includes('T. Barrack folded into Tom Barrack by `/actors merge` — by ed (Slack)'));
     expect(merge, lines.join('\n')).toBeGreaterThan(0);
     expect(lines[merge]).toContain('2026-03-02 09:30 UTC');
-    expect(lines[merge + 1]).toMatch(/^\s+`r\d+` 2026-03-02 11:00 UTC · edit by slack:U1 \(ed\) — actors$/);
+    expect(lines[merge + 1]).toMatch(/^\s+`r\d+` 2026-03-02 11:00 UTC · edit by ed \(Slack\) — actors$/);
     expect(lines[merge + 2]).toMatch(/^\s+Actors: \+ Israel \(participant\)$/);
   });
 
@@ -43,7 +43,7 @@ describe('GIVEN an entry whose actor was merged into another, then edited with a
     const history = await run('/entry history id:3');
     expect(history).toContain('3 revisions, and 1 actor merge that changed its actors, and 1 unmerge that left them as they were, oldest first.');
     expect(history).toContain(
-      '2026-03-03 08:00 UTC · Actors: T. Barrack separated again from Tom Barrack by `/actors unmerge` — by slack:U1 (ed); this entry keeps Tom Barrack, as its actors were edited after the merge',
+      '2026-03-03 08:00 UTC · Actors: T. Barrack separated again from Tom Barrack by `/actors unmerge` — by ed (Slack); this entry keeps Tom Barrack, as its actors were edited after the merge',
     );
     expect(history).toMatch(/Actors: \+ Israel \(participant\)\n/);
     expect(history).not.toContain('− T. Barrack');
@@ -54,7 +54,7 @@ describe('GIVEN an entry whose actor was merged into another, then edited with a
     await at('2026-03-03T08:00:00Z', '/actors unmerge name:"T. Barrack"');
     await at('2026-03-03T09:00:00Z', '/entry edit id:3 actors:"-Tom Barrack, +T. Barrack:participant"');
     const history = await run('/entry history id:3');
-    expect(history).toMatch(/edit by slack:U1 \(ed\) — actors\n\s+Actors: \+ T\. Barrack \(participant\), − Tom Barrack \(participant\)$/m);
+    expect(history).toMatch(/edit by ed \(Slack\) — actors\n\s+Actors: \+ T\. Barrack \(participant\), − Tom Barrack \(participant\)$/m);
   });
 });
 
@@ -67,7 +67,7 @@ describe('GIVEN an entry whose actor was merged, then unmerged, then the entry e
     await at('2026-03-04T10:00:00Z', '/actors unmerge name:"M. Ortagus"');
     await at('2026-03-04T11:00:00Z', '/entry edit id:5 actors:+Syria');
     const history = await run('/entry history id:5');
-    expect(history).toContain('M. Ortagus separated again from Ron Dermer by `/actors unmerge` — by slack:U1 (ed)\n');
-    expect(history).toMatch(/2026-03-04 11:00 UTC · edit by slack:U1 \(ed\) — actors\n\s+Actors: \+ Syria \(participant\)$/m);
+    expect(history).toContain('M. Ortagus separated again from Ron Dermer by `/actors unmerge` — by ed (Slack)\n');
+    expect(history).toMatch(/2026-03-04 11:00 UTC · edit by ed \(Slack\) — actors\n\s+Actors: \+ Syria \(participant\)$/m);
   });
 });

@@ -23,7 +23,7 @@ describe('GIVEN an entry whose actor was merged into another', () => {
   it('WHEN reading its history THEN a line says which actor was folded into which, by whom and when', async () => {
     const history = await run('/entry history id:3');
     expect(history).toContain('2 revisions, and 1 actor merge that changed its actors, oldest first.');
-    expect(history).toContain('2026-03-02 09:30 UTC · Actors: T. Barrack folded into Tom Barrack by `/actors merge` — by slack:U1 (ed)');
+    expect(history).toContain('2026-03-02 09:30 UTC · Actors: T. Barrack folded into Tom Barrack by `/actors merge` — by ed (Slack)');
     expect(history).toContain('a merge is taken back with `/actors unmerge`, not `/entry undo`');
     // An entry the merged actor was not on has nothing to say about it.
     expect(await run('/entry history id:5')).not.toContain('Actors:');
@@ -36,7 +36,7 @@ describe('GIVEN an entry whose actor was merged into another', () => {
     // The merged actor is still an alias of the one kept.
     expect(await run('/actor "T. Barrack"')).toContain('Tom Barrack');
     const history = await run('/entry history id:3');
-    expect(history).toMatch(/folded into Tom Barrack by `\/actors merge`[^\n]*\n[^\n]*edit by slack:U1 \(ed\) — actors \(undo of r\d+, an edit\)/);
+    expect(history).toMatch(/folded into Tom Barrack by `\/actors merge`[^\n]*\n[^\n]*edit by ed \(Slack\) — actors \(undo of r\d+, an edit\)/);
   });
 
   it('WHEN the merge is taken back THEN the history says so too, on the entries that got the actor back', async () => {
@@ -44,7 +44,7 @@ describe('GIVEN an entry whose actor was merged into another', () => {
     await run('/actors unmerge name:"T. Barrack"');
     const history = await run('/entry history id:3');
     expect(history).toContain('2 revisions, and 1 actor merge and 1 unmerge that changed its actors, oldest first.');
-    expect(history).toContain('2026-03-03 08:00 UTC · Actors: T. Barrack separated again from Tom Barrack by `/actors unmerge` — by slack:U1 (ed)');
+    expect(history).toContain('2026-03-03 08:00 UTC · Actors: T. Barrack separated again from Tom Barrack by `/actors unmerge` — by ed (Slack)');
     expect(await run('/entry show id:3')).toContain('T. Barrack — participant');
     // Tom Barrack's own entries never named T. Barrack: neither the merge nor the unmerge is theirs.
     expect(await run('/entry history id:13')).not.toContain('Actors:');

@@ -22,7 +22,7 @@ describe('GIVEN a strike whose toll was corrected twice', () => {
     await run('/entry edit id:18 fatalities:"2-5-6" fatalities_source:"SOHR, to Reuters" confidence:confirmed');
     await run('/entry undo id:18');
     const history = await run('/entry history id:18', reader);
-    expect(history).toMatch(/r\d+`? .* edit by slack:U1 \(ed\) — fatalities\n +Fatalities: 4 \(3 to 6\) — SANA → 6 \(2 to 6\) — SANA; IDF says 2\n/);
+    expect(history).toMatch(/r\d+`? .* edit by ed \(Slack\) — fatalities\n +Fatalities: 4 \(3 to 6\) — SANA → 6 \(2 to 6\) — SANA; IDF says 2\n/);
     expect(history).toMatch(/— confidence, fatalities\n +Confidence: reported → confirmed\n +Fatalities: 6 \(2 to 6\) — SANA; IDF says 2 → 5 \(2 to 6\) — SOHR, to Reuters\n/);
     expect(history).toMatch(/\(undo of r\d+, an edit\)\n +Confidence: confirmed → reported\n +Fatalities: 5 \(2 to 6\) — SOHR, to Reuters → 6 \(2 to 6\) — SANA; IDF says 2\n/);
   });
@@ -40,7 +40,7 @@ describe('GIVEN a strike whose toll was corrected twice', () => {
     await run('/entry add title:"Strike near Quneitra" date:2025-08-01 type:air-strike topic:syria-israel places:Quneitra');
     await run('/entry edit id:18 places:"Khan Arnabeh"');
     const history = await run('/entry history id:18', reader);
-    expect(history).toMatch(/Places located\n.* · Quneitra: located — Al Qunayţirah, Quneitra, Syria \(locality\), by slack:U1 \(ed\)\n.* · Khan Arnabeh: located — Khān Arnabah, Quneitra, Syria \(locality\)/);
+    expect(history).toMatch(/Places located\n.* · Quneitra: located — Al Qunayţirah, Quneitra, Syria \(locality\), by ed \(Slack\)\n.* · Khan Arnabeh: located — Khān Arnabah, Quneitra, Syria \(locality\)/);
     expect(history).toMatch(/Places: \+ Khan Arnabeh, − Quneitra/);
   });
 });

@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/app.js';
 import { parseAdminRules, type Caller } from '../../src/core/caller.js';
 import { copySeededStore, recordingLogger } from '../support/test-app.js';
-import { viewText } from '../support/view-text.js';
+import { viewText, REFUSAL_TITLE } from '../support/view-text.js';
 
 const clock = new Date('2026-12-05T23:30:00Z');
 let app: App;
@@ -39,14 +39,14 @@ describe('GIVEN SITREP_TZ=Asia/Beirut and an edit at 01:30 there on 6 December',
   });
 
   it('WHEN an entry is removed THEN its page and its history say when in Beirut', async () => {
-    expect(await run('/entry remove id:3 reason:"duplicate"')).not.toContain('✖');
+    expect(await run('/entry remove id:3 reason:"duplicate"')).not.toMatch(REFUSAL_TITLE);
     expect(await run('/entry history id:3')).toMatch(/`r\d+` 2026-12-06 01:30 Asia\/Beirut · remove by memory:ana/);
     expect(await run('/entry show 3')).toContain('Removed by memory:ana at 2026-12-06 01:30 Asia/Beirut');
   });
 
   it('WHEN a channel’s digests keep UTC THEN its history reads 2026-12-05 23:30 UTC', async () => {
-    expect(await run('/digest subscribe schedule:"daily 08:00" timezone:UTC', utcDesk)).not.toContain('✖');
-    expect(await run('/entry edit id:3 confidence:disputed', utcDesk)).not.toContain('✖');
+    expect(await run('/digest subscribe schedule:"daily 08:00" timezone:UTC', utcDesk)).not.toMatch(REFUSAL_TITLE);
+    expect(await run('/entry edit id:3 confidence:disputed', utcDesk)).not.toMatch(REFUSAL_TITLE);
     expect(await run('/entry history id:3', utcDesk)).toMatch(/`r\d+` 2026-12-05 23:30 UTC · edit by memory:ana/);
   });
 });

@@ -34,7 +34,7 @@ describe('GIVEN a place first stored as “baghdad”', () => {
     expect(await placesOf(18)).toBe('Baghdad, Iraq');
     expect(await placesOf(19)).toBe('Baghdad');
     expect(await run('/timeline place:baghdad')).toContain('Places: Baghdad');
-    expect(await run('/entry history id:18')).toMatch(/edit by slack:U1 \(ed\) — places \(re-spelled place “baghdad” as “Baghdad” on every entry\)/);
+    expect(await run('/entry history id:18')).toMatch(/edit by ed \(Slack\) — places \(re-spelled place “baghdad” as “Baghdad” on every entry\)/);
   });
 
   it('WHEN that edit is undone THEN the old spelling is back everywhere, and history says so', async () => {

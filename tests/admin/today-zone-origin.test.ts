@@ -8,7 +8,7 @@ import { createApp, type App } from '../../src/app.js';
 import { parseAdminRules, type Caller } from '../../src/core/caller.js';
 import { storeFingerprint } from '../support/store-fingerprint.js';
 import { copySeededStore, recordingLogger } from '../support/test-app.js';
-import { viewText } from '../support/view-text.js';
+import { viewText, REFUSAL_TITLE } from '../support/view-text.js';
 
 // 01:30 on 28 October in Beirut, still 23:30 on the 27th in London.
 const clock = new Date('2026-10-27T23:30:00Z');
@@ -30,7 +30,7 @@ afterEach(() => {
 
 describe('GIVEN SITREP_TZ=Asia/Beirut, 01:30 on 28 October there, 23:30 on the 27th in London', () => {
   it('WHEN a channel whose digest keeps Europe/London adds an entry dated Beirut’s today THEN the refusal says the zone is the channel’s digest zone and how to change it', async () => {
-    expect(await run('/digest subscribe schedule:"daily 08:00" timezone:Europe/London')).not.toContain('✖');
+    expect(await run('/digest subscribe schedule:"daily 08:00" timezone:Europe/London')).not.toMatch(REFUSAL_TITLE);
     const before = storeFingerprint(app.db);
     const said = await run(`${ADD} date:2026-10-28`);
     expect(said).toContain('Option date is in the future — got 28 Oct 2026; today is 27 Oct 2026 (Europe/London).');

@@ -164,7 +164,7 @@ describe('GIVEN a source whose grade changed, and one replaced', () => {
     await editAt('2025-08-06T10:00:00Z', '/entry edit id:18 outlet:Reuters source_url:https://example.com/a');
     clock = new Date('2025-08-07T12:00:00Z');
     const shown = await text('/entry show id:18 as_of:2025-08-05');
-    expect(shown).toContain('    AFP · B2 (31 Jul 2025)\n');
+    expect(shown).toContain('    AFP · B2 (usually reliable; probably true) (31 Jul 2025)\n');
     const replaced = await text('/entry diff id:18 from:2025-08-05');
     expect(replaced).toContain('Sources: + Reuters <https://example.com/a>, − AFP · B2 (31 Jul 2025)\n');
   });

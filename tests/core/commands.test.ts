@@ -207,7 +207,7 @@ describe('GIVEN /entry show', () => {
     expect(text).toMatch(/Confidence\s+confirmed/);
     expect(text).toMatch(/Places\s+Paris, France/);
     expect(text).toContain('Tom Barrack — mediator');
-    expect(text).toContain('Syrian state television · F2 — Syrian diplomatic source, to state television (26 Jul 2025)');
+    expect(text).toContain('Syrian state television · F2 (reliability cannot be judged; probably true) — Syrian diplomatic source, to state television (26 Jul 2025)');
     expect(text).toMatch(/1 revision · last edited by seed/);
   });
 

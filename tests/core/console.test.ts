@@ -24,7 +24,7 @@ describe('GIVEN the console adapter with piped input', () => {
 
   it('THEN each line runs as a command, results print in order, and it exits at end of input, non-zero as two were refused', () => {
     // The refusals are in the output; stderr says how many, for a script's log.
-    expect(first.stderr).toBe('Sitrep: 2 commands were refused (marked ✖ above).\n');
+    expect(first.stderr).toBe('Sitrep: 2 commands were refused (each says why above).\n');
     expect(first.status).toBe(1);
     expect(first.stdout).toMatch(/^Timeline\nShowing 1–10 of 17 entries/);
     expect(first.stdout.indexOf('Timeline')).toBeLessThan(first.stdout.indexOf('Tom Barrack'));

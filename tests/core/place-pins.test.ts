@@ -60,7 +60,7 @@ describe('GIVEN the Syria–Israel dossier and an entry at Mount Hermon kept as 
     const map = await run('/chart map topic:syria-israel data:true', reader);
     expect(map).toMatch(/Mount Hermon +1 +33\.42, 35\.86`? +Armed clash/);
 
-    expect(await run('/entry history id:18', reader)).toContain('Mount Hermon: located — pinned at 33.416, 35.857 in Quneitra, Syria (point), by slack:U1 (ed)');
+    expect(await run('/entry history id:18', reader)).toContain('Mount Hermon: located — pinned at 33.416, 35.857 in Quneitra, Syria (point), by ed (Slack)');
   });
 
   it('WHEN a pinned place is later located as a gazetteer place, or kept as free text THEN that replaces the pin', async () => {

@@ -63,7 +63,7 @@ describe('GIVEN a new store seeded from the Paris-talks article', () => {
 
   it('THEN the Paris talks carry the confirmations the article attributes, as claims, and their sources graded', async () => {
     const shown = await run('/entry show 15');
-    expect(shown).toContain('Syrian state television · F2 — Syrian diplomatic source, to state television (26 Jul 2025)');
+    expect(shown).toContain('Syrian state television · F2 (reliability cannot be judged; probably true) — Syrian diplomatic source, to state television (26 Jul 2025)');
     expect(shown).toContain('Tom Barrack confirms · 24 Jul 2025 · News report, 26 Jul 2025 · B1');
     expect(shown).toContain('Syria confirms · 26 Jul 2025 · Syrian state television · F1');
     expect(await run('/actor Barrack')).toMatch(/Claims on entries \(1 in all\)\n\s+#15 US-mediated Syria–Israel talks in Paris: confirms · 24 Jul 2025/);

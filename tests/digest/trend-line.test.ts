@@ -21,7 +21,7 @@ describe('GIVEN trend calls on the dossier', () => {
     await h.time.advanceTo('2026-07-06T06:01:00Z');
 
     const [filtered] = h.poster.texts('c1');
-    const call = 'Trend: ↑ deteriorated (conflict risk alert) — Strikes near Damascus resumed (6 Jul 2026, discord:1001)';
+    const call = 'Trend: deteriorated (conflict risk alert) — Strikes near Damascus resumed (6 Jul 2026, discord:1001)';
     expect(filtered!.split('\n').slice(0, 3)).toEqual(['Sitrep digest — syria-israel', call, expect.stringMatching(/^Changes from /)]);
     expect(filtered).not.toContain('Talks stalled');
 
@@ -29,7 +29,7 @@ describe('GIVEN trend calls on the dossier', () => {
     // Unfiltered, the call names its topic; sudan has none, so adds no line.
     expect(everything!.split('\n').slice(0, 3)).toEqual([
       'Sitrep digest',
-      'Trend: syria-israel: ↑ deteriorated (conflict risk alert) — Strikes near Damascus resumed (6 Jul 2026, discord:1001)',
+      'Trend: syria-israel: deteriorated (conflict risk alert) — Strikes near Damascus resumed (6 Jul 2026, discord:1001)',
       expect.stringMatching(/^Changes from /),
     ]);
     expect(await h.runText('/digest preview')).toContain(call);
@@ -45,7 +45,7 @@ describe('GIVEN trend calls on the dossier', () => {
     await h.run('/trend set topic:syria-israel direction:deteriorated alert:risk note:"Clashes in Sweida spread north"');
     await h.time.advanceTo('2026-07-06T06:01:00Z');
 
-    const call = '↑ deteriorated (conflict risk alert) — Clashes in Sweida spread north (6 Jul 2026, discord:1001)';
+    const call = 'deteriorated (conflict risk alert) — Clashes in Sweida spread north (6 Jul 2026, discord:1001)';
     expect(h.poster.texts('c1')[0]!.split('\n').slice(0, 4)).toEqual([
       'Sitrep digest — syria-israel',
       `Trend: ${call}`,
@@ -72,7 +72,7 @@ describe('GIVEN trend calls on the dossier', () => {
     await h.run('/trend set topic:syria-israel direction:improved alert:opportunity note:"Ceasefire holds"');
     await h.time.advanceTo('2026-07-08T06:01:00Z');
     const [, third] = h.poster.texts('c1');
-    expect(third).toContain('Trend: ↓ improved (resolution opportunity) — Ceasefire holds');
+    expect(third).toContain('Trend: improved (resolution opportunity) — Ceasefire holds');
     expect(third).toContain('No entry changed since the last digest.');
     expect(third).not.toContain('Nothing changed');
   });

@@ -37,7 +37,7 @@ afterEach(() => {
 });
 
 const embed = (answer: Answer) => answer.body.embeds![0]!;
-const next = (answer: Answer) => buttons(answer.body).find((b) => b.label === 'Next ▶')!;
+const next = (answer: Answer) => buttons(answer.body).find((b) => b.label === 'Next page')!;
 
 describe('page buttons', () => {
   it('name a query in any script, with & and % in it, and page after a restart', async () => {
@@ -46,7 +46,7 @@ describe('page buttons', () => {
     expect(next(first).custom_id).toMatch(/^s1:r:/);
     expect(next(first).custom_id.length).toBeLessThanOrEqual(100);
     await h.restart();
-    const second = await h.press(first, 'Next ▶');
+    const second = await h.press(first, 'Next page');
     expect(second.callbackType).toBe(7);
     expect(embed(second).title).toBe(embed(first).title);
     expect(embed(second).description).toMatch(/^Showing 3–4 of 5 results\./);
@@ -56,7 +56,7 @@ describe('page buttons', () => {
     const first = await h.slash('actors', { kind: 'person', limit: 2 }, { subcommand: 'list' });
     expect(next(first).custom_id).toMatch(/^s1:r:/);
     await h.restart();
-    const second = await h.press(first, 'Next ▶');
+    const second = await h.press(first, 'Next page');
     expect(second.callbackType).toBe(7);
     expect(embed(second).title).toBe('Actors — person');
     expect(embed(second).footer?.text).toMatch(/Page 2 of \d+/);

@@ -22,16 +22,16 @@ function editAs(user: FakeUser, nick: string | null, values: Record<string, stri
 describe('the name recorded for a Discord member', () => {
   it('WHEN they have a server nickname THEN the change is theirs by that nickname, in the reply and in the history', async () => {
     const edited = await editAs(h.user, 'Mod Layla', { id: 13, confidence: 'confirmed' });
-    expect(said(edited)).toContain('(Mod Layla)');
-    expect(said(edited)).not.toContain(`(${h.user.username})`);
+    expect(said(edited)).toContain('Mod Layla (Discord)');
+    expect(said(edited)).not.toContain(`${h.user.username} (Discord)`);
     const history = said(await h.slash('entry', { id: 13 }, { subcommand: 'history' }));
-    expect(history).toContain(`discord:${h.user.id} (Mod Layla)`);
+    expect(history).toContain(`Mod Layla (Discord) is Discord user ${h.user.id}.`);
   });
 
   it('WHEN the nickname is gone THEN the next change is theirs by their global name again', async () => {
     await editAs(h.user, null, { id: 13, confidence: 'reported' });
     const history = said(await h.slash('entry', { id: 13 }, { subcommand: 'history' }));
-    expect(history).toContain(`discord:${h.user.id} (${h.user.username})`);
-    expect(history).toContain(`discord:${h.user.id} (Mod Layla)`);
+    expect(history).toContain(`${h.user.username} (Discord) is Discord user ${h.user.id}.`);
+    expect(history).toContain(`Mod Layla (Discord) is Discord user ${h.user.id}.`);
   });
 });

@@ -44,7 +44,7 @@ describe('commands', () => {
     // The newest is the Syrian confirmation of 26 July (#17, which the article does not date, is July 2025).
     expect(fieldNames(answer)[0]).toBe('#16 Syrian source confirms Paris talks with Israeli officials');
     expect(embed(answer).footer?.text).toBe('Details: /entry show ID · Page 1 of 2');
-    expect(buttons(answer.body).map((b) => [b.label, b.disabled])).toEqual([['◀ Previous', true], ['Next ▶', false]]);
+    expect(buttons(answer.body).map((b) => [b.label, b.disabled])).toEqual([['Previous page', true], ['Next page', false]]);
     expect(answer.body.allowed_mentions).toEqual({ parse: [] });
   });
 
@@ -64,7 +64,7 @@ describe('commands', () => {
     expect(field(answer, 'Date')).toBe('Jul 2025');
     expect(field(answer, 'Type')).toBe('Talks/negotiation');
     expect(field(answer, 'Summary')).toContain('reactivating the disengagement agreement with international guarantees');
-    expect(field(answer, 'Sources')).toContain('Syrian state television · F2 — Syrian diplomatic source, to state television (26 Jul 2025)');
+    expect(field(answer, 'Sources')).toContain('Syrian state television · F2 (reliability cannot be judged; probably true) — Syrian diplomatic source, to state television (26 Jul 2025)');
   });
 
   it('/search query:golan highlights the matched words', async () => {

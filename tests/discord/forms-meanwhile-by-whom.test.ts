@@ -30,7 +30,7 @@ describe('an Edit form submitted after a Slack admin removed the entry', () => {
     await onSlack('/entry remove id:16 reason:dup');
     const before = storeFingerprint(h.app.db);
     const refused = await h.submit(form.modal!.custom_id, filled(form.modal!, { summary: 'A summary typed on Discord.' }));
-    expect(seen(refused)).toMatch(/Entry #16 \(“[^”]+”\) was removed by slack:U0ADMIN \(alice\) at [^:]+:\d\d UTC: “dup”\./);
+    expect(seen(refused)).toMatch(/Entry #16 \(“[^”]+”\) was removed by alice \(Slack\) at [^:]+:\d\d UTC: “dup”\./);
     expect(seen(refused)).toContain('Nothing was written: this form was opened before that.');
     expect(storeFingerprint(h.app.db)).toBe(before);
   });

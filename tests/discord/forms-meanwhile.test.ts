@@ -47,7 +47,7 @@ describe('two admins editing one entry through forms', () => {
     expect(refused.ephemeral).toBe(true);
     expect(refused.body.embeds![0]!.title).toBe(FORM_CHANGED_TITLE);
     const said = seen(refused);
-    expect(said).toMatch(new RegExp(`Nothing was written: Summary was changed by discord:${h.user.id} \\(analyst\\) at ${INSTANT} since this form opened at ${INSTANT}, and what you typed would have replaced that change unseen\\.`));
+    expect(said).toMatch(new RegExp(`Nothing was written: Summary was changed by analyst \\(Discord\\) at ${INSTANT} since this form opened at ${INSTANT}, and what you typed would have replaced that change unseen\\.`));
     expect(said).toContain('See it as it is now: /entry show id:12');
     expect(said).toContain('/entry edit id:12');
     expect(words(said)).toContain(words(`Summary, as stored now ${theirs}`));
@@ -122,10 +122,10 @@ describe('the parts of an admin’s long answer, after a restart', () => {
   it('Next names the command that shows the result, and does not advise running the edit again', async () => {
     const huge = addHugeEntry(h.app, 'long-edit');
     const edited = await h.slash('entry', { id: huge.id, confidence: 'confirmed' }, { subcommand: 'edit' });
-    expect(buttons(edited.body).map((b) => b.label)).toContain('Next ▶');
+    expect(buttons(edited.body).map((b) => b.label)).toContain('Next page');
     const revisions = stored(huge.id).revisionCount;
     await h.restart();
-    const expired = await h.press(edited, 'Next ▶');
+    const expired = await h.press(edited, 'Next page');
     expect(expired.ephemeral).toBe(true);
     const said = seen(expired);
     expect(said).toContain(PARTS_EXPIRED_TEXT);

@@ -35,11 +35,11 @@ describe('a digest preview with its card, in several parts', DRAWING, () => {
     expect(first.body.embeds![0]!.image?.url).toBe('attachment://card.png');
     expect(attachments(first)).toMatchObject([{ filename: 'card.png' }]);
 
-    const second = await h.press(first, 'Next ▶');
+    const second = await h.press(first, 'Next page');
     expect(second.body.embeds![0]!.image).toBeUndefined();
     expect(attachments(first)).toEqual([]);
 
-    const back = await h.press(second, '◀ Previous');
+    const back = await h.press(second, 'Previous page');
     expect(back.body.embeds![0]!.image?.url).toBe('attachment://card.png');
     expect(attachments(first)).toMatchObject([{ filename: 'card.png' }]);
   });

@@ -32,41 +32,41 @@ const seed = { topic: 'syria-israel' };
 describe('pages of results', () => {
   it('Next fetches the next page of results and updates the message; Previous comes back', async () => {
     const first = await h.slash('timeline', seed);
-    const second = await h.press(first, 'Next ▶');
+    const second = await h.press(first, 'Next page');
     expect(second.callbackType).toBe(7);
     expect(embed(second).description).toBe('Showing 11–17 of 17 entries.');
     expect(embed(second).footer?.text).toBe('Details: /entry show ID · Page 2 of 2');
-    expect(states(second)).toEqual(['◀ Previous', 'Next ▶ (off)']);
+    expect(states(second)).toEqual(['Previous page', 'Next page (off)']);
     expect(second.message?.embeds).toEqual(second.body.embeds);
 
-    const back = await h.press(second, '◀ Previous');
+    const back = await h.press(second, 'Previous page');
     expect(embed(back).description).toBe('Showing 1–10 of 17 entries.');
-    expect(states(back)).toEqual(['◀ Previous (off)', 'Next ▶']);
+    expect(states(back)).toEqual(['Previous page (off)', 'Next page']);
   });
 
   it('someone else pressing the buttons is told privately and the message stays', async () => {
     const first = await h.slash('timeline', seed);
     const before = structuredClone(first.message);
-    const refused = await h.press(first, 'Next ▶', h.other);
+    const refused = await h.press(first, 'Next page', h.other);
     expect(refused.callbackType).toBe(4);
     expect(refused.ephemeral).toBe(true);
     expect(embed(refused).title).toBe('Cannot use this button');
     expect(embed(refused).description).toBe(NOT_YOURS_TEXT);
     expect(h.fake.rest.messages.get(String(before?.id))).toEqual(before);
-    expect(embed(await h.press(first, 'Next ▶')).description).toBe('Showing 11–17 of 17 entries.');
+    expect(embed(await h.press(first, 'Next page')).description).toBe('Showing 11–17 of 17 entries.');
   });
 
   it('a second press of the same (stale) button does not skip a page', async () => {
     const first = await h.slash('timeline', { ...seed, limit: 3 });
-    await h.press(first, 'Next ▶');
-    const again = await h.press(first, 'Next ▶');
+    await h.press(first, 'Next page');
+    const again = await h.press(first, 'Next page');
     expect(embed(again).description).toBe('Showing 4–6 of 17 entries.');
   });
 
   it('a second press of a stale button kept in memory (a query too long for it) does not skip a page', async () => {
     const first = await h.slash('timeline', { topic: LONG_TOPIC, limit: 2 });
-    await h.press(first, 'Next ▶');
-    const again = await h.press(first, 'Next ▶');
+    await h.press(first, 'Next page');
+    const again = await h.press(first, 'Next page');
     expect(embed(again).description).toBe('Showing 3–4 of 6 entries.');
   });
 
@@ -74,7 +74,7 @@ describe('pages of results', () => {
     // Shorter queries are named in the buttons themselves and never expire (paging-after-restart.test.ts).
     const first = await h.slash('timeline', { topic: LONG_TOPIC, limit: 2 });
     clockOffset += 31 * 60 * 1000;
-    const expired = await h.press(first, 'Next ▶');
+    const expired = await h.press(first, 'Next page');
     expect(expired.ephemeral).toBe(true);
     expect(embed(expired).description).toBe(EXPIRED_TEXT);
     expect(EXPIRED_TEXT).toContain('30 minutes');
@@ -83,11 +83,11 @@ describe('pages of results', () => {
   it('buttons kept in memory count their 30 minutes from their last use', async () => {
     const first = await h.slash('timeline', { topic: LONG_TOPIC, limit: 2 });
     clockOffset += 20 * 60 * 1000;
-    expect(embed(await h.press(first, 'Next ▶')).description).toBe('Showing 3–4 of 6 entries.');
+    expect(embed(await h.press(first, 'Next page')).description).toBe('Showing 3–4 of 6 entries.');
     clockOffset += 20 * 60 * 1000;
-    expect(embed(await h.press(first, 'Next ▶')).description).toBe('Showing 3–4 of 6 entries.');
+    expect(embed(await h.press(first, 'Next page')).description).toBe('Showing 3–4 of 6 entries.');
     clockOffset += 31 * 60 * 1000;
-    expect(embed(await h.press(first, 'Next ▶')).description).toBe(EXPIRED_TEXT);
+    expect(embed(await h.press(first, 'Next page')).description).toBe(EXPIRED_TEXT);
   });
 });
 
@@ -95,8 +95,8 @@ describe('content too long for one embed', () => {
   it('a maximal entry is split over pages, and paging through shows every character', async () => {
     let answer = await h.slash('entry', { id: huge.id }, { subcommand: 'show' });
     const seen = [answer];
-    while (buttons(answer.body).some((b) => b.label === 'Next ▶' && !b.disabled)) {
-      answer = await h.press(answer, 'Next ▶');
+    while (buttons(answer.body).some((b) => b.label === 'Next page' && !b.disabled)) {
+      answer = await h.press(answer, 'Next page');
       seen.push(answer);
     }
     expect(seen.length).toBeGreaterThan(2);
@@ -114,13 +114,13 @@ describe('content too long for one embed', () => {
     const footers = [embed(first).footer?.text];
     let answer = first;
     while (!footers.at(-1)!.startsWith('Details: /entry show ID · Page 2 of 2')) {
-      answer = await h.press(answer, 'Next ▶');
+      answer = await h.press(answer, 'Next page');
       footers.push(embed(answer).footer?.text);
     }
     expect(footers[0]).toBe('Details: /entry show ID · Page 1 of 2 · part 1 of 3');
     expect(footers.slice(1, -1)).toEqual(['Details: /entry show ID · Page 1 of 2 · part 2 of 3', 'Details: /entry show ID · Page 1 of 2 · part 3 of 3']);
     expect(embed(answer).description).toBe('Showing 26–30 of 30 entries.');
-    const back = await h.press(answer, '◀ Previous');
+    const back = await h.press(answer, 'Previous page');
     expect(embed(back).footer?.text).toBe('Details: /entry show ID · Page 1 of 2 · part 3 of 3');
   });
 });

@@ -123,7 +123,7 @@ describe('failures', () => {
 describe('slow commands', () => {
   it('a slow page behind a button is deferred (type 6), then the message is edited', async () => {
     const first = await h.slash('reports');
-    const second = await slowly(() => h.press(first, 'Next ▶'));
+    const second = await slowly(() => h.press(first, 'Next page'));
     expect(second.callbackType).toBe(6);
     expect(second.callback.body).toEqual({ type: 6 });
     expect(embed(second).title).toBe('Reports page 2');
@@ -134,7 +134,7 @@ describe('slow commands', () => {
   it('a page that fails behind a button answers privately and leaves the message alone', async () => {
     const first = await slowly(() => h.slash('reports', { page: 2 }));
     const shown = structuredClone(first.message);
-    const refused = await h.press(first, 'Next ▶');
+    const refused = await h.press(first, 'Next page');
     expect(refused.callbackType).toBe(4);
     expect(refused.ephemeral).toBe(true);
     expect(embed(refused).description).toContain('Page 3 was removed meanwhile.');

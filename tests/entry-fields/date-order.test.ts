@@ -64,7 +64,7 @@ describe('GIVEN an entry dated 10 Jul 2025', () => {
     const said = await text(`/entry edit id:${id} published:2020-01-05`);
     expect(said).toContain("Option `published` (2020-01-05) is before the entry's date (2025-07-10)");
     expect(storeFingerprint(app.db)).toBe(before);
-    expect(await text(`/entry show id:${id}`)).toContain('SANA · C3 (10 Jul 2025)');
+    expect(await text(`/entry show id:${id}`)).toContain('SANA · C3 (fairly reliable; possibly true) (10 Jul 2025)');
   });
 
   it('WHEN /entry edit moves the date past the publication THEN it is refused, naming both and the field to change', async () => {
@@ -77,7 +77,7 @@ describe('GIVEN an entry dated 10 Jul 2025', () => {
     // Both in one command agree.
     const moved = await text(`/entry edit id:${id} date:2025-07-12 published:2025-07-12`);
     expect(moved).toContain(`Updated #${id}:`);
-    expect(moved).toContain('SANA · C3 (12 Jul 2025)');
+    expect(moved).toContain('SANA · C3 (fairly reliable; possibly true) (12 Jul 2025)');
   });
 });
 

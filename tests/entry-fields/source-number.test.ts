@@ -28,7 +28,7 @@ async function twoSourcedStrike(): Promise<number> {
   const id = Number(/#(\d+)/.exec(viewText(added))![1]);
   const second = await text(`/entry edit id:${id} source:2 outlet:Reuters source_url:https://www.reuters.com/world/y`);
   expect(second).toContain(`Updated #${id}: source.`);
-  expect(sourcesOf(second)).toEqual(['1. SANA · C3', '2. Reuters <https://www.reuters.com/world/y>']);
+  expect(sourcesOf(second)).toEqual(['1. SANA · C3 (fairly reliable; possibly true)', '2. Reuters <https://www.reuters.com/world/y>']);
   return id;
 }
 
@@ -36,18 +36,18 @@ describe('GIVEN an entry sourced to SANA and Reuters', () => {
   it('WHEN source:2 is given a grade THEN only Reuters changes, and /entry show lists both, numbered', async () => {
     const id = await twoSourcedStrike();
     expect(await text(`/entry edit id:${id} source:2 grade:B2`)).toContain(`Updated #${id}: source.`);
-    expect(sourcesOf(await text(`/entry show id:${id}`))).toEqual(['1. SANA · C3', '2. Reuters <https://www.reuters.com/world/y> · B2']);
+    expect(sourcesOf(await text(`/entry show id:${id}`))).toEqual(['1. SANA · C3 (fairly reliable; possibly true)', '2. Reuters <https://www.reuters.com/world/y> · B2 (usually reliable; probably true)']);
   });
 
   it('WHEN source:1 is cleared THEN Reuters is the only source, shown unnumbered, and undo brings SANA back first', async () => {
     const id = await twoSourcedStrike();
     expect(sourcesOf(await text(`/entry edit id:${id} source:1 clear:source`))).toEqual(['Reuters <https://www.reuters.com/world/y>']);
-    expect(sourcesOf(await text(`/entry undo id:${id}`))).toEqual(['1. SANA · C3', '2. Reuters <https://www.reuters.com/world/y>']);
+    expect(sourcesOf(await text(`/entry undo id:${id}`))).toEqual(['1. SANA · C3 (fairly reliable; possibly true)', '2. Reuters <https://www.reuters.com/world/y>']);
   });
 
   it('WHEN the source options come without source: THEN they change the first source, as before', async () => {
     const id = await twoSourcedStrike();
-    expect(sourcesOf(await text(`/entry edit id:${id} grade:A1`))).toEqual(['1. SANA · A1', '2. Reuters <https://www.reuters.com/world/y>']);
+    expect(sourcesOf(await text(`/entry edit id:${id} grade:A1`))).toEqual(['1. SANA · A1 (completely reliable; confirmed by other sources)', '2. Reuters <https://www.reuters.com/world/y>']);
   });
 
   it('WHEN source: names no source THEN the refusal gives the range and how to list them, and nothing is written', async () => {

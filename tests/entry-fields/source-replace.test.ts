@@ -27,7 +27,7 @@ function sourcesOf(shown: string): string[] {
 
 const SANA =
   'outlet:SANA attribution:"Syrian state news agency, citing a medical source" published:2025-07-10 grade:C3 source_url:https://sana.sy/en/?p=1';
-const SANA_LINE = 'SANA <https://sana.sy/en/?p=1> · C3 — Syrian state news agency, citing a medical source (10 Jul 2025)';
+const SANA_LINE = 'SANA <https://sana.sy/en/?p=1> · C3 (fairly reliable; possibly true) — Syrian state news agency, citing a medical source (10 Jul 2025)';
 
 /** Adds the strike on Tasil, sourced to SANA; returns its number. */
 async function addStrike(): Promise<number> {
@@ -61,7 +61,7 @@ describe('GIVEN an entry sourced to SANA, with its attribution, grade C3 and pub
   it('WHEN an edit names another outlet with its own grade, attribution and date THEN those are the ones shown', async () => {
     const id = await addStrike();
     const edited = await text(`/entry edit id:${id} outlet:Reuters grade:B2 attribution:"Hospital officials, to Reuters" published:2025-07-11`);
-    expect(sourcesOf(edited)).toEqual(['Reuters · B2 — Hospital officials, to Reuters (11 Jul 2025)']);
+    expect(sourcesOf(edited)).toEqual(['Reuters · B2 (usually reliable; probably true) — Hospital officials, to Reuters (11 Jul 2025)']);
   });
 
   it('WHEN an edit names another outlet and no link THEN SANA’s link is not left under Reuters either', async () => {
@@ -73,7 +73,7 @@ describe('GIVEN an entry sourced to SANA, with its attribution, grade C3 and pub
     const id = await addStrike();
     const edited = await text(`/entry edit id:${id} source_url:https://sana.sy/en/?p=2`);
     expect(edited).toContain(`Updated #${id}: source.`);
-    expect(sourcesOf(edited)).toEqual(['SANA <https://sana.sy/en/?p=2> · C3 — Syrian state news agency, citing a medical source (10 Jul 2025)']);
+    expect(sourcesOf(edited)).toEqual(['SANA <https://sana.sy/en/?p=2> · C3 (fairly reliable; possibly true) — Syrian state news agency, citing a medical source (10 Jul 2025)']);
   });
 
   it('WHEN the outlet is given in another letter case THEN it is the same source, kept as stored unless respell:true re-spells it, and keeps the rest', async () => {
@@ -82,7 +82,7 @@ describe('GIVEN an entry sourced to SANA, with its attribution, grade C3 and pub
     expect(await text(`/entry edit id:${id} outlet:sana`)).toContain('Nothing to change');
     expect(sourcesOf(await text(`/entry show ${id}`))).toEqual([SANA_LINE]);
     expect(sourcesOf(await text(`/entry edit id:${id} outlet:sana respell:true`))).toEqual([
-      'sana <https://sana.sy/en/?p=1> · C3 — Syrian state news agency, citing a medical source (10 Jul 2025)',
+      'sana <https://sana.sy/en/?p=1> · C3 (fairly reliable; possibly true) — Syrian state news agency, citing a medical source (10 Jul 2025)',
     ]);
   });
 });
@@ -91,19 +91,19 @@ describe('GIVEN sources whose outlet differs from another only by accents, or wa
   it('WHEN the outlet is given without its accents THEN it is the same outlet, and its grade and date stay', async () => {
     const added = await text('/entry add title:"Talks in Buenos Aires" date:2025-07-10 type:talks topic:syria-israel outlet:"Télam" grade:B2 published:2025-07-10');
     const id = Number(/#(\d+)/.exec(added)![1]);
-    expect(sourcesOf(await text(`/entry edit id:${id} outlet:TELAM`))).toEqual(['TELAM · B2 (10 Jul 2025)']);
+    expect(sourcesOf(await text(`/entry edit id:${id} outlet:TELAM`))).toEqual(['TELAM · B2 (usually reliable; probably true) (10 Jul 2025)']);
   });
 
   it('WHEN a link to another site replaces one whose site named the outlet THEN its grade and attribution go with the old site', async () => {
     const added = await text('/entry add title:"Strike on Nawa" date:2025-07-10 type:air-strike topic:syria-israel source_url:https://sana.sy/en/?p=9 grade:C3 attribution:"Medical source"');
     const id = Number(/#(\d+)/.exec(added)![1]);
-    expect(sourcesOf(added)).toEqual(['sana.sy <https://sana.sy/en/?p=9> · C3 — Medical source']);
+    expect(sourcesOf(added)).toEqual(['sana.sy <https://sana.sy/en/?p=9> · C3 (fairly reliable; possibly true) — Medical source']);
     expect(sourcesOf(await text(`/entry edit id:${id} source_url:https://www.reuters.com/x`))).toEqual(['reuters.com <https://www.reuters.com/x>']);
   });
 
   it('WHEN an outlet that was only its link’s site is named, the link kept THEN it is the same source, named', async () => {
     const added = await text('/entry add title:"Strike on Nawa" date:2025-07-10 type:air-strike topic:syria-israel source_url:https://sana.sy/en/?p=9 grade:C3 attribution:"Medical source"');
     const id = Number(/#(\d+)/.exec(added)![1]);
-    expect(sourcesOf(await text(`/entry edit id:${id} outlet:SANA`))).toEqual(['SANA <https://sana.sy/en/?p=9> · C3 — Medical source']);
+    expect(sourcesOf(await text(`/entry edit id:${id} outlet:SANA`))).toEqual(['SANA <https://sana.sy/en/?p=9> · C3 (fairly reliable; possibly true) — Medical source']);
   });
 });

@@ -31,7 +31,7 @@ describe('/entry show of a removed entry', () => {
     const view = await run('/entry show id:18', member);
     expect(view.tone).toBe('normal');
     expect(view.title).toBe('#18 Strike A — removed');
-    expect(intro(view)[0]).toBe('Removed by slack:U1 (ed) at 2026-12-05 11:30 UTC: “dup of #12”.');
+    expect(intro(view)[0]).toBe('Removed by ed (Slack) at 2026-12-05 11:30 UTC: “dup of #12”.');
     const text = viewText(view);
     expect(text).toContain('An admin can bring it back with `/entry undo id:18`.');
     expect(text).toMatch(/Date\s+30 Nov 2026/);

@@ -35,7 +35,7 @@ describe('two admins editing one entry through Slack forms', () => {
     expect(refused.body?.response_action).toBe('errors');
     expect(Object.keys(refused.body?.errors ?? {})).toEqual(['summary']);
     const said = refused.body!.errors!.summary!;
-    expect(said).toMatch(/Nothing was written: this field was changed by slack:U0ADMIN \(alice\) at \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC since this form opened at \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC,/);
+    expect(said).toMatch(/Nothing was written: this field was changed by alice \(Slack\) at \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC since this form opened at \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC,/);
     expect(said).toContain(`now reads “${theirs}”`);
     expect(said).toContain('Submit again to replace that');
     expect(storeFingerprint(h.app.db)).toBe(before);

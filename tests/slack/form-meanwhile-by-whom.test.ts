@@ -67,7 +67,7 @@ describe('an entry removed on Discord while a Slack Edit form is open', () => {
     const errors = refused.body!.errors!;
     const [first] = Object.keys(errors);
     expect(errors[first!]).toMatch(new RegExp(`^${FORM_WIDE_TEXT}`));
-    expect(errors[first!]).toContain('was removed by discord:111 (bob) at');
+    expect(errors[first!]).toContain('was removed by bob (Discord) at');
     expect(errors[first!]).toContain('“dup”');
   });
 });

@@ -61,7 +61,7 @@ describe('fields', () => {
     expect((byName.get('embargoed')!.element as types.StaticSelect).options!.map((o) => [o.value, o.text.text])).toEqual([['true', 'yes'], ['false', 'no']]);
     expect(byName.get('confidence')!.element).toMatchObject({ type: 'static_select', initial_option: { value: 'reported', text: { text: 'Reported' } } });
     expect(byName.get('summary')).toMatchObject({ optional: true, element: { type: 'plain_text_input', multiline: true, max_length: MAX_TEXT_INPUT } });
-    expect(byName.get('summary')!.hint!.text).toBe(`About summary Up to ${MAX_TEXT_INPUT} characters here (Slack's limit for a form field); the command itself takes up to 4000.`);
+    expect(byName.get('summary')!.hint!.text).toBe(`About summary. Up to ${MAX_TEXT_INPUT} characters here (Slack's limit for a form field); the command itself takes up to 4000.`);
     expect(byName.get('date')!.element).toMatchObject({ type: 'plain_text_input', placeholder: { text: '2025-08' } });
   });
 

@@ -102,6 +102,11 @@ describe('/entry add opens a modal drawn from the form its spec declares', () =>
     expect(input(view, 'summary').hint?.text).toContain('the command itself takes up to 4000');
   });
 
+  it('the summary’s hint reads as two sentences: what the field is for, then Slack’s limit', async () => {
+    const view = await h.openForm('/entry add', { userId: ADMIN });
+    expect(input(view, 'summary').hint?.text).toBe(`What happened, as sourced. Up to ${MAX_TEXT_INPUT} characters here (Slack's limit for a form field); the command itself takes up to 4000.`);
+  });
+
   it('type and confidence are menus of the known values; dates are typed, keeping their precision', async () => {
     const view = await h.openForm('/entry add', { userId: ADMIN });
     const values = (name: string) => ((input(view, name).element as types.StaticSelect).options ?? []).map((o) => o.value);
@@ -147,7 +152,7 @@ describe('/entry add opens a modal drawn from the form its spec declares', () =>
       const before = storeFingerprint(h.app.db);
       const body = await h.command(text, { userId: 'U0ALICE' });
       expect(body.response_type).toBe('ephemeral');
-      expect(textsOf(body)[0]).toBe('⚠️ Not allowed');
+      expect(textsOf(body)[0]).toBe('Not allowed');
       expect(shownText(body)).toContain('is for Sitrep admins only');
       expect(storeFingerprint(h.app.db)).toBe(before);
     }

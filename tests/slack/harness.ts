@@ -222,7 +222,7 @@ export function labelsOf(body: Body): string[] {
   return buttonsOf(body).map((b) => b.text.text);
 }
 
-/** The button labelled `label` (◀ Previous, Next ▶…). */
+/** The button labelled `label` (Previous page, Next page…). */
 export function button(body: Body, label: string): types.Button {
   const found = buttonsOf(body).find((b) => b.text.text === label);
   if (!found) throw new Error(`no button ${label}; have ${labelsOf(body).join(', ')}`);

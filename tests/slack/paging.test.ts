@@ -6,6 +6,7 @@ import { NEXT_LABEL, NOT_YOURS_TEXT, PARTS_EXPIRED_TEXT, PREVIOUS_LABEL } from '
 import { pageGoneNote } from '../../src/core/page-fetch.js';
 import { blockActionsBody, postSigned } from '../fakes/slack-requests.js';
 import { button, buttonsOf, labelsOf, SECRET, shownText, startHarness, textsOf, type Harness } from './harness.js';
+import { REFUSAL_TITLE } from '../support/view-text.js';
 
 let clock = Date.now();
 let h: Harness;
@@ -111,7 +112,7 @@ it('a page that fails for another reason is reported privately without replacing
   const answer = await h.press(carrying('s1:r:c:U0ALICE:::timeline:actor=Nobody Atall'));
   expect(answer.response_type).toBe('ephemeral');
   expect(answer.replace_original).toBe(false);
-  expect(textsOf(answer)[0]).toMatch(/^⚠️/);
+  expect(textsOf(answer)[0]).toMatch(REFUSAL_TITLE);
 });
 
 it('a result too long for one message is split into parts with Next/Previous, all text kept', async () => {

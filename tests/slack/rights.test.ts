@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_COMMANDS, prepareForAdminCommands } from '../support/admin-commands.js';
 import { storeFingerprint } from '../support/store-fingerprint.js';
 import { shownText, startHarness, textsOf, type Harness } from './harness.js';
+import { REFUSAL_TITLE } from '../support/view-text.js';
 
 const ADMIN = 'U0ADMIN';
 // Admin on Discord under the same id, and the wrong kind of rule: neither counts on Slack.
@@ -41,7 +42,7 @@ describe.each(ADMIN_COMMANDS)('%s', (line) => {
     const before = storeFingerprint(h.app.db);
     const body = await send(userId);
     expect(body.response_type).toBe('ephemeral');
-    expect(textsOf(body)[0]).toBe('⚠️ Not allowed');
+    expect(textsOf(body)[0]).toBe('Not allowed');
     expect(shownText(body)).toContain('is for Sitrep admins only');
     expect(storeFingerprint(h.app.db)).toBe(before);
     const refusal = h.app.logger.lines.filter((l) => l.message === 'refused: not an admin').at(-1);
@@ -52,7 +53,7 @@ describe.each(ADMIN_COMMANDS)('%s', (line) => {
     const before = storeFingerprint(h.app.db);
     const body = await send(ADMIN);
     expect(body.response_type).toBe('ephemeral');
-    expect(textsOf(body)[0]).not.toMatch(/^⚠️/);
+    expect(textsOf(body)[0]).not.toMatch(REFUSAL_TITLE);
     expect(storeFingerprint(h.app.db)).not.toBe(before);
   });
 });

@@ -44,5 +44,5 @@ it('acks a bad command too, with a private error on the response_url', async () 
   await slack.socketMode.acks.atLeast(1, (a) => a.envelope_id === envelopeId);
   const [answer] = await slack.responses.atLeast(1, (r) => r.id === 'socket-bad');
   expect(answer!.body.response_type).toBe('ephemeral');
-  expect(textsOf(answer!.body)[0]).toBe('⚠️ Cannot do that');
+  expect(textsOf(answer!.body)[0]).toBe('Cannot do that');
 });

@@ -50,7 +50,7 @@ describe('GIVEN a candidate carried by two outlets', () => {
     expect(entry).toContain('News report, 26 Jul 2025');
     expect(entry).toContain('Levant Wire <https://levant.example/2025/07/18/baku-talks> — according to Levant Wire (18 Jul 2025)');
     expect(entry).toContain('Mediterranean Dispatch <https://med.example/world/2025/07/18/israel-syria-baku> — according to Mediterranean Dispatch (18 Jul 2025)');
-    expect(await queue.text(`/entry history id:${BAKU_ENTRY}`, READER)).toContain('edit by discord:1001 (ana) — source (from the review queue: candidate #1 (Levant Wire), attached by discord:1001 (ana))');
+    expect(await queue.text(`/entry history id:${BAKU_ENTRY}`, READER)).toContain('edit by ana (Discord) — source (from the review queue: candidate #1 (Levant Wire), attached by discord:1001 (ana))');
     expect(await queue.text('/review list', READER)).not.toContain(BAKU.title);
     expect(await queue.text('/sources list', READER)).not.toContain('waiting for review');
 

@@ -57,7 +57,7 @@ describe('GIVEN a watched feed and a review channel', () => {
     expect(entry).toContain('Levant Wire <https://levant.example/2025/07/18/baku-talks> — according to Levant Wire (18 Jul 2025)');
     expect(entry).toContain('Ron Dermer — participant');
     const history = await queue.text('/entry history 18', READER);
-    expect(history).toContain(`create by discord:1001 (ana) (from the review queue: candidate #${candidate} (Levant Wire), approved by discord:1001 (ana))`);
+    expect(history).toContain(`create by ana (Discord) (from the review queue: candidate #${candidate} (Levant Wire), approved by discord:1001 (ana))`);
     // An ordinary entry: undo knows it as first added, and edits apply as to any other.
     expect(await queue.text('/entry edit id:18 confidence:confirmed')).toContain('Updated #18: confidence.');
     // The approved entry's sources, read back from the store, are no change of their own.

@@ -78,7 +78,7 @@ describe('GIVEN a feed whose outlet an admin grades', () => {
     expect(queue.poster.posts.at(-1)!.text).toContain('Med Wire · B6 (usually reliable; the report not judged yet)');
     await queue.run('/review approve id:2');
     const entryId = queue.app.db.prepare('SELECT max(id) FROM entries').pluck().get() as number;
-    expect(await queue.text(`/entry show id:${entryId}`, READER)).toMatch(/Med Wire <[^>]+> · B6 — according to Med Wire/);
+    expect(await queue.text(`/entry show id:${entryId}`, READER)).toMatch(/Med Wire <[^>]+> · B6 \(usually reliable; the report not judged yet\) — according to Med Wire/);
     expect(await queue.text('/sources list', READER)).toContain('every 30 min · no keywords (every item) · reliability B');
 
     const ungraded = await queue.text('/sources edit id:2 reliability:none');
@@ -107,8 +107,8 @@ describe('GIVEN a feed whose outlet an admin grades', () => {
     await queue.run('/review approve id:2');
     const entryId = queue.app.db.prepare('SELECT max(id) FROM entries').pluck().get() as number;
     const entry = await queue.text(`/entry show id:${entryId}`, READER);
-    expect(entry).toMatch(/Med Wire <[^>]+> · A6 — according to Med Wire/);
-    expect(entry).toMatch(/Mediterranean Dispatch <[^>]+> · E6 — according to Mediterranean Dispatch/);
+    expect(entry).toMatch(/Med Wire <[^>]+> · A6 \(completely reliable; the report not judged yet\) — according to Med Wire/);
+    expect(entry).toMatch(/Mediterranean Dispatch <[^>]+> · E6 \(unreliable; the report not judged yet\) — according to Mediterranean Dispatch/);
   });
 
   it('WHEN the letter is not A–F THEN it is refused and nothing is stored', async () => {

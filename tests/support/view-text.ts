@@ -3,3 +3,9 @@ import { renderText } from '../../src/core/render-text.js';
 import type { View } from '../../src/core/view.js';
 
 export const viewText = (view: View): string => renderText(view, { color: false });
+
+/**
+ * The title a refusal opens with, alone on the first line: what a reply that must have gone
+ * through is checked against (a refusal is worded, not marked with a sign).
+ */
+export const REFUSAL_TITLE = /^(Cannot do that|Not allowed|Something went wrong|Try again in a moment|Nothing was saved|Cannot use this button)(\n|$)/;

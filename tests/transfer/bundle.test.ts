@@ -89,7 +89,7 @@ describe('GIVEN a bundle of a whole store', () => {
     try {
       const run = async (text: string) => viewText(await app.dispatcher.runText(text, admin));
       for (const [i, text] of shown.entries()) expect(await run(text), text).toBe(before[i]);
-      expect(await run('/entry history id:3')).toContain('edit by console:op');
+      expect(await run('/entry history id:3')).toContain('edit by op (Console)');
       expect(await run('/entry undo id:3')).toContain('#3');
       expect(await run('/entry show id:3')).toMatch(/Confidence\s+confirmed/);
       expect(await run('/search Doha')).toContain('Ceasefire talks in Doha');

@@ -14,20 +14,20 @@ describe('GIVEN trend calls made from channels on different clocks', () => {
     const h = harness({ start: '2026-12-06T21:00:00Z', timezone: 'Asia/Damascus' });
     h.startScheduler();
     await h.time.advanceTo('2026-12-06T21:30:00Z');
-    expect(await h.runText('/trend set topic:syria-israel direction:deteriorated note:"night call"')).toContain('↑ deteriorated — night call (7 Dec 2026, discord:1001)');
+    expect(await h.runText('/trend set topic:syria-israel direction:deteriorated note:"night call"')).toContain('deteriorated — night call (7 Dec 2026, discord:1001)');
     await h.time.advanceTo('2026-12-06T21:32:00Z');
     await h.subscribe('schedule:"daily 23:00" timezone:Europe/Paris topic:syria-israel', paris);
     await h.time.advanceTo('2026-12-06T21:35:00Z');
-    expect(await h.runText('/trend set topic:syria-israel direction:improved note:"talks resume"', paris)).toContain('↓ improved — talks resume (6 Dec 2026, discord:1001)');
+    expect(await h.runText('/trend set topic:syria-israel direction:improved note:"talks resume"', paris)).toContain('improved — talks resume (6 Dec 2026, discord:1001)');
 
     const shown = (await h.runText('/trend show topic:syria-israel')).replaceAll('`', '');
-    expect(shown).toContain('Latest: ↓ improved — talks resume (6 Dec 2026, discord:1001)');
+    expect(shown).toContain('Latest: improved — talks resume (6 Dec 2026, discord:1001)');
     expect(shown).toMatch(/Calls, newest first[\s\S]*talks resume \(6 Dec 2026[\s\S]*night call \(7 Dec 2026/);
-    expect(await h.runText('/trend show')).toContain('syria-israel: ↓ improved — talks resume');
+    expect(await h.runText('/trend show')).toContain('syria-israel: improved — talks resume');
 
     await h.time.advanceTo('2026-12-06T22:01:00Z');
     const [digest] = h.poster.texts('paris');
-    expect(digest!.split('\n').slice(0, 2)).toEqual(['Sitrep digest — syria-israel', 'Trend: ↓ improved — talks resume (6 Dec 2026, discord:1001)']);
+    expect(digest!.split('\n').slice(0, 2)).toEqual(['Sitrep digest — syria-israel', 'Trend: improved — talks resume (6 Dec 2026, discord:1001)']);
   });
 
   it('WHEN a channel’s new day collides with a call another channel made for that day THEN the reply names the call it replaces, with its day and time', async () => {
@@ -38,10 +38,10 @@ describe('GIVEN trend calls made from channels on different clocks', () => {
     // 00:10 on 7 Dec in Paris: the same day the night call was made for.
     await h.time.advanceTo('2026-12-06T23:10:00Z');
     const reply = (await h.runText('/trend set topic:syria-israel direction:unchanged note:"morning review"', paris)).replaceAll('`', '');
-    expect(reply).toContain('→ unchanged — morning review (7 Dec 2026, discord:1001)');
+    expect(reply).toContain('unchanged — morning review (7 Dec 2026, discord:1001)');
     expect(reply).toContain(
-      'It replaces the call for 7 Dec 2026 that discord:1001 made at 2026-12-06 22:30 Europe/Paris, in a channel already on that day (one call per topic and day): ↑ deteriorated — night call',
+      'It replaces the call for 7 Dec 2026 that discord:1001 made at 2026-12-06 22:30 Europe/Paris, in a channel already on that day (one call per topic and day): deteriorated — night call',
     );
-    expect(await h.runText('/trend show topic:syria-israel')).toContain('Latest: → unchanged — morning review (7 Dec 2026');
+    expect(await h.runText('/trend show topic:syria-israel')).toContain('Latest: unchanged — morning review (7 Dec 2026');
   });
 });

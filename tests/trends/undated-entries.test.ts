@@ -30,8 +30,8 @@ describe('GIVEN entries dated only to a month or a year', () => {
     expect(july).toMatch(/Last 30 days\s+2 Jul 2025 – 31 Jul 2025: 4 entries: Statement 2, Other 1, Talks\/negotiation 1\n/);
     // The strike and the clash of "Jul 2025" are not June's.
     expect(july).toMatch(/30 days before\s+2 Jun 2025 – 1 Jul 2025: 0 entries\n/);
-    expect(july).toMatch(/Armed clashes\s+0 → 0/);
-    expect(july).toMatch(/Strikes\s+0 → 0/);
+    expect(july).toMatch(/Armed clashes\s+0, then 0/);
+    expect(july).toMatch(/Strikes\s+0, then 0/);
     expect(july).toContain('5 entries dated less precisely than a day are not counted in either window: the day each starts is not known.');
 
     const december = await text('/trend suggest topic:syria-israel until:2024-12-31');
@@ -53,10 +53,10 @@ describe('GIVEN entries dated only to a month or a year', () => {
     const suggested = await text('/trend suggest topic:sudan until:2025-01-29');
     expect(suggested).toMatch(/Last 30 days\s+31 Dec 2024 – 29 Jan 2025: 1 entry: Air\/drone strike 1\n/);
     expect(suggested).toMatch(/30 days before\s+1 Dec 2024 – 30 Dec 2024: 2 entries: Air\/drone strike 1, Armed clash 1\n/);
-    expect(suggested).toMatch(/Reported killed\s+4 in 1 of 2 entries → 2 in 1 of 1 entry/);
+    expect(suggested).toMatch(/Reported killed\s+4 in 1 of 2 entries, then 2 in 1 of 1 entry/);
     // The January entry's 30 are in neither window's "Reported killed": the line says so.
     expect(suggested).toContain('5 entries dated less precisely than a day, with 30 reported killed in 1 of them, are not counted in either window: the day each starts is not known.');
-    expect(suggested).toContain('→ unchanged — Too few armed clashes and strikes to see a change (2, then 1).');
+    expect(suggested).toContain('unchanged — Too few armed clashes and strikes to see a change (2, then 1).');
     // Left out are those whose month or year reaches into the windows: January ends on their first day…
     expect(await text('/trend suggest topic:sudan until:2025-03-31')).toContain('5 entries dated less precisely than a day');
     // …or before it, leaving the year.

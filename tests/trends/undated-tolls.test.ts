@@ -29,7 +29,7 @@ describe('GIVEN an entry dated only to the month, with a toll', () => {
   it('WHEN /trend suggest leaves it out THEN the reply names its date and the people it reports killed', async () => {
     const suggested = await text('/trend suggest topic:south-syria until:2025-08-05');
     expect(suggested).toContain('1 entry dated Jul 2025, with 150 (100 to 200) reported killed, is not counted in either window: the day it starts is not known.');
-    expect(suggested).toMatch(/Reported killed\s+no figures \(0 entries\) → 75 \(32 to 85\) in 2 of 2 entries/);
+    expect(suggested).toMatch(/Reported killed\s+no figures \(0 entries\), then 75 \(32 to 85\) in 2 of 2 entries/);
   });
 
   it('WHEN it leaves out several, some without figures THEN the reply adds up those given, and says in how many', async () => {

@@ -73,9 +73,12 @@ function inputElement(field: FormField): { element: types.InputBlockElement; not
   return { element, note: `Up to ${max} characters here (Slack's limit for a form field); the command itself takes up to ${field.maxLength}.` };
 }
 
+/** An option's description as a sentence, so a note after it does not run on from it (`What happened, as sourced.`). */
+const asSentence = (text: string) => (/[.!?…:)]$/.test(text) ? text : `${text}.`);
+
 function inputBlock(field: FormField): types.InputBlock {
   const { element, note } = inputElement(field);
-  const hint = [field.description, note].filter(Boolean).join(' ');
+  const hint = field.description && note ? `${asSentence(field.description)} ${note}` : field.description || note;
   return {
     type: 'input',
     block_id: field.name,

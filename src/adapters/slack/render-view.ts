@@ -131,14 +131,10 @@ function factPieces(facts: readonly Fact[]): Piece[] {
   return pieces;
 }
 
-function headerTitle(view: View): string {
-  return view.tone === 'error' ? `⚠️ ${view.title}` : view.title;
-}
-
 function contentPieces(view: View): Piece[] {
   const pieces: Piece[] = [];
   // A title too long for the header is shown whole under it (measured as the header is clipped).
-  if (headerTitle(view).length > MAX_HEADER_TEXT) pieces.push(...linesPieces([[{ text: view.title, style: 'bold' }]]));
+  if (view.title.length > MAX_HEADER_TEXT) pieces.push(...linesPieces([[{ text: view.title, style: 'bold' }]]));
   pieces.push(...linesPieces(view.intro ?? []));
   pieces.push(...factPieces(view.facts ?? []));
   for (const s of view.sections) pieces.push(...linesPieces(s.heading ? [s.heading, ...s.lines] : s.lines));
@@ -176,7 +172,8 @@ function fallbackText(text: string): string {
 export function renderView(shown: View, spell: CommandSpelling = commandText): RenderedPart[] {
   const view = spelledView(shown, spell);
   // The title is data: `emoji: false` keeps `:warning:` in it literal, as mrkdwn's escaping does.
-  const header: Block = { type: 'header', text: { type: 'plain_text', text: clip(headerTitle(view), MAX_HEADER_TEXT), emoji: false } };
+  // A refusal's title says so in words (`Cannot do that`), as on Discord and the console: no sign before it.
+  const header: Block = { type: 'header', text: { type: 'plain_text', text: clip(view.title, MAX_HEADER_TEXT), emoji: false } };
   const room = MAX_BLOCKS_PER_MESSAGE - RESERVED_BLOCKS - (hasPicture(shown) ? PICTURE_BLOCKS : 0);
   const parts = packParts(contentPieces(view), room);
   if (parts.length === 1) {

@@ -5,6 +5,7 @@ import { wordList } from '../text.js';
 import { askAdminText } from '../admin-entry.js';
 import type { Caller } from '../caller.js';
 import { markedLine } from '../error-views.js';
+import { authorLabel } from '../author-label.js';
 
 const lifetime = `${INTERACTION_LIFETIME_MS / 60_000} minutes`;
 
@@ -46,8 +47,9 @@ export const FORM_TYPED_STILL_TEXT = 'What you typed is still in this form, to c
 /** An Edit and resubmit button whose form is gone: what was typed is in the refusal it is under. */
 export const FORM_REOPEN_EXPIRED_TEXT = `This form is no longer open: ${FORM_EXPIRED_WHY} What you typed is in the message this button is under, to copy: run the command again and paste it into the new form.`;
 export const REOPEN_LABEL = 'Edit and resubmit';
-export const PREVIOUS_LABEL = '◀ Previous';
-export const NEXT_LABEL = 'Next ▶';
+/** Worded in full: a screen reader reads an arrow sign by its Unicode name. */
+export const PREVIOUS_LABEL = 'Previous page';
+export const NEXT_LABEL = 'Next page';
 
 /** An admin's button pressed by someone else: with the entry of theirs that would let them, to copy. */
 export function adminsOnlyNotice(presser: Caller): View {
@@ -99,10 +101,10 @@ export interface ChangedField extends ChangeAuthor {
   label: string;
 }
 
-const byWhom = (author: ChangeAuthor) => (author.by === undefined ? '' : ` by ${author.by}${author.at === undefined ? '' : ` at ${author.at}`}`);
+const byWhom = (author: ChangeAuthor) => (author.by === undefined ? '' : ` by ${authorLabel(author.by)}${author.at === undefined ? '' : ` at ${author.at}`}`);
 const sinceOpened = (openedAt: string | undefined) => (openedAt ? `since this form opened at ${openedAt}` : 'since this form opened');
 
-/** `Title was changed by slack:U1 (maya) at 2025-08-01 14:05 UTC since this form opened at 2025-08-01 14:02 UTC`. */
+/** `Title was changed by maya (Slack) at 2025-08-01 14:05 UTC since this form opened at 2025-08-01 14:02 UTC`. */
 function changedSinceText(fields: readonly ChangedField[], openedAt: string | undefined): string {
   const [only] = fields;
   if (fields.length === 1 && only) return `${only.label} was changed${byWhom(only)} ${sinceOpened(openedAt)}`;
