@@ -16,7 +16,7 @@ import type { PendingOrder, ReviewChannel, UnconfirmedCard } from '../../src/cor
 import type { ChannelTrouble, SetChannelOutcome } from '../../src/core/review/review-queue.js';
 import { describeCaller } from '../../src/core/caller.js';
 import { markedLine } from '../../src/core/error-views.js';
-import { platformDisplayName } from '../../src/core/review/platform-names.js';
+import { platformDisplayName } from '../../src/core/platform-names.js';
 import { plainLine, span, type Line, type Section, type View } from '../../src/core/view.js';
 import { pageOption, resolveTopic, topicOption } from '../shared-options.js';
 import { stampOf } from '../stamp.js';

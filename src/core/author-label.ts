@@ -1,6 +1,7 @@
 // Who made a change, as people read it. Changes are stored as `changeAuthor()` writes them
 // (`discord:1579270444018565125 (analyst)`), which keeps the platform's id for accountability; a
 // screen reader would read that id digit by digit, so replies show the name and the platform.
+import { platformNoun } from './platform-names.js';
 
 /** A stored author from a platform caller: `platform:id (name)`. Ids never hold spaces. */
 const PLATFORM_AUTHOR = /^([a-z][a-z0-9-]*):(\S+) \((.+)\)$/;
@@ -20,16 +21,13 @@ function parsed(stored: string): StoredAuthor | undefined {
   return { platform: match[1]!, id: match[2]!, name: match[3]! };
 }
 
-/** `discord` → `Discord`: the core knows no platform's spelling, so its name is capitalised. */
-const platformWord = (platform: string) => platform.charAt(0).toUpperCase() + platform.slice(1);
-
 /**
  * `analyst (Discord)` for `discord:1579… (analyst)`; anything else as stored: an author without
  * a name keeps its id (`slack:U01`), and the console operator, `seed` and `import:FILE` read well.
  */
 export function authorLabel(stored: string): string {
   const author = parsed(stored);
-  return author ? `${author.name} (${platformWord(author.platform)})` : stored;
+  return author ? `${author.name} (${platformNoun(author.platform)})` : stored;
 }
 
 /**
@@ -38,5 +36,5 @@ export function authorLabel(stored: string): string {
  */
 export function authorIdentity(stored: string): string | undefined {
   const author = parsed(stored);
-  return author ? `${authorLabel(stored)} is ${platformWord(author.platform)} user ${author.id}` : undefined;
+  return author ? `${authorLabel(stored)} is ${platformNoun(author.platform)} user ${author.id}` : undefined;
 }
