@@ -6,6 +6,7 @@ import { keywordRule } from '../../src/core/sources/keyword-hits.js';
 import { misplacedWildcards, parseKeywords, withCommas } from '../../src/core/sources/keywords.js';
 import { MIN_PREFIX_LENGTH } from '../../src/core/search-terms.js';
 import { DEFAULT_EVERY_MINUTES, formatEvery, MAX_EVERY_MINUTES, MIN_EVERY_MINUTES, parseEveryMinutes } from '../../src/core/sources/poll-timing.js';
+import { everyWordMinutes } from '../../src/core/every-words.js';
 import type { NewSource } from '../../src/core/sources/watch-store-port.js';
 import { sourceName } from '../../src/core/sources/watched-source.js';
 import { plainLine, span, type Line } from '../../src/core/view.js';
@@ -45,7 +46,7 @@ const EVERY_FORMS = `Write minutes (every:45 or every:45m), hours (every:2h), bo
 
 export function everyMinutes(text: string | undefined): number {
   if (text === undefined) return DEFAULT_EVERY_MINUTES;
-  const minutes = parseEveryMinutes(text);
+  const minutes = parseEveryMinutes(text) ?? everyWordMinutes(text);
   if (minutes === undefined) {
     throw new UserError('invalid-option', `Option \`every\` must be a duration like 30m, 1h or 1h30m — got \`${text}\`.`, [EVERY_FORMS], 'every');
   }

@@ -16,26 +16,10 @@ export const MAX_FAILURES = 8;
 const BACKOFF_BASE_MS = 5 * MINUTE;
 const BACKOFF_CAP_MS = 24 * 60 * MINUTE;
 
-const DAY_MINUTES = 24 * 60;
-/** Intervals people type as words. */
-const EVERY_WORDS: ReadonlyMap<string, number> = new Map([
-  ['daily', DAY_MINUTES],
-  ['day', DAY_MINUTES],
-  ['hourly', 60],
-  ['hour', 60],
-]);
-
-/**
- * `30m`, `1h`, `1h30m`, `90` (minutes), a day (`1d`, `2 days`, `daily`) or an hour (`hourly`): the
- * minutes, or undefined when it is none of these.
- */
+/** `30m`, `1h`, `1h30m`, `90` (minutes): the minutes, or undefined when it is none of these. */
 export function parseEveryMinutes(text: string): number | undefined {
   const compact = text.trim().toLowerCase().replace(/\s+/g, '');
   if (/^\d{1,5}$/.test(compact)) return Number(compact);
-  const days = /^(\d{1,3})d(?:ays?)?$/.exec(compact);
-  if (days) return Number(days[1]) * DAY_MINUTES;
-  const word = EVERY_WORDS.get(compact);
-  if (word !== undefined) return word;
   const match = /^(?:(\d{1,3})h(?:ours?|rs?)?)?(?:(\d{1,5})m(?:in(?:utes?|s)?)?)?$/.exec(compact);
   if (!match || (match[1] === undefined && match[2] === undefined)) return undefined;
   return Number(match[1] ?? 0) * 60 + Number(match[2] ?? 0);
