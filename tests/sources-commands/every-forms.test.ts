@@ -3,6 +3,7 @@
 // the 15-minute minimum.
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Caller } from '../../src/core/caller.js';
+import { storeFingerprint } from '../support/store-fingerprint.js';
 import { createTestApp } from '../support/test-app.js';
 import { viewText } from '../support/view-text.js';
 
@@ -24,6 +25,12 @@ describe('GIVEN /sources add every:', () => {
     ['1h30m', 'every 1 h 30 min'],
   ])('WHEN every:%s is typed THEN the feed is checked %s', async (typed, checked) => {
     expect(await add(typed)).toContain(`checks https://example.org/feed-${feeds}.xml ${checked} for the topic syria-israel`);
+  });
+
+  it('WHEN every:constructor is typed (a name every object has) THEN it is refused as no duration, and nothing is stored', async () => {
+    const before = storeFingerprint(app.db);
+    expect(await add('constructor')).toContain('Option every must be a duration like 30m, 1h or 1h30m — got constructor.');
+    expect(storeFingerprint(app.db)).toEqual(before);
   });
 
   it('WHEN every:weekly is typed THEN the refusal lists the forms read, from 15 minutes to 24 hours', async () => {
