@@ -369,10 +369,9 @@ describe('a submission that runs longer than Slack waits for the modal’s answe
     const release = holdDispatches();
     try {
       const posted = h.slack.callsTo('chat.postEphemeral').length;
-      const started = Date.now();
+      // The command is held until release(): an answer now is one that did not wait for it.
       const answer = await h.submitForm(view, VALID, { userId: ADMIN });
       expect(answer).toEqual({ status: 200, body: undefined });
-      expect(Date.now() - started).toBeLessThan(3000);
       expect(entryCount()).toBe(count);
       release();
       const call = await nextEphemeral(posted);

@@ -143,10 +143,9 @@ describe('GIVEN a body that is not a well-formed feed', () => {
     );
   });
 
-  it('THEN entity-expansion XML ("billion laughs") is read without expanding, quickly', async () => {
-    const started = performance.now();
+  // Expanded, the entities would make a title of gigabytes: a short one proves they were not.
+  it('THEN entity-expansion XML ("billion laughs") is read without expanding', async () => {
     const outcome = await reader.fetch(server.url('/entity-expansion.xml'), {});
-    expect(performance.now() - started).toBeLessThan(2_000);
     if (outcome.kind !== 'ok') throw new Error(outcome.kind);
     expect(outcome.feed.items[0]?.title).toBe('Item &lol9;');
     expect(outcome.feed.items[0]?.summary.length).toBeLessThan(10);
