@@ -1,5 +1,6 @@
 // /place NAME — where a place is (its region and country, coordinates, how precise) and its
 // latest entries, within it and every place it holds.
+import { authorLabel } from '../src/core/author-label.js';
 import type { CommandSpec } from '../src/core/command-spec.js';
 import { invocationSpan } from '../src/core/command-refs.js';
 import { entrySection } from '../src/core/entry-views.js';
@@ -17,9 +18,10 @@ const LATEST_ENTRIES = 5;
 /** Latitude and longitude as ACLED and maps read them: decimal degrees, 5 places (about 1 m). */
 export const coordinates = (place: GazetteerPlace) => `${place.latitude.toFixed(5)}, ${place.longitude.toFixed(5)}`;
 
-/** Who pinned the place, as its location log says: the latest to locate it. */
+/** Who pinned the place, as its location log says: the latest to locate it, by name and platform (`ed (Slack)`). */
 function pinnedBy(places: PlaceDirectory, place: GazetteerPlace): string | undefined {
-  return places.locationsOf([place.name]).filter((record) => record.location === 'located').at(-1)?.changedBy;
+  const by = places.locationsOf([place.name]).filter((record) => record.location === 'located').at(-1)?.changedBy;
+  return by === undefined ? undefined : authorLabel(by);
 }
 
 function whereFacts(places: PlaceDirectory, place: GazetteerPlace): Fact[] {

@@ -2,6 +2,7 @@
 // end of one day and the end of another (or now), rebuilt from its revisions.
 import { dayInZone, shiftDay, type AsOfInstant } from '../../src/core/as-of-day.js';
 import type { EntryAt, PastRevision } from '../../src/core/as-of-port.js';
+import { authorLabel } from '../../src/core/author-label.js';
 import type { CommandContext, SubcommandSpec } from '../../src/core/command-spec.js';
 import { actorIdsNamed, fieldChanges, type ActorFold, type FieldChange } from '../../src/core/entry-diff.js';
 import { detailOf } from '../../src/core/past-entry.js';
@@ -27,7 +28,7 @@ export function changeLine(change: FieldChange): Line {
 type InstantText = (iso: string) => string;
 
 function statusText(entry: EntryAt, at: InstantText): string {
-  return entry.removed ? `removed (by ${entry.removed.by} at ${at(entry.removed.at)}${entry.removed.reason ? `: “${entry.removed.reason}”` : ''})` : 'live';
+  return entry.removed ? `removed (by ${authorLabel(entry.removed.by)} at ${at(entry.removed.at)}${entry.removed.reason ? `: “${entry.removed.reason}”` : ''})` : 'live';
 }
 
 /**
@@ -39,9 +40,9 @@ function betweenLines(revisions: readonly PastRevision[], statusChanged: boolean
   const shown = removals.length > (statusChanged ? 1 : 0) ? removals : [];
   return revisions.flatMap((r) => [
     ...(shown.includes(r)
-      ? [plainLine(r.action === 'remove' ? `Removed by ${r.by} at ${at(r.at)}${r.reason ? `: “${r.reason}”` : ''}` : `Restored by ${r.by} at ${at(r.at)}`)]
+      ? [plainLine(r.action === 'remove' ? `Removed by ${authorLabel(r.by)} at ${at(r.at)}${r.reason ? `: “${r.reason}”` : ''}` : `Restored by ${authorLabel(r.by)} at ${at(r.at)}`)]
       : []),
-    ...r.respelled.map(({ from, to }) => plainLine(`Place “${from}” re-spelled “${to}” on every entry, by ${r.by} at ${at(r.at)}`)),
+    ...r.respelled.map(({ from, to }) => plainLine(`Place “${from}” re-spelled “${to}” on every entry, by ${authorLabel(r.by)} at ${at(r.at)}`)),
   ]);
 }
 
@@ -58,7 +59,7 @@ function introLine(revisions: number, changed: boolean, folds: ReadonlyMap<strin
     const what = counts.filter(([, n]) => n > 0).map(([kind, n]) => FOLD_WORDS[kind][n === 1 ? 0 : 1]).join(' and ');
     return plainLine(`No revision of the entry in between; ${what || 'actor merges or unmerges'} changed the actors it names.`);
   }
-  return plainLine(`${plural(revisions, 'revision')} in between${changed ? '' : ', which left it as it was'}; last by ${after.lastChange.by} at ${at(after.lastChange.at)}.`);
+  return plainLine(`${plural(revisions, 'revision')} in between${changed ? '' : ', which left it as it was'}; last by ${authorLabel(after.lastChange.by)} at ${at(after.lastChange.at)}.`);
 }
 
 /**
@@ -67,7 +68,7 @@ function introLine(revisions: number, changed: boolean, folds: ReadonlyMap<strin
  */
 function addedSinceView(after: EntryAt, from: AsOfInstant, to: AsOfInstant, ctx: CommandContext, at: InstantText): View {
   const shown = entryDetailView(detailOf(after, ctx.services.past.actorNames(actorIdsNamed(after.shown))), at);
-  const added = `Not yet added as of ${from.label}: added at ${at(after.created.at)} by ${after.created.by}`;
+  const added = `Not yet added as of ${from.label}: added at ${at(after.created.at)} by ${authorLabel(after.created.by)}`;
   if (!after.removed) return { ...shown, title: `${shown.title} — from ${from.label} to ${to.label}`, intro: [plainLine(`${added}. As of ${to.label}:`)] };
   return {
     ...shown,

@@ -1,7 +1,8 @@
 // What /entry undo says about whose change it took back, and why it refuses one meant for a
 // change that is no longer the latest: two admins undoing at once must each learn whose change
 // went, not find out later that the other's (or their own) good change is gone.
-import { describeCaller, type Caller } from '../../src/core/caller.js';
+import { authorLabelFor } from '../../src/core/author-label.js';
+import { changeAuthor, describeCaller, type Caller } from '../../src/core/caller.js';
 import type { CommandContext } from '../../src/core/command-spec.js';
 import type { RevisionRecord } from '../../src/core/editor-port.js';
 import { UserError } from '../../src/core/errors.js';
@@ -18,8 +19,11 @@ export function isCallersChange(revision: RevisionRecord, caller: Caller): boole
   return revision.changedBy === who || revision.changedBy.startsWith(`${who} (`);
 }
 
-/** The name people know an author by (`alice` of `slack:U1 (alice)`), else the author as stored. */
-export const shortName = (changedBy: string) => /\(([^()]+)\)$/.exec(changedBy)?.[1] ?? changedBy;
+/**
+ * Another admin as the caller reads them: `alice (Slack)` for `slack:U1 (alice)`, not the id a
+ * screen reader spells out; with the account when the caller goes by the same name (author-label.ts).
+ */
+export const otherAuthor = (changedBy: string, ctx: CommandContext) => authorLabelFor(changedBy, changeAuthor(ctx.caller));
 
 /** A change still standing, as /entry history names it: `r34 (confidence)`. */
 export function changeName(revision: RevisionRecord): string {
@@ -27,9 +31,9 @@ export function changeName(revision: RevisionRecord): string {
   return `r${revision.id}${fields}`;
 }
 
-/** `, by slack:U1 (alice) at 2025-07-20 12:03 UTC`: said of a change the caller did not make. */
+/** `, by alice (Slack) at 2025-07-20 12:03 UTC`: said of a change the caller did not make. */
 export function byOther(revision: RevisionRecord, ctx: CommandContext): string {
-  return isCallersChange(revision, ctx.caller) ? '' : `, by ${revision.changedBy} at ${instantsFor(ctx)(revision.changedAt)}`;
+  return isCallersChange(revision, ctx.caller) ? '' : `, by ${otherAuthor(revision.changedBy, ctx)} at ${instantsFor(ctx)(revision.changedAt)}`;
 }
 
 /** `2 minutes ago`, as replies say how recent a change is. */
@@ -55,7 +59,7 @@ export function othersRecentChangeNote(undone: RevisionRecord, revisions: readon
   const own = standing(revisions).filter((r) => isCallersChange(r, ctx.caller)).at(-1);
   const yours = own ? `your own latest change, ${changeName(own)}, still stands` : `no change of yours to #${id} stands`;
   return [[
-    span.plain(`That was ${shortName(undone.changedBy)}’s change, made ${ago(age)}, not yours; ${yours}. To take back only the change you mean, name it: `),
+    span.plain(`That change was made by ${otherAuthor(undone.changedBy, ctx)} ${ago(age)}, not by you; ${yours}. To take back only the change you mean, name it: `),
     span.command('entry undo', `id:${id} revision:…`),
     span.plain(' (as '),
     span.command('entry history', `id:${id}`),

@@ -9,7 +9,7 @@ import { fieldChanges, type FieldChange } from '../../src/core/entry-diff.js';
 import type { UserError } from '../../src/core/errors.js';
 import { plainLine, type Line } from '../../src/core/view.js';
 import { instantsFor } from '../when.js';
-import { ago, isCallersChange, RECENT_OTHERS_CHANGE_MS, shortName } from './undo-notes.js';
+import { ago, isCallersChange, otherAuthor, RECENT_OTHERS_CHANGE_MS } from './undo-notes.js';
 
 /** A change another admin made, with the entry as it stood before it. */
 export interface UnseenChange {
@@ -40,7 +40,7 @@ const changesOf = (unseen: UnseenChange, fields: readonly string[]) =>
 
 /**
  * After an edit that changed `changed` (stored names): for each other admin's unseen change of
- * one of them, `This replaces alice’s change of 2 minutes ago (Title: “A” → “B”).` The edit
+ * one of them, `This replaces the change alice (Slack) made 2 minutes ago (Title: “A” → “B”).` The edit
  * stands (the last one written wins); its author learns whose change went.
  */
 export function replacedChangesNote(unseen: readonly UnseenChange[], changed: readonly string[], ctx: CommandContext): Line[] {
@@ -51,7 +51,7 @@ export function replacedChangesNote(unseen: readonly UnseenChange[], changed: re
   return replaced.map((change) => {
     const fields = [...latest].filter(([, c]) => c === change).map(([field]) => field);
     const age = ago(ctx.now().getTime() - Date.parse(change.revision.changedAt));
-    return plainLine(`This replaces ${shortName(change.revision.changedBy)}’s change of ${age} (${changesOf(change, fields).map(changeText).join('; ')}).`);
+    return plainLine(`This replaces the change ${otherAuthor(change.revision.changedBy, ctx)} made ${age} (${changesOf(change, fields).map(changeText).join('; ')}).`);
   });
 }
 
@@ -67,7 +67,7 @@ const SET_BY: Readonly<Record<string, string>> = { start: 'date', end: 'end' };
 
 /**
  * A refusal caused by another admin's unseen change (a `published:` now before the date another
- * admin moved) says so under each part it concerns: `Date was changed by slack:U1 (alice) at …
+ * admin moved) says so under each part it concerns: `Date was changed by alice (Slack) at …
  * since this form opened at … (“10 Jul 2025” → “20 Jul 2025”).`
  */
 export function addUnseenCause(error: UserError, unseen: readonly UnseenChange[], args: Readonly<Record<string, unknown>>, ctx: CommandContext): void {
@@ -84,7 +84,7 @@ export function addUnseenCause(error: UserError, unseen: readonly UnseenChange[]
       const since = ctx.formOpenedAt
         ? `since this form opened at ${when(ctx.formOpenedAt)}`
         : ago(ctx.now().getTime() - Date.parse(change.revision.changedAt));
-      return [`${what.label} ${were} changed by ${change.revision.changedBy} at ${when(change.revision.changedAt)}, ${since}${values}: what you gave was checked against that.`];
+      return [`${what.label} ${were} changed by ${otherAuthor(change.revision.changedBy, ctx)} at ${when(change.revision.changedAt)}, ${since}${values}: what you gave was checked against that.`];
     });
     part.hints.push(...told);
     if (part !== error) error.hints.push(...told);

@@ -38,3 +38,14 @@ export function authorIdentity(stored: string): string | undefined {
   const author = parsed(stored);
   return author ? `${authorLabel(stored)} is ${platformNoun(author.platform)} user ${author.id}` : undefined;
 }
+
+/**
+ * authorLabel, said to the person who is `reader` (stored as `changeAuthor()` writes it): when
+ * another author's label reads as the reader's own (two people sharing a name on one platform),
+ * the account is named too, `alice (Slack user U0B)`, so "not yours" does not read as wrong.
+ */
+export function authorLabelFor(stored: string, reader: string): string {
+  const author = parsed(stored);
+  if (!author || stored === reader || authorLabel(stored) !== authorLabel(reader)) return authorLabel(stored);
+  return `${author.name} (${platformNoun(author.platform)} user ${author.id})`;
+}

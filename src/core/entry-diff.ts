@@ -6,6 +6,7 @@ import { claimLine, sourceLine } from './entry-views.js';
 import { fatalitiesWithSource } from './fatalities.js';
 import { formatIsoPartial, formatPartialDate, type PartialDate } from './partial-date.js';
 import { sameJson } from './same-json.js';
+import { gradeText } from './source-grade.js';
 import { outletLink } from './source-link.js';
 import { foldKey } from './text.js';
 import { span, type Line } from './view.js';
@@ -149,12 +150,12 @@ function listChange<T>(
 const foldedBy = (fold: 'merge' | 'unmerge'): Line => [span.plain(' by '), span.command(`actors ${fold}`)];
 
 const SOURCE_PARTS: readonly (readonly [keyof SourceRecord, string, (value: string) => string])[] = [
-  ['grade', 'grade', (v) => v],
+  ['grade', 'grade', gradeText],
   ['attribution', 'attribution', isolated],
   ['published', 'published', formatIsoPartial],
 ];
 
-/** `AFP: grade F2 → B2`: what changed in a source that kept its outlet and link. */
+/** `AFP: grade F2 (…) → B2 (usually reliable; probably true)`: what changed in a source that kept its outlet and link. */
 function sourceChangeLine(a: SourceRecord, b: SourceRecord): Line {
   const parts = SOURCE_PARTS.filter(([key]) => a[key] !== b[key]).map(([key, name, text]) => {
     const value = (source: SourceRecord) => (source[key] ? text(source[key]) : '—');

@@ -8,6 +8,7 @@ import type { Page } from './ports.js';
 import { firstDay, formatDateSpan, formatIsoPartial, formatPartialDate, lastDay, toIsoPartial, type PartialDate } from './partial-date.js';
 import { formatCount, plural } from './text.js';
 import { UserError } from './errors.js';
+import { gradeText } from './source-grade.js';
 import { outletLink } from './source-link.js';
 import { formatInvocation } from './text-syntax.js';
 import { eventTypeLabel } from './vocabulary.js';
@@ -60,10 +61,14 @@ export function fatalitiesSumLine(entries: readonly EntrySummary[], shown: strin
   return [[span.plain(`Fatalities ${shown}: ${formatFatalities(sum.figures)}, from ${plural(sum.entries, 'entry', 'entries')} with figures${reachingInWords(entries, days)}.`)]];
 }
 
-/** A source as listed: the outlet (a link when it has one), its grade (`AFP · B2`), attribution and date. */
+/**
+ * A source as listed: the outlet (a link when it has one), its grade with what it says
+ * (`AFP · B2 (usually reliable; probably true)`: a bare code means nothing to most readers),
+ * attribution and date.
+ */
 export function sourceLine(source: SourceRecord): Line {
   const line: Line = outletLink(source.outlet, source.url, span.bold);
-  if (source.grade) line.push(span.plain(` · ${source.grade}`));
+  if (source.grade) line.push(span.plain(` · ${gradeText(source.grade)}`));
   if (source.attribution) line.push(span.plain(` — ${isolated(source.attribution)}`));
   if (source.published) line.push(span.plain(` (${formatIsoPartial(source.published)})`));
   return line;

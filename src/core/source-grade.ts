@@ -38,7 +38,7 @@ export const CREDIBILITY: ReadonlyMap<string, string> = new Map([
 
 /**
  * `B2 (usually reliable; probably true)`: a grade with what it says, wherever one is shown, as the
- * review cards word it; anything not a grade as it is.
+ * review cards word it; anything not a grade as it is, so a grade already explained stays as it is.
  */
 export function gradeText(grade: string): string {
   const reliability = RELIABILITY.get(grade.charAt(0));

@@ -127,7 +127,7 @@ describe('GIVEN a dossier edited on known days', () => {
     const diff = await text('/entry diff id:12 from:2025-07-09');
     expect(diff).toContain('2 revisions in between; last by memory:ana at 2025-07-12 10:00 UTC.');
     expect(diff).toContain('Fatalities: none → 12 (10 to 15) — Health ministry');
-    expect(diff).toContain('Sources: News report, 26 Jul 2025: grade F3 → B2');
+    expect(diff).toContain('Sources: News report, 26 Jul 2025: grade F3 (reliability cannot be judged; possibly true) → B2 (usually reliable; probably true)');
     expect(diff).toContain('Claims: + Israel denies · 12 Jul 2025 · Israeli army radio · C3');
   });
 

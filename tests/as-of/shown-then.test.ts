@@ -158,7 +158,7 @@ describe('GIVEN a source whose grade changed, and one replaced', () => {
     await editAt('2025-08-02T10:00:00Z', '/entry add title:"Grade probe" date:2025-07-30 type:talks topic:syria-israel outlet:AFP');
     await editAt('2025-08-03T10:00:00Z', '/entry edit id:18 grade:B2');
     clock = new Date('2025-08-04T12:00:00Z');
-    expect(await text('/entry diff id:18 from:2025-08-02')).toContain('Sources: AFP: grade — → B2\n');
+    expect(await text('/entry diff id:18 from:2025-08-02')).toContain('Sources: AFP: grade — → B2 (usually reliable; probably true)\n');
 
     await editAt('2025-08-05T10:00:00Z', '/entry edit id:18 published:2025-07-31');
     await editAt('2025-08-06T10:00:00Z', '/entry edit id:18 outlet:Reuters source_url:https://example.com/a');
@@ -166,7 +166,7 @@ describe('GIVEN a source whose grade changed, and one replaced', () => {
     const shown = await text('/entry show id:18 as_of:2025-08-05');
     expect(shown).toContain('    AFP · B2 (usually reliable; probably true) (31 Jul 2025)\n');
     const replaced = await text('/entry diff id:18 from:2025-08-05');
-    expect(replaced).toContain('Sources: + Reuters <https://example.com/a>, − AFP · B2 (31 Jul 2025)\n');
+    expect(replaced).toContain('Sources: + Reuters <https://example.com/a>, − AFP · B2 (usually reliable; probably true) (31 Jul 2025)\n');
   });
 });
 

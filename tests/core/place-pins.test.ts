@@ -48,7 +48,7 @@ describe('GIVEN the Syria–Israel dossier and an entry at Mount Hermon kept as 
     expect(pinned).toContain('Located (point) on 1 entry');
 
     const place = await run('/place name:"Mount Hermon"', reader);
-    expect(place).toMatch(/^Mount Hermon\n {2}Location +pinned at 33\.416, 35\.857 in Quneitra, Syria by slack:U1 \(ed\)\n {2}Precision +point\n {2}Region +Quneitra\n {2}Country +Syria \(SY · SYR\)\n {2}Coordinates +33\.41600, 35\.85700\n/);
+    expect(place).toMatch(/^Mount Hermon\n {2}Location +pinned at 33\.416, 35\.857 in Quneitra, Syria by ed \(Slack\)\n {2}Precision +point\n {2}Region +Quneitra\n {2}Country +Syria \(SY · SYR\)\n {2}Coordinates +33\.41600, 35\.85700\n/);
     expect(place).toContain('Latest entries (1 in all)');
 
     const syria = await run('/timeline place:Syria', reader);

@@ -30,7 +30,7 @@ describe('a typed edit of a field another admin changed minutes ago', () => {
     clock += 2 * MINUTE;
     const said = await run('/entry edit id:12 title:"Syrian and Israeli envoys meet in Baku"');
     expect(said).toContain('Updated #12: title.');
-    expect(said).toContain('This replaces alice’s change of 2 minutes ago (Title: “Syrian and Israeli officials meet in Baku” → “Officials meet in Baku”).');
+    expect(said).toContain('This replaces the change alice (Slack) made 2 minutes ago (Title: “Syrian and Israeli officials meet in Baku” → “Officials meet in Baku”).');
     expect(app.dossier.getEntry(12)!.title).toBe('Syrian and Israeli envoys meet in Baku');
   });
 
@@ -55,7 +55,7 @@ describe('a typed edit refused because of another admin’s change minutes ago',
     expect(refused.tone).toBe('error');
     const said = words(viewText(refused));
     expect(said).toContain("Option `published` (2025-07-15) is before the entry's date (2025-07-20)");
-    expect(said).toContain('Date was changed by slack:U0ADMIN (alice) at 2025-08-01 12:00 UTC, 2 minutes ago (“12 Jul 2025” → “20 Jul 2025”): what you gave was checked against that.');
+    expect(said).toContain('Date was changed by alice (Slack) at 2025-08-01 12:00 UTC, 2 minutes ago (“12 Jul 2025” → “20 Jul 2025”): what you gave was checked against that.');
     expect(storeFingerprint(app.db)).toBe(before);
   });
 

@@ -21,7 +21,7 @@ afterEach(() => app.dispose());
 
 const run = async (line: string, caller: Caller) => viewText(await app.dispatcher.runText(line, caller));
 const latestRevision = (id: number) => app.services.editor.entryHistory(id).at(-1)!.id;
-/** `discord:111 (bob) at …`: as /entry history names an author and a time. */
+/** `bob (Discord) at …`: as /entry history names an author and a time. */
 const words = (text: string) => text.replace(/\s+/g, ' ');
 
 describe('/entry undo of another admin’s change', () => {
@@ -30,7 +30,7 @@ describe('/entry undo of another admin’s change', () => {
     const edit = latestRevision(10);
     clock += 20 * MINUTE;
     const said = words(await run('/entry undo id:10', discordAdmin));
-    expect(said).toContain(`Took back r${edit} (confidence), by slack:U0ADMIN (alice) at 2025-08-01 12:00 UTC.`);
+    expect(said).toContain(`Took back r${edit} (confidence), by alice (Slack) at 2025-08-01 12:00 UTC.`);
   });
 
   it('does not name the caller when the change was their own', async () => {
@@ -38,7 +38,7 @@ describe('/entry undo of another admin’s change', () => {
     const edit = latestRevision(10);
     const said = words(await run('/entry undo id:10', discordAdmin));
     expect(said).toContain(`Took back r${edit} (confidence). Undo again`);
-    expect(said).not.toContain('not yours');
+    expect(said).not.toContain('not by you');
   });
 
   it('says plainly that a change made minutes ago was the other admin’s, and that the caller’s own still stands', async () => {
@@ -47,7 +47,7 @@ describe('/entry undo of another admin’s change', () => {
     await run('/entry edit id:12 confidence:disputed', slackAdmin);
     clock += 2 * MINUTE;
     const said = words(await run('/entry undo id:12', discordAdmin));
-    expect(said).toContain('That was alice’s change, made 2 minutes ago, not yours;');
+    expect(said).toContain('That change was made by alice (Slack) 2 minutes ago, not by you;');
     expect(said).toContain(`your own latest change, r${mine} (summary), still stands.`);
     expect(said).toContain('/entry undo id:12 revision:…');
     expect(app.dossier.getEntry(12)!.summary).toBe('Officials met in Baku, per Reuters.');
@@ -74,8 +74,8 @@ describe('/entry undo revision:', () => {
     const refused = await app.dispatcher.runText(`/entry undo id:12 revision:${bad}`, slackAdmin);
     expect(refused.tone).toBe('error');
     const said = words(viewText(refused));
-    expect(said).toContain(`Nothing was taken back: r${bad} was taken back already, by r${undo}, by discord:111 (bob) at 2025-08-01 12:00 UTC.`);
-    expect(said).toContain(`The latest is r${good} (summary), by discord:111 (bob) at 2025-08-01 12:00 UTC.`);
+    expect(said).toContain(`Nothing was taken back: r${bad} was taken back already, by r${undo}, by bob (Discord) at 2025-08-01 12:00 UTC.`);
+    expect(said).toContain(`The latest is r${good} (summary), by bob (Discord) at 2025-08-01 12:00 UTC.`);
     expect(storeFingerprint(app.db)).toBe(before);
     expect(app.dossier.getEntry(12)!.summary).toBe('Officials met in Baku, per Reuters.');
   });
@@ -87,7 +87,7 @@ describe('/entry undo revision:', () => {
     const latest = latestRevision(12);
     const before = storeFingerprint(app.db);
     const said = words(await run(`/entry undo id:12 revision:${meant}`, discordAdmin));
-    expect(said).toContain(`Nothing was taken back: r${meant} is not the latest change to #12 any more. The latest is r${latest} (confidence), by slack:U0ADMIN (alice) at 2025-08-01 12:00 UTC.`);
+    expect(said).toContain(`Nothing was taken back: r${meant} is not the latest change to #12 any more. The latest is r${latest} (confidence), by alice (Slack) at 2025-08-01 12:00 UTC.`);
     expect(said).toContain(`/entry undo id:12 revision:${latest}`);
     expect(storeFingerprint(app.db)).toBe(before);
   });

@@ -53,7 +53,7 @@ describe('GIVEN a bundle whose entry is at Mount Hermon, pinned at 33.416, 35.85
     expect(merged.stdout).toContain('“Patrol on Mount Hermon”\n');
     expect(merged.status).toBe(0);
     const place = await inBot(a, '/place name:"Mount Hermon"');
-    expect(place).toContain('pinned at 33.416, 35.857 in Quneitra, Syria by console:op');
+    expect(place).toContain('pinned at 33.416, 35.857 in Quneitra, Syria by op (Console)');
     expect(place).toContain('Patrol on Mount Hermon');
   });
 
@@ -73,7 +73,7 @@ describe('GIVEN a bundle whose entry is at Mount Hermon, pinned at 33.416, 35.85
       expect(refused.status).toBe(2);
     }
     expect(entriesTitled(a, 'Patrol on Mount Hermon')).toBe(0);
-    expect(await inBot(a, '/place name:"Mount Hermon"')).toContain('pinned at 33.42, 35.86 in Quneitra, Syria by console:op');
+    expect(await inBot(a, '/place name:"Mount Hermon"')).toContain('pinned at 33.42, 35.86 in Quneitra, Syria by op (Console)');
 
     // Settled as the refusal says, the merge goes through.
     await inBot(a, pinAt('33.416, 35.857'));

@@ -116,7 +116,7 @@ describe('GIVEN a bundle of a whole store', () => {
     } finally {
       first.close();
     }
-    expect(before[0]).toContain('pinned at 33.416, 35.857 in Quneitra, Syria by console:op');
+    expect(before[0]).toContain('pinned at 33.416, 35.857 in Quneitra, Syria by op (Console)');
     expect(before[1]).toContain('#19 Patrol on Mount Hermon');
 
     const bundle = await exportBundle(source);
