@@ -5,7 +5,7 @@ import type { AsOfInstant } from '../../src/core/as-of-day.js';
 import { authorLabel } from '../../src/core/author-label.js';
 import { isolated } from '../../src/core/bidi-isolate.js';
 import type { CommandArgs, CommandContext, SubcommandSpec } from '../../src/core/command-spec.js';
-import type { EntryDetail, RemovedEntry, SourceRecord } from '../../src/core/domain.js';
+import type { EntryDetail, RemovedEntry } from '../../src/core/domain.js';
 import type { EntryActorMove } from '../../src/core/editor-port.js';
 import { actorIdsNamed, changedFields } from '../../src/core/entry-diff.js';
 import { claimLine, entryDateText, sourceLine } from '../../src/core/entry-views.js';
@@ -14,7 +14,6 @@ import { fatalitiesWithSource } from '../../src/core/fatalities.js';
 import { firstDay, toIsoPartial, type PartialDate } from '../../src/core/partial-date.js';
 import { detailOf } from '../../src/core/past-entry.js';
 import { instantIn } from '../../src/core/past-instant.js';
-import { gradeText } from '../../src/core/source-grade.js';
 import { eventTypeLabel } from '../../src/core/vocabulary.js';
 import { plainLine, span, type Fact, type Line, type Section, type View } from '../../src/core/view.js';
 import { asOfOption, entryAtOrRefuse, pastInstant, pastViewLine } from '../as-of.js';
@@ -32,9 +31,6 @@ function confidenceLine(entry: EntryDetail): Line {
   return [span.plain('disputed — no claim on record says by whom: '), span.command('entry claim', `id:${entry.id} actor:… stance:disputes outlet:…`)];
 }
 
-/** A source with its grade explained (`F3 (reliability cannot be judged; possibly true)`): the entry in full says what a grade means. */
-const glossed = (source: SourceRecord): SourceRecord => (source.grade ? { ...source, grade: gradeText(source.grade) } : source);
-
 function fatalitiesFact(entry: EntryDetail): Fact[] {
   const figures = entry.fatalities;
   return figures ? [{ label: 'Fatalities', value: plainLine(fatalitiesWithSource(figures)) }] : [];
@@ -44,7 +40,7 @@ function claimsSection(entry: EntryDetail): Section[] {
   if (entry.claims.length === 0) return [];
   // By the day each was made (a claim recorded later may be older); a day's claims as recorded.
   const byDay = entry.claims.map((claim, order) => ({ claim, order, day: firstDay(claim.date) })).sort((a, b) => a.day.localeCompare(b.day) || a.order - b.order);
-  return [{ heading: [span.bold('Claims')], lines: byDay.map(({ claim }) => claimLine([span.bold(isolated(claim.actorName))], { ...claim, source: glossed(claim.source) })) }];
+  return [{ heading: [span.bold('Claims')], lines: byDay.map(({ claim }) => claimLine([span.bold(isolated(claim.actorName))], claim)) }];
 }
 
 /** `at` writes the instants: in the channel's zone, which a past view names in its header. */
@@ -70,7 +66,7 @@ export function entryDetailView(entry: EntryDetail, at: (iso: string) => string)
       {
         heading: [span.bold('Sources')],
         // Numbered when there are several: /entry edit source:N names one by its number.
-        lines: entry.sources.length === 0 ? [plainLine('—')] : entry.sources.length === 1 ? [sourceLine(glossed(entry.sources[0]!))] : entry.sources.map((source, i) => [span.plain(`${i + 1}. `), ...sourceLine(glossed(source))]),
+        lines: entry.sources.length === 0 ? [plainLine('—')] : entry.sources.length === 1 ? [sourceLine(entry.sources[0]!)] : entry.sources.map((source, i) => [span.plain(`${i + 1}. `), ...sourceLine(source)]),
       },
       ...claimsSection(entry),
     ],
