@@ -12,6 +12,7 @@ import { firstDay, formatPartialDate, lastDay, parsePartialDate, type PartialDat
 import { plural } from '../../src/core/text.js';
 import { plainLine, span, type Line, type View } from '../../src/core/view.js';
 import { entryAtOrRefuse, pastInstant } from '../as-of.js';
+import { isDayTime, withTimeOfDay } from '../../src/core/day-time.js';
 import { entryIdOption } from './fields.js';
 import { entryDetailView } from './show.js';
 
@@ -79,11 +80,11 @@ function addedSinceView(after: EntryAt, from: AsOfInstant, to: AsOfInstant, ctx:
 
 /**
  * The end of `from`; a day (or month) not over yet has no end to compare from, so its start is
- * taken: `from:` today shows today's changes.
+ * taken: `from:` today shows today's changes. A time of day is its own end.
  */
 function fromInstant(fromDate: PartialDate, ctx: CommandContext): AsOfInstant {
   const end = pastInstant(fromDate, ctx, 'from');
-  if (lastDay(fromDate) < dayInZone(ctx.now(), end.zone)) return end;
+  if (isDayTime(fromDate) || lastDay(fromDate) < dayInZone(ctx.now(), end.zone)) return end;
   const dayBefore = parsePartialDate(shiftDay(firstDay(fromDate), -1))!;
   return { ...pastInstant(dayBefore, ctx, 'from'), label: `the start of ${formatPartialDate(fromDate)} (${end.zone})` };
 }
@@ -94,19 +95,20 @@ export const diffEntry: SubcommandSpec = {
   readOnly: true,
   options: [
     entryIdOption,
-    { name: 'from', description: 'As it stood at the end of this day (today: its start): 2025-07-20', type: 'date', required: true, example: '2025-07-20' },
-    { name: 'to', description: 'Compared with the end of this day (default: now)', type: 'date', example: '2025-07-25' },
+    withTimeOfDay({ name: 'from', description: 'As it stood at the end of this day (today: its start) or at this time: 2025-07-20, 2025-07-20T09:00', type: 'date', required: true, example: '2025-07-20' }),
+    withTimeOfDay({ name: 'to', description: 'Compared with the end of this day or with this time (default: now): 2025-07-25, 2025-07-25T18:00', type: 'date', example: '2025-07-25' }),
   ],
   examples: ['id:13 from:2025-07-20'],
   run(args, ctx) {
     const id = args.id as number;
     const fromDate = args.from as PartialDate;
     const toDate = args.to as PartialDate | undefined;
-    if (toDate && lastDay(toDate) < lastDay(fromDate)) {
-      throw new UserError('invalid-option', 'Option `to` is before `from`; swap them.', [], 'to');
-    }
+    const swapped = () => new UserError('invalid-option', 'Option `to` is before `from`; swap them.', [], 'to');
+    if (toDate && lastDay(toDate) < lastDay(fromDate)) throw swapped();
     const from = fromInstant(fromDate, ctx);
     const to: AsOfInstant = toDate ? pastInstant(toDate, ctx, 'to') : { before: new Date(ctx.now().getTime() + 1).toISOString(), label: 'now', zone: from.zone };
+    // Times on one day are in order by their instants alone.
+    if (to.before < from.before) throw swapped();
     const after = entryAtOrRefuse(ctx, id, to, 'to', (created) => `Compare from the day it was added: /entry diff id:${id} from:${dayInZone(new Date(created), to.zone)}`);
     const { past } = ctx.services;
     const before = past.entryAt(id, from.before);

@@ -11,7 +11,8 @@ import { actorIdsNamed, changedFields } from '../../src/core/entry-diff.js';
 import { claimLine, entryDateText, sourceLine } from '../../src/core/entry-views.js';
 import { UserError } from '../../src/core/errors.js';
 import { fatalitiesWithSource } from '../../src/core/fatalities.js';
-import { firstDay, toIsoPartial, type PartialDate } from '../../src/core/partial-date.js';
+import { firstDay, type PartialDate } from '../../src/core/partial-date.js';
+import { typedDate } from '../../src/core/day-time.js';
 import { detailOf } from '../../src/core/past-entry.js';
 import { instantIn } from '../../src/core/past-instant.js';
 import { eventTypeLabel } from '../../src/core/vocabulary.js';
@@ -142,7 +143,7 @@ function pastEntryView(id: number, asOf: AsOfInstant, args: CommandArgs, ctx: Co
   const removed = entry.removed
     ? [[span.bold('Removed by then: '), span.plain(`by ${authorLabel(entry.removed.by)} at ${at(entry.removed.at)}${entry.removed.reason ? ` — “${entry.removed.reason}”` : ''}.`)]]
     : [];
-  const diff = span.command('entry diff', `id:${id} from:${toIsoPartial(args.as_of as PartialDate)}`);
+  const diff = span.command('entry diff', `id:${id} from:${typedDate(args.as_of as PartialDate)}`);
   // Without a revision since, an actor merge or unmerge may still have changed what it shows.
   const now = entry.revisionsAfter === 0 ? past.entryAt(id, new Date(ctx.now().getTime() + 1).toISOString()) : undefined;
   const since = entry.revisionsAfter > 0

@@ -1,5 +1,6 @@
 // Which instant a past view stands at: the end of the day (or month, or year) asked for, in a
 // time zone, so "as of 20 Jul" means everything written up to midnight after the 20th there.
+// (A day with a time of day: as-of-time.ts.)
 import { UserError } from './errors.js';
 import { firstDay, formatPartialDate, lastDay, parsePartialDate, type PartialDate } from './partial-date.js';
 import { formatInZone, instantOf, localParts } from './digest/zoned-time.js';
@@ -7,9 +8,16 @@ import { formatInZone, instantOf, localParts } from './digest/zoned-time.js';
 export interface AsOfInstant {
   /** Exclusive: the view holds every change written before it. ISO, as revisions are compared. */
   before: string;
-  /** `the end of 20 Jul 2025 (UTC)`; `2 Dec 2026, so far (UTC)` for a period not over yet. */
+  /**
+   * `the end of 20 Jul 2025 (UTC)`; `2 Dec 2026, so far (UTC)` for a period not over yet; for a
+   * time of day, `20 Jul 2025 09:00 (Asia/Damascus)` (see as-of-time.ts).
+   */
   label: string;
   zone: string;
+  /** For a time of day: the last clock reading the view holds changes of (`09:00:59` for 09:00). */
+  upTo?: string;
+  /** For a time the zone's clocks skipped or repeated that day: how it was read. */
+  note?: string;
 }
 
 /** `YYYY-MM-DD` shifted by a number of days (back when negative). */

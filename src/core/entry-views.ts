@@ -5,7 +5,8 @@ import type { CommandArgs } from './command-spec.js';
 import type { ClaimInput, EntrySummary, SourceRecord } from './domain.js';
 import { formatFatalities, sumFatalities } from './fatalities.js';
 import type { Page } from './ports.js';
-import { firstDay, formatDateSpan, formatIsoPartial, formatPartialDate, lastDay, toIsoPartial, type PartialDate } from './partial-date.js';
+import { firstDay, formatDateSpan, formatIsoPartial, formatPartialDate, lastDay, type PartialDate } from './partial-date.js';
+import { typedDate } from './day-time.js';
 import { formatCount, plural } from './text.js';
 import { UserError } from './errors.js';
 import { gradeText } from './source-grade.js';
@@ -101,7 +102,7 @@ export function invocationArgs(args: CommandArgs): Record<string, string | numbe
   const plain: Record<string, string | number | boolean> = {};
   for (const [name, value] of Object.entries(args)) {
     if (value === undefined) continue;
-    plain[name] = typeof value === 'object' ? toIsoPartial(value as PartialDate) : value;
+    plain[name] = typeof value === 'object' ? typedDate(value as PartialDate) : value;
   }
   return plain;
 }

@@ -15,6 +15,7 @@ import { quoteIfNeeded } from './text-syntax.js';
 import { hasVisibleText } from './visible-text.js';
 import { runTogetherHint, withMonthYearHint, yearInUtcNow, yearlessDayHint, yearlessNumbersHint, type ExampleYear } from './yearless-date.js';
 import { dayWithTimeHint } from './day-with-time.js';
+import { DATE_OR_TIME_ACCEPTED, parseDayTime, takesTimeOfDay } from './day-time.js';
 import { withCorrectedCommand } from './date-meant.js';
 
 /** Length limit of text options that set none; platforms declare it too (Discord max_length). */
@@ -85,15 +86,19 @@ function schemaFor(option: OptionSpec): z.ZodType<OptionValue> {
         .transform((v) => (typeof v === 'string' && /^\s*#?-?\d+\s*$/.test(v) ? Number(v.trim().replace(/^#/, '')) : v))
         .pipe(z.number(range).max(max, pastMax).int(range).min(min, range));
     }
-    case 'date':
-      return z.string(DATE_ACCEPTED).transform((text, ctx) => {
-        const date = parsePartialDate(text);
+    case 'date': {
+      // Past views take a time of day too (day-time.ts).
+      const withTime = takesTimeOfDay(option);
+      const accepted = withTime ? DATE_OR_TIME_ACCEPTED : DATE_ACCEPTED;
+      return z.string(accepted).transform((text, ctx) => {
+        const date = (withTime ? parseDayTime(text) : undefined) ?? parsePartialDate(text);
         if (!date) {
-          ctx.addIssue({ code: 'custom', message: DATE_ACCEPTED });
+          ctx.addIssue({ code: 'custom', message: accepted });
           return z.NEVER;
         }
         return date;
       });
+    }
     case 'boolean':
       return z
         .unknown()
@@ -207,14 +212,14 @@ function choicesNamed(choices: readonly Choice[], raw: string): Choice[] {
  * Why a date of the right shape is no day (`2025-02-30` or `30 Feb 2025`: February 2025 has 28
  * days), or that the rest of a date went unquoted.
  */
-function dateHints(name: string, typed: string, exampleYear: ExampleYear): string[] {
+function dateHints(name: string, typed: string, exampleYear: ExampleYear, takesTime = false): string[] {
   const parts = datePartsOf(typed);
   if (parts?.month !== undefined && (parts.month < 1 || parts.month > 12)) return [`There is no month ${String(parts.month).padStart(2, '0')}: months run from 01 to 12.`];
   if (parts?.month !== undefined && parts.day !== undefined && parts.month >= 1 && parts.month <= 12) {
     const days = daysInMonth(parts.year, parts.month);
     if (parts.day < 1 || parts.day > days) return [`${monthName(parts.month)} ${parts.year} has ${days} days.`];
   }
-  const yearLast = yearLastHint(typed) ?? yearlessNumbersHint(name, typed, exampleYear) ?? dayWithTimeHint(name, typed) ?? yearlessDayHint(name, typed, exampleYear) ?? runTogetherHint(name, typed);
+  const yearLast = yearLastHint(typed) ?? yearlessNumbersHint(name, typed, exampleYear) ?? dayWithTimeHint(name, typed, takesTime) ?? yearlessDayHint(name, typed, exampleYear) ?? runTogetherHint(name, typed);
   if (yearLast) return [yearLast];
   // `since:July 2025` reads as since:July plus a stray word: the date as shown needs its quotes.
   if (/^\d+$/.test(typed) && DATE_START.test(typed)) return [`A year is written in full (${name}:2025); a day goes with its month and year, in quotes: ${name}:"${typed} Jul 2025".`];
@@ -242,7 +247,7 @@ function refusalHints(option: OptionSpec, raw: RawOptionValue, exampleYear: Exam
   // A word of a choice's label (`type:strike`, `type:negotiations`) gets the choices it names.
   const named = option.choices ? choicesNamed(option.choices, raw).slice(0, 3) : [];
   if (named.length > 0) return [`Did you mean ${named.map((c) => `\`${c.value}\` (${c.label})`).join(' or ')}?`];
-  if (option.type === 'date') return dateHints(option.name, raw.trim(), exampleYear);
+  if (option.type === 'date') return dateHints(option.name, raw.trim(), exampleYear, takesTimeOfDay(option));
   return [];
 }
 

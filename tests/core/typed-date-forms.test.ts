@@ -1,7 +1,7 @@
 // Dates typed as American and European clocks and exports write them — month and day in numbers
-// (`7/14`, `14/7/2025`), a day with a time (`2025-07-14T09:30`) — are refused, never guessed: the
-// reply says how Sitrep writes the date meant, with the corrected command when only one date fits,
-// and both dates when the order is in doubt.
+// (`7/14`, `14/7/2025`), a day with a time (`2025-07-14T09:30`) where only a day is taken — are
+// refused, never guessed: the reply says how Sitrep writes the date meant, with the corrected
+// command when only one date fits, and both dates when the order is in doubt.
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Caller } from '../../src/core/caller.js';
 import { createTestApp } from '../support/test-app.js';
@@ -53,9 +53,9 @@ describe('GIVEN a day typed with a time of day', () => {
     expect(said).toContain('Corrected: /timeline since:2025-07-14');
   });
 
-  it('WHEN as_of:2025-07-14T09:30 is typed THEN the refusal says a past view stands at the end of a day, in the zone the reply names', async () => {
+  it('WHEN as_of:2025-07-14T09:30 is typed THEN the past view reads the time, not only its day (see tests/as-of/time-of-day.test.ts)', async () => {
     const said = await reply('/entry show id:12 as_of:"2025-07-14 09:30Z"');
-    expect(said).toContain('as_of takes a day without a time: a past view shows the dossier at the end of that day, midnight in the time zone the reply names. Did you mean as_of:2025-07-14?');
-    expect(said).toContain('Corrected: /entry show id:12 as_of:2025-07-14');
+    expect(said).toContain('Entry #12 did not exist yet as of 14 Jul 2025 09:30 (UTC)');
+    expect(said).not.toContain('Corrected:');
   });
 });

@@ -9,6 +9,7 @@ import {
 } from 'discord.js';
 import { commandIsAdminOnly, type CommandSpec, type OptionSpec } from '../../core/command-spec.js';
 import { DEFAULT_TEXT_LIMIT } from '../../core/option-values.js';
+import { DAY_TIME_MAX_LENGTH, takesTimeOfDay } from '../../core/day-time.js';
 import { COMMAND_LIMITS } from './limits.js';
 import { clip } from '../../core/text-cut.js';
 
@@ -73,7 +74,7 @@ function optionJSON(option: OptionSpec): APIApplicationCommandBasicOption {
         ...(option.required ? { required: true } : {}),
       };
     case 'date':
-      return stringOption(option, DATE_MAX_LENGTH);
+      return stringOption(option, takesTimeOfDay(option) ? DAY_TIME_MAX_LENGTH : DATE_MAX_LENGTH);
     case 'choice':
       return stringOption(option, Math.max(1, ...(option.choices ?? []).map((c) => c.value.length)));
     case 'text':
