@@ -67,10 +67,11 @@ export function chartFilter(args: CommandArgs, ctx: CommandContext): ResolvedFil
   const untilNote: Line[] = [];
   if (until) {
     filter.until = lastDay(until);
-    words.push(`until ${formatPartialDate(until)}`);
     // No chart counts past today (chartRange): a later until is cut there, and the reply says so.
     const today = chartToday(ctx);
     const cut = firstDay(until) > today && (since === undefined || firstDay(since) <= today);
+    // The title names the day the figures end on, not a day yet to come.
+    words.push(`until ${cut ? formatIsoPartial(today) : formatPartialDate(until)}`);
     if (cut) untilNote.push(plainLine(`until ${formatPartialDate(until)} is after today (${formatIsoPartial(today)} in ${viewZone(ctx)}): entries are counted up to today.`));
   }
   return { filter, words, undated, untilNote };

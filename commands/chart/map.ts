@@ -1,6 +1,6 @@
 // /chart map — where entries happened: one circle per located place, sized by its entries and
-// coloured by its latest event type, over the region's borders.
-import type { LocatedPoint, MapChart } from '../../src/core/charts/chart.js';
+// coloured by its latest event type, over the region's borders; its words are in map-words.ts.
+import type { MapChart } from '../../src/core/charts/chart.js';
 import { locatePlaces } from '../../src/core/charts/locate.js';
 import { chartImage } from '../../src/core/charts/picture.js';
 import type { SubcommandSpec } from '../../src/core/command-spec.js';
@@ -9,57 +9,17 @@ import type { Page } from '../../src/core/ports.js';
 import { nextTurn } from '../../src/core/turns.js';
 import { plural } from '../../src/core/text.js';
 import { plainLine, span, type Line, type View } from '../../src/core/view.js';
-import { eventTypeLabel } from '../../src/core/vocabulary.js';
 import { dataButton } from './data-button.js';
+import { mapAlt, mapLines } from './map-words.js';
 import { timelineSince } from './periods.js';
 import { chartFilter, chartRange, chartToday, dataOption, laterNote, periodWords, sinceOption, sinceWords, startedBefore, titled, topicOption, untilOption } from './filters.js';
 
+export { busiestWords, mapAlt } from './map-words.js';
+
 /** The most places one map draws: the busiest. */
 export const MAX_MAP_PLACES = 1000;
-/** Places the alt text names: the busiest. */
+/** Places without coordinates the reply names: the busiest. */
 const NAMED = 5;
-
-/** `Aleppo, Damascus and Raqqa`. */
-const listed = (names: readonly string[]) => (names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`);
-
-/**
- * The busiest places by count, busiest first: a tie is named whole or counted, never cut
- * alphabetically (`Aleppo, Damascus and Raqqa 9 each; 16 more places 5 each`); when every place
- * has the same count, none is the busiest (`4 places, 1 each`).
- */
-export function busiestWords(points: readonly LocatedPoint[]): string {
-  const tiers: LocatedPoint[][] = [];
-  for (const point of [...points].sort((a, b) => b.entries - a.entries || a.name.localeCompare(b.name))) {
-    const tier = tiers.at(-1);
-    if (tier && tier[0]!.entries === point.entries) tier.push(point);
-    else tiers.push([point]);
-  }
-  if (tiers.length === 1 && points.length > 1) {
-    const names = points.length <= NAMED ? `: ${listed(tiers[0]!.map((p) => p.name))}` : '';
-    return `${points.length} places, ${points[0]!.entries} each${names}`;
-  }
-  const words: string[] = [];
-  let named = 0;
-  for (const tier of tiers) {
-    const each = tier.length === 1 ? `${tier[0]!.entries}` : `${tier[0]!.entries} each`;
-    if (named + tier.length > NAMED) {
-      words.push(`${plural(tier.length, named > 0 ? 'more place' : 'place', named > 0 ? 'more places' : 'places')} ${each}`);
-      break;
-    }
-    words.push(`${listed(tier.map((p) => p.name))} ${each}`);
-    named += tier.length;
-    if (named === NAMED) break;
-  }
-  // Ties hold commas of their own, so tiers are then told apart by semicolons.
-  return `the busiest: ${words.join(tiers.some((tier) => tier.length > 1) ? '; ' : ', ')}`;
-}
-
-export function mapAlt(points: readonly LocatedPoint[], unlocated: readonly string[], period: string): string {
-  const busiest = busiestWords(points);
-  const missing = unlocated.length > 0 ? `; ${plural(unlocated.length, 'place')} without coordinates ${unlocated.length === 1 ? 'is' : 'are'} not shown` : '';
-  // No total: an entry naming several places (Baku, Azerbaijan) is drawn at each, so circles do not add up.
-  return `Map of ${plural(points.length, 'located place')} ${period}, each sized by its entries (an entry naming several places counts at each) and coloured by its latest event type; ${busiest}${missing}.`;
-}
 
 /**
  * The places without coordinates, named (the busiest first), with how an admin gives one
@@ -94,18 +54,6 @@ function startedBeforeLines(earlier: Page<EntrySummary>, since: string): Line[] 
   const unread = earlier.totalIsLowerBound || earlier.total > earlier.items.length;
   const entries = `${unread ? 'At least ' : ''}${plural(placed, 'entry', 'entries')} with places`;
   return [plainLine(`${entries} starting before ${since} and running into it ${placed === 1 && !unread ? 'is' : 'are'} not on this map, which counts an entry only from the day it starts; /timeline lists them.`)];
-}
-
-/** `33.51, 36.29`: kept whole (read aloud or copied, it is one coordinate); the table right-aligns it in its column. */
-const latLon = (p: Pick<LocatedPoint, 'lat' | 'lon'>) => `${p.lat.toFixed(2)}, ${p.lon.toFixed(2)}`;
-
-function mapTable(points: readonly LocatedPoint[]): Line[] {
-  const width = Math.max(5, ...points.map((p) => p.name.length));
-  const latLonWidth = latLon({ lat: -90, lon: -180 }).length;
-  return [
-    [span.code(`${'Place'.padEnd(width)}  Entries  ${'Lat/lon'.padStart(latLonWidth)}`), span.plain('  Latest type')],
-    ...points.map((p): Line => [span.code(`${p.name.padEnd(width)}  ${String(p.entries).padStart(7)}  ${latLon(p).padStart(latLonWidth)}`), span.plain(`  ${eventTypeLabel(p.latestType)}`)]),
-  ];
 }
 
 export const chartMap: SubcommandSpec = {
@@ -148,7 +96,7 @@ export const chartMap: SubcommandSpec = {
     const shown = points.slice(0, MAX_MAP_PLACES);
     const alt = mapAlt(shown, unlocated, period);
     const more = points.length > shown.length ? [plainLine(`The ${MAX_MAP_PLACES} busiest of ${points.length} located places are drawn.`)] : [];
-    if (args.data === true) return { title: `Data — ${title}`, tone: 'normal', intro: [plainLine(alt), ...more, ...unlocatedLines(unlocated), ...earlier], sections: [{ lines: mapTable(shown) }] };
+    if (args.data === true) return { title: `Data — ${title}`, tone: 'normal', intro: [plainLine(alt), ...more, ...unlocatedLines(unlocated), ...earlier], sections: [{ lines: mapLines(shown) }] };
     const chart: MapChart = { kind: 'map', title, points: shown };
     // The picture's alt text describes it: the text under the title does not say it again.
     return {
@@ -156,7 +104,7 @@ export const chartMap: SubcommandSpec = {
       tone: 'normal',
       intro: [...more, ...unlocatedLines(unlocated), ...earlier],
       sections: [],
-      image: chartImage(charts.renderer, chart, alt, () => mapTable(shown)),
+      image: chartImage(charts.renderer, chart, alt, () => mapLines(shown)),
       buttons: [dataButton('map', args)],
     };
   },

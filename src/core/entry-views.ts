@@ -136,7 +136,7 @@ export function exactPager(page: number, total: number, size: number, many: stri
   return { pager: { page, pageCount, total, ...(page < pageCount ? { next: at(page + 1) } : {}), ...(page > 1 ? { previous: at(page - 1) } : {}) } };
 }
 
-/** The pager and the "Showing 1–10 of 17" line for a page of results. */
+/** The pager and the "Showing 1 to 10 of 17" line for a page of results. */
 export function pageInfo(
   base: Omit<Invocation, 'args'>,
   args: CommandArgs,
@@ -167,7 +167,8 @@ export function pageInfo(
   const more = !lastPage && (!exact || request.page < pageCount);
   if (more) pager.next = pageArgs(request.page + 1);
   if (request.page > 1) pager.previous = pageArgs(request.page - 1);
-  const range = first === last ? formatCount(first) : `${formatCount(first)}–${formatCount(last)}`;
+  // In words: a screen reader reads a dash between numbers by its name ("1 en dash 10").
+  const range = first === last ? formatCount(first) : `${formatCount(first)} to ${formatCount(last)}`;
   const intro = result.items.length === 0 ? [span.plain(`No ${many} match.`)] : [span.plain(`Showing ${range} of ${totalText}.`)];
   return { pager, intro };
 }

@@ -105,7 +105,7 @@ export interface ViewImage {
   width: number;
   height: number;
   alt: string;
-  /** The same figures as lines of a table: platforms with buttons offer them under a Data button. */
+  /** The same figures as lines of a table: platforms with buttons offer them under a Chart data as text button. */
   table: Line[];
   /** Draws the PNG (off the event loop); rejects when it cannot be drawn. */
   png(): Promise<Uint8Array>;

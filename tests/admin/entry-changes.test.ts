@@ -477,7 +477,7 @@ describe('GIVEN an admin curating actors', () => {
 
   it('WHEN listing THEN actors come by name with their entry counts, filtered by kind', async () => {
     const text = viewText(await run('/actors list kind:person'));
-    expect(text).toMatch(/Showing 1–5 of 5 actors/);
+    expect(text).toMatch(/Showing 1 to 5 of 5 actors/);
     expect(text).toContain('Tom Barrack — person, US special envoy for Syria · 3 entries');
   });
 

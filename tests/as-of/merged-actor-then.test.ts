@@ -41,7 +41,7 @@ describe('GIVEN an actor linked to entries on 3 Aug and merged into Syria on 8 A
     expect(view.title).toBe(`Timeline — topic south-syria, actor ${SGF} — as of the end of 3 Aug 2025 (UTC)`);
     const shown = viewText(view);
     expect(listed(shown)).toEqual([20, 19]);
-    expect(shown).toContain('Showing 1–2 of 2 entries.');
+    expect(shown).toContain('Showing 1 to 2 of 2 entries.');
     expect(shown).toContain('Fatalities on this page: 38, from 2 entries with figures.');
   });
 

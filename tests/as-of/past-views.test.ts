@@ -42,13 +42,13 @@ describe('GIVEN a dossier edited on known days', () => {
     const early = await text('/timeline as_of:2025-07-02 limit:25');
     expect(early).toContain('Timeline — as of the end of 2 Jul 2025 (UTC)');
     expect(early).toContain('A past view: the dossier as of the end of 2 Jul 2025 (UTC), rebuilt from its revisions. As it is now: `/timeline limit:25`');
-    expect(early).toContain('Showing 1–17 of 17 entries.');
+    expect(early).toContain('Showing 1 to 17 of 17 entries.');
     expect(early).toContain(`#13 ${OLD_TITLE}`);
     expect(early).toContain('#3 1974 disengagement agreement');
     expect(early).not.toContain('#18 ');
 
     const later = await text('/timeline as_of:2025-07-06 limit:25');
-    expect(later).toContain('Showing 1–16 of 16 entries.');
+    expect(later).toContain('Showing 1 to 16 of 16 entries.');
     expect(later).toContain(`#13 ${NEW_TITLE}`);
     expect(later).toMatch(/#13 .*\n\s+Jul 2025 · Statement · confirmed/);
     expect(later).not.toContain('#3 1974');
@@ -177,12 +177,12 @@ describe('GIVEN a dossier edited on known days', () => {
     await editAt('2025-07-09T10:00:00Z', '/entry edit id:18 places:Baku');
     clock = new Date('2025-07-20T12:00:00Z');
     const baku = await text('/timeline place:Baku as_of:2025-07-08 limit:25');
-    expect(baku).toContain('Showing 1–2 of 2 entries.');
+    expect(baku).toContain('Showing 1 to 2 of 2 entries.');
     expect(baku).toContain('#12 Syrian and Israeli officials meet in Baku');
     expect(baku).toContain('#11 al-Sharaa visits Azerbaijan');
     expect(await text('/timeline place:Baku as_of:2025-07-09 limit:25')).toContain('#18 Talks resume in Baku');
     const azerbaijan = await text('/timeline place:Azerbaijan as_of:2025-07-08 limit:25');
-    expect(azerbaijan).toContain('Showing 1–2 of 2 entries.');
+    expect(azerbaijan).toContain('Showing 1 to 2 of 2 entries.');
     // A topic beside the place: both apply.
     expect(await text('/timeline place:Baku type:talks as_of:2025-07-08 limit:25')).toContain('Showing 1 of 1 entry.');
   });
@@ -200,9 +200,9 @@ describe('GIVEN a dossier edited on known days', () => {
   it('WHEN a past timeline is paged THEN Next keeps the day', async () => {
     const platform = new MemoryPlatform(app.dispatcher, app.logger);
     const first = await platform.command('/timeline as_of:2025-07-02 limit:4', 'ana');
-    expect(first.text).toContain('Showing 1–4 of 17 entries.');
+    expect(first.text).toContain('Showing 1 to 4 of 17 entries.');
     const second = await platform.press(first, NEXT_LABEL, 'ana');
-    expect(second.text).toContain('Showing 5–8 of 17 entries.');
+    expect(second.text).toContain('Showing 5 to 8 of 17 entries.');
     expect(second.text).toContain('as of the end of 2 Jul 2025 (UTC)');
   });
 

@@ -1,5 +1,5 @@
 // GIVEN today 5 Dec 2026, WHEN a chart is asked until a later day, THEN it counts up to today, as
-// README says, and a note says so: the title repeats the until asked for, the figures stop today.
+// README says, and a note says so: the title names today, where the figures stop.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Caller } from '../../src/core/caller.js';
 import { lineToPlainText, type View } from '../../src/core/view.js';

@@ -60,7 +60,7 @@ describe('/chart timeline around today', () => {
 
   it('runs a year back from today, not from a later until, when since is not given', async () => {
     const view = await run('/chart timeline topic:syria-israel until:2030 data:true');
-    expect(view.title).toBe('Data — Entries per week — topic syria-israel, until 2030');
+    expect(view.title).toBe('Data — Entries per week — topic syria-israel, until 5 Dec 2026');
     expect(intro(view)[0]).toContain('per week from 1 Dec 2025 through the week starting 30 Nov 2026');
     expect(rows(view).at(-1)).toMatch(/^30 Nov 2026 +1 /);
   });

@@ -55,7 +55,7 @@ describe('a map’s alt text', () => {
     const others = ['Amman', 'Beirut', 'Daraa', 'Deir ez-Zor', 'Hama', 'Hasakah', 'Homs', 'Idlib', 'Irbid', 'Latakia', 'Palmyra', 'Qamishli', 'Quneitra', 'Sidon', 'Sweida', 'Tyre'];
     const points = [place('Aleppo', 9), place('Damascus', 9), place('Raqqa', 9), ...others.map((name) => place(name, 5))];
     expect(mapAlt(points, [], 'in 2025')).toBe(
-      'Map of 19 located places in 2025, each sized by its entries (an entry naming several places counts at each) and coloured by its latest event type; the busiest: Aleppo, Damascus and Raqqa 9 each; 16 more places 5 each.',
+      'Map of 19 located places in 2025, each sized by its entries (an entry naming several places counts at each) and coloured by its latest event type; the busiest: Aleppo, Damascus and Raqqa 9 each; 16 more places 5 each. Latest event type: Talks/negotiation at every place.',
     );
   });
 

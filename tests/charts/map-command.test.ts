@@ -46,11 +46,13 @@ describe('/chart map', DRAWING, () => {
   it('maps the located places, sized by entries, and says which are not located', async () => {
     const view = await app.dispatcher.runText('/chart map topic:syria-israel', operator);
     expect(view.title).toBe('Where entries happened — topic syria-israel, from 1 Jul 2024 to 26 Jul 2025');
-    expect(view.image?.alt).toMatch(/^Map of 3 located places from 1 Jul 2024 to 26 Jul 2025, each sized by its entries \(an entry naming several places counts at each\) and coloured by its latest event type; the busiest: .*Paris \d+.*; 7 places without coordinates are not shown\.$/);
+    expect(view.image?.alt).toMatch(/^Map of 3 located places from 1 Jul 2024 to 26 Jul 2025, each sized by its entries \(an entry naming several places counts at each\) and coloured by its latest event type; the busiest: .*Paris \d+.*; 7 places without coordinates are not shown\. /);
+    // The colours say each place's type: the alt text says it in words.
+    expect(view.image?.alt).toMatch(/ Latest event types: Statement at 2 places \(Paris and Sweida province\); Air\/drone strike at 1 place \(Damascus\)\.$/);
     // The picture's alt text describes it; the text under the title does not say it again.
     expect(intro(view).join('\n')).not.toContain('Map of 3 located places');
     expect(pngSize(await view.image!.png())).toEqual(CHART_SIZES.map);
-    expect(view.buttons?.map((b) => b.label)).toEqual(['Data']);
+    expect(view.buttons?.map((b) => b.label)).toEqual(['Chart data as text']);
     // The places left out are named, with the command that gives one coordinates.
     expect(intro(view)[0]).toMatch(/^Without coordinates: [^.]+ and 2 more\.$/);
     expect(intro(view)[1]).toMatch(/^An admin gives one coordinates by naming the gazetteer place it stands for: \/places locate name:"[^"]+" as:"…", or by pinning it: \/places locate name:"[^"]+" at:"LAT, LON" in:…\.$/);
@@ -63,19 +65,19 @@ describe('/chart map', DRAWING, () => {
     expect(intro(view)[2]).toBe('An admin gives one coordinates by naming the gazetteer place it stands for: /places locate name:"Golan Heights" as:"…", or by pinning it: /places locate name:"Golan Heights" at:"LAT, LON" in:….');
   });
 
-  it('gives the figures as a table with data:true', async () => {
+  it('gives the figures with data:true as lines, one place per line, each figure named', async () => {
     const view = await app.dispatcher.runText('/chart map data:true', operator);
     const rows = view.sections[0]!.lines.map(lineToPlainText);
-    expect(rows[0]).toMatch(/^Place +Entries +Lat\/lon +Latest type$/);
-    expect(rows.some((row) => /^Paris +3 +48\.86, +2\.35  Statement$/.test(row))).toBe(true);
-    // Lat/lon is padded to its widest, so Latest type starts at one column on every row.
-    expect(new Set(rows.map((row) => row.search(/ {2}\S+( \S+)*$/))).size).toBe(1);
+    // Read by a screen reader line by line: no header to remember, no padding read as cells.
+    expect(rows).toContain('Paris: 3 entries; latest event type Statement; latitude 48.86, longitude 2.35');
+    for (const row of rows) expect(row).toMatch(/^\S.*: \d+ entr(y|ies); latest event type [^;]+; latitude -?\d+\.\d\d, longitude -?\d+\.\d\d$/);
+    expect(rows.join('\n')).not.toMatch(/ {2}/);
     expect(view.image).toBeUndefined();
   });
 
   it('without dates covers the year up to the newest matching entry from the first day of the timeline chart’s first period, and names that period', async () => {
     // The seed's newest syria-israel entry is of 26 Jul 2025; its oldest, at Israel, of 1948.
-    const places = (view: View) => view.sections[0]!.lines.slice(1).map((line) => lineToPlainText(line).split(/ {2,}/)[0]);
+    const places = (view: View) => view.sections[0]!.lines.map((line) => lineToPlainText(line).split(': ')[0]);
     const lastYear = await app.dispatcher.runText('/chart map topic:syria-israel data:true', operator);
     // The timeline chart of the same filters is by month, from Jul 2024: the map covers its days.
     expect(lastYear.title).toBe('Data — Where entries happened — topic syria-israel, from 1 Jul 2024 to 26 Jul 2025');

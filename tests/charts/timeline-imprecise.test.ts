@@ -53,7 +53,7 @@ describe('/chart timeline place: of a located place', DRAWING, () => {
     const view = await run('/chart timeline place:Syria since:2024-06 until:2025-08 data:true');
     expect(intro(view)[0]).toMatch(/^Bar chart of 4 entries per month from Jun 2024 to Aug 2025/);
     const listed = await run('/timeline place:Syria since:2024-06 until:2025-08');
-    expect(intro(listed)).toContain('Showing 1–4 of 4 entries.');
+    expect(intro(listed)).toContain('Showing 1 to 4 of 4 entries.');
   });
 });
 

@@ -46,7 +46,7 @@ describe('GIVEN options typed with Arabic-Indic or Persian digits', () => {
 
   it('WHEN a whole number option (id, limit) is given in Arabic-Indic digits THEN it is read as that number', async () => {
     expect(await text('/entry show ١٢')).toContain('#12 ');
-    expect(await text('/timeline limit:٣')).toContain('Showing 1–3 of 17 entries.');
+    expect(await text('/timeline limit:٣')).toContain('Showing 1 to 3 of 17 entries.');
   });
 
   it('WHEN an impossible day is typed in Arabic-Indic digits THEN the refusal repeats it as typed, with the month’s days', async () => {

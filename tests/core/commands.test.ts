@@ -17,14 +17,14 @@ describe('GIVEN /timeline', () => {
     const view = await run('/timeline');
     const text = viewText(view);
     expect(view.sections).toHaveLength(10);
-    expect(text).toMatch(/Showing 1–10 of 17 entries/);
+    expect(text).toMatch(/Showing 1 to 10 of 17 entries/);
     expect(text.indexOf('26 Jul 2025')).toBeLessThan(text.indexOf('24 Jul 2025'));
     expect(text).toContain('Next page: /timeline page:2');
   });
 
   it('THEN page 2 holds the rest, down to 1948', async () => {
     const text = viewText(await run('/timeline page:2'));
-    expect(text).toMatch(/Showing 11–17 of 17 entries/);
+    expect(text).toMatch(/Showing 11 to 17 of 17 entries/);
     expect(text).toContain('1948 · Armed clash · confirmed');
     // The incursions the article calls ongoing: no end.
     expect(text).toMatch(/#7 Deeper Israeli incursions into southern Syria\n\s+Dec 2024 · Incursion\/deployment · confirmed\n/);
@@ -142,23 +142,23 @@ describe('GIVEN /timeline', () => {
     })();
 
     const heavy = viewText(await run('/timeline actor:Israel place:Quneitra'));
-    const atLeast = /Showing 1–10 of at least ([\d,]+) entries/.exec(heavy);
+    const atLeast = /Showing 1 to 10 of at least ([\d,]+) entries/.exec(heavy);
     expect(atLeast).not.toBeNull();
     expect(Number(atLeast![1]!.replace(/,/g, ''))).toBeLessThanOrEqual(820);
     expect(heavy).toContain('Next page: /timeline actor:Israel place:Quneitra page:2');
     // The page that shows the last match knows the total.
-    expect(viewText(await run('/timeline actor:Israel place:Quneitra limit:25 page:33'))).toMatch(/Showing 801–820 of 820 entries\./);
+    expect(viewText(await run('/timeline actor:Israel place:Quneitra limit:25 page:33'))).toMatch(/Showing 801 to 820 of 820 entries\./);
     // Past the capped count, a page never claims fewer entries than it shows.
-    expect(viewText(await run('/timeline actor:Israel limit:25 page:60'))).toMatch(/Showing 1,?476–1,?500 of at least 1,500 entries/);
+    expect(viewText(await run('/timeline actor:Israel limit:25 page:60'))).toMatch(/Showing 1,?476 to 1,?500 of at least 1,500 entries/);
     // Israel's 4,100 entries are counted to 1,000 only; the last page, not full, knows the total.
     const total = app.db.prepare('SELECT count(*) FROM entry_actors WHERE actor_id = ? AND live = 1').pluck().get(israel!.id) as number;
     const lastPage = viewText(await run(`/timeline actor:Israel limit:25 page:${Math.ceil(total / 25)}`));
     const shown = total.toLocaleString('en-US');
-    expect(lastPage).toMatch(new RegExp(`Showing ${(Math.floor((total - 1) / 25) * 25 + 1).toLocaleString('en-US')}–${shown} of ${shown} entries\\.`));
+    expect(lastPage).toMatch(new RegExp(`Showing ${(Math.floor((total - 1) / 25) * 25 + 1).toLocaleString('en-US')} to ${shown} of ${shown} entries\\.`));
     expect(lastPage).not.toContain('Next page');
     expect(viewText(await run('/timeline actor:Israel limit:25 page:200'))).toContain('There are at least 40 pages of entries, but fewer than 200');
     // A place with few entries is counted exactly, however heavy the actor.
-    expect(viewText(await run('/timeline actor:Israel place:Paris'))).toMatch(/Showing 1–\d+ of \d+ entr(y|ies)\./);
+    expect(viewText(await run('/timeline actor:Israel place:Paris'))).toMatch(/Showing 1 to \d+ of \d+ entr(y|ies)\./);
   }, 60_000); // 5,600 entries written first: seconds of work, more when the machine is busy
 
   it('WHEN since is after until THEN it is refused', async () => {
@@ -249,7 +249,7 @@ describe('GIVEN /search', () => {
   it('WHEN the query holds common words THEN the reply says they were left out', async () => {
     const text = viewText(await run('/search the talks in Paris'));
     expect(text).toContain('Left out as too common: the, in.');
-    expect(text).toMatch(/Showing 1–\d+ of \d+ results/);
+    expect(text).toMatch(/Showing 1 to \d+ of \d+ results/);
   });
 
   it('WHEN a word ending in * is shorter than 3 letters THEN it says so and searches nothing', async () => {
@@ -271,14 +271,14 @@ describe('GIVEN /search', () => {
     const best = entry('Ceasefire holds', 'The ceasefire holds.');
 
     const first = await run('/search ceasefire');
-    expect(viewText(first)).toMatch(/Showing 1–10 of 272 results/);
+    expect(viewText(first)).toMatch(/Showing 1 to 10 of 272 results/);
     expect(viewText(first)).toContain('Ranked by relevance 250 at a time, most recently added first');
     expect(first.sections[0]!.heading!.map((s) => s.text).join('')).toContain(`#${best}`);
     expect(viewText(first)).not.toContain(`#${strongest} `);
 
     // The older band starts at result 251 (page 26 of 10), and its best match leads it.
     const older = await run('/search ceasefire page:26');
-    expect(viewText(older)).toMatch(/Showing 251–260 of 272 results/);
+    expect(viewText(older)).toMatch(/Showing 251 to 260 of 272 results/);
     expect(older.sections[0]!.heading!.map((s) => s.text).join('')).toContain(`#${strongest}`);
   });
 
@@ -291,7 +291,7 @@ describe('GIVEN /search', () => {
     expect(viewText(await run('/search Barak'))).toContain('Did you mean `/search query:"Barrack"`?');
     expect(viewText(await run('/search Paris talks Barak'))).toContain('Did you mean `/search query:"Paris talks Barrack"`?');
     expect(viewText(await run('/search Sweeda'))).toContain('Did you mean `/search query:"Sweida"`?');
-    expect(viewText(await run('/search Barrack'))).toMatch(/Showing 1–\d+ of \d+ results/);
+    expect(viewText(await run('/search Barrack'))).toMatch(/Showing 1 to \d+ of \d+ results/);
     // Nothing close, or no respelling that finds anything: no offer.
     expect(viewText(await run('/search zanzibar'))).not.toContain('Did you mean');
     expect(viewText(await run('/search Barak zanzibar'))).not.toContain('Did you mean');

@@ -45,7 +45,7 @@ describe('GIVEN the bot compiled with tsconfig.build.json', () => {
     });
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
-    expect(result.stdout).toMatch(/^Timeline\nShowing 1–10 of 17 entries/);
+    expect(result.stdout).toMatch(/^Timeline\nShowing 1 to 10 of 17 entries/);
     expect(result.stdout).toContain('US special envoy for Syria');
   });
 });

@@ -35,7 +35,7 @@ describe('GIVEN the interactive console keeping its history in a file', () => {
     const path = join(dir, 'nested', 'history');
     await session(path, async (term) => {
       await term.run('/actor Barrack', 'US special envoy for Syria');
-      await term.run('/timeline limit:2', 'Showing 1–2 of 17 entries.');
+      await term.run('/timeline limit:2', 'Showing 1 to 2 of 17 entries.');
     });
     expect(readFileSync(path, 'utf8')).toBe('/actor Barrack\n/timeline limit:2\n');
     await session(path, async (term) => {

@@ -26,7 +26,7 @@ describe('GIVEN the console adapter with piped input', () => {
     // The refusals are in the output; stderr says how many, for a script's log.
     expect(first.stderr).toBe('Sitrep: 2 commands were refused (each says why above).\n');
     expect(first.status).toBe(1);
-    expect(first.stdout).toMatch(/^Timeline\nShowing 1–10 of 17 entries/);
+    expect(first.stdout).toMatch(/^Timeline\nShowing 1 to 10 of 17 entries/);
     expect(first.stdout.indexOf('Timeline')).toBeLessThan(first.stdout.indexOf('Tom Barrack'));
     expect(first.stdout).toContain('US special envoy for Syria');
   });

@@ -96,7 +96,7 @@ describe('GIVEN a store keyed before dotted initialisms were folded as one word 
     link.run(spelledUK, oldPlace, 1); // linked to both spellings: keeps one link
     reopenFromVersion7();
     const timeline = await reply('/timeline place:U.K.');
-    expect(timeline).toMatch(/Showing 1–2 of 2 entries|Showing 2 of 2 entries/);
+    expect(timeline).toMatch(/Showing 1 to 2 of 2 entries|Showing 2 of 2 entries/);
     expect(timeline).toContain('Envoy lands at Northolt');
     expect(timeline).toContain('Talks move to Lancaster House');
     expect(await reply(`/entry show ${spelledDotted}`)).toMatch(/Places\s+London, UK/);

@@ -31,6 +31,6 @@ describe('GIVEN a place in the gazetteer that no entry is at', () => {
     const reply = await run('/place Paris');
     expect(reply).toContain('Latest entries (3 in all)');
     expect(reply).toMatch(/All entries: `?\/timeline place:Paris`?$/);
-    expect(await run('/timeline place:Paris')).toContain('Showing 1–3 of 3 entries.');
+    expect(await run('/timeline place:Paris')).toContain('Showing 1 to 3 of 3 entries.');
   });
 });

@@ -58,7 +58,7 @@ describe('GIVEN the Syria–Israel dossier and an entry at Mount Hermon kept as 
     expect(await run('/timeline place:Israel', reader)).not.toContain('#18');
 
     const map = await run('/chart map topic:syria-israel data:true', reader);
-    expect(map).toMatch(/Mount Hermon +1 +33\.42, 35\.86`? +Armed clash/);
+    expect(map).toContain('Mount Hermon: 1 entry; latest event type Armed clash; latitude 33.42, longitude 35.86');
 
     expect(await run('/entry history id:18', reader)).toContain('Mount Hermon: located — pinned at 33.416, 35.857 in Quneitra, Syria (point), by ed (Slack)');
   });

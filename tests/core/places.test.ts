@@ -36,7 +36,7 @@ describe('GIVEN the seed dossier and entries added at places in Ukraine', () => 
 
   it('WHEN anyone asks for /timeline place:Ukraine THEN the entries at Odesa, Sevastopol and Kyiv are all there', async () => {
     const reply = await run('/timeline place:Ukraine', reader);
-    expect(reply).toContain('Showing 1–3 of 3 entries.');
+    expect(reply).toContain('Showing 1 to 3 of 3 entries.');
     expect(shown(reply)).toEqual([20, 19, 18]);
   });
 

@@ -72,7 +72,7 @@ describe('GIVEN a new store seeded from the Paris-talks article', () => {
   it('THEN /search Damascus finds the entries that name Damascus, not every Syria entry through an alias', async () => {
     expect(await run('/actor Syria')).not.toMatch(/Also known as.*Damascus/);
     const found = await run('/search Damascus');
-    expect(found).toContain('Showing 1–2 of 2 results.');
+    expect(found).toContain('Showing 1 to 2 of 2 results.');
     expect(found).toContain('#8 Damascus acknowledges');
     expect(found).toContain('#10 Israeli strikes in Damascus');
   });

@@ -91,7 +91,7 @@ describe('GIVEN a store seeded from the seed file before it was corrected to its
       /r\d+`? .* · edit by migration — actors, type, places, source, summary, tags \(seed dossier corrected to its article: a forecast \(“would facilitate”\), not talks held in Paris: a statement, with no place\)/,
     );
     expect(await run('/entry undo id:13')).toMatch(/Type\s+Talks\/negotiation[\s\S]*Places\s+Paris/);
-    expect(await run('/search Damascus')).toContain('Showing 1–2 of 2 results.');
+    expect(await run('/search Damascus')).toContain('Showing 1 to 2 of 2 results.');
     app.close();
   });
 

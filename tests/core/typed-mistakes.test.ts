@@ -21,7 +21,7 @@ describe('GIVEN a question typed in plain words, without a slash', () => {
   it('WHEN the pointed search is run THEN it finds the entries about the place asked of', async () => {
     const said = await reply('/search Paris');
     expect(said).not.toMatch(REFUSAL_TITLE);
-    expect(said).toContain('Showing 1–5 of 5 results.');
+    expect(said).toContain('Showing 1 to 5 of 5 results.');
   });
 
   it("WHEN it names someone with an apostrophe THEN the search keeps the name and leaves out the question's filler", async () => {
@@ -51,7 +51,7 @@ describe('GIVEN a question typed in plain words, without a slash', () => {
   it('WHEN the search pointed to from a labelled line is run THEN it finds the entries', async () => {
     const said = await reply('/search talks Paris');
     expect(said).not.toMatch(REFUSAL_TITLE);
-    expect(said).toContain('Showing 1–4 of 4 results.');
+    expect(said).toContain('Showing 1 to 4 of 4 results.');
   });
 
   it.each(['Q:', 'Question:'])('WHEN the label is %s THEN the search leaves it out', async (label) => {

@@ -37,19 +37,19 @@ afterEach(() => {
 });
 
 const embed = (answer: Answer) => answer.body.embeds![0]!;
-const next = (answer: Answer) => buttons(answer.body).find((b) => b.label === 'Next page')!;
+const next = (answer: Answer) => buttons(answer.body).find((b) => b.label.startsWith('Next page'))!;
 
 describe('page buttons', () => {
   it('name a query in any script, with & and % in it, and page after a restart', async () => {
     const first = await h.slash('search', { query: 'الشرع & 100%', limit: 2 });
-    expect(embed(first).description).toMatch(/^Showing 1–2 of 5 results\./);
+    expect(embed(first).description).toMatch(/^Showing 1 to 2 of 5 results\./);
     expect(next(first).custom_id).toMatch(/^s1:r:/);
     expect(next(first).custom_id.length).toBeLessThanOrEqual(100);
     await h.restart();
     const second = await h.press(first, 'Next page');
     expect(second.callbackType).toBe(7);
     expect(embed(second).title).toBe(embed(first).title);
-    expect(embed(second).description).toMatch(/^Showing 3–4 of 5 results\./);
+    expect(embed(second).description).toMatch(/^Showing 3 to 4 of 5 results\./);
   });
 
   it('name a subcommand and its choice, and page after a restart', async () => {

@@ -1,6 +1,6 @@
 // GIVEN the real discord.js client against the fake Discord, WHEN a user asks for a chart, THEN
 // the reply carries the PNG as an attachment (its description the alt text) shown in the embed,
-// and the Data button answers the figures to the presser alone.
+// and the Chart data as text button answers the figures to the presser alone.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CHART_SIZES } from '../../src/core/charts/chart.js';
 import { pngSize } from '../support/png.js';
@@ -35,12 +35,12 @@ describe('/chart timeline on Discord', DRAWING, () => {
     // The attachment's description says what the picture shows; the embed's text does not say it again.
     expect(embed.description ?? '').not.toContain('Bar chart');
     expect(answer.message?.attachments).toMatchObject([{ filename: 'timeline.png', content_type: 'image/png' }]);
-    expect(buttons(answer.body).map((b) => b.label)).toEqual(['Data']);
+    expect(buttons(answer.body).map((b) => b.label)).toEqual(['Chart data as text']);
   });
 
-  it('Data answers the same figures as a table, privately, and leaves the chart as it was', async () => {
+  it('Chart data as text answers the same figures as a table, privately, and leaves the chart as it was', async () => {
     const chart = await h.slash('chart', { by: 'month', since: '2025-06' }, { subcommand: 'timeline' });
-    const data = await h.press(chart, 'Data', h.other);
+    const data = await h.press(chart, 'Chart data as text', h.other);
     expect(data.ephemeral).toBe(true);
     const embed = data.body.embeds![0]!;
     expect(embed.title).toBe('Data — Entries per month — since Jun 2025');

@@ -39,12 +39,12 @@ describe('commands', () => {
     expect(answer.callbackType).toBe(4);
     expect(answer.ephemeral).toBe(false);
     expect(embed(answer).title).toBe('Timeline');
-    expect(embed(answer).description).toBe('Showing 1–10 of 17 entries.');
+    expect(embed(answer).description).toBe('Showing 1 to 10 of 17 entries.');
     expect(embed(answer).fields).toHaveLength(10);
     // The newest is the Syrian confirmation of 26 July (#17, which the article does not date, is July 2025).
     expect(fieldNames(answer)[0]).toBe('#16 Syrian source confirms Paris talks with Israeli officials');
     expect(embed(answer).footer?.text).toBe('Details: /entry show ID · Page 1 of 2');
-    expect(buttons(answer.body).map((b) => [b.label, b.disabled])).toEqual([['Previous page', true], ['Next page', false]]);
+    expect(buttons(answer.body).map((b) => [b.label, b.disabled])).toEqual([['Previous page', true], ['Next page (2 of 2)', false]]);
     expect(answer.body.allowed_mentions).toEqual({ parse: [] });
   });
 
@@ -70,7 +70,7 @@ describe('commands', () => {
   it('/search query:golan highlights the matched words', async () => {
     const answer = await h.slash('search', { query: 'golan' });
     expect(embed(answer).title).toBe('Search — “golan”');
-    expect(embed(answer).description).toBe('Showing 1–3 of 3 results.');
+    expect(embed(answer).description).toBe('Showing 1 to 3 of 3 results.');
     expect(fieldNames(answer)).toContain('#2 Israel occupies the Syrian Golan Heights');
     expect(embed(answer).fields![0]!.value).toContain('__**Golan**__');
   });

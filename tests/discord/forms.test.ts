@@ -346,15 +346,15 @@ describe('/entry edit id:N alone', () => {
 
     // The admin's long reply pages from memory: the edit is never run again to show a part.
     const edited = await h.slash('entry', { id: huge.id, confidence: 'confirmed' }, { subcommand: 'edit' });
-    const next = buttons(edited.body).find((b) => b.label === 'Next page')!;
+    const next = buttons(edited.body).find((b) => b.label.startsWith('Next part ('))!;
     // Kept in memory; the carrier names the command that shows the result, for when memory has forgotten it.
     expect(next.custom_id).toMatch(new RegExp(`^s1:p:[A-Za-z0-9_-]+:entry\\.show:id#${huge.id}$`));
     const revisions = h.app.dossier.getEntry(huge.id)!.revisionCount;
-    const second = await h.press(edited, 'Next page');
+    const second = await h.press(edited, 'Next part');
     expect(second.callbackType).toBe(7);
-    expect(embed(second).footer?.text).toMatch(/ · Page 2 of \d+$/);
-    expect(embed(await h.press(second, 'Previous page'))).toEqual(embed(edited));
-    expect(embed(await h.press(edited, 'Next page', h.other)).description).toBe(NOT_YOURS_TEXT);
+    expect(embed(second).footer?.text).toMatch(/ · Part 2 of \d+$/);
+    expect(embed(await h.press(second, 'Previous part'))).toEqual(embed(edited));
+    expect(embed(await h.press(edited, 'Next part', h.other)).description).toBe(NOT_YOURS_TEXT);
     expect(h.app.dossier.getEntry(huge.id)!.revisionCount).toBe(revisions);
   });
 

@@ -35,11 +35,11 @@ describe('a digest preview with its card, in several parts', DRAWING, () => {
     expect(first.body.embeds![0]!.image?.url).toBe('attachment://card.png');
     expect(attachments(first)).toMatchObject([{ filename: 'card.png' }]);
 
-    const second = await h.press(first, 'Next page');
+    const second = await h.press(first, 'Next part');
     expect(second.body.embeds![0]!.image).toBeUndefined();
     expect(attachments(first)).toEqual([]);
 
-    const back = await h.press(second, 'Previous page');
+    const back = await h.press(second, 'Previous part');
     expect(back.body.embeds![0]!.image?.url).toBe('attachment://card.png');
     expect(attachments(first)).toMatchObject([{ filename: 'card.png' }]);
   });

@@ -69,14 +69,14 @@ describe('after a restart', () => {
     expect(second.callbackType).toBe(7);
     expect(second.ephemeral).toBe(false);
     expect(second.message?.id).toBe(first.message?.id);
-    expect(embed(second).description).toBe('Showing 11–17 of 17 entries.');
+    expect(embed(second).description).toBe('Showing 11 to 17 of 17 entries.');
     expect(embed(second).footer?.text).toBe('Details: /entry show ID · Page 2 of 2');
-    expect(states(second)).toEqual(['Previous page', 'Next page (off)']);
+    expect(states(second)).toEqual(['Previous page (1 of 2)', 'Next page (off)']);
 
     await h.restart();
     const back = await h.press(second, 'Previous page');
-    expect(embed(back).description).toBe('Showing 1–10 of 17 entries.');
-    expect(states(back)).toEqual(['Previous page (off)', 'Next page']);
+    expect(embed(back).description).toBe('Showing 1 to 10 of 17 entries.');
+    expect(states(back)).toEqual(['Previous page (off)', 'Next page (2 of 2)']);
   });
 
   it('only the person who ran the command can still page', async () => {
@@ -91,12 +91,12 @@ describe('after a restart', () => {
 
   it('the parts of one long answer still turn, both ways', async () => {
     const first = await h.slash('entry', { id: huge.id }, { subcommand: 'show' });
-    const second = await h.press(first, 'Next page');
+    const second = await h.press(first, 'Next part');
     await h.restart();
-    const third = await h.press(second, 'Next page');
-    expect(embed(third).footer?.text).toMatch(/ · Page 3 of \d+$/);
+    const third = await h.press(second, 'Next part');
+    expect(embed(third).footer?.text).toMatch(/ · Part 3 of \d+$/);
     await h.restart();
-    const back = await h.press(third, 'Previous page');
+    const back = await h.press(third, 'Previous part');
     expect(embed(back).footer?.text).toBe(embed(second).footer?.text);
     expect(back.body.embeds).toEqual(second.body.embeds);
   });
@@ -104,7 +104,7 @@ describe('after a restart', () => {
   it('Previous from the first part of page 2 lands on the last part of page 1', async () => {
     const first = await h.slash('timeline', { topic: 'long-titles', limit: 25 });
     let answer = first;
-    while (!embed(answer).footer?.text?.startsWith('Details: /entry show ID · Page 2 of 2')) answer = await h.press(answer, 'Next page');
+    while (!embed(answer).footer?.text?.startsWith('Details: /entry show ID · Page 2 of 2')) answer = await h.press(answer, buttons(answer.body).find((b) => b.label.startsWith('Next '))!.label);
     await h.restart();
     const back = await h.press(answer, 'Previous page');
     expect(embed(back).footer?.text).toBe('Details: /entry show ID · Page 1 of 2 · part 3 of 3');
@@ -115,14 +115,14 @@ describe('after a restart', () => {
     clockOffset += 31 * 60 * 1000;
     const second = await h.press(first, 'Next page');
     expect(second.callbackType).toBe(7);
-    expect(embed(second).description).toBe('Showing 11–17 of 17 entries.');
+    expect(embed(second).description).toBe('Showing 11 to 17 of 17 entries.');
   });
 
   it('a query too long for a button pages from memory until a restart, then says why it stopped', async () => {
     const first = await h.slash('timeline', { topic: LONG_TOPIC, limit: 2 });
     expect(buttons(first.body).every((b) => b.custom_id.length <= 100)).toBe(true);
     const second = await h.press(first, 'Next page');
-    expect(embed(second).description).toBe('Showing 3–4 of 6 entries.');
+    expect(embed(second).description).toBe('Showing 3 to 4 of 6 entries.');
     await h.restart();
     const expired = await h.press(second, 'Next page');
     expect(expired.ephemeral).toBe(true);
@@ -143,16 +143,16 @@ describe('when the results changed since the buttons were drawn', () => {
     expect(third.callbackType).toBe(7);
     expect(third.ephemeral).toBe(false);
     expect(visibleText(embed(third).description!)).toBe(`Showing 4 of 4 entries.\n${pageGoneNote(3, 2)}`);
-    expect(states(third)).toEqual(['Previous page', 'Next page (off)']);
+    expect(states(third)).toEqual(['Previous page (1 of 2)', 'Next page (off)']);
   });
 
   it('Next to a part that no longer exists shows the last part and says so', async () => {
     const shrinking = addHugeEntry(h.app, 'shrinking-entry');
     const first = await h.slash('entry', { id: shrinking.id }, { subcommand: 'show' });
-    const second = await h.press(first, 'Next page');
+    const second = await h.press(first, 'Next part');
     h.app.services.editor.editEntry(shrinking.id, { summary: 'Short now.', sources: [] }, stamp());
     await h.restart();
-    const shown = await h.press(second, 'Next page');
+    const shown = await h.press(second, 'Next part');
     expect(shown.callbackType).toBe(7);
     const fields = embed(shown).fields ?? [];
     expect(visibleText(fields.at(-1)!.value)).toBe(partGoneNote(3, 1));
@@ -163,8 +163,8 @@ describe('when the results changed since the buttons were drawn', () => {
     const first = await h.slash('timeline', { ...seed, limit: 3 });
     await h.restart();
     const [a, b] = await Promise.all([h.press(first, 'Next page'), h.press(first, 'Next page')]);
-    expect(embed(a).description).toBe('Showing 4–6 of 17 entries.');
-    expect(embed(b).description).toBe('Showing 4–6 of 17 entries.');
+    expect(embed(a).description).toBe('Showing 4 to 6 of 17 entries.');
+    expect(embed(b).description).toBe('Showing 4 to 6 of 17 entries.');
     expect((h.fake.rest.messages.get(String(first.message?.id)) as { embeds: unknown[] }).embeds).toEqual(a.body.embeds);
   });
 });
@@ -206,7 +206,7 @@ describe('forged or garbled buttons', () => {
     const first = await h.slash('timeline', seed);
     const forged = carrier({ command: 'timeline', args: { page: 2 } }).replace('page#2', '__proto__=x&page#2');
     // As if the message carried the forged button: the dispatcher's own check is what answers.
-    const nextId = buttons(first.message!).find((b) => b.label === 'Next page')!.custom_id;
+    const nextId = buttons(first.message!).find((b) => b.label.startsWith('Next page'))!.custom_id;
     const message = JSON.parse(JSON.stringify(first.message).replace(JSON.stringify(nextId), JSON.stringify(forged))) as typeof first.message;
     const answer = await h.deliver(buttonPress(h.fake.appId, h.fake.guild, h.user, forged, message!));
     expect(answer.ephemeral).toBe(true);

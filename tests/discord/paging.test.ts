@@ -3,7 +3,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { EXPIRED_TEXT, NOT_YOURS_TEXT } from '../../src/core/interaction/texts.js';
 import { addHugeEntry, addLongEntries, HUGE_SUMMARY, type BigEntry } from './support/big-content.js';
-import { buttons, startHarness, type Answer, type Harness } from './support/harness.js';
+import { buttons, labelled, startHarness, type Answer, type Harness } from './support/harness.js';
 import { visibleText, words } from './support/markdown-text.js';
 import { problemsIn } from './support/openapi.js';
 
@@ -34,14 +34,14 @@ describe('pages of results', () => {
     const first = await h.slash('timeline', seed);
     const second = await h.press(first, 'Next page');
     expect(second.callbackType).toBe(7);
-    expect(embed(second).description).toBe('Showing 11–17 of 17 entries.');
+    expect(embed(second).description).toBe('Showing 11 to 17 of 17 entries.');
     expect(embed(second).footer?.text).toBe('Details: /entry show ID · Page 2 of 2');
-    expect(states(second)).toEqual(['Previous page', 'Next page (off)']);
+    expect(states(second)).toEqual(['Previous page (1 of 2)', 'Next page (off)']);
     expect(second.message?.embeds).toEqual(second.body.embeds);
 
     const back = await h.press(second, 'Previous page');
-    expect(embed(back).description).toBe('Showing 1–10 of 17 entries.');
-    expect(states(back)).toEqual(['Previous page (off)', 'Next page']);
+    expect(embed(back).description).toBe('Showing 1 to 10 of 17 entries.');
+    expect(states(back)).toEqual(['Previous page (off)', 'Next page (2 of 2)']);
   });
 
   it('someone else pressing the buttons is told privately and the message stays', async () => {
@@ -53,21 +53,21 @@ describe('pages of results', () => {
     expect(embed(refused).title).toBe('Cannot use this button');
     expect(embed(refused).description).toBe(NOT_YOURS_TEXT);
     expect(h.fake.rest.messages.get(String(before?.id))).toEqual(before);
-    expect(embed(await h.press(first, 'Next page')).description).toBe('Showing 11–17 of 17 entries.');
+    expect(embed(await h.press(first, 'Next page')).description).toBe('Showing 11 to 17 of 17 entries.');
   });
 
   it('a second press of the same (stale) button does not skip a page', async () => {
     const first = await h.slash('timeline', { ...seed, limit: 3 });
     await h.press(first, 'Next page');
     const again = await h.press(first, 'Next page');
-    expect(embed(again).description).toBe('Showing 4–6 of 17 entries.');
+    expect(embed(again).description).toBe('Showing 4 to 6 of 17 entries.');
   });
 
   it('a second press of a stale button kept in memory (a query too long for it) does not skip a page', async () => {
     const first = await h.slash('timeline', { topic: LONG_TOPIC, limit: 2 });
     await h.press(first, 'Next page');
     const again = await h.press(first, 'Next page');
-    expect(embed(again).description).toBe('Showing 3–4 of 6 entries.');
+    expect(embed(again).description).toBe('Showing 3 to 4 of 6 entries.');
   });
 
   it('buttons of a query too long to be named in them expire after 30 quiet minutes', async () => {
@@ -83,24 +83,27 @@ describe('pages of results', () => {
   it('buttons kept in memory count their 30 minutes from their last use', async () => {
     const first = await h.slash('timeline', { topic: LONG_TOPIC, limit: 2 });
     clockOffset += 20 * 60 * 1000;
-    expect(embed(await h.press(first, 'Next page')).description).toBe('Showing 3–4 of 6 entries.');
+    expect(embed(await h.press(first, 'Next page')).description).toBe('Showing 3 to 4 of 6 entries.');
     clockOffset += 20 * 60 * 1000;
-    expect(embed(await h.press(first, 'Next page')).description).toBe('Showing 3–4 of 6 entries.');
+    expect(embed(await h.press(first, 'Next page')).description).toBe('Showing 3 to 4 of 6 entries.');
     clockOffset += 31 * 60 * 1000;
     expect(embed(await h.press(first, 'Next page')).description).toBe(EXPIRED_TEXT);
   });
 });
 
 describe('content too long for one embed', () => {
-  it('a maximal entry is split over pages, and paging through shows every character', async () => {
+  it('a maximal entry is split over parts, and paging through shows every character', async () => {
     let answer = await h.slash('entry', { id: huge.id }, { subcommand: 'show' });
     const seen = [answer];
-    while (buttons(answer.body).some((b) => b.label === 'Next page' && !b.disabled)) {
-      answer = await h.press(answer, 'Next page');
+    while (buttons(answer.body).some((b) => labelled(b.label, 'Next part') && !b.disabled)) {
+      answer = await h.press(answer, 'Next part');
       seen.push(answer);
     }
     expect(seen.length).toBeGreaterThan(2);
-    expect(embed(seen[0]!).footer?.text).toMatch(new RegExp(`^1 revision .* · Page 1 of ${seen.length}$`));
+    // The buttons count the parts as the footer does.
+    expect(embed(seen[0]!).footer?.text).toMatch(new RegExp(`^1 revision .* · Part 1 of ${seen.length}$`));
+    expect(states(seen[0]!)).toEqual(['Previous part (off)', `Next part (2 of ${seen.length})`]);
+    expect(states(seen.at(-1)!)).toEqual([`Previous part (${seen.length - 1} of ${seen.length})`, 'Next part (off)']);
     const raw = seen.flatMap((a) => [embed(a).description ?? '', ...(embed(a).fields ?? []).flatMap((f) => [f.name, f.value])]).join('\n');
     expect(raw).not.toMatch(/@(everyone|here)|<@\d/);
     const text = visibleText(raw);
@@ -112,15 +115,23 @@ describe('content too long for one embed', () => {
   it('paging walks through the parts of one page of results, then fetches the next page', async () => {
     const first = await h.slash('timeline', { topic: 'long-titles', limit: 25 });
     const footers = [embed(first).footer?.text];
+    const pressed: string[] = [];
     let answer = first;
     while (!footers.at(-1)!.startsWith('Details: /entry show ID · Page 2 of 2')) {
-      answer = await h.press(answer, 'Next page');
+      const next = buttons(answer.body).find((b) => b.label.startsWith('Next '))!;
+      pressed.push(next.label);
+      answer = await h.press(answer, next.label);
       footers.push(embed(answer).footer?.text);
     }
     expect(footers[0]).toBe('Details: /entry show ID · Page 1 of 2 · part 1 of 3');
     expect(footers.slice(1, -1)).toEqual(['Details: /entry show ID · Page 1 of 2 · part 2 of 3', 'Details: /entry show ID · Page 1 of 2 · part 3 of 3']);
-    expect(embed(answer).description).toBe('Showing 26–30 of 30 entries.');
+    // Each Next says where it leads: the parts of this page, then the next page.
+    expect(pressed).toEqual(['Next part (2 of 3)', 'Next part (3 of 3)', 'Next page (2 of 2)']);
+    expect(embed(answer).description).toBe('Showing 26 to 30 of 30 entries.');
+    // Back from page 2, the button names the page it returns to, and lands on its last part.
+    expect(states(answer)).toEqual(['Previous page (1 of 2)', 'Next page (off)']);
     const back = await h.press(answer, 'Previous page');
     expect(embed(back).footer?.text).toBe('Details: /entry show ID · Page 1 of 2 · part 3 of 3');
+    expect(states(back)).toEqual(['Previous part (2 of 3)', 'Next page (2 of 2)']);
   });
 });

@@ -51,7 +51,7 @@ describe('posting', () => {
     expect(ids.length).toBeGreaterThan(1);
     expect(requests).toHaveLength(ids.length);
     const embeds = requests.map((r) => (r.body as { embeds: Embed[] }).embeds[0]!);
-    expect(embeds.map((e) => e.footer?.text)).toEqual(ids.map((_, i) => `Unsubscribe: /digest unsubscribe · Page ${i + 1} of ${ids.length}`));
+    expect(embeds.map((e) => e.footer?.text)).toEqual(ids.map((_, i) => `Unsubscribe: /digest unsubscribe · Part ${i + 1} of ${ids.length}`));
     const text = visibleText(embeds.flatMap((e) => (e.fields ?? []).map((f) => f.value)).join(' '));
     expect(words(text)).toBe(words(lines.join(' ')));
   });

@@ -93,7 +93,7 @@ describe('long content is split into pages, never cut', () => {
     const pages = renderViewPages(view({ sections }));
     expectWithinLimits(pages);
     expect(pages.flatMap((p) => p.fields!.map((f) => f.name))).toEqual(sections.map((_, i) => `Entry ${i}`));
-    expect(pages.map((p) => p.footer?.text)).toEqual(['Page 1 of 3', 'Page 2 of 3', 'Page 3 of 3']);
+    expect(pages.map((p) => p.footer?.text)).toEqual(['Part 1 of 3', 'Part 2 of 3', 'Part 3 of 3']);
   });
 
   it('an over-long title is shortened with its full text kept in the description', () => {

@@ -1,6 +1,6 @@
 // GIVEN the real Bolt app and the fake Slack, WHEN a user asks for a chart, THEN the PNG is
 // uploaded (getUploadURLExternal, the bytes POSTed to the address it gave, completeUploadExternal)
-// and the answer shows it in an image block with the alt text; Data answers the figures privately.
+// and the answer shows it in an image block with the alt text; Chart data as text answers the figures privately.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHART_SIZES } from '../../src/core/charts/chart.js';
 import { pngSize } from '../support/png.js';
@@ -27,12 +27,12 @@ describe('/chart timeline on Slack', DRAWING, () => {
     const image = blocksOf(body).find((b) => b.type === 'image');
     expect(image).toEqual({ type: 'image', slack_file: { id: upload!.fileId }, alt_text: expect.stringMatching(/^Bar chart of 14 entries per month from Jan 2024 to Jul 2025/) });
     expect(asked?.args.alt_text).toBe((image as { alt_text: string }).alt_text);
-    expect(labelsOf(body)).toEqual(['Data']);
+    expect(labelsOf(body)).toEqual(['Chart data as text']);
   });
 
-  it('Data answers the figures as a table to the presser alone', async () => {
+  it('Chart data as text answers the figures as a table to the presser alone', async () => {
     const chart = await h.command('/chart timeline by:month since:2025-06');
-    const data = await h.press(button(chart, 'Data'), 'U0OTHER');
+    const data = await h.press(button(chart, 'Chart data as text'), 'U0OTHER');
     expect(data.response_type).toBe('ephemeral');
     expect(data.replace_original).toBe(false);
     expect(shownText(data)).toContain('`Jul 2025      9`  Armed clash 1, Air/drone strike 1, Talks/negotiation 2, Statement 4, Other 1');

@@ -22,10 +22,10 @@ describe('answers to each command', () => {
     expect(body.response_type).toBe('ephemeral');
     const [header, intro, first] = blocksOf(body);
     expect(header).toEqual({ type: 'header', text: { type: 'plain_text', text: 'Timeline', emoji: false } });
-    expect(intro).toMatchObject({ type: 'section', text: { type: 'mrkdwn', text: 'Showing 1–10 of 17 entries.' } });
+    expect(intro).toMatchObject({ type: 'section', text: { type: 'mrkdwn', text: 'Showing 1 to 10 of 17 entries.' } });
     // The newest is the Syrian confirmation of 26 July (#17, which the article does not date, is July 2025).
     expect(first).toMatchObject({ type: 'section', text: { text: expect.stringContaining('*#16* *Syrian source confirms Paris talks with Israeli officials*') } });
-    expect(labelsOf(body)).toEqual([NEXT_LABEL]);
+    expect(labelsOf(body)).toEqual([`${NEXT_LABEL} (2 of 2)`]);
     expect(body.text).toContain('#16 Syrian source confirms Paris talks with Israeli officials');
   });
 
@@ -52,7 +52,7 @@ describe('answers to each command', () => {
     const body = await h.command('/search golan');
     expect(textsOf(body)[0]).toBe('Search — “golan”');
     expect(shownText(body)).toContain('Israel has occupied the Syrian *Golan* Heights since 1967.');
-    expect(shownText(body)).toContain('Showing 1–3 of 3 results.');
+    expect(shownText(body)).toContain('Showing 1 to 3 of 3 results.');
     expect(buttonsOf(body)).toEqual([]);
   });
 

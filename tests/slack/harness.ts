@@ -222,9 +222,12 @@ export function labelsOf(body: Body): string[] {
   return buttonsOf(body).map((b) => b.text.text);
 }
 
-/** The button labelled `label` (Previous page, Next page…). */
+/**
+ * The button labelled `label` (Previous page, Next page…), or `label` with where it leads after
+ * it: `Next page` finds `Next page (2 of 3)`.
+ */
 export function button(body: Body, label: string): types.Button {
-  const found = buttonsOf(body).find((b) => b.text.text === label);
+  const found = buttonsOf(body).find((b) => b.text.text === label || b.text.text.startsWith(`${label} (`));
   if (!found) throw new Error(`no button ${label}; have ${labelsOf(body).join(', ')}`);
   return found;
 }

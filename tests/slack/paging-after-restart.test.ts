@@ -4,7 +4,7 @@
 // that shrank since show their last page or part and say so; forged or garbled buttons get a
 // short private answer and run nothing.
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { BROKEN_BUTTON_TEXT, NEXT_LABEL, NOT_YOURS_TEXT, PREVIOUS_LABEL, UNKNOWN_BUTTON_TEXT, partGoneNote } from '../../src/core/interaction/texts.js';
+import { BROKEN_BUTTON_TEXT, NEXT_LABEL, NEXT_PART_LABEL, NOT_YOURS_TEXT, PREVIOUS_PART_LABEL, UNKNOWN_BUTTON_TEXT, partGoneNote } from '../../src/core/interaction/texts.js';
 import { pageGoneNote } from '../../src/core/page-fetch.js';
 import type { EntryInput } from '../../src/core/domain.js';
 import { blockActionsBody, postSigned } from '../fakes/slack-requests.js';
@@ -54,13 +54,15 @@ describe('after a restart', () => {
     const first = await h.command(`/entry show ${id}`);
     expect(partLabel(first)).toMatch(/^Part 1 of [3-9]$/);
     const count = partLabel(first)!.split(' of ')[1];
+    expect(labelsOf(first)).toEqual([`Next part (2 of ${count})`]);
     await h.restart();
-    const second = await h.press(button(first, NEXT_LABEL));
+    const second = await h.press(button(first, NEXT_PART_LABEL));
     expect(second.replace_original).toBe(true);
     expect(textsOf(second)[0]).toBe(`#${id} Parts across restarts`);
     expect(partLabel(second)).toBe(`Part 2 of ${count}`);
     await h.restart();
-    const back = await h.press(button(second, PREVIOUS_LABEL));
+    expect(labelsOf(second)).toEqual([`Previous part (1 of ${count})`, `Next part (3 of ${count})`]);
+    const back = await h.press(button(second, PREVIOUS_PART_LABEL));
     expect(back.blocks).toEqual(first.blocks);
   });
 
@@ -68,7 +70,7 @@ describe('after a restart', () => {
     const id = addLongEntry('Parts after a long pause');
     const first = await h.command(`/entry show ${id}`);
     clockOffset += 31 * 60 * 1000;
-    const second = await h.press(button(first, NEXT_LABEL));
+    const second = await h.press(button(first, NEXT_PART_LABEL));
     expect(second.replace_original).toBe(true);
     expect(partLabel(second)).toMatch(/^Part 2 of /);
   });
@@ -78,7 +80,7 @@ describe('after a restart', () => {
     const first = await h.command(`/entry show ${id}`);
     await h.restart();
     const run = vi.spyOn(h.app.dispatcher, 'dispatch');
-    expectNotice(await h.press(button(first, NEXT_LABEL), 'U0MALLORY'), NOT_YOURS_TEXT);
+    expectNotice(await h.press(button(first, NEXT_PART_LABEL), 'U0MALLORY'), NOT_YOURS_TEXT);
     expect(run).not.toHaveBeenCalled();
   });
 
@@ -86,7 +88,7 @@ describe('after a restart', () => {
     const id = addLongEntry('Parts pressed twice');
     const first = await h.command(`/entry show ${id}`);
     await h.restart();
-    const next = button(first, NEXT_LABEL);
+    const next = button(first, NEXT_PART_LABEL);
     const run = vi.spyOn(h.app.dispatcher, 'dispatch');
     const body = blockActionsBody({ actionId: next.action_id!, value: next.value!, responseUrl: h.slack.responseUrl('part-twice'), triggerId: 'part-trigger' });
     expect((await postSigned(h.eventsUrl, body, { secret: SECRET })).status).toBe(200);
@@ -110,16 +112,16 @@ describe('when the results changed since the buttons were drawn', () => {
     expect(third.replace_original).toBe(true);
     expect(shownText(third)).toContain('Showing 4 of 4 entries.');
     expect(shownText(third)).toContain(pageGoneNote(3, 2));
-    expect(labelsOf(third)).toEqual([PREVIOUS_LABEL]);
+    expect(labelsOf(third)).toEqual(['Previous page (1 of 2)']);
   });
 
   it('Next past the end of an answer that got shorter shows its last part and says so', async () => {
     const id = addLongEntry('An entry about to be shortened');
     const first = await h.command(`/entry show ${id}`);
-    const second = await h.press(button(first, NEXT_LABEL));
+    const second = await h.press(button(first, NEXT_PART_LABEL));
     h.app.services.editor.editEntry(id, { ...h.app.services.editor.entryState(id), summary: 'Now short.' }, stamp());
     await h.restart();
-    const third = await h.press(button(second, NEXT_LABEL));
+    const third = await h.press(button(second, NEXT_PART_LABEL));
     expect(third.replace_original).toBe(true);
     expect(shownText(third)).toContain('Now short.');
     expect(shownText(third)).toContain(partGoneNote(3, 1));

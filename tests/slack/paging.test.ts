@@ -2,7 +2,7 @@
 // payload), THEN the message is replaced in place; anyone else is turned away politely.
 import { afterAll, afterEach, beforeAll, expect, it, vi } from 'vitest';
 import { MAX_SECTION_TEXT } from '../../src/adapters/slack/limits.js';
-import { NEXT_LABEL, NOT_YOURS_TEXT, PARTS_EXPIRED_TEXT, PREVIOUS_LABEL } from '../../src/core/interaction/texts.js';
+import { NEXT_LABEL, NEXT_PART_LABEL, NOT_YOURS_TEXT, PARTS_EXPIRED_TEXT, PREVIOUS_LABEL, PREVIOUS_PART_LABEL } from '../../src/core/interaction/texts.js';
 import { pageGoneNote } from '../../src/core/page-fetch.js';
 import { blockActionsBody, postSigned } from '../fakes/slack-requests.js';
 import { button, buttonsOf, labelsOf, SECRET, shownText, startHarness, textsOf, type Harness } from './harness.js';
@@ -71,15 +71,17 @@ it('Next replaces the message with the next page of the query, run for the press
   const second = await h.press(button(first, NEXT_LABEL));
   expect(second.replace_original).toBe(true);
   expect(textsOf(second)[0]).toBe('Timeline');
-  const total = /Showing 1–3 of (\d+) entries/.exec(shownText(first))![1];
-  expect(shownText(second)).toContain(`Showing 4–6 of ${total} entries.`);
-  expect(shownText(second)).toContain(`Page 2 of ${Math.ceil(Number(total) / 3)}`);
-  expect(labelsOf(second)).toEqual([PREVIOUS_LABEL, NEXT_LABEL]);
+  const total = /Showing 1 to 3 of (\d+) entries/.exec(shownText(first))![1];
+  expect(shownText(second)).toContain(`Showing 4 to 6 of ${total} entries.`);
+  const pages = Math.ceil(Number(total) / 3);
+  expect(shownText(second)).toContain(`Page 2 of ${pages}`);
+  // Each button says the page it leads to, counted as the line under the answer counts them.
+  expect(labelsOf(second)).toEqual([`Previous page (1 of ${pages})`, `Next page (3 of ${pages})`]);
   expect(run).toHaveBeenCalledWith(
     expect.objectContaining({ command: 'timeline', args: { limit: 3, page: 2 }, caller: expect.objectContaining({ platform: 'slack', userId: 'U0ALICE' }) }),
   );
   const back = await h.press(button(second, PREVIOUS_LABEL));
-  expect(shownText(back)).toContain(`Showing 1–3 of ${total} entries.`);
+  expect(shownText(back)).toContain(`Showing 1 to 3 of ${total} entries.`);
 });
 
 it('keeps the filters when paging', async () => {
@@ -105,7 +107,7 @@ it('a page that no longer exists shows the last page in place and says so', asyn
   const last = Math.ceil(total / 10);
   expect(shownText(answer)).toContain(pageGoneNote(99, last));
   expect(shownText(answer)).toContain(`Page ${last} of ${last}`);
-  expect(labelsOf(answer)).toEqual([PREVIOUS_LABEL]);
+  expect(labelsOf(answer)).toEqual([`Previous page (${last - 1} of ${last})`]);
 });
 
 it('a page that fails for another reason is reported privately without replacing the result', async () => {
@@ -119,14 +121,14 @@ it('a result too long for one message is split into parts with Next/Previous, al
   const first = await h.command(`/entry show ${longEntryId}`);
   expect(textsOf(first)[0]).toBe(`#${longEntryId} A very long entry`);
   const parts = [first];
-  expect(labelsOf(first)).toEqual([NEXT_LABEL]);
-  while (labelsOf(parts.at(-1)!).includes(NEXT_LABEL)) {
-    const next = await h.press(button(parts.at(-1)!, NEXT_LABEL));
+  while (labelsOf(parts.at(-1)!).some((label) => label.startsWith(NEXT_PART_LABEL))) {
+    const next = await h.press(button(parts.at(-1)!, NEXT_PART_LABEL));
     expect(next.replace_original).toBe(true);
     parts.push(next);
   }
   expect(parts.length).toBeGreaterThan(1);
   expect(shownText(first)).toContain(`Part 1 of ${parts.length}`);
+  expect(labelsOf(first)).toEqual([`Next part (2 of ${parts.length})`]);
   const sections = parts.flatMap((p) => textsOf(p)).filter((t) => t.includes('Sentence'));
   for (const text of sections) expect(text.length).toBeLessThanOrEqual(MAX_SECTION_TEXT);
   const shown = sections.join('').replace(/^\*Summary\*\n/, '');
@@ -134,16 +136,16 @@ it('a result too long for one message is split into parts with Next/Previous, al
   expect(read.length).toBe(LONG_SUMMARY.length);
   expect(read === LONG_SUMMARY).toBe(true);
   expect(shownText(parts.at(-1)!)).toContain('1 revision');
-  expect(labelsOf(parts.at(-1)!)).toEqual([PREVIOUS_LABEL]);
-  const back = await h.press(button(parts[1]!, PREVIOUS_LABEL));
+  expect(labelsOf(parts.at(-1)!)).toEqual([`Previous part (${parts.length - 1} of ${parts.length})`]);
+  const back = await h.press(button(parts[1]!, PREVIOUS_PART_LABEL));
   expect(back.blocks).toEqual(first.blocks);
 });
 
 it('parts that live in memory (an admin’s answer) are forgotten after 30 minutes; pressing then says how to see the result, not to repeat the edit', async () => {
   const { answer: first, id } = await partsInMemory();
-  expect(shownText(await h.press(button(first, NEXT_LABEL), ADMIN))).toContain('Part 2 of');
+  expect(shownText(await h.press(button(first, NEXT_PART_LABEL), ADMIN))).toContain('Part 2 of');
   clock += 31 * 60 * 1000;
-  const expired = await h.press(button(first, NEXT_LABEL), ADMIN);
+  const expired = await h.press(button(first, NEXT_PART_LABEL), ADMIN);
   expectNotice(expired, PARTS_EXPIRED_TEXT);
   expect(shownText(expired)).toContain(`See the result as it is now: \`/entry show id:${id}\``);
   expect(shownText(expired)).not.toContain('Run the command again');
@@ -151,7 +153,7 @@ it('parts that live in memory (an admin’s answer) are forgotten after 30 minut
 
 it('a part button drawn before a restart (its parts gone from memory) says why, not just “30 minutes”', async () => {
   const { answer: first, id } = await partsInMemory();
-  const carrier = button(first, NEXT_LABEL).value!;
+  const carrier = button(first, NEXT_PART_LABEL).value!;
   expect(carrier).toMatch(new RegExp(`^s1:p:[A-Za-z0-9_-]+:entry\\.show:id=${id}$`));
   // What the button carries after the process restarted: a key the memory holds no more.
   const answer = await h.press(carrying(carrier.replace(/^s1:p:[A-Za-z0-9_-]+:/, 's1:p:0123456789abcdef:')), ADMIN);

@@ -46,11 +46,11 @@ describe('replies to prefixed commands', () => {
     const first = await h.command('/sitrep-timeline limit:5');
     expect(String(first.text)).toContain('Next page: `/sitrep-timeline limit:5 page:2`');
     const second = await h.press(button(first, NEXT_LABEL));
-    expect(shownText(second)).toContain('Showing 6–10 of 17 entries.');
+    expect(shownText(second)).toContain('Showing 6 to 10 of 17 entries.');
     expect(String(second.text)).toContain('Previous page: `/sitrep-timeline limit:5 page:1`');
     expect(String(second.text)).toContain('Next page: `/sitrep-timeline limit:5 page:3`');
     const back = await h.press(button(second, PREVIOUS_LABEL));
-    expect(shownText(back)).toContain('Showing 1–5 of 17 entries.');
+    expect(shownText(back)).toContain('Showing 1 to 5 of 17 entries.');
     expect(String(back.text)).toContain('Next page: `/sitrep-timeline limit:5 page:2`');
   });
 

@@ -11,7 +11,7 @@ import { answerMessage, broadcast, type SlackMessage } from '../../src/adapters/
 import { renderView } from '../../src/adapters/slack/render-view.js';
 import { parseCarrier } from '../../src/core/interaction/carrier.js';
 import { Interactions } from '../../src/core/interaction/interactions.js';
-import { interactionNotice, NEXT_LABEL, NOT_YOURS_TEXT, PREVIOUS_LABEL } from '../../src/core/interaction/texts.js';
+import { interactionNotice, NOT_YOURS_TEXT } from '../../src/core/interaction/texts.js';
 import { plainLine, span, type View } from '../../src/core/view.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { visibleText } from './mrkdwn-text.js';
@@ -188,8 +188,8 @@ describe('pages and parts', () => {
     const pager = { page: 2, pageCount: 3, total: 25, previous: { command: 'timeline', args: { page: 1 } }, next: { command: 'timeline', args: { page: 3 } } };
     const message = answerMessage(deps, view({ pager }), { owner: 'U1' });
     expect(buttons(message).map((b) => [b.text.text, carried(b)])).toEqual([
-      [PREVIOUS_LABEL, { kind: 'inline', carried: { action: { kind: 'run', invocation: pager.previous, part: 'last' }, audience: 'caller', owner: 'U1' } }],
-      [NEXT_LABEL, { kind: 'inline', carried: { action: { kind: 'run', invocation: pager.next }, audience: 'caller', owner: 'U1' } }],
+      ['Previous page (1 of 3)', { kind: 'inline', carried: { action: { kind: 'run', invocation: pager.previous, part: 'last' }, audience: 'caller', owner: 'U1' } }],
+      ['Next page (3 of 3)', { kind: 'inline', carried: { action: { kind: 'run', invocation: pager.next }, audience: 'caller', owner: 'U1' } }],
     ]);
     expect(new Set(buttons(message).map((b) => b.action_id)).size).toBe(2);
     expect(allMrkdwn(message.blocks)).toContain('Page 2 of 3');
@@ -208,7 +208,7 @@ describe('pages and parts', () => {
     const source = { command: 'entry', subcommand: 'show', args: { id: '12' } };
     const long = view({ sections: Array.from({ length: 60 }, (_, i) => ({ lines: [plainLine(`Line ${i}`)] })) });
     const [next] = buttons(answerMessage(deps, long, { owner: 'U1', source }));
-    expect(next!.text.text).toBe(NEXT_LABEL);
+    expect(next!.text.text).toBe('Next part (2 of 2)');
     expect(carried(next!)).toEqual({ kind: 'inline', carried: { action: { kind: 'run', invocation: source, part: 1 }, audience: 'caller', owner: 'U1' } });
     // Without a command to run again (an admin's answer), the view waits in memory behind a key.
     const [kept] = buttons(answerMessage(deps, long, { owner: 'U1' }));
@@ -217,7 +217,7 @@ describe('pages and parts', () => {
     expect(shown).toMatchObject({ kind: 'show', part: 1 });
     const second = answerMessage(deps, (shown as { view: View }).view, { owner: 'U1', part: 1 });
     expect(allMrkdwn(second.blocks)).toContain('Part 2 of 2');
-    expect(buttons(second).map((b) => b.text.text)).toEqual([PREVIOUS_LABEL]);
+    expect(buttons(second).map((b) => b.text.text)).toEqual(['Previous part (1 of 2)']);
   });
 
   it('posted digests repeat no buttons and name the command for the next page instead', () => {

@@ -67,9 +67,9 @@ export class MemoryPlatform {
     return this.show(userId, this.message(outcome.view, userId, 0, source));
   }
 
-  /** Presses the button labelled `label` on `message`, as `userId`. */
+  /** Presses the button labelled `label` (or `label` with where it leads after it: `Next page (2 of 3)`) on `message`, as `userId`. */
   async press(message: Message, label: string, userId: string): Promise<Message> {
-    const button = message.buttons.find((b) => b.label === label);
+    const button = message.buttons.find((b) => b.label === label || b.label.startsWith(`${label} (`));
     if (!button) throw new Error(`no button ${label}: ${message.buttons.map((b) => b.label).join(', ')}`);
     return this.show(userId, await this.answer(await this.interactions.press(button.carrier, this.caller(userId), `p${Math.random()}`), userId));
   }

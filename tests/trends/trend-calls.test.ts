@@ -34,7 +34,7 @@ describe('GIVEN trend calls', () => {
 
     const shown = await text('/trend show topic:syria-israel', reader);
     expect(shown).toContain('Latest: improved (resolution opportunity) — Ceasefire holds (21 Aug 2025, Ana (Memory))');
-    expect(shown).toContain('Showing 1–2 of 2 calls.');
+    expect(shown).toContain('Showing 1 to 2 of 2 calls.');
     expect(shown).toMatch(/Ceasefire holds[\s\S]*unchanged — Fighting contained by evening \(20 Aug 2025/);
     expect(shown).not.toContain('Clashes in Sweida spread north');
     // Typed as the calls are named: /trend topic:T is /trend show topic:T, and /trend alone lists every topic.

@@ -1,6 +1,6 @@
 // Pictures on the console: written as PNG files into SITREP_CHARTS_DIR, the view printed with the
 // file's path, the picture's alt text (what Discord and Slack give screen readers) and its figures
-// as a table (a terminal has no Data button).
+// as text (a terminal has no button to ask for them).
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { drawPicture } from '../../core/charts/picture.js';

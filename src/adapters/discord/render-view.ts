@@ -14,10 +14,13 @@ interface Draft {
   used: number;
 }
 
-/** "Page 2 of 6", with the part when one page of results is split over several embeds. */
+/**
+ * "Page 2 of 6", with the part when one page of results is split over several embeds; "Part 2
+ * of 3" for an answer with no pages, as its Previous part / Next part buttons count them.
+ */
 export function pageLabel(index: number, count: number, pager?: Pager): string {
   const part = count > 1 ? `part ${index + 1} of ${count}` : '';
-  if (!pager || !(pager.next || pager.previous)) return count > 1 ? `Page ${index + 1} of ${count}` : '';
+  if (!pager || !(pager.next || pager.previous)) return count > 1 ? `Part ${index + 1} of ${count}` : '';
   const page = pagerLabel(pager);
   return [page, part].filter(Boolean).join(' · ');
 }

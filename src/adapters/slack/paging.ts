@@ -11,11 +11,30 @@ import { spellingFor } from './command-prefix.js';
 import type { HandlerDeps } from './handler-deps.js';
 import { MAX_BUTTON_TEXT } from './limits.js';
 import { codeMrkdwn } from './mrkdwn.js';
-import { contextBlock, renderView, type Block } from './render-view.js';
+import { contextBlock, renderView, type Block, type RenderedPart } from './render-view.js';
 
 export interface SlackMessage {
   text: string;
   blocks: Block[];
+}
+
+/**
+ * Where the view's picture goes among a message's blocks (picture.ts puts it there), by the blocks
+ * themselves: a message is copied on its way out (`{ ...message }`) but keeps its blocks, and what
+ * Slack is sent holds nothing but Slack's own fields.
+ */
+const pictureSlots = new WeakMap<readonly Block[], number>();
+
+/** The blocks of `part` with what follows them, the picture's place among them recorded. */
+function partBlocks(part: RenderedPart, after: readonly Block[]): Block[] {
+  const blocks = [part.header, ...part.content, ...after];
+  pictureSlots.set(blocks, 1 + part.lead);
+  return blocks;
+}
+
+/** The index the picture takes among `blocks`, when they are a part's as rendered here. */
+export function pictureSlot(blocks: readonly Block[]): number | undefined {
+  return pictureSlots.get(blocks);
 }
 
 /** Every button's action_id: this prefix and its place in the message (Slack wants them unique). */
@@ -67,8 +86,8 @@ export function answerMessage(deps: Pick<HandlerDeps, 'interactions'>, view: Vie
   const part = parts[index]!;
   const screen = { view, part: index, partCount: parts.length, ...(at.source ? { source: at.source } : {}), ...(at.written ? { written: at.written } : {}) };
   const notes = [asked > index ? partGoneNote(asked + 1, index + 1) : '', partNotes(index, parts.length, view.pager)].filter(Boolean).join(' · ');
-  const blocks: Block[] = [part.header, ...part.content, ...(notes ? [contextBlock(notes)] : [])];
-  return { text: part.text, blocks: [...blocks, ...actionsBlocks(deps.interactions.buttons(screen, at.owner, prefix))] };
+  const after = [...(notes ? [contextBlock(notes)] : []), ...actionsBlocks(deps.interactions.buttons(screen, at.owner, prefix))];
+  return { text: part.text, blocks: partBlocks(part, after) };
 }
 
 /** The buttons as an actions block, if any: Slack has no disabled buttons, so those are left out. */
@@ -83,7 +102,7 @@ export function broadcast(view: View, prefix = '', buttons: readonly DrawnButton
   const parts = renderView(view, spell);
   return parts.map((part, i) => {
     const notes = partNotes(i, parts.length, view.pager, spell);
-    const blocks: Block[] = [part.header, ...part.content, ...(notes ? [contextBlock(notes)] : [])];
-    return { text: part.text, blocks: i === parts.length - 1 ? [...blocks, ...actionsBlocks(buttons)] : blocks };
+    const after = [...(notes ? [contextBlock(notes)] : []), ...(i === parts.length - 1 ? actionsBlocks(buttons) : [])];
+    return { text: part.text, blocks: partBlocks(part, after) };
   });
 }

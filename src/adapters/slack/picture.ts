@@ -8,7 +8,7 @@ import type { Logger } from '../../core/logger.js';
 import { clipAtWord } from '../../core/text-cut.js';
 import { plainLine, type View, type ViewImage } from '../../core/view.js';
 import { MAX_CONTEXT_TEXT, RESPONSE_URL_LIFETIME_MS } from './limits.js';
-import type { SlackMessage } from './paging.js';
+import { pictureSlot, type SlackMessage } from './paging.js';
 import { contextBlock, type Block } from './render-view.js';
 
 /** Slack's limit on an image block's alt text. */
@@ -106,9 +106,10 @@ export class SlackPictures {
   }
 
   /**
-   * Sends `message` with the picture under its text. A file uploaded just now may not be ready:
-   * the message is sent again after each wait; should Slack still refuse it, it goes without the
-   * picture, saying so, rather than not at all.
+   * Sends `message` with the picture where its view has it (withPictureBlock). A file uploaded
+   * just now may not be ready: the message is sent again after each wait; should Slack still
+   * refuse it, it goes without the picture, saying so where the picture would be, rather than not
+   * at all.
    */
   async send<T>(message: SlackMessage, picture: Pick<UploadedPicture, 'block' | 'fresh'>, send: (message: SlackMessage) => Promise<T>): Promise<T> {
     if (!picture.block) return send(message);
@@ -164,10 +165,15 @@ export async function postedPictureBlock(client: webApi.WebClient, channelId: st
   }
 }
 
-/** The message with the picture under its text, above its notes and buttons. */
+/**
+ * The message with the picture where its view has it: under the title and intro, above the
+ * sections (a digest's card before its entries), so a reader meets them in the view's order, as
+ * on the console. A message not rendered from a view's part has it under its text, above its
+ * notes and buttons.
+ */
 export function withPictureBlock(message: SlackMessage, block: Block | undefined): SlackMessage {
   if (!block) return message;
   const trailing = message.blocks.findIndex((b) => b.type === 'context' || b.type === 'actions');
-  const at = trailing < 0 ? message.blocks.length : trailing;
+  const at = pictureSlot(message.blocks) ?? (trailing < 0 ? message.blocks.length : trailing);
   return { ...message, blocks: [...message.blocks.slice(0, at), block, ...message.blocks.slice(at)] };
 }

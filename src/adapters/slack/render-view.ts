@@ -40,12 +40,20 @@ interface Piece {
   size: number;
   /** The fallback's text for it (fallbackLine). */
   plain: string;
+  /** Part of what opens the view (its title written out, its intro), which its picture follows. */
+  lead?: true;
 }
 
 /** One message's worth of a view, before navigation is added. */
 export interface RenderedPart {
   header: Block;
   content: Block[];
+  /**
+   * How many of `content`, from its start, open the view (its title written out, its intro): the
+   * view's picture comes after them, above the sections, in the view's order (a digest opens with
+   * its card; the console prints the picture there too). None in a part after the intro's.
+   */
+  lead: number;
   /** Fallback text (notifications, clients without blocks): mrkdwn without styles but code. */
   text: string;
 }
@@ -136,6 +144,7 @@ function contentPieces(view: View): Piece[] {
   // A title too long for the header is shown whole under it (measured as the header is clipped).
   if (view.title.length > MAX_HEADER_TEXT) pieces.push(...linesPieces([[{ text: view.title, style: 'bold' }]]));
   pieces.push(...linesPieces(view.intro ?? []));
+  for (const piece of pieces) piece.lead = true;
   pieces.push(...factPieces(view.facts ?? []));
   for (const s of view.sections) pieces.push(...linesPieces(s.heading ? [s.heading, ...s.lines] : s.lines));
   if (view.footer) pieces.push(...linesPieces([view.footer], MAX_CONTEXT_TEXT, contextBlock));
@@ -161,6 +170,8 @@ function packParts(pieces: readonly Piece[], maxBlocks: number): Piece[][] {
   return parts;
 }
 
+const leadOf = (pieces: readonly Piece[]) => pieces.filter((p) => p.lead).length;
+
 function fallbackText(text: string): string {
   return clip(text, MAX_MESSAGE_TEXT);
 }
@@ -178,11 +189,12 @@ export function renderView(shown: View, spell: CommandSpelling = commandText): R
   const parts = packParts(contentPieces(view), room);
   if (parts.length === 1) {
     const text = renderText(fallbackView(view), { color: false, spell: (command) => codeMrkdwn(spell(command)) });
-    return [{ header, content: parts[0]!.map((p) => p.block), text: fallbackText(text) }];
+    return [{ header, content: parts[0]!.map((p) => p.block), lead: leadOf(parts[0]!), text: fallbackText(text) }];
   }
   return parts.map((pieces, i) => ({
     header,
     content: pieces.map((p) => p.block),
+    lead: leadOf(pieces),
     text: fallbackText(
       [escapeMrkdwn(`${view.title} (part ${i + 1} of ${parts.length})`), ...pieces.map((p) => p.plain).filter(Boolean)].join('\n\n'),
     ),

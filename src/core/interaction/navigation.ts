@@ -1,8 +1,10 @@
 // Previous/Next under an answer: to the neighbouring part of the same answer (a platform splits a
 // long answer into parts by its own limits), or to the neighbouring page of results (landing on
-// its last part when going back). Only the person who ran the command may turn them.
+// its last part when going back). Only the person who ran the command may turn them. Each says
+// where it leads (`Next part (2 of 3)`, `Next page (2 of 6)`): the parts are counted on the
+// platform drawing them, the pages by the command.
 import type { Invocation, View } from '../view.js';
-import { NEXT_LABEL, PREVIOUS_LABEL } from './texts.js';
+import { NEXT_LABEL, NEXT_PART_LABEL, PREVIOUS_LABEL, PREVIOUS_PART_LABEL, stepLabel, type StepTarget } from './texts.js';
 
 /** What a message shows: part `part` of `partCount` of `view`. */
 export interface Screen {
@@ -43,13 +45,36 @@ export function destinationOf(screen: Screen, direction: 'next' | 'previous'): D
   return view.pager?.previous ? { kind: 'run', invocation: view.pager.previous, part: 'last' } : undefined;
 }
 
+/**
+ * The part or page a button in `direction` shows, as destinationOf finds it: another part of
+ * this answer while there is one, else the neighbouring page (whose own parts are not known yet).
+ */
+function stepTarget(screen: Screen, direction: 'next' | 'previous'): StepTarget | undefined {
+  const { part, partCount, view } = screen;
+  const to = direction === 'next' ? part + 1 : part - 1;
+  if (to >= 0 && to < partCount) return { unit: 'part', number: to + 1, of: partCount };
+  const pager = view.pager;
+  if (!pager) return undefined;
+  return { unit: 'page', number: direction === 'next' ? pager.page + 1 : pager.page - 1, of: pager.pageCount, ...(pager.totalIsLowerBound ? { atLeast: true } : {}) };
+}
+
+/** A button leading nowhere (drawn disabled) is named for what the answer has: pages, or only parts. */
+function bareLabel(screen: Screen, direction: 'next' | 'previous'): string {
+  const pager = screen.view.pager;
+  if (pager?.next || pager?.previous) return direction === 'next' ? NEXT_LABEL : PREVIOUS_LABEL;
+  return direction === 'next' ? NEXT_PART_LABEL : PREVIOUS_PART_LABEL;
+}
+
+function navigationButton(screen: Screen, direction: 'next' | 'previous'): NavigationButton {
+  const style = direction === 'next' ? 'primary' : 'secondary';
+  const destination = destinationOf(screen, direction);
+  if (!destination) return { label: bareLabel(screen, direction), style };
+  const target = stepTarget(screen, direction);
+  return { label: target ? stepLabel(direction, target) : bareLabel(screen, direction), style, destination };
+}
+
 /** The Previous and Next buttons, or none when the answer has neither another part nor another page. */
 export function navigationButtons(screen: Screen): NavigationButton[] {
-  const previous = destinationOf(screen, 'previous');
-  const next = destinationOf(screen, 'next');
-  if (!previous && !next) return [];
-  return [
-    { label: PREVIOUS_LABEL, style: 'secondary', ...(previous ? { destination: previous } : {}) },
-    { label: NEXT_LABEL, style: 'primary', ...(next ? { destination: next } : {}) },
-  ];
+  if (!destinationOf(screen, 'previous') && !destinationOf(screen, 'next')) return [];
+  return [navigationButton(screen, 'previous'), navigationButton(screen, 'next')];
 }

@@ -50,6 +50,31 @@ export const REOPEN_LABEL = 'Edit and resubmit';
 /** Worded in full: a screen reader reads an arrow sign by its Unicode name. */
 export const PREVIOUS_LABEL = 'Previous page';
 export const NEXT_LABEL = 'Next page';
+/** The same buttons stepping through the parts of one answer a platform split (see navigation.ts). */
+export const PREVIOUS_PART_LABEL = 'Previous part';
+export const NEXT_PART_LABEL = 'Next part';
+
+/** Where a Previous or Next button leads: a part of this answer, or a page of results. */
+export interface StepTarget {
+  unit: 'part' | 'page';
+  /** The part or page it shows, counted from 1. */
+  number: number;
+  /** How many parts or pages there are; for pages counted only up to a cap, at least that many. */
+  of: number;
+  atLeast?: boolean;
+}
+
+/**
+ * `Next page (2 of 6)`, `Previous part (1 of 3)`: the button says where it leads, as the line
+ * under the answer counts (`Page 1 of 6`, `Part 2 of 3`). Of a count known only to be at least
+ * `of`, it says so, or gives the number alone past it: never a total that may be wrong.
+ */
+export function stepLabel(direction: 'previous' | 'next', target: StepTarget): string {
+  const [previous, next] = target.unit === 'page' ? [PREVIOUS_LABEL, NEXT_LABEL] : [PREVIOUS_PART_LABEL, NEXT_PART_LABEL];
+  const label = direction === 'previous' ? previous : next;
+  if (!target.atLeast) return `${label} (${target.number} of ${target.of})`;
+  return target.number <= target.of ? `${label} (${target.number} of at least ${target.of})` : `${label} (${target.number})`;
+}
 
 /** An admin's button pressed by someone else: with the entry of theirs that would let them, to copy. */
 export function adminsOnlyNotice(presser: Caller): View {

@@ -88,6 +88,11 @@ export function buttons(body: MessageBody): Button[] {
   return (body.components ?? []).flatMap((row) => row.components);
 }
 
+/** A button's label is `label`, or `label` with where it leads after it: `Next page` is `Next page (2 of 3)`. */
+export function labelled(shown: string, label: string): boolean {
+  return shown === label || shown.startsWith(`${label} (`);
+}
+
 /** The bot's answer to `interaction` among the requests captured from index `from` on. */
 async function settle(fake: FakeDiscord, interaction: InteractionEnvelope, from: number): Promise<Answer> {
   const { id, token } = interaction;
@@ -154,7 +159,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       return (answer.callback.body as { data: { choices: { name: string; value: string }[] } }).data.choices;
     },
     async press(answer, label, who = user) {
-      const button = buttons(answer.body).find((b) => b.label === label);
+      const button = buttons(answer.body).find((b) => labelled(b.label, label));
       if (!button) throw new Error(`no "${label}" button on ${JSON.stringify(answer.body.components)}`);
       if (!answer.message) throw new Error('the fake holds no message for this answer');
       const message = answer.message;
