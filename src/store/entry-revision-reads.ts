@@ -110,3 +110,34 @@ export function sharedRevisionFinder(db: Db): (revisions: readonly BundleRevisio
     return held.length > 0 ? Math.max(...held) : undefined;
   };
 }
+
+/** One of an entry's revisions as an import compares a row with it: the state it left (JSON), who wrote it and when. */
+export interface PastRevision {
+  id: number;
+  snapshot: string;
+  changedBy: string;
+  changedAt: string;
+}
+
+/**
+ * Every revision of each of `entryIds`, newest first, by entry: one query for them all (an
+ * import reads them for the rows that would correct their entries, a batch at a time).
+ */
+export function revisionsOfEntries(db: Db, entryIds: readonly number[]): Map<number, PastRevision[]> {
+  const rows = db
+    .prepare(
+      // CROSS JOIN keeps the ids outermost: each is looked up in the index; the other way round, every entry revision is read.
+      `SELECT r.entity_id, r.id, r.snapshot, r.changed_by, r.changed_at FROM json_each(?) j
+       CROSS JOIN revisions r ON r.entity = 'entry' AND r.entity_id = j.value ORDER BY r.entity_id, r.id DESC`,
+    )
+    .raw()
+    .all(JSON.stringify(entryIds)) as [number, number, string, string, string][];
+  const byEntry = new Map<number, PastRevision[]>();
+  for (const [entryId, id, snapshot, changedBy, changedAt] of rows) {
+    const revisions = byEntry.get(entryId);
+    const revision = { id, snapshot, changedBy, changedAt };
+    if (revisions) revisions.push(revision);
+    else byEntry.set(entryId, [revision]);
+  }
+  return byEntry;
+}

@@ -111,6 +111,18 @@ export function correctedState(current: EntryInput, checked: EntryInput, row: Ra
   return next;
 }
 
+/** Fields of one string each, compared first: most past states differ from a row in one of them. */
+const ONE_STRING_FIELDS = CORRECTABLE_FIELDS.filter((spec) => ['title', 'eventType', 'topic', 'confidence'].includes(spec.field));
+
+/** Whether the row, laid over `state`, changes none of its fields: it gives the entry as `state` has it. */
+export function leavesAsIs(state: EntryInput, checked: EntryInput, row: RawRow): boolean {
+  for (const spec of ONE_STRING_FIELDS) {
+    const [given, stored] = [checked[spec.field], state[spec.field]];
+    if (givesField(row, spec) && given !== stored && !(typeof given === 'string' && typeof stored === 'string' && sameButLineEnds(given, stored))) return false;
+  }
+  return changedFields(canonical(state), correctedState(state, checked, row)).length === 0;
+}
+
 /** A field the file and the store both changed since the row's revision, each its own way: left as stored. */
 export interface FieldConflict {
   field: keyof EntryInput;

@@ -40,7 +40,10 @@ export function applyPlan(target: ImportTarget, plan: ImportPlan, file: string, 
     printAdded(io.stdout, plan);
     writeLine(io.stdout, `Dry run of ${name}: ${counts}. Nothing was written.`);
   } else if (plansWrites(plan)) {
-    const changing = plan.corrected.length > 0 ? ` and correcting ${plural(plan.corrected.length, 'entry', 'entries')}` : '';
+    const changing = [
+      ...(plan.corrected.length > 0 ? [`correcting ${plural(plan.corrected.length, 'entry', 'entries')}`] : []),
+      ...(plan.removed.length > 0 ? [`removing ${plural(plan.removed.length, 'entry', 'entries')}`] : []),
+    ].map((part) => ` and ${part}`).join('');
     writeLine(io.stderr, `Writing ${plural(plan.accepted.length, 'entry', 'entries')}${changing} to ${target.dbPath}…`);
     const writing = phaseProgress(io.stderr, 'Writing', plan.accepted.length);
     const started = target.started ?? performance.now();

@@ -1,4 +1,4 @@
-// `npm run import -- FILE [--dry-run] [--create-actors] [--unlocated-places] [--format json|ndjson|csv|bundle]`: runs runImport as the process.
+// `npm run import -- FILE [--dry-run] [--complete] [--overwrite-newer] [--create-actors] [--unlocated-places] [--format json|ndjson|csv|bundle]`: runs runImport as the process.
 import { runAsProcess } from '../cli-io.js';
 import { runImport } from './import-command.js';
 

@@ -1,8 +1,9 @@
 // Sorts import rows, before anything is written, into new entries (accepted), corrections of
-// stored entries, skipped rows (the same as what is stored, or repeating an earlier row) and
-// rejected ones (invalid); and says which fields a row and the store both changed since the
-// revision the row shows, or that two rows of the file give one entry differently (conflicts),
-// which are left as stored.
+// stored entries, skipped rows (the same as what is stored, repeating an earlier row, or giving an
+// entry as an earlier revision left it: see older-states) and rejected ones (invalid); says which
+// fields a row and the store both changed since the revision the row shows, or that two rows of
+// the file give one entry differently (conflicts), which are left as stored; and finds the stored
+// entries of the file's topics that it lacks (see missing-entries).
 import type { EntryInput } from '../core/domain.js';
 import type { GazetteerPlace } from '../core/places/gazetteer-port.js';
 import type { DossierReader } from '../core/ports.js';
@@ -30,6 +31,8 @@ import { checkRow, correctionNote, correctionRefusal } from './row-validation.js
 import { anotherEvent, dateTitleKey, entryRowCorrects, storedMatches } from './stored-matches.js';
 import { quoted } from './correction-text.js';
 import { storedMonthsKept } from './first-day-dates.js';
+import { FileHolds, missingFromFile, removalsOf, type MissingEntry, type MissingFromFile } from './missing-entries.js';
+import { olderStateReason, olderStates, type OlderCandidate } from './older-states.js';
 
 export interface RowOutcome extends RowPlace {
   reason: string;
@@ -83,6 +86,11 @@ export interface ImportPlan {
    * act on, so a long run of them (a weekly re-import) is cut short in the report.
    */
   repeats: Set<RowOutcome>;
+  /**
+   * Of the skipped rows, those giving their entry as an earlier revision left it, the entry changed
+   * since (an older file imported again, see older-states): listed, a long run of them cut short.
+   */
+  olderStates: Set<RowOutcome>;
   rejected: RowOutcome[];
   /** Accepted and correcting rows taken differently from /entry add or edit (see row-validation), with why. */
   noted: RowOutcome[];
@@ -101,6 +109,10 @@ export interface ImportPlan {
    * they differ from it in other fields (two events of one day and place): said once, with their lines.
    */
   sameDateTitle: RowPlace[];
+  /** The stored entries of the file's topics that it lacks, when looked for (see missing-entries). */
+  missing?: MissingFromFile;
+  /** Of those, the ones the import removes (--complete). */
+  removed: MissingEntry[];
 }
 
 /** An earlier row of the file: the first correcting a stored entry, or one becoming a new entry. */
@@ -143,6 +155,14 @@ export interface PlanOptions {
    * not: a bundle carries how its places were located.
    */
   places?: RowPlaces;
+  /**
+   * Whether the file is the whole set of the topics its rows hold (--complete): entries imports
+   * created that it lacks are removed. Undefined where that cannot be said (a bundle merge, which
+   * carries its removals): the entries a file lacks are not looked for then.
+   */
+  complete?: boolean;
+  /** Write rows that give their entry as an earlier revision left it too (--overwrite-newer; see older-states). */
+  overwriteNewer?: boolean;
 }
 
 interface CheckedRow extends RowPlace {
@@ -168,7 +188,7 @@ function placesOf(row: RawRow, input: EntryInput, places: RowPlaces | undefined)
   }
 }
 
-function checkRows(rows: SourceRow[], db: Db, reader: DossierReader, planned: PlannedActors, options: PlanOptions, plan: ImportPlan, onProgress?: (done: number) => void): CheckedRow[] {
+function checkRows(rows: SourceRow[], db: Db, reader: DossierReader, planned: PlannedActors, options: PlanOptions, plan: ImportPlan, holds: FileHolds, onProgress?: (done: number) => void): CheckedRow[] {
   const knownActors = new Set<string>();
   // A row correcting a stored entry is refused naming it, in the file's words (see correctionRefusal).
   const refusalOf = (values: RawRow, key: string | undefined, reason: string): string => {
@@ -208,19 +228,23 @@ function checkRows(rows: SourceRow[], db: Db, reader: DossierReader, planned: Pl
   // Places are checked once the file's are all known: a name several places share may mean the one the file's other places are near.
   options.places?.learn(firstChecks.filter(isChecked).map(({ row, input }) => ({ row, names: input.places })));
   const checked: CheckedRow[] = [];
-  for (const first of firstChecks) {
+  firstChecks.forEach((first, index) => {
     if (!isChecked(first)) {
       plan.rejected.push(first);
-      continue;
+      // Which entry a rejected row is still counts: its entry is in the file (see missing-entries).
+      holds.rejected(rows[index]!);
+      return;
     }
     const places = placesOf(first.row, first.input, options.places);
     if (!places.ok) {
       plan.rejected.push({ ...placeOf(first), reason: refusalOf(first.row, first.key, places.reason) });
-      continue;
+      holds.rejected(rows[index]!, first.key);
+      return;
     }
     first.kept = places.kept;
+    holds.checked(first.key, first.input.topic);
     checked.push(first);
-  }
+  });
   return checked;
 }
 
@@ -275,10 +299,39 @@ function actorNames(db: Db, planned: PlannedActors): ActorNames {
   return (id) => (id < 0 ? planned.nameOf(id) : (stored.get(id) as string | undefined)) ?? `actor ${id}`;
 }
 
+/**
+ * Rows that would correct their entry but give it exactly as an earlier revision left it, the
+ * entry changed since: skipped, what the correction noted and the places it kept withdrawn with it.
+ */
+function skipOlderStates(db: Db, plan: ImportPlan, candidates: readonly (OlderCandidate & { correction: Correction })[]): void {
+  if (candidates.length === 0) return;
+  const older = olderStates(db, candidates);
+  const skipped = new Map<Correction, RowOutcome>();
+  candidates.forEach(({ correction }, i) => {
+    const state = older[i];
+    if (state) skipped.set(correction, { ...placeOf(correction), reason: olderStateReason(correction.entryId, state, correction.changes) });
+  });
+  if (skipped.size === 0) return;
+  const placeKey = (at: RowPlace) => `${at.line}:${at.item ?? ''}`;
+  const outcomes = [...skipped.values()];
+  const places = new Set(outcomes.map(placeKey));
+  plan.corrected = plan.corrected.filter((c) => !skipped.has(c));
+  plan.noted = plan.noted.filter((n) => !places.has(placeKey(n)));
+  const lines = new Set(outcomes.map((o) => o.line));
+  for (const [name, kept] of plan.keptUnlocated) {
+    const left = kept.filter((line) => !lines.has(line));
+    if (left.length > 0) plan.keptUnlocated.set(name, left);
+    else plan.keptUnlocated.delete(name);
+  }
+  for (const outcome of outcomes) plan.olderStates.add(outcome);
+  plan.skipped = [...plan.skipped, ...outcomes].sort((x, y) => x.line - y.line || (x.item ?? 0) - (y.item ?? 0));
+}
+
 export function planImport(rows: SourceRow[], db: Db, dossier: DossierReader, onProgress?: (done: number) => void, options: PlanOptions = {}): ImportPlan {
-  const plan: ImportPlan = { accepted: [], corrected: [], conflicts: [], skipped: [], repeats: new Set(), rejected: [], noted: [], createdActors: [], closeToKnown: new Map(), keptUnlocated: new Map(), locatedPlaces: new Map(), placeRefNotes: [], sameDateTitle: [] };
+  const plan: ImportPlan = { accepted: [], corrected: [], conflicts: [], skipped: [], repeats: new Set(), olderStates: new Set(), rejected: [], noted: [], createdActors: [], closeToKnown: new Map(), keptUnlocated: new Map(), locatedPlaces: new Map(), placeRefNotes: [], sameDateTitle: [], removed: [] };
   const planned = options.planned ?? new PlannedActors();
-  const checked = checkRows(rows, db, planned.reader(memoizeActorLookups(dossier)), planned, options, plan, onProgress);
+  const holds = new FileHolds();
+  const checked = checkRows(rows, db, planned.reader(memoizeActorLookups(dossier)), planned, options, plan, holds, onProgress);
   const urlsOf = checked.map(({ input }) => input.sources.map((s) => s.url).filter((u): u is string => Boolean(u)));
   const dateTitles = checked.map(({ input }) => dateTitleKey(toIsoPartial(input.start), input.title));
   const stored = storedMatches(db, checked.map((c) => c.input), checked.map((c) => c.key), urlsOf);
@@ -290,6 +343,8 @@ export function planImport(rows: SourceRow[], db: Db, dossier: DossierReader, on
   // Rows giving a stored entry otherwise than an earlier row for it: that entry is left as stored.
   const rowConflicts: Conflict[] = [];
   const correctionNotes = new Map<number, RowOutcome>();
+  // Corrections by rows laid over their entry as it stands, to compare with its past states (see older-states).
+  const olderCandidates: (OlderCandidate & { correction: Correction })[] = [];
 
   // The stored entry a row matches is read once for it (its ACLED-named copies, then the correction).
   let lastRead: { id: number; input: EntryInput | undefined } | undefined;
@@ -320,12 +375,14 @@ export function planImport(rows: SourceRow[], db: Db, dossier: DossierReader, on
     if (earlier !== undefined) return void skipRepeat({ ...placeOf(at), reason: `duplicate of ${rowPlace(earlier)} in this file` });
 
     const byKey = key !== undefined ? stored.byKey.get(key) : undefined;
+    if (byKey) holds.entries.add(byKey.id);
     if (byKey?.removed) {
       return void plan.skipped.push({ ...placeOf(at), reason: `entry #${byKey.id}, which has this key, is removed: restore it with /entry undo id:${byKey.id} to correct it` });
     }
     const url = urls.find((u) => stored.byUrl.has(u));
     const target = byKey ? { id: byKey.id, by: 'same key' } : url !== undefined ? { id: stored.byUrl.get(url)!, by: 'same source URL' } : undefined;
     if (target) {
+      holds.entries.add(target.id);
       const current = storedInput(target.id)!;
       const firstDays = storedMonthsKept(target.id, current, input);
       input = firstDays.input;
@@ -369,7 +426,9 @@ export function planImport(rows: SourceRow[], db: Db, dossier: DossierReader, on
       }
       // Merged with no conflict, the bundle's entry is where the next merge between the two stores starts.
       const takenFrom = history?.latest && conflicts.length === 0 ? { mark: history.latest, whole: changedFields(next, fromFile).length === 0 } : undefined;
-      plan.corrected.push({ ...placeOf(at), entryId: target.id, next, changedFields: changedFields(current, next), changes, ...(takenFrom ? { takenFrom } : {}), ...(byKey ? {} : { bySourceLink: true }) });
+      const correction: Correction = { ...placeOf(at), entryId: target.id, next, changedFields: changedFields(current, next), changes, ...(takenFrom ? { takenFrom } : {}), ...(byKey ? {} : { bySourceLink: true }) };
+      plan.corrected.push(correction);
+      if (base.kind === 'none' && !history && !options.overwriteNewer) olderCandidates.push({ entryId: target.id, input, row, correction });
       keep(line, kept);
       // Checked on the entry as the correction leaves it: a new date may fall after a publication the row does not give.
       const corrected = correctionNote(current, next, (index) => names(next.claims![index]!.actorId));
@@ -382,6 +441,7 @@ export function planImport(rows: SourceRow[], db: Db, dossier: DossierReader, on
     }
     const storedSameDateTitle = byDateTitle();
     if (storedSameDateTitle !== undefined) {
+      holds.entries.add(storedSameDateTitle);
       const current = storedInput(storedSameDateTitle)!;
       // Titles match here as folded: only the other fields can tell the row from the entry.
       const changes = fieldChanges(current, correctedState(current, input, row), names).filter((c) => c.field !== 'title');
@@ -403,7 +463,12 @@ export function planImport(rows: SourceRow[], db: Db, dossier: DossierReader, on
     keep(line, kept);
     if (note) plan.noted.push({ ...placeOf(at), reason: note });
   });
+  skipOlderStates(db, plan, olderCandidates);
   withdrawCorrections(plan, rowConflicts, correctionNotes);
+  if (options.complete !== undefined) {
+    plan.missing = missingFromFile(db, holds, options.complete);
+    plan.removed = removalsOf(plan.missing);
+  }
   // Of the actors rows name, only those a written row names are created.
   const used = new Set([...plan.accepted.map((a) => a.input), ...plan.corrected.map((c) => c.next)].flatMap((e) => [...e.actors, ...(e.claims ?? [])].map((a) => a.actorId)));
   plan.createdActors = options.planned ? planned.list() : planned.list().filter((a) => used.has(a.placeholderId));

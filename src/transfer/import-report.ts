@@ -11,22 +11,34 @@ import { quoted } from './correction-text.js';
 import { rowPlace } from './source-row.js';
 import { conflictLines, correctionLine, type ImportPlan, type RowOutcome } from './import-plan.js';
 import { listedCount, ROWS_LISTED, shortList } from './report-lists.js';
+import { missingLines } from './missing-report.js';
+import { olderStatesLine } from './older-states.js';
 
 function printOutcomes(stdout: Writable, kind: string, outcomes: readonly RowOutcome[]): void {
   for (const o of outcomes) writeLine(stdout, `  ${kind} ${rowPlace(o)}: ${o.reason}`);
 }
 
+/** A kind of skipped row listed only for its first few, and how the line for the rest names them. */
+interface CutShort {
+  rows: ReadonlySet<RowOutcome>;
+  rest: string;
+}
+
 /**
  * Skipped rows: each one that asks for something listed, but of those only repeating a stored
- * entry or an earlier row (every unchanged row of a re-import) the first few, the rest in one line.
+ * entry or an earlier row (every unchanged row of a re-import), and of those giving an earlier
+ * state of their entry (an older file imported again), the first few, the rest in one line each.
  */
-function printSkipped(stdout: Writable, skipped: readonly RowOutcome[], repeated: ReadonlySet<RowOutcome>): void {
-  const repeats = skipped.filter((o) => repeated.has(o));
-  const unlisted = repeats.slice(listedCount(repeats.length));
-  const left = new Set(unlisted);
+function printSkipped(stdout: Writable, skipped: readonly RowOutcome[], kinds: readonly CutShort[]): void {
+  const rests = kinds.map(({ rows, rest }) => {
+    const ofKind = skipped.filter((o) => rows.has(o));
+    return { rest, unlisted: ofKind.slice(listedCount(ofKind.length)) };
+  });
+  const left = new Set(rests.flatMap((r) => r.unlisted));
   printOutcomes(stdout, 'skipped ', left.size === 0 ? skipped : skipped.filter((o) => !left.has(o)));
-  if (unlisted.length === 0) return;
-  writeLine(stdout, `  skipped  and ${unlisted.length} more duplicates of stored entries or earlier rows, ${rowPlace(unlisted[0]!)} to ${rowPlace(unlisted.at(-1)!)}`);
+  for (const { rest, unlisted } of rests) {
+    if (unlisted.length > 0) writeLine(stdout, `  skipped  and ${unlisted.length} more ${rest}, ${rowPlace(unlisted[0]!)} to ${rowPlace(unlisted.at(-1)!)}`);
+  }
 }
 
 /** Rows without a key that share a date and title with an earlier row but differ: new entries each, said once. */
@@ -66,10 +78,14 @@ function pinsStored(plan: ImportPlan): string[] {
 /** Every row's outcome but the new entries', then the actors, pins and topics the import starts. */
 export function printPlan(stdout: Writable, plan: ImportPlan, topics: readonly string[], dryRun: boolean): void {
   printOutcomes(stdout, 'rejected', plan.rejected);
-  printSkipped(stdout, plan.skipped, plan.repeats);
+  printSkipped(stdout, plan.skipped, [
+    { rows: plan.repeats, rest: 'duplicates of stored entries or earlier rows' },
+    { rows: plan.olderStates, rest: 'rows giving their entry as an earlier revision left it, changed since' },
+  ]);
   printOutcomes(stdout, 'noted   ', plan.noted);
   for (const correction of plan.corrected) writeLine(stdout, `  correct  ${correctionLine(correction)}`);
   for (const line of plan.conflicts.flatMap(conflictLines)) writeLine(stdout, `  conflict ${line}`);
+  for (const line of missingLines(plan, dryRun)) writeLine(stdout, line);
   if (plan.createdActors.length > 0) {
     const actors = plan.createdActors.map((a) => `${a.name} (${humanize(a.kind)})`).join(', ');
     writeLine(stdout, `${dryRun ? 'Actors it would create' : 'Actors created'}: ${actors}.`);
@@ -84,6 +100,7 @@ export function printPlan(stdout: Writable, plan: ImportPlan, topics: readonly s
   if (pins.length > 0) writeLine(stdout, `${dryRun ? 'Places it would pin as the file pins them' : 'Places pinned as the file pins them'}: ${pins.join('; ')}.`);
   for (const line of newTopicsLine(topics, plan)) writeLine(stdout, line);
   for (const line of sameDateTitleLine(plan, dryRun)) writeLine(stdout, line);
+  if (plan.olderStates.size > 0) writeLine(stdout, olderStatesLine(plan.olderStates.size, dryRun));
   if (plan.keptUnlocated.size > 0) {
     const places = [...plan.keptUnlocated].map(([name, lines]) => `${name} (${lines.length === 1 ? 'line' : 'lines'} ${shortList(lines)})`);
     writeLine(stdout, `${dryRun ? 'Places it would keep as not located' : 'Places kept as not located'}: ${places.join(', ')}.`);
@@ -113,8 +130,9 @@ export function printAdded(stdout: Writable, plan: ImportPlan, ids?: readonly nu
 export function planCounts(plan: ImportPlan): string {
   const corrected = plan.corrected.length > 0 ? `, ${plan.corrected.length} corrected` : '';
   const conflicts = plan.conflicts.length > 0 ? `, ${plan.conflicts.length} in conflict` : '';
-  return `${plan.accepted.length} accepted, ${plan.skipped.length} skipped, ${plan.rejected.length} rejected${corrected}${conflicts}`;
+  const removed = plan.removed.length > 0 ? `, ${plan.removed.length} removed` : '';
+  return `${plan.accepted.length} accepted, ${plan.skipped.length} skipped, ${plan.rejected.length} rejected${corrected}${conflicts}${removed}`;
 }
 
-/** Whether the plan writes anything: new entries, corrections or actors. */
-export const plansWrites = (plan: ImportPlan): boolean => plan.accepted.length + plan.corrected.length + plan.createdActors.length > 0;
+/** Whether the plan writes anything: new entries, corrections, removals or actors. */
+export const plansWrites = (plan: ImportPlan): boolean => plan.accepted.length + plan.corrected.length + plan.removed.length + plan.createdActors.length > 0;

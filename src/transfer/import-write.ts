@@ -1,7 +1,8 @@
 // Writes an import plan in ONE transaction: the actors it creates, the new places it located,
 // the new entries (bulk), then each correction as an edit with its own revision, which /entry
 // undo takes back like any edit (a bundle's entry taken whole remembers the bundle's revision it
-// is); then the places rows keep as not located are marked so.
+// is), then each entry a complete file lacks is removed as /entry remove removes one (/entry undo
+// restores it); then the places rows keep as not located are marked so.
 // An import killed half-way leaves the store as it was.
 import type { ChangeStamp, EntryInput } from '../core/domain.js';
 import { insertActor } from '../store/actor-writes.js';
@@ -12,6 +13,8 @@ import { recordTakenFrom } from '../store/revision-taken-from.js';
 import { writeImport } from './bulk-write.js';
 import { storeLocatedPlaces } from './planned-places.js';
 import { correctionReason } from './corrections.js';
+import { removalReason } from './missing-entries.js';
+import { readEntryState } from '../store/entry-state.js';
 import type { ImportPlan } from './import-plan.js';
 
 /** The entry with each planned actor's placeholder id replaced by the id it was created with. */
@@ -43,6 +46,12 @@ export function writePlan(db: Db, plan: ImportPlan, file: string, stamp: ChangeS
       const next = withCreatedActors(correction.next, created);
       writer.replace(correction.entryId, next, undefined, { action: 'edit', changedFields: correction.changedFields, reason: correctionReason(file, correction.changes) }, stamp);
       if (correction.takenFrom) recordTakenFrom(db, correction.entryId, correction.takenFrom);
+    }
+    const reason = removalReason(file);
+    for (const { id } of plan.removed) {
+      const state = readEntryState(db, id);
+      // Removed meanwhile (in the bot, while the file was checked): nothing to do.
+      if (state && !state.deleted) writer.replace(id, state.input, { reason }, { action: 'remove', reason }, stamp);
     }
     // A name the gazetteer finds several places for is kept not located, as /entry add's located:false keeps it.
     keepNotLocated(db, [...plan.keptUnlocated.keys()], stamp);

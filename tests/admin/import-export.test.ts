@@ -200,7 +200,7 @@ describe('GIVEN npm run import', () => {
       const result = await runProgram(runImport, args, { SITREP_DB: dbPath });
       expect(result.status, args.join(' ')).toBe(2);
       expect(result.stdout).toBe('');
-      expect(result.stderr.trimEnd().split('\n').at(-1)).toBe('Usage: npm run import -- FILE [--dry-run] [--create-actors] [--unlocated-places] [--format json|ndjson|csv|bundle]');
+      expect(result.stderr.trimEnd().split('\n').at(-1)).toBe('Usage: npm run import -- FILE [--dry-run] [--complete] [--overwrite-newer] [--create-actors] [--unlocated-places] [--format json|ndjson|csv|bundle]');
     }
     expect((await runProgram(runImport, ['--bogus'])).stderr).toMatch(/^Unknown option '--bogus'\.\nUsage: /);
     expect((await runProgram(runImport, ['x.csv', '--format', 'xml'])).stderr).toContain('--format must be json, ndjson, csv or bundle — got "xml"');
@@ -215,7 +215,7 @@ describe('GIVEN the compiled import, as npm run import runs it', () => {
     expect(rejected.status).toBe(1);
     const mistyped = runCompiled('src/transfer/import-cli.ts', ['--bogus'], { SITREP_DB: dbPath });
     expect(mistyped.status).toBe(2);
-    expect(mistyped.stderr).toBe("Unknown option '--bogus'.\nUsage: npm run import -- FILE [--dry-run] [--create-actors] [--unlocated-places] [--format json|ndjson|csv|bundle]\n");
+    expect(mistyped.stderr).toBe("Unknown option '--bogus'.\nUsage: npm run import -- FILE [--dry-run] [--complete] [--overwrite-newer] [--create-actors] [--unlocated-places] [--format json|ndjson|csv|bundle]\n");
   });
 
   it('WHEN the import is killed while writing a large file THEN the store is as it was', async () => {

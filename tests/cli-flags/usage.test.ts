@@ -11,7 +11,7 @@ import { REPO, runProgram } from '../support/cli.js';
 import { fileFingerprint } from '../support/store-fingerprint.js';
 import { copySeededStore } from '../support/test-app.js';
 
-const IMPORT_USAGE = 'Usage: npm run import -- FILE [--dry-run] [--create-actors] [--unlocated-places] [--format json|ndjson|csv|bundle]';
+const IMPORT_USAGE = 'Usage: npm run import -- FILE [--dry-run] [--complete] [--overwrite-newer] [--create-actors] [--unlocated-places] [--format json|ndjson|csv|bundle]';
 const EXPORT_USAGE = "Usage: npm run export -- [--format json|ndjson|csv|acled|bundle (default: --out's extension, else json)] [--topic SLUG] [--since DATE] [--until DATE] [--out FILE]";
 const EXAMPLE = join(REPO, 'data/examples/import-example.csv');
 
