@@ -2,6 +2,7 @@
 // buttons or typed. Deciding twice (a double press, or the same card on two platforms) changes
 // nothing the second time: the answer is the card as decided. The posted cards are edited to
 // show the decision by the review queue; a pressed card is replaced by the answer itself.
+import { authorLabel } from '../../src/core/author-label.js';
 import type { CommandContext, OptionSpec, SubcommandSpec } from '../../src/core/command-spec.js';
 import { checkAll, UserError } from '../../src/core/errors.js';
 import type { EntryInput } from '../../src/core/domain.js';
@@ -33,11 +34,23 @@ const approvalOptions: OptionSpec[] = APPROVAL_OPTIONS.map((name) => {
   return option;
 });
 
+/**
+ * Where the entry's revision came from, as /entry history shows it after who made it (which the
+ * revision records, so the note does not repeat it): `from the review queue: candidate #14,
+ * reported by Levant Wire`. `attached`: the candidate's reports were added to an entry already
+ * there; `later`: only those that came after it was decided.
+ */
+function queueNote(candidate: Candidate, attached?: { later: boolean }): string {
+  if (attached?.later) return `from the review queue: reports of candidate #${candidate.id} that came after it was decided`;
+  return `from the review queue: candidate #${candidate.id}, reported by ${candidate.outlet}${attached ? ', attached as further sources' : ''}`;
+}
+
 /** A decision just made: the card as decided, in place of the card whose button made it. */
 const justDecided = (candidate: Candidate, when: InstantWriter): View => ({ ...decidedCard(candidate, when), replacesMessage: true });
 
-/** `ana at 2025-07-20 12:30 UTC`, the time written by `when`. */
-export const decidedBy = (candidate: Candidate, when: InstantWriter) => `${candidate.decision?.by ?? 'someone'} at ${candidate.decision ? when(candidate.decision.at) : 'an unknown time'}`;
+/** `ana (Discord) at 2025-07-20 12:30 UTC`: who decided as people read it (authorLabel), the time written by `when`. */
+export const decidedBy = (candidate: Candidate, when: InstantWriter) =>
+  `${candidate.decision ? authorLabel(candidate.decision.by) : 'someone'} at ${candidate.decision ? when(candidate.decision.at) : 'an unknown time'}`;
 
 /**
  * The answer to a decision someone made first: the card as it stands, saying so (and what became
@@ -182,14 +195,14 @@ export const approveCandidate: SubcommandSpec = {
     // Places the admin typed are checked as /entry add checks them; the card's own locate by construction.
     const unlocated = args.places === undefined ? [] : checkNewPlaces(ctx.services.places, input.places, args);
     const stamp = stampOf(ctx);
-    const note = `from the review queue: candidate #${id} (${candidate.outlet}), approved by ${stamp.by}`;
-    const result = await ctx.services.review.approve(id, input, stamp, note, (entryId) => ctx.services.dossier.getEntry(entryId));
+    // The revision records who approved: the note says only where the entry came from.
+    const result = await ctx.services.review.approve(id, input, stamp, queueNote(candidate));
     if (result.kind === 'decided') {
       if (changes) throw result.candidate.status === 'rejected' ? rejectedBefore(result.candidate, id, ctx) : changesTooLate(result.candidate, id, instantsFor(ctx));
       return alreadyDecided(result.candidate, ctx, { verb: 'approve' });
     }
     keepUnlocated(ctx.services.places, unlocated, stamp);
-    // The candidate carries its entry as recorded: the card shows the admin's summary and fields, as the channel's does.
+    // The candidate carries its entry as recorded (the store reads it): the card shows the admin's summary and fields, as the channel's does.
     return justDecided(result.candidate, instantsFor(ctx));
   },
 };
@@ -237,8 +250,7 @@ export const attachCandidate: SubcommandSpec = {
       throw new UserError('conflict', `Entry #${citedBy} cites this report already, so candidate #${id} is not attached to entry #${entryId}.`, [`See it with /entry show id:${citedBy}.`], 'id');
     }
     const stamp = stampOf(ctx);
-    const note = `from the review queue: candidate #${id} (${candidate.outlet}), ${later ? 'further reports ' : ''}attached by ${stamp.by}`;
-    const result = await ctx.services.review.attach(id, entryId, candidateSources(candidate), stamp, note);
+    const result = await ctx.services.review.attach(id, entryId, candidateSources(candidate), stamp, queueNote(candidate, { later }));
     // Pressed again, or nothing came after: the card as decided, saying so.
     if (result.kind === 'decided') return alreadyDecided(result.candidate, ctx, { verb: 'attach', entryId });
     if (!later) return justDecided(result.candidate, when);

@@ -1,6 +1,7 @@
 // A candidate closed because it tells the story of another (joined-candidate.ts): Sitrep moved its
 // reports to that candidate, so a decision asked of it is that candidate's to take. Replies name
 // the candidate holding the story now and the command for it, rather than calling it rejected.
+import { authorLabel } from '../../src/core/author-label.js';
 import type { CommandContext } from '../../src/core/command-spec.js';
 import { UserError } from '../../src/core/errors.js';
 import type { Candidate } from '../../src/core/review/candidate.js';
@@ -27,7 +28,7 @@ export function storyHolder(candidate: Candidate, ctx: CommandContext): Candidat
 
 /** `Candidate #4 was joined into candidate #1 by Sitrep at 2025-07-20 12:30 UTC, as the same story` (the time written by `at`). */
 export function joinedText(candidate: Candidate, holder: Candidate, at: InstantWriter): string {
-  const when = candidate.decision ? ` by ${candidate.decision.by} at ${at(candidate.decision.at)}` : '';
+  const when = candidate.decision ? ` by ${authorLabel(candidate.decision.by)} at ${at(candidate.decision.at)}` : '';
   return `Candidate #${candidate.id} was joined into candidate #${holder.id}${when}, as the same story`;
 }
 

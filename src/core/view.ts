@@ -64,7 +64,11 @@ export interface Pager {
   previous?: Invocation;
 }
 
-export type ViewTone = 'normal' | 'success' | 'error';
+/**
+ * How a view is coloured where its platform colours views (a Discord embed): `muted` is what was
+ * closed with nothing coming of it (a rejected review card), apart from `normal` and `success`.
+ */
+export type ViewTone = 'normal' | 'success' | 'error' | 'muted';
 
 export type ButtonStyle = 'primary' | 'secondary' | 'danger' | 'success';
 

@@ -9,6 +9,7 @@ import type { ChannelRef, ClaimedPost, DecisionResult, FailingChannel, PendingFi
 import { articleKey } from '../core/sources/article-key.js';
 import { entriesCitingArticles } from './citing-entries.js';
 import type { Db } from './connection.js';
+import { queryEntry } from './entry-detail-queries.js';
 import { EntryWriter } from './entry-writes.js';
 import * as posts from './review-posts.js';
 import { SqliteEditor } from './sqlite-editor.js';
@@ -68,6 +69,10 @@ export class SqliteReviewStore implements ReviewStore {
       )
       .all(row.id) as (ReportRow & { named_outlet: string | null })[];
     const candidate = toCandidate(row, reports.map(toReport));
+    // Approved (or attached), its card shows the entry as the dossier holds it, wherever the card
+    // is drawn: a reply, the channel's edit, a redraw after a restart or a failed edit.
+    const recorded = row.status === 'approved' && row.entry_id !== null ? queryEntry(this.cache, row.entry_id) : undefined;
+    if (recorded) candidate.recorded = recorded;
     const named = reports[0]?.named_outlet;
     return named ? namedOutlet(candidate, named) : candidate;
   }

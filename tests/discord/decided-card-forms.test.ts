@@ -63,7 +63,7 @@ describe('GIVEN a card another admin approved after it was drawn', () => {
       expect(answer.ephemeral).toBe(true);
       const said = seen(answer);
       expect(said).toContain(FORM_CLOSED_SUBJECT_TEXT);
-      expect(said).toContain(`Approved by discord:${second.id} (${second.username})`);
+      expect(said).toContain(`Approved by ${second.username} (Discord)`);
       expect(said).toContain(`→ entry #${entryId}`);
       expect(buttons(answer.body)).toEqual([]);
     }
@@ -75,7 +75,7 @@ describe('GIVEN a card another admin approved after it was drawn', () => {
     await press(stale, 'Reject #3', second);
     const answer = await press(stale, 'Edit #3');
     expect(answer.callbackType).toBe(4);
-    expect(seen(answer)).toContain(`Rejected by discord:${second.id}`);
+    expect(seen(answer)).toContain(`Rejected by ${second.username} (Discord)`);
   });
 
   it('WHEN an Edit form opened before the approval is submitted with changes THEN nothing is written, the typing comes back, and /entry edit is named', async () => {
@@ -91,7 +91,7 @@ describe('GIVEN a card another admin approved after it was drawn', () => {
     expect(late.ephemeral).toBe(true);
     const said = seen(late);
     expect(said).toContain(`Candidate #`);
-    expect(said).toContain(`was approved as entry #${entryId} by discord:${second.id}`);
+    expect(said).toContain(`was approved as entry #${entryId} by ${second.username} (Discord)`);
     expect(said).toContain(`Make them on the entry instead: /entry edit id:${entryId}`);
     expect(words(said)).toContain(words(`Title ${typedTitle}`));
     expect(entryCount()).toBe(before.entries);

@@ -116,7 +116,7 @@ describe('GIVEN a check that proposed three stories', () => {
     expect(approved.callbackType).toBe(7);
     expect(approved.body.components).toEqual([]);
     const shown = embedText(approved.body.embeds![0]!);
-    expect(shown).toContain(`Approved by discord:${h.user.id} (${h.user.username}) at 2025-07-20 12:00 UTC → entry #${entryId}`);
+    expect(shown).toContain(`Approved by ${h.user.username} (Discord) at 2025-07-20 12:00 UTC → entry #${entryId}`);
     expect(shown).toContain(`Approved: added as entry #${entryId}.`);
     // Every posted copy is edited too: here, the message the card went out as.
     const edit = await h.fake.waitFor((r) => r.method === 'PATCH' && r.path === `/channels/${channel()}/messages/${pending.id}`);
@@ -151,7 +151,7 @@ describe('GIVEN a check that proposed three stories', () => {
     const pending = card(SWEIDA.title);
     const rejected = await press(pending, 'Reject #2');
     expect(rejected.callbackType).toBe(7);
-    expect(embedText(rejected.body.embeds![0]!)).toContain(`Rejected by discord:${h.user.id}`);
+    expect(embedText(rejected.body.embeds![0]!)).toContain(`Rejected by ${h.user.username} (Discord) at`);
     await h.fake.waitFor((r) => r.method === 'PATCH' && r.path === `/channels/${channel()}/messages/${pending.id}`);
     expect(buttons(card(SWEIDA.title))).toEqual([]);
 

@@ -51,7 +51,7 @@ describe('GIVEN a card pressed Approve, as an old copy of it still shows', () =>
       expect(body.replace_original).toBe(false);
       const said = shownText(body);
       expect(said).toContain(FORM_CLOSED_SUBJECT_TEXT);
-      expect(said).toMatch(/Approved.* by slack:U0ADMIN .*→ entry #\d+/);
+      expect(said).toMatch(/Approved.* by alice \(Slack\) .*→ entry #\d+/);
       expect(slack.calls.items.some((c) => c.method === 'views.open' && c.args.trigger_id === `trigger-${id}`)).toBe(false);
     }
     expect(storeFingerprint(app.db)).toBe(before);

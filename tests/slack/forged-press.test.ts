@@ -62,7 +62,7 @@ describe('GIVEN a review card in the review channel', () => {
     const approve = buttonsOf(pending).find((b) => b.text.text === 'Approve #3')!;
     const approved = await pressCarrying(approve.value!, pending.ts, ADMIN, approve.action_id!);
     expect(approved.replace_original).toBe(true);
-    expect(shownText(approved).replace(/\*/g, '')).toMatch(/Approved by slack:U0ADMIN .* → entry #\d+/);
+    expect(shownText(approved).replace(/\*/g, '')).toMatch(/Approved by alice \(Slack\) at .* → entry #\d+/);
     expect(buttonsOf(approved)).toEqual([]);
   });
 });

@@ -128,7 +128,7 @@ describe('GIVEN a check that proposed three stories', () => {
     // The pressed message is replaced by the card as decided, without its buttons.
     expect(approved.replace_original).toBe(true);
     expect(buttonsOf(approved)).toEqual([]);
-    expect(seen(approved)).toContain(`Approved by slack:${ADMIN} (alice) at 2025-07-20 12:00 UTC → entry #${entryId}`);
+    expect(seen(approved)).toContain(`Approved by alice (Slack) at 2025-07-20 12:00 UTC → entry #${entryId}`);
     expect(seen(approved)).toContain(`Approved: added as entry #${entryId}.`);
     // Every posted copy is edited too.
     const [update] = await updatesOf(pending.ts);
@@ -162,7 +162,7 @@ describe('GIVEN a check that proposed three stories', () => {
     const pending = card(SWEIDA.title);
     const rejected = await press(pending, 'Reject #2');
     expect(rejected.replace_original).toBe(true);
-    expect(seen(rejected)).toContain(`Rejected by slack:${ADMIN}`);
+    expect(seen(rejected)).toContain(`Rejected by alice (Slack) at`);
     const [update] = await updatesOf(pending.ts);
     expect(buttonsOf(update!.args)).toEqual([]);
 

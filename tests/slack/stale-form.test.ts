@@ -55,7 +55,7 @@ describe('GIVEN an Edit form opened from a candidate’s card', () => {
     // The modal stays open, the refusal under its first field.
     expect(answer.response_action).toBe('errors');
     const said = Object.values(answer.errors!).join(' ');
-    expect(said).toContain(`Candidate #${id} was rejected by slack:${ADMIN}`);
+    expect(said).toContain(`Candidate #${id} was rejected by alice (Slack) at`);
     expect(said).toContain('2025-07-20 12:00 UTC');
     expect(said).toContain('Nothing was written');
     expect(said).toContain(`/review show id:${id}`);

@@ -43,22 +43,22 @@ describe('GIVEN a candidate carried by two outlets', () => {
     expect(await queue.text('/review list source:9', READER)).toContain('There is no source #9 (option `source`).');
     const reply = await queue.text(`/review attach id:1 entry:${BAKU_ENTRY}`);
     expect(reply).toContain(`Approved: its reports added as sources of entry #${BAKU_ENTRY}.`);
-    expect(reply).toMatch(new RegExp(`Attached by discord:1001 \\(ana\\) at [^\\n]+ to entry #${BAKU_ENTRY} as further sources`));
+    expect(reply).toMatch(new RegExp(`Attached by ana \\(Discord\\) at [^\\n]+ to entry #${BAKU_ENTRY} as further sources`));
     expect(entryCount()).toBe(before);
 
     const entry = await queue.text(`/entry show id:${BAKU_ENTRY}`, READER);
     expect(entry).toContain('News report, 26 Jul 2025');
     expect(entry).toContain('Levant Wire <https://levant.example/2025/07/18/baku-talks> — according to Levant Wire (18 Jul 2025)');
     expect(entry).toContain('Mediterranean Dispatch <https://med.example/world/2025/07/18/israel-syria-baku> — according to Mediterranean Dispatch (18 Jul 2025)');
-    expect(await queue.text(`/entry history id:${BAKU_ENTRY}`, READER)).toContain('edit by ana (Discord) — source (from the review queue: candidate #1 (Levant Wire), attached by discord:1001 (ana))');
+    expect(await queue.text(`/entry history id:${BAKU_ENTRY}`, READER)).toContain('edit by ana (Discord) — source (from the review queue: candidate #1, reported by Levant Wire, attached as further sources)');
     expect(await queue.text('/review list', READER)).not.toContain(BAKU.title);
     expect(await queue.text('/sources list', READER)).not.toContain('waiting for review');
 
     // Decided once: attaching, approving or rejecting it again changes nothing.
     const fingerprint = storeFingerprint(queue.app.db);
-    expect(await queue.text(`/review attach id:1 entry:${BAKU_ENTRY}`)).toContain(`Already attached to entry #${BAKU_ENTRY} by discord:1001 (ana)`);
+    expect(await queue.text(`/review attach id:1 entry:${BAKU_ENTRY}`)).toContain(`Already attached to entry #${BAKU_ENTRY} by ana (Discord)`);
     expect(await queue.text('/review approve id:1')).toContain(`Already attached to entry #${BAKU_ENTRY}`);
-    expect(await queue.text('/review reject id:1')).toContain(`Candidate #1 was attached by discord:1001 (ana) at 2025-07-20 12:00 UTC to entry #${BAKU_ENTRY} as further sources.`);
+    expect(await queue.text('/review reject id:1')).toContain(`Candidate #1 was attached by ana (Discord) at 2025-07-20 12:00 UTC to entry #${BAKU_ENTRY} as further sources.`);
     expect(storeFingerprint(queue.app.db)).toBe(fingerprint);
 
     // The attachment is an ordinary edit: undo takes the sources off again.
@@ -136,7 +136,7 @@ describe('GIVEN a candidate approved as an entry', () => {
     const added = await queue.text('/review attach id:1 entry:18');
     expect(added).toContain('Added 1 report of candidate #1 that entry #18 did not cite yet, as further sources. `/entry undo id:18` takes them back.');
     expect(await queue.text('/entry show id:18', READER)).toContain('Gulf Herald <https://gulf.example/2025/07/18/baku>');
-    expect(await queue.text('/entry history id:18', READER)).toContain('further reports attached by');
+    expect(await queue.text('/entry history id:18', READER)).toContain('edit by ana (Discord) — source (from the review queue: reports of candidate #1 that came after it was decided)');
     // The same article again, at an anchor of its page: not a further source.
     const anchored = { ...third, guid: 'gulf-312', link: 'https://gulf.example/2025/07/18/baku#comments' };
     feeds.serve('/gulf2.xml', 'Gulf Herald Live', [anchored]);
@@ -146,7 +146,7 @@ describe('GIVEN a candidate approved as an entry', () => {
     const fingerprint = storeFingerprint(queue.app.db);
     expect(await queue.text('/review attach id:1 entry:18')).toContain('Already approved as entry #18');
     const elsewhere = await queue.text(`/review attach id:1 entry:${BAKU_ENTRY}`);
-    expect(elsewhere).toContain(`Candidate #1 is entry #18 already (approved by discord:1001 (ana) at`);
+    expect(elsewhere).toContain(`Candidate #1 is entry #18 already (approved by ana (Discord) at`);
     expect(elsewhere).toContain(`not #${BAKU_ENTRY}: nothing was changed.`);
     expect(elsewhere).toContain('Reports of it that came after go to that entry: `/review attach id:1 entry:18`');
     expect(storeFingerprint(queue.app.db)).toBe(fingerprint);

@@ -76,7 +76,7 @@ describe('GIVEN SITREP_TZ=Asia/Beirut and a review channel without a digest', ()
   it('WHEN an admin rejects the candidate at 12:00 UTC THEN the card, drawn again, says it was rejected at 15:00 in Beirut', async () => {
     await run('/review reject id:1 reason:"not an event"');
     await cards.postPending();
-    expect(card()).toMatch(/^ {2}Decided +Rejected by discord:1001 \(ana\) at 2025-07-20 15:00 Asia\/Beirut: not an event$/m);
+    expect(card()).toMatch(/^ {2}Decided +Rejected by ana \(Discord\) at 2025-07-20 15:00 Asia\/Beirut: not an event$/m);
   });
 });
 
@@ -91,6 +91,6 @@ describe('GIVEN the review channel’s digests read in Asia/Tokyo', () => {
     expect(card()).toMatch(/^ {2}Published +2025-07-19 17:30 Asia\/Tokyo$/m);
     await run('/review reject id:1');
     await cards.postPending();
-    expect(card()).toMatch(/^ {2}Decided +Rejected by discord:1001 \(ana\) at 2025-07-20 21:00 Asia\/Tokyo$/m);
+    expect(card()).toMatch(/^ {2}Decided +Rejected by ana \(Discord\) at 2025-07-20 21:00 Asia\/Tokyo$/m);
   });
 });

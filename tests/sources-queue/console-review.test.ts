@@ -54,9 +54,9 @@ describe('GIVEN the console is the review channel', () => {
     expect(count(printed, 'Already approved as entry #18 by console:operator')).toBe(1);
   });
 
-  it('THEN a card shows its link once, not the address beside itself', async () => {
+  it('THEN a card shows its link once, in words with the address beside them', async () => {
     const printed = await consoleRun(['/review channel', `/sources add url:${feeds.url('/levant.xml')} topic:syria-israel backfill:true`, '/sources check id:1']);
-    expect(printed).toMatch(/Link +https:\/\/levant\.example\/2025\/07\/18\/baku-talks\n/);
-    expect(printed).not.toContain('<https://levant.example/');
+    expect(printed).toMatch(/Link +Read on Levant Wire <https:\/\/levant\.example\/2025\/07\/18\/baku-talks>\n/);
+    expect(count(printed, 'https://levant.example/2025/07/18/baku-talks')).toBe(1);
   });
 });

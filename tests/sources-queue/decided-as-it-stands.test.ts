@@ -38,7 +38,7 @@ describe('GIVEN a candidate approved as entry #18', () => {
   it('WHEN the entry is removed THEN /review show and approving again say so, with the undo that brings it back', async () => {
     await queue.run('/entry remove id:18 reason:"wrong place"');
     const shown = await queue.text('/review show id:1');
-    expect(shown).toContain('Entry #18 was removed by discord:1001 (ana) at 2025-07-20 12:00 UTC (wrong place). `/entry undo id:18` brings it back.');
+    expect(shown).toContain('Entry #18 was removed by ana (Discord) at 2025-07-20 12:00 UTC (wrong place). `/entry undo id:18` brings it back.');
     expect(shown).toContain('Fatalities  3, as the item gives them (from Levant Wire)');
     const again = await queue.text('/review approve id:1');
     expect(again).toContain('Already approved as entry #18');

@@ -40,7 +40,7 @@ describe('GIVEN a feed titled https://www.reuters.com linking to evil.example', 
 
     const sweidaCard = await queue.text('/review show id:2', READER);
     expect(sweidaCard).toContain('Outlet     https://www.reuters.com');
-    expect(sweidaCard).toContain('Link       https://evil.example/world/sweida');
+    expect(sweidaCard).toContain('Link       Read on evil.example <https://evil.example/world/sweida>');
 
     await queue.run('/review approve id:1');
     await queue.run('/review approve id:2');

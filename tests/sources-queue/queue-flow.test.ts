@@ -36,7 +36,7 @@ describe('GIVEN a watched feed and a review channel', () => {
       ['Attach #3 to entry', 'form', 'admins'],
     ]);
     expect(card.text).toContain('Outlet     Levant Wire');
-    expect(card.text).toContain('Link       https://levant.example/2025/07/18/baku-talks');
+    expect(card.text).toContain('Link       Read on Levant Wire <https://levant.example/2025/07/18/baku-talks>');
     expect(card.text).toContain('Published  2025-07-18 14:05 UTC');
     expect(card.text).toContain('Actors     Syria, Israel, Ron Dermer');
     expect(card.text).toContain('Places     Baku');
@@ -47,7 +47,7 @@ describe('GIVEN a watched feed and a review channel', () => {
     const approved = await queue.run(`/review approve id:${candidate}`);
     expect(approved.tone).toBe('success');
     const approvedText = await queue.text(`/review show id:${candidate}`);
-    expect(approvedText).toMatch(/Decided +Approved by discord:1001 \(ana\) at 2025-07-20 12:00 UTC → entry #18/);
+    expect(approvedText).toMatch(/Decided +Approved by ana \(Discord\) at 2025-07-20 12:00 UTC → entry #18/);
     expect(approvedText).not.toContain('Approve:');
 
     const timeline = await queue.text('/timeline since:2025-07-18 until:2025-07-18', READER);
@@ -57,7 +57,7 @@ describe('GIVEN a watched feed and a review channel', () => {
     expect(entry).toContain('Levant Wire <https://levant.example/2025/07/18/baku-talks> — according to Levant Wire (18 Jul 2025)');
     expect(entry).toContain('Ron Dermer — participant');
     const history = await queue.text('/entry history 18', READER);
-    expect(history).toContain(`create by ana (Discord) (from the review queue: candidate #${candidate} (Levant Wire), approved by discord:1001 (ana))`);
+    expect(history).toContain(`create by ana (Discord) (from the review queue: candidate #${candidate}, reported by Levant Wire)`);
     // An ordinary entry: undo knows it as first added, and edits apply as to any other.
     expect(await queue.text('/entry edit id:18 confidence:confirmed')).toContain('Updated #18: confidence.');
     // The approved entry's sources, read back from the store, are no change of their own.

@@ -86,7 +86,7 @@ describe('GIVEN 25 candidates waiting, published on 19 July (today is 20 July, U
     const id = idOf('Qarcabad');
     await queue.run(`/review approve id:${id}`);
     const refused = await queue.refused(`/review reopen id:${id}`);
-    expect(refused).toContain(`Candidate #${id} was approved by discord:1001 (ana) at 2025-07-20 12:00 UTC as entry #18, so it is not reopened.`);
+    expect(refused).toContain(`Candidate #${id} was approved by ana (Discord) at 2025-07-20 12:00 UTC as entry #18, so it is not reopened.`);
     expect(refused).toContain('To take the entry down: `/entry remove id:18 reason:"…"`');
 
     const other = idOf('Qardabad');

@@ -52,11 +52,11 @@ describe('GIVEN a candidate published at 08:30 UTC and one its feed dated by the
 
   it('WHEN an admin rejects it at 12:00 UTC THEN the reply, a second reject and /review show say 15:00 in Beirut', async () => {
     const id = idOf(SWEIDA.title);
-    expect(await say(`/review reject id:${id} reason:"not an event"`)).toMatch(/^ {2}Decided +Rejected by discord:1001 \(ana\) at 2025-07-20 15:00 Asia\/Beirut: not an event$/m);
-    expect(await say(`/review reject id:${id}`)).toContain('Already rejected by discord:1001 (ana) at 2025-07-20 15:00 Asia/Beirut; nothing was changed.');
-    expect(await say(`/review show id:${id}`)).toMatch(/^ {2}Decided +Rejected by discord:1001 \(ana\) at 2025-07-20 15:00 Asia\/Beirut: not an event$/m);
+    expect(await say(`/review reject id:${id} reason:"not an event"`)).toMatch(/^ {2}Decided +Rejected by ana \(Discord\) at 2025-07-20 15:00 Asia\/Beirut: not an event$/m);
+    expect(await say(`/review reject id:${id}`)).toContain('Already rejected by ana (Discord) at 2025-07-20 15:00 Asia/Beirut; nothing was changed.');
+    expect(await say(`/review show id:${id}`)).toMatch(/^ {2}Decided +Rejected by ana \(Discord\) at 2025-07-20 15:00 Asia\/Beirut: not an event$/m);
     const refusal = await queue.refused(`/review approve id:${id}`);
-    expect(refusal).toContain(`Candidate #${id} was rejected by discord:1001 (ana) at 2025-07-20 15:00 Asia/Beirut, so it is not approved.`);
+    expect(refusal).toContain(`Candidate #${id} was rejected by ana (Discord) at 2025-07-20 15:00 Asia/Beirut, so it is not approved.`);
   });
 
   it('WHEN /sources check, /sources list and /sources why an hour later THEN the checks read 15:00 and 16:00 in Beirut, and the next one 16:30', async () => {

@@ -6,7 +6,7 @@ import { BLANK, continuedName, fieldBlocks, fitWithEllipsis, packLines, type Fie
 import { EMBED_LIMITS, PAGE_LABEL_RESERVE } from './limits.js';
 import { escapeMarkdown, neutraliseMentions } from './markdown.js';
 
-const TONE_COLORS = { normal: 0x5865f2, success: 0x57f287, error: 0xed4245 } as const;
+const TONE_COLORS = { normal: 0x5865f2, success: 0x57f287, error: 0xed4245, muted: 0x99aab5 } as const;
 
 interface Draft {
   description?: string;

@@ -3,6 +3,7 @@
 // for admins; once decided, who decided, when, and the entry it became as recorded (its summary
 // and fields as the admin left them: recorded-entry.ts). Its instants are on the
 // clock of the channel it is shown in (`when`).
+import { authorLabel } from '../author-label.js';
 import { isolated } from '../bidi-isolate.js';
 import { formatIsoPartial } from '../partial-date.js';
 import type { InstantWriter } from '../past-instant.js';
@@ -10,7 +11,8 @@ import { formatCount } from '../text.js';
 import { RELIABILITY } from '../source-grade.js';
 import { outletLink } from '../source-link.js';
 import { eventTypeLabel } from '../vocabulary.js';
-import { plainLine, span, type Button, type Line, type View } from '../view.js';
+import { plainLine, span, type Button, type Line, type View, type ViewTone } from '../view.js';
+import { articleLink } from './article-link.js';
 import { suggestedActorText, type Candidate, type StoryReport } from './candidate.js';
 import { joinedTo } from './joined-candidate.js';
 import { publishedText, reportText } from './published-text.js';
@@ -32,7 +34,7 @@ function uncitedLine(uncited: UncitedReports): Line {
 function decisionLine(candidate: Candidate, joined: number | undefined, at: InstantWriter): Line | undefined {
   const decision = candidate.decision;
   if (!decision) return undefined;
-  const when = `${decision.by} at ${at(decision.at)}`;
+  const when = `${authorLabel(decision.by)} at ${at(decision.at)}`;
   if (joined !== undefined) return [span.bold('Joined'), span.plain(` candidate #${joined}, by ${when}: the same story`)];
   if (candidate.status === 'approved' && decision.attached) return [span.bold('Attached'), span.plain(` by ${when} to entry #${decision.entryId ?? '?'} as further sources`)];
   if (candidate.status === 'approved') return [span.bold('Approved'), span.plain(` by ${when} → entry #${decision.entryId ?? '?'}`)];
@@ -54,6 +56,21 @@ export function reviewButtons(id: number): Button[] {
     { label: `Attach ${number} to entry`, style: 'secondary', action: { kind: 'form', invocation: invocation('attach') }, audience: 'admins' },
   ];
 }
+
+/**
+ * A card's tone (Discord colours its embed by it), by what became of the candidate: an approval
+ * added an entry to the dossier, a success; an attachment added sources to an entry already there,
+ * in the ordinary tone; a rejection added nothing, and is muted (grey).
+ */
+const TONES: Record<'pending' | 'approved' | 'attached' | 'rejected', ViewTone> = {
+  pending: 'normal',
+  approved: 'success',
+  attached: 'normal',
+  rejected: 'muted',
+};
+
+const cardTone = (candidate: Pick<Candidate, 'status' | 'decision'>): ViewTone =>
+  TONES[candidate.status === 'approved' && candidate.decision?.attached ? 'attached' : candidate.status];
 
 const STATUS_TEXT = { pending: 'waiting for review', approved: 'approved', rejected: 'rejected' } as const;
 
@@ -109,7 +126,7 @@ export function candidateCard(candidate: Candidate, when: InstantWriter, note?: 
   const decided = decisionLine(candidate, joined, when);
   const view: View = {
     title: candidate.recorded?.title ?? candidate.title,
-    tone: candidate.status === 'approved' && note !== undefined ? 'success' : 'normal',
+    tone: cardTone(candidate),
     intro: [
       plainLine(`Candidate #${candidate.id} · ${isolated(candidate.recorded?.topic ?? candidate.topic)} · ${joined === undefined ? STATUS_TEXT[candidate.status] : `joined candidate #${joined}`}`),
       ...(candidate.revisedAt ? [plainLine(`Revised by its feed at ${when(candidate.revisedAt)}: drafted again from what the item says now.`)] : []),
@@ -120,7 +137,7 @@ export function candidateCard(candidate: Candidate, when: InstantWriter, note?: 
     facts: [
       { label: 'Outlet', value: plainLine(outletText(candidate.outlet, candidate.reports[0]?.grade)) },
       ...publishedFacts(candidate, { label: 'Published', value: plainLine(publishedText(candidate.published, suggested, when)) }),
-      ...(candidate.link ? [{ label: 'Link', value: [span.link(candidate.link, candidate.link)] }] : []),
+      ...(candidate.link ? [{ label: 'Link', value: articleLink(candidate.outlet, candidate.link) }] : []),
       { label: 'Matched', value: plainLine(candidate.matched.length > 0 ? candidate.matched.map(isolated).join(', ') : 'every item (the source seeks no keywords)') },
       ...(candidate.recorded ? recordedFacts(candidate.recorded) : suggestedFacts(suggested, candidate.status === 'pending', candidate.published !== undefined)),
       // An outlet with several reports of the story (one feed's items merged) is named once; a
@@ -162,7 +179,7 @@ export function candidateCard(candidate: Candidate, when: InstantWriter, note?: 
  */
 export function decidedCard(candidate: Candidate, when: InstantWriter): View {
   // A candidate joined to another says so in its card already; its items are that one's reports now.
-  if (candidate.status === 'rejected') return { ...candidateCard(candidate, when, joinedTo(candidate) === undefined ? 'Rejected: its items are not proposed again.' : undefined), tone: 'success' };
+  if (candidate.status === 'rejected') return candidateCard(candidate, when, joinedTo(candidate) === undefined ? 'Rejected: its items are not proposed again.' : undefined);
   const entryId = candidate.decision?.entryId ?? '?';
   const what = candidate.decision?.attached ? `its reports added as sources of entry #${entryId}` : `added as entry #${entryId}`;
   return candidateCard(candidate, when, [span.plain(`Approved: ${what}. Where it came from: `), span.command('entry history', `id:${entryId}`)]);

@@ -1,6 +1,6 @@
 // A candidate of the review queue: a story found in the watched feeds, waiting for an admin to
 // approve it as an entry or reject it, with what Sitrep suggests the entry should say.
-import type { EntrySummary, SourceRecord } from '../domain.js';
+import type { EntryDetail, SourceRecord } from '../domain.js';
 import type { ActorRole, EventType } from '../vocabulary.js';
 import type { UncitedReports } from './uncited-reports.js';
 
@@ -85,8 +85,12 @@ export interface Candidate extends CandidateDraft {
   decision?: Decision;
   /** Every report of the story, the proposing one first. */
   reports: StoryReport[];
-  /** The entry an approval created, as recorded: its card shows it in place of the suggestion. */
-  recorded?: EntrySummary;
+  /**
+   * The entry an approval created, or the one its reports were attached to, as the dossier holds
+   * it now (the store reads it with the candidate): its card shows it in place of the suggestion.
+   * Absent while the candidate waits, once rejected, and while that entry is removed.
+   */
+  recorded?: EntryDetail;
   /** Reports that joined after the approval and its entry does not cite (uncited-reports.ts): its card names them. */
   uncited?: UncitedReports;
 }

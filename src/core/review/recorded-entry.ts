@@ -1,8 +1,9 @@
-// What the card of an approved candidate shows of the entry it became, as the dossier holds it:
-// the admin may have changed any field on approval (the typed options, the Edit form) or since,
-// so the feed's summary and the suggestion no longer say what was recorded.
+// What the card of an approved candidate shows of the entry it became (or, attached, the entry
+// its reports went to), as the dossier holds it: the admin may have changed any field on approval
+// (the typed options, the Edit form) or since, so the feed's summary and the suggestion no longer
+// say what was recorded.
 import { isolated } from '../bidi-isolate.js';
-import type { EntryDetail, EntrySummary } from '../domain.js';
+import type { EntrySummary, SourceRecord } from '../domain.js';
 import { entryDateText } from '../entry-views.js';
 import { fatalitiesWithSource } from '../fatalities.js';
 import { formatIsoPartial } from '../partial-date.js';
@@ -11,14 +12,6 @@ import { plainLine, type Fact } from '../view.js';
 import type { Candidate } from './candidate.js';
 
 const listed = (items: readonly string[]) => plainLine(items.length > 0 ? items.join(', ') : '—');
-
-/**
- * The recorded entry with its summary and sources, where it was read back whole (the dossier's
- * getEntry, as approving and showing a candidate read it); undefined for a summary alone.
- */
-function recordedDetail(recorded: EntrySummary | undefined): EntryDetail | undefined {
-  return recorded && 'summary' in recorded && 'sources' in recorded ? (recorded as EntryDetail) : undefined;
-}
 
 /** The facts the entry records, in place of what the candidate suggested. */
 export function recordedFacts(entry: EntrySummary): Fact[] {
@@ -34,7 +27,18 @@ export function recordedFacts(entry: EntrySummary): Fact[] {
 
 /** The summary the card shows: the entry's as recorded (none when emptied), else the feed's. */
 export function shownSummary(candidate: Candidate): string {
-  return recordedDetail(candidate.recorded)?.summary ?? candidate.summary;
+  return candidate.recorded?.summary ?? candidate.summary;
+}
+
+/**
+ * The entry's source for the candidate's own item: an approval cites it first; an attachment adds
+ * it after the entry's sources, found by its address (none when the entry cited it already).
+ */
+function ownSource(candidate: Candidate): SourceRecord | undefined {
+  const sources = candidate.recorded?.sources ?? [];
+  if (!candidate.decision?.attached) return sources[0];
+  const url = candidate.suggested.source.url;
+  return url === undefined ? undefined : sources.find((source) => source.url === url);
 }
 
 /**
@@ -42,9 +46,10 @@ export function shownSummary(candidate: Candidate): string {
  * source records another day, which it shows instead, or none, which it leaves out.
  */
 export function publishedFacts(candidate: Candidate, feed: Fact): Fact[] {
-  const entry = recordedDetail(candidate.recorded);
-  if (!entry) return [feed];
-  const published = entry.sources[0]?.published;
+  if (!candidate.recorded) return [feed];
+  const source = ownSource(candidate);
+  if (source === undefined) return candidate.decision?.attached ? [feed] : [];
+  const { published } = source;
   if (published === undefined) return [];
   return published === candidate.suggested.source.published ? [feed] : [{ ...feed, value: plainLine(formatIsoPartial(published)) }];
 }

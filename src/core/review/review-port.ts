@@ -100,6 +100,7 @@ export interface WaitingBefore {
 }
 
 export interface ReviewStore {
+  /** The candidate; an approved one with the entry it became or was attached to, as the dossier holds it (`recorded`). */
   candidate(id: number): Candidate | undefined;
   /** Pending candidates (of a topic, or proposed by one source's item), the latest proposed first unless `filter.order` is `oldest`. */
   pending(filter: PendingFilter, limit: number, offset: number): Page<Candidate>;

@@ -1,6 +1,6 @@
 // The review queue as /review uses it: candidates, decisions, the review channel, and posting
 // what the channels are owed.
-import type { ChangeStamp, EntryInput, EntrySummary, SourceRecord } from '../domain.js';
+import type { ChangeStamp, EntryInput, SourceRecord } from '../domain.js';
 import { UserError } from '../errors.js';
 import type { Page } from '../ports.js';
 import type { Candidate } from './candidate.js';
@@ -58,13 +58,10 @@ export class ReviewQueue {
 
   /**
    * Approves the candidate; once done, its posted cards show the decision, with the entry as
-   * `recorded` reads it back (the options given on approval change what the card suggested).
+   * recorded (the options given on approval change what the card suggested).
    */
-  approve(id: number, input: EntryInput, stamp: ChangeStamp, note: string, recorded?: (entryId: number) => EntrySummary | undefined): Promise<DecisionResult> {
-    const result = this.store.approve(id, input, stamp, note);
-    const entryId = result.candidate.decision?.entryId;
-    const entry = result.kind === 'done' && entryId !== undefined ? recorded?.(entryId) : undefined;
-    return this.decided(entry ? { kind: 'done', candidate: { ...result.candidate, recorded: entry } } : result);
+  approve(id: number, input: EntryInput, stamp: ChangeStamp, note: string): Promise<DecisionResult> {
+    return this.decided(this.store.approve(id, input, stamp, note));
   }
 
   /** Approves the candidate as further sources of entry `entryId`; once done, its posted cards show it. */

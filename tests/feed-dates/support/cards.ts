@@ -11,6 +11,8 @@ export interface CardFacts {
 }
 
 const line = (card: string, label: string) => new RegExp(`^ {2}${label} +(.*)$`, 'm').exec(card)?.[1] ?? `no ${label} line`;
+/** The address the Link line leads to: `Read on OUTLET <address>` prints it in angle brackets. */
+const linkTarget = (shown: string) => /<([^<>]+)>$/.exec(shown)?.[1] ?? shown;
 
 /** The cards of candidates #1…#count, by title. */
 export async function cardsByTitle(queue: QueueApp, count: number): Promise<Map<string, CardFacts>> {
@@ -18,7 +20,7 @@ export async function cardsByTitle(queue: QueueApp, count: number): Promise<Map<
   for (let id = 1; id <= count; id++) {
     const text = await queue.text(`/review show id:${id}`);
     const title = text.split('\n')[0]!.replace(/^\*\*|\*\*$/g, '').trim();
-    cards.set(title, { title, published: line(text, 'Published'), date: line(text, 'Date'), link: line(text, 'Link'), text });
+    cards.set(title, { title, published: line(text, 'Published'), date: line(text, 'Date'), link: linkTarget(line(text, 'Link')), text });
   }
   return cards;
 }
