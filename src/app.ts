@@ -100,7 +100,7 @@ export interface App {
   /** Starts checking the watched feeds (in the process holding their lease) and posting review cards. */
   startSourcePoller(options?: Pick<SourcePollerOptions, 'tickMs' | 'leaseMs' | 'batch'>): SourcePoller;
   /** Starts sending watchers their direct messages, through the posters registered so far that have them. */
-  startWatchRunner(options?: Pick<WatchRunnerOptions, 'tickMs' | 'leaseMs' | 'retry'>): WatchRunner;
+  startWatchRunner(options?: Pick<WatchRunnerOptions, 'tickMs' | 'leaseMs' | 'retry' | 'isDesk'>): WatchRunner;
   close(): void;
 }
 
@@ -226,7 +226,7 @@ export function createApp(options: AppOptions): App {
     poller.start();
     return poller;
   };
-  const startWatchRunner = (runnerOptions: Pick<WatchRunnerOptions, 'tickMs' | 'leaseMs' | 'retry'> = {}) => {
+  const startWatchRunner = (runnerOptions: Pick<WatchRunnerOptions, 'tickMs' | 'leaseMs' | 'retry' | 'isDesk'> = {}) => {
     const { store, posters, holder } = digests;
     const runner = new WatchRunner({ store: watches, changes: store.changes, places, leases: store.leases, posters, tasks, now, logger: options.logger, holder, ...runnerOptions });
     runner.start();

@@ -4,6 +4,7 @@
 import { createApp } from './app.js';
 import { loadConfig, type Config } from './config.js';
 import type { RunningAdapter } from './adapters/running-adapter.js';
+import type { PlatformName } from './core/caller.js';
 import type { Logger } from './core/logger.js';
 import { boundHeapGrowth } from './heap-growth.js';
 import { keepOtherThreadsIdle } from './idle-threads.js';
@@ -23,11 +24,13 @@ const BOT_BUSY_TIMEOUT_MS = 1000;
 /** Starts everything, registering how to stop each part with `shutdown` as it starts. */
 async function start(config: Config, logger: Logger, shutdown: Shutdown, startupOut: StartupNoticesOut): Promise<void> {
   const onPlatform = Boolean(config.discord || config.slack);
+  // A console fed by a pipe is a one-off run (a script, a look at the live store): the cards,
+  // digests and watch messages are for the console a person types at, so it neither prints them
+  // nor records them as posted.
+  const consoleReviewDesk = !onPlatform && Boolean(process.stdin.isTTY);
+  const isDesk = (platform: PlatformName) => platform !== 'console' || consoleReviewDesk;
   let app: ReturnType<typeof createApp>;
   try {
-    // A console fed by a pipe is a one-off run (a script, a look at the live store): the cards are
-    // for the console a person types at, so it neither prints them nor records them as posted.
-    const consoleReviewDesk = !onPlatform && Boolean(process.stdin.isTTY);
     app = createApp({ dbPath: config.dbPath, admins: config.admins, logger, timezone: config.timezone, busyTimeoutMs: BOT_BUSY_TIMEOUT_MS, sourcesAllowPrivate: config.sourcesAllowPrivate, chartRenders: config.chartRenders, feedReaders: config.feedReaders, startupOut, consoleReviewDesk });
   } catch (error) {
     // A store that is no database, a full disk, a directory this user cannot write: the operator's
@@ -62,11 +65,11 @@ async function start(config: Config, logger: Logger, shutdown: Shutdown, startup
     consolePoster = new ConsolePoster(process.stdout, Boolean(process.stdout.isTTY), { dir: config.chartsDir, logger });
     app.digests.posters.register(consolePoster);
   }
-  const scheduler = app.digests.startScheduler();
+  const scheduler = app.digests.startScheduler({ isDesk });
   shutdown.add('digest scheduler', () => scheduler.stop());
   const poller = app.startSourcePoller();
   shutdown.add('source poller', () => poller.stop());
-  const watchRunner = app.startWatchRunner();
+  const watchRunner = app.startWatchRunner({ isDesk });
   shutdown.add('watch messages', () => watchRunner.stop());
 
   const stopAndExit = (code: number) => void shutdown.run().finally(() => process.exit(code));

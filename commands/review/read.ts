@@ -16,6 +16,7 @@ import type { PendingOrder, ReviewChannel, UnconfirmedCard } from '../../src/cor
 import type { ChannelTrouble, SetChannelOutcome } from '../../src/core/review/review-queue.js';
 import { describeCaller } from '../../src/core/caller.js';
 import { markedLine } from '../../src/core/error-views.js';
+import { operatorFault } from '../../src/core/app-faults.js';
 import { platformDisplayName } from '../../src/core/platform-names.js';
 import { plainLine, span, type Line, type Section, type View } from '../../src/core/view.js';
 import { pageOption, resolveTopic, topicOption } from '../shared-options.js';
@@ -70,16 +71,41 @@ function channelSpans(channel: ReviewChannel, ctx: CommandContext): Line {
   return [span.channel(channel.channelId), span.plain(` (channel ${channel.channelId}${isCallers(channel, ctx) ? ', this channel' : ''})`)];
 }
 
-/** A review channel its cards stopped reaching: why, how many, and what an admin does there. */
-const troubleLines = (ctx: CommandContext) => (trouble: ChannelTrouble): Line[] => [
-  [
-    span.plain(`Cards could not be posted in the review channel on ${platformDisplayName(trouble.channel.platform)}, `),
-    ...channelSpans(trouble.channel, ctx),
-    span.plain(`: ${trouble.error}. ${plural(trouble.cards, 'card')} of candidates waiting ${trouble.cards === 1 ? 'is' : 'are'} not there.`),
-  ],
-  // Its words name commands as the refusals' do, spelled as the caller's workspace has them.
-  markedLine(`In that channel: ${trouble.accessHelp} The cards of the candidates still waiting are posted then.`, ctx.commands),
-];
+/**
+ * A review channel its cards stopped reaching: why, how many, and what an admin does there; or,
+ * when the platform refused Sitrep itself, that the cards wait and what the operator must fix.
+ */
+const troubleLines = (ctx: CommandContext) => (trouble: ChannelTrouble): Line[] => {
+  const fault = operatorFault(trouble.error);
+  if (fault) return appFaultLines(trouble, fault, ctx);
+  return [
+    [
+      span.plain(`Cards could not be posted in the review channel on ${platformDisplayName(trouble.channel.platform)}, `),
+      ...channelSpans(trouble.channel, ctx),
+      span.plain(`: ${trouble.error}. ${plural(trouble.cards, 'card')} of candidates waiting ${trouble.cards === 1 ? 'is' : 'are'} not there.`),
+    ],
+    // Its words name commands as the refusals' do, spelled as the caller's workspace has them.
+    markedLine(`In that channel: ${trouble.accessHelp} The cards of the candidates still waiting are posted then.`, ctx.commands),
+  ];
+};
+
+/**
+ * Cards waiting because the platform refused Sitrep itself (its token, its scopes): nothing is
+ * wrong with the channel, so its admins are not sent to its permissions; the operator's fix is
+ * named, as /digest list names it for the digests waiting on it.
+ */
+function appFaultLines(trouble: ChannelTrouble, fault: { refusal: string; fix: string }, ctx: CommandContext): Line[] {
+  const platform = platformDisplayName(trouble.channel.platform);
+  const cards = trouble.cards === 1 ? '1 card of a candidate waiting is' : `${trouble.cards} cards of candidates waiting are`;
+  return [
+    [
+      span.plain(`Cards wait for the review channel on ${platform}, `),
+      ...channelSpans(trouble.channel, ctx),
+      span.plain(`: ${platform} refused Sitrep itself (${fault.refusal}), not the channel, so nothing needs doing there. ${cards} not there yet.`),
+    ],
+    plainLine(`Whoever runs Sitrep must fix the app: ${fault.fix}. Sitrep tries the cards again meanwhile, and they are posted once ${platform} takes them.`),
+  ];
+}
 
 /** Where cards are posted: each platform's review channel, named as channelSpans names it. */
 function channelsLine(channels: readonly ReviewChannel[], ctx: CommandContext): Line {
@@ -208,6 +234,17 @@ function confirmationLine(confirmation: Extract<SetChannelOutcome, { status: 'se
     case 'posted':
       return plainLine('Sitrep posted a confirmation in this channel, so it can post cards here.');
     case 'delayed':
+      // A refusal of Sitrep itself is none of this channel's doing: the operator's fix is named.
+      if (confirmation.operatorFix !== undefined) {
+        return [
+          span.plain(
+            `Sitrep could not post its confirmation in this channel (${confirmation.error}): ${platformDisplayName(platform)} refused Sitrep itself, not this channel, and only whoever runs Sitrep can fix that. ` +
+              `The channel is set, and its cards wait for the operator to fix the app — ${confirmation.operatorFix}; `,
+          ),
+          span.command('review list'),
+          span.plain(' says so while they wait.'),
+        ];
+      }
       return [
         span.plain(`Sitrep could not post its confirmation in this channel yet (${confirmation.error}). The channel is set; if the platform still refuses, the cards are tried again as usual, and `),
         span.command('review list'),
@@ -218,13 +255,22 @@ function confirmationLine(confirmation: Extract<SetChannelOutcome, { status: 'se
   }
 }
 
+/**
+ * When the cards still to post here arrive. The console's are printed by the console a person has
+ * open at a terminal, the review desk: a console fed by a pipe is a one-off run, and prints none.
+ */
+function followWords(platform: string): string {
+  return platform === 'console' ? 'at the console a person has open at a terminal (`npm start`), within a few minutes; a console fed by a pipe prints none' : 'within a few minutes';
+}
+
 /** How many of the candidates waiting get a card here, and when. */
-function waitingLine(waiting: number, uncarded: number): Line {
+function waitingLine(waiting: number, uncarded: number, platform: string): Line {
   if (waiting === 0) return plainLine('No candidate is waiting yet.');
   const candidates = plural(waiting, 'candidate');
   if (uncarded === 0) return plainLine(`${candidates} waiting: their cards are in this channel already.`);
-  if (uncarded >= waiting) return plainLine(`${candidates} waiting: ${waiting === 1 ? 'its card follows' : 'their cards follow'} within a few minutes.`);
-  return plainLine(`${candidates} waiting: the cards of ${uncarded} follow within a few minutes; the others are in this channel already.`);
+  const follow = followWords(platform);
+  if (uncarded >= waiting) return markedLine(`${candidates} waiting: ${waiting === 1 ? 'its card follows' : 'their cards follow'} ${follow}.`);
+  return markedLine(`${candidates} waiting: the cards of ${uncarded} follow ${follow}; the others are in this channel already.`);
 }
 
 export const reviewChannel: SubcommandSpec = {
@@ -243,8 +289,9 @@ export const reviewChannel: SubcommandSpec = {
     const outcome = await ctx.services.review.setChannel(channel, stampOf(ctx), ctx.caller.displayName ?? describeCaller(ctx.caller));
     if (outcome.status === 'refused') {
       const named = platformDisplayName(platform);
-      const still = outcome.current ? `the review channel on ${named} stays ${channelText(outcome.current, ctx)}` : `${named} has no review channel yet`;
-      throw new UserError('conflict', `Sitrep cannot post in this channel (${outcome.error}), so it was not made the review channel: ${still}.`, [outcome.accessHelp]);
+      // The channel that stays is named as the reply naming it once set does: by name where the platform shows one.
+      const still: Line = outcome.current ? [span.plain(`the review channel on ${named} stays `), ...channelSpans(outcome.current, ctx)] : [span.plain(`${named} has no review channel yet`)];
+      throw new UserError('conflict', [span.plain(`Sitrep cannot post in this channel (${outcome.error}), so it was not made the review channel: `), ...still, span.plain('.')], [outcome.accessHelp]);
     }
     const waiting = ctx.services.review.pending({}, 1, 0).total;
     const replaced: Line = outcome.replaced ? [span.plain('this replaces '), ...channelSpans(outcome.replaced, ctx)] : [span.plain(`this replaces any other on ${platformDisplayName(platform)}`)];
@@ -255,7 +302,7 @@ export const reviewChannel: SubcommandSpec = {
         [span.plain('Candidates from the watched feeds are posted in this channel from now on (one review channel per platform: '), ...replaced, span.plain(').')],
         confirmationLine(outcome.confirmation, platform),
         ...(outcome.requeued > 0 ? [plainLine(`${plural(outcome.requeued, 'card')} that could not be posted here before ${outcome.requeued === 1 ? 'is' : 'are'} tried again.`)] : []),
-        waitingLine(waiting, outcome.uncarded),
+        waitingLine(waiting, outcome.uncarded, platform),
       ],
       sections: [],
     };

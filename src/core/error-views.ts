@@ -45,7 +45,7 @@ export function userErrorView(error: UserError, known: readonly KnownCommand[] =
   return {
     title: error.code === 'forbidden' ? 'Not allowed' : 'Cannot do that',
     tone: 'error',
-    intro: [line(error.message), ...error.hints.map(line)],
+    intro: [error.line ?? line(error.message), ...error.hints.map(line)],
     sections: [],
     private: true,
   };

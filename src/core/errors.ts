@@ -1,4 +1,5 @@
 // User-facing failures carry a stable code so adapters and tests can tell them apart from bugs.
+import { lineToPlainText, type Line } from './view.js';
 
 export type UserErrorCode =
   | 'unknown-command'
@@ -13,9 +14,16 @@ export type UserErrorCode =
 
 /** Bad input, not allowed or not found: becomes a short private reply, never a crash. */
 export class UserError extends Error {
+  /**
+   * The message as a line of the reply, when it names what only spans can show (a channel, which
+   * a platform shows by name); `message` is then its plain text, for logs and form fields.
+   */
+  readonly line?: Line;
+
+  /** `message`: text whose backticks mark option names and values, or a line of spans shown as it is. */
   constructor(
     readonly code: UserErrorCode,
-    message: string,
+    message: string | Line,
     /** Extra lines shown under the message, e.g. the closest known names. */
     readonly hints: string[] = [],
     /** The option refused, when one is at fault: a form shows the message under its field. */
@@ -26,8 +34,9 @@ export class UserError extends Error {
      */
     readonly gathered?: readonly UserError[],
   ) {
-    super(message);
+    super(typeof message === 'string' ? message : lineToPlainText(message));
     this.name = 'UserError';
+    if (typeof message !== 'string') this.line = message;
   }
 }
 
@@ -55,7 +64,7 @@ export function checkAll(checks: readonly (() => void)[]): void {
   if (!first) return;
   if (others.length === 0) throw first;
   const hints = [...first.hints, ...others.flatMap((error) => [error.message, ...error.hints])];
-  throw new UserError(first.code, first.message, hints, first.option, refused.flatMap((error) => error.gathered ?? [error]));
+  throw new UserError(first.code, first.line ?? first.message, hints, first.option, refused.flatMap((error) => error.gathered ?? [error]));
 }
 
 /**

@@ -23,7 +23,7 @@ import { span, type View } from '../core/view.js';
 import type { PosterRegistry } from './posters.js';
 import { catchUpSlots, delayNote, LATE_MS, repeatsNote, slotAfter } from './slots.js';
 import { pausedDigestNeeds } from './digest-access.js';
-import { AppFaults, refusalOnly, waitingForOperator } from './app-faults.js';
+import { AppFaults, refusalOnly, waitingForOperator } from '../core/app-faults.js';
 import { InFlightWork } from './in-flight-work.js';
 import { missedRetryGivenUp } from './missed-retry.js';
 import type { TaskFactory } from './tasks.js';

@@ -3,13 +3,15 @@
 // anew. Run by the scheduler's heartbeat for the platforms whose lease this process holds, one
 // pass at a time, so two edits of one message never race. A failed edit waits and is tried
 // again like a delivery; a permanent failure, or the last attempt, is recorded and the post
-// left as it is. A redraw never outgrows the messages it replaces (post-edits-fit.ts): one that
+// left as it is. A refusal of Sitrep itself (its token, its scopes) is neither: the edit waits for
+// the operator, who is told once, and is tried again until its post is past the time for edits. A redraw never outgrows the messages it replaces (post-edits-fit.ts): one that
 // cannot fit them is recorded as failed too, and the post left as it is. What an edit drew is
 // kept in the store with the post, so the next pass, in this process or another, goes on from it.
 import { createHash } from 'node:crypto';
 import { actorsNamed, filterActors, withActorsNow, withFilterActorsNow } from '../core/digest/post-edits.js';
 import { fittedRedraw } from '../core/digest/post-edits-fit.js';
 import type { DueEdit, EntryNow, PostEditStore } from '../core/digest/post-edits-port.js';
+import { AppFaults } from '../core/app-faults.js';
 import type { PlatformName } from '../core/caller.js';
 import type { Logger } from '../core/logger.js';
 import { DeliveryError, type Poster } from '../core/poster.js';
@@ -35,9 +37,12 @@ export class PostEditRunner {
   private pass: Promise<number> | undefined;
   private lastPruneAt = Number.NEGATIVE_INFINITY;
   private readonly retry: RetryPolicy;
+  /** What the operator is told of platforms refusing Sitrep itself, once each. */
+  private readonly appFaults: AppFaults;
 
   constructor(private readonly deps: EditRunnerDeps) {
     this.retry = deps.retry ?? DEFAULT_RETRY;
+    this.appFaults = new AppFaults(deps.logger, 'corrections of posted messages', 'none given up');
   }
 
   /** Makes the edits due on these platforms; returns how many were made. A pass running already is joined. */
@@ -92,6 +97,7 @@ export class PostEditRunner {
       }
       await poster.update(edit.channelId, edit.refs, fitted.view, edit.context);
       store.done(edit.postId, edit.revisionId, now(), { viewHash, marked: fitted.marked });
+      this.appFaults.accepted(edit.platform);
       return true;
     } catch (error) {
       this.failed(edit, error);
@@ -115,6 +121,14 @@ export class PostEditRunner {
     const message = error instanceof Error ? error.message : String(error);
     const attempts = edit.attempts + 1;
     const where = { post: edit.postId, platform: edit.platform, channel: edit.channelId, messages: edit.refs, attempts, error: message };
+    if (error instanceof DeliveryError && error.operatorFix !== undefined) {
+      // Every edit on the platform is refused alike until the operator acts: none is given up for it.
+      this.appFaults.refused(edit.platform, message, error.operatorFix);
+      const retryAt = new Date(at.getTime() + retryDelay(this.retry, attempts, error));
+      store.retryLater(edit.postId, edit.revisionId, message, retryAt, at);
+      logger.info({ ...where, retryAt }, 'editing a posted message for a correction waits for the app to be fixed; will retry');
+      return;
+    }
     if (error instanceof DeliveryError && error.kind === 'permanent') {
       store.failed(edit.postId, edit.revisionId, message, at);
       logger.warn(where, 'a correction could not be shown in a posted message: the platform refused the edit');

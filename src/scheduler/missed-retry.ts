@@ -3,7 +3,7 @@
 // at once; past them it is given up, and the channel's next digest carries its changes.
 import type { Delivery } from '../core/digest/delivery-log-port.js';
 import type { Subscription } from '../core/digest/subscriptions-port.js';
-import { refusalOnly } from './app-faults.js';
+import { refusalOnly } from '../core/app-faults.js';
 import { slotAfter } from './slots.js';
 
 /**

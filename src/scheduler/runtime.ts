@@ -44,7 +44,7 @@ export interface DigestRuntime<Store extends DigestStore = DigestStore> {
   /** Edits posted messages for corrections (with `postEdits`). */
   readonly edits: PostEditRunner | undefined;
   /** Starts scheduling with the posters registered so far. */
-  startScheduler(options?: Pick<SchedulerOptions, 'leaseMs' | 'heartbeatMs' | 'staleMs'>): DigestScheduler;
+  startScheduler(options?: Pick<SchedulerOptions, 'leaseMs' | 'heartbeatMs' | 'staleMs' | 'isDesk'>): DigestScheduler;
 }
 
 /**

@@ -6,6 +6,9 @@
 // Subscriptions with the same schedule and zone share one node-cron task that wakes each of
 // them: a node-cron task costs about 8 KB of RSS, so one per subscription would put 10,000
 // subscriptions 80 MB over the bot's memory budget, while most share a handful of schedules.
+//
+// A process that is not the desk of a platform (a console run once, fed by a pipe) neither takes
+// its lease nor posts its digests: they are left to the process that is, as the review cards are.
 import type { PlatformName } from '../core/caller.js';
 import type { DigestStore } from '../core/digest/store-port.js';
 import type { Logger } from '../core/logger.js';
@@ -35,6 +38,12 @@ export interface SchedulerOptions {
   staleMs?: number;
   /** Edits posted messages for corrections, on the platforms this process schedules. */
   edits?: PostEditRunner;
+  /**
+   * Whether this process schedules the platform's digests (all it has posters for when not
+   * given): a console run once, fed by a pipe, leaves the console's to the console a person has
+   * open, rather than print a digest into a script's output and record it as delivered.
+   */
+  isDesk?: (platform: PlatformName) => boolean;
 }
 
 /** Parsed revisions and composed ranges are dropped after this long without a digest. */
@@ -146,6 +155,7 @@ export class DigestScheduler {
     const { store, posters, holder, logger, deliverer } = this.options;
     let changed = false;
     for (const platform of posters.platforms()) {
+      if (!(this.options.isDesk?.(platform) ?? true)) continue;
       const lease = store.leases.acquire(platform, holder, now, this.leaseMs);
       if (lease.held && !this.held.has(platform)) {
         this.held.add(platform);

@@ -2,7 +2,8 @@
 // lease, each watcher's cursor is read forward over the revision log. Changes none of their
 // watches cover only move the cursor; changes one covers become a message, at most one per person
 // every 10 minutes (what changes meanwhile waits and goes in the next). Messages another process
-// left unsettled, and retries whose time has come, are sent again with their marks.
+// left unsettled, and retries whose time has come, are sent again with their marks. A process
+// that is not the desk of a platform (a console run once, fed by a pipe) sends none there.
 import type { PlatformName } from '../core/caller.js';
 import type { ChangeSet } from '../core/digest/changes.js';
 import type { ChangeReader, SchedulerLeases } from '../core/digest/store-port.js';
@@ -16,6 +17,7 @@ import { watchMessage } from '../core/watch/message.js';
 import type { Watch, WatchDeliveryStore, Watcher } from '../core/watch/watch-port.js';
 import type { RetryPolicy } from './delivery.js';
 import { Heartbeat } from './heartbeat.js';
+import { reportLiftedWatchPauses, type LiftedWatchPauses } from './lifted-watch-pauses.js';
 import type { PosterRegistry } from './posters.js';
 import { waitAtMost, type TaskFactory } from './tasks.js';
 import { WatchSender } from './watch-sender.js';
@@ -29,7 +31,7 @@ export const WATCH_MESSAGE_GAP_MS = 10 * 60_000;
 const CHANGES_PER_STEP = 10_000;
 
 export interface WatchRunnerOptions {
-  store: WatchDeliveryStore;
+  store: WatchDeliveryStore & LiftedWatchPauses;
   changes: ChangeReader;
   places: PlaceDirectory;
   leases: SchedulerLeases;
@@ -46,6 +48,11 @@ export interface WatchRunnerOptions {
   leaseMs?: number;
   /** Revisions read per step of a watcher's cursor (CHANGES_PER_STEP by default). */
   changesPerStep?: number;
+  /**
+   * Whether this process sends the platform's watch messages (all it has posters for when not
+   * given): a console run once, fed by a pipe, leaves the console's to the console a person has open.
+   */
+  isDesk?: (platform: PlatformName) => boolean;
 }
 
 const leaseScope = (platform: PlatformName) => `watch:${platform}`;
@@ -66,6 +73,12 @@ export class WatchRunner {
   }
 
   start(): void {
+    try {
+      reportLiftedWatchPauses(this.options.store, this.options.logger);
+    } catch (error) {
+      // Said at a later start instead: the watches are resumed already.
+      logBackgroundFailure(this.options.logger, 'telling of the watches an upgrade resumed', error);
+    }
     this.heartbeat.start();
   }
 
@@ -121,7 +134,7 @@ export class WatchRunner {
   private renewLeases(): PlatformName[] {
     const { posters, leases, holder, now, logger } = this.options;
     for (const platform of posters.platforms()) {
-      if (!posters.get(platform)?.direct) continue;
+      if (!posters.get(platform)?.direct || !(this.options.isDesk?.(platform) ?? true)) continue;
       const lease = leases.acquire(leaseScope(platform), holder, now(), this.leaseMs);
       if (lease.held && !this.held.has(platform)) logger.info({ platform, holder, tookOverFrom: lease.tookOverFrom }, takingOver(`sending ${platform} watch messages`, lease.tookOverFrom));
       if (!lease.held && !this.standingBy.has(platform)) logger.info({ platform, holder: lease.holder, until: lease.expiresAt }, `${platform} watch messages are sent by another process; standing by`);

@@ -7,7 +7,7 @@
 import type { PlatformName } from '../core/caller.js';
 import { DeliveryError, type PostMark } from '../core/poster.js';
 import type { WatchDelivery, WatchDeliveryStore, WatcherKey } from '../core/watch/watch-port.js';
-import { AppFaults } from './app-faults.js';
+import { AppFaults } from '../core/app-faults.js';
 import { DEFAULT_RETRY, retryDelay, type PostingDeps, type RetryPolicy } from './delivery.js';
 import { InFlightWork } from './in-flight-work.js';
 

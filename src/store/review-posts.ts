@@ -3,6 +3,7 @@
 // (`retry_at`) after a failure for now, or failed for good. A row whose
 // process stopped while it was claimed is queued again if it was never handed over, else it is
 // unconfirmed: it may be in the channel, so it is never posted twice.
+import { WAITING_FOR_OPERATOR_LIKE } from '../core/app-faults.js';
 import type { PlatformName } from '../core/caller.js';
 import type { ChangeStamp } from '../core/domain.js';
 import type { Candidate } from '../core/review/candidate.js';
@@ -92,10 +93,14 @@ export function uncardedCount(cache: StatementCache, channel: ChannelRef): numbe
 }
 
 /**
- * The review channels holding cards given up (refused for good, or failing for a day) of
- * candidates still waiting, with how many and the latest failure. Read from the candidates
- * waiting (CROSS JOIN keeps them the outer loop), which a queue keeps few of, rather than from
- * every card the channel ever had; with max(), SQLite takes `last_error` from the latest row.
+ * The review channels missing cards of candidates still waiting, with how many and the latest
+ * failure: cards given up there (refused for good, or failing for a day), and, apart from them,
+ * cards waiting because the platform refused Sitrep itself (its token, its scopes), whose reason
+ * names the operator's fix (core/app-faults.ts). Those count every waiting candidate whose card
+ * is not there or given up, the ones not yet tried included: none goes out before the app is fixed.
+ * Read from the candidates waiting (CROSS JOIN keeps them the outer loop), which a queue keeps few
+ * of, rather than from every card the channel ever had; with max(), SQLite takes `last_error`
+ * from the latest row.
  */
 export function failingChannels(cache: StatementCache): FailingChannel[] {
   const givenUp = cache.get(
@@ -103,9 +108,28 @@ export function failingChannels(cache: StatementCache): FailingChannel[] {
      FROM review_candidates c CROSS JOIN review_posts p ON p.kind = 'card' AND p.candidate_id = c.id AND ${IN_CHANNEL}
      WHERE c.status = 'pending' AND p.status = 'failed'`,
   );
+  // The queued cards are few (review_posts_queued): the latest refusal of Sitrep itself among them.
+  const appFault = cache
+    .get(
+      `SELECT p.last_error FROM review_posts p WHERE p.status = 'queued' AND p.kind = 'card' AND ${IN_CHANNEL} AND p.last_error LIKE @waiting
+       ORDER BY p.updated_at DESC, p.id DESC LIMIT 1`,
+    )
+    .pluck();
+  const waiting = cache
+    .get(
+      `SELECT count(*) FROM review_candidates c WHERE c.status = 'pending' AND NOT EXISTS (
+         SELECT 1 FROM review_posts p WHERE p.kind = 'card' AND p.candidate_id = c.id AND ${IN_CHANNEL}
+           AND p.status IN ('posted', 'sending', 'unconfirmed', 'failed'))`,
+    )
+    .pluck();
   return channels(cache).flatMap((channel) => {
-    const { cards, error } = givenUp.get(channelParams(channel)) as { cards: number; error: string | null };
-    return cards > 0 ? [{ channel, error: error ?? 'no reason recorded', cards }] : [];
+    const params = channelParams(channel);
+    const { cards, error } = givenUp.get(params) as { cards: number; error: string | null };
+    const failing: FailingChannel[] = cards > 0 ? [{ channel, error: error ?? 'no reason recorded', cards }] : [];
+    const fault = appFault.get({ ...params, waiting: WAITING_FOR_OPERATOR_LIKE }) as string | undefined;
+    if (fault === undefined) return failing;
+    const held = waiting.get(params) as number;
+    return held > 0 ? [...failing, { channel, error: fault, cards: held }] : failing;
   });
 }
 

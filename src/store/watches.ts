@@ -93,6 +93,8 @@ const WATCHER_COLUMNS = 'platform, user_id, context, cursor, last_message_at, pa
 /** Points kept per person in watch_boundaries (migration 0033). */
 const KEPT_BOUNDARIES = 500;
 const LATEST_CHANGE = '(SELECT coalesce(max(id), 0) FROM revisions)';
+/** A watcher migration 0048 resumed and the watch runner has not told of yet: its reason kept, its pause lifted. */
+const LIFTED_PAUSES = 'SELECT 1 FROM watchers WHERE paused_at IS NULL AND paused_reason IS NOT NULL LIMIT 1';
 const DELIVERY_COLUMNS = 'id, platform, user_id, status, cursor_from, cursor_to, attempts, next_attempt_at, last_error, view, message_refs, sender, created_at';
 
 export class SqliteWatches implements WatchDeliveryStore {
@@ -254,6 +256,20 @@ export class SqliteWatches implements WatchDeliveryStore {
 
   advanceCursor(who: WatcherKey, cursor: number): void {
     this.cache.get('UPDATE watchers SET cursor = max(cursor, ?) WHERE platform = ? AND user_id = ?').run(cursor, who.platform, who.userId);
+  }
+
+  /**
+   * The watchers migration 0048 resumed (paused when a platform refused Sitrep itself) that no
+   * start has told of yet, each once: their kept reasons are cleared as they are returned.
+   */
+  liftedPauses(): WatcherKey[] {
+    // Read first: a store with none (every start but the first after the upgrade) is not written to.
+    if (this.cache.get(LIFTED_PAUSES).pluck().get() === undefined) return [];
+    return this.transaction(() =>
+      (this.cache.get('UPDATE watchers SET paused_reason = NULL WHERE paused_at IS NULL AND paused_reason IS NOT NULL RETURNING platform, user_id').all() as Pick<WatcherRow, 'platform' | 'user_id'>[]).map(
+        (row) => ({ platform: row.platform, userId: row.user_id }),
+      ),
+    );
   }
 
   pause(who: WatcherKey, reason: string, now: Date): void {

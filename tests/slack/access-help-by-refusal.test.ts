@@ -60,7 +60,7 @@ describe('GIVEN Slack refusing the confirmation of /review channel', () => {
     const set = seen(await rig.command('/review channel'));
     expect(set).toContain('(one review channel per platform: this replaces any other on Slack).');
     const reply = await refusedWith('not_in_channel');
-    expect(reply).toContain(`so it was not made the review channel: the review channel on Slack stays channel ${REVIEW_CHANNEL}.`);
+    expect(reply).toContain(`so it was not made the review channel: the review channel on Slack stays <#${REVIEW_CHANNEL}> (channel ${REVIEW_CHANNEL}).`);
     expect(reply).toContain('Invite the app to this channel with `/invite @Sitrep`, then run `/review channel` again.');
     expect(seen(await rig.command('/review list'))).toContain(`<#${REVIEW_CHANNEL}> (channel ${REVIEW_CHANNEL}, this channel) on Slack.`);
   });

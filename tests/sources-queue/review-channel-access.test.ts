@@ -40,7 +40,7 @@ describe('GIVEN a channel the platform refuses Sitrep’s posts in', () => {
     await queue.run('/review channel');
     queue.poster.failNext(channelGone());
     const said = await queue.text('/review channel', elsewhere);
-    expect(said).toContain('so it was not made the review channel: the review channel on Discord stays channel review.');
+    expect(said).toContain('so it was not made the review channel: the review channel on Discord stays #review (channel review).');
     expect(await queue.text('/review list', READER)).toContain('Cards are posted in the review channel: #review (channel review, this channel) on Discord.');
   });
 

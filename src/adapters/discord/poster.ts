@@ -2,7 +2,8 @@
 // order, the view's buttons under the last, each with the nonce of its mark (message-nonce.ts);
 // edits a card's messages once it is decided. Failures become DeliveryErrors the scheduler
 // understands: permanent (no access, channel gone) or retryable (rate limited, Discord having
-// trouble, no answer in time, network).
+// trouble, no answer in time, network); a refusal of the bot's token, in a post or an edit, is
+// marked as the operator's to end.
 import { DiscordAPIError, HTTPError, RateLimitError, Routes, type APIDMChannel, type APIMessage, type REST } from 'discord.js';
 import type { Interactions } from '../../core/interaction/interactions.js';
 import { DeliveryError, oneOffPostMark, postedButtons, postInOrder, replaceInPlace, type AccessNeeds, type PostMark, type Poster } from '../../core/poster.js';
@@ -169,7 +170,8 @@ export class DiscordPoster implements Poster {
     if (bodies.length === 1 && messageRefs.length > 1) bodies = this.bodies({ ...view, postedPicture: undefined }, true);
     await replaceInPlace(bodies, messageRefs, (messageId, request) =>
       this.rest.patch(Routes.channelMessage(channelId, messageId), request).catch((error: unknown) => {
-        throw deliveryErrorFrom(error, { what: 'edit', where: `editing message ${messageId} in channel ${channelId}` }, this.logger);
+        // Read as a post's refusal is: a 401 refuses the bot itself, for the operator to end (bot-refusals.ts).
+        throw channelFailure(deliveryErrorFrom(error, { what: 'edit', where: `editing message ${messageId} in channel ${channelId}` }, this.logger));
       }),
     );
   }

@@ -2,7 +2,7 @@
 // need, posted in order, its buttons under the last, each marked with its post's mark (see
 // post-marker.ts); chat.update shows a decided review card in them. A picture uploaded just now
 // that Slack has not finished is shown after a short wait, or left out with a note (picture.ts).
-// Failures become DeliveryErrors the scheduler knows how to treat.
+// Failures become DeliveryErrors the scheduler knows how to treat, a post's and an edit's alike.
 import { webApi } from '@slack/bolt';
 import type { SlackConfig } from '../../config.js';
 import type { Interactions } from '../../core/interaction/interactions.js';
@@ -44,6 +44,14 @@ export function deliveryErrorFrom(error: unknown): DeliveryError {
       // Network trouble (RequestError) or anything unexpected: try again later.
       return new DeliveryError('retryable', `Could not reach Slack: ${e.message ?? String(error)}`);
   }
+}
+
+/**
+ * A failure in a channel (chat.postMessage or chat.update) as the scheduler reads it, marked as
+ * Sitrep's own to end when Slack refused the app rather than the channel (app-refusals.ts).
+ */
+export function channelDeliveryError(error: unknown): DeliveryError {
+  return channelFailure(error, deliveryErrorFrom(error));
 }
 
 export interface SlackPosterOptions {
@@ -92,8 +100,7 @@ export class SlackPoster implements Poster {
   }
 
   post(channelId: string, view: View, alreadyPosted = 0, context = '', mark: PostMark = oneOffPostMark()): Promise<string[]> {
-    // A refusal of the app itself (its token, its scopes) says what the operator must do (app-refusals.ts).
-    return this.postReading(channelId, view, alreadyPosted, context, mark, (error) => channelFailure(error, deliveryErrorFrom(error)));
+    return this.postReading(channelId, view, alreadyPosted, context, mark, channelDeliveryError);
   }
 
   /** Posts as `post` says, a failure read by `failureFrom`. */
@@ -154,7 +161,7 @@ export class SlackPoster implements Poster {
     const picture = view.postedPicture && first ? await postedPictureBlock(this.client, channelId, first, view.postedPicture.alt, this.logger) : undefined;
     await replaceInPlace(this.messages(view, context), messageRefs, (ts, message) =>
       this.pictures.send(message, ts === first && picture ? { block: picture } : {}, ({ text, blocks }) => this.client.chat.update({ channel: channelId, ts, text, blocks })).catch((error: unknown) => {
-        throw deliveryErrorFrom(error);
+        throw channelDeliveryError(error);
       }),
     );
   }

@@ -5,11 +5,14 @@
 // again on a later pass, without the messages of it already in the channel. A rate limit or a
 // platform's trouble stops the pass on that platform, and its posts wait (the Retry-After, else a
 // backoff), as digests do; a post is given up when retrying cannot help or after a day of failures.
+// A refusal of Sitrep itself (its token, its scopes) is no channel's to fix: as with digests, the
+// posts and edits wait on the platform, are never given up for it, and the operator is told once.
 // Once a candidate is decided, its posted cards are edited to show the decision, also when the
 // decision came while its card was on its way. A card's instants, and a notice's, are on its
 // channel's clock. A store busy with another write (the bot's own feed checks, on their worker's
 // connection, an import, a backup) ends the pass with a warning: what it could not write is kept
 // and written first on the next pass, so no post waits for the ten minutes a stopped process's do.
+import { AppFaults, waitingForOperator } from '../app-faults.js';
 import type { PlatformName } from '../caller.js';
 import { isStoreBusy } from '../errors.js';
 import { rememberPost } from '../digest/post-edits.js';
@@ -79,8 +82,17 @@ export function cardRetryDelay(failures: number, error: unknown): number {
   return failures <= 1 ? 0 : Math.min(MAX_BACKOFF_MS, FIRST_BACKOFF_MS * 2 ** (failures - 2));
 }
 
-/** A rate limit or the platform's trouble (not one post's own problem): the platform's other posts wait too. */
-const stopsPlatform = (error: unknown): boolean => error instanceof DeliveryError && error.kind === 'retryable';
+/** The operator's fix when the platform refused Sitrep itself rather than the channel; else undefined. */
+const operatorFixOf = (error: unknown): string | undefined => (error instanceof DeliveryError ? error.operatorFix : undefined);
+
+/**
+ * A rate limit, the platform's trouble or a refusal of Sitrep itself (not one post's own problem):
+ * the platform's other posts wait too.
+ */
+const stopsPlatform = (error: unknown): boolean => error instanceof DeliveryError && (error.kind === 'retryable' || error.operatorFix !== undefined);
+
+/** Whether trying again later may help: anything but a refusal for good of the channel or the post. */
+const mayPassLater = (error: unknown): boolean => !(error instanceof DeliveryError) || error.kind === 'retryable' || error.operatorFix !== undefined;
 
 export class CardPoster {
   private readonly turns: Turns;
@@ -93,9 +105,12 @@ export class CardPoster {
   private readonly redraws: number[] = [];
   /** Outcomes a busy store kept out (posts that landed, posts put back): written first on the next pass. */
   private owed: Outcome[] = [];
+  /** What the operator is told of platforms refusing Sitrep itself, once each. */
+  private readonly appFaults: AppFaults;
 
   constructor(private readonly deps: CardPosterDeps) {
     this.turns = deps.turns ?? new Turns();
+    this.appFaults = new AppFaults(deps.logger, 'review cards', 'none given up');
   }
 
   /**
@@ -208,7 +223,10 @@ export class CardPoster {
         result.busy = attempt.storeBusy;
         break;
       }
-      if (attempt.landed) result.landed.push(attempt.landed);
+      if (attempt.landed) {
+        result.landed.push(attempt.landed);
+        this.appFaults.accepted(post.platform);
+      }
       if (attempt.holdUntil) {
         result.stopped.set(post.platform, attempt.holdUntil);
         this.holds.set(post.platform, attempt.holdUntil);
@@ -262,6 +280,7 @@ export class CardPoster {
           await poster.update(card.channelId, card.refs, decidedCard(current, when), card.context);
         }
         await this.turns.take(() => store.redrawn(card.postId, shown.revision ?? 0, now()));
+        this.appFaults.accepted(card.platform);
       } catch (error) {
         // The store closed as the process ends: the card stays flagged, and is drawn after the restart.
         // A busy store ends the pass: the card stays flagged, and is drawn on the next.
@@ -306,6 +325,7 @@ export class CardPoster {
       try {
         await poster.update(card.channelId, card.refs, view, card.context);
         store.redrawn(card.postId, candidate.revision ?? 0, now());
+        this.appFaults.accepted(card.platform);
       } catch (error) {
         // The edit may have landed; the card stays due, and a later pass draws it again.
         if (isStoreBusy(error)) throw error;
@@ -320,16 +340,18 @@ export class CardPoster {
   }
 
   /**
-   * An edit of a posted card failed: tried again later if it may succeed then (a rate limit or
-   * the platform's trouble also holds the platform's other edits and posts), else given up.
+   * An edit of a posted card failed: tried again later if it may succeed then (a rate limit, the
+   * platform's trouble or a refusal of Sitrep itself also holds the platform's other edits and
+   * posts), else given up. One waiting for the operator to fix the app is never given up.
    */
   private async editFailed(card: PostedCard, candidate: Candidate, error: unknown, failingSince: Date | undefined, what: string): Promise<void> {
     const { store, now, logger } = this.deps;
     const at = now();
     const where = { err: error, candidate: candidate.id, platform: card.platform, channel: card.channelId, messages: card.refs };
-    const retryable = !(error instanceof DeliveryError) || error.kind === 'retryable';
+    const retryable = mayPassLater(error);
+    const fix = operatorFixOf(error);
     const failingMs = failingSince ? at.getTime() - failingSince.getTime() : 0;
-    if (!retryable || failingMs >= GIVE_UP_MS) {
+    if (!retryable || (fix === undefined && failingMs >= GIVE_UP_MS)) {
       logger.warn(where, retryable ? `gave up trying to ${what} after a day of failures` : `could not ${what}`);
       await this.turns.take(() => store.redrawn(card.postId, candidate.revision ?? 0, at));
       return;
@@ -337,8 +359,18 @@ export class CardPoster {
     const hint = error instanceof DeliveryError ? error.retryAfterMs : undefined;
     const retryAt = new Date(at.getTime() + (hint ?? Math.min(MAX_BACKOFF_MS, Math.max(FIRST_BACKOFF_MS, failingMs))));
     if (stopsPlatform(error)) this.holds.set(card.platform, retryAt);
-    logger.warn({ ...where, retryAt: retryAt.toISOString() }, `could not ${what} for now; trying again later`);
+    if (fix === undefined) logger.warn({ ...where, retryAt: retryAt.toISOString() }, `could not ${what} for now; trying again later`);
+    else this.waitsForOperator(card.platform, error instanceof Error ? error.message : String(error), fix, { ...where, retryAt: retryAt.toISOString() }, `could not ${what}: it waits for the app to be fixed; trying again later`);
     await this.turns.take(() => store.redrawLater(card.postId, retryAt, at));
+  }
+
+  /**
+   * The platform refused Sitrep itself: the operator is told once for the platform (AppFaults);
+   * each post or edit that waits on it is only a detail of the log.
+   */
+  private waitsForOperator(platform: PlatformName, refusal: string, fix: string, where: object, note: string): void {
+    this.appFaults.refused(platform, refusal, fix);
+    this.deps.logger.info(where, note);
   }
 
   /** The post's mark, the same on every claim of it (review posts are never deleted, so ids never come back). */
@@ -394,23 +426,28 @@ export class CardPoster {
   /**
    * A failed post's outcome: tried again after its wait, unless retrying cannot help (a permanent
    * refusal) or it has failed for a day; a rate limit or the platform's trouble holds the platform.
+   * A refusal of Sitrep itself holds the platform too, and the post waits for the operator's fix
+   * (its stored reason names it, for /review list), however long that takes.
    */
   private failure(post: ClaimedPost, error: unknown, earlier: Outcome | undefined): Attempt {
     const { store, now, logger } = this.deps;
     const at = now();
     const message = error instanceof Error ? error.message : String(error);
     const delivered = [...post.delivered, ...(error instanceof DeliveryError ? error.delivered : [])];
-    const retryable = !(error instanceof DeliveryError) || error.kind === 'retryable';
-    const tooLong = post.failingSince !== undefined && at.getTime() - post.failingSince.getTime() >= GIVE_UP_MS;
+    const retryable = mayPassLater(error);
+    const fix = operatorFixOf(error);
+    const tooLong = fix === undefined && post.failingSince !== undefined && at.getTime() - post.failingSince.getTime() >= GIVE_UP_MS;
     const retryAt = new Date(at.getTime() + cardRetryDelay(post.claim, error));
     const kept = retryable && !tooLong ? retryAt : undefined;
     const where = { err: error, post: post.id, kind: post.kind, platform: post.platform, channel: post.channelId, attempts: post.claim };
-    logger.warn({ ...where, retry: kept !== undefined, ...(kept ? { retryAt: kept } : {}) }, 'could not post to the review channel');
+    if (fix === undefined) logger.warn({ ...where, retry: kept !== undefined, ...(kept ? { retryAt: kept } : {}) }, 'could not post to the review channel');
+    else this.waitsForOperator(post.platform, message, fix, { ...where, retryAt }, 'a review post waits for the app to be fixed; trying again later');
     if (tooLong && retryable) logger.warn({ ...where, failingSince: post.failingSince }, 'gave up a review post failing for a day');
+    const reason = fix === undefined ? message : waitingForOperator(message, fix);
     return {
       outcome: () => {
         earlier?.();
-        store.failed(post.id, message, kept, at, delivered);
+        store.failed(post.id, reason, kept, at, delivered);
       },
       ...(stopsPlatform(error) ? { holdUntil: retryAt } : {}),
     };
