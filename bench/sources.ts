@@ -1,6 +1,7 @@
 // Sources benchmark: check cycles over 500 watched feeds of 200 items each, served by a local
-// HTTP server in another process, through the bot's real path (poller tick → HTTP fetcher →
-// parse in the worker thread → keys, dedup and intake in transactions of 50 items → review
+// HTTP server in another process, through the bot's real path (poller tick → checks' worker:
+// HTTP fetcher → parse on its thread (a parse worker for feeds over 512 KB, or for every feed
+// with --parse-workers 2 and more) → keys, dedup and intake in transactions of 50 items → review
 // cards) into a copy of the synthetic dossier, while /timeline requests arrive on the main
 // thread. Targets: ≥ 10,000 items/s, RSS < 200 MB, /timeline p99 ≤ 5 ms during the cycle.
 // It runs compiled, as the bot does in production (`npm run bench:sources` also sets what the
@@ -11,7 +12,7 @@
 //   node --expose-gc dist/bench/sources.js --sources 50           a smoke run
 //   node --expose-gc dist/bench/sources.js --sources 50 --flood   adds the dedup's worst case
 //   node --expose-gc dist/bench/sources.js --in-thread            parses on the main thread, to compare
-//   node --expose-gc dist/bench/sources.js --parse-workers 2      reads two feeds at once, in two workers
+//   node --expose-gc dist/bench/sources.js --parse-workers 2      reads every feed in parse workers, two at once
 //
 // (`node --expose-gc --import tsx bench/sources.ts` runs it from the sources, with tsx's memory.)
 // Cycles: `first` (every feed new to Sitrep: its items recorded, none proposed), `steady` (each
@@ -205,7 +206,7 @@ async function main(): Promise<void> {
   app.close();
   store.remove();
   const threads = idleThreads ? ', the other threads SCHED_IDLE' : '';
-  report({ runtime: (!here ? `${runtime}, checks in the checks' worker, ${options['parse-workers']} parse worker(s)` : options['in-thread'] ? `${runtime}, checks recorded and parsed on the main thread` : `${runtime}, checks recorded on the main thread, ${options['parse-workers']} parse worker(s)`) + threads, machine, loadBefore, loadAfter: loadavg(), entries, sources: SOURCES, items: ITEMS, fresh: FRESH, store: store.from, rss: { boot, libraries, peakMb }, idle, cycles, cards, variants, floor });
+  report({ runtime: (!here ? `${runtime}, checks in the checks' worker, ${options['parse-workers'] === '1' ? 'feeds read on its thread (a parse worker over 512 KB)' : `every feed read in ${options['parse-workers']} parse workers`}` : options['in-thread'] ? `${runtime}, checks recorded and parsed on the main thread` : `${runtime}, checks recorded on the main thread, ${options['parse-workers']} parse worker(s)`) + threads, machine, loadBefore, loadAfter: loadavg(), entries, sources: SOURCES, items: ITEMS, fresh: FRESH, store: store.from, rss: { boot, libraries, peakMb }, idle, cycles, cards, variants, floor });
 }
 
 main().catch((error: unknown) => {

@@ -41,7 +41,7 @@ export interface Config {
   chartsDir: string;
   /** SITREP_CHART_RENDERS: charts drawn at once, each in a worker thread. */
   chartRenders: number;
-  /** SITREP_FEED_READERS: feeds read at once, each in a worker thread. */
+  /** SITREP_FEED_READERS: feeds read at once; with 1, those up to 512 KB on the checks' thread. */
   feedReaders: number;
   /** SITREP_IDLE_THREADS: the bot's other threads under Linux's SCHED_IDLE policy (see idle-threads.ts). */
   idleThreads: boolean;

@@ -50,8 +50,8 @@ export interface WorkerParserOptions {
 const failed = (error: string): ParseOutcome => ({ kind: 'failed', error });
 export const gaveUp = (limitMs: number) => failed(`Sitrep gave up reading this feed after ${seconds(limitMs)}; it is too large or too complex to read in time.`);
 const tooBig = (heapMb: number) => failed(`The feed needs more than the ${heapMb} MB of memory Sitrep gives one feed, so it was not read.`);
-const broken = failed('The feed could not be read because of an error in Sitrep (see its log).');
-const closing = failed('Sitrep is shutting down, so the feed was not read.');
+export const broken = failed('The feed could not be read because of an error in Sitrep (see its log).');
+export const closing = failed('Sitrep is shutting down, so the feed was not read.');
 /** The machine too loaded to start a thread in time: Sitrep's failure, never counted against the feed. */
 export const noStart: ParseOutcome = { kind: 'failed', error: `Sitrep's feed reader did not start within ${seconds(WORKER_START_LIMIT_MS)}, so the feed was not read.`, busy: true };
 
