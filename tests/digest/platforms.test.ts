@@ -60,7 +60,8 @@ describe('GIVEN the fake Discord', () => {
     expect(posts().map((r) => r.status)).toEqual([429]);
     await h.time.advanceTo('2026-07-06T06:02:00Z');
     expect(posts().map((r) => r.status)).toEqual([429, 200]);
-    expect(embedText((posts()[1]!.body as { embeds: Embed[] }).embeds[0]!)).toContain('Rate limited on Discord');
+    // The digest opens with its card: the entries follow in the embed after the picture's.
+    expect((posts()[1]!.body as { embeds: Embed[] }).embeds.map(embedText).join('\n')).toContain('Rate limited on Discord');
   });
 
   it('WHEN Discord answers 503 for minutes at a weekly digest THEN it is retried until Discord recovers, and posted once, saying it was delayed', async () => {

@@ -1,5 +1,6 @@
 // A view's picture on Discord: drawn before the answer goes out, sent as the message's PNG
-// attachment (its description is the alt text) and shown as the embed's image.
+// attachment (its description is the alt text) and shown as an embed's image, before the view's
+// facts and sections.
 import type { APIEmbed } from 'discord.js';
 import { drawPicture } from '../../core/charts/picture.js';
 import type { Logger } from '../../core/logger.js';
@@ -24,9 +25,19 @@ export async function drawForDiscord<T extends { view: View }>(shown: T, logger:
   return { ...shown, picture: { png: drawn.png, name: image.filename, alt: clipAtWord(image.alt, ALT_TEXT_LIMIT) } };
 }
 
-/** The embed showing the message's attachment named `picture.name` (sent with it, or kept from the post an edit changes). */
-export function embedShowing(embed: APIEmbed, picture: Pick<Picture, 'name'>): APIEmbed {
-  return { ...embed, image: { url: `attachment://${picture.name}` } };
+/**
+ * The first part's embeds, showing the message's attachment named `picture.name` (sent with it, or
+ * kept from the post an edit changes) where a reader meets it in the view's order, as on Slack and
+ * the console: under the title and intro, above the facts and sections (a digest's card before its
+ * entries). Discord draws an embed's image below its fields, so the fields and the footer follow
+ * in an embed of their own; the text is the same, within the same limits.
+ */
+export function embedsShowing(page: APIEmbed, picture: Pick<Picture, 'name'>): APIEmbed[] {
+  const { fields, footer, ...head } = page;
+  const shown: APIEmbed = { ...head, image: { url: `attachment://${picture.name}` } };
+  // A part with no fields (a chart reply: its title, its notes, the picture) stays one embed.
+  if (!fields || fields.length === 0) return [{ ...shown, ...(footer ? { footer } : {}) }];
+  return [shown, { ...(page.color !== undefined ? { color: page.color } : {}), fields, ...(footer ? { footer } : {}) }];
 }
 
 /** As discord.js takes files on a reply or an edit. */

@@ -13,7 +13,7 @@ import { discordAccessHelp, DiscordRefusal, refusalText, type ChannelLookup } fr
 import { channelFailure, directFailure, droppedToken } from './bot-refusals.js';
 import { contentLine } from './content-line.js';
 import { messageNonce, UnansweredTries } from './message-nonce.js';
-import { drawForDiscord, embedShowing, restFiles, type Picture } from './picture.js';
+import { drawForDiscord, embedsShowing, restFiles, type Picture } from './picture.js';
 import { renderViewPages } from './render-view.js';
 import { buttonRows } from './view-message.js';
 
@@ -80,8 +80,8 @@ export class DiscordPoster implements Poster {
 
   /**
    * A message per page of the view, each with its content line (content-line.ts), its buttons
-   * under the last, its picture (if any) in the first; for an edit, no buttons is said too, and
-   * the line is said again, so it tells what the message shows now.
+   * under the last, its picture (if any) in the first, before the entries (picture.ts); for an
+   * edit, no buttons is said too, and the line is said again, so it tells what the message shows now.
    */
   private bodies(view: View, edit: boolean, picture?: Picture) {
     const pages = renderViewPages(view);
@@ -90,13 +90,13 @@ export class DiscordPoster implements Poster {
       const components = index === pages.length - 1 ? rows : [];
       // An edit says no attachments, so the message keeps the picture it was posted with.
       const shown = picture ?? (edit && view.postedPicture ? { name: view.postedPicture.filename } : undefined);
-      const embed = shown && index === 0 ? embedShowing(page, shown) : page;
+      const embeds = shown && index === 0 ? embedsShowing(page, shown) : [page];
       const files = picture && index === 0 ? restFiles(picture) : undefined;
       // An edit of a view with nothing to say empties a line the message may still carry.
       const content = contentLine(view, index, pages.length) ?? (edit ? '' : undefined);
       const body = {
         ...(content !== undefined ? { content } : {}),
-        embeds: [embed],
+        embeds,
         ...(components.length > 0 || edit ? { components } : {}),
         allowed_mentions: { parse: [] },
         ...(files ? { attachments: files.attachments } : {}),

@@ -7,7 +7,7 @@ import { clip } from '../../core/text-cut.js';
 import { plainLine, type Invocation, type View } from '../../core/view.js';
 import { contentLine } from './content-line.js';
 import { COMPONENT_LIMITS } from './limits.js';
-import { embedShowing, replyFiles, type Picture } from './picture.js';
+import { embedsShowing, replyFiles, type Picture } from './picture.js';
 import { renderViewPages } from './render-view.js';
 
 /** Stored text must never ping anyone: no @everyone, @here, roles or users. */
@@ -33,7 +33,7 @@ export interface Shown {
   /** The command that produced it and may have changed things (see Screen.written). */
   written?: Invocation;
   part?: number | 'last';
-  /** The view's picture, drawn: shown in the embed of the first part. */
+  /** The view's picture, drawn: shown in the first part, before its facts and sections (picture.ts). */
   picture?: Picture;
 }
 
@@ -74,7 +74,7 @@ export function viewMessage(shown: Shown, owner: string, interactions: Interacti
   const screen = { view, ...(shown.source ? { source: shown.source } : {}), ...(shown.written ? { written: shown.written } : {}), part, partCount: pages.length };
   const components = buttonRows(interactions.buttons(screen, owner));
   const shared = { ...replacedLine(view, part, pages.length), components, allowedMentions: NO_MENTIONS };
-  if (shown.picture && part === 0) return { embeds: [embedShowing(pages[0]!, shown.picture)], ...shared, files: replyFiles(shown.picture) };
+  if (shown.picture && part === 0) return { embeds: embedsShowing(pages[0]!, shown.picture), ...shared, files: replyFiles(shown.picture) };
   // The picture belongs to the first part: turned past it, the message keeps no loose file.
   if (view.image && part > 0) return { embeds: [pages[part]!], ...shared, attachments: [] };
   return { embeds: [pages[part]!], ...shared };
