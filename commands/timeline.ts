@@ -1,6 +1,6 @@
 // /timeline — the dossier's entries, newest first, narrowed by topic, actor, place, type or dates.
 import { resolveActor } from '../src/core/actor-resolution.js';
-import { beforeDossierText } from '../src/core/as-of-day.js';
+import { beforeDossierText, type AsOfInstant } from '../src/core/as-of-day.js';
 import type { CommandContext, CommandSpec } from '../src/core/command-spec.js';
 import type { ActorMatch } from '../src/core/domain.js';
 import { entrySection, fatalitiesSumLine, pageInfo, pageRequest } from '../src/core/entry-views.js';
@@ -90,6 +90,18 @@ function checkTopic(dossier: DossierReader, topic: string): void {
   }
 }
 
+/**
+ * A past view's topic: one the dossier has now, or one an entry had just before `before` (a topic
+ * whose entries have since moved to another or been removed still reads in a view of then).
+ * Any other is refused as the live timeline refuses it. Without `before` (the dossier had no
+ * entry yet, or the instant was refused), only the topics of now count.
+ */
+function checkTopicThen(ctx: CommandContext, topic: string, before: string | undefined): void {
+  if (ctx.services.dossier.topics().includes(topic)) return;
+  if (before !== undefined && ctx.services.past.timeline({ topic, limit: 1, offset: 0 }, before).total > 0) return;
+  checkTopic(ctx.services.dossier, topic);
+}
+
 /** Free-text places a note names before saying how many more there are. */
 const FREE_TEXT_NAMED = 3;
 
@@ -144,6 +156,7 @@ export const timelineCommand: CommandSpec = {
     const query: TimelineQuery = { limit: request.limit, offset: request.offset };
     const filters: string[] = [];
     let actor: { match: ActorMatch; filterAt: number } | undefined;
+    let asOf: AsOfInstant | undefined;
     if (args.topic) {
       query.topic = typedTopic(String(args.topic));
       filters.push(`topic ${query.topic}`);
@@ -164,10 +177,13 @@ export const timelineCommand: CommandSpec = {
           // A located place reads its area: place:Ukraine holds Odesa and Sevastopol.
           if (args.place) Object.assign(query, knownPlaceTerms(ctx, String(args.place)));
         },
+        () => {
+          if (args.as_of) asOf = pastInstant(args.as_of as PartialDate, ctx, 'as_of');
+        },
       ]);
     } catch (refused) {
       const topic = query.topic;
-      if (topic !== undefined) checkAll([() => { throw refused; }, () => checkTopic(ctx.services.dossier, topic)]);
+      if (topic !== undefined) checkAll([() => { throw refused; }, () => checkTopicThen(ctx, topic, asOf?.before)]);
       throw refused;
     }
     if (args.place) filters.push(`place ${String(args.place)}`);
@@ -183,7 +199,6 @@ export const timelineCommand: CommandSpec = {
       query.until = lastDay(until);
       filters.push(`until ${formatPartialDate(until)}`);
     }
-    const asOf = args.as_of ? pastInstant(args.as_of as PartialDate, ctx, 'as_of') : undefined;
     // A past view filters by the actor the name stood for then: one merged in since was its own actor.
     const actorThen = asOf && actor ? pastActorFilter(ctx.services.past, actor.match, asOf, 'timeline', args) : undefined;
     if (actor && actorThen) {
@@ -193,10 +208,13 @@ export const timelineCommand: CommandSpec = {
     const title = filters.length > 0 ? `Timeline — ${filters.join(', ')}` : 'Timeline';
     const past = asOf ? [pastViewLine(asOf, 'timeline', args), ...(actorThen?.notes ?? [])] : [];
     const notYet = asOf && beforeDossierText(asOf, ctx.services.past.firstEntryAt());
+    // A past view reads the topics of then: with no entry yet, only those of now are known.
+    if (asOf && notYet && query.topic !== undefined) checkTopicThen(ctx, query.topic, undefined);
     if (asOf && notYet) return { title: `${title} — as of ${asOf.label}`, tone: 'normal', intro: [...past, plainLine(notYet)], sections: [] };
     const result = asOf ? ctx.services.past.timeline(query, asOf.before) : ctx.services.dossier.timeline(query);
     const empty = result.total === 0;
-    if (empty) checkFiltersExist(ctx.services.dossier, query.topic, args.place === undefined ? undefined : String(args.place), ctx.services.places);
+    if (empty && asOf && query.topic !== undefined) checkTopicThen(ctx, query.topic, asOf.before);
+    if (empty) checkFiltersExist(ctx.services.dossier, asOf ? undefined : query.topic, args.place === undefined ? undefined : String(args.place), ctx.services.places);
     const { pager, intro } = pageInfo({ command: 'timeline' }, args, request, result, ['entry', 'entries']);
     return {
       title: asOf ? `${title} — as of ${asOf.label}` : title,

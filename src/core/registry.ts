@@ -8,6 +8,7 @@ import { STOPWORDS } from './search-terms.js';
 import { prefixWithin } from './text-cut.js';
 import { allControlsShown, wordList } from './text.js';
 import { quoteIfNeeded, type ParsedText } from './text-syntax.js';
+import { refuseTimeApartFromDay } from './time-words.js';
 
 export class CommandRegistry {
   private readonly byName = new Map<string, CommandSpec>();
@@ -112,6 +113,8 @@ export class CommandRegistry {
       ]);
     }
     refuseEqualsOptions(words, args, resolved);
+    // `as_of:2025-07-20 09:00`: the time would fill the first option (`There is no topic 09:00`).
+    refuseTimeApartFromDay(words, args, resolved);
     if (words.length > 0) {
       const first = resolved.leaf.options?.[0];
       if (!first) {

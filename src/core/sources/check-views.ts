@@ -3,6 +3,7 @@
 // channel gets when a source is paused. Instants are on the reader's clock (`when`): a notice is
 // queued once for every review channel, and written on each channel's clock as it is posted there.
 import { shownAddress } from '../address-keys.js';
+import { authorLabel } from '../author-label.js';
 import { isolated } from '../bidi-isolate.js';
 import { UserError } from '../errors.js';
 import { instantText } from '../instant-text.js';
@@ -115,8 +116,23 @@ export function foundLines(found: readonly FoundItem[], sourceId: number, uncite
   return lines;
 }
 
-/** Why a source is paused, its instants written by `when`: a reason quoting an error is stored with that error's Retry-After in UTC. */
-export const pauseReason = (source: WatchedSource, when: InstantWriter): string => (source.pausedReason === undefined ? 'no reason given' : retryAfterOnClock(source.pausedReason, when));
+/** How an admin's pause is stored: `paused by` and the author as changeAuthor() writes it. */
+const PAUSED_BY = 'paused by ';
+
+/** The reason stored when an admin pauses a source (`by`: the change stamp's author). */
+export const adminPauseReason = (by: string): string => `${PAUSED_BY}${by}`;
+
+/**
+ * Why a source is paused, its instants written by `when`: a reason quoting an error is stored with
+ * that error's Retry-After in UTC; an admin's pause names the admin as people read them
+ * (`ana (Discord)`), not by the platform's id it is stored with.
+ */
+export function pauseReason(source: WatchedSource, when: InstantWriter): string {
+  const reason = source.pausedReason;
+  if (reason === undefined) return 'no reason given';
+  if (reason.startsWith(PAUSED_BY)) return `${PAUSED_BY}${authorLabel(reason.slice(PAUSED_BY.length))}`;
+  return retryAfterOnClock(reason, when);
+}
 
 /** The error of a source's last failed check, its instants written by `when`. */
 export const lastErrorText = (source: WatchedSource, when: InstantWriter): string => (source.lastError === undefined ? 'no reason recorded' : retryAfterOnClock(source.lastError, when));

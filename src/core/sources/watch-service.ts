@@ -16,7 +16,7 @@ import { afterFailure, nextCheckAfterAnswer, retryAfterInstant, waitAskedUntil, 
 import { NameCompiler, type CompiledNames, type KnownName } from './suggest.js';
 import { PlaceSpotter } from './place-spotting.js';
 import type { Gazetteer } from '../places/gazetteer-port.js';
-import { pausedNotice, pauseReason, retryAfterRefusal, revisedCitedNotice } from './check-views.js';
+import { adminPauseReason, pausedNotice, pauseReason, retryAfterRefusal, revisedCitedNotice } from './check-views.js';
 import { nextCheckAfterBusy, SITREP_BUSY } from './sitrep-busy.js';
 import type { IntakeQuery, NewSource, SourceChanges, SourceStore } from './watch-store-port.js';
 import type { CheckRecord, CheckTrigger, MovedTo, WatchedSource } from './watched-source.js';
@@ -166,7 +166,7 @@ export class WatchService {
   pause(id: number, stamp: ChangeStamp, when: InstantWriter = instantText): WatchedSource {
     const source = this.get(id, when);
     if (source.pausedAt) throw new UserError('conflict', `Source #${id} is paused already (${pauseReason(source, when)}).`, [`Resume it with /sources resume id:${id}.`]);
-    return this.deps.store.pause(id, `paused by ${stamp.by}`, stamp);
+    return this.deps.store.pause(id, adminPauseReason(stamp.by), stamp);
   }
 
   /** Resumes a paused source: checked at once, or when the server asked Sitrep to wait until (Retry-After) if that is still to come. */
