@@ -3,9 +3,12 @@
 // compared only with those holding its exact title or one of its rarest words. Two titles alike
 // enough share at least wordsNeeded(n) of the item's n words, so they share one of any
 // n - wordsNeeded(n) + 1 of them: the rarest ones find every match and few others. The answer is
-// the one comparing the item with every story in order would give.
+// the one comparing the item with every story in order would give. Stories are held for days
+// (thousands of them through a check cycle), so each is held compactly: its words, names and
+// figures each as one string, not as sets and arrays of strings, and made into sets again only
+// for the stories an item is compared with.
 import type { FeedItem } from './feed-port.js';
-import { foldStory, sameFoldedStory, wordsNeeded, type FoldedStory } from './same-story.js';
+import { foldStory, sameFoldedStory, wordsNeeded, type FoldedStory, type FoldedTitle } from './same-story.js';
 
 type Story = Pick<FeedItem, 'title' | 'published'>;
 
@@ -15,8 +18,39 @@ export interface StoryLookup<T> {
   find(item: FoldedStory): T | undefined;
 }
 
+/** A story as the index holds it: its folded title's parts, a list of words as one string of them (see joined). */
+interface HeldStory<T> {
+  value: T;
+  published: Date | undefined;
+  key: string;
+  words: string;
+  names: string;
+  figures: string;
+  lead: string | undefined;
+  initialLead: string | undefined;
+  speaker: string | undefined;
+  titleCase: boolean;
+}
+
+/**
+ * Words in their order as one string, and back: a folded title's words, names and figures hold no
+ * space (each is a piece of the title split at its spaces).
+ */
+const joined = (words: Iterable<string>) => [...words].join(' ');
+const split = (text: string) => (text === '' ? [] : text.split(' '));
+
+/** The story as sameFoldedStory reads it: the title's words and names as sets again, in their order. */
+function unfold(story: HeldStory<unknown>): FoldedStory {
+  const { key, lead, initialLead, speaker, titleCase, published } = story;
+  const [words, names, figures] = [split(story.words), split(story.names), split(story.figures)];
+  const title: FoldedTitle = { key, words: new Set(words), names: new Set(names), figures, titleCase, lead, ...(initialLead === undefined ? {} : { initialLead }), ...(speaker === undefined ? {} : { speaker }) };
+  return { title, published };
+}
+
 export class StoryIndex<T> implements StoryLookup<T> {
-  private readonly stories: (FoldedStory & { value: T })[] = [];
+  private readonly stories: HeldStory<T>[] = [];
+  /** Each lead and speaker of the stories held, once: what the stories point to. */
+  private readonly vocabulary = new Map<string, string>();
   /** Positions of the stories by folded title: how stories without a date match. */
   private readonly byKey = new Map<string, number[]>();
   /** Positions of the dated stories by word. */
@@ -30,9 +64,34 @@ export class StoryIndex<T> implements StoryLookup<T> {
   }
 
   add(value: T, folded: FoldedStory): void {
-    const at = this.stories.push({ ...folded, value }) - 1;
+    const at = this.stories.push(this.held(value, folded)) - 1;
     if (folded.title.key) file(this.byKey, folded.title.key, at);
     if (folded.published) for (const word of folded.title.words) file(this.byWord, word, at);
+  }
+
+  /** The story to hold: its strings those the index holds already where it does. */
+  private held(value: T, { title, published }: FoldedStory): HeldStory<T> {
+    const word = (text: string) => this.shared(text);
+    const sameKey = this.byKey.get(title.key);
+    return {
+      value,
+      published,
+      key: sameKey ? this.stories[sameKey[0]!]!.key : title.key,
+      words: joined(title.words),
+      names: joined(title.names),
+      figures: joined(title.figures),
+      lead: title.lead === undefined ? undefined : word(title.lead),
+      initialLead: title.initialLead === undefined ? undefined : word(title.initialLead),
+      speaker: title.speaker === undefined ? undefined : word(title.speaker),
+      titleCase: title.titleCase,
+    };
+  }
+
+  private shared(text: string): string {
+    const known = this.vocabulary.get(text);
+    if (known !== undefined) return known;
+    this.vocabulary.set(text, text);
+    return text;
   }
 
   /** The first story added that `item` reports too, among those `accept` keeps. */
@@ -68,7 +127,7 @@ export class StoryIndex<T> implements StoryLookup<T> {
       if (at === Infinity) return undefined;
       for (let i = 0; i < lists.length; i++) if (lists[i]![next[i]!] === at) next[i]! += 1;
       const story = this.stories[at]!;
-      if (!accept(story.value) || !sameFoldedStory(folded, story)) continue;
+      if (!accept(story.value) || !sameFoldedStory(folded, unfold(story))) continue;
       if (!all) return story.value;
       all.push(story.value);
     }
