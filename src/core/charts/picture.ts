@@ -37,15 +37,35 @@ export interface DrawnView {
   png?: Uint8Array;
 }
 
+/**
+ * The reason drawPicture could not draw each picture it failed on, kept as long as the picture
+ * is: a post remembered for later edits records the view its messages show (notDrawnReason).
+ */
+const notDrawn = new WeakMap<ViewImage, string>();
+
 export async function drawPicture(view: View, logger: Logger): Promise<DrawnView> {
   if (!view.image) return { view };
   try {
-    return { view, png: await view.image.png() };
+    const png = await view.image.png();
+    notDrawn.delete(view.image);
+    return { view, png };
   } catch (error) {
     logger.error({ err: error, title: view.title }, 'a picture could not be drawn');
-    const { image: _image, ...rest } = view;
     const reason = error instanceof Error ? error.message : String(error);
-    // A reply's text leaves describing the picture to its alt text: without the picture, the alt text is said in its place.
-    return { view: { ...rest, intro: [...(rest.intro ?? []), plainLine(`The picture could not be drawn: ${reason}`), plainLine(view.image.alt)] } };
+    notDrawn.set(view.image, reason);
+    return { view: withoutPicture(view, reason) };
   }
+}
+
+/** Why the picture could not be drawn when drawPicture last tried; undefined when it was drawn, or never tried. */
+export function notDrawnReason(image: ViewImage): string | undefined {
+  return notDrawn.get(image);
+}
+
+/** The view as shown when its picture could not be drawn: no picture, the reason and the alt text in its place. */
+export function withoutPicture(view: View, reason: string): View {
+  const { image, ...rest } = view;
+  if (!image) return view;
+  // A reply's text leaves describing the picture to its alt text: without the picture, the alt text is said in its place.
+  return { ...rest, intro: [...(rest.intro ?? []), plainLine(`The picture could not be drawn: ${reason}`), plainLine(image.alt)] };
 }

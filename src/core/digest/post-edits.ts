@@ -7,6 +7,7 @@
 // was under a mark saying they were withdrawn; one whose removal alone was undone is drawn as it
 // was. A corrected section may be drawn shorter, so the message still fits where it was posted
 // (post-edits-fit.ts).
+import { notDrawnReason, withoutPicture } from '../charts/picture.js';
 import type { EntryInput } from '../domain.js';
 import { actorIdsNamed } from '../entry-diff.js';
 import type { Logger } from '../logger.js';
@@ -366,6 +367,18 @@ function keptFilters({ topic, eventType, actorId }: DigestFilters): RememberedFi
 }
 
 /**
+ * The view as its messages show it, to redraw: a picture the platform drew is kept by name (an
+ * edit shows the one the message holds); one that could not be drawn was posted as its alt text,
+ * and the messages hold none for an edit to show.
+ */
+function postedView(view: View): View {
+  const { image, ...shown } = view;
+  if (!image) return shown;
+  const notDrawn = notDrawnReason(image);
+  return notDrawn === undefined ? { ...shown, postedPicture: { filename: image.filename, alt: image.alt } } : withoutPicture(view, notDrawn);
+}
+
+/**
  * Remembers a post so corrections of its entries can redraw it (`entries`: those its sections
  * show, by default). It has been posted already: a failure here is logged, never thrown, so the
  * post is not taken for failed and sent again.
@@ -376,8 +389,7 @@ export function rememberPost(
   logger: Logger,
   options: { entries?: readonly EntryPlace[]; asOf?: number; filters?: DigestFilters } = {},
 ): void {
-  const { image, ...shown } = post.view;
-  const pictured: View = image ? { ...shown, postedPicture: { filename: image.filename, alt: image.alt } } : shown;
+  const pictured = postedView(post.view);
   const filters = options.filters && keptFilters(options.filters);
   const view: RememberedView = filters ? { ...pictured, digestFilters: filters } : pictured;
   const entries = options.entries ?? entriesShown(view);
