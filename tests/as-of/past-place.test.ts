@@ -2,20 +2,11 @@
 // moved elsewhere or been removed still reads in the view of then (stored places are kept), and a
 // place no entry had then shows an empty view of then, not a refusal.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Caller } from '../../src/core/caller.js';
-import { createTestApp, type TestApp } from '../support/test-app.js';
 import { viewText } from '../support/view-text.js';
+import { ClockedDesk } from './support/clocked-desk.js';
 
-let app: TestApp;
-let clock: Date;
-const ana: Caller = { platform: 'memory', userId: 'ana', workspaceId: 'w1', channelId: 'c1' };
-const run = async (line: string) => app.dispatcher.runText(line, ana);
-
-async function editAt(at: string, line: string): Promise<void> {
-  clock = new Date(at);
-  const view = await run(line);
-  expect(view.tone, viewText(view)).toBe('success');
-}
+let desk: ClockedDesk;
+const run = async (line: string) => desk.run(line);
 
 /** The view of `line`, as its text, asserting that it is no refusal. */
 async function shown(line: string): Promise<string> {
@@ -29,18 +20,17 @@ async function shown(line: string): Promise<string> {
  * On 5 Jul: #18 and #19 move to Damascus, #20 is removed, and #21 is added at Tartus.
  */
 beforeEach(async () => {
-  clock = new Date('2025-07-01T09:00:00Z');
-  app = createTestApp('memory:ana', () => clock);
-  await editAt('2025-07-03T12:00:00Z', '/entry add title:"Talks in Qardaha" date:2025-07 type:talks topic:syria-israel places:Qardaha');
-  await editAt('2025-07-03T12:00:00Z', '/entry add title:"Meeting at the ridge" date:2025-07 type:talks topic:syria-israel places:"Cedar Nook Hill" located:false');
-  await editAt('2025-07-03T12:00:00Z', '/entry add title:"Short-lived report" date:2025-07 type:talks topic:syria-israel places:"Gone Gully" located:false');
-  await editAt('2025-07-05T12:00:00Z', '/entry edit id:18 places:Damascus');
-  await editAt('2025-07-05T12:00:00Z', '/entry edit id:19 places:Damascus');
-  await editAt('2025-07-05T12:00:00Z', '/entry remove id:20 reason:"duplicate"');
-  await editAt('2025-07-05T12:00:00Z', '/entry add title:"Port visit in Tartus" date:2025-07 type:talks topic:syria-israel places:Tartus');
-  clock = new Date('2025-07-20T12:00:00Z');
+  desk = new ClockedDesk('2025-07-01T09:00:00Z');
+  await desk.editAt('2025-07-03T12:00:00Z', '/entry add title:"Talks in Qardaha" date:2025-07 type:talks topic:syria-israel places:Qardaha');
+  await desk.editAt('2025-07-03T12:00:00Z', '/entry add title:"Meeting at the ridge" date:2025-07 type:talks topic:syria-israel places:"Cedar Nook Hill" located:false');
+  await desk.editAt('2025-07-03T12:00:00Z', '/entry add title:"Short-lived report" date:2025-07 type:talks topic:syria-israel places:"Gone Gully" located:false');
+  await desk.editAt('2025-07-05T12:00:00Z', '/entry edit id:18 places:Damascus');
+  await desk.editAt('2025-07-05T12:00:00Z', '/entry edit id:19 places:Damascus');
+  await desk.editAt('2025-07-05T12:00:00Z', '/entry remove id:20 reason:"duplicate"');
+  await desk.editAt('2025-07-05T12:00:00Z', '/entry add title:"Port visit in Tartus" date:2025-07 type:talks topic:syria-israel places:Tartus');
+  desk.setClock('2025-07-20T12:00:00Z');
 });
-afterEach(() => app.dispose());
+afterEach(() => desk.dispose());
 
 describe('GIVEN /timeline with a place and as_of', () => {
   it('WHEN the place had entries then that have since moved elsewhere THEN the view of then shows them', async () => {

@@ -2,40 +2,30 @@
 // refused as the live timeline refuses it, while a topic whose entries have since moved away
 // still reads in a view of then.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Caller } from '../../src/core/caller.js';
 import { storeFingerprint } from '../support/store-fingerprint.js';
-import { createTestApp, type TestApp } from '../support/test-app.js';
 import { viewText } from '../support/view-text.js';
+import { ClockedDesk } from './support/clocked-desk.js';
 
-let app: TestApp;
-let clock: Date;
-const ana: Caller = { platform: 'memory', userId: 'ana', workspaceId: 'w1', channelId: 'c1' };
-const run = async (line: string) => app.dispatcher.runText(line, ana);
-
-async function editAt(at: string, line: string): Promise<void> {
-  clock = new Date(at);
-  const view = await run(line);
-  expect(view.tone, viewText(view)).toBe('success');
-}
+let desk: ClockedDesk;
+const run = async (line: string) => desk.run(line);
 
 /** The refusal of `line`, as its text, asserting that it is one and that the store is as it was. */
 async function refused(line: string): Promise<string> {
-  const before = storeFingerprint(app.db);
+  const before = storeFingerprint(desk.app.db);
   const view = await run(line);
   expect(view.tone, viewText(view)).toBe('error');
-  expect(storeFingerprint(app.db)).toBe(before);
+  expect(storeFingerprint(desk.app.db)).toBe(before);
   return viewText(view);
 }
 
 /** The seed dossier on 1 Jul; an entry of a new topic, lebanon, on 3 Jul, moved to syria-israel on 5 Jul. */
 beforeEach(async () => {
-  clock = new Date('2025-07-01T09:00:00Z');
-  app = createTestApp('memory:ana', () => clock);
-  await editAt('2025-07-03T12:00:00Z', '/entry add title:"Border talks in Naqoura" date:2025-07 type:talks topic:lebanon');
-  await editAt('2025-07-05T12:00:00Z', '/entry edit id:18 topic:syria-israel');
-  clock = new Date('2025-07-20T12:00:00Z');
+  desk = new ClockedDesk('2025-07-01T09:00:00Z');
+  await desk.editAt('2025-07-03T12:00:00Z', '/entry add title:"Border talks in Naqoura" date:2025-07 type:talks topic:lebanon');
+  await desk.editAt('2025-07-05T12:00:00Z', '/entry edit id:18 topic:syria-israel');
+  desk.setClock('2025-07-20T12:00:00Z');
 });
-afterEach(() => app.dispose());
+afterEach(() => desk.dispose());
 
 describe('GIVEN /timeline with a topic and as_of', () => {
   it('WHEN the topic never existed THEN the past view is refused as the live timeline refuses it', async () => {
