@@ -15,15 +15,16 @@ const ZONE_WORD = /^(?:utc|gmt|z|[+-]\d{2}(?::?\d{2})?|[a-z]+\/[a-z_+\-/]+)$/i;
 
 /**
  * Refuses a time-of-day word left beside a date option given as a day. Words filling a first
- * option that takes free text with spaces (an entry's title) may hold a time of their own
- * (`Talks at 09:00`), so they are left alone.
+ * option that takes free text with spaces (an entry's title, an actor's name) may hold a time of
+ * their own (`Talks at 09:00`), so they are left alone; a topic is a slug (typed-topic.ts), which
+ * holds no space and so no time typed after one.
  */
 export function refuseTimeApartFromDay(words: readonly string[], args: Readonly<Record<string, RawOptionValue>>, resolved: ResolvedLeaf): void {
   const at = words.findIndex((word) => TIME_OF_DAY.test(word));
   if (at < 0) return;
   const options = resolved.leaf.options ?? [];
   const first = options[0];
-  if (first && !(first.name in args) && (first.type === 'text' || first.type === 'actor') && /^["“]|\s/.test(first.example ?? '')) return;
+  if (first && !(first.name in args) && (first.type === 'text' || first.type === 'actor') && first.autocomplete !== 'topic') return;
   const days = options.filter((option) => option.type === 'date' && typeof args[option.name] === 'string' && parseDayTime(String(args[option.name])) === undefined);
   if (days.length === 0) return;
   const time = words[at]!;
