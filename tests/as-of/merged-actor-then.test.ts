@@ -1,20 +1,11 @@
 // A past timeline filtered by an actor holds the entries that actor had that day: an actor merged
 // into another since was its own actor then, found under its own name and not under the actor kept.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Caller } from '../../src/core/caller.js';
-import { createTestApp, type TestApp } from '../support/test-app.js';
 import { viewText } from '../support/view-text.js';
+import { ClockedDesk } from './support/clocked-desk.js';
 
-let app: TestApp;
-let clock: Date;
-const ana: Caller = { platform: 'memory', userId: 'ana', workspaceId: 'w1', channelId: 'c1' };
-const text = async (line: string) => viewText(await app.dispatcher.runText(line, ana));
-
-async function editAt(at: string, line: string): Promise<void> {
-  clock = new Date(at);
-  const view = await app.dispatcher.runText(line, ana);
-  expect(view.tone, viewText(view)).toBe('success');
-}
+let desk: ClockedDesk;
+const text = async (line: string) => viewText(await desk.run(line));
 
 /** The entry numbers a timeline lists, in its order. */
 const listed = (shown: string) => [...shown.matchAll(/^#(\d+) /gm)].map((m) => Number(m[1]));
@@ -22,22 +13,21 @@ const listed = (shown: string) => [...shown.matchAll(/^#(\d+) /gm)].map((m) => N
 const SGF = 'Syrian Government Forces';
 
 beforeEach(async () => {
-  clock = new Date('2025-08-01T09:00:00Z');
-  app = createTestApp('memory:ana', () => clock);
-  await editAt('2025-08-01T10:00:00Z', '/entry add title:"Clashes in Sweida city" date:2025-07-28 type:armed-clash topic:south-syria places:Sweida actors:"Syria:initiator" outlet:SOHR fatalities:45 fatalities_source:SOHR');
-  await editAt('2025-08-01T10:05:00Z', '/entry add title:"Shelling of Daraa countryside" date:2025-07-30 type:shelling topic:south-syria places:Daraa outlet:Reuters fatalities:30 fatalities_source:Reuters');
-  await editAt('2025-08-01T10:10:00Z', '/entry add title:"Drone strike near Quneitra" date:2025-07-31 type:air-strike topic:south-syria places:Quneitra actors:"Israel:initiator" outlet:AFP fatalities:8 fatalities_source:AFP');
-  await editAt('2025-08-03T10:00:00Z', `/actors add name:"${SGF}" kind:armed-force`);
-  await editAt('2025-08-03T10:05:00Z', `/entry edit id:19 actors:"${SGF}:initiator"`);
-  await editAt('2025-08-03T10:10:00Z', `/entry edit id:20 actors:"+${SGF}:target"`);
-  await editAt('2025-08-08T10:00:00Z', `/actors merge from:"${SGF}" into:Syria`);
-  clock = new Date('2025-08-10T12:00:00Z');
+  desk = new ClockedDesk('2025-08-01T09:00:00Z');
+  await desk.editAt('2025-08-01T10:00:00Z', '/entry add title:"Clashes in Sweida city" date:2025-07-28 type:armed-clash topic:south-syria places:Sweida actors:"Syria:initiator" outlet:SOHR fatalities:45 fatalities_source:SOHR');
+  await desk.editAt('2025-08-01T10:05:00Z', '/entry add title:"Shelling of Daraa countryside" date:2025-07-30 type:shelling topic:south-syria places:Daraa outlet:Reuters fatalities:30 fatalities_source:Reuters');
+  await desk.editAt('2025-08-01T10:10:00Z', '/entry add title:"Drone strike near Quneitra" date:2025-07-31 type:air-strike topic:south-syria places:Quneitra actors:"Israel:initiator" outlet:AFP fatalities:8 fatalities_source:AFP');
+  await desk.editAt('2025-08-03T10:00:00Z', `/actors add name:"${SGF}" kind:armed-force`);
+  await desk.editAt('2025-08-03T10:05:00Z', `/entry edit id:19 actors:"${SGF}:initiator"`);
+  await desk.editAt('2025-08-03T10:10:00Z', `/entry edit id:20 actors:"+${SGF}:target"`);
+  await desk.editAt('2025-08-08T10:00:00Z', `/actors merge from:"${SGF}" into:Syria`);
+  desk.setClock('2025-08-10T12:00:00Z');
 });
-afterEach(() => app.dispose());
+afterEach(() => desk.dispose());
 
 describe('GIVEN an actor linked to entries on 3 Aug and merged into Syria on 8 Aug', () => {
   it('WHEN the merged actor’s past timeline is asked for a day before the merge THEN it holds only its own entries then, and their toll', async () => {
-    const view = await app.dispatcher.runText(`/timeline topic:south-syria actor:"${SGF}" as_of:2025-08-03`, ana);
+    const view = await desk.run(`/timeline topic:south-syria actor:"${SGF}" as_of:2025-08-03`);
     expect(view.title).toBe(`Timeline — topic south-syria, actor ${SGF} — as of the end of 3 Aug 2025 (UTC)`);
     const shown = viewText(view);
     expect(listed(shown)).toEqual([20, 19]);
@@ -59,7 +49,7 @@ describe('GIVEN an actor linked to entries on 3 Aug and merged into Syria on 8 A
     expect(kept).toContain('Fatalities on this page: 83, from 3 entries with figures.');
     expect(kept).not.toContain('its own actor then');
 
-    const merged = await app.dispatcher.runText(`/timeline topic:south-syria actor:"${SGF}" as_of:2025-08-09`, ana);
+    const merged = await desk.run(`/timeline topic:south-syria actor:"${SGF}" as_of:2025-08-09`);
     expect(merged.title).toBe('Timeline — topic south-syria, actor Syria — as of the end of 9 Aug 2025 (UTC)');
     expect(listed(viewText(merged))).toEqual([20, 19, 18]);
     expect(viewText(merged)).toContain(`${SGF} had been merged into Syria by then: this is Syria’s timeline as it stood, with the entries that named ${SGF}.`);

@@ -6,39 +6,30 @@ import type { Caller } from '../../src/core/caller.js';
 import { NEXT_LABEL } from '../../src/core/interaction/texts.js';
 import { MemoryPlatform } from '../support/memory-platform.js';
 import { storeFingerprint } from '../support/store-fingerprint.js';
-import { createTestApp, type TestApp } from '../support/test-app.js';
 import { viewText } from '../support/view-text.js';
+import { ana, ClockedDesk } from './support/clocked-desk.js';
 
-let app: TestApp;
-let clock: Date;
-const ana: Caller = { platform: 'memory', userId: 'ana', workspaceId: 'w1', channelId: 'c1' };
+let desk: ClockedDesk;
 const elsewhere: Caller = { ...ana, userId: 'bob', channelId: 'c2' };
-const run = async (text: string, caller = ana) => app.dispatcher.runText(text, caller);
+const run = async (text: string, caller = ana) => desk.run(text, caller);
 const text = async (line: string, caller = ana) => viewText(await run(line, caller));
 const OLD_TITLE = 'Diplomat: Barrack to facilitate al-Shaibani–Dermer talks';
 const NEW_TITLE = 'Barrack to host al-Shaibani–Dermer talks';
 
 /** The seed dossier on 1 Jul, then an edit, a removal and an addition over the following days. */
-async function editAt(at: string, line: string): Promise<void> {
-  clock = new Date(at);
-  const view = await run(line);
-  expect(view.tone, viewText(view)).toBe('success');
-}
-
 beforeEach(async () => {
-  clock = new Date('2025-07-01T09:00:00Z');
-  app = createTestApp('memory:ana', () => clock);
-  await editAt('2025-07-03T12:00:00Z', `/entry edit id:13 title:"${NEW_TITLE}" confidence:confirmed`);
+  desk = new ClockedDesk('2025-07-01T09:00:00Z');
+  await desk.editAt('2025-07-03T12:00:00Z', `/entry edit id:13 title:"${NEW_TITLE}" confidence:confirmed`);
   // 20:00 UTC on 5 Jul is already 6 Jul in Tokyo.
-  await editAt('2025-07-05T20:00:00Z', '/entry remove id:3 reason:"duplicate of #8"');
-  await editAt('2025-07-08T10:00:00Z', '/entry add title:"Talks resume in Baku" date:2025-07 type:talks topic:syria-israel actors:"Syria:participant, Israel:participant" outlet:AFP');
-  clock = new Date('2025-07-20T12:00:00Z');
+  await desk.editAt('2025-07-05T20:00:00Z', '/entry remove id:3 reason:"duplicate of #8"');
+  await desk.editAt('2025-07-08T10:00:00Z', '/entry add title:"Talks resume in Baku" date:2025-07 type:talks topic:syria-israel actors:"Syria:participant, Israel:participant" outlet:AFP');
+  desk.setClock('2025-07-20T12:00:00Z');
 });
-afterEach(() => app.dispose());
+afterEach(() => desk.dispose());
 
 describe('GIVEN a dossier edited on known days', () => {
   it('WHEN the timeline is asked as of a day THEN it shows the entries as they stood at its end, saying it is a past view', async () => {
-    const before = storeFingerprint(app.db);
+    const before = storeFingerprint(desk.app.db);
     const early = await text('/timeline as_of:2025-07-02 limit:25');
     expect(early).toContain('Timeline — as of the end of 2 Jul 2025 (UTC)');
     expect(early).toContain('A past view: the dossier as of the end of 2 Jul 2025 (UTC), rebuilt from its revisions. As it is now: `/timeline limit:25`');
@@ -55,7 +46,7 @@ describe('GIVEN a dossier edited on known days', () => {
 
     const now = await text('/timeline limit:25');
     expect(now).toContain('#18 Talks resume in Baku');
-    expect(storeFingerprint(app.db)).toBe(before);
+    expect(storeFingerprint(desk.app.db)).toBe(before);
   });
 
   it("WHEN the channel's digests run in Tokyo THEN its days end there; elsewhere they end in UTC", async () => {
@@ -121,9 +112,9 @@ describe('GIVEN a dossier edited on known days', () => {
   });
 
   it('WHEN fatality figures, a claim or a source grade changed THEN the diff shows them, not an edit and its undo', async () => {
-    await editAt('2025-07-10T10:00:00Z', '/entry edit id:12 fatalities:"10-12-15" fatalities_source:"Health ministry" grade:B2');
-    await editAt('2025-07-12T10:00:00Z', '/entry claim id:12 actor:Israel stance:denies date:2025-07-12 outlet:"Israeli army radio" grade:C3');
-    clock = new Date('2025-07-20T12:00:00Z');
+    await desk.editAt('2025-07-10T10:00:00Z', '/entry edit id:12 fatalities:"10-12-15" fatalities_source:"Health ministry" grade:B2');
+    await desk.editAt('2025-07-12T10:00:00Z', '/entry claim id:12 actor:Israel stance:denies date:2025-07-12 outlet:"Israeli army radio" grade:C3');
+    desk.setClock('2025-07-20T12:00:00Z');
     const diff = await text('/entry diff id:12 from:2025-07-09');
     expect(diff).toContain('2 revisions in between; last by memory:ana at 2025-07-12 10:00 UTC.');
     expect(diff).toContain('Fatalities: none → 12 (10 to 15) — Health ministry');
@@ -132,8 +123,8 @@ describe('GIVEN a dossier edited on known days', () => {
   });
 
   it('WHEN an entry is compared from today THEN today’s changes show, compared from the start of the day', async () => {
-    await editAt('2025-07-20T08:00:00Z', '/entry edit id:12 confidence:confirmed');
-    clock = new Date('2025-07-20T12:00:00Z');
+    await desk.editAt('2025-07-20T08:00:00Z', '/entry edit id:12 confidence:confirmed');
+    desk.setClock('2025-07-20T12:00:00Z');
     const today = await text('/entry diff id:12 from:2025-07-20');
     expect(today).toContain('— from the start of 20 Jul 2025 (UTC) to now');
     expect(today).toContain('1 revision in between; last by memory:ana at 2025-07-20 08:00 UTC.');
@@ -148,18 +139,18 @@ describe('GIVEN a dossier edited on known days', () => {
     const claimed = await text('/entry diff id:15 from:2025-07');
     expect(claimed).toContain('US-mediated Syria–Israel talks in Paris');
     expect(claimed).toContain('    Syria confirms · 26 Jul 2025');
-    clock = new Date('2025-07-20T20:00:00Z'); // 21 Jul in Tokyo
+    desk.setClock('2025-07-20T20:00:00Z'); // 21 Jul in Tokyo
     expect(await text('/timeline as_of:yesterday limit:1')).toContain('as of the end of 19 Jul 2025 (UTC)');
     expect((await run('/digest subscribe schedule:"daily 08:00" timezone:Asia/Tokyo')).tone).not.toBe('error');
     expect(await text('/timeline as_of:yesterday limit:1')).toContain('as of the end of 20 Jul 2025 (Asia/Tokyo)');
   });
 
   it('WHEN an actor filter is used THEN it matches the actors entries named then, actors merged into it by then included', async () => {
-    await editAt('2025-07-09T10:00:00Z', '/entry edit id:18 actors:"Syria:participant, Israel:participant, Tom Barrack:mediator"');
-    await editAt('2025-07-10T10:00:00Z', '/actors add name:"T. Barrack" kind:person');
-    await editAt('2025-07-10T11:00:00Z', '/entry edit id:12 actors:"Syria:participant, Israel:participant, T. Barrack:mediator"');
-    await editAt('2025-07-11T10:00:00Z', '/actors merge from:"T. Barrack" into:"Tom Barrack"');
-    clock = new Date('2025-07-20T12:00:00Z');
+    await desk.editAt('2025-07-09T10:00:00Z', '/entry edit id:18 actors:"Syria:participant, Israel:participant, Tom Barrack:mediator"');
+    await desk.editAt('2025-07-10T10:00:00Z', '/actors add name:"T. Barrack" kind:person');
+    await desk.editAt('2025-07-10T11:00:00Z', '/entry edit id:12 actors:"Syria:participant, Israel:participant, T. Barrack:mediator"');
+    await desk.editAt('2025-07-11T10:00:00Z', '/actors merge from:"T. Barrack" into:"Tom Barrack"');
+    desk.setClock('2025-07-20T12:00:00Z');
     expect(await text('/timeline actor:"Tom Barrack" as_of:2025-07-08 limit:25')).not.toContain('#18 ');
     const ninth = await text('/timeline actor:"Tom Barrack" as_of:2025-07-09 limit:25');
     expect(ninth).toContain('#18 Talks resume in Baku');
@@ -174,8 +165,8 @@ describe('GIVEN a dossier edited on known days', () => {
   });
 
   it('WHEN a located place filters a past timeline THEN it holds the entries at that place then, and those within a country', async () => {
-    await editAt('2025-07-09T10:00:00Z', '/entry edit id:18 places:Baku');
-    clock = new Date('2025-07-20T12:00:00Z');
+    await desk.editAt('2025-07-09T10:00:00Z', '/entry edit id:18 places:Baku');
+    desk.setClock('2025-07-20T12:00:00Z');
     const baku = await text('/timeline place:Baku as_of:2025-07-08 limit:25');
     expect(baku).toContain('Showing 1 to 2 of 2 entries.');
     expect(baku).toContain('#12 Syrian and Israeli officials meet in Baku');
@@ -188,9 +179,9 @@ describe('GIVEN a dossier edited on known days', () => {
   });
 
   it('WHEN an entry had fatality figures then THEN the past timeline shows them and adds them up, as the live one does', async () => {
-    await editAt('2025-07-09T10:00:00Z', '/entry edit id:10 fatalities:"20-25-30" fatalities_source:SOHR');
-    await editAt('2025-07-12T10:00:00Z', '/entry edit id:10 fatalities:"40" fatalities_source:SOHR');
-    clock = new Date('2025-07-20T12:00:00Z');
+    await desk.editAt('2025-07-09T10:00:00Z', '/entry edit id:10 fatalities:"20-25-30" fatalities_source:SOHR');
+    await desk.editAt('2025-07-12T10:00:00Z', '/entry edit id:10 fatalities:"40" fatalities_source:SOHR');
+    desk.setClock('2025-07-20T12:00:00Z');
     const then = await text('/timeline type:air-strike as_of:2025-07-10');
     expect(then).toContain('fatalities 25 (20 to 30)');
     expect(then).toContain('Fatalities on this page: 25 (20 to 30)');
@@ -198,7 +189,7 @@ describe('GIVEN a dossier edited on known days', () => {
   });
 
   it('WHEN a past timeline is paged THEN Next keeps the day', async () => {
-    const platform = new MemoryPlatform(app.dispatcher, app.logger);
+    const platform = new MemoryPlatform(desk.app.dispatcher, desk.app.logger);
     const first = await platform.command('/timeline as_of:2025-07-02 limit:4', 'ana');
     expect(first.text).toContain('Showing 1 to 4 of 17 entries.');
     const second = await platform.press(first, NEXT_LABEL, 'ana');
@@ -207,7 +198,7 @@ describe('GIVEN a dossier edited on known days', () => {
   });
 
   it('WHEN the day is before the dossier began THEN the reply says so; a future day is refused and nothing is written', async () => {
-    const before = storeFingerprint(app.db);
+    const before = storeFingerprint(desk.app.db);
     const early = await run('/timeline as_of:2025-06-30');
     expect(early.tone).toBe('normal');
     expect(viewText(early)).toContain('The dossier did not exist yet as of the end of 30 Jun 2025 (UTC): its first entry was written on Tue 1 Jul 2025 09:00 UTC.');
@@ -215,12 +206,12 @@ describe('GIVEN a dossier edited on known days', () => {
     const future = await run('/timeline as_of:2025-07-21');
     expect(future.tone).toBe('error');
     expect(viewText(future)).toContain('Option `as_of` is in the future — got `21 Jul 2025`; today is 20 Jul 2025 (UTC).');
-    const outcome = await app.dispatcher.dispatchText('/entry diff id:13 from:2025-07-02 to:2025-08', ana, 'r1');
+    const outcome = await desk.app.dispatcher.dispatchText('/entry diff id:13 from:2025-07-02 to:2025-08', ana, 'r1');
     expect(outcome.view.tone).toBe('error');
     expect(outcome.refusedOption).toBe('to');
     const swapped = await run('/entry diff id:13 from:2025-07-10 to:2025-07-02');
     expect(viewText(swapped)).toContain('Option `to` is before `from`; swap them.');
-    expect(storeFingerprint(app.db)).toBe(before);
+    expect(storeFingerprint(desk.app.db)).toBe(before);
   });
 
   it('WHEN the month asked is not over THEN the view is the dossier so far', async () => {
@@ -232,13 +223,13 @@ describe('GIVEN a dossier edited on known days', () => {
 
   it('WHEN an entry is changed and changed back within one instant THEN every change is kept and the past view shows where it ended', async () => {
     // A clock that does not move: each span these changes open begins where the last one ended.
-    clock = new Date('2025-07-09T10:00:00Z');
-    await editAt(clock.toISOString(), '/entry add title:"Envoys meet in Amman" date:2025-07-09 type:talks topic:syria-israel actors:"Syria:participant" places:Amman outlet:AFP');
-    await editAt(clock.toISOString(), '/entry edit id:19 date:2025-07-07 type:statement');
-    await editAt(clock.toISOString(), '/entry edit id:19 date:2025-07-09 type:talks');
-    await editAt(clock.toISOString(), '/entry remove id:19 reason:"checking"');
-    await editAt(clock.toISOString(), '/entry undo id:19');
-    clock = new Date('2025-07-20T12:00:00Z');
+    const still = '2025-07-09T10:00:00Z';
+    await desk.editAt(still, '/entry add title:"Envoys meet in Amman" date:2025-07-09 type:talks topic:syria-israel actors:"Syria:participant" places:Amman outlet:AFP');
+    await desk.editAt(still, '/entry edit id:19 date:2025-07-07 type:statement');
+    await desk.editAt(still, '/entry edit id:19 date:2025-07-09 type:talks');
+    await desk.editAt(still, '/entry remove id:19 reason:"checking"');
+    await desk.editAt(still, '/entry undo id:19');
+    desk.setClock('2025-07-20T12:00:00Z');
     const past = await text('/timeline as_of:2025-07-10 type:talks actor:Syria');
     expect(past).toContain('#19 Envoys meet in Amman');
     expect(past).toMatch(/#19 .*\n\s+9 Jul 2025 · Talks/);

@@ -2,34 +2,24 @@
 // typed: places in their stored spelling, actors where merges had moved them, sources matched by
 // outlet and link; and the diff says what happened in between when the fields ended as they began.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Caller } from '../../src/core/caller.js';
-import { createTestApp, type TestApp } from '../support/test-app.js';
 import { viewText } from '../support/view-text.js';
+import { ClockedDesk } from './support/clocked-desk.js';
 
-let app: TestApp;
-let clock: Date;
-const ana: Caller = { platform: 'memory', userId: 'ana', workspaceId: 'w1', channelId: 'c1' };
-const text = async (line: string) => viewText(await app.dispatcher.runText(line, ana));
-
-async function editAt(at: string, line: string): Promise<void> {
-  clock = new Date(at);
-  const view = await app.dispatcher.runText(line, ana);
-  expect(view.tone, viewText(view)).toBe('success');
-}
+let desk: ClockedDesk;
+const text = async (line: string) => viewText(await desk.run(line));
 
 /** The value of one fact line (`  Places      Paris`) of a view's text. */
 const fact = (shown: string, label: string) => shown.match(new RegExp(`^  ${label} +(.*)$`, 'm'))?.[1];
 
 beforeEach(() => {
-  clock = new Date('2025-08-01T09:00:00Z');
-  app = createTestApp('memory:ana', () => clock);
+  desk = new ClockedDesk('2025-08-01T09:00:00Z');
 });
-afterEach(() => app.dispose());
+afterEach(() => desk.dispose());
 
 describe('GIVEN a place typed in another letter case than the one stored', () => {
   beforeEach(async () => {
-    await editAt('2025-08-02T10:00:00Z', '/entry add title:"Case probe" date:2025-07-30 type:armed-clash topic:syria-israel places:paris outlet:AFP');
-    clock = new Date('2025-08-04T12:00:00Z');
+    await desk.editAt('2025-08-02T10:00:00Z', '/entry add title:"Case probe" date:2025-07-30 type:armed-clash topic:syria-israel places:paris outlet:AFP');
+    desk.setClock('2025-08-04T12:00:00Z');
   });
 
   it('WHEN the entry is shown as of a day, diffed or listed on a past timeline THEN the place reads as /entry show spells it', async () => {
@@ -46,11 +36,11 @@ describe('GIVEN a place typed in another letter case than the one stored', () =>
 
 describe('GIVEN an entry whose actor was merged into another, then separated again', () => {
   beforeEach(async () => {
-    await editAt('2025-08-02T09:00:00Z', '/actors add name:"T. Barrack" kind:person');
-    await editAt('2025-08-02T10:00:00Z', '/entry add title:"Merge probe" date:2025-07-30 type:talks topic:syria-israel actors:"T. Barrack:initiator" outlet:AFP');
-    await editAt('2025-08-02T11:00:00Z', '/entry claim id:18 actor:"T. Barrack" stance:confirms outlet:AFP date:2025-07-31');
-    await editAt('2025-08-03T10:00:00Z', '/actors merge from:"T. Barrack" into:"Tom Barrack"');
-    clock = new Date('2025-08-04T12:00:00Z');
+    await desk.editAt('2025-08-02T09:00:00Z', '/actors add name:"T. Barrack" kind:person');
+    await desk.editAt('2025-08-02T10:00:00Z', '/entry add title:"Merge probe" date:2025-07-30 type:talks topic:syria-israel actors:"T. Barrack:initiator" outlet:AFP');
+    await desk.editAt('2025-08-02T11:00:00Z', '/entry claim id:18 actor:"T. Barrack" stance:confirms outlet:AFP date:2025-07-31');
+    await desk.editAt('2025-08-03T10:00:00Z', '/actors merge from:"T. Barrack" into:"Tom Barrack"');
+    desk.setClock('2025-08-04T12:00:00Z');
   });
 
   it('WHEN it is shown as of a day THEN its actors are those the dossier showed that day', async () => {
@@ -63,16 +53,16 @@ describe('GIVEN an entry whose actor was merged into another, then separated aga
   });
 
   it('WHEN a past timeline is asked by the name merged away THEN its title names the actor so, not the one it was folded into later', async () => {
-    const view = await app.dispatcher.runText('/timeline actor:"T. Barrack" as_of:2025-08-02', ana);
+    const view = await desk.run('/timeline actor:"T. Barrack" as_of:2025-08-02');
     expect(view.title).toBe('Timeline — actor T. Barrack — as of the end of 2 Aug 2025 (UTC)');
     expect(viewText(view)).toMatch(/#18 Merge probe\n.*\n {4}Actors: T\. Barrack \(initiator\)/);
     // As it is now, the actor holding the name.
-    expect((await app.dispatcher.runText('/timeline actor:"T. Barrack"', ana)).title).toBe('Timeline — actor Tom Barrack');
+    expect((await desk.run('/timeline actor:"T. Barrack"')).title).toBe('Timeline — actor Tom Barrack');
   });
 
   it('WHEN it was edited and its actor merged since the day shown THEN the count of changes since holds the merge, as /entry history does', async () => {
-    await editAt('2025-08-03T11:00:00Z', '/entry edit id:18 confidence:confirmed');
-    clock = new Date('2025-08-04T12:00:00Z');
+    await desk.editAt('2025-08-03T11:00:00Z', '/entry edit id:18 confidence:confirmed');
+    desk.setClock('2025-08-04T12:00:00Z');
     expect(await text('/entry history id:18')).toContain('3 revisions, and 1 actor merge that changed its actors');
     expect(await text('/entry show id:18 as_of:2025-08-02')).toContain(' · 1 change and 1 actor merge since: `/entry diff id:18 from:2025-08-02`');
     // A merge before the day shown is not one since.
@@ -86,8 +76,8 @@ describe('GIVEN an entry whose actor was merged into another, then separated aga
     expect(merged).toContain('Actors: T. Barrack → Tom Barrack (initiator) by `/actors merge`');
     expect(merged).toContain('Claims: T. Barrack → Tom Barrack confirms · 31 Jul 2025 · AFP by `/actors merge`');
 
-    await editAt('2025-08-05T10:00:00Z', '/actors unmerge name:"T. Barrack"');
-    clock = new Date('2025-08-06T12:00:00Z');
+    await desk.editAt('2025-08-05T10:00:00Z', '/actors unmerge name:"T. Barrack"');
+    desk.setClock('2025-08-06T12:00:00Z');
     const separated = await text('/entry diff id:18 from:2025-08-04');
     expect(separated).toContain('No revision of the entry in between; an unmerge changed the actors it names.');
     expect(separated).toContain('Actors: Tom Barrack → T. Barrack (initiator) by `/actors unmerge`');
@@ -95,8 +85,8 @@ describe('GIVEN an entry whose actor was merged into another, then separated aga
   });
 
   it('WHEN a past timeline is filtered by the actor kept, after an unmerge THEN it finds the entry on the days it was shown under it', async () => {
-    await editAt('2025-08-05T10:00:00Z', '/actors unmerge name:"T. Barrack"');
-    clock = new Date('2025-08-06T12:00:00Z');
+    await desk.editAt('2025-08-05T10:00:00Z', '/actors unmerge name:"T. Barrack"');
+    desk.setClock('2025-08-06T12:00:00Z');
     const merged = await text('/timeline actor:"Tom Barrack" since:2025-07-30 until:2025-07-30 as_of:2025-08-04');
     expect(merged).toMatch(/#18 Merge probe\n.*\n {4}Actors: Tom Barrack \(initiator\)/);
     // Before the merge and after the unmerge, the entry names T. Barrack, found under his name.
@@ -105,10 +95,10 @@ describe('GIVEN an entry whose actor was merged into another, then separated aga
   });
 
   it('WHEN the actor kept was itself merged on, then separated THEN a past timeline of it still holds what was merged into it', async () => {
-    await editAt('2025-08-03T11:00:00Z', '/actors add name:"US envoy office" kind:government-body');
-    await editAt('2025-08-03T12:00:00Z', '/actors merge from:"Tom Barrack" into:"US envoy office"');
-    await editAt('2025-08-05T10:00:00Z', '/actors unmerge name:"Tom Barrack"');
-    clock = new Date('2025-08-06T12:00:00Z');
+    await desk.editAt('2025-08-03T11:00:00Z', '/actors add name:"US envoy office" kind:government-body');
+    await desk.editAt('2025-08-03T12:00:00Z', '/actors merge from:"Tom Barrack" into:"US envoy office"');
+    await desk.editAt('2025-08-05T10:00:00Z', '/actors unmerge name:"Tom Barrack"');
+    desk.setClock('2025-08-06T12:00:00Z');
     // On the 4th T. Barrack was in Tom Barrack, and Tom Barrack in the envoy office: the entry showed the office.
     const office = await text('/timeline actor:"US envoy office" since:2025-07-30 until:2025-07-30 as_of:2025-08-04');
     expect(office).toMatch(/#18 Merge probe\n.*\n {4}Actors: US envoy office \(initiator\)/);
@@ -118,8 +108,8 @@ describe('GIVEN an entry whose actor was merged into another, then separated aga
 
 describe('GIVEN tags typed out of alphabetical order', () => {
   it('WHEN the entry is shown now and as of a day THEN the tags read in one order', async () => {
-    await editAt('2025-08-02T10:00:00Z', '/entry add title:"Tag probe" date:2025-07-30 type:talks topic:syria-israel tags:"golan, buffer-zone" outlet:AFP');
-    clock = new Date('2025-08-04T12:00:00Z');
+    await desk.editAt('2025-08-02T10:00:00Z', '/entry add title:"Tag probe" date:2025-07-30 type:talks topic:syria-israel tags:"golan, buffer-zone" outlet:AFP');
+    desk.setClock('2025-08-04T12:00:00Z');
     expect(fact(await text('/entry show 18'), 'Tags')).toBe('buffer-zone, golan');
     expect(fact(await text('/entry show id:18 as_of:2025-08-03'), 'Tags')).toBe('buffer-zone, golan');
   });
@@ -127,11 +117,11 @@ describe('GIVEN tags typed out of alphabetical order', () => {
 
 describe('GIVEN revisions that left an entry as it was', () => {
   it('WHEN edits cancel out THEN the diff says how many revisions left it as it was, not that one edit was undone', async () => {
-    await editAt('2025-08-02T10:00:00Z', '/entry edit id:12 confidence:confirmed');
-    await editAt('2025-08-02T10:01:00Z', '/entry edit id:12 confidence:reported');
-    await editAt('2025-08-02T10:02:00Z', '/entry edit id:12 title:"TEST ENTRY"');
-    await editAt('2025-08-02T10:03:00Z', '/entry edit id:12 title:"Syrian and Israeli officials meet in Baku"');
-    clock = new Date('2025-08-04T12:00:00Z');
+    await desk.editAt('2025-08-02T10:00:00Z', '/entry edit id:12 confidence:confirmed');
+    await desk.editAt('2025-08-02T10:01:00Z', '/entry edit id:12 confidence:reported');
+    await desk.editAt('2025-08-02T10:02:00Z', '/entry edit id:12 title:"TEST ENTRY"');
+    await desk.editAt('2025-08-02T10:03:00Z', '/entry edit id:12 title:"Syrian and Israeli officials meet in Baku"');
+    desk.setClock('2025-08-04T12:00:00Z');
     const diff = await text('/entry diff id:12 from:2025-08-01');
     expect(diff).toContain('4 revisions in between, which left it as it was; last by memory:ana at 2025-08-02 10:03 UTC.');
     expect(diff).not.toContain('an edit and its undo');
@@ -139,9 +129,9 @@ describe('GIVEN revisions that left an entry as it was', () => {
   });
 
   it('WHEN the entry was removed and restored in between THEN the diff names the removal and the restore', async () => {
-    await editAt('2025-08-02T10:00:00Z', '/entry remove id:11 reason:"checking"');
-    await editAt('2025-08-04T10:00:00Z', '/entry undo 11');
-    clock = new Date('2025-08-05T12:00:00Z');
+    await desk.editAt('2025-08-02T10:00:00Z', '/entry remove id:11 reason:"checking"');
+    await desk.editAt('2025-08-04T10:00:00Z', '/entry undo 11');
+    desk.setClock('2025-08-05T12:00:00Z');
     const diff = await text('/entry diff id:11 from:2025-08-01');
     expect(diff).toContain('2 revisions in between, which left it as it was; last by memory:ana at 2025-08-04 10:00 UTC.');
     expect(diff).not.toContain('an edit and its undo');
@@ -155,14 +145,14 @@ describe('GIVEN revisions that left an entry as it was', () => {
 
 describe('GIVEN a source whose grade changed, and one replaced', () => {
   it('WHEN the entry is diffed THEN the same outlet shows what changed in it, and others read as /entry show lists sources', async () => {
-    await editAt('2025-08-02T10:00:00Z', '/entry add title:"Grade probe" date:2025-07-30 type:talks topic:syria-israel outlet:AFP');
-    await editAt('2025-08-03T10:00:00Z', '/entry edit id:18 grade:B2');
-    clock = new Date('2025-08-04T12:00:00Z');
+    await desk.editAt('2025-08-02T10:00:00Z', '/entry add title:"Grade probe" date:2025-07-30 type:talks topic:syria-israel outlet:AFP');
+    await desk.editAt('2025-08-03T10:00:00Z', '/entry edit id:18 grade:B2');
+    desk.setClock('2025-08-04T12:00:00Z');
     expect(await text('/entry diff id:18 from:2025-08-02')).toContain('Sources: AFP: grade — → B2 (usually reliable; probably true)\n');
 
-    await editAt('2025-08-05T10:00:00Z', '/entry edit id:18 published:2025-07-31');
-    await editAt('2025-08-06T10:00:00Z', '/entry edit id:18 outlet:Reuters source_url:https://example.com/a');
-    clock = new Date('2025-08-07T12:00:00Z');
+    await desk.editAt('2025-08-05T10:00:00Z', '/entry edit id:18 published:2025-07-31');
+    await desk.editAt('2025-08-06T10:00:00Z', '/entry edit id:18 outlet:Reuters source_url:https://example.com/a');
+    desk.setClock('2025-08-07T12:00:00Z');
     const shown = await text('/entry show id:18 as_of:2025-08-05');
     expect(shown).toContain('    AFP · B2 (usually reliable; probably true) (31 Jul 2025)\n');
     const replaced = await text('/entry diff id:18 from:2025-08-05');
@@ -172,9 +162,9 @@ describe('GIVEN a source whose grade changed, and one replaced', () => {
 
 describe('GIVEN an entry added after a day and removed since', () => {
   beforeEach(async () => {
-    await editAt('2025-08-02T10:00:00Z', '/entry add title:"Removed probe" date:2025-07-30 type:armed-clash topic:syria-israel places:Sweida outlet:SOHR');
-    await editAt('2025-08-03T09:00:00Z', '/entry remove id:18 reason:"duplicate of SOHR report"');
-    clock = new Date('2025-08-04T12:00:00Z');
+    await desk.editAt('2025-08-02T10:00:00Z', '/entry add title:"Removed probe" date:2025-07-30 type:armed-clash topic:syria-israel places:Sweida outlet:SOHR');
+    await desk.editAt('2025-08-03T09:00:00Z', '/entry remove id:18 reason:"duplicate of SOHR report"');
+    desk.setClock('2025-08-04T12:00:00Z');
   });
 
   it('WHEN it is diffed from before it was added THEN the reply says it was removed, by whom and why, not that it stands', async () => {

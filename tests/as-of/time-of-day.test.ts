@@ -10,23 +10,15 @@ import type { Caller } from '../../src/core/caller.js';
 import { NEXT_LABEL } from '../../src/core/interaction/texts.js';
 import { MemoryPlatform } from '../support/memory-platform.js';
 import { storeFingerprint } from '../support/store-fingerprint.js';
-import { createTestApp, type TestApp } from '../support/test-app.js';
 import { viewText } from '../support/view-text.js';
+import { ana, ClockedDesk } from './support/clocked-desk.js';
 
-let app: TestApp;
-let clock: Date;
-const ana: Caller = { platform: 'memory', userId: 'ana', workspaceId: 'w1', channelId: 'c1' };
+let desk: ClockedDesk;
 const elsewhere: Caller = { ...ana, userId: 'bob', channelId: 'c2' };
-const run = async (line: string, caller = ana) => app.dispatcher.runText(line, caller);
+const run = async (line: string, caller = ana) => desk.run(line, caller);
 const text = async (line: string, caller = ana) => viewText(await run(line, caller));
 const OLD_TITLE = 'Diplomat: Barrack to facilitate al-Shaibani–Dermer talks';
 const NEW_TITLE = 'Barrack to host al-Shaibani–Dermer talks';
-
-async function editAt(at: string, line: string): Promise<void> {
-  clock = new Date(at);
-  const view = await run(line);
-  expect(view.tone, viewText(view)).toBe('success');
-}
 
 async function subscribe(zone: string): Promise<void> {
   const view = await run(`/digest subscribe schedule:"daily 08:00" timezone:${zone}`);
@@ -35,17 +27,16 @@ async function subscribe(zone: string): Promise<void> {
 
 describe('GIVEN a dossier edited at known instants of 20 Jul 2025, asked at 12:00 UTC that day', () => {
   beforeEach(async () => {
-    clock = new Date('2025-07-01T09:00:00Z');
-    app = createTestApp('memory:ana', () => clock);
-    await editAt('2025-07-20T06:30:00Z', '/entry remove id:3 reason:"duplicate of #8"');
+    desk = new ClockedDesk('2025-07-01T09:00:00Z');
+    await desk.editAt('2025-07-20T06:30:00Z', '/entry remove id:3 reason:"duplicate of #8"');
     // Half a minute into 09:00: the bot stamps it 09:00.
-    await editAt('2025-07-20T09:00:30Z', `/entry edit id:13 title:"${NEW_TITLE}" confidence:confirmed`);
-    clock = new Date('2025-07-20T12:00:00Z');
+    await desk.editAt('2025-07-20T09:00:30Z', `/entry edit id:13 title:"${NEW_TITLE}" confidence:confirmed`);
+    desk.setClock('2025-07-20T12:00:00Z');
   });
-  afterEach(() => app.dispose());
+  afterEach(() => desk.dispose());
 
   it('WHEN as_of gives a time THEN the view holds every change written up to the end of that minute, and says so', async () => {
-    const before = storeFingerprint(app.db);
+    const before = storeFingerprint(desk.app.db);
     const nine = await text('/entry show id:13 as_of:2025-07-20T09:00');
     expect(nine).toContain(`#13 ${NEW_TITLE} — as of 20 Jul 2025 09:00 (UTC)`);
     expect(nine).toContain('A past view: the dossier as of 20 Jul 2025 09:00 (UTC), rebuilt from its revisions, every change written up to 09:00:59 included. As it is now: `/entry show id:13`');
@@ -60,7 +51,7 @@ describe('GIVEN a dossier edited at known instants of 20 Jul 2025, asked at 12:0
     const second = await text('/entry show id:13 as_of:2025-07-20T09:00:30');
     expect(second).toContain(`#13 ${NEW_TITLE} — as of 20 Jul 2025 09:00:30 (UTC)`);
     expect(second).toContain('every change written up to 09:00:30 included');
-    expect(storeFingerprint(app.db)).toBe(before);
+    expect(storeFingerprint(desk.app.db)).toBe(before);
   });
 
   it('WHEN the time is written with a space, seconds, Z, an offset or as replies print it THEN each is the same instant', async () => {
@@ -92,7 +83,7 @@ describe('GIVEN a dossier edited at known instants of 20 Jul 2025, asked at 12:0
   });
 
   it('WHEN the time is after now THEN it is refused as a future day is, and nothing is written', async () => {
-    const before = storeFingerprint(app.db);
+    const before = storeFingerprint(desk.app.db);
     const future = await run('/timeline as_of:2025-07-20T12:01');
     expect(future.tone).toBe('error');
     expect(viewText(future)).toContain('Option `as_of` is in the future — got `20 Jul 2025 12:01`; it is now 20 Jul 2025 12:00 (UTC).');
@@ -100,13 +91,13 @@ describe('GIVEN a dossier edited at known instants of 20 Jul 2025, asked at 12:0
     expect(viewText(await run('/timeline as_of:2025-07-20T12:00:01Z'))).toContain('Option `as_of` is in the future — got `20 Jul 2025 12:00:01`; it is now 20 Jul 2025 12:00:00 (UTC).');
     // The minute now is under way: the view is the dossier so far.
     expect(await text('/timeline as_of:2025-07-20T12:00 limit:1')).toContain('Timeline — as of 20 Jul 2025 12:00, so far (UTC)');
-    expect(storeFingerprint(app.db)).toBe(before);
+    expect(storeFingerprint(desk.app.db)).toBe(before);
     await subscribe('Asia/Damascus');
-    const subscribed = storeFingerprint(app.db);
+    const subscribed = storeFingerprint(desk.app.db);
     const there = viewText(await run('/timeline as_of:2025-07-20T15:01'));
     expect(there).toContain('got `20 Jul 2025 15:01`; it is now 20 Jul 2025 15:00 (Asia/Damascus).');
     expect(there).toContain('A time without an offset is read in this channel’s digest time zone, Asia/Damascus');
-    expect(storeFingerprint(app.db)).toBe(subscribed);
+    expect(storeFingerprint(desk.app.db)).toBe(subscribed);
   });
 
   it('WHEN the time is no time THEN the refusal says what is wrong and names the forms taken, without offering the day alone', async () => {
@@ -155,7 +146,7 @@ describe('GIVEN a dossier edited at known instants of 20 Jul 2025, asked at 12:0
   });
 
   it('WHEN a timeline at a time is paged THEN Next keeps the time', async () => {
-    const platform = new MemoryPlatform(app.dispatcher, app.logger);
+    const platform = new MemoryPlatform(desk.app.dispatcher, desk.app.logger);
     const first = await platform.command('/timeline as_of:"2025-07-20 09:00" limit:4', 'ana');
     expect(first.text).toMatch(/Showing 1\D+4 of 16 entries\./);
     const second = await platform.press(first, NEXT_LABEL, 'ana');
@@ -178,16 +169,15 @@ describe('GIVEN a dossier edited at known instants of 20 Jul 2025, asked at 12:0
 
 describe('GIVEN a channel whose digests run in Paris, where clocks skip and repeat an hour', () => {
   beforeEach(async () => {
-    clock = new Date('2025-03-01T09:00:00Z');
-    app = createTestApp('memory:ana', () => clock);
+    desk = new ClockedDesk('2025-03-01T09:00:00Z');
     await subscribe('Europe/Paris');
     // 30 Mar: 02:00 became 03:00 (at 01:00 UTC); this edit is 03:15 in Paris.
-    await editAt('2025-03-30T01:15:00Z', '/entry edit id:13 confidence:confirmed');
+    await desk.editAt('2025-03-30T01:15:00Z', '/entry edit id:13 confidence:confirmed');
     // 26 Oct: 03:00 went back to 02:00 (at 01:00 UTC); this edit is the second 02:10 in Paris.
-    await editAt('2025-10-26T01:10:00Z', `/entry edit id:13 title:"${NEW_TITLE}"`);
-    clock = new Date('2025-11-20T12:00:00Z');
+    await desk.editAt('2025-10-26T01:10:00Z', `/entry edit id:13 title:"${NEW_TITLE}"`);
+    desk.setClock('2025-11-20T12:00:00Z');
   });
-  afterEach(() => app.dispose());
+  afterEach(() => desk.dispose());
 
   it('WHEN the time was skipped THEN it is read as the time it became, and the view says so', async () => {
     const skipped = await text('/entry show id:13 as_of:2025-03-30T02:30');
