@@ -54,11 +54,19 @@ export const isDayTime = (date: PartialDate): date is DayTime => 'time' in date;
 /** The dashes phones and word processors put for a `-`, and the minus sign, read as `-` in an offset. */
 const DASHES = /[‐‑‒–—−]/g;
 
-/**
- * A day, then `T` or spaces, then `HH:MM` with optional `:SS` and `.mmm`, then an optional offset
- * (`Z`, `+03:00`, `+0300`, `+03`) or, after a space, a zone name (`UTC`, `Asia/Damascus`).
- */
-const DAY_AND_TIME = /^(.+?)(?:T|\s+)(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?(?:\s*(Z|[+-]\d{2}(?::?\d{2})?)|\s+([A-Za-z][\w+\-/]*))?$/i;
+// One reading of a time of day, whether typed after its day or as a word of its own (time-words.ts).
+/** `HH:MM` with optional `:SS` and `.mmm`: hour, minutes, seconds and fraction. */
+const CLOCK = String.raw`(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?`;
+/** A UTC offset: `Z`, `+03:00`, `+0300`, `+03`. */
+export const UTC_OFFSET = String.raw`Z|[+-]\d{2}(?::?\d{2})?`;
+/** A day, then `T` or spaces. */
+const DAY_THEN = String.raw`^(.+?)(?:T|\s+)`;
+
+/** A day, then a clock, then an optional offset or, after a space, a zone name (`UTC`, `Asia/Damascus`). */
+const DAY_AND_TIME = new RegExp(String.raw`${DAY_THEN}${CLOCK}(?:\s*(${UTC_OFFSET})|\s+([A-Za-z][\w+\-/]*))?$`, 'i');
+
+/** A clock alone, with an optional offset: `9:00`, `09:00:30`, `09:00Z`, `09:00+03:00`. */
+const CLOCK_WORD = new RegExp(String.raw`^${CLOCK}(${UTC_OFFSET})?$`, 'i');
 
 /** `Z`, `+03:00`, `-0430`, `+05` → minutes east of UTC; undefined past ±14:00 or 59 minutes. */
 function offsetMinutes(text: string): number | undefined {
@@ -96,6 +104,25 @@ export function parseDayTime(text: string): DayTime | undefined {
   return { year: day.year, month: day.month, day: day.day, time: { hour, minute, second, millisecond, unit, reading } };
 }
 
+/** A word that is a time of day, as a day and time is written with it: its clock (`09:00`) and offset. */
+export interface ClockWord {
+  clock: string;
+  offset: string | undefined;
+}
+
+/**
+ * A word that is a time of day (`9:00`, `09:00:30.5`, `09:00Z`, `09:00+03:00`), read as a day's
+ * time is; undefined for any other word. `25:00` is read too: a time meant, which parseDayTime
+ * then refuses with the day (dayTimeProblem says why).
+ */
+export function clockWord(word: string): ClockWord | undefined {
+  const typed = CLOCK_WORD.exec(word.trim().replace(DASHES, '-'));
+  if (!typed) return undefined;
+  const [, hour, minute, second, fraction, offset] = typed;
+  const seconds = second === undefined ? '' : `:${second}${fraction === undefined ? '' : `.${fraction}`}`;
+  return { clock: `${hour!.padStart(2, '0')}:${minute}${seconds}`, offset };
+}
+
 const two = (n: number) => String(n).padStart(2, '0');
 
 /** `09:00`, `09:00:30`, `09:00:30.125`: a clock to the unit typed. */
@@ -128,7 +155,7 @@ export function typedDate(date: PartialDate): string {
 }
 
 /** A day, `T` or spaces, and what follows, when it starts with a digit: a time meant, perhaps mistyped. */
-const DAY_THEN_TIME = /^(.+?)(?:T|\s+)(\d.*)$/i;
+const DAY_THEN_TIME = new RegExp(String.raw`${DAY_THEN}(\d.*)$`, 'i');
 
 /**
  * Why a day with a time typed for an option that takes one is not read (`2025-07-20T25:00`: there

@@ -5,6 +5,12 @@ import { dayTimeProblem } from './day-time.js';
 import { dayBeforeTime, toIsoPartial } from './partial-date.js';
 
 /**
+ * What a day-only option given a time is told, however the time was typed (`since:2025-07-14T09:30`,
+ * or `since:2025-07-14 09:30` as two words, time-words.ts): `day` is the value to type instead.
+ */
+export const dayOnlyFix = (name: string, day: string): string => `\`${name}\` takes a day only, so write \`${name}:${day}\` without the time.`;
+
+/**
  * `since:2025-07-14` offered for `2025-07-14T09:30`, saying why no time is read; for an option that
  * takes a time (`takesTime`), why this one is none (`25:00`). Undefined for other text.
  */
@@ -12,5 +18,5 @@ export function dayWithTimeHint(name: string, typed: string, takesTime = false):
   if (takesTime) return dayTimeProblem(name, typed);
   const day = dayBeforeTime(typed);
   if (!day) return undefined;
-  return `\`${name}\` takes a day without a time of day: did you mean ${name}:${toIsoPartial(day)}?`;
+  return dayOnlyFix(name, toIsoPartial(day));
 }

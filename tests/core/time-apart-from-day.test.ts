@@ -1,7 +1,7 @@
 // GIVEN a day and a time of day typed without quotes (`as_of:2025-07-20 09:00`) THEN the time,
 // which the space leaves as a word of its own, is not read as the first option's value (`topic
-// 09:00`): the reply says how to write the day and its time as one value, or that the option
-// takes a day only. Console and Slack read typed text with the same parser.
+// 09:00`, an entry titled `09:00`): the reply says how to write the day and its time as one value,
+// or that the option takes a day only. Console and Slack read typed text with the same parser.
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Caller } from '../../src/core/caller.js';
 import { createTestApp } from '../support/test-app.js';
@@ -63,6 +63,37 @@ describe('GIVEN an option that takes a day only, typed with a time', () => {
 
   it('WHEN /entry edit date:2025-07-20 09:00 THEN the entry is not changed and the reply says date takes a day only', async () => {
     expect(await reply('/entry edit 3 date:2025-07-20 09:00')).toContain('date takes a day only, so write date:2025-07-20 without the time.');
+  });
+
+  it.each(['2025-07-01T12:00', '"2025-07-01 12:00"'])('WHEN since:%s is typed as one value THEN the refusal says it in the same words as for a time typed apart', async (typed) => {
+    expect(await reply(`/timeline since:${typed}`)).toContain('since takes a day only, so write since:2025-07-01 without the time.');
+  });
+
+  it('WHEN the day was typed as shown (since:"1 Jul 2025" 12:00) THEN the value offered is one that can be typed as it stands', async () => {
+    expect(await reply('/timeline since:"1 Jul 2025" 12:00')).toContain('so write since:2025-07-01 without the time.');
+  });
+});
+
+describe('GIVEN /entry add without a title, its date typed with a time apart', () => {
+  const entries = () => (app.db.prepare('SELECT count(*) AS n FROM entries').get() as { n: number }).n;
+
+  it.each(['09:00', '09:00 UTC', '9:00+03:00'])('WHEN the time is %s THEN no entry titled with the time is added, and the reply says date takes a day only', async (time) => {
+    const before = entries();
+    const said = await reply(`/entry add date:2025-07-20 ${time} type:statement topic:syria-israel`);
+    expect(said).toMatch(REFUSAL_TITLE);
+    expect(said).toContain(`${time} is a time of day, typed apart from its day: date takes a day only, so write date:2025-07-20 without the time.`);
+    expect(entries()).toBe(before);
+  });
+
+  it('WHEN the time was meant as the title THEN the reply says how to give it as the title', async () => {
+    expect(await reply('/entry add 09:00 date:2025-07-20 type:statement topic:syria-israel')).toContain('If 09:00 is meant as the title, write it in its option: title:"09:00".');
+  });
+});
+
+describe('GIVEN a time typed apart from its day as a day and time is typed', () => {
+  it('WHEN its offset has a typographic minus (09:00−03:00) THEN it is read as the time of as_of, as as_of:"2025-07-20 09:00−03:00" is', async () => {
+    expect(await reply('/timeline as_of:2025-07-20 09:00−03:00')).toContain('write as_of as one value, as_of:2025-07-20T09:00-03:00 or as_of:"2025-07-20 09:00-03:00".');
+    expect((await view('/timeline as_of:"2025-07-20 09:00−03:00"')).tone).not.toBe('error');
   });
 });
 
