@@ -31,7 +31,7 @@ export function joinSameStory(
   const since = new Date(Math.max((draft.published ?? at).getTime() - SAME_STORY_WINDOW_MS, horizon(at)));
   const alike = stories.alike(cache, at, since, undatedSince, foldStory(draft), candidateId);
   if (alike.length === 0) return undefined;
-  // The cache holds each candidate's status as first read: decisions made since are read here.
+  // The cache holds no candidate's status: which are still pending is read here.
   const pending = cache
     .get("SELECT id FROM review_candidates WHERE status = 'pending' AND id IN (SELECT value FROM json_each(?))")
     .pluck()

@@ -11,7 +11,7 @@ import { JOINED_BY, JOINED_REASON_GLOB } from '../core/review/joined-candidate.j
 import { RECENT_MS } from '../core/sources/intake-plan.js';
 import { foldStory, SAME_STORY_WINDOW_MS, type FoldedStory } from '../core/sources/same-story.js';
 import { StoryIndex, type StoryLookup } from '../core/sources/story-index.js';
-import { toStoryRef, type StoryRow } from './source-rows.js';
+import type { StoryRow } from './source-rows.js';
 import type { StatementCache } from './statement-cache.js';
 
 /** The oldest story (or report link) a check at `at` may compare with: a week back for items, 48 hours before that. */
@@ -19,29 +19,39 @@ export const horizon = (at: Date) => at.getTime() - RECENT_MS - SAME_STORY_WINDO
 /** What is past the horizon is dropped once it has moved this far (not at every check). */
 export const DROP_EVERY_MS = 3600_000;
 
+/**
+ * A candidate as the cache holds it: numbers only. Its title is held folded by the index, and read
+ * again only when the feed revises its item (revised).
+ */
 interface HeldStory {
-  ref: StoryRef;
-  /** Publication, else creation, in ms: what the horizon is compared with. */
+  candidateId: number;
+  /** Publication, else creation, in ms: what the horizon and the window are compared with. */
   time: number;
-  createdAt: number;
+  /** Whether `time` is the publication. */
+  dated: boolean;
 }
 
-type Row = StoryRow & { created_at: string; joined: number };
+/** What a check learns of a story it reports: the candidate. */
+export type FoundStory = Pick<StoryRef, 'candidateId'>;
 
-const COLUMNS = `id, title, published_at, status, created_at,
+type Row = Pick<StoryRow, 'id' | 'title' | 'published_at'> & { created_at: string; joined: number };
+
+const COLUMNS = `id, title, published_at, created_at,
   status = 'rejected' AND decided_by IS '${JOINED_BY}' AND coalesce(reason, '') GLOB '${JOINED_REASON_GLOB}' AS joined`;
 
-function held(row: Row): HeldStory {
-  const ref = toStoryRef(row);
-  const createdAt = Date.parse(row.created_at);
-  return { ref, time: ref.published?.getTime() ?? createdAt, createdAt };
+/** The candidate of `row` as held, and its title folded. */
+function held(row: Row): { story: HeldStory; folded: FoldedStory } {
+  const published = row.published_at === null ? undefined : new Date(row.published_at);
+  const story = { candidateId: row.id, time: published?.getTime() ?? Date.parse(row.created_at), dated: published !== undefined };
+  return { story, folded: foldStory({ title: row.title, published }) };
 }
 
 /** Candidates published at or after `since`, or undated and created at or after `undatedSince`. */
-const within = (since: Date, undatedSince: Date) => (story: HeldStory) => (story.ref.published ? story.ref.published >= since : story.createdAt >= undatedSince.getTime());
+const within = (since: Date, undatedSince: Date) => (story: HeldStory) => story.time >= (story.dated ? since : undatedSince).getTime();
 
 export class StoryCache {
   private index = new StoryIndex<HeldStory>();
+  /** The candidates held, in the order the index holds them. */
   private stories: HeldStory[] = [];
   /** The highest candidate id read. */
   private lastId = 0;
@@ -52,20 +62,20 @@ export class StoryCache {
    * The candidates published at or after `since`, or undated and created at or after
    * `undatedSince`, as of the caller's transaction, for a check at `at`.
    */
-  window(cache: StatementCache, at: Date, since: Date, undatedSince: Date): StoryLookup<StoryRef> {
+  window(cache: StatementCache, at: Date, since: Date, undatedSince: Date): StoryLookup<FoundStory> {
     this.readFrom(cache, at, Math.min(since.getTime(), undatedSince.getTime()));
     const inWindow = within(since, undatedSince);
-    return { find: (item) => this.index.find(item, inWindow)?.ref };
+    return { find: (item) => this.index.find(item, inWindow) };
   }
 
   /**
    * Every candidate but `candidateId` in the window (as `window` has it) that `story` is another
-   * report of, in the order they were proposed. Their status is as first read: a decision since is not.
+   * report of, in the order they were proposed.
    */
-  alike(cache: StatementCache, at: Date, since: Date, undatedSince: Date, story: FoldedStory, candidateId: number): StoryRef[] {
+  alike(cache: StatementCache, at: Date, since: Date, undatedSince: Date, story: FoldedStory, candidateId: number): FoundStory[] {
     this.readFrom(cache, at, Math.min(since.getTime(), undatedSince.getTime()));
     const inWindow = within(since, undatedSince);
-    return this.index.findAll(story, (held) => held.ref.candidateId !== candidateId && inWindow(held)).map((held) => held.ref);
+    return this.index.findAll(story, (held) => held.candidateId !== candidateId && inWindow(held));
   }
 
   /** Holds every candidate from `from` on (and from the horizon of a check at `at` in any case). */
@@ -82,42 +92,48 @@ export class StoryCache {
     const rows = cache.get(`SELECT ${COLUMNS} FROM review_candidates WHERE published_at >= ? OR (published_at IS NULL AND created_at >= ?) ORDER BY id`).all(iso, iso) as Row[];
     this.lastId = cache.get('SELECT coalesce(max(id), 0) FROM review_candidates').pluck().get() as number;
     this.from = from;
-    this.hold(rows.filter((row) => row.joined === 0).map(held));
+    this.index = new StoryIndex();
+    this.stories = [];
+    for (const row of rows) if (row.joined === 0) this.add(row);
   }
 
   private readNew(cache: StatementCache): void {
     const rows = cache.get(`SELECT ${COLUMNS} FROM review_candidates WHERE id > ? ORDER BY id`).all(this.lastId) as Row[];
     for (const row of rows) {
       this.lastId = row.id;
-      if (row.joined === 1) continue;
-      const story = held(row);
-      this.stories.push(story);
-      this.index.add(story, foldStory(story.ref));
+      if (row.joined === 0) this.add(row);
     }
   }
 
-  /** A held candidate drafted again from its revised item: compared by what it says now. */
+  private add(row: Row): void {
+    const { story, folded } = held(row);
+    this.stories.push(story);
+    this.index.add(story, folded);
+  }
+
+  /** A held candidate drafted again from its revised item: compared by what it says now (its publication kept if it gives none). */
   revised(candidateId: number, title: string, published: Date | undefined): void {
-    const at = this.stories.findIndex((story) => story.ref.candidateId === candidateId);
+    const at = this.stories.findIndex((story) => story.candidateId === candidateId);
     if (at < 0) return;
     const was = this.stories[at]!;
-    const ref: StoryRef = { ...was.ref, title, ...(published ? { published } : {}) };
-    this.stories[at] = { ...was, ref, time: ref.published?.getTime() ?? was.createdAt };
-    this.hold(this.stories);
+    const now = published ?? (was.dated ? new Date(was.time) : undefined);
+    const story: HeldStory = { candidateId, time: now?.getTime() ?? was.time, dated: now !== undefined };
+    this.stories[at] = story;
+    this.index = this.index.revised((held) => held === was, story, foldStory({ title, published: now }));
   }
 
   /** A held candidate closed by joining another's story: no item is compared with it any more. */
   joined(candidateId: number): void {
-    if (this.stories.some((story) => story.ref.candidateId === candidateId)) this.hold(this.stories.filter((story) => story.ref.candidateId !== candidateId));
+    if (this.stories.some((story) => story.candidateId === candidateId)) this.keep((story) => story.candidateId !== candidateId);
   }
 
   private keepFrom(from: number): void {
     this.from = from;
-    this.hold(this.stories.filter((story) => story.time >= from));
+    this.keep((story) => story.time >= from);
   }
 
-  private hold(stories: HeldStory[]): void {
-    this.stories = stories;
-    this.index = StoryIndex.of(stories, (story) => story.ref);
+  private keep(keep: (story: HeldStory) => boolean): void {
+    this.stories = this.stories.filter(keep);
+    this.index = this.index.kept(keep);
   }
 }

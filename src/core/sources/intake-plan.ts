@@ -63,7 +63,7 @@ export interface IntakeInput {
   /** Candidates with a report of another source at one of these canonical links, whatever its guid: the same article. */
   byLink?: ReadonlyMap<string, number>;
   /** Candidates of any status published near these items (a list, or the store's index of them). */
-  stories: readonly StoryRef[] | StoryLookup<StoryRef>;
+  stories: readonly StoryRef[] | StoryLookup<Pick<StoryRef, 'candidateId'>>;
   names: CompiledNames;
   /** Live entries citing an item's link already, by the item's link: such an item is not proposed again. */
   cited?: ReadonlyMap<string, number>;

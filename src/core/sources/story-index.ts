@@ -21,7 +21,8 @@ export interface StoryLookup<T> {
 /** A story as the index holds it: its folded title's parts, a list of words as one string of them (see joined). */
 interface HeldStory<T> {
   value: T;
-  published: Date | undefined;
+  /** The publication in ms (a Date is some 40 bytes more a story): made a Date again when compared. */
+  published: number | undefined;
   key: string;
   words: string;
   names: string;
@@ -44,7 +45,7 @@ function unfold(story: HeldStory<unknown>): FoldedStory {
   const { key, lead, initialLead, speaker, titleCase, published } = story;
   const [words, names, figures] = [split(story.words), split(story.names), split(story.figures)];
   const title: FoldedTitle = { key, words: new Set(words), names: new Set(names), figures, titleCase, lead, ...(initialLead === undefined ? {} : { initialLead }), ...(speaker === undefined ? {} : { speaker }) };
-  return { title, published };
+  return { title, published: published === undefined ? undefined : new Date(published) };
 }
 
 export class StoryIndex<T> implements StoryLookup<T> {
@@ -69,13 +70,38 @@ export class StoryIndex<T> implements StoryLookup<T> {
     if (folded.published) for (const word of folded.title.words) file(this.byWord, word, at);
   }
 
+  /** A new index of the stories `keep` keeps, in their order: as they are held, not folded again. */
+  kept(keep: (value: T) => boolean): StoryIndex<T> {
+    const index = new StoryIndex<T>();
+    for (const story of this.stories) if (keep(story.value)) index.refile(story);
+    return index;
+  }
+
+  /** A new index of these stories, with the one `which` finds held in its place as `value`, folded as `folded`. */
+  revised(which: (value: T) => boolean, value: T, folded: FoldedStory): StoryIndex<T> {
+    const index = new StoryIndex<T>();
+    for (const story of this.stories) {
+      if (which(story.value)) index.add(value, folded);
+      else index.refile(story);
+    }
+    return index;
+  }
+
+  /** Files a story another index held, as add would have filed it. */
+  private refile(story: HeldStory<T>): void {
+    const at = this.stories.push(story) - 1;
+    for (const word of [story.lead, story.initialLead, story.speaker]) if (word !== undefined) this.shared(word);
+    if (story.key) file(this.byKey, story.key, at);
+    if (story.published !== undefined) for (const word of split(story.words)) file(this.byWord, word, at);
+  }
+
   /** The story to hold: its strings those the index holds already where it does. */
   private held(value: T, { title, published }: FoldedStory): HeldStory<T> {
     const word = (text: string) => this.shared(text);
     const sameKey = this.byKey.get(title.key);
     return {
       value,
-      published,
+      published: published?.getTime(),
       key: sameKey ? this.stories[sameKey[0]!]!.key : title.key,
       words: joined(title.words),
       names: joined(title.names),

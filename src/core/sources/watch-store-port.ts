@@ -51,7 +51,7 @@ export interface IntakeQuery {
   /** Candidates with a report of another source at one of the fresh items' canonical links (by that link). */
   byLink: ReadonlyMap<string, number>;
   /** Candidates published near the fresh items. */
-  stories: readonly StoryRef[] | StoryLookup<StoryRef>;
+  stories: readonly StoryRef[] | StoryLookup<Pick<StoryRef, 'candidateId'>>;
   /** Live entries citing a fresh item's link already, by the item's link. */
   cited: ReadonlyMap<string, number>;
 }
