@@ -12,7 +12,7 @@ import { commandText, plainLine, span, type CommandRef, type Line } from '../../
 import { fieldOptionNames } from '../../src/core/vocabulary.js';
 import { stampOf } from '../stamp.js';
 import { refuseImplausibleDates } from './plausible-dates.js';
-import { actorsGivenNoRole, applyEntryFields, checkSpan, clearEntryFields, clearOption, DEFAULT_ROLE, EDIT_LIST_DESCRIPTIONS, entryFieldOptions, entryFixes, entryFormValues, entryIdOption, fieldsCleared, newEntryFrom } from './fields.js';
+import { actorsGivenNoRole, applyEntryFields, checkSpan, clearEntryFields, clearOption, DEFAULT_ROLE, EDIT_LIST_DESCRIPTIONS, emptiedLine, entryFieldOptions, entryFixes, entryFormValues, entryIdOption, fieldsCleared, newEntryFrom } from './fields.js';
 import { respellOption, withStoredCase } from './place-case.js';
 import { fatalityEditNotes } from './fatality-fields.js';
 import { chosenSourceIndex, keptOutletLine, keptOutletText, replacedSourceNote, respelledOutletNote, sourceNumberOption, withStoredOutletCase } from './source-fields.js';
@@ -149,9 +149,11 @@ const editForm: FormWithParts = {
   longText: ['summary'],
   title: (values) => `Edit entry #${values.id ?? ''}`,
   submit: 'Save changes',
-  note: 'Fields start with the current values (shown above); change what you need. An empty field keeps its current value.',
+  note: 'Fields start with the current values (shown above); change what you need. A field emptied is left empty in the entry (a title, date, type, topic and confidence are needed); Clear empties fields the form does not show, such as claims.',
   preview: { command: 'entry', subcommand: 'show' },
   emptied: (typed) => fieldsCleared(typed.clear),
+  // A field emptied is emptied in the entry, as in a review card's Edit form (or refused, for one every entry needs).
+  emptiedOption: 'clear',
   parts: [FIRST_SOURCE],
 };
 
@@ -239,6 +241,7 @@ export const editEntry: SubcommandSpec = {
       tone: 'success',
       intro: [
         plainLine(`Updated #${id}: ${fieldOptionNames(changed)}.`),
+        ...emptiedLine(args),
         ...replacedChangesNote(unseen, changed, ctx),
         ...listEditNotes(args, current, stored, actorNames, id),
         ...(args.actors === undefined || !changed.includes('actors') ? [] : defaultRoleNote(entry, newlyRoleless(String(args.actors), current, ctx.services.dossier), id)),

@@ -4,13 +4,14 @@
 import { actorsNamedInAnySpelling, LIST_SEPARATOR_HINT, resolveActorExactly } from '../../src/core/actor-resolution.js';
 import type { CommandArgs, OptionSpec } from '../../src/core/command-spec.js';
 import { withSingleSpaces, type EmptyingOption } from '../../src/core/option-values.js';
-import type { EntryDetail, EntryInput } from '../../src/core/domain.js';
+import type { EntryDetail, EntryInput, SourceRecord } from '../../src/core/domain.js';
 import { checkAll, UserError } from '../../src/core/errors.js';
 import { firstDay, lastDay, toIsoPartial, type PartialDate } from '../../src/core/partial-date.js';
 import type { DossierReader } from '../../src/core/ports.js';
 import { closestNames } from '../../src/core/ranking.js';
 import { foldKey } from '../../src/core/text.js';
 import { quoteIfNeeded } from '../../src/core/text-syntax.js';
+import { plainLine, type Line } from '../../src/core/view.js';
 import { typedTopic } from '../../src/core/typed-topic.js';
 import { ACTOR_ROLES, CHOSEN_ACTOR_KINDS, type ActorRole, type Confidence, type EventType } from '../../src/core/vocabulary.js';
 import { fatalitiesText } from '../../src/core/fatalities.js';
@@ -19,7 +20,8 @@ import { checkBegun, type BegunFixes } from './date-order.js';
 import { fatalityOptions, parseFatalityOptions } from './fatality-fields.js';
 import { checkCommaSeparated, semicolonsRefusal, withCommas } from './list-separators.js';
 import { bracketedRole, ROLE_NOTATION } from './shown-role.js';
-import { attributionOption, gradeOption, outletOption, parseSource, SOURCE_LIMITS, sourceUrlOption } from './source-fields.js';
+import { attributionOption, gradeOption, outletOfUrl, outletOption, parseSource, SOURCE_LIMITS, sourceUrlOption } from './source-fields.js';
+import { fatalitySourceEmptied, neededAmong, neededFieldEmptied } from './emptied-fields.js';
 
 /** Limits chosen so every renderer can show a field whole (Discord embed titles are 256). */
 export const ENTRY_LIMITS = { title: 200, summary: 4000, list: 1000, ...SOURCE_LIMITS } as const;
@@ -403,12 +405,28 @@ type Clearable = keyof typeof CLEARABLE;
 const CLEARABLE_NAMES = Object.keys(CLEARABLE) as Clearable[];
 
 /**
- * The option an edit given empty (`tags:""`) is pointed to `clear:` for: each emptied with its own
- * field. Not the source's options: `clear:source` takes the whole source off, not one of its fields.
+ * One field of the source the source options edit, emptied on its own (the Edit form's source
+ * fields, or `clear:attribution`); the source stays. Its outlet, emptied, is named after its link.
  */
-const EMPTIED_BY_CLEAR = Object.fromEntries(
-  CLEARABLE_NAMES.filter((name) => name !== 'source').flatMap((name) => CLEARABLE[name].map((option) => [option, name] as const)),
-);
+const SOURCE_PARTS = { source_url: 'url', outlet: 'outlet', attribution: 'attribution', published: 'published', grade: 'grade' } as const;
+type SourcePart = keyof typeof SOURCE_PARTS;
+const SOURCE_PART_NAMES = Object.keys(SOURCE_PARTS) as SourcePart[];
+
+/** What `clear:` empties, by the names it takes: a whole field, one of the source's, or the figures' source (with the figures only). */
+type ClearName = Clearable | SourcePart | 'fatalities_source';
+const CLEAR_NAMES: readonly ClearName[] = [...CLEARABLE_NAMES, ...SOURCE_PART_NAMES, 'fatalities_source'];
+
+/** The options that set what a `clear:` name empties. */
+const settersOf = (name: ClearName): readonly string[] => (name in CLEARABLE ? CLEARABLE[name as Clearable] : [name]);
+
+/**
+ * The option an edit given empty (`tags:""`) is pointed to `clear:` for: each emptied with its own
+ * field; the figures' source with the figures, which need one.
+ */
+const EMPTIED_BY_CLEAR: Readonly<Record<string, string>> = {
+  ...Object.fromEntries(CLEARABLE_NAMES.filter((name) => name !== 'source').flatMap((name) => CLEARABLE[name].map((option) => [option, name] as const))),
+  ...Object.fromEntries(SOURCE_PART_NAMES.map((name) => [name, name])),
+};
 
 export const clearOption: EmptyingOption = {
   name: 'clear',
@@ -419,58 +437,139 @@ export const clearOption: EmptyingOption = {
   empties: EMPTIED_BY_CLEAR,
 };
 
-/** The options a `clear` value empties (`"end, tags"`: end, tags); names it cannot clear are left to the command to refuse. */
-export function fieldsCleared(clear: string | undefined): string[] {
-  const names = (clear ?? '').split(',').map((s) => s.trim().toLowerCase());
-  return names.flatMap((name) => ((CLEARABLE_NAMES as string[]).includes(name) ? [...CLEARABLE[name as Clearable]] : []));
+/** The names a `clear` value gives, as typed (lower case, unchecked). */
+const clearNames = (clear: unknown): string[] =>
+  clear === undefined ? [] : String(clear).split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+
+/** What an edit's reply says it emptied (`clear:`, or fields emptied in its form), as `clear:` names them. */
+export function emptiedLine(args: CommandArgs): Line[] {
+  const names = clearNames(args.clear);
+  return names.length === 0 ? [] : [plainLine(`Emptied: ${names.join(', ')}.`)];
 }
 
-/** The part of an entry a clearable name stands for, comparable as JSON. */
-function clearablePart(entry: Partial<EntryInput>, name: Clearable, sourceIndex: number): unknown {
-  return name === 'source' ? entry.sources?.[sourceIndex] : entry[name];
+/** The options a `clear` value empties (`"end, tags"`: end, tags); names it cannot clear are left to the command to refuse. */
+export function fieldsCleared(clear: string | undefined): string[] {
+  return [...new Set(clearNames(clear).flatMap((name) => ((CLEAR_NAMES as string[]).includes(name) ? settersOf(name as ClearName) : [])))];
+}
+
+/** The part of an entry a clear name stands for, comparable as JSON. */
+function clearablePart(entry: Partial<EntryInput>, name: ClearName, sourceIndex: number): unknown {
+  if (name === 'source') return entry.sources?.[sourceIndex];
+  if (name === 'fatalities_source') return entry.fatalities?.source;
+  if (name in SOURCE_PARTS) return entry.sources?.[sourceIndex]?.[SOURCE_PARTS[name as SourcePart]];
+  return entry[name as Exclude<Clearable, 'source'>];
+}
+
+/** The refusal of a name `clear` cannot empty, with the list it can, and the name likely meant. */
+function unknownClear(name: string, names: readonly string[]): UserError {
+  const [meant] = closestNames(CLEAR_NAMES, name, 1);
+  const rewritten = meant && quoteIfNeeded(names.map((other) => (other === name ? meant : other)).join(', '));
+  return new UserError('invalid-option', `Option \`clear\` cannot empty \`${name}\`.`, [
+    ...(meant ? [`Did you mean \`clear:${rewritten}\`?`] : []),
+    `It can empty: ${CLEARABLE_NAMES.join(', ')}; or one field of the source: ${SOURCE_PART_NAMES.join(', ')}.`,
+  ], 'clear');
 }
 
 /**
- * Empties the fields named by the `clear` option (for /entry edit). `next` is the entry with
- * the command's other options applied, `current` the stored one: a field the command also
- * changes cannot be cleared, while one given with its current value (as an edit form sends
- * every field, pre-filled) simply is. `clear:source` removes the source at `sourceIndex`.
+ * The sources with fields of the one at `index` emptied (`parts`). Emptied of every field it
+ * has, it goes, as `clear:source` takes it; its outlet emptied, it is named after its link, as a
+ * source added without an outlet is, and without a link it is refused.
+ */
+function withSourcePartsEmptied(sources: readonly SourceRecord[], index: number, parts: readonly SourcePart[]): SourceRecord[] {
+  const source = sources[index];
+  if (!source || parts.length === 0) return [...sources];
+  if (SOURCE_PART_NAMES.every((part) => source[SOURCE_PARTS[part]] === undefined || parts.includes(part))) return sources.filter((_, at) => at !== index);
+  const kept: SourceRecord = { ...source };
+  for (const part of parts) if (part !== 'outlet') delete kept[SOURCE_PARTS[part]];
+  if (parts.includes('outlet')) {
+    if (!kept.url) throw outletEmptied(source, index);
+    kept.outlet = outletOfUrl(kept.url);
+  }
+  return sources.toSpliced(index, 1, kept);
+}
+
+/**
+ * Empties the fields named by the `clear` option (for /entry edit; the Edit form names so the
+ * fields emptied in it). `next` is the entry with the command's other options applied, `current`
+ * the stored one: a field the command also changes cannot be cleared, while one given with its
+ * current value (as an edit form sends every field, pre-filled) simply is. `clear:source`
+ * removes the source at `sourceIndex`, and a source field empties that field of it. A field
+ * every entry needs is refused (see emptied-fields.ts), as are figures left without their source.
  */
 export function clearEntryFields(args: CommandArgs, next: Partial<EntryInput>, current: Partial<EntryInput>, sourceIndex = 0): Partial<EntryInput> {
   if (args.clear === undefined) return next;
-  const names = String(args.clear).split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+  const names = clearNames(args.clear);
   const cleared: Partial<EntryInput> = { ...next };
+  // Every needed field emptied at once, each under its own name, with what it holds now.
+  checkAll(neededAmong(names).map((name) => () => {
+    const now = entryFieldText(current, name);
+    throw neededFieldEmptied(name, now === undefined ? undefined : `The entry's ${name} is ${now}: leave it so, or give another.`);
+  }));
   for (const name of names) {
-    if (!(CLEARABLE_NAMES as string[]).includes(name)) {
-      const [meant] = closestNames(CLEARABLE_NAMES, name, 1);
-      const rewritten = meant && quoteIfNeeded(names.map((other) => (other === name ? meant : other)).join(', '));
-      throw new UserError('invalid-option', `Option \`clear\` cannot empty \`${name}\`.`, [
-        ...(meant ? [`Did you mean \`clear:${rewritten}\`?`] : []),
-        `It can empty: ${CLEARABLE_NAMES.join(', ')}.`,
-      ], 'clear');
-    }
-    const field = name as Clearable;
-    const setter = CLEARABLE[field].find((option) => args[option] !== undefined);
+    if (!(CLEAR_NAMES as string[]).includes(name)) throw unknownClear(name, names);
+    const field = name as ClearName;
+    const setter = settersOf(field).find((option) => args[option] !== undefined);
     if (setter && JSON.stringify(clearablePart(next, field, sourceIndex)) !== JSON.stringify(clearablePart(current, field, sourceIndex))) {
       throw new UserError('invalid-option', `Option \`clear\` empties \`${name}\`, which \`${setter}\` changes in this command.`, ['Use one or the other.'], 'clear');
     }
-    switch (field) {
+  }
+  for (const name of names as ClearName[]) {
+    switch (name) {
       case 'summary':
         cleared.summary = '';
         break;
       case 'end':
       case 'fatalities':
         // Explicitly undefined: the editor lays the result over the stored entry.
-        cleared[field] = undefined;
+        cleared[name] = undefined;
         break;
       case 'source':
         cleared.sources = (cleared.sources ?? []).filter((_, index) => index !== sourceIndex);
         break;
+      case 'fatalities_source':
+        if (!names.includes('fatalities') && cleared.fatalities !== undefined) throw fatalitySourceEmptied();
+        break;
+      case 'source_url':
+      case 'outlet':
+      case 'attribution':
+      case 'published':
+      case 'grade':
+        // Together, below: one emptied field may decide what becomes of another (an outlet without its link).
+        break;
       default:
-        cleared[field] = [];
+        cleared[name] = [];
     }
   }
+  // A source removed whole takes its fields with it.
+  const parts = names.includes('source') ? [] : SOURCE_PART_NAMES.filter((part) => names.includes(part));
+  if (parts.length > 0) cleared.sources = withSourcePartsEmptied(cleared.sources ?? [], sourceIndex, parts);
   return cleared;
+}
+
+/** A source's outlet emptied while it has no link to be named by, and keeps other fields. */
+function outletEmptied(source: SourceRecord, sourceIndex: number): UserError {
+  return new UserError('missing-option', 'A source needs an outlet or a link, and `outlet` was emptied.', [
+    `Source ${sourceIndex + 1} is ${source.outlet}: keep its outlet, or give a \`source_url\` to name it by its link.`,
+    'To remove the source, empty its other fields too, or give `clear:source`.',
+  ], 'outlet');
+}
+
+/** A needed field of an entry as its option would give it, for a refusal to quote. */
+function entryFieldText(entry: Partial<EntryInput>, name: string): string | undefined {
+  switch (name) {
+    case 'title':
+      return entry.title;
+    case 'date':
+      return entry.start && toIsoPartial(entry.start);
+    case 'type':
+      return entry.eventType;
+    case 'topic':
+      return entry.topic;
+    case 'confidence':
+      return entry.confidence;
+    default:
+      return undefined;
+  }
 }
 
 /**

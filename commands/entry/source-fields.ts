@@ -38,7 +38,8 @@ export const sourceNumberOption: OptionSpec = {
 export function chosenSourceIndex(args: CommandArgs, sources: readonly SourceRecord[], id: number): number {
   if (args.source === undefined) return 0;
   const number = args.source as number;
-  const clears = String(args.clear ?? '').split(',').some((name) => name.trim().toLowerCase() === 'source');
+  // `clear:source` removes it, `clear:attribution` empties a field of it: either needs one there.
+  const clears = String(args.clear ?? '').split(',').some((name) => ['source', ...SOURCE_OPTION_NAMES].includes(name.trim().toLowerCase()));
   if (!clears && !SOURCE_OPTION_NAMES.some((n) => args[n] !== undefined)) {
     throw new UserError('missing-option', 'Option `source` says which source to change, and no source option is given.', [
       `Give what changes, e.g. /entry edit id:${id} source:${number} grade:B2 — or remove it with /entry edit id:${id} source:${number} clear:source`,
@@ -107,7 +108,7 @@ function checkedGrade(text: string): string {
 }
 
 /** The outlet named after a link's site when none is given: `reuters.com`. */
-const outletOfUrl = (url: string) => new URL(url).hostname.replace(/^www\./, '');
+export const outletOfUrl = (url: string) => new URL(url).hostname.replace(/^www\./, '');
 
 /**
  * Whether `source` is another one than `existing`: its outlet differs, letter case and accents

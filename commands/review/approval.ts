@@ -1,6 +1,6 @@
 // The entry a candidate becomes: what it suggests, with the fields the admin gave (typed, or
 // changed in the Edit form) over it, checked exactly as /entry add checks them.
-import type { CommandArgs, OptionSpec } from '../../src/core/command-spec.js';
+import type { CommandArgs } from '../../src/core/command-spec.js';
 import type { EntryInput, SourceRecord } from '../../src/core/domain.js';
 import { checkAll, UserError } from '../../src/core/errors.js';
 import { fatalitiesText } from '../../src/core/fatalities.js';
@@ -10,7 +10,9 @@ import type { Candidate } from '../../src/core/review/candidate.js';
 import { reportDay } from '../../src/core/review/report-day.js';
 import { canonicalLink } from '../../src/core/sources/item-key.js';
 import type { BegunFixes } from '../entry/date-order.js';
+import { fatalitySourceEmptied, isNeededField, neededFieldEmptied } from '../entry/emptied-fields.js';
 import { applyEntryFields, ENTRY_LIMITS } from '../entry/fields.js';
+import type { EmptyingOption } from '../../src/core/option-values.js';
 
 /**
  * The options of /review approve (besides its id): the entry's fields, the fatality figures, and
@@ -119,24 +121,20 @@ const saysNone = (args: CommandArgs, name: string) => typeof args[name] === 'str
 
 /**
  * `clear:summary, places`: fields of the suggestion the entry leaves empty. The Edit form names
- * so the fields emptied in it (FormSpec.emptiedOption), rather than keeping the suggestion there.
+ * so the fields emptied in it (FormSpec.emptiedOption), rather than keeping the suggestion there;
+ * an option typed empty (`summary:""`) is pointed here, as /entry edit's are to its `clear:`.
  */
-export const approvalClearOption: OptionSpec = {
+export const approvalClearOption: EmptyingOption = {
   name: 'clear',
   description: 'Fields of the suggestion to leave empty, comma-separated: summary, actors, places, published, fatalities',
   type: 'text',
   maxLength: 200,
   example: '"summary, places"',
+  empties: { summary: 'summary', actors: 'actors', places: 'places', published: 'published', fatalities: 'fatalities', fatalities_source: 'fatalities' },
 };
 
-/**
- * What an entry cannot do without: one emptied is refused under its field, not left as suggested.
- * A confidence is always recorded (reported unless given).
- */
-const NEEDED: Readonly<Record<string, string>> = { title: 'a title', date: 'a date', type: 'a type', topic: 'a topic', confidence: 'a confidence' };
-
 /** The fields `clear` may name: every field of the Edit form but those an entry needs. */
-const CLEARABLE = APPROVAL_FIELDS.filter((name) => NEEDED[name] === undefined);
+const CLEARABLE = APPROVAL_FIELDS.filter((name) => !isNeededField(name));
 
 /** The field names `clear` gives, as typed (unchecked). */
 export const clearedNames = (args: CommandArgs): string[] =>
@@ -153,14 +151,13 @@ function checkedClears(candidate: Candidate, args: CommandArgs, dossier: Dossier
       if (!(APPROVAL_FIELDS as readonly string[]).includes(name)) {
         throw new UserError('invalid-option', `Option \`clear\` cannot empty \`${name}\`.`, [`It can empty: ${CLEARABLE.join(', ')}.`], 'clear');
       }
-      const needed = NEEDED[name];
-      if (needed) {
+      if (isNeededField(name)) {
         const suggested = suggestedText(candidate, dossier, name);
-        throw new UserError('missing-option', `An entry needs ${needed}, and \`${name}\` was emptied.`, [suggested ? `The card suggests: ${suggested}` : `Give ${needed}.`], name);
+        throw neededFieldEmptied(name, suggested === undefined ? undefined : `The card suggests: ${suggested}`);
       }
       if (args[name] !== undefined) throw new UserError('invalid-option', `Option \`clear\` empties \`${name}\`, which \`${name}\` sets in this command.`, ['Use one or the other.'], 'clear');
       if (name === 'fatalities_source' && !names.includes('fatalities') && !saysNone(args, 'fatalities') && (args.fatalities !== undefined || candidate.suggested.fatalities !== undefined)) {
-        throw new UserError('missing-option', 'Fatality figures need their source, and `fatalities_source` was emptied.', ['Give who gives them, or empty `fatalities` too to record none.'], 'fatalities_source');
+        throw fatalitySourceEmptied();
       }
     }),
   );

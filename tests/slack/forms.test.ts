@@ -252,7 +252,8 @@ describe('submitting the add modal', () => {
   it('an error naming no field of the form goes under the first field: an edit form submitted with nothing changed says so', async () => {
     const view = await h.openForm('/entry edit 3', { userId: ADMIN });
     const before = storeFingerprint(h.app.db);
-    const answer = await h.submitForm(view, {}, { userId: ADMIN });
+    // Slack sends back every input as it stands: untouched ones with the value they started with.
+    const answer = await h.submitForm(view, prefilledValues(view), { userId: ADMIN });
     const first = inputs(view)[0]!.block_id!;
     expect(answer.body).toEqual({ response_action: 'errors', errors: { [first]: formUnchangedText(false) } });
     expect(storeFingerprint(h.app.db)).toBe(before);
@@ -470,7 +471,7 @@ describe('/entry edit ID opens a modal that starts from the entry’s values', (
   });
 });
 
-describe('/entry edit ID opens a modal where empty fields keep their value', () => {
+describe('/entry edit ID opens a modal starting from the entry as it is', () => {
   it('shows the entry as it is, then one optional input per field (no id input)', async () => {
     const title = h.app.dossier.getEntry(3)!.title;
     const view = await h.openForm('/entry edit 3', { userId: ADMIN });
@@ -490,7 +491,7 @@ describe('/entry edit ID opens a modal where empty fields keep their value', () 
     const before = h.app.dossier.getEntry(3)!;
     const view = await h.openForm('/entry edit 3', { userId: ADMIN, channelId: 'C0DESK' });
     const posted = h.slack.callsTo('chat.postEphemeral').length;
-    expect((await h.submitForm(view, { confidence: 'disputed', end: '1975' }, { userId: ADMIN })).body).toBeUndefined();
+    expect((await h.submitForm(view, { ...prefilledValues(view), confidence: 'disputed', end: '1975' }, { userId: ADMIN })).body).toBeUndefined();
     const call = await nextEphemeral(posted);
     expect(String(call.args.text)).toContain('Updated #3:');
     const after = h.app.dossier.getEntry(3)!;

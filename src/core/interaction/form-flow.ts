@@ -204,12 +204,14 @@ function guarded(deps: FormFlowDeps, state: FormState, typed: Readonly<Record<st
   const keys = keyArgsOf(deps, state);
   const preview = leaf.leaf.form?.preview;
   const mayRetry = deps.room.closesOnSubmit && deps.dispatcher.mayRun(state.command, state.subcommand, presser);
+  const emptied = emptiedIn(deps, state);
   const input: GuardInput = {
     dispatcher: deps.dispatcher, leaf, state, typed, presser, keys,
     again: invocationSpan({ ...targetOf(state), args: keys }),
     ...(preview ? { look: invocationSpan({ ...preview, args: keys }) } : {}),
     ...(mayRetry ? { reopen: reopenButton(state) } : {}),
     typedBack: changedTyped(deps, state, typed),
+    ...(emptied ? { emptiedIn: emptied } : {}),
   };
   const refusal = nothingChanged(input) ?? partMoved(input) ?? changedMeanwhile(input);
   return refusal && { kind: 'refused', ...refusal };

@@ -6,7 +6,7 @@ import type { ResolvedLeaf } from '../command-spec.js';
 import type { Dispatcher } from '../dispatcher.js';
 import { clip } from '../text-cut.js';
 import { plainLine, span, type Button, type Line, type Section, type Span, type View } from '../view.js';
-import { changedFields, opensForm, optionLabel, submittedArgs, type FormState } from './forms.js';
+import { changedFields, emptiedFields, opensForm, optionLabel, submittedArgs, type EmptiedIn, type FormState } from './forms.js';
 import {
   changedApplyText, changedFieldText, type ChangedField, changedMeanwhileText, changedNowHeading, FORM_CHANGED_TITLE, FORM_SUBJECT_NOW_TEXT, FORM_TYPED_KEPT_TEXT, FORM_UNCHANGED_TITLE, formUnchangedText,
 } from './texts.js';
@@ -35,6 +35,18 @@ export interface GuardInput {
   reopen?: Button;
   /** What was changed in the form, given back where the platform closed it. */
   typedBack: Section[];
+  /** How the form names the fields emptied in it, if an emptied field empties its option (FormSpec.emptiedOption). */
+  emptiedIn?: EmptiedIn;
+}
+
+/**
+ * The fields a submission empties: named in another field (`clear: summary`), or, where the form
+ * says so, emptied themselves. Each is changed as much as one typed over.
+ */
+export function emptiedBy(input: Pick<GuardInput, 'leaf' | 'state' | 'typed' | 'emptiedIn'>): string[] {
+  const named = input.leaf.leaf.form?.emptied?.(input.typed) ?? [];
+  const blanked = input.emptiedIn ? emptiedFields(input.state, input.typed, input.emptiedIn.shown) : [];
+  return [...new Set([...named, ...blanked])];
 }
 
 /** How long a current value may run under a field kept open, where Slack has 1,000 characters. */
@@ -54,7 +66,7 @@ export function nothingChanged(input: GuardInput): GuardRefusal | undefined {
   const form = input.leaf.leaf.form!;
   const keys = form.keys ?? [];
   if (form.buttonsOnly || !opensForm(form, keys)) return undefined;
-  if (!Object.keys(submittedArgs(input.state, input.typed)).every((name) => keys.includes(name))) return undefined;
+  if (!Object.keys(submittedArgs(input.state, input.typed, input.emptiedIn)).every((name) => keys.includes(name))) return undefined;
   const intro = [plainLine(formUnchangedText(input.reopen !== undefined))];
   const view: View = { ...errorView(FORM_UNCHANGED_TITLE, intro), ...(input.reopen ? { buttons: [input.reopen] } : {}) };
   return { view, fieldErrors: {}, general: errorView(FORM_UNCHANGED_TITLE, intro) };
@@ -72,7 +84,8 @@ export function changedMeanwhile(input: GuardInput): GuardRefusal | undefined {
   const { state, typed, leaf } = input;
   if (!leaf.leaf.formValues) return undefined;
   const changed = changedFields(state, typed);
-  if (changed.length === 0) return undefined;
+  const emptiedNow = emptiedBy(input);
+  if (changed.length === 0 && emptiedNow.length === 0) return undefined;
   const target = { command: state.command, ...(state.subcommand ? { subcommand: state.subcommand } : {}) };
   // Undefined when the record is gone (removed, decided): the command says so when it runs.
   const now = input.dispatcher.formValues({ ...target, args: input.keys, caller: input.presser });
@@ -80,7 +93,7 @@ export function changedMeanwhile(input: GuardInput): GuardRefusal | undefined {
   const stored = (name: string) => now[name] ?? '';
   const changedSince = (name: string) => stored(name) !== (state.start[name] ?? '');
   // A field the submission empties (`clear: summary`) that someone filled meanwhile would go unseen too.
-  const emptied = (leaf.leaf.form?.emptied?.(typed) ?? []).filter((name) => !changed.includes(name) && changedSince(name) && stored(name) !== '');
+  const emptied = emptiedNow.filter((name) => !changed.includes(name) && changedSince(name) && stored(name) !== '');
   const clashes = [...changed.filter((name) => changedSince(name) && stored(name) !== typed[name]), ...emptied];
   if (clashes.length === 0) return undefined;
   const when = input.dispatcher.instantsFor(input.presser);

@@ -4,7 +4,7 @@
 // author never saw, under the values of the one they did.
 import type { FormSpec } from '../command-spec.js';
 import { plainLine, span, type Line, type View } from '../view.js';
-import type { GuardInput, GuardRefusal } from './form-guards.js';
+import { emptiedBy, type GuardInput, type GuardRefusal } from './form-guards.js';
 import { changedFields } from './forms.js';
 import { FORM_CHANGED_TITLE, FORM_SUBJECT_NOW_TEXT, FORM_TYPED_KEPT_TEXT, partAgainText, partMovedText } from './texts.js';
 
@@ -40,7 +40,7 @@ export function partMoved(input: GuardInput): GuardRefusal | undefined {
   const { state, typed, leaf } = input;
   const parts = (leaf.leaf.form as FormWithParts | undefined)?.parts ?? [];
   if (!leaf.leaf.formValues || parts.length === 0) return undefined;
-  const touched = [...changedFields(state, typed), ...(leaf.leaf.form?.emptied?.(typed) ?? [])];
+  const touched = [...changedFields(state, typed), ...emptiedBy(input)];
   const touching = parts.filter((part) => part.fields.some((field) => touched.includes(field)));
   if (touching.length === 0) return undefined;
   const target = { command: state.command, ...(state.subcommand ? { subcommand: state.subcommand } : {}) };

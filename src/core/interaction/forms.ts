@@ -182,12 +182,17 @@ export function holdsWhole(option: OptionSpec | undefined, room: Pick<FormRoom, 
  * The options to run: those given outside the form, with the fields over them. A field left
  * empty is not given, and neither is one still as the form started it, so an edit writes only
  * what was changed (not a change someone else made meanwhile back over). A form with an
- * emptiedOption names the fields emptied in it (`emptied`).
+ * emptiedOption names the fields emptied in it (`emptied`), after any that option's own field
+ * names.
  */
 export function submittedArgs(state: FormState, typed: Readonly<Record<string, string>>, emptied?: EmptiedIn): Record<string, RawOptionValue> {
   const args: Record<string, RawOptionValue> = { ...state.fixed };
   for (const name of changedFields(state, typed)) args[name] = typed[name]!;
   const names = emptied ? emptiedFields(state, typed, emptied.shown) : [];
-  if (emptied && names.length > 0) args[emptied.option] = names.join(', ');
+  if (emptied && names.length > 0) {
+    const given = typeof args[emptied.option] === 'string' ? String(args[emptied.option]).split(',').map((name) => name.trim()).filter(Boolean) : [];
+    const added = names.filter((name) => !given.some((other) => other.toLowerCase() === name));
+    args[emptied.option] = [...given, ...added].join(', ');
+  }
   return args;
 }

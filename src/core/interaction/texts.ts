@@ -108,7 +108,7 @@ export const AS_IT_STANDS_TEXT = 'As it stands now:';
 /** A form submitted with nothing changed, for a command that needs a change. */
 export function formUnchangedText(closed: boolean): string {
   const retry = closed ? `press ${REOPEN_LABEL} and change at least one field` : 'change at least one field and submit again, or close the form';
-  return `Nothing was changed in the form, so nothing was written: every field still held what it started with (a field emptied keeps its value). To make a change, ${retry}.`;
+  return `Nothing was changed in the form, so nothing was written: every field still held what it started with. To make a change, ${retry}.`;
 }
 export const FORM_UNCHANGED_TITLE = 'Nothing changed';
 

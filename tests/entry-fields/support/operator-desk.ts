@@ -13,8 +13,11 @@ export interface OperatorDesk {
   text(line: string): Promise<string>;
 }
 
-/** `first`: commands run before each test (an entry to edit), each expected to be answered as given. */
-export function operatorDesk(first: readonly [line: string, reply: string][] = [], at = '2026-12-05T10:00:00Z'): OperatorDesk {
+/**
+ * `first`: commands run before each test (an entry to edit), each expected to be answered as
+ * given. `admins`: who else may change the dossier (SITREP_ADMINS syntax), beside the operator.
+ */
+export function operatorDesk(first: readonly [line: string, reply: string][] = [], at = '2026-12-05T10:00:00Z', admins = ''): OperatorDesk {
   let app: TestApp;
   const desk: OperatorDesk = {
     get app() {
@@ -24,7 +27,7 @@ export function operatorDesk(first: readonly [line: string, reply: string][] = [
   };
   beforeEach(async () => {
     const clock = new Date(at);
-    app = createTestApp('', () => clock);
+    app = createTestApp(admins, () => clock);
     for (const [line, reply] of first) {
       const said = await desk.text(line);
       if (!said.includes(reply)) throw new Error(`${line} answered:\n${said}`);
