@@ -14,6 +14,7 @@ import { ACTOR_ROLES, EVENT_TYPE_IDS } from '../src/core/vocabulary.js';
 import { mergeActors } from '../src/store/actor-merges.js';
 import { SqlitePastViews } from '../src/store/as-of-views.js';
 import { openDatabase, type Db } from '../src/store/connection.js';
+import { entrySnapshot } from '../src/store/created-state.js';
 import { COUNT_CAP } from '../src/store/entry-queries.js';
 import { readEntryState } from '../src/store/entry-state.js';
 import { EntryWriter } from '../src/store/entry-writes.js';
@@ -41,7 +42,7 @@ function revisions(db: Db): Revision[] {
   const rows = db
     .prepare("SELECT entity_id, action, strftime('%Y-%m-%dT%H:%M:%fZ', changed_at) AS at, snapshot FROM revisions WHERE entity = 'entry' ORDER BY entity_id, id")
     .all() as { entity_id: number; action: string; at: string; snapshot: string }[];
-  return rows.map((r) => ({ entryId: r.entity_id, action: r.action, at: r.at, state: JSON.parse(r.snapshot) as EntryInput }));
+  return rows.map((r) => ({ entryId: r.entity_id, action: r.action, at: r.at, state: entrySnapshot(db, r.entity_id, r.snapshot) }));
 }
 
 /** Every entry live just before `before`, as its latest revision then wrote it. */

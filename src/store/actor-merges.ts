@@ -7,6 +7,7 @@ import { actorNameKey } from '../core/actor-name-key.js';
 import { assertNoLookAlike } from './actor-look-alikes.js';
 import { addName, readActorState, recordActor, takenName } from './actor-writes.js';
 import type { Db } from './connection.js';
+import { writeOutCreations } from './created-state.js';
 import { writeRevision } from './revisions.js';
 import { holderTookName } from './unmerge-name-clash.js';
 
@@ -65,6 +66,8 @@ export function mergeActors(db: Db, fromId: number, intoId: number, stamp: Chang
     const links = db.prepare('SELECT entry_id, role, position FROM entry_actors WHERE actor_id = ? ORDER BY entry_id, role').raw().all(fromId) as Link[];
     const intoHas = db.prepare('SELECT 1 FROM entry_actors WHERE entry_id = ? AND actor_id = ? AND role = ?').pluck();
     const sharedLinks = links.filter(([entryId, role]) => intoHas.get(entryId, intoId, role) !== undefined);
+    // Entries still as created keep the folded actor in their creation revision.
+    writeOutCreations(db, links.map(([entryId]) => entryId));
     db.prepare(
       `INSERT OR IGNORE INTO entry_actors (entry_id, actor_id, role, position)
        SELECT entry_id, ?, role, position FROM entry_actors WHERE actor_id = ?`,
@@ -239,6 +242,7 @@ export function unmergeActor(db: Db, merged: MergedActor, stamp: ChangeStamp, as
     const restoredLinks: Link[] = [];
     const keptLinks: Link[] = [];
     const movedBack: Link[] = [];
+    writeOutCreations(db, [...record.movedLinks, ...record.sharedLinks].map(([entryId]) => entryId));
     for (const movedLink of [...record.movedLinks, ...record.sharedLinks]) {
       const [entryId, role, position] = movedLink;
       if (holderHas.get(entryId, holderId, role) === undefined) continue;

@@ -6,6 +6,7 @@ import { summaryOf } from '../core/past-entry.js';
 import type { Page, TimelineQuery } from '../core/ports.js';
 import { ShownState } from './as-of-shown.js';
 import { asOfChecks, asOfDriver, type AsOfFilters, type DriverKind } from './as-of-drivers.js';
+import { entrySnapshot } from './created-state.js';
 import { COUNT_CAP, countRows, exactPage, shiftDays } from './entry-queries.js';
 import type { StatementCache } from './statement-cache.js';
 import { LONG_SPAN_DAYS, type Driver, type Scan, type Spans } from './timeline-drivers.js';
@@ -237,7 +238,7 @@ export function snapshotsBefore(cache: StatementCache, ids: readonly number[], b
                                    WHERE entity = 'entry' AND entity_id = j.value AND strftime('%Y-%m-%dT%H:%M:%fZ', changed_at) < ?)`,
     )
     .all(JSON.stringify(ids), before) as { id: number; revision_id: number; snapshot: string }[];
-  return new Map(rows.map((row) => [row.id, { state: JSON.parse(row.snapshot) as EntryInput, revisionId: row.revision_id }]));
+  return new Map(rows.map((row) => [row.id, { state: entrySnapshot(cache.db, row.id, row.snapshot), revisionId: row.revision_id }]));
 }
 
 export function actorNamesOf(cache: StatementCache, ids: readonly number[]): Map<number, string> {

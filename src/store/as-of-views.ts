@@ -7,6 +7,7 @@ import { actorThen } from './as-of-actor-then.js';
 import { actorNamesOf, queryTimelineAsOf } from './as-of-timeline.js';
 import { ShownState } from './as-of-shown.js';
 import type { Db } from './connection.js';
+import { entrySnapshot } from './created-state.js';
 import { respellingsIn } from './entry-writes.js';
 import { StatementCache } from './statement-cache.js';
 
@@ -51,7 +52,7 @@ export class SqlitePastViews implements PastViews {
     const first = written[0];
     const last = written[written.length - 1];
     if (!first || !last) return undefined;
-    const state = JSON.parse(last.snapshot) as EntryInput;
+    const state = entrySnapshot(this.cache.db, id, last.snapshot);
     const entry: EntryAt = {
       id,
       state,

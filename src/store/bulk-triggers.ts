@@ -20,6 +20,7 @@ const REDONE_BY_THE_LOAD: Record<string, string> = {
 /** Insert triggers a load leaves in place: cheap per row, and their work is the load's too. */
 const KEPT_BY_THE_LOAD: Record<string, string> = {
   revisions_queue_post_edits: 'fires only on corrections and removals, which must reach earlier posts',
+  revisions_after_creation_written_out: 'looks only at corrections and removals, which must find the creation written out',
 };
 
 /** The tables a load of new entries inserts into, each entry's own. */

@@ -2,6 +2,7 @@
 // the bundle is one consistent state while the bot keeps writing. Records come in a fixed order
 // and every value as stored, so the same dossier always gives the same bytes.
 import type { Db } from './connection.js';
+import { entrySnapshotText } from './created-state.js';
 import {
   BUNDLE_FORMAT,
   BUNDLE_VERSION,
@@ -119,6 +120,8 @@ export function* bundleRecords(db: Db, topic?: string): Generator<object> {
     for (const kind of RECORD_KINDS) {
       const json = JSON_COLUMNS[kind] ?? [];
       for (const row of rowsOf(db, kind, selection[kind])) {
+        // A creation revision still as created is bundled as the entry it created (see created-state).
+        if (kind === 'revision' && row.entity === 'entry') row.snapshot = entrySnapshotText(db, row.entity_id as number, row.snapshot as string);
         for (const column of json) row[column] = JSON.parse(row[column] as string);
         const extra = kind === 'entry' ? links.entry(row.id as number) : kind === 'actor' ? { names: links.names(row.id as number) } : {};
         yield { record: kind, ...row, ...extra };

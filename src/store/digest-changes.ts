@@ -20,6 +20,7 @@ import { indexNewEntries, type NewEntries } from '../core/digest/new-entries.js'
 import type { ChangeReader } from '../core/digest/store-port.js';
 import type { EventType } from '../core/vocabulary.js';
 import type { Db } from './connection.js';
+import { entrySnapshot } from './created-state.js';
 import { ActorMergeHistory, firstAfter } from './digest-actors.js';
 import { StatementCache } from './statement-cache.js';
 
@@ -44,13 +45,14 @@ export interface ChangeReaderOptions {
   maxTail?: number;
 }
 
-function parse(r: RawRevision): RevisionRecordRow {
+/** A revision as read, an entry's creation still as created read from the entry (see created-state). */
+function parse(db: Db, r: RawRevision): RevisionRecordRow {
   return {
     id: r.id,
     entity: r.entity,
     entityId: r.entity_id,
     action: r.action,
-    snapshot: JSON.parse(r.snapshot) as unknown,
+    snapshot: r.entity === 'entry' ? entrySnapshot(db, r.entity_id, r.snapshot) : (JSON.parse(r.snapshot) as unknown),
     ...(r.reason ? { reason: r.reason } : {}),
   };
 }
@@ -201,7 +203,7 @@ export class SqliteDigestChanges implements ChangeReader {
         this.cache
           .get(`SELECT r.id, r.entity, r.entity_id, r.action, r.snapshot, r.reason FROM revisions r WHERE r.id > @from AND r.id <= @to AND r.entity IN ${entities} AND ${NOT_CREATED_IN_RANGE} ORDER BY r.id`)
           .all({ from, to }) as RawRevision[]
-      ).map(parse),
+      ).map((r) => parse(this.cache.db, r)),
     );
     const changedEntries = [...new Set(rows.filter((r) => r.entity === 'entry').map((r) => r.entityId))];
     const prior = new Map<number, PriorState>();
@@ -297,7 +299,7 @@ export class SqliteDigestChanges implements ChangeReader {
   private cover(from: number, to: number): void {
     const load = (after: number, upTo: number) =>
       this.loaded(
-        (this.cache.get('SELECT id, entity, entity_id, action, snapshot, reason FROM revisions WHERE id > ? AND id <= ? ORDER BY id').all(after, upTo) as RawRevision[]).map(parse),
+        (this.cache.get('SELECT id, entity, entity_id, action, snapshot, reason FROM revisions WHERE id > ? AND id <= ? ORDER BY id').all(after, upTo) as RawRevision[]).map((r) => parse(this.cache.db, r)),
       );
     const tail = this.tail;
     if (tail.end === 0 || tail.end - from > this.maxTail) {
@@ -365,7 +367,7 @@ export class SqliteDigestChanges implements ChangeReader {
       )
       .all(JSON.stringify(ids), at) as { id: number; entity_id: number; action: RevisionAction; snapshot: string }[];
     for (const row of found) {
-      states.set(row.entity_id, { snapshot: JSON.parse(row.snapshot) as EntryInput, removed: row.action === 'remove', revisionId: row.id });
+      states.set(row.entity_id, { snapshot: entrySnapshot(this.cache.db, row.entity_id, row.snapshot), removed: row.action === 'remove', revisionId: row.id });
     }
     return states;
   }

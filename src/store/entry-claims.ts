@@ -4,7 +4,6 @@ import type { ActorClaim, ClaimDetail, ClaimInput } from '../core/domain.js';
 import { parsePartialDate } from '../core/partial-date.js';
 import type { Page } from '../core/ports.js';
 import type { ClaimStance } from '../core/vocabulary.js';
-import type { Db } from './connection.js';
 import { toSourceRecord, type SourceRow } from './entry-rows.js';
 import type { StatementCache } from './statement-cache.js';
 
@@ -30,8 +29,8 @@ function toClaim(row: ClaimRow): ClaimInput {
 }
 
 /** The entry's claims as its state holds them: each with the actor id it was recorded with. */
-export function readClaims(db: Db, entryId: number): ClaimInput[] {
-  return (db.prepare(CLAIMS_OF_ENTRY).all(entryId) as ClaimRow[]).map(toClaim);
+export function readClaims(cache: StatementCache, entryId: number): ClaimInput[] {
+  return (cache.get(CLAIMS_OF_ENTRY).all(entryId) as ClaimRow[]).map(toClaim);
 }
 
 /** The entry's claims as shown: an actor merged since is named as the actor it went into. */

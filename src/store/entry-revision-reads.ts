@@ -6,6 +6,7 @@
 // the instants they name.
 import type { EntryInput } from '../core/domain.js';
 import type { Db } from './connection.js';
+import { entrySnapshot, entrySnapshotText } from './created-state.js';
 
 /** The entry's latest revision, as an export names the state it shows (`27@2025-07-24T09:15:00.000Z`): one subquery per entry row. */
 export const LATEST_ENTRY_REVISION =
@@ -25,7 +26,7 @@ export function entryRevisionState(db: Db, entryId: number, revisionId: number):
   const snapshot = db.prepare("SELECT snapshot FROM revisions WHERE id = ? AND entity = 'entry' AND entity_id = ?").pluck().get(revisionId, entryId) as string | undefined;
   if (snapshot === undefined) return undefined;
   const later = db.prepare("SELECT EXISTS (SELECT 1 FROM revisions WHERE entity = 'entry' AND entity_id = ? AND id > ?)").pluck().get(entryId, revisionId) as number;
-  return { state: JSON.parse(snapshot) as EntryInput, changedSince: later === 1, id: revisionId };
+  return { state: entrySnapshot(db, entryId, snapshot), changedSince: later === 1, id: revisionId };
 }
 
 /**
@@ -135,7 +136,7 @@ export function revisionsOfEntries(db: Db, entryIds: readonly number[]): Map<num
   const byEntry = new Map<number, PastRevision[]>();
   for (const [entryId, id, snapshot, changedBy, changedAt] of rows) {
     const revisions = byEntry.get(entryId);
-    const revision = { id, snapshot, changedBy, changedAt };
+    const revision = { id, snapshot: entrySnapshotText(db, entryId, snapshot), changedBy, changedAt };
     if (revisions) revisions.push(revision);
     else byEntry.set(entryId, [revision]);
   }

@@ -5,6 +5,7 @@ import type Database from 'better-sqlite3';
 import type { ChangeStamp, EntryInput } from '../core/domain.js';
 import { firstDay, lastDay, precisionOf, toIsoPartial } from '../core/partial-date.js';
 import type { Db } from './connection.js';
+import { creationSnapshot, writeOutCreations } from './created-state.js';
 import { newEntryKey } from './entry-keys.js';
 import { placeKeyOf } from './place-keys.js';
 import { locateNewPlace } from './place-locations.js';
@@ -116,14 +117,17 @@ export class EntryWriter {
     return this.db.inTransaction ? work() : this.db.transaction(work)();
   }
 
-  private writeLinks(entryId: number, input: EntryInput, live: boolean, stamp: ChangeStamp): void {
+  /** Writes the entry's links; returns the row id its first source takes (or would take). */
+  private writeLinks(entryId: number, input: EntryInput, live: boolean, stamp: ChangeStamp): number {
     const s = this.statements;
+    let firstSource = Number.MAX_SAFE_INTEGER;
     const copies = [firstDay(input.start), lastDay(input.end ?? input.start), live ? 1 : 0, input.topic, input.eventType];
     input.places.forEach((place, i) => s.addPlace!.run(entryId, this.placeId(place, stamp), i, ...copies));
     input.actors.forEach((link, i) => s.addActor!.run(entryId, link.actorId, link.role, i, ...copies));
-    input.sources.forEach((src, i) =>
-      s.addSource!.run(entryId, i, src.outlet, src.url ?? null, src.attribution ?? null, src.published ?? null, src.grade ?? null),
-    );
+    input.sources.forEach((src, i) => {
+      const { lastInsertRowid } = s.addSource!.run(entryId, i, src.outlet, src.url ?? null, src.attribution ?? null, src.published ?? null, src.grade ?? null);
+      firstSource = Math.min(firstSource, Number(lastInsertRowid));
+    });
     for (const tag of input.tags) s.addTag!.run(entryId, tag);
     const figures = input.fatalities;
     if (figures) s.addFatalities!.run(entryId, figures.low ?? null, figures.best, figures.high ?? null, figures.source);
@@ -131,6 +135,7 @@ export class EntryWriter {
       const { source } = claim;
       s.addClaim!.run(entryId, i, claim.actorId, claim.stance, toIsoPartial(claim.date), source.outlet, source.url ?? null, source.attribution ?? null, source.grade ?? null, claim.note ?? null);
     });
+    return firstSource;
   }
 
   /**
@@ -142,8 +147,10 @@ export class EntryWriter {
       this.ensureTopic(input.topic, stamp.at);
       const { lastInsertRowid } = this.statements.insert!.run(...entryColumnValues(input), key, stamp.at, stamp.by, stamp.at, stamp.by);
       const entryId = Number(lastInsertRowid);
-      this.writeLinks(entryId, input, true, stamp);
-      this.revisions.write({ entity: 'entry', entityId: entryId, action: 'create', snapshot: input }, stamp);
+      const firstSource = this.writeLinks(entryId, input, true, stamp);
+      // The rows hold the created state while nothing changes the entry (see created-state).
+      const snapshot = creationSnapshot(this.db, entryId, input, firstSource);
+      this.revisions.write({ entity: 'entry', entityId: entryId, action: 'create', snapshot }, stamp);
       return entryId;
     });
   }
@@ -160,6 +167,7 @@ export class EntryWriter {
     stamp: ChangeStamp,
   ): number {
     return this.atomically(() => {
+      writeOutCreations(this.db, [entryId]);
       this.ensureTopic(input.topic, stamp.at);
       this.statements.update!.run(
         ...entryColumnValues(input),
@@ -227,10 +235,13 @@ export function respellPlaces(db: Db, spellings: readonly Spelling[]): { from: s
        WHERE ep.place_id = (SELECT id FROM places WHERE place_key = ?) ORDER BY ep.entry_id`,
     )
     .pluck();
+  const onPlace = db.prepare('SELECT entry_id FROM entry_places WHERE place_id = (SELECT id FROM places WHERE place_key = ? AND name = ?)').pluck();
   const names = new StatementCache(db);
   const done: { from: string; to: string; entryIds: number[] }[] = [];
   for (const { from, to } of spellings) {
     const key = placeKeyOf(names, to);
+    // Every entry on the place shows the new spelling: those still as created keep the old one in their history.
+    writeOutCreations(db, onPlace.all(key, from) as number[]);
     if (rename.run(to, key, from).changes === 0) continue;
     reindex.run(key);
     done.push({ from, to, entryIds: showing.all(key) as number[] });

@@ -10,6 +10,7 @@ import { EDITABLE_FOR_MS, type DrawnPost, type DueEdit, type EntryNow, type Entr
 import type { View } from '../core/view.js';
 import { liveActorsOf } from './actor-merges.js';
 import type { Db } from './connection.js';
+import { entrySnapshot } from './created-state.js';
 import { StatementCache } from './statement-cache.js';
 
 interface DueRow {
@@ -99,7 +100,7 @@ export class SqlitePostEdits implements PostEditStore {
       .all(JSON.stringify(rows.map((r) => r.post_id))) as ShownRow[];
     const byPost = new Map<number, ShownEntry[]>();
     for (const row of shown) {
-      const entry: ShownEntry = { entryId: row.entry_id, shown: JSON.parse(row.shown) as EntryInput, removed: row.removed === 1, revisionId: row.revision_id };
+      const entry: ShownEntry = { entryId: row.entry_id, shown: entrySnapshot(this.cache.db, row.entry_id, row.shown), removed: row.removed === 1, revisionId: row.revision_id };
       if (row.section !== null) entry.section = row.section;
       if (row.correction_drawn === 1) entry.correctionDrawn = true;
       byPost.set(row.post_id, [...(byPost.get(row.post_id) ?? []), entry]);
@@ -133,7 +134,7 @@ export class SqlitePostEdits implements PostEditStore {
       .all(JSON.stringify([...from])) as HistoryRow[];
     const current = new Map<number, EntryNow>();
     for (const row of rows) {
-      const revision: EntryRevision = { revisionId: row.id, state: JSON.parse(row.snapshot) as EntryInput, removed: row.action === 'remove', at: new Date(row.changed_at) };
+      const revision: EntryRevision = { revisionId: row.id, state: entrySnapshot(this.cache.db, row.entity_id, row.snapshot), removed: row.action === 'remove', at: new Date(row.changed_at) };
       const now = current.get(row.entity_id);
       if (now) {
         (now.history as EntryRevision[]).push(revision);

@@ -9,6 +9,7 @@ import { entryActorMoves, findMergedActor, mergeActors, unmergeActor } from './a
 import { renameActor } from './actor-rename.js';
 import { addAlias, insertActor, removeAlias, updateActor } from './actor-writes.js';
 import type { Db } from './connection.js';
+import { entrySnapshotText } from './created-state.js';
 import { EntryWriter, newSpellings, respellingReason, respellingsIn, respellPlaces, type Spelling } from './entry-writes.js';
 import { readEntryState, type EntryState } from './entry-state.js';
 
@@ -104,9 +105,8 @@ export class SqliteEditor implements DossierEditor {
   }
 
   private revisions(id: number): RevisionRow[] {
-    return this.db
-      .prepare("SELECT * FROM revisions WHERE entity = 'entry' AND entity_id = ? ORDER BY id")
-      .all(id) as RevisionRow[];
+    const rows = this.db.prepare("SELECT * FROM revisions WHERE entity = 'entry' AND entity_id = ? ORDER BY id").all(id) as RevisionRow[];
+    return rows.map((row) => ({ ...row, snapshot: entrySnapshotText(this.db, id, row.snapshot) }));
   }
 
   entryState(id: number): EntryInput {
