@@ -154,7 +154,7 @@ async function main(): Promise<void> {
   // Full deliveries: intent transaction, composition, post (no-op), confirm — one at a time.
   let messages = 0;
   for (const platform of ['discord', 'slack']) {
-    app.digests.posters.register({ platform, accessHelp: () => '', post: async () => [`m${++messages}`] });
+    app.digests.posters.register({ platform, accessHelp: () => '', post: async () => ({ refs: [`m${++messages}`] }) });
   }
   const deliverStarted = performance.now();
   for (const sub of bySlot) {

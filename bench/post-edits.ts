@@ -100,7 +100,7 @@ try {
   console.log(`  an entry shown in no post's digest: p50 ${ms(base.p50)} ms, max ${ms(base.max)} ms`);
 
   // The edits carried out through a poster that does nothing: drawing each post and settling its row.
-  const noop: Poster = { platform: 'discord', accessHelp: () => '', post: async () => [], update: async () => undefined };
+  const noop: Poster = { platform: 'discord', accessHelp: () => '', post: async () => ({ refs: [] }), update: async () => undefined };
   app.digests.posters.register(noop);
   const t = performance.now();
   const edited = await app.digests.edits!.runDue(['discord']);

@@ -146,7 +146,7 @@ async function main(): Promise<void> {
   const entries = app.db.prepare('SELECT count(*) FROM entries').pluck().get() as number;
   // Review cards go to a channel through a poster that only counts them.
   let cards = 0;
-  app.digests.posters.register({ platform: 'discord', accessHelp: () => '', post: async () => [`m${++cards}`] });
+  app.digests.posters.register({ platform: 'discord', accessHelp: () => '', post: async () => ({ refs: [`m${++cards}`] }) });
   await app.dispatcher.runText('/review channel', ADMIN);
 
   const actors = app.db.prepare('SELECT name FROM actors WHERE merged_into_id IS NULL AND id % 10 = 0 ORDER BY id LIMIT 400').pluck().all() as string[];

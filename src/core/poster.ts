@@ -2,6 +2,7 @@
 // card posted earlier is replaced once decided. Each adapter implements it.
 import { randomBytes } from 'node:crypto';
 import type { PlatformName } from './caller.js';
+import type { PictureOutcome } from './charts/picture.js';
 import type { DrawnButton, Interactions } from './interaction/interactions.js';
 import type { View } from './view.js';
 
@@ -65,6 +66,17 @@ export interface AccessNeeds {
   refused?: { channelId: string; error: DeliveryError };
 }
 
+/** What a post put in the channel, as the platform took it. */
+export interface PostResult {
+  /** References of the messages posted, in order. */
+  refs: string[];
+  /**
+   * What became of the view's picture, which goes with the first message: absent when the view
+   * has none, or this call did not send that message (an earlier attempt did, or found it sent).
+   */
+  picture?: PictureOutcome;
+}
+
 export interface Poster {
   readonly platform: PlatformName;
   /**
@@ -79,10 +91,12 @@ export interface Poster {
    * in order, leaving out the first `alreadyPosted` of them (an earlier attempt posted those;
    * the same view always splits the same way). `context` is the subscriber's Caller.context, for
    * the platform to answer as it answered them; `mark` names the post across its attempts (a
-   * post without one gets a mark of its own). Returns the references of the messages it posted;
+   * post without one gets a mark of its own). A picture the platform does not take is left out,
+   * said in its place as one that cannot be drawn is (withoutPicture), rather than failing the
+   * post. Returns the references of the messages it posted and what became of the picture;
    * throws DeliveryError, whose `delivered` lists those it posted before failing.
    */
-  post(channelId: string, view: View, alreadyPosted?: number, context?: string, mark?: PostMark): Promise<string[]>;
+  post(channelId: string, view: View, alreadyPosted?: number, context?: string, mark?: PostMark): Promise<PostResult>;
   /**
    * Shows `view` in the messages `post` returned for an earlier view in this channel (see
    * partsOntoMessages), e.g. a review card once decided; never posts a new message. Throws

@@ -3,7 +3,7 @@
 // arrived, for hours if need be; permanent ones pause the subscription with the reason. A refusal
 // of Sitrep itself (its token, its scopes) pauses no channel: its digests wait for the operator.
 import { accessHelpFor } from '../core/channel-confirmation.js';
-import type { ChartServices } from '../core/charts/picture.js';
+import { pictureLeftOutText, type ChartServices, type PictureOutcome } from '../core/charts/picture.js';
 import { subscriptionCard, withCard } from '../core/digest/card.js';
 import { composeDigest } from '../core/digest/compose.js';
 import type { Delivery } from '../core/digest/delivery-log-port.js';
@@ -351,17 +351,23 @@ export class DigestDeliverer {
       // The card opens the first part, counted when it is posted (a retry counts the same period).
       const view = index === 0 && arrived.length === 0 ? this.withCard(sub, id, parts[0]!) : parts[index]!;
       let refs: string[];
+      let picture: PictureOutcome | undefined;
       try {
         const mark = this.markFor(sub, delivery, index, parts.length, index === from);
-        refs = [...arrived, ...(await poster.post(sub.channel.channelId, view, arrived.length, sub.context, mark))];
+        const posted = await poster.post(sub.channel.channelId, view, arrived.length, sub.context, mark);
+        refs = [...arrived, ...posted.refs];
+        picture = posted.picture;
       } catch (error) {
         if (error instanceof DeliveryError && error.delivered.length > 0) store.deliveries.recordPartial(id, [...arrived, ...error.delivered], now());
         return this.fail(sub, id, error, parts);
       }
       store.deliveries.recordPart(id, refs, now());
+      if (picture !== undefined && picture !== 'posted') {
+        store.deliveries.note(id, `Part ${index + 1} of ${parts.length}: posted without its picture. ${pictureLeftOutText(picture)}`, now());
+      }
       if (this.deps.edits && poster.update) {
         const post = { platform: sub.channel.platform, channelId: sub.channel.channelId, context: sub.context, zone: sub.timezone, view, refs, postedAt: now() };
-        rememberPost(this.deps.edits, post, this.deps.logger, { asOf: delivery.cursorTo, filters: sub.filters });
+        rememberPost(this.deps.edits, post, this.deps.logger, { asOf: delivery.cursorTo, filters: sub.filters, ...(picture ? { picture } : {}) });
       }
       arrived = [];
     }

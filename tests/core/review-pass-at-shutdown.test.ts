@@ -2,7 +2,7 @@
 // on the platform THEN the pass is answered with the shutting-down error instead of waiting
 // forever, logs no card as failed, and the next process posts the cards it never handed over.
 import { describe, expect, it } from 'vitest';
-import type { Poster } from '../../src/core/poster.js';
+import type { PostResult, Poster } from '../../src/core/poster.js';
 import { TurnsEnded } from '../../src/core/turns.js';
 import type { View } from '../../src/core/view.js';
 import { waitingCardsEachTest } from '../sources-queue/support/queue-each-test.js';
@@ -18,11 +18,11 @@ class HeldPoster implements Poster {
   readonly reached = new Promise<void>((resolve) => (this.asked = resolve));
   private readonly held = new Promise<void>((resolve) => (this.land = resolve));
 
-  async post(_channelId: string, view: View): Promise<string[]> {
+  async post(_channelId: string, view: View): Promise<PostResult> {
     this.titles.push(view.title);
     this.asked();
     if (this.titles.length === 1) await this.held;
-    return [`msg-${this.titles.length}`];
+    return { refs: [`msg-${this.titles.length}`] };
   }
 
   letFirstLand(): void {

@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Caller } from '../../src/core/caller.js';
 import { subscribeRefusedError } from '../../src/core/digest/confirmation.js';
-import { DeliveryError, type Poster } from '../../src/core/poster.js';
+import { DeliveryError, type PostResult, type Poster } from '../../src/core/poster.js';
 import { renderText } from '../../src/core/render-text.js';
 import type { View } from '../../src/core/view.js';
 import { Harness } from './support/harness.js';
@@ -26,12 +26,12 @@ class MatrixPoster implements Poster {
     this.closed.add(roomId);
   }
 
-  async post(roomId: string, view: View, alreadyPosted = 0): Promise<string[]> {
+  async post(roomId: string, view: View, alreadyPosted = 0): Promise<PostResult> {
     if (this.closed.has(roomId)) throw new DeliveryError('permanent', 'M_FORBIDDEN: Sitrep is not in this room');
-    if (alreadyPosted > 0) return []; // a view is one message here
+    if (alreadyPosted > 0) return { refs: [] }; // a view is one message here
     this.rooms.set(roomId, [...this.messages(roomId), renderText(view)]);
     this.sent += 1;
-    return [`$event-${this.sent}`];
+    return { refs: [`$event-${this.sent}`] };
   }
 
   messages(roomId: string): string[] {

@@ -52,7 +52,7 @@ describe('/chart timeline on Discord', DRAWING, () => {
 
   it('a posted view (a digest with its card) carries the PNG in its first message', async () => {
     const view = await h.app.dispatcher.runText('/chart timeline by:month since:2024', { platform: 'discord', userId: h.user.id, channelId: '42' });
-    const [id] = await h.adapter.poster.post('4242', view);
+    const [id] = (await h.adapter.poster.post('4242', view)).refs;
     const sent = h.fake.requests.find((r) => r.method === 'POST' && r.path === '/channels/4242/messages')!;
     expect(pngSize(sent.files![0]!.bytes)).toEqual(CHART_SIZES.timeline);
     const body = sent.body as { embeds: { image?: { url: string } }[]; attachments: { description: string }[] };

@@ -21,7 +21,7 @@ it('WHEN someone who is not an admin runs an admin command THEN the refusal give
 it('WHEN someone who is not an admin presses an admin’s button THEN the refusal gives their own entry to add, in code', async () => {
   const card: View = { title: 'A candidate', tone: 'normal', sections: [{ lines: [plainLine('Waiting for review.')] }], buttons: reviewButtons(99) };
   const channel = snowflake();
-  const [id] = await h.adapter.poster.post(channel, card);
+  const [id] = (await h.adapter.poster.post(channel, card)).refs;
   const message = h.fake.rest.messages.get(id!)! as Record<string, unknown> & MessageBody;
   const approve = buttons(message).find((b) => b.label === 'Approve #99')!;
   const refused = await h.deliver(buttonPress(h.fake.appId, h.fake.guild, h.other, approve.custom_id, message));

@@ -135,7 +135,7 @@ describe('GIVEN a digest too long for one message', () => {
     cleanup.push(() => fake.close(), () => h.removeStore(), () => h.dispose(), () => adapter.stop());
     const sections = Array.from({ length: 40 }, (_, i) => ({ heading: [span.bold(`Entry ${i}`)], lines: [plainLine('a long line of digest text '.repeat(20))] }));
     const channel = snowflake();
-    const ids = await adapter.poster.post(channel, { title: 'Sitrep digest — syria-israel', tone: 'normal', intro: [plainLine('40 new entries')], sections });
+    const ids = (await adapter.poster.post(channel, { title: 'Sitrep digest — syria-israel', tone: 'normal', intro: [plainLine('40 new entries')], sections })).refs;
     const contents = fake.requests.filter((r) => r.method === 'POST' && r.path === `/channels/${channel}/messages`).map((r) => sent(r.body).content);
     expect(ids.length).toBeGreaterThan(1);
     expect(contents).toEqual(ids.map((_, i) => (i === 0 ? 'Sitrep digest — syria-israel: 40 new entries' : `Sitrep digest — syria-israel (part ${i + 1} of ${ids.length})`)));

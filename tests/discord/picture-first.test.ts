@@ -51,7 +51,7 @@ const entryNames = (embeds: readonly Embed[]) => embeds.flatMap((e) => (e.fields
 describe('a digest with its card, posted on Discord', () => {
   it('opens with the title, the intro and the picture in the first embed; the entries follow in the next; one file, described', async () => {
     const channel = snowflake();
-    const [id] = await h.adapter.poster.post(channel, cardDigest(3).view);
+    const [id] = (await h.adapter.poster.post(channel, cardDigest(3).view)).refs;
     const [request] = postsTo(channel);
     const [head, entries, ...more] = request!.body.embeds;
     expect(more).toEqual([]);
@@ -70,7 +70,7 @@ describe('a digest with its card, posted on Discord', () => {
 
   it('in several messages, only the first carries the picture, and the entries lose nothing', async () => {
     const channel = snowflake();
-    const ids = await h.adapter.poster.post(channel, cardDigest(12).view);
+    const ids = (await h.adapter.poster.post(channel, cardDigest(12).view)).refs;
     expect(ids.length).toBeGreaterThan(1);
     const requests = postsTo(channel);
     expect(requests[0]!.body.embeds[0]!.image).toEqual({ url: 'attachment://card.png' });
@@ -87,7 +87,7 @@ describe('a digest with its card, posted on Discord', () => {
   it('a retry after the first message went out posts the rest without drawing or attaching the picture', async () => {
     const channel = snowflake();
     const { view, drawn } = cardDigest(12);
-    const ids = await h.adapter.poster.post(channel, view, 1);
+    const ids = (await h.adapter.poster.post(channel, view, 1)).refs;
     expect(ids.length).toBeGreaterThan(0);
     expect(drawn.times).toBe(0);
     for (const request of postsTo(channel)) {
@@ -98,7 +98,7 @@ describe('a digest with its card, posted on Discord', () => {
 
   it('a picture that cannot be drawn is left out: one embed, its alt text said under the intro, no file', async () => {
     const channel = snowflake();
-    const [id] = await h.adapter.poster.post(channel, cardDigest(3, () => Promise.reject(new Error('the renderer stopped'))).view);
+    const [id] = (await h.adapter.poster.post(channel, cardDigest(3, () => Promise.reject(new Error('the renderer stopped'))).view)).refs;
     const [request] = postsTo(channel);
     expect(request!.body.embeds).toHaveLength(1);
     expect(request!.body.embeds[0]!.image).toBeUndefined();
@@ -112,7 +112,7 @@ describe('a digest with its card, edited on Discord', () => {
   it('keeps the picture first, above the corrected entries, and does not send the file again', async () => {
     const channel = snowflake();
     const { view } = cardDigest(3);
-    const [id] = await h.adapter.poster.post(channel, view);
+    const [id] = (await h.adapter.poster.post(channel, view)).refs;
     const before = stored(id!).attachments;
     const { image: _image, ...posted } = view;
     const corrected: View = { ...posted, postedPicture: { filename: 'card.png', alt: ALT }, sections: [{ heading: [span.bold('Entry 1')], lines: [[span.plain('✏️ Corrected: what happened, told again.')]] }, ...view.sections.slice(1)] };

@@ -32,7 +32,7 @@ const failure = async (channelId: string) => h.adapter.poster.post(channelId, di
 describe('posting', () => {
   it('posts a short digest as one message without mentions and returns its id', async () => {
     const channel = snowflake();
-    const ids = await h.adapter.poster.post(channel, digest(['Talks in Paris']));
+    const ids = (await h.adapter.poster.post(channel, digest(['Talks in Paris']))).refs;
     const [request] = postsTo(channel);
     expect(h.adapter.poster.platform).toBe('discord');
     expect(ids).toHaveLength(1);
@@ -46,7 +46,7 @@ describe('posting', () => {
   it('splits a long digest over several messages, in order, losing nothing', async () => {
     const channel = snowflake();
     const lines = Array.from({ length: 40 }, (_, i) => `Item ${i}: ${'a long line of digest text '.repeat(20)}`);
-    const ids = await h.adapter.poster.post(channel, digest(lines));
+    const ids = (await h.adapter.poster.post(channel, digest(lines))).refs;
     const requests = postsTo(channel);
     expect(ids.length).toBeGreaterThan(1);
     expect(requests).toHaveLength(ids.length);
@@ -85,7 +85,7 @@ describe('failures', () => {
   it('a short 429 is waited out by discord.js, and the post goes through', async () => {
     const channel = snowflake();
     h.fake.failChannel(channel, { status: 429, times: 1, headers: { 'retry-after': '0.05' }, body: { message: 'You are being rate limited.', retry_after: 0.05, global: false } });
-    const ids = await h.adapter.poster.post(channel, digest(['x']));
+    const ids = (await h.adapter.poster.post(channel, digest(['x']))).refs;
     expect(ids).toHaveLength(1);
     expect(postsTo(channel).map((r) => r.status)).toEqual([429, 200]);
   });

@@ -218,7 +218,7 @@ describe('GIVEN a card longer than one message', () => {
 
   it('THEN its buttons are under the last message, and the decision replaces that one', async () => {
     const target = snowflake();
-    const ids = await h.adapter.poster.post(target, long);
+    const ids = (await h.adapter.poster.post(target, long)).refs;
     expect(ids.length).toBeGreaterThan(1);
     const sent = h.fake.requests.filter((r) => r.method === 'POST' && r.path === `/channels/${target}/messages`);
     expect(sent.map((r) => buttons(r.body as MessageBody).map((b) => b.label))).toEqual([...ids.slice(1).map(() => []), ['Approve #99', 'Edit #99', 'Reject #99', 'Attach #99 to entry']]);

@@ -138,6 +138,14 @@ export class FakeDiscord {
     this.rest.failChannel(channelId, failure);
   }
 
+  /**
+   * Messages created in the channel with a file are refused from now on, as Discord refuses a file
+   * over the channel's upload limit (413, code 40005); messages without one are taken.
+   */
+  refuseFiles(channelId: string): void {
+    this.rest.refuseFiles(channelId);
+  }
+
   /** The user's direct message channel, once the bot opened it. */
   dmChannelOf(userId: string): string | undefined {
     return this.rest.dmChannelOf(userId);

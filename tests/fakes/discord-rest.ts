@@ -84,6 +84,8 @@ export class FakeRest {
   /** Each user's direct message channel with the bot, by user id, and the other way round. */
   private readonly dmChannels = new Map<string, string>();
   private readonly dmRecipients = new Map<string, string>();
+  /** Channels where a message created with a file is refused as too large (413, 40005). */
+  private readonly fileRefusals = new Set<string>();
   /** Users who do not accept direct messages from the bot: posting to them answers 50007. */
   private readonly closedDms = new Set<string>();
 
@@ -123,6 +125,11 @@ export class FakeRest {
   /** The user's direct message channel, once the bot opened it. */
   dmChannelOf(userId: string): string | undefined {
     return this.dmChannels.get(userId);
+  }
+
+  /** Messages created in the channel with a file are refused as over its upload limit. */
+  refuseFiles(channelId: string): void {
+    this.fileRefusals.add(channelId);
   }
 
   /** The user closes their direct messages to the bot (server privacy settings, or a block). */
@@ -269,6 +276,7 @@ export class FakeRest {
     if (failure) return failure;
     const recipient = this.dmRecipients.get(channelId);
     if (recipient && this.closedDms.has(recipient)) return error(403, 50007, 'Cannot send messages to this user');
+    if (this.files.length > 0 && this.fileRefusals.has(channelId)) return error(413, 40005, 'Request entity too large');
     const nonce = body.nonce === undefined || body.nonce === null ? undefined : String(body.nonce);
     if (nonce !== undefined && nonce.length > MAX_NONCE_LENGTH) return error(400, 50035, 'Invalid Form Body');
     const enforced = nonce !== undefined && body.enforce_nonce === true;

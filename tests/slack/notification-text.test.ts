@@ -47,7 +47,7 @@ describe('GIVEN a digest too long for one Slack message', () => {
     slack.replyTo('chat.postMessage', (args) => ({ body: { ok: true, channel: args.channel, ts: `1700000000.${String(slack.callsTo('chat.postMessage').length).padStart(6, '0')}` } }));
     const poster = SlackPoster.create({ botToken: 'xoxb-digest', port: 0, apiUrl: slack.apiUrl }, recordingLogger());
     const sections = Array.from({ length: 120 }, (_, i) => ({ heading: [span.bold(`Entry ${i}`)], lines: [plainLine('z'.repeat(200))] }));
-    const ts = await poster.post('C0DIGEST', { title: 'Sitrep digest — syria-israel', tone: 'normal', intro: [plainLine('120 new entries')], sections });
+    const ts = (await poster.post('C0DIGEST', { title: 'Sitrep digest — syria-israel', tone: 'normal', intro: [plainLine('120 new entries')], sections })).refs;
     expect(ts.length).toBeGreaterThan(1);
     const firstLines = slack.callsTo('chat.postMessage').map((call) => firstLine(call.args.text));
     expect(firstLines).toEqual(ts.map((_, i) => `Sitrep digest — syria-israel (part ${i + 1} of ${ts.length})`));

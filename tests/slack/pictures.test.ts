@@ -84,7 +84,7 @@ describe('a digest with its card and more entries than one message holds', DRAWI
   it('posted, every message keeps within 50 blocks, the card in the first; a correction keeps it there', async () => {
     const refusals = h.slack.refused.items.length;
     const view = await digestView();
-    const refs = await h.adapter.poster.post('C0POSTED', view);
+    const refs = (await h.adapter.poster.post('C0POSTED', view)).refs;
     const posted = h.slack.callsTo('chat.postMessage').filter((c) => c.args.channel === 'C0POSTED');
     expect(posted.length).toBe(refs.length);
     for (const call of posted) expect(blocksIn(call).length).toBeLessThanOrEqual(MAX_BLOCKS_PER_MESSAGE);
@@ -112,7 +112,7 @@ describe('a picture Slack has not finished storing when the message goes', DRAWI
   it('a digest is posted with its card once Slack has finished the upload, instead of failing for good', async () => {
     h.slack.finishUploadsAfter(2);
     const refusals = h.slack.refused.items.length;
-    const refs = await h.adapter.poster.post('C0LATE', await digestView());
+    const refs = (await h.adapter.poster.post('C0LATE', await digestView())).refs;
     const first = h.slack.messages.get(refs[0]!)!;
     expect(fileOf(first as Body)).toBe(h.slack.uploads.items.at(-1)!.fileId);
     expect(h.slack.refused.items.slice(refusals).map((r) => r.via)).toEqual(['chat.postMessage', 'chat.postMessage']);
@@ -120,7 +120,7 @@ describe('a picture Slack has not finished storing when the message goes', DRAWI
 
   it('a digest whose card Slack never finishes in time is posted without it, saying so', async () => {
     h.slack.finishUploadsAfter(10);
-    const refs = await h.adapter.poster.post('C0NEVER', await digestView());
+    const refs = (await h.adapter.poster.post('C0NEVER', await digestView())).refs;
     const first = h.slack.messages.get(refs[0]!)! as Body;
     expect(imageOf(first)).toBeUndefined();
     expect(shownText(first)).toContain(PICTURE_NOT_SHOWN_TEXT);

@@ -36,7 +36,7 @@ async function failureOf(promise: Promise<unknown>): Promise<DeliveryError> {
 describe('success', () => {
   it('posts one message with blocks and a fallback text, and returns its ts', async () => {
     const before = slack.callsTo('chat.postMessage').length;
-    const ts = await poster.post('C0DIGEST', digest([{ heading: [span.bold('#5 Entry')], lines: [plainLine('Dec 2024 · Incursion')] }]));
+    const ts = (await poster.post('C0DIGEST', digest([{ heading: [span.bold('#5 Entry')], lines: [plainLine('Dec 2024 · Incursion')] }]))).refs;
     const [call] = slack.callsTo('chat.postMessage').slice(before);
     expect(ts).toEqual([`1700000000.${String(before + 1).padStart(6, '0')}`]);
     expect(call!.headers.authorization).toBe('Bearer xoxb-digest');
@@ -48,7 +48,7 @@ describe('success', () => {
   it('splits a long digest into several messages, in order, each within 50 blocks', async () => {
     const before = slack.callsTo('chat.postMessage').length;
     const sections = Array.from({ length: 120 }, (_, i) => ({ heading: [span.bold(`Entry ${i}`)], lines: [plainLine('z'.repeat(200))] }));
-    const ts = await poster.post('C0DIGEST', digest(sections));
+    const ts = (await poster.post('C0DIGEST', digest(sections))).refs;
     const calls = slack.callsTo('chat.postMessage').slice(before);
     expect(calls.length).toBeGreaterThan(1);
     expect(ts).toHaveLength(calls.length);

@@ -231,7 +231,7 @@ describe('GIVEN a card longer than one message', () => {
 
   it('THEN its buttons are under the last message, and the decision replaces that one', async () => {
     const target = 'C0LONG';
-    const refs = await adapter.poster.post(target, long);
+    const refs = (await adapter.poster.post(target, long)).refs;
     expect(refs.length).toBeGreaterThan(1);
     const sent = posts().filter((c) => c.args.channel === target);
     expect(sent.map((c) => labelsOf(c.args))).toEqual([...refs.slice(1).map(() => []), ['Approve #99', 'Edit #99', 'Reject #99', 'Attach #99 to entry']]);

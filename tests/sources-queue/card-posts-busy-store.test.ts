@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/app.js';
 import { parseAdminRules } from '../../src/core/caller.js';
-import type { Poster } from '../../src/core/poster.js';
+import type { PostResult, Poster } from '../../src/core/poster.js';
 import type { View } from '../../src/core/view.js';
 import { recordingLogger } from '../support/test-app.js';
 import { ADMINS } from './support/queue-app.js';
@@ -20,13 +20,13 @@ class GatedChannel implements Poster {
   gate: Promise<void> | undefined;
   reachedGate: (() => void) | undefined;
 
-  async post(_channelId: string, view: View): Promise<string[]> {
+  async post(_channelId: string, view: View): Promise<PostResult> {
     if (this.gate) {
       this.reachedGate?.();
       await this.gate;
     }
     this.titles.push(view.title);
-    return [`m${this.titles.length}`];
+    return { refs: [`m${this.titles.length}`] };
   }
 }
 

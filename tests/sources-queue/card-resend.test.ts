@@ -4,7 +4,7 @@
 // missing. WHEN a card of several messages fails after its first THEN the retry posts the rest
 // only, and a decision edits every message.
 import { describe, expect, it } from 'vitest';
-import { DeliveryError, type Poster } from '../../src/core/poster.js';
+import { DeliveryError, type PostResult, type Poster } from '../../src/core/poster.js';
 import type { View } from '../../src/core/view.js';
 import type { QueueApp } from './support/queue-app.js';
 import { waitingCardsEachTest } from './support/queue-each-test.js';
@@ -25,11 +25,11 @@ class ScriptedPoster implements Poster {
     return this;
   }
 
-  post(_channelId: string, view: View, alreadyPosted = 0): Promise<string[]> {
+  async post(_channelId: string, view: View, alreadyPosted = 0): Promise<PostResult> {
     this.calls.push({ title: view.title, alreadyPosted });
     this.reachedFirst();
     const step = this.steps.shift();
-    return step ? step(this.calls.length) : Promise.resolve([`msg-${this.calls.length}`]);
+    return { refs: await (step ? step(this.calls.length) : Promise.resolve([`msg-${this.calls.length}`])) };
   }
 
   async update(_channelId: string, refs: readonly string[], view: View): Promise<void> {

@@ -5,7 +5,7 @@
 // WHEN a candidate is decided while its card is on its way THEN the card, once it lands, is
 // edited to show the decision, without buttons.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DeliveryError, type Poster } from '../../src/core/poster.js';
+import { DeliveryError, type PostResult, type Poster } from '../../src/core/poster.js';
 import type { View } from '../../src/core/view.js';
 import { viewText } from '../support/view-text.js';
 import { QueueApp } from './support/queue-app.js';
@@ -25,7 +25,7 @@ class ChannelPoster implements Poster {
   reachedGate: (() => void) | undefined;
   readonly messages = new Map<string, View>();
 
-  async post(_channelId: string, view: View): Promise<string[]> {
+  async post(_channelId: string, view: View): Promise<PostResult> {
     this.calls += 1;
     if (this.gate) {
       this.reachedGate?.();
@@ -34,7 +34,7 @@ class ChannelPoster implements Poster {
     if (this.failing) throw this.failing;
     const ref = `m${this.messages.size + 1}`;
     this.messages.set(ref, view);
-    return [ref];
+    return { refs: [ref] };
   }
 
   async update(_channelId: string, refs: readonly string[], view: View): Promise<void> {

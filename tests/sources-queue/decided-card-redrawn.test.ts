@@ -4,7 +4,7 @@
 // the entry as recorded (the admin's summary and confidence, the entry's own fields), never the
 // feed's summary and the suggestion the approval replaced.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { DeliveryError, type Poster } from '../../src/core/poster.js';
+import { DeliveryError, type PostResult, type Poster } from '../../src/core/poster.js';
 import type { View } from '../../src/core/view.js';
 import { viewText } from '../support/view-text.js';
 import { QueueApp } from './support/queue-app.js';
@@ -28,14 +28,14 @@ class ReviewChannel implements Poster {
   gate: Promise<void> | undefined;
   reached: (() => void) | undefined;
 
-  async post(_channelId: string, view: View): Promise<string[]> {
+  async post(_channelId: string, view: View): Promise<PostResult> {
     if (this.gate) {
       this.reached?.();
       await this.gate;
     }
     const ref = `m${this.messages.size + 1}`;
     this.messages.set(ref, view);
-    return [ref];
+    return { refs: [ref] };
   }
 
   async update(_channelId: string, refs: readonly string[], view: View): Promise<void> {

@@ -3,7 +3,7 @@
 // as text (a terminal has no button to ask for them).
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { drawPicture } from '../../core/charts/picture.js';
+import { drawPicture, type PictureLeftOut } from '../../core/charts/picture.js';
 import type { Logger } from '../../core/logger.js';
 import { lineToPlainText, plainLine, span, type Line, type Section, type View } from '../../core/view.js';
 
@@ -34,13 +34,16 @@ export async function withPictureFile(view: View, files: PictureFiles, now = new
   return (await printPicture(view, files, now)).view;
 }
 
-/** As withPictureFile, with what it added for the picture (absent when the view has none or it could not be drawn). */
-export async function printPicture(view: View, files: PictureFiles, now = new Date()): Promise<{ view: View; printed?: PrintedPicture }> {
+/**
+ * As withPictureFile, with what it added for the picture (absent when the view has none or it
+ * could not be drawn), or why it could not be drawn.
+ */
+export async function printPicture(view: View, files: PictureFiles, now = new Date()): Promise<{ view: View; printed?: PrintedPicture; leftOut?: PictureLeftOut }> {
   const image = view.image;
   if (!image) return { view };
   const drawn = await drawPicture(view, files.logger);
   const { image: _image, ...text } = drawn.view;
-  if (!drawn.png) return { view: text };
+  if (!drawn.png) return { view: text, ...(drawn.leftOut ? { leftOut: drawn.leftOut } : {}) };
   const path = resolve(join(files.dir, fileName(image.filename, now)));
   const sections: Section[] = [{ heading: [span.bold('Data')], lines: image.table }];
   let intro: Line;

@@ -3,7 +3,7 @@
 // line naming the channel. Console subscriptions live in the channel `console`. A printed message
 // cannot be changed, so an update (a review card once decided) is printed after it, naming it.
 import type { Writable } from 'node:stream';
-import type { Poster } from '../../core/poster.js';
+import type { PostResult, Poster } from '../../core/poster.js';
 import { renderText } from '../../core/render-text.js';
 import { plainLine, type View } from '../../core/view.js';
 import { printPicture, withPrinted, type PictureFiles, type PrintedPicture } from './console-picture.js';
@@ -32,14 +32,14 @@ export class ConsolePoster implements Poster {
     private readonly pictures?: PictureFiles,
   ) {}
 
-  async post(channelId: string, view: View, alreadyPosted = 0): Promise<string[]> {
-    if (alreadyPosted > 0) return []; // a view is one printed message
+  async post(channelId: string, view: View, alreadyPosted = 0): Promise<PostResult> {
+    if (alreadyPosted > 0) return { refs: [] }; // a view is one printed message
     this.sent += 1;
     const ref = `console-${this.sent}`;
-    const { view: shown, printed } = this.pictures ? await printPicture(view, this.pictures) : { view };
+    const { view: shown, printed, leftOut } = this.pictures ? await printPicture(view, this.pictures) : { view };
     if (printed) this.keepPicture(ref, printed);
     this.output.write(`\n── posted in #${channelId} ──\n${renderText(shown, consoleTextStyle(this.color))}\n\n`);
-    return [ref];
+    return { refs: [ref], ...(printed ? { picture: 'posted' as const } : leftOut ? { picture: leftOut } : {}) };
   }
 
   /** The console's one person is whoever reads it: their watch messages are printed too. */

@@ -2,7 +2,7 @@
 // attachment (its description is the alt text) and shown as an embed's image, before the view's
 // facts and sections.
 import type { APIEmbed } from 'discord.js';
-import { drawPicture } from '../../core/charts/picture.js';
+import { drawPicture, type PictureLeftOut } from '../../core/charts/picture.js';
 import type { Logger } from '../../core/logger.js';
 import { clipAtWord } from '../../core/text-cut.js';
 import type { View } from '../../core/view.js';
@@ -16,12 +16,12 @@ export interface Picture {
   alt: string;
 }
 
-/** The view with its picture drawn (or, when it cannot be, left out with a note in the view). */
-export async function drawForDiscord<T extends { view: View }>(shown: T, logger: Logger): Promise<T & { picture?: Picture }> {
+/** The view with its picture drawn (or, when it cannot be, left out with a note in the view, and why). */
+export async function drawForDiscord<T extends { view: View }>(shown: T, logger: Logger): Promise<T & { picture?: Picture; leftOut?: PictureLeftOut }> {
   const image = shown.view.image;
   if (!image) return shown;
   const drawn = await drawPicture(shown.view, logger);
-  if (!drawn.png) return { ...shown, view: drawn.view };
+  if (!drawn.png) return { ...shown, view: drawn.view, ...(drawn.leftOut ? { leftOut: drawn.leftOut } : {}) };
   return { ...shown, picture: { png: drawn.png, name: image.filename, alt: clipAtWord(image.alt, ALT_TEXT_LIMIT) } };
 }
 

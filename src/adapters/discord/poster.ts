@@ -3,10 +3,12 @@
 // edits a card's messages once it is decided. Failures become DeliveryErrors the scheduler
 // understands: permanent (no access, channel gone) or retryable (rate limited, Discord having
 // trouble, no answer in time, network); a refusal of the bot's token, in a post or an edit, is
-// marked as the operator's to end.
+// marked as the operator's to end. A picture Discord refuses (an attachment too large for the
+// channel) is left out and the message posted without it, as one that cannot be drawn is.
 import { DiscordAPIError, HTTPError, RateLimitError, Routes, type APIDMChannel, type APIMessage, type REST } from 'discord.js';
+import { withoutPicture, type PictureLeftOut } from '../../core/charts/picture.js';
 import type { Interactions } from '../../core/interaction/interactions.js';
-import { DeliveryError, oneOffPostMark, postedButtons, postInOrder, replaceInPlace, type AccessNeeds, type PostMark, type Poster } from '../../core/poster.js';
+import { DeliveryError, oneOffPostMark, postedButtons, postInOrder, replaceInPlace, type AccessNeeds, type PostResult, type PostMark, type Poster } from '../../core/poster.js';
 import { silentLogger, type Logger } from '../../core/logger.js';
 import type { View } from '../../core/view.js';
 import { discordAccessHelp, DiscordRefusal, refusalText, type ChannelLookup } from './access-help.js';
@@ -53,6 +55,18 @@ function failureOf(error: unknown, what: FailedRequest['what']): DeliveryError {
     return new DeliveryError('retryable', `Discord answered none of discord.js's tries in time`);
   }
   return new DeliveryError('retryable', `the ${what} did not reach Discord: ${error instanceof Error ? error.message : String(error)}`);
+}
+
+/**
+ * Discord refused a message for its attachment (HTTP 413, 40005: larger than the channel takes):
+ * why, in Discord's words. Any other refusal (a missing permission, Attach Files among them)
+ * refuses the post, as the access help asks for what it needs.
+ */
+export function attachmentRefusal(error: unknown): PictureLeftOut | undefined {
+  const status = error instanceof DiscordAPIError || error instanceof HTTPError ? error.status : undefined;
+  const code = error instanceof DiscordAPIError ? error.code : undefined;
+  if (status !== 413 && code !== 40005) return undefined;
+  return { cause: 'refused', reason: refusalText('attachment', code ?? status ?? 413, (error as Error).message) };
 }
 
 export class DiscordPoster implements Poster {
@@ -105,10 +119,28 @@ export class DiscordPoster implements Poster {
     });
   }
 
-  async post(channelId: string, view: View, alreadyPosted = 0, _context = '', mark: PostMark = oneOffPostMark()): Promise<string[]> {
+  async post(channelId: string, view: View, alreadyPosted = 0, _context = '', mark: PostMark = oneOffPostMark()): Promise<PostResult> {
     // The picture goes with the first message: drawn only when that one is still to post.
-    const drawn = alreadyPosted === 0 ? await drawForDiscord({ view }, this.logger) : { view: { ...view, image: undefined } };
-    const bodies = this.bodies(drawn.view, false, 'picture' in drawn ? drawn.picture : undefined).map((request, index) => ({
+    if (alreadyPosted > 0) return { refs: await this.postPages(channelId, { ...view, image: undefined }, undefined, alreadyPosted, mark) };
+    const drawn = await drawForDiscord({ view }, this.logger);
+    if (!drawn.picture) return { refs: await this.postPages(channelId, drawn.view, undefined, 0, mark), ...(drawn.leftOut ? { picture: drawn.leftOut } : {}) };
+    let refused: PictureLeftOut | undefined;
+    try {
+      return { refs: await this.postPages(channelId, drawn.view, drawn.picture, 0, mark, (error) => (refused = attachmentRefusal(error))), picture: 'posted' };
+    } catch (error) {
+      // Only the first message carries the picture: refused, nothing was posted, and the view goes again without it.
+      if (!refused) throw error;
+      this.logger.error({ channelId, reason: refused.reason }, 'discord: a picture was refused; posting the message without it');
+      return { refs: await this.postPages(channelId, withoutPicture(view, refused), undefined, 0, mark), picture: refused };
+    }
+  }
+
+  /**
+   * Posts the view's pages from the first not `alreadyPosted`, `picture` with the first;
+   * `firstRefused` hears why the first message was refused, before it becomes a DeliveryError.
+   */
+  private async postPages(channelId: string, view: View, picture: Picture | undefined, alreadyPosted: number, mark: PostMark, firstRefused?: (error: unknown) => void): Promise<string[]> {
+    const bodies = this.bodies(view, false, picture).map((request, index) => ({
       ...request,
       body: { ...request.body, nonce: messageNonce(mark.key, index), enforce_nonce: true },
     }));
@@ -126,6 +158,7 @@ export class DiscordPoster implements Poster {
       return message.id;
     };
     return postInOrder(bodies, alreadyPosted, send, (error, index, ids) => {
+      if (index === 0) firstRefused?.(error);
       const where = `posting message ${index + 1} of ${bodies.length} to channel ${channelId}`;
       // A refusal of the bot's token says what the operator must do (bot-refusals.ts).
       return channelFailure(deliveryErrorFrom(error, { what: 'message', where: ids.length > 0 ? `${where} (after ${ids.join(', ')})` : where }, this.logger));
@@ -154,7 +187,7 @@ export class DiscordPoster implements Poster {
       this.dmChannels.set(userId, channelId);
     }
     try {
-      return await this.post(channelId, view, alreadyPosted, context, mark);
+      return (await this.post(channelId, view, alreadyPosted, context, mark)).refs;
     } catch (error) {
       throw error instanceof DeliveryError ? directFailure(error) : error;
     }

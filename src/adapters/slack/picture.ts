@@ -1,12 +1,14 @@
 // A view's picture on Slack: drawn, uploaded as a file (files.getUploadURLExternal, the bytes
 // POSTed to the URL it returns, files.completeUploadExternal) without sharing it anywhere, and
-// shown in the message by an image block naming the file, its alt text the picture's.
+// shown in the message by an image block naming the file, its alt text the picture's. A picture
+// not drawn, or that Slack does not take (the upload, or the message showing it), is left out and
+// said in its place in the core's words; the sender hears which (leftOut).
 import { setTimeout as wait } from 'node:timers/promises';
 import { ErrorCode, webApi } from '@slack/bolt';
-import { drawPicture } from '../../core/charts/picture.js';
+import { drawPicture, pictureLeftOutText, withoutPicture, type PictureLeftOut } from '../../core/charts/picture.js';
 import type { Logger } from '../../core/logger.js';
 import { clipAtWord } from '../../core/text-cut.js';
-import { plainLine, type View, type ViewImage } from '../../core/view.js';
+import type { View, ViewImage } from '../../core/view.js';
 import { MAX_CONTEXT_TEXT, RESPONSE_URL_LIFETIME_MS } from './limits.js';
 import { pictureSlot, type SlackMessage } from './paging.js';
 import { contextBlock, type Block } from './render-view.js';
@@ -23,7 +25,10 @@ export const UPLOAD_READY_WAITS_MS: readonly number[] = [1000, 2000];
 /** Pictures uploaded lately that a page turn may show again: enough for a busy half hour. */
 const MAX_KNOWN_PICTURES = 1000;
 
-export const PICTURE_NOT_SHOWN_TEXT = 'The picture could not be shown: Slack did not accept it in this message (see Sitrep’s log).';
+/** Slack refused every message showing the uploaded picture: it went without. */
+const NOT_TAKEN_IN_MESSAGE: PictureLeftOut = { cause: 'refused', reason: 'Slack did not accept it in this message (see Sitrep’s log)' };
+
+export const PICTURE_NOT_SHOWN_TEXT = pictureLeftOutText(NOT_TAKEN_IN_MESSAGE);
 
 export interface UploadedPicture {
   /**
@@ -35,6 +40,14 @@ export interface UploadedPicture {
   block?: Block;
   /** Uploaded just now: Slack may not have finished it yet. */
   fresh?: boolean;
+  /** Why the picture is left out (not drawn, or its upload refused): the view says so in its place. */
+  leftOut?: PictureLeftOut;
+}
+
+/** A message sent by SlackPictures.send: Slack's answer, and why the picture went without, if it did. */
+export interface SentMessage<T> {
+  answer: T;
+  leftOut?: PictureLeftOut;
 }
 
 async function upload(client: webApi.WebClient, png: Uint8Array, filename: string, alt: string, title: string): Promise<string> {
@@ -48,19 +61,29 @@ async function upload(client: webApi.WebClient, png: Uint8Array, filename: strin
 
 const imageBlock = (id: string, alt: string): Block => ({ type: 'image', slack_file: { id }, alt_text: alt });
 
+/** Why an upload failed, in Slack's terms: its error (`file_upload_disabled`, `not_allowed_token_type`…) or what went wrong on the way. */
+export function uploadRefusal(error: unknown): string {
+  const e = error as { code?: string; data?: { error?: string }; message?: string };
+  if (e.code === webApi.ErrorCode.PlatformError) return `Slack refused the upload (${e.data?.error ?? 'unknown_error'})`;
+  if (e.code === webApi.ErrorCode.RateLimitedError) return 'Slack refused the upload (ratelimited)';
+  if (e.code === webApi.ErrorCode.HTTPError || e.code === webApi.ErrorCode.RequestError) return `the upload did not reach Slack (${e.message ?? String(error)})`;
+  return e.message ?? String(error);
+}
+
 async function uploadPicture(client: webApi.WebClient, view: View, logger: Logger): Promise<UploadedPicture & { fileId?: string }> {
   const image = view.image;
   if (!image) return { view };
+  // The view keeps its image, its parts cut with room for it, as on every other attempt.
   const drawn = await drawPicture(view, logger);
-  if (!drawn.png) return { view: { ...drawn.view, image } };
+  if (!drawn.png) return { view: { ...drawn.view, image }, ...(drawn.leftOut ? { leftOut: drawn.leftOut } : {}) };
   const alt = clipAtWord(image.alt, ALT_TEXT_LIMIT);
   try {
     const fileId = await upload(client, drawn.png, image.filename, alt, view.title);
     return { view, block: imageBlock(fileId, alt), fresh: true, fileId };
   } catch (error) {
-    logger.error({ err: error, title: view.title }, 'slack: a picture could not be uploaded');
-    // A reply's text leaves describing the picture to its alt text: without the picture, the alt text is said in its place.
-    return { view: { ...view, intro: [...(view.intro ?? []), plainLine('The picture could not be uploaded to Slack (see Sitrep’s log).'), plainLine(image.alt)] } };
+    logger.error({ err: error, title: view.title }, 'slack: a picture could not be uploaded; the message goes without it');
+    const leftOut: PictureLeftOut = { cause: 'refused', reason: uploadRefusal(error) };
+    return { view: { ...withoutPicture(view, leftOut), image }, leftOut };
   }
 }
 
@@ -109,14 +132,14 @@ export class SlackPictures {
    * Sends `message` with the picture where its view has it (withPictureBlock). A file uploaded
    * just now may not be ready: the message is sent again after each wait; should Slack still
    * refuse it, it goes without the picture, saying so where the picture would be, rather than not
-   * at all.
+   * at all, and `leftOut` says why.
    */
-  async send<T>(message: SlackMessage, picture: Pick<UploadedPicture, 'block' | 'fresh'>, send: (message: SlackMessage) => Promise<T>): Promise<T> {
-    if (!picture.block) return send(message);
+  async send<T>(message: SlackMessage, picture: Pick<UploadedPicture, 'block' | 'fresh'>, send: (message: SlackMessage) => Promise<T>): Promise<SentMessage<T>> {
+    if (!picture.block) return { answer: await send(message) };
     const waits = picture.fresh ? this.waitsMs : [];
     for (let attempt = 0; ; attempt += 1) {
       try {
-        return await send(withPictureBlock(message, picture.block));
+        return { answer: await send(withPictureBlock(message, picture.block)) };
       } catch (error) {
         if (!blocksRefused(error)) throw error;
         if (attempt >= waits.length) {
@@ -127,8 +150,9 @@ export class SlackPictures {
       }
     }
     // A reply's text leaves describing the picture to its alt text: without the picture, the alt text is said in its place.
-    const alt = picture.block.type === 'image' ? ` ${picture.block.alt_text}` : '';
-    return send(withPictureBlock(message, contextBlock(clipAtWord(`${PICTURE_NOT_SHOWN_TEXT}${alt}`, MAX_CONTEXT_TEXT))));
+    const alt = picture.block.type === 'image' ? `\n${picture.block.alt_text}` : '';
+    const answer = await send(withPictureBlock(message, contextBlock(clipAtWord(`${PICTURE_NOT_SHOWN_TEXT}${alt}`, MAX_CONTEXT_TEXT))));
+    return { answer, leftOut: NOT_TAKEN_IN_MESSAGE };
   }
 
   private remember(image: Pick<ViewImage, 'filename' | 'alt'>, id: string): void {

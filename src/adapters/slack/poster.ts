@@ -1,13 +1,15 @@
 // The core's poster port on chat.postMessage: a view becomes as many messages as Slack's limits
 // need, posted in order, its buttons under the last, each marked with its post's mark (see
 // post-marker.ts); chat.update shows a decided review card in them. A picture uploaded just now
-// that Slack has not finished is shown after a short wait, or left out with a note (picture.ts).
+// that Slack has not finished is shown after a short wait, or left out with a note, as one whose
+// upload Slack refused is (picture.ts); the post's result says which.
 // Failures become DeliveryErrors the scheduler knows how to treat, a post's and an edit's alike.
 import { webApi } from '@slack/bolt';
 import type { SlackConfig } from '../../config.js';
 import type { Interactions } from '../../core/interaction/interactions.js';
 import type { Logger } from '../../core/logger.js';
-import { DeliveryError, oneOffPostMark, postedButtons, postInOrder, replaceInPlace, type AccessNeeds, type PostMark, type Poster } from '../../core/poster.js';
+import type { PictureOutcome } from '../../core/charts/picture.js';
+import { DeliveryError, oneOffPostMark, postedButtons, postInOrder, replaceInPlace, type AccessNeeds, type PostResult, type PostMark, type Poster } from '../../core/poster.js';
 import type { View } from '../../core/view.js';
 import { refusalText, slackAccessHelp } from './access-help.js';
 import { boltLogger } from './bolt-logger.js';
@@ -99,7 +101,7 @@ export class SlackPoster implements Poster {
     return broadcast(view, prefix, postedButtons(this.interactions, view, prefix));
   }
 
-  post(channelId: string, view: View, alreadyPosted = 0, context = '', mark: PostMark = oneOffPostMark()): Promise<string[]> {
+  post(channelId: string, view: View, alreadyPosted = 0, context = '', mark: PostMark = oneOffPostMark()): Promise<PostResult> {
     return this.postReading(channelId, view, alreadyPosted, context, mark, channelDeliveryError);
   }
 
@@ -111,10 +113,12 @@ export class SlackPoster implements Poster {
     context: string,
     mark: PostMark,
     failureFrom: (error: unknown) => DeliveryError,
-  ): Promise<string[]> {
+  ): Promise<PostResult> {
     // The picture goes with the first message: drawn and uploaded only when that one is still to post.
     const pictured: UploadedPicture = alreadyPosted === 0 ? await this.pictures.upload(this.client, view) : { view };
     const messages = this.messages(pictured.view, context).map((message, index) => ({ ...message, index }));
+    /** What became of the picture, once the first message is sent (not when it is found sent by an earlier attempt). */
+    let picture: PictureOutcome | undefined;
     const send = async ({ index, ...message }: (typeof messages)[number]) => {
       // Only the first message of a retry can have arrived before: a failure stops the rest.
       const since = index === alreadyPosted ? mark.retryOf : undefined;
@@ -126,13 +130,17 @@ export class SlackPoster implements Poster {
       const metadata = postMarker(mark.key, index);
       const postMessage = async ({ text, blocks }: SlackMessage) =>
         (await this.client.chat.postMessage({ channel: channelId, text, blocks, unfurl_links: false, unfurl_media: false, metadata })).ts ?? '';
-      return this.pictures.send(message, index === 0 ? pictured : {}, postMessage);
+      if (index !== 0) return (await this.pictures.send(message, {}, postMessage)).answer;
+      const sent = await this.pictures.send(message, pictured, postMessage);
+      picture = pictured.leftOut ?? sent.leftOut ?? (pictured.block ? 'posted' : undefined);
+      return sent.answer;
     };
-    return postInOrder(messages, alreadyPosted, send, (error, _index, posted) => {
+    const refs = await postInOrder(messages, alreadyPosted, send, (error, _index, posted) => {
       const failure = failureFrom(error);
       this.logger.warn({ channelId, posted, of: messages.length, kind: failure.kind, reason: failure.message }, 'slack: post failed');
       return failure;
     });
+    return { refs, ...(picture ? { picture } : {}) };
   }
 
   /**
@@ -149,7 +157,7 @@ export class SlackPoster implements Poster {
       throw failureFrom(error);
     }
     if (!channelId) throw new DeliveryError('retryable', `Slack opened no conversation with ${userId}`);
-    return this.postReading(channelId, view, alreadyPosted, context, mark, failureFrom);
+    return (await this.postReading(channelId, view, alreadyPosted, context, mark, failureFrom)).refs;
   }
 
   messageCount(view: View, context = ''): number {

@@ -1,5 +1,6 @@
 // A chart as a view's picture, drawn when a platform shows it, and the drawing a platform asks
-// for: a picture that cannot be drawn is left out, and the view says so instead.
+// for: a picture that cannot be drawn, or that the platform does not take, is left out, and the
+// view says so instead, in the same words on every platform.
 import type { Logger } from '../logger.js';
 import { plainLine, type Line, type View, type ViewImage } from '../view.js';
 import { CHART_SIZES, type Chart, type ChartRenderer } from './chart.js';
@@ -31,41 +32,47 @@ export function chartImage(renderer: ChartRenderer, chart: Chart, alt: string, t
   };
 }
 
+/**
+ * Why a post left a view's picture out, as the platform's adapter reports it: it could not be
+ * drawn, or the platform did not take it (`reason` in the platform's terms, e.g. `Slack refused
+ * the upload (file_upload_disabled)`). The words a reader sees are pictureLeftOutText's.
+ */
+export interface PictureLeftOut {
+  cause: 'not drawn' | 'refused';
+  reason: string;
+}
+
+/** What became of a view's picture in a post: shown with the message, or left out and why. */
+export type PictureOutcome = 'posted' | PictureLeftOut;
+
+/** The line said where a picture left out would be, the same on every platform. */
+export function pictureLeftOutText({ cause, reason }: PictureLeftOut): string {
+  return cause === 'not drawn' ? `The picture could not be drawn: ${reason}` : `The picture could not be shown: ${reason}`;
+}
+
 export interface DrawnView {
   view: View;
   /** The picture's PNG, when the view has one and it could be drawn. */
   png?: Uint8Array;
+  /** Why the view's picture could not be drawn; `view` then says so in its place. */
+  leftOut?: PictureLeftOut;
 }
-
-/**
- * The reason drawPicture could not draw each picture it failed on, kept as long as the picture
- * is: a post remembered for later edits records the view its messages show (notDrawnReason).
- */
-const notDrawn = new WeakMap<ViewImage, string>();
 
 export async function drawPicture(view: View, logger: Logger): Promise<DrawnView> {
   if (!view.image) return { view };
   try {
-    const png = await view.image.png();
-    notDrawn.delete(view.image);
-    return { view, png };
+    return { view, png: await view.image.png() };
   } catch (error) {
     logger.error({ err: error, title: view.title }, 'a picture could not be drawn');
-    const reason = error instanceof Error ? error.message : String(error);
-    notDrawn.set(view.image, reason);
-    return { view: withoutPicture(view, reason) };
+    const leftOut: PictureLeftOut = { cause: 'not drawn', reason: error instanceof Error ? error.message : String(error) };
+    return { view: withoutPicture(view, leftOut), leftOut };
   }
 }
 
-/** Why the picture could not be drawn when drawPicture last tried; undefined when it was drawn, or never tried. */
-export function notDrawnReason(image: ViewImage): string | undefined {
-  return notDrawn.get(image);
-}
-
-/** The view as shown when its picture could not be drawn: no picture, the reason and the alt text in its place. */
-export function withoutPicture(view: View, reason: string): View {
+/** The view as shown when its picture was left out: no picture, why and the alt text in its place. */
+export function withoutPicture(view: View, leftOut: PictureLeftOut): View {
   const { image, ...rest } = view;
   if (!image) return view;
   // A reply's text leaves describing the picture to its alt text: without the picture, the alt text is said in its place.
-  return { ...rest, intro: [...(rest.intro ?? []), plainLine(`The picture could not be drawn: ${reason}`), plainLine(image.alt)] };
+  return { ...rest, intro: [...(rest.intro ?? []), plainLine(pictureLeftOutText(leftOut)), plainLine(image.alt)] };
 }

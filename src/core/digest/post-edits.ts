@@ -7,7 +7,7 @@
 // was under a mark saying they were withdrawn; one whose removal alone was undone is drawn as it
 // was. A corrected section may be drawn shorter, so the message still fits where it was posted
 // (post-edits-fit.ts).
-import { notDrawnReason, withoutPicture } from '../charts/picture.js';
+import { withoutPicture, type PictureOutcome } from '../charts/picture.js';
 import type { EntryInput } from '../domain.js';
 import { actorIdsNamed } from '../entry-diff.js';
 import type { Logger } from '../logger.js';
@@ -367,29 +367,30 @@ function keptFilters({ topic, eventType, actorId }: DigestFilters): RememberedFi
 }
 
 /**
- * The view as its messages show it, to redraw: a picture the platform drew is kept by name (an
- * edit shows the one the message holds); one that could not be drawn was posted as its alt text,
- * and the messages hold none for an edit to show.
+ * The view as its messages show it, to redraw, by what the poster reported of its picture: one
+ * posted is kept by name (an edit shows the one the message holds); one left out (not drawn, or
+ * not taken by the platform) was posted as its alt text, and the messages hold none for an edit
+ * to show. Unreported (an earlier attempt sent the first message): taken as posted.
  */
-function postedView(view: View): View {
+function postedView(view: View, picture: PictureOutcome = 'posted'): View {
   const { image, ...shown } = view;
   if (!image) return shown;
-  const notDrawn = notDrawnReason(image);
-  return notDrawn === undefined ? { ...shown, postedPicture: { filename: image.filename, alt: image.alt } } : withoutPicture(view, notDrawn);
+  return picture === 'posted' ? { ...shown, postedPicture: { filename: image.filename, alt: image.alt } } : withoutPicture(view, picture);
 }
 
 /**
  * Remembers a post so corrections of its entries can redraw it (`entries`: those its sections
- * show, by default). It has been posted already: a failure here is logged, never thrown, so the
- * post is not taken for failed and sent again.
+ * show, by default; `picture`: what the poster reported of the view's picture). It has been
+ * posted already: a failure here is logged, never thrown, so the post is not taken for failed
+ * and sent again.
  */
 export function rememberPost(
   edits: Pick<PostEditStore, 'remember'>,
   post: ShownPost,
   logger: Logger,
-  options: { entries?: readonly EntryPlace[]; asOf?: number; filters?: DigestFilters } = {},
+  options: { entries?: readonly EntryPlace[]; asOf?: number; filters?: DigestFilters; picture?: PictureOutcome } = {},
 ): void {
-  const pictured = postedView(post.view);
+  const pictured = postedView(post.view, options.picture);
   const filters = options.filters && keptFilters(options.filters);
   const view: RememberedView = filters ? { ...pictured, digestFilters: filters } : pictured;
   const entries = options.entries ?? entriesShown(view);

@@ -411,7 +411,7 @@ export class CardPoster {
       earlier = undefined;
       if (!handed) return {};
       // The messages an earlier attempt delivered are not posted again.
-      const refs = [...post.delivered, ...(await poster.post(post.channelId, view, post.delivered.length, post.context, this.markFor(post)))];
+      const refs = [...post.delivered, ...(await poster.post(post.channelId, view, post.delivered.length, post.context, this.markFor(post))).refs];
       const at = now();
       return { landed: { post, refs }, outcome: () => store.posted(post.id, refs, at) };
     } catch (error) {

@@ -1,6 +1,6 @@
 // A poster that records what it posts and fails, hangs or runs code on cue.
 import type { PlatformName } from '../../../src/core/caller.js';
-import { DeliveryError, type Poster } from '../../../src/core/poster.js';
+import { DeliveryError, type PostResult, type Poster } from '../../../src/core/poster.js';
 import type { View } from '../../../src/core/view.js';
 import { viewText } from '../../support/view-text.js';
 
@@ -49,10 +49,10 @@ export class FakePoster implements Poster {
 
   /** A direct message goes to `dm:USER` and takes its turn in the script like a post. */
   async direct(userId: string, view: View): Promise<string[]> {
-    return this.post(`dm:${userId}`, view);
+    return (await this.post(`dm:${userId}`, view)).refs;
   }
 
-  async post(channelId: string, view: View): Promise<string[]> {
+  async post(channelId: string, view: View): Promise<PostResult> {
     const step = this.script.shift();
     if (step && 'fail' in step) throw step.fail;
     if (step && 'before' in step) {
@@ -60,9 +60,9 @@ export class FakePoster implements Poster {
       step.before();
     }
     this.posts.push({ channelId, view, text: viewText(view), at: this.now() });
-    if (step && 'hang' in step) return new Promise<string[]>(() => undefined);
+    if (step && 'hang' in step) return new Promise<PostResult>(() => undefined);
     this.count += 1;
-    return [`${this.platform}-msg-${this.count}`];
+    return { refs: [`${this.platform}-msg-${this.count}`] };
   }
 
   texts(channelId?: string): string[] {

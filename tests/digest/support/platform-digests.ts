@@ -52,13 +52,16 @@ export async function discordDigests(cleanup: Cleanup, admin: FakeUser = { id: '
   return { fake, h, admin, channel, channelPosts };
 }
 
-/** `invoked`: the command as the workspace's manifest names it (`/sitrep-digest` with `--prefix`). */
-export async function slackDigests(cleanup: Cleanup, invoked = '/digest') {
+/**
+ * `invoked`: the command as the workspace's manifest names it (`/sitrep-digest` with `--prefix`);
+ * `uploadReadyWaitsMs`: the adapter's waits for a picture Slack has not finished.
+ */
+export async function slackDigests(cleanup: Cleanup, invoked = '/digest', options: { uploadReadyWaitsMs?: readonly number[] } = {}) {
   const slack = await FakeSlack.start();
   const h = new Harness({ start: START, admins: 'slack:U0ALICE', noFakePoster: true });
   const adapter = await startSlackAdapter(
     { config: { botToken: 'xoxb-test', signingSecret: 'secret', port: 0, apiUrl: slack.apiUrl }, dispatcher: h.app.dispatcher, logger: h.logger },
-    { host: '127.0.0.1' },
+    { host: '127.0.0.1', ...(options.uploadReadyWaitsMs ? { uploadReadyWaitsMs: options.uploadReadyWaitsMs } : {}) },
   );
   cleanup.push(() => slack.close(), () => h.removeStore(), () => h.dispose(), () => adapter.stop());
   h.app.digests.posters.register(adapter.poster);

@@ -1,6 +1,6 @@
 // The review channel as a platform that can edit its messages: every message as it shows now, and
 // every edit made to them, for tests of cards drawn again.
-import type { Poster } from '../../../src/core/poster.js';
+import type { PostResult, Poster } from '../../../src/core/poster.js';
 import type { View } from '../../../src/core/view.js';
 
 export class ChannelPoster implements Poster {
@@ -9,10 +9,10 @@ export class ChannelPoster implements Poster {
   readonly messages = new Map<string, View>();
   readonly edits: string[] = [];
 
-  async post(_channelId: string, view: View): Promise<string[]> {
+  async post(_channelId: string, view: View): Promise<PostResult> {
     const ref = `m${this.messages.size + 1}`;
     this.messages.set(ref, view);
-    return [ref];
+    return { refs: [ref] };
   }
 
   async update(_channelId: string, refs: readonly string[], view: View): Promise<void> {
