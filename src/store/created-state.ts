@@ -8,7 +8,7 @@
 import type { EntryInput } from '../core/domain.js';
 import type { Db } from './connection.js';
 import { readEntryState } from './entry-state.js';
-import { StatementCache } from './statement-cache.js';
+import { statementsOf } from './statement-cache.js';
 
 /** A creation snapshot over the entry's rows: it holds no topic, which every whole one does. */
 const OVER_ROWS = "json_type(snapshot, '$.topic') IS NULL";
@@ -18,14 +18,6 @@ const CREATION_OVER_ROWS = `SELECT id, snapshot FROM revisions WHERE entity = 'e
 const SPAN_FIELDS = new Set(['topic', 'eventType', 'start', 'end', 'places', 'actors']);
 
 type Fields = Record<string, unknown>;
-
-/** Statements per connection: a digest's range or an import reads creations one entry at a time. */
-const caches = new WeakMap<Db, StatementCache>();
-function statements(db: Db): StatementCache {
-  let cache = caches.get(db);
-  if (!cache) caches.set(db, (cache = new StatementCache(db)));
-  return cache;
-}
 
 /** The entry as its rows read now. */
 function rowsState(db: Db, entryId: number, sourcesFrom?: number): Fields {
@@ -64,9 +56,9 @@ const isWhole = (snapshot: string): boolean => snapshot.includes('"topic":') || 
  */
 function createdText(db: Db, entryId: number): string {
   const read = (): string => {
-    const creation = statements(db).get(CREATION_OVER_ROWS).get(entryId) as { snapshot: string } | undefined;
+    const creation = statementsOf(db).get(CREATION_OVER_ROWS).get(entryId) as { snapshot: string } | undefined;
     if (creation) return laidOver(rowsState(db, entryId), JSON.parse(creation.snapshot) as Fields);
-    return statements(db).get("SELECT snapshot FROM revisions WHERE entity = 'entry' AND entity_id = ? AND action = 'create' ORDER BY id LIMIT 1").pluck().get(entryId) as string;
+    return statementsOf(db).get("SELECT snapshot FROM revisions WHERE entity = 'entry' AND entity_id = ? AND action = 'create' ORDER BY id LIMIT 1").pluck().get(entryId) as string;
   };
   return db.inTransaction ? read() : db.transaction(read)();
 }
@@ -86,8 +78,8 @@ export function entrySnapshot(db: Db, entryId: number, snapshot: string): EntryI
  * their rows: called in the change's transaction, before the change touches them.
  */
 export function writeOutCreations(db: Db, entryIds: Iterable<number>): void {
-  const overRows = statements(db).get(CREATION_OVER_ROWS);
-  const write = statements(db).get('UPDATE revisions SET snapshot = ? WHERE id = ?');
+  const overRows = statementsOf(db).get(CREATION_OVER_ROWS);
+  const write = statementsOf(db).get('UPDATE revisions SET snapshot = ? WHERE id = ?');
   for (const entryId of new Set(entryIds)) {
     const creation = overRows.get(entryId) as { id: number; snapshot: string } | undefined;
     if (creation) write.run(laidOver(rowsState(db, entryId), JSON.parse(creation.snapshot) as Fields), creation.id);

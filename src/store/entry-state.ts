@@ -5,7 +5,7 @@ import type { ActorRole, Confidence, EventType } from '../core/vocabulary.js';
 import type { Db } from './connection.js';
 import { readClaims } from './entry-claims.js';
 import { SOURCES_OF_ENTRY, toFatalities, toSourceRecord, type FatalitiesRow, type SourceRow } from './entry-rows.js';
-import { StatementCache } from './statement-cache.js';
+import { statementsOf } from './statement-cache.js';
 
 interface StateRow {
   topic: string;
@@ -25,16 +25,13 @@ export interface EntryState {
 
 const SOURCES_FROM_ROW = 'SELECT outlet, url, attribution, published_on, grade FROM sources WHERE id >= ? AND entry_id = ? ORDER BY position';
 
-/** Statements per connection: creation snapshots read entries back one by one, a whole import's worth. */
-const caches = new WeakMap<Db, StatementCache>();
-
 /**
  * `sourcesFrom`: the row id of the entry's first source, for an entry just written by a bulk load,
  * which drops the sources' index by entry until it ends (its sources are then the table's last rows).
  */
 export function readEntryState(connection: Db, id: number, sourcesFrom?: number): EntryState | undefined {
-  let cache = caches.get(connection);
-  if (!cache) caches.set(connection, (cache = new StatementCache(connection)));
+  // Creation snapshots read entries back one by one, a whole import's worth.
+  const cache = statementsOf(connection);
   const row = cache
     .get('SELECT topic, title, summary, event_type, occurred_on, ends_on, confidence, deleted_at FROM entries WHERE id = ?')
     .get(id) as StateRow | undefined;

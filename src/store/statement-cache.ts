@@ -16,3 +16,12 @@ export class StatementCache {
     return statement;
   }
 }
+
+const perConnection = new WeakMap<Db, StatementCache>();
+
+/** One cache per connection, for reads called an entry at a time (an import's, a digest range's). */
+export function statementsOf(db: Db): StatementCache {
+  let cache = perConnection.get(db);
+  if (!cache) perConnection.set(db, (cache = new StatementCache(db)));
+  return cache;
+}
