@@ -16,6 +16,7 @@ import { typedTopic } from '../../src/core/typed-topic.js';
 import { ACTOR_ROLES, CHOSEN_ACTOR_KINDS, type ActorRole, type Confidence, type EventType } from '../../src/core/vocabulary.js';
 import { fatalitiesText } from '../../src/core/fatalities.js';
 import { confidenceChoices, eventTypeOption } from '../shared-options.js';
+import { clearNames } from './clear-names.js';
 import { checkBegun, type BegunFixes } from './date-order.js';
 import { fatalityOptions, parseFatalityOptions } from './fatality-fields.js';
 import { checkCommaSeparated, semicolonsRefusal, withCommas } from './list-separators.js';
@@ -436,10 +437,6 @@ export const clearOption: EmptyingOption = {
   example: '"end, tags"',
   empties: EMPTIED_BY_CLEAR,
 };
-
-/** The names a `clear` value gives, as typed (lower case, unchecked). */
-const clearNames = (clear: unknown): string[] =>
-  clear === undefined ? [] : String(clear).split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
 
 /** What an edit's reply says it emptied (`clear:`, or fields emptied in its form), as `clear:` names them. */
 export function emptiedLine(args: CommandArgs): Line[] {

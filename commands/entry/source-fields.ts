@@ -10,6 +10,7 @@ import { foldKey, wordList } from '../../src/core/text.js';
 import { quoteIfNeeded } from '../../src/core/text-syntax.js';
 import { span, type CommandRef, type Line } from '../../src/core/view.js';
 import { webUrl } from '../../src/core/web-address.js';
+import { clearNames } from './clear-names.js';
 
 export const SOURCE_LIMITS = { outlet: 100, attribution: 300, url: 500 } as const;
 
@@ -39,7 +40,7 @@ export function chosenSourceIndex(args: CommandArgs, sources: readonly SourceRec
   if (args.source === undefined) return 0;
   const number = args.source as number;
   // `clear:source` removes it, `clear:attribution` empties a field of it: either needs one there.
-  const clears = String(args.clear ?? '').split(',').some((name) => ['source', ...SOURCE_OPTION_NAMES].includes(name.trim().toLowerCase()));
+  const clears = clearNames(args.clear).some((name) => ['source', ...SOURCE_OPTION_NAMES].includes(name));
   if (!clears && !SOURCE_OPTION_NAMES.some((n) => args[n] !== undefined)) {
     throw new UserError('missing-option', 'Option `source` says which source to change, and no source option is given.', [
       `Give what changes, e.g. /entry edit id:${id} source:${number} grade:B2 — or remove it with /entry edit id:${id} source:${number} clear:source`,

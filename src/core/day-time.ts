@@ -3,6 +3,7 @@
 // and the bot's own replies write an instant, so one copied from a reply can be typed back:
 // `2025-07-20T09:00`, `"2025-07-20 09:00:30"`, `2025-07-20T09:00+03:00`, `…Z`,
 // `"2025-07-20 09:00 UTC"`, `"20 Jul 2025 09:00 Asia/Damascus"`.
+import { CLOCK, DAY_TIME_SEPARATOR, UTC_OFFSET } from './clock-pattern.js';
 import type { OptionSpec } from './command-spec.js';
 import { canonicalTimeZone, instantOf, offsetMs } from './digest/zoned-time.js';
 import { parsePartialDate, toIsoPartial, type PartialDate } from './partial-date.js';
@@ -55,12 +56,8 @@ export const isDayTime = (date: PartialDate): date is DayTime => 'time' in date;
 const DASHES = /[‐‑‒–—−]/g;
 
 // One reading of a time of day, whether typed after its day or as a word of its own (time-words.ts).
-/** `HH:MM` with optional `:SS` and `.mmm`: hour, minutes, seconds and fraction. */
-const CLOCK = String.raw`(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?`;
-/** A UTC offset: `Z`, `+03:00`, `+0300`, `+03`. */
-export const UTC_OFFSET = String.raw`Z|[+-]\d{2}(?::?\d{2})?`;
 /** A day, then `T` or spaces. */
-const DAY_THEN = String.raw`^(.+?)(?:T|\s+)`;
+const DAY_THEN = String.raw`^(.+?)${DAY_TIME_SEPARATOR}`;
 
 /** A day, then a clock, then an optional offset or, after a space, a zone name (`UTC`, `Asia/Damascus`). */
 const DAY_AND_TIME = new RegExp(String.raw`${DAY_THEN}${CLOCK}(?:\s*(${UTC_OFFSET})|\s+([A-Za-z][\w+\-/]*))?$`, 'i');

@@ -1,4 +1,5 @@
 // A date that keeps the precision its source supports: "1948", "Dec 2024" or "12 Jul 2025".
+import { DAY_TIME_SEPARATOR, UTC_NAME_OR_OFFSET, WRITTEN_CLOCK } from './clock-pattern.js';
 import type { DatePrecision } from './vocabulary.js';
 
 export interface PartialDate {
@@ -135,7 +136,7 @@ export function yearlessNumberReadings(text: string, year: number): PartialDate[
 }
 
 /** A day with a time of day after it (`2025-07-14T09:30`, `2025-07-14 09:30Z`, `2025-07-14T09:30:00+03:00`), as clocks and exports write an instant. */
-const DAY_WITH_TIME = /^(\d{4}-\d{1,2}-\d{1,2})(?:T|\s+)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?$/i;
+const DAY_WITH_TIME = new RegExp(String.raw`^(\d{4}-\d{1,2}-\d{1,2})${DAY_TIME_SEPARATOR}${WRITTEN_CLOCK}\s*(?:${UTC_NAME_OR_OFFSET})?$`, 'i');
 
 /** The day of a day written with a time of day; undefined for other text or a day that does not exist. */
 export function dayBeforeTime(text: string): PartialDate | undefined {

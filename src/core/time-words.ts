@@ -3,14 +3,15 @@
 // (`There is no topic 09:00`, an entry titled `09:00`) or read as stray words. It is refused,
 // saying how a day and its time are written as one value, or that the option takes a day only.
 import type { OptionSpec, RawOptionValue, ResolvedLeaf } from './command-spec.js';
-import { clockWord, dayTimeProblem, parseDayTime, takesTimeOfDay, UTC_OFFSET } from './day-time.js';
+import { UTC_NAME_OR_OFFSET } from './clock-pattern.js';
+import { clockWord, dayTimeProblem, parseDayTime, takesTimeOfDay } from './day-time.js';
 import { dayOnlyFix } from './day-with-time.js';
 import { UserError } from './errors.js';
 import { parsePartialDate, toIsoPartial } from './partial-date.js';
 import { quoteIfNeeded } from './text-syntax.js';
 
 /** A clock or a zone name typed as its own word after the time: `09:00 UTC`, `09:00 +03:00`, `09:00 Asia/Damascus`. */
-const ZONE_WORD = new RegExp(String.raw`^(?:utc|gmt|${UTC_OFFSET}|[a-z]+\/[a-z_+\-/]+)$`, 'i');
+const ZONE_WORD = new RegExp(String.raw`^(?:${UTC_NAME_OR_OFFSET}|[a-z]+\/[a-z_+\-/]+)$`, 'i');
 
 /** A first option filled by words that may hold spaces, and so a time of their own: an entry's title, an actor's name. */
 const takesFreeText = (option: OptionSpec): boolean => (option.type === 'text' || option.type === 'actor') && option.autocomplete !== 'topic';

@@ -47,7 +47,8 @@ describe('GIVEN a day and month typed in numbers', () => {
 });
 
 describe('GIVEN a day typed with a time of day', () => {
-  it.each(['2025-07-14T09:30', '"2025-07-14 09:30Z"', '2025-07-14T09:30:00+03:00'])('WHEN since:%s is typed THEN the refusal says since takes a day, offering since:2025-07-14', async (typed) => {
+  // Exports write seconds to the microsecond (`.123456`): the day is offered for those too.
+  it.each(['2025-07-14T09:30', '"2025-07-14 09:30Z"', '2025-07-14T09:30:00+03:00', '2025-07-14T09:30:00.123456+00:00'])('WHEN since:%s is typed THEN the refusal says since takes a day, offering since:2025-07-14', async (typed) => {
     const said = await reply(`/timeline since:${typed}`);
     expect(said).toContain('since takes a day only, so write since:2025-07-14 without the time.');
     expect(said).toContain('Corrected: /timeline since:2025-07-14');

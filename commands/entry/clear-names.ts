@@ -1,0 +1,5 @@
+// How a `clear:` value is read, for the edit's fields and for its sources alike.
+
+/** The names a `clear` value gives, as typed (lower case, unchecked): `"End, tags"` is end and tags. */
+export const clearNames = (clear: unknown): string[] =>
+  clear === undefined ? [] : String(clear).split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
