@@ -72,7 +72,8 @@ export interface PostResult {
   refs: string[];
   /**
    * What became of the view's picture, which goes with the first message: absent when the view
-   * has none, or this call did not send that message (an earlier attempt did, or found it sent).
+   * has none, or an earlier attempt sent that message (`alreadyPosted`). For one this call found
+   * sent by an earlier attempt whose answer was lost, what that message shows.
    */
   picture?: PictureOutcome;
 }

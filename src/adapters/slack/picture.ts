@@ -26,7 +26,7 @@ export const UPLOAD_READY_WAITS_MS: readonly number[] = [1000, 2000];
 const MAX_KNOWN_PICTURES = 1000;
 
 /** Slack refused every message showing the uploaded picture: it went without. */
-const NOT_TAKEN_IN_MESSAGE: PictureLeftOut = { cause: 'refused', reason: 'Slack did not accept it in this message (see Sitrep’s log)' };
+export const NOT_TAKEN_IN_MESSAGE: PictureLeftOut = { cause: 'refused', reason: 'Slack did not accept it in this message (see Sitrep’s log)' };
 
 export const PICTURE_NOT_SHOWN_TEXT = pictureLeftOutText(NOT_TAKEN_IN_MESSAGE);
 

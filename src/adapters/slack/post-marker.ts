@@ -25,24 +25,30 @@ function isMarked(metadata: { event_type?: string; event_payload?: Record<string
   return metadata?.event_type === POST_MARKER_EVENT && metadata.event_payload?.key === key && metadata.event_payload?.message === index;
 }
 
+/** A message an earlier attempt left in the channel: its ts, and whether it shows a picture (an image block). */
+export interface MarkedMessage {
+  ts: string;
+  showsPicture: boolean;
+}
+
 /**
- * The ts of message `index` of the post marked `key`, if an attempt since `since` left it in the
- * channel. When the history cannot be read (a missing scope, Slack's trouble), the message is
- * taken as not there: it is sent, as it would have been without the check.
+ * Message `index` of the post marked `key`, if an attempt since `since` left it in the channel.
+ * When the history cannot be read (a missing scope, Slack's trouble), the message is taken as not
+ * there: it is sent, as it would have been without the check.
  */
 export async function findMarkedMessage(
   client: webApi.WebClient,
   logger: Logger,
   channelId: string,
   { key, index, since }: { key: string; index: number; since: Date },
-): Promise<string | undefined> {
+): Promise<MarkedMessage | undefined> {
   const oldest = slackTs(new Date(since.getTime() - CLOCK_MARGIN_MS));
   let cursor: string | undefined;
   try {
     for (let page = 0; page < MAX_PAGES; page++) {
       const answer = await client.conversations.history({ channel: channelId, oldest, limit: PAGE_SIZE, include_all_metadata: true, ...(cursor ? { cursor } : {}) });
       const found = answer.messages?.find((message) => isMarked(message.metadata, key, index));
-      if (found?.ts) return found.ts;
+      if (found?.ts) return { ts: found.ts, showsPicture: found.blocks?.some((block) => block.type === 'image') ?? false };
       cursor = answer.response_metadata?.next_cursor;
       if (!answer.has_more || !cursor) return undefined;
     }

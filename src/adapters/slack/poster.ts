@@ -16,8 +16,8 @@ import { boltLogger } from './bolt-logger.js';
 import { knownPrefix } from './command-prefix.js';
 import { channelFailure, directFailure } from './app-refusals.js';
 import { broadcast, type SlackMessage } from './paging.js';
-import { findMarkedMessage, postMarker } from './post-marker.js';
-import { postedPictureBlock, SlackPictures, type UploadedPicture } from './picture.js';
+import { findMarkedMessage, postMarker, type MarkedMessage } from './post-marker.js';
+import { NOT_TAKEN_IN_MESSAGE, postedPictureBlock, SlackPictures, type UploadedPicture } from './picture.js';
 
 /** How long a Web API call waits for Slack's answer (the client waits forever by default). */
 export const SLACK_REQUEST_TIMEOUT_MS = 15_000;
@@ -54,6 +54,17 @@ export function deliveryErrorFrom(error: unknown): DeliveryError {
  */
 export function channelDeliveryError(error: unknown): DeliveryError {
   return channelFailure(error, deliveryErrorFrom(error));
+}
+
+/**
+ * What became of the picture in a first message an earlier attempt posted, by what the message
+ * shows: the picture, or none. A picture left out is taken to be for the reason this attempt met
+ * too (a refusal that lasts, a renderer that fails, meets every attempt alike); when this attempt
+ * met none, Slack did not take it in that message.
+ */
+function earlierPicture(earlier: MarkedMessage, pictured: UploadedPicture): PictureOutcome | undefined {
+  if (!pictured.view.image) return undefined;
+  return earlier.showsPicture ? 'posted' : (pictured.leftOut ?? NOT_TAKEN_IN_MESSAGE);
 }
 
 export interface SlackPosterOptions {
@@ -117,15 +128,16 @@ export class SlackPoster implements Poster {
     // The picture goes with the first message: drawn and uploaded only when that one is still to post.
     const pictured: UploadedPicture = alreadyPosted === 0 ? await this.pictures.upload(this.client, view) : { view };
     const messages = this.messages(pictured.view, context).map((message, index) => ({ ...message, index }));
-    /** What became of the picture, once the first message is sent (not when it is found sent by an earlier attempt). */
+    /** What became of the picture, once the first message is sent or found sent by an earlier attempt. */
     let picture: PictureOutcome | undefined;
     const send = async ({ index, ...message }: (typeof messages)[number]) => {
       // Only the first message of a retry can have arrived before: a failure stops the rest.
       const since = index === alreadyPosted ? mark.retryOf : undefined;
       const earlier = since && (await findMarkedMessage(this.client, this.logger, channelId, { key: mark.key, index, since }));
       if (earlier) {
-        mark.onLateAnswer?.(`message ${index + 1} of ${messages.length}: the answer to an earlier attempt was lost, and the message was found in the channel (${earlier}) by its marker, so it was not sent again`);
-        return earlier;
+        mark.onLateAnswer?.(`message ${index + 1} of ${messages.length}: the answer to an earlier attempt was lost, and the message was found in the channel (${earlier.ts}) by its marker, so it was not sent again`);
+        if (index === 0) picture = earlierPicture(earlier, pictured);
+        return earlier.ts;
       }
       const metadata = postMarker(mark.key, index);
       const postMessage = async ({ text, blocks }: SlackMessage) =>
