@@ -1,19 +1,12 @@
 // GIVEN entries dated only to a month or a year WHEN /chart timeline finds its range from them (no
 // since/until) and can draw none of them THEN the reply names them by their dates as they give
 // them (`Jul 2025`, `1974`), never as the first day of that period (`1 Jul 2025`).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { lineToPlainText, type View } from '../../src/core/view.js';
-import { createTestApp, type TestApp } from '../support/test-app.js';
+import { describe, expect, it } from 'vitest';
+import { operatorCommandsForFile } from '../support/test-app.js';
 import { DRAWING } from '../support/drawing.js';
+import { introLines } from '../support/view-text.js';
 
-let app: TestApp;
-beforeAll(() => {
-  app = createTestApp();
-});
-afterAll(() => app?.dispose());
-
-const run = (line: string) => app.dispatcher.runText(line, { platform: 'console', userId: 'operator', localOperator: true });
-const intro = (view: View) => (view.intro ?? []).map(lineToPlainText);
+const run = operatorCommandsForFile();
 
 describe('/chart timeline of entries no week holds, without since/until', DRAWING, () => {
   it.each([
@@ -26,13 +19,13 @@ describe('/chart timeline of entries no week holds, without since/until', DRAWIN
     ['until:1974 by:month', '1 entry dated 1974 (only to a year) is not counted by week or month: there is nothing to chart.', '/timeline lists them.'],
   ])('%s names the entries by their own dates', async (options, said, hint) => {
     const view = await run(`/chart timeline ${options}`);
-    expect(intro(view)).toEqual([said, hint]);
-    expect(intro(view).join('\n')).not.toMatch(/\b1 (Jan|Jul|Dec) \d{4}/);
+    expect(introLines(view)).toEqual([said, hint]);
+    expect(introLines(view).join('\n')).not.toMatch(/\b1 (Jan|Jul|Dec) \d{4}/);
     expect(view.image).toBeUndefined();
   });
 
   it('with since and until typed THEN the period is named as typed, as before', async () => {
     const view = await run('/chart timeline actor:"Ron Dermer" by:week since:2025-07 until:2025-07');
-    expect(intro(view)[0]).toBe('1 entry in Jul 2025 is dated only to a month, so it is not counted by week: there is nothing to chart.');
+    expect(introLines(view)[0]).toBe('1 entry in Jul 2025 is dated only to a month, so it is not counted by week: there is nothing to chart.');
   });
 });

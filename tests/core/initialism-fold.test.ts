@@ -1,45 +1,18 @@
 // Names typed with or without the dots of an initialism (`U.S.`, `US`) are the same name, in a
 // new store and in one made before migration 0008 re-keyed names and places and rebuilt the
 // search index.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { App } from '../../src/app.js';
-import type { Caller } from '../../src/core/caller.js';
-import type { EntryInput } from '../../src/core/domain.js';
-import { reopenAfterMigration } from '../support/migration-rerun.js';
-import { createTestApp, type TestApp } from '../support/test-app.js';
-import { viewText } from '../support/view-text.js';
+import { describe, expect, it } from 'vitest';
+import { migratingSearchDesk } from '../support/migration-rerun.js';
 
-const reader: Caller = { platform: 'discord', userId: '42', workspaceId: 'g1', channelId: 'c1' };
-const stamp = { by: 'console:tester', at: '2026-01-01T00:00:00.000Z' };
-
-let app: TestApp;
-let reopened: App | undefined;
-beforeEach(() => {
-  app = createTestApp();
-});
-afterEach(() => {
-  reopened?.close();
-  reopened = undefined;
-  app.dispose();
-});
-
-const reply = async (text: string, on: App = reopened ?? app) => viewText(await on.dispatcher.runText(text, reader));
-
-const addEntry = (title: string, places: string[] = []) => {
-  const entry: EntryInput = {
-    title, summary: '', eventType: 'statement', topic: 'syria-israel', start: { year: 2025, month: 8 },
-    places, actors: [], sources: [{ outlet: 'Wire' }], confidence: 'reported', tags: [],
-  };
-  return app.services.editor.addEntry(entry, stamp);
-};
+const { store, reply, addEntry, stamp } = migratingSearchDesk('statement', { start: { year: 2025, month: 8 }, outlet: 'Wire' });
 
 const addActor = (name: string, alias: string, aliasKey: string): number => {
   const id = Number(
-    app.db
+    store.app.db
       .prepare("INSERT INTO actors (name, kind, created_at, created_by, updated_at, updated_by) VALUES (?, 'other', ?, ?, ?, ?)")
       .run(name, stamp.at, stamp.by, stamp.at, stamp.by).lastInsertRowid,
   );
-  const addName = app.db.prepare('INSERT INTO actor_names (actor_id, name, name_key, is_primary) VALUES (?, ?, ?, ?)');
+  const addName = store.app.db.prepare('INSERT INTO actor_names (actor_id, name, name_key, is_primary) VALUES (?, ?, ?, ?)');
   addName.run(id, name, name.toLowerCase(), 1);
   addName.run(id, alias, aliasKey, 0);
   return id;
@@ -50,7 +23,7 @@ const addActor = (name: string, alias: string, aliasKey: string): number => {
  * the store again. Only 0008: later migrations (new tables, new columns) cannot run twice.
  */
 const reopenFromVersion7 = () => {
-  reopened = reopenAfterMigration(app, 8);
+  store.reopenAfter(8);
 };
 
 describe('GIVEN an actor whose alias is an initialism', () => {
@@ -58,7 +31,7 @@ describe('GIVEN an actor whose alias is an initialism', () => {
     // The seed's United States has the aliases US and USA.
     expect(await reply('/actor U.S.')).toContain('United States\n  Kind           state');
     expect(await reply('/actor u.s.a.')).toContain('United States\n  Kind           state');
-    expect(app.dossier.suggest('actor', 'U.S.', 5)).toContain('United States');
+    expect(store.app.dossier.suggest('actor', 'U.S.', 5)).toContain('United States');
     // Not a name, but one letter away from "US" once folded alike (`u s s` was 3 edits away).
     expect(await reply('/actor U.S.S.')).toContain('Closest known names: US');
   });
@@ -66,8 +39,8 @@ describe('GIVEN an actor whose alias is an initialism', () => {
 
 describe('GIVEN a store keyed before dotted initialisms were folded as one word (migration 0008)', () => {
   it('THEN an alias typed with dots is re-keyed, and either spelling finds its actor', async () => {
-    const unitedStates = app.dossier.actorsNamed('United States')[0]!.id;
-    app.db.prepare("INSERT INTO actor_names (actor_id, name, name_key, is_primary) VALUES (?, 'U.S.', 'u s', 0)").run(unitedStates);
+    const unitedStates = store.app.dossier.actorsNamed('United States')[0]!.id;
+    store.app.db.prepare("INSERT INTO actor_names (actor_id, name, name_key, is_primary) VALUES (?, 'U.S.', 'u s', 0)").run(unitedStates);
     addActor('Ulster Kings', 'U.K.', 'u k');
     reopenFromVersion7();
     expect(await reply('/actor U.S.')).toContain('United States\n  Kind           state');
@@ -88,10 +61,10 @@ describe('GIVEN a store keyed before dotted initialisms were folded as one word 
   });
 
   it('WHEN two places are now named alike THEN they become one, and a place filter finds the entries of both', async () => {
-    const spelledUK = addEntry('Envoy lands at Northolt', ['UK']);
-    const spelledDotted = addEntry('Talks move to Lancaster House', ['London']);
-    const oldPlace = Number(app.db.prepare("INSERT INTO places (name, place_key) VALUES ('U.K.', 'u k')").run().lastInsertRowid);
-    const link = app.db.prepare('INSERT INTO entry_places (entry_id, place_id, position) VALUES (?, ?, ?)');
+    const spelledUK = addEntry('Envoy lands at Northolt', '', ['UK']);
+    const spelledDotted = addEntry('Talks move to Lancaster House', '', ['London']);
+    const oldPlace = Number(store.app.db.prepare("INSERT INTO places (name, place_key) VALUES ('U.K.', 'u k')").run().lastInsertRowid);
+    const link = store.app.db.prepare('INSERT INTO entry_places (entry_id, place_id, position) VALUES (?, ?, ?)');
     link.run(spelledDotted, oldPlace, 1);
     link.run(spelledUK, oldPlace, 1); // linked to both spellings: keeps one link
     reopenFromVersion7();
@@ -106,8 +79,8 @@ describe('GIVEN a store keyed before dotted initialisms were folded as one word 
   it('THEN the search index is rebuilt: a stored word with harakat is found without them, and shown with them', async () => {
     const id = addEntry('وصول أَحْمَد الشَّرْع إلى دمشق');
     // As the index held it before: the text as written, which the tokenizer cut at each mark.
-    app.db.prepare('DELETE FROM entry_search WHERE rowid = ?').run(id);
-    app.db.prepare("INSERT INTO entry_search (rowid, title, summary, places, actors) VALUES (?, 'وصول أَحْمَد الشَّرْع إلى دمشق', '', '', '')").run(id);
+    store.app.db.prepare('DELETE FROM entry_search WHERE rowid = ?').run(id);
+    store.app.db.prepare("INSERT INTO entry_search (rowid, title, summary, places, actors) VALUES (?, 'وصول أَحْمَد الشَّرْع إلى دمشق', '', '', '')").run(id);
     expect(await reply('/search احمد')).toContain('No results match');
     reopenFromVersion7();
     const found = await reply('/search احمد');

@@ -2,36 +2,16 @@
 // bot may not see (403 Missing Access) THEN Discord's refusal of the confirmation is the reply,
 // saying which permissions to give the bot, and nothing is recorded; once Discord accepts it, the
 // confirmation is in the channel and /review list names it.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../../src/app.js';
-import { parseAdminRules } from '../../src/core/caller.js';
-import { snowflake } from '../fakes/discord-payloads.js';
-import { NOW } from '../sources-queue/support/stories.js';
+import { describe, expect, it } from 'vitest';
+import type { App } from '../../src/app.js';
+import { seededDiscordApp } from '../support/seeded-discord-app.js';
 import { storeFingerprint } from '../support/store-fingerprint.js';
-import { copySeededStore, recordingLogger } from '../support/test-app.js';
-import { startHarness, type Embed, type Harness } from './support/harness.js';
+import type { Embed, Harness } from './support/harness.js';
 import { visibleText } from './support/markdown-text.js';
 
-const adminRole = snowflake();
-let dir: string;
 let app: App;
 let h: Harness;
-
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'sitrep-review-access-'));
-  copySeededStore(join(dir, 'sitrep.db'), new Date(NOW));
-  app = createApp({ dbPath: join(dir, 'sitrep.db'), admins: parseAdminRules(`discord-role:${adminRole}`), logger: recordingLogger(), now: () => new Date(NOW) });
-  h = await startHarness({ dispatcher: () => app.dispatcher, userRoles: [adminRole] });
-  app.digests.posters.register(h.adapter.poster);
-});
-afterAll(async () => {
-  await h?.close();
-  app?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+seededDiscordApp('sitrep-review-access-', (run) => ({ app, h } = run));
 
 const channel = () => h.fake.guild.channelId;
 const embedText = (embed: Embed) => visibleText([embed.title, embed.description, ...(embed.fields ?? []).flatMap((f) => [f.name, f.value]), embed.footer?.text].join('\n'));

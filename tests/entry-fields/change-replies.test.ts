@@ -1,22 +1,11 @@
 // What /entry add and edit reply: an end after today is refused as a date after today is, and an
 // edit that replaces the source says what of the old one was not carried over.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Caller } from '../../src/core/caller.js';
+import { describe, expect, it } from 'vitest';
 import { storeFingerprint } from '../support/store-fingerprint.js';
-import { createTestApp, type TestApp } from '../support/test-app.js';
-import { viewText } from '../support/view-text.js';
+import { operatorDesk } from './support/operator-desk.js';
 
-let app: TestApp;
-let clock: Date;
-const operator: Caller = { platform: 'console', userId: 'operator', channelId: 'console', localOperator: true };
-const run = (line: string) => app.dispatcher.runText(line, operator);
-const text = async (line: string) => viewText(await run(line));
-
-beforeEach(() => {
-  clock = new Date('2026-12-05T10:00:00Z');
-  app = createTestApp('', () => clock);
-});
-afterEach(() => app.dispose());
+const desk = operatorDesk();
+const { run, text } = desk;
 
 const SANA =
   'outlet:SANA attribution:"Syrian state news agency, citing a medical source" published:2025-07-10 grade:C3 source_url:https://sana.sy/en/?p=1';
@@ -24,11 +13,11 @@ const SANA =
 describe('GIVEN /entry add and edit as change.ts runs them', () => {
   describe('GIVEN today is 5 Dec 2026 (UTC)', () => {
     it('WHEN an entry is added with an end after today THEN it is refused, saying today and to leave the end out while it goes on', async () => {
-      const before = storeFingerprint(app.db);
+      const before = storeFingerprint(desk.app.db);
       const said = await text('/entry add title:"Siege of Tasil" date:2026-11-20 end:2026-12-31 type:armed-clash topic:syria-israel');
       expect(said).toContain('Option `end` is in the future — got `31 Dec 2026`; today is 5 Dec 2026 (UTC).');
       expect(said).toContain('An event still going on has no end yet: leave `end` out, and set it with `/entry edit` once the event is over.');
-      expect(storeFingerprint(app.db)).toBe(before);
+      expect(storeFingerprint(desk.app.db)).toBe(before);
     });
 
     it('WHEN an edit sets an end after today THEN it is refused; today, or a month not over yet, is taken', async () => {

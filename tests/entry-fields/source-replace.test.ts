@@ -2,22 +2,12 @@
 // entry cites the new outlet alone: the old one's link, attribution, grade and publication date
 // are not pinned on it (unless given again), its revision records that, and /entry undo brings
 // them back. An edit that keeps the outlet (a fixed link, another letter case) keeps them.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Caller } from '../../src/core/caller.js';
-import { createTestApp, type TestApp } from '../support/test-app.js';
+import { describe, expect, it } from 'vitest';
 import { viewText } from '../support/view-text.js';
+import { operatorDesk } from './support/operator-desk.js';
 
-let app: TestApp;
-let clock: Date;
-const operator: Caller = { platform: 'console', userId: 'operator', channelId: 'console', localOperator: true };
-const run = (line: string) => app.dispatcher.runText(line, operator);
-const text = async (line: string) => viewText(await run(line));
-
-beforeEach(() => {
-  clock = new Date('2026-12-05T10:00:00Z');
-  app = createTestApp('', () => clock);
-});
-afterEach(() => app.dispose());
+const desk = operatorDesk();
+const { run, text } = desk;
 
 /** The lines of a view's Sources section, as a reader sees them. */
 function sourcesOf(shown: string): string[] {

@@ -7,11 +7,10 @@ import type { types } from '@slack/bolt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app.js';
 import type { FakeSlack } from '../fakes/slack-api.js';
-import type { ScriptedFeeds } from '../sources-queue/support/scripted-feeds.js';
 import { NOW } from '../sources-queue/support/stories.js';
 import { storeFingerprint } from '../support/store-fingerprint.js';
 import { formStartValues, shownText } from './harness.js';
-import { cardIn, REVIEW_CHANNEL as REVIEW, startReviewRig, type ReviewRig } from './review-rig.js';
+import { cardIn, cardsInReview, REVIEW_CHANNEL as REVIEW, startReviewRig, type ReviewRig } from './review-rig.js';
 import { visibleText } from './mrkdwn-text.js';
 
 const ADMIN = 'U0ADMIN';
@@ -22,14 +21,11 @@ const AHEAD = {
   summary: 'A drone strike killed three people near Quneitra, local sources said.',
   published: '2025-07-22T08:30:00Z',
 };
-let feeds: ScriptedFeeds;
 let rig: ReviewRig;
 let app: App;
 let slack: FakeSlack;
 type Body = Record<string, unknown>;
 
-
-const command = (commandAndText: string) => rig.command(commandAndText);
 
 const seen = (body: Body) => visibleText(shownText(body).replace(/\*/g, ''));
 
@@ -47,11 +43,8 @@ const candidateId = () => app.db.prepare('SELECT id FROM review_candidates WHERE
 
 beforeAll(async () => {
   rig = await startReviewRig({ admin: ADMIN, name: 'ahead' });
-  ({ feeds, app, slack } = rig);
-  feeds.serve('/levant.xml', 'Levant Wire', [AHEAD]);
-  await command('/review channel');
-  await command(`/sources add url:${feeds.url('/levant.xml')} topic:syria-israel backfill:true`);
-  await command('/sources check id:1');
+  ({ app, slack } = rig);
+  await cardsInReview(rig, [AHEAD]);
 });
 afterAll(() => rig?.close());
 

@@ -8,7 +8,7 @@ import type { FakeSlack } from '../fakes/slack-api.js';
 import { BAKU } from '../sources-queue/support/stories.js';
 import { storeFingerprint } from '../support/store-fingerprint.js';
 import { shownText } from './harness.js';
-import { openCardEdit, startReviewRig, type ReviewRig } from './review-rig.js';
+import { cardsInReview, openCardEdit, startReviewRig, type ReviewRig } from './review-rig.js';
 import { visibleText } from './mrkdwn-text.js';
 
 const ADMIN = 'U0ADMIN';
@@ -25,10 +25,7 @@ const openEdit = (triggerId: string) => openCardEdit(rig, BAKU.title, triggerId)
 beforeAll(async () => {
   rig = await startReviewRig({ admin: ADMIN, name: 'emptied' });
   ({ app, slack } = rig);
-  rig.feeds.serve('/levant.xml', 'Levant Wire', [BAKU]);
-  await rig.command('/review channel');
-  await rig.command(`/sources add url:${rig.feeds.url('/levant.xml')} topic:syria-israel backfill:true`);
-  await rig.command('/sources check id:1');
+  await cardsInReview(rig, [BAKU]);
 });
 afterAll(() => rig?.close());
 

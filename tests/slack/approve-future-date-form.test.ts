@@ -7,18 +7,14 @@
 import type { types } from '@slack/bolt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app.js';
-import type { ScriptedFeeds } from '../sources-queue/support/scripted-feeds.js';
 import { PARIS, QUNEITRA_STRIKE } from '../sources-queue/support/stories.js';
 import { storeFingerprint } from '../support/store-fingerprint.js';
-import { openCardEdit, startReviewRig, type ReviewRig } from './review-rig.js';
+import { cardsInReview, openCardEdit, startReviewRig, type ReviewRig } from './review-rig.js';
 
 const ADMIN = 'U0ADMIN';
-let feeds: ScriptedFeeds;
 let rig: ReviewRig;
 let app: App;
 let opened = 0;
-
-const command = (commandAndText: string) => rig.command(commandAndText);
 
 /** Presses Edit on the card titled `title`: the modal Slack was asked to open, and what it starts with. */
 const openEdit = (title: string) => openCardEdit(rig, title, `trigger-${(opened += 1)}`);
@@ -27,11 +23,8 @@ const submit = (modal: types.ModalView, values: Record<string, string>, viewId: 
 
 beforeAll(async () => {
   rig = await startReviewRig({ admin: ADMIN, name: 'future-form' });
-  ({ feeds, app } = rig);
-  feeds.serve('/levant.xml', 'Levant Wire', [PARIS, QUNEITRA_STRIKE]);
-  await command('/review channel');
-  await command(`/sources add url:${feeds.url('/levant.xml')} topic:syria-israel backfill:true`);
-  await command('/sources check id:1');
+  ({ app } = rig);
+  await cardsInReview(rig, [PARIS, QUNEITRA_STRIKE]);
 });
 afterAll(() => rig?.close());
 

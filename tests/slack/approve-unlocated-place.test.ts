@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app.js';
 import { BAKU } from '../sources-queue/support/stories.js';
 import { storeFingerprint } from '../support/store-fingerprint.js';
-import { openCardEdit, startReviewRig, type ReviewRig } from './review-rig.js';
+import { cardsInReview, openCardEdit, startReviewRig, type ReviewRig } from './review-rig.js';
 
 const ADMIN = 'U0ADMIN';
 const HAMLET = 'Tall Zorghunat';
@@ -19,10 +19,7 @@ const openEdit = (triggerId: string) => openCardEdit(rig, BAKU.title, triggerId)
 beforeAll(async () => {
   rig = await startReviewRig({ admin: ADMIN, name: 'unlocated' });
   ({ app } = rig);
-  rig.feeds.serve('/levant.xml', 'Levant Wire', [BAKU]);
-  await rig.command('/review channel');
-  await rig.command(`/sources add url:${rig.feeds.url('/levant.xml')} topic:syria-israel backfill:true`);
-  await rig.command('/sources check id:1');
+  await cardsInReview(rig, [BAKU]);
 });
 afterAll(() => rig?.close());
 

@@ -5,17 +5,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BAKU, PARIS, SWEIDA } from '../sources-queue/support/stories.js';
 import { labelsOf, shownText } from './harness.js';
-import { cardIn, REVIEW_CHANNEL as REVIEW, startReviewRig, type ReviewRig } from './review-rig.js';
+import { cardIn, cardsInReview, REVIEW_CHANNEL as REVIEW, startReviewRig, type ReviewRig } from './review-rig.js';
 
 const ADMIN = 'U0ADMIN';
 let rig: ReviewRig;
 
 beforeAll(async () => {
   rig = await startReviewRig({ admin: ADMIN, name: 'card-button-labels' });
-  rig.feeds.serve('/levant.xml', 'Levant Wire', [PARIS, SWEIDA, BAKU]);
-  await rig.command('/review channel');
-  await rig.command(`/sources add url:${rig.feeds.url('/levant.xml')} topic:syria-israel backfill:true`);
-  await rig.command('/sources check id:1');
+  await cardsInReview(rig, [PARIS, SWEIDA, BAKU]);
 });
 afterAll(() => rig?.close());
 

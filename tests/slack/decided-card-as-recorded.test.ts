@@ -7,7 +7,7 @@ import type { FakeSlack } from '../fakes/slack-api.js';
 import { BAKU } from '../sources-queue/support/stories.js';
 import { shownText } from './harness.js';
 import { visibleText } from './mrkdwn-text.js';
-import { cardIn, openCardEdit, REVIEW_CHANNEL, startReviewRig, type ReviewRig } from './review-rig.js';
+import { cardIn, cardsInReview, openCardEdit, REVIEW_CHANNEL, startReviewRig, type ReviewRig } from './review-rig.js';
 
 const ADMIN = 'U0ADMIN';
 let rig: ReviewRig;
@@ -19,10 +19,7 @@ const seen = (body: Body) => visibleText(shownText(body).replace(/\*/g, ''));
 beforeAll(async () => {
   rig = await startReviewRig({ admin: ADMIN, name: 'recorded-card' });
   ({ slack } = rig);
-  rig.feeds.serve('/levant.xml', 'Levant Wire', [BAKU]);
-  await rig.command('/review channel');
-  await rig.command(`/sources add url:${rig.feeds.url('/levant.xml')} topic:syria-israel backfill:true`);
-  await rig.command('/sources check id:1');
+  await cardsInReview(rig, [BAKU]);
 });
 afterAll(() => rig?.close());
 

@@ -5,20 +5,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app.js';
 import { FORM_CLOSED_SUBJECT_TEXT } from '../../src/core/interaction/texts.js';
 import type { FakeSlack } from '../fakes/slack-api.js';
-import type { ScriptedFeeds } from '../sources-queue/support/scripted-feeds.js';
 import { PARIS } from '../sources-queue/support/stories.js';
 import { storeFingerprint } from '../support/store-fingerprint.js';
 import { shownText } from './harness.js';
-import { cardIn, REVIEW_CHANNEL as REVIEW, startReviewRig, type HeldCard, type ReviewRig } from './review-rig.js';
+import { cardIn, cardsInReview, REVIEW_CHANNEL as REVIEW, startReviewRig, type HeldCard, type ReviewRig } from './review-rig.js';
 
 const ADMIN = 'U0ADMIN';
-let feeds: ScriptedFeeds;
 let rig: ReviewRig;
 let app: App;
 let slack: FakeSlack;
 type Body = Record<string, unknown>;
-
-const command = (text: string) => rig.command(text);
 
 const card = (title: string) => cardIn(slack, REVIEW, title);
 
@@ -32,11 +28,8 @@ async function press(posted: HeldCard, label: string): Promise<{ id: string; bod
 
 beforeAll(async () => {
   rig = await startReviewRig({ admin: ADMIN, name: 'decided-card-forms' });
-  ({ feeds, app, slack } = rig);
-  feeds.serve('/levant.xml', 'Levant Wire', [PARIS]);
-  await command('/review channel');
-  await command(`/sources add url:${feeds.url('/levant.xml')} topic:syria-israel backfill:true`);
-  await command('/sources check id:1');
+  ({ app, slack } = rig);
+  await cardsInReview(rig, [PARIS]);
 });
 afterAll(() => rig?.close());
 

@@ -8,7 +8,7 @@ import { NOT_ON_MESSAGE_TEXT } from '../../src/core/interaction/pressed-on.js';
 import { blockActionsBody, postSigned } from '../fakes/slack-requests.js';
 import { BAKU, PARIS, SWEIDA } from '../sources-queue/support/stories.js';
 import { buttonsOf, labelsOf, SECRET, shownText } from './harness.js';
-import { cardIn, REVIEW_CHANNEL, startReviewRig, type ReviewRig } from './review-rig.js';
+import { cardIn, cardsInReview, REVIEW_CHANNEL, startReviewRig, type ReviewRig } from './review-rig.js';
 
 const ADMIN = 'U0ADMIN';
 const READER = 'U0READER';
@@ -20,10 +20,7 @@ const CARD_BUTTONS = ['Approve #1', 'Edit #1', 'Reject #1', 'Attach #1 to entry'
 let rig: ReviewRig;
 beforeAll(async () => {
   rig = await startReviewRig({ admin: ADMIN, name: 'forged-press' });
-  rig.feeds.serve('/levant.xml', 'Levant Wire', [PARIS, SWEIDA, BAKU]);
-  await rig.command('/review channel');
-  await rig.command(`/sources add url:${rig.feeds.url('/levant.xml')} topic:syria-israel backfill:true`);
-  await rig.command('/sources check id:1');
+  await cardsInReview(rig, [PARIS, SWEIDA, BAKU]);
 });
 afterAll(async () => {
   await rig?.close();

@@ -5,7 +5,7 @@ import { startSlackAdapter, type SlackAdapter } from '../../src/adapters/slack/i
 import type { App } from '../../src/app.js';
 import { FakeSlack } from '../fakes/slack-api.js';
 import { openReviewStore } from '../sources-queue/support/review-store.js';
-import type { ScriptedFeeds } from '../sources-queue/support/scripted-feeds.js';
+import type { ScriptedFeeds, ScriptedItem } from '../sources-queue/support/scripted-feeds.js';
 import type { types } from '@slack/bolt';
 import { blockActionsBody, postSigned, viewSubmissionBody } from '../fakes/slack-requests.js';
 import { buttonsOf, formStartValues, formState, SECRET, sendCommand, shownText } from './harness.js';
@@ -85,6 +85,17 @@ export async function startReviewRig(options: { admin: string; name: string; now
       await store.close();
     },
   };
+}
+
+/**
+ * Sets the review channel and adds one feed (Levant Wire, serving `stories`) as source 1, checked
+ * once: each story's card is then in the review channel, as the admin would have it.
+ */
+export async function cardsInReview(rig: ReviewRig, stories: ScriptedItem[]): Promise<void> {
+  rig.feeds.serve('/levant.xml', 'Levant Wire', stories);
+  await rig.command('/review channel');
+  await rig.command(`/sources add url:${rig.feeds.url('/levant.xml')} topic:syria-israel backfill:true`);
+  await rig.command('/sources check id:1');
 }
 
 /** A card as a channel holds it now, found by its title: its ts and a copy of its blocks, to press as an old copy would be. */

@@ -7,19 +7,15 @@ import type { types } from '@slack/bolt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app.js';
 import type { FakeSlack } from '../fakes/slack-api.js';
-import type { ScriptedFeeds } from '../sources-queue/support/scripted-feeds.js';
 import { NOW, PARIS } from '../sources-queue/support/stories.js';
 import { storeFingerprint } from '../support/store-fingerprint.js';
 import { formStartValues } from './harness.js';
-import { cardIn, REVIEW_CHANNEL as REVIEW, startReviewRig, type HeldCard, type ReviewRig } from './review-rig.js';
+import { cardIn, cardsInReview, REVIEW_CHANNEL as REVIEW, startReviewRig, type HeldCard, type ReviewRig } from './review-rig.js';
 
 const ADMIN = 'U0ADMIN';
-let feeds: ScriptedFeeds;
 let rig: ReviewRig;
 let app: App;
 let slack: FakeSlack;
-
-const command = (commandAndText: string) => rig.command(commandAndText);
 
 const card = (title: string) => cardIn(slack, REVIEW, title);
 
@@ -31,11 +27,8 @@ async function press(posted: HeldCard, label: string, triggerId?: string): Promi
 
 beforeAll(async () => {
   rig = await startReviewRig({ admin: ADMIN, name: 'stale-form' });
-  ({ feeds, app, slack } = rig);
-  feeds.serve('/levant.xml', 'Levant Wire', [PARIS]);
-  await command('/review channel');
-  await command(`/sources add url:${feeds.url('/levant.xml')} topic:syria-israel backfill:true`);
-  await command('/sources check id:1');
+  ({ app, slack } = rig);
+  await cardsInReview(rig, [PARIS]);
 });
 afterAll(() => rig?.close());
 

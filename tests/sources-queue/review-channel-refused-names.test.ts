@@ -2,36 +2,18 @@
 // admin runs /review channel in a channel where Discord refuses Sitrep's posts (403 Missing
 // Permissions) THEN the refusal names the review channel that stays as the reply setting it would:
 // a channel mention Discord shows by name, beside its id, not a bare id.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../../src/app.js';
-import { parseAdminRules } from '../../src/core/caller.js';
+import { describe, expect, it } from 'vitest';
+import type { App } from '../../src/app.js';
 import { snowflake } from '../fakes/discord-payloads.js';
 import { embedText } from '../digest/support/platform-digests.js';
-import { startHarness, type Harness } from '../discord/support/harness.js';
-import { copySeededStore, recordingLogger } from '../support/test-app.js';
+import type { Harness } from '../discord/support/harness.js';
+import { seededDiscordApp } from '../support/seeded-discord-app.js';
 import { NOW } from './support/stories.js';
 
-const adminRole = snowflake();
 const desk = snowflake();
-let dir: string;
 let app: App;
 let h: Harness;
-
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'sitrep-refused-names-'));
-  copySeededStore(join(dir, 'sitrep.db'), new Date(NOW));
-  app = createApp({ dbPath: join(dir, 'sitrep.db'), admins: parseAdminRules(`discord-role:${adminRole}`), logger: recordingLogger(), now: () => new Date(NOW) });
-  h = await startHarness({ dispatcher: () => app.dispatcher, userRoles: [adminRole] });
-  app.digests.posters.register(h.adapter.poster);
-});
-afterAll(async () => {
-  await h?.close();
-  app?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+seededDiscordApp('sitrep-refused-names-', (run) => ({ app, h } = run));
 
 describe('GIVEN a review channel on Discord', () => {
   it('WHEN /review channel is refused in another channel THEN the reply names the review channel that stays by mention and id', async () => {

@@ -4,6 +4,7 @@ import { afterEach, beforeEach } from 'vitest';
 import { createApp, type App } from '../../src/app.js';
 import { parseAdminRules, type Caller } from '../../src/core/caller.js';
 import type { EntryInput } from '../../src/core/domain.js';
+import type { PartialDate } from '../../src/core/partial-date.js';
 import type { EventType } from '../../src/core/vocabulary.js';
 import { loadMigrations } from '../../src/store/migrate.js';
 import { createTestApp, recordingLogger, type TestApp } from './test-app.js';
@@ -51,20 +52,21 @@ export function migratingApp(admins: string): MigratingApp {
 
 /**
  * A search desk on a store a migration can be run again on: `reply` runs a command as a reader
- * (on the store as reopened, once it is), `addEntry` stores an entry of `eventType` with a title
- * and summary, dated 14 Jul 2025, straight through the editor.
+ * (on the store as reopened, once it is), `addEntry` stores an entry of `eventType` with a title,
+ * summary and places, dated `start` (14 Jul 2025 unless given) and sourced to `outlet` (AFP
+ * unless given), straight through the editor.
  */
-export function migratingSearchDesk(eventType: EventType) {
+export function migratingSearchDesk(eventType: EventType, entries: { start?: PartialDate; outlet?: string } = {}) {
   const store = migratingApp('');
   const reader: Caller = { platform: 'discord', userId: '42', workspaceId: 'g1', channelId: 'c1' };
   const stamp = { by: 'console:tester', at: '2026-01-01T00:00:00.000Z' };
   const reply = async (text: string, on: App = store.current()) => viewText(await on.dispatcher.runText(text, reader));
-  const addEntry = (title: string, summary = '') => {
+  const addEntry = (title: string, summary = '', places: string[] = []) => {
     const entry: EntryInput = {
-      title, summary, eventType, topic: 'syria-israel', start: { year: 2025, month: 7, day: 14 },
-      places: [], actors: [], sources: [{ outlet: 'AFP' }], confidence: 'reported', tags: [],
+      title, summary, eventType, topic: 'syria-israel', start: entries.start ?? { year: 2025, month: 7, day: 14 },
+      places, actors: [], sources: [{ outlet: entries.outlet ?? 'AFP' }], confidence: 'reported', tags: [],
     };
     return store.app.services.editor.addEntry(entry, stamp);
   };
-  return { store, reply, addEntry };
+  return { store, reply, addEntry, stamp };
 }

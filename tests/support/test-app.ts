@@ -2,10 +2,11 @@
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { createApp, type App } from '../../src/app.js';
 import { parseAdminRules } from '../../src/core/caller.js';
 import { silentLogger, type Logger } from '../../src/core/logger.js';
+import type { View } from '../../src/core/view.js';
 
 export interface LoggedLine {
   level: 'info' | 'warn' | 'error';
@@ -73,4 +74,17 @@ export function createTestApp(admins = '', now?: () => Date): TestApp {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** The local console operator, who may run every command. */
+const CONSOLE_OPERATOR = { platform: 'console', userId: 'operator', localOperator: true } as const;
+
+/** Runs command lines as the console operator on one seeded app for all of a file's tests (made before them, disposed after). */
+export function operatorCommandsForFile(): (line: string) => Promise<View> {
+  let app: TestApp | undefined;
+  beforeAll(() => {
+    app = createTestApp();
+  });
+  afterAll(() => app?.dispose());
+  return (line) => app!.dispatcher.runText(line, CONSOLE_OPERATOR);
 }

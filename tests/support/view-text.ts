@@ -1,8 +1,11 @@
 // Plain text of a view, for assertions that read like what a user sees.
 import { renderText } from '../../src/core/render-text.js';
-import type { View } from '../../src/core/view.js';
+import { lineToPlainText, type View } from '../../src/core/view.js';
 
 export const viewText = (view: View): string => renderText(view, { color: false });
+
+/** The lines a view opens with (its intro), as plain text. */
+export const introLines = (view: View): string[] => (view.intro ?? []).map(lineToPlainText);
 
 /**
  * The title a refusal opens with, alone on the first line: what a reply that must have gone

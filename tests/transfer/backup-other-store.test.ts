@@ -1,31 +1,22 @@
 // npm run backup replaces an older backup of the store it copies, and never another store that no
 // bot happens to be running on: that store's dossier, and its WAL, stay as they were.
 import Database from 'better-sqlite3';
-import { mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.js';
 import { silentLogger } from '../../src/core/logger.js';
 import { openDatabase } from '../../src/store/connection.js';
 import { runBackup } from '../../src/transfer/backup-command.js';
 import { runProgram } from '../support/cli.js';
 import { storeFingerprint } from '../support/store-fingerprint.js';
-import { createTestApp, type TestApp } from '../support/test-app.js';
+import type { TestApp } from '../support/test-app.js';
+import { twoStoresEachTest } from '../support/two-stores.js';
 
 let app: TestApp;
 let other: TestApp;
 let dir: string;
-beforeEach(() => {
-  app = createTestApp();
-  other = createTestApp();
-  dir = mkdtempSync(join(tmpdir(), 'sitrep-backup-other-'));
-});
-afterEach(() => {
-  app.dispose();
-  other.dispose();
-  rmSync(dir, { recursive: true, force: true });
-});
+twoStoresEachTest('sitrep-backup-other-', (stores) => ({ app, other, dir } = stores));
 
 const env = () => ({ SITREP_DB: app.dbPath });
 

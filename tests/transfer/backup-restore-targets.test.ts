@@ -2,30 +2,21 @@
 // no store; npm run restore checks FILE before it speaks of a running bot, says SQLite's refusals
 // in words, and restores over a store SQLite cannot read.
 import Database from 'better-sqlite3';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { markBotRunning } from '../../src/store/bot-presence.js';
 import { runBackup } from '../../src/transfer/backup-command.js';
 import { runRestore } from '../../src/transfer/restore-command.js';
 import { runProgram } from '../support/cli.js';
 import { fileFingerprint, storeFingerprint } from '../support/store-fingerprint.js';
-import { createTestApp, type TestApp } from '../support/test-app.js';
+import type { TestApp } from '../support/test-app.js';
+import { twoStoresEachTest } from '../support/two-stores.js';
 
 let app: TestApp;
 let other: TestApp;
 let dir: string;
-beforeEach(() => {
-  app = createTestApp();
-  other = createTestApp();
-  dir = mkdtempSync(join(tmpdir(), 'sitrep-backup-targets-'));
-});
-afterEach(() => {
-  app.dispose();
-  other.dispose();
-  rmSync(dir, { recursive: true, force: true });
-});
+twoStoresEachTest('sitrep-backup-targets-', (stores) => ({ app, other, dir } = stores));
 
 const env = () => ({ SITREP_DB: app.dbPath });
 const stamp = { by: 'test', at: '2026-01-01T00:00:00Z' };

@@ -2,6 +2,7 @@
 // of the commands typed, as text, and the app for what they stored.
 import { afterEach, beforeEach } from 'vitest';
 import type { Caller } from '../../../src/core/caller.js';
+import type { View } from '../../../src/core/view.js';
 import { createTestApp, type TestApp } from '../../support/test-app.js';
 import { viewText } from '../../support/view-text.js';
 
@@ -9,6 +10,8 @@ const operator: Caller = { platform: 'console', userId: 'operator', channelId: '
 
 export interface OperatorDesk {
   readonly app: TestApp;
+  /** The reply to a command line. */
+  run(line: string): Promise<View>;
   /** The reply to a command line, as text. */
   text(line: string): Promise<string>;
 }
@@ -23,7 +26,8 @@ export function operatorDesk(first: readonly [line: string, reply: string][] = [
     get app() {
       return app;
     },
-    text: async (line) => viewText(await app.dispatcher.runText(line, operator)),
+    run: (line) => app.dispatcher.runText(line, operator),
+    text: async (line) => viewText(await desk.run(line)),
   };
   beforeEach(async () => {
     const clock = new Date(at);
