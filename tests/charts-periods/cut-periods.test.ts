@@ -8,10 +8,10 @@ import { buildTimelineChart } from '../../src/core/charts/timeline-chart.js';
 import { lineToPlainText, type View } from '../../src/core/view.js';
 import { timelineSpec } from '../../src/charts/timeline-spec.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
+import { introLines } from '../support/view-text.js';
 
 let app: TestApp;
 const run = (line: string) => app.dispatcher.runText(line, { platform: 'console', userId: 'operator', localOperator: true });
-const intro = (view: View) => (view.intro ?? []).map(lineToPlainText);
 const rows = (view: View) => view.sections[0]!.lines.map(lineToPlainText);
 
 beforeAll(async () => {
@@ -40,18 +40,18 @@ describe('/chart timeline with since and until within a month', () => {
       expect.stringMatching(/^Aug 2025 +1 /),
       expect.stringMatching(/^1–10 Sep 2025 +1 /),
     ]);
-    expect(intro(view)[0]).toContain('per month from 16 Jul 2025 to 10 Sep 2025');
-    expect(intro(view)[0]).toContain('the busiest was 16–31 Jul 2025, with 2');
-    expect(intro(view)).toContain('Only days from 16 Jul 2025 are counted in Jul 2025, and only days up to 10 Sep 2025 in Sep 2025.');
+    expect(introLines(view)[0]).toContain('per month from 16 Jul 2025 to 10 Sep 2025');
+    expect(introLines(view)[0]).toContain('the busiest was 16–31 Jul 2025, with 2');
+    expect(introLines(view)).toContain('Only days from 16 Jul 2025 are counted in Jul 2025, and only days up to 10 Sep 2025 in Sep 2025.');
     // `Jul 2025` and `2025` both reach 16 Jul, as /timeline lists them.
-    expect(intro(view)).toContain('2 entries starting before 16 Jul 2025 and running into it are not on this chart, which counts each entry in the month it starts; /timeline lists them.');
+    expect(introLines(view)).toContain('2 entries starting before 16 Jul 2025 and running into it are not on this chart, which counts each entry in the month it starts; /timeline lists them.');
   });
 
   it('says the same with the picture, whose own table is labelled alike', async () => {
     const view = await run(MONTHS);
     expect(view.image?.alt).toContain('per month from 16 Jul 2025 to 10 Sep 2025');
     expect(view.image!.table.map(lineToPlainText).slice(1).map((row) => row.split(/ {2,}/)[0])).toEqual(['16–31 Jul 2025', 'Aug 2025', '1–10 Sep 2025']);
-    expect(intro(view)).toContain('Only days from 16 Jul 2025 are counted in Jul 2025, and only days up to 10 Sep 2025 in Sep 2025.');
+    expect(introLines(view)).toContain('Only days from 16 Jul 2025 are counted in Jul 2025, and only days up to 10 Sep 2025 in Sep 2025.');
   });
 });
 
@@ -61,8 +61,8 @@ describe('/chart timeline with since and until within a week', () => {
     const view = await run('/chart timeline topic:cut-check since:2025-07-20 until:2025-09-10 by:week data:true');
     expect(rows(view)[1]).toMatch(/^20 Jul 2025 +1 {2}Talks\/negotiation 1$/);
     expect(rows(view).at(-1)).toMatch(/^8–10 Sep 2025 +0$/);
-    expect(intro(view)).toContain('Only days from 20 Jul 2025 are counted in the week starting 14 Jul, and only days up to 10 Sep 2025 in the week starting 8 Sep.');
-    expect(intro(view)).toContain('2 entries starting before 20 Jul 2025 and running into it are not on this chart, which counts each entry in the week it starts; /timeline lists them.');
+    expect(introLines(view)).toContain('Only days from 20 Jul 2025 are counted in the week starting 14 Jul, and only days up to 10 Sep 2025 in the week starting 8 Sep.');
+    expect(introLines(view)).toContain('2 entries starting before 20 Jul 2025 and running into it are not on this chart, which counts each entry in the week it starts; /timeline lists them.');
   });
 
   it('names a week that crosses the year by both dates', () => {
@@ -80,8 +80,8 @@ describe('/chart timeline with since and until within a week', () => {
   });
 
   it('names a chart of one whole week or month once, not as a range from it to itself', async () => {
-    expect(intro(await run('/chart timeline topic:cut-check since:2025-08 until:2025-08 by:month data:true'))[0]).toContain('per month in Aug 2025, stacked');
-    expect(intro(await run('/chart timeline topic:cut-check since:2025-08-04 until:2025-08-10 by:week data:true'))[0]).toContain('per week in the week starting 4 Aug 2025, stacked');
+    expect(introLines(await run('/chart timeline topic:cut-check since:2025-08 until:2025-08 by:month data:true'))[0]).toContain('per month in Aug 2025, stacked');
+    expect(introLines(await run('/chart timeline topic:cut-check since:2025-08-04 until:2025-08-10 by:week data:true'))[0]).toContain('per week in the week starting 4 Aug 2025, stacked');
   });
 
   it('draws the picture’s axis with the cut months’ labels', () => {
@@ -95,14 +95,14 @@ describe('entries dated only to a year, with since after its first day', () => {
   it('/chart timeline since:2025-07 counts the 2025 entry in a note', async () => {
     const view = await run('/chart timeline topic:cut-check since:2025-07 by:month data:true');
     expect(rows(view)[1]).toMatch(/^Jul 2025 +4 /);
-    expect(intro(view)).toContain('1 entry starting before Jul 2025 and running into it is not on this chart, which counts each entry in the month it starts; /timeline lists them.');
+    expect(introLines(view)).toContain('1 entry starting before Jul 2025 and running into it is not on this chart, which counts each entry in the month it starts; /timeline lists them.');
     // No bar is cut: since starts a month.
-    expect(intro(view).join('\n')).not.toContain('Only days');
+    expect(introLines(view).join('\n')).not.toContain('Only days');
   });
 
   it('/chart timeline with nothing starting in the range says what runs into it', async () => {
     const view = await run('/chart timeline topic:cut-check since:2025-10 by:month data:true');
-    expect(intro(view)).toEqual([
+    expect(introLines(view)).toEqual([
       'No matching entry starts in the range, so there is nothing to chart.',
       '1 entry starting before Oct 2025 and running into it is not on this chart, which counts each entry in the month it starts; /timeline lists them.',
     ]);
@@ -110,11 +110,11 @@ describe('entries dated only to a year, with since after its first day', () => {
 
   it('/chart map since:2025-07 counts the 2025 entry at Damascus in a note', async () => {
     const view = await run('/chart map topic:cut-check since:2025-07 data:true');
-    expect(intro(view)[0]).toMatch(/^Map of 1 located place /);
-    expect(intro(view)).toContain('1 entry with places starting before Jul 2025 and running into it is not on this map, which counts an entry only from the day it starts; /timeline lists them.');
+    expect(introLines(view)[0]).toMatch(/^Map of 1 located place /);
+    expect(introLines(view)).toContain('1 entry with places starting before Jul 2025 and running into it is not on this map, which counts an entry only from the day it starts; /timeline lists them.');
     // The entries without places are not the map's to mention.
     const later = await run('/chart map topic:cut-check since:2025-07-16 data:true');
-    expect(intro(later).filter((line) => line.includes('starting before'))).toEqual([
+    expect(introLines(later).filter((line) => line.includes('starting before'))).toEqual([
       '1 entry with places starting before 16 Jul 2025 and running into it is not on this map, which counts an entry only from the day it starts; /timeline lists them.',
     ]);
   });

@@ -13,7 +13,7 @@ import { silentLogger } from '../../src/core/logger.js';
 import { lineToPlainText, type View } from '../../src/core/view.js';
 import { DRAWING } from '../support/drawing.js';
 import { copySeededStore } from '../support/test-app.js';
-import { viewText, REFUSAL_TITLE } from '../support/view-text.js';
+import { viewText, REFUSAL_TITLE, introLines } from '../support/view-text.js';
 
 const KNOWN: Record<string, { lat: number; lon: number }> = {
   beirut: { lat: 33.89, lon: 35.5 },
@@ -24,7 +24,6 @@ const gazetteer: PlaceCoordinates = { coordinatesOf: (keys) => new Map(keys.flat
 const today = new Date('2026-12-05T12:00:00Z');
 const desk: Caller = { platform: 'memory', userId: 'ana', workspaceId: 'w1', channelId: 'c1', displayName: 'Ana' };
 const run = (line: string) => app.dispatcher.runText(line, desk);
-const intro = (view: View) => (view.intro ?? []).map(lineToPlainText);
 const rows = (view: View) => view.sections[0]!.lines.map(lineToPlainText);
 
 let dir: string;
@@ -53,21 +52,21 @@ describe('/chart with until alone', DRAWING, () => {
   it('charts the entries /timeline lists up to until, from where they start to until', async () => {
     expect(viewText(await run('/timeline topic:newsroom until:2026-09'))).toContain('Talks in Damascus');
     const view = await run('/chart timeline topic:newsroom until:2026-09 data:true');
-    expect(intro(view)[0]).toMatch(/^Bar chart of 2 entries per month from Jun 2025 to Sep 2026, /);
+    expect(introLines(view)[0]).toMatch(/^Bar chart of 2 entries per month from Jun 2025 to Sep 2026, /);
     expect(rows(view).slice(1, 3)).toEqual([expect.stringMatching(/^Jun 2025 +1 {2}Talks\/negotiation 1$/), expect.stringMatching(/^Jul 2025 +1 {2}Talks\/negotiation 1$/)]);
   });
 
   it('maps them up to today, not up to an until after it, and names the period so', async () => {
     const view = await run('/chart map topic:newsroom until:2027 data:true');
     expect(view.title).toBe('Data — Where entries happened — topic newsroom, from 1 Jun 2025 to 5 Dec 2026');
-    expect(intro(view)[0]).toMatch(/^Map of 2 located places from 1 Jun 2025 to 5 Dec 2026, /);
+    expect(introLines(view)[0]).toMatch(/^Map of 2 located places from 1 Jun 2025 to 5 Dec 2026, /);
   });
 });
 
 describe('/chart map without dates', DRAWING, () => {
   it('covers the days the timeline chart draws: an entry in its first month is mapped too', async () => {
     const timeline = await run('/chart timeline topic:levant data:true');
-    expect(intro(timeline)[0]).toContain('per month from Jul 2024 to Jul 2025');
+    expect(introLines(timeline)[0]).toContain('per month from Jul 2024 to Jul 2025');
     expect(rows(timeline)[1]).toMatch(/^Jul 2024 +1 {2}Talks\/negotiation 1$/);
     const map = await run('/chart map topic:levant data:true');
     expect(map.title).toBe('Data — Where entries happened — topic levant, from 1 Jul 2024 to 26 Jul 2025');

@@ -9,15 +9,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/app.js';
 import { parseAdminRules, type Caller } from '../../src/core/caller.js';
 import { silentLogger } from '../../src/core/logger.js';
-import { lineToPlainText, type View } from '../../src/core/view.js';
+
 import { DRAWING } from '../support/drawing.js';
 import { copySeededStore } from '../support/test-app.js';
-import { viewText, REFUSAL_TITLE } from '../support/view-text.js';
+import { viewText, REFUSAL_TITLE, introLines } from '../support/view-text.js';
 
 const clock = new Date('2026-12-06T05:00:00Z');
 const pagoPago: Caller = { platform: 'memory', userId: 'ana', workspaceId: 'w1', channelId: 'pacific', displayName: 'Ana' };
 const london: Caller = { ...pagoPago, channelId: 'london' };
-const intro = (view: View) => (view.intro ?? []).map(lineToPlainText);
 
 let dir: string;
 let app: App;
@@ -36,7 +35,7 @@ afterAll(() => {
 describe('/chart timeline west of UTC', DRAWING, () => {
   it('counts up to the channel’s today, not the UTC day', async () => {
     const view = await run('/chart timeline topic:pacific data:true');
-    expect(intro(view)).toContain('The week starting 30 Nov 2026 is not over: it is counted up to today, 5 Dec 2026.');
+    expect(introLines(view)).toContain('The week starting 30 Nov 2026 is not over: it is counted up to today, 5 Dec 2026.');
     expect(viewText(view)).not.toContain('6 Dec 2026');
     expect(viewText(view)).not.toContain('dated after today');
   });
@@ -46,11 +45,11 @@ describe('/chart timeline west of UTC', DRAWING, () => {
     expect(viewText(await run('/entry add title:"Cyclone landfall" date:2026-12-06 type:statement topic:pacific', london))).not.toMatch(REFUSAL_TITLE);
     expect(viewText(await run('/trend set topic:pacific direction:deteriorated note:"Cyclone"', london))).not.toMatch(REFUSAL_TITLE);
     const view = await run('/chart timeline topic:pacific data:true');
-    expect(intro(view)).toContain('The week starting 30 Nov 2026 is not over: it is counted up to today, 5 Dec 2026.');
-    expect(intro(view)).toContain('1 entry and 1 trend call dated after today here (5 Dec 2026 in Pacific/Pago_Pago), by a channel whose day is already later, are not on this chart yet.');
+    expect(introLines(view)).toContain('The week starting 30 Nov 2026 is not over: it is counted up to today, 5 Dec 2026.');
+    expect(introLines(view)).toContain('1 entry and 1 trend call dated after today here (5 Dec 2026 in Pacific/Pago_Pago), by a channel whose day is already later, are not on this chart yet.');
     // The channel whose day it is charts them.
     const there = await run('/chart timeline topic:pacific data:true', london);
-    expect(intro(there)[0]).toMatch(/^Bar chart of 2 entries per week /);
-    expect(intro(there).join('\n')).not.toContain('dated after today');
+    expect(introLines(there)[0]).toMatch(/^Bar chart of 2 entries per week /);
+    expect(introLines(there).join('\n')).not.toContain('dated after today');
   });
 });

@@ -9,11 +9,11 @@ import { lineToPlainText, type View } from '../../src/core/view.js';
 import { mapAlt } from '../../commands/chart/map.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { DRAWING } from '../support/drawing.js';
+import { introLines } from '../support/view-text.js';
 
 let app: TestApp;
 const admin: Caller = { platform: 'memory', userId: 'ana', workspaceId: 'w1', channelId: 'c1', displayName: 'Ana' };
 const run = (line: string) => app.dispatcher.runText(line, admin);
-const intro = (view: View) => (view.intro ?? []).map(lineToPlainText);
 const rows = (view: View) => view.sections[0]!.lines.map(lineToPlainText);
 
 beforeAll(async () => {
@@ -32,12 +32,12 @@ afterAll(() => app?.dispose());
 describe('a timeline chart’s fatality line in words', DRAWING, () => {
   it('claims no most when every figure is 0, and names no week without a figure', async () => {
     const view = await run('/chart timeline topic:quiet since:2025-06-02 until:2025-06-29 by:week data:true');
-    expect(intro(view)[0]).toMatch(/; a line of fatalities \(best estimates\), 0 in all\.$/);
+    expect(introLines(view)[0]).toMatch(/; a line of fatalities \(best estimates\), 0 in all\.$/);
   });
 
   it('names the weeks tied for the most, each with its figure', async () => {
     const view = await run('/chart timeline topic:tied since:2025-06-02 until:2025-06-29 by:week data:true');
-    expect(intro(view)[0]).toContain('; a line of fatalities (best estimates), 6 in all, most in the week starting 2 Jun 2025 and the week starting 16 Jun 2025 (3 each).');
+    expect(introLines(view)[0]).toContain('; a line of fatalities (best estimates), 6 in all, most in the week starting 2 Jun 2025 and the week starting 16 Jun 2025 (3 each).');
   });
 });
 

@@ -3,14 +3,14 @@
 // for; the note under it says why.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Caller } from '../../src/core/caller.js';
-import { lineToPlainText, type View } from '../../src/core/view.js';
+
 import { createTestApp, type TestApp } from '../support/test-app.js';
+import { introLines } from '../support/view-text.js';
 
 let app: TestApp;
 const today = new Date('2026-12-05T12:00:00Z');
 const desk: Caller = { platform: 'memory', userId: 'ana', workspaceId: 'w1', channelId: 'c1', displayName: 'Ana' };
 const run = (line: string) => app.dispatcher.runText(line, desk);
-const intro = (view: View) => (view.intro ?? []).map(lineToPlainText);
 
 beforeAll(async () => {
   app = createTestApp('memory:ana', () => today);
@@ -23,7 +23,7 @@ describe('a chart asked until a day after today', () => {
     const view = await run('/chart timeline topic:syria-israel since:2026-11 until:2099-01-01');
     expect(view.title).toBe('Entries per week — topic syria-israel, since Nov 2026, until 5 Dec 2026');
     expect(view.title).not.toContain('2099');
-    expect(intro(view)).toContain('until 1 Jan 2099 is after today (5 Dec 2026 in UTC): entries are counted up to today.');
+    expect(introLines(view)).toContain('until 1 Jan 2099 is after today (5 Dec 2026 in UTC): entries are counted up to today.');
   });
 
   it('its Data answer is titled the same way', async () => {

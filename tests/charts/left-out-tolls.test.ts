@@ -4,14 +4,14 @@
 // chart's line of fatalities does not hold them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Caller } from '../../src/core/caller.js';
-import { lineToPlainText, type View } from '../../src/core/view.js';
+
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { DRAWING } from '../support/drawing.js';
+import { introLines } from '../support/view-text.js';
 
 let app: TestApp;
 const admin: Caller = { platform: 'memory', userId: 'ana', workspaceId: 'w1', channelId: 'c1', displayName: 'Ana' };
 const run = (line: string) => app.dispatcher.runText(line, admin);
-const intro = (view: View) => (view.intro ?? []).map(lineToPlainText);
 const ADD = 'topic:south-syria outlet:OCHA summary:"x"';
 
 beforeAll(async () => {
@@ -22,7 +22,7 @@ beforeAll(async () => {
     `/entry add title:"Clashes across Sweida province in July" date:2025-07 type:armed-clash places:"Sweida province" fatalities:100-150-200 fatalities_source:OCHA ${ADD}`,
   ]) {
     const view = await run(line);
-    expect(view.tone, intro(view).join('\n')).toBe('success');
+    expect(view.tone, introLines(view).join('\n')).toBe('success');
   }
 });
 afterAll(() => app?.dispose());
@@ -31,7 +31,7 @@ describe('/chart timeline leaving out an entry dated only to the month', DRAWING
   it('names the entry and its toll in the note and in the alt text', async () => {
     const view = await run('/chart timeline topic:south-syria by:week');
     const said = '1 entry dated Jul 2025, with 150 (100 to 200) reported killed, is not on this chart';
-    expect(intro(view)).toContain(`${said} (by:month shows those dated to a month).`);
+    expect(introLines(view)).toContain(`${said} (by:month shows those dated to a month).`);
     expect(view.image?.alt).toContain('a line of fatalities (best estimates), 75 in all');
     expect(view.image?.alt).toMatch(new RegExp(`\\. ${said.replace(/[()]/g, '\\$&')}\\.$`));
   });
@@ -40,16 +40,16 @@ describe('/chart timeline leaving out an entry dated only to the month', DRAWING
     await run(`/entry add title:"Raids on villages west of Sweida" date:2025-07 type:armed-clash places:Sweida fatalities:60 fatalities_source:SOHR ${ADD}`);
     await run(`/entry add title:"Displacement from Sweida" date:2025-07 type:other places:Sweida ${ADD}`);
     const view = await run('/chart timeline topic:south-syria by:week data:true');
-    expect(intro(view)).toContain('3 entries dated less precisely than a week, with 210 (160 to 260) reported killed in 2 of them, are not on this chart (by:month shows those dated to a month).');
+    expect(introLines(view)).toContain('3 entries dated less precisely than a week, with 210 (160 to 260) reported killed in 2 of them, are not on this chart (by:month shows those dated to a month).');
     // The Data answer says it once, in the note; the picture's alt text closes with it.
-    expect(intro(view)[0]).not.toContain('not on this chart');
+    expect(introLines(view)[0]).not.toContain('not on this chart');
     const picture = await run('/chart timeline topic:south-syria by:week');
     expect(picture.image?.alt).toMatch(/\. 3 entries dated less precisely than a week, with 210 \(160 to 260\) reported killed in 2 of them, are not on this chart\.$/);
   });
 
   it('names the toll of an entry that starts before since and runs into it', async () => {
     const view = await run('/chart timeline topic:south-syria since:2025-07-29 by:week');
-    expect(intro(view)).toContain(
+    expect(introLines(view)).toContain(
       '3 entries starting before 29 Jul 2025 and running into it, with 210 (160 to 260) reported killed in 2 of them, are not on this chart, which counts each entry in the week it starts; /timeline lists them.',
     );
   });

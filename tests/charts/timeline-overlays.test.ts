@@ -10,13 +10,13 @@ import { lineToPlainText, type View } from '../../src/core/view.js';
 import { pngSize } from '../support/png.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { DRAWING } from '../support/drawing.js';
+import { introLines } from '../support/view-text.js';
 
 let app: TestApp;
 let clock = new Date('2025-08-12T09:00:00Z');
 const admin: Caller = { platform: 'memory', userId: 'ana', workspaceId: 'w1', channelId: 'c1', displayName: 'Ana' };
 const run = (line: string) => app.dispatcher.runText(line, admin);
 const ADD = 'topic:syria-israel places:Quneitra actors:"Israel:initiator, Syria:target"';
-const intro = (view: View) => (view.intro ?? []).map(lineToPlainText);
 const rows = (view: View) => view.sections[0]!.lines.map(lineToPlainText);
 
 beforeAll(async () => {
@@ -48,9 +48,9 @@ describe('/chart timeline with fatalities and trend calls', DRAWING, () => {
     expect(alt).toContain('; a line of fatalities (best estimates), 11 in all, most in the week starting 4 Aug 2025 (7)');
     expect(alt).toContain('; 2 trend calls (1 improved and 1 deteriorated), the latest deteriorated (↑) in the week starting 18 Aug 2025. ');
     // The picture's alt text describes it; the text under the title does not say it again.
-    expect(intro(view).join('\n')).not.toContain('Bar chart');
+    expect(introLines(view).join('\n')).not.toContain('Bar chart');
     // The month-dated entry's 7 are not on the line: the note says so.
-    expect(intro(view)[0]).toBe('1 entry dated Aug 2025, with 7 reported killed, is not on this chart (by:month shows those dated to a month).');
+    expect(introLines(view)[0]).toBe('1 entry dated Aug 2025, with 7 reported killed, is not on this chart (by:month shows those dated to a month).');
     expect(pngSize(await view.image!.png())).toEqual(CHART_SIZES.timeline);
   });
 
@@ -80,10 +80,10 @@ describe('/chart timeline with fatalities and trend calls', DRAWING, () => {
     const seedOnly = '/chart timeline until:2025-07-31';
     const view = await run(seedOnly);
     expect(view.title).toMatch(/^Entries per month/);
-    expect(intro(view)[0]).toBe('By month, as most of these entries are dated only to a month (by:week draws weeks).');
+    expect(introLines(view)[0]).toBe('By month, as most of these entries are dated only to a month (by:week draws weeks).');
     const weekly = await run(`${seedOnly} by:week`);
     expect(weekly.title).toMatch(/^Entries per week/);
-    expect(intro(weekly)[0]).toMatch(/^\d+ entries dated less precisely than a week are not on this chart/);
+    expect(introLines(weekly)[0]).toMatch(/^\d+ entries dated less precisely than a week are not on this chart/);
     // Its Data table gives a run of empty weeks one row, up to the last week's Sunday.
     const table = rows(await run(`${seedOnly} by:week data:true`));
     expect(table.slice(0, 3)).toEqual([expect.stringMatching(/^Week of +Total$/), expect.stringMatching(/^29 Jul 2024 – 6 Jul 2025 +0$/), expect.stringMatching(/^7 Jul 2025 +2 /)]);
@@ -93,6 +93,6 @@ describe('/chart timeline with fatalities and trend calls', DRAWING, () => {
 
   it('draws neither when no entry records fatalities and no call was made', async () => {
     const view = await run('/chart timeline topic:syria-israel since:2025-06 until:2025-06-30 by:week');
-    expect(intro(view)[0]).not.toMatch(/fatalities|trend calls/);
+    expect(introLines(view)[0]).not.toMatch(/fatalities|trend calls/);
   });
 });

@@ -8,12 +8,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALT_TEXT_MAX, altText } from '../../src/core/charts/alt-text.js';
 import { lineToPlainText, type View } from '../../src/core/view.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
+import { introLines } from '../support/view-text.js';
 
 let app: TestApp;
 const TODAY = new Date('2025-07-27T12:00:00Z');
 let clock = TODAY;
 const run = (line: string) => app.dispatcher.runText(line, { platform: 'console', userId: 'operator', localOperator: true });
-const intro = (view: View) => (view.intro ?? []).map(lineToPlainText);
 const rows = (view: View) => view.sections[0]!.lines.map(lineToPlainText);
 const WEEK_MS = 7 * 24 * 3600 * 1000;
 
@@ -48,7 +48,7 @@ describe('/chart timeline with a half year of weekly trend calls on two topics',
   });
 
   it('says what the picture leaves out once in the reply, with the hint, and leaves the picture’s description to its alt text', async () => {
-    const text = intro(await run(CHART));
+    const text = introLines(await run(CHART));
     expect(text.join('\n')).not.toContain('Bar chart');
     const leftOut = text.filter((line) => line.includes('dated less precisely than a week'));
     expect(leftOut).toHaveLength(1);
@@ -57,13 +57,13 @@ describe('/chart timeline with a half year of weekly trend calls on two topics',
 
   it('gives each call in words in the Data table, after the figures the alt text sums up', async () => {
     const view = await run(`${CHART} data:true`);
-    expect(intro(view)[0]).toMatch(/^Bar chart of .*, in the week starting 30 Jun 2025\.$/);
+    expect(introLines(view)[0]).toMatch(/^Bar chart of .*, in the week starting 30 Jun 2025\.$/);
     expect(rows(view).find((row) => row.startsWith('30 Jun 2025'))).toMatch(/Trend calls: lebanon-israel unchanged \(→\); syria-israel deteriorated \(↑\), conflict risk alert$/);
   });
 
   it('says which days a week cut by since counts, without naming until when none was given', async () => {
     const view = await run('/chart timeline topic:syria-israel since:2025-07-01 by:week data:true');
-    expect(intro(view)).toContain('Only days from 1 Jul 2025 are counted in the week starting 30 Jun.');
+    expect(introLines(view)).toContain('Only days from 1 Jul 2025 are counted in the week starting 30 Jun.');
   });
 });
 

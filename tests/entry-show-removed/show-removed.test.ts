@@ -4,16 +4,15 @@
 // refused until it is restored, and once restored it shows as a live entry again.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Caller } from '../../src/core/caller.js';
-import { lineToPlainText, type View } from '../../src/core/view.js';
+
 import { createTestApp, type TestApp } from '../support/test-app.js';
-import { viewText } from '../support/view-text.js';
+import { viewText, introLines } from '../support/view-text.js';
 
 let app: TestApp;
 let clock = new Date('2026-12-05T09:00:00Z');
 const admin: Caller = { platform: 'slack', userId: 'U1', workspaceId: 'T', displayName: 'ed' };
 const member: Caller = { platform: 'slack', userId: 'U2', workspaceId: 'T', displayName: 'mo' };
 const run = (line: string, who: Caller = admin) => app.dispatcher.runText(line, who);
-const intro = (view: View) => (view.intro ?? []).map(lineToPlainText);
 
 beforeAll(async () => {
   app = createTestApp('slack:U1', () => clock);
@@ -31,7 +30,7 @@ describe('/entry show of a removed entry', () => {
     const view = await run('/entry show id:18', member);
     expect(view.tone).toBe('normal');
     expect(view.title).toBe('#18 Strike A — removed');
-    expect(intro(view)[0]).toBe('Removed by ed (Slack) at 2026-12-05 11:30 UTC: “dup of #12”.');
+    expect(introLines(view)[0]).toBe('Removed by ed (Slack) at 2026-12-05 11:30 UTC: “dup of #12”.');
     const text = viewText(view);
     expect(text).toContain('An admin can bring it back with `/entry undo id:18`.');
     expect(text).toMatch(/Date\s+30 Nov 2026/);

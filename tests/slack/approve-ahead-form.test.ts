@@ -7,7 +7,6 @@ import type { types } from '@slack/bolt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app.js';
 import type { FakeSlack } from '../fakes/slack-api.js';
-import { NOW } from '../sources-queue/support/stories.js';
 import { storeFingerprint } from '../support/store-fingerprint.js';
 import { formStartValues, shownText } from './harness.js';
 import { cardIn, cardsInReview, REVIEW_CHANNEL as REVIEW, startReviewRig, type ReviewRig } from './review-rig.js';

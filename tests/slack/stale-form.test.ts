@@ -7,7 +7,7 @@ import type { types } from '@slack/bolt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app.js';
 import type { FakeSlack } from '../fakes/slack-api.js';
-import { NOW, PARIS } from '../sources-queue/support/stories.js';
+import { PARIS } from '../sources-queue/support/stories.js';
 import { storeFingerprint } from '../support/store-fingerprint.js';
 import { formStartValues } from './harness.js';
 import { cardIn, cardsInReview, REVIEW_CHANNEL as REVIEW, startReviewRig, type HeldCard, type ReviewRig } from './review-rig.js';
