@@ -15,9 +15,9 @@ export class TimedFetcher implements FeedFetcher {
 
   constructor(private readonly inner: FeedFetcher) {}
 
-  async fetch(url: string, state: FetchState): Promise<FetchOutcome> {
+  async fetch(url: string, state: FetchState, source?: number): Promise<FetchOutcome> {
     const started = performance.now();
-    const outcome = await this.inner.fetch(url, state);
+    const outcome = await this.inner.fetch(url, state, source);
     this.fetchMs += performance.now() - started;
     this.fetches++;
     if (outcome.kind === 'failed') this.failures.push(outcome.error);

@@ -40,7 +40,12 @@ export class BoundedFeedParser implements FeedParser {
 
   async parse(body: FeedBody): Promise<ParseOutcome> {
     if (this.#closed) return closing;
-    if (body.bytes.byteLength > this.#hereMaxBytes) return this.#large.parse(body);
+    if (body.bytes.byteLength > this.#hereMaxBytes) {
+      // Read in another thread, where no memo is kept: read whole.
+      body.memo?.memos.forget(body.memo.source);
+      const { memo: _memo, ...whole } = body;
+      return this.#large.parse(whole);
+    }
     try {
       const read = withinTime(() => readFeedBody(body), this.#timeLimitMs);
       return read.done ? read.value : gaveUp(this.#timeLimitMs);

@@ -165,19 +165,34 @@ function feedHeader(parsed: ParsedFeed): { title: RawText; link: string | undefi
   }
 }
 
+/** What a reading tells beside the document: which of the feed's items each item read is, and whether a date's reading hung on others. */
+export interface ReadingTrace {
+  /** For each item of the document, its index among the feed's items (those without a title are left out). */
+  origins: number[];
+  /** A numeric date was read (or left unread) by the way round the feed's other dates write them (settleDayOrder). */
+  dayOrder: boolean;
+}
+
 /**
  * The parsed feed as a FeedDocument, its relative links resolved against the xml:base an Atom
  * feed or entry declares, else against `feedUrl` (the feed's address), from its first `maxItems`
  * items.
  */
-export function toDocument(parsed: ParsedFeed, feedUrl: string | undefined, maxItems: number): FeedDocument {
+export function toDocument(parsed: ParsedFeed, feedUrl: string | undefined, maxItems: number, trace?: ReadingTrace): FeedDocument {
   const header = feedHeader(parsed);
   // An Atom feed's xml:base, else the feed's own address.
   const base = parsed.format === 'atom' ? withXmlBase(parsed.feed.xml?.base, feedUrl) : feedUrl;
   const raws = rawItems(parsed).slice(0, maxItems);
   // `05/12/2026` is read the way round the feed's other numeric dates show.
-  settleDayOrder(raws.flatMap((raw) => raw.dates));
-  const items = raws.flatMap((raw) => toItem(raw, base) ?? []);
+  const dates = raws.flatMap((raw) => raw.dates);
+  settleDayOrder(dates);
+  if (trace) trace.dayOrder = dates.some((date) => date?.eitherOrder !== undefined || date?.showsOrder !== undefined);
+  const items = raws.flatMap((raw, index) => {
+    const item = toItem(raw, base);
+    if (!item) return [];
+    trace?.origins.push(index);
+    return [item];
+  });
   const document: FeedDocument = { items };
   const title = clipAtWord(asText(header.title), MAX_TITLE_LENGTH);
   if (title) document.title = title;

@@ -2,6 +2,7 @@
 // FeedParser and awaits the outcome. The bot reads feeds in a worker thread (worker-parser.ts),
 // so a hostile feed never holds the event loop; tests and tools may read in this thread.
 import { decodeFeedBody } from './decode-body.js';
+import { readWithMemo, type MemoSlot } from './memo-reading.js';
 import { parseFeedText, type ParseOutcome } from './parse-feed.js';
 
 export type { ParseOutcome };
@@ -13,6 +14,8 @@ export interface FeedBody {
   contentType?: string | undefined;
   /** The feed's final address: relative links are resolved against it. */
   baseUrl: string;
+  /** The source it is read for, on this thread: items unchanged since its last check are left unread (memo-reading.ts). */
+  memo?: MemoSlot;
 }
 
 export interface FeedParser {
@@ -25,7 +28,8 @@ export interface FeedParser {
 /** Decoding and parsing, as both the worker and the in-thread parser run them. */
 export function readFeedBody(body: FeedBody): ParseOutcome {
   const decoded = decodeFeedBody(body.bytes, body.contentType);
-  return decoded.kind === 'ok' ? parseFeedText(decoded.text, body.baseUrl) : decoded;
+  if (decoded.kind !== 'ok') return decoded;
+  return body.memo ? readWithMemo(decoded.text, body.baseUrl, body.memo) : parseFeedText(decoded.text, body.baseUrl);
 }
 
 /** Reads feeds on the calling thread: for tests and tools, where blocking the loop is harmless. */

@@ -8,10 +8,12 @@ import { guardedLookup, isRefused, systemResolve, type AddressPolicy, type Resol
 import { failure, networkFailure, privateAddress, statusFailure, timedOut, type Failure } from './fetch-errors.js';
 import { get } from './http-get.js';
 import { PermanentMoves } from './permanent-move.js';
-import type { FeedParser } from './feed-parser.js';
+import type { FeedBody, FeedParser } from './feed-parser.js';
 import { ACCEPTED_ENCODINGS, BodyTooLargeError, readBody, UnknownEncodingError } from './read-body.js';
 import { retryAfterMs } from './retry-after.js';
 import { WorkerFeedParser } from './worker-parser.js';
+import { FeedMemos } from './feed-memos.js';
+import type { MemoSlot } from './memo-reading.js';
 
 export const FEED_USER_AGENT = 'Sitrep/0.1 (+feed reader)';
 export const FETCH_TIMEOUT_MS = 15_000;
@@ -61,6 +63,8 @@ export class HttpFeedFetcher implements FeedFetcher {
   readonly #now: () => number;
   readonly #parser: FeedParser;
   readonly #ownsParser: boolean;
+  /** What each source's last check read, for leaving unread what its feed serves unchanged. */
+  readonly #memos = new FeedMemos();
 
   constructor(options: HttpFeedFetcherOptions = {}) {
     this.#policy = { allowPrivate: options.allowPrivate ?? false, allowedAddresses: options.allowedAddresses ?? [] };
@@ -90,7 +94,7 @@ export class HttpFeedFetcher implements FeedFetcher {
     if (this.#ownsParser) await this.#parser.close();
   }
 
-  async fetch(url: string, state: FetchState): Promise<FetchOutcome> {
+  async fetch(url: string, state: FetchState, source?: number): Promise<FetchOutcome> {
     let start: URL;
     try {
       start = new URL(url.trim());
@@ -100,7 +104,7 @@ export class HttpFeedFetcher implements FeedFetcher {
     const deadline = new AbortController();
     const timer = setTimeout(() => deadline.abort(), this.#timeoutMs);
     try {
-      return await this.#follow(start, state, deadline.signal);
+      return await this.#follow(start, state, deadline.signal, source);
     } catch (error) {
       // Whatever a server sends, the poller gets an outcome, never an exception.
       return deadline.signal.aborted ? timedOut(this.#timeoutMs) : networkFailure(error, start.host);
@@ -109,7 +113,7 @@ export class HttpFeedFetcher implements FeedFetcher {
     }
   }
 
-  async #follow(start: URL, state: FetchState, signal: AbortSignal): Promise<FetchOutcome> {
+  async #follow(start: URL, state: FetchState, signal: AbortSignal, source: number | undefined): Promise<FetchOutcome> {
     const lookup = guardedLookup(this.#policy, this.#resolve);
     const headers: Record<string, string> = { 'user-agent': FEED_USER_AGENT, accept: ACCEPT, 'accept-encoding': ACCEPTED_ENCODINGS };
     if (state.etag !== undefined) headers['if-none-match'] = state.etag;
@@ -127,7 +131,7 @@ export class HttpFeedFetcher implements FeedFetcher {
       }
       const status = response.statusCode ?? 0;
       if (!REDIRECT_STATUSES.has(status)) {
-        const outcome = await this.#answer(response, url, state, signal);
+        const outcome = await this.#answer(response, url, state, signal, source);
         // Only an address that answers is moved to: a move to one failing would lose the feed.
         const movedTo = moves.movedTo();
         return movedTo && outcome.kind !== 'failed' ? { ...outcome, movedTo } : outcome;
@@ -146,7 +150,7 @@ export class HttpFeedFetcher implements FeedFetcher {
   }
 
   /** The outcome of a response that is not a redirect. */
-  async #answer(response: IncomingMessage, url: URL, state: FetchState, signal: AbortSignal): Promise<FetchOutcome> {
+  async #answer(response: IncomingMessage, url: URL, state: FetchState, signal: AbortSignal, source: number | undefined): Promise<FetchOutcome> {
     const status = response.statusCode ?? 0;
     if (status === 304) {
       response.destroy();
@@ -165,8 +169,17 @@ export class HttpFeedFetcher implements FeedFetcher {
       if (error instanceof UnknownEncodingError) return failure(error.message);
       return networkFailure(error, url.host);
     }
-    const parsed = await this.#parser.parse({ bytes: body, contentType: response.headers['content-type'], baseUrl: url.href });
+    const contentType = response.headers['content-type'];
+    const answered = { state: validators(response.headers), url: url.href };
+    const read = (memo: MemoSlot | undefined) => this.#read({ bytes: body, contentType, baseUrl: url.href, ...(memo ? { memo } : {}) }, answered);
+    // Read again whole (the body is kept for it only while the check holds this outcome).
+    const slot: MemoSlot | undefined = source === undefined ? undefined : { memos: this.#memos, source, readWhole: () => read({ ...slot!, whole: true }) };
+    return read(slot);
+  }
+
+  async #read(body: FeedBody, answered: { state: FetchState; url: string }): Promise<FetchOutcome> {
+    const parsed = await this.#parser.parse(body);
     if (parsed.kind === 'failed') return parsed.busy ? { ...failure(parsed.error), busy: true } : failure(parsed.error);
-    return { kind: 'ok', feed: parsed.feed, state: validators(response.headers), url: url.href };
+    return { kind: 'ok', feed: parsed.feed, ...answered };
   }
 }

@@ -85,7 +85,10 @@ export class WorkerFeedParser implements FeedParser {
     return this.#pool.liveWorkers;
   }
 
-  async parse(body: FeedBody): Promise<ParseOutcome> {
+  async parse(read: FeedBody): Promise<ParseOutcome> {
+    // A memo is kept on the thread reading for the checks, never in a parse worker: read whole.
+    read.memo?.memos.forget(read.memo.source);
+    const { memo: _memo, ...body } = read;
     const answer = await this.#pool.run({ body }, transferable(body.bytes));
     switch (answer.kind) {
       case 'answer':

@@ -7,6 +7,7 @@
 import type { FailureTiming } from '../core/sources/poll-timing.js';
 import { RECENT_MS, recordedAgain, type FreshItem, type IntakePlan, type RecordedItem, type RevisedItem, type StoryTarget } from '../core/sources/intake-plan.js';
 import type { AnswerRecord, BusyRecord, FailureRecord, IntakeQuery } from '../core/sources/watch-store-port.js';
+import { keyBeforeRepeats, keyFingerprint, UnreadItemsChanged, type UnreadItems } from '../core/sources/feed-memo.js';
 import { feedName, type RevisedFound, type WatchedSource } from '../core/sources/watched-source.js';
 import { SAME_STORY_WINDOW_MS } from '../core/sources/same-story.js';
 import type { StoryRef } from '../core/review/candidate.js';
@@ -50,6 +51,7 @@ function knownKeys(cache: StatementCache, sourceId: number, keyed: readonly Fres
 
 /** An item the source holds: what it said when last read, and the pending candidate it proposed. */
 interface HeldItem {
+  id: number;
   digest: string | null;
   /** The pending candidate it proposed. */
   pendingCandidate: number | null;
@@ -65,7 +67,7 @@ interface HeldItem {
 function heldItems(cache: StatementCache, sourceId: number, keyed: readonly FreshItem[]): Map<string, HeldItem> {
   const rows = cache
     .get(
-      `SELECT fi.item_key AS key, fi.digest, CASE WHEN fi.outcome = 'proposed' AND c.status = 'pending' THEN c.id END AS pendingCandidate,
+      `SELECT fi.item_key AS key, fi.id, fi.digest, CASE WHEN fi.outcome = 'proposed' AND c.status = 'pending' THEN c.id END AS pendingCandidate,
          CASE WHEN fi.outcome = 'same-story' AND c.status = 'pending' THEN c.id END AS pendingStory,
          CASE WHEN c.status = 'approved' AND e.deleted_at IS NULL THEN c.entry_id END AS citingEntry, coalesce(fi.revised_title, fi.title) AS shownTitle, fi.first_seen AS firstSeen
        FROM feed_items fi LEFT JOIN review_candidates c ON c.id = fi.candidate_id LEFT JOIN entries e ON e.id = c.entry_id
@@ -86,7 +88,7 @@ type RecordedRow = RecordedItem & { id: number; key: string; published: string }
  * only rows whose own key the feed no longer serves can be taken, one item each, in feed order.
  * Items without a link or a date, and an item repeating another of the same answer, are not sought.
  */
-function recordedUnderOtherKeys(cache: StatementCache, sourceId: number, answer: readonly FreshItem[], unheld: readonly FreshItem[]): Map<FreshItem, number> {
+function recordedUnderOtherKeys(cache: StatementCache, sourceId: number, servedKeys: () => ReadonlySet<string>, unheld: readonly FreshItem[]): Map<FreshItem, number> {
   const found = new Map<FreshItem, number>();
   const sought = unheld.flatMap((fresh) => {
     const { link, published } = fresh.item;
@@ -100,7 +102,7 @@ function recordedUnderOtherKeys(cache: StatementCache, sourceId: number, answer:
     )
     .all(sourceId, JSON.stringify([...new Set(sought.map((s) => s.published))])) as RecordedRow[];
   if (rows.length === 0) return found;
-  const served = new Set(answer.map((k) => k.key));
+  const served = servedKeys();
   const byInstant = new Map<string, RecordedRow[]>();
   for (const row of rows) {
     if (served.has(row.key)) continue;
@@ -135,15 +137,45 @@ interface OpenCheck {
   since: Date;
 }
 
+/**
+ * The keys of the items left unread (feed-memo.ts), once their rows are found as the reader
+ * recorded them: the same key and digest. Throws UnreadItemsChanged otherwise, or when an item
+ * read shares a key with one of them (read whole, one would be a repeat of the other): the feed
+ * is read whole.
+ */
+function unreadKeys(cache: StatementCache, sourceId: number, unread: UnreadItems | undefined, keyed: readonly FreshItem[]): Set<string> {
+  const keys = new Set<string>();
+  if (!unread || unread.rows.length === 0) return keys;
+  const rows = cache
+    .get('SELECT id, item_key AS key, digest FROM feed_items WHERE source_id = ? AND id IN (SELECT value FROM json_each(?))')
+    .all(sourceId, JSON.stringify(Array.from(unread.rows))) as { id: number; key: string; digest: string | null }[];
+  if (rows.length !== unread.rows.length) throw new UnreadItemsChanged();
+  const expected = new Map<number, number>();
+  unread.rows.forEach((id, i) => expected.set(id, unread.fingerprints[i]!));
+  for (const { id, key, digest } of rows) {
+    if (digest === null || keyFingerprint(key, digest) !== expected.get(id)) throw new UnreadItemsChanged();
+    keys.add(key);
+  }
+  if (keys.size !== rows.length || keyed.some((k) => keys.has(keyBeforeRepeats(k)))) throw new UnreadItemsChanged();
+  return keys;
+}
+
 /** The check's row, with how many of its items were known already. */
 function openCheck(cache: StatementCache, source: WatchedSource, answer: AnswerRecord): OpenCheck {
+  const unread = unreadKeys(cache, source.id, answer.unread, answer.keyed);
   const known = heldItems(cache, source.id, answer.keyed);
   const unheld = answer.keyed.filter((k) => !known.has(k.key));
+  const { rows } = answer;
   // Items recorded before under another key are seen again: their row takes the new key (so the
   // next check knows it by it) and what the feed says now, silently (a new format is no revision);
   // what became of them stands. A first check has none (after /sources edit url: it is no first check).
-  const again = source.baselined ? recordedUnderOtherKeys(cache, source.id, answer.keyed, unheld) : new Map<FreshItem, number>();
-  for (const [{ key, item }, id] of again) cache.get('UPDATE feed_items SET item_key = ?, digest = ? WHERE id = ?').run(key, itemDigest(item), id);
+  const served = () => new Set([...unread, ...answer.keyed.map((k) => k.key)]);
+  const again = source.baselined ? recordedUnderOtherKeys(cache, source.id, served, unheld) : new Map<FreshItem, number>();
+  for (const [{ key, item }, id] of again) {
+    const digest = itemDigest(item);
+    cache.get('UPDATE feed_items SET item_key = ?, digest = ? WHERE id = ?').run(key, digest, id);
+    rows?.set(key, { id, digest });
+  }
   const fresh = again.size === 0 ? unheld : unheld.filter((k) => !again.has(k));
   const revised: OpenCheck['revised'] = [];
   const undigested: OpenCheck['undigested'] = [];
@@ -151,6 +183,8 @@ function openCheck(cache: StatementCache, source: WatchedSource, answer: AnswerR
     const held = known.get(key);
     if (!held) continue;
     const digest = itemDigest(item);
+    // After this check the row holds what the item says now: revised or given its digest, if it was not so.
+    rows?.set(key, { id: held.id, digest });
     if (held.digest === null) undigested.push({ key, digest });
     else if (held.digest !== digest) {
       revised.push({
@@ -174,8 +208,8 @@ function openCheck(cache: StatementCache, source: WatchedSource, answer: AnswerR
     at: answer.at,
     trigger: answer.trigger,
     result: answer.feed ? 'ok' : 'not-modified',
-    items: answer.keyed.length,
-    seen: answer.keyed.length - fresh.length,
+    items: answer.keyed.length + unread.size,
+    seen: answer.keyed.length + unread.size - fresh.length,
   });
   return { checkId, fresh, revised, undigested, since };
 }
@@ -319,9 +353,11 @@ function recordBatch(cache: StatementCache, known: KnownStories, source: Watched
     const candidate = itemPlan.outcome === 'proposed' ? candidateIds[itemPlan.draft]! : itemPlan.outcome === 'same-story' ? target(itemPlan.joins) : null;
     const published = item.published && !Number.isNaN(item.published.getTime()) ? item.published.toISOString() : null;
     const dayOnly = published !== null && item.publishedDayOnly ? 1 : 0;
-    const { changes } = insertItem.run(
-      source.id, key, open.checkId, title, item.link ?? null, outlet, citedOutlet ?? null, published, dayOnly, feedDayOf(item) ?? null, firstSeen, itemPlan.outcome, itemPlan.detail, candidate, itemDigest(item),
+    const digest = itemDigest(item);
+    const { changes, lastInsertRowid } = insertItem.run(
+      source.id, key, open.checkId, title, item.link ?? null, outlet, citedOutlet ?? null, published, dayOnly, feedDayOf(item) ?? null, firstSeen, itemPlan.outcome, itemPlan.detail, candidate, digest,
     );
+    if (changes > 0) answer.rows?.set(key, { id: Number(lastInsertRowid), digest });
     if (changes > 0 && itemPlan.outcome === 'same-story' && !('draft' in itemPlan.joins)) joined.add(itemPlan.joins.candidateId);
   }
   const redrawAt = new Date(answer.at.getTime() + JOINED_REPORT_REDRAW_MS);

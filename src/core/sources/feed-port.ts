@@ -1,5 +1,6 @@
 // What the core asks of a feed source: fetch a feed by address, given what was last seen of it.
 // The HTTP reader (src/sources) implements it; tests and the poller depend only on this port.
+import type { FeedMemo } from './feed-memo.js';
 
 /** One item of a feed, in plain text: no markup survives parsing. */
 export interface FeedItem {
@@ -41,6 +42,8 @@ export interface FeedDocument {
    * list their newest first), the rest were ignored.
    */
   itemLimit?: number;
+  /** Set when read for a source: what the reader keeps for its next check, and the items it left unread (feed-memo.ts). */
+  memo?: FeedMemo;
 }
 
 /** Validators from the last full answer, kept exactly as the server sent them. */
@@ -74,7 +77,11 @@ export type FetchOutcome =
     };
 
 export interface FeedFetcher {
-  fetch(url: string, state: FetchState): Promise<FetchOutcome>;
+  /**
+   * `source`: the source the feed is read for; a reader may then leave unread the items whose
+   * text is what the feed served at that source's last check (FeedDocument.memo).
+   */
+  fetch(url: string, state: FetchState, source?: number): Promise<FetchOutcome>;
   /**
    * Why no fetch of this address would be allowed, as far as the address itself tells (a
    * private network address written out, or localhost), so /sources add can refuse it at once;

@@ -10,6 +10,7 @@ import type { Logger } from '../logger.js';
 import { foldKey } from '../text.js';
 import { isTurnsEnded, Turns } from '../turns.js';
 import type { FeedFetcher, FeedItem, FetchOutcome } from './feed-port.js';
+import { UnreadItemsChanged, type FeedMemo, type HeldRow } from './feed-memo.js';
 import { planIntake, type FreshItem, type RepeatedBy } from './intake-plan.js';
 import { itemKey, repeatKey } from './item-key.js';
 import { afterFailure, nextCheckAfterAnswer, retryAfterInstant, waitAskedUntil, withRetryAfter } from './poll-timing.js';
@@ -354,7 +355,7 @@ export class WatchService {
 
   private async fetch(source: WatchedSource): Promise<FetchOutcome> {
     try {
-      return await this.deps.fetcher.fetch(source.url, source.validators);
+      return await this.deps.fetcher.fetch(source.url, source.validators, source.id);
     } catch (error) {
       // The fetcher reports failures as outcomes; a throw is a bug, kept from the poller's loop.
       this.deps.logger.error({ err: error, source: source.id }, 'feed fetcher threw');
@@ -377,9 +378,8 @@ export class WatchService {
    * Writes what the fetch gave, one transaction per turn of the event loop: checks running at
    * once are fetched together but recorded a piece at a time, with replies served in between.
    */
-  private async record(source: WatchedSource, trigger: CheckTrigger, outcome: FetchOutcome): Promise<number> {
-    const { store, now } = this.deps;
-    const at = now();
+  private async record(source: WatchedSource, trigger: CheckTrigger, outcome: FetchOutcome, at = this.deps.now()): Promise<number> {
+    const { store } = this.deps;
     if (outcome.kind === 'failed' && outcome.busy) return this.recordBusy(source, trigger, at, outcome.error);
     if (outcome.kind === 'failed') {
       // The time the server asked to wait until (to the whole minute after it) goes with the error,
@@ -391,8 +391,21 @@ export class WatchService {
       return this.turns.take(() => store.recordFailure(source.id, failure, (current) => afterFailure(at, current, failure), pausedNotice));
     }
     const feed = outcome.kind === 'ok' ? outcome.feed : undefined;
+    const keyed = feed ? keyedItems(feed.items) : [];
+    const memo = feed?.memo;
     const { movedTo } = outcome;
-    const answer = { at, trigger, url: source.url, state: outcome.state, keyed: feed ? keyedItems(feed.items) : [], nextCheckAt: nextCheckAfterAnswer(at, source.everyMinutes), ...(feed ? { feed } : {}), ...(movedTo ? { movedTo } : {}) };
+    const answer = {
+      at,
+      trigger,
+      url: source.url,
+      state: outcome.state,
+      keyed,
+      nextCheckAt: nextCheckAfterAnswer(at, source.everyMinutes),
+      ...(feed ? { feed } : {}),
+      ...(movedTo ? { movedTo } : {}),
+      ...(memo?.unread ? { unread: memo.unread } : {}),
+      ...(memo ? { rows: new Map<string, HeldRow>() } : {}),
+    };
     const names = await this.compiledNames();
     const spotter = this.placeSpotter(names);
     const spotPlaces = spotter && ((text: string, known: (folded: string) => boolean) => spotter.spot(text, known));
@@ -404,11 +417,25 @@ export class WatchService {
     };
     const steps = store.answerSteps(source.id, answer, ITEMS_PER_TRANSACTION, plan);
     for (;;) {
-      const step = await this.turns.take(() => steps.next());
+      let step: IteratorResult<void, number>;
+      try {
+        step = await this.turns.take(() => steps.next());
+      } catch (error) {
+        // Thrown by the first step, before it wrote anything.
+        if (memo && error instanceof UnreadItemsChanged) return this.record(source, trigger, await this.readWhole(memo, outcome.movedTo), at);
+        throw error;
+      }
       if (!step.done) continue;
+      if (memo && answer.rows) memo.recorded(keyed, answer.rows);
       if (movedTo) this.logMove(source, movedTo);
       return step.value;
     }
+  }
+
+  /** The feed of `outcome` read again whole, where it moved to kept. */
+  private async readWhole(memo: FeedMemo, movedTo: MovedTo | undefined): Promise<FetchOutcome> {
+    const whole = await memo.readWhole();
+    return movedTo && whole.kind !== 'failed' ? { ...whole, movedTo } : whole;
   }
 
   /**

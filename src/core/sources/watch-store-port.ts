@@ -6,6 +6,7 @@ import type { ChangeStamp } from '../domain.js';
 import type { InstantWriter } from '../past-instant.js';
 import type { View } from '../view.js';
 import type { StoryRef } from '../review/candidate.js';
+import type { HeldRow, UnreadItems } from './feed-memo.js';
 import type { FeedDocument, FetchState } from './feed-port.js';
 import type { FreshItem, IntakePlan, RevisedItem } from './intake-plan.js';
 import type { FailureTiming } from './poll-timing.js';
@@ -64,8 +65,12 @@ export interface AnswerRecord {
   state: FetchState;
   /** The feed read; absent for a 304 (nothing changed). */
   feed?: FeedDocument;
-  /** Every item of the feed with its key, once each. */
+  /** Every item of the feed read with its key, once each. */
   keyed: readonly FreshItem[];
+  /** Items of the feed left unread (feed-memo.ts): the store confirms it holds each as it was, or throws UnreadItemsChanged. */
+  unread?: UnreadItems;
+  /** Filled by the store, when given: the row it holds for each item of `keyed`, by key, once the check is recorded. */
+  rows?: Map<string, HeldRow>;
   nextCheckAt: Date;
   /**
    * The server redirected `url` there for good: the source reads that address from now on, unless
