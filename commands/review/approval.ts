@@ -10,6 +10,7 @@ import type { Candidate } from '../../src/core/review/candidate.js';
 import { reportDay } from '../../src/core/review/report-day.js';
 import { canonicalLink } from '../../src/core/sources/item-key.js';
 import type { BegunFixes } from '../entry/date-order.js';
+import { clearNames } from '../entry/clear-names.js';
 import { fatalitySourceEmptied, isNeededField, neededFieldEmptied } from '../entry/emptied-fields.js';
 import { applyEntryFields, ENTRY_LIMITS } from '../entry/fields.js';
 import type { EmptyingOption } from '../../src/core/option-values.js';
@@ -136,16 +137,12 @@ export const approvalClearOption: EmptyingOption = {
 /** The fields `clear` may name: every field of the Edit form but those an entry needs. */
 const CLEARABLE = APPROVAL_FIELDS.filter((name) => !isNeededField(name));
 
-/** The field names `clear` gives, as typed (unchecked). */
-export const clearedNames = (args: CommandArgs): string[] =>
-  args.clear === undefined ? [] : String(args.clear).split(',').map((name) => name.trim().toLowerCase()).filter(Boolean);
-
 /** What the suggestion gives a field, as the Edit form shows it, for a refusal to quote. */
 const suggestedText = (candidate: Candidate, dossier: DossierReader, name: string): string | undefined => approvalFormValues(candidate, dossier)[name];
 
 /** The fields `clear` empties, each refused that cannot be: unknown, needed by every entry, or set in the same command. */
 function checkedClears(candidate: Candidate, args: CommandArgs, dossier: DossierReader): string[] {
-  const names = clearedNames(args);
+  const names = clearNames(args.clear);
   checkAll(
     names.map((name) => () => {
       if (!(APPROVAL_FIELDS as readonly string[]).includes(name)) {

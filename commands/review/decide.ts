@@ -13,6 +13,7 @@ import { plural } from '../../src/core/text.js';
 import { span, type View } from '../../src/core/view.js';
 import { stampOf } from '../stamp.js';
 import { instantsFor, type InstantWriter } from '../when.js';
+import { clearNames } from '../entry/clear-names.js';
 import { checkBegun } from '../entry/date-order.js';
 import { entryFieldOptions } from '../entry/fields.js';
 import { refuseImplausibleDates } from '../entry/plausible-dates.js';
@@ -22,7 +23,7 @@ import { oneOrMany, rejectMany } from './bulk-decisions.js';
 import { candidateIdsOption } from './candidate-ids.js';
 import { asItStands } from './decided-entry.js';
 import { joinedNote, joinedRefusal, storyHolder, type Asked } from './joined-story.js';
-import { APPROVAL_FIELDS, APPROVAL_OPTIONS, approvalClearOption, approvalFixes, approvalFormValues, approvalInput, candidateSources, clearedNames, daysToCome, suggestedStart } from './approval.js';
+import { APPROVAL_FIELDS, APPROVAL_OPTIONS, approvalClearOption, approvalFixes, approvalFormValues, approvalInput, candidateSources, daysToCome, suggestedStart } from './approval.js';
 
 export const candidateIdOption: OptionSpec = {
   name: 'id', description: 'Candidate number, as /review list shows it', type: 'integer', required: true, min: 1, max: Number.MAX_SAFE_INTEGER, example: '1',
@@ -174,7 +175,7 @@ export const approveCandidate: SubcommandSpec = {
       () => void (input = approvalInput(candidate, args, ctx.services.dossier)),
       () => {
         // The days typed, else the item's: checked even when another option is wrong.
-        const itemPublished = clearedNames(args).includes('published') ? undefined : parsePartialDate(candidateSources(candidate)[0]?.published ?? '');
+        const itemPublished = clearNames(args.clear).includes('published') ? undefined : parsePartialDate(candidateSources(candidate)[0]?.published ?? '');
         const date = (args.date as PartialDate | undefined) ?? suggestedStart(candidate);
         try {
           refuseImplausibleDates(ctx, daysToCome(candidate, ctx.now(), { date, published: (args.published as PartialDate | undefined) ?? itemPublished }), fromItem);
