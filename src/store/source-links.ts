@@ -14,6 +14,7 @@
 // article key. The key itself is read again from the report's row (feed_items.link) where two
 // reports' hashes meet, so reports of different articles never pass for one.
 import { articleKey } from '../core/sources/article-key.js';
+import { fingerprint32 } from '../core/sources/fingerprint.js';
 import type { StatementCache } from './statement-cache.js';
 import { DROP_EVERY_MS, horizon } from './story-cache.js';
 
@@ -26,12 +27,8 @@ interface Row {
   created_at: string;
 }
 
-/** A number for an article key, small enough for V8 to hold unboxed (FNV-1a, 30 bits). */
-export function keyHash(key: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193);
-  return hash & 0x3fffffff;
-}
+/** A number for an article key, small enough for V8 to hold unboxed (30 bits of its fingerprint). */
+const keyHash = (key: string): number => fingerprint32(key) & 0x3fffffff;
 
 const COLUMNS = 'fi.id AS item, fi.link, fi.source_id AS source, c.id AS candidate, c.published_at, c.created_at';
 const NONE = -1;

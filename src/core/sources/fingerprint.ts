@@ -1,5 +1,6 @@
 // Short fingerprints of text, for telling whether text is what it was without keeping it: a
-// feed's items between two checks (64 bits), an item's key and digest as its row holds them (32).
+// feed's items between two checks (64 bits), an item's key and digest as its row holds them, an
+// article key the reports' link cache files reports by (32).
 
 /**
  * Two 32-bit hashes of `text` from `from` to `to`, mixed from one pass (after cyrb53), written
