@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { foldStory, sameFoldedStory } from '../../src/core/sources/same-story.js';
 import { StoryIndex } from '../../src/core/sources/story-index.js';
 
-const WORDS = 'syria israel talks baku paris sweida ceasefire truce envoy strike drone clash border golan aid convoy prisoners exchange meeting officials deal'.split(' ');
+// Some words hold others (`aid` in `raid` and `aide`): a story's words are matched whole.
+const WORDS = 'syria israel talks baku paris sweida ceasefire truce envoy strike drone clash border golan aid raid aide convoy prisoners exchange meeting officials deal'.split(' ');
 const BASE = Date.parse('2025-07-10T00:00:00Z');
 
 /** A fixed sequence of made-up headlines over few words, so that many share words and some match. */

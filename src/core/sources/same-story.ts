@@ -162,6 +162,30 @@ function similarity(left: ReadonlySet<string>, right: ReadonlySet<string>): numb
   return shared / (left.size + right.size - shared);
 }
 
+/** Whether `joined` (words one space apart) holds `word` whole, between spaces or at its ends. */
+function holdsWord(joined: string, word: string): boolean {
+  for (let at = joined.indexOf(word); at !== -1; at = joined.indexOf(word, at + 1)) {
+    const end = at + word.length;
+    if ((at === 0 || joined.charCodeAt(at - 1) === 32) && (end === joined.length || joined.charCodeAt(end) === 32)) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether the words are alike enough as similarity reads them, the other title's words given as
+ * one string (one space apart, each once), read without splitting it. The similarity is at most
+ * the smaller count over the larger: titles of far other lengths are told apart by counting alone.
+ */
+function alikeJoined(words: ReadonlySet<string>, joined: string): boolean {
+  if (words.size === 0 || joined === '') return false;
+  let size = 1;
+  for (let at = joined.indexOf(' '); at !== -1; at = joined.indexOf(' ', at + 1)) size++;
+  if (Math.min(words.size, size) / Math.max(words.size, size) < SAME_STORY_SIMILARITY) return false;
+  let shared = 0;
+  for (const word of words) if (holdsWord(joined, word)) shared++;
+  return shared / (words.size + size - shared) >= SAME_STORY_SIMILARITY;
+}
+
 /** Shared words over all words of both titles (Jaccard): 1 for the same words, 0 for none alike. */
 export function titleSimilarity(a: string, b: string): number {
   return similarity(titleWords(a), titleWords(b));
@@ -270,12 +294,22 @@ function figuresDiffer(a: FoldedTitle, b: FoldedTitle): boolean {
  */
 export const wordsNeeded = (size: number) => Math.ceil(SAME_STORY_SIMILARITY * size - 1e-9);
 
+/**
+ * The first tests of sameFoldedStory, on what an index holds of the other story without folding
+ * its title again: its publication in ms, its folded title and its words (each once; as a string,
+ * one space apart). A story failing them is no other report; one passing them is compared whole.
+ */
+export function mayTellSameStory(a: FoldedStory, published: number | undefined, key: string, words: ReadonlySet<string> | string): boolean {
+  if (!a.published || published === undefined) return a.title.key !== '' && a.title.key === key;
+  if (Math.abs(a.published.getTime() - published) > SAME_STORY_WINDOW_MS) return false;
+  return typeof words === 'string' ? alikeJoined(a.title.words, words) : similarity(a.title.words, words) >= SAME_STORY_SIMILARITY;
+}
+
 /** sameStory on titles folded beforehand. */
 export function sameFoldedStory(a: FoldedStory, b: FoldedStory): boolean {
-  if (!a.published || !b.published) return a.title.key !== '' && a.title.key === b.title.key;
-  if (Math.abs(a.published.getTime() - b.published.getTime()) > SAME_STORY_WINDOW_MS) return false;
+  if (!mayTellSameStory(a, b.published?.getTime(), b.title.key, b.title.words)) return false;
+  if (!a.published || !b.published) return true;
   return (
-    similarity(a.title.words, b.title.words) >= SAME_STORY_SIMILARITY &&
     !namesDiffer(a.title, b.title) &&
     !actorsDiffer(a.title, b.title) &&
     !opposite(a.title, b.title) &&

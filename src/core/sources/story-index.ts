@@ -1,14 +1,14 @@
 // Finding, among many stories, the first one an item is another report of, without comparing it
 // with each: stories are filed by their folded title and by each word of it, and an item is
-// compared only with those holding its exact title or one of its rarest words. Two titles alike
-// enough share at least wordsNeeded(n) of the item's n words, so they share one of any
-// n - wordsNeeded(n) + 1 of them: the rarest ones find every match and few others. The answer is
-// the one comparing the item with every story in order would give. Stories are held for days
-// (thousands of them through a check cycle), so each is held compactly: its words, names and
-// figures each as one string, not as sets and arrays of strings, and made into sets again only
-// for the stories an item is compared with.
+// compared only with those holding its exact title or enough of its rarest words. Two titles
+// alike enough share at least wordsNeeded(n) of the item's n words, so they share one of any
+// n - wordsNeeded(n) + 1 of them, and k + 1 of any k more: the rarest ones, and two more, find
+// every match and few others. The answer is the one comparing the item with every story in order
+// would give. Stories are held for days (thousands of them through a check cycle), so each is
+// held compactly: its words, names and figures each as one string, not as sets and arrays of
+// strings, and made into sets again only for the stories an item is compared with.
 import type { FeedItem } from './feed-port.js';
-import { foldStory, sameFoldedStory, wordsNeeded, type FoldedStory, type FoldedTitle } from './same-story.js';
+import { foldStory, mayTellSameStory, sameFoldedStory, wordsNeeded, type FoldedStory, type FoldedTitle } from './same-story.js';
 
 type Story = Pick<FeedItem, 'title' | 'published'>;
 
@@ -39,6 +39,12 @@ interface HeldStory<T> {
  */
 const joined = (words: Iterable<string>) => [...words].join(' ');
 const split = (text: string) => (text === '' ? [] : text.split(' '));
+
+/**
+ * Words of an item's title looked up beyond the fewest that find every story alike (see rarest):
+ * each one more a story must hold. More lists to walk, far fewer stories compared.
+ */
+const EXTRA_WORDS = 2;
 
 /** The story as sameFoldedStory reads it: the title's words and names as sets again, in their order. */
 function unfold(story: HeldStory<unknown>): FoldedStory {
@@ -134,36 +140,50 @@ export class StoryIndex<T> implements StoryLookup<T> {
 
   /** The first story that matches, or, given `all`, none: each match is put in it instead. */
   private walk(folded: FoldedStory, accept: (value: T) => boolean, all?: T[]): T | undefined {
-    const lists: number[][] = [];
-    const byKey = this.byKey.get(folded.title.key);
-    if (byKey) lists.push(byKey);
-    if (folded.published) {
-      for (const word of this.rarest(folded.title.words)) {
-        const positions = this.byWord.get(word);
-        if (positions) lists.push(positions);
-      }
-    }
+    const byKey = this.byKey.get(folded.title.key) ?? [];
+    const { words, shares } = folded.published ? this.rarest(folded.title.words) : { words: [], shares: 0 };
+    const lists = words.flatMap((word) => {
+      const positions = this.byWord.get(word);
+      return positions ? [positions] : [];
+    });
     // Each list holds positions in the order stories were added: walked together, smallest first,
     // each story is compared once, in that order, and the walk stops at the first that matches
     // (or, for all of them, at the end).
     const next = lists.map(() => 0);
+    let nextOfKey = 0;
     for (;;) {
-      let at = Infinity;
+      let at = byKey[nextOfKey] ?? Infinity;
       for (let i = 0; i < lists.length; i++) at = Math.min(at, lists[i]![next[i]!] ?? Infinity);
       if (at === Infinity) return undefined;
-      for (let i = 0; i < lists.length; i++) if (lists[i]![next[i]!] === at) next[i]! += 1;
+      const sameKey = byKey[nextOfKey] === at;
+      if (sameKey) nextOfKey += 1;
+      let held = 0;
+      for (let i = 0; i < lists.length; i++) {
+        if (lists[i]![next[i]!] !== at) continue;
+        next[i]! += 1;
+        held += 1;
+      }
+      // A story holding fewer of the words than any alike enough does is not compared.
+      if (!sameKey && held < shares) continue;
       const story = this.stories[at]!;
-      if (!accept(story.value) || !sameFoldedStory(folded, unfold(story))) continue;
+      // Most stories left are not alike either: told so by their words, before folding them whole.
+      if (!accept(story.value) || !mayTellSameStory(folded, story.published, story.key, story.words) || !sameFoldedStory(folded, unfold(story))) continue;
       if (!all) return story.value;
       all.push(story.value);
     }
   }
 
-  /** The words of a title that any title alike enough shares at least one of, rarest first. */
-  private rarest(words: ReadonlySet<string>): string[] {
-    const count = words.size - wordsNeeded(words.size) + 1;
+  /**
+   * The rarest words of a title, and how many of them any title alike enough shares. It shares
+   * wordsNeeded(n) of the n words at least, so one of the n - wordsNeeded(n) + 1 rarest, and one
+   * more for each word taken beyond them: with the next rarest too, a story holding one word alone
+   * (a common name) is not compared.
+   */
+  private rarest(words: ReadonlySet<string>): { words: string[]; shares: number } {
+    const needed = wordsNeeded(words.size);
+    const extra = Math.min(EXTRA_WORDS, needed - 1);
     const frequency = (word: string) => this.byWord.get(word)?.length ?? 0;
-    return [...words].sort((a, b) => frequency(a) - frequency(b)).slice(0, count);
+    return { words: [...words].sort((a, b) => frequency(a) - frequency(b)).slice(0, words.size - needed + 1 + extra), shares: 1 + extra };
   }
 }
 
