@@ -6,9 +6,9 @@ import { foldKey, joinDottedInitialisms, withoutMarks } from '../text.js';
 
 /** Text folded for matching, padded with a space at each end so every word has two neighbours. */
 export interface FoldedText {
-  lower: string;
+  readonly lower: string;
   /** The same, case kept: where initialisms are looked for. Same length as `lower`. */
-  cased: string;
+  readonly cased: string;
 }
 
 export interface FoldedPhrase {
@@ -73,11 +73,20 @@ export function arabicWords(folded: string): string {
   return letters.replace(ARABIC_WORD, arabicParts);
 }
 
+/** Texts folded lately: drafting a candidate folds its title and summary for each guess in turn. */
+const recentlyFolded = new Map<string, FoldedText>();
+const RECENTLY_FOLDED = 8;
+
 export function foldText(text: string): FoldedText {
+  const known = recentlyFolded.get(text);
+  if (known) return known;
   const cased = ` ${arabicWords(caseKeptFold(text))} `;
   const lower = cased.toLowerCase();
   // Lower-casing keeps the length of folded text in practice; if not, initialisms match by case.
-  return { lower, cased: cased.length === lower.length ? cased : lower };
+  const folded = { lower, cased: cased.length === lower.length ? cased : lower };
+  if (recentlyFolded.size >= RECENTLY_FOLDED) recentlyFolded.delete(recentlyFolded.keys().next().value!);
+  recentlyFolded.set(text, folded);
+  return folded;
 }
 
 /** The phrase as it is matched; undefined when nothing is left to match once folded. */
