@@ -7,7 +7,8 @@ import type { Caller } from './caller.js';
 import type { OptionSpec, RawOptionValue } from './command-spec.js';
 import type { CommandServices } from './services.js';
 
-const OFFSETS: Record<string, number> = { today: 0, yesterday: -1 };
+/** A Map, not an object: a typed word like `constructor` must find nothing. */
+const OFFSETS: ReadonlyMap<string, number> = new Map([['today', 0], ['yesterday', -1]]);
 /** `2025/07`, `2025/7`: a year and month with a slash. */
 const YEAR_SLASH_MONTH = /^(\d{4})\/(\d{1,2})$/;
 
@@ -57,7 +58,7 @@ export function resolveDayWords(
   for (const option of options) {
     const value = raw[option.name];
     if (option.type !== 'date' || typeof value !== 'string') continue;
-    const offset = OFFSETS[value.trim().toLowerCase()];
+    const offset = OFFSETS.get(value.trim().toLowerCase());
     const month = YEAR_SLASH_MONTH.exec(value.trim());
     if (offset === undefined && !month) continue;
     resolved ??= { ...raw };

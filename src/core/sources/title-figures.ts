@@ -4,27 +4,30 @@
 // number words are left as words (`احد`, `اثنين` are also Sunday and Monday), Arabic digits are read.
 import { westernDigits } from '../text.js';
 
-const UNITS: Record<string, number> = {
+const mapOf = (values: Record<string, number>): ReadonlyMap<string, number> => new Map(Object.entries(values));
+
+// Maps, not objects: a title's word like `constructor` must find nothing.
+const UNITS: ReadonlyMap<string, number> = mapOf({
   one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
   eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
   // Not `un`/`une` (also "a"), `seize` (also the English verb) nor `cent` (`per cent`, `40 cents`).
   deux: 2, trois: 3, quatre: 4, cinq: 5, sept: 7, huit: 8, neuf: 9, dix: 10, onze: 11, douze: 12, treize: 13, quatorze: 14, quinze: 15,
-};
-const TENS: Record<string, number> = {
+});
+const TENS: ReadonlyMap<string, number> = mapOf({
   twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
   vingt: 20, vingts: 20, trente: 30, quarante: 40, cinquante: 50, soixante: 60,
-};
+});
 /** Multiply the figure before them; `hundred` alone is a hundred. Plurals (`hundreds`, `thousands`) say no figure. */
-const SCALES: Record<string, number> = { hundred: 100, thousand: 1_000, million: 1_000_000, mille: 1_000 };
+const SCALES: ReadonlyMap<string, number> = mapOf({ hundred: 100, thousand: 1_000, million: 1_000_000, mille: 1_000 });
 
 const DIGITS = /^\d+$/;
-const isSmall = (word: string | undefined) => word !== undefined && (UNITS[word] ?? TENS[word]) !== undefined;
+const isSmall = (word: string | undefined) => word !== undefined && (UNITS.has(word) || TENS.has(word));
 
 /** Whether a word of a folded title (as figuresWritten leaves it) is a figure. */
 export const isFigure = (word: string) => DIGITS.test(word);
 
 /** Whether a folded word is a number word (`three`, `twenty`, `hundred`): not a name, however written. */
-export const isNumberWord = (word: string) => UNITS[word] !== undefined || TENS[word] !== undefined || SCALES[word] !== undefined;
+export const isNumberWord = (word: string) => UNITS.has(word) || TENS.has(word) || SCALES.has(word);
 
 /**
  * A title's text with its digits written plainly, before it is folded: Arabic-Indic and Persian
@@ -52,7 +55,7 @@ function figureAt(words: readonly string[], at: number): { value: number; next: 
       last = { value: group, scale: false };
       continue;
     }
-    const scale = SCALES[word];
+    const scale = SCALES.get(word);
     if (scale !== undefined) {
       if (last?.scale && scale <= last.value) break;
       if (scale === 100) group = (last === undefined ? 1 : group) * 100;
@@ -62,7 +65,7 @@ function figureAt(words: readonly string[], at: number): { value: number; next: 
     }
     // `a hundred and fifty`: what follows a scale, joined by `and`.
     if (word === 'and' && last?.scale && isSmall(words[i + 1])) continue;
-    const value = UNITS[word] ?? TENS[word];
+    const value = UNITS.get(word) ?? TENS.get(word);
     if (value === undefined) break;
     // `no one` is nobody.
     if (word === 'one' && words[i - 1] === 'no') break;
