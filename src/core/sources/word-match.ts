@@ -18,6 +18,11 @@ export interface FoldedPhrase {
   cased: boolean;
   /** The last word may continue (`negotiat*` matches "negotiations"). */
   prefix: boolean;
+  /**
+   * What findPhrase looks for in the text: the words after a space, and a space after them unless
+   * the last may continue. Made at the first search (most names of a dossier are never looked for).
+   */
+  needle: string | undefined;
 }
 
 const CAPITALS_INITIALISM = /^\p{Lu}{2,4}$/u;
@@ -94,7 +99,8 @@ export function foldPhrase(phrase: string, prefix = false): FoldedPhrase | undef
   const words = arabicWords(foldKey(phrase));
   if (!words) return undefined;
   const kept = caseKeptFold(phrase).trim();
-  return { words, cased: !prefix && CAPITALS_INITIALISM.test(kept), prefix };
+  const cased = !prefix && CAPITALS_INITIALISM.test(kept);
+  return { words, cased, prefix, needle: undefined };
 }
 
 /**
@@ -102,8 +108,7 @@ export function foldPhrase(phrase: string, prefix = false): FoldedPhrase | undef
  * space before its first word, or -1.
  */
 export function findPhrase(text: FoldedText, phrase: FoldedPhrase, from = 0): number {
-  const haystack = phrase.cased ? text.cased : text.lower;
-  const needle = phrase.cased ? ` ${phrase.words.toUpperCase()}` : ` ${phrase.words}`;
-  return haystack.indexOf(phrase.prefix ? needle : `${needle} `, from);
+  phrase.needle ??= ` ${phrase.cased ? phrase.words.toUpperCase() : phrase.words}${phrase.prefix ? '' : ' '}`;
+  return (phrase.cased ? text.cased : text.lower).indexOf(phrase.needle, from);
 }
 
