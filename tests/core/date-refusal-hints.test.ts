@@ -36,7 +36,7 @@ describe('GIVEN a date option', () => {
     expect(await reply('/timeline since:20250712')).toContain('Did you mean since:2025-07-12?');
   });
 
-  // Words an object holds for every JavaScript object are no day words either.
+  // Names every JavaScript object answers to (`constructor`, `__proto__`) are no day words either.
   it.each(['constructor', '__proto__', 'toString'])('WHEN since:%s is typed THEN it is refused as no date, and nothing is changed', async (typed) => {
     expect(await reply(`/timeline since:${typed}`)).toContain(`must be a date like 2025, 2025-07 or 2025-07-12 — got \`${typed}\`.`);
     const before = await reply('/timeline');

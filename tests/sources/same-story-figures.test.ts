@@ -77,7 +77,7 @@ describe('titleWords with figures', () => {
     ['No one hurt in Damascus blast', ['one', 'hurt', 'damascu', 'blast']],
     ['Prices up 40 per cent in Damascus', ['price', '40', 'per', 'cent', 'damascu']],
     ['Rebels seize Sweida town', ['rebel', 'seize', 'sweida', 'town']],
-    // Words every JavaScript object holds are words too.
+    // A word every JavaScript object answers to (`constructor`) is a word like any other.
     ['Turkish constructor wins Damascus tender', ['turkish', 'constructor', 'wins', 'damascu', 'tender']],
   ])('GIVEN %j THEN no figure beyond its digits: %j', (title, words) => {
     expect([...titleWords(title)]).toEqual(words);

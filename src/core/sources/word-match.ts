@@ -99,8 +99,7 @@ export function foldPhrase(phrase: string, prefix = false): FoldedPhrase | undef
   const words = arabicWords(foldKey(phrase));
   if (!words) return undefined;
   const kept = caseKeptFold(phrase).trim();
-  const cased = !prefix && CAPITALS_INITIALISM.test(kept);
-  return { words, cased, prefix, needle: undefined };
+  return { words, cased: !prefix && CAPITALS_INITIALISM.test(kept), prefix, needle: undefined };
 }
 
 /**
