@@ -40,12 +40,8 @@ export class BoundedFeedParser implements FeedParser {
 
   async parse(body: FeedBody): Promise<ParseOutcome> {
     if (this.#closed) return closing;
-    if (body.bytes.byteLength > this.#hereMaxBytes) {
-      // Read in another thread, where no memo is kept: read whole.
-      body.memo?.memos.forget(body.memo.source);
-      const { memo: _memo, ...whole } = body;
-      return this.#large.parse(whole);
-    }
+    // The large parser (parse workers) reads whole: it forgets the source's memo itself.
+    if (body.bytes.byteLength > this.#hereMaxBytes) return this.#large.parse(body);
     try {
       const read = withinTime(() => readFeedBody(body), this.#timeLimitMs);
       return read.done ? read.value : gaveUp(this.#timeLimitMs);
