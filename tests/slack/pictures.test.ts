@@ -129,6 +129,37 @@ describe('a picture Slack has not finished storing when the message goes', DRAWI
   });
 });
 
+describe('a post with a picture whose answer was lost', DRAWING, () => {
+  /** Posts the digest with its card; Slack takes (or not) the first message but its answer is lost, and the post is tried again. */
+  async function postLostThenRetried(channel: string, tookEffect: boolean) {
+    const view = await digestView();
+    const mark = { key: `lost-${channel.toLowerCase()}`, retryOf: new Date() };
+    const uploads = h.slack.uploads.items.length;
+    h.slack.cutOffNext('chat.postMessage', tookEffect);
+    await expect(h.adapter.poster.post(channel, view, 0, '', { key: mark.key })).rejects.toThrow();
+    const result = await h.adapter.poster.post(channel, view, 0, '', mark);
+    const firsts = h.slack.callsTo('chat.postMessage').filter((c) => c.args.channel === channel && (c.args.metadata as { event_payload: { message: number } }).event_payload.message === 0);
+    return { result, firsts, uploaded: h.slack.uploads.items.slice(uploads) };
+  }
+
+  it('WHEN Slack had posted it THEN the retry finds the message and uploads the picture no second time', async () => {
+    const { result, firsts, uploaded } = await postLostThenRetried('C0LOSTPOSTED', true);
+    expect(firsts).toHaveLength(1);
+    expect(uploaded).toHaveLength(1);
+    expect(fileOf(h.slack.messages.get(result.refs[0]!)! as Body)).toBe(uploaded[0]!.fileId);
+    expect(result.picture).toBe('posted');
+  });
+
+  it('WHEN Slack had not posted it THEN the retry uploads the picture again and posts the message with it', async () => {
+    const { result, firsts, uploaded } = await postLostThenRetried('C0LOSTNOT', false);
+    expect(firsts).toHaveLength(2);
+    expect(uploaded).toHaveLength(2);
+    expect(h.slack.messagesIn('C0LOSTNOT').filter((m) => imageOf(m as Body))).toHaveLength(1);
+    expect(fileOf(h.slack.messages.get(result.refs[0]!)! as Body)).toBe(uploaded[1]!.fileId);
+    expect(result.picture).toBe('posted');
+  });
+});
+
 describe('the fake Slack refuses blocks as Slack does', () => {
   let slack: FakeSlack;
   let client: webApi.WebClient;

@@ -70,15 +70,30 @@ export function uploadRefusal(error: unknown): string {
   return e.message ?? String(error);
 }
 
-async function uploadPicture(client: webApi.WebClient, view: View, logger: Logger): Promise<UploadedPicture & { fileId?: string }> {
+/** A view's picture drawn for Slack, not yet uploaded: `png` when it could be drawn. */
+export interface DrawnPicture {
+  /** The view to render, keeping its image (its parts cut with room for it, as on every other attempt). */
+  view: View;
+  png?: Uint8Array;
+  /** Why the picture could not be drawn: the view says so in its place. */
+  leftOut?: PictureLeftOut;
+}
+
+async function drawForSlack(view: View, logger: Logger): Promise<DrawnPicture> {
   const image = view.image;
   if (!image) return { view };
-  // The view keeps its image, its parts cut with room for it, as on every other attempt.
   const drawn = await drawPicture(view, logger);
   if (!drawn.png) return { view: { ...drawn.view, image }, ...(drawn.leftOut ? { leftOut: drawn.leftOut } : {}) };
+  return { view, png: drawn.png };
+}
+
+async function uploadDrawn(client: webApi.WebClient, drawn: DrawnPicture, logger: Logger): Promise<UploadedPicture & { fileId?: string }> {
+  const { view, png } = drawn;
+  const image = view.image;
+  if (!image || !png) return { view, ...(drawn.leftOut ? { leftOut: drawn.leftOut } : {}) };
   const alt = clipAtWord(image.alt, ALT_TEXT_LIMIT);
   try {
-    const fileId = await upload(client, drawn.png, image.filename, alt, view.title);
+    const fileId = await upload(client, png, image.filename, alt, view.title);
     return { view, block: imageBlock(fileId, alt), fresh: true, fileId };
   } catch (error) {
     logger.error({ err: error, title: view.title }, 'slack: a picture could not be uploaded; the message goes without it');
@@ -108,11 +123,21 @@ export class SlackPictures {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** The view's picture, uploaded anew. */
-  async upload(client: webApi.WebClient, view: View): Promise<UploadedPicture> {
-    const { fileId, ...uploaded } = await uploadPicture(client, view, this.logger);
-    if (view.image && fileId) this.remember(view.image, fileId);
+  /** The view's picture drawn, to upload once it is known to be needed (uploadDrawn). */
+  draw(view: View): Promise<DrawnPicture> {
+    return drawForSlack(view, this.logger);
+  }
+
+  /** A picture drawn, uploaded. */
+  async uploadDrawn(client: webApi.WebClient, drawn: DrawnPicture): Promise<UploadedPicture> {
+    const { fileId, ...uploaded } = await uploadDrawn(client, drawn, this.logger);
+    if (drawn.view.image && fileId) this.remember(drawn.view.image, fileId);
     return uploaded;
+  }
+
+  /** The view's picture, drawn and uploaded anew. */
+  async upload(client: webApi.WebClient, view: View): Promise<UploadedPicture> {
+    return this.uploadDrawn(client, await this.draw(view));
   }
 
   /**
@@ -134,7 +159,7 @@ export class SlackPictures {
    * refuse it, it goes without the picture, saying so where the picture would be, rather than not
    * at all, and `leftOut` says why.
    */
-  async send<T>(message: SlackMessage, picture: Pick<UploadedPicture, 'block' | 'fresh'>, send: (message: SlackMessage) => Promise<T>): Promise<SentMessage<T>> {
+  async send<T>(message: SlackMessage, picture: Pick<UploadedPicture, 'block' | 'fresh'>, send: (message: SlackMessage, leftOut?: PictureLeftOut) => Promise<T>): Promise<SentMessage<T>> {
     if (!picture.block) return { answer: await send(message) };
     const waits = picture.fresh ? this.waitsMs : [];
     for (let attempt = 0; ; attempt += 1) {
@@ -151,7 +176,7 @@ export class SlackPictures {
     }
     // A reply's text leaves describing the picture to its alt text: without the picture, the alt text is said in its place.
     const alt = picture.block.type === 'image' ? `\n${picture.block.alt_text}` : '';
-    const answer = await send(withPictureBlock(message, contextBlock(clipAtWord(`${PICTURE_NOT_SHOWN_TEXT}${alt}`, MAX_CONTEXT_TEXT))));
+    const answer = await send(withPictureBlock(message, contextBlock(clipAtWord(`${PICTURE_NOT_SHOWN_TEXT}${alt}`, MAX_CONTEXT_TEXT))), NOT_TAKEN_IN_MESSAGE);
     return { answer, leftOut: NOT_TAKEN_IN_MESSAGE };
   }
 

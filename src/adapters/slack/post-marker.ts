@@ -3,6 +3,7 @@
 // request went out), the message may or may not be in the channel. The next attempt looks for
 // its marker in the channel's history before sending it again.
 import type { webApi } from '@slack/bolt';
+import type { PictureLeftOut } from '../../core/charts/picture.js';
 import type { Logger } from '../../core/logger.js';
 
 /** The metadata event type of Sitrep's posts. */
@@ -14,9 +15,22 @@ const CLOCK_MARGIN_MS = 60_000;
 const MAX_PAGES = 5;
 const PAGE_SIZE = 200;
 
-/** The metadata of message `index` of the post marked `key`. */
-export function postMarker(key: string, index: number): webApi.MessageMetadata {
-  return { event_type: POST_MARKER_EVENT, event_payload: { key, message: index } };
+/**
+ * The metadata of message `index` of the post marked `key`; with why its picture was left out,
+ * so that an attempt finding the message knows without drawing or uploading it again.
+ */
+export function postMarker(key: string, index: number, leftOut?: PictureLeftOut): webApi.MessageMetadata {
+  const payload: webApi.MessageMetadata['event_payload'] = { key, message: index };
+  if (leftOut) Object.assign(payload, { picture_left_out: leftOut.cause, picture_reason: leftOut.reason });
+  return { event_type: POST_MARKER_EVENT, event_payload: payload };
+}
+
+/** Why the message's picture was left out, as its marker says. */
+function leftOutIn(payload: Record<string, unknown> | undefined): PictureLeftOut | undefined {
+  const cause = payload?.picture_left_out;
+  const reason = payload?.picture_reason;
+  if ((cause !== 'not drawn' && cause !== 'refused') || typeof reason !== 'string') return undefined;
+  return { cause, reason };
 }
 
 const slackTs = (at: Date) => (at.getTime() / 1000).toFixed(6);
@@ -25,10 +39,11 @@ function isMarked(metadata: { event_type?: string; event_payload?: Record<string
   return metadata?.event_type === POST_MARKER_EVENT && metadata.event_payload?.key === key && metadata.event_payload?.message === index;
 }
 
-/** A message an earlier attempt left in the channel: its ts, and whether it shows a picture (an image block). */
+/** A message an earlier attempt left in the channel: its ts, whether it shows a picture (an image block), and why not, as its marker says. */
 export interface MarkedMessage {
   ts: string;
   showsPicture: boolean;
+  leftOut?: PictureLeftOut;
 }
 
 /**
@@ -48,7 +63,10 @@ export async function findMarkedMessage(
     for (let page = 0; page < MAX_PAGES; page++) {
       const answer = await client.conversations.history({ channel: channelId, oldest, limit: PAGE_SIZE, include_all_metadata: true, ...(cursor ? { cursor } : {}) });
       const found = answer.messages?.find((message) => isMarked(message.metadata, key, index));
-      if (found?.ts) return { ts: found.ts, showsPicture: found.blocks?.some((block) => block.type === 'image') ?? false };
+      if (found?.ts) {
+        const leftOut = leftOutIn(found.metadata?.event_payload);
+        return { ts: found.ts, showsPicture: found.blocks?.some((block) => block.type === 'image') ?? false, ...(leftOut ? { leftOut } : {}) };
+      }
       cursor = answer.response_metadata?.next_cursor;
       if (!answer.has_more || !cursor) return undefined;
     }

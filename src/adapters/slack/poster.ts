@@ -17,7 +17,7 @@ import { knownPrefix } from './command-prefix.js';
 import { channelFailure, directFailure } from './app-refusals.js';
 import { broadcast, type SlackMessage } from './paging.js';
 import { findMarkedMessage, postMarker, type MarkedMessage } from './post-marker.js';
-import { NOT_TAKEN_IN_MESSAGE, postedPictureBlock, SlackPictures, type UploadedPicture } from './picture.js';
+import { NOT_TAKEN_IN_MESSAGE, postedPictureBlock, SlackPictures, type DrawnPicture, type UploadedPicture } from './picture.js';
 
 /** How long a Web API call waits for Slack's answer (the client waits forever by default). */
 export const SLACK_REQUEST_TIMEOUT_MS = 15_000;
@@ -58,13 +58,13 @@ export function channelDeliveryError(error: unknown): DeliveryError {
 
 /**
  * What became of the picture in a first message an earlier attempt posted, by what the message
- * shows: the picture, or none. A picture left out is taken to be for the reason this attempt met
- * too (a refusal that lasts, a renderer that fails, meets every attempt alike); when this attempt
- * met none, Slack did not take it in that message.
+ * shows: the picture, or none, and why as its marker says. A message marked before markers said
+ * why is taken to have met the reason this attempt's drawing met; when it drew the picture, Slack
+ * did not take it.
  */
 function earlierPicture(earlier: MarkedMessage, pictured: UploadedPicture): PictureOutcome | undefined {
   if (!pictured.view.image) return undefined;
-  return earlier.showsPicture ? 'posted' : (pictured.leftOut ?? NOT_TAKEN_IN_MESSAGE);
+  return earlier.showsPicture ? 'posted' : (earlier.leftOut ?? pictured.leftOut ?? NOT_TAKEN_IN_MESSAGE);
 }
 
 export interface SlackPosterOptions {
@@ -125,23 +125,25 @@ export class SlackPoster implements Poster {
     mark: PostMark,
     failureFrom: (error: unknown) => DeliveryError,
   ): Promise<PostResult> {
-    // The picture goes with the first message: drawn and uploaded only when that one is still to post.
-    const pictured: UploadedPicture = alreadyPosted === 0 ? await this.pictures.upload(this.client, view) : { view };
+    // The picture goes with the first message: drawn only when that one is still to post.
+    const drawn: DrawnPicture = alreadyPosted === 0 ? await this.pictures.draw(view) : { view };
+    // Only the first message of a retry can have arrived before (a failure stops the rest). It is
+    // looked for before the picture is uploaded: found, it needs no second copy of the file.
+    const since = mark.retryOf;
+    const earlier = since && (await findMarkedMessage(this.client, this.logger, channelId, { key: mark.key, index: alreadyPosted, since }));
+    const pictured: UploadedPicture = earlier ? drawn : await this.pictures.uploadDrawn(this.client, drawn);
     const messages = this.messages(pictured.view, context).map((message, index) => ({ ...message, index }));
     /** What became of the picture, once the first message is sent or found sent by an earlier attempt. */
     let picture: PictureOutcome | undefined;
     const send = async ({ index, ...message }: (typeof messages)[number]) => {
-      // Only the first message of a retry can have arrived before: a failure stops the rest.
-      const since = index === alreadyPosted ? mark.retryOf : undefined;
-      const earlier = since && (await findMarkedMessage(this.client, this.logger, channelId, { key: mark.key, index, since }));
-      if (earlier) {
+      if (earlier && index === alreadyPosted) {
         mark.onLateAnswer?.(`message ${index + 1} of ${messages.length}: the answer to an earlier attempt was lost, and the message was found in the channel (${earlier.ts}) by its marker, so it was not sent again`);
         if (index === 0) picture = earlierPicture(earlier, pictured);
         return earlier.ts;
       }
-      const metadata = postMarker(mark.key, index);
-      const postMessage = async ({ text, blocks }: SlackMessage) =>
-        (await this.client.chat.postMessage({ channel: channelId, text, blocks, unfurl_links: false, unfurl_media: false, metadata })).ts ?? '';
+      // The first message's marker says why its picture was left out, for a retry that finds it.
+      const postMessage = async ({ text, blocks }: SlackMessage, leftOut = index === 0 ? pictured.leftOut : undefined) =>
+        (await this.client.chat.postMessage({ channel: channelId, text, blocks, unfurl_links: false, unfurl_media: false, metadata: postMarker(mark.key, index, leftOut) })).ts ?? '';
       if (index !== 0) return (await this.pictures.send(message, {}, postMessage)).answer;
       const sent = await this.pictures.send(message, pictured, postMessage);
       picture = pictured.leftOut ?? sent.leftOut ?? (pictured.block ? 'posted' : undefined);
