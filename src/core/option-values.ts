@@ -270,13 +270,18 @@ export interface EmptyingOption extends OptionSpec {
 
 const isEmptying = (option: OptionSpec): option is EmptyingOption => 'empties' in option;
 
+/** The value of an emptying option (`clear:`) naming `fields` too: those it names already kept, the others added after them. */
+export function emptyingAlso(value: RawOptionValue | undefined, fields: readonly string[]): string {
+  const given = typeof value === 'string' ? value.split(',').map((name) => name.trim()).filter(Boolean) : [];
+  const added = fields.filter((field) => !given.some((name) => name.toLowerCase() === field));
+  return [...given, ...added].join(', ');
+}
+
 /** `refusal` with, for an option given empty that `emptying` can empty, the `clear:` to give instead (beside any the command gives already). */
 function withEmptyingHint(refusal: unknown, option: OptionSpec, value: RawOptionValue, emptying: EmptyingOption | undefined, raw: Readonly<Record<string, RawOptionValue>>): unknown {
   const field = emptying?.empties[option.name];
   if (!(refusal instanceof UserError) || field === undefined || typeof value !== 'string' || value.trim() !== '') return refusal;
-  const given = typeof raw[emptying!.name] === 'string' ? String(raw[emptying!.name]).split(',').map((name) => name.trim()).filter(Boolean) : [];
-  const names = given.some((name) => name.toLowerCase() === field) ? given : [...given, field];
-  const hint = `An empty value sets nothing: to empty \`${field}\`, give \`${emptying!.name}:${quoteIfNeeded(names.join(', '))}\` instead.`;
+  const hint = `An empty value sets nothing: to empty \`${field}\`, give \`${emptying!.name}:${quoteIfNeeded(emptyingAlso(raw[emptying!.name], [field]))}\` instead.`;
   return new UserError(refusal.code, refusal.message, [...refusal.hints, hint], refusal.option);
 }
 

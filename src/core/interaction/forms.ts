@@ -2,7 +2,7 @@
 // which fields a form shows, how each is labelled and limited, what it starts with, and how a
 // submission becomes the command's options again.
 import type { Choice, FormSpec, OptionSpec, RawOptionValue, ResolvedLeaf } from '../command-spec.js';
-import { DEFAULT_TEXT_LIMIT } from '../option-values.js';
+import { DEFAULT_TEXT_LIMIT, emptyingAlso } from '../option-values.js';
 import type { Line, View } from '../view.js';
 
 export type FieldKind = 'line' | 'paragraph' | 'choice' | 'boolean' | 'integer' | 'date';
@@ -189,10 +189,6 @@ export function submittedArgs(state: FormState, typed: Readonly<Record<string, s
   const args: Record<string, RawOptionValue> = { ...state.fixed };
   for (const name of changedFields(state, typed)) args[name] = typed[name]!;
   const names = emptied ? emptiedFields(state, typed, emptied.shown) : [];
-  if (emptied && names.length > 0) {
-    const given = typeof args[emptied.option] === 'string' ? String(args[emptied.option]).split(',').map((name) => name.trim()).filter(Boolean) : [];
-    const added = names.filter((name) => !given.some((other) => other.toLowerCase() === name));
-    args[emptied.option] = [...given, ...added].join(', ');
-  }
+  if (emptied && names.length > 0) args[emptied.option] = emptyingAlso(args[emptied.option], names);
   return args;
 }
