@@ -218,6 +218,17 @@ export function guessFatalityFigure(item: { title: string; summary: string }): F
   return figureIn(item.title) ?? figureIn(item.summary);
 }
 
+/**
+ * Event types that kill no one: a toll an item about talks or an agreement gives is another
+ * event's (the clashes the talks are about), which its entry would count twice.
+ */
+const WITHOUT_TOLL: ReadonlySet<string> = new Set(['talks', 'agreement']);
+
+/** The toll to suggest for an entry of `type`: the item's, unless an entry of that type has none. */
+export function tollFor(type: string, item: { title: string; summary: string }): FatalityFigure | undefined {
+  return WITHOUT_TOLL.has(type) ? undefined : guessFatalityFigure(item);
+}
+
 /** The killed the title says, else the summary; undefined when neither says it plainly. */
 export function guessFatalities(item: { title: string; summary: string }): number | undefined {
   return guessFatalityFigure(item)?.figure;

@@ -4,7 +4,7 @@
 // what it knows inside the check's transaction and writes what it decides.
 import { dayInZone } from '../as-of-day.js';
 import type { CandidateDraft, StoryRef } from '../review/candidate.js';
-import { guessFatalityFigure } from '../review/fatality-guess.js';
+import { tollFor } from '../review/fatality-guess.js';
 import { pieceLabel } from '../review/piece-label.js';
 import { guessRoles } from '../review/role-guess.js';
 import { guessEventType } from '../review/type-guess.js';
@@ -217,9 +217,9 @@ function draftFor(item: FeedItem, input: IntakeInput, matched: string[], firstSe
   const link = item.link && item.link.length <= DRAFT_LIMITS.url ? item.link : undefined;
   // The day on the clock the card and the approval read "today" on, so the suggestion is never a day ahead of it.
   const date = suggestion.start ? toIsoPartial(suggestion.start) : dayInZone(firstSeen ?? input.now, input.zone ?? 'UTC');
-  const killed = guessFatalityFigure({ title, summary });
   const label = pieceLabel(title);
   const type = guessEventType({ title, summary });
+  const killed = tollFor(type, { title, summary });
   const actors = suggestion.actors.slice(0, DRAFT_LIMITS.list);
   const roles = guessRoles(title, type, actors);
   const spotted = input.spotPlaces?.(`${title}\n${summary}`, (folded) => knowsName(input.names, folded)) ?? [];
