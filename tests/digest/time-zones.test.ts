@@ -92,3 +92,14 @@ describe('GIVEN a fixed-offset zone', () => {
     expect(h.poster.posts).toEqual([]);
   });
 });
+
+// Names every JavaScript object answers to are no abbreviations either.
+describe('GIVEN a time zone typed as a name every JavaScript object answers to', () => {
+  it.each(['constructor', '__proto__', 'hasOwnProperty'])('WHEN timezone:%s is typed THEN it is refused as no zone, and nothing is subscribed', async (typed) => {
+    const h = harness();
+    const reply = unmarked(await h.runText(`/digest subscribe schedule:"daily 08:00" timezone:${typed}`));
+    expect(reply).toContain(`Option timezone of /digest subscribe must be an IANA time zone such as Europe/Paris or America/New_York — got ${typed}.`);
+    expect(reply).not.toContain('internal error');
+    expect(h.poster.posts).toEqual([]);
+  });
+});

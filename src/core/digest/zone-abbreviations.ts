@@ -2,7 +2,8 @@
 // no rules for daylight saving (and several name two places), so the region's zone is offered
 // instead; an offset gets no name close to it, since `UTC+2` is not `UTC`.
 
-const BY_ABBREVIATION: Readonly<Record<string, readonly string[]>> = {
+/** A Map, not an object: a typed `constructor` or `__proto__` must find nothing. */
+const BY_ABBREVIATION: ReadonlyMap<string, readonly string[]> = new Map(Object.entries({
   est: ['America/New_York'], edt: ['America/New_York'], et: ['America/New_York'], eastern: ['America/New_York'],
   cst: ['America/Chicago'], cdt: ['America/Chicago'], ct: ['America/Chicago'], central: ['America/Chicago'],
   mst: ['America/Denver', 'America/Phoenix'], mdt: ['America/Denver'], mountain: ['America/Denver'],
@@ -13,11 +14,11 @@ const BY_ABBREVIATION: Readonly<Record<string, readonly string[]>> = {
   idt: ['Asia/Jerusalem'], ist: ['Asia/Jerusalem', 'Asia/Kolkata', 'Europe/Dublin'],
   ast: ['Asia/Riyadh', 'Asia/Baghdad', 'America/Halifax'], msk: ['Europe/Moscow'], trt: ['Europe/Istanbul'],
   irst: ['Asia/Tehran'], gst: ['Asia/Dubai'], pkt: ['Asia/Karachi'], jst: ['Asia/Tokyo'], aest: ['Australia/Sydney'],
-};
+}));
 
 /** The zones an abbreviation is commonly written for (`EST` → America/New_York), or undefined. */
 export function zonesForAbbreviation(typed: string): readonly string[] | undefined {
-  return BY_ABBREVIATION[typed.trim().toLowerCase().replace(/\.$/, '')];
+  return BY_ABBREVIATION.get(typed.trim().toLowerCase().replace(/\.$/, ''));
 }
 
 /** `UTC+2`, `GMT-5`, `+02:00`, `utc +3`: an offset, written with or without UTC or GMT before it. */
