@@ -79,12 +79,18 @@ export interface DrawnPicture {
   leftOut?: PictureLeftOut;
 }
 
+/**
+ * The view saying in its place why its picture is left out. It keeps its image, so its parts are
+ * cut with room for it, as on every other attempt.
+ */
+const leftOutKeepingRoom = (view: View, image: ViewImage, leftOut: PictureLeftOut) => ({ view: { ...withoutPicture(view, leftOut), image }, leftOut });
+
 async function drawForSlack(view: View, logger: Logger): Promise<DrawnPicture> {
   const image = view.image;
   if (!image) return { view };
   const drawn = await drawPicture(view, logger);
-  if (!drawn.png) return { view: { ...drawn.view, image }, ...(drawn.leftOut ? { leftOut: drawn.leftOut } : {}) };
-  return { view, png: drawn.png };
+  if (drawn.png) return { view, png: drawn.png };
+  return drawn.leftOut ? leftOutKeepingRoom(view, image, drawn.leftOut) : { view };
 }
 
 async function uploadDrawn(client: webApi.WebClient, drawn: DrawnPicture, logger: Logger): Promise<UploadedPicture & { fileId?: string }> {
@@ -97,8 +103,7 @@ async function uploadDrawn(client: webApi.WebClient, drawn: DrawnPicture, logger
     return { view, block: imageBlock(fileId, alt), fresh: true, fileId };
   } catch (error) {
     logger.error({ err: error, title: view.title }, 'slack: a picture could not be uploaded; the message goes without it');
-    const leftOut: PictureLeftOut = { cause: 'refused', reason: uploadRefusal(error) };
-    return { view: { ...withoutPicture(view, leftOut), image }, leftOut };
+    return leftOutKeepingRoom(view, image, { cause: 'refused', reason: uploadRefusal(error) });
   }
 }
 
