@@ -8,7 +8,6 @@ import { pipeline } from 'node:stream/promises';
 import { stringify } from 'csv-stringify/sync';
 import type { App } from '../app.js';
 import { openCurrentStore } from './current-store.js';
-import { readArgs } from '../cli-args.js';
 import type { CliIo } from '../cli-io.js';
 import { writeLine } from './cli-lines.js';
 import type { Config } from '../config.js';
@@ -29,7 +28,7 @@ import { acledText } from './acled-export.js';
 import { storedActorFacts } from './actor-facts.js';
 import { gazetteerLocator, type PlaceLocator } from './acled-geo.js';
 import { notToReplace, writeProblem, writeWhole } from './out-file.js';
-import { npmTookOptions, withNearestOption } from './npm-flags.js';
+import { readScriptArgs } from './script-args.js';
 import { removeLeftovers } from './leftovers.js';
 import { EXPORT_FORMATS, exportFormat, type ExportFormat } from './export-format.js';
 import { flagDate } from './flag-dates.js';
@@ -246,23 +245,14 @@ const REPEATED_FIX: Readonly<Record<string, string>> = {
 /** `locate` places entries for the ACLED geography columns; by default the store's located places do. */
 export async function runExport(argv: string[], io: CliIo, locate?: PlaceLocator): Promise<number> {
   // `npm run export --format csv` leaves `csv` as a stray argument, and `--topic=gaza` exports every topic.
-  const tookByNpm = npmTookOptions(argv, io.env ?? process.env, {
-    script: 'export',
-    noun: 'export',
-    options: OPTIONS,
-    choices: { format: EXPORT_FORMATS },
-    placeholders: { topic: 'SLUG', since: 'DATE', until: 'DATE', out: 'FILE' },
-    positionals: () => 0,
-  });
-  if (tookByNpm) {
-    writeLine(io.stderr, tookByNpm);
-    return 2;
-  }
-  const read = readArgs({ args: argv, options: OPTIONS, tokens: true });
-  if ('problem' in read) {
-    writeLine(io.stderr, `${withNearestOption(read.problem, OPTIONS)}\n${USAGE}`);
-    return 2;
-  }
+  const read = readScriptArgs(
+    argv,
+    io,
+    { script: 'export', noun: 'export', options: OPTIONS, choices: { format: EXPORT_FORMATS }, placeholders: { topic: 'SLUG', since: 'DATE', until: 'DATE', out: 'FILE' }, positionals: () => 0 },
+    { args: argv, options: OPTIONS, tokens: true },
+    USAGE,
+  );
+  if ('exit' in read) return read.exit;
   const { values } = read.args;
   if (values.help) {
     writeLine(io.stderr, USAGE);

@@ -11,7 +11,6 @@ import { everyOption, keywordsOption, sourceTopicOption } from '../../commands/s
 import type { App } from '../app.js';
 import { openCurrentStore } from './current-store.js';
 import { SchemaTooOldError } from '../store/migrate.js';
-import { readArgs } from '../cli-args.js';
 import type { CliIo } from '../cli-io.js';
 import { writeLine } from './cli-lines.js';
 import { configOrSay } from './cli-config.js';
@@ -19,7 +18,7 @@ import { UserError } from '../core/errors.js';
 import { plural } from '../core/text.js';
 import { createLogger } from '../log.js';
 import { feedsInOpml, opmlOf, type ListedFeed } from './feed-list.js';
-import { npmTookOptions, withNearestOption } from './npm-flags.js';
+import { readScriptArgs } from './script-args.js';
 import { readProblem, writeProblem, writeWhole } from './out-file.js';
 
 const USAGE = [
@@ -190,22 +189,20 @@ const OPTIONS = { topic: { type: 'string' }, keywords: { type: 'string' }, every
 
 export async function runFeeds(argv: string[], io: CliIo): Promise<number> {
   // `npm run feeds import list.opml --topic gaza` would watch the feeds under the list's own topics.
-  const tookByNpm = npmTookOptions(argv, io.env ?? process.env, {
-    script: 'feeds',
-    noun: `feeds ${argv.find((arg) => arg === 'import' || arg === 'export') ?? 'command'}`,
-    options: OPTIONS,
-    placeholders: { topic: 'SLUG', keywords: 'KEYWORDS', every: '30m', out: 'FILE' },
-    positionals: (given) => (given[0] === 'import' ? 2 : 1),
-  });
-  if (tookByNpm) {
-    writeLine(io.stderr, tookByNpm);
-    return 2;
-  }
-  const read = readArgs({ args: argv, allowPositionals: true, options: OPTIONS });
-  if ('problem' in read) {
-    writeLine(io.stderr, `${withNearestOption(read.problem, OPTIONS)}\n${USAGE}`);
-    return 2;
-  }
+  const read = readScriptArgs(
+    argv,
+    io,
+    {
+      script: 'feeds',
+      noun: `feeds ${argv.find((arg) => arg === 'import' || arg === 'export') ?? 'command'}`,
+      options: OPTIONS,
+      placeholders: { topic: 'SLUG', keywords: 'KEYWORDS', every: '30m', out: 'FILE' },
+      positionals: (given) => (given[0] === 'import' ? 2 : 1),
+    },
+    { args: argv, allowPositionals: true, options: OPTIONS },
+    USAGE,
+  );
+  if ('exit' in read) return read.exit;
   const { values, positionals } = read.args;
   const [action, file, ...rest] = positionals;
   if (values.help) {

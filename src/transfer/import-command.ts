@@ -6,7 +6,6 @@
 // Exits 0, 1 when a row was rejected or a field was in conflict (changed by the file and, since
 // the revision its row shows, by the store), 2 when nothing could be imported (or the usage was wrong).
 import { basename } from 'node:path';
-import { readArgs } from '../cli-args.js';
 import type { CliIo } from '../cli-io.js';
 import { writeLine } from './cli-lines.js';
 import type { Config } from '../config.js';
@@ -17,7 +16,7 @@ import { applyPlan } from './import-apply.js';
 import { readImportFile } from './import-file.js';
 import { buildingStem, checkAgainstStore, recheck, StoreAppeared, type CheckedStore } from './import-store.js';
 import { REQUIRED_FIELDS } from './import-fields.js';
-import { npmTookOptions, withNearestOption } from './npm-flags.js';
+import { readScriptArgs } from './script-args.js';
 import { removeLeftovers } from './leftovers.js';
 import { COMPLETE } from './missing-report.js';
 import { OVERWRITE_NEWER } from './older-states.js';
@@ -97,16 +96,8 @@ const OPTIONS = {
 
 export async function runImport(argv: string[], io: CliIo): Promise<number> {
   // Before anything is read: `npm run import FILE --dry-run` would otherwise write.
-  const tookByNpm = npmTookOptions(argv, io.env ?? process.env, { script: 'import', noun: 'import', options: OPTIONS, choices: { format: FORMATS }, positionals: () => 1 });
-  if (tookByNpm) {
-    writeLine(io.stderr, tookByNpm);
-    return 2;
-  }
-  const read = readArgs({ args: argv, allowPositionals: true, options: OPTIONS });
-  if ('problem' in read) {
-    writeLine(io.stderr, `${withNearestOption(read.problem, OPTIONS)}\n${USAGE}`);
-    return 2;
-  }
+  const read = readScriptArgs(argv, io, { script: 'import', noun: 'import', options: OPTIONS, choices: { format: FORMATS }, positionals: () => 1 }, { args: argv, allowPositionals: true, options: OPTIONS }, USAGE);
+  if ('exit' in read) return read.exit;
   const { values, positionals } = read.args;
   const file = positionals[0];
   if (values.help || !file || positionals.length > 1) {
