@@ -5,7 +5,7 @@
 // said in its place in the core's words; the sender hears which (leftOut).
 import { setTimeout as wait } from 'node:timers/promises';
 import { ErrorCode, webApi } from '@slack/bolt';
-import { drawPicture, pictureLeftOutText, withoutPicture, type PictureLeftOut } from '../../core/charts/picture.js';
+import { drawPicture, pictureLeftOutText, withoutPicture, type DrawnView, type PictureLeftOut } from '../../core/charts/picture.js';
 import type { Logger } from '../../core/logger.js';
 import { clipAtWord } from '../../core/text-cut.js';
 import type { View, ViewImage } from '../../core/view.js';
@@ -70,22 +70,14 @@ export function uploadRefusal(error: unknown): string {
   return e.message ?? String(error);
 }
 
-/** A view's picture drawn for Slack, not yet uploaded: `png` when it could be drawn. */
-export interface DrawnPicture {
-  /** The view to render, keeping its image (its parts cut with room for it, as on every other attempt). */
-  view: View;
-  png?: Uint8Array;
-  /** Why the picture could not be drawn: the view says so in its place. */
-  leftOut?: PictureLeftOut;
-}
-
 /**
  * The view saying in its place why its picture is left out. It keeps its image, so its parts are
  * cut with room for it, as on every other attempt.
  */
 const leftOutKeepingRoom = (view: View, image: ViewImage, leftOut: PictureLeftOut) => ({ view: { ...withoutPicture(view, leftOut), image }, leftOut });
 
-async function drawForSlack(view: View, logger: Logger): Promise<DrawnPicture> {
+/** The view's picture drawn, not yet uploaded; the view keeps its image even when it could not be drawn. */
+async function drawForSlack(view: View, logger: Logger): Promise<DrawnView> {
   const image = view.image;
   if (!image) return { view };
   const drawn = await drawPicture(view, logger);
@@ -93,7 +85,7 @@ async function drawForSlack(view: View, logger: Logger): Promise<DrawnPicture> {
   return drawn.leftOut ? leftOutKeepingRoom(view, image, drawn.leftOut) : { view };
 }
 
-async function uploadDrawn(client: webApi.WebClient, drawn: DrawnPicture, logger: Logger): Promise<UploadedPicture & { fileId?: string }> {
+async function uploadDrawn(client: webApi.WebClient, drawn: DrawnView, logger: Logger): Promise<UploadedPicture & { fileId?: string }> {
   const { view, png } = drawn;
   const image = view.image;
   if (!image || !png) return { view, ...(drawn.leftOut ? { leftOut: drawn.leftOut } : {}) };
@@ -129,12 +121,12 @@ export class SlackPictures {
   ) {}
 
   /** The view's picture drawn, to upload once it is known to be needed (uploadDrawn). */
-  draw(view: View): Promise<DrawnPicture> {
+  draw(view: View): Promise<DrawnView> {
     return drawForSlack(view, this.logger);
   }
 
   /** A picture drawn, uploaded. */
-  async uploadDrawn(client: webApi.WebClient, drawn: DrawnPicture): Promise<UploadedPicture> {
+  async uploadDrawn(client: webApi.WebClient, drawn: DrawnView): Promise<UploadedPicture> {
     const { fileId, ...uploaded } = await uploadDrawn(client, drawn, this.logger);
     if (drawn.view.image && fileId) this.remember(drawn.view.image, fileId);
     return uploaded;

@@ -8,7 +8,7 @@ import { webApi } from '@slack/bolt';
 import type { SlackConfig } from '../../config.js';
 import type { Interactions } from '../../core/interaction/interactions.js';
 import type { Logger } from '../../core/logger.js';
-import type { PictureOutcome } from '../../core/charts/picture.js';
+import type { DrawnView, PictureOutcome } from '../../core/charts/picture.js';
 import { DeliveryError, oneOffPostMark, postedButtons, postInOrder, replaceInPlace, type AccessNeeds, type PostResult, type PostMark, type Poster } from '../../core/poster.js';
 import type { View } from '../../core/view.js';
 import { refusalText, slackAccessHelp } from './access-help.js';
@@ -17,7 +17,7 @@ import { knownPrefix } from './command-prefix.js';
 import { channelFailure, directFailure } from './app-refusals.js';
 import { broadcast, type SlackMessage } from './paging.js';
 import { findMarkedMessage, postMarker, type MarkedMessage } from './post-marker.js';
-import { NOT_TAKEN_IN_MESSAGE, postedPictureBlock, SlackPictures, type DrawnPicture, type UploadedPicture } from './picture.js';
+import { NOT_TAKEN_IN_MESSAGE, postedPictureBlock, SlackPictures, type UploadedPicture } from './picture.js';
 
 /** How long a Web API call waits for Slack's answer (the client waits forever by default). */
 export const SLACK_REQUEST_TIMEOUT_MS = 15_000;
@@ -126,7 +126,7 @@ export class SlackPoster implements Poster {
     failureFrom: (error: unknown) => DeliveryError,
   ): Promise<PostResult> {
     // The picture goes with the first message: drawn only when that one is still to post.
-    const drawn: DrawnPicture = alreadyPosted === 0 ? await this.pictures.draw(view) : { view };
+    const drawn: DrawnView = alreadyPosted === 0 ? await this.pictures.draw(view) : { view };
     // Only the first message of a retry can have arrived before (a failure stops the rest). It is
     // looked for before the picture is uploaded: found, it needs no second copy of the file.
     const since = mark.retryOf;
