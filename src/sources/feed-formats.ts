@@ -6,6 +6,7 @@ import { clipAtWord } from '../core/text-cut.js';
 import { aggregatorSummary, withoutOutletSuffix } from './aggregator-items.js';
 import { foldWhitespace, htmlToText } from './html-text.js';
 import { httpLink } from './safe-link.js';
+import { withoutSiteFooter } from './site-footers.js';
 import { settleDayOrder, type WrittenDate } from './written-day.js';
 
 export type ParsedFeed = AnyFeed<WrittenDate | undefined>;
@@ -64,14 +65,18 @@ function namedOutlet(raw: RawItem): FeedItem['outlet'] {
   return url ? { name, url } : { name };
 }
 
-/** The title and summary as text; an aggregator's, without what it writes of the outlet into them (aggregator-items.ts). */
+/**
+ * The title and summary as text: the summary without the footer its site's platform writes after
+ * it (site-footers.ts); an aggregator's, without what it writes of the outlet into them
+ * (aggregator-items.ts).
+ */
 function itemText(raw: RawItem, outlet: string | undefined): { title: string; summary: string } {
   const fullTitle = asText(raw.title);
-  if (outlet === undefined) return { title: fullTitle, summary: asText(raw.summary) };
+  if (outlet === undefined) return { title: fullTitle, summary: withoutSiteFooter(asText(raw.summary), fullTitle) };
   const title = withoutOutletSuffix(fullTitle, outlet);
   const { value } = raw.summary;
   const summary = value === undefined ? '' : raw.summary.html ? aggregatorSummary(value, title, outlet, htmlToText) : foldWhitespace(value);
-  return { title, summary };
+  return { title, summary: withoutSiteFooter(summary, title) };
 }
 
 /** The item's publication: its first date read; else, the first it gave, unread. */
