@@ -1,6 +1,6 @@
 // Each format's fields mapped onto one FeedItem shape: which element holds the id, the address,
 // the date and the text differs between RSS, Atom, RDF and JSON Feed.
-import type { AnyFeed, AtomFeed } from 'feedsmith';
+import type { AnyFeed, AtomFeed, MediaNs } from 'feedsmith';
 import type { FeedDocument, FeedItem } from '../core/sources/feed-port.js';
 import { clipAtWord } from '../core/text-cut.js';
 import { aggregatorSummary, withoutOutletSuffix } from './aggregator-items.js';
@@ -45,6 +45,19 @@ const asText = (text: RawText) => (text.value === undefined ? '' : text.html ? h
 /** Atom text is plain unless its type says html or xhtml. */
 const atomText = (text: AtomFeed.Text | AtomFeed.Content | undefined): RawText =>
   text?.type === 'html' || text?.type === 'xhtml' ? html(text.value) : plain(text?.value);
+
+/**
+ * Media RSS's description (`<media:description>`, on the item, its group or its first content):
+ * a video or picture feed's only text besides the title, as YouTube's channel feeds write it.
+ * Plain unless its type says html.
+ */
+function mediaText(media: MediaNs.ItemOrFeed | undefined): RawText {
+  const description = media?.description ?? media?.groups?.[0]?.description ?? media?.contents?.[0]?.description;
+  return description?.type === 'html' ? html(description.value) : plain(description?.value);
+}
+
+/** A summary, else the item's media description. */
+const orMedia = (summary: RawText, media: MediaNs.ItemOrFeed | undefined): RawText => (summary.value === undefined ? mediaText(media) : summary);
 
 /** Atom's alternate link (or one without a rel) is the article; `self`, `edit` and others are not. */
 function atomLink(links: AtomFeed.Link<WrittenDate | undefined>[] | undefined): string | undefined {
@@ -119,7 +132,7 @@ function rawItems(parsed: ParsedFeed): RawItem[] {
         // A guid that is a permalink (an absolute address, not resolved) stands in for a missing link.
         links: [i.link, i.guid?.isPermaLink === false ? undefined : httpLink(i.guid?.value)],
         title: html(i.title),
-        summary: html(i.description ?? i.content?.encoded),
+        summary: orMedia(html(i.description ?? i.content?.encoded), i.media),
         dates: [i.pubDate, i.dc?.dates?.[0]],
         authors: [...(i.authors ?? []).map((a) => a.name ?? a.email), ...(i.dc?.creators ?? [])],
         source: i.source && { title: html(i.source.title), url: i.source.url },
@@ -129,7 +142,7 @@ function rawItems(parsed: ParsedFeed): RawItem[] {
         guid: e.id,
         links: [atomLink(e.links)],
         title: atomText(e.title),
-        summary: atomText(e.summary ?? e.content),
+        summary: orMedia(atomText(e.summary ?? e.content), e.media),
         dates: [e.published, e.updated, e.dc?.dates?.[0]],
         authors: [...(e.authors ?? []).map((a) => a.name), ...(e.dc?.creators ?? [])],
         xmlBase: e.xml?.base,
