@@ -79,14 +79,34 @@ function namedOutlet(raw: RawItem): FeedItem['outlet'] {
 }
 
 /**
- * The title and summary as text: the summary without the footer its site's platform writes after
- * it (site-footers.ts); an aggregator's, without what it writes of the outlet into them
- * (aggregator-items.ts).
+ * The names a feed's own items may end their titles with (`… - Enab Baladi`): its title, and the
+ * part of it before a separator (`Levant Monitor – News from Syria`).
  */
-function itemText(raw: RawItem, outlet: string | undefined): { title: string; summary: string } {
-  const fullTitle = asText(raw.title);
-  if (outlet === undefined) return { title: fullTitle, summary: withoutSiteFooter(asText(raw.summary), fullTitle) };
-  const title = withoutOutletSuffix(fullTitle, outlet);
+function ownNames(feedTitle: string): string[] {
+  const first = feedTitle.split(/\s[-–—|:]\s/)[0]!.trim();
+  return first !== feedTitle && first !== '' ? [feedTitle, first] : [feedTitle];
+}
+
+/** The title without the feed's own name after it, as some outlets end every headline. */
+function withoutOwnName(title: string, names: readonly string[]): string {
+  for (const name of names) {
+    const kept = withoutOutletSuffix(title, name);
+    if (kept !== title) return kept;
+  }
+  return title;
+}
+
+/**
+ * The title and summary as text: the title without the feed's own name after it, the summary
+ * without the footer its site's platform writes after it (site-footers.ts); an aggregator's,
+ * without what it writes of the outlet into them (aggregator-items.ts).
+ */
+function itemText(raw: RawItem, outlet: string | undefined, feedNames: readonly string[]): { title: string; summary: string } {
+  if (outlet === undefined) {
+    const title = withoutOwnName(asText(raw.title), feedNames);
+    return { title, summary: withoutSiteFooter(asText(raw.summary), title) };
+  }
+  const title = withoutOutletSuffix(asText(raw.title), outlet);
   const { value } = raw.summary;
   const summary = value === undefined ? '' : raw.summary.html ? aggregatorSummary(value, title, outlet, htmlToText) : foldWhitespace(value);
   return { title, summary: withoutSiteFooter(summary, title) };
@@ -105,10 +125,10 @@ function publication(item: FeedItem, dates: (WrittenDate | undefined)[]): void {
   if (unread) item.unreadDate = { written: foldWhitespace(unread.written), ...(unread.eitherOrder ? { dayOrMonth: true as const } : {}) };
 }
 
-function toItem(raw: RawItem, feedBase: string | undefined): FeedItem | undefined {
+function toItem(raw: RawItem, feedBase: string | undefined, feedNames: readonly string[]): FeedItem | undefined {
   const base = withXmlBase(raw.xmlBase, feedBase);
   const outlet = namedOutlet(raw);
-  const text = itemText(raw, outlet?.name);
+  const text = itemText(raw, outlet?.name, feedNames);
   const summary = clipAtWord(text.summary, MAX_SUMMARY_LENGTH);
   const title = clipAtWord(text.title, MAX_TITLE_LENGTH) || clipAtWord(summary, TITLE_FROM_SUMMARY_LENGTH);
   if (!title) return undefined;
@@ -205,14 +225,16 @@ export function toDocument(parsed: ParsedFeed, feedUrl: string | undefined, maxI
   const dates = raws.flatMap((raw) => raw.dates);
   settleDayOrder(dates);
   if (trace) trace.dayOrder = dates.some((date) => date?.eitherOrder !== undefined || date?.showsOrder !== undefined);
+  const feedTitle = asText(header.title);
+  const names = ownNames(feedTitle);
   const items = raws.flatMap((raw, index) => {
-    const item = toItem(raw, base);
+    const item = toItem(raw, base, names);
     if (!item) return [];
     trace?.origins.push(index);
     return [item];
   });
   const document: FeedDocument = { items };
-  const title = clipAtWord(asText(header.title), MAX_TITLE_LENGTH);
+  const title = clipAtWord(feedTitle, MAX_TITLE_LENGTH);
   if (title) document.title = title;
   const link = httpLink(header.link, base);
   if (link) document.link = link;

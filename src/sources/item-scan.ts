@@ -1,15 +1,15 @@
 // Finding the items of an RSS 2.0 or Atom document without parsing it: where each `<item>` or
 // `<entry>` element starts and ends, and the text the reading of an item depends on besides its
-// own (the start tags around the items, the namespaces declared outside them). Only documents
-// whose shape leaves no doubt are scanned: anything unusual answers undefined, and the feed is
-// read whole.
+// own (the start tags around the items, the namespaces declared outside them, the feed's title).
+// Only documents whose shape leaves no doubt are scanned: anything unusual answers undefined, and
+// the feed is read whole.
 
 export interface ScannedItems {
   /** Each item's start and end (exclusive), in pairs, in document order. */
   bounds: Int32Array;
   /** The items' number. */
   count: number;
-  /** The start tags around the items and those outside them declaring namespaces, as written. */
+  /** The start tags around the items, those outside them declaring namespaces, and the titles outside them, as written. */
   context: string;
   /** The format feedsmith reads the document as. */
   format: 'rss' | 'atom';
@@ -136,6 +136,8 @@ export function scanItems(text: string): ScannedItems | undefined {
         continue;
       }
       if (bounds.length > 0 && !itemsEnded && !onlySpace(text, bounds[bounds.length - 1]!, at)) return undefined;
+      // The feed's title is read with each item: its name is taken off the end of their titles.
+      if (name === 'title') context.push(text.slice(at, Math.max(end, text.indexOf('</title', end))));
       // A declaration in a start tag outside the items is read with them; one in their text, or after them, is not scanned.
       while (nextDeclaration < xmlns.length && xmlns[nextDeclaration]! < end) {
         if (xmlns[nextDeclaration]! < at || bounds.length > 0) return undefined;

@@ -98,10 +98,24 @@ describe('GIVEN a feed checked again with items unchanged, changed, new and drop
     // The store confirmed them: the feed was not read again whole.
     expect(memo().fetcher.readAgain).toBe(0);
     expect(await memo().app.text('/sources why id:1', READER)).toContain('Talks in Baku, round 5: delegations leave');
-    // Its title changed, not its items: they stay unread.
-    await checkBoth([item(8), item(7), item(6), item(5, { title: 'Talks in Baku, round 5: delegations leave' }), item(4), item(3), item(2)], 'Levant Wire (English)');
+    // Its title changed: an item's title is read against it (the feed's name is taken off its
+    // end), so every item is read again; at the next check, the title as it was, none is.
+    const same = [item(8), item(7), item(6), item(5, { title: 'Talks in Baku, round 5: delegations leave' }), item(4), item(3), item(2)];
+    await checkBoth(same, 'Levant Wire (English)');
+    expect(memo().fetcher.unread.at(-1)).toBe(0);
+    await checkBoth(same, 'Levant Wire (English)');
     expect(memo().fetcher.unread.at(-1)).toBe(7);
     expect(memo().fetcher.readAgain).toBe(0);
+  });
+
+  it('WHEN items end their titles with the feed\'s name and the feed is renamed THEN they are read again against the new name, as a whole reading reads them', async () => {
+    const named = [3, 2, 1].map((n) => item(n, { title: `${item(n).title} - Levant Wire` }));
+    await checkBoth(named);
+    expect(await memo().app.text('/sources why id:1', READER)).not.toContain('- Levant Wire');
+    await checkBoth(named, 'Levant Daily');
+    expect(memo().fetcher.unread.at(-1)).toBe(0);
+    // Under its new name, the old one is the items' own words: they now say more than before.
+    expect(await memo().app.text('/sources why id:1', READER)).toContain('round 3: both delegations stay another day - Levant Wire');
   });
 
   it('WHEN a new item takes the guid of an unchanged one THEN the feed is read whole: the later copy is a repeat, as a whole reading finds', async () => {
