@@ -43,16 +43,19 @@ function locateInCountry(db: Db, placeIds: readonly number[]): void {
     `UPDATE places SET location = 'located', precision = 'locality', gazetteer_ref = ?, country_code = ?, country_alpha3 = ?,
        country_name = ?, region_code = ? WHERE id = ?`,
   );
-  const area = db.prepare('INSERT INTO place_areas (place_id, area) VALUES (?, ?)');
+  const placeArea = db.prepare('INSERT INTO place_areas (place_id, area) VALUES (?, ?)');
+  // In them from the start, as a store's places were when migration 0052 began dating their areas.
+  const span = db.prepare("INSERT INTO place_area_spans (area, place_id, held_from) VALUES (?, ?, '')");
+  const area = (id: number, name: string) => (placeArea.run(id, name), span.run(name, id));
   const step = Math.round(1 / share);
   placeIds.forEach((id, i) => {
     if (i % step !== 0) return;
     const region = `${code}.${String(1 + ((i / step) % regions)).padStart(2, '0')}`;
     // A made-up locality: its own area, as a gazetteer locality has.
     locate.run(`locality:bench-${id}`, code, alpha3, name, region, id);
-    area.run(id, `country:${code}`);
-    area.run(id, `region:${region}`);
-    area.run(id, `locality:bench-${id}`);
+    area(id, `country:${code}`);
+    area(id, `region:${region}`);
+    area(id, `locality:bench-${id}`);
   });
   db.prepare("UPDATE places SET location = 'not-located' WHERE location IS NULL AND id >= ?").run(first ?? 0);
 }

@@ -28,6 +28,9 @@ const LINK_TABLES: Record<Kind, { table: string; alias: string }> = {
   place: { table: 'entry_place_spans', alias: 'xp' },
 };
 
+/** The areas a place can be moved between: a country or first-level region, not its own record. */
+const DATED_AREA = /^(country|region):/;
+
 const ACTOR_KEY = 'actor_id = ?';
 const PLACE_KEY = 'place_id = (SELECT id FROM places WHERE place_key = ?)';
 
@@ -100,14 +103,18 @@ export function asOfChecks(query: TimelineQuery, filters: AsOfFilters, d: Driver
   };
   add('actor', link('actor', 'actor_id IN (SELECT value FROM json_each(?))'), [filters.actorIds, filters.before, filters.before]);
   add('place', link('place', PLACE_KEY), [query.placeKey, filters.before, filters.before]);
-  // A located place's area, through the places located in it now (entry_areas holds only the present).
+  // A country or region, through the places that lay in it at the instant (place_area_spans,
+  // migration 0052; entry_areas holds only the present). A located place's own record (a
+  // locality, a pin) through the places at it now: the place named is the place, located or not then.
   const { table, alias } = LINK_TABLES.place;
+  const dated = query.placeArea !== undefined && DATED_AREA.test(query.placeArea);
   add(
     'place',
-    `EXISTS (SELECT 1 FROM place_areas pa CROSS JOIN ${table} ${alias}
-             WHERE pa.area = ? AND ${alias}.place_id = pa.place_id AND ${alias}.day_from = ${d.day} AND ${alias}.entry_id = ${d.id}
+    `EXISTS (SELECT 1 FROM ${dated ? 'place_area_spans' : 'place_areas'} pa CROSS JOIN ${table} ${alias}
+             WHERE pa.area = ?${dated ? ' AND pa.held_from < ? AND (pa.held_until IS NULL OR pa.held_until >= ?)' : ''}
+               AND ${alias}.place_id = pa.place_id AND ${alias}.day_from = ${d.day} AND ${alias}.entry_id = ${d.id}
                AND ${heldTerms(alias).join(' AND ')})`,
-    [query.placeArea, filters.before, filters.before],
+    [query.placeArea, ...(dated ? [filters.before, filters.before] : []), filters.before, filters.before],
   );
   return { where, params };
 }

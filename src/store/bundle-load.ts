@@ -136,6 +136,10 @@ export function loadBundle(db: Db, records: readonly BundleRecord[], onProgress?
       }
     });
     for (const sql of dropped) db.exec(sql);
+    // A bundle holds where places lie, not where they lay: their areas count from the start, as
+    // a store's did when migration 0052 began keeping them.
+    db.exec(`DELETE FROM place_area_spans;
+      INSERT INTO place_area_spans (area, place_id, held_from, held_until) SELECT area, place_id, '', NULL FROM place_areas`);
     const range = db.prepare('SELECT min(id), max(id) FROM entries').raw().get() as [number | null, number | null];
     if (range[0] !== null) {
       indexEntriesForSearch(db, range[0], range[1]!);
