@@ -4,6 +4,7 @@
 import type Database from 'better-sqlite3';
 import { foldKey } from '../src/core/text.js';
 import { shiftDay } from '../src/core/as-of-day.js';
+import { BENCH_COUNTRY } from './build-store.js';
 import { comparePage, timelineFilters, type Case, type Pick } from './cases.js';
 import { DOSSIER_START } from './entry-history.js';
 import { RawAsOfTimeline } from './raw-as-of.js';
@@ -38,12 +39,19 @@ export function buildAsOfCases(db: Database.Database, picks: AsOfPicks): Case[] 
           ? ['entry_place_spans', 'place_id = (SELECT id FROM places WHERE place_key = @placeKey)']
           : ['entry_spans', '1'];
     const where = [key, held];
+    if (f.area !== undefined) {
+      where.push(`EXISTS (SELECT 1 FROM place_area_spans pa JOIN entry_place_spans xp ON xp.place_id = pa.place_id
+        WHERE pa.area = @area AND pa.held_from < @before AND (pa.held_until IS NULL OR pa.held_until >= @before)
+          AND xp.entry_id = entry_spans.entry_id AND xp.day_from = entry_spans.day_from
+          AND xp.valid_from < @before AND (xp.valid_to IS NULL OR xp.valid_to >= @before))`);
+    }
     if (f.topic !== undefined) where.push('topic = @topic');
     if (f.type !== undefined) where.push('event_type = @type');
     if (f.since !== undefined) where.push('day_to >= @since');
     if (f.until !== undefined) where.push('day_from <= @until');
     const { actor, place, ...plain } = f;
-    const params = { ...plain, before: endOf(args.as_of!), ...(actor ? { actorKey: foldKey(actor) } : {}), ...(place ? { placeKey: foldKey(place) } : {}) };
+    const { area, ...rest } = plain;
+    const params = { ...rest, before: endOf(args.as_of!), ...(actor ? { actorKey: foldKey(actor) } : {}), ...(place ? { placeKey: foldKey(place) } : {}), ...(area ? { area } : {}) };
     return db.prepare(`SELECT count(*) FROM ${table} WHERE ${where.join(' AND ')}`).pluck().get(params) as number;
   };
   const statements = new Map<string, RawAsOfTimeline>();
@@ -81,6 +89,7 @@ export function buildAsOfCases(db: Database.Database, picks: AsOfPicks): Case[] 
   asOfCase('as_of a month before + actor: 3 heaviest', picks.heavyActors.map((a) => ({ as_of: ago(30), actor: a.name })));
   asOfCase('as_of a year before + actor: ~2,000 entries', picks.midActors.map((a) => ({ as_of: ago(365), actor: a.name })));
   asOfCase('as_of a month before + place: ~2,000 entries', picks.midPlaces.map((p) => ({ as_of: ago(30), place: p.name })));
+  asOfCase(`as_of a month before + place: a country (${BENCH_COUNTRY.name})`, [{ as_of: ago(30), place: BENCH_COUNTRY.name }]);
   asOfCase('as_of a week before + since: last 14 days', [{ as_of: ago(7), since: shiftDay(picks.newest, -14) }]);
   asOfCase('as_of a year before + since/until: one month, 1989–2003', ['1989-11', '2003-04'].map((m) => ({ as_of: ago(365), since: m, until: m })));
   return cases;

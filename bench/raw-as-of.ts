@@ -1,7 +1,7 @@
 // The raw SQL of a past /timeline page (`as_of:`), written by hand from migration 0018's spans
 // tables (keyed in their main order by 0030), not from the store's query code: the spans that held just before @before, read in
 // the order of the index their filter allows (an actor's, a place's, or the entries' by topic,
-// type or date), `since` read as in raw-timeline.ts (what started in the period, then what
+// type or date; a country's through its places then, 0052), `since` read as in raw-timeline.ts (what started in the period, then what
 // still ran at it), the count capped in one UNION ALL, and each page row shown as its latest
 // revision before @before wrote it (title, places and actors from the snapshot, in SQL).
 import type Database from 'better-sqlite3';
@@ -29,6 +29,15 @@ function part(filters: TimelineFilters, index: Index): Part {
         ? (['entry_place_spans', [`s.place_id = ${PLACE_ID}`], undefined] as const)
         : (['entry_spans', [], filters.topic !== undefined ? 'entry_spans_by_topic' : filters.type !== undefined ? 'entry_spans_by_type' : undefined] as const);
   const where = [...key, ...HELD('s')];
+  // A country: one of the entry's place spans held then, by entry (open ones, closed ones: 0053),
+  // at a place that lay in it then (place_area_spans, 0052), beside each span read in day order.
+  if (filters.area !== undefined) {
+    const inArea = `+xp.place_id IN (SELECT place_id FROM place_area_spans WHERE area = @area AND held_from < @before AND (held_until IS NULL OR held_until >= @before))`;
+    where.push(`(EXISTS (SELECT 1 FROM entry_place_spans xp INDEXED BY entry_place_spans_open
+                 WHERE xp.entry_id = s.entry_id AND ${inArea} AND xp.valid_to IS NULL AND xp.valid_from < @before)
+              OR EXISTS (SELECT 1 FROM entry_place_spans xp INDEXED BY entry_place_spans_closed
+                 WHERE xp.entry_id = s.entry_id AND ${inArea} AND xp.valid_to IS NOT NULL AND xp.valid_to >= @before AND xp.valid_from < @before))`);
+  }
   if (index === 'spans') where.push('s.day_to > s.day_from', 's.day_to >= @since', 's.day_to < @later', 's.day_from < @since');
   if (index === 'long_spans') where.push(`s.day_to > date(s.day_from, '+${LONG_SPAN_DAYS} days')`, 's.day_to >= @later', 's.day_from < @since');
   if (index === 'main' && filters.since !== undefined) where.push('s.day_from >= @since');
@@ -74,6 +83,7 @@ export class RawAsOfTimeline {
     const params: Record<string, unknown> = { before };
     if (filters.actor !== undefined) params.actorKey = foldKey(filters.actor);
     if (filters.place !== undefined) params.placeKey = foldKey(filters.place);
+    if (filters.area !== undefined) params.area = filters.area;
     if (filters.topic !== undefined) params.topic = filters.topic;
     if (filters.type !== undefined) params.type = filters.type;
     if (filters.until !== undefined) params.until = filters.until;

@@ -103,18 +103,32 @@ export function asOfChecks(query: TimelineQuery, filters: AsOfFilters, d: Driver
   };
   add('actor', link('actor', 'actor_id IN (SELECT value FROM json_each(?))'), [filters.actorIds, filters.before, filters.before]);
   add('place', link('place', PLACE_KEY), [query.placeKey, filters.before, filters.before]);
-  // A country or region, through the places that lay in it at the instant (place_area_spans,
-  // migration 0052; entry_areas holds only the present). A located place's own record (a
-  // locality, a pin) through the places at it now: the place named is the place, located or not then.
   const { table, alias } = LINK_TABLES.place;
-  const dated = query.placeArea !== undefined && DATED_AREA.test(query.placeArea);
-  add(
-    'place',
-    `EXISTS (SELECT 1 FROM ${dated ? 'place_area_spans' : 'place_areas'} pa CROSS JOIN ${table} ${alias}
-             WHERE pa.area = ?${dated ? ' AND pa.held_from < ? AND (pa.held_until IS NULL OR pa.held_until >= ?)' : ''}
-               AND ${alias}.place_id = pa.place_id AND ${alias}.day_from = ${d.day} AND ${alias}.entry_id = ${d.id}
-               AND ${heldTerms(alias).join(' AND ')})`,
-    [query.placeArea, ...(dated ? [filters.before, filters.before] : []), filters.before, filters.before],
-  );
+  if (query.placeArea !== undefined && DATED_AREA.test(query.placeArea)) {
+    // A country or region: one of the entry's places of then lay in it then (place_area_spans,
+    // migration 0052; entry_areas holds only the present). The entry's spans are found by entry,
+    // open and closed (0053), and their places looked up among the area's of then, read once.
+    // `+`: the place is looked up in the area's list, not used to seek the index once per place.
+    const inArea = `+${alias}.place_id IN (SELECT place_id FROM place_area_spans WHERE area = ? AND held_from < ? AND (held_until IS NULL OR held_until >= ?))`;
+    const spans = (index: string, held: string) =>
+      `EXISTS (SELECT 1 FROM ${table} ${alias} INDEXED BY ${index}
+               WHERE ${alias}.entry_id = ${d.id} AND ${inArea} AND ${held} AND ${alias}.day_from = ${d.day})`;
+    add(
+      'place',
+      `(${spans('entry_place_spans_open', `${alias}.valid_to IS NULL AND ${alias}.valid_from < ?`)}
+        OR ${spans('entry_place_spans_closed', `${alias}.valid_to IS NOT NULL AND ${alias}.valid_to >= ? AND ${alias}.valid_from < ?`)})`,
+      [query.placeArea, filters.before, filters.before, filters.before, query.placeArea, filters.before, filters.before, filters.before, filters.before],
+    );
+  } else {
+    // A located place's own record (a locality, a pin), through the places at it now: the place
+    // named is the place, located or not then.
+    add(
+      'place',
+      `EXISTS (SELECT 1 FROM place_areas pa CROSS JOIN ${table} ${alias}
+               WHERE pa.area = ? AND ${alias}.place_id = pa.place_id AND ${alias}.day_from = ${d.day} AND ${alias}.entry_id = ${d.id}
+                 AND ${heldTerms(alias).join(' AND ')})`,
+      [query.placeArea, filters.before, filters.before],
+    );
+  }
   return { where, params };
 }
