@@ -40,10 +40,12 @@ export function buildAsOfCases(db: Database.Database, picks: AsOfPicks): Case[] 
           : ['entry_spans', '1'];
     const where = [key, held];
     if (f.area !== undefined) {
-      where.push(`EXISTS (SELECT 1 FROM place_area_spans pa JOIN entry_place_spans xp ON xp.place_id = pa.place_id
-        WHERE pa.area = @area AND pa.held_from < @before AND (pa.held_until IS NULL OR pa.held_until >= @before)
-          AND xp.entry_id = entry_spans.entry_id AND xp.day_from = entry_spans.day_from
-          AND xp.valid_from < @before AND (xp.valid_to IS NULL OR xp.valid_to >= @before))`);
+      // Each entry's place spans by entry, their places looked up in the country's list of then.
+      const inArea = '+xp.place_id IN (SELECT place_id FROM place_area_spans WHERE area = @area AND held_from < @before AND (held_until IS NULL OR held_until >= @before))';
+      where.push(`(EXISTS (SELECT 1 FROM entry_place_spans xp INDEXED BY entry_place_spans_open
+          WHERE xp.entry_id = entry_spans.entry_id AND ${inArea} AND xp.valid_to IS NULL AND xp.valid_from < @before)
+        OR EXISTS (SELECT 1 FROM entry_place_spans xp INDEXED BY entry_place_spans_closed
+          WHERE xp.entry_id = entry_spans.entry_id AND ${inArea} AND xp.valid_to IS NOT NULL AND xp.valid_to >= @before AND xp.valid_from < @before))`);
     }
     if (f.topic !== undefined) where.push('topic = @topic');
     if (f.type !== undefined) where.push('event_type = @type');
