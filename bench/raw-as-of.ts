@@ -49,6 +49,16 @@ function part(filters: TimelineFilters, index: Index): Part {
   return { from: `${table} s${named ? ` INDEXED BY ${named}` : ''}`, where };
 }
 
+/** A country's entries of then counted from its side: its places' spans held then, each entry once. */
+function areaCount(filters: TimelineFilters): string {
+  const where = ['pa.area = @area', 'pa.held_from < @before', '(pa.held_until IS NULL OR pa.held_until >= @before)', ...HELD('xp')];
+  if (filters.topic !== undefined) where.push('xp.topic = @topic');
+  if (filters.type !== undefined) where.push('xp.event_type = @type');
+  if (filters.until !== undefined) where.push('xp.day_from <= @until');
+  return `SELECT count(*) FROM (SELECT DISTINCT xp.entry_id FROM place_area_spans pa JOIN entry_place_spans xp ON xp.place_id = pa.place_id
+          WHERE ${where.join(' AND ')} LIMIT ${COUNT_CAP + 1})`;
+}
+
 const select = (p: Part) => `SELECT s.entry_id AS id, s.day_from AS day FROM ${p.from} WHERE ${p.where.join(' AND ')}`;
 
 /** A page row as its latest revision before @before wrote it. */
@@ -76,7 +86,11 @@ export class RawAsOfTimeline {
       this.runningPage = hydrated(`${running.map(select).join(' UNION ALL ')} ORDER BY day DESC, id DESC`);
       this.startedCount = db.prepare(`SELECT count(*) FROM (${select(started)} LIMIT @upTo)`).pluck();
     }
-    this.count = db.prepare(`SELECT count(*) FROM (${[started, ...running].map(select).join(' UNION ALL ')} LIMIT ${COUNT_CAP + 1})`).pluck();
+    this.count = db.prepare(
+      filters.area !== undefined && filters.since === undefined
+        ? areaCount(filters)
+        : `SELECT count(*) FROM (${[started, ...running].map(select).join(' UNION ALL ')} LIMIT ${COUNT_CAP + 1})`,
+    ).pluck();
   }
 
   run(filters: TimelineFilters, before: string, limit: number, offset: number): RawPage {

@@ -29,7 +29,7 @@ const LINK_TABLES: Record<Kind, { table: string; alias: string }> = {
 };
 
 /** The areas a place can be moved between: a country or first-level region, not its own record. */
-const DATED_AREA = /^(country|region):/;
+export const DATED_AREA = /^(country|region):/;
 
 const ACTOR_KEY = 'actor_id = ?';
 const PLACE_KEY = 'place_id = (SELECT id FROM places WHERE place_key = ?)';

@@ -5,7 +5,7 @@ import type { EntryInput, EntrySummary } from '../core/domain.js';
 import { summaryOf } from '../core/past-entry.js';
 import type { Page, TimelineQuery } from '../core/ports.js';
 import { ShownState } from './as-of-shown.js';
-import { asOfChecks, asOfDriver, type AsOfFilters, type DriverKind } from './as-of-drivers.js';
+import { asOfChecks, asOfDriver, DATED_AREA, type AsOfFilters, type DriverKind } from './as-of-drivers.js';
 import { entrySnapshot } from './created-state.js';
 import { COUNT_CAP, countRows, exactPage, shiftDays } from './entry-queries.js';
 import type { StatementCache } from './statement-cache.js';
@@ -188,6 +188,26 @@ function cappedCount(cache: StatementCache, scan: AsOfScan, cap: number): { matc
 }
 
 /**
+ * A country or region's entries of then, with no filter but a topic, a type or a last day,
+ * counted up to `cap` from its side: the spans held then of the places that lay in it then, each
+ * entry once. Reading the entries in day order and checking each costs the entries that are not
+ * in it as well. Undefined for any other query.
+ */
+function areaCount(cache: StatementCache, query: TimelineQuery, filters: AsOfFilters, cap: number): number | undefined {
+  const area = query.placeArea;
+  if (area === undefined || !DATED_AREA.test(area) || query.actorId !== undefined || query.placeKey !== undefined || query.since !== undefined) return undefined;
+  const where = ['pa.area = ?', 'pa.held_from < ?', '(pa.held_until IS NULL OR pa.held_until >= ?)', 'xp.place_id = pa.place_id', 'xp.valid_from < ?', '(xp.valid_to IS NULL OR xp.valid_to >= ?)'];
+  const params: unknown[] = [area, filters.before, filters.before, filters.before, filters.before];
+  if (query.topic !== undefined) (where.push('xp.topic = ?'), params.push(query.topic));
+  if (query.eventType !== undefined) (where.push('xp.event_type = ?'), params.push(query.eventType));
+  if (query.until !== undefined) (where.push('xp.day_from <= ?'), params.push(query.until));
+  return cache
+    .get(`SELECT count(*) FROM (SELECT DISTINCT xp.entry_id FROM place_area_spans pa CROSS JOIN entry_place_spans xp WHERE ${where.join(' AND ')} LIMIT ?)`)
+    .pluck()
+    .get(...params, cap) as number;
+}
+
+/**
  * Newest first from the driver's index, counted up to COUNT_CAP; within COUNT_WORK rows of each
  * part unless the spans are `dense`.
  */
@@ -197,7 +217,8 @@ function indexedPage(cache: StatementCache, query: TimelineQuery, filters: AsOfF
   const running = query.since !== undefined ? runningScans(kind, query, filters, query.since) : [];
   const cap = COUNT_CAP + 1;
   const counter = dense ? cappedCount : boundedCount;
-  const startedCount = counter(cache, started, cap);
+  const byArea = areaCount(cache, query, filters, cap);
+  const startedCount = byArea !== undefined ? { matches: byArea, exhausted: byArea < cap } : counter(cache, started, cap);
   let count = startedCount.matches;
   let lowerBound = !startedCount.exhausted && count < cap;
   for (const part of running) {

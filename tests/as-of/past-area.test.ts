@@ -60,6 +60,18 @@ describe('GIVEN a place located in Syria, then in Lebanon', () => {
     expect(await shown('/timeline place:Syria as_of:2025-07-09')).toContain('#18 Shelling near the summit');
   });
 
+  it('WHEN nothing changed since the past day THEN the past view by country counts what the live timeline counts, with a type too', async () => {
+    const counted = (text: string) => /Showing 1 (?:to \d+ )?of ([\d,]+) entr/.exec(text)?.[1];
+    for (const filters of ['place:Syria', 'place:Syria type:air-strike', 'place:Lebanon', 'place:"Sweida province"']) {
+      const live = counted(await shown(`/timeline ${filters}`));
+      expect(live, filters).toBeDefined();
+      expect(counted(await shown(`/timeline ${filters} as_of:2025-07-19`)), filters).toBe(live);
+    }
+    // Syria held one entry more on 5 Jul: the one whose place lay in Quneitra then.
+    const syriaNow = Number(counted(await shown('/timeline place:Syria')));
+    expect(Number(counted(await shown('/timeline place:Syria as_of:2025-07-05')))).toBe(syriaNow + 1);
+  });
+
   it('WHEN the past day is before the place was located anywhere THEN no country holds the entry, as none did then', async () => {
     expect(await shown('/timeline place:Syria as_of:2025-07-03')).not.toContain('#18 ');
     expect(await shown('/timeline place:Lebanon as_of:2025-07-03')).not.toContain('#18 ');
