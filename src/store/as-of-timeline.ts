@@ -187,13 +187,17 @@ function cappedCount(cache: StatementCache, scan: AsOfScan, cap: number): { matc
   return { matches, exhausted: matches < cap };
 }
 
+/** What a country or region alone (or with a topic, a type or a last day) reads from its side. */
+interface AreaSide {
+  from: string;
+  params: unknown[];
+}
+
 /**
- * A country or region's entries of then, with no filter but a topic, a type or a last day,
- * counted up to `cap` from its side: the spans held then of the places that lay in it then, each
- * entry once. Reading the entries in day order and checking each costs the entries that are not
- * in it as well. Undefined for any other query.
+ * The spans held then of the places that lay in the country or region then, when the query has
+ * no filter but a topic, a type or a last day; undefined for any other query.
  */
-function areaCount(cache: StatementCache, query: TimelineQuery, filters: AsOfFilters, cap: number): number | undefined {
+function areaSide(query: TimelineQuery, filters: AsOfFilters): AreaSide | undefined {
   const area = query.placeArea;
   if (area === undefined || !DATED_AREA.test(area) || query.actorId !== undefined || query.placeKey !== undefined || query.since !== undefined) return undefined;
   const where = ['pa.area = ?', 'pa.held_from < ?', '(pa.held_until IS NULL OR pa.held_until >= ?)', 'xp.place_id = pa.place_id', 'xp.valid_from < ?', '(xp.valid_to IS NULL OR xp.valid_to >= ?)'];
@@ -201,10 +205,23 @@ function areaCount(cache: StatementCache, query: TimelineQuery, filters: AsOfFil
   if (query.topic !== undefined) (where.push('xp.topic = ?'), params.push(query.topic));
   if (query.eventType !== undefined) (where.push('xp.event_type = ?'), params.push(query.eventType));
   if (query.until !== undefined) (where.push('xp.day_from <= ?'), params.push(query.until));
+  return { from: `FROM place_area_spans pa CROSS JOIN entry_place_spans xp WHERE ${where.join(' AND ')}`, params };
+}
+
+/**
+ * A country's entries of then counted up to `cap` from its side, each entry once (an entry's
+ * spans held then share their first day). Reading the entries in day order and checking each
+ * costs the entries that are not in it as well.
+ */
+function areaCount(cache: StatementCache, side: AreaSide, cap: number): number {
+  return cache.get(`SELECT count(*) FROM (SELECT DISTINCT xp.entry_id ${side.from} LIMIT ?)`).pluck().get(...side.params, cap) as number;
+}
+
+/** The page from the country's side, when it held fewer entries than the count reads: they are sorted, not sought in day order. */
+function areaPage(cache: StatementCache, side: AreaSide, limit: number, offset: number): PageRow[] {
   return cache
-    .get(`SELECT count(*) FROM (SELECT DISTINCT xp.entry_id FROM place_area_spans pa CROSS JOIN entry_place_spans xp WHERE ${where.join(' AND ')} LIMIT ?)`)
-    .pluck()
-    .get(...params, cap) as number;
+    .get(`SELECT DISTINCT xp.entry_id AS id, xp.day_from AS sort_day ${side.from} ORDER BY sort_day DESC, id DESC LIMIT ? OFFSET ?`)
+    .all(...side.params, limit, offset) as PageRow[];
 }
 
 /**
@@ -217,8 +234,11 @@ function indexedPage(cache: StatementCache, query: TimelineQuery, filters: AsOfF
   const running = query.since !== undefined ? runningScans(kind, query, filters, query.since) : [];
   const cap = COUNT_CAP + 1;
   const counter = dense ? cappedCount : boundedCount;
-  const byArea = areaCount(cache, query, filters, cap);
-  const startedCount = byArea !== undefined ? { matches: byArea, exhausted: byArea < cap } : counter(cache, started, cap);
+  const side = areaSide(query, filters);
+  const byArea = side && areaCount(cache, side, cap);
+  // Few entries in the country then: read from its side, a day-order reading would pass over the rest.
+  if (side && byArea !== undefined && byArea < cap) return { rows: areaPage(cache, side, query.limit, query.offset), count: byArea, lowerBound: false };
+  const startedCount = byArea !== undefined ? { matches: byArea, exhausted: false } : counter(cache, started, cap);
   let count = startedCount.matches;
   let lowerBound = !startedCount.exhausted && count < cap;
   for (const part of running) {

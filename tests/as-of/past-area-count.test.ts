@@ -46,6 +46,11 @@ describe('GIVEN 4,200 entries imported, 700 of them agreements in Syria', () => 
       expect(past.match(/^#\d+ .*/gm), filters).toEqual(live.match(/^#\d+ .*/gm));
     }
     expect(total(await run('/timeline place:Syria type:agreement'))).toBe('700');
+    // Further pages too.
+    const page = (text: string) => text.match(/^#\d+ .*/gm);
+    const seventh = page(await run('/timeline place:Syria type:agreement page:7'));
+    expect(seventh).toHaveLength(10);
+    expect(page(await run(`/timeline place:Syria type:agreement page:7 as_of:${asOf}`))).toEqual(seventh);
   });
 
   it('THEN a country holding more than the count reads says so alike', async () => {
