@@ -2,8 +2,9 @@
 // tables (keyed in their main order by 0030), not from the store's query code: the spans that held just before @before, read in
 // the order of the index their filter allows (an actor's, a place's, or the entries' by topic,
 // type or date; a country's through its places then, 0052), `since` read as in raw-timeline.ts (what started in the period, then what
-// still ran at it), the count capped in one UNION ALL, and each page row shown as its latest
-// revision before @before wrote it (title, places and actors from the snapshot, in SQL).
+// still ran at it), the count capped in one UNION ALL (a country's from its places' spans), and
+// each page row shown as its latest revision before @before wrote it (title, places and actors
+// from the snapshot, in SQL).
 import type Database from 'better-sqlite3';
 import { foldKey } from '../src/core/text.js';
 import { ACTOR_ID, COUNT_CAP, PLACE_ID, toEntry, type PageRow, type RawPage } from './raw-rows.js';
