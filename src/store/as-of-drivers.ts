@@ -11,7 +11,7 @@ import { spansCondition, type Driver, type Filter, type Spans } from './timeline
  * (the spans tables are keyed in that order, and SQLite reads NOT INDEXED of such a table as no
  * hint at all).
  */
-function heldTerms(alias: string): string[] {
+export function heldTerms(alias: string): string[] {
   return [`+${alias}.valid_from < ?`, `(${alias}.valid_to IS NULL OR ${alias}.valid_to >= ?)`];
 }
 
@@ -30,6 +30,11 @@ const LINK_TABLES: Record<Kind, { table: string; alias: string }> = {
 
 /** The areas a place can be moved between: a country or first-level region, not its own record. */
 export const DATED_AREA = /^(country|region):/;
+
+/** Terms true of a place_area_spans row (migration 0052) whose place lay in the area just before the instant: area, instant, instant. */
+export function areaHeldTerms(alias: string): string[] {
+  return [`${alias}.area = ?`, `${alias}.held_from < ?`, `(${alias}.held_until IS NULL OR ${alias}.held_until >= ?)`];
+}
 
 const ACTOR_KEY = 'actor_id = ?';
 const PLACE_KEY = 'place_id = (SELECT id FROM places WHERE place_key = ?)';
@@ -109,7 +114,7 @@ export function asOfChecks(query: TimelineQuery, filters: AsOfFilters, d: Driver
     // migration 0052; entry_areas holds only the present). The entry's spans are found by entry,
     // open and closed (0053), and their places looked up among the area's of then, read once.
     // `+`: the place is looked up in the area's list, not used to seek the index once per place.
-    const inArea = `+${alias}.place_id IN (SELECT place_id FROM place_area_spans WHERE area = ? AND held_from < ? AND (held_until IS NULL OR held_until >= ?))`;
+    const inArea = `+${alias}.place_id IN (SELECT pa.place_id FROM place_area_spans pa WHERE ${areaHeldTerms('pa').join(' AND ')})`;
     const spans = (index: string, held: string) =>
       `EXISTS (SELECT 1 FROM ${table} ${alias} INDEXED BY ${index}
                WHERE ${alias}.entry_id = ${d.id} AND ${inArea} AND ${held} AND ${alias}.day_from = ${d.day})`;

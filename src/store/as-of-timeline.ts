@@ -5,7 +5,7 @@ import type { EntryInput, EntrySummary } from '../core/domain.js';
 import { summaryOf } from '../core/past-entry.js';
 import type { Page, TimelineQuery } from '../core/ports.js';
 import { ShownState } from './as-of-shown.js';
-import { asOfChecks, asOfDriver, DATED_AREA, type AsOfFilters, type DriverKind } from './as-of-drivers.js';
+import { areaHeldTerms, asOfChecks, asOfDriver, DATED_AREA, heldTerms, type AsOfFilters, type DriverKind } from './as-of-drivers.js';
 import { entrySnapshot } from './created-state.js';
 import { COUNT_CAP, countRows, exactPage, shiftDays } from './entry-queries.js';
 import type { StatementCache } from './statement-cache.js';
@@ -200,7 +200,7 @@ interface AreaSide {
 function areaSide(query: TimelineQuery, filters: AsOfFilters): AreaSide | undefined {
   const area = query.placeArea;
   if (area === undefined || !DATED_AREA.test(area) || query.actorId !== undefined || query.placeKey !== undefined || query.since !== undefined) return undefined;
-  const where = ['pa.area = ?', 'pa.held_from < ?', '(pa.held_until IS NULL OR pa.held_until >= ?)', 'xp.place_id = pa.place_id', 'xp.valid_from < ?', '(xp.valid_to IS NULL OR xp.valid_to >= ?)'];
+  const where = [...areaHeldTerms('pa'), 'xp.place_id = pa.place_id', ...heldTerms('xp')];
   const params: unknown[] = [area, filters.before, filters.before, filters.before, filters.before];
   if (query.topic !== undefined) (where.push('xp.topic = ?'), params.push(query.topic));
   if (query.eventType !== undefined) (where.push('xp.event_type = ?'), params.push(query.eventType));
@@ -229,15 +229,15 @@ function areaPage(cache: StatementCache, side: AreaSide, limit: number, offset: 
  * part unless the spans are `dense`.
  */
 function indexedPage(cache: StatementCache, query: TimelineQuery, filters: AsOfFilters, dense: boolean): { rows: PageRow[]; count: number; lowerBound: boolean } {
+  const cap = COUNT_CAP + 1;
+  const side = areaSide(query, filters);
+  const byArea = side === undefined ? undefined : areaCount(cache, side, cap);
+  // Few entries in the country then: read from its side, a day-order reading would pass over the rest.
+  if (side !== undefined && byArea !== undefined && byArea < cap) return { rows: areaPage(cache, side, query.limit, query.offset), count: byArea, lowerBound: false };
   const kind = driverKind(cache, query, filters);
   const started = startedScan(kind, query, filters);
   const running = query.since !== undefined ? runningScans(kind, query, filters, query.since) : [];
-  const cap = COUNT_CAP + 1;
   const counter = dense ? cappedCount : boundedCount;
-  const side = areaSide(query, filters);
-  const byArea = side && areaCount(cache, side, cap);
-  // Few entries in the country then: read from its side, a day-order reading would pass over the rest.
-  if (side && byArea !== undefined && byArea < cap) return { rows: areaPage(cache, side, query.limit, query.offset), count: byArea, lowerBound: false };
   const startedCount = byArea !== undefined ? { matches: byArea, exhausted: false } : counter(cache, started, cap);
   let count = startedCount.matches;
   let lowerBound = !startedCount.exhausted && count < cap;
