@@ -26,6 +26,13 @@ export class ClockedDesk {
     return this.app.dispatcher.runText(line, caller);
   }
 
+  /** The reply to `line` as text, asserting that it is a view and no refusal. */
+  async shown(line: string): Promise<string> {
+    const view = await this.run(line);
+    expect(view.tone, viewText(view)).toBe('normal');
+    return viewText(view);
+  }
+
   /** Runs `line` at `at`, asserting that it succeeded; the clock stays there. */
   async editAt(at: string, line: string): Promise<void> {
     this.setClock(at);
