@@ -13,7 +13,9 @@ const TRAILING_FONT = /^<font\b[^>]*>([^<]*)<\/font>\s*$/i;
 /** What Google News writes between the headline and the outlet's name. */
 const SPACES = ['&nbsp;', '&#160;', '&#xa0;', '\u00a0', ' ', '\t', '\n', '\r'];
 
-const same = (a: string, b: string) => a.localeCompare(b, undefined, { sensitivity: 'accent' }) === 0;
+// One collator for every comparison: `localeCompare` with options builds one a call.
+const accentSensitive = new Intl.Collator(undefined, { sensitivity: 'accent' });
+const same = (a: string, b: string) => accentSensitive.compare(a, b) === 0;
 
 /** The title without the outlet's name after it (`Israeli strike in Quneitra kills 5 - Reuters`); as it was when that is all it holds. */
 export function withoutOutletSuffix(title: string, outlet: string): string {

@@ -123,13 +123,15 @@ export class SqliteGazetteer implements Gazetteer, CountryExtents {
   private readonly arabic: Database.Statement;
   private readonly latin: Database.Statement;
   private readonly peoples: Database.Statement;
-  private readonly peoplesCountries: Database.Statement;
   private readonly pressNames: Database.Statement;
-  private readonly pressCountries: Database.Statement;
   private readonly bordering: Database.Statement;
   private readonly extent: Database.Statement;
   /** Borders never change while the file is open, and each resolution of a place asks them. */
   private readonly neighbourMemo = new Map<string, string[]>();
+  // Peoples' and countries' names are a few hundred rows each, and place spotting asks them for
+  // nearly every word it reads: held in memory, a word costs a map lookup, not a query.
+  private peoplesByKey?: Map<string, string[]>;
+  private countriesByKey?: Map<string, string[]>;
 
   constructor(path: string) {
     this.db = new Database(path, { readonly: true, fileMustExist: true });
@@ -145,9 +147,7 @@ export class SqliteGazetteer implements Gazetteer, CountryExtents {
     this.arabic = this.db.prepare("SELECT name FROM names WHERE ref = ? AND name GLOB '*[ء-ي]*' ORDER BY name").pluck();
     this.latin = this.db.prepare('SELECT name FROM latin_names WHERE ref = ? ORDER BY rank').pluck();
     this.peoples = this.db.prepare('SELECT name FROM demonyms WHERE country = ? ORDER BY name').pluck();
-    this.peoplesCountries = this.db.prepare('SELECT DISTINCT country FROM demonyms WHERE name_key = ? ORDER BY country').pluck();
     this.pressNames = this.db.prepare('SELECT name FROM press_names WHERE country = ? ORDER BY name').pluck();
-    this.pressCountries = this.db.prepare('SELECT DISTINCT country FROM press_names WHERE name_key = ? ORDER BY country').pluck();
     this.bordering = this.db.prepare('SELECT neighbour FROM borders WHERE country = ? ORDER BY neighbour').pluck();
     // Localities, regions and the country's own point: a country of few towns still has its regions' centres.
     this.extent = this.db
@@ -173,7 +173,8 @@ export class SqliteGazetteer implements Gazetteer, CountryExtents {
   }
 
   countriesOfPeople(key: string): string[] {
-    return key === '' ? [] : (this.peoplesCountries.all(key) as string[]);
+    this.peoplesByKey ??= this.countriesByNameKey('demonyms');
+    return this.peoplesByKey.get(key) ?? [];
   }
 
   countryNames(countryCode: string): string[] {
@@ -181,7 +182,20 @@ export class SqliteGazetteer implements Gazetteer, CountryExtents {
   }
 
   countriesNamed(key: string): string[] {
-    return key === '' ? [] : (this.pressCountries.all(key) as string[]);
+    this.countriesByKey ??= this.countriesByNameKey('press_names');
+    return this.countriesByKey.get(key) ?? [];
+  }
+
+  /** Each name key of the table with its countries, each once, in order. */
+  private countriesByNameKey(table: 'demonyms' | 'press_names'): Map<string, string[]> {
+    const byKey = new Map<string, string[]>();
+    const rows = this.db.prepare(`SELECT DISTINCT name_key, country FROM ${table} WHERE name_key <> '' ORDER BY name_key, country`).raw().all() as [string, string][];
+    for (const [key, country] of rows) {
+      const countries = byKey.get(key);
+      if (countries) countries.push(country);
+      else byKey.set(key, [country]);
+    }
+    return byKey;
   }
 
   neighbours(countryCode: string): string[] {
