@@ -75,6 +75,27 @@ describe('GIVEN Arabic items naming places the dossier lacks', () => {
   });
 });
 
+describe('GIVEN Arabic headlines naming a place after في (in) or على (on), with no word saying a place follows', () => {
+  it('WHEN the name is a governorate’s or a large city’s THEN the card suggests it; a small place’s name, a common word, or "in pictures" suggests nothing', async () => {
+    const items = [
+      { ...WEATHER, guid: 'ar-in-1', title: 'مقتل 4 مدنيين بقصف على درعا', summary: 'قال ناشطون إن القصف استهدف حياً سكنياً.' },
+      { ...WEATHER, guid: 'ar-in-2', title: 'انفجار في حلب يوقع جرحى', summary: 'وقع الانفجار صباح اليوم.' },
+      // `في صور`: in pictures, not in Tyre, though the item names Lebanon.
+      { ...WEATHER, guid: 'ar-in-3', title: 'في صور: الدمار في جنوب لبنان', summary: 'مشاهد من المنطقة.' },
+      // `الأمل` (hope) and `الشمال` (the north) name villages and districts; neither is large.
+      { ...WEATHER, guid: 'ar-in-4', title: 'الحكومة تعمل على الأمل في الشمال', summary: 'قال الوزير إن العمل مستمر.' },
+      // Jasim, a town of Daraa, is no large city: after في alone it is not read as one.
+      { ...WEATHER, guid: 'ar-in-5', title: 'اجتماع موسع في جاسم', summary: 'ناقش الحاضرون الأوضاع.' },
+    ];
+    expect(await checkArabic(items)).toContain('5 proposed');
+    const cards = await Promise.all(items.map((_, at) => queue.text(`/review show id:${at + 1}`, READER)));
+    const card = (title: string) => cards.find((text) => text.includes(title))!;
+    expect(card(items[0]!.title)).toMatch(/Places +Daraa\n/);
+    expect(card(items[1]!.title)).toMatch(/Places +Aleppo\n/);
+    for (const item of items.slice(2)) expect(card(item.title)).toMatch(/Places +—/);
+  });
+});
+
 describe('GIVEN Arabic items naming a place in a country the dossier has no place in', () => {
   it('WHEN the item names that country too THEN the card suggests the place there; without it, it does not', async () => {
     const named = { ...WEATHER, guid: 'nna-1', title: 'غارة إسرائيلية على بلدة بنت جبيل في جنوب لبنان', summary: 'وأفادت مصادر محلية بوقوع أضرار.' };

@@ -2,6 +2,9 @@
 // place spotter reads the words after one that says a place follows: `مدينة` (city), `بلدة`
 // (town), `قرية` (village), `ريف` (countryside of), `محافظة` (governorate), `مخيم` (camp), `حي`
 // (quarter), `قرب` / `بالقرب من` (near) and the directions (`جنوب دمشق`, south of Damascus).
+// The words after `في` (in) and `على` (on) are read too, as headlines name a governorate or a
+// city there (`انفجار في حلب`, `قصف على درعا`); any word follows those, so the spotter takes
+// such a name only when it is a governorate's or a large city's (see place-spotting).
 import { foldKey } from '../text.js';
 import { arabicWords, CLAUSE_BREAK } from './word-match.js';
 
@@ -28,12 +31,27 @@ const LONGEST_NAME = 3;
  * [`خان ارنبة`, `خان`] and [`القنيطرة`].
  */
 export function arabicPlacePhrases(text: string): string[][] {
+  return phrasesAfter(text, CUES);
+}
+
+/** `في` (in) and `على` (on), whatever is written onto them (`وفي`). */
+const PREPOSITIONS: ReadonlySet<string> = new Set(['في', 'على'].map((word) => stem(foldKey(word))));
+
+/**
+ * For each `في` or `على` in the text, the words after it that may be a place's name, longest
+ * first, as arabicPlacePhrases gives them: `مقتل 4 مدنيين بقصف على درعا` gives [`درعا`].
+ */
+export function arabicPrepositionPhrases(text: string): string[][] {
+  return phrasesAfter(text, PREPOSITIONS);
+}
+
+function phrasesAfter(text: string, cues: ReadonlySet<string>): string[][] {
   const groups: string[][] = [];
   for (const clause of text.split(CLAUSE_BREAK)) {
     const words = foldKey(clause).split(' ').filter((word) => word !== '');
     for (let at = 0; at < words.length; at++) {
       const cue = stem(words[at]!);
-      if (!CUES.has(cue)) continue;
+      if (!cues.has(cue)) continue;
       let from = at + 1;
       // `بالقرب من دمشق`: near, then `from`.
       if (words[from] === 'من' && cue === NEAR) from++;

@@ -1,7 +1,8 @@
 // Places a feed item names that the dossier does not know yet, found in the gazetteer: a review
 // card for "Israeli strike near Daraa" suggests Daraa even before any entry has it. Names are
 // read as news writes them, capitalised words side by side (English and other Latin-script text),
-// and in Arabic the words after one saying a place follows (arabic-place-cues.ts);
+// and in Arabic the words after one saying a place follows, or a governorate or large city
+// after `في` (in) or `على` (on) (arabic-place-cues.ts);
 // a place counts where the dossier's own places are, in a country the item names, or when it is
 // a city most readers would know (not in Arabic), so sentence-initial words and far-off
 // namesakes stay out. A word opening a clause is capitalised whatever it is (`Réunion à Bakou`,
@@ -12,13 +13,18 @@ import { foldKey } from '../text.js';
 import type { Gazetteer, GazetteerPlace } from '../places/gazetteer-port.js';
 import { resolvePlace } from '../places/resolve-place.js';
 import { areaMeant } from '../places/seat-area.js';
-import { arabicPlacePhrases } from './arabic-place-cues.js';
+import { arabicPlacePhrases, arabicPrepositionPhrases } from './arabic-place-cues.js';
 import { SpottingGazetteer } from './spotting-gazetteer.js';
 import { PLACE_PREPOSITIONS, REGION_KINDS, SPEECH_VERBS } from './suggest.js';
 import { CLAUSE_BREAK, holdsArabic, PROCLITICS } from './word-match.js';
 
 /** A place outside the dossier's countries is suggested only from this many people up. */
 export const KNOWN_CITY_POPULATION = 100_000;
+/**
+ * Large places' Arabic names that are common words after `في` and `على` too: `صور` (Tyre;
+ * pictures, as in `في صور`, in pictures), `عمان` (Amman; Oman), `الباب` (al-Bab; the door).
+ */
+const COMMON_WORDS_AFTER_PREPOSITIONS: ReadonlySet<string> = new Set(['صور', 'عمان', 'الباب'].map(foldKey));
 /** Words in a name may be this many: `Deir ez-Zor`, `Ras al Ain`, `Bint Jbeil`. */
 const LONGEST_NAME = 4;
 /** A name opening a clause counts from this many people up (a region by its own). */
@@ -299,14 +305,17 @@ export class PlaceSpotter {
    * village's name too.
    */
   #spotArabic(text: string, known: (folded: string) => boolean, found: Found[], namedInItem: ReadonlySet<string>): void {
-    const groups = arabicPlacePhrases(text);
-    const named = new Set([...namedInItem, ...this.#arabicCountries(groups)]);
+    const cued = arabicPlacePhrases(text);
+    const afterPrepositions = arabicPrepositionPhrases(text);
+    const named = new Set([...namedInItem, ...this.#arabicCountries([...cued, ...afterPrepositions])]);
     const countries = [...named].sort().join(',');
-    for (const phrases of groups) {
+    const groups = [...cued.map((phrases) => ({ phrases, large: false })), ...afterPrepositions.map((phrases) => ({ phrases, large: true }))];
+    for (const { phrases, large } of groups) {
       if (found.length >= MOST_PER_ITEM || this.#gazetteer.spent) return;
       for (const phrase of phrases) {
         if (known(phrase)) break;
-        const place = this.#verdictBy(`ar|${phrase}|${countries}`, () => this.#judgeArabic(phrase, named));
+        if (large && COMMON_WORDS_AFTER_PREPOSITIONS.has(phrase)) continue;
+        const place = this.#verdictBy(`ar|${large}|${phrase}|${countries}`, () => this.#judgeArabic(phrase, named, large));
         if (place) {
           if (!found.some((f) => f.place.ref === place.place.ref)) found.push(place);
           break;
@@ -336,9 +345,11 @@ export class PlaceSpotter {
     return countries;
   }
 
-  #judgeArabic(phrase: string, named: ReadonlySet<string>): Found | null {
+  /** `large`: the name counts only as a governorate's or a large city's (read after `في`, `على`). */
+  #judgeArabic(phrase: string, named: ReadonlySet<string>, large: boolean): Found | null {
     const near = this.#gazetteer.named(phrase).flatMap(({ place }) => (place.precision !== 'country' && this.#near(place, named) ? [place] : []));
     if (near.length === 0) return null;
+    if (large && !near.some((place) => place.precision === 'region' || place.population >= KNOWN_CITY_POPULATION)) return null;
     // The record the name locates to, else its namesake where the dossier's places are (`رفح`: Gaza's, not Egypt's).
     const located = locatedAs(this.#gazetteer, phrase);
     let found: Found | null = null;
