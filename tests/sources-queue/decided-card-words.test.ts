@@ -49,6 +49,8 @@ describe('GIVEN three candidates carded in the review channel', () => {
     await queue.run(`/review reject id:${ids.sweida} reason:"not an event"`);
 
     expect(viewText(channelCard(ids.paris))).toMatch(/Decided +Approved by ana \(Discord\) at 2025-07-20 12:00 UTC → entry #18\n/);
+    // The entry records no fatality figure: none given, which is not "none killed".
+    expect(viewText(channelCard(ids.paris))).toMatch(/Fatalities +—\n/);
     expect(viewText(channelCard(ids.sweida))).toMatch(/Decided +Rejected by ana \(Discord\) at 2025-07-20 12:00 UTC: not an event\n/);
     const replies = [
       await queue.text(`/review show id:${ids.sweida}`, READER),

@@ -21,7 +21,8 @@ export function recordedFacts(entry: EntrySummary): Fact[] {
     { label: 'Type', value: plainLine(eventTypeLabel(entry.eventType)) },
     { label: 'Date', value: plainLine(entryDateText(entry)) },
     { label: 'Confidence', value: plainLine(entry.confidence) },
-    { label: 'Fatalities', value: plainLine(fatalitiesWithSource(entry.fatalities)) },
+    // No figure recorded is no figure given, not none killed: shown as the other empty fields are.
+    { label: 'Fatalities', value: plainLine(entry.fatalities ? fatalitiesWithSource(entry.fatalities) : '—') },
   ];
 }
 
