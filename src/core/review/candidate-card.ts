@@ -87,6 +87,10 @@ function outletText(outlet: string, grade: string | undefined): string {
 function dateText(suggested: Candidate['suggested'], dated: boolean, pending: boolean): string {
   if (!suggested.date) return '—';
   const day = formatIsoPartial(suggested.date);
+  if (dated && suggested.dateSaid && suggested.source.published) {
+    const change = pending ? ' (date: on approve if it says otherwise)' : '';
+    return `${day}: "${suggested.dateSaid}", as the item says; published ${formatIsoPartial(suggested.source.published)}${change}`;
+  }
   if (dated) return day;
   const why = suggested.unreadDate ? 'its date could not be read' : 'the feed gave no date';
   const change = pending ? ' (date: and published: on approve if you know them)' : '';

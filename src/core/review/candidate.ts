@@ -20,6 +20,8 @@ export interface Suggested {
   source: SourceRecord;
   /** The feed gave the item's day without a time: the candidate's `published` is that day's start in UTC, a time never given. */
   publishedDayOnly?: true;
+  /** The item's words that put `date` before its publication day (`on Sunday`, `yesterday`), as written. */
+  dateSaid?: string;
   /** The date the feed gave that Sitrep could not read, as written (FeedItem.unreadDate): the item counts as undated. */
   unreadDate?: { written: string; dayOrMonth?: true };
   /** The killed the item's words give plainly (a best estimate, from its outlet); absent when they give none. */

@@ -238,6 +238,7 @@ function draftFor(item: FeedItem, input: IntakeInput, matched: string[], firstSe
       date,
       source: { outlet, attribution: `according to ${outlet}`, ...(link ? { url: link } : {}), published: suggestion.source.published ?? date },
       ...datingOf(item, published),
+      ...(suggestion.dateSaid ? { dateSaid: suggestion.dateSaid } : {}),
       ...(killed === undefined ? {} : { fatalities: killed.figure, ...(killed.atLeast ? { fatalitiesAtLeast: true as const } : {}) }),
       ...(label ? { label } : {}),
     },

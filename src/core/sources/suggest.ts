@@ -4,6 +4,7 @@
 import type { SourceRecord } from '../domain.js';
 import type { ActorKind } from '../vocabulary.js';
 import { parsePartialDate, toIsoPartial, type PartialDate } from '../partial-date.js';
+import { eventDaySaid } from './event-day.js';
 import type { FeedDocument, FeedItem } from './feed-port.js';
 import { arabicWords, findPhrase, foldPhrase, foldText, holdsArabic, type FoldedPhrase, type FoldedText } from './word-match.js';
 
@@ -56,8 +57,10 @@ export interface Suggestion {
   /** `people`: found by what its people are called (`Israeli`), not by a name of its own. */
   actors: { id: number; name: string; matched: string; people?: true }[];
   places: string[];
-  /** The publication day (UTC), at day precision. */
+  /** The event's day: the publication day (UTC, or the feed's own), unless the item's words say another (`dateSaid`). */
   start?: PartialDate;
+  /** The item's words that date its event from the publication (`on Sunday`, `yesterday`): event-day.ts. */
+  dateSaid?: string;
   source: SourceRecord & { attribution: string };
 }
 
@@ -293,6 +296,11 @@ export function suggest(item: FeedItem, knownNames: readonly KnownName[] | Compi
     // The day where the outlet wrote the time: a strike at 01:30 in Damascus is on that day there.
     suggestion.start = (item.publishedDay && parsePartialDate(item.publishedDay)) || dayOf(item.published);
     source.published = toIsoPartial(suggestion.start);
+    const said = eventDaySaid(item.title, item.summary, suggestion.start);
+    if (said) {
+      suggestion.start = said.day;
+      suggestion.dateSaid = said.said;
+    }
   }
   return suggestion;
 }
