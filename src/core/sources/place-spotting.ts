@@ -325,8 +325,8 @@ export class PlaceSpotter {
   }
 
   /**
-   * The countries Arabic text names where it names places (the words after a cue: `جنوب لبنان`,
-   * `محافظة النبطية بلبنان`, `مدينة صور اللبنانية`), by any of their names or their people's, with
+   * The countries Arabic text names where it names places (the words after a cue or after `في`,
+   * `على`: `جنوب لبنان`, `محافظة النبطية بلبنان`, `مدينة صور اللبنانية`, `في لبنان`), by any of their names or their people's, with
    * a letter or the article written onto them or not. Only those words are read: a long item's
    * every word would spend its allowance of gazetteer work before its places were.
    */
