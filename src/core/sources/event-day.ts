@@ -3,7 +3,8 @@
 // by the strike, not by the report. Read in the title, else the summary's first sentence; only a
 // day or two back (news reports what just happened), and not where the words speak of what is to
 // come ("talks will resume on Saturday").
-import type { PartialDate } from '../partial-date.js';
+import { shiftDay } from '../as-of-day.js';
+import { parsePartialDate, toIsoPartial, type PartialDate } from '../partial-date.js';
 
 /** The day the words say, and the words that say it, as written. */
 export interface SaidDay {
@@ -51,11 +52,8 @@ function sentenceAround(text: string, at: number): string {
   return text.slice(start, ends.length > 0 ? Math.min(...ends) : undefined);
 }
 
-const asDate = (day: PartialDate) => new Date(Date.UTC(day.year, (day.month ?? 1) - 1, day.day ?? 1));
-const dayBefore = (date: Date, days: number): PartialDate => {
-  const back = new Date(date.getTime() - days * 86_400_000);
-  return { year: back.getUTCFullYear(), month: back.getUTCMonth() + 1, day: back.getUTCDate() };
-};
+/** The day `days` before `day` (`YYYY-MM-DD`). */
+const daysBefore = (day: string, days: number): PartialDate => parsePartialDate(shiftDay(day, -days))!;
 
 /** The weekday's number (0 Sunday) of a name the pattern matched, in any of its languages. */
 function weekdayNumber(name: string): number {
@@ -64,19 +62,18 @@ function weekdayNumber(name: string): number {
   return found ?? -1;
 }
 
-/** The day `text` says its event was, from `published` (a day); undefined when it says none, or the publication day. */
-function saidIn(text: string, published: PartialDate): SaidDay | undefined {
-  const date = asDate(published);
+/** The day `text` says its event was, from `published` (`YYYY-MM-DD`); undefined when it says none, or the publication day. */
+function saidIn(text: string, published: string): SaidDay | undefined {
   const weekday = WEEKDAY.exec(text);
   const yesterday = YESTERDAY.exec(text);
   // The first of the two the text gives.
   const first = [weekday, yesterday].filter((match) => match !== null).sort((a, b) => a.index - b.index)[0];
   if (!first || AHEAD.test(sentenceAround(text, first.index))) return undefined;
   const said = first[0].trim();
-  if (first === yesterday) return { day: dayBefore(date, 1), said };
+  if (first === yesterday) return { day: daysBefore(published, 1), said };
   const name = first.slice(1).find((group) => group !== undefined)!;
-  const back = (date.getUTCDay() - weekdayNumber(name) + 7) % 7;
-  return back === 0 || back > MOST_DAYS_BACK ? undefined : { day: dayBefore(date, back), said };
+  const back = (new Date(`${published}T00:00:00Z`).getUTCDay() - weekdayNumber(name) + 7) % 7;
+  return back === 0 || back > MOST_DAYS_BACK ? undefined : { day: daysBefore(published, back), said };
 }
 
 /**
@@ -86,6 +83,7 @@ function saidIn(text: string, published: PartialDate): SaidDay | undefined {
  */
 export function eventDaySaid(title: string, summary: string, published: PartialDate): SaidDay | undefined {
   if (published.day === undefined) return undefined;
+  const day = toIsoPartial(published);
   const opening = summary.slice(0, READ_CHARACTERS);
-  return saidIn(title, published) ?? saidIn(sentenceAround(opening, 0), published);
+  return saidIn(title, day) ?? saidIn(sentenceAround(opening, 0), day);
 }
