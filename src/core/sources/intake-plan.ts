@@ -18,7 +18,7 @@ import { parseKeywords } from './keywords.js';
 import { canonicalLink } from './item-key.js';
 import { foldStory } from './same-story.js';
 import { StoryIndex, type StoryLookup } from './story-index.js';
-import { compileNames, knowsName, suggest, type CompiledNames } from './suggest.js';
+import { knowsName, outletOf, suggest, type CompiledNames } from './suggest.js';
 import type { View } from '../view.js';
 import type { WatchedSource } from './watched-source.js';
 
@@ -185,13 +185,10 @@ function baselineDetail(backfill: boolean, item: FeedItem, published: Date | und
   return published ? 'first check: older than the 7 days a backfill proposes' : `first check: ${undatedText(item)}, and a backfill proposes the last 7 days only`;
 }
 
-/** No known names: an item's outlet is all suggest is asked for. */
-const NO_NAMES = compileNames([]);
-
-/** The outlet an item naming its own is cited by (suggest's), fit for an entry; undefined for an item of the feed's own. */
+/** The outlet an item naming its own is cited by (as suggest cites it: outletOf), fit for an entry; undefined for an item of the feed's own. */
 function itemOutlet(item: FeedItem, feed: IntakeInput['feed']): string | undefined {
   if (!item.outlet) return undefined;
-  const cited = clip(clean(suggest({ ...item, summary: '' }, NO_NAMES, feed).source.outlet), DRAFT_LIMITS.outlet);
+  const cited = clip(clean(outletOf(item, feed).outlet), DRAFT_LIMITS.outlet);
   // An item naming its own feed is the feed's.
   return cited && cited !== feed.title?.trim() ? cited : undefined;
 }

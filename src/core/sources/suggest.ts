@@ -237,7 +237,7 @@ function viaName(feed: Pick<FeedDocument, 'title' | 'link'>, item: FeedItem): st
  * one naming its own feed, the feed. Otherwise the feed's title, else the host of the item's
  * link, else of the feed's link.
  */
-function outletOf(item: FeedItem, feed: Pick<FeedDocument, 'title' | 'link'>): { outlet: string; attributed: string } {
+export function outletOf(item: FeedItem, feed: Pick<FeedDocument, 'title' | 'link'>): { outlet: string; attributed: string } {
   const own = feed.title?.trim() || hostOf(item.link) || hostOf(feed.link) || 'an unnamed feed';
   const named = item.outlet;
   if (!named) return { outlet: own, attributed: own };
