@@ -76,6 +76,7 @@ type Insert = (key: string, ref: string, tier: number, name: string) => void;
 
 /** The rank of GeoNames' ASCII name among a record's Latin names: after every alias. */
 const ASCII_NAME_RANK = 1_000_000;
+const PLAIN_ASCII = /^[\x20-\x7E]+$/;
 /** A name written in Latin letters (and no other script's): `Daraa`, `Dar‘ā`, not `درعا`. */
 const LATIN = /^[\p{Script=Latin}\p{M}\p{N}\p{P}\p{Zs}'‘’`ʼ]+$/u;
 
@@ -91,7 +92,9 @@ async function loadLocalities(db: Database.Database, path: string, addName: Inse
     const ref = `locality:${id}`;
     insert.run(id, f[1]!, f[8]!, f[10] ? `${f[8]}.${f[10]}` : null, Number(f[4]), Number(f[5]), Number(f[14]) || 0);
     for (const name of [f[1]!, f[2]!]) addName(foldKey(name), ref, 0, f[1]!);
-    if (f[2] && f[2] !== f[1]) ascii.run(ref, ASCII_NAME_RANK, f[2]);
+    // Only for a name with letters beyond ASCII (`Jāsim` → `Jasim`): that of a name in ASCII
+    // already is a worse spelling of it (`Qiryat Shmona` → `QiryatShmona`).
+    if (f[2] && f[2] !== f[1] && !PLAIN_ASCII.test(f[1]!)) ascii.run(ref, ASCII_NAME_RANK, f[2]);
     for (const name of f[3]!.split(',')) if (name && !CODE_LIKE.test(name)) addName(foldKey(name), ref, 1, name);
   }
 }

@@ -17,7 +17,7 @@ import { projectPath } from '../paths.js';
 import { gazetteerSources } from './place-gazetteer-build.js';
 
 /** Bumped when the builder's tables change, so an older file is built again. */
-const FORMAT = 7;
+const FORMAT = 8;
 
 export const DEFAULT_GAZETTEER_DIR = projectPath('data', 'gazetteer');
 

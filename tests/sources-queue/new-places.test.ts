@@ -82,6 +82,14 @@ describe('GIVEN the seed dossier, whose places are in Syria, Israel, France and 
     expect(await desk.queue.text('/place "Khan Younis"')).toMatch(/Country +Palestine/);
   });
 
+  it("WHEN items name Israeli towns by their alternate names THEN they are suggested as written or by the gazetteer's own name, never by GeoNames' spaceless ASCII forms of it (QiryatShmona)", async () => {
+    const lines = await placesSuggested([
+      item('q1', 'Rockets hit Kiryat Shmona after strike on Nabatieh', ''),
+      item('q2', 'Sirens sound in Qiryat Motzkin and Kfar Yona', ''),
+    ]);
+    expect(lines).toEqual(['Kiryat Shmona, Nabatieh', 'Qiryat Motzkin, Kfar Yona']);
+  });
+
   it('WHEN a headline is in title case, or a clause opens on a preposition THEN the place after the preposition is read as a name standing alone, other words count as a clause\'s first word would, and a capital that speaks is still not suggested', async () => {
     const lines = await placesSuggested([
       item('c1', 'Talks On Aid Crossings In Khan Younis Stall', ''),
