@@ -1,7 +1,7 @@
 // The entry a candidate becomes: what it suggests, with the fields the admin gave (typed, or
 // changed in the Edit form) over it, checked exactly as /entry add checks them.
 import type { CommandArgs } from '../../src/core/command-spec.js';
-import type { EntryInput, SourceRecord } from '../../src/core/domain.js';
+import type { ClaimInput, EntryInput, SourceRecord } from '../../src/core/domain.js';
 import { checkAll, UserError } from '../../src/core/errors.js';
 import { fatalitiesText } from '../../src/core/fatalities.js';
 import { parsePartialDate, toIsoPartial, type PartialDate } from '../../src/core/partial-date.js';
@@ -108,7 +108,7 @@ function suggestedEntry(candidate: Candidate, dossier: DossierReader): EntryInpu
     summary: candidate.summary,
     eventType: suggested.type,
     start,
-    confidence: DEFAULT_CONFIDENCE,
+    confidence: suggested.claimed ? 'claimed' : DEFAULT_CONFIDENCE,
     places: suggested.places,
     actors: liveActors(candidate, dossier).map((actor) => ({ actorId: actor.id, role: actor.role ?? 'participant' })),
     sources,
@@ -127,15 +127,15 @@ const saysNone = (args: CommandArgs, name: string) => typeof args[name] === 'str
  */
 export const approvalClearOption: EmptyingOption = {
   name: 'clear',
-  description: 'Fields of the suggestion to leave empty, comma-separated: summary, actors, places, published, fatalities',
+  description: 'Fields of the suggestion to leave empty, comma-separated: summary, actors, places, published, fatalities, claims',
   type: 'text',
   maxLength: 200,
   example: '"summary, places"',
   empties: { summary: 'summary', actors: 'actors', places: 'places', published: 'published', fatalities: 'fatalities', fatalities_source: 'fatalities' },
 };
 
-/** The fields `clear` may name: every field of the Edit form but those an entry needs. */
-const CLEARABLE = APPROVAL_FIELDS.filter((name) => !isNeededField(name));
+/** The fields `clear` may name: every field of the Edit form but those an entry needs, and the claim the card reads in the title (no field of the form). */
+const CLEARABLE = [...APPROVAL_FIELDS.filter((name) => !isNeededField(name)), 'claims'];
 
 /** What the suggestion gives a field, as the Edit form shows it, for a refusal to quote. */
 const suggestedText = (candidate: Candidate, dossier: DossierReader, name: string): string | undefined => approvalFormValues(candidate, dossier)[name];
@@ -145,7 +145,7 @@ function checkedClears(candidate: Candidate, args: CommandArgs, dossier: Dossier
   const names = clearNames(args.clear);
   checkAll(
     names.map((name) => () => {
-      if (!(APPROVAL_FIELDS as readonly string[]).includes(name)) {
+      if (!CLEARABLE.includes(name) && !(APPROVAL_FIELDS as readonly string[]).includes(name)) {
         throw new UserError('invalid-option', `Option \`clear\` cannot empty \`${name}\`.`, [`It can empty: ${CLEARABLE.join(', ')}.`], 'clear');
       }
       if (isNeededField(name)) {
@@ -175,7 +175,24 @@ export function approvalInput(candidate: Candidate, args: CommandArgs, dossier: 
   if (cleared.has('summary')) suggested.summary = '';
   if (cleared.has('published')) suggested.sources = suggested.sources.map((source, index) => (index === 0 ? withoutPublished(source) : source));
   // Every field is set in the suggestion, so the result is a whole entry.
-  return applyEntryFields(fields, suggested, dossier, 0, 'suggestion') as EntryInput;
+  const entry = applyEntryFields(fields, suggested, dossier, 0, 'suggestion') as EntryInput;
+  const claim = cleared.has('claims') ? undefined : suggestedClaim(candidate, entry, dossier);
+  return claim ? { ...entry, claims: [claim] } : entry;
+}
+
+/**
+ * The party whose own account the item gives, as claiming the entry through the entry's first
+ * source, on the day that source was published (the entry's own day if later: a claim is not made
+ * before its event). None where the party is unknown or merged away since.
+ */
+function suggestedClaim(candidate: Candidate, entry: EntryInput, dossier: DossierReader): ClaimInput | undefined {
+  const actorId = candidate.suggested.claimed?.actorId;
+  const source = entry.sources[0];
+  if (actorId === undefined || !source || !dossier.allActorNames().some((name) => name.actorId === actorId)) return undefined;
+  const published = source.published === undefined ? undefined : parsePartialDate(source.published);
+  const date = published && toIsoPartial(published) >= toIsoPartial(entry.start) ? published : entry.start;
+  const { outlet, url, attribution, grade } = source;
+  return { actorId, stance: 'claims', date, source: { outlet, ...(url ? { url } : {}), ...(attribution ? { attribution } : {}), ...(grade ? { grade } : {}) } };
 }
 
 function withoutPublished(source: SourceRecord): SourceRecord {

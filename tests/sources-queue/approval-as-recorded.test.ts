@@ -35,7 +35,7 @@ describe('GIVEN a candidate whose item gives a summary and a publication time', 
     const refused = await desk.queue.refused(`/review approve id:${desk.id} clear:confidence`);
     expect(refused).toContain('An entry needs a confidence, and `confidence` was emptied.');
     expect(refused).toContain('The card suggests: reported');
-    expect(await desk.queue.refused(`/review approve id:${desk.id} clear:tags`)).toContain('It can empty: actors, places, summary, published, fatalities, fatalities_source.');
+    expect(await desk.queue.refused(`/review approve id:${desk.id} clear:tags`)).toContain('It can empty: actors, places, summary, published, fatalities, fatalities_source, claims.');
   });
 
   it('WHEN approved with actors:"-Syria", which the card does not suggest THEN the refusal names the suggestion’s actors, not the entry’s', async () => {

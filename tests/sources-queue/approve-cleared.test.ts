@@ -28,7 +28,7 @@ describe('GIVEN a candidate suggesting a summary, a place and 3 killed', () => {
     expect(await desk.queue.refused(`/review approve id:${desk.id} clear:fatalities_source`)).toContain('Fatality figures need their source, and `fatalities_source` was emptied.');
     const unknown = await desk.queue.refused(`/review approve id:${desk.id} clear:tags`);
     expect(unknown).toContain('Option `clear` cannot empty `tags`.');
-    expect(unknown).toContain('It can empty: actors, places, summary, published, fatalities, fatalities_source.');
+    expect(unknown).toContain('It can empty: actors, places, summary, published, fatalities, fatalities_source, claims.');
   });
 
   it('WHEN the Edit form comes back with Summary and Places blank, on a platform whose inputs could not hold the summary THEN the summary is kept and the places are not', async () => {

@@ -104,6 +104,15 @@ function fatalitiesText(suggested: Candidate['suggested'], hint: string): string
   return `at least ${count}, as the item gives them; the entry records ${count}, its best estimate (${hint})`;
 }
 
+/** `claimed: Israel's own account ("says it killed"); recorded as Israel's claim`, with how to change it while pending. */
+function claimedText(claimed: NonNullable<Candidate['suggested']['claimed']>, pending: boolean): string {
+  const name = claimed.name === undefined ? undefined : isolated(claimed.name);
+  const said = claimed.said === undefined ? '' : ` ("${claimed.said}")`;
+  const recorded = name === undefined ? '' : `; recorded as ${name}'s claim`;
+  const change = pending ? ` (confidence:${name === undefined ? '' : ' or clear:claims'} on approve if otherwise)` : '';
+  return `claimed: ${name === undefined ? "the speaker's" : `${name}'s`} own account of its act${said}${recorded}${change}`;
+}
+
 /** What the entry would say, as the candidate suggests it (`pending`: with how to change it on approval; `dated`: the item's date was read). */
 function suggestedFacts(suggested: Candidate['suggested'], pending: boolean, dated: boolean): NonNullable<View['facts']> {
   const from = `from ${isolated(suggested.source.outlet)}`;
@@ -112,6 +121,7 @@ function suggestedFacts(suggested: Candidate['suggested'], pending: boolean, dat
     { label: 'Actors', value: listed(suggested.actors.map((actor) => suggestedActorText({ ...actor, name: isolated(actor.name) }))) },
     { label: 'Places', value: listed(suggested.places.map(isolated)) },
     { label: 'Type', value: plainLine(eventTypeLabel(suggested.type)) },
+    ...(suggested.claimed ? [{ label: 'Confidence', value: plainLine(claimedText(suggested.claimed, pending)) }] : []),
     ...(suggested.label ? [{ label: 'Labelled', value: plainLine(`${suggested.label}, by its title: such pieces seldom report an event of their own`) }] : []),
     { label: 'Date', value: plainLine(dateText(suggested, dated, pending)) },
     ...(suggested.fatalities === undefined ? [] : [{ label: 'Fatalities', value: plainLine(fatalitiesText(suggested, fatalitiesHint)) }]),

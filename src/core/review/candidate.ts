@@ -28,6 +28,13 @@ export interface Suggested {
   fatalities?: number;
   /** The item gives `fatalities` as a lower bound (`at least 5`, `more than 5`, `> 5`): the entry records it as the best estimate. */
   fatalitiesAtLeast?: true;
+  /**
+   * The title gives a party's own account of its act (`Israel says it killed…`: claim-guess.ts):
+   * the entry's confidence is `claimed`, and the party (`actorId`, one of `actors`), where the
+   * dossier knows it, is recorded as claiming it. `said`: the title's words that tell so, where
+   * they can be quoted as written.
+   */
+  claimed?: { actorId?: number; name?: string; said?: string };
   /** What the title's label says the piece is (`opinion`, `analysis`…: piece-label.ts); absent for news. */
   label?: string;
 }

@@ -12,7 +12,7 @@ const ACTING: ReadonlySet<EventType> = new Set(['air-strike', 'shelling', 'incur
 
 const words = (list: string) => new Set(list.split(' '));
 /** Words between an actor and what it does (`Israeli army drones hit`, `Syrian Foreign Ministry says`). */
-const ACTOR_WORDS = words(
+export const ACTOR_WORDS = words(
   'forces force troops army military soldiers jets warplanes drone drones navy air police militia militants fighters settlers artillery ' +
     'government president presidency prime minister ministry foreign defence defense interior spokesman spokesperson officials official envoy ' +
     'armee troupes soldats aviation gouvernement ministre ministere قوات الجيش جيش',
@@ -26,7 +26,7 @@ const DESCRIBING = words('aerienne aeriennes aerien aeriens de drone جويه ج
 /** Words before whom an act is aimed at. */
 const AIMED = words('on against targeting target targets at sur contre علي ضد');
 /** Articles, and Arabic's `ال` as word-match sets it apart (`الإسرائيلية` is `ل اسرائيليه`). */
-const ARTICLES = words('the a an le la les l un une des du de ل');
+export const ARTICLES = words('the a an le la les l un une des du de ل');
 const BY = words('by par');
 /** Words joining two actors who share a role (`Qatar and Egypt mediate`, `strikes on Syria and Lebanon`). */
 const AND = words('and et &');

@@ -99,3 +99,16 @@ function typeOf(text: string): EventType | undefined {
 export function guessEventType(item: { title: string; summary: string }): EventType {
   return typeOf(item.title) ?? typeOf(item.summary) ?? 'other';
 }
+
+/**
+ * The type of what a party says it did (`deed`: the title's words after `says it`, `claims`…;
+ * claim-guess.ts): the act those words name, else the summary's, else `other` — a party's
+ * account of its own act reports the act, not a statement.
+ */
+export function guessClaimedType(deed: string, summary: string): EventType {
+  const told = (text: string) => {
+    const type = typeOf(text);
+    return type === 'statement' ? undefined : type;
+  };
+  return told(deed) ?? told(summary) ?? 'other';
+}

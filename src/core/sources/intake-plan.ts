@@ -7,7 +7,8 @@ import type { CandidateDraft, StoryRef } from '../review/candidate.js';
 import { tollFor } from '../review/fatality-guess.js';
 import { pieceLabel } from '../review/piece-label.js';
 import { guessRoles } from '../review/role-guess.js';
-import { guessEventType } from '../review/type-guess.js';
+import { ownClaimIn, type OwnClaim } from '../review/claim-guess.js';
+import { guessClaimedType, guessEventType } from '../review/type-guess.js';
 import { formatIsoPartial, toIsoPartial } from '../partial-date.js';
 import { clip, clipAtWord } from '../text-cut.js';
 import { DELETE_AND_C1, foldKey } from '../text.js';
@@ -200,6 +201,13 @@ function datingOf(item: FeedItem, published: Date | undefined): Pick<CandidateDr
   return unread ? { unreadDate: unread } : {};
 }
 
+/** An own claim as the candidate keeps it: its party named as suggested, its words quoted where the title writes them so. */
+function claimedBy(claim: OwnClaim, title: string, actors: readonly { id: number; name: string }[]): NonNullable<CandidateDraft['suggested']['claimed']> {
+  const actor = actors.find((suggested) => suggested.id === claim.actorId);
+  const quotable = title.toLowerCase().includes(claim.said);
+  return { ...(actor ? { actorId: actor.id, name: actor.name } : {}), ...(quotable ? { said: claim.said } : {}) };
+}
+
 /**
  * The candidate an item proposes: its text made fit for an entry, and what the entry would say.
  * An item without a date Sitrep could read is dated by the day the source first held it (`firstSeen`, else now).
@@ -215,10 +223,13 @@ function draftFor(item: FeedItem, input: IntakeInput, matched: string[], firstSe
   // The day on the clock the card and the approval read "today" on, so the suggestion is never a day ahead of it.
   const date = suggestion.start ? toIsoPartial(suggestion.start) : dayInZone(firstSeen ?? input.now, input.zone ?? 'UTC');
   const label = pieceLabel(title);
-  const type = guessEventType({ title, summary });
-  const killed = tollFor(type, { title, summary });
   const actors = suggestion.actors.slice(0, DRAFT_LIMITS.list);
+  const claim = ownClaimIn(title, actors);
+  const type = claim ? guessClaimedType(claim.deed, summary) : guessEventType({ title, summary });
+  const killed = tollFor(type, { title, summary });
   const roles = guessRoles(title, type, actors);
+  // A party telling of its own act is who acted.
+  if (claim?.actorId !== undefined && !roles.has(claim.actorId)) roles.set(claim.actorId, 'initiator');
   const spotted = input.spotPlaces?.(`${title}\n${summary}`, (folded) => knowsName(input.names, folded)) ?? [];
   return {
     topic: input.source.topic,
@@ -236,6 +247,7 @@ function draftFor(item: FeedItem, input: IntakeInput, matched: string[], firstSe
       source: { outlet, attribution: `according to ${outlet}`, ...(link ? { url: link } : {}), published: suggestion.source.published ?? date },
       ...datingOf(item, published),
       ...(suggestion.dateSaid ? { dateSaid: suggestion.dateSaid } : {}),
+      ...(claim ? { claimed: claimedBy(claim, title, actors) } : {}),
       ...(killed === undefined ? {} : { fatalities: killed.figure, ...(killed.atLeast ? { fatalitiesAtLeast: true as const } : {}) }),
       ...(label ? { label } : {}),
     },
