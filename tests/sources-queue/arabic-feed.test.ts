@@ -65,7 +65,10 @@ describe('GIVEN Arabic items naming places the dossier lacks', () => {
   it('WHEN a word says a place follows (town, countryside, camp, near) THEN the card suggests the places in the dossier’s countries, spelt as English news spells them where that locates them, and approving stores them located', async () => {
     const raid = { ...WEATHER, guid: 'sana-ar-4', title: 'قصف على بلدة جاسم بريف درعا الشمالي', summary: 'وسقطت قذائف بالقرب من مدينة نوى.' };
     const far = { ...WEATHER, guid: 'sana-ar-5', title: 'اجتماع في المدينة لبحث الأوضاع', summary: 'وصل الوفد إلى قرب المدينة المنورة.' };
-    expect(await checkArabic([raid, far])).toContain('2 proposed');
+    // `أطراف` (outskirts), `محيط` (around): a place follows, of any size.
+    const outskirts = { ...WEATHER, guid: 'sana-ar-6', title: 'اشتباكات في السويداء وعلى أطراف جاسم', summary: 'وتجدد القصف في محيط نوى.' };
+    expect(await checkArabic([raid, far, outskirts])).toContain('3 proposed');
+    expect(await queue.text('/review show id:3', READER)).toMatch(/Places +Sweida province, Jasim, Nawa \(Syria\)\n/);
     expect(await queue.text('/review show id:1', READER)).toContain('Places     Jasim, Daraa, Nawa (Syria)');
     // Medina is no place of the dossier's countries, and `المدينة` (the city) no cue's name.
     expect(await queue.text('/review show id:2', READER)).toContain('Places     —');

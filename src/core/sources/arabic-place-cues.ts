@@ -1,7 +1,8 @@
 // Where Arabic news names a place. Arabic has no capitals to tell a name from other words, so the
 // place spotter reads the words after one that says a place follows: `مدينة` (city), `بلدة`
 // (town), `قرية` (village), `ريف` (countryside of), `محافظة` (governorate), `مخيم` (camp), `حي`
-// (quarter), `قرب` / `بالقرب من` (near) and the directions (`جنوب دمشق`, south of Damascus).
+// (quarter), `قرب` / `بالقرب من` (near), `أطراف` / `مشارف` (outskirts), `محيط` (around),
+// `ضواحي` (suburbs) and the directions (`جنوب دمشق`, south of Damascus).
 // The words after `في` (in) and `على` (on) are read too, as headlines name a governorate or a
 // city there (`انفجار في حلب`, `قصف على درعا`); any word follows those, so the spotter takes
 // such a name only when it is a governorate's or a large city's (see place-spotting).
@@ -16,7 +17,7 @@ const stem = (word: string) => {
 
 /** The cue words' stems, so that a cue is known whatever is written onto it (`بمدينة`, `وقرب`). */
 const CUES: ReadonlySet<string> = new Set(
-  'مدينة بلدة بلدات قرية قرى ريف محافظة مخيم حي ناحية قرب شمال جنوب شرق غرب شمالي جنوبي شرقي غربي'.split(' ').map((cue) => stem(foldKey(cue))),
+  'مدينة بلدة بلدات قرية قرى ريف أرياف محافظة مخيم حي ناحية قرب أطراف مشارف محيط ضواحي شمال جنوب شرق غرب شمالي جنوبي شرقي غربي'.split(' ').map((cue) => stem(foldKey(cue))),
 );
 const NEAR = stem('قرب');
 /** Words a name does not run across: prepositions, conjunctions, relatives (with `و`, and, onto them or not). */
