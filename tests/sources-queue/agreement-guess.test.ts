@@ -39,3 +39,36 @@ describe('GIVEN a title opening with an agreement', () => {
     expect(typeOf('هدنة هشة وقصف على ريف درعا')).toBe('shelling');
   });
 });
+
+describe('GIVEN a title or summary telling of an agreement still to be made', () => {
+  it.each([
+    ['Israel, Syria near deal on de-escalation in south, sources say', 'A deal could be signed within weeks, two sources told Reuters.'],
+    ['Syria and Israel close to a security agreement, envoy says', ''],
+    ['Sweida truce could be reached this week', ''],
+    ["Israël et la Syrie proches d'un accord de sécurité", ''],
+    ['اتفاق وشيك بين سوريا وإسرائيل', ''],
+  ])('WHEN it is %j THEN the talks are suggested, not an agreement', (title, summary) => {
+    expect(guessEventType({ title, summary })).toBe('talks');
+  });
+
+  it('WHEN a memorandum is signed THEN it is an agreement; one made, with a fear for later, still is', () => {
+    expect(guessEventType({ title: 'Turkey and Syria sign defence cooperation memorandum', summary: '' })).toBe('agreement');
+    expect(guessEventType({ title: 'Ceasefire signed; fighting could resume, analysts fear', summary: '' })).toBe('agreement');
+  });
+});
+
+describe('GIVEN a title telling what someone threatens or vows to do', () => {
+  it.each([
+    "Israel's Katz threatens to strike Damascus again",
+    'Hezbollah vows to retaliate for commander killing',
+    'Netanyahu pledges to keep troops in southern Syria',
+    'Israël menace de frapper Damas',
+    'إسرائيل تهدد بقصف دمشق',
+  ])('WHEN it is %j THEN a statement is suggested, not the act threatened', (title) => {
+    expect(guessEventType({ title, summary: '' })).toBe('statement');
+  });
+
+  it('WHEN the act happened, the threat before it THEN the act is suggested', () => {
+    expect(guessEventType({ title: 'Israel strikes Damascus after threatening to act', summary: '' })).toBe('air-strike');
+  });
+});

@@ -41,7 +41,7 @@ describe('GIVEN an item in which Israel says it killed two gunmen', () => {
     await proposed([OWN]);
     const card = await queue.text('/review show id:1', READER);
     expect(card).toMatch(/Type +Air\/drone strike\n/);
-    expect(card).toMatch(/Confidence +claimed: Israel's own account of its act \("says it killed"\); recorded as Israel's claim \(confidence: or clear:claims on approve if otherwise\)\n/);
+    expect(card).toMatch(/Confidence +claimed: the act as Israel tells it \("says it killed"\); recorded as a claim by Israel \(confidence: or clear:claims on approve if otherwise\)\n/);
     expect(card).toMatch(/Actors +Israel \(initiator\)/);
   });
 

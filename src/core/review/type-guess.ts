@@ -11,7 +11,7 @@ import type { EventType } from '../vocabulary.js';
  * march, `وقع` signed and happened).
  */
 const SIGNS: readonly [EventType, readonly string[]][] = [
-  ['agreement', ['ceasefire*', 'truce*', 'agreement*', 'accord*', 'deal', 'deals', 'pact*', 'signed', 'signs', 'cessez-le-feu', 'treve*', 'وقف إطلاق النار', 'هدنة', 'اتفاق*', 'توقيع']],
+  ['agreement', ['ceasefire*', 'truce*', 'agreement*', 'accord*', 'deal', 'deals', 'pact*', 'memorandum*', 'signed', 'signs', 'cessez-le-feu', 'treve*', 'وقف إطلاق النار', 'هدنة', 'اتفاق*', 'توقيع']],
   ['air-strike', ['airstrike*', 'air strike*', 'air raid*', 'drone strike*', 'drone attack*', 'drones hit', 'drone hits', 'drones target*', 'drone target*', 'strike*', 'struck', 'warplane', 'warplanes', 'bombed', 'bombing*', 'bombard*', 'frappe*', 'raid aerien*', 'raids aeriens', 'غارة', 'غارات', 'قصف جوي', 'ضربة جوية', 'ضربات جوية']],
   ['shelling', ['shelling*', 'shelled', 'shells', 'artillery', 'mortar*', 'rocket*', 'obus', 'artillerie', 'roquette*', 'pilonn*', 'قصف مدفعي', 'قذائف', 'صواريخ', 'هاون', 'قصف']],
   ['armed-clash', ['clash*', 'fighting', 'battle*', 'gunfight*', 'firefight*', 'affrontement*', 'combats', 'accrochage*', 'اشتباك*', 'معارك', 'مواجهات']],
@@ -53,6 +53,20 @@ const AFTER_AGREEMENT = COMPILED.filter(([type]) => type !== 'agreement');
 const holds = (text: FoldedText, phrases: readonly FoldedPhrase[]) => phrases.some((phrase) => findPhrase(text, phrase) !== -1);
 
 /**
+ * An agreement still to be made (folded text): `near a deal`, `close to a truce`, `a deal could be
+ * signed`, `proche d'un accord`, `اتفاق وشيك`. What is reported then is the talks.
+ */
+const NOT_YET = new RegExp(
+  [
+    String.raw` (?:near|nears|nearing|close to|closer to|edge closer to|edges closer to) (?:an? )?(?:\S+ )?(?:deal|agreement|accord|truce|ceasefire)`,
+    String.raw` (?:could|may|might|would|expected to|set to|poised to|likely to) (?:be )?(?:sign|signed|agree|agreed|reach|reached|seal|sealed) `,
+    String.raw` proches? d (?:un )?(?:accord|cessez le feu)`,
+    // `وشيك` (imminent) as word-match sets its first letter apart.
+    String.raw` (?:اتفاق|هدنه) (?:و شيك|قريب)`,
+  ].join('|'),
+);
+
+/**
  * The text opens with the agreement, as a headline's subject, with nothing saying it did not
  * hold: `اتفاق على وقف إطلاق النار` (agreement on a ceasefire), `Cessez-le-feu à Gaza` report
  * one agreed, as headlines leave the verb out. (A FoldedText starts with a space: its first word is at 0.)
@@ -61,6 +75,7 @@ const opensWithAgreement = (text: FoldedText) => AGREEMENT.some((phrase) => find
 
 function typeIn(text: FoldedText): EventType | undefined {
   const type = COMPILED.find(([, phrases]) => holds(text, phrases))?.[0];
+  if (type === 'agreement' && NOT_YET.test(text.lower)) return AFTER_AGREEMENT.find(([, phrases]) => holds(text, phrases))?.[0] ?? 'talks';
   if (type !== 'agreement' || holds(text, MADE)) return type;
   // An agreement named with nothing saying it was made is what the title is about, not its event:
   // "Talks on the Sweida ceasefire" report talks, "Strikes as the ceasefire frays" strikes.
@@ -77,11 +92,13 @@ function typeIn(text: FoldedText): EventType | undefined {
 const ABOUT = /\s(?:against|over|amid|amidst|despite|after|following|as|contre|malgré|malgre|sur fond de|après|apres|suite à|ضد|رغم|وسط|بعد)\s/iu;
 
 /**
- * Words after which a title tells what someone fears or asks for, not what happened: `Washington
- * warns of new clashes in Sweida`, `UN urges restraint`, `Qatar calls for a ceasefire`. With no
- * event before them, the event is the statement.
+ * Words after which a title tells what someone fears, asks for or threatens, not what happened:
+ * `Washington warns of new clashes in Sweida`, `UN urges restraint`, `Qatar calls for a
+ * ceasefire`, `Katz threatens to strike Damascus`, `يهدد بقصف`. With no event before them, the
+ * event is the statement.
  */
-const ASKED_FOR = /\s(?:warns?|warned|warning)\s+(?:of|about|against)\s|\s(?:urges?|urged|calls?\s+for|called\s+for|met en garde contre|appelle à|appellent à)\s/iu;
+const ASKED_FOR =
+  /\s(?:warns?|warned|warning)\s+(?:of|about|against)\s|\s(?:urges?|urged|calls?\s+for|called\s+for|met en garde contre|appelle à|appellent à)\s|\s(?:threatens?|threatened|vows?|vowed|pledges?|pledged)\s+to\s|\s(?:menace|menacent|promet|promettent)\s+d|\s(?:يهدد|تهدد|هدد|هددت|يتوعد|تتوعد|توعد|توعدت)\s/iu;
 
 /** What the words before ABOUT tell, else what the whole text tells. */
 function typeOf(text: string): EventType | undefined {
