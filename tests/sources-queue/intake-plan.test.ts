@@ -218,6 +218,26 @@ describe('GIVEN the polling timing', () => {
     expect(guessEventType({ title: 'Sweida truce takes effect at noon', summary: '' })).toBe('agreement');
   });
 
+  it('THEN forces entering or withdrawing, gunmen, mass graves and missiles suggest their types; aid entering stays humanitarian', () => {
+    const typeOf = (title: string, summary = '') => guessEventType({ title, summary });
+    expect(typeOf('Syrian government forces enter Sweida after deal with Druze leaders', 'Units deployed under the agreement.')).toBe('incursion');
+    expect(typeOf('Bedouin tribes withdraw from Sweida city', 'Tribal fighters left after the ceasefire took effect.')).toBe('incursion');
+    expect(typeOf('Aid convoy enters Sweida through Busra al-Harir', '32 trucks entered.')).toBe('humanitarian');
+    expect(typeOf('Gunmen kill two in Daraa countryside')).toBe('violence-against-civilians');
+    // Gunmen killed are no violence against civilians.
+    expect(typeOf('Army kills two gunmen near Quneitra')).toBe('other');
+    expect(typeOf('Mass grave found in Sweida countryside', 'Local authorities said 20 bodies were recovered.')).toBe('violence-against-civilians');
+    expect(typeOf('العثور على مقبرة جماعية في ريف السويداء')).toBe('violence-against-civilians');
+    expect(typeOf('Israel intercepts missile launched from Yemen')).toBe('shelling');
+    expect(typeOf('Israeli missile strike on Damascus suburb')).toBe('air-strike');
+  });
+
+  it('THEN a known place after `by` is who acted, not where: it is not suggested as a place', () => {
+    const places = (title: string, summary: string) => planIntake(input([item(title, '2025-07-19T10:00:00Z', { summary })])).drafts[0]!.suggested.places;
+    expect(places('UN Security Council to meet on Syria', 'The session was requested by Baku.')).toEqual([]);
+    expect(places('UN Security Council to meet in Baku', 'The session was requested by Baku.')).toEqual(['Baku']);
+  });
+
   it('THEN a French title suggests its type as well', () => {
     expect(guessEventType({ title: 'Frappe israélienne sur une voiture au Liban-Sud', summary: '' })).toBe('air-strike');
     expect(guessEventType({ title: 'Cessez-le-feu à Soueida : les pourparlers reprennent', summary: '' })).toBe('talks');

@@ -111,13 +111,17 @@ function verbAfter(text: FoldedText, end: number): string {
   return ARABIC_JOINING.has(after) ? wordAfter(text, end + 1 + after.length) : after;
 }
 
+/** Words before a place that make it who acts (`requested by France`, `condamné par la France` reads `la` first and is not caught), not where. */
+const AGENT_BEFORE: ReadonlySet<string> = new Set(['by', 'par']);
+
 /**
- * A place mention that is a government speaking: a verb of speech after it and no preposition
- * before, or an Arabic verb of speech before it, as Arabic puts the verb first (`أعلنت دمشق`).
+ * A place mention that is a government speaking or acting: a verb of speech after it and no
+ * preposition before, an Arabic verb of speech before it, as Arabic puts the verb first (`أعلنت
+ * دمشق`), or `by` before it (`the session was requested by France`).
  */
 function speaks(text: FoldedText, start: number, end: number): boolean {
   const before = wordBefore(text, start);
-  return (SPEECH_VERBS.has(verbAfter(text, end)) && !PLACE_PREPOSITIONS.has(before)) || (holdsArabic(before) && SPEECH_VERBS.has(before));
+  return (SPEECH_VERBS.has(verbAfter(text, end)) && !PLACE_PREPOSITIONS.has(before)) || (holdsArabic(before) && SPEECH_VERBS.has(before)) || AGENT_BEFORE.has(before);
 }
 
 /** A region stored with its kind (`Sweida province`) is also named without it (`Sweida`), as news names it. */
