@@ -83,7 +83,8 @@ export const suggestedStart = (candidate: Candidate): PartialDate => parsePartia
 function begunFeedDay(candidate: Candidate, now: Date): string | undefined {
   const { published, suggested } = candidate;
   if (!published || suggested.publishedDayOnly || published.getTime() > now.getTime()) return undefined;
-  return suggested.date;
+  // The publication's day: the entry's date may be an earlier one the item's words give.
+  return suggested.source.published ?? suggested.date;
 }
 
 /**

@@ -19,13 +19,14 @@ export function datedText(published: Date, dayOnly: boolean | undefined, when: I
 
 /**
  * The Published line of a card: when the item was published, as far as its feed said. Where the
- * day at the feed's offset (`date`, which dates the entry) is not the day on the reader's clock
- * (`00:30 +1400` on 7 Dec is 6 Dec 10:30 UTC), that day is said too.
+ * day at the feed's offset (the entry's source's `published`) is not the day on the reader's
+ * clock (`00:30 +1400` on 7 Dec is 6 Dec 10:30 UTC), that day is said too. (The entry's own
+ * `date` may be a day the item's words give, before it was published.)
  */
-export function publishedText(published: Date | undefined, dating: Dating & Pick<Suggested, 'date'>, when: InstantWriter): string {
+export function publishedText(published: Date | undefined, dating: Dating & Pick<Suggested, 'date' | 'source'>, when: InstantWriter): string {
   if (!published) return dating.unreadDate ? unreadText(dating.unreadDate) : 'not given by the feed';
   const text = datedText(published, dating.publishedDayOnly, when);
-  const feedDay = otherFeedDay(text, dating.publishedDayOnly, dating.date);
+  const feedDay = otherFeedDay(text, dating.publishedDayOnly, dating.source.published ?? dating.date);
   return feedDay === undefined ? text : `${text} (${feedDay})`;
 }
 
