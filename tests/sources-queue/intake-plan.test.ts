@@ -246,6 +246,14 @@ describe('GIVEN the polling timing', () => {
     expect(guessEventType({ title: 'Manifestation à Beyrouth contre la vie chère', summary: '' })).toBe('protest');
     expect(guessEventType({ title: 'Les États-Unis appellent au calme à Soueida', summary: '' })).toBe('statement');
     expect(guessEventType({ title: 'UN calls for calm in Sweida', summary: '' })).toBe('statement');
+    expect(guessEventType({ title: 'Le Liban dénonce une violation de sa souveraineté', summary: 'Le président a condamné une incursion israélienne.' })).toBe('statement');
+    expect(guessEventType({ title: 'Syrie : le président al-Charaa nomme un nouveau gouvernement', summary: '' })).toBe('political-change');
+  });
+
+  it('THEN an Arabic title in the present tense suggests its type too (يتوغل, يعتقل, تقصف)', () => {
+    expect(guessEventType({ title: 'الجيش الإسرائيلي يتوغل في ريف القنيطرة', summary: '' })).toBe('incursion');
+    expect(guessEventType({ title: 'الأمن العام السوري يعتقل خلية في ريف دمشق', summary: '' })).toBe('arrest');
+    expect(guessEventType({ title: 'المدفعية تقصف مواقع في ريف درعا', summary: '' })).toBe('shelling');
   });
 
   it('THEN an Arabic title suggests its type as well, with what Arabic writes onto its words', () => {

@@ -27,6 +27,13 @@ function roles(title: string): Record<string, string> {
   return Object.fromEntries(actors.map((actor) => [actor.name, found.get(actor.id) ?? 'participant']));
 }
 
+describe('GIVEN a title opening with a kicker naming a country (`Syrie :`)', () => {
+  it('THEN the kicker gives that country no role: the headline after it does', () => {
+    expect(roles('Syrie : des frappes israéliennes visent Damas')).toEqual({ Syria: 'participant', Israel: 'initiator' });
+    expect(roles('Syria: Israeli strike on army depot')).toEqual({ Syria: 'participant', Israel: 'initiator' });
+  });
+});
+
 describe('GIVEN an English title', () => {
   it('THEN who strikes is the initiator and whom it strikes the target', () => {
     expect(roles('Israeli drone strike kills 2 near Quneitra')).toEqual({ Israel: 'initiator' });

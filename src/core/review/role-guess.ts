@@ -112,9 +112,13 @@ export interface RoleMention {
   people?: boolean;
 }
 
+/** A kicker before the headline (`Syrie :`, `Syria:`): what the story is about, not who acts in it. */
+const KICKER = /^[^:]{1,40}?\s?:\s+/u;
+
 /** The role of each actor whose mention in the title tells one; the rest are left out. */
 export function guessRoles(title: string, type: EventType, actors: readonly RoleMention[]): Map<number, ActorRole> {
-  const text = foldText(title);
+  // Folded, the kicker's colon is gone: `Syrie : des frappes` would read as Syria striking.
+  const text = foldText(title.replace(KICKER, ''));
   const arabic = holdsArabic(title);
   // Any act's words, not only the type's: `Israeli army arrests 5 in Quneitra raid` is an incursion.
   const signs = ACTING.has(type) ? ACTING_SIGNS : [];

@@ -13,17 +13,17 @@ import type { EventType } from '../vocabulary.js';
 const SIGNS: readonly [EventType, readonly string[]][] = [
   ['agreement', ['ceasefire*', 'truce*', 'agreement*', 'accord*', 'deal', 'deals', 'pact*', 'memorandum*', 'signed', 'signs', 'cessez-le-feu', 'treve*', 'وقف إطلاق النار', 'هدنة', 'اتفاق*', 'توقيع']],
   ['air-strike', ['airstrike*', 'air strike*', 'air raid*', 'drone strike*', 'drone attack*', 'drones hit', 'drone hits', 'drones target*', 'drone target*', 'strike*', 'struck', 'warplane', 'warplanes', 'bombed', 'bombing*', 'bombard*', 'frappe*', 'raid aerien*', 'raids aeriens', 'غارة', 'غارات', 'قصف جوي', 'ضربة جوية', 'ضربات جوية']],
-  ['shelling', ['shelling*', 'shelled', 'shells', 'artillery', 'mortar*', 'rocket*', 'missile*', 'obus', 'artillerie', 'roquette*', 'pilonn*', 'قصف مدفعي', 'قذائف', 'صواريخ', 'هاون', 'قصف']],
+  ['shelling', ['shelling*', 'shelled', 'shells', 'artillery', 'mortar*', 'rocket*', 'missile*', 'obus', 'artillerie', 'roquette*', 'pilonn*', 'قصف مدفعي', 'قذائف', 'صواريخ', 'هاون', 'قصف', 'يقصف', 'تقصف']],
   ['armed-clash', ['clash*', 'fighting', 'battle*', 'gunfight*', 'firefight*', 'affrontement*', 'combats', 'accrochage*', 'اشتباك*', 'معارك', 'مواجهات']],
   ['incursion', ['incursion*', 'troops enter*', 'forces enter*', 'army enter*', 'units enter*', 'soldiers enter*', 'tanks enter*', 'deploy*', 'redeploy*', 'advance*', 'raid*',
-    'troops withdraw*', 'forces withdraw*', 'fighters withdraw*', 'tribes withdraw*', 'troops pull out', 'forces pull out', 'deploi*', 'توغل*']],
+    'troops withdraw*', 'forces withdraw*', 'fighters withdraw*', 'tribes withdraw*', 'troops pull out', 'forces pull out', 'deploi*', 'توغل*', 'يتوغل*', 'تتوغل*']],
   ['violence-against-civilians', ['massacre*', 'killed civilians', 'executions', 'abduct*', 'gunmen kill*', 'gunmen open*', 'gunmen shoot*', 'gunmen shot', 'gunmen attack*', 'shot dead', 'mass grave*', 'مجزرة', 'مجازر', 'إعدامات', 'مقبرة جماعية']],
-  ['arrest', ['arrest*', 'detain*', 'detention*', 'interpell*', 'اعتقال*', 'اعتقل*', 'احتجاز*']],
+  ['arrest', ['arrest*', 'detain*', 'detention*', 'interpell*', 'اعتقال*', 'اعتقل*', 'يعتقل*', 'تعتقل*', 'احتجاز*']],
   ['protest', ['protest*', 'demonstrat*', 'rally', 'rallies', 'march', 'manifestation*', 'manifestant*', 'rassemblement*', 'مظاهرة', 'مظاهرات', 'تظاهر*', 'احتجاج*']],
   ['talks', ['talks', 'negotiat*', 'meet', 'meets', 'met', 'meeting*', 'summit*', 'mediat*', 'envoy*', 'dialogue', 'pourparlers', 'negociation*', 'rencontre*', 'sommet*', 'entretien*', 'محادثات', 'مباحثات', 'مفاوض*', 'اجتماع*', 'لقاء', 'قمة', 'وساطة', 'مبعوث*']],
   ['humanitarian', ['aid', 'humanitarian', 'refugee*', 'displaced', 'famine', 'relief', 'humanitaire*', 'refugie*', 'deplaces', 'مساعدات', 'إنساني*', 'لاجئ*', 'نازح*', 'مجاعة']],
-  ['political-change', ['elect*', 'resign*', 'appoint*', 'sworn', 'coup*', 'cabinet', 'demission*', 'انتخاب*', 'استقال*', 'تعيين', 'انقلاب']],
-  ['statement', ['said', 'says', 'statement*', 'announc*', 'warn*', 'urge*', 'condemn*', 'declar*', 'calls for', 'called for', 'annonc*', 'condamn*', 'appelle', 'appellent', 'dement', 'dementent', 'dementi', 'بيان', 'أعلن*', 'يعلن', 'تعلن', 'حذر*', 'أدان*', 'قال']],
+  ['political-change', ['elect*', 'resign*', 'appoint*', 'sworn', 'coup*', 'cabinet', 'new government', 'demission*', 'nomme', 'nomment', 'nomination*', 'nouveau gouvernement', 'حكومة جديدة', 'انتخاب*', 'استقال*', 'تعيين', 'انقلاب']],
+  ['statement', ['said', 'says', 'statement*', 'announc*', 'warn*', 'urge*', 'condemn*', 'declar*', 'calls for', 'called for', 'annonc*', 'condamn*', 'denonce*', 'appelle', 'appellent', 'dement', 'dementent', 'dementi', 'بيان', 'أعلن*', 'يعلن', 'تعلن', 'حذر*', 'أدان*', 'قال']],
 ];
 
 /** The words that tell `type`, as SIGNS writes them. */
