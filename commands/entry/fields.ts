@@ -576,14 +576,18 @@ function entryFieldText(entry: Partial<EntryInput>, name: string): string | unde
  */
 export function applyEntryFields(args: CommandArgs, base: Partial<EntryInput>, dossier: DossierReader, sourceIndex = 0, lists: ListBase = 'entry'): Partial<EntryInput> {
   const next: Partial<EntryInput> = { ...base };
-  if (args.title !== undefined) next.title = String(args.title);
-  if (args.summary !== undefined) next.summary = String(args.summary);
   if (args.date !== undefined) next.start = args.date as PartialDate;
   if (args.end !== undefined) next.end = args.end as PartialDate;
   if (args.type !== undefined) next.eventType = args.type as EventType;
   if (args.confidence !== undefined) next.confidence = args.confidence as Confidence;
   // Every wrong option in one refusal, as the option conversion before it does.
   checkAll([
+    () => {
+      if (args.title !== undefined) next.title = worded(args.title, 'title', 'Give the headline in words: title:"Talks resume in Baku".');
+    },
+    () => {
+      if (args.summary !== undefined) next.summary = worded(args.summary, 'summary', 'To record no summary, leave the option out (or empty it with `clear:summary`).');
+    },
     () => {
       if (args.topic !== undefined) next.topic = parseTopic(String(args.topic));
     },
@@ -606,6 +610,16 @@ export function applyEntryFields(args: CommandArgs, base: Partial<EntryInput>, d
     },
   ]);
   return next;
+}
+
+/**
+ * A title or summary as given, refused when it holds no letter nor digit (`-`, `…`, `?`): typed
+ * for "none" or by mistake, it would be shown as the entry's headline or account.
+ */
+function worded(value: unknown, name: 'title' | 'summary', hint: string): string {
+  const text = String(value);
+  if (!/[\p{L}\p{N}]/u.test(text)) throw new UserError('invalid-option', `Option \`${name}\` has no words — got \`${text}\`.`, [hint], name);
+  return text;
 }
 
 /**
