@@ -586,7 +586,7 @@ export function applyEntryFields(args: CommandArgs, base: Partial<EntryInput>, d
       if (args.title !== undefined) next.title = worded(args.title, 'title', 'Give the headline in words: title:"Talks resume in Baku".');
     },
     () => {
-      if (args.summary !== undefined) next.summary = worded(args.summary, 'summary', 'To record no summary, leave the option out (or empty it with `clear:summary`).');
+      if (args.summary !== undefined) next.summary = worded(args.summary, 'summary', 'To record none, leave `summary` out of /entry add, or empty it with `clear:summary` on /entry edit and /review approve.');
     },
     () => {
       if (args.topic !== undefined) next.topic = parseTopic(String(args.topic));

@@ -29,7 +29,7 @@ describe('GIVEN the seed dossier', () => {
     expect(said).toContain('Option `title` has no words — got `-`.');
     expect(said).toContain('Give the headline in words: title:"Talks resume in Baku".');
     expect(said).toContain('Option `summary` has no words — got `…`.');
-    expect(said).toContain('To record no summary, leave the option out (or empty it with `clear:summary`).');
+    expect(said).toContain('To record none, leave `summary` out of `/entry add`, or empty it with `clear:summary` on `/entry edit` and `/review approve`.');
     expect(storeFingerprint(app.db)).toBe(before);
   });
 
