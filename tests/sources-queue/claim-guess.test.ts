@@ -45,6 +45,11 @@ describe('GIVEN a title in which a party tells of its own act', () => {
     expect(read('Military says it has destroyed tunnels under the border')).toEqual(['-', 'other']);
     expect(read('Iran says it seized a tanker in the Gulf')).toEqual(['-', 'other']);
     expect(read('Houthis claim rocket attack on Eilat')).toEqual(['-', 'shelling']);
+    // Named as the title writes it, for the card to say the dossier lacks it; an office is no name.
+    const unknown = (title: string) => ownClaimIn(title, suggest({ title, summary: '' }, names).actors)?.unknown;
+    expect(unknown('Houthis claim rocket attack on Eilat')).toBe('Houthis');
+    expect(unknown('Hayat Tahrir al-Sham says it captured Saraqib')).toBe('Hayat Tahrir al-Sham');
+    expect(unknown('Military says it has destroyed tunnels under the border')).toBeUndefined();
   });
 });
 

@@ -41,7 +41,7 @@ describe('GIVEN an item in which Israel says it killed two gunmen', () => {
     await proposed([OWN]);
     const card = await queue.text('/review show id:1', READER);
     expect(card).toMatch(/Type +Air\/drone strike\n/);
-    expect(card).toMatch(/Confidence +claimed: the act as Israel tells it \("says it killed"\); recorded as a claim by Israel \(confidence: or clear:claims on approve if otherwise\)\n/);
+    expect(card).toMatch(/Confidence +claimed: the act as told by Israel \("says it killed"\); recorded as a claim by Israel \(confidence: or clear:claims on approve if otherwise\)\n/);
     expect(card).toMatch(/Actors +Israel \(initiator\)/);
   });
 
@@ -59,6 +59,19 @@ describe('GIVEN an item in which Israel says it killed two gunmen', () => {
     const entry = await queue.text(`/entry show id:${entryId}`, READER);
     expect(entry).toMatch(/Confidence +reported\n/);
     expect(entry).not.toContain('Israel claims');
+  });
+});
+
+describe('GIVEN an item in which a party the dossier lacks claims an attack', () => {
+  it('WHEN it is proposed and approved THEN the card names the party and says no claim is recorded; the entry is claimed, with no claim', async () => {
+    await proposed([{ ...OWN, guid: 'houthis', title: 'Houthis claim rocket attack on Eilat', link: 'https://levant.example/houthis', summary: '' }]);
+    const card = await queue.text('/review show id:1', READER);
+    expect(card).toMatch(/Type +Shelling\n/);
+    expect(card).toMatch(/Confidence +claimed: the act as told by Houthis \("claim rocket attack"\); Houthis is not in the dossier, so no claim is recorded \(\/actors add, then \/entry claim\) \(confidence: on approve if otherwise\)\n/);
+    const entryId = /added as entry #(\d+)/.exec(await queue.text('/review approve id:1'))![1];
+    const entry = await queue.text(`/entry show id:${entryId}`, READER);
+    expect(entry).toMatch(/Confidence +claimed\n/);
+    expect(entry).not.toContain('Claims');
   });
 });
 

@@ -104,13 +104,13 @@ function fatalitiesText(suggested: Candidate['suggested'], hint: string): string
   return `at least ${count}, as the item gives them; the entry records ${count}, its best estimate (${hint})`;
 }
 
-/** `claimed: the act as Israel tells it ("says it killed"); recorded as a claim by Israel`, with how to change it while pending. */
+/** `claimed: the act as told by Israel ("says it killed"); recorded as a claim by Israel`, with how to change it while pending. */
 function claimedText(claimed: NonNullable<Candidate['suggested']['claimed']>, pending: boolean): string {
   const name = claimed.name === undefined ? undefined : isolated(claimed.name);
   const said = claimed.said === undefined ? '' : ` ("${claimed.said}")`;
-  const recorded = name === undefined ? '' : `; recorded as a claim by ${name}`;
-  const change = pending ? ` (confidence:${name === undefined ? '' : ' or clear:claims'} on approve if otherwise)` : '';
-  return `claimed: the act as ${name ?? 'its speaker'} tells it${said}${recorded}${change}`;
+  const recorded = name === undefined ? '' : claimed.actorId === undefined ? `; ${name} is not in the dossier, so no claim is recorded (/actors add, then /entry claim)` : `; recorded as a claim by ${name}`;
+  const change = pending ? ` (confidence:${claimed.actorId === undefined ? '' : ' or clear:claims'} on approve if otherwise)` : '';
+  return `claimed: the act as told by ${name ?? 'its speaker'}${said}${recorded}${change}`;
 }
 
 /** What the entry would say, as the candidate suggests it (`pending`: with how to change it on approval; `dated`: the item's date was read). */

@@ -31,8 +31,9 @@ export interface Suggested {
   /**
    * The title gives a party's own account of its act (`Israel says it killed…`: claim-guess.ts):
    * the entry's confidence is `claimed`, and the party (`actorId`, one of `actors`), where the
-   * dossier knows it, is recorded as claiming it. `said`: the title's words that tell so, where
-   * they can be quoted as written.
+   * dossier knows it, is recorded as claiming it; `name` without `actorId` is a party the dossier
+   * lacks, as the title names it. `said`: the title's words that tell so, where they can be
+   * quoted as written.
    */
   claimed?: { actorId?: number; name?: string; said?: string };
   /** What the title's label says the piece is (`opinion`, `analysis`…: piece-label.ts); absent for news. */

@@ -12,6 +12,8 @@ export interface OwnClaim {
   deed: string;
   /** The suggested actor whose claim it is; absent when the title names no known party (`Military says it struck…`). */
   actorId?: number;
+  /** A party the dossier does not know, as the title writes its name (`Hezbollah`, `Islamic State`). */
+  unknown?: string;
 }
 
 const words = (list: string) => new Set(list.split(' '));
@@ -119,6 +121,28 @@ function speakerAt(tokens: readonly string[], cased: readonly string[], verb: nu
   return act > verb + 1 && tokens.slice(verb + 1, act).some((word) => ACTOR_WORDS.has(word)) ? null : undefined;
 }
 
+/** Lower-case particles inside names, alone or joined (`ibn Taymiyya`, `Hayat Tahrir al-Sham`). */
+const NAME_PARTICLES = /^(?:al|el|ad|as|ash|at|ar|az|an|bin|ibn|bani|de|du|des)(?:-\p{Lu}|$)/u;
+
+/**
+ * The capitalised name the title writes right before the word `verb` (as folded, case kept), at
+ * most four words: `Hezbollah`, `Hayat Tahrir al-Sham`; undefined if none stands there.
+ */
+function nameBefore(title: string, verb: string): string | undefined {
+  const written = title.split(/\s+/);
+  const at = written.findIndex((word, n) => n > 0 && word.replace(/[^\p{L}]/gu, '').toLowerCase() === verb.toLowerCase());
+  if (at === -1) return undefined;
+  const name: string[] = [];
+  for (let n = at - 1; n >= 0 && name.length < 4; n--) {
+    const word = written[n]!.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
+    if (!/^\p{Lu}/u.test(word) && !NAME_PARTICLES.test(word)) break;
+    name.unshift(word);
+  }
+  // `Military says`: an office, no name.
+  const office = name.length > 0 && ACTOR_WORDS.has(name[name.length - 1]!.toLowerCase());
+  return name.length > 0 && !office && /^\p{Lu}/u.test(name[0]!) ? name.join(' ') : undefined;
+}
+
 /** The own claim the title makes, if it makes one; `actors` as suggested (their mentions as matched). */
 export function ownClaimIn(title: string, actors: readonly { id: number; matched: string }[]): OwnClaim | undefined {
   const text = foldText(title);
@@ -134,8 +158,10 @@ export function ownClaimIn(title: string, actors: readonly { id: number; matched
     const speaker = speakerAt(tokens, cased, verb, act, ends);
     if (speaker === undefined) continue;
     // Arabic may name the speaker between the verb and the act: the two words alone, then.
-    const said = act - verb <= 4 ? tokens.slice(verb, act + 1) : [tokens[verb], tokens[act]];
-    return { said: said.join(' '), deed: tokens.slice(act).join(' '), ...(speaker === null ? {} : { actorId: speaker }) };
+    // `claims attack on`, `claims responsibility for`: the act's noun with the word after it.
+    const said = CLAIMS.has(tokens[verb]!) ? tokens.slice(verb, act + 2) : act - verb <= 4 ? tokens.slice(verb, act + 1) : [tokens[verb], tokens[act]];
+    const unknown = speaker === null ? nameBefore(title, cased[verb]!) : undefined;
+    return { said: said.join(' '), deed: tokens.slice(act).join(' '), ...(speaker === null ? {} : { actorId: speaker }), ...(unknown ? { unknown } : {}) };
   }
   return undefined;
 }

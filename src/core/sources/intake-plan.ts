@@ -201,11 +201,12 @@ function datingOf(item: FeedItem, published: Date | undefined): Pick<CandidateDr
   return unread ? { unreadDate: unread } : {};
 }
 
-/** An own claim as the candidate keeps it: its party named as suggested, its words quoted where the title writes them so. */
+/** An own claim as the candidate keeps it: its party named as suggested (or as the title names one the dossier lacks), its words quoted where the title writes them so. */
 function claimedBy(claim: OwnClaim, title: string, actors: readonly { id: number; name: string }[]): NonNullable<CandidateDraft['suggested']['claimed']> {
   const actor = actors.find((suggested) => suggested.id === claim.actorId);
   const quotable = title.toLowerCase().includes(claim.said);
-  return { ...(actor ? { actorId: actor.id, name: actor.name } : {}), ...(quotable ? { said: claim.said } : {}) };
+  const name = actor ? { actorId: actor.id, name: actor.name } : claim.unknown ? { name: claim.unknown } : {};
+  return { ...name, ...(quotable ? { said: claim.said } : {}) };
 }
 
 /**
