@@ -29,7 +29,7 @@ const IRREGULAR = words('struck hit shot took seized sank blew caught brought fo
 /** After such a verb, a passive headline (`its soldier killed in Gaza`): someone else's act on the party. */
 const PASSIVE_AFTER = words('in by during near while at');
 /** `claims` with the act right after it (`claims attack`, `claims responsibility for`). */
-const CLAIMS = words('claims claimed claim revendique revendiquent revendiqué revendiquee');
+const CLAIMS = words('claims claimed claim revendique revendiquent revendiquee');
 const CLAIMED_ACTS = words(
   'responsibility credit attack attacks strike strikes killing killings assassination downing capture shooting bombing ambush operation operations raid raids ' +
     'drone drones rocket rockets missile missiles responsabilite attaque attaques attentat attentats tir tirs frappe frappes assassinat embuscade',
