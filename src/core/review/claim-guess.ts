@@ -42,6 +42,9 @@ const ARABIC_ADOPTS = words('يتبني تتبني تبني تبنت');
 /** Acts an announcement names as the speaker's own (not `مقتل`, a death it may have suffered). */
 const ARABIC_ACTS = words('اغتيال استهداف اسقاط تدمير اعتقال قصف ضرب السيطره سيطره تحرير');
 
+/** Any word that may open a claim: most titles hold none, and are passed over at once. */
+const OPENERS = new RegExp(` (?:${[...SAYS, ...CLAIMS, ...FRENCH_SAYS, ...ARABIC_ANNOUNCES, ...ARABIC_ADOPTS].join('|')}) `);
+
 const pastVerb = (word: string | undefined) => word !== undefined && (/^\p{L}{2,}ed$/u.test(word) || IRREGULAR.has(word));
 
 /**
@@ -146,8 +149,8 @@ function nameBefore(title: string, verb: string): string | undefined {
 /** The own claim the title makes, if it makes one; `actors` as suggested (their mentions as matched). */
 export function ownClaimIn(title: string, actors: readonly { id: number; matched: string }[]): OwnClaim | undefined {
   const text = foldText(title);
+  if (!OPENERS.test(text.lower)) return undefined;
   const lower = text.lower.trim();
-  if (lower === '') return undefined;
   const tokens = lower.split(' ');
   // The same words with their case, where lower-casing kept the length (see foldText).
   const cased = text.cased.trim().split(' ');
