@@ -33,6 +33,9 @@ describe('GIVEN a title in which a party tells of its own act', () => {
     expect(read("L'armée israélienne affirme avoir frappé des positions du Hezbollah")).toEqual(['Israel', 'air-strike']);
     expect(read('حزب الله يتبنى استهداف موقع إسرائيلي بالصواريخ')).toEqual(['Hezbollah', 'shelling']);
     expect(read('أعلن الجيش الإسرائيلي اغتيال قيادي في حزب الله')).toEqual(['Israel', 'other']);
+    expect(read('حزب الله يقول إنه استهدف موقعا إسرائيليا بالصواريخ')).toEqual(['Hezbollah', 'shelling']);
+    expect(read('قال الجيش الإسرائيلي إنه قصف مواقع لحزب الله')).toEqual(['Israel', 'shelling']);
+    expect(read('الجيش الإسرائيلي يؤكد أنه اعتقل ثلاثة في القنيطرة')).toEqual(['Israel', 'arrest']);
   });
 
   it('THEN an act the title does not type takes the summary’s type, else `other` — never a statement', () => {
@@ -64,6 +67,11 @@ describe('GIVEN a title that is no party’s account of its own act', () => {
     expect(read('Israel says its soldiers killed in Gaza ambush')).toBeUndefined();
     // `claims` as a noun.
     expect(read('Israel rejects claims of strike on hospital')).toBeUndefined();
+    // What it will do, or did not, in Arabic.
+    expect(read('قال نتنياهو إنه سيضرب دمشق')).toBeUndefined();
+    expect(read('حزب الله يقول إنه لم يطلق صواريخ')).toBeUndefined();
+    // Another's act, reported in Arabic.
+    expect(read('قالت سوريا إن غارة إسرائيلية قتلت جنديين')).toBeUndefined();
     // An announced death (`مقتل`) may be the speaker's own loss.
     expect(read('الجيش الإسرائيلي يعلن مقتل جندي في غزة')).toBeUndefined();
     // Nobody before the verb, or who reports rather than acts.

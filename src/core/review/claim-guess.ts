@@ -39,11 +39,20 @@ const FRENCH_SAYS = words('affirme affirment dit disent assure assurent annonce 
 /** Arabic, as word-match folds it: `يعلن`/`أعلن` (announces) followed by the act, `يتبنى` (claims responsibility for). */
 const ARABIC_ANNOUNCES = words('يعلن تعلن اعلن اعلنت');
 const ARABIC_ADOPTS = words('يتبني تتبني تبني تبنت');
+/** `يقول إنه استهدف` (says it targeted), `قال الجيش الإسرائيلي إنه قصف`: a verb of saying (`يؤكد` folded to `يوكد`), then `إنه`/`إنها`/`إنهم` and the act. */
+const ARABIC_SAYS = words('يقول تقول قال قالت يوكد توكد اكد اكدت');
+const ARABIC_THAT_IT = words('انه انها انهم');
 /** Acts an announcement names as the speaker's own (not `مقتل`, a death it may have suffered). */
 const ARABIC_ACTS = words('اغتيال استهداف اسقاط تدمير اعتقال قصف ضرب السيطره سيطره تحرير');
 
 /** Any word that may open a claim: most titles hold none, and are passed over at once. */
-const OPENERS = new RegExp(` (?:${[...SAYS, ...CLAIMS, ...FRENCH_SAYS, ...ARABIC_ANNOUNCES, ...ARABIC_ADOPTS].join('|')}) `);
+const OPENERS = new RegExp(` (?:${[...SAYS, ...CLAIMS, ...FRENCH_SAYS, ...ARABIC_SAYS, ...ARABIC_ANNOUNCES, ...ARABIC_ADOPTS].join('|')}) `);
+
+/**
+ * An Arabic word that may be a verb in the past (`استهدف`, `قصف`): not one in the present or
+ * future (`يستهدف`, `سيضرب`: a prefix `ي`/`ت`/`ن`/`س`) nor a negation (`لن`, `لم`, `لا`).
+ */
+const arabicPast = (word: string) => !/^[يتنس]/u.test(word) && !['لن', 'لم', 'لا', 'ما'].includes(word);
 
 const pastVerb = (word: string | undefined) => word !== undefined && (/^\p{L}{2,}ed$/u.test(word) || IRREGULAR.has(word));
 
@@ -72,6 +81,9 @@ function actAfter(tokens: readonly string[], verb: number): number {
   }
   if (FRENCH_SAYS.has(word) && next(1) === 'avoir' && next(2) !== undefined) return verb + 2;
   if (ARABIC_ADOPTS.has(word) && next(1) !== undefined) return verb + 1;
+  if (ARABIC_SAYS.has(word)) {
+    for (let at = verb + 1; at <= verb + 6 && at + 1 < tokens.length; at++) if (ARABIC_THAT_IT.has(tokens[at]!)) return arabicPast(tokens[at + 1]!) ? at + 1 : -1;
+  }
   if (ARABIC_ANNOUNCES.has(word)) {
     for (let at = verb + 1; at <= verb + 6 && at < tokens.length; at++) if (ARABIC_ACTS.has(tokens[at]!)) return at;
   }
