@@ -128,11 +128,14 @@ function candidateSection(candidate: Candidate, unposted: readonly UnconfirmedCa
   // Outlets, not reports: one feed's items merged into the story are one outlet, its own.
   const others = new Set(candidate.reports.slice(1).map((report) => report.outlet).filter((outlet) => outlet !== candidate.outlet)).size;
   const suggested = suggestedLine(candidate);
+  const { claimed, label } = candidate.suggested;
+  // `claimed by Israel`: the party's own account, which a reader weighs before approving.
+  const notes = [...(label ? [label] : []), ...(claimed ? [claimed.name ? `claimed by ${claimed.name}` : 'claimed'] : [])];
   return {
     heading: [span.code(`#${candidate.id}`), span.plain(' '), span.bold(candidate.title)],
     lines: [
       plainLine(
-        `${candidate.outlet}${others > 0 ? ` and ${plural(others, 'other outlet')}` : ''} · ${publishedBrief(candidate.published, candidate.suggested, when)} · ${eventTypeLabel(candidate.suggested.type)}${candidate.suggested.label ? ` (${candidate.suggested.label})` : ''} · ${candidate.topic}`,
+        `${candidate.outlet}${others > 0 ? ` and ${plural(others, 'other outlet')}` : ''} · ${publishedBrief(candidate.published, candidate.suggested, when)} · ${eventTypeLabel(candidate.suggested.type)}${notes.length > 0 ? ` (${notes.join(', ')})` : ''} · ${candidate.topic}`,
       ),
       ...(suggested ? [plainLine(suggested)] : []),
       ...unpostedLines(unposted),

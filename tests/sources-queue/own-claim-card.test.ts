@@ -43,6 +43,7 @@ describe('GIVEN an item in which Israel says it killed two gunmen', () => {
     expect(card).toMatch(/Type +Air\/drone strike\n/);
     expect(card).toMatch(/Confidence +claimed: the act as told by Israel \("says it killed"\); recorded as a claim by Israel \(confidence: or clear:claims on approve if otherwise\)\n/);
     expect(card).toMatch(/Actors +Israel \(initiator\)/);
+    expect(await queue.text('/review list', READER)).toContain('Levant Wire · 2025-07-19 09:00 UTC · Air/drone strike (claimed by Israel) · syria-israel');
   });
 
   it('WHEN it is approved THEN the entry is claimed, and records Israel claiming it through Levant Wire on the day of the report', async () => {
