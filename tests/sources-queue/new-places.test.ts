@@ -90,6 +90,15 @@ describe('GIVEN the seed dossier, whose places are in Syria, Israel, France and 
     expect(lines).toEqual(['Kiryat Shmona, Nabatieh', 'Qiryat Motzkin, Kfar Yona']);
   });
 
+  it("WHEN a headline's kicker names a place by another spelling THEN it is read as a name, not as a clause's first word; a piece's label is not", async () => {
+    const lines = await placesSuggested([
+      item('kk1', 'Soueïda : au moins 30 morts dans des affrontements', ''),
+      item('kk2', 'Live: Israeli strikes hit Damascus suburbs', ''),
+      item('kk3', 'Opinion: Damascus needs more than a truce', ''),
+    ]);
+    expect(lines).toEqual(['Sweida province', 'Damascus', 'Damascus']);
+  });
+
   it('WHEN a headline is in title case, or a clause opens on a preposition THEN the place after the preposition is read as a name standing alone, other words count as a clause\'s first word would, and a capital that speaks is still not suggested', async () => {
     const lines = await placesSuggested([
       item('c1', 'Talks On Aid Crossings In Khan Younis Stall', ''),
