@@ -254,6 +254,9 @@ describe('GIVEN the polling timing', () => {
     expect(guessEventType({ title: 'الجيش الإسرائيلي يتوغل في ريف القنيطرة', summary: '' })).toBe('incursion');
     expect(guessEventType({ title: 'الأمن العام السوري يعتقل خلية في ريف دمشق', summary: '' })).toBe('arrest');
     expect(guessEventType({ title: 'المدفعية تقصف مواقع في ريف درعا', summary: '' })).toBe('shelling');
+    // Warplanes or a drone named as such (`مسيرة` alone is also a march): an air strike.
+    expect(guessEventType({ title: 'الطيران الحربي يقصف مواقع في ريف درعا', summary: '' })).toBe('air-strike');
+    expect(guessEventType({ title: 'طائرة مسيرة تستهدف سيارة في جنوب لبنان', summary: '' })).toBe('air-strike');
   });
 
   it('THEN an Arabic title suggests its type as well, with what Arabic writes onto its words', () => {

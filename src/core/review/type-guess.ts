@@ -12,7 +12,7 @@ import type { EventType } from '../vocabulary.js';
  */
 const SIGNS: readonly [EventType, readonly string[]][] = [
   ['agreement', ['ceasefire*', 'truce*', 'agreement*', 'accord*', 'deal', 'deals', 'pact*', 'memorandum*', 'signed', 'signs', 'cessez-le-feu', 'treve*', 'وقف إطلاق النار', 'هدنة', 'اتفاق*', 'توقيع']],
-  ['air-strike', ['airstrike*', 'air strike*', 'air raid*', 'drone strike*', 'drone attack*', 'drones hit', 'drone hits', 'drones target*', 'drone target*', 'strike*', 'struck', 'warplane', 'warplanes', 'bombed', 'bombing*', 'bombard*', 'frappe*', 'raid aerien*', 'raids aeriens', 'غارة', 'غارات', 'قصف جوي', 'ضربة جوية', 'ضربات جوية']],
+  ['air-strike', ['airstrike*', 'air strike*', 'air raid*', 'drone strike*', 'drone attack*', 'drones hit', 'drone hits', 'drones target*', 'drone target*', 'strike*', 'struck', 'warplane', 'warplanes', 'bombed', 'bombing*', 'bombard*', 'frappe*', 'raid aerien*', 'raids aeriens', 'غارة', 'غارات', 'قصف جوي', 'ضربة جوية', 'ضربات جوية', 'طيران حربي', 'الطيران الحربي', 'طائرة حربية', 'طائرات حربية', 'الطائرات الحربية', 'طائرة مسيرة', 'طائرات مسيرة']],
   ['shelling', ['shelling*', 'shelled', 'shells', 'artillery', 'mortar*', 'rocket*', 'missile*', 'obus', 'artillerie', 'roquette*', 'pilonn*', 'قصف مدفعي', 'قذائف', 'صواريخ', 'هاون', 'قصف', 'يقصف', 'تقصف']],
   ['armed-clash', ['clash*', 'fighting', 'battle*', 'gunfight*', 'firefight*', 'affrontement*', 'combats', 'accrochage*', 'اشتباك*', 'معارك', 'مواجهات']],
   ['incursion', ['incursion*', 'troops enter*', 'forces enter*', 'army enter*', 'units enter*', 'soldiers enter*', 'tanks enter*', 'deploy*', 'redeploy*', 'advance*', 'raid*',
