@@ -12,6 +12,7 @@ import { plural } from '../../src/core/text.js';
 import { exactPager } from '../../src/core/entry-views.js';
 import type { WatchedSource } from '../../src/core/sources/watched-source.js';
 import { eventTypeLabel } from '../../src/core/vocabulary.js';
+import { entriesAlike, entriesAlikeSection } from './entries-alike.js';
 import type { PendingOrder, ReviewChannel, UnconfirmedCard } from '../../src/core/review/review-port.js';
 import type { ChannelTrouble, SetChannelOutcome } from '../../src/core/review/review-queue.js';
 import { describeCaller } from '../../src/core/caller.js';
@@ -227,7 +228,10 @@ export const showCandidate: SubcommandSpec = {
   run(args, ctx) {
     const { candidate, note } = asItStands(ctx.services.review.candidate(args.id as number), ctx);
     // A waiting candidate whose card may not be in a review channel says so, as /review list does.
-    return candidateCard(candidate, instantsFor(ctx), note ?? unpostedLines(ctx.services.review.unconfirmedCards([candidate.id]))[0]);
+    const card = candidateCard(candidate, instantsFor(ctx), note ?? unpostedLines(ctx.services.review.unconfirmedCards([candidate.id]))[0]);
+    const alike = candidate.status === 'pending' ? entriesAlike(candidate, ctx.services.dossier) : [];
+    if (alike.length > 0) card.sections.push(entriesAlikeSection(candidate.id, alike));
+    return card;
   },
 };
 
