@@ -613,12 +613,12 @@ export function applyEntryFields(args: CommandArgs, base: Partial<EntryInput>, d
 }
 
 /**
- * A title or summary as given, refused when it holds no letter nor digit (`-`, `…`, `?`): typed
- * for "none" or by mistake, it would be shown as the entry's headline or account.
+ * A title or summary as given, refused when it holds no letter, digit nor pictograph (`-`, `…`,
+ * `?`; `🕊️` is kept): typed for "none" or by mistake, it would be shown as the entry's headline or account.
  */
 function worded(value: unknown, name: 'title' | 'summary', hint: string): string {
   const text = String(value);
-  if (!/[\p{L}\p{N}]/u.test(text)) throw new UserError('invalid-option', `Option \`${name}\` has no words — got \`${text}\`.`, [hint], name);
+  if (!/[\p{L}\p{N}\p{Extended_Pictographic}]/u.test(text)) throw new UserError('invalid-option', `Option \`${name}\` has no words — got \`${text}\`.`, [hint], name);
   return text;
 }
 
