@@ -13,6 +13,7 @@ import { exactPager } from '../../src/core/entry-views.js';
 import type { WatchedSource } from '../../src/core/sources/watched-source.js';
 import { eventTypeLabel } from '../../src/core/vocabulary.js';
 import { entriesAlike, entriesAlikeSection } from './entries-alike.js';
+import { isolated } from '../../src/core/bidi-isolate.js';
 import type { PendingOrder, ReviewChannel, UnconfirmedCard } from '../../src/core/review/review-port.js';
 import type { ChannelTrouble, SetChannelOutcome } from '../../src/core/review/review-queue.js';
 import { describeCaller } from '../../src/core/caller.js';
@@ -131,7 +132,7 @@ function candidateSection(candidate: Candidate, unposted: readonly UnconfirmedCa
   const suggested = suggestedLine(candidate);
   const { claimed, label } = candidate.suggested;
   // `claimed by Israel`: the party's own account, which a reader weighs before approving.
-  const notes = [...(label ? [label] : []), ...(claimed ? [claimed.name ? `claimed by ${claimed.name}` : 'claimed'] : [])];
+  const notes = [...(label ? [label] : []), ...(claimed ? [claimed.name ? `claimed by ${isolated(claimed.name)}` : 'claimed'] : [])];
   return {
     heading: [span.code(`#${candidate.id}`), span.plain(' '), span.bold(candidate.title)],
     lines: [

@@ -111,7 +111,7 @@ function verbAfter(text: FoldedText, end: number): string {
   return ARABIC_JOINING.has(after) ? wordAfter(text, end + 1 + after.length) : after;
 }
 
-/** Words before a place that make it who acts (`requested by France`, `condamné par la France` reads `la` first and is not caught), not where. */
+/** Words right before a place that make it who acts, not where: `requested by France`, `condamné par Damas`. */
 const AGENT_BEFORE: ReadonlySet<string> = new Set(['by', 'par']);
 
 /**
