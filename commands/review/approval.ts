@@ -177,21 +177,20 @@ export function approvalInput(candidate: Candidate, args: CommandArgs, dossier: 
   if (cleared.has('published')) suggested.sources = suggested.sources.map((source, index) => (index === 0 ? withoutPublished(source) : source));
   // Every field is set in the suggestion, so the result is a whole entry.
   const entry = applyEntryFields(fields, suggested, dossier, 0, 'suggestion') as EntryInput;
-  const claim = cleared.has('claims') ? undefined : suggestedClaim(candidate, entry, dossier);
+  const claim = cleared.has('claims') ? undefined : candidateClaim(candidate, entry.start, entry.sources[0], dossier);
   return claim ? { ...entry, claims: [claim] } : entry;
 }
 
 /**
- * The party whose own account the item gives, as claiming the entry through the entry's first
- * source, on the day that source was published (the entry's own day if later: a claim is not made
- * before its event). None where the party is unknown or merged away since.
+ * The party whose own account the item gives, as claiming an entry dated `start` through `source`
+ * (the item's report), on the day that source was published (the entry's own day if later: a
+ * claim is not made before its event). None where the party is unknown or merged away since.
  */
-function suggestedClaim(candidate: Candidate, entry: EntryInput, dossier: DossierReader): ClaimInput | undefined {
+export function candidateClaim(candidate: Candidate, start: PartialDate, source: SourceRecord | undefined, dossier: DossierReader): ClaimInput | undefined {
   const actorId = candidate.suggested.claimed?.actorId;
-  const source = entry.sources[0];
   if (actorId === undefined || !source || !dossier.allActorNames().some((name) => name.actorId === actorId)) return undefined;
   const published = source.published === undefined ? undefined : parsePartialDate(source.published);
-  const date = published && toIsoPartial(published) >= toIsoPartial(entry.start) ? published : entry.start;
+  const date = published && toIsoPartial(published) >= toIsoPartial(start) ? published : start;
   const { outlet, url, attribution, grade } = source;
   return { actorId, stance: 'claims', date, source: { outlet, ...(url ? { url } : {}), ...(attribution ? { attribution } : {}), ...(grade ? { grade } : {}) } };
 }

@@ -23,7 +23,7 @@ import { oneOrMany, rejectMany } from './bulk-decisions.js';
 import { candidateIdsOption } from './candidate-ids.js';
 import { asItStands } from './decided-entry.js';
 import { joinedNote, joinedRefusal, storyHolder, type Asked } from './joined-story.js';
-import { APPROVAL_FIELDS, APPROVAL_OPTIONS, approvalClearOption, approvalFixes, approvalFormValues, approvalInput, candidateSources, daysToCome, suggestedStart } from './approval.js';
+import { APPROVAL_FIELDS, APPROVAL_OPTIONS, approvalClearOption, approvalFixes, approvalFormValues, approvalInput, candidateClaim, candidateSources, daysToCome, suggestedStart } from './approval.js';
 
 export const candidateIdOption: OptionSpec = {
   name: 'id', description: 'Candidate number, as /review list shows it', type: 'integer', required: true, min: 1, max: Number.MAX_SAFE_INTEGER, example: '1',
@@ -244,14 +244,17 @@ export const attachCandidate: SubcommandSpec = {
       ], 'entry');
     }
     // The entry first: there is no attaching to one missing or removed.
-    const before = ctx.services.editor.entryState(entryId).sources.length;
+    const entry = ctx.services.editor.entryState(entryId);
+    const before = entry.sources.length;
     // A report another entry cites already would make the dossier cite it twice.
     const citedBy = ctx.services.review.citedBy(candidate);
     if (citedBy !== undefined && citedBy !== entryId) {
       throw new UserError('conflict', `Entry #${citedBy} cites this report already, so candidate #${id} is not attached to entry #${entryId}.`, [`See it with /entry show id:${citedBy}.`], 'id');
     }
     const stamp = stampOf(ctx);
-    const result = await ctx.services.review.attach(id, entryId, candidateSources(candidate), stamp, queueNote(candidate, { later }));
+    const sources = candidateSources(candidate);
+    const claim = candidateClaim(candidate, entry.start, sources[0], ctx.services.dossier);
+    const result = await ctx.services.review.attach(id, entryId, sources, stamp, queueNote(candidate, { later }), claim ? [claim] : []);
     // Pressed again, or nothing came after: the card as decided, saying so.
     if (result.kind === 'decided') return alreadyDecided(result.candidate, ctx, { verb: 'attach', entryId });
     if (!later) return justDecided(result.candidate, when);

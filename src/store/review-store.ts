@@ -1,7 +1,7 @@
 // The review queue in the store: candidates with their reports, decisions (an approval adds the
 // entry through the writer /entry add uses, in the same transaction), channels and posts.
 import type { PlatformName } from '../core/caller.js';
-import type { ChangeStamp, EntryInput, SourceRecord } from '../core/domain.js';
+import type { ChangeStamp, ClaimInput, EntryInput, SourceRecord } from '../core/domain.js';
 import { UserError } from '../core/errors.js';
 import type { Page } from '../core/ports.js';
 import type { Candidate } from '../core/review/candidate.js';
@@ -122,7 +122,7 @@ export class SqliteReviewStore implements ReviewStore {
     return { kind: 'done', candidate: this.required(id) };
   }
 
-  attach(id: number, entryId: number, sources: readonly SourceRecord[], stamp: ChangeStamp, note: string): DecisionResult {
+  attach(id: number, entryId: number, sources: readonly SourceRecord[], stamp: ChangeStamp, note: string, claims: readonly ClaimInput[] = []): DecisionResult {
     return this.db.transaction((): DecisionResult => {
       const candidate = this.required(id);
       // Decided already: only reports that came after, to the entry it made or was attached to.
@@ -135,7 +135,10 @@ export class SqliteReviewStore implements ReviewStore {
       if (added.length === 0) {
         throw new UserError('conflict', `Entry #${entryId} cites this report already, so there is nothing to attach.`, [`Turn the candidate down with /review reject id:${id} reason:"in the dossier as #${entryId}".`], 'entry');
       }
-      this.editor.editEntry(entryId, { sources: [...current.sources, ...added] }, stamp);
+      // A party's own claim comes with its report, unless the entry records that party claiming it already.
+      const claimed = (claim: ClaimInput) => (current.claims ?? []).some((held) => held.actorId === claim.actorId && held.stance === claim.stance);
+      const newClaims = claims.filter((claim) => !claimed(claim));
+      this.editor.editEntry(entryId, { sources: [...current.sources, ...added], ...(newClaims.length > 0 ? { claims: [...(current.claims ?? []), ...newClaims] } : {}) }, stamp);
       // The edit's revision says where the sources came from: /entry history shows it.
       this.cache.get("UPDATE revisions SET reason = ? WHERE id = (SELECT max(id) FROM revisions WHERE entity = 'entry' AND entity_id = ?)").run(note, entryId);
       this.cache

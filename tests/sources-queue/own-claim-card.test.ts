@@ -63,6 +63,23 @@ describe('GIVEN an item in which Israel says it killed two gunmen', () => {
   });
 });
 
+describe("GIVEN an entry on Syria's report of an Israeli strike, and Israel's own account of it waiting", () => {
+  it('WHEN the account is attached to the entry THEN its report becomes a source and Israel is recorded as claiming the entry, once', async () => {
+    const account = { ...OWN, guid: 'account', title: 'Israel says it struck an army post near Damascus', link: 'https://levant.example/account', summary: '' };
+    await proposed([OTHER, account]);
+    const list = await queue.text('/review list', READER);
+    const idOf = (title: string) => new RegExp(`#(\\d+)\` ${title}`).exec(list)![1];
+    const entryId = /added as entry #(\d+)/.exec(await queue.text(`/review approve id:${idOf('Syria says')}`))![1];
+    expect(await queue.text(`/review attach id:${idOf('Israel says it struck')} entry:${entryId}`)).toContain(`entry #${entryId}`);
+    const entry = await queue.text(`/entry show id:${entryId}`, READER);
+    expect(entry).toContain('Claims\n    Israel claims · 19 Jul 2025 · Levant Wire <https://levant.example/account> — according to Levant Wire\n');
+    expect(entry).toMatch(/Confidence +reported\n/);
+    // Pressed again: the candidate is decided, and the entry holds the claim once.
+    await queue.text(`/review attach id:${idOf('Israel says it struck')} entry:${entryId}`);
+    expect((await queue.text(`/entry show id:${entryId}`, READER)).split('Israel claims').length).toBe(2);
+  });
+});
+
 describe('GIVEN an item in which a party the dossier lacks claims an attack', () => {
   it('WHEN it is proposed and approved THEN the card names the party and says no claim is recorded; the entry is claimed, with no claim', async () => {
     await proposed([{ ...OWN, guid: 'houthis', title: 'Houthis claim rocket attack on Eilat', link: 'https://levant.example/houthis', summary: '' }]);

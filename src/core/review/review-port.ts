@@ -3,7 +3,7 @@
 // in one transaction, guarded by the candidate's state, so pressing Approve twice (or on two
 // platforms) makes one entry.
 import type { PlatformName } from '../caller.js';
-import type { ChangeStamp, EntryInput, SourceRecord } from '../domain.js';
+import type { ChangeStamp, ClaimInput, EntryInput, SourceRecord } from '../domain.js';
 import type { Page } from '../ports.js';
 import type { View } from '../view.js';
 import type { Candidate } from './candidate.js';
@@ -115,8 +115,10 @@ export interface ReviewStore {
    * `note`) and marks the candidate approved as attached to that entry, if it is still pending.
    * Throws when the entry cites every one of them already. A candidate approved as (or attached
    * to) that entry has the reports that came after its decision added, and stays as decided.
+   * `claims` (a party's own account the item gives) are added in the same edit, but for a party
+   * the entry records with that stance already.
    */
-  attach(id: number, entryId: number, sources: readonly SourceRecord[], stamp: ChangeStamp, note: string): DecisionResult;
+  attach(id: number, entryId: number, sources: readonly SourceRecord[], stamp: ChangeStamp, note: string, claims?: readonly ClaimInput[]): DecisionResult;
   /**
    * Puts a rejected candidate back to waiting for review, if it is still rejected: its cards are
    * drawn again (posted ones, from `at`) or queued where it has none, with their buttons.

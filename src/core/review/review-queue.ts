@@ -1,6 +1,6 @@
 // The review queue as /review uses it: candidates, decisions, the review channel, and posting
 // what the channels are owed.
-import type { ChangeStamp, EntryInput, SourceRecord } from '../domain.js';
+import type { ChangeStamp, ClaimInput, EntryInput, SourceRecord } from '../domain.js';
 import { UserError } from '../errors.js';
 import type { Page } from '../ports.js';
 import type { Candidate } from './candidate.js';
@@ -65,8 +65,8 @@ export class ReviewQueue {
   }
 
   /** Approves the candidate as further sources of entry `entryId`; once done, its posted cards show it. */
-  attach(id: number, entryId: number, sources: readonly SourceRecord[], stamp: ChangeStamp, note: string): Promise<DecisionResult> {
-    return this.decided(this.store.attach(id, entryId, sources, stamp, note));
+  attach(id: number, entryId: number, sources: readonly SourceRecord[], stamp: ChangeStamp, note: string, claims: readonly ClaimInput[] = []): Promise<DecisionResult> {
+    return this.decided(this.store.attach(id, entryId, sources, stamp, note, claims));
   }
 
   reject(id: number, reason: string | undefined, stamp: ChangeStamp): Promise<DecisionResult> {
