@@ -9,7 +9,7 @@ import { checkAll, UserError } from '../../src/core/errors.js';
 import { firstDay, lastDay, toIsoPartial, type PartialDate } from '../../src/core/partial-date.js';
 import type { DossierReader } from '../../src/core/ports.js';
 import { closestNames } from '../../src/core/ranking.js';
-import { foldKey } from '../../src/core/text.js';
+import { foldKey, holdsWords } from '../../src/core/text.js';
 import { quoteIfNeeded } from '../../src/core/text-syntax.js';
 import { plainLine, type Line } from '../../src/core/view.js';
 import { typedTopic } from '../../src/core/typed-topic.js';
@@ -618,7 +618,7 @@ export function applyEntryFields(args: CommandArgs, base: Partial<EntryInput>, d
  */
 function worded(value: unknown, name: 'title' | 'summary', hint: string): string {
   const text = String(value);
-  if (!/[\p{L}\p{N}\p{Extended_Pictographic}]/u.test(text)) throw new UserError('invalid-option', `Option \`${name}\` has no words — got \`${text}\`.`, [hint], name);
+  if (!holdsWords(text)) throw new UserError('invalid-option', `Option \`${name}\` has no words — got \`${text}\`.`, [hint], name);
   return text;
 }
 

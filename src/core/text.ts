@@ -2,6 +2,9 @@
 import { afterElisionApostrophe } from './search-elisions.js';
 
 /** Text to match as it is written inside a regular expression. */
+/** Whether text holds a letter, a digit or a pictograph: a title or summary of `-` or `…` says nothing. */
+export const holdsWords = (text: string): boolean => /[\p{L}\p{N}\p{Extended_Pictographic}]/u.test(text);
+
 export const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**

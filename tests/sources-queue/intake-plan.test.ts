@@ -165,6 +165,19 @@ describe('GIVEN a later check', () => {
     expect(plan.drafts.map((d) => d.title)).toEqual(['Talks resumed in Baku on Saturday.', '(untitled item)']);
     expect(plan.items.map((i) => i.title)).toEqual(['(untitled item)', '(untitled item)']);
   });
+
+  it('THEN a title or summary of no words (`…`, `-`) counts as none, as /entry add refuses it', () => {
+    const plan = planIntake(
+      input([
+        item('…', '2025-07-19T10:00:00Z', { guid: 'a', summary: 'Talks resumed in Baku on Saturday.' }),
+        item('Talks in Baku', '2025-07-19T11:00:00Z', { guid: 'b', summary: '-' }),
+      ]),
+    );
+    expect(plan.drafts.map((d) => [d.title, d.summary])).toEqual([
+      ['Talks resumed in Baku on Saturday.', 'Talks resumed in Baku on Saturday.'],
+      ['Talks in Baku', ''],
+    ]);
+  });
 });
 
 describe('GIVEN the polling timing', () => {

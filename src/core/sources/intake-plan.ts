@@ -11,7 +11,7 @@ import { ownClaimIn, type OwnClaim } from '../review/claim-guess.js';
 import { guessClaimedType, guessEventType } from '../review/type-guess.js';
 import { formatIsoPartial, toIsoPartial } from '../partial-date.js';
 import { clip, clipAtWord } from '../text-cut.js';
-import { DELETE_AND_C1, foldKey } from '../text.js';
+import { DELETE_AND_C1, foldKey, holdsWords } from '../text.js';
 import { hasVisibleText } from '../visible-text.js';
 import type { FeedDocument, FeedItem } from './feed-port.js';
 import { keywordVerdict, noneMatchedDetail } from './keyword-hits.js';
@@ -216,8 +216,10 @@ function claimedBy(claim: OwnClaim, title: string, actors: readonly { id: number
 function draftFor(item: FeedItem, input: IntakeInput, matched: string[], firstSeen?: Date): CandidateDraft {
   const suggestion = suggest(item, input.names, input.feed);
   // Cut between words, as the feed's text was: the title becomes the entry's as it is.
-  const summary = clipAtWord(clean(item.summary), DRAFT_LIMITS.summary);
-  const title = clipAtWord(clean(item.title) || clipAtWord(summary, 120) || '(untitled item)', DRAFT_LIMITS.title);
+  // Text of no words (`…`, `-`) is none, as /entry add refuses it.
+  const worded = (text: string) => (holdsWords(text) ? text : '');
+  const summary = worded(clipAtWord(clean(item.summary), DRAFT_LIMITS.summary));
+  const title = clipAtWord(worded(clean(item.title)) || clipAtWord(summary, 120) || '(untitled item)', DRAFT_LIMITS.title);
   const outlet = clip(clean(suggestion.source.outlet), DRAFT_LIMITS.outlet);
   const published = validDate(item.published);
   const link = item.link && item.link.length <= DRAFT_LIMITS.url ? item.link : undefined;
