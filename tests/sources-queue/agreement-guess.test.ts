@@ -64,7 +64,11 @@ describe('GIVEN a title telling what someone threatens or vows to do', () => {
     'Netanyahu pledges to keep troops in southern Syria',
     'Israël menace de frapper Damas',
     'إسرائيل تهدد بقصف دمشق',
-  ])('WHEN it is %j THEN a statement is suggested, not the act threatened', (title) => {
+    // Denied, the act is not the event either.
+    'Hezbollah denies involvement in rocket fire',
+    'Le Hezbollah dément toute implication dans les tirs de roquettes',
+    'حزب الله ينفي علاقته بإطلاق الصواريخ',
+  ])('WHEN it is %j THEN a statement is suggested, not the act threatened or denied', (title) => {
     expect(guessEventType({ title, summary: '' })).toBe('statement');
   });
 

@@ -243,6 +243,8 @@ describe('GIVEN the polling timing', () => {
     expect(typeOf('العثور على مقبرة جماعية في ريف السويداء')).toBe('violence-against-civilians');
     expect(typeOf('Israel intercepts missile launched from Yemen')).toBe('shelling');
     expect(typeOf('Israeli missile strike on Damascus suburb')).toBe('air-strike');
+    expect(typeOf('Israeli settlers attack Palestinian village near Ramallah')).toBe('violence-against-civilians');
+    expect(typeOf('Syrian army repels militant attack in Idlib countryside')).toBe('armed-clash');
   });
 
   it('THEN a known place after `by` is who acted, not where: it is not suggested as a place', () => {

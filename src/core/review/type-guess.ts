@@ -14,10 +14,10 @@ const SIGNS: readonly [EventType, readonly string[]][] = [
   ['agreement', ['ceasefire*', 'truce*', 'agreement*', 'accord*', 'deal', 'deals', 'pact*', 'memorandum*', 'signed', 'signs', 'cessez-le-feu', 'treve*', 'وقف إطلاق النار', 'هدنة', 'اتفاق*', 'توقيع']],
   ['air-strike', ['airstrike*', 'air strike*', 'air raid*', 'drone strike*', 'drone attack*', 'drones hit', 'drone hits', 'drones target*', 'drone target*', 'strike*', 'struck', 'warplane', 'warplanes', 'bombed', 'bombing*', 'bombard*', 'frappe*', 'raid aerien*', 'raids aeriens', 'غارة', 'غارات', 'قصف جوي', 'ضربة جوية', 'ضربات جوية', 'طيران حربي', 'الطيران الحربي', 'طائرة حربية', 'طائرات حربية', 'الطائرات الحربية', 'طائرة مسيرة', 'طائرات مسيرة']],
   ['shelling', ['shelling*', 'shelled', 'shells', 'artillery', 'mortar*', 'rocket*', 'missile*', 'obus', 'artillerie', 'roquette*', 'pilonn*', 'قصف مدفعي', 'قذائف', 'صواريخ', 'هاون', 'قصف', 'يقصف', 'تقصف']],
-  ['armed-clash', ['clash*', 'fighting', 'battle*', 'gunfight*', 'firefight*', 'affrontement*', 'combats', 'accrochage*', 'اشتباك*', 'معارك', 'مواجهات']],
+  ['armed-clash', ['clash*', 'fighting', 'battle*', 'gunfight*', 'firefight*', 'repel*', 'affrontement*', 'combats', 'accrochage*', 'اشتباك*', 'معارك', 'مواجهات']],
   ['incursion', ['incursion*', 'troops enter*', 'forces enter*', 'army enter*', 'units enter*', 'soldiers enter*', 'tanks enter*', 'deploy*', 'redeploy*', 'advance*', 'raid*',
     'troops withdraw*', 'forces withdraw*', 'fighters withdraw*', 'tribes withdraw*', 'troops pull out', 'forces pull out', 'deploi*', 'توغل*', 'يتوغل*', 'تتوغل*']],
-  ['violence-against-civilians', ['massacre*', 'killed civilians', 'executions', 'abduct*', 'gunmen kill*', 'gunmen open*', 'gunmen shoot*', 'gunmen shot', 'gunmen attack*', 'shot dead', 'mass grave*', 'مجزرة', 'مجازر', 'إعدامات', 'مقبرة جماعية']],
+  ['violence-against-civilians', ['massacre*', 'killed civilians', 'executions', 'abduct*', 'gunmen kill*', 'gunmen open*', 'gunmen shoot*', 'gunmen shot', 'gunmen attack*', 'settlers attack*', 'shot dead', 'mass grave*', 'مجزرة', 'مجازر', 'إعدامات', 'مقبرة جماعية']],
   ['arrest', ['arrest*', 'detain*', 'detention*', 'interpell*', 'اعتقال*', 'اعتقل*', 'يعتقل*', 'تعتقل*', 'احتجاز*']],
   ['protest', ['protest*', 'demonstrat*', 'rally', 'rallies', 'march', 'manifestation*', 'manifestant*', 'rassemblement*', 'مظاهرة', 'مظاهرات', 'تظاهر*', 'احتجاج*']],
   ['talks', ['talks', 'negotiat*', 'meet', 'meets', 'met', 'meeting*', 'summit*', 'mediat*', 'envoy*', 'dialogue', 'pourparlers', 'negociation*', 'rencontre*', 'sommet*', 'entretien*', 'محادثات', 'مباحثات', 'مفاوض*', 'اجتماع*', 'لقاء', 'قمة', 'وساطة', 'مبعوث*']],
@@ -93,13 +93,13 @@ function typeIn(text: FoldedText): EventType | undefined {
 const ABOUT = /\s(?:against|over|amid|amidst|despite|after|following|as|contre|malgré|malgre|sur fond de|après|apres|suite à|ضد|رغم|وسط|بعد)\s/iu;
 
 /**
- * Words after which a title tells what someone fears, asks for or threatens, not what happened:
- * `Washington warns of new clashes in Sweida`, `UN urges restraint`, `Qatar calls for a
- * ceasefire`, `Katz threatens to strike Damascus`, `يهدد بقصف`. With no event before them, the
- * event is the statement.
+ * Words after which a title tells what someone fears, asks for, threatens or denies, not what
+ * happened: `Washington warns of new clashes in Sweida`, `UN urges restraint`, `Qatar calls for a
+ * ceasefire`, `Katz threatens to strike Damascus`, `يهدد بقصف`, `Hezbollah denies involvement in
+ * rocket fire`. With no event before them, the event is the statement.
  */
 const ASKED_FOR =
-  /\s(?:warns?|warned|warning)\s+(?:of|about|against)\s|\s(?:urges?|urged|calls?\s+for|called\s+for|met en garde contre|appelle à|appellent à)\s|\s(?:threatens?|threatened|vows?|vowed|pledges?|pledged)\s+to\s|\s(?:menace|menacent|promet|promettent)\s+d|\s(?:يهدد|تهدد|هدد|هددت|يتوعد|تتوعد|توعد|توعدت)\s/iu;
+  /\s(?:warns?|warned|warning)\s+(?:of|about|against)\s|\s(?:urges?|urged|calls?\s+for|called\s+for|met en garde contre|appelle à|appellent à)\s|\s(?:threatens?|threatened|vows?|vowed|pledges?|pledged)\s+to\s|\s(?:menace|menacent|promet|promettent)\s+d|\s(?:يهدد|تهدد|هدد|هددت|يتوعد|تتوعد|توعد|توعدت)\s|\s(?:denies|denied|deny|d[ée]ment|d[ée]mentent|ينفي|تنفي|نفى|نفت)\s/iu;
 
 /** What the words before ABOUT tell, else what the whole text tells. */
 function typeOf(text: string): EventType | undefined {
