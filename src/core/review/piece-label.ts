@@ -21,6 +21,12 @@ const LONGEST = Math.max(...[...LABELS.keys()].map((label) => label.length));
 const HEAD = /^\s*([^:|]{1,40}?)\s*(?::|\||\s[-–—]\s)/u;
 const TAIL = /(?:\||\s[-–—]\s|\()\s*([^|()]{1,40}?)\s*\)?\s*$/u;
 
+/** A headline's kicker, up to its colon and the space after it: `Syrie : `, `Soueïda : `, `Opinion: `. */
+const KICKER = /^[^:\n]{1,40}?\s?:\s+/u;
+
+/** The kicker the title opens with (as written, its colon and spaces included), if it opens with one. */
+export const headlineKicker = (title: string): string | undefined => KICKER.exec(title)?.[0];
+
 /** What the title's label says the piece is (`opinion`, `analysis`…), if it carries one. */
 export function pieceLabel(title: string): string | undefined {
   for (const pattern of [HEAD, TAIL]) {

@@ -5,6 +5,7 @@
 import { SPEECH_VERBS } from '../sources/suggest.js';
 import { findPhrase, foldPhrase, foldText, holdsArabic, type FoldedPhrase, type FoldedText } from '../sources/word-match.js';
 import type { ActorRole, EventType } from '../vocabulary.js';
+import { headlineKicker } from './piece-label.js';
 import { signsOf } from './type-guess.js';
 
 /** Types with one side acting on another. Clashes are mutual; talks and statements have their own rules. */
@@ -112,13 +113,11 @@ export interface RoleMention {
   people?: boolean;
 }
 
-/** A kicker before the headline (`Syrie :`, `Syria:`): what the story is about, not who acts in it. */
-const KICKER = /^[^:]{1,40}?\s?:\s+/u;
-
 /** The role of each actor whose mention in the title tells one; the rest are left out. */
 export function guessRoles(title: string, type: EventType, actors: readonly RoleMention[]): Map<number, ActorRole> {
-  // Folded, the kicker's colon is gone: `Syrie : des frappes` would read as Syria striking.
-  const text = foldText(title.replace(KICKER, ''));
+  // A kicker (`Syrie :`) says what the story is about, not who acts in it; folded, its colon is
+  // gone, and `Syrie : des frappes` would read as Syria striking.
+  const text = foldText(title.slice(headlineKicker(title)?.length ?? 0));
   const arabic = holdsArabic(title);
   // Any act's words, not only the type's: `Israeli army arrests 5 in Quneitra raid` is an incursion.
   const signs = ACTING.has(type) ? ACTING_SIGNS : [];

@@ -13,7 +13,7 @@ import { foldKey } from '../text.js';
 import type { Gazetteer, GazetteerPlace } from '../places/gazetteer-port.js';
 import { resolvePlace } from '../places/resolve-place.js';
 import { areaMeant } from '../places/seat-area.js';
-import { pieceLabel } from '../review/piece-label.js';
+import { headlineKicker, pieceLabel } from '../review/piece-label.js';
 import { arabicPlacePhrases, arabicPrepositionPhrases } from './arabic-place-cues.js';
 import { SpottingGazetteer } from './spotting-gazetteer.js';
 import { PLACE_PREPOSITIONS, REGION_KINDS, SPEECH_VERBS } from './suggest.js';
@@ -90,16 +90,16 @@ function titleCased(words: readonly string[]): boolean {
   return large.length >= 3 && large.every((word) => CAPITALISED.test(word));
 }
 
-/** A title's kicker, up to its colon: `Soueïda : au moins 30 morts…`, `Gaza: …`. */
-const KICKER = /^([^\n]{1,40}?)\s?:\s/u;
-
 /**
- * Whether the text opens with a kicker of at most three words naming something (not a piece's
- * label: `Opinion:`, `Live:`): written as a name, its capitals are not only the clause's.
+ * Whether the text opens with a kicker (`Soueïda : au moins 30 morts…`, `Gaza: …`) of at most
+ * three words naming something (not a piece's label: `Opinion:`, `Live:`): written as a name, its
+ * capitals are not only the clause's.
  */
 function opensWithNamingKicker(text: string): boolean {
-  const kicker = KICKER.exec(text);
-  return kicker !== null && !CLAUSE_BREAK.test(kicker[1]!) && kicker[1]!.trim().split(/\s+/).length <= 3 && pieceLabel(kicker[0]) === undefined;
+  const kicker = headlineKicker(text);
+  if (kicker === undefined) return false;
+  const name = kicker.slice(0, kicker.lastIndexOf(':'));
+  return !CLAUSE_BREAK.test(name) && name.trim().split(/\s+/).length <= 3 && pieceLabel(kicker) === undefined;
 }
 
 /** Runs of capitalised words, each clause apart, particles allowed between two of them. */
