@@ -6,7 +6,7 @@ import { checkAll, UserError } from '../../src/core/errors.js';
 import { fatalitiesText } from '../../src/core/fatalities.js';
 import { parsePartialDate, toIsoPartial, type PartialDate } from '../../src/core/partial-date.js';
 import type { DossierReader } from '../../src/core/ports.js';
-import type { Candidate } from '../../src/core/review/candidate.js';
+import { publicationDay, type Candidate } from '../../src/core/review/candidate.js';
 import { reportDay } from '../../src/core/review/report-day.js';
 import { canonicalLink } from '../../src/core/sources/item-key.js';
 import type { BegunFixes } from '../entry/date-order.js';
@@ -30,9 +30,12 @@ export const APPROVAL_FIELDS = ['title', 'date', 'type', 'actors', 'places', 'su
 
 const DEFAULT_CONFIDENCE = 'reported';
 
+/** The ids of the actors in the dossier (one merged away is not). */
+const liveActorIds = (dossier: DossierReader): Set<number> => new Set(dossier.allActorNames().map((n) => n.actorId));
+
 /** The suggested actors still in the dossier (one merged away since is left out). */
 function liveActors(candidate: Candidate, dossier: DossierReader): Candidate['suggested']['actors'] {
-  const live = new Set(dossier.allActorNames().map((n) => n.actorId));
+  const live = liveActorIds(dossier);
   return candidate.suggested.actors.filter((actor) => live.has(actor.id));
 }
 
@@ -83,8 +86,7 @@ export const suggestedStart = (candidate: Candidate): PartialDate => parsePartia
 function begunFeedDay(candidate: Candidate, now: Date): string | undefined {
   const { published, suggested } = candidate;
   if (!published || suggested.publishedDayOnly || published.getTime() > now.getTime()) return undefined;
-  // The publication's day: the entry's date may be an earlier one the item's words give.
-  return suggested.source.published ?? suggested.date;
+  return publicationDay(suggested);
 }
 
 /**
@@ -146,7 +148,7 @@ function checkedClears(candidate: Candidate, args: CommandArgs, dossier: Dossier
   const names = clearNames(args.clear);
   checkAll(
     names.map((name) => () => {
-      if (!CLEARABLE.includes(name) && !(APPROVAL_FIELDS as readonly string[]).includes(name)) {
+      if (name !== 'claims' && !(APPROVAL_FIELDS as readonly string[]).includes(name)) {
         throw new UserError('invalid-option', `Option \`clear\` cannot empty \`${name}\`.`, [`It can empty: ${CLEARABLE.join(', ')}.`], 'clear');
       }
       if (isNeededField(name)) {
@@ -188,7 +190,7 @@ export function approvalInput(candidate: Candidate, args: CommandArgs, dossier: 
  */
 export function candidateClaim(candidate: Candidate, start: PartialDate, source: SourceRecord | undefined, dossier: DossierReader): ClaimInput | undefined {
   const actorId = candidate.suggested.claimed?.actorId;
-  if (actorId === undefined || !source || !dossier.allActorNames().some((name) => name.actorId === actorId)) return undefined;
+  if (actorId === undefined || !source || !liveActorIds(dossier).has(actorId)) return undefined;
   const published = source.published === undefined ? undefined : parsePartialDate(source.published);
   const date = published && toIsoPartial(published) >= toIsoPartial(start) ? published : start;
   const { outlet, url, attribution, grade } = source;

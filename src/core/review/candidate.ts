@@ -40,6 +40,12 @@ export interface Suggested {
   label?: string;
 }
 
+/**
+ * The day the candidate's item was published, at its feed's offset, as its entry's source is dated
+ * (`date` may be an earlier day the item's words give; rows stored before that have only `date`).
+ */
+export const publicationDay = (suggested: Pick<Suggested, 'date' | 'source'>): string | undefined => suggested.source.published ?? suggested.date;
+
 /** A suggested actor as a card or a list names it: with its role when the title tells one. */
 export const suggestedActorText = (actor: Suggested['actors'][number]): string => (actor.role ? `${actor.name} (${actor.role})` : actor.name);
 

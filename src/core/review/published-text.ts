@@ -4,7 +4,7 @@
 // written on the reader's clock (`when`); a day stays the day the feed gave.
 import { formatIsoPartial } from '../partial-date.js';
 import type { InstantWriter } from '../past-instant.js';
-import type { StoryReport, Suggested } from './candidate.js';
+import { publicationDay, type StoryReport, type Suggested } from './candidate.js';
 
 /** How the feed dated an item when not by an instant (see Suggested). */
 export type Dating = Pick<Suggested, 'publishedDayOnly' | 'unreadDate'>;
@@ -19,14 +19,13 @@ export function datedText(published: Date, dayOnly: boolean | undefined, when: I
 
 /**
  * The Published line of a card: when the item was published, as far as its feed said. Where the
- * day at the feed's offset (the entry's source's `published`) is not the day on the reader's
- * clock (`00:30 +1400` on 7 Dec is 6 Dec 10:30 UTC), that day is said too. (The entry's own
- * `date` may be a day the item's words give, before it was published.)
+ * day at the feed's offset (publicationDay) is not the day on the reader's clock (`00:30 +1400`
+ * on 7 Dec is 6 Dec 10:30 UTC), that day is said too.
  */
 export function publishedText(published: Date | undefined, dating: Dating & Pick<Suggested, 'date' | 'source'>, when: InstantWriter): string {
   if (!published) return dating.unreadDate ? unreadText(dating.unreadDate) : 'not given by the feed';
   const text = datedText(published, dating.publishedDayOnly, when);
-  const feedDay = otherFeedDay(text, dating.publishedDayOnly, dating.source.published ?? dating.date);
+  const feedDay = otherFeedDay(text, dating.publishedDayOnly, publicationDay(dating));
   return feedDay === undefined ? text : `${text} (${feedDay})`;
 }
 
